@@ -69,6 +69,9 @@ enum pgfn_call_kind {
 	PGFN_CALL_SLEEP, /* pg_sleep (pgfn_sleep.c): argv[0] the seconds, > 0; answers void */
 	PGFN_CALL_SETSEED, /* setseed (pgfn_random.c): argv[0] the seed in [-1, 1]; void */
 	PGFN_CALL_RANDOM,  /* random(): the next double of the session's generator */
+	/* shardlite_exclude_skipping(): 1 while the running statement is INSERT ... ON CONFLICT
+	 * DO NOTHING without a conflict target (xlat_exclude.c's BEFORE INSERT triggers) */
+	PGFN_CALL_EXCLUDE_SKIP,
 };
 struct pgfn_session {
 	const struct pgtype_tz *tz;      /* TimeZone (NULL: UTC) */

@@ -48,6 +48,8 @@ enum xlat_txn {
 	XLAT_TXN_SAVEPOINT,   /* SAVEPOINT name */
 	XLAT_TXN_RELEASE,     /* RELEASE [SAVEPOINT] name */
 	XLAT_TXN_ROLLBACK_TO, /* ROLLBACK TO [SAVEPOINT] name */
+	/* SET CONSTRAINTS (.savepoint: the names; .read_only: 1 DEFERRED, 0 IMMEDIATE) */
+	XLAT_TXN_SET_CONSTRAINTS,
 };
 
 /* A result column as far as the translator knows it before running. type_oid 0 means "take
@@ -300,6 +302,8 @@ struct xlat_stmt {
 	bool txn_chain;        /* COMMIT / ROLLBACK AND CHAIN */
 	const char *savepoint; /* SAVEPOINT / RELEASE / ROLLBACK TO name */
 	int read_only;         /* BEGIN ... READ ONLY: 1, READ WRITE: 0, unspecified: -1 */
+	/* (SET CONSTRAINTS: .savepoint the names joined by 0x1f, NULL for ALL; .read_only 1
+	 * DEFERRED, 0 IMMEDIATE) */
 
 	const char *set_name;  /* SET/RESET/SHOW: lower-cased parameter name; NULL for ALL */
 	const char *set_value; /* SET: value as text (list values joined with ", "); NULL = DEFAULT */
@@ -414,7 +418,9 @@ struct xlat_stmt {
 	/* INSERT, UPDATE or DELETE of a table of the session's tenant: the table as written and
 	 * the trigger events the statement makes (PostgreSQL's bits: 4 INSERT, 8 DELETE, 16
 	 * UPDATE; INSERT ... ON CONFLICT DO UPDATE 4|16), plus 512 for any ON CONFLICT, for its
-	 * triggers (src/session/sess_trgstmt.c). NULL / 0 otherwise. */
+	 * triggers (src/session/sess_trgstmt.c), and 1024 for ON CONFLICT DO NOTHING without a
+	 * conflict target, which skips rows EXCLUDE constraints refuse (xlat_exclude.c). NULL /
+	 * 0 otherwise. */
 	const char *dml_table;
 	int dml_events;
 	/* INSERT (without ON CONFLICT) or UPDATE (without FROM) ... RETURNING list: the list as
@@ -669,6 +675,10 @@ void xlat_trigger_sqlite(struct strbuf *sb, struct arena *a, const char *table, 
 #define XLAT_EXCLUDE_MARK "/* shardlite: EXCLUDE "
 #define XLAT_EXCLUDE_INSERT ".exclude.ins"
 #define XLAT_EXCLUDE_UPDATE ".exclude.upd"
+/* ... and, without WHERE, name + XLAT_EXCLUDE_SKIP: a BEFORE INSERT trigger that skips a row
+ * conflicting with one already there while the statement is INSERT ... ON CONFLICT DO
+ * NOTHING without a conflict target (the session's shardlite_exclude_skipping()) */
+#define XLAT_EXCLUDE_SKIP ".exclude.skip"
 struct xlat_exclude {
 	struct arena *a;
 	const char *table, *name, *am, *pred;
@@ -784,7 +794,8 @@ struct xlat_schema {
 	uint64_t fingerprint;
 	/* The columns of table name's primary key (conname NULL; *n 0: none), or of its PRIMARY
 	 * KEY or UNIQUE constraint conname (ON CONFLICT ON CONSTRAINT), valid until the call
-	 * returns; false when name is no table or has no such constraint. Grouping by the primary
+	 * returns, or none (*n 0) when conname is an EXCLUDE constraint of the table; false
+	 * when name is no table or has no such constraint. Grouping by the primary
 	 * key groups the table's other columns. NULL: never known. Called on cache misses only;
 	 * constraint names are part of the fingerprint. */
 	bool (*pkey_fn)(void *arg, const char *name, const char *conname, const char *const **cols,

@@ -233,6 +233,47 @@ static bool run(sqlite3_context *ctx, const char *sql)
 	return false;
 }
 
+/* The AFTER triggers of table's EXCLUDE constraints dropped and made again from their stored
+ * SQL, the newest constraint's (its index's sqlite_schema row) first: SQLite fires the triggers
+ * made last first, so a row that conflicts under several constraints is refused naming the
+ * oldest, as PostgreSQL checks them in index OID order. */
+static bool reorder(sqlite3_context *ctx, const char *table)
+{
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(
+		    db,
+		    "SELECT t.name, t.sql FROM sqlite_schema AS i JOIN sqlite_schema AS t "
+		    "ON t.type = 'trigger' AND t.name IN (i.name || '" XLAT_EXCLUDE_INSERT
+		    "', i.name || '" XLAT_EXCLUDE_UPDATE "') WHERE i.type = 'index' AND "
+		    "i.tbl_name = ?1 COLLATE NOCASE AND instr(i.sql, '" XLAT_EXCLUDE_MARK
+		    "') ORDER BY i.rowid DESC, t.name",
+		    -1, &st, NULL) != SQLITE_OK) {
+		pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "%s", sqlite3_errmsg(db));
+		return false;
+	}
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	int n = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		char *q = sqlite3_mprintf("DROP TRIGGER \"%w\"; %s; ", sqlite3_column_text(st, 0),
+					  sqlite3_column_text(st, 1));
+		strbuf_puts(&sb, q ? q : "");
+		sb.failed |= q == NULL;
+		sqlite3_free(q);
+		n++;
+	}
+	sqlite3_finalize(st);
+	bool ok = true;
+	if (sb.failed)
+		ok = (pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "out of memory"), false);
+	else if (n > 2) /* one constraint's are in order already */
+		ok = run(ctx, sb.data);
+	strbuf_fini(&sb);
+	return ok;
+}
+
 /* shardlite_exclude(table, name, method, columns, operators, predicate, name_columns):
  * ALTER TABLE table ADD [CONSTRAINT name] EXCLUDE USING method (column WITH operator, ...)
  * [WHERE (predicate)] (columns and operators 0x1f-joined, predicate SQLite text or NULL). */
@@ -313,8 +354,8 @@ static void fn_exclude(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		name = NULL;
 	}
 	/* made first: the check's error names the constraint through its index */
-	if (name && run(ctx, sb.data))
-		(void)run(ctx, chk.data);
+	if (name && run(ctx, sb.data) && run(ctx, chk.data))
+		(void)reorder(ctx, t->name);
 	strbuf_fini(&sb);
 	strbuf_fini(&chk);
 	arena_free(a);
@@ -370,8 +411,8 @@ static void fn_exclude_rename(sqlite3_context *ctx, int argc, sqlite3_value **ar
 			   "this EXCLUDE constraint is not supported");
 	else if (sb.failed)
 		pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "out of memory");
-	else
-		(void)run(ctx, sb.data);
+	else if (run(ctx, sb.data)) /* made again, it counts as the newest from now on */
+		(void)reorder(ctx, ix->table->name);
 	strbuf_fini(&sb);
 	arena_free(a);
 }
@@ -546,15 +587,18 @@ const char *cat_exclude_btree_gist_users(const struct cat_model *m, struct arena
 bool cat_exclude_trigger(const char *name)
 {
 	size_t n = name ? strlen(name) : 0, k = strlen(XLAT_EXCLUDE_INSERT);
-	return n > k && (strcmp(name + n - k, XLAT_EXCLUDE_INSERT) == 0 ||
-			 strcmp(name + n - k, XLAT_EXCLUDE_UPDATE) == 0);
+	size_t skip = strlen(XLAT_EXCLUDE_SKIP);
+	return (n > k && (strcmp(name + n - k, XLAT_EXCLUDE_INSERT) == 0 ||
+			  strcmp(name + n - k, XLAT_EXCLUDE_UPDATE) == 0)) ||
+	       (n > skip && strcmp(name + n - skip, XLAT_EXCLUDE_SKIP) == 0);
 }
 
 void cat_exclude_drop_sql(struct strbuf *sb, const char *name)
 {
 	char *q = sqlite3_mprintf("DROP TRIGGER IF EXISTS \"%w" XLAT_EXCLUDE_INSERT
-				  "\"; DROP TRIGGER IF EXISTS \"%w" XLAT_EXCLUDE_UPDATE "\"; ",
-				  name, name);
+				  "\"; DROP TRIGGER IF EXISTS \"%w" XLAT_EXCLUDE_UPDATE
+				  "\"; DROP TRIGGER IF EXISTS \"%w" XLAT_EXCLUDE_SKIP "\"; ",
+				  name, name, name);
 	strbuf_puts(sb, q ? q : "");
 	sb->failed |= q == NULL;
 	sqlite3_free(q);

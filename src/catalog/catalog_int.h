@@ -169,12 +169,18 @@ struct cat_trigger {
 	int16_t nargs;
 	char enabled; /* tgenabled: 'O', or 'D' after DISABLE TRIGGER; 0: 'O' */
 	const char *oldtable, *newtable; /* REFERENCING's transition table names, or NULL */
-	/* CREATE CONSTRAINT TRIGGER [DEFERRABLE]: a pg_constraint row (contype 't') of its name */
-	bool constraint, deferrable;
+	/* CREATE CONSTRAINT TRIGGER [DEFERRABLE [INITIALLY DEFERRED]]: a pg_constraint row
+	 * (contype 't') of its name; constrrel: FROM's table, or NULL */
+	bool constraint, deferrable, initdeferred;
+	const char *constrrel;
 };
 
 /* The oid of the pg_constraint row of constraint trigger g. */
 uint32_t cat_trigger_conoid(const struct cat_trigger *g);
+/* After DROP TABLE ref (shardlite_forget): the constraint triggers made FROM ref go too
+ * (PostgreSQL's automatic dependency of tgconstrrelid), their SQLite triggers and sidecar
+ * rows. False (the error set on ctx) when they could not be dropped. */
+bool cat_trigger_from_forget(sqlite3_context *ctx, const char *ref);
 
 struct cat_model {
 	struct arena *a;

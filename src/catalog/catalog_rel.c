@@ -384,23 +384,32 @@ static bool fill_index(struct cat_conn *cc, const struct cat_model *m, struct ca
 	return true;
 }
 
-/* The columns every pg_constraint row starts with, up to and including confmatchtype. */
-static void con_head(struct cat_conn *cc, struct cat_rows *r, uint32_t oid, const char *name,
-		     char type, uint32_t rel, uint32_t index, uint32_t frel)
+/* The columns every pg_constraint row starts with, up to and including confmatchtype;
+ * condeferrable and condeferred a foreign key's DEFERRABLE [INITIALLY DEFERRED]. */
+static void con_head_deferral(struct cat_conn *cc, struct cat_rows *r, uint32_t oid,
+			      const char *name, char type, uint32_t rel, uint32_t index,
+			      uint32_t frel, bool deferrable, bool deferred)
 {
 	cat_row(r);
 	cat_int(r, oid);
 	cat_text(r, name);
 	cat_int(r, cat_conn_own_nsp(cc));
 	cat_char(r, type);
-	cat_bool(r, false);
-	cat_bool(r, false);
+	cat_bool(r, deferrable);
+	cat_bool(r, deferred);
 	cat_bool(r, true);
 	cat_int(r, rel);
 	cat_int(r, 0);
 	cat_int(r, index);
 	cat_int(r, 0);
 	cat_int(r, frel);
+}
+
+/* ... of a constraint that is not deferrable */
+static void con_head(struct cat_conn *cc, struct cat_rows *r, uint32_t oid, const char *name,
+		     char type, uint32_t rel, uint32_t index, uint32_t frel)
+{
+	con_head_deferral(cc, r, oid, name, type, rel, index, frel, false, false);
 }
 
 static void con_tail(struct cat_rows *r, const char *key, const char *fkey, const char *excl,
@@ -452,7 +461,8 @@ static bool fill_constraint(struct cat_conn *cc, const struct cat_model *m, stru
 	for (size_t i = 0; i < m->nfks; i++) {
 		const struct cat_fkey *f = m->fks[i];
 		const struct cat_rel *rt = cat_model_rel(m, f->reftable);
-		con_head(cc, r, f->oid, f->name, 'f', f->table->oid, cat_fkey_index(m, f), rt ? rt->oid : 0);
+		con_head_deferral(cc, r, f->oid, f->name, 'f', f->table->oid, cat_fkey_index(m, f),
+				  rt ? rt->oid : 0, f->deferrable, f->deferred);
 		cat_char(r, f->upd);
 		cat_char(r, f->del);
 		cat_char(r, f->match);
@@ -483,7 +493,7 @@ static bool fill_constraint(struct cat_conn *cc, const struct cat_model *m, stru
 		cat_int(r, cat_conn_own_nsp(cc));
 		cat_char(r, 't');
 		cat_bool(r, g->deferrable);
-		cat_bool(r, false);
+		cat_bool(r, g->initdeferred);
 		cat_bool(r, true);
 		cat_int(r, g->table->oid);
 		for (int k = 0; k < 4; k++)

@@ -567,6 +567,8 @@ static void forget_in(sqlite3_context *ctx, bool temp, bool table, const char *n
 	    !exec3(ctx, "DELETE FROM %s" CAT_SIDECAR_COLUMNS " WHERE table_name = ?1", temp, name,
 		   NULL, NULL))
 		return;
+	if (table && !temp && !cat_trigger_from_forget(ctx, name))
+		return;
 	if (table)
 		(void)cat_seqname_forget(ctx, temp, name, NULL);
 }

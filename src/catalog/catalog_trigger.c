@@ -113,11 +113,12 @@ static bool fill_trigger(struct cat_conn *cc, const struct cat_model *m, struct 
 		cat_int(r, g->type);
 		cat_char(r, g->enabled ? g->enabled : 'O');
 		cat_bool(r, false);
-		cat_int(r, 0);
+		const struct cat_rel *from = g->constrrel ? cat_model_rel(m, g->constrrel) : NULL;
+		cat_int(r, from ? from->oid : 0);
 		cat_int(r, 0);
 		cat_int(r, g->constraint ? cat_trigger_conoid(g) : 0);
 		cat_bool(r, g->deferrable);
-		cat_bool(r, false); /* INITIALLY DEFERRED is refused (xlat_trigger.c) */
+		cat_bool(r, g->initdeferred);
 		cat_int(r, g->nargs);
 		cat_text(r, "");
 		cat_text(r, "");
@@ -134,29 +135,49 @@ static bool fill_trigger(struct cat_conn *cc, const struct cat_model *m, struct 
 	return true;
 }
 
+/* g's text as ruleutils.c prints it for the session's search_path: FROM's table and the
+ * function qualified when the tenant's schema is not on it (pg_dump empties it), in a. */
+static const char *visible_def(sqlite3_context *ctx, struct arena *a, const struct cat_trigger *g)
+{
+	const struct cat_conn *cc = sqlite3_user_data(ctx);
+	if (!g->foid || cat_public_visible(cc))
+		return g->sql;
+	const char *sql = cat_qualify_after(cc, a, g->sql, " EXECUTE FUNCTION ");
+	const char *from = g->constrrel ? arena_printf(a, " FROM %s ", g->constrrel) : NULL;
+	const char *at = from ? strstr(sql, from) : NULL;
+	if (!at)
+		return sql;
+	return arena_printf(a, "%.*s FROM %s.%s", (int)(at - sql), sql, cat_conn_public(cc),
+			    at + strlen(" FROM "));
+}
+
 /* pg_get_triggerdef(oid [, pretty]): SQLite's CREATE TRIGGER text. */
 static void fn_triggerdef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	const struct cat_model *m = cat_fn_model(ctx);
 	uint32_t oid = (uint32_t)sqlite3_value_int64(argv[0]);
+	struct arena *a = arena_new(0);
 	for (size_t i = 0; m && i < m->ntriggers; i++) {
 		const struct cat_trigger *g = m->triggers[i];
 		if (g->oid != oid)
 			continue;
-		const char *on = g->foid ? strstr(g->sql, " ON public.") : NULL;
+		const char *sql = visible_def(ctx, a, g);
+		const char *on = g->foid ? strstr(sql, " ON public.") : NULL;
 		if (on && argc == 2 && sqlite3_value_int(argv[1])) { /* pretty: the visible name */
 			struct strbuf sb;
 			strbuf_init(&sb, 0);
-			strbuf_append(&sb, g->sql, (size_t)(on - g->sql));
+			strbuf_append(&sb, sql, (size_t)(on - sql));
 			strbuf_puts(&sb, " ON ");
 			strbuf_puts(&sb, on + strlen(" ON public."));
 			cat_result_text(ctx, sb.data ? sb.data : "");
 			strbuf_fini(&sb);
-			return;
+		} else {
+			cat_result_text(ctx, sql);
 		}
-		cat_result_text(ctx, g->sql);
+		arena_free(a);
 		return;
 	}
+	arena_free(a);
 	if (m)
 		sqlite3_result_null(ctx);
 }
@@ -329,6 +350,17 @@ static void refit(sqlite3_context *ctx, const struct refit *r)
 		strbuf_puts(&sb, q);
 		sqlite3_free(q);
 	}
+	if (ok && r->to && /* CREATE CONSTRAINT TRIGGER ... FROM: either side follows */
+	    sqlite3_table_column_metadata(db, "main", "_shardlite_trigger_from", "name", NULL, NULL,
+					  NULL, NULL, NULL) == SQLITE_OK) {
+		char *q = sqlite3_mprintf("; UPDATE main._shardlite_trigger_from SET table_name = "
+					  "%Q WHERE table_name = %Q; UPDATE "
+					  "main._shardlite_trigger_from SET from_table = %Q WHERE "
+					  "from_table = %Q",
+					  r->to, r->table, r->to, r->table);
+		strbuf_puts(&sb, q);
+		sqlite3_free(q);
+	}
 	/* the statements start with "; " */
 	if (ok && sb.len && sqlite3_exec(db, sb.data + 2, NULL, NULL, NULL) != SQLITE_OK)
 		pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "%s", sqlite3_errmsg(db));
@@ -366,6 +398,47 @@ static void fn_trigger_renamed(sqlite3_context *ctx, int argc, sqlite3_value **a
 			  .col_to = column ? to : NULL};
 	if (to)
 		refit(ctx, &r);
+}
+
+bool cat_trigger_from_forget(sqlite3_context *ctx, const char *ref)
+{
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	sqlite3_stmt *st = NULL;
+	if (!ref ||
+	    sqlite3_table_column_metadata(db, "main", "_shardlite_trigger_from", "name", NULL, NULL,
+					  NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db,
+			       "SELECT table_name, name FROM main._shardlite_trigger_from WHERE "
+			       "from_table = ?1 COLLATE NOCASE",
+			       -1, &st, NULL) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return true; /* no trigger was ever made FROM a table */
+	}
+	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
+	struct arena *a = arena_new(0);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *table = arena_strdup(a, (const char *)sqlite3_column_text(st, 0));
+		const char *name = arena_strdup(a, (const char *)sqlite3_column_text(st, 1));
+		xlat_trigger_sqlite(&sb, a, table, name, "AFTER", 0, "", NULL, 0);
+		char *q = sqlite3_mprintf(
+			"; DELETE FROM main._shardlite_triggers WHERE table_name = "
+			"%Q AND name = %Q; DELETE FROM main._shardlite_trigger_from "
+			"WHERE table_name = %Q AND name = %Q",
+			table, name, table, name);
+		strbuf_puts(&sb, q);
+		sqlite3_free(q);
+	}
+	sqlite3_finalize(st);
+	bool ok = true;
+	if (sb.failed)
+		ok = (pgfn_error(ctx, SQLSTATE_OUT_OF_MEMORY, "out of memory"), false);
+	else if (sb.len && sqlite3_exec(db, sb.data + 2, NULL, NULL, NULL) != SQLITE_OK)
+		ok = (pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "%s", sqlite3_errmsg(db)), false);
+	strbuf_fini(&sb);
+	arena_free(a);
+	return ok;
 }
 
 bool cat_trigger_register(sqlite3 *db, struct cat_conn *cc)

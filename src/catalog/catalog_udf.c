@@ -466,8 +466,8 @@ bool cat_udf_exists(sqlite3 *db, uint32_t oid)
 enum { TG_ROW = 1, TG_BEFORE = 2, TG_INSERT = 4, TG_DELETE = 8, TG_UPDATE = 16,
        TG_TRUNCATE = 32, TG_INSTEAD = 64, TG_STATEMENT = 256 /* the sidecar's, not tgtype */ };
 /* the sidecar's too: REFERENCING ... TABLE (_shardlite_trigger_refs), CREATE CONSTRAINT
- * TRIGGER [DEFERRABLE] */
-enum { TG_TRANSITIONS = 512, TG_CONSTRAINT = 1024, TG_DEFERRABLE = 2048 };
+ * TRIGGER [DEFERRABLE] [INITIALLY DEFERRED] */
+enum { TG_TRANSITIONS = 512, TG_CONSTRAINT = 1024, TG_DEFERRABLE = 2048, TG_INITDEFERRED = 4096 };
 
 static void put_list(struct strbuf *sb, const char *joined, bool quote_literal)
 {
@@ -517,9 +517,14 @@ static const char *trigger_def(struct arena *a, const char *table, const char *n
 	}
 	strbuf_puts(&sb, " ON public.");
 	pgfn_quote_ident(&sb, table, strlen(table));
+	if ((events & TG_CONSTRAINT) && g->constrrel) { /* ruleutils.c's order */
+		strbuf_puts(&sb, " FROM "); /* visible: unqualified, as ruleutils.c prints it */
+		pgfn_quote_ident(&sb, g->constrrel, strlen(g->constrrel));
+	}
 	if (events & TG_CONSTRAINT)
-		strbuf_puts(&sb, events & TG_DEFERRABLE ? " DEFERRABLE INITIALLY IMMEDIATE"
-							: " NOT DEFERRABLE INITIALLY IMMEDIATE");
+		strbuf_printf(&sb, " %sDEFERRABLE INITIALLY %s",
+			      events & TG_DEFERRABLE ? "" : "NOT ",
+			      events & TG_INITDEFERRED ? "DEFERRED" : "IMMEDIATE");
 	if (g->oldtable || g->newtable)
 		strbuf_puts(&sb, " REFERENCING");
 	if (g->oldtable) {
@@ -573,6 +578,24 @@ void catalog_trigger_transition_names(sqlite3 *db, const char *table, const char
 	sqlite3_finalize(st);
 }
 
+/* CREATE CONSTRAINT TRIGGER ... FROM's table of trigger name on table, in a; NULL: none. */
+static const char *trigger_from(sqlite3 *db, const char *table, const char *name, struct arena *a)
+{
+	sqlite3_stmt *st = NULL;
+	const char *from = NULL;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT from_table FROM main._shardlite_trigger_from WHERE "
+			       "table_name = ?1 AND name = ?2",
+			       -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			from = arena_strdup(a, (const char *)sqlite3_column_text(st, 0));
+	}
+	sqlite3_finalize(st);
+	return from;
+}
+
 bool cat_udf_trigger(sqlite3 *db, struct cat_model *m, const char *table, const char *sqlite_name,
 		     struct cat_trigger *g, bool *skip)
 {
@@ -608,6 +631,9 @@ bool cat_udf_trigger(sqlite3 *db, struct cat_model *m, const char *table, const 
 							 &g->newtable);
 		g->constraint = events & TG_CONSTRAINT;
 		g->deferrable = events & TG_DEFERRABLE;
+		g->initdeferred = events & TG_INITDEFERRED;
+		if (events & TG_CONSTRAINT)
+			g->constrrel = trigger_from(db, table, g->name, m->a);
 		g->sql = trigger_def(m->a, table, g->name, text_col(st, 1), timing, events,
 				     text_col(st, 5), text_col(st, 6),
 				     (const char *)sqlite3_column_text(st, 7), g);

@@ -61,6 +61,17 @@ static void fn_transition(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_text(ctx, "[]", 2, SQLITE_STATIC);
 }
 
+/* shardlite_exclude_skipping(): whether an EXCLUDE constraint's conflicting row is skipped
+ * (INSERT ... ON CONFLICT DO NOTHING); never without a session. */
+static void fn_exclude_skipping(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const struct pgfn_conn *c = sqlite3_user_data(ctx);
+	if (c->sess && c->sess->call_fn)
+		c->sess->call_fn(c->sess->call_arg, ctx, PGFN_CALL_EXCLUDE_SKIP, argc, argv);
+	else
+		sqlite3_result_int(ctx, 0);
+}
+
 static void fn_raise(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
@@ -79,7 +90,9 @@ int pgfn_register_call(sqlite3 *db, struct pgfn_conn *c)
 					       {"shardlite_trigger", -1, fn_trigger},
 					       {"shardlite_trigger_apply", 2, fn_apply},
 					       {"pg_trigger_depth", 0, fn_depth},
-					       {"shardlite_transition", 1, fn_transition}};
+					       {"shardlite_transition", 1, fn_transition},
+					       {"shardlite_exclude_skipping", 0,
+						fn_exclude_skipping}};
 	int rc = pgfn_define_with(db, defs, ARRAY_LEN(defs), SQLITE_UTF8 | SQLITE_INNOCUOUS, c);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function_v2(db, "shardlite_raise", 2,

@@ -90,6 +90,8 @@ bool sess_inline_allows(struct session *s, const struct xlat_stmt *x,
 	case XLAT_TXN: /* BEGIN, COMMIT, ROLLBACK, savepoints */
 		/* A commit appends to the WAL (write(), no fsync: that is the group commit's,
 		 * on a worker) and leaves a due checkpoint to a worker (shard_conn_set_on_loop). */
+		if (sess_trigger_deferred_any(s) || x->txn == XLAT_TXN_SET_CONSTRAINTS)
+			break; /* deferred constraint triggers fire: on a worker */
 		if (!s->conn || commits_here(s) ||
 		    sqlite3_txn_state(shard_conn_db(s->conn), NULL) != SQLITE_TXN_WRITE)
 			return true;

@@ -510,11 +510,14 @@ static enum pl_flow exec_block(struct pl_run *r, const struct xlat_pl_stmt *st, 
 		}
 		return PL_FAIL;
 	}
+	uint64_t deferred = sess_trigger_defer_mark(r->s);
 	enum pl_flow flow = exec_list(r, &st->body, err);
 	const struct xlat_pl_handler *h = flow == PL_FAIL ? handler_for(r, st, err) : NULL;
 	bool undo =
 		flow == PL_FAIL &&
 		!shard_exec(r->s->conn, arena_printf(r->scratch, "ROLLBACK TO %s", sp), &ignored);
+	if (flow == PL_FAIL && !undo) /* the rows its statements deferred are undone too */
+		sess_trigger_deferred_rollback(r->s, deferred);
 	if (!shard_exec(r->s->conn, arena_printf(r->scratch, "RELEASE %s", sp),
 			flow == PL_FAIL ? &ignored : err))
 		flow = PL_FAIL;

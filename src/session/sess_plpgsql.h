@@ -132,6 +132,10 @@ struct sess_trg_def {
 	const char *columns;               /* UPDATE OF's, joined by 0x1f; "" for none */
 };
 #define SESS_TRG_STATEMENT 256 /* the sidecar's mark of a statement trigger (docs/catalog.md) */
+/* ... and of CREATE CONSTRAINT TRIGGER [DEFERRABLE] [INITIALLY DEFERRED] */
+#define SESS_TRG_CONSTRAINT 1024
+#define SESS_TRG_DEFERRABLE 2048
+#define SESS_TRG_INITDEFERRED 4096
 /* Trigger name of table from the sidecar into *d (in a); 42704 when there is none. */
 bool sess_trigger_def(struct session *s, const char *table, const char *name, struct arena *a,
 		      struct sess_trg_def *d, struct pgerr *err);
@@ -173,10 +177,11 @@ bool sess_trigger_call_row(struct session *s, const char *name, const char *tabl
 
 /* ---- sess_trgafter.c: the AFTER row triggers' queue and transition tables ---- */
 /* Keeps one row of trigger name of table (SQLite's NEW values then OLD's, ncols each, copied)
- * for the running statement's end; capture: a statement trigger's row, for its transition
- * tables only. */
+ * for the running statement's end; events: the trigger's (sess_trg_def.events): a statement
+ * trigger's row is kept for its transition tables only, a deferrable constraint trigger's may
+ * be deferred further (sess_trgdefer.c). */
 bool sess_trigger_queue(struct session *s, const char *table, const char *name, const char *event,
-			bool capture, size_t ncols, sqlite3_value **vals);
+			int events, size_t ncols, sqlite3_value **vals);
 /* Runs statement trigger d's function (r, variables set) with its transition tables made of
  * the statement's rows kept from lo (sess_trigger_fire_queued's). */
 bool sess_trigger_statement_tt(struct session *s, const char *table, const char *name,

@@ -25,6 +25,10 @@
 struct sess_trg_event {
 	int depth;
 	bool capture; /* a statement trigger's row: kept for its transition tables only */
+	/* a DEFERRABLE constraint trigger's row [INITIALLY DEFERRED]: deferred or fired at the
+	 * statement's end as SET CONSTRAINTS says (sess_trgdefer.c) */
+	bool deferrable, initdeferred;
+	uint64_t seq; /* in the deferred queue: the transaction's count when it was deferred */
 	char *table, *name, *event;
 	size_t ncols;
 	sqlite3_value **vals; /* NEW's ncols values, then OLD's */
@@ -93,8 +97,9 @@ void sess_trigger_queue_begin(struct session *s)
 }
 
 bool sess_trigger_queue(struct session *s, const char *table, const char *name, const char *event,
-			bool capture, size_t ncols, sqlite3_value **vals)
+			int events, size_t ncols, sqlite3_value **vals)
 {
+	bool capture = events & SESS_TRG_STATEMENT;
 	struct sess_udf_state *st = sess_udf_state(s);
 	if (!st->after)
 		st->after = base_xcalloc(1, sizeof(*st->after));
@@ -106,6 +111,8 @@ bool sess_trigger_queue(struct session *s, const char *table, const char *name, 
 	struct sess_trg_event *e = &q->v[q->n++];
 	*e = (struct sess_trg_event){.depth = st->depth,
 				     .capture = capture,
+				     .deferrable = events & SESS_TRG_DEFERRABLE,
+				     .initdeferred = events & SESS_TRG_INITDEFERRED,
 				     .table = strdup(table),
 				     .name = strdup(name),
 				     .event = strdup(event),
@@ -241,10 +248,10 @@ static const char **texts(struct session *s, const struct sess_trg_event *e,
 
 /* Fires the row trigger of entry i (its function with NEW and OLD); the statement's rows at
  * [lo, hi) give its transition tables. A trigger dropped meanwhile fires no more. */
-static bool fire_row(struct session *s, size_t i, size_t lo, size_t hi, struct pgerr *err)
+static bool fire_event(struct session *s, const struct sess_trg_event *e, size_t lo, size_t hi,
+		       struct pgerr *err)
 {
 	struct arena *a = arena_new(0);
-	const struct sess_trg_event *e = &s->udf->after->v[i];
 	const char *table = arena_strdup(a, e->table), *name = arena_strdup(a, e->name);
 	const char *event = arena_strdup(a, e->event);
 	struct sess_trg_def d = {0};
@@ -260,6 +267,10 @@ static bool fire_row(struct session *s, size_t i, size_t lo, size_t hi, struct p
 		goto out;
 	}
 	const char **news = texts(s, e, rel, false, a), **olds = texts(s, e, rel, true, a);
+	if (d.events & SESS_TRG_CONSTRAINT) { /* no transition tables; e may move meanwhile */
+		ok = sess_trigger_call_row(s, name, table, event, &d, rel, news, olds, a, err);
+		goto out;
+	}
 	struct sess_trg_tt *saved;
 	ok = tt_enter(s, &d, table, name, lo, hi, &saved, err);
 	if (ok) {
@@ -269,6 +280,106 @@ static bool fire_row(struct session *s, size_t i, size_t lo, size_t hi, struct p
 out:
 	arena_free(a);
 	return ok;
+}
+
+/* ---- the deferred queue: constraint triggers' rows kept to COMMIT or SET CONSTRAINTS ---- */
+
+/* A copy of entry e at the deferred queue's end. */
+static void defer(struct session *s, const struct sess_trg_event *e)
+{
+	struct sess_udf_state *st = sess_udf_state(s);
+	if (!st->deferred)
+		st->deferred = base_xcalloc(1, sizeof(*st->deferred));
+	struct sess_trg_queue *q = st->deferred;
+	if (q->n == q->cap) {
+		q->cap = q->cap ? 2 * q->cap : 16;
+		q->v = base_xrealloc(q->v, q->cap * sizeof(*q->v));
+	}
+	struct sess_trg_event *c = &q->v[q->n++];
+	*c = (struct sess_trg_event){.depth = -1,
+				     .deferrable = true,
+				     .initdeferred = e->initdeferred,
+				     .seq = sess_trigger_defer_seq(s),
+				     .table = strdup(e->table),
+				     .name = strdup(e->name),
+				     .event = strdup(e->event),
+				     .ncols = e->ncols};
+	c->vals = base_xcalloc(2 * e->ncols + 1, sizeof(*c->vals));
+	for (size_t k = 0; k < 2 * e->ncols; k++)
+		c->vals[k] = sqlite3_value_dup(e->vals[k]);
+	if (e->pending) {
+		c->pending = base_xcalloc(e->ncols + 1, sizeof(char *));
+		for (size_t k = 0; k < e->ncols; k++)
+			c->pending[k] = e->pending[k] ? strdup(e->pending[k]) : NULL;
+	}
+}
+
+/* Drops the deferred rows for which drop(e, arg) holds, keeping the others in order. */
+static void deferred_drop(struct sess_trg_queue *q,
+			  bool (*drop)(const struct sess_trg_event *, const void *),
+			  const void *arg)
+{
+	size_t keep = 0;
+	for (size_t k = 0; q && k < q->n; k++) {
+		if (drop(&q->v[k], arg))
+			event_free(&q->v[k]);
+		else
+			q->v[keep++] = q->v[k];
+	}
+	if (q)
+		q->n = keep;
+}
+
+static bool is_done(const struct sess_trg_event *e, const void *arg)
+{
+	(void)arg;
+	return e->depth == -2;
+}
+
+static bool is_after(const struct sess_trg_event *e, const void *arg)
+{
+	return e->seq >= *(const uint64_t *)arg;
+}
+
+bool sess_trigger_fire_deferred(struct session *s,
+				bool (*now)(struct session *, const char *, bool),
+				struct pgerr *err)
+{
+	bool ok = true;
+	/* by index: a trigger's own statements may append rows (and move v), fired in turn */
+	for (size_t i = 0; ok && s->udf && s->udf->deferred && i < s->udf->deferred->n; i++) {
+		struct sess_trg_event *e = &s->udf->deferred->v[i];
+		if (e->depth == -2 || (now && !now(s, e->name, e->initdeferred)))
+			continue;
+		e->depth = -2; /* fired: dropped below */
+		struct sess_trg_event copy = *e;
+		ok = fire_event(s, &copy, 0, 0, err);
+	}
+	if (s->udf)
+		deferred_drop(s->udf->deferred, is_done, NULL);
+	return ok;
+}
+
+void sess_trigger_deferred_rollback(struct session *s, uint64_t seq)
+{
+	if (s->udf)
+		deferred_drop(s->udf->deferred, is_after, &seq);
+}
+
+bool sess_trigger_deferred_any(struct session *s)
+{
+	return s->udf && s->udf->deferred && s->udf->deferred->n;
+}
+
+void sess_trigger_deferred_free(struct session *s)
+{
+	struct sess_trg_queue *q = s->udf ? s->udf->deferred : NULL;
+	if (!q)
+		return;
+	truncate_to(q, 0);
+	free(q->v);
+	free(q);
+	s->udf->deferred = NULL;
 }
 
 /* The end of one row's entries from i: the next entry of another table or event, or of a
@@ -325,8 +436,13 @@ bool sess_trigger_fire_queued(struct session *s, size_t *lo, struct pgerr *err)
 			order[at] = k;
 		}
 		bool ok = true;
-		for (size_t k = 0; ok && k < n; k++)
-			ok = fire_row(s, order[k], *lo, hi, err);
+		for (size_t k = 0; ok && k < n; k++) {
+			const struct sess_trg_event *e = &q->v[order[k]];
+			if (e->deferrable && sess_trigger_is_deferred(s, e->name, e->initdeferred))
+				defer(s, e); /* to the transaction's end (sess_trgdefer.c) */
+			else
+				ok = fire_event(s, e, *lo, hi, err);
+		}
 		free(order);
 		if (!ok)
 			return false;

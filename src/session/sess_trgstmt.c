@@ -231,6 +231,8 @@ bool sess_trigger_statement(struct session *s, const struct xlat_stmt *x, bool b
 		if (!s->udf->depth) /* a failed statement's changed row, never written */
 			sess_trigger_fini(s);
 	}
+	if (before && x && (x->dml_events & 1024)) /* ON CONFLICT DO NOTHING, no target */
+		sess_udf_state(s)->trg.exclude_skip = true;
 	if (before && (!x || !x->nsteps)) /* steps queue the statement's rows before it */
 		sess_trigger_queue_begin(s);
 	if (!x || !x->dml_table)

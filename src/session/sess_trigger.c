@@ -319,8 +319,7 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 	 * triggers keep the rows of its transition tables */
 	bool after = strcmp(d.timing, "AFTER") == 0;
 	if (after || (d.events & SESS_TRG_STATEMENT))
-		return sess_trigger_queue(s, table, name, event, d.events & SESS_TRG_STATEMENT,
-					  ncols, argv + 4);
+		return sess_trigger_queue(s, table, name, event, d.events, ncols, argv + 4);
 	const struct xlat_udf *u = sess_udf_find(s, d.func_name, d.func_sig);
 	if (!u)
 		return pgerr_set(err, SQLSTATE_UNDEFINED_FUNCTION, "function %s() does not exist",

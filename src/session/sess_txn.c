@@ -70,6 +70,9 @@ void sess_txn_implicit_lone(struct session *s)
  * (err set) only when a requested commit failed. */
 static bool finish(struct session *s, bool commit, struct pgerr *err)
 {
+	/* deferred constraint triggers fire first, inside the transaction, as PostgreSQL's
+	 * CommitTransaction does; one's error rolls it back */
+	bool fired = sess_trigger_txn_end(s, commit, err);
 	/* a lone block's statement committed (ended its read transaction) at its last step */
 	bool lone = s->txn_lone && !sqlite_txn_open(s);
 	s->txn = SESS_TXN_IDLE;
@@ -77,8 +80,8 @@ static bool finish(struct session *s, bool commit, struct pgerr *err)
 	s->txn_read_only = false;
 	sess_cursor_txn_end(s, commit); /* their statements end before SQLite's transaction */
 	/* ON COMMIT DELETE ROWS / DROP act inside the committing transaction, as PostgreSQL's */
-	bool committed = commit && sess_temp_commit(s, err) && sess_notify_precommit(s, err) &&
-			 (lone || run(s, "COMMIT", err));
+	bool committed = commit && fired && sess_temp_commit(s, err) &&
+			 sess_notify_precommit(s, err) && (lone || run(s, "COMMIT", err));
 	if (!committed)
 		rollback_quietly(s);
 	if (committed)
@@ -200,6 +203,7 @@ static bool savepoint_op(struct session *s, const struct xlat_stmt *x, struct pg
 		return false;
 	sess_cursor_savepoint(s, x->txn, x->savepoint);
 	sess_notify_savepoint(s, x->txn, x->savepoint);
+	sess_trigger_defer_savepoint(s, x->txn, x->savepoint);
 	if (x->txn == XLAT_TXN_ROLLBACK_TO)
 		s->txn = SESS_TXN_BLOCK;
 	return true;
@@ -247,6 +251,8 @@ bool sess_txn_control(struct session *s, const struct xlat_stmt *x, const char *
 	case XLAT_TXN_RELEASE:
 	case XLAT_TXN_ROLLBACK_TO:
 		return savepoint_op(s, x, err);
+	case XLAT_TXN_SET_CONSTRAINTS:
+		return sess_trigger_set_constraints(s, x, err);
 	case XLAT_TXN_NONE:
 		break;
 	}

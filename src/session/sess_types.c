@@ -65,6 +65,25 @@ static char unreadable(void *arg, const char *name)
 	return !r ? 0 : r->unpopulated ? 'm' : r->composite ? 'c' : 0;
 }
 
+/* Whether conname is an EXCLUDE constraint of table name (xlat_exclude.c's index). */
+static bool exclusion(struct session *s, const char *name, const char *conname)
+{
+	sqlite3_stmt *vm = NULL;
+	bool found = false;
+	if (s->conn &&
+	    sqlite3_prepare_v2(
+		    shard_conn_db(s->conn),
+		    "SELECT 1 FROM main.sqlite_schema WHERE type = 'index' AND name = ?1 "
+		    "AND tbl_name = ?2 COLLATE NOCASE AND instr(sql, '" XLAT_EXCLUDE_MARK "')",
+		    -1, &vm, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, conname, -1, SQLITE_STATIC);
+		sqlite3_bind_text(vm, 2, name, -1, SQLITE_STATIC);
+		found = sqlite3_step(vm) == SQLITE_ROW;
+	}
+	sqlite3_finalize(vm);
+	return found;
+}
+
 static bool table_pkey(void *arg, const char *name, const char *conname,
 		       const char *const **cols, size_t *n)
 {
@@ -76,6 +95,10 @@ static bool table_pkey(void *arg, const char *name, const char *conname,
 		*n = r->npkey;
 		return true;
 	}
+	*cols = NULL;
+	*n = 0;
+	if (exclusion(arg, name, conname)) /* its index is listed among ukeys too */
+		return true;
 	for (size_t i = 0; i < r->nukeys; i++) {
 		if (strcmp(r->ukeys[i].name, conname) == 0) {
 			*cols = r->ukeys[i].cols;

@@ -687,6 +687,10 @@ static void call_fn(void *arg, sqlite3_context *ctx, enum pgfn_call_kind kind, i
 		random_call(s, ctx, kind, argv);
 		return;
 	}
+	if (kind == PGFN_CALL_EXCLUDE_SKIP) { /* never blocks */
+		sqlite3_result_int(ctx, s->udf && s->udf->trg.exclude_skip);
+		return;
+	}
 	if (s->inline_run) { /* a body may block: the statement runs again on a worker */
 		(void)sess_inline_punt(s, &err);
 		pgfn_error(ctx, err.sqlstate[0] ? err.sqlstate : SQLSTATE_INTERNAL_ERROR, "%s",
@@ -735,6 +739,7 @@ void sess_udf_fini(struct session *s)
 {
 	sess_trigger_fini(s);
 	sess_trigger_queue_free(s);
+	(void)sess_trigger_txn_end(s, false, NULL);
 	if (!s->udf)
 		return;
 	free(s->udf->err);

@@ -153,6 +153,9 @@ struct sess_udf_state {
 		int replace_mode;
 		size_t nreturned;       /* rowids kept in returned, its and the outer ones' */
 		int64_t replaced_rowid; /* the last rowid such an INSERT gave, 0: none */
+		/* INSERT ... ON CONFLICT DO NOTHING without a target: EXCLUDE constraints skip
+		 * the rows they refuse (shardlite_exclude_skipping, xlat_exclude.c) */
+		bool exclude_skip;
 	} trg;
 	int64_t *returned;
 	size_t capreturned;
@@ -160,6 +163,10 @@ struct sess_udf_state {
 				    * does not fire again */
 	struct sess_trg_queue *after; /* AFTER row triggers' rows, to fire (sess_trgafter.c) */
 	struct sess_trg_tt *tt;       /* the running trigger function's transition tables */
+	/* The transaction's deferred constraint triggers' rows (sess_trgafter.c), and SET
+	 * CONSTRAINTS and savepoints as they concern them (sess_trgdefer.c). */
+	struct sess_trg_queue *deferred;
+	struct sess_trg_defer *defer;
 };
 
 /* A group commit's answers waiting for the commit's flush (sess_conn.c): allocated while the
@@ -610,6 +617,36 @@ bool sess_trigger_fire_queued(struct session *s, size_t *lo, struct pgerr *err);
 /* Forgets the statement's rows (from lo). */
 void sess_trigger_queue_end(struct session *s, size_t lo);
 void sess_trigger_queue_free(struct session *s);
+/* The deferred constraint triggers' rows (sess_trgafter.c): fires those for which now(s,
+ * name, initdeferred) holds (NULL: all, at COMMIT), in the order they were deferred,
+ * including rows the triggers' own statements defer meanwhile; the fired ones are forgotten.
+ * False with err at the first failure. Blocks on disk. */
+bool sess_trigger_fire_deferred(struct session *s,
+				bool (*now)(struct session *, const char *, bool),
+				struct pgerr *err);
+/* Forgets the deferred rows numbered seq or later (ROLLBACK TO a savepoint made then). */
+void sess_trigger_deferred_rollback(struct session *s, uint64_t seq);
+/* Whether rows are deferred to the transaction's end. */
+bool sess_trigger_deferred_any(struct session *s);
+void sess_trigger_deferred_free(struct session *s);
+/* ---- sess_trgdefer.c: deferred constraint triggers and SET CONSTRAINTS ---- */
+/* Whether constraint trigger name (a DEFERRABLE one; initdeferred: INITIALLY DEFERRED) is
+ * deferred now, as SET CONSTRAINTS left it in the transaction. */
+bool sess_trigger_is_deferred(struct session *s, const char *name, bool initdeferred);
+/* The next number of a deferred row (its order in the transaction, for savepoints). */
+uint64_t sess_trigger_defer_seq(struct session *s);
+/* The number the next deferred row will have: sess_trigger_deferred_rollback(s, it) after a
+ * PL/pgSQL block's savepoint is rolled back forgets the rows deferred within. */
+uint64_t sess_trigger_defer_mark(struct session *s);
+/* SET CONSTRAINTS (x: XLAT_TXN_SET_CONSTRAINTS): PostgreSQL's checks of the names, the new
+ * modes, and the rows of the constraints now IMMEDIATE fired. Blocks on disk. */
+bool sess_trigger_set_constraints(struct session *s, const struct xlat_stmt *x, struct pgerr *err);
+/* SAVEPOINT / RELEASE / ROLLBACK TO name: ROLLBACK TO forgets the rows deferred since. */
+void sess_trigger_defer_savepoint(struct session *s, enum xlat_txn op, const char *name);
+/* The transaction ends: fires the deferred rows first when it commits (commit; false with
+ * err when one fails, and the transaction must roll back), then forgets them and SET
+ * CONSTRAINTS. Blocks on disk. */
+bool sess_trigger_txn_end(struct session *s, bool commit, struct pgerr *err);
 /* The transition tables the running trigger function's statements read (for xlat_env), or
  * NULL. */
 const struct xlat_transition *sess_trigger_transitions(struct session *s, size_t *n);

@@ -288,7 +288,7 @@ static int drop_unique_index(struct shard_conn *c, const struct xlat_rebuild *r,
 	return ok ? 1 : -1;
 }
 
-/* DROP CONSTRAINT of an EXCLUDE constraint (xlat_exclude.c): its index and its two triggers
+/* DROP CONSTRAINT of an EXCLUDE constraint (xlat_exclude.c): its index and its triggers
  * go. 1 done, 0 not such a constraint, -1 with err. */
 static int drop_exclusion(struct shard_conn *c, const struct xlat_rebuild *r, struct pgerr *err)
 {
@@ -300,8 +300,9 @@ static int drop_exclusion(struct shard_conn *c, const struct xlat_rebuild *r, st
 		return found;
 	char *sql = sqlite3_mprintf("DROP TRIGGER IF EXISTS \"%w" XLAT_EXCLUDE_INSERT
 				    "\"; DROP TRIGGER IF EXISTS \"%w" XLAT_EXCLUDE_UPDATE
+				    "\"; DROP TRIGGER IF EXISTS \"%w" XLAT_EXCLUDE_SKIP
 				    "\"; DROP INDEX \"%w\"",
-				    r->name, r->name, r->name);
+				    r->name, r->name, r->name, r->name);
 	bool ok = sql && shard_exec(c, sql, err);
 	if (!sql)
 		pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");

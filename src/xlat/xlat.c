@@ -261,6 +261,8 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 		return xlat_stmt_truncate(c, n->truncate_stmt);
 	case PG_QUERY__NODE__NODE_TRANSACTION_STMT:
 		return xlat_stmt_txn(c, n->transaction_stmt);
+	case PG_QUERY__NODE__NODE_CONSTRAINTS_SET_STMT:
+		return xlat_stmt_constraints_set(c, n->constraints_set_stmt);
 	case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT:
 		return xlat_stmt_set(c, n->variable_set_stmt);
 	case PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT:

@@ -236,11 +236,20 @@ static bool on_conflict(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 		size_t nkeys;
 		if (!c->schema || !c->schema->pkey_fn)
 			return xlat_unsupported(c, inf->location, "ON CONFLICT ON CONSTRAINT here");
-		if (!c->schema->pkey_fn(c->schema->arg, rel->relname, inf->conname, &keys, &nkeys) ||
-		    !nkeys)
+		if (!c->schema->pkey_fn(c->schema->arg, rel->relname, inf->conname, &keys, &nkeys))
 			return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, -1,
 					 "constraint \"%s\" for table \"%s\" does not exist",
 					 inf->conname, rel->relname);
+		/* an EXCLUDE constraint: PostgreSQL's refusal of DO UPDATE (42809); DO NOTHING would skip
+		 * only its conflicts, which the session's skipping (xlat_exclude.c) cannot tell */
+		if (!nkeys && oc->action == PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_UPDATE)
+			return xlat_fail(c, "42809", -1,
+					 "ON CONFLICT DO UPDATE not supported with exclusion "
+					 "constraints");
+		if (!nkeys)
+			return xlat_unsupported(c, inf->location,
+						"ON CONFLICT ON CONSTRAINT naming an exclusion "
+						"constraint");
 		xlat_puts(c, " (");
 		for (size_t i = 0; i < nkeys; i++) {
 			xlat_puts(c, i ? ", " : "");
@@ -725,7 +734,8 @@ bool xlat_stmt_insert(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 		 !s->on_conflict_clause ? 4
 		 : s->on_conflict_clause->action == PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_UPDATE
 			 ? 4 | 16 | 512
-			 : 4 | 512);
+		 : s->on_conflict_clause->infer ? 4 | 512
+						: 4 | 512 | 1024);
 	const struct xlat_schema_col *cols = NULL;
 	size_t ncols = 0;
 	(void)xlat_scope_target(c, s->relation, &cols, &ncols);

@@ -229,6 +229,31 @@ static void trigger(struct strbuf *sb, const struct xlat_exclude *x, bool update
 	strbuf_puts(sb, " LIMIT 1; END");
 }
 
+/* INSERT ... ON CONFLICT DO NOTHING skips a row that conflicts with one already there, as
+ * PostgreSQL's speculative insertion does with an exclusion constraint among its arbiters
+ * (all of them without a conflict target): before the row is written, RAISE(IGNORE) when the
+ * session says the statement is one (shardlite_exclude_skipping). A constraint with WHERE has
+ * none: its predicate reads the table's row, which a BEFORE trigger does not have yet. */
+static void skip_trigger(struct strbuf *sb, const struct xlat_exclude *x, bool *ok)
+{
+	strbuf_puts(sb, "; CREATE TRIGGER ");
+	strbuf_put_quoted(sb, arena_printf(x->a, "%s%s", x->name, XLAT_EXCLUDE_SKIP), '"');
+	strbuf_puts(sb, " BEFORE INSERT ON ");
+	strbuf_put_quoted(sb, x->table, '"');
+	strbuf_puts(sb, " FOR EACH ROW WHEN");
+	for (size_t i = 0; i < x->n; i++) {
+		strbuf_puts(sb, i ? " AND NEW." : " NEW.");
+		strbuf_put_quoted(sb, x->cols[i], '"');
+		strbuf_puts(sb, " IS NOT NULL");
+	}
+	strbuf_puts(sb, " AND shardlite_exclude_skipping() BEGIN SELECT RAISE(IGNORE) FROM ");
+	strbuf_put_quoted(sb, x->table, '"');
+	strbuf_puts(sb, " AS o WHERE 1");
+	for (size_t i = 0; i < x->n; i++)
+		*ok = *ok && cond(sb, x, i, "o", "NEW");
+	strbuf_puts(sb, " LIMIT 1; END");
+}
+
 bool xlat_exclude_sqlite(struct strbuf *sb, const struct xlat_exclude *x)
 {
 	bool ok = true;
@@ -249,6 +274,8 @@ bool xlat_exclude_sqlite(struct strbuf *sb, const struct xlat_exclude *x)
 		strbuf_printf(sb, " WHERE %s", x->pred);
 	trigger(sb, x, false, XLAT_EXCLUDE_INSERT, &ok);
 	trigger(sb, x, true, XLAT_EXCLUDE_UPDATE, &ok);
+	if (!x->pred)
+		skip_trigger(sb, x, &ok);
 	return ok;
 }
 

@@ -1252,6 +1252,7 @@ bool xlat_alter_multi(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s);
 void xlat_alter_drop_if_exists(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 			       const char *column);
 bool xlat_stmt_txn(struct xlat_ctx *c, const PgQuery__TransactionStmt *s);
+bool xlat_stmt_constraints_set(struct xlat_ctx *c, const PgQuery__ConstraintsSetStmt *s);
 bool xlat_stmt_set(struct xlat_ctx *c, const PgQuery__VariableSetStmt *s);
 bool xlat_stmt_show(struct xlat_ctx *c, const PgQuery__VariableShowStmt *s);
 /* EXPLAIN's options: ANALYZE into *analyze, FORMAT TEXT|JSON|YAML|XML into *format ('t', 'j',

@@ -7,7 +7,10 @@
  * companion AFTER trigger writes the row the function returned, by rowid
  * (shardlite_trigger_apply). An INSTEAD OF trigger is SQLite's INSTEAD OF trigger on the view.
  * A FOR EACH STATEMENT trigger has one SQLite trigger that never fires (`WHEN 0`), so that it
- * goes with its table; the session fires it around each statement. docs/sql-compat.md. */
+ * goes with its table; the session fires it around each statement. A CONSTRAINT trigger is
+ * an AFTER row trigger marked so in the sidecar (DEFERRABLE, INITIALLY DEFERRED: the session
+ * may fire it at COMMIT, src/session/sess_trgdefer.c; FROM's table in
+ * _shardlite_trigger_from). docs/sql-compat.md. */
 #include "xlat_int.h"
 
 #include "pgtype.h"
@@ -26,8 +29,9 @@ enum { TG_BEFORE = 2, TG_INSERT = 4, TG_DELETE = 8, TG_UPDATE = 16,
  * transition tables, whose rows a statement trigger's SQLite row triggers keep (docs/catalog.md). */
 #define TG_STATEMENT 256
 #define TG_TRANSITIONS 512
-#define TG_CONSTRAINT 1024 /* CREATE CONSTRAINT TRIGGER */
-#define TG_DEFERRABLE 2048 /* ... DEFERRABLE (INITIALLY IMMEDIATE) */
+#define TG_CONSTRAINT 1024   /* CREATE CONSTRAINT TRIGGER */
+#define TG_DEFERRABLE 2048   /* ... DEFERRABLE */
+#define TG_INITDEFERRED 4096 /* ... INITIALLY DEFERRED: fired at COMMIT (sess_trgdefer.c) */
 
 #define SIDECAR                                                                                    \
 	"CREATE TABLE IF NOT EXISTS _shardlite_triggers (table_name TEXT NOT NULL, name TEXT NOT " \
@@ -38,6 +42,10 @@ enum { TG_BEFORE = 2, TG_INSERT = 4, TG_DELETE = 8, TG_UPDATE = 16,
 #define REFS                                                                                    \
 	"; CREATE TABLE IF NOT EXISTS _shardlite_trigger_refs (table_name TEXT NOT NULL, name " \
 	"TEXT NOT NULL, old_table TEXT, new_table TEXT, PRIMARY KEY (table_name, name))"
+/* CREATE CONSTRAINT TRIGGER ... FROM's table (pg_trigger.tgconstrrelid; docs/catalog.md). */
+#define FROM                                                                                    \
+	"; CREATE TABLE IF NOT EXISTS _shardlite_trigger_from (table_name TEXT NOT NULL, name " \
+	"TEXT NOT NULL, from_table TEXT NOT NULL, PRIMARY KEY (table_name, name))"
 
 static const struct {
 	int bit;
@@ -287,11 +295,6 @@ static const char *transition_name(const PgQuery__CreateTrigStmt *s, bool is_new
 /* PostgreSQL's own refusals first (same SQLSTATE and text), then what is not supported. */
 static bool check(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s)
 {
-	/* fired at commit, or SET CONSTRAINTS (refused too) */
-	if (s->isconstraint && s->initdeferred)
-		return xlat_unsupported(c, -1, "a constraint trigger INITIALLY DEFERRED");
-	if (s->isconstraint && s->constrrel)
-		return xlat_unsupported(c, -1, "CREATE CONSTRAINT TRIGGER ... FROM");
 	if ((s->events & TG_TRUNCATE) && s->row)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
 				 "TRUNCATE FOR EACH ROW triggers are not supported");
@@ -478,6 +481,24 @@ static void check_kind(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, con
 			   "a FOR EACH STATEMENT trigger on a view is not supported");
 }
 
+/* CREATE CONSTRAINT TRIGGER ... FROM ref: its row naming ref (none without FROM). */
+static void from_row(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, const char *table)
+{
+	xlat_puts(c, FROM "; DELETE FROM _shardlite_trigger_from WHERE table_name = ");
+	xlat_string(c, table);
+	xlat_puts(c, " AND name = ");
+	xlat_string(c, s->trigname);
+	if (!s->constrrel)
+		return;
+	xlat_puts(c, "; INSERT INTO _shardlite_trigger_from VALUES (");
+	xlat_string(c, table);
+	xlat_puts(c, ", ");
+	xlat_string(c, s->trigname);
+	xlat_puts(c, ", ");
+	xlat_string(c, s->constrrel->relname);
+	xlat_puts(c, ")");
+}
+
 /* The sidecar's row (a second one without OR REPLACE is 42710, unless its SQLite triggers went
  * with their table). */
 static void emit_row(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, const char *table,
@@ -513,7 +534,9 @@ static void emit_row(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, const
 		    s->events | (s->row ? 0 : TG_STATEMENT) |
 			    (s->n_transition_rels ? TG_TRANSITIONS : 0) |
 			    (s->isconstraint ? TG_CONSTRAINT : 0) |
-			    (s->isconstraint && s->deferrable ? TG_DEFERRABLE : 0));
+			    (s->isconstraint && (s->deferrable || s->initdeferred) ? TG_DEFERRABLE
+										   : 0) |
+			    (s->isconstraint && s->initdeferred ? TG_INITDEFERRED : 0));
 	xlat_string(c, upd_columns(c, s));
 	xlat_puts(c, ", ");
 	put_args(c, s);
@@ -527,6 +550,7 @@ static void emit_row(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, const
 	xlat_string(c, table);
 	xlat_puts(c, " AND name = ");
 	xlat_string(c, s->trigname);
+	from_row(c, s, table);
 	if (!s->n_transition_rels)
 		return;
 	xlat_puts(c, "; INSERT INTO _shardlite_trigger_refs VALUES (");
@@ -569,6 +593,19 @@ static void unfold_key(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, con
 	c->st->rebuild = script;
 }
 
+/* CREATE CONSTRAINT TRIGGER ... FROM ref: one of the tenant's tables (42P01 otherwise). */
+static bool from_table_ok(struct xlat_ctx *c, const PgQuery__RangeVar *ref)
+{
+	const struct xlat_schema_col *cols;
+	size_t n;
+	if (!xlat_own_table(c, ref) || xlat_temp_is(ref))
+		return xlat_unsupported(c, -1, "CREATE CONSTRAINT TRIGGER ... FROM this table");
+	if (!c->schema || !c->schema->table_fn(c->schema->arg, ref->relname, c->a, &cols, &n))
+		return xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, -1, "relation \"%s\" does not exist",
+				 ref->relname);
+	return true;
+}
+
 bool xlat_stmt_create_trigger(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s)
 {
 	const PgQuery__RangeVar *rv = s->relation;
@@ -589,6 +626,8 @@ bool xlat_stmt_create_trigger(struct xlat_ctx *c, const PgQuery__CreateTrigStmt 
 					 "column \"%s\" of relation \"%s\" does not exist", col,
 					 rv->relname);
 	}
+	if (s->constrrel && !from_table_ok(c, s->constrrel))
+		return false;
 	const struct xlat_udf *u = trigger_function(c, s);
 	const char *when = s->when_clause ? when_text(c) : NULL;
 	if (!u)
@@ -655,6 +694,10 @@ bool xlat_drop_triggers(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 		xlat_puts(c, " AND name = ");
 		xlat_string(c, name);
 		xlat_puts(c, REFS "; DELETE FROM _shardlite_trigger_refs WHERE table_name = ");
+		xlat_string(c, table);
+		xlat_puts(c, " AND name = ");
+		xlat_string(c, name);
+		xlat_puts(c, FROM "; DELETE FROM _shardlite_trigger_from WHERE table_name = ");
 		xlat_string(c, table);
 		xlat_puts(c, " AND name = ");
 		xlat_string(c, name);

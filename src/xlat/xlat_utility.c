@@ -20,6 +20,36 @@ static char *lower_dup(struct xlat_ctx *c, const char *s)
 	return r;
 }
 
+/* SET CONSTRAINTS ALL | name, ... DEFERRED | IMMEDIATE: the session's business (its
+ * constraint triggers' queue, src/session/sess_trgdefer.c); the names 0x1f-joined in
+ * .savepoint (NULL: ALL), DEFERRED as .read_only 1. A name qualified by another tenant's
+ * schema is refused. */
+bool xlat_stmt_constraints_set(struct xlat_ctx *c, const PgQuery__ConstraintsSetStmt *s)
+{
+	struct xlat_stmt *st = c->st;
+	st->kind = XLAT_TXN;
+	st->txn = XLAT_TXN_SET_CONSTRAINTS;
+	st->tag = "SET CONSTRAINTS";
+	st->read_only = s->deferred;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (size_t i = 0; i < s->n_constraints; i++) {
+		const PgQuery__RangeVar *rv = s->constraints[i]->node_case == NODE(RANGE_VAR)
+						      ? s->constraints[i]->range_var
+						      : NULL;
+		if (!rv || !rv->relname || strchr(rv->relname, '\x1f') ||
+		    (rv->catalogname && *rv->catalogname) || !xlat_own_table(c, rv)) {
+			strbuf_fini(&sb);
+			return xlat_unsupported(c, -1, "SET CONSTRAINTS of this name");
+		}
+		strbuf_printf(&sb, "%s%s", i ? "\x1f" : "", rv->relname);
+	}
+	st->savepoint = s->n_constraints ? arena_strdup(c->a, sb.data ? sb.data : "") : NULL;
+	bool ok = !sb.failed;
+	strbuf_fini(&sb);
+	return ok || pgerr_set(c->err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+}
+
 /* BEGIN/START TRANSACTION options: every isolation level is accepted (SQLite transactions
  * are serializable, which satisfies each of them); READ ONLY/READ WRITE are reported. */
 static bool begin_options(struct xlat_ctx *c, const PgQuery__TransactionStmt *s)

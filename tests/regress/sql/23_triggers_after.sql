@@ -157,9 +157,7 @@ SELECT conname FROM pg_constraint WHERE conrelid = 'tc_t'::regclass ORDER BY 1;
 CREATE OR REPLACE CONSTRAINT TRIGGER tc_e AFTER INSERT ON tc_t FOR EACH ROW EXECUTE FUNCTION tc_fn();
 CREATE CONSTRAINT TRIGGER tc_e AFTER INSERT ON tc_t NOT DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tc_fn();
 CREATE CONSTRAINT TRIGGER tc_b AFTER INSERT ON tc_t FOR EACH ROW EXECUTE FUNCTION tc_fn();
--- differs: a constraint trigger INITIALLY DEFERRED (fired at commit) is refused (0A000)
 CREATE CONSTRAINT TRIGGER tc_e AFTER INSERT ON tc_t DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tc_fn();
--- differs: CREATE CONSTRAINT TRIGGER ... FROM is refused (0A000)
 CREATE CONSTRAINT TRIGGER tc_e AFTER INSERT ON tc_t FROM tc_log FOR EACH ROW EXECUTE FUNCTION tc_fn();
 -- AFTER triggers whose statements fire triggers again (each nested statement's at its own end),
 -- an error caught by the calling function's EXCEPTION block, prepared statements, savepoints

@@ -189,7 +189,11 @@ START_TEST(test_exclude_sqlite)
 		"BEGIN SELECT shardlite_exclude_conflict(0, 'b_x', NEW.\"room\", NEW.\"during\", "
 		"o.\"room\", o.\"during\") FROM \"b\" AS o WHERE o.rowid <> NEW.rowid AND o.\"room\" "
 		"= NEW.\"room\" AND pgfn_range_overlaps(o.\"during\", NEW.\"during\", 3910) LIMIT 1; "
-		"END");
+		"END; CREATE TRIGGER \"b_x.exclude.skip\" BEFORE INSERT ON \"b\" FOR EACH ROW WHEN "
+		"NEW.\"room\" IS NOT NULL AND NEW.\"during\" IS NOT NULL AND "
+		"shardlite_exclude_skipping() BEGIN SELECT RAISE(IGNORE) FROM \"b\" AS o WHERE 1 AND "
+		"o.\"room\" = NEW.\"room\" AND pgfn_range_overlaps(o.\"during\", NEW.\"during\", "
+		"3910) LIMIT 1; END");
 	/* a partial one: the predicate on both rows, every UPDATE checked */
 	strbuf_reset(&sb);
 	x.n = 1, x.cols = cols + 1, x.ops = ops + 1, x.types = types + 1, x.pred = "active";

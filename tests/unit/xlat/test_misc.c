@@ -46,6 +46,10 @@ static const struct kindcase kinds[] = {
 	{"SAVEPOINT s1", XLAT_TXN, "SAVEPOINT", XLAT_TAG_PLAIN, false, false, false},
 	{"RELEASE SAVEPOINT s1", XLAT_TXN, "RELEASE", XLAT_TAG_PLAIN, false, false, false},
 	{"ROLLBACK TO s1", XLAT_TXN, "ROLLBACK", XLAT_TAG_PLAIN, false, false, false},
+	{"SET CONSTRAINTS ALL DEFERRED", XLAT_TXN, "SET CONSTRAINTS", XLAT_TAG_PLAIN, false, false,
+	 false},
+	{"SET CONSTRAINTS a, public.b IMMEDIATE", XLAT_TXN, "SET CONSTRAINTS", XLAT_TAG_PLAIN, false,
+	 false, false},
 	{"SET x = 1", XLAT_SET, "SET", XLAT_TAG_PLAIN, false, false, false},
 	{"RESET x", XLAT_SET, "RESET", XLAT_TAG_PLAIN, false, false, false},
 	{"SHOW x", XLAT_SHOW, "SHOW", XLAT_TAG_PLAIN, true, false, false},
@@ -706,9 +710,8 @@ static const struct errcase errors[] = {
 	{"CREATE TRIGGER tr BEFORE INSERT ON t REFERENCING NEW TABLE AS n FOR EACH STATEMENT "
 	 "EXECUTE FUNCTION f()",
 	 "42P17", 0, "transition table name can only be specified for an AFTER trigger"},
-	{"CREATE CONSTRAINT TRIGGER tr AFTER INSERT ON t DEFERRABLE INITIALLY DEFERRED FOR EACH "
-	 "ROW EXECUTE FUNCTION f()",
-	 "0A000", 0, "a constraint trigger INITIALLY DEFERRED is not supported"},
+	{"SET CONSTRAINTS acme.c DEFERRED", "0A000", 0,
+	 "SET CONSTRAINTS of this name is not supported"},
 	{"CREATE TRIGGER tr INSTEAD OF INSERT ON t FOR EACH STATEMENT EXECUTE FUNCTION f()", "0A000",
 	 0, "INSTEAD OF triggers must be FOR EACH ROW"},
 	{"CREATE TRIGGER tr INSTEAD OF UPDATE OF a ON t FOR EACH ROW EXECUTE FUNCTION f()", "0A000",

@@ -1,0 +1,287 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* sess_trgdefer.c: deferred constraint triggers (CREATE CONSTRAINT TRIGGER ... DEFERRABLE
+ * [INITIALLY DEFERRED]) and SET CONSTRAINTS. A constraint trigger's row is queued as any
+ * AFTER row trigger's (sess_trgafter.c); at the statement's end, one whose constraint is
+ * deferred now moves to the transaction's deferred queue instead of firing:
+ *
+ *   row queued --statement ends--> constraint IMMEDIATE? fire now
+ *                                  DEFERRED --> deferred queue (numbered: seq)
+ *   deferred queue --SET CONSTRAINTS c IMMEDIATE--> c's rows fired now (error: the statement's)
+ *                  --COMMIT--> every row fired in order, then SQLite's COMMIT (error: the
+ *                              COMMIT's, and the transaction rolls back)
+ *                  --ROLLBACK TO s--> rows numbered since SAVEPOINT s forgotten, and SET
+ *                                     CONSTRAINTS' modes as they were then
+ *                  --ROLLBACK / end of transaction--> forgotten, with SET CONSTRAINTS' modes
+ *
+ * A constraint's mode: its SET CONSTRAINTS name entry, else SET CONSTRAINTS ALL's, else its
+ * INITIALLY DEFERRED (PostgreSQL's AfterTriggerSetState). Foreign keys are SQLite's, whose
+ * deferral is fixed when the key is made: SET CONSTRAINTS that would change one's is 0A000.
+ * Only constraint triggers are deferrable here besides them (UNIQUE, PRIMARY KEY and EXCLUDE
+ * DEFERRABLE are refused when made, src/xlat). */
+#include "sess_plpgsql.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define SEP '\x1f'
+
+/* SET CONSTRAINTS name's mode. */
+struct defer_mode {
+	char *name;
+	bool deferred;
+};
+
+/* A SAVEPOINT made while something was kept here. */
+struct defer_sp {
+	char *name;
+	uint64_t seq; /* the rows deferred after it are numbered from seq */
+	int all;      /* SET CONSTRAINTS' modes then, which ROLLBACK TO it restores */
+	struct defer_mode *modes;
+	size_t nmodes;
+};
+
+struct sess_trg_defer {
+	uint64_t seq;             /* rows deferred so far in the transaction */
+	int all;                  /* SET CONSTRAINTS ALL: 0 not said, 1 DEFERRED, 2 IMMEDIATE */
+	struct defer_mode *modes; /* SET CONSTRAINTS name's, one per name */
+	size_t nmodes, capmodes;
+	struct defer_sp *sps;
+	size_t nsps, capsps;
+};
+
+static struct sess_trg_defer *state(struct session *s)
+{
+	struct sess_udf_state *st = sess_udf_state(s);
+	if (!st->defer)
+		st->defer = base_xcalloc(1, sizeof(*st->defer));
+	return st->defer;
+}
+
+bool sess_trigger_is_deferred(struct session *s, const char *name, bool initdeferred)
+{
+	const struct sess_trg_defer *d = s->udf ? s->udf->defer : NULL;
+	/* outside any transaction (SQLite's autocommit): its end is the statement's */
+	if (s->txn == SESS_TXN_IDLE)
+		return false;
+	for (size_t i = 0; d && i < d->nmodes; i++) {
+		if (strcmp(d->modes[i].name, name) == 0)
+			return d->modes[i].deferred;
+	}
+	return d && d->all ? d->all == 1 : initdeferred;
+}
+
+uint64_t sess_trigger_defer_seq(struct session *s) { return ++state(s)->seq; }
+
+uint64_t sess_trigger_defer_mark(struct session *s)
+{
+	const struct sess_trg_defer *d = s->udf ? s->udf->defer : NULL;
+	return (d ? d->seq : 0) + 1;
+}
+
+static void modes_free(struct defer_mode *modes, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(modes[i].name);
+	free(modes);
+}
+
+static struct defer_mode *modes_copy(const struct defer_mode *modes, size_t n)
+{
+	struct defer_mode *c = base_xcalloc(n + 1, sizeof(*c));
+	for (size_t i = 0; i < n; i++)
+		c[i] = (struct defer_mode){base_xstrdup(modes[i].name), modes[i].deferred};
+	return c;
+}
+
+static void drop_savepoints(struct sess_trg_defer *d, size_t from)
+{
+	while (d->nsps > from) {
+		struct defer_sp *sp = &d->sps[--d->nsps];
+		free(sp->name);
+		modes_free(sp->modes, sp->nmodes);
+	}
+}
+
+/* SET CONSTRAINTS' modes as they were at savepoint sp (ROLLBACK TO); none when sp is NULL. */
+static void restore_modes(struct sess_trg_defer *d, const struct defer_sp *sp)
+{
+	modes_free(d->modes, d->nmodes);
+	d->all = sp ? sp->all : 0;
+	d->nmodes = d->capmodes = sp ? sp->nmodes : 0;
+	d->modes = sp && sp->nmodes ? modes_copy(sp->modes, sp->nmodes) : NULL;
+}
+
+static void defer_free(struct session *s)
+{
+	struct sess_trg_defer *d = s->udf ? s->udf->defer : NULL;
+	if (!d)
+		return;
+	modes_free(d->modes, d->nmodes);
+	drop_savepoints(d, 0);
+	free(d->sps);
+	free(d);
+	s->udf->defer = NULL;
+}
+
+bool sess_trigger_txn_end(struct session *s, bool commit, struct pgerr *err)
+{
+	bool ok = !commit || !sess_trigger_deferred_any(s) ||
+		  sess_trigger_fire_deferred(s, NULL, err);
+	sess_trigger_deferred_free(s);
+	defer_free(s);
+	return ok;
+}
+
+void sess_trigger_defer_savepoint(struct session *s, enum xlat_txn op, const char *name)
+{
+	struct sess_trg_defer *d = s->udf ? s->udf->defer : NULL;
+	if (!d)
+		return; /* nothing deferred before it: ROLLBACK TO it forgets every row */
+	if (op == XLAT_TXN_SAVEPOINT) {
+		if (d->nsps == d->capsps) {
+			d->capsps = d->capsps ? 2 * d->capsps : 4;
+			d->sps = base_xrealloc(d->sps, d->capsps * sizeof(*d->sps));
+		}
+		d->sps[d->nsps++] = (struct defer_sp){base_xstrdup(name), d->seq + 1, d->all,
+						      modes_copy(d->modes, d->nmodes), d->nmodes};
+		return;
+	}
+	size_t i = d->nsps;
+	while (i > 0 && strcmp(d->sps[i - 1].name, name) != 0)
+		i--;
+	if (op == XLAT_TXN_ROLLBACK_TO) { /* not found: made before anything was kept here */
+		sess_trigger_deferred_rollback(s, i ? d->sps[i - 1].seq : 0);
+		restore_modes(d, i ? &d->sps[i - 1] : NULL);
+	}
+	if (op == XLAT_TXN_ROLLBACK_TO && i)
+		drop_savepoints(d, i); /* the savepoint itself stays, as in SQLite */
+	else if (op == XLAT_TXN_ROLLBACK_TO || op == XLAT_TXN_RELEASE)
+		drop_savepoints(d, i ? i - 1 : 0);
+}
+
+/* ---- SET CONSTRAINTS ---- */
+
+/* What pg_constraint says of the constraints named name: found, and the PostgreSQL error
+ * (55000 / 42809) or our refusal (a foreign key whose SQLite deferral is fixed) of setting
+ * them to deferred (or immediate). */
+static bool check_name(struct session *s, const char *name, bool deferred, struct pgerr *err)
+{
+	sqlite3 *db = shard_conn_db(s->conn);
+	sqlite3_stmt *st = NULL;
+	bool found = false, ok = true;
+	int rc = sqlite3_prepare_v2(db,
+				    "SELECT contype, condeferrable, condeferred FROM pg_constraint "
+				    "WHERE conname = ?1",
+				    -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		shard_error(db, rc, err);
+		return false;
+	}
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *type = (const char *)sqlite3_column_text(st, 0);
+		bool deferrable = sqlite3_column_int(st, 1),
+		     initdeferred = sqlite3_column_int(st, 2);
+		found = true;
+		if (!deferrable && deferred) /* IMMEDIATE of one that always is: nothing to do */
+			ok = pgerr_set(err, "42809", "constraint \"%s\" is not deferrable", name);
+		else if (deferrable && type && *type != 't' && initdeferred != deferred)
+			ok = pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				       "SET CONSTRAINTS %s of foreign key \"%s\" (INITIALLY %s) is "
+				       "not supported",
+				       deferred ? "DEFERRED" : "IMMEDIATE", name,
+				       initdeferred ? "DEFERRED" : "IMMEDIATE");
+	}
+	if (ok && rc != SQLITE_DONE)
+		ok = (shard_error(db, rc, err), false);
+	sqlite3_finalize(st);
+	if (ok && !found)
+		ok = pgerr_set(err, SQLSTATE_UNDEFINED_OBJECT, "constraint \"%s\" does not exist",
+			       name);
+	return ok;
+}
+
+/* SET CONSTRAINTS ALL: refused while a DEFERRABLE foreign key would change its mode. */
+static bool check_all(struct session *s, bool deferred, struct pgerr *err)
+{
+	sqlite3 *db = shard_conn_db(s->conn);
+	sqlite3_stmt *st = NULL;
+	bool ok = true;
+	int rc = sqlite3_prepare_v2(db,
+				    "SELECT conname FROM pg_constraint WHERE contype <> 't' AND "
+				    "condeferrable AND condeferred <> ?1 ORDER BY conname LIMIT 1",
+				    -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		shard_error(db, rc, err);
+		return false;
+	}
+	sqlite3_bind_int(st, 1, deferred);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		ok = pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			       "SET CONSTRAINTS ALL %s with the DEFERRABLE foreign key \"%s\" "
+			       "(INITIALLY %s) is not supported",
+			       deferred ? "DEFERRED" : "IMMEDIATE", sqlite3_column_text(st, 0),
+			       deferred ? "IMMEDIATE" : "DEFERRED");
+	else if (rc != SQLITE_DONE)
+		ok = (shard_error(db, rc, err), false);
+	sqlite3_finalize(st);
+	return ok;
+}
+
+static void set_mode(struct sess_trg_defer *d, const char *name, size_t len, bool deferred)
+{
+	for (size_t i = 0; i < d->nmodes; i++) {
+		if (strlen(d->modes[i].name) == len && strncmp(d->modes[i].name, name, len) == 0) {
+			d->modes[i].deferred = deferred;
+			return;
+		}
+	}
+	if (d->nmodes == d->capmodes) {
+		d->capmodes = d->capmodes ? 2 * d->capmodes : 4;
+		d->modes = base_xrealloc(d->modes, d->capmodes * sizeof(*d->modes));
+	}
+	char *copy = base_xcalloc(len + 1, 1);
+	memcpy(copy, name, len);
+	d->modes[d->nmodes++] = (struct defer_mode){copy, deferred};
+}
+
+static bool fires_now(struct session *s, const char *name, bool initdeferred)
+{
+	return !sess_trigger_is_deferred(s, name, initdeferred);
+}
+
+bool sess_trigger_set_constraints(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
+{
+	bool deferred = x->read_only == 1;
+	if (s->txn == SESS_TXN_IDLE) /* PostgreSQL's WarnNoTransactionBlock: it still runs */
+		pgw_be_notice(&s->out, "WARNING", SQLSTATE_NO_ACTIVE_SQL_TRANSACTION,
+			      "SET CONSTRAINTS can only be used in transaction blocks");
+	const char *names = x->savepoint;
+	for (const char *p = names; p && *p;) {
+		size_t n = strcspn(p, "\x1f");
+		char *name = arena_strndup(s->msg_arena, p, n);
+		if (!check_name(s, name, deferred, err))
+			return false;
+		p += n + (p[n] == SEP);
+	}
+	if (!names && !check_all(s, deferred, err))
+		return false;
+	struct sess_trg_defer *d = state(s);
+	if (!names) { /* ALL: the names said before no longer count */
+		for (size_t i = 0; i < d->nmodes; i++)
+			free(d->modes[i].name);
+		d->nmodes = 0;
+		d->all = deferred ? 1 : 2;
+	}
+	for (const char *p = names; p && *p;) {
+		size_t n = strcspn(p, "\x1f");
+		set_mode(d, p, n, deferred);
+		p += n + (p[n] == SEP);
+	}
+	/* SQL's rule: the rows of constraints now IMMEDIATE are checked here */
+	if (!deferred && sess_trigger_deferred_any(s))
+		return sess_trigger_fire_deferred(s, fires_now, err);
+	if (s->txn == SESS_TXN_IDLE) /* its transaction ends with it */
+		defer_free(s);
+	return true;
+}
