@@ -768,7 +768,8 @@ struct xlat_schema {
 	 * schema is never handed to a statement run against another. */
 	uint64_t fingerprint;
 	/* The columns of table name's primary key (conname NULL; *n 0: none), or of its PRIMARY
-	 * KEY or UNIQUE constraint conname (ON CONFLICT ON CONSTRAINT), valid until the call
+	 * KEY or UNIQUE constraint conname (ON CONFLICT ON CONSTRAINT; *n 0: a constraint without
+	 * an index, FOREIGN KEY or CHECK), valid until the call
 	 * returns; false when name is no table or has no such constraint. Grouping by the primary
 	 * key groups the table's other columns. NULL: never known. Called on cache misses only;
 	 * constraint names are part of the fingerprint. */

@@ -10,6 +10,17 @@
 
 #include "shard.h"
 
+/* shard_viewdep.c: while shard_view_reading prepares view `preparing`, a read of
+ * table.column that SQLite resolves in that view's own query (not in a view it reads) sets
+ * hit. */
+struct shard_view_reads {
+	const char *table, *column;
+	const char *preparing;
+	bool hit;
+};
+void shard_view_reads_note(struct shard_view_reads *r, const char *table, const char *column,
+			   const char *view);
+
 /* Per-connection state of the authorizer; lives inside struct shard_conn's allocation. */
 struct shard_authz {
 	/* The server itself is running SQL (e.g. attaching another tenant's file for a schema
@@ -24,6 +35,7 @@ struct shard_authz {
 	 * statement being prepared assigns go to updated, 0x1f-joined. */
 	struct strbuf *updated;
 	const char *updated_table;
+	struct shard_view_reads *reads; /* set only inside shard_view_reading */
 };
 
 
@@ -256,6 +268,17 @@ bool shard_inplace_write(struct shard_conn *c, const struct shard_rebuild *rb, c
 			 struct pgerr *err) MUST_CHECK;
 /* Registers shardlite_cascade_keys(table, dropped...) on c's connection (SQLite rc). */
 int shard_inplace_register(struct shard_conn *c);
+/* shard_viewdep.c: the views of the main and temp schemas whose own query reads
+ * table.column (a subquery's read too; not a view over such a view), appended to out as
+ * '\n'-separated names in the order SQLite keeps them; returns how many (0: none, or out of
+ * memory). */
+size_t shard_view_reading(struct shard_conn *c, const char *table, const char *column,
+			  struct strbuf *out);
+/* ALTER COLUMN TYPE of table.column: false with PostgreSQL's 0A000 when a view reads it. */
+bool shard_view_type_check(struct shard_conn *c, const char *table, const char *column,
+			   struct pgerr *err) MUST_CHECK;
+/* Registers shardlite_column_views_check(table, column) on c's connection (SQLite rc). */
+int shard_viewdep_register(struct shard_conn *c);
 /* shard_rebuild.c: shard_table_rebuild inside the BEGIN IMMEDIATE the caller opened (outside
  * a transaction block), with SQLite's foreign keys off when fk_off (the caller turned them
  * off because other tables reference the table). */

@@ -53,12 +53,41 @@ static void note_returning(struct xlat_ctx *c, size_t from, size_t to, size_t li
 					    sql + from);
 }
 
+/* RETURNING (SELECT ... FROM t ...) of the table t being written: PostgreSQL's subquery sees
+ * the rows as they were before the statement, SQLite's those its writes have made so far. */
+struct reads_target {
+	const char *rel;
+	bool in_sublink, hit;
+};
+
+static bool reads_target_walk(void *arg, const ProtobufCMessage *m)
+{
+	struct reads_target *r = arg;
+	bool outer = r->in_sublink;
+	if (m->descriptor == &pg_query__sub_link__descriptor)
+		r->in_sublink = true;
+	if (r->in_sublink && m->descriptor == &pg_query__range_var__descriptor) {
+		const PgQuery__RangeVar *rv = (const PgQuery__RangeVar *)m;
+		r->hit = rv->relname && strcmp(rv->relname, r->rel) == 0;
+	}
+	bool go_on = !r->hit && xlat_tree_each(m, reads_target_walk, arg);
+	r->in_sublink = outer;
+	return go_on;
+}
+
 static bool returning(struct xlat_ctx *c, const PgQuery__RangeVar *rv, PgQuery__Node **v, size_t n,
 		      size_t from, size_t to)
 {
 	struct xlat_shape shape = {0};
 	if (!n)
 		return true;
+	struct reads_target rt = {.rel = rv->relname};
+	for (size_t i = 0; i < n && !rt.hit; i++)
+		(void)reads_target_walk(&rt, &v[i]->base);
+	if (rt.hit)
+		return xlat_unsupported(c, -1,
+					"a subquery in RETURNING that reads the table being "
+					"modified");
 	c->st->returns_rows = true;
 	xlat_puts(c, " RETURNING ");
 	size_t list = c->sb->len;
@@ -196,11 +225,13 @@ static bool on_conflict(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 		size_t nkeys;
 		if (!c->schema || !c->schema->pkey_fn)
 			return xlat_unsupported(c, inf->location, "ON CONFLICT ON CONSTRAINT here");
-		if (!c->schema->pkey_fn(c->schema->arg, rel->relname, inf->conname, &keys, &nkeys) ||
-		    !nkeys)
+		if (!c->schema->pkey_fn(c->schema->arg, rel->relname, inf->conname, &keys, &nkeys))
 			return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, -1,
 					 "constraint \"%s\" for table \"%s\" does not exist",
 					 inf->conname, rel->relname);
+		if (!nkeys) /* a FOREIGN KEY or CHECK constraint */
+			return xlat_fail(c, "42809", -1,
+					 "constraint in ON CONFLICT clause has no associated index");
 		xlat_puts(c, " (");
 		for (size_t i = 0; i < nkeys; i++) {
 			xlat_puts(c, i ? ", " : "");
@@ -478,16 +509,14 @@ static void put_also(struct xlat_ctx *c, const struct xlat_schema_col *miss)
 
 /* INSERT without a column list whose source fills only the first columns: PostgreSQL fills
  * those and defaults the rest, SQLite wants every column, so they are named. A source whose
- * width is not known here (a `*`) is left to SQLite. */
+ * width is not known here (a `*`: star_width 0) is left to SQLite. */
 static bool leading_columns(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
-			    const PgQuery__SelectStmt *src, const struct xlat_schema_col *miss)
+			    const PgQuery__SelectStmt *src, const struct xlat_schema_col *miss,
+			    size_t star_width)
 {
-	const PgQuery__SelectStmt *arm = src;
-	while (arm->op != PG_QUERY__SET_OPERATION__SETOP_NONE && arm->larg)
-		arm = arm->larg;
-	if (!arm->n_values_lists && xlat_has_star(arm))
+	if (has_star(src) && !star_width)
 		return true;
-	size_t width = query_width(src), ncols = 0;
+	size_t width = star_width ? star_width : query_width(src), ncols = 0;
 	const struct xlat_schema_col *cols = NULL;
 	if (!width || !xlat_scope_target(c, s->relation, &cols, &ncols) || width >= ncols)
 		return true;
@@ -500,13 +529,30 @@ static bool leading_columns(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
 	return true;
 }
 
+/* The number of columns of src, a query with a `*` (its first arm's), from a dry run: *open
+ * stays true when the scope does not know what the `*` stands for. False only when the query
+ * does not translate (err set). */
+static bool star_source_width(struct xlat_ctx *c, const PgQuery__SelectStmt *src, size_t *width,
+			      bool *open)
+{
+	struct xlat_shape shape = {0};
+	if (!xlat_scope_dry_select(c, src, &shape))
+		return false;
+	if (!shape.star) {
+		*width = shape.n;
+		*open = false;
+	}
+	return true;
+}
+
 /* The column list; miss: a plain rowid key the source leaves out, named last (its value is
  * the source's last column: omitted_key). */
 static bool column_list(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
-			const PgQuery__SelectStmt *src, const struct xlat_schema_col *miss)
+			const PgQuery__SelectStmt *src, const struct xlat_schema_col *miss,
+			size_t star_width)
 {
 	if (!s->n_cols)
-		return leading_columns(c, s, src, miss);
+		return leading_columns(c, s, src, miss, star_width);
 	xlat_puts(c, " (");
 	for (size_t i = 0; i < s->n_cols; i++) {
 		const PgQuery__ResTarget *rt = s->cols[i]->res_target;
@@ -541,14 +587,13 @@ static const struct xlat_schema_col **insert_targets(struct xlat_ctx *c,
 /* A query source whose values are not checked column by column (a set operation, VALUES with
  * ORDER BY or LIMIT, a `*`): the position of a plain rowid key among its columns, whose NULL
  * SQLite would number; -1 when there is none, or when the source's width is not known here
- * (a `*` without a column list). */
-static int unchecked_key(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
-			 const PgQuery__SelectStmt *src, size_t width,
-			 const struct xlat_schema_col **targets)
+ * (star_open: a `*` without a column list whose columns are not known). */
+static int unchecked_key(struct xlat_ctx *c, const PgQuery__SelectStmt *src, size_t width,
+			 const struct xlat_schema_col **targets, bool star_open)
 {
 	bool checked = src->op == PG_QUERY__SET_OPERATION__SETOP_NONE && !src->n_values_lists &&
 		       !has_star(src);
-	if (checked || !xlat_checks_on(c) || (!s->n_cols && has_star(src)))
+	if (checked || !xlat_checks_on(c) || star_open)
 		return -1;
 	for (size_t i = 0; i < width; i++) {
 		if (targets[i] && targets[i]->rowid_key)
@@ -603,7 +648,7 @@ static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 	}
 	const struct xlat_schema_col *miss = NULL;
 	int key = -1;
-	size_t key_width = 0;
+	size_t key_width = 0, star_width = 0;
 	bool plain_values = src->n_values_lists && src->op == PG_QUERY__SET_OPERATION__SETOP_NONE &&
 			    !src->n_sort_clause && !src->limit_count && !src->limit_offset &&
 			    !src->with_clause;
@@ -635,19 +680,24 @@ static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 		c->assign_for = src;
 	} else {
 		size_t width = s->n_cols ? s->n_cols : query_width(src);
+		/* INSERT INTO t SELECT * FROM u: the width of u's row when the scope knows it */
+		bool star_open = !s->n_cols && has_star(src);
+		if (star_open && !star_source_width(c, src, &width, &star_open))
+			return false;
+		star_width = star_open || s->n_cols || !has_star(src) ? 0 : width;
 		const struct xlat_schema_col **targets = insert_targets(c, s, width);
 		if (!identity_rules(c, s, NULL, width, targets, NULL))
 			return false;
 		note_numbering(c, s, NULL, width, targets, NULL);
-		miss = omitted_key(c, s, NULL, width, targets, NULL, has_star(src));
+		miss = omitted_key(c, s, NULL, width, targets, NULL, star_open);
 		if (src->op == PG_QUERY__SET_OPERATION__SETOP_NONE && !src->n_values_lists) {
 			c->assign = targets;
 			c->assign_for = src; /* taken by its target list */
 		}
-		key = unchecked_key(c, s, src, width, targets);
+		key = unchecked_key(c, src, width, targets, star_open);
 		key_width = width;
 	}
-	if (!column_list(c, s, src, miss))
+	if (!column_list(c, s, src, miss, star_width))
 		return false;
 	xlat_puts(c, " ");
 	if (key >= 0)

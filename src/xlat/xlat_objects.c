@@ -510,6 +510,25 @@ static void view_col_types(struct xlat_ctx *c, const PgQuery__ViewStmt *s, bool 
 	}
 }
 
+/* A view's columns need distinct names (its * spelled out: xlat_viewstar.c), as PostgreSQL
+ * checks (42701); SQLite would call the second "id:1". Names only known when the view is
+ * used are not checked. */
+static bool view_names_unique(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
+{
+	size_t n = 0;
+	const char **names = xlat_select_colnames(c, s->query->select_stmt, &n);
+	for (size_t i = 0; names && i < s->n_aliases && i < n; i++)
+		names[i] = xlat_node_str(s->aliases[i]);
+	for (size_t i = 0; names && i < n; i++) {
+		for (size_t k = 0; names[i] && k < i; k++) {
+			if (names[k] && strcmp(names[k], names[i]) == 0)
+				return xlat_fail(c, "42701", -1, "column \"%s\" specified more than once",
+						 names[i]);
+		}
+	}
+	return true;
+}
+
 bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
 {
 	ddl(c, "CREATE VIEW");
@@ -539,7 +558,10 @@ bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
 	}
 	xlat_puts(c, " AS ");
 	struct xlat_shape shape = {0};
-	if (!xlat_select(c, s->query->select_stmt, &shape))
+	c->view_star = true; /* PostgreSQL expands * when the view is made */
+	bool ok = xlat_select(c, s->query->select_stmt, &shape);
+	c->view_star = false;
+	if (!ok || !view_names_unique(c, s))
 		return false;
 	/* SQLite resolves a view's names only when it is used; PostgreSQL refuses a view that
 	 * names a missing column or table (42703, 42P01) when it is created */
@@ -577,7 +599,9 @@ static const char *alter_action_name(PgQuery__AlterTableType t)
 	}
 }
 
-/* "SELECT shardlite_column_indexes_drop(t, col); " before the "ALTER TABLE t" written so far. */
+/* "SELECT shardlite_column_views_check(t, col); SELECT shardlite_column_indexes_drop(t, col); "
+ * before the "ALTER TABLE t" written so far: a view that reads the column is PostgreSQL's
+ * 2BP01 (src/shard/shard_viewdep.c), then the indexes on it go. */
 static bool column_indexes_first(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 				 const char *col)
 {
@@ -585,7 +609,11 @@ static bool column_indexes_first(struct xlat_ctx *c, const PgQuery__RangeVar *ta
 	if (!head || c->sb->failed)
 		return xlat_fail(c, SQLSTATE_OUT_OF_MEMORY, -1, "out of memory");
 	strbuf_reset(c->sb);
-	xlat_puts(c, "SELECT shardlite_column_indexes_drop(");
+	xlat_puts(c, "SELECT shardlite_column_views_check(");
+	xlat_string(c, table->relname);
+	xlat_puts(c, ", ");
+	xlat_string(c, col);
+	xlat_puts(c, "); SELECT shardlite_column_indexes_drop(");
 	xlat_string(c, table->relname);
 	xlat_puts(c, ", ");
 	xlat_string(c, col);

@@ -364,6 +364,9 @@ START_TEST(key_stored_as_rowid)
 	struct shard_rebuild ty = {
 		.kind = SHARD_RB_ALTER_TYPE, .table = "acc", .column = "aid", .decl = "bigint",
 		.convert = "\"aid\""};
+	ck_assert(!shard_table_rebuild(conn, &ty, &err)); /* acc_v reads aid */
+	ck_assert_str_eq(err.sqlstate, "0A000");
+	ck_assert(shard_exec(conn, "DROP VIEW acc_v", &err));
 	ck_assert_msg(shard_table_rebuild(conn, &ty, &err), "%s", err.message);
 	ck_assert_str_eq(one("SELECT sql FROM sqlite_schema WHERE name = 'acc'"),
 			 "CREATE TABLE acc (aid INTEGER CONSTRAINT \"acc_k\" PRIMARY KEY NOT NULL, "
@@ -377,6 +380,45 @@ START_TEST(key_stored_as_rowid)
 			 "'x', n int4 CHECK (n >= 0), CONSTRAINT \"acc_k\" PRIMARY KEY (aid))");
 	ck_assert_str_eq(one("SELECT count(*) FROM _shardlite_columns"), "0");
 	ck_assert_str_eq(one("SELECT group_concat(aid, ' ') FROM acc"), "1 2 3");
+}
+END_TEST
+
+/* ALTER COLUMN TYPE of a column a view's query reads (a select list, a WHERE, a subquery,
+ * a *): PostgreSQL's 0A000 naming the view that reads it, not a view over that view; DROP
+ * COLUMN's check (shardlite_column_views_check) is 2BP01 naming each such view. */
+START_TEST(view_reads_column)
+{
+	struct pgerr err;
+	ck_assert(shard_exec(conn,
+			     "CREATE VIEW acc_w AS SELECT aid FROM acc WHERE n > 0;"
+			     "CREATE VIEW acc_over AS SELECT * FROM acc_v;"
+			     "CREATE VIEW acc_s AS SELECT (SELECT max(\"Odd, name\") FROM acc) AS m;",
+			     &err));
+	struct shard_rebuild ty = {
+		.kind = SHARD_RB_ALTER_TYPE, .table = "acc", .column = "n", .decl = "bigint",
+		.convert = "\"n\""};
+	ck_assert(!shard_table_rebuild(conn, &ty, &err));
+	ck_assert_str_eq(err.sqlstate, "0A000");
+	ck_assert_str_eq(err.message, "cannot alter type of a column used by a view or rule");
+	ck_assert_str_eq(err.detail, "rule _RETURN on view acc_w depends on column \"n\"");
+	ty.column = "Odd, name";
+	ck_assert(!shard_table_rebuild(conn, &ty, &err));
+	ck_assert_str_eq(err.detail,
+			 "rule _RETURN on view acc_s depends on column \"Odd, name\"");
+	ck_assert(!shard_exec(conn, "SELECT shardlite_column_views_check('acc', 'aid')", &err));
+	ck_assert_str_eq(err.sqlstate, "2BP01");
+	ck_assert_str_eq(err.message,
+			 "cannot drop column aid of table acc because other objects depend on it");
+	ck_assert_str_eq(err.detail, "view acc_v depends on column aid of table acc\n"
+				     "view acc_w depends on column aid of table acc");
+	ck_assert_msg(shard_exec(conn, "DROP VIEW acc_s; SELECT shardlite_column_views_check('acc', "
+				       "'Odd, name')",
+				 &err),
+		      "%s", err.message);
+	ty.decl = "varchar(10)";
+	ty.convert = "\"Odd, name\"";
+	ck_assert_msg(shard_table_rebuild(conn, &ty, &err), "%s", err.message);
+	ck_assert_str_eq(one("SELECT count(*) FROM acc_over"), "3");
 }
 END_TEST
 
@@ -444,6 +486,7 @@ int main(void)
 	tcase_add_test(tc, column_changes_in_one_rebuild);
 	tcase_add_test(tc, key_stored_as_rowid);
 	tcase_add_test(tc, rowid_key_with_nulls);
+	tcase_add_test(tc, view_reads_column);
 	tcase_add_test(tc, rowid_key_plain_under_before_trigger);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);

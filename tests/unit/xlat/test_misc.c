@@ -133,7 +133,7 @@ static const struct {
 	{"DROP VIEW v", "DROP VIEW v; SELECT shardlite_forget('view', 'v')", "DROP VIEW"},
 	{"ALTER TABLE t DROP COLUMN e",
 	 "SELECT shardlite_trigger_refit('t', 0, 'e'); SELECT "
-	 "shardlite_column_indexes_drop('t', 'e'); ALTER TABLE t DROP COLUMN e; "
+	 "shardlite_column_views_check('t', 'e'); SELECT shardlite_column_indexes_drop('t', 'e'); ALTER TABLE t DROP COLUMN e; "
 	 "SELECT shardlite_forget('column', 't', 'e'); SELECT shardlite_trigger_refit('t', 1)",
 	 "ALTER TABLE"},
 	/* ... and follow a rename */

@@ -1,0 +1,107 @@
+-- Views keep the columns * stood for when they were made (PostgreSQL expands * at CREATE VIEW);
+-- ALTER COLUMN TYPE / DROP COLUMN of a column a view reads; ON CONFLICT ON CONSTRAINT of a
+-- constraint without an index; INSERT ... SELECT * into a table whose integer key is the rowid;
+-- subqueries in RETURNING that read the table being written.
+CREATE TABLE vm_t (id int PRIMARY KEY, a int, price numeric(10,2));
+INSERT INTO vm_t VALUES (1, 10, 2.50), (2, 20, 3.00);
+CREATE TABLE vm_u (id int PRIMARY KEY, note text);
+INSERT INTO vm_u VALUES (1, 'one');
+CREATE VIEW vm_star AS SELECT * FROM vm_t;
+CREATE VIEW vm_qstar AS SELECT t.*, 1 AS one FROM vm_t t;
+CREATE VIEW vm_sub AS SELECT * FROM (SELECT * FROM vm_t WHERE a > 0) s;
+CREATE VIEW vm_union AS SELECT * FROM vm_t UNION ALL SELECT * FROM vm_t WHERE id > 1;
+CREATE VIEW vm_join AS SELECT t.*, u.note FROM vm_t t JOIN vm_u u ON u.id = t.id;
+CREATE VIEW vm_dup AS SELECT * FROM vm_t t JOIN vm_u u ON u.id = t.id;
+CREATE VIEW vm_dup AS SELECT 1 AS x, 2 AS x;
+CREATE VIEW vm_cte AS WITH w AS (SELECT * FROM vm_t) SELECT * FROM w;
+CREATE VIEW vm_twice AS SELECT u.*, t.a, t.price FROM vm_u u, vm_t t WHERE u.id = t.id;
+CREATE MATERIALIZED VIEW vm_mv AS SELECT * FROM vm_t;
+ALTER TABLE vm_t ADD COLUMN extra int DEFAULT 7;
+ALTER TABLE vm_u ADD COLUMN more text;
+SELECT * FROM vm_star ORDER BY id;
+SELECT * FROM vm_qstar ORDER BY id;
+SELECT * FROM vm_sub ORDER BY id;
+SELECT * FROM vm_union ORDER BY id;
+SELECT * FROM vm_join ORDER BY 1;
+SELECT * FROM vm_cte ORDER BY id;
+SELECT * FROM vm_twice ORDER BY 1;
+REFRESH MATERIALIZED VIEW vm_mv;
+SELECT * FROM vm_mv ORDER BY id;
+SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid WHERE c.relname IN ('vm_star', 'vm_join', 'vm_mv') AND a.attnum > 0 ORDER BY c.relname, a.attnum;
+SELECT table_name, column_name FROM information_schema.columns WHERE table_name IN ('vm_qstar', 'vm_sub') ORDER BY table_name, ordinal_position;
+SELECT regexp_replace(pg_get_viewdef('vm_star'::regclass), '\s+', ' ', 'g');
+SELECT regexp_replace(pg_get_viewdef('vm_qstar'::regclass), '\s+', ' ', 'g');
+SELECT regexp_replace(view_definition, '\s+', ' ', 'g') FROM information_schema.views WHERE table_name = 'vm_star';
+-- a renamed column keeps the view's column name
+ALTER TABLE vm_t RENAME COLUMN a TO a_renamed;
+SELECT * FROM vm_star ORDER BY id;
+SELECT regexp_replace(pg_get_viewdef('vm_star'::regclass), '\s+', ' ', 'g');
+ALTER TABLE vm_t RENAME COLUMN a_renamed TO a;
+-- a view made after the column came sees it
+CREATE VIEW vm_later AS SELECT * FROM vm_t;
+SELECT * FROM vm_later ORDER BY id;
+-- ALTER COLUMN TYPE of a column a view reads: 0A000; of one no view reads: runs
+CREATE TABLE vm_ty (id int PRIMARY KEY, a int, b int, c int, d int);
+CREATE VIEW vm_ty_v AS SELECT id, a + 1 AS a1 FROM vm_ty;
+CREATE VIEW vm_ty_w AS SELECT id FROM vm_ty WHERE b > 0;
+CREATE VIEW vm_ty_s AS SELECT id, (SELECT max(c) FROM vm_ty) AS mc FROM vm_ty;
+CREATE VIEW vm_ty_over AS SELECT * FROM vm_ty_v;
+ALTER TABLE vm_ty ALTER COLUMN a TYPE bigint;
+ALTER TABLE vm_ty ALTER COLUMN b TYPE bigint;
+ALTER TABLE vm_ty ALTER COLUMN c TYPE bigint;
+ALTER TABLE vm_ty ALTER COLUMN a TYPE integer;
+ALTER TABLE vm_ty ALTER COLUMN d TYPE bigint;
+ALTER TABLE vm_ty ALTER COLUMN id TYPE bigint;
+ALTER TABLE vm_t ALTER COLUMN extra TYPE bigint;
+BEGIN;
+ALTER TABLE vm_ty ALTER COLUMN a TYPE text;
+ROLLBACK;
+SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'vm_ty'::regclass AND attname = 'd';
+-- DROP COLUMN of a column a view reads: 2BP01 (also through *, and in a subquery)
+ALTER TABLE vm_ty DROP COLUMN a;
+ALTER TABLE vm_ty DROP COLUMN c;
+ALTER TABLE vm_t DROP COLUMN extra;
+ALTER TABLE vm_ty DROP COLUMN d;
+SELECT * FROM vm_ty_over;
+-- ON CONFLICT ON CONSTRAINT of a foreign key or a CHECK: 42809; of none: 42704
+CREATE TABLE vm_oc (id int PRIMARY KEY, t_id int CONSTRAINT vm_oc_fk REFERENCES vm_t, n int CONSTRAINT vm_oc_ck CHECK (n > 0), CONSTRAINT vm_oc_n UNIQUE (n));
+INSERT INTO vm_oc VALUES (1, 1, 1) ON CONFLICT ON CONSTRAINT vm_oc_fk DO NOTHING;
+INSERT INTO vm_oc VALUES (1, 1, 1) ON CONFLICT ON CONSTRAINT vm_oc_ck DO NOTHING;
+INSERT INTO vm_oc VALUES (1, 1, 1) ON CONFLICT ON CONSTRAINT vm_oc_nope DO NOTHING;
+INSERT INTO vm_oc VALUES (1, 1, 1) ON CONFLICT ON CONSTRAINT vm_oc_n DO NOTHING RETURNING id;
+-- INSERT ... SELECT * without a column list into a table whose integer key is the rowid
+CREATE TABLE vm_k (id int PRIMARY KEY, v text);
+CREATE TABLE vm_src (a int, b text);
+INSERT INTO vm_src VALUES (NULL, 'x');
+INSERT INTO vm_k SELECT * FROM vm_src;
+INSERT INTO vm_k SELECT * FROM vm_src UNION ALL SELECT 5, 'y';
+INSERT INTO vm_k SELECT s.* FROM vm_src s;
+CREATE TABLE vm_narrow (a int);
+INSERT INTO vm_narrow VALUES (NULL);
+INSERT INTO vm_k SELECT * FROM vm_narrow;
+INSERT INTO vm_narrow VALUES (8);
+INSERT INTO vm_k SELECT * FROM vm_narrow WHERE a IS NOT NULL RETURNING *;
+INSERT INTO vm_src VALUES (3, 'z');
+INSERT INTO vm_k SELECT * FROM vm_src WHERE a IS NOT NULL RETURNING *;
+INSERT INTO vm_k SELECT * FROM vm_src WHERE a IS NOT NULL ON CONFLICT (id) DO UPDATE SET v = 'again' RETURNING *;
+SELECT * FROM vm_k ORDER BY id;
+-- RETURNING with a subquery that reads the table being written: 0A000 (PostgreSQL's sees the
+-- rows before the statement); one that reads another table runs
+CREATE TABLE vm_r (id int PRIMARY KEY, v int);
+INSERT INTO vm_r VALUES (1, 10);
+INSERT INTO vm_r VALUES (2, 20);
+BEGIN;
+-- differs: refused (0A000): a subquery in RETURNING that reads the table being modified
+INSERT INTO vm_r VALUES (4, 40) RETURNING id, (SELECT count(*) FROM vm_r) AS n;
+ROLLBACK;
+BEGIN;
+-- differs: refused (0A000): a subquery in RETURNING that reads the table being modified
+UPDATE vm_r SET v = v + 1 RETURNING id, (SELECT sum(v) FROM vm_r) AS s;
+ROLLBACK;
+BEGIN;
+-- differs: refused (0A000): a subquery in RETURNING that reads the table being modified
+DELETE FROM vm_r WHERE id = 1 RETURNING (SELECT count(*) FROM vm_r);
+ROLLBACK;
+INSERT INTO vm_r VALUES (3, 1) RETURNING id, (SELECT note FROM vm_u WHERE vm_u.id = vm_r.v) AS note;
+UPDATE vm_r SET v = 2 WHERE id = 3 RETURNING id, EXISTS (SELECT 1 FROM vm_u WHERE vm_u.id = 2) AS found;
+SELECT * FROM vm_r ORDER BY id;
