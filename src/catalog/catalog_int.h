@@ -40,6 +40,10 @@ struct cat_col {
 	bool integer_decl; /* declared exactly INTEGER: the rowid alias when the table's only key */
 	const char *dflt_sql;  /* SQLite's own text of the default (dflt_value), NULL: none */
 	const struct cat_domain *domain; /* declared with a domain (typoid is its base type's) */
+	/* a view's numeric expression column: the display scale the translator gave it (its
+	 * numeric typmod of precision 0 or 1001, xlat_numeric.c), which pg_attribute does not
+	 * show; 0: none (the column sidecar's identity "display:<typmod>") */
+	int32_t display_typmod;
 };
 
 struct cat_rel;

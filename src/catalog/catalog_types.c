@@ -49,6 +49,7 @@ static uint64_t fingerprint(const struct cat_model *m)
 			h = fnv(h, c->name, strlen(c->name) + 1);
 			h = fnv(h, &c->typoid, sizeof(c->typoid));
 			h = fnv(h, &c->typmod, sizeof(c->typmod));
+			h = fnv(h, &c->display_typmod, sizeof(c->display_typmod));
 			h = fnv(h, &c->identity, 1);
 			/* the sequence an insert numbers in (its name survives renames) */
 			h = fnv(h, c->rowid_seq ? c->rowid_seq : "",
@@ -172,7 +173,8 @@ static void copy_cols(struct arena *a, struct catalog_relation *d, const struct 
 		v[k] = (struct catalog_column){
 			.name = arena_strdup(a, c->name),
 			.type_oid = unknown ? 0 : c->typoid,
-			.typmod = unknown ? -1 : c->typmod,
+			/* the translator's display scale of a numeric expression column */
+			.typmod = unknown ? -1 : c->display_typmod ? c->display_typmod : c->typmod,
 			.identity = c->identity,
 			.rowid_key = c->rowid_key,
 			.rowid_seq = c->rowid_seq ? arena_strdup(a, c->rowid_seq) : NULL};

@@ -456,6 +456,21 @@ static const char *view_col_decl(struct xlat_ctx *c, struct xlat_type t)
 	return xlat_type_format(c, &r);
 }
 
+/* The display scale of numeric expression t, as the translator encodes a scale in a typmod of
+ * precision 0 or 1001 (xlat_numeric.c): kept beside a view column's type when the declared
+ * type keeps no typmod, so that reading the view shows the scale PostgreSQL's values carry
+ * (price * 2 of 2.50: 5.00; -price: -2.50); 0: none. */
+static int32_t display_typmod(struct xlat_type t)
+{
+	int p = (t.typmod - 4) >> 16;
+	if (t.oid != XLAT_OID_NUMERIC || t.typmod < 4)
+		return 0;
+	if (p == 0 || p == 1001)
+		return t.typmod;
+	int s = xlat_numeric_typmod_scale(t.typmod); /* numeric(p,s) of an operator's operand */
+	return s >= 0 ? XLAT_NUM_SCALE(s) : 0;
+}
+
 /* The expression of output column k of q: NULL unless q's target list is plain (no set
  * operation, no *), where entry k is column k. */
 static const PgQuery__Node *target_of(const PgQuery__SelectStmt *q, size_t k,
@@ -480,13 +495,17 @@ static void view_col_types(struct xlat_ctx *c, const PgQuery__ViewStmt *s, bool 
 	const char *view = s->view->relname;
 	size_t n = shape->star ? 0 : shape->n, any = 0;
 	const char **decls = arena_zalloc(c->a, (n ? n : 1) * sizeof(*decls));
+	int32_t *display = arena_zalloc(c->a, (n ? n : 1) * sizeof(*display));
 	for (size_t k = 0; k < n; k++) {
 		/* an operator's or a function's result has no typmod in PostgreSQL, a cast's
 		 * and a column's (of a subquery or CTE: SQLite declares none) have their own */
 		const PgQuery__Node *e = target_of(s->query->select_stmt, k, shape);
-		struct xlat_type t = shape->types[k];
+		struct xlat_type t = shape->types[k], shown = t;
 		if (e && e->node_case != NODE(TYPE_CAST) && e->node_case != NODE(COLUMN_REF))
 			t.typmod = -1;
+		int p = (t.typmod - 4) >> 16; /* view_col_decl keeps a typmod of a real precision */
+		bool kept = t.typmod >= 4 && p > 0 && p <= 1000;
+		display[k] = kept ? 0 : display_typmod(shown);
 		decls[k] = view_col_decl(c, t);
 		any += decls[k] != NULL;
 	}
@@ -504,7 +523,11 @@ static void view_col_types(struct xlat_ctx *c, const PgQuery__ViewStmt *s, bool 
 		xlat_string(c, view);
 		xlat_puts(c, ", name, ");
 		xlat_string(c, decls[k]);
-		xlat_puts(c, ", '' FROM pragma_table_xinfo(");
+		if (display[k])
+			xlat_printf(c, ", 'display:%d'", (int)display[k]);
+		else
+			xlat_puts(c, ", ''");
+		xlat_puts(c, " FROM pragma_table_xinfo(");
 		xlat_string(c, view);
 		xlat_printf(c, ", '%s') WHERE cid = %zu AND coalesce(type, '') = ''", in, k);
 	}

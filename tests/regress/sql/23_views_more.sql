@@ -105,3 +105,14 @@ ROLLBACK;
 INSERT INTO vm_r VALUES (3, 1) RETURNING id, (SELECT note FROM vm_u WHERE vm_u.id = vm_r.v) AS note;
 UPDATE vm_r SET v = 2 WHERE id = 3 RETURNING id, EXISTS (SELECT 1 FROM vm_u WHERE vm_u.id = 2) AS found;
 SELECT * FROM vm_r ORDER BY id;
+-- numeric expression columns of a view show the display scale PostgreSQL's values carry
+CREATE TABLE vm_n (id int PRIMARY KEY, price numeric(10,2), qty int);
+INSERT INTO vm_n VALUES (1, 2.50, 3), (2, 10.00, 1);
+CREATE VIEW vm_nv AS SELECT id, price * 2 AS p2, -price AS neg, abs(price) AS ab, price * qty AS total, price::numeric(6,1) AS p61, round(price, 1) AS r1, sum(price) OVER () AS su, avg(price) OVER () AS av FROM vm_n;
+SELECT * FROM vm_nv ORDER BY id;
+SELECT p2, total FROM vm_nv WHERE id = 1;
+SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a WHERE a.attrelid = 'vm_nv'::regclass AND a.attnum > 0 ORDER BY a.attnum;
+CREATE VIEW vm_nsub AS SELECT * FROM (SELECT id, price * 3 AS x FROM vm_n) s;
+SELECT * FROM vm_nsub ORDER BY id;
+CREATE VIEW vm_nover AS SELECT id, p2 FROM vm_nv;
+SELECT * FROM vm_nover ORDER BY id;

@@ -6,7 +6,7 @@ CREATE VIEW vt_v AS SELECT id, amount * 2 AS dbl, qty::bigint AS d, count(*) OVE
 SELECT * FROM vt_v ORDER BY id;
 SELECT id, dbl, d, n FROM vt_v ORDER BY id;
 CREATE VIEW vt_scaled AS SELECT id, price * 2 AS p2 FROM vt_t;
--- differs: a numeric view column without a typmod holds the value, not its display scale (5.00)
+-- a numeric expression column shows the display scale PostgreSQL's values carry (5.00)
 SELECT * FROM vt_scaled ORDER BY id;
 SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'vt_scaled'::regclass AND attname = 'p2';
 CREATE VIEW vt_typmods AS SELECT -price AS neg, price::numeric(6,1) AS p61, name::varchar(5) AS v5, CAST(qty AS numeric(4,0)) AS q40, abs(price) AS ab FROM vt_t;
@@ -19,7 +19,7 @@ SELECT * FROM vt_exprs ORDER BY i1;
 SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a WHERE a.attrelid = 'vt_exprs'::regclass AND a.attnum > 0 ORDER BY a.attnum;
 CREATE VIEW vt_agg AS SELECT flag, count(*) AS cnt, sum(amount) AS total, avg(qty) AS mean, max(created_at) AS latest, sum(qty) AS sq FROM vt_t GROUP BY flag;
 SELECT flag, cnt, total, latest, sq FROM vt_agg ORDER BY flag;
--- differs: a numeric view column without a typmod holds the value, not its display scale (avg's 20 digits)
+-- differs: a view's avg is computed in binary and shown with 16 significant digits (PostgreSQL: 1.00000000000000000000)
 SELECT mean FROM vt_agg ORDER BY flag;
 SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a WHERE a.attrelid = 'vt_agg'::regclass AND a.attnum > 0 ORDER BY a.attnum;
 CREATE VIEW vt_named (k, doubled) AS SELECT id, amount * 2 FROM vt_t;

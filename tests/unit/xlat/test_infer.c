@@ -75,6 +75,9 @@ struct icase {
 #define VIEW_COL(v, type, cid)                                                                     \
 	"; INSERT INTO main._shardlite_columns SELECT '" v "', name, '" type "', '' FROM "         \
 	"pragma_table_xinfo('" v "', 'main') WHERE cid = " cid " AND coalesce(type, '') = ''"
+#define VIEW_COL_SHOWN(v, type, display, cid)                                                      \
+	"; INSERT INTO main._shardlite_columns SELECT '" v "', name, '" type "', 'display:" display \
+	"' FROM pragma_table_xinfo('" v "', 'main') WHERE cid = " cid " AND coalesce(type, '') = ''"
 
 static const struct icase cases[] = {
 	/* char(n) is stored without trailing blanks: what it is compared with loses them */
@@ -182,8 +185,9 @@ static const struct icase cases[] = {
 	{"CREATE VIEW vq AS SELECT rate / 3 AS q, -rate AS m, rate + 1 AS p FROM acct", NULL, "",
 	 "CREATE VIEW vq AS SELECT CAST(rate AS REAL) / 3 AS q, -rate AS m, "
 	 "rate + 1 AS p FROM acct; SELECT 1 FROM vq LIMIT 0" VIEW_COLS("vq")
-	 VIEW_COL("vq", "numeric", "0") VIEW_COL("vq", "numeric", "1")
-		 VIEW_COL("vq", "numeric", "2")},
+	 /* a quotient's 16 significant digits; rate's scale 2 */
+	 VIEW_COL_SHOWN("vq", "numeric", "65601542", "0") VIEW_COL_SHOWN("vq", "numeric", "6", "1")
+		 VIEW_COL_SHOWN("vq", "numeric", "6", "2")},
 	{"INSERT INTO acct (id, rate) SELECT id, salary / 3.0 FROM emp", NULL, "",
 	 "INSERT INTO acct (id, rate) SELECT id, shardlite_numeric(pgfn_ndiv(salary,  3.0), 327686) AS "
 	 "\"?column?\" FROM emp"},
