@@ -240,7 +240,8 @@ char *shard_rowid_unfold(sqlite3 *db, const char *table, bool temp, const char *
 char *shard_rowid_fold(sqlite3 *db, bool temp, const char *table, const char *def,
 		       struct shard_rowid_key *k);
 /* After the refill of the rebuilt table: NULLs the fold let SQLite number are PostgreSQL's
- * 23502 (aside: the old rows); the sidecar row of was goes, now's is written. */
+ * 23502 (aside: the old rows; NULL for a change in place, which moves none); the sidecar row
+ * of was goes, now's is written. */
 bool shard_rowid_settle(struct shard_conn *c, const char *table, const char *aside,
 			const struct shard_rowid_key *was, const struct shard_rowid_key *now,
 			struct pgerr *err) MUST_CHECK;

@@ -116,3 +116,38 @@ CREATE VIEW vm_nsub AS SELECT * FROM (SELECT id, price * 3 AS x FROM vm_n) s;
 SELECT * FROM vm_nsub ORDER BY id;
 CREATE VIEW vm_nover AS SELECT id, p2 FROM vm_nv;
 SELECT * FROM vm_nover ORDER BY id;
+-- the type of an integer key stored as the rowid, of a table other tables reference, changes
+-- inside a transaction block too (in place: the sidecar row takes the new type)
+CREATE TABLE vm_p (id int PRIMARY KEY, v text);
+CREATE TABLE vm_c (id int PRIMARY KEY, p_id int REFERENCES vm_p);
+INSERT INTO vm_p VALUES (1, 'a'), (40000, 'b');
+INSERT INTO vm_c VALUES (1, 1);
+BEGIN;
+ALTER TABLE vm_p ALTER COLUMN id TYPE bigint;
+SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'vm_p'::regclass AND attname = 'id';
+INSERT INTO vm_p VALUES (3000000000, 'big');
+SELECT * FROM vm_p ORDER BY id;
+INSERT INTO vm_c VALUES (2, 3000000000);
+ROLLBACK;
+SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'vm_p'::regclass AND attname = 'id';
+BEGIN;
+ALTER TABLE vm_p ALTER COLUMN id TYPE smallint;
+ROLLBACK;
+BEGIN;
+DELETE FROM vm_p WHERE id = 40000;
+ALTER TABLE vm_p ALTER COLUMN id TYPE smallint;
+INSERT INTO vm_p VALUES (40000, 'x');
+SELECT pg_typeof(id), id FROM vm_p;
+COMMIT;
+SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'vm_p'::regclass AND attname = 'id';
+BEGIN;
+-- differs: refused (0A000): a change that takes a rebuild of a table other tables reference, inside a transaction block
+ALTER TABLE vm_p ALTER COLUMN id TYPE numeric;
+ROLLBACK;
+BEGIN;
+-- differs: refused (0A000): a DEFAULT on a key stored as the rowid takes a rebuild, of a table other tables reference, inside a transaction block
+ALTER TABLE vm_p ALTER COLUMN id SET DEFAULT 5;
+ROLLBACK;
+ALTER TABLE vm_p ALTER COLUMN id TYPE integer;
+SELECT * FROM vm_p ORDER BY id;
+SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'vm_p'::regclass AND attname = 'id';

@@ -383,6 +383,43 @@ START_TEST(key_stored_as_rowid)
 }
 END_TEST
 
+/* Inside a transaction block, a key stored as the rowid of a table another table references
+ * changes type among the integers in place: the text stays, the sidecar row follows, a value
+ * a narrower type cannot hold is 22003; another type takes the rebuild (0A000 there). */
+START_TEST(rowid_key_type_in_place)
+{
+	static const char *const keys[] = {"aid"};
+	struct pgerr err;
+	ck_assert(shard_exec(conn, SIDECAR "; DROP VIEW acc_v", &err));
+	ck_assert_msg(add_key("acc", "PRIMARY KEY (aid)", keys, 1, true, &err), "%s", err.message);
+	ck_assert(shard_exec(conn,
+			     "CREATE TABLE ref (r int4 PRIMARY KEY, a int4 REFERENCES acc); "
+			     "INSERT INTO acc VALUES (40000, 'big', 5); INSERT INTO ref VALUES (1, 1)",
+			     &err));
+	char *before = strdup(one("SELECT sql FROM sqlite_schema WHERE name = 'acc'"));
+	ck_assert(shard_exec(conn, "BEGIN", &err));
+	struct shard_rebuild ty = {
+		.kind = SHARD_RB_ALTER_TYPE, .table = "acc", .column = "aid", .decl = "bigint",
+		.convert = "\"aid\""};
+	ck_assert_msg(shard_table_rebuild(conn, &ty, &err), "%s", err.message);
+	ck_assert_str_eq(one("SELECT sql FROM sqlite_schema WHERE name = 'acc'"), before);
+	ck_assert_str_eq(one("SELECT type FROM _shardlite_columns WHERE table_name = 'acc'"),
+			 "bigint");
+	ty.decl = "smallint";
+	ck_assert(!shard_table_rebuild(conn, &ty, &err));
+	ck_assert_str_eq(err.sqlstate, "22003");
+	ck_assert_str_eq(err.message, "smallint out of range");
+	ty.decl = "numeric";
+	ck_assert(!shard_table_rebuild(conn, &ty, &err));
+	ck_assert_str_eq(err.sqlstate, "0A000");
+	ck_assert(shard_exec(conn, "COMMIT", &err));
+	ck_assert_str_eq(one("SELECT type FROM _shardlite_columns WHERE table_name = 'acc'"),
+			 "bigint");
+	ck_assert_str_eq(one("SELECT count(*) FROM ref JOIN acc ON acc.aid = ref.a"), "1");
+	free(before);
+}
+END_TEST
+
 /* ALTER COLUMN TYPE of a column a view's query reads (a select list, a WHERE, a subquery,
  * a *): PostgreSQL's 0A000 naming the view that reads it, not a view over that view; DROP
  * COLUMN's check (shardlite_column_views_check) is 2BP01 naming each such view. */
@@ -487,6 +524,7 @@ int main(void)
 	tcase_add_test(tc, key_stored_as_rowid);
 	tcase_add_test(tc, rowid_key_with_nulls);
 	tcase_add_test(tc, view_reads_column);
+	tcase_add_test(tc, rowid_key_type_in_place);
 	tcase_add_test(tc, rowid_key_plain_under_before_trigger);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
