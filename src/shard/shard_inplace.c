@@ -137,21 +137,20 @@ bool shard_inplace_write(struct shard_conn *c, const struct shard_rebuild *rb, c
 	return ok;
 }
 
-/* Whether every value of rb's column fits the integer type decl: 22003 as PostgreSQL's cast
- * says it when one does not (the conversion itself does not check). */
-static bool key_fits(sqlite3 *db, const struct shard_rebuild *rb, const char *decl,
-		     struct pgerr *err)
+bool shard_int_range_check(sqlite3 *db, const struct shard_rebuild *rb, struct pgerr *err)
 {
 	int32_t typmod = -1;
-	uint32_t oid = pgtype_from_decl(decl, &typmod);
+	uint32_t oid = rb->kind == SHARD_RB_ALTER_TYPE && rb->decl && rb->convert
+			       ? pgtype_from_decl(rb->decl, &typmod)
+			       : 0;
 	if (oid != PGTYPE_INT2 && oid != PGTYPE_INT4)
 		return true;
 	struct strbuf sb;
 	bool found = false;
 	strbuf_init(&sb, 0);
 	from_where(&sb, "SELECT 1", rb);
-	strbuf_put_quoted(&sb, rb->column, '"');
-	strbuf_printf(&sb, " NOT BETWEEN %d AND %d LIMIT 1", oid == PGTYPE_INT2 ? -32768 : INT32_MIN,
+	strbuf_printf(&sb, "(%s) NOT BETWEEN %d AND %d LIMIT 1", rb->convert,
+		      oid == PGTYPE_INT2 ? -32768 : INT32_MIN,
 		      oid == PGTYPE_INT2 ? 32767 : INT32_MAX);
 	bool ok = !sb.failed && probe(db, sb.data, NULL, NULL, &found, NULL, NULL, err);
 	strbuf_fini(&sb);
@@ -179,7 +178,7 @@ static int rowid_key_type(struct shard_conn *c, const struct shard_rebuild *rb,
 	if (folded && now.column && strcasecmp(folded, old_sql) == 0 &&
 	    sqlite3_stricmp(now.column, was.column) == 0) {
 		int rows = rows_allow(db, rb, "INTEGER", 1, err); /* each value converted */
-		if (rows > 0 && !key_fits(db, rb, now.decl, err))
+		if (rows > 0 && !shard_int_range_check(db, rb, err))
 			rows = -1;
 		bool ok = rows > 0 && shard_exec(c, "SAVEPOINT shardlite_inplace", err);
 		struct pgerr ignored;

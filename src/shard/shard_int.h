@@ -267,6 +267,11 @@ int shard_inplace_change(struct shard_conn *c, const struct shard_rebuild *rb,
  * update, schema_version moved). No rows are read: the caller checks them. */
 bool shard_inplace_write(struct shard_conn *c, const struct shard_rebuild *rb, const char *def,
 			 struct pgerr *err) MUST_CHECK;
+/* ALTER COLUMN TYPE to smallint or integer (rb's decl): false with PostgreSQL's 22003
+ * "smallint out of range" when a row's converted value (rb's convert) does not fit, which
+ * SQLite's column would store as it is; true for any other change. */
+bool shard_int_range_check(sqlite3 *db, const struct shard_rebuild *rb,
+			   struct pgerr *err) MUST_CHECK;
 /* Registers shardlite_cascade_keys(table, dropped...) on c's connection (SQLite rc). */
 int shard_inplace_register(struct shard_conn *c);
 /* shard_viewdep.c: the views of the main and temp schemas whose own query reads

@@ -708,7 +708,11 @@ static bool change_table(struct shard_conn *c, const struct shard_rebuild *rb, b
 	if (is_view)
 		return pgerr_set(err, "42809", "\"%s\" is not a table", rb->table);
 	for (const struct shard_rebuild *x = rb; x; x = x->next) {
-		if (x->kind == SHARD_RB_ALTER_TYPE && !shard_view_type_check(c, rb->table, x->column, err))
+		struct shard_rebuild one = *x; /* a chain's later changes: of rb's table */
+		one.table = rb->table;
+		if (x->kind == SHARD_RB_ALTER_TYPE &&
+		    (!shard_view_type_check(c, rb->table, x->column, err) ||
+		     !shard_int_range_check(db, &one, err)))
 			return false;
 	}
 	char *old_sql = query_text(db,

@@ -151,3 +151,16 @@ ROLLBACK;
 ALTER TABLE vm_p ALTER COLUMN id TYPE integer;
 SELECT * FROM vm_p ORDER BY id;
 SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'vm_p'::regclass AND attname = 'id';
+-- ALTER COLUMN TYPE to a narrower integer type checks each converted value's range (22003)
+CREATE TABLE vm_q (id int PRIMARY KEY, n int, b bigint, t text);
+INSERT INTO vm_q VALUES (40000, 40000, 3000000000, '70000'), (1, 1, 1, '1');
+ALTER TABLE vm_q ALTER COLUMN n TYPE smallint;
+ALTER TABLE vm_q ALTER COLUMN id TYPE smallint;
+ALTER TABLE vm_q ALTER COLUMN b TYPE integer;
+ALTER TABLE vm_q ALTER COLUMN t TYPE smallint USING t::int;
+ALTER TABLE vm_q ALTER COLUMN n TYPE smallint USING n / 2;
+ALTER TABLE vm_q ALTER COLUMN b TYPE integer USING b / 1000;
+DELETE FROM vm_q WHERE id = 40000;
+ALTER TABLE vm_q ALTER COLUMN n TYPE smallint, ALTER COLUMN b TYPE int;
+SELECT * FROM vm_q;
+SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'vm_q'::regclass AND attnum > 0 ORDER BY attnum;
