@@ -4,7 +4,8 @@
  * resolves (SQLITE_READ, also those of subqueries and of views the view reads, before any
  * of them is optimized away). ALTER TABLE ... ALTER COLUMN TYPE of such a column is 0A000 and
  * DROP COLUMN 2BP01, with PostgreSQL's words, where SQLite would run the one and refuse the
- * other with its own message (or, for a view over *, drop the column from the view). */
+ * other with its own message (or, for a view over *, drop the column from the view); DROP
+ * COLUMN ... CASCADE drops those views first. */
 #include "shard_int.h"
 
 #include <stdio.h>
@@ -98,8 +99,8 @@ bool shard_view_type_check(struct shard_conn *c, const char *table, const char *
 }
 
 /* shardlite_column_views_check(table, column): before ALTER TABLE table DROP COLUMN column,
- * 2BP01 when views read the column, each named in DETAIL (PostgreSQL's message; also the
- * views over those views there, and a HINT, which this leaves out). */
+ * 2BP01 when views read the column, each named in DETAIL (PostgreSQL's message; its DETAIL
+ * also names the views over those views, which this leaves out; shard_error adds the HINT). */
 static void fn_column_views_check(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct shard_conn *c = sqlite3_user_data(ctx);
@@ -127,9 +128,55 @@ static void fn_column_views_check(sqlite3_context *ctx, int argc, sqlite3_value 
 	strbuf_fini(&detail);
 }
 
+/* shardlite_column_views_drop(table, column): before ALTER TABLE table DROP COLUMN column
+ * CASCADE, the views that read the column go with their comments (the views over them, which
+ * then no longer compile, are shardlite_views_sweep's). */
+static void fn_column_views_drop(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct shard_conn *c = sqlite3_user_data(ctx);
+	const char *table = (const char *)sqlite3_value_text(argv[0]);
+	const char *column = (const char *)sqlite3_value_text(argv[1]);
+	struct strbuf views, sql;
+	(void)argc;
+	sqlite3_result_null(ctx);
+	strbuf_init(&views, 0);
+	strbuf_init(&sql, 0);
+	size_t n = table && column ? shard_view_reading(c, table, column, &views) : 0;
+	const char *p = views.data;
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strcspn(p, "\n");
+		char *name = sqlite3_mprintf("%.*s", (int)len, p);
+		char *one = name ? sqlite3_mprintf("DROP VIEW IF EXISTS \"%w\"; SELECT "
+						   "shardlite_forget('view', %Q); ",
+						   name, name)
+				 : NULL;
+		strbuf_puts(&sql, one ? one : "");
+		sql.failed |= one == NULL;
+		sqlite3_free(one);
+		sqlite3_free(name);
+		p += len + (p[len] != '\0');
+	}
+	/* SQLite lets a function run statements on its own connection; the DROP VIEW writes
+	 * only the schema table, which this function's statement does not read */
+	int rc = sql.failed ? SQLITE_NOMEM
+		 : sql.len  ? sqlite3_exec(c->db, sql.data, NULL, NULL, NULL)
+			    : SQLITE_OK;
+	if (rc != SQLITE_OK) {
+		sqlite3_result_error(ctx, sqlite3_errmsg(c->db), -1);
+		sqlite3_result_error_code(ctx, rc);
+	}
+	strbuf_fini(&views);
+	strbuf_fini(&sql);
+}
+
 int shard_viewdep_register(struct shard_conn *c)
 {
-	return sqlite3_create_function_v2(c->db, "shardlite_column_views_check", 2,
-					  SQLITE_UTF8 | SQLITE_DIRECTONLY, c, fn_column_views_check,
-					  NULL, NULL, NULL);
+	int rc = sqlite3_create_function_v2(c->db, "shardlite_column_views_check", 2,
+					    SQLITE_UTF8 | SQLITE_DIRECTONLY, c,
+					    fn_column_views_check, NULL, NULL, NULL);
+	return rc != SQLITE_OK ? rc
+			       : sqlite3_create_function_v2(c->db, "shardlite_column_views_drop",
+							    2, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+							    c, fn_column_views_drop, NULL, NULL,
+							    NULL);
 }

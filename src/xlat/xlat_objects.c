@@ -624,19 +624,24 @@ static const char *alter_action_name(PgQuery__AlterTableType t)
 
 /* "SELECT shardlite_column_views_check(t, col); SELECT shardlite_column_indexes_drop(t, col); "
  * before the "ALTER TABLE t" written so far: a view that reads the column is PostgreSQL's
- * 2BP01 (src/shard/shard_viewdep.c), then the indexes on it go. */
+ * 2BP01 (src/shard/shard_viewdep.c), then the indexes on it go. With CASCADE the views that
+ * read it are dropped instead, and the views over those (those that no longer compile:
+ * shardlite_views_mark/sweep), as PostgreSQL drops them (without its NOTICE). */
 static bool column_indexes_first(struct xlat_ctx *c, const PgQuery__RangeVar *table,
-				 const char *col)
+				 const char *col, bool cascade)
 {
 	const char *head = arena_strdup(c->a, c->sb->data ? c->sb->data : "");
 	if (!head || c->sb->failed)
 		return xlat_fail(c, SQLSTATE_OUT_OF_MEMORY, -1, "out of memory");
 	strbuf_reset(c->sb);
-	xlat_puts(c, "SELECT shardlite_column_views_check(");
+	xlat_puts(c, cascade ? "SELECT shardlite_views_mark(); SELECT shardlite_column_views_drop("
+			     : "SELECT shardlite_column_views_check(");
 	xlat_string(c, table->relname);
 	xlat_puts(c, ", ");
 	xlat_string(c, col);
-	xlat_puts(c, "); SELECT shardlite_column_indexes_drop(");
+	xlat_puts(c, cascade ? "); SELECT shardlite_views_sweep(); SELECT "
+			       "shardlite_column_indexes_drop("
+			     : "); SELECT shardlite_column_indexes_drop(");
 	xlat_string(c, table->relname);
 	xlat_puts(c, ", ");
 	xlat_string(c, col);
@@ -654,10 +659,11 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 			return xlat_unsupported(c, -1, "this ADD COLUMN");
 		return xlat_add_column(c, table, cmd->def->column_def, cmd->missing_ok);
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
-		/* CASCADE is the plain drop: SQLite refuses to drop a column that an index, a
-		 * view or a constraint uses rather than leave them broken; the indexes on it,
-		 * which PostgreSQL drops with it, go first */
-		if (!column_indexes_first(c, table, cmd->name))
+		/* SQLite refuses to drop a column that an index, a view or a constraint uses
+		 * rather than leave them broken; the indexes on it, which PostgreSQL drops with
+		 * it, go first, and with CASCADE the views that read it */
+		if (!column_indexes_first(c, table, cmd->name,
+					  cmd->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE))
 			return false;
 		xlat_puts(c, " DROP COLUMN ");
 		xlat_ident(c, cmd->name);

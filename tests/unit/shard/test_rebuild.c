@@ -456,6 +456,15 @@ START_TEST(view_reads_column)
 	ty.convert = "\"Odd, name\"";
 	ck_assert_msg(shard_table_rebuild(conn, &ty, &err), "%s", err.message);
 	ck_assert_str_eq(one("SELECT count(*) FROM acc_over"), "3");
+	/* DROP COLUMN ... CASCADE: the views reading it, then those over them, go */
+	ck_assert_msg(shard_exec(conn,
+				 "SELECT shardlite_views_mark(); SELECT "
+				 "shardlite_column_views_drop('acc', 'aid'); SELECT "
+				 "shardlite_views_sweep()",
+				 &err),
+		      "%s", err.message);
+	ck_assert_str_eq(one("SELECT group_concat(name) FROM sqlite_schema WHERE type = 'view'"),
+			 "");
 }
 END_TEST
 
