@@ -175,8 +175,7 @@ int shard_viewdep_register(struct shard_conn *c)
 					    SQLITE_UTF8 | SQLITE_DIRECTONLY, c,
 					    fn_column_views_check, NULL, NULL, NULL);
 	return rc != SQLITE_OK ? rc
-			       : sqlite3_create_function_v2(c->db, "shardlite_column_views_drop",
-							    2, SQLITE_UTF8 | SQLITE_DIRECTONLY,
-							    c, fn_column_views_drop, NULL, NULL,
-							    NULL);
+			       : sqlite3_create_function_v2(c->db, "shardlite_column_views_drop", 2,
+							    SQLITE_UTF8 | SQLITE_DIRECTONLY, c,
+							    fn_column_views_drop, NULL, NULL, NULL);
 }
