@@ -509,14 +509,13 @@ static void put_also(struct xlat_ctx *c, const struct xlat_schema_col *miss)
 
 /* INSERT without a column list whose source fills only the first columns: PostgreSQL fills
  * those and defaults the rest, SQLite wants every column, so they are named. A source whose
- * width is not known here (a `*`: star_width 0) is left to SQLite. */
+ * width is not known here (a `*` spell_star left) is left to SQLite. */
 static bool leading_columns(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
-			    const PgQuery__SelectStmt *src, const struct xlat_schema_col *miss,
-			    size_t star_width)
+			    const PgQuery__SelectStmt *src, const struct xlat_schema_col *miss)
 {
-	if (has_star(src) && !star_width)
+	if (has_star(src))
 		return true;
-	size_t width = star_width ? star_width : query_width(src), ncols = 0;
+	size_t width = query_width(src), ncols = 0;
 	const struct xlat_schema_col *cols = NULL;
 	if (!width || !xlat_scope_target(c, s->relation, &cols, &ncols) || width >= ncols)
 		return true;
@@ -529,30 +528,27 @@ static bool leading_columns(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
 	return true;
 }
 
-/* The number of columns of src, a query with a `*` (its first arm's), from a dry run: *open
- * stays true when the scope does not know what the `*` stands for. False only when the query
- * does not translate (err set). */
-static bool star_source_width(struct xlat_ctx *c, const PgQuery__SelectStmt *src, size_t *width,
-			      bool *open)
+/* INSERT INTO t SELECT * FROM u without a column list: the source's * and u.* spelled out in
+ * the tree as u's columns are now (a dry run with c->view_star: xlat_viewstar.c), so that its
+ * width is known and each column is assigned and checked as PostgreSQL assigns it (42804,
+ * 22003, a NULL key 23502); left when the scope does not know them. False only when the
+ * query does not translate (err set). */
+static bool spell_star(struct xlat_ctx *c, const PgQuery__SelectStmt *src)
 {
 	struct xlat_shape shape = {0};
-	if (!xlat_scope_dry_select(c, src, &shape))
-		return false;
-	if (!shape.star) {
-		*width = shape.n;
-		*open = false;
-	}
-	return true;
+	c->view_star = true;
+	bool ok = xlat_scope_dry_select(c, src, &shape);
+	c->view_star = false;
+	return ok;
 }
 
 /* The column list; miss: a plain rowid key the source leaves out, named last (its value is
  * the source's last column: omitted_key). */
 static bool column_list(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
-			const PgQuery__SelectStmt *src, const struct xlat_schema_col *miss,
-			size_t star_width)
+			const PgQuery__SelectStmt *src, const struct xlat_schema_col *miss)
 {
 	if (!s->n_cols)
-		return leading_columns(c, s, src, miss, star_width);
+		return leading_columns(c, s, src, miss);
 	xlat_puts(c, " (");
 	for (size_t i = 0; i < s->n_cols; i++) {
 		const PgQuery__ResTarget *rt = s->cols[i]->res_target;
@@ -648,7 +644,7 @@ static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 	}
 	const struct xlat_schema_col *miss = NULL;
 	int key = -1;
-	size_t key_width = 0, star_width = 0;
+	size_t key_width = 0;
 	bool plain_values = src->n_values_lists && src->op == PG_QUERY__SET_OPERATION__SETOP_NONE &&
 			    !src->n_sort_clause && !src->limit_count && !src->limit_offset &&
 			    !src->with_clause;
@@ -679,12 +675,10 @@ static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 		c->assign = targets; /* taken by the VALUES list */
 		c->assign_for = src;
 	} else {
-		size_t width = s->n_cols ? s->n_cols : query_width(src);
-		/* INSERT INTO t SELECT * FROM u: the width of u's row when the scope knows it */
-		bool star_open = !s->n_cols && has_star(src);
-		if (star_open && !star_source_width(c, src, &width, &star_open))
+		if (!s->n_cols && has_star(src) && !spell_star(c, src))
 			return false;
-		star_width = star_open || s->n_cols || !has_star(src) ? 0 : width;
+		size_t width = s->n_cols ? s->n_cols : query_width(src);
+		bool star_open = !s->n_cols && has_star(src); /* its columns not known here */
 		const struct xlat_schema_col **targets = insert_targets(c, s, width);
 		if (!identity_rules(c, s, NULL, width, targets, NULL))
 			return false;
@@ -697,7 +691,7 @@ static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 		key = unchecked_key(c, src, width, targets, star_open);
 		key_width = width;
 	}
-	if (!column_list(c, s, src, miss, star_width))
+	if (!column_list(c, s, src, miss))
 		return false;
 	xlat_puts(c, " ");
 	if (key >= 0)

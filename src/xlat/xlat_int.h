@@ -264,7 +264,9 @@ struct xlat_ctx {
 	struct xlat_gset *gset, *gset_arm;
 	const PgQuery__SelectStmt *gset_for;
 	const PgQuery__SelectStmt *ties_for; /* the SELECT ... WITH TIES being emitted */
-	bool view_star; /* a view's query: its * and t.* are spelled out (xlat_viewstar.c) */
+	/* a view's query, or an INSERT's source without a column list: its * and t.* are
+	 * spelled out (xlat_viewstar.c) */
+	bool view_star;
 };
 
 /* A constant as it landed in the statement's SQL: its location in the input (the '-' for a
@@ -594,10 +596,11 @@ int xlat_recfn_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
  * list in the arena). */
 bool xlat_composite_targets(struct xlat_ctx *c, PgQuery__Node ***targets, size_t *ntargets);
 /* ---- xlat_viewstar.c ---- */
-/* While a view's query is translated (c->view_star): s's * and t.* spelled out in the tree as
- * rel.col AS col, from the relations brought into scope since mark first, as PostgreSQL
- * expands them when the view is made. Left as they are when a relation's columns are not
- * known or the FROM merges columns (USING, NATURAL). False only when out of memory. */
+/* While a view's query (or an INSERT's source) is translated (c->view_star): s's * and t.*
+ * spelled out in the tree as rel.col AS col, from the relations brought into scope since mark
+ * first, as PostgreSQL expands them when the view is made. Left as they are when a relation's
+ * columns are not known or the FROM merges columns (USING, NATURAL). False only when out of
+ * memory. */
 bool xlat_view_star(struct xlat_ctx *c, PgQuery__SelectStmt *s, int first);
 
 

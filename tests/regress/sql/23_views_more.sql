@@ -180,3 +180,13 @@ ALTER TABLE vm_dc DROP COLUMN b;
 ALTER TABLE vm_dc DROP COLUMN b CASCADE;
 SELECT relname FROM pg_class WHERE relkind = 'v' AND relname LIKE 'vm_dc%' ORDER BY 1;
 SELECT * FROM vm_dc;
+-- INSERT ... SELECT * without a column list fills the leading columns, the rest their defaults
+CREATE TABLE vm_wide (id int PRIMARY KEY, v text, extra int DEFAULT 9);
+CREATE TABLE vm_two (a int, b text);
+INSERT INTO vm_two VALUES (1, 'one');
+INSERT INTO vm_wide SELECT * FROM vm_two;
+INSERT INTO vm_wide SELECT * FROM vm_t WHERE id = 2 RETURNING *;
+INSERT INTO vm_wide SELECT s.* FROM vm_two s, vm_two u;
+WITH d AS (DELETE FROM vm_u WHERE id = 1 RETURNING *) INSERT INTO vm_wide SELECT d.id + 1, d.note FROM d RETURNING *;
+INSERT INTO vm_wide SELECT * FROM (SELECT id + 10, v FROM vm_wide) s RETURNING *;
+SELECT * FROM vm_wide ORDER BY id;
