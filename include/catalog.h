@@ -162,7 +162,8 @@ struct catalog_relation {
 	size_t ncols;
 	const char *const *pkey; /* a table's primary key columns, in key order */
 	size_t npkey;
-	const struct catalog_ukey *ukeys; /* its PRIMARY KEY and UNIQUE constraints */
+	/* its PRIMARY KEY and UNIQUE constraints, then its FOREIGN KEY and CHECK ones (ncols 0) */
+	const struct catalog_ukey *ukeys;
 	size_t nukeys;
 	const char *const *dflt_sql; /* per column: its default as SQLite's text, NULL: none */
 	bool unpopulated; /* a materialized view made or refreshed WITH NO DATA */

@@ -794,8 +794,9 @@ struct xlat_schema {
 	uint64_t fingerprint;
 	/* The columns of table name's primary key (conname NULL; *n 0: none), or of its PRIMARY
 	 * KEY or UNIQUE constraint conname (ON CONFLICT ON CONSTRAINT), valid until the call
-	 * returns, or none (*n 0) when conname is an EXCLUDE constraint of the table; false
-	 * when name is no table or has no such constraint. Grouping by the primary
+	 * returns; *n 0 for a constraint without such an index: *cols non-NULL for an EXCLUDE
+	 * constraint of the table, NULL for a FOREIGN KEY or CHECK; false when name is no table
+	 * or has no such constraint. Grouping by the primary
 	 * key groups the table's other columns. NULL: never known. Called on cache misses only;
 	 * constraint names are part of the fingerprint. */
 	bool (*pkey_fn)(void *arg, const char *name, const char *conname, const char *const **cols,

@@ -311,33 +311,34 @@ static void fn_is_publishable(sqlite3_context *ctx, int argc, sqlite3_value **ar
 		sqlite3_result_int(ctx, rel != NULL);
 }
 
-/* The view's query written as PostgreSQL SQL by the session's viewdef (xlat_viewdef: the SQL
- * SQLite keeps, deparsed), ending in ';' as PostgreSQL's does (pg_dump cuts that last
- * character off); without a session, the SQL as kept. */
+const char *cat_view_definition(const struct cat_conn *cc, const struct cat_rel *rel,
+				struct arena *a, struct pgerr *err)
+{
+	const char *q = cat_view_query(rel);
+	const struct catalog_session *s = cc->sess;
+	if (!q || !s || !s->viewdef)
+		return q ? arena_printf(a, " %s;", q) : NULL;
+	const char *def = NULL;
+	/* the relations' schema when it is not on the search path, as pg_dump reads them */
+	const char *schema = cat_public_visible(cc) ? NULL : cat_conn_public(cc);
+	return s->viewdef(rel->name, q, schema, a, &def, err) ? def : NULL;
+}
+
 static void fn_get_viewdef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	const struct cat_model *m = cat_fn_model(ctx);
 	if (!m)
 		return;
 	const struct cat_rel *rel = cat_model_rel_oid(m, (uint32_t)sqlite3_value_int64(argv[0]));
-	const char *q = rel ? cat_view_query(rel) : NULL;
-	const struct catalog_session *s = CTX_CONN(ctx)->sess;
-	if (!q) {
+	if (!rel || !cat_view_query(rel)) {
 		sqlite3_result_null(ctx);
 		return;
 	}
-	if (!s || !s->viewdef) {
-		sqlite3_result_text(ctx, sqlite3_mprintf(" %s;", q), -1, sqlite3_free);
-		return;
-	}
 	struct arena *a = arena_new(0);
-	const char *def = NULL;
 	struct pgerr err;
 	pgerr_clear(&err);
-	/* the relations' schema when it is not on the search path, as pg_dump reads them */
-	const struct cat_conn *cc = CTX_CONN(ctx);
-	const char *schema = cat_public_visible(cc) ? NULL : cat_conn_public(cc);
-	if (s->viewdef(rel->name, q, schema, a, &def, &err))
+	const char *def = cat_view_definition(CTX_CONN(ctx), rel, a, &err);
+	if (def)
 		cat_result_text(ctx, def);
 	else
 		pgfn_error(ctx, err.sqlstate, "%s", err.message);

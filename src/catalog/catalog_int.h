@@ -40,6 +40,10 @@ struct cat_col {
 	bool integer_decl; /* declared exactly INTEGER: the rowid alias when the table's only key */
 	const char *dflt_sql;  /* SQLite's own text of the default (dflt_value), NULL: none */
 	const struct cat_domain *domain; /* declared with a domain (typoid is its base type's) */
+	/* a view's numeric expression column: the display scale the translator gave it (its
+	 * numeric typmod of precision 0 or 1001, xlat_numeric.c), which pg_attribute does not
+	 * show; 0: none (the column sidecar's identity "display:<typmod>") */
+	int32_t display_typmod;
 };
 
 struct cat_rel;
@@ -786,6 +790,13 @@ bool cat_dump_register(sqlite3 *db, struct cat_conn *cc); /* catalog_dump.c */
  * or in a session without a default tenant the tenant the path names; no session: true).
  * pg_dump empties it, and PostgreSQL then writes every name of the tenant's objects qualified. */
 bool cat_public_visible(const struct cat_conn *cc);
+/* View rel's query written as PostgreSQL SQL by the session's viewdef (xlat_viewdef: the SQL
+ * SQLite keeps, deparsed), with a leading blank and ending in ';' as PostgreSQL's does
+ * (pg_dump cuts that last character off); without a session, the SQL as kept. In a; NULL
+ * with err when it has no PostgreSQL spelling, NULL without for a relation that is no view.
+ * (catalog_fn.c: pg_get_viewdef, information_schema.views.view_definition) */
+const char *cat_view_definition(const struct cat_conn *cc, const struct cat_rel *rel,
+				struct arena *a, struct pgerr *err);
 /* The public schema as initdb leaves it: its ACL (pg_namespace.nspacl), its comment (a
  * pg_description row, the COMMENT ON SCHEMA public given instead, none for an empty one) and
  * its initial privileges (pg_init_privs). */

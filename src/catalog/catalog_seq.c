@@ -8,6 +8,7 @@
 
 #include "pgtype.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -136,9 +137,9 @@ static struct cat_col *table_col(const struct cat_model *m, bool temp, const cha
 
 /* A computed column of a view (SQLite declares no type for it: the model read it as text)
  * takes the type the translator gave its expression when the view was made, kept in the
- * column sidecar (xlat_objects.c). */
+ * column sidecar (xlat_objects.c), and a numeric one its display scale (display). */
 static void view_col_type(const struct cat_model *m, bool temp, const char *view,
-			  const char *col, const char *type)
+			  const char *col, const char *type, const char *display)
 {
 	struct cat_rel *v = view ? cat_model_rel_in(m, view, temp) : NULL;
 	for (int i = 0; v && v->kind == 'v' && col && type && i < v->ncols; i++) {
@@ -147,6 +148,8 @@ static void view_col_type(const struct cat_model *m, bool temp, const char *view
 			continue;
 		c->typoid = pgtype_from_decl(type, &c->typmod);
 		c->ndims = strchr(type, '[') ? 1 : 0;
+		if (c->typoid == PGTYPE_NUMERIC && display && strncmp(display, "display:", 8) == 0)
+			c->display_typmod = (int32_t)strtol(display + 8, NULL, 10);
 		cat_enum_col(m, type, c);
 	}
 }
@@ -180,7 +183,7 @@ static bool load_columns(sqlite3 *db, struct cat_model *m, bool temp)
 		const char *identity = (const char *)sqlite3_column_text(st, 3);
 		if (!c)
 			view_col_type(m, temp, (const char *)sqlite3_column_text(st, 0),
-					    (const char *)sqlite3_column_text(st, 1), type);
+				      (const char *)sqlite3_column_text(st, 1), type, identity);
 		if (!c)
 			continue;
 		const struct cat_domain *d =

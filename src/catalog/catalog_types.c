@@ -49,6 +49,7 @@ static uint64_t fingerprint(const struct cat_model *m)
 			h = fnv(h, c->name, strlen(c->name) + 1);
 			h = fnv(h, &c->typoid, sizeof(c->typoid));
 			h = fnv(h, &c->typmod, sizeof(c->typmod));
+			h = fnv(h, &c->display_typmod, sizeof(c->display_typmod));
 			h = fnv(h, &c->identity, 1);
 			/* the sequence an insert numbers in (its name survives renames) */
 			h = fnv(h, c->rowid_seq ? c->rowid_seq : "",
@@ -67,6 +68,12 @@ static uint64_t fingerprint(const struct cat_model *m)
 		h = fnv(h, ix->table->name, strlen(ix->table->name) + 1);
 		h = fnv(h, ix->conname, strlen(ix->conname) + 1);
 		h = fnv(h, ix->keys, (size_t)ix->nkeys * sizeof(*ix->keys));
+	}
+	for (size_t i = 0; i < m->nfks + m->nchecks; i++) { /* ... and 42809 for these */
+		const char *name = i < m->nfks ? m->fks[i]->name : m->checks[i - m->nfks]->name;
+		const struct cat_rel *t = i < m->nfks ? m->fks[i]->table : m->checks[i - m->nfks]->table;
+		h = fnv(h, t->name, strlen(t->name) + 1);
+		h = fnv(h, name ? name : "", name ? strlen(name) + 1 : 1);
 	}
 	for (size_t i = 0; i < m->nenums; i++) { /* labels: their checks and order are emitted */
 		const struct cat_enum *e = m->enums[i];
@@ -112,13 +119,18 @@ static void copy_pkey(struct arena *a, struct catalog_relation *d, const struct 
 	d->pkey = v;
 }
 
-/* The table's PRIMARY KEY and UNIQUE constraints (of plain columns) with their columns. */
+/* The table's PRIMARY KEY and UNIQUE constraints (of plain columns) with their columns, then
+ * its FOREIGN KEY and CHECK constraints without any. */
 static void copy_ukeys(struct arena *a, struct catalog_relation *d, const struct cat_model *m,
 		       const struct cat_rel *r)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < m->nidx; i++)
 		n += m->idx[i]->table == r && m->idx[i]->conname;
+	for (size_t i = 0; i < m->nfks; i++)
+		n += m->fks[i]->table == r && m->fks[i]->name;
+	for (size_t i = 0; i < m->nchecks; i++)
+		n += m->checks[i]->table == r && m->checks[i]->name;
 	struct catalog_ukey *v = arena_zalloc(a, (n ? n : 1) * sizeof(*v));
 	for (size_t i = 0; i < m->nidx; i++) {
 		const struct cat_index *ix = m->idx[i];
@@ -131,6 +143,14 @@ static void copy_ukeys(struct arena *a, struct catalog_relation *d, const struct
 				cols[k++] = d->cols[ix->keys[j] - 1].name;
 		}
 		v[d->nukeys++] = (struct catalog_ukey){arena_strdup(a, ix->conname), cols, k};
+	}
+	for (size_t i = 0; i < m->nfks; i++) {
+		if (m->fks[i]->table == r && m->fks[i]->name)
+			v[d->nukeys++] = (struct catalog_ukey){.name = arena_strdup(a, m->fks[i]->name)};
+	}
+	for (size_t i = 0; i < m->nchecks; i++) {
+		if (m->checks[i]->table == r && m->checks[i]->name)
+			v[d->nukeys++] = (struct catalog_ukey){.name = arena_strdup(a, m->checks[i]->name)};
 	}
 	d->ukeys = v;
 }
@@ -153,7 +173,8 @@ static void copy_cols(struct arena *a, struct catalog_relation *d, const struct 
 		v[k] = (struct catalog_column){
 			.name = arena_strdup(a, c->name),
 			.type_oid = unknown ? 0 : c->typoid,
-			.typmod = unknown ? -1 : c->typmod,
+			/* the translator's display scale of a numeric expression column */
+			.typmod = unknown ? -1 : c->display_typmod ? c->display_typmod : c->typmod,
 			.identity = c->identity,
 			.rowid_key = c->rowid_key,
 			.generated = c->generated != '\0',

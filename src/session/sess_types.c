@@ -95,10 +95,13 @@ static bool table_pkey(void *arg, const char *name, const char *conname,
 		*n = r->npkey;
 		return true;
 	}
+	static const char *const none[1] = {NULL}; /* an EXCLUDE constraint: no key columns */
 	*cols = NULL;
 	*n = 0;
-	if (exclusion(arg, name, conname)) /* its index is listed among ukeys too */
+	if (exclusion(arg, name, conname)) { /* its index is listed among ukeys too */
+		*cols = none;
 		return true;
+	}
 	for (size_t i = 0; i < r->nukeys; i++) {
 		if (strcmp(r->ukeys[i].name, conname) == 0) {
 			*cols = r->ukeys[i].cols;

@@ -227,6 +227,8 @@ struct shard_conn *shard_conn_open(struct shard_registry *r, const char *name, s
 	rc = shard_adv_register(c);
 	if (rc == SQLITE_OK)
 		rc = shard_inplace_register(c);
+	if (rc == SQLITE_OK)
+		rc = shard_viewdep_register(c);
 	if (rc != SQLITE_OK) {
 		shard_error(db, rc, err);
 		shard_conn_close(c);

@@ -165,6 +165,10 @@ static int authorize(void *arg, int action, const char *a1, const char *a2, cons
 			strbuf_puts(az->updated, a2);
 		}
 		return SQLITE_OK;
+	case SQLITE_READ:
+		if (az->reads)
+			shard_view_reads_note(az->reads, a1, a2, trigger);
+		return SQLITE_OK;
 	case SQLITE_CREATE_TABLE:
 		return check_sidecar_create(a1);
 	case SQLITE_CREATE_INDEX: /* a sidecar's own key index comes with its CREATE TABLE */

@@ -7,8 +7,10 @@
 
 #include "catalog.h"
 #include "pgfn.h"
+#include "pgtype.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,6 +138,69 @@ bool shard_inplace_write(struct shard_conn *c, const struct shard_rebuild *rb, c
 	return ok;
 }
 
+bool shard_int_range_check(sqlite3 *db, const struct shard_rebuild *rb, struct pgerr *err)
+{
+	int32_t typmod = -1;
+	uint32_t oid = rb->kind == SHARD_RB_ALTER_TYPE && rb->decl && rb->convert
+			       ? pgtype_from_decl(rb->decl, &typmod)
+			       : 0;
+	if (oid != PGTYPE_INT2 && oid != PGTYPE_INT4)
+		return true;
+	struct strbuf sb;
+	bool found = false;
+	strbuf_init(&sb, 0);
+	from_where(&sb, "SELECT 1", rb);
+	strbuf_printf(&sb, "(%s) NOT BETWEEN %d AND %d LIMIT 1", rb->convert,
+		      oid == PGTYPE_INT2 ? -32768 : INT32_MIN,
+		      oid == PGTYPE_INT2 ? 32767 : INT32_MAX);
+	bool ok = !sb.failed && probe(db, sb.data, NULL, NULL, &found, NULL, NULL, err);
+	strbuf_fini(&sb);
+	if (ok && found)
+		pgerr_set(err, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "%s out of range",
+			  oid == PGTYPE_INT2 ? "smallint" : "integer");
+	return ok && !found;
+}
+
+/* ALTER COLUMN TYPE of a plain key stored as the rowid (shard_rowid.c) to another type the
+ * rowid may hold (smallint, integer, bigint): the stored text stays, the sidecar row takes
+ * the new type, after every value was converted as the rebuild would (22003 out of range).
+ * 1 done, 0 a rebuild must do it (the new type cannot be the rowid), -1 with err. */
+static int rowid_key_type(struct shard_conn *c, const struct shard_rebuild *rb,
+			  const char *old_sql, struct pgerr *err)
+{
+	sqlite3 *db = shard_conn_db(c);
+	bool temp = shard_table_is_temp(db, rb->table);
+	struct shard_rowid_key was, now = {0};
+	char *plain = shard_rowid_unfold(db, rb->table, temp, old_sql, &was);
+	char *def = was.column ? shard_rebuild_change(c, rb, plain, err) : NULL;
+	char *folded = def ? shard_rowid_fold(db, temp, rb->table, def, &now) : NULL;
+	int r = was.column && !def ? -1 : 0;
+	/* the fold spells the key's type INTEGER, CREATE TABLE integer */
+	if (folded && now.column && strcasecmp(folded, old_sql) == 0 &&
+	    sqlite3_stricmp(now.column, was.column) == 0) {
+		int rows = rows_allow(db, rb, "INTEGER", 1, err); /* each value converted */
+		if (rows > 0 && !shard_int_range_check(db, rb, err))
+			rows = -1;
+		bool ok = rows > 0 && shard_exec(c, "SAVEPOINT shardlite_inplace", err);
+		struct pgerr ignored;
+		/* the same text written again moves schema_version: the catalog reads the row */
+		if (ok && !(shard_rowid_settle(c, rb->table, NULL, &was, &now, err) &&
+			    shard_inplace_write(c, rb, old_sql, err))) {
+			(void)!shard_exec(c, "ROLLBACK TO shardlite_inplace", &ignored);
+			ok = false;
+		}
+		if (rows > 0 && !shard_exec(c, "RELEASE shardlite_inplace", ok ? err : &ignored))
+			ok = false;
+		r = rows <= 0 ? rows : ok ? 1 : -1;
+	}
+	free(plain);
+	free(def);
+	free(folded);
+	shard_rowid_key_fini(&was);
+	shard_rowid_key_fini(&now);
+	return r;
+}
+
 int shard_inplace_change(struct shard_conn *c, const struct shard_rebuild *rb,
 			 const char *old_sql, struct pgerr *err)
 {
@@ -154,12 +219,13 @@ int shard_inplace_change(struct shard_conn *c, const struct shard_rebuild *rb,
 			  "column \"%s\" of relation \"%s\" does not exist", rb->column, rb->table);
 		return -1;
 	}
-	/* a plain key stored as the rowid changes type or default only by a rebuild, which makes
-	 * it a table constraint again first (shard_rowid.c) */
+	/* a plain key stored as the rowid changes its default only by a rebuild, which makes it
+	 * a table constraint again first (shard_rowid.c); its type among the integers, which
+	 * keeps the stored text, in its sidecar row */
 	if (pk && rb->kind != SHARD_RB_NOT_NULL && decl && strcasecmp(decl, "INTEGER") == 0 &&
 	    !strcasestr(old_sql, "AUTOINCREMENT")) {
 		free(decl);
-		return 0;
+		return rb->kind == SHARD_RB_ALTER_TYPE ? rowid_key_type(c, rb, old_sql, err) : 0;
 	}
 	int r = rows_allow(db, rb, decl, pk, err);
 	free(decl);

@@ -10,6 +10,17 @@
 
 #include "shard.h"
 
+/* shard_viewdep.c: while shard_view_reading prepares view `preparing`, a read of
+ * table.column that SQLite resolves in that view's own query (not in a view it reads) sets
+ * hit. */
+struct shard_view_reads {
+	const char *table, *column;
+	const char *preparing;
+	bool hit;
+};
+void shard_view_reads_note(struct shard_view_reads *r, const char *table, const char *column,
+			   const char *view);
+
 /* Per-connection state of the authorizer; lives inside struct shard_conn's allocation. */
 struct shard_authz {
 	/* The server itself is running SQL (e.g. attaching another tenant's file for a schema
@@ -24,6 +35,7 @@ struct shard_authz {
 	 * statement being prepared assigns go to updated, 0x1f-joined. */
 	struct strbuf *updated;
 	const char *updated_table;
+	struct shard_view_reads *reads; /* set only inside shard_view_reading */
 };
 
 
@@ -228,7 +240,8 @@ char *shard_rowid_unfold(sqlite3 *db, const char *table, bool temp, const char *
 char *shard_rowid_fold(sqlite3 *db, bool temp, const char *table, const char *def,
 		       struct shard_rowid_key *k);
 /* After the refill of the rebuilt table: NULLs the fold let SQLite number are PostgreSQL's
- * 23502 (aside: the old rows); the sidecar row of was goes, now's is written. */
+ * 23502 (aside: the old rows; NULL for a change in place, which moves none); the sidecar row
+ * of was goes, now's is written. */
 bool shard_rowid_settle(struct shard_conn *c, const char *table, const char *aside,
 			const struct shard_rowid_key *was, const struct shard_rowid_key *now,
 			struct pgerr *err) MUST_CHECK;
@@ -254,8 +267,24 @@ int shard_inplace_change(struct shard_conn *c, const struct shard_rebuild *rb,
  * update, schema_version moved). No rows are read: the caller checks them. */
 bool shard_inplace_write(struct shard_conn *c, const struct shard_rebuild *rb, const char *def,
 			 struct pgerr *err) MUST_CHECK;
+/* ALTER COLUMN TYPE to smallint or integer (rb's decl): false with PostgreSQL's 22003
+ * "smallint out of range" when a row's converted value (rb's convert) does not fit, which
+ * SQLite's column would store as it is; true for any other change. */
+bool shard_int_range_check(sqlite3 *db, const struct shard_rebuild *rb,
+			   struct pgerr *err) MUST_CHECK;
 /* Registers shardlite_cascade_keys(table, dropped...) on c's connection (SQLite rc). */
 int shard_inplace_register(struct shard_conn *c);
+/* shard_viewdep.c: the views of the main and temp schemas whose own query reads
+ * table.column (a subquery's read too; not a view over such a view), appended to out as
+ * '\n'-separated names in the order SQLite keeps them; returns how many (0: none, or out of
+ * memory). */
+size_t shard_view_reading(struct shard_conn *c, const char *table, const char *column,
+			  struct strbuf *out);
+/* ALTER COLUMN TYPE of table.column: false with PostgreSQL's 0A000 when a view reads it. */
+bool shard_view_type_check(struct shard_conn *c, const char *table, const char *column,
+			   struct pgerr *err) MUST_CHECK;
+/* Registers shardlite_column_views_check(table, column) on c's connection (SQLite rc). */
+int shard_viewdep_register(struct shard_conn *c);
 /* shard_rebuild.c: shard_table_rebuild inside the BEGIN IMMEDIATE the caller opened (outside
  * a transaction block), with SQLite's foreign keys off when fk_off (the caller turned them
  * off because other tables reference the table). */

@@ -719,6 +719,14 @@ static bool change_table(struct shard_conn *c, const struct shard_rebuild *rb, b
 	free(kind);
 	if (is_view)
 		return pgerr_set(err, "42809", "\"%s\" is not a table", rb->table);
+	for (const struct shard_rebuild *x = rb; x; x = x->next) {
+		struct shard_rebuild one = *x; /* a chain's later changes: of rb's table */
+		one.table = rb->table;
+		if (x->kind == SHARD_RB_ALTER_TYPE &&
+		    (!shard_view_type_check(c, rb->table, x->column, err) ||
+		     !shard_int_range_check(db, &one, err)))
+			return false;
+	}
 	char *old_sql = query_text(db,
 				   temp ? "SELECT sql FROM temp.sqlite_schema WHERE type = 'table' AND "
 					  "name = ?1 COLLATE NOCASE"

@@ -139,7 +139,7 @@ bool shard_rowid_settle(struct shard_conn *c, const char *table, const char *asi
 			struct pgerr *err)
 {
 	sqlite3 *db = shard_conn_db(c);
-	if (now->column && has_null(db, aside, now->column))
+	if (now->column && aside && has_null(db, aside, now->column))
 		return pgerr_set(err, SQLSTATE_NOT_NULL_VIOLATION,
 				 "column \"%s\" of relation \"%s\" contains null values",
 				 now->column, table);

@@ -131,7 +131,10 @@ static bool matview(struct xlat_ctx *c, const PgQuery__CreateTableAsStmt *s)
 	if (rv && rv->relpersistence && *rv->relpersistence == 'u')
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
 				 "materialized views cannot be unlogged");
-	if (!ctas(c, s->into, s->query, s->if_not_exists))
+	c->view_star = true; /* REFRESH runs the query with the columns it had when made */
+	bool made = ctas(c, s->into, s->query, s->if_not_exists);
+	c->view_star = false;
+	if (!made)
 		return false;
 	struct xlat_ctas *ct = (struct xlat_ctas *)c->st->ctas;
 	ct->matview = true;

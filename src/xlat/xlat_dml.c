@@ -53,12 +53,41 @@ static void note_returning(struct xlat_ctx *c, size_t from, size_t to, size_t li
 					    sql + from);
 }
 
+/* RETURNING (SELECT ... FROM t ...) of the table t being written: PostgreSQL's subquery sees
+ * the rows as they were before the statement, SQLite's those its writes have made so far. */
+struct reads_target {
+	const char *rel;
+	bool in_sublink, hit;
+};
+
+static bool reads_target_walk(void *arg, const ProtobufCMessage *m)
+{
+	struct reads_target *r = arg;
+	bool outer = r->in_sublink;
+	if (m->descriptor == &pg_query__sub_link__descriptor)
+		r->in_sublink = true;
+	if (r->in_sublink && m->descriptor == &pg_query__range_var__descriptor) {
+		const PgQuery__RangeVar *rv = (const PgQuery__RangeVar *)m;
+		r->hit = rv->relname && strcmp(rv->relname, r->rel) == 0;
+	}
+	bool go_on = !r->hit && xlat_tree_each(m, reads_target_walk, arg);
+	r->in_sublink = outer;
+	return go_on;
+}
+
 static bool returning(struct xlat_ctx *c, const PgQuery__RangeVar *rv, PgQuery__Node **v, size_t n,
 		      size_t from, size_t to)
 {
 	struct xlat_shape shape = {0};
 	if (!n)
 		return true;
+	struct reads_target rt = {.rel = rv->relname};
+	for (size_t i = 0; i < n && !rt.hit; i++)
+		(void)reads_target_walk(&rt, &v[i]->base);
+	if (rt.hit)
+		return xlat_unsupported(c, -1,
+					"a subquery in RETURNING that reads the table being "
+					"modified");
 	c->st->returns_rows = true;
 	xlat_puts(c, " RETURNING ");
 	size_t list = c->sb->len;
@@ -240,6 +269,9 @@ static bool on_conflict(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 			return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, -1,
 					 "constraint \"%s\" for table \"%s\" does not exist",
 					 inf->conname, rel->relname);
+		if (!nkeys && !keys) /* a FOREIGN KEY or CHECK constraint */
+			return xlat_fail(c, "42809", -1,
+					 "constraint in ON CONFLICT clause has no associated index");
 		/* an EXCLUDE constraint: PostgreSQL's refusal of DO UPDATE (42809); DO NOTHING would skip
 		 * only its conflicts, which the session's skipping (xlat_exclude.c) cannot tell */
 		if (!nkeys && oc->action == PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_UPDATE)
@@ -530,14 +562,11 @@ static void put_also(struct xlat_ctx *c, const struct xlat_schema_col *miss)
 
 /* INSERT without a column list whose source fills only the first columns: PostgreSQL fills
  * those and defaults the rest, SQLite wants every column, so they are named. A source whose
- * width is not known here (a `*`) is left to SQLite. */
+ * width is not known here (a `*` spell_star left) is left to SQLite. */
 static bool leading_columns(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
 			    const PgQuery__SelectStmt *src, const struct xlat_schema_col *miss)
 {
-	const PgQuery__SelectStmt *arm = src;
-	while (arm->op != PG_QUERY__SET_OPERATION__SETOP_NONE && arm->larg)
-		arm = arm->larg;
-	if (!arm->n_values_lists && xlat_has_star(arm))
+	if (has_star(src))
 		return true;
 	size_t width = query_width(src), ncols = 0;
 	const struct xlat_schema_col *cols = NULL;
@@ -550,6 +579,20 @@ static bool leading_columns(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
 	}
 	put_also(c, miss);
 	return true;
+}
+
+/* INSERT INTO t SELECT * FROM u without a column list: the source's * and u.* spelled out in
+ * the tree as u's columns are now (a dry run with c->view_star: xlat_viewstar.c), so that its
+ * width is known and each column is assigned and checked as PostgreSQL assigns it (42804,
+ * 22003, a NULL key 23502); left when the scope does not know them. False only when the
+ * query does not translate (err set). */
+static bool spell_star(struct xlat_ctx *c, const PgQuery__SelectStmt *src)
+{
+	struct xlat_shape shape = {0};
+	c->view_star = true;
+	bool ok = xlat_scope_dry_select(c, src, &shape);
+	c->view_star = false;
+	return ok;
 }
 
 /* The column list; miss: a plain rowid key the source leaves out, named last (its value is
@@ -593,14 +636,13 @@ static const struct xlat_schema_col **insert_targets(struct xlat_ctx *c,
 /* A query source whose values are not checked column by column (a set operation, VALUES with
  * ORDER BY or LIMIT, a `*`): the position of a plain rowid key among its columns, whose NULL
  * SQLite would number; -1 when there is none, or when the source's width is not known here
- * (a `*` without a column list). */
-static int unchecked_key(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
-			 const PgQuery__SelectStmt *src, size_t width,
-			 const struct xlat_schema_col **targets)
+ * (star_open: a `*` without a column list whose columns are not known). */
+static int unchecked_key(struct xlat_ctx *c, const PgQuery__SelectStmt *src, size_t width,
+			 const struct xlat_schema_col **targets, bool star_open)
 {
 	bool checked = src->op == PG_QUERY__SET_OPERATION__SETOP_NONE && !src->n_values_lists &&
 		       !has_star(src);
-	if (checked || !xlat_checks_on(c) || (!s->n_cols && has_star(src)))
+	if (checked || !xlat_checks_on(c) || star_open)
 		return -1;
 	for (size_t i = 0; i < width; i++) {
 		if (targets[i] && targets[i]->rowid_key)
@@ -686,17 +728,20 @@ static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 		c->assign = targets; /* taken by the VALUES list */
 		c->assign_for = src;
 	} else {
+		if (!s->n_cols && has_star(src) && !spell_star(c, src))
+			return false;
 		size_t width = s->n_cols ? s->n_cols : query_width(src);
+		bool star_open = !s->n_cols && has_star(src); /* its columns not known here */
 		const struct xlat_schema_col **targets = insert_targets(c, s, width);
 		if (!identity_rules(c, s, NULL, width, targets, NULL))
 			return false;
 		note_numbering(c, s, NULL, width, targets, NULL);
-		miss = omitted_key(c, s, NULL, width, targets, NULL, has_star(src));
+		miss = omitted_key(c, s, NULL, width, targets, NULL, star_open);
 		if (src->op == PG_QUERY__SET_OPERATION__SETOP_NONE && !src->n_values_lists) {
 			c->assign = targets;
 			c->assign_for = src; /* taken by its target list */
 		}
-		key = unchecked_key(c, s, src, width, targets);
+		key = unchecked_key(c, src, width, targets, star_open);
 		key_width = width;
 	}
 	if (!column_list(c, s, src, miss))

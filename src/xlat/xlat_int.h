@@ -278,6 +278,9 @@ struct xlat_ctx {
 	struct xlat_gset *gset, *gset_arm;
 	const PgQuery__SelectStmt *gset_for;
 	const PgQuery__SelectStmt *ties_for; /* the SELECT ... WITH TIES being emitted */
+	/* a view's query, or an INSERT's source without a column list: its * and t.* are
+	 * spelled out (xlat_viewstar.c) */
+	bool view_star;
 };
 
 /* A constant as it landed in the statement's SQL: its location in the input (the '-' for a
@@ -615,6 +618,14 @@ int xlat_recfn_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
 /* A select list's (x).* items of a composite x replaced by (x).f for each field f (the new
  * list in the arena). */
 bool xlat_composite_targets(struct xlat_ctx *c, PgQuery__Node ***targets, size_t *ntargets);
+/* ---- xlat_viewstar.c ---- */
+/* While a view's query (or an INSERT's source) is translated (c->view_star): s's * and t.*
+ * spelled out in the tree as rel.col AS col, from the relations brought into scope since mark
+ * first, as PostgreSQL expands them when the view is made. Left as they are when a relation's
+ * columns are not known or the FROM merges columns (USING, NATURAL). False only when out of
+ * memory. */
+bool xlat_view_star(struct xlat_ctx *c, PgQuery__SelectStmt *s, int first);
+
 
 /* ---- xlat_array.c ---- */
 /* The element type of an array type OID; 0 when oid is no array type we know. */
@@ -837,6 +848,12 @@ struct xlat_type xlat_scope_column_type(const struct xlat_ctx *c, const PgQuery_
  * current level brought into scope since mark first; left as it is when one is unknown. */
 void xlat_scope_star_shape(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int first,
 			   struct xlat_shape *shape);
+/* The columns * (rel NULL: every relation of s's level brought into scope since mark first,
+ * in FROM order) or rel.* stands for: column (*names)[i] of the relation called (*quals)[i],
+ * in c->a; false when a relation's columns are not known here or s's FROM has a join that
+ * merges columns (USING, NATURAL). */
+bool xlat_scope_star_names(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int first,
+			   const char *rel, const char ***quals, const char ***names, size_t *n);
 /* The type of name's whole row as a value (the innermost relation so called): a tenant
  * table's or view's row type (xlat_schema.rowtype_fn), record for a subquery, a CTE or a
  * function; 0 when not known (a catalog relation, no rowtype_fn). */

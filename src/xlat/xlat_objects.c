@@ -456,6 +456,21 @@ static const char *view_col_decl(struct xlat_ctx *c, struct xlat_type t)
 	return xlat_type_format(c, &r);
 }
 
+/* The display scale of numeric expression t, as the translator encodes a scale in a typmod of
+ * precision 0 or 1001 (xlat_numeric.c): kept beside a view column's type when the declared
+ * type keeps no typmod, so that reading the view shows the scale PostgreSQL's values carry
+ * (price * 2 of 2.50: 5.00; -price: -2.50); 0: none. */
+static int32_t display_typmod(struct xlat_type t)
+{
+	int p = (t.typmod - 4) >> 16;
+	if (t.oid != XLAT_OID_NUMERIC || t.typmod < 4)
+		return 0;
+	if (p == 0 || p == 1001)
+		return t.typmod;
+	int s = xlat_numeric_typmod_scale(t.typmod); /* numeric(p,s) of an operator's operand */
+	return s >= 0 ? XLAT_NUM_SCALE(s) : 0;
+}
+
 /* The expression of output column k of q: NULL unless q's target list is plain (no set
  * operation, no *), where entry k is column k. */
 static const PgQuery__Node *target_of(const PgQuery__SelectStmt *q, size_t k,
@@ -480,13 +495,17 @@ static void view_col_types(struct xlat_ctx *c, const PgQuery__ViewStmt *s, bool 
 	const char *view = s->view->relname;
 	size_t n = shape->star ? 0 : shape->n, any = 0;
 	const char **decls = arena_zalloc(c->a, (n ? n : 1) * sizeof(*decls));
+	int32_t *display = arena_zalloc(c->a, (n ? n : 1) * sizeof(*display));
 	for (size_t k = 0; k < n; k++) {
 		/* an operator's or a function's result has no typmod in PostgreSQL, a cast's
 		 * and a column's (of a subquery or CTE: SQLite declares none) have their own */
 		const PgQuery__Node *e = target_of(s->query->select_stmt, k, shape);
-		struct xlat_type t = shape->types[k];
+		struct xlat_type t = shape->types[k], shown = t;
 		if (e && e->node_case != NODE(TYPE_CAST) && e->node_case != NODE(COLUMN_REF))
 			t.typmod = -1;
+		int p = (t.typmod - 4) >> 16; /* view_col_decl keeps a typmod of a real precision */
+		bool kept = t.typmod >= 4 && p > 0 && p <= 1000;
+		display[k] = kept ? 0 : display_typmod(shown);
 		decls[k] = view_col_decl(c, t);
 		any += decls[k] != NULL;
 	}
@@ -504,10 +523,33 @@ static void view_col_types(struct xlat_ctx *c, const PgQuery__ViewStmt *s, bool 
 		xlat_string(c, view);
 		xlat_puts(c, ", name, ");
 		xlat_string(c, decls[k]);
-		xlat_puts(c, ", '' FROM pragma_table_xinfo(");
+		if (display[k])
+			xlat_printf(c, ", 'display:%d'", (int)display[k]);
+		else
+			xlat_puts(c, ", ''");
+		xlat_puts(c, " FROM pragma_table_xinfo(");
 		xlat_string(c, view);
 		xlat_printf(c, ", '%s') WHERE cid = %zu AND coalesce(type, '') = ''", in, k);
 	}
+}
+
+/* A view's columns need distinct names (its * spelled out: xlat_viewstar.c), as PostgreSQL
+ * checks (42701); SQLite would call the second "id:1". Names only known when the view is
+ * used are not checked. */
+static bool view_names_unique(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
+{
+	size_t n = 0;
+	const char **names = xlat_select_colnames(c, s->query->select_stmt, &n);
+	for (size_t i = 0; names && i < s->n_aliases && i < n; i++)
+		names[i] = xlat_node_str(s->aliases[i]);
+	for (size_t i = 0; names && i < n; i++) {
+		for (size_t k = 0; names[i] && k < i; k++) {
+			if (names[k] && strcmp(names[k], names[i]) == 0)
+				return xlat_fail(c, "42701", -1, "column \"%s\" specified more than once",
+						 names[i]);
+		}
+	}
+	return true;
 }
 
 bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
@@ -539,7 +581,10 @@ bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
 	}
 	xlat_puts(c, " AS ");
 	struct xlat_shape shape = {0};
-	if (!xlat_select(c, s->query->select_stmt, &shape))
+	c->view_star = true; /* PostgreSQL expands * when the view is made */
+	bool ok = xlat_select(c, s->query->select_stmt, &shape);
+	c->view_star = false;
+	if (!ok || !view_names_unique(c, s))
 		return false;
 	/* SQLite resolves a view's names only when it is used; PostgreSQL refuses a view that
 	 * names a missing column or table (42703, 42P01) when it is created */
@@ -577,15 +622,26 @@ static const char *alter_action_name(PgQuery__AlterTableType t)
 	}
 }
 
-/* "SELECT shardlite_column_indexes_drop(t, col); " before the "ALTER TABLE t" written so far. */
+/* "SELECT shardlite_column_views_check(t, col); SELECT shardlite_column_indexes_drop(t, col); "
+ * before the "ALTER TABLE t" written so far: a view that reads the column is PostgreSQL's
+ * 2BP01 (src/shard/shard_viewdep.c), then the indexes on it go. With CASCADE the views that
+ * read it are dropped instead, and the views over those (those that no longer compile:
+ * shardlite_views_mark/sweep), as PostgreSQL drops them (without its NOTICE). */
 static bool column_indexes_first(struct xlat_ctx *c, const PgQuery__RangeVar *table,
-				 const char *col)
+				 const char *col, bool cascade)
 {
 	const char *head = arena_strdup(c->a, c->sb->data ? c->sb->data : "");
 	if (!head || c->sb->failed)
 		return xlat_fail(c, SQLSTATE_OUT_OF_MEMORY, -1, "out of memory");
 	strbuf_reset(c->sb);
-	xlat_puts(c, "SELECT shardlite_column_indexes_drop(");
+	xlat_puts(c, cascade ? "SELECT shardlite_views_mark(); SELECT shardlite_column_views_drop("
+			     : "SELECT shardlite_column_views_check(");
+	xlat_string(c, table->relname);
+	xlat_puts(c, ", ");
+	xlat_string(c, col);
+	xlat_puts(c, cascade ? "); SELECT shardlite_views_sweep(); SELECT "
+			       "shardlite_column_indexes_drop("
+			     : "); SELECT shardlite_column_indexes_drop(");
 	xlat_string(c, table->relname);
 	xlat_puts(c, ", ");
 	xlat_string(c, col);
@@ -613,10 +669,11 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 					 cmd->name, table->relname);
 		pgerr_clear(c->err); /* a table that is not there: the statement's own 42P01 */
 	}
-		/* CASCADE is the plain drop: SQLite refuses to drop a column that an index, a
-		 * view or a constraint uses rather than leave them broken; the indexes on it,
-		 * which PostgreSQL drops with it, go first */
-		if (!column_indexes_first(c, table, cmd->name))
+		/* SQLite refuses to drop a column that an index, a view or a constraint uses
+		 * rather than leave them broken; the indexes on it, which PostgreSQL drops with
+		 * it, go first, and with CASCADE the views that read it */
+		if (!column_indexes_first(c, table, cmd->name,
+					  cmd->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE))
 			return false;
 		xlat_puts(c, " DROP COLUMN ");
 		xlat_ident(c, cmd->name);

@@ -713,6 +713,39 @@ void xlat_scope_star_shape(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int
 	shape->star = false;
 }
 
+bool xlat_scope_star_names(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int first,
+			   const char *rel, const char ***quals, const char ***names, size_t *n)
+{
+	*n = 0;
+	for (size_t i = 0; i < s->n_from_clause; i++) {
+		if (joins_merge_columns(s->from_clause[i]))
+			return false;
+	}
+	size_t cap = 0;
+	for (int i = first; i < c->nrels; i++)
+		cap += c->rels[i].ncols;
+	*quals = arena_zalloc(c->a, (cap ? cap : 1) * sizeof(**quals));
+	*names = arena_zalloc(c->a, (cap ? cap : 1) * sizeof(**names));
+	bool any = false;
+	for (int i = first; i < c->nrels; i++) {
+		const struct xlat_scope_rel *r = &c->rels[i];
+		if (r->level != c->level || (rel && (!r->name || strcmp(r->name, rel) != 0)))
+			continue;
+		if (r->opaque || !r->name)
+			return false;
+		for (size_t k = 0; k < r->ncols; k++) {
+			if (!r->cols[k].name)
+				return false;
+			(*quals)[*n] = r->name;
+			(*names)[(*n)++] = r->cols[k].name;
+		}
+		any = true;
+		if (rel)
+			break;
+	}
+	return any;
+}
+
 /* ---- system columns (xlat_syscol.c) ---- */
 
 /* Whether r is a table of the tenant's that has system column col (not a column of that name

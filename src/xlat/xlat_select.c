@@ -644,6 +644,7 @@ static bool select_core_tail(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 	}
 	int scope = xlat_scope_enter(c); /* targets come first: their FROM must be known */
 	bool ok = xlat_scope_from(c, s->from_clause, s->n_from_clause) &&
+		  xlat_view_star(c, (PgQuery__SelectStmt *)s, scope) &&
 		  xlat_catalog_srf_collect(c, s) && core_body(c, s, shape);
 	if (ok)
 		xlat_scope_star_shape(c, s, scope, shape);

@@ -58,6 +58,21 @@ static bool is_cte(const struct walk *w, const char *name)
 
 static void visit(struct walk *w, ProtobufCMessage *m);
 
+/* t.a AS a: the alias a view's * was spelled out with (xlat_viewstar.c), which PostgreSQL's
+ * deparser leaves out when it is the column's own name. The tree is this file's own. */
+static void drop_same_alias(PgQuery__ResTarget *rt)
+{
+	const PgQuery__Node *v = rt->val;
+	if (!rt->name || !v || v->node_case != PG_QUERY__NODE__NODE_COLUMN_REF)
+		return;
+	const PgQuery__ColumnRef *cr = v->column_ref;
+	const char *col = cr->n_fields ? xlat_node_str(cr->fields[cr->n_fields - 1]) : NULL;
+	if (col && strcmp(col, rt->name) == 0) {
+		free(rt->name);
+		rt->name = NULL;
+	}
+}
+
 static void visit_fields(struct walk *w, ProtobufCMessage *m)
 {
 	const ProtobufCMessageDescriptor *d = m->descriptor;
@@ -93,6 +108,8 @@ static void visit(struct walk *w, ProtobufCMessage *m)
 		const char *name = f->n_funcname ? xlat_node_str(f->funcname[f->n_funcname - 1]) : NULL;
 		if (name && !w->internal && internal_function(name))
 			w->internal = name;
+	} else if (m->descriptor == &pg_query__res_target__descriptor) {
+		drop_same_alias((PgQuery__ResTarget *)m);
 	}
 	visit_fields(w, m);
 	if (m->descriptor != &pg_query__range_var__descriptor || !w->schema)

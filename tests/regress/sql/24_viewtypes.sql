@@ -6,7 +6,7 @@ CREATE VIEW vt_v AS SELECT id, amount * 2 AS dbl, qty::bigint AS d, count(*) OVE
 SELECT * FROM vt_v ORDER BY id;
 SELECT id, dbl, d, n FROM vt_v ORDER BY id;
 CREATE VIEW vt_scaled AS SELECT id, price * 2 AS p2 FROM vt_t;
--- differs: a numeric view column without a typmod holds the value, not its display scale (5.00)
+-- a numeric expression column shows the display scale PostgreSQL's values carry (5.00)
 SELECT * FROM vt_scaled ORDER BY id;
 SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'vt_scaled'::regclass AND attname = 'p2';
 CREATE VIEW vt_typmods AS SELECT -price AS neg, price::numeric(6,1) AS p61, name::varchar(5) AS v5, CAST(qty AS numeric(4,0)) AS q40, abs(price) AS ab FROM vt_t;
@@ -19,7 +19,7 @@ SELECT * FROM vt_exprs ORDER BY i1;
 SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a WHERE a.attrelid = 'vt_exprs'::regclass AND a.attnum > 0 ORDER BY a.attnum;
 CREATE VIEW vt_agg AS SELECT flag, count(*) AS cnt, sum(amount) AS total, avg(qty) AS mean, max(created_at) AS latest, sum(qty) AS sq FROM vt_t GROUP BY flag;
 SELECT flag, cnt, total, latest, sq FROM vt_agg ORDER BY flag;
--- differs: a numeric view column without a typmod holds the value, not its display scale (avg's 20 digits)
+-- differs: a view's avg is computed in binary and shown with 16 significant digits (PostgreSQL: 1.00000000000000000000)
 SELECT mean FROM vt_agg ORDER BY flag;
 SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a WHERE a.attrelid = 'vt_agg'::regclass AND a.attnum > 0 ORDER BY a.attnum;
 CREATE VIEW vt_named (k, doubled) AS SELECT id, amount * 2 FROM vt_t;
@@ -85,7 +85,7 @@ SELECT * FROM vt_arr ORDER BY cq;
 SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a WHERE a.attrelid = 'vt_arr'::regclass AND a.attnum > 0 ORDER BY a.attnum;
 SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_name IN ('vt_arr', 'vt_cte') ORDER BY table_name, ordinal_position;
 SELECT pg_typeof('{10/8}'::cidr[]), pg_typeof(ARRAY['1.2.3.4'::inet]), pg_typeof(ARRAY[1,2]), pg_typeof('{a}'::text[]);
--- differs: ALTER COLUMN TYPE of a column a view reads runs (PostgreSQL: 0A000); the view's computed column keeps its type
+-- ALTER COLUMN TYPE of a column a view reads: 0A000, as in PostgreSQL
 ALTER TABLE vt_t ALTER COLUMN qty TYPE integer;
 -- views over date/time casts, arithmetic, extract, to_char and range constructors (their
 -- functions read the session's TimeZone: innocuous, usable in a view with trusted_schema off)
@@ -96,7 +96,7 @@ SELECT * FROM vt_dtv;
 SELECT id, cd FROM vt_dtv WHERE cd = '2024-03-10';
 CREATE VIEW vt_rv AS SELECT id, int4range(id, id + 10) AS r, tstzrange(created_at, created_at + interval '1 hour') AS during, date_part('dow', d) AS dow, age(d, date '2024-01-01') AS a FROM vt_dt;
 SELECT * FROM vt_rv;
--- DROP COLUMN of a column a view reads: 2BP01, as in PostgreSQL (whose message also names the table)
+-- DROP COLUMN of a column a view reads: 2BP01, as in PostgreSQL
 CREATE TABLE vt_dc (id int PRIMARY KEY, a int, b int);
 CREATE VIEW vt_dcv AS SELECT id, a FROM vt_dc;
 ALTER TABLE vt_dc DROP COLUMN a;

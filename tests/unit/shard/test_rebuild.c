@@ -369,6 +369,9 @@ START_TEST(key_stored_as_rowid)
 	struct shard_rebuild ty = {
 		.kind = SHARD_RB_ALTER_TYPE, .table = "acc", .column = "aid", .decl = "bigint",
 		.convert = "\"aid\""};
+	ck_assert(!shard_table_rebuild(conn, &ty, &err)); /* acc_v reads aid */
+	ck_assert_str_eq(err.sqlstate, "0A000");
+	ck_assert(shard_exec(conn, "DROP VIEW acc_v", &err));
 	ck_assert_msg(shard_table_rebuild(conn, &ty, &err), "%s", err.message);
 	ck_assert_str_eq(one("SELECT sql FROM sqlite_schema WHERE name = 'acc'"),
 			 "CREATE TABLE acc (aid INTEGER CONSTRAINT \"acc_k\" PRIMARY KEY NOT NULL, "
@@ -382,6 +385,91 @@ START_TEST(key_stored_as_rowid)
 			 "'x', n int4 CHECK (n >= 0), CONSTRAINT \"acc_k\" PRIMARY KEY (aid))");
 	ck_assert_str_eq(one("SELECT count(*) FROM _shardlite_columns"), "0");
 	ck_assert_str_eq(one("SELECT group_concat(aid, ' ') FROM acc"), "1 2 3");
+}
+END_TEST
+
+/* Inside a transaction block, a key stored as the rowid of a table another table references
+ * changes type among the integers in place: the text stays, the sidecar row follows, a value
+ * a narrower type cannot hold is 22003; another type takes the rebuild (0A000 there). */
+START_TEST(rowid_key_type_in_place)
+{
+	static const char *const keys[] = {"aid"};
+	struct pgerr err;
+	ck_assert(shard_exec(conn, SIDECAR "; DROP VIEW acc_v", &err));
+	ck_assert_msg(add_key("acc", "PRIMARY KEY (aid)", keys, 1, true, &err), "%s", err.message);
+	ck_assert(shard_exec(conn,
+			     "CREATE TABLE ref (r int4 PRIMARY KEY, a int4 REFERENCES acc); "
+			     "INSERT INTO acc VALUES (40000, 'big', 5); INSERT INTO ref VALUES (1, 1)",
+			     &err));
+	char *before = strdup(one("SELECT sql FROM sqlite_schema WHERE name = 'acc'"));
+	ck_assert(shard_exec(conn, "BEGIN", &err));
+	struct shard_rebuild ty = {
+		.kind = SHARD_RB_ALTER_TYPE, .table = "acc", .column = "aid", .decl = "bigint",
+		.convert = "\"aid\""};
+	ck_assert_msg(shard_table_rebuild(conn, &ty, &err), "%s", err.message);
+	ck_assert_str_eq(one("SELECT sql FROM sqlite_schema WHERE name = 'acc'"), before);
+	ck_assert_str_eq(one("SELECT type FROM _shardlite_columns WHERE table_name = 'acc'"),
+			 "bigint");
+	ty.decl = "smallint";
+	ck_assert(!shard_table_rebuild(conn, &ty, &err));
+	ck_assert_str_eq(err.sqlstate, "22003");
+	ck_assert_str_eq(err.message, "smallint out of range");
+	ty.decl = "numeric";
+	ck_assert(!shard_table_rebuild(conn, &ty, &err));
+	ck_assert_str_eq(err.sqlstate, "0A000");
+	ck_assert(shard_exec(conn, "COMMIT", &err));
+	ck_assert_str_eq(one("SELECT type FROM _shardlite_columns WHERE table_name = 'acc'"),
+			 "bigint");
+	ck_assert_str_eq(one("SELECT count(*) FROM ref JOIN acc ON acc.aid = ref.a"), "1");
+	free(before);
+}
+END_TEST
+
+/* ALTER COLUMN TYPE of a column a view's query reads (a select list, a WHERE, a subquery,
+ * a *): PostgreSQL's 0A000 naming the view that reads it, not a view over that view; DROP
+ * COLUMN's check (shardlite_column_views_check) is 2BP01 naming each such view. */
+START_TEST(view_reads_column)
+{
+	struct pgerr err;
+	ck_assert(shard_exec(conn,
+			     "CREATE VIEW acc_w AS SELECT aid FROM acc WHERE n > 0;"
+			     "CREATE VIEW acc_over AS SELECT * FROM acc_v;"
+			     "CREATE VIEW acc_s AS SELECT (SELECT max(\"Odd, name\") FROM acc) AS m;",
+			     &err));
+	struct shard_rebuild ty = {
+		.kind = SHARD_RB_ALTER_TYPE, .table = "acc", .column = "n", .decl = "bigint",
+		.convert = "\"n\""};
+	ck_assert(!shard_table_rebuild(conn, &ty, &err));
+	ck_assert_str_eq(err.sqlstate, "0A000");
+	ck_assert_str_eq(err.message, "cannot alter type of a column used by a view or rule");
+	ck_assert_str_eq(err.detail, "rule _RETURN on view acc_w depends on column \"n\"");
+	ty.column = "Odd, name";
+	ck_assert(!shard_table_rebuild(conn, &ty, &err));
+	ck_assert_str_eq(err.detail,
+			 "rule _RETURN on view acc_s depends on column \"Odd, name\"");
+	ck_assert(!shard_exec(conn, "SELECT shardlite_column_views_check('acc', 'aid')", &err));
+	ck_assert_str_eq(err.sqlstate, "2BP01");
+	ck_assert_str_eq(err.message,
+			 "cannot drop column aid of table acc because other objects depend on it");
+	ck_assert_str_eq(err.detail, "view acc_v depends on column aid of table acc\n"
+				     "view acc_w depends on column aid of table acc");
+	ck_assert_msg(shard_exec(conn, "DROP VIEW acc_s; SELECT shardlite_column_views_check('acc', "
+				       "'Odd, name')",
+				 &err),
+		      "%s", err.message);
+	ty.decl = "varchar(10)";
+	ty.convert = "\"Odd, name\"";
+	ck_assert_msg(shard_table_rebuild(conn, &ty, &err), "%s", err.message);
+	ck_assert_str_eq(one("SELECT count(*) FROM acc_over"), "3");
+	/* DROP COLUMN ... CASCADE: the views reading it, then those over them, go */
+	ck_assert_msg(shard_exec(conn,
+				 "SELECT shardlite_views_mark(); SELECT "
+				 "shardlite_column_views_drop('acc', 'aid'); SELECT "
+				 "shardlite_views_sweep()",
+				 &err),
+		      "%s", err.message);
+	ck_assert_str_eq(one("SELECT group_concat(name) FROM sqlite_schema WHERE type = 'view'"),
+			 "");
 }
 END_TEST
 
@@ -449,6 +537,8 @@ int main(void)
 	tcase_add_test(tc, column_changes_in_one_rebuild);
 	tcase_add_test(tc, key_stored_as_rowid);
 	tcase_add_test(tc, rowid_key_with_nulls);
+	tcase_add_test(tc, view_reads_column);
+	tcase_add_test(tc, rowid_key_type_in_place);
 	tcase_add_test(tc, rowid_key_plain_under_before_trigger);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);

@@ -29,7 +29,7 @@ static const struct acase cases[] = {
 	/* PostgreSQL's passes: drops first, ADD COLUMN before a key on it, defaults last */
 	{"ALTER TABLE t ADD UNIQUE (n), ADD COLUMN n int, DROP COLUMN b",
 	 "sql:SELECT shardlite_trigger_refit('t', 0, 'b'); SELECT "
-	 "shardlite_column_indexes_drop('t', 'b'); ALTER TABLE t DROP COLUMN b; "
+	 "shardlite_column_views_check('t', 'b'); SELECT shardlite_column_indexes_drop('t', 'b'); ALTER TABLE t DROP COLUMN b; "
 	 "SELECT shardlite_forget('column', 't', 'b'); SELECT shardlite_trigger_refit('t', 1) | "
 	 "sql:SELECT shardlite_column_new('t', 'n'); ALTER TABLE t ADD COLUMN n int4; SELECT "
 	 "shardlite_trigger_refit('t', 1) | "
@@ -54,14 +54,14 @@ static const struct acase cases[] = {
 	/* IF EXISTS: the first action says so; DROP COLUMN IF EXISTS names its column */
 	{"ALTER TABLE IF EXISTS t ADD COLUMN f int, DROP COLUMN IF EXISTS e",
 	 "if exists: drop e if there: sql:SELECT shardlite_trigger_refit('t', 0, 'e'); SELECT "
-	 "shardlite_column_indexes_drop('t', 'e'); ALTER TABLE t DROP COLUMN e; SELECT "
+	 "shardlite_column_views_check('t', 'e'); SELECT shardlite_column_indexes_drop('t', 'e'); ALTER TABLE t DROP COLUMN e; SELECT "
 	 "shardlite_forget('column', 't', 'e'); SELECT shardlite_trigger_refit('t', 1) | sql:SELECT "
 	 "shardlite_column_new('t', 'f'); ALTER TABLE t ADD COLUMN f int4; SELECT "
 	 "shardlite_trigger_refit('t', 1)"},
 	{"ALTER TABLE IF EXISTS t ALTER a SET NOT NULL", "if exists: notnull:a set"},
 	{"ALTER TABLE t DROP COLUMN IF EXISTS e",
 	 "drop e if there: sql:SELECT shardlite_trigger_refit('t', 0, 'e'); SELECT "
-	 "shardlite_column_indexes_drop('t', 'e'); ALTER TABLE t DROP COLUMN e; SELECT "
+	 "shardlite_column_views_check('t', 'e'); SELECT shardlite_column_indexes_drop('t', 'e'); ALTER TABLE t DROP COLUMN e; SELECT "
 	 "shardlite_forget('column', 't', 'e'); SELECT shardlite_trigger_refit('t', 1)"},
 	{"ALTER TABLE t RENAME CONSTRAINT k TO l", "rename:k->l"},
 	/* CREATE TABLE ... (LIKE src): made when it runs, from src's definition then */

@@ -95,6 +95,10 @@ static void check_script(const char *pg, const char *want)
 				NULL);
 	sqlite3_create_function(db, "shardlite_column_indexes_drop", 2, SQLITE_UTF8, NULL, forget,
 				NULL, NULL);
+	sqlite3_create_function(db, "shardlite_column_views_check", 2, SQLITE_UTF8, NULL, forget,
+				NULL, NULL);
+	sqlite3_create_function(db, "shardlite_column_views_drop", 2, SQLITE_UTF8, NULL, forget,
+				NULL, NULL);
 	sqlite3_create_function(db, "shardlite_trigger_refit", -1, SQLITE_UTF8, NULL, forget, NULL,
 				NULL);
 	sqlite3_create_function(db, "shardlite_trigger_renamed", 3, SQLITE_UTF8, NULL, forget,
@@ -119,8 +123,9 @@ START_TEST(scripts)
 		     "'t'); DROP TABLE t; "
 		     "SELECT shardlite_forget('table', 't')");
 	check_script("ALTER TABLE t DROP COLUMN e CASCADE",
-		     "SELECT shardlite_trigger_refit('t', 0, 'e'); SELECT "
-		     "shardlite_column_indexes_drop('t', 'e'); ALTER TABLE t DROP COLUMN e; "
+		     "SELECT shardlite_trigger_refit('t', 0, 'e'); SELECT shardlite_views_mark(); "
+		     "SELECT shardlite_column_views_drop('t', 'e'); SELECT shardlite_views_sweep(); "
+		     "SELECT shardlite_column_indexes_drop('t', 'e'); ALTER TABLE t DROP COLUMN e; "
 		     "SELECT shardlite_forget('column', 't', 'e'); SELECT "
 		     "shardlite_trigger_refit('t', 1)");
 	check_script("DROP VIEW IF EXISTS v, w CASCADE",

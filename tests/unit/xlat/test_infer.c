@@ -75,6 +75,9 @@ struct icase {
 #define VIEW_COL(v, type, cid)                                                                     \
 	"; INSERT INTO main._shardlite_columns SELECT '" v "', name, '" type "', '' FROM "         \
 	"pragma_table_xinfo('" v "', 'main') WHERE cid = " cid " AND coalesce(type, '') = ''"
+#define VIEW_COL_SHOWN(v, type, display, cid)                                                      \
+	"; INSERT INTO main._shardlite_columns SELECT '" v "', name, '" type "', 'display:" display \
+	"' FROM pragma_table_xinfo('" v "', 'main') WHERE cid = " cid " AND coalesce(type, '') = ''"
 
 static const struct icase cases[] = {
 	/* char(n) is stored without trailing blanks: what it is compared with loses them */
@@ -182,8 +185,20 @@ static const struct icase cases[] = {
 	{"CREATE VIEW vq AS SELECT rate / 3 AS q, -rate AS m, rate + 1 AS p FROM acct", NULL, "",
 	 "CREATE VIEW vq AS SELECT CAST(rate AS REAL) / 3 AS q, -rate AS m, "
 	 "rate + 1 AS p FROM acct; SELECT 1 FROM vq LIMIT 0" VIEW_COLS("vq")
-	 VIEW_COL("vq", "numeric", "0") VIEW_COL("vq", "numeric", "1")
-		 VIEW_COL("vq", "numeric", "2")},
+	 /* a quotient's 16 significant digits; rate's scale 2 */
+	 VIEW_COL_SHOWN("vq", "numeric", "65601542", "0") VIEW_COL_SHOWN("vq", "numeric", "6", "1")
+		 VIEW_COL_SHOWN("vq", "numeric", "6", "2")},
+	/* * and t.* of a view spelled out as the relations' columns are now (xlat_viewstar.c);
+	 * left to SQLite over a join that merges columns */
+	{"CREATE VIEW vs AS SELECT * FROM emp e WHERE EXISTS (SELECT * FROM acct)", NULL, "",
+	 "CREATE VIEW vs AS SELECT e.id AS id, e.name AS name, e.salary AS salary, e.boss AS boss "
+	 "FROM emp AS e WHERE EXISTS (SELECT acct.id AS id, acct.owner AS owner, acct.balance AS "
+	 "balance, acct.rate AS rate, acct.code AS code, acct.small AS small, acct.at AS at, "
+	 "acct.flag AS flag, acct.data AS data FROM acct); SELECT 1 FROM vs LIMIT 0" VIEW_COLS("vs")
+	 VIEW_COL("vs", "int4", "0") VIEW_COL("vs", "int4", "2")
+	 VIEW_COL("vs", "int4", "3")},
+	{"CREATE VIEW vu AS SELECT * FROM emp JOIN acct USING (id)", NULL, "",
+	 "CREATE VIEW vu AS SELECT * FROM emp JOIN acct USING (id); SELECT 1 FROM vu LIMIT 0"},
 	{"INSERT INTO acct (id, rate) SELECT id, salary / 3.0 FROM emp", NULL, "",
 	 "INSERT INTO acct (id, rate) SELECT id, shardlite_numeric(pgfn_ndiv(salary,  3.0), 327686) AS "
 	 "\"?column?\" FROM emp"},
@@ -247,7 +262,12 @@ static const struct icase cases[] = {
 	{"INSERT INTO acct (id, small, owner) SELECT salary * 2, salary, name FROM emp", NULL, "",
 	 "INSERT INTO acct (id, small, owner) SELECT shardlite_int4(salary * 2) AS \"?column?\", "
 	 "shardlite_int2(salary), shardlite_varchar(name, 10) FROM emp"},
-	{"INSERT INTO acct SELECT * FROM acct", NULL, "", "INSERT INTO acct SELECT * FROM acct"},
+	/* the source's * spelled out, each column assigned as an explicit one is (xlat_dml.c) */
+	{"INSERT INTO acct SELECT * FROM acct", NULL, "",
+	 "INSERT INTO acct SELECT acct.id AS id, shardlite_varchar(acct.owner, 10) AS owner, "
+	 "acct.balance AS balance, shardlite_numeric(acct.rate, 327686) AS rate, "
+	 "shardlite_bpchar(acct.code, 3) AS code, acct.small AS small, acct.at AS at, acct.flag AS "
+	 "flag, acct.data AS data FROM acct"},
 	{"WITH w AS (SELECT 1 AS x) INSERT INTO acct (small) SELECT x FROM w", NULL, "",
 	 "WITH w AS (SELECT 1 AS x) INSERT INTO acct (small) SELECT shardlite_int2(x) FROM w"},
 	{"SELECT id FROM acct WHERE flag = 'yes' AND data = '\\x01' AND small IN ('1', ' 2')", "23",

@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_viewstar.c: * and t.* of a view's query spelled out when the view is made. PostgreSQL
+ * expands them then, so the view keeps the columns its relations had (a later ADD COLUMN does
+ * not reach it); SQLite keeps the view's text and expands * each time the view is used. Each
+ * column becomes rel.col AS col in the parse tree: the alias keeps the view's column name
+ * when SQLite's RENAME COLUMN rewrites the reference, as PostgreSQL's view keeps it. */
+#include "xlat_int.h"
+
+#include <pg_query.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+
+static PgQuery__Node *string_node(const char *s)
+{
+	PgQuery__Node *n = calloc(1, sizeof(*n));
+	PgQuery__String *str = calloc(1, sizeof(*str));
+	char *v = strdup(s);
+	if (!n || !str || !v) {
+		free(n), free(str), free(v);
+		return NULL;
+	}
+	*str = (PgQuery__String)PG_QUERY__STRING__INIT;
+	str->sval = v;
+	*n = (PgQuery__Node)PG_QUERY__NODE__INIT;
+	n->node_case = NODE(STRING);
+	n->string = str;
+	return n;
+}
+
+/* The ResTarget rel.col AS col, allocated as protobuf-c unpacks (malloc), so that the tree's
+ * owner frees it with the rest of the tree; NULL when out of memory. */
+static PgQuery__Node *column_target(const char *rel, const char *col, int location)
+{
+	PgQuery__Node *rn = calloc(1, sizeof(*rn)), *cn = calloc(1, sizeof(*cn));
+	PgQuery__ResTarget *rt = calloc(1, sizeof(*rt));
+	PgQuery__ColumnRef *cr = calloc(1, sizeof(*cr));
+	PgQuery__Node **fields = calloc(2, sizeof(*fields));
+	char *name = strdup(col);
+	if (!rn || !cn || !rt || !cr || !fields || !name) {
+		free(rn), free(cn), free(rt), free(cr), free(fields), free(name);
+		return NULL;
+	}
+	*cr = (PgQuery__ColumnRef)PG_QUERY__COLUMN_REF__INIT;
+	cr->fields = fields;
+	cr->location = location;
+	*cn = (PgQuery__Node)PG_QUERY__NODE__INIT;
+	cn->node_case = NODE(COLUMN_REF);
+	cn->column_ref = cr;
+	*rt = (PgQuery__ResTarget)PG_QUERY__RES_TARGET__INIT;
+	rt->name = name;
+	rt->val = cn;
+	rt->location = location;
+	*rn = (PgQuery__Node)PG_QUERY__NODE__INIT;
+	rn->node_case = NODE(RES_TARGET);
+	rn->res_target = rt;
+	fields[0] = string_node(rel);
+	fields[1] = string_node(col);
+	cr->n_fields = (fields[0] != NULL) + (fields[1] != NULL);
+	if (cr->n_fields != 2) {
+		pg_query__node__free_unpacked(rn, NULL);
+		return NULL;
+	}
+	return rn;
+}
+
+/* The relation name of a target that is * (NULL) or rel.* (rel): true when it is one. */
+static bool star_target(const PgQuery__Node *n, const char **rel)
+{
+	const PgQuery__ResTarget *rt = n->node_case == NODE(RES_TARGET) ? n->res_target : NULL;
+	const PgQuery__Node *v = rt ? rt->val : NULL;
+	if (!v || v->node_case != NODE(COLUMN_REF))
+		return false;
+	const PgQuery__ColumnRef *cr = v->column_ref;
+	if (cr->n_fields < 1 || cr->n_fields > 2 ||
+	    cr->fields[cr->n_fields - 1]->node_case != NODE(A_STAR))
+		return false;
+	*rel = cr->n_fields == 2 ? xlat_node_str(cr->fields[0]) : NULL;
+	return cr->n_fields == 1 || *rel != NULL;
+}
+
+bool xlat_view_star(struct xlat_ctx *c, PgQuery__SelectStmt *s, int first)
+{
+	if (!c->view_star || c->star_from || !xlat_has_star(s))
+		return true;
+	size_t n = s->n_target_list, total = 0;
+	const char ***quals = arena_zalloc(c->a, (n + 1) * sizeof(*quals));
+	const char ***names = arena_zalloc(c->a, (n + 1) * sizeof(*names));
+	size_t *widths = arena_zalloc(c->a, (n + 1) * sizeof(*widths));
+	for (size_t i = 0; i < n; i++) {
+		const char *rel = NULL;
+		widths[i] = 1;
+		if (star_target(s->target_list[i], &rel) &&
+		    !xlat_scope_star_names(c, s, first, rel, &quals[i], &names[i], &widths[i]))
+			return true; /* one not known: all stay, and the view expands them itself */
+		total += widths[i];
+	}
+	PgQuery__Node **v = calloc(total ? total : 1, sizeof(*v));
+	if (!v)
+		return xlat_fail(c, SQLSTATE_OUT_OF_MEMORY, -1, "out of memory");
+	size_t used = 0;
+	bool ok = true;
+	for (size_t i = 0; i < n; i++) {
+		PgQuery__Node *old = s->target_list[i];
+		if (!names[i]) {
+			v[used++] = old;
+			continue;
+		}
+		for (size_t k = 0; k < widths[i]; k++) {
+			PgQuery__Node *t =
+				column_target(quals[i][k], names[i][k], old->res_target->location);
+			ok = ok && t != NULL;
+			if (t)
+				v[used++] = t;
+		}
+		pg_query__node__free_unpacked(old, NULL);
+	}
+	free(s->target_list);
+	s->target_list = v;
+	s->n_target_list = used;
+	return ok || xlat_fail(c, SQLSTATE_OUT_OF_MEMORY, -1, "out of memory");
+}
