@@ -15,6 +15,12 @@ const char *xlat_jsonb_collation(uint32_t l, uint32_t r, const char *op)
 	return op && (strcmp(op, "=") == 0 || strcmp(op, "<>") == 0) ? NULL : " COLLATE pgfn_jsonb";
 }
 
+void xlat_jsonb_sort_text(struct xlat_ctx *c, size_t from)
+{
+	xlat_puts(c, " AS TEXT)");
+	xlat_insert_at(c, from, "CAST(");
+}
+
 char xlat_json_tag(struct xlat_type t)
 {
 	uint32_t elem = xlat_array_elem(t.oid);

@@ -332,15 +332,20 @@ static bool sort_items(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 				return false;
 			continue;
 		}
+		size_t mark = c->sb->len;
 		if (sys && sys[i])
 			xlat_puts(c, sys[i]);
 		else if (!xlat_expr(c, sb->node, &st))
 			return false;
 		const char *own = xlat_array_collation(st.oid, 0, NULL);
 		own = own ? own : xlat_jsonb_collation(st.oid, 0, NULL);
+		const char *use = colls && colls[i] ? colls[i] : own;
+		const char *jsonb = xlat_jsonb_collation(XLAT_OID_JSONB, 0, NULL);
+		if (use && strcmp(use, jsonb) == 0 && sb->node->node_case != NODE(A_CONST))
+			xlat_jsonb_sort_text(c, mark);
 		/* an enum sorts by its labels' order, an array or jsonb by its type's */
-		if (!xlat_enum_collate(c, st.oid) && (colls && colls[i] ? colls[i] : own))
-			xlat_puts(c, colls && colls[i] ? colls[i] : own);
+		if (!xlat_enum_collate(c, st.oid) && use)
+			xlat_puts(c, use);
 		xlat_exact_sort_item(c, sb->node);
 		bool first =
 			sb->sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST ||
