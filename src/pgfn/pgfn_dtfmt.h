@@ -82,8 +82,10 @@ struct pgfn_dtread {
 
 /* Reads s by template fmt as to_timestamp/to_date do (formatting.c's DCH_from_char and
  * do_to_timestamp): true with *out, else false with err (22007 a value that does not fit its
- * field, 22008 a date or time out of range, 0A000 a field only to_char has). */
-bool pgfn_dt_from_template(const char *s, const char *fmt, struct pgfn_dtread *out,
+ * field, 22008 a date or time out of range, 0A000 a field only to_char has). std: jsonpath's
+ * strict mode — separators and other characters must be the template's, the template and the
+ * input must both be used up (22007). */
+bool pgfn_dt_from_template(const char *s, const char *fmt, bool std, struct pgfn_dtread *out,
 			   struct pgerr *err) MUST_CHECK;
 
 /* pg_to_timestamp(text, fmt, oid): to_timestamp (1184) or to_date (1082). */

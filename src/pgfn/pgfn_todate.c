@@ -39,7 +39,7 @@ struct fields {
 struct reader {
 	const char *in; /* the whole input, for messages */
 	const char *s;
-	bool fx;
+	bool fx, std; /* std: jsonpath's strict matching */
 	int extra_skip;
 	struct pgerr *err;
 };
@@ -444,13 +444,22 @@ static bool field(struct reader *r, struct fields *f, const struct node *v, size
 static bool read_all(struct reader *r, struct fields *f, const struct node *v, size_t n,
 		     struct pgfn_dtread *out)
 {
-	for (size_t i = 0; i < n && *r->s; i++) {
+	size_t i = 0;
+	for (; i < n && *r->s; i++) {
 		const struct node *nd = &v[i];
 		if (!r->fx && nd->kind != N_CHAR && nd->p != P_FX) { /* blanks before it */
 			while (*r->s && isspace((unsigned char)*r->s)) {
 				r->s++;
 				r->extra_skip++;
 			}
+		}
+		if (nd->kind != N_FIELD && r->std) { /* the template's character itself */
+			if (*r->s != nd->key[0])
+				return fail(r, "22007", "unmatched format %s \"%c\"",
+					    nd->kind == N_SEP ? "separator" : "character",
+					    nd->key[0]);
+			r->s++;
+			continue;
 		}
 		if (nd->kind == N_SEP) { /* one separator or blank of the input, or none */
 			if (r->fx) {
@@ -478,6 +487,13 @@ static bool read_all(struct reader *r, struct fields *f, const struct node *v, s
 				r->s++;
 		}
 	}
+	if (r->std && i < n)
+		return fail(r, "22007", "input string is too short for datetime format");
+	while (r->std && isspace((unsigned char)*r->s))
+		r->s++;
+	if (r->std && *r->s)
+		return fail(r, "22007",
+			    "trailing characters remain in input string after datetime format");
 	return true;
 }
 
@@ -584,12 +600,12 @@ static bool build(struct reader *r, struct fields *f, struct pgtype_tm *tm)
 	return true;
 }
 
-bool pgfn_dt_from_template(const char *s, const char *fmt, struct pgfn_dtread *out,
+bool pgfn_dt_from_template(const char *s, const char *fmt, bool std, struct pgfn_dtread *out,
 			   struct pgerr *err)
 {
 	struct node *v = base_xmalloc(MAXNODES * sizeof(*v));
 	size_t n = 0;
-	struct reader r = {.in = s, .s = s, .err = err};
+	struct reader r = {.in = s, .s = s, .fx = std, .std = std, .err = err};
 	struct fields f;
 	memset(&f, 0, sizeof(f));
 	memset(out, 0, sizeof(*out));
@@ -618,7 +634,7 @@ void pgfn_to_timestamp(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct pgerr err;
 	pgerr_clear(&err);
 	struct pgfn_dt v = {.oid = (uint32_t)sqlite3_value_int64(argv[2])};
-	if (!pgfn_dt_from_template(s, fmt, &d, &err)) {
+	if (!pgfn_dt_from_template(s, fmt, false, &d, &err)) {
 		if (err.detail[0])
 			pgfn_error_detail(ctx, err.sqlstate, err.detail, "%s", err.message);
 		else

@@ -184,3 +184,27 @@ SELECT to_date('2024-1-1', 'YYYY-MM-DD'), to_date('2024/1/1', 'YYYY-MM-DD'), to_
 SELECT to_date('1 1 2024', 'MM DD YYYY'), to_date('12/31/99', 'MM/DD/YY');
 SELECT to_date('first', 'first');
 SELECT to_date('none', 'none');
+-- jsonpath's .datetime(template): read by to_timestamp's engine in its strict mode, typed by the template's fields.
+SELECT jsonb_path_query('"2023-08-15"', '$.datetime("YYYY-MM-DD")');
+SELECT jsonb_path_query('"15.08.2023"', '$.datetime("DD.MM.YYYY")'), jsonb_path_query('"15.08.2023"', '$.datetime("DD.MM.YYYY").type()');
+SELECT jsonb_path_query('"12:30:05"', '$.datetime("HH24:MI:SS")'), jsonb_path_query('"12:30:05"', '$.datetime("HH24:MI:SS").type()');
+SELECT jsonb_path_query('"12:30 +05:30"', '$.datetime("HH24:MI TZH:TZM")'), jsonb_path_query('"12:30 +05:30"', '$.datetime("HH24:MI TZH:TZM").type()');
+SELECT jsonb_path_query('"2023-08-15 12:30:05.25"', '$.datetime("YYYY-MM-DD HH24:MI:SS.FF2")'), jsonb_path_query('"2023-08-15 12:30:05.25"', '$.datetime("YYYY-MM-DD HH24:MI:SS.FF2").type()');
+SELECT jsonb_path_query('"2023-08-15 12:30 -03"', '$.datetime("YYYY-MM-DD HH24:MI TZH")'), jsonb_path_query('"2023-08-15 12:30 -03"', '$.datetime("YYYY-MM-DD HH24:MI TZH").type()');
+SELECT jsonb_path_query('"15 Aug 2023"', '$.datetime("DD Mon YYYY")');
+SELECT jsonb_path_query('"2023/08/15"', '$.datetime("YYYY-MM-DD")');
+SELECT jsonb_path_query('"2023-08-15x"', '$.datetime("YYYY-MM-DD")');
+SELECT jsonb_path_query('"2023-08"', '$.datetime("YYYY-MM-DD")');
+SELECT jsonb_path_query('"2023-13-15"', '$.datetime("YYYY-MM-DD")');
+SELECT jsonb_path_query('"2023-08-15"', '$.datetime("YYYY-MM-DD")', silent => true), jsonb_path_query_array('["2023-08-15", "x"]', '$[*].datetime("YYYY-MM-DD")', silent => true);
+SELECT jsonb_path_query('"x"', '$.datetime("Q")');
+SELECT jsonb_path_query_array('["2023-08-15", "2023-01-02", "2024-12-31"]', '$[*] ? (@.datetime("YYYY-MM-DD") > "2023-06-01".datetime("YYYY-MM-DD"))');
+SELECT jsonb_path_exists('{"d": "05/03/2024"}', '$.d.datetime("DD/MM/YYYY") ? (@ == "2024-03-05".datetime())');
+-- .datetime() without a template: PostgreSQL's list of templates in strict mode.
+SELECT jsonb_path_query('"2023-1-2"', '$.datetime()'), jsonb_path_query('"2023-1-2"', '$.datetime().type()');
+SELECT jsonb_path_query('"2023-01-02 10:11:12 +05"', '$.datetime()'), jsonb_path_query('"2023-01-02 10:11:12 +05"', '$.datetime().type()');
+SELECT jsonb_path_query('"10:11:12+05:30"', '$.datetime()'), jsonb_path_query('"1:2:3"', '$.datetime()');
+SELECT jsonb_path_query('"2023-01-02T1:2:3.5"', '$.datetime()');
+SELECT jsonb_path_query('"02.01.2023"', '$.datetime()');
+SELECT jsonb_path_query('"2023-01-02 x"', '$.datetime()');
+SELECT jsonb_path_query('"2023-1-2"', '$.datetime()', silent => true), jsonb_path_query_array('["x", "2023-1-2"]', '$[*].datetime()', silent => true);
