@@ -259,7 +259,7 @@ static void ord_result(sqlite3_context *ctx, const struct orows *o, const size_t
 			const char *sep = string ? pgfn_text(row[1], &n) : json ? ", " : ",";
 			strbuf_append(&sb, sep, string ? n : strlen(sep));
 		}
-		if (json && written > 1 && strchr("ABJSR", tag) &&
+		if (json && written > 1 && strchr("ABJPQSR", tag) &&
 		    sqlite3_value_type(row[0]) != SQLITE_NULL)
 			strbuf_puts(&sb, "\n "); /* as json_agg sets arrays and rows apart */
 		if (string)

@@ -24,8 +24,11 @@ void xlat_jsonb_sort_text(struct xlat_ctx *c, size_t from)
 char xlat_json_tag(struct xlat_type t)
 {
 	uint32_t elem = xlat_array_elem(t.oid);
-	if (elem) /* arrays: A of numbers, B of booleans, J of json, S of anything else */
+	if (elem) /* arrays: A of numbers, B of booleans, J of json, P of timestamps, Q of
+		   * timestamptz (shown in the session's zone: xlat_text_form), S of the others */
 		return elem == XLAT_OID_BOOL                             ? 'B'
+		       : elem == XLAT_OID_TIMESTAMP                      ? 'P'
+		       : elem == XLAT_OID_TIMESTAMPTZ                    ? 'Q'
 		       : elem == XLAT_OID_JSON || elem == XLAT_OID_JSONB ? 'J'
 		       : xlat_json_tag((struct xlat_type){elem, -1}) == 'n' ||
 				       xlat_json_tag((struct xlat_type){elem, -1}) == 'f'

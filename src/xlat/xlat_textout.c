@@ -46,7 +46,9 @@ void xlat_text_form(struct xlat_ctx *c, size_t from, size_t to, struct xlat_type
 	/* an array of timestamptz (of dates, timestamps, intervals, their ranges) is stored with
 	 * its elements as their scalars are: as text they show in the session's zone */
 	uint32_t elem = how ? 0 : xlat_array_elem(t.oid);
-	if (elem && pgtype_array_styled(elem) && (form == XLAT_TF_CAST || form == XLAT_TF_OUTPUT))
+	if (elem && pgtype_array_styled(elem) &&
+	    (form == XLAT_TF_CAST || form == XLAT_TF_OUTPUT ||
+	     (form == XLAT_TF_JSON && elem == XLAT_OID_TIMESTAMPTZ)))
 		how = 'o';
 	/* a numeric whose scale is not known prints as its value comes, as SQLite's does */
 	if (!how || schema_kept(c) ||

@@ -208,3 +208,12 @@ SELECT jsonb_path_query('"2023-01-02T1:2:3.5"', '$.datetime()');
 SELECT jsonb_path_query('"02.01.2023"', '$.datetime()');
 SELECT jsonb_path_query('"2023-01-02 x"', '$.datetime()');
 SELECT jsonb_path_query('"2023-1-2"', '$.datetime()', silent => true), jsonb_path_query_array('["x", "2023-1-2"]', '$[*].datetime()', silent => true);
+-- timestamp[] and timestamptz[] in JSON as their elements are: ISO 8601, the session's zone.
+SET TimeZone = 'Europe/Berlin';
+CREATE TABLE vp_tsj (id int PRIMARY KEY, ats timestamptz[], ts timestamp[]);
+INSERT INTO vp_tsj VALUES (1, '{"2024-01-01 10:00:00+00","2024-06-01 10:00:00+05"}', '{"2024-01-01 10:00:00"}'), (2, ARRAY[timestamptz '2024-10-27 01:30:00+00', NULL], '{}');
+SELECT id, to_json(ats), to_jsonb(ats), to_json(ts), json_build_object('a', ats), jsonb_build_array(ats, ts) FROM vp_tsj ORDER BY id;
+SELECT json_agg(ats ORDER BY id), jsonb_agg(ats ORDER BY id DESC) FROM vp_tsj;
+SELECT row_to_json(t) FROM (SELECT id, ats FROM vp_tsj) t ORDER BY id;
+RESET TimeZone;
+DROP TABLE vp_tsj;
