@@ -104,6 +104,19 @@ static int collate_jsonb(void *user, int na, const void *a, int nb, const void *
 	return r;
 }
 
+int pgfn_jsonb_value_cmp(sqlite3_value *x, sqlite3_value *y)
+{
+	const unsigned char *a = sqlite3_value_text(x);
+	int na = sqlite3_value_bytes(x); /* after the text conversion */
+	char *ca = base_xmalloc((size_t)na + 1);
+	memcpy(ca, a ? (const char *)a : "", (size_t)na);
+	const unsigned char *b = sqlite3_value_text(y);
+	int nb = sqlite3_value_bytes(y);
+	int r = collate_jsonb(NULL, na, ca, nb, b ? b : (const unsigned char *)"");
+	free(ca);
+	return r;
+}
+
 int pgfn_register_jsonbcmp(sqlite3 *db)
 {
 	return sqlite3_create_collation(db, "pgfn_jsonb", SQLITE_UTF8, NULL, collate_jsonb);

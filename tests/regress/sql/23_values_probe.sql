@@ -26,7 +26,6 @@ SELECT id, j AS x FROM vp_j ORDER BY x NULLS FIRST, id;
 -- differs: ORDER BY the ordinal of a jsonb column holding bare numbers (SQLite numbers sort before texts)
 SELECT id, j FROM vp_j ORDER BY 2, 1;
 SELECT id FROM vp_j ORDER BY m->'p', id;
--- differs: jsonb as a sort key inside an aggregate (pgfn_ordered_agg) orders by the stored text
 SELECT jsonb_agg(j ORDER BY j), jsonb_agg(j ORDER BY j DESC) FROM vp_j;
 SELECT id, row_number() OVER (ORDER BY j, id) FROM vp_j ORDER BY id;
 SELECT count(*) FROM vp_j WHERE j > '"zzz"';
@@ -217,3 +216,9 @@ SELECT json_agg(ats ORDER BY id), jsonb_agg(ats ORDER BY id DESC) FROM vp_tsj;
 SELECT row_to_json(t) FROM (SELECT id, ats FROM vp_tsj) t ORDER BY id;
 RESET TimeZone;
 DROP TABLE vp_tsj;
+-- a jsonb sort key inside an aggregate, also DISTINCT and with other keys
+CREATE TABLE vp_ja (id int PRIMARY KEY, g int, j jsonb);
+INSERT INTO vp_ja VALUES (1, 1, '5'), (2, 1, '"a"'), (3, 2, '[]'), (4, 2, 'null'), (5, 1, '{"a": 1}'), (6, 2, '-1.5'), (7, 1, '5'), (8, 2, NULL);
+SELECT g, jsonb_agg(j ORDER BY j), json_agg(j ORDER BY j DESC NULLS LAST), array_agg(id ORDER BY j, id), string_agg(id::text, ',' ORDER BY j DESC, id) FROM vp_ja GROUP BY g ORDER BY g;
+SELECT jsonb_agg(DISTINCT j ORDER BY j), array_agg(DISTINCT j) FROM vp_ja;
+DROP TABLE vp_ja;
