@@ -240,5 +240,8 @@ bool pgtype_decode_text_env(uint32_t oid, const char *s, size_t n, const struct 
 		return pgtype_range_decode_text(oid, s, n, env, a, out, err);
 	if (pgtype_multirange_range(oid))
 		return pgtype_multirange_decode_text(oid, s, n, env, a, out, err);
+	const struct pgtype_info *info = pgtype_by_oid(oid);
+	if (info && info->elem_oid && pgtype_array_styled(info->elem_oid)) /* elements as well */
+		return pgtype_array_canon_env(info->elem_oid, s, n, env, a, out, err);
 	return pgtype_decode_text(oid, s, n, a, out, err);
 }
