@@ -222,3 +222,13 @@ INSERT INTO vp_ja VALUES (1, 1, '5'), (2, 1, '"a"'), (3, 2, '[]'), (4, 2, 'null'
 SELECT g, jsonb_agg(j ORDER BY j), json_agg(j ORDER BY j DESC NULLS LAST), array_agg(id ORDER BY j, id), string_agg(id::text, ',' ORDER BY j DESC, id) FROM vp_ja GROUP BY g ORDER BY g;
 SELECT jsonb_agg(DISTINCT j ORDER BY j), array_agg(DISTINCT j) FROM vp_ja;
 DROP TABLE vp_ja;
+-- = ANY, @> and = between timestamptz[] elements and a timestamptz: both kept as UTC text
+SET TimeZone = 'Europe/Berlin';
+CREATE TABLE vp_any (id int PRIMARY KEY, at timestamptz, ats timestamptz[]);
+INSERT INTO vp_any VALUES (1, '2024-01-01 11:00:00+01', '{"2024-01-01 10:00:00+00","2024-06-01 12:00"}'), (2, '2024-06-01 12:00:00', '{"2024-06-01 10:00:00.5+00"}');
+SELECT id FROM vp_any WHERE at = ANY (ats) ORDER BY id;
+SELECT id, ats[1] = at, ats[2] = at, timestamptz '2024-06-01 10:00:00+00' = ANY (ats) FROM vp_any ORDER BY id;
+SELECT id FROM vp_any WHERE timestamptz '2024-01-01 10:00:00+00' = ANY (ats) ORDER BY id;
+SELECT id FROM vp_any WHERE ats @> ARRAY[timestamptz '2024-06-01 12:00:00+02'] ORDER BY id;
+DROP TABLE vp_any;
+RESET TimeZone;
