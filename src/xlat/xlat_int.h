@@ -526,6 +526,10 @@ const char *xlat_jsonb_collation(uint32_t l, uint32_t r, const char *op);
  * number as an SQLite number (its NUMERIC affinity), which SQLite orders before every text
  * whatever the collation; as text, pgfn_jsonb orders it among the others. */
 void xlat_jsonb_sort_text(struct xlat_ctx *c, size_t from);
+/* ORDER BY the ordinal of a jsonb column of the select list (ORDER BY 2), while the query's
+ * FROM is in scope: the column as text into (*keys)[i] (allocated on first use), so that its
+ * bare numbers sort among the rest (xlat_jsonb_sort_text). */
+bool xlat_jsonb_sort_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s, const char ***keys);
 /* The type letter pgfn_json_put_value reads for a value of static type t. */
 char xlat_json_tag(struct xlat_type t);
 

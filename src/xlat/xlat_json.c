@@ -21,6 +21,42 @@ void xlat_jsonb_sort_text(struct xlat_ctx *c, size_t from)
 	xlat_insert_at(c, from, "CAST(");
 }
 
+bool xlat_jsonb_sort_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s, const char ***keys)
+{
+	for (size_t i = 0; i < s->n_sort_clause; i++) {
+		if (s->sort_clause[i]->node_case != PG_QUERY__NODE__NODE_SORT_BY)
+			continue;
+		const PgQuery__Node *n = s->sort_clause[i]->sort_by->node;
+		if (n->node_case != PG_QUERY__NODE__NODE_A_CONST ||
+		    n->a_const->val_case != PG_QUERY__A__CONST__VAL_IVAL || !n->a_const->ival)
+			continue;
+		int32_t pos = n->a_const->ival->ival;
+		if (pos < 1 || (size_t)pos > s->n_target_list || (*keys && (*keys)[i]))
+			continue;
+		const PgQuery__ResTarget *rt = s->target_list[pos - 1]->res_target;
+		const PgQuery__Node *v = rt ? rt->val : NULL;
+		if (!v || v->node_case != PG_QUERY__NODE__NODE_COLUMN_REF ||
+		    v->column_ref->fields[v->column_ref->n_fields - 1]->node_case ==
+			    PG_QUERY__NODE__NODE_A_STAR)
+			continue; /* a column of the select list only: ORDER BY 2 */
+		struct strbuf scratch, *saved = c->sb;
+		strbuf_init(&scratch, 0);
+		c->sb = &scratch;
+		struct xlat_type t;
+		bool ok = xlat_expr(c, v, &t);
+		c->sb = saved;
+		if (ok && t.oid == XLAT_OID_JSONB && !scratch.failed) {
+			if (!*keys)
+				*keys = arena_zalloc(c->a, s->n_sort_clause * sizeof(**keys));
+			(*keys)[i] = arena_printf(c->a, "CAST(%s AS TEXT)", scratch.data);
+		}
+		strbuf_fini(&scratch);
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
 char xlat_json_tag(struct xlat_type t)
 {
 	uint32_t elem = xlat_array_elem(t.oid);

@@ -652,6 +652,7 @@ static bool select_core_tail(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 	const char **sort_syscols = NULL;
 	ok = ok && (!tail || xlat_syscol_sort_cols(c, s, &sort_syscols));
 	ok = ok && (!tail || xlat_reg_sort_keys(c, s, &sort_syscols)); /* by OID */
+	ok = ok && (!tail || xlat_jsonb_sort_keys(c, s, &sort_syscols)); /* ORDER BY 2 */
 	xlat_scope_leave(c, scope);
 	c->srf = outer_srf;
 	bool exact = ok && tail && xlat_exact_select(c, s); /* its results were exact */

@@ -23,7 +23,6 @@ INSERT INTO vp_j VALUES (1, '5', '{"p": 5}'), (2, '"a"', '{"p": "a"}'), (3, 'nul
 SELECT id, j FROM vp_j ORDER BY j, id;
 SELECT id, j FROM vp_j ORDER BY j DESC, id;
 SELECT id, j AS x FROM vp_j ORDER BY x NULLS FIRST, id;
--- differs: ORDER BY the ordinal of a jsonb column holding bare numbers (SQLite numbers sort before texts)
 SELECT id, j FROM vp_j ORDER BY 2, 1;
 SELECT id FROM vp_j ORDER BY m->'p', id;
 SELECT jsonb_agg(j ORDER BY j), jsonb_agg(j ORDER BY j DESC) FROM vp_j;
@@ -232,3 +231,11 @@ SELECT id FROM vp_any WHERE timestamptz '2024-01-01 10:00:00+00' = ANY (ats) ORD
 SELECT id FROM vp_any WHERE ats @> ARRAY[timestamptz '2024-06-01 12:00:00+02'] ORDER BY id;
 DROP TABLE vp_any;
 RESET TimeZone;
+-- ORDER BY the ordinal of a jsonb column of the select list
+CREATE TABLE vp_jo (id int PRIMARY KEY, j jsonb);
+INSERT INTO vp_jo VALUES (1, '5'), (2, '"a"'), (3, '[]'), (4, 'true'), (5, '-2'), (6, NULL);
+SELECT id, j FROM vp_jo ORDER BY 2 DESC, 1;
+SELECT j AS x, id FROM vp_jo ORDER BY 1 NULLS FIRST, 2;
+SELECT DISTINCT j FROM vp_jo ORDER BY 1;
+SELECT t.j FROM vp_jo t WHERE t.id > 1 ORDER BY 1;
+DROP TABLE vp_jo;
