@@ -184,6 +184,8 @@ struct catalog_enum {
  * functions and the operators' functions shardlite lists without calling them). A linear
  * search: for the error path of a call the translator does not know. */
 bool catalog_builtin_function(const char *name);
+/* Whether the tenant of db has created extension name (CREATE EXTENSION, its sidecar row). */
+bool catalog_extension_created(sqlite3 *db, const char *name);
 /* A domain of the tenant (CREATE DOMAIN): its base type as a column declares it ("int4",
  * "numeric(12,2)"; of a domain over another, the built-in type under the chain), NOT NULL, DEFAULT and CHECK expressions as PostgreSQL SQL (VALUE ...),
  * the checks in name order (the order PostgreSQL checks them in), and the columns of tables

@@ -176,8 +176,9 @@ int pgfn_register_string(sqlite3 *db); /* pgfn_string.c: padding, splitting, cas
 int pgfn_register_bytes(sqlite3 *db);  /* pgfn_bytes.c: md5, sha2, encode/decode, bytes */
 /* pgfn_format.c: format(), quote_*, pgfn_text_out(x, oid, typmod): x in type oid's text
  * output form (numeric(p,s) with s fraction digits, bool t/f, floats shortest, bytea hex), and
- * pgfn_record_text(v1, ..., vn): a row as record_out prints it. */
-int pgfn_register_format(sqlite3 *db);
+ * pgfn_record_text(v1, ..., vn): a row as record_out prints it. An array of a date/time type
+ * shows its elements in the session's zone and DateStyle, which c lends. */
+int pgfn_register_format(sqlite3 *db, struct pgfn_conn *c);
 int pgfn_register_json(sqlite3 *db);   /* pgfn_jsonfn.c, pgfn_jsonop.c: json and jsonb */
 /* pgfn_jsonpath.c, pgfn_jpexec.c: the jsonpath type, jsonb_path_*, @? and @@ */
 int pgfn_register_jsonpath(sqlite3 *db);
@@ -193,8 +194,9 @@ int pgfn_register_xact(sqlite3 *db, struct pgfn_conn *c);
 /* The configuration was read again (SIGHUP): pg_conf_load_time() answers now from here on. */
 void pgfn_conf_loaded(void);
 /* pgfn_array.c, pgfn_arrayop.c: arrays, ANY/ALL; pgfn_array_in(x, elem): the array text x as
- * PostgreSQL stores and prints it (pgtype_array_canon), for a value stored into an array column. */
-int pgfn_register_array(sqlite3 *db);
+ * PostgreSQL stores and prints it (pgtype_array_canon), for a value stored into an array column;
+ * date/time elements without an offset read in the session's zone (c). */
+int pgfn_register_array(sqlite3 *db, struct pgfn_conn *c);
 int pgfn_register_arraymd(sqlite3 *db); /* pgfn_arraymd.c: arrays of several dimensions */
 int pgfn_register_arrayfn(sqlite3 *db); /* pgfn_arrayfn.c: array_replace/positions/fill */
 int pgfn_register_textfn(sqlite3 *db);  /* pgfn_textfn.c: overlay, unistr, bit_count */

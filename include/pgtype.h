@@ -144,6 +144,22 @@ bool pgtype_decode_text(uint32_t oid, const char *s, size_t n, struct arena *a,
  * literal" with array_in's DETAIL when s is no array. Any number of dimensions. */
 bool pgtype_array_canon(uint32_t elem, const char *s, size_t n, struct arena *a,
 			struct pgtype_value *out, struct pgerr *err) MUST_CHECK;
+struct pgtype_dtenv;
+struct pgtype_tz;
+struct pgtype_dtstyle;
+/* As pgtype_array_canon, date/time elements without an offset read in env's zone (NULL: UTC);
+ * they are stored as their scalars are (a timestamptz in UTC). */
+bool pgtype_array_canon_env(uint32_t elem, const char *s, size_t n,
+			    const struct pgtype_dtenv *env, struct arena *a, struct pgtype_value *out,
+			    struct pgerr *err) MUST_CHECK;
+/* Whether elements of type elem print by the session's zone or DateStyle (dates, timestamps,
+ * timestamptz, intervals and their ranges and multiranges). */
+bool pgtype_array_styled(uint32_t elem);
+/* Appends the stored array text s[0..n) of elem to out with each element as the session's
+ * output shows it (a timestamptz in zone tz, NULL UTC; DateStyle ds, NULL ISO). False, with
+ * nothing appended, when s is no array. */
+bool pgtype_array_restyle(struct strbuf *out, uint32_t elem, const struct pgtype_tz *tz,
+			  const struct pgtype_dtstyle *ds, const char *s, size_t n);
 
 /* Decodes a parameter sent in binary format for type oid. Wrong lengths give 22P03; types
  * without binary support give 0A000 naming the type. */

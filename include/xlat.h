@@ -869,7 +869,12 @@ struct xlat_env {
 	 * translator does not know is then 0A000 "function f is not supported", not 42883.
 	 * NULL: never known. Error path only. */
 	bool (*builtin_fn)(const char *name);
+	/* The extensions the tenant has created (XLAT_EXT_* bits), read with .schema and part of
+	 * its fingerprint: uuid-ossp's functions exist only once it was created, as in
+	 * PostgreSQL. Without .schema they are taken to exist. */
+	unsigned extensions;
 };
+enum { XLAT_EXT_UUID_OSSP = 1 };
 
 /* Translates every statement in sql (a simple Query may hold several). param_types/nparam_types
  * are the types a Parse message gave (may be NULL/0); they fill and override inferred types.

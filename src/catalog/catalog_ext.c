@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* catalog_ext.c: the extensions a tenant has created. Their features are built in whether or
- * not an extension was created (uuid-ossp's functions, src/xlat/xlat_func.c); what CREATE
- * EXTENSION adds is the tenant's record of it, one row of the sidecar _shardlite_extensions
+/* catalog_ext.c: the extensions a tenant has created. Their features are built in; uuid-ossp's
+ * functions are translated only once it was created (src/xlat/xlat_func.c, through the
+ * session's schema snapshot); what CREATE EXTENSION adds is the tenant's record of it, one row of the sidecar _shardlite_extensions
  * (name, version), which pg_extension lists and DROP EXTENSION removes. */
 #include "catalog_int.h"
 
@@ -30,6 +30,8 @@ bool cat_ext_created(sqlite3 *db, const char *name)
 	sqlite3_finalize(st);
 	return found;
 }
+
+bool catalog_extension_created(sqlite3 *db, const char *name) { return cat_ext_created(db, name); }
 
 static bool exec(sqlite3_context *ctx, const char *sql, const char *name, const char *version)
 {

@@ -22,10 +22,8 @@ struct pgfn_conn *pgfn_register(sqlite3 *db)
 		pgfn_register_string,
 		pgfn_register_textfn,
 		pgfn_register_bytes,
-		pgfn_register_format,
 		pgfn_register_json,
 		pgfn_register_jsonpath,
-		pgfn_register_array,
 		pgfn_register_arraymd,
 		pgfn_register_arrayfn,
 		pgfn_register_srf,
@@ -52,6 +50,8 @@ struct pgfn_conn *pgfn_register(sqlite3 *db)
 	    pgfn_register_random(db, c) != SQLITE_OK ||
 	    pgfn_register_datebin(db, c) != SQLITE_OK || pgfn_register_range(db, c) != SQLITE_OK || pgfn_register_multirange(db, c) != SQLITE_OK ||
 	    pgfn_register_record(db, c) != SQLITE_OK)
+		return NULL;
+	if (pgfn_register_format(db, c) != SQLITE_OK || pgfn_register_array(db, c) != SQLITE_OK)
 		return NULL;
 	if (pgfn_register_notify(db, c) != SQLITE_OK)
 		return NULL;

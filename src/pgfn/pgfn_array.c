@@ -459,18 +459,18 @@ static void fn_array_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct pgtype_value v;
 	struct pgerr err;
 	pgerr_clear(&err);
-	if (pgtype_array_canon((uint32_t)sqlite3_value_int64(argv[1]), s, n, a, &v, &err))
+	struct pgtype_dtenv env = pgfn_dt_env(ctx); /* date/time elements: the session's zone */
+	if (pgtype_array_canon_env((uint32_t)sqlite3_value_int64(argv[1]), s, n, &env, a, &v, &err))
 		sqlite3_result_text64(ctx, v.p, v.n, SQLITE_TRANSIENT, SQLITE_UTF8);
 	else
 		pgfn_error(ctx, err.sqlstate, "%s", err.message);
 	arena_free(a);
 }
 
-int pgfn_register_array(sqlite3 *db)
+int pgfn_register_array(sqlite3 *db, struct pgfn_conn *c)
 {
 	static const struct pgfn_def defs[] = {
 		{"pgfn_array", -1, fn_array},
-		{"pgfn_array_in", 2, fn_array_in},
 		{"pgfn_array_dim", 3, fn_array_dim},
 		{"pgfn_array_cat", 2, fn_cat},
 		{"pgfn_array_remove", 2, fn_remove},
@@ -480,6 +480,9 @@ int pgfn_register_array(sqlite3 *db)
 	};
 	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
 	int rc = pgfn_define(db, defs, ARRAY_LEN(defs));
+	if (rc == SQLITE_OK) /* reads date/time elements in the session's zone (c) */
+		rc = sqlite3_create_function(db, "pgfn_array_in", 2, flags, c, fn_array_in, NULL,
+					     NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "pgfn_array_append", 3, flags, NULL, fn_append,
 					     NULL, NULL);

@@ -137,7 +137,7 @@ static void fn_array_cmp(sqlite3_context *ctx, int argc, sqlite3_value **argv)
  * pgfn_ordered_agg(values..., keys..., kind, flags): kind is "array:T", "json:T", "jsonb:T"
  * (one value, T its type letter; json R: a row's json, set apart on its own line) or "string"
  * (value and separator); flags has two letters per
- * sort key: a/d, then f/l for NULLS FIRST/LAST, then a D for DISTINCT: a row whose values
+ * sort key: a/d (j/J: a jsonb key, in jsonb's btree order), then f/l for NULLS FIRST/LAST, then a D for DISTINCT: a row whose values
  * equal the last one written is left out (the keys sort equal values next to each other). */
 
 struct orows {
@@ -208,12 +208,14 @@ static int cmp_rows(const void *a, const void *b, void *arg)
 	for (int k = 0; k < sc->o->nkeys; k++) {
 		sqlite3_value *x = sc->o->v[ra * (size_t)w + (size_t)(first + k)];
 		sqlite3_value *y = sc->o->v[rb * (size_t)w + (size_t)(first + k)];
-		bool desc = sc->flags[2 * k] == 'd', nulls_first = sc->flags[2 * k + 1] == 'f';
+		char dir = sc->flags[2 * k];
+		bool desc = dir == 'd' || dir == 'J', nulls_first = sc->flags[2 * k + 1] == 'f';
 		bool xn = sqlite3_value_type(x) == SQLITE_NULL,
 		     yn = sqlite3_value_type(y) == SQLITE_NULL;
 		int c = xn && yn ? 0
 			: xn     ? (nulls_first ? -1 : 1)
 			: yn     ? (nulls_first ? 1 : -1)
+			: dir == 'j' || dir == 'J' ? (desc ? -1 : 1) * pgfn_jsonb_value_cmp(x, y)
 			: desc   ? -pgfn_value_cmp(x, y)
 				 : pgfn_value_cmp(x, y);
 		if (c)
@@ -259,7 +261,7 @@ static void ord_result(sqlite3_context *ctx, const struct orows *o, const size_t
 			const char *sep = string ? pgfn_text(row[1], &n) : json ? ", " : ",";
 			strbuf_append(&sb, sep, string ? n : strlen(sep));
 		}
-		if (json && written > 1 && strchr("ABJSR", tag) &&
+		if (json && written > 1 && strchr("ABJPQSR", tag) &&
 		    sqlite3_value_type(row[0]) != SQLITE_NULL)
 			strbuf_puts(&sb, "\n "); /* as json_agg sets arrays and rows apart */
 		if (string)

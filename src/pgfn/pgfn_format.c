@@ -313,7 +313,8 @@ static void fn_pgtext(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 /* pgfn_text_out(x, oid, typmod): x as type oid's output function prints it, with the typmod
  * (numeric(p,s): exactly s fraction digits) — where a value becomes text inside SQL (a cast to
  * text, ||, concat, format, a JSON or array element), as the session prints a result column.
- * pgtype_encode_text_typmod is the table of forms: bool t/f, floats shortest, bytea hex. */
+ * pgtype_encode_text_typmod is the table of forms: bool t/f, floats shortest, bytea hex; an
+ * array of a date/time type shows its elements in the session's zone and DateStyle. */
 static void fn_text_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
@@ -342,8 +343,10 @@ static void fn_text_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	strbuf_append(&sb, "", 0);
-	pgtype_encode_text_typmod(&sb, (uint32_t)sqlite3_value_int64(argv[1]),
-				  (int32_t)sqlite3_value_int64(argv[2]), &v);
+	const struct pgfn_session *sess = pgfn_dt_session(ctx); /* date/time array elements */
+	pgtype_encode_text_styled(&sb, (uint32_t)sqlite3_value_int64(argv[1]),
+				  (int32_t)sqlite3_value_int64(argv[2]), pgfn_dt_zone(ctx),
+				  &sess->datestyle, &v);
 	pgfn_result_sb(ctx, &sb, false);
 }
 
@@ -411,18 +414,20 @@ static void fn_row_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	pgfn_result_sb(ctx, &sb, true);
 }
 
-int pgfn_register_format(sqlite3 *db)
+int pgfn_register_format(sqlite3 *db, struct pgfn_conn *c)
 {
 	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
 	static const struct pgfn_def defs[] = {
 		{"pgfn_format", -1, fn_format},
 		{"pgfn_quote_ident", 1, fn_quote_ident},
 		{"pgfn_pgtext", 2, fn_pgtext},
-		{"pgfn_text_out", 3, fn_text_out},
 		{"pgfn_record_text", -1, fn_record_text},
 		{"pgfn_row_key", -1, fn_row_key},
 	};
 	int rc = pgfn_define(db, defs, ARRAY_LEN(defs));
+	if (rc == SQLITE_OK) /* reads the session's zone and DateStyle (c) */
+		rc = sqlite3_create_function(db, "pgfn_text_out", 3, flags, c, fn_text_out, NULL,
+					     NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "pgfn_quote_literal", 1, flags, NULL,
 					     fn_quote_literal, NULL, NULL);

@@ -162,6 +162,9 @@ const regmatch_t *pgfn_regex_capture(const regex_t *re, const regmatch_t *m, siz
 /* The order of two non-NULL values as pgfn_ordered_agg sorts them: numbers by value and before
  * everything else, text and blobs by their bytes (pgfn_arrayop.c). */
 int pgfn_value_cmp(sqlite3_value *x, sqlite3_value *y);
+/* Orders two jsonb values (texts, or a column's bare number as an SQLite number) in jsonb's
+ * btree order, as the collation pgfn_jsonb (pgfn_jsonbcmp.c). */
+int pgfn_jsonb_value_cmp(sqlite3_value *x, sqlite3_value *y);
 /* Interval order: 30-day months and 24-hour days, as interval_cmp_value (-1, 0, 1). */
 int pgfn_dt_interval_cmp(const struct pgtype_interval *x, const struct pgtype_interval *y);
 /* interval_mul / interval_div: fractional months and days cascade down, as in PostgreSQL. */

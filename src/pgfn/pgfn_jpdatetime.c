@@ -1,11 +1,15 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pgfn_jpdatetime.c: jsonpath's .datetime() without a template, for the ISO 8601 forms only —
  * date (2023-01-02), time (10:11:12[.ffffff]), time with a zone (10:11:12+05[:30]), timestamp
- * and timestamp with a zone (the date, then a blank or T, then the time) — as date/time items
- * that print as PostgreSQL's JSON does (2023-01-02T10:11:12+05:00), answer type() and compare
- * with items of their own type. Other spellings, which PostgreSQL reads with to_timestamp's
- * rules, and comparisons that need a cast between types are refused (0A000). */
+ * and timestamp with a zone (the date, then a blank or T, then the time) — and .datetime(template)
+ * (read by to_timestamp's engine in its strict mode, pgfn_todate.c; typed by the template's
+ * fields), as date/time items that print as PostgreSQL's JSON does (2023-01-02T10:11:12+05:00),
+ * answer type() and compare with items of their own type. Other spellings without a template,
+ * which PostgreSQL reads with to_timestamp's rules, and comparisons that need a cast between
+ * types are refused (0A000). */
 #include "pgfn_jsonpath.h"
+
+#include "pgfn_dtfmt.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -139,6 +143,8 @@ static void put_zone(struct strbuf *sb, const struct fields *f)
 	strbuf_printf(sb, "%c%02d:%02d", west ? '-' : '+', f->tzh, f->tzm);
 }
 
+static struct jv *item(struct arena *a, const struct fields *fp);
+
 struct jv *pgfn_jp_datetime_parse(struct arena *a, const char *s, size_t n, const char **state,
 				  const char **err)
 {
@@ -170,6 +176,13 @@ struct jv *pgfn_jp_datetime_parse(struct arena *a, const char *s, size_t n, cons
 		*err = arena_printf(a, "datetime format is not recognized: \"%.*s\"", (int)n, s);
 		return NULL;
 	}
+	return item(a, &f);
+}
+
+/* The item of the fields read. */
+static struct jv *item(struct arena *a, const struct fields *fp)
+{
+	struct fields f = *fp;
 	struct jp_dt *dt = arena_zalloc(a, sizeof(*dt));
 	int64_t day = f.has_date ? days_from_civil(f.y, f.mo, f.d) : 0;
 	int64_t tod = ((int64_t)f.h * 3600 + f.mi * 60 + f.sec) * 1000000 + f.usec;
@@ -217,4 +230,63 @@ int pgfn_jp_datetime_cmp(const struct jv *a, const struct jv *b, int *cmp)
 	else
 		*cmp = 0;
 	return 0;
+}
+
+struct jv *pgfn_jp_datetime_template(struct arena *a, const char *s, size_t n, const char *tmpl,
+				     size_t tn, const char **state, const char **err)
+{
+	struct pgfn_dtread d;
+	struct pgerr *e = arena_zalloc(a, sizeof(*e));
+	if (!pgfn_dt_from_template(arena_strndup(a, s, n), arena_strndup(a, tmpl, tn), true, &d, e)) {
+		*state = arena_strndup(a, e->sqlstate, 5);
+		*err = arena_strndup(a, e->message, strlen(e->message));
+		return NULL;
+	}
+	if (!d.has_date && !d.has_time) {
+		*state = "22007";
+		*err = "datetime format is not dated and not timed";
+		return NULL;
+	}
+	int east = d.tz_east < 0 ? -d.tz_east : d.tz_east;
+	struct fields f = {.has_date = d.has_date, .has_time = d.has_time, .has_tz = d.has_tz,
+			   .y = d.tm.year, .mo = d.tm.mon, .d = d.tm.mday, .h = d.tm.hour,
+			   .mi = d.tm.min, .sec = d.tm.sec, .usec = d.tm.usec,
+			   .tzsign = d.tz_east < 0 ? -1 : 1, .tzh = east / 3600,
+			   .tzm = east % 3600 / 60};
+	return item(a, &f);
+}
+
+struct jv *pgfn_jp_datetime_lenient(struct arena *a, const char *s, size_t n,
+				    const char **state, const char **err)
+{
+	static const char *const templates[] = {
+		"yyyy-mm-dd",
+		"HH24:MI:SS.USTZH:TZM",
+		"HH24:MI:SS.USTZH",
+		"HH24:MI:SSTZH:TZM",
+		"HH24:MI:SSTZH",
+		"HH24:MI:SS.US",
+		"HH24:MI:SS",
+		"yyyy-mm-dd HH24:MI:SS.USTZH:TZM",
+		"yyyy-mm-dd HH24:MI:SS.USTZH",
+		"yyyy-mm-dd HH24:MI:SSTZH:TZM",
+		"yyyy-mm-dd HH24:MI:SSTZH",
+		"yyyy-mm-dd\"T\"HH24:MI:SS.USTZH:TZM",
+		"yyyy-mm-dd\"T\"HH24:MI:SS.USTZH",
+		"yyyy-mm-dd\"T\"HH24:MI:SSTZH:TZM",
+		"yyyy-mm-dd\"T\"HH24:MI:SSTZH",
+		"yyyy-mm-dd HH24:MI:SS.US",
+		"yyyy-mm-dd HH24:MI:SS",
+		"yyyy-mm-dd\"T\"HH24:MI:SS.US",
+		"yyyy-mm-dd\"T\"HH24:MI:SS",
+	};
+	for (size_t i = 0; i < ARRAY_LEN(templates); i++) {
+		struct jv *v = pgfn_jp_datetime_template(a, s, n, templates[i],
+							 strlen(templates[i]), state, err);
+		if (v)
+			return v;
+	}
+	*state = "22031";
+	*err = arena_printf(a, "datetime format is not recognized: \"%.*s\"", (int)n, s);
+	return NULL;
 }

@@ -592,21 +592,22 @@ static const char *type_name(const struct jv *v)
 	}
 }
 
-/* .datetime(): an ISO 8601 string read as a date/time item (pgfn_jpdatetime.c); with a
- * template, not built. */
+/* .datetime(): an ISO 8601 string, or one read by its template, as a date/time item
+ * (pgfn_jpdatetime.c). */
 static enum jp_res datetime_method(struct cx *c, const struct jp *p, const struct jv *v,
 				   bool unwrap, struct jp_items *found)
 {
 	if (unwrap && v->type == J_ARRAY)
 		return unwrap_target(c, p, v, found, false);
-	if (p->l)
-		return raise(c, true, SQLSTATE_FEATURE_NOT_SUPPORTED,
-			     "jsonpath item method .datetime() with a template is not supported");
 	if (v->type != J_STRING || pgfn_jp_is_datetime(v))
 		return raise(c, false, "22031",
 			     "jsonpath item method .datetime() can only be applied to a string");
 	const char *state = NULL, *err = NULL;
-	struct jv *dt = pgfn_jp_datetime_parse(c->a, v->str, v->len, &state, &err);
+	struct jv *dt = p->l ? pgfn_jp_datetime_template(c->a, v->str, v->len, p->l->s, p->l->n,
+							  &state, &err)
+			     : pgfn_jp_datetime_parse(c->a, v->str, v->len, &state, &err);
+	if (!dt && !p->l && strcmp(state, SQLSTATE_FEATURE_NOT_SUPPORTED) == 0)
+		dt = pgfn_jp_datetime_lenient(c->a, v->str, v->len, &state, &err);
 	if (!dt)
 		return raise(c, strcmp(state, SQLSTATE_FEATURE_NOT_SUPPORTED) == 0, state, "%s",
 			     err);

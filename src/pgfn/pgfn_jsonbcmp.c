@@ -2,7 +2,8 @@
 /* pgfn_jsonbcmp.c: the collation pgfn_jsonb, which orders jsonb texts as PostgreSQL's
  * compareJsonbContainers (jsonb's btree order): by kind null < string < number < boolean <
  * array < object; arrays by element count, then element by element; objects by pair count,
- * then key, value, key, value ... in jsonb's key order; numbers by value, strings bytewise. */
+ * then key, value, key, value ... in jsonb's key order; numbers by value, strings bytewise; at
+ * the top level an empty array before every scalar. */
 #include "pgfn_json.h"
 
 #include <stdlib.h>
@@ -70,6 +71,20 @@ static int value_cmp(const struct jv *a, const struct jv *b)
 	return 0;
 }
 
+/* Two top-level values: jsonb keeps a scalar as a one-element "raw scalar" array, which
+ * compareJsonbContainers orders among arrays by element count first: an empty array sorts
+ * before every scalar (even null), an array of elements after them. */
+static int top_cmp(const struct jv *a, const struct jv *b)
+{
+	bool sa = a->type != J_ARRAY && a->type != J_OBJECT;
+	bool sb = b->type != J_ARRAY && b->type != J_OBJECT;
+	if (a->type == J_ARRAY && sb)
+		return a->n == 0 ? -1 : 1;
+	if (b->type == J_ARRAY && sa)
+		return b->n == 0 ? 1 : -1;
+	return value_cmp(a, b);
+}
+
 static int collate_jsonb(void *user, int na, const void *a, int nb, const void *b)
 {
 	(void)user;
@@ -81,11 +96,24 @@ static int collate_jsonb(void *user, int na, const void *a, int nb, const void *
 	if (x && y) {
 		pgfn_jsonb_canon(ar, x); /* keys in jsonb's order, duplicates gone */
 		pgfn_jsonb_canon(ar, y);
-		r = value_cmp(x, y);
+		r = top_cmp(x, y);
 	} else { /* not jsonb text after all */
 		r = bytes_cmp(a, (size_t)na, b, (size_t)nb);
 	}
 	arena_free(ar);
+	return r;
+}
+
+int pgfn_jsonb_value_cmp(sqlite3_value *x, sqlite3_value *y)
+{
+	const unsigned char *a = sqlite3_value_text(x);
+	int na = sqlite3_value_bytes(x); /* after the text conversion */
+	char *ca = base_xmalloc((size_t)na + 1);
+	memcpy(ca, a ? (const char *)a : "", (size_t)na);
+	const unsigned char *b = sqlite3_value_text(y);
+	int nb = sqlite3_value_bytes(y);
+	int r = collate_jsonb(NULL, na, ca, nb, b ? b : (const unsigned char *)"");
+	free(ca);
 	return r;
 }
 

@@ -60,7 +60,8 @@ static void put_hex_bytea(struct strbuf *sb, sqlite3_value *v)
 }
 
 /* An array in text form as array_to_json writes it ([1,2], no blanks); elements by the tag:
- * A numbers, B booleans, J json, S strings. */
+ * A numbers, B booleans, J json, P/Q timestamps/timestamptz (in the session's zone already),
+ * S strings. */
 static void put_array(struct strbuf *sb, char tag, sqlite3_value *v)
 {
 	struct arena *a = arena_new(0);
@@ -82,6 +83,8 @@ static void put_array(struct strbuf *sb, char tag, sqlite3_value *v)
 			strbuf_puts(sb, *e == 't' ? "true" : "false");
 		else if (tag == 'A' || tag == 'J')
 			strbuf_puts(sb, e);
+		else if (tag == 'P' || tag == 'Q') /* as the scalars: 2024-01-01T10:00:00+01:00 */
+			put_timestamp(sb, e, strlen(e), tag == 'Q');
 		else
 			pgfn_json_escape(sb, e, strlen(e));
 	}
@@ -92,7 +95,8 @@ static void put_array(struct strbuf *sb, char tag, sqlite3_value *v)
 /* Appends v as to_json() renders a value of the type tag names:
  *   b bool  j json/jsonb (its text)  n integer/numeric  f float4/float8  T timestamp
  *   Z timestamptz  x bytea  t text and the other types  . not known: the storage class decides
- *   A B J S arrays (text form) of numbers, booleans, json, anything else */
+ *   A B J P Q S arrays (text form) of numbers, booleans, json, timestamps, timestamptz,
+ *   anything else */
 void pgfn_json_put_value(struct strbuf *sb, char tag, sqlite3_value *v)
 {
 	int st = sqlite3_value_type(v);
@@ -128,6 +132,8 @@ void pgfn_json_put_value(struct strbuf *sb, char tag, sqlite3_value *v)
 	case 'A':
 	case 'B':
 	case 'J':
+	case 'P':
+	case 'Q':
 	case 'S':
 		put_array(sb, tag, v);
 		return;

@@ -474,7 +474,7 @@ static void agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	char tag = tag_at(argv[1], 0);
 	strbuf_puts(&g->sb, g->count++ ? ", " : "[");
 	/* json_agg sets arrays and rows (tag R: a row's json) apart on their own lines */
-	if (g->count > 1 && strchr("ABJSR", tag) && sqlite3_value_type(argv[0]) != SQLITE_NULL)
+	if (g->count > 1 && strchr("ABJPQSR", tag) && sqlite3_value_type(argv[0]) != SQLITE_NULL)
 		strbuf_puts(&g->sb, "\n ");
 	pgfn_json_put_value(&g->sb, tag == 'R' ? 'j' : tag, argv[0]);
 }

@@ -116,6 +116,16 @@ const char *pgfn_jp_datetime_type(const struct jv *v);
  * err (22031 for an impossible date or time, 0A000 for another spelling). */
 struct jv *pgfn_jp_datetime_parse(struct arena *a, const char *s, size_t n, const char **sqlstate,
 				  const char **err);
+/* The item s[0..n) reads as by template tmpl[0..tn) (.datetime(template)), in a; NULL with
+ * sqlstate and err (to_timestamp's 22007/22008, 0A000). */
+struct jv *pgfn_jp_datetime_template(struct arena *a, const char *s, size_t n, const char *tmpl,
+				     size_t tn, const char **sqlstate, const char **err);
+/* The item a string no ISO 8601 reading took reads as by the first of PostgreSQL's templates
+ * for .datetime() that fits it (jsonpath_exec.c's fmt_str: "yyyy-mm-dd", "HH24:MI:SS" ...,
+ * in strict mode, so 2023-1-2 is a date); NULL with 22031 "datetime format is not recognized"
+ * when none does. */
+struct jv *pgfn_jp_datetime_lenient(struct arena *a, const char *s, size_t n,
+				    const char **sqlstate, const char **err);
 /* Orders two date/time items: 0 with *cmp set, 1 not comparable (a time and a date), 2 of
  * different types PostgreSQL would cast (not built). */
 int pgfn_jp_datetime_cmp(const struct jv *a, const struct jv *b, int *cmp);

@@ -2,8 +2,8 @@
 /* pgfn_tochar.c: to_char for dates, timestamps and intervals (the template patterns of
  * PostgreSQL's formatting.c that applications use: YYYY MM DD HH24 HH12 MI SS MS US AM/PM
  * Mon Month Dy Day DDD D Q WW IW J CC TZ OF, FM and TH modifiers, "quoted" text) and for
- * numbers (9 0 . , D G S MI FM), and to_timestamp/to_date with the same patterns. */
-#include "pgfn_int.h"
+ * numbers (9 0 . , D G S MI FM); to_timestamp/to_date read the same patterns (pgfn_todate.c). */
+#include "pgfn_dtfmt.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -12,68 +12,15 @@
 #include <string.h>
 #include <strings.h>
 
-static const char *const month_names[] = {"January",   "February", "March",    "April",
+const char *const pgfn_month_names[12] = {"January",   "February", "March",    "April",
 					  "May",       "June",     "July",     "August",
 					  "September", "October",  "November", "December"};
-static const char *const day_names[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
-					"Thursday", "Friday", "Saturday"};
-
-/* Patterns, longest first where one is a prefix of another. */
-enum pat {
-	P_NONE,
-	P_HH24,
-	P_HH12,
-	P_HH,
-	P_MI,
-	P_SSSS,
-	P_SS,
-	P_MS,
-	P_US,
-	P_AM,
-	P_PM,
-	P_AMD,
-	P_PMD,
-	P_YYYY,
-	P_YYY,
-	P_YY,
-	P_Y,
-	P_MONTH,
-	P_MON,
-	P_MM,
-	P_DAY,
-	P_DY,
-	P_DDD,
-	P_DD,
-	P_D,
-	P_IW,
-	P_WW,
-	P_Q,
-	P_J,
-	P_CC,
-	P_TZ,
-	P_OF,
-	P_SSSSS,
-	P_YCOMMA,
-	P_IYYY,
-	P_IYY,
-	P_IY,
-	P_I,
-	P_IDDD,
-	P_ID,
-	P_W,
-	P_TZH,
-	P_TZM,
-	P_RM,
-	P_AD,
-	P_BC,
-	P_ADD,
-	P_BCD,
-	P_FF
-};
+const char *const pgfn_day_names[7] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+				       "Thursday", "Friday", "Saturday"};
 
 static const struct {
 	const char *text;
-	enum pat p;
+	enum pgfn_dtpat p;
 } pats[] = {
 	{"HH24", P_HH24},   {"HH12", P_HH12},    {"HH", P_HH},       {"MI", P_MI},
 	{"SSSSS", P_SSSSS}, {"SSSS", P_SSSS},    {"SS", P_SS},       {"MS", P_MS},
@@ -88,14 +35,13 @@ static const struct {
 	{"J", P_J},         {"CC", P_CC},        {"TZH", P_TZH},     {"TZM", P_TZM},
 	{"TZ", P_TZ},       {"OF", P_OF},        {"RM", P_RM},       {"FF1", P_FF},
 	{"FF2", P_FF},      {"FF3", P_FF},       {"FF4", P_FF},      {"FF5", P_FF},
-	{"FF6", P_FF},
+	{"FF6", P_FF},      {"FX", P_FX},
 };
 
-static const char *const roman_months[] = {"I",   "II",   "III", "IV", "V",  "VI",
+const char *const pgfn_roman_months[12] = {"I",   "II",   "III", "IV", "V",  "VI",
 					   "VII", "VIII", "IX",  "X",  "XI", "XII"};
 
-/* The pattern at fmt (case-insensitive); *len receives its length. */
-static enum pat match(const char *fmt, size_t *len)
+enum pgfn_dtpat pgfn_dtfmt_match(const char *fmt, size_t *len)
 {
 	for (size_t i = 0; i < ARRAY_LEN(pats); i++) {
 		size_t n = strlen(pats[i].text);
@@ -155,8 +101,8 @@ struct fields {
 	const char *abbr;
 };
 
-static void one(struct strbuf *out, enum pat p, const char *pat, const struct fields *f, bool fm,
-		const char *th)
+static void one(struct strbuf *out, enum pgfn_dtpat p, const char *pat, const struct fields *f,
+		bool fm, const char *th)
 {
 	const struct pgtype_tm *tm = &f->tm;
 	long y = (long)(f->year > 0 || f->interval ? f->year : 1 - f->year);
@@ -212,14 +158,14 @@ static void one(struct strbuf *out, enum pat p, const char *pat, const struct fi
 	case P_MONTH:
 	case P_MON:
 		if (tm->mon >= 1 && tm->mon <= 12)
-			put_name(out, month_names[tm->mon - 1], pat, p == P_MON ? 3 : 0, fm);
+			put_name(out, pgfn_month_names[tm->mon - 1], pat, p == P_MON ? 3 : 0, fm);
 		break;
 	case P_MM:
 		put_num(out, tm->mon, 2, fm, th);
 		break;
 	case P_DAY:
 	case P_DY:
-		put_name(out, day_names[tm->wday], pat, p == P_DY ? 3 : 0, fm);
+		put_name(out, pgfn_day_names[tm->wday], pat, p == P_DY ? 3 : 0, fm);
 		break;
 	case P_DDD:
 		put_num(out, tm->yday, 3, fm, th);
@@ -296,7 +242,7 @@ static void one(struct strbuf *out, enum pat p, const char *pat, const struct fi
 	}
 	case P_RM:
 		if (tm->mon >= 1 && tm->mon <= 12) {
-			const char *r = roman_months[tm->mon - 1];
+			const char *r = pgfn_roman_months[tm->mon - 1];
 			char buf[8];
 			size_t n = strlen(r);
 			for (size_t i = 0; i <= n; i++)
@@ -337,7 +283,7 @@ static void format(struct strbuf *out, const char *fmt, const struct fields *f)
 	while (*fmt) {
 		bool fm = strncasecmp(fmt, "FM", 2) == 0;
 		size_t len;
-		enum pat p = match(fmt + (fm ? 2 : 0), &len);
+		enum pgfn_dtpat p = pgfn_dtfmt_match(fmt + (fm ? 2 : 0), &len);
 		if (p != P_NONE) {
 			const char *pat = fmt + (fm ? 2 : 0);
 			const char *th = strncmp(pat + len, "TH", 2) == 0   ? "TH"
@@ -595,178 +541,6 @@ static void fn_to_char(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	strbuf_fini(&sb);
 }
 
-/* ---- to_timestamp / to_date ---- */
-
-static bool read_int(const char **s, int maxdigits, long *out)
-{
-	const char *p = *s;
-	while (*p == ' ')
-		p++;
-	bool neg = *p == '-';
-	p += neg;
-	char *end;
-	char buf[16];
-	int n = 0;
-	while (n < maxdigits && isdigit((unsigned char)p[n]))
-		n++;
-	if (n == 0)
-		return false;
-	snprintf(buf, sizeof(buf), "%.*s", n, p);
-	*out = strtol(buf, &end, 10) * (neg ? -1 : 1);
-	*s = p + n;
-	return true;
-}
-
-static int read_name(const char **s, const char *const *names, int count, bool abbrev)
-{
-	for (int i = 0; i < count; i++) {
-		size_t n = abbrev ? 3 : strlen(names[i]);
-		if (strncasecmp(*s, names[i], n) == 0) {
-			*s += n;
-			return i;
-		}
-	}
-	return -1;
-}
-
-/* Reads s by fmt into tm; false with the error raised. */
-static bool parse_fmt(sqlite3_context *ctx, const char *s, const char *fmt, struct pgtype_tm *tm)
-{
-	long v = 0;
-	bool pm = false, has_ampm = false;
-	memset(tm, 0, sizeof(*tm));
-	tm->year = 1;
-	tm->mon = 1;
-	tm->mday = 1;
-	while (*fmt) {
-		bool fm = strncasecmp(fmt, "FM", 2) == 0;
-		size_t len;
-		enum pat p = match(fmt + (fm ? 2 : 0), &len);
-		const char *pat = fmt + (fm ? 2 : 0);
-		if (p == P_NONE) {
-			if (*fmt == ' ') {
-				while (*s == ' ')
-					s++;
-			} else if (*s && !isalnum((unsigned char)*s)) {
-				s++;
-			}
-			fmt++;
-			continue;
-		}
-		fmt = pat + len;
-		while (*s == ' ')
-			s++;
-		bool ok = true;
-		int i;
-		switch (p) {
-		case P_YYYY: /* followed by another field without a separator: four digits */
-			ok = read_int(&s, isalnum((unsigned char)*fmt) ? 4 : 6, &v);
-			tm->year = (int)v;
-			break;
-		case P_YY:
-			ok = read_int(&s, 2, &v);
-			tm->year = (int)(v < 70 ? 2000 + v : 1900 + v);
-			break;
-		case P_MM:
-			ok = read_int(&s, 2, &v);
-			tm->mon = (int)v;
-			break;
-		case P_DD:
-			ok = read_int(&s, 2, &v);
-			tm->mday = (int)v;
-			break;
-		case P_HH24:
-			ok = read_int(&s, 2, &v);
-			tm->hour = (int)v;
-			break;
-		case P_HH12:
-		case P_HH:
-			ok = read_int(&s, 2, &v);
-			tm->hour = (int)v;
-			has_ampm = true;
-			break;
-		case P_MI:
-			ok = read_int(&s, 2, &v);
-			tm->min = (int)v;
-			break;
-		case P_SS:
-			ok = read_int(&s, 2, &v);
-			tm->sec = (int)v;
-			break;
-		case P_MS:
-			ok = read_int(&s, 3, &v);
-			tm->usec += (int)v * 1000;
-			break;
-		case P_US:
-			ok = read_int(&s, 6, &v);
-			tm->usec += (int)v;
-			break;
-		case P_AM:
-		case P_PM:
-			ok = strncasecmp(s, "am", 2) == 0 || strncasecmp(s, "pm", 2) == 0;
-			pm = ok && tolower((unsigned char)*s) == 'p';
-			s += ok ? 2 : 0;
-			break;
-		case P_MONTH:
-		case P_MON:
-			i = read_name(&s, month_names, 12, p == P_MON);
-			ok = i >= 0;
-			tm->mon = i + 1;
-			break;
-		case P_DAY:
-		case P_DY:
-			ok = read_name(&s, day_names, 7, p == P_DY) >= 0;
-			break;
-		default:
-			pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
-				   "template pattern \"%.*s\" is not supported in to_timestamp",
-				   (int)len, pat);
-			return false;
-		}
-		if (!ok) {
-			pgfn_error(ctx, "22007", "invalid value \"%.8s\" for \"%.*s\"", s, (int)len,
-				   pat);
-			return false;
-		}
-	}
-	if (has_ampm && (tm->hour < 1 || tm->hour > 12)) {
-		pgfn_error(ctx, "22008", "hour \"%d\" is invalid for the 12-hour clock", tm->hour);
-		return false;
-	}
-	if (has_ampm)
-		tm->hour = tm->hour % 12 + (pm ? 12 : 0);
-	return true;
-}
-
-/* pg_to_timestamp(text, fmt, oid): to_timestamp (1184) or to_date (1082). */
-static void fn_to_timestamp(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	const char *s = (const char *)sqlite3_value_text(argv[0]);
-	const char *fmt = (const char *)sqlite3_value_text(argv[1]);
-	struct pgtype_tm tm;
-	(void)argc;
-	if (!s || !fmt) {
-		sqlite3_result_null(ctx);
-		return;
-	}
-	if (!parse_fmt(ctx, s, fmt, &tm))
-		return;
-	static const int md[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	bool leap = (tm.year % 4 == 0 && tm.year % 100 != 0) || tm.year % 400 == 0;
-	struct pgfn_dt v = {.oid = (uint32_t)sqlite3_value_int64(argv[2])};
-	if (tm.mon < 1 || tm.mon > 12 || tm.mday < 1 || tm.mday > md[tm.mon - 1] ||
-	    (tm.mon == 2 && tm.mday == 29 && !leap) || tm.hour > 24 || tm.min > 59 || tm.sec > 60 ||
-	    !pgtype_tm2ts(&tm, &v.ts)) {
-		pgfn_error(ctx, "22008", "date/time field value out of range: \"%s\"", s);
-		return;
-	}
-	if (v.oid == PGTYPE_DATE)
-		v.date = (int32_t)(v.ts / PGTYPE_USECS_PER_DAY);
-	else
-		v.ts = pgfn_dt_from_local(pgfn_dt_zone(ctx), v.ts);
-	pgfn_dt_result(ctx, &v);
-}
-
 /* pg_to_timestamp_epoch(seconds) */
 static void fn_to_timestamp_epoch(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -799,9 +573,10 @@ int pgfn_register_tochar(sqlite3 *db, struct pgfn_conn *c)
 {
 	static const struct pgfn_def zoned[] = {
 		{"pg_to_char", 3, fn_to_char},
-		{"pg_to_timestamp", 3, fn_to_timestamp},
+		{"pg_to_timestamp", 3, pgfn_to_timestamp},
 	};
-	static const struct pgfn_def epoch[] = {{"pg_to_timestamp_epoch", 1, fn_to_timestamp_epoch}};
+	static const struct pgfn_def epoch[] = {
+		{"pg_to_timestamp_epoch", 1, fn_to_timestamp_epoch}};
 	int rc = pgfn_define_with(db, zoned, ARRAY_LEN(zoned), SQLITE_INNOCUOUS, c);
 	if (rc == SQLITE_OK) /* no zone involved: the same input, the same instant */
 		rc = pgfn_define_with(db, epoch, 1, SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, c);

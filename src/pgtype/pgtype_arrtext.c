@@ -3,7 +3,9 @@
  * writes it back. Arrays are stored as their text; a client may send '{"a","b"}' or '{ 1, 02 }'
  * where PostgreSQL would print {a,b} and {1,2}, so what is stored is what PostgreSQL would
  * print: elements requoted only where needed, each element of a type pgtype reads and writes
- * in its canonical text, explicit bounds kept only when one is not 1. */
+ * in its canonical text, explicit bounds kept only when one is not 1. Date/time elements are
+ * read in the session's zone and stored as their scalars are (a timestamptz in UTC); on the
+ * way out (pgtype_array_restyle) each is shown in the session's zone and DateStyle. */
 #include "pgtype_int.h"
 
 #include <string.h>
@@ -19,6 +21,10 @@ struct canon {
 	struct strbuf *out;
 	struct arena *a;
 	struct pgerr *err;
+	const struct pgtype_dtenv *env; /* input: the zone of date/time elements (NULL: UTC) */
+	bool restyle;			/* output: stored elements shown in tz and ds */
+	const struct pgtype_tz *tz;
+	const struct pgtype_dtstyle *ds;
 };
 
 static bool is_blank(char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; }
@@ -58,20 +64,43 @@ static bool converted(uint32_t elem)
 	case PGTYPE_TSTZRANGE:
 	case PGTYPE_TSVECTOR:
 	case PGTYPE_TSQUERY:
+	case PGTYPE_DATE:
+	case PGTYPE_TIME:
+	case PGTYPE_TIMETZ:
+	case PGTYPE_TIMESTAMP:
+	case PGTYPE_TIMESTAMPTZ:
+	case PGTYPE_INTERVAL:
+	case PGTYPE_DATEMULTIRANGE:
+	case PGTYPE_TSMULTIRANGE:
+	case PGTYPE_TSTZMULTIRANGE:
 		return true;
 	default:
 		return false;
 	}
 }
 
+/* A stored element as the session's output shows it (pgtype_array_restyle). */
+static bool put_styled(struct canon *k, const char *s, size_t n)
+{
+	struct strbuf one;
+	strbuf_init(&one, 0);
+	struct pgtype_value v = {.kind = PGTYPE_V_TEXT, .p = s, .n = n};
+	pgtype_encode_text_styled(&one, k->elem, -1, k->tz, k->ds, &v);
+	pgtype_array_put_elem(k->out, one.data ? one.data : "", one.len);
+	strbuf_fini(&one);
+	return true;
+}
+
 static bool put_elem(struct canon *k, const char *s, size_t n)
 {
+	if (k->restyle)
+		return put_styled(k, s, n);
 	if (!converted(k->elem)) {
 		pgtype_array_put_elem(k->out, s, n);
 		return true;
 	}
 	struct pgtype_value v;
-	if (!pgtype_decode_text(k->elem, s, n, k->a, &v, k->err))
+	if (!pgtype_decode_text_env(k->elem, s, n, k->env, k->a, &v, k->err))
 		return false;
 	/* a numeric keeps the scale it was written with: "+01.50" is 1.50 (the typmod of a
 	 * numeric of that scale; an exponent form stays as written) */
@@ -163,13 +192,18 @@ static bool level(struct canon *k, const char **pp, int depth)
 	return true;
 }
 
-bool pgtype_array_canon(uint32_t elem, const char *s, size_t n, struct arena *a,
-			struct pgtype_value *out, struct pgerr *err)
+static bool canon(struct canon k, const char *s, size_t n, struct arena *a,
+		  struct pgtype_value *out, struct pgerr *err)
 {
 	struct strbuf body;
 	strbuf_init(&body, 0);
-	struct canon k = {.elem = elem, .s = s, .end = s + n, .n = n, .leaf = -1, .out = &body,
-			  .a = a, .err = err};
+	k.s = s;
+	k.end = s + n;
+	k.n = n;
+	k.leaf = -1;
+	k.out = &body;
+	k.a = a;
+	k.err = err;
 	int lb[MAXDIM], ub[MAXDIM];
 	const char *p, *why;
 	int nb = pgtype_array_bounds(s, n, lb, ub, &p, &why);
@@ -203,5 +237,41 @@ bool pgtype_array_canon(uint32_t elem, const char *s, size_t n, struct arena *a,
 					     .n = txt.len};
 	strbuf_fini(&txt);
 	strbuf_fini(&body);
+	return ok;
+}
+
+bool pgtype_array_canon(uint32_t elem, const char *s, size_t n, struct arena *a,
+			struct pgtype_value *out, struct pgerr *err)
+{
+	return canon((struct canon){.elem = elem}, s, n, a, out, err);
+}
+
+bool pgtype_array_canon_env(uint32_t elem, const char *s, size_t n,
+			    const struct pgtype_dtenv *env, struct arena *a, struct pgtype_value *out,
+			    struct pgerr *err)
+{
+	return canon((struct canon){.elem = elem, .env = env}, s, n, a, out, err);
+}
+
+bool pgtype_array_styled(uint32_t elem)
+{
+	uint32_t r = pgtype_multirange_range(elem), st = pgtype_range_subtype(r ? r : elem);
+	return elem == PGTYPE_DATE || elem == PGTYPE_TIMESTAMP || elem == PGTYPE_TIMESTAMPTZ ||
+	       elem == PGTYPE_INTERVAL || st == PGTYPE_DATE || st == PGTYPE_TIMESTAMP ||
+	       st == PGTYPE_TIMESTAMPTZ;
+}
+
+bool pgtype_array_restyle(struct strbuf *out, uint32_t elem, const struct pgtype_tz *tz,
+			  const struct pgtype_dtstyle *ds, const char *s, size_t n)
+{
+	struct arena *a = arena_new(0);
+	struct pgerr err;
+	pgerr_clear(&err);
+	struct pgtype_value v;
+	bool ok = canon((struct canon){.elem = elem, .restyle = true, .tz = tz, .ds = ds}, s, n,
+			a, &v, &err);
+	if (ok)
+		strbuf_append(out, v.p, v.n);
+	arena_free(a);
 	return ok;
 }

@@ -110,6 +110,11 @@ void pgtype_encode_text_styled(struct strbuf *out, uint32_t oid, int32_t typmod,
 	if ((ms == PGTYPE_DATE || ms == PGTYPE_TIMESTAMP || ms == PGTYPE_TIMESTAMPTZ) &&
 	    pgtype_multirange_encode_text(out, oid, tz, ds, v))
 		return;
+	const struct pgtype_info *info = is_dt(oid) ? NULL : pgtype_by_oid(oid);
+	if (info && info->elem_oid && v->kind == PGTYPE_V_TEXT &&
+	    pgtype_array_styled(info->elem_oid) &&
+	    pgtype_array_restyle(out, info->elem_oid, tz, ds, v->p, v->n))
+		return;
 	if (!is_dt(oid) || !stored(oid, typmod, v, &d)) {
 		pgtype_encode_text_typmod(out, oid, typmod, v);
 		return;
@@ -235,5 +240,8 @@ bool pgtype_decode_text_env(uint32_t oid, const char *s, size_t n, const struct 
 		return pgtype_range_decode_text(oid, s, n, env, a, out, err);
 	if (pgtype_multirange_range(oid))
 		return pgtype_multirange_decode_text(oid, s, n, env, a, out, err);
+	const struct pgtype_info *info = pgtype_by_oid(oid);
+	if (info && info->elem_oid && pgtype_array_styled(info->elem_oid)) /* elements as well */
+		return pgtype_array_canon_env(info->elem_oid, s, n, env, a, out, err);
 	return pgtype_decode_text(oid, s, n, a, out, err);
 }

@@ -97,6 +97,7 @@ void sess_schema_env(struct session *s, struct xlat_env *env, char search[SHARD_
 	env->temp_tables = s->conn && shard_conn_pinned(s->conn);
 	env->transitions = sess_trigger_transitions(s, &env->ntransitions);
 	env->builtin_fn = catalog_builtin_function;
+	env->extensions = sess_types_extensions(s);
 }
 
 const char *sess_schema_home(struct session *s, char out[SHARD_TENANT_MAX + 1])

@@ -199,6 +199,7 @@ struct sess_types_snap {
 	size_t nudfs;
 	const struct sess_stmt_trg *stmt_trgs; /* its statement triggers (sess_trgstmt.c) */
 	size_t nstmt_trgs;
+	unsigned extensions; /* XLAT_EXT_* of the extensions it created */
 };
 
 /* By the name the tenant file stores (the catalog's), whatever case the query wrote it in;
@@ -252,6 +253,10 @@ static struct sess_types_snap *snap_read(sqlite3 *db, int version)
 	}
 	if (snap->nudfs) /* calls are translated with the functions' result types */
 		snap->fingerprint = (snap->fingerprint ^ udf_hash) | 1;
+	if (catalog_extension_created(db, "uuid-ossp")) { /* its functions exist */
+		snap->extensions |= XLAT_EXT_UUID_OSSP;
+		snap->fingerprint = (snap->fingerprint ^ 0x9e3779b97f4a7c15ull) | 1;
+	}
 	return snap;
 }
 
@@ -357,6 +362,12 @@ bool sess_types_unchanged(const struct session *s, uint64_t *epoch)
 	bool same = *epoch == now && !s->schema_ddl;
 	*epoch = now;
 	return same;
+}
+
+unsigned sess_types_extensions(const struct session *s)
+{
+	const struct sess_types_snap *snap = s->schema_snap;
+	return snap && s->schema.fingerprint ? snap->extensions : 0;
 }
 
 bool sess_types_current(const struct session *s)

@@ -376,6 +376,9 @@ uint32_t sess_types_decl(const struct session *s, const char *decl, uint32_t oid
 const struct catalog_relation *sess_types_rowtype(const struct session *s, uint32_t oid);
 /* True when sess_types would return the session's copy without reading anything. */
 bool sess_types_current(const struct session *s);
+/* The XLAT_EXT_* bits of the extensions the tenant created, as the schema copy read them (0
+ * without one). */
+unsigned sess_types_extensions(const struct session *s);
 
 /* ---- sess_record.c: composite values in binary format ---- */
 /* Appends record_send's form of v (record_out's text) of row type oid to out; false with err

@@ -107,7 +107,8 @@ static bool sidecar(const char *table)
 /* Enum, function and trigger DDL drop and recreate an index of their sidecar to move
  * schema_version (src/xlat/xlat_enum.c, xlat_routine.c, xlat_trigger.c): the label lists,
  * the functions and the triggers' flags are part of every session's schema or catalog; so
- * does renaming a serial key's sequence (shard_rename.c). */
+ * does renaming a serial key's sequence (shard_rename.c), and CREATE/DROP EXTENSION
+ * (xlat_utility.c: uuid-ossp's functions). */
 static bool enum_bump(const char *index, const char *table)
 {
 	return index && table &&
@@ -122,7 +123,9 @@ static bool enum_bump(const char *index, const char *table)
 		(sqlite3_stricmp(index, "_shardlite_comptypes_v") == 0 &&
 		 sqlite3_stricmp(table, "_shardlite_comptypes") == 0) ||
 		(sqlite3_stricmp(index, "_shardlite_domains_v") == 0 &&
-		 sqlite3_stricmp(table, "_shardlite_domains") == 0));
+		 sqlite3_stricmp(table, "_shardlite_domains") == 0) ||
+		(sqlite3_stricmp(index, "_shardlite_extensions_v") == 0 &&
+		 sqlite3_stricmp(table, "_shardlite_extensions") == 0));
 }
 
 static int check_sidecar_create(const char *table)

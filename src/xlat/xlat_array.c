@@ -516,7 +516,8 @@ int xlat_array_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 /* ---- aggregates with ORDER BY inside the call ----
  * pgfn_ordered_agg(values..., sort keys..., kind, flags): see pgfn_arrayop.c. */
 
-/* The sort flags of pgfn_ordered_agg: a/d, then f/l (PostgreSQL: NULLS LAST ascending). */
+/* The sort flags of pgfn_ordered_agg: a/d (j/J for a jsonb key), then f/l (PostgreSQL: NULLS
+ * LAST ascending). */
 bool xlat_agg_sort_keys(struct xlat_ctx *c, const PgQuery__FuncCall *f, char *flags)
 {
 	for (size_t i = 0; i < f->n_agg_order; i++) {
@@ -537,6 +538,8 @@ bool xlat_agg_sort_keys(struct xlat_ctx *c, const PgQuery__FuncCall *f, char *fl
 		if (!xlat_expr(c, sb->node, &kt))
 			return false;
 		xlat_enum_sort_key(c, mark, kt.oid); /* labels in the enum's order, not by text */
+		if (kt.oid == XLAT_OID_JSONB) /* in jsonb's btree order (j/J) */
+			flags[2 * i] = desc ? 'J' : 'j';
 	}
 	return true;
 }

@@ -345,8 +345,11 @@ int xlat_catalog_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 	xlat_printf(c, "%s(", fn->name);
 	for (size_t i = 0; i < f->n_args; i++) {
 		xlat_puts(c, i ? ", " : "");
+		size_t mark = c->sb->len;
 		if (!xlat_expr(c, seq_name_arg(fn->name, i, f->args[i]), &ignored))
 			return -1;
+		if (i == 0 && strcmp(fn->name, "array_to_string") == 0) /* timestamptz elements */
+			xlat_text_form(c, mark, c->sb->len, ignored, XLAT_TF_OUTPUT);
 	}
 	xlat_puts(c, ")");
 	*t = (struct xlat_type){fn->oid, -1};

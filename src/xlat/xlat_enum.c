@@ -217,6 +217,15 @@ static uint32_t sort_type(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 	return xlat_scope_column_type(c, cr).oid;
 }
 
+const char *xlat_order_collation(struct xlat_ctx *c, uint32_t oid)
+{
+	return xlat_net_type(oid)               ? " COLLATE pgfn_inet"
+	       : xlat_range_collation(oid, oid) ? xlat_range_collation(oid, oid)
+	       : xlat_array_elem(oid)           ? xlat_array_collation(oid, oid, NULL)
+	       : oid == XLAT_OID_JSONB          ? xlat_jsonb_collation(oid, oid, NULL)
+					        : xlat_enum_collation(c, oid);
+}
+
 const char **xlat_enum_sort_colls(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 				  const struct xlat_shape *shape, bool *refused)
 {
@@ -237,12 +246,7 @@ const char **xlat_enum_sort_colls(struct xlat_ctx *c, const PgQuery__SelectStmt 
 			return NULL;
 		}
 		if (n->node_case == NODE(SORT_BY))
-			v[i] = rec                            ? rec
-			       : xlat_net_type(oid)             ? " COLLATE pgfn_inet"
-			       : xlat_range_collation(oid, oid) ? xlat_range_collation(oid, oid)
-			       : xlat_array_elem(oid)           ? xlat_array_collation(oid, oid, NULL)
-			       : oid == XLAT_OID_JSONB ? xlat_jsonb_collation(oid, oid, NULL)
-						       : xlat_enum_collation(c, oid);
+			v[i] = rec ? rec : xlat_order_collation(c, oid);
 		any |= v[i] != NULL;
 	}
 	return any ? v : NULL;

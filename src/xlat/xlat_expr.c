@@ -607,7 +607,14 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		coll = xlat_array_collation(l.oid, r.oid, op);
 	if (cmp && !coll) /* jsonb: its btree order (xlat_json.c) */
 		coll = xlat_jsonb_collation(l.oid, r.oid, op);
-	if (coll) { /* enums compare by their sort order: the left operand carries it */
+	if (coll && (l.oid == XLAT_OID_JSONB || r.oid == XLAT_OID_JSONB) &&
+	    !xlat_enum_by_oid(c, l.oid, NULL) && !xlat_enum_by_oid(c, r.oid, NULL)) {
+		/* both sides as text: a jsonb column holds a bare number as an SQLite number,
+		 * which SQLite would order before every text whatever the collation */
+		xlat_jsonb_sort_text(c, rstart);
+		xlat_insert_at(c, lend, arena_printf(c->a, " AS TEXT)%s", coll));
+		xlat_insert_at(c, mark, "CAST(");
+	} else if (coll) { /* enums compare by their sort order: the left operand carries it */
 		xlat_insert_at(c, lend, arena_printf(c->a, ")%s", coll));
 		xlat_insert_at(c, mark, "(");
 	}

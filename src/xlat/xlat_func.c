@@ -7,7 +7,9 @@
 
 #include <string.h>
 
-enum { FN_AGG = 1, FN_WINDOW = 2, FN_VOLATILE = 4 };
+/* FN_UUID_OSSP: one of uuid-ossp's functions, which exist once CREATE EXTENSION "uuid-ossp"
+ * has run in the tenant (xlat_env.extensions), as in PostgreSQL. */
+enum { FN_AGG = 1, FN_WINDOW = 2, FN_VOLATILE = 4, FN_UUID_OSSP = 8 };
 enum rtype { R_FIX, R_SAME, R_SUM, R_AVG, R_FLOATY };
 
 struct fn {
@@ -286,18 +288,19 @@ static const struct fn fns[] = {
 	{"pg_sleep", "pgfn_sleep", 1, 1, FN_VOLATILE, R_FIX, 2278 /* void */, NULL},
 	{"pg_sleep_for", NULL, 1, 1, FN_VOLATILE, R_FIX, 0, fn_sleep_to},
 	{"pg_sleep_until", NULL, 1, 1, FN_VOLATILE, R_FIX, 0, fn_sleep_to},
-	/* uuid-ossp (CREATE EXTENSION "uuid-ossp" is accepted: xlat_utility.c) */
-	{"uuid_generate_v4", NULL, 0, 0, FN_VOLATILE, R_FIX, 0, fn_uuid},
-	{"uuid_generate_v1", "pgfn_uuid_generate_v1", 0, 0, FN_VOLATILE, R_FIX, XLAT_OID_UUID, NULL},
-	{"uuid_generate_v1mc", "pgfn_uuid_generate_v1", 0, 0, FN_VOLATILE, R_FIX, XLAT_OID_UUID,
-	 NULL},
-	{"uuid_generate_v3", "pgfn_uuid_generate_v3", 2, 2, 0, R_FIX, XLAT_OID_UUID, NULL},
-	{"uuid_generate_v5", "pgfn_uuid_generate_v5", 2, 2, 0, R_FIX, XLAT_OID_UUID, NULL},
-	{"uuid_nil", NULL, 0, 0, 0, R_FIX, 0, fn_uuid_const},
-	{"uuid_ns_dns", NULL, 0, 0, 0, R_FIX, 0, fn_uuid_const},
-	{"uuid_ns_url", NULL, 0, 0, 0, R_FIX, 0, fn_uuid_const},
-	{"uuid_ns_oid", NULL, 0, 0, 0, R_FIX, 0, fn_uuid_const},
-	{"uuid_ns_x500", NULL, 0, 0, 0, R_FIX, 0, fn_uuid_const},
+	/* uuid-ossp, once CREATE EXTENSION "uuid-ossp" has run (xlat_utility.c) */
+	{"uuid_generate_v4", NULL, 0, 0, FN_VOLATILE | FN_UUID_OSSP, R_FIX, 0, fn_uuid},
+	{"uuid_generate_v1", "pgfn_uuid_generate_v1", 0, 0, FN_VOLATILE | FN_UUID_OSSP, R_FIX,
+	 XLAT_OID_UUID, NULL},
+	{"uuid_generate_v1mc", "pgfn_uuid_generate_v1", 0, 0, FN_VOLATILE | FN_UUID_OSSP, R_FIX,
+	 XLAT_OID_UUID, NULL},
+	{"uuid_generate_v3", "pgfn_uuid_generate_v3", 2, 2, FN_UUID_OSSP, R_FIX, XLAT_OID_UUID, NULL},
+	{"uuid_generate_v5", "pgfn_uuid_generate_v5", 2, 2, FN_UUID_OSSP, R_FIX, XLAT_OID_UUID, NULL},
+	{"uuid_nil", NULL, 0, 0, FN_UUID_OSSP, R_FIX, 0, fn_uuid_const},
+	{"uuid_ns_dns", NULL, 0, 0, FN_UUID_OSSP, R_FIX, 0, fn_uuid_const},
+	{"uuid_ns_url", NULL, 0, 0, FN_UUID_OSSP, R_FIX, 0, fn_uuid_const},
+	{"uuid_ns_oid", NULL, 0, 0, FN_UUID_OSSP, R_FIX, 0, fn_uuid_const},
+	{"uuid_ns_x500", NULL, 0, 0, FN_UUID_OSSP, R_FIX, 0, fn_uuid_const},
 	{"current_schema", NULL, 0, 0, 0, R_FIX, 0, fn_current_schema},
 	/* date/time (xlat_datetime.c) */
 	{"now", NULL, 0, 0, 0, R_FIX, 0, xlat_dt_now},
@@ -641,6 +644,27 @@ static bool summable(uint32_t oid)
 	}
 }
 
+/* Whether PostgreSQL 15 has min() and max() of type oid: not of json, jsonb, uuid, bytea,
+ * boolean (bool_and/bool_or), macaddr, text search or jsonpath values. */
+static bool ordered(uint32_t oid)
+{
+	switch (oid) {
+	case XLAT_OID_JSON:
+	case XLAT_OID_JSONB:
+	case XLAT_OID_UUID:
+	case XLAT_OID_BYTEA:
+	case XLAT_OID_BOOL:
+	case XLAT_OID_MACADDR:
+	case XLAT_OID_MACADDR8:
+	case XLAT_OID_TSVECTOR:
+	case XLAT_OID_TSQUERY:
+	case XLAT_OID_JSONPATH:
+		return false;
+	default:
+		return true;
+	}
+}
+
 static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const struct fn *fn,
 		       struct xlat_type *t)
 {
@@ -656,6 +680,8 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 		return no_such_function(c, f, fn->name); /* no min/max of a range or a row type */
 	if (f->agg_distinct && f->n_args == 1 && !xlat_comptype_grouped(c, tv[0], f->location))
 		return false; /* count(DISTINCT row): by its fields (xlat_comptype.c) */
+	if ((fn->flags & FN_AGG) && fn->rt == R_SAME && f->n_args == 1 && !ordered(tv[0].oid))
+		return no_such_function(c, f, fn->name); /* max(jsonb): 42883, as in PostgreSQL */
 	if ((fn->rt == R_SUM || fn->rt == R_AVG) && f->n_args == 1 &&
 	    f->args[0]->node_case == PG_QUERY__NODE__NODE_A_CONST &&
 	    (f->args[0]->a_const->isnull ||
@@ -711,6 +737,9 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 	const struct fn *fn = name ? find_fn(name) : NULL;
 	if (f->n_funcname > 2 || !schema || strcmp(schema, "pg_catalog") != 0)
 		fn = NULL;
+	if (fn && (fn->flags & FN_UUID_OSSP) && c->env && c->env->schema &&
+	    !(c->env->extensions & XLAT_EXT_UUID_OSSP))
+		fn = NULL; /* a function of the tenant's own, or 42883 */
 	int cat = f->agg_within_group && name && schema && strcmp(schema, "pg_catalog") == 0
 			  ? xlat_osagg(c, f, name, t) /* percentile_cont ... */
 			  : 0;
@@ -831,6 +860,15 @@ bool xlat_minmax(struct xlat_ctx *c, const PgQuery__MinMaxExpr *m, struct xlat_t
 	}
 	if (c->volatile_seen != vol)
 		return xlat_unsupported(c, m->location, "GREATEST/LEAST over a volatile argument");
+	for (size_t i = 0; i < n; i++) {
+		if (m->args[i]->node_case == PG_QUERY__NODE__NODE_ROW_EXPR ||
+		    (tv[i].oid >= 16384 && xlat_comptype_of_oid(c, tv[i].oid)))
+			return xlat_unsupported(c, m->location, "GREATEST/LEAST of row values");
+	}
+	/* arrays, ranges, jsonb, inet and enums compare in their type's order; a jsonb column's
+	 * bare number (an SQLite number) as text, among the others */
+	const char *coll = xlat_order_collation(c, t->oid);
+	bool jsonb = t->oid == XLAT_OID_JSONB;
 	/* the winner keeps its own display scale, as PostgreSQL's value carries it: decimal
 	 * text (xlat_numeric.c), compared as numbers */
 	bool exact = (c->flags & XLAT_X_EXACT) && t->oid == XLAT_OID_NUMERIC;
@@ -839,12 +877,15 @@ bool xlat_minmax(struct xlat_ctx *c, const PgQuery__MinMaxExpr *m, struct xlat_t
 				      xlat_numeric_scale_of(tv[i]));
 	xlat_puts(c, m->op == PG_QUERY__MIN_MAX_OP__IS_GREATEST ? "max(" : "min(");
 	for (size_t i = 0; i < n; i++) {
-		xlat_printf(c, "%scoalesce(%s", i ? ", " : "", txt[i]);
+		xlat_printf(c, "%s%scoalesce(%s", i ? ", " : "", jsonb ? "CAST(" : "", txt[i]);
 		for (size_t j = 0; j < n; j++) {
 			if (j != i)
 				xlat_printf(c, ", %s", txt[j]);
 		}
-		xlat_puts(c, exact ? ") COLLATE pgfn_num" : ")");
+		xlat_puts(c, exact  ? ") COLLATE pgfn_num"
+			     : jsonb ? ") AS TEXT)"
+				     : ")");
+		xlat_puts(c, exact || !coll ? "" : coll);
 	}
 	xlat_puts(c, ")");
 	return true;

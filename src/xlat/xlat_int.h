@@ -544,6 +544,14 @@ int xlat_jsonpath_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op
 /* The collation that orders jsonb values as PostgreSQL's jsonb btree order (" COLLATE
  * pgfn_jsonb") when l or r is jsonb, for comparison op (NULL: a sort); NULL for = and <>. */
 const char *xlat_jsonb_collation(uint32_t l, uint32_t r, const char *op);
+/* Wraps c->sb[from..end), a jsonb value, into CAST(... AS TEXT): a jsonb column holds a bare
+ * number as an SQLite number (its NUMERIC affinity), which SQLite orders before every text
+ * whatever the collation; as text, pgfn_jsonb orders it among the others. */
+void xlat_jsonb_sort_text(struct xlat_ctx *c, size_t from);
+/* ORDER BY the ordinal of a jsonb column of the select list (ORDER BY 2), while the query's
+ * FROM is in scope: the column as text into (*keys)[i] (allocated on first use), so that its
+ * bare numbers sort among the rest (xlat_jsonb_sort_text). */
+bool xlat_jsonb_sort_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s, const char ***keys);
 /* The type letter pgfn_json_put_value reads for a value of static type t. */
 char xlat_json_tag(struct xlat_type t);
 
@@ -1478,6 +1486,9 @@ void xlat_enum_args(struct xlat_ctx *c, const struct xlat_enum *e);
 const char *xlat_enum_args_text(struct xlat_ctx *c, const struct xlat_enum *e);
 /* " COLLATE <the enum's collation>" when oid is an enum type (written: true), else NULL. */
 const char *xlat_enum_collation(struct xlat_ctx *c, uint32_t oid);
+/* The collation that orders values of type oid as PostgreSQL's btree order where SQLite's
+ * own would not (" COLLATE ..." of inet, ranges, arrays, jsonb, enums), else NULL. */
+const char *xlat_order_collation(struct xlat_ctx *c, uint32_t oid);
 bool xlat_enum_collate(struct xlat_ctx *c, uint32_t oid);
 /* When oid is an enum, wraps c->sb[mark..] (a value of it) into its label's position in the
  * enum's sort order (CASE x WHEN 'first' THEN 0 ...), for sorts done outside SQLite's ORDER BY

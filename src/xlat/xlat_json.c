@@ -15,11 +15,56 @@ const char *xlat_jsonb_collation(uint32_t l, uint32_t r, const char *op)
 	return op && (strcmp(op, "=") == 0 || strcmp(op, "<>") == 0) ? NULL : " COLLATE pgfn_jsonb";
 }
 
+void xlat_jsonb_sort_text(struct xlat_ctx *c, size_t from)
+{
+	xlat_puts(c, " AS TEXT)");
+	xlat_insert_at(c, from, "CAST(");
+}
+
+bool xlat_jsonb_sort_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s, const char ***keys)
+{
+	for (size_t i = 0; i < s->n_sort_clause; i++) {
+		if (s->sort_clause[i]->node_case != PG_QUERY__NODE__NODE_SORT_BY)
+			continue;
+		const PgQuery__Node *n = s->sort_clause[i]->sort_by->node;
+		if (n->node_case != PG_QUERY__NODE__NODE_A_CONST ||
+		    n->a_const->val_case != PG_QUERY__A__CONST__VAL_IVAL || !n->a_const->ival)
+			continue;
+		int32_t pos = n->a_const->ival->ival;
+		if (pos < 1 || (size_t)pos > s->n_target_list || (*keys && (*keys)[i]))
+			continue;
+		const PgQuery__ResTarget *rt = s->target_list[pos - 1]->res_target;
+		const PgQuery__Node *v = rt ? rt->val : NULL;
+		if (!v || v->node_case != PG_QUERY__NODE__NODE_COLUMN_REF ||
+		    v->column_ref->fields[v->column_ref->n_fields - 1]->node_case ==
+			    PG_QUERY__NODE__NODE_A_STAR)
+			continue; /* a column of the select list only: ORDER BY 2 */
+		struct strbuf scratch, *saved = c->sb;
+		strbuf_init(&scratch, 0);
+		c->sb = &scratch;
+		struct xlat_type t;
+		bool ok = xlat_expr(c, v, &t);
+		c->sb = saved;
+		if (ok && t.oid == XLAT_OID_JSONB && !scratch.failed) {
+			if (!*keys)
+				*keys = arena_zalloc(c->a, s->n_sort_clause * sizeof(**keys));
+			(*keys)[i] = arena_printf(c->a, "CAST(%s AS TEXT)", scratch.data);
+		}
+		strbuf_fini(&scratch);
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
 char xlat_json_tag(struct xlat_type t)
 {
 	uint32_t elem = xlat_array_elem(t.oid);
-	if (elem) /* arrays: A of numbers, B of booleans, J of json, S of anything else */
+	if (elem) /* arrays: A of numbers, B of booleans, J of json, P of timestamps, Q of
+		   * timestamptz (shown in the session's zone: xlat_text_form), S of the others */
 		return elem == XLAT_OID_BOOL                             ? 'B'
+		       : elem == XLAT_OID_TIMESTAMP                      ? 'P'
+		       : elem == XLAT_OID_TIMESTAMPTZ                    ? 'Q'
 		       : elem == XLAT_OID_JSON || elem == XLAT_OID_JSONB ? 'J'
 		       : xlat_json_tag((struct xlat_type){elem, -1}) == 'n' ||
 				       xlat_json_tag((struct xlat_type){elem, -1}) == 'f'

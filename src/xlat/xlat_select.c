@@ -332,6 +332,7 @@ static bool sort_items(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 				return false;
 			continue;
 		}
+		size_t mark = c->sb->len;
 		if (sys && sys[i])
 			xlat_puts(c, sys[i]);
 		else if (!xlat_expr(c, sb->node, &st))
@@ -339,9 +340,13 @@ static bool sort_items(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 		const char *own = xlat_array_collation(st.oid, 0, NULL);
 		own = own ? own : xlat_jsonb_collation(st.oid, 0, NULL);
 		own = own ? own : xlat_comptype_collation(c, st.oid); /* ORDER BY ROW(...)::t */
+		const char *use = colls && colls[i] ? colls[i] : own;
+		const char *jsonb = xlat_jsonb_collation(XLAT_OID_JSONB, 0, NULL);
+		if (use && strcmp(use, jsonb) == 0 && sb->node->node_case != NODE(A_CONST))
+			xlat_jsonb_sort_text(c, mark);
 		/* an enum sorts by its labels' order, an array or jsonb by its type's */
-		if (!xlat_enum_collate(c, st.oid) && (colls && colls[i] ? colls[i] : own))
-			xlat_puts(c, colls && colls[i] ? colls[i] : own);
+		if (!xlat_enum_collate(c, st.oid) && use)
+			xlat_puts(c, use);
 		xlat_exact_sort_item(c, sb->node);
 		bool first =
 			sb->sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST ||
@@ -655,6 +660,7 @@ static bool select_core_tail(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 	ok = ok && (!tail || xlat_syscol_sort_cols(c, s, &sort_syscols));
 	ok = ok && (!tail || xlat_reg_sort_keys(c, s, &sort_syscols)); /* by OID */
 	ok = ok && (!tail || xlat_composite_sort_keys(c, s, &sort_syscols)); /* (x).f */
+	ok = ok && (!tail || xlat_jsonb_sort_keys(c, s, &sort_syscols)); /* ORDER BY 2 */
 	xlat_scope_leave(c, scope);
 	c->srf = outer_srf;
 	bool exact = ok && tail && xlat_exact_select(c, s); /* its results were exact */

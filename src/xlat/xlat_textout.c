@@ -12,6 +12,8 @@
  * cast to text (ROW(a, b)::text, t::text) is pgfn_record_text of its fields' output forms. */
 #include "xlat_int.h"
 
+#include "pgtype.h"
+
 #include <string.h>
 
 /* How each type that needs it is printed in each form: 0 as stored, 'o' through pgfn_text_out,
@@ -41,6 +43,13 @@ void xlat_text_form(struct xlat_ctx *c, size_t from, size_t to, struct xlat_type
 		if (forms[i].oid == t.oid)
 			how = forms[i].form[form];
 	}
+	/* an array of timestamptz (of dates, timestamps, intervals, their ranges) is stored with
+	 * its elements as their scalars are: as text they show in the session's zone */
+	uint32_t elem = how ? 0 : xlat_array_elem(t.oid);
+	if (elem && pgtype_array_styled(elem) &&
+	    (form == XLAT_TF_CAST || form == XLAT_TF_OUTPUT ||
+	     (form == XLAT_TF_JSON && elem == XLAT_OID_TIMESTAMPTZ)))
+		how = 'o';
 	/* a numeric whose scale is not known prints as its value comes, as SQLite's does */
 	if (!how || schema_kept(c) ||
 	    (t.oid == XLAT_OID_NUMERIC && xlat_numeric_scale_of(t) < 0))

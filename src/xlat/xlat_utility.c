@@ -555,9 +555,14 @@ bool xlat_stmt_create_schema(struct xlat_ctx *c, const PgQuery__CreateSchemaStmt
 #define SIDECAR_EXTENSIONS                                                                         \
 	"CREATE TABLE IF NOT EXISTS _shardlite_extensions (name TEXT PRIMARY KEY, version TEXT "   \
 	"NOT NULL)"
+/* A row of it leaves SQLite's schema alone; this moves schema_version, so that every session
+ * reads the extensions again (uuid-ossp's functions exist only once it was created) */
+#define EXTENSIONS_BUMP                                                                            \
+	"; DROP INDEX IF EXISTS _shardlite_extensions_v; CREATE INDEX _shardlite_extensions_v ON " \
+	"_shardlite_extensions (version)"
 
 /* CREATE EXTENSION of an extension whose features shardlite has built in: uuid-ossp's
- * functions always exist (xlat_func.c), btree_gist's operator classes serve EXCLUDE
+ * functions exist once it was created (xlat_func.c, xlat_env.extensions), btree_gist's operator classes serve EXCLUDE
  * constraints (catalog_exclude.c); the tenant records the extension, so that pg_extension
  * lists it and a second CREATE EXTENSION without IF NOT EXISTS is 42710, as in PostgreSQL. Its
  * options may only name the schema public and CASCADE. Any other extension is refused. */
@@ -581,7 +586,7 @@ bool xlat_stmt_create_extension(struct xlat_ctx *c, const PgQuery__CreateExtensi
 	c->st->writes = c->st->is_ddl = true; /* the sidecar may be created */
 	xlat_puts(c, SIDECAR_EXTENSIONS "; SELECT shardlite_extension('create', ");
 	xlat_string(c, s->extname);
-	xlat_puts(c, s->if_not_exists ? ", 1)" : ", 0)");
+	xlat_puts(c, s->if_not_exists ? ", 1)" EXTENSIONS_BUMP : ", 0)" EXTENSIONS_BUMP);
 	if (s->if_not_exists)
 		xlat_skip_note(c, "extension", NULL, s->extname, true);
 	return true;
@@ -603,6 +608,7 @@ bool xlat_drop_extensions(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 		if (s->missing_ok)
 			xlat_skip_note(c, "extension", NULL, name, false);
 	}
+	xlat_puts(c, EXTENSIONS_BUMP);
 	return true;
 }
 

@@ -81,6 +81,18 @@ static const struct {
 	 "2024-02-29 13:45:05+00"},
 	{"pg_to_timestamp('2024-02-30', 'YYYY-MM-DD', 1082)",
 	 "ERROR 22008: date/time field value out of range: \"2024-02-30\""},
+	/* formatting.c's template reading (pgfn_todate.c) */
+	{"pg_to_timestamp('20240229', 'YYYYMMDD', 1082)", "2024-02-29"},
+	{"pg_to_timestamp('2024 10 3', 'IYYY IW ID', 1082)", "2024-03-06"},
+	{"pg_to_timestamp('2,024 065', 'Y,YYY DDD', 1082)", "2024-03-05"},
+	{"pg_to_timestamp('5th iii 2024', 'DDth RM YYYY', 1082)", "2024-03-05"},
+	{"pg_to_timestamp('2024 - 03', 'YYYY-MM', 1082)", "2024-03-01"},
+	{"pg_to_timestamp('10:15:30.25 pm +05:30', 'HH12:MI:SS.FF2 am TZH:TZM', 1184)",
+	 "0001-01-01 16:45:30.25+00 BC"},
+	{"pg_to_timestamp('2024 10 3', 'YYYY IW ID', 1082)",
+	 "ERROR 22007: invalid combination of date conventions"},
+	{"pg_to_timestamp('x', 'TZ', 1184)",
+	 "ERROR 0A000: formatting field \"TZ\" is only supported in to_char"},
 	{"pg_to_timestamp_epoch(1709214305.5)", "2024-02-29 13:45:05.5+00"},
 	{"pg_timezone('America/New_York', '2024-07-01 10:00:00+00', 1184)", "2024-07-01 06:00:00"},
 	/* a column whose type the translator did not know: the stored form tells */

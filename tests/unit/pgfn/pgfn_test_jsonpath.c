@@ -62,8 +62,8 @@ static const struct {
 	{Q("$.a[0] / 0"), "ERROR 22012: division by zero"},
 	{Q("$.datetime()"),
 	 "ERROR 22031: jsonpath item method .datetime() can only be applied to a string"},
-	{Q("$.c.datetime()"), "ERROR 0A000: jsonpath item method .datetime() of \"x\" is not "
-			      "supported (only ISO 8601 dates, times and timestamps are read)"},
+	{Q("$.c.datetime()"), "ERROR 22031: datetime format is not recognized: \"x\""},
+	{Q("$.c.datetime(\"HH24\")"), "ERROR 22007: invalid value \"x\" for \"HH24\""},
 	{"pgfn_jsonb_path('[\"2023-01-02 10:11:12.5-05:30\", \"10:11:12\"]', "
 	 "'$[*].datetime()', '{}', 0, 2, 2)",
 	 "[\"2023-01-02T10:11:12.5-05:30\", \"10:11:12\"]"},

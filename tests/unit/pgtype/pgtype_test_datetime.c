@@ -240,6 +240,30 @@ START_TEST(test_zone_names)
 }
 END_TEST
 
+/* timestamptz[]: elements read in the session's zone and kept in UTC (a parameter, COPY), and
+ * shown in the zone again. */
+START_TEST(test_tstz_array)
+{
+	struct arena *a = arena_new(0);
+	struct pgerr err;
+	struct pgtype_value v;
+	const struct pgtype_tz *berlin = pgtype_tz_lookup("Europe/Berlin");
+	struct pgtype_dtenv env = {berlin, 0, PGTYPE_ORDER_MDY};
+	static const char in[] = "{\"2024-01-01 10:00\",NULL,\"2024-06-01 10:00:00+05\"}";
+	ck_assert(pgtype_decode_text_env(1185, in, strlen(in), &env, a, &v, &err));
+	ck_assert_str_eq(arena_strndup(a, v.p, v.n),
+			 "{\"2024-01-01 09:00:00+00\",NULL,\"2024-06-01 05:00:00+00\"}");
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	pgtype_encode_text_styled(&sb, 1185, -1, berlin, NULL, &v);
+	ck_assert_sb_str(&sb, "{\"2024-01-01 10:00:00+01\",NULL,\"2024-06-01 07:00:00+02\"}");
+	strbuf_fini(&sb);
+	ck_assert(!pgtype_decode_text_env(1185, "{x}", 3, &env, a, &v, &err));
+	ck_assert_str_eq(err.sqlstate, "22007");
+	arena_free(a);
+}
+END_TEST
+
 /* Daylight-saving time from the transitions of the file and, past them, from its POSIX rule. */
 START_TEST(test_zone_dst)
 {
@@ -351,6 +375,7 @@ Suite *pgtype_test_datetime_suite(void)
 	tcase_add_test(tc, test_not_a_date);
 	tcase_add_test(tc, test_zone_names);
 	tcase_add_test(tc, test_zone_dst);
+	tcase_add_test(tc, test_tstz_array);
 	tcase_add_loop_test(tc, test_datestyle, 0, (int)ARRAY_LEN(style_cases));
 	tcase_add_loop_test(tc, test_interval_iso, 0, (int)ARRAY_LEN(iso_cases));
 	suite_add_tcase(s, tc);
