@@ -270,14 +270,20 @@ static void fn_date_trunc(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			return;
 		}
 	}
-	int64_t local = v.oid == PGTYPE_TIMESTAMPTZ
-				? v.ts + (int64_t)pgtype_tz_offset(tz, v.ts) * 1000000
-				: v.ts;
+	int64_t off = v.oid == PGTYPE_TIMESTAMPTZ ? (int64_t)pgtype_tz_offset(tz, v.ts) * 1000000 : 0;
+	int64_t local = v.ts + off;
 	if (!trunc_ts(f, &local)) {
 		bad_unit(ctx, unit, v.oid, f != F_BAD);
 		return;
 	}
-	v.ts = v.oid == PGTYPE_TIMESTAMPTZ ? pgfn_dt_from_local(tz, local) : local;
+	/* As timestamptz_trunc_internal: below a day the value keeps its own UTC offset (01:30-04
+	 * on a fall-back night is 01:00-04, not the later 01:00-05); a day and above take the
+	 * offset the truncated local time has. */
+	bool redo_zone = f != F_HOUR && f != F_MIN && f != F_SEC && f != F_MSEC && f != F_USEC;
+	if (v.oid == PGTYPE_TIMESTAMPTZ)
+		v.ts = redo_zone ? pgfn_dt_from_local(tz, local) : local - off;
+	else
+		v.ts = local;
 	pgfn_dt_result(ctx, &v);
 }
 

@@ -217,6 +217,29 @@ static bool sp_overlay(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xl
 	return true;
 }
 
+/* regexp_replace(s, re, repl [, flags]) or PostgreSQL 15's (s, re, repl, start [, n [,
+ * flags]]): a fourth argument of an integer type is start, anything else (an untyped literal
+ * too, as PostgreSQL resolves it) the flags. */
+static bool sp_regexp_replace(struct xlat_ctx *c, const PgQuery__FuncCall *f,
+			      struct xlat_type *tv, struct xlat_type *t)
+{
+	static const struct lib flagged = {"regexp_replace", "pgfn_regexp_replace", 3, 4, "t",
+					   L_SCALAR, LR_FIX, 0, NULL};
+	static const struct lib at = {"regexp_replace", "pgfn_regexp_replace_at", 4, 6, "tttiit",
+				      L_SCALAR, LR_FIX, 0, NULL};
+	struct xlat_type fourth = {0, -1};
+	bool start = f->n_args > 4 ||
+		     (f->n_args == 4 && xlat_scope_dry_expr(c, f->args[3], &fourth) &&
+		      is_int(fourth.oid));
+	const struct lib *l = start ? &at : &flagged;
+	xlat_printf(c, "%s(", l->sqlite);
+	if (!lib_args(c, l, f, tv))
+		return false;
+	xlat_puts(c, ")");
+	*t = (struct xlat_type){XLAT_OID_TEXT, -1};
+	return true;
+}
+
 /* scale(x), min_scale(x), trim_scale(x): pgfn_scale(x as numeric's text, which). */
 static bool sp_scale(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *tv,
 		     struct xlat_type *t)
@@ -353,7 +376,7 @@ static const struct lib libs[] = {
 	{"quote_literal", "pgfn_quote_literal", 1, 1, ":", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"quote_nullable", "pgfn_quote_nullable", 1, 1, ":", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"pg_typeof", NULL, 1, 1, "", L_SCALAR, LR_FIX, 0, sp_pg_typeof},
-	{"regexp_replace", "pgfn_regexp_replace", 3, 4, "t", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
+	{"regexp_replace", NULL, 3, 6, "", L_SCALAR, LR_FIX, 0, sp_regexp_replace},
 	{"regexp_match", "pgfn_regexp_match", 2, 3, "t", L_SCALAR, LR_FIX, 1009, NULL},
 	{"regexp_like", "pgfn_regexp_like", 2, 3, "t", L_SCALAR, LR_FIX, XLAT_OID_BOOL, NULL},
 	{"regexp_count", "pgfn_regexp_count", 2, 4, "ttit", L_SCALAR, LR_FIX, XLAT_OID_INT4, NULL},

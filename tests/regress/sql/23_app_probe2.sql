@@ -1,0 +1,53 @@
+-- Application SQL probed against PostgreSQL 15, second round (issue 3: silent wrong results):
+-- reporting, SaaS write patterns, JSON APIs and text functions. Each block is a difference
+-- found by probing, now answered as PostgreSQL does; remaining ones are annotated.
+-- date_trunc of a timestamptz below a day keeps the value's own UTC offset (the first 01:30
+-- of a fall-back night truncates to 01:00-04, not to the later 01:00-05); a day and above
+-- take the offset of the truncated local time.
+SET TimeZone = 'America/New_York';
+SELECT date_trunc('hour', timestamptz '2024-11-03 05:30+00'), date_trunc('hour', timestamptz '2024-11-03 06:30+00'), date_trunc('minute', timestamptz '2024-11-03 05:30:30+00'), date_trunc('day', timestamptz '2024-11-03 12:00+00'), date_trunc('hour', timestamptz '2024-03-10 07:30+00');
+SELECT date_trunc('second', timestamptz '2024-11-03 05:30:30.5+00'), date_trunc('milliseconds', timestamptz '2024-11-03 05:30:30.5678+00'), date_trunc('microseconds', timestamptz '2024-11-03 05:30:30.5678+00');
+SELECT g, date_trunc('hour', g) FROM generate_series(timestamptz '2024-11-03 04:15+00', timestamptz '2024-11-03 07:15+00', interval '1 hour') g;
+SET TimeZone = 'Asia/Kolkata';
+SELECT date_trunc('hour', timestamptz '2024-11-03 05:50+00'), date_trunc('week', timestamptz '2024-11-03 05:50+00'), date_trunc('hour', timestamptz '2024-11-03 05:50+00', 'UTC');
+RESET TimeZone;
+-- jsonb || where one side is jsonb by its type rather than by its spelling: coalesce, CASE,
+-- NULLIF, a scalar subquery (it was text's ||: {"a": 1}{"z": true}).
+CREATE TABLE ap2_author (id int PRIMARY KEY, name text, meta jsonb);
+INSERT INTO ap2_author VALUES (1, 'ann', '{"a": 1}'), (2, 'bob', NULL);
+SELECT coalesce(meta, '{}') || '{"z": true}', CASE WHEN meta IS NULL THEN '{}' ELSE meta END || '{"c": 1}', nullif(meta, '{}') || '{"q": 0}', (SELECT meta FROM ap2_author WHERE id = 1) || '[1]', coalesce(meta, '{}'::jsonb) || jsonb_build_object('k', id) FROM ap2_author ORDER BY id;
+UPDATE ap2_author SET meta = coalesce(meta, '{}') || jsonb_build_object('seen', true) RETURNING id, meta;
+SELECT name || coalesce(meta::text, ''), coalesce(name, 'x') || 'y', coalesce(name, 'x') || coalesce(name, 'y') FROM ap2_author ORDER BY id;
+DROP TABLE ap2_author;
+-- RETURNING t.* of the target, by its alias or its name (it was XX000, SQLite's "RETURNING
+-- may not use TABLE.* wildcards"), also in a data-modifying WITH.
+CREATE TABLE ap2_o (id int PRIMARY KEY, status text);
+CREATE TABLE ap2_oi (order_id int, sku text);
+INSERT INTO ap2_o VALUES (1, 'paid'), (2, 'new');
+INSERT INTO ap2_oi VALUES (1, 'a'), (2, 'b');
+INSERT INTO ap2_oi AS n VALUES (5, 'n') RETURNING n.*;
+INSERT INTO ap2_oi VALUES (6, 'm') RETURNING ap2_oi.*, ap2_oi.sku;
+DELETE FROM ap2_oi x USING ap2_o WHERE x.order_id = ap2_o.id AND ap2_o.status = 'paid' RETURNING x.*;
+UPDATE ap2_oi AS t SET sku = 'd' FROM ap2_o WHERE ap2_o.id = t.order_id RETURNING t.*;
+UPDATE ap2_oi SET sku = upper(sku) WHERE order_id > 4 RETURNING ap2_oi.*, sku;
+WITH d AS (DELETE FROM ap2_oi x WHERE order_id = 6 RETURNING x.*) SELECT * FROM d;
+WITH u AS (UPDATE ap2_oi SET sku = 'z' WHERE order_id = 5 RETURNING ap2_oi.*) SELECT order_id, sku FROM u;
+-- A column of an UPDATE's FROM or a DELETE's USING table in RETURNING: SQLite's RETURNING sees
+-- the target's row alone (it was 42703 "column does not exist" and XX000).
+-- differs: RETURNING a column of UPDATE's FROM list is 0A000
+UPDATE ap2_oi SET sku = 'c' FROM ap2_o WHERE ap2_o.id = ap2_oi.order_id RETURNING ap2_oi.*, ap2_o.status;
+-- differs: RETURNING a column of DELETE's USING list is 0A000
+DELETE FROM ap2_oi x USING ap2_o o WHERE x.order_id = o.id RETURNING x.sku, o.status;
+DROP TABLE ap2_o, ap2_oi;
+-- regexp_replace's PostgreSQL 15 forms (start, N, flags) and the newline-sensitive flags n/m/s
+-- (were 0A000).
+SELECT regexp_replace('foo bar baz', 'ba(.)', 'X\1\&', 'g'), regexp_replace('aaa', 'a', 'b', 2), regexp_replace('aaaa', 'a', 'b', 2, 2), regexp_replace('AbAb', 'a', 'x', 1, 0, 'i');
+SELECT regexp_replace('abcabc', 'b', 'X', 3), regexp_replace('abcabc', 'b', 'X', 1, 0), regexp_replace('abcabc', 'b', 'X', 1, 2), regexp_replace('abcabc', 'b', 'X', 1, 3), regexp_replace('héllo wörld', 'l', 'L', 4, 0), regexp_replace('abc', 'b', 'X', 10);
+SELECT regexp_replace('abc', '', '-', 1, 0), regexp_replace('abc', 'x*', '-', 2, 2), regexp_replace('abc', 'b', 'X', 1, 1, 'g'), regexp_replace('abc', 'B', 'X', 1, 1, 'ig');
+SELECT regexp_replace('abc', 'b', 'X', 0);
+SELECT regexp_replace('abc', 'b', 'X', 1, -1);
+SELECT regexp_replace('abc', 'b', 'X', NULL), regexp_replace('abc', 'b', 'X', 1, NULL), regexp_replace('abc', 'b', 'X', '2');
+SELECT regexp_replace('abc', 'b', 'X', 1, 1, 'z');
+SELECT regexp_replace(E'Line1\nLine2', '^L', 'l', 'gn'), regexp_replace(E'a\nb', 'a.b', 'X', 'n'), regexp_replace(E'a\nb', 'a.b', 'X', 's'), regexp_replace(E'a\nb', 'a$', 'X', 'm'), regexp_replace(E'a\nb', 'a$', 'X', 'ns');
+SELECT regexp_matches(E'x\ny', '^.$', 'gn');
+SELECT regexp_split_to_array(E'a\nb c', '^b', 'n'), regexp_like(E'a\nb', '^b$', 'n'), regexp_count(E'a\nab', '^a', 1, 'n');
