@@ -145,8 +145,32 @@ const regmatch_t *pgfn_regex_capture(const regex_t *re, const regmatch_t *m, siz
 	return g && g->rm_so >= 0 ? g : NULL;
 }
 
+/* ARE's embedded options at the head of a pattern, (?i) or (?in): the letters this engine has
+ * (i c n m s t) are applied to *cflags and the group skipped; a group with another letter is
+ * left in the pattern, where POSIX refuses it (2201B). */
+static const char *embedded_options(const char *pat, int *cflags)
+{
+	if (pat[0] != '(' || pat[1] != '?')
+		return pat;
+	const char *end = pat + 2 + strspn(pat + 2, "icnmst");
+	if (*end != ')' || end == pat + 2)
+		return pat;
+	for (const char *f = pat + 2; f < end; f++) {
+		if (*f == 'i')
+			*cflags |= REG_ICASE;
+		else if (*f == 'c')
+			*cflags &= ~REG_ICASE;
+		else if (*f == 'n' || *f == 'm')
+			*cflags |= REG_NEWLINE;
+		else if (*f == 's')
+			*cflags &= ~REG_NEWLINE;
+	}
+	return end + 1;
+}
+
 regex_t *pgfn_regex_compile(const char *pat, int cflags, char *why, size_t n)
 {
+	pat = embedded_options(pat, &cflags);
 	const char *complex = too_complex(pat);
 	if (complex) {
 		snprintf(why, n, "%s", complex);

@@ -20,7 +20,7 @@ struct lib {
 	const char *name;
 	const char *sqlite;
 	int min, max;
-	const char *args; /* one letter per argument for $n inference: t text, i int4, b bytea,
+	const char *args; /* one letter per argument for $n inference: t text, i int4, l int8, b bytea,
 			   * n numeric, j jsonb, '.' any type printed as text (':' cast to
 			   * text), '-' any; the last letter repeats (no letters: all '-') */
 	enum lib_kind kind;
@@ -41,6 +41,8 @@ static uint32_t arg_oid(char letter)
 		return XLAT_OID_BYTEA;
 	case 'n':
 		return XLAT_OID_NUMERIC;
+	case 'l':
+		return XLAT_OID_INT8;
 	case 'j':
 		return XLAT_OID_JSONB;
 	default:
@@ -343,6 +345,9 @@ static bool sp_column_size(struct xlat_ctx *c, const PgQuery__FuncCall *f, struc
 
 static const struct lib libs[] = {
 	{"md5", "pgfn_md5", 1, 1, "t", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
+	{"hashtext", "pgfn_hashtext", 1, 1, "t", L_SCALAR, LR_FIX, XLAT_OID_INT4, NULL},
+	{"hashtextextended", "pgfn_hashtextextended", 2, 2, "tl", L_SCALAR, LR_FIX, XLAT_OID_INT8,
+	 NULL},
 	{"sha224", "pgfn_sha224", 1, 1, "b", L_SCALAR, LR_FIX, XLAT_OID_BYTEA, NULL},
 	{"sha256", "pgfn_sha256", 1, 1, "b", L_SCALAR, LR_FIX, XLAT_OID_BYTEA, NULL},
 	{"sha384", "pgfn_sha384", 1, 1, "b", L_SCALAR, LR_FIX, XLAT_OID_BYTEA, NULL},
