@@ -36,6 +36,7 @@ struct pgfn_conn *pgfn_register(sqlite3 *db)
 		pgfn_register_cast,
 		pgfn_register_uuid,
 		pgfn_register_dtagg,
+		pgfn_register_floatwin,
 		pgfn_register_osagg,
 		pgfn_register_enum,
 		pgfn_register_domain,

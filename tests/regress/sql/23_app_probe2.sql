@@ -77,3 +77,19 @@ BEGIN;
 SELECT pg_advisory_xact_lock(hashtext('job-1')), pg_try_advisory_xact_lock(hashtext('job-2'));
 SELECT pg_try_advisory_lock(hashtextextended('tenant:7', 0)), pg_advisory_unlock(hashtextextended('tenant:7', 0));
 COMMIT;
+-- sum/avg of double precision: a moving window frame adds its values up again in row order
+-- when a row leaves it (0.25, not SQLite's subtracted 0.25000000000000006), and a NaN among
+-- the values makes the sum NaN (SQLite added the stored text 'NaN' as 0).
+CREATE TABLE ap2_m (id int PRIMARY KEY, f float8, r real);
+INSERT INTO ap2_m VALUES (1, 1.5, 1.5), (2, 2.5, 2.5), (3, NULL, NULL), (4, 0.1, 0.25), (5, 0.2, 0.5), (6, 0.3, 0.75), (7, 10, 10);
+SELECT id, f, sum(f) OVER w, avg(f) OVER w, sum(f) OVER (ORDER BY id), avg(f) OVER (ORDER BY id), sum(f) OVER (ORDER BY f RANGE BETWEEN 0.15 PRECEDING AND 0.15 FOLLOWING), avg(r) OVER w FROM ap2_m WINDOW w AS (ORDER BY id ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) ORDER BY id;
+SELECT id, sum(f) OVER (ORDER BY id ROWS BETWEEN 2 PRECEDING AND CURRENT ROW EXCLUDE CURRENT ROW), avg(f) OVER (ORDER BY id GROUPS BETWEEN 1 PRECEDING AND 1 FOLLOWING), sum(f) OVER (PARTITION BY id % 2 ORDER BY id ROWS 1 PRECEDING) FROM ap2_m ORDER BY id;
+SELECT sum(f), avg(f), sum(DISTINCT f), avg(f) FILTER (WHERE id > 3), sum(r), avg(r), pg_typeof(sum(f)), pg_typeof(avg(r)) FROM ap2_m;
+SELECT sum(f), avg(f) FROM ap2_m WHERE false;
+INSERT INTO ap2_m VALUES (8, 'NaN', 'NaN'), (9, 'Infinity', 'Infinity'), (10, '-Infinity', '-Infinity');
+SELECT sum(f), avg(f), sum(f) FILTER (WHERE id < 9), sum(f) FILTER (WHERE id >= 9), avg(f) FILTER (WHERE id = 9), avg(r) FROM ap2_m;
+SELECT id, f, sum(f) OVER (ORDER BY id ROWS 1 PRECEDING), avg(f) OVER (ORDER BY id ROWS BETWEEN CURRENT ROW AND 1 FOLLOWING) FROM ap2_m ORDER BY id;
+SELECT id % 3, sum(f), avg(f) FROM ap2_m GROUP BY 1 ORDER BY 1;
+SELECT sum(x) FROM (VALUES (1e308::float8), (1e308::float8)) v(x);
+SELECT sum(x), avg(x) FROM (VALUES ('NaN'::float8), ('Infinity'), (1.5)) v(x);
+DROP TABLE ap2_m;
