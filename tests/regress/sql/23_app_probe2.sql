@@ -93,3 +93,26 @@ SELECT id % 3, sum(f), avg(f) FROM ap2_m GROUP BY 1 ORDER BY 1;
 SELECT sum(x) FROM (VALUES (1e308::float8), (1e308::float8)) v(x);
 SELECT sum(x), avg(x) FROM (VALUES ('NaN'::float8), ('Infinity'), (1.5)) v(x);
 DROP TABLE ap2_m;
+-- extract(...) compared, filtered or grouped is a number (it was decimal text, never equal to
+-- an integer: WHERE extract(year FROM d) = 2024 found no rows); in a result column it keeps
+-- PostgreSQL's scale (5.500000).
+CREATE TABLE ap2_ev (id int PRIMARY KEY, at timestamptz, d date, dur interval, ts timestamp);
+INSERT INTO ap2_ev VALUES (1, '2024-01-31 23:30:00+00', '2024-01-31', '1 day 02:00:00', '2024-01-31 23:30'), (2, '2024-02-29 12:00:00+00', '2024-02-29', '-3 hours', '2024-02-29 12:00'), (3, '2024-12-31 00:00:01.5+00', '2024-12-31', '1 mon 2 days', '2024-12-31 00:00:01.5'), (4, NULL, NULL, NULL, NULL);
+SELECT id, extract(dow FROM d) = 3, extract(year FROM d) = 2024, date_part('dow', d) = 3, extract(dow FROM at) = 3, extract(month FROM ts) = 1, extract(dow FROM d) > 2, extract(second FROM at), extract(epoch FROM at) > 1.7e9, extract(epoch from at) FROM ap2_ev ORDER BY id;
+SELECT count(*) FROM ap2_ev WHERE extract(year FROM d) = 2024 AND extract(epoch FROM dur) > 0;
+SELECT id FROM ap2_ev WHERE extract(dow FROM d) IN (3, 4) OR extract(hour FROM ts) BETWEEN 10 AND 12 ORDER BY id;
+SELECT extract(day FROM d) AS dd, count(*) FROM ap2_ev GROUP BY extract(day FROM d) ORDER BY 1;
+SELECT extract(month FROM d), sum(id) FROM ap2_ev GROUP BY 1 ORDER BY 1 DESC NULLS LAST;
+SELECT DISTINCT extract(year FROM d) FROM ap2_ev ORDER BY 1;
+SELECT extract(second FROM at) + 1, extract(epoch FROM at) * 1000, extract(minute FROM at)::int, round(extract(epoch FROM dur) / 3600, 2), extract(second FROM at) = 1.5 FROM ap2_ev ORDER BY id;
+SELECT CASE WHEN extract(dow FROM d) IN (0, 6) THEN 'weekend' ELSE 'weekday' END, extract(isodow FROM d) < 6 FROM ap2_ev ORDER BY id;
+SELECT id FROM ap2_ev ORDER BY extract(dow FROM d) NULLS FIRST, id;
+SELECT max(extract(epoch FROM dur)), min(extract(day FROM d)), sum(extract(hour FROM ts)) FROM ap2_ev;
+SELECT coalesce(extract(day FROM d), 0), greatest(extract(day FROM d), 30) FROM ap2_ev ORDER BY id;
+SELECT d, extract(dow FROM d) IN (0, 6) AS weekend FROM generate_series(date '2024-03-01', date '2024-03-04', '1 day') d;
+CREATE VIEW ap2_ev_v AS SELECT id, extract(year FROM d) AS y, extract(second FROM at) AS s FROM ap2_ev;
+SELECT id, y FROM ap2_ev_v WHERE y = 2024 ORDER BY id;
+-- differs: a view's numeric expression column holds the value, not its display scale (0, PostgreSQL 0.000000)
+SELECT * FROM ap2_ev_v WHERE y = 2024 ORDER BY id;
+DROP VIEW ap2_ev_v;
+DROP TABLE ap2_ev;
