@@ -242,16 +242,39 @@ static bool sp_regexp_replace(struct xlat_ctx *c, const PgQuery__FuncCall *f,
 	return true;
 }
 
+/* to_number(s, fmt): pgfn_to_number's decimal text (its scale, 1234.50) in a result column
+ * (XLAT_X_EXACT), read as a number elsewhere, where SQLite would compare the text as text
+ * (to_number(s, '99.99') > 5 was true of every value). */
+static bool sp_to_number(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *tv,
+			 struct xlat_type *t)
+{
+	static const struct lib args = {"to_number", "pgfn_to_number", 2, 2, "tt", L_SCALAR,
+					 LR_FIX, 0, NULL};
+	unsigned exact = c->flags & XLAT_X_EXACT; /* the result's, not the arguments' */
+	c->flags &= ~(unsigned)XLAT_X_EXACT;
+	xlat_puts(c, exact ? "pgfn_to_number(" : "shardlite_num_in(pgfn_to_number(");
+	bool ok = lib_args(c, &args, f, tv);
+	c->flags |= exact;
+	xlat_puts(c, exact ? ")" : "), 'n')");
+	*t = (struct xlat_type){XLAT_OID_NUMERIC, -1};
+	return ok;
+}
+
 /* scale(x), min_scale(x), trim_scale(x): pgfn_scale(x as numeric's text, which). */
 static bool sp_scale(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *tv,
 		     struct xlat_type *t)
 {
 	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
 	int which = strcmp(name, "scale") == 0 ? 0 : strcmp(name, "min_scale") == 0 ? 1 : 2;
-	xlat_puts(c, "pgfn_scale(");
-	if (!text_arg(c, f->args[0], &tv[0], false))
+	/* trim_scale's decimal text is read as a number outside a result column, as to_number's */
+	unsigned exact = c->flags & XLAT_X_EXACT;
+	c->flags &= ~(unsigned)XLAT_X_EXACT;
+	xlat_puts(c, which == 2 && !exact ? "shardlite_num_in(pgfn_scale(" : "pgfn_scale(");
+	bool ok = text_arg(c, f->args[0], &tv[0], false);
+	c->flags |= exact;
+	if (!ok)
 		return false;
-	xlat_printf(c, ", %d)", which);
+	xlat_printf(c, ", %d)%s", which, which == 2 && !exact ? ", 'n')" : "");
 	*t = (struct xlat_type){which == 2 ? XLAT_OID_NUMERIC : XLAT_OID_INT4, -1};
 	return true;
 }
@@ -412,7 +435,7 @@ static const struct lib libs[] = {
 	{"min_scale", "pgfn_scale", 1, 1, ".", L_SCALAR, LR_FIX, XLAT_OID_INT4, sp_scale},
 	{"trim_scale", "pgfn_scale", 1, 1, ".", L_SCALAR, LR_FIX, XLAT_OID_NUMERIC, sp_scale},
 	{"pg_size_bytes", "pgfn_size_bytes", 1, 1, "t", L_SCALAR, LR_FIX, XLAT_OID_INT8, NULL},
-	{"to_number", "pgfn_to_number", 2, 2, "tt", L_SCALAR, LR_FIX, XLAT_OID_NUMERIC, NULL},
+	{"to_number", NULL, 2, 2, "tt", L_SCALAR, LR_FIX, 0, sp_to_number},
 	{"pg_column_size", NULL, 1, 1, "", L_SCALAR, LR_FIX, 0, sp_column_size},
 	{"normalize", "pgfn_normalize", 1, 2, "tt", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"is_normalized", "pgfn_is_normalized", 1, 2, "tt", L_SCALAR, LR_FIX, XLAT_OID_BOOL, NULL},

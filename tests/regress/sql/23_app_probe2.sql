@@ -116,3 +116,16 @@ SELECT id, y FROM ap2_ev_v WHERE y = 2024 ORDER BY id;
 SELECT * FROM ap2_ev_v WHERE y = 2024 ORDER BY id;
 DROP VIEW ap2_ev_v;
 DROP TABLE ap2_ev;
+-- to_number and trim_scale compared or sorted are numbers (their decimal text was compared
+-- as text: to_number(s, '9,999.99') > 5 held for every row).
+CREATE TABLE ap2_t (id int PRIMARY KEY, s text);
+INSERT INTO ap2_t VALUES (1, '12.5'), (2, '7'), (3, '3.75'), (4, '1,234.50');
+SELECT id FROM ap2_t WHERE to_number(s, '9,999.99') > 5 ORDER BY id;
+SELECT id, to_number(s, '9,999.99'), to_number(s, '9,999.99') + 1, to_number(s, '9,999.99') * 2 FROM ap2_t ORDER BY id;
+SELECT id FROM ap2_t ORDER BY to_number(s, '9,999.99');
+SELECT max(to_number(s, '9,999.99')), sum(to_number(s, '9,999.99')) FROM ap2_t;
+SELECT DISTINCT to_number(s, '9,999.99') FROM ap2_t ORDER BY 1;
+SELECT to_number('-12,454.8', '99G999D9S'), to_number('1,234', '9,999') = 1234;
+SELECT count(*) FILTER (WHERE trim_scale(1.500) = 1.5), count(*) FILTER (WHERE trim_scale(to_number(s, '9,999.99')) < 10) FROM ap2_t;
+SELECT trim_scale(1.500), trim_scale(replace(s, ',', '')::numeric * 1.000), scale(1.50), min_scale(1.50) FROM ap2_t ORDER BY id;
+DROP TABLE ap2_t;
