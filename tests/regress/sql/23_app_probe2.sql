@@ -129,3 +129,26 @@ SELECT to_number('-12,454.8', '99G999D9S'), to_number('1,234', '9,999') = 1234;
 SELECT count(*) FILTER (WHERE trim_scale(1.500) = 1.5), count(*) FILTER (WHERE trim_scale(to_number(s, '9,999.99')) < 10) FROM ap2_t;
 SELECT trim_scale(1.500), trim_scale(replace(s, ',', '')::numeric * 1.000), scale(1.50), min_scale(1.50) FROM ap2_t ORDER BY id;
 DROP TABLE ap2_t;
+-- A jsonb cast to a number or boolean type reads its scalar as PostgreSQL's jsonb_numeric/jsonb_bool:
+-- an integer type rounds (7.5 is 8, was 22P02), another kind of value is 22023 "cannot cast jsonb
+-- string to type integer" (was 22P02, and 1::bool was true); json has no such casts (42846).
+SELECT ('7.5'::jsonb)::int, ('7.4'::jsonb)::bigint, ('-2.5'::jsonb)::smallint, ('7.5'::jsonb)::numeric, ('7.5'::jsonb)::float8, ('true'::jsonb)::bool, ('1e2'::jsonb)::int, ('0.1'::jsonb)::real, ('12.345'::jsonb)::numeric(5,1);
+SELECT ('"7"'::jsonb)::int;
+SELECT ('"7"'::jsonb)::numeric;
+SELECT ('"7"'::jsonb)::float8;
+SELECT ('1'::jsonb)::bool;
+SELECT ('null'::jsonb)::int;
+SELECT ('[1]'::jsonb)::numeric;
+SELECT ('{}'::jsonb)::bool;
+SELECT ('7'::json)::int;
+SELECT ('true'::json)::boolean;
+SELECT ('99999999999'::jsonb)::int;
+CREATE TABLE ap2_jt (id int PRIMARY KEY, j jsonb, jj json);
+INSERT INTO ap2_jt VALUES (1, '{"k": 7.5, "b": true, "s": "x"}', '{"k": 1}'), (2, '{"k": 2, "b": false}', NULL), (3, NULL, NULL);
+SELECT id, (j->'k')::int, (j->'k')::numeric * 2, (j->'b')::boolean, (j->>'k')::int FROM ap2_jt ORDER BY id;
+SELECT id FROM ap2_jt WHERE (j->'k')::int >= 7 OR (j->'b')::bool ORDER BY id;
+SELECT (j->'s')::int FROM ap2_jt WHERE id = 1;
+SELECT (jj->'k')::int FROM ap2_jt WHERE id = 1;
+SELECT sum((j->'k')::numeric), max((j->'k')::float8) FROM ap2_jt;
+SELECT ('7.5'::jsonb)::text, ('7.5'::jsonb)::json, ('"a"'::jsonb)::varchar;
+DROP TABLE ap2_jt;
