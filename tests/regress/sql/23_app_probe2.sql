@@ -152,3 +152,18 @@ SELECT (jj->'k')::int FROM ap2_jt WHERE id = 1;
 SELECT sum((j->'k')::numeric), max((j->'k')::float8) FROM ap2_jt;
 SELECT ('7.5'::jsonb)::text, ('7.5'::jsonb)::json, ('"a"'::jsonb)::varchar;
 DROP TABLE ap2_jt;
+-- Aggregates and window functions in RETURNING are PostgreSQL's 42803/42P20 (a window
+-- function was XX000, SQLite's "misuse of window function lag()").
+CREATE TABLE ap2_r (id serial PRIMARY KEY, name text, n int);
+INSERT INTO ap2_r (name, n) VALUES ('i', 1), ('j', 2) RETURNING id - lag(id) OVER () IS NULL;
+INSERT INTO ap2_r (name, n) VALUES ('i', 1) RETURNING count(*);
+UPDATE ap2_r SET n = n + 1 RETURNING sum(n);
+UPDATE ap2_r SET n = n + 1 RETURNING row_number() OVER ();
+DELETE FROM ap2_r RETURNING max(id);
+DELETE FROM ap2_r WHERE id = 99 RETURNING rank() OVER (ORDER BY id);
+INSERT INTO ap2_r (name, n) VALUES ('k', 3) RETURNING name, (SELECT max(n) FROM ap2_r x WHERE x.n < ap2_r.n);
+-- differs: a subquery in RETURNING reading the statement's own target sees the rows as the statement leaves them
+INSERT INTO ap2_r (name, n) VALUES ('l', 4) RETURNING (SELECT count(*) FROM ap2_r);
+INSERT INTO ap2_r (name, n) SELECT 'z', count(*) FROM ap2_r RETURNING name, n;
+WITH u AS (UPDATE ap2_r SET n = 0 WHERE name = 'z' RETURNING n) SELECT count(*) FROM u;
+DROP TABLE ap2_r;
