@@ -88,7 +88,7 @@ static bool is_jsonb_node(const PgQuery__Node *n)
 }
 
 /* Whether n is jsonb: visibly so (is_jsonb_node), a column of type jsonb, or, when typed, an
- * expression whose type is jsonb when translated (coalesce(meta, '{}'), CASE, NULLIF, a scalar
+ * expression whose type is jsonb when translated (coalesce(meta, '{}'), CASE, NULLIF, ->, a scalar
  * subquery, a function returning jsonb). Only || asks for that translation (as || of arrays
  * does); - stays syntactic, being arithmetic far more often. */
 static bool jsonb_operand(struct xlat_ctx *c, const PgQuery__Node *n, bool typed)
@@ -101,9 +101,14 @@ static bool jsonb_operand(struct xlat_ctx *c, const PgQuery__Node *n, bool typed
 	if (!typed || c->dry > 1) /* nested ||: each level's dry run once, not exponentially */
 		return false;
 	switch (n->node_case) {
-	case PG_QUERY__NODE__NODE_A_EXPR: /* nullif(meta, '{}') */
-		return n->a_expr->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF &&
+	case PG_QUERY__NODE__NODE_A_EXPR: { /* nullif(meta, '{}'), meta->'tags', meta #> '{a}' */
+		const PgQuery__AExpr *e = n->a_expr;
+		const char *op = e->n_name ? xlat_node_str(e->name[e->n_name - 1]) : NULL;
+		bool path = e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP && op &&
+			    (strcmp(op, "->") == 0 || strcmp(op, "#>") == 0 || strcmp(op, "#-") == 0);
+		return (e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF || path) &&
 		       xlat_scope_dry_expr(c, n, &t) && t.oid == XLAT_OID_JSONB;
+	}
 	case PG_QUERY__NODE__NODE_COALESCE_EXPR:
 	case PG_QUERY__NODE__NODE_CASE_EXPR:
 	case PG_QUERY__NODE__NODE_MIN_MAX_EXPR:

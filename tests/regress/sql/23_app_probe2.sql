@@ -167,3 +167,18 @@ INSERT INTO ap2_r (name, n) VALUES ('l', 4) RETURNING (SELECT count(*) FROM ap2_
 INSERT INTO ap2_r (name, n) SELECT 'z', count(*) FROM ap2_r RETURNING name, n;
 WITH u AS (UPDATE ap2_r SET n = 0 WHERE name = 'z' RETURNING n) SELECT count(*) FROM u;
 DROP TABLE ap2_r;
+-- A char(n) value printed by its output function is padded to n: concat, concat_ws, format,
+-- array_agg, to_json, json_build_object, a row's text (they dropped the blanks); a cast to
+-- text and || do not pad, as in PostgreSQL.
+CREATE TABLE ap2_doc (id int PRIMARY KEY, body jsonb, title varchar(50), code char(5));
+INSERT INTO ap2_doc VALUES (1, '{"user": {"name": "Ann", "tags": ["x", "y"]}, "score": 9.5}', 'Hello World', 'ab'), (2, '{"user": {"name": "Bob", "tags": []}, "score": null}', 'second', 'abcde'), (3, '[1, 2, {"a": 3}]', NULL, NULL);
+SELECT code || '|', concat(code, '|'), format('%s|', code), to_json(code), code::text || '|', row(code)::text, json_build_object('c', code), concat_ws(',', code, 'x') FROM ap2_doc ORDER BY id;
+SELECT array_agg(code ORDER BY id), string_agg(code, ',' ORDER BY id), jsonb_agg(code ORDER BY id) FROM ap2_doc;
+SELECT row_to_json(x), to_jsonb(x) FROM (SELECT id, title, code FROM ap2_doc) x ORDER BY x.id;
+SELECT row_to_json(d) FROM ap2_doc d WHERE id = 1;
+-- jsonb || beside a -> / #> path is jsonb's (it was text's, and jsonb_set then 22P02).
+UPDATE ap2_doc SET body = jsonb_set(body, '{user,tags}', (body->'user'->'tags') || '"new"') WHERE id = 2 RETURNING body;
+SELECT body #> '{user,tags}' || '["z"]', (body -> 'user') || '{"k": 1}', body #- '{user}' || '{"k": 1}' FROM ap2_doc WHERE id = 1;
+-- differs: jsonb = compares the canonical text: numbers spelled apart are unequal
+SELECT '{"a":1}'::jsonb = '{"a":1.0}'::jsonb, '[1,2]'::jsonb @> '[2]';
+DROP TABLE ap2_doc;
