@@ -53,8 +53,8 @@ static void note_returning(struct xlat_ctx *c, size_t from, size_t to, size_t li
 					    sql + from);
 }
 
-/* The name a FROM item of an UPDATE's FROM or a DELETE's USING is known by (a join's are
- * its inputs': joined_name looks into it). */
+/* Whether item, of an UPDATE's FROM or a DELETE's USING, is known by name (a join by its
+ * alias or by its inputs' names). */
 static bool names_item(const PgQuery__Node *item, const char *name)
 {
 	const PgQuery__Alias *al = NULL;
