@@ -211,6 +211,11 @@ int pgfn_register_srf(sqlite3 *db);
 int pgfn_register_regex(sqlite3 *db);  /* pgfn_regex.c: ~ (pg_regex), regexp_*, SIMILAR TO */
 /* pgfn_regexfn.c: regexp_count/instr/substr, regexp_matches' rows */
 int pgfn_register_regexfn(sqlite3 *db);
+/* pgfn_hash.c: hashtext, hashtextextended (PostgreSQL's numbers) */
+int pgfn_register_hash(sqlite3 *db);
+/* pgfn_floatwin.c: sum/avg of double precision (also as window functions) added up as
+ * PostgreSQL adds them: NaN-aware, a moving frame added up again */
+int pgfn_register_floatwin(sqlite3 *db);
 /* Checked conversions into a declared type: shardlite_int2/int4/int8(x),
  * shardlite_numeric(x, typmod), shardlite_varchar/bpchar(x, n) (22003, 22P02, 22001),
  * shardlite_uuid(x) (canonical text), shardlite_bytea(x) (text read as bytea input). */

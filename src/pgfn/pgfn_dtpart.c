@@ -270,14 +270,20 @@ static void fn_date_trunc(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			return;
 		}
 	}
-	int64_t local = v.oid == PGTYPE_TIMESTAMPTZ
-				? v.ts + (int64_t)pgtype_tz_offset(tz, v.ts) * 1000000
-				: v.ts;
+	int64_t off = v.oid == PGTYPE_TIMESTAMPTZ ? (int64_t)pgtype_tz_offset(tz, v.ts) * 1000000 : 0;
+	int64_t local = v.ts + off;
 	if (!trunc_ts(f, &local)) {
 		bad_unit(ctx, unit, v.oid, f != F_BAD);
 		return;
 	}
-	v.ts = v.oid == PGTYPE_TIMESTAMPTZ ? pgfn_dt_from_local(tz, local) : local;
+	/* As timestamptz_trunc_internal: below a day the value keeps its own UTC offset (01:30-04
+	 * on a fall-back night is 01:00-04, not the later 01:00-05); a day and above take the
+	 * offset the truncated local time has. */
+	bool redo_zone = f != F_HOUR && f != F_MIN && f != F_SEC && f != F_MSEC && f != F_USEC;
+	if (v.oid == PGTYPE_TIMESTAMPTZ)
+		v.ts = redo_zone ? pgfn_dt_from_local(tz, local) : local - off;
+	else
+		v.ts = local;
 	pgfn_dt_result(ctx, &v);
 }
 
@@ -437,11 +443,17 @@ static bool part_interval(enum field f, const struct pgtype_interval *iv, struct
 	return true;
 }
 
-static void put_part(sqlite3_context *ctx, const struct part *p, bool numeric)
+/* mode 0: a double (date_part); 1: numeric as decimal text with the part's scale; 2: numeric
+ * as a number (an integer when it has no fraction digits), for SQLite to compare. */
+static void put_part(sqlite3_context *ctx, const struct part *p, int mode)
 {
 	static const int64_t div[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
 	int64_t d = div[p->scale];
-	if (!numeric) {
+	if (mode == 2 && p->units % d == 0) {
+		sqlite3_result_int64(ctx, p->units / d);
+		return;
+	}
+	if (mode != 1) {
 		sqlite3_result_double(ctx, (double)p->units / (double)d);
 		return;
 	}
@@ -456,11 +468,12 @@ static void put_part(sqlite3_context *ctx, const struct part *p, bool numeric)
 	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
 }
 
-/* pg_extract(field, x, oid, numeric): extract (numeric) or date_part (float8). */
+/* pg_extract(field, x, oid, mode): date_part (float8, mode 0) or extract (numeric, as text
+ * with its scale in mode 1, as a number in mode 2: put_part). */
 static void fn_extract(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	const char *unit = (const char *)sqlite3_value_text(argv[0]);
-	bool numeric = sqlite3_value_int(argv[3]) != 0;
+	int mode = sqlite3_value_int(argv[3]);
 	struct pgfn_dt v;
 	struct part p;
 	(void)argc;
@@ -509,7 +522,7 @@ static void fn_extract(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			bad_unit(ctx, unit, v.oid, f != F_BAD);
 		return;
 	}
-	put_part(ctx, &p, numeric);
+	put_part(ctx, &p, mode);
 }
 
 int pgfn_register_dtpart(sqlite3 *db, struct pgfn_conn *c)

@@ -298,6 +298,32 @@ static void fn_typeof(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	arena_free(a);
 }
 
+/* pgfn_jsonb_scalar(j, want, type): the jsonb scalar a cast to a number or boolean type
+ * reads, as jsonb_numeric/jsonb_bool do: want 'n' a number (its text), 'b' a boolean
+ * ('true'/'false'); any other kind of value is 22023 "cannot cast jsonb string to type
+ * integer" (type is the target's name). */
+static void fn_jsonb_scalar(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	static const char *const kinds[] = {
+		[J_NULL] = "null",      [J_FALSE] = "boolean", [J_TRUE] = "boolean",
+		[J_NUMBER] = "numeric", [J_STRING] = "string", [J_ARRAY] = "array",
+		[J_OBJECT] = "object",
+	};
+	if (pgfn_any_null(ctx, argc, argv))
+		return;
+	bool number = *(const char *)sqlite3_value_text(argv[1]) == 'n';
+	struct arena *a = arena_new(0);
+	struct jv *j = pgfn_json_arg(ctx, a, argv[0]);
+	if (j && number && j->type == J_NUMBER)
+		sqlite3_result_text(ctx, j->str, (int)j->len, SQLITE_TRANSIENT);
+	else if (j && !number && (j->type == J_TRUE || j->type == J_FALSE))
+		sqlite3_result_text(ctx, j->type == J_TRUE ? "true" : "false", -1, SQLITE_STATIC);
+	else if (j)
+		pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE, "cannot cast jsonb %s to type %s",
+			   kinds[j->type], (const char *)sqlite3_value_text(argv[2]));
+	arena_free(a);
+}
+
 static void fn_array_length(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	if (pgfn_any_null(ctx, argc, argv))
@@ -361,6 +387,7 @@ int pgfn_register_json(sqlite3 *db)
 		{"pgfn_json_in", 1, fn_json_in, false},
 		{"pgfn_jsonb_in", 1, fn_json_in, true},
 		{"pgfn_json_typeof", 1, fn_typeof, false},
+		{"pgfn_jsonb_scalar", 3, fn_jsonb_scalar, false},
 		{"pgfn_json_array_length", 1, fn_array_length, false},
 		{"pgfn_jsonb_pretty", 1, fn_rewrite, true},
 		{"pgfn_jsonb_strip_nulls", 1, fn_rewrite, false},

@@ -145,8 +145,32 @@ const regmatch_t *pgfn_regex_capture(const regex_t *re, const regmatch_t *m, siz
 	return g && g->rm_so >= 0 ? g : NULL;
 }
 
+/* ARE's embedded options at the head of a pattern, (?i) or (?in): the letters this engine has
+ * (i c n m s t) are applied to *cflags and the group skipped; a group with another letter is
+ * left in the pattern, where POSIX refuses it (2201B). */
+static const char *embedded_options(const char *pat, int *cflags)
+{
+	if (pat[0] != '(' || pat[1] != '?')
+		return pat;
+	const char *end = pat + 2 + strspn(pat + 2, "icnmst");
+	if (*end != ')' || end == pat + 2)
+		return pat;
+	for (const char *f = pat + 2; f < end; f++) {
+		if (*f == 'i')
+			*cflags |= REG_ICASE;
+		else if (*f == 'c')
+			*cflags &= ~REG_ICASE;
+		else if (*f == 'n' || *f == 'm')
+			*cflags |= REG_NEWLINE;
+		else if (*f == 's')
+			*cflags &= ~REG_NEWLINE;
+	}
+	return end + 1;
+}
+
 regex_t *pgfn_regex_compile(const char *pat, int cflags, char *why, size_t n)
 {
+	pat = embedded_options(pat, &cflags);
 	const char *complex = too_complex(pat);
 	if (complex) {
 		snprintf(why, n, "%s", complex);
@@ -200,7 +224,12 @@ const char *pgfn_regex_flags(const char *f, bool allow_g, int *cflags, bool *glo
 			*cflags &= ~REG_ICASE;
 		} else if (*f == 'g' && allow_g) {
 			*global = true;
-		} else if (strchr("bemnpqstwx", *f)) {
+		} else if (*f == 'n' || *f == 'm') { /* newline-sensitive: POSIX's REG_NEWLINE */
+			*cflags |= REG_NEWLINE;
+		} else if (*f == 's') {
+			*cflags &= ~REG_NEWLINE;
+		} else if (*f == 't') { /* tight syntax, the default */
+		} else if (strchr("bepqwx", *f)) {
 			snprintf(why, 64, "regular expression option \"%c\" is not supported", *f);
 			return SQLSTATE_FEATURE_NOT_SUPPORTED;
 		} else {
@@ -211,7 +240,8 @@ const char *pgfn_regex_flags(const char *f, bool allow_g, int *cflags, bool *glo
 	return NULL;
 }
 
-/* PostgreSQL's flag letters: g (global, where allowed), i/c (case); the others are refused. */
+/* PostgreSQL's flag letters: g (global, where allowed), i/c (case), n/m/s (newline-sensitive
+ * or not), t; the others are refused. */
 static bool flags(sqlite3_context *ctx, sqlite3_value *v, bool allow_g, int *cflags, bool *global)
 {
 	char why[64];
@@ -267,6 +297,35 @@ static void put_replacement(struct strbuf *sb, const char *s, const char *repl, 
 	}
 }
 
+/* s with the n-th match of re at or after byte `at` replaced by repl (every one from there
+ * when n is 0), as PostgreSQL's replace_text_regexp: text before `at` and matches before the
+ * n-th are kept. */
+static void replace_from(sqlite3_context *ctx, const regex_t *re, const char *s, const char *repl,
+			 size_t at, int n)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_append(&sb, s, at);
+	regmatch_t m[MAX_GROUPS];
+	size_t len = strlen(s), copied = at;
+	int seen = 0;
+	while (at <= len && regexec(re, s + at, MAX_GROUPS, m, at ? REG_NOTBOL : 0) == 0) {
+		size_t so = at + (size_t)m[0].rm_so, eo = at + (size_t)m[0].rm_eo;
+		if (n == 0 || ++seen == n) {
+			strbuf_append(&sb, s + copied, so - copied);
+			put_replacement(&sb, s + at, repl, re, m);
+			copied = eo;
+		}
+		/* after an empty match, the next search starts one character on */
+		at = eo + (eo > so ? 0 : eo < len ? pgfn_utf8_clen(s + eo, len - eo) : 1);
+		if (n && seen == n)
+			break;
+	}
+	if (copied < len)
+		strbuf_append(&sb, s + copied, len - copied);
+	pgfn_result_sb(ctx, &sb, false);
+}
+
 /* regexp_replace(s, pattern, replacement [, flags]) */
 static void fn_replace(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -276,31 +335,37 @@ static void fn_replace(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	    !flags(ctx, argc > 3 ? argv[3] : NULL, true, &cf, &global))
 		return;
 	regex_t *re = pgfn_regex_compiled(ctx, 1, (const char *)sqlite3_value_text(argv[1]), cf);
+	if (re)
+		replace_from(ctx, re, (const char *)sqlite3_value_text(argv[0]),
+			     (const char *)sqlite3_value_text(argv[2]), 0, global ? 0 : 1);
+}
+
+/* regexp_replace(s, pattern, replacement, start [, n [, flags]]) (PostgreSQL 15): from the
+ * start-th character, the n-th match (0: all; without n, all under 'g', else the first). */
+static void fn_replace_at(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	int cf;
+	bool global;
+	if (pgfn_any_null(ctx, argc, argv))
+		return;
+	sqlite3_int64 start = sqlite3_value_int64(argv[3]);
+	sqlite3_int64 n = argc > 4 ? sqlite3_value_int64(argv[4]) : 1;
+	n = n > INT32_MAX ? INT32_MAX : n;
+	if (start <= 0 || n < 0) {
+		pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
+			   "invalid value for parameter \"%s\": %lld", start <= 0 ? "start" : "n",
+			   (long long)(start <= 0 ? start : n));
+		return;
+	}
+	if (!flags(ctx, argc > 5 ? argv[5] : NULL, true, &cf, &global))
+		return;
+	regex_t *re = pgfn_regex_compiled(ctx, 1, (const char *)sqlite3_value_text(argv[1]), cf);
 	if (!re)
 		return;
-	const char *s = (const char *)sqlite3_value_text(argv[0]);
-	const char *repl = (const char *)sqlite3_value_text(argv[2]);
-	struct strbuf sb;
-	strbuf_init(&sb, 0);
-	strbuf_append(&sb, "", 0);
-	regmatch_t m[MAX_GROUPS];
-	size_t at = 0, len = strlen(s);
-	while (at <= len && regexec(re, s + at, MAX_GROUPS, m, at ? REG_NOTBOL : 0) == 0) {
-		strbuf_append(&sb, s + at, (size_t)m[0].rm_so);
-		put_replacement(&sb, s + at, repl, re, m);
-		size_t next = at + (size_t)m[0].rm_eo;
-		if (m[0].rm_eo == m[0].rm_so) { /* an empty match: step over one character */
-			if (next < len)
-				strbuf_append(&sb, s + next, pgfn_utf8_clen(s + next, len - next));
-			next += next < len ? pgfn_utf8_clen(s + next, len - next) : 1;
-		}
-		at = next;
-		if (!global)
-			break;
-	}
-	if (at < len)
-		strbuf_append(&sb, s + at, len - at);
-	pgfn_result_sb(ctx, &sb, false);
+	size_t len;
+	const char *s = pgfn_text(argv[0], &len);
+	replace_from(ctx, re, s, (const char *)sqlite3_value_text(argv[2]),
+		     pgfn_utf8_offset(s, len, (size_t)start - 1), (int)n);
 }
 
 /* regexp_match(s, pattern [, flags]): the groups (or the whole match) as text[]. */
@@ -458,6 +523,9 @@ int pgfn_register_regex(sqlite3 *db)
 		{"pgfn_regexp_like", 3, fn_like},
 		{"pgfn_regexp_replace", 3, fn_replace},
 		{"pgfn_regexp_replace", 4, fn_replace},
+		{"pgfn_regexp_replace_at", 4, fn_replace_at},
+		{"pgfn_regexp_replace_at", 5, fn_replace_at},
+		{"pgfn_regexp_replace_at", 6, fn_replace_at},
 		{"pgfn_regexp_match", 2, fn_match},
 		{"pgfn_regexp_match", 3, fn_match},
 		{"pgfn_regexp_split_to_array", 2, fn_split},

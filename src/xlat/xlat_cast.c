@@ -597,6 +597,29 @@ static bool textual(uint32_t oid)
 	       oid == XLAT_OID_NAME || oid == XLAT_OID_JSON || oid == XLAT_OID_JSONB;
 }
 
+/* A jsonb cast to a number or boolean type reads its scalar, as jsonb_numeric/jsonb_bool do
+ * (pgfn_jsonb_scalar: 22023 "cannot cast jsonb string to type integer"; an integer type
+ * rounds the number as numeric_int4); json has no such casts (42846). *x and *st become the
+ * scalar's text and the type the cast then reads it as. */
+static bool json_scalar(struct xlat_ctx *c, const struct cast *k, struct xlat_type *st,
+			const char **x)
+{
+	uint32_t to = k->to.info->oid;
+	bool integer = to == XLAT_OID_INT2 || to == XLAT_OID_INT4 || to == XLAT_OID_INT8;
+	bool number = integer || to == XLAT_OID_NUMERIC || to == XLAT_OID_FLOAT4 ||
+		      to == XLAT_OID_FLOAT8;
+	if ((st->oid != XLAT_OID_JSONB && st->oid != XLAT_OID_JSON) ||
+	    (!number && to != XLAT_OID_BOOL) || k->to.is_array)
+		return true;
+	if (st->oid == XLAT_OID_JSON)
+		return xlat_fail(c, "42846", k->location, "cannot cast type json to %s",
+				 k->to.info->sql_name);
+	*x = arena_printf(c->a, "pgfn_jsonb_scalar(%s, '%c', '%s')", *x, number ? 'n' : 'b',
+			  k->to.info->sql_name);
+	*st = (struct xlat_type){integer ? XLAT_OID_NUMERIC : XLAT_OID_TEXT, -1};
+	return true;
+}
+
 static bool from_expr(struct xlat_ctx *c, const struct cast *k)
 {
 	struct xlat_type st;
@@ -607,7 +630,7 @@ static bool from_expr(struct xlat_ctx *c, const struct cast *k)
 	unsigned flags = text ? xlat_text_exact(c) : c->flags;
 	bool ok = arg_text(c, k->arg, &st, &x);
 	c->flags = flags;
-	if (!ok)
+	if (!ok || !json_scalar(c, k, &st, &x))
 		return false;
 	bool repeatable = c->volatile_seen == vol;
 	switch (k->to.info->store) {

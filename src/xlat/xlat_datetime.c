@@ -318,18 +318,25 @@ bool xlat_dt_date_bin(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xla
 	return true;
 }
 
-/* extract(field FROM x) is numeric, date_part(field, x) double precision. */
+/* extract(field FROM x) is numeric, date_part(field, x) double precision. The numeric is
+ * decimal text with PostgreSQL's scale (5.500000) only where it goes straight to the client
+ * (XLAT_X_EXACT); elsewhere a number, which SQLite compares as one (extract(year FROM d) =
+ * 2024: text is never equal to an integer). */
 bool xlat_dt_extract(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
 {
 	struct xlat_type xt;
 	bool numeric = strcmp(fname(f), "extract") == 0;
+	int mode = !numeric ? 0 : (c->flags & XLAT_X_EXACT) ? 1 : 2;
+	unsigned exact = c->flags & XLAT_X_EXACT; /* the result's, not the arguments' */
+	c->flags &= ~(unsigned)XLAT_X_EXACT;
 	xlat_puts(c, "pg_extract(");
-	if (!plain_arg(c, f->args[0]))
-		return false;
+	bool ok = plain_arg(c, f->args[0]);
 	xlat_puts(c, ", ");
-	if (!typed_arg(c, f->args[1], &xt))
+	ok = ok && typed_arg(c, f->args[1], &xt);
+	c->flags |= exact;
+	if (!ok)
 		return false;
-	xlat_printf(c, ", %d)", numeric);
+	xlat_printf(c, ", %d)", mode);
 	*t = (struct xlat_type){numeric ? XLAT_OID_NUMERIC : XLAT_OID_FLOAT8, -1};
 	return true;
 }

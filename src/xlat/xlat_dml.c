@@ -75,6 +75,69 @@ static bool reads_target_walk(void *arg, const ProtobufCMessage *m)
 	return go_on;
 }
 
+/* Whether item, of an UPDATE's FROM or a DELETE's USING, is known by name (a join by its
+ * alias or by its inputs' names). */
+static bool names_item(const PgQuery__Node *item, const char *name)
+{
+	const PgQuery__Alias *al = NULL;
+	switch (item->node_case) {
+	case NODE(RANGE_VAR):
+		al = item->range_var->alias;
+		return strcmp(al ? al->aliasname : item->range_var->relname, name) == 0;
+	case NODE(RANGE_SUBSELECT):
+		al = item->range_subselect->alias;
+		break;
+	case NODE(RANGE_FUNCTION):
+		al = item->range_function->alias;
+		break;
+	case NODE(JOIN_EXPR):
+		al = item->join_expr->alias;
+		if (al && strcmp(al->aliasname, name) == 0)
+			return true;
+		return (item->join_expr->larg && names_item(item->join_expr->larg, name)) ||
+		       (item->join_expr->rarg && names_item(item->join_expr->rarg, name));
+	default:
+		return false;
+	}
+	return al && strcmp(al->aliasname, name) == 0;
+}
+
+struct other_ref {
+	PgQuery__Node **items; /* the FROM/USING list */
+	size_t n;
+	const PgQuery__ColumnRef *found;
+};
+
+static bool find_other_ref(void *arg, const ProtobufCMessage *m)
+{
+	struct other_ref *o = arg;
+	if (m->descriptor == &pg_query__column_ref__descriptor) {
+		const PgQuery__ColumnRef *cr = (const PgQuery__ColumnRef *)m;
+		const char *rel = cr->n_fields >= 2 ? xlat_node_str(cr->fields[cr->n_fields - 2])
+						    : NULL;
+		for (size_t i = 0; rel && i < o->n; i++) {
+			if (names_item(o->items[i], rel)) {
+				o->found = cr;
+				return false;
+			}
+		}
+		return true;
+	}
+	return xlat_tree_each(m, find_other_ref, o);
+}
+
+/* SQLite's RETURNING sees the target's row alone, not an UPDATE's FROM tables (nor the
+ * EXISTS a DELETE's USING becomes): a column of theirs there is 0A000, not SQLite's "no such
+ * column" (PostgreSQL returns the joined row's value). */
+static bool returning_sees_target(struct xlat_ctx *c, PgQuery__Node **ret, size_t nret,
+				  PgQuery__Node **items, size_t n, const char *what)
+{
+	struct other_ref o = {items, n, NULL};
+	for (size_t i = 0; i < nret && !o.found; i++)
+		(void)xlat_tree_each(&ret[i]->base, find_other_ref, &o);
+	return !o.found || xlat_unsupported(c, o.found->location, what);
+}
+
 static bool returning(struct xlat_ctx *c, const PgQuery__RangeVar *rv, PgQuery__Node **v, size_t n,
 		      size_t from, size_t to)
 {
@@ -830,6 +893,8 @@ bool xlat_stmt_update(struct xlat_ctx *c, const PgQuery__UpdateStmt *s)
 		xlat_puts(c, " WHERE ");
 		ok = xlat_condition(c, s->where_clause);
 	}
+	ok = ok && returning_sees_target(c, s->returning_list, s->n_returning_list, s->from_clause,
+					 s->n_from_clause, "RETURNING a column of UPDATE's FROM list");
 	ok = ok && returning(c, s->relation, s->returning_list, s->n_returning_list, from, to);
 	xlat_scope_leave(c, scope);
 	return ok;
@@ -875,5 +940,7 @@ static bool delete_rest(struct xlat_ctx *c, const PgQuery__DeleteStmt *s)
 		if (!xlat_condition(c, s->where_clause))
 			return false;
 	}
-	return returning(c, s->relation, s->returning_list, s->n_returning_list, 0, 0);
+	return returning_sees_target(c, s->returning_list, s->n_returning_list, s->using_clause,
+				     s->n_using_clause, "RETURNING a column of DELETE's USING list") &&
+	       returning(c, s->relation, s->returning_list, s->n_returning_list, 0, 0);
 }

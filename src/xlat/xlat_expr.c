@@ -289,6 +289,15 @@ static bool column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct 
 	if (lat)
 		return lat > 0;
 	size_t n = cr->n_fields, first = 0;
+	if (n == 2 && c->ret_rel && (c->flags & XLAT_X_STAR) &&
+	    cr->fields[1]->node_case == NODE(A_STAR) && xlat_node_str(cr->fields[0]) &&
+	    strcmp(xlat_node_str(cr->fields[0]), c->ret_alias ? c->ret_alias : c->ret_rel) == 0) {
+		/* RETURNING t.* of the target: SQLite's RETURNING takes no TABLE.*, and its * is
+		 * the target's columns alone (an UPDATE's FROM tables are not in it) */
+		xlat_puts(c, "*");
+		*t = xlat_scope_column_type(c, cr);
+		return true;
+	}
 	if (n == 4)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, cr->location,
 				 "cross-database references are not implemented");

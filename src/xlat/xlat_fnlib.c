@@ -20,7 +20,7 @@ struct lib {
 	const char *name;
 	const char *sqlite;
 	int min, max;
-	const char *args; /* one letter per argument for $n inference: t text, i int4, b bytea,
+	const char *args; /* one letter per argument for $n inference: t text, i int4, l int8, b bytea,
 			   * n numeric, j jsonb, '.' any type printed as text (':' cast to
 			   * text), '-' any; the last letter repeats (no letters: all '-') */
 	enum lib_kind kind;
@@ -41,6 +41,8 @@ static uint32_t arg_oid(char letter)
 		return XLAT_OID_BYTEA;
 	case 'n':
 		return XLAT_OID_NUMERIC;
+	case 'l':
+		return XLAT_OID_INT8;
 	case 'j':
 		return XLAT_OID_JSONB;
 	default:
@@ -217,16 +219,62 @@ static bool sp_overlay(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xl
 	return true;
 }
 
+/* regexp_replace(s, re, repl [, flags]) or PostgreSQL 15's (s, re, repl, start [, n [,
+ * flags]]): a fourth argument of an integer type is start, anything else (an untyped literal
+ * too, as PostgreSQL resolves it) the flags. */
+static bool sp_regexp_replace(struct xlat_ctx *c, const PgQuery__FuncCall *f,
+			      struct xlat_type *tv, struct xlat_type *t)
+{
+	static const struct lib flagged = {"regexp_replace", "pgfn_regexp_replace", 3, 4, "t",
+					   L_SCALAR, LR_FIX, 0, NULL};
+	static const struct lib at = {"regexp_replace", "pgfn_regexp_replace_at", 4, 6, "tttiit",
+				      L_SCALAR, LR_FIX, 0, NULL};
+	struct xlat_type fourth = {0, -1};
+	bool start = f->n_args > 4 ||
+		     (f->n_args == 4 && xlat_scope_dry_expr(c, f->args[3], &fourth) &&
+		      is_int(fourth.oid));
+	const struct lib *l = start ? &at : &flagged;
+	xlat_printf(c, "%s(", l->sqlite);
+	if (!lib_args(c, l, f, tv))
+		return false;
+	xlat_puts(c, ")");
+	*t = (struct xlat_type){XLAT_OID_TEXT, -1};
+	return true;
+}
+
+/* to_number(s, fmt): pgfn_to_number's decimal text (its scale, 1234.50) in a result column
+ * (XLAT_X_EXACT), read as a number elsewhere, where SQLite would compare the text as text
+ * (to_number(s, '99.99') > 5 was true of every value). */
+static bool sp_to_number(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *tv,
+			 struct xlat_type *t)
+{
+	static const struct lib args = {"to_number", "pgfn_to_number", 2, 2, "tt", L_SCALAR,
+					 LR_FIX, 0, NULL};
+	unsigned exact = c->flags & XLAT_X_EXACT; /* the result's, not the arguments' */
+	c->flags &= ~(unsigned)XLAT_X_EXACT;
+	xlat_puts(c, exact ? "pgfn_to_number(" : "shardlite_num_in(pgfn_to_number(");
+	bool ok = lib_args(c, &args, f, tv);
+	c->flags |= exact;
+	xlat_puts(c, exact ? ")" : "), 'n')");
+	*t = (struct xlat_type){XLAT_OID_NUMERIC, -1};
+	return ok;
+}
+
 /* scale(x), min_scale(x), trim_scale(x): pgfn_scale(x as numeric's text, which). */
 static bool sp_scale(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *tv,
 		     struct xlat_type *t)
 {
 	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
 	int which = strcmp(name, "scale") == 0 ? 0 : strcmp(name, "min_scale") == 0 ? 1 : 2;
-	xlat_puts(c, "pgfn_scale(");
-	if (!text_arg(c, f->args[0], &tv[0], false))
+	/* trim_scale's decimal text is read as a number outside a result column, as to_number's */
+	unsigned exact = c->flags & XLAT_X_EXACT;
+	c->flags &= ~(unsigned)XLAT_X_EXACT;
+	xlat_puts(c, which == 2 && !exact ? "shardlite_num_in(pgfn_scale(" : "pgfn_scale(");
+	bool ok = text_arg(c, f->args[0], &tv[0], false);
+	c->flags |= exact;
+	if (!ok)
 		return false;
-	xlat_printf(c, ", %d)", which);
+	xlat_printf(c, ", %d)%s", which, which == 2 && !exact ? ", 'n')" : "");
 	*t = (struct xlat_type){which == 2 ? XLAT_OID_NUMERIC : XLAT_OID_INT4, -1};
 	return true;
 }
@@ -320,6 +368,9 @@ static bool sp_column_size(struct xlat_ctx *c, const PgQuery__FuncCall *f, struc
 
 static const struct lib libs[] = {
 	{"md5", "pgfn_md5", 1, 1, "t", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
+	{"hashtext", "pgfn_hashtext", 1, 1, "t", L_SCALAR, LR_FIX, XLAT_OID_INT4, NULL},
+	{"hashtextextended", "pgfn_hashtextextended", 2, 2, "tl", L_SCALAR, LR_FIX, XLAT_OID_INT8,
+	 NULL},
 	{"sha224", "pgfn_sha224", 1, 1, "b", L_SCALAR, LR_FIX, XLAT_OID_BYTEA, NULL},
 	{"sha256", "pgfn_sha256", 1, 1, "b", L_SCALAR, LR_FIX, XLAT_OID_BYTEA, NULL},
 	{"sha384", "pgfn_sha384", 1, 1, "b", L_SCALAR, LR_FIX, XLAT_OID_BYTEA, NULL},
@@ -353,7 +404,7 @@ static const struct lib libs[] = {
 	{"quote_literal", "pgfn_quote_literal", 1, 1, ":", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"quote_nullable", "pgfn_quote_nullable", 1, 1, ":", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"pg_typeof", NULL, 1, 1, "", L_SCALAR, LR_FIX, 0, sp_pg_typeof},
-	{"regexp_replace", "pgfn_regexp_replace", 3, 4, "t", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
+	{"regexp_replace", NULL, 3, 6, "", L_SCALAR, LR_FIX, 0, sp_regexp_replace},
 	{"regexp_match", "pgfn_regexp_match", 2, 3, "t", L_SCALAR, LR_FIX, 1009, NULL},
 	{"regexp_like", "pgfn_regexp_like", 2, 3, "t", L_SCALAR, LR_FIX, XLAT_OID_BOOL, NULL},
 	{"regexp_count", "pgfn_regexp_count", 2, 4, "ttit", L_SCALAR, LR_FIX, XLAT_OID_INT4, NULL},
@@ -384,7 +435,7 @@ static const struct lib libs[] = {
 	{"min_scale", "pgfn_scale", 1, 1, ".", L_SCALAR, LR_FIX, XLAT_OID_INT4, sp_scale},
 	{"trim_scale", "pgfn_scale", 1, 1, ".", L_SCALAR, LR_FIX, XLAT_OID_NUMERIC, sp_scale},
 	{"pg_size_bytes", "pgfn_size_bytes", 1, 1, "t", L_SCALAR, LR_FIX, XLAT_OID_INT8, NULL},
-	{"to_number", "pgfn_to_number", 2, 2, "tt", L_SCALAR, LR_FIX, XLAT_OID_NUMERIC, NULL},
+	{"to_number", NULL, 2, 2, "tt", L_SCALAR, LR_FIX, 0, sp_to_number},
 	{"pg_column_size", NULL, 1, 1, "", L_SCALAR, LR_FIX, 0, sp_column_size},
 	{"normalize", "pgfn_normalize", 1, 2, "tt", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"is_normalized", "pgfn_is_normalized", 1, 2, "tt", L_SCALAR, LR_FIX, XLAT_OID_BOOL, NULL},

@@ -699,6 +699,12 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 		xlat_puts(c, xlat_array_collation(tv[0].oid, 0, NULL)); /* min/max of an enum or an
 								    * array: by its sort order */
 	const char *name = sqlite_name(fn, tv, f->n_args);
+	if ((fn->rt == R_SUM || fn->rt == R_AVG) &&
+	    (tv[0].oid == XLAT_OID_FLOAT8 || (fn->rt == R_AVG && tv[0].oid == XLAT_OID_FLOAT4)))
+		/* NaN-aware, and a moving frame adds up again rather than subtracts
+		 * (pgfn_floatwin.c); sum(real) stays SQLite's */
+		name = fn->rt == R_AVG ? (f->over ? "pgfn_float_wavg" : "pgfn_float_avg")
+				       : (f->over ? "pgfn_float_wsum" : "pgfn_float_sum");
 	const char *exact_round = f->n_args == 1 ? xlat_exact_round(c, fn->name, tv[0]) : NULL;
 	if (exact_round) { /* pgfn_num_round(x, 0, scale): the value's digits, decimal rounding */
 		name = exact_round;

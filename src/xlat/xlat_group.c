@@ -30,7 +30,7 @@ struct grel {
 
 /* Where an expression stands, which decides what may stand in it. */
 enum gclause { CL_OTHER, CL_TARGET, CL_WHERE, CL_JOIN, CL_GROUP, CL_HAVING, CL_ORDER,
-	       CL_WINDOW, CL_VALUES, CL_FROM_FUNC };
+	       CL_WINDOW, CL_VALUES, CL_FROM_FUNC, CL_RETURNING };
 
 struct glevel {
 	struct glevel *up;
@@ -508,6 +508,7 @@ static const char *clause_name(enum gclause k)
 	case CL_WINDOW: return "window definitions";
 	case CL_VALUES: return "VALUES";
 	case CL_FROM_FUNC: return "functions in FROM";
+	case CL_RETURNING: return "RETURNING";
 	default: return NULL;
 	}
 }
@@ -816,9 +817,11 @@ static bool query(struct gctx *g, struct glevel *up, const PgQuery__SelectStmt *
 	return ok;
 }
 
-/* UPDATE and DELETE: their WHERE (aggregates and window functions refused) and subqueries. */
+/* INSERT, UPDATE and DELETE: their WHERE and RETURNING (aggregates and window functions
+ * refused, not SQLite's XX000 "misuse of window function") and subqueries. */
 static bool dml_level(struct gctx *g, const PgQuery__RangeVar *rv, PgQuery__Node **from,
-		      size_t nfrom, PgQuery__Node *where, PgQuery__Node **rest, size_t nrest)
+		      size_t nfrom, PgQuery__Node *where, PgQuery__Node **rest, size_t nrest,
+		      PgQuery__Node **ret, size_t nret)
 {
 	struct glevel lv = {0};
 	if (rv)
@@ -828,7 +831,8 @@ static bool dml_level(struct gctx *g, const PgQuery__RangeVar *rv, PgQuery__Node
 			return false;
 	}
 	return walk_list(g, &lv, CL_WHERE, &where, where != NULL) &&
-	       walk_list(g, &lv, CL_OTHER, rest, nrest);
+	       walk_list(g, &lv, CL_OTHER, rest, nrest) &&
+	       walk_list(g, &lv, CL_RETURNING, ret, nret);
 }
 
 /* The query of CREATE VIEW, DECLARE, COPY (query) TO, CREATE TABLE AS: a SELECT's checks. */
@@ -855,23 +859,26 @@ bool xlat_group_check(struct xlat_ctx *c, const PgQuery__Node *n)
 		const PgQuery__InsertStmt *s = n->insert_stmt;
 		if (s->with_clause && !with_clause(&g, NULL, s->with_clause))
 			return false;
-		if (s->select_stmt && s->select_stmt->node_case == NODE(SELECT_STMT))
-			return query(&g, NULL, s->select_stmt->select_stmt);
-		return true;
+		if (s->select_stmt && s->select_stmt->node_case == NODE(SELECT_STMT) &&
+		    !query(&g, NULL, s->select_stmt->select_stmt))
+			return false;
+		return dml_level(&g, s->relation, NULL, 0, NULL, NULL, 0, s->returning_list,
+				 s->n_returning_list);
 	}
 	case NODE(UPDATE_STMT): {
 		const PgQuery__UpdateStmt *s = n->update_stmt;
 		if (s->with_clause && !with_clause(&g, NULL, s->with_clause))
 			return false;
 		return dml_level(&g, s->relation, s->from_clause, s->n_from_clause,
-				 s->where_clause, s->target_list, s->n_target_list);
+				 s->where_clause, s->target_list, s->n_target_list,
+				 s->returning_list, s->n_returning_list);
 	}
 	case NODE(DELETE_STMT): {
 		const PgQuery__DeleteStmt *s = n->delete_stmt;
 		if (s->with_clause && !with_clause(&g, NULL, s->with_clause))
 			return false;
 		return dml_level(&g, s->relation, s->using_clause, s->n_using_clause,
-				 s->where_clause, NULL, 0);
+				 s->where_clause, NULL, 0, s->returning_list, s->n_returning_list);
 	}
 	default:
 		return true;

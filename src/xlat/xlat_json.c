@@ -132,11 +132,39 @@ static bool is_jsonb_node(const PgQuery__Node *n)
 	}
 }
 
-/* Whether n is jsonb: visibly so (is_jsonb_node) or a column of type jsonb. */
-static bool jsonb_operand(const struct xlat_ctx *c, const PgQuery__Node *n)
+/* Whether n is jsonb: visibly so (is_jsonb_node), a column of type jsonb, or, when typed, an
+ * expression whose type is jsonb when translated (coalesce(meta, '{}'), CASE, NULLIF, ->, a scalar
+ * subquery, a function returning jsonb). Only || asks for that translation (as || of arrays
+ * does); - stays syntactic, being arithmetic far more often. */
+static bool jsonb_operand(struct xlat_ctx *c, const PgQuery__Node *n, bool typed)
 {
-	return is_jsonb_node(n) || (n->node_case == PG_QUERY__NODE__NODE_COLUMN_REF &&
-				    xlat_scope_column_type(c, n->column_ref).oid == XLAT_OID_JSONB);
+	struct xlat_type t;
+	if (is_jsonb_node(n))
+		return true;
+	if (n->node_case == PG_QUERY__NODE__NODE_COLUMN_REF)
+		return xlat_scope_column_type(c, n->column_ref).oid == XLAT_OID_JSONB;
+	if (!typed || c->dry > 1) /* nested ||: each level's dry run once, not exponentially */
+		return false;
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_A_EXPR: { /* nullif(meta, '{}'), meta->'tags', meta #> '{a}' */
+		const PgQuery__AExpr *e = n->a_expr;
+		const char *op = e->n_name ? xlat_node_str(e->name[e->n_name - 1]) : NULL;
+		bool path = e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP && op &&
+			    (strcmp(op, "->") == 0 || strcmp(op, "#>") == 0 || strcmp(op, "#-") == 0);
+		return (e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF || path) &&
+		       xlat_scope_dry_expr(c, n, &t) && t.oid == XLAT_OID_JSONB;
+	}
+	case PG_QUERY__NODE__NODE_COALESCE_EXPR:
+	case PG_QUERY__NODE__NODE_CASE_EXPR:
+	case PG_QUERY__NODE__NODE_MIN_MAX_EXPR:
+	case PG_QUERY__NODE__NODE_FUNC_CALL:
+		return xlat_scope_dry_expr(c, n, &t) && t.oid == XLAT_OID_JSONB;
+	case PG_QUERY__NODE__NODE_SUB_LINK:
+		return n->sub_link->sub_link_type == PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK &&
+		       xlat_scope_dry_expr(c, n, &t) && t.oid == XLAT_OID_JSONB;
+	default:
+		return false;
+	}
 }
 
 /* Whether n has no type of its own (a string literal, a bare $n), so that beside jsonb it is
@@ -149,11 +177,11 @@ static bool untyped(const PgQuery__Node *n)
 
 /* jsonb || jsonb: either side visibly jsonb, or a jsonb column beside jsonb or an untyped
  * operand (a jsonb column || a text column is text's ||, as in PostgreSQL). */
-static bool jsonb_concat(const struct xlat_ctx *c, const PgQuery__AExpr *e)
+static bool jsonb_concat(struct xlat_ctx *c, const PgQuery__AExpr *e)
 {
 	if (is_jsonb_node(e->lexpr) || is_jsonb_node(e->rexpr))
 		return true;
-	bool l = jsonb_operand(c, e->lexpr), r = jsonb_operand(c, e->rexpr);
+	bool l = jsonb_operand(c, e->lexpr, true), r = jsonb_operand(c, e->rexpr, true);
 	return (l && (r || untyped(e->rexpr))) || (r && untyped(e->lexpr));
 }
 
@@ -225,7 +253,7 @@ int xlat_json_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op, st
 		return arr;
 	else if (strcmp(op, "||") == 0 && jsonb_concat(c, e))
 		ok = call_op(c, e, "pgfn_jsonb_concat", false, "", XLAT_OID_JSONB, t);
-	else if (strcmp(op, "-") == 0 && jsonb_operand(c, e->lexpr))
+	else if (strcmp(op, "-") == 0 && jsonb_operand(c, e->lexpr, false))
 		ok = call_op(c, e, "pgfn_jsonb_delete", false,
 			     xlat_array_operand(c, e->rexpr) ? ", 1" : "", XLAT_OID_JSONB, t);
 	else if (strcmp(op, "#-") == 0)

@@ -278,9 +278,15 @@ static const struct xlat_schema_col *returned_cols(struct xlat_ctx *c, const PgQ
 	const char **names = xlat_select_colnames(c, &fake, n);
 	if (!names) {
 		const PgQuery__Node *v = nlist == 1 ? list[0]->res_target->val : NULL;
-		bool just_star = v && v->node_case == NODE(COLUMN_REF) &&
-				 v->column_ref->n_fields == 1 &&
-				 v->column_ref->fields[0]->node_case == NODE(A_STAR);
+		const PgQuery__ColumnRef *cr = v && v->node_case == NODE(COLUMN_REF) ? v->column_ref
+										      : NULL;
+		const PgQuery__RangeVar *rv = target_of(q);
+		const char *rel = cr && cr->n_fields == 2 ? xlat_node_str(cr->fields[0]) : NULL;
+		/* * or t.* of the target (by its alias when it has one) */
+		bool just_star = cr && cr->fields[cr->n_fields - 1]->node_case == NODE(A_STAR) &&
+				 (cr->n_fields == 1 ||
+				  (rel && strcmp(rel, rv->alias ? rv->alias->aliasname
+								: rv->relname) == 0));
 		*n = ntcols;
 		return just_star && ntcols ? tcols : NULL;
 	}

@@ -29,6 +29,10 @@ static bool exact_agg_call(const PgQuery__FuncCall *f)
 	if ((strcmp(name, "round") == 0 || strcmp(name, "trunc") == 0) && f->n_args >= 1 &&
 	    f->n_args <= 2 && !f->agg_distinct && !f->agg_filter)
 		return true; /* round(x[, n]), trunc(x[, n]) */
+	if (((strcmp(name, "extract") == 0 || strcmp(name, "to_number") == 0) && f->n_args == 2) ||
+	    (strcmp(name, "trim_scale") == 0 && f->n_args == 1))
+		return true; /* their decimal text (xlat_dt_extract, sp_to_number, sp_scale),
+			      * arguments not exact */
 	if (f->n_args != 1)
 		return false;
 	if (f->agg_distinct && f->args[0]->node_case != NODE(COLUMN_REF))

@@ -3,7 +3,8 @@
  * concat_ws, an element of a JSON value or of an array — it must read as PostgreSQL prints it,
  * not as SQLite turns its stored form into text: a numeric keeps its display scale (1.50, not
  * 1.5), floats their shortest form (1e+100, not 1.0e+100), bool t/f or true/false (not 1/0),
- * bytea hex. pgfn_text_out(x, oid, typmod) prints with the session's own encoder (pgtype).
+ * bytea hex, a char(n) padded to n (but by a cast to text and ||).
+ * pgfn_text_out(x, oid, typmod) prints with the session's own encoder (pgtype).
  * Numeric arithmetic there is exact (xlat_numeric.c), as in a result column: its decimal text
  * carries PostgreSQL's scale, a quotient's too ((price / 3)::text is 0.50000000000000000000).
  * Date/time values are stored in PostgreSQL's text form already (their casts are in
@@ -39,6 +40,12 @@ void xlat_text_form(struct xlat_ctx *c, size_t from, size_t to, struct xlat_type
 		    enum xlat_textform form)
 {
 	char how = 0;
+	if (t.oid == XLAT_OID_BPCHAR && form != XLAT_TF_CAST && t.typmod > 4 && !schema_kept(c)) {
+		/* bpcharout pads to n (stored without the blanks); a cast to text, ||, does not */
+		xlat_insert_at(c, to, arena_printf(c->a, ", %d)", (int)t.typmod - 4));
+		xlat_insert_at(c, from, "pgfn_bpchar_pad(");
+		return;
+	}
 	for (size_t i = 0; i < ARRAY_LEN(forms); i++) {
 		if (forms[i].oid == t.oid)
 			how = forms[i].form[form];

@@ -67,6 +67,11 @@ static const struct {
 	{"pg_extract('epoch', '2024-01-01 00:00:00+00', 1184, 1)", "1704067200.000000"},
 	{"pg_extract('epoch', '2024-02-29', 1082, 1)", "1709164800"},
 	{"pg_extract('dow', '2024-02-29', 1082, 0)", "4.0"},
+	/* mode 2: extract's numeric as a number SQLite compares (an integer without fraction) */
+	{"pg_extract('year', '2024-02-29', 1082, 2) = 2024", "1"},
+	{"typeof(pg_extract('dow', '2024-02-29', 1082, 2))", "integer"},
+	{"pg_extract('second', '2024-02-29 13:45:05.5', 1114, 2)", "5.5"},
+	{"pg_extract('epoch', '2024-01-01 00:00:00+00', 1184, 2) > 1700000000", "1"},
 	{"pg_extract('hour', '2024-02-29', 1082, 1)",
 	 "ERROR 0A000: unit \"hour\" not supported for type date"},
 	{"pg_age('2024-02-29', 1082, '2023-01-01', 1082)", "1 year 1 mon 28 days"},
