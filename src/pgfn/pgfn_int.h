@@ -194,6 +194,11 @@ int pgfn_num_cmp(const struct pgfn_num *a, const struct pgfn_num *b);
 bool pgfn_num_add(struct pgfn_num *out, const struct pgfn_num *a, const struct pgfn_num *b);
 bool pgfn_num_sub(struct pgfn_num *out, const struct pgfn_num *a, const struct pgfn_num *b);
 bool pgfn_num_mul(struct pgfn_num *out, const struct pgfn_num *a, const struct pgfn_num *b);
+/* PostgreSQL's view of x in base-10000 digits: the weight of its first non-zero group (0 for
+ * zero), the group at weight w (0..9999), whether any digit below power p is non-zero. */
+int pgfn_num_weight(const struct pgfn_num *x);
+int pgfn_num_group(const struct pgfn_num *x, int w);
+bool pgfn_num_below(const struct pgfn_num *x, int p);
 /* select_div_scale: the scale PostgreSQL gives a / b. */
 int pgfn_num_div_scale(const struct pgfn_num *a, const struct pgfn_num *b);
 /* a / b (b not zero) rounded half away from zero to rscale digits. */
@@ -214,6 +219,10 @@ bool pgfn_num_fast_value(sqlite3_value *v, int scale, int64_t *m, int *s);
  * the engine must do it (b is zero, or the quotient needs more than 128 bits). */
 bool pgfn_num_fast_arith(char op, int64_t a, int sa, int64_t b, int sb, struct strbuf *out);
 void pgfn_num_from_wide(struct pgfn_num *x, pgfn_wide w, int scale);
+/* An argument of the engine's SQL functions at display scale scale (-1: its own). 1: read
+ * into x; 2: NaN (x unset); 0: NULL; -1: failed, the error is set on ctx. */
+int pgfn_num_arg(sqlite3_context *ctx, sqlite3_value *v, int scale, struct pgfn_num *x);
+void pgfn_num_result(sqlite3_context *ctx, const struct pgfn_num *x);
 
 /* ---- text search (pgfn_tsparse.c, pgfn_tsdict.c, pgfn_tsearch.c) ---- */
 /* The default parser's token types (ts_token_type's numbers are pgfn_tsdebug.c's table). */

@@ -296,6 +296,28 @@ static void group_head(const struct pgfn_num *x, int *weight, int *first)
 		 dig(x, 4 * w);
 }
 
+int pgfn_num_weight(const struct pgfn_num *x)
+{
+	int w, first;
+	group_head(x, &w, &first);
+	return w;
+}
+
+int pgfn_num_group(const struct pgfn_num *x, int w)
+{
+	return dig(x, 4 * w + 3) * 1000 + dig(x, 4 * w + 2) * 100 + dig(x, 4 * w + 1) * 10 +
+	       dig(x, 4 * w);
+}
+
+bool pgfn_num_below(const struct pgfn_num *x, int p)
+{
+	for (int q = p - 1; q >= -x->scale; q--) {
+		if (dig(x, q))
+			return true;
+	}
+	return false;
+}
+
 int pgfn_num_div_scale(const struct pgfn_num *a, const struct pgfn_num *b)
 {
 	int w1, f1, w2, f2;

@@ -18,7 +18,7 @@ static void overflow(sqlite3_context *ctx)
 
 /* Reads v as a numeric of display scale scale (-1: its own). 1: done; 2: NaN (stored as the
  * text 'NaN', x unset); 0: NULL; -1: failed, the error is set on ctx. */
-static int arg_num(sqlite3_context *ctx, sqlite3_value *v, int scale, struct pgfn_num *x)
+int pgfn_num_arg(sqlite3_context *ctx, sqlite3_value *v, int scale, struct pgfn_num *x)
 {
 	struct strbuf sb;
 	bool ok = true;
@@ -70,7 +70,7 @@ static int arg_num(sqlite3_context *ctx, sqlite3_value *v, int scale, struct pgf
 
 static void result_nan(sqlite3_context *ctx) { sqlite3_result_text(ctx, "NaN", 3, SQLITE_STATIC); }
 
-static void result_num(sqlite3_context *ctx, const struct pgfn_num *x)
+void pgfn_num_result(sqlite3_context *ctx, const struct pgfn_num *x)
 {
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
@@ -96,8 +96,8 @@ static void fn_arith(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		strbuf_fini(&sb);
 	}
 	struct pgfn_num *v = base_xmalloc(3 * sizeof(*v)), *a = v, *b = v + 1, *r = v + 2;
-	int ra = arg_num(ctx, argv[0], sqlite3_value_int(argv[2]), a);
-	int rb = ra > 0 ? arg_num(ctx, argv[1], sqlite3_value_int(argv[3]), b) : ra;
+	int ra = pgfn_num_arg(ctx, argv[0], sqlite3_value_int(argv[2]), a);
+	int rb = ra > 0 ? pgfn_num_arg(ctx, argv[1], sqlite3_value_int(argv[3]), b) : ra;
 	bool ok = true;
 	if (ra == 0 || rb == 0)
 		sqlite3_result_null(ctx);
@@ -126,7 +126,7 @@ static void fn_arith(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		break;
 	}
 	if (ok)
-		result_num(ctx, r);
+		pgfn_num_result(ctx, r);
 	else
 		overflow(ctx);
 out:
@@ -209,7 +209,7 @@ static void fn_round(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct pgfn_num *x = base_xmalloc(sizeof(*x));
 	int64_t n = sqlite3_value_int64(argv[1]);
 	int to = n > 1000 ? 1000 : n < -1000 ? -1000 : (int)n;
-	int r = arg_num(ctx, argv[0], sqlite3_value_int(argv[2]), x);
+	int r = pgfn_num_arg(ctx, argv[0], sqlite3_value_int(argv[2]), x);
 	bool ok = true;
 	if (r == 0)
 		sqlite3_result_null(ctx);
@@ -222,7 +222,7 @@ static void fn_round(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			pgfn_num_trunc(x, to);
 		ok = ok && (to >= 0 || pgfn_num_round(x, 0));
 		if (ok)
-			result_num(ctx, x);
+			pgfn_num_result(ctx, x);
 		else
 			overflow(ctx);
 	}
@@ -326,7 +326,7 @@ static void agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	}
 	struct pgfn_num *v = base_xmalloc(2 * sizeof(*v)), *x = v, *t = v + 1;
-	int r = g->failed ? 0 : arg_num(ctx, argv[0], scale, x);
+	int r = g->failed ? 0 : pgfn_num_arg(ctx, argv[0], scale, x);
 	if (r == 2) {
 		g->nan = true;
 		g->count++;
@@ -361,7 +361,7 @@ static void sum_final(sqlite3_context *ctx)
 	else if (!g->failed && g->nan)
 		result_nan(ctx);
 	else if (!g->failed)
-		result_num(ctx, &g->sum);
+		pgfn_num_result(ctx, &g->sum);
 }
 
 static void avg_final(sqlite3_context *ctx)
@@ -383,7 +383,7 @@ static void avg_final(sqlite3_context *ctx)
 	struct pgfn_num *v = base_xmalloc(2 * sizeof(*v)), *n = v, *r = v + 1;
 	pgfn_num_from_int(n, g->count);
 	if (pgfn_num_div(r, &g->sum, n, pgfn_num_div_scale(&g->sum, n)))
-		result_num(ctx, r);
+		pgfn_num_result(ctx, r);
 	else
 		overflow(ctx);
 	free(v);
@@ -436,7 +436,7 @@ static void var_final(sqlite3_context *ctx)
 	}
 	struct pgfn_num *v = base_xmalloc(6 * sizeof(*v));
 	if (var_value(g, kind, v, v + 5))
-		result_num(ctx, v + 5);
+		pgfn_num_result(ctx, v + 5);
 	else
 		overflow(ctx);
 	free(v);
@@ -453,7 +453,7 @@ static void minmax_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	int dir = (int)(intptr_t)sqlite3_user_data(ctx);
 	struct pgfn_num *x = base_xmalloc(sizeof(*x));
-	int r = g->failed ? 0 : arg_num(ctx, argv[0], argc > 1 ? sqlite3_value_int(argv[1]) : -1, x);
+	int r = g->failed ? 0 : pgfn_num_arg(ctx, argv[0], argc > 1 ? sqlite3_value_int(argv[1]) : -1, x);
 	if (r == 2) { /* NaN sorts above every number: max is NaN, min never is unless alone */
 		g->nan |= dir > 0 || g->count == 0;
 		g->count++;

@@ -820,6 +820,30 @@ static bool prefix_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	return true;
 }
 
+/* x ^ y: numeric ^ numeric when an operand is numeric and neither a float (exactly, under
+ * XLAT_X_EXACT: pgfn_num_pow), else float8 ^ float8 (pgfn_pow, PostgreSQL's dpow). */
+static bool power_op(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
+{
+	struct xlat_type tv[2];
+	size_t mark = c->sb->len;
+	unsigned operand = c->flags & XLAT_X_EXACT_OPERAND;
+	if (c->flags & XLAT_X_EXACT) /* its numeric constants as text, as for + - * / */
+		c->flags |= XLAT_X_EXACT_OPERAND;
+	xlat_puts(c, "(");
+	bool ok = xlat_expr(c, e->lexpr, &tv[0]);
+	xlat_puts(c, ", ");
+	ok = ok && xlat_expr(c, e->rexpr, &tv[1]);
+	c->flags = (c->flags & ~(unsigned)XLAT_X_EXACT_OPERAND) | operand;
+	if (!ok)
+		return false;
+	const char *fn = xlat_exact_trans(c, "power", tv, 2, mark);
+	xlat_puts(c, ")");
+	xlat_insert_at(c, mark, fn ? fn : "pgfn_pow");
+	uint32_t oid = xlat_numeric_fn_type(tv, 2);
+	*t = (struct xlat_type){oid == XLAT_OID_NUMERIC ? oid : XLAT_OID_FLOAT8, -1};
+	return true;
+}
+
 static bool a_op(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
 {
 	const char *op = xlat_op_name(e);
@@ -842,16 +866,8 @@ static bool a_op(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *
 	const char *fam = refused_op_family(op);
 	if (fam)
 		return xlat_unsupported(c, e->location, fam);
-	if (strcmp(op, "^") == 0) {
-		struct xlat_type ignored;
-		xlat_puts(c, "pgfn_pow(");
-		bool ok = xlat_expr(c, e->lexpr, &ignored);
-		xlat_puts(c, ", ");
-		ok = ok && xlat_expr(c, e->rexpr, &ignored);
-		xlat_puts(c, ")");
-		*t = (struct xlat_type){XLAT_OID_FLOAT8, -1};
-		return ok;
-	}
+	if (strcmp(op, "^") == 0)
+		return power_op(c, e, t);
 	if (strcmp(op, "#") == 0)
 		return int_xor(c, e, t);
 	if (strcmp(op, "!=") == 0)

@@ -515,6 +515,12 @@ int xlat_fnlib(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		xlat_insert_at(c, mark + strlen("pgfn_"), "num_");
 		xlat_printf(c, ", %d", xlat_numeric_scale_of(tv[0]));
 	}
+	if (l->rt == LR_NUMISH && f->n_args == 1 && tv[0].oid == XLAT_OID_FLOAT4) {
+		/* variance(real): float4_accum widens each value to its float's double */
+		size_t at = mark + strlen(l->sqlite) + 1 + (f->agg_distinct ? strlen("DISTINCT ") : 0);
+		xlat_insert_at(c, at, "pgfn_f4(");
+		xlat_puts(c, ")");
+	}
 	bool exact = l->rt == LR_NUMISH && xlat_exact_agg(c, tv[0]);
 	if (exact) { /* pgfn_var_samp → pgfn_num_var_samp(x, scale): numeric, exactly */
 		xlat_insert_at(c, mark + strlen("pgfn_"), "num_");

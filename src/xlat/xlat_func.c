@@ -409,6 +409,10 @@ static struct xlat_type result_type(const struct fn *fn, const struct xlat_type 
 		break;
 	case R_FLOATY: /* float8 for floats and integers (int → float8 is PostgreSQL's preferred
 			* implicit cast), numeric for numeric input, unknown for columns */
+		if (n == 2) { /* power(2, 0.5) is numeric */
+			r.oid = xlat_numeric_fn_type(tv, n);
+			break;
+		}
 		r.oid = a.oid == XLAT_OID_FLOAT4 || a.oid == XLAT_OID_FLOAT8 ||
 				a.oid == XLAT_OID_INT2 || a.oid == XLAT_OID_INT4 ||
 				a.oid == XLAT_OID_INT8
@@ -647,9 +651,14 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 	struct xlat_type *tv = arena_zalloc(c->a, (f->n_args + 1) * sizeof(*tv));
 	size_t mark = c->sb->len;
 	xlat_printf(c, "(%s", f->agg_distinct ? "DISTINCT " : "");
+	unsigned operand = c->flags & XLAT_X_EXACT_OPERAND;
+	if (xlat_exact_trans_fn(c, fn->name)) /* sqrt(1.50): the constant's digits as text */
+		c->flags |= XLAT_X_EXACT_OPERAND;
+	bool argok = f->agg_star || args(c, f, tv);
+	c->flags = (c->flags & ~(unsigned)XLAT_X_EXACT_OPERAND) | operand;
 	if (f->agg_star)
 		xlat_puts(c, "*");
-	else if (!args(c, f, tv))
+	else if (!argok)
 		return false;
 	if ((fn->flags & FN_AGG) && fn->rt == R_SAME && f->n_args == 1 &&
 	    (xlat_range_type(tv[0].oid) || (tv[0].oid >= 16384 && xlat_comptype_of_oid(c, tv[0].oid))))
@@ -676,6 +685,14 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 		name = exact_round;
 		xlat_printf(c, ", 0, %d", xlat_numeric_scale_of(tv[0]));
 	}
+	if (fn->rt == R_AVG && f->n_args == 1 && tv[0].oid == XLAT_OID_FLOAT4) {
+		/* float4_accum sums each real's float value in double precision */
+		xlat_insert_at(c, mark + 1 + (f->agg_distinct ? strlen("DISTINCT ") : 0), "pgfn_f4(");
+		xlat_puts(c, ")");
+	}
+	const char *trans = xlat_exact_trans(c, fn->name, tv, f->n_args, mark);
+	if (trans) /* pgfn_num_sqrt(x, scale), ... */
+		name = trans;
 	bool minmax = (fn->flags & FN_AGG) && fn->rt == R_SAME && tv[0].oid == XLAT_OID_NUMERIC;
 	if ((fn->rt == R_AVG || minmax ||
 	     (fn->rt == R_SUM && tv[0].oid != XLAT_OID_INT2 && tv[0].oid != XLAT_OID_INT4)) &&
@@ -690,7 +707,7 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 	xlat_puts(c, ")");
 	xlat_insert_at(c, mark, name);
 	*t = result_type(fn, tv, f->n_args);
-	if (exact_round)
+	if (exact_round || trans)
 		*t = (struct xlat_type){XLAT_OID_NUMERIC, -1}; /* its scale is in its text */
 	const char *check = strcmp(fn->name, "abs") == 0 && xlat_checks_on(c)
 				    ? xlat_infer_overflow_fn(tv[0], tv[0], "-")

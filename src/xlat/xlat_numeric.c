@@ -3,8 +3,8 @@
  * number (INTEGER or REAL); the exact engine (pgfn_num_*, src/pgfn/pgfn_numfn.c) answers
  * decimal TEXT, which SQLite would compare, sort, group and deduplicate as text, below every
  * number. So the translator emits the engine only where its value goes straight to the
- * client: the result columns of the statement's own SELECT, through + - * / and the sum, avg
- * and variance family aggregates, when nothing compares those columns (no DISTINCT, no set
+ * client: the result columns of the statement's own SELECT, through + - * /, ^, sqrt, exp, ln,
+ * log, power and the sum, avg and variance family aggregates, when nothing compares those columns (no DISTINCT, no set
  * operation, no ORDER BY or GROUP BY naming a result column by name or position). Everywhere
  * else numeric arithmetic stays SQLite's (docs/sql-compat.md, "numeric"). */
 #include "xlat_int.h"
@@ -19,6 +19,22 @@ static const char *const exact_aggs[] = {
 	"min",	    "max",
 };
 
+/* Functions of numeric the engine computes with numeric.c's digits (pgfn_numtrans.c). */
+static const char *const trans_fns[][2] = {
+	{"sqrt", "pgfn_num_sqrt"}, {"exp", "pgfn_num_exp"},   {"ln", "pgfn_num_ln"},
+	{"log", "pgfn_num_log"},   {"log10", "pgfn_num_log"}, {"power", "pgfn_num_pow"},
+	{"pow", "pgfn_num_pow"},
+};
+
+static const char *trans_fn(const char *name)
+{
+	for (size_t i = 0; name && i < ARRAY_LEN(trans_fns); i++) {
+		if (strcmp(trans_fns[i][0], name) == 0)
+			return trans_fns[i][1];
+	}
+	return NULL;
+}
+
 static bool exact_agg_call(const PgQuery__FuncCall *f)
 {
 	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
@@ -29,6 +45,9 @@ static bool exact_agg_call(const PgQuery__FuncCall *f)
 	if ((strcmp(name, "round") == 0 || strcmp(name, "trunc") == 0) && f->n_args >= 1 &&
 	    f->n_args <= 2 && !f->agg_distinct && !f->agg_filter)
 		return true; /* round(x[, n]), trunc(x[, n]) */
+	if (trans_fn(name) && f->n_args >= 1 && f->n_args <= 2 && !f->agg_distinct &&
+	    !f->agg_filter)
+		return true; /* sqrt(x), power(x, y), ... */
 	if (f->n_args != 1)
 		return false;
 	if (f->agg_distinct && f->args[0]->node_case != NODE(COLUMN_REF))
@@ -56,7 +75,7 @@ bool xlat_exact_node(const PgQuery__Node *n)
 		if (e->kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP || !e->rexpr || !op ||
 		    strlen(op) != 1)
 			return false;
-		return e->lexpr ? strchr("+-*/", op[0]) != NULL : op[0] == '-';
+		return e->lexpr ? strchr("+-*/^", op[0]) != NULL : op[0] == '-';
 	}
 	case NODE(FUNC_CALL):
 		return exact_agg_call(n->func_call);
@@ -175,4 +194,39 @@ bool xlat_exact_agg(struct xlat_ctx *c, struct xlat_type arg)
 	return (c->flags & XLAT_X_EXACT) &&
 	       (arg.oid == XLAT_OID_NUMERIC || arg.oid == XLAT_OID_INT2 ||
 		arg.oid == XLAT_OID_INT4 || arg.oid == XLAT_OID_INT8);
+}
+
+uint32_t xlat_numeric_fn_type(const struct xlat_type *tv, size_t n)
+{
+	bool numeric = false, unknown = false;
+	for (size_t i = 0; i < n; i++) {
+		if (tv[i].oid == XLAT_OID_FLOAT4 || tv[i].oid == XLAT_OID_FLOAT8)
+			return XLAT_OID_FLOAT8; /* numeric → float8 is implicit, not the reverse */
+		numeric |= tv[i].oid == XLAT_OID_NUMERIC;
+		unknown |= tv[i].oid == 0;
+	}
+	return numeric ? XLAT_OID_NUMERIC : unknown ? 0 : XLAT_OID_FLOAT8;
+}
+
+bool xlat_exact_trans_fn(const struct xlat_ctx *c, const char *name)
+{
+	return (c->flags & XLAT_X_EXACT) && trans_fn(name);
+}
+
+const char *xlat_exact_trans(struct xlat_ctx *c, const char *name, const struct xlat_type *tv,
+			     size_t n, size_t mark)
+{
+	const char *fn = trans_fn(name);
+	if (!fn || !(c->flags & XLAT_X_EXACT) || xlat_numeric_fn_type(tv, n) != XLAT_OID_NUMERIC)
+		return NULL;
+	if (n == 1 && strcmp(fn, "pgfn_num_log") == 0) { /* log(x) is log(10, x) */
+		xlat_insert_at(c, mark + 1, "10, ");
+		xlat_printf(c, ", 0, %d", xlat_numeric_scale_of(tv[0]));
+	} else if (n == 1) {
+		xlat_printf(c, ", %d", xlat_numeric_scale_of(tv[0]));
+	} else {
+		xlat_printf(c, ", %d, %d", xlat_numeric_scale_of(tv[0]),
+			    xlat_numeric_scale_of(tv[1]));
+	}
+	return fn;
 }

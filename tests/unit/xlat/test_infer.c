@@ -192,6 +192,16 @@ static const struct icase cases[] = {
 	 "\"?column?\", pgfn_num_mul( (pgfn_num_div(rate,  3, 2, 0)), -1, -1, 0) AS \"?column?\" "
 	 "FROM acct"},
 	{"SELECT CASE WHEN true THEN 1.5 ELSE 2.25 END, coalesce(rate, 0)", NULL, "", NULL},
+	/* numeric sqrt, exp, ln, log, power and ^ with numeric.c's digits (pgfn_numtrans.c) in
+	 * a result column; elsewhere the double functions; ^ of integers is float8 */
+	{"SELECT sqrt(rate), 2.0 ^ 10, power(rate, 2), log(rate), log(2, 1024.0), exp(1.50), "
+	 "ln(rate), 2 ^ 3 FROM acct WHERE sqrt(rate) > 1 AND rate ^ 2 > 1",
+	 "1700,1700,1700,1700,1700,1700,1700,701", "",
+	 "SELECT pgfn_num_sqrt(rate, 2) AS sqrt, pgfn_num_pow('2.0', 10, 1, 0) AS \"?column?\", "
+	 "pgfn_num_pow(rate, 2, 2, 0) AS power, pgfn_num_log(10, rate, 0, 2) AS log, "
+	 "pgfn_num_log(2, '1024.0', 0, 1) AS log, pgfn_num_exp('1.50', 2) AS exp, "
+	 "pgfn_num_ln(rate, 2) AS ln, pgfn_pow(2, 3) AS \"?column?\" FROM acct WHERE "
+	 "pgfn_sqrt(rate) > 1 AND (pgfn_pow(rate, 2)) > 1"},
 	/* a value becoming text inside SQL prints as PostgreSQL prints it (xlat_textout.c) */
 	{"SELECT rate::text, rate || ' EUR', json_build_object('r', rate), flag || '', "
 	 "concat(flag, data), ARRAY[rate * 2] FROM acct", NULL, "",
