@@ -204,6 +204,8 @@ int pgfn_num_div_scale(const struct pgfn_num *a, const struct pgfn_num *b);
 /* a / b (b not zero) rounded half away from zero to rscale digits. */
 bool pgfn_num_div(struct pgfn_num *out, const struct pgfn_num *a, const struct pgfn_num *b,
 		  int rscale);
+/* div_var(..., 0, false): a / b (b not zero) truncated toward zero, scale 0. */
+bool pgfn_num_div_trunc(struct pgfn_num *out, const struct pgfn_num *a, const struct pgfn_num *b);
 /* In place: to scale fraction digits, half away from zero (trunc: toward zero). */
 bool pgfn_num_round(struct pgfn_num *x, int scale);
 void pgfn_num_trunc(struct pgfn_num *x, int scale);

@@ -67,8 +67,24 @@ static void fn_mod(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_int64(ctx, b == -1 ? 0 : a % b);
 		return;
 	}
-	sqlite3_result_double(ctx,
-			      fmod(sqlite3_value_double(argv[0]), sqlite3_value_double(argv[1])));
+	/* numerics: mod_var's remainder of their decimals (fmod of the doubles shows the binary
+	 * error: mod(5.55, 1.1) would be 0.04999999999999938), a double again */
+	struct pgfn_num *v = base_xcalloc(4, sizeof(*v));
+	int ra = pgfn_num_arg(ctx, argv[0], -1, v), rb = ra == 1 ? pgfn_num_arg(ctx, argv[1], -1, v + 1) : ra;
+	if (ra == 2 || rb == 2) {
+		sqlite3_result_text(ctx, "NaN", 3, SQLITE_STATIC);
+	} else if (ra == 1 && rb == 1 && pgfn_num_div_trunc(v + 2, v, v + 1) &&
+		   pgfn_num_mul(v + 3, v + 2, v + 1) && pgfn_num_sub(v + 2, v, v + 3)) {
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		pgfn_num_format(v + 2, &sb);
+		sqlite3_result_double(ctx, sb.data && !sb.failed ? strtod(sb.data, NULL) : 0.0);
+		strbuf_fini(&sb);
+	} else if (ra >= 0 && rb >= 0) {
+		sqlite3_result_double(ctx, fmod(sqlite3_value_double(argv[0]),
+						sqlite3_value_double(argv[1])));
+	}
+	free(v);
 }
 
 /* div(a, b): the quotient truncated toward zero (a numeric in PostgreSQL). */

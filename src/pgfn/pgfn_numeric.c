@@ -389,6 +389,22 @@ bool pgfn_num_div(struct pgfn_num *out, const struct pgfn_num *a, const struct p
 	return ok;
 }
 
+bool pgfn_num_div_trunc(struct pgfn_num *out, const struct pgfn_num *a, const struct pgfn_num *b)
+{
+	struct pgfn_num *t = base_xmalloc(sizeof(*t));
+	bool ok = pgfn_num_div(out, a, b, 0) && pgfn_num_mul(t, out, b);
+	if (ok && cmp_mag(t, a) > 0) { /* rounded away from zero: one less in magnitude */
+		struct pgfn_num *one = base_xmalloc(sizeof(*one));
+		pgfn_num_from_int(one, 1);
+		one->neg = out->neg;
+		*t = *out;
+		ok = pgfn_num_sub(out, t, one);
+		free(one);
+	}
+	free(t);
+	return ok;
+}
+
 /* floor(sqrt(X)) of the integer X (ms digits xs[0..xn)), digit pairs at a time. */
 static int isqrt_ls(const uint8_t *xs, int xn, uint8_t *root)
 {

@@ -78,14 +78,14 @@ void pgfn_num_result(sqlite3_context *ctx, const struct pgfn_num *x)
 	pgfn_result_sb(ctx, &sb, false);
 }
 
-/* pgfn_num_OP(a, b, scale_a, scale_b): user data is the operator. */
+/* pgfn_num_OP(a, b, scale_a, scale_b): user data is the operator ('%' mod, 'd' div). */
 static void fn_arith(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
 	int op = (int)(intptr_t)sqlite3_user_data(ctx);
 	int64_t fa, fb;
 	int fsa, fsb;
-	if (pgfn_num_fast_value(argv[0], sqlite3_value_int(argv[2]), &fa, &fsa) &&
+	if (strchr("+-*/", op) && pgfn_num_fast_value(argv[0], sqlite3_value_int(argv[2]), &fa, &fsa) &&
 	    pgfn_num_fast_value(argv[1], sqlite3_value_int(argv[3]), &fb, &fsb)) {
 		struct strbuf sb;
 		strbuf_init(&sb, 0);
@@ -122,7 +122,16 @@ static void fn_arith(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			pgfn_error(ctx, SQLSTATE_DIVISION_BY_ZERO, "division by zero");
 			goto out;
 		}
-		ok = pgfn_num_div(r, a, b, pgfn_num_div_scale(a, b));
+		if (op == '/') {
+			ok = pgfn_num_div(r, a, b, pgfn_num_div_scale(a, b));
+		} else if (op == 'd') { /* div(a, b): the truncated quotient, scale 0 */
+			ok = pgfn_num_div_trunc(r, a, b);
+		} else { /* mod(a, b), a % b: a - trunc(a / b) * b, mod_var's */
+			struct pgfn_num *q = base_xmalloc(2 * sizeof(*q));
+			ok = pgfn_num_div_trunc(q, a, b) && pgfn_num_mul(q + 1, q, b) &&
+			     pgfn_num_sub(r, a, q + 1);
+			free(q);
+		}
 		break;
 	}
 	if (ok)
@@ -492,7 +501,7 @@ int pgfn_register_numeric(sqlite3 *db)
 		const char *name;
 		int op;
 	} ops[] = {{"pgfn_num_add", '+'}, {"pgfn_num_sub", '-'}, {"pgfn_num_mul", '*'},
-		   {"pgfn_num_div", '/'}};
+		   {"pgfn_num_div", '/'}, {"pgfn_num_mod", '%'}, {"pgfn_num_idiv", 'd'}};
 	/* aggregates: (x, scale), and (x) for DISTINCT, which SQLite allows one argument */
 	static const struct {
 		const char *name;
@@ -513,7 +522,7 @@ int pgfn_register_numeric(sqlite3 *db)
 	for (size_t i = 0; i < ARRAY_LEN(ops) && rc == SQLITE_OK; i++)
 		rc = sqlite3_create_function(db, ops[i].name, 4, flags, (void *)(intptr_t)ops[i].op,
 					     fn_arith, NULL, NULL);
-	for (size_t i = 0; i < ARRAY_LEN(ops) && rc == SQLITE_OK; i++) {
+	for (size_t i = 0; i < 4 && rc == SQLITE_OK; i++) { /* + - * / */
 		static const char *const nops[] = {"pgfn_nadd", "pgfn_nsub", "pgfn_nmul",
 						   "pgfn_ndiv"};
 		rc = sqlite3_create_function(db, nops[i], 2, flags, (void *)(intptr_t)ops[i].op,

@@ -564,7 +564,7 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	unsigned operand = c->flags & XLAT_X_EXACT_OPERAND, exact = c->flags & XLAT_X_EXACT;
 	if (b->cls == OPC_CONCAT) /* operands become text: exact (xlat_textout.c) */
 		xlat_text_exact(c);
-	if ((c->flags & XLAT_X_EXACT) && strlen(op) == 1 && strchr("+-*/", op[0]))
+	if ((c->flags & XLAT_X_EXACT) && strlen(op) == 1 && strchr("+-*/%", op[0]))
 		c->flags |= XLAT_X_EXACT_OPERAND;
 	if (!(cmp ? xlat_cmp_operand(c, e->lexpr, &l) : arith_operand(c, e->lexpr, op, true, &l)))
 		return false;
@@ -694,7 +694,14 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		xlat_insert_at(c, mark, arena_printf(c->a, "%s(", overflow));
 		xlat_puts(c, ")");
 	}
-	if (strcmp(op, "%") == 0 && (numeric_rank(l.oid) >= 4 || numeric_rank(r.oid) >= 4))
+	bool num_mod = strcmp(op, "%") == 0 &&
+		       (numeric_rank(l.oid) == 4 || numeric_rank(r.oid) == 4) &&
+		       numeric_rank(l.oid) < 5 && numeric_rank(r.oid) < 5 && !schema_kept(c);
+	if (strcmp(op, "%") == 0 && (numeric_rank(l.oid) >= 5 || numeric_rank(r.oid) >= 5) &&
+	    numeric_rank(l.oid) >= 1 && numeric_rank(r.oid) >= 1) /* no float % */
+		return xlat_no_operator(c, op, l.oid, r.oid, e->location);
+	if (strcmp(op, "%") == 0 && !num_mod &&
+	    (numeric_rank(l.oid) >= 4 || numeric_rank(r.oid) >= 4))
 		return xlat_unsupported(c, e->location, "% on a non-integer value");
 	switch (b->cls) {
 	case OPC_CMP:
@@ -720,6 +727,14 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	if (t->oid == XLAT_OID_NUMERIC && (c->flags & XLAT_X_EXACT) &&
 	    xlat_exact_arith(c, op[0], mark, lend, rstart, l, r))
 		return true;
+	if (num_mod && rstart - lend >= 2 && !c->sb->failed) {
+		/* numeric % numeric: mod_var's remainder (SQLite's % would cut both to integers) */
+		memset(c->sb->data + lend, ' ', rstart - lend);
+		c->sb->data[lend] = ',';
+		xlat_insert_at(c, mark, "pgfn_mod(");
+		xlat_puts(c, ")");
+		return true;
+	}
 	bool numeric = t->oid == XLAT_OID_NUMERIC && b->cls == OPC_ARITH &&
 		       strchr("+-*/", op[0]) && !is_float(l.oid) && !is_float(r.oid);
 	if (numeric && !schema_kept(c)) {

@@ -521,6 +521,11 @@ int xlat_fnlib(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		xlat_insert_at(c, at, "pgfn_f4(");
 		xlat_puts(c, ")");
 	}
+	const char *divmod = f->n_args == 2 ? xlat_exact_divmod(c, name, tv) : NULL;
+	if (divmod) { /* pgfn_mod(a, b) → pgfn_num_mod(a, b, scale of a, scale of b) */
+		xlat_insert_at(c, mark + strlen("pgfn_"), divmod);
+		xlat_printf(c, ", %d, %d", xlat_numeric_scale_of(tv[0]), xlat_numeric_scale_of(tv[1]));
+	}
 	bool exact = l->rt == LR_NUMISH && xlat_exact_agg(c, tv[0]);
 	if (exact) { /* pgfn_var_samp → pgfn_num_var_samp(x, scale): numeric, exactly */
 		xlat_insert_at(c, mark + strlen("pgfn_"), "num_");
@@ -530,8 +535,8 @@ int xlat_fnlib(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 	xlat_puts(c, ")");
 	if (!xlat_agg_filter(c, f))
 		return -1;
-	*t = exact || exact_round ? (struct xlat_type){XLAT_OID_NUMERIC, -1}
-				  : result(l, tv, f->n_args);
+	*t = exact || exact_round || divmod ? (struct xlat_type){XLAT_OID_NUMERIC, -1}
+					    : result(l, tv, f->n_args);
 	round_scale(c, f, name, t);
 	return 1;
 }

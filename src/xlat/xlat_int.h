@@ -951,6 +951,9 @@ bool xlat_exact_compared(const PgQuery__SelectStmt *s);
  * pgfn_num_<op>(L, R, scale of l, scale of r). False (nothing changed) for another op. */
 bool xlat_exact_arith(struct xlat_ctx *c, char op, size_t mark, size_t lend, size_t rstart,
 		      struct xlat_type l, struct xlat_type r);
+/* mod(a, b) or div(a, b) of numerics, exactly: what turns pgfn_mod/pgfn_div into
+ * pgfn_num_mod/pgfn_num_idiv inserted after "pgfn_", else NULL. */
+const char *xlat_exact_divmod(struct xlat_ctx *c, const char *name, const struct xlat_type *tv);
 /* round/trunc(x[, n]) of a numeric x, exactly: the pgfn function's name, else NULL. */
 const char *xlat_exact_round(struct xlat_ctx *c, const char *name, struct xlat_type arg);
 /* The type of sqrt/exp/ln/log/power over arguments tv[0..n): float8 if one is a float, else

@@ -45,9 +45,9 @@ static bool exact_agg_call(const PgQuery__FuncCall *f)
 	if ((strcmp(name, "round") == 0 || strcmp(name, "trunc") == 0) && f->n_args >= 1 &&
 	    f->n_args <= 2 && !f->agg_distinct && !f->agg_filter)
 		return true; /* round(x[, n]), trunc(x[, n]) */
-	if (trans_fn(name) && f->n_args >= 1 && f->n_args <= 2 && !f->agg_distinct &&
-	    !f->agg_filter)
-		return true; /* sqrt(x), power(x, y), ... */
+	if ((trans_fn(name) || strcmp(name, "mod") == 0 || strcmp(name, "div") == 0) &&
+	    f->n_args >= 1 && f->n_args <= 2 && !f->agg_distinct && !f->agg_filter)
+		return true; /* sqrt(x), power(x, y), mod(x, y), ... */
 	if (f->n_args != 1)
 		return false;
 	if (f->agg_distinct && f->args[0]->node_case != NODE(COLUMN_REF))
@@ -75,7 +75,7 @@ bool xlat_exact_node(const PgQuery__Node *n)
 		if (e->kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP || !e->rexpr || !op ||
 		    strlen(op) != 1)
 			return false;
-		return e->lexpr ? strchr("+-*/^", op[0]) != NULL : op[0] == '-';
+		return e->lexpr ? strchr("+-*/^%", op[0]) != NULL : op[0] == '-';
 	}
 	case NODE(FUNC_CALL):
 		return exact_agg_call(n->func_call);
@@ -167,17 +167,24 @@ bool xlat_exact_arith(struct xlat_ctx *c, char op, size_t mark, size_t lend, siz
 		      struct xlat_type l, struct xlat_type r)
 {
 	static const char *const fns[] = {"pgfn_num_add(", "pgfn_num_sub(", "pgfn_num_mul(",
-					  "pgfn_num_div("};
-	const char *p = op ? strchr("+-*/", op) : NULL;
+					  "pgfn_num_div(", "pgfn_num_mod("};
+	const char *p = op ? strchr("+-*/%", op) : NULL;
 	struct strbuf *sb = c->sb;
 	if (!p || rstart - lend < 2 || sb->failed)
 		return false;
 	/* " op " becomes ", " plus blanks in place: the constants' recorded offsets stay true */
 	memset(sb->data + lend, ' ', rstart - lend);
 	sb->data[lend] = ',';
-	xlat_insert_at(c, mark, fns[p - "+-*/"]);
+	xlat_insert_at(c, mark, fns[p - "+-*/%"]);
 	xlat_printf(c, ", %d, %d)", xlat_numeric_scale_of(l), xlat_numeric_scale_of(r));
 	return true;
+}
+
+const char *xlat_exact_divmod(struct xlat_ctx *c, const char *name, const struct xlat_type *tv)
+{
+	if (!(c->flags & XLAT_X_EXACT) || xlat_numeric_fn_type(tv, 2) != XLAT_OID_NUMERIC)
+		return NULL;
+	return strcmp(name, "mod") == 0 ? "num_" : strcmp(name, "div") == 0 ? "num_i" : NULL;
 }
 
 const char *xlat_exact_round(struct xlat_ctx *c, const char *name, struct xlat_type arg)

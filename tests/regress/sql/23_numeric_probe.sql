@@ -38,14 +38,15 @@ SELECT id, avg(n2) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) F
 -- round/trunc with negative scale, div/mod, %.
 SELECT round(1234.5678, -2), round(1250::numeric, -2), round(-1250::numeric, -2), trunc(1234.5678, -2), trunc(-1299.9, -2), round(1234.5678, 2), trunc(1234.5678, 2), round(5.5), round(-5.5), trunc(-5.9);
 SELECT round(1234::int, -2), round(1234.5::float8), round(2.5::float8), trunc(2.7::float8), round(1.23456789::numeric(20,8), 3);
--- differs: mod of numerics is fmod of doubles (mod(-17.5, 2.3) is -1.5999999999999996, PostgreSQL -1.6)
 SELECT div(17, 5), div(-17, 5), div(17.5, 5), div(-17.5, 2.5), mod(17, 5), mod(-17, 5), mod(17.5, 5), mod(-17.5, 2.3), mod(5.55, 1.1);
--- differs: refused (0A000): % on a non-integer value
 SELECT 17 % 5, -17 % 5, 17.5 % 5, 10.25 % 3, -10.25 % 3, 10 % 3.5, 5.55 % 1.1;
 SELECT mod(1::numeric, 0);
--- differs: refused (0A000): % on a non-integer value
 SELECT 1.5 % 0;
 SELECT div(1::numeric, 0);
+SELECT 1.5::float8 % 2;
+SELECT id, div(n2, 2), mod(n2, 2), n2 % 2, n2 % 0.3, div(-7.5, 2), mod(7, -2.5), mod(123456789012345678901234, 7) FROM np_t ORDER BY id;
+SELECT id FROM np_t WHERE n2 % 2 = 1.5 OR mod(n2, 2) = 0.25 ORDER BY id;
+SELECT 'NaN'::numeric % 2, mod('NaN'::numeric, 2), div(2::numeric, 'NaN');
 -- to_char of numeric.
 SELECT to_char(1234.5678, '9999.99'), to_char(1234.5678, 'FM9999.99'), to_char(-1234.5678, '9,999.999'), to_char(0.5, '0.99'), to_char(0.5, '9.99'), to_char(12, '0000'), to_char(-12.5, 'S999.9'), to_char(12.5, '999.9MI'), to_char(1234, '9G999D99');
 -- differs: refused (0A000): to_char's RN pattern

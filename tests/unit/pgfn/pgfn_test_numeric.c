@@ -160,6 +160,15 @@ static const struct {
 	{"pgfn_num_pow(-8, 0.5, 0, 1)",
 	 "ERROR 2201F: a negative number raised to a non-integer power yields a complex result"},
 	{"pgfn_num_exp(10000, 0)", "ERROR 22003: value overflows numeric format"},
+	/* mod(-17.5, 2.3), div(-17.5, 2.5), mod(7::numeric(5,2), 2), 10.25 % 3, div(1e20, 3);
+	 * mod(5.55, 1.1) where the value is a double (not fmod's 0.04999999999999938) */
+	{"pgfn_num_mod(-17.5, 2.3, 1, 1)", "-1.4"},
+	{"pgfn_num_idiv(-17.5, 2.5, 1, 1)", "-7"},
+	{"pgfn_num_mod(7, 2, 2, 0)", "1.00"},
+	{"pgfn_num_mod(10.25, 3, 2, 0)", "1.25"},
+	{"pgfn_num_idiv('1e20', 3, -1, 0)", "33333333333333333333"},
+	{"pgfn_num_mod(1, 0, 0, 0)", "ERROR 22012: division by zero"},
+	{"pgfn_mod(5.55, 1.1)", "0.05"},
 };
 
 START_TEST(test_numeric_case)

@@ -202,6 +202,11 @@ static const struct icase cases[] = {
 	 "pgfn_num_log(2, '1024.0', 0, 1) AS log, pgfn_num_exp('1.50', 2) AS exp, "
 	 "pgfn_num_ln(rate, 2) AS ln, pgfn_pow(2, 3) AS \"?column?\" FROM acct WHERE "
 	 "pgfn_sqrt(rate) > 1 AND (pgfn_pow(rate, 2)) > 1"},
+	/* numeric % and mod/div: mod_var's remainder (SQLite's % cuts to integers) */
+	{"SELECT rate % 2, mod(rate, 0.3), div(rate, 2) FROM acct WHERE rate % 2 > 0",
+	 "1700s2,1700,1700", "",
+	 "SELECT pgfn_num_mod(rate,  2, 2, 0) AS \"?column?\", pgfn_num_mod(rate, 0.3, 2, 1) AS mod, "
+	 "pgfn_num_idiv(rate, 2, 2, 0) AS div FROM acct WHERE pgfn_mod(rate,  2) > 0"},
 	/* a value becoming text inside SQL prints as PostgreSQL prints it (xlat_textout.c) */
 	{"SELECT rate::text, rate || ' EUR', json_build_object('r', rate), flag || '', "
 	 "concat(flag, data), ARRAY[rate * 2] FROM acct", NULL, "",
