@@ -243,10 +243,17 @@ static void fn_round(sqlite3_context *ctx, int argc, sqlite3_value **argv)
  * stddev_pop(x, scale), whose user data is 1 + kind: bit 1 = population (else sample), bit 2 =
  * standard deviation (else variance). Each also takes (x) alone, with the value's own scale,
  * for DISTINCT (SQLite allows it on one-argument aggregates only). */
+#define SCALE_SLOTS 34
+
 struct agg {
 	int64_t count;
+	bool init; /* sum and sumsq set */
 	bool failed;
-	bool nan; /* a NaN was added: the result is NaN, as PostgreSQL's NaNcount says */
+	bool nan; /* min/max: a NaN was seen */
+	int64_t nans; /* NaNs among the values: the result is NaN, as PostgreSQL's NaNcount says */
+	/* how many values of each display scale (the last: that or more) are in: a window frame
+	 * that drops values shows the largest scale of those left, as do_numeric_discard does */
+	uint32_t nscale[SCALE_SLOTS];
 	/* the fast path: values read by pgfn_num_fast_value, summed as integers of 10^-fscale
 	 * (bytes of a pgfn_wide: SQLite aligns aggregate state to 8 bytes, a pgfn_wide 16) */
 	int fscale;
@@ -312,14 +319,16 @@ static bool settle(struct agg *g)
 static struct agg *agg_state(sqlite3_context *ctx, bool create)
 {
 	struct agg *g = sqlite3_aggregate_context(ctx, create ? (int)sizeof(struct agg) : 0);
-	if (create && g && g->count == 0 && !g->failed) {
+	if (create && g && !g->init) { /* SQLite zeroes a new context; count may fall back to 0 */
 		pgfn_num_zero(&g->sum, 0);
 		pgfn_num_zero(&g->sumsq, 0);
+		g->init = true;
 	}
 	return g;
 }
 
-static void agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+/* Adds argv[0] to the sums, or takes it out (inverse: a window frame moving on). */
+static void agg_add(sqlite3_context *ctx, int argc, sqlite3_value **argv, bool inverse)
 {
 	struct agg *g = agg_state(ctx, true);
 	if (!g) {
@@ -330,25 +339,30 @@ static void agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	bool squares = sqlite3_user_data(ctx) != NULL; /* the variance family */
 	int64_t m;
 	int ms;
-	if (!g->failed && pgfn_num_fast_value(argv[0], scale, &m, &ms) && fast_add(g, m, ms, squares)) {
-		g->count++;
+	int dir = sqlite3_value_type(argv[0]) == SQLITE_NULL ? 0 : inverse ? -1 : 1;
+	if (!g->failed && pgfn_num_fast_value(argv[0], scale, &m, &ms) &&
+	    fast_add(g, dir * m, ms, squares)) {
+		g->count += dir;
+		g->nscale[ms < SCALE_SLOTS ? ms : SCALE_SLOTS - 1] += (uint32_t)dir;
 		return;
 	}
 	struct pgfn_num *v = base_xmalloc(2 * sizeof(*v)), *x = v, *t = v + 1;
 	int r = g->failed ? 0 : pgfn_num_arg(ctx, argv[0], scale, x);
 	if (r == 2) {
-		g->nan = true;
-		g->count++;
+		g->nans += dir;
+		g->count += dir;
 		free(v);
 		return;
 	}
 	bool ok = r <= 0 || settle(g);
 	if (r > 0 && ok) {
-		g->count++;
-		ok = pgfn_num_add(t, &g->sum, x);
+		g->count += dir;
+		g->nscale[x->scale < SCALE_SLOTS ? x->scale : SCALE_SLOTS - 1] += (uint32_t)dir;
+		ok = inverse ? pgfn_num_sub(t, &g->sum, x) : pgfn_num_add(t, &g->sum, x);
 		g->sum = *t;
 		if (ok && squares) {
-			ok = pgfn_num_mul(t, x, x) && pgfn_num_add(v, &g->sumsq, t);
+			ok = pgfn_num_mul(t, x, x) &&
+			     (inverse ? pgfn_num_sub(v, &g->sumsq, t) : pgfn_num_add(v, &g->sumsq, t));
 			g->sumsq = *v;
 		}
 	}
@@ -358,16 +372,38 @@ static void agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	free(v);
 }
 
+static void agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	agg_add(ctx, argc, argv, false);
+}
+
+static void agg_inverse(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	agg_add(ctx, argc, argv, true);
+}
+
+/* The sums at the largest display scale among the values in (after settle): a value that
+ * left a window frame takes its scale along. */
+static bool trim_scale(struct agg *g)
+{
+	int top = SCALE_SLOTS - 1;
+	while (top >= 0 && g->nscale[top] == 0)
+		top--;
+	if (top < 0 || top == SCALE_SLOTS - 1 || g->count <= 0 || top >= g->sum.scale)
+		return true; /* min/max count no scales */
+	return pgfn_num_round(&g->sum, top) && pgfn_num_round(&g->sumsq, 2 * top);
+}
+
 static void sum_final(sqlite3_context *ctx)
 {
 	struct agg *g = agg_state(ctx, false);
-	if (g && !g->failed && !settle(g)) {
+	if (g && !g->failed && (!settle(g) || !trim_scale(g))) {
 		overflow(ctx);
 		return;
 	}
 	if (!g || g->count == 0)
 		sqlite3_result_null(ctx);
-	else if (!g->failed && g->nan)
+	else if (!g->failed && (g->nan || g->nans > 0))
 		result_nan(ctx);
 	else if (!g->failed)
 		pgfn_num_result(ctx, &g->sum);
@@ -376,7 +412,7 @@ static void sum_final(sqlite3_context *ctx)
 static void avg_final(sqlite3_context *ctx)
 {
 	struct agg *g = agg_state(ctx, false);
-	if (g && !g->failed && !settle(g)) {
+	if (g && !g->failed && (!settle(g) || !trim_scale(g))) {
 		overflow(ctx);
 		return;
 	}
@@ -385,7 +421,7 @@ static void avg_final(sqlite3_context *ctx)
 			sqlite3_result_null(ctx);
 		return;
 	}
-	if (g->nan) {
+	if (g->nans > 0) {
 		result_nan(ctx);
 		return;
 	}
@@ -428,7 +464,7 @@ static bool var_value(const struct agg *g, int kind, struct pgfn_num *v, struct 
 static void var_final(sqlite3_context *ctx)
 {
 	struct agg *g = agg_state(ctx, false);
-	if (g && !g->failed && !settle(g)) {
+	if (g && !g->failed && (!settle(g) || !trim_scale(g))) {
 		overflow(ctx);
 		return;
 	}
@@ -439,7 +475,7 @@ static void var_final(sqlite3_context *ctx)
 		sqlite3_result_null(ctx);
 		return;
 	}
-	if (g->nan) {
+	if (g->nans > 0) {
 		result_nan(ctx);
 		return;
 	}
@@ -508,15 +544,17 @@ int pgfn_register_numeric(sqlite3 *db)
 		intptr_t user;
 		void (*step)(sqlite3_context *, int, sqlite3_value **);
 		void (*final)(sqlite3_context *);
+		/* the sums take values out again: also window functions (sum(x) OVER (...)) */
+		void (*inverse)(sqlite3_context *, int, sqlite3_value **);
 	} aggs[] = {
-		{"pgfn_num_sum", 0, agg_step, sum_final},
-		{"pgfn_num_avg", 0, agg_step, avg_final},
-		{"pgfn_num_max", 1, minmax_step, sum_final},
-		{"pgfn_num_min", -1, minmax_step, sum_final},
-		{"pgfn_num_var_samp", 1, agg_step, var_final},
-		{"pgfn_num_var_pop", 2, agg_step, var_final},
-		{"pgfn_num_stddev_samp", 3, agg_step, var_final},
-		{"pgfn_num_stddev_pop", 4, agg_step, var_final},
+		{"pgfn_num_sum", 0, agg_step, sum_final, agg_inverse},
+		{"pgfn_num_avg", 0, agg_step, avg_final, agg_inverse},
+		{"pgfn_num_max", 1, minmax_step, sum_final, NULL},
+		{"pgfn_num_min", -1, minmax_step, sum_final, NULL},
+		{"pgfn_num_var_samp", 1, agg_step, var_final, agg_inverse},
+		{"pgfn_num_var_pop", 2, agg_step, var_final, agg_inverse},
+		{"pgfn_num_stddev_samp", 3, agg_step, var_final, agg_inverse},
+		{"pgfn_num_stddev_pop", 4, agg_step, var_final, agg_inverse},
 	};
 	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, rc = SQLITE_OK;
 	for (size_t i = 0; i < ARRAY_LEN(ops) && rc == SQLITE_OK; i++)
@@ -533,10 +571,10 @@ int pgfn_register_numeric(sqlite3 *db)
 					     (void *)(intptr_t)(k ? 't' : 'r'), fn_round, NULL,
 					     NULL);
 	for (size_t i = 0; i < 2 * ARRAY_LEN(aggs) && rc == SQLITE_OK; i++)
-		rc = sqlite3_create_function(db, aggs[i / 2].name, 1 + (int)(i % 2),
-					     SQLITE_UTF8 | SQLITE_INNOCUOUS,
-					     (void *)aggs[i / 2].user, NULL, aggs[i / 2].step,
-					     aggs[i / 2].final);
+		rc = sqlite3_create_window_function(
+			db, aggs[i / 2].name, 1 + (int)(i % 2), SQLITE_UTF8 | SQLITE_INNOCUOUS,
+			(void *)aggs[i / 2].user, aggs[i / 2].step, aggs[i / 2].final,
+			aggs[i / 2].inverse ? aggs[i / 2].final : NULL, aggs[i / 2].inverse, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_collation(db, "pgfn_num", SQLITE_UTF8, NULL, collate_num);
 	return rc;

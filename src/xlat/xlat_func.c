@@ -567,7 +567,12 @@ static bool over(struct xlat_ctx *c, const PgQuery__WindowDef *w)
 		xlat_ident(c, w->name);
 		return true;
 	}
-	return xlat_window_spec(c, w);
+	/* partitions and order compare values: numbers, not an exact sum's decimal text */
+	unsigned exact = c->flags & (XLAT_X_EXACT | XLAT_X_EXACT_OPERAND);
+	c->flags &= ~exact;
+	bool ok = xlat_window_spec(c, w);
+	c->flags |= exact;
+	return ok;
 }
 
 /* The checks PostgreSQL's parse analysis makes on aggregate decorations. */

@@ -40,8 +40,12 @@ static bool exact_agg_call(const PgQuery__FuncCall *f)
 	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
 	const char *schema = f->n_funcname == 2 ? xlat_node_str(f->funcname[0]) : "pg_catalog";
 	if (!name || !schema || strcmp(schema, "pg_catalog") != 0 || f->n_funcname > 2 ||
-	    f->over || f->agg_star || f->n_agg_order)
+	    f->agg_star || f->n_agg_order)
 		return false;
+	/* sum and avg also over a window frame (pgfn_numfn.c's inverse transition) */
+	if (f->over)
+		return f->n_args == 1 && !f->agg_distinct &&
+		       (strcmp(name, "sum") == 0 || strcmp(name, "avg") == 0);
 	if ((strcmp(name, "round") == 0 || strcmp(name, "trunc") == 0) && f->n_args >= 1 &&
 	    f->n_args <= 2 && !f->agg_distinct && !f->agg_filter)
 		return true; /* round(x[, n]), trunc(x[, n]) */

@@ -29,12 +29,14 @@ SELECT var_pop(i), var_pop(n2), var_samp(i), stddev_pop(i), stddev_samp(n2), std
 SELECT regr_count(i, b), regr_sxx(i, b), regr_syy(i, b), regr_sxy(i, b), regr_avgx(i, b), regr_avgy(i, b), regr_slope(i, b), regr_intercept(i, b), regr_r2(i, b), corr(i, b), covar_pop(i, b), covar_samp(i, b) FROM np_t;
 SELECT regr_slope(n, n2), corr(n, d), pg_typeof(regr_slope(n, n2)), pg_typeof(corr(i, b)) FROM np_t;
 -- Window aggregates keep numeric's display scale; lag's default has the column's type.
--- differs: a window avg of numeric is SQLite's double, its scale estimated from the value (1.5000000000000000, PostgreSQL 1.50000000000000000000)
 SELECT id, avg(n2) OVER (ORDER BY id), sum(n2) OVER (ORDER BY id), avg(i) OVER (ORDER BY id), avg(n) OVER () FROM np_t ORDER BY id;
 -- differs: lag's default takes the column's display scale (0.00, PostgreSQL 0)
 SELECT id, lag(n2, 1, 0) OVER (ORDER BY id), lead(n2, 1, 0) OVER (ORDER BY id), lag(n2) OVER (ORDER BY id), lag(i, 1, 0) OVER (ORDER BY id) FROM np_t ORDER BY id;
--- differs: a window avg of numeric is SQLite's double, its scale estimated from the value (1.5000000000000000, PostgreSQL 1.50000000000000000000)
 SELECT id, avg(n2) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM np_t ORDER BY id;
+-- A moving frame drops values: the sum shows the largest scale of those left, NaN leaves too.
+INSERT INTO np_t VALUES (5, 7, 70, 'NaN', 1.1, NULL, NULL, NULL), (6, 1, 1, 0.125, 1, NULL, NULL, NULL);
+SELECT id, sum(n) OVER w, avg(n) OVER w, avg(n2) FILTER (WHERE id > 1) OVER w, sum(b) OVER w, sum(n2 * 2) OVER (PARTITION BY n2 * 2 > 3 ORDER BY id) FROM np_t WINDOW w AS (ORDER BY id ROWS 1 PRECEDING) ORDER BY id;
+DELETE FROM np_t WHERE id > 4;
 -- round/trunc with negative scale, div/mod, %.
 SELECT round(1234.5678, -2), round(1250::numeric, -2), round(-1250::numeric, -2), trunc(1234.5678, -2), trunc(-1299.9, -2), round(1234.5678, 2), trunc(1234.5678, 2), round(5.5), round(-5.5), trunc(-5.9);
 SELECT round(1234::int, -2), round(1234.5::float8), round(2.5::float8), trunc(2.7::float8), round(1.23456789::numeric(20,8), 3);

@@ -160,6 +160,13 @@ static const struct {
 	{"pgfn_num_pow(-8, 0.5, 0, 1)",
 	 "ERROR 2201F: a negative number raised to a non-integer power yields a complex result"},
 	{"pgfn_num_exp(10000, 0)", "ERROR 22003: value overflows numeric format"},
+	/* sum(x) OVER (ORDER BY i ROWS 1 PRECEDING): values leave the frame (inverse), their
+	 * scales and NaNs with them; a frame of NULLs only is NULL */
+	{"(SELECT group_concat(coalesce(s, 'NULL'), ' ') FROM (SELECT pgfn_num_sum(x, -1) OVER"
+	 " (ORDER BY i ROWS 1 PRECEDING) s FROM (SELECT 1 i, 1.5 x UNION ALL SELECT 2, 2.25"
+	 " UNION ALL SELECT 3, 3 UNION ALL SELECT 4, NULL UNION ALL SELECT 5, 'NaN' UNION ALL"
+	 " SELECT 6, 0.125 UNION ALL SELECT 7, NULL UNION ALL SELECT 8, NULL)))",
+	 "1.5 3.75 5.25 3 NaN NaN 0.125 NULL"},
 	/* mod(-17.5, 2.3), div(-17.5, 2.5), mod(7::numeric(5,2), 2), 10.25 % 3, div(1e20, 3);
 	 * mod(5.55, 1.1) where the value is a double (not fmod's 0.04999999999999938) */
 	{"pgfn_num_mod(-17.5, 2.3, 1, 1)", "-1.4"},

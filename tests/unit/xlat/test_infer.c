@@ -173,7 +173,8 @@ static const struct icase cases[] = {
 	 "stddev_pop FROM emp, acct"},
 	{"SELECT avg(DISTINCT rate), sum(rate) OVER (), avg(rate) FILTER (WHERE rate / 3 > 1) "
 	 "FROM acct GROUP BY rate", NULL, "",
-	 "SELECT pgfn_num_avg(DISTINCT rate) AS avg, sum(rate) OVER () AS sum, pgfn_num_avg(rate, 2) "
+	 "SELECT pgfn_num_avg(DISTINCT rate) AS avg, pgfn_num_sum(rate, 2) OVER () AS sum, "
+	 "pgfn_num_avg(rate, 2) "
 	 "FILTER "
 	 "(WHERE pgfn_ndiv(rate,  3) > 1) AS avg FROM acct GROUP BY rate"},
 	{"SELECT x FROM (SELECT rate / 3 AS x FROM acct) s WHERE x > 1", NULL, "",
