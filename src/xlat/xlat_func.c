@@ -33,6 +33,24 @@ static bool args(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_typ
 	return true;
 }
 
+/* The arguments of lag, lead, first_value, last_value, nth_value under XLAT_X_EXACT: a
+ * numeric value (not the offset) of known scale as decimal text, so that the column and
+ * lag's default each print with their own scale (lag(price, 1, 0): 1.50 and 0). */
+static bool window_value_args(struct xlat_ctx *c, const PgQuery__FuncCall *f,
+			      struct xlat_type *tv)
+{
+	for (size_t i = 0; i < f->n_args; i++) {
+		if (i)
+			xlat_puts(c, ", ");
+		size_t m = c->sb->len;
+		if (!xlat_expr(c, f->args[i], &tv[i]))
+			return false;
+		if (i != 1)
+			xlat_exact_branch(c, m, tv[i]);
+	}
+	return true;
+}
+
 static bool int_const(struct xlat_ctx *c, const PgQuery__Node *n, int *v)
 {
 	if (n->node_case != PG_QUERY__NODE__NODE_A_CONST ||
@@ -659,7 +677,8 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 	unsigned operand = c->flags & XLAT_X_EXACT_OPERAND;
 	if (xlat_exact_trans_fn(c, fn->name)) /* sqrt(1.50): the constant's digits as text */
 		c->flags |= XLAT_X_EXACT_OPERAND;
-	bool argok = f->agg_star || args(c, f, tv);
+	bool win_exact = (fn->flags & FN_WINDOW) && fn->rt == R_SAME && (c->flags & XLAT_X_EXACT);
+	bool argok = f->agg_star || (win_exact ? window_value_args(c, f, tv) : args(c, f, tv));
 	c->flags = (c->flags & ~(unsigned)XLAT_X_EXACT_OPERAND) | operand;
 	if (f->agg_star)
 		xlat_puts(c, "*");
@@ -712,7 +731,7 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 	xlat_puts(c, ")");
 	xlat_insert_at(c, mark, name);
 	*t = result_type(fn, tv, f->n_args);
-	if (exact_round || trans)
+	if (exact_round || trans || (win_exact && t->oid == XLAT_OID_NUMERIC))
 		*t = (struct xlat_type){XLAT_OID_NUMERIC, -1}; /* its scale is in its text */
 	const char *check = strcmp(fn->name, "abs") == 0 && xlat_checks_on(c)
 				    ? xlat_infer_overflow_fn(tv[0], tv[0], "-")

@@ -938,8 +938,9 @@ bool xlat_exact_node(const PgQuery__Node *n);
 /* Whether s's result columns may be computed exactly: s is the statement itself, with no
  * DISTINCT or set operation, and no ORDER BY/GROUP BY item naming a result column. */
 bool xlat_exact_select(const struct xlat_ctx *c, const PgQuery__SelectStmt *s);
-/* A COALESCE or CASE of numeric type emitted at c->sb[mark..] under XLAT_X_EXACT becomes
- * pgfn_num_add(it, 0, scale, 0): every value decimal text. Anything else is left alone. */
+/* A COALESCE, CASE or lag/lead/first_value/last_value/nth_value of numeric type emitted at
+ * c->sb[mark..] under XLAT_X_EXACT becomes pgfn_num_add(it, 0, scale, 0): every value decimal
+ * text. Anything else is left alone. */
 void xlat_exact_wrap(struct xlat_ctx *c, const PgQuery__Node *n, size_t mark, struct xlat_type t);
 /* One branch of such a COALESCE or CASE (c->sb[mark..], type t) under XLAT_X_EXACT: a numeric
  * of known scale becomes decimal text with it, so that the value keeps its own scale. */

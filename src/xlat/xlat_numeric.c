@@ -43,6 +43,10 @@ static bool exact_agg_call(const PgQuery__FuncCall *f)
 	    f->agg_star || f->n_agg_order)
 		return false;
 	/* sum and avg also over a window frame (pgfn_numfn.c's inverse transition) */
+	if (f->over && (strcmp(name, "lag") == 0 || strcmp(name, "lead") == 0 ||
+			strcmp(name, "first_value") == 0 || strcmp(name, "last_value") == 0 ||
+			strcmp(name, "nth_value") == 0))
+		return true; /* each value keeps its own scale (lag's default too): xlat_exact_wrap */
 	if (f->over)
 		return f->n_args == 1 && !f->agg_distinct &&
 		       (strcmp(name, "sum") == 0 || strcmp(name, "avg") == 0);
@@ -145,10 +149,23 @@ void xlat_exact_sort_item(struct xlat_ctx *c, const PgQuery__Node *item)
 		xlat_puts(c, " COLLATE pgfn_num"); /* every value of the column is decimal text */
 }
 
+/* lag, lead, first_value, last_value, nth_value: their values are the argument's */
+static bool value_window_call(const PgQuery__Node *n)
+{
+	if (n->node_case != NODE(FUNC_CALL) || !n->func_call->over)
+		return false;
+	const PgQuery__FuncCall *f = n->func_call;
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	return name && (strcmp(name, "lag") == 0 || strcmp(name, "lead") == 0 ||
+			strcmp(name, "first_value") == 0 || strcmp(name, "last_value") == 0 ||
+			strcmp(name, "nth_value") == 0);
+}
+
 void xlat_exact_wrap(struct xlat_ctx *c, const PgQuery__Node *n, size_t mark, struct xlat_type t)
 {
 	if (!(c->flags & XLAT_X_EXACT) || t.oid != XLAT_OID_NUMERIC ||
-	    (n->node_case != NODE(COALESCE_EXPR) && n->node_case != NODE(CASE_EXPR)))
+	    (n->node_case != NODE(COALESCE_EXPR) && n->node_case != NODE(CASE_EXPR) &&
+	     !value_window_call(n)))
 		return;
 	/* its branches mix decimal text and numbers: all text, so that a sort or DISTINCT by
 	 * the column (collation pgfn_num) sees one kind of value */

@@ -30,7 +30,8 @@ SELECT regr_count(i, b), regr_sxx(i, b), regr_syy(i, b), regr_sxy(i, b), regr_av
 SELECT regr_slope(n, n2), corr(n, d), pg_typeof(regr_slope(n, n2)), pg_typeof(corr(i, b)) FROM np_t;
 -- Window aggregates keep numeric's display scale; lag's default has the column's type.
 SELECT id, avg(n2) OVER (ORDER BY id), sum(n2) OVER (ORDER BY id), avg(i) OVER (ORDER BY id), avg(n) OVER () FROM np_t ORDER BY id;
--- differs: lag's default takes the column's display scale (0.00, PostgreSQL 0)
+SELECT id, lag(n2, 1, 5) OVER (ORDER BY id) l FROM np_t ORDER BY l, id;
+SELECT id, lag(n2, 2, 0.5) OVER (ORDER BY id), first_value(n2) OVER (ORDER BY id), nth_value(n2 * 2, 2) OVER (ORDER BY id), lag(n, 1, 0.0) OVER (ORDER BY id) FROM np_t ORDER BY id;
 SELECT id, lag(n2, 1, 0) OVER (ORDER BY id), lead(n2, 1, 0) OVER (ORDER BY id), lag(n2) OVER (ORDER BY id), lag(i, 1, 0) OVER (ORDER BY id) FROM np_t ORDER BY id;
 SELECT id, avg(n2) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM np_t ORDER BY id;
 -- A moving frame drops values: the sum shows the largest scale of those left, NaN leaves too.

@@ -203,6 +203,10 @@ static const struct icase cases[] = {
 	 "pgfn_num_log(2, '1024.0', 0, 1) AS log, pgfn_num_exp('1.50', 2) AS exp, "
 	 "pgfn_num_ln(rate, 2) AS ln, pgfn_pow(2, 3) AS \"?column?\" FROM acct WHERE "
 	 "pgfn_sqrt(rate) > 1 AND (pgfn_pow(rate, 2)) > 1"},
+	/* lag of a numeric: each value and the default with its own scale, all decimal text */
+	{"SELECT lag(rate, 1, 0) OVER (PARTITION BY rate * 2 ORDER BY id) FROM acct", "1700", "",
+	 "SELECT pgfn_num_add(lag(pgfn_num_add(rate, 0, 2, 0), 1, 0) OVER (PARTITION BY "
+	 "pgfn_nmul(rate,  2) ORDER BY id NULLS LAST), 0, -1, 0) AS lag FROM acct"},
 	/* numeric % and mod/div: mod_var's remainder (SQLite's % cuts to integers) */
 	{"SELECT rate % 2, mod(rate, 0.3), div(rate, 2) FROM acct WHERE rate % 2 > 0",
 	 "1700s2,1700,1700", "",
