@@ -537,6 +537,11 @@ int xlat_fnlib(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		return -1;
 	*t = exact || exact_round || divmod ? (struct xlat_type){XLAT_OID_NUMERIC, -1}
 					    : result(l, tv, f->n_args);
+	if ((strcmp(name, "gcd") == 0 || strcmp(name, "lcm") == 0) && t->oid == XLAT_OID_INT4 &&
+	    xlat_checks_on(c)) { /* computed in 64 bits: gcd(-2147483648, 0) leaves int4 */
+		xlat_insert_at(c, mark, "shardlite_int4(");
+		xlat_puts(c, ")");
+	}
 	round_scale(c, f, name, t);
 	return 1;
 }
