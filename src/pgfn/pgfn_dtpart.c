@@ -501,6 +501,14 @@ static void fn_extract(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	bool ok;
 	switch (v.oid) {
 	case PGTYPE_INTERVAL:
+		if (f == F_EPOCH && !numeric) { /* date_part sums doubles, in interval_part's order */
+			double r = (double)v.iv.time / 1000000.0;
+			r += (365.25 * 86400.0) * (double)(v.iv.month / 12);
+			r += (30.0 * 86400.0) * (double)(v.iv.month % 12);
+			r += 86400.0 * (double)v.iv.day;
+			sqlite3_result_double(ctx, r);
+			return;
+		}
 		ok = part_interval(f, &v.iv, &p);
 		break;
 	case PGTYPE_TIME:

@@ -67,6 +67,17 @@ static const struct {
 	{"pg_extract('epoch', '2024-01-01 00:00:00+00', 1184, 1)", "1704067200.000000"},
 	{"pg_extract('epoch', '2024-02-29', 1082, 1)", "1709164800"},
 	{"pg_extract('dow', '2024-02-29', 1082, 0)", "4.0"},
+	/* extract(julian FROM timestamp '2000-01-01'), extract(epoch FROM time '12:34:56.789'),
+	 * date_part('epoch', interval '1 year 2 months 3 days 04:05:06.789') (summed as doubles,
+	 * 37015506.789000005, not the double nearest 37015506.789) */
+	{"pg_extract('julian', '2000-01-01 00:00:00', 1114, 1)",
+	 "2451545.0000000000000000000000000000"},
+	{"pg_extract('julian', '2024-03-10 12:34:56.789', 1114, 1)",
+	 "2460380.52426839120370370370"},
+	{"pg_extract('epoch', '12:34:56.789', 1083, 1)", "45296.789000"},
+	{"(pg_extract('epoch', '1 year 2 mons 3 days 04:05:06.789', 1186, 0) = 14706.789 + 31557600.0"
+	 " + 5184000.0 + 259200.0) || (pg_extract('epoch', '1 year 2 mons 3 days 04:05:06.789', 1186,"
+	 " 0) = 37015506.789)", "10"},
 	{"pg_extract('hour', '2024-02-29', 1082, 1)",
 	 "ERROR 0A000: unit \"hour\" not supported for type date"},
 	{"pg_age('2024-02-29', 1082, '2023-01-01', 1082)", "1 year 1 mon 28 days"},
