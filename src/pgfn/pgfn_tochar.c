@@ -442,6 +442,7 @@ static int to_char_eeee(struct strbuf *out, double d, const char *fmt, const cha
 bool pgfn_to_char_num(struct strbuf *out, double d, const char *fmt)
 {
 	bool fm = false, sign_s = false, sign_mi = false, point = false;
+	bool s_after = false, mi_before = false; /* S after the digits, MI before them */
 	char pre[64], post[64];
 	const char *th = NULL; /* TH or th: the integer part's ordinal suffix */
 	int npre = 0, npost = 0;
@@ -455,9 +456,11 @@ bool pgfn_to_char_num(struct strbuf *out, double d, const char *fmt)
 			p++;
 		} else if (c == 'M' && toupper((unsigned char)p[1]) == 'I') {
 			sign_mi = true;
+			mi_before = npre == 0 && !point;
 			p++;
 		} else if (c == 'S') {
 			sign_s = true;
+			s_after = npre > 0 || point;
 		} else if ((c == '.' || c == 'D') && !point) {
 			point = true;
 		} else if ((c == '9' || c == '0') && npre < 60 && npost < 60) {
@@ -512,21 +515,25 @@ bool pgfn_to_char_num(struct strbuf *out, double d, const char *fmt)
 	int lead = 0;
 	while (lead < nt && tmp[nt - 1 - lead] == ' ')
 		lead++;
+	if (sign_mi && mi_before && (neg || !fm)) /* MI: the minus in its own position */
+		strbuf_putc(&body, neg ? '-' : ' ');
 	if (!fm)
 		for (int i = 0; i < lead; i++)
 			strbuf_putc(&body, ' ');
 	if (!sign_s && !sign_mi && (!fm || neg))
 		strbuf_putc(&body, neg ? '-' : ' ');
-	if (sign_s)
+	if (sign_s && !s_after) /* S: anchored to the number, before or after it */
 		strbuf_putc(&body, neg ? '-' : '+');
 	for (int i = nt - 1 - lead; i >= 0; i--)
 		strbuf_putc(&body, tmp[i]);
-	if (point) {
+	if (point && npost > 0) { /* no digit position after it: no point (to_char(1, '9.')) */
 		int keep = npost;
 		if (fm)
 			while (keep > 0 && post[keep - 1] == '9' && !overflow && dot &&
 			       dot[keep] == '0')
 				keep--;
+		if (fm && keep == 0 && nt - lead == 0 && !overflow)
+			strbuf_putc(&body, '0'); /* formatting.c's "total terrible Ora": 0 → '0.' */
 		strbuf_putc(&body, '.');
 		for (int i = 0; i < keep; i++)
 			strbuf_putc(&body, overflow ? '#' : dot ? dot[1 + i] : '0');
@@ -537,8 +544,10 @@ bool pgfn_to_char_num(struct strbuf *out, double d, const char *fmt)
 		for (; *o; o++)
 			strbuf_putc(&body, th[0] == 'T' ? (char)toupper((unsigned char)*o) : *o);
 	}
-	if (sign_mi)
-		strbuf_putc(&body, neg ? '-' : fm ? '\0' : ' ');
+	if (sign_s && s_after)
+		strbuf_putc(&body, neg ? '-' : '+');
+	if (sign_mi && !mi_before && (neg || !fm))
+		strbuf_putc(&body, neg ? '-' : ' ');
 	strbuf_append(out, body.data ? body.data : "", strlen(body.data ? body.data : ""));
 	strbuf_fini(&body);
 	return true;

@@ -56,6 +56,11 @@ SELECT to_char(1234.5678, '9999.99'), to_char(1234.5678, 'FM9999.99'), to_char(-
 SELECT to_char(123456789012345678.9::numeric, '999999999999999999.9'), to_char(1.23456789012345678::numeric, '9.99999999999999999'), to_char(485, 'RN'), to_char(1234.5, '99'), to_char(3, 'FM9th');
 -- differs: refused (0A000): to_char's PR pattern
 SELECT to_char(12345.678, '99999.9EEEE'), to_char(0.000123, '9.99EEEE'), to_char(-5, '999PR'), to_char(5, '999PR'), to_char(42, 'FM999SG');
+-- MI before the digits is the minus in its place, S after them trails; no point without digit positions after it.
+SELECT to_char(123, '999.'), to_char(123.456, 'FM999.'), to_char(-5, 'MI999'), to_char(5, 'S9'), to_char(-5, '9S'), to_char(5, 'MI999'), to_char(5, '999MI'), to_char(-5, '999MI'), to_char(-5, 'FMMI999'), to_char(5, 'FMMI999');
+SELECT to_char(-5.5, 'S99.9'), to_char(5.5, '99.9S'), to_char(-5.5, '99.9S'), to_char(5, 'FM9S'), to_char(-5, 'FMS9'), to_char(5.0, 'FM9.99'), to_char(5, 'FM9.'), to_char(-12.5, 'S999.9'), to_char(12.5, '999.9MI'), to_char(-0.1, 'FM9.99'), to_char(0, 'FM9.99');
+SELECT to_char(x, '9,999.99'), to_char(x, 'FMS9990.0'), to_char(x, '00000') FROM (VALUES (1.5), (-1234.567), (0), (99999.5)) v(x);
+SELECT to_char(0.001, 'FM9.99'), to_char(0, 'FM0.99'), to_char(-0.001, 'FM9.99'), to_char(0, 'FM9.9'), to_char(0.0, '9.99'), to_char(10, 'FM99.9');
 -- scale, min_scale, trim_scale.
 SELECT scale(1.50), scale(1::numeric), scale(0.000), min_scale(1.50), min_scale(100::numeric), min_scale(0.00), trim_scale(1.500), trim_scale(100.0), trim_scale(0.000);
 SELECT scale(n2), min_scale(n2), trim_scale(n2) FROM np_t ORDER BY id;

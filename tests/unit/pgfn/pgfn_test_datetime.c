@@ -88,6 +88,9 @@ static const struct {
 	 "Thursday, 29th Feb 2024 01:45:05.500 PM"},
 	{"pg_to_char(1234.5, 1700, '9999.99')", " 1234.50"},
 	{"pg_to_char(12345, 23, '999')", " ###"},
+	/* MI first is the minus in its place, S last trails; no point without digits after */
+	{"pg_to_char(-5, 23, 'MI999') || '|' || pg_to_char(-5, 23, '9S') || '|' ||"
+	 " pg_to_char(123, 23, '999.') || '|' || pg_to_char(0, 23, 'FM9.99')", "-  5|5-| 123|0."},
 	{"pg_to_timestamp('2024-02-29 13:45:05', 'YYYY-MM-DD HH24:MI:SS', 1184)",
 	 "2024-02-29 13:45:05+00"},
 	{"pg_to_timestamp('2024-02-30', 'YYYY-MM-DD', 1082)",
