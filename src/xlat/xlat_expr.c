@@ -788,12 +788,16 @@ static bool int_xor(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_typ
 static bool prefix_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
 		      struct xlat_type *t)
 {
-	const char *fn = strcmp(op, "@") == 0 ? "abs" : strcmp(op, "|/") == 0 ? "sqrt" : NULL;
+	/* |/ and ||/ are float8's (2201F for a negative square root, as dsqrt) */
+	const char *fn = strcmp(op, "@") == 0	  ? "abs"
+			 : strcmp(op, "|/") == 0  ? "pgfn_sqrt"
+			 : strcmp(op, "||/") == 0 ? "pgfn_cbrt"
+						  : NULL;
 	if (fn) {
 		xlat_printf(c, "%s(", fn);
 		bool ok = xlat_expr(c, e->rexpr, t);
 		xlat_puts(c, ")");
-		if (*fn == 's')
+		if (*fn == 'p')
 			*t = (struct xlat_type){XLAT_OID_FLOAT8, -1};
 		return ok;
 	}

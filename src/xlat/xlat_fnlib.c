@@ -510,6 +510,18 @@ int xlat_fnlib(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 	xlat_printf(c, "%s(%s", l->sqlite, f->agg_distinct ? "DISTINCT " : "");
 	if (!lib_args(c, l, f, tv))
 		return -1;
+	if ((strcmp(name, "round") == 0 || strcmp(name, "trunc") == 0) && f->n_args == 2 &&
+	    (tv[0].oid == XLAT_OID_FLOAT4 || tv[0].oid == XLAT_OID_FLOAT8)) {
+		/* only numeric has round(x, n) and trunc(x, n); a float does not cast to it */
+		const struct xlat_typeinfo *a = xlat_type_by_oid(tv[0].oid);
+		const struct xlat_typeinfo *b = xlat_type_by_oid(tv[1].oid);
+		xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, f->location,
+			  "function %s(%s, %s) does not exist", name, a ? a->sql_name : "unknown",
+			  b ? b->sql_name : "unknown");
+		pgerr_hint(c->err, "No function matches the given name and argument types. You "
+				   "might need to add explicit type casts.");
+		return -1;
+	}
 	const char *exact_round = f->n_args == 2 ? xlat_exact_round(c, name, tv[0]) : NULL;
 	if (exact_round) { /* pgfn_round(x, n) → pgfn_num_round(x, n, scale of x) */
 		xlat_insert_at(c, mark + strlen("pgfn_"), "num_");

@@ -41,6 +41,10 @@ DELETE FROM np_t WHERE id > 4;
 -- round/trunc with negative scale, div/mod, %.
 SELECT round(1234.5678, -2), round(1250::numeric, -2), round(-1250::numeric, -2), trunc(1234.5678, -2), trunc(-1299.9, -2), round(1234.5678, 2), trunc(1234.5678, 2), round(5.5), round(-5.5), trunc(-5.9);
 SELECT round(1234::int, -2), round(1234.5::float8), round(2.5::float8), trunc(2.7::float8), round(1.23456789::numeric(20,8), 3);
+SELECT round(12.345::float8, 2);
+SELECT trunc(1234.5::real, -2);
+SELECT cbrt(27), |/ 2.0, ||/ 8, ||/ -27.0, @ -2.5, pg_typeof(||/ 8), pg_typeof(|/ 2.0);
+SELECT |/ -1;
 SELECT div(17, 5), div(-17, 5), div(17.5, 5), div(-17.5, 2.5), mod(17, 5), mod(-17, 5), mod(17.5, 5), mod(-17.5, 2.3), mod(5.55, 1.1);
 SELECT 17 % 5, -17 % 5, 17.5 % 5, 10.25 % 3, -10.25 % 3, 10 % 3.5, 5.55 % 1.1;
 SELECT mod(1::numeric, 0);
