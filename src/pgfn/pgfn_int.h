@@ -133,7 +133,9 @@ int pgfn_register_dtpart(sqlite3 *db, struct pgfn_conn *c);
 /* to_char / to_timestamp (pgfn_tochar.c). */
 void pgfn_to_char_dt(struct strbuf *out, const struct pgfn_dt *v, const char *fmt,
 		     const struct pgtype_tz *tz);
-bool pgfn_to_char_num(struct strbuf *out, double d, const char *fmt);
+struct pgfn_num;
+/* exact: the value's decimal digits when it is an integer or numeric (else NULL: d's). */
+bool pgfn_to_char_num(struct strbuf *out, double d, const struct pgfn_num *exact, const char *fmt);
 int pgfn_register_tochar(sqlite3 *db, struct pgfn_conn *c);
 int pgfn_register_dtarith(sqlite3 *db, struct pgfn_conn *c);
 /* timestamp[tz]_pl_interval: *ts + iv, months and days on the local time in zone tz when

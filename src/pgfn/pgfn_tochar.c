@@ -439,7 +439,27 @@ static int to_char_eeee(struct strbuf *out, double d, const char *fmt, const cha
 	return 1;
 }
 
-bool pgfn_to_char_num(struct strbuf *out, double d, const char *fmt)
+/* The decimal digits of |x| rounded half away from zero to npost places, as numeric_to_char
+ * rounds a numeric (a double would round 1.005 down); false when x does not fit. */
+static bool exact_digits(const struct pgfn_num *x, int npost, char *buf, size_t cap)
+{
+	struct pgfn_num *t = base_xmalloc(sizeof(*t));
+	*t = *x;
+	t->neg = false;
+	bool ok = pgfn_num_round(t, npost);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	if (ok)
+		pgfn_num_format(t, &sb);
+	ok = ok && !sb.failed && sb.data && sb.len < cap;
+	if (ok)
+		memcpy(buf, sb.data, sb.len + 1);
+	strbuf_fini(&sb);
+	free(t);
+	return ok;
+}
+
+bool pgfn_to_char_num(struct strbuf *out, double d, const struct pgfn_num *exact, const char *fmt)
 {
 	bool fm = false, sign_s = false, sign_mi = false, point = false;
 	bool s_after = false, mi_before = false; /* S after the digits, MI before them */
@@ -475,8 +495,9 @@ bool pgfn_to_char_num(struct strbuf *out, double d, const char *fmt)
 		}
 	}
 	char digits[400];
-	snprintf(digits, sizeof(digits), "%.*f", npost, fabs(d));
-	bool neg = d < 0 && strspn(digits, "0.") != strlen(digits);
+	if (!exact || !exact_digits(exact, npost, digits, sizeof(digits)))
+		snprintf(digits, sizeof(digits), "%.*f", npost, fabs(d));
+	bool neg = (exact ? exact->neg : d < 0) && strspn(digits, "0.") != strlen(digits);
 	char *dot = strchr(digits, '.');
 	size_t nint = dot ? (size_t)(dot - digits) : strlen(digits);
 	if (nint == 1 && digits[0] == '0' && point)
@@ -584,7 +605,19 @@ static void fn_to_char(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	} else if (eeee > 0) {
 		sqlite3_result_text(ctx, sb.data ? sb.data : "", (int)sb.len, SQLITE_TRANSIENT);
 	} else if (num) {
-		if (!pgfn_to_char_num(&sb, sqlite3_value_double(argv[0]), fmt))
+		/* an integer or numeric by its decimal digits (a double keeps 15 or 16) */
+		struct pgfn_num *x = NULL;
+		int r = 0;
+		if ((oid == PGTYPE_NUMERIC || oid == PGTYPE_INT2 || oid == PGTYPE_INT4 ||
+		     oid == PGTYPE_INT8) && isfinite(d)) {
+			x = base_xmalloc(sizeof(*x));
+			r = pgfn_num_arg(ctx, argv[0], -1, x);
+		}
+		bool ok = r < 0 || pgfn_to_char_num(&sb, d, r == 1 ? x : NULL, fmt);
+		free(x);
+		if (r < 0)
+			; /* the error pgfn_num_arg set */
+		else if (!ok)
 			pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
 				   "to_char number format \"%s\" is not supported", fmt);
 		else

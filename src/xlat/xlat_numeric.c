@@ -53,9 +53,10 @@ static bool exact_agg_call(const PgQuery__FuncCall *f)
 	if ((strcmp(name, "round") == 0 || strcmp(name, "trunc") == 0) && f->n_args >= 1 &&
 	    f->n_args <= 2 && !f->agg_distinct && !f->agg_filter)
 		return true; /* round(x[, n]), trunc(x[, n]) */
-	if ((trans_fn(name) || strcmp(name, "mod") == 0 || strcmp(name, "div") == 0) &&
+	if ((trans_fn(name) || strcmp(name, "mod") == 0 || strcmp(name, "div") == 0 ||
+	     strcmp(name, "to_char") == 0) &&
 	    f->n_args >= 1 && f->n_args <= 2 && !f->agg_distinct && !f->agg_filter)
-		return true; /* sqrt(x), power(x, y), mod(x, y), ... */
+		return true; /* sqrt(x), power(x, y), mod(x, y), to_char(x, fmt) of all its digits */
 	if (f->n_args != 1)
 		return false;
 	if (f->agg_distinct && f->args[0]->node_case != NODE(COLUMN_REF))

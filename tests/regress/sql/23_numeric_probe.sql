@@ -65,6 +65,10 @@ SELECT to_char(123, '999.'), to_char(123.456, 'FM999.'), to_char(-5, 'MI999'), t
 SELECT to_char(-5.5, 'S99.9'), to_char(5.5, '99.9S'), to_char(-5.5, '99.9S'), to_char(5, 'FM9S'), to_char(-5, 'FMS9'), to_char(5.0, 'FM9.99'), to_char(5, 'FM9.'), to_char(-12.5, 'S999.9'), to_char(12.5, '999.9MI'), to_char(-0.1, 'FM9.99'), to_char(0, 'FM9.99');
 SELECT to_char(x, '9,999.99'), to_char(x, 'FMS9990.0'), to_char(x, '00000') FROM (VALUES (1.5), (-1234.567), (0), (99999.5)) v(x);
 SELECT to_char(0.001, 'FM9.99'), to_char(0, 'FM0.99'), to_char(-0.001, 'FM9.99'), to_char(0, 'FM9.9'), to_char(0.0, '9.99'), to_char(10, 'FM99.9');
+-- A numeric rounds in decimal (1.005 to 1.01, as numeric_to_char; a double would give 1.00) and keeps all its digits.
+SELECT to_char(1.005, '9.99'), to_char(2.675, '9.99'), to_char(1.115, 'FM9.99'), to_char(-1.005, '9.99'), to_char(9223372036854775807, '9999999999999999999'), to_char(0.5, '9'), to_char(-0.5, '9'), to_char(-0.004, '9.99'), to_char(1.005::float8, '9.99');
+SELECT to_char(123456789012345678.9::numeric, '999999999999999999.9'), to_char(1.23456789012345678::numeric, '9.99999999999999999'), to_char(12345678901234567890, '99999999999999999999'), to_char(1.5 * 2, '9.9');
+SELECT id, to_char(n2 * 1.005, 'FM999.00'), to_char(n2 / 3, '9.999999999999999999999') FROM np_t ORDER BY id;
 -- scale, min_scale, trim_scale.
 SELECT scale(1.50), scale(1::numeric), scale(0.000), min_scale(1.50), min_scale(100::numeric), min_scale(0.00), trim_scale(1.500), trim_scale(100.0), trim_scale(0.000);
 SELECT scale(n2), min_scale(n2), trim_scale(n2) FROM np_t ORDER BY id;

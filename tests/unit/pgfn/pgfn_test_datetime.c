@@ -88,6 +88,9 @@ static const struct {
 	 "Thursday, 29th Feb 2024 01:45:05.500 PM"},
 	{"pg_to_char(1234.5, 1700, '9999.99')", " 1234.50"},
 	{"pg_to_char(12345, 23, '999')", " ###"},
+	/* a numeric rounds in decimal: to_char(1.005, '9.99'), to_char(2.675, '9.99') */
+	{"pg_to_char(1.005, 1700, '9.99') || '|' || pg_to_char('2.675', 1700, '9.99') || '|' ||"
+	 " pg_to_char(1.005, 701, '9.99')", " 1.01| 2.68| 1.00"},
 	/* MI first is the minus in its place, S last trails; no point without digits after */
 	{"pg_to_char(-5, 23, 'MI999') || '|' || pg_to_char(-5, 23, '9S') || '|' ||"
 	 " pg_to_char(123, 23, '999.') || '|' || pg_to_char(0, 23, 'FM9.99')", "-  5|5-| 123|0."},
