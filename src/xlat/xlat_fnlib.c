@@ -533,6 +533,9 @@ int xlat_fnlib(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		xlat_insert_at(c, at, "pgfn_f4(");
 		xlat_puts(c, ")");
 	}
+	if (strcmp(name, "width_bucket") == 0 && f->n_args == 4 &&
+	    xlat_numeric_fn_type(tv, 3) == XLAT_OID_NUMERIC) /* numeric's, in decimal */
+		xlat_insert_at(c, mark + strlen("pgfn_"), "num_");
 	const char *divmod = f->n_args == 2 ? xlat_exact_divmod(c, name, tv) : NULL;
 	if (divmod) { /* pgfn_mod(a, b) → pgfn_num_mod(a, b, scale of a, scale of b) */
 		xlat_insert_at(c, mark + strlen("pgfn_"), divmod);

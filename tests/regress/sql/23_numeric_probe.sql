@@ -75,6 +75,10 @@ SELECT scale(n2), min_scale(n2), trim_scale(n2) FROM np_t ORDER BY id;
 -- width_bucket, factorial, gcd, lcm.
 -- differs: refused (0A000): width_bucket(operand, thresholds array)
 SELECT width_bucket(5.35, 0.024, 10.06, 5), width_bucket(5, 0, 10, 5), width_bucket(-1, 0, 10, 5), width_bucket(11, 0, 10, 5), width_bucket(5.0::float8, 10, 0, 4), width_bucket(5, ARRAY[1, 3, 5, 7]);
+SELECT width_bucket(2.5::numeric, 1, 3, 4), width_bucket(0.1::float8, 0, 1, 10), width_bucket(1e-20, 0, 1e-19, 10), width_bucket(7.5, 10.0, 0.0, 4), width_bucket(10.0, 10, 0.0, 4), width_bucket(-0.1, 10, 0.0, 4);
+SELECT width_bucket(1.5, 1, 1, 3);
+SELECT width_bucket(1.5, 1, 2, 0);
+SELECT width_bucket('NaN'::numeric, 1, 2, 3);
 SELECT factorial(0), factorial(5), factorial(20), factorial(25), pg_typeof(factorial(5));
 SELECT gcd(12, 18), gcd(0, 0), gcd(-12, 18), lcm(4, 6), lcm(0, 5), gcd(12.5, 7.5), lcm(1.5, 2.5), gcd(9223372036854775806, 6), pg_typeof(gcd(1::int8, 2));
 SELECT gcd(-2147483648, 0);

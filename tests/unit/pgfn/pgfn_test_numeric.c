@@ -176,6 +176,9 @@ static const struct {
 	{"pgfn_num_idiv('1e20', 3, -1, 0)", "33333333333333333333"},
 	{"pgfn_num_mod(1, 0, 0, 0)", "ERROR 22012: division by zero"},
 	{"pgfn_mod(5.55, 1.1)", "0.05"},
+	/* width_bucket(1e-20, 0, 1e-19, 10) of numerics, in decimal (a double says 1) */
+	{"pgfn_num_width_bucket('1e-20', 0, '1e-19', 10) || pgfn_num_width_bucket(7.5, 10.0, 0, 4)",
+	 "22"},
 };
 
 START_TEST(test_numeric_case)
