@@ -2,7 +2,7 @@
 /* pgfn_tochar.c: to_char for dates, timestamps and intervals (the template patterns of
  * PostgreSQL's formatting.c that applications use: YYYY MM DD HH24 HH12 MI SS MS US AM/PM
  * Mon Month Dy Day DDD D Q WW IW J CC TZ OF, FM and TH modifiers, "quoted" text) and for
- * numbers (9 0 . , D G S MI FM), and to_timestamp/to_date with the same patterns. */
+ * numbers (9 0 . , D G S MI PR RN FM), and to_timestamp/to_date with the same patterns. */
 #include "pgfn_int.h"
 
 #include <ctype.h>
@@ -459,10 +459,46 @@ static bool exact_digits(const struct pgfn_num *x, int npost, char *buf, size_t 
 	return ok;
 }
 
+/* RN / rn (FM: no padding): the value rounded to an integer in roman numerals, right-aligned
+ * in 15 characters (a numeric rounded half away from zero, a float half to even); outside
+ * 1..3999 fifteen '#', as formatting.c's int_to_roman. */
+static void to_roman(struct strbuf *out, double d, bool numeric, bool fm, bool lower)
+{
+	static const struct {
+		int v;
+		const char *s;
+	} r[] = {{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"},
+		 {50, "L"},   {40, "XL"},  {10, "X"},  {9, "IX"},   {5, "V"},   {4, "IV"},
+		 {1, "I"}};
+	double n = numeric ? round(d) : rint(d); /* a float rounds half to even, as rint */
+	if (!(n >= 1 && n <= 3999)) {
+		strbuf_puts(out, "###############");
+		return;
+	}
+	char buf[32];
+	size_t len = 0;
+	for (int v = (int)n, i = 0; v > 0; i += v < r[i].v) {
+		if (v >= r[i].v) {
+			for (const char *c = r[i].s; *c; c++)
+				buf[len++] = lower ? (char)tolower((unsigned char)*c) : *c;
+			v -= r[i].v;
+		}
+	}
+	for (size_t i = len; !fm && i < 15; i++)
+		strbuf_putc(out, ' ');
+	strbuf_append(out, buf, len);
+}
+
 bool pgfn_to_char_num(struct strbuf *out, double d, const struct pgfn_num *exact, const char *fmt)
 {
 	bool fm = false, sign_s = false, sign_mi = false, point = false;
 	bool s_after = false, mi_before = false; /* S after the digits, MI before them */
+	bool sign_pr = false;			 /* PR: <negative> */
+	const char *rn = fmt + ((fmt[0] == 'F' || fmt[0] == 'f') && (fmt[1] == 'M' || fmt[1] == 'm') ? 2 : 0);
+	if ((strcmp(rn, "RN") == 0 || strcmp(rn, "rn") == 0) && isfinite(d)) {
+		to_roman(out, d, exact != NULL, rn != fmt, rn[0] == 'r');
+		return true;
+	}
 	char pre[64], post[64];
 	const char *th = NULL; /* TH or th: the integer part's ordinal suffix */
 	int npre = 0, npost = 0;
@@ -478,9 +514,14 @@ bool pgfn_to_char_num(struct strbuf *out, double d, const struct pgfn_num *exact
 			sign_mi = true;
 			mi_before = npre == 0 && !point;
 			p++;
+		} else if (c == 'S' && toupper((unsigned char)p[1]) == 'G') {
+			return false; /* SG (and PL below): not built, 0A000 */
 		} else if (c == 'S') {
 			sign_s = true;
 			s_after = npre > 0 || point;
+		} else if (c == 'P' && toupper((unsigned char)p[1]) == 'R' && !p[2]) {
+			sign_pr = true; /* only last, as PostgreSQL wants it */
+			p++;
 		} else if ((c == '.' || c == 'D') && !point) {
 			point = true;
 		} else if ((c == '9' || c == '0') && npre < 60 && npost < 60) {
@@ -542,7 +583,7 @@ bool pgfn_to_char_num(struct strbuf *out, double d, const struct pgfn_num *exact
 		for (int i = 0; i < lead; i++)
 			strbuf_putc(&body, ' ');
 	if (!sign_s && !sign_mi && (!fm || neg))
-		strbuf_putc(&body, neg ? '-' : ' ');
+		strbuf_putc(&body, neg ? (sign_pr ? '<' : '-') : ' ');
 	if (sign_s && !s_after) /* S: anchored to the number, before or after it */
 		strbuf_putc(&body, neg ? '-' : '+');
 	for (int i = nt - 1 - lead; i >= 0; i--)
@@ -567,6 +608,8 @@ bool pgfn_to_char_num(struct strbuf *out, double d, const struct pgfn_num *exact
 	}
 	if (sign_s && s_after)
 		strbuf_putc(&body, neg ? '-' : '+');
+	if (sign_pr && (neg || !fm))
+		strbuf_putc(&body, neg ? '>' : ' ');
 	if (sign_mi && !mi_before && (neg || !fm))
 		strbuf_putc(&body, neg ? '-' : ' ');
 	strbuf_append(out, body.data ? body.data : "", strlen(body.data ? body.data : ""));

@@ -56,10 +56,10 @@ SELECT id FROM np_t WHERE n2 % 2 = 1.5 OR mod(n2, 2) = 0.25 ORDER BY id;
 SELECT 'NaN'::numeric % 2, mod('NaN'::numeric, 2), div(2::numeric, 'NaN');
 -- to_char of numeric.
 SELECT to_char(1234.5678, '9999.99'), to_char(1234.5678, 'FM9999.99'), to_char(-1234.5678, '9,999.999'), to_char(0.5, '0.99'), to_char(0.5, '9.99'), to_char(12, '0000'), to_char(-12.5, 'S999.9'), to_char(12.5, '999.9MI'), to_char(1234, '9G999D99');
--- differs: refused (0A000): to_char's RN pattern
 SELECT to_char(123456789012345678.9::numeric, '999999999999999999.9'), to_char(1.23456789012345678::numeric, '9.99999999999999999'), to_char(485, 'RN'), to_char(1234.5, '99'), to_char(3, 'FM9th');
--- differs: refused (0A000): to_char's PR pattern
-SELECT to_char(12345.678, '99999.9EEEE'), to_char(0.000123, '9.99EEEE'), to_char(-5, '999PR'), to_char(5, '999PR'), to_char(42, 'FM999SG');
+SELECT to_char(12345.678, '99999.9EEEE'), to_char(0.000123, '9.99EEEE'), to_char(-5, '999PR'), to_char(5, '999PR');
+-- differs: refused (0A000): to_char's SG and PL patterns
+SELECT to_char(42, 'FM999SG');
 -- MI before the digits is the minus in its place, S after them trails; no point without digit positions after it.
 SELECT to_char(123, '999.'), to_char(123.456, 'FM999.'), to_char(-5, 'MI999'), to_char(5, 'S9'), to_char(-5, '9S'), to_char(5, 'MI999'), to_char(5, '999MI'), to_char(-5, '999MI'), to_char(-5, 'FMMI999'), to_char(5, 'FMMI999');
 SELECT to_char(-5.5, 'S99.9'), to_char(5.5, '99.9S'), to_char(-5.5, '99.9S'), to_char(5, 'FM9S'), to_char(-5, 'FMS9'), to_char(5.0, 'FM9.99'), to_char(5, 'FM9.'), to_char(-12.5, 'S999.9'), to_char(12.5, '999.9MI'), to_char(-0.1, 'FM9.99'), to_char(0, 'FM9.99');
@@ -69,6 +69,8 @@ SELECT to_char(0.001, 'FM9.99'), to_char(0, 'FM0.99'), to_char(-0.001, 'FM9.99')
 SELECT to_char(1.005, '9.99'), to_char(2.675, '9.99'), to_char(1.115, 'FM9.99'), to_char(-1.005, '9.99'), to_char(9223372036854775807, '9999999999999999999'), to_char(0.5, '9'), to_char(-0.5, '9'), to_char(-0.004, '9.99'), to_char(1.005::float8, '9.99');
 SELECT to_char(123456789012345678.9::numeric, '999999999999999999.9'), to_char(1.23456789012345678::numeric, '9.99999999999999999'), to_char(12345678901234567890, '99999999999999999999'), to_char(1.5 * 2, '9.9');
 SELECT id, to_char(n2 * 1.005, 'FM999.00'), to_char(n2 / 3, '9.999999999999999999999') FROM np_t ORDER BY id;
+SELECT '[' || to_char(485, 'RN') || ']', '[' || to_char(485, 'FMRN') || ']', '[' || to_char(4000, 'RN') || ']', '[' || to_char(0, 'RN') || ']', '[' || to_char(3.5, 'rn') || ']', '[' || to_char(-5, '999PR') || ']', '[' || to_char(5, '999PR') || ']', '[' || to_char(-5.5, 'FM999.99PR') || ']', '[' || to_char(5, 'FM999PR') || ']', '[' || to_char(1999, 'FMrn') || ']', '[' || to_char(-3, 'RN') || ']';
+SELECT to_char(1994::float8, 'RN'), to_char(2.5::real, 'FMRN'), to_char(-1234.5, '9,999.9PR'), to_char(3888, 'FMRN'), to_char(2.5::float8, 'FMRN'), to_char(n2, 'FMRN') FROM np_t ORDER BY id;
 -- scale, min_scale, trim_scale.
 SELECT scale(1.50), scale(1::numeric), scale(0.000), min_scale(1.50), min_scale(100::numeric), min_scale(0.00), trim_scale(1.500), trim_scale(100.0), trim_scale(0.000);
 SELECT scale(n2), min_scale(n2), trim_scale(n2) FROM np_t ORDER BY id;

@@ -89,6 +89,10 @@ static const struct {
 	{"pg_to_char(1234.5, 1700, '9999.99')", " 1234.50"},
 	{"pg_to_char(12345, 23, '999')", " ###"},
 	/* a numeric rounds in decimal: to_char(1.005, '9.99'), to_char(2.675, '9.99') */
+	{"pg_to_char(485, 23, 'RN') || '|' || pg_to_char(3.5, 1700, 'FMrn') || '|' ||"
+	 " pg_to_char(2.5, 701, 'FMRN') || '|' || pg_to_char(4000, 23, 'FMRN') || '|' ||"
+	 " pg_to_char(-5, 23, '999PR') || '|' || pg_to_char(5, 23, 'FM9PR')",
+	 "        CDLXXXV|iv|II|###############|  <5>|5"},
 	{"pg_to_char(1.005, 1700, '9.99') || '|' || pg_to_char('2.675', 1700, '9.99') || '|' ||"
 	 " pg_to_char(1.005, 701, '9.99')", " 1.01| 2.68| 1.00"},
 	/* MI first is the minus in its place, S last trails; no point without digits after */
