@@ -696,7 +696,8 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	}
 	bool num_mod = strcmp(op, "%") == 0 &&
 		       (numeric_rank(l.oid) == 4 || numeric_rank(r.oid) == 4) &&
-		       numeric_rank(l.oid) < 5 && numeric_rank(r.oid) < 5 && !schema_kept(c);
+		       numeric_rank(l.oid) < 5 && numeric_rank(r.oid) < 5 &&
+		       !(c->flags & XLAT_X_NOSUBQUERY); /* a view may call pgfn_mod, CHECK not */
 	if (strcmp(op, "%") == 0 && (numeric_rank(l.oid) >= 5 || numeric_rank(r.oid) >= 5) &&
 	    numeric_rank(l.oid) >= 1 && numeric_rank(r.oid) >= 1) /* no float % */
 		return xlat_no_operator(c, op, l.oid, r.oid, e->location);

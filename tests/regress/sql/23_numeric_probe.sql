@@ -54,6 +54,13 @@ SELECT 1.5::float8 % 2;
 SELECT id, div(n2, 2), mod(n2, 2), n2 % 2, n2 % 0.3, div(-7.5, 2), mod(7, -2.5), mod(123456789012345678901234, 7) FROM np_t ORDER BY id;
 SELECT id FROM np_t WHERE n2 % 2 = 1.5 OR mod(n2, 2) = 0.25 ORDER BY id;
 SELECT 'NaN'::numeric % 2, mod('NaN'::numeric, 2), div(2::numeric, 'NaN');
+CREATE VIEW np_v AS SELECT 7.5 % 2 AS m, 7 % 2 AS i, sqrt(2::numeric) AS s;
+SELECT m, i, pg_typeof(m), pg_typeof(s) FROM np_v;
+DROP VIEW np_v;
+PREPARE np_p(numeric) AS SELECT sqrt($1), $1 ^ 2, power($1, 0.5), mod($1, 3), to_char($1, '9.99'), $1 % 2, exp($1), ln($1), log($1);
+EXECUTE np_p(2.50);
+EXECUTE np_p(1.005);
+DEALLOCATE np_p;
 -- to_char of numeric.
 SELECT to_char(1234.5678, '9999.99'), to_char(1234.5678, 'FM9999.99'), to_char(-1234.5678, '9,999.999'), to_char(0.5, '0.99'), to_char(0.5, '9.99'), to_char(12, '0000'), to_char(-12.5, 'S999.9'), to_char(12.5, '999.9MI'), to_char(1234, '9G999D99');
 SELECT to_char(123456789012345678.9::numeric, '999999999999999999.9'), to_char(1.23456789012345678::numeric, '9.99999999999999999'), to_char(485, 'RN'), to_char(1234.5, '99'), to_char(3, 'FM9th');
