@@ -169,6 +169,13 @@ static enum nt_err exp_var(const struct pgfn_num *arg, struct pgfn_num *result, 
 	int sig_digits = 1 + dweight + rscale + (int)(ndiv2 * 0.301029995663981);
 	sig_digits = (sig_digits < 0 ? 0 : sig_digits) + 8;
 	int local_rscale = sig_digits - 1;
+	if (sig_digits > PGFN_NUM_DIGITS / 2) { /* the squarings' products would not fit the
+						 * engine: say so now, not after seconds of work */
+		free(x);
+		free(elem);
+		free(one);
+		return NT_OVERFLOW;
+	}
 	ok = ok && addv(result, one, x) && mulr(elem, x, x, local_rscale) &&
 	     divi(elem, elem, 2, local_rscale);
 	for (int ni = 3; ok && !pgfn_num_is_zero(elem); ni++)
