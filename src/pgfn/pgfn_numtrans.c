@@ -373,8 +373,8 @@ static enum nt_err power_var(const struct pgfn_num *base, const struct pgfn_num 
 			pgfn_num_format(exp, &sb);
 			int e = sb.data ? (int)strtol(sb.data, NULL, 10) : 0;
 			strbuf_fini(&sb);
-			int rscale = clamp(base->scale > MIN_SIG ? base->scale : MIN_SIG, 0,
-					   MAX_SCALE);
+			int rscale =
+				clamp(base->scale > MIN_SIG ? base->scale : MIN_SIG, 0, MAX_SCALE);
 			return power_int(base, e, result, rscale);
 		}
 	}
@@ -433,7 +433,8 @@ static void report(sqlite3_context *ctx, enum nt_err e)
 	case NT_OK:
 		break;
 	case NT_OVERFLOW:
-		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "value overflows numeric format");
+		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE,
+			   "value overflows numeric format");
 		break;
 	case NT_DIV0:
 		pgfn_error(ctx, SQLSTATE_DIVISION_BY_ZERO, "division by zero");
@@ -451,8 +452,9 @@ static void report(sqlite3_context *ctx, enum nt_err e)
 		pgfn_error(ctx, "2201F", "zero raised to a negative power is undefined");
 		break;
 	case NT_COMPLEX:
-		pgfn_error(ctx, "2201F",
-			   "a negative number raised to a non-integer power yields a complex result");
+		pgfn_error(
+			ctx, "2201F",
+			"a negative number raised to a non-integer power yields a complex result");
 		break;
 	}
 }
@@ -496,7 +498,7 @@ static void fn_trans(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		break;
 	case FN_EXP: {
 		double val = to_double(a) * 0.434294481903252;
-		val = val < -MAX_RESULT_SCALE ? -MAX_RESULT_SCALE
+		val = val < -MAX_RESULT_SCALE  ? -MAX_RESULT_SCALE
 		      : val > MAX_RESULT_SCALE ? MAX_RESULT_SCALE
 					       : val;
 		int rscale = MIN_SIG - (int)val;
