@@ -201,6 +201,7 @@ int pgfn_register_arraymd(sqlite3 *db); /* pgfn_arraymd.c: arrays of several dim
 int pgfn_register_arrayfn(sqlite3 *db); /* pgfn_arrayfn.c: array_replace/positions/fill */
 int pgfn_register_textfn(sqlite3 *db);  /* pgfn_textfn.c: overlay, unistr, bit_count */
 int pgfn_register_numscale(sqlite3 *db); /* pgfn_numscale.c: scale, min_scale, trim_scale */
+int pgfn_register_numtrans(sqlite3 *db); /* pgfn_numtrans.c: numeric sqrt, exp, ln, log, ^ */
 int pgfn_register_regr(sqlite3 *db);     /* pgfn_regr.c: corr, covar_*, regr_* */
 int pgfn_register_sysinfo(sqlite3 *db);  /* pgfn_sysinfo.c: pg_size_bytes */
 int pgfn_register_tonumber(sqlite3 *db); /* pgfn_tonumber.c: to_number */

@@ -15,6 +15,7 @@ struct pgfn_conn *pgfn_register(sqlite3 *db)
 		pgfn_register_math,
 		pgfn_register_numeric,
 		pgfn_register_numscale,
+		pgfn_register_numtrans,
 		pgfn_register_regr,
 		pgfn_register_sysinfo,
 		pgfn_register_tonumber,

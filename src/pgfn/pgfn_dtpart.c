@@ -5,6 +5,7 @@
 #include "pgfn_int.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -291,6 +292,8 @@ static void fn_date_trunc(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 struct part {
 	int64_t units;
 	int scale;
+	int64_t day_usec; /* julian of a timestamp: units is the day, this the time of day */
+	bool julian;
 };
 
 static bool part_ts(sqlite3_context *ctx, enum field f, const struct pgfn_dt *v, struct part *p)
@@ -303,6 +306,7 @@ static bool part_ts(sqlite3_context *ctx, enum field f, const struct pgfn_dt *v,
 	int year = tm.year > 0 ? tm.year : tm.year - 1, iy;
 	int off = tz ? pgtype_tz_offset(pgfn_dt_zone(ctx), v->ts) : 0;
 	p->scale = 0;
+	p->julian = false;
 	switch (f) {
 	case F_USEC:
 		p->units = tm.sec * INT64_C(1000000) + tm.usec;
@@ -373,13 +377,10 @@ static bool part_ts(sqlite3_context *ctx, enum field f, const struct pgfn_dt *v,
 					v->oid, true);
 		p->units = f == F_TZ ? off : f == F_TZ_HOUR ? off / 3600 : off % 3600 / 60;
 		break;
-	case F_JULIAN:
-		/* jd plus the fraction of the day, to 6 places as numeric */
-		p->units = jd * INT64_C(1000000) +
-			   (local - floor_div(local, USECS_PER_DAY) * USECS_PER_DAY) / 86400;
-		p->scale = (local % USECS_PER_DAY) ? 6 : 0;
-		if (!p->scale)
-			p->units = jd;
+	case F_JULIAN: /* jd plus the fraction of the day (put_part) */
+		p->units = jd;
+		p->day_usec = local - floor_div(local, USECS_PER_DAY) * USECS_PER_DAY;
+		p->julian = true;
 		break;
 	default:
 		return false;
@@ -443,12 +444,38 @@ static bool part_interval(enum field f, const struct pgtype_interval *iv, struct
 	return true;
 }
 
+/* The julian day of a timestamp as timestamp_part computes it: as numeric, the day plus the
+ * time of day in microseconds divided by those of a day (select_div_scale's scale: 28 places
+ * at midnight); as float8, the day plus the seconds of the day divided by 86400. */
+static void put_julian(sqlite3_context *ctx, const struct part *p, bool numeric)
+{
+	if (!numeric) {
+		double secs = (double)(p->day_usec / 1000000) + (double)(p->day_usec % 1000000) / 1e6;
+		sqlite3_result_double(ctx, (double)p->units + secs / 86400.0);
+		return;
+	}
+	struct pgfn_num *v = base_xcalloc(5, sizeof(*v));
+	struct pgfn_num *jd = v, *us = v + 1, *day = v + 2, *q = v + 3, *r = v + 4;
+	pgfn_num_from_int(jd, p->units);
+	pgfn_num_from_int(us, p->day_usec);
+	pgfn_num_from_int(day, USECS_PER_DAY);
+	if (pgfn_num_div(q, us, day, pgfn_num_div_scale(us, day)) && pgfn_num_add(r, jd, q))
+		pgfn_num_result(ctx, r);
+	else
+		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "value overflows numeric format");
+	free(v);
+}
+
 /* mode 0: a double (date_part); 1: numeric as decimal text with the part's scale; 2: numeric
  * as a number (an integer when it has no fraction digits), for SQLite to compare. */
 static void put_part(sqlite3_context *ctx, const struct part *p, int mode)
 {
 	static const int64_t div[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
 	int64_t d = div[p->scale];
+	if (p->julian) {
+		put_julian(ctx, p, mode == 1);
+		return;
+	}
 	if (mode == 2 && p->units % d == 0) {
 		sqlite3_result_int64(ctx, p->units / d);
 		return;
@@ -475,7 +502,7 @@ static void fn_extract(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	const char *unit = (const char *)sqlite3_value_text(argv[0]);
 	int mode = sqlite3_value_int(argv[3]);
 	struct pgfn_dt v;
-	struct part p;
+	struct part p = {0};
 	(void)argc;
 	if (sqlite3_value_type(argv[1]) == SQLITE_NULL || !unit) {
 		sqlite3_result_null(ctx);
@@ -487,11 +514,21 @@ static void fn_extract(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	bool ok;
 	switch (v.oid) {
 	case PGTYPE_INTERVAL:
+		if (f == F_EPOCH && mode == 0) { /* date_part sums doubles, in interval_part's order */
+			double r = (double)v.iv.time / 1000000.0;
+			r += (365.25 * 86400.0) * (double)(v.iv.month / 12);
+			r += (30.0 * 86400.0) * (double)(v.iv.month % 12);
+			r += 86400.0 * (double)v.iv.day;
+			sqlite3_result_double(ctx, r);
+			return;
+		}
 		ok = part_interval(f, &v.iv, &p);
 		break;
 	case PGTYPE_TIME:
 		v.oid = PGTYPE_TIMESTAMP; /* the fields of a time are those of 2000-01-01 then */
 		ok = (f <= F_HOUR || f == F_EPOCH) && part_ts(ctx, f, &v, &p);
+		if (ok && f == F_EPOCH) /* the seconds since midnight, not since 1970 */
+			p.units -= INT64_C(946684800000000);
 		v.oid = PGTYPE_TIME;
 		break;
 	case PGTYPE_DATE:
@@ -507,6 +544,7 @@ static void fn_extract(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			p.units /= 1000000;
 			p.scale = 0;
 		}
+		p.julian = false; /* date_part of a date: the day number, an integer */
 		v.oid = PGTYPE_DATE;
 		break;
 	default:

@@ -133,7 +133,9 @@ int pgfn_register_dtpart(sqlite3 *db, struct pgfn_conn *c);
 /* to_char / to_timestamp (pgfn_tochar.c). */
 void pgfn_to_char_dt(struct strbuf *out, const struct pgfn_dt *v, const char *fmt,
 		     const struct pgtype_tz *tz);
-bool pgfn_to_char_num(struct strbuf *out, double d, const char *fmt);
+struct pgfn_num;
+/* exact: the value's decimal digits when it is an integer or numeric (else NULL: d's). */
+bool pgfn_to_char_num(struct strbuf *out, double d, const struct pgfn_num *exact, const char *fmt);
 int pgfn_register_tochar(sqlite3 *db, struct pgfn_conn *c);
 int pgfn_register_dtarith(sqlite3 *db, struct pgfn_conn *c);
 /* timestamp[tz]_pl_interval: *ts + iv, months and days on the local time in zone tz when
@@ -197,11 +199,18 @@ int pgfn_num_cmp(const struct pgfn_num *a, const struct pgfn_num *b);
 bool pgfn_num_add(struct pgfn_num *out, const struct pgfn_num *a, const struct pgfn_num *b);
 bool pgfn_num_sub(struct pgfn_num *out, const struct pgfn_num *a, const struct pgfn_num *b);
 bool pgfn_num_mul(struct pgfn_num *out, const struct pgfn_num *a, const struct pgfn_num *b);
+/* PostgreSQL's view of x in base-10000 digits: the weight of its first non-zero group (0 for
+ * zero), the group at weight w (0..9999), whether any digit below power p is non-zero. */
+int pgfn_num_weight(const struct pgfn_num *x);
+int pgfn_num_group(const struct pgfn_num *x, int w);
+bool pgfn_num_below(const struct pgfn_num *x, int p);
 /* select_div_scale: the scale PostgreSQL gives a / b. */
 int pgfn_num_div_scale(const struct pgfn_num *a, const struct pgfn_num *b);
 /* a / b (b not zero) rounded half away from zero to rscale digits. */
 bool pgfn_num_div(struct pgfn_num *out, const struct pgfn_num *a, const struct pgfn_num *b,
 		  int rscale);
+/* div_var(..., 0, false): a / b (b not zero) truncated toward zero, scale 0. */
+bool pgfn_num_div_trunc(struct pgfn_num *out, const struct pgfn_num *a, const struct pgfn_num *b);
 /* In place: to scale fraction digits, half away from zero (trunc: toward zero). */
 bool pgfn_num_round(struct pgfn_num *x, int scale);
 void pgfn_num_trunc(struct pgfn_num *x, int scale);
@@ -217,6 +226,10 @@ bool pgfn_num_fast_value(sqlite3_value *v, int scale, int64_t *m, int *s);
  * the engine must do it (b is zero, or the quotient needs more than 128 bits). */
 bool pgfn_num_fast_arith(char op, int64_t a, int sa, int64_t b, int sb, struct strbuf *out);
 void pgfn_num_from_wide(struct pgfn_num *x, pgfn_wide w, int scale);
+/* An argument of the engine's SQL functions at display scale scale (-1: its own). 1: read
+ * into x; 2: NaN (x unset); 0: NULL; -1: failed, the error is set on ctx. */
+int pgfn_num_arg(sqlite3_context *ctx, sqlite3_value *v, int scale, struct pgfn_num *x);
+void pgfn_num_result(sqlite3_context *ctx, const struct pgfn_num *x);
 
 /* ---- text search (pgfn_tsparse.c, pgfn_tsdict.c, pgfn_tsearch.c) ---- */
 /* The default parser's token types (ts_token_type's numbers are pgfn_tsdebug.c's table). */

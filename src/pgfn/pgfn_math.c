@@ -67,8 +67,24 @@ static void fn_mod(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_int64(ctx, b == -1 ? 0 : a % b);
 		return;
 	}
-	sqlite3_result_double(ctx,
-			      fmod(sqlite3_value_double(argv[0]), sqlite3_value_double(argv[1])));
+	/* numerics: mod_var's remainder of their decimals (fmod of the doubles shows the binary
+	 * error: mod(5.55, 1.1) would be 0.04999999999999938), a double again */
+	struct pgfn_num *v = base_xcalloc(4, sizeof(*v));
+	int ra = pgfn_num_arg(ctx, argv[0], -1, v), rb = ra == 1 ? pgfn_num_arg(ctx, argv[1], -1, v + 1) : ra;
+	if (ra == 2 || rb == 2) {
+		sqlite3_result_text(ctx, "NaN", 3, SQLITE_STATIC);
+	} else if (ra == 1 && rb == 1 && pgfn_num_div_trunc(v + 2, v, v + 1) &&
+		   pgfn_num_mul(v + 3, v + 2, v + 1) && pgfn_num_sub(v + 2, v, v + 3)) {
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		pgfn_num_format(v + 2, &sb);
+		sqlite3_result_double(ctx, sb.data && !sb.failed ? strtod(sb.data, NULL) : 0.0);
+		strbuf_fini(&sb);
+	} else if (ra >= 0 && rb >= 0) {
+		sqlite3_result_double(ctx, fmod(sqlite3_value_double(argv[0]),
+						sqlite3_value_double(argv[1])));
+	}
+	free(v);
 }
 
 /* div(a, b): the quotient truncated toward zero (a numeric in PostgreSQL). */
@@ -252,6 +268,58 @@ static void fn_width_bucket(sqlite3_context *ctx, int argc, sqlite3_value **argv
 		    : op <= hi ? count + 1
 			       : (int64_t)((lo - op) / (lo - hi) * count) + 1;
 	sqlite3_result_int64(ctx, b);
+}
+
+/* pgfn_num_width_bucket(op, lo, hi, count): width_bucket of numerics, as compute_bucket does
+ * it in decimal: floor((op - lo) * count / (hi - lo)) + 1 (a double's quotient can fall just
+ * below a bucket's edge: width_bucket(1e-20, 0, 1e-19, 10) is 2, not 1). */
+static void fn_num_width_bucket(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (pgfn_any_null(ctx, argc, argv))
+		return;
+	int64_t count = sqlite3_value_int64(argv[3]);
+	if (count <= 0 || count > INT32_MAX) {
+		pgfn_error(ctx, "2201G", "count must be greater than zero");
+		return;
+	}
+	struct pgfn_num *v = base_xcalloc(6, sizeof(*v));
+	struct pgfn_num *op = v, *lo = v + 1, *hi = v + 2, *num = v + 3, *den = v + 4, *t = v + 5;
+	int r = 1;
+	for (int i = 0; i < 3 && r == 1; i++)
+		r = pgfn_num_arg(ctx, argv[i], -1, v + i);
+	if (r == 2) /* NaN: PostgreSQL's operand, lower bound and upper bound cannot be NaN */
+		pgfn_error(ctx, "2201G", "operand, lower bound, and upper bound cannot be NaN");
+	if (r != 1)
+		goto out;
+	int dir = pgfn_num_cmp(lo, hi);
+	if (dir == 0) {
+		pgfn_error(ctx, "2201G", "lower bound cannot equal upper bound");
+		goto out;
+	}
+	int64_t b;
+	if (dir < 0 ? pgfn_num_cmp(op, lo) < 0 : pgfn_num_cmp(op, lo) > 0) {
+		b = 0;
+	} else if (dir < 0 ? pgfn_num_cmp(op, hi) >= 0 : pgfn_num_cmp(op, hi) <= 0) {
+		b = count + 1;
+	} else {
+		pgfn_num_from_int(t, count);
+		bool ok = dir < 0 ? pgfn_num_sub(num, op, lo) && pgfn_num_sub(den, hi, lo)
+				  : pgfn_num_sub(num, lo, op) && pgfn_num_sub(den, lo, hi);
+		ok = ok && pgfn_num_mul(op, num, t) && pgfn_num_div_trunc(t, op, den);
+		if (!ok) {
+			pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE,
+				   "value overflows numeric format");
+			goto out;
+		}
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		pgfn_num_format(t, &sb);
+		b = (sb.data ? strtoll(sb.data, NULL, 10) : 0) + 1;
+		strbuf_fini(&sb);
+	}
+	sqlite3_result_int64(ctx, b);
+out:
+	free(v);
 }
 
 static int64_t gcd64(int64_t a, int64_t b)
@@ -611,6 +679,7 @@ int pgfn_register_math(sqlite3 *db)
 		{"pgfn_abs", 1, fn_abs},
 		{"pgfn_fop", 3, fn_fop},
 		{"pgfn_width_bucket", 4, fn_width_bucket},
+		{"pgfn_num_width_bucket", 4, fn_num_width_bucket},
 		{"pgfn_gcd", 2, fn_gcd_lcm},
 		{"pgfn_factorial", 1, fn_factorial},
 		{"pgfn_cbrt", 1, fn_cbrt},

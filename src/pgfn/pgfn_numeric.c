@@ -296,6 +296,28 @@ static void group_head(const struct pgfn_num *x, int *weight, int *first)
 		 dig(x, 4 * w);
 }
 
+int pgfn_num_weight(const struct pgfn_num *x)
+{
+	int w, first;
+	group_head(x, &w, &first);
+	return w;
+}
+
+int pgfn_num_group(const struct pgfn_num *x, int w)
+{
+	return dig(x, 4 * w + 3) * 1000 + dig(x, 4 * w + 2) * 100 + dig(x, 4 * w + 1) * 10 +
+	       dig(x, 4 * w);
+}
+
+bool pgfn_num_below(const struct pgfn_num *x, int p)
+{
+	for (int q = p - 1; q >= -x->scale; q--) {
+		if (dig(x, q))
+			return true;
+	}
+	return false;
+}
+
 int pgfn_num_div_scale(const struct pgfn_num *a, const struct pgfn_num *b)
 {
 	int w1, f1, w2, f2;
@@ -364,6 +386,22 @@ bool pgfn_num_div(struct pgfn_num *out, const struct pgfn_num *a, const struct p
 	free(d);
 	free(rem);
 	free(q);
+	return ok;
+}
+
+bool pgfn_num_div_trunc(struct pgfn_num *out, const struct pgfn_num *a, const struct pgfn_num *b)
+{
+	struct pgfn_num *t = base_xmalloc(sizeof(*t));
+	bool ok = pgfn_num_div(out, a, b, 0) && pgfn_num_mul(t, out, b);
+	if (ok && cmp_mag(t, a) > 0) { /* rounded away from zero: one less in magnitude */
+		struct pgfn_num *one = base_xmalloc(sizeof(*one));
+		pgfn_num_from_int(one, 1);
+		one->neg = out->neg;
+		*t = *out;
+		ok = pgfn_num_sub(out, t, one);
+		free(one);
+	}
+	free(t);
 	return ok;
 }
 

@@ -18,7 +18,7 @@ static void overflow(sqlite3_context *ctx)
 
 /* Reads v as a numeric of display scale scale (-1: its own). 1: done; 2: NaN (stored as the
  * text 'NaN', x unset); 0: NULL; -1: failed, the error is set on ctx. */
-static int arg_num(sqlite3_context *ctx, sqlite3_value *v, int scale, struct pgfn_num *x)
+int pgfn_num_arg(sqlite3_context *ctx, sqlite3_value *v, int scale, struct pgfn_num *x)
 {
 	struct strbuf sb;
 	bool ok = true;
@@ -70,7 +70,7 @@ static int arg_num(sqlite3_context *ctx, sqlite3_value *v, int scale, struct pgf
 
 static void result_nan(sqlite3_context *ctx) { sqlite3_result_text(ctx, "NaN", 3, SQLITE_STATIC); }
 
-static void result_num(sqlite3_context *ctx, const struct pgfn_num *x)
+void pgfn_num_result(sqlite3_context *ctx, const struct pgfn_num *x)
 {
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
@@ -78,14 +78,14 @@ static void result_num(sqlite3_context *ctx, const struct pgfn_num *x)
 	pgfn_result_sb(ctx, &sb, false);
 }
 
-/* pgfn_num_OP(a, b, scale_a, scale_b): user data is the operator. */
+/* pgfn_num_OP(a, b, scale_a, scale_b): user data is the operator ('%' mod, 'd' div). */
 static void fn_arith(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
 	int op = (int)(intptr_t)sqlite3_user_data(ctx);
 	int64_t fa, fb;
 	int fsa, fsb;
-	if (pgfn_num_fast_value(argv[0], sqlite3_value_int(argv[2]), &fa, &fsa) &&
+	if (strchr("+-*/", op) && pgfn_num_fast_value(argv[0], sqlite3_value_int(argv[2]), &fa, &fsa) &&
 	    pgfn_num_fast_value(argv[1], sqlite3_value_int(argv[3]), &fb, &fsb)) {
 		struct strbuf sb;
 		strbuf_init(&sb, 0);
@@ -96,8 +96,8 @@ static void fn_arith(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		strbuf_fini(&sb);
 	}
 	struct pgfn_num *v = base_xmalloc(3 * sizeof(*v)), *a = v, *b = v + 1, *r = v + 2;
-	int ra = arg_num(ctx, argv[0], sqlite3_value_int(argv[2]), a);
-	int rb = ra > 0 ? arg_num(ctx, argv[1], sqlite3_value_int(argv[3]), b) : ra;
+	int ra = pgfn_num_arg(ctx, argv[0], sqlite3_value_int(argv[2]), a);
+	int rb = ra > 0 ? pgfn_num_arg(ctx, argv[1], sqlite3_value_int(argv[3]), b) : ra;
 	bool ok = true;
 	if (ra == 0 || rb == 0)
 		sqlite3_result_null(ctx);
@@ -122,11 +122,20 @@ static void fn_arith(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			pgfn_error(ctx, SQLSTATE_DIVISION_BY_ZERO, "division by zero");
 			goto out;
 		}
-		ok = pgfn_num_div(r, a, b, pgfn_num_div_scale(a, b));
+		if (op == '/') {
+			ok = pgfn_num_div(r, a, b, pgfn_num_div_scale(a, b));
+		} else if (op == 'd') { /* div(a, b): the truncated quotient, scale 0 */
+			ok = pgfn_num_div_trunc(r, a, b);
+		} else { /* mod(a, b), a % b: a - trunc(a / b) * b, mod_var's */
+			struct pgfn_num *q = base_xmalloc(2 * sizeof(*q));
+			ok = pgfn_num_div_trunc(q, a, b) && pgfn_num_mul(q + 1, q, b) &&
+			     pgfn_num_sub(r, a, q + 1);
+			free(q);
+		}
 		break;
 	}
 	if (ok)
-		result_num(ctx, r);
+		pgfn_num_result(ctx, r);
 	else
 		overflow(ctx);
 out:
@@ -209,7 +218,7 @@ static void fn_round(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct pgfn_num *x = base_xmalloc(sizeof(*x));
 	int64_t n = sqlite3_value_int64(argv[1]);
 	int to = n > 1000 ? 1000 : n < -1000 ? -1000 : (int)n;
-	int r = arg_num(ctx, argv[0], sqlite3_value_int(argv[2]), x);
+	int r = pgfn_num_arg(ctx, argv[0], sqlite3_value_int(argv[2]), x);
 	bool ok = true;
 	if (r == 0)
 		sqlite3_result_null(ctx);
@@ -222,7 +231,7 @@ static void fn_round(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			pgfn_num_trunc(x, to);
 		ok = ok && (to >= 0 || pgfn_num_round(x, 0));
 		if (ok)
-			result_num(ctx, x);
+			pgfn_num_result(ctx, x);
 		else
 			overflow(ctx);
 	}
@@ -234,10 +243,17 @@ static void fn_round(sqlite3_context *ctx, int argc, sqlite3_value **argv)
  * stddev_pop(x, scale), whose user data is 1 + kind: bit 1 = population (else sample), bit 2 =
  * standard deviation (else variance). Each also takes (x) alone, with the value's own scale,
  * for DISTINCT (SQLite allows it on one-argument aggregates only). */
+#define SCALE_SLOTS 34
+
 struct agg {
 	int64_t count;
+	bool init; /* sum and sumsq set */
 	bool failed;
-	bool nan; /* a NaN was added: the result is NaN, as PostgreSQL's NaNcount says */
+	bool nan; /* min/max: a NaN was seen */
+	int64_t nans; /* NaNs among the values: the result is NaN, as PostgreSQL's NaNcount says */
+	/* how many values of each display scale (the last: that or more) are in: a window frame
+	 * that drops values shows the largest scale of those left, as do_numeric_discard does */
+	uint32_t nscale[SCALE_SLOTS];
 	/* the fast path: values read by pgfn_num_fast_value, summed as integers of 10^-fscale
 	 * (bytes of a pgfn_wide: SQLite aligns aggregate state to 8 bytes, a pgfn_wide 16) */
 	int fscale;
@@ -303,14 +319,16 @@ static bool settle(struct agg *g)
 static struct agg *agg_state(sqlite3_context *ctx, bool create)
 {
 	struct agg *g = sqlite3_aggregate_context(ctx, create ? (int)sizeof(struct agg) : 0);
-	if (create && g && g->count == 0 && !g->failed) {
+	if (create && g && !g->init) { /* SQLite zeroes a new context; count may fall back to 0 */
 		pgfn_num_zero(&g->sum, 0);
 		pgfn_num_zero(&g->sumsq, 0);
+		g->init = true;
 	}
 	return g;
 }
 
-static void agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+/* Adds argv[0] to the sums, or takes it out (inverse: a window frame moving on). */
+static void agg_add(sqlite3_context *ctx, int argc, sqlite3_value **argv, bool inverse)
 {
 	struct agg *g = agg_state(ctx, true);
 	if (!g) {
@@ -321,25 +339,30 @@ static void agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	bool squares = sqlite3_user_data(ctx) != NULL; /* the variance family */
 	int64_t m;
 	int ms;
-	if (!g->failed && pgfn_num_fast_value(argv[0], scale, &m, &ms) && fast_add(g, m, ms, squares)) {
-		g->count++;
+	int dir = sqlite3_value_type(argv[0]) == SQLITE_NULL ? 0 : inverse ? -1 : 1;
+	if (!g->failed && pgfn_num_fast_value(argv[0], scale, &m, &ms) &&
+	    fast_add(g, dir * m, ms, squares)) {
+		g->count += dir;
+		g->nscale[ms < SCALE_SLOTS ? ms : SCALE_SLOTS - 1] += (uint32_t)dir;
 		return;
 	}
 	struct pgfn_num *v = base_xmalloc(2 * sizeof(*v)), *x = v, *t = v + 1;
-	int r = g->failed ? 0 : arg_num(ctx, argv[0], scale, x);
+	int r = g->failed ? 0 : pgfn_num_arg(ctx, argv[0], scale, x);
 	if (r == 2) {
-		g->nan = true;
-		g->count++;
+		g->nans += dir;
+		g->count += dir;
 		free(v);
 		return;
 	}
 	bool ok = r <= 0 || settle(g);
 	if (r > 0 && ok) {
-		g->count++;
-		ok = pgfn_num_add(t, &g->sum, x);
+		g->count += dir;
+		g->nscale[x->scale < SCALE_SLOTS ? x->scale : SCALE_SLOTS - 1] += (uint32_t)dir;
+		ok = inverse ? pgfn_num_sub(t, &g->sum, x) : pgfn_num_add(t, &g->sum, x);
 		g->sum = *t;
 		if (ok && squares) {
-			ok = pgfn_num_mul(t, x, x) && pgfn_num_add(v, &g->sumsq, t);
+			ok = pgfn_num_mul(t, x, x) &&
+			     (inverse ? pgfn_num_sub(v, &g->sumsq, t) : pgfn_num_add(v, &g->sumsq, t));
 			g->sumsq = *v;
 		}
 	}
@@ -349,25 +372,47 @@ static void agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	free(v);
 }
 
+static void agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	agg_add(ctx, argc, argv, false);
+}
+
+static void agg_inverse(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	agg_add(ctx, argc, argv, true);
+}
+
+/* The sums at the largest display scale among the values in (after settle): a value that
+ * left a window frame takes its scale along. */
+static bool trim_scale(struct agg *g)
+{
+	int top = SCALE_SLOTS - 1;
+	while (top >= 0 && g->nscale[top] == 0)
+		top--;
+	if (top < 0 || top == SCALE_SLOTS - 1 || g->count <= 0 || top >= g->sum.scale)
+		return true; /* min/max count no scales */
+	return pgfn_num_round(&g->sum, top) && pgfn_num_round(&g->sumsq, 2 * top);
+}
+
 static void sum_final(sqlite3_context *ctx)
 {
 	struct agg *g = agg_state(ctx, false);
-	if (g && !g->failed && !settle(g)) {
+	if (g && !g->failed && (!settle(g) || !trim_scale(g))) {
 		overflow(ctx);
 		return;
 	}
 	if (!g || g->count == 0)
 		sqlite3_result_null(ctx);
-	else if (!g->failed && g->nan)
+	else if (!g->failed && (g->nan || g->nans > 0))
 		result_nan(ctx);
 	else if (!g->failed)
-		result_num(ctx, &g->sum);
+		pgfn_num_result(ctx, &g->sum);
 }
 
 static void avg_final(sqlite3_context *ctx)
 {
 	struct agg *g = agg_state(ctx, false);
-	if (g && !g->failed && !settle(g)) {
+	if (g && !g->failed && (!settle(g) || !trim_scale(g))) {
 		overflow(ctx);
 		return;
 	}
@@ -376,14 +421,14 @@ static void avg_final(sqlite3_context *ctx)
 			sqlite3_result_null(ctx);
 		return;
 	}
-	if (g->nan) {
+	if (g->nans > 0) {
 		result_nan(ctx);
 		return;
 	}
 	struct pgfn_num *v = base_xmalloc(2 * sizeof(*v)), *n = v, *r = v + 1;
 	pgfn_num_from_int(n, g->count);
 	if (pgfn_num_div(r, &g->sum, n, pgfn_num_div_scale(&g->sum, n)))
-		result_num(ctx, r);
+		pgfn_num_result(ctx, r);
 	else
 		overflow(ctx);
 	free(v);
@@ -419,7 +464,7 @@ static bool var_value(const struct agg *g, int kind, struct pgfn_num *v, struct 
 static void var_final(sqlite3_context *ctx)
 {
 	struct agg *g = agg_state(ctx, false);
-	if (g && !g->failed && !settle(g)) {
+	if (g && !g->failed && (!settle(g) || !trim_scale(g))) {
 		overflow(ctx);
 		return;
 	}
@@ -430,13 +475,13 @@ static void var_final(sqlite3_context *ctx)
 		sqlite3_result_null(ctx);
 		return;
 	}
-	if (g->nan) {
+	if (g->nans > 0) {
 		result_nan(ctx);
 		return;
 	}
 	struct pgfn_num *v = base_xmalloc(6 * sizeof(*v));
 	if (var_value(g, kind, v, v + 5))
-		result_num(ctx, v + 5);
+		pgfn_num_result(ctx, v + 5);
 	else
 		overflow(ctx);
 	free(v);
@@ -453,7 +498,7 @@ static void minmax_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	int dir = (int)(intptr_t)sqlite3_user_data(ctx);
 	struct pgfn_num *x = base_xmalloc(sizeof(*x));
-	int r = g->failed ? 0 : arg_num(ctx, argv[0], argc > 1 ? sqlite3_value_int(argv[1]) : -1, x);
+	int r = g->failed ? 0 : pgfn_num_arg(ctx, argv[0], argc > 1 ? sqlite3_value_int(argv[1]) : -1, x);
 	if (r == 2) { /* NaN sorts above every number: max is NaN, min never is unless alone */
 		g->nan |= dir > 0 || g->count == 0;
 		g->count++;
@@ -492,28 +537,30 @@ int pgfn_register_numeric(sqlite3 *db)
 		const char *name;
 		int op;
 	} ops[] = {{"pgfn_num_add", '+'}, {"pgfn_num_sub", '-'}, {"pgfn_num_mul", '*'},
-		   {"pgfn_num_div", '/'}};
+		   {"pgfn_num_div", '/'}, {"pgfn_num_mod", '%'}, {"pgfn_num_idiv", 'd'}};
 	/* aggregates: (x, scale), and (x) for DISTINCT, which SQLite allows one argument */
 	static const struct {
 		const char *name;
 		intptr_t user;
 		void (*step)(sqlite3_context *, int, sqlite3_value **);
 		void (*final)(sqlite3_context *);
+		/* the sums take values out again: also window functions (sum(x) OVER (...)) */
+		void (*inverse)(sqlite3_context *, int, sqlite3_value **);
 	} aggs[] = {
-		{"pgfn_num_sum", 0, agg_step, sum_final},
-		{"pgfn_num_avg", 0, agg_step, avg_final},
-		{"pgfn_num_max", 1, minmax_step, sum_final},
-		{"pgfn_num_min", -1, minmax_step, sum_final},
-		{"pgfn_num_var_samp", 1, agg_step, var_final},
-		{"pgfn_num_var_pop", 2, agg_step, var_final},
-		{"pgfn_num_stddev_samp", 3, agg_step, var_final},
-		{"pgfn_num_stddev_pop", 4, agg_step, var_final},
+		{"pgfn_num_sum", 0, agg_step, sum_final, agg_inverse},
+		{"pgfn_num_avg", 0, agg_step, avg_final, agg_inverse},
+		{"pgfn_num_max", 1, minmax_step, sum_final, NULL},
+		{"pgfn_num_min", -1, minmax_step, sum_final, NULL},
+		{"pgfn_num_var_samp", 1, agg_step, var_final, agg_inverse},
+		{"pgfn_num_var_pop", 2, agg_step, var_final, agg_inverse},
+		{"pgfn_num_stddev_samp", 3, agg_step, var_final, agg_inverse},
+		{"pgfn_num_stddev_pop", 4, agg_step, var_final, agg_inverse},
 	};
 	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, rc = SQLITE_OK;
 	for (size_t i = 0; i < ARRAY_LEN(ops) && rc == SQLITE_OK; i++)
 		rc = sqlite3_create_function(db, ops[i].name, 4, flags, (void *)(intptr_t)ops[i].op,
 					     fn_arith, NULL, NULL);
-	for (size_t i = 0; i < ARRAY_LEN(ops) && rc == SQLITE_OK; i++) {
+	for (size_t i = 0; i < 4 && rc == SQLITE_OK; i++) { /* + - * / */
 		static const char *const nops[] = {"pgfn_nadd", "pgfn_nsub", "pgfn_nmul",
 						   "pgfn_ndiv"};
 		rc = sqlite3_create_function(db, nops[i], 2, flags, (void *)(intptr_t)ops[i].op,
@@ -524,10 +571,10 @@ int pgfn_register_numeric(sqlite3 *db)
 					     (void *)(intptr_t)(k ? 't' : 'r'), fn_round, NULL,
 					     NULL);
 	for (size_t i = 0; i < 2 * ARRAY_LEN(aggs) && rc == SQLITE_OK; i++)
-		rc = sqlite3_create_function(db, aggs[i / 2].name, 1 + (int)(i % 2),
-					     SQLITE_UTF8 | SQLITE_INNOCUOUS,
-					     (void *)aggs[i / 2].user, NULL, aggs[i / 2].step,
-					     aggs[i / 2].final);
+		rc = sqlite3_create_window_function(
+			db, aggs[i / 2].name, 1 + (int)(i % 2), SQLITE_UTF8 | SQLITE_INNOCUOUS,
+			(void *)aggs[i / 2].user, aggs[i / 2].step, aggs[i / 2].final,
+			aggs[i / 2].inverse ? aggs[i / 2].final : NULL, aggs[i / 2].inverse, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_collation(db, "pgfn_num", SQLITE_UTF8, NULL, collate_num);
 	return rc;

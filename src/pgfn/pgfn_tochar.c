@@ -2,7 +2,8 @@
 /* pgfn_tochar.c: to_char for dates, timestamps and intervals (the template patterns of
  * PostgreSQL's formatting.c that applications use: YYYY MM DD HH24 HH12 MI SS MS US AM/PM
  * Mon Month Dy Day DDD D Q WW IW J CC TZ OF, FM and TH modifiers, "quoted" text) and for
- * numbers (9 0 . , D G S MI FM); to_timestamp/to_date read the same patterns (pgfn_todate.c). */
+ * numbers (9 0 . , D G S MI PR RN FM); to_timestamp/to_date read the same patterns
+ * (pgfn_todate.c). */
 #include "pgfn_dtfmt.h"
 
 #include <ctype.h>
@@ -385,9 +386,66 @@ static int to_char_eeee(struct strbuf *out, double d, const char *fmt, const cha
 	return 1;
 }
 
-bool pgfn_to_char_num(struct strbuf *out, double d, const char *fmt)
+/* The decimal digits of |x| rounded half away from zero to npost places, as numeric_to_char
+ * rounds a numeric (a double would round 1.005 down); false when x does not fit. */
+static bool exact_digits(const struct pgfn_num *x, int npost, char *buf, size_t cap)
+{
+	struct pgfn_num *t = base_xmalloc(sizeof(*t));
+	*t = *x;
+	t->neg = false;
+	bool ok = pgfn_num_round(t, npost);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	if (ok)
+		pgfn_num_format(t, &sb);
+	ok = ok && !sb.failed && sb.data && sb.len < cap;
+	if (ok)
+		memcpy(buf, sb.data, sb.len + 1);
+	strbuf_fini(&sb);
+	free(t);
+	return ok;
+}
+
+/* RN / rn (FM: no padding): the value rounded to an integer in roman numerals, right-aligned
+ * in 15 characters (a numeric rounded half away from zero, a float half to even); outside
+ * 1..3999 fifteen '#', as formatting.c's int_to_roman. */
+static void to_roman(struct strbuf *out, double d, bool numeric, bool fm, bool lower)
+{
+	static const struct {
+		int v;
+		const char *s;
+	} r[] = {{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"},
+		 {50, "L"},   {40, "XL"},  {10, "X"},  {9, "IX"},   {5, "V"},   {4, "IV"},
+		 {1, "I"}};
+	double n = numeric ? round(d) : rint(d); /* a float rounds half to even, as rint */
+	if (!(n >= 1 && n <= 3999)) {
+		strbuf_puts(out, "###############");
+		return;
+	}
+	char buf[32];
+	size_t len = 0;
+	for (int v = (int)n, i = 0; v > 0; i += v < r[i].v) {
+		if (v >= r[i].v) {
+			for (const char *c = r[i].s; *c; c++)
+				buf[len++] = lower ? (char)tolower((unsigned char)*c) : *c;
+			v -= r[i].v;
+		}
+	}
+	for (size_t i = len; !fm && i < 15; i++)
+		strbuf_putc(out, ' ');
+	strbuf_append(out, buf, len);
+}
+
+bool pgfn_to_char_num(struct strbuf *out, double d, const struct pgfn_num *exact, const char *fmt)
 {
 	bool fm = false, sign_s = false, sign_mi = false, point = false;
+	bool s_after = false, mi_before = false; /* S after the digits, MI before them */
+	bool sign_pr = false;			 /* PR: <negative> */
+	const char *rn = fmt + ((fmt[0] == 'F' || fmt[0] == 'f') && (fmt[1] == 'M' || fmt[1] == 'm') ? 2 : 0);
+	if ((strcmp(rn, "RN") == 0 || strcmp(rn, "rn") == 0) && isfinite(d)) {
+		to_roman(out, d, exact != NULL, rn != fmt, rn[0] == 'r');
+		return true;
+	}
 	char pre[64], post[64];
 	const char *th = NULL; /* TH or th: the integer part's ordinal suffix */
 	int npre = 0, npost = 0;
@@ -401,9 +459,16 @@ bool pgfn_to_char_num(struct strbuf *out, double d, const char *fmt)
 			p++;
 		} else if (c == 'M' && toupper((unsigned char)p[1]) == 'I') {
 			sign_mi = true;
+			mi_before = npre == 0 && !point;
 			p++;
+		} else if (c == 'S' && toupper((unsigned char)p[1]) == 'G') {
+			return false; /* SG (and PL below): not built, 0A000 */
 		} else if (c == 'S') {
 			sign_s = true;
+			s_after = npre > 0 || point;
+		} else if (c == 'P' && toupper((unsigned char)p[1]) == 'R' && !p[2]) {
+			sign_pr = true; /* only last, as PostgreSQL wants it */
+			p++;
 		} else if ((c == '.' || c == 'D') && !point) {
 			point = true;
 		} else if ((c == '9' || c == '0') && npre < 60 && npost < 60) {
@@ -418,8 +483,9 @@ bool pgfn_to_char_num(struct strbuf *out, double d, const char *fmt)
 		}
 	}
 	char digits[400];
-	snprintf(digits, sizeof(digits), "%.*f", npost, fabs(d));
-	bool neg = d < 0 && strspn(digits, "0.") != strlen(digits);
+	if (!exact || !exact_digits(exact, npost, digits, sizeof(digits)))
+		snprintf(digits, sizeof(digits), "%.*f", npost, fabs(d));
+	bool neg = (exact ? exact->neg : d < 0) && strspn(digits, "0.") != strlen(digits);
 	char *dot = strchr(digits, '.');
 	size_t nint = dot ? (size_t)(dot - digits) : strlen(digits);
 	if (nint == 1 && digits[0] == '0' && point)
@@ -458,21 +524,25 @@ bool pgfn_to_char_num(struct strbuf *out, double d, const char *fmt)
 	int lead = 0;
 	while (lead < nt && tmp[nt - 1 - lead] == ' ')
 		lead++;
+	if (sign_mi && mi_before && (neg || !fm)) /* MI: the minus in its own position */
+		strbuf_putc(&body, neg ? '-' : ' ');
 	if (!fm)
 		for (int i = 0; i < lead; i++)
 			strbuf_putc(&body, ' ');
 	if (!sign_s && !sign_mi && (!fm || neg))
-		strbuf_putc(&body, neg ? '-' : ' ');
-	if (sign_s)
+		strbuf_putc(&body, neg ? (sign_pr ? '<' : '-') : ' ');
+	if (sign_s && !s_after) /* S: anchored to the number, before or after it */
 		strbuf_putc(&body, neg ? '-' : '+');
 	for (int i = nt - 1 - lead; i >= 0; i--)
 		strbuf_putc(&body, tmp[i]);
-	if (point) {
+	if (point && npost > 0) { /* no digit position after it: no point (to_char(1, '9.')) */
 		int keep = npost;
 		if (fm)
 			while (keep > 0 && post[keep - 1] == '9' && !overflow && dot &&
 			       dot[keep] == '0')
 				keep--;
+		if (fm && keep == 0 && nt - lead == 0 && !overflow)
+			strbuf_putc(&body, '0'); /* formatting.c's "total terrible Ora": 0 → '0.' */
 		strbuf_putc(&body, '.');
 		for (int i = 0; i < keep; i++)
 			strbuf_putc(&body, overflow ? '#' : dot ? dot[1 + i] : '0');
@@ -483,8 +553,12 @@ bool pgfn_to_char_num(struct strbuf *out, double d, const char *fmt)
 		for (; *o; o++)
 			strbuf_putc(&body, th[0] == 'T' ? (char)toupper((unsigned char)*o) : *o);
 	}
-	if (sign_mi)
-		strbuf_putc(&body, neg ? '-' : fm ? '\0' : ' ');
+	if (sign_s && s_after)
+		strbuf_putc(&body, neg ? '-' : '+');
+	if (sign_pr && (neg || !fm))
+		strbuf_putc(&body, neg ? '>' : ' ');
+	if (sign_mi && !mi_before && (neg || !fm))
+		strbuf_putc(&body, neg ? '-' : ' ');
 	strbuf_append(out, body.data ? body.data : "", strlen(body.data ? body.data : ""));
 	strbuf_fini(&body);
 	return true;
@@ -521,7 +595,19 @@ static void fn_to_char(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	} else if (eeee > 0) {
 		sqlite3_result_text(ctx, sb.data ? sb.data : "", (int)sb.len, SQLITE_TRANSIENT);
 	} else if (num) {
-		if (!pgfn_to_char_num(&sb, sqlite3_value_double(argv[0]), fmt))
+		/* an integer or numeric by its decimal digits (a double keeps 15 or 16) */
+		struct pgfn_num *x = NULL;
+		int r = 0;
+		if ((oid == PGTYPE_NUMERIC || oid == PGTYPE_INT2 || oid == PGTYPE_INT4 ||
+		     oid == PGTYPE_INT8) && isfinite(d)) {
+			x = base_xmalloc(sizeof(*x));
+			r = pgfn_num_arg(ctx, argv[0], -1, x);
+		}
+		bool ok = r < 0 || pgfn_to_char_num(&sb, d, r == 1 ? x : NULL, fmt);
+		free(x);
+		if (r < 0)
+			; /* the error pgfn_num_arg set */
+		else if (!ok)
 			pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
 				   "to_char number format \"%s\" is not supported", fmt);
 		else

@@ -421,7 +421,12 @@ bool xlat_dt_to_char(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat
 {
 	struct xlat_type xt;
 	xlat_puts(c, "pg_to_char(");
-	if (!typed_arg(c, f->args[0], &xt))
+	unsigned operand = c->flags & XLAT_X_EXACT_OPERAND;
+	if (c->flags & XLAT_X_EXACT) /* a numeric constant's digits as text (xlat_numeric.c) */
+		c->flags |= XLAT_X_EXACT_OPERAND;
+	bool ok = typed_arg(c, f->args[0], &xt);
+	c->flags = (c->flags & ~(unsigned)XLAT_X_EXACT_OPERAND) | operand;
+	if (!ok)
 		return false;
 	xlat_puts(c, ", ");
 	if (!plain_arg(c, f->args[1]))

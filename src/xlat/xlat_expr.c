@@ -573,7 +573,7 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	unsigned operand = c->flags & XLAT_X_EXACT_OPERAND, exact = c->flags & XLAT_X_EXACT;
 	if (b->cls == OPC_CONCAT) /* operands become text: exact (xlat_textout.c) */
 		xlat_text_exact(c);
-	if ((c->flags & XLAT_X_EXACT) && strlen(op) == 1 && strchr("+-*/", op[0]))
+	if ((c->flags & XLAT_X_EXACT) && strlen(op) == 1 && strchr("+-*/%", op[0]))
 		c->flags |= XLAT_X_EXACT_OPERAND;
 	if (!(cmp ? xlat_cmp_operand(c, e->lexpr, &l) : arith_operand(c, e->lexpr, op, true, &l)))
 		return false;
@@ -710,7 +710,15 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		xlat_insert_at(c, mark, arena_printf(c->a, "%s(", overflow));
 		xlat_puts(c, ")");
 	}
-	if (strcmp(op, "%") == 0 && (numeric_rank(l.oid) >= 4 || numeric_rank(r.oid) >= 4))
+	bool num_mod = strcmp(op, "%") == 0 &&
+		       (numeric_rank(l.oid) == 4 || numeric_rank(r.oid) == 4) &&
+		       numeric_rank(l.oid) < 5 && numeric_rank(r.oid) < 5 &&
+		       !(c->flags & XLAT_X_NOSUBQUERY); /* a view may call pgfn_mod, CHECK not */
+	if (strcmp(op, "%") == 0 && (numeric_rank(l.oid) >= 5 || numeric_rank(r.oid) >= 5) &&
+	    numeric_rank(l.oid) >= 1 && numeric_rank(r.oid) >= 1) /* no float % */
+		return xlat_no_operator(c, op, l.oid, r.oid, e->location);
+	if (strcmp(op, "%") == 0 && !num_mod &&
+	    (numeric_rank(l.oid) >= 4 || numeric_rank(r.oid) >= 4))
 		return xlat_unsupported(c, e->location, "% on a non-integer value");
 	switch (b->cls) {
 	case OPC_CMP:
@@ -736,6 +744,14 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	if (t->oid == XLAT_OID_NUMERIC && (c->flags & XLAT_X_EXACT) &&
 	    xlat_exact_arith(c, op[0], mark, lend, rstart, l, r))
 		return true;
+	if (num_mod && rstart - lend >= 2 && !c->sb->failed) {
+		/* numeric % numeric: mod_var's remainder (SQLite's % would cut both to integers) */
+		memset(c->sb->data + lend, ' ', rstart - lend);
+		c->sb->data[lend] = ',';
+		xlat_insert_at(c, mark, "pgfn_mod(");
+		xlat_puts(c, ")");
+		return true;
+	}
 	bool numeric = t->oid == XLAT_OID_NUMERIC && b->cls == OPC_ARITH &&
 		       strchr("+-*/", op[0]) && !is_float(l.oid) && !is_float(r.oid);
 	if (numeric && !schema_kept(c)) {
@@ -789,12 +805,16 @@ static bool int_xor(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_typ
 static bool prefix_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
 		      struct xlat_type *t)
 {
-	const char *fn = strcmp(op, "@") == 0 ? "abs" : strcmp(op, "|/") == 0 ? "sqrt" : NULL;
+	/* |/ and ||/ are float8's (2201F for a negative square root, as dsqrt) */
+	const char *fn = strcmp(op, "@") == 0	  ? "abs"
+			 : strcmp(op, "|/") == 0  ? "pgfn_sqrt"
+			 : strcmp(op, "||/") == 0 ? "pgfn_cbrt"
+						  : NULL;
 	if (fn) {
 		xlat_printf(c, "%s(", fn);
 		bool ok = xlat_expr(c, e->rexpr, t);
 		xlat_puts(c, ")");
-		if (*fn == 's')
+		if (*fn == 'p')
 			*t = (struct xlat_type){XLAT_OID_FLOAT8, -1};
 		return ok;
 	}
@@ -836,6 +856,30 @@ static bool prefix_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	return true;
 }
 
+/* x ^ y: numeric ^ numeric when an operand is numeric and neither a float (exactly, under
+ * XLAT_X_EXACT: pgfn_num_pow), else float8 ^ float8 (pgfn_pow, PostgreSQL's dpow). */
+static bool power_op(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
+{
+	struct xlat_type tv[2];
+	size_t mark = c->sb->len;
+	unsigned operand = c->flags & XLAT_X_EXACT_OPERAND;
+	if (c->flags & XLAT_X_EXACT) /* its numeric constants as text, as for + - * / */
+		c->flags |= XLAT_X_EXACT_OPERAND;
+	xlat_puts(c, "(");
+	bool ok = xlat_expr(c, e->lexpr, &tv[0]);
+	xlat_puts(c, ", ");
+	ok = ok && xlat_expr(c, e->rexpr, &tv[1]);
+	c->flags = (c->flags & ~(unsigned)XLAT_X_EXACT_OPERAND) | operand;
+	if (!ok)
+		return false;
+	const char *fn = xlat_exact_trans(c, "power", tv, 2, mark);
+	xlat_puts(c, ")");
+	xlat_insert_at(c, mark, fn ? fn : "pgfn_pow");
+	uint32_t oid = xlat_numeric_fn_type(tv, 2);
+	*t = (struct xlat_type){oid == XLAT_OID_NUMERIC ? oid : XLAT_OID_FLOAT8, -1};
+	return true;
+}
+
 static bool a_op(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
 {
 	const char *op = xlat_op_name(e);
@@ -858,16 +902,8 @@ static bool a_op(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *
 	const char *fam = refused_op_family(op);
 	if (fam)
 		return xlat_unsupported(c, e->location, fam);
-	if (strcmp(op, "^") == 0) {
-		struct xlat_type ignored;
-		xlat_puts(c, "pgfn_pow(");
-		bool ok = xlat_expr(c, e->lexpr, &ignored);
-		xlat_puts(c, ", ");
-		ok = ok && xlat_expr(c, e->rexpr, &ignored);
-		xlat_puts(c, ")");
-		*t = (struct xlat_type){XLAT_OID_FLOAT8, -1};
-		return ok;
-	}
+	if (strcmp(op, "^") == 0)
+		return power_op(c, e, t);
 	if (strcmp(op, "#") == 0)
 		return int_xor(c, e, t);
 	if (strcmp(op, "!=") == 0)

@@ -561,10 +561,36 @@ int xlat_fnlib(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 	xlat_printf(c, "%s(%s", l->sqlite, f->agg_distinct ? "DISTINCT " : "");
 	if (!lib_args(c, l, f, tv))
 		return -1;
+	if ((strcmp(name, "round") == 0 || strcmp(name, "trunc") == 0) && f->n_args == 2 &&
+	    (tv[0].oid == XLAT_OID_FLOAT4 || tv[0].oid == XLAT_OID_FLOAT8)) {
+		/* only numeric has round(x, n) and trunc(x, n); a float does not cast to it */
+		const struct xlat_typeinfo *a = xlat_type_by_oid(tv[0].oid);
+		const struct xlat_typeinfo *b = xlat_type_by_oid(tv[1].oid);
+		xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, f->location,
+			  "function %s(%s, %s) does not exist", name, a ? a->sql_name : "unknown",
+			  b ? b->sql_name : "unknown");
+		pgerr_hint(c->err, "No function matches the given name and argument types. You "
+				   "might need to add explicit type casts.");
+		return -1;
+	}
 	const char *exact_round = f->n_args == 2 ? xlat_exact_round(c, name, tv[0]) : NULL;
 	if (exact_round) { /* pgfn_round(x, n) → pgfn_num_round(x, n, scale of x) */
 		xlat_insert_at(c, mark + strlen("pgfn_"), "num_");
 		xlat_printf(c, ", %d", xlat_numeric_scale_of(tv[0]));
+	}
+	if (l->rt == LR_NUMISH && f->n_args == 1 && tv[0].oid == XLAT_OID_FLOAT4) {
+		/* variance(real): float4_accum widens each value to its float's double */
+		size_t at = mark + strlen(l->sqlite) + 1 + (f->agg_distinct ? strlen("DISTINCT ") : 0);
+		xlat_insert_at(c, at, "pgfn_f4(");
+		xlat_puts(c, ")");
+	}
+	if (strcmp(name, "width_bucket") == 0 && f->n_args == 4 &&
+	    xlat_numeric_fn_type(tv, 3) == XLAT_OID_NUMERIC) /* numeric's, in decimal */
+		xlat_insert_at(c, mark + strlen("pgfn_"), "num_");
+	const char *divmod = f->n_args == 2 ? xlat_exact_divmod(c, name, tv) : NULL;
+	if (divmod) { /* pgfn_mod(a, b) → pgfn_num_mod(a, b, scale of a, scale of b) */
+		xlat_insert_at(c, mark + strlen("pgfn_"), divmod);
+		xlat_printf(c, ", %d, %d", xlat_numeric_scale_of(tv[0]), xlat_numeric_scale_of(tv[1]));
 	}
 	bool exact = l->rt == LR_NUMISH && xlat_exact_agg(c, tv[0]);
 	if (exact) { /* pgfn_var_samp → pgfn_num_var_samp(x, scale): numeric, exactly */
@@ -575,8 +601,13 @@ int xlat_fnlib(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 	xlat_puts(c, ")");
 	if (!xlat_agg_filter(c, f))
 		return -1;
-	*t = exact || exact_round ? (struct xlat_type){XLAT_OID_NUMERIC, -1}
-				  : result(l, tv, f->n_args);
+	*t = exact || exact_round || divmod ? (struct xlat_type){XLAT_OID_NUMERIC, -1}
+					    : result(l, tv, f->n_args);
+	if ((strcmp(name, "gcd") == 0 || strcmp(name, "lcm") == 0) && t->oid == XLAT_OID_INT4 &&
+	    xlat_checks_on(c)) { /* computed in 64 bits: gcd(-2147483648, 0) leaves int4 */
+		xlat_insert_at(c, mark, "shardlite_int4(");
+		xlat_puts(c, ")");
+	}
 	round_scale(c, f, name, t);
 	return 1;
 }

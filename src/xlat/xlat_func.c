@@ -35,6 +35,24 @@ static bool args(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_typ
 	return true;
 }
 
+/* The arguments of lag, lead, first_value, last_value, nth_value under XLAT_X_EXACT: a
+ * numeric value (not the offset) of known scale as decimal text, so that the column and
+ * lag's default each print with their own scale (lag(price, 1, 0): 1.50 and 0). */
+static bool window_value_args(struct xlat_ctx *c, const PgQuery__FuncCall *f,
+			      struct xlat_type *tv)
+{
+	for (size_t i = 0; i < f->n_args; i++) {
+		if (i)
+			xlat_puts(c, ", ");
+		size_t m = c->sb->len;
+		if (!xlat_expr(c, f->args[i], &tv[i]))
+			return false;
+		if (i != 1)
+			xlat_exact_branch(c, m, tv[i]);
+	}
+	return true;
+}
+
 static bool int_const(struct xlat_ctx *c, const PgQuery__Node *n, int *v)
 {
 	if (n->node_case != PG_QUERY__NODE__NODE_A_CONST ||
@@ -412,6 +430,10 @@ static struct xlat_type result_type(const struct fn *fn, const struct xlat_type 
 		break;
 	case R_FLOATY: /* float8 for floats and integers (int → float8 is PostgreSQL's preferred
 			* implicit cast), numeric for numeric input, unknown for columns */
+		if (n == 2) { /* power(2, 0.5) is numeric */
+			r.oid = xlat_numeric_fn_type(tv, n);
+			break;
+		}
 		r.oid = a.oid == XLAT_OID_FLOAT4 || a.oid == XLAT_OID_FLOAT8 ||
 				a.oid == XLAT_OID_INT2 || a.oid == XLAT_OID_INT4 ||
 				a.oid == XLAT_OID_INT8
@@ -566,7 +588,12 @@ static bool over(struct xlat_ctx *c, const PgQuery__WindowDef *w)
 		xlat_ident(c, w->name);
 		return true;
 	}
-	return xlat_window_spec(c, w);
+	/* partitions and order compare values: numbers, not an exact sum's decimal text */
+	unsigned exact = c->flags & (XLAT_X_EXACT | XLAT_X_EXACT_OPERAND);
+	c->flags &= ~exact;
+	bool ok = xlat_window_spec(c, w);
+	c->flags |= exact;
+	return ok;
 }
 
 /* The checks PostgreSQL's parse analysis makes on aggregate decorations. */
@@ -671,9 +698,15 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 	struct xlat_type *tv = arena_zalloc(c->a, (f->n_args + 1) * sizeof(*tv));
 	size_t mark = c->sb->len;
 	xlat_printf(c, "(%s", f->agg_distinct ? "DISTINCT " : "");
+	unsigned operand = c->flags & XLAT_X_EXACT_OPERAND;
+	if (xlat_exact_trans_fn(c, fn->name)) /* sqrt(1.50): the constant's digits as text */
+		c->flags |= XLAT_X_EXACT_OPERAND;
+	bool win_exact = (fn->flags & FN_WINDOW) && fn->rt == R_SAME && (c->flags & XLAT_X_EXACT);
+	bool argok = f->agg_star || (win_exact ? window_value_args(c, f, tv) : args(c, f, tv));
+	c->flags = (c->flags & ~(unsigned)XLAT_X_EXACT_OPERAND) | operand;
 	if (f->agg_star)
 		xlat_puts(c, "*");
-	else if (!args(c, f, tv))
+	else if (!argok)
 		return false;
 	if ((fn->flags & FN_AGG) && fn->rt == R_SAME && f->n_args == 1 &&
 	    (xlat_range_type(tv[0].oid) || (tv[0].oid >= 16384 && xlat_comptype_of_oid(c, tv[0].oid))))
@@ -710,6 +743,14 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 		name = exact_round;
 		xlat_printf(c, ", 0, %d", xlat_numeric_scale_of(tv[0]));
 	}
+	if (fn->rt == R_AVG && f->n_args == 1 && tv[0].oid == XLAT_OID_FLOAT4) {
+		/* float4_accum sums each real's float value in double precision */
+		xlat_insert_at(c, mark + 1 + (f->agg_distinct ? strlen("DISTINCT ") : 0), "pgfn_f4(");
+		xlat_puts(c, ")");
+	}
+	const char *trans = xlat_exact_trans(c, fn->name, tv, f->n_args, mark);
+	if (trans) /* pgfn_num_sqrt(x, scale), ... */
+		name = trans;
 	bool minmax = (fn->flags & FN_AGG) && fn->rt == R_SAME && tv[0].oid == XLAT_OID_NUMERIC;
 	if ((fn->rt == R_AVG || minmax ||
 	     (fn->rt == R_SUM && tv[0].oid != XLAT_OID_INT2 && tv[0].oid != XLAT_OID_INT4)) &&
@@ -724,7 +765,7 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 	xlat_puts(c, ")");
 	xlat_insert_at(c, mark, name);
 	*t = result_type(fn, tv, f->n_args);
-	if (exact_round)
+	if (exact_round || trans || (win_exact && t->oid == XLAT_OID_NUMERIC))
 		*t = (struct xlat_type){XLAT_OID_NUMERIC, -1}; /* its scale is in its text */
 	const char *check = strcmp(fn->name, "abs") == 0 && xlat_checks_on(c)
 				    ? xlat_infer_overflow_fn(tv[0], tv[0], "-")

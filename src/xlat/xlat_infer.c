@@ -411,6 +411,7 @@ void xlat_numeric_arith(struct xlat_type *t, struct xlat_type l, struct xlat_typ
 	switch (op[0]) {
 	case '+':
 	case '-':
+	case '%': /* mod_var: the larger scale */
 		if (a >= 0 && b >= 0)
 			t->typmod = XLAT_NUM_SCALE(max);
 		break;

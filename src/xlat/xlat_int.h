@@ -979,14 +979,16 @@ int32_t xlat_literal_scale(const char *s);
 int xlat_numeric_scale_of(struct xlat_type t);
 
 /* ---- xlat_numeric.c: exact numeric where the value goes straight to the client ---- */
-/* Whether n's operands stay under XLAT_X_EXACT (literals, column references, + - * /, a
- * literal's cast, the sum/avg/variance family); xlat_expr clears it for anything else. */
+/* Whether n's operands stay under XLAT_X_EXACT (literals, column references, + - * / ^, a
+ * literal's cast, the sum/avg/variance family, sqrt/exp/ln/log/power); xlat_expr clears it
+ * for anything else. */
 bool xlat_exact_node(const PgQuery__Node *n);
 /* Whether s's result columns may be computed exactly: s is the statement itself, with no
  * DISTINCT or set operation, and no ORDER BY/GROUP BY item naming a result column. */
 bool xlat_exact_select(const struct xlat_ctx *c, const PgQuery__SelectStmt *s);
-/* A COALESCE or CASE of numeric type emitted at c->sb[mark..] under XLAT_X_EXACT becomes
- * pgfn_num_add(it, 0, scale, 0): every value decimal text. Anything else is left alone. */
+/* A COALESCE, CASE or lag/lead/first_value/last_value/nth_value of numeric type emitted at
+ * c->sb[mark..] under XLAT_X_EXACT becomes pgfn_num_add(it, 0, scale, 0): every value decimal
+ * text. Anything else is left alone. */
 void xlat_exact_wrap(struct xlat_ctx *c, const PgQuery__Node *n, size_t mark, struct xlat_type t);
 /* One branch of such a COALESCE or CASE (c->sb[mark..], type t) under XLAT_X_EXACT: a numeric
  * of known scale becomes decimal text with it, so that the value keeps its own scale. */
@@ -998,8 +1000,21 @@ bool xlat_exact_compared(const PgQuery__SelectStmt *s);
  * pgfn_num_<op>(L, R, scale of l, scale of r). False (nothing changed) for another op. */
 bool xlat_exact_arith(struct xlat_ctx *c, char op, size_t mark, size_t lend, size_t rstart,
 		      struct xlat_type l, struct xlat_type r);
+/* mod(a, b) or div(a, b) of numerics, exactly: what turns pgfn_mod/pgfn_div into
+ * pgfn_num_mod/pgfn_num_idiv inserted after "pgfn_", else NULL. */
+const char *xlat_exact_divmod(struct xlat_ctx *c, const char *name, const struct xlat_type *tv);
 /* round/trunc(x[, n]) of a numeric x, exactly: the pgfn function's name, else NULL. */
 const char *xlat_exact_round(struct xlat_ctx *c, const char *name, struct xlat_type arg);
+/* The type of sqrt/exp/ln/log/power over arguments tv[0..n): float8 if one is a float, else
+ * numeric if one is numeric, 0 when one is of unknown type, else float8 (integers). */
+uint32_t xlat_numeric_fn_type(const struct xlat_type *tv, size_t n);
+/* Whether name is one of those and the context exact: its numeric constants go as text. */
+bool xlat_exact_trans_fn(const struct xlat_ctx *c, const char *name);
+/* Under XLAT_X_EXACT, name(tv...) of numeric type emitted as "(args" at c->sb[mark..]: appends
+ * the arguments' scales (log(x) becomes log(10, x)) and answers the engine's function
+ * (pgfn_num_sqrt, ...); NULL, nothing changed, otherwise. */
+const char *xlat_exact_trans(struct xlat_ctx *c, const char *name, const struct xlat_type *tv,
+			     size_t n, size_t mark);
 /* Whether an aggregate of the sum/avg/variance family over arg is emitted exactly. */
 bool xlat_exact_agg(struct xlat_ctx *c, struct xlat_type arg);
 /* After a sort item of c->exact_sel's ORDER BY: one naming an exact numeric result column

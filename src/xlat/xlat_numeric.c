@@ -3,8 +3,8 @@
  * number (INTEGER or REAL); the exact engine (pgfn_num_*, src/pgfn/pgfn_numfn.c) answers
  * decimal TEXT, which SQLite would compare, sort, group and deduplicate as text, below every
  * number. So the translator emits the engine only where its value goes straight to the
- * client: the result columns of the statement's own SELECT, through + - * / and the sum, avg
- * and variance family aggregates, when nothing compares those columns (no DISTINCT, no set
+ * client: the result columns of the statement's own SELECT, through + - * /, ^, sqrt, exp, ln,
+ * log, power and the sum, avg and variance family aggregates, when nothing compares those columns (no DISTINCT, no set
  * operation, no ORDER BY or GROUP BY naming a result column by name or position). Everywhere
  * else numeric arithmetic stays SQLite's (docs/sql-compat.md, "numeric"). */
 #include "xlat_int.h"
@@ -19,13 +19,37 @@ static const char *const exact_aggs[] = {
 	"min",	    "max",
 };
 
+/* Functions of numeric the engine computes with numeric.c's digits (pgfn_numtrans.c). */
+static const char *const trans_fns[][2] = {
+	{"sqrt", "pgfn_num_sqrt"}, {"exp", "pgfn_num_exp"},   {"ln", "pgfn_num_ln"},
+	{"log", "pgfn_num_log"},   {"log10", "pgfn_num_log"}, {"power", "pgfn_num_pow"},
+	{"pow", "pgfn_num_pow"},
+};
+
+static const char *trans_fn(const char *name)
+{
+	for (size_t i = 0; name && i < ARRAY_LEN(trans_fns); i++) {
+		if (strcmp(trans_fns[i][0], name) == 0)
+			return trans_fns[i][1];
+	}
+	return NULL;
+}
+
 static bool exact_agg_call(const PgQuery__FuncCall *f)
 {
 	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
 	const char *schema = f->n_funcname == 2 ? xlat_node_str(f->funcname[0]) : "pg_catalog";
 	if (!name || !schema || strcmp(schema, "pg_catalog") != 0 || f->n_funcname > 2 ||
-	    f->over || f->agg_star || f->n_agg_order)
+	    f->agg_star || f->n_agg_order)
 		return false;
+	/* sum and avg also over a window frame (pgfn_numfn.c's inverse transition) */
+	if (f->over && (strcmp(name, "lag") == 0 || strcmp(name, "lead") == 0 ||
+			strcmp(name, "first_value") == 0 || strcmp(name, "last_value") == 0 ||
+			strcmp(name, "nth_value") == 0))
+		return true; /* each value keeps its own scale (lag's default too): xlat_exact_wrap */
+	if (f->over)
+		return f->n_args == 1 && !f->agg_distinct &&
+		       (strcmp(name, "sum") == 0 || strcmp(name, "avg") == 0);
 	if ((strcmp(name, "round") == 0 || strcmp(name, "trunc") == 0) && f->n_args >= 1 &&
 	    f->n_args <= 2 && !f->agg_distinct && !f->agg_filter)
 		return true; /* round(x[, n]), trunc(x[, n]) */
@@ -33,6 +57,10 @@ static bool exact_agg_call(const PgQuery__FuncCall *f)
 	    (strcmp(name, "trim_scale") == 0 && f->n_args == 1))
 		return true; /* their decimal text (xlat_dt_extract, sp_to_number, sp_scale),
 			      * arguments not exact */
+	if ((trans_fn(name) || strcmp(name, "mod") == 0 || strcmp(name, "div") == 0 ||
+	     strcmp(name, "to_char") == 0) &&
+	    f->n_args >= 1 && f->n_args <= 2 && !f->agg_distinct && !f->agg_filter)
+		return true; /* sqrt(x), power(x, y), mod(x, y), to_char(x, fmt) of all its digits */
 	if (f->n_args != 1)
 		return false;
 	if (f->agg_distinct && f->args[0]->node_case != NODE(COLUMN_REF))
@@ -60,7 +88,7 @@ bool xlat_exact_node(const PgQuery__Node *n)
 		if (e->kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP || !e->rexpr || !op ||
 		    strlen(op) != 1)
 			return false;
-		return e->lexpr ? strchr("+-*/", op[0]) != NULL : op[0] == '-';
+		return e->lexpr ? strchr("+-*/^%", op[0]) != NULL : op[0] == '-';
 	}
 	case NODE(FUNC_CALL):
 		return exact_agg_call(n->func_call);
@@ -126,10 +154,23 @@ void xlat_exact_sort_item(struct xlat_ctx *c, const PgQuery__Node *item)
 		xlat_puts(c, " COLLATE pgfn_num"); /* every value of the column is decimal text */
 }
 
+/* lag, lead, first_value, last_value, nth_value: their values are the argument's */
+static bool value_window_call(const PgQuery__Node *n)
+{
+	if (n->node_case != NODE(FUNC_CALL) || !n->func_call->over)
+		return false;
+	const PgQuery__FuncCall *f = n->func_call;
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	return name && (strcmp(name, "lag") == 0 || strcmp(name, "lead") == 0 ||
+			strcmp(name, "first_value") == 0 || strcmp(name, "last_value") == 0 ||
+			strcmp(name, "nth_value") == 0);
+}
+
 void xlat_exact_wrap(struct xlat_ctx *c, const PgQuery__Node *n, size_t mark, struct xlat_type t)
 {
 	if (!(c->flags & XLAT_X_EXACT) || t.oid != XLAT_OID_NUMERIC ||
-	    (n->node_case != NODE(COALESCE_EXPR) && n->node_case != NODE(CASE_EXPR)))
+	    (n->node_case != NODE(COALESCE_EXPR) && n->node_case != NODE(CASE_EXPR) &&
+	     !value_window_call(n)))
 		return;
 	/* its branches mix decimal text and numbers: all text, so that a sort or DISTINCT by
 	 * the column (collation pgfn_num) sees one kind of value */
@@ -152,17 +193,24 @@ bool xlat_exact_arith(struct xlat_ctx *c, char op, size_t mark, size_t lend, siz
 		      struct xlat_type l, struct xlat_type r)
 {
 	static const char *const fns[] = {"pgfn_num_add(", "pgfn_num_sub(", "pgfn_num_mul(",
-					  "pgfn_num_div("};
-	const char *p = op ? strchr("+-*/", op) : NULL;
+					  "pgfn_num_div(", "pgfn_num_mod("};
+	const char *p = op ? strchr("+-*/%", op) : NULL;
 	struct strbuf *sb = c->sb;
 	if (!p || rstart - lend < 2 || sb->failed)
 		return false;
 	/* " op " becomes ", " plus blanks in place: the constants' recorded offsets stay true */
 	memset(sb->data + lend, ' ', rstart - lend);
 	sb->data[lend] = ',';
-	xlat_insert_at(c, mark, fns[p - "+-*/"]);
+	xlat_insert_at(c, mark, fns[p - "+-*/%"]);
 	xlat_printf(c, ", %d, %d)", xlat_numeric_scale_of(l), xlat_numeric_scale_of(r));
 	return true;
+}
+
+const char *xlat_exact_divmod(struct xlat_ctx *c, const char *name, const struct xlat_type *tv)
+{
+	if (!(c->flags & XLAT_X_EXACT) || xlat_numeric_fn_type(tv, 2) != XLAT_OID_NUMERIC)
+		return NULL;
+	return strcmp(name, "mod") == 0 ? "num_" : strcmp(name, "div") == 0 ? "num_i" : NULL;
 }
 
 const char *xlat_exact_round(struct xlat_ctx *c, const char *name, struct xlat_type arg)
@@ -179,4 +227,39 @@ bool xlat_exact_agg(struct xlat_ctx *c, struct xlat_type arg)
 	return (c->flags & XLAT_X_EXACT) &&
 	       (arg.oid == XLAT_OID_NUMERIC || arg.oid == XLAT_OID_INT2 ||
 		arg.oid == XLAT_OID_INT4 || arg.oid == XLAT_OID_INT8);
+}
+
+uint32_t xlat_numeric_fn_type(const struct xlat_type *tv, size_t n)
+{
+	bool numeric = false, unknown = false;
+	for (size_t i = 0; i < n; i++) {
+		if (tv[i].oid == XLAT_OID_FLOAT4 || tv[i].oid == XLAT_OID_FLOAT8)
+			return XLAT_OID_FLOAT8; /* numeric → float8 is implicit, not the reverse */
+		numeric |= tv[i].oid == XLAT_OID_NUMERIC;
+		unknown |= tv[i].oid == 0;
+	}
+	return numeric ? XLAT_OID_NUMERIC : unknown ? 0 : XLAT_OID_FLOAT8;
+}
+
+bool xlat_exact_trans_fn(const struct xlat_ctx *c, const char *name)
+{
+	return (c->flags & XLAT_X_EXACT) && trans_fn(name);
+}
+
+const char *xlat_exact_trans(struct xlat_ctx *c, const char *name, const struct xlat_type *tv,
+			     size_t n, size_t mark)
+{
+	const char *fn = trans_fn(name);
+	if (!fn || !(c->flags & XLAT_X_EXACT) || xlat_numeric_fn_type(tv, n) != XLAT_OID_NUMERIC)
+		return NULL;
+	if (n == 1 && strcmp(fn, "pgfn_num_log") == 0) { /* log(x) is log(10, x) */
+		xlat_insert_at(c, mark + 1, "10, ");
+		xlat_printf(c, ", 0, %d", xlat_numeric_scale_of(tv[0]));
+	} else if (n == 1) {
+		xlat_printf(c, ", %d", xlat_numeric_scale_of(tv[0]));
+	} else {
+		xlat_printf(c, ", %d, %d", xlat_numeric_scale_of(tv[0]),
+			    xlat_numeric_scale_of(tv[1]));
+	}
+	return fn;
 }

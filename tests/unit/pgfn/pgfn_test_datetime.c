@@ -72,6 +72,17 @@ static const struct {
 	{"typeof(pg_extract('dow', '2024-02-29', 1082, 2))", "integer"},
 	{"pg_extract('second', '2024-02-29 13:45:05.5', 1114, 2)", "5.5"},
 	{"pg_extract('epoch', '2024-01-01 00:00:00+00', 1184, 2) > 1700000000", "1"},
+	/* extract(julian FROM timestamp '2000-01-01'), extract(epoch FROM time '12:34:56.789'),
+	 * date_part('epoch', interval '1 year 2 months 3 days 04:05:06.789') (summed as doubles,
+	 * 37015506.789000005, not the double nearest 37015506.789) */
+	{"pg_extract('julian', '2000-01-01 00:00:00', 1114, 1)",
+	 "2451545.0000000000000000000000000000"},
+	{"pg_extract('julian', '2024-03-10 12:34:56.789', 1114, 1)",
+	 "2460380.52426839120370370370"},
+	{"pg_extract('epoch', '12:34:56.789', 1083, 1)", "45296.789000"},
+	{"(pg_extract('epoch', '1 year 2 mons 3 days 04:05:06.789', 1186, 0) = 14706.789 + 31557600.0"
+	 " + 5184000.0 + 259200.0) || (pg_extract('epoch', '1 year 2 mons 3 days 04:05:06.789', 1186,"
+	 " 0) = 37015506.789)", "10"},
 	{"pg_extract('hour', '2024-02-29', 1082, 1)",
 	 "ERROR 0A000: unit \"hour\" not supported for type date"},
 	{"pg_age('2024-02-29', 1082, '2023-01-01', 1082)", "1 year 1 mon 28 days"},
@@ -82,6 +93,16 @@ static const struct {
 	 "Thursday, 29th Feb 2024 01:45:05.500 PM"},
 	{"pg_to_char(1234.5, 1700, '9999.99')", " 1234.50"},
 	{"pg_to_char(12345, 23, '999')", " ###"},
+	/* a numeric rounds in decimal: to_char(1.005, '9.99'), to_char(2.675, '9.99') */
+	{"pg_to_char(485, 23, 'RN') || '|' || pg_to_char(3.5, 1700, 'FMrn') || '|' ||"
+	 " pg_to_char(2.5, 701, 'FMRN') || '|' || pg_to_char(4000, 23, 'FMRN') || '|' ||"
+	 " pg_to_char(-5, 23, '999PR') || '|' || pg_to_char(5, 23, 'FM9PR')",
+	 "        CDLXXXV|iv|II|###############|  <5>|5"},
+	{"pg_to_char(1.005, 1700, '9.99') || '|' || pg_to_char('2.675', 1700, '9.99') || '|' ||"
+	 " pg_to_char(1.005, 701, '9.99')", " 1.01| 2.68| 1.00"},
+	/* MI first is the minus in its place, S last trails; no point without digits after */
+	{"pg_to_char(-5, 23, 'MI999') || '|' || pg_to_char(-5, 23, '9S') || '|' ||"
+	 " pg_to_char(123, 23, '999.') || '|' || pg_to_char(0, 23, 'FM9.99')", "-  5|5-| 123|0."},
 	{"pg_to_timestamp('2024-02-29 13:45:05', 'YYYY-MM-DD HH24:MI:SS', 1184)",
 	 "2024-02-29 13:45:05+00"},
 	{"pg_to_timestamp('2024-02-30', 'YYYY-MM-DD', 1082)",

@@ -128,6 +128,57 @@ static const struct {
 	 "-1 0.33333333333333333333 0.333333333333333333334 9.50 10"},
 	{"(SELECT pgfn_num_stddev_samp(x, -1) FROM"
 	 " (SELECT 123456.789 x UNION ALL SELECT 0.001 UNION ALL SELECT -42.5))", "71290.08193421"},
+	/* sqrt(2::numeric), sqrt(0.0001), exp(1::numeric), exp(1.5), exp(100::numeric),
+	 * exp(-100::numeric), ln(10::numeric), ln(1.000001) (pgfn_numtrans.c) */
+	{"pgfn_num_sqrt(2, 0)", "1.414213562373095"},
+	{"pgfn_num_sqrt('0.0001', -1)", "0.01000000000000000"},
+	{"pgfn_num_exp(1, 0)", "2.7182818284590452"},
+	{"pgfn_num_exp(1.5, 1)", "4.4816890703380648"},
+	{"pgfn_num_exp(100, 0)", "26881171418161354484126255515800135873611119"},
+	{"pgfn_num_exp(-100, 0)", "0.00000000000000000000000000000000000000000003720075976020836"},
+	{"pgfn_num_ln(10, 0)", "2.3025850929940457"},
+	{"pgfn_num_ln('1.000001', -1)", "0.0000009999995000003333"},
+	/* log(10::numeric, 100::numeric), log(2::numeric, 8::numeric), power(2::numeric, 10),
+	 * power(2::numeric, 0.5), power(1.1, 100), power(7::numeric, -3), 3.0 ^ 1000 */
+	{"pgfn_num_log(10, 100, 0, 0)", "2.0000000000000000"},
+	{"pgfn_num_log(2, 8, 0, 0)", "3.0000000000000000"},
+	{"pgfn_num_pow(2, 10, 0, 0)", "1024.0000000000000000"},
+	{"pgfn_num_pow(2, 0.5, 0, 1)", "1.4142135623730950"},
+	{"pgfn_num_pow('1.1', 100, -1, 0)", "13780.6123398222701841"},
+	{"pgfn_num_pow(7, -3, 0, 0)", "0.0029154518950437"},
+	{"substr(pgfn_num_pow('3.0', 1000, -1, 0), 1, 12) || length(pgfn_num_pow('3.0', 1000, -1, 0))",
+	 "132207081948495"},
+	/* NaN ^ 0 and 1 ^ NaN are 1, other NaN operands NaN; the errors numeric.c raises */
+	{"pgfn_num_pow('NaN', 0, -1, 0) || pgfn_num_pow(1, 'NaN', 0, -1) || pgfn_num_pow(2, 'NaN', 0, -1)",
+	 "11NaN"},
+	{"pgfn_num_sqrt(NULL, 0)", "NULL"},
+	{"pgfn_num_sqrt(-1, 0)", "ERROR 2201F: cannot take square root of a negative number"},
+	{"pgfn_num_ln(0, 0)", "ERROR 2201E: cannot take logarithm of zero"},
+	{"pgfn_num_log(10, -1, 0, 0)", "ERROR 2201E: cannot take logarithm of a negative number"},
+	{"pgfn_num_log(1, 10, 0, 0)", "ERROR 22012: division by zero"},
+	{"pgfn_num_pow(0, -1, 0, 0)", "ERROR 2201F: zero raised to a negative power is undefined"},
+	{"pgfn_num_pow(-8, 0.5, 0, 1)",
+	 "ERROR 2201F: a negative number raised to a non-integer power yields a complex result"},
+	{"pgfn_num_exp(10000, 0)", "ERROR 22003: value overflows numeric format"},
+	/* sum(x) OVER (ORDER BY i ROWS 1 PRECEDING): values leave the frame (inverse), their
+	 * scales and NaNs with them; a frame of NULLs only is NULL */
+	{"(SELECT group_concat(coalesce(s, 'NULL'), ' ') FROM (SELECT pgfn_num_sum(x, -1) OVER"
+	 " (ORDER BY i ROWS 1 PRECEDING) s FROM (SELECT 1 i, 1.5 x UNION ALL SELECT 2, 2.25"
+	 " UNION ALL SELECT 3, 3 UNION ALL SELECT 4, NULL UNION ALL SELECT 5, 'NaN' UNION ALL"
+	 " SELECT 6, 0.125 UNION ALL SELECT 7, NULL UNION ALL SELECT 8, NULL)))",
+	 "1.5 3.75 5.25 3 NaN NaN 0.125 NULL"},
+	/* mod(-17.5, 2.3), div(-17.5, 2.5), mod(7::numeric(5,2), 2), 10.25 % 3, div(1e20, 3);
+	 * mod(5.55, 1.1) where the value is a double (not fmod's 0.04999999999999938) */
+	{"pgfn_num_mod(-17.5, 2.3, 1, 1)", "-1.4"},
+	{"pgfn_num_idiv(-17.5, 2.5, 1, 1)", "-7"},
+	{"pgfn_num_mod(7, 2, 2, 0)", "1.00"},
+	{"pgfn_num_mod(10.25, 3, 2, 0)", "1.25"},
+	{"pgfn_num_idiv('1e20', 3, -1, 0)", "33333333333333333333"},
+	{"pgfn_num_mod(1, 0, 0, 0)", "ERROR 22012: division by zero"},
+	{"pgfn_mod(5.55, 1.1)", "0.05"},
+	/* width_bucket(1e-20, 0, 1e-19, 10) of numerics, in decimal (a double says 1) */
+	{"pgfn_num_width_bucket('1e-20', 0, '1e-19', 10) || pgfn_num_width_bucket(7.5, 10.0, 0, 4)",
+	 "22"},
 };
 
 START_TEST(test_numeric_case)

@@ -176,7 +176,8 @@ static const struct icase cases[] = {
 	 "stddev_pop FROM emp, acct"},
 	{"SELECT avg(DISTINCT rate), sum(rate) OVER (), avg(rate) FILTER (WHERE rate / 3 > 1) "
 	 "FROM acct GROUP BY rate", NULL, "",
-	 "SELECT pgfn_num_avg(DISTINCT rate) AS avg, sum(rate) OVER () AS sum, pgfn_num_avg(rate, 2) "
+	 "SELECT pgfn_num_avg(DISTINCT rate) AS avg, pgfn_num_sum(rate, 2) OVER () AS sum, "
+	 "pgfn_num_avg(rate, 2) "
 	 "FILTER "
 	 "(WHERE pgfn_ndiv(rate,  3) > 1) AS avg FROM acct GROUP BY rate"},
 	{"SELECT x FROM (SELECT rate / 3 AS x FROM acct) s WHERE x > 1", NULL, "",
@@ -207,6 +208,25 @@ static const struct icase cases[] = {
 	 "\"?column?\", pgfn_num_mul( (pgfn_num_div(rate,  3, 2, 0)), -1, -1, 0) AS \"?column?\" "
 	 "FROM acct"},
 	{"SELECT CASE WHEN true THEN 1.5 ELSE 2.25 END, coalesce(rate, 0)", NULL, "", NULL},
+	/* numeric sqrt, exp, ln, log, power and ^ with numeric.c's digits (pgfn_numtrans.c) in
+	 * a result column; elsewhere the double functions; ^ of integers is float8 */
+	{"SELECT sqrt(rate), 2.0 ^ 10, power(rate, 2), log(rate), log(2, 1024.0), exp(1.50), "
+	 "ln(rate), 2 ^ 3 FROM acct WHERE sqrt(rate) > 1 AND rate ^ 2 > 1",
+	 "1700,1700,1700,1700,1700,1700,1700,701", "",
+	 "SELECT pgfn_num_sqrt(rate, 2) AS sqrt, pgfn_num_pow('2.0', 10, 1, 0) AS \"?column?\", "
+	 "pgfn_num_pow(rate, 2, 2, 0) AS power, pgfn_num_log(10, rate, 0, 2) AS log, "
+	 "pgfn_num_log(2, '1024.0', 0, 1) AS log, pgfn_num_exp('1.50', 2) AS exp, "
+	 "pgfn_num_ln(rate, 2) AS ln, pgfn_pow(2, 3) AS \"?column?\" FROM acct WHERE "
+	 "pgfn_sqrt(rate) > 1 AND (pgfn_pow(rate, 2)) > 1"},
+	/* lag of a numeric: each value and the default with its own scale, all decimal text */
+	{"SELECT lag(rate, 1, 0) OVER (PARTITION BY rate * 2 ORDER BY id) FROM acct", "1700", "",
+	 "SELECT pgfn_num_add(lag(pgfn_num_add(rate, 0, 2, 0), 1, 0) OVER (PARTITION BY "
+	 "pgfn_nmul(rate,  2) ORDER BY id NULLS LAST), 0, -1, 0) AS lag FROM acct"},
+	/* numeric % and mod/div: mod_var's remainder (SQLite's % cuts to integers) */
+	{"SELECT rate % 2, mod(rate, 0.3), div(rate, 2) FROM acct WHERE rate % 2 > 0",
+	 "1700s2,1700,1700", "",
+	 "SELECT pgfn_num_mod(rate,  2, 2, 0) AS \"?column?\", pgfn_num_mod(rate, 0.3, 2, 1) AS mod, "
+	 "pgfn_num_idiv(rate, 2, 2, 0) AS div FROM acct WHERE pgfn_mod(rate,  2) > 0"},
 	/* a value becoming text inside SQL prints as PostgreSQL prints it (xlat_textout.c) */
 	{"SELECT rate::text, rate || ' EUR', json_build_object('r', rate), flag || '', "
 	 "concat(flag, data), ARRAY[rate * 2] FROM acct", NULL, "",

@@ -58,7 +58,7 @@ static const struct xcase cases[] = {
 	{"SELECT a / c, a % (a + 1), 1 / 0, 2.5 / 0.5 FROM t",
 	 "SELECT a / shardlite_divisor(c) AS \"?column?\", a % shardlite_divisor(a + 1) AS \"?column?\", 1 / shardlite_divisor(0) AS \"?column?\", pgfn_num_div('2.5',  '0.5', 1, 1) AS \"?column?\" FROM t"},
 	{"SELECT 7 / 2, 7 % 2, 2 ^ 3, |/ 16.0, @ -5",
-	 "SELECT 7 / 2 AS \"?column?\", 7 % 2 AS \"?column?\", pgfn_pow(2, 3) AS \"?column?\", sqrt(16.0) AS \"?column?\", abs(-5) AS \"?column?\""},
+	 "SELECT 7 / 2 AS \"?column?\", 7 % 2 AS \"?column?\", pgfn_pow(2, 3) AS \"?column?\", pgfn_sqrt(16.0) AS \"?column?\", abs(-5) AS \"?column?\""},
 	{"SELECT a || b || 'x' FROM t", "SELECT a || b || 'x' AS \"?column?\" FROM t"},
 	{"SELECT 'a' || 1 + 2", "SELECT 'a' || (1 + 2) AS \"?column?\""},
 	{"SELECT a & 3, a | 4, a << 1, a >> 1, ~a FROM t",
