@@ -602,6 +602,8 @@ static bool one(struct shard_conn *c, const struct xlat_rebuild *r, struct arena
 	}
 	if (r->kind == XLAT_RB_RENAME_CONSTRAINT)
 		return shard_rename_constraint(c, r, err);
+	if (r->kind == XLAT_RB_VALIDATE)
+		return shard_validate_constraint(c, r, err);
 	if (r->kind == XLAT_RB_RENAME)
 		return shard_rename(c, r, err);
 	if (r->kind == XLAT_RB_LIKE)
@@ -726,7 +728,7 @@ static bool chain(struct shard_conn *c, const struct xlat_rebuild *r, struct are
 	}
 	bool fk_off = false; /* any table of the chain (ALTER TYPE ... RENAME TO has several) */
 	for (const struct xlat_rebuild *x = r; x && !fk_off; x = x->next)
-		fk_off = shard_table_referenced(db, x->table);
+		fk_off = shard_table_rebuild_fk_off(db, x->table);
 	bool ok = (!fk_off || shard_exec_internal(c, "PRAGMA foreign_keys = OFF", err)) &&
 		  shard_exec(c, "BEGIN IMMEDIATE", err);
 	if (ok) {

@@ -144,6 +144,57 @@ static char *query_text(sqlite3 *db, const char *sql, const char *arg, struct pg
 	return r;
 }
 
+/* The stored text of table (malloc'd), NULL when there is none. */
+static char *table_text(sqlite3 *db, const char *table)
+{
+	struct pgerr ignored;
+	pgerr_clear(&ignored);
+	return query_text(db,
+			  shard_table_is_temp(db, table)
+				  ? "SELECT sql FROM temp.sqlite_schema WHERE type = 'table' AND name = "
+				    "?1 COLLATE NOCASE"
+				  : "SELECT sql FROM main.sqlite_schema WHERE type = 'table' AND name = "
+				    "?1 COLLATE NOCASE",
+			  table, &ignored);
+}
+
+/* Whether foreign key fkid (SQLite's number) of table is NOT VALID; any of them when fkid < 0. */
+static bool fk_not_valid(sqlite3 *db, const char *table, int fkid)
+{
+	char *sql = table_text(db, table);
+	bool nv[256], r = false;
+	size_t n = sql && strstr(sql, CATALOG_NOT_VALID_MARK)
+			   ? shard_coldef_fk_not_valid(sql, nv, ARRAY_LEN(nv))
+			   : 0;
+	for (size_t i = 0; i < n && i < ARRAY_LEN(nv); i++)
+		r |= nv[i] && (fkid < 0 || (size_t)fkid == n - 1 - i);
+	free(sql);
+	return r;
+}
+
+bool shard_table_rebuild_fk_off(sqlite3 *db, const char *table)
+{
+	return shard_table_referenced(db, table) || fk_not_valid(db, table, -1);
+}
+
+/* The first table foreign_key_check finds a row of whose referenced row is missing (malloc'd),
+ * the rows of NOT VALID keys aside, which are not checked; NULL when none. */
+static char *fk_violated(sqlite3 *db)
+{
+	sqlite3_stmt *vm = NULL;
+	char *r = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT DISTINCT \"table\", fkid FROM pragma_foreign_key_check",
+			       -1, &vm, NULL) != SQLITE_OK)
+		return NULL;
+	while (!r && sqlite3_step(vm) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(vm, 0);
+		if (t && !fk_not_valid(db, t, sqlite3_column_int(vm, 1)))
+			r = base_xstrdup(t);
+	}
+	sqlite3_finalize(vm);
+	return r;
+}
+
 /* The key's columns exist; collects the primary key's columns that are not yet NOT NULL. */
 static bool key_columns(sqlite3 *db, const struct shard_rebuild *rb, const char **not_null,
 			size_t *nnn, struct pgerr *err)
@@ -397,8 +448,8 @@ static void free_names(char **v, size_t n)
 }
 
 /* PostgreSQL's answer to a row whose referenced row is missing, naming one such key. */
-static bool missing_reference(struct shard_conn *c, const struct shard_rebuild *rb,
-			      const char *aside, struct pgerr *err)
+bool shard_rebuild_missing_reference(struct shard_conn *c, const struct shard_rebuild *rb,
+				     const char *aside, struct pgerr *err)
 {
 	sqlite3 *db = shard_conn_db(c);
 	char **ref = NULL;
@@ -480,10 +531,17 @@ static bool refill_failed(struct shard_conn *c, const struct shard_rebuild *rb, 
 				 "there is no unique constraint matching given keys for referenced "
 				 "table \"%s\"",
 				 rb->ref_table);
+	/* inside a transaction block the copy checks every key: a NOT VALID one's rows too */
+	if (rc == SQLITE_CONSTRAINT_FOREIGNKEY && rb->kind != SHARD_RB_FOREIGN &&
+	    fk_not_valid(db, aside, -1))
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "rebuilding table \"%s\", whose NOT VALID foreign key some rows do not "
+				 "meet, is not supported inside a transaction block",
+				 rb->table);
 	if ((rc & 0xff) != SQLITE_CONSTRAINT || rb->kind >= SHARD_RB_SET_DEFAULT)
 		return shard_error(db, rc, err);
 	if (rb->kind == SHARD_RB_FOREIGN)
-		return missing_reference(c, rb, aside, err);
+		return shard_rebuild_missing_reference(c, rb, aside, err);
 	if (rb->kind == SHARD_RB_CHECK)
 		return pgerr_set(
 			err, SQLSTATE_CHECK_VIOLATION,
@@ -505,7 +563,7 @@ static bool refill_failed(struct shard_conn *c, const struct shard_rebuild *rb, 
  * gets the constraint in place and foreign_key_check then reads every row as the refill
  * would. */
 static bool foreign_in_place(struct shard_conn *c, const struct shard_rebuild *rb,
-			     const char *old_sql, struct pgerr *err)
+			     const char *old_sql, bool check_rows, struct pgerr *err)
 {
 	sqlite3 *db = shard_conn_db(c);
 	char *def = new_definition(old_sql, rb, NULL, 0);
@@ -520,9 +578,10 @@ static bool foreign_in_place(struct shard_conn *c, const struct shard_rebuild *r
 	if (ok) {
 		struct strbuf sb;
 		strbuf_init(&sb, 0);
+		/* the key added last is SQLite's fkid 0; the others' rows are not its concern */
 		strbuf_puts(&sb, "SELECT 1 FROM pragma_foreign_key_check(");
 		strbuf_put_quoted(&sb, rb->table, '\'');
-		strbuf_puts(&sb, ") LIMIT 1");
+		strbuf_puts(&sb, ") WHERE fkid = 0 LIMIT 1");
 		char *bad = query_text(db, sb.data, NULL, err);
 		strbuf_fini(&sb);
 		if (!bad && strncmp(sqlite3_errmsg(db), "foreign key mismatch", 20) == 0) {
@@ -532,10 +591,93 @@ static bool foreign_in_place(struct shard_conn *c, const struct shard_rebuild *r
 				  "table \"%s\"",
 				  rb->ref_table);
 		}
+		if (!check_rows) { /* NOT VALID: only a key that cannot be checked is refused */
+			free(bad);
+			bad = NULL;
+		}
 		if (bad || pgerr_is_set(err))
-			ok = bad ? missing_reference(c, rb, rb->table, err) : false;
+			ok = bad ? shard_rebuild_missing_reference(c, rb, rb->table, err) : false;
 		free(bad);
 	}
+	if (!ok)
+		(void)!shard_exec(c, "ROLLBACK TO shardlite_inplace", &ignored);
+	if (!shard_exec(c, "RELEASE shardlite_inplace", ok ? err : &ignored))
+		ok = false;
+	return ok;
+}
+
+/* PostgreSQL's answer to a row that breaks CHECK ck of the rebuilt table. */
+static bool check_failed(struct shard_conn *c, const struct shard_rebuild *rb,
+			 const struct shard_check *ck, struct pgerr *err)
+{
+	char domain[PGERR_NAME_MAX], con[PGERR_NAME_MAX];
+	if (ck->name && catalog_domain_check_name(ck->name, domain, sizeof(domain), con,
+						  sizeof(con)))
+		return pgerr_set(err, SQLSTATE_CHECK_VIOLATION,
+				 "value for domain %s violates check constraint \"%s\"", domain,
+				 con);
+	char *name = ck->name ? base_xstrdup(ck->name) : NULL;
+	if (!name) { /* an unnamed one: as pg_constraint names it */
+		char sql[160];
+		snprintf(sql, sizeof(sql),
+			 "SELECT conname FROM pg_constraint WHERE conrelid = %u AND contype = 'c' "
+			 "AND conbin = ?1",
+			 catalog_rel_oid(rb->table));
+		struct pgerr ignored;
+		pgerr_clear(&ignored);
+		name = query_text(shard_conn_db(c), sql, ck->expr, &ignored);
+	}
+	pgerr_set(err, SQLSTATE_CHECK_VIOLATION,
+		  "check constraint \"%s\" of relation \"%s\" is violated by some row",
+		  name ? name : "?", rb->table);
+	free(name);
+	return false;
+}
+
+/* After a copy with SQLite's checks off: every CHECK of the table that is not NOT VALID holds
+ * for every row (a CHECK fails when its expression is false, not when it is NULL). */
+static bool checks_hold(struct shard_conn *c, const struct shard_rebuild *rb, const char *def,
+			struct pgerr *err)
+{
+	struct arena *a = arena_new(0);
+	struct shard_check v[256];
+	size_t n = shard_coldef_checks(def, a, v, ARRAY_LEN(v));
+	bool ok = true;
+	for (size_t i = 0; ok && i < n && i < ARRAY_LEN(v); i++) {
+		if (v[i].not_valid)
+			continue;
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		strbuf_puts(&sb, "SELECT 1 FROM ");
+		strbuf_put_quoted(&sb, rb->table, '"');
+		strbuf_printf(&sb, " WHERE NOT (%s) LIMIT 1", v[i].expr);
+		char *bad = sb.failed ? NULL : query_text(shard_conn_db(c), sb.data, NULL, err);
+		strbuf_fini(&sb);
+		if (bad)
+			ok = check_failed(c, rb, &v[i], err);
+		else
+			ok = !pgerr_is_set(err);
+		free(bad);
+	}
+	arena_free(a);
+	return ok;
+}
+
+/* ADD CHECK: the constraint written into the stored text, in a savepoint; with check_rows,
+ * the table's valid CHECKs then read every row. */
+static bool check_in_place(struct shard_conn *c, const struct shard_rebuild *rb,
+			   const char *old_sql, bool check_rows, struct pgerr *err)
+{
+	char *def = new_definition(old_sql, rb, NULL, 0);
+	if (!def)
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "the definition of table \"%s\" cannot be changed in place",
+				 rb->table);
+	struct pgerr ignored;
+	pgerr_clear(&ignored);
+	bool ok = run(c, "SAVEPOINT shardlite_inplace", err) && shard_inplace_write(c, rb, def, err) &&
+		  (!check_rows || checks_hold(c, rb, def, err));
+	free(def);
 	if (!ok)
 		(void)!shard_exec(c, "ROLLBACK TO shardlite_inplace", &ignored);
 	if (!shard_exec(c, "RELEASE shardlite_inplace", ok ? err : &ignored))
@@ -599,6 +741,11 @@ static bool rebuild(struct shard_conn *c, const struct shard_rebuild *rb, const 
 		strbuf_put_quoted(&sb, aside, '"');
 		ok = run(c, sb.data, err) && run(c, def, err);
 	}
+	/* a NOT VALID CHECK is not read by the copy: SQLite's checks are off for it, and the
+	 * valid ones read after */
+	bool unchecked = ok && strstr(def, CATALOG_NOT_VALID_MARK) != NULL;
+	if (unchecked)
+		ok = shard_exec_internal(c, "PRAGMA ignore_check_constraints = ON", err);
 	if (ok) {
 		strbuf_reset(&sb);
 		strbuf_puts(&sb, "INSERT INTO ");
@@ -607,6 +754,12 @@ static bool rebuild(struct shard_conn *c, const struct shard_rebuild *rb, const 
 		strbuf_put_quoted(&sb, aside, '"');
 		int rc = sqlite3_exec(db, sb.data, NULL, NULL, NULL);
 		ok = rc == SQLITE_OK || refill_failed(c, rb, aside, rc, not_null, nnn, err);
+	}
+	if (unchecked) {
+		struct pgerr ignored;
+		pgerr_clear(&ignored);
+		(void)!shard_exec_internal(c, "PRAGMA ignore_check_constraints = OFF", &ignored);
+		ok = ok && checks_hold(c, rb, def, err);
 	}
 	if (ok && (was.column || now.column))
 		ok = shard_rowid_settle(c, rb->table, aside, &was, &now, err);
@@ -728,10 +881,31 @@ static bool change_table(struct shard_conn *c, const struct shard_rebuild *rb, b
 		free(old_sql);
 		return false;
 	}
+	/* ADD FOREIGN KEY | CHECK ... NOT VALID: the stored text alone takes it (it changes no
+	 * stored value, as SQLite's in-place procedure asks), no row is read */
+	if ((rb->kind == SHARD_RB_FOREIGN || rb->kind == SHARD_RB_CHECK) &&
+	    strstr(rb->constraint, CATALOG_NOT_VALID_MARK)) {
+		free(not_null);
+		bool ok = rb->kind == SHARD_RB_FOREIGN ? foreign_in_place(c, rb, old_sql, false, err)
+						       : check_in_place(c, rb, old_sql, false, err);
+		free(old_sql);
+		return ok;
+	}
+	/* ADD CHECK inside a transaction block to a table SQLite cannot rebuild there (other
+	 * tables reference it, or a NOT VALID key's rows would fail the copy): in place too, and
+	 * the rows read after */
+	if (rb->kind == SHARD_RB_CHECK && !outside && shard_table_rebuild_fk_off(db, rb->table)) {
+		free(not_null);
+		bool ok = check_in_place(c, rb, old_sql, true, err);
+		free(old_sql);
+		return ok;
+	}
 	/* A change of a table other tables reference: their references must not follow the
 	 * rename aside, which takes SQLite's procedure with foreign_keys off (only possible
-	 * outside a transaction) and a foreign_key_check before the end. */
-	bool fk_off = shard_table_referenced(db, rb->table); /* every change keeps their keys */
+	 * outside a transaction) and a foreign_key_check before the end. So too for a table with
+	 * a NOT VALID key, whose rows the copy must not check. */
+	bool fk_off = outside ? shard_table_rebuild_fk_off(db, rb->table)
+			      : shard_table_referenced(db, rb->table);
 	/* a key came since the caller looked (keys off for a table nobody references does no
 	 * harm: a chain of several tables, ALTER TYPE ... RENAME TO, holds them off for all) */
 	if (outside && fk_off && !fk_pragma_off) {
@@ -764,7 +938,7 @@ static bool change_table(struct shard_conn *c, const struct shard_rebuild *rb, b
 	}
 	if (fk_off && !outside && rb->kind == SHARD_RB_FOREIGN) {
 		free(not_null);
-		bool ok = foreign_in_place(c, rb, old_sql, err);
+		bool ok = foreign_in_place(c, rb, old_sql, true, err);
 		free(old_sql);
 		return ok;
 	}
@@ -782,11 +956,10 @@ static bool change_table(struct shard_conn *c, const struct shard_rebuild *rb, b
 	     shard_exec_internal(c, "PRAGMA legacy_alter_table = ON", err) &&
 	     rebuild(c, rb, old_sql, not_null, nnn, err);
 	if (ok && fk_off) {
-		char *bad = query_text(db, "SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1",
-				       NULL, &ignored);
+		char *bad = fk_violated(db);
 		/* the key being added is not checked while the rows are copied: name it */
 		if (bad && rb->kind == SHARD_RB_FOREIGN && strcasecmp(bad, rb->table) == 0)
-			ok = missing_reference(c, rb, rb->table, err);
+			ok = shard_rebuild_missing_reference(c, rb, rb->table, err);
 		else if (bad)
 			ok = pgerr_set(err, SQLSTATE_FOREIGN_KEY_VIOLATION,
 				       "insert or update on table \"%s\" violates a foreign key "
@@ -819,7 +992,7 @@ bool shard_table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb, s
 	sqlite3 *db = shard_conn_db(c);
 	if (!sqlite3_get_autocommit(db))
 		return change_table(c, rb, false, false, err);
-	bool fk_off = shard_table_referenced(db, rb->table);
+	bool fk_off = shard_table_rebuild_fk_off(db, rb->table);
 	struct pgerr ignored;
 	pgerr_clear(&ignored);
 	bool ok = (!fk_off || shard_exec_internal(c, "PRAGMA foreign_keys = OFF", err)) &&

@@ -121,6 +121,9 @@ static void describe(struct strbuf *sb, const struct xlat_rebuild *r)
 	case XLAT_RB_DROP_CONSTRAINT:
 		strbuf_printf(sb, "dropcon:%s", r->name);
 		break;
+	case XLAT_RB_VALIDATE:
+		strbuf_printf(sb, "validate:%s", r->name);
+		break;
 	case XLAT_RB_ADD_COLUMN:
 		strbuf_printf(sb, "add:%s", r->column);
 		break;
