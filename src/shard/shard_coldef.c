@@ -497,7 +497,9 @@ static char *edit_constraint(const char *old, const struct shard_drop_target *d,
 			colname[t[0].e - t[0].b - 2 * q] = '\0';
 		}
 		for (size_t i = is_col ? 1 : 0; i < nt && !r; i++) {
-			if (!starts_constraint(old, t, i, nt))
+			/* an unnamed table FOREIGN KEY starts its element */
+			if (!starts_constraint(old, t, i, nt) &&
+			    !(i == 0 && is_word(old, &t[0], "FOREIGN")))
 				continue;
 			size_t j = clause_end(old, t, i, nt);
 			bool named = is_word(old, &t[i], "CONSTRAINT") && i + 1 < nt &&
