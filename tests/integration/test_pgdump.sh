@@ -65,6 +65,10 @@ CREATE DOMAIN posint AS integer NOT NULL DEFAULT 1 CONSTRAINT posint_positive CH
 CREATE DOMAIN money2 AS numeric(12,2);
 CREATE TABLE contacts (id integer PRIMARY KEY, mail email, qty posint, price money2 DEFAULT 0);
 INSERT INTO contacts VALUES (1, 'a@b.c', 2, 3.456), (2, NULL, 5, NULL);
+CREATE TABLE legacy (id integer PRIMARY KEY, customer_id integer, qty integer);
+INSERT INTO legacy VALUES (1, 1, -1), (2, 99, 3);
+ALTER TABLE legacy ADD CONSTRAINT legacy_qty_pos CHECK (qty > 0) NOT VALID;
+ALTER TABLE legacy ADD CONSTRAINT legacy_customer_fk FOREIGN KEY (customer_id) REFERENCES customers(id) NOT VALID;
 CREATE SEQUENCE invoice_seq START 100 INCREMENT 5;
 CREATE VIEW big_orders AS SELECT id, amount FROM orders WHERE amount > 100;
 COMMENT ON TABLE customers IS 'people who buy';
