@@ -72,3 +72,11 @@ ALTER TABLE nv_u ADD PRIMARY KEY (x) NOT VALID;
 CREATE TABLE nv_c (x int, y int, CHECK (x > 0) NOT VALID, FOREIGN KEY (y) REFERENCES nv_p NOT VALID);
 SELECT conname, convalidated FROM pg_constraint WHERE conrelid = 'nv_c'::regclass ORDER BY conname;
 CREATE TABLE nv_d (x int CHECK (x > 0) NOT VALID);
+-- a row breaking a NOT VALID key: changing its key checks the new one, other columns not
+CREATE TABLE nv_k (a int, b int);
+INSERT INTO nv_k VALUES (1, 5), (2, 1);
+ALTER TABLE nv_k ADD CONSTRAINT nv_k_b_fk FOREIGN KEY (b) REFERENCES nv_p (id) NOT VALID;
+UPDATE nv_k SET b = 6 WHERE b = 5;
+UPDATE nv_k SET a = 3 WHERE b = 5;
+DELETE FROM nv_p WHERE id = 1;
+SELECT a, b FROM nv_k ORDER BY a;
