@@ -290,6 +290,24 @@ static bool edit_type(struct strbuf *out, const char *s, struct span el, const c
 	return true;
 }
 
+/* DROP EXPRESSION: the column's GENERATED ALWAYS AS (...) STORED clause goes; false when it
+ * has none. */
+static bool edit_drop_expression(struct strbuf *out, const char *s, struct span el)
+{
+	struct tok t[MAX_TOKS];
+	size_t n = tokens(s, el, t);
+	for (size_t i = 1; i < n; i++) {
+		bool gen = is_word(s, &t[i], "GENERATED") ||
+			   (is_word(s, &t[i], "AS") && starts_constraint(s, t, i, n));
+		if (!gen)
+			continue;
+		size_t j = clause_end(s, t, i, n); /* from the blank before it to its last token */
+		put_without(out, s, el, t[i - 1].e, t[j - 1].e);
+		return true;
+	}
+	return false;
+}
+
 /* Which element defines column col (0-based), or -1. Table constraints start with a keyword. */
 static int column_element(const char *s, const struct span *el, size_t n, const char *col)
 {
@@ -330,6 +348,12 @@ char *shard_coldef_edit(const char *old, const struct shard_rebuild *rb, struct 
 				edit_not_null(&out, old, el[k], rb->not_null);
 			else if (rb->kind == SHARD_RB_DOMAIN)
 				edit_domain(&out, old, el[k], rb->constraint);
+			else if (rb->kind == SHARD_RB_DROP_EXPRESSION)
+				ok = edit_drop_expression(&out, old, el[k]) ||
+				     pgerr_set(err, "55000",
+					       "column \"%s\" of relation \"%s\" is not a stored "
+					       "generated column",
+					       rb->column, rb->table);
 			else
 				ok = edit_type(&out, old, el[k], rb->decl, rb->column, err);
 		}

@@ -339,11 +339,18 @@ static bool copy_columns(sqlite3 *db, const struct shard_rebuild *rb, struct str
 			 struct strbuf *from, struct pgerr *err)
 {
 	sqlite3_stmt *vm = NULL;
-	int rc = sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_xinfo(?1) WHERE hidden = 0",
+	/* a column whose expression DROP EXPRESSION drops takes its stored values */
+	const char *dropped = NULL;
+	for (const struct shard_rebuild *t = rb; t; t = t->next)
+		dropped = t->kind == SHARD_RB_DROP_EXPRESSION ? t->column : dropped;
+	int rc = sqlite3_prepare_v2(db,
+				    "SELECT name FROM pragma_table_xinfo(?1) WHERE hidden = 0 OR "
+				    "name = ?2 COLLATE NOCASE",
 				    -1, &vm, NULL);
 	if (rc != SQLITE_OK)
 		return shard_error(db, rc, err);
 	sqlite3_bind_text(vm, 1, rb->table, -1, SQLITE_STATIC);
+	sqlite3_bind_text(vm, 2, dropped, -1, SQLITE_STATIC);
 	for (int i = 0; (rc = sqlite3_step(vm)) == SQLITE_ROW; i++) {
 		const char *name = (const char *)sqlite3_column_text(vm, 0);
 		const struct shard_rebuild *t = rb;

@@ -314,6 +314,25 @@ START_TEST(not_valid_constraints)
 }
 END_TEST
 
+/* DROP EXPRESSION: the generated column's clause leaves the text, its values stay. */
+START_TEST(generated_expression_dropped)
+{
+	struct pgerr err;
+	ck_assert(shard_exec(conn,
+			     "CREATE TABLE gen (a int4, g int4 GENERATED ALWAYS AS (a * 2) STORED, "
+			     "h int4 DEFAULT 1);"
+			     "INSERT INTO gen (a) VALUES (1), (NULL), (4)",
+			     &err));
+	struct shard_rebuild rb = {.kind = SHARD_RB_DROP_EXPRESSION, .table = "gen", .column = "g"};
+	ck_assert_msg(shard_table_rebuild(conn, &rb, &err), "%s", err.message);
+	ck_assert_str_eq(one("SELECT sql FROM sqlite_schema WHERE name = 'gen'"),
+			 "CREATE TABLE gen (a int4, g int4, h int4 DEFAULT 1)");
+	ck_assert_str_eq(one("SELECT group_concat(coalesce(g, '-'), ' ') FROM gen"), "2 - 8");
+	ck_assert(!shard_table_rebuild(conn, &rb, &err));
+	ck_assert_str_eq(err.sqlstate, "55000");
+}
+END_TEST
+
 /* SET/DROP NOT NULL and a type change that keeps every value, inside a transaction on a
  * table another table references: the stored text is rewritten in place. */
 START_TEST(not_null_in_place)
@@ -525,6 +544,7 @@ int main(void)
 	tcase_add_test(tc, failures);
 	tcase_add_test(tc, foreign_key_and_check);
 	tcase_add_test(tc, not_valid_constraints);
+	tcase_add_test(tc, generated_expression_dropped);
 	tcase_add_test(tc, rolled_back_with_the_transaction);
 	tcase_add_test(tc, not_null_in_place);
 	tcase_add_test(tc, column_changes_in_one_rebuild);

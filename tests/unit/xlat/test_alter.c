@@ -58,6 +58,9 @@ static const struct acase cases[] = {
 	{"ALTER TABLE t ADD FOREIGN KEY (a) REFERENCES p NOT VALID", "fkey:t_a_fkey not valid"},
 	{"ALTER TABLE t ADD CONSTRAINT k CHECK (a > 0)", "check:k"},
 	{"ALTER TABLE t VALIDATE CONSTRAINT k", "validate:k"},
+	{"ALTER TABLE t ALTER COLUMN g DROP EXPRESSION", "dropexpr:g"},
+	{"ALTER TABLE t ALTER g DROP EXPRESSION IF EXISTS, ALTER a TYPE bigint",
+	 "dropexpr:g if exists | type:a bigint"},
 	{"ALTER TABLE t ADD COLUMN f int, VALIDATE CONSTRAINT k",
 	 "sql:SELECT shardlite_column_new('t', 'f'); ALTER TABLE t ADD COLUMN f int4; SELECT "
 	 "shardlite_trigger_refit('t', 1) | validate:k"},
@@ -134,6 +137,9 @@ static void describe(struct strbuf *sb, const struct xlat_rebuild *r)
 		break;
 	case XLAT_RB_VALIDATE:
 		strbuf_printf(sb, "validate:%s", r->name);
+		break;
+	case XLAT_RB_DROP_EXPRESSION:
+		strbuf_printf(sb, "dropexpr:%s%s", r->column, r->missing_ok ? " if exists" : "");
 		break;
 	case XLAT_RB_ADD_COLUMN:
 		strbuf_printf(sb, "add:%s", r->column);
