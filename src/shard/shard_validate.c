@@ -46,10 +46,11 @@ static char *stored_text(sqlite3 *db, const char *table)
 {
 	sqlite3_stmt *vm = NULL;
 	char *r = NULL;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT sql FROM main.sqlite_schema WHERE type = 'table' AND name = ?1 "
-			       "COLLATE NOCASE",
-			       -1, &vm, NULL) == SQLITE_OK) {
+	if (sqlite3_prepare_v2(
+		    db,
+		    "SELECT sql FROM main.sqlite_schema WHERE type = 'table' AND name = ?1 "
+		    "COLLATE NOCASE",
+		    -1, &vm, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(vm, 1, table, -1, SQLITE_STATIC);
 		if (sqlite3_step(vm) == SQLITE_ROW && sqlite3_column_text(vm, 0))
 			r = base_xstrdup((const char *)sqlite3_column_text(vm, 0));
@@ -73,8 +74,8 @@ static int any_row(sqlite3 *db, const char *sql, struct pgerr *err)
 }
 
 /* CHECK: a row whose expression is false (NULL passes, as in PostgreSQL). */
-static bool check_rows(struct shard_conn *c, const char *table, const char *name,
-		       const char *expr, struct pgerr *err)
+static bool check_rows(struct shard_conn *c, const char *table, const char *name, const char *expr,
+		       struct pgerr *err)
 {
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
@@ -87,8 +88,8 @@ static bool check_rows(struct shard_conn *c, const char *table, const char *name
 	strbuf_fini(&sb);
 	if (bad > 0)
 		pgerr_set(err, SQLSTATE_CHECK_VIOLATION,
-			  "check constraint \"%s\" of relation \"%s\" is violated by some row", name,
-			  table);
+			  "check constraint \"%s\" of relation \"%s\" is violated by some row",
+			  name, table);
 	return bad == 0;
 }
 
