@@ -569,10 +569,67 @@ static bool refill_failed(struct shard_conn *c, const struct shard_rebuild *rb, 
  * keys off there to rebuild, but a FOREIGN KEY changes no stored value, so the stored text
  * gets the constraint in place and foreign_key_check then reads every row as the refill
  * would. */
+/* Whether name is one of the n names v (as SQLite compares names). */
+static bool among(char **v, size_t n, const char *name)
+{
+	for (size_t i = 0; name && i < n; i++) {
+		if (sqlite3_stricmp(v[i], name) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* NOT VALID: whether the referenced columns are the referenced table's primary key or all
+ * the columns of one of its unique indexes (SQLite's rule for a parent key), read from the
+ * schema, not found by reading the rows; 42830 when they are not (42704: no primary key). */
+static bool parent_key_unique(sqlite3 *db, const struct shard_rebuild *rb, struct pgerr *err)
+{
+	char **ref = NULL;
+	size_t nref = 0;
+	sqlite3_stmt *vm = NULL;
+	bool found = false;
+	if (!ref_columns(db, rb, &ref, &nref, err) ||
+	    sqlite3_prepare_v2(db,
+			       "SELECT '', name FROM pragma_table_info(?1) WHERE pk > 0 UNION ALL "
+			       "SELECT l.name, i.name FROM pragma_index_list(?1) l, "
+			       "pragma_index_info(l.name) i WHERE l.\"unique\" AND NOT l.partial "
+			       "ORDER BY 1",
+			       -1, &vm, NULL) != SQLITE_OK) {
+		free_names(ref, nref);
+		return pgerr_is_set(err) ? false : shard_error(db, sqlite3_errcode(db), err);
+	}
+	sqlite3_bind_text(vm, 1, rb->ref_table, -1, SQLITE_STATIC);
+	char key[256] = "\x01"; /* the key (index name, '' the primary key) being read */
+	size_t ncols = 0;
+	bool all_in = true;
+	int rc;
+	while (!found && (rc = sqlite3_step(vm)) == SQLITE_ROW) {
+		const char *k = (const char *)sqlite3_column_text(vm, 0);
+		const char *col = (const char *)sqlite3_column_text(vm, 1);
+		if (strcmp(key, k ? k : "") != 0) { /* the previous key ends */
+			found = ncols == nref && all_in;
+			snprintf(key, sizeof(key), "%s", k ? k : "");
+			ncols = 0;
+			all_in = true;
+		}
+		ncols++;
+		all_in &= among(ref, nref, col);
+	}
+	found = found || (ncols && ncols == nref && all_in);
+	sqlite3_finalize(vm);
+	free_names(ref, nref);
+	return found || pgerr_set(err, "42830",
+				  "there is no unique constraint matching given keys for referenced "
+				  "table \"%s\"",
+				  rb->ref_table);
+}
+
 static bool foreign_in_place(struct shard_conn *c, const struct shard_rebuild *rb,
 			     const char *old_sql, bool check_rows, struct pgerr *err)
 {
 	sqlite3 *db = shard_conn_db(c);
+	if (!check_rows && !parent_key_unique(db, rb, err))
+		return false;
 	char *def = new_definition(old_sql, rb, NULL, 0);
 	if (!def)
 		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
@@ -582,7 +639,7 @@ static bool foreign_in_place(struct shard_conn *c, const struct shard_rebuild *r
 	pgerr_clear(&ignored);
 	bool ok = run(c, "SAVEPOINT shardlite_inplace", err) && shard_inplace_write(c, rb, def, err);
 	free(def);
-	if (ok) {
+	if (ok && check_rows) {
 		struct strbuf sb;
 		strbuf_init(&sb, 0);
 		/* the key added last is SQLite's fkid 0; the others' rows are not its concern */
@@ -597,10 +654,6 @@ static bool foreign_in_place(struct shard_conn *c, const struct shard_rebuild *r
 				  "there is no unique constraint matching given keys for referenced "
 				  "table \"%s\"",
 				  rb->ref_table);
-		}
-		if (!check_rows) { /* NOT VALID: only a key that cannot be checked is refused */
-			free(bad);
-			bad = NULL;
 		}
 		if (bad || pgerr_is_set(err))
 			ok = bad ? shard_rebuild_missing_reference(c, rb, rb->table, err) : false;
