@@ -763,8 +763,10 @@ static bool check_in_place(struct shard_conn *c, const struct shard_rebuild *rb,
 				 rb->table);
 	struct pgerr ignored;
 	pgerr_clear(&ignored);
-	bool ok = run(c, "SAVEPOINT shardlite_inplace", err) && definition_compiles(c, rb->table, def, err) &&
-		  shard_inplace_write(c, rb, def, err) && (!check_rows || checks_hold(c, rb, def, err));
+	bool ok = run(c, "SAVEPOINT shardlite_inplace", err) &&
+		  definition_compiles(c, rb->table, def, err) &&
+		  shard_inplace_write(c, rb, def, err) &&
+		  (!check_rows || checks_hold(c, rb, def, err));
 	free(def);
 	if (!ok)
 		(void)!shard_exec(c, "ROLLBACK TO shardlite_inplace", &ignored);

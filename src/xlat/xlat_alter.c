@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* xlat_alter.c: the ALTER TABLE actions SQLite cannot make in place and that the session
  * carries out as table rebuilds — ALTER COLUMN SET/DROP DEFAULT, SET/DROP NOT NULL, [SET DATA]
- * TYPE ... [USING ...], DROP EXPRESSION, DROP CONSTRAINT [IF EXISTS], VALIDATE CONSTRAINT — and xlat_column_default, which writes a
- * DEFAULT for a column whose declared type only the session can read. */
+ * TYPE ... [USING ...], DROP EXPRESSION, DROP CONSTRAINT [IF EXISTS], VALIDATE CONSTRAINT —
+ * and xlat_column_default, which writes a DEFAULT for a column whose declared type only the
+ * session can read. */
 #include "xlat_int.h"
 
 #include <ctype.h>
