@@ -229,7 +229,7 @@ static bool element(struct scan_out *o, struct lexer *lx)
 void cat_scan_table(struct arena *a, const char *sql, struct cat_scanned **out, size_t *n)
 {
 	struct scan_out o = {.a = a};
-	struct lexer lx = {sql ? sql : "", 0};
+	struct lexer lx = {sql ? sql : "", 0, false};
 	struct tok t;
 	while (next(&lx, &t) && t.kind != '(') {
 	}
@@ -242,7 +242,7 @@ void cat_scan_table(struct arena *a, const char *sql, struct cat_scanned **out, 
 void cat_scan_index(struct arena *a, const char *sql, const char ***keys, int *nkeys,
 		    const char **pred)
 {
-	struct lexer lx = {sql ? sql : "", 0};
+	struct lexer lx = {sql ? sql : "", 0, false};
 	struct tok t;
 	*keys = NULL;
 	*nkeys = 0;
@@ -280,7 +280,7 @@ void cat_scan_index(struct arena *a, const char *sql, const char ***keys, int *n
 
 bool cat_scan_mentions(const char *sql, const char *word)
 {
-	struct lexer lx = {sql ? sql : "", 0};
+	struct lexer lx = {sql ? sql : "", 0, false};
 	struct tok t;
 	size_t n = strlen(word);
 	while (next(&lx, &t)) {
