@@ -257,6 +257,11 @@ void catalog_trigger_transition_names(sqlite3 *db, const char *table, const char
  * view (CREATE MATERIALIZED VIEW); its query and state are in the sidecar _shardlite_matviews
  * (docs/catalog.md). */
 #define CATALOG_MATVIEW_MARK "/* shardlite: materialized view */"
+/* Ends a CHECK or FOREIGN KEY table constraint of a stored CREATE TABLE text that was added
+ * NOT VALID (ALTER TABLE ... ADD ... NOT VALID): pg_constraint.convalidated is false and
+ * pg_get_constraintdef ends with " NOT VALID" until VALIDATE CONSTRAINT removes the mark;
+ * a table rebuild's copy does not check it (shard_rebuild.c). */
+#define CATALOG_NOT_VALID_MARK "/* shardlite: not valid */"
 
 /* The OID of a relation (table, view, index or sequence) of the tenant named name. */
 uint32_t catalog_rel_oid(const char *name);

@@ -360,10 +360,12 @@ bool shard_exec(struct shard_conn *c, const char *sql, struct pgerr *err) MUST_C
  * it), ALTER_TYPE (column's declared type becomes decl, its values convert), DROP_CONSTRAINT
  * (the constraint named name goes), NOT_NULL (column's NOT NULL set or dropped), ADD_COLUMN
  * (constraint is a new column's SQLite definition, appended after the last column; the
- * refill evaluates its DEFAULT for every row, as PostgreSQL does for a volatile default). */
+ * refill evaluates its DEFAULT for every row, as PostgreSQL does for a volatile default),
+ * DROP_EXPRESSION (column's GENERATED ALWAYS AS (...) STORED clause goes, its values stay; the
+ * one kind not at the same place as in enum xlat_rebuild_kind). */
 enum shard_rebuild_kind { SHARD_RB_KEY, SHARD_RB_FOREIGN, SHARD_RB_CHECK, SHARD_RB_SET_DEFAULT,
 			  SHARD_RB_ALTER_TYPE, SHARD_RB_DROP_CONSTRAINT, SHARD_RB_NOT_NULL,
-			  SHARD_RB_ADD_COLUMN, SHARD_RB_DOMAIN };
+			  SHARD_RB_ADD_COLUMN, SHARD_RB_DOMAIN, SHARD_RB_DROP_EXPRESSION };
 struct shard_rebuild {
 	enum shard_rebuild_kind kind;
 	const char *table;

@@ -76,11 +76,16 @@ struct xlat_col {
  * RENAME_CONSTRAINT: ALTER TABLE table RENAME CONSTRAINT name TO new_name (the stored text
  * rewritten in place; a unique index of its own made again under the new name). DOMAIN:
  * ALTER DOMAIN's change to a column of the domain — the column's clauses from the domain
- * go and constraint (SQLite text, from a blank) takes their place. */
+ * go and constraint (SQLite text, from a blank) takes their place. VALIDATE: ALTER TABLE
+ * table VALIDATE CONSTRAINT name (every row read; the stored text's CATALOG_NOT_VALID_MARK
+ * removed in place, shard_validate.c). DROP_EXPRESSION: ALTER COLUMN column DROP EXPRESSION
+ * [IF EXISTS] (missing_ok): a stored generated column becomes a plain one keeping its values (a
+ * rebuild). */
 enum xlat_rebuild_kind { XLAT_RB_KEY, XLAT_RB_FOREIGN, XLAT_RB_CHECK, XLAT_RB_SET_DEFAULT,
 			 XLAT_RB_ALTER_TYPE, XLAT_RB_DROP_CONSTRAINT, XLAT_RB_NOT_NULL,
 			 XLAT_RB_ADD_COLUMN, XLAT_RB_DOMAIN, XLAT_RB_SCRIPT, XLAT_RB_RENAME_CONSTRAINT,
-			 XLAT_RB_LIKE, XLAT_RB_RENAME };
+			 XLAT_RB_LIKE, XLAT_RB_RENAME, XLAT_RB_VALIDATE,
+			 XLAT_RB_DROP_EXPRESSION };
 struct xlat_rebuild {
 	enum xlat_rebuild_kind kind;
 	const char *table;      /* relation name as SQLite spells it (unquoted) */

@@ -199,7 +199,7 @@ static void constraint_depend(struct cat_rows *r, uint32_t conoid, uint32_t refo
 	cat_char(r, type);
 }
 
-/* A key constraint on its table's columns ('a'); a foreign key also on the referenced
+/* A key or CHECK constraint on its table's columns ('a'); a foreign key also on the referenced
  * table's columns and on the unique index it relies on ('n'), as PostgreSQL records them.
  * pg_restore -j runs a constraint only after what it depends on (the table's data, the
  * referenced key): without these rows it adds a foreign key while the rows it checks are
@@ -221,6 +221,17 @@ static void constraint_depends(const struct cat_model *m, struct cat_rows *r)
 			constraint_depend(r, f->oid, rt->oid, f->to[k], 'n');
 		if (ix)
 			constraint_depend(r, f->oid, ix, 0, 'n');
+	}
+	/* a CHECK on the columns its expression reads, 'a' and 'n' as PostgreSQL records them
+	 * (one dumped apart from its table, NOT VALID, then follows the table) */
+	for (size_t i = 0; i < m->nchecks; i++) {
+		const struct cat_check *ck = m->checks[i];
+		for (int k = 0; k < ck->table->ncols; k++) {
+			if (!cat_scan_mentions(ck->expr, ck->table->cols[k].name))
+				continue;
+			constraint_depend(r, ck->oid, ck->table->oid, k + 1, 'a');
+			constraint_depend(r, ck->oid, ck->table->oid, k + 1, 'n');
+		}
 	}
 }
 

@@ -179,7 +179,8 @@ static const char *constraint_def(const struct cat_conn *cc, const struct cat_mo
 	}
 	for (size_t i = 0; i < m->nchecks; i++) {
 		if (m->checks[i]->oid == oid)
-			return arena_printf(m->a, "CHECK (%s)", m->checks[i]->expr);
+			return arena_printf(m->a, "CHECK (%s)%s", m->checks[i]->expr,
+					    m->checks[i]->not_valid ? " NOT VALID" : "");
 	}
 	return cat_domain_constraintdef(m, oid);
 }

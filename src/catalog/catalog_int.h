@@ -77,6 +77,7 @@ struct cat_fkey {
 	int16_t *to;
 	char upd, del, match; /* confupdtype/confdeltype ('a','r','c','n','d'), 's'/'f' */
 	bool deferrable, deferred; /* condeferrable, condeferred (from the table's text) */
+	bool not_valid;            /* convalidated false (CATALOG_NOT_VALID_MARK) */
 };
 
 struct cat_check {
@@ -84,6 +85,7 @@ struct cat_check {
 	uint32_t oid;
 	const char *expr; /* as written in the SQLite schema */
 	struct cat_rel *table;
+	bool not_valid; /* convalidated false (CATALOG_NOT_VALID_MARK) */
 };
 
 struct cat_rel {
@@ -266,6 +268,7 @@ struct cat_scanned {
 	int ncols;
 	const char *expr; /* CHECK expression text */
 	bool deferrable, deferred; /* FOREIGN KEY ... DEFERRABLE [INITIALLY DEFERRED] */
+	bool not_valid;            /* CHECK, FOREIGN KEY: CATALOG_NOT_VALID_MARK follows it */
 };
 
 /* Scans a CREATE TABLE statement's text for its constraints. *out lives in a. */

@@ -519,6 +519,7 @@ static void deferral(const struct cat_rel *t, const struct cat_scanned *v, size_
 		if (v[i].name ? strcmp(v[i].name, f->name) == 0 : same) {
 			f->deferrable = v[i].deferrable;
 			f->deferred = v[i].deferred;
+			f->not_valid = v[i].not_valid;
 			return;
 		}
 	}
@@ -558,17 +559,35 @@ static bool load_fkeys(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
 	if (!st || sqlite3_finalize(st) != SQLITE_OK)
 		return pgerr_is_set(err) ||
 		       pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "catalog: %s", sqlite3_errmsg(db));
+	/* each key is one FOREIGN KEY or REFERENCES of the text, in the same order: the k-th
+	 * scanned one is the k-th key (two keys on the same columns keep their own names) */
+	size_t nscanned = 0, nkeys = 0, k = 0;
+	for (size_t i = 0; i < nsc; i++)
+		nscanned += sc[i].kind == CAT_CON_FK;
+	for (size_t i = 0; i < m->nfks; i++)
+		nkeys += m->fks[i]->table == t;
+	const struct cat_scanned *own = NULL;
 	for (size_t i = 0; i < m->nfks; i++) {
 		f = m->fks[i];
 		if (f->table != t || f->name)
 			continue;
-		const char *name = scanned_name(t, sc, nsc, CAT_CON_FK, f->from, f->ncols);
+		while (nscanned == nkeys && k < nsc && sc[k].kind != CAT_CON_FK)
+			k++;
+		own = nscanned == nkeys && k < nsc ? &sc[k++] : NULL;
+		const char *name = own ? own->name
+				       : scanned_name(t, sc, nsc, CAT_CON_FK, f->from, f->ncols);
 		/* a second unnamed key on the same columns: fkey1, ... as PostgreSQL names it */
 		for (int n = 0; !name || fkey_name_taken(m, t, f, name); n++)
 			name = default_name(m->a, t, f->from, f->ncols,
 					    n ? arena_printf(m->a, "fkey%d", n) : "fkey");
 		f->name = name;
-		deferral(t, sc, nsc, f);
+		if (own) {
+			f->deferrable = own->deferrable;
+			f->deferred = own->deferred;
+			f->not_valid = own->not_valid;
+		} else {
+			deferral(t, sc, nsc, f);
+		}
 		f->oid = cat_oid("con", t->name, f->name);
 	}
 	return true;
@@ -594,6 +613,7 @@ static void load_checks(struct cat_model *m, struct cat_rel *t, const struct cat
 		struct cat_check *ck = arena_zalloc(m->a, sizeof(*ck));
 		ck->table = t;
 		ck->expr = sc[i].expr;
+		ck->not_valid = sc[i].not_valid;
 		const char *name = sc[i].name;
 		if (!name) {
 			int16_t key = attnum(t, sc[i].column);
@@ -799,6 +819,7 @@ const char *cat_fkey_def(const struct cat_model *m, const struct cat_fkey *f)
 	}
 	strbuf_puts(&sb, f->deferrable ? " DEFERRABLE" : "");
 	strbuf_puts(&sb, f->deferred ? " INITIALLY DEFERRED" : "");
+	strbuf_puts(&sb, f->not_valid ? " NOT VALID" : "");
 	const char *s = arena_strdup(m->a, sb.data);
 	strbuf_fini(&sb);
 	return s;

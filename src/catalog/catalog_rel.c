@@ -385,10 +385,11 @@ static bool fill_index(struct cat_conn *cc, const struct cat_model *m, struct ca
 }
 
 /* The columns every pg_constraint row starts with, up to and including confmatchtype;
- * condeferrable and condeferred a foreign key's DEFERRABLE [INITIALLY DEFERRED]. */
+ * condeferrable and condeferred a foreign key's DEFERRABLE [INITIALLY DEFERRED], convalidated
+ * false for a NOT VALID one. */
 static void con_head_deferral(struct cat_conn *cc, struct cat_rows *r, uint32_t oid,
 			      const char *name, char type, uint32_t rel, uint32_t index,
-			      uint32_t frel, bool deferrable, bool deferred)
+			      uint32_t frel, bool deferrable, bool deferred, bool valid)
 {
 	cat_row(r);
 	cat_int(r, oid);
@@ -397,7 +398,7 @@ static void con_head_deferral(struct cat_conn *cc, struct cat_rows *r, uint32_t 
 	cat_char(r, type);
 	cat_bool(r, deferrable);
 	cat_bool(r, deferred);
-	cat_bool(r, true);
+	cat_bool(r, valid);
 	cat_int(r, rel);
 	cat_int(r, 0);
 	cat_int(r, index);
@@ -407,9 +408,9 @@ static void con_head_deferral(struct cat_conn *cc, struct cat_rows *r, uint32_t 
 
 /* ... of a constraint that is not deferrable */
 static void con_head(struct cat_conn *cc, struct cat_rows *r, uint32_t oid, const char *name,
-		     char type, uint32_t rel, uint32_t index, uint32_t frel)
+		     char type, uint32_t rel, uint32_t index, uint32_t frel, bool valid)
 {
-	con_head_deferral(cc, r, oid, name, type, rel, index, frel, false, false);
+	con_head_deferral(cc, r, oid, name, type, rel, index, frel, false, false, valid);
 }
 
 static void con_tail(struct cat_rows *r, const char *key, const char *fkey, const char *excl,
@@ -451,7 +452,8 @@ static bool fill_constraint(struct cat_conn *cc, const struct cat_model *m, stru
 		if (!ix->conname)
 			continue;
 		con_head(cc, r, ix->conoid, ix->conname,
-			 ix->primary ? 'p' : ix->exclops ? 'x' : 'u', ix->table->oid, ix->rel->oid, 0);
+			 ix->primary ? 'p' : ix->exclops ? 'x' : 'u', ix->table->oid, ix->rel->oid, 0,
+			 true);
 		cat_char(r, ' ');
 		cat_char(r, ' ');
 		cat_char(r, ' ');
@@ -462,7 +464,7 @@ static bool fill_constraint(struct cat_conn *cc, const struct cat_model *m, stru
 		const struct cat_fkey *f = m->fks[i];
 		const struct cat_rel *rt = cat_model_rel(m, f->reftable);
 		con_head_deferral(cc, r, f->oid, f->name, 'f', f->table->oid, cat_fkey_index(m, f),
-				  rt ? rt->oid : 0, f->deferrable, f->deferred);
+				  rt ? rt->oid : 0, f->deferrable, f->deferred, !f->not_valid);
 		cat_char(r, f->upd);
 		cat_char(r, f->del);
 		cat_char(r, f->match);
@@ -477,7 +479,7 @@ static bool fill_constraint(struct cat_conn *cc, const struct cat_model *m, stru
 			if (cat_scan_mentions(ck->expr, ck->table->cols[k].name))
 				keys[n++] = (int16_t)(k + 1);
 		}
-		con_head(cc, r, ck->oid, ck->name, 'c', ck->table->oid, 0, 0);
+		con_head(cc, r, ck->oid, ck->name, 'c', ck->table->oid, 0, 0, !ck->not_valid);
 		cat_char(r, ' ');
 		cat_char(r, ' ');
 		cat_char(r, ' ');

@@ -18,6 +18,7 @@ struct tok {
 struct lexer {
 	const char *s;
 	size_t i;
+	bool not_valid; /* a CATALOG_NOT_VALID_MARK was skipped since the flag was cleared */
 };
 
 static bool next(struct lexer *lx, struct tok *t)
@@ -32,6 +33,8 @@ static bool next(struct lexer *lx, struct tok *t)
 				i++;
 		} else if (s[i] == '/' && s[i + 1] == '*') {
 			const char *e = strstr(s + i + 2, "*/");
+			lx->not_valid |= strncmp(s + i, CATALOG_NOT_VALID_MARK,
+						 strlen(CATALOG_NOT_VALID_MARK)) == 0;
 			i = e ? (size_t)(e - s) + 2 : strlen(s);
 		} else {
 			break;
@@ -169,7 +172,11 @@ static bool element(struct scan_out *o, struct lexer *lx)
 	const char *column = NULL, *pending = NULL;
 	struct cat_scanned *fk = NULL; /* the last FOREIGN KEY / REFERENCES, for DEFERRABLE */
 	bool first = true;
+	size_t start = o->n;
 	while (next(lx, &t)) {
+		if (lx->not_valid && o->n > start) /* the mark ends the constraint it follows */
+			o->v[o->n - 1].not_valid = true;
+		lx->not_valid = false;
 		if (t.kind == ',' || t.kind == ')')
 			return t.kind == ',';
 		bool table_level = first && (is_word(&t, "CONSTRAINT") || is_word(&t, "PRIMARY") ||
@@ -222,7 +229,7 @@ static bool element(struct scan_out *o, struct lexer *lx)
 void cat_scan_table(struct arena *a, const char *sql, struct cat_scanned **out, size_t *n)
 {
 	struct scan_out o = {.a = a};
-	struct lexer lx = {sql ? sql : "", 0};
+	struct lexer lx = {sql ? sql : "", 0, false};
 	struct tok t;
 	while (next(&lx, &t) && t.kind != '(') {
 	}
@@ -235,7 +242,7 @@ void cat_scan_table(struct arena *a, const char *sql, struct cat_scanned **out, 
 void cat_scan_index(struct arena *a, const char *sql, const char ***keys, int *nkeys,
 		    const char **pred)
 {
-	struct lexer lx = {sql ? sql : "", 0};
+	struct lexer lx = {sql ? sql : "", 0, false};
 	struct tok t;
 	*keys = NULL;
 	*nkeys = 0;
@@ -273,7 +280,7 @@ void cat_scan_index(struct arena *a, const char *sql, const char ***keys, int *n
 
 bool cat_scan_mentions(const char *sql, const char *word)
 {
-	struct lexer lx = {sql ? sql : "", 0};
+	struct lexer lx = {sql ? sql : "", 0, false};
 	struct tok t;
 	size_t n = strlen(word);
 	while (next(&lx, &t)) {

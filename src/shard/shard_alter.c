@@ -570,7 +570,9 @@ static bool using_index(struct shard_conn *c, const struct xlat_rebuild *r, stru
 
 static struct shard_rebuild plain_rebuild(const struct xlat_rebuild *r, const char *constraint)
 {
-	return (struct shard_rebuild){.kind = (enum shard_rebuild_kind)r->kind,
+	return (struct shard_rebuild){.kind = r->kind == XLAT_RB_DROP_EXPRESSION
+						      ? SHARD_RB_DROP_EXPRESSION
+						      : (enum shard_rebuild_kind)r->kind,
 				      .table = r->table,
 				      .constraint = constraint,
 				      .name = r->name,
@@ -586,6 +588,38 @@ static struct shard_rebuild plain_rebuild(const struct xlat_rebuild *r, const ch
 				      .missing_ok = r->missing_ok,
 				      .not_null = r->not_null,
 				      .keep_rows = r->keep_rows};
+}
+
+/* DROP EXPRESSION [IF EXISTS]: 1 the column is a stored generated one, 0 it is another one and
+ * IF EXISTS was given (nothing to do), -1 with err: 42703 no such column, 55000 not generated. */
+static int generated_column(struct shard_conn *c, const struct xlat_rebuild *r, struct pgerr *err)
+{
+	sqlite3_stmt *vm = NULL;
+	int hidden = -1;
+	if (sqlite3_prepare_v2(c->db,
+			       "SELECT hidden FROM pragma_table_xinfo(?1) WHERE name = ?2 COLLATE "
+			       "NOCASE",
+			       -1, &vm, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, r->table, -1, SQLITE_STATIC);
+		sqlite3_bind_text(vm, 2, r->column, -1, SQLITE_STATIC);
+		if (sqlite3_step(vm) == SQLITE_ROW)
+			hidden = sqlite3_column_int(vm, 0);
+	}
+	sqlite3_finalize(vm);
+	if (hidden == 3)
+		return 1;
+	if (!relation_exists(c, r->table))
+		pgerr_set(err, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist", r->table);
+	else if (hidden < 0)
+		pgerr_set(err, SQLSTATE_UNDEFINED_COLUMN,
+			  "column \"%s\" of relation \"%s\" does not exist", r->column, r->table);
+	else if (r->missing_ok) /* PostgreSQL's NOTICE "..., skipping" */
+		return 0;
+	else
+		pgerr_set(err, "55000",
+			  "column \"%s\" of relation \"%s\" is not a stored generated column",
+			  r->column, r->table);
+	return -1;
 }
 
 /* One action (the chain's next is not followed). */
@@ -604,6 +638,11 @@ static bool one(struct shard_conn *c, const struct xlat_rebuild *r, struct arena
 	}
 	if (r->kind == XLAT_RB_RENAME_CONSTRAINT)
 		return shard_rename_constraint(c, r, err);
+	if (r->kind == XLAT_RB_VALIDATE)
+		return shard_validate_constraint(c, r, err);
+	int gen = r->kind == XLAT_RB_DROP_EXPRESSION ? generated_column(c, r, err) : 1;
+	if (gen <= 0)
+		return gen == 0;
 	if (r->kind == XLAT_RB_RENAME)
 		return shard_rename(c, r, err);
 	if (r->kind == XLAT_RB_LIKE)
@@ -728,7 +767,7 @@ static bool chain(struct shard_conn *c, const struct xlat_rebuild *r, struct are
 	}
 	bool fk_off = false; /* any table of the chain (ALTER TYPE ... RENAME TO has several) */
 	for (const struct xlat_rebuild *x = r; x && !fk_off; x = x->next)
-		fk_off = shard_table_referenced(db, x->table);
+		fk_off = shard_table_rebuild_fk_off(db, x->table);
 	bool ok = (!fk_off || shard_exec_internal(c, "PRAGMA foreign_keys = OFF", err)) &&
 		  shard_exec(c, "BEGIN IMMEDIATE", err);
 	if (ok) {

@@ -67,6 +67,11 @@ static size_t tokens(const char *s, struct span el, struct tok *t)
 			i++;
 			continue;
 		}
+		if (ch == '/' && s[i + 1] == '*') { /* a mark (CATALOG_NOT_VALID_MARK) is no token */
+			const char *e = strstr(s + i + 2, "*/");
+			i = e && (size_t)(e - s) + 2 <= el.e ? (size_t)(e - s) + 2 : el.e;
+			continue;
+		}
 		if (ch == '\'' || ch == '"' || ch == '`' || ch == '[') {
 			char q = ch == '[' ? ']' : ch;
 			for (i++; i < el.e && !(s[i] == q && s[i + 1] != q); i += s[i] == q ? 2 : 1)
@@ -285,6 +290,24 @@ static bool edit_type(struct strbuf *out, const char *s, struct span el, const c
 	return true;
 }
 
+/* DROP EXPRESSION: the column's GENERATED ALWAYS AS (...) STORED clause goes; false when it
+ * has none. */
+static bool edit_drop_expression(struct strbuf *out, const char *s, struct span el)
+{
+	struct tok t[MAX_TOKS];
+	size_t n = tokens(s, el, t);
+	for (size_t i = 1; i < n; i++) {
+		bool gen = is_word(s, &t[i], "GENERATED") ||
+			   (is_word(s, &t[i], "AS") && starts_constraint(s, t, i, n));
+		if (!gen)
+			continue;
+		size_t j = clause_end(s, t, i, n); /* from the blank before it to its last token */
+		put_without(out, s, el, t[i - 1].e, t[j - 1].e);
+		return true;
+	}
+	return false;
+}
+
 /* Which element defines column col (0-based), or -1. Table constraints start with a keyword. */
 static int column_element(const char *s, const struct span *el, size_t n, const char *col)
 {
@@ -325,6 +348,12 @@ char *shard_coldef_edit(const char *old, const struct shard_rebuild *rb, struct 
 				edit_not_null(&out, old, el[k], rb->not_null);
 			else if (rb->kind == SHARD_RB_DOMAIN)
 				edit_domain(&out, old, el[k], rb->constraint);
+			else if (rb->kind == SHARD_RB_DROP_EXPRESSION)
+				ok = edit_drop_expression(&out, old, el[k]) ||
+				     pgerr_set(err, "55000",
+					       "column \"%s\" of relation \"%s\" is not a stored "
+					       "generated column",
+					       rb->column, rb->table);
 			else
 				ok = edit_type(&out, old, el[k], rb->decl, rb->column, err);
 		}
@@ -441,7 +470,40 @@ static char *renamed(const char *old, size_t at, size_t name_b, size_t name_e, b
 	return strbuf_take(&out);
 }
 
-/* The text without the constraint d (to NULL), or with it renamed to. */
+/* s[b, e) holds the NOT VALID mark at *at. */
+static bool marked(const char *s, size_t b, size_t e, size_t *at)
+{
+	size_t n = strlen(CATALOG_NOT_VALID_MARK);
+	for (size_t i = b; i + n <= e; i++) {
+		if (s[i] == '/' && strncmp(s + i, CATALOG_NOT_VALID_MARK, n) == 0) {
+			*at = i;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The text without the NOT VALID mark of element el (and the blank before it), or NULL when
+ * the element has none (it was valid). */
+static char *unmarked(const char *old, struct span el)
+{
+	size_t at;
+	if (!marked(old, el.b, el.e, &at))
+		return NULL;
+	size_t b = at;
+	while (b > el.b && old[b - 1] == ' ')
+		b--;
+	struct strbuf out;
+	strbuf_init(&out, 0);
+	strbuf_append(&out, old, b);
+	strbuf_puts(&out, old + at + strlen(CATALOG_NOT_VALID_MARK));
+	return strbuf_take(&out);
+}
+
+#define VALIDATED ((const char *)1) /* edit_constraint's to: the mark removed */
+
+/* The text without the constraint d (to NULL), with it renamed to, or (to VALIDATED) without
+ * its NOT VALID mark (a copy when it has none). */
 static char *edit_constraint(const char *old, const struct shard_drop_target *d, const char *to,
 			     struct pgerr *err)
 {
@@ -459,7 +521,9 @@ static char *edit_constraint(const char *old, const struct shard_drop_target *d,
 			colname[t[0].e - t[0].b - 2 * q] = '\0';
 		}
 		for (size_t i = is_col ? 1 : 0; i < nt && !r; i++) {
-			if (!starts_constraint(old, t, i, nt))
+			/* an unnamed table FOREIGN KEY starts its element */
+			if (!starts_constraint(old, t, i, nt) &&
+			    !(i == 0 && is_word(old, &t[0], "FOREIGN")))
 				continue;
 			size_t j = clause_end(old, t, i, nt);
 			bool named = is_word(old, &t[i], "CONSTRAINT") && i + 1 < nt &&
@@ -467,7 +531,10 @@ static char *edit_constraint(const char *old, const struct shard_drop_target *d,
 			size_t body = is_word(old, &t[i], "CONSTRAINT") ? i + 2 : i;
 			bool unnamed = !is_word(old, &t[i], "CONSTRAINT") &&
 				       clause_matches(old, t, body, j, d, is_col ? colname : NULL);
-			if ((named || unnamed) && to) {
+			if ((named || unnamed) && to == VALIDATED) {
+				r = unmarked(old, el[k]);
+				r = r ? r : base_xstrdup(old);
+			} else if ((named || unnamed) && to) {
 				r = renamed(old, t[i].b, named ? t[i + 1].b : 0,
 					    named ? t[i + 1].e : 0, named, to);
 			} else if (named || unnamed) {
@@ -669,6 +736,71 @@ char *shard_coldef_rename(struct shard_conn *c, const char *table, const char *f
 	free(colbuf);
 	free(check);
 	return r;
+}
+
+char *shard_coldef_validated(struct shard_conn *c, const char *table, const char *name,
+			     const char *old, struct pgerr *err)
+{
+	struct shard_rebuild rb = {.kind = SHARD_RB_DROP_CONSTRAINT, .table = table, .name = name};
+	struct shard_drop_target d = {0};
+	char *colbuf = NULL, *check = NULL, *r = NULL;
+	if (!find_target(shard_conn_db(c), &rb, &d, &colbuf, &check))
+		pgerr_set(err, SQLSTATE_UNDEFINED_OBJECT,
+			  "constraint \"%s\" of relation \"%s\" does not exist", name, table);
+	else
+		r = edit_constraint(old, &d, VALIDATED, err);
+	free(d.cols);
+	free(colbuf);
+	free(check);
+	return r;
+}
+
+size_t shard_coldef_fk_not_valid(const char *sql, bool *not_valid, size_t cap)
+{
+	struct span *el = base_xcalloc(MAX_ELEMS, sizeof(*el));
+	size_t open, close, n = elements(sql, el, &open, &close), nfk = 0;
+	for (size_t k = 0; k < n; k++) {
+		struct tok t[MAX_TOKS];
+		size_t nt = tokens(sql, el[k], t), at;
+		bool mark = marked(sql, el[k].b, el[k].e, &at);
+		for (size_t i = 0; i < nt; i++) {
+			if (!is_word(sql, &t[i], "REFERENCES"))
+				continue;
+			if (nfk < cap) /* the mark ends a table constraint: one key */
+				not_valid[nfk] = mark;
+			nfk++;
+		}
+	}
+	free(el);
+	return nfk;
+}
+
+size_t shard_coldef_checks(const char *sql, struct arena *a, struct shard_check *out, size_t cap)
+{
+	struct span *el = base_xcalloc(MAX_ELEMS, sizeof(*el));
+	size_t open, close, n = elements(sql, el, &open, &close), nck = 0;
+	for (size_t k = 0; k < n; k++) {
+		struct tok t[MAX_TOKS];
+		size_t nt = tokens(sql, el[k], t), at;
+		bool mark = marked(sql, el[k].b, el[k].e, &at);
+		for (size_t i = 0; i + 1 < nt; i++) {
+			if (!is_word(sql, &t[i], "CHECK") || t[i + 1].kind != '(')
+				continue;
+			if (nck == cap)
+				break;
+			struct shard_check *ck = &out[nck++];
+			ck->expr = arena_strndup(a, sql + t[i + 1].b + 1, t[i + 1].e - t[i + 1].b - 2);
+			ck->name = NULL;
+			if (i >= 2 && is_word(sql, &t[i - 2], "CONSTRAINT")) {
+				size_t q = t[i - 1].kind == 'q';
+				ck->name = arena_strndup(a, sql + t[i - 1].b + q,
+							 t[i - 1].e - t[i - 1].b - 2 * q);
+			}
+			ck->not_valid = mark; /* a marked element is one table constraint */
+		}
+	}
+	free(el);
+	return nck;
 }
 
 /* ---- the plain integer key as the rowid (shard_rowid.c) ---- */

@@ -248,6 +248,24 @@ bool shard_rowid_settle(struct shard_conn *c, const char *table, const char *asi
 void shard_rowid_key_fini(struct shard_rowid_key *k);
 /* The text without the constraint (malloc'd); NULL with err when it cannot be found. */
 char *shard_coldef_drop(const char *old, const struct shard_drop_target *d, struct pgerr *err);
+/* The text old of table with the NOT VALID mark (CATALOG_NOT_VALID_MARK) of its constraint
+ * name (as pg_constraint names it) removed; a copy when it has none (malloc'd). NULL with err:
+ * 42704 no such constraint, 0A000 its clause cannot be found. */
+char *shard_coldef_validated(struct shard_conn *c, const char *table, const char *name,
+			     const char *old, struct pgerr *err);
+/* The foreign keys of stored CREATE TABLE text sql in the order written (SQLite's fkid counts
+ * them from the last: fkid = count - 1 - index): not_valid[i] (up to cap of them) whether the
+ * i-th is NOT VALID. Returns their count. */
+size_t shard_coldef_fk_not_valid(const char *sql, bool *not_valid, size_t cap);
+/* The CHECK constraints of stored CREATE TABLE text sql (column and table ones), up to cap,
+ * their texts in a. Returns their count. */
+struct shard_check {
+	const char *name; /* CONSTRAINT name; NULL: unnamed */
+	const char *expr; /* the SQLite expression */
+	bool not_valid;
+};
+size_t shard_coldef_checks(const char *sql, struct arena *a, struct shard_check *out,
+			   size_t cap);
 /* The text old of table with its constraint from (as pg_constraint names it) named to: the
  * name replaced, or an unnamed clause given CONSTRAINT "to" (malloc'd). NULL with err: 42704
  * no such constraint, 0A000 its clause cannot be found. */
@@ -285,6 +303,20 @@ bool shard_view_type_check(struct shard_conn *c, const char *table, const char *
 			   struct pgerr *err) MUST_CHECK;
 /* Registers shardlite_column_views_check(table, column) on c's connection (SQLite rc). */
 int shard_viewdep_register(struct shard_conn *c);
+/* shard_rebuild.c: whether a rebuild of table outside a transaction block turns SQLite's
+ * foreign keys off: other tables reference it, or it has a NOT VALID key (whose rows the copy
+ * must not check). */
+bool shard_table_rebuild_fk_off(sqlite3 *db, const char *table);
+/* PostgreSQL's 23503 for foreign key rb (FOREIGN: its columns, referenced table and name) of
+ * rb->table, whose rows are in table rows, naming a key without its referenced row. Always
+ * false, err set. */
+bool shard_rebuild_missing_reference(struct shard_conn *c, const struct shard_rebuild *rb,
+				     const char *rows, struct pgerr *err);
+/* shard_validate.c: ALTER TABLE r->table VALIDATE CONSTRAINT r->name: every row read (23514,
+ * 23503), then the constraint's NOT VALID mark removed from the stored text in place; 42704
+ * no such constraint, 42809 one that is no CHECK or FOREIGN KEY. */
+bool shard_validate_constraint(struct shard_conn *c, const struct xlat_rebuild *r,
+			       struct pgerr *err);
 /* shard_rebuild.c: shard_table_rebuild inside the BEGIN IMMEDIATE the caller opened (outside
  * a transaction block), with SQLite's foreign keys off when fk_off (the caller turned them
  * off because other tables reference the table). */

@@ -144,6 +144,57 @@ static char *query_text(sqlite3 *db, const char *sql, const char *arg, struct pg
 	return r;
 }
 
+/* The stored text of table (malloc'd), NULL when there is none. */
+static char *table_text(sqlite3 *db, const char *table)
+{
+	struct pgerr ignored;
+	pgerr_clear(&ignored);
+	return query_text(db,
+			  shard_table_is_temp(db, table)
+				  ? "SELECT sql FROM temp.sqlite_schema WHERE type = 'table' AND name = "
+				    "?1 COLLATE NOCASE"
+				  : "SELECT sql FROM main.sqlite_schema WHERE type = 'table' AND name = "
+				    "?1 COLLATE NOCASE",
+			  table, &ignored);
+}
+
+/* Whether foreign key fkid (SQLite's number) of table is NOT VALID; any of them when fkid < 0. */
+static bool fk_not_valid(sqlite3 *db, const char *table, int fkid)
+{
+	char *sql = table_text(db, table);
+	bool nv[256], r = false;
+	size_t n = sql && strstr(sql, CATALOG_NOT_VALID_MARK)
+			   ? shard_coldef_fk_not_valid(sql, nv, ARRAY_LEN(nv))
+			   : 0;
+	for (size_t i = 0; i < n && i < ARRAY_LEN(nv); i++)
+		r |= nv[i] && (fkid < 0 || (size_t)fkid == n - 1 - i);
+	free(sql);
+	return r;
+}
+
+bool shard_table_rebuild_fk_off(sqlite3 *db, const char *table)
+{
+	return shard_table_referenced(db, table) || fk_not_valid(db, table, -1);
+}
+
+/* The first table foreign_key_check finds a row of whose referenced row is missing (malloc'd),
+ * the rows of NOT VALID keys aside, which are not checked; NULL when none. */
+static char *fk_violated(sqlite3 *db)
+{
+	sqlite3_stmt *vm = NULL;
+	char *r = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT DISTINCT \"table\", fkid FROM pragma_foreign_key_check",
+			       -1, &vm, NULL) != SQLITE_OK)
+		return NULL;
+	while (!r && sqlite3_step(vm) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(vm, 0);
+		if (t && !fk_not_valid(db, t, sqlite3_column_int(vm, 1)))
+			r = base_xstrdup(t);
+	}
+	sqlite3_finalize(vm);
+	return r;
+}
+
 /* The key's columns exist; collects the primary key's columns that are not yet NOT NULL. */
 static bool key_columns(sqlite3 *db, const struct shard_rebuild *rb, const char **not_null,
 			size_t *nnn, struct pgerr *err)
@@ -288,11 +339,18 @@ static bool copy_columns(sqlite3 *db, const struct shard_rebuild *rb, struct str
 			 struct strbuf *from, struct pgerr *err)
 {
 	sqlite3_stmt *vm = NULL;
-	int rc = sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_xinfo(?1) WHERE hidden = 0",
+	/* a column whose expression DROP EXPRESSION drops takes its stored values */
+	const char *dropped = NULL;
+	for (const struct shard_rebuild *t = rb; t; t = t->next)
+		dropped = t->kind == SHARD_RB_DROP_EXPRESSION ? t->column : dropped;
+	int rc = sqlite3_prepare_v2(db,
+				    "SELECT name FROM pragma_table_xinfo(?1) WHERE hidden = 0 OR "
+				    "name = ?2 COLLATE NOCASE",
 				    -1, &vm, NULL);
 	if (rc != SQLITE_OK)
 		return shard_error(db, rc, err);
 	sqlite3_bind_text(vm, 1, rb->table, -1, SQLITE_STATIC);
+	sqlite3_bind_text(vm, 2, dropped, -1, SQLITE_STATIC);
 	for (int i = 0; (rc = sqlite3_step(vm)) == SQLITE_ROW; i++) {
 		const char *name = (const char *)sqlite3_column_text(vm, 0);
 		const struct shard_rebuild *t = rb;
@@ -397,8 +455,8 @@ static void free_names(char **v, size_t n)
 }
 
 /* PostgreSQL's answer to a row whose referenced row is missing, naming one such key. */
-static bool missing_reference(struct shard_conn *c, const struct shard_rebuild *rb,
-			      const char *aside, struct pgerr *err)
+bool shard_rebuild_missing_reference(struct shard_conn *c, const struct shard_rebuild *rb,
+				     const char *aside, struct pgerr *err)
 {
 	sqlite3 *db = shard_conn_db(c);
 	char **ref = NULL;
@@ -480,10 +538,17 @@ static bool refill_failed(struct shard_conn *c, const struct shard_rebuild *rb, 
 				 "there is no unique constraint matching given keys for referenced "
 				 "table \"%s\"",
 				 rb->ref_table);
+	/* inside a transaction block the copy checks every key: a NOT VALID one's rows too */
+	if (rc == SQLITE_CONSTRAINT_FOREIGNKEY && rb->kind != SHARD_RB_FOREIGN &&
+	    fk_not_valid(db, aside, -1))
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "rebuilding table \"%s\", whose NOT VALID foreign key some rows do not "
+				 "meet, is not supported inside a transaction block",
+				 rb->table);
 	if ((rc & 0xff) != SQLITE_CONSTRAINT || rb->kind >= SHARD_RB_SET_DEFAULT)
 		return shard_error(db, rc, err);
 	if (rb->kind == SHARD_RB_FOREIGN)
-		return missing_reference(c, rb, aside, err);
+		return shard_rebuild_missing_reference(c, rb, aside, err);
 	if (rb->kind == SHARD_RB_CHECK)
 		return pgerr_set(
 			err, SQLSTATE_CHECK_VIOLATION,
@@ -508,10 +573,67 @@ static bool refill_failed(struct shard_conn *c, const struct shard_rebuild *rb, 
  * keys off there to rebuild, but a FOREIGN KEY changes no stored value, so the stored text
  * gets the constraint in place and foreign_key_check then reads every row as the refill
  * would. */
+/* Whether name is one of the n names v (as SQLite compares names). */
+static bool among(char **v, size_t n, const char *name)
+{
+	for (size_t i = 0; name && i < n; i++) {
+		if (sqlite3_stricmp(v[i], name) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* NOT VALID: whether the referenced columns are the referenced table's primary key or all
+ * the columns of one of its unique indexes (SQLite's rule for a parent key), read from the
+ * schema, not found by reading the rows; 42830 when they are not (42704: no primary key). */
+static bool parent_key_unique(sqlite3 *db, const struct shard_rebuild *rb, struct pgerr *err)
+{
+	char **ref = NULL;
+	size_t nref = 0;
+	sqlite3_stmt *vm = NULL;
+	bool found = false;
+	if (!ref_columns(db, rb, &ref, &nref, err) ||
+	    sqlite3_prepare_v2(db,
+			       "SELECT '', name FROM pragma_table_info(?1) WHERE pk > 0 UNION ALL "
+			       "SELECT l.name, i.name FROM pragma_index_list(?1) l, "
+			       "pragma_index_info(l.name) i WHERE l.\"unique\" AND NOT l.partial "
+			       "ORDER BY 1",
+			       -1, &vm, NULL) != SQLITE_OK) {
+		free_names(ref, nref);
+		return pgerr_is_set(err) ? false : shard_error(db, sqlite3_errcode(db), err);
+	}
+	sqlite3_bind_text(vm, 1, rb->ref_table, -1, SQLITE_STATIC);
+	char key[256] = "\x01"; /* the key (index name, '' the primary key) being read */
+	size_t ncols = 0;
+	bool all_in = true;
+	int rc;
+	while (!found && (rc = sqlite3_step(vm)) == SQLITE_ROW) {
+		const char *k = (const char *)sqlite3_column_text(vm, 0);
+		const char *col = (const char *)sqlite3_column_text(vm, 1);
+		if (strcmp(key, k ? k : "") != 0) { /* the previous key ends */
+			found = ncols == nref && all_in;
+			snprintf(key, sizeof(key), "%s", k ? k : "");
+			ncols = 0;
+			all_in = true;
+		}
+		ncols++;
+		all_in &= among(ref, nref, col);
+	}
+	found = found || (ncols && ncols == nref && all_in);
+	sqlite3_finalize(vm);
+	free_names(ref, nref);
+	return found || pgerr_set(err, "42830",
+				  "there is no unique constraint matching given keys for referenced "
+				  "table \"%s\"",
+				  rb->ref_table);
+}
+
 static bool foreign_in_place(struct shard_conn *c, const struct shard_rebuild *rb,
-			     const char *old_sql, struct pgerr *err)
+			     const char *old_sql, bool check_rows, struct pgerr *err)
 {
 	sqlite3 *db = shard_conn_db(c);
+	if (!check_rows && !parent_key_unique(db, rb, err))
+		return false;
 	char *def = new_definition(old_sql, rb, NULL, 0);
 	if (!def)
 		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
@@ -521,12 +643,13 @@ static bool foreign_in_place(struct shard_conn *c, const struct shard_rebuild *r
 	pgerr_clear(&ignored);
 	bool ok = run(c, "SAVEPOINT shardlite_inplace", err) && shard_inplace_write(c, rb, def, err);
 	free(def);
-	if (ok) {
+	if (ok && check_rows) {
 		struct strbuf sb;
 		strbuf_init(&sb, 0);
+		/* the key added last is SQLite's fkid 0; the others' rows are not its concern */
 		strbuf_puts(&sb, "SELECT 1 FROM pragma_foreign_key_check(");
 		strbuf_put_quoted(&sb, rb->table, '\'');
-		strbuf_puts(&sb, ") LIMIT 1");
+		strbuf_puts(&sb, ") WHERE fkid = 0 LIMIT 1");
 		char *bad = query_text(db, sb.data, NULL, err);
 		strbuf_fini(&sb);
 		if (!bad && strncmp(sqlite3_errmsg(db), "foreign key mismatch", 20) == 0) {
@@ -537,9 +660,118 @@ static bool foreign_in_place(struct shard_conn *c, const struct shard_rebuild *r
 				  rb->ref_table);
 		}
 		if (bad || pgerr_is_set(err))
-			ok = bad ? missing_reference(c, rb, rb->table, err) : false;
+			ok = bad ? shard_rebuild_missing_reference(c, rb, rb->table, err) : false;
 		free(bad);
 	}
+	if (!ok)
+		(void)!shard_exec(c, "ROLLBACK TO shardlite_inplace", &ignored);
+	if (!shard_exec(c, "RELEASE shardlite_inplace", ok ? err : &ignored))
+		ok = false;
+	return ok;
+}
+
+/* PostgreSQL's answer to a row that breaks CHECK ck of the rebuilt table. */
+static bool check_failed(struct shard_conn *c, const struct shard_rebuild *rb,
+			 const struct shard_check *ck, struct pgerr *err)
+{
+	char domain[PGERR_NAME_MAX], con[PGERR_NAME_MAX];
+	if (ck->name && catalog_domain_check_name(ck->name, domain, sizeof(domain), con,
+						  sizeof(con)))
+		return pgerr_set(err, SQLSTATE_CHECK_VIOLATION,
+				 "value for domain %s violates check constraint \"%s\"", domain,
+				 con);
+	char *name = ck->name ? base_xstrdup(ck->name) : NULL;
+	if (!name) { /* an unnamed one: as pg_constraint names it */
+		char sql[160];
+		snprintf(sql, sizeof(sql),
+			 "SELECT conname FROM pg_constraint WHERE conrelid = %u AND contype = 'c' "
+			 "AND conbin = ?1",
+			 catalog_rel_oid(rb->table));
+		struct pgerr ignored;
+		pgerr_clear(&ignored);
+		name = query_text(shard_conn_db(c), sql, ck->expr, &ignored);
+	}
+	pgerr_set(err, SQLSTATE_CHECK_VIOLATION,
+		  "check constraint \"%s\" of relation \"%s\" is violated by some row",
+		  name ? name : "?", rb->table);
+	free(name);
+	return false;
+}
+
+/* After a copy with SQLite's checks off: every CHECK of the table that is not NOT VALID holds
+ * for every row (a CHECK fails when its expression is false, not when it is NULL). */
+static bool checks_hold(struct shard_conn *c, const struct shard_rebuild *rb, const char *def,
+			struct pgerr *err)
+{
+	struct arena *a = arena_new(0);
+	struct shard_check v[256];
+	size_t n = shard_coldef_checks(def, a, v, ARRAY_LEN(v));
+	bool ok = true;
+	for (size_t i = 0; ok && i < n && i < ARRAY_LEN(v); i++) {
+		if (v[i].not_valid)
+			continue;
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		strbuf_puts(&sb, "SELECT 1 FROM ");
+		strbuf_put_quoted(&sb, rb->table, '"');
+		strbuf_printf(&sb, " WHERE NOT (%s) LIMIT 1", v[i].expr);
+		char *bad = sb.failed ? NULL : query_text(shard_conn_db(c), sb.data, NULL, err);
+		strbuf_fini(&sb);
+		if (bad)
+			ok = check_failed(c, rb, &v[i], err);
+		else
+			ok = !pgerr_is_set(err);
+		free(bad);
+	}
+	arena_free(a);
+	return ok;
+}
+
+/* Whether SQLite takes def, a table's new text (what it reads back when the schema is loaded:
+ * a CHECK naming no column of the table is refused here, not left in the stored text): a
+ * table made of it under another name and dropped, inside the caller's savepoint. */
+static bool definition_compiles(struct shard_conn *c, const char *table, const char *def,
+				struct pgerr *err)
+{
+	struct layout l;
+	if (!scan_layout(def, &l))
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "the new definition of table \"%s\" cannot be read", table);
+	char probe[128];
+	snprintf(probe, sizeof(probe), "%.60s__shardlite_probe", table);
+	struct strbuf sb, drop;
+	strbuf_init(&sb, 0);
+	strbuf_init(&drop, 0);
+	strbuf_puts(&sb, shard_table_is_temp(shard_conn_db(c), table) ? "CREATE TEMP TABLE "
+									 : "CREATE TABLE ");
+	strbuf_put_quoted(&sb, probe, '"');
+	strbuf_puts(&sb, " ");
+	strbuf_puts(&sb, def + l.open);
+	strbuf_puts(&drop, "DROP TABLE ");
+	strbuf_put_quoted(&drop, probe, '"');
+	bool ok = !sb.failed && !drop.failed && run(c, sb.data, err) && run(c, drop.data, err);
+	strbuf_fini(&sb);
+	strbuf_fini(&drop);
+	return ok;
+}
+
+/* ADD CHECK: the constraint written into the stored text, in a savepoint; with check_rows,
+ * the table's valid CHECKs then read every row. */
+static bool check_in_place(struct shard_conn *c, const struct shard_rebuild *rb,
+			   const char *old_sql, bool check_rows, struct pgerr *err)
+{
+	char *def = new_definition(old_sql, rb, NULL, 0);
+	if (!def)
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "the definition of table \"%s\" cannot be changed in place",
+				 rb->table);
+	struct pgerr ignored;
+	pgerr_clear(&ignored);
+	bool ok = run(c, "SAVEPOINT shardlite_inplace", err) &&
+		  definition_compiles(c, rb->table, def, err) &&
+		  shard_inplace_write(c, rb, def, err) &&
+		  (!check_rows || checks_hold(c, rb, def, err));
+	free(def);
 	if (!ok)
 		(void)!shard_exec(c, "ROLLBACK TO shardlite_inplace", &ignored);
 	if (!shard_exec(c, "RELEASE shardlite_inplace", ok ? err : &ignored))
@@ -603,6 +835,11 @@ static bool rebuild(struct shard_conn *c, const struct shard_rebuild *rb, const 
 		strbuf_put_quoted(&sb, aside, '"');
 		ok = run(c, sb.data, err) && run(c, def, err);
 	}
+	/* a NOT VALID CHECK is not read by the copy: SQLite's checks are off for it, and the
+	 * valid ones read after */
+	bool unchecked = ok && strstr(def, CATALOG_NOT_VALID_MARK) != NULL;
+	if (unchecked)
+		ok = shard_exec_internal(c, "PRAGMA ignore_check_constraints = ON", err);
 	if (ok) {
 		strbuf_reset(&sb);
 		strbuf_puts(&sb, "INSERT INTO ");
@@ -611,6 +848,12 @@ static bool rebuild(struct shard_conn *c, const struct shard_rebuild *rb, const 
 		strbuf_put_quoted(&sb, aside, '"');
 		int rc = sqlite3_exec(db, sb.data, NULL, NULL, NULL);
 		ok = rc == SQLITE_OK || refill_failed(c, rb, aside, rc, not_null, nnn, err);
+	}
+	if (unchecked) {
+		struct pgerr ignored;
+		pgerr_clear(&ignored);
+		(void)!shard_exec_internal(c, "PRAGMA ignore_check_constraints = OFF", &ignored);
+		ok = ok && checks_hold(c, rb, def, err);
 	}
 	if (ok && (was.column || now.column))
 		ok = shard_rowid_settle(c, rb->table, aside, &was, &now, err);
@@ -740,10 +983,31 @@ static bool change_table(struct shard_conn *c, const struct shard_rebuild *rb, b
 		free(old_sql);
 		return false;
 	}
+	/* ADD FOREIGN KEY | CHECK ... NOT VALID: the stored text alone takes it (it changes no
+	 * stored value, as SQLite's in-place procedure asks), no row is read */
+	if ((rb->kind == SHARD_RB_FOREIGN || rb->kind == SHARD_RB_CHECK) &&
+	    strstr(rb->constraint, CATALOG_NOT_VALID_MARK)) {
+		free(not_null);
+		bool ok = rb->kind == SHARD_RB_FOREIGN ? foreign_in_place(c, rb, old_sql, false, err)
+						       : check_in_place(c, rb, old_sql, false, err);
+		free(old_sql);
+		return ok;
+	}
+	/* ADD CHECK inside a transaction block to a table SQLite cannot rebuild there (other
+	 * tables reference it, or a NOT VALID key's rows would fail the copy): in place too, and
+	 * the rows read after */
+	if (rb->kind == SHARD_RB_CHECK && !outside && shard_table_rebuild_fk_off(db, rb->table)) {
+		free(not_null);
+		bool ok = check_in_place(c, rb, old_sql, true, err);
+		free(old_sql);
+		return ok;
+	}
 	/* A change of a table other tables reference: their references must not follow the
 	 * rename aside, which takes SQLite's procedure with foreign_keys off (only possible
-	 * outside a transaction) and a foreign_key_check before the end. */
-	bool fk_off = shard_table_referenced(db, rb->table); /* every change keeps their keys */
+	 * outside a transaction) and a foreign_key_check before the end. So too for a table with
+	 * a NOT VALID key, whose rows the copy must not check. */
+	bool fk_off = outside ? shard_table_rebuild_fk_off(db, rb->table)
+			      : shard_table_referenced(db, rb->table);
 	/* a key came since the caller looked (keys off for a table nobody references does no
 	 * harm: a chain of several tables, ALTER TYPE ... RENAME TO, holds them off for all) */
 	if (outside && fk_off && !fk_pragma_off) {
@@ -777,7 +1041,7 @@ static bool change_table(struct shard_conn *c, const struct shard_rebuild *rb, b
 	}
 	if (fk_off && !outside && rb->kind == SHARD_RB_FOREIGN) {
 		free(not_null);
-		bool ok = foreign_in_place(c, rb, old_sql, err);
+		bool ok = foreign_in_place(c, rb, old_sql, true, err);
 		free(old_sql);
 		return ok;
 	}
@@ -795,11 +1059,10 @@ static bool change_table(struct shard_conn *c, const struct shard_rebuild *rb, b
 	     shard_exec_internal(c, "PRAGMA legacy_alter_table = ON", err) &&
 	     rebuild(c, rb, old_sql, not_null, nnn, err);
 	if (ok && fk_off) {
-		char *bad = query_text(db, "SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1",
-				       NULL, &ignored);
+		char *bad = fk_violated(db);
 		/* the key being added is not checked while the rows are copied: name it */
 		if (bad && rb->kind == SHARD_RB_FOREIGN && strcasecmp(bad, rb->table) == 0)
-			ok = missing_reference(c, rb, rb->table, err);
+			ok = shard_rebuild_missing_reference(c, rb, rb->table, err);
 		else if (bad)
 			ok = pgerr_set(err, SQLSTATE_FOREIGN_KEY_VIOLATION,
 				       "insert or update on table \"%s\" violates a foreign key "
@@ -832,7 +1095,7 @@ bool shard_table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb, s
 	sqlite3 *db = shard_conn_db(c);
 	if (!sqlite3_get_autocommit(db))
 		return change_table(c, rb, false, false, err);
-	bool fk_off = shard_table_referenced(db, rb->table);
+	bool fk_off = shard_table_rebuild_fk_off(db, rb->table);
 	struct pgerr ignored;
 	pgerr_clear(&ignored);
 	bool ok = (!fk_off || shard_exec_internal(c, "PRAGMA foreign_keys = OFF", err)) &&

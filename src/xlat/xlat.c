@@ -445,10 +445,21 @@ static bool translate_all(struct xlat_ctx *c, const PgQuery__ParseResult *tree,
 }
 
 /* libpg_query reports scanner and grammar errors with PostgreSQL's own message and its
- * character (not byte) cursor position, exactly what psql expects. */
+ * character (not byte) cursor position, exactly what psql expects. Its errors carry no
+ * SQLSTATE: the grammar's functions whose every error has another code than 42601 are named
+ * here (processCASbits: "UNIQUE constraints cannot be marked NOT VALID", DEFERRABLE, NO
+ * INHERIT, all 0A000 in gram.y). */
 static bool syntax_error(const PgQueryError *e, struct pgerr *err)
 {
-	pgerr_set(err, SQLSTATE_SYNTAX_ERROR, "%s", e->message ? e->message : "syntax error");
+	static const struct {
+		const char *funcname, *sqlstate;
+	} codes[] = {{"processCASbits", SQLSTATE_FEATURE_NOT_SUPPORTED}};
+	const char *code = SQLSTATE_SYNTAX_ERROR;
+	for (size_t i = 0; e->funcname && i < ARRAY_LEN(codes); i++) {
+		if (strcmp(e->funcname, codes[i].funcname) == 0)
+			code = codes[i].sqlstate;
+	}
+	pgerr_set(err, code, "%s", e->message ? e->message : "syntax error");
 	err->position = e->cursorpos > 0 ? e->cursorpos : 0;
 	return false;
 }

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* xlat_alter.c: the ALTER TABLE actions SQLite cannot make in place and that the session
  * carries out as table rebuilds — ALTER COLUMN SET/DROP DEFAULT, SET/DROP NOT NULL, [SET DATA]
- * TYPE ... [USING ...], DROP CONSTRAINT [IF EXISTS] — and xlat_column_default, which writes a
- * DEFAULT for a column whose declared type only the session can read. */
+ * TYPE ... [USING ...], DROP EXPRESSION, DROP CONSTRAINT [IF EXISTS], VALIDATE CONSTRAINT —
+ * and xlat_column_default, which writes a DEFAULT for a column whose declared type only the
+ * session can read. */
 #include "xlat_int.h"
 
 #include <ctype.h>
@@ -444,6 +445,17 @@ bool xlat_alter_rebuild(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		return drop_identity(c, table, cmd);
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
 		return drop_constraint(c, table, cmd);
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropExpression: {
+		struct xlat_rebuild *rb = rebuild(c, table, XLAT_RB_DROP_EXPRESSION);
+		rb->column = arena_strdup(c->a, cmd->name);
+		rb->missing_ok = cmd->missing_ok;
+		return true;
+	}
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint: {
+		struct xlat_rebuild *rb = rebuild(c, table, XLAT_RB_VALIDATE);
+		rb->name = arena_strdup(c->a, cmd->name);
+		return true;
+	}
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
 		return alter_type(c, table, cmd);
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:

@@ -32,6 +32,7 @@ static enum pass pass_of(const PgQuery__AlterTableCmd *cmd)
 	case AT(DropColumn):
 	case AT(DropConstraint):
 	case AT(DropNotNull):
+	case AT(DropExpression):
 		return PASS_DROP;
 	case AT(ColumnDefault):
 		return cmd->def ? PASS_ADD_OTHERCONSTR : PASS_DROP;

@@ -704,6 +704,8 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_SetIdentity:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropIdentity:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropExpression:
 		return xlat_alter_rebuild(c, table, cmd);
 	default:
 		return xlat_unsupported(c, -1, alter_action_name(cmd->subtype));

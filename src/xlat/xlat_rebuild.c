@@ -3,8 +3,10 @@
  * CHECK, and PRIMARY KEY | UNIQUE USING INDEX. SQLite cannot add a constraint to a table, so the statement becomes a rebuild the
  * session carries out (shard_table_rebuild): the constraint, written as in CREATE TABLE, is
  * appended to the table's definition and every row is copied through it, which checks them
- * all, as PostgreSQL validates existing rows. */
+ * all, as PostgreSQL validates existing rows — unless it is NOT VALID. */
 #include "xlat_int.h"
+
+#include "catalog.h"
 
 #include <string.h>
 
@@ -158,9 +160,12 @@ bool xlat_add_constraint(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	struct strbuf *saved = c->sb, sb;
 	if (k->indexname && *k->indexname)
 		return key_using_index(c, table, k);
-	if (k->skip_validation)
-		return xlat_unsupported(c, k->location,
-					"NOT VALID (existing rows are always checked)");
+	/* NOT VALID: the rows there are not checked, later writes are (CATALOG_NOT_VALID_MARK);
+	 * PostgreSQL's grammar allows it on CHECK and FOREIGN KEY only */
+	if (k->skip_validation && k->contype != CONSTR(CHECK) && k->contype != CONSTR(FOREIGN))
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, k->location,
+				 "%s constraints cannot be marked NOT VALID",
+				 k->contype == CONSTR(PRIMARY) ? "PRIMARY KEY" : "UNIQUE");
 	if (k->contype == CONSTR(CHECK) && k->is_no_inherit)
 		return xlat_unsupported(c, k->location, "NO INHERIT");
 	rb->name = constraint_name(c, table->relname, k);
@@ -180,7 +185,10 @@ bool xlat_add_constraint(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		rb->name_len = sb.len - rb->name_at;
 		xlat_puts(c, " ");
 	}
-	bool ok = xlat_table_constraint(c, k) && !sb.failed;
+	bool ok = xlat_table_constraint(c, k);
+	if (k->skip_validation)
+		xlat_puts(c, " " CATALOG_NOT_VALID_MARK);
+	ok = ok && !sb.failed;
 	c->sb = saved;
 	rb->constraint = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
 	strbuf_fini(&sb);

@@ -106,6 +106,14 @@ class ChangeCopiesApart < ActiveRecord::Migration[6.1]
   end
 end
 
+# strong_migrations' way: constraints added without reading the rows, validated later
+class NotValidConstraints < ActiveRecord::Migration[6.1]
+  def change
+    add_check_constraint :books, 'char_length(title) > 100', name: 'books_title_long', validate: false
+    add_foreign_key :books, :authors, name: 'fk_books_author_later', validate: false
+  end
+end
+
 class Author < ActiveRecord::Base
   has_many :books, dependent: :destroy
   validates :name, presence: true, length: { maximum: 80 }
@@ -243,6 +251,18 @@ step('exec_query') do
                       [ActiveRecord::Relation::QueryAttribute.new('copies', 2, ActiveRecord::Type::Integer.new)])
   [r.columns, r.rows, r.column_types.transform_values { |t| t.class.name }]
 end
+step('constraints with validate: false') do
+  NotValidConstraints.migrate(:up)
+  [CONN.check_constraints('books').map { |c| [c.name, c.options[:validate]] },
+   CONN.foreign_keys('books').map { |f| [f.name, f.options[:validate]] }.sort]
+end
+step('a new row meets the unvalidated check') { Book.create!(title: 'short', author: Author.first) }
+step('validate_check_constraint') { CONN.validate_check_constraint :books, name: 'books_title_long' }
+step('validate_foreign_key') do
+  CONN.validate_foreign_key :books, name: 'fk_books_author_later'
+  CONN.foreign_keys('books').map { |f| [f.name, f.options[:validate]] }.sort
+end
+step('remove_check_constraint') { CONN.remove_check_constraint :books, name: 'books_title_long'; 'ok' }
 step('drop') do
   CONN.drop_table :books
   CONN.drop_table :authors

@@ -143,6 +143,29 @@ START_TEST(test_constraints)
 }
 END_TEST
 
+/* CATALOG_NOT_VALID_MARK after a CHECK or FOREIGN KEY: convalidated false, " NOT VALID" in
+ * its definition; two keys on the same columns keep their own names and states. */
+START_TEST(test_not_valid)
+{
+	sqlite3 *db = schema_db();
+	ck_assert_int_eq(sqlite3_exec(db,
+				      "CREATE TABLE nv (a int4, b int4, CONSTRAINT nv_a_pos CHECK (a "
+				      "> 0) " CATALOG_NOT_VALID_MARK ", CONSTRAINT k1 FOREIGN KEY "
+				      "(b) REFERENCES authors(id) " CATALOG_NOT_VALID_MARK
+				      ", CONSTRAINT k2 FOREIGN KEY (b) REFERENCES authors(id), "
+				      "CONSTRAINT nv_b_pos CHECK (b > 0))",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	ck_assert_str_eq(rows(db, "SELECT conname, convalidated, pg_get_constraintdef(oid) FROM "
+				  "pg_constraint WHERE conrelid = (SELECT oid FROM pg_class WHERE "
+				  "relname = 'nv') ORDER BY conname"),
+			 "k1|0|FOREIGN KEY (b) REFERENCES authors(id) NOT VALID;"
+			 "k2|1|FOREIGN KEY (b) REFERENCES authors(id);"
+			 "nv_a_pos|0|CHECK (a > 0) NOT VALID;nv_b_pos|1|CHECK (b > 0)");
+	sqlite3_close(db);
+}
+END_TEST
+
 START_TEST(test_functions)
 {
 	sqlite3 *db = schema_db();
@@ -513,6 +536,7 @@ int main(void)
 	tcase_add_test(tc, test_schema_tenant);
 	tcase_add_test(tc, test_columns);
 	tcase_add_test(tc, test_constraints);
+	tcase_add_test(tc, test_not_valid);
 	tcase_add_test(tc, test_functions);
 	tcase_add_test(tc, test_sees_other_connection);
 	tcase_add_test(tc, test_session);

@@ -4,7 +4,8 @@
  * second primary key, unknown columns, referenced tables, views and missing tables fail with
  * PostgreSQL's SQLSTATEs and leave the table exactly as it was; a rollback undoes it all;
  * several column changes (a chain) are made by one rebuild; with the column sidecar there, a
- * one-column integer key is stored as the rowid and back (shard_rowid.c). */
+ * one-column integer key is stored as the rowid and back (shard_rowid.c); NOT VALID constraints
+ * are added without reading the rows and survive rebuilds unchecked. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include <unistd.h>
 
 #include "shard_fixture.h"
+#include "../../../src/shard/shard_int.h"
 
 static char dir[64];
 static struct shard_registry *reg;
@@ -231,6 +233,103 @@ START_TEST(foreign_key_and_check)
 				   .nkeys = 1};
 	ck_assert(!shard_table_rebuild(conn, &pk, &err));
 	ck_assert_str_eq(err.sqlstate, "23505");
+}
+END_TEST
+
+/* ADD CHECK | FOREIGN KEY ... NOT VALID: written into the stored text in place, the rows there
+ * not read; later writes are checked; rebuilds of the table and of the one it references copy
+ * the rows without checking it, and check the valid constraints as ever. */
+START_TEST(not_valid_constraints)
+{
+	struct pgerr err;
+	static const char *const p[] = {"p"};
+	ck_assert(shard_exec(conn,
+			     "CREATE TABLE par (id int4 PRIMARY KEY, v int4);"
+			     "INSERT INTO par VALUES (1, 0), (2, 0);"
+			     "CREATE TABLE kid (p int4, q int4);"
+			     "INSERT INTO kid VALUES (1, -1), (7, 5)",
+			     &err));
+	struct shard_rebuild ck = {.kind = SHARD_RB_CHECK,
+				   .table = "kid",
+				   .constraint = "CONSTRAINT kid_q_pos CHECK (q > 0) "
+						 "/* shardlite: not valid */",
+				   .name = "kid_q_pos"};
+	ck_assert_msg(shard_table_rebuild(conn, &ck, &err), "%s", err.message);
+	struct shard_rebuild fk = {.kind = SHARD_RB_FOREIGN,
+				   .table = "kid",
+				   .constraint = "CONSTRAINT kid_p_fkey FOREIGN KEY (p) REFERENCES par "
+						 "/* shardlite: not valid */",
+				   .name = "kid_p_fkey",
+				   .keys = p,
+				   .nkeys = 1,
+				   .ref_table = "par"};
+	ck_assert_msg(shard_table_rebuild(conn, &fk, &err), "%s", err.message);
+	ck_assert_str_eq(one("SELECT sql FROM sqlite_schema WHERE name = 'kid'"),
+			 "CREATE TABLE kid (p int4, q int4, CONSTRAINT kid_q_pos CHECK (q > 0) /* "
+			 "shardlite: not valid */, CONSTRAINT kid_p_fkey FOREIGN KEY (p) REFERENCES "
+			 "par /* shardlite: not valid */)");
+	/* the stored text's keys: SQLite numbers them from the last one */
+	bool nv[4];
+	ck_assert_uint_eq(shard_coldef_fk_not_valid(one("SELECT sql FROM sqlite_schema WHERE name "
+							"= 'kid'"),
+						    nv, 4),
+			  1);
+	ck_assert(nv[0]);
+	ck_assert(!shard_exec(conn, "INSERT INTO kid VALUES (1, -2)", &err));
+	ck_assert_str_eq(err.sqlstate, "23514");
+	ck_assert(!shard_exec(conn, "INSERT INTO kid VALUES (9, 2)", &err));
+	ck_assert_str_eq(err.sqlstate, "23503");
+	/* a rebuild of the table: the old rows stay, a valid CHECK added is read */
+	struct shard_rebuild ck2 = {.kind = SHARD_RB_CHECK,
+				    .table = "kid",
+				    .constraint = "CONSTRAINT kid_q_small CHECK (q < 3)",
+				    .name = "kid_q_small"};
+	ck_assert(!shard_table_rebuild(conn, &ck2, &err));
+	ck_assert_str_eq(err.sqlstate, "23514");
+	ck_assert_str_eq(
+		err.message,
+		"check constraint \"kid_q_small\" of relation \"kid\" is violated by some row");
+	ck2.constraint = "CONSTRAINT kid_q_small CHECK (q < 100)";
+	ck_assert_msg(shard_table_rebuild(conn, &ck2, &err), "%s", err.message);
+	ck_assert_str_eq(one("SELECT group_concat(p || ':' || q, ' ') FROM kid"), "1:-1 7:5");
+	/* the referenced table rebuilt (foreign keys off): the orphan row is no violation */
+	struct shard_rebuild pv = {.kind = SHARD_RB_CHECK,
+				   .table = "par",
+				   .constraint = "CONSTRAINT par_v_check CHECK (v >= 0)",
+				   .name = "par_v_check"};
+	ck_assert_msg(shard_table_rebuild(conn, &pv, &err), "%s", err.message);
+	ck_assert_str_eq(one("SELECT count(*) FROM kid"), "2");
+	/* inside a transaction block, a key added NOT VALID reads no row either */
+	ck_assert(shard_exec(conn, "BEGIN", &err));
+	fk.constraint = "CONSTRAINT kid_p_fkey2 FOREIGN KEY (p) REFERENCES par "
+			"/* shardlite: not valid */";
+	fk.name = "kid_p_fkey2";
+	ck_assert_msg(shard_table_rebuild(conn, &fk, &err), "%s", err.message);
+	ck_assert(shard_exec(conn, "COMMIT", &err));
+	ck_assert_uint_eq(shard_coldef_fk_not_valid(one("SELECT sql FROM sqlite_schema WHERE name "
+							"= 'kid'"),
+						    nv, 4),
+			  2);
+	ck_assert(nv[0] && nv[1]);
+}
+END_TEST
+
+/* DROP EXPRESSION: the generated column's clause leaves the text, its values stay. */
+START_TEST(generated_expression_dropped)
+{
+	struct pgerr err;
+	ck_assert(shard_exec(conn,
+			     "CREATE TABLE gen (a int4, g int4 GENERATED ALWAYS AS (a * 2) STORED, "
+			     "h int4 DEFAULT 1);"
+			     "INSERT INTO gen (a) VALUES (1), (NULL), (4)",
+			     &err));
+	struct shard_rebuild rb = {.kind = SHARD_RB_DROP_EXPRESSION, .table = "gen", .column = "g"};
+	ck_assert_msg(shard_table_rebuild(conn, &rb, &err), "%s", err.message);
+	ck_assert_str_eq(one("SELECT sql FROM sqlite_schema WHERE name = 'gen'"),
+			 "CREATE TABLE gen (a int4, g int4, h int4 DEFAULT 1)");
+	ck_assert_str_eq(one("SELECT group_concat(coalesce(g, '-'), ' ') FROM gen"), "2 - 8");
+	ck_assert(!shard_table_rebuild(conn, &rb, &err));
+	ck_assert_str_eq(err.sqlstate, "55000");
 }
 END_TEST
 
@@ -532,6 +631,8 @@ int main(void)
 	tcase_add_test(tc, unique_with_quoted_column);
 	tcase_add_test(tc, failures);
 	tcase_add_test(tc, foreign_key_and_check);
+	tcase_add_test(tc, not_valid_constraints);
+	tcase_add_test(tc, generated_expression_dropped);
 	tcase_add_test(tc, rolled_back_with_the_transaction);
 	tcase_add_test(tc, not_null_in_place);
 	tcase_add_test(tc, column_changes_in_one_rebuild);

@@ -4,6 +4,7 @@
  * SQLSTATE of the action refused alone; and the names chosen when they run (CREATE INDEX,
  * CHECK without a name: "[label cols at+len]", where the default name stands). */
 #include "xlat_test.h"
+#include "catalog.h"
 
 #include <string.h>
 
@@ -49,7 +50,20 @@ static const struct acase cases[] = {
 	 "sql:SELECT shardlite_owner_check('t', NULL)"},
 	/* refused alone, refused in a list */
 	{"ALTER TABLE t ADD COLUMN f int, ALTER COLUMN a SET STATISTICS 100", "!0A000"},
-	{"ALTER TABLE t ADD COLUMN f int, ADD CONSTRAINT k CHECK (a > 0) NOT VALID", "!0A000"},
+	{"ALTER TABLE t ADD COLUMN f int, ADD CONSTRAINT k UNIQUE (a) NOT VALID", "!0A000"},
+	/* NOT VALID: the constraint's text carries the mark; VALIDATE CONSTRAINT */
+	{"ALTER TABLE t ADD COLUMN f int, ADD CONSTRAINT k CHECK (a > 0) NOT VALID",
+	 "sql:SELECT shardlite_column_new('t', 'f'); ALTER TABLE t ADD COLUMN f int4; SELECT "
+	 "shardlite_trigger_refit('t', 1) | check:k not valid"},
+	{"ALTER TABLE t ADD FOREIGN KEY (a) REFERENCES p NOT VALID", "fkey:t_a_fkey not valid"},
+	{"ALTER TABLE t ADD CONSTRAINT k CHECK (a > 0)", "check:k"},
+	{"ALTER TABLE t VALIDATE CONSTRAINT k", "validate:k"},
+	{"ALTER TABLE t ALTER COLUMN g DROP EXPRESSION", "dropexpr:g"},
+	{"ALTER TABLE t ALTER g DROP EXPRESSION IF EXISTS, ALTER a TYPE bigint",
+	 "dropexpr:g if exists | type:a bigint"},
+	{"ALTER TABLE t ADD COLUMN f int, VALIDATE CONSTRAINT k",
+	 "sql:SELECT shardlite_column_new('t', 'f'); ALTER TABLE t ADD COLUMN f int4; SELECT "
+	 "shardlite_trigger_refit('t', 1) | validate:k"},
 	{"ALTER TABLE t ADD COLUMN f int, ALTER COLUMN a TYPE bigserial", "!42704"},
 	/* IF EXISTS: the first action says so; DROP COLUMN IF EXISTS names its column */
 	{"ALTER TABLE IF EXISTS t ADD COLUMN f int, DROP COLUMN IF EXISTS e",
@@ -121,6 +135,12 @@ static void describe(struct strbuf *sb, const struct xlat_rebuild *r)
 	case XLAT_RB_DROP_CONSTRAINT:
 		strbuf_printf(sb, "dropcon:%s", r->name);
 		break;
+	case XLAT_RB_VALIDATE:
+		strbuf_printf(sb, "validate:%s", r->name);
+		break;
+	case XLAT_RB_DROP_EXPRESSION:
+		strbuf_printf(sb, "dropexpr:%s%s", r->column, r->missing_ok ? " if exists" : "");
+		break;
 	case XLAT_RB_ADD_COLUMN:
 		strbuf_printf(sb, "add:%s", r->column);
 		break;
@@ -131,10 +151,9 @@ static void describe(struct strbuf *sb, const struct xlat_rebuild *r)
 		strbuf_printf(sb, "key:%s", r->name);
 		break;
 	case XLAT_RB_FOREIGN:
-		strbuf_printf(sb, "fkey:%s", r->name);
-		break;
 	case XLAT_RB_CHECK:
-		strbuf_printf(sb, "check:%s", r->name);
+		strbuf_printf(sb, "%s:%s%s", r->kind == XLAT_RB_CHECK ? "check" : "fkey", r->name,
+			      strstr(r->constraint, CATALOG_NOT_VALID_MARK) ? " not valid" : "");
 		break;
 	case XLAT_RB_RENAME_CONSTRAINT:
 		strbuf_printf(sb, "rename:%s->%s", r->name, r->new_name);
