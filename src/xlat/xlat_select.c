@@ -732,7 +732,7 @@ static bool core_body_items(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 		return false;
 	if (xlat_is_distinct_on(s) && !xlat_distinct_on_keys(c, s))
 		return false;
-	for (size_t i = 0; s->n_distinct_clause && !xlat_is_distinct_on(s) && !shape->star &&
+	for (size_t i = 0; shape && s->n_distinct_clause && !xlat_is_distinct_on(s) && !shape->star &&
 			   i < shape->n;
 	     i++) { /* SQLite's DISTINCT compares a row value's text */
 		if (!xlat_comptype_distinct_ok(c, shape->types[i]))
