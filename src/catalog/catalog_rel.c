@@ -645,6 +645,28 @@ static void type_row(struct cat_rows *r, const struct pgtype_info *ti)
 				.collation = type_collation(ti->oid)});
 }
 
+/* A domain's array type (_d): aligned as its elements need, collated as they are. */
+static void domain_array_type_put(struct cat_rows *r, const struct cat_domain *d, uint32_t nsp,
+				  char align, uint32_t coll)
+{
+	cat_type_put(r, &(struct cat_type_row){.oid = d->array_oid,
+					       .name = arena_printf(r->a, "_%s", d->name),
+					       .nsp = nsp,
+					       .len = -1,
+					       .type = 'b',
+					       .category = 'A',
+					       .subscript = "array_subscript_handler",
+					       .elem = d->oid,
+					       .in = "array_in",
+					       .out = "array_out",
+					       .recv = "array_recv",
+					       .send = "array_send",
+					       .analyze = "array_typanalyze",
+					       .align = align,
+					       .storage = 'x',
+					       .collation = coll});
+}
+
 /* A domain over an enum: the enum's storage and output (catalog_enum.c's row). */
 static void enum_domain_type_put(struct cat_rows *r, const struct cat_domain *d, uint32_t nsp)
 {
@@ -668,21 +690,7 @@ static void enum_domain_type_put(struct cat_rows *r, const struct cat_domain *d,
 					       .typmod = -1,
 					       .notnull = d->notnull,
 					       .dflt = d->dflt});
-	cat_type_put(r, &(struct cat_type_row){.oid = d->array_oid,
-					       .name = arena_printf(r->a, "_%s", d->name),
-					       .nsp = nsp,
-					       .len = -1,
-					       .type = 'b',
-					       .category = 'A',
-					       .subscript = "array_subscript_handler",
-					       .elem = d->oid,
-					       .in = "array_in",
-					       .out = "array_out",
-					       .recv = "array_recv",
-					       .send = "array_send",
-					       .analyze = "array_typanalyze",
-					       .align = 'i',
-					       .storage = 'x'});
+	domain_array_type_put(r, d, nsp, 'i', 0);
 }
 
 void cat_domain_type_put(struct cat_rows *r, const struct cat_domain *d, uint32_t nsp)
@@ -717,23 +725,7 @@ void cat_domain_type_put(struct cat_rows *r, const struct cat_domain *d, uint32_
 					       .typmod = d->parent ? -1 : d->base_typmod,
 					       .notnull = d->notnull,
 					       .dflt = d->dflt});
-	char align = type_align(ti);
-	cat_type_put(r, &(struct cat_type_row){.oid = d->array_oid,
-					       .name = arena_printf(r->a, "_%s", d->name),
-					       .nsp = nsp,
-					       .len = -1,
-					       .type = 'b',
-					       .category = 'A',
-					       .subscript = "array_subscript_handler",
-					       .elem = d->oid,
-					       .in = "array_in",
-					       .out = "array_out",
-					       .recv = "array_recv",
-					       .send = "array_send",
-					       .analyze = "array_typanalyze",
-					       .align = align == 'd' ? 'd' : 'i',
-					       .storage = 'x',
-					       .collation = coll});
+	domain_array_type_put(r, d, nsp, type_align(ti) == 'd' ? 'd' : 'i', coll);
 }
 
 static bool fill_type(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)

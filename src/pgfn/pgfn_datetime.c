@@ -176,6 +176,22 @@ static int64_t round_to(int64_t t, int prec)
 	return (t + scale[prec] / 2) / scale[prec] * scale[prec];
 }
 
+/* A timetz's stored text: the local time and its zone's offset (seconds east of UTC). */
+static void result_timetz(sqlite3_context *ctx, int64_t time, int east)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	pgtype_time_out(&sb, time);
+	int a = east < 0 ? -east : east;
+	strbuf_printf(&sb, "%c%02d", east < 0 ? '-' : '+', a / 3600);
+	if (a % 3600)
+		strbuf_printf(&sb, ":%02d", a % 3600 / 60);
+	if (a % 60)
+		strbuf_printf(&sb, ":%02d", a % 60);
+	sqlite3_result_text(ctx, sb.data, (int)sb.len, SQLITE_TRANSIENT);
+	strbuf_fini(&sb);
+}
+
 /* pg_current(oid, precision, kind): the current time as current_timestamp (1184),
  * localtimestamp (1114), current_date (1082), localtime (1083) or current_time (1266);
  * kind 0 = transaction start, 1 = statement start, 2 = the clock. */
@@ -207,19 +223,10 @@ static void fn_current(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	default:
 		break;
 	}
-	if (oid != PGTYPE_TIMETZ) {
+	if (oid != PGTYPE_TIMETZ)
 		pgfn_dt_result(ctx, &v);
-		return;
-	}
-	struct strbuf sb; /* timetz: the local time and the zone's offset */
-	strbuf_init(&sb, 0);
-	pgtype_time_out(&sb, v.ts);
-	int a = off < 0 ? -off : off;
-	strbuf_printf(&sb, "%c%02d", off < 0 ? '-' : '+', a / 3600);
-	if (a % 3600)
-		strbuf_printf(&sb, ":%02d", a % 3600 / 60);
-	sqlite3_result_text(ctx, sb.data, (int)sb.len, SQLITE_TRANSIENT);
-	strbuf_fini(&sb);
+	else
+		result_timetz(ctx, v.ts, off);
 }
 
 /* pg_timezone(zone, x, oid): x AT TIME ZONE zone. A number is a POSIX offset there (west
@@ -325,21 +332,10 @@ static void fn_typmod(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	/* a time rounded up past midnight stays 24:00:00, as PostgreSQL's */
 	v.ts = round_prec(v.ts, prec);
-	if (oid != PGTYPE_TIMETZ) {
+	if (oid != PGTYPE_TIMETZ)
 		pgfn_dt_result(ctx, &v);
-		return;
-	}
-	struct strbuf sb; /* timetz: the local time and the zone's offset */
-	strbuf_init(&sb, 0);
-	pgtype_time_out(&sb, v.ts);
-	int a = v.east < 0 ? -v.east : v.east;
-	strbuf_printf(&sb, "%c%02d", v.east < 0 ? '-' : '+', a / 3600);
-	if (a % 3600)
-		strbuf_printf(&sb, ":%02d", a % 3600 / 60);
-	if (a % 60)
-		strbuf_printf(&sb, ":%02d", a % 60);
-	sqlite3_result_text(ctx, sb.data, (int)sb.len, SQLITE_TRANSIENT);
-	strbuf_fini(&sb);
+	else
+		result_timetz(ctx, v.ts, v.east);
 }
 
 /* pg_timeofday(): the clock as text, "Sat Nov 21 09:51:25.433608 2026 UTC". */
