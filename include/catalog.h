@@ -227,6 +227,11 @@ bool catalog_domain_check_name(const char *name, char *domain, size_t dsize, cha
  * PostgreSQL text, which pg_attrdef and information_schema show (the SQLite text after the
  * comment is the translation). */
 #define CATALOG_GENERATED_MARK "/* shardlite: generated as "
+/* Of a table's stored CREATE TABLE text: the text inside column's GENERATED ALWAYS AS (...)
+ * (its PostgreSQL text's comment and the SQLite expression), and the name of a generated
+ * column whose expression reads column; malloc'd, NULL when none. */
+char *catalog_generated_clause(const char *table_sql, const char *column);
+char *catalog_generated_reader(const char *table_sql, const char *column);
 
 /* Whether name (exactly) is a sequence of db's tenant: CREATE SEQUENCE's or a serial key's.
  * Runs one short statement; false when it cannot be read. */

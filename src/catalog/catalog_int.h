@@ -266,7 +266,8 @@ struct cat_scanned {
 	const char *column; /* column-level: its column, else NULL */
 	const char **cols;  /* PRIMARY KEY/UNIQUE/FOREIGN KEY column names (table-level) */
 	int ncols;
-	const char *expr; /* CHECK expression text */
+	const char *expr; /* CHECK expression text; GENERATED: its PostgreSQL text, NULL: none */
+	const char *sql;  /* GENERATED: the whole text inside AS (...) */
 	bool deferrable, deferred; /* FOREIGN KEY ... DEFERRABLE [INITIALLY DEFERRED] */
 	bool not_valid;            /* CHECK, FOREIGN KEY: CATALOG_NOT_VALID_MARK follows it */
 };

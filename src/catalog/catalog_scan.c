@@ -159,9 +159,10 @@ static void generated(struct scan_out *o, const char *column, const char *expr)
 	const char *end = strncmp(expr, CATALOG_GENERATED_MARK, mark) == 0
 				  ? strstr(expr + mark, " */")
 				  : NULL;
+	struct cat_scanned *sc = add(o, CAT_CON_GENERATED, NULL, column);
+	sc->sql = expr;
 	if (end)
-		add(o, CAT_CON_GENERATED, NULL, column)->expr =
-			arena_strndup(o->a, expr + mark, (size_t)(end - expr - mark));
+		sc->expr = arena_strndup(o->a, expr + mark, (size_t)(end - expr - mark));
 }
 
 /* One element of the table body (a column definition or a table constraint), up to its
@@ -290,4 +291,39 @@ bool cat_scan_mentions(const char *sql, const char *word)
 			return true;
 	}
 	return false;
+}
+
+/* The generated column entry of column in the CREATE TABLE text sql, NULL when none. */
+static const struct cat_scanned *generated_entry(struct arena *a, const char *sql,
+						 const char *column, const char *reads)
+{
+	struct cat_scanned *sc = NULL;
+	size_t n = 0;
+	cat_scan_table(a, sql, &sc, &n);
+	for (size_t i = 0; i < n; i++) {
+		if (sc[i].kind != CAT_CON_GENERATED || !sc[i].column)
+			continue;
+		if (column ? strcasecmp(sc[i].column, column) == 0
+			   : cat_scan_mentions(sc[i].sql, reads))
+			return &sc[i];
+	}
+	return NULL;
+}
+
+char *catalog_generated_clause(const char *table_sql, const char *column)
+{
+	struct arena *a = arena_new(0);
+	const struct cat_scanned *g = generated_entry(a, table_sql, column, NULL);
+	char *out = g ? base_xstrdup(g->sql) : NULL;
+	arena_free(a);
+	return out;
+}
+
+char *catalog_generated_reader(const char *table_sql, const char *column)
+{
+	struct arena *a = arena_new(0);
+	const struct cat_scanned *g = generated_entry(a, table_sql, NULL, column);
+	char *out = g ? base_xstrdup(g->column) : NULL;
+	arena_free(a);
+	return out;
 }

@@ -190,10 +190,23 @@ static bool column(struct like *l, sqlite3_stmt *vm, int npk, struct pgerr *err)
 	int pk = sqlite3_column_int(vm, 4), hidden = sqlite3_column_int(vm, 5);
 	if (hidden == 1)
 		return true;
-	if (hidden > 1 && (l->r->like_options & LIKE_GENERATED))
+	/* INCLUDING GENERATED: the source's expression (and its PostgreSQL text) as it is */
+	char *gen = hidden > 1 && (l->r->like_options & LIKE_GENERATED)
+			    ? catalog_generated_clause(l->src_sql, name)
+			    : NULL;
+	if (hidden > 1 && (l->r->like_options & LIKE_GENERATED) && !gen)
 		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-				 "LIKE ... INCLUDING GENERATED of a generated column is not "
+				 "LIKE ... INCLUDING GENERATED of this generated column is not "
 				 "supported");
+	if (gen) {
+		strbuf_puts(&l->def, l->def.data[l->def.len - 1] == '(' ? "" : ", ");
+		strbuf_put_quoted(&l->def, name, '"');
+		strbuf_printf(&l->def, " %s%s GENERATED ALWAYS AS (%s) STORED",
+			      decl && *decl ? decl : "text",
+			      sqlite3_column_int(vm, 2) ? " NOT NULL" : "", gen);
+		free(gen);
+		return true;
+	}
 	strbuf_puts(&l->def, l->def.data[l->def.len - 1] == '(' ? "" : ", ");
 	strbuf_put_quoted(&l->def, name, '"');
 	if (is_rowid_key(l, decl, pk, npk))

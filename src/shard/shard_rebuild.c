@@ -250,6 +250,27 @@ bool shard_constraint_name_free(sqlite3 *db, const char *table, const char *name
 				   table);
 }
 
+/* ALTER COLUMN TYPE of a column a generated column's expression reads: PostgreSQL's 0A000. */
+static bool generated_type_check(sqlite3 *db, const char *table, bool temp, const char *column,
+				 struct pgerr *err)
+{
+	char *sql = query_text(db,
+			       temp ? "SELECT sql FROM temp.sqlite_schema WHERE type = 'table' AND "
+				      "name = ?1 COLLATE NOCASE"
+				    : "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = "
+				      "?1 COLLATE NOCASE",
+			       table, err);
+	char *reader = sql && column ? catalog_generated_reader(sql, column) : NULL;
+	free(sql);
+	if (!reader)
+		return !pgerr_is_set(err);
+	pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+		  "cannot alter type of a column used by a generated column");
+	pgerr_detail(err, "Column \"%s\" is used by generated column \"%s\".", column, reader);
+	free(reader);
+	return false;
+}
+
 static bool precheck(struct shard_conn *c, const struct shard_rebuild *rb, const char **not_null,
 		     size_t *nnn, struct pgerr *err)
 {
@@ -967,6 +988,7 @@ static bool change_table(struct shard_conn *c, const struct shard_rebuild *rb, b
 		one.table = rb->table;
 		if (x->kind == SHARD_RB_ALTER_TYPE &&
 		    (!shard_view_type_check(c, rb->table, x->column, err) ||
+		     !generated_type_check(db, rb->table, temp, x->column, err) ||
 		     !shard_int_range_check(db, &one, err)))
 			return false;
 	}

@@ -49,3 +49,18 @@ ALTER TABLE gen4 ALTER COLUMN ident SET NOT NULL;
 ALTER TABLE gen4 ADD CONSTRAINT gen4_pos CHECK (ident > 0);
 SELECT adnum, pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'gen4'::regclass ORDER BY adnum;
 INSERT INTO gen4 (ident, "Full Name") VALUES (3, 'ab') RETURNING *;
+-- LIKE ... INCLUDING GENERATED copies the expression (without it, a plain column), and
+-- ALTER COLUMN TYPE of a column an expression reads is PostgreSQL's 0A000
+CREATE TABLE gen5 (a int, b int GENERATED ALWAYS AS (a * 2) STORED, c text);
+CREATE TABLE gen6 (LIKE gen5 INCLUDING GENERATED);
+CREATE TABLE gen7 (LIKE gen5);
+CREATE TABLE gen8 (LIKE gen5 INCLUDING ALL);
+INSERT INTO gen6 (a) VALUES (5) RETURNING *;
+INSERT INTO gen7 (a) VALUES (5) RETURNING *;
+INSERT INTO gen8 (a) VALUES (6) RETURNING *;
+SELECT table_name, column_name, is_generated, generation_expression FROM information_schema.columns WHERE table_name IN ('gen6', 'gen7', 'gen8') ORDER BY 1, ordinal_position;
+ALTER TABLE gen5 ALTER COLUMN a TYPE bigint;
+ALTER TABLE gen5 ALTER COLUMN c TYPE varchar(10);
+ALTER TABLE gen5 ALTER COLUMN b TYPE bigint;
+ALTER TABLE gen5 DROP COLUMN c;
+SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'gen5'::regclass;
