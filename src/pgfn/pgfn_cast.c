@@ -353,6 +353,17 @@ static void fn_notnull(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		   (const char *)sqlite3_value_text(argv[1]), (const char *)sqlite3_value_text(argv[2]));
 }
 
+/* shardlite_substr_len(n): substring's length argument, which may not be negative (22011). */
+static void fn_substr_len(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL || sqlite3_value_double(argv[0]) >= 0) {
+		sqlite3_result_value(ctx, argv[0]);
+		return;
+	}
+	pgfn_error(ctx, "22011", "negative substring length not allowed");
+}
+
 /* shardlite_merge_once(n): n source rows would update or delete one target row of a MERGE;
  * PostgreSQL refuses the second change (21000). NULL when n is at most 1. */
 static void fn_merge_once(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -471,6 +482,7 @@ int pgfn_register_cast(sqlite3 *db)
 		{"pgfn_inet_text", 1, fn_inet_text},
 		{"shardlite_notnull", 3, fn_notnull},
 		{"shardlite_merge_once", 1, fn_merge_once},
+		{"shardlite_substr_len", 1, fn_substr_len},
 		{"shardlite_uuid", 1, fn_uuid},
 		{"shardlite_bytea", 1, fn_bytea},
 		{"shardlite_bool", 1, fn_bool},

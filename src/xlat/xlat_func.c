@@ -92,10 +92,11 @@ static bool fn_substr(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xla
 		return false;
 	if (int_const(c, f->args[1], &start) && start >= 1) {
 		xlat_printf(c, "%s%d", sep, start);
-		if (f->n_args == 3) {
-			xlat_puts(c, sep);
+		if (f->n_args == 3) { /* a negative length is 22011, not SQLite's leftward count */
+			xlat_puts(c, ", shardlite_substr_len(");
 			if (!xlat_expr(c, f->args[2], &ty[2]))
 				return false;
+			xlat_puts(c, ")");
 		}
 		xlat_puts(c, ")");
 		return true;
@@ -118,10 +119,10 @@ static bool fn_substr(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xla
 	xlat_nocache(c); /* s is written twice; only the first copy is known to the cache */
 	xlat_puts(c, ", 1)");
 	if (f->n_args == 3) {
-		xlat_puts(c, ", max(");
+		xlat_puts(c, ", max(shardlite_substr_len(");
 		if (!xlat_operand(c, f->args[2], &ty[2]))
 			return false;
-		xlat_printf(c, " + min((%s) - 1, 0), 0)", s);
+		xlat_printf(c, ") + min((%s) - 1, 0), 0)", s);
 	}
 	xlat_puts(c, ")");
 	return true;

@@ -7,3 +7,9 @@ ALTER TABLE em_t DROP COLUMN IF EXISTS nope;
 ALTER TABLE em_t RENAME COLUMN nope TO x;
 ALTER TABLE em_nope DROP COLUMN nope;
 UPDATE em_t SET email = 'x', nope = 1;
+-- substring's length may not be negative (22011; SQLite's substr counts leftward)
+SELECT substring('abcdef' from -1 for -1);
+SELECT substring('abcdef', 2, -1);
+SELECT substr('abcdef', 2, -1);
+SELECT substring('abcdef', 2, 0), substring('abcdef', 2, 3), substring('abcdef', -1, 3), substring('abcdef', 0, 2);
+SELECT substring('abcdef', 2, NULL::int);

@@ -349,7 +349,9 @@ static const struct xcase cases[] = {
 	{"SELECT lower(b), upper(b), length(b), char_length(b), octet_length(b), replace(b, 'a', 'b') FROM t",
 	 "SELECT lower(b) AS lower, upper(b) AS upper, length(b) AS length, length(b) AS char_length, length(CAST(b AS BLOB)) AS octet_length, replace(b, 'a', 'b') AS \"replace\" FROM t"},
 	{"SELECT substr(b, 2), substr(b, 2, 3), substring(b from 2 for 3), substring(b, $1, $2) FROM t",
-	 "SELECT substr(b, 2) AS substr, substr(b, 2, 3) AS substr, substr(b, 2, 3) AS substring, substr(b, max(?1, 1), max(?2 + min((?1) - 1, 0), 0)) AS substring FROM t"},
+	 "SELECT substr(b, 2) AS substr, substr(b, 2, shardlite_substr_len(3)) AS substr, "
+	 "substr(b, 2, shardlite_substr_len(3)) AS substring, substr(b, max(?1, 1), "
+	 "max(shardlite_substr_len(?2) + min((?1) - 1, 0), 0)) AS substring FROM t"},
 	{"SELECT substring(b from 'a.'), substring(b from '(a)') FROM t",
 	 "SELECT pg_array_get(pgfn_regexp_match(b, 'a.'), 1) AS substring, "
 	 "pg_array_get(pgfn_regexp_match(b, '(a)'), 1) AS substring FROM t"},
