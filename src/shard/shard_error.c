@@ -95,8 +95,29 @@ static bool unique_name(sqlite3 *db, const char *table, const char *cols, bool p
 
 /* SQLite names the columns but not the values: the DETAIL lacks PostgreSQL's "=(v)" (COPY
  * adds it from the row it wrote, sess_copy_in.c, which reads this DETAIL). */
+/* An expression index's violation, "index 'name'": PostgreSQL's message names the index; the
+ * DETAIL's key expressions and values are not known here, so there is none. */
+static bool reword_index(sqlite3 *db, struct pgerr *e, const char *arg)
+{
+	size_t n = strlen(arg);
+	if (strncmp(arg, "index '", 7) != 0 || n < 9 || arg[n - 1] != '\'')
+		return false;
+	char name[PGERR_NAME_MAX], table[PGERR_NAME_MAX];
+	snprintf(name, sizeof(name), "%.*s", (int)(n - 8), arg + 7);
+	snprintf(e->message, sizeof(e->message),
+		 "duplicate key value violates unique constraint \"%s\"", name);
+	snprintf(e->constraint_name, sizeof(e->constraint_name), "%s", name);
+	snprintf(e->schema_name, sizeof(e->schema_name), "public");
+	if (lookup(db, "SELECT tbl_name FROM sqlite_schema WHERE type = 'index' AND name = ?1",
+		   name, NULL, table, NULL))
+		snprintf(e->table_name, sizeof(e->table_name), "%s", table);
+	return true;
+}
+
 static void reword_unique(sqlite3 *db, struct pgerr *e, const char *arg, bool pkey)
 {
+	if (reword_index(db, e, arg))
+		return;
 	char table[128], cols[256], name[PGERR_NAME_MAX];
 	split_columns(arg, table, sizeof(table), cols, sizeof(cols));
 	if (unique_name(db, table, cols, pkey, name)) {

@@ -13,3 +13,9 @@ SELECT substring('abcdef', 2, -1);
 SELECT substr('abcdef', 2, -1);
 SELECT substring('abcdef', 2, 0), substring('abcdef', 2, 3), substring('abcdef', -1, 3), substring('abcdef', 0, 2);
 SELECT substring('abcdef', 2, NULL::int);
+-- a unique expression index's violation names the index (it read "__key")
+CREATE TABLE em_u (id int PRIMARY KEY, email text);
+CREATE UNIQUE INDEX em_u_email_lower ON em_u (lower(email));
+INSERT INTO em_u VALUES (1, 'A@x');
+INSERT INTO em_u VALUES (2, 'a@x');
+DO $$ BEGIN INSERT INTO em_u VALUES (3, 'a@X'); EXCEPTION WHEN unique_violation THEN RAISE NOTICE 'dup %', SQLERRM; END $$;
