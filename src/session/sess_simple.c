@@ -79,6 +79,10 @@ void sess_simple_continue(struct session *s)
 			ok = false;
 			break;
 		}
+		if (x->nparams > 0 && x->kind != XLAT_PREPARE) { /* a Query binds no parameters */
+			ok = pgerr_set(&err, "42P02", "there is no parameter $%d", x->nparams);
+			break;
+		}
 		size_t mark = s->out.len;
 		ok = sess_run_simple(s, x, &err);
 		if ((ok && s->yielded) || (!ok && s->punted)) {

@@ -600,6 +600,54 @@ static void emit_create(struct xlat_ctx *c, const struct xlat_udf *u)
 	xlat_printf(c, SCHEMA_BUMP, temp, temp);
 }
 
+/* One statement of a SQL-standard body as LANGUAGE sql text: RETURN expr is SELECT expr. */
+static const char *standard_stmt(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	if (n->node_case != NODE(RETURN_STMT))
+		return xlat_deparse(c, n);
+	const char *e = n->return_stmt->returnval
+				? xlat_deparse_expr(c, n->return_stmt->returnval)
+				: NULL;
+	return e ? arena_printf(c->a, "SELECT %s", e) : NULL;
+}
+
+/* A SQL-standard body (RETURN expr, or BEGIN ATOMIC stmt; ... END) of a LANGUAGE sql routine:
+ * kept as the LANGUAGE sql body it means, its statements' text (PostgreSQL keeps the parsed
+ * body; pg_get_functiondef here shows the AS form). */
+static bool standard_body(struct xlat_ctx *c, const PgQuery__Node *body, struct xlat_udf *u)
+{
+	if (u->lang && strcmp(u->lang, "sql") != 0)
+		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
+				 "inline SQL function body only valid for language SQL");
+	if (u->body)
+		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1,
+				 "duplicate function body specified");
+	u->lang = "sql";
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	bool ok = true;
+	if (body->node_case == NODE(LIST)) { /* BEGIN ATOMIC: a list holding the statement list */
+		const PgQuery__List *outer = body->list;
+		for (size_t i = 0; ok && i < outer->n_items; i++) {
+			const PgQuery__Node *inner = outer->items[i];
+			size_t n = inner->node_case == NODE(LIST) ? inner->list->n_items : 1;
+			for (size_t k = 0; ok && k < n; k++) {
+				const char *t = standard_stmt(
+					c, inner->node_case == NODE(LIST) ? inner->list->items[k] : inner);
+				ok = t != NULL;
+				strbuf_printf(&sb, "%s%s", sb.len ? "; " : "", t ? t : "");
+			}
+		}
+	} else {
+		const char *t = standard_stmt(c, body);
+		ok = t != NULL;
+		strbuf_puts(&sb, t ? t : "");
+	}
+	u->body = ok && !sb.failed ? arena_strndup(c->a, sb.data ? sb.data : "", sb.len) : NULL;
+	strbuf_fini(&sb);
+	return u->body ? true : xlat_unsupported(c, -1, "this SQL-standard function body");
+}
+
 bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunctionStmt *s)
 {
 	struct proto p = {0};
@@ -623,8 +671,8 @@ bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunction
 		    !option(c, s->options[i]->def_elem, u))
 			return false;
 	}
-	if (s->sql_body)
-		return xlat_unsupported(c, -1, "a BEGIN ATOMIC body");
+	if (s->sql_body && !standard_body(c, s->sql_body, u))
+		return false;
 	if (!language(c, u->lang) || !trigger_check(c, u, p.nargs))
 		return false;
 	if (!u->body)

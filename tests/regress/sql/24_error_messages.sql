@@ -19,3 +19,8 @@ CREATE UNIQUE INDEX em_u_email_lower ON em_u (lower(email));
 INSERT INTO em_u VALUES (1, 'A@x');
 INSERT INTO em_u VALUES (2, 'a@x');
 DO $$ BEGIN INSERT INTO em_u VALUES (3, 'a@X'); EXCEPTION WHEN unique_violation THEN RAISE NOTICE 'dup %', SQLERRM; END $$;
+-- a Query binds no parameters
+SELECT $1;
+SELECT $1 + 1 AS x;
+PREPARE em_p (int) AS SELECT $1 + 10;
+EXECUTE em_p (5);
