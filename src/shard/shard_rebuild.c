@@ -250,20 +250,13 @@ bool shard_constraint_name_free(sqlite3 *db, const char *table, const char *name
 				   table);
 }
 
-/* ALTER COLUMN TYPE of a column a generated column's expression reads: PostgreSQL's 0A000. */
-static bool generated_type_check(sqlite3 *db, const char *table, bool temp, const char *column,
-				 struct pgerr *err)
+/* ALTER COLUMN TYPE of a column a generated column's expression (in the table's stored text
+ * sql) reads: PostgreSQL's 0A000. */
+static bool generated_type_check(const char *sql, const char *column, struct pgerr *err)
 {
-	char *sql = query_text(db,
-			       temp ? "SELECT sql FROM temp.sqlite_schema WHERE type = 'table' AND "
-				      "name = ?1 COLLATE NOCASE"
-				    : "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = "
-				      "?1 COLLATE NOCASE",
-			       table, err);
-	char *reader = sql && column ? catalog_generated_reader(sql, column) : NULL;
-	free(sql);
+	char *reader = column ? catalog_generated_reader(sql, column) : NULL;
 	if (!reader)
-		return !pgerr_is_set(err);
+		return true;
 	pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 		  "cannot alter type of a column used by a generated column");
 	pgerr_detail(err, "Column \"%s\" is used by generated column \"%s\".", column, reader);
@@ -983,21 +976,23 @@ static bool change_table(struct shard_conn *c, const struct shard_rebuild *rb, b
 	free(kind);
 	if (is_view)
 		return pgerr_set(err, "42809", "\"%s\" is not a table", rb->table);
-	for (const struct shard_rebuild *x = rb; x; x = x->next) {
-		struct shard_rebuild one = *x; /* a chain's later changes: of rb's table */
-		one.table = rb->table;
-		if (x->kind == SHARD_RB_ALTER_TYPE &&
-		    (!shard_view_type_check(c, rb->table, x->column, err) ||
-		     !generated_type_check(db, rb->table, temp, x->column, err) ||
-		     !shard_int_range_check(db, &one, err)))
-			return false;
-	}
 	char *old_sql = query_text(db,
 				   temp ? "SELECT sql FROM temp.sqlite_schema WHERE type = 'table' AND "
 					  "name = ?1 COLLATE NOCASE"
 					: "SELECT sql FROM sqlite_schema WHERE type = 'table' AND "
 					  "name = ?1 COLLATE NOCASE",
 				   rb->table, err);
+	for (const struct shard_rebuild *x = rb; old_sql && x; x = x->next) {
+		struct shard_rebuild one = *x; /* a chain's later changes: of rb's table */
+		one.table = rb->table;
+		if (x->kind == SHARD_RB_ALTER_TYPE &&
+		    (!shard_view_type_check(c, rb->table, x->column, err) ||
+		     !generated_type_check(old_sql, x->column, err) ||
+		     !shard_int_range_check(db, &one, err))) {
+			free(old_sql);
+			return false;
+		}
+	}
 	const char **not_null = base_xcalloc(rb->nkeys + 1, sizeof(char *));
 	size_t nnn = 0;
 	if (!old_sql || !precheck(c, rb, not_null, &nnn, err)) {

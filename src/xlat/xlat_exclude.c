@@ -190,6 +190,18 @@ static void conflict_call(struct strbuf *sb, const struct xlat_exclude *x, int k
 	}
 }
 
+/* " FOR EACH ROW WHEN NEW.a IS NOT NULL AND ...": a row with a NULL key conflicts with none
+ * (the operators are strict). */
+static void keys_not_null(struct strbuf *sb, const struct xlat_exclude *x)
+{
+	strbuf_puts(sb, " FOR EACH ROW WHEN");
+	for (size_t i = 0; i < x->n; i++) {
+		strbuf_puts(sb, i ? " AND NEW." : " NEW.");
+		strbuf_put_quoted(sb, x->cols[i], '"');
+		strbuf_puts(sb, " IS NOT NULL");
+	}
+}
+
 /* An UPDATE trigger fires when the SET list names a key column (a row whose key is unchanged
  * conflicts with no row it did not conflict with before), or any with a predicate, whose
  * columns are not known here; a row with a NULL key conflicts with none (the operators are
@@ -206,12 +218,7 @@ static void trigger(struct strbuf *sb, const struct xlat_exclude *x, bool update
 	}
 	strbuf_puts(sb, " ON ");
 	strbuf_put_quoted(sb, x->table, '"');
-	strbuf_puts(sb, " FOR EACH ROW WHEN");
-	for (size_t i = 0; i < x->n; i++) {
-		strbuf_puts(sb, i ? " AND NEW." : " NEW.");
-		strbuf_put_quoted(sb, x->cols[i], '"');
-		strbuf_puts(sb, " IS NOT NULL");
-	}
+	keys_not_null(sb, x);
 	if (x->pred) {
 		strbuf_puts(sb, " AND EXISTS (SELECT 1 FROM ");
 		strbuf_put_quoted(sb, x->table, '"');
@@ -240,12 +247,7 @@ static void skip_trigger(struct strbuf *sb, const struct xlat_exclude *x, bool *
 	strbuf_put_quoted(sb, arena_printf(x->a, "%s%s", x->name, XLAT_EXCLUDE_SKIP), '"');
 	strbuf_puts(sb, " BEFORE INSERT ON ");
 	strbuf_put_quoted(sb, x->table, '"');
-	strbuf_puts(sb, " FOR EACH ROW WHEN");
-	for (size_t i = 0; i < x->n; i++) {
-		strbuf_puts(sb, i ? " AND NEW." : " NEW.");
-		strbuf_put_quoted(sb, x->cols[i], '"');
-		strbuf_puts(sb, " IS NOT NULL");
-	}
+	keys_not_null(sb, x);
 	strbuf_puts(sb, " AND shardlite_exclude_skipping() BEGIN SELECT RAISE(IGNORE) FROM ");
 	strbuf_put_quoted(sb, x->table, '"');
 	strbuf_puts(sb, " AS o WHERE 1");

@@ -513,10 +513,14 @@ const char *xlat_identity_script(struct xlat_ctx *c, const char *table, const ch
 				 char kind, PgQuery__Node **opts, size_t nopts, bool drop, bool temp)
 {
 	const char *v[O_COUNT];
+	for (int i = 0; i < O_COUNT; i++)
+		v[i] = "NULL";
 	if (nopts && !seq_options(c, opts, nopts, false, v))
 		return NULL;
-	if (nopts && (strcmp(v[O_OWNED_TABLE], "NULL") != 0 || strcmp(v[O_AS], "NULL") != 0))
-		return xlat_unsupported(c, -1, "OWNED BY or AS in SET of an identity column"), NULL;
+	if (strcmp(v[O_OWNED_TABLE], "NULL") != 0 || strcmp(v[O_AS], "NULL") != 0) {
+		xlat_unsupported(c, -1, "OWNED BY or AS in SET of an identity column");
+		return NULL;
+	}
 	struct strbuf *saved = c->sb, sb;
 	strbuf_init(&sb, 0);
 	c->sb = &sb;
@@ -529,11 +533,7 @@ const char *xlat_identity_script(struct xlat_ctx *c, const char *table, const ch
 		xlat_puts(c, "; ");
 	}
 	if (nopts || drop) { /* the column's sequence, which the catalog finds by its owner */
-		if (!drop)
-			v[O_OWNED_COL] = quoted(c, column);
-		else
-			for (int i = 0; i < O_COUNT; i++)
-				v[i] = i == O_OWNED_COL ? quoted(c, column) : "NULL";
+		v[O_OWNED_COL] = quoted(c, column);
 		call(c, drop ? "drop owned" : "alter owned", table, false, v);
 	}
 	return captured(c, saved, &sb);
