@@ -196,6 +196,23 @@ void shard_pool_tenant_maybe_free_locked(struct shard_registry *r, struct shard_
  * (connections then use SQLite's default). Thread-safe. */
 #define SHARD_VFS_NAME "shardlite"
 const char *shard_vfs_name(void);
+/* shard_vfs_shm.c: a database file's WAL-index locks, with the read-mark lock SQLite lets go
+ * of at a transaction's end kept until another connection of the file in this process locks
+ * that mark exclusively (or the file is unmapped or closed). real is the unix VFS's file. */
+struct shard_shm_group;
+struct shard_shm_holder {
+	sqlite3_file *real;
+	struct shard_shm_group *group; /* NULL: nothing kept, every call passes through */
+	struct shard_shm_holder *next; /* in the group */
+	unsigned kept;                 /* lock bits (1 << offset) SQLite let go of and still held */
+};
+/* Joins the group of path's file (device and inode); no group when it cannot be found. */
+void shard_shm_join(struct shard_shm_holder *h, sqlite3_file *real, const char *path);
+/* Gives back what h keeps and leaves its group; before the real file closes. */
+void shard_shm_leave(struct shard_shm_holder *h);
+/* xShmLock and xShmUnmap of the database file. */
+int shard_shm_lock(struct shard_shm_holder *h, int ofst, int n, int flags);
+int shard_shm_unmap(struct shard_shm_holder *h, int delete_flag);
 /* shard_stmt.c: finalizes every cached statement of c (before closing it). */
 void shard_stmt_cache_clear(struct shard_conn *c);
 /* The statements c keeps prepared between borrowers (stmts and txn_vms). */

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* shard_vfs.c: the "shardlite" VFS every tenant connection opens its file with — SQLite's unix
  * VFS, except that a transaction's appends to the WAL are gathered and reach the file with one
- * write instead of two per frame (a 24-byte frame header and the page). Nothing else changes:
- * locks, the WAL-index, the file formats and every other file are the unix VFS's own.
+ * write instead of two per frame (a 24-byte frame header and the page), and that the read-mark
+ * lock a transaction lets go of stays held until it is needed (shard_vfs_shm.c). Nothing else
+ * changes: the lock bytes, the WAL-index, the file formats and every other file are the unix
+ * VFS's own.
  *
  * When the gathered bytes are written (the order is what keeps WAL mode correct):
  *
@@ -44,6 +46,7 @@ struct gfile {
 	sqlite3_file *real;
 	struct gfile *wal; /* database: its open WAL, NULL when none */
 	struct gfile *db;  /* WAL: its database (the pager's file object), NULL when not ours */
+	struct shard_shm_holder shm; /* database: its WAL-index locks */
 	/* WAL only: the run of appends since the write lock was taken. */
 	bool in_txn;      /* the database's connection holds the write lock */
 	bool run;         /* a run started: tail is where the next append goes */
@@ -253,9 +256,9 @@ static int fwd_shm_map(sqlite3_file *f, int page, int size, int extend, void vol
 	return gf(f)->real->pMethods->xShmMap(gf(f)->real, page, size, extend, p);
 }
 
-static int fwd_shm_unmap(sqlite3_file *f, int delete_flag)
+static int db_shm_unmap(sqlite3_file *f, int delete_flag)
 {
-	return gf(f)->real->pMethods->xShmUnmap(gf(f)->real, delete_flag);
+	return shard_shm_unmap(&gf(f)->shm, delete_flag);
 }
 
 static int fwd_fetch(sqlite3_file *f, sqlite3_int64 off, int amt, void **p)
@@ -275,6 +278,7 @@ static int db_close(sqlite3_file *f)
 	struct gfile *d = gf(f);
 	if (d->wal) /* SQLite closes the WAL first; a leftover link must not dangle */
 		d->wal->db = NULL;
+	shard_shm_leave(&d->shm);
 	return d->real->pMethods->xClose(d->real);
 }
 
@@ -284,7 +288,7 @@ static int db_shm_lock(sqlite3_file *f, int ofst, int n, int flags)
 	bool write_lock = ofst <= WAL_WRITE_LOCK && ofst + n > WAL_WRITE_LOCK;
 	if (write_lock && d->wal && (flags & SQLITE_SHM_UNLOCK))
 		(void)end_txn(d->wal); /* written at its commit or barrier; else rolled back */
-	int rc = d->real->pMethods->xShmLock(d->real, ofst, n, flags);
+	int rc = shard_shm_lock(&d->shm, ofst, n, flags);
 	if (rc == SQLITE_OK && write_lock && d->wal && (flags & SQLITE_SHM_EXCLUSIVE) &&
 	    !(flags & SQLITE_SHM_UNLOCK))
 		d->wal->in_txn = true;
@@ -319,7 +323,7 @@ static const sqlite3_io_methods db_methods = {
 	.xShmMap = fwd_shm_map,
 	.xShmLock = db_shm_lock,
 	.xShmBarrier = db_shm_barrier,
-	.xShmUnmap = fwd_shm_unmap,
+	.xShmUnmap = db_shm_unmap,
 	.xFetch = fwd_fetch,
 	.xUnfetch = fwd_unfetch,
 };
@@ -357,6 +361,8 @@ static int vfs_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f, int fla
 		return rc;
 	}
 	g->base.pMethods = db ? &db_methods : &wal_methods;
+	if (db)
+		shard_shm_join(&g->shm, g->real, name);
 	if (wal) {
 		sqlite3_file *owner = sqlite3_database_file_object(name);
 		if (owner && owner->pMethods == &db_methods) {

@@ -5,11 +5,16 @@
  * opened with SQLite's own unix VFS, recovers exactly the committed transactions — which holds
  * only if every frame and checksum reached the file in order: commits larger than the
  * gathering buffer, transactions that spill pages to the WAL early and rewrite them in place
- * (SQLite then rewrites the frame checksums at commit), and rolled-back spills. */
+ * (SQLite then rewrites the frame checksums at commit), and rolled-back spills. The read-mark
+ * lock a transaction lets go of stays held (shard_vfs_shm.c): another process sees it, the
+ * connections of the process take it back for a checkpoint, and another process (the sqlite3
+ * shell) still reads and writes. */
 #include <check.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "../../../src/shard/shard_int.h"
@@ -142,6 +147,95 @@ START_TEST(recovery_after_many_small_commits)
 }
 END_TEST
 
+/* Whether another process finds one of the WAL-index read-mark bytes of t.db-shm locked (the
+ * unix VFS locks byte 120 + i of the -shm file for lock i; read marks are locks 3 to 7). */
+static bool read_mark_locked_elsewhere(void)
+{
+	pid_t pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		char path[128];
+		snprintf(path, sizeof(path), "%s/t.db-shm", dir);
+		int fd = open(path, O_RDWR);
+		struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 123, .l_len = 5};
+		_exit(fd < 0 || fcntl(fd, F_GETLK, &fl) != 0 ? 2 : fl.l_type == F_UNLCK ? 1 : 0);
+	}
+	int status = 0;
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) != 2);
+	return WEXITSTATUS(status) == 0;
+}
+
+START_TEST(read_mark_kept_between_transactions)
+{
+	sqlite3 *a = open_db("t.db", SHARD_VFS_NAME);
+	exec(a, "CREATE TABLE t (n int, pad blob); INSERT INTO t VALUES (1, x'00')");
+	ck_assert_int_eq(one(a, "SELECT count(*) FROM t"), 1);
+	ck_assert_int_eq(sqlite3_get_autocommit(a), 1); /* no transaction open */
+	ck_assert(read_mark_locked_elsewhere());
+	sqlite3 *u = open_db("t.db", NULL); /* the unix VFS: its read marks are let go of */
+	sqlite3_close(a);
+	ck_assert(!read_mark_locked_elsewhere());
+	ck_assert_int_eq(one(u, "SELECT count(*) FROM t"), 1);
+	ck_assert(!read_mark_locked_elsewhere());
+	sqlite3_close(u);
+}
+END_TEST
+
+/* Kept marks do not hold back a checkpoint or the WAL's restart of a connection of the same
+ * process: they are given back when it locks the marks. */
+START_TEST(checkpoint_takes_kept_read_marks)
+{
+	sqlite3 *a = open_db("t.db", SHARD_VFS_NAME), *b = open_db("t.db", SHARD_VFS_NAME);
+	sqlite3 *c = open_db("t.db", SHARD_VFS_NAME);
+	exec(a, "CREATE TABLE t (n int, pad blob)");
+	for (int i = 1; i <= 30; i++) {
+		exec(i % 2 ? a : b, "INSERT INTO t VALUES (1, zeroblob(100))");
+		ck_assert_int_eq(one(c, "SELECT count(*) FROM t"), i); /* c keeps a stale mark */
+		ck_assert_int_eq(one(i % 2 ? b : a, "SELECT count(*) FROM t"), i);
+	}
+	sqlite3_stmt *vm = NULL;
+	ck_assert_int_eq(sqlite3_prepare_v2(b, "PRAGMA wal_checkpoint(RESTART)", -1, &vm, NULL),
+			 SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(vm), SQLITE_ROW);
+	ck_assert_int_eq(sqlite3_column_int(vm, 0), 0); /* not busy */
+	ck_assert_int_eq(sqlite3_column_int(vm, 1), sqlite3_column_int(vm, 2));
+	sqlite3_finalize(vm);
+	exec(a, "INSERT INTO t VALUES (2, x'00')"); /* the WAL starts over */
+	ck_assert_int_eq(one(c, "SELECT sum(n) FROM t"), 32);
+	ck_assert_int_eq(one(b, "PRAGMA wal_checkpoint(TRUNCATE)"), 0);
+	ck_assert_int_eq(one(a, "SELECT count(*) FROM t"), 31);
+	sqlite3_close(a);
+	sqlite3_close(b);
+	sqlite3_close(c);
+}
+END_TEST
+
+/* Another process (the sqlite3 shell) reads and writes a file whose connections here keep
+ * their read marks. */
+START_TEST(another_process_reads_and_writes)
+{
+	sqlite3 *a = open_db("t.db", SHARD_VFS_NAME), *b = open_db("t.db", SHARD_VFS_NAME);
+	exec(a, "CREATE TABLE t (n int, pad blob); INSERT INTO t VALUES (1, x'00')");
+	ck_assert_int_eq(one(b, "SELECT count(*) FROM t"), 1);
+	ck_assert(read_mark_locked_elsewhere());
+	char cmd[256];
+	snprintf(cmd, sizeof(cmd),
+		 "test \"$(sqlite3 '%s/t.db' 'INSERT INTO t VALUES (5, NULL); "
+		 "SELECT sum(n) FROM t')\" = 6",
+		 dir);
+	ck_assert_int_eq(system(cmd), 0);
+	ck_assert_int_eq(one(a, "SELECT sum(n) FROM t"), 6);
+	ck_assert_int_eq(one(b, "SELECT sum(n) FROM t"), 6);
+	exec(b, "INSERT INTO t VALUES (10, NULL)");
+	snprintf(cmd, sizeof(cmd), "test \"$(sqlite3 '%s/t.db' 'SELECT sum(n) FROM t')\" = 16",
+		 dir);
+	ck_assert_int_eq(system(cmd), 0);
+	sqlite3_close(a);
+	sqlite3_close(b);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("shard_vfs");
@@ -150,6 +244,9 @@ int main(void)
 	tcase_add_test(tc, another_connection_sees_each_commit);
 	tcase_add_test(tc, recovery_finds_large_and_spilled_commits);
 	tcase_add_test(tc, recovery_after_many_small_commits);
+	tcase_add_test(tc, read_mark_kept_between_transactions);
+	tcase_add_test(tc, checkpoint_takes_kept_read_marks);
+	tcase_add_test(tc, another_process_reads_and_writes);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
