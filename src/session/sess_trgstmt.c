@@ -270,7 +270,7 @@ static bool after_rows_only(struct session *s, int rc, int64_t *changes, struct 
 		*changes = sqlite3_changes64(shard_conn_db(s->conn));
 	bool ok = sess_trigger_fire_queued(s, &lo, err);
 	sess_trigger_queue_end(s, lo);
-	return ok;
+	return ok && sess_fk_statement_end(s, NULL, rc == SQLITE_DONE, err);
 }
 
 bool sess_trigger_after_step(struct session *s, const struct xlat_stmt *x, int rc, int64_t *changes,
@@ -297,6 +297,7 @@ bool sess_trigger_after_step(struct session *s, const struct xlat_stmt *x, int r
 	bool ok = sess_trigger_fire_queued(s, &lo, err) &&
 		  fire_events(s, x, x->dml_table, x->dml_events, false, lo, err);
 	sess_trigger_queue_end(s, lo);
+	ok = ok && sess_fk_statement_end(s, x->dml_table, rc == SQLITE_DONE, err);
 	sqlite3_set_last_insert_rowid(db, rowid);
 	return ok;
 }

@@ -644,6 +644,10 @@ uint64_t sess_trigger_defer_mark(struct session *s);
 /* SET CONSTRAINTS (x: XLAT_TXN_SET_CONSTRAINTS): PostgreSQL's checks of the names, the new
  * modes, and the rows of the constraints now IMMEDIATE fired. Blocks on disk. */
 bool sess_trigger_set_constraints(struct session *s, const struct xlat_stmt *x, struct pgerr *err);
+/* A statement's end (done: it ran to SQLITE_DONE; written: its table or NULL): once SET
+ * CONSTRAINTS changed a foreign key's mode in the transaction, the keys immediate now are
+ * checked (23503, PostgreSQL's wording) when the statement changed rows. Blocks on disk. */
+bool sess_fk_statement_end(struct session *s, const char *written, bool done, struct pgerr *err);
 /* SAVEPOINT / RELEASE / ROLLBACK TO name: ROLLBACK TO forgets the rows deferred since. */
 void sess_trigger_defer_savepoint(struct session *s, enum xlat_txn op, const char *name);
 /* The transaction ends: fires the deferred rows first when it commits (commit; false with
