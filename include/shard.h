@@ -570,5 +570,13 @@ bool shard_fk_check(sqlite3 *db, bool (*immediate)(const char *name, void *arg),
  * everything back. vm is left reset. Costs a second run of the failed statement; err keeps
  * its DETAIL without the values when none is found. Blocks like the statement did. */
 void shard_unique_explain(sqlite3 *db, sqlite3_stmt *vm, int rc, struct pgerr *err);
+/* A DEFERRABLE UNIQUE constraint's index name (xlat_defkey.c): 1 INITIALLY DEFERRED, 0
+ * INITIALLY IMMEDIATE, -1 no such constraint (dropped meanwhile). */
+int shard_defkey_mode(sqlite3 *db, const char *name);
+/* Its check of row rowid (shard_defkey.c): false with PostgreSQL's 23505 (DETAIL "Key (a)=(1)
+ * already exists.") when another row holds the row's key, none of it NULL; true when the row
+ * or the constraint is gone. Blocks on disk. */
+bool shard_defkey_check(sqlite3 *db, const char *name, sqlite3_int64 rowid,
+			struct pgerr *err) MUST_CHECK;
 
 #endif

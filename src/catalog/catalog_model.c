@@ -396,6 +396,10 @@ static void set_index_constraint(struct cat_model *m, struct cat_index *ix, cons
 						 pk ? CAT_CON_PK : CAT_CON_UNIQUE, ix->keys,
 						 ix->nkeys);
 	ix->primary = pk;
+	/* a DEFERRABLE one's index is not unique in SQLite: the session checks its key */
+	ix->initdeferred = marked && strstr(sql, CATALOG_DEFERRED_MARK);
+	ix->deferrable = ix->initdeferred || (marked && strstr(sql, CATALOG_DEFERRABLE_MARK));
+	ix->unique |= ix->deferrable;
 	ix->conname = name ? name
 			   : default_name(m->a, ix->table, pk ? NULL : ix->keys, pk ? 0 : ix->nkeys,
 					  pk ? "pkey" : "key");

@@ -21,15 +21,25 @@
  * mode from that, the transaction is watched (fk_watch) to its end: deferring a key SQLite
  * checks at once sets PRAGMA defer_foreign_keys (every key waits to SQLite's COMMIT, which
  * SQLite resets then), and the keys that are immediate now are checked at each statement's
- * end and by SET CONSTRAINTS ... IMMEDIATE with foreign_key_check (shard_fk_check). Only
- * constraint triggers are deferrable here besides them (UNIQUE, PRIMARY KEY and EXCLUDE
- * DEFERRABLE are refused when made, src/xlat). */
+ * end and by SET CONSTRAINTS ... IMMEDIATE with foreign_key_check (shard_fk_check).
+ *
+ * A DEFERRABLE UNIQUE key (xlat_defkey.c) is a plain index whose triggers hand each row
+ * written to it here (keys): the rows of a key that is immediate now are checked at the
+ * statement's end (after every row is written, so a swap passes), the others at SET
+ * CONSTRAINTS ... IMMEDIATE or COMMIT (shard_defkey_check). PRIMARY KEY and EXCLUDE
+ * DEFERRABLE are refused when made (src/xlat). */
 #include "sess_plpgsql.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #define SEP '\x1f'
+
+/* A row written to DEFERRABLE UNIQUE key name. */
+struct defkey_row {
+	char *name;
+	int64_t rowid;
+};
 
 /* SET CONSTRAINTS name's mode. */
 struct defer_mode {
@@ -55,6 +65,8 @@ struct sess_trg_defer {
 	size_t nsps, capsps;
 	bool fk_watch;           /* a foreign key's mode changed: check immediate keys */
 	int64_t fk_changes;      /* sqlite3_total_changes64 at the last check */
+	struct defkey_row *keys; /* rows written to DEFERRABLE UNIQUE keys, not checked yet */
+	size_t nkeys, capkeys;
 };
 
 static struct sess_trg_defer *state(struct session *s)
@@ -119,11 +131,55 @@ static void restore_modes(struct sess_trg_defer *d, const struct defer_sp *sp)
 	d->modes = sp && sp->nmodes ? modes_copy(sp->modes, sp->nmodes) : NULL;
 }
 
+static void keys_drop(struct sess_trg_defer *d, size_t i)
+{
+	free(d->keys[i].name);
+	d->keys[i] = d->keys[--d->nkeys];
+}
+
+void sess_unique_pending(struct session *s, const char *name, int64_t rowid)
+{
+	struct sess_trg_defer *d = state(s);
+	if (!name)
+		return;
+	for (size_t i = d->nkeys; i > 0 && i + 8 > d->nkeys; i--) /* a row updated again */
+		if (d->keys[i - 1].rowid == rowid && strcmp(d->keys[i - 1].name, name) == 0)
+			return;
+	if (d->nkeys == d->capkeys) {
+		d->capkeys = d->capkeys ? 2 * d->capkeys : 16;
+		d->keys = base_xrealloc(d->keys, d->capkeys * sizeof(*d->keys));
+	}
+	d->keys[d->nkeys++] = (struct defkey_row){base_xstrdup(name), rowid};
+}
+
+/* Checks the rows kept for DEFERRABLE UNIQUE keys that are immediate now (all: every one, at
+ * COMMIT), forgetting them; false with err (23505) at the first duplicate. */
+static bool keys_check(struct session *s, bool all, struct pgerr *err)
+{
+	struct sess_trg_defer *d = s->udf ? s->udf->defer : NULL;
+	sqlite3 *db = shard_conn_db(s->conn);
+	for (size_t i = 0; d && i < d->nkeys;) {
+		int mode = shard_defkey_mode(db, d->keys[i].name);
+		if (mode >= 0 && !all && sess_trigger_is_deferred(s, d->keys[i].name, mode == 1)) {
+			i++;
+			continue;
+		}
+		bool ok = mode < 0 || shard_defkey_check(db, d->keys[i].name, d->keys[i].rowid, err);
+		keys_drop(d, i);
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
 static void defer_free(struct session *s)
 {
 	struct sess_trg_defer *d = s->udf ? s->udf->defer : NULL;
 	if (!d)
 		return;
+	while (d->nkeys)
+		keys_drop(d, d->nkeys - 1);
+	free(d->keys);
 	modes_free(d->modes, d->nmodes);
 	drop_savepoints(d, 0);
 	free(d->sps);
@@ -135,6 +191,7 @@ bool sess_trigger_txn_end(struct session *s, bool commit, struct pgerr *err)
 {
 	bool ok = !commit || !sess_trigger_deferred_any(s) ||
 		  sess_trigger_fire_deferred(s, NULL, err);
+	ok = ok && (!commit || keys_check(s, true, err));
 	sess_trigger_deferred_free(s);
 	defer_free(s);
 	return ok;
@@ -252,9 +309,12 @@ static bool fk_check(struct session *s, const char *written, struct pgerr *err)
 	return shard_fk_check(db, fk_immediate, s, written, err);
 }
 
-bool sess_fk_statement_end(struct session *s, const char *written, bool done, struct pgerr *err)
+bool sess_defer_statement_end(struct session *s, const char *written, bool done,
+			      struct pgerr *err)
 {
 	struct sess_trg_defer *d = s->udf ? s->udf->defer : NULL;
+	if (d && d->nkeys && !keys_check(s, false, err))
+		return false;
 	if (!d || !d->fk_watch || s->txn == SESS_TXN_IDLE)
 		return true;
 	/* a statement that changed no row broke no key (RETURNING's first row: it may have) */
@@ -325,6 +385,8 @@ bool sess_trigger_set_constraints(struct session *s, const struct xlat_stmt *x, 
 	/* SQL's rule: the rows of constraints now IMMEDIATE are checked here */
 	if (!deferred && sess_trigger_deferred_any(s) &&
 	    !sess_trigger_fire_deferred(s, fires_now, err))
+		return false;
+	if (!deferred && !keys_check(s, false, err))
 		return false;
 	if (!deferred && d->fk_watch && s->txn != SESS_TXN_IDLE)
 		return fk_check(s, NULL, err);

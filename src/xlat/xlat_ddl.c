@@ -80,6 +80,17 @@ static bool references(struct xlat_ctx *c, const PgQuery__Constraint *k)
 	if (k->n_fk_del_set_cols)
 		return xlat_unsupported(c, k->location,
 					"ON DELETE SET NULL/DEFAULT with a column list");
+	if (k->n_pk_attrs && c->schema && c->env && c->env->defkey_fn) { /* PostgreSQL's 55000 */
+		const char **cols = arena_alloc(c->a, sizeof(char *) * k->n_pk_attrs);
+		for (size_t i = 0; i < k->n_pk_attrs; i++)
+			cols[i] = xlat_node_str(k->pk_attrs[i]);
+		if (c->env->defkey_fn(c->schema->arg, k->pktable->relname, NULL, cols,
+				      k->n_pk_attrs))
+			return xlat_fail(c, "55000", -1,
+					 "cannot use a deferrable unique constraint for referenced "
+					 "table \"%s\"",
+					 k->pktable->relname);
+	}
 	xlat_puts(c, "REFERENCES ");
 	if (!xlat_relname_local(c, k->pktable))
 		return false;
@@ -886,8 +897,9 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 		if (e->node_case == NODE(CONSTRAINT) && an.table_pk &&
 		    e->constraint->contype == CONSTR(PRIMARY))
 			continue; /* moved onto the rowid alias column */
-		if (e->node_case == NODE(CONSTRAINT) && e->constraint->contype == CONSTR(EXCLUSION))
-			continue; /* made after the table (xlat_exclude.c) */
+		if (e->node_case == NODE(CONSTRAINT) &&
+		    (e->constraint->contype == CONSTR(EXCLUSION) || xlat_defkey_is(e->constraint)))
+			continue; /* made after the table (xlat_exclude.c, xlat_defkey.c) */
 		xlat_puts(c, first ? "" : ", ");
 		first = false;
 		bool ok;
@@ -924,6 +936,9 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 		const PgQuery__Node *e = s->table_elts[i];
 		if (e->node_case == NODE(CONSTRAINT) && e->constraint->contype == CONSTR(EXCLUSION) &&
 		    !xlat_exclude_add(c, s->relation, e->constraint))
+			return false;
+		if (e->node_case == NODE(CONSTRAINT) && xlat_defkey_is(e->constraint) &&
+		    !xlat_defkey_add(c, s->relation, e->constraint, false))
 			return false;
 	}
 	return true;

@@ -1,0 +1,85 @@
+-- DEFERRABLE UNIQUE constraints: checked at the statement's end (INITIALLY IMMEDIATE) or at
+-- COMMIT (INITIALLY DEFERRED), so that keys may be swapped
+CREATE TABLE du_item (id int PRIMARY KEY, pos int, CONSTRAINT du_pos UNIQUE (pos) DEFERRABLE);
+INSERT INTO du_item VALUES (1, 1), (2, 2), (3, 3);
+-- one statement moves every key: checked once its rows are written
+UPDATE du_item SET pos = pos + 1;
+SELECT id, pos FROM du_item ORDER BY id;
+INSERT INTO du_item VALUES (4, 4);
+UPDATE du_item SET pos = 2 WHERE id = 3;
+SELECT id, pos FROM du_item ORDER BY id;
+-- NULLs are distinct
+INSERT INTO du_item VALUES (5, NULL), (6, NULL);
+-- a swap in two statements: deferred to COMMIT
+BEGIN;
+SET CONSTRAINTS du_pos DEFERRED;
+UPDATE du_item SET pos = 3 WHERE id = 1;
+UPDATE du_item SET pos = 2 WHERE id = 2;
+COMMIT;
+SELECT id, pos FROM du_item ORDER BY id;
+-- a duplicate left at COMMIT: 23505 there, and the transaction rolls back
+BEGIN;
+SET CONSTRAINTS ALL DEFERRED;
+UPDATE du_item SET pos = 3 WHERE id = 2;
+SELECT count(*) FROM du_item WHERE pos = 3;
+COMMIT;
+SELECT id, pos FROM du_item ORDER BY id;
+-- SET CONSTRAINTS ... IMMEDIATE checks the rows written so far
+BEGIN;
+SET CONSTRAINTS du_pos DEFERRED;
+UPDATE du_item SET pos = 3 WHERE id = 2;
+SET CONSTRAINTS du_pos IMMEDIATE;
+ROLLBACK;
+-- INITIALLY DEFERRED, named by ALTER TABLE ... ADD (as pg_dump writes it)
+CREATE TABLE du_slot (id int PRIMARY KEY, a int, b text);
+INSERT INTO du_slot VALUES (1, 1, 'x'), (2, 2, 'x');
+ALTER TABLE du_slot ADD CONSTRAINT du_slot_ab UNIQUE (a, b) DEFERRABLE INITIALLY DEFERRED;
+BEGIN;
+UPDATE du_slot SET a = 2 WHERE id = 1;
+UPDATE du_slot SET a = 1 WHERE id = 2;
+COMMIT;
+SELECT id, a, b FROM du_slot ORDER BY id;
+BEGIN;
+INSERT INTO du_slot VALUES (3, 1, 'x');
+SET CONSTRAINTS du_slot_ab IMMEDIATE;
+ROLLBACK;
+-- an autocommit statement: its own transaction's COMMIT
+INSERT INTO du_slot VALUES (3, 1, 'x');
+INSERT INTO du_slot VALUES (3, 1, 'y');
+-- ALTER TABLE ... ADD over rows that break the key (its DETAIL is left out)
+INSERT INTO du_slot VALUES (4, 1, 'y');
+ALTER TABLE du_slot ADD CONSTRAINT du_slot_a UNIQUE (a) DEFERRABLE;
+-- the default name
+CREATE TABLE du_code (code text, UNIQUE (code) DEFERRABLE INITIALLY IMMEDIATE);
+INSERT INTO du_code VALUES ('a'), ('a');
+-- a function's statement: checked at its end
+CREATE FUNCTION du_bump() RETURNS int LANGUAGE plpgsql AS $$ BEGIN UPDATE du_item SET pos = pos + 10; RETURN 1; END $$;
+SELECT du_bump();
+SELECT id, pos FROM du_item ORDER BY id;
+-- ROLLBACK TO SAVEPOINT
+BEGIN;
+SET CONSTRAINTS ALL DEFERRED;
+SAVEPOINT s1;
+UPDATE du_item SET pos = 12 WHERE id = 1;
+ROLLBACK TO SAVEPOINT s1;
+COMMIT;
+-- the catalog
+SELECT conname, contype, condeferrable, condeferred, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid IN ('du_item'::regclass, 'du_slot'::regclass, 'du_code'::regclass) ORDER BY conname;
+SELECT c.relname, i.indisunique, i.indimmediate, i.indisprimary FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid IN ('du_item'::regclass, 'du_slot'::regclass, 'du_code'::regclass) ORDER BY c.relname;
+SELECT pg_get_indexdef('du_pos'::regclass);
+SELECT constraint_name, constraint_type, is_deferrable, initially_deferred FROM information_schema.table_constraints WHERE table_name IN ('du_item', 'du_slot') AND constraint_type <> 'CHECK' ORDER BY constraint_name;
+-- what PostgreSQL refuses
+INSERT INTO du_item VALUES (7, 100) ON CONFLICT (pos) DO NOTHING;
+INSERT INTO du_item VALUES (7, 100) ON CONFLICT ON CONSTRAINT du_pos DO NOTHING;
+CREATE TABLE du_child (id int PRIMARY KEY, pos int REFERENCES du_item (pos));
+-- DROP CONSTRAINT and RENAME
+ALTER TABLE du_slot RENAME CONSTRAINT du_slot_ab TO du_slot_ab2;
+ALTER TABLE du_slot DROP CONSTRAINT du_slot_ab2;
+INSERT INTO du_slot VALUES (5, 1, 'x');
+SELECT conname FROM pg_constraint WHERE conrelid = 'du_slot'::regclass ORDER BY conname;
+-- a table rebuilt keeps the key
+ALTER TABLE du_item ALTER COLUMN pos TYPE bigint;
+UPDATE du_item SET pos = pos + 1;
+INSERT INTO du_item VALUES (8, 13);
+SELECT conname, condeferrable FROM pg_constraint WHERE conrelid = 'du_item'::regclass ORDER BY conname;
+DROP TABLE du_code;
