@@ -689,6 +689,10 @@ void xlat_trigger_sqlite(struct strbuf *sb, struct arena *a, const char *table, 
 #define XLAT_DEFKEY_INSERT ".unique.ins"
 #define XLAT_DEFKEY_UPDATE ".unique.upd"
 bool xlat_defkey_trigger(const char *name);
+/* Appends "; CREATE TRIGGER ..." twice: the triggers of such a key name on table's columns
+ * cols[0..n) (also for RENAME CONSTRAINT, shard_alter.c). */
+void xlat_defkey_triggers(struct strbuf *sb, const char *name, const char *table,
+			  const char *const *cols, size_t n);
 struct xlat_exclude {
 	struct arena *a;
 	const char *table, *name, *am, *pred;

@@ -36,21 +36,33 @@ static void columns(struct xlat_ctx *c, const PgQuery__Constraint *k, const char
 }
 
 /* A trigger that hands the row to the session: name + suffix, AFTER event ON table. */
-static void trigger(struct xlat_ctx *c, const char *name, const char *suffix, const char *table,
-		    const PgQuery__Constraint *k, bool update)
+static void trigger(struct strbuf *sb, const char *name, const char *suffix, const char *table,
+		    const char *const *cols, size_t n)
 {
-	struct strbuf *sb = c->sb;
-	xlat_puts(c, "; CREATE TRIGGER ");
-	char *tn = arena_printf(c->a, "%s%s", name, suffix);
-	strbuf_put_quoted(sb, tn, '"');
-	xlat_puts(c, update ? " AFTER UPDATE OF " : " AFTER INSERT");
-	if (update)
-		columns(c, k, ", ");
-	xlat_puts(c, " ON ");
+	struct strbuf tn;
+	strbuf_init(&tn, 0);
+	strbuf_printf(&tn, "%s%s", name, suffix);
+	strbuf_puts(sb, "; CREATE TRIGGER ");
+	strbuf_put_quoted(sb, tn.data ? tn.data : "", '"');
+	sb->failed |= tn.failed;
+	strbuf_fini(&tn);
+	strbuf_puts(sb, cols ? " AFTER UPDATE OF " : " AFTER INSERT");
+	for (size_t i = 0; cols && i < n; i++) {
+		strbuf_puts(sb, i ? ", " : "");
+		strbuf_put_quoted(sb, cols[i], '"');
+	}
+	strbuf_puts(sb, " ON ");
 	strbuf_put_quoted(sb, table, '"');
-	xlat_puts(c, " BEGIN SELECT shardlite_unique_pending(");
-	xlat_string(c, name);
-	xlat_puts(c, ", NEW.rowid); END");
+	strbuf_puts(sb, " BEGIN SELECT shardlite_unique_pending(");
+	strbuf_put_quoted(sb, name, '\'');
+	strbuf_puts(sb, ", NEW.rowid); END");
+}
+
+void xlat_defkey_triggers(struct strbuf *sb, const char *name, const char *table,
+			  const char *const *cols, size_t n)
+{
+	trigger(sb, name, XLAT_DEFKEY_INSERT, table, NULL, 0);
+	trigger(sb, name, XLAT_DEFKEY_UPDATE, table, cols, n);
 }
 
 bool xlat_defkey_add(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
@@ -87,8 +99,10 @@ bool xlat_defkey_add(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 	xlat_puts(c, " (");
 	columns(c, k, ", ");
 	xlat_puts(c, ")");
-	trigger(c, name, XLAT_DEFKEY_INSERT, rel->relname, k, false);
-	trigger(c, name, XLAT_DEFKEY_UPDATE, rel->relname, k, true);
+	const char **cols = arena_alloc(c->a, sizeof(char *) * k->n_keys);
+	for (size_t i = 0; i < k->n_keys; i++)
+		cols[i] = xlat_node_str(k->keys[i]);
+	xlat_defkey_triggers(c->sb, name, rel->relname, cols, k->n_keys);
 	if (rows) { /* ALTER TABLE ... ADD: the rows there must hold the key already */
 		xlat_puts(c, "; SELECT shardlite_raise('23505', ");
 		xlat_string(c, arena_printf(c->a, "could not create unique index \"%s\"", name));

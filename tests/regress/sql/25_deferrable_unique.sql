@@ -83,3 +83,27 @@ UPDATE du_item SET pos = pos + 1;
 INSERT INTO du_item VALUES (8, 13);
 SELECT conname, condeferrable FROM pg_constraint WHERE conrelid = 'du_item'::regclass ORDER BY conname;
 DROP TABLE du_code;
+-- RENAME CONSTRAINT keeps it deferrable, RENAME TO / RENAME COLUMN follow, DROP CONSTRAINT and
+-- DROP COLUMN remove it
+CREATE TABLE du_ren (id int PRIMARY KEY, a int, b text);
+ALTER TABLE du_ren ADD CONSTRAINT du_ren_ab UNIQUE (a, b) DEFERRABLE INITIALLY DEFERRED;
+ALTER TABLE du_ren RENAME CONSTRAINT du_ren_ab TO du_ren_ab2;
+SELECT conname, condeferrable, condeferred FROM pg_constraint WHERE conrelid = 'du_ren'::regclass ORDER BY conname;
+BEGIN;
+INSERT INTO du_ren VALUES (1, 1, 'x'), (2, 1, 'x');
+SET CONSTRAINTS du_ren_ab2 IMMEDIATE;
+ROLLBACK;
+ALTER TABLE du_ren RENAME TO du_ren2;
+ALTER TABLE du_ren2 RENAME COLUMN a TO aa;
+INSERT INTO du_ren2 VALUES (1, 1, 'x'), (2, 1, 'x');
+SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'du_ren_ab2';
+ALTER TABLE du_ren2 DROP CONSTRAINT du_ren_ab2;
+INSERT INTO du_ren2 VALUES (1, 1, 'x'), (2, 1, 'x');
+ALTER TABLE du_ren2 ADD CONSTRAINT du_ren_ab2 UNIQUE (aa, b) DEFERRABLE;
+DELETE FROM du_ren2 WHERE id = 2;
+ALTER TABLE du_ren2 ADD CONSTRAINT du_ren_ab2 UNIQUE (aa, b) DEFERRABLE;
+ALTER TABLE du_ren2 ADD COLUMN c int;
+ALTER TABLE du_ren2 DROP COLUMN aa;
+SELECT conname FROM pg_constraint WHERE conrelid = 'du_ren2'::regclass ORDER BY conname;
+INSERT INTO du_ren2 VALUES (5, 'x', 1), (6, 'x', 1);
+DROP TABLE du_ren2;
