@@ -318,18 +318,75 @@ static bool deferral(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, size_t *i
 		deferred |= k->contype == CONSTR(ATTR_DEFERRED);
 	}
 	(*i)--; /* the caller's loop moves past the last one */
-	if (!qualified || qualified->contype != CONSTR(FOREIGN))
-		return xlat_unsupported(c, k->location,
-					"a deferrable constraint other than a foreign key");
 	if (not_deferrable && deferred)
 		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, k->location,
 				 "constraint declared INITIALLY DEFERRED must be DEFERRABLE");
+	bool key = qualified && (qualified->contype == CONSTR(UNIQUE) ||
+				 qualified->contype == CONSTR(PRIMARY));
+	if (key && !deferrable && !deferred)
+		return true; /* NOT DEFERRABLE, INITIALLY IMMEDIATE: what a key is here */
+	if (!qualified || qualified->contype != CONSTR(FOREIGN))
+		return xlat_unsupported(c, k->location,
+					"a deferrable constraint other than a foreign key");
 	if (deferred)
 		xlat_puts(c, " DEFERRABLE INITIALLY DEFERRED");
 	else if (deferrable)
 		xlat_puts(c, " DEFERRABLE");
 	else if (not_deferrable)
 		xlat_puts(c, " NOT DEFERRABLE");
+	return true;
+}
+
+/* Whether column constraint i of cd is UNIQUE followed by DEFERRABLE or INITIALLY DEFERRED:
+ * in CREATE TABLE, made after the table (xlat_defkey.c); *next: the item after its
+ * deferral attributes. */
+static bool deferrable_unique(const PgQuery__ColumnDef *cd, size_t i, size_t *next)
+{
+	if (cd->constraints[i]->constraint->contype != CONSTR(UNIQUE))
+		return false;
+	bool deferrable = false;
+	size_t j = i + 1;
+	for (; j < cd->n_constraints; j++) {
+		int t = cd->constraints[j]->constraint->contype;
+		if (t < CONSTR(ATTR_DEFERRABLE))
+			break;
+		deferrable |= t == CONSTR(ATTR_DEFERRABLE) || t == CONSTR(ATTR_DEFERRED);
+	}
+	*next = j;
+	return deferrable;
+}
+
+/* CREATE TABLE's column-level UNIQUE DEFERRABLE keys of cd, made after the table. */
+static bool column_deferrable_keys(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
+				   const PgQuery__ColumnDef *cd)
+{
+	for (size_t i = 0, next; i < cd->n_constraints; i++) {
+		if (!deferrable_unique(cd, i, &next))
+			continue;
+		PgQuery__Constraint k = *cd->constraints[i]->constraint;
+		PgQuery__String str = PG_QUERY__STRING__INIT;
+		PgQuery__Node sn = PG_QUERY__NODE__INIT, *keys[] = {&sn};
+		str.sval = cd->colname;
+		sn.node_case = NODE(STRING);
+		sn.string = &str;
+		k.keys = keys;
+		k.n_keys = 1;
+		for (size_t j = i + 1; j < next; j++) {
+			int t = cd->constraints[j]->constraint->contype;
+			k.deferrable |= t == CONSTR(ATTR_DEFERRABLE);
+			k.initdeferred |= t == CONSTR(ATTR_DEFERRED);
+		}
+		if (k.initdeferred && !k.deferrable) { /* INITIALLY DEFERRED implies it */
+			for (size_t j = i + 1; j < next; j++)
+				if (cd->constraints[j]->constraint->contype ==
+				    CONSTR(ATTR_NOT_DEFERRABLE))
+					return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, k.location,
+							 "constraint declared INITIALLY DEFERRED "
+							 "must be DEFERRABLE");
+		}
+		if (!xlat_defkey_add(c, rel, &k, false))
+			return false;
+	}
 	return true;
 }
 
@@ -476,6 +533,11 @@ bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, int auton
 		if (k->contype >= CONSTR(ATTR_DEFERRABLE)) {
 			if (!deferral(c, cd, &i, prev))
 				return false;
+			continue;
+		}
+		size_t next;
+		if (strcmp(c->st->tag, "CREATE TABLE") == 0 && deferrable_unique(cd, i, &next)) {
+			i = next - 1; /* made after the table (column_deferrable_keys) */
 			continue;
 		}
 		if (!column_constraint(c, k, autonum, &col))
@@ -939,6 +1001,9 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 			return false;
 		if (e->node_case == NODE(CONSTRAINT) && xlat_defkey_is(e->constraint) &&
 		    !xlat_defkey_add(c, s->relation, e->constraint, false))
+			return false;
+		if (e->node_case == NODE(COLUMN_DEF) &&
+		    !column_deferrable_keys(c, s->relation, e->column_def))
 			return false;
 	}
 	return true;

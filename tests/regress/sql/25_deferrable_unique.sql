@@ -107,3 +107,19 @@ ALTER TABLE du_ren2 DROP COLUMN aa;
 SELECT conname FROM pg_constraint WHERE conrelid = 'du_ren2'::regclass ORDER BY conname;
 INSERT INTO du_ren2 VALUES (5, 'x', 1), (6, 'x', 1);
 DROP TABLE du_ren2;
+-- column-level UNIQUE DEFERRABLE
+CREATE TABLE du_col (id int PRIMARY KEY, pos int UNIQUE DEFERRABLE, code text CONSTRAINT du_col_code UNIQUE DEFERRABLE INITIALLY DEFERRED NOT NULL, n int UNIQUE NOT DEFERRABLE, m int UNIQUE INITIALLY IMMEDIATE);
+INSERT INTO du_col VALUES (1, 1, 'a', 1, 1), (2, 2, 'b', 2, 2);
+UPDATE du_col SET pos = 3 - pos;
+UPDATE du_col SET n = 3 - n;
+BEGIN;
+UPDATE du_col SET code = 'b' WHERE id = 1;
+UPDATE du_col SET code = 'a' WHERE id = 2;
+COMMIT;
+INSERT INTO du_col VALUES (3, 3, 'a', 3, 3);
+INSERT INTO du_col VALUES (3, 3, NULL, 3, 3);
+SELECT id, pos, code, n, m FROM du_col ORDER BY id;
+SELECT conname, contype, condeferrable, condeferred FROM pg_constraint WHERE conrelid = 'du_col'::regclass ORDER BY conname;
+CREATE TABLE du_bad (a int UNIQUE NOT DEFERRABLE INITIALLY DEFERRED);
+-- differs: a column-level DEFERRABLE key in ADD COLUMN is 0A000
+ALTER TABLE du_col ADD COLUMN z int UNIQUE DEFERRABLE;
