@@ -134,3 +134,13 @@ SET CONSTRAINTS dk_def IMMEDIATE; INSERT INTO dk_child VALUES (27, 28, NULL, NUL
 -- extended
 INSERT INTO dk_child VALUES (29, 30, NULL, NULL);
 SELECT id, p, q, r FROM dk_child ORDER BY id;
+-- a statement run as several SQLite steps (DROP TABLE a, b) keeps the keys deferred
+CREATE TABLE dk_x (a int);
+CREATE TABLE dk_y (a int);
+BEGIN;
+SET CONSTRAINTS dk_imm DEFERRED;
+DROP TABLE dk_x, dk_y;
+INSERT INTO dk_child VALUES (40, NULL, 41, NULL);
+INSERT INTO dk_parent VALUES (41);
+COMMIT;
+SELECT id, q FROM dk_child WHERE id = 40;
