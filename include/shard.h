@@ -573,10 +573,10 @@ void shard_unique_explain(sqlite3 *db, sqlite3_stmt *vm, int rc, struct pgerr *e
 /* A DEFERRABLE UNIQUE constraint's index name (xlat_defkey.c): 1 INITIALLY DEFERRED, 0
  * INITIALLY IMMEDIATE, -1 no such constraint (dropped meanwhile). */
 int shard_defkey_mode(sqlite3 *db, const char *name);
-/* Its check of row rowid (shard_defkey.c): false with PostgreSQL's 23505 (DETAIL "Key (a)=(1)
- * already exists.") when another row holds the row's key, none of it NULL; true when the row
- * or the constraint is gone. Blocks on disk. */
-bool shard_defkey_check(sqlite3 *db, const char *name, sqlite3_int64 rowid,
+/* Its check of rows rowids[0..n) (shard_defkey.c): false with PostgreSQL's 23505 (DETAIL
+ * "Key (a)=(1) already exists.") at the first whose key another row holds, none of it NULL;
+ * a row or constraint gone since passes. Blocks on disk. */
+bool shard_defkey_check(sqlite3 *db, const char *name, const sqlite3_int64 *rowids, size_t n,
 			struct pgerr *err) MUST_CHECK;
 
 #endif

@@ -153,23 +153,46 @@ void sess_unique_pending(struct session *s, const char *name, int64_t rowid)
 }
 
 /* Checks the rows kept for DEFERRABLE UNIQUE keys that are immediate now (all: every one, at
- * COMMIT), forgetting them; false with err (23505) at the first duplicate. */
+ * COMMIT), a key at a time, forgetting them (and those of keys gone since); false with err
+ * (23505) at the first duplicate. */
 static bool keys_check(struct session *s, bool all, struct pgerr *err)
 {
 	struct sess_trg_defer *d = s->udf ? s->udf->defer : NULL;
+	if (!d || !d->nkeys)
+		return true;
 	sqlite3 *db = shard_conn_db(s->conn);
-	for (size_t i = 0; d && i < d->nkeys;) {
-		int mode = shard_defkey_mode(db, d->keys[i].name);
-		if (mode >= 0 && !all && sess_trigger_is_deferred(s, d->keys[i].name, mode == 1)) {
-			i++;
+	size_t n = d->nkeys, out = 0;
+	bool *seen = base_xcalloc(n, sizeof(*seen)), *gone = base_xcalloc(n, sizeof(*gone));
+	sqlite3_int64 *rowids = base_xcalloc(n, sizeof(*rowids));
+	bool ok = true;
+	for (size_t i = 0; ok && i < n; i++) {
+		if (seen[i])
 			continue;
+		const char *name = d->keys[i].name;
+		int mode = shard_defkey_mode(db, name);
+		bool check = mode >= 0 && (all || !sess_trigger_is_deferred(s, name, mode == 1));
+		size_t m = 0;
+		for (size_t j = i; j < n; j++) {
+			if (seen[j] || strcmp(d->keys[j].name, name) != 0)
+				continue;
+			seen[j] = true;
+			gone[j] = mode < 0 || check;
+			if (check)
+				rowids[m++] = d->keys[j].rowid;
 		}
-		bool ok = mode < 0 || shard_defkey_check(db, d->keys[i].name, d->keys[i].rowid, err);
-		keys_drop(d, i);
-		if (!ok)
-			return false;
+		ok = !check || shard_defkey_check(db, name, rowids, m, err);
 	}
-	return true;
+	for (size_t j = 0; j < n; j++) { /* the rows kept, in order */
+		if (gone[j])
+			free(d->keys[j].name);
+		else
+			d->keys[out++] = d->keys[j];
+	}
+	d->nkeys = out;
+	free(seen);
+	free(gone);
+	free(rowids);
+	return ok;
 }
 
 static void defer_free(struct session *s)

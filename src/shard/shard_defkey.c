@@ -118,7 +118,8 @@ static void detail(sqlite3 *db, const struct dkey *k, sqlite3_stmt *row, struct 
 	strbuf_fini(&vals);
 }
 
-bool shard_defkey_check(sqlite3 *db, const char *name, sqlite3_int64 rowid, struct pgerr *err)
+bool shard_defkey_check(sqlite3 *db, const char *name, const sqlite3_int64 *rowids, size_t n,
+			struct pgerr *err)
 {
 	struct dkey k;
 	if (!read_key(db, name, &k))
@@ -133,15 +134,19 @@ bool shard_defkey_check(sqlite3 *db, const char *name, sqlite3_int64 rowid, stru
 		ok = shard_error(db, rc, err);
 		goto out;
 	}
-	sqlite3_bind_int64(row, 1, rowid);
-	if (sqlite3_step(row) != SQLITE_ROW)
-		goto out; /* deleted since */
-	for (int i = 0; i < k.ncols; i++) {
-		if (sqlite3_column_type(row, i) == SQLITE_NULL)
-			goto out; /* NULLs are distinct */
-		sqlite3_bind_value(cnt, i + 1, sqlite3_column_value(row, i));
-	}
-	if (sqlite3_step(cnt) == SQLITE_ROW && sqlite3_column_int64(cnt, 0) > 1) {
+	for (size_t r = 0; ok && r < n; r++) {
+		sqlite3_reset(row);
+		sqlite3_reset(cnt);
+		sqlite3_bind_int64(row, 1, rowids[r]);
+		if (sqlite3_step(row) != SQLITE_ROW)
+			continue; /* deleted since */
+		bool null = false;
+		for (int i = 0; i < k.ncols && !null; i++) {
+			null = sqlite3_column_type(row, i) == SQLITE_NULL; /* NULLs are distinct */
+			sqlite3_bind_value(cnt, i + 1, sqlite3_column_value(row, i));
+		}
+		if (null || sqlite3_step(cnt) != SQLITE_ROW || sqlite3_column_int64(cnt, 0) <= 1)
+			continue;
 		ok = pgerr_set(err, SQLSTATE_UNIQUE_VIOLATION,
 			       "duplicate key value violates unique constraint \"%s\"", name);
 		detail(db, &k, row, err);

@@ -42,15 +42,15 @@ START_TEST(duplicate_reported_as_postgresql)
 {
 	struct pgerr err;
 	pgerr_clear(&err);
-	ck_assert(!shard_defkey_check(db, "k", 2, &err));
+	ck_assert(!shard_defkey_check(db, "k", (sqlite3_int64[]){2}, 1, &err));
 	ck_assert_str_eq(err.sqlstate, "23505");
 	ck_assert_str_eq(err.message, "duplicate key value violates unique constraint \"k\"");
 	ck_assert_str_eq(err.detail, "Key (a, b)=(1, x) already exists.");
 	ck_assert_str_eq(err.table_name, "t");
 	ck_assert_str_eq(err.constraint_name, "k");
 	pgerr_clear(&err);
-	ck_assert(shard_defkey_check(db, "d", 4, &err)); /* y is its own */
-	ck_assert(!shard_defkey_check(db, "d", 3, &err));
+	ck_assert(shard_defkey_check(db, "d", (sqlite3_int64[]){4}, 1, &err)); /* y is its own */
+	ck_assert(!shard_defkey_check(db, "d", (sqlite3_int64[]){4, 3}, 2, &err));
 	ck_assert_str_eq(err.detail, "Key (b)=(x) already exists.");
 }
 END_TEST
@@ -59,10 +59,9 @@ START_TEST(nulls_and_gone_rows_pass)
 {
 	struct pgerr err;
 	pgerr_clear(&err);
-	ck_assert(shard_defkey_check(db, "k", 3, &err));  /* a NULL in the key */
-	ck_assert(shard_defkey_check(db, "k", 4, &err));  /* a key of its own */
-	ck_assert(shard_defkey_check(db, "k", 99, &err)); /* deleted since */
-	ck_assert(shard_defkey_check(db, "nosuch", 1, &err));
+	/* a NULL in the key, a key of its own, a row deleted since */
+	ck_assert(shard_defkey_check(db, "k", (sqlite3_int64[]){3, 4, 99}, 3, &err));
+	ck_assert(shard_defkey_check(db, "nosuch", (sqlite3_int64[]){1}, 1, &err));
 	ck_assert(!pgerr_is_set(&err));
 }
 END_TEST
