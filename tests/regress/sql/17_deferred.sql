@@ -175,8 +175,8 @@ INSERT INTO df_book VALUES (10, 1, '[1,2)') ON CONFLICT ON CONSTRAINT df_book_ro
 -- a conflicting UPDATE is still refused
 UPDATE df_book SET during = '[1,9)' WHERE id = 5;
 UPDATE df_book SET room = 1 WHERE id = 5;
--- DEFERRABLE UNIQUE, PRIMARY KEY and EXCLUDE: SQLite checks each row at once
--- differs: a DEFERRABLE unique constraint is refused (0A000)
+-- DEFERRABLE UNIQUE is made (25_deferrable_unique.sql); PRIMARY KEY and EXCLUDE DEFERRABLE
+-- are not
 CREATE TABLE df_slot (id int PRIMARY KEY, pos int UNIQUE DEFERRABLE INITIALLY DEFERRED);
 -- differs: a DEFERRABLE EXCLUDE constraint is refused (0A000)
 CREATE TABLE df_slot2 (id int PRIMARY KEY, during int4range, EXCLUDE USING gist (during WITH &&) DEFERRABLE);
