@@ -155,7 +155,8 @@ struct catalog_ukey {
 	const char *name;
 	const char *const *cols;
 	size_t ncols;
-	bool deferrable; /* UNIQUE ... DEFERRABLE (xlat_defkey.c) */
+	bool deferrable; /* UNIQUE / PRIMARY KEY ... DEFERRABLE (xlat_defkey.c) */
+	bool primary;
 };
 struct catalog_relation {
 	const char *name;
@@ -258,6 +259,8 @@ void catalog_trigger_transition_names(sqlite3 *db, const char *table, const char
  * and its key is checked by the session, not SQLite (xlat_defkey.c). */
 #define CATALOG_DEFERRABLE_MARK "/* shardlite: deferrable */"
 #define CATALOG_DEFERRED_MARK "/* shardlite: deferrable initially deferred */"
+/* ... and after them, the constraint is the table's PRIMARY KEY ... DEFERRABLE. */
+#define CATALOG_PRIMARY_MARK "/* shardlite: primary key */"
 /* In the stored SQL of an index (after its name), a comment with the access method and
  * operator classes CREATE INDEX named, which SQLite has no place for: this prefix, then
  * "gin (jsonb_path_ops)" (one class per key, empty for the default) and the comment's end;

@@ -887,11 +887,12 @@ struct xlat_env {
 	 * its fingerprint: uuid-ossp's functions exist only once it was created, as in
 	 * PostgreSQL. Without .schema they are taken to exist. */
 	unsigned extensions;
-	/* Whether table name of .schema (arg: its arg) has a DEFERRABLE UNIQUE constraint:
-	 * named conname (non-NULL), else on the columns cols[0..n) in any order (n > 0), else
-	 * any (ON CONFLICT's arbiters and a foreign key's referenced key: 55000). NULL: never. */
+	/* Whether table name of .schema (arg: its arg) has a DEFERRABLE UNIQUE or PRIMARY KEY
+	 * constraint: its primary key (primary), else named conname (non-NULL), else on the
+	 * columns cols[0..n) in any order (n > 0), else any (ON CONFLICT's arbiters and a
+	 * foreign key's referenced key: 55000). NULL: never. */
 	bool (*defkey_fn)(void *arg, const char *name, const char *conname,
-			  const char *const *cols, size_t n);
+			  const char *const *cols, size_t n, bool primary);
 };
 enum { XLAT_EXT_UUID_OSSP = 1 };
 

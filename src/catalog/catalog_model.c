@@ -387,8 +387,8 @@ static void index_cols(struct cat_model *m, struct cat_index *ix)
 static void set_index_constraint(struct cat_model *m, struct cat_index *ix, const char *origin,
 				 const char *sql, const struct cat_scanned *sc, size_t nsc)
 {
-	bool pk = strcmp(origin, "pk") == 0;
 	bool marked = sql && strstr(sql, CATALOG_UNIQUE_MARK); /* a constraint named as it */
+	bool pk = strcmp(origin, "pk") == 0 || (marked && strstr(sql, CATALOG_PRIMARY_MARK));
 	if (!pk && strcmp(origin, "u") != 0 && !marked)
 		return;
 	const char *name = marked ? ix->rel->name

@@ -127,13 +127,14 @@ static bool same_columns(const struct catalog_ukey *k, const char *const *cols, 
 }
 
 bool sess_types_defkey(void *arg, const char *name, const char *conname,
-			 const char *const *cols, size_t n)
+		       const char *const *cols, size_t n, bool primary)
 {
 	const struct catalog_relation *r = sess_types_relation(arg, name);
 	for (size_t i = 0; r && i < r->nukeys; i++) {
 		const struct catalog_ukey *k = &r->ukeys[i];
-		if (k->deferrable && (conname ? strcmp(k->name, conname) == 0
-					      : !n || same_columns(k, cols, n)))
+		if (k->deferrable && (primary	? k->primary
+				      : conname ? strcmp(k->name, conname) == 0
+						: !n || same_columns(k, cols, n)))
 			return true;
 	}
 	return false;

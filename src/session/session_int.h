@@ -382,7 +382,7 @@ unsigned sess_types_extensions(const struct session *s);
 /* xlat_env.defkey_fn (arg: the session): whether table name has a DEFERRABLE UNIQUE key named
  * conname, on the columns cols[0..n), or any. */
 bool sess_types_defkey(void *arg, const char *name, const char *conname,
-		       const char *const *cols, size_t n);
+		       const char *const *cols, size_t n, bool primary);
 
 /* ---- sess_record.c: composite values in binary format ---- */
 /* Appends record_send's form of v (record_out's text) of row type oid to out; false with err

@@ -80,12 +80,17 @@ static bool references(struct xlat_ctx *c, const PgQuery__Constraint *k)
 	if (k->n_fk_del_set_cols)
 		return xlat_unsupported(c, k->location,
 					"ON DELETE SET NULL/DEFAULT with a column list");
+	if (!k->n_pk_attrs && c->schema && c->env && c->env->defkey_fn &&
+	    c->env->defkey_fn(c->schema->arg, k->pktable->relname, NULL, NULL, 0, true))
+		return xlat_fail(c, "55000", -1,
+				 "cannot use a deferrable primary key for referenced table \"%s\"",
+				 k->pktable->relname);
 	if (k->n_pk_attrs && c->schema && c->env && c->env->defkey_fn) { /* PostgreSQL's 55000 */
 		const char **cols = arena_alloc(c->a, sizeof(char *) * k->n_pk_attrs);
 		for (size_t i = 0; i < k->n_pk_attrs; i++)
 			cols[i] = xlat_node_str(k->pk_attrs[i]);
 		if (c->env->defkey_fn(c->schema->arg, k->pktable->relname, NULL, cols,
-				      k->n_pk_attrs))
+				      k->n_pk_attrs, false))
 			return xlat_fail(c, "55000", -1,
 					 "cannot use a deferrable unique constraint for referenced "
 					 "table \"%s\"",
@@ -337,12 +342,13 @@ static bool deferral(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, size_t *i
 	return true;
 }
 
-/* Whether column constraint i of cd is UNIQUE followed by DEFERRABLE or INITIALLY DEFERRED:
- * in CREATE TABLE, made after the table (xlat_defkey.c); *next: the item after its
- * deferral attributes. */
+/* Whether column constraint i of cd is UNIQUE or PRIMARY KEY followed by DEFERRABLE or
+ * INITIALLY DEFERRED: in CREATE TABLE, made after the table (xlat_defkey.c); *next: the item
+ * after its deferral attributes. */
 static bool deferrable_unique(const PgQuery__ColumnDef *cd, size_t i, size_t *next)
 {
-	if (cd->constraints[i]->constraint->contype != CONSTR(UNIQUE))
+	int type = cd->constraints[i]->constraint->contype;
+	if (type != CONSTR(UNIQUE) && type != CONSTR(PRIMARY))
 		return false;
 	bool deferrable = false;
 	size_t j = i + 1;
@@ -524,7 +530,7 @@ bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, int auton
 	/* A rowid alias must be declared exactly INTEGER; SQLite reports it back as INTEGER. */
 	put_decl(c, autonum ? "integer" : xlat_type_format(c, &tr));
 	const PgQuery__Constraint *prev = NULL;
-	bool has_pk = false, has_notnull = false, has_default = false;
+	bool has_pk = false, has_notnull = false, has_default = false, deferrable_pk = false;
 	for (size_t i = 0; i < cd->n_constraints; i++) {
 		const PgQuery__Constraint *k = cd->constraints[i]->constraint;
 		has_pk |= k->contype == CONSTR(PRIMARY);
@@ -538,12 +544,15 @@ bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, int auton
 		size_t next;
 		if (strcmp(c->st->tag, "CREATE TABLE") == 0 && deferrable_unique(cd, i, &next)) {
 			i = next - 1; /* made after the table (column_deferrable_keys) */
+			deferrable_pk |= k->contype == CONSTR(PRIMARY);
 			continue;
 		}
 		if (!column_constraint(c, k, autonum, &col))
 			return false;
 		prev = k;
 	}
+	if (deferrable_pk && !has_notnull)
+		xlat_puts(c, " NOT NULL"); /* a key's columns are, as in PostgreSQL */
 	if (autonum && !has_pk) { /* the PRIMARY KEY was table-level: it moves here */
 		if (pk_name) {
 			xlat_puts(c, " CONSTRAINT ");
@@ -630,7 +639,8 @@ static bool autonum_kind(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, bool 
 	*rowid_ok = true;
 	for (size_t i = 0; i < cd->n_constraints; i++) {
 		const PgQuery__Constraint *k = cd->constraints[i]->constraint;
-		*is_pk |= k->contype == CONSTR(PRIMARY);
+		size_t next;
+		*is_pk |= k->contype == CONSTR(PRIMARY) && !deferrable_unique(cd, i, &next);
 		if (k->contype != CONSTR(IDENTITY))
 			continue;
 		identity = true;
@@ -684,8 +694,10 @@ static bool find_plain_key(struct xlat_ctx *c, const PgQuery__CreateStmt *s,
 			continue;
 		const PgQuery__ColumnDef *cd = e->column_def;
 		bool is_pk = false;
+		size_t next;
 		for (size_t k = 0; k < cd->n_constraints; k++)
-			is_pk |= cd->constraints[k]->constraint->contype == CONSTR(PRIMARY);
+			is_pk |= cd->constraints[k]->constraint->contype == CONSTR(PRIMARY) &&
+				 !deferrable_unique(cd, k, &next);
 		if (is_pk || (tk && strcmp(tk, cd->colname) == 0)) {
 			npk += is_pk;
 			key = cd;
@@ -709,7 +721,8 @@ static bool find_autonum(struct xlat_ctx *c, const PgQuery__CreateStmt *s, struc
 	memset(an, 0, sizeof(*an));
 	for (size_t i = 0; i < s->n_table_elts; i++) {
 		const PgQuery__Node *e = s->table_elts[i];
-		if (e->node_case == NODE(CONSTRAINT) && e->constraint->contype == CONSTR(PRIMARY))
+		if (e->node_case == NODE(CONSTRAINT) && e->constraint->contype == CONSTR(PRIMARY) &&
+		    !xlat_defkey_is(e->constraint)) /* a DEFERRABLE one is no rowid */
 			table_pk = e->constraint;
 	}
 	/* the first auto-numbered column that is the single-column primary key is the rowid */

@@ -16,7 +16,36 @@
 
 bool xlat_defkey_is(const PgQuery__Constraint *k)
 {
-	return k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE && (k->deferrable || k->initdeferred);
+	return (k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE ||
+		k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY) &&
+	       (k->deferrable || k->initdeferred);
+}
+
+/* ALTER TABLE ... ADD PRIMARY KEY ... DEFERRABLE, checked when it runs: the table has no
+ * primary key (42P16), and PostgreSQL makes the columns NOT NULL, which SQLite cannot without
+ * a rebuild: they must be NOT NULL already (as pg_dump's tables have them), else 0A000. */
+static void primary_checks(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
+			   const PgQuery__Constraint *k)
+{
+	xlat_puts(c, c->sb->len ? "; " : "");
+	xlat_puts(c, "SELECT shardlite_raise('42P16', ");
+	xlat_string(c, arena_printf(c->a, "multiple primary keys for table \"%s\" are not allowed",
+				    rel->relname));
+	xlat_puts(c, ") WHERE EXISTS (SELECT 1 FROM pragma_table_info(");
+	xlat_string(c, rel->relname);
+	xlat_puts(c, ") WHERE pk > 0) OR EXISTS (SELECT 1 FROM main.sqlite_schema WHERE type = "
+		     "'index' AND tbl_name = ");
+	xlat_string(c, rel->relname);
+	xlat_puts(c, " AND instr(sql, '" CATALOG_PRIMARY_MARK "')); SELECT shardlite_raise('0A000', "
+		     "'ADD PRIMARY KEY ... DEFERRABLE on a column without NOT NULL is not "
+		     "supported') FROM pragma_table_info(");
+	xlat_string(c, rel->relname);
+	xlat_puts(c, ") WHERE \"notnull\" = 0 AND name IN (");
+	for (size_t i = 0; i < k->n_keys; i++) {
+		xlat_puts(c, i ? ", " : "");
+		xlat_string(c, xlat_node_str(k->keys[i]));
+	}
+	xlat_puts(c, ")");
 }
 
 bool xlat_defkey_trigger(const char *name)
@@ -79,8 +108,11 @@ bool xlat_defkey_add(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 					"a deferrable key on a temporary or another tenant's table");
 	if (k->n_keys == 0)
 		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, k->location, "syntax error");
+	bool primary = k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY;
 	const char *name = k->conname && *k->conname ? k->conname : NULL;
-	if (!name) { /* PostgreSQL's table_cols_key */
+	if (!name && primary) {
+		name = base_object_name(c->a, rel->relname, NULL, "pkey");
+	} else if (!name) { /* PostgreSQL's table_cols_key */
 		struct strbuf cols;
 		strbuf_init(&cols, 0);
 		for (size_t i = 0; i < k->n_keys && cols.len < 64; i++)
@@ -90,10 +122,13 @@ bool xlat_defkey_add(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 	}
 	xlat_nocache(c);
 	c->st->kind = XLAT_SCRIPT;
+	if (primary && rows)
+		primary_checks(c, rel, k);
 	xlat_puts(c, c->sb->len ? "; CREATE INDEX " : "CREATE INDEX ");
 	strbuf_put_quoted(c->sb, name, '"');
 	xlat_puts(c, " " CATALOG_UNIQUE_MARK " ");
 	xlat_puts(c, k->initdeferred ? CATALOG_DEFERRED_MARK : CATALOG_DEFERRABLE_MARK);
+	xlat_puts(c, primary ? " " CATALOG_PRIMARY_MARK : "");
 	xlat_puts(c, " ON ");
 	strbuf_put_quoted(c->sb, rel->relname, '"');
 	xlat_puts(c, " (");

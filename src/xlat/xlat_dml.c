@@ -322,7 +322,7 @@ static bool arbiters_immediate(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 			       const char *conname, const char *const *cols, size_t n)
 {
 	if (c->schema && c->env && c->env->defkey_fn &&
-	    c->env->defkey_fn(c->schema->arg, rel->relname, conname, cols, n))
+	    c->env->defkey_fn(c->schema->arg, rel->relname, conname, cols, n, false))
 		return xlat_fail(c, "55000", -1,
 				 "ON CONFLICT does not support deferrable unique "
 				 "constraints/exclusion constraints as arbiters");

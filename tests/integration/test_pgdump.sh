@@ -80,6 +80,9 @@ CREATE TABLE slots (id integer PRIMARY KEY, pos integer, code text,
   CONSTRAINT slots_code_key UNIQUE (code) DEFERRABLE INITIALLY DEFERRED);
 INSERT INTO slots VALUES (1, 1, 'a'), (2, 2, 'b');
 UPDATE slots SET pos = 3 - pos;
+CREATE TABLE ranks (id integer PRIMARY KEY DEFERRABLE INITIALLY DEFERRED, who text);
+INSERT INTO ranks VALUES (1, 'x'), (2, 'y');
+UPDATE ranks SET id = 3 - id;
 CREATE SEQUENCE invoice_seq START 100 INCREMENT 5;
 CREATE VIEW big_orders AS SELECT id, amount FROM orders WHERE amount > 100;
 COMMENT ON TABLE customers IS 'people who buy';
@@ -161,6 +164,7 @@ same "shardlite's dump restored into PostgreSQL differs from PostgreSQL's own" "
 for q in "SELECT * FROM customers ORDER BY id" "SELECT * FROM orders ORDER BY id" \
 	"SELECT * FROM items ORDER BY 1, 2" "SELECT * FROM events ORDER BY id" \
 	"SELECT * FROM contacts ORDER BY id" "SELECT * FROM slots ORDER BY id" \
+	"SELECT * FROM ranks ORDER BY id" \
 	"SELECT * FROM big_orders ORDER BY id" "SELECT nextval('invoice_seq'), nextval('customers_id_seq')"; do
 	sl restored -A -c "$q" >"$DIR/a.txt"
 	pg restored -A -c "$q" >"$DIR/b.txt"

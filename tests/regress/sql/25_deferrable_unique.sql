@@ -123,3 +123,42 @@ SELECT conname, contype, condeferrable, condeferred FROM pg_constraint WHERE con
 CREATE TABLE du_bad (a int UNIQUE NOT DEFERRABLE INITIALLY DEFERRED);
 -- differs: a column-level DEFERRABLE key in ADD COLUMN is 0A000
 ALTER TABLE du_col ADD COLUMN z int UNIQUE DEFERRABLE;
+-- PRIMARY KEY ... DEFERRABLE: the key's values may be swapped; checked as a UNIQUE one
+CREATE TABLE dp_item (id int PRIMARY KEY DEFERRABLE, name text);
+INSERT INTO dp_item VALUES (1, 'a'), (2, 'b'), (3, 'c');
+UPDATE dp_item SET id = id + 1;
+INSERT INTO dp_item VALUES (4, 'd');
+INSERT INTO dp_item VALUES (NULL, 'e');
+SELECT id, name FROM dp_item ORDER BY id;
+CREATE TABLE dp_pair (a int, b int, CONSTRAINT dp_pair_key PRIMARY KEY (a, b) DEFERRABLE INITIALLY DEFERRED);
+BEGIN;
+INSERT INTO dp_pair VALUES (1, 1), (1, 1);
+DELETE FROM dp_pair WHERE ctid IN (SELECT ctid FROM dp_pair LIMIT 1);
+COMMIT;
+BEGIN;
+INSERT INTO dp_pair VALUES (2, 2), (2, 2);
+COMMIT;
+SELECT a, b FROM dp_pair ORDER BY a;
+CREATE TABLE dp_serial (id serial PRIMARY KEY DEFERRABLE, v text);
+INSERT INTO dp_serial (v) VALUES ('x'), ('y');
+UPDATE dp_serial SET id = 3 - id;
+SELECT id, v FROM dp_serial ORDER BY id;
+-- the catalog
+SELECT conname, contype, condeferrable, condeferred, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid IN ('dp_item'::regclass, 'dp_pair'::regclass, 'dp_serial'::regclass) ORDER BY conname;
+SELECT c.relname, i.indisunique, i.indisprimary, i.indimmediate FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid IN ('dp_item'::regclass, 'dp_pair'::regclass) ORDER BY c.relname;
+SELECT attname, attnotnull FROM pg_attribute WHERE attrelid = 'dp_pair'::regclass AND attnum > 0 ORDER BY attnum;
+-- ALTER TABLE ... ADD PRIMARY KEY ... DEFERRABLE (as pg_dump writes it)
+CREATE TABLE dp_late (id int NOT NULL, v text);
+INSERT INTO dp_late VALUES (1, 'a'), (2, 'b');
+ALTER TABLE ONLY dp_late ADD CONSTRAINT dp_late_pkey PRIMARY KEY (id) DEFERRABLE;
+UPDATE dp_late SET id = 3 - id;
+INSERT INTO dp_late VALUES (1, 'c');
+ALTER TABLE dp_late ADD PRIMARY KEY (v) DEFERRABLE;
+CREATE TABLE dp_nulls (id int, v text);
+-- differs: ADD PRIMARY KEY ... DEFERRABLE on a column without NOT NULL is 0A000
+ALTER TABLE dp_nulls ADD PRIMARY KEY (id) DEFERRABLE;
+-- what PostgreSQL refuses
+CREATE TABLE dp_child (id int PRIMARY KEY, item int REFERENCES dp_item);
+CREATE TABLE dp_child2 (id int PRIMARY KEY, item int REFERENCES dp_item (id));
+INSERT INTO dp_item VALUES (10, 'z') ON CONFLICT (id) DO NOTHING;
+SELECT id, v FROM dp_late ORDER BY id;
