@@ -23,11 +23,11 @@
  * SQLite resets then), and the keys that are immediate now are checked at each statement's
  * end and by SET CONSTRAINTS ... IMMEDIATE with foreign_key_check (shard_fk_check).
  *
- * A DEFERRABLE UNIQUE key (xlat_defkey.c) is a plain index whose triggers hand each row
- * written to it here (keys): the rows of a key that is immediate now are checked at the
- * statement's end (after every row is written, so a swap passes), the others at SET
- * CONSTRAINTS ... IMMEDIATE or COMMIT (shard_defkey_check). PRIMARY KEY and EXCLUDE
- * DEFERRABLE are refused when made (src/xlat). */
+ * A DEFERRABLE UNIQUE or PRIMARY KEY key (xlat_defkey.c) is a plain index whose triggers
+ * hand each row written to it here (keys): the rows of a key that is immediate now are
+ * checked at the statement's end (after every row is written, so a swap passes), the others
+ * at SET CONSTRAINTS ... IMMEDIATE or COMMIT (shard_defkey_check). EXCLUDE DEFERRABLE is
+ * refused when made (src/xlat). */
 #include "sess_plpgsql.h"
 
 #include <stdlib.h>

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* xlat_defkey.c: UNIQUE (...) DEFERRABLE [INITIALLY DEFERRED | IMMEDIATE] of CREATE TABLE and
- * ALTER TABLE ... ADD. SQLite's unique indexes check each row as it is written, so the swap
- * PostgreSQL allows (UPDATE t SET k = k + 1) would fail; a deferrable key is a plain index
- * named as the constraint, marked (CATALOG_UNIQUE_MARK, then CATALOG_DEFERRABLE_MARK or
- * CATALOG_DEFERRED_MARK) so the catalog shows the UNIQUE constraint, and two AFTER triggers
+/* xlat_defkey.c: UNIQUE / PRIMARY KEY (...) DEFERRABLE [INITIALLY DEFERRED | IMMEDIATE] of
+ * CREATE TABLE and ALTER TABLE ... ADD. SQLite's unique indexes check each row as it is
+ * written, so the swap PostgreSQL allows (UPDATE t SET k = k + 1) would fail; a deferrable key
+ * is a plain index named as the constraint, marked (CATALOG_UNIQUE_MARK, then
+ * CATALOG_DEFERRABLE_MARK or CATALOG_DEFERRED_MARK, then CATALOG_PRIMARY_MARK for a primary
+ * key) so the catalog shows the constraint, and two AFTER triggers
  * that hand each row written to the key to the session (shardlite_unique_pending), which checks
  * the key at the statement's end or at COMMIT (src/session/sess_trgdefer.c, shard_defkey.c). */
 #include "xlat_int.h"

@@ -1185,7 +1185,7 @@ bool xlat_table_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k);
  * script); false with c's error. */
 bool xlat_exclude_add(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 		      const PgQuery__Constraint *k);
-/* xlat_defkey.c: whether k is UNIQUE ... DEFERRABLE (or INITIALLY DEFERRED). */
+/* xlat_defkey.c: whether k is UNIQUE or PRIMARY KEY ... DEFERRABLE (or INITIALLY DEFERRED). */
 bool xlat_defkey_is(const PgQuery__Constraint *k);
 /* Such a key k of table rel, written as "[; ]CREATE INDEX ...; CREATE TRIGGER ..." at the end
  * of c's text (the statement becomes a script); rows: the table may have rows, which a
