@@ -155,6 +155,8 @@ struct catalog_ukey {
 	const char *name;
 	const char *const *cols;
 	size_t ncols;
+	bool deferrable; /* UNIQUE / PRIMARY KEY ... DEFERRABLE (xlat_defkey.c) */
+	bool primary;
 };
 struct catalog_relation {
 	const char *name;
@@ -252,6 +254,13 @@ void catalog_trigger_transition_names(sqlite3 *db, const char *table, const char
  * its own: a second one on the same columns as another, which SQLite would fold into the
  * first inside CREATE TABLE (ALTER TABLE ... ADD UNIQUE, as Sequelize's sync repeats it). */
 #define CATALOG_UNIQUE_MARK "/* shardlite: unique constraint */"
+/* After CATALOG_UNIQUE_MARK in the stored SQL of a plain (not unique) index: the UNIQUE
+ * constraint is DEFERRABLE (this mark) or DEFERRABLE INITIALLY DEFERRED (CATALOG_DEFERRED_MARK)
+ * and its key is checked by the session, not SQLite (xlat_defkey.c). */
+#define CATALOG_DEFERRABLE_MARK "/* shardlite: deferrable */"
+#define CATALOG_DEFERRED_MARK "/* shardlite: deferrable initially deferred */"
+/* ... and after them, the constraint is the table's PRIMARY KEY ... DEFERRABLE. */
+#define CATALOG_PRIMARY_MARK "/* shardlite: primary key */"
 /* In the stored SQL of an index (after its name), a comment with the access method and
  * operator classes CREATE INDEX named, which SQLite has no place for: this prefix, then
  * "gin (jsonb_path_ops)" (one class per key, empty for the default) and the comment's end;

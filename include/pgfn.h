@@ -72,6 +72,9 @@ enum pgfn_call_kind {
 	/* shardlite_exclude_skipping(): 1 while the running statement is INSERT ... ON CONFLICT
 	 * DO NOTHING without a conflict target (xlat_exclude.c's BEFORE INSERT triggers) */
 	PGFN_CALL_EXCLUDE_SKIP,
+	/* shardlite_unique_pending(name, rowid): row rowid was written to DEFERRABLE UNIQUE
+	 * constraint name's key, which the session checks later (xlat_defkey.c's triggers) */
+	PGFN_CALL_UNIQUE_PENDING,
 };
 struct pgfn_session {
 	const struct pgtype_tz *tz;      /* TimeZone (NULL: UTC) */

@@ -556,6 +556,13 @@ bool shard_error(sqlite3 *db, int rc, struct pgerr *err);
  * text when no key is found. Blocks like the statement did. */
 bool shard_fk_describe(sqlite3 *db, struct pgerr *err);
 void shard_fk_explain(sqlite3 *db, sqlite3_stmt *vm, int rc, struct pgerr *err);
+/* SET CONSTRAINTS' check of the keys that are immediate now: the first row foreign_key_check
+ * finds orphaned by a key for which immediate(name, arg) holds (name: pg_constraint's) makes
+ * err PostgreSQL's 23503, worded from the parent's side when written (the table the statement
+ * wrote, or NULL) is the key's parent and not its child, else from the child's; false then.
+ * Scans every child table. Blocks on disk. */
+bool shard_fk_check(sqlite3 *db, bool (*immediate)(const char *name, void *arg), void *arg,
+		    const char *written, struct pgerr *err) MUST_CHECK;
 /* PostgreSQL's 23505 DETAIL with the key's values, "Key (a, b)=(1, x) already exists.", after
  * vm failed with rc (err filled by shard_error; nothing happens unless rc is a unique or
  * primary key violation naming its columns): runs vm again with its bindings inside a
@@ -563,5 +570,13 @@ void shard_fk_explain(sqlite3 *db, sqlite3_stmt *vm, int rc, struct pgerr *err);
  * everything back. vm is left reset. Costs a second run of the failed statement; err keeps
  * its DETAIL without the values when none is found. Blocks like the statement did. */
 void shard_unique_explain(sqlite3 *db, sqlite3_stmt *vm, int rc, struct pgerr *err);
+/* A DEFERRABLE UNIQUE constraint's index name (xlat_defkey.c): 1 INITIALLY DEFERRED, 0
+ * INITIALLY IMMEDIATE, -1 no such constraint (dropped meanwhile). */
+int shard_defkey_mode(sqlite3 *db, const char *name);
+/* Its check of rows rowids[0..n) (shard_defkey.c): false with PostgreSQL's 23505 (DETAIL
+ * "Key (a)=(1) already exists.") at the first whose key another row holds, none of it NULL;
+ * a row or constraint gone since passes. Blocks on disk. */
+bool shard_defkey_check(sqlite3 *db, const char *name, const sqlite3_int64 *rowids, size_t n,
+			struct pgerr *err) MUST_CHECK;
 
 #endif

@@ -684,6 +684,15 @@ void xlat_trigger_sqlite(struct strbuf *sb, struct arena *a, const char *table, 
  * conflicting with one already there while the statement is INSERT ... ON CONFLICT DO
  * NOTHING without a conflict target (the session's shardlite_exclude_skipping()) */
 #define XLAT_EXCLUDE_SKIP ".exclude.skip"
+/* The SQLite triggers of a DEFERRABLE UNIQUE constraint name (xlat_defkey.c): name +
+ * XLAT_DEFKEY_INSERT / XLAT_DEFKEY_UPDATE, which the catalog does not show as triggers. */
+#define XLAT_DEFKEY_INSERT ".unique.ins"
+#define XLAT_DEFKEY_UPDATE ".unique.upd"
+bool xlat_defkey_trigger(const char *name);
+/* Appends "; CREATE TRIGGER ..." twice: the triggers of such a key name on table's columns
+ * cols[0..n) (also for RENAME CONSTRAINT, shard_alter.c). */
+void xlat_defkey_triggers(struct strbuf *sb, const char *name, const char *table,
+			  const char *const *cols, size_t n);
 struct xlat_exclude {
 	struct arena *a;
 	const char *table, *name, *am, *pred;
@@ -878,6 +887,12 @@ struct xlat_env {
 	 * its fingerprint: uuid-ossp's functions exist only once it was created, as in
 	 * PostgreSQL. Without .schema they are taken to exist. */
 	unsigned extensions;
+	/* Whether table name of .schema (arg: its arg) has a DEFERRABLE UNIQUE or PRIMARY KEY
+	 * constraint: its primary key (primary), else named conname (non-NULL), else on the
+	 * columns cols[0..n) in any order (n > 0), else any (ON CONFLICT's arbiters and a
+	 * foreign key's referenced key: 55000). NULL: never. */
+	bool (*defkey_fn)(void *arg, const char *name, const char *conname,
+			  const char *const *cols, size_t n, bool primary);
 };
 enum { XLAT_EXT_UUID_OSSP = 1 };
 

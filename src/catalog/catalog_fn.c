@@ -169,8 +169,11 @@ static const char *constraint_def(const struct cat_conn *cc, const struct cat_mo
 		if (ix->conname && ix->conoid == oid && ix->exclops)
 			return cat_exclude_def(m, m->a, ix);
 		if (ix->conname && ix->conoid == oid)
-			return arena_printf(m->a, "%s (%s)", ix->primary ? "PRIMARY KEY" : "UNIQUE",
-					    key_list(m->a, ix));
+			return arena_printf(m->a, "%s (%s)%s", ix->primary ? "PRIMARY KEY" : "UNIQUE",
+					    key_list(m->a, ix),
+					    ix->initdeferred ? " DEFERRABLE INITIALLY DEFERRED"
+					    : ix->deferrable ? " DEFERRABLE"
+							     : "");
 	}
 	for (size_t i = 0; i < m->nfks; i++) {
 		if (m->fks[i]->oid == oid)

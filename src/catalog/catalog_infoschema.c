@@ -356,21 +356,30 @@ static void con_head(struct cat_rows *r, struct cat_conn *cc, const char *name)
 	cat_text(r, name);
 }
 
-static void table_constraint(struct cat_rows *r, struct cat_conn *cc, const char *name,
-			     const char *table, const char *type)
+/* is_deferrable and initially_deferred: a foreign key's or a UNIQUE key's DEFERRABLE [INITIALLY
+ * DEFERRED] */
+static void table_constraint_deferral(struct cat_rows *r, struct cat_conn *cc, const char *name,
+				      const char *table, const char *type, bool deferrable,
+				      bool deferred)
 {
 	con_head(r, cc, name);
 	cat_text(r, cat_conn_database(cc));
 	cat_text(r, cat_conn_public(cc));
 	cat_text(r, table);
 	cat_text(r, type);
-	yes_no(r, false);
-	yes_no(r, false);
+	yes_no(r, deferrable);
+	yes_no(r, deferred);
 	yes_no(r, true);
 	if (strcmp(type, "UNIQUE") == 0)
 		yes_no(r, true);
 	else
 		cat_null(r);
+}
+
+static void table_constraint(struct cat_rows *r, struct cat_conn *cc, const char *name,
+			     const char *table, const char *type)
+{
+	table_constraint_deferral(r, cc, name, table, type, false, false);
 }
 
 /* PostgreSQL lists each NOT NULL column as a CHECK constraint named nspoid_reloid_attnum_not_null
@@ -386,11 +395,14 @@ static bool fill_table_constraints(struct cat_conn *cc, const struct cat_model *
 	for (size_t i = 0; i < m->nidx; i++) {
 		const struct cat_index *ix = m->idx[i];
 		if (ix->conname)
-			table_constraint(r, cc, ix->conname, ix->table->name,
-					 ix->primary ? "PRIMARY KEY" : "UNIQUE");
+			table_constraint_deferral(r, cc, ix->conname, ix->table->name,
+						  ix->primary ? "PRIMARY KEY" : "UNIQUE",
+						  ix->deferrable, ix->initdeferred);
 	}
 	for (size_t i = 0; i < m->nfks; i++)
-		table_constraint(r, cc, m->fks[i]->name, m->fks[i]->table->name, "FOREIGN KEY");
+		table_constraint_deferral(r, cc, m->fks[i]->name, m->fks[i]->table->name,
+					  "FOREIGN KEY", m->fks[i]->deferrable,
+					  m->fks[i]->deferred);
 	for (size_t i = 0; i < m->nchecks; i++)
 		table_constraint(r, cc, m->checks[i]->name, m->checks[i]->table->name, "CHECK");
 	for (size_t i = 0; i < m->nrels; i++) {

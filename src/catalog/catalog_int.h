@@ -64,6 +64,7 @@ struct cat_index {
 	const char *reloptions; /* WITH's "name=value, ..." as written, NULL: none */
 	int nkeyatts; /* key columns: the first of nkeys; the rest are INCLUDE's columns */
 	const char **exclops; /* an EXCLUDE constraint's: per key its operator's name; NULL */
+	bool deferrable, initdeferred; /* a DEFERRABLE UNIQUE constraint's (xlat_defkey.c) */
 };
 
 struct cat_fkey {

@@ -387,8 +387,8 @@ static void index_cols(struct cat_model *m, struct cat_index *ix)
 static void set_index_constraint(struct cat_model *m, struct cat_index *ix, const char *origin,
 				 const char *sql, const struct cat_scanned *sc, size_t nsc)
 {
-	bool pk = strcmp(origin, "pk") == 0;
 	bool marked = sql && strstr(sql, CATALOG_UNIQUE_MARK); /* a constraint named as it */
+	bool pk = strcmp(origin, "pk") == 0 || (marked && strstr(sql, CATALOG_PRIMARY_MARK));
 	if (!pk && strcmp(origin, "u") != 0 && !marked)
 		return;
 	const char *name = marked ? ix->rel->name
@@ -396,6 +396,10 @@ static void set_index_constraint(struct cat_model *m, struct cat_index *ix, cons
 						 pk ? CAT_CON_PK : CAT_CON_UNIQUE, ix->keys,
 						 ix->nkeys);
 	ix->primary = pk;
+	/* a DEFERRABLE one's index is not unique in SQLite: the session checks its key */
+	ix->initdeferred = marked && strstr(sql, CATALOG_DEFERRED_MARK);
+	ix->deferrable = ix->initdeferred || (marked && strstr(sql, CATALOG_DEFERRABLE_MARK));
+	ix->unique |= ix->deferrable;
 	ix->conname = name ? name
 			   : default_name(m->a, ix->table, pk ? NULL : ix->keys, pk ? 0 : ix->nkeys,
 					  pk ? "pkey" : "key");

@@ -367,7 +367,7 @@ static bool fill_index(struct cat_conn *cc, const struct cat_model *m, struct ca
 		cat_bool(r, false);
 		cat_bool(r, ix->primary);
 		cat_bool(r, ix->exclops != NULL);
-		cat_bool(r, true);
+		cat_bool(r, !ix->deferrable);
 		cat_bool(r, false);
 		cat_bool(r, true);
 		cat_bool(r, false);
@@ -451,9 +451,9 @@ static bool fill_constraint(struct cat_conn *cc, const struct cat_model *m, stru
 		const struct cat_index *ix = m->idx[i];
 		if (!ix->conname)
 			continue;
-		con_head(cc, r, ix->conoid, ix->conname,
-			 ix->primary ? 'p' : ix->exclops ? 'x' : 'u', ix->table->oid, ix->rel->oid, 0,
-			 true);
+		con_head_deferral(cc, r, ix->conoid, ix->conname,
+				  ix->primary ? 'p' : ix->exclops ? 'x' : 'u', ix->table->oid,
+				  ix->rel->oid, 0, ix->deferrable, ix->initdeferred, true);
 		cat_char(r, ' ');
 		cat_char(r, ' ');
 		cat_char(r, ' ');

@@ -65,7 +65,8 @@ bool cat_trigger_load(sqlite3 *db, struct cat_model *m)
 		return false;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const struct cat_rel *t = cat_model_rel(m, (const char *)sqlite3_column_text(st, 1));
-		if (!t || cat_exclude_trigger((const char *)sqlite3_column_text(st, 0)))
+		if (!t || cat_exclude_trigger((const char *)sqlite3_column_text(st, 0)) ||
+		    xlat_defkey_trigger((const char *)sqlite3_column_text(st, 0)))
 			continue; /* an EXCLUDE constraint's: no trigger in PostgreSQL */
 		struct cat_trigger *g = arena_zalloc(m->a, sizeof(*g));
 		bool skip = false;

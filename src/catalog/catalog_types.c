@@ -142,7 +142,9 @@ static void copy_ukeys(struct arena *a, struct catalog_relation *d, const struct
 			if (ix->keys[j] > 0 && ix->keys[j] <= r->ncols)
 				cols[k++] = d->cols[ix->keys[j] - 1].name;
 		}
-		v[d->nukeys++] = (struct catalog_ukey){arena_strdup(a, ix->conname), cols, k};
+		v[d->nukeys++] =
+			(struct catalog_ukey){arena_strdup(a, ix->conname), cols, k, ix->deferrable,
+					      ix->primary};
 	}
 	for (size_t i = 0; i < m->nfks; i++) {
 		if (m->fks[i]->table == r && m->fks[i]->name)

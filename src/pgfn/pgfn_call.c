@@ -72,6 +72,17 @@ static void fn_exclude_skipping(sqlite3_context *ctx, int argc, sqlite3_value **
 		sqlite3_result_int(ctx, 0);
 }
 
+/* shardlite_unique_pending(name, rowid): the session keeps the row for the key's check; a
+ * connection without a session (a migration) does not check it. */
+static void fn_unique_pending(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const struct pgfn_conn *c = sqlite3_user_data(ctx);
+	if (c->sess && c->sess->call_fn)
+		c->sess->call_fn(c->sess->call_arg, ctx, PGFN_CALL_UNIQUE_PENDING, argc, argv);
+	else
+		sqlite3_result_null(ctx);
+}
+
 static void fn_raise(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
@@ -92,7 +103,9 @@ int pgfn_register_call(sqlite3 *db, struct pgfn_conn *c)
 					       {"pg_trigger_depth", 0, fn_depth},
 					       {"shardlite_transition", 1, fn_transition},
 					       {"shardlite_exclude_skipping", 0,
-						fn_exclude_skipping}};
+						fn_exclude_skipping},
+					       {"shardlite_unique_pending", 2,
+						fn_unique_pending}};
 	int rc = pgfn_define_with(db, defs, ARRAY_LEN(defs), SQLITE_UTF8 | SQLITE_INNOCUOUS, c);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function_v2(db, "shardlite_raise", 2,

@@ -18,11 +18,18 @@ static bool run_script(struct session *s, const char *sql, struct pgerr *err)
 	int before = 0, after = 0, hi;
 	if (!shard_exec(s->conn, "SAVEPOINT shardlite_stmt", err))
 		return false;
+	/* SET CONSTRAINTS may have deferred the keys for the transaction (sess_trgdefer.c) */
+	sqlite3_stmt *st = NULL;
+	bool deferred = sqlite3_prepare_v2(db, "PRAGMA defer_foreign_keys", -1, &st, NULL) ==
+				SQLITE_OK &&
+			sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
 	sqlite3_db_status(db, SQLITE_DBSTATUS_DEFERRED_FKS, &before, &hi, 0);
 	bool ok = shard_exec(s->conn, "PRAGMA defer_foreign_keys = ON", err) &&
 		  shard_exec(s->conn, sql, err);
 	sqlite3_db_status(db, SQLITE_DBSTATUS_DEFERRED_FKS, &after, &hi, 0);
-	(void)!shard_exec(s->conn, "PRAGMA defer_foreign_keys = OFF", &ignored);
+	if (!deferred)
+		(void)!shard_exec(s->conn, "PRAGMA defer_foreign_keys = OFF", &ignored);
 	if (ok && after && !before)
 		ok = pgerr_set(err, SQLSTATE_FOREIGN_KEY_VIOLATION,
 			       "insert, update or delete violates a foreign key constraint");

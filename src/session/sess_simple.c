@@ -19,7 +19,10 @@ static bool needs_implicit_block(const struct xlat_stmt *stmts, size_t n)
 {
 	size_t sql = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (stmts[i].kind == XLAT_TXN)
+		/* SET CONSTRAINTS is the implicit block's, as in PostgreSQL (no WARNING) */
+		if (stmts[i].kind == XLAT_TXN && stmts[i].txn == XLAT_TXN_SET_CONSTRAINTS)
+			sql++;
+		else if (stmts[i].kind == XLAT_TXN)
 			return false;
 		if (stmts[i].kind == XLAT_SQL || stmts[i].kind == XLAT_SCRIPT ||
 		    stmts[i].kind == XLAT_DO)

@@ -27,12 +27,12 @@ bool sess_trigger_read_statement(sqlite3 *db, struct arena *a, const struct sess
 		    "t.table_name || '.' || t.name || '.%') ORDER BY table_name, name",
 		    -1, &st, NULL) != SQLITE_OK) {
 		sqlite3_finalize(st);
-		return true; /* no sidecar yet: no triggers */
+		st = NULL; /* no sidecar yet: no triggers of CREATE TRIGGER */
 	}
 	size_t cap = 0;
 	struct sess_stmt_trg *v = NULL;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	int rc = SQLITE_DONE;
+	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 4;
 			struct sess_stmt_trg *w = arena_zalloc(a, cap * sizeof(*w));
@@ -53,6 +53,29 @@ bool sess_trigger_read_statement(sqlite3 *db, struct arena *a, const struct sess
 		t->events = sqlite3_column_int(st, 3) & (4 | 8 | 16 | 32); /* not the marks */
 	}
 	sqlite3_finalize(st);
+	/* a DEFERRABLE UNIQUE key's triggers (xlat_defkey.c) count as AFTER row triggers: the
+	 * key is checked once the statement's changes are made */
+	if (rc == SQLITE_DONE &&
+	    sqlite3_prepare_v2(db,
+			       "SELECT tbl_name, name FROM main.sqlite_schema WHERE type = 'trigger' "
+			       "AND name LIKE '%" XLAT_DEFKEY_INSERT "' ORDER BY tbl_name, name",
+			       -1, &st, NULL) == SQLITE_OK) {
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			if (*n == cap) {
+				cap = cap ? cap * 2 : 4;
+				struct sess_stmt_trg *w = arena_zalloc(a, cap * sizeof(*w));
+				if (*n)
+					memcpy(w, v, *n * sizeof(*w));
+				v = w;
+			}
+			v[(*n)++] = (struct sess_stmt_trg){
+				.table = arena_strdup(a, (const char *)sqlite3_column_text(st, 0)),
+				.name = arena_strdup(a, (const char *)sqlite3_column_text(st, 1)),
+				.after_row = true,
+				.events = 4 | 16};
+		}
+		sqlite3_finalize(st);
+	}
 	*out = v;
 	return rc == SQLITE_DONE;
 }
@@ -270,7 +293,7 @@ static bool after_rows_only(struct session *s, int rc, int64_t *changes, struct 
 		*changes = sqlite3_changes64(shard_conn_db(s->conn));
 	bool ok = sess_trigger_fire_queued(s, &lo, err);
 	sess_trigger_queue_end(s, lo);
-	return ok;
+	return ok && sess_defer_statement_end(s, NULL, rc == SQLITE_DONE, err);
 }
 
 bool sess_trigger_after_step(struct session *s, const struct xlat_stmt *x, int rc, int64_t *changes,
@@ -297,6 +320,7 @@ bool sess_trigger_after_step(struct session *s, const struct xlat_stmt *x, int r
 	bool ok = sess_trigger_fire_queued(s, &lo, err) &&
 		  fire_events(s, x, x->dml_table, x->dml_events, false, lo, err);
 	sess_trigger_queue_end(s, lo);
+	ok = ok && sess_defer_statement_end(s, x->dml_table, rc == SQLITE_DONE, err);
 	sqlite3_set_last_insert_rowid(db, rowid);
 	return ok;
 }
@@ -317,6 +341,7 @@ bool sess_trigger_copy(struct session *s, const char *table, bool before, struct
 	bool ok = sess_trigger_fire_queued(s, &lo, err) &&
 		  fire_events(s, NULL, table, 4, false, lo, err);
 	sess_trigger_queue_end(s, lo);
+	ok = ok && sess_defer_statement_end(s, table, true, err);
 	sqlite3_set_last_insert_rowid(db, rowid);
 	return ok;
 }

@@ -112,6 +112,34 @@ static bool table_pkey(void *arg, const char *name, const char *conname,
 	return false;
 }
 
+static bool same_columns(const struct catalog_ukey *k, const char *const *cols, size_t n)
+{
+	if (k->ncols != n)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		bool found = false;
+		for (size_t j = 0; j < n && !found; j++)
+			found = cols[i] && strcasecmp(k->cols[j], cols[i]) == 0;
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+bool sess_types_defkey(void *arg, const char *name, const char *conname,
+		       const char *const *cols, size_t n, bool primary)
+{
+	const struct catalog_relation *r = sess_types_relation(arg, name);
+	for (size_t i = 0; r && i < r->nukeys; i++) {
+		const struct catalog_ukey *k = &r->ukeys[i];
+		if (k->deferrable && (primary	? k->primary
+				      : conname ? strcmp(k->name, conname) == 0
+						: !n || same_columns(k, cols, n)))
+			return true;
+	}
+	return false;
+}
+
 static bool table_default(void *arg, const char *name, const char *col, const char **sql)
 {
 	const struct catalog_relation *r = sess_types_relation(arg, name);

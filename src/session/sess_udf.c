@@ -691,6 +691,12 @@ static void call_fn(void *arg, sqlite3_context *ctx, enum pgfn_call_kind kind, i
 		sqlite3_result_int(ctx, s->udf && s->udf->trg.exclude_skip);
 		return;
 	}
+	if (kind == PGFN_CALL_UNIQUE_PENDING) { /* never blocks */
+		sess_unique_pending(s, (const char *)sqlite3_value_text(argv[0]),
+				    sqlite3_value_int64(argv[1]));
+		sqlite3_result_null(ctx);
+		return;
+	}
 	if (s->inline_run) { /* a body may block: the statement runs again on a worker */
 		(void)sess_inline_punt(s, &err);
 		pgfn_error(ctx, err.sqlstate[0] ? err.sqlstate : SQLSTATE_INTERNAL_ERROR, "%s",

@@ -379,6 +379,10 @@ bool sess_types_current(const struct session *s);
 /* The XLAT_EXT_* bits of the extensions the tenant created, as the schema copy read them (0
  * without one). */
 unsigned sess_types_extensions(const struct session *s);
+/* xlat_env.defkey_fn (arg: the session): whether table name has a DEFERRABLE UNIQUE key named
+ * conname, on the columns cols[0..n), or any. */
+bool sess_types_defkey(void *arg, const char *name, const char *conname,
+		       const char *const *cols, size_t n, bool primary);
 
 /* ---- sess_record.c: composite values in binary format ---- */
 /* Appends record_send's form of v (record_out's text) of row type oid to out; false with err
@@ -644,6 +648,15 @@ uint64_t sess_trigger_defer_mark(struct session *s);
 /* SET CONSTRAINTS (x: XLAT_TXN_SET_CONSTRAINTS): PostgreSQL's checks of the names, the new
  * modes, and the rows of the constraints now IMMEDIATE fired. Blocks on disk. */
 bool sess_trigger_set_constraints(struct session *s, const struct xlat_stmt *x, struct pgerr *err);
+/* A statement's end (done: it ran to SQLITE_DONE; written: its table or NULL): the rows
+ * written to DEFERRABLE UNIQUE keys that are immediate now are checked (23505), and once SET
+ * CONSTRAINTS changed a foreign key's mode in the transaction, the keys immediate now are
+ * checked (23503, PostgreSQL's wording) when the statement changed rows. Blocks on disk. */
+bool sess_defer_statement_end(struct session *s, const char *written, bool done,
+			      struct pgerr *err);
+/* shardlite_unique_pending(name, rowid): row rowid was written to DEFERRABLE UNIQUE key name
+ * (xlat_defkey.c's triggers); kept for its check. Never blocks. */
+void sess_unique_pending(struct session *s, const char *name, int64_t rowid);
 /* SAVEPOINT / RELEASE / ROLLBACK TO name: ROLLBACK TO forgets the rows deferred since. */
 void sess_trigger_defer_savepoint(struct session *s, enum xlat_txn op, const char *name);
 /* The transaction ends: fires the deferred rows first when it commits (commit; false with

@@ -283,6 +283,13 @@ static int drop_unique_index(struct shard_conn *c, const struct xlat_rebuild *r,
 	strbuf_init(&sb, 0);
 	strbuf_puts(&sb, "DROP INDEX ");
 	strbuf_put_quoted(&sb, r->name, '"');
+	/* a DEFERRABLE one's triggers (xlat_defkey.c) go with it */
+	char *drop = sqlite3_mprintf("; DROP TRIGGER IF EXISTS \"%w" XLAT_DEFKEY_INSERT
+				     "\"; DROP TRIGGER IF EXISTS \"%w" XLAT_DEFKEY_UPDATE "\"",
+				     r->name, r->name);
+	strbuf_puts(&sb, drop ? drop : "");
+	sb.failed |= drop == NULL;
+	sqlite3_free(drop);
 	bool ok = !sb.failed && shard_exec(c, sb.data, err);
 	strbuf_fini(&sb);
 	return ok ? 1 : -1;
@@ -310,6 +317,32 @@ static int drop_exclusion(struct shard_conn *c, const struct xlat_rebuild *r, st
 	return ok ? 1 : -1;
 }
 
+/* The triggers of DEFERRABLE UNIQUE key r->name under r->new_name, appended to *create. */
+static bool defkey_triggers(struct shard_conn *c, const struct xlat_rebuild *r, char **create)
+{
+	sqlite3_stmt *vm = NULL;
+	const char *cols[32];
+	size_t n = 0;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, *create);
+	if (sqlite3_prepare_v2(c->db, "SELECT name FROM pragma_index_info(?1) ORDER BY seqno", -1,
+			       &vm, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, r->name, -1, SQLITE_STATIC);
+		while (n < 32 && sqlite3_step(vm) == SQLITE_ROW)
+			cols[n++] = base_xstrdup((const char *)sqlite3_column_text(vm, 0));
+	}
+	sqlite3_finalize(vm);
+	xlat_defkey_triggers(&sb, r->new_name, r->table, cols, n);
+	while (n)
+		free((char *)cols[--n]);
+	bool ok = !sb.failed;
+	free(*create);
+	*create = ok ? base_xstrdup(sb.data) : NULL;
+	strbuf_fini(&sb);
+	return ok;
+}
+
 /* RENAME CONSTRAINT of a unique index of its own (unique_index): made again under the new
  * name, on the same columns. */
 static bool rename_unique_index(struct shard_conn *c, const struct xlat_rebuild *r,
@@ -317,10 +350,16 @@ static bool rename_unique_index(struct shard_conn *c, const struct xlat_rebuild 
 {
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	strbuf_puts(&sb,
-		    "SELECT 'CREATE UNIQUE INDEX ' || ?2 || ' " CATALOG_UNIQUE_MARK " ON ' || "
-		    "?3 || ' (' || group_concat('\"' || replace(name, '\"', '\"\"') || '\"', "
-		    "', ') || ')' FROM (SELECT name FROM pragma_index_info(?1) ORDER BY seqno)");
+	/* a DEFERRABLE one (xlat_defkey.c): a plain index with its mark, and its triggers */
+	int mode = shard_defkey_mode(c->db, r->name);
+	strbuf_puts(&sb, mode < 0 ? "SELECT 'CREATE UNIQUE INDEX ' || ?2 || ' " CATALOG_UNIQUE_MARK
+				    " ON ' || "
+				  : mode ? "SELECT 'CREATE INDEX ' || ?2 || ' " CATALOG_UNIQUE_MARK
+					   " " CATALOG_DEFERRED_MARK " ON ' || "
+					 : "SELECT 'CREATE INDEX ' || ?2 || ' " CATALOG_UNIQUE_MARK
+					   " " CATALOG_DEFERRABLE_MARK " ON ' || ");
+	strbuf_puts(&sb, "?3 || ' (' || group_concat('\"' || replace(name, '\"', '\"\"') || '\"', "
+			 "', ') || ')' FROM (SELECT name FROM pragma_index_info(?1) ORDER BY seqno)");
 	sqlite3_stmt *vm = NULL;
 	char *create = NULL;
 	struct strbuf to, table;
@@ -338,8 +377,21 @@ static bool rename_unique_index(struct shard_conn *c, const struct xlat_rebuild 
 	}
 	sqlite3_finalize(vm);
 	strbuf_reset(&sb);
+	if (create && mode >= 0 && !defkey_triggers(c, r, &create)) {
+		free(create);
+		create = NULL;
+		rc = SQLITE_NOMEM;
+	}
 	strbuf_puts(&sb, "DROP INDEX ");
 	strbuf_put_quoted(&sb, r->name, '"');
+	if (mode >= 0) {
+		char *drop = sqlite3_mprintf("; DROP TRIGGER IF EXISTS \"%w" XLAT_DEFKEY_INSERT
+					     "\"; DROP TRIGGER IF EXISTS \"%w" XLAT_DEFKEY_UPDATE "\"",
+					     r->name, r->name);
+		strbuf_puts(&sb, drop ? drop : "");
+		sb.failed |= drop == NULL;
+		sqlite3_free(drop);
+	}
 	bool ok = create ? shard_exec(c, sb.data, err) && shard_exec(c, create, err)
 			 : shard_error(c->db, rc == SQLITE_ROW ? SQLITE_ERROR : rc, err);
 	free(create);

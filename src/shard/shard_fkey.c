@@ -321,6 +321,46 @@ bool shard_fk_describe(sqlite3 *db, struct pgerr *err)
 	return false;
 }
 
+bool shard_fk_check(sqlite3 *db, bool (*immediate)(const char *name, void *arg), void *arg,
+		    const char *written, struct pgerr *err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT \"table\", rowid, parent, fkid FROM pragma_foreign_key_check",
+			       -1, &st, NULL) != SQLITE_OK)
+		return shard_error(db, sqlite3_errcode(db), err);
+	struct fk_violation v;
+	char name[PGERR_NAME_MAX];
+	bool found = false;
+	int rc;
+	while (!found && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (sqlite3_column_type(st, 1) != SQLITE_INTEGER)
+			continue; /* a WITHOUT ROWID child: its row cannot be read back */
+		snprintf(v.table, sizeof(v.table), "%s", (const char *)sqlite3_column_text(st, 0));
+		snprintf(v.parent, sizeof(v.parent), "%s",
+			 (const char *)sqlite3_column_text(st, 2));
+		v.rowid = sqlite3_column_int64(st, 1);
+		v.ncols = 0;
+		memset(v.vals, 0, sizeof(v.vals)); /* read by key_values only */
+		if (!key_columns(db, &v, sqlite3_column_int(st, 3)))
+			continue;
+		constraint_name(db, &v, name);
+		if (!immediate(name, arg) || !key_values(db, &v)) {
+			violation_free(&v);
+			continue;
+		}
+		/* an immediate key holds at each statement's end: a parent's change broke it
+		 * when the statement wrote the parent's table and not the child's */
+		bool by_parent = written && strcmp(written, v.parent) == 0 &&
+				 strcmp(written, v.table) != 0;
+		report(db, &v, by_parent, err);
+		violation_free(&v);
+		found = true;
+	}
+	sqlite3_finalize(st);
+	return !found;
+}
+
 /* The violations vm's run left, read inside the savepoint: up to FK_SCAN_MAX of them. */
 static int collect(sqlite3 *db, struct fk_violation *found, int max)
 {

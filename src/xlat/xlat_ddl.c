@@ -80,6 +80,22 @@ static bool references(struct xlat_ctx *c, const PgQuery__Constraint *k)
 	if (k->n_fk_del_set_cols)
 		return xlat_unsupported(c, k->location,
 					"ON DELETE SET NULL/DEFAULT with a column list");
+	if (!k->n_pk_attrs && c->schema && c->env && c->env->defkey_fn &&
+	    c->env->defkey_fn(c->schema->arg, k->pktable->relname, NULL, NULL, 0, true))
+		return xlat_fail(c, "55000", -1,
+				 "cannot use a deferrable primary key for referenced table \"%s\"",
+				 k->pktable->relname);
+	if (k->n_pk_attrs && c->schema && c->env && c->env->defkey_fn) { /* PostgreSQL's 55000 */
+		const char **cols = arena_alloc(c->a, sizeof(char *) * k->n_pk_attrs);
+		for (size_t i = 0; i < k->n_pk_attrs; i++)
+			cols[i] = xlat_node_str(k->pk_attrs[i]);
+		if (c->env->defkey_fn(c->schema->arg, k->pktable->relname, NULL, cols,
+				      k->n_pk_attrs, false))
+			return xlat_fail(c, "55000", -1,
+					 "cannot use a deferrable unique constraint for referenced "
+					 "table \"%s\"",
+					 k->pktable->relname);
+	}
 	xlat_puts(c, "REFERENCES ");
 	if (!xlat_relname_local(c, k->pktable))
 		return false;
@@ -307,18 +323,76 @@ static bool deferral(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, size_t *i
 		deferred |= k->contype == CONSTR(ATTR_DEFERRED);
 	}
 	(*i)--; /* the caller's loop moves past the last one */
-	if (!qualified || qualified->contype != CONSTR(FOREIGN))
-		return xlat_unsupported(c, k->location,
-					"a deferrable constraint other than a foreign key");
 	if (not_deferrable && deferred)
 		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, k->location,
 				 "constraint declared INITIALLY DEFERRED must be DEFERRABLE");
+	bool key = qualified && (qualified->contype == CONSTR(UNIQUE) ||
+				 qualified->contype == CONSTR(PRIMARY));
+	if (key && !deferrable && !deferred)
+		return true; /* NOT DEFERRABLE, INITIALLY IMMEDIATE: what a key is here */
+	if (!qualified || qualified->contype != CONSTR(FOREIGN))
+		return xlat_unsupported(c, k->location,
+					"a deferrable constraint other than a foreign key");
 	if (deferred)
 		xlat_puts(c, " DEFERRABLE INITIALLY DEFERRED");
 	else if (deferrable)
 		xlat_puts(c, " DEFERRABLE");
 	else if (not_deferrable)
 		xlat_puts(c, " NOT DEFERRABLE");
+	return true;
+}
+
+/* Whether column constraint i of cd is UNIQUE or PRIMARY KEY followed by DEFERRABLE or
+ * INITIALLY DEFERRED: in CREATE TABLE, made after the table (xlat_defkey.c); *next: the item
+ * after its deferral attributes. */
+static bool deferrable_unique(const PgQuery__ColumnDef *cd, size_t i, size_t *next)
+{
+	int type = cd->constraints[i]->constraint->contype;
+	if (type != CONSTR(UNIQUE) && type != CONSTR(PRIMARY))
+		return false;
+	bool deferrable = false;
+	size_t j = i + 1;
+	for (; j < cd->n_constraints; j++) {
+		int t = cd->constraints[j]->constraint->contype;
+		if (t < CONSTR(ATTR_DEFERRABLE))
+			break;
+		deferrable |= t == CONSTR(ATTR_DEFERRABLE) || t == CONSTR(ATTR_DEFERRED);
+	}
+	*next = j;
+	return deferrable;
+}
+
+/* CREATE TABLE's column-level UNIQUE DEFERRABLE keys of cd, made after the table. */
+static bool column_deferrable_keys(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
+				   const PgQuery__ColumnDef *cd)
+{
+	for (size_t i = 0, next; i < cd->n_constraints; i++) {
+		if (!deferrable_unique(cd, i, &next))
+			continue;
+		PgQuery__Constraint k = *cd->constraints[i]->constraint;
+		PgQuery__String str = PG_QUERY__STRING__INIT;
+		PgQuery__Node sn = PG_QUERY__NODE__INIT, *keys[] = {&sn};
+		str.sval = cd->colname;
+		sn.node_case = NODE(STRING);
+		sn.string = &str;
+		k.keys = keys;
+		k.n_keys = 1;
+		for (size_t j = i + 1; j < next; j++) {
+			int t = cd->constraints[j]->constraint->contype;
+			k.deferrable |= t == CONSTR(ATTR_DEFERRABLE);
+			k.initdeferred |= t == CONSTR(ATTR_DEFERRED);
+		}
+		if (k.initdeferred && !k.deferrable) { /* INITIALLY DEFERRED implies it */
+			for (size_t j = i + 1; j < next; j++)
+				if (cd->constraints[j]->constraint->contype ==
+				    CONSTR(ATTR_NOT_DEFERRABLE))
+					return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, k.location,
+							 "constraint declared INITIALLY DEFERRED "
+							 "must be DEFERRABLE");
+		}
+		if (!xlat_defkey_add(c, rel, &k, false))
+			return false;
+	}
 	return true;
 }
 
@@ -456,7 +530,7 @@ bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, int auton
 	/* A rowid alias must be declared exactly INTEGER; SQLite reports it back as INTEGER. */
 	put_decl(c, autonum ? "integer" : xlat_type_format(c, &tr));
 	const PgQuery__Constraint *prev = NULL;
-	bool has_pk = false, has_notnull = false, has_default = false;
+	bool has_pk = false, has_notnull = false, has_default = false, deferrable_pk = false;
 	for (size_t i = 0; i < cd->n_constraints; i++) {
 		const PgQuery__Constraint *k = cd->constraints[i]->constraint;
 		has_pk |= k->contype == CONSTR(PRIMARY);
@@ -467,10 +541,18 @@ bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, int auton
 				return false;
 			continue;
 		}
+		size_t next;
+		if (strcmp(c->st->tag, "CREATE TABLE") == 0 && deferrable_unique(cd, i, &next)) {
+			i = next - 1; /* made after the table (column_deferrable_keys) */
+			deferrable_pk |= k->contype == CONSTR(PRIMARY);
+			continue;
+		}
 		if (!column_constraint(c, k, autonum, &col))
 			return false;
 		prev = k;
 	}
+	if (deferrable_pk && !has_notnull)
+		xlat_puts(c, " NOT NULL"); /* a key's columns are, as in PostgreSQL */
 	if (autonum && !has_pk) { /* the PRIMARY KEY was table-level: it moves here */
 		if (pk_name) {
 			xlat_puts(c, " CONSTRAINT ");
@@ -557,7 +639,8 @@ static bool autonum_kind(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, bool 
 	*rowid_ok = true;
 	for (size_t i = 0; i < cd->n_constraints; i++) {
 		const PgQuery__Constraint *k = cd->constraints[i]->constraint;
-		*is_pk |= k->contype == CONSTR(PRIMARY);
+		size_t next;
+		*is_pk |= k->contype == CONSTR(PRIMARY) && !deferrable_unique(cd, i, &next);
 		if (k->contype != CONSTR(IDENTITY))
 			continue;
 		identity = true;
@@ -611,8 +694,10 @@ static bool find_plain_key(struct xlat_ctx *c, const PgQuery__CreateStmt *s,
 			continue;
 		const PgQuery__ColumnDef *cd = e->column_def;
 		bool is_pk = false;
+		size_t next;
 		for (size_t k = 0; k < cd->n_constraints; k++)
-			is_pk |= cd->constraints[k]->constraint->contype == CONSTR(PRIMARY);
+			is_pk |= cd->constraints[k]->constraint->contype == CONSTR(PRIMARY) &&
+				 !deferrable_unique(cd, k, &next);
 		if (is_pk || (tk && strcmp(tk, cd->colname) == 0)) {
 			npk += is_pk;
 			key = cd;
@@ -636,7 +721,8 @@ static bool find_autonum(struct xlat_ctx *c, const PgQuery__CreateStmt *s, struc
 	memset(an, 0, sizeof(*an));
 	for (size_t i = 0; i < s->n_table_elts; i++) {
 		const PgQuery__Node *e = s->table_elts[i];
-		if (e->node_case == NODE(CONSTRAINT) && e->constraint->contype == CONSTR(PRIMARY))
+		if (e->node_case == NODE(CONSTRAINT) && e->constraint->contype == CONSTR(PRIMARY) &&
+		    !xlat_defkey_is(e->constraint)) /* a DEFERRABLE one is no rowid */
 			table_pk = e->constraint;
 	}
 	/* the first auto-numbered column that is the single-column primary key is the rowid */
@@ -886,8 +972,9 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 		if (e->node_case == NODE(CONSTRAINT) && an.table_pk &&
 		    e->constraint->contype == CONSTR(PRIMARY))
 			continue; /* moved onto the rowid alias column */
-		if (e->node_case == NODE(CONSTRAINT) && e->constraint->contype == CONSTR(EXCLUSION))
-			continue; /* made after the table (xlat_exclude.c) */
+		if (e->node_case == NODE(CONSTRAINT) &&
+		    (e->constraint->contype == CONSTR(EXCLUSION) || xlat_defkey_is(e->constraint)))
+			continue; /* made after the table (xlat_exclude.c, xlat_defkey.c) */
 		xlat_puts(c, first ? "" : ", ");
 		first = false;
 		bool ok;
@@ -924,6 +1011,12 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 		const PgQuery__Node *e = s->table_elts[i];
 		if (e->node_case == NODE(CONSTRAINT) && e->constraint->contype == CONSTR(EXCLUSION) &&
 		    !xlat_exclude_add(c, s->relation, e->constraint))
+			return false;
+		if (e->node_case == NODE(CONSTRAINT) && xlat_defkey_is(e->constraint) &&
+		    !xlat_defkey_add(c, s->relation, e->constraint, false))
+			return false;
+		if (e->node_case == NODE(COLUMN_DEF) &&
+		    !column_deferrable_keys(c, s->relation, e->column_def))
 			return false;
 	}
 	return true;

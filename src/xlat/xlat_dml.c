@@ -315,6 +315,20 @@ static bool set_list(struct xlat_ctx *c, const PgQuery__RangeVar *rel, PgQuery__
 	return true;
 }
 
+/* PostgreSQL's infer_arbiter_indexes / ExecCheckIndexConstraints: a DEFERRABLE UNIQUE key
+ * (xlat_defkey.c) named, on the columns named, or, without a conflict target (n 0 and no
+ * conname), any of the table's, cannot be an arbiter. */
+static bool arbiters_immediate(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
+			       const char *conname, const char *const *cols, size_t n)
+{
+	if (c->schema && c->env && c->env->defkey_fn &&
+	    c->env->defkey_fn(c->schema->arg, rel->relname, conname, cols, n, false))
+		return xlat_fail(c, "55000", -1,
+				 "ON CONFLICT does not support deferrable unique "
+				 "constraints/exclusion constraints as arbiters");
+	return true;
+}
+
 static bool on_conflict(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 			const PgQuery__OnConflictClause *oc, const struct xlat_schema_col *cols,
 			size_t ncols, const char *mark)
@@ -322,6 +336,8 @@ static bool on_conflict(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 	struct xlat_type ignored;
 	const PgQuery__InferClause *inf = oc->infer;
 	xlat_puts(c, " ON CONFLICT");
+	if (!inf && !arbiters_immediate(c, rel, NULL, NULL, 0))
+		return false;
 	if (inf && inf->conname && *inf->conname) {
 		/* the constraint's columns, which name the same unique index to SQLite */
 		const char *const *keys;
@@ -345,6 +361,8 @@ static bool on_conflict(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 			return xlat_unsupported(c, inf->location,
 						"ON CONFLICT ON CONSTRAINT naming an exclusion "
 						"constraint");
+		if (!arbiters_immediate(c, rel, inf->conname, NULL, 0))
+			return false;
 		xlat_puts(c, " (");
 		for (size_t i = 0; i < nkeys; i++) {
 			xlat_puts(c, i ? ", " : "");
@@ -352,6 +370,13 @@ static bool on_conflict(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 		}
 		xlat_puts(c, ")");
 	} else if (inf) {
+		const char **names = arena_alloc(c->a, sizeof(char *) * (inf->n_index_elems + 1));
+		for (size_t i = 0; i < inf->n_index_elems; i++) {
+			const PgQuery__IndexElem *ie = inf->index_elems[i]->index_elem;
+			names[i] = ie->name && *ie->name ? ie->name : NULL;
+		}
+		if (!arbiters_immediate(c, rel, NULL, names, inf->n_index_elems))
+			return false;
 		xlat_puts(c, " (");
 		for (size_t i = 0; i < inf->n_index_elems; i++) {
 			const PgQuery__IndexElem *ie = inf->index_elems[i]->index_elem;

@@ -1185,6 +1185,13 @@ bool xlat_table_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k);
  * script); false with c's error. */
 bool xlat_exclude_add(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 		      const PgQuery__Constraint *k);
+/* xlat_defkey.c: whether k is UNIQUE or PRIMARY KEY ... DEFERRABLE (or INITIALLY DEFERRED). */
+bool xlat_defkey_is(const PgQuery__Constraint *k);
+/* Such a key k of table rel, written as "[; ]CREATE INDEX ...; CREATE TRIGGER ..." at the end
+ * of c's text (the statement becomes a script); rows: the table may have rows, which a
+ * duplicated key fails with 23505. False with c's error (0A000 for what is refused). */
+bool xlat_defkey_add(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
+		     const PgQuery__Constraint *k, bool rows);
 
 /* ---- xlat_rebuild.c ---- */
 /* Whether ALTER TABLE ... ADD can add this constraint node (by a rebuild). */

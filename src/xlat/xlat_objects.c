@@ -693,6 +693,12 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 			strbuf_reset(c->sb); /* "ALTER TABLE t" was the relation's check */
 			return xlat_exclude_add(c, table, cmd->def->constraint);
 		}
+		if (cmd->def && cmd->def->node_case == NODE(CONSTRAINT) &&
+		    xlat_defkey_is(cmd->def->constraint) &&
+		    !*cmd->def->constraint->indexname) {
+			strbuf_reset(c->sb);
+			return xlat_defkey_add(c, table, cmd->def->constraint, true);
+		}
 		if (xlat_rebuild_can_add(cmd->def))
 			return xlat_add_constraint(c, table, cmd->def->constraint);
 		return xlat_unsupported(c, -1, alter_action_name(cmd->subtype));

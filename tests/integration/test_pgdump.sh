@@ -75,6 +75,14 @@ CREATE TABLE legacy (id integer PRIMARY KEY, customer_id integer, qty integer);
 INSERT INTO legacy VALUES (1, 1, -1), (2, 99, 3);
 ALTER TABLE legacy ADD CONSTRAINT legacy_qty_pos CHECK (qty > 0) NOT VALID;
 ALTER TABLE legacy ADD CONSTRAINT legacy_customer_fk FOREIGN KEY (customer_id) REFERENCES customers(id) NOT VALID;
+CREATE TABLE slots (id integer PRIMARY KEY, pos integer, code text,
+  CONSTRAINT slots_pos_key UNIQUE (pos) DEFERRABLE,
+  CONSTRAINT slots_code_key UNIQUE (code) DEFERRABLE INITIALLY DEFERRED);
+INSERT INTO slots VALUES (1, 1, 'a'), (2, 2, 'b');
+UPDATE slots SET pos = 3 - pos;
+CREATE TABLE ranks (id integer PRIMARY KEY DEFERRABLE INITIALLY DEFERRED, who text);
+INSERT INTO ranks VALUES (1, 'x'), (2, 'y');
+UPDATE ranks SET id = 3 - id;
 CREATE SEQUENCE invoice_seq START 100 INCREMENT 5;
 CREATE VIEW big_orders AS SELECT id, amount FROM orders WHERE amount > 100;
 COMMENT ON TABLE customers IS 'people who buy';
@@ -155,7 +163,8 @@ dump_pg shop | normalize >"$DIR/b.sql"
 same "shardlite's dump restored into PostgreSQL differs from PostgreSQL's own" "$DIR/b.sql" "$DIR/a.sql"
 for q in "SELECT * FROM customers ORDER BY id" "SELECT * FROM orders ORDER BY id" \
 	"SELECT * FROM items ORDER BY 1, 2" "SELECT * FROM events ORDER BY id" \
-	"SELECT * FROM contacts ORDER BY id" \
+	"SELECT * FROM contacts ORDER BY id" "SELECT * FROM slots ORDER BY id" \
+	"SELECT * FROM ranks ORDER BY id" \
 	"SELECT * FROM big_orders ORDER BY id" "SELECT nextval('invoice_seq'), nextval('customers_id_seq')"; do
 	sl restored -A -c "$q" >"$DIR/a.txt"
 	pg restored -A -c "$q" >"$DIR/b.txt"

@@ -40,7 +40,8 @@ static const struct xcase cases[] = {
 	{"CREATE TABLE n1 (a int REFERENCES t (id) NOT DEFERRABLE INITIALLY DEFERRED)", "!42601@"
 											"57"},
 	{"CREATE TABLE n1 (a int REFERENCES t (id) MATCH FULL)", "!0A000@24"},
-	{"CREATE TABLE n1 (a int UNIQUE DEFERRABLE)", "!0A000@31"},
+	{"CREATE TABLE n1 (a int UNIQUE NOT DEFERRABLE INITIALLY IMMEDIATE)",
+	 "CREATE TABLE n1 (a int4 UNIQUE)"},
 	{"CREATE TABLE n1 (a int, b int GENERATED ALWAYS AS (a * 2) STORED)",
 	 "CREATE TABLE n1 (a int4, b int4 GENERATED ALWAYS AS (/* shardlite: generated as (a * 2) "
 	 "*/ a * 2) STORED)"},
