@@ -266,6 +266,13 @@ static const uint32_t series_types[] = {0,
  * 3 numeric, 4 timestamp, 5 timestamptz; -1 failed. */
 static int series_rank(struct xlat_ctx *c, const struct xlat_type *tv, size_t n)
 {
+	size_t untyped = 0;
+	for (size_t i = 0; i < n; i++)
+		untyped += tv[i].oid == XLAT_OID_UNKNOWN;
+	if (untyped == n) { /* NULL, '1': the integer, numeric and timestamp series all fit */
+		xlat_func_not_unique(c, "generate_series", tv, n, -1);
+		return -1;
+	}
 	int rank = datetime_series(c, tv, n);
 	if (rank < 0)
 		return -1;

@@ -521,6 +521,13 @@ bool xlat_sqlvalue(struct xlat_ctx *c, const PgQuery__SQLValueFunction *f, struc
 /* An aggregate call's FILTER (WHERE ...) clause, if it has one, after its closing parenthesis. */
 bool xlat_agg_filter(struct xlat_ctx *c, const PgQuery__FuncCall *f);
 bool xlat_minmax(struct xlat_ctx *c, const PgQuery__MinMaxExpr *m, struct xlat_type *t);
+/* PostgreSQL's 42725 'function name(unknown, ...) is not unique' for a call whose untyped
+ * arguments (NULL, a string literal) fit overloads of different type categories (trunc(NULL),
+ * date_trunc('day', NULL)); tv holds the n arguments' types. Always false. */
+bool xlat_func_not_unique(struct xlat_ctx *c, const char *name, const struct xlat_type *tv,
+			  size_t n, int location);
+/* Whether n is an untyped NULL constant, which fits any overload's parameter. */
+bool xlat_is_null_const(const PgQuery__Node *n);
 /* ---- xlat_fnlib.c: functions implemented in pgfn ---- */
 enum xlat_fn_class xlat_fnlib_class(const char *name);
 /* f when name is one of them with a fitting argument count: 1 emitted, 0 not one, -1 failed. */
