@@ -821,7 +821,8 @@ struct xlat_schema {
 	/* The OID of the row type of table or view name (what SELECT t FROM t reports for its
 	 * column t); NULL: not known, such a column is refused. With name NULL the other way:
 	 * whether oid is a relation's row type, 0 when not, else oid with the relation's name
-	 * into *rel (its columns are table_fn's). */
+	 * into *rel (its columns are table_fn's); when oid is the array type of one (pt[]), the
+	 * row type's OID (not oid) with the relation's name. */
 	uint32_t (*rowtype_fn)(void *arg, const char *name, uint32_t oid, const char **rel);
 };
 

@@ -11,6 +11,8 @@
  * replaced (UPDATE ... SET col.f = value). */
 #include "pgfn_int.h"
 
+#include <string.h>
+
 /* text[0..n) read by type oid's input function: its stored form as the result (22P02 ...). */
 static void result_input(sqlite3_context *ctx, uint32_t oid, const char *text, size_t n,
 			 struct arena *a)
@@ -132,6 +134,58 @@ static bool too_long(uint32_t oid, int32_t typmod, const char *v, size_t *len, b
 	return false;
 }
 
+/* s[0..n) read as record_in reads a value of the type whose attributes' types argv[3...]
+ * give (argc - 3 of them, oid and typmod pairs), put in record_out's text into sb; false with
+ * err set (22P02 malformed record literal, a field's own input error, 22001). */
+static bool record_text(sqlite3_context *ctx, int argc, sqlite3_value **argv, const char *s,
+			size_t n, struct strbuf *sb, struct pgerr *err)
+{
+	size_t natts = (size_t)(argc - 3) / 2;
+	bool explicit = sqlite3_value_int(argv[2]) != 0;
+	struct arena *a = arena_new(0);
+	size_t max = natts + 1; /* one more: too many columns */
+	const char **fields = arena_zalloc(a, max * sizeof(*fields));
+	size_t *lens = arena_zalloc(a, max * sizeof(*lens));
+	struct pgtype_dtenv env = pgfn_dt_env(ctx);
+	int nf = pgtype_record_fields(s, n, a, fields, lens, max, err);
+	if (nf == 1 && !natts && !fields[0])
+		nf = 0; /* "()": the value of a type without attributes */
+	if (nf >= 0 && (size_t)nf != natts) {
+		pgerr_set(err, "22P02", "malformed record literal: \"%.*s\"", (int)n, s);
+		pgerr_detail(err, (size_t)nf < natts ? "Too few columns." : "Too many columns.");
+		nf = -1;
+	}
+	strbuf_putc(sb, '(');
+	for (int i = 0; i < nf; i++) {
+		uint32_t oid = (uint32_t)sqlite3_value_int64(argv[3 + 2 * i]);
+		int32_t typmod = (int32_t)sqlite3_value_int64(argv[4 + 2 * i]);
+		struct pgtype_value v;
+		strbuf_puts(sb, i ? "," : "");
+		if (!fields[i])
+			continue;
+		if (too_long(oid, typmod, fields[i], &lens[i], explicit)) {
+			pgerr_set(err, "22001", "value too long for type %s(%d)",
+				  oid == PGTYPE_VARCHAR ? "character varying" : "character",
+				  typmod - 4);
+			nf = -1;
+			break;
+		}
+		if (!pgtype_decode_text_env(oid, fields[i], lens[i], &env, a, &v, err)) {
+			nf = -1;
+			break;
+		}
+		struct strbuf f;
+		strbuf_init(&f, 0);
+		strbuf_append(&f, "", 0);
+		pgtype_encode_text_tz(&f, oid, typmod, env.tz, &v);
+		pgtype_record_put_field(sb, f.data, f.len);
+		strbuf_fini(&f);
+	}
+	strbuf_putc(sb, ')');
+	arena_free(a);
+	return nf >= 0;
+}
+
 /* pgfn_record_in(text, type, explicit, oid1, typmod1, ..., oidn, typmodn): text read as
  * record_in reads a composite value of type (its name) whose attributes have those types: each
  * field read by its type's input function and printed by its output function, so the value
@@ -144,58 +198,65 @@ static void fn_record_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_null(ctx);
 		return;
 	}
-	size_t n, natts = (size_t)(argc - 3) / 2;
-	bool explicit = sqlite3_value_int(argv[2]) != 0;
+	size_t n;
 	const char *s = pgfn_text(argv[0], &n);
-	struct arena *a = arena_new(0);
-	size_t max = natts + 1; /* one more: too many columns */
-	const char **fields = arena_zalloc(a, max * sizeof(*fields));
-	size_t *lens = arena_zalloc(a, max * sizeof(*lens));
 	struct pgerr err;
 	pgerr_clear(&err);
-	struct pgtype_dtenv env = pgfn_dt_env(ctx);
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	int nf = pgtype_record_fields(s, n, a, fields, lens, max, &err);
-	if (nf == 1 && !natts && !fields[0])
-		nf = 0; /* "()": the value of a type without attributes */
-	if (nf >= 0 && (size_t)nf != natts) {
-		pgerr_set(&err, "22P02", "malformed record literal: \"%.*s\"", (int)n, s);
-		pgerr_detail(&err, (size_t)nf < natts ? "Too few columns." : "Too many columns.");
-		nf = -1;
-	}
-	strbuf_putc(&sb, '(');
-	for (int i = 0; i < nf; i++) {
-		uint32_t oid = (uint32_t)sqlite3_value_int64(argv[3 + 2 * i]);
-		int32_t typmod = (int32_t)sqlite3_value_int64(argv[4 + 2 * i]);
-		struct pgtype_value v;
-		strbuf_puts(&sb, i ? "," : "");
-		if (!fields[i])
-			continue;
-		if (too_long(oid, typmod, fields[i], &lens[i], explicit)) {
-			pgerr_set(&err, "22001", "value too long for type %s(%d)",
-				  oid == PGTYPE_VARCHAR ? "character varying" : "character",
-				  typmod - 4);
-			nf = -1;
-			break;
-		}
-		if (!pgtype_decode_text_env(oid, fields[i], lens[i], &env, a, &v, &err)) {
-			nf = -1;
-			break;
-		}
-		struct strbuf f;
-		strbuf_init(&f, 0);
-		strbuf_append(&f, "", 0);
-		pgtype_encode_text_tz(&f, oid, typmod, env.tz, &v);
-		pgtype_record_put_field(&sb, f.data, f.len);
-		strbuf_fini(&f);
-	}
-	strbuf_putc(&sb, ')');
-	if (nf < 0) {
+	if (!record_text(ctx, argc, argv, s, n, &sb, &err)) {
 		pgfn_error(ctx, err.sqlstate, "%s", err.message);
 		strbuf_fini(&sb);
+		return;
+	}
+	pgfn_result_sb(ctx, &sb, false);
+}
+
+/* pgfn_record_array_in(text, type, explicit, oid1, typmod1, ...): an array of the composite
+ * type (pt[]) as array_in reads it, each element through record_in as pgfn_record_in reads
+ * one, kept as array_out prints it ({"(1,2)",NULL}). 22P02 malformed array literal; one
+ * dimension (a multidimensional array of a composite type is 0A000). */
+static void fn_record_array_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL || argc < 3) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	size_t n, count = 0;
+	const char *s = pgfn_text(argv[0], &n);
+	struct arena *a = arena_new(0);
+	const char **items = pgfn_array_parse(a, arena_strndup(a, s, n), &count);
+	if (!items) {
+		bool md = pgfn_array_flatten(a, arena_strndup(a, s, n), &count) != NULL;
+		if (md)
+			pgfn_error(ctx, "0A000",
+				   "a multidimensional array of a composite type is not supported");
+		else
+			pgfn_error(ctx, "22P02", "malformed array literal: \"%.*s\"",
+				   (int)(n > 400 ? 400 : n), s);
+		arena_free(a);
+		return;
+	}
+	struct strbuf out, one;
+	strbuf_init(&out, 0);
+	strbuf_putc(&out, '{');
+	struct pgerr err;
+	pgerr_clear(&err);
+	bool ok = true;
+	for (size_t i = 0; ok && i < count; i++) {
+		strbuf_puts(&out, i ? "," : "");
+		strbuf_init(&one, 0);
+		ok = !items[i] || record_text(ctx, argc, argv, items[i], strlen(items[i]), &one, &err);
+		if (ok)
+			pgfn_array_put_elem(&out, items[i] ? one.data : NULL);
+		strbuf_fini(&one);
+	}
+	strbuf_putc(&out, '}');
+	if (!ok) {
+		pgfn_error(ctx, err.sqlstate, "%s", err.message);
+		strbuf_fini(&out);
 	} else {
-		pgfn_result_sb(ctx, &sb, false);
+		pgfn_result_sb(ctx, &out, false);
 	}
 	arena_free(a);
 }
@@ -262,6 +323,7 @@ int pgfn_register_record(sqlite3 *db, struct pgfn_conn *c)
 	static const struct pgfn_def defs[] = {{"pgfn_record_field", 3, fn_record_field},
 					       {"pgfn_record_null", 2, fn_record_null},
 					       {"pgfn_record_in", -1, fn_record_in},
+					       {"pgfn_record_array_in", -1, fn_record_array_in},
 					       {"pgfn_record_put", -1, fn_record_put},
 					       {"pgfn_input", 2, fn_input}};
 	return pgfn_define_with(db, defs, ARRAY_LEN(defs), SQLITE_INNOCUOUS, c);

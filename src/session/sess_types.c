@@ -217,6 +217,10 @@ static uint32_t table_rowtype(void *arg, const char *name, uint32_t oid, const c
 			*rel = snap->rels[i].name;
 			return oid;
 		}
+		if (catalog_rowarray_oid(snap->rels[i].name) == oid) { /* its array type */
+			*rel = snap->rels[i].name;
+			return catalog_rowtype_oid(snap->rels[i].name);
+		}
 	}
 	return 0;
 }

@@ -446,6 +446,8 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 			return false;
 		if (k == 1) /* a multirange's ranges */
 			tv[i].oid = xlat_multirange_unnest(c, from, tv[i].oid);
+		if (k == 1 && xlat_comptype_array_elem(c, tv[i].oid))
+			return xlat_unsupported(c, f->location, XLAT_UNNEST_ROWS);
 	}
 	if (k == 0 && !series_module(c, tv, f->n_args, name_at))
 		return false;
@@ -618,6 +620,8 @@ static const char *array_text(struct xlat_ctx *c, const PgQuery__FuncCall *f, in
 		text = arena_printf(c->a, "pgfn_array_subscripts(%s, %d)", text, dim);
 	const struct pgtype_info *ti = pgtype_by_oid(at.oid);
 	*elem = dim ? XLAT_OID_INT4 : kind == 8 ? 1009 : ti ? ti->elem_oid : 0;
+	if (!*elem && !ti) /* an array of a row type (pt[]): each element a value of pt */
+		*elem = xlat_comptype_array_elem(c, at.oid);
 	return text;
 }
 

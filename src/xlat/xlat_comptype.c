@@ -84,8 +84,12 @@ const struct xlat_typeinfo *xlat_comptype_typeinfo(struct xlat_ctx *c, const cha
 	if (!oid || !rel || strcmp(rel, name) != 0) /* type names are case-sensitive */
 		return NULL;
 	struct xlat_typeinfo *ti = arena_zalloc(c->a, sizeof(*ti));
-	*ti = (struct xlat_typeinfo){rel,          oid,           0, xlat_enum_display(c, rel),
-				     XLAT_ST_TEXT, XLAT_TMOD_NONE};
+	*ti = (struct xlat_typeinfo){rel,
+				     oid,
+				     xlat_derived_oid("rowarray", rel),
+				     xlat_enum_display(c, rel),
+				     XLAT_ST_TEXT,
+				     XLAT_TMOD_NONE};
 	return ti;
 }
 
@@ -95,6 +99,33 @@ bool xlat_comptype_of_oid(struct xlat_ctx *c, uint32_t oid)
 	const struct xlat_schema_col *cols;
 	size_t n;
 	return xlat_composite_of(c, oid, &rel, &cols, &n);
+}
+
+/* The array type's OID is derived from the relation's name as the catalog's pg_type row of
+ * it is (catalog_rowarray_oid). */
+uint32_t xlat_comptype_array_elem(struct xlat_ctx *c, uint32_t oid)
+{
+	if (oid < 16384)
+		return 0;
+	for (size_t i = c->npending_comptypes; i-- > 0;) {
+		const struct xlat_pending_comptype *p = &c->pending_comptypes[i];
+		if (xlat_derived_oid("rowarray", p->name) == oid)
+			return p->oid;
+	}
+	const struct xlat_schema *s = c->schema;
+	const char *rel = NULL;
+	uint32_t elem = s && s->rowtype_fn ? s->rowtype_fn(s->arg, NULL, oid, &rel) : 0;
+	return elem != oid && xlat_comptype_of_oid(c, elem) ? elem : 0;
+}
+
+uint32_t xlat_comptype_array_of(struct xlat_ctx *c, uint32_t oid)
+{
+	const char *rel;
+	const struct xlat_schema_col *cols;
+	size_t n;
+	if (oid < 16384 || !xlat_composite_of(c, oid, &rel, &cols, &n))
+		return 0;
+	return xlat_derived_oid("rowarray", rel);
 }
 
 static const char *spec_of(struct xlat_ctx *c, uint32_t oid, bool explicit)
@@ -159,6 +190,18 @@ bool xlat_comptype_input(struct xlat_ctx *c, const PgQuery__Node *arg, uint32_t 
 	xlat_puts(c, spec);
 	xlat_puts(c, ")");
 	*t = (struct xlat_type){oid, -1};
+	return true;
+}
+
+bool xlat_comptype_array_input(struct xlat_ctx *c, const PgQuery__Node *arg, uint32_t oid,
+			       struct xlat_type *t)
+{
+	struct xlat_type at;
+	xlat_puts(c, "pgfn_record_array_in(");
+	if (!xlat_expr(c, arg, &at))
+		return false;
+	xlat_printf(c, "%s)", spec_of(c, oid, true));
+	*t = (struct xlat_type){xlat_comptype_array_of(c, oid), -1};
 	return true;
 }
 

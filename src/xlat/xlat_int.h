@@ -1383,6 +1383,14 @@ bool xlat_comptype_is_type(struct xlat_ctx *c, const char *name);
 const struct xlat_typeinfo *xlat_comptype_typeinfo(struct xlat_ctx *c, const char *name);
 /* Whether oid is a row type of known attributes. */
 bool xlat_comptype_of_oid(struct xlat_ctx *c, uint32_t oid);
+/* What unnest of an array of a row type in FROM is refused as: PostgreSQL makes the type's
+ * attributes its columns, which the FROM forms here do not (in a select list it is one
+ * value of the type per row). */
+#define XLAT_UNNEST_ROWS "unnest of an array of a composite type in FROM"
+/* The row type whose array type is oid (pt for pt[]), 0 when oid is none. */
+uint32_t xlat_comptype_array_elem(struct xlat_ctx *c, uint32_t oid);
+/* The array type of row type oid (pt[] for pt), 0 when oid is no row type. */
+uint32_t xlat_comptype_array_of(struct xlat_ctx *c, uint32_t oid);
 /* ", 'type', 0, oid1, typmod1, ...": pgfn_record_in's arguments after the value (0: not an
  * explicit cast); NULL when oid is no row type of known attributes. */
 const char *xlat_comptype_spec(struct xlat_ctx *c, uint32_t oid);
@@ -1390,6 +1398,10 @@ const char *xlat_comptype_spec(struct xlat_ctx *c, uint32_t oid);
  * anything else as the text record_in reads; typed oid into *t. */
 bool xlat_comptype_input(struct xlat_ctx *c, const PgQuery__Node *arg, uint32_t oid, int location,
 			 bool explicit, struct xlat_type *t);
+/* arg read as an array of row type oid (x::pt[]): each element by record_in, as an
+ * explicit cast reads it; typed as the array into *t. */
+bool xlat_comptype_array_input(struct xlat_ctx *c, const PgQuery__Node *arg, uint32_t oid,
+			       struct xlat_type *t);
 /* A row constructor stored into a column of row type oid: 1 emitted, 0 not such a store, -1
  * failed. */
 int xlat_comptype_assign(struct xlat_ctx *c, uint32_t oid, const PgQuery__Node *n);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pgfn_test_record.c: composite values — pgfn_record_in (record_in with the attributes' types:
- * each field through its input and output functions), pgfn_record_put (one field replaced),
+ * each field through its input and output functions), pgfn_record_array_in (an array of
+ * them), pgfn_record_put (one field replaced),
  * pgfn_record_field and pgfn_record_null; the record collations (pgfn_reccmp.c). */
 #include "pgfn_test.h"
 
@@ -29,6 +30,22 @@ static const struct {
 	{"pgfn_record_in('(1,x,1,\"ab   \")', " PAIR ")", "(1,x,1.00,\"ab \")"},
 	{"pgfn_record_in('(1,x,1,abcd)', " PAIR_EXPLICIT ")", "(1,x,1.00,abc)"},
 	{"pgfn_record_in('()', 'empty', 0)", "()"},
+	/* pgfn_record_array_in: an array of the type, each element read by record_in */
+	{"pgfn_record_array_in('{\"(1,x,1.5,abc)\",NULL}', " PAIR ")",
+	 "{\"(1,x,1.50,abc)\",NULL}"},
+	{"pgfn_record_array_in('{ \"( 1 ,\\\"a b\\\",,)\" }', " PAIR ")",
+	 "{\"(1,\\\"a b\\\",,)\"}"},
+	{"pgfn_record_array_in('{}', " PAIR ")", "{}"},
+	{"pgfn_record_array_in(NULL, " PAIR ")", "NULL"},
+	{"pgfn_record_array_in('{\"(y,x,1,a)\"}', " PAIR ")",
+	 "ERROR 22P02: invalid input syntax for type integer: \"y\""},
+	{"pgfn_record_array_in('{\"(1,x)\"}', " PAIR ")",
+	 "ERROR 22P02: malformed record literal: \"(1,x)\""},
+	{"pgfn_record_array_in('(1,x,1,a)', " PAIR ")",
+	 "ERROR 22P02: malformed array literal: \"(1,x,1,a)\""},
+	{"pgfn_record_array_in('{{\"(1,x,1,a)\"}}', " PAIR ")",
+	 "ERROR 0A000: a multidimensional array of a composite type is not supported"},
+	{"pgfn_record_array_in('{\"(1,x,1,abcd)\"}', " PAIR_EXPLICIT ")", "{\"(1,x,1.00,abc)\"}"},
 	{"pgfn_record_put('(1,x,1.50,abc)', 4, 1, 'y z')", "(1,\"y z\",1.50,abc)"},
 	{"pgfn_record_put('(1,x,1.50,abc)', 4, 0, NULL)", "(,x,1.50,abc)"},
 	{"pgfn_record_put(NULL, 4, 3, 'q')", "(,,,q)"},
