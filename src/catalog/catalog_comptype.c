@@ -31,6 +31,7 @@ static void add_attr(struct cat_model *m, struct cat_rel *r, int *cap, const cha
 	c->name = name;
 	c->typoid = pgtype_from_decl(decl, &c->typmod);
 	c->ndims = decl && strchr(decl, '[') ? 1 : 0;
+	cat_enum_col(m, decl, c); /* an attribute of an enum: its name (the enums load first) */
 }
 
 bool cat_comptype_load(sqlite3 *db, struct cat_model *m)

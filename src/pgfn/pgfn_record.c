@@ -134,15 +134,67 @@ static bool too_long(uint32_t oid, int32_t typmod, const char *v, size_t *len, b
 	return false;
 }
 
-/* s[0..n) read as record_in reads a value of the type whose attributes' types argv[3...]
- * give (argc - 3 of them, oid and typmod pairs), put in record_out's text into sb; false with
- * err set (22P02 malformed record literal, a field's own input error, 22001). */
+/* One attribute of the type as pgfn_record_in's arguments give it: its type and modifier, or
+ * for an attribute of an enum (typmod -2 - k) the enum's name and its k labels after them. */
+struct attr {
+	uint32_t oid;
+	int32_t typmod;
+	sqlite3_value **labels; /* [0] the enum's name, then the labels; NULL: no enum */
+	int nlabels;
+};
+
+/* The attributes argv[3..argc) describe into *out (in a); their count, -1 when malformed. */
+static int attrs_of(int argc, sqlite3_value **argv, struct arena *a, struct attr **out)
+{
+	struct attr *v = arena_zalloc(a, (size_t)(argc + 1) * sizeof(*v));
+	int n = 0;
+	for (int i = 3; i < argc; n++) {
+		if (i + 1 >= argc)
+			return -1;
+		v[n].oid = (uint32_t)sqlite3_value_int64(argv[i]);
+		v[n].typmod = (int32_t)sqlite3_value_int64(argv[i + 1]);
+		i += 2;
+		if (v[n].typmod <= -2) { /* an enum: its name and labels follow */
+			v[n].nlabels = -2 - v[n].typmod;
+			v[n].labels = &argv[i];
+			i += 1 + v[n].nlabels;
+			if (i > argc)
+				return -1;
+		}
+	}
+	*out = v;
+	return n;
+}
+
+/* Whether f[0..n) is one of enum attribute at's labels (22P02 into err when not). */
+static bool enum_label(const struct attr *at, const char *f, size_t n, struct pgerr *err)
+{
+	for (int k = 1; k <= at->nlabels; k++) {
+		const char *l = (const char *)sqlite3_value_text(at->labels[k]);
+		if (l && strlen(l) == n && memcmp(l, f, n) == 0)
+			return true;
+	}
+	pgerr_set(err, "22P02", "invalid input value for enum %s: \"%.*s\"",
+		  (const char *)sqlite3_value_text(at->labels[0]), (int)(n > 400 ? 400 : n), f);
+	return false;
+}
+
+/* s[0..n) read as record_in reads a value of the type whose attributes argv[3...] describe
+ * (attrs_of), put in record_out's text into sb; false with err set (22P02 malformed record
+ * literal, a field's own input error, an enum's label, 22001). */
 static bool record_text(sqlite3_context *ctx, int argc, sqlite3_value **argv, const char *s,
 			size_t n, struct strbuf *sb, struct pgerr *err)
 {
-	size_t natts = (size_t)(argc - 3) / 2;
 	bool explicit = sqlite3_value_int(argv[2]) != 0;
 	struct arena *a = arena_new(0);
+	struct attr *at;
+	int na = attrs_of(argc, argv, a, &at);
+	if (na < 0) {
+		pgerr_set(err, "XX000", "pgfn_record_in: bad arguments");
+		arena_free(a);
+		return false;
+	}
+	size_t natts = (size_t)na;
 	size_t max = natts + 1; /* one more: too many columns */
 	const char **fields = arena_zalloc(a, max * sizeof(*fields));
 	size_t *lens = arena_zalloc(a, max * sizeof(*lens));
@@ -157,12 +209,20 @@ static bool record_text(sqlite3_context *ctx, int argc, sqlite3_value **argv, co
 	}
 	strbuf_putc(sb, '(');
 	for (int i = 0; i < nf; i++) {
-		uint32_t oid = (uint32_t)sqlite3_value_int64(argv[3 + 2 * i]);
-		int32_t typmod = (int32_t)sqlite3_value_int64(argv[4 + 2 * i]);
+		uint32_t oid = at[i].oid;
+		int32_t typmod = at[i].typmod;
 		struct pgtype_value v;
 		strbuf_puts(sb, i ? "," : "");
 		if (!fields[i])
 			continue;
+		if (at[i].labels) { /* an enum's label is kept as it is */
+			if (!enum_label(&at[i], fields[i], lens[i], err)) {
+				nf = -1;
+				break;
+			}
+			pgtype_record_put_field(sb, fields[i], lens[i]);
+			continue;
+		}
 		if (too_long(oid, typmod, fields[i], &lens[i], explicit)) {
 			pgerr_set(err, "22001", "value too long for type %s(%d)",
 				  oid == PGTYPE_VARCHAR ? "character varying" : "character",
@@ -188,7 +248,8 @@ static bool record_text(sqlite3_context *ctx, int argc, sqlite3_value **argv, co
 
 /* pgfn_record_in(text, type, explicit, oid1, typmod1, ..., oidn, typmodn): text read as
  * record_in reads a composite value of type (its name) whose attributes have those types: each
- * field read by its type's input function and printed by its output function, so the value
+ * field read by its type's input function and printed by its output function (an attribute of
+ * an enum: oid, -2 - k, 'enum', 'label1', ... 'labelk', its label checked), so the value
  * is kept in record_out's form, (1,"a b"), whatever spelling it arrived in. 22P02 malformed
  * record literal (too few or too many columns), the fields' own input errors; explicit set
  * (ROW(...)::t, whose fields PostgreSQL casts explicitly) cuts a too long varchar(n). */

@@ -101,6 +101,11 @@ bool xlat_comptype_of_oid(struct xlat_ctx *c, uint32_t oid)
 	return xlat_composite_of(c, oid, &rel, &cols, &n);
 }
 
+uint32_t xlat_comptype_field_input(struct xlat_ctx *c, uint32_t oid)
+{
+	return !oid || xlat_enum_by_oid(c, oid, NULL) ? XLAT_OID_TEXT : oid;
+}
+
 /* The array type's OID is derived from the relation's name as the catalog's pg_type row of
  * it is (catalog_rowarray_oid). */
 uint32_t xlat_comptype_array_elem(struct xlat_ctx *c, uint32_t oid)
@@ -142,8 +147,15 @@ static const char *spec_of(struct xlat_ctx *c, uint32_t oid, bool explicit)
 	strbuf_puts(&sb, explicit ? ", 1" : ", 0");
 	for (size_t i = 0; i < n; i++) {
 		uint32_t t = cols[i].type_oid;
-		/* an attribute pgtype has no input function for (an enum, a row) keeps its text */
-		bool known = t && xlat_type_by_oid(t) && !xlat_enum_by_oid(c, t, NULL);
+		bool array = false;
+		const struct xlat_enum *e = t ? xlat_enum_by_oid(c, t, &array) : NULL;
+		if (e && !array) { /* an enum's label, checked against its labels */
+			strbuf_printf(&sb, ", %u, %d%s", t, -2 - (int)e->nlabels,
+				      xlat_enum_args_text(c, e));
+			continue;
+		}
+		/* an attribute pgtype has no input function for (a row) keeps its text */
+		bool known = t && xlat_type_by_oid(t) && !e;
 		strbuf_printf(&sb, ", %u, %d", known ? t : XLAT_OID_TEXT,
 			      known ? (int)cols[i].typmod : -1);
 	}
@@ -388,15 +400,19 @@ static const char *attr_type(struct xlat_ctx *c, const PgQuery__ColumnDef *cd,
 			  xlat_node_str(cd->type_name->names[cd->type_name->n_names - 1]));
 		return NULL;
 	}
-	if (!xlat_type_by_oid(r.info->oid)) {
+	bool label = xlat_enum_by_oid(c, r.info->oid, NULL) && !r.is_array; /* an enum's */
+	if (!xlat_type_by_oid(r.info->oid) && !label) {
 		xlat_unsupported(c, cd->type_name->location,
-				 "an attribute of an enum or composite type in a composite type");
+				 r.is_array ? "an attribute of an array of an enum or composite type "
+					      "in a composite type"
+					    : "an attribute of a composite type in a composite type");
 		return NULL;
 	}
 	*col = (struct xlat_schema_col){.name = cd->colname,
 					.type_oid = r.info->oid,
 					.typmod = r.typmod};
-	return xlat_type_format(c, &r);
+	/* the sidecar keeps an enum's name as it is (cat_enum_col reads it), not quoted */
+	return label ? xlat_enum_by_oid(c, r.info->oid, NULL)->name : xlat_type_format(c, &r);
 }
 
 bool xlat_stmt_create_comptype(struct xlat_ctx *c, const PgQuery__CompositeTypeStmt *s)

@@ -174,7 +174,13 @@ static bool sp_pg_typeof(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct 
 	    !xlat_composite_of(c, row ? row : tv[0].oid, &rel, &cols, &ncols))
 		rel = NULL;
 	struct xlat_typeinfo rowti = {.sql_name = NULL};
-	if (rel) {
+	bool earr = false; /* an enum's value or array: the enum's name */
+	const struct xlat_enum *en = ti || elem || d ? NULL : xlat_enum_by_oid(c, tv[0].oid, &earr);
+	if (en) {
+		rowti.sql_name = arena_printf(c->a, "%s%s", xlat_enum_display(c, en->name),
+					      earr ? "[]" : "");
+		ti = &rowti;
+	} else if (rel) {
 		rowti.sql_name =
 			arena_printf(c->a, "%s%s", xlat_enum_display(c, rel), row ? "[]" : "");
 		ti = &rowti;

@@ -1387,6 +1387,9 @@ bool xlat_comptype_of_oid(struct xlat_ctx *c, uint32_t oid);
  * attributes its columns, which the FROM forms here do not (in a select list it is one
  * value of the type per row). */
 #define XLAT_UNNEST_ROWS "unnest of an array of a composite type in FROM"
+/* The type whose input function pgfn_record_field reads a field of type oid with: oid, or
+ * text for a field of run-time type or of an enum (its label, typed as the enum). */
+uint32_t xlat_comptype_field_input(struct xlat_ctx *c, uint32_t oid);
 /* The row type whose array type is oid (pt for pt[]), 0 when oid is none. */
 uint32_t xlat_comptype_array_elem(struct xlat_ctx *c, uint32_t oid);
 /* The array type of row type oid (pt[] for pt), 0 when oid is no row type. */

@@ -30,6 +30,17 @@ static const struct {
 	{"pgfn_record_in('(1,x,1,\"ab   \")', " PAIR ")", "(1,x,1.00,\"ab \")"},
 	{"pgfn_record_in('(1,x,1,abcd)', " PAIR_EXPLICIT ")", "(1,x,1.00,abc)"},
 	{"pgfn_record_in('()', 'empty', 0)", "()"},
+	/* an attribute of an enum: its oid, -2 - k, the enum's name and its k labels */
+	{"pgfn_record_in('(ann,happy)', 'entry', 0, 25, -1, 16999, -4, 'mood', 'sad', 'happy')",
+	 "(ann,happy)"},
+	{"pgfn_record_in('(ann,)', 'entry', 0, 25, -1, 16999, -4, 'mood', 'sad', 'happy')",
+	 "(ann,)"},
+	{"pgfn_record_in('(ann,angry)', 'entry', 0, 25, -1, 16999, -4, 'mood', 'sad', 'happy')",
+	 "ERROR 22P02: invalid input value for enum mood: \"angry\""},
+	{"pgfn_record_in('(happy,1)', 'entry', 0, 16999, -3, 'mood', 'happy', 23, -1)",
+	 "(happy,1)"},
+	{"pgfn_record_in('(ann,happy)', 'entry', 0, 25, -1, 16999, -4, 'mood', 'sad')",
+	 "ERROR XX000: pgfn_record_in: bad arguments"},
 	/* pgfn_record_array_in: an array of the type, each element read by record_in */
 	{"pgfn_record_array_in('{\"(1,x,1.5,abc)\",NULL}', " PAIR ")",
 	 "{\"(1,x,1.50,abc)\",NULL}"},

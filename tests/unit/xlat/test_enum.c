@@ -154,8 +154,9 @@ static const struct {
 	{"CREATE TYPE other.e AS ENUM ('a')", "0A000", "a type in schema \"other\" is not supported"},
 	{"ALTER TYPE c DROP ATTRIBUTE IF EXISTS a", "0A000",
 	 "this ALTER TYPE ... ATTRIBUTE form (IF [NOT] EXISTS) is not supported"},
-	{"CREATE TYPE c AS (a int, m mood)", "0A000",
-	 "an attribute of an enum or composite type in a composite type is not supported"},
+	{"CREATE TYPE c AS (a int, m mood[])", "0A000",
+	 "an attribute of an array of an enum or composite type in a composite type is not "
+	 "supported"},
 	{"CREATE TYPE c AS (a serial)", "42704", "type \"serial\" does not exist"},
 	{"CREATE TYPE c AS (a text COLLATE \"C\")", "0A000",
 	 "a constraint or collation on an attribute of a composite type is not supported"},
