@@ -134,31 +134,43 @@ static bool too_long(uint32_t oid, int32_t typmod, const char *v, size_t *len, b
 	return false;
 }
 
-/* One attribute of the type as pgfn_record_in's arguments give it: its type and modifier, or
- * for an attribute of an enum (typmod -2 - k) the enum's name and its k labels after them. */
+/* One attribute of the type as pgfn_record_in's arguments give it: its type and modifier; for
+ * an attribute of an enum (typmod -2 - k) the enum's name and its k labels after them; for one
+ * of a composite type (typmod ROW_ATTR - m) the m arguments after them are its attributes, as
+ * these are. */
+#define ROW_ATTR (-100000)
 struct attr {
 	uint32_t oid;
 	int32_t typmod;
 	sqlite3_value **labels; /* [0] the enum's name, then the labels; NULL: no enum */
 	int nlabels;
+	struct attr *sub; /* a composite type's attributes; NULL: none */
+	int nsub;
 };
 
-/* The attributes argv[3..argc) describe into *out (in a); their count, -1 when malformed. */
-static int attrs_of(int argc, sqlite3_value **argv, struct arena *a, struct attr **out)
+/* The attributes argv[from..to) describe into *out (in a); their count, -1 when malformed. */
+static int attrs_of(sqlite3_value **argv, int from, int to, struct arena *a, int depth,
+		    struct attr **out)
 {
-	struct attr *v = arena_zalloc(a, (size_t)(argc + 1) * sizeof(*v));
+	struct attr *v = arena_zalloc(a, (size_t)(to - from + 1) * sizeof(*v));
 	int n = 0;
-	for (int i = 3; i < argc; n++) {
-		if (i + 1 >= argc)
+	for (int i = from; i < to; n++) {
+		if (i + 1 >= to || depth > 16)
 			return -1;
 		v[n].oid = (uint32_t)sqlite3_value_int64(argv[i]);
 		v[n].typmod = (int32_t)sqlite3_value_int64(argv[i + 1]);
 		i += 2;
-		if (v[n].typmod <= -2) { /* an enum: its name and labels follow */
+		if (v[n].typmod <= ROW_ATTR) { /* a composite type: its attributes follow */
+			int m = ROW_ATTR - v[n].typmod;
+			if (i + m > to ||
+			    (v[n].nsub = attrs_of(argv, i, i + m, a, depth + 1, &v[n].sub)) < 0)
+				return -1;
+			i += m;
+		} else if (v[n].typmod <= -2) { /* an enum: its name and labels follow */
 			v[n].nlabels = -2 - v[n].typmod;
 			v[n].labels = &argv[i];
 			i += 1 + v[n].nlabels;
-			if (i > argc)
+			if (i > to)
 				return -1;
 		}
 	}
@@ -179,26 +191,53 @@ static bool enum_label(const struct attr *at, const char *f, size_t n, struct pg
 	return false;
 }
 
-/* s[0..n) read as record_in reads a value of the type whose attributes argv[3...] describe
- * (attrs_of), put in record_out's text into sb; false with err set (22P02 malformed record
- * literal, a field's own input error, an enum's label, 22001). */
-static bool record_text(sqlite3_context *ctx, int argc, sqlite3_value **argv, const char *s,
-			size_t n, struct strbuf *sb, struct pgerr *err)
+static bool record_fields(sqlite3_context *ctx, bool explicit, const struct attr *at, size_t natts,
+			  const char *s, size_t n, struct strbuf *sb, struct pgerr *err);
+
+/* Field f[0..len) of attribute at in record_out's form into sb; false with err set. */
+static bool one_field(sqlite3_context *ctx, bool explicit, const struct attr *at, const char *f,
+		      size_t len, struct arena *a, struct strbuf *sb, struct pgerr *err)
 {
-	bool explicit = sqlite3_value_int(argv[2]) != 0;
-	struct arena *a = arena_new(0);
-	struct attr *at;
-	int na = attrs_of(argc, argv, a, &at);
-	if (na < 0) {
-		pgerr_set(err, "XX000", "pgfn_record_in: bad arguments");
-		arena_free(a);
-		return false;
+	if (at->labels) { /* an enum's label is kept as it is */
+		if (!enum_label(at, f, len, err))
+			return false;
+		pgtype_record_put_field(sb, f, len);
+		return true;
 	}
-	size_t natts = (size_t)na;
+	struct strbuf out;
+	strbuf_init(&out, 0);
+	strbuf_append(&out, "", 0);
+	bool ok = true;
+	if (at->sub) { /* a composite value inside: record_in of its own */
+		ok = record_fields(ctx, explicit, at->sub, (size_t)at->nsub, f, len, &out, err);
+	} else if (too_long(at->oid, at->typmod, f, &len, explicit)) {
+		pgerr_set(err, "22001", "value too long for type %s(%d)",
+			  at->oid == PGTYPE_VARCHAR ? "character varying" : "character",
+			  at->typmod - 4);
+		ok = false;
+	} else {
+		struct pgtype_value v;
+		struct pgtype_dtenv env = pgfn_dt_env(ctx);
+		ok = pgtype_decode_text_env(at->oid, f, len, &env, a, &v, err);
+		if (ok)
+			pgtype_encode_text_tz(&out, at->oid, at->typmod, env.tz, &v);
+	}
+	if (ok)
+		pgtype_record_put_field(sb, out.data, out.len);
+	strbuf_fini(&out);
+	return ok;
+}
+
+/* s[0..n) read as record_in reads a value of a type of attributes at[0..natts), put in
+ * record_out's text into sb; false with err set (22P02 malformed record literal, a field's own
+ * input error, an enum's label, 22001). */
+static bool record_fields(sqlite3_context *ctx, bool explicit, const struct attr *at, size_t natts,
+			  const char *s, size_t n, struct strbuf *sb, struct pgerr *err)
+{
+	struct arena *a = arena_new(0);
 	size_t max = natts + 1; /* one more: too many columns */
 	const char **fields = arena_zalloc(a, max * sizeof(*fields));
 	size_t *lens = arena_zalloc(a, max * sizeof(*lens));
-	struct pgtype_dtenv env = pgfn_dt_env(ctx);
 	int nf = pgtype_record_fields(s, n, a, fields, lens, max, err);
 	if (nf == 1 && !natts && !fields[0])
 		nf = 0; /* "()": the value of a type without attributes */
@@ -209,47 +248,38 @@ static bool record_text(sqlite3_context *ctx, int argc, sqlite3_value **argv, co
 	}
 	strbuf_putc(sb, '(');
 	for (int i = 0; i < nf; i++) {
-		uint32_t oid = at[i].oid;
-		int32_t typmod = at[i].typmod;
-		struct pgtype_value v;
 		strbuf_puts(sb, i ? "," : "");
-		if (!fields[i])
-			continue;
-		if (at[i].labels) { /* an enum's label is kept as it is */
-			if (!enum_label(&at[i], fields[i], lens[i], err)) {
-				nf = -1;
-				break;
-			}
-			pgtype_record_put_field(sb, fields[i], lens[i]);
-			continue;
-		}
-		if (too_long(oid, typmod, fields[i], &lens[i], explicit)) {
-			pgerr_set(err, "22001", "value too long for type %s(%d)",
-				  oid == PGTYPE_VARCHAR ? "character varying" : "character",
-				  typmod - 4);
+		if (fields[i] && !one_field(ctx, explicit, &at[i], fields[i], lens[i], a, sb, err))
 			nf = -1;
-			break;
-		}
-		if (!pgtype_decode_text_env(oid, fields[i], lens[i], &env, a, &v, err)) {
-			nf = -1;
-			break;
-		}
-		struct strbuf f;
-		strbuf_init(&f, 0);
-		strbuf_append(&f, "", 0);
-		pgtype_encode_text_tz(&f, oid, typmod, env.tz, &v);
-		pgtype_record_put_field(sb, f.data, f.len);
-		strbuf_fini(&f);
 	}
 	strbuf_putc(sb, ')');
 	arena_free(a);
 	return nf >= 0;
 }
 
+/* s[0..n) read as record_in reads a value of the type whose attributes argv[3...] describe
+ * (attrs_of), put in record_out's text into sb; false with err set. */
+static bool record_text(sqlite3_context *ctx, int argc, sqlite3_value **argv, const char *s,
+			size_t n, struct strbuf *sb, struct pgerr *err)
+{
+	bool explicit = sqlite3_value_int(argv[2]) != 0;
+	struct arena *a = arena_new(0);
+	struct attr *at = NULL;
+	int na = attrs_of(argv, 3, argc, a, 0, &at);
+	bool ok = na >= 0;
+	if (!ok)
+		pgerr_set(err, "XX000", "pgfn_record_in: bad arguments");
+	else
+		ok = record_fields(ctx, explicit, at, (size_t)na, s, n, sb, err);
+	arena_free(a);
+	return ok;
+}
+
 /* pgfn_record_in(text, type, explicit, oid1, typmod1, ..., oidn, typmodn): text read as
  * record_in reads a composite value of type (its name) whose attributes have those types: each
  * field read by its type's input function and printed by its output function (an attribute of
- * an enum: oid, -2 - k, 'enum', 'label1', ... 'labelk', its label checked), so the value
+ * an enum: oid, -2 - k, 'enum', 'label1', ... 'labelk', its label checked; of a composite type:
+ * oid, -100000 - m and m arguments of its attributes, read by record_in in turn), so the value
  * is kept in record_out's form, (1,"a b"), whatever spelling it arrived in. 22P02 malformed
  * record literal (too few or too many columns), the fields' own input errors; explicit set
  * (ROW(...)::t, whose fields PostgreSQL casts explicitly) cuts a too long varchar(n). */

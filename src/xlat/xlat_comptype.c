@@ -103,7 +103,9 @@ bool xlat_comptype_of_oid(struct xlat_ctx *c, uint32_t oid)
 
 uint32_t xlat_comptype_field_input(struct xlat_ctx *c, uint32_t oid)
 {
-	return !oid || xlat_enum_by_oid(c, oid, NULL) ? XLAT_OID_TEXT : oid;
+	return !oid || xlat_enum_by_oid(c, oid, NULL) || (oid >= 16384 && xlat_comptype_of_oid(c, oid))
+		       ? XLAT_OID_TEXT
+		       : oid;
 }
 
 /* The array type's OID is derived from the relation's name as the catalog's pg_type row of
@@ -133,6 +135,45 @@ uint32_t xlat_comptype_array_of(struct xlat_ctx *c, uint32_t oid)
 	return xlat_derived_oid("rowarray", rel);
 }
 
+/* pgfn_record_in's description of attributes cols[0..n) appended to sb (pgfn_record.c): each
+ * one's type and modifier; an enum's with its name and labels; a composite type's with its own
+ * attributes (ROW_ATTR - their argument count). The number of arguments appended. */
+enum { ROW_ATTR = -100000 };
+static int attrs_spec(struct xlat_ctx *c, const struct xlat_schema_col *cols, size_t n,
+		      struct strbuf *sb, int depth)
+{
+	int args = 0;
+	for (size_t i = 0; i < n; i++, args += 2) {
+		uint32_t t = cols[i].type_oid;
+		bool array = false;
+		const struct xlat_enum *e = t ? xlat_enum_by_oid(c, t, &array) : NULL;
+		const char *rel;
+		const struct xlat_schema_col *sub;
+		size_t nsub;
+		if (e && !array) { /* an enum's label, checked against its labels */
+			strbuf_printf(sb, ", %u, %d%s", t, -2 - (int)e->nlabels,
+				      xlat_enum_args_text(c, e));
+			args += 1 + (int)e->nlabels;
+			continue;
+		}
+		if (!e && depth < 8 && t >= 16384 && xlat_composite_of(c, t, &rel, &sub, &nsub)) {
+			struct strbuf inner; /* a composite value: its own attributes */
+			strbuf_init(&inner, 0);
+			int m = attrs_spec(c, sub, nsub, &inner, depth + 1);
+			strbuf_printf(sb, ", %u, %d", t, ROW_ATTR - m);
+			strbuf_append(sb, inner.data ? inner.data : "", inner.len);
+			strbuf_fini(&inner);
+			args += m;
+			continue;
+		}
+		/* an attribute pgtype has no input function for keeps its text */
+		bool known = t && xlat_type_by_oid(t) && !e;
+		strbuf_printf(sb, ", %u, %d", known ? t : XLAT_OID_TEXT,
+			      known ? (int)cols[i].typmod : -1);
+	}
+	return args;
+}
+
 static const char *spec_of(struct xlat_ctx *c, uint32_t oid, bool explicit)
 {
 	const char *rel;
@@ -145,20 +186,7 @@ static const char *spec_of(struct xlat_ctx *c, uint32_t oid, bool explicit)
 	strbuf_puts(&sb, ", ");
 	strbuf_put_quoted(&sb, rel, '\'');
 	strbuf_puts(&sb, explicit ? ", 1" : ", 0");
-	for (size_t i = 0; i < n; i++) {
-		uint32_t t = cols[i].type_oid;
-		bool array = false;
-		const struct xlat_enum *e = t ? xlat_enum_by_oid(c, t, &array) : NULL;
-		if (e && !array) { /* an enum's label, checked against its labels */
-			strbuf_printf(&sb, ", %u, %d%s", t, -2 - (int)e->nlabels,
-				      xlat_enum_args_text(c, e));
-			continue;
-		}
-		/* an attribute pgtype has no input function for (a row) keeps its text */
-		bool known = t && xlat_type_by_oid(t) && !e;
-		strbuf_printf(&sb, ", %u, %d", known ? t : XLAT_OID_TEXT,
-			      known ? (int)cols[i].typmod : -1);
-	}
+	attrs_spec(c, cols, n, &sb, 0);
 	const char *s = arena_strdup(c->a, sb.data ? sb.data : "");
 	strbuf_fini(&sb);
 	return s;
@@ -400,19 +428,23 @@ static const char *attr_type(struct xlat_ctx *c, const PgQuery__ColumnDef *cd,
 			  xlat_node_str(cd->type_name->names[cd->type_name->n_names - 1]));
 		return NULL;
 	}
-	bool label = xlat_enum_by_oid(c, r.info->oid, NULL) && !r.is_array; /* an enum's */
-	if (!xlat_type_by_oid(r.info->oid) && !label) {
+	/* an enum's or a composite type's (a table's row type is one too) */
+	bool label = xlat_enum_by_oid(c, r.info->oid, NULL) && !r.is_array;
+	bool row = !r.is_array && r.info->oid >= 16384 && xlat_comptype_of_oid(c, r.info->oid);
+	if (!xlat_type_by_oid(r.info->oid) && !label && !row) {
 		xlat_unsupported(c, cd->type_name->location,
-				 r.is_array ? "an attribute of an array of an enum or composite type "
-					      "in a composite type"
-					    : "an attribute of a composite type in a composite type");
+				 "an attribute of an array of an enum or composite type in a "
+				 "composite type");
 		return NULL;
 	}
 	*col = (struct xlat_schema_col){.name = cd->colname,
 					.type_oid = r.info->oid,
 					.typmod = r.typmod};
-	/* the sidecar keeps an enum's name as it is (cat_enum_col reads it), not quoted */
-	return label ? xlat_enum_by_oid(c, r.info->oid, NULL)->name : xlat_type_format(c, &r);
+	/* the sidecar keeps an enum's or a row type's name as it is (cat_enum_col and
+	 * cat_rowtype_col read it), not quoted */
+	return label ? xlat_enum_by_oid(c, r.info->oid, NULL)->name
+	       : row ? r.info->typname
+		     : xlat_type_format(c, &r);
 }
 
 bool xlat_stmt_create_comptype(struct xlat_ctx *c, const PgQuery__CompositeTypeStmt *s)

@@ -5,7 +5,6 @@ CREATE TYPE ea_mood AS ENUM ('sad', 'ok', 'happy');
 CREATE TYPE ea_entry AS (who text, m ea_mood);
 -- differs: 0A000: an attribute of an array of an enum in a composite type
 CREATE TYPE ea_bad AS (ms ea_mood[]);
--- differs: 0A000: an attribute of a composite type in a composite type
 CREATE TYPE ea_bad2 AS (e ea_entry);
 DROP TYPE IF EXISTS ea_bad2, ea_bad;
 CREATE TABLE ea_t (id int, e ea_entry, es ea_entry[]);

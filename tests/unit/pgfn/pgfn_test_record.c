@@ -41,6 +41,16 @@ static const struct {
 	 "(happy,1)"},
 	{"pgfn_record_in('(ann,happy)', 'entry', 0, 25, -1, 16999, -4, 'mood', 'sad')",
 	 "ERROR XX000: pgfn_record_in: bad arguments"},
+	/* an attribute of a composite type (a int, b int): oid, -100000 - 4, its attributes */
+	{"pgfn_record_in('(x,\"( 1 , 2 )\")', 'seg', 0, 25, -1, 16998, -100004, 23, -1, 23, -1)",
+	 "(x,\"(1,2)\")"},
+	{"pgfn_record_in('(x,)', 'seg', 0, 25, -1, 16998, -100004, 23, -1, 23, -1)", "(x,)"},
+	{"pgfn_record_in('(x,\"(1,y)\")', 'seg', 0, 25, -1, 16998, -100004, 23, -1, 23, -1)",
+	 "ERROR 22P02: invalid input syntax for type integer: \"y\""},
+	{"pgfn_record_in('(x,\"(1)\")', 'seg', 0, 25, -1, 16998, -100004, 23, -1, 23, -1)",
+	 "ERROR 22P02: malformed record literal: \"(1)\""},
+	{"pgfn_record_in('(x,y)', 'seg', 0, 25, -1, 16998, -100005, 23, -1, 23, -1)",
+	 "ERROR XX000: pgfn_record_in: bad arguments"},
 	/* pgfn_record_array_in: an array of the type, each element read by record_in */
 	{"pgfn_record_array_in('{\"(1,x,1.5,abc)\",NULL}', " PAIR ")",
 	 "{\"(1,x,1.50,abc)\",NULL}"},
