@@ -879,6 +879,12 @@ struct xlat_env {
 	 * its fingerprint: uuid-ossp's functions exist only once it was created, as in
 	 * PostgreSQL. Without .schema they are taken to exist. */
 	unsigned extensions;
+	/* The columns declared with row type oid (a composite type's) or its array type, in the
+	 * tables' order, for DROP TYPE ... CASCADE: their tables and names into *tables and
+	 * *columns (in a) and the count; -1 when a composite type has an attribute of it. Read
+	 * with .schema (its arg). NULL: never known (the cascade is then refused). */
+	long (*rowtype_users_fn)(const struct xlat_schema *schema, uint32_t oid, struct arena *a,
+				 const char ***tables, const char ***columns);
 };
 enum { XLAT_EXT_UUID_OSSP = 1 };
 

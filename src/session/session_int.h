@@ -379,6 +379,9 @@ bool sess_types_current(const struct session *s);
 /* The XLAT_EXT_* bits of the extensions the tenant created, as the schema copy read them (0
  * without one). */
 unsigned sess_types_extensions(const struct session *s);
+/* xlat_env.rowtype_users_fn over the session's schema snapshot (schema->arg the session). */
+long sess_types_rowtype_users(const struct xlat_schema *schema, uint32_t oid, struct arena *a,
+			      const char ***tables, const char ***columns);
 
 /* ---- sess_record.c: composite values in binary format ---- */
 /* Appends record_send's form of v (record_out's text) of row type oid to out; false with err

@@ -613,9 +613,62 @@ static const struct xlat_udf *fn_user(struct xlat_ctx *c, uint32_t oid)
 	return NULL;
 }
 
-bool xlat_comptype_drop(struct xlat_ctx *c, const char *name, bool missing_ok)
+/* Whether column col of table is of row type oid's array type (pt[]). */
+static bool array_user(struct xlat_ctx *c, uint32_t oid, const char *table, const char *col)
 {
-	const struct xlat_udf *u = fn_user(c, xlat_comptype_oid(c, name, NULL));
+	const struct xlat_schema_col *cols = NULL;
+	size_t n = 0;
+	if (!c->schema || !c->schema->table_fn ||
+	    !c->schema->table_fn(c->schema->arg, table, c->a, &cols, &n))
+		return false;
+	const struct xlat_schema_col *k = xlat_scope_col(cols, n, col);
+	return k && k->type_oid == xlat_comptype_array_of(c, oid);
+}
+
+/* DROP TYPE ... CASCADE: the columns of the type or its array dropped first, with PostgreSQL's
+ * NOTICE naming them (the array's columns first, each table's columns last first). */
+static bool drop_users(struct xlat_ctx *c, uint32_t oid)
+{
+	const char **tables = NULL, **columns = NULL;
+	long n = c->env && c->env->rowtype_users_fn
+			 ? c->env->rowtype_users_fn(c->schema, oid, c->a, &tables, &columns)
+			 : -2;
+	if (n == -1)
+		return xlat_unsupported(c, -1,
+					"DROP TYPE ... CASCADE of a composite type another composite "
+					"type has an attribute of");
+	if (n < 0)
+		return xlat_unsupported(c, -1, "DROP TYPE ... CASCADE of a composite type here");
+	for (long k = 0; k < n; k++) {
+		xlat_puts(c, "; ALTER TABLE ");
+		xlat_ident(c, tables[k]);
+		xlat_puts(c, " DROP COLUMN ");
+		xlat_ident(c, columns[k]);
+	}
+	for (int array = 1; array >= 0; array--) {
+		for (long k = 0, end; k < n; k = end) {
+			for (end = k + 1; end < n && strcmp(tables[end], tables[k]) == 0;)
+				end++;
+			for (long j = end; j-- > k;)
+				if (array_user(c, oid, tables[j], columns[j]) == (array == 1))
+					xlat_skip_note(c, "cascade", NULL,
+						       arena_printf(c->a, "column %s of table %s",
+								    columns[j], tables[j]),
+						       true);
+		}
+	}
+	return true;
+}
+
+bool xlat_comptype_drop(struct xlat_ctx *c, const char *name, bool missing_ok, bool cascade)
+{
+	uint32_t oid = xlat_comptype_oid(c, name, NULL);
+	const struct xlat_udf *u = fn_user(c, oid);
+	if (u && cascade)
+		return xlat_unsupported(c, -1,
+					"DROP TYPE ... CASCADE of a composite type a function uses");
+	if (cascade && oid && !drop_users(c, oid))
+		return false;
 	if (u) { /* the writer checks the columns; the functions are the session's */
 		xlat_fail(c, "2BP01", -1, "cannot drop type %s because other objects depend on it",
 			  xlat_enum_display(c, name));

@@ -1450,7 +1450,7 @@ uint32_t xlat_derived_oid(const char *kind, const char *name);
  * the input made, NULL when none did. */
 const struct xlat_pending_comptype *xlat_comptype_pending(struct xlat_ctx *c, const char *name,
 							  uint32_t oid);
-bool xlat_comptype_drop(struct xlat_ctx *c, const char *name, bool missing_ok);
+bool xlat_comptype_drop(struct xlat_ctx *c, const char *name, bool missing_ok, bool cascade);
 void xlat_comptype_rename(struct xlat_ctx *c, const char *name, const char *to);
 
 /* ---- xlat_domain.c: domains (CREATE, ALTER, DROP DOMAIN, domain columns and casts) ---- */
