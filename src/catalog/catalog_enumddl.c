@@ -46,8 +46,8 @@ static const char *user_of(const struct cat_model *m, const struct cat_enum *e,
 	for (size_t i = 0; i < m->nrels; i++) {
 		const struct cat_rel *t = m->rels[i];
 		/* a composite type's attribute too (CREATE TYPE pair AS (m mood)) */
-		for (int k = 0; (t->kind == 'r' || t->kind == 'v' || t->kind == 'c') && k < t->ncols;
-		     k++) {
+		for (int k = 0;
+		     (t->kind == 'r' || t->kind == 'v' || t->kind == 'c') && k < t->ncols; k++) {
 			if (t->cols[k].typoid == e->oid || t->cols[k].typoid == e->array_oid) {
 				*table = t;
 				return t->cols[k].name;
@@ -143,10 +143,11 @@ static void op_rename_value(sqlite3_context *ctx, const struct cat_model *m,
 	const char *from = cat_fn_arg(v, argc, 2), *to = cat_fn_arg(v, argc, 3);
 	const char *comp = comptype_user(m, e);
 	if (comp) {
-		pgfn_error(ctx, "0A000",
-			   "ALTER TYPE ... RENAME VALUE of an enum type that composite type %s uses "
-			   "is not supported",
-			   comp);
+		pgfn_error(
+			ctx, "0A000",
+			"ALTER TYPE ... RENAME VALUE of an enum type that composite type %s uses "
+			"is not supported",
+			comp);
 		return;
 	}
 	if (find_label(e, from) < 0) {

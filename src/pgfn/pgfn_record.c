@@ -337,7 +337,8 @@ static void fn_record_array_in(sqlite3_context *ctx, int argc, sqlite3_value **a
 	for (size_t i = 0; ok && i < count; i++) {
 		strbuf_puts(&out, i ? "," : "");
 		strbuf_init(&one, 0);
-		ok = !items[i] || record_text(ctx, argc, argv, items[i], strlen(items[i]), &one, &err);
+		ok = !items[i] ||
+		     record_text(ctx, argc, argv, items[i], strlen(items[i]), &one, &err);
 		if (ok)
 			pgfn_array_put_elem(&out, items[i] ? one.data : NULL);
 		strbuf_fini(&one);

@@ -103,7 +103,8 @@ bool xlat_comptype_of_oid(struct xlat_ctx *c, uint32_t oid)
 
 uint32_t xlat_comptype_field_input(struct xlat_ctx *c, uint32_t oid)
 {
-	return !oid || xlat_enum_by_oid(c, oid, NULL) || (oid >= 16384 && xlat_comptype_of_oid(c, oid))
+	return !oid || xlat_enum_by_oid(c, oid, NULL) ||
+			       (oid >= 16384 && xlat_comptype_of_oid(c, oid))
 		       ? XLAT_OID_TEXT
 		       : oid;
 }
@@ -437,9 +438,8 @@ static const char *attr_type(struct xlat_ctx *c, const PgQuery__ColumnDef *cd,
 				 "composite type");
 		return NULL;
 	}
-	*col = (struct xlat_schema_col){.name = cd->colname,
-					.type_oid = r.info->oid,
-					.typmod = r.typmod};
+	*col = (struct xlat_schema_col){
+		.name = cd->colname, .type_oid = r.info->oid, .typmod = r.typmod};
 	/* the sidecar keeps an enum's or a row type's name as it is (cat_enum_col and
 	 * cat_rowtype_col read it), not quoted */
 	return label ? xlat_enum_by_oid(c, r.info->oid, NULL)->name
@@ -634,9 +634,10 @@ static bool drop_users(struct xlat_ctx *c, uint32_t oid)
 			 ? c->env->rowtype_users_fn(c->schema, oid, c->a, &tables, &columns)
 			 : -2;
 	if (n == -1)
-		return xlat_unsupported(c, -1,
-					"DROP TYPE ... CASCADE of a composite type another composite "
-					"type has an attribute of");
+		return xlat_unsupported(
+			c, -1,
+			"DROP TYPE ... CASCADE of a composite type another composite "
+			"type has an attribute of");
 	if (n < 0)
 		return xlat_unsupported(c, -1, "DROP TYPE ... CASCADE of a composite type here");
 	for (long k = 0; k < n; k++) {
@@ -665,8 +666,8 @@ bool xlat_comptype_drop(struct xlat_ctx *c, const char *name, bool missing_ok, b
 	uint32_t oid = xlat_comptype_oid(c, name, NULL);
 	const struct xlat_udf *u = fn_user(c, oid);
 	if (u && cascade)
-		return xlat_unsupported(c, -1,
-					"DROP TYPE ... CASCADE of a composite type a function uses");
+		return xlat_unsupported(
+			c, -1, "DROP TYPE ... CASCADE of a composite type a function uses");
 	if (cascade && oid && !drop_users(c, oid))
 		return false;
 	if (u) { /* the writer checks the columns; the functions are the session's */

@@ -52,8 +52,7 @@ static const struct {
 	{"pgfn_record_in('(x,y)', 'seg', 0, 25, -1, 16998, -100005, 23, -1, 23, -1)",
 	 "ERROR XX000: pgfn_record_in: bad arguments"},
 	/* pgfn_record_array_in: an array of the type, each element read by record_in */
-	{"pgfn_record_array_in('{\"(1,x,1.5,abc)\",NULL}', " PAIR ")",
-	 "{\"(1,x,1.50,abc)\",NULL}"},
+	{"pgfn_record_array_in('{\"(1,x,1.5,abc)\",NULL}', " PAIR ")", "{\"(1,x,1.50,abc)\",NULL}"},
 	{"pgfn_record_array_in('{ \"( 1 ,\\\"a b\\\",,)\" }', " PAIR ")",
 	 "{\"(1,\\\"a b\\\",,)\"}"},
 	{"pgfn_record_array_in('{}', " PAIR ")", "{}"},
@@ -84,7 +83,7 @@ static const struct {
 	{"'(-Infinity)' < '(-1e300)' COLLATE pgfn_record_n", "1"},
 	{"'(1,\"a b\")' < '(1,\"a c\")' COLLATE pgfn_record_nt", "1"},
 	{"'(1)' < '(1,a)' COLLATE pgfn_record_nt", "0"}, /* a missing field is NULL */
-	{"'(1,a)' < 'x' COLLATE pgfn_record_nt", "1"},    /* no record: after the rows */
+	{"'(1,a)' < 'x' COLLATE pgfn_record_nt", "1"},   /* no record: after the rows */
 };
 
 START_TEST(record_case) { ck_assert_str_eq(pgfn_test_eval(cases[_i].expr), cases[_i].want); }
