@@ -427,11 +427,20 @@ static bool array_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xla
 	xlat_puts(c, "pgfn_array_agg(");
 	if (!xlat_text_operand(c, f->args[0], &tv[0], XLAT_TF_SCALE))
 		return false;
+	if (tv[0].oid == XLAT_OID_UNKNOWN) /* array_agg(anynonarray) and array_agg(anyarray) */
+		return xlat_func_not_unique(c, "array_agg", tv, 1, f->location);
 	if (is_array_type(tv[0]) || is_array_node(f->args[0]))
 		return xlat_unsupported(c, f->location, "array_agg of arrays");
 	xlat_printf(c, ", '%c')", tag_of(tv[0]));
 	*t = (struct xlat_type){agg_array_of(c, tv[0]), -1};
 	return xlat_agg_filter(c, f);
+}
+
+bool xlat_array_untyped(struct xlat_ctx *c, struct xlat_type t, int location)
+{
+	return t.oid != XLAT_OID_UNKNOWN ||
+	       xlat_fail(c, SQLSTATE_DATATYPE_MISMATCH, location,
+			 "could not determine polymorphic type because input has type unknown");
 }
 
 /* array_replace(a, from, to), array_positions(a, v), array_fill(v, dims[, lbs]): pgfn's
@@ -475,13 +484,13 @@ int xlat_array_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 	case A_DIM:
 	case A_CARD:
 		xlat_puts(c, "pgfn_array_dim(");
-		ok = emit_args(c, f, tv);
+		ok = emit_args(c, f, tv) && xlat_array_untyped(c, tv[0], f->location);
 		xlat_printf(c, "%s, %d)", afns[k].kind == A_CARD ? ", 1" : "", afns[k].what);
 		*t = (struct xlat_type){XLAT_OID_INT4, -1};
 		return ok ? 1 : -1;
 	case A_DIMS:
 		xlat_puts(c, "pgfn_array_dims(");
-		ok = emit_args(c, f, tv);
+		ok = emit_args(c, f, tv) && xlat_array_untyped(c, tv[0], f->location);
 		xlat_puts(c, ")");
 		*t = (struct xlat_type){XLAT_OID_TEXT, -1};
 		return ok ? 1 : -1;
@@ -501,6 +510,8 @@ int xlat_array_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 		ok = emit_args(c, f, tv);
 		xlat_puts(c, ")");
 		*t = is_array_c(c, tv[0]) ? tv[0] : tv[1];
+		if (t->oid == XLAT_OID_UNKNOWN) /* array_cat(NULL, NULL): anycompatiblearray's text[] */
+			*t = (struct xlat_type){OID_TEXT_ARRAY, -1};
 		return ok ? 1 : -1;
 	case A_REMOVE:
 		xlat_puts(c, "pgfn_array_remove(");

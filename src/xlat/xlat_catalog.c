@@ -348,7 +348,10 @@ int xlat_catalog_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 		size_t mark = c->sb->len;
 		if (!xlat_expr(c, seq_name_arg(fn->name, i, f->args[i]), &ignored))
 			return -1;
-		if (i == 0 && strcmp(fn->name, "array_to_string") == 0) /* timestamptz elements */
+		if (i == 0 && strcmp(fn->name, "array_to_string") == 0 && /* timestamptz elements */
+		    !xlat_array_untyped(c, ignored, f->location))
+			return -1;
+		if (i == 0 && strcmp(fn->name, "array_to_string") == 0)
 			xlat_text_form(c, mark, c->sb->len, ignored, XLAT_TF_OUTPUT);
 	}
 	xlat_puts(c, ")");

@@ -448,6 +448,8 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 			tv[i].oid = xlat_multirange_unnest(c, from, tv[i].oid);
 		if (k == 1 && xlat_comptype_array_elem(c, tv[i].oid))
 			return xlat_unsupported(c, f->location, XLAT_UNNEST_ROWS);
+		if (k == 1 && tv[i].oid == XLAT_OID_UNKNOWN) /* unnest(anyarray), unnest(multirange) */
+			return xlat_func_not_unique(c, "unnest", tv, 1, f->location);
 	}
 	if (k == 0 && !series_module(c, tv, f->n_args, name_at))
 		return false;
@@ -610,6 +612,10 @@ static const char *array_text(struct xlat_ctx *c, const PgQuery__FuncCall *f, in
 				       : LISTENING_ARRAY;
 	if (!text)
 		return NULL;
+	if (kind == 1 && at.oid == XLAT_OID_UNKNOWN) { /* unnest(anyarray), unnest(multirange) */
+		xlat_func_not_unique(c, "unnest", &at, 1, f->location);
+		return NULL;
+	}
 	if (xlat_multirange_type(at.oid)) { /* unnest(mr): its ranges */
 		const struct xlat_typeinfo *ti = xlat_type_by_oid(pgtype_multirange_range(at.oid));
 		text = arena_printf(c->a, "pgfn_multirange_array(%s, %u)", text, at.oid);

@@ -526,6 +526,10 @@ bool xlat_minmax(struct xlat_ctx *c, const PgQuery__MinMaxExpr *m, struct xlat_t
  * date_trunc('day', NULL)); tv holds the n arguments' types. Always false. */
 bool xlat_func_not_unique(struct xlat_ctx *c, const char *name, const struct xlat_type *tv,
 			  size_t n, int location);
+/* PostgreSQL's 42804 'could not determine polymorphic type because input has type unknown'
+ * when t is an untyped argument (NULL, '{1,2}') of an anyarray parameter (array_length,
+ * cardinality, array_to_string ...); true otherwise. xlat_array.c. */
+bool xlat_array_untyped(struct xlat_ctx *c, struct xlat_type t, int location);
 /* Whether n is an untyped NULL constant, which fits any overload's parameter. */
 bool xlat_is_null_const(const PgQuery__Node *n);
 /* ---- xlat_fnlib.c: functions implemented in pgfn ---- */
