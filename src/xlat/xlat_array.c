@@ -510,7 +510,7 @@ int xlat_array_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 		ok = emit_args(c, f, tv);
 		xlat_puts(c, ")");
 		*t = is_array_c(c, tv[0]) ? tv[0] : tv[1];
-		if (t->oid == XLAT_OID_UNKNOWN) /* array_cat(NULL, NULL): anycompatiblearray's text[] */
+		if (t->oid == XLAT_OID_UNKNOWN) /* array_cat(NULL, NULL): text[] */
 			*t = (struct xlat_type){OID_TEXT_ARRAY, -1};
 		return ok ? 1 : -1;
 	case A_REMOVE:

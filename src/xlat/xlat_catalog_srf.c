@@ -448,7 +448,8 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 			tv[i].oid = xlat_multirange_unnest(c, from, tv[i].oid);
 		if (k == 1 && xlat_comptype_array_elem(c, tv[i].oid))
 			return xlat_unsupported(c, f->location, XLAT_UNNEST_ROWS);
-		if (k == 1 && tv[i].oid == XLAT_OID_UNKNOWN) /* unnest(anyarray), unnest(multirange) */
+		/* unnest(anyarray) and unnest(anymultirange) both fit an untyped value */
+		if (k == 1 && tv[i].oid == XLAT_OID_UNKNOWN)
 			return xlat_func_not_unique(c, "unnest", tv, 1, f->location);
 	}
 	if (k == 0 && !series_module(c, tv, f->n_args, name_at))
