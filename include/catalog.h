@@ -284,6 +284,8 @@ uint32_t catalog_rel_oid(const char *name);
 uint32_t catalog_temp_rel_oid(const char *name);
 /* The OID of the row type of table or view name (pg_class.reltype). */
 uint32_t catalog_rowtype_oid(const char *name);
+/* The OID of the array type of that row type (pg_type's _name row: pt[]). */
+uint32_t catalog_rowarray_oid(const char *name);
 /* The OID of the schema a session without a default tenant sees for tenant name. */
 uint32_t catalog_schema_oid(const char *name);
 /* Its inverse over a session's listing: the tenant among names[0..n) (the tenants it lists as

@@ -830,7 +830,8 @@ struct xlat_schema {
 	/* The OID of the row type of table or view name (what SELECT t FROM t reports for its
 	 * column t); NULL: not known, such a column is refused. With name NULL the other way:
 	 * whether oid is a relation's row type, 0 when not, else oid with the relation's name
-	 * into *rel (its columns are table_fn's). */
+	 * into *rel (its columns are table_fn's); when oid is the array type of one (pt[]), the
+	 * row type's OID (not oid) with the relation's name. */
 	uint32_t (*rowtype_fn)(void *arg, const char *name, uint32_t oid, const char **rel);
 };
 
@@ -893,6 +894,12 @@ struct xlat_env {
 	 * foreign key's referenced key: 55000). NULL: never. */
 	bool (*defkey_fn)(void *arg, const char *name, const char *conname,
 			  const char *const *cols, size_t n, bool primary);
+	/* The columns declared with row type oid (a composite type's) or its array type, in the
+	 * tables' order, for DROP TYPE ... CASCADE: their tables and names into *tables and
+	 * *columns (in a) and the count; -1 when a composite type has an attribute of it. Read
+	 * with .schema (its arg). NULL: never known (the cascade is then refused). */
+	long (*rowtype_users_fn)(const struct xlat_schema *schema, uint32_t oid, struct arena *a,
+				 const char ***tables, const char ***columns);
 };
 enum { XLAT_EXT_UUID_OSSP = 1 };
 

@@ -31,6 +31,7 @@ static void add_attr(struct cat_model *m, struct cat_rel *r, int *cap, const cha
 	c->name = name;
 	c->typoid = pgtype_from_decl(decl, &c->typmod);
 	c->ndims = decl && strchr(decl, '[') ? 1 : 0;
+	cat_enum_col(m, decl, c); /* an attribute of an enum: its name (the enums load first) */
 }
 
 bool cat_comptype_load(sqlite3 *db, struct cat_model *m)
@@ -46,6 +47,14 @@ bool cat_comptype_load(sqlite3 *db, struct cat_model *m)
 		return false;
 	struct cat_rel *r = NULL;
 	int cap = 0;
+	/* attributes of a composite type (CREATE TYPE outer AS (p pt)): typed once every
+	 * composite type is loaded, pt perhaps after outer */
+	struct later {
+		struct cat_rel *rel;
+		int col;
+		const char *decl;
+		struct later *next;
+	} *rows = NULL;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(st, 0);
 		if (!name)
@@ -57,10 +66,16 @@ bool cat_comptype_load(sqlite3 *db, struct cat_model *m)
 		}
 		const char *att = (const char *)sqlite3_column_text(st, 2);
 		const char *decl = (const char *)sqlite3_column_text(st, 3);
-		if (sqlite3_column_int(st, 1) > 0 && att) /* attnum 0: the type's own row */
-			add_attr(m, r, &cap, arena_strdup(m->a, att),
-				 decl ? arena_strdup(m->a, decl) : NULL);
+		if (sqlite3_column_int(st, 1) <= 0 || !att) /* attnum 0: the type's own row */
+			continue;
+		const char *d = decl ? arena_strdup(m->a, decl) : NULL;
+		add_attr(m, r, &cap, arena_strdup(m->a, att), d);
+		struct later *l = arena_zalloc(m->a, sizeof(*l));
+		*l = (struct later){r, r->ncols - 1, d, rows};
+		rows = l;
 	}
+	for (struct later *l = rows; l; l = l->next)
+		cat_rowtype_col(m, l->decl, &l->rel->cols[l->col]);
 	return sqlite3_finalize(st) == SQLITE_OK;
 }
 
@@ -221,6 +236,15 @@ static bool rewrite_users(sqlite3_context *ctx, const struct cat_model *m, const
 	uint32_t oid = cat_rowtype_oid(t, false), arr = cat_rowtype_oid(t, true);
 	for (size_t i = 0; i < m->nrels; i++) {
 		const struct cat_rel *r = m->rels[i];
+		for (int c = 0; r->kind == 'c' && c < r->ncols; c++) {
+			if (r->cols[c].typoid == oid) { /* its values inside another's are not */
+				pgfn_error(ctx, "0A000",
+					   "altering the attributes of a composite type another "
+					   "composite type uses is not supported (%s)",
+					   r->name);
+				return false;
+			}
+		}
 		for (int c = 0; r->kind == 'r' && c < r->ncols; c++) {
 			if (r->cols[c].typoid == arr) {
 				pgfn_error(ctx, "0A000",

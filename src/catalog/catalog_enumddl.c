@@ -45,7 +45,9 @@ static const char *user_of(const struct cat_model *m, const struct cat_enum *e,
 {
 	for (size_t i = 0; i < m->nrels; i++) {
 		const struct cat_rel *t = m->rels[i];
-		for (int k = 0; (t->kind == 'r' || t->kind == 'v') && k < t->ncols; k++) {
+		/* a composite type's attribute too (CREATE TYPE pair AS (m mood)) */
+		for (int k = 0;
+		     (t->kind == 'r' || t->kind == 'v' || t->kind == 'c') && k < t->ncols; k++) {
 			if (t->cols[k].typoid == e->oid || t->cols[k].typoid == e->array_oid) {
 				*table = t;
 				return t->cols[k].name;
@@ -122,10 +124,32 @@ static void op_add(sqlite3_context *ctx, const struct cat_enum *e, int argc, sql
 		sqlite3_result_null(ctx);
 }
 
-static void op_rename_value(sqlite3_context *ctx, const struct cat_enum *e, int argc,
-			    sqlite3_value **v)
+/* The first composite type with an attribute of enum e, NULL when none: its values keep the
+ * label's text, which RENAME VALUE does not rewrite there. */
+static const char *comptype_user(const struct cat_model *m, const struct cat_enum *e)
+{
+	for (size_t i = 0; i < m->nrels; i++) {
+		const struct cat_rel *t = m->rels[i];
+		for (int k = 0; t->kind == 'c' && k < t->ncols; k++)
+			if (t->cols[k].typoid == e->oid || t->cols[k].typoid == e->array_oid)
+				return t->name;
+	}
+	return NULL;
+}
+
+static void op_rename_value(sqlite3_context *ctx, const struct cat_model *m,
+			    const struct cat_enum *e, int argc, sqlite3_value **v)
 {
 	const char *from = cat_fn_arg(v, argc, 2), *to = cat_fn_arg(v, argc, 3);
+	const char *comp = comptype_user(m, e);
+	if (comp) {
+		pgfn_error(
+			ctx, "0A000",
+			"ALTER TYPE ... RENAME VALUE of an enum type that composite type %s uses "
+			"is not supported",
+			comp);
+		return;
+	}
 	if (find_label(e, from) < 0) {
 		pgfn_error(ctx, "22023", "\"%s\" is not an existing enum label", from ? from : "");
 		return;
@@ -210,7 +234,7 @@ static void fn_enum(sqlite3_context *ctx, int argc, sqlite3_value **v)
 	if (strcmp(op, "add") == 0)
 		op_add(ctx, e, argc, v);
 	else if (strcmp(op, "rename_value") == 0)
-		op_rename_value(ctx, e, argc, v);
+		op_rename_value(ctx, m, e, argc, v);
 	else if (strcmp(op, "rename") == 0)
 		op_rename(ctx, m, e, cat_fn_arg(v, argc, 2));
 	else if (strcmp(op, "drop") == 0)

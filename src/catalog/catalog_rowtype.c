@@ -19,6 +19,8 @@ uint32_t cat_rowtype_oid(const struct cat_rel *rel, bool array)
 
 uint32_t catalog_rowtype_oid(const char *name) { return cat_oid("rowtype", name, NULL); }
 
+uint32_t catalog_rowarray_oid(const char *name) { return cat_oid("rowarray", name, NULL); }
+
 void cat_rowtype_rows(const struct cat_model *m, struct cat_rows *r, uint32_t nsp)
 {
 	for (size_t i = 0; i < m->nrels; i++) {

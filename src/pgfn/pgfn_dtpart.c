@@ -235,7 +235,9 @@ static void fn_date_trunc(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	const char *unit = (const char *)sqlite3_value_text(argv[0]);
 	struct pgfn_dt v;
-	if (sqlite3_value_type(argv[1]) == SQLITE_NULL || !unit) {
+	/* strict, as date_trunc(text, timestamptz, text) is: a NULL zone is a NULL result */
+	if (sqlite3_value_type(argv[1]) == SQLITE_NULL || !unit ||
+	    (argc == 4 && sqlite3_value_type(argv[3]) == SQLITE_NULL)) {
 		sqlite3_result_null(ctx);
 		return;
 	}

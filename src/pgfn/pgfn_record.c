@@ -11,6 +11,8 @@
  * replaced (UPDATE ... SET col.f = value). */
 #include "pgfn_int.h"
 
+#include <string.h>
+
 /* text[0..n) read by type oid's input function: its stored form as the result (22P02 ...). */
 static void result_input(sqlite3_context *ctx, uint32_t oid, const char *text, size_t n,
 			 struct arena *a)
@@ -132,9 +134,152 @@ static bool too_long(uint32_t oid, int32_t typmod, const char *v, size_t *len, b
 	return false;
 }
 
+/* One attribute of the type as pgfn_record_in's arguments give it: its type and modifier; for
+ * an attribute of an enum (typmod -2 - k) the enum's name and its k labels after them; for one
+ * of a composite type (typmod ROW_ATTR - m) the m arguments after them are its attributes, as
+ * these are. */
+#define ROW_ATTR (-100000)
+struct attr {
+	uint32_t oid;
+	int32_t typmod;
+	sqlite3_value **labels; /* [0] the enum's name, then the labels; NULL: no enum */
+	int nlabels;
+	struct attr *sub; /* a composite type's attributes; NULL: none */
+	int nsub;
+};
+
+/* The attributes argv[from..to) describe into *out (in a); their count, -1 when malformed. */
+static int attrs_of(sqlite3_value **argv, int from, int to, struct arena *a, int depth,
+		    struct attr **out)
+{
+	struct attr *v = arena_zalloc(a, (size_t)(to - from + 1) * sizeof(*v));
+	int n = 0;
+	for (int i = from; i < to; n++) {
+		if (i + 1 >= to || depth > 16)
+			return -1;
+		v[n].oid = (uint32_t)sqlite3_value_int64(argv[i]);
+		v[n].typmod = (int32_t)sqlite3_value_int64(argv[i + 1]);
+		i += 2;
+		if (v[n].typmod <= ROW_ATTR) { /* a composite type: its attributes follow */
+			int m = ROW_ATTR - v[n].typmod;
+			if (i + m > to ||
+			    (v[n].nsub = attrs_of(argv, i, i + m, a, depth + 1, &v[n].sub)) < 0)
+				return -1;
+			i += m;
+		} else if (v[n].typmod <= -2) { /* an enum: its name and labels follow */
+			v[n].nlabels = -2 - v[n].typmod;
+			v[n].labels = &argv[i];
+			i += 1 + v[n].nlabels;
+			if (i > to)
+				return -1;
+		}
+	}
+	*out = v;
+	return n;
+}
+
+/* Whether f[0..n) is one of enum attribute at's labels (22P02 into err when not). */
+static bool enum_label(const struct attr *at, const char *f, size_t n, struct pgerr *err)
+{
+	for (int k = 1; k <= at->nlabels; k++) {
+		const char *l = (const char *)sqlite3_value_text(at->labels[k]);
+		if (l && strlen(l) == n && memcmp(l, f, n) == 0)
+			return true;
+	}
+	pgerr_set(err, "22P02", "invalid input value for enum %s: \"%.*s\"",
+		  (const char *)sqlite3_value_text(at->labels[0]), (int)(n > 400 ? 400 : n), f);
+	return false;
+}
+
+static bool record_fields(sqlite3_context *ctx, bool explicit, const struct attr *at, size_t natts,
+			  const char *s, size_t n, struct strbuf *sb, struct pgerr *err);
+
+/* Field f[0..len) of attribute at in record_out's form into sb; false with err set. */
+static bool one_field(sqlite3_context *ctx, bool explicit, const struct attr *at, const char *f,
+		      size_t len, struct arena *a, struct strbuf *sb, struct pgerr *err)
+{
+	if (at->labels) { /* an enum's label is kept as it is */
+		if (!enum_label(at, f, len, err))
+			return false;
+		pgtype_record_put_field(sb, f, len);
+		return true;
+	}
+	struct strbuf out;
+	strbuf_init(&out, 0);
+	strbuf_append(&out, "", 0);
+	bool ok = true;
+	if (at->sub) { /* a composite value inside: record_in of its own */
+		ok = record_fields(ctx, explicit, at->sub, (size_t)at->nsub, f, len, &out, err);
+	} else if (too_long(at->oid, at->typmod, f, &len, explicit)) {
+		pgerr_set(err, "22001", "value too long for type %s(%d)",
+			  at->oid == PGTYPE_VARCHAR ? "character varying" : "character",
+			  at->typmod - 4);
+		ok = false;
+	} else {
+		struct pgtype_value v;
+		struct pgtype_dtenv env = pgfn_dt_env(ctx);
+		ok = pgtype_decode_text_env(at->oid, f, len, &env, a, &v, err);
+		if (ok)
+			pgtype_encode_text_tz(&out, at->oid, at->typmod, env.tz, &v);
+	}
+	if (ok)
+		pgtype_record_put_field(sb, out.data, out.len);
+	strbuf_fini(&out);
+	return ok;
+}
+
+/* s[0..n) read as record_in reads a value of a type of attributes at[0..natts), put in
+ * record_out's text into sb; false with err set (22P02 malformed record literal, a field's own
+ * input error, an enum's label, 22001). */
+static bool record_fields(sqlite3_context *ctx, bool explicit, const struct attr *at, size_t natts,
+			  const char *s, size_t n, struct strbuf *sb, struct pgerr *err)
+{
+	struct arena *a = arena_new(0);
+	size_t max = natts + 1; /* one more: too many columns */
+	const char **fields = arena_zalloc(a, max * sizeof(*fields));
+	size_t *lens = arena_zalloc(a, max * sizeof(*lens));
+	int nf = pgtype_record_fields(s, n, a, fields, lens, max, err);
+	if (nf == 1 && !natts && !fields[0])
+		nf = 0; /* "()": the value of a type without attributes */
+	if (nf >= 0 && (size_t)nf != natts) {
+		pgerr_set(err, "22P02", "malformed record literal: \"%.*s\"", (int)n, s);
+		pgerr_detail(err, (size_t)nf < natts ? "Too few columns." : "Too many columns.");
+		nf = -1;
+	}
+	strbuf_putc(sb, '(');
+	for (int i = 0; i < nf; i++) {
+		strbuf_puts(sb, i ? "," : "");
+		if (fields[i] && !one_field(ctx, explicit, &at[i], fields[i], lens[i], a, sb, err))
+			nf = -1;
+	}
+	strbuf_putc(sb, ')');
+	arena_free(a);
+	return nf >= 0;
+}
+
+/* s[0..n) read as record_in reads a value of the type whose attributes argv[3...] describe
+ * (attrs_of), put in record_out's text into sb; false with err set. */
+static bool record_text(sqlite3_context *ctx, int argc, sqlite3_value **argv, const char *s,
+			size_t n, struct strbuf *sb, struct pgerr *err)
+{
+	bool explicit = sqlite3_value_int(argv[2]) != 0;
+	struct arena *a = arena_new(0);
+	struct attr *at = NULL;
+	int na = attrs_of(argv, 3, argc, a, 0, &at);
+	bool ok = na >= 0;
+	if (!ok)
+		pgerr_set(err, "XX000", "pgfn_record_in: bad arguments");
+	else
+		ok = record_fields(ctx, explicit, at, (size_t)na, s, n, sb, err);
+	arena_free(a);
+	return ok;
+}
+
 /* pgfn_record_in(text, type, explicit, oid1, typmod1, ..., oidn, typmodn): text read as
  * record_in reads a composite value of type (its name) whose attributes have those types: each
- * field read by its type's input function and printed by its output function, so the value
+ * field read by its type's input function and printed by its output function (an attribute of
+ * an enum: oid, -2 - k, 'enum', 'label1', ... 'labelk', its label checked; of a composite type:
+ * oid, -100000 - m and m arguments of its attributes, read by record_in in turn), so the value
  * is kept in record_out's form, (1,"a b"), whatever spelling it arrived in. 22P02 malformed
  * record literal (too few or too many columns), the fields' own input errors; explicit set
  * (ROW(...)::t, whose fields PostgreSQL casts explicitly) cuts a too long varchar(n). */
@@ -144,58 +289,66 @@ static void fn_record_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_null(ctx);
 		return;
 	}
-	size_t n, natts = (size_t)(argc - 3) / 2;
-	bool explicit = sqlite3_value_int(argv[2]) != 0;
+	size_t n;
 	const char *s = pgfn_text(argv[0], &n);
-	struct arena *a = arena_new(0);
-	size_t max = natts + 1; /* one more: too many columns */
-	const char **fields = arena_zalloc(a, max * sizeof(*fields));
-	size_t *lens = arena_zalloc(a, max * sizeof(*lens));
 	struct pgerr err;
 	pgerr_clear(&err);
-	struct pgtype_dtenv env = pgfn_dt_env(ctx);
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	int nf = pgtype_record_fields(s, n, a, fields, lens, max, &err);
-	if (nf == 1 && !natts && !fields[0])
-		nf = 0; /* "()": the value of a type without attributes */
-	if (nf >= 0 && (size_t)nf != natts) {
-		pgerr_set(&err, "22P02", "malformed record literal: \"%.*s\"", (int)n, s);
-		pgerr_detail(&err, (size_t)nf < natts ? "Too few columns." : "Too many columns.");
-		nf = -1;
-	}
-	strbuf_putc(&sb, '(');
-	for (int i = 0; i < nf; i++) {
-		uint32_t oid = (uint32_t)sqlite3_value_int64(argv[3 + 2 * i]);
-		int32_t typmod = (int32_t)sqlite3_value_int64(argv[4 + 2 * i]);
-		struct pgtype_value v;
-		strbuf_puts(&sb, i ? "," : "");
-		if (!fields[i])
-			continue;
-		if (too_long(oid, typmod, fields[i], &lens[i], explicit)) {
-			pgerr_set(&err, "22001", "value too long for type %s(%d)",
-				  oid == PGTYPE_VARCHAR ? "character varying" : "character",
-				  typmod - 4);
-			nf = -1;
-			break;
-		}
-		if (!pgtype_decode_text_env(oid, fields[i], lens[i], &env, a, &v, &err)) {
-			nf = -1;
-			break;
-		}
-		struct strbuf f;
-		strbuf_init(&f, 0);
-		strbuf_append(&f, "", 0);
-		pgtype_encode_text_tz(&f, oid, typmod, env.tz, &v);
-		pgtype_record_put_field(&sb, f.data, f.len);
-		strbuf_fini(&f);
-	}
-	strbuf_putc(&sb, ')');
-	if (nf < 0) {
+	if (!record_text(ctx, argc, argv, s, n, &sb, &err)) {
 		pgfn_error(ctx, err.sqlstate, "%s", err.message);
 		strbuf_fini(&sb);
+		return;
+	}
+	pgfn_result_sb(ctx, &sb, false);
+}
+
+/* pgfn_record_array_in(text, type, explicit, oid1, typmod1, ...): an array of the composite
+ * type (pt[]) as array_in reads it, each element through record_in as pgfn_record_in reads
+ * one, kept as array_out prints it ({"(1,2)",NULL}). 22P02 malformed array literal; one
+ * dimension (a multidimensional array of a composite type is 0A000). */
+static void fn_record_array_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL || argc < 3) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	size_t n, count = 0;
+	const char *s = pgfn_text(argv[0], &n);
+	struct arena *a = arena_new(0);
+	const char **items = pgfn_array_parse(a, arena_strndup(a, s, n), &count);
+	if (!items) {
+		bool md = pgfn_array_flatten(a, arena_strndup(a, s, n), &count) != NULL;
+		if (md)
+			pgfn_error(ctx, "0A000",
+				   "a multidimensional array of a composite type is not supported");
+		else
+			pgfn_error(ctx, "22P02", "malformed array literal: \"%.*s\"",
+				   (int)(n > 400 ? 400 : n), s);
+		arena_free(a);
+		return;
+	}
+	struct strbuf out, one;
+	strbuf_init(&out, 0);
+	strbuf_putc(&out, '{');
+	struct pgerr err;
+	pgerr_clear(&err);
+	bool ok = true;
+	for (size_t i = 0; ok && i < count; i++) {
+		strbuf_puts(&out, i ? "," : "");
+		strbuf_init(&one, 0);
+		ok = !items[i] ||
+		     record_text(ctx, argc, argv, items[i], strlen(items[i]), &one, &err);
+		if (ok)
+			pgfn_array_put_elem(&out, items[i] ? one.data : NULL);
+		strbuf_fini(&one);
+	}
+	strbuf_putc(&out, '}');
+	if (!ok) {
+		pgfn_error(ctx, err.sqlstate, "%s", err.message);
+		strbuf_fini(&out);
 	} else {
-		pgfn_result_sb(ctx, &sb, false);
+		pgfn_result_sb(ctx, &out, false);
 	}
 	arena_free(a);
 }
@@ -262,6 +415,7 @@ int pgfn_register_record(sqlite3 *db, struct pgfn_conn *c)
 	static const struct pgfn_def defs[] = {{"pgfn_record_field", 3, fn_record_field},
 					       {"pgfn_record_null", 2, fn_record_null},
 					       {"pgfn_record_in", -1, fn_record_in},
+					       {"pgfn_record_array_in", -1, fn_record_array_in},
 					       {"pgfn_record_put", -1, fn_record_put},
 					       {"pgfn_input", 2, fn_input}};
 	return pgfn_define_with(db, defs, ARRAY_LEN(defs), SQLITE_INNOCUOUS, c);

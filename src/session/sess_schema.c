@@ -99,6 +99,7 @@ void sess_schema_env(struct session *s, struct xlat_env *env, char search[SHARD_
 	env->builtin_fn = catalog_builtin_function;
 	env->extensions = sess_types_extensions(s);
 	env->defkey_fn = sess_types_defkey;
+	env->rowtype_users_fn = sess_types_rowtype_users;
 }
 
 const char *sess_schema_home(struct session *s, char out[SHARD_TENANT_MAX + 1])

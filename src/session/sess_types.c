@@ -245,6 +245,10 @@ static uint32_t table_rowtype(void *arg, const char *name, uint32_t oid, const c
 			*rel = snap->rels[i].name;
 			return oid;
 		}
+		if (catalog_rowarray_oid(snap->rels[i].name) == oid) { /* its array type */
+			*rel = snap->rels[i].name;
+			return catalog_rowtype_oid(snap->rels[i].name);
+		}
 	}
 	return 0;
 }
@@ -390,6 +394,41 @@ bool sess_types_unchanged(const struct session *s, uint64_t *epoch)
 	bool same = *epoch == now && !s->schema_ddl;
 	*epoch = now;
 	return same;
+}
+
+long sess_types_rowtype_users(const struct xlat_schema *schema, uint32_t oid, struct arena *a,
+			      const char ***tables, const char ***columns)
+{
+	const struct session *s = schema ? schema->arg : NULL;
+	const struct sess_types_snap *snap = s ? s->schema_snap : NULL;
+	uint32_t arr = 0;
+	for (size_t i = 0; snap && i < snap->nrels; i++)
+		if (catalog_rowtype_oid(snap->rels[i].name) == oid)
+			arr = catalog_rowarray_oid(snap->rels[i].name);
+	size_t n = 0, cap = 0;
+	*tables = *columns = NULL;
+	for (size_t i = 0; arr && i < snap->nrels; i++) {
+		const struct catalog_relation *r = &snap->rels[i];
+		for (size_t k = 0; k < r->ncols; k++) {
+			if (r->cols[k].type_oid != oid && r->cols[k].type_oid != arr)
+				continue;
+			if (r->composite) /* an attribute of another composite type */
+				return -1;
+			if (n == cap) {
+				cap = cap ? 2 * cap : 8;
+				const char **t = arena_zalloc(a, cap * sizeof(*t));
+				const char **c = arena_zalloc(a, cap * sizeof(*c));
+				if (n) {
+					memcpy(t, *tables, n * sizeof(*t));
+					memcpy(c, *columns, n * sizeof(*c));
+				}
+				*tables = t, *columns = c;
+			}
+			(*tables)[n] = r->name;
+			(*columns)[n++] = r->cols[k].name;
+		}
+	}
+	return (long)n;
 }
 
 unsigned sess_types_extensions(const struct session *s)

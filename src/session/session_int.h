@@ -383,6 +383,9 @@ unsigned sess_types_extensions(const struct session *s);
  * conname, on the columns cols[0..n), or any. */
 bool sess_types_defkey(void *arg, const char *name, const char *conname,
 		       const char *const *cols, size_t n, bool primary);
+/* xlat_env.rowtype_users_fn over the session's schema snapshot (schema->arg the session). */
+long sess_types_rowtype_users(const struct xlat_schema *schema, uint32_t oid, struct arena *a,
+			      const char ***tables, const char ***columns);
 
 /* ---- sess_record.c: composite values in binary format ---- */
 /* Appends record_send's form of v (record_out's text) of row type oid to out; false with err

@@ -85,7 +85,8 @@ static uint32_t agg_array_of(struct xlat_ctx *c, struct xlat_type t)
 {
 	bool array = false;
 	const struct xlat_enum *e = xlat_enum_by_oid(c, t.oid, &array);
-	return e && !array && e->array_oid ? e->array_oid : array_of(t);
+	uint32_t rows = e ? 0 : xlat_comptype_array_of(c, t.oid); /* array_agg(p) of pt: pt[] */
+	return e && !array && e->array_oid ? e->array_oid : rows ? rows : array_of(t);
 }
 
 /* The letter pgfn_array_put_value reads: b bool (t/f), f float, x bytea, . anything else. */
@@ -150,7 +151,8 @@ bool xlat_array_expr(struct xlat_ctx *c, const PgQuery__AArrayExpr *e, struct xl
 					"ARRAY[...] of array values other than the first element");
 	bool arr = false; /* an enum's elements make its array type (pg_type.typarray) */
 	const struct xlat_enum *en = xlat_enum_by_oid(c, el.oid, &arr);
-	*t = (struct xlat_type){en && !arr ? en->array_oid : array_of(el), -1};
+	uint32_t rows = en ? 0 : xlat_comptype_array_of(c, el.oid); /* a row type's: pt[] */
+	*t = (struct xlat_type){en && !arr ? en->array_oid : rows ? rows : array_of(el), -1};
 	return true;
 }
 
@@ -233,6 +235,12 @@ int xlat_array_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type
 
 static bool is_array_type(struct xlat_type t) { return elem_of(t.oid) != 0; }
 
+/* is_array_type, or an array of a row type of the tenant (pt[]). */
+static bool is_array_c(struct xlat_ctx *c, struct xlat_type t)
+{
+	return is_array_type(t) || xlat_comptype_array_elem(c, t.oid) != 0;
+}
+
 /* Whether n is visibly an array: a constructor, a cast to an array type, an array function. */
 static bool is_array_node(const PgQuery__Node *n)
 {
@@ -262,14 +270,14 @@ bool xlat_array_operand(struct xlat_ctx *c, const PgQuery__Node *n)
 		return true;
 	switch (n->node_case) {
 	case PG_QUERY__NODE__NODE_COLUMN_REF:
-		return is_array_type(xlat_scope_column_type(c, n->column_ref));
+		return is_array_c(c, xlat_scope_column_type(c, n->column_ref));
 	case PG_QUERY__NODE__NODE_SUB_LINK: /* (SELECT array_col ...): its select list's type */
 		return n->sub_link->sub_link_type == PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK &&
-		       xlat_scope_dry_expr(c, n, &t) && is_array_type(t);
+		       xlat_scope_dry_expr(c, n, &t) && is_array_c(c, t);
 	case PG_QUERY__NODE__NODE_TYPE_CAST: /* '{1}'::_int4 */
 		return xlat_type_cast_unalias(c, n->type_cast) != n->type_cast;
 	case PG_QUERY__NODE__NODE_FUNC_CALL: /* array_remove(...), regexp_split_to_array(...) */
-		return xlat_scope_dry_expr(c, n, &t) && is_array_type(t);
+		return xlat_scope_dry_expr(c, n, &t) && is_array_c(c, t);
 	default:
 		return false;
 	}
@@ -340,8 +348,8 @@ int xlat_array_concat(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_t
 	if (!(la && ra))
 		xlat_printf(c, ", '%c'", tag_of(la ? r : l));
 	xlat_puts(c, ")");
-	*t = is_array_type(la ? l : r) ? (la ? l : r)
-				       : (struct xlat_type){array_of(la ? r : l), -1};
+	*t = is_array_c(c, la ? l : r) ? (la ? l : r)
+				       : (struct xlat_type){agg_array_of(c, la ? r : l), -1};
 	return 1;
 }
 
@@ -419,11 +427,20 @@ static bool array_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xla
 	xlat_puts(c, "pgfn_array_agg(");
 	if (!xlat_text_operand(c, f->args[0], &tv[0], XLAT_TF_SCALE))
 		return false;
+	if (tv[0].oid == XLAT_OID_UNKNOWN) /* array_agg(anynonarray) and array_agg(anyarray) */
+		return xlat_func_not_unique(c, "array_agg", tv, 1, f->location);
 	if (is_array_type(tv[0]) || is_array_node(f->args[0]))
 		return xlat_unsupported(c, f->location, "array_agg of arrays");
 	xlat_printf(c, ", '%c')", tag_of(tv[0]));
 	*t = (struct xlat_type){agg_array_of(c, tv[0]), -1};
 	return xlat_agg_filter(c, f);
+}
+
+bool xlat_array_untyped(struct xlat_ctx *c, struct xlat_type t, int location)
+{
+	return t.oid != XLAT_OID_UNKNOWN ||
+	       xlat_fail(c, SQLSTATE_DATATYPE_MISMATCH, location,
+			 "could not determine polymorphic type because input has type unknown");
 }
 
 /* array_replace(a, from, to), array_positions(a, v), array_fill(v, dims[, lbs]): pgfn's
@@ -467,13 +484,13 @@ int xlat_array_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 	case A_DIM:
 	case A_CARD:
 		xlat_puts(c, "pgfn_array_dim(");
-		ok = emit_args(c, f, tv);
+		ok = emit_args(c, f, tv) && xlat_array_untyped(c, tv[0], f->location);
 		xlat_printf(c, "%s, %d)", afns[k].kind == A_CARD ? ", 1" : "", afns[k].what);
 		*t = (struct xlat_type){XLAT_OID_INT4, -1};
 		return ok ? 1 : -1;
 	case A_DIMS:
 		xlat_puts(c, "pgfn_array_dims(");
-		ok = emit_args(c, f, tv);
+		ok = emit_args(c, f, tv) && xlat_array_untyped(c, tv[0], f->location);
 		xlat_puts(c, ")");
 		*t = (struct xlat_type){XLAT_OID_TEXT, -1};
 		return ok ? 1 : -1;
@@ -484,20 +501,23 @@ int xlat_array_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 		ok = emit_args(c, f, tv);
 		xlat_printf(c, ", '%c')", tag_of(tv[afns[k].kind == A_APPEND ? 1 : 0]));
 		*t = tv[afns[k].kind == A_APPEND ? 0 : 1];
-		if (!is_array_type(*t))
-			*t = (struct xlat_type){array_of(tv[afns[k].kind == A_APPEND ? 1 : 0]), -1};
+		if (!is_array_c(c, *t))
+			*t = (struct xlat_type){agg_array_of(c, tv[afns[k].kind == A_APPEND ? 1 : 0]),
+						-1};
 		return ok ? 1 : -1;
 	case A_CAT:
 		xlat_puts(c, "pgfn_array_cat(");
 		ok = emit_args(c, f, tv);
 		xlat_puts(c, ")");
-		*t = is_array_type(tv[0]) ? tv[0] : tv[1];
+		*t = is_array_c(c, tv[0]) ? tv[0] : tv[1];
+		if (t->oid == XLAT_OID_UNKNOWN) /* array_cat(NULL, NULL): text[] */
+			*t = (struct xlat_type){OID_TEXT_ARRAY, -1};
 		return ok ? 1 : -1;
 	case A_REMOVE:
 		xlat_puts(c, "pgfn_array_remove(");
 		ok = emit_args(c, f, tv);
 		xlat_puts(c, ")");
-		*t = is_array_type(tv[0]) ? tv[0] : (struct xlat_type){array_of(tv[1]), -1};
+		*t = is_array_c(c, tv[0]) ? tv[0] : (struct xlat_type){agg_array_of(c, tv[1]), -1};
 		return ok ? 1 : -1;
 	case A_REPLACE:
 	case A_POSITIONS:

@@ -694,7 +694,7 @@ static int row_out_from(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
 			xlat_printf(c, "c%zu", i);
 		else
 			xlat_printf(c, "pgfn_record_field(c0, %zu, %u)", i,
-				    cols[i].type_oid ? cols[i].type_oid : XLAT_OID_TEXT);
+				    xlat_comptype_field_input(c, cols[i].type_oid));
 		xlat_puts(c, " AS ");
 		xlat_ident(c, row_out_name(rf, cols, n, i));
 	}

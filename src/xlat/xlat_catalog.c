@@ -348,7 +348,10 @@ int xlat_catalog_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 		size_t mark = c->sb->len;
 		if (!xlat_expr(c, seq_name_arg(fn->name, i, f->args[i]), &ignored))
 			return -1;
-		if (i == 0 && strcmp(fn->name, "array_to_string") == 0) /* timestamptz elements */
+		if (i == 0 && strcmp(fn->name, "array_to_string") == 0 && /* timestamptz elements */
+		    !xlat_array_untyped(c, ignored, f->location))
+			return -1;
+		if (i == 0 && strcmp(fn->name, "array_to_string") == 0)
 			xlat_text_form(c, mark, c->sb->len, ignored, XLAT_TF_OUTPUT);
 	}
 	xlat_puts(c, ")");
@@ -513,9 +516,10 @@ static bool slice(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct x
 		}
 	}
 	xlat_puts(c, ")");
-	bool arr = false; /* an enum's array keeps its type */
+	bool arr = false; /* an enum's or a row type's array keeps its type */
 	*t = (struct xlat_type){xlat_array_elem(at.oid) ||
-					(xlat_enum_by_oid(c, at.oid, &arr) && arr)
+					(xlat_enum_by_oid(c, at.oid, &arr) && arr) ||
+					xlat_comptype_array_elem(c, at.oid)
 				    ? at.oid
 				    : 0,
 				-1};
@@ -549,6 +553,8 @@ static bool element(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct
 	const struct xlat_enum *en = elem ? NULL : xlat_enum_by_oid(c, at.oid, &arr);
 	if (en && arr)
 		elem = en->oid;
+	if (!elem && !en) /* an array of a row type (pt[]): its element a value of pt */
+		elem = xlat_comptype_array_elem(c, at.oid);
 	xlat_puts(c, tag ? "pgfn_array_elem(" : "");
 	/* the catalog's vectors (int2vector "1 2", from 0) only through pg_array_get */
 	xlat_puts(c, ind->n_indirection > 1 || elem ? "pgfn_array_at(" : "pg_array_get(");
@@ -577,6 +583,23 @@ bool xlat_catalog_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind
 		if (!field) /* (x).f of a composite value */
 			field = xlat_composite_field(c, ind, t);
 		return field ? field > 0 : xlat_catalog_record_field(c, ind, t);
+	}
+	size_t last = ind->n_indirection - 1;
+	if (last && ind->indirection[last]->node_case == NODE(STRING)) {
+		/* a[i].f: field f of the element a[i], as (a[i]).f */
+		PgQuery__AIndirection *elem = arena_alloc(c->a, sizeof(*elem));
+		PgQuery__AIndirection *field = arena_alloc(c->a, sizeof(*field));
+		PgQuery__Node *en = arena_zalloc(c->a, sizeof(*en));
+		*elem = *ind;
+		elem->n_indirection = last;
+		pg_query__node__init(en);
+		en->node_case = NODE(A_INDIRECTION);
+		en->a_indirection = elem;
+		*field = *ind;
+		field->arg = en;
+		field->n_indirection = 1;
+		field->indirection = &ind->indirection[last];
+		return xlat_catalog_subscript(c, field, t);
 	}
 	bool any_slice = false;
 	for (size_t i = 0; i < ind->n_indirection; i++) {
@@ -924,6 +947,11 @@ bool xlat_catalog_array_sublink(struct xlat_ctx *c, const PgQuery__SubLink *s, s
 	bool ok = xlat_select(c, s->subselect->select_stmt, &shape);
 	xlat_puts(c, "))");
 	*t = (struct xlat_type){array_sublink_type(&shape), -1};
+	uint32_t rows = ok && !shape.star && shape.n == 1
+				? xlat_comptype_array_of(c, shape.types[0].oid)
+				: 0;
+	if (rows) /* ARRAY(SELECT p ...) of a row type: its array type (pt[]) */
+		t->oid = rows;
 	return ok;
 }
 

@@ -266,6 +266,13 @@ static const uint32_t series_types[] = {0,
  * 3 numeric, 4 timestamp, 5 timestamptz; -1 failed. */
 static int series_rank(struct xlat_ctx *c, const struct xlat_type *tv, size_t n)
 {
+	size_t untyped = 0;
+	for (size_t i = 0; i < n; i++)
+		untyped += tv[i].oid == XLAT_OID_UNKNOWN;
+	if (untyped == n) { /* NULL, '1': the integer, numeric and timestamp series all fit */
+		xlat_func_not_unique(c, "generate_series", tv, n, -1);
+		return -1;
+	}
 	int rank = datetime_series(c, tv, n);
 	if (rank < 0)
 		return -1;
@@ -439,6 +446,11 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 			return false;
 		if (k == 1) /* a multirange's ranges */
 			tv[i].oid = xlat_multirange_unnest(c, from, tv[i].oid);
+		if (k == 1 && xlat_comptype_array_elem(c, tv[i].oid))
+			return xlat_unsupported(c, f->location, XLAT_UNNEST_ROWS);
+		/* unnest(anyarray) and unnest(anymultirange) both fit an untyped value */
+		if (k == 1 && tv[i].oid == XLAT_OID_UNKNOWN)
+			return xlat_func_not_unique(c, "unnest", tv, 1, f->location);
 	}
 	if (k == 0 && !series_module(c, tv, f->n_args, name_at))
 		return false;
@@ -601,6 +613,10 @@ static const char *array_text(struct xlat_ctx *c, const PgQuery__FuncCall *f, in
 				       : LISTENING_ARRAY;
 	if (!text)
 		return NULL;
+	if (kind == 1 && at.oid == XLAT_OID_UNKNOWN) { /* unnest(anyarray), unnest(multirange) */
+		xlat_func_not_unique(c, "unnest", &at, 1, f->location);
+		return NULL;
+	}
 	if (xlat_multirange_type(at.oid)) { /* unnest(mr): its ranges */
 		const struct xlat_typeinfo *ti = xlat_type_by_oid(pgtype_multirange_range(at.oid));
 		text = arena_printf(c->a, "pgfn_multirange_array(%s, %u)", text, at.oid);
@@ -611,6 +627,8 @@ static const char *array_text(struct xlat_ctx *c, const PgQuery__FuncCall *f, in
 		text = arena_printf(c->a, "pgfn_array_subscripts(%s, %d)", text, dim);
 	const struct pgtype_info *ti = pgtype_by_oid(at.oid);
 	*elem = dim ? XLAT_OID_INT4 : kind == 8 ? 1009 : ti ? ti->elem_oid : 0;
+	if (!*elem && !ti) /* an array of a row type (pt[]): each element a value of pt */
+		*elem = xlat_comptype_array_elem(c, at.oid);
 	return text;
 }
 

@@ -70,7 +70,7 @@ int xlat_composite_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind, s
 	xlat_puts(c, "pgfn_record_field(");
 	if (!xlat_expr(c, ind->arg, &ignored))
 		return -1;
-	xlat_printf(c, ", %zu, %u)", k, cols[k].type_oid ? cols[k].type_oid : XLAT_OID_TEXT);
+	xlat_printf(c, ", %zu, %u)", k, xlat_comptype_field_input(c, cols[k].type_oid));
 	*t = (struct xlat_type){cols[k].type_oid ? cols[k].type_oid : XLAT_OID_TEXT,
 				cols[k].typmod};
 	return 1;

@@ -84,8 +84,12 @@ const struct xlat_typeinfo *xlat_comptype_typeinfo(struct xlat_ctx *c, const cha
 	if (!oid || !rel || strcmp(rel, name) != 0) /* type names are case-sensitive */
 		return NULL;
 	struct xlat_typeinfo *ti = arena_zalloc(c->a, sizeof(*ti));
-	*ti = (struct xlat_typeinfo){rel,          oid,           0, xlat_enum_display(c, rel),
-				     XLAT_ST_TEXT, XLAT_TMOD_NONE};
+	*ti = (struct xlat_typeinfo){rel,
+				     oid,
+				     xlat_derived_oid("rowarray", rel),
+				     xlat_enum_display(c, rel),
+				     XLAT_ST_TEXT,
+				     XLAT_TMOD_NONE};
 	return ti;
 }
 
@@ -95,6 +99,80 @@ bool xlat_comptype_of_oid(struct xlat_ctx *c, uint32_t oid)
 	const struct xlat_schema_col *cols;
 	size_t n;
 	return xlat_composite_of(c, oid, &rel, &cols, &n);
+}
+
+uint32_t xlat_comptype_field_input(struct xlat_ctx *c, uint32_t oid)
+{
+	return !oid || xlat_enum_by_oid(c, oid, NULL) ||
+			       (oid >= 16384 && xlat_comptype_of_oid(c, oid))
+		       ? XLAT_OID_TEXT
+		       : oid;
+}
+
+/* The array type's OID is derived from the relation's name as the catalog's pg_type row of
+ * it is (catalog_rowarray_oid). */
+uint32_t xlat_comptype_array_elem(struct xlat_ctx *c, uint32_t oid)
+{
+	if (oid < 16384)
+		return 0;
+	for (size_t i = c->npending_comptypes; i-- > 0;) {
+		const struct xlat_pending_comptype *p = &c->pending_comptypes[i];
+		if (xlat_derived_oid("rowarray", p->name) == oid)
+			return p->oid;
+	}
+	const struct xlat_schema *s = c->schema;
+	const char *rel = NULL;
+	uint32_t elem = s && s->rowtype_fn ? s->rowtype_fn(s->arg, NULL, oid, &rel) : 0;
+	return elem != oid && xlat_comptype_of_oid(c, elem) ? elem : 0;
+}
+
+uint32_t xlat_comptype_array_of(struct xlat_ctx *c, uint32_t oid)
+{
+	const char *rel;
+	const struct xlat_schema_col *cols;
+	size_t n;
+	if (oid < 16384 || !xlat_composite_of(c, oid, &rel, &cols, &n))
+		return 0;
+	return xlat_derived_oid("rowarray", rel);
+}
+
+/* pgfn_record_in's description of attributes cols[0..n) appended to sb (pgfn_record.c): each
+ * one's type and modifier; an enum's with its name and labels; a composite type's with its own
+ * attributes (ROW_ATTR - their argument count). The number of arguments appended. */
+enum { ROW_ATTR = -100000 };
+static int attrs_spec(struct xlat_ctx *c, const struct xlat_schema_col *cols, size_t n,
+		      struct strbuf *sb, int depth)
+{
+	int args = 0;
+	for (size_t i = 0; i < n; i++, args += 2) {
+		uint32_t t = cols[i].type_oid;
+		bool array = false;
+		const struct xlat_enum *e = t ? xlat_enum_by_oid(c, t, &array) : NULL;
+		const char *rel;
+		const struct xlat_schema_col *sub;
+		size_t nsub;
+		if (e && !array) { /* an enum's label, checked against its labels */
+			strbuf_printf(sb, ", %u, %d%s", t, -2 - (int)e->nlabels,
+				      xlat_enum_args_text(c, e));
+			args += 1 + (int)e->nlabels;
+			continue;
+		}
+		if (!e && depth < 8 && t >= 16384 && xlat_composite_of(c, t, &rel, &sub, &nsub)) {
+			struct strbuf inner; /* a composite value: its own attributes */
+			strbuf_init(&inner, 0);
+			int m = attrs_spec(c, sub, nsub, &inner, depth + 1);
+			strbuf_printf(sb, ", %u, %d", t, ROW_ATTR - m);
+			strbuf_append(sb, inner.data ? inner.data : "", inner.len);
+			strbuf_fini(&inner);
+			args += m;
+			continue;
+		}
+		/* an attribute pgtype has no input function for keeps its text */
+		bool known = t && xlat_type_by_oid(t) && !e;
+		strbuf_printf(sb, ", %u, %d", known ? t : XLAT_OID_TEXT,
+			      known ? (int)cols[i].typmod : -1);
+	}
+	return args;
 }
 
 static const char *spec_of(struct xlat_ctx *c, uint32_t oid, bool explicit)
@@ -109,13 +187,7 @@ static const char *spec_of(struct xlat_ctx *c, uint32_t oid, bool explicit)
 	strbuf_puts(&sb, ", ");
 	strbuf_put_quoted(&sb, rel, '\'');
 	strbuf_puts(&sb, explicit ? ", 1" : ", 0");
-	for (size_t i = 0; i < n; i++) {
-		uint32_t t = cols[i].type_oid;
-		/* an attribute pgtype has no input function for (an enum, a row) keeps its text */
-		bool known = t && xlat_type_by_oid(t) && !xlat_enum_by_oid(c, t, NULL);
-		strbuf_printf(&sb, ", %u, %d", known ? t : XLAT_OID_TEXT,
-			      known ? (int)cols[i].typmod : -1);
-	}
+	attrs_spec(c, cols, n, &sb, 0);
 	const char *s = arena_strdup(c->a, sb.data ? sb.data : "");
 	strbuf_fini(&sb);
 	return s;
@@ -159,6 +231,18 @@ bool xlat_comptype_input(struct xlat_ctx *c, const PgQuery__Node *arg, uint32_t 
 	xlat_puts(c, spec);
 	xlat_puts(c, ")");
 	*t = (struct xlat_type){oid, -1};
+	return true;
+}
+
+bool xlat_comptype_array_input(struct xlat_ctx *c, const PgQuery__Node *arg, uint32_t oid,
+			       struct xlat_type *t)
+{
+	struct xlat_type at;
+	xlat_puts(c, "pgfn_record_array_in(");
+	if (!xlat_expr(c, arg, &at))
+		return false;
+	xlat_printf(c, "%s)", spec_of(c, oid, true));
+	*t = (struct xlat_type){xlat_comptype_array_of(c, oid), -1};
 	return true;
 }
 
@@ -345,15 +429,22 @@ static const char *attr_type(struct xlat_ctx *c, const PgQuery__ColumnDef *cd,
 			  xlat_node_str(cd->type_name->names[cd->type_name->n_names - 1]));
 		return NULL;
 	}
-	if (!xlat_type_by_oid(r.info->oid)) {
+	/* an enum's or a composite type's (a table's row type is one too) */
+	bool label = xlat_enum_by_oid(c, r.info->oid, NULL) && !r.is_array;
+	bool row = !r.is_array && r.info->oid >= 16384 && xlat_comptype_of_oid(c, r.info->oid);
+	if (!xlat_type_by_oid(r.info->oid) && !label && !row) {
 		xlat_unsupported(c, cd->type_name->location,
-				 "an attribute of an enum or composite type in a composite type");
+				 "an attribute of an array of an enum or composite type in a "
+				 "composite type");
 		return NULL;
 	}
-	*col = (struct xlat_schema_col){.name = cd->colname,
-					.type_oid = r.info->oid,
-					.typmod = r.typmod};
-	return xlat_type_format(c, &r);
+	*col = (struct xlat_schema_col){
+		.name = cd->colname, .type_oid = r.info->oid, .typmod = r.typmod};
+	/* the sidecar keeps an enum's or a row type's name as it is (cat_enum_col and
+	 * cat_rowtype_col read it), not quoted */
+	return label ? xlat_enum_by_oid(c, r.info->oid, NULL)->name
+	       : row ? r.info->typname
+		     : xlat_type_format(c, &r);
 }
 
 bool xlat_stmt_create_comptype(struct xlat_ctx *c, const PgQuery__CompositeTypeStmt *s)
@@ -522,9 +613,63 @@ static const struct xlat_udf *fn_user(struct xlat_ctx *c, uint32_t oid)
 	return NULL;
 }
 
-bool xlat_comptype_drop(struct xlat_ctx *c, const char *name, bool missing_ok)
+/* Whether column col of table is of row type oid's array type (pt[]). */
+static bool array_user(struct xlat_ctx *c, uint32_t oid, const char *table, const char *col)
 {
-	const struct xlat_udf *u = fn_user(c, xlat_comptype_oid(c, name, NULL));
+	const struct xlat_schema_col *cols = NULL;
+	size_t n = 0;
+	if (!c->schema || !c->schema->table_fn ||
+	    !c->schema->table_fn(c->schema->arg, table, c->a, &cols, &n))
+		return false;
+	const struct xlat_schema_col *k = xlat_scope_col(cols, n, col);
+	return k && k->type_oid == xlat_comptype_array_of(c, oid);
+}
+
+/* DROP TYPE ... CASCADE: the columns of the type or its array dropped first, with PostgreSQL's
+ * NOTICE naming them (the array's columns first, each table's columns last first). */
+static bool drop_users(struct xlat_ctx *c, uint32_t oid)
+{
+	const char **tables = NULL, **columns = NULL;
+	long n = c->env && c->env->rowtype_users_fn
+			 ? c->env->rowtype_users_fn(c->schema, oid, c->a, &tables, &columns)
+			 : -2;
+	if (n == -1)
+		return xlat_unsupported(
+			c, -1,
+			"DROP TYPE ... CASCADE of a composite type another composite "
+			"type has an attribute of");
+	if (n < 0)
+		return xlat_unsupported(c, -1, "DROP TYPE ... CASCADE of a composite type here");
+	for (long k = 0; k < n; k++) {
+		xlat_puts(c, "; ALTER TABLE ");
+		xlat_ident(c, tables[k]);
+		xlat_puts(c, " DROP COLUMN ");
+		xlat_ident(c, columns[k]);
+	}
+	for (int array = 1; array >= 0; array--) {
+		for (long k = 0, end; k < n; k = end) {
+			for (end = k + 1; end < n && strcmp(tables[end], tables[k]) == 0;)
+				end++;
+			for (long j = end; j-- > k;)
+				if (array_user(c, oid, tables[j], columns[j]) == (array == 1))
+					xlat_skip_note(c, "cascade", NULL,
+						       arena_printf(c->a, "column %s of table %s",
+								    columns[j], tables[j]),
+						       true);
+		}
+	}
+	return true;
+}
+
+bool xlat_comptype_drop(struct xlat_ctx *c, const char *name, bool missing_ok, bool cascade)
+{
+	uint32_t oid = xlat_comptype_oid(c, name, NULL);
+	const struct xlat_udf *u = fn_user(c, oid);
+	if (u && cascade)
+		return xlat_unsupported(
+			c, -1, "DROP TYPE ... CASCADE of a composite type a function uses");
+	if (cascade && oid && !drop_users(c, oid))
+		return false;
 	if (u) { /* the writer checks the columns; the functions are the session's */
 		xlat_fail(c, "2BP01", -1, "cannot drop type %s because other objects depend on it",
 			  xlat_enum_display(c, name));

@@ -275,16 +275,39 @@ bool xlat_dt_sqlvalue(struct xlat_ctx *c, uint32_t oid, int32_t typmod, struct x
 	return true;
 }
 
-/* date_trunc(field, x [, zone]): a date is truncated as a timestamptz. */
+/* 42725 when the value argument is untyped (NULL, a string literal) and the function has
+ * overloads of more than one type category for it (timestamp[tz] and interval, ...), as
+ * PostgreSQL's resolution finds no best candidate; tv[0] is the first argument's. */
+static bool untyped_value(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type first,
+			  struct xlat_type value)
+{
+	struct xlat_type tv[2] = {first, value};
+	if (value.oid != XLAT_OID_UNKNOWN)
+		return true;
+	return xlat_func_not_unique(c, fname(f), f->n_args == 1 ? &value : tv, f->n_args,
+				    f->location);
+}
+
+/* date_trunc(field, x [, zone]): a date is truncated as a timestamptz; with a zone the only
+ * overload is timestamptz's, to which a timestamp converts in the session's zone. */
 bool xlat_dt_date_trunc(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
 {
-	struct xlat_type xt;
+	struct xlat_type xt, ft;
 	xlat_puts(c, "pg_date_trunc(");
-	if (!plain_arg(c, f->args[0]))
+	if (!xlat_expr(c, f->args[0], &ft))
 		return false;
 	xlat_puts(c, ", ");
-	if (!typed_arg(c, f->args[1], &xt))
+	size_t mark = c->sb->len;
+	if (!xlat_expr(c, f->args[1], &xt))
 		return false;
+	if (f->n_args == 2 && !untyped_value(c, f, ft, xt))
+		return false;
+	if (f->n_args == 3 && (xt.oid == XLAT_OID_TIMESTAMP || xt.oid == XLAT_OID_DATE)) {
+		xlat_insert_at(c, mark, "pg_dt_cast(");
+		xlat_printf(c, ", %u, %u)", xt.oid, XLAT_OID_TIMESTAMPTZ);
+		xt.oid = XLAT_OID_TIMESTAMPTZ;
+	}
+	xlat_printf(c, ", %u", xt.oid == XLAT_OID_UNKNOWN ? 0 : xt.oid);
 	if (f->n_args == 3) {
 		xlat_puts(c, ", ");
 		if (!plain_arg(c, f->args[2]))
@@ -334,7 +357,7 @@ bool xlat_dt_extract(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat
 	xlat_puts(c, ", ");
 	ok = ok && typed_arg(c, f->args[1], &xt);
 	c->flags |= exact;
-	if (!ok)
+	if (!ok || !untyped_value(c, f, (struct xlat_type){XLAT_OID_TEXT, -1}, xt))
 		return false;
 	xlat_printf(c, ", %d)", mode);
 	*t = (struct xlat_type){numeric ? XLAT_OID_NUMERIC : XLAT_OID_FLOAT8, -1};
@@ -350,6 +373,8 @@ bool xlat_dt_age(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_typ
 		if (!typed_arg(c, f->args[i], &xt))
 			return false;
 	}
+	if (f->n_args == 1 && !untyped_value(c, f, xt, xt)) /* age(timestamp[tz]), age(xid) */
+		return false;
 	xlat_puts(c, ")");
 	*t = (struct xlat_type){XLAT_OID_INTERVAL, -1};
 	return true;
@@ -429,8 +454,13 @@ bool xlat_dt_to_char(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat
 	if (!ok)
 		return false;
 	xlat_puts(c, ", ");
-	if (!plain_arg(c, f->args[1]))
+	struct xlat_type ft;
+	if (!xlat_expr(c, f->args[1], &ft))
 		return false;
+	if (xt.oid == XLAT_OID_UNKNOWN) { /* to_char of numbers, date/times and intervals */
+		struct xlat_type tv[2] = {xt, ft};
+		return xlat_func_not_unique(c, fname(f), tv, 2, f->location);
+	}
 	xlat_puts(c, ")");
 	*t = (struct xlat_type){XLAT_OID_TEXT, -1};
 	return true;

@@ -466,6 +466,25 @@ static bool dependents(struct xlat_ctx *c, const struct xlat_enum *e)
 	return false;
 }
 
+/* DROP TYPE ... CASCADE's NOTICE in PostgreSQL's order: the columns of the enum's array type
+ * (a dependent of the enum found first), then the enum's own, the tables as they were made
+ * and each one's columns last first. */
+static void cascade_notes(struct xlat_ctx *c, const struct xlat_enum *e)
+{
+	for (int array = 1; array >= 0; array--) {
+		for (size_t k = 0, end; k < e->nusers; k = end) {
+			for (end = k + 1; end < e->nusers && strcmp(e->tables[end], e->tables[k]) == 0;)
+				end++;
+			for (size_t j = end; j-- > k;)
+				if (user_is_array(c, e, j) == (array == 1))
+					xlat_skip_note(c, "cascade", NULL,
+						       arena_printf(c->a, "column %s of table %s",
+								    e->columns[j], e->tables[j]),
+						       true);
+		}
+	}
+}
+
 bool xlat_drop_types(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 {
 	bool cascade = s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
@@ -478,9 +497,7 @@ bool xlat_drop_types(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 			return pgerr_is_set(c->err) ? false : xlat_unsupported(c, -1, "this DROP TYPE");
 		const struct xlat_enum *e = xlat_enum_by_name(c, name);
 		if (!e && xlat_comptype_is_type(c, name)) { /* a composite type's own writer */
-			if (cascade)
-				return xlat_unsupported(c, -1, "DROP TYPE ... CASCADE of a composite type");
-			if (!xlat_comptype_drop(c, name, s->missing_ok))
+			if (!xlat_comptype_drop(c, name, s->missing_ok, cascade))
 				return false;
 			continue;
 		}
@@ -507,6 +524,8 @@ bool xlat_drop_types(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 			xlat_puts(c, " DROP COLUMN ");
 			xlat_ident(c, e->columns[k]);
 		}
+		if (e && cascade)
+			cascade_notes(c, e);
 		xlat_puts(c, "; SELECT shardlite_enum('drop', ");
 		xlat_string(c, name);
 		xlat_printf(c, ", %d)", s->missing_ok ? 1 : 0);

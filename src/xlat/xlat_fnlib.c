@@ -165,6 +165,26 @@ static bool sp_pg_typeof(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct 
 	const struct xlat_typeinfo *ti = xlat_type_by_oid(tv[0].oid);
 	const struct xlat_typeinfo *elem = ti ? NULL : xlat_type_by_array_oid(tv[0].oid);
 	const struct xlat_domain *d = xlat_domain_of_expr(c, f->args[0]);
+	/* a row type's value or array (pt, pt[]): the type's name */
+	uint32_t row = ti || elem || d ? 0 : xlat_comptype_array_elem(c, tv[0].oid);
+	const char *rel = NULL;
+	const struct xlat_schema_col *cols;
+	size_t ncols;
+	if ((row || (!ti && !elem && !d)) &&
+	    !xlat_composite_of(c, row ? row : tv[0].oid, &rel, &cols, &ncols))
+		rel = NULL;
+	struct xlat_typeinfo rowti = {.sql_name = NULL};
+	bool earr = false; /* an enum's value or array: the enum's name */
+	const struct xlat_enum *en = ti || elem || d ? NULL : xlat_enum_by_oid(c, tv[0].oid, &earr);
+	if (en) {
+		rowti.sql_name = arena_printf(c->a, "%s%s", xlat_enum_display(c, en->name),
+					      earr ? "[]" : "");
+		ti = &rowti;
+	} else if (rel) {
+		rowti.sql_name =
+			arena_printf(c->a, "%s%s", xlat_enum_display(c, rel), row ? "[]" : "");
+		ti = &rowti;
+	}
 	if (tv[0].oid != XLAT_OID_UNKNOWN && !ti && !elem && !d)
 		return xlat_unsupported(c, f->location,
 					"pg_typeof of a value whose type is only known when the "

@@ -5,6 +5,8 @@
  * functions without a faithful form are refused with 0A000; unknown names get 42883. */
 #include "xlat_int.h"
 
+#include "pgtype.h"
+
 #include <string.h>
 
 /* FN_UUID_OSSP: one of uuid-ossp's functions, which exist once CREATE EXTENSION "uuid-ossp"
@@ -79,7 +81,9 @@ static bool substr_regex(struct xlat_ctx *c, const PgQuery__FuncCall *f)
 
 /* substr(s, start [, count]) counts positions before 1 as part of the window in PostgreSQL,
  * while SQLite counts negative starts from the end and negative counts backwards; a constant
- * start >= 1 means the same in both, anything else is clamped explicitly. */
+ * start >= 1 means the same in both, anything else is clamped explicitly. An untyped NULL
+ * start is an integer's (substring(s, NULL, 2) is substring(text, int, int), NULL: any
+ * overload it could pick answers NULL); substring(bytea, ...) is bytea. */
 static bool fn_substr(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
 {
 	struct xlat_type ty[3];
@@ -90,6 +94,8 @@ static bool fn_substr(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xla
 	xlat_puts(c, "substr(");
 	if (!xlat_expr(c, f->args[0], &ty[0]))
 		return false;
+	if (ty[0].oid == XLAT_OID_BYTEA)
+		t->oid = XLAT_OID_BYTEA;
 	if (int_const(c, f->args[1], &start) && start >= 1) {
 		xlat_printf(c, "%s%d", sep, start);
 		if (f->n_args == 3) { /* a negative length is 22011, not SQLite's leftward count */
@@ -107,6 +113,8 @@ static bool fn_substr(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xla
 	size_t mark = c->sb->len;
 	if (!xlat_expr(c, f->args[1], &st))
 		return false;
+	if (xlat_is_null_const(f->args[1]))
+		st.oid = XLAT_OID_INT4;
 	if (vol != c->volatile_seen && f->n_args == 3)
 		return xlat_unsupported(c, f->location, "substring with a volatile start position");
 	if ((st.oid == XLAT_OID_UNKNOWN || st.oid == XLAT_OID_TEXT) && f->n_args == 3)
@@ -407,8 +415,11 @@ static struct xlat_type result_type(const struct fn *fn, const struct xlat_type 
 		r.oid = fn->oid;
 		break;
 	case R_SAME: /* a function's result has no typmod; varchar has only text's functions,
-		      * but the window functions are anyelement's: lag(varchar) is varchar */
-		r.oid = a.oid == XLAT_OID_UNKNOWN ||
+		      * but the window functions are anyelement's: lag(varchar) is varchar; abs of
+		      * an untyped argument is float8's, the numeric category's preferred type */
+		r.oid = a.oid == XLAT_OID_UNKNOWN && !(fn->flags & (FN_AGG | FN_WINDOW))
+				? XLAT_OID_FLOAT8
+			: a.oid == XLAT_OID_UNKNOWN ||
 					(a.oid == XLAT_OID_VARCHAR && !(fn->flags & FN_WINDOW))
 				? XLAT_OID_TEXT
 				: a.oid;
@@ -429,15 +440,24 @@ static struct xlat_type result_type(const struct fn *fn, const struct xlat_type 
 									     : XLAT_OID_NUMERIC;
 		xlat_numeric_avg(&r, a);
 		break;
-	case R_FLOATY: /* float8 for floats and integers (int → float8 is PostgreSQL's preferred
-			* implicit cast), numeric for numeric input, unknown for columns */
+	case R_FLOATY: /* float8 for floats, integers and untyped arguments (NULL, '1.5': float8
+			* is PostgreSQL's preferred numeric type), numeric for numeric input,
+			* unknown for columns */
+		if (n == 2 && strcmp(fn->name, "log") == 0) { /* only log(numeric, numeric) */
+			bool fl = false;
+			for (size_t i = 0; i < n; i++)
+				fl |= tv[i].oid == XLAT_OID_FLOAT4 || tv[i].oid == XLAT_OID_FLOAT8;
+			r.oid = xlat_numeric_fn_type(tv, n);
+			r.oid = r.oid == XLAT_OID_FLOAT8 && !fl ? XLAT_OID_NUMERIC : r.oid;
+			break;
+		}
 		if (n == 2) { /* power(2, 0.5) is numeric */
 			r.oid = xlat_numeric_fn_type(tv, n);
 			break;
 		}
 		r.oid = a.oid == XLAT_OID_FLOAT4 || a.oid == XLAT_OID_FLOAT8 ||
 				a.oid == XLAT_OID_INT2 || a.oid == XLAT_OID_INT4 ||
-				a.oid == XLAT_OID_INT8
+				a.oid == XLAT_OID_INT8 || a.oid == XLAT_OID_UNKNOWN
 			? XLAT_OID_FLOAT8
 			: a.oid == XLAT_OID_UNKNOWN_COL                      ? 0
 									     : XLAT_OID_NUMERIC;
@@ -470,6 +490,28 @@ static bool no_such_function(struct xlat_ctx *c, const PgQuery__FuncCall *f, con
 	strbuf_fini(&list);
 	strbuf_fini(&scratch);
 	return false;
+}
+
+bool xlat_func_not_unique(struct xlat_ctx *c, const char *name, const struct xlat_type *tv,
+			  size_t n, int location)
+{
+	struct strbuf list;
+	strbuf_init(&list, 0);
+	for (size_t i = 0; i < n; i++) {
+		const struct pgtype_info *ti = pgtype_by_oid(tv[i].oid);
+		strbuf_printf(&list, "%s%s", i ? ", " : "", ti ? ti->sql_name : "unknown");
+	}
+	xlat_fail(c, "42725", location, "function %s(%s) is not unique", name,
+		  list.data ? list.data : "");
+	strbuf_fini(&list);
+	pgerr_hint(c->err, "Could not choose a best candidate function. You might need to add "
+			   "explicit type casts.");
+	return false;
+}
+
+bool xlat_is_null_const(const PgQuery__Node *n)
+{
+	return n && n->node_case == PG_QUERY__NODE__NODE_A_CONST && n->a_const->isnull;
 }
 
 /* PostgreSQL's frame option bits (nodes/parsenodes.h). */
@@ -712,6 +754,9 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 	if ((fn->flags & FN_AGG) && fn->rt == R_SAME && f->n_args == 1 &&
 	    (xlat_range_type(tv[0].oid) || (tv[0].oid >= 16384 && xlat_comptype_of_oid(c, tv[0].oid))))
 		return no_such_function(c, f, fn->name); /* no min/max of a range or a row type */
+	if (strcmp(fn->name, "trunc") == 0 && f->n_args == 1 && tv[0].oid == XLAT_OID_UNKNOWN)
+		/* trunc(numeric), trunc(float8) and trunc(macaddr): no category wins */
+		return xlat_func_not_unique(c, fn->name, tv, 1, f->location);
 	if (f->agg_distinct && f->n_args == 1 && !xlat_comptype_grouped(c, tv[0], f->location))
 		return false; /* count(DISTINCT row): by its fields (xlat_comptype.c) */
 	if ((fn->flags & FN_AGG) && fn->rt == R_SAME && f->n_args == 1 && !ordered(tv[0].oid))

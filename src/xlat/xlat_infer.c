@@ -217,6 +217,11 @@ static const char *stored_form_fn(struct xlat_ctx *c, const struct xlat_schema_c
 			*tail = arena_printf(c->a, "%s)", spec);
 			return "pgfn_record_in(";
 		}
+		uint32_t row = e ? 0 : xlat_comptype_array_elem(c, oid);
+		if (row && (t.oid != oid || param)) { /* pt[]: each element read by record_in */
+			*tail = arena_printf(c->a, "%s)", xlat_comptype_spec(c, row));
+			return "pgfn_record_array_in(";
+		}
 		if (!e || (t.oid == oid && !param))
 			return NULL;
 		*tail = arena_printf(c->a, "%s)", xlat_enum_args_text(c, e));

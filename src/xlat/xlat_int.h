@@ -521,6 +521,17 @@ bool xlat_sqlvalue(struct xlat_ctx *c, const PgQuery__SQLValueFunction *f, struc
 /* An aggregate call's FILTER (WHERE ...) clause, if it has one, after its closing parenthesis. */
 bool xlat_agg_filter(struct xlat_ctx *c, const PgQuery__FuncCall *f);
 bool xlat_minmax(struct xlat_ctx *c, const PgQuery__MinMaxExpr *m, struct xlat_type *t);
+/* PostgreSQL's 42725 'function name(unknown, ...) is not unique' for a call whose untyped
+ * arguments (NULL, a string literal) fit overloads of different type categories (trunc(NULL),
+ * date_trunc('day', NULL)); tv holds the n arguments' types. Always false. */
+bool xlat_func_not_unique(struct xlat_ctx *c, const char *name, const struct xlat_type *tv,
+			  size_t n, int location);
+/* PostgreSQL's 42804 'could not determine polymorphic type because input has type unknown'
+ * when t is an untyped argument (NULL, '{1,2}') of an anyarray parameter (array_length,
+ * cardinality, array_to_string ...); true otherwise. xlat_array.c. */
+bool xlat_array_untyped(struct xlat_ctx *c, struct xlat_type t, int location);
+/* Whether n is an untyped NULL constant, which fits any overload's parameter. */
+bool xlat_is_null_const(const PgQuery__Node *n);
 /* ---- xlat_fnlib.c: functions implemented in pgfn ---- */
 enum xlat_fn_class xlat_fnlib_class(const char *name);
 /* f when name is one of them with a fitting argument count: 1 emitted, 0 not one, -1 failed. */
@@ -1383,6 +1394,17 @@ bool xlat_comptype_is_type(struct xlat_ctx *c, const char *name);
 const struct xlat_typeinfo *xlat_comptype_typeinfo(struct xlat_ctx *c, const char *name);
 /* Whether oid is a row type of known attributes. */
 bool xlat_comptype_of_oid(struct xlat_ctx *c, uint32_t oid);
+/* What unnest of an array of a row type in FROM is refused as: PostgreSQL makes the type's
+ * attributes its columns, which the FROM forms here do not (in a select list it is one
+ * value of the type per row). */
+#define XLAT_UNNEST_ROWS "unnest of an array of a composite type in FROM"
+/* The type whose input function pgfn_record_field reads a field of type oid with: oid, or
+ * text for a field of run-time type or of an enum (its label, typed as the enum). */
+uint32_t xlat_comptype_field_input(struct xlat_ctx *c, uint32_t oid);
+/* The row type whose array type is oid (pt for pt[]), 0 when oid is none. */
+uint32_t xlat_comptype_array_elem(struct xlat_ctx *c, uint32_t oid);
+/* The array type of row type oid (pt[] for pt), 0 when oid is no row type. */
+uint32_t xlat_comptype_array_of(struct xlat_ctx *c, uint32_t oid);
 /* ", 'type', 0, oid1, typmod1, ...": pgfn_record_in's arguments after the value (0: not an
  * explicit cast); NULL when oid is no row type of known attributes. */
 const char *xlat_comptype_spec(struct xlat_ctx *c, uint32_t oid);
@@ -1390,6 +1412,10 @@ const char *xlat_comptype_spec(struct xlat_ctx *c, uint32_t oid);
  * anything else as the text record_in reads; typed oid into *t. */
 bool xlat_comptype_input(struct xlat_ctx *c, const PgQuery__Node *arg, uint32_t oid, int location,
 			 bool explicit, struct xlat_type *t);
+/* arg read as an array of row type oid (x::pt[]): each element by record_in, as an
+ * explicit cast reads it; typed as the array into *t. */
+bool xlat_comptype_array_input(struct xlat_ctx *c, const PgQuery__Node *arg, uint32_t oid,
+			       struct xlat_type *t);
 /* A row constructor stored into a column of row type oid: 1 emitted, 0 not such a store, -1
  * failed. */
 int xlat_comptype_assign(struct xlat_ctx *c, uint32_t oid, const PgQuery__Node *n);
@@ -1435,7 +1461,7 @@ uint32_t xlat_derived_oid(const char *kind, const char *name);
  * the input made, NULL when none did. */
 const struct xlat_pending_comptype *xlat_comptype_pending(struct xlat_ctx *c, const char *name,
 							  uint32_t oid);
-bool xlat_comptype_drop(struct xlat_ctx *c, const char *name, bool missing_ok);
+bool xlat_comptype_drop(struct xlat_ctx *c, const char *name, bool missing_ok, bool cascade);
 void xlat_comptype_rename(struct xlat_ctx *c, const char *name, const char *to);
 
 /* ---- xlat_domain.c: domains (CREATE, ALTER, DROP DOMAIN, domain columns and casts) ---- */

@@ -138,6 +138,8 @@ static bool call(struct xlat_ctx *c, const struct srf *s, const PgQuery__FuncCal
 			return false;
 		if (IS_UNNEST(s)) /* a multirange's ranges */
 			tv[i < 8 ? i : 7].oid = xlat_multirange_unnest(c, from, tv[i < 8 ? i : 7].oid);
+		if (IS_UNNEST(s) && xlat_comptype_array_elem(c, tv[i < 8 ? i : 7].oid))
+			return xlat_unsupported(c, f->location, XLAT_UNNEST_ROWS);
 	}
 	if (s->mode < 0 && IS_UNNEST(s) && !c->sb->failed) /* same width: no constant moves */
 		memcpy(c->sb->data + suffix_at, unnest_suffix(tv, f->n_args), 8);

@@ -102,6 +102,8 @@ static bool row_field(struct xlat_ctx *c, const PgQuery__Node *n)
 {
 	struct xlat_type t;
 	size_t mark = c->sb->len;
+	if (n->node_case == PG_QUERY__NODE__NODE_ROW_EXPR) /* ROW(a, ROW(b, c)): its own text */
+		return xlat_row_text(c, n, n->row_expr->location) > 0;
 	if (!xlat_text_operand(c, n, &t, XLAT_TF_OUTPUT))
 		return false;
 	if (!xlat_type_is_temporal(t.oid) || t.oid == XLAT_OID_TIMETZ)

@@ -404,7 +404,7 @@ const char *xlat_type_format(struct xlat_ctx *c, const struct xlat_typeref *r)
 		return xlat_enum_decl(c, e, r->is_array);
 	if (ti->oid >= 16384 && xlat_comptype_of_oid(c, ti->oid)) { /* a row type: its name */
 		struct xlat_enum row = {.name = ti->typname};
-		return xlat_enum_decl(c, &row, false);
+		return xlat_enum_decl(c, &row, r->is_array);
 	}
 	if (r->typmod < 0 && ti->oid == XLAT_OID_BPCHAR)
 		return arena_printf(c->a, "bpchar%s", arr);

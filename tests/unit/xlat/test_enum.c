@@ -154,8 +154,9 @@ static const struct {
 	{"CREATE TYPE other.e AS ENUM ('a')", "0A000", "a type in schema \"other\" is not supported"},
 	{"ALTER TYPE c DROP ATTRIBUTE IF EXISTS a", "0A000",
 	 "this ALTER TYPE ... ATTRIBUTE form (IF [NOT] EXISTS) is not supported"},
-	{"CREATE TYPE c AS (a int, m mood)", "0A000",
-	 "an attribute of an enum or composite type in a composite type is not supported"},
+	{"CREATE TYPE c AS (a int, m mood[])", "0A000",
+	 "an attribute of an array of an enum or composite type in a composite type is not "
+	 "supported"},
 	{"CREATE TYPE c AS (a serial)", "42704", "type \"serial\" does not exist"},
 	{"CREATE TYPE c AS (a text COLLATE \"C\")", "0A000",
 	 "a constraint or collation on an attribute of a composite type is not supported"},
@@ -234,6 +235,26 @@ START_TEST(drop_detail)
 }
 END_TEST
 
+/* DROP TYPE ... CASCADE's NOTICE names the columns it drops in PostgreSQL's order: the enum
+ * array's columns first, then the enum's, each table's last first. */
+START_TEST(drop_cascade_notice)
+{
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *v = NULL;
+	size_t n = 0;
+	struct pgerr e;
+	pgerr_clear(&e);
+	ck_assert(xlat_translate_in(&(struct xlat_env){.schema = &schema}, "DROP TYPE mood CASCADE",
+				    NULL, 0, a, &v, &n, &e));
+	ck_assert_str_eq(v[0].skip_type, "cascade");
+	ck_assert_uint_eq(v[0].nskip_names, 2);
+	ck_assert_str_eq(v[0].skip_names[0], "column ms of table person");
+	ck_assert_str_eq(v[0].skip_names[1], "column m of table person");
+	ck_assert(v[0].skip_present);
+	arena_free(a);
+}
+END_TEST
+
 /* Statements after a CREATE/ALTER TYPE in the same input see the type as it will be. */
 START_TEST(same_input)
 {
@@ -305,6 +326,7 @@ Suite *xlat_suite_enum(void)
 	tcase_add_loop_test(tc, enum_case, 0, (int)ARRAY_LEN(cases));
 	tcase_add_loop_test(tc, enum_error, 0, (int)ARRAY_LEN(errors));
 	tcase_add_test(tc, drop_detail);
+	tcase_add_test(tc, drop_cascade_notice);
 	tcase_add_test(tc, drop_domain_missing);
 	tcase_add_test(tc, same_input);
 	tcase_add_test(tc, domain_over_enum);
