@@ -123,32 +123,28 @@ static void put_real(struct xlat_ctx *c, double d)
 		xlat_puts(c, ".0");
 }
 
+/* float4in/float8in (pgtype_decode_text): blanks around, NaN and infinities, 22003 for what
+ * the type cannot hold (a real rounding to 0 or to an infinity), subnormals accepted. */
 static bool float_from_text(struct xlat_ctx *c, const struct cast *k, const char *s, bool text)
 {
-	const char *tname = k->to.info->oid == XLAT_OID_FLOAT4 ? "real" : "double precision";
-	char *end;
-	errno = 0;
-	double d = strtod(s, &end);
-	while (isspace((unsigned char)*end))
-		end++;
-	if (end == s || *end)
-		return xlat_fail(c, SQLSTATE_INVALID_TEXT_REPRESENTATION, const_location(k->arg),
-				 "invalid input syntax for type %s: \"%s\"", tname, s);
-	if (isnan(d)) { /* stored as text: SQLite turns a NaN double into NULL (pgtype.h) */
+	struct pgtype_value v;
+	struct pgerr err;
+	pgerr_clear(&err);
+	if (!pgtype_decode_text(k->to.info->oid, s, strlen(s), c->a, &v, &err))
+		return xlat_fail(c, err.sqlstate, const_location(k->arg), "%s", err.message);
+	if (v.kind == PGTYPE_V_TEXT) { /* NaN is stored as text: SQLite turns a NaN into NULL */
 		xlat_string(c, "NaN");
 		return true;
 	}
-	if (text && isinf(d) && errno != ERANGE) {
-		xlat_puts(c, d > 0 ? "9e999" : "-9e999"); /* SQLite reads these as infinities */
+	if (isinf(v.f)) {
+		if (!text) /* a numeric constant never reads as an infinity */
+			return xlat_fail(c, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE,
+					 const_location(k->arg), "\"%s\" is out of range for type %s",
+					 s, k->to.info->sql_name);
+		xlat_puts(c, v.f > 0 ? "9e999" : "-9e999"); /* SQLite reads these as infinities */
 		return true;
 	}
-	if (errno == ERANGE || isinf(d)) {
-		return xlat_fail(c, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, const_location(k->arg),
-				 "\"%s\" is out of range for type %s", s, tname);
-	}
-	if (k->to.info->oid == XLAT_OID_FLOAT4)
-		d = (float)d;
-	put_real(c, d);
+	put_real(c, v.f);
 	return true;
 }
 
@@ -652,6 +648,9 @@ static bool from_expr(struct xlat_ctx *c, const struct cast *k)
 		else if (st.oid == XLAT_OID_FLOAT4 && k->to.info->oid == XLAT_OID_FLOAT8 &&
 			 xlat_checks_on(c)) /* float4_float8: the float's binary value */
 			xlat_printf(c, "pgfn_f4(%s)", x);
+		else if (k->to.info->oid == XLAT_OID_FLOAT4 && st.oid != XLAT_OID_FLOAT4 &&
+			 xlat_checks_on(c)) /* float8_float4: 22003 past a real's range */
+			xlat_printf(c, "pgfn_f8_f4(CAST(%s AS REAL))", x);
 		else
 			xlat_printf(c, "CAST(%s AS REAL)", x);
 		return true;

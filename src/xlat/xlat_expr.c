@@ -556,6 +556,23 @@ static bool operand_families(struct xlat_ctx *c, const PgQuery__AExpr *e, const 
 	return xlat_no_operator(c, op, l.oid, r.oid, e->location);
 }
 
+/* integer << and >>: of the left operand's type (int2 << int4 is int2), wrapped to its width
+ * as int2shl/int4shl/int8shl compute it (pgfn_shl, pgfn_shr); SQLite's shifts are 64-bit. The
+ * operands, written at mark..lend and rstart..end, move into the call. */
+static bool int_shift(struct xlat_ctx *c, const char *op, size_t mark, size_t lend, size_t rstart,
+		      struct xlat_type l, struct xlat_type r, struct xlat_type *t)
+{
+	int lr = numeric_rank(l.oid), rr = numeric_rank(r.oid);
+	if (lr < 1 || lr > 3 || rr < 1 || rr > 2 || rstart - lend < 2 || c->sb->failed)
+		return false;
+	memset(c->sb->data + lend, ' ', rstart - lend);
+	c->sb->data[lend] = ',';
+	xlat_insert_at(c, mark, op[0] == '<' ? "pgfn_shl(" : "pgfn_shr(");
+	xlat_printf(c, ", %d)", lr == 1 ? 16 : lr == 2 ? 32 : 64);
+	*t = (struct xlat_type){l.oid, -1};
+	return true;
+}
+
 static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
 		      struct xlat_type *t)
 {
@@ -720,6 +737,9 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	if (strcmp(op, "%") == 0 && !num_mod &&
 	    (numeric_rank(l.oid) >= 4 || numeric_rank(r.oid) >= 4))
 		return xlat_unsupported(c, e->location, "% on a non-integer value");
+	if ((strcmp(op, "<<") == 0 || strcmp(op, ">>") == 0) &&
+	    int_shift(c, op, mark, lend, rstart, l, r, t))
+		return true;
 	switch (b->cls) {
 	case OPC_CMP:
 		*t = T_BOOL;
@@ -825,7 +845,15 @@ static bool prefix_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	xlat_puts(c, op);
 	if (!xlat_operand(c, e->rexpr, t))
 		return false;
-	if (*op == '-' && t->oid == XLAT_OID_INTERVAL) { /* an interval negates field by field */
+	if (c->sb->data[mark + 1] == '-' || c->sb->data[mark + 1] == '+')
+		xlat_insert_at(c, mark + 1, " "); /* -('-5'::int8): "--" would open a comment */
+	const char *overflow = *op == '-' && xlat_checks_on(c)
+				       ? xlat_infer_overflow_fn(*t, *t, "-")
+				       : NULL;
+	if (overflow) { /* -(-2147483648::int4) leaves int4's range (22003) */
+		xlat_insert_at(c, mark, arena_printf(c->a, "%s(", overflow));
+		xlat_puts(c, ")");
+	} else if (*op == '-' && t->oid == XLAT_OID_INTERVAL) { /* an interval negates field by field */
 		char *x = arena_strndup(c->a, c->sb->data + mark + 1, c->sb->len - mark - 1);
 		c->sb->len = mark;
 		xlat_nocache(c);

@@ -813,6 +813,11 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 	int udf = fn ? 0 : xlat_udf_call(c, f, name, f->n_funcname > 1 ? schema : NULL, t);
 	if (udf)
 		return udf > 0;
+	int cast = !fn && name && schema && strcmp(schema, "pg_catalog") == 0
+			   ? xlat_fncast(c, f, name, t) /* float8(x) is x::float8 */
+			   : 0;
+	if (cast)
+		return cast > 0;
 	if (!fn) {
 		for (size_t i = 0; name && i < ARRAY_LEN(refused_fns); i++) {
 			if (strcmp(refused_fns[i], name) == 0)
