@@ -204,12 +204,17 @@ static void fn_num_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_value *v = argv[0];
 	const char *kind = (const char *)sqlite3_value_text(argv[1]);
 	int type = sqlite3_value_type(v);
+	bool flt = kind && (*kind == 'r' || *kind == 'd');
+	if (type == SQLITE_INTEGER && flt) { /* a float is a REAL: 5 / 2 must not divide ints */
+		sqlite3_result_double(ctx, sqlite3_value_double(v));
+		return;
+	}
 	if (type == SQLITE_NULL || type == SQLITE_INTEGER || type == SQLITE_FLOAT) {
 		sqlite3_result_value(ctx, v);
 		return;
 	}
 	const char *t = (const char *)sqlite3_value_text(v);
-	if (t && kind && (*kind == 'r' || *kind == 'd')) { /* float4in/float8in's own checks */
+	if (t && flt) { /* float4in/float8in's own checks */
 		struct pgtype_value out;
 		struct pgerr err;
 		pgerr_clear(&err);
@@ -263,7 +268,8 @@ static void fn_f4(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_value(ctx, argv[0]); /* NULL, the text 'NaN' */
 }
 
-/* pgfn_f8_f4(x): a double precision value as a real, as float8_float4 does: 22003 when the
+/* pgfn_f8_f4(x): a double precision value as a real, as float8_float4 does (the value the
+ * real holds: 1004.3 becomes 1004.2999877929688, as a real literal is stored); 22003 when the
  * float overflows to an infinity or underflows to zero from a finite non-zero value. */
 static void fn_f8_f4(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -280,7 +286,7 @@ static void fn_f8_f4(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	else if (f == 0 && d != 0)
 		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: underflow");
 	else
-		sqlite3_result_double(ctx, d);
+		sqlite3_result_double(ctx, isinf(d) ? d : (double)f); /* the real's own value */
 }
 
 /* varchar(n)/char(n): longer values fail unless the excess is blanks, which are cut off. */

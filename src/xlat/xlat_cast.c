@@ -642,12 +642,17 @@ static bool from_expr(struct xlat_ctx *c, const struct cast *k)
 			xlat_printf(c, "shardlite_bool(%s)", x);
 		return true;
 	case XLAT_ST_REAL:
-		if (textual(st.oid)) /* float8in's checks: 'abc' is 22P02, not SQLite's 0 */
+		if (textual(st.oid) || (st.oid == XLAT_OID_NUMERIC && k->to.info->oid ==
+								   XLAT_OID_FLOAT8))
+			/* float8in's checks: 'abc' is 22P02, not SQLite's 0; a numeric NaN is
+			 * its text 'NaN', which CAST would read as 0 */
 			xlat_printf(c, "shardlite_num_in(%s, '%c')", x,
 				    k->to.info->oid == XLAT_OID_FLOAT4 ? 'r' : 'd');
 		else if (st.oid == XLAT_OID_FLOAT4 && k->to.info->oid == XLAT_OID_FLOAT8 &&
 			 xlat_checks_on(c)) /* float4_float8: the float's binary value */
 			xlat_printf(c, "pgfn_f4(%s)", x);
+		else if (k->to.info->oid == XLAT_OID_FLOAT4 && st.oid == XLAT_OID_NUMERIC)
+			xlat_printf(c, "pgfn_f8_f4(shardlite_num_in(%s, 'd'))", x);
 		else if (k->to.info->oid == XLAT_OID_FLOAT4 && st.oid != XLAT_OID_FLOAT4 &&
 			 xlat_checks_on(c)) /* float8_float4: 22003 past a real's range */
 			xlat_printf(c, "pgfn_f8_f4(CAST(%s AS REAL))", x);

@@ -573,6 +573,26 @@ static bool int_shift(struct xlat_ctx *c, const char *op, size_t mark, size_t le
 	return true;
 }
 
+/* The operator that reads e's operands the other way round, when e compares an untyped
+ * string literal on the left with a column or expression on the right: PostgreSQL gives the
+ * literal the other operand's type, which xlat_infer_literal does for a right operand only
+ * (a real column against '1004.3' must compare with the real 1004.3, not the double). */
+static const char *commutator(const struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op)
+{
+	static const char *const pairs[][2] = {{"=", "="},   {"<>", "<>"}, {"<", ">"},
+					       {">", "<"},   {"<=", ">="}, {">=", "<="}};
+	const PgQuery__Node *l = e->lexpr, *r = e->rexpr;
+	if (!c->schema || !l || !r || l->node_case != PG_QUERY__NODE__NODE_A_CONST ||
+	    l->a_const->isnull || l->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL ||
+	    r->node_case == PG_QUERY__NODE__NODE_A_CONST ||
+	    r->node_case == PG_QUERY__NODE__NODE_PARAM_REF)
+		return NULL;
+	for (size_t i = 0; i < ARRAY_LEN(pairs); i++)
+		if (strcmp(pairs[i][0], op) == 0)
+			return pairs[i][1];
+	return NULL;
+}
+
 static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
 		      struct xlat_type *t)
 {
@@ -586,6 +606,13 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	int tid = cmp ? xlat_syscol_cmp(c, e, op, t) : 0; /* ctid = '(0,3)': by rowid */
 	if (tid)
 		return tid > 0;
+	const char *commuted = cmp ? commutator(c, e, op) : NULL;
+	if (commuted) { /* '1004.3' > r as r < '1004.3': the literal is read as r's type */
+		PgQuery__AExpr swapped = *e;
+		swapped.lexpr = e->rexpr;
+		swapped.rexpr = e->lexpr;
+		return binary_op(c, &swapped, commuted, t);
+	}
 	size_t mark = c->sb->len;
 	unsigned operand = c->flags & XLAT_X_EXACT_OPERAND, exact = c->flags & XLAT_X_EXACT;
 	if (b->cls == OPC_CONCAT) /* operands become text: exact (xlat_textout.c) */

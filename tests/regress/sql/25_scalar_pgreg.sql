@@ -47,3 +47,38 @@ SELECT date('2020-01-02'), uuid('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'), jsonb('
 SELECT q, float8(q), int4(q / 2), text(q) FROM (VALUES (int8 '123'), (int8 '-4567890123')) t(q);
 SELECT int2(1e10);
 SELECT int4('x');
+-- A real holds the value of a real whichever way it was stored (a literal, a numeric, a
+-- double), and an untyped literal compared with it is read as a real on either side.
+CREATE TABLE sc_real (id int, f real);
+INSERT INTO sc_real VALUES (1, '1004.3'), (2, 1004.3), (3, 1004.3::float8), (4, '-34.84'), (5, 0);
+SELECT id, f, f::float8, f = '1004.3', f < '1004.3', '1004.3' > f, '1004.3' = f, '1004.3' <> f, '1004.3' >= f, '1004.3' <= f, f = 1004.3::float4, f = 1004.3 FROM sc_real ORDER BY id;
+SELECT id FROM sc_real WHERE '1004.3' > f ORDER BY id;
+SELECT id FROM sc_real WHERE '0' < f ORDER BY id;
+SELECT count(*) FROM sc_real WHERE '1004.3' = f;
+SELECT 'abc' = 'abc', 'b' > 'a', '2' < '10';
+-- A numeric NaN cast to a float is NaN (its stored text read as a number was 0).
+SELECT 'NaN'::numeric::float8, 'NaN'::numeric::float4, 1.5::numeric::float8, 12::numeric::float8 / 5, (12::numeric)::float4 / 5;
+SELECT x::float8, x::float4 FROM (VALUES ('NaN'::numeric), (2.5), (-7)) t(x);
+-- The trigonometric functions: NaN in and out, 22003 outside the domain, degree forms exact
+-- at multiples of 30 and 45 degrees, hyperbolic functions.
+SELECT sin(float8 'NaN'), cos(float8 'NaN'), tan(float8 'NaN'), asin(float8 'NaN'), acos(float8 'NaN'), atan(float8 'NaN'), atan2(float8 'NaN', 1), cot(float8 'NaN');
+SELECT asin(1), acos(-1), atan(1), atan2(1, 1), cot(1), sin(0), cos(0), tan(0), cot(0);
+SELECT acos(2::float8);
+SELECT asin(-1.5::float8);
+SELECT sin(float8 'Infinity');
+SELECT cos(float8 '-Infinity');
+SELECT x, sind(x), cosd(x), tand(x), cotd(x) FROM (VALUES (0), (30), (45), (60), (90), (120), (135), (150), (180), (210), (225), (270), (315), (330), (360), (-30), (405), (-450)) AS t(x);
+SELECT x, asind(x), acosd(x), atand(x) FROM (VALUES (-1), (-0.5), (0), (0.5), (1)) AS t(x);
+SELECT atand(float8 '-Infinity'), atand(float8 'Infinity'), atand(float8 'NaN'), sind(float8 'NaN');
+SELECT x, y, atan2d(y, x) FROM (SELECT 10 * cosd(a), 10 * sind(a) FROM generate_series(0, 360, 45) AS t(a)) AS t(x, y);
+SELECT sind(float8 'Infinity');
+SELECT asind(2);
+SELECT acosd(-1.01);
+SELECT sinh(float8 '1'), cosh(float8 '1'), tanh(float8 '1'), asinh(float8 '1'), acosh(float8 '2'), atanh(float8 '0.5'), sinh(0), atanh(1), atanh(-1);
+SELECT sinh(float8 'infinity'), sinh(float8 '-infinity'), sinh(float8 'nan'), cosh(float8 'infinity'), cosh(float8 '-infinity'), cosh(float8 'nan'), cosh(1000);
+SELECT tanh(float8 'infinity'), tanh(float8 '-infinity'), tanh(float8 'nan'), asinh(float8 'infinity'), asinh(float8 '-infinity'), asinh(float8 'nan'), acosh(float8 'nan'), atanh(float8 'nan');
+SELECT acosh(float8 '-infinity');
+SELECT acosh(0.5);
+SELECT atanh(float8 'infinity');
+SELECT atanh(1.5);
+SELECT pg_typeof(sind(1)), pg_typeof(sinh(1)), pg_typeof(atan2d(1, 1)), pg_typeof(cot(1));
