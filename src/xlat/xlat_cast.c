@@ -593,6 +593,27 @@ static bool textual(uint32_t oid)
 	       oid == XLAT_OID_NAME || oid == XLAT_OID_JSON || oid == XLAT_OID_JSONB;
 }
 
+/* Between boolean and another integer-stored type: 1 the cast exists (int4), -1 it does not
+ * (int2, int8, oid), 0 not such a pair. */
+static int bool_int_cast(uint32_t from, uint32_t to)
+{
+	if ((from == XLAT_OID_BOOL) == (to == XLAT_OID_BOOL))
+		return 0;
+	uint32_t other = from == XLAT_OID_BOOL ? to : from;
+	const struct xlat_typeinfo *i = xlat_type_by_oid(other);
+	if (!i || i->store != XLAT_ST_INT)
+		return 0;
+	return other == XLAT_OID_INT4 ? 1 : -1;
+}
+
+/* Types with no cast to bytea (only the string types reach it, by their input function). */
+static bool no_bytea_cast(uint32_t oid)
+{
+	const struct xlat_typeinfo *i = xlat_type_by_oid(oid);
+	return i && oid != XLAT_OID_BYTEA && !textual(oid) &&
+	       (i->store != XLAT_ST_TEXT || oid == XLAT_OID_UUID || xlat_type_is_temporal(oid));
+}
+
 /* A jsonb cast to a number or boolean type reads its scalar, as jsonb_numeric/jsonb_bool do
  * (pgfn_jsonb_scalar: 22023 "cannot cast jsonb string to type integer"; an integer type
  * rounds the number as numeric_int4); json has no such casts (42846). *x and *st become the
@@ -631,12 +652,15 @@ static bool from_expr(struct xlat_ctx *c, const struct cast *k)
 	bool repeatable = c->volatile_seen == vol;
 	switch (k->to.info->store) {
 	case XLAT_ST_INT:
+		if (bool_int_cast(st.oid, k->to.info->oid) < 0)
+			/* integer and boolean cast into each other as int4 only (pg_cast) */
+			return xlat_fail(c, "42846", k->location, "cannot cast type %s to %s",
+					 xlat_type_by_oid(st.oid)->sql_name, k->to.info->sql_name);
 		if (k->to.info->oid != XLAT_OID_BOOL)
 			return to_int(c, k, x, st, repeatable);
 		if (st.oid == XLAT_OID_BOOL)
 			xlat_puts(c, x);
-		else if (st.oid == XLAT_OID_INT2 || st.oid == XLAT_OID_INT4 ||
-			 st.oid == XLAT_OID_INT8)
+		else if (st.oid == XLAT_OID_INT4)
 			xlat_printf(c, "(%s <> 0)", x);
 		else /* text ('false'), ->> of JSON, a value typed at run time: boolin's reading */
 			xlat_printf(c, "shardlite_bool(%s)", x);
@@ -672,6 +696,9 @@ static bool from_expr(struct xlat_ctx *c, const struct cast *k)
 			xlat_printf(c, "CAST(%s AS NUMERIC)", x);
 		return true;
 	case XLAT_ST_BLOB:
+		if (no_bytea_cast(st.oid))
+			return xlat_fail(c, "42846", k->location, "cannot cast type %s to bytea",
+					 xlat_type_by_oid(st.oid)->sql_name);
 		if (st.oid == XLAT_OID_TEXT || st.oid == XLAT_OID_VARCHAR || st.oid == XLAT_OID_BPCHAR ||
 		    st.oid == XLAT_OID_NAME) /* byteain reads \x hex and escapes (pg_activity) */
 			xlat_printf(c, "shardlite_bytea(%s)", x);

@@ -957,6 +957,14 @@ static bool a_op(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *
 	const char *fam = refused_op_family(op);
 	if (fam)
 		return xlat_unsupported(c, e->location, fam);
+	const char *like = op + (op[0] == '!');
+	if (strcmp(like, "~~") == 0 || strcmp(like, "~~*") == 0) {
+		/* ~~ !~~ ~~* !~~*: the operators LIKE and ILIKE are spelled with */
+		PgQuery__AExpr as_like = *e;
+		as_like.kind = like[2] ? PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE
+				       : PG_QUERY__A__EXPR__KIND__AEXPR_LIKE;
+		return xlat_like(c, &as_like, t);
+	}
 	if (strcmp(op, "^") == 0)
 		return power_op(c, e, t);
 	if (strcmp(op, "#") == 0)

@@ -86,6 +86,14 @@ static bool lib_args(struct xlat_ctx *c, const struct lib *l, const PgQuery__Fun
 		    !xlat_param(c, a->param_ref->number, arg_oid(letter), a->param_ref->location))
 			return false;
 		bool text = letter == '.' || letter == ':';
+		if (letter == 'b' && a->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+		    a->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL) {
+			/* an untyped literal is the bytea parameter's input: '\x41' is one byte */
+			if (!xlat_cast_string(c, a, XLAT_OID_BYTEA, -1))
+				return false;
+			tv[i] = (struct xlat_type){XLAT_OID_BYTEA, -1};
+			continue;
+		}
 		if (text ? !text_arg(c, a, &tv[i], letter == ':') : !xlat_expr(c, a, &tv[i]))
 			return false;
 		if (a->node_case == PG_QUERY__NODE__NODE_PARAM_REF && !tv[i].oid)

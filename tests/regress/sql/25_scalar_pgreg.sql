@@ -82,3 +82,28 @@ SELECT acosh(0.5);
 SELECT atanh(float8 'infinity');
 SELECT atanh(1.5);
 SELECT pg_typeof(sind(1)), pg_typeof(sinh(1)), pg_typeof(atan2d(1, 1)), pg_typeof(cot(1));
+-- x = ANY of an empty array is false, even for a NULL x; <> ALL of it is true.
+SELECT NULL::int = ANY('{}'::int[]), NULL::int = ANY('{1}'::int[]), NULL::int <> ALL('{}'::int[]), NULL::text = ANY('{}'), 1 = ANY('{}'::int[]), NULL::int = ANY('{NULL}'::int[]);
+SELECT x, x = ANY(a), x <> ALL(a) FROM (VALUES (NULL::int, '{}'::int[]), (1, '{}'), (NULL, '{2,3}'), (2, '{2,NULL}'), (4, '{2,NULL}')) t(x, a) ORDER BY x NULLS FIRST, a;
+-- ~~ !~~ ~~* !~~* are the operators LIKE, NOT LIKE, ILIKE and NOT ILIKE are spelled with.
+SELECT 'abc' ~~ 'a%', 'abc' !~~ 'a%', 'abc' ~~* 'A%', 'abc' !~~* 'A%', 'a_c' ~~ 'a\_c', 'abc' ~~ 'a\_c', NULL ~~ 'a';
+SELECT v FROM (VALUES ('Alpha'), ('beta'), ('ALPINE'), (NULL)) t(v) WHERE v ~~* 'al%' ORDER BY v;
+SELECT v FROM (VALUES ('Alpha'), ('beta'), ('ALPINE')) t(v) WHERE v !~~ '%a' ORDER BY v;
+-- An untyped literal passed to a bytea parameter is read by byteain ('\x41' is one byte).
+SELECT encode(E'\\x1234567890abcdef00', 'hex'), encode('\x41', 'escape'), encode('abc', 'base64'), sha256('\x41'), sha224('abc'), get_byte('\x1234', 1), set_byte('\x1234', 0, 255), encode('a\000b', 'hex');
+SELECT encode('\xzz', 'hex');
+-- regexp_split_to_array/_to_table: an empty match at either end, or right after a match,
+-- splits nothing.
+SELECT regexp_split_to_array('the quick  brown fox', $re$\s*$re$), regexp_split_to_array('123456', '1'), regexp_split_to_array('123456', '6'), regexp_split_to_array('123456', '.'), regexp_split_to_array('', '');
+SELECT regexp_split_to_array('abc', ''), regexp_split_to_array('abc', 'x*'), regexp_split_to_array('a,b,,c', ','), regexp_split_to_array('héllo wörld', 'l*'), regexp_split_to_array(',a,', ','), regexp_split_to_array('aXbX', 'x', 'i'), regexp_split_to_array('', 'x');
+SELECT regexp_split_to_table('the quick', $re$\s*$re$);
+-- boolean casts from and to integers exist for int4 only; uuid and numbers have no cast to bytea.
+SELECT 5::boolean, 0::bool, true::int, false::int4, 'yes'::text::bool, true::text;
+SELECT 1::int8::boolean;
+SELECT 't'::bool::int2;
+SELECT true::int8;
+SELECT 1::int2::bool;
+SELECT '11111111-1111-1111-1111-111111111111'::uuid::bytea;
+SELECT now()::bytea;
+SELECT 1.5::bytea;
+SELECT 'abc'::text::bytea, 'x'::varchar::bytea;
