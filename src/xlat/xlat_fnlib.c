@@ -389,6 +389,9 @@ static const struct lib libs[] = {
 	{"convert_to", "pgfn_convert_to", 2, 2, "tt", L_SCALAR, LR_FIX, XLAT_OID_BYTEA, NULL},
 	{"get_byte", "pgfn_get_byte", 2, 2, "bi", L_SCALAR, LR_FIX, XLAT_OID_INT4, NULL},
 	{"set_byte", "pgfn_set_byte", 3, 3, "bi", L_SCALAR, LR_FIX, XLAT_OID_BYTEA, NULL},
+	/* of an untyped literal PostgreSQL's are bit's: pgfn refuses text (0A000) */
+	{"get_bit", "pgfn_get_bit", 2, 2, "-l", L_SCALAR, LR_FIX, XLAT_OID_INT4, NULL},
+	{"set_bit", "pgfn_set_bit", 3, 3, "-li", L_SCALAR, LR_FIX, XLAT_OID_BYTEA, NULL},
 	{"lpad", "pgfn_lpad", 2, 3, "tit", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"rpad", "pgfn_rpad", 2, 3, "tit", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"split_part", "pgfn_split_part", 3, 3, "tti", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},

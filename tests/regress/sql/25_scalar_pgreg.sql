@@ -107,3 +107,13 @@ SELECT '11111111-1111-1111-1111-111111111111'::uuid::bytea;
 SELECT now()::bytea;
 SELECT 1.5::bytea;
 SELECT 'abc'::text::bytea, 'x'::varchar::bytea;
+-- ~ on a char(n) value sees its padding, as LIKE does (bpcharregexeq).
+SELECT 'ab'::char(4) ~ 'b$', 'ab'::char(4) ~ 'b *$', 'ab'::char(4) !~ 'b$', 'AB'::char(4) ~* 'b  $', 'ab'::varchar(4) ~ 'b$', 'ab'::char(4)::text ~ 'b$';
+CREATE TABLE sc_bpchar (c char(5));
+INSERT INTO sc_bpchar VALUES ('ab'), ('abcde');
+SELECT c, c ~ 'b$', c ~ '^ab   $', c::text ~ 'b$', c ~ 'e$' FROM sc_bpchar ORDER BY c;
+-- get_bit/set_bit of bytea (bit n is bit n % 8 of byte n / 8).
+SELECT get_bit('\x1234567890abcdef00'::bytea, 43), set_bit('\x1234567890abcdef00'::bytea, 43, 0), get_bit('\x01'::bytea, 0), get_bit('\x80'::bytea, 7), set_bit('\x0000'::bytea, 9::int8 - 1, 1), pg_typeof(get_bit('\x01'::bytea, 0));
+SELECT get_bit('\x12'::bytea, 8);
+SELECT set_bit('\x12'::bytea, 0, 2);
+SELECT set_bit('\x12'::bytea, -1, 1);
