@@ -117,3 +117,9 @@ SELECT get_bit('\x1234567890abcdef00'::bytea, 43), set_bit('\x1234567890abcdef00
 SELECT get_bit('\x12'::bytea, 8);
 SELECT set_bit('\x12'::bytea, 0, 2);
 SELECT set_bit('\x12'::bytea, -1, 1);
+-- An untyped literal tested with IN takes the list's type ('1' IN (1, 2) compared text).
+SELECT '1' IN (1, 2), '1' NOT IN (1, 2), '1.5' IN (1.5, 2), 'y ' IN ('y'::char(3)), 'a' IN ('a', 'b'), '2024-1-5' IN (date '2024-01-05'), '1' IN ('1', 2), 't' IN (true, false);
+SELECT 'x' IN (1, 2);
+CREATE TABLE sc_in (i int, d date, b boolean);
+INSERT INTO sc_in VALUES (1, '2024-01-05', true), (2, '2024-02-01', false);
+SELECT i, '1' IN (i, 5), '2024-1-5' IN (d), 't' IN (b), '07' NOT IN (i, 7) FROM sc_in ORDER BY i;
