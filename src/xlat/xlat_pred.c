@@ -375,7 +375,20 @@ static bool quantified(struct xlat_ctx *c, const PgQuery__SubLink *s, struct xla
 						     any ? "ANY" : "ALL", op ? op : "?"));
 	if ((any && k != 0) || (!any && k != 1 && k != 2))
 		return quantified_fold(c, s, any, k == 2 ? "<>" : op);
-	if (!xlat_cmp_operand(c, s->testexpr, &ignored))
+	int typed = 0;
+	if (string_const(s->testexpr)) { /* '1' IN (SELECT 1): the literal as the column's type */
+		PgQuery__SubLink scalar = *s;
+		PgQuery__Node n = PG_QUERY__NODE__INIT;
+		struct xlat_type col;
+		scalar.sub_link_type = PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK;
+		scalar.testexpr = NULL;
+		n.node_case = NODE(SUB_LINK);
+		n.sub_link = &scalar;
+		if (xlat_scope_dry_expr(c, &n, &col) && col.oid && col.oid != XLAT_OID_UNKNOWN &&
+		    col.oid != XLAT_OID_UNKNOWN_COL)
+			typed = xlat_infer_literal(c, s->testexpr, col);
+	}
+	if (typed < 0 || (!typed && !xlat_cmp_operand(c, s->testexpr, &ignored)))
 		return false;
 	xlat_puts(c, any ? " IN " : " NOT IN ");
 	return subquery(c, s->subselect, NULL);

@@ -123,3 +123,6 @@ SELECT 'x' IN (1, 2);
 CREATE TABLE sc_in (i int, d date, b boolean);
 INSERT INTO sc_in VALUES (1, '2024-01-05', true), (2, '2024-02-01', false);
 SELECT i, '1' IN (i, 5), '2024-1-5' IN (d), 't' IN (b), '07' NOT IN (i, 7) FROM sc_in ORDER BY i;
+SELECT '1' IN (SELECT 1), '1' NOT IN (SELECT 2), '2024-1-5' IN (SELECT date '2024-01-05'), 'a' IN (SELECT 'a'), '1' IN (SELECT '1'), '01' IN (SELECT 1 UNION SELECT 3), 't' IN (SELECT true);
+SELECT 'x' IN (SELECT 1);
+SELECT '2' IN (SELECT i FROM sc_in), '2024-02-01' IN (SELECT d FROM sc_in), '1' NOT IN (SELECT i FROM sc_in WHERE i > 1);
