@@ -558,13 +558,17 @@ static bool operand_families(struct xlat_ctx *c, const PgQuery__AExpr *e, const 
 
 /* integer << and >>: of the left operand's type (int2 << int4 is int2), wrapped to its width
  * as int2shl/int4shl/int8shl compute it (pgfn_shl, pgfn_shr); SQLite's shifts are 64-bit. The
- * operands, written at mark..lend and rstart..end, move into the call. */
-static bool int_shift(struct xlat_ctx *c, const char *op, size_t mark, size_t lend, size_t rstart,
+ * operands, written at mark..lend and rstart..end, move into the call. 1 emitted, 0 not
+ * integers, -1 failed (42883: the count is an int4, and numbers other than integers have no
+ * shift). */
+static int int_shift(struct xlat_ctx *c, const char *op, size_t mark, size_t lend, size_t rstart,
 		      struct xlat_type l, struct xlat_type r, struct xlat_type *t)
 {
 	int lr = numeric_rank(l.oid), rr = numeric_rank(r.oid);
+	if (lr >= 1 && rr >= 1 && (lr > 3 || rr > 2))
+		return xlat_no_operator(c, op, l.oid, r.oid, -1) ? 1 : -1;
 	if (lr < 1 || lr > 3 || rr < 1 || rr > 2 || rstart - lend < 2 || c->sb->failed)
-		return false;
+		return 0;
 	memset(c->sb->data + lend, ' ', rstart - lend);
 	c->sb->data[lend] = ',';
 	xlat_insert_at(c, mark, op[0] == '<' ? "pgfn_shl(" : "pgfn_shr(");
@@ -764,9 +768,11 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	if (strcmp(op, "%") == 0 && !num_mod &&
 	    (numeric_rank(l.oid) >= 4 || numeric_rank(r.oid) >= 4))
 		return xlat_unsupported(c, e->location, "% on a non-integer value");
-	if ((strcmp(op, "<<") == 0 || strcmp(op, ">>") == 0) &&
-	    int_shift(c, op, mark, lend, rstart, l, r, t))
-		return true;
+	int shift = strcmp(op, "<<") == 0 || strcmp(op, ">>") == 0
+			    ? int_shift(c, op, mark, lend, rstart, l, r, t)
+			    : 0;
+	if (shift)
+		return shift > 0;
 	switch (b->cls) {
 	case OPC_CMP:
 		*t = T_BOOL;

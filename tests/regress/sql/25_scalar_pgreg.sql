@@ -126,3 +126,9 @@ SELECT i, '1' IN (i, 5), '2024-1-5' IN (d), 't' IN (b), '07' NOT IN (i, 7) FROM 
 SELECT '1' IN (SELECT 1), '1' NOT IN (SELECT 2), '2024-1-5' IN (SELECT date '2024-01-05'), 'a' IN (SELECT 'a'), '1' IN (SELECT '1'), '01' IN (SELECT 1 UNION SELECT 3), 't' IN (SELECT true);
 SELECT 'x' IN (SELECT 1);
 SELECT '2' IN (SELECT i FROM sc_in), '2024-02-01' IN (SELECT d FROM sc_in), '1' NOT IN (SELECT i FROM sc_in WHERE i > 1);
+-- A shift count is an integer (int2 or int4), and only integers shift (42883).
+SELECT 1 << 2.5;
+SELECT 1::int8 << 2::int8;
+SELECT 1.5 << 1;
+SELECT 2.0::float8 >> 1;
+SELECT 1 << 2::int2, 8::int8 >> 1, inet '10.0.0.1' << inet '10.0.0.0/8';
