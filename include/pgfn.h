@@ -164,6 +164,8 @@ void pgfn_srf_series_column(struct pgfn_srf_scan *s, sqlite3_context *ctx, int c
 
 /* Each area registers its own functions (one file per area). */
 int pgfn_register_math(sqlite3 *db);
+/* sin ... atan2, sind ... atan2d, sinh ... atanh (pgfn_trig.c). */
+int pgfn_register_trig(sqlite3 *db);
 /* pgfn_rows_pack(v...) and pgfn_rows(blob): a LATERAL subquery's rows, exactly (pgfn_lateral.c). */
 int pgfn_register_lateral(sqlite3 *db);
 /* The same blob written outside SQL (a set-returning function's rows, which the session

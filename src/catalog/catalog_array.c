@@ -74,18 +74,21 @@ static void fn_array_to_string(sqlite3_context *ctx, int argc, sqlite3_value **a
 }
 
 /* x = ANY(array): true when an element equals x (compared as text), NULL when none does but
- * the array holds a NULL, as PostgreSQL's three-valued ANY answers. */
+ * the array holds a NULL (or x is NULL), as PostgreSQL's three-valued ANY answers; false for
+ * an empty array, even of a NULL x. */
 static void fn_array_has(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	const char *x = (const char *)sqlite3_value_text(argv[1]);
-	if (sqlite3_value_type(argv[0]) == SQLITE_NULL || !x) {
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
 		sqlite3_result_null(ctx);
 		return;
 	}
 	struct arena *a = arena_new(0);
 	size_t n = 0;
 	const char **v = cat_array_parse(a, (const char *)sqlite3_value_text(argv[0]), &n);
-	bool null = false, found = false;
+	bool null = n > 0 && !x, found = false;
+	if (!x)
+		n = 0;
 	for (size_t i = 0; i < n && !found; i++) {
 		null |= v[i] == NULL;
 		found = v[i] && strcmp(v[i], x) == 0;

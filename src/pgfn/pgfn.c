@@ -13,6 +13,7 @@ struct pgfn_conn *pgfn_register(sqlite3 *db)
 {
 	static int (*const areas[])(sqlite3 *) = {
 		pgfn_register_math,
+		pgfn_register_trig,
 		pgfn_register_numeric,
 		pgfn_register_numscale,
 		pgfn_register_numtrans,

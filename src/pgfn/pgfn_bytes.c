@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pgfn_bytes.c: digests (md5, sha224/256/384/512 through OpenSSL's libcrypto), encode/decode
- * in PostgreSQL's hex, base64 and escape formats, get_byte/set_byte, and convert_from/convert_to
- * between bytes and text (UTF8 and LATIN1). bytea values are SQLite blobs. */
+ * in PostgreSQL's hex, base64 and escape formats, get_byte/set_byte, get_bit/set_bit, and
+ * convert_from/convert_to between bytes and text (UTF8 and LATIN1). bytea values are SQLite blobs. */
 #include "pgfn_int.h"
 
 #include <openssl/evp.h>
@@ -274,6 +274,53 @@ static void fn_set_byte(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_blob(ctx, out, (int)n, sqlite3_free);
 }
 
+/* get_bit(bytes, n) and set_bit(bytes, n, bit): bit n is bit n % 8 of byte n / 8, counting
+ * from the least significant (byteaGetBit/byteaSetBit). Text is an untyped literal, which
+ * PostgreSQL reads as a bit string: that type is not built. */
+static bool bytes_arg(sqlite3_context *ctx, int argc, sqlite3_value **argv, const char *fn)
+{
+	if (pgfn_any_null(ctx, argc, argv))
+		return false;
+	if (sqlite3_value_type(argv[0]) != SQLITE_TEXT)
+		return true;
+	pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+		   "%s of a bit string (type bit) is not supported", fn);
+	return false;
+}
+
+static void fn_get_bit(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (!bytes_arg(ctx, argc, argv, "get_bit"))
+		return;
+	const unsigned char *p = sqlite3_value_blob(argv[0]);
+	int64_t i, n = sqlite3_value_bytes(argv[0]);
+	if (byte_index(ctx, argv[1], n * 8, &i))
+		sqlite3_result_int(ctx, (p[i / 8] >> (i % 8)) & 1);
+}
+
+static void fn_set_bit(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (!bytes_arg(ctx, argc, argv, "set_bit"))
+		return;
+	const unsigned char *p = sqlite3_value_blob(argv[0]);
+	int64_t i, n = sqlite3_value_bytes(argv[0]);
+	if (!byte_index(ctx, argv[1], n * 8, &i))
+		return;
+	int64_t bit = sqlite3_value_int64(argv[2]);
+	if (bit != 0 && bit != 1) {
+		pgfn_error(ctx, "22023", "new bit must be 0 or 1");
+		return;
+	}
+	unsigned char *out = sqlite3_malloc64((uint64_t)n);
+	if (!out) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	memcpy(out, p, (size_t)n);
+	out[i / 8] = (unsigned char)((out[i / 8] & ~(1 << (i % 8))) | (bit << (i % 8)));
+	sqlite3_result_blob(ctx, out, (int)n, sqlite3_free);
+}
+
 /* ---- convert_from / convert_to: the server speaks UTF8 only ---- */
 
 /* Which encoding a name means, as pg_char_to_encoding reads names (case and punctuation
@@ -421,6 +468,8 @@ int pgfn_register_bytes(sqlite3 *db)
 		{"pgfn_decode", 2, fn_decode},
 		{"pgfn_get_byte", 2, fn_get_byte},
 		{"pgfn_set_byte", 3, fn_set_byte},
+		{"pgfn_get_bit", 2, fn_get_bit},
+		{"pgfn_set_bit", 3, fn_set_bit},
 	};
 	return pgfn_define(db, defs, ARRAY_LEN(defs));
 }

@@ -204,11 +204,29 @@ static void fn_num_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_value *v = argv[0];
 	const char *kind = (const char *)sqlite3_value_text(argv[1]);
 	int type = sqlite3_value_type(v);
+	bool flt = kind && (*kind == 'r' || *kind == 'd');
+	if (type == SQLITE_INTEGER && flt) { /* a float is a REAL: 5 / 2 must not divide ints */
+		sqlite3_result_double(ctx, sqlite3_value_double(v));
+		return;
+	}
 	if (type == SQLITE_NULL || type == SQLITE_INTEGER || type == SQLITE_FLOAT) {
 		sqlite3_result_value(ctx, v);
 		return;
 	}
 	const char *t = (const char *)sqlite3_value_text(v);
+	if (t && flt) { /* float4in/float8in's own checks */
+		struct pgtype_value out;
+		struct pgerr err;
+		pgerr_clear(&err);
+		if (!pgtype_decode_text(*kind == 'r' ? PGTYPE_FLOAT4 : PGTYPE_FLOAT8, t,
+					(size_t)sqlite3_value_bytes(v), NULL, &out, &err))
+			pgfn_error(ctx, err.sqlstate, "%s", err.message);
+		else if (out.kind == PGTYPE_V_TEXT)
+			sqlite3_result_text(ctx, "NaN", 3, SQLITE_STATIC);
+		else
+			sqlite3_result_double(ctx, out.f);
+		return;
+	}
 	double d;
 	if (!t || !numeric_from_text(t, &d)) {
 		pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION,
@@ -248,6 +266,27 @@ static void fn_f4(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	}
 	sqlite3_result_value(ctx, argv[0]); /* NULL, the text 'NaN' */
+}
+
+/* pgfn_f8_f4(x): a double precision value as a real, as float8_float4 does (the value the
+ * real holds: 1004.3 becomes 1004.2999877929688, as a real literal is stored); 22003 when the
+ * float overflows to an infinity or underflows to zero from a finite non-zero value. */
+static void fn_f8_f4(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) != SQLITE_INTEGER &&
+	    sqlite3_value_type(argv[0]) != SQLITE_FLOAT) {
+		sqlite3_result_value(ctx, argv[0]); /* NULL, the text 'NaN' */
+		return;
+	}
+	double d = sqlite3_value_double(argv[0]);
+	float f = (float)d;
+	if (isinf(f) && !isinf(d))
+		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: overflow");
+	else if (f == 0 && d != 0)
+		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: underflow");
+	else
+		sqlite3_result_double(ctx, isinf(d) ? d : (double)f); /* the real's own value */
 }
 
 /* varchar(n)/char(n): longer values fail unless the excess is blanks, which are cut off. */
@@ -488,6 +527,7 @@ int pgfn_register_cast(sqlite3 *db)
 		{"shardlite_bool", 1, fn_bool},
 		{"shardlite_num_in", 2, fn_num_in},
 		{"pgfn_f4", 1, fn_f4},
+		{"pgfn_f8_f4", 1, fn_f8_f4},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(fns); i++) {
 		int rc = sqlite3_create_function(db, fns[i].name, fns[i].nargs,

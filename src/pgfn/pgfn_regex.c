@@ -423,23 +423,27 @@ static void fn_split(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	strbuf_putc(&sb, '{');
 	regmatch_t m[1];
 	bool first = true;
-	while (at < len && regexec(re, s + at, 1, m, at ? REG_NOTBOL : 0) == 0) {
+	/* setup_regexp_matches with ignore_degenerate: an empty match at either end of s or
+	 * right after the previous match splits nothing; after an empty match the search
+	 * resumes one character on */
+	while (at <= len && regexec(re, s + at, 1, m, at ? REG_NOTBOL : 0) == 0) {
 		size_t ms = at + (size_t)m[0].rm_so, me = at + (size_t)m[0].rm_eo;
-		if (me == ms) { /* empty match: split after the next character */
-			if (ms >= len)
-				break;
-			ms = me = (ms == start ? ms + pgfn_utf8_clen(s + ms, len - ms) : ms);
-			if (ms >= len)
-				break;
+		if (ms < len && me > start) {
+			strbuf_reset(&el);
+			strbuf_append(&el, "", 0);
+			strbuf_append(&el, s + start, ms - start);
+			if (!first)
+				strbuf_putc(&sb, ',');
+			pgfn_array_put_elem(&sb, el.data);
+			first = false;
+			start = me;
 		}
-		strbuf_reset(&el);
-		strbuf_append(&el, "", 0);
-		strbuf_append(&el, s + start, ms - start);
-		if (!first)
-			strbuf_putc(&sb, ',');
-		pgfn_array_put_elem(&sb, el.data);
-		first = false;
-		start = at = me;
+		at = me;
+		if (ms == me) {
+			if (at >= len)
+				break;
+			at += pgfn_utf8_clen(s + at, len - at);
+		}
 	}
 	strbuf_reset(&el);
 	strbuf_append(&el, "", 0);

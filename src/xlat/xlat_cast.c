@@ -123,32 +123,28 @@ static void put_real(struct xlat_ctx *c, double d)
 		xlat_puts(c, ".0");
 }
 
+/* float4in/float8in (pgtype_decode_text): blanks around, NaN and infinities, 22003 for what
+ * the type cannot hold (a real rounding to 0 or to an infinity), subnormals accepted. */
 static bool float_from_text(struct xlat_ctx *c, const struct cast *k, const char *s, bool text)
 {
-	const char *tname = k->to.info->oid == XLAT_OID_FLOAT4 ? "real" : "double precision";
-	char *end;
-	errno = 0;
-	double d = strtod(s, &end);
-	while (isspace((unsigned char)*end))
-		end++;
-	if (end == s || *end)
-		return xlat_fail(c, SQLSTATE_INVALID_TEXT_REPRESENTATION, const_location(k->arg),
-				 "invalid input syntax for type %s: \"%s\"", tname, s);
-	if (isnan(d)) { /* stored as text: SQLite turns a NaN double into NULL (pgtype.h) */
+	struct pgtype_value v;
+	struct pgerr err;
+	pgerr_clear(&err);
+	if (!pgtype_decode_text(k->to.info->oid, s, strlen(s), c->a, &v, &err))
+		return xlat_fail(c, err.sqlstate, const_location(k->arg), "%s", err.message);
+	if (v.kind == PGTYPE_V_TEXT) { /* NaN is stored as text: SQLite turns a NaN into NULL */
 		xlat_string(c, "NaN");
 		return true;
 	}
-	if (text && isinf(d) && errno != ERANGE) {
-		xlat_puts(c, d > 0 ? "9e999" : "-9e999"); /* SQLite reads these as infinities */
+	if (isinf(v.f)) {
+		if (!text) /* a numeric constant never reads as an infinity */
+			return xlat_fail(c, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE,
+					 const_location(k->arg), "\"%s\" is out of range for type %s",
+					 s, k->to.info->sql_name);
+		xlat_puts(c, v.f > 0 ? "9e999" : "-9e999"); /* SQLite reads these as infinities */
 		return true;
 	}
-	if (errno == ERANGE || isinf(d)) {
-		return xlat_fail(c, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, const_location(k->arg),
-				 "\"%s\" is out of range for type %s", s, tname);
-	}
-	if (k->to.info->oid == XLAT_OID_FLOAT4)
-		d = (float)d;
-	put_real(c, d);
+	put_real(c, v.f);
 	return true;
 }
 
@@ -597,6 +593,27 @@ static bool textual(uint32_t oid)
 	       oid == XLAT_OID_NAME || oid == XLAT_OID_JSON || oid == XLAT_OID_JSONB;
 }
 
+/* Between boolean and another integer-stored type: 1 the cast exists (int4), -1 it does not
+ * (int2, int8, oid), 0 not such a pair. */
+static int bool_int_cast(uint32_t from, uint32_t to)
+{
+	if ((from == XLAT_OID_BOOL) == (to == XLAT_OID_BOOL))
+		return 0;
+	uint32_t other = from == XLAT_OID_BOOL ? to : from;
+	const struct xlat_typeinfo *i = xlat_type_by_oid(other);
+	if (!i || i->store != XLAT_ST_INT)
+		return 0;
+	return other == XLAT_OID_INT4 ? 1 : -1;
+}
+
+/* Types with no cast to bytea (only the string types reach it, by their input function). */
+static bool no_bytea_cast(uint32_t oid)
+{
+	const struct xlat_typeinfo *i = xlat_type_by_oid(oid);
+	return i && oid != XLAT_OID_BYTEA && !textual(oid) &&
+	       (i->store != XLAT_ST_TEXT || oid == XLAT_OID_UUID || xlat_type_is_temporal(oid));
+}
+
 /* A jsonb cast to a number or boolean type reads its scalar, as jsonb_numeric/jsonb_bool do
  * (pgfn_jsonb_scalar: 22023 "cannot cast jsonb string to type integer"; an integer type
  * rounds the number as numeric_int4); json has no such casts (42846). *x and *st become the
@@ -635,23 +652,34 @@ static bool from_expr(struct xlat_ctx *c, const struct cast *k)
 	bool repeatable = c->volatile_seen == vol;
 	switch (k->to.info->store) {
 	case XLAT_ST_INT:
+		if (bool_int_cast(st.oid, k->to.info->oid) < 0)
+			/* integer and boolean cast into each other as int4 only (pg_cast) */
+			return xlat_fail(c, "42846", k->location, "cannot cast type %s to %s",
+					 xlat_type_by_oid(st.oid)->sql_name, k->to.info->sql_name);
 		if (k->to.info->oid != XLAT_OID_BOOL)
 			return to_int(c, k, x, st, repeatable);
 		if (st.oid == XLAT_OID_BOOL)
 			xlat_puts(c, x);
-		else if (st.oid == XLAT_OID_INT2 || st.oid == XLAT_OID_INT4 ||
-			 st.oid == XLAT_OID_INT8)
+		else if (st.oid == XLAT_OID_INT4)
 			xlat_printf(c, "(%s <> 0)", x);
 		else /* text ('false'), ->> of JSON, a value typed at run time: boolin's reading */
 			xlat_printf(c, "shardlite_bool(%s)", x);
 		return true;
 	case XLAT_ST_REAL:
-		if (textual(st.oid)) /* float8in's checks: 'abc' is 22P02, not SQLite's 0 */
+		if (textual(st.oid) || (st.oid == XLAT_OID_NUMERIC && k->to.info->oid ==
+								   XLAT_OID_FLOAT8))
+			/* float8in's checks: 'abc' is 22P02, not SQLite's 0; a numeric NaN is
+			 * its text 'NaN', which CAST would read as 0 */
 			xlat_printf(c, "shardlite_num_in(%s, '%c')", x,
 				    k->to.info->oid == XLAT_OID_FLOAT4 ? 'r' : 'd');
 		else if (st.oid == XLAT_OID_FLOAT4 && k->to.info->oid == XLAT_OID_FLOAT8 &&
 			 xlat_checks_on(c)) /* float4_float8: the float's binary value */
 			xlat_printf(c, "pgfn_f4(%s)", x);
+		else if (k->to.info->oid == XLAT_OID_FLOAT4 && st.oid == XLAT_OID_NUMERIC)
+			xlat_printf(c, "pgfn_f8_f4(shardlite_num_in(%s, 'd'))", x);
+		else if (k->to.info->oid == XLAT_OID_FLOAT4 && st.oid != XLAT_OID_FLOAT4 &&
+			 xlat_checks_on(c)) /* float8_float4: 22003 past a real's range */
+			xlat_printf(c, "pgfn_f8_f4(CAST(%s AS REAL))", x);
 		else
 			xlat_printf(c, "CAST(%s AS REAL)", x);
 		return true;
@@ -668,6 +696,9 @@ static bool from_expr(struct xlat_ctx *c, const struct cast *k)
 			xlat_printf(c, "CAST(%s AS NUMERIC)", x);
 		return true;
 	case XLAT_ST_BLOB:
+		if (no_bytea_cast(st.oid))
+			return xlat_fail(c, "42846", k->location, "cannot cast type %s to bytea",
+					 xlat_type_by_oid(st.oid)->sql_name);
 		if (st.oid == XLAT_OID_TEXT || st.oid == XLAT_OID_VARCHAR || st.oid == XLAT_OID_BPCHAR ||
 		    st.oid == XLAT_OID_NAME) /* byteain reads \x hex and escapes (pg_activity) */
 			xlat_printf(c, "shardlite_bytea(%s)", x);

@@ -388,8 +388,11 @@ bool xlat_catalog_regex(struct xlat_ctx *c, const PgQuery__AExpr *e, const char 
 	bool neg = op[0] == '!';
 	bool icase = op[strlen(op) - 1] == '*';
 	xlat_puts(c, neg ? "NOT pg_regex(" : "pg_regex(");
-	if (!xlat_expr(c, e->lexpr, &ignored))
+	size_t mark = c->sb->len;
+	struct xlat_type lt;
+	if (!xlat_expr(c, e->lexpr, &lt))
 		return false;
+	xlat_bpchar_pad(c, mark, lt); /* bpcharregexeq sees char(n)'s padding, as LIKE does */
 	xlat_puts(c, ", ");
 	if (!xlat_expr(c, e->rexpr, &ignored))
 		return false;

@@ -556,6 +556,47 @@ static bool operand_families(struct xlat_ctx *c, const PgQuery__AExpr *e, const 
 	return xlat_no_operator(c, op, l.oid, r.oid, e->location);
 }
 
+/* integer << and >>: of the left operand's type (int2 << int4 is int2), wrapped to its width
+ * as int2shl/int4shl/int8shl compute it (pgfn_shl, pgfn_shr); SQLite's shifts are 64-bit. The
+ * operands, written at mark..lend and rstart..end, move into the call. 1 emitted, 0 not
+ * integers, -1 failed (42883: the count is an int4, and numbers other than integers have no
+ * shift). */
+static int int_shift(struct xlat_ctx *c, const char *op, size_t mark, size_t lend, size_t rstart,
+		      struct xlat_type l, struct xlat_type r, struct xlat_type *t)
+{
+	int lr = numeric_rank(l.oid), rr = numeric_rank(r.oid);
+	if (lr >= 1 && rr >= 1 && (lr > 3 || rr > 2))
+		return xlat_no_operator(c, op, l.oid, r.oid, -1) ? 1 : -1;
+	if (lr < 1 || lr > 3 || rr < 1 || rr > 2 || rstart - lend < 2 || c->sb->failed)
+		return 0;
+	memset(c->sb->data + lend, ' ', rstart - lend);
+	c->sb->data[lend] = ',';
+	xlat_insert_at(c, mark, op[0] == '<' ? "pgfn_shl(" : "pgfn_shr(");
+	xlat_printf(c, ", %d)", lr == 1 ? 16 : lr == 2 ? 32 : 64);
+	*t = (struct xlat_type){l.oid, -1};
+	return true;
+}
+
+/* The operator that reads e's operands the other way round, when e compares an untyped
+ * string literal on the left with a column or expression on the right: PostgreSQL gives the
+ * literal the other operand's type, which xlat_infer_literal does for a right operand only
+ * (a real column against '1004.3' must compare with the real 1004.3, not the double). */
+static const char *commutator(const struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op)
+{
+	static const char *const pairs[][2] = {{"=", "="},   {"<>", "<>"}, {"<", ">"},
+					       {">", "<"},   {"<=", ">="}, {">=", "<="}};
+	const PgQuery__Node *l = e->lexpr, *r = e->rexpr;
+	if (!c->schema || !l || !r || l->node_case != PG_QUERY__NODE__NODE_A_CONST ||
+	    l->a_const->isnull || l->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL ||
+	    r->node_case == PG_QUERY__NODE__NODE_A_CONST ||
+	    r->node_case == PG_QUERY__NODE__NODE_PARAM_REF)
+		return NULL;
+	for (size_t i = 0; i < ARRAY_LEN(pairs); i++)
+		if (strcmp(pairs[i][0], op) == 0)
+			return pairs[i][1];
+	return NULL;
+}
+
 static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
 		      struct xlat_type *t)
 {
@@ -569,6 +610,13 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	int tid = cmp ? xlat_syscol_cmp(c, e, op, t) : 0; /* ctid = '(0,3)': by rowid */
 	if (tid)
 		return tid > 0;
+	const char *commuted = cmp ? commutator(c, e, op) : NULL;
+	if (commuted) { /* '1004.3' > r as r < '1004.3': the literal is read as r's type */
+		PgQuery__AExpr swapped = *e;
+		swapped.lexpr = e->rexpr;
+		swapped.rexpr = e->lexpr;
+		return binary_op(c, &swapped, commuted, t);
+	}
 	size_t mark = c->sb->len;
 	unsigned operand = c->flags & XLAT_X_EXACT_OPERAND, exact = c->flags & XLAT_X_EXACT;
 	if (b->cls == OPC_CONCAT) /* operands become text: exact (xlat_textout.c) */
@@ -720,6 +768,11 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	if (strcmp(op, "%") == 0 && !num_mod &&
 	    (numeric_rank(l.oid) >= 4 || numeric_rank(r.oid) >= 4))
 		return xlat_unsupported(c, e->location, "% on a non-integer value");
+	int shift = strcmp(op, "<<") == 0 || strcmp(op, ">>") == 0
+			    ? int_shift(c, op, mark, lend, rstart, l, r, t)
+			    : 0;
+	if (shift)
+		return shift > 0;
 	switch (b->cls) {
 	case OPC_CMP:
 		*t = T_BOOL;
@@ -825,7 +878,15 @@ static bool prefix_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	xlat_puts(c, op);
 	if (!xlat_operand(c, e->rexpr, t))
 		return false;
-	if (*op == '-' && t->oid == XLAT_OID_INTERVAL) { /* an interval negates field by field */
+	if (c->sb->data[mark + 1] == '-' || c->sb->data[mark + 1] == '+')
+		xlat_insert_at(c, mark + 1, " "); /* -('-5'::int8): "--" would open a comment */
+	const char *overflow = *op == '-' && xlat_checks_on(c)
+				       ? xlat_infer_overflow_fn(*t, *t, "-")
+				       : NULL;
+	if (overflow) { /* -(-2147483648::int4) leaves int4's range (22003) */
+		xlat_insert_at(c, mark, arena_printf(c->a, "%s(", overflow));
+		xlat_puts(c, ")");
+	} else if (*op == '-' && t->oid == XLAT_OID_INTERVAL) { /* an interval negates field by field */
 		char *x = arena_strndup(c->a, c->sb->data + mark + 1, c->sb->len - mark - 1);
 		c->sb->len = mark;
 		xlat_nocache(c);
@@ -902,6 +963,14 @@ static bool a_op(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *
 	const char *fam = refused_op_family(op);
 	if (fam)
 		return xlat_unsupported(c, e->location, fam);
+	const char *like = op + (op[0] == '!');
+	if (strcmp(like, "~~") == 0 || strcmp(like, "~~*") == 0) {
+		/* ~~ !~~ ~~* !~~*: the operators LIKE and ILIKE are spelled with */
+		PgQuery__AExpr as_like = *e;
+		as_like.kind = like[2] ? PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE
+				       : PG_QUERY__A__EXPR__KIND__AEXPR_LIKE;
+		return xlat_like(c, &as_like, t);
+	}
 	if (strcmp(op, "^") == 0)
 		return power_op(c, e, t);
 	if (strcmp(op, "#") == 0)

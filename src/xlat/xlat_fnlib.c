@@ -86,6 +86,14 @@ static bool lib_args(struct xlat_ctx *c, const struct lib *l, const PgQuery__Fun
 		    !xlat_param(c, a->param_ref->number, arg_oid(letter), a->param_ref->location))
 			return false;
 		bool text = letter == '.' || letter == ':';
+		if (letter == 'b' && a->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+		    a->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL) {
+			/* an untyped literal is the bytea parameter's input: '\x41' is one byte */
+			if (!xlat_cast_string(c, a, XLAT_OID_BYTEA, -1))
+				return false;
+			tv[i] = (struct xlat_type){XLAT_OID_BYTEA, -1};
+			continue;
+		}
 		if (text ? !text_arg(c, a, &tv[i], letter == ':') : !xlat_expr(c, a, &tv[i]))
 			return false;
 		if (a->node_case == PG_QUERY__NODE__NODE_PARAM_REF && !tv[i].oid)
@@ -401,6 +409,9 @@ static const struct lib libs[] = {
 	{"convert_to", "pgfn_convert_to", 2, 2, "tt", L_SCALAR, LR_FIX, XLAT_OID_BYTEA, NULL},
 	{"get_byte", "pgfn_get_byte", 2, 2, "bi", L_SCALAR, LR_FIX, XLAT_OID_INT4, NULL},
 	{"set_byte", "pgfn_set_byte", 3, 3, "bi", L_SCALAR, LR_FIX, XLAT_OID_BYTEA, NULL},
+	/* of an untyped literal PostgreSQL's are bit's: pgfn refuses text (0A000) */
+	{"get_bit", "pgfn_get_bit", 2, 2, "-l", L_SCALAR, LR_FIX, XLAT_OID_INT4, NULL},
+	{"set_bit", "pgfn_set_bit", 3, 3, "-li", L_SCALAR, LR_FIX, XLAT_OID_BYTEA, NULL},
 	{"lpad", "pgfn_lpad", 2, 3, "tit", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"rpad", "pgfn_rpad", 2, 3, "tit", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"split_part", "pgfn_split_part", 3, 3, "tti", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},

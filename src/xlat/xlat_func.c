@@ -301,13 +301,29 @@ static const struct fn fns[] = {
 	{"pi", "pi", 0, 0, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
 	{"degrees", "degrees", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
 	{"radians", "radians", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
-	{"sin", "sin", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
-	{"cos", "cos", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
-	{"tan", "tan", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
-	{"asin", "asin", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
-	{"acos", "acos", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
-	{"atan", "atan", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
-	{"atan2", "atan2", 2, 2, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
+	/* NaN, the domains and the exact degrees of float.c (pgfn_trig.c) */
+	{"sin", "pgfn_sin", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
+	{"cos", "pgfn_cos", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
+	{"tan", "pgfn_tan", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
+	{"cot", "pgfn_cot", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
+	{"asin", "pgfn_asin", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
+	{"acos", "pgfn_acos", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
+	{"atan", "pgfn_atan", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
+	{"sind", "pgfn_sind", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
+	{"cosd", "pgfn_cosd", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
+	{"tand", "pgfn_tand", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
+	{"cotd", "pgfn_cotd", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
+	{"asind", "pgfn_asind", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
+	{"acosd", "pgfn_acosd", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
+	{"atand", "pgfn_atand", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
+	{"sinh", "pgfn_sinh", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
+	{"cosh", "pgfn_cosh", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
+	{"tanh", "pgfn_tanh", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
+	{"asinh", "pgfn_asinh", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
+	{"acosh", "pgfn_acosh", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
+	{"atanh", "pgfn_atanh", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
+	{"atan2", "pgfn_atan2", 2, 2, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
+	{"atan2d", "pgfn_atan2d", 2, 2, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
 	{"random", NULL, 0, 0, FN_VOLATILE, R_FIX, 0, fn_random},
 	{"current_query", NULL, 0, 0, 0, R_FIX, 0, fn_current_query},
 	{"setseed", "pgfn_setseed", 1, 1, FN_VOLATILE, R_FIX, 2278 /* void */, NULL},
@@ -858,6 +874,11 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 	int udf = fn ? 0 : xlat_udf_call(c, f, name, f->n_funcname > 1 ? schema : NULL, t);
 	if (udf)
 		return udf > 0;
+	int cast = !fn && name && schema && strcmp(schema, "pg_catalog") == 0
+			   ? xlat_fncast(c, f, name, t) /* float8(x) is x::float8 */
+			   : 0;
+	if (cast)
+		return cast > 0;
 	if (!fn) {
 		for (size_t i = 0; name && i < ARRAY_LEN(refused_fns); i++) {
 			if (strcmp(refused_fns[i], name) == 0)

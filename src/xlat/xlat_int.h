@@ -752,6 +752,12 @@ bool xlat_dt_justify(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat
 bool xlat_dt_misc(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
 bool xlat_dt_overlaps(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
 
+/* ---- xlat_fncast.c ---- */
+/* float8(x), int4(x), text(x) ...: a call of one argument named as a built-in type is the
+ * explicit cast x::type. 1 emitted, 0 not such a call, -1 failed (c's error set). */
+int xlat_fncast(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		struct xlat_type *t);
+
 /* ---- xlat_type.c ---- */
 bool xlat_type_resolve(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct xlat_typeref *out);
 /* tc, or a copy in c's arena whose type names an array type by its pg_type name (_int4, _text,

@@ -61,6 +61,33 @@ bool xlat_like(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
 	return true;
 }
 
+static bool string_const(const PgQuery__Node *n)
+{
+	return n->node_case == NODE(A_CONST) && !n->a_const->isnull &&
+	       n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL;
+}
+
+/* '1' IN (1, 2): an untyped literal tested against a list takes the type of the list's first
+ * typed item, as PostgreSQL resolves the IN's common type (it was compared as text with the
+ * integers). 1 emitted as that type (*t), 0 not such a case, -1 failed. */
+static int untyped_in_operand(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
+{
+	if (!string_const(e->lexpr))
+		return 0;
+	for (size_t i = 0; i < e->rexpr->list->n_items; i++) {
+		const PgQuery__Node *item = e->rexpr->list->items[i];
+		struct xlat_type it;
+		if (string_const(item) || !xlat_scope_dry_expr(c, item, &it) || !it.oid ||
+		    it.oid == XLAT_OID_UNKNOWN)
+			continue;
+		int lit = xlat_infer_literal(c, e->lexpr, it);
+		if (lit > 0)
+			*t = it;
+		return lit;
+	}
+	return 0;
+}
+
 bool xlat_in_list(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
 {
 	const char *op = xlat_node_str(e->name[0]);
@@ -68,7 +95,8 @@ bool xlat_in_list(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type 
 	if (e->rexpr->node_case != NODE(LIST))
 		return xlat_unsupported(c, e->location, "this IN form");
 	struct xlat_type lt;
-	if (!xlat_cmp_operand(c, e->lexpr, &lt))
+	int typed = untyped_in_operand(c, e, &lt);
+	if (typed < 0 || (!typed && !xlat_cmp_operand(c, e->lexpr, &lt)))
 		return false;
 	xlat_puts(c, strcmp(op, "<>") == 0 ? " NOT IN (" : " IN (");
 	for (size_t i = 0; i < e->rexpr->list->n_items; i++) {
@@ -347,7 +375,20 @@ static bool quantified(struct xlat_ctx *c, const PgQuery__SubLink *s, struct xla
 						     any ? "ANY" : "ALL", op ? op : "?"));
 	if ((any && k != 0) || (!any && k != 1 && k != 2))
 		return quantified_fold(c, s, any, k == 2 ? "<>" : op);
-	if (!xlat_cmp_operand(c, s->testexpr, &ignored))
+	int typed = 0;
+	if (string_const(s->testexpr)) { /* '1' IN (SELECT 1): the literal as the column's type */
+		PgQuery__SubLink scalar = *s;
+		PgQuery__Node n = PG_QUERY__NODE__INIT;
+		struct xlat_type col;
+		scalar.sub_link_type = PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK;
+		scalar.testexpr = NULL;
+		n.node_case = NODE(SUB_LINK);
+		n.sub_link = &scalar;
+		if (xlat_scope_dry_expr(c, &n, &col) && col.oid && col.oid != XLAT_OID_UNKNOWN &&
+		    col.oid != XLAT_OID_UNKNOWN_COL)
+			typed = xlat_infer_literal(c, s->testexpr, col);
+	}
+	if (typed < 0 || (!typed && !xlat_cmp_operand(c, s->testexpr, &ignored)))
 		return false;
 	xlat_puts(c, any ? " IN " : " NOT IN ");
 	return subquery(c, s->subselect, NULL);

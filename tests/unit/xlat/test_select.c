@@ -365,6 +365,9 @@ static const struct xcase cases[] = {
 	 "SELECT abs(a) AS abs, round(c) AS round, pgfn_round(c, 2) AS round, ceil(c) AS ceil, floor(c) AS floor, pgfn_sqrt(c) AS sqrt, pgfn_pow(2, 10) AS power, pi() AS pi FROM t"},
 	{"SELECT round(1.5::float8), round(2.5), abs(9::int8), 5 # 3, 1::int2 # 2::int2",
 	 "SELECT pgfn_rint(1.5) AS round, pgfn_num_round(2.5, 0, 1) AS round, pgfn_abs(9) AS abs, pgfn_xor(5, 3) AS \"?column?\", pgfn_xor(1, 2) AS \"?column?\""},
+	{"SELECT -('-5'::int8), 1::int2 << 15, float8(a), int4(c) FROM t",
+	 "SELECT - -5 AS \"?column?\", pgfn_shl(1,   15, 16) AS \"?column?\", CAST(a AS REAL) AS float8, "
+	 "CAST(iif(typeof(c) = 'real', round(c), c) AS INTEGER) AS int4 FROM t"},
 	{"SELECT sum(x), avg(x), min(x), max(DISTINCT x) FROM (VALUES ('1 day'::interval)) v (x)",
 	 "SELECT pgfn_interval_sum(x) AS sum, pgfn_interval_avg(x) AS avg, pgfn_interval_min(x) AS min, pgfn_interval_max(DISTINCT x) AS max FROM (WITH \"xlat:1\"(x) AS (VALUES ('1 day')) SELECT * FROM \"xlat:1\") AS v"},
 	{"SELECT 'NaN'::float8, 'inf'::real, 1.5::float8 * 2, 2 - 0.5::real",
