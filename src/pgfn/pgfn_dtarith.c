@@ -604,6 +604,24 @@ static void fn_overlaps(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_int(ctx, r);
 }
 
+/* COLLATE pgfn_interval: ORDER BY, GREATEST/LEAST of intervals in interval_cmp's order (a
+ * month as 30 days, a day as 24 hours), not their text's; text that is no interval sorts
+ * after the intervals, bytewise. */
+static int collate_interval(void *arg, int na, const void *a, int nb, const void *b)
+{
+	(void)arg;
+	struct pgtype_interval x, y;
+	struct pgerr err;
+	bool xa = pgtype_interval_in(a, (size_t)na, &x, &err);
+	bool yb = pgtype_interval_in(b, (size_t)nb, &y, &err);
+	if (xa && yb)
+		return pgfn_dt_interval_cmp(&x, &y);
+	if (xa != yb)
+		return xa ? -1 : 1;
+	int r = memcmp(a, b, (size_t)(na < nb ? na : nb));
+	return r ? r : na - nb;
+}
+
 int pgfn_register_dtarith(sqlite3 *db, struct pgfn_conn *c)
 {
 	static const struct pgfn_def fns[] = {
@@ -613,5 +631,9 @@ int pgfn_register_dtarith(sqlite3 *db, struct pgfn_conn *c)
 		{"pg_age", 4, fn_age},           {"pg_make", -1, fn_make},
 		{"pg_overlaps", 8, fn_overlaps},
 	};
-	return pgfn_define_with(db, fns, ARRAY_LEN(fns), SQLITE_INNOCUOUS, c);
+	int rc = pgfn_define_with(db, fns, ARRAY_LEN(fns), SQLITE_INNOCUOUS, c);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_collation(db, "pgfn_interval", SQLITE_UTF8, NULL,
+					      collate_interval);
+	return rc;
 }

@@ -69,6 +69,16 @@ static const struct {
 	{"pg_extract('dow', '2024-02-29', 1082, 0)", "4.0"},
 	/* mode 2: extract's numeric as a number SQLite compares (an integer without fraction) */
 	{"pg_extract('year', '2024-02-29', 1082, 2) = 2024", "1"},
+	{"pg_extract('year', 'infinity', 1082, 1)", "Infinity"},
+	{"pg_extract('epoch', '-infinity', 1114, 1)", "-Infinity"},
+	{"pg_extract('day', 'infinity', 1184, 1) IS NULL", "1"},
+	{"pg_extract('epoch', '294270-01-01 00:00:00', 1114, 1)", "9224097091200.000000"},
+	{"pg_extract('epoch', '13:30:25.5-04', 1266, 1)", "63025.500000"},
+	{"pg_extract('timezone_m', '13:30:25-04:30', 1266, 1)", "-30"},
+	{"pg_extract('century', '0100-12-31 BC', 1082, 1)", "-1"},
+	{"(SELECT group_concat(v, ',') FROM (SELECT column1 AS v FROM (VALUES ('1 year'), "
+	 "('5 mons'), ('40 days')) ORDER BY v COLLATE pgfn_interval))",
+	 "40 days,5 mons,1 year"},
 	{"typeof(pg_extract('dow', '2024-02-29', 1082, 2))", "integer"},
 	{"pg_extract('second', '2024-02-29 13:45:05.5', 1114, 2)", "5.5"},
 	{"pg_extract('epoch', '2024-01-01 00:00:00+00', 1184, 2) > 1700000000", "1"},
