@@ -77,6 +77,21 @@ bool xlat_dt_literal(struct xlat_ctx *c, uint32_t oid, const char *s, int locati
 	return true;
 }
 
+bool xlat_dt_interval_literal(struct xlat_ctx *c, const char *s, int32_t typmod, int location)
+{
+	struct pgtype_interval iv;
+	struct pgerr err;
+	pgerr_clear(&err);
+	if (!pgtype_interval_in_typmod(s, strlen(s), typmod, &iv, &err))
+		return xlat_fail(c, err.sqlstate, location, "%s", err.message);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	pgtype_interval_out(&sb, &iv);
+	xlat_string(c, arena_strndup(c->a, sb.data, sb.len));
+	strbuf_fini(&sb);
+	return true;
+}
+
 bool xlat_dt_cast_expr(struct xlat_ctx *c, const char *x, uint32_t from, uint32_t to)
 {
 	xlat_printf(c, "pg_dt_cast(%s, %u, %u)", x, from, to);

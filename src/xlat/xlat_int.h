@@ -721,6 +721,9 @@ bool xlat_window_spec(struct xlat_ctx *c, const PgQuery__WindowDef *w);
 /* A string literal cast to a date/time type (oid): checked, then the normalized stored form
  * or, when it depends on the session, a pg_dt_cast call. */
 bool xlat_dt_literal(struct xlat_ctx *c, uint32_t oid, const char *s, int location);
+/* A string constant as an interval with fields or a precision (typmod >= 0): read as
+ * interval_in reads it with that typmod, adjusted to it, written as its stored text. */
+bool xlat_dt_interval_literal(struct xlat_ctx *c, const char *s, int32_t typmod, int location);
 /* x (already emitted text) of static type from, converted to type to at run time. */
 bool xlat_dt_cast_expr(struct xlat_ctx *c, const char *x, uint32_t from, uint32_t to);
 /* l op r when an operand is a date/time: 1 emitted, 0 not one of them (emit as usual), -1

@@ -31,3 +31,28 @@ SELECT extract(timezone_hours FROM timestamptz '2020-01-01 10:00+00'), date_part
 -- centuries and millennia of BC years
 SELECT extract(century FROM date '0100-12-31 BC'), extract(century FROM date '0101-01-01 BC'), extract(millennium FROM date '1000-06-01 BC'), extract(millennium FROM date '1001-06-01 BC'), extract(century FROM date '0001-01-01 BC');
 DROP TABLE dt_iv;
+-- interval(p) and INTERVAL fields: the typmod kept in the catalog, values read with the
+-- fields (a number without a unit is of the last field) and cut to them, seconds rounded
+SELECT interval '2' year, interval '3' month, interval '4' day, interval '5' hour, interval '6' minute, interval '7' second, interval '999' minute;
+SELECT interval '1-2' year to month, interval '1 2' day to hour, interval '1 2:03:04' day to hour, interval '1 2:03:04' day to minute, interval '1 2:03' hour to second;
+SELECT interval '1 2:03' minute to second, interval '1 -2:03' minute to second, interval '12:34.5678' minute to second(2), interval '1 2:03:04.5678' day to second(2);
+SELECT interval(0) '1 day 01:23:45.6789', interval(2) '1 day 01:23:45.6789', interval '1.234' second(2), interval '2006-10-25 15:20:22' year to second;
+SELECT interval(7) '1.2345678 second';
+SELECT interval '123 11' day;
+SELECT interval '1 2 3' day to hour;
+SELECT interval(-1) '1';
+CREATE TABLE dt_ivm (id int PRIMARY KEY, a interval(2), b interval day to second(0), c interval year to month, d interval hour, e interval minute to second);
+SELECT attname, format_type(atttypid, atttypmod), atttypmod FROM pg_attribute WHERE attrelid = 'dt_ivm'::regclass AND attnum > 1 ORDER BY attnum;
+SELECT column_name, data_type, interval_type, interval_precision, datetime_precision FROM information_schema.columns WHERE table_name = 'dt_ivm' AND column_name <> 'id' ORDER BY ordinal_position;
+INSERT INTO dt_ivm VALUES (1, '1 year 2 mons 3 days 04:05:06.789', '1 year 2 mons 3 days 04:05:06.789', '1 year 2 mons 3 days 04:05:06.789', '1 year 2 mons 3 days 04:05:06.789', '2:03');
+INSERT INTO dt_ivm (id, a, c, d) VALUES (2, interval '1.155 s', '25', '1 2');
+INSERT INTO dt_ivm (id, a, b) SELECT 3, interval '1.555 s' + interval '1 s', interval '-1.5 s';
+SELECT * FROM dt_ivm ORDER BY id;
+UPDATE dt_ivm SET a = a * 1.11, d = d + interval '90 minutes' WHERE id = 1 RETURNING a, d;
+SELECT x::interval(0), CAST(x AS interval hour to minute), x::interval year FROM (VALUES (interval '1.5 s'), (interval '-1.5 s'), (interval '14 mons 1 day 10:11:12.5')) v(x);
+SELECT pg_typeof(interval '1' day), pg_typeof('1'::interval(3));
+PREPARE dt_ivp(interval) AS INSERT INTO dt_ivm (id, a) VALUES (9, $1) RETURNING a;
+EXECUTE dt_ivp('1.266 s');
+CREATE TABLE dt_ivc AS SELECT a, c FROM dt_ivm;
+SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'dt_ivc'::regclass AND attnum > 0 ORDER BY attnum;
+DROP TABLE dt_ivm, dt_ivc;
