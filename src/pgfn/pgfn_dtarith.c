@@ -604,6 +604,27 @@ static void fn_overlaps(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_int(ctx, r);
 }
 
+/* pg_dt_us(x, oid): a date, time, timestamp or timestamptz as microseconds (since
+ * 2000-01-01, since midnight for a time): the number a window's RANGE frame offsets by an
+ * interval's microseconds (xlat_func.c range_offset); infinities stay the extremes. */
+static void fn_us(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct pgfn_dt v;
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	if (!pgfn_dt_arg(ctx, argv[0], (uint32_t)sqlite3_value_int64(argv[1]), &v))
+		return;
+	if (v.oid != PGTYPE_DATE)
+		sqlite3_result_int64(ctx, v.ts);
+	else if (v.date == PGTYPE_DATE_NOBEGIN || v.date == PGTYPE_DATE_NOEND)
+		sqlite3_result_int64(ctx, v.date == PGTYPE_DATE_NOEND ? INT64_MAX : INT64_MIN);
+	else
+		sqlite3_result_int64(ctx, (int64_t)v.date * USECS_PER_DAY);
+}
+
 /* COLLATE pgfn_interval: ORDER BY, GREATEST/LEAST of intervals in interval_cmp's order (a
  * month as 30 days, a day as 24 hours), not their text's; text that is no interval sorts
  * after the intervals, bytewise. */
@@ -629,7 +650,7 @@ int pgfn_register_dtarith(sqlite3 *db, struct pgfn_conn *c)
 		{"pg_dt_cmp", 4, fn_cmp},        {"pg_interval_mul", 3, fn_mul},
 		{"pg_justify", 2, fn_justify},   {"pg_age", 2, fn_age},
 		{"pg_age", 4, fn_age},           {"pg_make", -1, fn_make},
-		{"pg_overlaps", 8, fn_overlaps},
+		{"pg_overlaps", 8, fn_overlaps}, {"pg_dt_us", 2, fn_us},
 	};
 	int rc = pgfn_define_with(db, fns, ARRAY_LEN(fns), SQLITE_INNOCUOUS, c);
 	if (rc == SQLITE_OK)

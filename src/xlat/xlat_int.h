@@ -195,6 +195,11 @@ struct xlat_ctx {
 	 * constants while planning: sqlite3_vtab_rhs_value). */
 	int inline_consts;
 	bool no_bind;
+	/* A window's RANGE frame with an offset (xlat_func.c range_frame): range_us 1 asks the
+	 * ORDER BY list for its key's type (range_key), 2 also for a date/time key as
+	 * microseconds (pg_dt_us) when an offset is an interval */
+	int range_us;
+	uint32_t range_key;
 	struct xlat_lateral *lat; /* LATERAL columns in scope (xlat_catalog.c) */
 	int nlat, lat_cap;
 	int lat_bare; /* lat[lat_bare..nlat): the current query's own, which bare names find */

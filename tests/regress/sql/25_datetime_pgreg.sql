@@ -56,3 +56,20 @@ EXECUTE dt_ivp('1.266 s');
 CREATE TABLE dt_ivc AS SELECT a, c FROM dt_ivm;
 SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'dt_ivc'::regclass AND attnum > 0 ORDER BY attnum;
 DROP TABLE dt_ivm, dt_ivc;
+-- a window's RANGE frame offset by an interval over a date, timestamp, timestamptz or time
+-- key: the key as microseconds, the offset as theirs (a fixed span only)
+CREATE TABLE dt_win (id int PRIMARY KEY, d date, ts timestamp, tz timestamptz, t time, iv interval, v int);
+INSERT INTO dt_win VALUES (1, '2024-01-01', '2024-01-01 10:00', '2024-01-01 10:00+00', '10:00', '1 hour', 1), (2, '2024-01-02', '2024-01-01 22:00', '2024-01-01 22:00+00', '12:00', '2 hours', 2), (3, '2024-01-02', '2024-01-02 09:00', '2024-01-02 09:00+00', '12:30', '1 day', 3), (4, '2024-01-05', '2024-01-05 00:00', '2024-01-05 00:00+00', '20:00', '3 days', 4), (5, NULL, NULL, NULL, NULL, NULL, 5), (6, 'infinity', 'infinity', '-infinity', '23:59', '1 mon', 6);
+SELECT id, sum(v) OVER (ORDER BY d RANGE BETWEEN '1 day' PRECEDING AND CURRENT ROW) FROM dt_win ORDER BY id;
+SELECT id, sum(v) OVER (ORDER BY d RANGE BETWEEN interval '1 day' PRECEDING AND interval '1 day' FOLLOWING) FROM dt_win ORDER BY id;
+SELECT id, sum(v) OVER (ORDER BY ts RANGE BETWEEN interval '12 hours' PRECEDING AND CURRENT ROW) FROM dt_win ORDER BY id;
+SELECT id, sum(v) OVER (ORDER BY ts DESC NULLS LAST RANGE BETWEEN interval '12 hours' PRECEDING AND interval '1 hour' FOLLOWING EXCLUDE CURRENT ROW) FROM dt_win ORDER BY id;
+SELECT id, sum(v) OVER (ORDER BY tz RANGE BETWEEN '11:00' PRECEDING AND CURRENT ROW) FROM dt_win ORDER BY id;
+SELECT id, sum(v) OVER (ORDER BY t RANGE BETWEEN interval '1 hour' PRECEDING AND interval '1 hour' FOLLOWING) FROM dt_win ORDER BY id;
+SELECT id, sum(v) OVER (PARTITION BY v % 2 ORDER BY ts RANGE BETWEEN '1 day' PRECEDING AND '1 day' FOLLOWING) FROM dt_win ORDER BY id;
+SELECT id, sum(v) OVER w FROM dt_win WINDOW w AS (ORDER BY ts RANGE interval '1 day' PRECEDING) ORDER BY id;
+SELECT id, iv, first_value(id) OVER (ORDER BY iv ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM dt_win ORDER BY iv, id;
+SELECT id, sum(v) OVER (ORDER BY d RANGE BETWEEN '-1 day' PRECEDING AND CURRENT ROW) FROM dt_win ORDER BY id;
+SELECT id, sum(v) OVER (ORDER BY d RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM dt_win ORDER BY id;
+SELECT id, sum(v) OVER (ORDER BY v RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM dt_win ORDER BY id;
+DROP TABLE dt_win;
