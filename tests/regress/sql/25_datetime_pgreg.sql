@@ -73,3 +73,26 @@ SELECT id, sum(v) OVER (ORDER BY d RANGE BETWEEN '-1 day' PRECEDING AND CURRENT 
 SELECT id, sum(v) OVER (ORDER BY d RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM dt_win ORDER BY id;
 SELECT id, sum(v) OVER (ORDER BY v RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM dt_win ORDER BY id;
 DROP TABLE dt_win;
+-- date + timetz is a timestamptz; a timetz in any other sum or difference no operator
+SET TimeZone = 'America/New_York';
+SELECT date '2020-01-01' + timetz '10:00+03', timetz '23:30-02' + date '2020-06-30', date '1991-02-03' + time with time zone '04:05:06 PST';
+SELECT x + timetz '10:00' FROM (VALUES (date '2021-03-14')) v(x);
+SELECT timetz '10:00+03' + timetz '01:00+00';
+SELECT timetz '10:00+03' - date '2020-01-01';
+-- a date only DMY reads is read in the session's DateStyle (it was 22008 in MDY terms)
+SET DateStyle = 'ISO, DMY';
+SELECT date '13/06/1957', '13/06/1957 10:00'::timestamp, timestamptz '13.06.1957 10:00';
+CREATE TABLE dt_dmy (d date);
+INSERT INTO dt_dmy VALUES ('13/06/1957'), ('01/02/2003');
+SELECT d FROM dt_dmy ORDER BY d;
+DROP TABLE dt_dmy;
+SET DateStyle = 'SQL, DMY';
+SELECT date '13/06/1957', '13/06/1957 10:00'::timestamp::text;
+SET DateStyle = 'German';
+SELECT date '13.06.1957', timestamp '13.06.1957 10:00:01.5', timestamptz '13.06.1957 10:00';
+SET DateStyle = 'Postgres, DMY';
+SELECT date '13/06/1957'::text, timestamp '13/06/1957 10:00'::text;
+RESET DateStyle;
+-- out of range in MDY: 22008 when the statement runs (no position or hint there)
+SELECT date '13/06/1957';
+RESET TimeZone;
