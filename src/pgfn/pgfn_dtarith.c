@@ -72,6 +72,8 @@ bool pgfn_dt_add_interval(const struct pgtype_tz *tz, bool with_tz, int64_t *ts,
 
 static bool ts_plus(sqlite3_context *ctx, struct pgfn_dt *v, struct pgtype_interval iv)
 {
+	if (!pgfn_dt_finite(v->ts)) /* infinity ± an interval stays infinity, as PostgreSQL 15 */
+		return true;
 	if (!pgfn_dt_add_interval(pgfn_dt_zone(ctx), v->oid == PGTYPE_TIMESTAMPTZ, &v->ts, iv))
 		return pgfn_dt_check_ts(ctx, INT64_MAX);
 	return pgfn_dt_check_ts(ctx, v->ts);
@@ -196,16 +198,21 @@ static void fn_sub(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	if (!arg(ctx, argv, 0, &a) || !arg(ctx, argv, 2, &b))
 		return;
 	if (a.oid == PGTYPE_DATE && b.oid == PGTYPE_DATE) {
-		sqlite3_result_int64(ctx, (int64_t)a.date - b.date);
+		bool inf = a.date == PGTYPE_DATE_NOBEGIN || a.date == PGTYPE_DATE_NOEND ||
+			   b.date == PGTYPE_DATE_NOBEGIN || b.date == PGTYPE_DATE_NOEND;
+		if (inf)
+			pgfn_error(ctx, "22008", "cannot subtract infinite dates");
+		else
+			sqlite3_result_int64(ctx, (int64_t)a.date - b.date);
 		return;
 	}
 	if (a.oid == PGTYPE_DATE) {
 		a.oid = PGTYPE_TIMESTAMP;
-		a.ts = (int64_t)a.date * USECS_PER_DAY;
+		a.ts = pgfn_dt_date_ts(a.date);
 	}
 	if (b.oid == PGTYPE_DATE) {
 		b.oid = PGTYPE_TIMESTAMP;
-		b.ts = (int64_t)b.date * USECS_PER_DAY;
+		b.ts = pgfn_dt_date_ts(b.date);
 	}
 	bool ts_a = a.oid == PGTYPE_TIMESTAMP || a.oid == PGTYPE_TIMESTAMPTZ;
 	bool ts_b = b.oid == PGTYPE_TIMESTAMP || b.oid == PGTYPE_TIMESTAMPTZ;

@@ -96,3 +96,9 @@ RESET DateStyle;
 -- out of range in MDY: 22008 when the statement runs (no position or hint there)
 SELECT date '13/06/1957';
 RESET TimeZone;
+-- infinity: ± an interval stays infinite; subtracting an infinite date is 22008
+SELECT timestamp 'infinity' + interval '1 day', timestamp '-infinity' - interval '1 year', timestamptz 'infinity' - interval '1 mon', date 'infinity' + interval '1 hour', interval '1 day' + timestamp '-infinity';
+SELECT date 'infinity' + 1, date '-infinity' - 5, isfinite(timestamp 'infinity' + interval '1 day');
+SELECT date 'infinity' - date '2000-01-01';
+SELECT date '2000-01-01' - date '-infinity';
+SELECT date 'infinity' - timestamp '2000-01-01';
