@@ -424,9 +424,9 @@ static bool part_interval(enum field f, const struct pgtype_interval *iv, struct
 		break;
 	case F_EPOCH:
 		/* 365.25 days a year, 30 days a month, as interval_part does */
-		p->units = t + (int64_t)iv->day * USECS_PER_DAY +
-			   (int64_t)(iv->month / 12) * INT64_C(31557600000000) +
-			   (int64_t)(iv->month % 12) * 30 * USECS_PER_DAY;
+		p->units = (pgfn_wide)t + (pgfn_wide)iv->day * USECS_PER_DAY +
+			   (pgfn_wide)(iv->month / 12) * INT64_C(31557600000000) +
+			   (pgfn_wide)(iv->month % 12) * 30 * USECS_PER_DAY;
 		p->scale = 6;
 		break;
 	default:

@@ -87,8 +87,11 @@ static enum unit unit_of(const char *w, size_t n)
 		{"mil", U_MILLENNIUM},
 		{"mils", U_MILLENNIUM},
 	};
+	/* PostgreSQL reads the first TOKMAXLEN (10) characters: "millenniums" is "millennium" */
+	size_t k = n > 10 ? 10 : n;
 	for (size_t i = 0; i < ARRAY_LEN(tab); i++) {
-		if (strlen(tab[i].name) == n && strncasecmp(tab[i].name, w, n) == 0)
+		size_t len = strlen(tab[i].name);
+		if ((len > 10 ? 10 : len) == k && strncasecmp(tab[i].name, w, k) == 0)
 			return tab[i].u;
 	}
 	return U_NONE;
@@ -121,6 +124,8 @@ struct acc {
 	int64_t usec;
 	double frac; /* microseconds from fractional fields */
 	bool any, range, overflow;
+	bool dup;      /* a field given twice ('1 day 1 day'): DecodeInterval's 22007 */
+	unsigned seen; /* the fields given so far, as DecodeInterval's fmask */
 	int fields; /* the typmod's INTERVAL_MASK fields (IV_FULL: none given) */
 };
 
@@ -180,10 +185,54 @@ static void add_days(struct acc *a, double v)
 	add_usec(a, v - whole, 86400000000);
 }
 
+/* The fields a unit sets, as DecodeInterval's tmask: a fractional second reaches into the
+ * milli- and microseconds. */
+enum { F_US = 1, F_MS = 2, F_S = 4, F_MIN = 8, F_H = 16, F_D = 32, F_W = 64, F_MON = 128,
+       F_Y = 256, F_DEC = 512, F_CENT = 1024, F_MILL = 2048 };
+
+static void see(struct acc *a, unsigned m)
+{
+	a->dup |= (a->seen & m) != 0;
+	a->seen |= m;
+}
+
+static unsigned unit_mask(double v, enum unit u)
+{
+	switch (u) {
+	case U_USEC:
+		return F_US;
+	case U_MSEC:
+		return F_MS;
+	case U_NONE:
+	case U_SEC:
+		return v != trunc(v) ? F_US | F_MS | F_S : F_S;
+	case U_MIN:
+		return F_MIN;
+	case U_HOUR:
+		return F_H;
+	case U_DAY:
+		return F_D;
+	case U_WEEK:
+		return F_W;
+	case U_MON:
+		return F_MON;
+	case U_YEAR:
+		return F_Y;
+	case U_DECADE:
+		return F_DEC;
+	case U_CENTURY:
+		return F_CENT;
+	case U_MILLENNIUM:
+		return F_MILL;
+	}
+	return 0;
+}
+
 static void add(struct acc *a, double v, enum unit u)
 {
 	double whole;
 	a->any = true;
+	see(a, unit_mask(v, u));
 	switch (u) {
 	case U_USEC:
 		add_usec(a, v, 1);
@@ -262,6 +311,7 @@ static bool add_time(struct acc *a, const char *p, size_t n)
 		return false;
 	}
 	a->any = true;
+	see(a, F_H | F_MIN | F_S | F_MS | F_US);
 	add_usec(a, sign * f[0], 3600000000);
 	add_usec(a, sign * f[1], 60000000);
 	add_usec(a, sign * f[2], 1000000);
@@ -283,6 +333,7 @@ static bool year_month(const char *p, size_t n, struct acc *a)
 	if (i == m || i != n)
 		return false;
 	double v = strtod(p + y, NULL) * 12 + strtod(p + m, NULL);
+	see(a, F_Y | F_MON);
 	a->month += p[0] == '-' ? -v : v;
 	a->any = true;
 	return true;
@@ -404,6 +455,8 @@ static bool parse_pg(const char *s, size_t n, struct acc *a)
 			add(a, prev, U_DAY);
 		add(a, num, u);
 	}
+	if (a->dup)
+		return false;
 	if (ago) {
 		a->month = -a->month;
 		a->day = -a->day;
@@ -523,7 +576,8 @@ static bool interval_in(const char *s, size_t n, int fields, struct pgtype_inter
 				 (int)n, s);
 	double frac = rint(a.frac);
 	int64_t usec = 0;
-	if (a.overflow || !(fabs(a.month) <= INT32_MAX && fabs(a.day) <= INT32_MAX) ||
+	if (a.overflow || !(a.month >= INT32_MIN && a.month <= INT32_MAX) ||
+	    !(a.day >= INT32_MIN && a.day <= INT32_MAX) ||
 	    !(fabs(frac) <= 9.2e18) || __builtin_add_overflow(a.usec, (int64_t)frac, &usec))
 		return pgerr_set(err, "22015", "interval field value out of range: \"%.*s\"",
 				 (int)n, s);

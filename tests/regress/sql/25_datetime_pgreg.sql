@@ -102,3 +102,12 @@ SELECT date 'infinity' + 1, date '-infinity' - 5, isfinite(timestamp 'infinity' 
 SELECT date 'infinity' - date '2000-01-01';
 SELECT date '2000-01-01' - date '-infinity';
 SELECT date 'infinity' - timestamp '2000-01-01';
+-- interval input: a field given twice is 22007 (it was summed), units by their first ten
+-- characters, the int32 minimum of days and months, the epoch of the widest intervals
+SELECT '1 day 1 day'::interval;
+SELECT '1 second 2 seconds'::interval;
+SELECT '5.5 seconds 3 milliseconds'::interval;
+SELECT '1:20:05 5 microseconds'::interval;
+SELECT '500 seconds 99 milliseconds 51 microseconds'::interval, '1 day 2 hours 3 minutes 4 seconds'::interval, '-1 days +02:03'::interval, '1-2 3 4:05:06'::interval;
+SELECT '4 millenniums 5 centuries 4 decades 1 year 4 months 4 days 17 minutes 31 seconds'::interval;
+SELECT '-2147483648 days'::interval, '-2147483648 months'::interval, extract(epoch from '-2147483648 days'::interval), extract(epoch from '2147483647 months 2147483647 days'::interval);

@@ -119,7 +119,9 @@ static const struct dt_io io_cases[] = {
 	{"UTC", PGTYPE_INTERVAL, "@ 1 day ago", "-1 days", NULL},
 	{"UTC", PGTYPE_INTERVAL, "1.5 months", "1 mon 15 days", NULL},
 	/* whole units are exact: a double would lose these seconds' microseconds */
-	{"UTC", PGTYPE_INTERVAL, "2222222222532 seconds 0.999744 seconds", "617283950:42:12.999744", NULL},
+	{"UTC", PGTYPE_INTERVAL, "2222222222532 seconds 999744 microseconds", "617283950:42:12.999744", NULL},
+	/* a field given twice is PostgreSQL's 22007 */
+	{"UTC", PGTYPE_INTERVAL, "2222222222532 seconds 0.999744 seconds", NULL, "22007"},
 	{"UTC", PGTYPE_INTERVAL, "1.5 years", "1 year 6 mons", NULL},
 	{"UTC", PGTYPE_INTERVAL, "1.5 days", "1 day 12:00:00", NULL},
 	{"UTC", PGTYPE_INTERVAL, "2 weeks", "14 days", NULL},
