@@ -317,8 +317,10 @@ static bool sort_items(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 {
 	const char **colls = c->sort_colls; /* this list's own, not a subquery's */
 	const char **sys = c->sort_syscols;
+	int range = c->range_us; /* this list's own, not a subquery's in its items */
 	c->sort_colls = NULL;
 	c->sort_syscols = NULL;
+	c->range_us = 0;
 	for (size_t i = 0; i < n; i++) {
 		const PgQuery__SortBy *sb = v[i]->sort_by;
 		struct xlat_type st = {0, -1};
@@ -337,10 +339,10 @@ static bool sort_items(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 			xlat_puts(c, sys[i]);
 		else if (!xlat_expr(c, sb->node, &st))
 			return false;
-		if (c->range_us && i == 0) { /* RANGE ... n PRECEDING: the key's type; a date/time
+		if (range && i == 0) { /* RANGE ... n PRECEDING: the key's type; a date/time
 					      * key offset by an interval: a number to offset */
 			c->range_key = st.oid;
-			if (c->range_us == 2 &&
+			if (range == 2 &&
 			    (st.oid == XLAT_OID_DATE || st.oid == XLAT_OID_TIME ||
 			     st.oid == XLAT_OID_TIMESTAMP || st.oid == XLAT_OID_TIMESTAMPTZ)) {
 				xlat_insert_at(c, mark, "pg_dt_us(");
