@@ -327,6 +327,14 @@ static enum dt_rc token(char *t, const char *orig, struct dt_fields *f)
 			enum dt_rc rc = token(t, orig, f);
 			return rc == DT_OK ? token(tee + 1, orig + (tee + 1 - t), f) : rc;
 		}
+		char *m = strchr(t, ':') ? strpbrk(t, "ap") : NULL;
+		if (m && m[1] == 'm' && isdigit((unsigned char)m[-1]) &&
+		    (!m[2] || strchr("+-z", m[2]))) { /* "5:32pm[+02]": the time, then AM/PM */
+			char ap[3] = {m[0], 'm', '\0'};
+			memmove(m, m + 2, strlen(m + 2) + 1);
+			enum dt_rc rc = parse_time_token(t, f);
+			return rc == DT_OK ? parse_word(ap, ap, f) : rc;
+		}
 		if (strchr(t, ':'))
 			return parse_time_token(t, f);
 		if (strpbrk(t, "-/.") && !f->has_date)

@@ -111,3 +111,6 @@ SELECT '1:20:05 5 microseconds'::interval;
 SELECT '500 seconds 99 milliseconds 51 microseconds'::interval, '1 day 2 hours 3 minutes 4 seconds'::interval, '-1 days +02:03'::interval, '1-2 3 4:05:06'::interval;
 SELECT '4 millenniums 5 centuries 4 decades 1 year 4 months 4 days 17 minutes 31 seconds'::interval;
 SELECT '-2147483648 days'::interval, '-2147483648 months'::interval, extract(epoch from '-2147483648 days'::interval), extract(epoch from '2147483647 months 2147483647 days'::interval);
+-- AM/PM glued to the time ("5:32PM")
+SELECT timestamp 'Feb 10 5:32PM 1997', timestamptz '1997-02-10 5:32pm+00', timestamp '1997-02-10 12:05am', time '5:32pm', time '11:59:59.99 PM';
+SELECT timestamp '1997-02-10 13:05pm';
