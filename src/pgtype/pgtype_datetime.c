@@ -256,6 +256,15 @@ static enum dt_rc parse_number(const char *p, struct dt_fields *f)
 		f->mday = (int)(v % 100);
 		return DT_OK;
 	}
+	if (len == 6 && f->has_date && !f->has_time && f->nnums == 0) { /* "19970210 173201" */
+		long v = atol(p);
+		f->has_time = true;
+		f->hour = (int)(v / 10000);
+		f->min = (int)(v / 100 % 100);
+		f->sec = (int)(v % 100);
+		f->usec = 0;
+		return f->hour > 24 || f->min > 59 || f->sec > 60 ? DT_RANGE : DT_OK;
+	}
 	if (f->nnums >= 3 || len > 7)
 		return DT_SYNTAX;
 	f->numlen[f->nnums] = (int)len;

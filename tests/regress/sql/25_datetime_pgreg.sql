@@ -114,3 +114,5 @@ SELECT '-2147483648 days'::interval, '-2147483648 months'::interval, extract(epo
 -- AM/PM glued to the time ("5:32PM")
 SELECT timestamp 'Feb 10 5:32PM 1997', timestamptz '1997-02-10 5:32pm+00', timestamp '1997-02-10 12:05am', time '5:32pm', time '11:59:59.99 PM';
 SELECT timestamp '1997-02-10 13:05pm';
+-- a date of eight digits followed by a time of six ("19970210 173201")
+SELECT timestamptz '19970210 173201 -0800', timestamp '19970210 173201', timestamptz '19970710 173201 America/New_York', timestamp '1997-02-10 173201';
