@@ -613,6 +613,8 @@ static bool time_of_day(struct dt_fields *f, enum dt_rc rc, const char *type,
 		rc = finish(f);
 	if (rc == DT_OK && (!f->has_time || f->special))
 		rc = DT_SYNTAX;
+	if (rc == DT_OK && f->zone && !f->has_date) /* a named zone needs a date, as DecodeTimeOnly */
+		rc = DT_SYNTAX;
 	if (rc != DT_OK)
 		return dt_error(rc, type, s, n, err);
 	*out = ((f->hour * INT64_C(60) + f->min) * 60 + f->sec) * 1000000 + f->usec;

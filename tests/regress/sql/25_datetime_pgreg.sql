@@ -116,3 +116,7 @@ SELECT timestamp 'Feb 10 5:32PM 1997', timestamptz '1997-02-10 5:32pm+00', times
 SELECT timestamp '1997-02-10 13:05pm';
 -- a date of eight digits followed by a time of six ("19970210 173201")
 SELECT timestamptz '19970210 173201 -0800', timestamp '19970210 173201', timestamptz '19970710 173201 America/New_York', timestamp '1997-02-10 173201';
+-- a time with a named zone and no date: 22007, as PostgreSQL cannot resolve the zone
+SELECT time '15:36:39 America/New_York';
+SELECT timetz '15:36:39 America/New_York';
+SELECT time '2003-07-07 15:36:39 America/New_York', timetz '2003-07-07 15:36:39 America/New_York', time '15:36:39 EST', timetz '15:36:39 PDT';
