@@ -650,6 +650,28 @@ static int collate_interval(void *arg, int na, const void *a, int nb, const void
 	return r ? r : na - nb;
 }
 
+/* COLLATE pgfn_timetz: timetz values in timetz_cmp's order -- the UTC time of day first,
+ * then the zone's seconds west of UTC -- not their text's. */
+static int collate_timetz(void *arg, int na, const void *a, int nb, const void *b)
+{
+	(void)arg;
+	int64_t ta, tb;
+	int32_t ea, eb;
+	struct pgerr err;
+	bool xa = pgtype_timetz_in(a, (size_t)na, NULL, &ta, &ea, &err);
+	bool yb = pgtype_timetz_in(b, (size_t)nb, NULL, &tb, &eb, &err);
+	if (xa && yb) {
+		int64_t ua = ta - (int64_t)ea * 1000000, ub = tb - (int64_t)eb * 1000000;
+		if (ua != ub)
+			return ua < ub ? -1 : 1;
+		return ea == eb ? 0 : (-ea < -eb ? -1 : 1);
+	}
+	if (xa != yb)
+		return xa ? -1 : 1;
+	int r = memcmp(a, b, (size_t)(na < nb ? na : nb));
+	return r ? r : na - nb;
+}
+
 int pgfn_register_dtarith(sqlite3 *db, struct pgfn_conn *c)
 {
 	static const struct pgfn_def fns[] = {
@@ -663,5 +685,7 @@ int pgfn_register_dtarith(sqlite3 *db, struct pgfn_conn *c)
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_collation(db, "pgfn_interval", SQLITE_UTF8, NULL,
 					      collate_interval);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_collation(db, "pgfn_timetz", SQLITE_UTF8, NULL, collate_timetz);
 	return rc;
 }

@@ -217,6 +217,17 @@ int xlat_dt_operator(struct xlat_ctx *c, const char *op, const char *l, struct x
 			    date_l ? r : l, XLAT_OID_TEXT, XLAT_OID_TIMESTAMPTZ);
 		return 1;
 	}
+	if (strchr("=<>", op[0]) && (a == XLAT_OID_TIMETZ || b == XLAT_OID_TIMETZ) &&
+	    (a == b || a == XLAT_OID_UNKNOWN || b == XLAT_OID_UNKNOWN)) {
+		/* timetz_cmp's order (COLLATE pgfn_timetz, pgfn_dtarith.c); a literal read in the
+		 * session's zone first */
+		bool lit_l = a == XLAT_OID_UNKNOWN, lit_r = b == XLAT_OID_UNKNOWN;
+		*t = (struct xlat_type){XLAT_OID_BOOL, -1};
+		xlat_printf(c, "(%s%s%s %s %s%s%s COLLATE pgfn_timetz)", lit_l ? "pg_dt_cast(" : "", l,
+			    lit_l ? ", 25, 1266)" : "", op, lit_r ? "pg_dt_cast(" : "", r,
+			    lit_r ? ", 25, 1266)" : "");
+		return 1;
+	}
 	bool ta = xlat_type_is_temporal(a) && a != XLAT_OID_TIMETZ;
 	bool tb = xlat_type_is_temporal(b) && b != XLAT_OID_TIMETZ;
 	if (!ta && !tb)

@@ -354,6 +354,7 @@ static bool sort_items(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 		own = own ? own : xlat_jsonb_collation(st.oid, 0, NULL);
 		own = own ? own : xlat_comptype_collation(c, st.oid); /* ORDER BY ROW(...)::t */
 		own = own || st.oid != XLAT_OID_INTERVAL ? own : " COLLATE pgfn_interval";
+		own = own || st.oid != XLAT_OID_TIMETZ ? own : " COLLATE pgfn_timetz";
 		const char *use = colls && colls[i] ? colls[i] : own;
 		const char *jsonb = xlat_jsonb_collation(XLAT_OID_JSONB, 0, NULL);
 		if (use && strcmp(use, jsonb) == 0 && sb->node->node_case != NODE(A_CONST))

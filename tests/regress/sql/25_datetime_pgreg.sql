@@ -120,3 +120,15 @@ SELECT timestamptz '19970210 173201 -0800', timestamp '19970210 173201', timesta
 SELECT time '15:36:39 America/New_York';
 SELECT timetz '15:36:39 America/New_York';
 SELECT time '2003-07-07 15:36:39 America/New_York', timetz '2003-07-07 15:36:39 America/New_York', time '15:36:39 EST', timetz '15:36:39 PDT';
+-- timetz compares and sorts by its UTC time, then its zone (timetz_cmp), not by its text
+SET TimeZone = 'America/Los_Angeles';
+CREATE TABLE dt_ttz (id int PRIMARY KEY, t timetz);
+INSERT INTO dt_ttz VALUES (1, '07:07 PST'), (2, '08:08 EDT'), (3, '11:59 PDT'), (4, '10:00+02'), (5, '09:00+01'), (6, '00:01 PDT'), (7, NULL);
+SELECT id, t FROM dt_ttz ORDER BY t, id;
+SELECT id, t FROM dt_ttz ORDER BY t DESC, id;
+SELECT id FROM dt_ttz WHERE t > '05:06:07-07' ORDER BY id;
+SELECT id FROM dt_ttz WHERE t >= '00:00' ORDER BY id;
+SELECT timetz '10:00+02' = timetz '09:00+01', timetz '10:00+02' < timetz '10:00+01', timetz '10:00+02' <> timetz '08:00+00', max(t), min(t) FROM dt_ttz;
+SELECT greatest(timetz '10:00+02', timetz '09:30+00'), least(timetz '10:00+02', timetz '09:30+00');
+DROP TABLE dt_ttz;
+RESET TimeZone;
