@@ -76,6 +76,8 @@ static const struct {
 	{"pg_extract('epoch', '13:30:25.5-04', 1266, 1)", "63025.500000"},
 	{"pg_extract('timezone_m', '13:30:25-04:30', 1266, 1)", "-30"},
 	{"pg_extract('century', '0100-12-31 BC', 1082, 1)", "-1"},
+	{"('08:08:00-04' < '07:07:00-08' COLLATE pgfn_timetz)", "1"},
+	{"('10:00:00+02' = '09:00:00+01' COLLATE pgfn_timetz)", "0"},
 	{"pg_dt_us('2000-01-02', 1082)", "86400000000"},
 	{"pg_dt_us('00:00:01.5', 1083)", "1500000"},
 	{"(SELECT group_concat(v, ',') FROM (SELECT column1 AS v FROM (VALUES ('1 year'), "
