@@ -132,3 +132,5 @@ SELECT timetz '10:00+02' = timetz '09:00+01', timetz '10:00+02' < timetz '10:00+
 SELECT greatest(timetz '10:00+02', timetz '09:30+00'), least(timetz '10:00+02', timetz '09:30+00');
 DROP TABLE dt_ttz;
 RESET TimeZone;
+-- to_char's CC of BC years counts from the astronomical year (97 BC is -01)
+SELECT to_char(timestamp '0097-02-16 BC', 'CC'), to_char(date '0001-01-01 BC', 'CC'), to_char(date '0100-01-01 BC', 'CC'), to_char(date '0101-01-01 BC','CC'), to_char(date '2000-01-01', 'CC'), to_char(date '2001-01-01', 'FMCC'), to_char(interval '250 years', 'CC'), to_char(interval '-250 years', 'CC'), to_char(date '0001-06-01', 'CCth');
