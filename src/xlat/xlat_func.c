@@ -503,8 +503,9 @@ static const char *interval_const(struct xlat_ctx *c, const PgQuery__Node *n, in
 		struct xlat_typeref r;
 		const PgQuery__TypeCast *tc = n->type_cast;
 		const PgQuery__TypeName *tn = tc->type_name;
-		if (!tn || !tn->n_names || tn->n_array_bounds ||
-		    strcmp(xlat_node_str(tn->names[tn->n_names - 1]), "interval") != 0 ||
+		const char *last = tn && tn->n_names ? xlat_node_str(tn->names[tn->n_names - 1])
+						     : NULL;
+		if (!last || tn->n_array_bounds || strcmp(last, "interval") != 0 ||
 		    !xlat_type_resolve(c, tn, &r) || r.info->oid != XLAT_OID_INTERVAL)
 			return NULL;
 		*typmod = r.typmod;
