@@ -275,6 +275,16 @@ bool pgtype_timestamptz_in(const char *s, size_t n, const struct pgtype_dtenv *e
 			   int64_t *out, struct pgerr *err) MUST_CHECK;
 bool pgtype_interval_in(const char *s, size_t n, struct pgtype_interval *out,
 			struct pgerr *err) MUST_CHECK;
+/* interval(p) and INTERVAL fields: typmod = INTERVAL_MASK fields << 16 | precision (0xFFFF:
+ * none), -1 for neither. _in_typmod reads s as interval_in does with that typmod (a number
+ * without a unit is of the last field: '1' YEAR is a year, '1 2' DAY TO HOUR a day and two
+ * hours, '2:03' MINUTE TO SECOND two minutes), then adjusts: _adjust drops what lies right
+ * of the last field and rounds the seconds to the precision, as AdjustIntervalForTypmod.
+ * _typmod_out appends intervaltypmodout's text (" day to second(2)", "(3)"). */
+bool pgtype_interval_in_typmod(const char *s, size_t n, int32_t typmod,
+			       struct pgtype_interval *out, struct pgerr *err) MUST_CHECK;
+void pgtype_interval_typmod_adjust(struct pgtype_interval *iv, int32_t typmod);
+void pgtype_interval_typmod_out(struct strbuf *out, int32_t typmod);
 /* time with time zone: *time microseconds since midnight, *east the offset in seconds east of
  * UTC (as written, or env's zone's at the given date or today); 22009 beyond ±16 hours. */
 bool pgtype_timetz_in(const char *s, size_t n, const struct pgtype_dtenv *env, int64_t *time,

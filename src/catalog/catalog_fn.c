@@ -56,6 +56,15 @@ const char *cat_format_type(struct arena *a, uint32_t oid, int32_t typmod)
 		return arena_printf(a, "%.*s(%d)%s", (int)(sp - ti->sql_name), ti->sql_name, typmod,
 				    sp);
 	}
+	case PGTYPE_INTERVAL: {
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		strbuf_puts(&sb, "interval");
+		pgtype_interval_typmod_out(&sb, typmod);
+		const char *r = arena_strndup(a, sb.data, sb.len);
+		strbuf_fini(&sb);
+		return r;
+	}
 	default:
 		return ti->sql_name;
 	}

@@ -7,6 +7,7 @@
 
 #include "pgtype.h"
 
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -143,6 +144,24 @@ static void char_facts(struct cat_rows *r, const struct cat_col *c)
 		cat_null(r);
 }
 
+/* interval_type: an interval's fields as format_type writes them after "interval", upper
+ * case, with the precision ("DAY TO SECOND(0)"); NULL without fields. */
+static void interval_type(struct cat_rows *r, const struct cat_col *c)
+{
+	if (c->typoid != PGTYPE_INTERVAL || c->typmod < 0 || ((c->typmod >> 16) & 0x7FFF) == 0x7FFF) {
+		cat_null(r);
+		return;
+	}
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	pgtype_interval_typmod_out(&sb, c->typmod);
+	char *t = arena_strndup(r->a, sb.data + 1, sb.len - 1); /* after its leading blank */
+	strbuf_fini(&sb);
+	for (char *p = t; *p; p++)
+		*p = (char)toupper((unsigned char)*p);
+	cat_text(r, t);
+}
+
 static void datetime_precision(struct cat_rows *r, const struct cat_col *c)
 {
 	switch (c->typoid) {
@@ -153,8 +172,10 @@ static void datetime_precision(struct cat_rows *r, const struct cat_col *c)
 	case PGTYPE_TIMETZ:
 	case PGTYPE_TIMESTAMP:
 	case PGTYPE_TIMESTAMPTZ:
-	case PGTYPE_INTERVAL:
 		cat_int(r, c->typmod >= 0 ? c->typmod : 6);
+		break;
+	case PGTYPE_INTERVAL: /* the typmod's low half; 0xFFFF: none given */
+		cat_int(r, c->typmod >= 0 && (c->typmod & 0xFFFF) != 0xFFFF ? c->typmod & 0xFFFF : 6);
 		break;
 	default:
 		cat_null(r);
@@ -215,7 +236,8 @@ static void column_row(struct cat_conn *cc, struct cat_rows *r, const struct cat
 	char_facts(r, c);
 	numeric_facts(r, c);
 	datetime_precision(r, c);
-	nulls(r, 2 + 3 + 3); /* interval, character set, collation */
+	interval_type(r, c);
+	nulls(r, 1 + 3 + 3); /* interval_precision, character set, collation */
 	if (c->domain) {
 		cat_text(r, cat_conn_database(cc));
 		cat_text(r, cat_conn_public(cc));

@@ -311,13 +311,21 @@ static int64_t round_prec(int64_t t, int prec)
 
 /* pg_dt_typmod(x, oid, precision): a time, timetz, timestamp or timestamptz value of type
  * oid(precision) as PostgreSQL stores it — rounded to its precision, on every write to such
- * a column and every cast to such a type. */
+ * a column and every cast to such a type; an interval's precision is its whole typmod (its
+ * fields and precision: pgtype_interval_typmod_adjust). */
 static void fn_typmod(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	uint32_t oid = (uint32_t)sqlite3_value_int64(argv[1]);
 	int prec = sqlite3_value_int(argv[2]);
 	struct pgfn_dt v;
 	(void)argc;
+	if (oid == PGTYPE_INTERVAL && sqlite3_value_type(argv[0]) != SQLITE_NULL) {
+		if (!pgfn_dt_arg(ctx, argv[0], oid, &v)) /* precision: the whole typmod */
+			return;
+		pgtype_interval_typmod_adjust(&v.iv, sqlite3_value_int(argv[2]));
+		pgfn_dt_result(ctx, &v);
+		return;
+	}
 	if (sqlite3_value_type(argv[0]) == SQLITE_NULL || prec < 0 || prec > 5) {
 		sqlite3_result_value(ctx, argv[0]);
 		return;

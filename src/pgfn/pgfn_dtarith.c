@@ -72,6 +72,8 @@ bool pgfn_dt_add_interval(const struct pgtype_tz *tz, bool with_tz, int64_t *ts,
 
 static bool ts_plus(sqlite3_context *ctx, struct pgfn_dt *v, struct pgtype_interval iv)
 {
+	if (!pgfn_dt_finite(v->ts)) /* infinity ± an interval stays infinity, as PostgreSQL 15 */
+		return true;
 	if (!pgfn_dt_add_interval(pgfn_dt_zone(ctx), v->oid == PGTYPE_TIMESTAMPTZ, &v->ts, iv))
 		return pgfn_dt_check_ts(ctx, INT64_MAX);
 	return pgfn_dt_check_ts(ctx, v->ts);
@@ -196,16 +198,21 @@ static void fn_sub(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	if (!arg(ctx, argv, 0, &a) || !arg(ctx, argv, 2, &b))
 		return;
 	if (a.oid == PGTYPE_DATE && b.oid == PGTYPE_DATE) {
-		sqlite3_result_int64(ctx, (int64_t)a.date - b.date);
+		bool inf = a.date == PGTYPE_DATE_NOBEGIN || a.date == PGTYPE_DATE_NOEND ||
+			   b.date == PGTYPE_DATE_NOBEGIN || b.date == PGTYPE_DATE_NOEND;
+		if (inf)
+			pgfn_error(ctx, "22008", "cannot subtract infinite dates");
+		else
+			sqlite3_result_int64(ctx, (int64_t)a.date - b.date);
 		return;
 	}
 	if (a.oid == PGTYPE_DATE) {
 		a.oid = PGTYPE_TIMESTAMP;
-		a.ts = (int64_t)a.date * USECS_PER_DAY;
+		a.ts = pgfn_dt_date_ts(a.date);
 	}
 	if (b.oid == PGTYPE_DATE) {
 		b.oid = PGTYPE_TIMESTAMP;
-		b.ts = (int64_t)b.date * USECS_PER_DAY;
+		b.ts = pgfn_dt_date_ts(b.date);
 	}
 	bool ts_a = a.oid == PGTYPE_TIMESTAMP || a.oid == PGTYPE_TIMESTAMPTZ;
 	bool ts_b = b.oid == PGTYPE_TIMESTAMP || b.oid == PGTYPE_TIMESTAMPTZ;
@@ -604,6 +611,67 @@ static void fn_overlaps(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_int(ctx, r);
 }
 
+/* pg_dt_us(x, oid): a date, time, timestamp or timestamptz as microseconds (since
+ * 2000-01-01, since midnight for a time): the number a window's RANGE frame offsets by an
+ * interval's microseconds (xlat_func.c range_offset); infinities stay the extremes. */
+static void fn_us(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct pgfn_dt v;
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	if (!pgfn_dt_arg(ctx, argv[0], (uint32_t)sqlite3_value_int64(argv[1]), &v))
+		return;
+	if (v.oid != PGTYPE_DATE)
+		sqlite3_result_int64(ctx, v.ts);
+	else if (v.date == PGTYPE_DATE_NOBEGIN || v.date == PGTYPE_DATE_NOEND)
+		sqlite3_result_int64(ctx, v.date == PGTYPE_DATE_NOEND ? INT64_MAX : INT64_MIN);
+	else
+		sqlite3_result_int64(ctx, (int64_t)v.date * USECS_PER_DAY);
+}
+
+/* COLLATE pgfn_interval: ORDER BY, GREATEST/LEAST of intervals in interval_cmp's order (a
+ * month as 30 days, a day as 24 hours), not their text's; text that is no interval sorts
+ * after the intervals, bytewise. */
+static int collate_interval(void *arg, int na, const void *a, int nb, const void *b)
+{
+	(void)arg;
+	struct pgtype_interval x, y;
+	struct pgerr err;
+	bool xa = pgtype_interval_in(a, (size_t)na, &x, &err);
+	bool yb = pgtype_interval_in(b, (size_t)nb, &y, &err);
+	if (xa && yb)
+		return pgfn_dt_interval_cmp(&x, &y);
+	if (xa != yb)
+		return xa ? -1 : 1;
+	int r = memcmp(a, b, (size_t)(na < nb ? na : nb));
+	return r ? r : na - nb;
+}
+
+/* COLLATE pgfn_timetz: timetz values in timetz_cmp's order -- the UTC time of day first,
+ * then the zone's seconds west of UTC -- not their text's. */
+static int collate_timetz(void *arg, int na, const void *a, int nb, const void *b)
+{
+	(void)arg;
+	int64_t ta, tb;
+	int32_t ea, eb;
+	struct pgerr err;
+	bool xa = pgtype_timetz_in(a, (size_t)na, NULL, &ta, &ea, &err);
+	bool yb = pgtype_timetz_in(b, (size_t)nb, NULL, &tb, &eb, &err);
+	if (xa && yb) {
+		int64_t ua = ta - (int64_t)ea * 1000000, ub = tb - (int64_t)eb * 1000000;
+		if (ua != ub)
+			return ua < ub ? -1 : 1;
+		return ea == eb ? 0 : (-ea < -eb ? -1 : 1);
+	}
+	if (xa != yb)
+		return xa ? -1 : 1;
+	int r = memcmp(a, b, (size_t)(na < nb ? na : nb));
+	return r ? r : na - nb;
+}
+
 int pgfn_register_dtarith(sqlite3 *db, struct pgfn_conn *c)
 {
 	static const struct pgfn_def fns[] = {
@@ -611,7 +679,13 @@ int pgfn_register_dtarith(sqlite3 *db, struct pgfn_conn *c)
 		{"pg_dt_cmp", 4, fn_cmp},        {"pg_interval_mul", 3, fn_mul},
 		{"pg_justify", 2, fn_justify},   {"pg_age", 2, fn_age},
 		{"pg_age", 4, fn_age},           {"pg_make", -1, fn_make},
-		{"pg_overlaps", 8, fn_overlaps},
+		{"pg_overlaps", 8, fn_overlaps}, {"pg_dt_us", 2, fn_us},
 	};
-	return pgfn_define_with(db, fns, ARRAY_LEN(fns), SQLITE_INNOCUOUS, c);
+	int rc = pgfn_define_with(db, fns, ARRAY_LEN(fns), SQLITE_INNOCUOUS, c);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_collation(db, "pgfn_interval", SQLITE_UTF8, NULL,
+					      collate_interval);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_collation(db, "pgfn_timetz", SQLITE_UTF8, NULL, collate_timetz);
+	return rc;
 }

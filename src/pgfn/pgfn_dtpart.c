@@ -4,6 +4,7 @@
  * with every field PostgreSQL 15 has, extract as numeric with PostgreSQL's scales. */
 #include "pgfn_int.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,45 +54,35 @@ static enum field field_of(const char *s)
 	static const struct {
 		const char *name;
 		enum field f;
-	} tab[] = {
-		{"microseconds", F_USEC},
-		{"microsecond", F_USEC},
-		{"us", F_USEC},
-		{"milliseconds", F_MSEC},
-		{"millisecond", F_MSEC},
-		{"ms", F_MSEC},
-		{"second", F_SEC},
-		{"seconds", F_SEC},
-		{"sec", F_SEC},
-		{"minute", F_MIN},
-		{"minutes", F_MIN},
-		{"min", F_MIN},
-		{"hour", F_HOUR},
-		{"hours", F_HOUR},
-		{"day", F_DAY},
-		{"days", F_DAY},
-		{"week", F_WEEK},
-		{"month", F_MONTH},
-		{"months", F_MONTH},
-		{"mon", F_MONTH},
-		{"quarter", F_QUARTER},
-		{"year", F_YEAR},
-		{"years", F_YEAR},
-		{"decade", F_DECADE},
-		{"century", F_CENTURY},
-		{"millennium", F_MILLENNIUM},
-		{"dow", F_DOW},
-		{"isodow", F_ISODOW},
-		{"doy", F_DOY},
-		{"epoch", F_EPOCH},
-		{"julian", F_JULIAN},
-		{"isoyear", F_ISOYEAR},
-		{"timezone", F_TZ},
-		{"timezone_hour", F_TZ_HOUR},
-		{"timezone_minute", F_TZ_MINUTE},
+	} tab[] = { /* datetime.c's deltatktbl and the units of its datetktbl */
+		{"c", F_CENTURY},	 {"cent", F_CENTURY},	   {"centuries", F_CENTURY},
+		{"century", F_CENTURY},	 {"d", F_DAY},		   {"day", F_DAY},
+		{"days", F_DAY},	 {"dec", F_DECADE},	   {"decade", F_DECADE},
+		{"decades", F_DECADE},	 {"decs", F_DECADE},	   {"dow", F_DOW},
+		{"doy", F_DOY},		 {"epoch", F_EPOCH},	   {"h", F_HOUR},
+		{"hour", F_HOUR},	 {"hours", F_HOUR},	   {"hr", F_HOUR},
+		{"hrs", F_HOUR},	 {"isodow", F_ISODOW},	   {"isoyear", F_ISOYEAR},
+		{"j", F_JULIAN},	 {"jd", F_JULIAN},	   {"julian", F_JULIAN},
+		{"m", F_MIN},		 {"microsecon", F_USEC},   {"mil", F_MILLENNIUM},
+		{"millennia", F_MILLENNIUM}, {"millennium", F_MILLENNIUM}, {"millisecon", F_MSEC},
+		{"mils", F_MILLENNIUM},	 {"min", F_MIN},	   {"mins", F_MIN},
+		{"minute", F_MIN},	 {"minutes", F_MIN},	   {"mon", F_MONTH},
+		{"mons", F_MONTH},	 {"month", F_MONTH},	   {"months", F_MONTH},
+		{"ms", F_MSEC},		 {"msec", F_MSEC},	   {"msecond", F_MSEC},
+		{"mseconds", F_MSEC},	 {"msecs", F_MSEC},	   {"qtr", F_QUARTER},
+		{"quarter", F_QUARTER},	 {"s", F_SEC},		   {"sec", F_SEC},
+		{"second", F_SEC},	 {"seconds", F_SEC},	   {"secs", F_SEC},
+		{"timezone", F_TZ},	 {"timezone_h", F_TZ_HOUR}, {"timezone_m", F_TZ_MINUTE},
+		{"us", F_USEC},		 {"usec", F_USEC},	   {"usecond", F_USEC},
+		{"useconds", F_USEC},	 {"usecs", F_USEC},	   {"w", F_WEEK},
+		{"week", F_WEEK},	 {"weeks", F_WEEK},	   {"y", F_YEAR},
+		{"year", F_YEAR},	 {"years", F_YEAR},	   {"yr", F_YEAR},
+		{"yrs", F_YEAR},
 	};
+	/* PostgreSQL compares the first TOKMAXLEN (10) characters: "microseconds" is
+	 * "microsecon", "timezone_hour" "timezone_h" */
 	for (size_t i = 0; s && i < ARRAY_LEN(tab); i++) {
-		if (strcasecmp(s, tab[i].name) == 0)
+		if (strncasecmp(s, tab[i].name, 10) == 0)
 			return tab[i].f;
 	}
 	return F_BAD;
@@ -292,7 +283,7 @@ static void fn_date_trunc(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 /* extract/date_part: the value as a decimal (scaled by 10^-scale) for extract's numeric. */
 struct part {
-	int64_t units;
+	pgfn_wide units; /* the epoch of a timestamp near the end of the range passes int64 */
 	int scale;
 	int64_t day_usec; /* julian of a timestamp: units is the day, this the time of day */
 	bool julian;
@@ -342,11 +333,11 @@ static bool part_ts(sqlite3_context *ctx, enum field f, const struct pgfn_dt *v,
 	case F_DECADE:
 		p->units = tm.year >= 0 ? tm.year / 10 : -((8 - (tm.year - 1)) / 10);
 		break;
-	case F_CENTURY:
-		p->units = year > 0 ? (year + 99) / 100 : -((99 - (year - 1)) / 100);
+	case F_CENTURY: /* BC from the astronomical year, as timestamp_part does */
+		p->units = year > 0 ? (year + 99) / 100 : -((99 - (tm.year - 1)) / 100);
 		break;
 	case F_MILLENNIUM:
-		p->units = year > 0 ? (year + 999) / 1000 : -((999 - (year - 1)) / 1000);
+		p->units = year > 0 ? (year + 999) / 1000 : -((999 - (tm.year - 1)) / 1000);
 		break;
 	case F_DOW:
 		p->units = tm.wday;
@@ -365,7 +356,7 @@ static bool part_ts(sqlite3_context *ctx, enum field f, const struct pgfn_dt *v,
 		p->units = iy > 0 ? iy : iy - 1;
 		break;
 	case F_EPOCH:
-		p->units = v->ts + INT64_C(946684800000000);
+		p->units = (pgfn_wide)v->ts + INT64_C(946684800000000);
 		p->scale = 6;
 		break;
 	case F_TZ:
@@ -435,9 +426,9 @@ static bool part_interval(enum field f, const struct pgtype_interval *iv, struct
 		break;
 	case F_EPOCH:
 		/* 365.25 days a year, 30 days a month, as interval_part does */
-		p->units = t + (int64_t)iv->day * USECS_PER_DAY +
-			   (int64_t)(iv->month / 12) * INT64_C(31557600000000) +
-			   (int64_t)(iv->month % 12) * 30 * USECS_PER_DAY;
+		p->units = (pgfn_wide)t + (pgfn_wide)iv->day * USECS_PER_DAY +
+			   (pgfn_wide)(iv->month / 12) * INT64_C(31557600000000) +
+			   (pgfn_wide)(iv->month % 12) * 30 * USECS_PER_DAY;
 		p->scale = 6;
 		break;
 	default:
@@ -458,7 +449,7 @@ static void put_julian(sqlite3_context *ctx, const struct part *p, bool numeric)
 	}
 	struct pgfn_num *v = base_xcalloc(5, sizeof(*v));
 	struct pgfn_num *jd = v, *us = v + 1, *day = v + 2, *q = v + 3, *r = v + 4;
-	pgfn_num_from_int(jd, p->units);
+	pgfn_num_from_int(jd, (int64_t)p->units);
 	pgfn_num_from_int(us, p->day_usec);
 	pgfn_num_from_int(day, USECS_PER_DAY);
 	if (pgfn_num_div(q, us, day, pgfn_num_div_scale(us, day)) && pgfn_num_add(r, jd, q))
@@ -479,7 +470,7 @@ static void put_part(sqlite3_context *ctx, const struct part *p, int mode)
 		return;
 	}
 	if (mode == 2 && p->units % d == 0) {
-		sqlite3_result_int64(ctx, p->units / d);
+		sqlite3_result_int64(ctx, (int64_t)(p->units / d));
 		return;
 	}
 	if (mode != 1) {
@@ -487,14 +478,41 @@ static void put_part(sqlite3_context *ctx, const struct part *p, int mode)
 		return;
 	}
 	char buf[48];
-	uint64_t a = p->units < 0 ? (uint64_t)0 - (uint64_t)p->units : (uint64_t)p->units;
+	pgfn_wide a = p->units < 0 ? -p->units : p->units;
 	if (p->scale == 0)
 		snprintf(buf, sizeof(buf), "%lld", (long long)p->units);
 	else
 		snprintf(buf, sizeof(buf), "%s%llu.%0*llu", p->units < 0 ? "-" : "",
-			 (unsigned long long)(a / (uint64_t)d), p->scale,
-			 (unsigned long long)(a % (uint64_t)d));
+			 (unsigned long long)(a / d), p->scale, (unsigned long long)(a % d));
 	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
+}
+
+/* A field of infinity or -infinity, as PostgreSQL 15's NonFiniteTimestampTzPart and
+ * extract_date answer: the fields that grow with time are infinite too (numeric 'Infinity'
+ * as text in mode 1, a double otherwise), the others NULL; an unknown unit is refused. */
+static void put_nonfinite(sqlite3_context *ctx, enum field f, bool neg, int mode,
+			  const char *unit, uint32_t oid)
+{
+	switch (f) {
+	case F_YEAR:
+	case F_DECADE:
+	case F_CENTURY:
+	case F_MILLENNIUM:
+	case F_JULIAN:
+	case F_ISOYEAR:
+	case F_EPOCH:
+		if (mode == 1)
+			sqlite3_result_text(ctx, neg ? "-Infinity" : "Infinity", -1, SQLITE_STATIC);
+		else
+			sqlite3_result_double(ctx, neg ? -INFINITY : INFINITY);
+		return;
+	case F_BAD:
+		bad_unit(ctx, unit, oid, false);
+		return;
+	default: /* the zone fields too, even of a timestamp without one */
+		sqlite3_result_null(ctx);
+		return;
+	}
 }
 
 /* pg_extract(field, x, oid, mode): date_part (float8, mode 0) or extract (numeric, as text
@@ -533,10 +551,26 @@ static void fn_extract(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			p.units -= INT64_C(946684800000000);
 		v.oid = PGTYPE_TIME;
 		break;
+	case PGTYPE_TIMETZ: /* as a time, plus its zone; the epoch is UTC's time of day */
+		if (f >= F_TZ) {
+			p.units = f == F_TZ ? v.east : f == F_TZ_HOUR ? v.east / 3600 : v.east % 3600 / 60;
+			ok = true;
+			break;
+		}
+		v.oid = PGTYPE_TIMESTAMP;
+		ok = (f <= F_HOUR || f == F_EPOCH) && part_ts(ctx, f, &v, &p);
+		if (ok && f == F_EPOCH)
+			p.units -= INT64_C(946684800000000) + (int64_t)v.east * 1000000;
+		v.oid = PGTYPE_TIMETZ;
+		break;
 	case PGTYPE_DATE:
 		if (f == F_USEC || f == F_MSEC || f == F_SEC || f == F_MIN || f == F_HOUR ||
 		    f >= F_TZ) {
 			bad_unit(ctx, unit, v.oid, f != F_BAD);
+			return;
+		}
+		if (v.date == PGTYPE_DATE_NOBEGIN || v.date == PGTYPE_DATE_NOEND) {
+			put_nonfinite(ctx, f, v.date == PGTYPE_DATE_NOBEGIN, mode, unit, v.oid);
 			return;
 		}
 		v.oid = PGTYPE_TIMESTAMP;
@@ -551,7 +585,7 @@ static void fn_extract(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		break;
 	default:
 		if (!pgfn_dt_finite(v.ts)) {
-			sqlite3_result_null(ctx);
+			put_nonfinite(ctx, f, v.ts == PGTYPE_TS_NOBEGIN, mode, unit, v.oid);
 			return;
 		}
 		ok = part_ts(ctx, f, &v, &p);

@@ -189,8 +189,11 @@ static void one(struct strbuf *out, enum pgfn_dtpat p, const char *pat, const st
 	case P_J:
 		put_num(out, jd, 1, fm, th);
 		break;
-	case P_CC:
-		put_num(out, y > 0 ? (y + 99) / 100 : -((99 - (y - 1)) / 100), 2, fm, th);
+	case P_CC: /* DCH_CC, from the astronomical year: 97 BC is century -01 */
+		put_num(out, f->interval      ? f->year / 100
+			     : f->year > 0    ? (f->year - 1) / 100 + 1
+					      : f->year / 100 - 1,
+			2, fm, th);
 		break;
 	case P_TZ:
 		if (f->abbr)

@@ -256,6 +256,15 @@ static enum dt_rc parse_number(const char *p, struct dt_fields *f)
 		f->mday = (int)(v % 100);
 		return DT_OK;
 	}
+	if (len == 6 && f->has_date && !f->has_time && f->nnums == 0) { /* "19970210 173201" */
+		long v = atol(p);
+		f->has_time = true;
+		f->hour = (int)(v / 10000);
+		f->min = (int)(v / 100 % 100);
+		f->sec = (int)(v % 100);
+		f->usec = 0;
+		return f->hour > 24 || f->min > 59 || f->sec > 60 ? DT_RANGE : DT_OK;
+	}
 	if (f->nnums >= 3 || len > 7)
 		return DT_SYNTAX;
 	f->numlen[f->nnums] = (int)len;
@@ -326,6 +335,14 @@ static enum dt_rc token(char *t, const char *orig, struct dt_fields *f)
 			*tee = '\0';
 			enum dt_rc rc = token(t, orig, f);
 			return rc == DT_OK ? token(tee + 1, orig + (tee + 1 - t), f) : rc;
+		}
+		char *m = strchr(t, ':') ? strpbrk(t, "ap") : NULL;
+		if (m && m[1] == 'm' && isdigit((unsigned char)m[-1]) &&
+		    (!m[2] || strchr("+-z", m[2]))) { /* "5:32pm[+02]": the time, then AM/PM */
+			char ap[3] = {m[0], 'm', '\0'};
+			memmove(m, m + 2, strlen(m + 2) + 1);
+			enum dt_rc rc = parse_time_token(t, f);
+			return rc == DT_OK ? parse_word(ap, ap, f) : rc;
 		}
 		if (strchr(t, ':'))
 			return parse_time_token(t, f);
@@ -595,6 +612,8 @@ static bool time_of_day(struct dt_fields *f, enum dt_rc rc, const char *type,
 	if (rc == DT_OK)
 		rc = finish(f);
 	if (rc == DT_OK && (!f->has_time || f->special))
+		rc = DT_SYNTAX;
+	if (rc == DT_OK && f->zone && !f->has_date) /* a named zone needs a date, as DecodeTimeOnly */
 		rc = DT_SYNTAX;
 	if (rc != DT_OK)
 		return dt_error(rc, type, s, n, err);

@@ -235,9 +235,14 @@ static bool interval_typmod(const char *fields, const struct decl *d, int32_t *t
 {
 	int32_t range = INTERVAL_FULL_RANGE;
 	if (*fields) {
-		size_t i;
+		char words[DECL_MAX]; /* SQLite's column type says day "to" second: TO is its keyword */
+		size_t i, n = 0;
+		for (; *fields && n + 1 < sizeof(words); fields++)
+			if (*fields != '"')
+				words[n++] = *fields;
+		words[n] = '\0';
 		for (i = 0; i < ARRAY_LEN(interval_fields); i++)
-			if (strcmp(fields, interval_fields[i].words) == 0)
+			if (strcmp(words, interval_fields[i].words) == 0)
 				break;
 		if (i == ARRAY_LEN(interval_fields))
 			return false;

@@ -87,8 +87,11 @@ static enum unit unit_of(const char *w, size_t n)
 		{"mil", U_MILLENNIUM},
 		{"mils", U_MILLENNIUM},
 	};
+	/* PostgreSQL reads the first TOKMAXLEN (10) characters: "millenniums" is "millennium" */
+	size_t k = n > 10 ? 10 : n;
 	for (size_t i = 0; i < ARRAY_LEN(tab); i++) {
-		if (strlen(tab[i].name) == n && strncasecmp(tab[i].name, w, n) == 0)
+		size_t len = strlen(tab[i].name);
+		if ((len > 10 ? 10 : len) == k && strncasecmp(tab[i].name, w, k) == 0)
 			return tab[i].u;
 	}
 	return U_NONE;
@@ -121,7 +124,46 @@ struct acc {
 	int64_t usec;
 	double frac; /* microseconds from fractional fields */
 	bool any, range, overflow;
+	bool dup;      /* a field given twice ('1 day 1 day'): DecodeInterval's 22007 */
+	unsigned seen; /* the fields given so far, as DecodeInterval's fmask */
+	int fields; /* the typmod's INTERVAL_MASK fields (IV_FULL: none given) */
 };
+
+/* INTERVAL_MASK's bits (PostgreSQL's datetime.h) and the typmod's "no precision". */
+enum {
+	IV_MONTH = 1 << 1,
+	IV_YEAR = 1 << 2,
+	IV_DAY = 1 << 3,
+	IV_HOUR = 1 << 10,
+	IV_MINUTE = 1 << 11,
+	IV_SECOND = 1 << 12,
+	IV_FULL = 0x7FFF,
+	IV_FULL_PRECISION = 0xFFFF
+};
+
+/* The unit of a number written without one, as DecodeInterval takes it from the typmod's
+ * rightmost field (seconds when there is none). */
+static enum unit bare_unit(int fields)
+{
+	switch (fields) {
+	case IV_YEAR:
+		return U_YEAR;
+	case IV_MONTH:
+	case IV_YEAR | IV_MONTH:
+		return U_MON;
+	case IV_DAY:
+		return U_DAY;
+	case IV_HOUR:
+	case IV_DAY | IV_HOUR:
+		return U_HOUR;
+	case IV_MINUTE:
+	case IV_HOUR | IV_MINUTE:
+	case IV_DAY | IV_HOUR | IV_MINUTE:
+		return U_MIN;
+	default:
+		return U_SEC;
+	}
+}
 
 /* v units of per microseconds each: the whole units exactly, the fraction as a double. */
 static void add_usec(struct acc *a, double v, int64_t per)
@@ -143,10 +185,54 @@ static void add_days(struct acc *a, double v)
 	add_usec(a, v - whole, 86400000000);
 }
 
+/* The fields a unit sets, as DecodeInterval's tmask: a fractional second reaches into the
+ * milli- and microseconds. */
+enum { F_US = 1, F_MS = 2, F_S = 4, F_MIN = 8, F_H = 16, F_D = 32, F_W = 64, F_MON = 128,
+       F_Y = 256, F_DEC = 512, F_CENT = 1024, F_MILL = 2048 };
+
+static void see(struct acc *a, unsigned m)
+{
+	a->dup |= (a->seen & m) != 0;
+	a->seen |= m;
+}
+
+static unsigned unit_mask(double v, enum unit u)
+{
+	switch (u) {
+	case U_USEC:
+		return F_US;
+	case U_MSEC:
+		return F_MS;
+	case U_NONE:
+	case U_SEC:
+		return v != trunc(v) ? F_US | F_MS | F_S : F_S;
+	case U_MIN:
+		return F_MIN;
+	case U_HOUR:
+		return F_H;
+	case U_DAY:
+		return F_D;
+	case U_WEEK:
+		return F_W;
+	case U_MON:
+		return F_MON;
+	case U_YEAR:
+		return F_Y;
+	case U_DECADE:
+		return F_DEC;
+	case U_CENTURY:
+		return F_CENT;
+	case U_MILLENNIUM:
+		return F_MILL;
+	}
+	return 0;
+}
+
 static void add(struct acc *a, double v, enum unit u)
 {
 	double whole;
 	a->any = true;
+	see(a, unit_mask(v, u));
 	switch (u) {
 	case U_USEC:
 		add_usec(a, v, 1);
@@ -215,7 +301,7 @@ static bool add_time(struct acc *a, const char *p, size_t n)
 	}
 	if (*q)
 		return false;
-	if (nf == 2 && strchr(buf, '.')) { /* mm:ss.fff */
+	if (nf == 2 && (strchr(buf, '.') || a->fields == (IV_MINUTE | IV_SECOND))) { /* mm:ss */
 		f[2] = f[1];
 		f[1] = f[0];
 		f[0] = 0;
@@ -225,6 +311,7 @@ static bool add_time(struct acc *a, const char *p, size_t n)
 		return false;
 	}
 	a->any = true;
+	see(a, F_H | F_MIN | F_S | F_MS | F_US);
 	add_usec(a, sign * f[0], 3600000000);
 	add_usec(a, sign * f[1], 60000000);
 	add_usec(a, sign * f[2], 1000000);
@@ -246,6 +333,7 @@ static bool year_month(const char *p, size_t n, struct acc *a)
 	if (i == m || i != n)
 		return false;
 	double v = strtod(p + y, NULL) * 12 + strtod(p + m, NULL);
+	see(a, F_Y | F_MON);
 	a->month += p[0] == '-' ? -v : v;
 	a->any = true;
 	return true;
@@ -300,8 +388,8 @@ static bool parse_iso(const char *p, size_t n, struct acc *a)
 static bool parse_pg(const char *s, size_t n, struct acc *a)
 {
 	size_t i = 0;
-	bool ago = false, pending = false;
-	double num = 0;
+	bool ago = false, pending = false, before = false;
+	double num = 0, prev = 0; /* prev: a bare number before num, days if num is hours */
 	while (i < n) {
 		while (i < n && isspace((unsigned char)s[i]))
 			i++;
@@ -321,8 +409,11 @@ static bool parse_pg(const char *s, size_t n, struct acc *a)
 				continue;
 			}
 			enum unit u = unit_of(s + start, len);
-			if (u == U_NONE || !pending || ago)
+			if (u == U_NONE || !pending || ago || (before && u != U_HOUR))
 				return false;
+			if (before)
+				add(a, prev, U_DAY);
+			before = false;
 			add(a, num, u);
 			pending = false;
 			continue;
@@ -332,6 +423,8 @@ static bool parse_pg(const char *s, size_t n, struct acc *a)
 		if (ago)
 			return false;
 		if (memchr(s + start, ':', i - start)) {
+			if (before)
+				return false;
 			if (pending)
 				add(a, num, U_DAY);
 			pending = false;
@@ -341,8 +434,10 @@ static bool parse_pg(const char *s, size_t n, struct acc *a)
 		}
 		if (!pending && year_month(s + start, i - start, a))
 			continue;
-		if (pending)
+		if (pending && before)
 			return false;
+		before = pending;
+		prev = num;
 		char buf[64], *end;
 		if (i - start >= sizeof(buf))
 			return false;
@@ -352,8 +447,16 @@ static bool parse_pg(const char *s, size_t n, struct acc *a)
 			return false;
 		pending = true;
 	}
-	if (pending)
-		add(a, num, U_NONE);
+	if (pending) {
+		enum unit u = bare_unit(a->fields);
+		if (before && u != U_HOUR)
+			return false;
+		if (before)
+			add(a, prev, U_DAY);
+		add(a, num, u);
+	}
+	if (a->dup)
+		return false;
 	if (ago) {
 		a->month = -a->month;
 		a->day = -a->day;
@@ -363,9 +466,97 @@ static bool parse_pg(const char *s, size_t n, struct acc *a)
 	return a->any;
 }
 
+static bool interval_in(const char *s, size_t n, int fields, struct pgtype_interval *out,
+			struct pgerr *err);
+
 bool pgtype_interval_in(const char *s, size_t n, struct pgtype_interval *out, struct pgerr *err)
 {
-	struct acc a = {0};
+	return interval_in(s, n, IV_FULL, out, err);
+}
+
+void pgtype_interval_typmod_adjust(struct pgtype_interval *iv, int32_t typmod)
+{
+	static const int64_t scale[] = {1000000, 100000, 10000, 1000, 100, 10, 1};
+	const int64_t hour = INT64_C(3600000000), minute = 60000000;
+	if (typmod < 0)
+		return;
+	int fields = (typmod >> 16) & IV_FULL, prec = typmod & 0xFFFF;
+	switch (fields) { /* AdjustIntervalForTypmod: drop what is right of the last field */
+	case IV_YEAR:
+		iv->month = iv->month / 12 * 12;
+		iv->day = 0;
+		iv->time = 0;
+		break;
+	case IV_MONTH:
+	case IV_YEAR | IV_MONTH:
+		iv->day = 0;
+		iv->time = 0;
+		break;
+	case IV_DAY:
+		iv->time = 0;
+		break;
+	case IV_HOUR:
+	case IV_DAY | IV_HOUR:
+		iv->time = iv->time / hour * hour;
+		break;
+	case IV_MINUTE:
+	case IV_HOUR | IV_MINUTE:
+	case IV_DAY | IV_HOUR | IV_MINUTE:
+		iv->time = iv->time / minute * minute;
+		break;
+	default:
+		break;
+	}
+	if (prec != IV_FULL_PRECISION && prec >= 0 && prec < 6) { /* half away from zero */
+		int64_t sc = scale[prec], half = sc / 2;
+		iv->time = iv->time >= 0 ? (iv->time + half) / sc * sc : -((-iv->time + half) / sc * sc);
+	}
+}
+
+bool pgtype_interval_in_typmod(const char *s, size_t n, int32_t typmod,
+			       struct pgtype_interval *out, struct pgerr *err)
+{
+	if (!interval_in(s, n, typmod < 0 ? IV_FULL : (typmod >> 16) & IV_FULL, out, err))
+		return false;
+	pgtype_interval_typmod_adjust(out, typmod);
+	return true;
+}
+
+void pgtype_interval_typmod_out(struct strbuf *out, int32_t typmod)
+{
+	static const struct {
+		int fields;
+		const char *words;
+	} names[] = {
+		{IV_YEAR, " year"},
+		{IV_MONTH, " month"},
+		{IV_DAY, " day"},
+		{IV_HOUR, " hour"},
+		{IV_MINUTE, " minute"},
+		{IV_SECOND, " second"},
+		{IV_YEAR | IV_MONTH, " year to month"},
+		{IV_DAY | IV_HOUR, " day to hour"},
+		{IV_DAY | IV_HOUR | IV_MINUTE, " day to minute"},
+		{IV_DAY | IV_HOUR | IV_MINUTE | IV_SECOND, " day to second"},
+		{IV_HOUR | IV_MINUTE, " hour to minute"},
+		{IV_HOUR | IV_MINUTE | IV_SECOND, " hour to second"},
+		{IV_MINUTE | IV_SECOND, " minute to second"},
+	};
+	if (typmod < 0)
+		return;
+	int fields = (typmod >> 16) & IV_FULL, prec = typmod & 0xFFFF;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (names[i].fields == fields)
+			strbuf_puts(out, names[i].words);
+	}
+	if (prec != IV_FULL_PRECISION)
+		strbuf_printf(out, "(%d)", prec);
+}
+
+static bool interval_in(const char *s, size_t n, int fields, struct pgtype_interval *out,
+			struct pgerr *err)
+{
+	struct acc a = {.fields = fields};
 	char buf[256]; /* NUL-terminated: the readers below may look one past a token */
 	size_t b = 0;
 	bool ok = n < sizeof(buf) && !memchr(s, '\0', n);
@@ -385,7 +576,8 @@ bool pgtype_interval_in(const char *s, size_t n, struct pgtype_interval *out, st
 				 (int)n, s);
 	double frac = rint(a.frac);
 	int64_t usec = 0;
-	if (a.overflow || !(fabs(a.month) <= INT32_MAX && fabs(a.day) <= INT32_MAX) ||
+	if (a.overflow || !(a.month >= INT32_MIN && a.month <= INT32_MAX) ||
+	    !(a.day >= INT32_MIN && a.day <= INT32_MAX) ||
 	    !(fabs(frac) <= 9.2e18) || __builtin_add_overflow(a.usec, (int64_t)frac, &usec))
 		return pgerr_set(err, "22015", "interval field value out of range: \"%.*s\"",
 				 (int)n, s);

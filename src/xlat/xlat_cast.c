@@ -824,6 +824,9 @@ bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type
 	if (row)
 		return row > 0;
 	int prec = xlat_dt_precision(t->oid, t->typmod);
+	if (prec >= 0 && t->oid == XLAT_OID_INTERVAL && str_const(c, tc->arg))
+		return xlat_dt_interval_literal(c, str_const(c, tc->arg), t->typmod,
+						const_location(tc->arg));
 	if (prec >= 0 && !(tc->arg->node_case == NODE(A_CONST) && tc->arg->a_const->isnull)) {
 		size_t mark = c->sb->len;
 		if (!cast_value(c, &k, tc, t))
@@ -838,6 +841,8 @@ int xlat_dt_precision(uint32_t oid, int32_t typmod)
 {
 	bool dt = oid == XLAT_OID_TIMESTAMP || oid == XLAT_OID_TIMESTAMPTZ || oid == XLAT_OID_TIME ||
 		  oid == XLAT_OID_TIMETZ;
+	if (oid == XLAT_OID_INTERVAL) /* its whole typmod: fields and precision */
+		return typmod >= 0 ? (int)typmod : -1;
 	return dt && typmod >= 0 && typmod < 6 ? (int)typmod : -1;
 }
 

@@ -49,12 +49,38 @@ static bool order_dependent(struct xlat_ctx *c, uint32_t oid, const char *s,
 	return false;
 }
 
+/* Whether s, which MDY order does not read, reads in DMY or YMD order. */
+static bool other_order_reads(uint32_t oid, const char *s)
+{
+	static const enum pgtype_dateorder others[] = {PGTYPE_ORDER_DMY, PGTYPE_ORDER_YMD};
+	if (!strpbrk(s, "/-. ") || oid == XLAT_OID_TIME || oid == XLAT_OID_INTERVAL)
+		return false;
+	for (size_t i = 0; i < ARRAY_LEN(others); i++) {
+		struct pgtype_dtenv env = {NULL, 0, others[i]};
+		struct pgtype_value w;
+		struct pgerr err;
+		struct arena *a = arena_new(0);
+		bool ok = pgtype_decode_text_env(oid, s, strlen(s), &env, a, &w, &err);
+		arena_free(a);
+		if (ok)
+			return true;
+	}
+	return false;
+}
+
 bool xlat_dt_literal(struct xlat_ctx *c, uint32_t oid, const char *s, int location)
 {
 	struct pgtype_value v;
 	struct pgerr err;
 	pgerr_clear(&err);
 	if (!pgtype_decode_text_env(oid, s, strlen(s), NULL, c->a, &v, &err)) {
+		if (!(c->flags & XLAT_X_NOSUBQUERY) && other_order_reads(oid, s)) {
+			/* '13/06/1957' is out of range in MDY only: the session's order decides */
+			xlat_puts(c, "pg_dt_cast(");
+			xlat_string(c, s);
+			xlat_printf(c, ", %d, %u)", XLAT_OID_TEXT, oid);
+			return true;
+		}
 		xlat_fail(c, err.sqlstate, location, "%s", err.message);
 		if (err.hint[0])
 			pgerr_hint(c->err, "%s", err.hint);
@@ -74,6 +100,21 @@ bool xlat_dt_literal(struct xlat_ctx *c, uint32_t oid, const char *s, int locati
 	xlat_puts(c, "pg_dt_cast(");
 	xlat_string(c, s);
 	xlat_printf(c, ", %d, %u)", XLAT_OID_TEXT, oid);
+	return true;
+}
+
+bool xlat_dt_interval_literal(struct xlat_ctx *c, const char *s, int32_t typmod, int location)
+{
+	struct pgtype_interval iv;
+	struct pgerr err;
+	pgerr_clear(&err);
+	if (!pgtype_interval_in_typmod(s, strlen(s), typmod, &iv, &err))
+		return xlat_fail(c, err.sqlstate, location, "%s", err.message);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	pgtype_interval_out(&sb, &iv);
+	xlat_string(c, arena_strndup(c->a, sb.data, sb.len));
+	strbuf_fini(&sb);
 	return true;
 }
 
@@ -162,6 +203,29 @@ int xlat_dt_operator(struct xlat_ctx *c, const char *op, const char *l, struct x
 		bool swap = a == XLAT_OID_INTERVAL;
 		xlat_printf(c, "pg_dt_add(%s, %u, %s, %u, %d)", swap ? r : l, swap ? b : a,
 			    swap ? l : r, swap ? a : b, op[0] == '-' ? -1 : 1);
+		return 1;
+	}
+	if ((a == XLAT_OID_TIMETZ || b == XLAT_OID_TIMETZ) && (op[0] == '+' || op[0] == '-') &&
+	    !op[1] && a != XLAT_OID_UNKNOWN && b != XLAT_OID_UNKNOWN && a && b) {
+		/* date + timetz (either order) is the timestamptz of that local time and offset;
+		 * any other sum or difference with a timetz is no operator (it added numbers) */
+		bool date_l = a == XLAT_OID_DATE, date_r = b == XLAT_OID_DATE;
+		if (op[0] != '+' || !(date_l || date_r))
+			return xlat_no_operator(c, op, a, b, location) ? 1 : -1;
+		*t = (struct xlat_type){XLAT_OID_TIMESTAMPTZ, -1};
+		xlat_printf(c, "pg_dt_cast((%s) || ' ' || (%s), %u, %u)", date_l ? l : r,
+			    date_l ? r : l, XLAT_OID_TEXT, XLAT_OID_TIMESTAMPTZ);
+		return 1;
+	}
+	if (strchr("=<>", op[0]) && (a == XLAT_OID_TIMETZ || b == XLAT_OID_TIMETZ) &&
+	    (a == b || a == XLAT_OID_UNKNOWN || b == XLAT_OID_UNKNOWN)) {
+		/* timetz_cmp's order (COLLATE pgfn_timetz, pgfn_dtarith.c); a literal read in the
+		 * session's zone first */
+		bool lit_l = a == XLAT_OID_UNKNOWN, lit_r = b == XLAT_OID_UNKNOWN;
+		*t = (struct xlat_type){XLAT_OID_BOOL, -1};
+		xlat_printf(c, "(%s%s%s %s %s%s%s COLLATE pgfn_timetz)", lit_l ? "pg_dt_cast(" : "", l,
+			    lit_l ? ", 25, 1266)" : "", op, lit_r ? "pg_dt_cast(" : "", r,
+			    lit_r ? ", 25, 1266)" : "");
 		return 1;
 	}
 	bool ta = xlat_type_is_temporal(a) && a != XLAT_OID_TIMETZ;

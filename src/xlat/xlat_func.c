@@ -550,6 +550,80 @@ enum {
 	FRAME_EXCLUDE_TIES = 0x20000,
 };
 
+/* An interval constant offset of a RANGE frame ('1 day', interval '12 hours'): its string
+ * and typmod; NULL when offset is no such constant. */
+static const char *interval_const(struct xlat_ctx *c, const PgQuery__Node *n, int32_t *typmod)
+{
+	*typmod = -1;
+	if (n->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) {
+		struct xlat_typeref r;
+		const PgQuery__TypeCast *tc = n->type_cast;
+		const PgQuery__TypeName *tn = tc->type_name;
+		const char *last = tn && tn->n_names ? xlat_node_str(tn->names[tn->n_names - 1])
+						     : NULL;
+		if (!last || tn->n_array_bounds || strcmp(last, "interval") != 0 ||
+		    !xlat_type_resolve(c, tn, &r) || r.info->oid != XLAT_OID_INTERVAL)
+			return NULL;
+		*typmod = r.typmod;
+		n = tc->arg;
+	}
+	if (n->node_case != PG_QUERY__NODE__NODE_A_CONST || n->a_const->isnull ||
+	    n->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL)
+		return NULL;
+	return xlat_const_value(c, n)->sval->sval;
+}
+
+static bool dt_key(uint32_t key)
+{
+	return key == XLAT_OID_DATE || key == XLAT_OID_TIME || key == XLAT_OID_TIMESTAMP ||
+	       key == XLAT_OID_TIMESTAMPTZ;
+}
+
+/* A RANGE frame with an offset: 1 to learn its ORDER BY key's type, 2 when an offset is an
+ * interval constant, for which a date/time key is read as microseconds (pg_dt_us) and the
+ * offset written as theirs (range_offset). */
+static int range_frame(struct xlat_ctx *c, const PgQuery__WindowDef *w)
+{
+	int32_t typmod;
+	if (!(w->frame_options & FRAME_RANGE) || w->n_order_clause != 1 ||
+	    (!w->start_offset && !w->end_offset))
+		return 0;
+	return (w->start_offset && interval_const(c, w->start_offset, &typmod)) ||
+			       (w->end_offset && interval_const(c, w->end_offset, &typmod))
+		       ? 2
+		       : 1;
+}
+
+/* The offset as microseconds of the key: exact only where adding the interval is adding a
+ * fixed span — no months (calendar arithmetic), no days over a timestamptz (the session's
+ * zone's DST) or a time (PostgreSQL adds only the time part there). */
+static bool range_offset(struct xlat_ctx *c, const PgQuery__Node *offset)
+{
+	int32_t typmod;
+	const char *s = interval_const(c, offset, &typmod);
+	uint32_t key = c->range_key;
+	int at = xlat_tree_location(&offset->base);
+	if (!s || !dt_key(key))
+		return xlat_unsupported(c, at, "RANGE with an interval offset in a window frame "
+					       "over this ORDER BY type");
+	struct pgtype_interval iv;
+	struct pgerr err;
+	pgerr_clear(&err);
+	if (!pgtype_interval_in_typmod(s, strlen(s), typmod, &iv, &err))
+		return xlat_fail(c, err.sqlstate, at, "%s", err.message);
+	if (iv.month || (iv.day && (key == XLAT_OID_TIMESTAMPTZ || key == XLAT_OID_TIME)))
+		return xlat_unsupported(c, at, "RANGE offset of months, or of days over a "
+					       "timestamptz or time key, in a window frame");
+	__extension__ __int128 us = (__int128)iv.day * PGTYPE_USECS_PER_DAY + iv.time;
+	if (us < 0)
+		return xlat_fail(c, "22013", at,
+				 "invalid preceding or following size in window function");
+	if (us > INT64_MAX)
+		return xlat_fail(c, "22008", at, "interval out of range");
+	xlat_printf(c, "%lld", (long long)us);
+	return true;
+}
+
 static bool frame_bound(struct xlat_ctx *c, int opts, bool start, const PgQuery__Node *offset)
 {
 	struct xlat_type ignored;
@@ -566,8 +640,20 @@ static bool frame_bound(struct xlat_ctx *c, int opts, bool start, const PgQuery_
 	}
 	if (!offset)
 		return xlat_unsupported(c, -1, "this window frame");
+	int32_t typmod;
+	if (dt_key(c->range_key) && (opts & FRAME_RANGE) && interval_const(c, offset, &typmod))
+		return range_offset(c, offset) && (xlat_puts(c, opts & prec ? " PRECEDING"
+									  : " FOLLOWING"),
+						   true);
 	if (!xlat_operand(c, offset, &ignored))
 		return false;
+	if (dt_key(c->range_key) && (opts & FRAME_RANGE) && !(opts & (FRAME_ROWS | FRAME_GROUPS)))
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, xlat_tree_location(&offset->base),
+				 "RANGE with offset PRECEDING/FOLLOWING is not supported for column "
+				 "type %s and offset type %s",
+				 xlat_type_by_oid(c->range_key)->sql_name,
+				 xlat_type_by_oid(ignored.oid) ? xlat_type_by_oid(ignored.oid)->sql_name
+							       : "unknown");
 	/* SQLite's RANGE offsets are numbers: an interval over a date/time key would be its
 	 * XX000 "frame starting offset must be a non-negative number" */
 	if ((opts & FRAME_RANGE) && !(opts & (FRAME_ROWS | FRAME_GROUPS)) &&
@@ -628,12 +714,19 @@ static bool window_items(struct xlat_ctx *c, const PgQuery__WindowDef *w)
 			return false;
 		sep = " ";
 	}
+	uint32_t outer_key = c->range_key;
+	c->range_key = 0;
 	if (w->n_order_clause) {
 		xlat_printf(c, "%sORDER BY ", sep);
-		if (!xlat_sort_list(c, w->order_clause, w->n_order_clause))
+		c->range_us = range_frame(c, w);
+		bool ok = xlat_sort_list(c, w->order_clause, w->n_order_clause);
+		c->range_us = 0;
+		if (!ok)
 			return false;
 	}
-	if (!frame(c, w))
+	bool ok = frame(c, w);
+	c->range_key = outer_key;
+	if (!ok)
 		return false;
 	xlat_puts(c, ")");
 	return true;

@@ -296,6 +296,10 @@ bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,
 		return row > 0;
 	/* timestamp(p) and its kind: the value rounded to p as PostgreSQL stores it */
 	int prec = xlat_dt_precision(col->type_oid, col->typmod);
+	if (prec >= 0 && col->type_oid == XLAT_OID_INTERVAL && n->node_case == NODE(A_CONST) &&
+	    !n->a_const->isnull && n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL)
+		return xlat_dt_interval_literal(c, xlat_const_value(c, n)->sval->sval, col->typmod,
+						n->a_const->location);
 	if (prec >= 0 && xlat_checks_on(c) &&
 	    !(n->node_case == NODE(A_CONST) && n->a_const->isnull)) {
 		struct xlat_schema_col plain = *col;

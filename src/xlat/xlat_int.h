@@ -195,6 +195,11 @@ struct xlat_ctx {
 	 * constants while planning: sqlite3_vtab_rhs_value). */
 	int inline_consts;
 	bool no_bind;
+	/* A window's RANGE frame with an offset (xlat_func.c range_frame): range_us 1 asks the
+	 * ORDER BY list for its key's type (range_key), 2 also for a date/time key as
+	 * microseconds (pg_dt_us) when an offset is an interval */
+	int range_us;
+	uint32_t range_key;
 	struct xlat_lateral *lat; /* LATERAL columns in scope (xlat_catalog.c) */
 	int nlat, lat_cap;
 	int lat_bare; /* lat[lat_bare..nlat): the current query's own, which bare names find */
@@ -732,6 +737,9 @@ bool xlat_window_spec(struct xlat_ctx *c, const PgQuery__WindowDef *w);
 /* A string literal cast to a date/time type (oid): checked, then the normalized stored form
  * or, when it depends on the session, a pg_dt_cast call. */
 bool xlat_dt_literal(struct xlat_ctx *c, uint32_t oid, const char *s, int location);
+/* A string constant as an interval with fields or a precision (typmod >= 0): read as
+ * interval_in reads it with that typmod, adjusted to it, written as its stored text. */
+bool xlat_dt_interval_literal(struct xlat_ctx *c, const char *s, int32_t typmod, int location);
 /* x (already emitted text) of static type from, converted to type to at run time. */
 bool xlat_dt_cast_expr(struct xlat_ctx *c, const char *x, uint32_t from, uint32_t to);
 /* l op r when an operand is a date/time: 1 emitted, 0 not one of them (emit as usual), -1

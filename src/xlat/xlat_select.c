@@ -317,8 +317,10 @@ static bool sort_items(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 {
 	const char **colls = c->sort_colls; /* this list's own, not a subquery's */
 	const char **sys = c->sort_syscols;
+	int range = c->range_us; /* this list's own, not a subquery's in its items */
 	c->sort_colls = NULL;
 	c->sort_syscols = NULL;
+	c->range_us = 0;
 	for (size_t i = 0; i < n; i++) {
 		const PgQuery__SortBy *sb = v[i]->sort_by;
 		struct xlat_type st = {0, -1};
@@ -337,9 +339,22 @@ static bool sort_items(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 			xlat_puts(c, sys[i]);
 		else if (!xlat_expr(c, sb->node, &st))
 			return false;
+		if (range && i == 0) { /* RANGE ... n PRECEDING: the key's type; a date/time
+					      * key offset by an interval: a number to offset */
+			c->range_key = st.oid;
+			if (range == 2 &&
+			    (st.oid == XLAT_OID_DATE || st.oid == XLAT_OID_TIME ||
+			     st.oid == XLAT_OID_TIMESTAMP || st.oid == XLAT_OID_TIMESTAMPTZ)) {
+				xlat_insert_at(c, mark, "pg_dt_us(");
+				xlat_printf(c, ", %u)", (unsigned)st.oid);
+				st.oid = XLAT_OID_INT8;
+			}
+		}
 		const char *own = xlat_array_collation(st.oid, 0, NULL);
 		own = own ? own : xlat_jsonb_collation(st.oid, 0, NULL);
 		own = own ? own : xlat_comptype_collation(c, st.oid); /* ORDER BY ROW(...)::t */
+		own = own || st.oid != XLAT_OID_INTERVAL ? own : " COLLATE pgfn_interval";
+		own = own || st.oid != XLAT_OID_TIMETZ ? own : " COLLATE pgfn_timetz";
 		const char *use = colls && colls[i] ? colls[i] : own;
 		const char *jsonb = xlat_jsonb_collation(XLAT_OID_JSONB, 0, NULL);
 		if (use && strcmp(use, jsonb) == 0 && sb->node->node_case != NODE(A_CONST))

@@ -219,13 +219,34 @@ static bool precision_mod(struct xlat_ctx *c, const PgQuery__TypeName *tn, struc
 	return true;
 }
 
+/* INTERVAL [fields] [(p)]: the grammar gives the fields' INTERVAL_MASK (0x7FFF for none) and
+ * the precision; typmod = fields << 16 | precision (0xFFFF: none), as intervaltypmodin. */
+static bool interval_mod(struct xlat_ctx *c, const PgQuery__TypeName *tn,
+			 struct xlat_typeref *out)
+{
+	int v[2] = {0x7FFF, 0xFFFF};
+	if (tn->n_typmods > 2)
+		return xlat_fail(c, "22023", tn->location, "invalid INTERVAL type modifier");
+	if (!int_mods(c, tn, v, 2))
+		return false;
+	if (v[0] <= 0 || v[0] > 0x7FFF)
+		return xlat_fail(c, "22023", tn->location, "invalid INTERVAL typmod");
+	if (tn->n_typmods == 2 && v[1] < 0)
+		return xlat_fail(c, "22023", tn->location, "INTERVAL(%d) precision must not be negative",
+				 v[1]);
+	if (tn->n_typmods == 2 && v[1] > 6)
+		v[1] = 6; /* PostgreSQL warns and reduces to 6 */
+	out->typmod = v[0] == 0x7FFF && v[1] == 0xFFFF ? -1 : (v[0] << 16) | v[1];
+	return true;
+}
+
 static bool modifiers(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct xlat_typeref *out)
 {
 	out->typmod = -1;
 	if (tn->n_typmods == 0)
 		return true;
 	if (out->info->oid == XLAT_OID_INTERVAL)
-		return xlat_unsupported(c, tn->location, "interval with fields or precision");
+		return interval_mod(c, tn, out);
 	switch (out->info->tmod) {
 	case XLAT_TMOD_LENGTH:
 		return length_mod(c, tn, out);
@@ -416,6 +437,18 @@ const char *xlat_type_format(struct xlat_ctx *c, const struct xlat_typeref *r)
 		return ti->typname;
 	if (r->typmod < 0)
 		return arena_printf(c->a, "%s%s", ti->sql_name, arr);
+	if (ti->oid == XLAT_OID_INTERVAL) { /* interval day "to" second(2): TO is SQLite's
+					     * keyword; pgtype_decl reads the quoted word */
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		pgtype_interval_typmod_out(&sb, r->typmod);
+		const char *f = arena_printf(c->a, "interval%.*s%s", (int)sb.len, sb.data, arr);
+		const char *to = strstr(f, " to ");
+		if (to)
+			f = arena_printf(c->a, "%.*s \"to\" %s", (int)(to - f), f, to + 4);
+		strbuf_fini(&sb);
+		return f;
+	}
 	switch (ti->tmod) {
 	case XLAT_TMOD_LENGTH:
 		return arena_printf(c->a, "%s(%d)%s", ti->sql_name, r->typmod - 4, arr);

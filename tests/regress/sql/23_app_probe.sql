@@ -265,11 +265,10 @@ SELECT d - 20240101 FROM ap_t;
 SELECT b + 1 FROM ap_t;
 SELECT u = 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid, u::text = code FROM ap_t ORDER BY id;
 DROP TABLE ap_t;
--- Window frames: RANGE with a number offset runs; with an interval offset it is refused, naming it.
+-- Window frames: RANGE with a number offset runs; with an interval offset over a timestamp too.
 CREATE TABLE ap_w (id int, at timestamp, v int);
 INSERT INTO ap_w VALUES (1, '2024-01-01', 1), (2, '2024-01-02', 2), (3, '2024-01-05', 3);
 SELECT id, sum(v) OVER (ORDER BY id RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM ap_w ORDER BY id;
 SELECT id, sum(v) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) FROM ap_w ORDER BY id;
--- differs: refused (0A000): RANGE with an interval offset in a window frame (SQLite's offsets are numbers)
 SELECT id, sum(v) OVER (ORDER BY at RANGE BETWEEN interval '1 day' PRECEDING AND CURRENT ROW) FROM ap_w ORDER BY id;
 DROP TABLE ap_w;

@@ -119,7 +119,9 @@ static const struct dt_io io_cases[] = {
 	{"UTC", PGTYPE_INTERVAL, "@ 1 day ago", "-1 days", NULL},
 	{"UTC", PGTYPE_INTERVAL, "1.5 months", "1 mon 15 days", NULL},
 	/* whole units are exact: a double would lose these seconds' microseconds */
-	{"UTC", PGTYPE_INTERVAL, "2222222222532 seconds 0.999744 seconds", "617283950:42:12.999744", NULL},
+	{"UTC", PGTYPE_INTERVAL, "2222222222532 seconds 999744 microseconds", "617283950:42:12.999744", NULL},
+	/* a field given twice is PostgreSQL's 22007 */
+	{"UTC", PGTYPE_INTERVAL, "2222222222532 seconds 0.999744 seconds", NULL, "22007"},
 	{"UTC", PGTYPE_INTERVAL, "1.5 years", "1 year 6 mons", NULL},
 	{"UTC", PGTYPE_INTERVAL, "1.5 days", "1 day 12:00:00", NULL},
 	{"UTC", PGTYPE_INTERVAL, "2 weeks", "14 days", NULL},
@@ -366,6 +368,48 @@ START_TEST(test_interval_iso)
 }
 END_TEST
 
+/* interval input with a typmod (fields << 16 | precision), as PostgreSQL 15 reads them. */
+static const struct {
+	const char *in;
+	int32_t typmod;
+	const char *out;
+} typmod_cases[] = {
+	{"1", (1 << 2) << 16 | 0xFFFF, "1 year"},		   /* YEAR */
+	{"25 mons 3 days", (1 << 2) << 16 | 0xFFFF, "2 years"}, /* YEAR */
+	{"1 2", ((1 << 3) | (1 << 10)) << 16 | 0xFFFF, "1 day 02:00:00"}, /* DAY TO HOUR */
+	{"2:03", ((1 << 11) | (1 << 12)) << 16 | 0xFFFF, "00:02:03"},	   /* MINUTE TO SECOND */
+	{"1 2:03:04", ((1 << 3) | (1 << 10) | (1 << 11)) << 16 | 0xFFFF, "1 day 02:03:00"},
+	{"-1.5 s", 0x7FFF << 16 | 0, "-00:00:02"},
+	{"1.2345 s", 0x7FFF << 16 | 2, "00:00:01.23"},
+};
+
+START_TEST(test_interval_typmod)
+{
+	struct pgtype_interval iv;
+	struct pgerr err;
+	const char *in = typmod_cases[_i].in;
+	ck_assert_msg(pgtype_interval_in_typmod(in, strlen(in), typmod_cases[_i].typmod, &iv, &err),
+		      "%s", in);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	pgtype_interval_out(&sb, &iv);
+	ck_assert_str_eq(sb.data, typmod_cases[_i].out);
+	strbuf_reset(&sb);
+	pgtype_interval_typmod_out(&sb, ((1 << 3) | (1 << 10) | (1 << 11) | (1 << 12)) << 16 | 2);
+	ck_assert_str_eq(sb.data, " day to second(2)");
+	strbuf_fini(&sb);
+}
+END_TEST
+
+START_TEST(test_interval_typmod_bad)
+{
+	struct pgtype_interval iv;
+	struct pgerr err;
+	ck_assert(!pgtype_interval_in_typmod("123 11", 6, (1 << 3) << 16 | 0xFFFF, &iv, &err));
+	ck_assert_str_eq(err.sqlstate, "22007");
+}
+END_TEST
+
 Suite *pgtype_test_datetime_suite(void)
 {
 	Suite *s = suite_create("pgtype_datetime");
@@ -378,6 +422,8 @@ Suite *pgtype_test_datetime_suite(void)
 	tcase_add_test(tc, test_tstz_array);
 	tcase_add_loop_test(tc, test_datestyle, 0, (int)ARRAY_LEN(style_cases));
 	tcase_add_loop_test(tc, test_interval_iso, 0, (int)ARRAY_LEN(iso_cases));
+	tcase_add_loop_test(tc, test_interval_typmod, 0, (int)ARRAY_LEN(typmod_cases));
+	tcase_add_test(tc, test_interval_typmod_bad);
 	suite_add_tcase(s, tc);
 	return s;
 }
