@@ -798,6 +798,9 @@ bool xlat_is_distinct_on(const PgQuery__SelectStmt *s);
 bool xlat_distinct_on_open(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 bool xlat_distinct_on_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 /* ... ) WHERE the first of each group, ORDER BY the sort keys (LIMIT follows). */
+/* SELECT DISTINCT's ORDER BY items are selected columns, DISTINCT ON's lead its ORDER BY:
+ * else 42P10 as PostgreSQL's parse analysis (xlat_distinct.c). */
+bool xlat_distinct_check(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 bool xlat_distinct_on_close(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 bool xlat_setop_all(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape);
 /* FETCH ... WITH TIES of a plain SELECT, as DISTINCT ON: open, the core with xlat_ties_keys

@@ -862,6 +862,7 @@ bool xlat_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_s
 		ok = select_core_tail(c, s, shape, true); /* its ORDER BY/LIMIT too */
 	if (!plain)
 		ok = ok && order_limit(c, s, !xlat_is_distinct_on(s) || s->op != PG_QUERY__SET_OPERATION__SETOP_NONE);
+	ok = ok && xlat_distinct_check(c, s);
 	c->nctes = ctes;
 	xlat_leave(c);
 	return ok;
