@@ -762,6 +762,7 @@ struct xlat_shape {
 	struct xlat_type *types; /* one per output column */
 	size_t n;
 	bool star; /* the target list holds * or t.*: the column count is unknown */
+	const char **names; /* with a * spelled out (xlat_scope_star_shape): the n output names */
 };
 
 /* Whether s's target list holds * or t.*. */
@@ -791,6 +792,9 @@ const char *xlat_select_colname(const PgQuery__SelectStmt *s);
 const char *xlat_colname(const PgQuery__Node *n);
 /* The PostgreSQL names of all output columns of a query; NULL when it has a * (unknown). */
 const char **xlat_select_colnames(struct xlat_ctx *c, const PgQuery__SelectStmt *s, size_t *n);
+/* The same, or with a * the names shape (s's, translated) spelled out; NULL when unknown. */
+const char **xlat_shape_colnames(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
+				 const struct xlat_shape *shape, size_t *n);
 
 /* ---- xlat_qforms.c: DISTINCT ON and INTERSECT/EXCEPT ALL through window functions ---- */
 bool xlat_is_distinct_on(const PgQuery__SelectStmt *s);

@@ -183,6 +183,22 @@ const char **xlat_select_colnames(struct xlat_ctx *c, const PgQuery__SelectStmt 
 	return v;
 }
 
+const char **xlat_shape_colnames(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
+				 const struct xlat_shape *shape, size_t *n)
+{
+	const char **v = xlat_select_colnames(c, s, n);
+	if (v || !shape || shape->star || !shape->names)
+		return v;
+	for (size_t i = 0; i < shape->n; i++) {
+		if (!shape->names[i])
+			return NULL;
+	}
+	v = arena_zalloc(c->a, (shape->n + 1) * sizeof(*v)); /* callers rename in place */
+	memcpy(v, shape->names, shape->n * sizeof(*v));
+	*n = shape->n;
+	return v;
+}
+
 static void shape_alloc(struct xlat_ctx *c, struct xlat_shape *shape, size_t n)
 {
 	if (!shape)
@@ -190,6 +206,7 @@ static void shape_alloc(struct xlat_ctx *c, struct xlat_shape *shape, size_t n)
 	shape->types = arena_zalloc(c->a, (n ? n : 1) * sizeof(*shape->types));
 	shape->n = n;
 	shape->star = false;
+	shape->names = NULL;
 }
 
 bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_shape *shape)
@@ -493,7 +510,7 @@ static bool recursive_cte_scope(struct xlat_ctx *c, const PgQuery__CommonTableEx
 	bool ok = xlat_scope_dry_select(c, q->larg, &shape);
 	c->nctes = saved;
 	if (ok) {
-		const char **names = xlat_select_colnames(c, q, &(size_t){0});
+		const char **names = xlat_shape_colnames(c, q, &shape, &(size_t){0});
 		xlat_scope_cte(c, e, names ? &shape : NULL);
 	}
 	return ok;
@@ -808,6 +825,7 @@ static bool set_op(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat
 		return true;
 	shape_alloc(c, shape, l.n);
 	shape->star = l.star || r.star;
+	shape->names = l.names; /* the left arm names the columns */
 	for (size_t i = 0; i < l.n && i < r.n; i++) {
 		struct xlat_type pair[2] = {l.types[i], r.types[i]};
 		shape->types[i] = xlat_type_common(pair, 2);

@@ -36,3 +36,33 @@ SELECT DISTINCT ON (1) a, b FROM qp_d ORDER BY a, b;
 SELECT DISTINCT ON (a) a AS x, b FROM qp_d ORDER BY x, b;
 SELECT DISTINCT ON (a + 1) a, b FROM qp_d ORDER BY a + 1, b;
 SELECT DISTINCT ON (a + 1) a, b FROM qp_d ORDER BY a, b;
+
+-- A * next to other select items in a subquery, a CTE (recursive too) or RETURNING: the other
+-- items keep their types (they were text), the * its columns'.
+CREATE TABLE qp_tree (id int PRIMARY KEY, parent int, name text);
+INSERT INTO qp_tree VALUES (0, NULL, 'root'), (1, 0, 'a'), (2, 1, 'b'), (3, 1, 'c'), (4, 0, 'd');
+SELECT * FROM (SELECT 1 AS one, * FROM qp_tree) s ORDER BY id;
+SELECT * FROM (SELECT *, id * 10 AS tens FROM qp_tree) s WHERE tens > 10 ORDER BY tens;
+SELECT s.one + s.id AS x FROM (SELECT 1 AS one, qp_tree.* FROM qp_tree) s ORDER BY x;
+WITH q AS (SELECT *, id + 0.5 AS half FROM qp_tree) SELECT half, name FROM q ORDER BY half;
+WITH q AS (SELECT * FROM qp_tree) SELECT id + 1 AS next FROM q ORDER BY 1;
+WITH RECURSIVE sub(level, id, parent, name) AS (
+  SELECT 1, * FROM qp_tree WHERE name = 'a'
+  UNION ALL
+  SELECT sub.level + 1, t.* FROM qp_tree t, sub WHERE t.parent = sub.id)
+SELECT * FROM sub ORDER BY name;
+WITH RECURSIVE sub AS (
+  SELECT * FROM qp_tree WHERE id = 0
+  UNION ALL
+  SELECT t.* FROM qp_tree t JOIN sub ON t.parent = sub.id)
+SELECT id, id * 2 AS twice FROM sub ORDER BY id;
+WITH RECURSIVE x(n) AS (VALUES (1) UNION ALL SELECT n + 1 FROM x WHERE n < 3),
+  y(n) AS (SELECT * FROM x UNION ALL SELECT * FROM x)
+SELECT n, count(*) FROM y GROUP BY n ORDER BY n;
+INSERT INTO qp_tree VALUES (5, 4, 'e') RETURNING *, id * 100 AS h;
+INSERT INTO qp_tree AS t VALUES (6, 4, 'f') RETURNING t.*, name || '!' AS loud;
+UPDATE qp_tree SET name = upper(name) WHERE id > 4 RETURNING id - 1 AS prev, *;
+DELETE FROM qp_tree WHERE id > 4 RETURNING qp_tree.*, parent + 0.5 AS p;
+-- differs: refused (0A000): RETURNING * of UPDATE ... FROM (PostgreSQL adds the FROM tables' columns, SQLite's RETURNING has the target's only)
+UPDATE qp_tree SET name = name FROM qp_d WHERE qp_d.a = qp_tree.id RETURNING *;
+UPDATE qp_tree SET name = name FROM qp_d WHERE qp_d.a = qp_tree.id RETURNING qp_tree.*, id + 1 AS n;
