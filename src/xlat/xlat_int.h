@@ -805,6 +805,11 @@ bool xlat_distinct_on_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 /* SELECT DISTINCT's ORDER BY items are selected columns, DISTINCT ON's lead its ORDER BY:
  * else 42P10 as PostgreSQL's parse analysis (xlat_distinct.c). */
 bool xlat_distinct_check(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
+/* The i-th query of WITH RECURSIVE w as PostgreSQL checks a self-referencing one: 42P19 or
+ * 0A000 for what it refuses (xlat_recursive.c). */
+bool xlat_recursive_check(struct xlat_ctx *c, const PgQuery__WithClause *w, size_t i);
+/* Whether a WITH query reads itself (under RECURSIVE: is recursive). */
+bool xlat_recursive_is(const PgQuery__CommonTableExpr *e);
 bool xlat_distinct_on_close(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 bool xlat_setop_all(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape);
 /* FETCH ... WITH TIES of a plain SELECT, as DISTINCT ON: open, the core with xlat_ties_keys

@@ -533,7 +533,9 @@ bool xlat_with(struct xlat_ctx *c, const PgQuery__WithClause *w)
 		if (top && c->mod && xlat_modcte_is(e)) {
 			if (!xlat_modcte_emit(c, e, &shown))
 				return false;
-		} else if ((rec && !recursive_cte_scope(c, e)) || !cte(c, e, rec)) {
+		} else if ((rec && !xlat_recursive_check(c, w, i)) ||
+			   ((rec = rec && xlat_recursive_is(e)) && !recursive_cte_scope(c, e)) ||
+			   !cte(c, e, rec)) {
 			return false;
 		}
 		sep += shown;

@@ -66,3 +66,34 @@ DELETE FROM qp_tree WHERE id > 4 RETURNING qp_tree.*, parent + 0.5 AS p;
 -- differs: refused (0A000): RETURNING * of UPDATE ... FROM (PostgreSQL adds the FROM tables' columns, SQLite's RETURNING has the target's only)
 UPDATE qp_tree SET name = name FROM qp_d WHERE qp_d.a = qp_tree.id RETURNING *;
 UPDATE qp_tree SET name = name FROM qp_d WHERE qp_d.a = qp_tree.id RETURNING qp_tree.*, id + 1 AS n;
+
+-- WITH RECURSIVE: PostgreSQL's checks of a query that reads itself. An ORDER BY on the union
+-- never ended here (SQLite's queue order), a LIMIT counted rows, an outer join answered.
+WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3) SELECT * FROM r;
+WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r ORDER BY 1) SELECT * FROM r;
+WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r LIMIT 5) SELECT * FROM r;
+WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r OFFSET 1) SELECT * FROM r;
+WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r FOR UPDATE) SELECT * FROM r;
+WITH RECURSIVE r(n) AS (SELECT 1 INTERSECT SELECT n + 1 FROM r) SELECT * FROM r;
+WITH RECURSIVE r(n) AS (SELECT n FROM r) SELECT * FROM r;
+WITH RECURSIVE r(n) AS (SELECT n FROM r UNION ALL SELECT 1) SELECT * FROM r;
+WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT r.n + 1 FROM qp_d LEFT JOIN r ON r.n = qp_d.a WHERE n < 3) SELECT * FROM r;
+WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT r.n + 1 FROM r LEFT JOIN qp_d ON r.n = qp_d.a WHERE n < 3) SELECT * FROM r ORDER BY 1;
+WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT r.n + 1 FROM qp_d FULL JOIN r ON r.n = qp_d.a WHERE n < 3) SELECT * FROM r;
+WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n IN (SELECT n FROM r)) SELECT * FROM r;
+WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT (SELECT max(n) FROM r) FROM r WHERE n < 3) SELECT * FROM r;
+WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT r.n + 1 FROM r, r AS s WHERE r.n < 3) SELECT * FROM r;
+WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT count(*) FROM r) SELECT * FROM r;
+WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < (SELECT count(*) FROM qp_d)) SELECT * FROM r;
+WITH RECURSIVE r(n) AS (VALUES (1) UNION ALL (SELECT n + 1 FROM r WHERE n < 5 EXCEPT SELECT n + 1 FROM r WHERE n < 2)) SELECT * FROM r;
+WITH RECURSIVE r(n) AS (VALUES (1) UNION ALL (SELECT n + 1 FROM r WHERE n < 5 INTERSECT ALL SELECT 2)) SELECT * FROM r;
+WITH RECURSIVE a(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM b WHERE n < 3),
+  b(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM a WHERE n < 3)
+SELECT * FROM a;
+-- RECURSIVE without a self-reference: plain WITH queries, typed as such.
+WITH RECURSIVE a AS (SELECT 1 AS n), b AS (SELECT n + 1 AS m FROM a) SELECT * FROM b;
+WITH RECURSIVE r(n) AS (VALUES (1) UNION ALL SELECT n + 1 FROM r WHERE n < 3),
+  d AS (SELECT n * 2 AS twice FROM r)
+SELECT twice FROM d ORDER BY 1;
+-- differs: refused (0A000): a recursive reference inside a subquery in FROM (SQLite's "circular reference")
+WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM (SELECT * FROM r) s WHERE n < 3) SELECT * FROM r;

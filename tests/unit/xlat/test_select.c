@@ -201,6 +201,12 @@ static const struct xcase cases[] = {
 	{"SELECT DISTINCT a FROM t ORDER BY t.a", "SELECT DISTINCT a FROM t ORDER BY t.a NULLS LAST"},
 	{"SELECT DISTINCT ON (a) a, b FROM t ORDER BY b", "!42P10@21"},
 	{"SELECT DISTINCT ON (a, b) a, b FROM t ORDER BY b, c, a", "!42P10@21"},
+	{"WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r ORDER BY 1) SELECT * FROM r",
+	 "!0A000@73"},
+	{"WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t LEFT JOIN r ON r.n = t.a) "
+	 "SELECT * FROM r",
+	 "!42P19"},
+	{"WITH RECURSIVE r(n) AS (SELECT n FROM r UNION ALL SELECT 1) SELECT * FROM r", "!42P19@39"},
 	{"SELECT a, count(*) FROM t GROUP BY a HAVING count(*) > 1",
 	 "SELECT a, count(*) AS count FROM t GROUP BY a HAVING count(*) > 1"},
 	{"SELECT a, b, count(*) FROM t GROUP BY ROLLUP (a, b)",
