@@ -97,3 +97,20 @@ WITH RECURSIVE r(n) AS (VALUES (1) UNION ALL SELECT n + 1 FROM r WHERE n < 3),
 SELECT twice FROM d ORDER BY 1;
 -- differs: refused (0A000): a recursive reference inside a subquery in FROM (SQLite's "circular reference")
 WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM (SELECT * FROM r) s WHERE n < 3) SELECT * FROM r;
+
+-- A scalar subquery of more than one row is 21000 (SQLite answered its first row); none is
+-- NULL; aggregates, LIMIT 1 and correlated lookups as before.
+SELECT (SELECT a FROM qp_d);
+SELECT (SELECT a FROM qp_d WHERE a = 2), (SELECT a FROM qp_d WHERE a = 7);
+SELECT 1 + (SELECT b FROM qp_d WHERE c = 'x');
+SELECT (SELECT a FROM qp_d UNION SELECT 5);
+SELECT (SELECT a FROM qp_d UNION SELECT a FROM qp_d WHERE a = 2 ORDER BY 1 LIMIT 1);
+SELECT (SELECT max(a) FROM qp_d), (SELECT count(*) FROM qp_d), (SELECT a FROM qp_d ORDER BY a LIMIT 1);
+SELECT (SELECT count(*) FROM qp_d GROUP BY a);
+SELECT (SELECT generate_series(1, 2));
+SELECT id, (SELECT name FROM qp_tree p WHERE p.id = t.parent) AS parent_name FROM qp_tree t ORDER BY id;
+SELECT id, (SELECT id FROM qp_tree c WHERE c.parent = t.id) FROM qp_tree t ORDER BY id;
+SELECT id FROM qp_tree t WHERE (SELECT count(*) FROM qp_tree c WHERE c.parent = t.id) = 2;
+UPDATE qp_d SET b = (SELECT id FROM qp_tree WHERE name = 'a') WHERE a = 2 RETURNING a, b;
+UPDATE qp_d SET b = (SELECT id FROM qp_tree) WHERE a = 2;
+SELECT a, b FROM qp_d ORDER BY a, b;
