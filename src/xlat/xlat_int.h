@@ -236,6 +236,11 @@ struct xlat_ctx {
 	const struct xlat_schema_col **assign;
 	const PgQuery__SelectStmt *assign_for;
 	const struct xlat_schema_col **assign_targets; /* for the next xlat_targets */
+	/* A set operation's column types, which an untyped string literal of the target list
+	 * setop_list (an arm's, and no other) is read as (xlat_select.c set_op). */
+	const struct xlat_type *setop_types;
+	PgQuery__Node *const *setop_list;
+	size_t setop_n;
 	const char *assign_rel; /* the INSERT's or UPDATE's table (for shardlite_notnull) */
 
 	struct xlat_srfcol *srfcols; /* columns of directly joined FROM functions (xlat_srf.c) */

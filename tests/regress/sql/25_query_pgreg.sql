@@ -114,3 +114,22 @@ SELECT id FROM qp_tree t WHERE (SELECT count(*) FROM qp_tree c WHERE c.parent = 
 UPDATE qp_d SET b = (SELECT id FROM qp_tree WHERE name = 'a') WHERE a = 2 RETURNING a, b;
 UPDATE qp_d SET b = (SELECT id FROM qp_tree) WHERE a = 2;
 SELECT a, b FROM qp_d ORDER BY a, b;
+
+-- An untyped string literal in an arm of UNION/INTERSECT/EXCEPT is read as the column's type
+-- (it was sent as its text in an integer column).
+SELECT 1 UNION SELECT 'a';
+SELECT 1 UNION SELECT '2' ORDER BY 1;
+SELECT 'a' UNION SELECT 1;
+SELECT 'a' UNION SELECT 'b' ORDER BY 1;
+SELECT 1.5 UNION ALL SELECT '2.25' ORDER BY 1;
+SELECT 1, 'x' UNION SELECT '3', 'y' ORDER BY 1;
+SELECT true UNION SELECT 'f' ORDER BY 1;
+SELECT a FROM qp_d WHERE a IS NOT NULL UNION SELECT '17' ORDER BY 1;
+SELECT a FROM qp_d UNION ALL SELECT 'abc';
+SELECT date '2020-01-01' UNION SELECT '2021-02-03' ORDER BY 1;
+SELECT 1 UNION SELECT 2 UNION SELECT '3' ORDER BY 1;
+SELECT x FROM (SELECT 1 AS x UNION SELECT '9') s ORDER BY 1;
+SELECT 1 INTERSECT SELECT '1';
+SELECT 2 EXCEPT SELECT '1';
+-- differs: a text column (resolved from untyped literals) matched with an integer one is 42804 in PostgreSQL; here the integer is read as text
+SELECT 'a' UNION SELECT 'b' UNION SELECT 1;
