@@ -133,3 +133,11 @@ SELECT 1 INTERSECT SELECT '1';
 SELECT 2 EXCEPT SELECT '1';
 -- differs: a text column (resolved from untyped literals) matched with an integer one is 42804 in PostgreSQL; here the integer is read as text
 SELECT 'a' UNION SELECT 'b' UNION SELECT 1;
+
+-- Hypothetical-set aggregates: a clear 0A000 (it was 42809 "window function rank requires an
+-- OVER clause").
+-- differs: refused (0A000): the hypothetical-set aggregate rank(...) WITHIN GROUP
+SELECT rank(3) WITHIN GROUP (ORDER BY a) FROM qp_d;
+-- differs: refused (0A000): the hypothetical-set aggregate cume_dist(...) WITHIN GROUP
+SELECT cume_dist(2) WITHIN GROUP (ORDER BY b) FROM qp_d;
+SELECT rank() FROM qp_d;
