@@ -683,10 +683,9 @@ void xlat_scope_star_shape(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int
 {
 	if (!shape || !shape->star || c->srf)
 		return;
-	for (size_t i = 0; i < s->n_from_clause; i++) {
-		if (joins_merge_columns(s->from_clause[i]))
-			return;
-	}
+	bool merged = false; /* USING/NATURAL: an unqualified * lists the merged columns once */
+	for (size_t i = 0; i < s->n_from_clause; i++)
+		merged = merged || joins_merge_columns(s->from_clause[i]);
 	size_t cap = 0;
 	for (int i = first; i < c->nrels; i++)
 		cap += c->rels[i].ncols;
@@ -707,7 +706,7 @@ void xlat_scope_star_shape(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int
 			v[n++] = shape->types[i];
 			continue;
 		}
-		if (cr->n_fields > 2)
+		if (cr->n_fields > 2 || (merged && cr->n_fields == 1))
 			return;
 		const char *rel = cr->n_fields == 2 ? xlat_node_str(cr->fields[0]) : NULL;
 		if ((cr->n_fields == 2 && !rel) || !star_cols(c, first, rel, v, names, &n, cap))

@@ -532,7 +532,10 @@ static bool recursive_cte_scope(struct xlat_ctx *c, const PgQuery__CommonTableEx
 	struct xlat_shape shape = {0};
 	int saved = c->nctes;
 	xlat_scope_cte(c, e, NULL); /* opaque while the left arm is typed */
-	bool ok = xlat_scope_dry_select(c, q->larg, &shape);
+	PgQuery__SelectStmt larg = *q->larg; /* with the WITH of the union, which it may read */
+	if (q->with_clause && !larg.with_clause)
+		larg.with_clause = q->with_clause;
+	bool ok = xlat_scope_dry_select(c, &larg, &shape);
 	c->nctes = saved;
 	if (ok) {
 		const char **names = xlat_shape_colnames(c, q, &shape, &(size_t){0});

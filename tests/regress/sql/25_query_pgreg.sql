@@ -141,3 +141,16 @@ SELECT rank(3) WITHIN GROUP (ORDER BY a) FROM qp_d;
 -- differs: refused (0A000): the hypothetical-set aggregate cume_dist(...) WITHIN GROUP
 SELECT cume_dist(2) WITHIN GROUP (ORDER BY b) FROM qp_d;
 SELECT rank() FROM qp_d;
+
+-- t.* of a USING join keeps its columns' types; a recursive query's WITH attached to its union
+-- is seen when its non-recursive term is typed.
+WITH RECURSIVE x(id) AS (VALUES (1) UNION ALL SELECT id + 1 FROM x WHERE id < 3),
+  y(id) AS (VALUES (1) UNION ALL SELECT id + 1 FROM y WHERE id < 5)
+SELECT y.*, x.* FROM y LEFT JOIN x USING (id) ORDER BY 1;
+SELECT d.*, t.* FROM qp_d d JOIN qp_tree t ON t.id = d.a ORDER BY t.id, d.b;
+WITH RECURSIVE t(j) AS (
+  WITH RECURSIVE s(i) AS (VALUES (1) UNION ALL SELECT i + 1 FROM s WHERE i < 4)
+  SELECT i FROM s
+  UNION ALL
+  SELECT j + 1 FROM t WHERE j < 4)
+SELECT count(*), sum(j) FROM t;
