@@ -155,7 +155,8 @@ static void returning_star_shape(struct xlat_ctx *c, const PgQuery__RangeVar *rv
 										    : NULL;
 		bool star = cr && cr->fields[cr->n_fields - 1]->node_case == NODE(A_STAR);
 		const char *rel = star && cr->n_fields == 2 ? xlat_node_str(cr->fields[0]) : NULL;
-		if (star && (cr->n_fields > 2 || (cr->n_fields == 2 && (!rel || strcmp(rel, name)))))
+		bool other = cr && cr->n_fields == 2 && (!rel || strcmp(rel, name) != 0);
+		if (star && (cr->n_fields > 2 || other))
 			return;
 		k += star ? ncols : 1;
 	}
@@ -192,8 +193,9 @@ static bool returning(struct xlat_ctx *c, const PgQuery__RangeVar *rv, PgQuery__
 					"modified");
 	for (size_t i = 0; joined && i < n; i++) {
 		const PgQuery__Node *val = v[i]->res_target->val;
+		/* SQLite's * is the target's columns alone */
 		if (val->node_case == NODE(COLUMN_REF) && val->column_ref->n_fields == 1 &&
-		    val->column_ref->fields[0]->node_case == NODE(A_STAR)) /* SQLite's: the target's */
+		    val->column_ref->fields[0]->node_case == NODE(A_STAR))
 			return xlat_unsupported(c, val->column_ref->location,
 						"RETURNING * with FROM or USING tables (name the "
 						"columns)");

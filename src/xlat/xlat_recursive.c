@@ -16,10 +16,10 @@ struct rwalk {
 	const char *name;
 	int refs;
 	const char *within; /* the construct the walk is inside of, NULL at the top */
-	int location;	    /* of the offending reference, -1 for none */
+	int location;       /* of the offending reference, -1 for none */
 	const char *err;
-	bool nested;   /* inside a FROM subquery or a set operation: SQLite's "circular reference" */
-	bool sqlite;   /* such a reference was found */
+	bool nested; /* inside a FROM subquery or a set operation: SQLite's "circular reference" */
+	bool sqlite; /* such a reference was found */
 };
 
 static bool walk(void *arg, const ProtobufCMessage *m);
@@ -61,8 +61,7 @@ static bool walk_setop(struct rwalk *w, const PgQuery__SelectStmt *s)
 	bool nested = w->nested;
 	w->nested = true;
 	bool ok = walk_within(w, s->larg ? &s->larg->base : NULL, s->all ? what : NULL) &&
-		  walk_within(w, s->rarg ? &s->rarg->base : NULL,
-			      s->all || except ? what : NULL) &&
+		  walk_within(w, s->rarg ? &s->rarg->base : NULL, s->all || except ? what : NULL) &&
 		  (!s->with_clause || walk(w, &s->with_clause->base));
 	w->nested = nested;
 	return ok;
@@ -124,7 +123,8 @@ static bool agg_walk(void *arg, const ProtobufCMessage *m)
 		return true;
 	if (m->descriptor == &pg_query__func_call__descriptor) {
 		const PgQuery__FuncCall *f = (const PgQuery__FuncCall *)m;
-		const char *name = f->n_funcname ? xlat_node_str(f->funcname[f->n_funcname - 1]) : NULL;
+		const char *name = f->n_funcname ? xlat_node_str(f->funcname[f->n_funcname - 1])
+						 : NULL;
 		if (!f->over && (f->agg_star || (name && xlat_func_class(name) == XLAT_FN_AGG)))
 			return false;
 	}

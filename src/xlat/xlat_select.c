@@ -211,7 +211,8 @@ static void shape_alloc(struct xlat_ctx *c, struct xlat_shape *shape, size_t n)
 
 static bool untyped_string(const PgQuery__Node *n)
 {
-	return n->node_case == NODE(A_CONST) && n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL;
+	return n->node_case == NODE(A_CONST) &&
+	       n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL;
 }
 
 /* Target i of list v, an arm of a set operation whose column is of a type other than text:
@@ -831,7 +832,9 @@ static bool arm(struct xlat_ctx *c, const PgQuery__SelectStmt *s, bool left,
 
 static bool has_untyped_string(const PgQuery__SelectStmt *s)
 {
-	for (size_t i = 0; s->op == PG_QUERY__SET_OPERATION__SETOP_NONE && i < s->n_target_list; i++) {
+	if (s->op != PG_QUERY__SET_OPERATION__SETOP_NONE)
+		return false;
+	for (size_t i = 0; i < s->n_target_list; i++) {
 		if (untyped_string(s->target_list[i]->res_target->val))
 			return true;
 	}
