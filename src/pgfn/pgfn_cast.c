@@ -415,6 +415,35 @@ static void fn_merge_once(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	pgfn_error(ctx, "21000", "MERGE command cannot affect row a second time");
 }
 
+/* shardlite_scalar(v), an aggregate: the value of a scalar subquery's only row, NULL for
+ * none; a second row is PostgreSQL's 21000 (SQLite's subquery would answer its first). */
+static void scalar_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	sqlite3_value **kept = sqlite3_aggregate_context(ctx, sizeof(*kept));
+	if (!kept)
+		return;
+	if (*kept) {
+		pgfn_error(ctx, "21000", "more than one row returned by a subquery used as an "
+					 "expression");
+		return;
+	}
+	*kept = sqlite3_value_dup(argv[0]);
+	if (!*kept)
+		sqlite3_result_error_nomem(ctx);
+}
+
+static void scalar_final(sqlite3_context *ctx)
+{
+	sqlite3_value **kept = sqlite3_aggregate_context(ctx, 0);
+	if (!kept || !*kept) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	sqlite3_result_value(ctx, *kept);
+	sqlite3_value_free(*kept);
+}
+
 /* A text value read by the input function of type oid into its stored form (uuid: canonical
  * text; bytea: the bytes); a value of another storage class is kept (a blob into a bytea is
  * already bytes). */
@@ -554,5 +583,6 @@ int pgfn_register_cast(sqlite3 *db)
 		if (rc != SQLITE_OK)
 			return rc;
 	}
-	return SQLITE_OK;
+	return sqlite3_create_function(db, "shardlite_scalar", 1, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+				       NULL, NULL, scalar_step, scalar_final);
 }

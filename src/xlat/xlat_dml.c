@@ -138,8 +138,48 @@ static bool returning_sees_target(struct xlat_ctx *c, PgQuery__Node **ret, size_
 	return !o.found || xlat_unsupported(c, o.found->location, what);
 }
 
+/* RETURNING * or target.* next to other items: the target's columns spelled out in the
+ * shape, so that the other items keep their types (the column count is otherwise left to
+ * run time, which types an expression column as text). */
+static void returning_star_shape(struct xlat_ctx *c, const PgQuery__RangeVar *rv,
+				 PgQuery__Node **v, size_t n, struct xlat_shape *shape)
+{
+	const struct xlat_schema_col *cols;
+	size_t ncols, k = 0;
+	if (!shape->star || !xlat_scope_target(c, rv, &cols, &ncols))
+		return;
+	const char *name = rv->alias ? rv->alias->aliasname : rv->relname;
+	for (size_t i = 0; i < n; i++) {
+		const PgQuery__Node *val = v[i]->res_target->val;
+		const PgQuery__ColumnRef *cr = val->node_case == NODE(COLUMN_REF) ? val->column_ref
+										    : NULL;
+		bool star = cr && cr->fields[cr->n_fields - 1]->node_case == NODE(A_STAR);
+		const char *rel = star && cr->n_fields == 2 ? xlat_node_str(cr->fields[0]) : NULL;
+		bool other = cr && cr->n_fields == 2 && (!rel || strcmp(rel, name) != 0);
+		if (star && (cr->n_fields > 2 || other))
+			return;
+		k += star ? ncols : 1;
+	}
+	struct xlat_type *t = arena_zalloc(c->a, (k ? k : 1) * sizeof(*t));
+	k = 0;
+	for (size_t i = 0; i < n; i++) {
+		const PgQuery__Node *val = v[i]->res_target->val;
+		bool star = val->node_case == NODE(COLUMN_REF) &&
+			    val->column_ref->fields[val->column_ref->n_fields - 1]->node_case ==
+				    NODE(A_STAR);
+		for (size_t j = 0; star && j < ncols; j++)
+			t[k++] = (struct xlat_type){cols[j].type_oid,
+						    cols[j].type_oid ? cols[j].typmod : -1};
+		if (!star)
+			t[k++] = shape->types[i];
+	}
+	shape->types = t;
+	shape->n = k;
+	shape->star = false;
+}
+
 static bool returning(struct xlat_ctx *c, const PgQuery__RangeVar *rv, PgQuery__Node **v, size_t n,
-		      size_t from, size_t to)
+		      size_t from, size_t to, bool joined)
 {
 	struct xlat_shape shape = {0};
 	if (!n)
@@ -151,6 +191,15 @@ static bool returning(struct xlat_ctx *c, const PgQuery__RangeVar *rv, PgQuery__
 		return xlat_unsupported(c, -1,
 					"a subquery in RETURNING that reads the table being "
 					"modified");
+	for (size_t i = 0; joined && i < n; i++) {
+		const PgQuery__Node *val = v[i]->res_target->val;
+		/* SQLite's * is the target's columns alone */
+		if (val->node_case == NODE(COLUMN_REF) && val->column_ref->n_fields == 1 &&
+		    val->column_ref->fields[0]->node_case == NODE(A_STAR))
+			return xlat_unsupported(c, val->column_ref->location,
+						"RETURNING * with FROM or USING tables (name the "
+						"columns)");
+	}
 	c->st->returns_rows = true;
 	xlat_puts(c, " RETURNING ");
 	size_t list = c->sb->len;
@@ -158,6 +207,8 @@ static bool returning(struct xlat_ctx *c, const PgQuery__RangeVar *rv, PgQuery__
 	c->ret_rel = rv->relname;
 	bool ok = xlat_targets(c, v, n, &shape);
 	c->ret_alias = c->ret_rel = NULL;
+	if (ok) /* joined: t.* only, the unqualified * was refused */
+		returning_star_shape(c, rv, v, n, &shape);
 	if (ok)
 		xlat_shape_to_cols(c, &shape);
 	if (ok)
@@ -883,7 +934,7 @@ bool xlat_stmt_insert(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 	bool ok = (!s->on_conflict_clause ||
 		   on_conflict(c, s->relation, s->on_conflict_clause, cols, ncols, mark)) &&
 		  returning(c, s->relation, s->returning_list, s->n_returning_list, from,
-			    s->on_conflict_clause ? 0 : to);
+			    s->on_conflict_clause ? 0 : to, false);
 	xlat_scope_leave(c, scope);
 	return ok;
 }
@@ -920,7 +971,8 @@ bool xlat_stmt_update(struct xlat_ctx *c, const PgQuery__UpdateStmt *s)
 	}
 	ok = ok && returning_sees_target(c, s->returning_list, s->n_returning_list, s->from_clause,
 					 s->n_from_clause, "RETURNING a column of UPDATE's FROM list");
-	ok = ok && returning(c, s->relation, s->returning_list, s->n_returning_list, from, to);
+	ok = ok && returning(c, s->relation, s->returning_list, s->n_returning_list, from, to,
+			     s->n_from_clause > 0);
 	xlat_scope_leave(c, scope);
 	return ok;
 }
@@ -967,5 +1019,6 @@ static bool delete_rest(struct xlat_ctx *c, const PgQuery__DeleteStmt *s)
 	}
 	return returning_sees_target(c, s->returning_list, s->n_returning_list, s->using_clause,
 				     s->n_using_clause, "RETURNING a column of DELETE's USING list") &&
-	       returning(c, s->relation, s->returning_list, s->n_returning_list, 0, 0);
+	       returning(c, s->relation, s->returning_list, s->n_returning_list, 0, 0,
+			 s->n_using_clause > 0);
 }

@@ -765,6 +765,11 @@ static bool check_decorations(struct xlat_ctx *c, const PgQuery__FuncCall *f, co
 				 "OVER specified, but %s is not a window function nor an aggregate "
 				 "function",
 				 name);
+	if (win && !f->over && f->agg_within_group) /* rank(3) WITHIN GROUP (ORDER BY x) */
+		return xlat_unsupported(c, f->location,
+					arena_printf(c->a, "the hypothetical-set aggregate %s(...) "
+							   "WITHIN GROUP",
+						     name));
 	if (win && !f->over)
 		return xlat_fail(c, "42809", f->location,
 				 "window function %s requires an OVER clause", name);

@@ -241,6 +241,11 @@ struct xlat_ctx {
 	const struct xlat_schema_col **assign;
 	const PgQuery__SelectStmt *assign_for;
 	const struct xlat_schema_col **assign_targets; /* for the next xlat_targets */
+	/* A set operation's column types, which an untyped string literal of the target list
+	 * setop_list (an arm's, and no other) is read as (xlat_select.c set_op). */
+	const struct xlat_type *setop_types;
+	PgQuery__Node *const *setop_list;
+	size_t setop_n;
 	const char *assign_rel; /* the INSERT's or UPDATE's table (for shardlite_notnull) */
 
 	struct xlat_srfcol *srfcols; /* columns of directly joined FROM functions (xlat_srf.c) */
@@ -787,6 +792,7 @@ struct xlat_shape {
 	struct xlat_type *types; /* one per output column */
 	size_t n;
 	bool star; /* the target list holds * or t.*: the column count is unknown */
+	const char **names; /* with a * spelled out (xlat_scope_star_shape): the n output names */
 };
 
 /* Whether s's target list holds * or t.*. */
@@ -816,6 +822,9 @@ const char *xlat_select_colname(const PgQuery__SelectStmt *s);
 const char *xlat_colname(const PgQuery__Node *n);
 /* The PostgreSQL names of all output columns of a query; NULL when it has a * (unknown). */
 const char **xlat_select_colnames(struct xlat_ctx *c, const PgQuery__SelectStmt *s, size_t *n);
+/* The same, or with a * the names shape (s's, translated) spelled out; NULL when unknown. */
+const char **xlat_shape_colnames(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
+				 const struct xlat_shape *shape, size_t *n);
 
 /* ---- xlat_qforms.c: DISTINCT ON and INTERSECT/EXCEPT ALL through window functions ---- */
 bool xlat_is_distinct_on(const PgQuery__SelectStmt *s);
@@ -823,6 +832,14 @@ bool xlat_is_distinct_on(const PgQuery__SelectStmt *s);
 bool xlat_distinct_on_open(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 bool xlat_distinct_on_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 /* ... ) WHERE the first of each group, ORDER BY the sort keys (LIMIT follows). */
+/* SELECT DISTINCT's ORDER BY items are selected columns, DISTINCT ON's lead its ORDER BY:
+ * else 42P10 as PostgreSQL's parse analysis (xlat_distinct.c). */
+bool xlat_distinct_check(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
+/* The i-th query of WITH RECURSIVE w as PostgreSQL checks a self-referencing one: 42P19 or
+ * 0A000 for what it refuses (xlat_recursive.c). */
+bool xlat_recursive_check(struct xlat_ctx *c, const PgQuery__WithClause *w, size_t i);
+/* Whether a WITH query reads itself (under RECURSIVE: is recursive). */
+bool xlat_recursive_is(const PgQuery__CommonTableExpr *e);
 bool xlat_distinct_on_close(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 bool xlat_setop_all(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape);
 /* FETCH ... WITH TIES of a plain SELECT, as DISTINCT ON: open, the core with xlat_ties_keys

@@ -394,6 +394,45 @@ static bool quantified(struct xlat_ctx *c, const PgQuery__SubLink *s, struct xla
 	return subquery(c, s->subselect, NULL);
 }
 
+/* Whether a one-column subquery may answer more than one row: not an aggregate without
+ * GROUP BY, a LIMIT 0 or 1, or a plain expression without FROM. */
+static bool may_be_rows(const PgQuery__SelectStmt *q)
+{
+	if (q->op != PG_QUERY__SET_OPERATION__SETOP_NONE || q->n_values_lists)
+		return true;
+	const PgQuery__Node *lim = q->limit_count;
+	if (lim && lim->node_case == NODE(A_CONST) && lim->a_const->val_case ==
+	    PG_QUERY__A__CONST__VAL_IVAL && (!lim->a_const->ival || lim->a_const->ival->ival <= 1))
+		return false;
+	const PgQuery__Node *v = q->n_target_list ? q->target_list[0]->res_target->val : NULL;
+	bool fn = v && v->node_case == NODE(FUNC_CALL);
+	if (!q->n_from_clause && !fn)
+		return false;
+	if (!fn || q->n_group_clause || v->func_call->over)
+		return true;
+	const PgQuery__FuncCall *f = v->func_call;
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	return !(f->agg_star || (name && xlat_func_class(name) == XLAT_FN_AGG));
+}
+
+/* (SELECT e ...): PostgreSQL's 21000 for a second row, where SQLite answers the first:
+ * (WITH shardlite_sub(v) AS (SELECT e ...) SELECT shardlite_scalar(v) FROM shardlite_sub),
+ * whose aggregate reads the rows (the CTE is flattened into it, correlated or not). */
+static bool scalar_subquery(struct xlat_ctx *c, const PgQuery__Node *sel,
+			    struct xlat_shape *shape)
+{
+	size_t n = 0;
+	bool wrap = sel->node_case == NODE(SELECT_STMT) && !(c->flags & XLAT_X_NOSUBQUERY) &&
+		    xlat_select_colnames(c, sel->select_stmt, &n) && n == 1 &&
+		    may_be_rows(sel->select_stmt);
+	if (!wrap)
+		return subquery(c, sel, shape);
+	xlat_puts(c, "(WITH shardlite_sub(v) AS ");
+	bool ok = subquery(c, sel, shape);
+	xlat_puts(c, " SELECT shardlite_scalar(v) FROM shardlite_sub)");
+	return ok;
+}
+
 bool xlat_sublink(struct xlat_ctx *c, const PgQuery__SubLink *s, struct xlat_type *t)
 {
 	struct xlat_shape shape = {0};
@@ -403,7 +442,7 @@ bool xlat_sublink(struct xlat_ctx *c, const PgQuery__SubLink *s, struct xlat_typ
 		xlat_puts(c, "EXISTS ");
 		return subquery(c, s->subselect, NULL);
 	case PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK:
-		if (!subquery(c, s->subselect, &shape))
+		if (!scalar_subquery(c, s->subselect, &shape))
 			return false;
 		*t = shape.n >= 1 && !shape.star ? shape.types[0] : T_UNKNOWN_COL;
 		if (t->oid == XLAT_OID_UNKNOWN)

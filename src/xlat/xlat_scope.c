@@ -126,7 +126,7 @@ static bool subquery_cols(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 	if (!xlat_scope_dry_select(c, s, &shape))
 		return false;
 	size_t n = 0;
-	const char **names = xlat_select_colnames(c, s, &n);
+	const char **names = xlat_shape_colnames(c, s, &shape, &n);
 	r->opaque = !names || shape.star;
 	if (!r->opaque) {
 		for (size_t i = 0; al && i < al->n_colnames && i < n; i++)
@@ -455,7 +455,7 @@ void xlat_scope_cte(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e,
 	struct xlat_scope_rel *r = &c->ctes[c->nctes++];
 	*r = (struct xlat_scope_rel){.name = e->ctename, .level = c->level, .opaque = true};
 	size_t n = 0;
-	const char **names = xlat_select_colnames(c, e->ctequery->select_stmt, &n);
+	const char **names = xlat_shape_colnames(c, e->ctequery->select_stmt, shape, &n);
 	if (!names || !shape || shape->star)
 		return;
 	for (size_t i = 0; i < e->n_aliascolnames && i < n; i++)
@@ -658,7 +658,7 @@ static bool joins_merge_columns(const PgQuery__Node *n)
 /* Appends the columns of the current level's relations named rel (NULL: all of them, in FROM
  * order); false when one of them is not known. */
 static bool star_cols(const struct xlat_ctx *c, int first, const char *rel, struct xlat_type *out,
-		      size_t *n, size_t cap)
+		      const char **names, size_t *n, size_t cap)
 {
 	bool any = false;
 	for (int i = first; i < c->nrels; i++) {
@@ -667,8 +667,10 @@ static bool star_cols(const struct xlat_ctx *c, int first, const char *rel, stru
 			continue;
 		if (r->opaque || *n + r->ncols > cap)
 			return false;
-		for (size_t k = 0; k < r->ncols; k++)
+		for (size_t k = 0; k < r->ncols; k++) {
+			names[*n] = r->cols[k].name;
 			out[(*n)++] = col_type(&r->cols[k]);
+		}
 		any = true;
 		if (rel)
 			break;
@@ -681,34 +683,37 @@ void xlat_scope_star_shape(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int
 {
 	if (!shape || !shape->star || c->srf)
 		return;
-	for (size_t i = 0; i < s->n_from_clause; i++) {
-		if (joins_merge_columns(s->from_clause[i]))
-			return;
-	}
+	bool merged = false; /* USING/NATURAL: an unqualified * lists the merged columns once */
+	for (size_t i = 0; i < s->n_from_clause; i++)
+		merged = merged || joins_merge_columns(s->from_clause[i]);
 	size_t cap = 0;
 	for (int i = first; i < c->nrels; i++)
 		cap += c->rels[i].ncols;
 	cap += s->n_target_list;
 	struct xlat_type *v = arena_zalloc(c->a, (cap ? cap : 1) * sizeof(*v));
+	const char **names = arena_zalloc(c->a, (cap ? cap : 1) * sizeof(*names));
 	size_t n = 0;
 	for (size_t i = 0; i < s->n_target_list; i++) {
-		const PgQuery__Node *val = s->target_list[i]->res_target->val;
+		const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
+		const PgQuery__Node *val = rt->val;
 		const PgQuery__ColumnRef *cr = val->node_case == NODE(COLUMN_REF) ? val->column_ref
 										    : NULL;
 		bool star = cr && cr->fields[cr->n_fields - 1]->node_case == NODE(A_STAR);
 		if (!star) {
 			if (n == cap)
 				return;
+			names[n] = rt->name && *rt->name ? rt->name : xlat_colname(val);
 			v[n++] = shape->types[i];
 			continue;
 		}
-		if (cr->n_fields > 2)
+		if (cr->n_fields > 2 || (merged && cr->n_fields == 1))
 			return;
 		const char *rel = cr->n_fields == 2 ? xlat_node_str(cr->fields[0]) : NULL;
-		if ((cr->n_fields == 2 && !rel) || !star_cols(c, first, rel, v, &n, cap))
+		if ((cr->n_fields == 2 && !rel) || !star_cols(c, first, rel, v, names, &n, cap))
 			return;
 	}
 	shape->types = v;
+	shape->names = names;
 	shape->n = n;
 	shape->star = false;
 }

@@ -183,6 +183,22 @@ const char **xlat_select_colnames(struct xlat_ctx *c, const PgQuery__SelectStmt 
 	return v;
 }
 
+const char **xlat_shape_colnames(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
+				 const struct xlat_shape *shape, size_t *n)
+{
+	const char **v = xlat_select_colnames(c, s, n);
+	if (v || !shape || shape->star || !shape->names)
+		return v;
+	for (size_t i = 0; i < shape->n; i++) {
+		if (!shape->names[i])
+			return NULL;
+	}
+	v = arena_zalloc(c->a, (shape->n + 1) * sizeof(*v)); /* callers rename in place */
+	memcpy(v, shape->names, shape->n * sizeof(*v));
+	*n = shape->n;
+	return v;
+}
+
 static void shape_alloc(struct xlat_ctx *c, struct xlat_shape *shape, size_t n)
 {
 	if (!shape)
@@ -190,6 +206,31 @@ static void shape_alloc(struct xlat_ctx *c, struct xlat_shape *shape, size_t n)
 	shape->types = arena_zalloc(c->a, (n ? n : 1) * sizeof(*shape->types));
 	shape->n = n;
 	shape->star = false;
+	shape->names = NULL;
+}
+
+static bool untyped_string(const PgQuery__Node *n)
+{
+	return n->node_case == NODE(A_CONST) &&
+	       n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL;
+}
+
+/* Target i of list v, an arm of a set operation whose column is of a type other than text:
+ * an untyped string literal there is read as that type, as PostgreSQL resolves it (SELECT 1
+ * UNION SELECT 'a' is 22P02). 1 emitted (*t its type), 0 not such a target, -1 failed. */
+static int setop_literal(struct xlat_ctx *c, PgQuery__Node **v, size_t i, size_t more,
+			 const PgQuery__Node *val, struct xlat_type *t)
+{
+	if (v != c->setop_list || more || i >= c->setop_n || !untyped_string(val))
+		return 0;
+	struct xlat_type want = {c->setop_types[i].oid, -1}; /* '2.25' keeps its own scale */
+	if (!want.oid || want.oid == XLAT_OID_TEXT || want.oid == XLAT_OID_UNKNOWN ||
+	    want.oid == XLAT_OID_UNKNOWN_COL)
+		return 0;
+	int lit = xlat_infer_literal(c, val, want);
+	if (lit > 0)
+		*t = want;
+	return lit;
 }
 
 bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_shape *shape)
@@ -256,7 +297,9 @@ bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_s
 		/* what the client sees (not a subquery's column, not a value to store) */
 		if (xlat_catalog_shows_name(rt->val) && !assign && c->level == 1 && !c->in_cte)
 			c->flags |= XLAT_X_RESULT; /* for xlat_catalog_cast, which clears it */
-		bool ok = assign ? xlat_assign_value(c, assign[i], rt->val)
+		int lit = setop_literal(c, v, i, more, rt->val, &t);
+		bool ok = lit ? lit > 0
+			: assign ? xlat_assign_value(c, assign[i], rt->val)
 				 : xlat_expr(c, rt->val, &t);
 		c->flags = saved;
 		if (!ok)
@@ -505,10 +548,13 @@ static bool recursive_cte_scope(struct xlat_ctx *c, const PgQuery__CommonTableEx
 	struct xlat_shape shape = {0};
 	int saved = c->nctes;
 	xlat_scope_cte(c, e, NULL); /* opaque while the left arm is typed */
-	bool ok = xlat_scope_dry_select(c, q->larg, &shape);
+	PgQuery__SelectStmt larg = *q->larg; /* with the WITH of the union, which it may read */
+	if (q->with_clause && !larg.with_clause)
+		larg.with_clause = q->with_clause;
+	bool ok = xlat_scope_dry_select(c, &larg, &shape);
 	c->nctes = saved;
 	if (ok) {
-		const char **names = xlat_select_colnames(c, q, &(size_t){0});
+		const char **names = xlat_shape_colnames(c, q, &shape, &(size_t){0});
 		xlat_scope_cte(c, e, names ? &shape : NULL);
 	}
 	return ok;
@@ -531,7 +577,9 @@ bool xlat_with(struct xlat_ctx *c, const PgQuery__WithClause *w)
 		if (top && c->mod && xlat_modcte_is(e)) {
 			if (!xlat_modcte_emit(c, e, &shown))
 				return false;
-		} else if ((rec && !recursive_cte_scope(c, e)) || !cte(c, e, rec)) {
+		} else if ((rec && !xlat_recursive_check(c, w, i)) ||
+			   ((rec = rec && xlat_recursive_is(e)) && !recursive_cte_scope(c, e)) ||
+			   !cte(c, e, rec)) {
 			return false;
 		}
 		sep += shown;
@@ -797,6 +845,55 @@ static bool arm(struct xlat_ctx *c, const PgQuery__SelectStmt *s, bool left,
 	return ok;
 }
 
+static bool has_untyped_string(const PgQuery__SelectStmt *s)
+{
+	if (s->op != PG_QUERY__SET_OPERATION__SETOP_NONE)
+		return false;
+	for (size_t i = 0; i < s->n_target_list; i++) {
+		if (untyped_string(s->target_list[i]->res_target->val))
+			return true;
+	}
+	return false;
+}
+
+/* With an untyped string literal in an arm's select list: the column types of both arms (a
+ * dry run), the literals' left out, so that set_op reads the literals as those types. */
+static bool setop_types(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
+			const struct xlat_type **out, size_t *n)
+{
+	struct xlat_shape l = {0}, r = {0};
+	if (!has_untyped_string(s->larg) && !has_untyped_string(s->rarg))
+		return true;
+	if (!xlat_scope_dry_select(c, s->larg, &l) || !xlat_scope_dry_select(c, s->rarg, &r))
+		return false;
+	if (l.star || r.star || l.n != r.n)
+		return true;
+	struct xlat_type *v = arena_zalloc(c->a, (l.n ? l.n : 1) * sizeof(*v));
+	for (size_t i = 0; i < l.n; i++) {
+		struct xlat_type pair[2] = {l.types[i], r.types[i]};
+		v[i] = xlat_type_common(pair, 2);
+	}
+	*out = v;
+	*n = l.n;
+	return true;
+}
+
+static bool setop_arm(struct xlat_ctx *c, const PgQuery__SelectStmt *s, bool left,
+		      struct xlat_shape *shape, const struct xlat_type *types, size_t n)
+{
+	PgQuery__Node *const *list = c->setop_list;
+	const struct xlat_type *saved = c->setop_types;
+	size_t saved_n = c->setop_n;
+	c->setop_list = types ? s->target_list : NULL;
+	c->setop_types = types;
+	c->setop_n = n;
+	bool ok = arm(c, s, left, shape);
+	c->setop_list = list;
+	c->setop_types = saved;
+	c->setop_n = saved_n;
+	return ok;
+}
+
 static bool set_op(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape)
 {
 	struct xlat_shape l = {0}, r = {0};
@@ -814,15 +911,20 @@ static bool set_op(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat
 	}
 	if (s->all && s->op != PG_QUERY__SET_OPERATION__SETOP_UNION)
 		return xlat_setop_all(c, s, shape);
-	if (!arm(c, s->larg, true, &l))
+	const struct xlat_type *types = NULL;
+	size_t ntypes = 0;
+	if (!setop_types(c, s, &types, &ntypes))
+		return false;
+	if (!setop_arm(c, s->larg, true, &l, types, ntypes))
 		return false;
 	xlat_puts(c, kw);
-	if (!arm(c, s->rarg, false, &r))
+	if (!setop_arm(c, s->rarg, false, &r, types, ntypes))
 		return false;
 	if (!shape)
 		return true;
 	shape_alloc(c, shape, l.n);
 	shape->star = l.star || r.star;
+	shape->names = l.names; /* the left arm names the columns */
 	for (size_t i = 0; i < l.n && i < r.n; i++) {
 		struct xlat_type pair[2] = {l.types[i], r.types[i]};
 		shape->types[i] = xlat_type_common(pair, 2);
@@ -877,6 +979,7 @@ bool xlat_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_s
 		ok = select_core_tail(c, s, shape, true); /* its ORDER BY/LIMIT too */
 	if (!plain)
 		ok = ok && order_limit(c, s, !xlat_is_distinct_on(s) || s->op != PG_QUERY__SET_OPERATION__SETOP_NONE);
+	ok = ok && xlat_distinct_check(c, s);
 	c->nctes = ctes;
 	xlat_leave(c);
 	return ok;

@@ -52,7 +52,11 @@ static const struct xcase cases[] = {
 	{"UPDATE t SET a = DEFAULT", "!0A000@14"},
 	{"UPDATE t SET a = 1 WHERE CURRENT OF c", "!0A000"},
 	{"WITH s AS (SELECT 1 AS v) UPDATE t SET a = (SELECT v FROM s)",
-	 "WITH s AS (SELECT 1 AS v) UPDATE t SET a = (SELECT v FROM s)"},
+	 "WITH s AS (SELECT 1 AS v) UPDATE t SET a = (WITH shardlite_sub(v) AS (SELECT v FROM s) "
+	 "SELECT shardlite_scalar(v) FROM shardlite_sub)"},
+	{"SELECT (SELECT count(*) FROM t), (SELECT a FROM t LIMIT 1), (SELECT 1)",
+	 "SELECT (SELECT count(*) AS count FROM t) AS count, (SELECT a FROM t LIMIT 1) AS a, "
+	 "(SELECT 1 AS \"?column?\") AS \"?column?\""},
 	{"DELETE FROM t", "DELETE FROM t"},
 	{"DELETE FROM t WHERE a > 1 RETURNING id, b", "DELETE FROM t WHERE a > 1 RETURNING id, b"},
 	{"DELETE FROM t AS x WHERE x.a = 1", "DELETE FROM t AS x WHERE x.a = 1"},
