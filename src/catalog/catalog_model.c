@@ -859,7 +859,10 @@ static const char *key_texts(const struct cat_model *m, const struct cat_index *
 		const char *opc = with_opclass ? cat_index_key_opclass_shown(m, ix, k) : NULL;
 		if (opc)
 			strbuf_printf(&sb, " %s", opc);
-		strbuf_puts(&sb, ix->desc && ix->desc[k] ? " DESC" : "");
+		bool desc = ix->desc && ix->desc[k], first = cat_index_key_nulls_first(ix, k);
+		if (k < ix->nkeyatts) /* PostgreSQL's defaults, ASC NULLS LAST, DESC NULLS FIRST */
+			strbuf_puts(&sb, desc ? (first ? " DESC" : " DESC NULLS LAST")
+					      : (first ? " NULLS FIRST" : ""));
 	}
 	const char *s = arena_strdup(m->a, sb.data ? sb.data : "");
 	strbuf_fini(&sb);
