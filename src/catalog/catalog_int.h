@@ -295,6 +295,7 @@ struct cat_conn {
 	int64_t side_key; /* the sidecar's fingerprint, when the model has a sidecar */
 	char *view_saved; /* CREATE OR REPLACE VIEW: the old view's columns (catalog_ddl.c) */
 	char *views_marked; /* DROP VIEW ... CASCADE: views that compiled before (catalog_cascade.c) */
+	char *cascaded;     /* what a CASCADE dropped, "view v\n" lines (catalog_cascaded_note) */
 };
 
 /* The model for db's current schema, reloaded when another connection changed it. NULL with

@@ -31,3 +31,10 @@ SELECT indoption, pg_get_indexdef(indexrelid) FROM pg_index WHERE indrelid = 'pr
 INSERT INTO pr_ni VALUES (NULL, 'x', 1), (1, NULL, 2), (2, 'y', NULL);
 SELECT a, b FROM pr_ni ORDER BY a DESC NULLS LAST;
 SELECT a, b FROM pr_ni ORDER BY b NULLS FIRST;
+-- DROP TRIGGER IF EXISTS on a table that is not there is PostgreSQL's NOTICE and success
+CREATE TABLE pr_trg (a int);
+DROP TRIGGER IF EXISTS pr_nosuch ON pr_trg;
+DROP TRIGGER IF EXISTS pr_nosuch ON pr_no_table;
+DROP TRIGGER IF EXISTS pr_nosuch ON public.pr_no_table;
+DROP TRIGGER pr_nosuch ON pr_no_table;
+DROP TRIGGER pr_nosuch ON pr_trg;
