@@ -426,6 +426,33 @@ static const PgQuery__Constraint *identity_of(const PgQuery__ColumnDef *cd)
 	return NULL;
 }
 
+bool xlat_value_clauses_check(struct xlat_ctx *c, const PgQuery__ColumnDef *cd,
+			      const char *table, bool serial)
+{
+	bool dflt = false, ident = false, gen = false;
+	int at = -1;
+	const char *col = cd->colname, *what = NULL;
+	for (size_t i = 0; i < cd->n_constraints && !what; i++) {
+		const PgQuery__Constraint *k = cd->constraints[i]->constraint;
+		at = k->location;
+		if (k->contype == CONSTR(DEFAULT))
+			what = dflt ? "multiple default values specified" : (dflt = true, NULL);
+		else if (k->contype == CONSTR(IDENTITY))
+			what = ident ? "multiple identity specifications" : (ident = true, NULL);
+		else if (k->contype == CONSTR(GENERATED))
+			what = gen ? "multiple generation clauses specified" : (gen = true, NULL);
+	}
+	if (!what && serial)
+		at = -1, what = dflt ? "multiple default values specified" : (dflt = true, NULL);
+	if (!what)
+		what = dflt && ident  ? "both default and identity specified"
+		       : dflt && gen  ? "both default and generation expression specified"
+		       : ident && gen ? "both identity and generation expression specified"
+				      : NULL;
+	return !what || xlat_fail(c, SQLSTATE_SYNTAX_ERROR, at,
+				  "%s for column \"%s\" of table \"%s\"", what, col, table);
+}
+
 bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, int autonum,
 		     const char *pk_name, const char *seq_table)
 {
@@ -438,6 +465,8 @@ bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, int auton
 	if (!xlat_type_resolve(c, cd->type_name, trp))
 		return false;
 	struct xlat_typeref tr = *trp;
+	if (seq_table && !xlat_value_clauses_check(c, cd, seq_table, tr.serial))
+		return false;
 	bool from_seq = (tr.serial || identity_of(cd)) && !autonum;
 	if (from_seq && !seq_table)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, cd->location,

@@ -1178,6 +1178,11 @@ enum { XLAT_ROWID_NONE, XLAT_ROWID_SERIAL, XLAT_ROWID_PLAIN };
  * from (DEFAULT nextval('table_column_seq')); NULL refuses such columns (ALTER TABLE ADD). */
 bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, int autonum,
 		     const char *pk_name, const char *seq_table);
+/* PostgreSQL's transformColumnDefinition checks of column cd of table: one DEFAULT, identity
+ * and generation clause each, and only one of the three (42601; a serial type counts as a
+ * DEFAULT after the written clauses), positioned at the clause it stops at as PostgreSQL. */
+bool xlat_value_clauses_check(struct xlat_ctx *c, const PgQuery__ColumnDef *cd,
+			      const char *table, bool serial);
 /* A table constraint (PRIMARY KEY, UNIQUE, CHECK, FOREIGN KEY) as SQLite writes it. */
 bool xlat_table_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k);
 /* xlat_exclude.c: an EXCLUDE constraint k of table rel, checked and written as
