@@ -352,14 +352,32 @@ static bool on_conflict(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 		}
 		xlat_puts(c, ")");
 	} else if (inf) {
+		/* a key named twice is named once: PostgreSQL infers the index all the same,
+		 * SQLite matches none */
+		size_t *at = arena_zalloc(c->a, (inf->n_index_elems + 1) * 2 * sizeof(*at)), n = 0;
 		xlat_puts(c, " (");
 		for (size_t i = 0; i < inf->n_index_elems; i++) {
 			const PgQuery__IndexElem *ie = inf->index_elems[i]->index_elem;
-			xlat_puts(c, i ? ", " : "");
+			size_t sep = c->sb->len;
+			xlat_puts(c, n ? ", " : "");
+			size_t start = c->sb->len;
 			if (ie->name && *ie->name)
 				xlat_ident(c, ie->name);
 			else if (!xlat_operand(c, ie->expr, &ignored))
 				return false;
+			bool again = false;
+			for (size_t k = 0; k < n && !again && c->sb->data; k++)
+				again = at[2 * k + 1] - at[2 * k] == c->sb->len - start &&
+					memcmp(c->sb->data + at[2 * k], c->sb->data + start,
+					       c->sb->len - start) == 0;
+			if (again) {
+				c->sb->len = sep;
+				c->sb->data[sep] = '\0';
+				continue;
+			}
+			at[2 * n] = start;
+			at[2 * n + 1] = c->sb->len;
+			n++;
 		}
 		xlat_puts(c, ")");
 		if (inf->where_clause) {

@@ -24,6 +24,9 @@ static const struct xcase cases[] = {
 	 "INSERT INTO t (a) SELECT * FROM (SELECT x FROM u) WHERE true ON CONFLICT DO NOTHING"},
 	{"INSERT INTO t (a, b) VALUES (1, 'x') ON CONFLICT (a) DO NOTHING",
 	 "INSERT INTO t (a, b) VALUES (1, 'x') ON CONFLICT (a) DO NOTHING"},
+	/* a key named twice is written once (PostgreSQL infers the index all the same) */
+	{"INSERT INTO t (a, b) VALUES (1, 'x') ON CONFLICT (a, a, a) DO NOTHING",
+	 "INSERT INTO t (a, b) VALUES (1, 'x') ON CONFLICT (a) DO NOTHING"},
 	{"INSERT INTO t (a, b) VALUES (1, 'x') ON CONFLICT (a) DO UPDATE SET b = excluded.b",
 	 "INSERT INTO t (a, b) VALUES (1, 'x') ON CONFLICT (a) DO UPDATE SET b = excluded.b"},
 	{"INSERT INTO t AS x (a, b) VALUES (1, 'x') ON CONFLICT (a) WHERE a > 0 DO UPDATE SET b = x.b || excluded.b WHERE x.a < 10 RETURNING x.id",
