@@ -672,6 +672,10 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 	case XLAT_EXPLAIN:
 		return sess_explain_run(s, x, simple, NULL, err);
 	case XLAT_DISCARD:
+		if (strcmp(x->tag, "DISCARD SEQUENCES") == 0) { /* currval, lastval */
+			catalog_seqvals_reset(s->catalog.seqvals);
+			break;
+		}
 		if (strcmp(x->tag, "DISCARD TEMP") == 0) {
 			if (!sess_temp_discard(s, err))
 				return false;

@@ -346,8 +346,9 @@ bool xlat_stmt_show(struct xlat_ctx *c, const PgQuery__VariableShowStmt *s)
 }
 
 /* DISCARD ALL resets session state the session holds and, as DISCARD TEMP, drops the
- * session's temporary tables (the session runs both: XLAT_DISCARD, told apart by the tag);
- * there are no plans to forget and no sequence caches, so the other forms do nothing. */
+ * session's temporary tables; DISCARD SEQUENCES forgets currval and lastval (the session runs
+ * them: XLAT_DISCARD, told apart by the tag); there are no plans to forget, so DISCARD PLANS
+ * does nothing. */
 bool xlat_stmt_discard(struct xlat_ctx *c, const PgQuery__DiscardStmt *s)
 {
 	struct xlat_stmt *st = c->st;
@@ -361,7 +362,8 @@ bool xlat_stmt_discard(struct xlat_ctx *c, const PgQuery__DiscardStmt *s)
 		break;
 	case PG_QUERY__DISCARD_MODE__DISCARD_SEQUENCES:
 		st->tag = "DISCARD SEQUENCES";
-		break;
+		st->kind = XLAT_DISCARD;
+		return true;
 	default:
 		st->tag = "DISCARD TEMP";
 		st->kind = XLAT_DISCARD;

@@ -84,3 +84,16 @@ SELECT * FROM pr_oc ORDER BY k;
 -- differs: LIKE in a partial index's WHERE is 42P17 here (SQLite's case-sensitive like() is not deterministic), accepted by PostgreSQL
 CREATE UNIQUE INDEX pr_oc_like ON pr_oc (k) WHERE f LIKE '%x';
 CREATE UNIQUE INDEX pr_oc_rnd ON pr_oc (k) WHERE random() > 0.5;
+-- DISCARD SEQUENCES forgets currval and lastval
+CREATE SEQUENCE pr_dseq;
+SELECT nextval('pr_dseq');
+SELECT currval('pr_dseq'), lastval();
+DISCARD SEQUENCES;
+SELECT currval('pr_dseq');
+SELECT lastval();
+BEGIN;
+SELECT nextval('pr_dseq');
+DISCARD SEQUENCES;
+SELECT lastval();
+COMMIT;
+SELECT nextval('pr_dseq');

@@ -58,6 +58,8 @@ static const struct kindcase kinds[] = {
 	{"NOTIFY ch, 'x'", XLAT_NOTIFY, "NOTIFY", XLAT_TAG_PLAIN, false, false, false},
 	{"DISCARD ALL", XLAT_DISCARD, "DISCARD ALL", XLAT_TAG_PLAIN, false, false, false},
 	{"DISCARD PLANS", XLAT_NOOP, "DISCARD PLANS", XLAT_TAG_PLAIN, false, false, false},
+	{"DISCARD SEQUENCES", XLAT_DISCARD, "DISCARD SEQUENCES", XLAT_TAG_PLAIN, false, false,
+	 false},
 	{"DISCARD TEMP", XLAT_DISCARD, "DISCARD TEMP", XLAT_TAG_PLAIN, false, false, false},
 	{"VACUUM", XLAT_NOOP, "VACUUM", XLAT_TAG_PLAIN, false, false, false},
 	{"EXPLAIN SELECT a FROM t", XLAT_EXPLAIN, "EXPLAIN", XLAT_TAG_PLAIN, true, false, false},
