@@ -94,6 +94,6 @@ SELECT lastval();
 BEGIN;
 SELECT nextval('pr_dseq');
 DISCARD SEQUENCES;
-SELECT lastval();
 COMMIT;
-SELECT nextval('pr_dseq');
+SELECT lastval();
+SELECT nextval('pr_dseq'), lastval();
