@@ -322,8 +322,27 @@ static void seq_alter(sqlite3_context *ctx, const struct cat_model *m, const cha
 		stored(ctx, run(db, UPSERT, temp, name, &d));
 }
 
+/* A column whose default takes nextval of sequence name (*table its table), NULL when none:
+ * PostgreSQL's pg_depend has the default depend on the sequence. */
+static const struct cat_col *default_using(const struct cat_model *m, const char *name,
+					   const char **table)
+{
+	char want[200];
+	snprintf(want, sizeof(want), "nextval('%s')", name);
+	for (size_t i = 0; i < m->nrels; i++) {
+		const struct cat_rel *r = m->rels[i];
+		for (int k = 0; r->kind == 'r' && k < r->ncols; k++) {
+			if (r->cols[k].dflt_sql && strstr(r->cols[k].dflt_sql, want)) {
+				*table = r->name;
+				return &r->cols[k];
+			}
+		}
+	}
+	return NULL;
+}
+
 static void seq_drop(sqlite3_context *ctx, const struct cat_model *m, const char *name,
-		     sqlite3_value **v)
+		     sqlite3_value **v, bool plain)
 {
 	const struct cat_seq *q = cat_model_seq(m, name);
 	if (!q) {
@@ -337,6 +356,18 @@ static void seq_drop(sqlite3_context *ctx, const struct cat_model *m, const char
 	if (q->implicit) {
 		pgfn_error(ctx, SQLSTATE_DEPENDENT_OBJECTS,
 			   "cannot drop sequence %s because other objects depend on it", name);
+		return;
+	}
+	const char *table = NULL;
+	const struct cat_col *col = plain ? default_using(m, name, &table) : NULL;
+	if (col) { /* DROP SEQUENCE (not the one a dropped table or identity owned) */
+		char detail[400];
+		snprintf(detail, sizeof(detail),
+			 "default value for column %s of table %s depends on sequence %s",
+			 col->name, table, name);
+		pgfn_error_detail(ctx, SQLSTATE_DEPENDENT_OBJECTS, detail,
+				  "cannot drop sequence %s because other objects depend on it",
+				  name);
 		return;
 	}
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
@@ -387,9 +418,9 @@ static void fn_sequence(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		else if (op[0] == 'a')
 			seq_alter(ctx, m, q->name, argv, a);
 		else
-			seq_drop(ctx, m, q->name, argv);
+			seq_drop(ctx, m, q->name, argv, false);
 	} else
-		seq_drop(ctx, m, name, argv);
+		seq_drop(ctx, m, name, argv, true);
 	arena_free(a);
 }
 

@@ -97,3 +97,18 @@ DISCARD SEQUENCES;
 COMMIT;
 SELECT lastval();
 SELECT nextval('pr_dseq'), lastval();
+-- DROP SEQUENCE of a sequence a column default takes nextval of is 2BP01
+CREATE SEQUENCE pr_ds1;
+CREATE TABLE pr_dst (a serial, b int DEFAULT nextval('pr_ds1'));
+DROP SEQUENCE pr_ds1;
+DROP SEQUENCE pr_dst_a_seq;
+INSERT INTO pr_dst DEFAULT VALUES RETURNING a, b;
+ALTER TABLE pr_dst ALTER COLUMN b DROP DEFAULT;
+DROP SEQUENCE pr_ds1;
+DROP TABLE pr_dst;
+DROP SEQUENCE pr_dst_a_seq;
+CREATE TEMP SEQUENCE pr_ds2;
+CREATE TEMP TABLE pr_dst2 (b int DEFAULT nextval('pr_ds2'));
+DROP SEQUENCE pr_ds2;
+DROP TABLE pr_dst2;
+DROP SEQUENCE pr_ds2;
