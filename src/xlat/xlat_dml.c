@@ -229,6 +229,15 @@ static bool set_list(struct xlat_ctx *c, const PgQuery__RangeVar *rel, PgQuery__
 	struct xlat_type ignored;
 	size_t start = c->sb->len;
 #define MORE (c->sb->len > start)
+	for (size_t i = 0; i < n; i++) { /* SQLite would take the last one */
+		const PgQuery__ResTarget *rt = v[i]->res_target;
+		for (size_t k = 0; !rt->n_indirection && k < i; k++)
+			if (!v[k]->res_target->n_indirection &&
+			    strcmp(v[k]->res_target->name, rt->name) == 0)
+				return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1,
+						 "multiple assignments to same column \"%s\"",
+						 rt->name);
+	}
 	for (size_t i = 0; i < n; i++) {
 		const PgQuery__ResTarget *rt = v[i]->res_target;
 		const struct xlat_schema_col *col = xlat_scope_col(cols, ncols, rt->name);

@@ -112,3 +112,11 @@ CREATE TEMP TABLE pr_dst2 (b int DEFAULT nextval('pr_ds2'));
 DROP SEQUENCE pr_ds2;
 DROP TABLE pr_dst2;
 DROP SEQUENCE pr_ds2;
+-- a column assigned twice in one UPDATE (or ON CONFLICT DO UPDATE) is 42601
+CREATE TABLE pr_ma (a int PRIMARY KEY, b int, c text);
+INSERT INTO pr_ma VALUES (1, 2, 'x');
+UPDATE pr_ma SET (c, b) = ('car', a + b), b = a + 1;
+UPDATE pr_ma SET a = 1, a = 2;
+UPDATE pr_ma SET a = 1, b = 2, (c, a) = ('y', 3);
+INSERT INTO pr_ma VALUES (1, 2, 'x') ON CONFLICT (a) DO UPDATE SET b = 1, b = 2;
+UPDATE pr_ma SET (c, b) = ('car', a + b) RETURNING *;

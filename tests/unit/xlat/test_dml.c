@@ -54,6 +54,7 @@ static const struct xcase cases[] = {
 	{"UPDATE t AS x SET a = 1 WHERE x.id = 2", "UPDATE t AS x SET a = 1 WHERE x.id = 2"},
 	{"UPDATE t SET a = DEFAULT", "!0A000@14"},
 	{"UPDATE t SET a = 1 WHERE CURRENT OF c", "!0A000"},
+	{"UPDATE t SET a = 1, (b, a) = (2, 3)", "!42601"}, /* SQLite would take the last one */
 	{"WITH s AS (SELECT 1 AS v) UPDATE t SET a = (SELECT v FROM s)",
 	 "WITH s AS (SELECT 1 AS v) UPDATE t SET a = (SELECT v FROM s)"},
 	{"DELETE FROM t", "DELETE FROM t"},
