@@ -780,12 +780,19 @@ static bool storage_options(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 
 static bool create_options(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 {
+	const char *schema = s->relation->schemaname;
+	if (schema && strcmp(schema, "pg_temp") == 0 && s->relation->relpersistence &&
+	    s->relation->relpersistence[0] == 'u')
+		return xlat_fail(c, "42P16", s->relation->location,
+				 "only temporary relations may be created in temporary schemas");
 	if (!xlat_temp_create(c, s->relation, s->oncommit))
 		return false;
+	if (s->partbound) /* a parent in inh_relations too */
+		return xlat_unsupported(c, -1, "a partition (PARTITION OF)");
 	if (s->n_inh_relations)
 		return xlat_unsupported(c, -1, "INHERITS");
-	if (s->partbound || s->partspec)
-		return xlat_unsupported(c, -1, "a partitioned table");
+	if (s->partspec)
+		return xlat_unsupported(c, -1, "a partitioned table (PARTITION BY)");
 	if (s->of_typename)
 		return xlat_unsupported(c, -1, "a typed table (OF type)");
 	if ((s->tablespacename && *s->tablespacename) || (s->access_method && *s->access_method))

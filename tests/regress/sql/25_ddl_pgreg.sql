@@ -120,3 +120,12 @@ UPDATE pr_ma SET a = 1, a = 2;
 UPDATE pr_ma SET a = 1, b = 2, (c, a) = ('y', 3);
 INSERT INTO pr_ma VALUES (1, 2, 'x') ON CONFLICT (a) DO UPDATE SET b = 1, b = 2;
 UPDATE pr_ma SET (c, b) = ('car', a + b) RETURNING *;
+-- an unlogged table cannot live in pg_temp
+CREATE UNLOGGED TABLE pg_temp.pr_unlogged (a int PRIMARY KEY);
+CREATE TABLE pg_temp.pr_implicit_temp (a int PRIMARY KEY);
+SELECT relpersistence FROM pg_class WHERE relname = 'pr_implicit_temp';
+-- partitions are refused naming the construct
+-- differs: declarative partitioning is 0A000 (a partitioned table (PARTITION BY) is not supported)
+CREATE TABLE pr_parted (a int) PARTITION BY RANGE (a);
+-- differs: declarative partitioning is 0A000 (a partition (PARTITION OF) is not supported)
+CREATE TABLE pr_part1 PARTITION OF pr_parted FOR VALUES FROM (1) TO (2);
