@@ -270,6 +270,7 @@ struct cat_scanned {
 	const char *expr; /* CHECK expression text; GENERATED: its PostgreSQL text, NULL: none */
 	const char *sql;  /* GENERATED: the whole text inside AS (...) */
 	bool deferrable, deferred; /* FOREIGN KEY ... DEFERRABLE [INITIALLY DEFERRED] */
+	bool match_full; /* FOREIGN KEY ... MATCH FULL (SQLite's pragma reports NONE) */
 	bool not_valid;            /* CHECK, FOREIGN KEY: CATALOG_NOT_VALID_MARK follows it */
 };
 

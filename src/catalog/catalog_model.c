@@ -520,6 +520,7 @@ static void deferral(const struct cat_rel *t, const struct cat_scanned *v, size_
 			f->deferrable = v[i].deferrable;
 			f->deferred = v[i].deferred;
 			f->not_valid = v[i].not_valid;
+			f->match = v[i].match_full ? 'f' : f->match;
 			return;
 		}
 	}
@@ -585,6 +586,7 @@ static bool load_fkeys(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
 			f->deferrable = own->deferrable;
 			f->deferred = own->deferred;
 			f->not_valid = own->not_valid;
+			f->match = own->match_full ? 'f' : f->match;
 		} else {
 			deferral(t, sc, nsc, f);
 		}

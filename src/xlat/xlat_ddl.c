@@ -73,10 +73,16 @@ static const char *fk_action(char a)
 	}
 }
 
+/* MATCH FULL differs from MATCH SIMPLE only for a key of several columns, some of them NULL;
+ * a one-column key (a column constraint's, or fk_attrs of one) is written MATCH FULL, which
+ * SQLite parses and ignores and pragma_foreign_key_list reports for the catalog. */
 static bool references(struct xlat_ctx *c, const PgQuery__Constraint *k)
 {
-	if (k->fk_matchtype && (*k->fk_matchtype == 'f' || *k->fk_matchtype == 'p'))
-		return xlat_unsupported(c, k->location, "MATCH FULL or MATCH PARTIAL");
+	bool full = k->fk_matchtype && *k->fk_matchtype == 'f';
+	if ((full && k->n_fk_attrs > 1) || (k->fk_matchtype && *k->fk_matchtype == 'p'))
+		return xlat_unsupported(c, k->location,
+					full ? "MATCH FULL of a key of several columns"
+					     : "MATCH PARTIAL");
 	if (k->n_fk_del_set_cols)
 		return xlat_unsupported(c, k->location,
 					"ON DELETE SET NULL/DEFAULT with a column list");
@@ -85,6 +91,8 @@ static bool references(struct xlat_ctx *c, const PgQuery__Constraint *k)
 		return false;
 	if (k->n_pk_attrs && !key_list(c, k->pk_attrs, k->n_pk_attrs))
 		return false;
+	if (full)
+		xlat_puts(c, " MATCH FULL");
 	const char *del = k->fk_del_action ? fk_action(*k->fk_del_action) : NULL;
 	const char *upd = k->fk_upd_action ? fk_action(*k->fk_upd_action) : NULL;
 	if (del)

@@ -129,3 +129,16 @@ SELECT relpersistence FROM pg_class WHERE relname = 'pr_implicit_temp';
 CREATE TABLE pr_parted (a int) PARTITION BY RANGE (a);
 -- differs: declarative partitioning is 0A000 (a partition (PARTITION OF) is not supported)
 CREATE TABLE pr_part1 PARTITION OF pr_parted FOR VALUES FROM (1) TO (2);
+-- MATCH FULL of a one-column foreign key (the same as MATCH SIMPLE there) is kept
+CREATE TABLE pr_mp (id int PRIMARY KEY, k int, UNIQUE (id, k));
+CREATE TABLE pr_mc (a int REFERENCES pr_mp (id) MATCH FULL, b int, c int);
+ALTER TABLE pr_mc ADD CONSTRAINT pr_mc_b_fk FOREIGN KEY (b) REFERENCES pr_mp MATCH FULL ON DELETE CASCADE;
+SELECT conname, confmatchtype, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'pr_mc'::regclass ORDER BY 1;
+SELECT constraint_name, match_option, delete_rule FROM information_schema.referential_constraints WHERE constraint_name LIKE 'pr_mc%' ORDER BY 1;
+INSERT INTO pr_mp VALUES (1, 1);
+INSERT INTO pr_mc VALUES (1, 1, NULL), (NULL, NULL, NULL);
+INSERT INTO pr_mc VALUES (2, NULL, NULL);
+ALTER TABLE pr_mc ALTER COLUMN c TYPE bigint;
+SELECT conname, confmatchtype FROM pg_constraint WHERE conrelid = 'pr_mc'::regclass ORDER BY 1;
+-- differs: MATCH FULL of a key of several columns is 0A000
+ALTER TABLE pr_mc ADD CONSTRAINT pr_mc_bc_fk FOREIGN KEY (b, c) REFERENCES pr_mp (id, k) MATCH FULL;

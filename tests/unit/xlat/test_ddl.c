@@ -39,7 +39,10 @@ static const struct xcase cases[] = {
 	 "t(id) NOT DEFERRABLE, c int4 REFERENCES t(id))"},
 	{"CREATE TABLE n1 (a int REFERENCES t (id) NOT DEFERRABLE INITIALLY DEFERRED)", "!42601@"
 											"57"},
-	{"CREATE TABLE n1 (a int REFERENCES t (id) MATCH FULL)", "!0A000@24"},
+	{"CREATE TABLE n1 (a int REFERENCES t (id) MATCH FULL)",
+	 "CREATE TABLE n1 (a int4 REFERENCES t(id) MATCH FULL)"},
+	{"CREATE TABLE n1 (a int, b int, FOREIGN KEY (a, b) REFERENCES t (id, x) MATCH FULL)",
+	 "!0A000@32"},
 	{"CREATE TABLE n1 (a int UNIQUE DEFERRABLE)", "!0A000@31"},
 	{"CREATE TABLE n1 (a int, b int GENERATED ALWAYS AS (a * 2) STORED)",
 	 "CREATE TABLE n1 (a int4, b int4 GENERATED ALWAYS AS (/* shardlite: generated as (a * 2) "
