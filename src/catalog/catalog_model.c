@@ -617,12 +617,16 @@ static void load_checks(struct cat_model *m, struct cat_rel *t, const struct cat
 		ck->expr = sc[i].expr;
 		ck->not_valid = sc[i].not_valid;
 		const char *name = sc[i].name;
-		if (!name) {
+		if (!name) { /* a column's, or a table CHECK's one column (several: none) */
 			int16_t key = attnum(t, sc[i].column);
-			for (int c = 0; !key && c < t->ncols; c++)
-				key = cat_scan_mentions(ck->expr, t->cols[c].name)
-					      ? (int16_t)(c + 1)
-					      : 0;
+			int named = 0;
+			for (int c = 0; !sc[i].column && c < t->ncols; c++) {
+				if (cat_scan_mentions(ck->expr, t->cols[c].name)) {
+					key = (int16_t)(c + 1);
+					named++;
+				}
+			}
+			key = named > 1 ? 0 : key;
 			const char *base = default_name(m->a, t, &key, key ? 1 : 0, "check");
 			name = base;
 			for (int n = 1; name_taken(m, t, name); n++)
