@@ -154,3 +154,9 @@ INSERT INTO pr_ck VALUES (3, 'c', -3, 1);
 ALTER TABLE pr_ck DROP CONSTRAINT pr_ck_z_check;
 ALTER TABLE pr_ck DROP CONSTRAINT pr_ck_y_check;
 SELECT conname FROM pg_constraint WHERE conrelid = 'pr_ck'::regclass ORDER BY 1;
+-- currval and lastval in a column DEFAULT, after a nextval one
+CREATE SEQUENCE pr_cv_seq;
+CREATE TABLE pr_cv (x int DEFAULT nextval('pr_cv_seq'), y text, z int DEFAULT -1 * currval('pr_cv_seq'), w bigint DEFAULT lastval());
+INSERT INTO pr_cv (y) VALUES ('a'), ('b');
+INSERT INTO pr_cv (y, x) VALUES ('c', 100);
+SELECT * FROM pr_cv ORDER BY y;
