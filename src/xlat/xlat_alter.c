@@ -627,6 +627,8 @@ bool xlat_add_column(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 {
 	const char *before, *after;
 	struct xlat_typeref tr;
+	if (!xlat_type_pseudo_check(c, cd->type_name, cd->colname))
+		return false;
 	bool typed = cd->type_name && xlat_type_resolve(c, cd->type_name, &tr);
 	if (typed && !xlat_value_clauses_check(c, cd, table->relname, tr.serial))
 		return false;

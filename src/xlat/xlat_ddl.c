@@ -468,7 +468,8 @@ bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, int auton
 	struct xlat_typeref *trp = &col.tr;
 	if (!cd->type_name)
 		return xlat_unsupported(c, cd->location, "a column without a type");
-	if (!xlat_syscol_check_name(c, cd->colname, -1))
+	if (!xlat_syscol_check_name(c, cd->colname, -1) ||
+	    !xlat_type_pseudo_check(c, cd->type_name, cd->colname))
 		return false;
 	if (!xlat_type_resolve(c, cd->type_name, trp))
 		return false;
@@ -592,6 +593,8 @@ static bool autonum_kind(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, bool 
 	bool identity = false;
 	*is_pk = false;
 	*rowid_ok = true;
+	if (!xlat_type_pseudo_check(c, cd->type_name, cd->colname))
+		return false;
 	for (size_t i = 0; i < cd->n_constraints; i++) {
 		const PgQuery__Constraint *k = cd->constraints[i]->constraint;
 		*is_pk |= k->contype == CONSTR(PRIMARY);

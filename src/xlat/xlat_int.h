@@ -743,6 +743,9 @@ bool xlat_dt_overlaps(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xla
 
 /* ---- xlat_type.c ---- */
 bool xlat_type_resolve(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct xlat_typeref *out);
+/* PostgreSQL's 42P16 `column "c" has pseudo-type unknown` when tn names a pseudo-type (any,
+ * record, void, unknown, ...), which no column of a table or composite type may have. */
+bool xlat_type_pseudo_check(struct xlat_ctx *c, const PgQuery__TypeName *tn, const char *column);
 /* tc, or a copy in c's arena whose type names an array type by its pg_type name (_int4, _text,
  * _mood: what pg_type.typname says and catalog-driven clients cast to) as element[]. */
 const PgQuery__TypeCast *xlat_type_cast_unalias(struct xlat_ctx *c, const PgQuery__TypeCast *tc);

@@ -160,3 +160,12 @@ CREATE TABLE pr_cv (x int DEFAULT nextval('pr_cv_seq'), y text, z int DEFAULT -1
 INSERT INTO pr_cv (y) VALUES ('a'), ('b');
 INSERT INTO pr_cv (y, x) VALUES ('c', 100);
 SELECT * FROM pr_cv ORDER BY y;
+-- no column may have a pseudo-type
+CREATE TABLE pr_pseudo (u unknown);
+CREATE TABLE pr_pseudo (r record);
+CREATE TABLE pr_pseudo (a anyelement, b int);
+CREATE TYPE pr_pseudo_t AS (u unknown);
+CREATE TABLE pr_pseudo (v pg_catalog.void);
+CREATE TABLE pr_pseudo (t text);
+ALTER TABLE pr_pseudo ADD COLUMN w record;
+ALTER TABLE pr_pseudo ADD COLUMN w trigger;
