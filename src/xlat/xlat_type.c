@@ -66,13 +66,31 @@ static const struct xlat_typeinfo types[] = {
  * refused with 0A000 rather than "does not exist". */
 /* PostgreSQL's pseudo-types (typtype 'p'), which no column may have (42P16). */
 static const char *const pseudo_types[] = {
-	"any",	      "anyelement",	     "anyarray",	  "anynonarray",
-	"anyenum",    "anyrange",	     "anymultirange",	  "anycompatible",
-	"anycompatiblearray", "anycompatiblenonarray", "anycompatiblerange",
-	"anycompatiblemultirange", "cstring", "internal", "language_handler",
-	"fdw_handler", "index_am_handler", "tsm_handler", "table_am_handler",
-	"record",     "trigger",	     "event_trigger",	  "pg_ddl_command",
-	"void",	      "unknown",
+	"any",
+	"anyelement",
+	"anyarray",
+	"anynonarray",
+	"anyenum",
+	"anyrange",
+	"anymultirange",
+	"anycompatible",
+	"anycompatiblearray",
+	"anycompatiblenonarray",
+	"anycompatiblerange",
+	"anycompatiblemultirange",
+	"cstring",
+	"internal",
+	"language_handler",
+	"fdw_handler",
+	"index_am_handler",
+	"tsm_handler",
+	"table_am_handler",
+	"record",
+	"trigger",
+	"event_trigger",
+	"pg_ddl_command",
+	"void",
+	"unknown",
 };
 
 bool xlat_type_pseudo_check(struct xlat_ctx *c, const PgQuery__TypeName *tn, const char *column)
