@@ -297,6 +297,27 @@ static void implicit_alter(sqlite3_context *ctx, const struct cat_seq *q, sqlite
 				   r - 1));
 }
 
+/* ALTER SEQUENCE ... OWNED BY of an identity column's sequence: PostgreSQL's 0A000 (ctx
+ * failed, true); false otherwise. */
+static bool identity_owned(sqlite3_context *ctx, const struct cat_model *m,
+			   const struct cat_seq *q, sqlite3_value **v)
+{
+	if (!q || !q->owner_table || !q->owner_col || !given(v, A_OWNED_TABLE))
+		return false;
+	const struct cat_rel *r = cat_model_rel(m, q->owner_table);
+	for (int i = 0; r && i < r->ncols; i++) {
+		if (r->cols[i].identity && strcmp(r->cols[i].name, q->owner_col) == 0) {
+			char detail[300];
+			snprintf(detail, sizeof(detail), "Sequence \"%s\" is linked to table \"%s\".",
+				 q->name, r->name);
+			pgfn_error_detail(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED, detail,
+					  "cannot change ownership of identity sequence");
+			return true;
+		}
+	}
+	return false;
+}
+
 static void seq_alter(sqlite3_context *ctx, const struct cat_model *m, const char *name,
 		      sqlite3_value **v, struct arena *a)
 {
@@ -318,6 +339,8 @@ static void seq_alter(sqlite3_context *ctx, const struct cat_model *m, const cha
 				   name);
 		return;
 	}
+	if (identity_owned(ctx, m, q, v))
+		return;
 	if (apply(ctx, v, &d, false) && owned_by(ctx, m, v, &d, temp))
 		stored(ctx, run(db, UPSERT, temp, name, &d));
 }

@@ -169,3 +169,12 @@ CREATE TABLE pr_pseudo (v pg_catalog.void);
 CREATE TABLE pr_pseudo (t text);
 ALTER TABLE pr_pseudo ADD COLUMN w record;
 ALTER TABLE pr_pseudo ADD COLUMN w trigger;
+-- an identity column's sequence keeps its owner
+CREATE TABLE pr_io (a int GENERATED ALWAYS AS IDENTITY, b serial, c int);
+ALTER SEQUENCE pr_io_a_seq OWNED BY NONE;
+ALTER SEQUENCE pr_io_a_seq OWNED BY pr_io.c;
+ALTER SEQUENCE pr_io_a_seq RESTART WITH 10;
+ALTER TABLE pr_io ALTER COLUMN a SET INCREMENT BY 2;
+ALTER SEQUENCE pr_io_b_seq OWNED BY NONE;
+INSERT INTO pr_io (c) VALUES (1), (2) RETURNING *;
+SELECT pg_get_serial_sequence('pr_io', 'a'), pg_get_serial_sequence('pr_io', 'b');
