@@ -121,6 +121,13 @@ struct cat_conn *catalog_register(sqlite3 *db, struct pgerr *err) MUST_CHECK;
  * the next use reads the model again. A store: safe in SQLite's rollback hook. */
 void catalog_rolled_back(struct cat_conn *cc);
 
+/* DROP ... CASCADE's dependents: each object a cascade drops is noted on its connection as
+ * PostgreSQL names it ("view v", "constraint c_fkey on table c"); the session takes the
+ * list after the statement (malloc'd "what\n" lines, NULL when none; the caller frees) for
+ * PostgreSQL's NOTICE "drop cascades to ...", and before it, to forget a failed one's. */
+void catalog_cascaded_note(struct cat_conn *cc, const char *what);
+char *catalog_cascaded_take(struct cat_conn *cc);
+
 /* Lends the session facts to the connection's catalog until the next call (NULL: none; user
  * and database then read as "shardlite"). The strings and the struct must stay valid until
  * then. A pointer store: cheap enough for every transaction. */

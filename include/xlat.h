@@ -347,7 +347,11 @@ struct xlat_stmt {
 	 * a DROP, "relation" (any type, sequences too) for a CREATE, else "sequence", "type"
 	 * (an enum), "extension", "schema" (one the translator knows is there), "column" (of
 	 * table skip_of), "enum label" (of enum skip_of), "constraint" (one the translator
-	 * knows domain skip_of lacks) or "cascade" (skip_present: the objects DROP DOMAIN ...
+	 * knows domain skip_of lacks), "relation constraint" (of table skip_of), "identity
+	 * column" / "generated column" (a column of table skip_of that DROP IDENTITY /
+	 * DROP EXPRESSION IF EXISTS names: noticed when it is not one), "trigger" (of table
+	 * skip_of, DROP TRIGGER IF EXISTS) or "cascade"
+	 * (skip_present: the objects DROP DOMAIN ...
 	 * CASCADE drops, "column c of table t", for PostgreSQL's `drop cascades to` NOTICE);
 	 * NULL / 0 otherwise. */
 	const char *skip_type;

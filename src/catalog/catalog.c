@@ -601,6 +601,7 @@ static void conn_free(void *p)
 		cat_model_free(&cc->model);
 	free(cc->view_saved);
 	free(cc->views_marked);
+	free(cc->cascaded);
 	free(cc);
 }
 

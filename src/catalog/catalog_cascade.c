@@ -5,12 +5,40 @@
  * just before by the shard's shardlite_cascade_keys; one still there is refused (0A000).
  * DROP VIEW ... CASCADE: shardlite_views_mark/sweep drop the views it leaves uncompilable.
  * ALTER TABLE ... DROP COLUMN: shardlite_column_indexes_drop drops the indexes on the column
- * first, which PostgreSQL drops with it and SQLite refuses to leave broken. */
+ * first, which PostgreSQL drops with it and SQLite refuses to leave broken. The views a
+ * cascade drops are noted for the session's NOTICE (catalog_cascaded_note). */
 #include "catalog_int.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+
+void catalog_cascaded_note(struct cat_conn *cc, const char *what)
+{
+	if (!cc || !what)
+		return;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_printf(&sb, "%s%s\n", cc->cascaded ? cc->cascaded : "", what);
+	free(cc->cascaded);
+	cc->cascaded = sb.failed ? NULL : strbuf_take(&sb);
+	strbuf_fini(&sb);
+}
+
+char *catalog_cascaded_take(struct cat_conn *cc)
+{
+	char *r = cc ? cc->cascaded : NULL;
+	if (cc)
+		cc->cascaded = NULL;
+	return r;
+}
+
+static void note_view(struct cat_conn *cc, const char *view)
+{
+	char *what = sqlite3_mprintf("view %s", view);
+	catalog_cascaded_note(cc, what);
+	sqlite3_free(what);
+}
 
 static bool listed(sqlite3_value **argv, int argc, const char *name)
 {
@@ -67,7 +95,7 @@ static bool view_reads(sqlite3 *db, const char *view, const int *roots, size_t n
 
 /* The statements that drop every view reading table (all found before any goes: a view
  * over a dropped view no longer compiles), sqlite3_malloc'd, or NULL when there is none. */
-static char *drop_reading_views(sqlite3 *db, const char *table)
+static char *drop_reading_views(struct cat_conn *cc, sqlite3 *db, const char *table)
 {
 	int roots[64];
 	size_t nroots = 0;
@@ -89,6 +117,7 @@ static char *drop_reading_views(sqlite3 *db, const char *table)
 	while (sqlite3_step(vm) == SQLITE_ROW) {
 		const char *v = (const char *)sqlite3_column_text(vm, 0);
 		if (v && view_reads(db, v, roots, nroots)) {
+			note_view(cc, v);
 			char *more = sqlite3_mprintf("%sDROP VIEW IF EXISTS \"%w\"; SELECT "
 						     "shardlite_forget('view', %Q); ",
 						     r ? r : "", v, v);
@@ -118,7 +147,7 @@ static void fn_cascade_check(sqlite3_context *ctx, int argc, sqlite3_value **arg
 	}
 	/* SQLite lets a function run statements on its own connection; the DROP VIEW writes
 	 * only the schema table, which this function's statement does not read */
-	char *sql = drop_reading_views(db, table);
+	char *sql = drop_reading_views(sqlite3_user_data(ctx), db, table);
 	int rc = sql ? sqlite3_exec(db, sql, NULL, NULL, NULL) : SQLITE_OK;
 	sqlite3_free(sql);
 	if (rc != SQLITE_OK) {
@@ -158,6 +187,19 @@ static char *compiling_views(sqlite3 *db)
 	return strbuf_take(&sb);
 }
 
+static bool view_exists(sqlite3 *db, const char *view)
+{
+	sqlite3_stmt *vm = NULL;
+	bool found = false;
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = ?1",
+			       -1, &vm, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, view, -1, SQLITE_STATIC);
+		found = sqlite3_step(vm) == SQLITE_ROW;
+	}
+	sqlite3_finalize(vm);
+	return found;
+}
+
 static void fn_views_mark(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc, (void)argv;
@@ -180,8 +222,9 @@ static void fn_views_sweep(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	strbuf_init(&sb, 0);
 	for (char *p = marked, *nl; p && (nl = strchr(p, '\n')); p = nl + 1) {
 		*nl = '\0';
-		if (view_compiles(db, p))
-			continue;
+		if (view_compiles(db, p) || !view_exists(db, p))
+			continue; /* one the statement dropped itself is not a dependent */
+		note_view(cc, p);
 		char *one = sqlite3_mprintf("DROP VIEW IF EXISTS \"%w\"; SELECT "
 					    "shardlite_forget('view', %Q); ",
 					    p, p);
@@ -243,7 +286,7 @@ static void fn_column_indexes_drop(sqlite3_context *ctx, int argc, sqlite3_value
 bool cat_cascade_register(sqlite3 *db, struct cat_conn *cc)
 {
 	const int flags = SQLITE_UTF8 | SQLITE_DIRECTONLY;
-	return sqlite3_create_function_v2(db, "shardlite_cascade_check", -1, flags, NULL,
+	return sqlite3_create_function_v2(db, "shardlite_cascade_check", -1, flags, cc,
 					  fn_cascade_check, NULL, NULL, NULL) == SQLITE_OK &&
 	       sqlite3_create_function_v2(db, "shardlite_views_mark", 0, flags, cc,
 					  fn_views_mark, NULL, NULL, NULL) == SQLITE_OK &&

@@ -425,15 +425,18 @@ static void fn_index_check(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 }
 
 static const char *read_opclasses(struct cat_index *ix, const struct cat_am *am, const char *p);
+static const char *read_nulls(struct cat_index *ix, const char *p);
 
-/* Reads "/ * shardlite: USING am (opc, , opc) INCLUDE n WITH (a=b, c=d) * /" after the
- * index's name: its access method, the operator class each key names (empty: the default),
- * how many of the SQLite index's last columns are INCLUDE's, and its storage parameters as
- * written (pg_class.reloptions). */
+/* Reads "/ * shardlite: USING am (opc, , opc) NULLS (l, , f) INCLUDE n WITH (a=b, c=d) * /"
+ * after the index's name: its access method, the operator class each key names (empty: the
+ * default), each key's NULLS FIRST/LAST (empty: its direction's default), how many of the
+ * SQLite index's last columns are INCLUDE's, and its storage parameters as written
+ * (pg_class.reloptions). */
 void cat_index_am_read(struct arena *a, struct cat_index *ix, const char *sql)
 {
 	ix->am = CAT_AM_BTREE;
 	ix->opclass = arena_zalloc(a, (size_t)(ix->nkeys + 1) * sizeof(*ix->opclass));
+	ix->nulls = arena_zalloc(a, (size_t)(ix->nkeys + 1) * sizeof(*ix->nulls));
 	const char *p = sql ? strstr(sql, CATALOG_INDEX_AM_MARK) : NULL;
 	if (!p)
 		return;
@@ -452,6 +455,10 @@ void cat_index_am_read(struct arena *a, struct cat_index *ix, const char *sql)
 		p++;
 	if (*p == '(')
 		p = read_opclasses(ix, am, p + 1);
+	while (*p == ' ' || *p == ')')
+		p++;
+	if (strncmp(p, "NULLS (", 7) == 0)
+		p = read_nulls(ix, p + 7);
 	while (*p == ' ' || *p == ')')
 		p++;
 	if (strncmp(p, "INCLUDE ", 8) == 0) { /* the last n SQLite key columns */
@@ -493,6 +500,29 @@ static const char *read_opclasses(struct cat_index *ix, const struct cat_am *am,
 			p++;
 	}
 	return p;
+}
+
+/* The orders of "l, , f)" after its parenthesis; returns where it stopped. */
+static const char *read_nulls(struct cat_index *ix, const char *p)
+{
+	for (int k = 0; k < ix->nkeys && *p && *p != ')'; k++) {
+		while (*p == ' ')
+			p++;
+		if (*p == 'f' || *p == 'l')
+			ix->nulls[k] = *p++;
+		while (*p == ' ')
+			p++;
+		if (*p == ',')
+			p++;
+	}
+	return p;
+}
+
+bool cat_index_key_nulls_first(const struct cat_index *ix, int k)
+{
+	bool desc = ix->desc && ix->desc[k];
+	char n = ix->nulls ? ix->nulls[k] : 0;
+	return n ? n == 'f' : desc; /* PostgreSQL's default: NULLs sort as the largest values */
 }
 
 uint32_t cat_index_key_opclass(const struct cat_model *m, const struct cat_index *ix, int k)

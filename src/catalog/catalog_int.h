@@ -61,6 +61,7 @@ struct cat_index {
 	uint32_t conoid;
 	uint32_t am;       /* pg_am OID: btree unless CATALOG_INDEX_AM_MARK names another */
 	uint32_t *opclass; /* per key: the operator class CREATE INDEX named, 0: the default */
+	char *nulls; /* per key: 'f' NULLS FIRST, 'l' NULLS LAST as written, 0: desc's default */
 	const char *reloptions; /* WITH's "name=value, ..." as written, NULL: none */
 	int nkeyatts; /* key columns: the first of nkeys; the rest are INCLUDE's columns */
 	const char **exclops; /* an EXCLUDE constraint's: per key its operator's name; NULL */
@@ -270,6 +271,7 @@ struct cat_scanned {
 	const char *expr; /* CHECK expression text; GENERATED: its PostgreSQL text, NULL: none */
 	const char *sql;  /* GENERATED: the whole text inside AS (...) */
 	bool deferrable, deferred; /* FOREIGN KEY ... DEFERRABLE [INITIALLY DEFERRED] */
+	bool match_full; /* FOREIGN KEY ... MATCH FULL (SQLite's pragma reports NONE) */
 	bool not_valid;            /* CHECK, FOREIGN KEY: CATALOG_NOT_VALID_MARK follows it */
 };
 
@@ -295,6 +297,7 @@ struct cat_conn {
 	int64_t side_key; /* the sidecar's fingerprint, when the model has a sidecar */
 	char *view_saved; /* CREATE OR REPLACE VIEW: the old view's columns (catalog_ddl.c) */
 	char *views_marked; /* DROP VIEW ... CASCADE: views that compiled before (catalog_cascade.c) */
+	char *cascaded;     /* what a CASCADE dropped, "view v\n" lines (catalog_cascaded_note) */
 };
 
 /* The model for db's current schema, reloaded when another connection changed it. NULL with
@@ -526,8 +529,10 @@ uint32_t cat_opclass_default(const struct cat_model *m, uint32_t am, uint32_t ty
 /* The built-in operator class of am named name, or of that OID; NULL when none. */
 const struct cat_opclass *cat_opclass_named(uint32_t am, const char *name);
 const struct cat_opclass *cat_opclass_by_oid(uint32_t oid);
-/* Fills ix->am and ix->opclass (allocated in a) from the index's stored SQL. */
+/* Fills ix->am, ix->opclass and ix->nulls (allocated in a) from the index's stored SQL. */
 void cat_index_am_read(struct arena *a, struct cat_index *ix, const char *sql);
+/* Whether key k sorts NULLs first (pg_index.indoption bit 2): as written, else when DESC. */
+bool cat_index_key_nulls_first(const struct cat_index *ix, int k);
 /* Key k's operator class (pg_index.indclass): the one named, else its type's default (0 for
  * an expression, whose type the model does not know). */
 uint32_t cat_index_key_opclass(const struct cat_model *m, const struct cat_index *ix, int k);

@@ -524,6 +524,7 @@ static void deferral(const struct cat_rel *t, const struct cat_scanned *v, size_
 			f->deferrable = v[i].deferrable;
 			f->deferred = v[i].deferred;
 			f->not_valid = v[i].not_valid;
+			f->match = v[i].match_full ? 'f' : f->match;
 			return;
 		}
 	}
@@ -589,6 +590,7 @@ static bool load_fkeys(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
 			f->deferrable = own->deferrable;
 			f->deferred = own->deferred;
 			f->not_valid = own->not_valid;
+			f->match = own->match_full ? 'f' : f->match;
 		} else {
 			deferral(t, sc, nsc, f);
 		}
@@ -619,12 +621,16 @@ static void load_checks(struct cat_model *m, struct cat_rel *t, const struct cat
 		ck->expr = sc[i].expr;
 		ck->not_valid = sc[i].not_valid;
 		const char *name = sc[i].name;
-		if (!name) {
+		if (!name) { /* a column's, or a table CHECK's one column (several: none) */
 			int16_t key = attnum(t, sc[i].column);
-			for (int c = 0; !key && c < t->ncols; c++)
-				key = cat_scan_mentions(ck->expr, t->cols[c].name)
-					      ? (int16_t)(c + 1)
-					      : 0;
+			int named = 0;
+			for (int c = 0; !sc[i].column && c < t->ncols; c++) {
+				if (cat_scan_mentions(ck->expr, t->cols[c].name)) {
+					key = (int16_t)(c + 1);
+					named++;
+				}
+			}
+			key = named > 1 ? 0 : key;
 			const char *base = default_name(m->a, t, &key, key ? 1 : 0, "check");
 			name = base;
 			for (int n = 1; name_taken(m, t, name); n++)
@@ -863,7 +869,10 @@ static const char *key_texts(const struct cat_model *m, const struct cat_index *
 		const char *opc = with_opclass ? cat_index_key_opclass_shown(m, ix, k) : NULL;
 		if (opc)
 			strbuf_printf(&sb, " %s", opc);
-		strbuf_puts(&sb, ix->desc && ix->desc[k] ? " DESC" : "");
+		bool desc = ix->desc && ix->desc[k], first = cat_index_key_nulls_first(ix, k);
+		if (k < ix->nkeyatts) /* PostgreSQL's defaults, ASC NULLS LAST, DESC NULLS FIRST */
+			strbuf_puts(&sb, desc ? (first ? " DESC" : " DESC NULLS LAST")
+					      : (first ? " NULLS FIRST" : ""));
 	}
 	const char *s = arena_strdup(m->a, sb.data ? sb.data : "");
 	strbuf_fini(&sb);

@@ -331,8 +331,7 @@ static const char *int2_array(struct arena *a, const int16_t *v, int n)
 }
 
 /* indcollation ('l'), indclass ('c') or indoption ('o') of an index: per key, its column's
- * collation, its operator class, and DESC as PostgreSQL's default DESC NULLS FIRST (bits 1
- * and 2: what pg_get_indexdef's "DESC" means). */
+ * collation, its operator class, and its order (bit 1 DESC, bit 2 NULLS FIRST). */
 static const char *key_vector(const struct cat_model *m, struct arena *a,
 			      const struct cat_index *ix, char what)
 {
@@ -341,7 +340,8 @@ static const char *key_vector(const struct cat_model *m, struct arena *a,
 	for (int k = 0; k < ix->nkeyatts; k++) { /* key columns only, not INCLUDE's */
 		bool col = ix->keys[k] > 0 && ix->keys[k] <= ix->table->ncols;
 		uint32_t v = what == 'c'   ? cat_index_key_opclass(m, ix, k)
-			     : what == 'o' ? (ix->desc && ix->desc[k] ? 3u : 0u)
+			     : what == 'o' ? (ix->desc && ix->desc[k] ? 1u : 0u) |
+						     (cat_index_key_nulls_first(ix, k) ? 2u : 0u)
 			     : col	   ? type_collation(ix->table->cols[ix->keys[k] - 1].typoid)
 					   : 0;
 		strbuf_printf(&sb, "%s%u", k ? " " : "", v);

@@ -216,6 +216,8 @@ static bool element(struct scan_out *o, struct lexer *lx)
 				lx->i = save;
 		} else if (is_word(&t, "DEFERRABLE") && fk) {
 			fk->deferrable = true;
+		} else if (is_word(&t, "MATCH") && fk && next(lx, &nt)) {
+			fk->match_full = is_word(&nt, "FULL");
 		} else if (is_word(&t, "INITIALLY") && fk && next(lx, &nt)) {
 			fk->deferred = is_word(&nt, "DEFERRED");
 		} else if (is_word(&t, "AS") && column && next(lx, &nt) && nt.kind == '(') {

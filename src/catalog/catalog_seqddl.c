@@ -297,6 +297,27 @@ static void implicit_alter(sqlite3_context *ctx, const struct cat_seq *q, sqlite
 				   r - 1));
 }
 
+/* ALTER SEQUENCE ... OWNED BY of an identity column's sequence: PostgreSQL's 0A000 (ctx
+ * failed, true); false otherwise. */
+static bool identity_owned(sqlite3_context *ctx, const struct cat_model *m,
+			   const struct cat_seq *q, sqlite3_value **v)
+{
+	if (!q || !q->owner_table || !q->owner_col || !given(v, A_OWNED_TABLE))
+		return false;
+	const struct cat_rel *r = cat_model_rel(m, q->owner_table);
+	for (int i = 0; r && i < r->ncols; i++) {
+		if (r->cols[i].identity && strcmp(r->cols[i].name, q->owner_col) == 0) {
+			char detail[300];
+			snprintf(detail, sizeof(detail), "Sequence \"%s\" is linked to table \"%s\".",
+				 q->name, r->name);
+			pgfn_error_detail(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED, detail,
+					  "cannot change ownership of identity sequence");
+			return true;
+		}
+	}
+	return false;
+}
+
 static void seq_alter(sqlite3_context *ctx, const struct cat_model *m, const char *name,
 		      sqlite3_value **v, struct arena *a)
 {
@@ -318,12 +339,33 @@ static void seq_alter(sqlite3_context *ctx, const struct cat_model *m, const cha
 				   name);
 		return;
 	}
+	if (identity_owned(ctx, m, q, v))
+		return;
 	if (apply(ctx, v, &d, false) && owned_by(ctx, m, v, &d, temp))
 		stored(ctx, run(db, UPSERT, temp, name, &d));
 }
 
+/* A column whose default takes nextval of sequence name (*table its table), NULL when none:
+ * PostgreSQL's pg_depend has the default depend on the sequence. */
+static const struct cat_col *default_using(const struct cat_model *m, const char *name,
+					   const char **table)
+{
+	char want[200];
+	snprintf(want, sizeof(want), "nextval('%s')", name);
+	for (size_t i = 0; i < m->nrels; i++) {
+		const struct cat_rel *r = m->rels[i];
+		for (int k = 0; r->kind == 'r' && k < r->ncols; k++) {
+			if (r->cols[k].dflt_sql && strstr(r->cols[k].dflt_sql, want)) {
+				*table = r->name;
+				return &r->cols[k];
+			}
+		}
+	}
+	return NULL;
+}
+
 static void seq_drop(sqlite3_context *ctx, const struct cat_model *m, const char *name,
-		     sqlite3_value **v)
+		     sqlite3_value **v, bool plain)
 {
 	const struct cat_seq *q = cat_model_seq(m, name);
 	if (!q) {
@@ -337,6 +379,18 @@ static void seq_drop(sqlite3_context *ctx, const struct cat_model *m, const char
 	if (q->implicit) {
 		pgfn_error(ctx, SQLSTATE_DEPENDENT_OBJECTS,
 			   "cannot drop sequence %s because other objects depend on it", name);
+		return;
+	}
+	const char *table = NULL;
+	const struct cat_col *col = plain ? default_using(m, name, &table) : NULL;
+	if (col) { /* DROP SEQUENCE (not the one a dropped table or identity owned) */
+		char detail[400];
+		snprintf(detail, sizeof(detail),
+			 "default value for column %s of table %s depends on sequence %s",
+			 col->name, table, name);
+		pgfn_error_detail(ctx, SQLSTATE_DEPENDENT_OBJECTS, detail,
+				  "cannot drop sequence %s because other objects depend on it",
+				  name);
 		return;
 	}
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
@@ -387,9 +441,9 @@ static void fn_sequence(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		else if (op[0] == 'a')
 			seq_alter(ctx, m, q->name, argv, a);
 		else
-			seq_drop(ctx, m, q->name, argv);
+			seq_drop(ctx, m, q->name, argv, false);
 	} else
-		seq_drop(ctx, m, name, argv);
+		seq_drop(ctx, m, name, argv, true);
 	arena_free(a);
 }
 

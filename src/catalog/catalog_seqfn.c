@@ -490,9 +490,13 @@ static void fn_col_description(sqlite3_context *ctx, int argc, sqlite3_value **a
 }
 
 /* nextval is called by a column DEFAULT (DEFAULT nextval('s'), as pg_dump writes serials):
- * its worst misuse from a crafted schema is advancing a sequence */
+ * its worst misuse from a crafted schema is advancing a sequence; currval and lastval (a
+ * DEFAULT -currval('s') after a nextval one, PostgreSQL's regression tests do it) only read
+ * the session's values */
 static const struct pgfn_def schema_fns[] = {
 	{"nextval", 1, fn_nextval},
+	{"currval", 1, fn_currval},
+	{"lastval", 0, fn_lastval},
 	{"pg_get_serial_sequence", 2, fn_serial_sequence},
 	{"obj_description", 1, fn_obj_description},
 	{"obj_description", 2, fn_obj_description},
@@ -503,8 +507,6 @@ static const struct pgfn_def schema_fns[] = {
 static const struct pgfn_def direct_fns[] = {
 	{"setval", 2, fn_setval},
 	{"setval", 3, fn_setval},
-	{"currval", 1, fn_currval},
-	{"lastval", 0, fn_lastval},
 };
 
 bool cat_seqfn_register(sqlite3 *db, struct cat_conn *cc)

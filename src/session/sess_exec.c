@@ -672,6 +672,10 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 	case XLAT_EXPLAIN:
 		return sess_explain_run(s, x, simple, NULL, err);
 	case XLAT_DISCARD:
+		if (strcmp(x->tag, "DISCARD SEQUENCES") == 0) { /* currval, lastval */
+			catalog_seqvals_reset(s->catalog.seqvals);
+			break;
+		}
 		if (strcmp(x->tag, "DISCARD TEMP") == 0) {
 			if (!sess_temp_discard(s, err))
 				return false;
@@ -696,12 +700,14 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 		break;
 	case XLAT_SCRIPT: {
 		uint64_t skips = sess_skip_check(s, x); /* noticed only once it succeeded */
+		sess_cascaded_forget(s);
 		if (!sess_run_script(s, x, err)) {
 			s->lock_busy = atomic_met_lock(s, err);
 			sess_error_drop(x, err);
 			return false;
 		}
 		sess_skip_notices(s, x, skips);
+		sess_cascaded_notice(s); /* DROP ... CASCADE's views and foreign keys */
 		sess_temp_saw(s, x); /* DROP TABLE may have dropped the last temporary table */
 		break;
 	}
@@ -709,11 +715,13 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 		if (!sess_temp_rebuild_check(s, x->rebuild, err))
 			return false;
 		uint64_t skips = sess_skip_check(s, x); /* ALTER TABLE IF EXISTS */
+		sess_cascaded_forget(s);
 		if (!shard_rebuild_translated(s->conn, x->rebuild, s->msg_arena, err)) {
 			s->lock_busy = atomic_met_lock(s, err);
 			return false;
 		}
 		sess_skip_notices(s, x, skips);
+		sess_cascaded_notice(s); /* DROP COLUMN ... CASCADE's views */
 		sess_temp_saw(s, x); /* CREATE TEMP TABLE ... (LIKE ...) ON COMMIT */
 		break;
 	}

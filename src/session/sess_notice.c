@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* sess_notice.c: PostgreSQL's NOTICEs for DROP/ALTER ... IF EXISTS of an object that is not
- * there (`table "x" does not exist, skipping`) and CREATE/ADD ... IF NOT EXISTS of one that is,
- * filtered by client_min_messages. SQLite's own IF [NOT] EXISTS says nothing, so the objects
- * are looked up before the statement runs. */
+ * there (`table "x" does not exist, skipping`, `column "c" of relation "t" is not an identity
+ * column, skipping`) and CREATE/ADD ... IF NOT EXISTS of one that is, filtered by
+ * client_min_messages. SQLite's own IF [NOT] EXISTS says nothing, so the objects are looked
+ * up before the statement runs. */
 #include "session_int.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -25,6 +27,28 @@ static int level_of(const char *name)
 bool sess_notice_wanted(struct session *s, const char *severity)
 {
 	return level_of(severity) >= level_of(sess_guc_get(s, "client_min_messages"));
+}
+
+/* The kinds of object whose message is not `<type> "name" does not exist`: what the message
+ * calls it, the kind of skip_of's object ("of relation \"t\""), and what is said of it. */
+static const struct skip_kind {
+	const char *type; /* xlat_stmt.skip_type */
+	const char *noun, *of, *absent;
+} kinds[] = {
+	{"column", "column", "of relation", "does not exist"},
+	{"constraint", "constraint", "of domain", "does not exist"},
+	{"relation constraint", "constraint", "of relation", "does not exist"},
+	{"identity column", "column", "of relation", "is not an identity column"},
+	{"generated column", "column", "of relation", "is not a stored generated column"},
+	{"trigger", "trigger", "for relation", "does not exist"},
+};
+
+static const struct skip_kind *kind_of(const char *type)
+{
+	for (size_t i = 0; i < ARRAY_LEN(kinds); i++)
+		if (strcmp(kinds[i].type, type) == 0)
+			return &kinds[i];
+	return NULL;
 }
 
 /* The SQLSTATE of `... already exists, skipping` for each kind of object. */
@@ -50,6 +74,17 @@ static const char *probe_sql(const char *type, bool temp)
 		return "SELECT ?1 FROM main._shardlite_extensions WHERE name = ?2";
 	if (strcmp(type, "column") == 0)
 		return "SELECT 1 FROM pragma_table_xinfo(?1) WHERE name = ?2 COLLATE NOCASE";
+	if (strcmp(type, "generated column") == 0) /* "there": it is one */
+		return "SELECT 1 FROM pragma_table_xinfo(?1) WHERE name = ?2 COLLATE NOCASE AND "
+		       "hidden = 3";
+	if (strcmp(type, "identity column") == 0)
+		return "SELECT 1 FROM pg_attribute a JOIN pg_class r ON r.oid = a.attrelid WHERE "
+		       "r.relname = ?1 AND r.relkind = 'r' AND a.attname = ?2 AND a.attidentity <> ''";
+	if (strcmp(type, "trigger") == 0) /* no sidecar yet: none */
+		return "SELECT 1 FROM main._shardlite_triggers WHERE table_name = ?1 AND name = ?2";
+	if (strcmp(type, "relation constraint") == 0)
+		return "SELECT 1 FROM pg_constraint c JOIN pg_class r ON r.oid = c.conrelid WHERE "
+		       "r.relname = ?1 AND r.relkind = 'r' AND c.conname = ?2";
 	if (strcmp(type, "sequence") == 0 || strcmp(type, "type") == 0 ||
 	    strcmp(type, "schema") == 0 || strcmp(type, "enum label") == 0 ||
 	    strcmp(type, "constraint") == 0 || strcmp(type, "cascade") == 0)
@@ -144,23 +179,41 @@ uint64_t sess_skip_check(struct session *s, const struct xlat_stmt *x)
 
 /* DROP ... CASCADE's objects: PostgreSQL's `drop cascades to column e of table t`, or for
  * several `drop cascades to 2 other objects` with one DETAIL line each. */
-static void cascade_notice(struct session *s, const struct xlat_stmt *x)
+static void cascade_notice(struct session *s, const char *const *names, size_t n)
 {
 	struct pgerr e;
 	pgerr_clear(&e);
-	if (x->nskip_names == 1) {
-		pgerr_set(&e, SQLSTATE_SUCCESS, "drop cascades to %s", x->skip_names[0]);
+	if (n == 1) {
+		pgerr_set(&e, SQLSTATE_SUCCESS, "drop cascades to %s", names[0]);
 	} else {
-		pgerr_set(&e, SQLSTATE_SUCCESS, "drop cascades to %zu other objects",
-			  x->nskip_names);
+		pgerr_set(&e, SQLSTATE_SUCCESS, "drop cascades to %zu other objects", n);
 		struct strbuf sb;
 		strbuf_init(&sb, 0);
-		for (size_t i = 0; i < x->nskip_names; i++)
-			strbuf_printf(&sb, "%sdrop cascades to %s", i ? "\n" : "", x->skip_names[i]);
+		for (size_t i = 0; i < n; i++)
+			strbuf_printf(&sb, "%sdrop cascades to %s", i ? "\n" : "", names[i]);
 		pgerr_detail(&e, "%s", sb.data ? sb.data : "");
 		strbuf_fini(&sb);
 	}
 	pgw_be_notice_report(&s->out, "NOTICE", &e);
+}
+
+void sess_cascaded_forget(struct session *s)
+{
+	free(s->conn ? catalog_cascaded_take(shard_conn_catalog(s->conn)) : NULL);
+}
+
+void sess_cascaded_notice(struct session *s)
+{
+	char *list = s->conn ? catalog_cascaded_take(shard_conn_catalog(s->conn)) : NULL;
+	const char *names[64];
+	size_t n = 0;
+	for (char *p = list, *nl; p && n < ARRAY_LEN(names) && (nl = strchr(p, '\n')); p = nl + 1) {
+		*nl = '\0';
+		names[n++] = p;
+	}
+	if (n && sess_notice_wanted(s, "notice"))
+		cascade_notice(s, names, n);
+	free(list);
 }
 
 void sess_skip_notices(struct session *s, const struct xlat_stmt *x, uint64_t hits)
@@ -169,20 +222,19 @@ void sess_skip_notices(struct session *s, const struct xlat_stmt *x, uint64_t hi
 	if (!hits || !x->skip_type)
 		return;
 	if (strcmp(x->skip_type, "cascade") == 0) {
-		cascade_notice(s, x);
+		cascade_notice(s, x->skip_names, x->nskip_names);
 		return;
 	}
+	const struct skip_kind *k = kind_of(x->skip_type);
 	of[0] = '\0';
-	if (x->skip_of && strcmp(x->skip_type, "column") == 0)
-		snprintf(of, sizeof(of), " of relation \"%s\"", x->skip_of);
-	if (x->skip_of && strcmp(x->skip_type, "constraint") == 0)
-		snprintf(of, sizeof(of), " of domain \"%s\"", x->skip_of);
+	if (x->skip_of && k)
+		snprintf(of, sizeof(of), " %s \"%s\"", k->of, x->skip_of);
 	for (size_t i = 0; i < x->nskip_names && i < 64; i++) {
 		if (!(hits & (UINT64_C(1) << i)))
 			continue;
-		snprintf(msg, sizeof(msg), "%s \"%s\"%s %s, skipping", x->skip_type,
+		snprintf(msg, sizeof(msg), "%s \"%s\"%s %s, skipping", k ? k->noun : x->skip_type,
 			 x->skip_names[i], of,
-			 x->skip_present ? "already exists" : "does not exist");
+			 x->skip_present ? "already exists" : k ? k->absent : "does not exist");
 		pgw_be_notice(&s->out, "NOTICE",
 			      x->skip_present ? present_sqlstate(x->skip_type) : SQLSTATE_SUCCESS,
 			      msg);

@@ -490,6 +490,11 @@ uint64_t sess_skip_check(struct session *s, const struct xlat_stmt *x);
 /* After it succeeded: PostgreSQL's NOTICE `table "x" does not exist, skipping` / `relation
  * "x" already exists, skipping` for each bit of hits. */
 void sess_skip_notices(struct session *s, const struct xlat_stmt *x, uint64_t hits);
+/* DROP ... CASCADE's dependents the catalog noted on the connection (views, foreign keys):
+ * forget those of an earlier statement before one runs; send PostgreSQL's NOTICE "drop
+ * cascades to ..." for those of one that succeeded (client_min_messages allowing). */
+void sess_cascaded_forget(struct session *s);
+void sess_cascaded_notice(struct session *s);
 /* Fills fields[0..ncols) for vm's result columns with the given formats (NULL = text). */
 void sess_describe_columns(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
 			   const int16_t *formats, struct pgw_field *fields);

@@ -429,6 +429,19 @@ static void reword_not_immutable_index(sqlite3 *db, struct pgerr *e, const char 
 	snprintf(e->message, sizeof(e->message),
 		 "functions in index expression must be marked IMMUTABLE");
 }
+static void reword_not_immutable_pred(sqlite3 *db, struct pgerr *e, const char *arg)
+{
+	snprintf(e->message, sizeof(e->message),
+		 "functions in index predicate must be marked IMMUTABLE");
+}
+
+/* ON CONFLICT (cols) that no unique index of the table matches: PostgreSQL's words. */
+static void reword_no_arbiter(sqlite3 *db, struct pgerr *e, const char *arg)
+{
+	snprintf(e->message, sizeof(e->message),
+		 "there is no unique or exclusion constraint matching the ON CONFLICT "
+		 "specification");
+}
 
 /* ALTER TABLE ... DROP COLUMN of a column a view reads: SQLite checks the views after the drop
  * ("error in view v after drop column: no such column: c"); PostgreSQL refuses it (2BP01) and
@@ -616,6 +629,10 @@ static const struct rc_map rc_table[] = {
 	 reword_not_immutable_gen},
 	{SQLITE_ERROR, "non-deterministic functions prohibited in index expressions", "42P17",
 	 reword_not_immutable_index},
+	{SQLITE_ERROR, "non-deterministic functions prohibited in partial index WHERE clauses",
+	 "42P17", reword_not_immutable_pred},
+	{SQLITE_ERROR, "ON CONFLICT clause does not match any PRIMARY KEY or UNIQUE constraint",
+	 "42P10", reword_no_arbiter},
 	{SQLITE_ERROR, "foreign key mismatch - ", "42830", reword_fk_mismatch},
 	{SQLITE_ERROR, "no such function: ", SQLSTATE_UNDEFINED_FUNCTION, reword_no_function},
 	{SQLITE_ERROR, "wrong number of arguments to function ", SQLSTATE_UNDEFINED_FUNCTION,

@@ -324,6 +324,11 @@ static void fn_cascade_keys(sqlite3_context *ctx, int argc, sqlite3_value **argv
 	bool ok = true;
 	for (size_t i = 0; i < n; i++) {
 		ok = ok && drop_key(c, &keys[i], &err);
+		char *what = ok && keys[i].name ? sqlite3_mprintf("constraint %s on table %s", keys[i].name,
+						  keys[i].table)
+				: NULL;
+		catalog_cascaded_note(c->cat, what); /* the session's NOTICE */
+		sqlite3_free(what);
 		free(keys[i].table);
 		free(keys[i].name);
 	}

@@ -289,22 +289,41 @@ static bool checks(struct like *l, struct pgerr *err)
 	return rc == SQLITE_DONE || shard_error(db, rc, err);
 }
 
-/* An index's key columns, "a, b" (quoted) and "a_b" (its name part; an expression "expr"). */
+/* An index's key columns, "a, b" (quoted) and "a_b" (its name part; an expression is named
+ * as the catalog's pg_attribute names the index's column: its function, "lower", else
+ * "expr"). */
 static void index_columns(sqlite3 *db, const char *schema, const char *index, struct strbuf *cols,
 			  struct strbuf *label)
 {
 	int rc;
 	sqlite3_stmt *vm = query(db, "SELECT name FROM pragma_index_info(?1, ?2) ORDER BY seqno",
 				 index, schema, &rc);
-	if (!vm)
+	sqlite3_stmt *att = query(db, "SELECT attname FROM pg_attribute WHERE attrelid = ?1 AND "
+				      "attnum = ?2",
+				  NULL, NULL, &rc);
+	if (!vm) {
+		sqlite3_finalize(att);
 		return;
+	}
+	uint32_t oid = strcmp(schema, "temp") == 0 ? catalog_temp_rel_oid(index)
+						   : catalog_rel_oid(index);
 	for (int i = 0; sqlite3_step(vm) == SQLITE_ROW; i++) {
 		const char *n = (const char *)sqlite3_column_text(vm, 0);
 		strbuf_puts(cols, i ? ", " : "");
 		strbuf_put_quoted(cols, n ? n : "", '"');
-		strbuf_printf(label, "%s%s", i ? "_" : "", n ? n : "expr");
+		const char *e = NULL;
+		if (!n && att) {
+			sqlite3_bind_int64(att, 1, oid);
+			sqlite3_bind_int(att, 2, i + 1);
+			e = sqlite3_step(att) == SQLITE_ROW ? (const char *)sqlite3_column_text(att, 0)
+							    : NULL;
+		}
+		strbuf_printf(label, "%s%s", i ? "_" : "", n ? n : e ? e : "expr");
+		if (att)
+			sqlite3_reset(att);
 	}
 	sqlite3_finalize(vm);
+	sqlite3_finalize(att);
 }
 
 /* A free name for the new table's index, PostgreSQL's table_columns_idx[N]. */

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "pgfn.h"
 
 void shard_view_reads_note(struct shard_view_reads *r, const char *table, const char *column,
@@ -146,6 +147,9 @@ static void fn_column_views_drop(sqlite3_context *ctx, int argc, sqlite3_value *
 	for (size_t i = 0; i < n; i++) {
 		size_t len = strcspn(p, "\n");
 		char *name = sqlite3_mprintf("%.*s", (int)len, p);
+		char *what = name ? sqlite3_mprintf("view %s", name) : NULL;
+		catalog_cascaded_note(c->cat, what); /* the session's NOTICE */
+		sqlite3_free(what);
 		char *one = name ? sqlite3_mprintf("DROP VIEW IF EXISTS \"%w\"; SELECT "
 						   "shardlite_forget('view', %Q); ",
 						   name, name)

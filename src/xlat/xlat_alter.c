@@ -169,6 +169,15 @@ static bool alter_type(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, -1,
 				 "type \"%s\" does not exist",
 				 xlat_node_str(cd->type_name->names[cd->type_name->n_names - 1]));
+	const struct xlat_schema_col *cols = NULL, *col;
+	size_t ncols = 0;
+	uint32_t to = tr.is_array || tr.domain ? 0 : tr.info->oid;
+	if (xlat_scope_target(c, table, &cols, &ncols) &&
+	    (col = xlat_scope_col(cols, ncols, cmd->name)) && col->identity &&
+	    to != XLAT_OID_INT2 && to != XLAT_OID_INT4 && to != XLAT_OID_INT8)
+		return xlat_fail(c, SQLSTATE_INVALID_PARAMETER_VALUE, -1,
+				 "identity column type must be smallint, integer, or bigint");
+	pgerr_clear(c->err); /* a table that is not there: the rebuild's own 42P01 */
 	struct xlat_rebuild *rb = rebuild(c, table, XLAT_RB_ALTER_TYPE);
 	rb->column = arena_strdup(c->a, cmd->name);
 	if ((from || tr.domain) && !domain_type_chain(c, table, rb, from, tr.domain))
@@ -270,6 +279,33 @@ static bool identity_options(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	return true;
 }
 
+/* PostgreSQL's checks of ADD IDENTITY that read the table, run before its sequence is made:
+ * the column must be NOT NULL (a key is) and have no default (55000). */
+static const char *add_identity_checks(struct xlat_ctx *c, const char *table, const char *col)
+{
+	static const char *const checks[][2] = {
+		{"\"notnull\" = 0 AND pk = 0", "must be declared NOT NULL before identity can be added"},
+		{"dflt_value IS NOT NULL", "already has a default value"},
+	};
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (size_t i = 0; i < ARRAY_LEN(checks); i++) {
+		strbuf_puts(&sb, "SELECT shardlite_raise('55000', ");
+		strbuf_put_quoted(&sb,
+				  arena_printf(c->a, "column \"%s\" of relation \"%s\" %s", col,
+					       table, checks[i][1]),
+				  '\'');
+		strbuf_puts(&sb, ") WHERE EXISTS (SELECT 1 FROM pragma_table_info(");
+		strbuf_put_quoted(&sb, table, '\'');
+		strbuf_puts(&sb, ") WHERE name = ");
+		strbuf_put_quoted(&sb, col, '\'');
+		strbuf_printf(&sb, " AND %s); ", checks[i][0]);
+	}
+	const char *r = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
+	strbuf_fini(&sb);
+	return r;
+}
+
 /* ALTER COLUMN c ADD GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY [(options)] (pg_dump's
  * way to restore an identity column): its sequence table_c_seq is made, the column takes
  * nextval of it as its default and the identity kind, and the sequence is given to it — a
@@ -313,6 +349,8 @@ static bool add_identity(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	if (!xlat_added_column_sequence(c, table->relname, col->name, seq, oid, type, kind, opts,
 					nopts, &before, &after))
 		return false;
+	before = arena_printf(c->a, "%s%s", add_identity_checks(c, table->relname, col->name),
+			      before ? before : "");
 	struct xlat_rebuild *rb = rebuild(c, table, XLAT_RB_SET_DEFAULT);
 	rb->column = arena_strdup(c->a, col->name);
 	struct strbuf dflt;
@@ -588,11 +626,16 @@ bool xlat_add_column(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		     const PgQuery__ColumnDef *cd, bool if_not_exists)
 {
 	const char *before, *after;
+	struct xlat_typeref tr;
+	if (!xlat_type_pseudo_check(c, cd->type_name, cd->colname))
+		return false;
+	bool typed = cd->type_name && xlat_type_resolve(c, cd->type_name, &tr);
+	if (typed && !xlat_value_clauses_check(c, cd, table->relname, tr.serial))
+		return false;
+	pgerr_clear(c->err); /* xlat_column_def says what is wrong with the type */
 	if (!numbering(c, table, cd, &before, &after))
 		return false;
-	struct xlat_typeref tr;
-	const struct xlat_domain *d =
-		cd->type_name && xlat_type_resolve(c, cd->type_name, &tr) ? tr.domain : NULL;
+	const struct xlat_domain *d = typed ? tr.domain : NULL;
 	pgerr_clear(c->err); /* xlat_column_def says what is wrong */
 	if (!before && !needs_rebuild(cd) && !if_not_exists) {
 		xlat_puts(c, " ADD COLUMN ");

@@ -421,7 +421,8 @@ static const char *attr_type(struct xlat_ctx *c, const PgQuery__ColumnDef *cd,
 			     struct xlat_schema_col *col)
 {
 	struct xlat_typeref r;
-	if (!cd->type_name || !xlat_type_resolve(c, cd->type_name, &r))
+	if (!cd->type_name || !xlat_type_pseudo_check(c, cd->type_name, cd->colname) ||
+	    !xlat_type_resolve(c, cd->type_name, &r))
 		return NULL;
 	if (r.serial) { /* serial is a column's shorthand, not a type */
 		xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, cd->type_name->location,

@@ -73,10 +73,16 @@ static const char *fk_action(char a)
 	}
 }
 
+/* MATCH FULL differs from MATCH SIMPLE only for a key of several columns, some of them NULL;
+ * a one-column key (a column constraint's, or fk_attrs of one) is written MATCH FULL, which
+ * SQLite parses and ignores and pragma_foreign_key_list reports for the catalog. */
 static bool references(struct xlat_ctx *c, const PgQuery__Constraint *k)
 {
-	if (k->fk_matchtype && (*k->fk_matchtype == 'f' || *k->fk_matchtype == 'p'))
-		return xlat_unsupported(c, k->location, "MATCH FULL or MATCH PARTIAL");
+	bool full = k->fk_matchtype && *k->fk_matchtype == 'f';
+	if ((full && k->n_fk_attrs > 1) || (k->fk_matchtype && *k->fk_matchtype == 'p'))
+		return xlat_unsupported(c, k->location,
+					full ? "MATCH FULL of a key of several columns"
+					     : "MATCH PARTIAL");
 	if (k->n_fk_del_set_cols)
 		return xlat_unsupported(c, k->location,
 					"ON DELETE SET NULL/DEFAULT with a column list");
@@ -101,6 +107,8 @@ static bool references(struct xlat_ctx *c, const PgQuery__Constraint *k)
 		return false;
 	if (k->n_pk_attrs && !key_list(c, k->pk_attrs, k->n_pk_attrs))
 		return false;
+	if (full)
+		xlat_puts(c, " MATCH FULL");
 	const char *del = k->fk_del_action ? fk_action(*k->fk_del_action) : NULL;
 	const char *upd = k->fk_upd_action ? fk_action(*k->fk_upd_action) : NULL;
 	if (del)
@@ -500,6 +508,33 @@ static const PgQuery__Constraint *identity_of(const PgQuery__ColumnDef *cd)
 	return NULL;
 }
 
+bool xlat_value_clauses_check(struct xlat_ctx *c, const PgQuery__ColumnDef *cd,
+			      const char *table, bool serial)
+{
+	bool dflt = false, ident = false, gen = false;
+	int at = -1;
+	const char *col = cd->colname, *what = NULL;
+	for (size_t i = 0; i < cd->n_constraints && !what; i++) {
+		const PgQuery__Constraint *k = cd->constraints[i]->constraint;
+		at = k->location;
+		if (k->contype == CONSTR(DEFAULT))
+			what = dflt ? "multiple default values specified" : (dflt = true, NULL);
+		else if (k->contype == CONSTR(IDENTITY))
+			what = ident ? "multiple identity specifications" : (ident = true, NULL);
+		else if (k->contype == CONSTR(GENERATED))
+			what = gen ? "multiple generation clauses specified" : (gen = true, NULL);
+	}
+	if (!what && serial)
+		at = -1, what = dflt ? "multiple default values specified" : (dflt = true, NULL);
+	if (!what)
+		what = dflt && ident  ? "both default and identity specified"
+		       : dflt && gen  ? "both default and generation expression specified"
+		       : ident && gen ? "both identity and generation expression specified"
+				      : NULL;
+	return !what || xlat_fail(c, SQLSTATE_SYNTAX_ERROR, at,
+				  "%s for column \"%s\" of table \"%s\"", what, col, table);
+}
+
 bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, int autonum,
 		     const char *pk_name, const char *seq_table)
 {
@@ -507,11 +542,14 @@ bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, int auton
 	struct xlat_typeref *trp = &col.tr;
 	if (!cd->type_name)
 		return xlat_unsupported(c, cd->location, "a column without a type");
-	if (!xlat_syscol_check_name(c, cd->colname, -1))
+	if (!xlat_syscol_check_name(c, cd->colname, -1) ||
+	    !xlat_type_pseudo_check(c, cd->type_name, cd->colname))
 		return false;
 	if (!xlat_type_resolve(c, cd->type_name, trp))
 		return false;
 	struct xlat_typeref tr = *trp;
+	if (seq_table && !xlat_value_clauses_check(c, cd, seq_table, tr.serial))
+		return false;
 	bool from_seq = (tr.serial || identity_of(cd)) && !autonum;
 	if (from_seq && !seq_table)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, cd->location,
@@ -637,6 +675,8 @@ static bool autonum_kind(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, bool 
 	bool identity = false;
 	*is_pk = false;
 	*rowid_ok = true;
+	if (!xlat_type_pseudo_check(c, cd->type_name, cd->colname))
+		return false;
 	for (size_t i = 0; i < cd->n_constraints; i++) {
 		const PgQuery__Constraint *k = cd->constraints[i]->constraint;
 		size_t next;
@@ -837,12 +877,19 @@ static bool storage_options(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 
 static bool create_options(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 {
+	const char *schema = s->relation->schemaname;
+	if (schema && strcmp(schema, "pg_temp") == 0 && s->relation->relpersistence &&
+	    s->relation->relpersistence[0] == 'u')
+		return xlat_fail(c, "42P16", s->relation->location,
+				 "only temporary relations may be created in temporary schemas");
 	if (!xlat_temp_create(c, s->relation, s->oncommit))
 		return false;
+	if (s->partbound) /* a parent in inh_relations too */
+		return xlat_unsupported(c, -1, "a partition (PARTITION OF)");
 	if (s->n_inh_relations)
 		return xlat_unsupported(c, -1, "INHERITS");
-	if (s->partbound || s->partspec)
-		return xlat_unsupported(c, -1, "a partitioned table");
+	if (s->partspec)
+		return xlat_unsupported(c, -1, "a partitioned table (PARTITION BY)");
 	if (s->of_typename)
 		return xlat_unsupported(c, -1, "a typed table (OF type)");
 	if ((s->tablespacename && *s->tablespacename) || (s->access_method && *s->access_method))

@@ -280,6 +280,15 @@ static bool set_list(struct xlat_ctx *c, const PgQuery__RangeVar *rel, PgQuery__
 	struct xlat_type ignored;
 	size_t start = c->sb->len;
 #define MORE (c->sb->len > start)
+	for (size_t i = 0; i < n; i++) { /* SQLite would take the last one */
+		const PgQuery__ResTarget *rt = v[i]->res_target;
+		for (size_t k = 0; !rt->n_indirection && k < i; k++)
+			if (!v[k]->res_target->n_indirection &&
+			    strcmp(v[k]->res_target->name, rt->name) == 0)
+				return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1,
+						 "multiple assignments to same column \"%s\"",
+						 rt->name);
+	}
 	for (size_t i = 0; i < n; i++) {
 		const PgQuery__ResTarget *rt = v[i]->res_target;
 		const struct xlat_schema_col *col = xlat_scope_col(cols, ncols, rt->name);
@@ -428,14 +437,32 @@ static bool on_conflict(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 		}
 		if (!arbiters_immediate(c, rel, NULL, names, inf->n_index_elems))
 			return false;
+		/* a key named twice is named once: PostgreSQL infers the index all the same,
+		 * SQLite matches none */
+		size_t *at = arena_zalloc(c->a, (inf->n_index_elems + 1) * 2 * sizeof(*at)), n = 0;
 		xlat_puts(c, " (");
 		for (size_t i = 0; i < inf->n_index_elems; i++) {
 			const PgQuery__IndexElem *ie = inf->index_elems[i]->index_elem;
-			xlat_puts(c, i ? ", " : "");
+			size_t sep = c->sb->len;
+			xlat_puts(c, n ? ", " : "");
+			size_t start = c->sb->len;
 			if (ie->name && *ie->name)
 				xlat_ident(c, ie->name);
 			else if (!xlat_operand(c, ie->expr, &ignored))
 				return false;
+			bool again = false;
+			for (size_t k = 0; k < n && !again && c->sb->data; k++)
+				again = at[2 * k + 1] - at[2 * k] == c->sb->len - start &&
+					memcmp(c->sb->data + at[2 * k], c->sb->data + start,
+					       c->sb->len - start) == 0;
+			if (again) {
+				c->sb->len = sep;
+				c->sb->data[sep] = '\0';
+				continue;
+			}
+			at[2 * n] = start;
+			at[2 * n + 1] = c->sb->len;
+			n++;
 		}
 		xlat_puts(c, ")");
 		if (inf->where_clause) {

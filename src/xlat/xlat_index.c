@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* xlat_index.c: CREATE INDEX ... USING gin/gist/brin/spgist/hash and operator classes. The
- * index is a SQLite b-tree whatever the method (an index never changes a query's result);
- * its stored SQL carries the method and classes (XLAT_INDEX_AM_MARK) for the catalog, and
+/* xlat_index.c: CREATE INDEX ... USING gin/gist/brin/spgist/hash, operator classes and NULLS
+ * FIRST/LAST. The index is a SQLite b-tree whatever the method (an index never changes a
+ * query's result); its stored SQL carries the method, classes and NULLS orders
+ * (XLAT_INDEX_AM_MARK) for the catalog, and
  * shardlite_index_check (catalog_index.c) makes PostgreSQL's checks before it is made. */
 #include "xlat_int.h"
 
@@ -77,7 +78,8 @@ static bool plain_btree(const PgQuery__IndexStmt *s)
 	if ((am && *am && strcmp(am, "btree") != 0) || s->n_options || s->n_index_including_params)
 		return false;
 	for (size_t i = 0; i < s->n_index_params; i++) {
-		if (s->index_params[i]->index_elem->n_opclass)
+		const PgQuery__IndexElem *ie = s->index_params[i]->index_elem;
+		if (ie->n_opclass || ie->nulls_ordering != PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_DEFAULT)
 			return false;
 	}
 	return true;
@@ -122,8 +124,30 @@ static void mark_word(struct xlat_ctx *c, const char *w)
 	xlat_puts(c, plain ? w : "?");
 }
 
-/* " / * shardlite: USING gin (jsonb_path_ops) INCLUDE 1 WITH (a=b) * / ": the method, each
- * key's class, how many included columns follow the keys, the storage parameters. */
+/* " NULLS (l, , f)": each key's NULLS LAST or FIRST as written (none: its direction's
+ * default). SQLite orders NULLs lowest whatever the index says; the catalog shows it. */
+static void nulls_mark(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
+{
+	bool any = false;
+	for (size_t i = 0; i < s->n_index_params; i++)
+		any |= s->index_params[i]->index_elem->nulls_ordering !=
+		       PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_DEFAULT;
+	if (!any)
+		return;
+	xlat_puts(c, " NULLS (");
+	for (size_t i = 0; i < s->n_index_params; i++) {
+		PgQuery__SortByNulls n = s->index_params[i]->index_elem->nulls_ordering;
+		xlat_puts(c, i ? ", " : "");
+		xlat_puts(c, n == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST  ? "f"
+			     : n == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST ? "l"
+										: "");
+	}
+	xlat_puts(c, ")");
+}
+
+/* " / * shardlite: USING gin (jsonb_path_ops) NULLS (l) INCLUDE 1 WITH (a=b) * / ": the
+ * method, each key's class and NULLS order, how many included columns follow the keys, the
+ * storage parameters. */
 static void am_mark(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 {
 	xlat_puts(c, " " XLAT_INDEX_AM_MARK);
@@ -141,6 +165,7 @@ static void am_mark(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 		}
 		xlat_puts(c, ")");
 	}
+	nulls_mark(c, s);
 	if (s->n_index_including_params) /* the SQLite index's last columns */
 		xlat_printf(c, " INCLUDE %zu", s->n_index_including_params);
 	if (s->n_options) { /* as pg_class.reloptions keeps them (checked: plain words) */

@@ -773,6 +773,9 @@ int xlat_fncast(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name
 
 /* ---- xlat_type.c ---- */
 bool xlat_type_resolve(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct xlat_typeref *out);
+/* PostgreSQL's 42P16 `column "c" has pseudo-type unknown` when tn names a pseudo-type (any,
+ * record, void, unknown, ...), which no column of a table or composite type may have. */
+bool xlat_type_pseudo_check(struct xlat_ctx *c, const PgQuery__TypeName *tn, const char *column);
 /* tc, or a copy in c's arena whose type names an array type by its pg_type name (_int4, _text,
  * _mood: what pg_type.typname says and catalog-driven clients cast to) as element[]. */
 const PgQuery__TypeCast *xlat_type_cast_unalias(struct xlat_ctx *c, const PgQuery__TypeCast *tc);
@@ -1220,6 +1223,11 @@ enum { XLAT_ROWID_NONE, XLAT_ROWID_SERIAL, XLAT_ROWID_PLAIN };
  * from (DEFAULT nextval('table_column_seq')); NULL refuses such columns (ALTER TABLE ADD). */
 bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, int autonum,
 		     const char *pk_name, const char *seq_table);
+/* PostgreSQL's transformColumnDefinition checks of column cd of table: one DEFAULT, identity
+ * and generation clause each, and only one of the three (42601; a serial type counts as a
+ * DEFAULT after the written clauses), positioned at the clause it stops at as PostgreSQL. */
+bool xlat_value_clauses_check(struct xlat_ctx *c, const PgQuery__ColumnDef *cd,
+			      const char *table, bool serial);
 /* A table constraint (PRIMARY KEY, UNIQUE, CHECK, FOREIGN KEY) as SQLite writes it. */
 bool xlat_table_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k);
 /* xlat_exclude.c: an EXCLUDE constraint k of table rel, checked and written as

@@ -113,6 +113,51 @@ static const char *drop_tag(PgQuery__ObjectType t)
 		return "DROP TRIGGER";
 	case OBJ(DOMAIN):
 		return "DROP DOMAIN";
+	/* refused (0A000) under PostgreSQL's own tag, which names the construct */
+	case OBJ(AGGREGATE):
+		return "DROP AGGREGATE";
+	case OBJ(OPERATOR):
+		return "DROP OPERATOR";
+	case OBJ(CAST):
+		return "DROP CAST";
+	case OBJ(COLLATION):
+		return "DROP COLLATION";
+	case OBJ(CONVERSION):
+		return "DROP CONVERSION";
+	case OBJ(LANGUAGE):
+		return "DROP LANGUAGE";
+	case OBJ(RULE):
+		return "DROP RULE";
+	case OBJ(POLICY):
+		return "DROP POLICY";
+	case OBJ(TSPARSER):
+		return "DROP TEXT SEARCH PARSER";
+	case OBJ(TSDICTIONARY):
+		return "DROP TEXT SEARCH DICTIONARY";
+	case OBJ(TSTEMPLATE):
+		return "DROP TEXT SEARCH TEMPLATE";
+	case OBJ(TSCONFIGURATION):
+		return "DROP TEXT SEARCH CONFIGURATION";
+	case OBJ(FDW):
+		return "DROP FOREIGN DATA WRAPPER";
+	case OBJ(FOREIGN_SERVER):
+		return "DROP SERVER";
+	case OBJ(FOREIGN_TABLE):
+		return "DROP FOREIGN TABLE";
+	case OBJ(OPCLASS):
+		return "DROP OPERATOR CLASS";
+	case OBJ(OPFAMILY):
+		return "DROP OPERATOR FAMILY";
+	case OBJ(STATISTIC_EXT):
+		return "DROP STATISTICS";
+	case OBJ(ACCESS_METHOD):
+		return "DROP ACCESS METHOD";
+	case OBJ(EVENT_TRIGGER):
+		return "DROP EVENT TRIGGER";
+	case OBJ(PUBLICATION):
+		return "DROP PUBLICATION";
+	case OBJ(TRANSFORM):
+		return "DROP TRANSFORM";
 	default:
 		return "this DROP statement";
 	}
@@ -177,8 +222,9 @@ void xlat_skip_if_present(struct xlat_ctx *c, const char *schema, const char *na
 }
 
 /* ALTER TABLE IF EXISTS of a missing table, ADD COLUMN IF NOT EXISTS of a column that is there
- * and DROP COLUMN IF EXISTS of one that is not: PostgreSQL's NOTICEs (the tenant's own tables
- * only). */
+ * and DROP COLUMN IF EXISTS of one that is not, DROP CONSTRAINT IF EXISTS of a constraint that
+ * is not there, DROP IDENTITY / DROP EXPRESSION IF EXISTS of a column that is no identity or
+ * stored generated column: PostgreSQL's NOTICEs (the tenant's own tables only). */
 bool xlat_own_table(const struct xlat_ctx *c, const PgQuery__RangeVar *table)
 {
 	const char *schema = table->schemaname;
@@ -198,6 +244,19 @@ static void alter_skips(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 	else if (cmd && cmd->missing_ok &&
 		 cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn)
 		xlat_skip_note(c, "column", rv->relname, cmd->name, false);
+	for (size_t i = 0; !s->missing_ok && i < s->n_cmds; i++) {
+		const PgQuery__AlterTableCmd *k = s->cmds[i]->alter_table_cmd;
+		const char *type = !k || !k->missing_ok ? NULL
+				   : k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint
+					   ? "relation constraint"
+				   : k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropIdentity
+					   ? "identity column"
+				   : k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropExpression
+					   ? "generated column"
+					   : NULL;
+		if (type)
+			xlat_skip_note(c, type, rv->relname, k->name, false);
+	}
 }
 
 /* A constraint's index cannot be dropped, CASCADE or not (2BP01, shardlite_index_drop_check);

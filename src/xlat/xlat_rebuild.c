@@ -28,45 +28,61 @@ bool xlat_rebuild_can_add(const PgQuery__Node *def)
 	}
 }
 
-/* The first column an expression names, for PostgreSQL's CHECK constraint name; NULL when it
- * names none that this shallow walk finds. */
-static const char *first_column(const PgQuery__Node *n, int depth)
+/* The columns an expression names, for PostgreSQL's CHECK constraint name: *col the first,
+ * *several when another one is named too (this shallow walk stops at constructs it does not
+ * know, where *col stays the first it found). */
+static void columns_named(const PgQuery__Node *n, int depth, const char **col, bool *several)
 {
-	if (!n || depth > 32)
-		return NULL;
-	const char *r = NULL;
+	if (!n || depth > 32 || *several)
+		return;
 	switch (n->node_case) {
-	case NODE(COLUMN_REF):
-		return xlat_node_str(n->column_ref->fields[n->column_ref->n_fields - 1]);
+	case NODE(COLUMN_REF): {
+		const char *s = xlat_node_str(n->column_ref->fields[n->column_ref->n_fields - 1]);
+		if (s && *col && strcmp(*col, s) != 0)
+			*several = true;
+		else if (s)
+			*col = s;
+		return;
+	}
 	case NODE(A_EXPR):
-		r = first_column(n->a_expr->lexpr, depth + 1);
-		return r ? r : first_column(n->a_expr->rexpr, depth + 1);
+		columns_named(n->a_expr->lexpr, depth + 1, col, several);
+		columns_named(n->a_expr->rexpr, depth + 1, col, several);
+		return;
+	case NODE(LIST):
+		for (size_t i = 0; i < n->list->n_items; i++)
+			columns_named(n->list->items[i], depth + 1, col, several);
+		return;
 	case NODE(BOOL_EXPR):
-		for (size_t i = 0; !r && i < n->bool_expr->n_args; i++)
-			r = first_column(n->bool_expr->args[i], depth + 1);
-		return r;
+		for (size_t i = 0; i < n->bool_expr->n_args; i++)
+			columns_named(n->bool_expr->args[i], depth + 1, col, several);
+		return;
 	case NODE(FUNC_CALL):
-		for (size_t i = 0; !r && i < n->func_call->n_args; i++)
-			r = first_column(n->func_call->args[i], depth + 1);
-		return r;
+		for (size_t i = 0; i < n->func_call->n_args; i++)
+			columns_named(n->func_call->args[i], depth + 1, col, several);
+		return;
 	case NODE(NULL_TEST):
-		return first_column(n->null_test->arg, depth + 1);
+		columns_named(n->null_test->arg, depth + 1, col, several);
+		return;
 	case NODE(TYPE_CAST):
-		return first_column(n->type_cast->arg, depth + 1);
+		columns_named(n->type_cast->arg, depth + 1, col, several);
+		return;
 	default:
-		return NULL;
+		return;
 	}
 }
 
 /* The column part of a default constraint name: the key's (or foreign key's) columns joined
- * by "_" (PostgreSQL's ChooseIndexNameAddition), a CHECK's first column; NULL for none. */
+ * by "_" (PostgreSQL's ChooseIndexNameAddition), a CHECK's column when it names only one (as
+ * AddRelationNewConstraints picks it); NULL for none. */
 static const char *name_cols(struct xlat_ctx *c, const PgQuery__Constraint *k)
 {
 	if (k->contype == CONSTR(PRIMARY))
 		return NULL;
 	if (k->contype == CONSTR(CHECK)) { /* kept past the tree's lifetime (xlat_rebuild) */
-		const char *col = first_column(k->raw_expr, 0);
-		return col ? arena_strdup(c->a, col) : NULL;
+		const char *col = NULL;
+		bool several = false;
+		columns_named(k->raw_expr, 0, &col, &several);
+		return col && !several ? arena_strdup(c->a, col) : NULL;
 	}
 	PgQuery__Node **cols = k->contype == CONSTR(FOREIGN) ? k->fk_attrs : k->keys;
 	size_t ncols = k->contype == CONSTR(FOREIGN) ? k->n_fk_attrs : k->n_keys;

@@ -675,9 +675,20 @@ bool xlat_drop_triggers(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 			return xlat_unsupported(c, -1, "this DROP TRIGGER");
 		const struct xlat_schema_col *cols;
 		size_t n;
-		if (!c->schema || !c->schema->table_fn(c->schema->arg, table, c->a, &cols, &n))
-			return xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, -1,
-					 "relation \"%s\" does not exist", table);
+		bool own = k == 2 || strcmp(xlat_node_str(o->list->items[0]), "public") == 0;
+		if (!c->schema || !c->schema->table_fn(c->schema->arg, table, c->a, &cols, &n)) {
+			if (!s->missing_ok)
+				return xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, -1,
+						 "relation \"%s\" does not exist", table);
+			if (own) /* PostgreSQL's NOTICE relation "t" does not exist, skipping */
+				xlat_skip_note(c, "relation", NULL,
+					       k == 3 ? arena_printf(c->a, "public.%s", table)
+						      : table,
+					       false);
+			continue;
+		}
+		if (s->missing_ok && own) /* trigger "x" for relation "t" does not exist, ... */
+			xlat_skip_note(c, "trigger", table, name, false);
 		if (!s->missing_ok) {
 			xlat_puts(c, "; SELECT shardlite_raise('42704', ");
 			xlat_string(c, arena_printf(c->a,

@@ -64,6 +64,49 @@ static const struct xlat_typeinfo types[] = {
 
 /* Built-in PostgreSQL types that exist but have no faithful SQLite representation here:
  * refused with 0A000 rather than "does not exist". */
+/* PostgreSQL's pseudo-types (typtype 'p'), which no column may have (42P16). */
+static const char *const pseudo_types[] = {
+	"any",
+	"anyelement",
+	"anyarray",
+	"anynonarray",
+	"anyenum",
+	"anyrange",
+	"anymultirange",
+	"anycompatible",
+	"anycompatiblearray",
+	"anycompatiblenonarray",
+	"anycompatiblerange",
+	"anycompatiblemultirange",
+	"cstring",
+	"internal",
+	"language_handler",
+	"fdw_handler",
+	"index_am_handler",
+	"tsm_handler",
+	"table_am_handler",
+	"record",
+	"trigger",
+	"event_trigger",
+	"pg_ddl_command",
+	"void",
+	"unknown",
+};
+
+bool xlat_type_pseudo_check(struct xlat_ctx *c, const PgQuery__TypeName *tn, const char *column)
+{
+	const char *name = tn && tn->n_names ? xlat_node_str(tn->names[tn->n_names - 1]) : NULL;
+	const char *schema = tn && tn->n_names == 2 ? xlat_node_str(tn->names[0]) : NULL;
+	bool builtin = tn && (tn->n_names == 1 || (schema && strcmp(schema, "pg_catalog") == 0));
+	for (size_t i = 0; name && builtin && !tn->n_array_bounds && i < ARRAY_LEN(pseudo_types);
+	     i++) {
+		if (strcmp(pseudo_types[i], name) == 0)
+			return xlat_fail(c, "42P16", -1, "column \"%s\" has pseudo-type %s",
+					 column ? column : "", name);
+	}
+	return true;
+}
+
 static const char *const refused_types[] = {
 	"xml",
 	"money",

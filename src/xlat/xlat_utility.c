@@ -346,8 +346,9 @@ bool xlat_stmt_show(struct xlat_ctx *c, const PgQuery__VariableShowStmt *s)
 }
 
 /* DISCARD ALL resets session state the session holds and, as DISCARD TEMP, drops the
- * session's temporary tables (the session runs both: XLAT_DISCARD, told apart by the tag);
- * there are no plans to forget and no sequence caches, so the other forms do nothing. */
+ * session's temporary tables; DISCARD SEQUENCES forgets currval and lastval (the session runs
+ * them: XLAT_DISCARD, told apart by the tag); there are no plans to forget, so DISCARD PLANS
+ * does nothing. */
 bool xlat_stmt_discard(struct xlat_ctx *c, const PgQuery__DiscardStmt *s)
 {
 	struct xlat_stmt *st = c->st;
@@ -361,7 +362,8 @@ bool xlat_stmt_discard(struct xlat_ctx *c, const PgQuery__DiscardStmt *s)
 		break;
 	case PG_QUERY__DISCARD_MODE__DISCARD_SEQUENCES:
 		st->tag = "DISCARD SEQUENCES";
-		break;
+		st->kind = XLAT_DISCARD;
+		return true;
 	default:
 		st->tag = "DISCARD TEMP";
 		st->kind = XLAT_DISCARD;
@@ -393,7 +395,10 @@ bool xlat_stmt_deallocate(struct xlat_ctx *c, const PgQuery__DeallocateStmt *s)
  * they take the tenant's write lock at once — a DELETE that deletes nothing, which waits for
  * another writer like any write — and hold it to the end of the transaction: the table's
  * writers are kept out (with the rest of the tenant's), its readers are not, as in
- * PostgreSQL. ACCESS EXCLUSIVE also keeps readers out, which SQLite cannot do: refused. */
+ * PostgreSQL. ACCESS EXCLUSIVE also keeps readers out, which SQLite cannot do, and NOWAIT of
+ * a writing mode cannot be had: both are refused (0A000) when the statement runs, after the
+ * session's transaction-block check and the tables' existence checks, the order in which
+ * PostgreSQL finds those errors. */
 bool xlat_stmt_lock(struct xlat_ctx *c, const PgQuery__LockStmt *s)
 {
 	static const char *const modes[] = {"", "ACCESS SHARE", "ROW SHARE", "ROW EXCLUSIVE",
@@ -401,22 +406,28 @@ bool xlat_stmt_lock(struct xlat_ctx *c, const PgQuery__LockStmt *s)
 					    "SHARE ROW EXCLUSIVE", "EXCLUSIVE", "ACCESS EXCLUSIVE"};
 	const char *mode = s->mode > 0 && s->mode < (int)ARRAY_LEN(modes) ? modes[s->mode] : "?";
 	c->st->tag = "LOCK TABLE";
-	if (s->mode < 1 || s->mode > 7)
-		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
-				 "LOCK TABLE IN %s MODE is not supported: SQLite cannot keep other "
-				 "transactions from reading a table",
-				 mode);
 	bool write = s->mode > 1;
-	if (write && s->nowait)
-		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
-				 "LOCK TABLE IN %s MODE NOWAIT is not supported", mode);
+	char refused[160] = "";
+	if (s->mode < 1 || s->mode > 7)
+		snprintf(refused, sizeof(refused),
+			 "LOCK TABLE IN %s MODE is not supported: SQLite cannot keep other "
+			 "transactions from reading a table",
+			 mode);
+	else if (write && s->nowait)
+		snprintf(refused, sizeof(refused), "LOCK TABLE IN %s MODE NOWAIT is not supported",
+			 mode);
 	c->st->kind = XLAT_SCRIPT; /* the existence checks are SELECTs: their rows are not sent */
 	for (size_t i = 0; i < s->n_relations; i++) {
 		xlat_puts(c, i ? "; " : "");
-		xlat_puts(c, write ? "DELETE FROM " : "SELECT 1 FROM ");
+		xlat_puts(c, write && !refused[0] ? "DELETE FROM " : "SELECT 1 FROM ");
 		if (!xlat_relname(c, s->relations[i]->range_var))
 			return false;
-		xlat_puts(c, write ? " WHERE 0" : " LIMIT 0");
+		xlat_puts(c, write && !refused[0] ? " WHERE 0" : " LIMIT 0");
+	}
+	if (refused[0]) {
+		xlat_puts(c, "; SELECT shardlite_raise('" SQLSTATE_FEATURE_NOT_SUPPORTED "', ");
+		xlat_string(c, refused);
+		xlat_puts(c, ")");
 	}
 	return true;
 }

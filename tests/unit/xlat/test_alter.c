@@ -103,7 +103,8 @@ static const struct acase cases[] = {
 	 "sql:CREATE INDEX t_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa_idx ON t "
 	 "(aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa, b) "
 	 "[idx aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa_b 13+63]"},
-	{"ALTER TABLE t ADD CHECK (a > 0 AND b <> '')", "check:t_a_check [check a 11+9]"},
+	{"ALTER TABLE t ADD CHECK (a > 0 AND b <> '')", "check:t_check [check  11+7]"},
+	{"ALTER TABLE t ADD CHECK (a > 0 AND a < 9)", "check:t_a_check [check a 11+9]"},
 	{"ALTER TABLE t ADD CHECK (1 > 0), ADD CONSTRAINT k CHECK (a > 0)",
 	 "check:t_check [check  11+7] | check:k"},
 	{"ALTER TABLE t ADD UNIQUE (aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa)",
@@ -211,11 +212,35 @@ START_TEST(test_alter_multi)
 }
 END_TEST
 
+/* DROP CONSTRAINT / DROP EXPRESSION IF EXISTS note what the session looks up for PostgreSQL's
+ * NOTICE (constraint "c" of relation "t" does not exist, skipping); not in another schema. */
+START_TEST(test_alter_skip_notes)
+{
+	struct arena *a = arena_new(0);
+	const struct xlat_stmt *st = xtranslate(
+		"ALTER TABLE t DROP CONSTRAINT IF EXISTS c1, DROP CONSTRAINT IF EXISTS c2", NULL, 0,
+		1, a);
+	ck_assert_str_eq(st->skip_type, "relation constraint");
+	ck_assert_str_eq(st->skip_of, "t");
+	ck_assert_uint_eq(st->nskip_names, 2);
+	ck_assert_str_eq(st->skip_names[0], "c1");
+	ck_assert_str_eq(st->skip_names[1], "c2");
+	ck_assert(!st->skip_present);
+	st = xtranslate("ALTER TABLE t ALTER COLUMN a DROP EXPRESSION IF EXISTS", NULL, 0, 1, a);
+	ck_assert_str_eq(st->skip_type, "generated column");
+	ck_assert_str_eq(st->skip_names[0], "a");
+	st = xtranslate("ALTER TABLE t DROP CONSTRAINT c1", NULL, 0, 1, a);
+	ck_assert_ptr_null(st->skip_type);
+	arena_free(a);
+}
+END_TEST
+
 Suite *xlat_suite_alter(void)
 {
 	Suite *s = suite_create("xlat_alter");
 	TCase *tc = tcase_create("alter");
 	tcase_add_loop_test(tc, test_alter_multi, 0, (int)(sizeof(cases) / sizeof(cases[0])));
+	tcase_add_test(tc, test_alter_skip_notes);
 	suite_add_tcase(s, tc);
 	return s;
 }

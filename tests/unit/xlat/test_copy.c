@@ -227,7 +227,10 @@ START_TEST(add_key)
 	st = xtranslate("ALTER TABLE t ADD CHECK (lower(b) <> '' AND a > 0)", NULL, 0, 1, a);
 	ck_assert_int_eq(st->rebuild->kind, XLAT_RB_CHECK);
 	ck_assert_str_eq(st->rebuild->constraint,
-			 "CONSTRAINT t_b_check CHECK (lower(b) <> '' AND a > 0)");
+			 "CONSTRAINT t_check CHECK (lower(b) <> '' AND a > 0)");
+	ck_assert_str_eq(st->rebuild->name, "t_check"); /* two columns: none in the name */
+	st = xtranslate("ALTER TABLE t ADD CHECK (lower(b) <> '' AND b IN ('x', 'y'))", NULL, 0,
+			1, a);
 	ck_assert_str_eq(st->rebuild->name, "t_b_check");
 	arena_free(a);
 }

@@ -24,6 +24,9 @@ static const struct xcase cases[] = {
 	 "INSERT INTO t (a) SELECT * FROM (SELECT x FROM u) WHERE true ON CONFLICT DO NOTHING"},
 	{"INSERT INTO t (a, b) VALUES (1, 'x') ON CONFLICT (a) DO NOTHING",
 	 "INSERT INTO t (a, b) VALUES (1, 'x') ON CONFLICT (a) DO NOTHING"},
+	/* a key named twice is written once (PostgreSQL infers the index all the same) */
+	{"INSERT INTO t (a, b) VALUES (1, 'x') ON CONFLICT (a, a, a) DO NOTHING",
+	 "INSERT INTO t (a, b) VALUES (1, 'x') ON CONFLICT (a) DO NOTHING"},
 	{"INSERT INTO t (a, b) VALUES (1, 'x') ON CONFLICT (a) DO UPDATE SET b = excluded.b",
 	 "INSERT INTO t (a, b) VALUES (1, 'x') ON CONFLICT (a) DO UPDATE SET b = excluded.b"},
 	{"INSERT INTO t AS x (a, b) VALUES (1, 'x') ON CONFLICT (a) WHERE a > 0 DO UPDATE SET b = x.b || excluded.b WHERE x.a < 10 RETURNING x.id",
@@ -51,6 +54,7 @@ static const struct xcase cases[] = {
 	{"UPDATE t AS x SET a = 1 WHERE x.id = 2", "UPDATE t AS x SET a = 1 WHERE x.id = 2"},
 	{"UPDATE t SET a = DEFAULT", "!0A000@14"},
 	{"UPDATE t SET a = 1 WHERE CURRENT OF c", "!0A000"},
+	{"UPDATE t SET a = 1, (b, a) = (2, 3)", "!42601"}, /* SQLite would take the last one */
 	{"WITH s AS (SELECT 1 AS v) UPDATE t SET a = (SELECT v FROM s)",
 	 "WITH s AS (SELECT 1 AS v) UPDATE t SET a = (WITH shardlite_sub(v) AS (SELECT v FROM s) "
 	 "SELECT shardlite_scalar(v) FROM shardlite_sub)"},

@@ -58,6 +58,8 @@ static const struct kindcase kinds[] = {
 	{"NOTIFY ch, 'x'", XLAT_NOTIFY, "NOTIFY", XLAT_TAG_PLAIN, false, false, false},
 	{"DISCARD ALL", XLAT_DISCARD, "DISCARD ALL", XLAT_TAG_PLAIN, false, false, false},
 	{"DISCARD PLANS", XLAT_NOOP, "DISCARD PLANS", XLAT_TAG_PLAIN, false, false, false},
+	{"DISCARD SEQUENCES", XLAT_DISCARD, "DISCARD SEQUENCES", XLAT_TAG_PLAIN, false, false,
+	 false},
 	{"DISCARD TEMP", XLAT_DISCARD, "DISCARD TEMP", XLAT_TAG_PLAIN, false, false, false},
 	{"VACUUM", XLAT_NOOP, "VACUUM", XLAT_TAG_PLAIN, false, false, false},
 	{"EXPLAIN SELECT a FROM t", XLAT_EXPLAIN, "EXPLAIN", XLAT_TAG_PLAIN, true, false, false},
@@ -428,6 +430,14 @@ START_TEST(test_set_transaction_multi)
 	st = xtranslate("LOCK TABLE t, u IN EXCLUSIVE MODE", NULL, 0, 1, a); /* the write lock */
 	ck_assert_int_eq(st->kind, XLAT_SCRIPT);
 	ck_assert_str_eq(st->sql, "DELETE FROM t WHERE 0; DELETE FROM u WHERE 0");
+	/* refused when it runs, after the session's 25P01 outside a block and 42P01 */
+	st = xtranslate("LOCK TABLE t", NULL, 0, 1, a);
+	ck_assert_str_eq(st->sql, "SELECT 1 FROM t LIMIT 0; SELECT shardlite_raise('0A000', "
+				  "'LOCK TABLE IN ACCESS EXCLUSIVE MODE is not supported: SQLite "
+				  "cannot keep other transactions from reading a table')");
+	st = xtranslate("LOCK TABLE t IN EXCLUSIVE MODE NOWAIT", NULL, 0, 1, a);
+	ck_assert_str_eq(st->sql, "SELECT 1 FROM t LIMIT 0; SELECT shardlite_raise('0A000', "
+				  "'LOCK TABLE IN EXCLUSIVE MODE NOWAIT is not supported')");
 	st = xtranslate("ALTER TABLE t OWNER TO bob", NULL, 0, 1, a);
 	ck_assert_int_eq(st->kind, XLAT_SCRIPT);
 	ck_assert_str_eq(st->sql, "SELECT shardlite_owner_check('t', 'bob')");
@@ -758,11 +768,9 @@ static const struct errcase errors[] = {
 	 0, "FETCH statement cannot return multiple rows"},
 	{"EXECUTE p (now())", "0A000", 0,
 	 "an EXECUTE argument that is not a constant is not supported"},
-	{"LOCK TABLE t", "0A000", 0,
-	 "LOCK TABLE IN ACCESS EXCLUSIVE MODE is not supported: SQLite cannot keep other "
-	 "transactions from reading a table"},
-	{"LOCK TABLE t IN EXCLUSIVE MODE NOWAIT", "0A000", 0,
-	 "LOCK TABLE IN EXCLUSIVE MODE NOWAIT is not supported"},
+	{"DROP COLLATION IF EXISTS c", "0A000", 0, "DROP COLLATION is not supported"},
+	{"DROP TEXT SEARCH DICTIONARY d", "0A000", 0,
+	 "DROP TEXT SEARCH DICTIONARY is not supported"},
 	{"COMMENT ON FUNCTION f() IS 'x'", "0A000", 0,
 	 "COMMENT on this kind of object is not supported"},
 	{"CREATE TABLE n AS EXECUTE p", "0A000", 0, "CREATE TABLE AS EXECUTE is not supported"},

@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* test_ddlnotice.c: the NOTICEs of ALTER TABLE's DROP CONSTRAINT / DROP IDENTITY / DROP
+ * EXPRESSION IF EXISTS and of DROP ... CASCADE ("drop cascades to ..."), as PostgreSQL 15
+ * sends them, which the differential suite does not compare. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+
+static struct harness H;
+
+static void setup(void) { harness_start(&H, NULL); }
+static void teardown(void) { harness_stop(&H); }
+
+/* Collects NoticeResponse messages ("SQLSTATE message / DETAIL" lines) into 2 KiB. */
+static void collect_notice(void *arg, const PGresult *r)
+{
+	char *buf = arg;
+	size_t n = strlen(buf);
+	const char *detail = PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL);
+	snprintf(buf + n, 2048 - n, "%s %s%s%s\n", PQresultErrorField(r, PG_DIAG_SQLSTATE),
+		 PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY), detail ? " / " : "",
+		 detail ? detail : "");
+}
+
+START_TEST(alter_if_exists_notices)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	char got[2048] = "";
+	PQsetNoticeReceiver(c, collect_notice, got);
+	PQclear(harness_exec_ok(c, "CREATE TABLE an (a int CONSTRAINT an_pos CHECK (a > 0), "
+				   "b int GENERATED ALWAYS AS IDENTITY, "
+				   "d int GENERATED ALWAYS AS (a * 2) STORED)"));
+	PQclear(harness_exec_ok(c, "ALTER TABLE an ALTER COLUMN a DROP IDENTITY IF EXISTS"));
+	PQclear(harness_exec_ok(c, "ALTER TABLE an ALTER COLUMN b DROP IDENTITY IF EXISTS"));
+	PQclear(harness_exec_ok(c, "ALTER TABLE an ALTER COLUMN b DROP IDENTITY IF EXISTS"));
+	PQclear(harness_exec_ok(c, "ALTER TABLE an ALTER COLUMN a DROP EXPRESSION IF EXISTS"));
+	PQclear(harness_exec_ok(c, "ALTER TABLE an ALTER COLUMN d DROP EXPRESSION IF EXISTS"));
+	PQclear(harness_exec_ok(c, "ALTER TABLE an ALTER COLUMN d DROP EXPRESSION IF EXISTS"));
+	PQclear(harness_exec_ok(c, "ALTER TABLE an DROP CONSTRAINT IF EXISTS nope"));
+	PQclear(harness_exec_ok(c, "ALTER TABLE an DROP CONSTRAINT IF EXISTS an_pos"));
+	PQclear(harness_exec_ok(c, "ALTER TABLE an DROP CONSTRAINT IF EXISTS an_pos, "
+				   "DROP CONSTRAINT IF EXISTS nope2"));
+	PQclear(harness_exec_ok(c, "DROP TRIGGER IF EXISTS tx ON an"));
+	PQclear(harness_exec_ok(c, "DROP TRIGGER IF EXISTS tx ON nosuch"));
+	ck_assert_str_eq(got,
+			 "00000 column \"a\" of relation \"an\" is not an identity column, "
+			 "skipping\n"
+			 "00000 column \"b\" of relation \"an\" is not an identity column, "
+			 "skipping\n"
+			 "00000 column \"a\" of relation \"an\" is not a stored generated column, "
+			 "skipping\n"
+			 "00000 column \"d\" of relation \"an\" is not a stored generated column, "
+			 "skipping\n"
+			 "00000 constraint \"nope\" of relation \"an\" does not exist, skipping\n"
+			 "00000 constraint \"an_pos\" of relation \"an\" does not exist, skipping\n"
+			 "00000 constraint \"nope2\" of relation \"an\" does not exist, skipping\n"
+			 "00000 trigger \"tx\" for relation \"an\" does not exist, skipping\n"
+			 "00000 relation \"nosuch\" does not exist, skipping\n");
+	got[0] = '\0';
+	PQclear(harness_exec_ok(c, "SET client_min_messages = warning"));
+	PQclear(harness_exec_ok(c, "ALTER TABLE an DROP CONSTRAINT IF EXISTS nope"));
+	ck_assert_str_eq(got, "");
+	PQfinish(c);
+}
+END_TEST
+
+START_TEST(drop_cascade_notices)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	char got[2048] = "";
+	PQsetNoticeReceiver(c, collect_notice, got);
+	PQclear(harness_exec_ok(c, "CREATE TABLE dc (a int, b int)"));
+	PQclear(harness_exec_ok(c, "CREATE VIEW dc_v AS SELECT * FROM dc"));
+	PQclear(harness_exec_ok(c, "CREATE VIEW dc_w AS SELECT a FROM dc_v"));
+	PQclear(harness_exec_ok(c, "CREATE VIEW dc_other AS SELECT 1 AS x"));
+	PQclear(harness_exec_ok(c, "DROP TABLE dc CASCADE"));
+	PQclear(harness_exec_ok(c, "DROP VIEW dc_other CASCADE")); /* nothing depends on it */
+	PQclear(harness_exec_ok(c, "CREATE TABLE dc (a int, b int)"));
+	PQclear(harness_exec_ok(c, "CREATE VIEW dc_v AS SELECT a FROM dc"));
+	PQclear(harness_exec_ok(c, "ALTER TABLE dc DROP COLUMN a CASCADE"));
+	PQclear(harness_exec_ok(c, "CREATE VIEW dc_v AS SELECT * FROM dc"));
+	PQclear(harness_exec_ok(c, "CREATE VIEW dc_w AS SELECT b FROM dc_v"));
+	PQclear(harness_exec_ok(c, "DROP VIEW dc_v CASCADE"));
+	PQclear(harness_exec_ok(c, "CREATE TABLE dp (id int PRIMARY KEY)"));
+	PQclear(harness_exec_ok(c, "CREATE TABLE dk (id int, pid int REFERENCES dp)"));
+	PQclear(harness_exec_ok(c, "DROP TABLE dp CASCADE"));
+	/* a failed statement's dependents are not reported by the next one */
+	PQclear(harness_exec_ok(c, "CREATE VIEW dc_v AS SELECT * FROM dc"));
+	harness_exec_fail(c, "DROP TABLE dc, nosuch CASCADE", "42P01");
+	PQclear(harness_exec_ok(c, "DROP TABLE dk CASCADE"));
+	ck_assert_str_eq(got, "00000 drop cascades to 2 other objects / drop cascades to view "
+			      "dc_v\ndrop cascades to view dc_w\n"
+			      "00000 drop cascades to view dc_v\n"
+			      "00000 drop cascades to view dc_w\n"
+			      "00000 drop cascades to constraint dk_pid_fkey on table dk\n");
+	PQfinish(c);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("ddlnotice");
+	TCase *tc = tcase_create("core");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, alter_if_exists_notices);
+	tcase_add_test(tc, drop_cascade_notices);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
