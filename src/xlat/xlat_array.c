@@ -98,6 +98,7 @@ static char tag_of(struct xlat_type t)
 }
 
 static bool is_array_node(const PgQuery__Node *n);
+static bool unknown_literal(const PgQuery__Node *n);
 
 /* ARRAY[[1, 2], [3, 4]] or ARRAY[ARRAY[...], ...]: pgfn_array_md joins the sub-arrays,
  * which must have matching dimensions (2202E otherwise, as in PostgreSQL). */
@@ -129,14 +130,21 @@ bool xlat_array_expr(struct xlat_ctx *c, const PgQuery__AArrayExpr *e, struct xl
 	if (e->n_elements && (e->elements[0]->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR ||
 			      is_array_node(e->elements[0])))
 		return array_of_arrays(c, e, t);
+	if (!e->n_elements && e->location >= 0) /* ARRAY[]::type[] is xlat_array_ctor_cast's */
+		return xlat_fail(c, SQLSTATE_INDETERMINATE_DATATYPE, e->location,
+				 "cannot determine type of empty array");
 	struct xlat_type *tv = arena_zalloc(c->a, (e->n_elements + 1) * sizeof(*tv));
 	char *tags = arena_zalloc(c->a, e->n_elements + 1);
+	struct xlat_type common = xlat_branches_type(c, e->elements, e->n_elements);
 	xlat_puts(c, "pgfn_array(");
 	for (size_t i = 0; i < e->n_elements; i++) {
 		if (e->elements[i]->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR)
 			return xlat_fail(c, "42601", e->location,
 					 "syntax error: an array of arrays mixed with values");
-		if (!xlat_text_operand(c, e->elements[i], &tv[i], XLAT_TF_SCALE))
+		if (unknown_literal(e->elements[i]) && common.oid != XLAT_OID_UNKNOWN) {
+			if (!xlat_branch(c, e->elements[i], common, &tv[i]))
+				return false;
+		} else if (!xlat_text_operand(c, e->elements[i], &tv[i], XLAT_TF_SCALE))
 			return false;
 		tags[i] = tag_of(tv[i]);
 		xlat_puts(c, ", ");
@@ -270,6 +278,12 @@ bool xlat_array_operand(struct xlat_ctx *c, const PgQuery__Node *n)
 		return xlat_type_cast_unalias(c, n->type_cast) != n->type_cast;
 	case PG_QUERY__NODE__NODE_FUNC_CALL: /* array_remove(...), regexp_split_to_array(...) */
 		return xlat_scope_dry_expr(c, n, &t) && is_array_type(t);
+	case PG_QUERY__NODE__NODE_A_EXPR: /* a || b || c: an array when either side of one is */
+		return n->a_expr->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP &&
+		       n->a_expr->n_name == 1 && xlat_node_str(n->a_expr->name[0]) &&
+		       strcmp(xlat_node_str(n->a_expr->name[0]), "||") == 0 && n->a_expr->lexpr &&
+		       (xlat_array_operand(c, n->a_expr->lexpr) ||
+			xlat_array_operand(c, n->a_expr->rexpr));
 	default:
 		return false;
 	}

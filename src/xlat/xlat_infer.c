@@ -443,3 +443,36 @@ void xlat_numeric_col(struct xlat_col *col, struct xlat_type t)
 	col->typmod = -1; /* PostgreSQL reports none for an expression */
 	col->scale = p == 0 ? s : -s - 2;
 }
+
+/* ---- branches: CASE results, COALESCE and ARRAY[] arguments ---- */
+
+struct xlat_type xlat_branches_type(struct xlat_ctx *c, PgQuery__Node *const *v, size_t n)
+{
+	struct xlat_type none = {XLAT_OID_UNKNOWN, -1};
+	size_t lits = 0;
+	for (size_t i = 0; i < n; i++)
+		lits += string_literal(v[i]);
+	if (!lits || lits == n || !c->schema)
+		return none;
+	struct xlat_type *tv = arena_zalloc(c->a, (n + 1) * sizeof(*tv));
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (string_literal(v[i]))
+			continue;
+		if (!xlat_scope_dry_expr(c, v[i], &tv[k]))
+			return none; /* the real translation reports it */
+		k++;
+	}
+	struct xlat_type t = xlat_type_common(tv, k);
+	/* char(n) keeps its own literal rules (xlat_bpchar.c); text stays as written */
+	return t.oid == XLAT_OID_UNKNOWN_COL || t.oid == XLAT_OID_BPCHAR ? none : t;
+}
+
+bool xlat_branch(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type common,
+		 struct xlat_type *t)
+{
+	int lit = known(common) && string_literal(n) ? xlat_infer_literal(c, n, common) : 0;
+	if (lit > 0)
+		*t = (struct xlat_type){common.oid, -1};
+	return lit == 0 ? xlat_expr(c, n, t) : lit > 0;
+}

@@ -962,6 +962,15 @@ void xlat_infer_pair(struct xlat_ctx *c, const PgQuery__Node *l, struct xlat_typ
  * PostgreSQL resolves an unknown literal ('t' against a boolean is true). 1 emitted, 0 not
  * such a literal (nothing emitted), -1 failed (err set). Only with a schema. */
 int xlat_infer_literal(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type t);
+/* The type PostgreSQL's select_common_type reads the untyped literals among branches v (CASE
+ * results, COALESCE and ARRAY[] arguments) as: the common type of the other branches, from a
+ * dry run of each. XLAT_OID_UNKNOWN when no branch is such a literal, all are, or the others'
+ * type is not known here. */
+struct xlat_type xlat_branches_type(struct xlat_ctx *c, PgQuery__Node *const *v, size_t n);
+/* Emits branch n: an untyped literal read as common's input function reads it (22P02 for
+ * CASE WHEN c THEN 1 ELSE 'x' END, as in PostgreSQL), anything else as it is. */
+bool xlat_branch(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type common,
+		 struct xlat_type *t);
 /* n (LIKE pattern, IN list item, BETWEEN bound): a $n takes type t. */
 void xlat_infer_like(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type t);
 /* Emits n as a value stored into column col (NULL: unknown): a $n takes the column's type and
