@@ -130,7 +130,7 @@ bool xlat_array_expr(struct xlat_ctx *c, const PgQuery__AArrayExpr *e, struct xl
 	if (e->n_elements && (e->elements[0]->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR ||
 			      is_array_node(e->elements[0])))
 		return array_of_arrays(c, e, t);
-	if (!e->n_elements && e->location >= 0) /* ARRAY[]::type[] is xlat_array_ctor_cast's */
+	if (!e->n_elements && e->location >= 0) /* not under a cast (xlat_array_ctor_cast) */
 		return xlat_fail(c, SQLSTATE_INDETERMINATE_DATATYPE, e->location,
 				 "cannot determine type of empty array");
 	struct xlat_type *tv = arena_zalloc(c->a, (e->n_elements + 1) * sizeof(*tv));
@@ -175,6 +175,8 @@ bool xlat_array_ctor_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc,
 	elem_tn->array_bounds = NULL;
 	PgQuery__AArrayExpr *e = arena_zalloc(c->a, sizeof(*e));
 	*e = *src;
+	if (!src->n_elements)
+		e->location = -1; /* typed by the cast, not 42P18 */
 	e->elements = arena_zalloc(c->a, (src->n_elements + 1) * sizeof(*e->elements));
 	for (size_t i = 0; i < src->n_elements; i++) {
 		PgQuery__Node *el = src->elements[i];

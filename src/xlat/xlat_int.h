@@ -236,6 +236,12 @@ struct xlat_ctx {
 	const struct xlat_schema_col **assign;
 	const PgQuery__SelectStmt *assign_for;
 	const struct xlat_schema_col **assign_targets; /* for the next xlat_targets */
+	/* A set operation's arm: the types its untyped literal columns are read as (the other
+	 * arm's, as PostgreSQL's transformSetOperationTree resolves them), taken by its target
+	 * list or VALUES (and no other). */
+	const struct xlat_shape *arm_want;
+	const PgQuery__SelectStmt *arm_for;
+	const struct xlat_shape *arm_targets; /* for the next xlat_targets */
 	const char *assign_rel; /* the INSERT's or UPDATE's table (for shardlite_notnull) */
 
 	struct xlat_srfcol *srfcols; /* columns of directly joined FROM functions (xlat_srf.c) */

@@ -195,7 +195,9 @@ static void shape_alloc(struct xlat_ctx *c, struct xlat_shape *shape, size_t n)
 bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_shape *shape)
 {
 	const struct xlat_schema_col **assign = c->assign_targets; /* INSERT ... SELECT */
+	const struct xlat_shape *want = c->arm_targets; /* a set operation's arm */
 	c->assign_targets = NULL;
+	c->arm_targets = NULL;
 	for (size_t i = 0; assign && i < n; i++) {
 		if (is_star(v[i]->res_target->val))
 			assign = NULL; /* the positions are not known */
@@ -257,7 +259,9 @@ bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_s
 		if (xlat_catalog_shows_name(rt->val) && !assign && c->level == 1 && !c->in_cte)
 			c->flags |= XLAT_X_RESULT; /* for xlat_catalog_cast, which clears it */
 		bool ok = assign ? xlat_assign_value(c, assign[i], rt->val)
-				 : xlat_expr(c, rt->val, &t);
+			  : want && !more && i < want->n
+				  ? xlat_branch(c, rt->val, want->types[i], &t)
+				  : xlat_expr(c, rt->val, &t);
 		c->flags = saved;
 		if (!ok)
 			return false;
@@ -536,6 +540,17 @@ static bool values(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat
 	const struct xlat_schema_col **assign = c->assign_for == s ? c->assign : NULL;
 	if (assign) /* INSERT's target columns */
 		c->assign = NULL, c->assign_for = NULL;
+	struct xlat_type *common = arena_zalloc(c->a, (width + 1) * sizeof(*common));
+	PgQuery__Node **col = arena_zalloc(c->a, (s->n_values_lists + 1) * sizeof(*col));
+	for (size_t i = 0; !assign && i < width; i++) { /* VALUES (1), ('x'): 22P02 */
+		for (size_t r = 0; r < s->n_values_lists; r++)
+			col[r] = s->values_lists[r]->list->n_items == width
+					 ? s->values_lists[r]->list->items[i]
+					 : NULL;
+		common[i] = col[s->n_values_lists - 1]
+				    ? xlat_branches_type(c, col, s->n_values_lists)
+				    : (struct xlat_type){XLAT_OID_UNKNOWN, -1};
+	}
 	struct xlat_type *tv =
 		arena_zalloc(c->a, (s->n_values_lists + 1) * (width + 1) * sizeof(*tv));
 	xlat_puts(c, "VALUES ");
@@ -548,7 +563,8 @@ static bool values(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat
 		for (size_t i = 0; i < width; i++) {
 			xlat_puts(c, i ? ", " : "");
 			if (assign ? !xlat_assign_value(c, assign[i], row->items[i])
-				   : !xlat_expr(c, row->items[i], &tv[i * s->n_values_lists + r]))
+				   : !xlat_branch(c, row->items[i], common[i],
+						  &tv[i * s->n_values_lists + r]))
 				return false;
 		}
 		xlat_puts(c, ")");
@@ -718,6 +734,10 @@ static bool core_body_items(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 		c->assign_targets = c->assign;
 		c->assign = NULL, c->assign_for = NULL;
 	}
+	if (c->arm_for == s) { /* one arm of a set operation */
+		c->arm_targets = c->arm_want;
+		c->arm_want = NULL, c->arm_for = NULL;
+	}
 	unsigned flags = c->flags;
 	if (xlat_exact_select(c, s))
 		c->flags |= XLAT_X_EXACT | (xlat_exact_compared(s) ? XLAT_X_EXACT_DISTINCT : 0);
@@ -782,6 +802,53 @@ static bool arm(struct xlat_ctx *c, const PgQuery__SelectStmt *s, bool left,
 	return ok;
 }
 
+static bool string_literal(const PgQuery__Node *n)
+{
+	return n && n->node_case == NODE(A_CONST) && !n->a_const->isnull &&
+	       n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL;
+}
+
+/* Whether arm s, a SELECT (VALUES resolves its own columns, an untyped one as text), has a
+ * column that is an untyped literal. */
+static bool arm_literals(const PgQuery__SelectStmt *s)
+{
+	if (s->op != PG_QUERY__SET_OPERATION__SETOP_NONE || s->n_values_lists)
+		return false;
+	for (size_t i = 0; i < s->n_target_list; i++)
+		if (string_literal(s->target_list[i]->res_target->val))
+			return true;
+	return false;
+}
+
+/* The types a set operation's untyped literal columns are read as: each column's common type
+ * over both arms, from a dry run of each (none when no arm has such a column, or one of them
+ * cannot be typed here: the real translation reports why). */
+static bool arm_types(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *want)
+{
+	struct xlat_shape l = {0}, r = {0};
+	if (!c->schema || c->dry || !(arm_literals(s->larg) || arm_literals(s->rarg)))
+		return true;
+	if (!xlat_scope_dry_select(c, s->larg, &l) || !xlat_scope_dry_select(c, s->rarg, &r) ||
+	    l.star || r.star)
+		return true;
+	shape_alloc(c, want, l.n);
+	for (size_t i = 0; i < l.n && i < r.n; i++) {
+		struct xlat_type pair[2] = {l.types[i], r.types[i]};
+		want->types[i] = xlat_type_common(pair, 2);
+		if (want->types[i].oid == XLAT_OID_UNKNOWN_COL ||
+		    want->types[i].oid == XLAT_OID_BPCHAR)
+			want->types[i] = (struct xlat_type){XLAT_OID_UNKNOWN, -1};
+	}
+	return true;
+}
+
+static void arm_want(struct xlat_ctx *c, const PgQuery__SelectStmt *arm,
+		     const struct xlat_shape *want)
+{
+	c->arm_want = want->n && arm_literals(arm) ? want : NULL;
+	c->arm_for = c->arm_want ? arm : NULL;
+}
+
 static bool set_op(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape)
 {
 	struct xlat_shape l = {0}, r = {0};
@@ -799,10 +866,19 @@ static bool set_op(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat
 	}
 	if (s->all && s->op != PG_QUERY__SET_OPERATION__SETOP_UNION)
 		return xlat_setop_all(c, s, shape);
-	if (!arm(c, s->larg, true, &l))
+	struct xlat_shape want = {0};
+	if (!arm_types(c, s, &want))
+		return false;
+	arm_want(c, s->larg, &want);
+	bool ok = arm(c, s->larg, true, &l);
+	c->arm_want = NULL, c->arm_for = NULL;
+	if (!ok)
 		return false;
 	xlat_puts(c, kw);
-	if (!arm(c, s->rarg, false, &r))
+	arm_want(c, s->rarg, &want);
+	ok = arm(c, s->rarg, false, &r);
+	c->arm_want = NULL, c->arm_for = NULL;
+	if (!ok)
 		return false;
 	if (!shape)
 		return true;
