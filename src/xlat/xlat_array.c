@@ -35,6 +35,13 @@ static uint32_t elem_of(uint32_t array);
 
 uint32_t xlat_array_elem(uint32_t array) { return elem_of(array); }
 
+uint32_t xlat_array_elem_in(struct xlat_ctx *c, uint32_t array)
+{
+	bool arr = false;
+	const struct xlat_enum *e = elem_of(array) ? NULL : xlat_enum_by_oid(c, array, &arr);
+	return e && arr ? e->oid : elem_of(array);
+}
+
 const char *xlat_array_collation(uint32_t l, uint32_t r, const char *op)
 {
 	uint32_t e = elem_of(l) ? elem_of(l) : elem_of(r);
@@ -271,15 +278,15 @@ bool xlat_array_operand(struct xlat_ctx *c, const PgQuery__Node *n)
 	if (is_array_node(n))
 		return true;
 	switch (n->node_case) {
-	case PG_QUERY__NODE__NODE_COLUMN_REF:
-		return is_array_type(xlat_scope_column_type(c, n->column_ref));
+	case PG_QUERY__NODE__NODE_COLUMN_REF: /* also an enum's array (Prisma's enum[]) */
+		return xlat_array_elem_in(c, xlat_scope_column_type(c, n->column_ref).oid) != 0;
 	case PG_QUERY__NODE__NODE_SUB_LINK: /* (SELECT array_col ...): its select list's type */
 		return n->sub_link->sub_link_type == PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK &&
-		       xlat_scope_dry_expr(c, n, &t) && is_array_type(t);
+		       xlat_scope_dry_expr(c, n, &t) && xlat_array_elem_in(c, t.oid);
 	case PG_QUERY__NODE__NODE_TYPE_CAST: /* '{1}'::_int4 */
 		return xlat_type_cast_unalias(c, n->type_cast) != n->type_cast;
 	case PG_QUERY__NODE__NODE_FUNC_CALL: /* array_remove(...), regexp_split_to_array(...) */
-		return xlat_scope_dry_expr(c, n, &t) && is_array_type(t);
+		return xlat_scope_dry_expr(c, n, &t) && xlat_array_elem_in(c, t.oid);
 	case PG_QUERY__NODE__NODE_A_EXPR: /* a || b || c: an array when either side of one is */
 		return n->a_expr->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP &&
 		       n->a_expr->n_name == 1 && xlat_node_str(n->a_expr->name[0]) &&
@@ -305,8 +312,13 @@ static bool array_side(struct xlat_ctx *c, const PgQuery__Node *n, const PgQuery
 {
 	struct xlat_type at;
 	const struct xlat_typeinfo *ei = NULL;
-	if (unknown_literal(n) && !xlat_array_operand(c, n) && xlat_scope_dry_expr(c, other, &at) &&
-	    is_array_type(at))
+	bool typed = unknown_literal(n) && !xlat_array_operand(c, n) &&
+		     xlat_scope_dry_expr(c, other, &at);
+	if (typed && !is_array_type(at) && xlat_array_elem_in(c, at.oid)) {
+		int lit = xlat_infer_literal(c, n, at); /* an enum's array: its labels checked */
+		return lit == 0 ? xlat_expr(c, n, t) : lit > 0 && (*t = at, true);
+	}
+	if (typed && is_array_type(at))
 		ei = xlat_type_by_oid(elem_of(at.oid));
 	if (!ei || !xlat_array_castable(ei->typname)) /* the literal as the array's text */
 		return xlat_expr(c, n, t);
@@ -356,8 +368,13 @@ int xlat_array_concat(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_t
 	if (!(la && ra))
 		xlat_printf(c, ", '%c'", tag_of(la ? r : l));
 	xlat_puts(c, ")");
-	*t = is_array_type(la ? l : r) ? (la ? l : r)
-				       : (struct xlat_type){array_of(la ? r : l), -1};
+	bool arr = false; /* an enum's array stays one (mood[] || 'ok'::mood) */
+	const struct xlat_enum *en = xlat_array_elem_in(c, (la ? l : r).oid)
+					     ? NULL
+					     : xlat_enum_by_oid(c, (la ? r : l).oid, &arr);
+	*t = xlat_array_elem_in(c, (la ? l : r).oid) ? (la ? l : r)
+	     : en && !arr			      ? (struct xlat_type){en->array_oid, -1}
+						      : (struct xlat_type){array_of(la ? r : l), -1};
 	return 1;
 }
 

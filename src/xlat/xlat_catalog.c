@@ -449,12 +449,17 @@ bool xlat_catalog_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_t
 	if (!op || strcmp(op, any ? "=" : "<>") != 0 || e->rexpr->node_case == NODE(PARAM_REF) ||
 	    e->rexpr->node_case == NODE(A_ARRAY_EXPR))
 		return xlat_unsupported(c, e->location, "ANY/ALL over an array");
-	struct xlat_type ignored;
+	struct xlat_type ignored, at;
 	xlat_puts(c, any ? "pg_array_has(" : "NOT pg_array_has(");
-	if (!xlat_expr(c, e->rexpr, &ignored))
+	if (!xlat_expr(c, e->rexpr, &at))
 		return false;
 	xlat_puts(c, ", ");
-	if (!xlat_expr(c, e->lexpr, &ignored))
+	/* 'label' = ANY(enum_array): the literal read as the enum (22P02 for a label it lacks) */
+	uint32_t el = xlat_array_elem_in(c, at.oid);
+	int lit = el && !xlat_array_elem(at.oid)
+			  ? xlat_infer_literal(c, e->lexpr, (struct xlat_type){el, -1})
+			  : 0;
+	if (lit < 0 || (lit == 0 && !xlat_expr(c, e->lexpr, &ignored)))
 		return false;
 	xlat_puts(c, ")");
 	*t = (struct xlat_type){XLAT_OID_BOOL, -1};

@@ -236,8 +236,11 @@ int xlat_infer_literal(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_t
 	if (t.oid == XLAT_OID_BPCHAR)
 		return xlat_bpchar_literal(c, n, t);
 	bool numeric = t.oid == XLAT_OID_NUMERIC; /* read as a number: 22P02 for 'abc' */
-	const struct xlat_enum *e = string_literal(n) ? xlat_enum_by_oid(c, t.oid, NULL) : NULL;
-	if (e) /* PostgreSQL reads the literal as the enum: 22P02 for a label it lacks */
+	bool arr = false;
+	const struct xlat_enum *e = string_literal(n) ? xlat_enum_by_oid(c, t.oid, &arr) : NULL;
+	if (e && arr && xlat_checks_on(c)) /* '{sad,ok}' beside a mood[] */
+		return xlat_enum_array_input(c, n, e, &t) ? 1 : -1;
+	if (e && !arr) /* PostgreSQL reads the literal as the enum: 22P02 for a label it lacks */
 		return xlat_enum_input(c, n, e, &t) ? 1 : -1;
 	if (string_literal(n) && t.oid >= 16384 && xlat_comptype_of_oid(c, t.oid)) {
 		/* PostgreSQL resolves the operator as record's, whose input refuses it */

@@ -644,6 +644,8 @@ bool xlat_view_star(struct xlat_ctx *c, PgQuery__SelectStmt *s, int first);
 /* ---- xlat_array.c ---- */
 /* The element type of an array type OID; 0 when oid is no array type we know. */
 uint32_t xlat_array_elem(uint32_t oid);
+/* As xlat_array_elem, and an enum's array type gives the enum. */
+uint32_t xlat_array_elem_in(struct xlat_ctx *c, uint32_t oid);
 /* The collation that orders arrays of type l or r (one of them an array of numbers or texts)
  * as PostgreSQL's array_cmp (" COLLATE pgfn_array_num" / "..._text"), for comparison op
  * (NULL: a sort, min/max); NULL when their text order serves (= and <>, other elements). */
@@ -1513,6 +1515,9 @@ const struct xlat_typeinfo *xlat_enum_typeinfo(struct xlat_ctx *c, const struct 
 const char *xlat_enum_decl(struct xlat_ctx *c, const struct xlat_enum *e, bool array);
 /* ", 'type', 'label1', ...": pgfn_enum_in's arguments after the value (written or returned). */
 void xlat_enum_args(struct xlat_ctx *c, const struct xlat_enum *e);
+/* A literal read as an array of e ('{sad,ok}' beside a mood[]): its labels checked. */
+bool xlat_enum_array_input(struct xlat_ctx *c, const PgQuery__Node *arg,
+			   const struct xlat_enum *e, struct xlat_type *t);
 const char *xlat_enum_args_text(struct xlat_ctx *c, const struct xlat_enum *e);
 /* " COLLATE <the enum's collation>" when oid is an enum type (written: true), else NULL. */
 const char *xlat_enum_collation(struct xlat_ctx *c, uint32_t oid);
