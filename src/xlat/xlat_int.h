@@ -548,7 +548,7 @@ int xlat_jsonpath_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const cha
 int xlat_jsonpath_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
 		     struct xlat_type *t);
 /* The collation that orders jsonb values as PostgreSQL's jsonb btree order (" COLLATE
- * pgfn_jsonb") when l or r is jsonb, for comparison op (NULL: a sort); NULL for = and <>. */
+ * pgfn_jsonb") when l or r is jsonb, for comparison op (NULL: a sort), = and <> included. */
 const char *xlat_jsonb_collation(uint32_t l, uint32_t r, const char *op);
 /* Wraps c->sb[from..end), a jsonb value, into CAST(... AS TEXT): a jsonb column holds a bare
  * number as an SQLite number (its NUMERIC affinity), which SQLite orders before every text

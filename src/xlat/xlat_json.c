@@ -11,8 +11,11 @@ const char *xlat_jsonb_collation(uint32_t l, uint32_t r, const char *op)
 {
 	if (l != XLAT_OID_JSONB && r != XLAT_OID_JSONB)
 		return NULL;
-	/* equal canonical text is equal jsonb but for numbers' spelling; = keeps the index */
-	return op && (strcmp(op, "=") == 0 || strcmp(op, "<>") == 0) ? NULL : " COLLATE pgfn_jsonb";
+	/* = and <> too: equal canonical texts are equal jsonb, but numbers spelled apart
+	 * ({"a": 1} and {"a": 1.0}) are equal as well (a plain index on the column is then not
+	 * used for =, as it is not for <) */
+	(void)op;
+	return " COLLATE pgfn_jsonb";
 }
 
 void xlat_jsonb_sort_text(struct xlat_ctx *c, size_t from)
