@@ -1,0 +1,87 @@
+-- JSON and arrays, found probing PostgreSQL's json/jsonb/arrays regression corpus (issue 3).
+-- An untyped literal beside branches of another type is read as that type (22P02 when it
+-- cannot be), in CASE, COALESCE, ARRAY[], VALUES and a set operation's arms.
+SELECT CASE WHEN true THEN 7 ELSE 'seven' END;
+SELECT CASE WHEN false THEN 7 ELSE '8' END AS k;
+SELECT CASE WHEN false THEN 2.5 ELSE '3.75' END AS k;
+SELECT CASE WHEN false THEN true ELSE 'off' END AS k;
+SELECT CASE WHEN false THEN 'x' ELSE 'y' END AS k;
+SELECT CASE 3 WHEN 3 THEN 'three' ELSE NULL END AS k;
+SELECT CASE WHEN false THEN DATE '2024-02-29' ELSE '2023-12-31' END AS k;
+SELECT CASE WHEN false THEN DATE '2024-02-29' ELSE 'not a date' END AS k;
+SELECT COALESCE(NULL, 4, 'four');
+SELECT COALESCE(NULL::int, '41') AS k, COALESCE(NULL, 'a', 'b') AS s;
+SELECT ARRAY[4, 'four'];
+SELECT ARRAY[4, '5', NULL] AS k, ARRAY['p', 'q'] AS s;
+SELECT ARRAY[1.5, '2'] AS k;
+VALUES (10), ('ten');
+VALUES (10), ('11'), (NULL) ORDER BY 1;
+SELECT * FROM (VALUES (1, 'one'), ('2', 'two')) v(n, name) ORDER BY n;
+SELECT 12 UNION SELECT 'twelve';
+SELECT 12 UNION SELECT '12';
+SELECT 12 UNION ALL SELECT '13' ORDER BY 1;
+SELECT 'twelve' UNION SELECT 12;
+SELECT 1 UNION SELECT 2 UNION SELECT '3' ORDER BY 1;
+SELECT 1, 'a' UNION SELECT '2', 'b' ORDER BY 1;
+SELECT 'a' UNION SELECT 'b' ORDER BY 1;
+SELECT 5 INTERSECT SELECT '5';
+SELECT 5 EXCEPT SELECT 'five';
+SELECT true UNION SELECT 'no' ORDER BY 1;
+-- differs: a VALUES arm resolves its own untyped column as text (42804 in PostgreSQL); it is read as the other arm's type
+SELECT 1 UNION VALUES ('3');
+-- An empty ARRAY[] needs a type.
+SELECT ARRAY[];
+SELECT ARRAY[]::int[] AS a, cardinality(ARRAY[]::text[]) AS n;
+-- Chains of || with arrays.
+SELECT ARRAY[1, 2] || ARRAY[3] || ARRAY[4, 5] AS a;
+SELECT 0 || ARRAY[1, 2] || 3 AS a;
+SELECT ARRAY['a'] || 'b' || 'c' AS a;
+SELECT 'x' || 'y' || 1 || 'z' AS s;
+-- Arrays of enums (Prisma's enum[] columns).
+CREATE TYPE pj_color AS ENUM ('red', 'green', 'blue');
+CREATE TABLE pj_paint (id int PRIMARY KEY, colors pj_color[]);
+INSERT INTO pj_paint VALUES (1, '{blue,red}'), (2, ARRAY['green']::pj_color[]), (3, '{}'), (4, NULL);
+INSERT INTO pj_paint VALUES (5, '{red,purple}');
+SELECT id, colors FROM pj_paint ORDER BY id;
+SELECT id FROM pj_paint WHERE colors = '{blue,red}' ORDER BY id;
+SELECT id FROM pj_paint WHERE colors = '{blue,purple}' ORDER BY id;
+SELECT id FROM pj_paint WHERE colors <> '{}' ORDER BY id;
+SELECT id FROM pj_paint WHERE 'red' = ANY(colors) ORDER BY id;
+SELECT id FROM pj_paint WHERE 'purple' = ANY(colors) ORDER BY id;
+SELECT id FROM pj_paint WHERE 'red'::pj_color = ANY(colors) ORDER BY id;
+SELECT id FROM pj_paint WHERE colors @> '{red}' ORDER BY id;
+SELECT id FROM pj_paint WHERE colors @> ARRAY['blue']::pj_color[] ORDER BY id;
+SELECT id FROM pj_paint WHERE colors && '{green,blue}' ORDER BY id;
+SELECT id FROM pj_paint WHERE colors <@ '{red,green,blue}' ORDER BY id;
+SELECT id FROM pj_paint WHERE colors @> '{purple}' ORDER BY id;
+SELECT id, unnest(colors) AS c FROM pj_paint ORDER BY 1, 2;
+SELECT c FROM pj_paint, unnest(colors) c ORDER BY c;
+SELECT array_agg(c ORDER BY c) FROM (SELECT unnest(colors) c FROM pj_paint) s;
+SELECT colors || 'green'::pj_color AS c FROM pj_paint ORDER BY id;
+SELECT colors[1] AS first, array_length(colors, 1) AS n FROM pj_paint ORDER BY id;
+UPDATE pj_paint SET colors = array_append(colors, 'blue') WHERE id = 2;
+SELECT colors FROM pj_paint WHERE id = 2;
+-- differs: ORDER BY an enum array column sorts its text, not the labels' order
+SELECT id FROM pj_paint ORDER BY colors, id;
+-- width_bucket(x, thresholds)
+SELECT width_bucket(5, ARRAY[1, 3, 5, 10]) AS a, width_bucket(0, ARRAY[1, 3, 5, 10]) AS b, width_bucket(11, ARRAY[1, 3, 5, 10]) AS c;
+SELECT width_bucket(4.5, ARRAY[1, 3, 5, 10]) AS a, width_bucket(2.5::float8, ARRAY[1, 3.5, 5]::float8[]) AS b;
+SELECT width_bucket(5, ARRAY[3, 1]) AS unsorted, width_bucket(5, '{1,9,20}') AS lit, width_bucket('6', ARRAY[1, 9, 20]) AS untyped;
+SELECT width_bucket(NULL::int, ARRAY[1, 9]) AS a, width_bucket(5, NULL::int[]) AS b, width_bucket(5, ARRAY[]::int[]) AS c;
+SELECT width_bucket(5, ARRAY[1, NULL, 9]);
+SELECT width_bucket(5, ARRAY[[1, 2], [3, 4]]);
+SELECT width_bucket('m', ARRAY['a', 'k', 'n', 'z']) AS a, width_bucket('m'::text, ARRAY['a', 'k', 'n', 'z']) AS b;
+SELECT width_bucket(5, ARRAY['a', 'b']);
+SELECT x, width_bucket(x, ARRAY[10, 20, 30]) FROM generate_series(0, 40, 5) x ORDER BY x;
+-- differs: refused (0A000): thresholds of timestamps
+SELECT width_bucket(now(), ARRAY[now() - interval '1 day', now() + interval '1 day']);
+-- jsonb = and <> compare values: key order, whitespace and numbers' spelling do not matter
+SELECT '{"a":1, "b":2}'::jsonb = '{"b":2,"a":1}'::jsonb AS a, '{"a": 1.0}'::jsonb = '{"a":1}'::jsonb AS b, '{"a": 1.0}'::jsonb <> '{"a":1}'::jsonb AS c;
+SELECT '1e2'::jsonb = '100'::jsonb AS a, '[1, 2]'::jsonb = '[2, 1]'::jsonb AS b, '"5"'::jsonb = '5'::jsonb AS c;
+CREATE TABLE pj_doc (id int PRIMARY KEY, j jsonb);
+INSERT INTO pj_doc VALUES (1, '{"b":2, "a":1}'), (2, '{"a":1.0,"b":2}'), (3, '5'), (4, '5.0'), (5, NULL), (6, '"5"');
+SELECT id FROM pj_doc WHERE j = '{"a":1,"b":2}' ORDER BY id;
+SELECT id FROM pj_doc WHERE j <> '{"a":1,"b":2}' ORDER BY id;
+SELECT id FROM pj_doc WHERE j = '5' ORDER BY id;
+SELECT id FROM pj_doc WHERE j -> 'a' = '1' ORDER BY id;
+SELECT a.id, b.id FROM pj_doc a JOIN pj_doc b ON a.j = b.j AND a.id < b.id ORDER BY 1, 2;
