@@ -85,3 +85,21 @@ SELECT id FROM pj_doc WHERE j <> '{"a":1,"b":2}' ORDER BY id;
 SELECT id FROM pj_doc WHERE j = '5' ORDER BY id;
 SELECT id FROM pj_doc WHERE j -> 'a' = '1' ORDER BY id;
 SELECT a.id, b.id FROM pj_doc a JOIN pj_doc b ON a.j = b.j AND a.id < b.id ORDER BY 1, 2;
+-- array_to_json, to_json of arrays of several dimensions
+SELECT array_to_json(ARRAY[3, 1, 2]) AS a, array_to_json('{{1,5},{99,100}}'::int[]) AS b, array_to_json(ARRAY['x', NULL]) AS c;
+SELECT array_to_json(ARRAY[jsonb '{"k": 1}', jsonb '[2, 3]']) AS a, array_to_json(ARRAY[true, false], false) AS b;
+SELECT array_to_json(array_agg(x ORDER BY x)) FROM generate_series(4, 6) x;
+SELECT to_json('{{1,2},{3,4}}'::int[]) AS a, to_jsonb('{{a,b},{c,d}}'::text[]) AS b, to_json('{}'::int[]) AS c;
+SELECT json_build_object('m', '{{1,2},{3,4}}'::int[]) AS a;
+SELECT array_to_json(5);
+-- differs: refused (0A000): array_to_json's pretty form
+SELECT array_to_json(ARRAY[1, 2], true);
+-- jsonb's operator functions by name
+SELECT jsonb_contains('{"p": 1, "q": [2, 3]}', '{"q": [3]}') AS a, jsonb_contained('{"p": 1}', '{"p": 1, "q": 2}') AS b;
+SELECT jsonb_exists('{"p": null}', 'p') AS a, jsonb_exists('["p"]', 'q') AS b;
+SELECT jsonb_exists_any('{"p": 1, "q": 2}', ARRAY['x', 'q']) AS a, jsonb_exists_all('{"p": 1, "q": 2}', ARRAY['p', 'x']) AS b, jsonb_exists_all('{"p": 1}', '{}'::text[]) AS c;
+-- json[b]_build_object keys: scalars only, never NULL
+SELECT jsonb_build_object('{a,b}'::text[], 1);
+SELECT json_build_object('{"k": 1}'::jsonb, 1);
+SELECT jsonb_build_object(NULL, 1);
+SELECT jsonb_build_object(1, 2, 'k', 'v') AS a;
