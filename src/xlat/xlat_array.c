@@ -378,6 +378,43 @@ int xlat_array_concat(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_t
 	return 1;
 }
 
+int xlat_array_sublink_typed(struct xlat_ctx *c, const PgQuery__SelectStmt *sel, const char *col,
+			     struct xlat_type *t)
+{
+	struct xlat_shape shape = {0};
+	if (!xlat_scope_dry_select(c, sel, &shape) || shape.star || shape.n != 1)
+		return 0; /* the catalog's pg_array_agg, text[] */
+	struct xlat_type el = shape.types[0];
+	switch (el.oid) { /* their text is the element's (xlat_catalog.c's array_sublink_type) */
+	case XLAT_OID_INT2:
+	case XLAT_OID_INT4:
+	case XLAT_OID_INT8:
+	case XLAT_OID_OID:
+	case XLAT_OID_TEXT:
+	case XLAT_OID_VARCHAR:
+	case XLAT_OID_NAME:
+		return 0;
+	default:
+		break;
+	}
+	if (xlat_array_elem_in(c, el.oid)) /* PostgreSQL's answer has a dimension more */
+		return xlat_unsupported(c, -1, "ARRAY(subquery) of array values") ? 1 : -1;
+	uint32_t arr = agg_array_of(c, el);
+	if (arr == OID_TEXT_ARRAY)
+		return 0; /* no array type of its own here */
+	xlat_puts(c, "coalesce((SELECT pgfn_array_agg(");
+	size_t mark = c->sb->len;
+	xlat_ident(c, col);
+	xlat_text_form(c, mark, c->sb->len, el, XLAT_TF_SCALE);
+	xlat_printf(c, ", '%c') FROM (", tag_of(el));
+	struct xlat_shape real = {0};
+	if (!xlat_select(c, sel, &real))
+		return -1;
+	xlat_puts(c, ")), '{}')");
+	*t = (struct xlat_type){arr, -1};
+	return 1;
+}
+
 /* array @> array, array <@ array, array && array (pgloader's array[attnum::integer] <@
  * indkey::integer[], tags @> '{a}'): 1 emitted, 0 neither side an array, -1 failed. */
 int xlat_array_contains(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,

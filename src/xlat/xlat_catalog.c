@@ -922,6 +922,9 @@ bool xlat_catalog_array_sublink(struct xlat_ctx *c, const PgQuery__SubLink *s, s
 	const char *col = xlat_select_colname(s->subselect->select_stmt);
 	if (!col)
 		return xlat_unsupported(c, s->location, "ARRAY(subquery) with *");
+	int typed = xlat_array_sublink_typed(c, s->subselect->select_stmt, col, t);
+	if (typed)
+		return typed > 0;
 	xlat_puts(c, "(SELECT pg_array_agg(");
 	xlat_ident(c, col);
 	xlat_puts(c, ") FROM (");

@@ -209,7 +209,10 @@ static const char *stored_form_fn(struct xlat_ctx *c, const struct xlat_schema_c
 		if (!e && xlat_array_elem(oid) && t.oid != oid && !param) {
 			/* array text as PostgreSQL prints it ({a,b} for '{"a","b"}'); a parameter is
 			 * made so at Bind */
-			*tail = arena_printf(c->a, ", %u)", xlat_array_elem(oid));
+			uint32_t el = xlat_array_elem(oid);
+			*tail = col->typmod >= 0 && (el == XLAT_OID_VARCHAR || el == XLAT_OID_BPCHAR)
+					? arena_printf(c->a, ", %u, %d)", el, col->typmod) /* lengths */
+					: arena_printf(c->a, ", %u)", el);
 			return "pgfn_array_in(";
 		}
 		const char *spec = e ? NULL : xlat_comptype_spec(c, oid);

@@ -644,6 +644,12 @@ bool xlat_view_star(struct xlat_ctx *c, PgQuery__SelectStmt *s, int first);
 /* ---- xlat_array.c ---- */
 /* The element type of an array type OID; 0 when oid is no array type we know. */
 uint32_t xlat_array_elem(uint32_t oid);
+/* ARRAY(subquery) of one column of a type whose text in SQLite is not its array element's
+ * (floats, numeric, bool, dates ...): pgfn_array_agg of the column's text form, typed as that
+ * type's array ('{}' for no rows). 1 emitted, 0 not such a column (nothing emitted), -1
+ * failed. */
+int xlat_array_sublink_typed(struct xlat_ctx *c, const PgQuery__SelectStmt *sel, const char *col,
+			     struct xlat_type *t);
 /* As xlat_array_elem, and an enum's array type gives the enum. */
 uint32_t xlat_array_elem_in(struct xlat_ctx *c, uint32_t oid);
 /* The collation that orders arrays of type l or r (one of them an array of numbers or texts)

@@ -103,3 +103,25 @@ SELECT jsonb_build_object('{a,b}'::text[], 1);
 SELECT json_build_object('{"k": 1}'::jsonb, 1);
 SELECT jsonb_build_object(NULL, 1);
 SELECT jsonb_build_object(1, 2, 'k', 'v') AS a;
+-- ARRAY(subquery) of floats, numerics, booleans, dates: their array types and output forms
+SELECT ARRAY(SELECT f FROM (VALUES (1.5::float8), (2.25), (0.1)) v(f) ORDER BY f) AS a;
+SELECT ARRAY(SELECT x * 1.50 FROM generate_series(1, 3) x) AS a, ARRAY(SELECT x::numeric FROM generate_series(1, 2) x) AS b;
+SELECT ARRAY(SELECT b FROM (VALUES (true), (false), (NULL)) v(b)) AS a;
+SELECT ARRAY(SELECT DATE '2024-01-02' + x FROM generate_series(1, 2) x) AS a;
+SELECT ARRAY(SELECT x::float8 FROM generate_series(1, 0) x) AS a, ARRAY(SELECT x FROM generate_series(1, 0) x) AS b;
+SELECT ARRAY(SELECT c FROM unnest(ARRAY['green', 'red']::pj_color[]) c ORDER BY c) AS a;
+-- differs: refused (0A000): ARRAY(subquery) of arrays
+SELECT ARRAY(SELECT ARRAY[x, x] FROM generate_series(1, 2) x);
+-- varchar(n)[] and char(n)[] elements are fitted to n (22001; blanks past n cut)
+CREATE TABLE pj_tags (id int PRIMARY KEY, v varchar(5)[], c char(5)[]);
+INSERT INTO pj_tags (id, v, c) VALUES (1, '{abc,abcde}', '{abc,abcde}');
+INSERT INTO pj_tags (id, v) VALUES (2, '{"too long"}');
+INSERT INTO pj_tags (id, c) VALUES (3, '{"too long"}');
+INSERT INTO pj_tags (id, v) VALUES (4, ARRAY['abcdef']);
+INSERT INTO pj_tags (id, v) VALUES (5, '{"ab   ","abcde   "}');
+INSERT INTO pj_tags (id, v) VALUES (6, '{"éééééé"}');
+INSERT INTO pj_tags (id, v) VALUES (7, '{{"ééééé",x},{NULL,"y  "}}');
+UPDATE pj_tags SET v = '{"abcdefgh"}' WHERE id = 1;
+SELECT id, v FROM pj_tags ORDER BY id;
+-- differs: a char(n)[] element is not padded to n on output
+SELECT id, c FROM pj_tags WHERE c IS NOT NULL ORDER BY id;

@@ -121,10 +121,10 @@ static const struct icase cases[] = {
 	 "23", "", NULL},
 	{"SELECT salary FROM emp UNION SELECT balance FROM acct", "20", "", NULL},
 	{"SELECT (SELECT max(salary) FROM emp) AS m", "23", "", NULL},
-	/* ARRAY(subquery) of integers and strings, typed functions in FROM */
+	/* ARRAY(subquery) of integers, strings, booleans and numerics, typed functions in FROM */
 	{"SELECT ARRAY(SELECT salary FROM emp), ARRAY(SELECT owner FROM acct), "
-	 "ARRAY(SELECT flag FROM acct)",
-	 "1007,1015,1009", "", NULL},
+	 "ARRAY(SELECT flag FROM acct), ARRAY(SELECT rate FROM acct)",
+	 "1007,1015,1000,1231", "", NULL},
 	{"SELECT x * 2, n FROM generate_series(1, 3::int8) WITH ORDINALITY g (x, n)", "20,20", "",
 	 NULL},
 	{"SELECT * FROM unnest(ARRAY[1], ARRAY['a'])", "23,25", "", NULL},
