@@ -684,7 +684,7 @@ int xlat_ordered_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char 
 		xlat_printf(c, ", 'string', '%s')", flags);
 	else
 		xlat_printf(c, ", '%s:%c', '%s')", kinds[k],
-			    k == 0 ? tag_of(tv[0]) : xlat_json_tag(tv[0]), flags);
+			    k == 0 ? tag_of(tv[0]) : xlat_json_tag(c, tv[0]), flags);
 	*t = k == 0   ? (struct xlat_type){agg_array_of(c, tv[0]), -1}
 	     : k == 1 ? (struct xlat_type){XLAT_OID_TEXT, -1}
 	     : k == 2 ? (struct xlat_type){XLAT_OID_JSON, -1}

@@ -559,7 +559,7 @@ void xlat_jsonb_sort_text(struct xlat_ctx *c, size_t from);
  * bare numbers sort among the rest (xlat_jsonb_sort_text). */
 bool xlat_jsonb_sort_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s, const char ***keys);
 /* The type letter pgfn_json_put_value reads for a value of static type t. */
-char xlat_json_tag(struct xlat_type t);
+char xlat_json_tag(struct xlat_ctx *c, struct xlat_type t);
 
 /* ---- xlat_textout.c: a value becoming text inside SQL ---- */
 enum xlat_textform {

@@ -60,17 +60,19 @@ bool xlat_jsonb_sort_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s, cons
 	return true;
 }
 
-char xlat_json_tag(struct xlat_type t)
+char xlat_json_tag(struct xlat_ctx *c, struct xlat_type t)
 {
 	uint32_t elem = xlat_array_elem(t.oid);
+	if (!elem && xlat_array_elem_in(c, t.oid))
+		return 'S'; /* an enum's array: its labels as strings */
 	if (elem) /* arrays: A of numbers, B of booleans, J of json, P of timestamps, Q of
 		   * timestamptz (shown in the session's zone: xlat_text_form), S of the others */
 		return elem == XLAT_OID_BOOL                             ? 'B'
 		       : elem == XLAT_OID_TIMESTAMP                      ? 'P'
 		       : elem == XLAT_OID_TIMESTAMPTZ                    ? 'Q'
 		       : elem == XLAT_OID_JSON || elem == XLAT_OID_JSONB ? 'J'
-		       : xlat_json_tag((struct xlat_type){elem, -1}) == 'n' ||
-				       xlat_json_tag((struct xlat_type){elem, -1}) == 'f'
+		       : xlat_json_tag(c, (struct xlat_type){elem, -1}) == 'n' ||
+				       xlat_json_tag(c, (struct xlat_type){elem, -1}) == 'f'
 			       ? 'A'
 			       : 'S';
 	switch (t.oid) {
@@ -278,7 +280,7 @@ static bool tagged_args(struct xlat_ctx *c, const PgQuery__FuncCall *f, size_t f
 			xlat_puts(c, ", ");
 		if (!xlat_text_operand(c, f->args[i], &ty, XLAT_TF_JSON))
 			return false;
-		tags[i - from] = xlat_json_tag(ty);
+		tags[i - from] = xlat_json_tag(c, ty);
 	}
 	xlat_puts(c, f->n_args > from ? ", " : "");
 	xlat_string(c, tags);
@@ -447,7 +449,13 @@ static int array_to_json(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct 
 	struct xlat_type at;
 	if (!xlat_scope_dry_expr(c, f->args[0], &at))
 		return -1;
-	if (!xlat_array_elem_in(c, at.oid) && at.oid != XLAT_OID_UNKNOWN)
+	if (at.oid == XLAT_OID_UNKNOWN) /* array_to_json(anyarray) of an untyped literal */
+		return xlat_fail(c, SQLSTATE_DATATYPE_MISMATCH, f->location,
+				 "could not determine polymorphic type because input has type "
+				 "unknown")
+			       ? 1
+			       : -1;
+	if (!xlat_array_elem_in(c, at.oid) && at.oid != XLAT_OID_UNKNOWN_COL)
 		return xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, f->location,
 				 "function array_to_json(%s) does not exist",
 				 xlat_type_by_oid(at.oid) ? xlat_type_by_oid(at.oid)->sql_name

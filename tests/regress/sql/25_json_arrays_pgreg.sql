@@ -125,3 +125,15 @@ UPDATE pj_tags SET v = '{"abcdefgh"}' WHERE id = 1;
 SELECT id, v FROM pj_tags ORDER BY id;
 -- differs: a char(n)[] element is not padded to n on output
 SELECT id, c FROM pj_tags WHERE c IS NOT NULL ORDER BY id;
+-- a subquery's ORDER BY the ordinal of an enum column sorts in the labels' order
+CREATE TYPE pj_size AS ENUM ('small', 'large', 'medium');
+CREATE TABLE pj_box (id int PRIMARY KEY, s pj_size, sizes pj_size[]);
+INSERT INTO pj_box VALUES (1, 'medium', '{medium,small}'), (2, 'small', '{large}'), (3, 'large', '{small,large,medium}');
+SELECT array_agg(x) FROM (SELECT unnest(sizes) x FROM pj_box ORDER BY 1) s;
+SELECT array_agg(x) FROM (SELECT id, unnest(sizes) x FROM pj_box ORDER BY 1, 2) s;
+SELECT array_agg(s) FROM (SELECT s FROM pj_box ORDER BY 1 DESC) q;
+-- enum arrays in JSON: their labels as strings
+SELECT array_to_json(sizes) AS a, to_json(sizes) AS b, json_build_object('k', sizes) AS c FROM pj_box ORDER BY id;
+SELECT jsonb_agg(sizes ORDER BY id) FROM pj_box;
+SELECT array_to_json(NULL);
+SELECT array_to_json('{1,2}');
