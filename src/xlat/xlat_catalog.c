@@ -625,7 +625,10 @@ static uint32_t array_oid(const char *elem)
 		      {"inet", 1041}, {"cidr", 651},  {"macaddr", 1040}, {"macaddr8", 775},
 		      {"int4range", 3905}, {"int8range", 3927}, {"numrange", 3907},
 		      {"daterange", 3913}, {"tsrange", 3909}, {"tstzrange", 3911},
-		      {"tsvector", 3643}, {"tsquery", 3645}};
+		      {"tsvector", 3643}, {"tsquery", 3645},
+		      /* elements read by their input functions, without a typmod */
+		      {"float4", 1021}, {"float8", 1022}, {"numeric", 1231}, {"bool", 1000},
+		      {"uuid", 2951}};
 	for (size_t i = 0; i < ARRAY_LEN(arrays); i++) {
 		if (strcmp(arrays[i].name, elem) == 0)
 			return arrays[i].oid;
@@ -877,7 +880,8 @@ int xlat_catalog_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xl
 	}
 	if (tn->n_array_bounds) {
 		uint32_t oid = array_oid(name);
-		if (!oid || tn->n_array_bounds != 1 || tc->arg->node_case == NODE(PARAM_REF))
+		if (!oid || tn->n_array_bounds != 1 || tc->arg->node_case == NODE(PARAM_REF) ||
+		    tn->n_typmods) /* numeric(5,2)[]: its elements' typmod is not applied here */
 			return 0;
 		ok = to_array(c, tc, oid, t);
 	} else if (strcmp(name, "regclass") == 0)

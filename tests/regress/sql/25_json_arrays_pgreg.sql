@@ -137,3 +137,20 @@ SELECT array_to_json(sizes) AS a, to_json(sizes) AS b, json_build_object('k', si
 SELECT jsonb_agg(sizes ORDER BY id) FROM pj_box;
 SELECT array_to_json(NULL);
 SELECT array_to_json('{1,2}');
+-- literal casts to arrays of enums, floats, numerics, booleans and uuids
+SELECT '{large,small}'::pj_size[] AS a, '{}'::pj_size[] AS b;
+SELECT '{large,tiny}'::pj_size[];
+SELECT 'small'::pj_size = ANY('{medium,small}'::pj_size[]) AS a;
+SELECT '{1.5, 2.25, 1e2}'::float8[] AS a, '{1.5}'::float4[] AS b, '{1.50, 2}'::numeric[] AS c, '{t,false, TRUE}'::bool[] AS d;
+SELECT '{A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11}'::uuid[] AS a, '[0:1]={1.1,2.2}'::float8[] AS b;
+SELECT '{x}'::uuid[];
+SELECT '{1.5x}'::float8[];
+SELECT '{maybe}'::bool[];
+SELECT ('{1.5,2.5}'::float8[])[2] + 1 AS a, cardinality('{1,2}'::numeric[]) AS n;
+CREATE TABLE pj_ids (id int PRIMARY KEY, u uuid[], f float8[]);
+INSERT INTO pj_ids VALUES (1, '{A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11}', '{1.5,2}');
+SELECT id FROM pj_ids WHERE u @> '{a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11}'::uuid[];
+SELECT id FROM pj_ids WHERE u = '{a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11}'::uuid[];
+SELECT id FROM pj_ids WHERE f = '{1.5,2.0}'::float8[];
+-- differs: refused (0A000): a literal cast to an array with a typmod
+SELECT '{1.234}'::numeric(5,1)[];
