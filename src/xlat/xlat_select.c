@@ -787,6 +787,8 @@ static bool has_tail(const PgQuery__SelectStmt *s)
 }
 
 static bool set_op(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape);
+static bool wrapped_values(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
+			   struct xlat_shape *shape);
 
 /* One arm of a compound. SQLite compounds have no parentheses and associate left to right,
  * and their arms take no ORDER BY/LIMIT/WITH: anything else becomes SELECT * FROM (arm). */
@@ -797,7 +799,8 @@ static bool arm(struct xlat_ctx *c, const PgQuery__SelectStmt *s, bool left,
 	if (!has_tail(s) && (!compound || left)) {
 		if (compound)
 			return set_op(c, s, shape);
-		return s->n_values_lists ? values(c, s, shape) : select_core(c, s, shape);
+		/* SQLite takes no ORDER BY after a compound whose first arm is a bare VALUES */
+		return s->n_values_lists ? wrapped_values(c, s, shape) : select_core(c, s, shape);
 	}
 	xlat_puts(c, "SELECT * FROM (");
 	bool ok = xlat_select(c, s, shape);

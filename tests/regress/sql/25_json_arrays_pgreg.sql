@@ -154,3 +154,9 @@ SELECT id FROM pj_ids WHERE u = '{a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11}'::uuid[]
 SELECT id FROM pj_ids WHERE f = '{1.5,2.0}'::float8[];
 -- differs: refused (0A000): a literal cast to an array with a typmod
 SELECT '{1.234}'::numeric(5,1)[];
+-- VALUES as the first arm of a set operation with ORDER BY
+VALUES (1) UNION VALUES (2) ORDER BY 1;
+VALUES (2, 'b') UNION ALL VALUES (1, 'a') ORDER BY 1;
+VALUES (2, 'b') UNION ALL SELECT 1, 'a' ORDER BY column1;
+VALUES (1), (2) EXCEPT VALUES (2);
+VALUES (1) UNION VALUES (2) ORDER BY 1 DESC LIMIT 1;
