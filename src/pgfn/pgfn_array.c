@@ -377,6 +377,38 @@ static void fn_remove(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	arena_free(a);
 }
 
+/* array_cat of arrays of several dimensions (x, y parsed, one of them of more than one):
+ * as PostgreSQL's array_cat, along the first dimension — two arrays of the same number of
+ * dimensions whose inner ones match, or one of a dimension fewer as an element of the other;
+ * anything else is 2202E. False after raising it. */
+static bool cat_md(sqlite3_context *ctx, const struct pgfn_md *x, const struct pgfn_md *y,
+		   struct strbuf *sb)
+{
+	if (x->ndims == 0 || y->ndims == 0) {
+		pgfn_array_put_md(sb, x->ndims ? x : y);
+		return true;
+	}
+	const struct pgfn_md *big = x->ndims >= y->ndims ? x : y, *small = big == x ? y : x;
+	int skip = x->ndims == y->ndims ? 1 : 0; /* inner dimensions compared from here */
+	bool ok = big->ndims - small->ndims == 1 - skip;
+	for (int d = 1; ok && d < big->ndims; d++)
+		ok = big->dims[d] == small->dims[d - 1 + skip];
+	if (!ok) {
+		pgfn_error(ctx, "2202E", "cannot concatenate incompatible arrays");
+		return false;
+	}
+	struct pgfn_md r = *big;
+	r.dims[0] = x->ndims == y->ndims ? x->dims[0] + y->dims[0] : big->dims[0] + 1;
+	r.lb[0] = 1;
+	r.n = x->n + y->n;
+	r.items = base_xcalloc(r.n + 1, sizeof(*r.items));
+	memcpy(r.items, x->items, x->n * sizeof(*r.items));
+	memcpy(r.items + x->n, y->items, y->n * sizeof(*r.items));
+	pgfn_array_put_md(sb, &r);
+	free(r.items);
+	return true;
+}
+
 /* pgfn_array_cat(a, b): NULL operands count as empty; both NULL is NULL. */
 static void fn_cat(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -388,6 +420,22 @@ static void fn_cat(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	}
 	struct arena *a = arena_new(0);
+	struct pgfn_md mx, my;
+	const char *why = NULL;
+	const char *tx = (const char *)sqlite3_value_text(argv[0]),
+		   *ty = (const char *)sqlite3_value_text(argv[1]);
+	if (tx && ty && pgfn_array_parse_md(a, tx, &mx, &why) &&
+	    pgfn_array_parse_md(a, ty, &my, &why) && !mx.bounded && !my.bounded &&
+	    (mx.ndims > 1 || my.ndims > 1)) {
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		if (cat_md(ctx, &mx, &my, &sb))
+			pgfn_result_sb(ctx, &sb, false);
+		else
+			strbuf_fini(&sb);
+		arena_free(a);
+		return;
+	}
 	size_t n1, n2;
 	const char **x = array_arg(ctx, a, argv[0], &n1);
 	const char **y = x ? array_arg(ctx, a, argv[1], &n2) : NULL;

@@ -107,6 +107,13 @@ static char tag_of(struct xlat_type t)
 static bool is_array_node(const PgQuery__Node *n);
 static bool unknown_literal(const PgQuery__Node *n);
 
+static bool is_number(uint32_t oid)
+{
+	return oid == XLAT_OID_INT2 || oid == XLAT_OID_INT4 || oid == XLAT_OID_INT8 ||
+	       oid == XLAT_OID_FLOAT4 || oid == XLAT_OID_FLOAT8 || oid == XLAT_OID_NUMERIC ||
+	       oid == XLAT_OID_UNKNOWN_COL;
+}
+
 /* ARRAY[[1, 2], [3, 4]] or ARRAY[ARRAY[...], ...]: pgfn_array_md joins the sub-arrays,
  * which must have matching dimensions (2202E otherwise, as in PostgreSQL). */
 static bool array_of_arrays(struct xlat_ctx *c, const PgQuery__AArrayExpr *e, struct xlat_type *t)
@@ -368,10 +375,26 @@ int xlat_array_concat(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_t
 	if (!(la && ra))
 		xlat_printf(c, ", '%c'", tag_of(la ? r : l));
 	xlat_puts(c, ")");
+	struct xlat_type el[2] = {{elem_of(l.oid), -1}, {elem_of(r.oid), -1}};
+	struct xlat_type common = xlat_type_common(el, 2);
+	if (la && ra && el[0].oid && el[1].oid && !common.oid) {
+		const struct xlat_typeinfo *a = xlat_type_by_oid(el[0].oid),
+					   *b = xlat_type_by_oid(el[1].oid);
+		return xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, e->location,
+				 "operator does not exist: %s[] || %s[]", a ? a->sql_name : "unknown",
+				 b ? b->sql_name : "unknown")
+			       ? 1
+			       : -1;
+	}
 	bool arr = false; /* an enum's array stays one (mood[] || 'ok'::mood) */
 	const struct xlat_enum *en = xlat_array_elem_in(c, (la ? l : r).oid)
 					     ? NULL
 					     : xlat_enum_by_oid(c, (la ? r : l).oid, &arr);
+	if (la && ra && el[0].oid && el[1].oid && el[0].oid != el[1].oid &&
+	    is_number(el[0].oid) && is_number(el[1].oid)) { /* int[] || numeric[] is numeric[] */
+		*t = (struct xlat_type){array_of(common), -1};
+		return 1;
+	}
 	*t = xlat_array_elem_in(c, (la ? l : r).oid) ? (la ? l : r)
 	     : en && !arr			      ? (struct xlat_type){en->array_oid, -1}
 						      : (struct xlat_type){array_of(la ? r : l), -1};
@@ -693,13 +716,6 @@ int xlat_ordered_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char 
 }
 
 /* ---- ordered-set aggregates: pgfn_osagg(fn, fraction, x, order, tag) (pgfn_osagg.c) ---- */
-
-static bool is_number(uint32_t oid)
-{
-	return oid == XLAT_OID_INT2 || oid == XLAT_OID_INT4 || oid == XLAT_OID_INT8 ||
-	       oid == XLAT_OID_FLOAT4 || oid == XLAT_OID_FLOAT8 || oid == XLAT_OID_NUMERIC ||
-	       oid == XLAT_OID_UNKNOWN_COL;
-}
 
 static const char *type_name(struct xlat_ctx *c, uint32_t oid)
 {

@@ -160,3 +160,11 @@ VALUES (2, 'b') UNION ALL VALUES (1, 'a') ORDER BY 1;
 VALUES (2, 'b') UNION ALL SELECT 1, 'a' ORDER BY column1;
 VALUES (1), (2) EXCEPT VALUES (2);
 VALUES (1) UNION VALUES (2) ORDER BY 1 DESC LIMIT 1;
+-- array_cat and || of arrays of several dimensions, and of arrays of other element types
+SELECT array_cat(ARRAY[1, 2], ARRAY[[3, 4], [5, 6]]) AS a, array_cat(ARRAY[[3, 4], [5, 6]], ARRAY[1, 2]) AS b;
+SELECT ARRAY[[['p', 'q']]] || ARRAY[[['r', 's']]] AS a, ARRAY[[1, 2], [3, 4]] || ARRAY[[5, 6]] AS b;
+SELECT ARRAY[[1, 2], [3, 4]] || ARRAY[5, 6, 7];
+SELECT ARRAY[[1, 2], [3, 4]] || ARRAY[[[5, 6]]];
+SELECT ARRAY[[1, 2]] || '{}'::int[] AS a, '{}'::int[] || ARRAY[[1, 2]] AS b, array_cat(NULL, ARRAY[[1]]) AS c;
+SELECT ARRAY[1] || ARRAY['a'];
+SELECT ARRAY[1] || ARRAY[1.5] AS a, ARRAY[1.5] || ARRAY[2] AS b;
