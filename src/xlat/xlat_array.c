@@ -238,6 +238,23 @@ int xlat_array_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type
 	if (op && strcmp(op, all ? "<>" : "=") == 0 && !param && !ctor)
 		return 0; /* the catalog's pg_array_has, which also reads int2vector/oidvector */
 	const char *fn = cmp_op(op);
+	static const char *const arith[] = {"+", "-", "*", "/", "%", "^", "||"};
+	const PgQuery__Node *x = e->lexpr; /* a number (a string for ||): the operator exists */
+	bool num = x->node_case == PG_QUERY__NODE__NODE_A_CONST && !x->a_const->isnull &&
+		   (x->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL ||
+		    x->a_const->val_case == PG_QUERY__A__CONST__VAL_FVAL);
+	for (size_t i = 0; !fn && op && i < ARRAY_LEN(arith); i++) {
+		if (strcmp(arith[i], op) != 0 || !(i < 6 ? num : unknown_literal(x)))
+			continue;
+		/* parse analysis refuses these before running anything (42809) */
+		bool arr = !(e->rexpr->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+			     !e->rexpr->a_const->isnull &&
+			     e->rexpr->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL);
+		xlat_fail(c, "42809", e->location,
+			  arr ? "op ANY/ALL (array) requires operator to yield boolean"
+			      : "op ANY/ALL (array) requires array on right side");
+		return -1;
+	}
 	if (!fn)
 		return xlat_unsupported(c, e->location, "this operator with ANY/ALL") ? 1 : -1;
 	struct xlat_type l, r;
@@ -305,10 +322,11 @@ bool xlat_array_operand(struct xlat_ctx *c, const PgQuery__Node *n)
 	}
 }
 
-/* An untyped string literal, which PostgreSQL reads as the array type beside it. */
+/* An untyped string literal or NULL, which PostgreSQL reads as the array type beside it. */
 static bool unknown_literal(const PgQuery__Node *n)
 {
-	return n->node_case == PG_QUERY__NODE__NODE_A_CONST && n->a_const->sval;
+	return n->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+	       (n->a_const->isnull || n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL);
 }
 
 /* Operand n of an array operator whose other operand is the array `other`: an untyped
@@ -390,8 +408,13 @@ int xlat_array_concat(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_t
 	const struct xlat_enum *en = xlat_array_elem_in(c, (la ? l : r).oid)
 					     ? NULL
 					     : xlat_enum_by_oid(c, (la ? r : l).oid, &arr);
-	if (la && ra && el[0].oid && el[1].oid && el[0].oid != el[1].oid &&
-	    is_number(el[0].oid) && is_number(el[1].oid)) { /* int[] || numeric[] is numeric[] */
+	if (!(la && ra)) { /* int[] || 2.5 is numeric[] */
+		el[0] = (struct xlat_type){elem_of((la ? l : r).oid), -1};
+		el[1] = (struct xlat_type){(la ? r : l).oid, -1};
+		common = xlat_type_common(el, 2);
+	}
+	if (el[0].oid && el[1].oid && el[0].oid != el[1].oid && is_number(el[0].oid) &&
+	    is_number(el[1].oid)) { /* int[] || numeric[] is numeric[] */
 		*t = (struct xlat_type){array_of(common), -1};
 		return 1;
 	}

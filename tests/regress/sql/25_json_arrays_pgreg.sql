@@ -168,3 +168,11 @@ SELECT ARRAY[[1, 2], [3, 4]] || ARRAY[[[5, 6]]];
 SELECT ARRAY[[1, 2]] || '{}'::int[] AS a, '{}'::int[] || ARRAY[[1, 2]] AS b, array_cat(NULL, ARRAY[[1]]) AS c;
 SELECT ARRAY[1] || ARRAY['a'];
 SELECT ARRAY[1] || ARRAY[1.5] AS a, ARRAY[1.5] || ARRAY[2] AS b;
+-- array || element: NULL beside an array is an array, a wider number widens the element type
+SELECT ARRAY[1, 2] || 3 AS a, 0 || ARRAY[1, 2] AS b, ARRAY[1.5] || 2 AS c, 2 || ARRAY[1.5] AS d;
+SELECT ARRAY['a'] || NULL AS a, NULL || ARRAY['a'] AS b, ARRAY[true] || false AS c;
+SELECT ARRAY[1] || 2.5 AS a, 2.5 || ARRAY[1] AS b;
+-- op ANY/ALL (array) with an operator that does not yield boolean (42809)
+SELECT 33 * ANY ('{1,2,3}');
+SELECT 33 * ANY (44);
+SELECT 'a' || ALL (ARRAY['b']);
