@@ -377,6 +377,38 @@ static void fn_remove(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	arena_free(a);
 }
 
+/* array_cat of arrays of several dimensions (x, y parsed, one of them of more than one):
+ * as PostgreSQL's array_cat, along the first dimension — two arrays of the same number of
+ * dimensions whose inner ones match, or one of a dimension fewer as an element of the other;
+ * anything else is 2202E. False after raising it. */
+static bool cat_md(sqlite3_context *ctx, const struct pgfn_md *x, const struct pgfn_md *y,
+		   struct strbuf *sb)
+{
+	if (x->ndims == 0 || y->ndims == 0) {
+		pgfn_array_put_md(sb, x->ndims ? x : y);
+		return true;
+	}
+	const struct pgfn_md *big = x->ndims >= y->ndims ? x : y, *small = big == x ? y : x;
+	int skip = x->ndims == y->ndims ? 1 : 0; /* inner dimensions compared from here */
+	bool ok = big->ndims - small->ndims == 1 - skip;
+	for (int d = 1; ok && d < big->ndims; d++)
+		ok = big->dims[d] == small->dims[d - 1 + skip];
+	if (!ok) {
+		pgfn_error(ctx, "2202E", "cannot concatenate incompatible arrays");
+		return false;
+	}
+	struct pgfn_md r = *big;
+	r.dims[0] = x->ndims == y->ndims ? x->dims[0] + y->dims[0] : big->dims[0] + 1;
+	r.lb[0] = 1;
+	r.n = x->n + y->n;
+	r.items = base_xcalloc(r.n + 1, sizeof(*r.items));
+	memcpy(r.items, x->items, x->n * sizeof(*r.items));
+	memcpy(r.items + x->n, y->items, y->n * sizeof(*r.items));
+	pgfn_array_put_md(sb, &r);
+	free(r.items);
+	return true;
+}
+
 /* pgfn_array_cat(a, b): NULL operands count as empty; both NULL is NULL. */
 static void fn_cat(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -388,6 +420,22 @@ static void fn_cat(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	}
 	struct arena *a = arena_new(0);
+	struct pgfn_md mx, my;
+	const char *why = NULL;
+	const char *tx = (const char *)sqlite3_value_text(argv[0]),
+		   *ty = (const char *)sqlite3_value_text(argv[1]);
+	if (tx && ty && pgfn_array_parse_md(a, tx, &mx, &why) &&
+	    pgfn_array_parse_md(a, ty, &my, &why) && !mx.bounded && !my.bounded &&
+	    (mx.ndims > 1 || my.ndims > 1)) {
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		if (cat_md(ctx, &mx, &my, &sb))
+			pgfn_result_sb(ctx, &sb, false);
+		else
+			strbuf_fini(&sb);
+		arena_free(a);
+		return;
+	}
 	size_t n1, n2;
 	const char **x = array_arg(ctx, a, argv[0], &n1);
 	const char **y = x ? array_arg(ctx, a, argv[1], &n2) : NULL;
@@ -444,8 +492,49 @@ static void fn_string_to_array(sqlite3_context *ctx, int argc, sqlite3_value **a
 	pgfn_result_sb(ctx, &sb, false);
 }
 
-/* pgfn_array_in(x, elem): the array text x stored as PostgreSQL prints it once array_in has
- * read it as an array of type elem ({a,b} for '{"a","b"}'), checked (pgtype_array_canon). */
+/* The elements of array text s (not NULL) fitted to varchar(n)/char(n)'s length n (typmod - 4),
+ * as their input functions fit a value: blanks past n are cut, anything else past it is 22001.
+ * Returns s itself, or its text rebuilt when something was cut; NULL after raising the error. */
+static const char *fit_length(sqlite3_context *ctx, struct arena *a, const char *s,
+			      uint32_t elem, int64_t typmod)
+{
+	struct pgfn_md md;
+	const char *why = NULL;
+	int64_t max = typmod - 4;
+	if (max < 0 || !pgfn_array_parse_md(a, s, &md, &why))
+		return s;
+	bool cut = false;
+	for (size_t i = 0; i < md.n; i++) {
+		const char *e = md.items[i];
+		size_t len = e ? strlen(e) : 0, at = 0;
+		int64_t chars = 0;
+		while (at < len && chars < max)
+			at += pgfn_utf8_clen(e + at, len - at), chars++;
+		if (at >= len)
+			continue;
+		if (strspn(e + at, " ") != len - at) {
+			pgfn_error(ctx, SQLSTATE_STRING_DATA_RIGHT_TRUNCATION,
+				   "value too long for type %s(%lld)",
+				   elem == PGTYPE_BPCHAR ? "character" : "character varying",
+				   (long long)max);
+			return NULL;
+		}
+		md.items[i] = arena_strndup(a, e, at);
+		cut = true;
+	}
+	if (!cut)
+		return s;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	pgfn_array_put_md(&sb, &md);
+	const char *out = arena_strndup(a, sb.data ? sb.data : "{}", sb.len);
+	strbuf_fini(&sb);
+	return out;
+}
+
+/* pgfn_array_in(x, elem[, typmod]): the array text x stored as PostgreSQL prints it once
+ * array_in has read it as an array of type elem ({a,b} for '{"a","b"}'), checked
+ * (pgtype_array_canon); with varchar(n)'s or char(n)'s typmod, each element fitted to n. */
 static void fn_array_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
@@ -460,10 +549,17 @@ static void fn_array_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct pgerr err;
 	pgerr_clear(&err);
 	struct pgtype_dtenv env = pgfn_dt_env(ctx); /* date/time elements: the session's zone */
-	if (pgtype_array_canon_env((uint32_t)sqlite3_value_int64(argv[1]), s, n, &env, a, &v, &err))
-		sqlite3_result_text64(ctx, v.p, v.n, SQLITE_TRANSIENT, SQLITE_UTF8);
-	else
+	uint32_t elem = (uint32_t)sqlite3_value_int64(argv[1]);
+	if (!pgtype_array_canon_env(elem, s, n, &env, a, &v, &err)) {
 		pgfn_error(ctx, err.sqlstate, "%s", err.message);
+	} else if (argc == 3) { /* varchar(n)[], char(n)[]: each element fitted to n */
+		const char *t = fit_length(ctx, a, arena_strndup(a, v.p, v.n), elem,
+					   sqlite3_value_int64(argv[2]));
+		if (t)
+			sqlite3_result_text(ctx, t, -1, SQLITE_TRANSIENT);
+	} else {
+		sqlite3_result_text64(ctx, v.p, v.n, SQLITE_TRANSIENT, SQLITE_UTF8);
+	}
 	arena_free(a);
 }
 
@@ -482,6 +578,9 @@ int pgfn_register_array(sqlite3 *db, struct pgfn_conn *c)
 	int rc = pgfn_define(db, defs, ARRAY_LEN(defs));
 	if (rc == SQLITE_OK) /* reads date/time elements in the session's zone (c) */
 		rc = sqlite3_create_function(db, "pgfn_array_in", 2, flags, c, fn_array_in, NULL,
+					     NULL);
+	if (rc == SQLITE_OK) /* with the element's typmod: varchar(n)[], char(n)[] */
+		rc = sqlite3_create_function(db, "pgfn_array_in", 3, flags, c, fn_array_in, NULL,
 					     NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "pgfn_array_append", 3, flags, NULL, fn_append,

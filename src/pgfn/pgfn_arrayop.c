@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pgfn_arrayop.c: x op ANY/ALL (array) for =, <>, <, <=, >, >=, LIKE, ILIKE and their
- * negations with PostgreSQL's three-valued result, and the ordered aggregates — array_agg,
- * string_agg, json[b]_agg with ORDER BY inside the call, which SQLite 3.40 cannot express:
+ * negations with PostgreSQL's three-valued result, width_bucket(x, thresholds), and the
+ * ordered aggregates — array_agg, string_agg, json[b]_agg with ORDER BY inside the call, which SQLite 3.40 cannot express:
  * rows are kept and sorted when the group ends. Also the collations pgfn_array_num and
  * pgfn_array_text that order arrays in their text form as PostgreSQL's array_cmp does. */
 #include "pgfn_int.h"
@@ -130,6 +130,47 @@ static void fn_array_cmp(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		else
 			sqlite3_result_int(ctx, result);
 	}
+	arena_free(a);
+}
+
+/* pgfn_width_bucket_array(x, thresholds, numeric): the number of thresholds at or below x, by
+ * width_bucket_array's binary search (which assumes them sorted, and answers for unsorted
+ * ones as it does); numbers compared as numbers when numeric is 1 (a numeric's decimal text
+ * included), else texts bytewise. */
+static void fn_width_bucket_array(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL || sqlite3_value_type(argv[1]) == SQLITE_NULL)
+		return;
+	bool numeric = sqlite3_value_int(argv[2]) != 0;
+	struct arena *a = arena_new(0);
+	struct pgfn_md md;
+	if (!pgfn_array_md_arg(ctx, a, argv[1], &md))
+		goto out;
+	if (md.ndims > 1) {
+		pgfn_error(ctx, "2202E", "thresholds must be one-dimensional array");
+		goto out;
+	}
+	for (size_t i = 0; i < md.n; i++) {
+		if (!md.items[i]) {
+			pgfn_error(ctx, "22004", "thresholds array must not contain NULLs");
+			goto out;
+		}
+	}
+	double x = numeric ? pgfn_float_arg(argv[0]) : 0, d;
+	const char *xs = numeric ? NULL : (const char *)sqlite3_value_text(argv[0]);
+	size_t left = 0, right = md.n;
+	while (left < right) {
+		size_t mid = (left + right) / 2;
+		int c = numeric ? (parse_num(md.items[mid], &d) ? (x < d ? -1 : x > d) : -1)
+				: strcmp(xs ? xs : "", md.items[mid]);
+		if (c < 0)
+			right = mid;
+		else
+			left = mid + 1;
+	}
+	sqlite3_result_int64(ctx, (sqlite3_int64)left);
+out:
 	arena_free(a);
 }
 
@@ -367,6 +408,10 @@ int pgfn_register_arrayop(sqlite3 *db)
 	int rc = sqlite3_create_function(db, "pgfn_array_cmp", 4,
 					 SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
 					 NULL, fn_array_cmp, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "pgfn_width_bucket_array", 3,
+					     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+					     NULL, fn_width_bucket_array, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "pgfn_ordered_agg", -1,
 					     SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, NULL, ord_step,

@@ -59,36 +59,52 @@ static void put_hex_bytea(struct strbuf *sb, sqlite3_value *v)
 	strbuf_putc(sb, '"');
 }
 
-/* An array in text form as array_to_json writes it ([1,2], no blanks); elements by the tag:
- * A numbers, B booleans, J json, P/Q timestamps/timestamptz (in the session's zone already),
- * S strings. */
+static void put_elem(struct strbuf *sb, char tag, const char *e)
+{
+	if (!e)
+		strbuf_puts(sb, "null");
+	else if (tag == 'B')
+		strbuf_puts(sb, *e == 't' ? "true" : "false");
+	else if (tag == 'A' || tag == 'J')
+		strbuf_puts(sb, e);
+	else if (tag == 'P' || tag == 'Q') /* as the scalars: 2024-01-01T10:00:00+01:00 */
+		put_timestamp(sb, e, strlen(e), tag == 'Q');
+	else
+		pgfn_json_escape(sb, e, strlen(e));
+}
+
+/* Dimension d of md from its element *at on, as nested JSON arrays (array_dim_to_json). */
+static void put_dim(struct strbuf *sb, char tag, const struct pgfn_md *md, int d, size_t *at)
+{
+	strbuf_putc(sb, '[');
+	for (int i = 0; i < md->dims[d]; i++) {
+		strbuf_puts(sb, i ? "," : "");
+		if (d + 1 < md->ndims)
+			put_dim(sb, tag, md, d + 1, at);
+		else
+			put_elem(sb, tag, md->items[(*at)++]);
+	}
+	strbuf_putc(sb, ']');
+}
+
+/* An array in text form as array_to_json writes it ([1,2], [[1,2],[3,4]], no blanks);
+ * elements by the tag: A numbers, B booleans, J json, P/Q timestamps/timestamptz (in the
+ * session's zone already), S strings. */
 static void put_array(struct strbuf *sb, char tag, sqlite3_value *v)
 {
 	struct arena *a = arena_new(0);
-	size_t n;
+	struct pgfn_md md;
+	const char *why = NULL;
 	const char *s = (const char *)sqlite3_value_text(v);
-	const char **items = pgfn_array_parse(a, s ? s : "", &n);
-	if (!items) { /* not an array text after all: a string */
+	if (!pgfn_array_parse_md(a, s ? s : "", &md, &why)) {
+		/* not an array text after all: a string */
 		pgfn_json_escape(sb, s ? s : "", s ? strlen(s) : 0);
-		arena_free(a);
-		return;
+	} else if (md.ndims == 0) {
+		strbuf_puts(sb, "[]");
+	} else {
+		size_t at = 0;
+		put_dim(sb, tag, &md, 0, &at);
 	}
-	strbuf_putc(sb, '[');
-	for (size_t i = 0; i < n; i++) {
-		const char *e = items[i];
-		strbuf_puts(sb, i ? "," : "");
-		if (!e)
-			strbuf_puts(sb, "null");
-		else if (tag == 'B')
-			strbuf_puts(sb, *e == 't' ? "true" : "false");
-		else if (tag == 'A' || tag == 'J')
-			strbuf_puts(sb, e);
-		else if (tag == 'P' || tag == 'Q') /* as the scalars: 2024-01-01T10:00:00+01:00 */
-			put_timestamp(sb, e, strlen(e), tag == 'Q');
-		else
-			pgfn_json_escape(sb, e, strlen(e));
-	}
-	strbuf_putc(sb, ']');
 	arena_free(a);
 }
 
@@ -206,7 +222,13 @@ static void put_object(sqlite3_context *ctx, int argc, sqlite3_value **argv, con
 		if (sqlite3_value_type(argv[i]) == SQLITE_NULL) {
 			strbuf_fini(&sb);
 			pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
-				   "argument %d cannot be null", i + 1);
+				   "argument %d: key must not be null", i + 1);
+			return;
+		}
+		if (strchr("ABJPQSj", tag_of(tags, i))) { /* an array or a json value as a key */
+			strbuf_fini(&sb);
+			pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
+				   "key value must be scalar, not array, composite, or json");
 			return;
 		}
 		size_t n;

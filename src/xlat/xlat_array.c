@@ -35,6 +35,13 @@ static uint32_t elem_of(uint32_t array);
 
 uint32_t xlat_array_elem(uint32_t array) { return elem_of(array); }
 
+uint32_t xlat_array_elem_in(struct xlat_ctx *c, uint32_t array)
+{
+	bool arr = false;
+	const struct xlat_enum *e = elem_of(array) ? NULL : xlat_enum_by_oid(c, array, &arr);
+	return e && arr ? e->oid : elem_of(array);
+}
+
 const char *xlat_array_collation(uint32_t l, uint32_t r, const char *op)
 {
 	uint32_t e = elem_of(l) ? elem_of(l) : elem_of(r);
@@ -99,6 +106,14 @@ static char tag_of(struct xlat_type t)
 }
 
 static bool is_array_node(const PgQuery__Node *n);
+static bool unknown_literal(const PgQuery__Node *n);
+
+static bool is_number(uint32_t oid)
+{
+	return oid == XLAT_OID_INT2 || oid == XLAT_OID_INT4 || oid == XLAT_OID_INT8 ||
+	       oid == XLAT_OID_FLOAT4 || oid == XLAT_OID_FLOAT8 || oid == XLAT_OID_NUMERIC ||
+	       oid == XLAT_OID_UNKNOWN_COL;
+}
 
 /* ARRAY[[1, 2], [3, 4]] or ARRAY[ARRAY[...], ...]: pgfn_array_md joins the sub-arrays,
  * which must have matching dimensions (2202E otherwise, as in PostgreSQL). */
@@ -130,14 +145,21 @@ bool xlat_array_expr(struct xlat_ctx *c, const PgQuery__AArrayExpr *e, struct xl
 	if (e->n_elements && (e->elements[0]->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR ||
 			      is_array_node(e->elements[0])))
 		return array_of_arrays(c, e, t);
+	if (!e->n_elements && e->location >= 0) /* not under a cast (xlat_array_ctor_cast) */
+		return xlat_fail(c, SQLSTATE_INDETERMINATE_DATATYPE, e->location,
+				 "cannot determine type of empty array");
 	struct xlat_type *tv = arena_zalloc(c->a, (e->n_elements + 1) * sizeof(*tv));
 	char *tags = arena_zalloc(c->a, e->n_elements + 1);
+	struct xlat_type common = xlat_branches_type(c, e->elements, e->n_elements);
 	xlat_puts(c, "pgfn_array(");
 	for (size_t i = 0; i < e->n_elements; i++) {
 		if (e->elements[i]->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR)
 			return xlat_fail(c, "42601", e->location,
 					 "syntax error: an array of arrays mixed with values");
-		if (!xlat_text_operand(c, e->elements[i], &tv[i], XLAT_TF_SCALE))
+		if (unknown_literal(e->elements[i]) && common.oid != XLAT_OID_UNKNOWN) {
+			if (!xlat_branch(c, e->elements[i], common, &tv[i]))
+				return false;
+		} else if (!xlat_text_operand(c, e->elements[i], &tv[i], XLAT_TF_SCALE))
 			return false;
 		tags[i] = tag_of(tv[i]);
 		xlat_puts(c, ", ");
@@ -169,6 +191,8 @@ bool xlat_array_ctor_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc,
 	elem_tn->array_bounds = NULL;
 	PgQuery__AArrayExpr *e = arena_zalloc(c->a, sizeof(*e));
 	*e = *src;
+	if (!src->n_elements)
+		e->location = -1; /* typed by the cast, not 42P18 */
 	e->elements = arena_zalloc(c->a, (src->n_elements + 1) * sizeof(*e->elements));
 	for (size_t i = 0; i < src->n_elements; i++) {
 		PgQuery__Node *el = src->elements[i];
@@ -216,6 +240,23 @@ int xlat_array_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type
 	if (op && strcmp(op, all ? "<>" : "=") == 0 && !param && !ctor)
 		return 0; /* the catalog's pg_array_has, which also reads int2vector/oidvector */
 	const char *fn = cmp_op(op);
+	static const char *const arith[] = {"+", "-", "*", "/", "%", "^", "||"};
+	const PgQuery__Node *x = e->lexpr; /* a number (a string for ||): the operator exists */
+	bool num = x->node_case == PG_QUERY__NODE__NODE_A_CONST && !x->a_const->isnull &&
+		   (x->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL ||
+		    x->a_const->val_case == PG_QUERY__A__CONST__VAL_FVAL);
+	for (size_t i = 0; !fn && op && i < ARRAY_LEN(arith); i++) {
+		if (strcmp(arith[i], op) != 0 || !(i < 6 ? num : unknown_literal(x)))
+			continue;
+		/* parse analysis refuses these before running anything (42809) */
+		bool arr = !(e->rexpr->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+			     !e->rexpr->a_const->isnull &&
+			     e->rexpr->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL);
+		xlat_fail(c, "42809", e->location,
+			  arr ? "op ANY/ALL (array) requires operator to yield boolean"
+			      : "op ANY/ALL (array) requires array on right side");
+		return -1;
+	}
 	if (!fn)
 		return xlat_unsupported(c, e->location, "this operator with ANY/ALL") ? 1 : -1;
 	struct xlat_type l, r;
@@ -238,7 +279,8 @@ static bool is_array_type(struct xlat_type t) { return elem_of(t.oid) != 0; }
 /* is_array_type, or an array of a row type of the tenant (pt[]). */
 static bool is_array_c(struct xlat_ctx *c, struct xlat_type t)
 {
-	return is_array_type(t) || xlat_comptype_array_elem(c, t.oid) != 0;
+	return is_array_type(t) || xlat_array_elem_in(c, t.oid) != 0 || /* an enum's array */
+	       xlat_comptype_array_elem(c, t.oid) != 0;
 }
 
 /* Whether n is visibly an array: a constructor, a cast to an array type, an array function. */
@@ -278,15 +320,22 @@ bool xlat_array_operand(struct xlat_ctx *c, const PgQuery__Node *n)
 		return xlat_type_cast_unalias(c, n->type_cast) != n->type_cast;
 	case PG_QUERY__NODE__NODE_FUNC_CALL: /* array_remove(...), regexp_split_to_array(...) */
 		return xlat_scope_dry_expr(c, n, &t) && is_array_c(c, t);
+	case PG_QUERY__NODE__NODE_A_EXPR: /* a || b || c: an array when either side of one is */
+		return n->a_expr->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP &&
+		       n->a_expr->n_name == 1 && xlat_node_str(n->a_expr->name[0]) &&
+		       strcmp(xlat_node_str(n->a_expr->name[0]), "||") == 0 && n->a_expr->lexpr &&
+		       (xlat_array_operand(c, n->a_expr->lexpr) ||
+			xlat_array_operand(c, n->a_expr->rexpr));
 	default:
 		return false;
 	}
 }
 
-/* An untyped string literal, which PostgreSQL reads as the array type beside it. */
+/* An untyped string literal or NULL, which PostgreSQL reads as the array type beside it. */
 static bool unknown_literal(const PgQuery__Node *n)
 {
-	return n->node_case == PG_QUERY__NODE__NODE_A_CONST && n->a_const->sval;
+	return n->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+	       (n->a_const->isnull || n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL);
 }
 
 /* Operand n of an array operator whose other operand is the array `other`: an untyped
@@ -297,8 +346,13 @@ static bool array_side(struct xlat_ctx *c, const PgQuery__Node *n, const PgQuery
 {
 	struct xlat_type at;
 	const struct xlat_typeinfo *ei = NULL;
-	if (unknown_literal(n) && !xlat_array_operand(c, n) && xlat_scope_dry_expr(c, other, &at) &&
-	    is_array_type(at))
+	bool typed = unknown_literal(n) && !xlat_array_operand(c, n) &&
+		     xlat_scope_dry_expr(c, other, &at);
+	if (typed && !is_array_type(at) && xlat_array_elem_in(c, at.oid)) {
+		int lit = xlat_infer_literal(c, n, at); /* an enum's array: its labels checked */
+		return lit == 0 ? xlat_expr(c, n, t) : lit > 0 && (*t = at, true);
+	}
+	if (typed && is_array_type(at))
 		ei = xlat_type_by_oid(elem_of(at.oid));
 	if (!ei || !xlat_array_castable(ei->typname)) /* the literal as the array's text */
 		return xlat_expr(c, n, t);
@@ -348,8 +402,66 @@ int xlat_array_concat(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_t
 	if (!(la && ra))
 		xlat_printf(c, ", '%c'", tag_of(la ? r : l));
 	xlat_puts(c, ")");
+	struct xlat_type el[2] = {{elem_of(l.oid), -1}, {elem_of(r.oid), -1}};
+	struct xlat_type common = xlat_type_common(el, 2);
+	if (la && ra && el[0].oid && el[1].oid && !common.oid) {
+		const struct xlat_typeinfo *a = xlat_type_by_oid(el[0].oid),
+					   *b = xlat_type_by_oid(el[1].oid);
+		return xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, e->location,
+				 "operator does not exist: %s[] || %s[]", a ? a->sql_name : "unknown",
+				 b ? b->sql_name : "unknown")
+			       ? 1
+			       : -1;
+	}
+	if (!(la && ra)) { /* int[] || 2.5 is numeric[] */
+		el[0] = (struct xlat_type){elem_of((la ? l : r).oid), -1};
+		el[1] = (struct xlat_type){(la ? r : l).oid, -1};
+		common = xlat_type_common(el, 2);
+	}
+	if (el[0].oid && el[1].oid && el[0].oid != el[1].oid && is_number(el[0].oid) &&
+	    is_number(el[1].oid)) { /* int[] || numeric[] is numeric[] */
+		*t = (struct xlat_type){array_of(common), -1};
+		return 1;
+	}
 	*t = is_array_c(c, la ? l : r) ? (la ? l : r)
 				       : (struct xlat_type){agg_array_of(c, la ? r : l), -1};
+	return 1;
+}
+
+int xlat_array_sublink_typed(struct xlat_ctx *c, const PgQuery__SelectStmt *sel, const char *col,
+			     struct xlat_type *t)
+{
+	struct xlat_shape shape = {0};
+	if (!xlat_scope_dry_select(c, sel, &shape) || shape.star || shape.n != 1)
+		return 0; /* the catalog's pg_array_agg, text[] */
+	struct xlat_type el = shape.types[0];
+	switch (el.oid) { /* their text is the element's (xlat_catalog.c's array_sublink_type) */
+	case XLAT_OID_INT2:
+	case XLAT_OID_INT4:
+	case XLAT_OID_INT8:
+	case XLAT_OID_OID:
+	case XLAT_OID_TEXT:
+	case XLAT_OID_VARCHAR:
+	case XLAT_OID_NAME:
+		return 0;
+	default:
+		break;
+	}
+	if (xlat_array_elem_in(c, el.oid)) /* PostgreSQL's answer has a dimension more */
+		return xlat_unsupported(c, -1, "ARRAY(subquery) of array values") ? 1 : -1;
+	uint32_t arr = agg_array_of(c, el);
+	if (arr == OID_TEXT_ARRAY)
+		return 0; /* no array type of its own here */
+	xlat_puts(c, "coalesce((SELECT pgfn_array_agg(");
+	size_t mark = c->sb->len;
+	xlat_ident(c, col);
+	xlat_text_form(c, mark, c->sb->len, el, XLAT_TF_SCALE);
+	xlat_printf(c, ", '%c') FROM (", tag_of(el));
+	struct xlat_shape real = {0};
+	if (!xlat_select(c, sel, &real))
+		return -1;
+	xlat_puts(c, ")), '{}')");
+	*t = (struct xlat_type){arr, -1};
 	return 1;
 }
 
@@ -634,7 +746,7 @@ int xlat_ordered_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char 
 		xlat_printf(c, ", 'string', '%s')", flags);
 	else
 		xlat_printf(c, ", '%s:%c', '%s')", kinds[k],
-			    k == 0 ? tag_of(tv[0]) : xlat_json_tag(tv[0]), flags);
+			    k == 0 ? tag_of(tv[0]) : xlat_json_tag(c, tv[0]), flags);
 	*t = k == 0   ? (struct xlat_type){agg_array_of(c, tv[0]), -1}
 	     : k == 1 ? (struct xlat_type){XLAT_OID_TEXT, -1}
 	     : k == 2 ? (struct xlat_type){XLAT_OID_JSON, -1}
@@ -643,13 +755,6 @@ int xlat_ordered_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char 
 }
 
 /* ---- ordered-set aggregates: pgfn_osagg(fn, fraction, x, order, tag) (pgfn_osagg.c) ---- */
-
-static bool is_number(uint32_t oid)
-{
-	return oid == XLAT_OID_INT2 || oid == XLAT_OID_INT4 || oid == XLAT_OID_INT8 ||
-	       oid == XLAT_OID_FLOAT4 || oid == XLAT_OID_FLOAT8 || oid == XLAT_OID_NUMERIC ||
-	       oid == XLAT_OID_UNKNOWN_COL;
-}
 
 static const char *type_name(struct xlat_ctx *c, uint32_t oid)
 {

@@ -809,6 +809,9 @@ bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type
 		return param_array(c, tc->arg->param_ref, &k.to, t);
 	if (k.to.is_array && xlat_comptype_array_elem(c, k.to.info->array_oid))
 		return xlat_comptype_array_input(c, tc->arg, k.to.info->oid, t);
+	const struct xlat_enum *ea = k.to.is_array ? xlat_enum_by_oid(c, k.to.info->oid, NULL) : NULL;
+	if (ea && xlat_checks_on(c)) /* '{a,b}'::enum[]: its labels checked */
+		return xlat_enum_array_input(c, tc->arg, ea, t);
 	if (k.to.is_array)
 		return xlat_unsupported(c, tc->location, "a cast to an array type");
 	const struct xlat_enum *e = xlat_enum_by_oid(c, k.to.info->oid, NULL);

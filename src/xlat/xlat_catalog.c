@@ -455,12 +455,17 @@ bool xlat_catalog_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_t
 	if (!op || strcmp(op, any ? "=" : "<>") != 0 || e->rexpr->node_case == NODE(PARAM_REF) ||
 	    e->rexpr->node_case == NODE(A_ARRAY_EXPR))
 		return xlat_unsupported(c, e->location, "ANY/ALL over an array");
-	struct xlat_type ignored;
+	struct xlat_type ignored, at;
 	xlat_puts(c, any ? "pg_array_has(" : "NOT pg_array_has(");
-	if (!xlat_expr(c, e->rexpr, &ignored))
+	if (!xlat_expr(c, e->rexpr, &at))
 		return false;
 	xlat_puts(c, ", ");
-	if (!xlat_expr(c, e->lexpr, &ignored))
+	/* 'label' = ANY(enum_array): the literal read as the enum (22P02 for a label it lacks) */
+	uint32_t el = xlat_array_elem_in(c, at.oid);
+	int lit = el && !xlat_array_elem(at.oid)
+			  ? xlat_infer_literal(c, e->lexpr, (struct xlat_type){el, -1})
+			  : 0;
+	if (lit < 0 || (lit == 0 && !xlat_expr(c, e->lexpr, &ignored)))
 		return false;
 	xlat_puts(c, ")");
 	*t = (struct xlat_type){XLAT_OID_BOOL, -1};
@@ -646,7 +651,10 @@ static uint32_t array_oid(const char *elem)
 		      {"inet", 1041}, {"cidr", 651},  {"macaddr", 1040}, {"macaddr8", 775},
 		      {"int4range", 3905}, {"int8range", 3927}, {"numrange", 3907},
 		      {"daterange", 3913}, {"tsrange", 3909}, {"tstzrange", 3911},
-		      {"tsvector", 3643}, {"tsquery", 3645}};
+		      {"tsvector", 3643}, {"tsquery", 3645},
+		      /* elements read by their input functions, without a typmod */
+		      {"float4", 1021}, {"float8", 1022}, {"numeric", 1231}, {"bool", 1000},
+		      {"uuid", 2951}};
 	for (size_t i = 0; i < ARRAY_LEN(arrays); i++) {
 		if (strcmp(arrays[i].name, elem) == 0)
 			return arrays[i].oid;
@@ -898,7 +906,8 @@ int xlat_catalog_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xl
 	}
 	if (tn->n_array_bounds) {
 		uint32_t oid = array_oid(name);
-		if (!oid || tn->n_array_bounds != 1 || tc->arg->node_case == NODE(PARAM_REF))
+		if (!oid || tn->n_array_bounds != 1 || tc->arg->node_case == NODE(PARAM_REF) ||
+		    tn->n_typmods) /* numeric(5,2)[]: its elements' typmod is not applied here */
 			return 0;
 		ok = to_array(c, tc, oid, t);
 	} else if (strcmp(name, "regclass") == 0)
@@ -943,6 +952,9 @@ bool xlat_catalog_array_sublink(struct xlat_ctx *c, const PgQuery__SubLink *s, s
 	const char *col = xlat_select_colname(s->subselect->select_stmt);
 	if (!col)
 		return xlat_unsupported(c, s->location, "ARRAY(subquery) with *");
+	int typed = xlat_array_sublink_typed(c, s->subselect->select_stmt, col, t);
+	if (typed)
+		return typed > 0;
 	xlat_puts(c, "(SELECT pg_array_agg(");
 	xlat_ident(c, col);
 	xlat_puts(c, ") FROM (");

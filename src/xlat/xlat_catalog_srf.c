@@ -626,7 +626,8 @@ static const char *array_text(struct xlat_ctx *c, const PgQuery__FuncCall *f, in
 	if (dim)
 		text = arena_printf(c->a, "pgfn_array_subscripts(%s, %d)", text, dim);
 	const struct pgtype_info *ti = pgtype_by_oid(at.oid);
-	*elem = dim ? XLAT_OID_INT4 : kind == 8 ? 1009 : ti ? ti->elem_oid : 0;
+	*elem = dim ? XLAT_OID_INT4 : kind == 8 ? 1009 : ti ? ti->elem_oid
+						  : xlat_array_elem_in(c, at.oid); /* an enum's */
 	if (!*elem && !ti) /* an array of a row type (pt[]): each element a value of pt */
 		*elem = xlat_comptype_array_elem(c, at.oid);
 	return text;

@@ -195,6 +195,19 @@ bool xlat_enum_input(struct xlat_ctx *c, const PgQuery__Node *arg, const struct 
 	return true;
 }
 
+bool xlat_enum_array_input(struct xlat_ctx *c, const PgQuery__Node *arg,
+			   const struct xlat_enum *e, struct xlat_type *t)
+{
+	struct xlat_type at;
+	*t = (struct xlat_type){e->array_oid, -1};
+	xlat_puts(c, "pgfn_enum_array_in(");
+	if (!xlat_expr(c, arg, &at))
+		return false;
+	xlat_enum_args(c, e);
+	xlat_puts(c, ")");
+	return true;
+}
+
 /* The type of ORDER BY item n: a result column by position or name, else a column of FROM. */
 static uint32_t sort_type(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 			  const struct xlat_shape *shape, const PgQuery__Node *n)

@@ -1076,6 +1076,13 @@ static bool case_expr(struct xlat_ctx *c, const PgQuery__CaseExpr *ce, struct xl
 	struct xlat_type *res = arena_zalloc(c->a, (ce->n_args + 1) * sizeof(*res));
 	struct xlat_type ignored, operand = {0, -1};
 	size_t nres = 0;
+	PgQuery__Node **branches = arena_zalloc(c->a, (ce->n_args + 1) * sizeof(*branches));
+	for (size_t i = 0; i < ce->n_args; i++)
+		branches[nres++] = ce->args[i]->case_when->result;
+	if (ce->defresult)
+		branches[nres++] = ce->defresult;
+	struct xlat_type common = xlat_branches_type(c, branches, nres);
+	nres = 0;
 	xlat_puts(c, "CASE");
 	if (ce->arg) {
 		xlat_puts(c, " ");
@@ -1093,14 +1100,14 @@ static bool case_expr(struct xlat_ctx *c, const PgQuery__CaseExpr *ce, struct xl
 			return false;
 		xlat_puts(c, " THEN ");
 		size_t mark = c->sb->len;
-		if (!xlat_expr(c, w->result, &res[nres++]))
+		if (!xlat_branch(c, w->result, common, &res[nres++]))
 			return false;
 		xlat_exact_branch(c, mark, res[nres - 1]);
 	}
 	if (ce->defresult) {
 		xlat_puts(c, " ELSE ");
 		size_t mark = c->sb->len;
-		if (!xlat_expr(c, ce->defresult, &res[nres++]))
+		if (!xlat_branch(c, ce->defresult, common, &res[nres++]))
 			return false;
 		xlat_exact_branch(c, mark, res[nres - 1]);
 	}
@@ -1113,12 +1120,13 @@ static bool case_expr(struct xlat_ctx *c, const PgQuery__CaseExpr *ce, struct xl
 static bool coalesce(struct xlat_ctx *c, const PgQuery__CoalesceExpr *ce, struct xlat_type *t)
 {
 	struct xlat_type *v = arena_zalloc(c->a, (ce->n_args + 1) * sizeof(*v));
+	struct xlat_type common = xlat_branches_type(c, ce->args, ce->n_args);
 	xlat_puts(c, "coalesce(");
 	for (size_t i = 0; i < ce->n_args; i++) {
 		if (i)
 			xlat_puts(c, ", ");
 		size_t mark = c->sb->len;
-		if (!xlat_expr(c, ce->args[i], &v[i]))
+		if (!xlat_branch(c, ce->args[i], common, &v[i]))
 			return false;
 		xlat_exact_branch(c, mark, v[i]);
 	}

@@ -232,6 +232,68 @@ static bool sp_num_nulls(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct 
 	return true;
 }
 
+/* Whether values of type oid compare as numbers (1), as texts (0), or neither here (-1). */
+static int bucket_kind(uint32_t oid)
+{
+	switch (oid) {
+	case XLAT_OID_INT2:
+	case XLAT_OID_INT4:
+	case XLAT_OID_INT8:
+	case XLAT_OID_FLOAT4:
+	case XLAT_OID_FLOAT8:
+	case XLAT_OID_NUMERIC:
+		return 1;
+	case XLAT_OID_TEXT:
+	case XLAT_OID_VARCHAR:
+	case XLAT_OID_NAME:
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+/* width_bucket(x, thresholds): pgfn_width_bucket_array over numbers or texts; an untyped
+ * literal x is read as the thresholds' element type. Thresholds of other types (dates,
+ * timestamps: their array text is not ordered as their values) are 0A000. */
+static bool sp_width_bucket_array(struct xlat_ctx *c, const PgQuery__FuncCall *f,
+				  struct xlat_type *tv, struct xlat_type *t)
+{
+	*t = (struct xlat_type){XLAT_OID_INT4, -1};
+	if (!xlat_scope_dry_expr(c, f->args[1], &tv[1]))
+		return false;
+	uint32_t elem = xlat_array_elem(tv[1].oid);
+	xlat_puts(c, "pgfn_width_bucket_array(");
+	int lit = elem ? xlat_infer_literal(c, f->args[0], (struct xlat_type){elem, -1}) : 0;
+	if (lit > 0)
+		tv[0] = (struct xlat_type){elem, -1};
+	if (lit < 0 || (lit == 0 && !xlat_expr(c, f->args[0], &tv[0])))
+		return false;
+	xlat_puts(c, ", ");
+	if (!xlat_expr(c, f->args[1], &tv[1]))
+		return false;
+	int ekind = elem ? bucket_kind(elem) : -1;
+	int kind = tv[0].oid == XLAT_OID_UNKNOWN && elem ? ekind : bucket_kind(tv[0].oid);
+	if (!elem && tv[1].oid == XLAT_OID_UNKNOWN) /* '{1,9}': read as an array of x's type */
+		ekind = kind;
+	if (kind < 0 || ekind < 0) {
+		const struct xlat_typeinfo *ti = xlat_type_by_oid(kind < 0 ? tv[0].oid : tv[1].oid);
+		return xlat_unsupported(
+			c, f->location,
+			arena_printf(c->a, "width_bucket %s type %s",
+				     kind < 0 ? "of a value of" : "over an array of",
+				     ti ? ti->sql_name : "unknown"));
+	}
+	if (kind != ekind) {
+		const struct xlat_typeinfo *a = xlat_type_by_oid(tv[0].oid);
+		const struct xlat_typeinfo *b = xlat_type_by_oid(elem);
+		return xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, f->location,
+				 "function width_bucket(%s, %s[]) does not exist",
+				 a ? a->sql_name : "unknown", b ? b->sql_name : "unknown");
+	}
+	xlat_printf(c, ", %d)", kind);
+	return true;
+}
+
 /* overlay(s placing r from f [for n]): characters of a text, bytes of a bytea. */
 static bool sp_overlay(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *tv,
 		       struct xlat_type *t)
@@ -452,6 +514,7 @@ static const struct lib libs[] = {
 	{"trunc", "pgfn_trunc", 2, 2, "ni", L_SCALAR, LR_FIX, XLAT_OID_NUMERIC, NULL},
 	{"round", "pgfn_round", 2, 2, "ni", L_SCALAR, LR_FIX, XLAT_OID_NUMERIC, NULL},
 	{"width_bucket", "pgfn_width_bucket", 4, 4, "nnni", L_SCALAR, LR_FIX, XLAT_OID_INT4, NULL},
+	{"width_bucket", NULL, 2, 2, "", L_SCALAR, LR_FIX, 0, sp_width_bucket_array},
 	{"gcd", "pgfn_gcd", 2, 2, "", L_SCALAR, LR_COMMON, 0, NULL},
 	{"lcm", "pgfn_lcm", 2, 2, "", L_SCALAR, LR_COMMON, 0, NULL},
 	{"factorial", "pgfn_factorial", 1, 1, "", L_SCALAR, LR_FIX, XLAT_OID_NUMERIC, NULL},
@@ -497,6 +560,18 @@ static const struct lib *find(const char *name)
 			return &libs[i];
 	}
 	return NULL;
+}
+
+/* The entry of name taking n arguments (width_bucket has two), else its first. */
+static const struct lib *find_n(const char *name, size_t n)
+{
+	const struct lib *l = find(name);
+	for (const struct lib *k = l; k && k < libs + ARRAY_LEN(libs) && strcmp(k->name, name) == 0;
+	     k++) {
+		if ((int)n >= k->min && (int)n <= k->max)
+			return k;
+	}
+	return l;
 }
 
 enum xlat_fn_class xlat_fnlib_class(const char *name)
@@ -578,7 +653,7 @@ int xlat_fnlib(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		ordered = xlat_ordered_agg(c, f, name, t);
 	if (ordered)
 		return ordered;
-	const struct lib *l = find(name);
+	const struct lib *l = find_n(name, f->n_args);
 	if (!l)
 		return xlat_json_func(c, f, name, t);
 	if (!(l->kind == L_AGG ? check_agg(c, f, name) : check_scalar(c, f, name)))

@@ -212,7 +212,10 @@ static const char *stored_form_fn(struct xlat_ctx *c, const struct xlat_schema_c
 		if (!e && xlat_array_elem(oid) && t.oid != oid && !param) {
 			/* array text as PostgreSQL prints it ({a,b} for '{"a","b"}'); a parameter is
 			 * made so at Bind */
-			*tail = arena_printf(c->a, ", %u)", xlat_array_elem(oid));
+			uint32_t el = xlat_array_elem(oid);
+			*tail = col->typmod >= 0 && (el == XLAT_OID_VARCHAR || el == XLAT_OID_BPCHAR)
+					? arena_printf(c->a, ", %u, %d)", el, col->typmod) /* lengths */
+					: arena_printf(c->a, ", %u)", el);
 			return "pgfn_array_in(";
 		}
 		const char *spec = e ? NULL : xlat_comptype_spec(c, oid);
@@ -244,8 +247,11 @@ int xlat_infer_literal(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_t
 	if (t.oid == XLAT_OID_BPCHAR)
 		return xlat_bpchar_literal(c, n, t);
 	bool numeric = t.oid == XLAT_OID_NUMERIC; /* read as a number: 22P02 for 'abc' */
-	const struct xlat_enum *e = string_literal(n) ? xlat_enum_by_oid(c, t.oid, NULL) : NULL;
-	if (e) /* PostgreSQL reads the literal as the enum: 22P02 for a label it lacks */
+	bool arr = false;
+	const struct xlat_enum *e = string_literal(n) ? xlat_enum_by_oid(c, t.oid, &arr) : NULL;
+	if (e && arr && xlat_checks_on(c)) /* '{sad,ok}' beside a mood[] */
+		return xlat_enum_array_input(c, n, e, &t) ? 1 : -1;
+	if (e && !arr) /* PostgreSQL reads the literal as the enum: 22P02 for a label it lacks */
 		return xlat_enum_input(c, n, e, &t) ? 1 : -1;
 	if (string_literal(n) && t.oid >= 16384 && xlat_comptype_of_oid(c, t.oid)) {
 		/* PostgreSQL resolves the operator as record's, whose input refuses it */
@@ -454,4 +460,37 @@ void xlat_numeric_col(struct xlat_col *col, struct xlat_type t)
 	int s = xlat_numeric_typmod_scale(t.typmod);
 	col->typmod = -1; /* PostgreSQL reports none for an expression */
 	col->scale = p == 0 ? s : -s - 2;
+}
+
+/* ---- branches: CASE results, COALESCE and ARRAY[] arguments ---- */
+
+struct xlat_type xlat_branches_type(struct xlat_ctx *c, PgQuery__Node *const *v, size_t n)
+{
+	struct xlat_type none = {XLAT_OID_UNKNOWN, -1};
+	size_t lits = 0;
+	for (size_t i = 0; i < n; i++)
+		lits += string_literal(v[i]);
+	if (!lits || lits == n || !c->schema)
+		return none;
+	struct xlat_type *tv = arena_zalloc(c->a, (n + 1) * sizeof(*tv));
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (string_literal(v[i]))
+			continue;
+		if (!xlat_scope_dry_expr(c, v[i], &tv[k]))
+			return none; /* the real translation reports it */
+		k++;
+	}
+	struct xlat_type t = xlat_type_common(tv, k);
+	/* char(n) keeps its own literal rules (xlat_bpchar.c); text stays as written */
+	return t.oid == XLAT_OID_UNKNOWN_COL || t.oid == XLAT_OID_BPCHAR ? none : t;
+}
+
+bool xlat_branch(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type common,
+		 struct xlat_type *t)
+{
+	int lit = known(common) && string_literal(n) ? xlat_infer_literal(c, n, common) : 0;
+	if (lit > 0)
+		*t = (struct xlat_type){common.oid, -1};
+	return lit == 0 ? xlat_expr(c, n, t) : lit > 0;
 }

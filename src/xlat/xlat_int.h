@@ -241,11 +241,12 @@ struct xlat_ctx {
 	const struct xlat_schema_col **assign;
 	const PgQuery__SelectStmt *assign_for;
 	const struct xlat_schema_col **assign_targets; /* for the next xlat_targets */
-	/* A set operation's column types, which an untyped string literal of the target list
-	 * setop_list (an arm's, and no other) is read as (xlat_select.c set_op). */
-	const struct xlat_type *setop_types;
-	PgQuery__Node *const *setop_list;
-	size_t setop_n;
+	/* A set operation's arm: the types its untyped literal columns are read as (the other
+	 * arm's, as PostgreSQL's transformSetOperationTree resolves them), taken by its target
+	 * list or VALUES (and no other). */
+	const struct xlat_shape *arm_want;
+	const PgQuery__SelectStmt *arm_for;
+	const struct xlat_shape *arm_targets; /* for the next xlat_targets */
 	const char *assign_rel; /* the INSERT's or UPDATE's table (for shardlite_notnull) */
 
 	struct xlat_srfcol *srfcols; /* columns of directly joined FROM functions (xlat_srf.c) */
@@ -563,7 +564,7 @@ int xlat_jsonpath_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const cha
 int xlat_jsonpath_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
 		     struct xlat_type *t);
 /* The collation that orders jsonb values as PostgreSQL's jsonb btree order (" COLLATE
- * pgfn_jsonb") when l or r is jsonb, for comparison op (NULL: a sort); NULL for = and <>. */
+ * pgfn_jsonb") when l or r is jsonb, for comparison op (NULL: a sort), = and <> included. */
 const char *xlat_jsonb_collation(uint32_t l, uint32_t r, const char *op);
 /* Wraps c->sb[from..end), a jsonb value, into CAST(... AS TEXT): a jsonb column holds a bare
  * number as an SQLite number (its NUMERIC affinity), which SQLite orders before every text
@@ -574,7 +575,7 @@ void xlat_jsonb_sort_text(struct xlat_ctx *c, size_t from);
  * bare numbers sort among the rest (xlat_jsonb_sort_text). */
 bool xlat_jsonb_sort_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s, const char ***keys);
 /* The type letter pgfn_json_put_value reads for a value of static type t. */
-char xlat_json_tag(struct xlat_type t);
+char xlat_json_tag(struct xlat_ctx *c, struct xlat_type t);
 
 /* ---- xlat_textout.c: a value becoming text inside SQL ---- */
 enum xlat_textform {
@@ -659,6 +660,14 @@ bool xlat_view_star(struct xlat_ctx *c, PgQuery__SelectStmt *s, int first);
 /* ---- xlat_array.c ---- */
 /* The element type of an array type OID; 0 when oid is no array type we know. */
 uint32_t xlat_array_elem(uint32_t oid);
+/* ARRAY(subquery) of one column of a type whose text in SQLite is not its array element's
+ * (floats, numeric, bool, dates ...): pgfn_array_agg of the column's text form, typed as that
+ * type's array ('{}' for no rows). 1 emitted, 0 not such a column (nothing emitted), -1
+ * failed. */
+int xlat_array_sublink_typed(struct xlat_ctx *c, const PgQuery__SelectStmt *sel, const char *col,
+			     struct xlat_type *t);
+/* As xlat_array_elem, and an enum's array type gives the enum. */
+uint32_t xlat_array_elem_in(struct xlat_ctx *c, uint32_t oid);
 /* The collation that orders arrays of type l or r (one of them an array of numbers or texts)
  * as PostgreSQL's array_cmp (" COLLATE pgfn_array_num" / "..._text"), for comparison op
  * (NULL: a sort, min/max); NULL when their text order serves (= and <>, other elements). */
@@ -1007,6 +1016,15 @@ void xlat_infer_pair(struct xlat_ctx *c, const PgQuery__Node *l, struct xlat_typ
  * PostgreSQL resolves an unknown literal ('t' against a boolean is true). 1 emitted, 0 not
  * such a literal (nothing emitted), -1 failed (err set). Only with a schema. */
 int xlat_infer_literal(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type t);
+/* The type PostgreSQL's select_common_type reads the untyped literals among branches v (CASE
+ * results, COALESCE and ARRAY[] arguments) as: the common type of the other branches, from a
+ * dry run of each. XLAT_OID_UNKNOWN when no branch is such a literal, all are, or the others'
+ * type is not known here. */
+struct xlat_type xlat_branches_type(struct xlat_ctx *c, PgQuery__Node *const *v, size_t n);
+/* Emits branch n: an untyped literal read as common's input function reads it (22P02 for
+ * CASE WHEN c THEN 1 ELSE 'x' END, as in PostgreSQL), anything else as it is. */
+bool xlat_branch(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type common,
+		 struct xlat_type *t);
 /* n (LIKE pattern, IN list item, BETWEEN bound): a $n takes type t. */
 void xlat_infer_like(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type t);
 /* Emits n as a value stored into column col (NULL: unknown): a $n takes the column's type and
@@ -1570,6 +1588,9 @@ const struct xlat_typeinfo *xlat_enum_typeinfo(struct xlat_ctx *c, const struct 
 const char *xlat_enum_decl(struct xlat_ctx *c, const struct xlat_enum *e, bool array);
 /* ", 'type', 'label1', ...": pgfn_enum_in's arguments after the value (written or returned). */
 void xlat_enum_args(struct xlat_ctx *c, const struct xlat_enum *e);
+/* A literal read as an array of e ('{sad,ok}' beside a mood[]): its labels checked. */
+bool xlat_enum_array_input(struct xlat_ctx *c, const PgQuery__Node *arg,
+			   const struct xlat_enum *e, struct xlat_type *t);
 const char *xlat_enum_args_text(struct xlat_ctx *c, const struct xlat_enum *e);
 /* " COLLATE <the enum's collation>" when oid is an enum type (written: true), else NULL. */
 const char *xlat_enum_collation(struct xlat_ctx *c, uint32_t oid);

@@ -11,8 +11,11 @@ const char *xlat_jsonb_collation(uint32_t l, uint32_t r, const char *op)
 {
 	if (l != XLAT_OID_JSONB && r != XLAT_OID_JSONB)
 		return NULL;
-	/* equal canonical text is equal jsonb but for numbers' spelling; = keeps the index */
-	return op && (strcmp(op, "=") == 0 || strcmp(op, "<>") == 0) ? NULL : " COLLATE pgfn_jsonb";
+	/* = and <> too: equal canonical texts are equal jsonb, but numbers spelled apart
+	 * ({"a": 1} and {"a": 1.0}) are equal as well (a plain index on the column is then not
+	 * used for =, as it is not for <) */
+	(void)op;
+	return " COLLATE pgfn_jsonb";
 }
 
 void xlat_jsonb_sort_text(struct xlat_ctx *c, size_t from)
@@ -57,17 +60,19 @@ bool xlat_jsonb_sort_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s, cons
 	return true;
 }
 
-char xlat_json_tag(struct xlat_type t)
+char xlat_json_tag(struct xlat_ctx *c, struct xlat_type t)
 {
 	uint32_t elem = xlat_array_elem(t.oid);
+	if (!elem && xlat_array_elem_in(c, t.oid))
+		return 'S'; /* an enum's array: its labels as strings */
 	if (elem) /* arrays: A of numbers, B of booleans, J of json, P of timestamps, Q of
 		   * timestamptz (shown in the session's zone: xlat_text_form), S of the others */
 		return elem == XLAT_OID_BOOL                             ? 'B'
 		       : elem == XLAT_OID_TIMESTAMP                      ? 'P'
 		       : elem == XLAT_OID_TIMESTAMPTZ                    ? 'Q'
 		       : elem == XLAT_OID_JSON || elem == XLAT_OID_JSONB ? 'J'
-		       : xlat_json_tag((struct xlat_type){elem, -1}) == 'n' ||
-				       xlat_json_tag((struct xlat_type){elem, -1}) == 'f'
+		       : xlat_json_tag(c, (struct xlat_type){elem, -1}) == 'n' ||
+				       xlat_json_tag(c, (struct xlat_type){elem, -1}) == 'f'
 			       ? 'A'
 			       : 'S';
 	switch (t.oid) {
@@ -275,7 +280,7 @@ static bool tagged_args(struct xlat_ctx *c, const PgQuery__FuncCall *f, size_t f
 			xlat_puts(c, ", ");
 		if (!xlat_text_operand(c, f->args[i], &ty, XLAT_TF_JSON))
 			return false;
-		tags[i - from] = xlat_json_tag(ty);
+		tags[i - from] = xlat_json_tag(c, ty);
 	}
 	xlat_puts(c, f->n_args > from ? ", " : "");
 	xlat_string(c, tags);
@@ -380,12 +385,103 @@ static int extract_path(struct xlat_ctx *c, const PgQuery__FuncCall *f, const ch
 	return 1;
 }
 
+/* The functions behind jsonb's operators, called by name (jsonb_contains(a, b) is a @> b):
+ * the operator on the same operands, the first read as jsonb. 0 when name is none of them. */
+static int op_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		   struct xlat_type *t)
+{
+	static const struct {
+		const char *name, *op;
+	} fns[] = {
+		{"jsonb_contains", "@>"}, {"jsonb_contained", "<@"},   {"jsonb_exists", "?"},
+		{"jsonb_exists_any", "?|"}, {"jsonb_exists_all", "?&"},
+	};
+	size_t k = 0;
+	while (k < ARRAY_LEN(fns) && strcmp(fns[k].name, name) != 0)
+		k++;
+	if (k == ARRAY_LEN(fns) || f->n_args != 2)
+		return 0;
+	if (!check_plain(c, f, name, false))
+		return -1;
+	PgQuery__String opname = PG_QUERY__STRING__INIT, jsonb = PG_QUERY__STRING__INIT;
+	PgQuery__Node opn = PG_QUERY__NODE__INIT, *ops[1] = {&opn};
+	PgQuery__Node jn = PG_QUERY__NODE__INIT, *names[1] = {&jn}, castn = PG_QUERY__NODE__INIT;
+	PgQuery__TypeName tn = PG_QUERY__TYPE_NAME__INIT;
+	PgQuery__TypeCast tc = PG_QUERY__TYPE_CAST__INIT;
+	PgQuery__AExpr e = PG_QUERY__A__EXPR__INIT;
+	opname.sval = (char *)fns[k].op;
+	opn.node_case = PG_QUERY__NODE__NODE_STRING;
+	opn.string = &opname;
+	jsonb.sval = "jsonb";
+	jn.node_case = PG_QUERY__NODE__NODE_STRING;
+	jn.string = &jsonb;
+	tn.n_names = 1;
+	tn.names = names;
+	tn.typemod = -1;
+	tn.location = -1;
+	tc.arg = f->args[0];
+	tc.type_name = &tn;
+	tc.location = -1;
+	castn.node_case = PG_QUERY__NODE__NODE_TYPE_CAST;
+	castn.type_cast = &tc;
+	e.kind = PG_QUERY__A__EXPR__KIND__AEXPR_OP;
+	e.n_name = 1;
+	e.name = ops;
+	e.lexpr = &castn;
+	e.rexpr = f->args[1];
+	e.location = f->location;
+	return xlat_json_op(c, &e, fns[k].op, t);
+}
+
+/* array_to_json(a [, pretty]): to_json of the array; pretty (a line feed between the
+ * elements of the first dimension) is 0A000 unless it is false. */
+static int array_to_json(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	if (f->n_args < 1 || f->n_args > 2)
+		return 0;
+	const PgQuery__Node *p = f->n_args == 2 ? f->args[1] : NULL;
+	if (p && !(p->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+		   p->a_const->val_case == PG_QUERY__A__CONST__VAL_BOOLVAL &&
+		   !p->a_const->boolval->boolval))
+		return xlat_unsupported(c, f->location, "array_to_json(..., pretty)") ? 1 : -1;
+	if (!check_plain(c, f, "array_to_json", false))
+		return -1;
+	struct xlat_type at;
+	if (!xlat_scope_dry_expr(c, f->args[0], &at))
+		return -1;
+	if (at.oid == XLAT_OID_UNKNOWN) /* array_to_json(anyarray) of an untyped literal */
+		return xlat_fail(c, SQLSTATE_DATATYPE_MISMATCH, f->location,
+				 "could not determine polymorphic type because input has type "
+				 "unknown")
+			       ? 1
+			       : -1;
+	if (!xlat_array_elem_in(c, at.oid) && at.oid != XLAT_OID_UNKNOWN_COL)
+		return xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, f->location,
+				 "function array_to_json(%s) does not exist",
+				 xlat_type_by_oid(at.oid) ? xlat_type_by_oid(at.oid)->sql_name
+							  : "unknown")
+			       ? 1
+			       : -1;
+	PgQuery__FuncCall one = *f;
+	one.n_args = 1;
+	xlat_puts(c, "pgfn_to_json(");
+	if (!tagged_args(c, &one, 0))
+		return -1;
+	xlat_puts(c, ")");
+	*t = (struct xlat_type){XLAT_OID_JSON, -1};
+	return 1;
+}
+
 int xlat_json_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		   struct xlat_type *t)
 {
 	int row = xlat_row_json(c, f, name, t);
 	if (row)
 		return row;
+	if ((row = op_func(c, f, name, t)) != 0)
+		return row;
+	if (strcmp(name, "array_to_json") == 0)
+		return array_to_json(c, f, t);
 	if ((row = xlat_jsonpath_func(c, f, name, t)) != 0)
 		return row;
 	if (strstr(name, "_extract_path") && strncmp(name, "json", 4) == 0)

@@ -51,7 +51,7 @@ static bool emit_row(struct xlat_ctx *c, const char *rel, const struct xlat_sche
 			return false;
 		xlat_text_form(c, mark, c->sb->len, ty, XLAT_TF_JSON); /* 1.50 */
 		tags[2 * i] = 't';
-		tags[2 * i + 1] = xlat_json_tag(ty);
+		tags[2 * i + 1] = xlat_json_tag(c, ty);
 	}
 	xlat_puts(c, n ? ", " : "");
 	xlat_string(c, tags);
@@ -72,7 +72,7 @@ static int row_ctor(struct xlat_ctx *c, const PgQuery__RowExpr *r, bool jsonb,
 		if (!xlat_text_operand(c, r->args[i], &ty, XLAT_TF_JSON))
 			return -1;
 		tags[2 * i] = 't';
-		tags[2 * i + 1] = xlat_json_tag(ty);
+		tags[2 * i + 1] = xlat_json_tag(c, ty);
 	}
 	xlat_puts(c, r->n_args ? ", " : "");
 	xlat_string(c, tags);

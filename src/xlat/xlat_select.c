@@ -209,34 +209,12 @@ static void shape_alloc(struct xlat_ctx *c, struct xlat_shape *shape, size_t n)
 	shape->names = NULL;
 }
 
-static bool untyped_string(const PgQuery__Node *n)
-{
-	return n->node_case == NODE(A_CONST) &&
-	       n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL;
-}
-
-/* Target i of list v, an arm of a set operation whose column is of a type other than text:
- * an untyped string literal there is read as that type, as PostgreSQL resolves it (SELECT 1
- * UNION SELECT 'a' is 22P02). 1 emitted (*t its type), 0 not such a target, -1 failed. */
-static int setop_literal(struct xlat_ctx *c, PgQuery__Node **v, size_t i, size_t more,
-			 const PgQuery__Node *val, struct xlat_type *t)
-{
-	if (v != c->setop_list || more || i >= c->setop_n || !untyped_string(val))
-		return 0;
-	struct xlat_type want = {c->setop_types[i].oid, -1}; /* '2.25' keeps its own scale */
-	if (!want.oid || want.oid == XLAT_OID_TEXT || want.oid == XLAT_OID_UNKNOWN ||
-	    want.oid == XLAT_OID_UNKNOWN_COL)
-		return 0;
-	int lit = xlat_infer_literal(c, val, want);
-	if (lit > 0)
-		*t = want;
-	return lit;
-}
-
 bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_shape *shape)
 {
 	const struct xlat_schema_col **assign = c->assign_targets; /* INSERT ... SELECT */
+	const struct xlat_shape *want = c->arm_targets; /* a set operation's arm */
 	c->assign_targets = NULL;
+	c->arm_targets = NULL;
 	for (size_t i = 0; assign && i < n; i++) {
 		if (is_star(v[i]->res_target->val))
 			assign = NULL; /* the positions are not known */
@@ -297,10 +275,10 @@ bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_s
 		/* what the client sees (not a subquery's column, not a value to store) */
 		if (xlat_catalog_shows_name(rt->val) && !assign && c->level == 1 && !c->in_cte)
 			c->flags |= XLAT_X_RESULT; /* for xlat_catalog_cast, which clears it */
-		int lit = setop_literal(c, v, i, more, rt->val, &t);
-		bool ok = lit ? lit > 0
-			: assign ? xlat_assign_value(c, assign[i], rt->val)
-				 : xlat_expr(c, rt->val, &t);
+		bool ok = assign ? xlat_assign_value(c, assign[i], rt->val)
+			  : want && !more && i < want->n
+				  ? xlat_branch(c, rt->val, want->types[i], &t)
+				  : xlat_expr(c, rt->val, &t);
 		c->flags = saved;
 		if (!ok)
 			return false;
@@ -599,6 +577,17 @@ static bool values(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat
 	const struct xlat_schema_col **assign = c->assign_for == s ? c->assign : NULL;
 	if (assign) /* INSERT's target columns */
 		c->assign = NULL, c->assign_for = NULL;
+	struct xlat_type *common = arena_zalloc(c->a, (width + 1) * sizeof(*common));
+	PgQuery__Node **col = arena_zalloc(c->a, (s->n_values_lists + 1) * sizeof(*col));
+	for (size_t i = 0; !assign && i < width; i++) { /* VALUES (1), ('x'): 22P02 */
+		for (size_t r = 0; r < s->n_values_lists; r++)
+			col[r] = s->values_lists[r]->list->n_items == width
+					 ? s->values_lists[r]->list->items[i]
+					 : NULL;
+		common[i] = col[s->n_values_lists - 1]
+				    ? xlat_branches_type(c, col, s->n_values_lists)
+				    : (struct xlat_type){XLAT_OID_UNKNOWN, -1};
+	}
 	struct xlat_type *tv =
 		arena_zalloc(c->a, (s->n_values_lists + 1) * (width + 1) * sizeof(*tv));
 	xlat_puts(c, "VALUES ");
@@ -611,7 +600,8 @@ static bool values(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat
 		for (size_t i = 0; i < width; i++) {
 			xlat_puts(c, i ? ", " : "");
 			if (assign ? !xlat_assign_value(c, assign[i], row->items[i])
-				   : !xlat_expr(c, row->items[i], &tv[i * s->n_values_lists + r]))
+				   : !xlat_branch(c, row->items[i], common[i],
+						  &tv[i * s->n_values_lists + r]))
 				return false;
 		}
 		xlat_puts(c, ")");
@@ -689,6 +679,9 @@ static bool select_core_tail(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 {
 	if (s->into_clause)
 		return xlat_unsupported(c, -1, "SELECT INTO");
+	struct xlat_shape local = {0}; /* a subquery's ORDER BY 1 reads its column's type too */
+	if (!shape && tail && s->n_sort_clause)
+		shape = &local;
 	if (s->n_locking_clause)
 		c->st->writes =
 			true; /* row locks: PostgreSQL refuses them in read-only transactions */
@@ -781,6 +774,10 @@ static bool core_body_items(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 		c->assign_targets = c->assign;
 		c->assign = NULL, c->assign_for = NULL;
 	}
+	if (c->arm_for == s) { /* one arm of a set operation */
+		c->arm_targets = c->arm_want;
+		c->arm_want = NULL, c->arm_for = NULL;
+	}
 	unsigned flags = c->flags;
 	if (xlat_exact_select(c, s))
 		c->flags |= XLAT_X_EXACT | (xlat_exact_compared(s) ? XLAT_X_EXACT_DISTINCT : 0);
@@ -827,6 +824,8 @@ static bool has_tail(const PgQuery__SelectStmt *s)
 }
 
 static bool set_op(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape);
+static bool wrapped_values(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
+			   struct xlat_shape *shape);
 
 /* One arm of a compound. SQLite compounds have no parentheses and associate left to right,
  * and their arms take no ORDER BY/LIMIT/WITH: anything else becomes SELECT * FROM (arm). */
@@ -837,7 +836,8 @@ static bool arm(struct xlat_ctx *c, const PgQuery__SelectStmt *s, bool left,
 	if (!has_tail(s) && (!compound || left)) {
 		if (compound)
 			return set_op(c, s, shape);
-		return s->n_values_lists ? values(c, s, shape) : select_core(c, s, shape);
+		/* SQLite takes no ORDER BY after a compound whose first arm is a bare VALUES */
+		return s->n_values_lists ? wrapped_values(c, s, shape) : select_core(c, s, shape);
 	}
 	xlat_puts(c, "SELECT * FROM (");
 	bool ok = xlat_select(c, s, shape);
@@ -845,53 +845,51 @@ static bool arm(struct xlat_ctx *c, const PgQuery__SelectStmt *s, bool left,
 	return ok;
 }
 
-static bool has_untyped_string(const PgQuery__SelectStmt *s)
+static bool string_literal(const PgQuery__Node *n)
 {
-	if (s->op != PG_QUERY__SET_OPERATION__SETOP_NONE)
+	return n && n->node_case == NODE(A_CONST) && !n->a_const->isnull &&
+	       n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL;
+}
+
+/* Whether arm s, a SELECT (VALUES resolves its own columns, an untyped one as text), has a
+ * column that is an untyped literal. */
+static bool arm_literals(const PgQuery__SelectStmt *s)
+{
+	if (s->op != PG_QUERY__SET_OPERATION__SETOP_NONE || s->n_values_lists)
 		return false;
-	for (size_t i = 0; i < s->n_target_list; i++) {
-		if (untyped_string(s->target_list[i]->res_target->val))
+	for (size_t i = 0; i < s->n_target_list; i++)
+		if (string_literal(s->target_list[i]->res_target->val))
 			return true;
-	}
 	return false;
 }
 
-/* With an untyped string literal in an arm's select list: the column types of both arms (a
- * dry run), the literals' left out, so that set_op reads the literals as those types. */
-static bool setop_types(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
-			const struct xlat_type **out, size_t *n)
+/* The types a set operation's untyped literal columns are read as: each column's common type
+ * over both arms, from a dry run of each (none when no arm has such a column, or one of them
+ * cannot be typed here: the real translation reports why). */
+static bool arm_types(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *want)
 {
 	struct xlat_shape l = {0}, r = {0};
-	if (!has_untyped_string(s->larg) && !has_untyped_string(s->rarg))
+	if (!c->schema || c->dry || !(arm_literals(s->larg) || arm_literals(s->rarg)))
 		return true;
-	if (!xlat_scope_dry_select(c, s->larg, &l) || !xlat_scope_dry_select(c, s->rarg, &r))
-		return false;
-	if (l.star || r.star || l.n != r.n)
+	if (!xlat_scope_dry_select(c, s->larg, &l) || !xlat_scope_dry_select(c, s->rarg, &r) ||
+	    l.star || r.star)
 		return true;
-	struct xlat_type *v = arena_zalloc(c->a, (l.n ? l.n : 1) * sizeof(*v));
-	for (size_t i = 0; i < l.n; i++) {
+	shape_alloc(c, want, l.n);
+	for (size_t i = 0; i < l.n && i < r.n; i++) {
 		struct xlat_type pair[2] = {l.types[i], r.types[i]};
-		v[i] = xlat_type_common(pair, 2);
+		want->types[i] = xlat_type_common(pair, 2);
+		if (want->types[i].oid == XLAT_OID_UNKNOWN_COL ||
+		    want->types[i].oid == XLAT_OID_BPCHAR)
+			want->types[i] = (struct xlat_type){XLAT_OID_UNKNOWN, -1};
 	}
-	*out = v;
-	*n = l.n;
 	return true;
 }
 
-static bool setop_arm(struct xlat_ctx *c, const PgQuery__SelectStmt *s, bool left,
-		      struct xlat_shape *shape, const struct xlat_type *types, size_t n)
+static void arm_want(struct xlat_ctx *c, const PgQuery__SelectStmt *arm,
+		     const struct xlat_shape *want)
 {
-	PgQuery__Node *const *list = c->setop_list;
-	const struct xlat_type *saved = c->setop_types;
-	size_t saved_n = c->setop_n;
-	c->setop_list = types ? s->target_list : NULL;
-	c->setop_types = types;
-	c->setop_n = n;
-	bool ok = arm(c, s, left, shape);
-	c->setop_list = list;
-	c->setop_types = saved;
-	c->setop_n = saved_n;
-	return ok;
+	c->arm_want = want->n && arm_literals(arm) ? want : NULL;
+	c->arm_for = c->arm_want ? arm : NULL;
 }
 
 static bool set_op(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape)
@@ -911,14 +909,19 @@ static bool set_op(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat
 	}
 	if (s->all && s->op != PG_QUERY__SET_OPERATION__SETOP_UNION)
 		return xlat_setop_all(c, s, shape);
-	const struct xlat_type *types = NULL;
-	size_t ntypes = 0;
-	if (!setop_types(c, s, &types, &ntypes))
+	struct xlat_shape want = {0};
+	if (!arm_types(c, s, &want))
 		return false;
-	if (!setop_arm(c, s->larg, true, &l, types, ntypes))
+	arm_want(c, s->larg, &want);
+	bool ok = arm(c, s->larg, true, &l);
+	c->arm_want = NULL, c->arm_for = NULL;
+	if (!ok)
 		return false;
 	xlat_puts(c, kw);
-	if (!setop_arm(c, s->rarg, false, &r, types, ntypes))
+	arm_want(c, s->rarg, &want);
+	ok = arm(c, s->rarg, false, &r);
+	c->arm_want = NULL, c->arm_for = NULL;
+	if (!ok)
 		return false;
 	if (!shape)
 		return true;

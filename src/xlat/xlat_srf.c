@@ -519,12 +519,11 @@ static int value_cols(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 			/* a multirange's ranges (xlat_multirange_unnest) */
 			uint32_t mr = pgtype_multirange_range(tv[i].oid);
 			const struct pgtype_info *ti = pgtype_by_oid(tv[i].oid);
-			if (!mr && (!ti || !ti->elem_oid))
+			uint32_t el = mr ? mr : ti ? ti->elem_oid : xlat_array_elem_in(c, tv[i].oid);
+			if (!el) /* (an enum's array gives the enum) */
 				return 0;
 			v[i] = (struct xlat_schema_col){
-				.name = f->n_args > 1 ? "unnest" : alias,
-				.type_oid = mr ? mr : ti->elem_oid,
-				.typmod = -1};
+				.name = f->n_args > 1 ? "unnest" : alias, .type_oid = el, .typmod = -1};
 		}
 		return (int)f->n_args;
 	}

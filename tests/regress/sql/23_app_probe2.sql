@@ -180,6 +180,5 @@ SELECT row_to_json(d) FROM ap2_doc d WHERE id = 1;
 -- jsonb || beside a -> / #> path is jsonb's (it was text's, and jsonb_set then 22P02).
 UPDATE ap2_doc SET body = jsonb_set(body, '{user,tags}', (body->'user'->'tags') || '"new"') WHERE id = 2 RETURNING body;
 SELECT body #> '{user,tags}' || '["z"]', (body -> 'user') || '{"k": 1}', body #- '{user}' || '{"k": 1}' FROM ap2_doc WHERE id = 1;
--- differs: jsonb = compares the canonical text: numbers spelled apart are unequal
 SELECT '{"a":1}'::jsonb = '{"a":1.0}'::jsonb, '[1,2]'::jsonb @> '[2]';
 DROP TABLE ap2_doc;

@@ -23,7 +23,11 @@ static const struct {
 	{"pgfn_jsonb_build_object('b', 1, 'a', 'x', 'tntt')", "{\"a\": \"x\", \"b\": 1}"},
 	{"pgfn_json_build_object('a', '')", "ERROR 22023: argument list must have even number of "
 					    "elements"},
-	{"pgfn_json_build_object(NULL, 1, 'tn')", "ERROR 22023: argument 1 cannot be null"},
+	{"pgfn_json_build_object(NULL, 1, 'tn')", "ERROR 22023: argument 1: key must not be null"},
+	{"pgfn_json_build_object('{a}', 1, 'Sn')",
+	 "ERROR 22023: key value must be scalar, not array, composite, or json"},
+	{"pgfn_to_json('{{1,5},{99,NULL}}', 'A')", "[[1,5],[99,null]]"},
+	{"pgfn_to_json('[0:1]={a,b}', 'S')", "[\"a\",\"b\"]"},
 	{"pgfn_json_build_array(1, 'x', x'6869', 2.5, 'ntxn')", "[1, \"x\", \"\\\\x6869\", 2.5]"},
 	{"pgfn_to_json('2024-01-01 10:00:00+00', 'Z')", "\"2024-01-01T10:00:00+00:00\""},
 	{"pgfn_to_json('2024-01-01 10:00:00', 'T')", "\"2024-01-01T10:00:00\""},

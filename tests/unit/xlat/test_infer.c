@@ -80,6 +80,14 @@ struct icase {
 	"' FROM pragma_table_xinfo('" v "', 'main') WHERE cid = " cid " AND coalesce(type, '') = ''"
 
 static const struct icase cases[] = {
+	/* an untyped literal among branches of another type is read as that type */
+	{"SELECT CASE WHEN flag THEN id ELSE '2' END AS k FROM acct", "23", "",
+	 "SELECT CASE WHEN flag THEN id ELSE 2 END AS k FROM acct"},
+	{"SELECT COALESCE(small, '7') AS k FROM acct", "21", "",
+	 "SELECT coalesce(small, 7) AS k FROM acct"},
+	{"SELECT id FROM acct UNION SELECT '3'", "23", "",
+	 "SELECT id FROM acct UNION SELECT 3 AS \"?column?\""},
+	{"SELECT 'a' UNION SELECT 'b'", "25", "", NULL},
 	/* char(n) is stored without trailing blanks: what it is compared with loses them */
 	{"SELECT id FROM acct WHERE code = $1", NULL, "1042",
 	 "SELECT id FROM acct WHERE code = rtrim(?1, ' ')"},
@@ -113,10 +121,10 @@ static const struct icase cases[] = {
 	 "23", "", NULL},
 	{"SELECT salary FROM emp UNION SELECT balance FROM acct", "20", "", NULL},
 	{"SELECT (SELECT max(salary) FROM emp) AS m", "23", "", NULL},
-	/* ARRAY(subquery) of integers and strings, typed functions in FROM */
+	/* ARRAY(subquery) of integers, strings, booleans and numerics, typed functions in FROM */
 	{"SELECT ARRAY(SELECT salary FROM emp), ARRAY(SELECT owner FROM acct), "
-	 "ARRAY(SELECT flag FROM acct)",
-	 "1007,1015,1009", "", NULL},
+	 "ARRAY(SELECT flag FROM acct), ARRAY(SELECT rate FROM acct)",
+	 "1007,1015,1000,1231", "", NULL},
 	{"SELECT x * 2, n FROM generate_series(1, 3::int8) WITH ORDINALITY g (x, n)", "20,20", "",
 	 NULL},
 	{"SELECT * FROM unnest(ARRAY[1], ARRAY['a'])", "23,25", "", NULL},
@@ -466,6 +474,12 @@ START_TEST(literal_input_errors)
 		{"SELECT d FROM ev WHERE d BETWEEN '2024-1-1' AND '2024-13-1'", "22008"},
 		{"SELECT id FROM acct WHERE rate = '1.5x'", "22P02"},
 		{"SELECT CASE rate WHEN 'x' THEN 1 END FROM acct", "22P02"},
+		{"SELECT CASE WHEN flag THEN id ELSE 'x' END FROM acct", "22P02"},
+		{"SELECT COALESCE(balance, 'x') FROM acct", "22P02"},
+		{"SELECT ARRAY[id, 'x'] FROM acct", "22P02"},
+		{"SELECT id FROM acct UNION SELECT 'x'", "22P02"},
+		{"VALUES (1), ('x')", "22P02"},
+		{"SELECT ARRAY[]", "42P18"},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
 		struct arena *a = arena_new(0);
