@@ -269,6 +269,8 @@ bool xlat_array_operand(struct xlat_ctx *c, const PgQuery__Node *n)
 	case PG_QUERY__NODE__NODE_TYPE_CAST: /* '{1}'::_int4 */
 		return xlat_type_cast_unalias(c, n->type_cast) != n->type_cast;
 	case PG_QUERY__NODE__NODE_FUNC_CALL: /* array_remove(...), regexp_split_to_array(...) */
+	case PG_QUERY__NODE__NODE_PARAM_REF: /* $1 of a declared array type (a PL/pgSQL array
+					      * variable, PREPARE q(int[])) */
 		return xlat_scope_dry_expr(c, n, &t) && is_array_type(t);
 	default:
 		return false;

@@ -27,3 +27,16 @@ SELECT * FROM plr_rows_untyped();
 SELECT * FROM plr_nosuch();
 SELECT * FROM plr_nosuch(1, 'a') AS t;
 SELECT n FROM plr_nosuch_either(true) AS s(n);
+-- an array variable (a parameter of an array type) and || append, prepend and concatenate
+-- arrays (they were concatenated as text: '{1}2')
+DO $$ DECLARE a int[] := '{}'; BEGIN FOR i IN 1..3 LOOP a := a || i; END LOOP; a := 0 || a; RAISE NOTICE 'built %', a; END $$;
+CREATE FUNCTION plr_build(n int) RETURNS int[] LANGUAGE plpgsql AS $$ DECLARE a int[]; x int[]; BEGIN FOR i IN 1..n LOOP a := a || i; END LOOP; FOREACH x SLICE 1 IN ARRAY ARRAY[[7,8],[9,10]] LOOP a := a || x[2]; END LOOP; RETURN a || ARRAY[-1]; END $$;
+SELECT plr_build(2), plr_build(0);
+CREATE FUNCTION plr_tags(t text[], extra text) RETURNS text[] LANGUAGE plpgsql AS $$ BEGIN RETURN t || extra; END $$;
+SELECT plr_tags('{a,b}', 'c'), plr_tags(NULL, 'z');
+PREPARE plr_app(int[]) AS SELECT $1 || 2 AS appended, 1 || $1 AS prepended, $1 || $1 AS doubled;
+EXECUTE plr_app('{5}');
+EXECUTE plr_app('{}');
+EXECUTE plr_app(NULL);
+PREPARE plr_txt(text) AS SELECT $1 || 2;
+EXECUTE plr_txt('{1}');
