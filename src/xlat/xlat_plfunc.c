@@ -54,6 +54,9 @@ static bool load_sql_body(struct xlat_plloader *l, const struct xlat_udf *u,
 	f->nargs = u->nargs;
 	f->found_var = (int)u->nargs;
 	f->sql_body = true;
+	/* PostgreSQL's value of a void LANGUAGE sql function is void's empty text only when its
+	 * last statement is a query (SELECT of a void function), else NULL */
+	f->void_null = u->rettype == PGTYPE_VOID && !xlat_sql_body_returns(u->body);
 	return ok;
 }
 

@@ -40,3 +40,12 @@ EXECUTE plr_app('{}');
 EXECUTE plr_app(NULL);
 PREPARE plr_txt(text) AS SELECT $1 || 2;
 EXECUTE plr_txt('{1}');
+-- a LANGUAGE sql function RETURNS void is NULL when its last statement is no query (it was
+-- void's empty text, which only a last SELECT gives, as a PL/pgSQL function's)
+CREATE FUNCTION plr_touch() RETURNS void LANGUAGE sql AS $$ UPDATE plr_items SET label = label WHERE id = 1 $$;
+SELECT plr_touch(), plr_touch() IS NULL;
+CREATE FUNCTION plr_sleep() RETURNS void LANGUAGE sql AS $$ SELECT pg_sleep(0) $$;
+SELECT plr_sleep() IS NULL;
+CREATE FUNCTION plr_pl_void() RETURNS void LANGUAGE plpgsql AS $$ BEGIN END $$;
+SELECT plr_pl_void() IS NULL;
+SELECT * FROM plr_touch();
