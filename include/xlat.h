@@ -597,6 +597,7 @@ struct xlat_pl_func {
 	int found_var, result_var;
 	const char *name;   /* "inline_code_block" for a DO, else the function's name */
 	bool sql_body;      /* LANGUAGE sql: the last statement's first row is the result */
+	bool void_null;     /* LANGUAGE sql RETURNS void ending in no query: NULL (functions.c) */
 	bool retset;        /* RETURNS SETOF / TABLE: RETURN QUERY's rows are the result */
 	/* RETURNS trigger: NEW and OLD are record variables new_var and old_var; tg_var is the
 	 * first of TG_OP, TG_NAME, TG_WHEN, TG_LEVEL, TG_TABLE_NAME, TG_TABLE_SCHEMA,

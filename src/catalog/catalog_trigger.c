@@ -270,7 +270,9 @@ struct refit {
 };
 
 /* The SQLite triggers of every trigger of r->table (as _shardlite_triggers keeps them) made
- * again for the table's current columns, or dropped; the sidecar rows follow a rename. */
+ * again for the table's current columns, or dropped; the sidecar rows follow a rename. Made
+ * last name first: SQLite fires a row's triggers newest first, so its BEFORE triggers fire in
+ * PostgreSQL's order, by name (CREATE TRIGGER of a BEFORE row trigger refits too). */
 static void refit(sqlite3_context *ctx, const struct refit *r)
 {
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
@@ -280,11 +282,21 @@ static void refit(sqlite3_context *ctx, const struct refit *r)
 					  NULL, NULL, NULL) != SQLITE_OK)
 		return; /* no trigger was ever made */
 	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT name, timing, events, columns, when_cond FROM "
-			       "main._shardlite_triggers WHERE table_name = ?1 COLLATE NOCASE "
-			       "AND timing <> 'INSTEAD OF' ORDER BY name",
-			       -1, &st, NULL) != SQLITE_OK) {
+	/* phase 2 (the order after CREATE TRIGGER): only the triggers whose SQLite triggers
+	 * exist — a sidecar row may outlive its table (DROP TABLE), not be made again for a new
+	 * table of that name */
+	const char *live = r->phase == 2 ? " AND EXISTS (SELECT 1 FROM main.sqlite_schema s WHERE "
+					   "s.type = 'trigger' AND substr(s.name, 1, "
+					   "length(t.table_name) + length(t.name) + 2) = "
+					   "t.table_name || '.' || t.name || '.')"
+					 : "";
+	char *sel = sqlite3_mprintf("SELECT name, timing, events, columns, when_cond FROM "
+				    "main._shardlite_triggers t WHERE table_name = ?1 COLLATE NOCASE "
+				    "AND timing <> 'INSTEAD OF'%s ORDER BY name DESC",
+				    live);
+	int rc = sel ? sqlite3_prepare_v2(db, sel, -1, &st, NULL) : SQLITE_NOMEM;
+	sqlite3_free(sel);
+	if (rc != SQLITE_OK) {
 		pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "%s", sqlite3_errmsg(db));
 		return;
 	}
@@ -370,7 +382,8 @@ static void refit(sqlite3_context *ctx, const struct refit *r)
 }
 
 /* shardlite_trigger_refit(table, phase[, column]): the translator's scripts call it around an
- * ALTER TABLE that adds or drops columns (xlat_trigger_refit). The SQLite triggers of a row
+ * ALTER TABLE that adds or drops columns (xlat_trigger_refit), and with phase 2 after CREATE
+ * TRIGGER of a BEFORE row trigger, for the order (refit). The SQLite triggers of a row
  * trigger pass the table's columns one by one (xlat_trigger.c), so phase 0 drops them before
  * the change (SQLite refuses to drop a column a trigger names) and phase 1 makes them again
  * with the columns the table has now. column: the one being dropped; a trigger UPDATE OF it

@@ -684,6 +684,37 @@ static void assign(struct session *s, struct sess_guc *g, char *value)
 		pgw_be_parameter_status(&s->out, g->def->name, value_of(s, g));
 }
 
+/* A transaction's characteristics change only before its first query and outside savepoints,
+ * as PostgreSQL's check hooks (variable.c) say: 25001. v is the new value, normalized. */
+static bool txn_char_check(struct session *s, const struct sess_guc *g, const char *v,
+			   struct pgerr *err)
+{
+	const char *name = g->def->name;
+	bool snap = sess_txn_snapshot(s), sub = sess_txn_savepoints(s) > 0;
+	if (same_name(name, "transaction_isolation") && strcmp(v, value_of(s, g)) != 0) {
+		if (snap || sub)
+			return pgerr_set(err, SQLSTATE_ACTIVE_SQL_TRANSACTION,
+					 "SET TRANSACTION ISOLATION LEVEL must %s",
+					 snap ? "be called before any query"
+					      : "not be called in a subtransaction");
+	} else if (same_name(name, "transaction_read_only") && strcmp(v, "off") == 0 &&
+		   sess_txn_read_only(s)) {
+		if (sub)
+			return pgerr_set(err, SQLSTATE_ACTIVE_SQL_TRANSACTION,
+					 "cannot set transaction read-write mode inside a read-only "
+					 "transaction");
+		if (snap)
+			return pgerr_set(err, SQLSTATE_ACTIVE_SQL_TRANSACTION,
+					 "transaction read-write mode must be set before any query");
+	} else if (same_name(name, "transaction_deferrable") && (snap || sub)) {
+		return pgerr_set(err, SQLSTATE_ACTIVE_SQL_TRANSACTION,
+				 "SET TRANSACTION [NOT] DEFERRABLE %s",
+				 sub ? "cannot be called within a subtransaction"
+				     : "must be called before any query");
+	}
+	return true;
+}
+
 /* stmt_local: set_config(name, value, true) outside a transaction block, which holds for the
  * statement's implicit transaction (sess_guc_statement_end undoes it); SET LOCAL there is only
  * a WARNING. */
@@ -711,6 +742,8 @@ static bool set(struct session *s, const char *name, const char *value, bool loc
 		(void)pgtype_datestyle_parse(value, &ds, norm, sizeof(norm)); /* checked above */
 	}
 	bool in_txn = s->txn != SESS_TXN_IDLE || (local && stmt_local);
+	if (v && s->txn != SESS_TXN_IDLE && !txn_char_check(s, g, v, err))
+		return false;
 	if (local && !in_txn) {
 		pgw_be_notice(&s->out, "WARNING", SQLSTATE_NO_ACTIVE_SQL_TRANSACTION,
 			      "SET LOCAL can only be used in transaction blocks");

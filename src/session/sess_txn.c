@@ -134,6 +134,17 @@ bool sess_txn_read_only(struct session *s)
 	return s->txn_read_only || default_read_only(s);
 }
 
+bool sess_txn_snapshot(struct session *s)
+{
+	return s->conn && sqlite_txn_open(s) &&
+	       sqlite3_txn_state(shard_conn_db(s->conn), NULL) != SQLITE_TXN_NONE;
+}
+
+size_t sess_txn_savepoints(const struct session *s)
+{
+	return s->rare ? s->rare->cursor_sp.n : 0;
+}
+
 static bool begin(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
 {
 	if (s->txn == SESS_TXN_BLOCK || s->txn == SESS_TXN_FAILED) {

@@ -621,6 +621,10 @@ static bool run_call(struct pl_run *r, const struct plan *p, sqlite3_context *ct
 	strbuf_fini(&set.sb);
 	if (!ok || p->rows)
 		return ok;
+	if (p->rettype == PGTYPE_VOID && r->f->void_null) {
+		sqlite3_result_null(ctx);
+		return true;
+	}
 	const char *result = scalar_result(r, p);
 	return set_result(r->s, ctx, p->rettype, result ? arena_strdup(a, result) : NULL, err);
 }

@@ -824,6 +824,11 @@ void sess_txn_abort(struct session *s);
 /* Whether a write now is refused (25006): the block's READ ONLY, or default_transaction_
  * read_only outside a block. What SHOW transaction_read_only says. */
 bool sess_txn_read_only(struct session *s);
+/* Whether the transaction's first query has run (SQLite read or wrote the tenant: its snapshot
+ * is taken, PostgreSQL's FirstSnapshotSet), and how many savepoints are open in it: what SET
+ * TRANSACTION's characteristics may still change (sess_guc.c, 25001). */
+bool sess_txn_snapshot(struct session *s);
+size_t sess_txn_savepoints(const struct session *s);
 /* SQLite's BEGIN is deferred: until the block's first statement reads, its transaction holds no
  * snapshot and no lock, and ending it changes nothing anyone can see. sess_txn_step_out ends
  * such a transaction (false, nothing done, when SQLite's transaction has taken something or

@@ -326,6 +326,9 @@ bool xlat_array_operand(struct xlat_ctx *c, const PgQuery__Node *n)
 		       strcmp(xlat_node_str(n->a_expr->name[0]), "||") == 0 && n->a_expr->lexpr &&
 		       (xlat_array_operand(c, n->a_expr->lexpr) ||
 			xlat_array_operand(c, n->a_expr->rexpr));
+	case PG_QUERY__NODE__NODE_PARAM_REF: /* $1 of a declared array type (a PL/pgSQL array
+					      * variable, PREPARE q(int[])) */
+		return xlat_scope_dry_expr(c, n, &t) && is_array_type(t);
 	default:
 		return false;
 	}

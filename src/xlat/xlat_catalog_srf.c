@@ -430,6 +430,9 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 	if (fc == XLAT_FN_WINDOW)
 		return xlat_fail(c, "42809", f->location,
 				 "window function %s requires an OVER clause", name);
+	if (k == ARRAY_LEN(srfs) && name && f->n_funcname == 1 && !f->agg_star && !f->over &&
+	    xlat_func_missing(c, f, name))
+		return false;
 	if (k == ARRAY_LEN(srfs) || f->n_funcname > 2 || !schema ||
 	    strcmp(schema, "pg_catalog") != 0 || (int)f->n_args < srfs[k].min ||
 	    (int)f->n_args > srfs[k].max || f->agg_star || f->over)

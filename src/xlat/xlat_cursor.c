@@ -11,6 +11,7 @@
 #define CURSOR_OPT_BINARY 0x0001
 #define CURSOR_OPT_SCROLL 0x0002
 #define CURSOR_OPT_NO_SCROLL 0x0004
+#define CURSOR_OPT_INSENSITIVE 0x0008
 #define CURSOR_OPT_HOLD 0x0020
 
 static bool scans_backward(const PgQuery__SelectStmt *q, const PgQuery__WithClause *outer);
@@ -172,6 +173,52 @@ static bool scans_backward(const PgQuery__SelectStmt *q, const PgQuery__WithClau
 	return !agg && item_backward(q->from_clause[0], with);
 }
 
+/* Whether a WITH clause has a data-modifying query (INSERT, UPDATE, DELETE, MERGE). */
+static bool with_modifies(const PgQuery__WithClause *w)
+{
+	for (size_t i = 0; w && i < w->n_ctes; i++) {
+		const PgQuery__Node *cte = w->ctes[i];
+		const PgQuery__Node *q = cte->node_case == PG_QUERY__NODE__NODE_COMMON_TABLE_EXPR
+						 ? cte->common_table_expr->ctequery
+						 : NULL;
+		if (q && q->node_case != PG_QUERY__NODE__NODE_SELECT_STMT)
+			return true;
+	}
+	return false;
+}
+
+/* A cursor over a query with FOR UPDATE / FOR SHARE must be read only: not WITH HOLD, SCROLL
+ * or INSENSITIVE (analyze.c's transformDeclareCursorStmt, its order and words). */
+static bool locking_cursor(struct xlat_ctx *c, const PgQuery__DeclareCursorStmt *s)
+{
+	const PgQuery__SelectStmt *q = s->query->select_stmt;
+	if (!q->n_locking_clause || q->locking_clause[0]->node_case != PG_QUERY__NODE__NODE_LOCKING_CLAUSE)
+		return true;
+	static const char *const words[] = {
+		[PG_QUERY__LOCK_CLAUSE_STRENGTH__LCS_FORKEYSHARE] = "FOR KEY SHARE",
+		[PG_QUERY__LOCK_CLAUSE_STRENGTH__LCS_FORSHARE] = "FOR SHARE",
+		[PG_QUERY__LOCK_CLAUSE_STRENGTH__LCS_FORNOKEYUPDATE] = "FOR NO KEY UPDATE",
+		[PG_QUERY__LOCK_CLAUSE_STRENGTH__LCS_FORUPDATE] = "FOR UPDATE"};
+	unsigned k = (unsigned)q->locking_clause[0]->locking_clause->strength;
+	const char *lcs = k < ARRAY_LEN(words) && words[k] ? words[k] : "FOR UPDATE";
+	const char *kind = s->options & CURSOR_OPT_HOLD	  ? "CURSOR WITH HOLD"
+			   : s->options & CURSOR_OPT_SCROLL ? "SCROLL CURSOR"
+							    : NULL;
+	if (kind) {
+		xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "DECLARE %s ... %s is not supported",
+			  kind, lcs);
+		pgerr_detail(c->err, "%s cursors must be READ ONLY.",
+			     s->options & CURSOR_OPT_HOLD ? "Holdable" : "Scrollable");
+		return false;
+	}
+	if (s->options & CURSOR_OPT_INSENSITIVE) {
+		xlat_fail(c, "42P11", -1, "DECLARE INSENSITIVE CURSOR ... %s is not valid", lcs);
+		pgerr_detail(c->err, "Insensitive cursors must be READ ONLY.");
+		return false;
+	}
+	return true;
+}
+
 bool xlat_stmt_declare(struct xlat_ctx *c, const PgQuery__DeclareCursorStmt *s)
 {
 	if (!s->query || s->query->node_case != PG_QUERY__NODE__NODE_SELECT_STMT)
@@ -181,9 +228,13 @@ bool xlat_stmt_declare(struct xlat_ctx *c, const PgQuery__DeclareCursorStmt *s)
 	/* The rows are read at DECLARE's Execute, which has no Bind values at hand. */
 	if (c->max_param > 0)
 		return xlat_unsupported(c, -1, "parameters in DECLARE CURSOR");
-	if (c->st->writes) /* PostgreSQL refuses it too */
+	/* PostgreSQL refuses it too; FOR UPDATE / FOR SHARE (writes too: row locks) is taken,
+	 * SQLite's transaction holding the whole tenant */
+	if (c->st->writes && with_modifies(s->query->select_stmt->with_clause))
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
 				 "DECLARE CURSOR must not contain data-modifying statements in WITH");
+	if (!locking_cursor(c, s))
+		return false;
 	struct xlat_cursor *cur = arena_zalloc(c->a, sizeof(*cur));
 	cur->op = XLAT_CUR_DECLARE;
 	cur->name = arena_strdup(c->a, s->portalname);

@@ -530,6 +530,19 @@ bool xlat_is_null_const(const PgQuery__Node *n)
 	return n && n->node_case == PG_QUERY__NODE__NODE_A_CONST && n->a_const->isnull;
 }
 
+bool xlat_func_missing(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name)
+{
+	if (!c->env || !c->env->builtin_fn) /* pg_proc's names unknown: it may be PostgreSQL's */
+		return false;
+	for (size_t i = 0; i < ARRAY_LEN(refused_fns); i++)
+		if (strcmp(refused_fns[i], name) == 0)
+			return false;
+	if (xlat_func_class(name) != XLAT_FN_UNKNOWN || xlat_udf_count(c, name) ||
+	    c->env->builtin_fn(name))
+		return false;
+	return !no_such_function(c, f, name);
+}
+
 /* PostgreSQL's frame option bits (nodes/parsenodes.h). */
 enum {
 	FRAME_NONDEFAULT = 0x1,

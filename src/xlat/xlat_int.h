@@ -528,6 +528,10 @@ const PgQuery__Node *xlat_target_of(struct xlat_ctx *c, const PgQuery__SelectStm
 /* Whether f (named name, in schema) is a plain function a FROM item may call: one row of one
  * column (xlat_catalog_srf.c). */
 bool xlat_scalar_in_from(const PgQuery__FuncCall *f, const char *name, const char *schema);
+/* Whether name is a function no one defines (neither the tenant, shardlite nor PostgreSQL's
+ * pg_proc): then c->err is PostgreSQL's 42883 "function f(types) does not exist", as a call
+ * of it in an expression gets. */
+bool xlat_func_missing(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name);
 bool xlat_sqlvalue(struct xlat_ctx *c, const PgQuery__SQLValueFunction *f, struct xlat_type *t);
 /* An aggregate call's FILTER (WHERE ...) clause, if it has one, after its closing parenthesis. */
 bool xlat_agg_filter(struct xlat_ctx *c, const PgQuery__FuncCall *f);

@@ -11,6 +11,7 @@
 #include <pg_query.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* The statements of a LANGUAGE sql body as a block: each runs with the arguments bound (by
  * name or $n), the last one's first row is the result (run for nothing in a void function). */
@@ -53,6 +54,9 @@ static bool load_sql_body(struct xlat_plloader *l, const struct xlat_udf *u,
 	f->nargs = u->nargs;
 	f->found_var = (int)u->nargs;
 	f->sql_body = true;
+	/* PostgreSQL's value of a void LANGUAGE sql function is void's empty text only when its
+	 * last statement is a query (SELECT of a void function), else NULL */
+	f->void_null = u->rettype == PGTYPE_VOID && !xlat_sql_body_returns(u->body);
 	return ok;
 }
 
@@ -132,10 +136,33 @@ static const struct xlat_udf *with_outs(struct arena *a, const struct xlat_udf *
 	return v;
 }
 
+/* A PL/pgSQL function RETURNS TABLE as its body sees it: the columns are variables after the
+ * inputs (PostgreSQL's TABLE-mode parameters), NULL when the call starts. */
+static const struct xlat_udf *with_table(struct arena *a, const struct xlat_udf *u)
+{
+	struct xlat_udf *v = arena_alloc(a, sizeof(*v));
+	*v = *u;
+	const char **names = arena_zalloc(a, (u->nargs + u->nouts + 1) * sizeof(char *));
+	const char **decls = arena_zalloc(a, (u->nargs + u->nouts + 1) * sizeof(char *));
+	for (size_t i = 0; i < u->nargs + u->nouts; i++) {
+		names[i] = i < u->nargs ? u->argnames[i] : u->outnames[i - u->nargs];
+		decls[i] = i < u->nargs ? u->argdecls[i] : u->outdecls[i - u->nargs];
+	}
+	v->argnames = names;
+	v->argdecls = decls;
+	v->nargs = u->nargs + u->nouts;
+	return v;
+}
+
 bool xlat_udf_compile(const struct xlat_udf *u, const struct xlat_schema *schema, struct arena *a,
 		      const struct xlat_pl_func **out, struct pgerr *err)
 {
 	bool outs = u->modes != NULL;
+	bool table = !outs && u->retset && u->nouts && strcmp(u->lang, "sql") != 0;
+	const char *shown = display_name(a, u); /* the inputs only, as format_procedure */
+	size_t table_first = u->nargs;
+	if (table)
+		u = with_table(a, u);
 	bool one_record = xlat_udf_coldefs(u) && !u->retset;
 	if (xlat_udf_coldefs(u) && !u->retset) { /* LANGUAGE sql: its last query's first row */
 		struct xlat_udf *v = arena_alloc(a, sizeof(*v));
@@ -159,12 +186,15 @@ bool xlat_udf_compile(const struct xlat_udf *u, const struct xlat_schema *schema
 	l->retset = u->retset;
 	l->has_outs = outs || (u->retset && u->nouts); /* RETURNS TABLE's columns too */
 	l->one_record = one_record;
+	l->table_first = table_first;
+	l->ntable = table ? u->nargs - table_first : 0;
+	l->row_set = u->retset && schema && xlat_udf_rowset(u, schema);
 	l->where = "a PL/pgSQL function";
 	bool sql = strcmp(u->lang, "sql") == 0;
 	if (!(sql ? load_sql_body(l, u, f) : xlat_plload_parse(l, u, u->body, f)))
 		return false;
 	/* PostgreSQL's CONTEXT names a PL/pgSQL function with its argument types */
-	f->name = sql ? u->name : display_name(a, u);
+	f->name = sql ? u->name : outs ? display_name(a, u) : shown;
 	f->result_var = -1;
 	f->retset = u->retset;
 	if (!l->returns_void && !l->trigger && !u->retset)
@@ -330,22 +360,74 @@ static bool return_next_var(struct xlat_plloader *l, const char *name, struct xl
 	return (st->expr = xlat_plload_sql(l, sql)) != NULL;
 }
 
+/* Whether an expression's text is NULL alone (RETURN NEXT NULL reads as it did). */
+static bool is_null_text(const char *text)
+{
+	if (!text)
+		return true;
+	while (*text == ' ' || *text == '\n' || *text == '\t')
+		text++;
+	size_t n = strlen(text);
+	while (n && (text[n - 1] == ' ' || text[n - 1] == '\n' || text[n - 1] == '\t'))
+		n--;
+	return n == 4 && strncasecmp(text, "null", 4) == 0;
+}
+
+/* RETURN NEXT expr in a function returning rows of a row type (SETOF t): ROW(a, b)
+ * or (a, b) is `SELECT a, b`, any other value of a row type (`(1, 'x')::t`, f(...)) its
+ * fields, `SELECT (expr).*`. False (err unset) for a row with an untyped field, which the
+ * caller reads as one value. */
+static bool return_next_row(struct xlat_plloader *l, const char *text, struct xlat_pl_stmt *st)
+{
+	int unknown = 0;
+	const char *sql = row_select(l, text, &unknown);
+	if (sql && unknown)
+		return false; /* ROW(1, 'x'): PostgreSQL's record of an unknown field matches no
+			       * row type; read as one value, it is 42804 when it runs too */
+	if (!sql)
+		sql = arena_printf(l->c->a, "SELECT (%s).*", text);
+	st->ret_record = true;
+	return (st->expr = xlat_plload_sql(l, sql)) != NULL;
+}
+
+/* `RETURN NEXT;`: RETURNS TABLE's columns are the next row, read by their places ($n) so that
+ * a block's variable of the same name does not hide one; without such columns it is
+ * PostgreSQL's syntax error (pl_gram.y reads an expression that is missing). */
+static bool return_next_table(struct xlat_plloader *l, struct xlat_pl_stmt *st)
+{
+	if (!l->ntable)
+		return pgerr_set(l->c->err, SQLSTATE_SYNTAX_ERROR,
+				 "missing expression at or near \";\"");
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "SELECT ");
+	for (size_t i = 0; i < l->ntable; i++)
+		strbuf_printf(&sb, "%s$%zu", i ? ", " : "", l->table_first + i + 1);
+	const char *sql = arena_strdup(l->c->a, sb.data ? sb.data : "");
+	strbuf_fini(&sb);
+	st->ret_record = l->ntable > 1;
+	return (st->expr = xlat_plload_sql(l, sql)) != NULL;
+}
+
 bool xlat_plload_return_set(struct xlat_plloader *l, const struct xlat_json *b,
 			    struct xlat_pl_stmt *st, const char *kind)
 {
 	if (strcmp(kind, "PLpgSQL_stmt_return_next") == 0) {
 		const struct xlat_json *e = xlat_json_get(b, "expr");
 		st->kind = XLAT_PL_RETURN_NEXT;
-		if (!e) /* RETURN NEXT; of a function's OUT parameters */
-			return xlat_plload_unsupported(l, "RETURN NEXT without an expression");
+		const char *name = e ? next_var_name(l, xlat_plload_text(e)) : NULL;
+		if (!e || (name && !*name)) /* `RETURN NEXT;` (xlat_plpre.c's empty name) */
+			return return_next_table(l, st);
 		if (l->has_outs) /* pl_gram.y's make_return_next_stmt */
 			return pgerr_set(l->c->err, SQLSTATE_DATATYPE_MISMATCH,
 					 "RETURN NEXT cannot have a parameter in function with OUT "
 					 "parameters");
-		const char *name = next_var_name(l, xlat_plload_text(e));
 		if (name)
 			return return_next_var(l, name, st);
-		return (st->expr = xlat_plload_expr(l, e)) != NULL;
+		if (l->row_set && !is_null_text(xlat_plload_text(e)) &&
+		    return_next_row(l, xlat_plload_text(e), st))
+			return true;
+		return !pgerr_is_set(l->c->err) && (st->expr = xlat_plload_expr(l, e)) != NULL;
 	}
 	st->kind = XLAT_PL_RETURN_QUERY;
 	const struct xlat_json *q = xlat_json_get(b, "query");

@@ -69,6 +69,10 @@ struct xlat_plloader {
 	bool trigger; /* RETURNS trigger: NEW, OLD and the TG_ variables */
 	bool retset;  /* RETURNS SETOF / TABLE: RETURN NEXT and RETURN QUERY */
 	bool has_outs; /* OUT parameters, RETURNS TABLE's columns: RETURN [NEXT] takes no value */
+	/* RETURNS TABLE's columns: the arguments from table_first on (after the inputs), which
+	 * `RETURN NEXT;` makes the next row of */
+	size_t table_first, ntable;
+	bool row_set; /* RETURNS SETOF a row type: RETURN NEXT's value is a row of it */
 	bool one_record; /* RETURNS record (not SETOF, no OUT parameters): RETURN r is its row */
 	const char *where; /* "a DO block" or "a PL/pgSQL function", for refusals */
 	struct xlat_plscope scope[MAX_SCOPE];

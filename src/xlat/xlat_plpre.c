@@ -293,11 +293,21 @@ static size_t cursor_for(struct xlat_plloader *l, const struct toks *t, size_t i
 
 /* `RETURN NEXT name;` at statement i: PostgreSQL's parser keeps which variable name is (its
  * retvarno), libpg_query's JSON drops it; name becomes a marker the parser reads as an
- * expression (xlat_plfunc.c maps it back to name). Its last token. */
+ * expression (xlat_plfunc.c maps it back to name). `RETURN NEXT;` (of RETURNS TABLE's
+ * columns), which libpg_query's parser refuses as a missing expression since it keeps no OUT
+ * parameters, gets a marker of the empty name. Its last token. */
 static size_t return_next_var(struct xlat_plloader *l, const struct toks *t, size_t i,
 			      struct edit *e)
 {
 	PgQuery__ScanToken **tk = t->tk;
+	if (i + 2 < t->n && is_word(t->body, tk[i], "return") &&
+	    tk[i + 1]->token == PG_QUERY__TOKEN__NEXT &&
+	    tk[i + 2]->token == PG_QUERY__TOKEN__ASCII_59) { /* `RETURN NEXT;`: an empty name */
+		const char *mark = remember(l, t, tk[i + 2]->start, tk[i + 2]->start,
+					    XLAT_PL_NEXT_MARK);
+		replace(e, t, tk[i + 2]->start, tk[i + 2]->start, arena_printf(t->a, " %s", mark));
+		return i + 2;
+	}
 	if (i + 3 >= t->n || !is_word(t->body, tk[i], "return") ||
 	    tk[i + 1]->token != PG_QUERY__TOKEN__NEXT || !word(tk[i + 2]) ||
 	    tk[i + 3]->token != PG_QUERY__TOKEN__ASCII_59)

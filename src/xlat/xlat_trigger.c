@@ -653,6 +653,13 @@ bool xlat_stmt_create_trigger(struct xlat_ctx *c, const PgQuery__CreateTrigStmt 
 		if (s->events & events[e].bit)
 			create_one(c, table, s->trigname, s->timing, upd_columns(c, s), names, n, e);
 	}
+	/* SQLite fires a row's BEFORE triggers newest first, PostgreSQL in name order: the
+	 * table's are made again, last name first (catalog_trigger.c's refit) */
+	if (s->row && (s->timing & TG_BEFORE)) {
+		xlat_puts(c, "; SELECT shardlite_trigger_refit(");
+		xlat_string(c, table);
+		xlat_puts(c, ", 2)");
+	}
 	unfold_key(c, s, table, cols, n);
 	return true;
 }

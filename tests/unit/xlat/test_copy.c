@@ -269,6 +269,10 @@ START_TEST(fetch_directions)
 	ck_assert(st->cursor->scroll && !st->cursor->no_scroll);
 	st = xtranslate("DECLARE s NO SCROLL CURSOR WITH HOLD FOR SELECT 1", NULL, 0, 1, a);
 	ck_assert(!st->cursor->scroll && st->cursor->no_scroll && st->cursor->hold);
+	/* FOR UPDATE: a cursor that only goes forward (not a data-modifying WITH) */
+	st = xtranslate("DECLARE s CURSOR FOR SELECT a FROM t ORDER BY a FOR UPDATE", NULL, 0, 1, a);
+	ck_assert_int_eq(st->kind, XLAT_CURSOR);
+	ck_assert(!st->cursor->backward_ok && !st->cursor->hold);
 	arena_free(a);
 }
 END_TEST

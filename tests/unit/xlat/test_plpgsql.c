@@ -289,6 +289,46 @@ START_TEST(test_return_next_var)
 }
 END_TEST
 
+/* RETURNS TABLE(n int, t text) with an input k: the columns are variables 1 and 2 after the
+ * input, and `RETURN NEXT;` (which libpg_query's parser refuses) reads them as the row. */
+START_TEST(test_return_next_table)
+{
+	struct arena *a = arena_new(0);
+	static const char *const in_names[] = {"k"}, *const in_decls[] = {"integer"};
+	static const char *const out_names[] = {"n", "t"}, *const out_decls[] = {"integer", "text"};
+	static const uint32_t out_types[] = {23, 25};
+	struct xlat_udf u = {.name = "f", .sig = "23", .nargs = 1, .argnames = in_names,
+			     .argdecls = in_decls, .rettype = 2249, .retdecl = "record",
+			     .lang = "plpgsql", .body = "BEGIN n := k; RETURN NEXT; RETURN NEXT ; END",
+			     .volatility = 'v', .kind = 'f', .retset = true, .nouts = 2,
+			     .outnames = out_names, .outdecls = out_decls, .outtypes = out_types};
+	const struct xlat_pl_func *f = NULL;
+	struct pgerr err;
+	pgerr_clear(&err);
+	ck_assert_msg(xlat_udf_compile(&u, NULL, a, &f, &err), "%s", err.message);
+	ck_assert_str_eq(f->name, "f(integer)");
+	ck_assert_str_eq(f->vars[1].name, "n");
+	ck_assert_str_eq(f->vars[2].name, "t");
+	ck_assert_int_eq(f->found_var, 3);
+	const struct xlat_pl_list *b = &f->top.body;
+	while (b->n == 1 && b->v[0].kind == XLAT_PL_BLOCK)
+		b = &b->v[0].body;
+	ck_assert_uint_ge(b->n, 3);
+	for (size_t k = 1; k < 3; k++) {
+		ck_assert_int_eq(b->v[k].kind, XLAT_PL_RETURN_NEXT);
+		ck_assert(b->v[k].ret_record);
+		ck_assert_str_eq(b->v[k].expr->sql, "SELECT $1, $2");
+		ck_assert_int_eq(b->v[k].expr->refs[0].var, 1);
+		ck_assert_int_eq(b->v[k].expr->refs[1].var, 2);
+	}
+	u.nouts = 0; /* RETURNS SETOF: `RETURN NEXT;` misses its expression */
+	pgerr_clear(&err);
+	ck_assert(!xlat_udf_compile(&u, NULL, a, &f, &err));
+	ck_assert_str_eq(err.sqlstate, "42601");
+	arena_free(a);
+}
+END_TEST
+
 /* Cursor statements, which libpg_query's parser cannot take, through their markers. */
 START_TEST(test_cursors)
 {
@@ -392,6 +432,7 @@ Suite *xlat_suite_plpgsql(void)
 	tcase_add_test(tc, test_cursors);
 	tcase_add_test(tc, test_whole_records);
 	tcase_add_test(tc, test_return_next_var);
+	tcase_add_test(tc, test_return_next_table);
 	tcase_add_loop_test(tc, test_refusals, 0, ARRAY_LEN(refusals));
 	suite_add_tcase(s, tc);
 	return s;
