@@ -166,6 +166,22 @@ PGresult *harness_exec_ok(PGconn *c, const char *sql)
 
 void harness_exec(PGconn *c, const char *sql) { PQclear(harness_exec_ok(c, sql)); }
 
+static void collect_notice(void *arg, const PGresult *r)
+{
+	char *buf = ((struct harness_notices *)arg)->text;
+	size_t n = strlen(buf), cap = sizeof(((struct harness_notices *)arg)->text);
+	const char *detail = PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL);
+	snprintf(buf + n, cap - n, "%s %s%s%s\n", PQresultErrorField(r, PG_DIAG_SQLSTATE),
+		 PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY), detail ? " / " : "",
+		 detail ? detail : "");
+}
+
+void harness_collect_notices(PGconn *c, struct harness_notices *into)
+{
+	into->text[0] = '\0';
+	PQsetNoticeReceiver(c, collect_notice, into);
+}
+
 void harness_exec_fail(PGconn *c, const char *sql, const char *sqlstate)
 {
 	PGresult *r = PQexec(c, sql);

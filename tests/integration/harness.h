@@ -52,6 +52,13 @@ void harness_expect_result(PGconn *c, const char *sqlstate);
  * before the statement started does nothing, by design), then expects its 57014. */
 void harness_cancel_until_done(PGconn *c);
 
+/* The NoticeResponse messages c receives, a "SQLSTATE message[ / detail]" line each, into
+ * text (what does not fit is cut); clear text[0] to start again. */
+struct harness_notices {
+	char text[2048];
+};
+void harness_collect_notices(PGconn *c, struct harness_notices *into);
+
 /* ---- the raw wire protocol (harness_raw.c) ---- */
 
 /* Bytes to send, or bytes received; the builders fail the test when it would overflow. */

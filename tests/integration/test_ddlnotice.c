@@ -13,22 +13,11 @@ static struct harness H;
 static void setup(void) { harness_start(&H, NULL); }
 static void teardown(void) { harness_stop(&H); }
 
-/* Collects NoticeResponse messages ("SQLSTATE message / DETAIL" lines) into 2 KiB. */
-static void collect_notice(void *arg, const PGresult *r)
-{
-	char *buf = arg;
-	size_t n = strlen(buf);
-	const char *detail = PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL);
-	snprintf(buf + n, 2048 - n, "%s %s%s%s\n", PQresultErrorField(r, PG_DIAG_SQLSTATE),
-		 PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY), detail ? " / " : "",
-		 detail ? detail : "");
-}
-
 START_TEST(alter_if_exists_notices)
 {
 	PGconn *c = harness_connect(&H, "dbname=acme");
-	char got[2048] = "";
-	PQsetNoticeReceiver(c, collect_notice, got);
+	struct harness_notices got;
+	harness_collect_notices(c, &got);
 	PQclear(harness_exec_ok(c, "CREATE TABLE an (a int CONSTRAINT an_pos CHECK (a > 0), "
 				   "b int GENERATED ALWAYS AS IDENTITY, "
 				   "d int GENERATED ALWAYS AS (a * 2) STORED)"));
@@ -44,7 +33,7 @@ START_TEST(alter_if_exists_notices)
 				   "DROP CONSTRAINT IF EXISTS nope2"));
 	PQclear(harness_exec_ok(c, "DROP TRIGGER IF EXISTS tx ON an"));
 	PQclear(harness_exec_ok(c, "DROP TRIGGER IF EXISTS tx ON nosuch"));
-	ck_assert_str_eq(got,
+	ck_assert_str_eq(got.text,
 			 "00000 column \"a\" of relation \"an\" is not an identity column, "
 			 "skipping\n"
 			 "00000 column \"b\" of relation \"an\" is not an identity column, "
@@ -58,10 +47,10 @@ START_TEST(alter_if_exists_notices)
 			 "00000 constraint \"nope2\" of relation \"an\" does not exist, skipping\n"
 			 "00000 trigger \"tx\" for relation \"an\" does not exist, skipping\n"
 			 "00000 relation \"nosuch\" does not exist, skipping\n");
-	got[0] = '\0';
+	got.text[0] = '\0';
 	PQclear(harness_exec_ok(c, "SET client_min_messages = warning"));
 	PQclear(harness_exec_ok(c, "ALTER TABLE an DROP CONSTRAINT IF EXISTS nope"));
-	ck_assert_str_eq(got, "");
+	ck_assert_str_eq(got.text, "");
 	PQfinish(c);
 }
 END_TEST
@@ -69,8 +58,8 @@ END_TEST
 START_TEST(drop_cascade_notices)
 {
 	PGconn *c = harness_connect(&H, "dbname=acme");
-	char got[2048] = "";
-	PQsetNoticeReceiver(c, collect_notice, got);
+	struct harness_notices got;
+	harness_collect_notices(c, &got);
 	PQclear(harness_exec_ok(c, "CREATE TABLE dc (a int, b int)"));
 	PQclear(harness_exec_ok(c, "CREATE VIEW dc_v AS SELECT * FROM dc"));
 	PQclear(harness_exec_ok(c, "CREATE VIEW dc_w AS SELECT a FROM dc_v"));
@@ -90,7 +79,7 @@ START_TEST(drop_cascade_notices)
 	PQclear(harness_exec_ok(c, "CREATE VIEW dc_v AS SELECT * FROM dc"));
 	harness_exec_fail(c, "DROP TABLE dc, nosuch CASCADE", "42P01");
 	PQclear(harness_exec_ok(c, "DROP TABLE dk CASCADE"));
-	ck_assert_str_eq(got, "00000 drop cascades to 2 other objects / drop cascades to view "
+	ck_assert_str_eq(got.text, "00000 drop cascades to 2 other objects / drop cascades to view "
 			      "dc_v\ndrop cascades to view dc_w\n"
 			      "00000 drop cascades to view dc_v\n"
 			      "00000 drop cascades to view dc_w\n"

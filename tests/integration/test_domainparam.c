@@ -68,22 +68,11 @@ START_TEST(parameter_of_a_domain)
 }
 END_TEST
 
-/* NoticeResponse messages as "SQLSTATE message[ / detail]" lines, into a 1 KiB buffer. */
-static void collect_notice(void *arg, const PGresult *r)
-{
-	char *buf = arg;
-	size_t n = strlen(buf);
-	const char *detail = PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL);
-	snprintf(buf + n, 1024 - n, "%s %s%s%s\n", PQresultErrorField(r, PG_DIAG_SQLSTATE),
-		 PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY), detail ? " / " : "",
-		 detail ? detail : "");
-}
-
 START_TEST(domain_notices)
 {
 	PGconn *c = harness_connect(&H, "dbname=acme");
-	char got[1024] = "";
-	PQsetNoticeReceiver(c, collect_notice, got);
+	struct harness_notices got;
+	harness_collect_notices(c, &got);
 	PQclear(harness_exec_ok(c, "CREATE DOMAIN d1 AS int CHECK (VALUE > 0)"));
 	PQclear(harness_exec_ok(c, "ALTER DOMAIN d1 DROP CONSTRAINT IF EXISTS nope"));
 	PQclear(harness_exec_ok(c, "ALTER DOMAIN d1 DROP CONSTRAINT IF EXISTS d1_check"));
@@ -93,7 +82,7 @@ START_TEST(domain_notices)
 	PQclear(harness_exec_ok(c, "CREATE DOMAIN d2 AS text"));
 	PQclear(harness_exec_ok(c, "ALTER TABLE t1 ADD COLUMN e d2"));
 	PQclear(harness_exec_ok(c, "DROP DOMAIN d2 CASCADE"));
-	ck_assert_str_eq(got,
+	ck_assert_str_eq(got.text,
 			 "00000 constraint \"nope\" of domain \"d1\" does not exist, skipping\n"
 			 "00000 drop cascades to 3 other objects / drop cascades to column b "
 			 "of table t1\ndrop cascades to column a of table t1\ndrop cascades to "

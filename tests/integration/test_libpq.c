@@ -575,32 +575,22 @@ static void expect_missing(PGconn *c, bool extended, const char *sql, const char
 	PQclear(r);
 }
 
-/* Collects NoticeResponse messages ("SEVERITY SQLSTATE message" lines) into a 1 KiB buffer. */
-static void collect_notice(void *arg, const PGresult *r)
-{
-	char *buf = arg;
-	size_t n = strlen(buf);
-	snprintf(buf + n, 1024 - n, "%s %s %s\n", PQresultErrorField(r, PG_DIAG_SEVERITY_NONLOCALIZED),
-		      PQresultErrorField(r, PG_DIAG_SQLSTATE),
-		      PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY));
-}
-
 START_TEST(if_exists_notices)
 {
 	PGconn *c = harness_connect(&H, "dbname=acme");
-	char got[1024] = "";
-	PQsetNoticeReceiver(c, collect_notice, got);
+	struct harness_notices got;
+	harness_collect_notices(c, &got);
 	PQclear(harness_exec_ok(c, "CREATE TABLE dn (id int)"));
 	PQclear(harness_exec_ok(c, "DROP TABLE IF EXISTS dn, nosuch, public.other"));
 	PQclear(harness_exec_ok(c, "DROP VIEW IF EXISTS v"));
 	PGresult *r = PQexecParams(c, "DROP INDEX IF EXISTS i", 0, NULL, NULL, NULL, NULL, 0);
 	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
 	PQclear(r);
-	ck_assert_str_eq(got, "NOTICE 00000 table \"nosuch\" does not exist, skipping\n"
-				   "NOTICE 00000 table \"other\" does not exist, skipping\n"
-				   "NOTICE 00000 view \"v\" does not exist, skipping\n"
-				   "NOTICE 00000 index \"i\" does not exist, skipping\n");
-	got[0] = '\0';
+	ck_assert_str_eq(got.text, "00000 table \"nosuch\" does not exist, skipping\n"
+				   "00000 table \"other\" does not exist, skipping\n"
+				   "00000 view \"v\" does not exist, skipping\n"
+				   "00000 index \"i\" does not exist, skipping\n");
+	got.text[0] = '\0';
 	PQclear(harness_exec_ok(c, "CREATE TABLE IF NOT EXISTS dn (id serial PRIMARY KEY, a int)"));
 	PQclear(harness_exec_ok(c, "CREATE TABLE IF NOT EXISTS dn (id int)"));
 	PQclear(harness_exec_ok(c, "CREATE INDEX IF NOT EXISTS dn_a_idx ON dn (a)"));
@@ -608,13 +598,13 @@ START_TEST(if_exists_notices)
 			 NULL, 0);
 	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
 	PQclear(r);
-	ck_assert_str_eq(got, "NOTICE 42P07 relation \"dn\" already exists, skipping\n"
-			      "NOTICE 42P07 relation \"dn_a_idx\" already exists, skipping\n");
-	got[0] = '\0';
+	ck_assert_str_eq(got.text, "42P07 relation \"dn\" already exists, skipping\n"
+			      "42P07 relation \"dn_a_idx\" already exists, skipping\n");
+	got.text[0] = '\0';
 	PQclear(harness_exec_ok(c, "SET client_min_messages = warning"));
 	PQclear(harness_exec_ok(c, "CREATE TABLE IF NOT EXISTS dn (id int)"));
 	PQclear(harness_exec_ok(c, "DROP TABLE IF EXISTS nosuch"));
-	ck_assert_str_eq(got, "");
+	ck_assert_str_eq(got.text, "");
 	PQfinish(c);
 }
 END_TEST
@@ -623,8 +613,8 @@ END_TEST
 START_TEST(if_exists_notices_more)
 {
 	PGconn *c = harness_connect(&H, "dbname=acme");
-	char got[1024] = "";
-	PQsetNoticeReceiver(c, collect_notice, got);
+	struct harness_notices got;
+	harness_collect_notices(c, &got);
 	harness_exec(c, "CREATE TABLE dm (a int)");
 	harness_exec(c, "CREATE SEQUENCE dm_s");
 	harness_exec(c, "ALTER TABLE IF EXISTS nosuch ADD COLUMN b int");
@@ -647,20 +637,20 @@ START_TEST(if_exists_notices_more)
 	harness_exec(c, "ALTER INDEX IF EXISTS noi RENAME TO noi2");
 	harness_exec(c, "ALTER SEQUENCE IF EXISTS nos RENAME TO nos2");
 	harness_exec(c, "ALTER TABLE IF EXISTS nosuch RENAME COLUMN a TO b");
-	ck_assert_str_eq(got, "NOTICE 00000 relation \"nosuch\" does not exist, skipping\n"
-			      "NOTICE 42701 column \"a\" of relation \"dm\" already exists, skipping\n"
-			      "NOTICE 00000 column \"zz\" of relation \"dm\" does not exist, skipping\n"
-			      "NOTICE 42P07 relation \"dm_s\" already exists, skipping\n"
-			      "NOTICE 00000 relation \"nos\" does not exist, skipping\n"
-			      "NOTICE 00000 sequence \"nos\" does not exist, skipping\n"
-			      "NOTICE 00000 type \"noty\" does not exist, skipping\n"
-			      "NOTICE 42710 enum label \"a\" already exists, skipping\n"
-			      "NOTICE 42P06 schema \"public\" already exists, skipping\n"
-			      "NOTICE 00000 extension \"noext\" does not exist, skipping\n"
-			      "NOTICE 42710 extension \"uuid-ossp\" already exists, skipping\n"
-			      "NOTICE 00000 relation \"noi\" does not exist, skipping\n"
-			      "NOTICE 00000 relation \"nos\" does not exist, skipping\n"
-			      "NOTICE 00000 relation \"nosuch\" does not exist, skipping\n");
+	ck_assert_str_eq(got.text, "00000 relation \"nosuch\" does not exist, skipping\n"
+			      "42701 column \"a\" of relation \"dm\" already exists, skipping\n"
+			      "00000 column \"zz\" of relation \"dm\" does not exist, skipping\n"
+			      "42P07 relation \"dm_s\" already exists, skipping\n"
+			      "00000 relation \"nos\" does not exist, skipping\n"
+			      "00000 sequence \"nos\" does not exist, skipping\n"
+			      "00000 type \"noty\" does not exist, skipping\n"
+			      "42710 enum label \"a\" already exists, skipping\n"
+			      "42P06 schema \"public\" already exists, skipping\n"
+			      "00000 extension \"noext\" does not exist, skipping\n"
+			      "42710 extension \"uuid-ossp\" already exists, skipping\n"
+			      "00000 relation \"noi\" does not exist, skipping\n"
+			      "00000 relation \"nos\" does not exist, skipping\n"
+			      "00000 relation \"nosuch\" does not exist, skipping\n");
 	PQfinish(c);
 }
 END_TEST
