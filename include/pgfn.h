@@ -203,6 +203,7 @@ void pgfn_conf_loaded(void);
  * date/time elements without an offset read in the session's zone (c). */
 int pgfn_register_array(sqlite3 *db, struct pgfn_conn *c);
 int pgfn_register_arraymd(sqlite3 *db); /* pgfn_arraymd.c: arrays of several dimensions */
+int pgfn_register_arrayset(sqlite3 *db); /* pgfn_arrayset.c: a[i] := v, a[l:u] := src */
 int pgfn_register_arrayfn(sqlite3 *db); /* pgfn_arrayfn.c: array_replace/positions/fill */
 int pgfn_register_textfn(sqlite3 *db);  /* pgfn_textfn.c: overlay, unistr, bit_count */
 int pgfn_register_numscale(sqlite3 *db); /* pgfn_numscale.c: scale, min_scale, trim_scale */

@@ -1,0 +1,285 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* pgfn_arrayset.c: assignment to array elements and slices (UPDATE t SET a[2] = x,
+ * a[1:2] = '{9,9}', PL/pgSQL's arr[i] := v), as PostgreSQL's array_set_element and
+ * array_set_slice: a one-dimensional array grows either way, NULLs filling the gap; a NULL or
+ * empty array becomes a new one whose lower bounds are the subscripts; an array of several
+ * dimensions is assigned only within its bounds. Reading subscripts is pgfn_arraymd.c's. */
+#include "pgfn_int.h"
+
+#include <string.h>
+
+#define MD_MAX 6                   /* PostgreSQL's MAXDIM */
+#define MAX_ITEMS 134217727        /* PostgreSQL's MaxArraySize */
+#define ERR_SUBSCRIPT "2202E"      /* array_subscript_error */
+#define ERR_NULL_SUBSCRIPT "22004" /* null_value_not_allowed */
+
+static bool subscript_error(sqlite3_context *ctx, const char *msg)
+{
+	pgfn_error(ctx, ERR_SUBSCRIPT, "%s", msg);
+	return false;
+}
+
+/* Subscript argument v as an int4 (false after raising 22004 for NULL, 22003 past int4). */
+static bool read_subscript(sqlite3_context *ctx, sqlite3_value *v, int *out)
+{
+	if (sqlite3_value_type(v) == SQLITE_NULL) {
+		pgfn_error(ctx, ERR_NULL_SUBSCRIPT,
+			   "array subscript in assignment must not be null");
+		return false;
+	}
+	int64_t i = sqlite3_value_int64(v);
+	if (i < INT32_MIN || i > INT32_MAX) {
+		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "integer out of range");
+		return false;
+	}
+	*out = (int)i;
+	return true;
+}
+
+/* The array argument (a NULL array is the empty one, as ExecEvalSubscriptingRefAssign has it). */
+static bool array_arg(sqlite3_context *ctx, struct arena *a, sqlite3_value *v, struct pgfn_md *md)
+{
+	if (sqlite3_value_type(v) != SQLITE_NULL)
+		return pgfn_array_md_arg(ctx, a, v, md);
+	memset(md, 0, sizeof(*md));
+	return true;
+}
+
+/* Number of items of dims, false after raising 54000 past MaxArraySize. */
+static bool count_items(sqlite3_context *ctx, int ndims, const int64_t *dims, size_t *n)
+{
+	int64_t total = 1;
+	for (int d = 0; d < ndims; d++) {
+		total *= dims[d];
+		if (total > MAX_ITEMS) {
+			pgfn_error(ctx, "54000", "array size exceeds the maximum allowed (%d)",
+				   MAX_ITEMS);
+			return false;
+		}
+	}
+	*n = (size_t)total;
+	return true;
+}
+
+/* Grows one-dimensional md to hold [lo:hi] (1-based subscripts as given, lo <= hi), NULLs in
+ * the new places; false after raising 54000. */
+static bool grow_1d(sqlite3_context *ctx, struct arena *a, struct pgfn_md *md, int lo, int hi)
+{
+	int64_t lb = md->lb[0], ub = (int64_t)md->lb[0] + md->dims[0] - 1;
+	int64_t nlb = lo < lb ? lo : lb, nub = hi > ub ? hi : ub, len = nub - nlb + 1;
+	size_t n;
+	if (!count_items(ctx, 1, &len, &n))
+		return false;
+	if (nlb == lb && nub == ub)
+		return true;
+	const char **items = arena_zalloc(a, n * sizeof(*items));
+	if (md->n)
+		memcpy(items + (lb - nlb), md->items, md->n * sizeof(*items));
+	md->items = items;
+	md->n = md->cap = n;
+	md->lb[0] = (int)nlb;
+	md->dims[0] = (int)len;
+	return true;
+}
+
+/* Offset of subscripts sub (one per dimension, within bounds) among md's items. */
+static size_t offset_of(const struct pgfn_md *md, const int *sub)
+{
+	size_t at = 0;
+	for (int d = 0; d < md->ndims; d++)
+		at = at * (size_t)md->dims[d] + (size_t)((int64_t)sub[d] - md->lb[d]);
+	return at;
+}
+
+static void result_md(sqlite3_context *ctx, const struct pgfn_md *md)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	pgfn_array_put_md(&sb, md);
+	pgfn_result_sb(ctx, &sb, false);
+	strbuf_fini(&sb);
+}
+
+/* The element text of v (NULL for NULL) as an array of element store tag holds it. */
+static const char *elem_text(struct arena *a, sqlite3_value *v, char tag)
+{
+	if (sqlite3_value_type(v) == SQLITE_NULL)
+		return NULL;
+	struct strbuf t;
+	strbuf_init(&t, 0);
+	pgfn_array_value_text(&t, tag, v);
+	const char *out = arena_strndup(a, t.data ? t.data : "", t.len);
+	strbuf_fini(&t);
+	return out;
+}
+
+/* a[i1]...[ik] := v into md; false after raising. */
+static bool set_element(sqlite3_context *ctx, struct arena *a, struct pgfn_md *md, const int *sub,
+			int nsub, const char *v)
+{
+	if (md->ndims == 0) { /* a new array: [i1:i1][i2:i2]...={v} */
+		md->ndims = nsub;
+		for (int d = 0; d < nsub; d++) {
+			md->dims[d] = 1;
+			md->lb[d] = sub[d];
+		}
+		md->items = arena_alloc(a, sizeof(*md->items));
+		md->items[0] = v;
+		md->n = md->cap = 1;
+		return true;
+	}
+	if (md->ndims != nsub)
+		return subscript_error(ctx, "wrong number of array subscripts");
+	if (nsub == 1 && !grow_1d(ctx, a, md, sub[0], sub[0]))
+		return false;
+	for (int d = 0; d < nsub; d++)
+		if (sub[d] < md->lb[d] || (int64_t)sub[d] >= (int64_t)md->lb[d] + md->dims[d])
+			return subscript_error(ctx, "array subscript out of range");
+	md->items[offset_of(md, sub)] = v;
+	return true;
+}
+
+/* pgfn_array_set(a, v, tag, i1, ..., ik): a with a[i1]...[ik] set to v (its text as
+ * pgfn_array_value_text writes a value of element store tag). */
+static void fn_set(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	int nsub = argc - 3, sub[MD_MAX];
+	if (nsub < 1 || nsub > MD_MAX) {
+		subscript_error(ctx, "wrong number of array subscripts");
+		return;
+	}
+	for (int d = 0; d < nsub; d++)
+		if (!read_subscript(ctx, argv[3 + d], &sub[d]))
+			return;
+	const char *tag = (const char *)sqlite3_value_text(argv[2]);
+	struct arena *a = arena_new(0);
+	struct pgfn_md md;
+	if (array_arg(ctx, a, argv[0], &md) &&
+	    set_element(ctx, a, &md, sub, nsub, elem_text(a, argv[1], tag ? tag[0] : '.')))
+		result_md(ctx, &md);
+	arena_free(a);
+}
+
+/* The slice [lo[d]:hi[d]] of a new array from src's items (bounds all given). */
+static bool new_slice(sqlite3_context *ctx, struct arena *a, struct pgfn_md *md,
+		      const struct pgfn_md *src, int nsub, const bool *given, const int *lo,
+		      const int *hi)
+{
+	int64_t dims[MD_MAX];
+	for (int d = 0; d < nsub; d++) {
+		if (!given[2 * d] || !given[2 * d + 1]) {
+			return subscript_error(ctx, "array slice subscript must provide both "
+						    "boundaries");
+		}
+		dims[d] = (int64_t)hi[d] - lo[d] + 1;
+		if (dims[d] < 0)
+			dims[d] = 0;
+	}
+	size_t n;
+	if (!count_items(ctx, nsub, dims, &n))
+		return false;
+	if (n == 0) { /* PostgreSQL's construct_md_array of no items: the empty array */
+		memset(md, 0, sizeof(*md));
+		return true;
+	}
+	if (src->n < n)
+		return subscript_error(ctx, "source array too small");
+	md->ndims = nsub;
+	for (int d = 0; d < nsub; d++) {
+		md->dims[d] = (int)dims[d];
+		md->lb[d] = lo[d];
+	}
+	md->items = (const char **)src->items;
+	md->n = md->cap = n;
+	return true;
+}
+
+/* Copies src's items in order into md's box [lo:hi] (subscripts as given, within bounds). */
+static void fill_box(struct pgfn_md *md, const struct pgfn_md *src, const int *lo, const int *hi)
+{
+	int sub[MD_MAX];
+	memcpy(sub, lo, (size_t)md->ndims * sizeof(*sub));
+	for (size_t k = 0;; k++) {
+		md->items[offset_of(md, sub)] = src->items[k];
+		int d = md->ndims - 1;
+		while (d >= 0 && sub[d] == hi[d]) {
+			sub[d] = lo[d];
+			d--;
+		}
+		if (d < 0)
+			return;
+		sub[d]++;
+	}
+}
+
+/* a[l1:u1]...[lk:uk] := src into md (non-empty); false after raising. */
+static bool set_slice(sqlite3_context *ctx, struct arena *a, struct pgfn_md *md,
+		      const struct pgfn_md *src, int nsub, const bool *given, int *lo, int *hi)
+{
+	if (md->ndims < nsub)
+		return subscript_error(ctx, "wrong number of array subscripts");
+	for (int d = 0; d < md->ndims; d++) {
+		int64_t ub = (int64_t)md->lb[d] + md->dims[d] - 1;
+		if (d >= nsub || !given[2 * d])
+			lo[d] = md->lb[d];
+		if (d >= nsub || !given[2 * d + 1])
+			hi[d] = (int)ub;
+		if (lo[d] > hi[d])
+			return subscript_error(ctx, "upper bound cannot be less than lower bound");
+		if (md->ndims > 1 && (lo[d] < md->lb[d] || hi[d] > ub))
+			return subscript_error(ctx, "array subscript out of range");
+	}
+	if (md->ndims == 1 && !grow_1d(ctx, a, md, lo[0], hi[0]))
+		return false;
+	size_t need = 1;
+	for (int d = 0; d < md->ndims; d++)
+		need *= (size_t)((int64_t)hi[d] - lo[d] + 1);
+	if (src->n < need)
+		return subscript_error(ctx, "source array too small");
+	fill_box(md, src, lo, hi);
+	return true;
+}
+
+/* pgfn_array_setslice(a, src, spec, bounds...): a with a[l1:u1]...[lk:uk] set to src's
+ * elements read in order (its shape ignored, extra ones too, as array_set_slice); spec as
+ * pgfn_array_slice's, 'v' a bound given, '-' one left out. A NULL src leaves a as it is. */
+static void fn_setslice(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *spec = (const char *)sqlite3_value_text(argv[2]);
+	int nsub = spec ? (int)strlen(spec) / 2 : 0, lo[MD_MAX] = {0}, hi[MD_MAX] = {0};
+	bool given[2 * MD_MAX];
+	if (nsub < 1 || nsub > MD_MAX) {
+		subscript_error(ctx, "wrong number of array subscripts");
+		return;
+	}
+	for (int k = 0, arg = 3; k < 2 * nsub; k++) {
+		given[k] = spec[k] == 'v';
+		if (given[k] && (arg >= argc || !read_subscript(ctx, argv[arg++],
+								k % 2 ? &hi[k / 2] : &lo[k / 2])))
+			return;
+	}
+	struct arena *a = arena_new(0);
+	struct pgfn_md md, src;
+	if (!array_arg(ctx, a, argv[0], &md))
+		goto out;
+	if (sqlite3_value_type(argv[1]) == SQLITE_NULL) { /* a no-op, but NULL becomes {} */
+		result_md(ctx, &md);
+		goto out;
+	}
+	if (!pgfn_array_md_arg(ctx, a, argv[1], &src))
+		goto out;
+	if (md.ndims == 0 ? new_slice(ctx, a, &md, &src, nsub, given, lo, hi)
+			  : set_slice(ctx, a, &md, &src, nsub, given, lo, hi))
+		result_md(ctx, &md);
+out:
+	arena_free(a);
+}
+
+int pgfn_register_arrayset(sqlite3 *db)
+{
+	static const struct pgfn_def defs[] = {
+		{"pgfn_array_set", -1, fn_set},
+		{"pgfn_array_setslice", -1, fn_setslice},
+	};
+	return pgfn_define(db, defs, ARRAY_LEN(defs));
+}

@@ -1,0 +1,68 @@
+-- Assignment to array elements and slices (issue 3): UPDATE ... SET a[i] = v, a[l:u] = src,
+-- as PostgreSQL's "Modifying Arrays": past the end extends the array with NULLs, a NULL or
+-- empty array becomes a new one whose lower bound is the subscript.
+CREATE TABLE arrset (id int PRIMARY KEY, a int[], t text[], f float8[], b bool[], m int[][]);
+INSERT INTO arrset VALUES (1, '{1,2,3}', '{x,y}', '{1.5}', '{t}', '{{1,2},{3,4}}'),
+  (2, NULL, NULL, NULL, NULL, NULL), (3, '{}', '{}', '{}', '{}', '{}');
+UPDATE arrset SET a[2] = 20 WHERE id = 1;
+SELECT a FROM arrset WHERE id = 1;
+UPDATE arrset SET a[5] = 50 WHERE id = 1;
+SELECT a, array_dims(a) FROM arrset WHERE id = 1;
+UPDATE arrset SET a[0] = 0, a[-1] = -1 WHERE id = 1;
+SELECT a, array_dims(a), a[-1] AS first FROM arrset WHERE id = 1;
+UPDATE arrset SET a[3] = 7 WHERE id IN (2, 3);
+SELECT id, a, array_dims(a) FROM arrset WHERE id IN (2, 3) ORDER BY id;
+UPDATE arrset SET a[1] = NULL WHERE id = 1;
+SELECT a FROM arrset WHERE id = 1;
+UPDATE arrset SET t[1] = 'hello world', t[3] = 'q"r' WHERE id = 1;
+SELECT t, t[1] AS one, t[3] AS three FROM arrset WHERE id = 1;
+UPDATE arrset SET f[2] = 2.25, b[2] = false WHERE id = 1;
+SELECT f, b FROM arrset WHERE id = 1;
+UPDATE arrset SET a[2] = '42' WHERE id = 2;
+SELECT a FROM arrset WHERE id = 2;
+-- Slices.
+UPDATE arrset SET a = '{1,2,3,4}' WHERE id = 1;
+UPDATE arrset SET a[1:2] = '{9,9}' WHERE id = 1;
+SELECT a FROM arrset WHERE id = 1;
+UPDATE arrset SET a[3:6] = ARRAY[30, 40, 50, 60, 70] WHERE id = 1;
+SELECT a FROM arrset WHERE id = 1;
+UPDATE arrset SET a[8:9] = '{80,90}' WHERE id = 1;
+SELECT a, array_dims(a) FROM arrset WHERE id = 1;
+UPDATE arrset SET a[:2] = '{-1,-2}' WHERE id = 1;
+SELECT a FROM arrset WHERE id = 1;
+UPDATE arrset SET a[8:] = '{-8,-9}' WHERE id = 1;
+SELECT a FROM arrset WHERE id = 1;
+UPDATE arrset SET a[-1:0] = '{5,6}' WHERE id = 1;
+SELECT a, array_dims(a) FROM arrset WHERE id = 1;
+UPDATE arrset SET a = NULL WHERE id = 2;
+UPDATE arrset SET a[2:3] = '{7,8}' WHERE id = 2;
+SELECT a, array_dims(a) FROM arrset WHERE id = 2;
+UPDATE arrset SET a[1:2] = NULL WHERE id = 2;
+SELECT a FROM arrset WHERE id = 2;
+UPDATE arrset SET t = NULL WHERE id = 2;
+UPDATE arrset SET t[1:1] = NULL WHERE id = 2;
+SELECT t FROM arrset WHERE id = 2;
+-- Several dimensions: within the bounds only.
+UPDATE arrset SET m[2][1] = 30 WHERE id = 1;
+SELECT m FROM arrset WHERE id = 1;
+UPDATE arrset SET m[1:2][2:2] = '{20,40}' WHERE id = 1;
+SELECT m FROM arrset WHERE id = 1;
+UPDATE arrset SET m[1:1] = '{7,8}' WHERE id = 1;
+SELECT m FROM arrset WHERE id = 1;
+UPDATE arrset SET m[3][1] = 1 WHERE id = 1;
+UPDATE arrset SET m[1] = 1 WHERE id = 1;
+UPDATE arrset SET m[1][1][1] = 1 WHERE id = 1;
+UPDATE arrset SET m[1][2] = 5 WHERE id = 3;
+SELECT m, array_dims(m) FROM arrset WHERE id = 3;
+-- Errors.
+UPDATE arrset SET a[NULL] = 1 WHERE id = 1;
+UPDATE arrset SET a[1:NULL] = '{1}' WHERE id = 1;
+UPDATE arrset SET a[2:1] = '{1}' WHERE id = 1;
+UPDATE arrset SET a[1:3] = '{1,2}' WHERE id = 1;
+UPDATE arrset SET a[1][1] = 1 WHERE id = 1;
+UPDATE arrset SET a[1:2][1:2] = '{1,2,3,4}' WHERE id = 1;
+UPDATE arrset SET a[:2] = '{1,2}' WHERE id = 3;
+UPDATE arrset SET a[2] = 'x' WHERE id = 1;
+UPDATE arrset SET a = '{1}', a[2] = 2 WHERE id = 1;
+SELECT id, a, t, f, b, m FROM arrset ORDER BY id;
+DROP TABLE arrset;
