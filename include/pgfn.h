@@ -204,6 +204,11 @@ void pgfn_conf_loaded(void);
 int pgfn_register_array(sqlite3 *db, struct pgfn_conn *c);
 int pgfn_register_arraymd(sqlite3 *db); /* pgfn_arraymd.c: arrays of several dimensions */
 int pgfn_register_arrayset(sqlite3 *db); /* pgfn_arrayset.c: a[i] := v, a[l:u] := src */
+/* arr[sub[0]]...[sub[nsub-1]] := elem, as PostgreSQL's array_set_element: arr an array's text
+ * (NULL: the NULL array), elem an element's text (NULL: NULL); *out the new array's text in
+ * a. False with err set: 2202E, 22003 for a subscript past int4, 54000, 22P02. */
+bool pgfn_array_assign(struct arena *a, const char *arr, const char *elem, const int64_t *sub,
+		       int nsub, const char **out, struct pgerr *err);
 int pgfn_register_arrayfn(sqlite3 *db); /* pgfn_arrayfn.c: array_replace/positions/fill */
 int pgfn_register_textfn(sqlite3 *db);  /* pgfn_textfn.c: overlay, unistr, bit_count */
 int pgfn_register_numscale(sqlite3 *db); /* pgfn_numscale.c: scale, min_scale, trim_scale */

@@ -13,10 +13,15 @@
 #define ERR_SUBSCRIPT "2202E"      /* array_subscript_error */
 #define ERR_NULL_SUBSCRIPT "22004" /* null_value_not_allowed */
 
-static bool subscript_error(sqlite3_context *ctx, const char *msg)
+static bool subscript_error(struct pgerr *err, const char *msg)
 {
-	pgfn_error(ctx, ERR_SUBSCRIPT, "%s", msg);
-	return false;
+	return pgerr_set(err, ERR_SUBSCRIPT, "%s", msg);
+}
+
+/* err as the error of ctx. */
+static void raise_err(sqlite3_context *ctx, const struct pgerr *err)
+{
+	pgfn_error(ctx, err->sqlstate, "%s", err->message);
 }
 
 /* Subscript argument v as an int4 (false after raising 22004 for NULL, 22003 past int4). */
@@ -36,25 +41,15 @@ static bool read_subscript(sqlite3_context *ctx, sqlite3_value *v, int *out)
 	return true;
 }
 
-/* The array argument (a NULL array is the empty one, as ExecEvalSubscriptingRefAssign has it). */
-static bool array_arg(sqlite3_context *ctx, struct arena *a, sqlite3_value *v, struct pgfn_md *md)
-{
-	if (sqlite3_value_type(v) != SQLITE_NULL)
-		return pgfn_array_md_arg(ctx, a, v, md);
-	memset(md, 0, sizeof(*md));
-	return true;
-}
-
 /* Number of items of dims, false after raising 54000 past MaxArraySize. */
-static bool count_items(sqlite3_context *ctx, int ndims, const int64_t *dims, size_t *n)
+static bool count_items(struct pgerr *err, int ndims, const int64_t *dims, size_t *n)
 {
 	int64_t total = 1;
 	for (int d = 0; d < ndims; d++) {
 		total *= dims[d];
 		if (total > MAX_ITEMS) {
-			pgfn_error(ctx, "54000", "array size exceeds the maximum allowed (%d)",
-				   MAX_ITEMS);
-			return false;
+			return pgerr_set(err, "54000", "array size exceeds the maximum allowed (%d)",
+					 MAX_ITEMS);
 		}
 	}
 	*n = (size_t)total;
@@ -63,12 +58,12 @@ static bool count_items(sqlite3_context *ctx, int ndims, const int64_t *dims, si
 
 /* Grows one-dimensional md to hold [lo:hi] (1-based subscripts as given, lo <= hi), NULLs in
  * the new places; false after raising 54000. */
-static bool grow_1d(sqlite3_context *ctx, struct arena *a, struct pgfn_md *md, int lo, int hi)
+static bool grow_1d(struct pgerr *err, struct arena *a, struct pgfn_md *md, int lo, int hi)
 {
 	int64_t lb = md->lb[0], ub = (int64_t)md->lb[0] + md->dims[0] - 1;
 	int64_t nlb = lo < lb ? lo : lb, nub = hi > ub ? hi : ub, len = nub - nlb + 1;
-	size_t n;
-	if (!count_items(ctx, 1, &len, &n))
+	size_t n = 0;
+	if (!count_items(err, 1, &len, &n))
 		return false;
 	if (nlb == lb && nub == ub)
 		return true;
@@ -114,7 +109,7 @@ static const char *elem_text(struct arena *a, sqlite3_value *v, char tag)
 }
 
 /* a[i1]...[ik] := v into md; false after raising. */
-static bool set_element(sqlite3_context *ctx, struct arena *a, struct pgfn_md *md, const int *sub,
+static bool set_element(struct pgerr *err, struct arena *a, struct pgfn_md *md, const int *sub,
 			int nsub, const char *v)
 {
 	if (md->ndims == 0) { /* a new array: [i1:i1][i2:i2]...={v} */
@@ -129,61 +124,111 @@ static bool set_element(sqlite3_context *ctx, struct arena *a, struct pgfn_md *m
 		return true;
 	}
 	if (md->ndims != nsub)
-		return subscript_error(ctx, "wrong number of array subscripts");
-	if (nsub == 1 && !grow_1d(ctx, a, md, sub[0], sub[0]))
+		return subscript_error(err, "wrong number of array subscripts");
+	if (nsub == 1 && !grow_1d(err, a, md, sub[0], sub[0]))
 		return false;
 	for (int d = 0; d < nsub; d++)
 		if (sub[d] < md->lb[d] || (int64_t)sub[d] >= (int64_t)md->lb[d] + md->dims[d])
-			return subscript_error(ctx, "array subscript out of range");
+			return subscript_error(err, "array subscript out of range");
 	md->items[offset_of(md, sub)] = v;
 	return true;
+}
+
+/* An array text (NULL: the NULL array, read as the empty one) into md. */
+static bool read_array(struct pgerr *err, struct arena *a, const char *arr, struct pgfn_md *md)
+{
+	const char *why;
+	if (!arr) {
+		memset(md, 0, sizeof(*md));
+		return true;
+	}
+	if (pgfn_array_parse_md(a, arr, md, &why))
+		return true;
+	return pgerr_set(err, SQLSTATE_INVALID_TEXT_REPRESENTATION, "malformed array literal: \"%s\"",
+			 arr);
+}
+
+static const char *md_text(struct arena *a, const struct pgfn_md *md)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	pgfn_array_put_md(&sb, md);
+	const char *out = sb.failed ? NULL : arena_strndup(a, sb.data ? sb.data : "", sb.len);
+	strbuf_fini(&sb);
+	return out;
+}
+
+bool pgfn_array_assign(struct arena *a, const char *arr, const char *elem, const int64_t *sub,
+		       int nsub, const char **out, struct pgerr *err)
+{
+	int isub[MD_MAX];
+	struct pgfn_md md;
+	if (nsub < 1 || nsub > MD_MAX)
+		return subscript_error(err, "wrong number of array subscripts");
+	for (int d = 0; d < nsub; d++) {
+		if (sub[d] < INT32_MIN || sub[d] > INT32_MAX)
+			return pgerr_set(err, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE,
+					 "integer out of range");
+		isub[d] = (int)sub[d];
+	}
+	if (!read_array(err, a, arr, &md) || !set_element(err, a, &md, isub, nsub, elem))
+		return false;
+	return (*out = md_text(a, &md)) != NULL ||
+	       pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
 }
 
 /* pgfn_array_set(a, v, tag, i1, ..., ik): a with a[i1]...[ik] set to v (its text as
  * pgfn_array_value_text writes a value of element store tag). */
 static void fn_set(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	int nsub = argc - 3, sub[MD_MAX];
+	int nsub = argc - 3, isub;
+	int64_t sub[MD_MAX];
+	struct pgerr err;
+	pgerr_clear(&err);
 	if (nsub < 1 || nsub > MD_MAX) {
-		subscript_error(ctx, "wrong number of array subscripts");
+		subscript_error(&err, "wrong number of array subscripts");
+		raise_err(ctx, &err);
 		return;
 	}
-	for (int d = 0; d < nsub; d++)
-		if (!read_subscript(ctx, argv[3 + d], &sub[d]))
+	for (int d = 0; d < nsub; d++) {
+		if (!read_subscript(ctx, argv[3 + d], &isub))
 			return;
-	const char *tag = (const char *)sqlite3_value_text(argv[2]);
+		sub[d] = isub;
+	}
+	const char *tag = (const char *)sqlite3_value_text(argv[2]), *out;
 	struct arena *a = arena_new(0);
-	struct pgfn_md md;
-	if (array_arg(ctx, a, argv[0], &md) &&
-	    set_element(ctx, a, &md, sub, nsub, elem_text(a, argv[1], tag ? tag[0] : '.')))
-		result_md(ctx, &md);
+	if (pgfn_array_assign(a, (const char *)sqlite3_value_text(argv[0]),
+			      elem_text(a, argv[1], tag ? tag[0] : '.'), sub, nsub, &out, &err))
+		sqlite3_result_text(ctx, out, -1, SQLITE_TRANSIENT);
+	else
+		raise_err(ctx, &err);
 	arena_free(a);
 }
 
 /* The slice [lo[d]:hi[d]] of a new array from src's items (bounds all given). */
-static bool new_slice(sqlite3_context *ctx, struct arena *a, struct pgfn_md *md,
+static bool new_slice(struct pgerr *err, struct arena *a, struct pgfn_md *md,
 		      const struct pgfn_md *src, int nsub, const bool *given, const int *lo,
 		      const int *hi)
 {
 	int64_t dims[MD_MAX];
 	for (int d = 0; d < nsub; d++) {
 		if (!given[2 * d] || !given[2 * d + 1]) {
-			return subscript_error(ctx, "array slice subscript must provide both "
+			return subscript_error(err, "array slice subscript must provide both "
 						    "boundaries");
 		}
 		dims[d] = (int64_t)hi[d] - lo[d] + 1;
 		if (dims[d] < 0)
 			dims[d] = 0;
 	}
-	size_t n;
-	if (!count_items(ctx, nsub, dims, &n))
+	size_t n = 0;
+	if (!count_items(err, nsub, dims, &n))
 		return false;
 	if (n == 0) { /* PostgreSQL's construct_md_array of no items: the empty array */
 		memset(md, 0, sizeof(*md));
 		return true;
 	}
 	if (src->n < n)
-		return subscript_error(ctx, "source array too small");
+		return subscript_error(err, "source array too small");
 	md->ndims = nsub;
 	for (int d = 0; d < nsub; d++) {
 		md->dims[d] = (int)dims[d];
@@ -213,11 +258,11 @@ static void fill_box(struct pgfn_md *md, const struct pgfn_md *src, const int *l
 }
 
 /* a[l1:u1]...[lk:uk] := src into md (non-empty); false after raising. */
-static bool set_slice(sqlite3_context *ctx, struct arena *a, struct pgfn_md *md,
+static bool set_slice(struct pgerr *err, struct arena *a, struct pgfn_md *md,
 		      const struct pgfn_md *src, int nsub, const bool *given, int *lo, int *hi)
 {
 	if (md->ndims < nsub)
-		return subscript_error(ctx, "wrong number of array subscripts");
+		return subscript_error(err, "wrong number of array subscripts");
 	for (int d = 0; d < md->ndims; d++) {
 		int64_t ub = (int64_t)md->lb[d] + md->dims[d] - 1;
 		if (d >= nsub || !given[2 * d])
@@ -225,17 +270,17 @@ static bool set_slice(sqlite3_context *ctx, struct arena *a, struct pgfn_md *md,
 		if (d >= nsub || !given[2 * d + 1])
 			hi[d] = (int)ub;
 		if (lo[d] > hi[d])
-			return subscript_error(ctx, "upper bound cannot be less than lower bound");
+			return subscript_error(err, "upper bound cannot be less than lower bound");
 		if (md->ndims > 1 && (lo[d] < md->lb[d] || hi[d] > ub))
-			return subscript_error(ctx, "array subscript out of range");
+			return subscript_error(err, "array subscript out of range");
 	}
-	if (md->ndims == 1 && !grow_1d(ctx, a, md, lo[0], hi[0]))
+	if (md->ndims == 1 && !grow_1d(err, a, md, lo[0], hi[0]))
 		return false;
 	size_t need = 1;
 	for (int d = 0; d < md->ndims; d++)
 		need *= (size_t)((int64_t)hi[d] - lo[d] + 1);
 	if (src->n < need)
-		return subscript_error(ctx, "source array too small");
+		return subscript_error(err, "source array too small");
 	fill_box(md, src, lo, hi);
 	return true;
 }
@@ -248,8 +293,11 @@ static void fn_setslice(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	const char *spec = (const char *)sqlite3_value_text(argv[2]);
 	int nsub = spec ? (int)strlen(spec) / 2 : 0, lo[MD_MAX] = {0}, hi[MD_MAX] = {0};
 	bool given[2 * MD_MAX];
+	struct pgerr err;
+	pgerr_clear(&err);
 	if (nsub < 1 || nsub > MD_MAX) {
-		subscript_error(ctx, "wrong number of array subscripts");
+		subscript_error(&err, "wrong number of array subscripts");
+		raise_err(ctx, &err);
 		return;
 	}
 	for (int k = 0, arg = 3; k < 2 * nsub; k++) {
@@ -260,17 +308,22 @@ static void fn_setslice(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	struct arena *a = arena_new(0);
 	struct pgfn_md md, src;
-	if (!array_arg(ctx, a, argv[0], &md))
-		goto out;
+	const char *arr = (const char *)sqlite3_value_text(argv[0]);
+	if (!read_array(&err, a, arr, &md))
+		goto fail;
 	if (sqlite3_value_type(argv[1]) == SQLITE_NULL) { /* a no-op, but NULL becomes {} */
 		result_md(ctx, &md);
 		goto out;
 	}
-	if (!pgfn_array_md_arg(ctx, a, argv[1], &src))
-		goto out;
-	if (md.ndims == 0 ? new_slice(ctx, a, &md, &src, nsub, given, lo, hi)
-			  : set_slice(ctx, a, &md, &src, nsub, given, lo, hi))
-		result_md(ctx, &md);
+	if (!read_array(&err, a, (const char *)sqlite3_value_text(argv[1]), &src))
+		goto fail;
+	if (md.ndims == 0 ? !new_slice(&err, a, &md, &src, nsub, given, lo, hi)
+			  : !set_slice(&err, a, &md, &src, nsub, given, lo, hi))
+		goto fail;
+	result_md(ctx, &md);
+	goto out;
+fail:
+	raise_err(ctx, &err);
 out:
 	arena_free(a);
 }

@@ -349,31 +349,7 @@ void sess_pl_cursors_free(struct pl_run *r)
 	}
 }
 
-/* ---- var[i] := value ---- */
-
-/* Element text e as array_out writes it: quoted when empty, NULL-like, or holding a blank or
- * one of {},"\ (those two escaped). */
-static void put_element(struct strbuf *sb, const char *e)
-{
-	if (!e) {
-		strbuf_puts(sb, "NULL");
-		return;
-	}
-	bool quote = !*e || strcasecmp(e, "null") == 0;
-	for (const char *p = e; *p && !quote; p++)
-		quote = strchr("{},\"\\", *p) || isspace((unsigned char)*p);
-	if (!quote) {
-		strbuf_puts(sb, e);
-		return;
-	}
-	strbuf_putc(sb, '"');
-	for (const char *p = e; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			strbuf_putc(sb, '\\');
-		strbuf_putc(sb, *p);
-	}
-	strbuf_putc(sb, '"');
-}
+/* ---- var[i] := value, var[i][j] := value: pgfn_array_assign (pgfn_arrayset.c) ---- */
 
 /* value as array var's element type (by that type's cast), in scratch. */
 static bool as_element(struct pl_run *r, int var, const char **text, uint32_t type,
@@ -399,43 +375,23 @@ static bool as_element(struct pl_run *r, int var, const char **text, uint32_t ty
 
 bool sess_pl_assign_element(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
 {
-	int64_t i;
-	const char *value;
+	struct pl_rows subs;
+	const char *value, *text;
 	uint32_t type;
-	if (!sess_pl_eval_int(r, st->subscript, "array subscript in assignment", &i, err) ||
+	int64_t sub[6];
+	if (!sess_pl_exec_expr(r, st->subscript, true, &subs, err) ||
 	    !sess_pl_eval(r, st->expr, &value, &type, err) ||
 	    !as_element(r, st->var, &value, type, err))
 		return false;
-	const char *cur = r->vals[st->var].text;
-	const char *body = cur ? cur + strspn(cur, " ") : "{}";
-	int dims = (int)strspn(body, "{");
-	dims -= dims == 1 && body[1] == '}';
-	if (*body != '{' || dims > 1 || i < 1 || i > 1000000)
-		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-				 "assigning element %lld of %s is not supported", (long long)i,
-				 *body != '{' ? "an array with explicit bounds"
-				 : dims > 1   ? "a multidimensional array"
-					      : "an array (only 1 and up are)");
-	struct cells c = {.r = r};
-	if (dims)
-		split(&c, body, 1, 0);
-	if (!c.n && i != 1) /* PostgreSQL makes it [i:i]={value}: bounds shardlite has not */
-		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-				 "assigning element %lld of an empty array is not supported",
-				 (long long)i);
-	struct strbuf sb;
-	strbuf_init(&sb, 0);
-	strbuf_putc(&sb, '{');
-	size_t n = (size_t)i > c.n ? (size_t)i : c.n; /* PostgreSQL pads with NULLs */
-	for (size_t k = 0; k < n; k++) {
-		strbuf_puts(&sb, k ? "," : "");
-		put_element(&sb, k + 1 == (size_t)i ? value : k < c.n ? c.v[k] : NULL);
+	int nsub = (int)subs.ncols; /* a[i][j]: SELECT i, j */
+	for (int d = 0; d < nsub && d < 6; d++) {
+		if (!subs.nrows || !subs.cells[d])
+			return pgerr_set(err, PL_NULL_VALUE_NOT_ALLOWED,
+					 "array subscript in assignment must not be null");
+		if (!sess_pl_int_of(r, subs.cells[d], subs.types ? subs.types[d] : 0, &sub[d], err))
+			return false;
 	}
-	strbuf_putc(&sb, '}');
-	const char *text = arena_strndup(r->scratch, sb.data ? sb.data : "", sb.len);
-	bool failed = sb.failed;
-	strbuf_fini(&sb);
-	if (failed)
-		return pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+	if (!pgfn_array_assign(r->scratch, r->vals[st->var].text, value, sub, nsub, &text, err))
+		return false;
 	return sess_pl_assign(r, st->var, text, r->decl_types[st->var], err);
 }

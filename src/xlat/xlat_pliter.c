@@ -450,25 +450,31 @@ int xlat_plload_cursor_stmt(struct xlat_plloader *l, const char *kind, const str
 
 bool xlat_plload_element(struct xlat_plloader *l, const char *p, struct xlat_pl_stmt *st)
 {
-	const char *open = p++;
-	int depth = 1;
-	bool slice = false;
-	for (; *p && depth; p++) {
-		depth += *p == '[' ? 1 : *p == ']' ? -1 : 0;
-		if (depth == 1 && p[0] == ':' && p[1] != ':' && p[-1] != ':')
-			slice = true;
+	struct strbuf subs;
+	strbuf_init(&subs, 0);
+	strbuf_puts(&subs, "SELECT ");
+	bool slice = false, ok = true;
+	for (int n = 0; ok && *p == '['; n++) { /* a[i][j]: SELECT i, j */
+		const char *open = p++;
+		int depth = 1;
+		for (; *p && depth; p++) {
+			depth += *p == '[' ? 1 : *p == ']' ? -1 : 0;
+			if (depth == 1 && p[0] == ':' && p[1] != ':' && p[-1] != ':')
+				slice = true;
+		}
+		ok = !depth;
+		strbuf_puts(&subs, n ? ", " : "");
+		strbuf_append(&subs, open + 1, (size_t)(p - open - (depth ? 1 : 2)));
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			p++;
 	}
-	const char *close = p - 1;
-	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-		p++;
-	if (depth || slice || *p == '[')
-		return xlat_plload_unsupported(l,
-					       "assigning to an array slice or a multidimensional "
-					       "array's element");
+	const char *idx = ok && !subs.failed ? arena_strndup(l->c->a, subs.data, subs.len) : NULL;
+	strbuf_fini(&subs);
+	if (!idx || slice)
+		return xlat_plload_unsupported(l, "assigning to an array slice");
 	p += *p == ':';
 	if (*p++ != '=')
 		return xlat_plload_unsupported(l, "this assignment");
-	const char *idx = arena_strndup(l->c->a, open + 1, (size_t)(close - open - 1));
-	return (st->subscript = xlat_plload_sql(l, arena_printf(l->c->a, "SELECT %s", idx))) &&
+	return (st->subscript = xlat_plload_sql(l, idx)) &&
 	       (st->expr = xlat_plload_sql(l, arena_printf(l->c->a, "SELECT %s", p)));
 }

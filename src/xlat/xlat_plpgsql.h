@@ -165,8 +165,8 @@ bool xlat_plrec_decl(struct xlat_plloader *l, struct xlat_pl_var *v);
 bool xlat_plrec_assign(struct xlat_plloader *l, const char *q, struct xlat_pl_stmt *st);
 
 /* ---- xlat_pliter.c: FOREACH, arrays' elements, cursors ---- */
-/* var[i] := expr (p at the '[' of the assignment's text) into st: a one-dimensional element,
- * 0A000 for a slice or several subscripts. */
+/* var[i] := expr, var[i][j] := expr (p at the '[' of the assignment's text) into st: its
+ * subscripts one SELECT of as many columns; 0A000 for a slice. */
 bool xlat_plload_element(struct xlat_plloader *l, const char *p, struct xlat_pl_stmt *st);
 /* FOREACH var [SLICE n] IN ARRAY expr LOOP ... (the node b) into st, a FOR loop over the
  * array. */

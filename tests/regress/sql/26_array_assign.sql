@@ -64,5 +64,36 @@ UPDATE arrset SET a[1:2][1:2] = '{1,2,3,4}' WHERE id = 1;
 UPDATE arrset SET a[:2] = '{1,2}' WHERE id = 3;
 UPDATE arrset SET a[2] = 'x' WHERE id = 1;
 UPDATE arrset SET a = '{1}', a[2] = 2 WHERE id = 1;
+-- PL/pgSQL: arr[i] := v and arr[i][j] := v, the same rules.
+CREATE FUNCTION arrset_pl(x int[], i int, v int) RETURNS int[] LANGUAGE plpgsql AS $$
+BEGIN
+  x[i] := v;
+  RETURN x;
+END $$;
+SELECT arrset_pl('{1,2}', 2, 20) AS a, arrset_pl('{1,2}', 4, 40) AS b, arrset_pl('{1,2}', 0, 0) AS c;
+SELECT arrset_pl(NULL, 3, 3) AS a, arrset_pl('{}', -2, 1) AS b, arrset_pl('{1}', 1, NULL) AS c;
+SELECT array_dims(arrset_pl('[5:6]={1,2}', 2, 9)) AS d, arrset_pl('[5:6]={1,2}', 2, 9) AS a;
+SELECT arrset_pl('{1}', NULL, 1);
+SELECT arrset_pl('{{1,2},{3,4}}', 1, 1);
+CREATE FUNCTION arrset_pl2(x text[], i int, j int, v text) RETURNS text[] LANGUAGE plpgsql AS $$
+BEGIN
+  x[i][j] := v;
+  x[i][j] := x[i][j] || '!';
+  RETURN x;
+END $$;
+SELECT arrset_pl2('{{a,b},{c,d}}', 2, 1, 'x y') AS a, arrset_pl2(NULL, 2, 3, 'z') AS b;
+SELECT arrset_pl2('{{a,b},{c,d}}', 3, 1, 'x');
+SELECT arrset_pl2('{a,b}', 1, 1, 'x');
+DO $$
+DECLARE x numeric[] := '{1.5}'; t text[]; i int := 2;
+BEGIN
+  x[i] := 2.25;
+  x[i + 1] := '7';
+  t[i] := 'q';
+  INSERT INTO arrset (id, a, t) VALUES (9, x::int[], t);
+END $$;
+SELECT a, t, array_dims(t) FROM arrset WHERE id = 9;
+DROP FUNCTION arrset_pl(int[], int, int);
+DROP FUNCTION arrset_pl2(text[], int, int, text);
 SELECT id, a, t, f, b, m FROM arrset ORDER BY id;
 DROP TABLE arrset;
