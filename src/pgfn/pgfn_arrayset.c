@@ -86,15 +86,6 @@ static size_t offset_of(const struct pgfn_md *md, const int *sub)
 	return at;
 }
 
-static void result_md(sqlite3_context *ctx, const struct pgfn_md *md)
-{
-	struct strbuf sb;
-	strbuf_init(&sb, 0);
-	pgfn_array_put_md(&sb, md);
-	pgfn_result_sb(ctx, &sb, false);
-	strbuf_fini(&sb);
-}
-
 /* The element text of v (NULL for NULL) as an array of element store tag holds it. */
 static const char *elem_text(struct arena *a, sqlite3_value *v, char tag)
 {
@@ -285,46 +276,57 @@ static bool set_slice(struct pgerr *err, struct arena *a, struct pgfn_md *md,
 	return true;
 }
 
+bool pgfn_array_assign_slice(struct arena *a, const char *arr, const char *src, const char *spec,
+			     const int64_t *bound, const char **out, struct pgerr *err)
+{
+	int nsub = (int)strlen(spec) / 2, lo[MD_MAX] = {0}, hi[MD_MAX] = {0};
+	bool given[2 * MD_MAX];
+	if (nsub < 1 || nsub > MD_MAX)
+		return subscript_error(err, "wrong number of array subscripts");
+	for (int k = 0, arg = 0; k < 2 * nsub; k++) {
+		given[k] = spec[k] == 'v';
+		int64_t v = given[k] ? bound[arg++] : 0;
+		if (v < INT32_MIN || v > INT32_MAX)
+			return pgerr_set(err, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE,
+					 "integer out of range");
+		*(k % 2 ? &hi[k / 2] : &lo[k / 2]) = (int)v;
+	}
+	struct pgfn_md md, from;
+	if (!read_array(err, a, arr, &md))
+		return false;
+	if (src && (!read_array(err, a, src, &from) ||
+		    !(md.ndims == 0 ? new_slice(err, a, &md, &from, nsub, given, lo, hi)
+				    : set_slice(err, a, &md, &from, nsub, given, lo, hi))))
+		return false; /* (a NULL src is a no-op, but a NULL array becomes {}) */
+	return (*out = md_text(a, &md)) != NULL ||
+	       pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+}
+
 /* pgfn_array_setslice(a, src, spec, bounds...): a with a[l1:u1]...[lk:uk] set to src's
  * elements read in order (its shape ignored, extra ones too, as array_set_slice); spec as
  * pgfn_array_slice's, 'v' a bound given, '-' one left out. A NULL src leaves a as it is. */
 static void fn_setslice(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	const char *spec = (const char *)sqlite3_value_text(argv[2]);
-	int nsub = spec ? (int)strlen(spec) / 2 : 0, lo[MD_MAX] = {0}, hi[MD_MAX] = {0};
-	bool given[2 * MD_MAX];
+	const char *spec = (const char *)sqlite3_value_text(argv[2]), *out;
+	int64_t bound[2 * MD_MAX];
+	int nb = 0;
 	struct pgerr err;
 	pgerr_clear(&err);
-	if (nsub < 1 || nsub > MD_MAX) {
-		subscript_error(&err, "wrong number of array subscripts");
-		raise_err(ctx, &err);
-		return;
-	}
-	for (int k = 0, arg = 3; k < 2 * nsub; k++) {
-		given[k] = spec[k] == 'v';
-		if (given[k] && (arg >= argc || !read_subscript(ctx, argv[arg++],
-								k % 2 ? &hi[k / 2] : &lo[k / 2])))
+	for (int k = 0; spec && spec[k] && k < 2 * MD_MAX; k++) {
+		int v;
+		if (spec[k] != 'v')
+			continue;
+		if (3 + nb >= argc || !read_subscript(ctx, argv[3 + nb], &v))
 			return;
+		bound[nb++] = v;
 	}
 	struct arena *a = arena_new(0);
-	struct pgfn_md md, src;
-	const char *arr = (const char *)sqlite3_value_text(argv[0]);
-	if (!read_array(&err, a, arr, &md))
-		goto fail;
-	if (sqlite3_value_type(argv[1]) == SQLITE_NULL) { /* a no-op, but NULL becomes {} */
-		result_md(ctx, &md);
-		goto out;
-	}
-	if (!read_array(&err, a, (const char *)sqlite3_value_text(argv[1]), &src))
-		goto fail;
-	if (md.ndims == 0 ? !new_slice(&err, a, &md, &src, nsub, given, lo, hi)
-			  : !set_slice(&err, a, &md, &src, nsub, given, lo, hi))
-		goto fail;
-	result_md(ctx, &md);
-	goto out;
-fail:
-	raise_err(ctx, &err);
-out:
+	if (pgfn_array_assign_slice(a, (const char *)sqlite3_value_text(argv[0]),
+				    (const char *)sqlite3_value_text(argv[1]), spec ? spec : "",
+				    bound, &out, &err))
+		sqlite3_result_text(ctx, out, -1, SQLITE_TRANSIENT);
+	else
+		raise_err(ctx, &err);
 	arena_free(a);
 }
 

@@ -373,25 +373,59 @@ static bool as_element(struct pl_run *r, int var, const char **text, uint32_t ty
 	return true;
 }
 
-bool sess_pl_assign_element(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
+/* *text of type as a value of type to (an assignment's cast), in scratch. */
+static bool as_type(struct pl_run *r, const char **text, uint32_t type, uint32_t to,
+		    struct pgerr *err)
 {
-	struct pl_rows subs;
-	const char *value, *text;
-	uint32_t type;
-	int64_t sub[6];
-	if (!sess_pl_exec_expr(r, st->subscript, true, &subs, err) ||
-	    !sess_pl_eval(r, st->expr, &value, &type, err) ||
-	    !as_element(r, st->var, &value, type, err))
+	const struct pgtype_info *t = pgtype_by_oid(to);
+	if (!t || sess_pl_is_string(type))
+		return !t || sess_pl_io_convert(r, *text, to, -1, text, err);
+	struct pl_rows rows;
+	struct pl_arg arg = {*text, type};
+	if (!sess_pl_exec(r, arena_printf(r->scratch, "SELECT CAST($1 AS %s)", t->sql_name), &arg,
+			  1, true, &rows, err))
 		return false;
-	int nsub = (int)subs.ncols; /* a[i][j]: SELECT i, j */
-	for (int d = 0; d < nsub && d < 6; d++) {
+	*text = rows.nrows && rows.ncols ? rows.cells[0] : NULL;
+	return true;
+}
+
+/* The subscripts st->subscript gives (none without it) as integers, into sub (at most 12);
+ * 22004 for a NULL one. */
+static bool subscripts(struct pl_run *r, const struct xlat_pl_stmt *st, int64_t *sub, int *nsub,
+		       struct pgerr *err)
+{
+	struct pl_rows subs = {0};
+	if (st->subscript && !sess_pl_exec_expr(r, st->subscript, true, &subs, err))
+		return false;
+	*nsub = (int)subs.ncols; /* a[i][j]: SELECT i, j */
+	for (int d = 0; d < *nsub && d < 12; d++) {
 		if (!subs.nrows || !subs.cells[d])
 			return pgerr_set(err, PL_NULL_VALUE_NOT_ALLOWED,
 					 "array subscript in assignment must not be null");
 		if (!sess_pl_int_of(r, subs.cells[d], subs.types ? subs.types[d] : 0, &sub[d], err))
 			return false;
 	}
-	if (!pgfn_array_assign(r->scratch, r->vals[st->var].text, value, sub, nsub, &text, err))
+	return true;
+}
+
+bool sess_pl_assign_element(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
+{
+	const char *value, *text, *cur = r->vals[st->var].text;
+	uint32_t type, decl = r->decl_types[st->var];
+	int64_t sub[12];
+	int nsub;
+	if (!subscripts(r, st, sub, &nsub, err) || !sess_pl_eval(r, st->expr, &value, &type, err))
 		return false;
-	return sess_pl_assign(r, st->var, text, r->decl_types[st->var], err);
+	if (st->slice_spec) { /* the source as a value of the array's type */
+		if (value && type != decl && !as_type(r, &value, type, decl, err))
+			return false;
+		if (!pgfn_array_assign_slice(r->scratch, cur, value, st->slice_spec, sub, &text,
+					     err))
+			return false;
+	} else if (!as_element(r, st->var, &value, type, err) ||
+		   !pgfn_array_assign(r->scratch, cur, value, sub, nsub > 6 ? 7 : nsub, &text,
+				      err)) {
+		return false;
+	}
+	return sess_pl_assign(r, st->var, text, decl, err);
 }

@@ -93,6 +93,30 @@ BEGIN
   INSERT INTO arrset (id, a, t) VALUES (9, x::int[], t);
 END $$;
 SELECT a, t, array_dims(t) FROM arrset WHERE id = 9;
+-- PL/pgSQL slices: arr[l:u] := src, bounds left out, a NULL source a no-op.
+CREATE FUNCTION arrset_pls(x int[], l int, u int, v int[]) RETURNS int[] LANGUAGE plpgsql AS $$
+BEGIN
+  x[l:u] := v;
+  RETURN x;
+END $$;
+SELECT arrset_pls('{1,2,3}', 1, 2, '{8,9}') AS a, arrset_pls('{1,2}', 4, 5, '{4,5,6}') AS b,
+  arrset_pls(NULL, 2, 3, '{4,5}') AS c, arrset_pls('{1}', -1, 0, '{7,8}') AS d;
+SELECT arrset_pls('{1}', 1, 2, NULL) AS a, arrset_pls(NULL, 1, 2, NULL) AS b;
+SELECT arrset_pls('{1}', 1, 3, '{4}');
+SELECT arrset_pls('{1}', 3, 2, '{4}');
+SELECT arrset_pls('{1}', NULL, 2, '{4}');
+DO $$
+DECLARE x int[] := '{1,2,3}'; m int[] := '{{1,2},{3,4}}'; t text[];
+BEGIN
+  x[:2] := ARRAY[7, 7];
+  x[3:] := '{5}';
+  m[1:2][2:2] := '{8,9}';
+  t[2:3] := '{a,"b c"}';
+  INSERT INTO arrset (id, a, m, t) VALUES (10, x, m, t);
+END $$;
+SELECT a, m, t FROM arrset WHERE id = 10;
+DO $$ DECLARE x int[] := '{}'; BEGIN x[:2] := '{1,2}'; END $$;
+DROP FUNCTION arrset_pls(int[], int, int, int[]);
 DROP FUNCTION arrset_pl(int[], int, int);
 DROP FUNCTION arrset_pl2(text[], int, int, text);
 SELECT id, a, t, f, b, m FROM arrset ORDER BY id;
