@@ -48,8 +48,8 @@ static bool count_items(struct pgerr *err, int ndims, const int64_t *dims, size_
 	for (int d = 0; d < ndims; d++) {
 		total *= dims[d];
 		if (total > MAX_ITEMS) {
-			return pgerr_set(err, "54000", "array size exceeds the maximum allowed (%d)",
-					 MAX_ITEMS);
+			return pgerr_set(err, "54000",
+					 "array size exceeds the maximum allowed (%d)", MAX_ITEMS);
 		}
 	}
 	*n = (size_t)total;
@@ -135,8 +135,8 @@ static bool read_array(struct pgerr *err, struct arena *a, const char *arr, stru
 	}
 	if (pgfn_array_parse_md(a, arr, md, &why))
 		return true;
-	return pgerr_set(err, SQLSTATE_INVALID_TEXT_REPRESENTATION, "malformed array literal: \"%s\"",
-			 arr);
+	return pgerr_set(err, SQLSTATE_INVALID_TEXT_REPRESENTATION,
+			 "malformed array literal: \"%s\"", arr);
 }
 
 static const char *md_text(struct arena *a, const struct pgfn_md *md)
