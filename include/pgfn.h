@@ -203,6 +203,17 @@ void pgfn_conf_loaded(void);
  * date/time elements without an offset read in the session's zone (c). */
 int pgfn_register_array(sqlite3 *db, struct pgfn_conn *c);
 int pgfn_register_arraymd(sqlite3 *db); /* pgfn_arraymd.c: arrays of several dimensions */
+int pgfn_register_arrayset(sqlite3 *db); /* pgfn_arrayset.c: a[i] := v, a[l:u] := src */
+/* arr[sub[0]]...[sub[nsub-1]] := elem, as PostgreSQL's array_set_element: arr an array's text
+ * (NULL: the NULL array), elem an element's text (NULL: NULL); *out the new array's text in
+ * a. False with err set: 2202E, 22003 for a subscript past int4, 54000, 22P02. */
+bool pgfn_array_assign(struct arena *a, const char *arr, const char *elem, const int64_t *sub,
+		       int nsub, const char **out, struct pgerr *err);
+/* arr[l1:u1]...[lk:uk] := src, as array_set_slice: spec two letters per subscript, 'v' a
+ * bound given (the next of bound), '-' one left out; src's elements read in order (NULL: arr
+ * unchanged, a NULL arr then {}). Errors as pgfn_array_assign's. */
+bool pgfn_array_assign_slice(struct arena *a, const char *arr, const char *src, const char *spec,
+			     const int64_t *bound, const char **out, struct pgerr *err);
 int pgfn_register_arrayfn(sqlite3 *db); /* pgfn_arrayfn.c: array_replace/positions/fill */
 int pgfn_register_textfn(sqlite3 *db);  /* pgfn_textfn.c: overlay, unistr, bit_count */
 int pgfn_register_numscale(sqlite3 *db); /* pgfn_numscale.c: scale, min_scale, trim_scale */

@@ -538,6 +538,8 @@ struct xlat_pl_stmt {
 				  * literal's field (unknown), 0 none */
 	const char *field;       /* ASSIGN to a record's field (NEW.x := ...): its name */
 	const struct xlat_pl_expr *subscript; /* ASSIGN to an array's element var[subscript] */
+	const char *slice_spec; /* ASSIGN to a slice var[l:u]: pgfn_array_assign_slice's spec,
+				 * subscript the bounds given; NULL for an element */
 	bool ret_record;         /* RETURN NEW / RETURN OLD (var) in a trigger function;
 				  * RETURN NEXT of a record variable (expr: SELECT r.*), the
 				  * RETURN QUERY a RETURN of RETURNS record is made of */

@@ -28,6 +28,7 @@ struct pgfn_conn *pgfn_register(sqlite3 *db)
 		pgfn_register_jsonpath,
 		pgfn_register_arraymd,
 		pgfn_register_arrayfn,
+		pgfn_register_arrayset,
 		pgfn_register_srf,
 		pgfn_register_lateral,
 		pgfn_register_regex,

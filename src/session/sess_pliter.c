@@ -349,31 +349,7 @@ void sess_pl_cursors_free(struct pl_run *r)
 	}
 }
 
-/* ---- var[i] := value ---- */
-
-/* Element text e as array_out writes it: quoted when empty, NULL-like, or holding a blank or
- * one of {},"\ (those two escaped). */
-static void put_element(struct strbuf *sb, const char *e)
-{
-	if (!e) {
-		strbuf_puts(sb, "NULL");
-		return;
-	}
-	bool quote = !*e || strcasecmp(e, "null") == 0;
-	for (const char *p = e; *p && !quote; p++)
-		quote = strchr("{},\"\\", *p) || isspace((unsigned char)*p);
-	if (!quote) {
-		strbuf_puts(sb, e);
-		return;
-	}
-	strbuf_putc(sb, '"');
-	for (const char *p = e; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			strbuf_putc(sb, '\\');
-		strbuf_putc(sb, *p);
-	}
-	strbuf_putc(sb, '"');
-}
+/* ---- var[i] := value, var[i][j] := value: pgfn_array_assign (pgfn_arrayset.c) ---- */
 
 /* value as array var's element type (by that type's cast), in scratch. */
 static bool as_element(struct pl_run *r, int var, const char **text, uint32_t type,
@@ -397,45 +373,59 @@ static bool as_element(struct pl_run *r, int var, const char **text, uint32_t ty
 	return true;
 }
 
+/* *text of type as a value of type to (an assignment's cast), in scratch. */
+static bool as_type(struct pl_run *r, const char **text, uint32_t type, uint32_t to,
+		    struct pgerr *err)
+{
+	const struct pgtype_info *t = pgtype_by_oid(to);
+	if (!t || sess_pl_is_string(type))
+		return !t || sess_pl_io_convert(r, *text, to, -1, text, err);
+	struct pl_rows rows;
+	struct pl_arg arg = {*text, type};
+	if (!sess_pl_exec(r, arena_printf(r->scratch, "SELECT CAST($1 AS %s)", t->sql_name), &arg,
+			  1, true, &rows, err))
+		return false;
+	*text = rows.nrows && rows.ncols ? rows.cells[0] : NULL;
+	return true;
+}
+
+/* The subscripts st->subscript gives (none without it) as integers, into sub (at most 12);
+ * 22004 for a NULL one. */
+static bool subscripts(struct pl_run *r, const struct xlat_pl_stmt *st, int64_t *sub, int *nsub,
+		       struct pgerr *err)
+{
+	struct pl_rows subs = {0};
+	if (st->subscript && !sess_pl_exec_expr(r, st->subscript, true, &subs, err))
+		return false;
+	*nsub = (int)subs.ncols; /* a[i][j]: SELECT i, j */
+	for (int d = 0; d < *nsub && d < 12; d++) {
+		if (!subs.nrows || !subs.cells[d])
+			return pgerr_set(err, PL_NULL_VALUE_NOT_ALLOWED,
+					 "array subscript in assignment must not be null");
+		if (!sess_pl_int_of(r, subs.cells[d], subs.types ? subs.types[d] : 0, &sub[d], err))
+			return false;
+	}
+	return true;
+}
+
 bool sess_pl_assign_element(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
 {
-	int64_t i;
-	const char *value;
-	uint32_t type;
-	if (!sess_pl_eval_int(r, st->subscript, "array subscript in assignment", &i, err) ||
-	    !sess_pl_eval(r, st->expr, &value, &type, err) ||
-	    !as_element(r, st->var, &value, type, err))
+	const char *value, *text, *cur = r->vals[st->var].text;
+	uint32_t type, decl = r->decl_types[st->var];
+	int64_t sub[12];
+	int nsub;
+	if (!subscripts(r, st, sub, &nsub, err) || !sess_pl_eval(r, st->expr, &value, &type, err))
 		return false;
-	const char *cur = r->vals[st->var].text;
-	const char *body = cur ? cur + strspn(cur, " ") : "{}";
-	int dims = (int)strspn(body, "{");
-	dims -= dims == 1 && body[1] == '}';
-	if (*body != '{' || dims > 1 || i < 1 || i > 1000000)
-		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-				 "assigning element %lld of %s is not supported", (long long)i,
-				 *body != '{' ? "an array with explicit bounds"
-				 : dims > 1   ? "a multidimensional array"
-					      : "an array (only 1 and up are)");
-	struct cells c = {.r = r};
-	if (dims)
-		split(&c, body, 1, 0);
-	if (!c.n && i != 1) /* PostgreSQL makes it [i:i]={value}: bounds shardlite has not */
-		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-				 "assigning element %lld of an empty array is not supported",
-				 (long long)i);
-	struct strbuf sb;
-	strbuf_init(&sb, 0);
-	strbuf_putc(&sb, '{');
-	size_t n = (size_t)i > c.n ? (size_t)i : c.n; /* PostgreSQL pads with NULLs */
-	for (size_t k = 0; k < n; k++) {
-		strbuf_puts(&sb, k ? "," : "");
-		put_element(&sb, k + 1 == (size_t)i ? value : k < c.n ? c.v[k] : NULL);
+	if (st->slice_spec) { /* the source as a value of the array's type */
+		if (value && type != decl && !as_type(r, &value, type, decl, err))
+			return false;
+		if (!pgfn_array_assign_slice(r->scratch, cur, value, st->slice_spec, sub, &text,
+					     err))
+			return false;
+	} else if (!as_element(r, st->var, &value, type, err) ||
+		   !pgfn_array_assign(r->scratch, cur, value, sub, nsub > 6 ? 7 : nsub, &text,
+				      err)) {
+		return false;
 	}
-	strbuf_putc(&sb, '}');
-	const char *text = arena_strndup(r->scratch, sb.data ? sb.data : "", sb.len);
-	bool failed = sb.failed;
-	strbuf_fini(&sb);
-	if (failed)
-		return pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
-	return sess_pl_assign(r, st->var, text, r->decl_types[st->var], err);
+	return sess_pl_assign(r, st->var, text, decl, err);
 }

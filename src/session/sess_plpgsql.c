@@ -542,7 +542,7 @@ static enum pl_flow exec_stmt(struct pl_run *r, const struct xlat_pl_stmt *st, s
 			sess_pl_rec_reset(r, st->var);
 			return PL_NEXT;
 		}
-		if (st->subscript)
+		if (st->subscript || st->slice_spec)
 			return sess_pl_assign_element(r, st, err) ? PL_NEXT : PL_FAIL;
 		return sess_pl_eval(r, st->expr, &text, &type, err) &&
 				       (st->field ? sess_pl_assign_field(r, st->var, st->field, text,

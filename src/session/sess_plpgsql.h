@@ -222,6 +222,9 @@ bool sess_pl_eval_bool(struct pl_run *r, const struct xlat_pl_expr *e, bool *out
 /* e as an integer; what names it in the 22004 of a NULL ("lower bound of FOR loop"). */
 bool sess_pl_eval_int(struct pl_run *r, const struct xlat_pl_expr *e, const char *what,
 		      int64_t *out, struct pgerr *err);
+/* Value text (not NULL) of type as an integer, cast as PostgreSQL casts it to integer. */
+bool sess_pl_int_of(struct pl_run *r, const char *text, uint32_t type, int64_t *out,
+		    struct pgerr *err);
 /* The values of exprs (EXECUTE's USING, RAISE's arguments) as arguments, in scratch. */
 bool sess_pl_eval_args(struct pl_run *r, const struct xlat_pl_expr *const *exprs, size_t n,
 		       struct pl_arg **out, struct pgerr *err);

@@ -645,6 +645,12 @@ bool sess_pl_eval_int(struct pl_run *r, const struct xlat_pl_expr *e, const char
 		return false;
 	if (!text)
 		return pgerr_set(err, PL_NULL_VALUE_NOT_ALLOWED, "%s cannot be null", what);
+	return sess_pl_int_of(r, text, type, out, err);
+}
+
+bool sess_pl_int_of(struct pl_run *r, const char *text, uint32_t type, int64_t *out,
+		    struct pgerr *err)
+{
 	char *end;
 	long long v = strtoll(text, &end, 10);
 	if (*end) { /* not an integer's text: PostgreSQL's cast to integer rounds */

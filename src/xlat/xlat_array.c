@@ -105,6 +105,8 @@ static char tag_of(struct xlat_type t)
 								      : '.';
 }
 
+char xlat_array_put_tag(struct xlat_type t) { return tag_of(t); }
+
 static bool is_array_node(const PgQuery__Node *n);
 static bool unknown_literal(const PgQuery__Node *n);
 

@@ -297,6 +297,13 @@ static bool set_list(struct xlat_ctx *c, const PgQuery__RangeVar *rel, PgQuery__
 			return xlat_fail(c, SQLSTATE_UNDEFINED_COLUMN, rt->location,
 					 "column \"%s\" of relation \"%s\" does not exist", rt->name,
 					 rel->relname);
+		if (rt->n_indirection) { /* SET a[i] = v of an array column: xlat_arrayset.c */
+			int arr = xlat_array_set_target(c, v, n, i, col, MORE);
+			if (arr < 0)
+				return false;
+			if (arr > 0)
+				continue;
+		}
 		if (rt->n_indirection) { /* SET col.field = value of a row type's column */
 			for (size_t k = 0; k < i; k++)
 				if (strcmp(v[k]->res_target->name, rt->name) == 0)

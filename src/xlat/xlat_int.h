@@ -670,6 +670,14 @@ uint32_t xlat_array_elem(uint32_t oid);
  * failed. */
 int xlat_array_sublink_typed(struct xlat_ctx *c, const PgQuery__SelectStmt *sel, const char *col,
 			     struct xlat_type *t);
+/* The letter pgfn_array_put_value reads for a value of type t (b bool, f float, x bytea, .). */
+char xlat_array_put_tag(struct xlat_type t);
+/* xlat_arrayset.c: SET target v[i] of UPDATE with subscripts (a[i], a[l:u]) of array column
+ * col, with every later one of that column, as col = pgfn_array_set(...) (", " first when
+ * more): 1 emitted (or already with an earlier one), 0 not such a target (nothing emitted),
+ * -1 failed. */
+int xlat_array_set_target(struct xlat_ctx *c, PgQuery__Node **v, size_t n, size_t i,
+			  const struct xlat_schema_col *col, bool more);
 /* As xlat_array_elem, and an enum's array type gives the enum. */
 uint32_t xlat_array_elem_in(struct xlat_ctx *c, uint32_t oid);
 /* The collation that orders arrays of type l or r (one of them an array of numbers or texts)

@@ -448,27 +448,80 @@ int xlat_plload_cursor_stmt(struct xlat_plloader *l, const char *kind, const str
 
 /* ---- array elements ---- */
 
+/* One subscript [...] of an assignment's target (body the text between the brackets): its
+ * expressions appended to subs, its spec letters to spec ('v' a bound given, '-' one left
+ * out; an element i is 1:i in a slice, so given twice). */
+static void target_subscript(const char *body, size_t n, struct strbuf *subs, struct strbuf *spec)
+{
+	size_t colon = n;
+	int depth = 0;
+	for (size_t i = 0; i < n && colon == n; i++) {
+		depth += strchr("([", body[i]) ? 1 : strchr(")]", body[i]) ? -1 : 0;
+		if (!depth && body[i] == ':' && (i + 1 >= n || body[i + 1] != ':') &&
+		    (!i || body[i - 1] != ':'))
+			colon = i;
+	}
+	const char *sep = subs->len > 7 ? ", " : "";
+	if (colon == n) {
+		strbuf_printf(subs, "%s1, ", sep);
+		strbuf_append(subs, body, n);
+		strbuf_puts(spec, "vv");
+		return;
+	}
+	const char *lo = body, *hi = body + colon + 1;
+	size_t nlo = colon, nhi = n - colon - 1;
+	bool has_lo = strspn(lo, " \t\n\r") < nlo, has_hi = strspn(hi, " \t\n\r") < nhi;
+	if (has_lo) {
+		strbuf_puts(subs, sep);
+		strbuf_append(subs, lo, nlo);
+	}
+	if (has_hi) {
+		strbuf_puts(subs, has_lo || *sep ? ", " : "");
+		strbuf_append(subs, hi, nhi);
+	}
+	strbuf_puts(spec, has_lo ? "v" : "-");
+	strbuf_puts(spec, has_hi ? "v" : "-");
+}
+
 bool xlat_plload_element(struct xlat_plloader *l, const char *p, struct xlat_pl_stmt *st)
 {
-	const char *open = p++;
-	int depth = 1;
-	bool slice = false;
-	for (; *p && depth; p++) {
-		depth += *p == '[' ? 1 : *p == ']' ? -1 : 0;
-		if (depth == 1 && p[0] == ':' && p[1] != ':' && p[-1] != ':')
-			slice = true;
+	struct strbuf subs, spec, elems;
+	strbuf_init(&subs, 0);
+	strbuf_init(&spec, 0);
+	strbuf_init(&elems, 0);
+	strbuf_puts(&subs, "SELECT ");
+	strbuf_puts(&elems, "SELECT ");
+	bool slice = false, ok = true;
+	for (int n = 0; ok && *p == '['; n++) { /* a[i][j]: SELECT i, j */
+		const char *open = p++;
+		int depth = 1;
+		for (; *p && depth; p++) {
+			depth += *p == '[' ? 1 : *p == ']' ? -1 : 0;
+			if (depth == 1 && p[0] == ':' && p[1] != ':' && p[-1] != ':')
+				slice = true;
+		}
+		ok = !depth;
+		size_t len = ok ? (size_t)(p - open - 2) : 0;
+		strbuf_puts(&elems, n ? ", " : "");
+		strbuf_append(&elems, open + 1, len);
+		target_subscript(open + 1, len, &subs, &spec);
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			p++;
 	}
-	const char *close = p - 1;
-	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-		p++;
-	if (depth || slice || *p == '[')
-		return xlat_plload_unsupported(l,
-					       "assigning to an array slice or a multidimensional "
-					       "array's element");
+	struct strbuf *use = slice ? &subs : &elems;
+	const char *idx = ok && !use->failed && !spec.failed
+				  ? arena_strndup(l->c->a, use->data, use->len)
+				  : NULL;
+	st->slice_spec = slice && idx ? arena_strndup(l->c->a, spec.data, spec.len) : NULL;
+	bool none = slice && subs.len == 7; /* a[:] := ...: no bound at all */
+	strbuf_fini(&subs);
+	strbuf_fini(&spec);
+	strbuf_fini(&elems);
+	if (!idx)
+		return xlat_plload_unsupported(l, "this assignment");
 	p += *p == ':';
 	if (*p++ != '=')
 		return xlat_plload_unsupported(l, "this assignment");
-	const char *idx = arena_strndup(l->c->a, open + 1, (size_t)(close - open - 1));
-	return (st->subscript = xlat_plload_sql(l, arena_printf(l->c->a, "SELECT %s", idx))) &&
+	return (none || (st->subscript = xlat_plload_sql(l, idx))) &&
 	       (st->expr = xlat_plload_sql(l, arena_printf(l->c->a, "SELECT %s", p)));
 }

@@ -165,8 +165,9 @@ bool xlat_plrec_decl(struct xlat_plloader *l, struct xlat_pl_var *v);
 bool xlat_plrec_assign(struct xlat_plloader *l, const char *q, struct xlat_pl_stmt *st);
 
 /* ---- xlat_pliter.c: FOREACH, arrays' elements, cursors ---- */
-/* var[i] := expr (p at the '[' of the assignment's text) into st: a one-dimensional element,
- * 0A000 for a slice or several subscripts. */
+/* var[i] := expr, var[i][j] := expr, var[l:u] := expr (p at the '[' of the assignment's
+ * text) into st: its subscripts (a slice's bounds given) one SELECT of as many columns, a
+ * slice's spec in st->slice_spec. */
 bool xlat_plload_element(struct xlat_plloader *l, const char *p, struct xlat_pl_stmt *st);
 /* FOREACH var [SLICE n] IN ARRAY expr LOOP ... (the node b) into st, a FOR loop over the
  * array. */

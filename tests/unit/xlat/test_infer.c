@@ -30,6 +30,12 @@ static const struct xlat_schema_col ev_cols[] = {
 	{"u", 2950, -1, 0, NULL, false, false}, {"j", 3802, -1, 0, NULL, false, false},  {"b", 17, -1, 0, NULL, false, false},    {"js", 114, -1, 0, NULL, false, false},
 };
 
+/* arr(id int4, a int4[], t text[], f float8[], b bool[]): subscripted SET targets */
+static const struct xlat_schema_col arr_cols[] = {
+	{"id", 23, -1, 0, NULL, false, false}, {"a", 1007, -1, 0, NULL, false, false}, {"t", 1009, -1, 0, NULL, false, false},
+	{"f", 1022, -1, 0, NULL, false, false}, {"b", 1000, -1, 0, NULL, false, false},
+};
+
 static bool table_fn(void *arg, const char *name, struct arena *a,
 		     const struct xlat_schema_col **cols, size_t *ncols)
 {
@@ -48,6 +54,11 @@ static bool table_fn(void *arg, const char *name, struct arena *a,
 	if (strcasecmp(name, "emp") == 0) {
 		*cols = emp_cols;
 		*ncols = ARRAY_LEN(emp_cols);
+		return true;
+	}
+	if (strcasecmp(name, "arr") == 0) {
+		*cols = arr_cols;
+		*ncols = ARRAY_LEN(arr_cols);
 		return true;
 	}
 	if (strcasecmp(name, "ev") == 0) {
@@ -317,6 +328,16 @@ static const struct icase cases[] = {
 	 "pg_dt_cast(pg_current(1082, -1), 1082, 1184))"},
 	{"INSERT INTO ev (d, j, u, js, b) VALUES ($1, $2, $3, $4, $5)", NULL, "1082,3802,2950,114,17",
 	 "INSERT INTO ev (d, j, u, js, b) VALUES (?1, pgfn_jsonb_in(?2), ?3, pgfn_json_in(?4), ?5)"},
+	/* SET a[i] = v, a[l:u] = src (xlat_arrayset.c): the element cast as one of the element
+	 * type, several targets of one column nested in order */
+	{"UPDATE arr SET a[2] = $1 WHERE id = 1", NULL, "23", "UPDATE arr SET a = pgfn_array_set(a, ?1, '.', 2) WHERE id = 1"},
+	{"UPDATE arr SET t[1] = 'x', a[1:2] = '{9,9}', t[3] = 'z'", NULL, "", "UPDATE arr SET t = pgfn_array_set(pgfn_array_set(t, 'x', '.', 1), 'z', '.', 3), "
+	 "a = pgfn_array_setslice(a, pgfn_array_in('{9,9}', 23), 'vv', 1, 2)"},
+	{"UPDATE arr SET f[emp.salary] = 2, b[2] = true, a[:2] = ARRAY[1, 2] FROM emp WHERE emp.id = arr.id",
+	 NULL, "",
+	 "UPDATE arr SET f = pgfn_array_set(f, 2, 'f', emp.salary), b = pgfn_array_set(b, 1, 'b', 2), "
+	 "a = pgfn_array_setslice(a, pgfn_array(1, 2, '..'), '-v', 2) FROM emp WHERE emp.id = arr.id"},
+	{"UPDATE arr SET a[1][2] = '5', a[2:] = NULL", NULL, "", "UPDATE arr SET a = pgfn_array_setslice(pgfn_array_set(a, 5, '.', 1, 2), NULL, 'v-', 2)"},
 	{"UPDATE ev SET d = d + 1, tz = ts, j = j, u = u", NULL, "",
 	 "UPDATE ev SET d = pg_dt_add(d, 1082, 1, 23, 1), tz = pg_dt_cast(ts, 1114, 1184), "
 	 "j = j, u = u"},
