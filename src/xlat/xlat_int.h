@@ -908,6 +908,10 @@ void xlat_scope_cte(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e,
  * every FROM item of the level, so a column of that name elsewhere would be ambiguous. */
 const char *xlat_scope_on_owner(const struct xlat_ctx *c, const PgQuery__JoinExpr *j,
 				const char *col);
+/* rel.col naming a table of the tenant's that is in scope only under an alias: that alias
+ * (PostgreSQL's 42P01 "invalid reference to FROM-clause entry"), else NULL; NULL too when
+ * rel might still be something else in scope (an unnamed or unknown relation, a column). */
+const char *xlat_scope_hidden_by_alias(const struct xlat_ctx *c, const char *rel);
 /* The type of a column reference, {0, -1} when it is only known at run time. */
 struct xlat_type xlat_scope_column_type(const struct xlat_ctx *c, const PgQuery__ColumnRef *cr);
 /* A target list with * or t.* (shape->star): its columns' types from the relations the
