@@ -991,6 +991,32 @@ static bool names_once(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 	return true;
 }
 
+/* The foreign keys' column types (xlat_fktype.c), unless the table is there already (the
+ * statement then fails, or does nothing with IF NOT EXISTS, before looking at them). */
+static bool foreign_key_types(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
+{
+	const struct xlat_schema_col *cols;
+	size_t ncols;
+	const char *table = s->relation->relname;
+	if (!c->schema || !c->schema->table_fn ||
+	    c->schema->table_fn(c->schema->arg, table, c->a, &cols, &ncols))
+		return true;
+	for (size_t i = 0; i < s->n_table_elts; i++) {
+		const PgQuery__Node *e = s->table_elts[i];
+		if (e->node_case == NODE(CONSTRAINT) && e->constraint->contype == CONSTR(FOREIGN) &&
+		    !xlat_fk_types(c, table, s, e->constraint, NULL))
+			return false;
+		for (size_t k = 0; e->node_case == NODE(COLUMN_DEF) && k < e->column_def->n_constraints;
+		     k++) {
+			const PgQuery__Constraint *fk = e->column_def->constraints[k]->constraint;
+			if (fk->contype == CONSTR(FOREIGN) &&
+			    !xlat_fk_types(c, table, s, fk, e->column_def->colname))
+				return false;
+		}
+	}
+	return true;
+}
+
 /* One element of CREATE TABLE's list, after a ", " unless it is the first emitted. */
 static bool table_element(struct xlat_ctx *c, const PgQuery__CreateStmt *s,
 			  const struct autonum *an, const PgQuery__Node *e, bool *first)
@@ -1028,7 +1054,7 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 		return false;
 	if (has_like(s))
 		return create_like(c, s);
-	if (!find_autonum(c, s, &an))
+	if (!find_autonum(c, s, &an) || !foreign_key_types(c, s))
 		return false;
 	bool temp = xlat_temp_is(s->relation);
 	xlat_puts(c, temp ? "CREATE TEMP TABLE " : "CREATE TABLE ");

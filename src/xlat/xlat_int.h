@@ -1256,6 +1256,11 @@ bool xlat_value_clauses_check(struct xlat_ctx *c, const PgQuery__ColumnDef *cd,
 			      const char *table, bool serial);
 /* A table constraint (PRIMARY KEY, UNIQUE, CHECK, FOREIGN KEY) as SQLite writes it. */
 bool xlat_table_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k);
+/* xlat_fktype.c: PostgreSQL's 42804 "foreign key constraint ... cannot be implemented" when
+ * foreign key k of table (column: a column constraint's own column, else k's columns) pairs
+ * columns of clearly incompatible types; s: the CREATE TABLE making table, or NULL. */
+bool xlat_fk_types(struct xlat_ctx *c, const char *table, const PgQuery__CreateStmt *s,
+		   const PgQuery__Constraint *k, const char *column);
 /* xlat_exclude.c: an EXCLUDE constraint k of table rel, checked and written as
  * "[; ]SELECT shardlite_exclude(...)" at the end of c's text (the statement becomes a
  * script); false with c's error. */
