@@ -568,7 +568,8 @@ bool shard_fk_check(sqlite3 *db, bool (*immediate)(const char *name, void *arg),
  * primary key violation naming its columns): runs vm again with its bindings inside a
  * savepoint with a temporary trigger that reports the first row whose key exists, and rolls
  * everything back. vm is left reset. Costs a second run of the failed statement; err keeps
- * its DETAIL without the values when none is found. Blocks like the statement did. */
+ * its DETAIL without the values when none is found. Blocks like the statement did. When vm
+ * is a CREATE UNIQUE INDEX: "could not create unique index" with one duplicated key. */
 void shard_unique_explain(sqlite3 *db, sqlite3_stmt *vm, int rc, struct pgerr *err);
 /* A DEFERRABLE UNIQUE constraint's index name (xlat_defkey.c): 1 INITIALLY DEFERRED, 0
  * INITIALLY IMMEDIATE, -1 no such constraint (dropped meanwhile). */

@@ -16,6 +16,8 @@
 #include <string.h>
 #include <strings.h>
 
+#define PGFN_NAME_MAX 63 /* NAMEDATALEN - 1: the bytes of a name value */
+
 struct int_kind {
 	const char *name; /* as PostgreSQL's messages say it */
 	int64_t min, max;
@@ -489,6 +491,25 @@ static void fn_net_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 /* pgfn_inet_text(addr): text(inet), which shows the netmask even of a host address
  * (pg_stat_activity.client_addr::text is 127.0.0.1/32, as pg_activity shows it). */
+/* pgfn_name(x): a value of type name, as namein and text_name make it: cut to 63 bytes
+ * (NAMEDATALEN - 1), never inside a UTF-8 character (pg_mbcliplen). */
+static void fn_name(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const unsigned char *s = sqlite3_value_text(argv[0]);
+	if (!s) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	int n = sqlite3_value_bytes(argv[0]);
+	if (n > PGFN_NAME_MAX) {
+		n = PGFN_NAME_MAX;
+		while (n > 0 && (s[n] & 0xC0) == 0x80) /* s[n] continues the character at n-1 */
+			n--;
+	}
+	sqlite3_result_text(ctx, (const char *)s, n, SQLITE_TRANSIENT);
+}
+
 static void fn_inet_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
@@ -548,6 +569,7 @@ int pgfn_register_cast(sqlite3 *db)
 		{"shardlite_bpchar", 2, fn_bpchar},
 		{"pgfn_bpchar_pad", 2, fn_bpchar_pad},
 		{"pgfn_inet_text", 1, fn_inet_text},
+		{"pgfn_name", 1, fn_name},
 		{"shardlite_notnull", 3, fn_notnull},
 		{"shardlite_merge_once", 1, fn_merge_once},
 		{"shardlite_substr_len", 1, fn_substr_len},

@@ -719,8 +719,12 @@ static bool one(struct shard_conn *c, const struct xlat_rebuild *r, struct arena
 	    sqlite3_table_column_metadata(c->db, "main", r->table, r->column, NULL, NULL, NULL,
 					  NULL, NULL) != SQLITE_OK)
 		return true;
-	if (r->kind == XLAT_RB_SCRIPT)
-		return shard_exec(c, r->script, err);
+	if (r->kind == XLAT_RB_SCRIPT) { /* a CREATE INDEX named here among them */
+		bool ok = shard_exec(c, r->script, err);
+		if (!ok)
+			(void)shard_unique_index_explain(c->db, r->script, err);
+		return ok;
+	}
 	/* ADD COLUMN IF NOT EXISTS of a column the table has: nothing to do */
 	if (r->kind == XLAT_RB_ADD_COLUMN && r->missing_ok &&
 	    sqlite3_table_column_metadata(shard_conn_db(c), "main", r->table, r->column, NULL, NULL,

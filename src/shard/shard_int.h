@@ -365,6 +365,10 @@ bool shard_rename(struct shard_conn *c, const struct xlat_rebuild *r,
 
 /* shard_client.c / shard_advfn.c: advisory locks and the session list. */
 int shard_adv_register(struct shard_conn *c);
+/* shard_ukey.c: after sql failed with err (filled by shard_error), when sql is a CREATE
+ * UNIQUE INDEX and err a unique violation: PostgreSQL's "could not create unique index" with
+ * one duplicated key of an index over columns (a query over the table); false otherwise. */
+bool shard_unique_index_explain(sqlite3 *db, const char *sql, struct pgerr *err);
 /* shard_ukey.c: registers shardlite_unique_key(), which shard_unique_explain's temporary
  * trigger calls; a SQLite result code. */
 int shard_ukey_register(sqlite3 *db);

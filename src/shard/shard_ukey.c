@@ -140,9 +140,96 @@ static bool rerun(sqlite3 *db, sqlite3_stmt *vm, const struct ukey *k, char *out
 	return ok;
 }
 
+/* The name of the index sql makes when it is the CREATE UNIQUE INDEX xlat_objects.c writes
+ * ("CREATE UNIQUE INDEX [IF NOT EXISTS ] name ON ..."), the name as xlat_ident wrote it:
+ * bare, or between double quotes with inner ones doubled. */
+static bool index_being_made(const char *sql, char *name, size_t len)
+{
+	static const char pre[] = "CREATE UNIQUE INDEX ", ine[] = "IF NOT EXISTS ";
+	const char *p = sql;
+	if (!p || strncmp(p, pre, sizeof(pre) - 1) != 0)
+		return false;
+	p += sizeof(pre) - 1;
+	if (strncmp(p, ine, sizeof(ine) - 1) == 0)
+		p += sizeof(ine) - 1;
+	size_t n = 0;
+	if (*p != '"') {
+		while (*p && *p != ' ' && *p != '.' && n + 1 < len)
+			name[n++] = *p++;
+		name[n] = '\0';
+		return n > 0 && *p == ' ';
+	}
+	for (p++; *p && n + 1 < len; p++) {
+		if (*p == '"' && p[1] != '"')
+			break;
+		p += *p == '"'; /* a doubled quote */
+		name[n++] = *p;
+	}
+	name[n] = '\0';
+	return n > 0 && *p == '"';
+}
+
+/* CREATE UNIQUE INDEX over rows that break it: PostgreSQL's "could not create unique index"
+ * and, for an index over columns, one duplicated key ("Key (a)=(1) is duplicated."), found
+ * by grouping the rows by the key (NULLs never collide). A partial index's predicate is not
+ * known here: its duplicate is not looked for. */
+bool shard_unique_index_explain(sqlite3 *db, const char *sql, struct pgerr *err)
+{
+	char index[PGERR_NAME_MAX];
+	if (!sql || strcmp(err->sqlstate, SQLSTATE_UNIQUE_VIOLATION) != 0 ||
+	    !index_being_made(sql, index, sizeof(index)))
+		return false;
+	struct ukey k;
+	bool cols = parse_key(err, &k) && !strstr(sql, " WHERE ");
+	snprintf(err->message, sizeof(err->message), "could not create unique index \"%s\"", index);
+	snprintf(err->constraint_name, sizeof(err->constraint_name), "%s", index);
+	err->detail[0] = '\0';
+	if (!cols)
+		return true;
+	struct strbuf sb, names;
+	strbuf_init(&sb, 0);
+	strbuf_init(&names, 0);
+	strbuf_puts(&sb, "SELECT " UK_FN "(");
+	for (int i = 0; i < k.ncols; i++) {
+		const char *decl = NULL;
+		int32_t typmod = -1;
+		uint32_t oid = PGTYPE_TEXT;
+		if (sqlite3_table_column_metadata(db, NULL, k.table, k.cols[i], &decl, NULL, NULL,
+						  NULL, NULL) == SQLITE_OK)
+			oid = pgtype_from_decl(decl, &typmod);
+		strbuf_printf(&sb, "%s%u, %d, ", i ? ", " : "", oid, (int)typmod);
+		strbuf_put_quoted(&sb, k.cols[i], '"');
+		strbuf_printf(&names, "%s%s", i ? ", " : "", k.cols[i]);
+	}
+	strbuf_puts(&sb, ") FROM ");
+	strbuf_put_quoted(&sb, k.table, '"');
+	for (int i = 0; i < k.ncols; i++) {
+		strbuf_puts(&sb, i ? " AND " : " WHERE ");
+		strbuf_put_quoted(&sb, k.cols[i], '"');
+		strbuf_puts(&sb, " IS NOT NULL");
+	}
+	for (int i = 0; i < k.ncols; i++) {
+		strbuf_puts(&sb, i ? ", " : " GROUP BY ");
+		strbuf_put_quoted(&sb, k.cols[i], '"');
+	}
+	strbuf_puts(&sb, " HAVING count(*) > 1 LIMIT 1");
+	if (!sb.failed && !names.failed &&
+	    sqlite3_exec(db, sb.data, NULL, NULL, NULL) != SQLITE_OK) {
+		const char *msg = sqlite3_errmsg(db);
+		if (msg && strncmp(msg, UK_MARK, strlen(UK_MARK)) == 0)
+			pgerr_detail(err, "Key (%s)=(%s) is duplicated.", names.data,
+				     msg + strlen(UK_MARK));
+	}
+	strbuf_fini(&sb);
+	strbuf_fini(&names);
+	return true;
+}
+
 void shard_unique_explain(sqlite3 *db, sqlite3_stmt *vm, int rc, struct pgerr *err)
 {
 	if (rc != SQLITE_CONSTRAINT_UNIQUE && rc != SQLITE_CONSTRAINT_PRIMARYKEY)
+		return;
+	if (shard_unique_index_explain(db, sqlite3_sql(vm), err))
 		return;
 	struct ukey k;
 	if (!parse_key(err, &k))

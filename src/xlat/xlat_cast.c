@@ -15,6 +15,7 @@
 #include <string.h>
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
+#define XLAT_NAME_MAX 63 /* NAMEDATALEN - 1: the bytes of a name value */
 
 /* A target type's pieces, for the emitters below. */
 struct cast {
@@ -276,6 +277,14 @@ static void text_literal(struct xlat_ctx *c, const struct cast *k, const char *s
 {
 	int32_t len = k->to.typmod >= 4 ? k->to.typmod - 4 : -1;
 	uint32_t oid = k->to.info->oid;
+	if (oid == XLAT_OID_NAME) { /* namein: 63 bytes, not inside a character */
+		size_t n = strlen(s);
+		if (n > XLAT_NAME_MAX)
+			for (n = XLAT_NAME_MAX; n && ((unsigned char)s[n] & 0xC0) == 0x80;)
+				n--;
+		xlat_string(c, arena_strndup(c->a, s, n));
+		return;
+	}
 	if (len < 0 || (oid != XLAT_OID_VARCHAR && oid != XLAT_OID_BPCHAR)) {
 		xlat_string(c, s);
 		return;
@@ -504,6 +513,12 @@ static bool to_text(struct xlat_ctx *c, const struct cast *k, const char *x, str
 	}
 	if (st.oid == 869 /* inet */ && len < 0) { /* text(inet) shows the netmask */
 		xlat_printf(c, "pgfn_inet_text(%s)", x);
+		return true;
+	}
+	if (k->to.info->oid == XLAT_OID_NAME) { /* text_name: cut to 63 bytes */
+		xlat_puts(c, "pgfn_name(");
+		cast_text(c, x, st);
+		xlat_puts(c, ")");
 		return true;
 	}
 	xlat_puts(c, len >= 0 ? "substr(" : "");

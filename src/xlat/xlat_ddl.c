@@ -991,6 +991,60 @@ static bool names_once(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 	return true;
 }
 
+/* The foreign keys' column types (xlat_fktype.c), unless the table is there already (the
+ * statement then fails, or does nothing with IF NOT EXISTS, before looking at them). */
+static bool foreign_key_types(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
+{
+	const struct xlat_schema_col *cols;
+	size_t ncols;
+	const char *table = s->relation->relname;
+	if (!c->schema || !c->schema->table_fn ||
+	    c->schema->table_fn(c->schema->arg, table, c->a, &cols, &ncols))
+		return true;
+	for (size_t i = 0; i < s->n_table_elts; i++) {
+		const PgQuery__Node *e = s->table_elts[i];
+		if (e->node_case == NODE(CONSTRAINT) && e->constraint->contype == CONSTR(FOREIGN) &&
+		    !xlat_fk_types(c, table, s, e->constraint, NULL))
+			return false;
+		for (size_t k = 0; e->node_case == NODE(COLUMN_DEF) && k < e->column_def->n_constraints;
+		     k++) {
+			const PgQuery__Constraint *fk = e->column_def->constraints[k]->constraint;
+			if (fk->contype == CONSTR(FOREIGN) &&
+			    !xlat_fk_types(c, table, s, fk, e->column_def->colname))
+				return false;
+		}
+	}
+	return true;
+}
+
+/* One element of CREATE TABLE's list, after a ", " unless it is the first emitted. */
+static bool table_element(struct xlat_ctx *c, const PgQuery__CreateStmt *s,
+			  const struct autonum *an, const PgQuery__Node *e, bool *first)
+{
+	if (e->node_case == NODE(CONSTRAINT) && an->table_pk &&
+	    e->constraint->contype == CONSTR(PRIMARY))
+		return true; /* moved onto the rowid alias column */
+	if (e->node_case == NODE(CONSTRAINT) &&
+	    (e->constraint->contype == CONSTR(EXCLUSION) || xlat_defkey_is(e->constraint)))
+		return true; /* made after the table (xlat_exclude.c, xlat_defkey.c) */
+	xlat_puts(c, *first ? "" : ", ");
+	*first = false;
+	if (e->node_case == NODE(CONSTRAINT))
+		return table_constraint(c, e->constraint);
+	if (e->node_case != NODE(COLUMN_DEF))
+		return xlat_unsupported(c, -1, "LIKE in CREATE TABLE");
+	const char *col = e->column_def->colname;
+	int autonum = !an->column || strcmp(an->column, col) != 0 ? XLAT_ROWID_NONE
+		      : an->plain				      ? XLAT_ROWID_PLAIN
+								      : XLAT_ROWID_SERIAL;
+	if (!xlat_column_def(c, e->column_def, autonum, an->pk_name, s->relation->relname))
+		return false;
+	if (!autonum && in_table_pk(s, col) && !declared_not_null(e->column_def) &&
+	    !numbered(c, e->column_def))
+		xlat_puts(c, " NOT NULL"); /* as for column-level keys */
+	return true;
+}
+
 bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 {
 	struct autonum an;
@@ -1000,7 +1054,7 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 		return false;
 	if (has_like(s))
 		return create_like(c, s);
-	if (!find_autonum(c, s, &an))
+	if (!find_autonum(c, s, &an) || !foreign_key_types(c, s))
 		return false;
 	bool temp = xlat_temp_is(s->relation);
 	xlat_puts(c, temp ? "CREATE TEMP TABLE " : "CREATE TABLE ");
@@ -1014,34 +1068,16 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 		return false;
 	xlat_puts(c, " (");
 	bool first = true;
-	for (size_t i = 0; i < s->n_table_elts; i++) {
-		const PgQuery__Node *e = s->table_elts[i];
-		if (e->node_case == NODE(CONSTRAINT) && an.table_pk &&
-		    e->constraint->contype == CONSTR(PRIMARY))
-			continue; /* moved onto the rowid alias column */
-		if (e->node_case == NODE(CONSTRAINT) &&
-		    (e->constraint->contype == CONSTR(EXCLUSION) || xlat_defkey_is(e->constraint)))
-			continue; /* made after the table (xlat_exclude.c, xlat_defkey.c) */
-		xlat_puts(c, first ? "" : ", ");
-		first = false;
-		bool ok;
-		if (e->node_case == NODE(COLUMN_DEF)) {
-			const char *col = e->column_def->colname;
-			int autonum = !an.column || strcmp(an.column, col) != 0 ? XLAT_ROWID_NONE
-				      : an.plain				    ? XLAT_ROWID_PLAIN
-										    : XLAT_ROWID_SERIAL;
-			ok = xlat_column_def(c, e->column_def, autonum, an.pk_name,
-					     s->relation->relname);
-			if (ok && !autonum && in_table_pk(s, col) &&
-			    !declared_not_null(e->column_def) && !numbered(c, e->column_def))
-				xlat_puts(c, " NOT NULL"); /* as for column-level keys */
-		} else if (e->node_case == NODE(CONSTRAINT)) {
-			ok = table_constraint(c, e->constraint);
-		} else {
-			ok = xlat_unsupported(c, -1, "LIKE in CREATE TABLE");
+	/* SQLite wants every column definition before the table constraints; PostgreSQL takes
+	 * them mixed: columns first (in their order), then the constraints. */
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < s->n_table_elts; i++) {
+			const PgQuery__Node *e = s->table_elts[i];
+			if ((e->node_case == NODE(COLUMN_DEF)) != (pass == 0))
+				continue;
+			if (!table_element(c, s, &an, e, &first))
+				return false;
 		}
-		if (!ok)
-			return false;
 	}
 	if (first)
 		return xlat_unsupported(c, -1, "a table without columns");

@@ -301,6 +301,16 @@ static bool column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct 
 	if (n == 4)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, cr->location,
 				 "cross-database references are not implemented");
+	const char *hid = n == 2 && xlat_node_str(cr->fields[0])
+				  ? xlat_scope_hidden_by_alias(c, xlat_node_str(cr->fields[0]))
+				  : NULL;
+	if (hid) { /* FROM t AS x hides t, as in PostgreSQL's errorMissingRTE */
+		xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, cr->location,
+			  "invalid reference to FROM-clause entry for table \"%s\"",
+			  xlat_node_str(cr->fields[0]));
+		pgerr_hint(c->err, "Perhaps you meant to reference the table alias \"%s\".", hid);
+		return false;
+	}
 	if (n == 3) {
 		const char *schema = xlat_node_str(cr->fields[0]);
 		PgQuery__RangeVar rv = PG_QUERY__RANGE_VAR__INIT;

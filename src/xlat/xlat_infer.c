@@ -72,6 +72,9 @@ static const char *check_fn(const struct xlat_schema_col *col, bool *takes_mod)
 		return *takes_mod ? "shardlite_varchar" : NULL;
 	case XLAT_OID_BPCHAR:
 		return *takes_mod ? "shardlite_bpchar" : NULL;
+	case XLAT_OID_NAME: /* cut to 63 bytes, as the assignment to name cuts it */
+		*takes_mod = false;
+		return "pgfn_name";
 	case XLAT_OID_FLOAT4: /* a double past a real's range is 22003 (float8_float4) */
 		*takes_mod = false;
 		return "pgfn_f8_f4";

@@ -916,6 +916,10 @@ void xlat_scope_cte(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e,
  * every FROM item of the level, so a column of that name elsewhere would be ambiguous. */
 const char *xlat_scope_on_owner(const struct xlat_ctx *c, const PgQuery__JoinExpr *j,
 				const char *col);
+/* rel.col naming a table of the tenant's that is in scope only under an alias: that alias
+ * (PostgreSQL's 42P01 "invalid reference to FROM-clause entry"), else NULL; NULL too when
+ * rel might still be something else in scope (an unnamed or unknown relation, a column). */
+const char *xlat_scope_hidden_by_alias(const struct xlat_ctx *c, const char *rel);
 /* The type of a column reference, {0, -1} when it is only known at run time. */
 struct xlat_type xlat_scope_column_type(const struct xlat_ctx *c, const PgQuery__ColumnRef *cr);
 /* A target list with * or t.* (shape->star): its columns' types from the relations the
@@ -1260,6 +1264,11 @@ bool xlat_value_clauses_check(struct xlat_ctx *c, const PgQuery__ColumnDef *cd,
 			      const char *table, bool serial);
 /* A table constraint (PRIMARY KEY, UNIQUE, CHECK, FOREIGN KEY) as SQLite writes it. */
 bool xlat_table_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k);
+/* xlat_fktype.c: PostgreSQL's 42804 "foreign key constraint ... cannot be implemented" when
+ * foreign key k of table (column: a column constraint's own column, else k's columns) pairs
+ * columns of clearly incompatible types; s: the CREATE TABLE making table, or NULL. */
+bool xlat_fk_types(struct xlat_ctx *c, const char *table, const PgQuery__CreateStmt *s,
+		   const PgQuery__Constraint *k, const char *column);
 /* xlat_exclude.c: an EXCLUDE constraint k of table rel, checked and written as
  * "[; ]SELECT shardlite_exclude(...)" at the end of c's text (the statement becomes a
  * script); false with c's error. */

@@ -581,6 +581,20 @@ const char *xlat_scope_on_owner(const struct xlat_ctx *c, const PgQuery__JoinExp
 	return elsewhere ? owner : NULL;
 }
 
+const char *xlat_scope_hidden_by_alias(const struct xlat_ctx *c, const char *rel)
+{
+	const char *alias = NULL;
+	for (int i = c->nrels - 1; i >= 0; i--) {
+		const struct xlat_scope_rel *r = &c->rels[i];
+		if (!r->name || r->opaque || strcmp(r->name, rel) == 0 ||
+		    xlat_scope_col(r->cols, r->ncols, rel))
+			return NULL; /* rel may be this relation, or a column of it */
+		if (!alias && r->table && strcmp(r->table, rel) == 0)
+			alias = r->name;
+	}
+	return alias;
+}
+
 struct xlat_type xlat_scope_column_type(const struct xlat_ctx *c, const PgQuery__ColumnRef *cr)
 {
 	const char *rel = NULL, *col = NULL;

@@ -58,6 +58,17 @@ static const struct {
 	{"hex(shardlite_bytea(x'00ff'))", "00FF"},
 	{"shardlite_bytea('\\xZ')", "ERROR 22023: invalid hexadecimal digit: \"Z\""},
 	{"shardlite_varchar(NULL, 2)", "NULL"},
+	/* name: 63 bytes, never inside a UTF-8 character */
+	{"length(pgfn_name(printf('%070d', 0)))", "63"},
+	{"pgfn_name('short')", "short"},
+	{"pgfn_name(NULL)", "NULL"},
+	{"length(CAST(pgfn_name(replace(printf('%040d', 0), '0', '\xc3\xa9')) AS BLOB))", "62"},
+	{"length(CAST(pgfn_name('a' || replace(printf('%040d', 0), '0', '\xc3\xa9')) AS BLOB))",
+	 "63"},
+	{"length(CAST(pgfn_name(replace(printf('%030d', 0), '0', '\xe2\x82\xac')) AS BLOB))",
+	 "63"},
+	{"length(CAST(pgfn_name('ab' || replace(printf('%030d', 0), '0', '\xe2\x82\xac')) AS BLOB))",
+	 "62"},
 };
 
 START_TEST(cast_case)

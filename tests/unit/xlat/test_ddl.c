@@ -21,6 +21,8 @@ static const struct xcase cases[] = {
 	{"CREATE TABLE n1 (a int DEFAULT (SELECT 1))", "!0A000"},
 	{"CREATE TABLE n1 (a int, b int, PRIMARY KEY (a, b), UNIQUE (b), CHECK (a < b))",
 	 "CREATE TABLE n1 (a int4 NOT NULL, b int4 NOT NULL, PRIMARY KEY (a, b), UNIQUE (b), CHECK (a < b))"},
+	{"CREATE TABLE n1 (a int, CHECK (a > 0), b text, UNIQUE (b), c int)", /* columns first */
+	 "CREATE TABLE n1 (a int4, b text, c int4, CHECK (a > 0), UNIQUE (b))"},
 	{"CREATE TABLE n1 (a int PRIMARY KEY DEFAULT 1, b text)",
 	 "CREATE TABLE n1 (a int4 PRIMARY KEY DEFAULT 1 NOT NULL, b text)"},
 	{"CREATE TABLE n1 (a int[] PRIMARY KEY, b numeric)",
