@@ -92,6 +92,9 @@ START_TEST(deferred_key_commit_fails_without_tag)
 	expect_query(fd, "BEGIN; INSERT INTO u VALUES (1); COMMIT", "CCEZ", "23505");
 	expect_query(fd, "BEGIN; INSERT INTO u VALUES (5); COMMIT; INSERT INTO u VALUES (1)",
 		     "CCCEZ", "23505");
+	/* COMMIT in the implicit block warns (25P01), as PostgreSQL's, and fails there */
+	expect_query(fd, "INSERT INTO u VALUES (1); COMMIT", "CNEZ", "23505");
+	expect_query(fd, "INSERT INTO u VALUES (1); ROLLBACK", "CNCZ", NULL);
 	expect_query(fd, "INSERT INTO f VALUES (7)", "EZ", "23503");
 	expect_query(fd, "INSERT INTO f VALUES (7) RETURNING p", "TDEZ", "23503");
 	expect_value(c, "SELECT string_agg(k::text, ',' ORDER BY k) FROM u", "1,5");
@@ -169,6 +172,8 @@ START_TEST(extended_completes_at_execute_fails_at_sync)
 	expect_ext(fd, ret, 1, "12DCEZ", "23505");
 	const char *two[] = {"INSERT INTO u VALUES (9)", "INSERT INTO u VALUES (1)"};
 	expect_ext(fd, two, 2, "12C12CEZ", "23505");
+	const char *commit[] = {"INSERT INTO u VALUES (1)", "COMMIT"};
+	expect_ext(fd, commit, 2, "12C12NEZ", "23505");
 	const char *fk[] = {"SELECT 1", "INSERT INTO f VALUES (7)"};
 	expect_ext(fd, fk, 2, "12DC12CEZ", "23503");
 	expect_value(c, "SELECT count(*) FROM u", "1");
