@@ -194,6 +194,11 @@ void pgw_be_portal_suspended(struct strbuf *sb);
 void pgw_be_empty_query(struct strbuf *sb);
 void pgw_be_command_complete(struct strbuf *sb, const char *tag);
 void pgw_be_parameter_description(struct strbuf *sb, size_t n, const uint32_t *oids);
+/* Takes back the last whole message of type that begins at or after offset from (the start
+ * of a message written to sb), keeping the messages after it, and appends it to into unless
+ * NULL; false when there is none. The session holds a statement's CommandComplete back this
+ * way until its transaction's commit is done (sess_simple.c). */
+bool pgw_be_unwrite_last(struct strbuf *sb, size_t from, uint8_t type, struct strbuf *into);
 
 /* One RowDescription field. */
 struct pgw_field {

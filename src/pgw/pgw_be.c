@@ -98,6 +98,30 @@ void pgw_be_command_complete(struct strbuf *sb, const char *tag)
 	pgw_be_end(sb, mark);
 }
 
+bool pgw_be_unwrite_last(struct strbuf *sb, size_t from, uint8_t type, struct strbuf *into)
+{
+	size_t found = SIZE_MAX, found_len = 0;
+	for (size_t off = from; off + 5 <= sb->len;) {
+		const uint8_t *p = (const uint8_t *)sb->data + off;
+		size_t n = 1 + (((size_t)p[1] << 24) | ((size_t)p[2] << 16) | ((size_t)p[3] << 8) |
+				(size_t)p[4]);
+		if (n < 5 || off + n > sb->len)
+			break; /* not the start of a message: nothing after it is read */
+		if (p[0] == type) {
+			found = off;
+			found_len = n;
+		}
+		off += n;
+	}
+	if (found == SIZE_MAX)
+		return false;
+	if (into)
+		strbuf_append(into, sb->data + found, found_len);
+	memmove(sb->data + found, sb->data + found + found_len, sb->len - found - found_len);
+	sb->len -= found_len;
+	return true;
+}
+
 void pgw_be_parameter_description(struct strbuf *sb, size_t n, const uint32_t *oids)
 {
 	if (n > UINT16_MAX) {

@@ -459,8 +459,9 @@ static bool pump(struct session *s, struct sess_copy *c, bool *done, struct pger
 }
 
 /* The COPY is over (either way): back to READY; a simple Query then runs what followed the
- * COPY in it, or ends its implicit transaction and says ReadyForQuery. */
-static void finish(struct session *s, const struct pgerr *err)
+ * COPY in it, or ends its implicit transaction and says ReadyForQuery — without the COPY's
+ * tag, written from tag_at on, when that commit fails (sess_simple_commit). */
+static void finish_at(struct session *s, const struct pgerr *err, size_t tag_at)
 {
 	struct sess_copy *c = s->copy;
 	s->copy = NULL;
@@ -480,7 +481,7 @@ static void finish(struct session *s, const struct pgerr *err)
 	} else if (simple) {
 		struct pgerr e2;
 		pgerr_clear(&e2);
-		if (!err && !sess_txn_implicit_end(s, &e2))
+		if (!err && !sess_simple_commit(s, tag_at, &e2))
 			sess_report_error(s, &e2);
 		if (s->state != SESS_CLOSING) {
 			sess_notify_ready(s); /* PostgreSQL sends them just before */
@@ -489,6 +490,8 @@ static void finish(struct session *s, const struct pgerr *err)
 	}
 	free(rest);
 }
+
+static void finish(struct session *s, const struct pgerr *err) { finish_at(s, err, SIZE_MAX); }
 
 static void copy_in_data(struct session *s, const struct pgw_msg *m)
 {
@@ -528,8 +531,9 @@ static void copy_in_done(struct session *s)
 	}
 	char tag[32];
 	snprintf(tag, sizeof(tag), "COPY %llu", (unsigned long long)s->copy->rows);
+	size_t tag_at = s->out.len;
 	pgw_be_command_complete(&s->out, tag);
-	finish(s, NULL);
+	finish_at(s, NULL, tag_at);
 }
 
 static void copy_in_fail(struct session *s, const struct pgw_msg *m)

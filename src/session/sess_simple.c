@@ -7,6 +7,7 @@
  * reached (XLAT_LATER), so it sees the tables and types the statements before it made. */
 #include "session_int.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* PostgreSQL runs the statements of one Query in one implicit transaction unless they manage
@@ -35,11 +36,32 @@ static bool needs_implicit_block(const struct xlat_stmt *stmts, size_t n)
 	return sql > 1;
 }
 
-static void finish_query(struct session *s, bool ok, struct pgerr *err)
+/* PostgreSQL's exec_simple_query ends the Query's transaction before the CommandComplete of
+ * its last statement (finish_xact_command before EndCommand), so that a client hears either
+ * the tag or an error, not both: a commit that fails (a deferred unique or foreign key, a
+ * deferred constraint trigger) answers only the error, and the notices of deferred triggers
+ * come before the tag. The last statement's output, written from tag_from on, keeps its rows
+ * and notices where they are; its tag is held back here and written after a commit. */
+bool sess_simple_commit(struct session *s, size_t tag_from, struct pgerr *err)
+{
+	if (s->txn != SESS_TXN_IMPLICIT)
+		return true; /* nothing to commit: the tag stays where it is */
+	struct strbuf tag;
+	strbuf_init(&tag, 0);
+	bool held = tag_from <= s->out.len && pgw_be_unwrite_last(&s->out, tag_from, 'C', &tag);
+	bool ok = sess_txn_implicit_end(s, err);
+	if (ok && held)
+		strbuf_append(&s->out, tag.data, tag.len);
+	strbuf_fini(&tag);
+	return ok;
+}
+
+/* tag_from: where the last statement's output begins in s->out, SIZE_MAX when none ran. */
+static void finish_query(struct session *s, bool ok, size_t tag_from, struct pgerr *err)
 {
 	s->simple.active = false;
 	if (ok)
-		ok = sess_txn_implicit_end(s, err);
+		ok = sess_simple_commit(s, tag_from, err);
 	sess_guc_statement_end(s);
 	if (!ok)
 		sess_report_error(s, err);
@@ -74,6 +96,7 @@ void sess_simple_continue(struct session *s)
 	struct pgerr err;
 	pgerr_clear(&err);
 	bool ok = true;
+	size_t mark = SIZE_MAX;
 	for (; ok && s->simple.next < s->simple.n; s->simple.next++) {
 		const struct xlat_stmt *x = &s->simple.stmts[s->simple.next];
 		if (x->kind == XLAT_EMPTY && s->simple.n > 1)
@@ -86,7 +109,7 @@ void sess_simple_continue(struct session *s)
 			ok = pgerr_set(&err, "42P02", "there is no parameter $%d", x->nparams);
 			break;
 		}
-		size_t mark = s->out.len;
+		mark = s->out.len;
 		ok = sess_run_simple(s, x, &err);
 		if ((ok && s->yielded) || (!ok && s->punted)) {
 			if (!ok)
@@ -107,7 +130,7 @@ void sess_simple_continue(struct session *s)
 			return;
 		}
 	}
-	finish_query(s, ok, &err);
+	finish_query(s, ok, mark, &err);
 }
 
 void sess_simple_query(struct session *s, const struct pgw_msg *m)
@@ -147,13 +170,13 @@ void sess_simple_run(struct session *s, const char *text)
 		sess_types_saw(s, stmts, n);
 	if (ok && n == 0) {
 		pgw_be_empty_query(&s->out);
-		finish_query(s, true, &err);
+		finish_query(s, true, SIZE_MAX, &err);
 		return;
 	}
 	if (ok && s->txn == SESS_TXN_IDLE && needs_implicit_block(stmts, n))
 		ok = sess_txn_implicit_begin(s, &err);
 	if (!ok) {
-		finish_query(s, false, &err);
+		finish_query(s, false, SIZE_MAX, &err);
 		return;
 	}
 	s->simple.sql = sql;

@@ -159,13 +159,16 @@ static bool begin(struct session *s, const struct xlat_stmt *x, struct pgerr *er
 	return true;
 }
 
+/* COMMIT or ROLLBACK outside a block warns, as PostgreSQL's EndTransactionBlock and
+ * UserAbortTransactionBlock do, also in an implicit block (its TBLOCK_STARTED and
+ * TBLOCK_IMPLICIT_INPROGRESS: "INSERT ...; COMMIT"), which it then ends. */
 static bool end(struct session *s, bool do_commit, const char **tag, struct pgerr *err)
 {
-	if (s->txn == SESS_TXN_IDLE) {
+	if (s->txn == SESS_TXN_IDLE || s->txn == SESS_TXN_IMPLICIT)
 		notice(s, SQLSTATE_NO_ACTIVE_SQL_TRANSACTION,
 		       "there is no transaction in progress");
+	if (s->txn == SESS_TXN_IDLE)
 		return true;
-	}
 	bool commit = do_commit && s->txn != SESS_TXN_FAILED;
 	if (!commit)
 		*tag = "ROLLBACK";

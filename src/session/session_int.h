@@ -1032,6 +1032,10 @@ bool sess_inline_punt(struct session *s, struct pgerr *err);
 /* ---- sess_simple.c ---- */
 /* Runs the rest of a simple Query that waited for a lock. */
 void sess_simple_continue(struct session *s);
+/* Ends a simple Query's implicit transaction, committing. The CommandComplete its last
+ * statement wrote at or after tag_from in s->out (SIZE_MAX: none) moves after what the
+ * commit writes, or is dropped when the commit fails (false, err set), as in PostgreSQL. */
+bool sess_simple_commit(struct session *s, size_t tag_from, struct pgerr *err);
 
 /* ---- sess_guc.c: session settings ---- */
 struct sess_guc_def;

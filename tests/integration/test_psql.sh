@@ -68,6 +68,22 @@ rows=$(sqlite3 "$file" "SELECT id || ':' || name || ':' || qty FROM items ORDER 
 err=$(psql -X -h 127.0.0.1 -p "$PORT" -d acme -v VERBOSITY=verbose -c "SELECT * FROM nope" 2>&1 || true)
 grep -q '42P01' <<<"$err" || fail "expected 42P01, got: $err"
 
+# An autocommit INSERT whose deferred key fails at its commit shows only the ERROR, as
+# PostgreSQL's (it commits before the CommandComplete).
+psql_tcp -c "CREATE TABLE dk (k int UNIQUE DEFERRABLE INITIALLY DEFERRED)" \
+	-c "INSERT INTO dk VALUES (1)" || fail "deferred key table"
+err=$(psql -X -h 127.0.0.1 -p "$PORT" -d acme -c "INSERT INTO dk VALUES (1)" 2>&1 || true)
+grep -q '^ERROR:  duplicate key value violates unique constraint "dk_k_key"' <<<"$err" ||
+	fail "expected the 23505 error, got: $err"
+grep -q 'INSERT 0' <<<"$err" && fail "a tag before the commit's error: $err"
+# psql drops RETURNING's row once the error follows it: PostgreSQL 15's psql shows only these
+want='ERROR:  duplicate key value violates unique constraint "dk_k_key"
+DETAIL:  Key (k)=(1) already exists.'
+err=$(psql -X -At -h 127.0.0.1 -p "$PORT" -d acme -c "INSERT INTO dk VALUES (1) RETURNING k" 2>&1 || true)
+[[ "$err" == "$want" ]] || fail "RETURNING with a failed commit shows: $err"
+[[ $(psql -X -At -h 127.0.0.1 -p "$PORT" -d acme -c "SELECT count(*) FROM dk") == "1" ]] ||
+	fail "the failed inserts were kept"
+
 # PostgreSQL's maintenance commands run against a tenant: reindexdb, vacuumdb, pg_isready.
 PGBIN=/usr/lib/postgresql/15/bin
 psql_tcp -c "CREATE INDEX items_name_idx ON items (name)" || fail "create index"

@@ -66,6 +66,29 @@ START_TEST(command_complete)
 }
 END_TEST
 
+/* The last tag at or after the mark goes, what follows it stays; an earlier one is not seen. */
+START_TEST(unwrite_last)
+{
+	pgw_be_command_complete(&sb, "SELECT 1");
+	size_t mark = sb.len;
+	pgw_be_empty_query(&sb);
+	pgw_be_command_complete(&sb, "INSERT 0 1");
+	pgw_be_notice(&sb, "NOTICE", "00000", "n");
+	struct strbuf taken;
+	strbuf_init(&taken, 0);
+	ck_assert(pgw_be_unwrite_last(&sb, mark, 'C', &taken));
+	ck_assert_uint_eq(taken.len, 16);
+	ck_assert_mem_eq(taken.data, "C\0\0\0\x0f" "INSERT 0 1\0", 16);
+	strbuf_fini(&taken);
+	ck_assert_uint_gt(sb.len, 19);
+	ck_assert_mem_eq(sb.data, "C\0\0\0\x0d" "SELECT 1\0" "I\0\0\0\x04", 19);
+	ck_assert_int_eq(sb.data[19], 'N');
+	ck_assert(!pgw_be_unwrite_last(&sb, mark, 'C', NULL));
+	ck_assert(pgw_be_unwrite_last(&sb, 0, 'C', NULL));
+	ck_assert_int_eq(sb.data[0], 'I');
+}
+END_TEST
+
 START_TEST(parameter_description)
 {
 	const uint32_t oids[] = {23, 25, 0xfffffffe};
@@ -224,6 +247,7 @@ Suite *pgw_test_be_suite(void)
 	tcase_add_test(tc, negotiate_version);
 	tcase_add_test(tc, empty_messages);
 	tcase_add_test(tc, command_complete);
+	tcase_add_test(tc, unwrite_last);
 	tcase_add_test(tc, parameter_description);
 	tcase_add_test(tc, row_description);
 	tcase_add_test(tc, data_row);
