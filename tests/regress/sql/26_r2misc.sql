@@ -20,3 +20,16 @@ INSERT INTO r2m_ser (v) VALUES (1) RETURNING id;
 SELECT lastval();
 DROP TABLE r2m_ser;
 SELECT lastval();
+-- PREPARE of a statement that skips an untyped parameter number is 42P18, as PostgreSQL's
+PREPARE r2m_p1 AS SELECT $2;
+PREPARE r2m_p2 AS SELECT $3::int, $1::int;
+PREPARE r2m_p3(int) AS SELECT $2;
+PREPARE r2m_p4(int, text) AS SELECT $2;
+EXECUTE r2m_p4(1, 'x');
+PREPARE r2m_p5(int, int, int) AS SELECT $1;
+EXECUTE r2m_p5(1, 2, 3);
+PREPARE r2m_p6 AS SELECT $1, $2;
+EXECUTE r2m_p6('a', 'b');
+DEALLOCATE r2m_p4;
+DEALLOCATE r2m_p5;
+DEALLOCATE r2m_p6;
