@@ -33,3 +33,17 @@ EXECUTE r2m_p6('a', 'b');
 DEALLOCATE r2m_p4;
 DEALLOCATE r2m_p5;
 DEALLOCATE r2m_p6;
+-- pg_prepared_statements: the session's named prepared statements (PREPARE: from_sql)
+SELECT count(*) FROM pg_prepared_statements;
+PREPARE r2m_q1(int, text) AS SELECT $1 AS a, $2 AS b;
+PREPARE r2m_q2 AS SELECT 1;
+PREPARE r2m_q3(varchar, numeric, date) AS SELECT $1, $2, $3;
+SELECT name, statement, parameter_types, from_sql, prepare_time <= now() AS t FROM pg_prepared_statements ORDER BY name;
+EXECUTE r2m_q2;
+EXECUTE r2m_q2;
+SELECT name, generic_plans, custom_plans FROM pg_prepared_statements WHERE name = 'r2m_q2';
+SELECT pg_typeof(prepare_time), pg_typeof(generic_plans), pg_typeof(custom_plans), pg_typeof(from_sql) FROM pg_prepared_statements WHERE name = 'r2m_q2';
+DEALLOCATE r2m_q1;
+SELECT name FROM pg_prepared_statements ORDER BY name;
+DEALLOCATE ALL;
+SELECT count(*) FROM pg_prepared_statements;
