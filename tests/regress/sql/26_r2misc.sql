@@ -47,3 +47,27 @@ DEALLOCATE r2m_q1;
 SELECT name FROM pg_prepared_statements ORDER BY name;
 DEALLOCATE ALL;
 SELECT count(*) FROM pg_prepared_statements;
+-- intervals compare as interval_cmp: a month as 30 days, a day as 24 hours
+CREATE TABLE r2m_iv (id int, v interval);
+INSERT INTO r2m_iv VALUES (1, '1 mon'), (2, '30 days'), (3, '1 day'), (4, '24 hours'), (5, '2 days'), (6, NULL), (7, '720 hours'), (8, '1 day 1 hour');
+SELECT '1 mon'::interval = '30 days'::interval, '1 day'::interval = '24 hours', interval '1 year' = interval '360 days';
+SELECT id FROM r2m_iv WHERE v = '30 days' ORDER BY id;
+SELECT a.id, b.id FROM r2m_iv a JOIN r2m_iv b ON a.v = b.v AND a.id < b.id ORDER BY 1, 2;
+SELECT id FROM r2m_iv WHERE v IN ('1 day', '720 hours') ORDER BY id;
+SELECT id FROM r2m_iv WHERE v NOT IN ('1 day', '720 hours') ORDER BY id;
+SELECT id, v IN ('24 hours', NULL) FROM r2m_iv ORDER BY id;
+SELECT '1 day'::interval IN ('24 hours', '2 days'), interval '1 mon' NOT IN ('30 days');
+-- differs: IN (subquery) and = ANY (array) of intervals compare their texts ('1 day' is not '24 hours')
+SELECT id FROM r2m_iv WHERE v IN (SELECT '24 hours'::interval) ORDER BY id;
+-- differs: IN (subquery) and = ANY (array) of intervals compare their texts ('1 day' is not '24 hours')
+SELECT id FROM r2m_iv WHERE v = ANY (ARRAY['1 day'::interval]) ORDER BY id;
+-- differs: GROUP BY/DISTINCT of intervals tell '1 mon' and '30 days' apart
+SELECT count(*), min(id) FROM r2m_iv GROUP BY v ORDER BY min(id);
+-- differs: GROUP BY/DISTINCT of intervals tell '1 mon' and '30 days' apart
+SELECT DISTINCT v FROM r2m_iv ORDER BY v;
+-- differs: GROUP BY/DISTINCT of intervals tell '1 mon' and '30 days' apart
+SELECT count(DISTINCT v) FROM r2m_iv;
+-- differs: UNION/INTERSECT/EXCEPT of intervals tell '1 mon' and '30 days' apart
+SELECT v FROM r2m_iv WHERE id IN (1, 2) UNION SELECT v FROM r2m_iv WHERE id IN (2, 7) ORDER BY 1;
+-- differs: IS [NOT] DISTINCT FROM and nullif of intervals compare their texts
+SELECT '1 mon'::interval IS DISTINCT FROM '30 days'::interval, nullif('1 day'::interval, '24 hours');
