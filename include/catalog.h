@@ -36,6 +36,24 @@ struct catalog_cursor {
 	bool scrollable;       /* may move backward (pg_cursors.is_scrollable) */
 };
 
+/* A named prepared statement of the session, as pg_prepared_statements shows it. */
+struct catalog_prepared {
+	const char *name, *statement;
+	int64_t prepare_time; /* microseconds since the Unix epoch */
+	const uint32_t *param_types;
+	size_t nparams;
+	bool from_sql; /* PREPARE, not a Parse message */
+	int64_t generic_plans, custom_plans;
+};
+
+/* The session's portal-like objects: its cursors and its named prepared statements. */
+struct catalog_portals {
+	struct catalog_cursor *cursors;
+	size_t ncursors;
+	struct catalog_prepared *prepared;
+	size_t nprepared;
+};
+
 /* Per-session facts the catalog reports. A connection may serve several sessions over its
  * life (pooling), so these are set by whoever uses the connection, each time it starts to. */
 struct catalog_session {
@@ -60,8 +78,9 @@ struct catalog_session {
 	 * a (which the caller of the callback owns). NULL: the relations are empty. */
 	size_t (*activity)(void *arg, struct arena *a, struct catalog_activity **out);
 	size_t (*locks)(void *arg, struct arena *a, struct catalog_lock **out);
-	/* pg_cursors: the session's open cursors, arg setting_arg, allocated in a. NULL: none. */
-	size_t (*cursors)(void *arg, struct arena *a, struct catalog_cursor **out);
+	/* pg_cursors and pg_prepared_statements: the session's open cursors and named prepared
+	 * statements, arg setting_arg, allocated in a. NULL: none. */
+	void (*portals)(void *arg, struct arena *a, struct catalog_portals *out);
 	/* A session without a default tenant: the tenants it may reach, which pg_namespace and
 	 * information_schema.schemata list as schemas in place of public, arg setting_arg; the
 	 * names, sorted by strcmp, are allocated in a or kept by the session until the next

@@ -370,11 +370,23 @@ static void fn_currval(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int64(ctx, e->value);
 }
 
+/* Whether the model still holds a sequence of that OID: PostgreSQL's lastval refuses a value
+ * whose sequence was dropped since. */
+static bool seq_exists(sqlite3_context *ctx, uint32_t oid)
+{
+	const struct cat_model *m = cat_fn_model(ctx);
+	for (size_t i = 0; m && i < m->nseqs; i++) {
+		if (m->seqs[i]->oid == oid)
+			return true;
+	}
+	return false;
+}
+
 static void fn_lastval(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct catalog_seqvals *sv = ctx_seqvals(ctx);
 	const struct seqval *e = sv && sv->have_last ? seqval_find(sv, sv->last_oid) : NULL;
-	if (!e) {
+	if (!e || !seq_exists(ctx, sv->last_oid)) {
 		pgfn_error(ctx, SQLSTATE_OBJECT_NOT_IN_STATE,
 			   "lastval is not yet defined in this session");
 		return;

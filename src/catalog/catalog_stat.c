@@ -2,7 +2,8 @@
 /* catalog_stat.c: the statistics and activity views — pg_stat_activity and pg_locks (the
  * tenant's sessions and advisory locks, from the session through catalog_session), the
  * per-table pg_stat_*_tables / pg_statio_*_tables and per-index pg_stat(io)_*_indexes,
- * the tenant's pg_stat_database row, pg_cursors and pg_blocking_pids(). Counters SQLite does
+ * the tenant's pg_stat_database row, pg_cursors, pg_prepared_statements and
+ * pg_blocking_pids(). Counters SQLite does
  * not collect (scans, block reads, commits) are 0; n_live_tup is the row count (sqlite_stat1's estimate once ANALYZE ran). */
 #include "catalog_int.h"
 
@@ -278,15 +279,22 @@ static bool fill_statio_indexes(struct cat_conn *cc, const struct cat_model *m,
 	return index_rows(cc, m, r, 2); /* idx_blks_read, idx_blks_hit */
 }
 
+/* The session's cursors and named prepared statements. */
+static void session_portals(struct cat_conn *cc, struct arena *a, struct catalog_portals *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (cc->sess && cc->sess->portals)
+		cc->sess->portals(cc->sess->setting_arg, a, out);
+}
+
 /* The session's own open cursors (PostgreSQL's pg_cursors shows the backend's). */
 static bool fill_cursors(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
 	(void)m;
-	struct catalog_cursor *v = NULL;
-	size_t n = cc->sess && cc->sess->cursors
-			   ? cc->sess->cursors(cc->sess->setting_arg, r->a, &v)
-			   : 0;
-	for (size_t i = 0; i < n; i++) {
+	struct catalog_portals p;
+	session_portals(cc, r->a, &p);
+	const struct catalog_cursor *v = p.cursors;
+	for (size_t i = 0; i < p.ncursors; i++) {
 		cat_row(r);
 		cat_text(r, v[i].name);
 		cat_text(r, v[i].statement);
@@ -294,6 +302,46 @@ static bool fill_cursors(struct cat_conn *cc, const struct cat_model *m, struct 
 		cat_bool(r, v[i].binary);
 		cat_bool(r, v[i].scrollable);
 		cat_text(r, ts_text(r->a, v[i].creation_time));
+	}
+	return true;
+}
+
+/* parameter_types: regtype[] text, each type as regtypeout names it ("{integer,text}"). */
+static const char *regtype_array(const struct cat_model *m, struct arena *a,
+				 const uint32_t *types, size_t n)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_putc(&sb, '{');
+	for (size_t i = 0; i < n; i++) {
+		const char *name = pgtype_by_oid(types[i]) || !m
+					   ? cat_format_type(a, types[i], -1)
+					   : cat_format_type_m(m, a, types[i], -1);
+		strbuf_puts(&sb, i ? "," : "");
+		pgfn_array_put_elem(&sb, name);
+	}
+	strbuf_putc(&sb, '}');
+	const char *out = sb.failed ? NULL : arena_strdup(a, sb.data);
+	strbuf_fini(&sb);
+	return out;
+}
+
+/* The session's own named prepared statements, by PREPARE or by Parse (PostgreSQL's
+ * pg_prepared_statements shows the backend's). */
+static bool fill_prepared(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	struct catalog_portals p;
+	session_portals(cc, r->a, &p);
+	for (size_t i = 0; i < p.nprepared; i++) {
+		const struct catalog_prepared *v = &p.prepared[i];
+		cat_row(r);
+		cat_text(r, v->name);
+		cat_text(r, v->statement);
+		cat_text(r, ts_text(r->a, v->prepare_time));
+		cat_text(r, regtype_array(m, r->a, v->param_types, v->nparams));
+		cat_bool(r, v->from_sql);
+		cat_int(r, v->generic_plans);
+		cat_int(r, v->custom_plans);
 	}
 	return true;
 }
@@ -349,6 +397,10 @@ static const struct cat_reldef defs[] = {
 	 "name text, statement text, is_holdable bool, is_binary bool, is_scrollable bool, "
 	 "creation_time timestamptz",
 	 fill_cursors},
+	{"pg_prepared_statements",
+	 "name text, statement text, prepare_time timestamptz, parameter_types regtype[], "
+	 "from_sql bool, generic_plans int8, custom_plans int8",
+	 fill_prepared},
 };
 
 const struct cat_reldef *cat_stat_defs(size_t *n)

@@ -92,6 +92,7 @@ static struct sess_stmt *build_stmt(struct session *s, const struct pgw_parse *p
 	st->arena = arena_new(0);
 	st->refs = 1;
 	st->sql = arena_strdup(st->arena, p->sql);
+	st->prepared_us = shard_now_us();
 	struct xlat_stmt *xs = NULL;
 	size_t n = 0;
 	struct xlat_env env;
@@ -136,6 +137,9 @@ bool sess_ext_prepare(struct session *s, const char *name, const char *sql,
 	struct sess_stmt *st = build_stmt(s, &p, err);
 	if (!st)
 		return false;
+	st->from_sql = true;
+	/* PostgreSQL shows the whole Query string that held the PREPARE, as pg_cursors does */
+	st->shown = arena_strdup(st->arena, s->activity_query ? s->activity_query : sql);
 	st->next = s->stmts;
 	s->stmts = st;
 	return true;
@@ -399,6 +403,7 @@ void sess_ext_bind(struct session *s, const struct pgw_msg *m)
 	}
 	p->next = s->portals;
 	s->portals = p;
+	st->runs++;
 	pgw_be_bind_complete(&s->out);
 }
 

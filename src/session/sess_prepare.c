@@ -65,6 +65,7 @@ bool sess_execute_prepared(struct session *s, const struct xlat_stmt *x, bool si
 	}
 	if (!sess_check_allowed(s, st->x, err))
 		return false;
+	st->runs++;
 	if (st->x->kind != XLAT_SQL)
 		return sess_run_utility(s, st->x, true, err);
 	sqlite3_stmt *vm = sess_prepare(s, st->x, err);
@@ -87,4 +88,22 @@ bool sess_execute_prepared(struct session *s, const struct xlat_stmt *x, bool si
 	}
 	sqlite3_finalize(vm);
 	return ok;
+}
+
+void sess_portals_list(void *arg, struct arena *a, struct catalog_portals *out)
+{
+	struct session *s = arg;
+	memset(out, 0, sizeof(*out));
+	out->ncursors = sess_cursor_list(s, a, &out->cursors);
+	size_t n = 0;
+	for (struct sess_stmt *st = s->stmts; st; st = st->next)
+		n++;
+	out->prepared = arena_zalloc(a, (n ? n : 1) * sizeof(*out->prepared));
+	for (struct sess_stmt *st = s->stmts; st; st = st->next) {
+		/* SQLite prepares a statement once and runs that plan with each run's values:
+		 * every run is a generic plan's */
+		out->prepared[out->nprepared++] = (struct catalog_prepared){
+			st->name, st->shown ? st->shown : st->sql, st->prepared_us, st->param_types,
+			(size_t)st->nparams, st->from_sql, st->runs, 0};
+	}
 }

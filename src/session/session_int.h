@@ -56,6 +56,12 @@ struct sess_stmt {
 	uint32_t write_runs;
 	bool write_long;
 	int refs; /* the statement list holds one; each portal built from it holds one */
+	/* pg_prepared_statements: made by PREPARE (not Parse), when, and how many runs were
+	 * bound to it (each a run of its one SQLite plan: generic_plans) */
+	bool from_sql;
+	const char *shown; /* its statement column: PREPARE's Query text; NULL: sql */
+	int64_t prepared_us;
+	int64_t runs;
 	struct sess_rowdesc *rowdesc; /* its portals' RowDescription as last sent, or NULL */
 	/* The block of its last unnamed portal, kept for the next Bind (every Bind ... Sync
 	 * makes one and drops it): own, or NULL. */
@@ -433,6 +439,9 @@ struct sess_stmt *sess_ext_find(struct session *s, const char *name);
  * text parameters, its rows and tag answered as for the statement itself (simple protocol). */
 bool sess_execute_prepared(struct session *s, const struct xlat_stmt *x, bool simple,
 			   struct pgerr *err) MUST_CHECK;
+/* catalog_session.portals (sess_prepare.c; arg: the session): pg_cursors' cursors and
+ * pg_prepared_statements' named statements, allocated in a. */
+void sess_portals_list(void *arg, struct arena *a, struct catalog_portals *out);
 /* SQL MOVE of a protocol-level portal (one namespace with SQL cursors in PostgreSQL; asyncpg's
  * cursor.forward): steps it up to count rows forward, *moved receiving how many. *found false
  * when no portal of that name runs a query. False with err when SQLite fails. */
@@ -737,7 +746,7 @@ bool sess_temp_rebuild_check(struct session *s, const struct xlat_rebuild *r,
 /* After a SAVEPOINT, RELEASE or ROLLBACK TO name succeeded: ROLLBACK TO closes the cursors
  * declared since that savepoint was set, as PostgreSQL drops its portals. */
 void sess_cursor_savepoint(struct session *s, enum xlat_txn op, const char *name);
-/* pg_cursors (catalog_session.cursors; arg: the session). */
+/* pg_cursors' rows (sess_portals_list; arg: the session). */
 size_t sess_cursor_list(void *arg, struct arena *a, struct catalog_cursor **out);
 /* Closes every cursor (DISCARD ALL, session end). */
 void sess_cursor_free_all(struct session *s);

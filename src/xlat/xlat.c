@@ -150,11 +150,16 @@ bool xlat_param(struct xlat_ctx *c, int n, uint32_t oid, int location)
 		while (cap < n)
 			cap *= 2;
 		uint32_t *p = arena_zalloc(c->a, (size_t)cap * sizeof(*p));
-		if (c->ptypes_cap)
+		bool *seen = arena_zalloc(c->a, (size_t)cap * sizeof(*seen));
+		if (c->ptypes_cap) {
 			memcpy(p, c->ptypes, (size_t)c->ptypes_cap * sizeof(*p));
+			memcpy(seen, c->pseen, (size_t)c->ptypes_cap * sizeof(*seen));
+		}
 		c->ptypes = p;
+		c->pseen = seen;
 		c->ptypes_cap = cap;
 	}
+	c->pseen[n - 1] = true;
 	if (n > c->max_param)
 		c->max_param = n;
 	if (n <= c->ngiven && c->given[n - 1])
@@ -350,10 +355,17 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 	}
 }
 
-/* Parameter types: the client's (Parse) win; inferred ones fill the gaps. */
-static void finish_params(struct xlat_ctx *c, const uint32_t *given, int ngiven)
+/* Parameter types: the client's (Parse) win; inferred ones fill the gaps. A parameter below
+ * the highest one referenced that is neither referenced nor given a type has none, which
+ * PostgreSQL refuses (42P18; it then reads an unknown-typed one in use as text). */
+static bool finish_params(struct xlat_ctx *c, const uint32_t *given, int ngiven)
 {
 	struct xlat_stmt *st = c->st;
+	for (int i = 0; i < c->max_param; i++) {
+		if (!c->pseen[i] && !(i < ngiven && given[i]))
+			return xlat_fail(c, "42P18", -1,
+					 "could not determine data type of parameter $%d", i + 1);
+	}
 	int n = c->max_param > ngiven ? c->max_param : ngiven;
 	st->nparams = n;
 	st->param_types = arena_zalloc(c->a, (size_t)(n ? n : 1) * sizeof(uint32_t));
@@ -363,6 +375,7 @@ static void finish_params(struct xlat_ctx *c, const uint32_t *given, int ngiven)
 			t = xlat_domain_param_type(c, i + 1, c->ptypes[i]);
 		st->param_types[i] = t;
 	}
+	return true;
 }
 
 static void stmt_defaults(struct xlat_stmt *st)
@@ -382,6 +395,7 @@ static bool translate_one(struct xlat_ctx *c, const PgQuery__RawStmt *raw, const
 	c->sb = c->main_sb = &sb;
 	c->max_param = 0;
 	c->ptypes = NULL;
+	c->pseen = NULL;
 	c->ptypes_cap = 0;
 	c->pdomains = NULL;
 	c->depth = 0;
@@ -401,8 +415,7 @@ static bool translate_one(struct xlat_ctx *c, const PgQuery__RawStmt *raw, const
 		   c->st->kind == XLAT_CURSOR || c->st->kind == XLAT_EXPLAIN ||
 		   (c->st->kind == XLAT_COPY && !c->st->copy->table)))
 		c->st->sql = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
-	if (ok)
-		finish_params(c, given, ngiven);
+	ok = ok && finish_params(c, given, ngiven);
 	ok = ok && xlat_modcte_finish(c);
 	strbuf_fini(&sb);
 	c->sb = c->main_sb = NULL;

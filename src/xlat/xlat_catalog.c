@@ -62,6 +62,7 @@ static const char *const relations[] = {
 	"pg_parameter_acl",
 	"pg_partitioned_table",
 	"pg_policy",
+	"pg_prepared_statements",
 	"pg_proc",
 	"pg_publication",
 	"pg_publication_namespace",

@@ -166,6 +166,7 @@ struct xlat_ctx {
 	struct strbuf *sb;    /* where every emitter appends */
 	struct xlat_stmt *st; /* the statement being filled */
 	uint32_t *ptypes;     /* inferred parameter types, [n-1]; grown on demand */
+	bool *pseen;          /* [n-1]: $n is referenced (ptypes_cap entries, grown with it) */
 	int ptypes_cap;
 	struct xlat_param_domain *pdomains; /* $n first cast to a domain (xlat_domain_cast) */
 	int max_param;     /* highest $n seen in this statement */

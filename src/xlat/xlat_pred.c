@@ -95,9 +95,14 @@ bool xlat_in_list(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type 
 	if (e->rexpr->node_case != NODE(LIST))
 		return xlat_unsupported(c, e->location, "this IN form");
 	struct xlat_type lt;
+	size_t mark = c->sb->len;
 	int typed = untyped_in_operand(c, e, &lt);
 	if (typed < 0 || (!typed && !xlat_cmp_operand(c, e->lexpr, &lt)))
 		return false;
+	if (lt.oid == XLAT_OID_INTERVAL) { /* interval_cmp's equality: 1 day = 24 hours */
+		xlat_insert_at(c, mark, "(");
+		xlat_puts(c, ") COLLATE pgfn_interval");
+	}
 	xlat_puts(c, strcmp(op, "<>") == 0 ? " NOT IN (" : " IN (");
 	for (size_t i = 0; i < e->rexpr->list->n_items; i++) {
 		struct xlat_type ignored;

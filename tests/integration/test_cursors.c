@@ -233,6 +233,45 @@ START_TEST(cursor_portal_and_deallocate)
 }
 END_TEST
 
+/* pg_prepared_statements lists the statements of Parse messages too (from_sql false), with
+ * their text, parameter types and runs; a Parse that leaves $1 untyped and unused is 42P18. */
+START_TEST(prepared_statements_view)
+{
+	PGconn *c = fill();
+	const Oid types[] = {23, 0};
+	PQclear(PQprepare(c, "pp", "SELECT $1 + 1, $2", 2, types));
+	const char *vals[] = {"1", "x"};
+	for (int i = 0; i < 3; i++)
+		PQclear(PQexecPrepared(c, "pp", 2, vals, NULL, NULL, 0));
+	PQclear(PQprepare(c, "", "SELECT 3", 0, NULL)); /* the unnamed one is not listed */
+	harness_exec(c, "PREPARE sq(bigint) AS SELECT $1");
+	PGresult *r = harness_exec_ok(c, "SELECT name, statement, parameter_types, from_sql, "
+					 "generic_plans + custom_plans FROM pg_prepared_statements "
+					 "ORDER BY name");
+	ck_assert_int_eq(PQntuples(r), 2);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "pp");
+	ck_assert_str_eq(PQgetvalue(r, 0, 1), "SELECT $1 + 1, $2");
+	ck_assert_str_eq(PQgetvalue(r, 0, 2), "{integer,text}");
+	ck_assert_str_eq(PQgetvalue(r, 0, 3), "f");
+	ck_assert_str_eq(PQgetvalue(r, 0, 4), "3");
+	ck_assert_str_eq(PQgetvalue(r, 1, 0), "sq");
+	ck_assert_str_eq(PQgetvalue(r, 1, 1), "PREPARE sq(bigint) AS SELECT $1");
+	ck_assert_str_eq(PQgetvalue(r, 1, 2), "{bigint}");
+	ck_assert_str_eq(PQgetvalue(r, 1, 3), "t");
+	PQclear(r);
+	r = PQprepare(c, "bad", "SELECT $2", 0, NULL);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "42P18");
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY),
+			 "could not determine data type of parameter $1");
+	PQclear(r);
+	harness_exec(c, "DEALLOCATE ALL");
+	r = harness_exec_ok(c, "SELECT count(*) FROM pg_prepared_statements");
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "0");
+	PQclear(r);
+	PQfinish(c);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("cursors");
@@ -245,6 +284,7 @@ int main(void)
 	tcase_add_test(tc, held_cursor_bounded);
 	tcase_add_test(tc, session_ends_with_cursors_open);
 	tcase_add_test(tc, cursor_portal_and_deallocate);
+	tcase_add_test(tc, prepared_statements_view);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -569,7 +569,7 @@ START_TEST(test_params)
 	ck_assert_uint_eq(st->param_types[0], 23);
 	ck_assert_uint_eq(st->param_types[1], 25);
 	ck_assert_uint_eq(st->param_types[2], 0);
-	st = xtranslate("SELECT $2", NULL, 0, 1, a);
+	st = xtranslate("SELECT $2, $1", NULL, 0, 1, a);
 	ck_assert_int_eq(st->nparams, 2);
 	ck_assert_uint_eq(st->param_types[0] | st->param_types[1], 0);
 	st = xtranslate("SELECT a FROM t LIMIT $1 OFFSET $2", NULL, 0, 1, a);
@@ -626,7 +626,7 @@ START_TEST(test_statements)
 	ck_assert_int_eq(v[1].location, 9);
 	ck_assert_int_eq(v[1].length, 9);
 	ck_assert_str_eq(v[1].sql, "SELECT 2 AS \"?column?\"");
-	v = xtranslate("SELECT $1::int; SELECT $2::text", NULL, 0, 2, a);
+	v = xtranslate("SELECT $1::int; SELECT $1::int, $2::text", NULL, 0, 2, a);
 	ck_assert_int_eq(v[0].nparams, 1); /* parameters are counted per statement */
 	ck_assert_int_eq(v[1].nparams, 2);
 	ck_assert_uint_eq(v[1].param_types[1], 25);
@@ -670,6 +670,8 @@ static const struct errcase errors[] = {
 	{"SELECT 'x'::nosuchtype", "42704", 13, "type \"nosuchtype\" does not exist"},
 	{"SELECT 1::public.mytype", "42704", 11, "type \"public.mytype\" does not exist"},
 	{"SELECT $1::int, $1::text", "42P08", 17, "inconsistent types deduced for parameter $1"},
+	{"SELECT $2", "42P18", 0, "could not determine data type of parameter $1"},
+	{"SELECT $3::int, $1", "42P18", 0, "could not determine data type of parameter $2"},
 	{"SELECT 1 LIMIT -1", "2201W", 0, "LIMIT must not be negative"},
 	{"SELECT 1 OFFSET -1", "2201X", 0, "OFFSET must not be negative"},
 	{"CALL nosuch(1, 'x')", "42883", 6, "procedure nosuch(integer, unknown) does not exist"},

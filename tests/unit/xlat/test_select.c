@@ -415,7 +415,7 @@ static const struct xcase cases[] = {
 	{"SELECT lower(*) FROM t", "!42809@8"},
 	{"SELECT a->>'x' FROM t", "SELECT pgfn_json_get(a, 'x', 3) AS \"?column?\" FROM t"},
 	{"SELECT $0", "!42P02@8"},
-	{"SELECT $1, $3", "SELECT ?1 AS \"?column?\", ?3 AS \"?column?\""},
+	{"SELECT $1, $3, $2", "SELECT ?1 AS \"?column?\", ?3 AS \"?column?\", ?2 AS \"?column?\""},
 	{"SELECT a[1] FROM t", "SELECT pg_array_get(a, 1) AS a FROM t"},
 	{"SELECT a[1:2], a[:2], a[2:], a[1][2:3] FROM t",
 	 "SELECT pgfn_array_slice(a, 'vv', 1, 2) AS a, pgfn_array_slice(a, '-v', 2) AS a, "
