@@ -172,6 +172,18 @@ void pgfn_array_value_text(struct strbuf *t, char tag, sqlite3_value *v)
 	}
 }
 
+const char *pgfn_array_elem_text(struct arena *a, sqlite3_value *v, char tag)
+{
+	if (sqlite3_value_type(v) == SQLITE_NULL)
+		return NULL;
+	struct strbuf t;
+	strbuf_init(&t, 0);
+	pgfn_array_value_text(&t, tag, v);
+	const char *out = arena_strndup(a, t.data ? t.data : "", t.len);
+	strbuf_fini(&t);
+	return out;
+}
+
 static char tag_at(sqlite3_value *tags, int i)
 {
 	size_t n;

@@ -38,18 +38,6 @@ void pgfn_array_put_md(struct strbuf *sb, const struct pgfn_md *md)
 	put_level(sb, md, 0, &at);
 }
 
-/* The element text of v (NULL for NULL), as the array would hold it. */
-static const char *elem_text(struct arena *a, sqlite3_value *v, char tag)
-{
-	if (sqlite3_value_type(v) == SQLITE_NULL)
-		return NULL;
-	struct strbuf t;
-	strbuf_init(&t, 0);
-	pgfn_array_value_text(&t, tag, v);
-	const char *out = arena_strndup(a, t.data ? t.data : "", t.len);
-	strbuf_fini(&t);
-	return out;
-}
 
 static bool same(const char *x, const char *y) { return x && y ? strcmp(x, y) == 0 : x == y; }
 
@@ -75,7 +63,8 @@ static void fn_replace(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct pgfn_md md;
 	char tag;
 	if (array_and_tag(ctx, argc, argv, a, &md, &tag)) {
-		const char *from = elem_text(a, argv[1], tag), *to = elem_text(a, argv[2], tag);
+		const char *from = pgfn_array_elem_text(a, argv[1], tag);
+		const char *to = pgfn_array_elem_text(a, argv[2], tag);
 		for (size_t i = 0; i < md.n; i++)
 			md.items[i] = same(md.items[i], from) ? to : md.items[i];
 		struct strbuf sb;
@@ -98,7 +87,7 @@ static void fn_positions(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
 			   "searching for elements in multidimensional arrays is not supported");
 	} else {
-		const char *v = elem_text(a, argv[1], tag);
+		const char *v = pgfn_array_elem_text(a, argv[1], tag);
 		struct strbuf sb;
 		strbuf_init(&sb, 0);
 		strbuf_putc(&sb, '{');
@@ -163,7 +152,7 @@ static void fn_fill(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		pgfn_error(ctx, SQLSTATE_PROGRAM_LIMIT_EXCEEDED,
 			   "array size exceeds the maximum allowed (%d)", MAX_ITEMS);
 	} else if (nd >= 0 && nl >= 0) {
-		const char *v = elem_text(a, argv[0], n ? tags[0] : '.');
+		const char *v = pgfn_array_elem_text(a, argv[0], n ? tags[0] : '.');
 		md.ndims = total ? nd : 0;
 		md.n = (size_t)total;
 		md.items = arena_alloc(a, (md.n + 1) * sizeof(*md.items));

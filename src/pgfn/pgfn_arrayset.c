@@ -86,18 +86,6 @@ static size_t offset_of(const struct pgfn_md *md, const int *sub)
 	return at;
 }
 
-/* The element text of v (NULL for NULL) as an array of element store tag holds it. */
-static const char *elem_text(struct arena *a, sqlite3_value *v, char tag)
-{
-	if (sqlite3_value_type(v) == SQLITE_NULL)
-		return NULL;
-	struct strbuf t;
-	strbuf_init(&t, 0);
-	pgfn_array_value_text(&t, tag, v);
-	const char *out = arena_strndup(a, t.data ? t.data : "", t.len);
-	strbuf_fini(&t);
-	return out;
-}
 
 /* a[i1]...[ik] := v into md; false after raising. */
 static bool set_element(struct pgerr *err, struct arena *a, struct pgfn_md *md, const int *sub,
@@ -189,7 +177,8 @@ static void fn_set(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	const char *tag = (const char *)sqlite3_value_text(argv[2]), *out;
 	struct arena *a = arena_new(0);
 	if (pgfn_array_assign(a, (const char *)sqlite3_value_text(argv[0]),
-			      elem_text(a, argv[1], tag ? tag[0] : '.'), sub, nsub, &out, &err))
+			      pgfn_array_elem_text(a, argv[1], tag ? tag[0] : '.'), sub, nsub, &out,
+			      &err))
 		sqlite3_result_text(ctx, out, -1, SQLITE_TRANSIENT);
 	else
 		raise_err(ctx, &err);

@@ -50,6 +50,8 @@ void pgfn_quote_literal(struct strbuf *sb, const char *s, size_t n);
 void pgfn_array_put_value(struct strbuf *sb, char tag, sqlite3_value *v);
 /* Appends v (not NULL) as the element's text the tag letter gives, unquoted. */
 void pgfn_array_value_text(struct strbuf *t, char tag, sqlite3_value *v);
+/* The same text in a, NULL for a NULL v. */
+const char *pgfn_array_elem_text(struct arena *a, sqlite3_value *v, char tag);
 /* One element of an array's text at *p (quoted or bare); NULL for NULL. *p ends after it. */
 const char *pgfn_array_element(struct arena *a, const char **p);
 /* An array's text of any dimension (pgfn_arraymd.c): its elements in row-major order, the
