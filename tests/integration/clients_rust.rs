@@ -510,8 +510,25 @@ async fn notify_and_cancel(url: &str, c: &Client) {
     // Cancel a running query from a CancelToken.
     let token = c2.cancel_token();
     let sleeper = c2.query("SELECT pg_sleep(10)", &[]);
+    // Cancel once the sleep is seen running (from the other connection): a cancel that
+    // reaches a server before the query has started is lost, or on PostgreSQL hits the next
+    // query, so a fixed delay made the test's answer depend on the machine's load.
     let cancel = async {
-        tokio::time::sleep(Duration::from_millis(300)).await;
+        for _ in 0..200 {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            let running = c
+                .query_one(
+                    "SELECT count(*) FROM pg_stat_activity \
+                     WHERE state = 'active' AND query LIKE 'SELECT pg_sleep(10)%'",
+                    &[],
+                )
+                .await
+                .map(|r| r.get::<_, i64>(0))
+                .unwrap_or(0);
+            if running > 0 {
+                break;
+            }
+        }
         token.cancel_query(NoTls).await
     };
     let (r, cr) = tokio::join!(sleeper, cancel);
