@@ -101,7 +101,14 @@ async function main() {
 	await step('cancelled', async () => pool.connect(async (c) => {
 		const pid = await c.oneFirst(q`SELECT pg_backend_pid()`);
 		const sleeping = c.query(q`SELECT pg_sleep(5)`).then(() => 'ok', errOf);
-		await new Promise((r) => setTimeout(r, 300));
+		// cancel once the sleep is seen running: a cancel that reaches an idle backend is
+		// ignored, so a fixed delay made the answer depend on the machine's load
+		for (let i = 0; i < 200; i++) {
+			await new Promise((r) => setTimeout(r, 25));
+			const running = await pool.oneFirst(q`SELECT count(*)::int FROM pg_stat_activity
+				WHERE pid = ${pid} AND state = 'active'`);
+			if (running > 0) break;
+		}
 		const sent = await pool.oneFirst(q`SELECT pg_cancel_backend(${pid})`);
 		return [sent, await sleeping];
 	}));
