@@ -351,28 +351,6 @@ void sess_pl_cursors_free(struct pl_run *r)
 
 /* ---- var[i] := value, var[i][j] := value: pgfn_array_assign (pgfn_arrayset.c) ---- */
 
-/* value as array var's element type (by that type's cast), in scratch. */
-static bool as_element(struct pl_run *r, int var, const char **text, uint32_t type,
-		       struct pgerr *err)
-{
-	uint32_t elem;
-	const char *cur = r->vals[var].text;
-	if (!*text || !elem_type(r, r->decl_types[var], cur ? cur : "{}", &elem) || elem == type)
-		return true;
-	const struct pgtype_info *t = pgtype_by_oid(elem);
-	if (!t)
-		return true; /* an enum's label: checked when the array is assigned */
-	if (sess_pl_is_string(type) || sess_pl_is_string(elem))
-		return sess_pl_io_convert(r, *text, elem, -1, text, err);
-	struct pl_rows rows;
-	struct pl_arg arg = {*text, type};
-	if (!sess_pl_exec(r, arena_printf(r->scratch, "SELECT CAST($1 AS %s)", t->sql_name), &arg,
-			  1, true, &rows, err))
-		return false;
-	*text = rows.nrows && rows.ncols ? rows.cells[0] : NULL;
-	return true;
-}
-
 /* *text of type as a value of type to (an assignment's cast), in scratch. */
 static bool as_type(struct pl_run *r, const char **text, uint32_t type, uint32_t to,
 		    struct pgerr *err)
@@ -387,6 +365,21 @@ static bool as_type(struct pl_run *r, const char **text, uint32_t type, uint32_t
 		return false;
 	*text = rows.nrows && rows.ncols ? rows.cells[0] : NULL;
 	return true;
+}
+
+/* value as array var's element type (by that type's cast), in scratch. */
+static bool as_element(struct pl_run *r, int var, const char **text, uint32_t type,
+		       struct pgerr *err)
+{
+	uint32_t elem;
+	const char *cur = r->vals[var].text;
+	if (!*text || !elem_type(r, r->decl_types[var], cur ? cur : "{}", &elem) || elem == type)
+		return true;
+	if (!pgtype_by_oid(elem))
+		return true; /* an enum's label: checked when the array is assigned */
+	if (sess_pl_is_string(elem))
+		return sess_pl_io_convert(r, *text, elem, -1, text, err);
+	return as_type(r, text, type, elem, err);
 }
 
 /* The subscripts st->subscript gives (none without it) as integers, into sub (at most 12);
