@@ -12,6 +12,20 @@
 
 #define TG_STATEMENT 256 /* the sidecar's mark of a statement trigger (docs/catalog.md) */
 
+/* A new zeroed entry at the end of *v (n entries, room for *cap), grown in a. */
+static struct sess_stmt_trg *push(struct arena *a, struct sess_stmt_trg **v, size_t *n,
+				  size_t *cap)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 4;
+		struct sess_stmt_trg *w = arena_zalloc(a, *cap * sizeof(*w));
+		if (*n)
+			memcpy(w, *v, *n * sizeof(*w));
+		*v = w;
+	}
+	return &(*v)[(*n)++];
+}
+
 bool sess_trigger_read_statement(sqlite3 *db, struct arena *a, const struct sess_stmt_trg **out,
 				 size_t *n)
 {
@@ -33,14 +47,7 @@ bool sess_trigger_read_statement(sqlite3 *db, struct arena *a, const struct sess
 	struct sess_stmt_trg *v = NULL;
 	int rc = SQLITE_DONE;
 	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 4;
-			struct sess_stmt_trg *w = arena_zalloc(a, cap * sizeof(*w));
-			if (*n)
-				memcpy(w, v, *n * sizeof(*w));
-			v = w;
-		}
-		struct sess_stmt_trg *t = &v[(*n)++];
+		struct sess_stmt_trg *t = push(a, &v, n, &cap);
 		t->table = arena_strdup(a, (const char *)sqlite3_column_text(st, 0));
 		t->name = arena_strdup(a, (const char *)sqlite3_column_text(st, 1));
 		const char *timing = (const char *)sqlite3_column_text(st, 2);
@@ -61,14 +68,7 @@ bool sess_trigger_read_statement(sqlite3 *db, struct arena *a, const struct sess
 			       "AND name LIKE '%" XLAT_DEFKEY_INSERT "' ORDER BY tbl_name, name",
 			       -1, &st, NULL) == SQLITE_OK) {
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			if (*n == cap) {
-				cap = cap ? cap * 2 : 4;
-				struct sess_stmt_trg *w = arena_zalloc(a, cap * sizeof(*w));
-				if (*n)
-					memcpy(w, v, *n * sizeof(*w));
-				v = w;
-			}
-			v[(*n)++] = (struct sess_stmt_trg){
+			*push(a, &v, n, &cap) = (struct sess_stmt_trg){
 				.table = arena_strdup(a, (const char *)sqlite3_column_text(st, 0)),
 				.name = arena_strdup(a, (const char *)sqlite3_column_text(st, 1)),
 				.after_row = true,

@@ -252,6 +252,18 @@ static bool unique_index(struct shard_conn *c, const struct xlat_rebuild *r, str
 	return ok;
 }
 
+/* "; DROP TRIGGER IF EXISTS" of the two triggers of a DEFERRABLE key named name
+ * (xlat_defkey.c), onto sb. */
+static void put_drop_defkey_triggers(struct strbuf *sb, const char *name)
+{
+	char *drop = sqlite3_mprintf("; DROP TRIGGER IF EXISTS \"%w" XLAT_DEFKEY_INSERT
+				     "\"; DROP TRIGGER IF EXISTS \"%w" XLAT_DEFKEY_UPDATE "\"",
+				     name, name);
+	strbuf_puts(sb, drop ? drop : "");
+	sb->failed |= drop == NULL;
+	sqlite3_free(drop);
+}
+
 /* DROP CONSTRAINT of a UNIQUE that is an index of its own (unique_index): the index goes
  * (2BP01 while other tables' foreign keys may use it, as for the table's own keys). 1 done,
  * 0 not such a constraint, -1 with err. */
@@ -283,13 +295,7 @@ static int drop_unique_index(struct shard_conn *c, const struct xlat_rebuild *r,
 	strbuf_init(&sb, 0);
 	strbuf_puts(&sb, "DROP INDEX ");
 	strbuf_put_quoted(&sb, r->name, '"');
-	/* a DEFERRABLE one's triggers (xlat_defkey.c) go with it */
-	char *drop = sqlite3_mprintf("; DROP TRIGGER IF EXISTS \"%w" XLAT_DEFKEY_INSERT
-				     "\"; DROP TRIGGER IF EXISTS \"%w" XLAT_DEFKEY_UPDATE "\"",
-				     r->name, r->name);
-	strbuf_puts(&sb, drop ? drop : "");
-	sb.failed |= drop == NULL;
-	sqlite3_free(drop);
+	put_drop_defkey_triggers(&sb, r->name); /* a DEFERRABLE one's go with it */
 	bool ok = !sb.failed && shard_exec(c, sb.data, err);
 	strbuf_fini(&sb);
 	return ok ? 1 : -1;
@@ -384,14 +390,8 @@ static bool rename_unique_index(struct shard_conn *c, const struct xlat_rebuild 
 	}
 	strbuf_puts(&sb, "DROP INDEX ");
 	strbuf_put_quoted(&sb, r->name, '"');
-	if (mode >= 0) {
-		char *drop = sqlite3_mprintf("; DROP TRIGGER IF EXISTS \"%w" XLAT_DEFKEY_INSERT
-					     "\"; DROP TRIGGER IF EXISTS \"%w" XLAT_DEFKEY_UPDATE "\"",
-					     r->name, r->name);
-		strbuf_puts(&sb, drop ? drop : "");
-		sb.failed |= drop == NULL;
-		sqlite3_free(drop);
-	}
+	if (mode >= 0)
+		put_drop_defkey_triggers(&sb, r->name);
 	bool ok = create ? shard_exec(c, sb.data, err) && shard_exec(c, create, err)
 			 : shard_error(c->db, rc == SQLITE_ROW ? SQLITE_ERROR : rc, err);
 	free(create);

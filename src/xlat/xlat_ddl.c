@@ -300,7 +300,7 @@ static bool ddl_expr(struct xlat_ctx *c, const char *head, const PgQuery__Node *
 	return ok;
 }
 
-static bool key_options(struct xlat_ctx *c, const PgQuery__Constraint *k)
+bool xlat_key_options(struct xlat_ctx *c, const PgQuery__Constraint *k)
 {
 	if (k->n_including)
 		return xlat_unsupported(c, k->location, "INCLUDE in a key constraint");
@@ -308,6 +308,13 @@ static bool key_options(struct xlat_ctx *c, const PgQuery__Constraint *k)
 		return xlat_unsupported(c, k->location, "an index option on a key constraint");
 	if (k->nulls_not_distinct)
 		return xlat_unsupported(c, k->location, "UNIQUE NULLS NOT DISTINCT");
+	return true;
+}
+
+static bool key_options(struct xlat_ctx *c, const PgQuery__Constraint *k)
+{
+	if (!xlat_key_options(c, k))
+		return false;
 	if (k->deferrable || k->initdeferred)
 		return xlat_unsupported(c, k->location, "a deferrable key constraint");
 	return true;

@@ -98,12 +98,8 @@ void xlat_defkey_triggers(struct strbuf *sb, const char *name, const char *table
 bool xlat_defkey_add(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 		     const PgQuery__Constraint *k, bool rows)
 {
-	if (k->n_including)
-		return xlat_unsupported(c, k->location, "INCLUDE in a key constraint");
-	if (k->n_options || (k->indexspace && *k->indexspace))
-		return xlat_unsupported(c, k->location, "an index option on a key constraint");
-	if (k->nulls_not_distinct)
-		return xlat_unsupported(c, k->location, "UNIQUE NULLS NOT DISTINCT");
+	if (!xlat_key_options(c, k))
+		return false;
 	if (xlat_temp_is(rel) || !xlat_own_table(c, rel))
 		return xlat_unsupported(c, k->location,
 					"a deferrable key on a temporary or another tenant's table");

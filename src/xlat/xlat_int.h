@@ -1275,6 +1275,9 @@ bool xlat_fk_types(struct xlat_ctx *c, const char *table, const PgQuery__CreateS
  * script); false with c's error. */
 bool xlat_exclude_add(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 		      const PgQuery__Constraint *k);
+/* xlat_ddl.c: what a key constraint k may not carry here (INCLUDE, index options, NULLS NOT
+ * DISTINCT): true, else false with c's 0A000 naming it. */
+bool xlat_key_options(struct xlat_ctx *c, const PgQuery__Constraint *k);
 /* xlat_defkey.c: whether k is UNIQUE or PRIMARY KEY ... DEFERRABLE (or INITIALLY DEFERRED). */
 bool xlat_defkey_is(const PgQuery__Constraint *k);
 /* Such a key k of table rel, written as "[; ]CREATE INDEX ...; CREATE TRIGGER ..." at the end
