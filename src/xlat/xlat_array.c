@@ -841,3 +841,27 @@ int xlat_osagg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		xlat_printf(c, ", '%c', '%c')", desc ? 'd' : 'a', tag);
 	return xlat_agg_filter(c, f) ? 1 : -1;
 }
+
+bool xlat_array_slice_args(struct xlat_ctx *c, PgQuery__Node *const *ind, size_t n)
+{
+	struct xlat_type ignored;
+	char spec[2 * 6 + 1];
+	for (size_t i = 0; i < n && i < 6; i++) {
+		const PgQuery__AIndices *k = ind[i]->a_indices;
+		spec[2 * i] = !k->is_slice || k->lidx ? 'v' : '-';
+		spec[2 * i + 1] = k->uidx ? 'v' : '-';
+	}
+	spec[2 * (n < 6 ? n : 6)] = '\0';
+	xlat_printf(c, ", '%s'", spec);
+	for (size_t i = 0; i < n; i++) {
+		const PgQuery__AIndices *k = ind[i]->a_indices;
+		const PgQuery__Node *b[2] = {k->is_slice ? k->lidx : NULL, k->uidx};
+		xlat_puts(c, k->is_slice ? "" : ", 1");
+		for (int j = 0; j < 2; j++) {
+			xlat_puts(c, b[j] ? ", " : "");
+			if (b[j] && !xlat_expr(c, b[j], &ignored))
+				return false;
+		}
+	}
+	return true;
+}

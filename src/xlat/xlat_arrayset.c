@@ -56,33 +56,14 @@ static bool element_tail(struct xlat_ctx *c, const struct xlat_schema_col *col, 
 static bool slice_tail(struct xlat_ctx *c, const struct xlat_schema_col *col,
 		       const PgQuery__ResTarget *rt)
 {
-	struct xlat_type ignored;
-	char spec[2 * 6 + 1];
 	size_t n = rt->n_indirection;
 	if (n > 6)
 		return xlat_fail(c, "54000", -1,
 				 "number of array dimensions (%zu) exceeds the maximum allowed (6)",
 				 n);
 	xlat_puts(c, ", ");
-	if (!xlat_assign_value(c, col, rt->val))
+	if (!xlat_assign_value(c, col, rt->val) || !xlat_array_slice_args(c, rt->indirection, n))
 		return false;
-	for (size_t i = 0; i < n; i++) {
-		const PgQuery__AIndices *k = rt->indirection[i]->a_indices;
-		spec[2 * i] = !k->is_slice || k->lidx ? 'v' : '-';
-		spec[2 * i + 1] = k->uidx ? 'v' : '-';
-	}
-	spec[2 * n] = '\0';
-	xlat_printf(c, ", '%s'", spec);
-	for (size_t i = 0; i < n; i++) {
-		const PgQuery__AIndices *k = rt->indirection[i]->a_indices;
-		const PgQuery__Node *b[2] = {k->is_slice ? k->lidx : NULL, k->uidx};
-		xlat_puts(c, k->is_slice ? "" : ", 1");
-		for (int j = 0; j < 2; j++) {
-			xlat_puts(c, b[j] ? ", " : "");
-			if (b[j] && !xlat_expr(c, b[j], &ignored))
-				return false;
-		}
-	}
 	xlat_puts(c, ")");
 	return true;
 }

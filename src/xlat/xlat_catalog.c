@@ -493,37 +493,18 @@ static char elem_tag(uint32_t array, uint32_t *elem)
 	}
 }
 
-/* a[l:u][...]: pgfn_array_slice with a letter pair per subscript (a bound given or left
- * out); a subscript without a colon in a slice means 1:n, as in PostgreSQL. */
+/* a[l:u][...]: pgfn_array_slice (its subscripts' arguments: xlat_array_slice_args). */
 static bool slice(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct xlat_type *t)
 {
-	struct xlat_type at, ignored;
-	char spec[2 * 6 + 1];
+	struct xlat_type at;
 	size_t n = ind->n_indirection;
 	if (n > 6)
 		return xlat_fail(c, "54000", -1,
 				 "number of array dimensions (%zu) exceeds the maximum allowed (6)",
 				 n);
-	for (size_t i = 0; i < n; i++) {
-		const PgQuery__AIndices *k = ind->indirection[i]->a_indices;
-		spec[2 * i] = !k->is_slice || k->lidx ? 'v' : '-';
-		spec[2 * i + 1] = k->uidx ? 'v' : '-';
-	}
-	spec[2 * n] = '\0';
 	xlat_puts(c, "pgfn_array_slice(");
-	if (!xlat_expr(c, ind->arg, &at))
+	if (!xlat_expr(c, ind->arg, &at) || !xlat_array_slice_args(c, ind->indirection, n))
 		return false;
-	xlat_printf(c, ", '%s'", spec);
-	for (size_t i = 0; i < n; i++) {
-		const PgQuery__AIndices *k = ind->indirection[i]->a_indices;
-		const PgQuery__Node *b[2] = {k->is_slice ? k->lidx : NULL, k->uidx};
-		xlat_puts(c, k->is_slice ? "" : ", 1"); /* a[i] in a slice is a[1:i] */
-		for (int j = 0; j < 2; j++) {
-			xlat_puts(c, b[j] ? ", " : "");
-			if (b[j] && !xlat_expr(c, b[j], &ignored))
-				return false;
-		}
-	}
 	xlat_puts(c, ")");
 	bool arr = false; /* an enum's or a row type's array keeps its type */
 	*t = (struct xlat_type){xlat_array_elem(at.oid) ||

@@ -700,6 +700,11 @@ bool xlat_array_operand(struct xlat_ctx *c, const PgQuery__Node *n);
 bool xlat_array_castable(const char *elem);
 /* || with an array operand: 1 emitted, 0 not one, -1 failed. */
 int xlat_array_concat(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t);
+/* The arguments of a slice's subscripts ind[0..n) (n at most 6) that pgfn_array_slice and
+ * pgfn_array_setslice take after the array: ", 'spec'" with a letter pair per subscript (v a
+ * bound given, - left out), then the bounds given; a subscript without a colon is 1:i, as in
+ * PostgreSQL. */
+bool xlat_array_slice_args(struct xlat_ctx *c, PgQuery__Node *const *ind, size_t n);
 /* array @> / <@ / && array when either side is visibly an array: 1 emitted, 0 not, -1 failed. */
 int xlat_array_contains(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
 			struct xlat_type *t);
