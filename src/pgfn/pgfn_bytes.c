@@ -256,6 +256,18 @@ static void fn_get_byte(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_int(ctx, p[i]);
 }
 
+/* A copy of the n bytes at p for a result to change (sqlite3_free), or NULL with out of
+ * memory reported. */
+static unsigned char *blob_copy(sqlite3_context *ctx, const unsigned char *p, int64_t n)
+{
+	unsigned char *out = sqlite3_malloc64((uint64_t)n);
+	if (!out)
+		sqlite3_result_error_nomem(ctx);
+	else
+		memcpy(out, p, (size_t)n);
+	return out;
+}
+
 static void fn_set_byte(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	if (pgfn_any_null(ctx, argc, argv))
@@ -264,12 +276,9 @@ static void fn_set_byte(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	int64_t i, n = sqlite3_value_bytes(argv[0]);
 	if (!byte_index(ctx, argv[1], n, &i))
 		return;
-	unsigned char *out = sqlite3_malloc64((uint64_t)n);
-	if (!out) {
-		sqlite3_result_error_nomem(ctx);
+	unsigned char *out = blob_copy(ctx, p, n);
+	if (!out)
 		return;
-	}
-	memcpy(out, p, (size_t)n);
 	out[i] = (unsigned char)sqlite3_value_int(argv[2]);
 	sqlite3_result_blob(ctx, out, (int)n, sqlite3_free);
 }
@@ -311,12 +320,9 @@ static void fn_set_bit(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		pgfn_error(ctx, "22023", "new bit must be 0 or 1");
 		return;
 	}
-	unsigned char *out = sqlite3_malloc64((uint64_t)n);
-	if (!out) {
-		sqlite3_result_error_nomem(ctx);
+	unsigned char *out = blob_copy(ctx, p, n);
+	if (!out)
 		return;
-	}
-	memcpy(out, p, (size_t)n);
 	out[i / 8] = (unsigned char)((out[i / 8] & ~(1 << (i % 8))) | (bit << (i % 8)));
 	sqlite3_result_blob(ctx, out, (int)n, sqlite3_free);
 }
