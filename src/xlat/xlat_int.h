@@ -483,6 +483,9 @@ bool xlat_operand(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *
 bool xlat_expr_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n);
 /* Common type of a CASE/COALESCE/UNION-like set of types (PostgreSQL's rules, simplified). */
 struct xlat_type xlat_type_common(const struct xlat_type *v, size_t n);
+/* Whether a and b, both resolved, lie in different categories among number, string and boolean,
+ * where PostgreSQL's select_common_type says "types ... cannot be matched" (42804). */
+bool xlat_type_unmatched(struct xlat_type a, struct xlat_type b);
 
 /* The operand of a comparison-level operator (=, IS, LIKE, IN, BETWEEN): arithmetic binds
  * tighter in both grammars and goes bare, anything else non-atomic is parenthesized. */
@@ -832,8 +835,12 @@ bool xlat_has_star(const PgQuery__SelectStmt *s);
 bool xlat_owner_role(struct xlat_ctx *c, const PgQuery__RoleSpec *role);
 /* One SELECT without its WITH, ORDER BY and LIMIT (which s must not have). */
 bool xlat_select_core(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape);
-/* A LIMIT (is_limit) or OFFSET operand: a $n is bigint, a negative constant 2201W/2201X. */
+/* A LIMIT (is_limit) or OFFSET operand: a $n is bigint, a negative constant 2201W/2201X, an
+ * expression cast to bigint with NULL read as no LIMIT / OFFSET 0. */
 bool xlat_limit_value(struct xlat_ctx *c, const PgQuery__Node *n, bool is_limit);
+/* As xlat_limit_value for the row count of FETCH ... WITH TIES compared with a rank (NULL:
+ * every row). */
+bool xlat_limit_ties_bound(struct xlat_ctx *c, const PgQuery__Node *n);
 /* s's LIMIT/OFFSET/FETCH (not its ORDER BY). */
 bool xlat_select_limit(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 /* A SELECT/VALUES/set operation; shape (may be NULL) receives its output column types. */

@@ -1,0 +1,76 @@
+-- Grouping, reporting queries and utility functions probed with PostgreSQL's own regression
+-- corpus (groupingsets, select_having, select_implicit, limit, functional_deps, collate,
+-- dbsize, misc_functions, tablesample): the differences found and fixed, in statements of
+-- our own.
+
+-- pg_size_pretty of a negative size rounds as its magnitude does (truncating divisions).
+SELECT s, pg_size_pretty(s), pg_size_pretty(-s)
+  FROM (VALUES (10239::bigint), (10240::bigint), (10485247::bigint), (10485248::bigint),
+               (999999999999::bigint), (5000000000000::bigint), (11258449312612351::bigint),
+               (11258449312612352::bigint), (123456789012345678::bigint)) v(s);
+SELECT pg_size_pretty(-1536::bigint), pg_size_pretty(-10751::bigint), pg_size_pretty(-10752::bigint);
+SELECT pg_size_pretty(-9223372036854775807 - 1), pg_size_pretty(9223372036854775807);
+
+-- pg_size_bytes: an unknown unit is 22023 with the unit in DETAIL; an exponent beyond what a
+-- numeric holds overflows numeric (22003), one that fits overflows bigint.
+SELECT pg_size_bytes('7 XB');
+SELECT pg_size_bytes('2 kilobytes');
+SELECT pg_size_bytes('3e999999999999 kB');
+SELECT pg_size_bytes('3e200000');
+SELECT pg_size_bytes('3e40');
+SELECT pg_size_bytes('0e200000');
+SELECT pg_size_bytes('4e-200000 MB');
+SELECT pg_size_bytes('1.5e-16382'), pg_size_bytes('2e-16383 kB');
+SELECT pg_size_bytes('1.55e-16382');
+
+-- A set operation whose arms' columns have no common type is 42804: an integer column and a
+-- VALUES literal (text by then), or a union of literals (text) and an integer.
+SELECT 7 UNION VALUES ('8');
+SELECT 'x' UNION SELECT 'y' UNION SELECT 2;
+SELECT 'x' UNION ALL SELECT 'y' UNION ALL SELECT 2;
+SELECT false UNION SELECT 0;
+SELECT 1.5 INTERSECT SELECT 'z'::text;
+SELECT 'z'::varchar EXCEPT SELECT 2::bigint;
+CREATE TABLE pgg_u (i int, t text, b boolean, n numeric);
+INSERT INTO pgg_u VALUES (1, '1', true, 1.5), (2, 'two', false, 2);
+SELECT i FROM pgg_u UNION SELECT t FROM pgg_u;
+SELECT t FROM pgg_u UNION ALL SELECT b FROM pgg_u;
+SELECT i, t FROM pgg_u UNION SELECT n, t FROM pgg_u ORDER BY 1;
+SELECT i FROM pgg_u UNION SELECT '3' ORDER BY 1;
+SELECT 'x' UNION SELECT 'y' UNION SELECT 'z'::varchar ORDER BY 1;
+SELECT t FROM pgg_u UNION VALUES ('v') ORDER BY 1;
+SELECT i FROM pgg_u UNION VALUES (9) ORDER BY 1;
+SELECT NULL UNION SELECT 4 ORDER BY 1;
+
+-- LIMIT and OFFSET expressions are cast to bigint (a numeric rounds, text is read as bigint);
+-- NULL is no LIMIT / OFFSET 0; a negative value is 2201W / 2201X when the query runs.
+CREATE TABLE pgg_l (k int, v text);
+INSERT INTO pgg_l VALUES (1, 'a'), (2, 'b'), (2, 'c'), (3, 'd'), (4, 'e');
+SELECT k FROM pgg_l ORDER BY k, v LIMIT 1.5;
+SELECT k FROM pgg_l ORDER BY k, v LIMIT 2.4 OFFSET 0.5;
+SELECT k FROM pgg_l ORDER BY k, v OFFSET 3.5;
+SELECT k FROM pgg_l ORDER BY k, v LIMIT '2';
+SELECT k FROM pgg_l ORDER BY k, v LIMIT 'two';
+SELECT k FROM pgg_l ORDER BY k, v OFFSET NULL;
+SELECT k FROM pgg_l ORDER BY k, v LIMIT NULL OFFSET NULL;
+SELECT k FROM pgg_l ORDER BY k, v LIMIT (SELECT max(k) - 2 FROM pgg_l);
+SELECT k FROM pgg_l ORDER BY k, v LIMIT (SELECT NULL::int) OFFSET (SELECT 3);
+SELECT k FROM pgg_l ORDER BY k, v OFFSET (SELECT min(k) FROM pgg_l WHERE k > 9);
+SELECT k FROM pgg_l ORDER BY k, v LIMIT (SELECT -1);
+SELECT k FROM pgg_l ORDER BY k, v OFFSET (SELECT 1 - 3);
+SELECT k FROM pgg_l ORDER BY k, v LIMIT 1.5::real OFFSET '1';
+SELECT k FROM pgg_l ORDER BY k, v FETCH FIRST 2.5 ROWS ONLY;
+SELECT k FROM pgg_l ORDER BY k FETCH FIRST (NULL + 1) ROWS WITH TIES;
+SELECT k FROM pgg_l ORDER BY k OFFSET 1 ROWS FETCH FIRST (SELECT 1) ROWS WITH TIES;
+SELECT k FROM pgg_l ORDER BY k OFFSET (SELECT NULL::int) FETCH FIRST 2 ROWS WITH TIES;
+SELECT k FROM pgg_l ORDER BY k FETCH FIRST (SELECT -1) ROWS WITH TIES;
+SELECT * FROM pgg_l ORDER BY k FETCH FIRST (SELECT 1) ROWS WITH TIES;
+
+-- A GROUP BY position that names no result column is 42P10 (it was 42803: the grouping check
+-- met the ungrouped column first).
+SELECT v, count(*) FROM pgg_l GROUP BY 3;
+SELECT v, count(*) FROM pgg_l GROUP BY 0;
+SELECT v, count(*) FROM pgg_l GROUP BY -1;
+SELECT k, v FROM pgg_l GROUP BY 1, 2, 3;
+SELECT v, count(*) FROM pgg_l GROUP BY 1 ORDER BY 1;
+SELECT * FROM pgg_l GROUP BY 1, 2 ORDER BY 1, 2;
