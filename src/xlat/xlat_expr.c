@@ -1174,8 +1174,7 @@ static bool row_expr(struct xlat_ctx *c, const PgQuery__RowExpr *r, struct xlat_
 static bool collate(struct xlat_ctx *c, const PgQuery__CollateClause *cc, struct xlat_type *t)
 {
 	const char *name = cc->n_collname ? xlat_node_str(cc->collname[cc->n_collname - 1]) : NULL;
-	if (!name ||
-	    (strcmp(name, "C") != 0 && strcmp(name, "POSIX") != 0 && strcmp(name, "default") != 0))
+	if (!xlat_collation_name_ok(name, true))
 		return xlat_unsupported(c, cc->location, "a collation other than \"C\"");
 	if (!xlat_cmp_operand(c, cc->arg, t))
 		return false;

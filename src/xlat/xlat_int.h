@@ -483,6 +483,14 @@ bool xlat_operand(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *
 bool xlat_expr_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n);
 /* Common type of a CASE/COALESCE/UNION-like set of types (PostgreSQL's rules, simplified). */
 struct xlat_type xlat_type_common(const struct xlat_type *v, size_t n);
+/* Whether a COLLATE names a collation shardlite compares with, byte by byte (SQLite's BINARY):
+ * "C", "POSIX", "ucs_basic" (code point order, which UTF-8's bytes keep); with_default also
+ * "default" (the database's, which is "C"). xlat_domain.c. */
+bool xlat_collation_name_ok(const char *name, bool with_default);
+/* COLLATE in CREATE DOMAIN or a column definition: of a type with collations (text, varchar,
+ * char, name and their arrays), 42804 for a type without, 0A000 for another collation. */
+bool xlat_collation_clause(struct xlat_ctx *c, const PgQuery__CollateClause *cc,
+			   const struct xlat_typeref *base);
 /* Whether a and b, both resolved, lie in different categories among number, string and boolean,
  * where PostgreSQL's select_common_type says "types ... cannot be matched" (42804). */
 bool xlat_type_unmatched(struct xlat_type a, struct xlat_type b);

@@ -74,3 +74,18 @@ SELECT v, count(*) FROM pgg_l GROUP BY -1;
 SELECT k, v FROM pgg_l GROUP BY 1, 2, 3;
 SELECT v, count(*) FROM pgg_l GROUP BY 1 ORDER BY 1;
 SELECT * FROM pgg_l GROUP BY 1, 2 ORDER BY 1, 2;
+
+-- COLLATE on a column of a type without collations is 42804 (it was accepted); "ucs_basic"
+-- (code point order) compares as "C" does, in expressions, columns and indexes.
+CREATE TABLE pgg_c1 (a int COLLATE "C");
+CREATE TABLE pgg_c1 (a serial COLLATE "POSIX");
+CREATE TABLE pgg_c1 (a bytea COLLATE "C");
+CREATE DOMAIN pgg_dom AS numeric;
+CREATE TABLE pgg_c1 (a pgg_dom COLLATE "C");
+CREATE TABLE pgg_c1 (a text[] COLLATE "POSIX", b varchar(3) COLLATE ucs_basic, c name COLLATE "C", d char(2) COLLATE "C");
+INSERT INTO pgg_c1 VALUES ('{b,A}', 'b', 'x', 'y'), ('{a}', 'B', 'X', 'Y'), ('{}', 'a', 'é', 'z');
+SELECT b, c, d FROM pgg_c1 ORDER BY b;
+SELECT b FROM pgg_c1 ORDER BY b COLLATE ucs_basic DESC;
+SELECT 'a' COLLATE ucs_basic < 'B', 'é' COLLATE "ucs_basic" > 'z', 'B' < 'a' COLLATE ucs_basic;
+CREATE INDEX pgg_c1_b ON pgg_c1 (b COLLATE ucs_basic);
+SELECT b FROM pgg_c1 WHERE b COLLATE ucs_basic >= 'a' ORDER BY 1;
