@@ -400,6 +400,13 @@ bool xlat_group_check(struct xlat_ctx *c, const PgQuery__Node *stmt);
 
 /* Whether f calls one of PostgreSQL's aggregate functions (not as a window function). */
 bool xlat_group_is_agg(const PgQuery__FuncCall *f);
+/* ---- xlat_having.c ---- */
+/* Whether s has HAVING without GROUP BY and no aggregate (nor column) in its select list and
+ * ORDER BY: a query SQLite would not group. */
+bool xlat_having_is(const PgQuery__SelectStmt *s);
+/* s as SELECT targets FROM (SELECT count(*) FROM ... WHERE ... HAVING ...) AS shardlite_h,
+ * with s's ORDER BY and LIMIT (in c's arena). */
+const PgQuery__SelectStmt *xlat_having_outer(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 /* ---- xlat_gsets.c: GROUPING SETS, ROLLUP, CUBE, GROUP BY DISTINCT and grouping() ---- */
 /* Whether s needs them: one arm per grouping set (also for grouping() in a plain GROUP BY). */
 bool xlat_gsets_is(const PgQuery__SelectStmt *s);

@@ -882,7 +882,8 @@ static bool core_body_items(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 static bool has_tail(const PgQuery__SelectStmt *s)
 {
 	return s->n_sort_clause || s->limit_count || s->limit_offset || s->with_clause ||
-	       s->n_locking_clause || xlat_is_distinct_on(s) || xlat_gsets_is(s);
+	       s->n_locking_clause || xlat_is_distinct_on(s) || xlat_gsets_is(s) ||
+	       xlat_having_is(s);
 }
 
 static bool set_op(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape);
@@ -1061,6 +1062,8 @@ bool xlat_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_s
 	else if (ok && xlat_is_distinct_on(s))
 		ok = xlat_distinct_on_open(c, s) && select_core(c, s, shape) &&
 		     xlat_distinct_on_close(c, s);
+	else if (ok && xlat_having_is(s))
+		ok = select_core_tail(c, xlat_having_outer(c, s), shape, true);
 	else if (ok)
 		ok = select_core_tail(c, s, shape, true); /* its ORDER BY/LIMIT too */
 	if (!plain)

@@ -89,3 +89,29 @@ SELECT b FROM pgg_c1 ORDER BY b COLLATE ucs_basic DESC;
 SELECT 'a' COLLATE ucs_basic < 'B', 'é' COLLATE "ucs_basic" > 'z', 'B' < 'a' COLLATE ucs_basic;
 CREATE INDEX pgg_c1_b ON pgg_c1 (b COLLATE ucs_basic);
 SELECT b FROM pgg_c1 WHERE b COLLATE ucs_basic >= 'a' ORDER BY 1;
+
+-- HAVING without GROUP BY and without an aggregate in the select list: one group of all the
+-- rows, present when the condition holds (it was 0A000); without an aggregate in HAVING
+-- either, PostgreSQL reads no rows at all (no division by zero in WHERE).
+CREATE TABLE pgg_h (a int, b text);
+INSERT INTO pgg_h VALUES (0, 'x'), (1, 'y'), (2, 'y'), (3, 'z');
+SELECT 1 AS one FROM pgg_h HAVING 1 > 2;
+SELECT 1 AS one FROM pgg_h HAVING 1 < 2;
+SELECT 'k' AS k, 2 + 3 FROM pgg_h WHERE a > 0 HAVING count(*) = 3;
+SELECT 'k' FROM pgg_h WHERE a > 0 HAVING count(*) = 4;
+SELECT 'k' FROM pgg_h WHERE a > 9 HAVING count(*) = 0;
+SELECT 'k' FROM pgg_h WHERE a > 9 HAVING max(a) IS NULL;
+SELECT 1 FROM pgg_h HAVING min(a) < max(a) ORDER BY 1;
+SELECT 1 FROM pgg_h HAVING min(a) < max(a) LIMIT 0;
+SELECT DISTINCT 1 FROM pgg_h HAVING count(*) > 1;
+SELECT a FROM pgg_h HAVING count(*) > 1;
+SELECT 1 FROM pgg_h HAVING a > 1;
+SELECT 1 FROM pgg_h HAVING count(*) > 1 ORDER BY a;
+SELECT x.c FROM (VALUES (true), (false)) x(c) WHERE EXISTS (SELECT 1 FROM pgg_h HAVING x.c);
+SELECT * FROM (SELECT 5 AS five FROM pgg_h HAVING count(DISTINCT b) = 3) s;
+WITH w AS (SELECT a FROM pgg_h WHERE a < 2) SELECT 'w' FROM w HAVING count(*) = 2;
+SELECT 1 FROM pgg_h HAVING count(*) > 1 UNION ALL SELECT 2 FROM pgg_h HAVING sum(a) > 100;
+SELECT 1 FROM pgg_h HAVING bool_and(a >= 0) AND string_agg(b, '' ORDER BY a) = 'xyyz';
+SELECT 1 AS one FROM pgg_h WHERE 1 / a = 1 HAVING 1 < 2;
+SELECT 1 AS one FROM pgg_h WHERE 1 / a = 1 HAVING count(*) > 0;
+SELECT 1 FROM pgg_h WHERE nosuch > 0 HAVING true;

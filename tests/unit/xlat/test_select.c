@@ -329,6 +329,12 @@ static const struct xcase cases[] = {
 	 "SELECT 1 AS \"?column?\", 'x' AS \"?column?\" UNION SELECT 2.5 AS \"?column?\", NULL AS \"?column?\""},
 	{"SELECT a, count(*) FROM t GROUP BY 3", "!42P10@36"},
 	{"SELECT a FROM t GROUP BY 0", "!42P10"},
+	{"SELECT 1 FROM t WHERE a > 0 HAVING count(*) > 1",
+	 "SELECT 1 AS \"?column?\" FROM (SELECT count(*) AS shardlite_n FROM t WHERE a > 0 HAVING "
+	 "count(*) > 1) AS shardlite_h"},
+	{"SELECT 'x' FROM t WHERE a > 0 HAVING 1 < 2",
+	 "SELECT 'x' AS \"?column?\" FROM (SELECT count(*) AS shardlite_n FROM t WHERE CASE WHEN 0 "
+	 "THEN a > 0 END HAVING 1 < 2) AS shardlite_h"},
 	{"SELECT 1 UNION VALUES ('3')", "!42804"},
 	{"SELECT 'a' UNION SELECT 'b' UNION SELECT 1", "!42804"},
 	{"SELECT true INTERSECT SELECT 1.5", "!42804"},
