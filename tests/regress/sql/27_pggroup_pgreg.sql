@@ -115,3 +115,18 @@ SELECT 1 FROM pgg_h HAVING bool_and(a >= 0) AND string_agg(b, '' ORDER BY a) = '
 SELECT 1 AS one FROM pgg_h WHERE 1 / a = 1 HAVING 1 < 2;
 SELECT 1 AS one FROM pgg_h WHERE 1 / a = 1 HAVING count(*) > 0;
 SELECT 1 FROM pgg_h WHERE nosuch > 0 HAVING true;
+
+-- GROUPING SETS: two select list items of one expression, grouped by their names or
+-- positions, are two grouping columns (one was NULL where the other is grouped); an item not
+-- named by the GROUP BY reads NULL with the grouping column of its expression.
+CREATE TABLE pgg_g (a int, b int);
+INSERT INTO pgg_g VALUES (1, 10), (1, 20), (2, 30);
+SELECT a AS x, a AS y, sum(b) FROM pgg_g GROUP BY x, ROLLUP (y) ORDER BY 1, 2, 3;
+SELECT * FROM (SELECT a AS x, a AS y, sum(b) FROM pgg_g GROUP BY 2, ROLLUP (1)) s ORDER BY 1, 2, 3;
+SELECT a AS x, a AS y, grouping(a), count(*) FROM pgg_g GROUP BY ROLLUP (y), x ORDER BY 1, 2;
+SELECT a, a, count(*) FROM pgg_g GROUP BY ROLLUP (a) ORDER BY 1, 2;
+SELECT a, a AS y, a + 1, count(*) FROM pgg_g GROUP BY ROLLUP (y) ORDER BY 1, 2;
+SELECT a, a AS y, sum(b) FROM pgg_g GROUP BY a, ROLLUP (y) ORDER BY 1, 2;
+SELECT a AS x, a + 0 AS y, count(*) FROM pgg_g GROUP BY ROLLUP (x, y) ORDER BY 1, 2;
+SELECT * FROM (SELECT a AS x, a AS y, count(*) FROM pgg_g GROUP BY GROUPING SETS ((x), (y), ())) s
+  ORDER BY 1, 2, 3;

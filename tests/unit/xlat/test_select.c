@@ -221,6 +221,9 @@ static const struct xcase cases[] = {
 	 "SELECT NULL AS a, NULL AS b, NULL AS count WHERE 0 UNION ALL SELECT a, b, count(*) AS "
 	 "count FROM t GROUP BY a, b UNION ALL SELECT a, NULL, count(*) AS count FROM t GROUP BY a "
 	 "UNION ALL SELECT NULL, NULL, count(*) AS count FROM t"},
+	{"SELECT a AS x, a AS y FROM t GROUP BY x, ROLLUP (y)",
+	 "SELECT NULL AS x, NULL AS y WHERE 0 UNION ALL SELECT a AS x, a AS y FROM t GROUP BY a, a "
+	 "UNION ALL SELECT a AS x, NULL AS y FROM t GROUP BY a"},
 	{"SELECT a, grouping(a) FROM t GROUP BY DISTINCT a, CUBE (a) ORDER BY 2 DESC",
 	 "SELECT NULL AS a, NULL AS grouping WHERE 0 UNION ALL SELECT a, 0 AS grouping FROM t "
 	 "GROUP BY a ORDER BY 2 DESC NULLS FIRST"},
