@@ -400,6 +400,9 @@ bool xlat_group_check(struct xlat_ctx *c, const PgQuery__Node *stmt);
 
 /* Whether f calls one of PostgreSQL's aggregate functions (not as a window function). */
 bool xlat_group_is_agg(const PgQuery__FuncCall *f);
+/* ---- xlat_sortusing.c ---- */
+/* Rewrites ORDER BY ... USING < / > in stmt's tree (which it changes) as ASC / DESC. */
+void xlat_sort_using(const PgQuery__Node *stmt);
 /* ---- xlat_having.c ---- */
 /* Whether s has HAVING without GROUP BY and no aggregate (nor column) in its select list and
  * ORDER BY: a query SQLite would not group. */

@@ -130,3 +130,18 @@ SELECT a, a AS y, sum(b) FROM pgg_g GROUP BY a, ROLLUP (y) ORDER BY 1, 2;
 SELECT a AS x, a + 0 AS y, count(*) FROM pgg_g GROUP BY ROLLUP (x, y) ORDER BY 1, 2;
 SELECT * FROM (SELECT a AS x, a AS y, count(*) FROM pgg_g GROUP BY GROUPING SETS ((x), (y), ())) s
   ORDER BY 1, 2, 3;
+
+-- ORDER BY ... USING < / > is ASC / DESC, NULL placement included (it was 0A000), also in
+-- DISTINCT ON, windows and aggregates; another operator stays 0A000.
+CREATE TABLE pgg_s (k text, n int);
+INSERT INTO pgg_s VALUES ('a', 1), ('a', 3), ('b', NULL), ('b', 2), ('c', 5);
+SELECT DISTINCT ON (k) k, n FROM pgg_s ORDER BY k USING <, n USING >;
+SELECT DISTINCT ON (k) k, n FROM pgg_s ORDER BY k USING >, n USING < NULLS FIRST;
+SELECT n FROM pgg_s ORDER BY n USING <;
+SELECT n FROM pgg_s ORDER BY n USING >;
+SELECT n FROM pgg_s ORDER BY n USING > NULLS LAST LIMIT 2;
+SELECT k, n FROM pgg_s ORDER BY k USING OPERATOR(pg_catalog.>), n;
+SELECT array_agg(n ORDER BY n USING >) FROM pgg_s;
+SELECT n, row_number() OVER (ORDER BY n USING >) FROM pgg_s ORDER BY 2;
+-- differs: another ordering operator than < or > (text_pattern_ops' ~<~) is 0A000 here; PostgreSQL 42883 for integer
+SELECT n FROM pgg_s ORDER BY n USING ~<~;
