@@ -220,6 +220,7 @@ int pgfn_register_numscale(sqlite3 *db); /* pgfn_numscale.c: scale, min_scale, t
 int pgfn_register_numtrans(sqlite3 *db); /* pgfn_numtrans.c: numeric sqrt, exp, ln, log, ^ */
 int pgfn_register_regr(sqlite3 *db);     /* pgfn_regr.c: corr, covar_*, regr_* */
 int pgfn_register_sysinfo(sqlite3 *db);  /* pgfn_sysinfo.c: pg_size_bytes */
+int pgfn_register_limit(sqlite3 *db);    /* pgfn_limit.c: a LIMIT/OFFSET value */
 int pgfn_register_tonumber(sqlite3 *db); /* pgfn_tonumber.c: to_number */
 /* pgfn_normalize.c: normalize, is_normalized (ICU) */
 int pgfn_register_normalize(sqlite3 *db);

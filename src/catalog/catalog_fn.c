@@ -490,10 +490,11 @@ static void fn_size_pretty(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	if (llabs(size) < limit) {
 		snprintf(buf, sizeof(buf), "%lld bytes", size);
 	} else {
-		size >>= 9; /* one extra bit for rounding, as PostgreSQL keeps */
+		/* divisions, not shifts: a negative size rounds as its magnitude does */
+		size /= 512; /* one extra bit for rounding, as PostgreSQL keeps */
 		size_t u = 0;
 		while (llabs(size) >= limit2 && u + 1 < ARRAY_LEN(units)) {
-			size >>= 10;
+			size /= 1024;
 			u++;
 		}
 		snprintf(buf, sizeof(buf), "%lld %s", (size + (size < 0 ? -1 : 1)) / 2, units[u]);

@@ -19,6 +19,7 @@ struct pgfn_conn *pgfn_register(sqlite3 *db)
 		pgfn_register_numtrans,
 		pgfn_register_regr,
 		pgfn_register_sysinfo,
+		pgfn_register_limit,
 		pgfn_register_tonumber,
 		pgfn_register_normalize,
 		pgfn_register_string,

@@ -9,6 +9,11 @@
 #include <string.h>
 #include <strings.h>
 
+/* The largest decimal exponent a PostgreSQL numeric holds (its weight limit, 0x7FFF base-10000
+ * digits): a size beyond it overflows numeric before it could overflow bigint. */
+#define NUMERIC_EXP_MAX 131071
+#define NUMERIC_DSCALE_MAX 16383 /* the most fraction digits one holds */
+
 /* The number at *p as mantissa * 10^exp; false when it has no digits (or too many to hold). */
 static bool number(const char **p, pgfn_wide *mant, int *exp)
 {
@@ -33,8 +38,9 @@ static bool number(const char **p, pgfn_wide *mant, int *exp)
 	if (digits && (*s == 'e' || *s == 'E')) { /* an exponent only when digits follow */
 		char *end;
 		long e = strtol(s + 1, &end, 10);
-		if (end > s + 1 && e > -1000 && e < 1000) {
-			*exp += (int)e;
+		if (end > s + 1) { /* clamped: beyond +-NUMERIC_EXP_MAX the caller's checks decide */
+			*exp += (int)(e > NUMERIC_EXP_MAX ? NUMERIC_EXP_MAX + 1
+					: e < -NUMERIC_EXP_MAX ? -NUMERIC_EXP_MAX - 1 : e);
 			s = end;
 		}
 	}
@@ -69,10 +75,17 @@ static void fn_size_bytes(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 				? (int)i * 10
 				: shift;
 	if (ulen && shift < 0) {
-		pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
-			   "invalid size: \"%s\" (invalid size unit: \"%.*s\"; valid units are "
-			   "\"bytes\", \"kB\", \"MB\", \"GB\", \"TB\", and \"PB\")",
-			   text, (int)ulen, p);
+		char *detail = sqlite3_mprintf("Invalid size unit: \"%.*s\".", (int)ulen, p);
+		pgfn_error_detail(ctx, SQLSTATE_INVALID_PARAMETER_VALUE, detail ? detail : "",
+				  "invalid size: \"%s\"", text);
+		sqlite3_free(detail);
+		return;
+	}
+	int top = exp; /* the exponent of the leading digit */
+	for (pgfn_wide m = v < 0 ? -v : v; m >= 10; m /= 10)
+		top++;
+	if (exp < -NUMERIC_DSCALE_MAX || (v != 0 && top > NUMERIC_EXP_MAX)) {
+		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "value overflows numeric format");
 		return;
 	}
 	bool overflow = __builtin_mul_overflow(v, (pgfn_wide)1 << (shift < 0 ? 0 : shift), &v);

@@ -445,6 +445,7 @@ static bool translate_all(struct xlat_ctx *c, const PgQuery__ParseResult *tree,
 			c->st->tag = xlat_refused_tag(c, raw->stmt);
 			continue;
 		}
+		xlat_sort_using(raw->stmt);
 		if (!raw->stmt || !translate_one(c, raw, given, ngiven))
 			return raw->stmt ? false
 					 : pgerr_set(c->err, SQLSTATE_INTERNAL_ERROR,

@@ -562,12 +562,8 @@ bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, int auton
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, cd->location,
 				 "adding a serial or identity column to an existing table is not "
 				 "supported");
-	if (cd->coll_clause) {
-		const PgQuery__CollateClause *cc = cd->coll_clause;
-		const char *name = xlat_node_str(cc->collname[cc->n_collname - 1]);
-		if (!name || (strcmp(name, "C") != 0 && strcmp(name, "POSIX") != 0))
-			return xlat_unsupported(c, cc->location, "a collation other than \"C\"");
-	}
+	if (cd->coll_clause && !xlat_collation_clause(c, cd->coll_clause, &tr))
+		return false;
 	if ((cd->compression && *cd->compression) || (cd->storage && *cd->storage))
 		return xlat_unsupported(c, cd->location, "COMPRESSION or STORAGE");
 	xlat_ident(c, cd->colname);

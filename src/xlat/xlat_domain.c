@@ -507,20 +507,28 @@ static bool validate(struct xlat_ctx *c, const struct domain_def *dd, const PgQu
 	return ok;
 }
 
-/* COLLATE in CREATE DOMAIN: of a type with collations (text, varchar, char, name and their
- * arrays), the collations shardlite's columns have ("C", "POSIX": bytewise), as a column's
- * COLLATE; 42804 for a type without, 0A000 for another collation. */
-static bool collation(struct xlat_ctx *c, const PgQuery__CollateClause *cc,
-		      const struct xlat_typeref *base)
+bool xlat_collation_name_ok(const char *name, bool with_default)
+{
+	static const char *const bytewise[] = {"C", "POSIX", "ucs_basic"};
+	for (size_t i = 0; name && i < ARRAY_LEN(bytewise); i++) {
+		if (strcmp(name, bytewise[i]) == 0)
+			return true;
+	}
+	return name && with_default && strcmp(name, "default") == 0;
+}
+
+bool xlat_collation_clause(struct xlat_ctx *c, const PgQuery__CollateClause *cc,
+			   const struct xlat_typeref *base)
 {
 	uint32_t oid = base->info->oid;
 	if (oid != XLAT_OID_TEXT && oid != XLAT_OID_VARCHAR && oid != XLAT_OID_BPCHAR &&
 	    oid != XLAT_OID_NAME)
 		return xlat_fail(c, "42804", cc->location, "collations are not supported by type %s",
-				 arena_printf(c->a, "%s%s", base->info->sql_name,
+				 arena_printf(c->a, "%s%s",
+					      base->domain ? base->domain->name : base->info->sql_name,
 					      base->is_array ? "[]" : ""));
 	const char *name = cc->n_collname ? xlat_node_str(cc->collname[cc->n_collname - 1]) : NULL;
-	if (!name || (strcmp(name, "C") != 0 && strcmp(name, "POSIX") != 0))
+	if (!xlat_collation_name_ok(name, false))
 		return xlat_unsupported(c, cc->location, "a collation other than \"C\"");
 	return true;
 }
@@ -543,7 +551,7 @@ bool xlat_stmt_create_domain(struct xlat_ctx *c, const PgQuery__CreateDomainStmt
 		base.domain || base.is_array ? NULL : xlat_enum_by_oid(c, base.info->oid, NULL);
 	if (!over_enum && !base.domain && xlat_enum_by_oid(c, base.info->oid, NULL))
 		return xlat_unsupported(c, s->type_name->location, "a domain over an enum array");
-	if (s->coll_clause && !collation(c, s->coll_clause, &base))
+	if (s->coll_clause && !xlat_collation_clause(c, s->coll_clause, &base))
 		return false;
 	dd.connames = arena_zalloc(c->a, (s->n_constraints + 1) * sizeof(*dd.connames));
 	dd.checks = arena_zalloc(c->a, (s->n_constraints + 1) * sizeof(*dd.checks));

@@ -148,6 +148,19 @@ static bool is_texty(uint32_t oid)
 	       oid == XLAT_OID_NAME;
 }
 
+/* A type's category for select_common_type's check: number, string, boolean, or 0 when it is
+ * none of those (or an unknown literal, which takes the other branches' type). */
+static char category(uint32_t oid)
+{
+	return numeric_rank(oid) ? 'N' : is_texty(oid) ? 'S' : oid == XLAT_OID_BOOL ? 'B' : 0;
+}
+
+bool xlat_type_unmatched(struct xlat_type a, struct xlat_type b)
+{
+	char x = category(a.oid), y = category(b.oid);
+	return x && y && x != y;
+}
+
 /* PostgreSQL resolves an unknown literal to the other side's type; ints widen to the larger,
  * anything with a float becomes double precision (float4 with float4 stays real). */
 static struct xlat_type arith_type(struct xlat_type l, struct xlat_type r)
@@ -1161,8 +1174,7 @@ static bool row_expr(struct xlat_ctx *c, const PgQuery__RowExpr *r, struct xlat_
 static bool collate(struct xlat_ctx *c, const PgQuery__CollateClause *cc, struct xlat_type *t)
 {
 	const char *name = cc->n_collname ? xlat_node_str(cc->collname[cc->n_collname - 1]) : NULL;
-	if (!name ||
-	    (strcmp(name, "C") != 0 && strcmp(name, "POSIX") != 0 && strcmp(name, "default") != 0))
+	if (!xlat_collation_name_ok(name, true))
 		return xlat_unsupported(c, cc->location, "a collation other than \"C\"");
 	if (!xlat_cmp_operand(c, cc->arg, t))
 		return false;

@@ -19,7 +19,9 @@
 /* The grouping expressions of a query and the set of the arm being emitted. */
 struct xlat_gset {
 	const PgQuery__Node **exprs;
+	int *tle; /* per expression: the select list item it stands for (by name or position), -1 */
 	size_t nexprs;
+	const PgQuery__SelectStmt *s;
 	uint64_t cur;	/* bit k: exprs[k] is grouped by this arm */
 	bool force_agg; /* an arm of () without aggregates: SQLite needs one to make one row */
 	int forced;	/* aggregates emitted for it */
@@ -55,6 +57,47 @@ static int find_expr(const struct xlat_gset *g, const PgQuery__Node *n)
 	return -1;
 }
 
+/* The grouping expression of select list item tle (by name or position), -1 if none. */
+static int find_tle(const struct xlat_gset *g, int tle)
+{
+	for (size_t k = 0; tle >= 0 && k < g->nexprs; k++) {
+		if (g->tle[k] == tle)
+			return (int)k;
+	}
+	return -1;
+}
+
+/* A grouping element's expression: the one it already is. Two select list items of the same
+ * expression grouped by their names or positions are two grouping columns, as PostgreSQL's
+ * sortgrouprefs keep them apart (SELECT g AS x, g AS y ... GROUP BY x, ROLLUP (y)). */
+static int find_element(const struct xlat_gset *g, const PgQuery__Node *n, int tle)
+{
+	int k = find_tle(g, tle);
+	for (size_t i = 0; k < 0 && i < g->nexprs; i++) {
+		if ((tle < 0 || g->tle[i] < 0) &&
+		    xlat_tree_equal(&n->base, &g->exprs[i]->base, same_ref, NULL))
+			k = (int)i;
+	}
+	return k;
+}
+
+/* The select list item a grouping element stands for: the one it names (by position or
+ * name, resolved to its expression r), else the first of an equal expression; -1 if none. */
+static int target_index(const PgQuery__SelectStmt *s, const PgQuery__Node *n, const PgQuery__Node *r)
+{
+	for (size_t i = 0; i < s->n_target_list; i++) {
+		const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
+		if (rt && rt->val == r && r != n)
+			return (int)i;
+	}
+	for (size_t i = 0; i < s->n_target_list; i++) {
+		const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
+		if (rt && rt->val && xlat_tree_equal(&r->base, &rt->val->base, same_ref, NULL))
+			return (int)i;
+	}
+	return -1;
+}
+
 static bool is_row(const PgQuery__Node *n)
 {
 	return n->node_case == NODE(ROW_EXPR) &&
@@ -72,14 +115,16 @@ static bool element(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xla
 		}
 		return true;
 	}
-	n = xlat_target_of(c, s, n);
-	int k = find_expr(g, n);
+	const PgQuery__Node *r = xlat_target_of(c, s, n);
+	int tle = target_index(s, n, r);
+	int k = find_element(g, r, tle);
 	if (k < 0) {
 		if (g->nexprs == GEXPRS_MAX)
-			return xlat_unsupported(c, xlat_tree_location(&n->base),
+			return xlat_unsupported(c, xlat_tree_location(&r->base),
 						"more than 64 grouping expressions");
 		k = (int)g->nexprs;
-		g->exprs[g->nexprs++] = n;
+		g->tle[k] = tle;
+		g->exprs[g->nexprs++] = r;
 	}
 	*mask |= (uint64_t)1 << k;
 	return true;
@@ -291,7 +336,13 @@ int xlat_gsets_expr(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type
 		return grouping(c, g, n->grouping_func, t);
 	if (n->node_case == NODE(FUNC_CALL) && xlat_group_is_agg(n->func_call))
 		return plain(c, n, t); /* its arguments read the input rows */
-	int k = find_expr(g, n);
+	int tle = -1; /* n is a select list item itself: its own grouping column first */
+	for (size_t i = 0; i < g->s->n_target_list && tle < 0; i++) {
+		const PgQuery__ResTarget *rt = g->s->target_list[i]->res_target;
+		tle = rt && rt->val == n ? (int)i : -1;
+	}
+	int k = find_tle(g, tle);
+	k = k < 0 ? find_expr(g, n) : k;
 	if (k < 0)
 		return 0;
 	if (g->cur >> k & 1)
@@ -405,7 +456,8 @@ bool xlat_gsets(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_sh
 	const char **names = xlat_select_colnames(c, s, &n);
 	if (!names)
 		return xlat_unsupported(c, -1, "* in a query with GROUPING SETS");
-	struct xlat_gset g = {arena_zalloc(c->a, GEXPRS_MAX * sizeof(*g.exprs)), 0, 0, false, 0};
+	struct xlat_gset g = {arena_zalloc(c->a, GEXPRS_MAX * sizeof(*g.exprs)),
+			      arena_zalloc(c->a, GEXPRS_MAX * sizeof(*g.tle)), 0, s, 0, false, 0};
 	struct sets all = {0};
 	if (!expand(c, s, &g, &all))
 		return false;

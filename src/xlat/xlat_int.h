@@ -400,6 +400,16 @@ bool xlat_group_check(struct xlat_ctx *c, const PgQuery__Node *stmt);
 
 /* Whether f calls one of PostgreSQL's aggregate functions (not as a window function). */
 bool xlat_group_is_agg(const PgQuery__FuncCall *f);
+/* ---- xlat_sortusing.c ---- */
+/* Rewrites ORDER BY ... USING < / > in stmt's tree (which it changes) as ASC / DESC. */
+void xlat_sort_using(const PgQuery__Node *stmt);
+/* ---- xlat_having.c ---- */
+/* Whether s has HAVING without GROUP BY and no aggregate (nor column) in its select list and
+ * ORDER BY: a query SQLite would not group. */
+bool xlat_having_is(const PgQuery__SelectStmt *s);
+/* s as SELECT targets FROM (SELECT count(*) FROM ... WHERE ... HAVING ...) AS shardlite_h,
+ * with s's ORDER BY and LIMIT (in c's arena). */
+const PgQuery__SelectStmt *xlat_having_outer(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 /* ---- xlat_gsets.c: GROUPING SETS, ROLLUP, CUBE, GROUP BY DISTINCT and grouping() ---- */
 /* Whether s needs them: one arm per grouping set (also for grouping() in a plain GROUP BY). */
 bool xlat_gsets_is(const PgQuery__SelectStmt *s);
@@ -483,6 +493,17 @@ bool xlat_operand(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *
 bool xlat_expr_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n);
 /* Common type of a CASE/COALESCE/UNION-like set of types (PostgreSQL's rules, simplified). */
 struct xlat_type xlat_type_common(const struct xlat_type *v, size_t n);
+/* Whether a COLLATE names a collation shardlite compares with, byte by byte (SQLite's BINARY):
+ * "C", "POSIX", "ucs_basic" (code point order, which UTF-8's bytes keep); with_default also
+ * "default" (the database's, which is "C"). xlat_domain.c. */
+bool xlat_collation_name_ok(const char *name, bool with_default);
+/* COLLATE in CREATE DOMAIN or a column definition: of a type with collations (text, varchar,
+ * char, name and their arrays), 42804 for a type without, 0A000 for another collation. */
+bool xlat_collation_clause(struct xlat_ctx *c, const PgQuery__CollateClause *cc,
+			   const struct xlat_typeref *base);
+/* Whether a and b, both resolved, lie in different categories among number, string and boolean,
+ * where PostgreSQL's select_common_type says "types ... cannot be matched" (42804). */
+bool xlat_type_unmatched(struct xlat_type a, struct xlat_type b);
 
 /* The operand of a comparison-level operator (=, IS, LIKE, IN, BETWEEN): arithmetic binds
  * tighter in both grammars and goes bare, anything else non-atomic is parenthesized. */
@@ -832,8 +853,12 @@ bool xlat_has_star(const PgQuery__SelectStmt *s);
 bool xlat_owner_role(struct xlat_ctx *c, const PgQuery__RoleSpec *role);
 /* One SELECT without its WITH, ORDER BY and LIMIT (which s must not have). */
 bool xlat_select_core(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape);
-/* A LIMIT (is_limit) or OFFSET operand: a $n is bigint, a negative constant 2201W/2201X. */
+/* A LIMIT (is_limit) or OFFSET operand: a $n is bigint, a negative constant 2201W/2201X, an
+ * expression cast to bigint with NULL read as no LIMIT / OFFSET 0. */
 bool xlat_limit_value(struct xlat_ctx *c, const PgQuery__Node *n, bool is_limit);
+/* As xlat_limit_value for the row count of FETCH ... WITH TIES compared with a rank (NULL:
+ * every row). */
+bool xlat_limit_ties_bound(struct xlat_ctx *c, const PgQuery__Node *n);
 /* s's LIMIT/OFFSET/FETCH (not its ORDER BY). */
 bool xlat_select_limit(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 /* A SELECT/VALUES/set operation; shape (may be NULL) receives its output column types. */

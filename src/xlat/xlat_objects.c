@@ -382,7 +382,7 @@ static bool index_elem(struct xlat_ctx *c, const PgQuery__IndexElem *ie, uint32_
 	*type = 0;
 	if (ie->n_collation) {
 		const char *coll = xlat_node_str(ie->collation[ie->n_collation - 1]);
-		if (!coll || (strcmp(coll, "C") != 0 && strcmp(coll, "POSIX") != 0))
+		if (!xlat_collation_name_ok(coll, false))
 			return xlat_unsupported(c, -1, "a collation other than \"C\"");
 	}
 	if (ie->name && *ie->name) {

@@ -183,7 +183,7 @@ static bool rank_bound(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 		return xlat_fail(c, "2201W", -1,
 				 "row count cannot be null in FETCH FIRST ... WITH TIES clause");
 	xlat_puts(c, ") WHERE shardlite_rk <= ");
-	if (!xlat_limit_value(c, n, true))
+	if (!xlat_limit_ties_bound(c, n))
 		return false;
 	if (m) {
 		xlat_nocache(c); /* m is written twice */

@@ -399,17 +399,65 @@ static bool is_null_const(const PgQuery__Node *n)
 	return n->node_case == NODE(A_CONST) && n->a_const->isnull;
 }
 
-bool xlat_limit_value(struct xlat_ctx *c, const PgQuery__Node *n, bool is_limit)
+/* n cast to bigint, as PostgreSQL coerces a LIMIT or OFFSET expression (2.5 rounds to 3,
+ * 'x' is 22P02). */
+static const PgQuery__Node *as_bigint(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	PgQuery__String *str = arena_zalloc(c->a, sizeof(*str));
+	PgQuery__Node *name = arena_zalloc(c->a, sizeof(*name)), *cast = arena_zalloc(c->a, sizeof(*cast));
+	PgQuery__TypeName *tn = arena_zalloc(c->a, sizeof(*tn));
+	PgQuery__TypeCast *tc = arena_zalloc(c->a, sizeof(*tc));
+	pg_query__string__init(str);
+	pg_query__node__init(name);
+	pg_query__type_name__init(tn);
+	pg_query__type_cast__init(tc);
+	pg_query__node__init(cast);
+	str->sval = "int8";
+	name->node_case = NODE(STRING);
+	name->string = str;
+	tn->names = arena_zalloc(c->a, sizeof(*tn->names));
+	tn->names[0] = name;
+	tn->n_names = 1;
+	tn->typemod = -1;
+	tn->location = -1;
+	tc->arg = (PgQuery__Node *)n;
+	tc->type_name = tn;
+	tc->location = xlat_tree_location(&n->base);
+	cast->node_case = NODE(TYPE_CAST);
+	cast->type_cast = tc;
+	return cast;
+}
+
+/* kind: 0 OFFSET, 1 LIMIT, 2 the rank bound of WITH TIES (pgfn_limit.c). An integer constant
+ * goes as written; anything else through pgfn_limit, which reads NULL as no limit (OFFSET 0)
+ * and refuses a negative value as PostgreSQL does when the query runs. */
+static bool limit_expr(struct xlat_ctx *c, const PgQuery__Node *n, int kind)
 {
 	struct xlat_type ignored;
+	if (n->node_case == NODE(A_CONST) && n->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
+		if (xlat_const_value(c, n)->ival->ival < 0)
+			return xlat_fail(c, kind ? "2201W" : "2201X", -1, "%s must not be negative",
+					 kind ? "LIMIT" : "OFFSET");
+		return xlat_operand(c, n, &ignored);
+	}
 	if (n->node_case == NODE(PARAM_REF) &&
 	    !xlat_param(c, n->param_ref->number, XLAT_OID_INT8, n->param_ref->location))
 		return false;
-	if (n->node_case == NODE(A_CONST) && n->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL &&
-	    xlat_const_value(c, n)->ival->ival < 0)
-		return xlat_fail(c, is_limit ? "2201W" : "2201X", -1, "%s must not be negative",
-				 is_limit ? "LIMIT" : "OFFSET");
-	return xlat_operand(c, n, &ignored);
+	xlat_puts(c, "pgfn_limit(");
+	if (!xlat_expr(c, n->node_case == NODE(PARAM_REF) ? n : as_bigint(c, n), &ignored))
+		return false;
+	xlat_printf(c, ", %d)", kind);
+	return true;
+}
+
+bool xlat_limit_value(struct xlat_ctx *c, const PgQuery__Node *n, bool is_limit)
+{
+	return limit_expr(c, n, is_limit);
+}
+
+bool xlat_limit_ties_bound(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	return limit_expr(c, n, 2);
 }
 
 /* Whether two result columns are surely different expressions: column references naming
@@ -621,6 +669,19 @@ static bool distinct(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 	return true;
 }
 
+/* A GROUP BY ordinal names a result column (42P10 otherwise, before the grouping checks could
+ * call a column ungrouped); with a * the columns are counted when the query runs. */
+static bool group_position(struct xlat_ctx *c, const PgQuery__SelectStmt *s, const PgQuery__Node *n)
+{
+	if (n->node_case != NODE(A_CONST) || n->a_const->val_case != PG_QUERY__A__CONST__VAL_IVAL)
+		return true;
+	int32_t k = n->a_const->ival ? n->a_const->ival->ival : 0;
+	if (k >= 1 && ((size_t)k <= s->n_target_list || xlat_has_star(s)))
+		return true;
+	return xlat_fail(c, "42P10", n->a_const->location, "GROUP BY position %d is not in select list",
+			 k);
+}
+
 /* gset: the grouping set arm's, for HAVING (xlat_gsets.c) */
 static bool group_by(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_gset *gset)
 {
@@ -629,7 +690,8 @@ static bool group_by(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xl
 		for (size_t i = 0; i < s->n_group_clause; i++) {
 			struct xlat_type t;
 			xlat_puts(c, i ? ", " : "");
-			if (!xlat_expr(c, s->group_clause[i], &t) ||
+			if (!group_position(c, s, s->group_clause[i]) ||
+			    !xlat_expr(c, s->group_clause[i], &t) ||
 			    !xlat_comptype_grouped(c, t, xlat_tree_location(&s->group_clause[i]->base)))
 				return false;
 		}
@@ -820,7 +882,8 @@ static bool core_body_items(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 static bool has_tail(const PgQuery__SelectStmt *s)
 {
 	return s->n_sort_clause || s->limit_count || s->limit_offset || s->with_clause ||
-	       s->n_locking_clause || xlat_is_distinct_on(s) || xlat_gsets_is(s);
+	       s->n_locking_clause || xlat_is_distinct_on(s) || xlat_gsets_is(s) ||
+	       xlat_having_is(s);
 }
 
 static bool set_op(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape);
@@ -892,6 +955,27 @@ static void arm_want(struct xlat_ctx *c, const PgQuery__SelectStmt *arm,
 	c->arm_for = c->arm_want ? arm : NULL;
 }
 
+/* PostgreSQL's check that each column of the two arms has a common type: an integer column
+ * and a text one (a VALUES literal, or a union of literals, is text by then) cannot meet. */
+static bool arms_match(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
+		       const struct xlat_shape *l, const struct xlat_shape *r)
+{
+	static const char *const ops[] = {"UNION", "INTERSECT", "EXCEPT"};
+	const char *op = s->op == PG_QUERY__SET_OPERATION__SETOP_UNION       ? ops[0]
+			 : s->op == PG_QUERY__SET_OPERATION__SETOP_INTERSECT ? ops[1]
+									     : ops[2];
+	for (size_t i = 0; !l->star && !r->star && i < l->n && i < r->n; i++) {
+		if (!xlat_type_unmatched(l->types[i], r->types[i]))
+			continue;
+		const struct xlat_typeinfo *x = xlat_type_by_oid(l->types[i].oid),
+					   *y = xlat_type_by_oid(r->types[i].oid);
+		return xlat_fail(c, SQLSTATE_DATATYPE_MISMATCH, -1,
+				 "%s types %s and %s cannot be matched", op,
+				 x ? x->sql_name : "?", y ? y->sql_name : "?");
+	}
+	return true;
+}
+
 static bool set_op(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape)
 {
 	struct xlat_shape l = {0}, r = {0};
@@ -921,7 +1005,7 @@ static bool set_op(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat
 	arm_want(c, s->rarg, &want);
 	ok = arm(c, s->rarg, false, &r);
 	c->arm_want = NULL, c->arm_for = NULL;
-	if (!ok)
+	if (!ok || !arms_match(c, s, &l, &r))
 		return false;
 	if (!shape)
 		return true;
@@ -978,6 +1062,8 @@ bool xlat_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_s
 	else if (ok && xlat_is_distinct_on(s))
 		ok = xlat_distinct_on_open(c, s) && select_core(c, s, shape) &&
 		     xlat_distinct_on_close(c, s);
+	else if (ok && xlat_having_is(s))
+		ok = select_core_tail(c, xlat_having_outer(c, s), shape, true);
 	else if (ok)
 		ok = select_core_tail(c, s, shape, true); /* its ORDER BY/LIMIT too */
 	if (!plain)

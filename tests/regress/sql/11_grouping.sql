@@ -29,7 +29,6 @@ SELECT dept_id, rank() OVER (ORDER BY sum(salary)) FROM g_emp GROUP BY dept_id O
 SELECT a FROM g_nk GROUP BY a HAVING a > 1;
 SELECT dept_id FROM g_emp GROUP BY dept_id ORDER BY count(*), dept_id;
 SELECT count(*) FROM g_emp HAVING count(*) > 1;
--- differs: refused (0A000): HAVING without GROUP BY when the select list has no aggregate (SQLite groups only for those)
 SELECT 1 FROM g_emp HAVING count(*) > 1;
 WITH w AS (SELECT dept_id, count(*) AS n FROM g_emp GROUP BY dept_id) SELECT dept_id, n FROM w ORDER BY 1;
 SELECT id, count(*) FROM g_emp JOIN g_dept USING (id) GROUP BY id ORDER BY id;

@@ -27,7 +27,6 @@ SELECT 'a' UNION SELECT 'b' ORDER BY 1;
 SELECT 5 INTERSECT SELECT '5';
 SELECT 5 EXCEPT SELECT 'five';
 SELECT true UNION SELECT 'no' ORDER BY 1;
--- differs: a VALUES arm resolves its own untyped column as text (42804 in PostgreSQL); it is read as the other arm's type
 SELECT 1 UNION VALUES ('3');
 -- An empty ARRAY[] needs a type.
 SELECT ARRAY[];

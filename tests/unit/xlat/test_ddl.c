@@ -51,6 +51,9 @@ static const struct xcase cases[] = {
 	 "CREATE TABLE n1 (a int4, b int4 GENERATED ALWAYS AS (/* shardlite: generated as (a * 2) "
 	 "*/ a * 2) STORED)"},
 	{"CREATE TABLE n1 (a text COLLATE \"C\", b text COLLATE \"en_US\")", "!0A000@45"},
+	{"CREATE TABLE n1 (a text COLLATE \"C\", b int COLLATE \"C\")", "!42804@44"},
+	{"CREATE TABLE n1 (a varchar(4) COLLATE ucs_basic)",
+	 "CREATE TABLE n1 (a character varying(4))"},
 	{"CREATE TABLE n1 (a int, EXCLUDE USING gist (a WITH =) DEFERRABLE)", "!0A000@25"},
 	{"CREATE TABLE n1 (a int, EXCLUDE USING gist (lower(a) WITH =))", "!0A000@25"},
 	{"CREATE TABLE n1 (a int, EXCLUDE USING gist (a DESC WITH =))", "!0A000@25"},

@@ -155,17 +155,21 @@ static const struct xcase cases[] = {
 	{"SELECT a FROM t ORDER BY a DESC, b ASC NULLS FIRST, c DESC NULLS LAST",
 	 "SELECT a FROM t ORDER BY a DESC NULLS FIRST, b NULLS FIRST, c DESC NULLS LAST"},
 	{"SELECT a FROM t ORDER BY 1", "SELECT a FROM t ORDER BY 1 NULLS LAST"},
-	{"SELECT a FROM t ORDER BY a USING <", "!0A000@34"},
+	{"SELECT a FROM t ORDER BY a USING <", "SELECT a FROM t ORDER BY a NULLS LAST"},
 	{"SELECT a FROM t LIMIT 10 OFFSET 5", "SELECT a FROM t LIMIT 10 OFFSET 5"},
 	{"SELECT a FROM t OFFSET 5", "SELECT a FROM t LIMIT -1 OFFSET 5"},
 	{"SELECT a FROM t LIMIT ALL", "SELECT a FROM t"},
-	{"SELECT a FROM t LIMIT $1 OFFSET $2", "SELECT a FROM t LIMIT ?1 OFFSET ?2"},
+	{"SELECT a FROM t LIMIT $1 OFFSET $2",
+	 "SELECT a FROM t LIMIT pgfn_limit(?1, 1) OFFSET pgfn_limit(?2, 0)"},
+	{"SELECT a FROM t LIMIT 2.5 OFFSET NULL",
+	 "SELECT a FROM t LIMIT pgfn_limit(3, 1) OFFSET pgfn_limit(NULL, 0)"},
 	{"SELECT a FROM t FETCH FIRST 3 ROWS ONLY", "SELECT a FROM t LIMIT 3"},
 	{"SELECT a FROM t FETCH FIRST 3 ROWS WITH TIES", "!42601"},
 	{"SELECT a, b AS x FROM t ORDER BY x DESC OFFSET $1 FETCH FIRST 2 ROWS WITH TIES",
 	 "SELECT a, x FROM (SELECT a, b AS x, rank() OVER ( ORDER BY b DESC NULLS FIRST) AS "
 	 "shardlite_rk, row_number() OVER ( ORDER BY b DESC NULLS FIRST) AS shardlite_rn FROM t) "
-	 "WHERE shardlite_rk <= 2 + ?1 ORDER BY shardlite_rn LIMIT -1 OFFSET ?1"},
+	 "WHERE shardlite_rk <= 2 + pgfn_limit(?1, 0) ORDER BY shardlite_rn LIMIT -1 OFFSET "
+	 "pgfn_limit(?1, 0)"},
 	{"SELECT a FROM t ORDER BY a FETCH FIRST NULL ROWS WITH TIES", "!2201W"},
 	{"SELECT * FROM t ORDER BY a FETCH FIRST 2 ROWS WITH TIES",
 	 "SELECT * FROM t ORDER BY a NULLS LAST LIMIT max((SELECT count(*) FROM (SELECT *, rank() "
@@ -217,6 +221,12 @@ static const struct xcase cases[] = {
 	 "SELECT NULL AS a, NULL AS b, NULL AS count WHERE 0 UNION ALL SELECT a, b, count(*) AS "
 	 "count FROM t GROUP BY a, b UNION ALL SELECT a, NULL, count(*) AS count FROM t GROUP BY a "
 	 "UNION ALL SELECT NULL, NULL, count(*) AS count FROM t"},
+	{"SELECT a FROM t ORDER BY a USING >, b USING <",
+	 "SELECT a FROM t ORDER BY a DESC NULLS FIRST, b NULLS LAST"},
+	{"SELECT a FROM t ORDER BY a USING ~<~", "!0A000"},
+	{"SELECT a AS x, a AS y FROM t GROUP BY x, ROLLUP (y)",
+	 "SELECT NULL AS x, NULL AS y WHERE 0 UNION ALL SELECT a AS x, a AS y FROM t GROUP BY a, a "
+	 "UNION ALL SELECT a AS x, NULL AS y FROM t GROUP BY a"},
 	{"SELECT a, grouping(a) FROM t GROUP BY DISTINCT a, CUBE (a) ORDER BY 2 DESC",
 	 "SELECT NULL AS a, NULL AS grouping WHERE 0 UNION ALL SELECT a, 0 AS grouping FROM t "
 	 "GROUP BY a ORDER BY 2 DESC NULLS FIRST"},
@@ -323,6 +333,17 @@ static const struct xcase cases[] = {
 	{"SELECT * FROM t EXCEPT ALL SELECT 1", "!0A000"},
 	{"SELECT 1, 'x' UNION SELECT 2.5, NULL",
 	 "SELECT 1 AS \"?column?\", 'x' AS \"?column?\" UNION SELECT 2.5 AS \"?column?\", NULL AS \"?column?\""},
+	{"SELECT a, count(*) FROM t GROUP BY 3", "!42P10@36"},
+	{"SELECT a FROM t GROUP BY 0", "!42P10"},
+	{"SELECT 1 FROM t WHERE a > 0 HAVING count(*) > 1",
+	 "SELECT 1 AS \"?column?\" FROM (SELECT count(*) AS shardlite_n FROM t WHERE a > 0 HAVING "
+	 "count(*) > 1) AS shardlite_h"},
+	{"SELECT 'x' FROM t WHERE a > 0 HAVING 1 < 2",
+	 "SELECT 'x' AS \"?column?\" FROM (SELECT count(*) AS shardlite_n FROM t WHERE CASE WHEN 0 "
+	 "THEN a > 0 END HAVING 1 < 2) AS shardlite_h"},
+	{"SELECT 1 UNION VALUES ('3')", "!42804"},
+	{"SELECT 'a' UNION SELECT 'b' UNION SELECT 1", "!42804"},
+	{"SELECT true INTERSECT SELECT 1.5", "!42804"},
 	{"VALUES (1, 'a'), (2, 'b')", "VALUES (1, 'a'), (2, 'b')"},
 	{"VALUES (1), (2) ORDER BY 1 DESC LIMIT 1",
 	 "SELECT * FROM (VALUES (1), (2)) ORDER BY 1 DESC NULLS FIRST LIMIT 1"},
