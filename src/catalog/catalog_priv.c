@@ -10,7 +10,17 @@
 #include <string.h>
 #include <strings.h>
 
-enum obj { OBJ_TABLE, OBJ_COLUMN, OBJ_ANY_COLUMN, OBJ_SCHEMA, OBJ_DATABASE, OBJ_FUNCTION };
+#define SQLSTATE_WRONG_OBJECT_TYPE "42809"
+
+enum obj {
+	OBJ_TABLE,
+	OBJ_COLUMN,
+	OBJ_ANY_COLUMN,
+	OBJ_SCHEMA,
+	OBJ_DATABASE,
+	OBJ_FUNCTION,
+	OBJ_SEQUENCE
+};
 
 /* The privilege names each kind of object takes (a comma list, each maybe WITH GRANT OPTION). */
 static const char *const table_privs[] = {"SELECT",   "INSERT",     "UPDATE",  "DELETE",
@@ -19,6 +29,7 @@ static const char *const column_privs[] = {"SELECT", "INSERT", "UPDATE", "REFERE
 static const char *const schema_privs[] = {"CREATE", "USAGE", NULL};
 static const char *const database_privs[] = {"CREATE", "CONNECT", "TEMPORARY", "TEMP", NULL};
 static const char *const function_privs[] = {"EXECUTE", NULL};
+static const char *const sequence_privs[] = {"USAGE", "SELECT", "UPDATE", NULL};
 
 static const char *const *privs_of(enum obj o)
 {
@@ -32,6 +43,8 @@ static const char *const *privs_of(enum obj o)
 		return schema_privs;
 	case OBJ_FUNCTION:
 		return function_privs;
+	case OBJ_SEQUENCE:
+		return sequence_privs;
 	default:
 		return database_privs;
 	}
@@ -176,13 +189,19 @@ static bool column_ok(sqlite3_context *ctx, const struct cat_rel *t, sqlite3_val
 	return false;
 }
 
-/* A function by OID (NULL for one that is none, as PostgreSQL answers) or by name or
- * signature (regprocedure's lookup and errors). */
+/* A function by OID (NULL for one that is none, as PostgreSQL answers) or by signature
+ * (regprocedure's lookup and errors: a bare name is 22P02, as regprocedurein says). */
 static bool function_ok(sqlite3_context *ctx, sqlite3_value *v)
 {
 	if (sqlite3_value_type(v) != SQLITE_INTEGER) {
 		uint32_t oid;
-		return cat_reg_proc_lookup(ctx, 1, (const char *)sqlite3_value_text(v), &oid);
+		const char *s = (const char *)sqlite3_value_text(v);
+		if (!strchr(s, '(')) {
+			pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION,
+				   "expected a left parenthesis");
+			return false;
+		}
+		return cat_reg_proc_lookup(ctx, 1, s, &oid);
 	}
 	int64_t oid = sqlite3_value_int64(v);
 	size_t n = 0;
@@ -197,7 +216,11 @@ static bool function_ok(sqlite3_context *ctx, sqlite3_value *v)
 	return false;
 }
 
-static bool object_ok(sqlite3_context *ctx, enum obj o, sqlite3_value **argv, bool *owned)
+/* Whether the object exists (else the error or NULL result is set); *owned: the user owns it.
+ * has_sequence_privilege of a relation that is no sequence: its name in *not_seq, refused
+ * once the privileges are checked, in PostgreSQL's order. */
+static bool object_ok(sqlite3_context *ctx, enum obj o, sqlite3_value **argv, bool *owned,
+		      const char **not_seq)
 {
 	struct cat_conn *cc = sqlite3_user_data(ctx);
 	char *msg = NULL;
@@ -227,6 +250,9 @@ static bool object_ok(sqlite3_context *ctx, enum obj o, sqlite3_value **argv, bo
 		struct target t = {0};
 		if (m && find_table(ctx, m, argv[0], &t)) {
 			*owned = t.rel != NULL;
+			if (o == OBJ_SEQUENCE && (!t.rel || t.rel->kind != 'S'))
+				*not_seq = t.rel ? t.rel->name
+						 : (const char *)sqlite3_value_text(argv[0]);
 			return o != OBJ_COLUMN || !t.rel || column_ok(ctx, t.rel, argv[1]);
 		}
 		if (m)
@@ -253,13 +279,18 @@ static void has_privilege(sqlite3_context *ctx, enum obj o, int argc, sqlite3_va
 	sqlite3_value **objv = argv + (with_user ? 1 : 0);
 	bool owned = false, read_only = true;
 	char bad[128];
-	if (!object_ok(ctx, o, objv, &owned))
+	const char *not_seq = NULL;
+	if (!object_ok(ctx, o, objv, &owned, &not_seq))
 		return;
 	if (!parse_privs((const char *)sqlite3_value_text(argv[argc - 1]), o, &read_only, bad,
 			 sizeof(bad))) {
 		char *msg = sqlite3_mprintf("unrecognized privilege type: \"%s\"", bad);
 		sqlite3_result_error(ctx, msg, -1);
 		sqlite3_free(msg);
+		return;
+	}
+	if (not_seq) {
+		pgfn_error(ctx, SQLSTATE_WRONG_OBJECT_TYPE, "\"%s\" is not a sequence", not_seq);
 		return;
 	}
 	sqlite3_result_int(ctx, owned || read_only);
@@ -277,6 +308,7 @@ PRIV_FN(fn_any_column, OBJ_ANY_COLUMN)
 PRIV_FN(fn_schema, OBJ_SCHEMA)
 PRIV_FN(fn_database, OBJ_DATABASE)
 PRIV_FN(fn_function, OBJ_FUNCTION)
+PRIV_FN(fn_sequence, OBJ_SEQUENCE)
 
 bool cat_priv_register(sqlite3 *db, struct cat_conn *cc)
 {
@@ -294,6 +326,8 @@ bool cat_priv_register(sqlite3 *db, struct cat_conn *cc)
 		{"has_database_privilege", 3, fn_database},
 		{"has_function_privilege", 2, fn_function},
 		{"has_function_privilege", 3, fn_function},
+		{"has_sequence_privilege", 2, fn_sequence},
+		{"has_sequence_privilege", 3, fn_sequence},
 	};
 	return pgfn_define_with(db, fns, ARRAY_LEN(fns), SQLITE_INNOCUOUS, cc) == SQLITE_OK;
 }

@@ -18,6 +18,9 @@
 /* The target, and in *name_end where its name ends in the output (before its alias). */
 static bool target_rel(struct xlat_ctx *c, const PgQuery__RangeVar *rv, size_t *name_end)
 {
+	if (xlat_scope_matview(c, rv)) /* PostgreSQL's executor says it, without a position */
+		return xlat_fail(c, "42809", -1, "cannot change materialized view \"%s\"",
+				 rv->relname);
 	if (!xlat_relname(c, rv))
 		return false;
 	*name_end = c->sb->len;
@@ -362,10 +365,9 @@ static bool set_list(struct xlat_ctx *c, const PgQuery__RangeVar *rel, PgQuery__
 		if (src->node_case == NODE(SUB_LINK)) {
 			if (src->sub_link->subselect->node_case != NODE(SELECT_STMT))
 				return xlat_unsupported(c, rt->location, "this assignment source");
-			xlat_puts(c, "(");
-			if (!xlat_select(c, src->sub_link->subselect->select_stmt, NULL))
+			if (!xlat_row_subquery(c, src->sub_link->subselect, m->ncolumns,
+					       src->sub_link->location))
 				return false;
-			xlat_puts(c, ")");
 		} else if (!xlat_expr(c, src, &ignored)) {
 			return false;
 		}

@@ -47,8 +47,13 @@ static const struct xcase cases[] = {
 	 "UPDATE t SET a = a + 1, b = 'y' WHERE id = ?1 RETURNING a"},
 	{"UPDATE t SET (a, b) = (1, 'z') WHERE id = 1",
 	 "UPDATE t SET (a, b) = (1, 'z') WHERE id = 1"},
+	/* a second row is 21000, none NULLs: shardlite_scalar reads the rows */
 	{"UPDATE t SET (a, b) = (SELECT x, name FROM u WHERE u.t_id = t.id)",
-	 "UPDATE t SET (a, b) = (SELECT x, name FROM u WHERE u.t_id = t.id)"},
+	 "UPDATE t SET (a, b) = (WITH shardlite_sub(v1, v2) AS (SELECT x, name FROM u WHERE "
+	 "u.t_id = t.id) SELECT shardlite_scalar(v1), shardlite_scalar(v2) FROM shardlite_sub)"},
+	{"UPDATE t SET (a, b) = (SELECT max(x), min(name) FROM u)",
+	 "UPDATE t SET (a, b) = (SELECT max(x) AS max, min(name) AS min FROM u)"},
+	{"UPDATE t SET (a, b) = (SELECT 1, 2, 3)", "!42601@23"},
 	{"UPDATE t SET a = u.x FROM u WHERE u.t_id = t.id",
 	 "UPDATE t SET a = u.x FROM u WHERE u.t_id = t.id"},
 	{"UPDATE t AS x SET a = 1 WHERE x.id = 2", "UPDATE t AS x SET a = 1 WHERE x.id = 2"},
