@@ -89,6 +89,22 @@ SELECT has_function_privilege('now()', 'EXECUTE');
 SELECT has_function_privilege('length(text)', 'execute');
 SELECT has_function_privilege('now', 'EXECUTE');
 SELECT has_function_privilege('now()', 'USAGE');
+-- and the tenant's own functions by signature, their types spelled any way PostgreSQL reads
+-- them (int, int4, integer)
+CREATE FUNCTION ns27_f(int) RETURNS int LANGUAGE sql AS 'SELECT $1';
+CREATE FUNCTION ns27_f2(integer, text) RETURNS int LANGUAGE sql AS 'SELECT $1';
+CREATE FUNCTION ns27_f0() RETURNS int LANGUAGE sql AS 'SELECT 1';
+SELECT has_function_privilege('ns27_f(int)', 'EXECUTE');
+SELECT has_function_privilege('ns27_f(integer)', 'EXECUTE'), has_function_privilege('public.ns27_f(int4)', 'EXECUTE');
+SELECT has_function_privilege('ns27_f2( int4 , TEXT )', 'EXECUTE'), has_function_privilege('ns27_f0()', 'EXECUTE');
+SELECT has_function_privilege('ns27_f(bigint)', 'EXECUTE');
+SELECT has_function_privilege('ns27_f(text)', 'EXECUTE');
+SELECT has_function_privilege('ns27_f2(integer)', 'EXECUTE');
+SELECT to_regprocedure('ns27_f(integer)') IS NOT NULL, to_regprocedure('ns27_f(text)') IS NULL;
+SELECT 'ns27_f2(int, text)'::regprocedure::oid = 'ns27_f2'::regproc::oid;
+DROP FUNCTION ns27_f(int);
+DROP FUNCTION ns27_f2(integer, text);
+DROP FUNCTION ns27_f0();
 -- GRANT of a privilege no relation has names the relation, as PostgreSQL 15 does
 GRANT EXECUTE ON ns27_t TO PUBLIC;
 GRANT EXECUTE ON TABLE ns27_t, ns27_s TO PUBLIC;
