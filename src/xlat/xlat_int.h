@@ -496,6 +496,9 @@ bool xlat_distinct(struct xlat_ctx *c, const PgQuery__AExpr *e, bool is_not, str
 bool xlat_null_test(struct xlat_ctx *c, const PgQuery__NullTest *nt, struct xlat_type *t);
 bool xlat_boolean_test(struct xlat_ctx *c, const PgQuery__BooleanTest *bt, struct xlat_type *t);
 bool xlat_sublink(struct xlat_ctx *c, const PgQuery__SubLink *s, struct xlat_type *t);
+/* An ALTER TABLE action as an 0A000 message names it ("ALTER TABLE ... ENABLE ROW LEVEL
+ * SECURITY"); "this ALTER TABLE action" for one without a name here. */
+const char *xlat_alter_action_name(PgQuery__AlterTableType t);
 /* The sub-SELECT of UPDATE's SET (a, b) = (SELECT ...), of ncols columns, as a row value
  * that is NULLs for no row and PostgreSQL's 21000 for a second one (SQLite's takes the
  * first); 42601 at location for another number of columns. */
