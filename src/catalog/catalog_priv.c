@@ -50,11 +50,12 @@ static const char *const *privs_of(enum obj o)
 	}
 }
 
-/* Checks "select, insert with grant option"; *read_only says whether only SELECT/USAGE/CONNECT
- * were asked for. False with the offending name in bad. */
-static bool parse_privs(const char *s, enum obj o, bool *read_only, char *bad, size_t badlen)
+/* Checks "select, insert with grant option"; *public_one says whether one of them is what
+ * PUBLIC holds on the catalog (SELECT, USAGE, CONNECT, without GRANT OPTION): PostgreSQL
+ * answers true when any one listed is held. False with the offending name in bad. */
+static bool parse_privs(const char *s, enum obj o, bool *public_one, char *bad, size_t badlen)
 {
-	*read_only = true;
+	*public_one = false;
 	while (s && *s) {
 		while (isspace((unsigned char)*s))
 			s++;
@@ -64,14 +65,16 @@ static bool parse_privs(const char *s, enum obj o, bool *read_only, char *bad, s
 			len--;
 		static const char grant[] = " WITH GRANT OPTION";
 		size_t glen = sizeof(grant) - 1;
-		if (len > glen && strncasecmp(s + len - glen, grant, glen) == 0)
+		bool with_grant = len > glen && strncasecmp(s + len - glen, grant, glen) == 0;
+		if (with_grant)
 			len -= glen;
 		bool ok = false;
 		for (const char *const *p = privs_of(o); *p && !ok; p++) {
 			ok = strlen(*p) == len && strncasecmp(s, *p, len) == 0;
-			if (ok && strcmp(*p, "SELECT") != 0 && strcmp(*p, "USAGE") != 0 &&
-			    strcmp(*p, "CONNECT") != 0)
-				*read_only = false;
+			if (ok && !with_grant &&
+			    (strcmp(*p, "SELECT") == 0 || strcmp(*p, "USAGE") == 0 ||
+			     strcmp(*p, "CONNECT") == 0))
+				*public_one = true;
 		}
 		if (!ok) {
 			snprintf(bad, badlen, "%.*s", (int)len, s);
@@ -277,12 +280,12 @@ static void has_privilege(sqlite3_context *ctx, enum obj o, int argc, sqlite3_va
 	if (with_user && !check_user(ctx, argv[0]))
 		return;
 	sqlite3_value **objv = argv + (with_user ? 1 : 0);
-	bool owned = false, read_only = true;
+	bool owned = false, public_one = false;
 	char bad[128];
 	const char *not_seq = NULL;
 	if (!object_ok(ctx, o, objv, &owned, &not_seq))
 		return;
-	if (!parse_privs((const char *)sqlite3_value_text(argv[argc - 1]), o, &read_only, bad,
+	if (!parse_privs((const char *)sqlite3_value_text(argv[argc - 1]), o, &public_one, bad,
 			 sizeof(bad))) {
 		char *msg = sqlite3_mprintf("unrecognized privilege type: \"%s\"", bad);
 		sqlite3_result_error(ctx, msg, -1);
@@ -293,7 +296,48 @@ static void has_privilege(sqlite3_context *ctx, enum obj o, int argc, sqlite3_va
 		pgfn_error(ctx, SQLSTATE_WRONG_OBJECT_TYPE, "\"%s\" is not a sequence", not_seq);
 		return;
 	}
-	sqlite3_result_int(ctx, owned || read_only);
+	sqlite3_result_int(ctx, owned || public_one);
+}
+
+/* pg_has_role([user,] role, privilege): the session user is the only role there is
+ * (check_user), a member of itself with its privileges (MEMBER, USAGE); WITH ADMIN (or GRANT)
+ * OPTION on itself no role holds, by PostgreSQL 15's policy for a user who is no superuser.
+ * True when any privilege listed is held. */
+static void fn_has_role(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	for (int i = 0; i < argc; i++) {
+		if (sqlite3_value_type(argv[i]) == SQLITE_NULL) {
+			sqlite3_result_null(ctx);
+			return;
+		}
+	}
+	if ((argc == 3 && !check_user(ctx, argv[0])) || !check_user(ctx, argv[argc - 2]))
+		return;
+	bool held = false;
+	for (const char *s = (const char *)sqlite3_value_text(argv[argc - 1]); s && *s;) {
+		s += strspn(s, " \t\n");
+		size_t n = strcspn(s, ","), len = n;
+		while (len && isspace((unsigned char)s[len - 1]))
+			len--;
+		static const char *const opts[] = {"", " WITH GRANT OPTION", " WITH ADMIN OPTION"};
+		bool ok = false;
+		for (size_t k = 0; k < ARRAY_LEN(opts) && !ok; k++) {
+			size_t olen = strlen(opts[k]);
+			if (len < olen || strncasecmp(s + len - olen, opts[k], olen) != 0)
+				continue;
+			size_t plen = len - olen;
+			ok = (plen == 6 && strncasecmp(s, "MEMBER", 6) == 0) ||
+			     (plen == 5 && strncasecmp(s, "USAGE", 5) == 0);
+			held |= ok && k == 0;
+		}
+		if (!ok) {
+			pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
+				   "unrecognized privilege type: \"%.*s\"", (int)len, s);
+			return;
+		}
+		s += n + (s[n] == ',');
+	}
+	sqlite3_result_int(ctx, held);
 }
 
 #define PRIV_FN(fn, o)                                                       \
@@ -328,6 +372,8 @@ bool cat_priv_register(sqlite3 *db, struct cat_conn *cc)
 		{"has_function_privilege", 3, fn_function},
 		{"has_sequence_privilege", 2, fn_sequence},
 		{"has_sequence_privilege", 3, fn_sequence},
+		{"pg_has_role", 2, fn_has_role},
+		{"pg_has_role", 3, fn_has_role},
 	};
 	return pgfn_define_with(db, fns, ARRAY_LEN(fns), SQLITE_INNOCUOUS, cc) == SQLITE_OK;
 }

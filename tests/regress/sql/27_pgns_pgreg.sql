@@ -84,6 +84,16 @@ SELECT has_sequence_privilege('pg_class', 'USAGE');
 SELECT has_sequence_privilege('ns27_nosuch', 'USAGE');
 SELECT has_sequence_privilege('ns27_s', NULL);
 SELECT has_sequence_privilege('no_such_role', 'ns27_s', 'USAGE');
+-- a list of privileges is true when any one is held: the catalog's SELECT/USAGE among others
+SELECT has_table_privilege('pg_class', 'INSERT, SELECT'), has_schema_privilege('pg_catalog', 'CREATE, USAGE');
+SELECT has_column_privilege('pg_class', 'relname', 'UPDATE, SELECT');
+-- pg_has_role: the session's user is a member of itself; other names are no role
+SELECT pg_has_role(current_user, 'MEMBER'), pg_has_role(current_user, 'usage');
+SELECT pg_has_role(current_user, current_user, ' MEMBER , USAGE ');
+SELECT pg_has_role(current_user, 'SELECT');
+SELECT pg_has_role('ns27_no_such_role', 'MEMBER');
+SELECT pg_has_role(current_user, 'ns27_no_such_role', 'USAGE');
+SELECT pg_has_role(current_user, NULL), pg_has_role(NULL::name, 'MEMBER');
 -- has_function_privilege by text is regprocedure's: a bare name is 22P02
 SELECT has_function_privilege('now()', 'EXECUTE');
 SELECT has_function_privilege('length(text)', 'execute');
