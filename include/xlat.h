@@ -803,8 +803,8 @@ struct xlat_schema {
 	 * materialized view without rows (made or refreshed WITH NO DATA: reading it is 55000),
 	 * 'M' a populated one (readable; only REFRESH writes a materialized view: INSERT,
 	 * UPDATE, DELETE, TRUNCATE, COPY are 42809, MERGE 0A000, as PostgreSQL's), 'c' a
-	 * composite type (CREATE TYPE ... AS: reading it is 42809), 0 none of them. NULL:
-	 * never. Part of the fingerprint. */
+	 * composite type (CREATE TYPE ... AS: reading it is 42809), 'v' a view (MERGE into one
+	 * is 0A000), 0 none of them. NULL: never. Part of the fingerprint. */
 	char (*relkind_fn)(void *arg, const char *name);
 	/* The columns of pg_catalog relation name (bare or pg_catalog-qualified; the catalog's
 	 * own, fixed per build), as table_fn; NULL: catalog columns stay untyped. */

@@ -912,6 +912,9 @@ bool xlat_scope_target(struct xlat_ctx *c, const PgQuery__RangeVar *rv,
  * *sql NULL when it has none; false when not known (another tenant's table, no schema). */
 bool xlat_scope_default(struct xlat_ctx *c, const PgQuery__RangeVar *rv, const char *col,
 			const char **sql);
+/* The kind of relation rv names in the session's own tenant (xlat_schema.relkind_fn: 'm',
+ * 'M', 'c', 'v'), 0 when none of those or not known; never a pg_temp one's. */
+char xlat_scope_relkind(const struct xlat_ctx *c, const PgQuery__RangeVar *rv);
 /* Whether rv names a materialized view of the session's own tenant (xlat_schema.relkind_fn),
  * which no statement but REFRESH writes; never a pg_temp one. */
 bool xlat_scope_matview(const struct xlat_ctx *c, const PgQuery__RangeVar *rv);

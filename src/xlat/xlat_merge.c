@@ -544,11 +544,13 @@ static bool merge_checks(struct xlat_ctx *c, const PgQuery__MergeStmt *m)
 					 "WHEN clause");
 		terminal[w->matched] = !w->condition;
 	}
-	if (!xlat_scope_matview(c, m->relation))
+	bool view = xlat_scope_relkind(c, m->relation) == 'v';
+	if (!view && !xlat_scope_matview(c, m->relation))
 		return true;
 	xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "cannot execute MERGE on relation \"%s\"",
 		  m->relation->relname);
-	pgerr_detail(c->err, "This operation is not supported for materialized views.");
+	pgerr_detail(c->err, "This operation is not supported for %s.",
+		     view ? "views" : "materialized views");
 	return false;
 }
 

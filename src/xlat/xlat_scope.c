@@ -237,13 +237,18 @@ static void range_var(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 		r->opaque = false;
 }
 
+char xlat_scope_relkind(const struct xlat_ctx *c, const PgQuery__RangeVar *rv)
+{
+	if (!c->schema || !c->schema->relkind_fn || !own_tenant_rel(c, rv) ||
+	    (rv->schemaname && strcmp(rv->schemaname, "pg_temp") == 0))
+		return 0;
+	return c->schema->relkind_fn(c->schema->arg, rv->relname);
+}
+
 bool xlat_scope_matview(const struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 {
-	char kind = 0;
-	return c->schema && c->schema->relkind_fn && own_tenant_rel(c, rv) &&
-	       !(rv->schemaname && strcmp(rv->schemaname, "pg_temp") == 0) &&
-	       ((kind = c->schema->relkind_fn(c->schema->arg, rv->relname)) == 'm' ||
-		kind == 'M');
+	char kind = xlat_scope_relkind(c, rv);
+	return kind == 'm' || kind == 'M';
 }
 
 /* A materialized view made or refreshed WITH NO DATA cannot be read, as in PostgreSQL; nor can
@@ -254,7 +259,8 @@ static bool populated(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 	char why = 0;
 	if (!c->schema || !c->schema->relkind_fn || !own_tenant_rel(c, rv) ||
 	    (bare && find_cte(c, rv->relname)) ||
-	    !(why = c->schema->relkind_fn(c->schema->arg, rv->relname)) || why == 'M')
+	    !(why = c->schema->relkind_fn(c->schema->arg, rv->relname)) || why == 'M' ||
+	    why == 'v')
 		return true;
 	if (why == 'c')
 		return xlat_fail(c, "42809", rv->location, "\"%s\" is a composite type",

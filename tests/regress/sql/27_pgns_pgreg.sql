@@ -180,6 +180,12 @@ MERGE INTO ns27_src t USING (VALUES (11), (5)) v(a) ON t.a = v.a
   WHEN MATCHED AND t.a > 100 THEN DELETE WHEN MATCHED THEN UPDATE SET a = t.a + 1
   WHEN NOT MATCHED AND v.a > 100 THEN DO NOTHING WHEN NOT MATCHED THEN INSERT VALUES (v.a);
 SELECT a FROM ns27_src ORDER BY a;
+-- MERGE INTO a view is PostgreSQL's 0A000 naming the relation; a view as the source reads
+CREATE VIEW ns27_srcv AS SELECT a FROM ns27_src;
+MERGE INTO ns27_srcv t USING (VALUES (6)) v(a) ON t.a = v.a WHEN MATCHED THEN DELETE;
+MERGE INTO ns27_src t USING ns27_srcv v ON t.a = v.a WHEN MATCHED THEN UPDATE SET a = v.a * 2;
+SELECT a FROM ns27_src ORDER BY a;
+DROP VIEW ns27_srcv;
 DROP TABLE ns27_src;
 DROP VIEW ns27_v;
 DROP TABLE ns27_t;
