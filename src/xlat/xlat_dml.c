@@ -780,9 +780,6 @@ static bool column_list(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
 	xlat_puts(c, " (");
 	for (size_t i = 0; i < s->n_cols; i++) {
 		const PgQuery__ResTarget *rt = s->cols[i]->res_target;
-		if (rt->n_indirection)
-			return xlat_unsupported(c, rt->location,
-						"inserting into an array element or field");
 		xlat_puts(c, i ? ", " : "");
 		xlat_ident(c, rt->name);
 	}
@@ -863,6 +860,12 @@ static bool checked_source(struct xlat_ctx *c, const PgQuery__SelectStmt *src, s
 static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 {
 	const PgQuery__SelectStmt *src = s->select_stmt ? s->select_stmt->select_stmt : NULL;
+	/* before any path that writes the column list (values_with_defaults' too): the
+	 * subscript or field would be lost and the whole column written */
+	for (size_t i = 0; i < s->n_cols; i++)
+		if (s->cols[i]->res_target->n_indirection)
+			return xlat_unsupported(c, s->cols[i]->res_target->location,
+						"inserting into an array element or field");
 	if (!src) {
 		if (s->on_conflict_clause)
 			return xlat_unsupported(c, -1, "DEFAULT VALUES with ON CONFLICT");

@@ -140,6 +140,16 @@ UPDATE ns27_m SET (x, y) = (SELECT k, y FROM ns27_m WHERE k < 3);
 ROLLBACK;
 SELECT k, x, y FROM ns27_m ORDER BY k;
 DROP TABLE ns27_m;
+-- INSERT into an array element is refused, also beside a DEFAULT (the subscript was dropped and
+-- the whole column written: '{7,8}' stored where PostgreSQL refuses it as an element)
+CREATE TABLE ns27_arr (f1 int DEFAULT 5, f2 int[]);
+-- differs: inserting into an array element or field is 0A000 in shardlite
+INSERT INTO ns27_arr (f2[1], f1) VALUES ('{7,8}', DEFAULT);
+-- differs: inserting into an array element or field is 0A000 in shardlite
+INSERT INTO ns27_arr (f2[1], f2[2]) VALUES (1, 2);
+-- differs: PostgreSQL inserted the row above, shardlite refused it
+SELECT count(*) FROM ns27_arr;
+DROP TABLE ns27_arr;
 -- A materialized view is written only by REFRESH: INSERT, UPDATE, DELETE, TRUNCATE and COPY
 -- are 42809, MERGE into one 0A000 (they had changed the SQLite table behind it)
 CREATE TABLE ns27_src (a int);

@@ -59,6 +59,9 @@ static const struct xcase cases[] = {
 	{"UPDATE t AS x SET a = 1 WHERE x.id = 2", "UPDATE t AS x SET a = 1 WHERE x.id = 2"},
 	{"UPDATE t SET a = DEFAULT", "!0A000@14"},
 	{"UPDATE t SET a = 1 WHERE CURRENT OF c", "!0A000"},
+	/* a DEFAULT beside an element's value had written the whole column */
+	{"INSERT INTO t (a[1], b) VALUES ('{7,8}', DEFAULT)", "!0A000"},
+	{"INSERT INTO t (b, a[2]) VALUES (DEFAULT, 1), ('x', 2)", "!0A000"},
 	{"UPDATE t SET a = 1, (b, a) = (2, 3)", "!42601"}, /* SQLite would take the last one */
 	{"WITH s AS (SELECT 1 AS v) UPDATE t SET a = (SELECT v FROM s)",
 	 "WITH s AS (SELECT 1 AS v) UPDATE t SET a = (WITH shardlite_sub(v) AS (SELECT v FROM s) "
