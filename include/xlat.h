@@ -799,11 +799,13 @@ struct xlat_schema {
 	 * SELECT last_value FROM s). NULL: never. Called on cache misses only; a statement that
 	 * names a relation table_fn does not know is not cached. */
 	bool (*sequence_fn)(void *arg, const char *name);
-	/* Whether relation name (one table_fn knows) is one a query may not read: 'm' a
-	 * materialized view without rows (made or refreshed WITH NO DATA: 55000), 'c' a
-	 * composite type (CREATE TYPE ... AS: 42809), 0 neither. NULL: never. Part of the
-	 * fingerprint. */
-	char (*unreadable_fn)(void *arg, const char *name);
+	/* The kind of relation name (one table_fn knows) where a statement must know it: 'm' a
+	 * materialized view without rows (made or refreshed WITH NO DATA: reading it is 55000),
+	 * 'M' a populated one (readable; only REFRESH writes a materialized view: INSERT,
+	 * UPDATE, DELETE, TRUNCATE, COPY are 42809, MERGE 0A000, as PostgreSQL's), 'c' a
+	 * composite type (CREATE TYPE ... AS: reading it is 42809), 'v' a view (MERGE into one
+	 * is 0A000), 0 none of them. NULL: never. Part of the fingerprint. */
+	char (*relkind_fn)(void *arg, const char *name);
 	/* The columns of pg_catalog relation name (bare or pg_catalog-qualified; the catalog's
 	 * own, fixed per build), as table_fn; NULL: catalog columns stay untyped. */
 	bool (*catalog_fn)(void *arg, const char *name, struct arena *a,
@@ -880,6 +882,11 @@ struct xlat_env {
 	 * it have run, as PostgreSQL analyzes each statement of a Query just before running it.
 	 * Transaction control is translated at once. A simple Query's statements. */
 	bool later;
+	/* The session's transaction block has failed: every statement but transaction control is
+	 * returned as XLAT_LATER, untranslated, and never cached, so that the session answers it
+	 * 25P02 as PostgreSQL does, which refuses it before analyzing it (only a syntax error
+	 * comes first): `DELETE FROM t d WHERE t.a > 1` there is 25P02, not 42P01. */
+	bool aborted;
 	/* The session's connection holds temporary tables, which SQLite finds before the file's
 	 * tables: a query's `public.t` is emitted as main.t, so that none of them hides it. */
 	bool temp_tables;

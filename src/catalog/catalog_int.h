@@ -607,6 +607,9 @@ bool cat_udf_exists(sqlite3 *db, uint32_t oid);
 bool cat_reg_proc_lookup(sqlite3_context *ctx, int argc, const char *s, uint32_t *oid);
 /* How many of the tenant's functions are named name; *oid: the last one's. */
 size_t cat_udf_named(sqlite3 *db, const char *name, uint32_t *oid);
+/* The OID of the tenant's function name whose argument types are sig (their OIDs, each
+ * after a space: " 23 25", "" for none), 0 when none. */
+uint32_t cat_udf_by_sig(sqlite3 *db, const char *name, const char *sig);
 /* pg_get_function_arguments, _identity_arguments and _result over cat_procs. */
 bool cat_builtin_register(sqlite3 *db);
 /* pg_proc's rows (catalog_builtin.c). */

@@ -10,7 +10,17 @@
 #include <string.h>
 #include <strings.h>
 
-enum obj { OBJ_TABLE, OBJ_COLUMN, OBJ_ANY_COLUMN, OBJ_SCHEMA, OBJ_DATABASE, OBJ_FUNCTION };
+#define SQLSTATE_WRONG_OBJECT_TYPE "42809"
+
+enum obj {
+	OBJ_TABLE,
+	OBJ_COLUMN,
+	OBJ_ANY_COLUMN,
+	OBJ_SCHEMA,
+	OBJ_DATABASE,
+	OBJ_FUNCTION,
+	OBJ_SEQUENCE
+};
 
 /* The privilege names each kind of object takes (a comma list, each maybe WITH GRANT OPTION). */
 static const char *const table_privs[] = {"SELECT",   "INSERT",     "UPDATE",  "DELETE",
@@ -19,6 +29,7 @@ static const char *const column_privs[] = {"SELECT", "INSERT", "UPDATE", "REFERE
 static const char *const schema_privs[] = {"CREATE", "USAGE", NULL};
 static const char *const database_privs[] = {"CREATE", "CONNECT", "TEMPORARY", "TEMP", NULL};
 static const char *const function_privs[] = {"EXECUTE", NULL};
+static const char *const sequence_privs[] = {"USAGE", "SELECT", "UPDATE", NULL};
 
 static const char *const *privs_of(enum obj o)
 {
@@ -32,16 +43,19 @@ static const char *const *privs_of(enum obj o)
 		return schema_privs;
 	case OBJ_FUNCTION:
 		return function_privs;
+	case OBJ_SEQUENCE:
+		return sequence_privs;
 	default:
 		return database_privs;
 	}
 }
 
-/* Checks "select, insert with grant option"; *read_only says whether only SELECT/USAGE/CONNECT
- * were asked for. False with the offending name in bad. */
-static bool parse_privs(const char *s, enum obj o, bool *read_only, char *bad, size_t badlen)
+/* Checks "select, insert with grant option"; *public_one says whether one of them is what
+ * PUBLIC holds on the catalog (SELECT, USAGE, CONNECT, without GRANT OPTION): PostgreSQL
+ * answers true when any one listed is held. False with the offending name in bad. */
+static bool parse_privs(const char *s, enum obj o, bool *public_one, char *bad, size_t badlen)
 {
-	*read_only = true;
+	*public_one = false;
 	while (s && *s) {
 		while (isspace((unsigned char)*s))
 			s++;
@@ -51,14 +65,16 @@ static bool parse_privs(const char *s, enum obj o, bool *read_only, char *bad, s
 			len--;
 		static const char grant[] = " WITH GRANT OPTION";
 		size_t glen = sizeof(grant) - 1;
-		if (len > glen && strncasecmp(s + len - glen, grant, glen) == 0)
+		bool with_grant = len > glen && strncasecmp(s + len - glen, grant, glen) == 0;
+		if (with_grant)
 			len -= glen;
 		bool ok = false;
 		for (const char *const *p = privs_of(o); *p && !ok; p++) {
 			ok = strlen(*p) == len && strncasecmp(s, *p, len) == 0;
-			if (ok && strcmp(*p, "SELECT") != 0 && strcmp(*p, "USAGE") != 0 &&
-			    strcmp(*p, "CONNECT") != 0)
-				*read_only = false;
+			if (ok && !with_grant &&
+			    (strcmp(*p, "SELECT") == 0 || strcmp(*p, "USAGE") == 0 ||
+			     strcmp(*p, "CONNECT") == 0))
+				*public_one = true;
 		}
 		if (!ok) {
 			snprintf(bad, badlen, "%.*s", (int)len, s);
@@ -176,13 +192,19 @@ static bool column_ok(sqlite3_context *ctx, const struct cat_rel *t, sqlite3_val
 	return false;
 }
 
-/* A function by OID (NULL for one that is none, as PostgreSQL answers) or by name or
- * signature (regprocedure's lookup and errors). */
+/* A function by OID (NULL for one that is none, as PostgreSQL answers) or by signature
+ * (regprocedure's lookup and errors: a bare name is 22P02, as regprocedurein says). */
 static bool function_ok(sqlite3_context *ctx, sqlite3_value *v)
 {
 	if (sqlite3_value_type(v) != SQLITE_INTEGER) {
 		uint32_t oid;
-		return cat_reg_proc_lookup(ctx, 1, (const char *)sqlite3_value_text(v), &oid);
+		const char *s = (const char *)sqlite3_value_text(v);
+		if (!strchr(s, '(')) {
+			pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION,
+				   "expected a left parenthesis");
+			return false;
+		}
+		return cat_reg_proc_lookup(ctx, 1, s, &oid);
 	}
 	int64_t oid = sqlite3_value_int64(v);
 	size_t n = 0;
@@ -197,7 +219,11 @@ static bool function_ok(sqlite3_context *ctx, sqlite3_value *v)
 	return false;
 }
 
-static bool object_ok(sqlite3_context *ctx, enum obj o, sqlite3_value **argv, bool *owned)
+/* Whether the object exists (else the error or NULL result is set); *owned: the user owns it.
+ * has_sequence_privilege of a relation that is no sequence: its name in *not_seq, refused
+ * once the privileges are checked, in PostgreSQL's order. */
+static bool object_ok(sqlite3_context *ctx, enum obj o, sqlite3_value **argv, bool *owned,
+		      const char **not_seq)
 {
 	struct cat_conn *cc = sqlite3_user_data(ctx);
 	char *msg = NULL;
@@ -227,6 +253,9 @@ static bool object_ok(sqlite3_context *ctx, enum obj o, sqlite3_value **argv, bo
 		struct target t = {0};
 		if (m && find_table(ctx, m, argv[0], &t)) {
 			*owned = t.rel != NULL;
+			if (o == OBJ_SEQUENCE && (!t.rel || t.rel->kind != 'S'))
+				*not_seq = t.rel ? t.rel->name
+						 : (const char *)sqlite3_value_text(argv[0]);
 			return o != OBJ_COLUMN || !t.rel || column_ok(ctx, t.rel, argv[1]);
 		}
 		if (m)
@@ -251,18 +280,64 @@ static void has_privilege(sqlite3_context *ctx, enum obj o, int argc, sqlite3_va
 	if (with_user && !check_user(ctx, argv[0]))
 		return;
 	sqlite3_value **objv = argv + (with_user ? 1 : 0);
-	bool owned = false, read_only = true;
+	bool owned = false, public_one = false;
 	char bad[128];
-	if (!object_ok(ctx, o, objv, &owned))
+	const char *not_seq = NULL;
+	if (!object_ok(ctx, o, objv, &owned, &not_seq))
 		return;
-	if (!parse_privs((const char *)sqlite3_value_text(argv[argc - 1]), o, &read_only, bad,
+	if (!parse_privs((const char *)sqlite3_value_text(argv[argc - 1]), o, &public_one, bad,
 			 sizeof(bad))) {
 		char *msg = sqlite3_mprintf("unrecognized privilege type: \"%s\"", bad);
 		sqlite3_result_error(ctx, msg, -1);
 		sqlite3_free(msg);
 		return;
 	}
-	sqlite3_result_int(ctx, owned || read_only);
+	if (not_seq) {
+		pgfn_error(ctx, SQLSTATE_WRONG_OBJECT_TYPE, "\"%s\" is not a sequence", not_seq);
+		return;
+	}
+	sqlite3_result_int(ctx, owned || public_one);
+}
+
+/* pg_has_role([user,] role, privilege): the session user is the only role there is
+ * (check_user), a member of itself with its privileges (MEMBER, USAGE); WITH ADMIN (or GRANT)
+ * OPTION on itself no role holds, by PostgreSQL 15's policy for a user who is no superuser.
+ * True when any privilege listed is held. */
+static void fn_has_role(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	for (int i = 0; i < argc; i++) {
+		if (sqlite3_value_type(argv[i]) == SQLITE_NULL) {
+			sqlite3_result_null(ctx);
+			return;
+		}
+	}
+	if ((argc == 3 && !check_user(ctx, argv[0])) || !check_user(ctx, argv[argc - 2]))
+		return;
+	bool held = false;
+	for (const char *s = (const char *)sqlite3_value_text(argv[argc - 1]); s && *s;) {
+		s += strspn(s, " \t\n");
+		size_t n = strcspn(s, ","), len = n;
+		while (len && isspace((unsigned char)s[len - 1]))
+			len--;
+		static const char *const opts[] = {"", " WITH GRANT OPTION", " WITH ADMIN OPTION"};
+		bool ok = false;
+		for (size_t k = 0; k < ARRAY_LEN(opts) && !ok; k++) {
+			size_t olen = strlen(opts[k]);
+			if (len < olen || strncasecmp(s + len - olen, opts[k], olen) != 0)
+				continue;
+			size_t plen = len - olen;
+			ok = (plen == 6 && strncasecmp(s, "MEMBER", 6) == 0) ||
+			     (plen == 5 && strncasecmp(s, "USAGE", 5) == 0);
+			held |= ok && k == 0;
+		}
+		if (!ok) {
+			pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
+				   "unrecognized privilege type: \"%.*s\"", (int)len, s);
+			return;
+		}
+		s += n + (s[n] == ',');
+	}
+	sqlite3_result_int(ctx, held);
 }
 
 #define PRIV_FN(fn, o)                                                       \
@@ -277,6 +352,7 @@ PRIV_FN(fn_any_column, OBJ_ANY_COLUMN)
 PRIV_FN(fn_schema, OBJ_SCHEMA)
 PRIV_FN(fn_database, OBJ_DATABASE)
 PRIV_FN(fn_function, OBJ_FUNCTION)
+PRIV_FN(fn_sequence, OBJ_SEQUENCE)
 
 bool cat_priv_register(sqlite3 *db, struct cat_conn *cc)
 {
@@ -294,6 +370,10 @@ bool cat_priv_register(sqlite3 *db, struct cat_conn *cc)
 		{"has_database_privilege", 3, fn_database},
 		{"has_function_privilege", 2, fn_function},
 		{"has_function_privilege", 3, fn_function},
+		{"has_sequence_privilege", 2, fn_sequence},
+		{"has_sequence_privilege", 3, fn_sequence},
+		{"pg_has_role", 2, fn_has_role},
+		{"pg_has_role", 3, fn_has_role},
 	};
 	return pgfn_define_with(db, fns, ARRAY_LEN(fns), SQLITE_INNOCUOUS, cc) == SQLITE_OK;
 }

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- reg* conversions: OIDs to names and back ---- */
 
@@ -358,6 +359,42 @@ static uint32_t proc_by_signature(const char *s)
 	return oid;
 }
 
+/* 'f(int, text)'::regprocedure of the tenant's own function f: its argument types read as a
+ * column's declared type is (pgtype_from_decl: int, int4 and integer alike). 0 when none has
+ * them, or when a type is not one pgtype knows (a domain's or enum's argument). */
+static uint32_t udf_by_signature(sqlite3 *db, const char *s)
+{
+	const char *open = strchr(s, '(');
+	const char *name = strncmp(s, "public.", 7) == 0 ? s + 7 : s;
+	if (!open || open < name)
+		return 0;
+	struct arena *a = arena_new(0);
+	struct strbuf sig;
+	strbuf_init(&sig, 0);
+	bool known = true;
+	for (const char *t = open + 1; known && *t && *t != ')';) {
+		size_t len = strcspn(t, ",)");
+		const char *decl = arena_strndup(a, t, len);
+		int32_t typmod;
+		uint32_t oid = pgtype_from_decl(decl, &typmod);
+		decl += strspn(decl, " ");
+		size_t dl = strlen(decl);
+		while (dl && decl[dl - 1] == ' ')
+			dl--;
+		/* unknown names read as text: only "text" itself is text */
+		known = dl && (oid != PGTYPE_TEXT || (dl == 4 && strncasecmp(decl, "text", 4) == 0));
+		strbuf_printf(&sig, " %u", oid);
+		t += len + (t[len] == ',');
+	}
+	uint32_t oid = known && !sig.failed
+			       ? cat_udf_by_sig(db, arena_strndup(a, name, (size_t)(open - name)),
+						sig.data ? sig.data : "")
+			       : 0;
+	strbuf_fini(&sig);
+	arena_free(a);
+	return oid;
+}
+
 /* The name of the function with that OID ("" when none). */
 static const char *proc_name(uint32_t oid)
 {
@@ -393,6 +430,8 @@ bool cat_reg_proc_lookup(sqlite3_context *ctx, int argc, const char *s, uint32_t
 	*oid = 0;
 	if (strchr(s, '(')) { /* a regprocedure: name(argument types) */
 		*oid = proc_by_signature(s);
+		if (!*oid)
+			*oid = udf_by_signature(sqlite3_context_db_handle(ctx), s);
 		if (!*oid)
 			cat_reg_missing(ctx, argc, "42883", "function \"%s\" does not exist", s);
 		return *oid != 0;

@@ -382,6 +382,27 @@ size_t cat_udf_named(sqlite3 *db, const char *name, uint32_t *oid)
 	return q.n;
 }
 
+struct by_sig {
+	const char *name, *sig; /* sig: " 23 25" */
+	uint32_t oid;
+};
+
+static bool match_sig(void *arg, const struct udf_row *u)
+{
+	struct by_sig *q = arg;
+	if (strcmp(u->name, q->name) == 0 &&
+	    strcmp(u->sig, *q->sig ? q->sig + 1 : q->sig) == 0) /* u->sig: "23 25" */
+		q->oid = udf_oid(u);
+	return !q->oid;
+}
+
+uint32_t cat_udf_by_sig(sqlite3 *db, const char *name, const char *sig)
+{
+	struct by_sig q = {name, sig, 0};
+	each_udf(db, match_sig, &q);
+	return q.oid;
+}
+
 /* ---- the function text functions ---- */
 
 struct find {

@@ -98,6 +98,7 @@ static struct sess_stmt *build_stmt(struct session *s, const struct pgw_parse *p
 	struct xlat_env env;
 	char search[SHARD_TENANT_MAX + 1];
 	sess_schema_env(s, &env, search);
+	env.aborted = s->txn == SESS_TXN_FAILED; /* 25P02 before any analysis, as PostgreSQL */
 	bool ok = xlat_translate_in(&env, st->sql, p->param_types, p->nparam_types, st->arena, &xs,
 				    &n, err);
 	if (ok)

@@ -94,6 +94,8 @@ void sess_schema_env(struct session *s, struct xlat_env *env, char search[SHARD_
 	env->no_search = env->no_default && !chose;
 	env->schema = sess_types(s);
 	env->bind_consts = false; /* the simple protocol asks for it (sess_simple.c) */
+	env->later = false;
+	env->aborted = false; /* the simple and extended protocols ask for it */
 	env->temp_tables = s->conn && shard_conn_pinned(s->conn);
 	env->transitions = sess_trigger_transitions(s, &env->ntransitions);
 	env->builtin_fn = catalog_builtin_function;

@@ -101,7 +101,9 @@ void sess_simple_continue(struct session *s)
 		const struct xlat_stmt *x = &s->simple.stmts[s->simple.next];
 		if (x->kind == XLAT_EMPTY && s->simple.n > 1)
 			continue;
-		if (x->kind == XLAT_LATER && !translate_later(s, &err)) {
+		/* in a failed block it waited untranslated (xlat_env.aborted): 25P02 first */
+		if (x->kind == XLAT_LATER &&
+		    (!sess_check_not_aborted(s, x, &err) || !translate_later(s, &err))) {
 			ok = false;
 			break;
 		}
@@ -159,6 +161,7 @@ void sess_simple_run(struct session *s, const char *text)
 	sess_schema_env(s, &env, search);
 	env.bind_consts = true; /* sess_run_simple keeps such statements prepared */
 	env.later = true;       /* what follows DDL is translated when reached */
+	env.aborted = s->txn == SESS_TXN_FAILED;
 	bool ok = xlat_translate_in(&env, sql, NULL, 0, s->msg_arena, &stmts, &n, &err);
 	int other = ok ? sess_hub_describe(s, stmts, n, &err) : 0;
 	if (other) { /* another tenant's connection: translated again there */

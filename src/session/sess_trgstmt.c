@@ -212,6 +212,28 @@ static bool has_instead(struct session *s, const char *table)
 	return false;
 }
 
+/* Whether table is a view: of the session's temp schema, found first as SQLite finds it (the
+ * schema snapshot knows only the file's relations), else of the tenant's file. */
+static bool is_view(struct session *s, const char *table)
+{
+	sqlite3_stmt *st = NULL;
+	int found = -1; /* not in the temp schema */
+	if (s->conn && shard_conn_pinned(s->conn) &&
+	    sqlite3_prepare_v2(shard_conn_db(s->conn),
+			       "SELECT type = 'view' FROM temp.sqlite_schema WHERE type IN ('table', "
+			       "'view') AND name = ?1 COLLATE NOCASE",
+			       -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			found = sqlite3_column_int(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (found >= 0)
+		return found;
+	const struct catalog_relation *r = sess_types_relation(s, table);
+	return r && r->view;
+}
+
 size_t sess_trigger_before_count(struct session *s, const char *table, int bit)
 {
 	size_t n, count = 0;
@@ -279,6 +301,12 @@ bool sess_trigger_statement(struct session *s, const struct xlat_stmt *x, bool b
 	if (before && x->returns_rows && has_instead(s, x->dml_table))
 		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 				 "RETURNING from a view with INSTEAD OF triggers is not supported");
+	/* SQLite 3.40 takes a RETURNING clause for a trigger of the view: the statement changes
+	 * nothing and returns its rows (an INSERT's VALUES). Refused as SQLite refuses the same
+	 * statement without RETURNING. */
+	if (before && x->returns_rows && is_view(s, x->dml_table))
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "cannot modify %s because it is a view", x->dml_table);
 	return fire_events(s, x, x->dml_table, x->dml_events, before, 0, err);
 }
 

@@ -59,10 +59,15 @@ static bool table_columns(void *arg, const char *name, struct arena *a,
 	return true;
 }
 
-static char unreadable(void *arg, const char *name)
+static char relkind(void *arg, const char *name)
 {
 	const struct catalog_relation *r = sess_types_relation(arg, name);
-	return !r ? 0 : r->unpopulated ? 'm' : r->composite ? 'c' : 0;
+	return !r		? 0
+	       : r->unpopulated ? 'm'
+	       : r->matview	? 'M'
+	       : r->composite	? 'c'
+	       : r->view	? 'v'
+				: 0;
 }
 
 /* Whether conname is an EXCLUDE constraint of table name (xlat_exclude.c's index). */
@@ -312,7 +317,7 @@ static void reload(struct session *s, sqlite3 *db, int version)
 		return;
 	s->schema = (struct xlat_schema){.table_fn = table_columns,
 					 .sequence_fn = is_sequence,
-					 .unreadable_fn = unreadable,
+					 .relkind_fn = relkind,
 					 .pkey_fn = table_pkey,
 					 .default_fn = table_default,
 					 .rowtype_fn = table_rowtype,

@@ -439,7 +439,7 @@ static bool translate_all(struct xlat_ctx *c, const PgQuery__ParseResult *tree,
 		c->st->location = raw->stmt_location;
 		c->st->length = raw->stmt_len ? raw->stmt_len
 					      : (int)strlen(c->src) - raw->stmt_location;
-		if (c->earlier_ddl && c->env && c->env->later && raw->stmt &&
+		if (c->env && ((c->earlier_ddl && c->env->later) || c->env->aborted) && raw->stmt &&
 		    raw->stmt->node_case != PG_QUERY__NODE__NODE_TRANSACTION_STMT) {
 			c->st->kind = XLAT_LATER;
 			c->st->tag = xlat_refused_tag(c, raw->stmt);
@@ -462,15 +462,21 @@ static bool translate_all(struct xlat_ctx *c, const PgQuery__ParseResult *tree,
  * character (not byte) cursor position, exactly what psql expects. Its errors carry no
  * SQLSTATE: the grammar's functions whose every error has another code than 42601 are named
  * here (processCASbits: "UNIQUE constraints cannot be marked NOT VALID", DEFERRABLE, NO
- * INHERIT, all 0A000 in gram.y). */
+ * INHERIT, all 0A000 in gram.y), and so are the messages of gram.y's rules that have another
+ * code (message set: funcname NULL). */
 static bool syntax_error(const PgQueryError *e, struct pgerr *err)
 {
 	static const struct {
-		const char *funcname, *sqlstate;
-	} codes[] = {{"processCASbits", SQLSTATE_FEATURE_NOT_SUPPORTED}};
+		const char *funcname, *message, *sqlstate;
+	} codes[] = {
+		{"processCASbits", NULL, SQLSTATE_FEATURE_NOT_SUPPORTED},
+		{NULL, "CREATE SCHEMA IF NOT EXISTS cannot include schema elements",
+		 SQLSTATE_FEATURE_NOT_SUPPORTED},
+	};
 	const char *code = SQLSTATE_SYNTAX_ERROR;
-	for (size_t i = 0; e->funcname && i < ARRAY_LEN(codes); i++) {
-		if (strcmp(e->funcname, codes[i].funcname) == 0)
+	for (size_t i = 0; i < ARRAY_LEN(codes); i++) {
+		if (codes[i].funcname ? e->funcname && strcmp(e->funcname, codes[i].funcname) == 0
+				      : e->message && strcmp(e->message, codes[i].message) == 0)
 			code = codes[i].sqlstate;
 	}
 	pgerr_set(err, code, "%s", e->message ? e->message : "syntax error");
@@ -511,7 +517,7 @@ static bool translate(const struct xlat_env *env, const struct xlat_cache_key *k
 				     .ngiven = nparam_types > 0 ? nparam_types : 0};
 		ok = translate_all(&c, tree, param_types, nparam_types > 0 ? nparam_types : 0, out,
 				   nout);
-		if (ok && *nout == 1)
+		if (ok && *nout == 1 && (*out)[0].kind != XLAT_LATER)
 			xlat_cache_store(key, sql, &c, *out, bind, a);
 		pg_query__parse_result__free_unpacked(tree, NULL);
 	}

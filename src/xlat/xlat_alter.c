@@ -504,7 +504,7 @@ bool xlat_alter_rebuild(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		return true;
 	}
 	default:
-		return xlat_unsupported(c, -1, "this ALTER TABLE action");
+		return xlat_unsupported(c, -1, xlat_alter_action_name(cmd->subtype));
 	}
 }
 

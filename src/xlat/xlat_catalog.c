@@ -231,6 +231,8 @@ static const struct catfn {
 	{"has_schema_privilege", 2, 3, XLAT_OID_BOOL},
 	{"has_database_privilege", 2, 3, XLAT_OID_BOOL},
 	{"has_function_privilege", 2, 3, XLAT_OID_BOOL},
+	{"has_sequence_privilege", 2, 3, XLAT_OID_BOOL},
+	{"pg_has_role", 2, 3, XLAT_OID_BOOL},
 	{"nextval", 1, 1, XLAT_OID_INT8},
 	{"currval", 1, 1, XLAT_OID_INT8},
 	{"setval", 2, 3, XLAT_OID_INT8},

@@ -73,8 +73,8 @@ bool xlat_comptype_is_type(struct xlat_ctx *c, const char *name)
 	const struct xlat_schema *s = c->schema;
 	if (xlat_comptype_pending(c, name, 0))
 		return true;
-	return xlat_comptype_oid(c, name, NULL) && s->unreadable_fn &&
-	       s->unreadable_fn(s->arg, name) == 'c';
+	return xlat_comptype_oid(c, name, NULL) && s->relkind_fn &&
+	       s->relkind_fn(s->arg, name) == 'c';
 }
 
 const struct xlat_typeinfo *xlat_comptype_typeinfo(struct xlat_ctx *c, const char *name)

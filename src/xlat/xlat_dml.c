@@ -18,6 +18,9 @@
 /* The target, and in *name_end where its name ends in the output (before its alias). */
 static bool target_rel(struct xlat_ctx *c, const PgQuery__RangeVar *rv, size_t *name_end)
 {
+	if (xlat_scope_matview(c, rv)) /* PostgreSQL's executor says it, without a position */
+		return xlat_fail(c, "42809", -1, "cannot change materialized view \"%s\"",
+				 rv->relname);
 	if (!xlat_relname(c, rv))
 		return false;
 	*name_end = c->sb->len;
@@ -362,10 +365,9 @@ static bool set_list(struct xlat_ctx *c, const PgQuery__RangeVar *rel, PgQuery__
 		if (src->node_case == NODE(SUB_LINK)) {
 			if (src->sub_link->subselect->node_case != NODE(SELECT_STMT))
 				return xlat_unsupported(c, rt->location, "this assignment source");
-			xlat_puts(c, "(");
-			if (!xlat_select(c, src->sub_link->subselect->select_stmt, NULL))
+			if (!xlat_row_subquery(c, src->sub_link->subselect, m->ncolumns,
+					       src->sub_link->location))
 				return false;
-			xlat_puts(c, ")");
 		} else if (!xlat_expr(c, src, &ignored)) {
 			return false;
 		}
@@ -778,9 +780,6 @@ static bool column_list(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
 	xlat_puts(c, " (");
 	for (size_t i = 0; i < s->n_cols; i++) {
 		const PgQuery__ResTarget *rt = s->cols[i]->res_target;
-		if (rt->n_indirection)
-			return xlat_unsupported(c, rt->location,
-						"inserting into an array element or field");
 		xlat_puts(c, i ? ", " : "");
 		xlat_ident(c, rt->name);
 	}
@@ -861,6 +860,12 @@ static bool checked_source(struct xlat_ctx *c, const PgQuery__SelectStmt *src, s
 static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 {
 	const PgQuery__SelectStmt *src = s->select_stmt ? s->select_stmt->select_stmt : NULL;
+	/* before any path that writes the column list (values_with_defaults' too): the
+	 * subscript or field would be lost and the whole column written */
+	for (size_t i = 0; i < s->n_cols; i++)
+		if (s->cols[i]->res_target->n_indirection)
+			return xlat_unsupported(c, s->cols[i]->res_target->location,
+						"inserting into an array element or field");
 	if (!src) {
 		if (s->on_conflict_clause)
 			return xlat_unsupported(c, -1, "DEFAULT VALUES with ON CONFLICT");

@@ -68,7 +68,7 @@ static const char *privileges(struct xlat_ctx *c, const PgQuery__GrantStmt *s, b
 			xlat_fail(c, "0LP01", -1, "invalid privilege type %s for %s", upper,
 				  routine    ? routine
 				  : sequence ? "sequence"
-					     : "table");
+					     : "relation"); /* ON TABLE takes a sequence's too */
 			return NULL;
 		}
 		if (!strchr(out, l))

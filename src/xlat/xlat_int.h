@@ -517,6 +517,13 @@ bool xlat_distinct(struct xlat_ctx *c, const PgQuery__AExpr *e, bool is_not, str
 bool xlat_null_test(struct xlat_ctx *c, const PgQuery__NullTest *nt, struct xlat_type *t);
 bool xlat_boolean_test(struct xlat_ctx *c, const PgQuery__BooleanTest *bt, struct xlat_type *t);
 bool xlat_sublink(struct xlat_ctx *c, const PgQuery__SubLink *s, struct xlat_type *t);
+/* An ALTER TABLE action as an 0A000 message names it ("ALTER TABLE ... ENABLE ROW LEVEL
+ * SECURITY"); "this ALTER TABLE action" for one without a name here. */
+const char *xlat_alter_action_name(PgQuery__AlterTableType t);
+/* The sub-SELECT of UPDATE's SET (a, b) = (SELECT ...), of ncols columns, as a row value
+ * that is NULLs for no row and PostgreSQL's 21000 for a second one (SQLite's takes the
+ * first); 42601 at location for another number of columns. */
+bool xlat_row_subquery(struct xlat_ctx *c, const PgQuery__Node *sel, int ncols, int location);
 
 /* ORDER BY items of a reg* type (regclass, regtype, regnamespace, regrole), whose value
  * here is the object's name: each becomes its input function of that value, so that they
@@ -930,6 +937,12 @@ bool xlat_scope_target(struct xlat_ctx *c, const PgQuery__RangeVar *rv,
  * *sql NULL when it has none; false when not known (another tenant's table, no schema). */
 bool xlat_scope_default(struct xlat_ctx *c, const PgQuery__RangeVar *rv, const char *col,
 			const char **sql);
+/* The kind of relation rv names in the session's own tenant (xlat_schema.relkind_fn: 'm',
+ * 'M', 'c', 'v'), 0 when none of those or not known; never a pg_temp one's. */
+char xlat_scope_relkind(const struct xlat_ctx *c, const PgQuery__RangeVar *rv);
+/* Whether rv names a materialized view of the session's own tenant (xlat_schema.relkind_fn),
+ * which no statement but REFRESH writes; never a pg_temp one. */
+bool xlat_scope_matview(const struct xlat_ctx *c, const PgQuery__RangeVar *rv);
 /* Whether rv names a relation of the session's own tenant that its schema does not have. */
 bool xlat_scope_absent(struct xlat_ctx *c, const PgQuery__RangeVar *rv);
 /* The running trigger function's transition table rv names (bare, no WITH query of the name:

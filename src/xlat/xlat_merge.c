@@ -528,6 +528,32 @@ static bool finish(struct xlat_ctx *c, struct merge *mg)
 	return true;
 }
 
+/* PostgreSQL's transformMergeStmt: a WHEN clause after an unconditional one of its kind
+ * (MATCHED, NOT MATCHED) could never run (SQLite's steps would run it on the rows left), and
+ * the target must be a table. */
+static bool merge_checks(struct xlat_ctx *c, const PgQuery__MergeStmt *m)
+{
+	bool terminal[2] = {false, false};
+	for (size_t i = 0; i < m->n_merge_when_clauses; i++) {
+		const PgQuery__MergeWhenClause *w = m->merge_when_clauses[i]->merge_when_clause;
+		if (!w)
+			continue;
+		if (terminal[w->matched])
+			return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1,
+					 "unreachable WHEN clause specified after unconditional "
+					 "WHEN clause");
+		terminal[w->matched] = !w->condition;
+	}
+	bool view = xlat_scope_relkind(c, m->relation) == 'v';
+	if (!view && !xlat_scope_matview(c, m->relation))
+		return true;
+	xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "cannot execute MERGE on relation \"%s\"",
+		  m->relation->relname);
+	pgerr_detail(c->err, "This operation is not supported for %s.",
+		     view ? "views" : "materialized views");
+	return false;
+}
+
 bool xlat_stmt_merge(struct xlat_ctx *c, const PgQuery__MergeStmt *m)
 {
 	struct xlat_stmt sub;
@@ -536,6 +562,8 @@ bool xlat_stmt_merge(struct xlat_ctx *c, const PgQuery__MergeStmt *m)
 	c->st->writes = true;
 	if (c->sb != c->main_sb)
 		return xlat_unsupported(c, -1, "MERGE here");
+	if (!merge_checks(c, m))
+		return false;
 	xlat_nocache(c); /* the steps' text is numbered after the fact */
 	struct merge *mg = arena_zalloc(c->a, sizeof(*mg));
 	PgQuery__MergeStmt *spelled = arena_zalloc(c->a, sizeof(*spelled));

@@ -660,9 +660,63 @@ bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
 	return true;
 }
 
-static const char *alter_action_name(PgQuery__AlterTableType t)
+#define AT(x) PG_QUERY__ALTER_TABLE_TYPE__AT_##x
+
+const char *xlat_alter_action_name(PgQuery__AlterTableType t)
 {
 	switch (t) {
+	/* refused wherever they come: named as PostgreSQL's grammar spells them */
+	case AT(EnableRowSecurity):
+		return "ALTER TABLE ... ENABLE ROW LEVEL SECURITY";
+	case AT(DisableRowSecurity):
+		return "ALTER TABLE ... DISABLE ROW LEVEL SECURITY";
+	case AT(ForceRowSecurity):
+		return "ALTER TABLE ... FORCE ROW LEVEL SECURITY";
+	case AT(NoForceRowSecurity):
+		return "ALTER TABLE ... NO FORCE ROW LEVEL SECURITY";
+	case AT(SetRelOptions):
+	case AT(ResetRelOptions):
+	case AT(ReplaceRelOptions):
+		return "ALTER TABLE ... SET/RESET (storage parameters)";
+	case AT(SetOptions):
+	case AT(ResetOptions):
+		return "ALTER TABLE ... ALTER COLUMN ... SET/RESET (attribute options)";
+	case AT(ClusterOn):
+	case AT(DropCluster):
+		return "ALTER TABLE ... CLUSTER ON / SET WITHOUT CLUSTER";
+	case AT(ReplicaIdentity):
+		return "ALTER TABLE ... REPLICA IDENTITY";
+	case AT(SetTableSpace):
+		return "ALTER TABLE ... SET TABLESPACE";
+	case AT(SetAccessMethod):
+		return "ALTER TABLE ... SET ACCESS METHOD";
+	case AT(AddInherit):
+	case AT(DropInherit):
+		return "ALTER TABLE ... INHERIT / NO INHERIT";
+	case AT(AddOf):
+	case AT(DropOf):
+		return "ALTER TABLE ... OF / NOT OF";
+	case AT(SetLogged):
+	case AT(SetUnLogged):
+		return "ALTER TABLE ... SET LOGGED / UNLOGGED";
+	case AT(SetStatistics):
+		return "ALTER TABLE ... ALTER COLUMN ... SET STATISTICS";
+	case AT(SetStorage):
+		return "ALTER TABLE ... ALTER COLUMN ... SET STORAGE";
+	case AT(SetCompression):
+		return "ALTER TABLE ... ALTER COLUMN ... SET COMPRESSION";
+	case AT(AttachPartition):
+		return "ALTER TABLE ... ATTACH PARTITION";
+	case AT(DetachPartition):
+	case AT(DetachPartitionFinalize):
+		return "ALTER TABLE ... DETACH PARTITION";
+	case AT(EnableRule):
+	case AT(EnableAlwaysRule):
+	case AT(EnableReplicaRule):
+	case AT(DisableRule):
+		return "ALTER TABLE ... ENABLE/DISABLE RULE";
+	case AT(DropOids):
+		return "ALTER TABLE ... SET WITHOUT OIDS";
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
 		return "ALTER TABLE ... ALTER COLUMN ... TYPE";
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
@@ -760,7 +814,7 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		}
 		if (xlat_rebuild_can_add(cmd->def))
 			return xlat_add_constraint(c, table, cmd->def->constraint);
-		return xlat_unsupported(c, -1, alter_action_name(cmd->subtype));
+		return xlat_unsupported(c, -1, xlat_alter_action_name(cmd->subtype));
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
@@ -773,7 +827,7 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropExpression:
 		return xlat_alter_rebuild(c, table, cmd);
 	default:
-		return xlat_unsupported(c, -1, alter_action_name(cmd->subtype));
+		return xlat_unsupported(c, -1, xlat_alter_action_name(cmd->subtype));
 	}
 }
 
@@ -946,9 +1000,15 @@ bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	       : s->rename_type == OBJ(SEQUENCE) ? "ALTER SEQUENCE"
 						 : "ALTER TABLE");
 	char kind = rename_kind(s->rename_type);
-	if (!kind && !column && !constraint)
+	if (!kind && !column && !constraint) { /* named as its DROP names it: ALTER SCHEMA */
+		const char *obj = drop_tag(s->rename_type);
+		bool named = strncmp(obj, "DROP ", 5) == 0;
+		if (named)
+			c->st->tag = arena_printf(c->a, "ALTER %s", obj + 5);
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
-				 "%s ... RENAME is not supported", c->st->tag);
+				 "%s ... RENAME is not supported",
+				 named ? c->st->tag : "this ALTER ... RENAME");
+	}
 	const char *schema = s->relation->schemaname;
 	bool own = schema && *schema ? strcmp(schema, "public") == 0 : !(c->env && c->env->search);
 	if (kind && own)
@@ -1025,6 +1085,8 @@ bool xlat_stmt_truncate(struct xlat_ctx *c, const PgQuery__TruncateStmt *s)
 	c->st->part_schemas = arena_zalloc(c->a, s->n_relations * sizeof(char *));
 	for (size_t i = 0; i < s->n_relations; i++) {
 		const PgQuery__RangeVar *rv = s->relations[i]->range_var;
+		if (xlat_scope_matview(c, rv))
+			return xlat_fail(c, "42809", -1, "\"%s\" is not a table", rv->relname);
 		xlat_puts(c, i ? "; " : "");
 		size_t start = c->sb->len;
 		xlat_puts(c, "DELETE FROM ");

@@ -438,6 +438,31 @@ static bool scalar_subquery(struct xlat_ctx *c, const PgQuery__Node *sel,
 	return ok;
 }
 
+/* (WITH shardlite_sub(v1, v2) AS (SELECT x, y ...) SELECT shardlite_scalar(v1),
+ * shardlite_scalar(v2) FROM shardlite_sub): one row, each aggregate refusing a second. */
+bool xlat_row_subquery(struct xlat_ctx *c, const PgQuery__Node *sel, int ncols, int location)
+{
+	size_t n = 0;
+	bool known = sel->node_case == NODE(SELECT_STMT) &&
+		     xlat_select_colnames(c, sel->select_stmt, &n);
+	if (known && n != (size_t)ncols)
+		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, location,
+				 "number of columns does not match number of values");
+	bool wrap = known && !(c->flags & XLAT_X_NOSUBQUERY) && may_be_rows(sel->select_stmt);
+	if (!wrap)
+		return subquery(c, sel, NULL);
+	xlat_puts(c, "(WITH shardlite_sub(");
+	for (int k = 0; k < ncols; k++)
+		xlat_printf(c, "%sv%d", k ? ", " : "", k + 1);
+	xlat_puts(c, ") AS ");
+	bool ok = subquery(c, sel, NULL);
+	xlat_puts(c, " SELECT ");
+	for (int k = 0; k < ncols; k++)
+		xlat_printf(c, "%sshardlite_scalar(v%d)", k ? ", " : "", k + 1);
+	xlat_puts(c, " FROM shardlite_sub)");
+	return ok;
+}
+
 bool xlat_sublink(struct xlat_ctx *c, const PgQuery__SubLink *s, struct xlat_type *t)
 {
 	struct xlat_shape shape = {0};

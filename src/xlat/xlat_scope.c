@@ -237,15 +237,30 @@ static void range_var(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 		r->opaque = false;
 }
 
+char xlat_scope_relkind(const struct xlat_ctx *c, const PgQuery__RangeVar *rv)
+{
+	if (!c->schema || !c->schema->relkind_fn || !own_tenant_rel(c, rv) ||
+	    (rv->schemaname && strcmp(rv->schemaname, "pg_temp") == 0))
+		return 0;
+	return c->schema->relkind_fn(c->schema->arg, rv->relname);
+}
+
+bool xlat_scope_matview(const struct xlat_ctx *c, const PgQuery__RangeVar *rv)
+{
+	char kind = xlat_scope_relkind(c, rv);
+	return kind == 'm' || kind == 'M';
+}
+
 /* A materialized view made or refreshed WITH NO DATA cannot be read, as in PostgreSQL; nor can
  * a composite type, which is a relation of PostgreSQL's catalog but holds no rows. */
 static bool populated(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 {
 	bool bare = !rv->schemaname || !*rv->schemaname;
 	char why = 0;
-	if (!c->schema || !c->schema->unreadable_fn || !own_tenant_rel(c, rv) ||
+	if (!c->schema || !c->schema->relkind_fn || !own_tenant_rel(c, rv) ||
 	    (bare && find_cte(c, rv->relname)) ||
-	    !(why = c->schema->unreadable_fn(c->schema->arg, rv->relname)))
+	    !(why = c->schema->relkind_fn(c->schema->arg, rv->relname)) || why == 'M' ||
+	    why == 'v')
 		return true;
 	if (why == 'c')
 		return xlat_fail(c, "42809", rv->location, "\"%s\" is a composite type",

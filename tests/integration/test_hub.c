@@ -170,6 +170,11 @@ START_TEST(search_path_chooses_the_tenant)
 	PQclear(harness_exec_ok(c, "BEGIN"));
 	PQclear(harness_exec_ok(c, "RESET search_path"));
 	harness_expect_error(c, "SELECT * FROM l", "42P01", NULL);
+	/* the block has failed: 25P02 before the statement is looked at, as in PostgreSQL */
+	harness_expect_error(c, "CREATE TABLE l2 (i int)", "25P02", NULL);
+	PQclear(harness_exec_ok(c, "ROLLBACK"));
+	PQclear(harness_exec_ok(c, "BEGIN"));
+	PQclear(harness_exec_ok(c, "RESET search_path"));
 	harness_expect_error(c, "CREATE TABLE l2 (i int)", "3F000", NULL);
 	PQclear(harness_exec_ok(c, "ROLLBACK"));
 	harness_expect_value(c, "SELECT current_schema()", "home");

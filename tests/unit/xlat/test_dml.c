@@ -47,13 +47,21 @@ static const struct xcase cases[] = {
 	 "UPDATE t SET a = a + 1, b = 'y' WHERE id = ?1 RETURNING a"},
 	{"UPDATE t SET (a, b) = (1, 'z') WHERE id = 1",
 	 "UPDATE t SET (a, b) = (1, 'z') WHERE id = 1"},
+	/* a second row is 21000, none NULLs: shardlite_scalar reads the rows */
 	{"UPDATE t SET (a, b) = (SELECT x, name FROM u WHERE u.t_id = t.id)",
-	 "UPDATE t SET (a, b) = (SELECT x, name FROM u WHERE u.t_id = t.id)"},
+	 "UPDATE t SET (a, b) = (WITH shardlite_sub(v1, v2) AS (SELECT x, name FROM u WHERE "
+	 "u.t_id = t.id) SELECT shardlite_scalar(v1), shardlite_scalar(v2) FROM shardlite_sub)"},
+	{"UPDATE t SET (a, b) = (SELECT max(x), min(name) FROM u)",
+	 "UPDATE t SET (a, b) = (SELECT max(x) AS max, min(name) AS min FROM u)"},
+	{"UPDATE t SET (a, b) = (SELECT 1, 2, 3)", "!42601@23"},
 	{"UPDATE t SET a = u.x FROM u WHERE u.t_id = t.id",
 	 "UPDATE t SET a = u.x FROM u WHERE u.t_id = t.id"},
 	{"UPDATE t AS x SET a = 1 WHERE x.id = 2", "UPDATE t AS x SET a = 1 WHERE x.id = 2"},
 	{"UPDATE t SET a = DEFAULT", "!0A000@14"},
 	{"UPDATE t SET a = 1 WHERE CURRENT OF c", "!0A000"},
+	/* a DEFAULT beside an element's value had written the whole column */
+	{"INSERT INTO t (a[1], b) VALUES ('{7,8}', DEFAULT)", "!0A000"},
+	{"INSERT INTO t (b, a[2]) VALUES (DEFAULT, 1), ('x', 2)", "!0A000"},
 	{"UPDATE t SET a = 1, (b, a) = (2, 3)", "!42601"}, /* SQLite would take the last one */
 	{"WITH s AS (SELECT 1 AS v) UPDATE t SET a = (SELECT v FROM s)",
 	 "WITH s AS (SELECT 1 AS v) UPDATE t SET a = (WITH shardlite_sub(v) AS (SELECT v FROM s) "

@@ -149,6 +149,13 @@ static const struct mcase cases[] = {
 	{"MERGE INTO t USING s ON t.id = s.id WHEN NOT MATCHED THEN INSERT (id) VALUES (s.id, 1)",
 	 "!42601", "", 0},
 	{"MERGE INTO t USING nosuch s ON t.id = s.id WHEN MATCHED THEN DELETE", "!42P01", "", 0},
+	/* a clause after an unconditional one of its kind could never run */
+	{"MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN DELETE "
+	 "WHEN MATCHED THEN UPDATE SET n = 1",
+	 "!42601", "", 0},
+	{"MERGE INTO t USING s ON t.id = s.id WHEN NOT MATCHED THEN DO NOTHING "
+	 "WHEN MATCHED THEN DELETE WHEN NOT MATCHED AND s.n > 1 THEN DO NOTHING",
+	 "!42601", "", 0},
 	{"MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN UPDATE SET id = 1 "
 	 "WHEN MATCHED THEN INSERT VALUES (1)",
 	 "!42601", "", 0},

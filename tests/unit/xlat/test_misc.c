@@ -762,6 +762,18 @@ static const struct errcase errors[] = {
 	{"GRANT frob ON t TO bob", "42601", 0, "unrecognized privilege type \"frob\""},
 	{"GRANT INSERT ON SEQUENCE s TO bob", "0LP01", 0,
 	 "invalid privilege type INSERT for sequence"},
+	{"GRANT EXECUTE ON t TO bob", "0LP01", 0, "invalid privilege type EXECUTE for relation"},
+	{"ALTER TABLE t ENABLE ROW LEVEL SECURITY", "0A000", 0,
+	 "ALTER TABLE ... ENABLE ROW LEVEL SECURITY is not supported"},
+	{"ALTER TABLE t SET (fillfactor = 50)", "0A000", 0,
+	 "ALTER TABLE ... SET/RESET (storage parameters) is not supported"},
+	{"ALTER TABLE t REPLICA IDENTITY FULL", "0A000", 0,
+	 "ALTER TABLE ... REPLICA IDENTITY is not supported"},
+	{"ALTER SCHEMA s RENAME TO s2", "0A000", 0, "ALTER SCHEMA ... RENAME is not supported"},
+	{"ALTER FUNCTION f(int) RENAME TO g", "0A000", 0,
+	 "ALTER FUNCTION ... RENAME is not supported"},
+	{"CREATE SCHEMA IF NOT EXISTS s CREATE TABLE n (a int)", "0A000", 31,
+	 "CREATE SCHEMA IF NOT EXISTS cannot include schema elements"},
 	{"REVOKE USAGE ON SCHEMA public FROM PUBLIC", "0A000", 0,
 	 "REVOKE ON SCHEMA (but CREATE on public from PUBLIC) is not supported"},
 	{"DO LANGUAGE sql $$ SELECT 1 $$", "0A000", 0,
@@ -893,6 +905,19 @@ START_TEST(test_later)
 	ck_assert(xlat_translate_in(&env, "CREATE TABLE n (a int); SELECT a FROM n", NULL, 0, a,
 				    &v, &n, &e));
 	ck_assert_int_eq(v[1].kind, XLAT_SQL);
+	/* in a failed block (xlat_env.aborted) only transaction control is translated: the rest
+	 * waits, so that the session answers it 25P02 before its own error; and is not cached */
+	env.aborted = true;
+	ck_assert(xlat_translate_in(&env, "ROLLBACK; SELECT nosuchfn(1)", NULL, 0, a, &v, &n, &e));
+	ck_assert_uint_eq(n, 2);
+	ck_assert_int_eq(v[0].kind, XLAT_TXN);
+	ck_assert_int_eq(v[1].kind, XLAT_LATER);
+	ck_assert(xlat_translate_in(&env, "SELECT nosuchfn(2)", NULL, 0, a, &v, &n, &e));
+	ck_assert_int_eq(v[0].kind, XLAT_LATER);
+	ck_assert_str_eq(v[0].tag, "SELECT");
+	env.aborted = false;
+	ck_assert(!xlat_translate_in(&env, "SELECT nosuchfn(2)", NULL, 0, a, &v, &n, &e));
+	ck_assert_str_eq(e.sqlstate, SQLSTATE_UNDEFINED_FUNCTION);
 	arena_free(a);
 }
 END_TEST
