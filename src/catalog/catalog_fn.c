@@ -41,6 +41,9 @@ const char *cat_format_type(struct arena *a, uint32_t oid, int32_t typmod)
 	case PGTYPE_VARCHAR:
 		return typmod >= 4 ? arena_printf(a, "character varying(%d)", typmod - 4)
 				   : "character varying";
+	case PGTYPE_BIT:
+	case PGTYPE_VARBIT:
+		return typmod > 0 ? arena_printf(a, "%s(%d)", ti->sql_name, typmod) : ti->sql_name;
 	case PGTYPE_NUMERIC:
 		if (typmod < 4)
 			return "numeric";
