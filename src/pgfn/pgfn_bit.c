@@ -57,6 +57,51 @@ static void fn_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	strbuf_fini(&sb);
 }
 
+/* pgfn_varbit_any(x, typmod, varying): x::bit(n) of a value whose type is known only when the
+ * statement runs (a column of a rebuilt table): an integer as bitfromint8 (which gives an int4's
+ * bits too: both sign-extend), text through bit_in; then the explicit length coercion. */
+static void fn_any(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	bool varying = sqlite3_value_int(argv[2]) != 0;
+	if (sqlite3_value_type(argv[0]) == SQLITE_INTEGER && varying) {
+		pgfn_error(ctx, "42846", "cannot cast type integer to bit varying");
+		return;
+	}
+	struct strbuf sb;
+	struct pgerr err;
+	pgerr_clear(&err);
+	strbuf_init(&sb, 0);
+	int len = sqlite3_value_int(argv[1]);
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+	} else if (sqlite3_value_type(argv[0]) == SQLITE_INTEGER) {
+		uint64_t v = (uint64_t)sqlite3_value_int64(argv[0]);
+		int n = len <= 0 ? 1 : len;
+		for (int i = 0; i < n; i++) {
+			int bit = n - 1 - i;
+			strbuf_put_u8(&sb, (bit >= 64 ? v >> 63 : (v >> bit)) & 1 ? '1' : '0');
+		}
+		sqlite3_result_text(ctx, sb.data ? sb.data : "", (int)sb.len, SQLITE_TRANSIENT);
+	} else {
+		const char *s = (const char *)sqlite3_value_text(argv[0]);
+		int n = sqlite3_value_bytes(argv[0]);
+		if (!pgtype_bit_parse(s ? s : "", (size_t)n, -1, varying, &sb, &err)) {
+			fail(ctx, &err);
+		} else {
+			if (len > 0 && (!varying || (int)sb.len > len)) { /* padded or cut to len */
+				size_t have = sb.len;
+				for (size_t i = have; i < (size_t)len; i++)
+					strbuf_put_u8(&sb, '0');
+				sb.len = (size_t)len;
+			}
+			sqlite3_result_text(ctx, sb.data ? sb.data : "", (int)sb.len,
+					    SQLITE_TRANSIENT);
+		}
+	}
+	strbuf_fini(&sb);
+}
+
 /* pgfn_varbit_cast(bits, typmod, varying, explicit): the length coercion functions bit() and
  * varbit(): an assignment (explicit 0) checks the length, an explicit cast pads bit(n) with
  * zeros on the right and cuts either to n bits. */
@@ -391,6 +436,7 @@ int pgfn_register_bit(sqlite3 *db)
 		enum bit_op op;
 	} fns[] = {
 		{"pgfn_varbit_in", 3, fn_in, 0},
+		{"pgfn_varbit_any", 3, fn_any, 0},
 		{"pgfn_varbit_cast", 4, fn_cast, 0},
 		{"pgfn_varbit_and", 2, fn_logic, BIT_AND},
 		{"pgfn_varbit_or", 2, fn_logic, BIT_OR},

@@ -111,6 +111,11 @@ bool xlat_bit_cast(struct xlat_ctx *c, const PgQuery__Node *arg, uint32_t oid, i
 	struct xlat_type st;
 	if (!xlat_expr(c, arg, &st))
 		return false;
+	if (st.oid == XLAT_OID_UNKNOWN_COL) { /* its type known when the statement runs */
+		xlat_insert_at(c, mark, "pgfn_varbit_any(");
+		xlat_printf(c, ", %d, %d)", (int)typmod, varying);
+		return true;
+	}
 	bool is_int = st.oid == XLAT_OID_INT4 || st.oid == XLAT_OID_INT8;
 	if (is_int && !varying) {
 		xlat_insert_at(c, mark, "pgfn_varbit_from_int(");

@@ -78,6 +78,23 @@ PREPARE pr_bitq(bit(3)) AS INSERT INTO pr_bits (id, flags) VALUES (9, $1);
 EXECUTE pr_bitq(B'101');
 EXECUTE pr_bitq(B'1010');
 DEALLOCATE pr_bitq;
+-- defaults and ALTER COLUMN TYPE
+CREATE TABLE pr_bitdef (id int, d1 bit(3) DEFAULT '110', d2 varbit(4) DEFAULT '1010', d3 bit varying DEFAULT '1');
+INSERT INTO pr_bitdef (id) VALUES (1);
+INSERT INTO pr_bitdef VALUES (2, B'001', B'1', B'');
+SELECT * FROM pr_bitdef ORDER BY id;
+SELECT adnum, pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'pr_bitdef'::regclass ORDER BY adnum;
+ALTER TABLE pr_bitdef ADD COLUMN d4 bit(2) DEFAULT B'10';
+ALTER TABLE pr_bitdef ALTER COLUMN d2 TYPE bit(4);
+ALTER TABLE pr_bitdef ALTER COLUMN d1 TYPE varbit(2);
+ALTER TABLE pr_bitdef ALTER COLUMN d1 TYPE varbit(5);
+ALTER TABLE pr_bitdef ALTER COLUMN id TYPE bit(3);
+ALTER TABLE pr_bitdef ALTER COLUMN id TYPE bit(3) USING id::bit(3);
+SELECT * FROM pr_bitdef ORDER BY id;
+SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute
+ WHERE attrelid = 'pr_bitdef'::regclass AND attnum > 0 ORDER BY attnum;
+SELECT format_type(1560, -1), format_type(1561, -1), format_type(1561, 4);
+DROP TABLE pr_bitdef;
 -- arrays of bit strings
 CREATE TABLE pr_bitarr (id int, a bit(2)[], v varbit[]);
 INSERT INTO pr_bitarr VALUES (1, '{10,01}', '{1,X1,""}'), (2, ARRAY[B'11'], ARRAY[B'1', B'']);
