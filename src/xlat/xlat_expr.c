@@ -657,8 +657,8 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	if ((cmp || (b->cls == OPC_ARITH && strchr("+-*/", op[0]))) && !lit &&
 	    !operand_families(c, e, op, l, r))
 		return false;
-	if (b->cls != OPC_CONCAT)
-		xlat_infer_pair(c, e->lexpr, &l, e->rexpr, &r);
+	if (b->cls != OPC_CONCAT || xlat_bit_type(l.oid) || xlat_bit_type(r.oid))
+		xlat_infer_pair(c, e->lexpr, &l, e->rexpr, &r); /* bit || $1: the bits' || */
 	if (cmp) {
 		numeric_param_operand(c, e->rexpr, r, rstart, c->sb->len);
 		size_t grew = numeric_param_operand(c, e->lexpr, l, mark, lend);

@@ -43,6 +43,8 @@ SELECT B'101' & B'10';
 SELECT B'101' | B'1';
 SELECT B'101' # B'1101';
 SELECT B'01' || B'1', B'' || X'1', B'1' || 'x'::text, pg_typeof(B'01' || B'1');
+SELECT B'01' || '11', '11' || B'0', pg_typeof(B'01' || '11');
+SELECT B'01' || 'ab';
 SELECT pg_typeof(B'1' & B'1'), pg_typeof(~B'1'::varbit), pg_typeof(B'1'::varbit >> 1);
 SELECT B'1' + B'1';
 SELECT B'1' = 1;
@@ -73,6 +75,9 @@ UPDATE pr_bits SET flags = B'1111000'::bit(4) WHERE id = 1 RETURNING flags;
 PREPARE pr_bitp(bit(3), varbit) AS SELECT $1, $2, $2::varbit(2), $1 || $2;
 EXECUTE pr_bitp('101', X'F');
 EXECUTE pr_bitp('1011', '1');
+PREPARE pr_bitc AS SELECT $1 || B'1', pg_typeof($1 || B'1');
+EXECUTE pr_bitc('10');
+DEALLOCATE pr_bitc;
 DEALLOCATE pr_bitp;
 PREPARE pr_bitq(bit(3)) AS INSERT INTO pr_bits (id, flags) VALUES (9, $1);
 EXECUTE pr_bitq(B'101');
@@ -99,7 +104,9 @@ DROP TABLE pr_bitdef;
 CREATE TABLE pr_bitarr (id int, a bit(2)[], v varbit[]);
 INSERT INTO pr_bitarr VALUES (1, '{10,01}', '{1,X1,""}'), (2, ARRAY[B'11'], ARRAY[B'1', B'']);
 SELECT id, a, v, a[2], v[2], pg_typeof(v[1]), array_length(v, 1) FROM pr_bitarr ORDER BY id;
--- differs: refused (0A000): a string literal cast to an array type
+SELECT '{101,X1,""}'::varbit[], pg_typeof('{1}'::varbit[]);
+SELECT '{12}'::varbit[];
+-- differs: refused (0A000): a string literal cast to an array of a type with a length
 SELECT '{101}'::bit(3)[];
 -- differs: the elements of a bit(n)[] are not checked against n (stored here, 22026 in PostgreSQL)
 INSERT INTO pr_bitarr VALUES (3, '{1}', '{}');
