@@ -5,8 +5,6 @@
  * the hexadecimal input form or the packed bytes of the wire. */
 #include "pgtype_int.h"
 
-#include <string.h>
-
 enum { BIT_MAXLEN = 83886080 }; /* VARBITMAXLEN: (0x3FFFFFFF - header) * 8, as PostgreSQL */
 
 static bool length_ok(size_t bitlen, int32_t typmod, bool varying, struct pgerr *err)
@@ -88,9 +86,10 @@ bool pgtype_bit_send(struct strbuf *out, const struct pgtype_value *v, struct pg
 {
 	const char *s = v->kind == PGTYPE_V_TEXT ? v->p : "";
 	size_t n = v->kind == PGTYPE_V_TEXT ? v->n : 0;
-	if (strspn(s, "01") < n)
-		return pgerr_set(err, SQLSTATE_INVALID_TEXT_REPRESENTATION,
-				 "\"%.*s\" is not a valid binary digit", 1, s + strspn(s, "01"));
+	for (size_t i = 0; i < n; i++) /* v->p need not end in a NUL */
+		if (s[i] != '0' && s[i] != '1')
+			return pgerr_set(err, SQLSTATE_INVALID_TEXT_REPRESENTATION,
+					 "\"%.*s\" is not a valid binary digit", 1, s + i);
 	strbuf_put_u32(out, (uint32_t)n);
 	for (size_t i = 0; i < n; i += 8) {
 		uint8_t byte = 0;

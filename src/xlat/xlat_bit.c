@@ -21,7 +21,10 @@ static bool put_bits(struct xlat_ctx *c, const char *s, int32_t typmod, bool var
 	struct pgerr err;
 	pgerr_clear(&err);
 	strbuf_init(&sb, 0);
-	bool ok = pgtype_bit_parse(s, strlen(s), typmod, varying, &sb, &err);
+	/* read as bit_in with no typmod, then the length rule of the assignment: a bad digit is
+	 * reported before a wrong length, as PostgreSQL coerces a literal */
+	bool ok = pgtype_bit_parse(s, strlen(s), -1, varying, &sb, &err) &&
+		  pgtype_bit_length_ok(sb.len, typmod, varying, &err);
 	if (ok)
 		xlat_string(c, arena_strndup(c->a, sb.data ? sb.data : "", sb.len));
 	else

@@ -8,6 +8,8 @@ INSERT INTO pr_bits VALUES (4, B'10011', '1', '1', '1');
 INSERT INTO pr_bits VALUES (4, '0000', '1111111', '1', '1');
 INSERT INTO pr_bits VALUES (4, '0000', '1', '1', '10');
 INSERT INTO pr_bits VALUES (4, '01a0', '1', '1', '1');
+INSERT INTO pr_bits VALUES (4, '12', '1', '1', '1');
+INSERT INTO pr_bits VALUES (4, 'X1', '1', '1', '1');
 INSERT INTO pr_bits VALUES (4, 9, '1', '1', '1');
 SELECT * FROM pr_bits ORDER BY id;
 SELECT id, flags FROM pr_bits ORDER BY flags DESC;
