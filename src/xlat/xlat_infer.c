@@ -217,11 +217,15 @@ static const char *stored_form_fn(struct xlat_ctx *c, const struct xlat_schema_c
 		/* an enum's value: one of its labels (a parameter is bound as text) */
 		bool array = false;
 		const struct xlat_enum *e = xlat_enum_by_oid(c, oid, &array);
-		if (!e && xlat_array_elem(oid) && t.oid != oid && !param) {
+		uint32_t bits = xlat_array_elem(oid); /* bit(n)[]: its elements' length checked */
+		bool bit_len = xlat_bit_type(bits) && col->typmod > 0;
+		if (!e && xlat_array_elem(oid) && (t.oid != oid || bit_len) && !param) {
 			/* array text as PostgreSQL prints it ({a,b} for '{"a","b"}'); a parameter is
 			 * made so at Bind */
 			uint32_t el = xlat_array_elem(oid);
-			*tail = col->typmod >= 0 && (el == XLAT_OID_VARCHAR || el == XLAT_OID_BPCHAR)
+			bool len = el == XLAT_OID_VARCHAR || el == XLAT_OID_BPCHAR ||
+				   el == XLAT_OID_BIT || el == XLAT_OID_VARBIT;
+			*tail = col->typmod >= 0 && len
 					? arena_printf(c->a, ", %u, %d)", el, col->typmod) /* lengths */
 					: arena_printf(c->a, ", %u)", el);
 			return "pgfn_array_in(";

@@ -110,7 +110,9 @@ SELECT '{101,X1,""}'::varbit[], pg_typeof('{1}'::varbit[]);
 SELECT '{12}'::varbit[];
 -- differs: refused (0A000): a string literal cast to an array of a type with a length
 SELECT '{101}'::bit(3)[];
--- differs: the elements of a bit(n)[] are not checked against n (stored here, 22026 in PostgreSQL)
 INSERT INTO pr_bitarr VALUES (3, '{1}', '{}');
+INSERT INTO pr_bitarr VALUES (3, ARRAY[B'1'], NULL);
+INSERT INTO pr_bitarr VALUES (3, '{{10,11},{00,01}}', '{101}');
+SELECT id, a FROM pr_bitarr ORDER BY id;
 DROP TABLE pr_bitarr;
 DROP TABLE pr_bits;
