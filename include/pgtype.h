@@ -494,4 +494,16 @@ struct pgtype_tsq *pgtype_tsq_clean(struct pgtype_tsq *q);
 /* tsqueryout: 'a' & !'b' | 'c' <-> 'd', parenthesized as PostgreSQL does; '' when q is NULL. */
 void pgtype_tsquery_out(struct strbuf *out, const struct pgtype_tsq *q);
 
+/* ---- bit strings (pgtype_bit.c) ----
+ * A bit(n)/bit varying(n) value is stored as its output text, one '0' or '1' per bit.
+ * bit_in/varbit_in of s[0..n) ("B..." binary, "X..." hexadecimal, bare binary) appended to
+ * out as that text; with typmod > 0 the length rule of the type (bit: exactly typmod bits,
+ * varying: at most) is checked first, 22026 as PostgreSQL words it; 22P02 for a bad digit. */
+bool pgtype_bit_parse(const char *s, size_t n, int32_t typmod, bool varying, struct strbuf *out,
+		      struct pgerr *err) MUST_CHECK;
+/* The same length rule alone, for a bit string of bitlen bits stored into bit(typmod) or bit
+ * varying(typmod) (typmod <= 0: any length). */
+bool pgtype_bit_length_ok(size_t bitlen, int32_t typmod, bool varying,
+			  struct pgerr *err) MUST_CHECK;
+
 #endif

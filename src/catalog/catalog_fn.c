@@ -41,6 +41,9 @@ const char *cat_format_type(struct arena *a, uint32_t oid, int32_t typmod)
 	case PGTYPE_VARCHAR:
 		return typmod >= 4 ? arena_printf(a, "character varying(%d)", typmod - 4)
 				   : "character varying";
+	case PGTYPE_BIT:
+	case PGTYPE_VARBIT:
+		return typmod > 0 ? arena_printf(a, "%s(%d)", ti->sql_name, typmod) : ti->sql_name;
 	case PGTYPE_NUMERIC:
 		if (typmod < 4)
 			return "numeric";
@@ -85,6 +88,12 @@ static void fn_format_type(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	int32_t typmod = sqlite3_value_type(argv[1]) == SQLITE_NULL ? -1
 								    : sqlite3_value_int(argv[1]);
+	/* bit with a typmod of -1 given is not BIT, which means BIT(1): PostgreSQL quotes it */
+	if (sqlite3_value_type(argv[1]) != SQLITE_NULL && typmod < 0 &&
+	    (oid == PGTYPE_BIT || oid == 1561)) {
+		cat_result_text(ctx, oid == PGTYPE_BIT ? "\"bit\"" : "\"bit\"[]");
+		return;
+	}
 	struct arena *a = arena_new(0);
 	/* the model only for OIDs of the tenant's own (enum and row) types: built-ins need none */
 	const struct cat_model *m = oid >= CATALOG_OID_MIN ? cat_fn_model(ctx) : NULL;

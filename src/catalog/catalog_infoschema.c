@@ -132,6 +132,11 @@ static void char_facts(struct cat_rows *r, const struct cat_col *c)
 	bool sized = (c->typoid == PGTYPE_VARCHAR || c->typoid == PGTYPE_BPCHAR) && c->typmod >= 4;
 	bool texty = c->typoid == PGTYPE_VARCHAR || c->typoid == PGTYPE_BPCHAR ||
 		     c->typoid == PGTYPE_TEXT;
+	if ((c->typoid == PGTYPE_BIT || c->typoid == PGTYPE_VARBIT) && c->typmod > 0) {
+		cat_int(r, c->typmod); /* bits; no octet length, as PostgreSQL's */
+		cat_null(r);
+		return;
+	}
 	if (sized)
 		cat_int(r, c->typmod - 4);
 	else

@@ -150,6 +150,8 @@ static const char *pg_default(const struct cat_model *m, const struct cat_col *c
 	    d[strlen(d) - 1] == '\'' && strspn(d + 1, "0123456789.eE+-") == strlen(d) - 2 &&
 	    strcspn(d + 1, ".eE") < strlen(d) - 2)
 		return arena_strndup(a, d + 1, strlen(d) - 2);
+	if (d[0] == '\'' && col->typoid == PGTYPE_BIT) /* bit of typmod -1 is not BIT(1) */
+		return arena_printf(a, "%s::\"bit\"", d);
 	if (d[0] == '\'')
 		return arena_printf(a, "%s::%s", d, cat_format_type_m(m, a, col->typoid, -1));
 	return unregclass(a, d);

@@ -43,6 +43,7 @@ struct pgfn_conn *pgfn_register(sqlite3 *db)
 		pgfn_register_enum,
 		pgfn_register_domain,
 		pgfn_register_net,
+		pgfn_register_bit,
 		pgfn_register_tsearch,
 	};
 	for (size_t i = 0; i < ARRAY_LEN(areas); i++) {

@@ -504,12 +504,35 @@ static void fn_string_to_array(sqlite3_context *ctx, int argc, sqlite3_value **a
 	pgfn_result_sb(ctx, &sb, false);
 }
 
+/* The elements of a bit(n)[] or bit varying(n)[] (typmod n) checked against n as an assignment
+ * checks them (22026, 22001): s itself, or NULL after raising the error. */
+static const char *fit_bits(sqlite3_context *ctx, struct arena *a, const char *s, uint32_t elem,
+			    int64_t typmod)
+{
+	struct pgfn_md md;
+	const char *why = NULL;
+	struct pgerr err;
+	pgerr_clear(&err);
+	if (typmod <= 0 || typmod > INT32_MAX || !pgfn_array_parse_md(a, s, &md, &why))
+		return s;
+	for (size_t i = 0; i < md.n; i++) {
+		if (md.items[i] && !pgtype_bit_length_ok(strlen(md.items[i]), (int32_t)typmod,
+							elem == PGTYPE_VARBIT, &err)) {
+			pgfn_error(ctx, err.sqlstate, "%s", err.message);
+			return NULL;
+		}
+	}
+	return s;
+}
+
 /* The elements of array text s (not NULL) fitted to varchar(n)/char(n)'s length n (typmod - 4),
  * as their input functions fit a value: blanks past n are cut, anything else past it is 22001.
  * Returns s itself, or its text rebuilt when something was cut; NULL after raising the error. */
 static const char *fit_length(sqlite3_context *ctx, struct arena *a, const char *s,
 			      uint32_t elem, int64_t typmod)
 {
+	if (elem == PGTYPE_BIT || elem == PGTYPE_VARBIT)
+		return fit_bits(ctx, a, s, elem, typmod);
 	struct pgfn_md md;
 	const char *why = NULL;
 	int64_t max = typmod - 4;
@@ -546,7 +569,8 @@ static const char *fit_length(sqlite3_context *ctx, struct arena *a, const char 
 
 /* pgfn_array_in(x, elem[, typmod]): the array text x stored as PostgreSQL prints it once
  * array_in has read it as an array of type elem ({a,b} for '{"a","b"}'), checked
- * (pgtype_array_canon); with varchar(n)'s or char(n)'s typmod, each element fitted to n. */
+ * (pgtype_array_canon); with varchar(n)'s or char(n)'s typmod, each element fitted to n (with
+ * bit(n)'s or varbit(n)'s, checked against n). */
 static void fn_array_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;

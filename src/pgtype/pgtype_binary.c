@@ -277,6 +277,9 @@ bool pgtype_encode_binary_typmod(struct strbuf *out, uint32_t oid, int32_t typmo
 	case PGTYPE_MACADDR:
 	case PGTYPE_MACADDR8:
 		return pgtype_net_send(out, oid, v, err);
+	case PGTYPE_BIT:
+	case PGTYPE_VARBIT:
+		return pgtype_bit_send(out, v, err);
 	case PGTYPE_INT4RANGE:
 	case PGTYPE_INT8RANGE:
 	case PGTYPE_NUMRANGE:
@@ -429,6 +432,9 @@ static bool recv_other(uint32_t oid, const uint8_t *p, size_t n, struct arena *a
 	case PGTYPE_MACADDR:
 	case PGTYPE_MACADDR8:
 		return pgtype_net_recv(oid, p, n, a, out, err);
+	case PGTYPE_BIT:
+	case PGTYPE_VARBIT:
+		return pgtype_bit_recv(p, n, a, out, err);
 	case PGTYPE_INT4RANGE:
 	case PGTYPE_INT8RANGE:
 	case PGTYPE_NUMRANGE:

@@ -76,6 +76,10 @@ static const struct alias aliases[] = {
 	{"bit", PGTYPE_BIT, MOD_BIT},
 	{"bit varying", PGTYPE_VARBIT, MOD_VARBIT},
 	{"varbit", PGTYPE_VARBIT, MOD_VARBIT},
+	/* how CREATE TABLE declares them: "text" gives the column SQLite's TEXT affinity, which
+	 * keeps a value's leading zeros ('011' would become the integer 11) */
+	{"bit text", PGTYPE_BIT, MOD_BIT},
+	{"bit varying text", PGTYPE_VARBIT, MOD_VARBIT},
 	{"blob", PGTYPE_BYTEA, MOD_NONE}, /* SQLite's name for bytes */
 };
 

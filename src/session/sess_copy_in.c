@@ -214,9 +214,12 @@ static bool bind_value(struct session *s, sqlite3_stmt *vm, int i, const struct 
 }
 
 /* varchar(n) and character(n) as their input functions apply the length: characters past n
- * are dropped when they are all spaces, else 22001. */
+ * are dropped when they are all spaces, else 22001; bit(n) needs n bits, bit varying(n) at
+ * most n (22026, 22001). */
 static bool apply_length(uint32_t type, int32_t typmod, struct pgtype_value *v, struct pgerr *err)
 {
+	if ((type == PGTYPE_BIT || type == PGTYPE_VARBIT) && v->kind == PGTYPE_V_TEXT)
+		return pgtype_bit_length_ok(v->n, typmod, type == PGTYPE_VARBIT, err); /* bits */
 	if ((type != PGTYPE_VARCHAR && type != PGTYPE_BPCHAR) || typmod < 4 ||
 	    v->kind != PGTYPE_V_TEXT)
 		return true;

@@ -248,7 +248,8 @@ static bool assignable(uint32_t from, uint32_t to)
 	const struct pgtype_info *f = pgtype_by_oid(from), *t = pgtype_by_oid(to);
 	if (from == to || !f || !t || t->category == 'S')
 		return true;
-	return f->category == t->category && (f->category == 'N' || f->category == 'D');
+	return f->category == t->category &&
+	       (f->category == 'N' || f->category == 'D' || f->category == 'V');
 }
 
 /* The declared type: the tokens after the name up to the first constraint. A DEFAULT must

@@ -177,6 +177,16 @@ static bool alter_type(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	    to != XLAT_OID_INT2 && to != XLAT_OID_INT4 && to != XLAT_OID_INT8)
 		return xlat_fail(c, SQLSTATE_INVALID_PARAMETER_VALUE, -1,
 				 "identity column type must be smallint, integer, or bigint");
+	if (xlat_bit_type(to) && !cd->raw_default && (col = xlat_scope_col(cols, ncols, cmd->name)) &&
+	    col->type_oid && !xlat_bit_type(col->type_oid)) { /* no assignment cast to bit */
+		xlat_fail(c, SQLSTATE_DATATYPE_MISMATCH, -1,
+			  "column \"%s\" cannot be cast automatically to type %s", cmd->name,
+			  tr.info->sql_name);
+		pgerr_hint(c->err, "You might need to specify \"USING %s::%s%s\".", cmd->name,
+			   tr.info->sql_name,
+			   tr.typmod > 0 ? arena_printf(c->a, "(%d)", (int)tr.typmod) : "");
+		return false;
+	}
 	pgerr_clear(c->err); /* a table that is not there: the rebuild's own 42P01 */
 	struct xlat_rebuild *rb = rebuild(c, table, XLAT_RB_ALTER_TYPE);
 	rb->column = arena_strdup(c->a, cmd->name);
@@ -215,6 +225,14 @@ static bool alter_type(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		bare.typmods = NULL;
 		tc.type_name = &bare;
 	}
+	if (!tr.is_array && tr.typmod > 0 && xlat_bit_type(tr.info->oid)) {
+		/* bit(n)/varbit(n): likewise, the length rule of an assignment (22026, 22001) */
+		check = "pgfn_varbit_cast";
+		bare = *cd->type_name;
+		bare.n_typmods = 0;
+		bare.typmods = NULL;
+		tc.type_name = &bare;
+	}
 	struct strbuf *saved = c->sb, sb;
 	struct xlat_type ignored;
 	strbuf_init(&sb, 0);
@@ -224,7 +242,9 @@ static bool alter_type(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	xlat_puts(c, check ? check : "");
 	xlat_puts(c, check ? "(" : "");
 	bool ok = xlat_cast(c, &tc, &ignored);
-	if (check)
+	if (check && xlat_bit_type(tr.info->oid))
+		xlat_printf(c, ", %d, %d, 0)", (int)tr.typmod, tr.info->oid == XLAT_OID_VARBIT);
+	else if (check)
 		xlat_printf(c, ", %d)", (int)(tr.typmod - 4));
 	ok = ok && !sb.failed;
 	c->flags = flags;

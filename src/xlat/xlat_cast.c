@@ -355,6 +355,9 @@ static bool from_string(struct xlat_ctx *c, const struct cast *k, const char *s)
 		text_literal(c, k, s);
 		xlat_puts(c, ")");
 		return true;
+	case XLAT_OID_BIT:
+	case XLAT_OID_VARBIT: /* bit_in with the target's length rule */
+		return xlat_bit_literal(c, k->to.info->oid, k->to.typmod, s, const_location(k->arg));
 	case XLAT_OID_TSVECTOR: /* read by pgtype's input function, as the network types are */
 	case XLAT_OID_TSQUERY:
 		return xlat_net_literal(c, k->to.info->oid, s, const_location(k->arg));
@@ -664,6 +667,9 @@ static bool from_expr(struct xlat_ctx *c, const struct cast *k)
 	c->flags = flags;
 	if (!ok || !json_scalar(c, k, &st, &x))
 		return false;
+	int bits = xlat_bit_cast_from(c, x, st, k->to.info->oid, k->location);
+	if (bits)
+		return bits > 0;
 	bool repeatable = c->volatile_seen == vol;
 	switch (k->to.info->store) {
 	case XLAT_ST_INT:
@@ -834,6 +840,8 @@ bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type
 		return xlat_enum_input(c, tc->arg, e, t);
 	if (k.to.info->oid >= 16384 && xlat_comptype_of_oid(c, k.to.info->oid))
 		return xlat_comptype_input(c, tc->arg, k.to.info->oid, tc->location, true, t);
+	if (xlat_bit_type(k.to.info->oid)) /* length coercion, integers, text (xlat_bit.c) */
+		return xlat_bit_cast(c, tc->arg, k.to.info->oid, k.to.typmod, tc->location, t);
 	t->oid = k.to.info->oid;
 	t->typmod = k.to.typmod;
 	int row = (t->oid == XLAT_OID_TEXT || (t->oid == XLAT_OID_VARCHAR && k.to.typmod < 0))

@@ -638,7 +638,7 @@ static uint32_t array_oid(const char *elem)
 		      {"tsvector", 3643}, {"tsquery", 3645},
 		      /* elements read by their input functions, without a typmod */
 		      {"float4", 1021}, {"float8", 1022}, {"numeric", 1231}, {"bool", 1000},
-		      {"uuid", 2951}};
+		      {"uuid", 2951}, {"varbit", 1563}};
 	for (size_t i = 0; i < ARRAY_LEN(arrays); i++) {
 		if (strcmp(arrays[i].name, elem) == 0)
 			return arrays[i].oid;

@@ -250,8 +250,10 @@ static bool a_const_text(struct xlat_ctx *c, const PgQuery__AConst *k, struct xl
 		t->oid = XLAT_OID_UNKNOWN;
 		xlat_string(c, k->sval->sval);
 		return true;
+	case PG_QUERY__A__CONST__VAL_BSVAL:
+		return xlat_bit_const(c, k->bsval->bsval, k->location, t);
 	default:
-		return xlat_unsupported(c, k->location, "a bit string constant");
+		return xlat_unsupported(c, k->location, "a constant of this kind");
 	}
 }
 
@@ -548,6 +550,9 @@ static int op_family(uint32_t oid)
 		return 4;
 	case XLAT_OID_UUID:
 		return 5;
+	case XLAT_OID_BIT:
+	case XLAT_OID_VARBIT:
+		return 6;
 	default:
 		return 0;
 	}
@@ -563,7 +568,8 @@ static bool certain_operand(const PgQuery__Node *n, struct xlat_type t)
 		return !n->a_const->isnull &&
 		       (n->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL ||
 			n->a_const->val_case == PG_QUERY__A__CONST__VAL_FVAL ||
-			n->a_const->val_case == PG_QUERY__A__CONST__VAL_BOOLVAL);
+			n->a_const->val_case == PG_QUERY__A__CONST__VAL_BOOLVAL ||
+			n->a_const->val_case == PG_QUERY__A__CONST__VAL_BSVAL);
 	return n->node_case == NODE(COLUMN_REF);
 }
 
@@ -664,8 +670,8 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	if ((cmp || (b->cls == OPC_ARITH && strchr("+-*/", op[0]))) && !lit &&
 	    !operand_families(c, e, op, l, r))
 		return false;
-	if (b->cls != OPC_CONCAT)
-		xlat_infer_pair(c, e->lexpr, &l, e->rexpr, &r);
+	if (b->cls != OPC_CONCAT || xlat_bit_type(l.oid) || xlat_bit_type(r.oid))
+		xlat_infer_pair(c, e->lexpr, &l, e->rexpr, &r); /* bit || $1: the bits' || */
 	if (cmp) {
 		numeric_param_operand(c, e->rexpr, r, rstart, c->sb->len);
 		size_t grew = numeric_param_operand(c, e->lexpr, l, mark, lend);
@@ -727,6 +733,19 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		if (!h)
 			h = xlat_no_operator(c, op, l.oid, r.oid, e->location) ? 1 : -1;
 		return h > 0;
+	}
+	if (b->cls != OPC_CMP && (xlat_bit_type(l.oid) || xlat_bit_type(r.oid))) {
+		/* bit-string operators are functions (xlat_bit.c) */
+		char *ls = arena_strndup(c->a, c->sb->data + mark, lend - mark);
+		char *rs = arena_strndup(c->a, c->sb->data + rstart, c->sb->len - rstart);
+		size_t end = c->sb->len;
+		c->sb->len = mark;
+		int h = xlat_bit_operator(c, op, ls, l, rs, r, e->location, t);
+		if (h) {
+			xlat_nocache(c);
+			return h > 0;
+		}
+		c->sb->len = end;
 	}
 	if (xlat_ts_type(l.oid) || xlat_ts_type(r.oid)) {
 		/* tsvector || tsvector, tsquery && || <->: functions (xlat_tsearch.c) */
@@ -858,14 +877,27 @@ static const char *type_name(struct xlat_type t)
 static bool int_xor(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
 {
 	struct xlat_type l, r;
+	size_t mark = c->sb->len;
 	xlat_puts(c, "pgfn_xor(");
+	size_t lstart = c->sb->len;
 	if (!xlat_expr(c, e->lexpr, &l))
 		return false;
+	size_t lend = c->sb->len;
 	xlat_puts(c, ", ");
+	size_t rstart = c->sb->len;
 	if (!xlat_expr(c, e->rexpr, &r))
 		return false;
+	size_t rend = c->sb->len;
 	xlat_puts(c, ")");
 	xlat_infer_pair(c, e->lexpr, &l, e->rexpr, &r);
+	if (xlat_bit_type(l.oid) || xlat_bit_type(r.oid)) { /* bitxor (xlat_bit.c) */
+		char *ls = arena_strndup(c->a, c->sb->data + lstart, lend - lstart);
+		char *rs = arena_strndup(c->a, c->sb->data + rstart, rend - rstart);
+		c->sb->len = mark;
+		c->sb->data[mark] = '\0';
+		xlat_nocache(c);
+		return xlat_bit_operator(c, "#", ls, l, rs, r, e->location, t) > 0;
+	}
 	int lr = int_rank_of(l), rr = int_rank_of(r);
 	if (lr < 0 || rr < 0) {
 		xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, e->location,
@@ -927,6 +959,11 @@ static bool prefix_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		c->sb->data[mark] = ' ';
 		xlat_insert_at(c, mark, "pgfn_nmul(");
 		xlat_puts(c, ", -1)");
+	} else if (*op == '~' && xlat_bit_type(t->oid)) { /* bitnot */
+		c->sb->data[mark] = ' ';
+		xlat_insert_at(c, mark, "pgfn_varbit_not(");
+		xlat_puts(c, ")");
+		*t = (struct xlat_type){XLAT_OID_BIT, -1};
 	} else if (*op == '~' && xlat_net_type(t->oid)) { /* bitwise NOT of an address */
 		c->sb->data[mark] = ' ';
 		xlat_insert_at(c, mark, "pgfn_inet_not(");

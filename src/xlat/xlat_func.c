@@ -970,6 +970,8 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 	if (!cat && name && schema && strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2)
 		cat = xlat_net_func(c, f, name, t); /* host(inet), trunc(macaddr) ... */
 	if (!cat && name && schema && strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2)
+		cat = xlat_bit_func(c, f, name, t); /* get_bit(bit), length(varbit) ... */
+	if (!cat && name && schema && strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2)
 		cat = xlat_range_func(c, f, name, t); /* int4range(1, 5), lower(r) ... */
 	if (!cat && name && schema && strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2)
 		cat = xlat_ts_func(c, f, name, t); /* to_tsvector, ts_rank, length(tsvector) ... */

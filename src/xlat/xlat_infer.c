@@ -121,6 +121,8 @@ static bool literal_input(uint32_t oid)
 	case XLAT_OID_CIDR:
 	case XLAT_OID_MACADDR:
 	case XLAT_OID_MACADDR8:
+	case XLAT_OID_BIT:
+	case XLAT_OID_VARBIT:
 	case XLAT_OID_INT4RANGE:
 	case XLAT_OID_INT8RANGE:
 	case XLAT_OID_NUMRANGE:
@@ -186,6 +188,9 @@ static const char *stored_form_fn(struct xlat_ctx *c, const struct xlat_schema_c
 			       : arena_printf(c->a, "%s(", xlat_net_input(oid));
 	case XLAT_OID_BYTEA:
 		return t.oid == oid ? NULL : "shardlite_bytea(";
+	case XLAT_OID_BIT:
+	case XLAT_OID_VARBIT: /* the column's length rule (xlat_bit.c) */
+		return xlat_bit_store(c, oid, col->typmod, t, tail);
 	case XLAT_OID_INT4RANGE:
 	case XLAT_OID_INT8RANGE:
 	case XLAT_OID_NUMRANGE:
@@ -212,11 +217,15 @@ static const char *stored_form_fn(struct xlat_ctx *c, const struct xlat_schema_c
 		/* an enum's value: one of its labels (a parameter is bound as text) */
 		bool array = false;
 		const struct xlat_enum *e = xlat_enum_by_oid(c, oid, &array);
-		if (!e && xlat_array_elem(oid) && t.oid != oid && !param) {
+		uint32_t bits = xlat_array_elem(oid); /* bit(n)[]: its elements' length checked */
+		bool bit_len = xlat_bit_type(bits) && col->typmod > 0;
+		if (!e && xlat_array_elem(oid) && (t.oid != oid || bit_len) && !param) {
 			/* array text as PostgreSQL prints it ({a,b} for '{"a","b"}'); a parameter is
 			 * made so at Bind */
 			uint32_t el = xlat_array_elem(oid);
-			*tail = col->typmod >= 0 && (el == XLAT_OID_VARCHAR || el == XLAT_OID_BPCHAR)
+			bool len = el == XLAT_OID_VARCHAR || el == XLAT_OID_BPCHAR ||
+				   el == XLAT_OID_BIT || el == XLAT_OID_VARBIT;
+			*tail = col->typmod >= 0 && len
 					? arena_printf(c->a, ", %u, %d)", el, col->typmod) /* lengths */
 					: arena_printf(c->a, ", %u)", el);
 			return "pgfn_array_in(";
@@ -324,7 +333,8 @@ bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,
 	if (n->node_case == NODE(A_CONST) && !n->a_const->isnull &&
 	    n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL && literal_input(col->type_oid) &&
 	    xlat_type_by_oid(col->type_oid))
-		return xlat_cast_string(c, n, col->type_oid, -1);
+		return xlat_cast_string(c, n, col->type_oid,
+					xlat_bit_type(col->type_oid) ? col->typmod : -1);
 	if (is_param(n))
 		param_infer(c, n->param_ref, col->type_oid);
 	bool mod = false;
@@ -334,6 +344,8 @@ bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,
 		return false;
 	if (is_param(n) && !t.oid)
 		t = (struct xlat_type){col->type_oid, -1}; /* bound as that type: checked then */
+	if (!xlat_bit_assign_check(c, col, t, xlat_tree_location(&n->base)))
+		return false;
 	bool null = n->node_case == NODE(A_CONST) && n->a_const->isnull;
 	const char *tail, *store = stored_form_fn(c, col, t, is_param(n), &tail);
 	if (store && !null && xlat_checks_on(c)) {

@@ -41,6 +41,8 @@ enum {
 	XLAT_OID_MACADDR8 = 774,
 	XLAT_OID_MACADDR = 829,
 	XLAT_OID_INET = 869,
+	XLAT_OID_BIT = 1560,
+	XLAT_OID_VARBIT = 1562,
 	XLAT_OID_JSONB = 3802,
 	XLAT_OID_REFCURSOR = 1790,
 	XLAT_OID_INT4RANGE = 3904,
@@ -86,7 +88,7 @@ struct xlat_typeinfo {
 	int tmod; /* which modifiers it takes (XLAT_TMOD_*) */
 };
 
-enum { XLAT_TMOD_NONE, XLAT_TMOD_LENGTH, XLAT_TMOD_NUMERIC, XLAT_TMOD_PRECISION };
+enum { XLAT_TMOD_NONE, XLAT_TMOD_LENGTH, XLAT_TMOD_NUMERIC, XLAT_TMOD_PRECISION, XLAT_TMOD_BITS };
 
 /* A resolved TypeName. */
 struct xlat_typeref {
@@ -1065,6 +1067,33 @@ int xlat_ts_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *nam
 int xlat_ts_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op, struct xlat_type *t);
 int xlat_ts_operator(struct xlat_ctx *c, const char *op, const char *ls, struct xlat_type l,
 		     const char *rs, struct xlat_type r, int location, struct xlat_type *t);
+/* ---- xlat_bit.c: bit(n) and bit varying(n) (stored as the text of their bits) ---- */
+bool xlat_bit_type(uint32_t oid);
+/* A B'...'/X'...' constant (bsval as the parser keeps it, "b101"/"x1F"): type bit. */
+bool xlat_bit_const(struct xlat_ctx *c, const char *bsval, int location, struct xlat_type *t);
+/* A string literal read by bit_in/varbit_in with typmod (22026, 22P02 as PostgreSQL's). */
+bool xlat_bit_literal(struct xlat_ctx *c, uint32_t oid, int32_t typmod, const char *s,
+		      int location);
+/* x::bit(n)/varbit(n) of any argument: length coercion, int4/int8, text; 42846 for others. */
+bool xlat_bit_cast(struct xlat_ctx *c, const PgQuery__Node *arg, uint32_t oid, int32_t typmod,
+		   int location, struct xlat_type *t);
+/* A bit string x (of type st) cast to type to: 1 written, 0 not a bit string or to text
+ * (the caller's), -1 failed (42846). */
+int xlat_bit_cast_from(struct xlat_ctx *c, const char *x, struct xlat_type st, uint32_t to,
+		       int location);
+/* The wrapper (and *tail) storing a value of type t into a bit/varbit column of typmod. */
+const char *xlat_bit_store(struct xlat_ctx *c, uint32_t oid, int32_t typmod, struct xlat_type t,
+			   const char **tail);
+/* 42804 for a value of another known type stored into a bit column. */
+bool xlat_bit_assign_check(struct xlat_ctx *c, const struct xlat_schema_col *col,
+			   struct xlat_type t, int location);
+/* & | # << >> || of bit strings: 1 written, 0 not ours, -1 failed. */
+int xlat_bit_operator(struct xlat_ctx *c, const char *op, const char *ls, struct xlat_type l,
+		      const char *rs, struct xlat_type r, int location, struct xlat_type *t);
+/* length, bit_length, octet_length, bit_count, get_bit, set_bit, position, substring, overlay
+ * of a bit string (1 written, 0 not ours, -1 failed). */
+int xlat_bit_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		  struct xlat_type *t);
 /* Whether s is valid JSON text (RFC 8259). */
 bool xlat_json_valid(const char *s);
 

@@ -95,6 +95,9 @@ static bool argument(struct xlat_ctx *c, const PgQuery__Node *n, const char **ou
 	case PG_QUERY__A__CONST__VAL_BOOLVAL:
 		*out = k->boolval->boolval ? "t" : "f";
 		return true;
+	case PG_QUERY__A__CONST__VAL_BSVAL: /* "b101"/"x1F": what bit_in reads */
+		*out = arena_strdup(c->a, k->bsval->bsval);
+		return true;
 	default:
 		*out = NULL; /* NULL */
 		return k->isnull || xlat_unsupported(c, -1, "this EXECUTE argument");

@@ -37,6 +37,8 @@ static const struct xlat_typeinfo types[] = {
 	{"cidr", XLAT_OID_CIDR, 651, "cidr", XLAT_ST_TEXT, XLAT_TMOD_NONE},
 	{"macaddr", XLAT_OID_MACADDR, 1040, "macaddr", XLAT_ST_TEXT, XLAT_TMOD_NONE},
 	{"macaddr8", XLAT_OID_MACADDR8, 775, "macaddr8", XLAT_ST_TEXT, XLAT_TMOD_NONE},
+	{"bit", XLAT_OID_BIT, 1561, "bit", XLAT_ST_TEXT, XLAT_TMOD_BITS},
+	{"varbit", XLAT_OID_VARBIT, 1563, "bit varying", XLAT_ST_TEXT, XLAT_TMOD_BITS},
 	{"int4range", XLAT_OID_INT4RANGE, 3905, "int4range", XLAT_ST_TEXT, XLAT_TMOD_NONE},
 	{"int8range", XLAT_OID_INT8RANGE, 3927, "int8range", XLAT_ST_TEXT, XLAT_TMOD_NONE},
 	{"numrange", XLAT_OID_NUMRANGE, 3907, "numrange", XLAT_ST_TEXT, XLAT_TMOD_NONE},
@@ -110,8 +112,6 @@ bool xlat_type_pseudo_check(struct xlat_ctx *c, const PgQuery__TypeName *tn, con
 static const char *const refused_types[] = {
 	"xml",
 	"money",
-	"bit",
-	"varbit",
 	"point",
 	"line",
 	"lseg",
@@ -232,6 +232,25 @@ static bool length_mod(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct x
 	return true;
 }
 
+/* bit(n), varbit(n): anybit_typmodin's limits; the typmod is n. */
+static bool bits_mod(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct xlat_typeref *out)
+{
+	int v[1];
+	const char *what = out->info->oid == XLAT_OID_BIT ? "bit" : "varbit";
+	if (tn->n_typmods > 1)
+		return xlat_fail(c, "22023", tn->location, "invalid type modifier");
+	if (!int_mods(c, tn, v, 1))
+		return false;
+	if (v[0] < 1)
+		return xlat_fail(c, "22023", tn->location, "length for type %s must be at least 1",
+				 what);
+	if (v[0] > 83886080)
+		return xlat_fail(c, "22023", tn->location,
+				 "length for type %s cannot exceed 83886080", what);
+	out->typmod = v[0];
+	return true;
+}
+
 static bool numeric_mod(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct xlat_typeref *out)
 {
 	int v[2] = {0, 0};
@@ -295,6 +314,8 @@ static bool modifiers(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct xl
 		return length_mod(c, tn, out);
 	case XLAT_TMOD_NUMERIC:
 		return numeric_mod(c, tn, out);
+	case XLAT_TMOD_BITS:
+		return bits_mod(c, tn, out);
 	case XLAT_TMOD_PRECISION:
 		return precision_mod(c, tn, out);
 	default:
@@ -472,6 +493,9 @@ const char *xlat_type_format(struct xlat_ctx *c, const struct xlat_typeref *r)
 	}
 	if (r->typmod < 0 && ti->oid == XLAT_OID_BPCHAR)
 		return arena_printf(c->a, "bpchar%s", arr);
+	if (xlat_bit_type(ti->oid) && !r->is_array) /* TEXT affinity (pgtype_decl.c's alias) */
+		return r->typmod > 0 ? arena_printf(c->a, "%s text(%d)", ti->sql_name, r->typmod)
+				     : arena_printf(c->a, "%s text", ti->sql_name);
 	/* SQLite reports the declared types INTEGER and REAL (any case) back as upper-case
 	 * INTEGER / REAL, which mean SQLite's 64-bit integer and double; and "integer PRIMARY
 	 * KEY" would become a rowid alias that fills in NULLs, which PostgreSQL's int4 key does
@@ -495,6 +519,8 @@ const char *xlat_type_format(struct xlat_ctx *c, const struct xlat_typeref *r)
 	switch (ti->tmod) {
 	case XLAT_TMOD_LENGTH:
 		return arena_printf(c->a, "%s(%d)%s", ti->sql_name, r->typmod - 4, arr);
+	case XLAT_TMOD_BITS:
+		return arena_printf(c->a, "%s(%d)%s", ti->sql_name, r->typmod, arr);
 	case XLAT_TMOD_NUMERIC: {
 		int32_t m = r->typmod - 4;
 		int scale = ((m & 0x7ff) ^ 1024) - 1024; /* sign-extend the 11-bit scale */

@@ -398,6 +398,33 @@ START_TEST(length_limits)
 }
 END_TEST
 
+/* bit(n) / bit varying(n): read by bit_in (X... hexadecimal too) and stored as the text of
+ * their bits; their lengths checked as PostgreSQL's (22026, 22001, checked against 15). */
+START_TEST(bit_strings)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	PQclear(harness_exec_ok(c, "CREATE TABLE bs (a bit(4), b bit varying(8))"));
+	static const char ok_rows[] = "X3\tX1\n1010\t\\N\n0001\t\n";
+	copy_in_ok(c, "COPY bs FROM STDIN", ok_rows, strlen(ok_rows), 0, "COPY 3");
+	expect_out(c, "COPY bs TO STDOUT", "0011\t0001\n1010\t\\N\n0001\t\n", "COPY 3");
+	static const struct {
+		const char *row, *state, *msg;
+	} bad[] = {
+		{"101\t1\n", "22026", "bit string length 3 does not match type bit(4)"},
+		{"1111\t111111111\n", "22001", "bit string too long for type bit varying(8)"},
+		{"1a11\t1\n", "22P02", "\"a\" is not a valid binary digit"},
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		PGresult *r = copy_in(c, "COPY bs FROM STDIN", bad[i].row, strlen(bad[i].row), 0);
+		ck_assert_int_eq(PQresultStatus(r), PGRES_FATAL_ERROR);
+		ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), bad[i].state);
+		ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY), bad[i].msg);
+		PQclear(r);
+	}
+	PQfinish(c);
+}
+END_TEST
+
 START_TEST(refused_and_bad_options)
 {
 	PGconn *c = connect_with_table();
@@ -639,6 +666,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, bad_data_keeps_nothing);
 	tcase_add_test(tc, errors_inside_batches);
 	tcase_add_test(tc, length_limits);
+	tcase_add_test(tc, bit_strings);
 	tcase_add_test(tc, refused_and_bad_options);
 	tcase_add_test(tc, copy_in_transactions);
 	tcase_add_test(tc, extended_protocol_and_multi_statement);

@@ -444,7 +444,15 @@ static const struct xcase cases[] = {
 	{"SELECT (b).x, (b).n FROM t", "SELECT pg_record_field(b, 1) AS x, pg_record_field(b, 2) AS n FROM t"},
 	{"SELECT (b).y FROM t", "!0A000"},
 	{"SELECT ROW(1)", "SELECT pgfn_record_text(1) AS \"row\""},
-	{"SELECT B'101'", "!0A000@8"},
+	{"SELECT B'101', X'1F'", "SELECT '101' AS \"?column?\", '00011111' AS \"?column?\""},
+	{"SELECT B'12'", "!22P02@8"},
+	{"SELECT '101'::bit(2), 5::bit(4)",
+	 "SELECT pgfn_varbit_cast('101', 2, 0, 1) AS bit, pgfn_varbit_from_int(5, 4, 32) AS bit"},
+	{"SELECT B'1100' & B'1010', ~B'1', B'10' << 1, B'1' # B'0', B'1' || B'0'",
+	 "SELECT pgfn_varbit_and('1100', '1010') AS \"?column?\", pgfn_varbit_not( '1') AS \"?column?\", "
+	 "pgfn_varbit_shift('10', (1)) AS \"?column?\", pgfn_varbit_xor('1', '0') AS \"?column?\", "
+	 "('1' || '0') AS \"?column?\""},
+	{"SELECT B'1' + B'1'", "!42883"},
 	{"SELECT 1 FROM t WHERE (a, b) IS NULL",
 	 "SELECT 1 AS \"?column?\" FROM t WHERE (a IS NULL AND b IS NULL)"},
 	{"SELECT 1 FROM t WHERE ROW(a, b) IS NOT NULL",
