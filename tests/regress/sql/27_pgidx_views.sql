@@ -1,0 +1,109 @@
+-- Views, materialized views and indexes, differences found probing PostgreSQL's create_view,
+-- matview, create_index and drop_if_exists corpora: DROP without CASCADE of what a view or
+-- another table's foreign key depends on, pg_get_viewdef(text), a view's column name list
+-- shorter than its query, CONCURRENTLY inside a transaction block, relispopulated.
+CREATE TABLE pi_item (id int PRIMARY KEY, label text, price numeric(8,2));
+INSERT INTO pi_item VALUES (1, 'pen', 1.50), (2, 'ink', 7.25);
+CREATE TABLE pi_misc (k int);
+CREATE VIEW pi_cheap AS SELECT id, label FROM pi_item WHERE price < 5;
+CREATE VIEW pi_cheap_ids AS SELECT id FROM pi_cheap;
+CREATE VIEW pi_misc_v AS SELECT k FROM pi_misc;
+-- a view reads the table (directly, and through another view): 2BP01, nothing dropped
+DROP TABLE pi_item;
+DROP TABLE pi_item RESTRICT;
+DROP TABLE IF EXISTS pi_item;
+DROP TABLE pi_misc, pi_item;
+DROP VIEW pi_cheap;
+SELECT id, label FROM pi_cheap_ids JOIN pi_item USING (id) ORDER BY id;
+SELECT count(*) FROM pg_views WHERE viewname LIKE 'pi\_%';
+-- the dependent view in the same statement: both go, in either order
+DROP VIEW pi_cheap, pi_cheap_ids;
+CREATE VIEW pi_cheap AS SELECT id, label FROM pi_item WHERE price < 5;
+CREATE VIEW pi_cheap_ids AS SELECT id FROM pi_cheap;
+DROP VIEW pi_cheap_ids, pi_cheap;
+SELECT count(*) FROM pg_views WHERE viewname LIKE 'pi\_cheap%';
+-- inside a transaction block the failed DROP leaves everything in place
+BEGIN;
+DROP TABLE pi_misc;
+ROLLBACK;
+BEGIN;
+SAVEPOINT a;
+DROP TABLE pi_misc;
+ROLLBACK TO a;
+SELECT count(*) FROM pi_misc_v;
+COMMIT;
+DROP VIEW pi_misc_v;
+DROP TABLE pi_misc;
+-- CASCADE still drops the views
+CREATE TABLE pi_gone (a int);
+CREATE VIEW pi_gone_v AS SELECT a FROM pi_gone;
+DROP TABLE pi_gone CASCADE;
+SELECT count(*) FROM pg_views WHERE viewname = 'pi_gone_v';
+-- another table's foreign key references the table, with rows or without
+CREATE TABLE pi_parent (id int PRIMARY KEY);
+CREATE TABLE pi_child (pid int REFERENCES pi_parent);
+DROP TABLE pi_parent;
+INSERT INTO pi_parent VALUES (1);
+INSERT INTO pi_child VALUES (1);
+DROP TABLE pi_parent;
+SELECT pid FROM pi_child;
+DROP TABLE pi_parent, pi_child;
+CREATE TABLE pi_tree (id int PRIMARY KEY, up int REFERENCES pi_tree);
+INSERT INTO pi_tree VALUES (1, NULL), (2, 1);
+DROP TABLE pi_tree;
+-- pg_get_viewdef of a view's name (text), as pg_dump's older queries and GUIs call it
+CREATE VIEW pi_names AS SELECT label, price FROM pi_item WHERE id > 1;
+SELECT pg_get_viewdef('pi_names') = pg_get_viewdef('pi_names'::regclass) AS same;
+SELECT pg_get_viewdef('public.pi_names', true) = pg_get_viewdef('pi_names'::regclass, true) AS same;
+SELECT pg_get_viewdef('pi_names'::text) IS NOT NULL AS named;
+SELECT pg_get_viewdef('pi_nosuch');
+SELECT pg_get_viewdef('pi_item') IS NULL AS not_a_view;
+SELECT definition = pg_get_viewdef('pi_names'::regclass) AS same FROM pg_views WHERE viewname = 'pi_names';
+-- a column name list shorter than the query's columns renames the first ones; longer is 42601
+CREATE VIEW pi_short (item) AS SELECT id, label, price FROM pi_item;
+SELECT * FROM pi_short ORDER BY item;
+SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'pi_short'::regclass AND attnum > 0 ORDER BY attnum;
+CREATE VIEW pi_star (a, b) AS SELECT * FROM pi_item;
+SELECT * FROM pi_star ORDER BY a;
+CREATE VIEW pi_long (a, b, c, d) AS SELECT id, label, price FROM pi_item;
+CREATE OR REPLACE VIEW pi_short (item) AS SELECT id, label, price, 0 AS extra FROM pi_item;
+SELECT * FROM pi_short ORDER BY item;
+CREATE MATERIALIZED VIEW pi_mshort (item) AS SELECT id, label FROM pi_item;
+SELECT * FROM pi_mshort ORDER BY item;
+-- an index named like an existing table or view
+CREATE INDEX pi_item ON pi_item (label);
+CREATE INDEX pi_names ON pi_item (label);
+-- CONCURRENTLY cannot run inside a transaction block (25001)
+BEGIN;
+CREATE INDEX CONCURRENTLY pi_label_idx ON pi_item (label);
+ROLLBACK;
+BEGIN;
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS pi_label_idx ON pi_item (label);
+ROLLBACK;
+CREATE INDEX CONCURRENTLY pi_label_idx ON pi_item (label);
+CREATE INDEX CONCURRENTLY pi_price_idx ON pi_item (price);
+BEGIN;
+DROP INDEX CONCURRENTLY pi_label_idx;
+ROLLBACK;
+BEGIN;
+REINDEX TABLE CONCURRENTLY pi_item;
+ROLLBACK;
+BEGIN;
+REINDEX (CONCURRENTLY) INDEX pi_label_idx;
+ROLLBACK;
+BEGIN;
+REINDEX INDEX pi_label_idx;
+COMMIT;
+REINDEX TABLE CONCURRENTLY pi_item;
+DROP INDEX CONCURRENTLY pi_label_idx, pi_price_idx;
+DROP INDEX CONCURRENTLY pi_label_idx CASCADE;
+DROP INDEX CONCURRENTLY pi_label_idx;
+DROP INDEX CONCURRENTLY IF EXISTS pi_label_idx;
+SELECT indexname FROM pg_indexes WHERE tablename = 'pi_item' ORDER BY 1;
+-- a materialized view made WITH NO DATA is not populated until REFRESH
+CREATE MATERIALIZED VIEW pi_later AS SELECT id FROM pi_item WITH NO DATA;
+SELECT relname, relkind, relispopulated FROM pg_class WHERE relname IN ('pi_later', 'pi_item', 'pi_names', 'pi_item_pkey') ORDER BY 1;
+REFRESH MATERIALIZED VIEW pi_later;
+SELECT relispopulated FROM pg_class WHERE relname = 'pi_later';
+REFRESH MATERIALIZED VIEW pi_later WITH NO DATA;
+SELECT relispopulated, (SELECT ispopulated FROM pg_matviews WHERE matviewname = 'pi_later') FROM pg_class WHERE relname = 'pi_later';
