@@ -195,6 +195,7 @@ struct catalog_relation {
 	size_t nukeys;
 	const char *const *dflt_sql; /* per column: its default as SQLite's text, NULL: none */
 	bool unpopulated; /* a materialized view made or refreshed WITH NO DATA */
+	bool matview;     /* a materialized view (its rows change by REFRESH only) */
 	bool composite;   /* a composite type (CREATE TYPE ... AS): a row type, no relation */
 };
 /* An enum type of the tenant (CREATE TYPE ... AS ENUM): its labels in sort order and the

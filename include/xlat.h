@@ -804,7 +804,8 @@ struct xlat_schema {
 	bool (*sequence_fn)(void *arg, const char *name);
 	/* Whether relation name (one table_fn knows) is one a query may not read: 'm' a
 	 * materialized view without rows (made or refreshed WITH NO DATA: 55000), 'c' a
-	 * composite type (CREATE TYPE ... AS: 42809), 0 neither. NULL: never. Part of the
+	 * composite type (CREATE TYPE ... AS: 42809), 0 neither; 'M' a populated materialized
+	 * view, which may be read but not written (42809). NULL: never. Part of the
 	 * fingerprint. */
 	char (*unreadable_fn)(void *arg, const char *name);
 	/* The columns of pg_catalog relation name (bare or pg_catalog-qualified; the catalog's

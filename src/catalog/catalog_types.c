@@ -43,7 +43,8 @@ static uint64_t fingerprint(const struct cat_model *m)
 			continue;
 		h = fnv(h, r->name, strlen(r->name) + 1);
 		h = fnv(h, &r->kind, 1);
-		h = fnv(h, r->matview && !r->populated ? "u" : "", 1); /* reading it is 55000 */
+		/* reading an unpopulated one is 55000, writing any 42809 */
+		h = fnv(h, !r->matview ? "" : r->populated ? "m" : "u", 1);
 		for (int k = 0; k < r->ncols; k++) {
 			const struct cat_col *c = &r->cols[k];
 			h = fnv(h, c->name, strlen(c->name) + 1);
@@ -165,6 +166,7 @@ static void copy_cols(struct arena *a, struct catalog_relation *d, const struct 
 	d->name = arena_strdup(a, r->name);
 	d->dflt_sql = dflt;
 	d->unpopulated = r->matview && !r->populated;
+	d->matview = r->matview;
 	d->composite = r->kind == 'c';
 	d->cols = v;
 	d->ncols = (size_t)r->ncols;

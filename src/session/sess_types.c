@@ -62,7 +62,11 @@ static bool table_columns(void *arg, const char *name, struct arena *a,
 static char unreadable(void *arg, const char *name)
 {
 	const struct catalog_relation *r = sess_types_relation(arg, name);
-	return !r ? 0 : r->unpopulated ? 'm' : r->composite ? 'c' : 0;
+	return !r		? 0
+	       : r->unpopulated ? 'm'
+	       : r->matview	? 'M'
+	       : r->composite	? 'c'
+				: 0;
 }
 
 /* Whether conname is an EXCLUDE constraint of table name (xlat_exclude.c's index). */

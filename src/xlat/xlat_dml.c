@@ -18,6 +18,10 @@
 /* The target, and in *name_end where its name ends in the output (before its alias). */
 static bool target_rel(struct xlat_ctx *c, const PgQuery__RangeVar *rv, size_t *name_end)
 {
+	/* its rows are the query's as of the last REFRESH (which writes them itself) */
+	if (xlat_scope_matview(c, rv))
+		return xlat_fail(c, "42809", -1, "cannot change materialized view \"%s\"",
+				 rv->relname);
 	if (!xlat_relname(c, rv))
 		return false;
 	*name_end = c->sb->len;

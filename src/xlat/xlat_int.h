@@ -905,6 +905,8 @@ bool xlat_scope_target(struct xlat_ctx *c, const PgQuery__RangeVar *rv,
  * *sql NULL when it has none; false when not known (another tenant's table, no schema). */
 bool xlat_scope_default(struct xlat_ctx *c, const PgQuery__RangeVar *rv, const char *col,
 			const char **sql);
+/* Whether rv names a materialized view of the session's own tenant. */
+bool xlat_scope_matview(struct xlat_ctx *c, const PgQuery__RangeVar *rv);
 /* Whether rv names a relation of the session's own tenant that its schema does not have. */
 bool xlat_scope_absent(struct xlat_ctx *c, const PgQuery__RangeVar *rv);
 /* The running trigger function's transition table rv names (bare, no WITH query of the name:

@@ -536,6 +536,9 @@ bool xlat_stmt_merge(struct xlat_ctx *c, const PgQuery__MergeStmt *m)
 	c->st->writes = true;
 	if (c->sb != c->main_sb)
 		return xlat_unsupported(c, -1, "MERGE here");
+	if (xlat_scope_matview(c, m->relation)) /* PostgreSQL's words */
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "cannot execute MERGE on relation \"%s\"", m->relation->relname);
 	xlat_nocache(c); /* the steps' text is numbered after the fact */
 	struct merge *mg = arena_zalloc(c->a, sizeof(*mg));
 	PgQuery__MergeStmt *spelled = arena_zalloc(c->a, sizeof(*spelled));

@@ -1102,6 +1102,8 @@ bool xlat_stmt_truncate(struct xlat_ctx *c, const PgQuery__TruncateStmt *s)
 	c->st->part_schemas = arena_zalloc(c->a, s->n_relations * sizeof(char *));
 	for (size_t i = 0; i < s->n_relations; i++) {
 		const PgQuery__RangeVar *rv = s->relations[i]->range_var;
+		if (xlat_scope_matview(c, rv)) /* PostgreSQL's words */
+			return xlat_fail(c, "42809", -1, "\"%s\" is not a table", rv->relname);
 		xlat_puts(c, i ? "; " : "");
 		size_t start = c->sb->len;
 		xlat_puts(c, "DELETE FROM ");

@@ -237,6 +237,15 @@ static void range_var(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 		r->opaque = false;
 }
 
+bool xlat_scope_matview(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
+{
+	char why = 0;
+	if (c->schema && c->schema->unreadable_fn && own_tenant_rel(c, rv) &&
+	    ((rv->schemaname && *rv->schemaname) || !find_cte(c, rv->relname)))
+		why = c->schema->unreadable_fn(c->schema->arg, rv->relname);
+	return why == 'm' || why == 'M';
+}
+
 /* A materialized view made or refreshed WITH NO DATA cannot be read, as in PostgreSQL; nor can
  * a composite type, which is a relation of PostgreSQL's catalog but holds no rows. */
 static bool populated(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
@@ -245,7 +254,7 @@ static bool populated(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 	char why = 0;
 	if (!c->schema || !c->schema->unreadable_fn || !own_tenant_rel(c, rv) ||
 	    (bare && find_cte(c, rv->relname)) ||
-	    !(why = c->schema->unreadable_fn(c->schema->arg, rv->relname)))
+	    !(why = c->schema->unreadable_fn(c->schema->arg, rv->relname)) || why == 'M')
 		return true;
 	if (why == 'c')
 		return xlat_fail(c, "42809", rv->location, "\"%s\" is a composite type",
