@@ -3,7 +3,9 @@
  * expands them then, so the view keeps the columns its relations had (a later ADD COLUMN does
  * not reach it); SQLite keeps the view's text and expands * each time the view is used. Each
  * column becomes rel.col AS col in the parse tree: the alias keeps the view's column name
- * when SQLite's RENAME COLUMN rewrites the reference, as PostgreSQL's view keeps it. */
+ * when SQLite's RENAME COLUMN rewrites the reference, as PostgreSQL's view keeps it. Any
+ * query's * over a join that merges columns (USING, NATURAL) is spelled out too, in
+ * PostgreSQL's order (xlat_scope_join_star), which SQLite's * does not follow. */
 #include "xlat_int.h"
 
 #include <pg_query.h>
@@ -82,7 +84,12 @@ static bool star_target(const PgQuery__Node *n, const char **rel)
 
 bool xlat_view_star(struct xlat_ctx *c, PgQuery__SelectStmt *s, int first)
 {
-	if (!c->view_star || c->star_from || !xlat_has_star(s))
+	const char **q = NULL, **nm = NULL;
+	size_t nj = 0;
+	if (c->star_from || !xlat_has_star(s))
+		return true;
+	/* any query's * over a join that merges columns, which SQLite orders differently */
+	if (!c->view_star && !xlat_scope_join_star(c, s, first, &q, &nm, &nj))
 		return true;
 	size_t n = s->n_target_list, total = 0;
 	const char ***quals = arena_zalloc(c->a, (n + 1) * sizeof(*quals));

@@ -132,3 +132,39 @@ DROP MATERIALIZED VIEW pi_mv;
 CREATE TABLE pi_mv (a int, b text);
 INSERT INTO pi_mv VALUES (4, 'w');
 SELECT a, b FROM pi_mv;
+-- * over a join that merges columns lists them as PostgreSQL does: the merged columns first
+-- (USING's order; the left side's for NATURAL), then each side's others (SQLite kept the left
+-- side's order); in a view and CREATE TABLE AS too
+CREATE TABLE pj_a (a int, b int, c int);
+CREATE TABLE pj_b (ax bigint, b int, c int);
+CREATE TABLE pj_c (b int, q text);
+CREATE TABLE pj_s (b smallint, r text);
+INSERT INTO pj_a VALUES (1, 2, 3), (4, 5, 6);
+INSERT INTO pj_b VALUES (9, 2, 3), (8, 7, 7);
+INSERT INTO pj_c VALUES (2, 'two'), (5, 'five');
+INSERT INTO pj_s VALUES (2, 'small');
+SELECT * FROM pj_a NATURAL JOIN pj_b;
+SELECT * FROM pj_a JOIN pj_b USING (b);
+SELECT * FROM pj_a JOIN pj_b USING (c, b);
+SELECT * FROM pj_a LEFT JOIN pj_b USING (b) ORDER BY a;
+SELECT * FROM pj_a RIGHT JOIN pj_b USING (b) ORDER BY ax;
+SELECT * FROM pj_a JOIN pj_b USING (b) JOIN pj_c USING (b);
+SELECT * FROM pj_a NATURAL JOIN pj_c NATURAL JOIN pj_b;
+SELECT * FROM pj_a JOIN pj_b USING (b), pj_c ORDER BY a, q;
+SELECT *, 1 AS one FROM pj_a x JOIN pj_b y USING (b);
+SELECT pj_a.*, pj_b.* FROM pj_a JOIN pj_b USING (b);
+SELECT * FROM (SELECT a, b FROM pj_a) s JOIN pj_c USING (b) ORDER BY a;
+SELECT * FROM pj_a JOIN pj_s USING (b);
+SELECT * FROM pj_s RIGHT JOIN pj_a USING (b) ORDER BY a;
+WITH w AS (SELECT * FROM pj_a JOIN pj_c USING (b)) SELECT * FROM w ORDER BY a;
+SELECT count(*) FROM (SELECT * FROM pj_a JOIN pj_b USING (b)) s;
+CREATE VIEW pj_v AS SELECT * FROM pj_a JOIN pj_c USING (b);
+SELECT * FROM pj_v ORDER BY a;
+SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'pj_v'::regclass AND attnum > 0 ORDER BY attnum;
+CREATE VIEW pj_v2 AS SELECT * FROM pj_a JOIN pj_b USING (b);
+CREATE VIEW pj_v3 AS SELECT * FROM pj_a NATURAL JOIN pj_b;
+SELECT * FROM pj_v3;
+CREATE TABLE pj_t AS SELECT * FROM pj_a JOIN pj_c USING (b);
+SELECT * FROM pj_t ORDER BY a;
+-- extended
+SELECT * FROM pj_a JOIN pj_c USING (b) WHERE a = 4;
