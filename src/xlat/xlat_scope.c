@@ -746,32 +746,34 @@ void xlat_scope_star_shape(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int
  * PostgreSQL lists a join's merged columns first (USING's order, or the left side's for
  * NATURAL), then the left side's other columns, then the right side's; SQLite lists the left
  * side's columns with the merged ones where they stand. A merged column is the left side's
- * (the right side's for RIGHT JOIN). Not spelled out (left to SQLite, as before): a FULL
- * JOIN (its merged column is a COALESCE), an aliased join, a relation with a column alias
- * list or whose columns are not known, and merged columns of different types (PostgreSQL
- * gives them their common type). */
+ * (the right side's for RIGHT JOIN; a FULL JOIN's is COALESCE of both, quals2 naming the
+ * right side). Not spelled out (left to SQLite, as before): an aliased join, a relation with
+ * a column alias list or whose columns are not known, and merged columns of different types
+ * (PostgreSQL gives them their common type). */
 
 struct jcols {
-	const char **quals, **names;
+	const char **quals, **quals2, **names;
 	struct xlat_type *types;
 	size_t n;
 };
 
-static bool jcols_push(struct xlat_ctx *c, struct jcols *v, const char *qual, const char *name,
-		       struct xlat_type t)
+static bool jcols_push(struct xlat_ctx *c, struct jcols *v, const char *qual, const char *qual2,
+		       const char *name, struct xlat_type t)
 {
 	const char **q = arena_zalloc(c->a, (v->n + 1) * sizeof(*q));
+	const char **q2 = arena_zalloc(c->a, (v->n + 1) * sizeof(*q2));
 	const char **nm = arena_zalloc(c->a, (v->n + 1) * sizeof(*nm));
 	struct xlat_type *ty = arena_zalloc(c->a, (v->n + 1) * sizeof(*ty));
-	if (!q || !nm || !ty)
+	if (!q || !q2 || !nm || !ty)
 		return false;
 	if (v->n) {
 		memcpy(q, v->quals, v->n * sizeof(*q));
+		memcpy(q2, v->quals2, v->n * sizeof(*q2));
 		memcpy(nm, v->names, v->n * sizeof(*nm));
 		memcpy(ty, v->types, v->n * sizeof(*ty));
 	}
-	q[v->n] = qual, nm[v->n] = name, ty[v->n] = t;
-	v->quals = q, v->names = nm, v->types = ty;
+	q[v->n] = qual, q2[v->n] = qual2, nm[v->n] = name, ty[v->n] = t;
+	v->quals = q, v->quals2 = q2, v->names = nm, v->types = ty;
 	v->n++;
 	return true;
 }
@@ -803,7 +805,8 @@ static bool rel_jcols(struct xlat_ctx *c, int first, const char *name, struct jc
 	}
 	for (size_t k = 0; found && k < found->ncols; k++) {
 		if (!found->cols[k].name ||
-		    !jcols_push(c, out, found->name, found->cols[k].name, col_type(&found->cols[k])))
+		    !jcols_push(c, out, found->name, NULL, found->cols[k].name,
+				col_type(&found->cols[k])))
 			return false;
 	}
 	return found != NULL;
@@ -841,22 +844,29 @@ static bool merge_jcols(struct xlat_ctx *c, const PgQuery__JoinExpr *j, const st
 		long a = merged[i] ? jcols_find(l, merged[i]) : -1;
 		long b = merged[i] ? jcols_find(r, merged[i]) : -1;
 		bool right = j->jointype == PG_QUERY__JOIN_TYPE__JOIN_RIGHT;
+		bool full = j->jointype == PG_QUERY__JOIN_TYPE__JOIN_FULL;
 		if (a < 0 || b < 0 ||
 		    !merged_type_kept(right ? r->types[b] : l->types[a],
 				      right ? l->types[a] : r->types[b]))
 			return false;
+		/* FULL: COALESCE(l, r) of two plain columns of one type */
+		if (full && (l->quals2[a] || r->quals2[b] || l->types[a].oid != r->types[b].oid))
+			return false;
 		taken_l[a] = taken_r[b] = true;
 		const struct jcols *from = right ? r : l;
 		long k = right ? b : a;
-		if (!jcols_push(c, out, from->quals[k], from->names[k], from->types[k]))
+		if (!jcols_push(c, out, from->quals[k], full ? r->quals[b] : from->quals2[k],
+				from->names[k], from->types[k]))
 			return false;
 	}
 	for (size_t i = 0; i < l->n; i++) {
-		if (!taken_l[i] && !jcols_push(c, out, l->quals[i], l->names[i], l->types[i]))
+		if (!taken_l[i] &&
+		    !jcols_push(c, out, l->quals[i], l->quals2[i], l->names[i], l->types[i]))
 			return false;
 	}
 	for (size_t i = 0; i < r->n; i++) {
-		if (!taken_r[i] && !jcols_push(c, out, r->quals[i], r->names[i], r->types[i]))
+		if (!taken_r[i] &&
+		    !jcols_push(c, out, r->quals[i], r->quals2[i], r->names[i], r->types[i]))
 			return false;
 	}
 	return true;
@@ -880,8 +890,7 @@ static bool join_jcols(struct xlat_ctx *c, int first, const PgQuery__Node *n, st
 	case NODE(JOIN_EXPR): {
 		const PgQuery__JoinExpr *j = n->join_expr;
 		struct jcols l = {0}, r = {0};
-		if (j->alias || j->join_using_alias || j->jointype == PG_QUERY__JOIN_TYPE__JOIN_FULL ||
-		    !j->larg || !j->rarg || !join_jcols(c, first, j->larg, &l) ||
+		if (j->alias || j->join_using_alias || !j->larg || !j->rarg || !join_jcols(c, first, j->larg, &l) ||
 		    !join_jcols(c, first, j->rarg, &r))
 			return false;
 		return merge_jcols(c, j, &l, &r, out);
@@ -892,7 +901,7 @@ static bool join_jcols(struct xlat_ctx *c, int first, const PgQuery__Node *n, st
 }
 
 bool xlat_scope_join_star(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int first,
-			  const char ***quals, const char ***names, size_t *n)
+			  const char ***quals, const char ***quals2, const char ***names, size_t *n)
 {
 	struct jcols all = {0};
 	bool merges = false;
@@ -903,18 +912,21 @@ bool xlat_scope_join_star(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int 
 			return false;
 	}
 	*quals = all.quals;
+	*quals2 = all.quals2;
 	*names = all.names;
 	*n = all.n;
 	return merges && all.n;
 }
 
 bool xlat_scope_star_names(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int first,
-			   const char *rel, const char ***quals, const char ***names, size_t *n)
+			   const char *rel, const char ***quals, const char ***quals2,
+			   const char ***names, size_t *n)
 {
 	*n = 0;
+	*quals2 = NULL;
 	for (size_t i = 0; i < s->n_from_clause; i++) {
 		if (!rel && joins_merge_columns(s->from_clause[i]))
-			return xlat_scope_join_star(c, s, first, quals, names, n);
+			return xlat_scope_join_star(c, s, first, quals, quals2, names, n);
 	}
 	size_t cap = 0;
 	for (int i = first; i < c->nrels; i++)

@@ -185,3 +185,11 @@ SELECT a FROM pm_v;
 DROP VIEW pm_v;
 DROP MATERIALIZED VIEW pm_mv, pm_mv2;
 SELECT relname FROM pg_class WHERE relname LIKE 'pm\_%' ORDER BY 1;
+-- FULL JOIN ... USING: the merged column is COALESCE of both sides, first
+SELECT * FROM pj_a FULL JOIN pj_b USING (b) ORDER BY b;
+SELECT * FROM pj_a FULL JOIN pj_b USING (b, c) ORDER BY b;
+SELECT * FROM pj_a NATURAL FULL JOIN pj_c ORDER BY b;
+SELECT * FROM pj_a FULL JOIN pj_b USING (b) JOIN pj_c USING (b) ORDER BY b;
+CREATE VIEW pj_vf AS SELECT * FROM pj_a FULL JOIN pj_c USING (b);
+SELECT * FROM pj_vf ORDER BY b;
+SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'pj_vf'::regclass AND attnum > 0 ORDER BY attnum;
