@@ -193,3 +193,13 @@ SELECT * FROM pj_a FULL JOIN pj_b USING (b) JOIN pj_c USING (b) ORDER BY b;
 CREATE VIEW pj_vf AS SELECT * FROM pj_a FULL JOIN pj_c USING (b);
 SELECT * FROM pj_vf ORDER BY b;
 SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'pj_vf'::regclass AND attnum > 0 ORDER BY attnum;
+-- an aggregate or window function in an index expression or predicate: PostgreSQL's 42803 /
+-- 42P20 (SQLite's own refusal was XX000)
+CREATE TABLE pi_agg (a int, b text);
+CREATE INDEX pi_agg_1 ON pi_agg ((count(*)));
+CREATE INDEX pi_agg_2 ON pi_agg ((sum(a) + 1));
+CREATE INDEX pi_agg_3 ON pi_agg ((row_number() OVER ()));
+CREATE INDEX pi_agg_4 ON pi_agg (a) WHERE max(a) > 1;
+CREATE INDEX pi_agg_5 ON pi_agg (lower(b)) WHERE a > 0;
+CREATE UNIQUE INDEX pi_agg_6 ON pi_agg ((a + 1), b) WHERE b IS NOT NULL;
+SELECT indexname FROM pg_indexes WHERE tablename = 'pi_agg' ORDER BY 1;
