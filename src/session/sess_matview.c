@@ -201,6 +201,9 @@ static bool refresh(struct session *s, const struct xlat_ctas *ct, struct pgerr 
 	if (kind == 0)
 		return pgerr_set(err, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
 				 ct->name);
+	if (kind != 'm' && kind != 'r') /* a view or an index: PostgreSQL's lookup refuses it */
+		return pgerr_set(err, SQLSTATE_WRONG_OBJECT_TYPE,
+				 "\"%s\" is not a table or materialized view", ct->name);
 	if (kind != 'm')
 		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 				 "\"%s\" is not a materialized view", ct->name);

@@ -203,3 +203,8 @@ CREATE INDEX pi_agg_4 ON pi_agg (a) WHERE max(a) > 1;
 CREATE INDEX pi_agg_5 ON pi_agg (lower(b)) WHERE a > 0;
 CREATE UNIQUE INDEX pi_agg_6 ON pi_agg ((a + 1), b) WHERE b IS NOT NULL;
 SELECT indexname FROM pg_indexes WHERE tablename = 'pi_agg' ORDER BY 1;
+-- REFRESH of a table (0A000), a view or an index (42809)
+REFRESH MATERIALIZED VIEW pi_agg;
+REFRESH MATERIALIZED VIEW pi_names;
+REFRESH MATERIALIZED VIEW pi_agg_5;
+REFRESH MATERIALIZED VIEW pi_nosuch;
