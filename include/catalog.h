@@ -195,9 +195,9 @@ struct catalog_relation {
 	size_t nukeys;
 	const char *const *dflt_sql; /* per column: its default as SQLite's text, NULL: none */
 	bool unpopulated; /* a materialized view made or refreshed WITH NO DATA */
+	bool matview;     /* a materialized view (its rows change by REFRESH only) */
 	bool composite;   /* a composite type (CREATE TYPE ... AS): a row type, no relation */
 	bool view;        /* a view: SQLite writes one only through INSTEAD OF triggers */
-	bool matview;     /* a materialized view: a SQLite table only REFRESH may write */
 };
 /* An enum type of the tenant (CREATE TYPE ... AS ENUM): its labels in sort order and the
  * columns of tables declared with it or an array of it (tables[i].columns[i]). */

@@ -363,6 +363,9 @@ struct xlat_stmt {
 	/* CREATE TEMP TABLE ... ON COMMIT DELETE ROWS ('d') or ON COMMIT DROP ('D'): the table
 	 * the session empties or drops at each commit from then on (temp_table); 0 otherwise. */
 	char temp_on_commit;
+	/* CREATE INDEX, DROP INDEX or REINDEX with CONCURRENTLY, which PostgreSQL refuses inside
+	 * a transaction block (25001); it changes nothing else here */
+	bool concurrently;
 	const char *temp_table;
 
 	int location; /* byte offset of the statement in the input */

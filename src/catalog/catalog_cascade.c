@@ -240,6 +240,78 @@ static void fn_views_sweep(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 }
 
+/* PostgreSQL's 2BP01 of a DROP of nobjects objects, one of them name of kind. */
+static void restrict_error(sqlite3_context *ctx, const struct strbuf *detail, const char *kind,
+			   const char *name, int nobjects)
+{
+	const char *d = detail->failed ? "" : detail->data;
+	if (nobjects > 1)
+		pgfn_error_detail(ctx, "2BP01", d,
+				  "cannot drop desired object(s) because other objects depend on "
+				  "them");
+	else
+		pgfn_error_detail(ctx, "2BP01", d,
+				  "cannot drop %s %s because other objects depend on it", kind, name);
+}
+
+/* shardlite_drop_refs(table, listed...), before DROP TABLE without CASCADE: a foreign key of
+ * a table the statement does not drop (listed) that references table is PostgreSQL's 2BP01,
+ * each named in DETAIL (SQLite would drop the table and leave the key dangling, or refuse
+ * with its own foreign key error when the key has rows). */
+static void fn_drop_refs(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *table = (const char *)sqlite3_value_text(argv[0]);
+	char *msg = NULL; /* a catalog that cannot be read holds no key back: SQLite's checks do */
+	const struct cat_model *m = table ? cat_conn_model(sqlite3_user_data(ctx), &msg) : NULL;
+	sqlite3_free(msg);
+	sqlite3_result_null(ctx);
+	if (!m)
+		return;
+	struct strbuf detail;
+	strbuf_init(&detail, 0);
+	for (size_t i = 0; i < m->nfks; i++) {
+		const struct cat_fkey *f = m->fks[i];
+		if (f->reftable && sqlite3_stricmp(f->reftable, table) == 0 &&
+		    !listed(argv + 1, argc - 1, f->table->name))
+			strbuf_printf(&detail, "%sconstraint %s on table %s depends on table %s",
+				      detail.len ? "\n" : "", f->name, f->table->name, table);
+	}
+	if (detail.len)
+		restrict_error(ctx, &detail, "table", table, argc - 1);
+	strbuf_fini(&detail);
+}
+
+/* shardlite_drop_restrict(kind, name, listed...), after the DROP of name without CASCADE
+ * (kind "table" or "view"): the views marked before the statement's first drop that no
+ * longer compile, and are not among the statement's own objects (listed), depend on it:
+ * PostgreSQL's 2BP01, each named in DETAIL, and the statement (a script run in a savepoint)
+ * is undone. Differs: a view over such a view is named as depending on name itself, where
+ * PostgreSQL's DETAIL says which view it reads. */
+static void fn_drop_restrict(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct cat_conn *cc = sqlite3_user_data(ctx);
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	const char *kind = (const char *)sqlite3_value_text(argv[0]);
+	const char *name = (const char *)sqlite3_value_text(argv[1]);
+	sqlite3_result_null(ctx);
+	if (!kind || !name)
+		return;
+	struct strbuf detail;
+	strbuf_init(&detail, 0);
+	const char *marked = cc->views_marked;
+	for (const char *p = marked, *nl; p && (nl = strchr(p, '\n')); p = nl + 1) {
+		char *v = sqlite3_mprintf("%.*s", (int)(nl - p), p);
+		if (v && !listed(argv + 2, argc - 2, v) && view_exists(db, v) &&
+		    !view_compiles(db, v))
+			strbuf_printf(&detail, "%sview %s depends on %s %s", detail.len ? "\n" : "",
+				      v, kind, name);
+		sqlite3_free(v);
+	}
+	if (detail.len)
+		restrict_error(ctx, &detail, kind, name, argc - 2);
+	strbuf_fini(&detail);
+}
+
 /* shardlite_column_indexes_drop(table, column): drops the indexes CREATE INDEX made whose
  * keys include the column (pragma_index_xinfo names it; one over an expression of it or with a
  * WHERE on it is left, and SQLite's DROP COLUMN then refuses it). A unique or primary key
@@ -292,6 +364,10 @@ bool cat_cascade_register(sqlite3 *db, struct cat_conn *cc)
 					  fn_views_mark, NULL, NULL, NULL) == SQLITE_OK &&
 	       sqlite3_create_function_v2(db, "shardlite_views_sweep", 0, flags, cc,
 					  fn_views_sweep, NULL, NULL, NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "shardlite_drop_refs", -1, flags, cc,
+					  fn_drop_refs, NULL, NULL, NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "shardlite_drop_restrict", -1, flags, cc,
+					  fn_drop_restrict, NULL, NULL, NULL) == SQLITE_OK &&
 	       sqlite3_create_function_v2(db, "shardlite_column_indexes_drop", 2, flags, NULL,
 					  fn_column_indexes_drop, NULL, NULL, NULL) == SQLITE_OK;
 }

@@ -176,7 +176,7 @@ static bool fill_class(struct cat_conn *cc, const struct cat_model *m, struct ca
 		cat_bool(r, false);
 		cat_bool(r, false);
 		cat_bool(r, false);
-		cat_bool(r, true);
+		cat_bool(r, !rel->matview || rel->populated); /* relispopulated */
 		cat_char(r, rel->kind == 'r' ? 'd' : 'n');
 		cat_bool(r, false);
 		cat_int(r, 0);

@@ -55,7 +55,10 @@ static bool fill_views(struct cat_conn *cc, const struct cat_model *m, struct ca
 		cat_text(r, cat_conn_public(cc));
 		cat_text(r, v->name);
 		cat_text(r, cat_conn_user(cc));
-		cat_text(r, cat_view_query(v));
+		struct pgerr err; /* pg_get_viewdef's text, as PostgreSQL's pg_views shows */
+		pgerr_clear(&err);
+		const char *def = cat_view_definition(cc, v, r->a, &err);
+		cat_text(r, def ? def : cat_view_query(v)); /* no PostgreSQL spelling: as kept */
 	}
 	return true;
 }

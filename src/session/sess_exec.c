@@ -624,6 +624,9 @@ bool sess_check_allowed(struct session *s, const struct xlat_stmt *x, struct pge
 	if (s->txn != SESS_TXN_IDLE && x->tag && x->tag[0] == 'V' && strcmp(x->tag, "VACUUM") == 0)
 		return pgerr_set(err, SQLSTATE_ACTIVE_SQL_TRANSACTION,
 				 "VACUUM cannot run inside a transaction block");
+	if (s->txn != SESS_TXN_IDLE && x->concurrently)
+		return pgerr_set(err, SQLSTATE_ACTIVE_SQL_TRANSACTION,
+				 "%s CONCURRENTLY cannot run inside a transaction block", x->tag);
 	/* PostgreSQL's implicit block of a multi-statement Query counts as a block here. */
 	if (s->txn == SESS_TXN_IDLE && x->tag && x->tag[0] == 'L' &&
 	    strcmp(x->tag, "LOCK TABLE") == 0)

@@ -201,6 +201,9 @@ static bool refresh(struct session *s, const struct xlat_ctas *ct, struct pgerr 
 	if (kind == 0)
 		return pgerr_set(err, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
 				 ct->name);
+	if (kind != 'm' && kind != 'r') /* a view or an index: PostgreSQL's lookup refuses it */
+		return pgerr_set(err, SQLSTATE_WRONG_OBJECT_TYPE,
+				 "\"%s\" is not a table or materialized view", ct->name);
 	if (kind != 'm')
 		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 				 "\"%s\" is not a materialized view", ct->name);
@@ -221,6 +224,32 @@ static bool refresh(struct session *s, const struct xlat_ctas *ct, struct pgerr 
 	return rebuild(s, ct, def, err);
 }
 
+/* After DROP MATERIALIZED VIEW name: a view that read it (marked before the drop) is
+ * PostgreSQL's 2BP01, unless the statement drops it too (catalog_cascade.c); the savepoint
+ * then undoes the drop. */
+static bool drop_restrict(struct session *s, const struct xlat_ctas *ct, const char *name,
+			  struct pgerr *err)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	char *head = sqlite3_mprintf("SELECT shardlite_drop_restrict('materialized view', %Q", name);
+	strbuf_puts(&sb, head ? head : "");
+	sb.failed |= head == NULL;
+	sqlite3_free(head);
+	for (size_t i = 0; i < ct->nnames; i++) {
+		char *one = sqlite3_mprintf(", %Q", ct->names[i]);
+		strbuf_puts(&sb, one ? one : "");
+		sb.failed |= one == NULL;
+		sqlite3_free(one);
+	}
+	strbuf_putc(&sb, ')');
+	bool ok = !sb.failed && shard_exec(s->conn, sb.data, err);
+	if (sb.failed)
+		pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+	strbuf_fini(&sb);
+	return ok;
+}
+
 /* DROP MATERIALIZED VIEW of one name; PostgreSQL's errors for anything else. */
 static bool drop_one(struct session *s, const struct xlat_ctas *ct, const char *name,
 		     struct pgerr *err)
@@ -233,7 +262,8 @@ static bool drop_one(struct session *s, const struct xlat_ctas *ct, const char *
 					    "Use DROP INDEX to remove an index."};
 	switch (kind) {
 	case 'm':
-		return drop_table(s, name, err) &&
+		return shard_exec(s->conn, "SELECT shardlite_views_mark()", err) &&
+		       drop_table(s, name, err) && drop_restrict(s, ct, name, err) &&
 		       (!def || run_bound(s, "DELETE FROM main._shardlite_matviews WHERE name = ?1",
 					  name, NULL, -1, err));
 	case 0:

@@ -248,14 +248,16 @@ static void required_by_hint(struct pgerr *e)
 	pgerr_hint(e, "You can drop %.*s instead.", (int)(m + n - (sizeof(post) - 1) - b), b);
 }
 
-/* "cannot drop X because other objects depend on it": PostgreSQL's HINT (the objects are in
- * the DETAIL). */
+/* "cannot drop X because other objects depend on it" (on them: a DROP of several objects):
+ * PostgreSQL's HINT (the objects are in the DETAIL). */
 static void depend_hint(struct pgerr *e)
 {
 	static const char post[] = " because other objects depend on it";
+	static const char many[] = " because other objects depend on them";
 	size_t n = strlen(e->message);
-	if (strcmp(e->sqlstate, "2BP01") == 0 && n > sizeof(post) - 1 &&
-	    strcmp(e->message + n - (sizeof(post) - 1), post) == 0 && !e->hint[0])
+	bool it = n > sizeof(post) - 1 && strcmp(e->message + n - (sizeof(post) - 1), post) == 0;
+	bool them = n > sizeof(many) - 1 && strcmp(e->message + n - (sizeof(many) - 1), many) == 0;
+	if (strcmp(e->sqlstate, "2BP01") == 0 && (it || them) && !e->hint[0])
 		pgerr_hint(e, "Use DROP ... CASCADE to drop the dependent objects too.");
 }
 
@@ -400,7 +402,8 @@ static void reword_subselect(sqlite3 *db, struct pgerr *e, const char *arg)
 			 got > want ? "many" : "few");
 }
 
-/* "there is already an index named x": a table or index of a name another relation has */
+/* "there is already an index named x" ("a table named x": CREATE INDEX of a table's or
+ * view's name): a table or index of a name another relation has */
 static void reword_taken(sqlite3 *db, struct pgerr *e, const char *arg)
 {
 	snprintf(e->message, sizeof(e->message), "relation \"%s\" already exists", arg);
@@ -607,6 +610,7 @@ static const struct rc_map rc_table[] = {
 	{SQLITE_ERROR, "index ", SQLSTATE_DUPLICATE_TABLE, reword_exists},
 	{SQLITE_ERROR, "view ", SQLSTATE_DUPLICATE_TABLE, reword_exists},
 	{SQLITE_ERROR, "there is already an index named ", SQLSTATE_DUPLICATE_TABLE, reword_taken},
+	{SQLITE_ERROR, "there is already a table named ", SQLSTATE_DUPLICATE_TABLE, reword_taken},
 	{SQLITE_ERROR, "there is already another table or index with this name: ",
 	 SQLSTATE_DUPLICATE_TABLE, reword_taken},
 	{SQLITE_ERROR, "table ", SQLSTATE_UNDEFINED_COLUMN, reword_no_named},

@@ -328,6 +328,17 @@ static int to_reg_fn(struct xlat_ctx *c, const PgQuery__FuncCall *f, const struc
 	return 1;
 }
 
+/* pg_get_viewdef(text [, bool]), PostgreSQL's form taking the view's name (what a string
+ * literal resolves to): the name is looked up as a ::regclass literal is, 42P01 when no
+ * relation has it; the catalog function reads only the OID. */
+static void viewdef_name_arg(struct xlat_ctx *c, size_t mark, struct xlat_type t)
+{
+	if (t.oid != XLAT_OID_TEXT && t.oid != XLAT_OID_UNKNOWN && t.oid != XLAT_OID_VARCHAR)
+		return;
+	xlat_insert_at(c, mark, "pg_regclass_in(");
+	xlat_puts(c, ")");
+}
+
 int xlat_catalog_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		      struct xlat_type *t)
 {
@@ -356,6 +367,8 @@ int xlat_catalog_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 			return -1;
 		if (i == 0 && strcmp(fn->name, "array_to_string") == 0)
 			xlat_text_form(c, mark, c->sb->len, ignored, XLAT_TF_OUTPUT);
+		if (i == 0 && strcmp(fn->name, "pg_get_viewdef") == 0)
+			viewdef_name_arg(c, mark, ignored);
 	}
 	xlat_puts(c, ")");
 	*t = (struct xlat_type){fn->oid, -1};

@@ -30,7 +30,7 @@ struct grel {
 
 /* Where an expression stands, which decides what may stand in it. */
 enum gclause { CL_OTHER, CL_TARGET, CL_WHERE, CL_JOIN, CL_GROUP, CL_HAVING, CL_ORDER,
-	       CL_WINDOW, CL_VALUES, CL_FROM_FUNC, CL_RETURNING };
+	       CL_WINDOW, CL_VALUES, CL_FROM_FUNC, CL_RETURNING, CL_INDEX_EXPR, CL_INDEX_PRED };
 
 struct glevel {
 	struct glevel *up;
@@ -509,6 +509,8 @@ static const char *clause_name(enum gclause k)
 	case CL_VALUES: return "VALUES";
 	case CL_FROM_FUNC: return "functions in FROM";
 	case CL_RETURNING: return "RETURNING";
+	case CL_INDEX_EXPR: return "index expressions";
+	case CL_INDEX_PRED: return "index predicates";
 	default: return NULL;
 	}
 }
@@ -855,6 +857,15 @@ bool xlat_group_check(struct xlat_ctx *c, const PgQuery__Node *n)
 		return inner_query(&g, n->copy_stmt->query);
 	case NODE(CREATE_TABLE_AS_STMT):
 		return inner_query(&g, n->create_table_as_stmt->query);
+	case NODE(INDEX_STMT): { /* not SQLite's XX000 "misuse of aggregate function" */
+		const PgQuery__IndexStmt *s = n->index_stmt;
+		PgQuery__Node *where = s->where_clause;
+		struct glevel lv = {0};
+		if (s->relation)
+			range_var(&g, &lv, s->relation);
+		return walk_list(&g, &lv, CL_INDEX_EXPR, s->index_params, s->n_index_params) &&
+		       walk_list(&g, &lv, CL_INDEX_PRED, &where, where != NULL);
+	}
 	case NODE(INSERT_STMT): {
 		const PgQuery__InsertStmt *s = n->insert_stmt;
 		if (s->with_clause && !with_clause(&g, NULL, s->with_clause))

@@ -973,11 +973,23 @@ struct xlat_type xlat_scope_column_type(const struct xlat_ctx *c, const PgQuery_
 void xlat_scope_star_shape(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int first,
 			   struct xlat_shape *shape);
 /* The columns * (rel NULL: every relation of s's level brought into scope since mark first,
- * in FROM order) or rel.* stands for: column (*names)[i] of the relation called (*quals)[i],
- * in c->a; false when a relation's columns are not known here or s's FROM has a join that
- * merges columns (USING, NATURAL). */
+ * in FROM order; over a join that merges columns, USING or NATURAL, in PostgreSQL's order:
+ * xlat_scope_join_star) or rel.* stands for: column (*names)[i] of the relation called
+ * (*quals)[i] (COALESCE of it and the one of relation (*quals2)[i] when that is not NULL: a
+ * FULL JOIN's merged column; *quals2 NULL when none is), in c->a; false when a relation's
+ * columns are not known here. */
 bool xlat_scope_star_names(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int first,
-			   const char *rel, const char ***quals, const char ***names, size_t *n);
+			   const char *rel, const char ***quals, const char ***quals2,
+			   const char ***names, size_t *n);
+/* * of s when its FROM has a join that merges columns (USING, NATURAL): the merged columns
+ * first, then each side's others, as PostgreSQL lists them (each a column of one relation:
+ * the left side's, the right side's for RIGHT JOIN; a FULL JOIN's the COALESCE of both, the
+ * right one's relation in *quals2); false when there is no such join or it cannot be spelled
+ * so (an aliased join, merged columns of different types, a relation whose columns are not
+ * known here). */
+bool xlat_scope_join_star(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int first,
+			  const char ***quals, const char ***quals2, const char ***names,
+			  size_t *n);
 /* The type of name's whole row as a value (the innermost relation so called): a tenant
  * table's or view's row type (xlat_schema.rowtype_fn), record for a subquery, a CTE or a
  * function; 0 when not known (a catalog relation, no rowtype_fn). */

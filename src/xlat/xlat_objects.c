@@ -273,6 +273,33 @@ static void index_drop_check(struct xlat_ctx *c, const PgQuery__Node *n)
 	xlat_puts(c, "); ");
 }
 
+/* Whether DROP object n names the session's own tenant's relation (the catalog functions
+ * read that file only). */
+static bool own_object(const struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	size_t k = n->node_case == NODE(LIST) ? n->list->n_items : 0;
+	const char *schema = k == 2 ? xlat_node_str(n->list->items[0]) : NULL;
+	return object_table(n) && (k == 2 ? schema && strcmp(schema, "public") == 0
+					   : !(c->env && c->env->search));
+}
+
+/* SELECT fn(['kind', ]name, listed...): name and every object of the statement. */
+static void restrict_call(struct xlat_ctx *c, const char *fn, const char *kind,
+			  const PgQuery__DropStmt *s, size_t i)
+{
+	xlat_printf(c, "SELECT %s(", fn);
+	if (kind) {
+		xlat_string(c, kind);
+		xlat_puts(c, ", ");
+	}
+	xlat_string(c, object_table(s->objects[i]));
+	for (size_t k = 0; k < s->n_objects; k++) {
+		xlat_puts(c, ", ");
+		xlat_string(c, object_table(s->objects[k]) ? object_table(s->objects[k]) : "");
+	}
+	xlat_puts(c, ")");
+}
+
 /* CASCADE also drops dependent views and foreign keys, which SQLite does not track: a
  * table's goes through cascade_check, a view's drops the views that no longer compile after
  * it; nothing depends on an index, so DROP INDEX ... CASCADE is the plain drop. Several
@@ -303,7 +330,16 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 	if (!kw)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported", tag);
 	bool cascade = s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
+	if (s->concurrent && s->n_objects > 1) /* PostgreSQL's own refusals */
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "DROP INDEX CONCURRENTLY does not support dropping multiple objects");
+	if (s->concurrent && cascade)
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "DROP INDEX CONCURRENTLY does not support CASCADE");
+	c->st->concurrently = s->concurrent;
 	bool views = cascade && s->remove_type == OBJ(VIEW);
+	/* without CASCADE, what depends on a table or view is 2BP01 (shardlite_drop_restrict) */
+	bool restricted = !cascade && s->remove_type != OBJ(INDEX);
 	if (s->missing_ok)
 		drop_if_exists(c, s);
 	if (s->n_objects > 1)
@@ -319,6 +355,13 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 			xlat_puts(c, "SELECT shardlite_views_mark(); ");
 		if (s->remove_type == OBJ(INDEX))
 			index_drop_check(c, s->objects[i]);
+		bool check = restricted && own_object(c, s->objects[i]);
+		if (check) /* each part on its own: the session may reorder them */
+			xlat_puts(c, "SELECT shardlite_views_mark(); ");
+		if (check && s->remove_type == OBJ(TABLE)) {
+			restrict_call(c, "shardlite_drop_refs", NULL, s, i);
+			xlat_puts(c, "; ");
+		}
 		xlat_puts(c, kw);
 		if (s->missing_ok)
 			xlat_puts(c, "IF EXISTS ");
@@ -329,6 +372,11 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 			    : s->remove_type == OBJ(INDEX) ? "index"
 							   : "view",
 			    object_table(s->objects[i]));
+		if (check) {
+			xlat_puts(c, "; ");
+			restrict_call(c, "shardlite_drop_restrict",
+				      s->remove_type == OBJ(TABLE) ? "table" : "view", s, i);
+		}
 		if (views && i + 1 == s->n_objects) /* ... and do not after the last */
 			xlat_puts(c, "; SELECT shardlite_views_sweep()");
 		if (s->n_objects > 1)
@@ -406,6 +454,7 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 	struct xlat_type ignored;
 	size_t start = c->sb->len;
 	ddl(c, "CREATE INDEX");
+	c->st->concurrently = s->concurrent; /* it changes how PostgreSQL builds it, only */
 	/* INCLUDE's columns follow the key columns in the SQLite index, which a UNIQUE one would
 	 * make part of what is unique */
 	if (s->n_index_including_params && s->unique)
@@ -611,6 +660,41 @@ static bool view_names_unique(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
 	return true;
 }
 
+/* CREATE VIEW v (names): PostgreSQL renames the first columns and keeps the others' names,
+ * where SQLite wants a name for each column; more names than columns is 42601. The list is
+ * written at 'at', once the query's columns are known (as the query names them when a * of
+ * a join that merges columns leaves their count to SQLite). */
+static bool view_alias_list(struct xlat_ctx *c, const PgQuery__ViewStmt *s,
+			    const struct xlat_shape *shape, size_t at)
+{
+	if (!s->n_aliases)
+		return true;
+	size_t n = 0;
+	const char **names = xlat_shape_colnames(c, s->query->select_stmt, shape, &n);
+	for (size_t i = s->n_aliases; names && i < n; i++)
+		names = names[i] ? names : NULL;
+	if (names && s->n_aliases > n)
+		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1,
+				 "CREATE VIEW specifies more column names than columns");
+	if (!names)
+		n = s->n_aliases; /* SQLite compares the count when the view is used */
+	struct strbuf *sb = c->sb, list;
+	strbuf_init(&list, 0);
+	c->sb = &list;
+	xlat_puts(c, "(");
+	for (size_t i = 0; i < n; i++) {
+		xlat_puts(c, i ? ", " : "");
+		xlat_ident(c, i < s->n_aliases ? xlat_node_str(s->aliases[i]) : names[i]);
+	}
+	xlat_puts(c, ")");
+	c->sb = sb;
+	if (!list.failed)
+		xlat_insert_at(c, at, list.data);
+	bool failed = list.failed;
+	strbuf_fini(&list);
+	return !failed || xlat_fail(c, SQLSTATE_OUT_OF_MEMORY, -1, "out of memory");
+}
+
 bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
 {
 	ddl(c, "CREATE VIEW");
@@ -630,20 +714,13 @@ bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
 		xlat_ident(c, s->view->relname);
 	else if (!xlat_relname(c, s->view))
 		return false;
-	if (s->n_aliases) {
-		xlat_puts(c, "(");
-		for (size_t i = 0; i < s->n_aliases; i++) {
-			xlat_puts(c, i ? ", " : "");
-			xlat_ident(c, xlat_node_str(s->aliases[i]));
-		}
-		xlat_puts(c, ")");
-	}
+	size_t names_at = c->sb->len;
 	xlat_puts(c, " AS ");
 	struct xlat_shape shape = {0};
 	c->view_star = true; /* PostgreSQL expands * when the view is made */
 	bool ok = xlat_select(c, s->query->select_stmt, &shape);
 	c->view_star = false;
-	if (!ok || !view_names_unique(c, s))
+	if (!ok || !view_alias_list(c, s, &shape, names_at) || !view_names_unique(c, s))
 		return false;
 	/* SQLite resolves a view's names only when it is used; PostgreSQL refuses a view that
 	 * names a missing column or table (42703, 42P01) when it is created */

@@ -747,13 +747,192 @@ void xlat_scope_star_shape(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int
 	shape->star = false;
 }
 
+/* ---- * over a join that merges columns (USING, NATURAL), in PostgreSQL's order ----
+ *
+ * PostgreSQL lists a join's merged columns first (USING's order, or the left side's for
+ * NATURAL), then the left side's other columns, then the right side's; SQLite lists the left
+ * side's columns with the merged ones where they stand. A merged column is the left side's
+ * (the right side's for RIGHT JOIN; a FULL JOIN's is COALESCE of both, quals2 naming the
+ * right side). Not spelled out (left to SQLite, as before): an aliased join, a relation with
+ * a column alias list or whose columns are not known, and merged columns of different types
+ * (PostgreSQL gives them their common type). */
+
+struct jcols {
+	const char **quals, **quals2, **names;
+	struct xlat_type *types;
+	size_t n;
+};
+
+static bool jcols_push(struct xlat_ctx *c, struct jcols *v, const char *qual, const char *qual2,
+		       const char *name, struct xlat_type t)
+{
+	const char **q = arena_zalloc(c->a, (v->n + 1) * sizeof(*q));
+	const char **q2 = arena_zalloc(c->a, (v->n + 1) * sizeof(*q2));
+	const char **nm = arena_zalloc(c->a, (v->n + 1) * sizeof(*nm));
+	struct xlat_type *ty = arena_zalloc(c->a, (v->n + 1) * sizeof(*ty));
+	if (!q || !q2 || !nm || !ty)
+		return false;
+	if (v->n) {
+		memcpy(q, v->quals, v->n * sizeof(*q));
+		memcpy(q2, v->quals2, v->n * sizeof(*q2));
+		memcpy(nm, v->names, v->n * sizeof(*nm));
+		memcpy(ty, v->types, v->n * sizeof(*ty));
+	}
+	q[v->n] = qual, q2[v->n] = qual2, nm[v->n] = name, ty[v->n] = t;
+	v->quals = q, v->quals2 = q2, v->names = nm, v->types = ty;
+	v->n++;
+	return true;
+}
+
+/* The one entry of v named name: its index, or -1 (none, or several). */
+static long jcols_find(const struct jcols *v, const char *name)
+{
+	long at = -1;
+	for (size_t i = 0; i < v->n; i++) {
+		if (strcmp(v->names[i], name) != 0)
+			continue;
+		if (at >= 0)
+			return -1;
+		at = (long)i;
+	}
+	return at;
+}
+
+static bool rel_jcols(struct xlat_ctx *c, int first, const char *name, struct jcols *out)
+{
+	const struct xlat_scope_rel *found = NULL;
+	for (int i = first; name && i < c->nrels; i++) {
+		const struct xlat_scope_rel *r = &c->rels[i];
+		if (r->level != c->level || !r->name || strcmp(r->name, name) != 0)
+			continue;
+		if (found || r->opaque)
+			return false;
+		found = r;
+	}
+	for (size_t k = 0; found && k < found->ncols; k++) {
+		if (!found->cols[k].name ||
+		    !jcols_push(c, out, found->name, NULL, found->cols[k].name,
+				col_type(&found->cols[k])))
+			return false;
+	}
+	return found != NULL;
+}
+
+static bool join_jcols(struct xlat_ctx *c, int first, const PgQuery__Node *n, struct jcols *out);
+
+static int int_rank(uint32_t oid)
+{
+	return oid == XLAT_OID_INT2 ? 1 : oid == XLAT_OID_INT4 ? 2 : oid == XLAT_OID_INT8 ? 3 : 0;
+}
+
+/* Whether merged column 'kept' (the side whose column stands for it) already has the type
+ * PostgreSQL gives the merged column: the same type, or the wider of two integer types. */
+static bool merged_type_kept(struct xlat_type kept, struct xlat_type other)
+{
+	if (kept.oid == other.oid)
+		return kept.oid && kept.typmod == other.typmod;
+	return int_rank(kept.oid) && int_rank(other.oid) && int_rank(kept.oid) > int_rank(other.oid);
+}
+
+static bool merge_jcols(struct xlat_ctx *c, const PgQuery__JoinExpr *j, const struct jcols *l,
+			const struct jcols *r, struct jcols *out)
+{
+	size_t nmerged = j->is_natural ? 0 : j->n_using_clause;
+	const char **merged = arena_zalloc(c->a, (l->n + nmerged + 1) * sizeof(*merged));
+	for (size_t i = 0; i < j->n_using_clause; i++)
+		merged[i] = xlat_node_str(j->using_clause[i]);
+	for (size_t i = 0; j->is_natural && i < l->n; i++) {
+		if (jcols_find(r, l->names[i]) >= 0)
+			merged[nmerged++] = l->names[i];
+	}
+	bool *taken_l = arena_zalloc(c->a, l->n + 1), *taken_r = arena_zalloc(c->a, r->n + 1);
+	for (size_t i = 0; i < nmerged; i++) {
+		long a = merged[i] ? jcols_find(l, merged[i]) : -1;
+		long b = merged[i] ? jcols_find(r, merged[i]) : -1;
+		bool right = j->jointype == PG_QUERY__JOIN_TYPE__JOIN_RIGHT;
+		bool full = j->jointype == PG_QUERY__JOIN_TYPE__JOIN_FULL;
+		if (a < 0 || b < 0 ||
+		    !merged_type_kept(right ? r->types[b] : l->types[a],
+				      right ? l->types[a] : r->types[b]))
+			return false;
+		/* FULL: COALESCE(l, r) of two plain columns of one type */
+		if (full && (l->quals2[a] || r->quals2[b] || l->types[a].oid != r->types[b].oid))
+			return false;
+		taken_l[a] = taken_r[b] = true;
+		const struct jcols *from = right ? r : l;
+		long k = right ? b : a;
+		if (!jcols_push(c, out, from->quals[k], full ? r->quals[b] : from->quals2[k],
+				from->names[k], from->types[k]))
+			return false;
+	}
+	for (size_t i = 0; i < l->n; i++) {
+		if (!taken_l[i] &&
+		    !jcols_push(c, out, l->quals[i], l->quals2[i], l->names[i], l->types[i]))
+			return false;
+	}
+	for (size_t i = 0; i < r->n; i++) {
+		if (!taken_r[i] &&
+		    !jcols_push(c, out, r->quals[i], r->quals2[i], r->names[i], r->types[i]))
+			return false;
+	}
+	return true;
+}
+
+static bool join_jcols(struct xlat_ctx *c, int first, const PgQuery__Node *n, struct jcols *out)
+{
+	switch (n->node_case) {
+	case NODE(RANGE_VAR): {
+		const PgQuery__RangeVar *rv = n->range_var;
+		if (rv->alias && rv->alias->n_colnames)
+			return false;
+		return rel_jcols(c, first, rv->alias ? rv->alias->aliasname : rv->relname, out);
+	}
+	case NODE(RANGE_SUBSELECT): {
+		const PgQuery__RangeSubselect *rs = n->range_subselect;
+		if (!rs->alias || rs->alias->n_colnames || rs->lateral)
+			return false;
+		return rel_jcols(c, first, rs->alias->aliasname, out);
+	}
+	case NODE(JOIN_EXPR): {
+		const PgQuery__JoinExpr *j = n->join_expr;
+		struct jcols l = {0}, r = {0};
+		if (j->alias || j->join_using_alias || !j->larg || !j->rarg || !join_jcols(c, first, j->larg, &l) ||
+		    !join_jcols(c, first, j->rarg, &r))
+			return false;
+		return merge_jcols(c, j, &l, &r, out);
+	}
+	default:
+		return false;
+	}
+}
+
+bool xlat_scope_join_star(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int first,
+			  const char ***quals, const char ***quals2, const char ***names, size_t *n)
+{
+	struct jcols all = {0};
+	bool merges = false;
+	for (size_t i = 0; i < s->n_from_clause; i++)
+		merges = merges || joins_merge_columns(s->from_clause[i]);
+	for (size_t i = 0; merges && i < s->n_from_clause; i++) {
+		if (!join_jcols(c, first, s->from_clause[i], &all))
+			return false;
+	}
+	*quals = all.quals;
+	*quals2 = all.quals2;
+	*names = all.names;
+	*n = all.n;
+	return merges && all.n;
+}
+
 bool xlat_scope_star_names(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int first,
-			   const char *rel, const char ***quals, const char ***names, size_t *n)
+			   const char *rel, const char ***quals, const char ***quals2,
+			   const char ***names, size_t *n)
 {
 	*n = 0;
+	*quals2 = NULL;
 	for (size_t i = 0; i < s->n_from_clause; i++) {
-		if (joins_merge_columns(s->from_clause[i]))
-			return false;
+		if (!rel && joins_merge_columns(s->from_clause[i]))
+			return xlat_scope_join_star(c, s, first, quals, quals2, names, n);
 	}
 	size_t cap = 0;
 	for (int i = first; i < c->nrels; i++)

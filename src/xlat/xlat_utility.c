@@ -509,9 +509,15 @@ bool xlat_stmt_reindex(struct xlat_ctx *c, const PgQuery__ReindexStmt *s)
 {
 	c->st->tag = "REINDEX";
 	for (size_t i = 0; i < s->n_params; i++) {
-		if (s->params[i]->node_case == NODE(DEF_ELEM) &&
-		    strcmp(s->params[i]->def_elem->defname, "tablespace") == 0)
+		const PgQuery__DefElem *d = s->params[i]->node_case == NODE(DEF_ELEM)
+						    ? s->params[i]->def_elem
+						    : NULL;
+		if (d && strcmp(d->defname, "tablespace") == 0)
 			return xlat_unsupported(c, -1, "REINDEX ... TABLESPACE");
+		if (d && strcmp(d->defname, "concurrently") == 0)
+			c->st->concurrently = !d->arg || !xlat_node_str(d->arg) ||
+					      (strcmp(xlat_node_str(d->arg), "false") != 0 &&
+					       strcmp(xlat_node_str(d->arg), "off") != 0);
 	}
 	bool own = strcmp(s->name, "public") == 0 ||
 		   (c->env && c->env->tenant && strcmp(s->name, c->env->tenant) == 0);

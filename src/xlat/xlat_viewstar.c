@@ -3,7 +3,9 @@
  * expands them then, so the view keeps the columns its relations had (a later ADD COLUMN does
  * not reach it); SQLite keeps the view's text and expands * each time the view is used. Each
  * column becomes rel.col AS col in the parse tree: the alias keeps the view's column name
- * when SQLite's RENAME COLUMN rewrites the reference, as PostgreSQL's view keeps it. */
+ * when SQLite's RENAME COLUMN rewrites the reference, as PostgreSQL's view keeps it. Any
+ * query's * over a join that merges columns (USING, NATURAL) is spelled out too, in
+ * PostgreSQL's order (xlat_scope_join_star), which SQLite's * does not follow. */
 #include "xlat_int.h"
 
 #include <pg_query.h>
@@ -29,17 +31,15 @@ static PgQuery__Node *string_node(const char *s)
 	return n;
 }
 
-/* The ResTarget rel.col AS col, allocated as protobuf-c unpacks (malloc), so that the tree's
- * owner frees it with the rest of the tree; NULL when out of memory. */
-static PgQuery__Node *column_target(const char *rel, const char *col, int location)
+/* The ColumnRef rel.col, allocated as protobuf-c unpacks (malloc), so that the tree's owner
+ * frees it with the rest of the tree; NULL when out of memory. */
+static PgQuery__Node *column_ref(const char *rel, const char *col, int location)
 {
-	PgQuery__Node *rn = calloc(1, sizeof(*rn)), *cn = calloc(1, sizeof(*cn));
-	PgQuery__ResTarget *rt = calloc(1, sizeof(*rt));
+	PgQuery__Node *cn = calloc(1, sizeof(*cn));
 	PgQuery__ColumnRef *cr = calloc(1, sizeof(*cr));
 	PgQuery__Node **fields = calloc(2, sizeof(*fields));
-	char *name = strdup(col);
-	if (!rn || !cn || !rt || !cr || !fields || !name) {
-		free(rn), free(cn), free(rt), free(cr), free(fields), free(name);
+	if (!cn || !cr || !fields) {
+		free(cn), free(cr), free(fields);
 		return NULL;
 	}
 	*cr = (PgQuery__ColumnRef)PG_QUERY__COLUMN_REF__INIT;
@@ -48,20 +48,66 @@ static PgQuery__Node *column_target(const char *rel, const char *col, int locati
 	*cn = (PgQuery__Node)PG_QUERY__NODE__INIT;
 	cn->node_case = NODE(COLUMN_REF);
 	cn->column_ref = cr;
-	*rt = (PgQuery__ResTarget)PG_QUERY__RES_TARGET__INIT;
-	rt->name = name;
-	rt->val = cn;
-	rt->location = location;
-	*rn = (PgQuery__Node)PG_QUERY__NODE__INIT;
-	rn->node_case = NODE(RES_TARGET);
-	rn->res_target = rt;
 	fields[0] = string_node(rel);
 	fields[1] = string_node(col);
 	cr->n_fields = (fields[0] != NULL) + (fields[1] != NULL);
 	if (cr->n_fields != 2) {
-		pg_query__node__free_unpacked(rn, NULL);
+		pg_query__node__free_unpacked(cn, NULL);
 		return NULL;
 	}
+	return cn;
+}
+
+/* COALESCE(rel.col, rel2.col): a FULL JOIN's merged column, as PostgreSQL makes it. */
+static PgQuery__Node *coalesce_refs(const char *rel, const char *rel2, const char *col,
+				    int location)
+{
+	PgQuery__Node *n = calloc(1, sizeof(*n));
+	PgQuery__CoalesceExpr *ce = calloc(1, sizeof(*ce));
+	PgQuery__Node **args = calloc(2, sizeof(*args));
+	if (!n || !ce || !args) {
+		free(n), free(ce), free(args);
+		return NULL;
+	}
+	*ce = (PgQuery__CoalesceExpr)PG_QUERY__COALESCE_EXPR__INIT;
+	ce->args = args;
+	ce->location = location;
+	*n = (PgQuery__Node)PG_QUERY__NODE__INIT;
+	n->node_case = NODE(COALESCE_EXPR);
+	n->coalesce_expr = ce;
+	args[0] = column_ref(rel, col, location);
+	args[1] = column_ref(rel2, col, location);
+	ce->n_args = (args[0] != NULL) + (args[1] != NULL);
+	if (ce->n_args != 2) {
+		pg_query__node__free_unpacked(n, NULL);
+		return NULL;
+	}
+	return n;
+}
+
+/* The ResTarget rel.col AS col (COALESCE(rel.col, rel2.col) AS col when rel2 is not NULL),
+ * allocated as protobuf-c unpacks; NULL when out of memory. */
+static PgQuery__Node *column_target(const char *rel, const char *rel2, const char *col,
+				    int location)
+{
+	PgQuery__Node *rn = calloc(1, sizeof(*rn));
+	PgQuery__ResTarget *rt = calloc(1, sizeof(*rt));
+	char *name = strdup(col);
+	PgQuery__Node *val = rel2 ? coalesce_refs(rel, rel2, col, location)
+				  : column_ref(rel, col, location);
+	if (!rn || !rt || !name || !val) {
+		free(rn), free(rt), free(name);
+		if (val)
+			pg_query__node__free_unpacked(val, NULL);
+		return NULL;
+	}
+	*rt = (PgQuery__ResTarget)PG_QUERY__RES_TARGET__INIT;
+	rt->name = name;
+	rt->val = val;
+	rt->location = location;
+	*rn = (PgQuery__Node)PG_QUERY__NODE__INIT;
+	rn->node_case = NODE(RES_TARGET);
+	rn->res_target = rt;
 	return rn;
 }
 
@@ -82,17 +128,24 @@ static bool star_target(const PgQuery__Node *n, const char **rel)
 
 bool xlat_view_star(struct xlat_ctx *c, PgQuery__SelectStmt *s, int first)
 {
-	if (!c->view_star || c->star_from || !xlat_has_star(s))
+	const char **q = NULL, **q2 = NULL, **nm = NULL;
+	size_t nj = 0;
+	if (c->star_from || !xlat_has_star(s))
+		return true;
+	/* any query's * over a join that merges columns, which SQLite orders differently */
+	if (!c->view_star && !xlat_scope_join_star(c, s, first, &q, &q2, &nm, &nj))
 		return true;
 	size_t n = s->n_target_list, total = 0;
 	const char ***quals = arena_zalloc(c->a, (n + 1) * sizeof(*quals));
+	const char ***quals2 = arena_zalloc(c->a, (n + 1) * sizeof(*quals2));
 	const char ***names = arena_zalloc(c->a, (n + 1) * sizeof(*names));
 	size_t *widths = arena_zalloc(c->a, (n + 1) * sizeof(*widths));
 	for (size_t i = 0; i < n; i++) {
 		const char *rel = NULL;
 		widths[i] = 1;
 		if (star_target(s->target_list[i], &rel) &&
-		    !xlat_scope_star_names(c, s, first, rel, &quals[i], &names[i], &widths[i]))
+		    !xlat_scope_star_names(c, s, first, rel, &quals[i], &quals2[i], &names[i],
+					   &widths[i]))
 			return true; /* one not known: all stay, and the view expands them itself */
 		total += widths[i];
 	}
@@ -108,8 +161,9 @@ bool xlat_view_star(struct xlat_ctx *c, PgQuery__SelectStmt *s, int first)
 			continue;
 		}
 		for (size_t k = 0; k < widths[i]; k++) {
-			PgQuery__Node *t =
-				column_target(quals[i][k], names[i][k], old->res_target->location);
+			PgQuery__Node *t = column_target(quals[i][k],
+							 quals2[i] ? quals2[i][k] : NULL,
+							 names[i][k], old->res_target->location);
 			ok = ok && t != NULL;
 			if (t)
 				v[used++] = t;

@@ -91,6 +91,10 @@ static void check_script(const char *pg, const char *want)
 				NULL);
 	sqlite3_create_function(db, "shardlite_views_sweep", 0, SQLITE_UTF8, NULL, forget, NULL,
 				NULL);
+	sqlite3_create_function(db, "shardlite_drop_refs", -1, SQLITE_UTF8, NULL, forget, NULL,
+				NULL);
+	sqlite3_create_function(db, "shardlite_drop_restrict", -1, SQLITE_UTF8, NULL, forget,
+				NULL, NULL);
 	sqlite3_create_function(db, "shardlite_column_new", 2, SQLITE_UTF8, NULL, forget, NULL,
 				NULL);
 	sqlite3_create_function(db, "shardlite_column_indexes_drop", 2, SQLITE_UTF8, NULL, forget,
@@ -115,9 +119,15 @@ static void check_script(const char *pg, const char *want)
 START_TEST(scripts)
 {
 	check_script("DROP TABLE IF EXISTS t, public.u, nope",
-		     "DROP TABLE IF EXISTS t; SELECT shardlite_forget('table', 't'); DROP TABLE IF "
-		     "EXISTS u; SELECT shardlite_forget('table', 'u'); DROP TABLE IF EXISTS nope; "
-		     "SELECT shardlite_forget('table', 'nope')");
+		     "SELECT shardlite_views_mark(); SELECT shardlite_drop_refs('t', 't', 'u', "
+		     "'nope'); DROP TABLE IF EXISTS t; SELECT shardlite_forget('table', 't'); SELECT "
+		     "shardlite_drop_restrict('table', 't', 't', 'u', 'nope'); SELECT "
+		     "shardlite_views_mark(); SELECT shardlite_drop_refs('u', 't', 'u', 'nope'); DROP "
+		     "TABLE IF EXISTS u; SELECT shardlite_forget('table', 'u'); SELECT "
+		     "shardlite_drop_restrict('table', 'u', 't', 'u', 'nope'); SELECT "
+		     "shardlite_views_mark(); SELECT shardlite_drop_refs('nope', 't', 'u', 'nope'); "
+		     "DROP TABLE IF EXISTS nope; SELECT shardlite_forget('table', 'nope'); SELECT "
+		     "shardlite_drop_restrict('table', 'nope', 't', 'u', 'nope')");
 	check_script("DROP TABLE t CASCADE",
 		     "SELECT shardlite_cascade_keys('t', 't'); SELECT shardlite_cascade_check('t', "
 		     "'t'); DROP TABLE t; "
@@ -136,6 +146,9 @@ START_TEST(scripts)
 	/* SQLite resolves a view's names when it is used: the script uses it once */
 	check_script("CREATE VIEW n1 AS SELECT a, e FROM t WHERE a > 0",
 		     "CREATE VIEW n1 AS SELECT a, e FROM t WHERE a > 0; SELECT 1 FROM n1 LIMIT 0");
+	/* fewer names than columns rename the first: SQLite wants one for each */
+	check_script("CREATE VIEW n1 (x) AS SELECT a, e FROM t WHERE a > 0",
+		     "CREATE VIEW n1(x, e) AS SELECT a, e FROM t WHERE a > 0; SELECT 1 FROM n1 LIMIT 0");
 	check_script("CREATE VIEW n1 (x, y) AS SELECT a, count(*) FROM t GROUP BY a",
 		     "CREATE VIEW n1(x, y) AS SELECT a, count(*) AS count FROM t GROUP BY a; SELECT "
 		     "1 FROM n1 LIMIT 0; CREATE TABLE IF NOT EXISTS _shardlite_columns (table_name "
@@ -162,9 +175,13 @@ START_TEST(drop_parts)
 	struct xlat_stmt *st = xtranslate("DROP TABLE IF EXISTS a, public.\"B c\"", NULL, 0, 1, a);
 	ck_assert_uint_eq(st->nparts, 2);
 	ck_assert_str_eq(st->parts[0],
-			 "DROP TABLE IF EXISTS a; SELECT shardlite_forget('table', 'a')");
+			 "SELECT shardlite_views_mark(); SELECT shardlite_drop_refs('a', 'a', 'B c'); "
+			 "DROP TABLE IF EXISTS a; SELECT shardlite_forget('table', 'a'); SELECT "
+			 "shardlite_drop_restrict('table', 'a', 'a', 'B c')");
 	ck_assert_str_eq(st->parts[1],
-			 "DROP TABLE IF EXISTS \"B c\"; SELECT shardlite_forget('table', 'B c')");
+			 "SELECT shardlite_views_mark(); SELECT shardlite_drop_refs('B c', 'a', 'B c'); "
+			 "DROP TABLE IF EXISTS \"B c\"; SELECT shardlite_forget('table', 'B c'); SELECT "
+			 "shardlite_drop_restrict('table', 'B c', 'a', 'B c')");
 	ck_assert_str_eq(st->part_tables[1], "B c");
 	st = xtranslate("DROP TABLE IF EXISTS a, b CASCADE", NULL, 0, 1, a);
 	ck_assert_str_eq(st->parts[1],

@@ -147,6 +147,10 @@ static const struct xcase cases[] = {
 	{"DECLARE k CURSOR FOR SELECT name, count(*) FROM emp", "!42803@29"},
 	{"COPY (SELECT name FROM emp GROUP BY dept_id) TO STDOUT", "!42803@14"},
 	{"DELETE FROM emp WHERE max(salary) > 1", "!42803@23"},
+	{"CREATE INDEX i ON emp ((count(*)))", "!42803@25"},
+	{"CREATE INDEX i ON emp (salary) WHERE max(salary) > 1", "!42803@38"},
+	{"CREATE INDEX i ON emp ((row_number() OVER ()))", "!42P20@25"},
+	{"CREATE INDEX i ON emp ((salary + 1)) WHERE dept_id > 0", "CREATE INDEX i ON emp"},
 };
 
 START_TEST(group_case)

@@ -150,7 +150,13 @@ static const struct icase cases[] = {
 	{"SELECT * FROM (VALUES (1, 'one')) AS v (n, word)", "23,25", "", NULL},
 	{"SELECT *, 1 AS one FROM emp", "23,25,23,23,23", "", NULL},
 	{"SELECT e.*, a.id FROM emp e, acct a", "23,25,23,23,23", "", NULL},
-	{"SELECT * FROM emp JOIN acct USING (id)", "*", "", NULL},
+	/* spelled out in PostgreSQL's order: the merged id first (xlat_scope_join_star) */
+	{"SELECT * FROM emp JOIN acct USING (id)",
+	 "23,25,23,23,1043:14,20,1700:327686,1042:7,21,1184,16,17", "", NULL},
+	{"SELECT * FROM emp e NATURAL JOIN emp", "23,25,23,23", "", NULL},
+	{"SELECT * FROM emp FULL JOIN emp e USING (id)", "23,25,23,23,25,23,23", "", NULL},
+	/* a FULL JOIN over a FULL JOIN's merged column stays SQLite's * */
+	{"SELECT * FROM emp FULL JOIN acct USING (id) FULL JOIN emp e USING (id)", "*", "", NULL},
 	{"SELECT * FROM emp, pg_class", "*", "", NULL},
 	{"WITH w AS (SELECT salary * 2 AS s2 FROM emp) SELECT * FROM w", "23", "", NULL},
 	/* numeric display scales (xlat_col.scale; s-2 and below: a quotient) */
@@ -217,8 +223,18 @@ static const struct icase cases[] = {
 	 "acct.flag AS flag, acct.data AS data FROM acct); SELECT 1 FROM vs LIMIT 0" VIEW_COLS("vs")
 	 VIEW_COL("vs", "int4", "0") VIEW_COL("vs", "int4", "2")
 	 VIEW_COL("vs", "int4", "3")},
-	{"CREATE VIEW vu AS SELECT * FROM emp JOIN acct USING (id)", NULL, "",
-	 "CREATE VIEW vu AS SELECT * FROM emp JOIN acct USING (id); SELECT 1 FROM vu LIMIT 0"},
+	{"CREATE VIEW vu AS SELECT * FROM emp FULL JOIN acct USING (id) FULL JOIN emp e USING (id)",
+	 NULL, "",
+	 "CREATE VIEW vu AS SELECT * FROM emp FULL JOIN acct USING (id) FULL JOIN emp AS e USING "
+	 "(id); SELECT 1 FROM vu LIMIT 0"},
+	{"SELECT * FROM emp FULL JOIN emp e USING (id)", NULL, "",
+	 "SELECT coalesce(emp.id, e.id) AS id, emp.name AS name, emp.salary AS salary, emp.boss AS "
+	 "boss, e.name AS name, e.salary AS salary, e.boss AS boss FROM emp FULL JOIN emp AS e "
+	 "USING (id)"},
+	{"SELECT * FROM emp JOIN acct a USING (id) WHERE a.small > 1", NULL, "",
+	 "SELECT emp.id AS id, emp.name AS name, emp.salary AS salary, emp.boss AS boss, a.owner AS "
+	 "owner, a.balance AS balance, a.rate AS rate, a.code AS code, a.small AS small, a.at AS at, "
+	 "a.flag AS flag, a.data AS data FROM emp JOIN acct AS a USING (id) WHERE a.small > 1"},
 	{"INSERT INTO acct (id, rate) SELECT id, salary / 3.0 FROM emp", NULL, "",
 	 "INSERT INTO acct (id, rate) SELECT id, shardlite_numeric(pgfn_ndiv(salary,  3.0), 327686) AS "
 	 "\"?column?\" FROM emp"},

@@ -130,13 +130,27 @@ static const struct {
 	 "TRUNCATE TABLE"},
 	{"TRUNCATE t CASCADE", "DELETE FROM t", "TRUNCATE TABLE"},
 	/* a dropped object's comments (and a table's owned sequences) go with it */
-	{"DROP TABLE t", "DROP TABLE t; SELECT shardlite_forget('table', 't')", "DROP TABLE"},
+	/* without CASCADE, other tables' keys (before) and views (after) holding it back: 2BP01 */
+	{"DROP TABLE t",
+	 "SELECT shardlite_views_mark(); SELECT shardlite_drop_refs('t', 't'); DROP TABLE t; "
+	 "SELECT shardlite_forget('table', 't'); SELECT shardlite_drop_restrict('table', 't', 't')",
+	 "DROP TABLE"},
 	{"DROP TABLE IF EXISTS public.t RESTRICT",
-	 "DROP TABLE IF EXISTS t; SELECT shardlite_forget('table', 't')", "DROP TABLE"},
+	 "SELECT shardlite_views_mark(); SELECT shardlite_drop_refs('t', 't'); DROP TABLE IF "
+	 "EXISTS t; SELECT shardlite_forget('table', 't'); SELECT shardlite_drop_restrict('table', "
+	 "'t', 't')",
+	 "DROP TABLE"},
 	{"DROP INDEX IF EXISTS i CASCADE",
 	 "SELECT shardlite_index_drop_check('i'); DROP INDEX IF EXISTS i; "
 	 "SELECT shardlite_forget('index', 'i')", "DROP INDEX"},
-	{"DROP VIEW v", "DROP VIEW v; SELECT shardlite_forget('view', 'v')", "DROP VIEW"},
+	{"DROP VIEW v",
+	 "SELECT shardlite_views_mark(); DROP VIEW v; SELECT shardlite_forget('view', 'v'); SELECT "
+	 "shardlite_drop_restrict('view', 'v', 'v')",
+	 "DROP VIEW"},
+	{"DROP VIEW v CASCADE",
+	 "SELECT shardlite_views_mark(); DROP VIEW v; SELECT shardlite_forget('view', 'v'); SELECT "
+	 "shardlite_views_sweep()",
+	 "DROP VIEW"},
 	{"ALTER TABLE t DROP COLUMN e",
 	 "SELECT shardlite_trigger_refit('t', 0, 'e'); SELECT "
 	 "shardlite_column_views_check('t', 'e'); SELECT shardlite_column_indexes_drop('t', 'e'); ALTER TABLE t DROP COLUMN e; "
@@ -321,6 +335,27 @@ START_TEST(test_kinds)
 	bool has_sql = k->kind == XLAT_SQL || k->kind == XLAT_SCRIPT || k->kind == XLAT_EXPLAIN ||
 		       (k->kind == XLAT_COPY && !st->copy->table);
 	ck_assert_msg((st->sql != NULL) == has_sql, "%s: sql", k->pg);
+	arena_free(a);
+}
+END_TEST
+
+/* CONCURRENTLY is noted for the session, which refuses it inside a transaction block */
+START_TEST(test_concurrently)
+{
+	static const struct {
+		const char *pg;
+		bool concurrently;
+	} cases[] = {
+		{"CREATE INDEX CONCURRENTLY i ON t (a)", true}, {"CREATE INDEX i ON t (a)", false},
+		{"DROP INDEX CONCURRENTLY i", true},           {"DROP INDEX i", false},
+		{"REINDEX TABLE CONCURRENTLY t", true},        {"REINDEX (CONCURRENTLY) INDEX i", true},
+		{"REINDEX (CONCURRENTLY false) TABLE t", false}, {"REINDEX TABLE t", false},
+	};
+	struct arena *a = arena_new(0);
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		const struct xlat_stmt *st = xtranslate(cases[i].pg, NULL, 0, 1, a);
+		ck_assert_msg(st->concurrently == cases[i].concurrently, "%s", cases[i].pg);
+	}
 	arena_free(a);
 }
 END_TEST
@@ -956,6 +991,7 @@ Suite *xlat_suite_misc(void)
 	tcase_add_loop_test(tc, test_scripts, 0, N(scripts));
 	tcase_add_loop_test(tc, test_alters, 0, N(alters));
 	tcase_add_test(tc, test_txn_fields);
+	tcase_add_test(tc, test_concurrently);
 	tcase_add_loop_test(tc, test_set, 0, N(sets));
 	tcase_add_test(tc, test_show);
 	tcase_add_test(tc, test_set_transaction_multi);
