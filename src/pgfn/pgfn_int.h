@@ -314,6 +314,22 @@ void pgfn_ts_find_lexemes(const struct pgtype_tsvector *v, const struct pgtype_t
 int pgfn_ts_count_nodes(const struct pgtype_tsq *q);
 /* TS_execute of q over v, phrases checked by position. */
 bool pgfn_ts_execute(const struct pgtype_tsvector *v, const struct pgtype_tsq *q);
+/* ExecPhraseData: the positions (1..16383) where a phrase part matches, the width of the
+ * phrase that ends at each, and negate: the part matches everywhere but there. */
+struct pgfn_ts_posset {
+	uint64_t bits[(PGTYPE_TS_MAXPOS + 64) / 64];
+	int width;
+	bool negate;
+};
+void pgfn_ts_posset_add(struct pgfn_ts_posset *s, int pos);
+/* An operand's lookup for pgfn_ts_execute_with: whether the operand is there and, when pos is
+ * not NULL, the positions it is at added into pos (zeroed by the caller). */
+typedef bool (*pgfn_ts_operand_fn)(void *arg, const struct pgtype_tsq *operand,
+				   struct pgfn_ts_posset *pos);
+/* TS_execute of q with operands looked up by fn (ts_rank_cd's covers); skip_not
+ * (TS_EXEC_SKIP_NOT): a NOT matches whatever is under it. */
+bool pgfn_ts_execute_with(const struct pgtype_tsq *q, pgfn_ts_operand_fn fn, void *arg,
+			  bool skip_not);
 /* pgfn_tsdict.c: registers ts_lexize; pgfn_tsheadline.c: registers ts_headline. */
 int pgfn_register_tsdict(sqlite3 *db);
 /* pgfn_tsdebug.c: registers ts_token_type and ts_parse (table-valued). */

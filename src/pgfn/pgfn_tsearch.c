@@ -244,114 +244,140 @@ static bool value_matches(const struct pgtype_tsvector *v, const struct pgtype_t
 	return false;
 }
 
-/* A set of positions (1..16383) and the width of the phrase that ends at each. */
-struct posset {
-	uint64_t bits[(PGTYPE_TS_MAXPOS + 64) / 64];
-	int width;
-};
+void pgfn_ts_posset_add(struct pgfn_ts_posset *s, int p)
+{
+	if (p >= 0 && p <= PGTYPE_TS_MAXPOS)
+		s->bits[p / 64] |= 1ull << (p % 64);
+}
 
-static void set_bit(struct posset *s, int p) { s->bits[p / 64] |= 1ull << (p % 64); }
-static bool has_bit(const struct posset *s, int p)
+static bool has_bit(const struct pgfn_ts_posset *s, int p)
 {
 	return p >= 0 && p <= PGTYPE_TS_MAXPOS && (s->bits[p / 64] >> (p % 64)) & 1;
 }
 
-static bool execute(const struct pgtype_tsvector *v, const struct pgtype_tsq *q, bool flat);
+/* Where the query's operands are looked up: a tsvector, or ts_rank_cd's cover so far. */
+struct ts_src {
+	pgfn_ts_operand_fn fn;
+	void *arg;
+	bool skip_not; /* TS_EXEC_SKIP_NOT: every NOT matches everywhere */
+};
 
-/* TS_phrase_execute: the end positions where q matches; false when it cannot match. */
-static bool phrase_positions(const struct pgtype_tsvector *v, const struct pgtype_tsq *q,
-			     struct posset *out)
+/* TS_phrase_output's emit flags: positions only in L, only in R, in both. */
+enum { EMIT_L = 1, EMIT_R = 2, EMIT_BOTH = 4 };
+
+/* TS_phrase_output: L's positions moved by loff and R's by roff, merged as emit asks;
+ * true when any position came out. */
+static bool emit_positions(struct pgfn_ts_posset *out, const struct pgfn_ts_posset *l,
+			   const struct pgfn_ts_posset *r, int emit, int loff, int roff)
+{
+	bool any = false;
+	for (int p = 1; p <= PGTYPE_TS_MAXPOS; p++) {
+		bool in_l = has_bit(l, p - loff), in_r = has_bit(r, p - roff);
+		if ((in_l && in_r && (emit & EMIT_BOTH)) || (in_l && !in_r && (emit & EMIT_L)) ||
+		    (!in_l && in_r && (emit & EMIT_R))) {
+			pgfn_ts_posset_add(out, p);
+			any = true;
+		}
+	}
+	return any;
+}
+
+/* TS_phrase_execute: where q matches (out's positions, or everywhere but them when
+ * out->negate); false when it matches nowhere. */
+static bool phrase_positions(const struct ts_src *src, const struct pgtype_tsq *q,
+			     struct pgfn_ts_posset *out)
 {
 	memset(out, 0, sizeof(*out));
 	switch (q->kind) {
-	case PGTYPE_TSQ_VAL: {
-		size_t lo, hi;
-		bool any = false;
-		pgfn_ts_find_lexemes(v, q, &lo, &hi);
-		for (size_t i = lo; i < hi; i++) {
-			const struct pgtype_tslex *l = &v->lex[i];
-			/* a lexeme without positions cannot be placed: no phrase match (PG 13+) */
-			for (uint16_t k = 0; k < l->npos; k++) {
-				if (weight_ok(q, l->pos[k])) {
-					set_bit(out, WEP_POS(l->pos[k]));
-					any = true;
-				}
+	case PGTYPE_TSQ_VAL:
+		return src->fn(src->arg, q, out);
+	case PGTYPE_TSQ_STOP:
+		return false;
+	case PGTYPE_TSQ_NOT:
+		/* "nowhere" becomes "everywhere" and the reverse; positions flip their sense */
+		if (src->skip_not || !phrase_positions(src, q->r, out)) {
+			memset(out->bits, 0, sizeof(out->bits));
+			out->negate = true;
+			return true;
+		}
+		for (size_t i = 0; i < ARRAY_LEN(out->bits); i++) {
+			if (out->bits[i]) {
+				out->negate = !out->negate;
+				return true;
 			}
 		}
-		return any;
-	}
-	case PGTYPE_TSQ_NOT: {
-		struct posset *in = malloc(sizeof(*in));
-		bool m = in && phrase_positions(v, q->r, in);
-		for (int p = 1; p <= PGTYPE_TS_MAXPOS; p++) {
-			if (!m || !has_bit(in, p))
-				set_bit(out, p);
-		}
-		out->width = in ? in->width : 0;
-		free(in);
-		return true;
-	}
+		out->negate = false;
+		return false;
 	default:
 		break;
 	}
-	struct posset *l = malloc(sizeof(*l)), *r = malloc(sizeof(*r));
+	struct pgfn_ts_posset *l = malloc(sizeof(*l)), *r = malloc(sizeof(*r));
 	bool ok = false;
 	if (!l || !r)
 		goto out;
-	bool lm = phrase_positions(v, q->l, l), rm = phrase_positions(v, q->r, r);
+	bool lm = phrase_positions(src, q->l, l);
+	bool rm = (lm || q->kind == PGTYPE_TSQ_OR) && phrase_positions(src, q->r, r);
+	if (q->kind == PGTYPE_TSQ_OR ? !lm && !rm : !lm || !rm)
+		goto out;
+	if (!lm)
+		memset(l, 0, sizeof(*l));
+	if (!rm)
+		memset(r, 0, sizeof(*r));
+	int loff, roff;
+	if (q->kind == PGTYPE_TSQ_PHRASE) {
+		loff = q->distance + r->width;
+		roff = 0;
+		out->width = q->distance + l->width + r->width;
+	} else {
+		/* AND and OR: the narrower side aligned to the right end of the wider */
+		out->width = l->width > r->width ? l->width : r->width;
+		loff = out->width - l->width;
+		roff = out->width - r->width;
+	}
 	if (q->kind == PGTYPE_TSQ_OR) {
-		if (!lm && !rm)
+		if (!l->negate && !r->negate) {
+			ok = emit_positions(out, l, r, EMIT_BOTH | EMIT_L | EMIT_R, loff, roff);
 			goto out;
-		for (size_t i = 0; i < ARRAY_LEN(out->bits); i++)
-			out->bits[i] = (lm ? l->bits[i] : 0) | (rm ? r->bits[i] : 0);
-		out->width = l->width > r->width ? l->width : r->width;
+		}
+		/* !L | !R is !(L & R); !L | R is !(L & !R); L | !R is !(!L & R) */
+		emit_positions(out, l, r,
+			       l->negate && r->negate ? EMIT_BOTH : l->negate ? EMIT_L : EMIT_R,
+			       loff, roff);
+		out->negate = true;
 		ok = true;
-		goto out;
+	} else if (l->negate && r->negate) {
+		/* !L & !R is !(L | R) */
+		emit_positions(out, l, r, EMIT_BOTH | EMIT_L | EMIT_R, loff, roff);
+		out->negate = true;
+		ok = true;
+	} else {
+		ok = emit_positions(out, l, r,
+				    l->negate ? EMIT_R : r->negate ? EMIT_L : EMIT_BOTH, loff,
+				    roff);
 	}
-	if (!lm || !rm)
-		goto out;
-	if (q->kind == PGTYPE_TSQ_AND) {
-		for (size_t i = 0; i < ARRAY_LEN(out->bits); i++) {
-			out->bits[i] = l->bits[i] & r->bits[i];
-			ok |= out->bits[i] != 0;
-		}
-		out->width = l->width > r->width ? l->width : r->width;
-		goto out;
-	}
-	/* PHRASE: a right position p where the left phrase ends at p - distance - right width */
-	int off = q->distance + r->width;
-	for (int p = 1; p <= PGTYPE_TS_MAXPOS; p++) {
-		if (has_bit(r, p) && has_bit(l, p - off)) {
-			set_bit(out, p);
-			ok = true;
-		}
-	}
-	out->width = l->width + q->distance + r->width;
 out:
 	free(l);
 	free(r);
 	return ok;
 }
 
-/* flat: phrases as AND (the quick test before their positions are checked). */
-static bool execute(const struct pgtype_tsvector *v, const struct pgtype_tsq *q, bool flat)
+/* TS_execute: phrases are checked by position (TS_phrase_execute), the rest by presence. */
+static bool execute(const struct ts_src *src, const struct pgtype_tsq *q)
 {
 	switch (q->kind) {
 	case PGTYPE_TSQ_VAL:
-		return value_matches(v, q);
+		return src->fn(src->arg, q, NULL);
 	case PGTYPE_TSQ_STOP:
 		return false;
 	case PGTYPE_TSQ_NOT:
-		return !execute(v, q->r, flat);
+		return src->skip_not || !execute(src, q->r);
 	case PGTYPE_TSQ_AND:
-		return execute(v, q->l, flat) && execute(v, q->r, flat);
+		return execute(src, q->l) && execute(src, q->r);
 	case PGTYPE_TSQ_OR:
-		return execute(v, q->l, flat) || execute(v, q->r, flat);
+		return execute(src, q->l) || execute(src, q->r);
 	case PGTYPE_TSQ_PHRASE: {
-		if (flat)
-			return execute(v, q->l, true) && execute(v, q->r, true);
-		struct posset *s = malloc(sizeof(*s));
-		bool m = s && phrase_positions(v, q, s);
+		struct pgfn_ts_posset *s = malloc(sizeof(*s));
+		bool m = s && phrase_positions(src, q, s);
 		free(s);
 		return m;
 	}
@@ -359,9 +385,38 @@ static bool execute(const struct pgtype_tsvector *v, const struct pgtype_tsq *q,
 	return false;
 }
 
+bool pgfn_ts_execute_with(const struct pgtype_tsq *q, pgfn_ts_operand_fn fn, void *arg,
+			  bool skip_not)
+{
+	struct ts_src src = {fn, arg, skip_not};
+	return execute(&src, q);
+}
+
+/* checkcondition_str: whether v has the operand; with pos, the positions it is at. */
+static bool vector_operand(void *arg, const struct pgtype_tsq *q, struct pgfn_ts_posset *pos)
+{
+	const struct pgtype_tsvector *v = arg;
+	if (!pos)
+		return value_matches(v, q);
+	size_t lo, hi;
+	bool any = false;
+	pgfn_ts_find_lexemes(v, q, &lo, &hi);
+	for (size_t i = lo; i < hi; i++) {
+		const struct pgtype_tslex *l = &v->lex[i];
+		/* a lexeme without positions cannot be placed: no phrase match (PG 13+) */
+		for (uint16_t k = 0; k < l->npos; k++) {
+			if (weight_ok(q, l->pos[k])) {
+				pgfn_ts_posset_add(pos, WEP_POS(l->pos[k]));
+				any = true;
+			}
+		}
+	}
+	return any;
+}
+
 bool pgfn_ts_execute(const struct pgtype_tsvector *v, const struct pgtype_tsq *q)
 {
-	return execute(v, q, false);
+	return pgfn_ts_execute_with(q, vector_operand, (void *)v, false);
 }
 
 /* pgfn_ts_match(vector, query): tsvector @@ tsquery; an empty query matches nothing. */
@@ -373,7 +428,7 @@ static void fn_match(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct pgtype_tsvector v;
 	struct pgtype_tsq *q;
 	if (pgfn_ts_read_vector(ctx, argv[0], a, &v) && pgfn_ts_read_query(ctx, argv[1], a, &q))
-		sqlite3_result_int(ctx, q && v.n ? execute(&v, q, false) : 0);
+		sqlite3_result_int(ctx, q && v.n ? pgfn_ts_execute(&v, q) : 0);
 	arena_free(a);
 }
 

@@ -496,6 +496,10 @@ bool xlat_distinct(struct xlat_ctx *c, const PgQuery__AExpr *e, bool is_not, str
 bool xlat_null_test(struct xlat_ctx *c, const PgQuery__NullTest *nt, struct xlat_type *t);
 bool xlat_boolean_test(struct xlat_ctx *c, const PgQuery__BooleanTest *bt, struct xlat_type *t);
 bool xlat_sublink(struct xlat_ctx *c, const PgQuery__SubLink *s, struct xlat_type *t);
+/* x op y as the parser would have made it (nodes in c's arena): a function that names an
+ * operator (range_contains(a, b)) is translated as the operator. */
+const PgQuery__Node *xlat_op_node(struct xlat_ctx *c, const char *op, const PgQuery__Node *x,
+				  const PgQuery__Node *y, int location);
 
 /* ORDER BY items of a reg* type (regclass, regtype, regnamespace, regrole), whose value
  * here is the object's name: each becomes its input function of that value, so that they

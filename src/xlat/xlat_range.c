@@ -6,7 +6,8 @@
  * order of the stored text. All run as pgfn functions (pgfn_range.c). The multiranges
  * (int4multirange ...) likewise: literals and casts, their constructors and multirange(r),
  * range_agg and range_intersect_agg, lower/upper and the bound tests, @> <@ && + * - with
- * ranges and elements, and their collations (pgfn_multirange.c). */
+ * ranges and elements, and their collations (pgfn_multirange.c). The functions behind the
+ * operators (range_contains, multirange_overlaps_range, ...) are the operators. */
 #include "xlat_int.h"
 
 #include "pgtype.h"
@@ -391,9 +392,82 @@ static int mr_function(struct xlat_ctx *c, const PgQuery__FuncCall *f, const cha
 	return 1;
 }
 
+/* The functions behind the range and multirange operators: range_contains(a, b) is a @> b. */
+static const struct op_fn {
+	const char *name, *op;
+} op_fns[] = {
+	{"range_eq", "="},
+	{"range_ne", "<>"},
+	{"range_lt", "<"},
+	{"range_le", "<="},
+	{"range_gt", ">"},
+	{"range_ge", ">="},
+	{"range_contains", "@>"},
+	{"range_contains_elem", "@>"},
+	{"range_contained_by", "<@"},
+	{"elem_contained_by_range", "<@"},
+	{"range_overlaps", "&&"},
+	{"range_before", "<<"},
+	{"range_after", ">>"},
+	{"range_overleft", "&<"},
+	{"range_overright", "&>"},
+	{"range_adjacent", "-|-"},
+	{"range_union", "+"},
+	{"range_intersect", "*"},
+	{"range_minus", "-"},
+	{"multirange_eq", "="},
+	{"multirange_ne", "<>"},
+	{"multirange_lt", "<"},
+	{"multirange_le", "<="},
+	{"multirange_gt", ">"},
+	{"multirange_ge", ">="},
+	{"multirange_contains_elem", "@>"},
+	{"multirange_contains_range", "@>"},
+	{"multirange_contains_multirange", "@>"},
+	{"range_contains_multirange", "@>"},
+	{"elem_contained_by_multirange", "<@"},
+	{"range_contained_by_multirange", "<@"},
+	{"multirange_contained_by_range", "<@"},
+	{"multirange_contained_by_multirange", "<@"},
+	{"range_overlaps_multirange", "&&"},
+	{"multirange_overlaps_range", "&&"},
+	{"multirange_overlaps_multirange", "&&"},
+	{"range_before_multirange", "<<"},
+	{"multirange_before_range", "<<"},
+	{"multirange_before_multirange", "<<"},
+	{"range_after_multirange", ">>"},
+	{"multirange_after_range", ">>"},
+	{"multirange_after_multirange", ">>"},
+	{"range_overleft_multirange", "&<"},
+	{"multirange_overleft_range", "&<"},
+	{"multirange_overleft_multirange", "&<"},
+	{"range_overright_multirange", "&>"},
+	{"multirange_overright_range", "&>"},
+	{"multirange_overright_multirange", "&>"},
+	{"range_adjacent_multirange", "-|-"},
+	{"multirange_adjacent_range", "-|-"},
+	{"multirange_adjacent_multirange", "-|-"},
+	{"multirange_union", "+"},
+	{"multirange_intersect", "*"},
+	{"multirange_minus", "-"},
+};
+
+/* A call of one of op_fns: its two arguments translated as the operator's operands. */
+static int op_function(struct xlat_ctx *c, const PgQuery__FuncCall *f, const struct op_fn *o,
+		       struct xlat_type *t)
+{
+	if (f->n_args != 2)
+		return 0;
+	const PgQuery__Node *e = xlat_op_node(c, o->op, f->args[0], f->args[1], f->location);
+	return xlat_expr(c, e, t) ? 1 : -1;
+}
+
 int xlat_range_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		    struct xlat_type *t)
 {
+	for (size_t i = 0; i < ARRAY_LEN(op_fns); i++)
+		if (strcmp(op_fns[i].name, name) == 0 && !f->agg_star && !f->over)
+			return op_function(c, f, &op_fns[i], t);
 	if (strcmp(name, "range_agg") == 0 || strcmp(name, "range_intersect_agg") == 0)
 		return mr_aggregate(c, f, name, t);
 	if (f->agg_star || f->over || f->agg_distinct || f->agg_filter || f->n_agg_order)
@@ -560,8 +634,8 @@ static int mr_operator(struct xlat_ctx *c, const char *op, size_t mark, size_t l
 	bool elem_l = strcmp(op, "<@") == 0 && mr_by_oid(r.oid) && !texty(l.oid) &&
 		      !mr_by_oid(l.oid) && !by_oid(l.oid);
 	if (elem_r || elem_l) {
-		uint32_t e = elem_r ? r.oid : l.oid;
-		if (e != st && e != XLAT_OID_UNKNOWN_COL && !to_subtype(e, st))
+		uint32_t e = elem_r ? r.oid : l.oid; /* anyelement: no implicit cast */
+		if (e != st && e != XLAT_OID_UNKNOWN_COL)
 			return xlat_no_operator(c, op, l.oid, r.oid, location) ? 1 : -1;
 		xlat_printf(c, ", %u)", mt->oid);
 		xlat_insert_at(c, mark,

@@ -1,0 +1,49 @@
+-- Ranges, multiranges and full text search, found probing PostgreSQL's rangetypes,
+-- multirangetypes, tstypes and tsearch regression corpus (issue 3).
+-- A negated operand inside a phrase matches where its lexeme is not, position 0 included:
+-- !x <-> y holds for a y at position 1 (TS_phrase_execute's negate).
+SELECT 'y:1'::tsvector @@ '!x <-> y'::tsquery AS at_start, 'x:1 y:2'::tsvector @@ '!x <-> y'::tsquery AS after_x;
+SELECT 'k:1 m:2 n:4'::tsvector @@ '!k <-> m' AS a, 'k:1 m:2 n:4'::tsvector @@ 'm <-> !n' AS b, 'k:1 m:2 n:4'::tsvector @@ 'm <-> !k' AS c;
+SELECT 'k:3 m:4'::tsvector @@ '!k <-> !m' AS a, 'k:3 m:4'::tsvector @@ '!(k <-> m)' AS b, 'k:3 m:5'::tsvector @@ '!(k <-> m)' AS c;
+SELECT 'p:1 q:2 r:3'::tsvector @@ 'p <-> (q | !r)' AS a, 'p:1 q:2 r:3'::tsvector @@ '(!p | q) <-> r' AS b, 'p:1 q:2 r:3'::tsvector @@ 'p <2> (!q & r)' AS c;
+SELECT 'p:1 q:2 r:3'::tsvector @@ '(p <-> q) & !(q <-> r)' AS a, 'p:1 q:2 r:3'::tsvector @@ 'p <-> (q & !s) <-> r' AS b;
+SELECT 'p:1 q:5 r:9'::tsvector @@ 'p <-> (q <-> r | q)' AS a, 'p:4 q:5 z:6 r:9'::tsvector @@ 'p <-> (q <-> z | r)' AS b;
+CREATE TABLE pr_docs (id int, v tsvector);
+INSERT INTO pr_docs VALUES (1, 'red:1 fox:2'), (2, 'fox:1 red:2'), (3, 'fox:1'), (4, 'blue:1 fox:2'), (5, 'red:3');
+SELECT id FROM pr_docs WHERE v @@ '!red <-> fox' ORDER BY id;
+SELECT id FROM pr_docs WHERE v @@ '!(red <-> fox)' ORDER BY id;
+SELECT id FROM pr_docs WHERE v @@ 'fox <-> !red' ORDER BY id;
+-- ts_rank_cd checks a phrase's positions inside each cover, weights included, and orders a
+-- position's lexemes by weight (compareDocR).
+SELECT ts_rank_cd('k:1 m:2,3A z:2A w'::tsvector, 'k <2> m:A') AS a, ts_rank_cd('k:1 mb:2D ma:2A w'::tsvector, 'k <-> m:*') AS b;
+SELECT ts_rank_cd('k:1 ma:2A mb:2D w'::tsvector, 'k <-> m:* <-> ma:A') AS a, ts_rank_cd('k:1 m:3 k:4 m:5'::tsvector, 'k <-> m') AS b;
+SELECT ts_rank_cd(to_tsvector('english', 'the quick brown fox jumps over the lazy dog; the quick fox'), to_tsquery('english', 'quick <-> fox')) AS r;
+SELECT ts_rank_cd(to_tsvector('english', 'the quick brown fox jumps over the lazy dog; the quick fox'), to_tsquery('english', 'quick <-> !brown')) AS r;
+SELECT id, ts_rank_cd(v, 'red <-> fox') FROM pr_docs ORDER BY id;
+-- The functions behind the range and multirange operators.
+SELECT range_contains(int4range(1, 10), int4range(2, 3)) AS c, range_contained_by(numrange(2, 3), numrange(1, 10)) AS cb, range_contains_elem(int4range(1, 10), 10) AS ce, elem_contained_by_range(5, int4range(1, 10)) AS ec;
+SELECT range_overlaps(int4range(1, 5), int4range(4, 8)) AS o, range_before(int4range(1, 5), int4range(5, 8)) AS b, range_after(int4range(9, 12), int4range(5, 8)) AS a, range_overleft(int4range(1, 5), int4range(4, 8)) AS ol, range_overright(int4range(1, 5), int4range(4, 8)) AS orr, range_adjacent(int4range(1, 5), int4range(5, 8)) AS adj;
+SELECT range_union(numrange(1.5, 2), numrange(2, 3.25)) AS u, range_intersect(daterange('2024-01-01', '2024-03-01'), daterange('2024-02-01', '2024-04-01')) AS i, range_minus(int8range(1, 10), int8range(5, 20)) AS m;
+SELECT range_union(int4range(1, 2), int4range(5, 6));
+SELECT range_eq(int4range(1, 5), '[1,4]') AS eq, range_ne(numrange(1, 2), numrange(1.0, 2.0)) AS ne, range_lt(int4range(1, 5), int4range(1, 6)) AS lt, range_le('empty'::int4range, int4range(1, 2)) AS le, range_gt(int4range(2, 3), int4range(1, 9)) AS gt, range_ge(int4range(null, 3), int4range(1, 9)) AS ge;
+SELECT multirange_contains_elem('{[1,3),[5,7)}'::int4multirange, 6) AS ce, multirange_contains_range('{[1,3),[5,7)}'::int4multirange, int4range(1, 2)) AS cr, multirange_contains_multirange('{[1,9)}'::int4multirange, '{[2,3),[5,6)}') AS cm, range_contains_multirange(int4range(1, 9), '{[2,3),[5,6)}'::int4multirange) AS rcm;
+SELECT elem_contained_by_multirange(4, '{[1,3),[5,7)}'::int4multirange) AS ec, range_contained_by_multirange(int4range(5, 6), '{[1,3),[5,7)}'::int4multirange) AS rc, multirange_contained_by_range('{[5,6)}'::int4multirange, int4range(1, 9)) AS mcr, multirange_contained_by_multirange('{[5,6)}', '{[1,3),[5,7)}'::int4multirange) AS mcm;
+SELECT range_overlaps_multirange(numrange(4, 4.2), '{[3,5)}'::nummultirange) AS a, multirange_overlaps_range('{[3,5)}'::nummultirange, numrange(5, 6)) AS b, multirange_overlaps_multirange('{[3,5)}'::nummultirange, '{[1,2),[4,9)}') AS c;
+SELECT range_before_multirange(int4range(1, 2), '{[3,4)}'::int4multirange) AS a, multirange_before_range('{[1,2)}'::int4multirange, int4range(2, 4)) AS b, multirange_before_multirange('{[1,2)}'::int4multirange, '{[1,4)}') AS c, range_after_multirange(int4range(8, 9), '{[3,4)}'::int4multirange) AS d, multirange_after_range('{[5,6)}'::int4multirange, int4range(1, 5)) AS e, multirange_after_multirange('{[5,6)}'::int4multirange, '{[1,6)}') AS f;
+SELECT range_overleft_multirange(int4range(1, 4), '{[3,4)}'::int4multirange) AS a, multirange_overleft_range('{[1,6)}'::int4multirange, int4range(2, 4)) AS b, multirange_overleft_multirange('{[1,2)}'::int4multirange, '{[1,4)}') AS c, range_overright_multirange(int4range(3, 9), '{[3,4)}'::int4multirange) AS d, multirange_overright_range('{[1,6)}'::int4multirange, int4range(0, 5)) AS e, multirange_overright_multirange('{[5,6)}'::int4multirange, '{[1,6)}') AS f;
+SELECT range_adjacent_multirange(int4range(1, 3), '{[3,4)}'::int4multirange) AS a, multirange_adjacent_range('{[1,2),[5,6)}'::int4multirange, int4range(6, 8)) AS b, multirange_adjacent_multirange('{[1,2)}'::int4multirange, '{[3,4)}') AS c;
+SELECT multirange_union('{[1,3)}'::int4multirange, '{[3,5),[8,9)}') AS u, multirange_intersect('{[1,6)}'::int4multirange, '{[3,5),[8,9)}') AS i, multirange_minus('{[1,9)}'::int4multirange, '{[3,5)}') AS m;
+SELECT multirange_eq('{[1,3)}'::int4multirange, '{[1,2]}') AS eq, multirange_ne('{[1,3)}'::int4multirange, '{[1,2]}') AS ne, multirange_lt('{}'::int4multirange, '{[1,2)}') AS lt, multirange_ge('{[1,3)}'::int4multirange, '{[1,2)}') AS ge;
+CREATE TABLE pr_spans (id int, r numrange, m nummultirange);
+INSERT INTO pr_spans VALUES (1, '[1,5)', '{[1,2),[4,6)}'), (2, '(,3]', '{}'), (3, 'empty', '{[7,8)}'), (4, '[4,)', '{(,0)}');
+SELECT id FROM pr_spans WHERE range_contains_elem(r, 4.5) ORDER BY id;
+SELECT id FROM pr_spans WHERE range_overlaps(r, numrange(2, 4)) ORDER BY id;
+SELECT id, range_adjacent(r, numrange(5, 6)), range_lt(r, numrange(1, 2)) FROM pr_spans ORDER BY id;
+SELECT id FROM pr_spans WHERE multirange_contains_elem(m, 5.5) ORDER BY id;
+-- A multirange's element operand is of exactly its subtype (anyelement takes no implicit cast).
+SELECT multirange_contains_elem(m, 5) FROM pr_spans;
+SELECT '{[1,9)}'::nummultirange @> 5;
+SELECT 5 <@ '{[1,9)}'::nummultirange;
+SELECT '{[1,9)}'::int8multirange @> 5;
+SELECT '{[1,9)}'::int8multirange @> 5::int8, 2.5 <@ '{[1,9)}'::nummultirange, '2024-01-02'::date <@ '{[2024-01-01,2024-02-01)}'::datemultirange;
+SELECT id FROM pr_spans WHERE range_overlaps_multirange(r, m) ORDER BY id;
