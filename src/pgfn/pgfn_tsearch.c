@@ -468,7 +468,7 @@ static bool in_list(const struct pgtype_tslex *l, const char **el, size_t n)
 }
 
 const char **pgfn_ts_array_arg(sqlite3_context *ctx, sqlite3_value *v, struct arena *a, size_t *n,
-			       const char *what)
+			       const char *nulls)
 {
 	const char *s = (const char *)sqlite3_value_text(v);
 	const char **el = s ? pgfn_array_parse(a, s, n) : NULL;
@@ -476,12 +476,16 @@ const char **pgfn_ts_array_arg(sqlite3_context *ctx, sqlite3_value *v, struct ar
 		pgfn_error(ctx, "22P02", "malformed array literal: \"%s\"", s ? s : "");
 		return NULL;
 	}
+	size_t kept = 0;
 	for (size_t i = 0; i < *n; i++) {
-		if (!el[i]) {
-			pgfn_error(ctx, "22004", "%s must not contain nulls", what);
+		if (!el[i] && nulls) {
+			pgfn_error(ctx, "22004", "%s", nulls);
 			return NULL;
 		}
+		if (el[i])
+			el[kept++] = el[i];
 	}
+	*n = kept;
 	return el;
 }
 
@@ -496,7 +500,7 @@ static void fn_setweight(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct arena *a = arena_new(0);
 	struct pgtype_tsvector v;
 	size_t nl = 0;
-	const char **only = argc > 2 ? pgfn_ts_array_arg(ctx, argv[2], a, &nl, "lexeme array")
+	const char **only = argc > 2 ? pgfn_ts_array_arg(ctx, argv[2], a, &nl, NULL)
 				     : NULL;
 	if ((argc <= 2 || only) && pgfn_ts_read_vector(ctx, argv[0], a, &v)) {
 		for (size_t i = 0; i < v.n; i++) {
@@ -565,7 +569,8 @@ static void fn_from_array(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	struct arena *a = arena_new(0);
 	size_t n;
-	const char **el = pgfn_ts_array_arg(ctx, argv[0], a, &n, "lexeme array");
+	const char **el = pgfn_ts_array_arg(ctx, argv[0], a, &n,
+							"lexeme array may not contain nulls");
 	if (el) {
 		struct pgtype_tsvector v = {n, arena_zalloc(a, (n ? n : 1) * sizeof(*v.lex))};
 		bool ok = true;
@@ -595,7 +600,7 @@ static void fn_delete(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	size_t nl = 1;
 	const char *one = (const char *)sqlite3_value_text(argv[1]);
 	const char **del = sqlite3_value_int(argv[2])
-				   ? pgfn_ts_array_arg(ctx, argv[1], a, &nl, "lexeme array")
+				   ? pgfn_ts_array_arg(ctx, argv[1], a, &nl, NULL)
 				   : &one;
 	if (del && pgfn_ts_read_vector(ctx, argv[0], a, &v)) {
 		size_t r = 0;
@@ -617,7 +622,8 @@ static void fn_filter(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct arena *a = arena_new(0);
 	struct pgtype_tsvector v;
 	size_t nw;
-	const char **ws = pgfn_ts_array_arg(ctx, argv[1], a, &nw, "weight array");
+	const char **ws = pgfn_ts_array_arg(ctx, argv[1], a, &nw,
+						"weight array may not contain nulls");
 	unsigned mask = 0;
 	for (size_t i = 0; ws && i < nw; i++) {
 		char c = ws[i][0];
@@ -704,6 +710,42 @@ static void fn_numnode(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct pgtype_tsq *q;
 	if (pgfn_ts_read_query(ctx, argv[0], a, &q))
 		sqlite3_result_int(ctx, pgfn_ts_count_nodes(q));
+	arena_free(a);
+}
+
+/* Whether q has an operand of lexeme ex (tsq_mcontains compares the lexemes' CRCs: weights
+ * and prefixes do not count). */
+static bool has_operand(const struct pgtype_tsq *q, const struct pgtype_tsq *ex)
+{
+	if (!q)
+		return false;
+	if (q->kind == PGTYPE_TSQ_VAL)
+		return q->n == ex->n && memcmp(q->s, ex->s, q->n) == 0;
+	return has_operand(q->l, ex) || has_operand(q->r, ex);
+}
+
+static bool all_operands_in(const struct pgtype_tsq *ex, const struct pgtype_tsq *q)
+{
+	if (!ex)
+		return true;
+	if (ex->kind == PGTYPE_TSQ_VAL)
+		return has_operand(q, ex);
+	return all_operands_in(ex->l, q) && all_operands_in(ex->r, q);
+}
+
+/* pgfn_tsq_contains(a, b, swapped): tsquery @> tsquery (tsq_mcontains) — a has at least as
+ * many items as b and every lexeme of b; swapped: a <@ b, the same with b and a. */
+static void fn_tsq_contains(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (pgfn_any_null(ctx, argc, argv))
+		return;
+	struct arena *a = arena_new(0);
+	struct pgtype_tsq *q, *ex;
+	bool swapped = sqlite3_value_int(argv[2]) != 0;
+	if (pgfn_ts_read_query(ctx, argv[swapped ? 1 : 0], a, &q) &&
+	    pgfn_ts_read_query(ctx, argv[swapped ? 0 : 1], a, &ex))
+		sqlite3_result_int(ctx, pgfn_ts_count_nodes(q) >= pgfn_ts_count_nodes(ex) &&
+						all_operands_in(ex, q));
 	arena_free(a);
 }
 
@@ -805,6 +847,7 @@ static const struct pgfn_def fns[] = {
 	{"pgfn_tsq_op", 3, fn_tsq_op},
 	{"pgfn_tsq_op", 4, fn_tsq_op},
 	{"pgfn_tsq_not", 1, fn_tsq_not},
+	{"pgfn_tsq_contains", 3, fn_tsq_contains},
 };
 
 int pgfn_register_tsearch(sqlite3 *db)
@@ -816,5 +859,7 @@ int pgfn_register_tsearch(sqlite3 *db)
 		rc = pgfn_register_tsdict(db);
 	if (rc == SQLITE_OK)
 		rc = pgfn_register_tsdebug(db);
+	if (rc == SQLITE_OK)
+		rc = pgfn_register_tsunnest(db);
 	return rc != SQLITE_OK ? rc : pgfn_register_tsheadline(db);
 }

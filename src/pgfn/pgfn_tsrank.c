@@ -365,7 +365,8 @@ static void fn_rank(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct arena *a = arena_new(0);
 	if (sqlite3_value_type(argv[0]) != SQLITE_NULL) {
 		size_t n;
-		const char **el = pgfn_ts_array_arg(ctx, argv[0], a, &n, "array of weight");
+		const char **el = pgfn_ts_array_arg(ctx, argv[0], a, &n,
+							"array of weight must not contain nulls");
 		if (!el)
 			goto out;
 		if (n < 4) {

@@ -1031,6 +1031,10 @@ int xlat_ts_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *nam
 int xlat_ts_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op, struct xlat_type *t);
 int xlat_ts_operator(struct xlat_ctx *c, const char *op, const char *ls, struct xlat_type l,
 		     const char *rs, struct xlat_type r, int location, struct xlat_type *t);
+/* tsquery @> and <@ (0: not a tsquery operand, or another operator), the operands emitted
+ * from mark on as "L, R" and the call made around them in place (xlat_range_op's reading). */
+int xlat_ts_contains(struct xlat_ctx *c, const char *op, size_t mark, struct xlat_type l,
+		     struct xlat_type r, struct xlat_type *t);
 /* Whether s is valid JSON text (RFC 8259). */
 bool xlat_json_valid(const char *s);
 

@@ -710,6 +710,9 @@ int xlat_range_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op, s
 		return -1;
 	if (!xlat_range_type(l.oid) && !xlat_range_type(r.oid) && !mr_by_oid(l.oid) &&
 	    !mr_by_oid(r.oid)) {
+		int ts = xlat_ts_contains(c, op, mark, l, r, t); /* tsquery @> tsquery */
+		if (ts)
+			return ts;
 		take_back(c, mark, nslots);
 		return 0; /* not ours: translated again by its own reader */
 	}

@@ -331,6 +331,21 @@ int xlat_ts_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op, stru
 	return 1;
 }
 
+int xlat_ts_contains(struct xlat_ctx *c, const char *op, size_t mark, struct xlat_type l,
+		     struct xlat_type r, struct xlat_type *t)
+{
+	bool lq = l.oid == XLAT_OID_TSQUERY, rq = r.oid == XLAT_OID_TSQUERY;
+	if ((strcmp(op, "@>") != 0 && strcmp(op, "<@") != 0) || (!lq && !rq))
+		return 0;
+	if ((!lq && l.oid != XLAT_OID_UNKNOWN) || (!rq && r.oid != XLAT_OID_UNKNOWN))
+		return 0;
+	/* an untyped operand is read as tsquery by the call */
+	xlat_insert_at(c, mark, "pgfn_tsq_contains(");
+	xlat_printf(c, ", %d)", op[0] == '<');
+	*t = (struct xlat_type){XLAT_OID_BOOL, -1};
+	return 1;
+}
+
 int xlat_ts_operator(struct xlat_ctx *c, const char *op, const char *ls, struct xlat_type l,
 		     const char *rs, struct xlat_type r, int location, struct xlat_type *t)
 {

@@ -47,3 +47,27 @@ SELECT 5 <@ '{[1,9)}'::nummultirange;
 SELECT '{[1,9)}'::int8multirange @> 5;
 SELECT '{[1,9)}'::int8multirange @> 5::int8, 2.5 <@ '{[1,9)}'::nummultirange, '2024-01-02'::date <@ '{[2024-01-01,2024-02-01)}'::datemultirange;
 SELECT id FROM pr_spans WHERE range_overlaps_multirange(r, m) ORDER BY id;
+-- unnest(tsvector): each lexeme with its positions and weights (NULL without positions), in
+-- FROM (with column aliases) and in a select list (a record per lexeme).
+SELECT * FROM unnest('base:7 hidden:6 rebel spaceship:2,33A,34B strike:3'::tsvector);
+SELECT * FROM unnest('w x:1'::tsvector) AS u(l, p);
+SELECT lexeme, positions[1], weights[1] FROM unnest('aa:4C bb cc:1,2A'::tsvector) WHERE lexeme <> 'bb' ORDER BY lexeme;
+-- differs: refused (0A000): unnest(tsvector) of a column of the FROM items to its left
+SELECT d.id, u.lexeme, u.positions FROM pr_docs d, unnest(d.v) u WHERE d.id < 3 ORDER BY 1, 2;
+SELECT unnest('base:7 hidden rebel spaceship:2,33A,34B'::tsvector);
+SELECT unnest(v), id FROM pr_docs WHERE id IN (1, 3) ORDER BY id;
+SELECT unnest('"a b":1 c,d:2'::tsvector);
+SELECT * FROM unnest(''::tsvector);
+-- tsquery @> tsquery and <@: every lexeme of one is in the other (weights and prefixes aside)
+SELECT 'new & york'::tsquery @> 'york'::tsquery AS a, 'york'::tsquery <@ 'new & york'::tsquery AS b, 'a'::tsquery @> 'a & b' AS c, 'a & b'::tsquery @> 'b:*A' AS d, 'a <-> b'::tsquery @> 'b <-> a' AS e;
+CREATE TABLE pr_queries (id int, q tsquery);
+INSERT INTO pr_queries VALUES (1, 'new <-> york'), (2, 'moscow'), (3, 'new & !old'), (4, 'york | (big <-> apple)');
+SELECT id FROM pr_queries WHERE q @> 'new' ORDER BY id;
+SELECT id FROM pr_queries WHERE q <@ 'moscow | york | big | apple' ORDER BY id;
+SELECT id FROM pr_queries WHERE 'york' <@ q ORDER BY id;
+-- ts_delete and setweight skip a NULL lexeme; array_to_tsvector, ts_filter and ts_rank's
+-- weights refuse one
+SELECT ts_delete('a b c'::tsvector, ARRAY['a', NULL]) AS d, setweight('a:1 b:2'::tsvector, 'A', ARRAY['a', NULL]) AS w;
+SELECT array_to_tsvector(ARRAY['a', NULL]);
+SELECT ts_filter('a:1A'::tsvector, '{a,NULL}');
+SELECT ts_rank('{1,NULL,1,1}', 'a:1'::tsvector, 'a');
