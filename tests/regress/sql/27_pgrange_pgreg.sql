@@ -71,3 +71,12 @@ SELECT ts_delete('a b c'::tsvector, ARRAY['a', NULL]) AS d, setweight('a:1 b:2':
 SELECT array_to_tsvector(ARRAY['a', NULL]);
 SELECT ts_filter('a:1A'::tsvector, '{a,NULL}');
 SELECT ts_rank('{1,NULL,1,1}', 'a:1'::tsvector, 'a');
+-- The default parser: a run of blanks ends before '<', '-', '+', '&' and '/' (which start a
+-- new one); a host or e-mail address keeps its :port; an entity's name takes digits, '_',
+-- ':', '.' and '-'.
+SELECT alias, token FROM ts_debug('simple', 'a < b, <i> c - d + e & f / g :< h <<b> i&<j');
+SELECT alias, token FROM ts_debug('simple', 'x.org:8080 http://x.org:8080 http://x.org:8080/a/b me@x.org:25 y.org:80/?q');
+SELECT alias, token FROM ts_debug('english', 'abc&nm1;def&#xa9;ghi&a_b; j&:x; k&a.b-c; l&1a; m&; n&#12a;');
+SELECT to_tsvector('english', 'Visit http://shop.example.com:8443/cart?id=7 or mail sales@example.com:25 -- now & then <b>bold</b>');
+SELECT * FROM ts_parse('default', 'a  / b -- c ++ d');
+SELECT ts_headline('simple', 'call x.org:8080 now - or <never> & later', 'x.org:8080 | later');

@@ -82,6 +82,7 @@ static const struct {
 	{"pgfn_ts_headline('simple', 'a', 'a', 'MaxWords')",
 	 "ERROR 42601: invalid parameter list format: \"MaxWords\""},
 	/* ts_lexize (pgfn_tsdict.c) */
+	{"pgfn_to_tsvector('simple', 'x.org:8080 a&nm1;b')", "'a':2 'b':3 'x.org:8080':1"},
 	{"pgfn_ts_lexize('english_stem', 'Jumping')", "{jump}"},
 	{"pgfn_ts_lexize('english_stem', 'the')", "{}"},
 	{"pgfn_ts_lexize('simple', 'A B')", "{\"a b\"}"},
