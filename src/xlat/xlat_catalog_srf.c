@@ -443,6 +443,9 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 	     (strcmp(name, "ts_parse") == 0 && f->n_args == 2) ||
 	     (strcmp(name, "ts_debug") == 0 && f->n_args >= 1 && f->n_args <= 2)))
 		return ts_parser_function(c, rf, f, name);
+	if (name && strcmp(name, "ts_stat") == 0 && schema && strcmp(schema, "pg_catalog") == 0 &&
+	    f->n_funcname <= 2) /* it runs a query given as text */
+		return xlat_unsupported(c, f->location, "ts_stat");
 	if (name && strcmp(name, "unnest") == 0 && schema && strcmp(schema, "pg_catalog") == 0 &&
 	    f->n_funcname <= 2 && f->n_args == 1 && !f->agg_star && !f->over) {
 		int h = ts_unnest_function(c, rf, f);

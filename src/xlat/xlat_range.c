@@ -304,6 +304,17 @@ static int mr_constructor(struct xlat_ctx *c, const PgQuery__FuncCall *f, const 
 			  const struct mr_type *mt, struct xlat_type *t)
 {
 	struct xlat_type at[3] = {{0, -1}, {0, -1}, {0, -1}};
+	if (f->func_variadic && f->n_args == 1) { /* VARIADIC array of ranges */
+		const struct xlat_typeinfo *ti = xlat_type_by_oid(mt->range);
+		xlat_printf(c, "pgfn_multirange_variadic(%u, ", mt->oid);
+		if (!xlat_expr(c, f->args[0], &at[0]))
+			return -1;
+		xlat_puts(c, ")");
+		if (ti && at[0].oid != ti->array_oid && at[0].oid != XLAT_OID_UNKNOWN_COL)
+			return no_function(c, f, name, at);
+		*t = (struct xlat_type){mt->oid, -1};
+		return 1;
+	}
 	const PgQuery__AConst *k = f->n_args == 1 ? xlat_const_value(c, f->args[0]) : NULL;
 	if (k && k->val_case == PG_QUERY__A__CONST__VAL_SVAL) {
 		/* int4multirange('{...}') is a cast of the literal (the one-range constructor

@@ -80,3 +80,16 @@ SELECT alias, token FROM ts_debug('english', 'abc&nm1;def&#xa9;ghi&a_b; j&:x; k&
 SELECT to_tsvector('english', 'Visit http://shop.example.com:8443/cart?id=7 or mail sales@example.com:25 -- now & then <b>bold</b>');
 SELECT * FROM ts_parse('default', 'a  / b -- c ++ d');
 SELECT ts_headline('simple', 'call x.org:8080 now - or <never> & later', 'x.org:8080 | later');
+-- A multirange constructor with VARIADIC takes an array of ranges.
+SELECT nummultirange(VARIADIC '{}'::numrange[]) AS a, int4multirange(VARIADIC ARRAY[int4range(5, 6), int4range(1, 3), 'empty']) AS b, datemultirange(VARIADIC ARRAY[daterange('2024-01-01', '2024-02-01'), daterange('2024-02-01', '2024-03-01')]) AS c;
+SELECT int4multirange(VARIADIC ARRAY[int4range(1, 2), NULL]);
+SELECT int4multirange(VARIADIC NULL::int4range[]) IS NULL;
+SELECT int4multirange(VARIADIC ARRAY[1, 2]);
+INSERT INTO pr_spans VALUES (5, NULL, nummultirange(VARIADIC ARRAY[numrange(1, 2), numrange(2, 3)]));
+SELECT id, m FROM pr_spans WHERE id = 5;
+-- Refused: ts_stat (it runs a query given as text) and PostgreSQL's C trigger functions
+CREATE TABLE pr_tv (t text, a tsvector);
+-- differs: refused (0A000): ts_stat runs a query given as text
+SELECT * FROM ts_stat('SELECT a FROM pr_tv');
+-- differs: refused (0A000): the built-in trigger function tsvector_update_trigger
+CREATE TRIGGER pr_tv_upd BEFORE INSERT OR UPDATE ON pr_tv FOR EACH ROW EXECUTE FUNCTION tsvector_update_trigger(a, 'pg_catalog.english', t);
