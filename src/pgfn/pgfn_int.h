@@ -338,6 +338,8 @@ int pgfn_register_tsdebug(sqlite3 *db);
 /* pgfn_tsunnest.c: registers unnest(tsvector)'s pgfn_ts_unnest (table-valued) and
  * pgfn_ts_unnest_rows. */
 int pgfn_register_tsunnest(sqlite3 *db);
+/* pgfn_tscmp.c: registers the collations pgfn_tsvector and pgfn_tsquery (their btree order). */
+int pgfn_register_tscmp(sqlite3 *db);
 int pgfn_register_tsheadline(sqlite3 *db);
 /* pgfn_tsrank.c: registers ts_rank and ts_rank_cd. */
 int pgfn_register_tsrank(sqlite3 *db);

@@ -861,5 +861,7 @@ int pgfn_register_tsearch(sqlite3 *db)
 		rc = pgfn_register_tsdebug(db);
 	if (rc == SQLITE_OK)
 		rc = pgfn_register_tsunnest(db);
+	if (rc == SQLITE_OK)
+		rc = pgfn_register_tscmp(db);
 	return rc != SQLITE_OK ? rc : pgfn_register_tsheadline(db);
 }

@@ -374,11 +374,15 @@ int xlat_ts_operator(struct xlat_ctx *c, const char *op, const char *ls, struct 
 		*t = (struct xlat_type){XLAT_OID_TSQUERY, -1};
 		return 1;
 	}
-	if (strcmp(op, "=") == 0 || strcmp(op, "<>") == 0)
-		return 0; /* equal canonical text is an equal value */
-	if (strchr("<>", op[0]) && (!op[1] || op[1] == '='))
-		return xlat_unsupported(c, location, "ordering comparisons of tsvector and tsquery")
-			       ? 1
-			       : -1;
+	if (strcmp(op, "=") == 0 || strcmp(op, "<>") == 0 ||
+	    (strchr("<>", op[0]) && (!op[1] || op[1] == '=')))
+		return 0; /* compared with xlat_ts_collation's collation */
 	return xlat_no_operator(c, op, l.oid, r.oid, location) ? 1 : -1;
+}
+
+const char *xlat_ts_collation(uint32_t l, uint32_t r)
+{
+	return l == XLAT_OID_TSVECTOR || r == XLAT_OID_TSVECTOR  ? " COLLATE pgfn_tsvector"
+	       : l == XLAT_OID_TSQUERY || r == XLAT_OID_TSQUERY ? " COLLATE pgfn_tsquery"
+								: NULL;
 }

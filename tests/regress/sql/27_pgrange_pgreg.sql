@@ -93,3 +93,16 @@ CREATE TABLE pr_tv (t text, a tsvector);
 SELECT * FROM ts_stat('SELECT a FROM pr_tv');
 -- differs: refused (0A000): the built-in trigger function tsvector_update_trigger
 CREATE TRIGGER pr_tv_upd BEFORE INSERT OR UPDATE ON pr_tv FOR EACH ROW EXECUTE FUNCTION tsvector_update_trigger(a, 'pg_catalog.english', t);
+-- tsvector and tsquery compare and sort in PostgreSQL's btree order (tsvector_cmp,
+-- tsquery_cmp), not by their text.
+CREATE TABLE pr_ord (id int, q tsquery, v tsvector);
+INSERT INTO pr_ord VALUES (1, 'new <-> york', 'a:1 b:2'), (2, 'moscow', 'a b'), (3, 'sanct <-> peter', 'zz:1A'), (4, 'foo & bar & qq', 'a:1,2'), (5, '1 & (2 <-> 3)', 'b:1 a:2'), (6, '5 <-> 6', 'a:2A'), (7, '!x', 'abc'), (8, 'a | b', 'a:3 c:1'), (9, 'a <2> b', 'ab'), (10, 'b & a', 'a:1B'), (11, 'x:*', ''), (12, 'a & b & c', 'x y z'), (13, '(a | b) & c', 'xy:5'), (14, '!(a & b)', 'a:16383');
+SELECT id, q FROM pr_ord ORDER BY q, id;
+SELECT id, q FROM pr_ord ORDER BY q DESC, id;
+SELECT id, v FROM pr_ord ORDER BY v, id;
+SELECT id, v FROM pr_ord ORDER BY 2 DESC, 1;
+SELECT count(*) FROM pr_ord WHERE q < 'new <-> york';
+SELECT count(*) FROM pr_ord WHERE q >= 'b & a';
+SELECT count(*) FROM pr_ord WHERE v > 'a:1 b:2';
+SELECT 'a' < 'b & c'::tsquery AS a, 'a | f' < 'b & c'::tsquery AS b, 'a | ff' < 'b & c'::tsquery AS c, 'cat'::tsquery > 'dog'::tsquery AS d, 'a:1'::tsvector < 'a:2' AS e, 'a'::tsvector < 'a:1' AS f, 'ab'::tsvector > 'b' AS g, 'a:1A'::tsvector <= 'a:1B' AS h;
+SELECT q FROM pr_ord WHERE id IN (1, 6, 9) ORDER BY q;
