@@ -250,11 +250,6 @@ void pgfn_ts_posset_add(struct pgfn_ts_posset *s, int p)
 		s->bits[p / 64] |= 1ull << (p % 64);
 }
 
-static bool has_bit(const struct pgfn_ts_posset *s, int p)
-{
-	return p >= 0 && p <= PGTYPE_TS_MAXPOS && (s->bits[p / 64] >> (p % 64)) & 1;
-}
-
 /* Where the query's operands are looked up: a tsvector, or ts_rank_cd's cover so far. */
 struct ts_src {
 	pgfn_ts_operand_fn fn;
@@ -265,19 +260,38 @@ struct ts_src {
 /* TS_phrase_output's emit flags: positions only in L, only in R, in both. */
 enum { EMIT_L = 1, EMIT_R = 2, EMIT_BOTH = 4 };
 
+/* dst = src's positions moved up by k (k >= 0), word by word. */
+static void shift_up(uint64_t *dst, const uint64_t *src, size_t nwords, int k)
+{
+	size_t q = (size_t)k / 64;
+	unsigned r = (unsigned)k % 64;
+	for (size_t i = 0; i < nwords; i++) {
+		uint64_t lo = i >= q ? src[i - q] << r : 0;
+		uint64_t hi = r && i >= q + 1 ? src[i - q - 1] >> (64 - r) : 0;
+		dst[i] = lo | hi;
+	}
+}
+
 /* TS_phrase_output: L's positions moved by loff and R's by roff, merged as emit asks;
- * true when any position came out. */
+ * true when any position (1..16383) came out. */
 static bool emit_positions(struct pgfn_ts_posset *out, const struct pgfn_ts_posset *l,
 			   const struct pgfn_ts_posset *r, int emit, int loff, int roff)
 {
+	enum { N = ARRAY_LEN(out->bits) };
+	uint64_t ls[N], rs[N];
+	shift_up(ls, l->bits, N, loff);
+	shift_up(rs, r->bits, N, roff);
 	bool any = false;
-	for (int p = 1; p <= PGTYPE_TS_MAXPOS; p++) {
-		bool in_l = has_bit(l, p - loff), in_r = has_bit(r, p - roff);
-		if ((in_l && in_r && (emit & EMIT_BOTH)) || (in_l && !in_r && (emit & EMIT_L)) ||
-		    (!in_l && in_r && (emit & EMIT_R))) {
-			pgfn_ts_posset_add(out, p);
-			any = true;
-		}
+	for (size_t i = 0; i < N; i++) {
+		uint64_t w = ((emit & EMIT_BOTH) ? ls[i] & rs[i] : 0) |
+			     ((emit & EMIT_L) ? ls[i] & ~rs[i] : 0) |
+			     ((emit & EMIT_R) ? ~ls[i] & rs[i] : 0);
+		if (i == 0)
+			w &= ~1ull; /* position 0 is none */
+		if (i == N - 1 && (PGTYPE_TS_MAXPOS + 1) % 64)
+			w &= (1ull << ((PGTYPE_TS_MAXPOS + 1) % 64)) - 1;
+		out->bits[i] |= w;
+		any |= w != 0;
 	}
 	return any;
 }
