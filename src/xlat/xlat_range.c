@@ -473,9 +473,41 @@ static int op_function(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 	return xlat_expr(c, e, t) ? 1 : -1;
 }
 
+/* range_cmp(a, b) and multirange_cmp(a, b): -1, 0 or 1 in range_cmp's order
+ * (pgfn_range_cmp, pgfn_multirange_cmp); a literal takes the other argument's type. */
+static int cmp_function(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+			struct xlat_type *t)
+{
+	bool multi = name[0] == 'm';
+	struct xlat_type at[2];
+	const char *x[2];
+	for (size_t i = 0; i < 2; i++)
+		if (!(x[i] = xlat_expr_aside(c, f->args[i], &at[i])))
+			return -1;
+	xlat_nocache(c); /* the arguments' constants were noted in their own texts */
+	uint32_t oid = texty(at[0].oid) ? at[1].oid : at[0].oid;
+	if (!(multi ? xlat_multirange_type(oid) : xlat_range_type(oid)) ||
+	    (at[0].oid != oid && !texty(at[0].oid)) || (at[1].oid != oid && !texty(at[1].oid)))
+		return no_function(c, f, name, at);
+	const char *in = multi ? "shardlite_multirange" : "shardlite_range";
+	xlat_printf(c, "pgfn_%s(", name);
+	for (size_t i = 0; i < 2; i++) {
+		if (texty(at[i].oid))
+			xlat_printf(c, "%s(%s, %u), ", in, x[i], oid);
+		else
+			xlat_printf(c, "%s, ", x[i]);
+	}
+	xlat_printf(c, "%u)", oid);
+	*t = (struct xlat_type){XLAT_OID_INT4, -1};
+	return 1;
+}
+
 int xlat_range_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		    struct xlat_type *t)
 {
+	if ((strcmp(name, "range_cmp") == 0 || strcmp(name, "multirange_cmp") == 0) &&
+	    f->n_args == 2 && !f->agg_star && !f->over)
+		return cmp_function(c, f, name, t);
 	for (size_t i = 0; i < ARRAY_LEN(op_fns); i++)
 		if (strcmp(op_fns[i].name, name) == 0 && !f->agg_star && !f->over)
 			return op_function(c, f, &op_fns[i], t);

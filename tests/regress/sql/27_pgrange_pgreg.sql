@@ -106,3 +106,8 @@ SELECT count(*) FROM pr_ord WHERE q >= 'b & a';
 SELECT count(*) FROM pr_ord WHERE v > 'a:1 b:2';
 SELECT 'a' < 'b & c'::tsquery AS a, 'a | f' < 'b & c'::tsquery AS b, 'a | ff' < 'b & c'::tsquery AS c, 'cat'::tsquery > 'dog'::tsquery AS d, 'a:1'::tsvector < 'a:2' AS e, 'a'::tsvector < 'a:1' AS f, 'ab'::tsvector > 'b' AS g, 'a:1A'::tsvector <= 'a:1B' AS h;
 SELECT q FROM pr_ord WHERE id IN (1, 6, 9) ORDER BY q;
+-- range_cmp and multirange_cmp: -1, 0 or 1 in the btree order
+SELECT range_cmp(numrange(1.0, 2.0), numrange(1.0, 3.0)) AS a, range_cmp(int4range(1, 5), '[1,4]') AS b, range_cmp('empty', int4range(1, 2)) AS c, range_cmp(daterange('2024-01-02', '2024-02-01'), '[2024-01-01,2024-03-01)') AS d, range_cmp(NULL::int4range, int4range(1, 2)) IS NULL AS e;
+SELECT multirange_cmp('{[1,3)}'::int4multirange, '{[1,2],[5,6]}') AS a, multirange_cmp('{}'::int4multirange, '{}') AS b, multirange_cmp('{[1,2)}'::nummultirange, '{}') AS c;
+SELECT id, range_cmp(r, numrange(1, 5)), multirange_cmp(m, '{[1,2)}') FROM pr_spans ORDER BY id;
+SELECT range_cmp(int4range(1, 2), numrange(1, 2));
