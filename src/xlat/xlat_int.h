@@ -1035,6 +1035,9 @@ int xlat_ts_operator(struct xlat_ctx *c, const char *op, const char *ls, struct 
  * from mark on as "L, R" and the call made around them in place (xlat_range_op's reading). */
 int xlat_ts_contains(struct xlat_ctx *c, const char *op, size_t mark, struct xlat_type l,
 		     struct xlat_type r, struct xlat_type *t);
+/* tsvector @@ ANY (array) and ALL: each element read as a tsquery (0: the left operand is
+ * no tsvector). */
+int xlat_ts_any(struct xlat_ctx *c, const PgQuery__AExpr *e, bool all, struct xlat_type *t);
 /* The collation of a comparison or ORDER BY of tsvector or tsquery (their btree order,
  * pgfn_tscmp.c), NULL for other types. */
 const char *xlat_ts_collation(uint32_t l, uint32_t r);

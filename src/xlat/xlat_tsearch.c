@@ -331,6 +331,25 @@ int xlat_ts_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op, stru
 	return 1;
 }
 
+int xlat_ts_any(struct xlat_ctx *c, const PgQuery__AExpr *e, bool all, struct xlat_type *t)
+{
+	if (peek_type(c, e->lexpr) != XLAT_OID_TSVECTOR)
+		return 0;
+	/* ANY: true when one element matches, else NULL when one gave NULL, else false */
+	xlat_printf(c, "(SELECT CASE WHEN %s THEN %d WHEN count(*) > count(m) THEN NULL ELSE %d END "
+		       "FROM (SELECT pgfn_ts_match(",
+		    all ? "min(m) = 0" : "max(m) = 1", !all, all);
+	struct xlat_type ignored;
+	if (!xlat_expr(c, e->lexpr, &ignored))
+		return -1;
+	xlat_puts(c, ", v0) AS m FROM pgfn_unnest(");
+	if (!xlat_expr(c, e->rexpr, &ignored))
+		return -1;
+	xlat_puts(c, ")))");
+	*t = (struct xlat_type){XLAT_OID_BOOL, -1};
+	return 1;
+}
+
 int xlat_ts_contains(struct xlat_ctx *c, const char *op, size_t mark, struct xlat_type l,
 		     struct xlat_type r, struct xlat_type *t)
 {

@@ -111,3 +111,8 @@ SELECT range_cmp(numrange(1.0, 2.0), numrange(1.0, 3.0)) AS a, range_cmp(int4ran
 SELECT multirange_cmp('{[1,3)}'::int4multirange, '{[1,2],[5,6]}') AS a, multirange_cmp('{}'::int4multirange, '{}') AS b, multirange_cmp('{[1,2)}'::nummultirange, '{}') AS c;
 SELECT id, range_cmp(r, numrange(1, 5)), multirange_cmp(m, '{[1,2)}') FROM pr_spans ORDER BY id;
 SELECT range_cmp(int4range(1, 2), numrange(1, 2));
+-- tsvector @@ ANY/ALL (array): each element read as a tsquery, with ANY's and ALL's NULLs
+SELECT 'a b'::tsvector @@ ANY ('{a,c}') AS a, 'a b'::tsvector @@ ANY ('{x,c}') AS b, 'a b'::tsvector @@ ALL ('{a,b}') AS c, 'a b'::tsvector @@ ALL ('{a,c}') AS d, 'a b'::tsvector @@ ANY ('{}') AS e, 'a b'::tsvector @@ ALL ('{}') AS f;
+SELECT 'a b'::tsvector @@ ANY (ARRAY['a'::tsquery, NULL]) AS a, 'a b'::tsvector @@ ANY (ARRAY['x'::tsquery, NULL]) AS b, NULL::tsvector @@ ANY ('{a}') AS c, 'a b'::tsvector @@ ALL (ARRAY['a'::tsquery, NULL]) AS d;
+SELECT id FROM pr_docs WHERE v @@ ANY ('{red,blue}') ORDER BY id;
+SELECT id FROM pr_docs WHERE v @@ ALL (ARRAY['fox'::tsquery, 'red <-> fox']) ORDER BY id;
