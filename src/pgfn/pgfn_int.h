@@ -300,7 +300,8 @@ struct pgfn_tsparsed {
 void pgfn_ts_parsetext(enum pgfn_ts_cfg cfg, const char *s, size_t n, struct arena *a,
 		       struct pgfn_tsparsed *out);
 /* pgfn_tsearch.c's readers of arguments (stored canonical text into a; false with ctx failed
- * as PostgreSQL fails), a text[] argument's elements (22004 for a NULL one, named what), the
+ * as PostgreSQL fails), a text[] argument's elements (a NULL one fails with 22004 and the
+ * message nulls, or is dropped when nulls is NULL, as ts_delete and setweight drop it), the
  * lexemes an operand matches ([*lo, *hi) of v's sorted array, prefixes included) and the
  * node count of a query. */
 bool pgfn_ts_read_vector(sqlite3_context *ctx, sqlite3_value *v, struct arena *a,
@@ -308,16 +309,37 @@ bool pgfn_ts_read_vector(sqlite3_context *ctx, sqlite3_value *v, struct arena *a
 bool pgfn_ts_read_query(sqlite3_context *ctx, sqlite3_value *v, struct arena *a,
 			struct pgtype_tsq **out);
 const char **pgfn_ts_array_arg(sqlite3_context *ctx, sqlite3_value *v, struct arena *a, size_t *n,
-			       const char *what);
+			       const char *nulls);
 void pgfn_ts_find_lexemes(const struct pgtype_tsvector *v, const struct pgtype_tsq *q, size_t *lo,
 			  size_t *hi);
 int pgfn_ts_count_nodes(const struct pgtype_tsq *q);
 /* TS_execute of q over v, phrases checked by position. */
 bool pgfn_ts_execute(const struct pgtype_tsvector *v, const struct pgtype_tsq *q);
+/* ExecPhraseData: the positions (1..16383) where a phrase part matches, the width of the
+ * phrase that ends at each, and negate: the part matches everywhere but there. */
+struct pgfn_ts_posset {
+	uint64_t bits[(PGTYPE_TS_MAXPOS + 64) / 64];
+	int width;
+	bool negate;
+};
+void pgfn_ts_posset_add(struct pgfn_ts_posset *s, int pos);
+/* An operand's lookup for pgfn_ts_execute_with: whether the operand is there and, when pos is
+ * not NULL, the positions it is at added into pos (zeroed by the caller). */
+typedef bool (*pgfn_ts_operand_fn)(void *arg, const struct pgtype_tsq *operand,
+				   struct pgfn_ts_posset *pos);
+/* TS_execute of q with operands looked up by fn (ts_rank_cd's covers); skip_not
+ * (TS_EXEC_SKIP_NOT): a NOT matches whatever is under it. */
+bool pgfn_ts_execute_with(const struct pgtype_tsq *q, pgfn_ts_operand_fn fn, void *arg,
+			  bool skip_not);
 /* pgfn_tsdict.c: registers ts_lexize; pgfn_tsheadline.c: registers ts_headline. */
 int pgfn_register_tsdict(sqlite3 *db);
 /* pgfn_tsdebug.c: registers ts_token_type and ts_parse (table-valued). */
 int pgfn_register_tsdebug(sqlite3 *db);
+/* pgfn_tsunnest.c: registers unnest(tsvector)'s pgfn_ts_unnest (table-valued) and
+ * pgfn_ts_unnest_rows. */
+int pgfn_register_tsunnest(sqlite3 *db);
+/* pgfn_tscmp.c: registers the collations pgfn_tsvector and pgfn_tsquery (their btree order). */
+int pgfn_register_tscmp(sqlite3 *db);
 int pgfn_register_tsheadline(sqlite3 *db);
 /* pgfn_tsrank.c: registers ts_rank and ts_rank_cd. */
 int pgfn_register_tsrank(sqlite3 *db);

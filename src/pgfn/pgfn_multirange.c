@@ -485,6 +485,44 @@ static void fn_make(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	arena_free(a);
 }
 
+/* pgfn_multirange_variadic(oid, ranges[]): int4multirange(VARIADIC array) and its siblings,
+ * the array's ranges (stored text) as the members; a NULL member is 22004. */
+static void fn_variadic(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[1]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	uint32_t oid = (uint32_t)sqlite3_value_int64(argv[0]);
+	uint32_t rt = pgtype_multirange_range(oid);
+	struct arena *a = arena_new(0);
+	size_t n = 0, cap = 0;
+	const char **el = pgfn_array_parse(a, (const char *)sqlite3_value_text(argv[1]), &n);
+	struct pgtype_multirange m = {.oid = oid};
+	bool ok = el != NULL;
+	if (!ok)
+		pgfn_error(ctx, "22P02", "malformed array literal: \"%s\"",
+			   (const char *)sqlite3_value_text(argv[1]));
+	for (size_t i = 0; ok && i < n; i++) {
+		struct pgtype_range *r = arena_alloc(a, sizeof(*r));
+		struct pgerr err;
+		pgerr_clear(&err);
+		if (!el[i]) {
+			pgfn_error(ctx, "22004", "multirange values cannot contain null members");
+			ok = false;
+		} else if (!pgtype_range_in(rt, el[i], strlen(el[i]), NULL, a, r, &err)) {
+			raise(ctx, &err);
+			ok = false;
+		} else if (!r->empty) {
+			put(&m, &cap, a, r);
+		}
+	}
+	if (ok)
+		result_mr(ctx, &m);
+	arena_free(a);
+}
+
 /* ---- range_agg and range_intersect_agg over ranges or multiranges ---- */
 
 struct agg {
@@ -580,6 +618,18 @@ static int collate_mr(void *arg, int na, const void *a, int nb, const void *b)
 	return r;
 }
 
+/* pgfn_multirange_cmp(a, b, oid): multirange_cmp, -1, 0 or 1 in the collations' order. */
+static void fn_cmp(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL || sqlite3_value_type(argv[1]) == SQLITE_NULL)
+		return;
+	int r = collate_mr((void *)(uintptr_t)sqlite3_value_int64(argv[2]),
+			   sqlite3_value_bytes(argv[0]), sqlite3_value_text(argv[0]),
+			   sqlite3_value_bytes(argv[1]), sqlite3_value_text(argv[1]));
+	sqlite3_result_int(ctx, (r > 0) - (r < 0));
+}
+
 int pgfn_register_multirange(sqlite3 *db, struct pgfn_conn *c)
 {
 	static const struct {
@@ -630,6 +680,14 @@ int pgfn_register_multirange(sqlite3 *db, struct pgfn_conn *c)
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "pgfn_multirange_elem_in", 3, SQLITE_UTF8 | SQLITE_INNOCUOUS, c,
 					     fn_elem_in, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "pgfn_multirange_cmp", 3,
+					     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+					     NULL, fn_cmp, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "pgfn_multirange_variadic", 2,
+					     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+					     NULL, fn_variadic, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "pgfn_multirange_make", -1,
 					     SQLITE_UTF8 | SQLITE_INNOCUOUS, c, fn_make, NULL,

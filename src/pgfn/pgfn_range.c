@@ -424,6 +424,18 @@ static int collate_range(void *arg, int na, const void *a, int nb, const void *b
 	return r;
 }
 
+/* pgfn_range_cmp(a, b, oid): range_cmp, -1, 0 or 1 in the collations' order. */
+static void fn_cmp(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL || sqlite3_value_type(argv[1]) == SQLITE_NULL)
+		return;
+	int r = collate_range((void *)(uintptr_t)sqlite3_value_int64(argv[2]),
+			      sqlite3_value_bytes(argv[0]), sqlite3_value_text(argv[0]),
+			      sqlite3_value_bytes(argv[1]), sqlite3_value_text(argv[1]));
+	sqlite3_result_int(ctx, (r > 0) - (r < 0));
+}
+
 int pgfn_register_range(sqlite3 *db, struct pgfn_conn *c)
 {
 	static const struct {
@@ -470,6 +482,9 @@ int pgfn_register_range(sqlite3 *db, struct pgfn_conn *c)
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "pgfn_range_elem_in", 3, SQLITE_UTF8 | SQLITE_INNOCUOUS, c,
 					     fn_elem_in, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "pgfn_range_cmp", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+					     NULL, fn_cmp, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "pgfn_range_text", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS, c, fn_text,
 					     NULL, NULL);

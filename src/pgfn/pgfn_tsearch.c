@@ -244,114 +244,154 @@ static bool value_matches(const struct pgtype_tsvector *v, const struct pgtype_t
 	return false;
 }
 
-/* A set of positions (1..16383) and the width of the phrase that ends at each. */
-struct posset {
-	uint64_t bits[(PGTYPE_TS_MAXPOS + 64) / 64];
-	int width;
-};
-
-static void set_bit(struct posset *s, int p) { s->bits[p / 64] |= 1ull << (p % 64); }
-static bool has_bit(const struct posset *s, int p)
+void pgfn_ts_posset_add(struct pgfn_ts_posset *s, int p)
 {
-	return p >= 0 && p <= PGTYPE_TS_MAXPOS && (s->bits[p / 64] >> (p % 64)) & 1;
+	if (p >= 0 && p <= PGTYPE_TS_MAXPOS)
+		s->bits[p / 64] |= 1ull << (p % 64);
 }
 
-static bool execute(const struct pgtype_tsvector *v, const struct pgtype_tsq *q, bool flat);
+/* Where the query's operands are looked up: a tsvector, or ts_rank_cd's cover so far. */
+struct ts_src {
+	pgfn_ts_operand_fn fn;
+	void *arg;
+	bool skip_not; /* TS_EXEC_SKIP_NOT: every NOT matches everywhere */
+};
 
-/* TS_phrase_execute: the end positions where q matches; false when it cannot match. */
-static bool phrase_positions(const struct pgtype_tsvector *v, const struct pgtype_tsq *q,
-			     struct posset *out)
+/* TS_phrase_output's emit flags: positions only in L, only in R, in both. */
+enum { EMIT_L = 1, EMIT_R = 2, EMIT_BOTH = 4 };
+
+/* dst = src's positions moved up by k (k >= 0), word by word. */
+static void shift_up(uint64_t *dst, const uint64_t *src, size_t nwords, int k)
+{
+	size_t q = (size_t)k / 64;
+	unsigned r = (unsigned)k % 64;
+	for (size_t i = 0; i < nwords; i++) {
+		uint64_t lo = i >= q ? src[i - q] << r : 0;
+		uint64_t hi = r && i >= q + 1 ? src[i - q - 1] >> (64 - r) : 0;
+		dst[i] = lo | hi;
+	}
+}
+
+/* TS_phrase_output: L's positions moved by loff and R's by roff, merged as emit asks;
+ * true when any position (1..16383) came out. */
+static bool emit_positions(struct pgfn_ts_posset *out, const struct pgfn_ts_posset *l,
+			   const struct pgfn_ts_posset *r, int emit, int loff, int roff)
+{
+	enum { N = ARRAY_LEN(out->bits) };
+	uint64_t ls[N], rs[N];
+	shift_up(ls, l->bits, N, loff);
+	shift_up(rs, r->bits, N, roff);
+	bool any = false;
+	for (size_t i = 0; i < N; i++) {
+		uint64_t w = ((emit & EMIT_BOTH) ? ls[i] & rs[i] : 0) |
+			     ((emit & EMIT_L) ? ls[i] & ~rs[i] : 0) |
+			     ((emit & EMIT_R) ? ~ls[i] & rs[i] : 0);
+		if (i == 0)
+			w &= ~1ull; /* position 0 is none */
+		if (i == N - 1 && (PGTYPE_TS_MAXPOS + 1) % 64)
+			w &= (1ull << ((PGTYPE_TS_MAXPOS + 1) % 64)) - 1;
+		out->bits[i] |= w;
+		any |= w != 0;
+	}
+	return any;
+}
+
+/* TS_phrase_execute: where q matches (out's positions, or everywhere but them when
+ * out->negate); false when it matches nowhere. */
+static bool phrase_positions(const struct ts_src *src, const struct pgtype_tsq *q,
+			     struct pgfn_ts_posset *out)
 {
 	memset(out, 0, sizeof(*out));
 	switch (q->kind) {
-	case PGTYPE_TSQ_VAL: {
-		size_t lo, hi;
-		bool any = false;
-		pgfn_ts_find_lexemes(v, q, &lo, &hi);
-		for (size_t i = lo; i < hi; i++) {
-			const struct pgtype_tslex *l = &v->lex[i];
-			/* a lexeme without positions cannot be placed: no phrase match (PG 13+) */
-			for (uint16_t k = 0; k < l->npos; k++) {
-				if (weight_ok(q, l->pos[k])) {
-					set_bit(out, WEP_POS(l->pos[k]));
-					any = true;
-				}
+	case PGTYPE_TSQ_VAL:
+		return src->fn(src->arg, q, out);
+	case PGTYPE_TSQ_STOP:
+		return false;
+	case PGTYPE_TSQ_NOT:
+		/* "nowhere" becomes "everywhere" and the reverse; positions flip their sense */
+		if (src->skip_not || !phrase_positions(src, q->r, out)) {
+			memset(out->bits, 0, sizeof(out->bits));
+			out->negate = true;
+			return true;
+		}
+		for (size_t i = 0; i < ARRAY_LEN(out->bits); i++) {
+			if (out->bits[i]) {
+				out->negate = !out->negate;
+				return true;
 			}
 		}
-		return any;
-	}
-	case PGTYPE_TSQ_NOT: {
-		struct posset *in = malloc(sizeof(*in));
-		bool m = in && phrase_positions(v, q->r, in);
-		for (int p = 1; p <= PGTYPE_TS_MAXPOS; p++) {
-			if (!m || !has_bit(in, p))
-				set_bit(out, p);
-		}
-		out->width = in ? in->width : 0;
-		free(in);
-		return true;
-	}
+		out->negate = false;
+		return false;
 	default:
 		break;
 	}
-	struct posset *l = malloc(sizeof(*l)), *r = malloc(sizeof(*r));
+	struct pgfn_ts_posset *l = malloc(sizeof(*l)), *r = malloc(sizeof(*r));
 	bool ok = false;
 	if (!l || !r)
 		goto out;
-	bool lm = phrase_positions(v, q->l, l), rm = phrase_positions(v, q->r, r);
+	bool lm = phrase_positions(src, q->l, l);
+	bool rm = (lm || q->kind == PGTYPE_TSQ_OR) && phrase_positions(src, q->r, r);
+	if (q->kind == PGTYPE_TSQ_OR ? !lm && !rm : !lm || !rm)
+		goto out;
+	if (!lm)
+		memset(l, 0, sizeof(*l));
+	if (!rm)
+		memset(r, 0, sizeof(*r));
+	int loff, roff;
+	if (q->kind == PGTYPE_TSQ_PHRASE) {
+		loff = q->distance + r->width;
+		roff = 0;
+		out->width = q->distance + l->width + r->width;
+	} else {
+		/* AND and OR: the narrower side aligned to the right end of the wider */
+		out->width = l->width > r->width ? l->width : r->width;
+		loff = out->width - l->width;
+		roff = out->width - r->width;
+	}
 	if (q->kind == PGTYPE_TSQ_OR) {
-		if (!lm && !rm)
+		if (!l->negate && !r->negate) {
+			ok = emit_positions(out, l, r, EMIT_BOTH | EMIT_L | EMIT_R, loff, roff);
 			goto out;
-		for (size_t i = 0; i < ARRAY_LEN(out->bits); i++)
-			out->bits[i] = (lm ? l->bits[i] : 0) | (rm ? r->bits[i] : 0);
-		out->width = l->width > r->width ? l->width : r->width;
+		}
+		/* !L | !R is !(L & R); !L | R is !(L & !R); L | !R is !(!L & R) */
+		emit_positions(out, l, r,
+			       l->negate && r->negate ? EMIT_BOTH : l->negate ? EMIT_L : EMIT_R,
+			       loff, roff);
+		out->negate = true;
 		ok = true;
-		goto out;
+	} else if (l->negate && r->negate) {
+		/* !L & !R is !(L | R) */
+		emit_positions(out, l, r, EMIT_BOTH | EMIT_L | EMIT_R, loff, roff);
+		out->negate = true;
+		ok = true;
+	} else {
+		ok = emit_positions(out, l, r,
+				    l->negate ? EMIT_R : r->negate ? EMIT_L : EMIT_BOTH, loff,
+				    roff);
 	}
-	if (!lm || !rm)
-		goto out;
-	if (q->kind == PGTYPE_TSQ_AND) {
-		for (size_t i = 0; i < ARRAY_LEN(out->bits); i++) {
-			out->bits[i] = l->bits[i] & r->bits[i];
-			ok |= out->bits[i] != 0;
-		}
-		out->width = l->width > r->width ? l->width : r->width;
-		goto out;
-	}
-	/* PHRASE: a right position p where the left phrase ends at p - distance - right width */
-	int off = q->distance + r->width;
-	for (int p = 1; p <= PGTYPE_TS_MAXPOS; p++) {
-		if (has_bit(r, p) && has_bit(l, p - off)) {
-			set_bit(out, p);
-			ok = true;
-		}
-	}
-	out->width = l->width + q->distance + r->width;
 out:
 	free(l);
 	free(r);
 	return ok;
 }
 
-/* flat: phrases as AND (the quick test before their positions are checked). */
-static bool execute(const struct pgtype_tsvector *v, const struct pgtype_tsq *q, bool flat)
+/* TS_execute: phrases are checked by position (TS_phrase_execute), the rest by presence. */
+static bool execute(const struct ts_src *src, const struct pgtype_tsq *q)
 {
 	switch (q->kind) {
 	case PGTYPE_TSQ_VAL:
-		return value_matches(v, q);
+		return src->fn(src->arg, q, NULL);
 	case PGTYPE_TSQ_STOP:
 		return false;
 	case PGTYPE_TSQ_NOT:
-		return !execute(v, q->r, flat);
+		return src->skip_not || !execute(src, q->r);
 	case PGTYPE_TSQ_AND:
-		return execute(v, q->l, flat) && execute(v, q->r, flat);
+		return execute(src, q->l) && execute(src, q->r);
 	case PGTYPE_TSQ_OR:
-		return execute(v, q->l, flat) || execute(v, q->r, flat);
+		return execute(src, q->l) || execute(src, q->r);
 	case PGTYPE_TSQ_PHRASE: {
-		if (flat)
-			return execute(v, q->l, true) && execute(v, q->r, true);
-		struct posset *s = malloc(sizeof(*s));
-		bool m = s && phrase_positions(v, q, s);
+		struct pgfn_ts_posset *s = malloc(sizeof(*s));
+		bool m = s && phrase_positions(src, q, s);
 		free(s);
 		return m;
 	}
@@ -359,9 +399,38 @@ static bool execute(const struct pgtype_tsvector *v, const struct pgtype_tsq *q,
 	return false;
 }
 
+bool pgfn_ts_execute_with(const struct pgtype_tsq *q, pgfn_ts_operand_fn fn, void *arg,
+			  bool skip_not)
+{
+	struct ts_src src = {fn, arg, skip_not};
+	return execute(&src, q);
+}
+
+/* checkcondition_str: whether v has the operand; with pos, the positions it is at. */
+static bool vector_operand(void *arg, const struct pgtype_tsq *q, struct pgfn_ts_posset *pos)
+{
+	const struct pgtype_tsvector *v = arg;
+	if (!pos)
+		return value_matches(v, q);
+	size_t lo, hi;
+	bool any = false;
+	pgfn_ts_find_lexemes(v, q, &lo, &hi);
+	for (size_t i = lo; i < hi; i++) {
+		const struct pgtype_tslex *l = &v->lex[i];
+		/* a lexeme without positions cannot be placed: no phrase match (PG 13+) */
+		for (uint16_t k = 0; k < l->npos; k++) {
+			if (weight_ok(q, l->pos[k])) {
+				pgfn_ts_posset_add(pos, WEP_POS(l->pos[k]));
+				any = true;
+			}
+		}
+	}
+	return any;
+}
+
 bool pgfn_ts_execute(const struct pgtype_tsvector *v, const struct pgtype_tsq *q)
 {
-	return execute(v, q, false);
+	return pgfn_ts_execute_with(q, vector_operand, (void *)v, false);
 }
 
 /* pgfn_ts_match(vector, query): tsvector @@ tsquery; an empty query matches nothing. */
@@ -373,7 +442,7 @@ static void fn_match(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct pgtype_tsvector v;
 	struct pgtype_tsq *q;
 	if (pgfn_ts_read_vector(ctx, argv[0], a, &v) && pgfn_ts_read_query(ctx, argv[1], a, &q))
-		sqlite3_result_int(ctx, q && v.n ? execute(&v, q, false) : 0);
+		sqlite3_result_int(ctx, q && v.n ? pgfn_ts_execute(&v, q) : 0);
 	arena_free(a);
 }
 
@@ -413,7 +482,7 @@ static bool in_list(const struct pgtype_tslex *l, const char **el, size_t n)
 }
 
 const char **pgfn_ts_array_arg(sqlite3_context *ctx, sqlite3_value *v, struct arena *a, size_t *n,
-			       const char *what)
+			       const char *nulls)
 {
 	const char *s = (const char *)sqlite3_value_text(v);
 	const char **el = s ? pgfn_array_parse(a, s, n) : NULL;
@@ -421,12 +490,16 @@ const char **pgfn_ts_array_arg(sqlite3_context *ctx, sqlite3_value *v, struct ar
 		pgfn_error(ctx, "22P02", "malformed array literal: \"%s\"", s ? s : "");
 		return NULL;
 	}
+	size_t kept = 0;
 	for (size_t i = 0; i < *n; i++) {
-		if (!el[i]) {
-			pgfn_error(ctx, "22004", "%s must not contain nulls", what);
+		if (!el[i] && nulls) {
+			pgfn_error(ctx, "22004", "%s", nulls);
 			return NULL;
 		}
+		if (el[i])
+			el[kept++] = el[i];
 	}
+	*n = kept;
 	return el;
 }
 
@@ -441,7 +514,7 @@ static void fn_setweight(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct arena *a = arena_new(0);
 	struct pgtype_tsvector v;
 	size_t nl = 0;
-	const char **only = argc > 2 ? pgfn_ts_array_arg(ctx, argv[2], a, &nl, "lexeme array")
+	const char **only = argc > 2 ? pgfn_ts_array_arg(ctx, argv[2], a, &nl, NULL)
 				     : NULL;
 	if ((argc <= 2 || only) && pgfn_ts_read_vector(ctx, argv[0], a, &v)) {
 		for (size_t i = 0; i < v.n; i++) {
@@ -510,7 +583,8 @@ static void fn_from_array(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	struct arena *a = arena_new(0);
 	size_t n;
-	const char **el = pgfn_ts_array_arg(ctx, argv[0], a, &n, "lexeme array");
+	const char **el = pgfn_ts_array_arg(ctx, argv[0], a, &n,
+							"lexeme array may not contain nulls");
 	if (el) {
 		struct pgtype_tsvector v = {n, arena_zalloc(a, (n ? n : 1) * sizeof(*v.lex))};
 		bool ok = true;
@@ -540,7 +614,7 @@ static void fn_delete(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	size_t nl = 1;
 	const char *one = (const char *)sqlite3_value_text(argv[1]);
 	const char **del = sqlite3_value_int(argv[2])
-				   ? pgfn_ts_array_arg(ctx, argv[1], a, &nl, "lexeme array")
+				   ? pgfn_ts_array_arg(ctx, argv[1], a, &nl, NULL)
 				   : &one;
 	if (del && pgfn_ts_read_vector(ctx, argv[0], a, &v)) {
 		size_t r = 0;
@@ -562,7 +636,8 @@ static void fn_filter(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct arena *a = arena_new(0);
 	struct pgtype_tsvector v;
 	size_t nw;
-	const char **ws = pgfn_ts_array_arg(ctx, argv[1], a, &nw, "weight array");
+	const char **ws = pgfn_ts_array_arg(ctx, argv[1], a, &nw,
+						"weight array may not contain nulls");
 	unsigned mask = 0;
 	for (size_t i = 0; ws && i < nw; i++) {
 		char c = ws[i][0];
@@ -649,6 +724,42 @@ static void fn_numnode(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct pgtype_tsq *q;
 	if (pgfn_ts_read_query(ctx, argv[0], a, &q))
 		sqlite3_result_int(ctx, pgfn_ts_count_nodes(q));
+	arena_free(a);
+}
+
+/* Whether q has an operand of lexeme ex (tsq_mcontains compares the lexemes' CRCs: weights
+ * and prefixes do not count). */
+static bool has_operand(const struct pgtype_tsq *q, const struct pgtype_tsq *ex)
+{
+	if (!q)
+		return false;
+	if (q->kind == PGTYPE_TSQ_VAL)
+		return q->n == ex->n && memcmp(q->s, ex->s, q->n) == 0;
+	return has_operand(q->l, ex) || has_operand(q->r, ex);
+}
+
+static bool all_operands_in(const struct pgtype_tsq *ex, const struct pgtype_tsq *q)
+{
+	if (!ex)
+		return true;
+	if (ex->kind == PGTYPE_TSQ_VAL)
+		return has_operand(q, ex);
+	return all_operands_in(ex->l, q) && all_operands_in(ex->r, q);
+}
+
+/* pgfn_tsq_contains(a, b, swapped): tsquery @> tsquery (tsq_mcontains) — a has at least as
+ * many items as b and every lexeme of b; swapped: a <@ b, the same with b and a. */
+static void fn_tsq_contains(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (pgfn_any_null(ctx, argc, argv))
+		return;
+	struct arena *a = arena_new(0);
+	struct pgtype_tsq *q, *ex;
+	bool swapped = sqlite3_value_int(argv[2]) != 0;
+	if (pgfn_ts_read_query(ctx, argv[swapped ? 1 : 0], a, &q) &&
+	    pgfn_ts_read_query(ctx, argv[swapped ? 0 : 1], a, &ex))
+		sqlite3_result_int(ctx, pgfn_ts_count_nodes(q) >= pgfn_ts_count_nodes(ex) &&
+						all_operands_in(ex, q));
 	arena_free(a);
 }
 
@@ -750,6 +861,7 @@ static const struct pgfn_def fns[] = {
 	{"pgfn_tsq_op", 3, fn_tsq_op},
 	{"pgfn_tsq_op", 4, fn_tsq_op},
 	{"pgfn_tsq_not", 1, fn_tsq_not},
+	{"pgfn_tsq_contains", 3, fn_tsq_contains},
 };
 
 int pgfn_register_tsearch(sqlite3 *db)
@@ -761,5 +873,9 @@ int pgfn_register_tsearch(sqlite3 *db)
 		rc = pgfn_register_tsdict(db);
 	if (rc == SQLITE_OK)
 		rc = pgfn_register_tsdebug(db);
+	if (rc == SQLITE_OK)
+		rc = pgfn_register_tsunnest(db);
+	if (rc == SQLITE_OK)
+		rc = pgfn_register_tscmp(db);
 	return rc != SQLITE_OK ? rc : pgfn_register_tsheadline(db);
 }

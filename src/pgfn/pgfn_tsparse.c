@@ -123,16 +123,22 @@ static size_t file_end(const struct lexer *x, size_t i)
 	return e;
 }
 
+/* A host's ":port" (digits) from h: the host token's end with it, else h. */
+static size_t port_end(const struct lexer *x, size_t h)
+{
+	if (at(x, h) != ':' || !is_digit(at(x, h + 1)))
+		return h;
+	size_t p = h + 1;
+	while (is_digit(at(x, p)))
+		p++;
+	return p;
+}
+
 static bool url_at(struct lexer *x, size_t i, size_t *end)
 {
 	size_t h = host_end(x, i);
-	if (h && at(x, h) == ':' && is_digit(at(x, h + 1))) { /* host:port/path */
-		size_t p = h + 1;
-		while (is_digit(at(x, p)))
-			p++;
-		if (at(x, p) == '/')
-			h = p;
-	}
+	if (h && at(x, port_end(x, h)) == '/') /* host:port/path */
+		h = port_end(x, h);
 	if (!h || at(x, h) != '/')
 		return false;
 	size_t e = path_end(x, h);
@@ -289,10 +295,13 @@ static size_t entity_end(const struct lexer *x, size_t i)
 			e++;
 		return e > st && at(x, e) == ';' ? e + 1 : 0;
 	}
-	size_t st = e;
-	while (is_alpha(at(x, e)))
-		e++;
-	return e > st && at(x, e) == ';' ? e + 1 : 0;
+	/* a name: a letter, ':' or '_', then letters, digits, ':', '_', '.' and '-' */
+	unsigned char c = at(x, e);
+	if (!(is_alpha(c) || c == ':' || c == '_'))
+		return 0;
+	while (is_alnum(at(x, e)) || (at(x, e) && strchr(":_.-", at(x, e))))
+		e += at(x, e) >= 0x80 ? pgfn_utf8_clen(x->s + e, x->n - e) : 1;
+	return at(x, e) == ';' ? e + 1 : 0;
 }
 
 /* E-mail at i: local part of letters, digits, '.', '-', '_' then '@' and a host. */
@@ -318,13 +327,15 @@ static size_t at_word(struct lexer *x, size_t i)
 		emit(x, PGFN_TS_PROTOCOL, i, e + 3);
 		if (!h) /* "http://localhost/x": what follows is read on its own */
 			return e + 3;
-		if (at(x, h) == '/' && url_at(x, e + 3, &ue))
+		if (url_at(x, e + 3, &ue))
 			return ue;
+		h = port_end(x, h);
 		emit(x, PGFN_TS_HOST, e + 3, h);
 		return h;
 	}
 	size_t m = email_end(x, i);
 	if (m) {
+		m = port_end(x, m); /* the host's port goes with it */
 		emit(x, PGFN_TS_EMAIL, i, m);
 		return m;
 	}
@@ -333,6 +344,7 @@ static size_t at_word(struct lexer *x, size_t i)
 		return ue;
 	size_t h = host_end(x, i);
 	if (h) {
+		h = port_end(x, h);
 		emit(x, PGFN_TS_HOST, i, h);
 		return h;
 	}
@@ -413,6 +425,12 @@ void pgfn_ts_lex(const char *s, size_t n, pgfn_ts_token_fn fn, void *arg)
 			e = 0;
 		bool sign = (c == '-' || c == '+') && is_digit(at(&x, x.p + 1));
 		if (!e && !sign && !is_alnum(c)) {
+			/* a run of blanks ends before '<', '-', '+', '&' and '/', which start a
+			 * new one when no token begins there (the parser's TPS_InSpace) */
+			if (in_blank && strchr("<-+&/", c)) {
+				emit(&x, PGFN_TS_BLANK, blank, x.p);
+				in_blank = false;
+			}
 			if (!in_blank)
 				blank = x.p, in_blank = true;
 			x.p += c >= 0x80 ? pgfn_utf8_clen(s + x.p, n - x.p) : 1;

@@ -155,6 +155,7 @@ struct cover {
 	const struct pgtype_tsq **ops; /* the query's operands in tree order, duplicates kept */
 	size_t nops;
 	bool *exists;
+	struct pgfn_ts_posset *at; /* per operand, the positions marked */
 	int pos, p, q;
 	const struct docrep *begin, *end;
 };
@@ -168,22 +169,29 @@ static size_t op_index(const struct cover *cv, const struct pgtype_tsq *q)
 	return 0;
 }
 
-/* TS_execute over "which operands were seen"; a phrase is checked as AND here. */
-static bool cover_execute(const struct cover *cv, const struct pgtype_tsq *q)
+/* checkcondition_QueryOperand: an operand is there when the cover so far has marked it, at
+ * the positions marked. */
+static bool cover_operand(void *arg, const struct pgtype_tsq *q, struct pgfn_ts_posset *pos)
 {
-	switch (q->kind) {
-	case PGTYPE_TSQ_VAL:
-		return cv->exists[op_index(cv, q)];
-	case PGTYPE_TSQ_NOT:
-		return !cover_execute(cv, q->r);
-	case PGTYPE_TSQ_OR:
-		return cover_execute(cv, q->l) || cover_execute(cv, q->r);
-	case PGTYPE_TSQ_AND:
-	case PGTYPE_TSQ_PHRASE:
-		return cover_execute(cv, q->l) && cover_execute(cv, q->r);
-	default:
+	const struct cover *cv = arg;
+	size_t i = op_index(cv, q);
+	if (!cv->exists[i])
 		return false;
-	}
+	if (pos)
+		memcpy(pos->bits, cv->at[i].bits, sizeof(pos->bits));
+	return true;
+}
+
+static bool cover_execute(struct cover *cv, const struct pgtype_tsq *q, bool skip_not)
+{
+	return pgfn_ts_execute_with(q, cover_operand, cv, skip_not);
+}
+
+/* resetQueryRepresentation: no operand marked. */
+static void unmark_all(struct cover *cv)
+{
+	memset(cv->exists, 0, cv->nops * sizeof(*cv->exists));
+	memset(cv->at, 0, cv->nops * sizeof(*cv->at));
 }
 
 static int cmp_docrep(const void *a, const void *b)
@@ -191,6 +199,9 @@ static int cmp_docrep(const void *a, const void *b)
 	const struct docrep *x = a, *y = b;
 	if (WEP_POS(x->pos) != WEP_POS(y->pos))
 		return WEP_POS(x->pos) > WEP_POS(y->pos) ? 1 : -1;
+	/* compareDocR: at one position, by weight (D first) before the lexeme */
+	if (WEP_WEIGHT(x->pos) != WEP_WEIGHT(y->pos))
+		return WEP_WEIGHT(x->pos) > WEP_WEIGHT(y->pos) ? 1 : -1;
 	if (x->entry != y->entry)
 		return x->entry > y->entry ? 1 : -1;
 	return 0;
@@ -208,6 +219,9 @@ static struct docrep *doc_representation(const struct pgtype_tsvector *t, struct
 		for (size_t e = lo; e < hi; e++) {
 			const struct pgtype_tslex *l = &t->lex[e];
 			for (size_t j = 0; j < l->npos; j++) { /* lexemes without positions: none */
+				const struct pgtype_tsq *op = cv->ops[i];
+				if (op->weight && !(op->weight & (1 << WEP_WEIGHT(l->pos[j]))))
+					continue;
 				if (cur == cap) {
 					struct docrep *nd = arena_alloc(a, cap * 2 * sizeof(*nd));
 					memcpy(nd, doc, cur * sizeof(*nd));
@@ -241,10 +255,13 @@ static struct docrep *doc_representation(const struct pgtype_tsvector *t, struct
 	return doc;
 }
 
+/* fillQueryRepresentationData: the operands of d seen, at d's position. */
 static void mark(struct cover *cv, const struct docrep *d)
 {
-	for (size_t i = 0; i < d->nitem; i++)
+	for (size_t i = 0; i < d->nitem; i++) {
 		cv->exists[d->items[i]] = true;
+		pgfn_ts_posset_add(&cv->at[d->items[i]], WEP_POS(d->pos));
+	}
 }
 
 /* Cover: the next extent [p, q] of the document that satisfies the query. */
@@ -254,13 +271,13 @@ static bool next_cover(const struct docrep *doc, int len, const struct pgtype_ts
 	for (;;) {
 		int lastpos = cv->pos;
 		bool found = false;
-		memset(cv->exists, 0, cv->nops * sizeof(*cv->exists));
+		unmark_all(cv);
 		cv->p = 0x7fffffff;
 		cv->q = 0;
 		int i = cv->pos;
 		for (; i < len; i++) { /* the upper bound, moving up */
 			mark(cv, &doc[i]);
-			if (cover_execute(cv, query)) {
+			if (cover_execute(cv, query, false)) {
 				if (WEP_POS(doc[i].pos) > cv->q) {
 					cv->q = WEP_POS(doc[i].pos);
 					cv->end = &doc[i];
@@ -272,10 +289,10 @@ static bool next_cover(const struct docrep *doc, int len, const struct pgtype_ts
 		}
 		if (!found)
 			return false;
-		memset(cv->exists, 0, cv->nops * sizeof(*cv->exists));
+		unmark_all(cv);
 		for (i = lastpos; i >= cv->pos; i--) { /* the lower bound, moving down */
 			mark(cv, &doc[i]);
-			if (cover_execute(cv, query)) {
+			if (cover_execute(cv, query, true)) {
 				if (WEP_POS(doc[i].pos) < cv->p) {
 					cv->begin = &doc[i];
 					cv->p = WEP_POS(doc[i].pos);
@@ -301,6 +318,7 @@ static float rank_cd(const float *w, const struct pgtype_tsvector *t, const stru
 	cv.ops = arena_alloc(a, ((size_t)pgfn_ts_count_nodes(q) + 1) * sizeof(*cv.ops));
 	collect_operands(q, cv.ops, &cv.nops);
 	cv.exists = arena_zalloc(a, (cv.nops + 1) * sizeof(*cv.exists));
+	cv.at = arena_zalloc(a, (cv.nops + 1) * sizeof(*cv.at));
 	size_t doclen;
 	const struct docrep *doc = doc_representation(t, &cv, a, &doclen);
 	if (!doc)
@@ -347,7 +365,8 @@ static void fn_rank(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct arena *a = arena_new(0);
 	if (sqlite3_value_type(argv[0]) != SQLITE_NULL) {
 		size_t n;
-		const char **el = pgfn_ts_array_arg(ctx, argv[0], a, &n, "array of weight");
+		const char **el = pgfn_ts_array_arg(ctx, argv[0], a, &n,
+							"array of weight must not contain nulls");
 		if (!el)
 			goto out;
 		if (n < 4) {

@@ -260,6 +260,9 @@ int xlat_array_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type
 			      : "op ANY/ALL (array) requires array on right side");
 		return -1;
 	}
+	int ts = !fn && op && strcmp(op, "@@") == 0 ? xlat_ts_any(c, e, all, t) : 0;
+	if (ts)
+		return ts;
 	if (!fn)
 		return xlat_unsupported(c, e->location, "this operator with ANY/ALL") ? 1 : -1;
 	struct xlat_type l, r;

@@ -180,6 +180,35 @@ static bool ts_parser_function(struct xlat_ctx *c, const PgQuery__RangeFunction 
 	return true;
 }
 
+/* unnest(tsvector) in FROM: pgfn_ts_unnest's lexeme, positions and weights (pgfn_tsunnest.c),
+ * renamed by the column aliases given; an argument that reads the FROM items to its left is
+ * xlat_srf.c's (refused there). 0 when the argument is no tsvector (taken back). */
+static int ts_unnest_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
+			      const PgQuery__FuncCall *f)
+{
+	static const char *const cols[] = {"lexeme", "positions", "weights"};
+	size_t mark = c->sb->len;
+	int nslots = c->nslots;
+	xlat_puts(c, "pgfn_ts_unnest(");
+	struct xlat_type at;
+	if (!xlat_expr(c, f->args[0], &at))
+		return -1;
+	bool ours = at.oid == XLAT_OID_TSVECTOR;
+	char *call = ours ? arena_strndup(c->a, c->sb->data + mark, c->sb->len - mark) : NULL;
+	c->sb->len = mark;
+	c->sb->data[mark] = '\0';
+	if (!ours) {
+		c->nslots = nslots;
+		return 0;
+	}
+	xlat_nocache(c); /* the call moved: its constants' recorded offsets no longer hold */
+	if (!renamed_columns(c, rf, "unnest", cols, ARRAY_LEN(cols)))
+		return -1;
+	xlat_printf(c, " FROM %s)) AS ", call);
+	xlat_ident(c, rf->alias ? rf->alias->aliasname : "unnest");
+	return 1;
+}
+
 /* pg_ls_tmpdir([tablespace]): the files of the tablespace's pgsql_tmp directory, which are
  * none: SQLite's temporary files (sorts, temporary tables) are its own, unnamed, and in no
  * tablespace. An empty relation of its three columns (pg_activity counts them, LATERAL over
@@ -414,6 +443,15 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 	     (strcmp(name, "ts_parse") == 0 && f->n_args == 2) ||
 	     (strcmp(name, "ts_debug") == 0 && f->n_args >= 1 && f->n_args <= 2)))
 		return ts_parser_function(c, rf, f, name);
+	if (name && strcmp(name, "ts_stat") == 0 && schema && strcmp(schema, "pg_catalog") == 0 &&
+	    f->n_funcname <= 2) /* it runs a query given as text */
+		return xlat_unsupported(c, f->location, "ts_stat");
+	if (name && strcmp(name, "unnest") == 0 && schema && strcmp(schema, "pg_catalog") == 0 &&
+	    f->n_funcname <= 2 && f->n_args == 1 && !f->agg_star && !f->over) {
+		int h = ts_unnest_function(c, rf, f);
+		if (h)
+			return h > 0;
+	}
 	if (name && strcmp(name, "generate_subscripts") == 0 && schema &&
 	    strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2 && f->n_args == 2 &&
 	    is_int_literal(f->args[1]))
@@ -554,6 +592,10 @@ static bool slot_array(struct xlat_ctx *c, const struct xlat_srf *srf, int k)
 	if (!xlat_expr(c, srf->args[k], &t))
 		return false;
 	(void)xlat_multirange_unnest(c, from, t.oid); /* unnest(mr): its ranges */
+	if (t.oid == XLAT_OID_TSVECTOR) { /* unnest(tsvector): its rows' records */
+		xlat_insert_at(c, from, "pgfn_ts_unnest_rows(");
+		xlat_puts(c, ")");
+	}
 	return true;
 }
 
@@ -619,6 +661,10 @@ static const char *array_text(struct xlat_ctx *c, const PgQuery__FuncCall *f, in
 	if (kind == 1 && at.oid == XLAT_OID_UNKNOWN) { /* unnest(anyarray), unnest(multirange) */
 		xlat_func_not_unique(c, "unnest", &at, 1, f->location);
 		return NULL;
+	}
+	if (kind == 1 && at.oid == XLAT_OID_TSVECTOR) { /* unnest(tsvector): its rows' records */
+		*elem = XLAT_OID_RECORD;
+		return arena_printf(c->a, "pgfn_ts_unnest_rows(%s)", text);
 	}
 	if (xlat_multirange_type(at.oid)) { /* unnest(mr): its ranges */
 		const struct xlat_typeinfo *ti = xlat_type_by_oid(pgtype_multirange_range(at.oid));

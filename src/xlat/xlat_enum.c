@@ -234,6 +234,7 @@ const char *xlat_order_collation(struct xlat_ctx *c, uint32_t oid)
 {
 	return xlat_net_type(oid)               ? " COLLATE pgfn_inet"
 	       : xlat_range_collation(oid, oid) ? xlat_range_collation(oid, oid)
+	       : xlat_ts_collation(oid, oid)    ? xlat_ts_collation(oid, oid)
 	       : xlat_array_elem(oid)           ? xlat_array_collation(oid, oid, NULL)
 	       : oid == XLAT_OID_JSONB          ? xlat_jsonb_collation(oid, oid, NULL)
 	       : oid == XLAT_OID_INTERVAL       ? " COLLATE pgfn_interval" /* pgfn_dtarith.c */

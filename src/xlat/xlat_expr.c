@@ -689,6 +689,8 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		coll = xlat_net_collation(l.oid, r.oid, op);
 	if (cmp && !coll) /* ranges: in range_cmp's order (xlat_range.c) */
 		coll = xlat_range_collation(l.oid, r.oid);
+	if (cmp && !coll) /* tsvector, tsquery: their btree order (xlat_tsearch.c) */
+		coll = xlat_ts_collation(l.oid, r.oid);
 	if (cmp && !coll) /* arrays: element by element (xlat_array.c) */
 		coll = xlat_array_collation(l.oid, r.oid, op);
 	if (cmp && !coll) /* jsonb: its btree order (xlat_json.c) */

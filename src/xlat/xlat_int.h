@@ -526,6 +526,10 @@ const char *xlat_alter_action_name(PgQuery__AlterTableType t);
  * that is NULLs for no row and PostgreSQL's 21000 for a second one (SQLite's takes the
  * first); 42601 at location for another number of columns. */
 bool xlat_row_subquery(struct xlat_ctx *c, const PgQuery__Node *sel, int ncols, int location);
+/* x op y as the parser would have made it (nodes in c's arena): a function that names an
+ * operator (range_contains(a, b)) is translated as the operator. */
+const PgQuery__Node *xlat_op_node(struct xlat_ctx *c, const char *op, const PgQuery__Node *x,
+				  const PgQuery__Node *y, int location);
 
 /* ORDER BY items of a reg* type (regclass, regtype, regnamespace, regrole), whose value
  * here is the object's name: each becomes its input function of that value, so that they
@@ -1106,6 +1110,16 @@ int xlat_bit_operator(struct xlat_ctx *c, const char *op, const char *ls, struct
  * of a bit string (1 written, 0 not ours, -1 failed). */
 int xlat_bit_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		  struct xlat_type *t);
+/* tsquery @> and <@ (0: not a tsquery operand, or another operator), the operands emitted
+ * from mark on as "L, R" and the call made around them in place (xlat_range_op's reading). */
+int xlat_ts_contains(struct xlat_ctx *c, const char *op, size_t mark, struct xlat_type l,
+		     struct xlat_type r, struct xlat_type *t);
+/* tsvector @@ ANY (array) and ALL: each element read as a tsquery (0: the left operand is
+ * no tsvector). */
+int xlat_ts_any(struct xlat_ctx *c, const PgQuery__AExpr *e, bool all, struct xlat_type *t);
+/* The collation of a comparison or ORDER BY of tsvector or tsquery (their btree order,
+ * pgfn_tscmp.c), NULL for other types. */
+const char *xlat_ts_collation(uint32_t l, uint32_t r);
 /* Whether s is valid JSON text (RFC 8259). */
 bool xlat_json_valid(const char *s);
 

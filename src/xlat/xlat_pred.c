@@ -127,9 +127,8 @@ static bool bound_operand(struct xlat_ctx *c, const PgQuery__Node *n, struct xla
 	return lit > 0 || (lit == 0 && xlat_cmp_operand(c, n, &ignored));
 }
 
-/* x op y as the parser would have made it. */
-static const PgQuery__Node *cmp_node(struct xlat_ctx *c, const char *op, const PgQuery__Node *x,
-				     const PgQuery__Node *y, int location)
+const PgQuery__Node *xlat_op_node(struct xlat_ctx *c, const char *op, const PgQuery__Node *x,
+				  const PgQuery__Node *y, int location)
 {
 	PgQuery__String *str = arena_zalloc(c->a, sizeof(*str));
 	pg_query__string__init(str);
@@ -174,9 +173,9 @@ static bool between_one(struct xlat_ctx *c, const PgQuery__Node *x, const PgQuer
 		int loc = xlat_tree_location(&x->base);
 		xlat_nocache(c);
 		xlat_puts(c, negate ? "NOT (" : "(");
-		bool ok = xlat_expr(c, cmp_node(c, ">=", x, lo, loc), &ignored);
+		bool ok = xlat_expr(c, xlat_op_node(c, ">=", x, lo, loc), &ignored);
 		xlat_puts(c, " AND ");
-		ok = ok && xlat_expr(c, cmp_node(c, "<=", x, hi, loc), &ignored);
+		ok = ok && xlat_expr(c, xlat_op_node(c, "<=", x, hi, loc), &ignored);
 		xlat_puts(c, ")");
 		return ok;
 	}

@@ -6,7 +6,8 @@
  * order of the stored text. All run as pgfn functions (pgfn_range.c). The multiranges
  * (int4multirange ...) likewise: literals and casts, their constructors and multirange(r),
  * range_agg and range_intersect_agg, lower/upper and the bound tests, @> <@ && + * - with
- * ranges and elements, and their collations (pgfn_multirange.c). */
+ * ranges and elements, and their collations (pgfn_multirange.c). The functions behind the
+ * operators (range_contains, multirange_overlaps_range, ...) are the operators. */
 #include "xlat_int.h"
 
 #include "pgtype.h"
@@ -303,6 +304,17 @@ static int mr_constructor(struct xlat_ctx *c, const PgQuery__FuncCall *f, const 
 			  const struct mr_type *mt, struct xlat_type *t)
 {
 	struct xlat_type at[3] = {{0, -1}, {0, -1}, {0, -1}};
+	if (f->func_variadic && f->n_args == 1) { /* VARIADIC array of ranges */
+		const struct xlat_typeinfo *ti = xlat_type_by_oid(mt->range);
+		xlat_printf(c, "pgfn_multirange_variadic(%u, ", mt->oid);
+		if (!xlat_expr(c, f->args[0], &at[0]))
+			return -1;
+		xlat_puts(c, ")");
+		if (ti && at[0].oid != ti->array_oid && at[0].oid != XLAT_OID_UNKNOWN_COL)
+			return no_function(c, f, name, at);
+		*t = (struct xlat_type){mt->oid, -1};
+		return 1;
+	}
 	const PgQuery__AConst *k = f->n_args == 1 ? xlat_const_value(c, f->args[0]) : NULL;
 	if (k && k->val_case == PG_QUERY__A__CONST__VAL_SVAL) {
 		/* int4multirange('{...}') is a cast of the literal (the one-range constructor
@@ -391,9 +403,114 @@ static int mr_function(struct xlat_ctx *c, const PgQuery__FuncCall *f, const cha
 	return 1;
 }
 
+/* The functions behind the range and multirange operators: range_contains(a, b) is a @> b. */
+static const struct op_fn {
+	const char *name, *op;
+} op_fns[] = {
+	{"range_eq", "="},
+	{"range_ne", "<>"},
+	{"range_lt", "<"},
+	{"range_le", "<="},
+	{"range_gt", ">"},
+	{"range_ge", ">="},
+	{"range_contains", "@>"},
+	{"range_contains_elem", "@>"},
+	{"range_contained_by", "<@"},
+	{"elem_contained_by_range", "<@"},
+	{"range_overlaps", "&&"},
+	{"range_before", "<<"},
+	{"range_after", ">>"},
+	{"range_overleft", "&<"},
+	{"range_overright", "&>"},
+	{"range_adjacent", "-|-"},
+	{"range_union", "+"},
+	{"range_intersect", "*"},
+	{"range_minus", "-"},
+	{"multirange_eq", "="},
+	{"multirange_ne", "<>"},
+	{"multirange_lt", "<"},
+	{"multirange_le", "<="},
+	{"multirange_gt", ">"},
+	{"multirange_ge", ">="},
+	{"multirange_contains_elem", "@>"},
+	{"multirange_contains_range", "@>"},
+	{"multirange_contains_multirange", "@>"},
+	{"range_contains_multirange", "@>"},
+	{"elem_contained_by_multirange", "<@"},
+	{"range_contained_by_multirange", "<@"},
+	{"multirange_contained_by_range", "<@"},
+	{"multirange_contained_by_multirange", "<@"},
+	{"range_overlaps_multirange", "&&"},
+	{"multirange_overlaps_range", "&&"},
+	{"multirange_overlaps_multirange", "&&"},
+	{"range_before_multirange", "<<"},
+	{"multirange_before_range", "<<"},
+	{"multirange_before_multirange", "<<"},
+	{"range_after_multirange", ">>"},
+	{"multirange_after_range", ">>"},
+	{"multirange_after_multirange", ">>"},
+	{"range_overleft_multirange", "&<"},
+	{"multirange_overleft_range", "&<"},
+	{"multirange_overleft_multirange", "&<"},
+	{"range_overright_multirange", "&>"},
+	{"multirange_overright_range", "&>"},
+	{"multirange_overright_multirange", "&>"},
+	{"range_adjacent_multirange", "-|-"},
+	{"multirange_adjacent_range", "-|-"},
+	{"multirange_adjacent_multirange", "-|-"},
+	{"multirange_union", "+"},
+	{"multirange_intersect", "*"},
+	{"multirange_minus", "-"},
+};
+
+/* A call of one of op_fns: its two arguments translated as the operator's operands. */
+static int op_function(struct xlat_ctx *c, const PgQuery__FuncCall *f, const struct op_fn *o,
+		       struct xlat_type *t)
+{
+	if (f->n_args != 2)
+		return 0;
+	const PgQuery__Node *e = xlat_op_node(c, o->op, f->args[0], f->args[1], f->location);
+	return xlat_expr(c, e, t) ? 1 : -1;
+}
+
+/* range_cmp(a, b) and multirange_cmp(a, b): -1, 0 or 1 in range_cmp's order
+ * (pgfn_range_cmp, pgfn_multirange_cmp); a literal takes the other argument's type. */
+static int cmp_function(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+			struct xlat_type *t)
+{
+	bool multi = name[0] == 'm';
+	struct xlat_type at[2];
+	const char *x[2];
+	for (size_t i = 0; i < 2; i++)
+		if (!(x[i] = xlat_expr_aside(c, f->args[i], &at[i])))
+			return -1;
+	xlat_nocache(c); /* the arguments' constants were noted in their own texts */
+	uint32_t oid = texty(at[0].oid) ? at[1].oid : at[0].oid;
+	if (!(multi ? xlat_multirange_type(oid) : xlat_range_type(oid)) ||
+	    (at[0].oid != oid && !texty(at[0].oid)) || (at[1].oid != oid && !texty(at[1].oid)))
+		return no_function(c, f, name, at);
+	const char *in = multi ? "shardlite_multirange" : "shardlite_range";
+	xlat_printf(c, "pgfn_%s(", name);
+	for (size_t i = 0; i < 2; i++) {
+		if (texty(at[i].oid))
+			xlat_printf(c, "%s(%s, %u), ", in, x[i], oid);
+		else
+			xlat_printf(c, "%s, ", x[i]);
+	}
+	xlat_printf(c, "%u)", oid);
+	*t = (struct xlat_type){XLAT_OID_INT4, -1};
+	return 1;
+}
+
 int xlat_range_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		    struct xlat_type *t)
 {
+	if ((strcmp(name, "range_cmp") == 0 || strcmp(name, "multirange_cmp") == 0) &&
+	    f->n_args == 2 && !f->agg_star && !f->over)
+		return cmp_function(c, f, name, t);
+	for (size_t i = 0; i < ARRAY_LEN(op_fns); i++)
+		if (strcmp(op_fns[i].name, name) == 0 && !f->agg_star && !f->over)
+			return op_function(c, f, &op_fns[i], t);
 	if (strcmp(name, "range_agg") == 0 || strcmp(name, "range_intersect_agg") == 0)
 		return mr_aggregate(c, f, name, t);
 	if (f->agg_star || f->over || f->agg_distinct || f->agg_filter || f->n_agg_order)
@@ -560,8 +677,8 @@ static int mr_operator(struct xlat_ctx *c, const char *op, size_t mark, size_t l
 	bool elem_l = strcmp(op, "<@") == 0 && mr_by_oid(r.oid) && !texty(l.oid) &&
 		      !mr_by_oid(l.oid) && !by_oid(l.oid);
 	if (elem_r || elem_l) {
-		uint32_t e = elem_r ? r.oid : l.oid;
-		if (e != st && e != XLAT_OID_UNKNOWN_COL && !to_subtype(e, st))
+		uint32_t e = elem_r ? r.oid : l.oid; /* anyelement: no implicit cast */
+		if (e != st && e != XLAT_OID_UNKNOWN_COL)
 			return xlat_no_operator(c, op, l.oid, r.oid, location) ? 1 : -1;
 		xlat_printf(c, ", %u)", mt->oid);
 		xlat_insert_at(c, mark,
@@ -636,6 +753,9 @@ int xlat_range_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op, s
 		return -1;
 	if (!xlat_range_type(l.oid) && !xlat_range_type(r.oid) && !mr_by_oid(l.oid) &&
 	    !mr_by_oid(r.oid)) {
+		int ts = xlat_ts_contains(c, op, mark, l, r, t); /* tsquery @> tsquery */
+		if (ts)
+			return ts;
 		take_back(c, mark, nslots);
 		return 0; /* not ours: translated again by its own reader */
 	}

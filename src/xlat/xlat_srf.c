@@ -140,6 +140,9 @@ static bool call(struct xlat_ctx *c, const struct srf *s, const PgQuery__FuncCal
 			tv[i < 8 ? i : 7].oid = xlat_multirange_unnest(c, from, tv[i < 8 ? i : 7].oid);
 		if (IS_UNNEST(s) && xlat_comptype_array_elem(c, tv[i < 8 ? i : 7].oid))
 			return xlat_unsupported(c, f->location, XLAT_UNNEST_ROWS);
+		if (IS_UNNEST(s) && tv[i < 8 ? i : 7].oid == XLAT_OID_TSVECTOR)
+			return xlat_unsupported(c, f->location, "unnest(tsvector) of a column of the "
+								"FROM items to its left");
 	}
 	if (s->mode < 0 && IS_UNNEST(s) && !c->sb->failed) /* same width: no constant moves */
 		memcpy(c->sb->data + suffix_at, unnest_suffix(tv, f->n_args), 8);
@@ -510,6 +513,13 @@ static int value_cols(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 		v[0] = (struct xlat_schema_col){
 			.name = alias, .type_oid = XLAT_OID_INT4, .typmod = -1};
 		return f->n_args == 2 ? 1 : 0;
+	}
+	if (strcmp(name, "unnest") == 0 && f->n_args == 1 && tv[0].oid == XLAT_OID_TSVECTOR) {
+		/* unnest(tsvector): pgfn_ts_unnest's rows (xlat_catalog_srf.c) */
+		v[0] = (struct xlat_schema_col){.name = "lexeme", .type_oid = XLAT_OID_TEXT, .typmod = -1};
+		v[1] = (struct xlat_schema_col){.name = "positions", .type_oid = 1005, .typmod = -1};
+		v[2] = (struct xlat_schema_col){.name = "weights", .type_oid = 1009, .typmod = -1};
+		return 3;
 	}
 	const struct srf *s = find(f, &name);
 	if (!s)

@@ -223,6 +223,13 @@ static const struct xlat_udf *trigger_function(struct xlat_ctx *c, const PgQuery
 		xlat_fail(c, "42P17", -1, "function %s must return type trigger", name);
 		return NULL;
 	}
+	if (strcmp(name, "tsvector_update_trigger") == 0 ||
+	    strcmp(name, "tsvector_update_trigger_column") == 0 ||
+	    strcmp(name, "suppress_redundant_updates_trigger") == 0) { /* PostgreSQL's own, in C */
+		xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+			  "the built-in trigger function %s is not supported", name);
+		return NULL;
+	}
 	xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, -1, "function %s() does not exist", name);
 	return NULL;
 }

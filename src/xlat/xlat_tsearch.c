@@ -331,6 +331,40 @@ int xlat_ts_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op, stru
 	return 1;
 }
 
+int xlat_ts_any(struct xlat_ctx *c, const PgQuery__AExpr *e, bool all, struct xlat_type *t)
+{
+	if (peek_type(c, e->lexpr) != XLAT_OID_TSVECTOR)
+		return 0;
+	/* ANY: true when one element matches, else NULL when one gave NULL, else false */
+	xlat_printf(c, "(SELECT CASE WHEN %s THEN %d WHEN count(*) > count(m) THEN NULL ELSE %d END "
+		       "FROM (SELECT pgfn_ts_match(",
+		    all ? "min(m) = 0" : "max(m) = 1", !all, all);
+	struct xlat_type ignored;
+	if (!xlat_expr(c, e->lexpr, &ignored))
+		return -1;
+	xlat_puts(c, ", v0) AS m FROM pgfn_unnest(");
+	if (!xlat_expr(c, e->rexpr, &ignored))
+		return -1;
+	xlat_puts(c, ")))");
+	*t = (struct xlat_type){XLAT_OID_BOOL, -1};
+	return 1;
+}
+
+int xlat_ts_contains(struct xlat_ctx *c, const char *op, size_t mark, struct xlat_type l,
+		     struct xlat_type r, struct xlat_type *t)
+{
+	bool lq = l.oid == XLAT_OID_TSQUERY, rq = r.oid == XLAT_OID_TSQUERY;
+	if ((strcmp(op, "@>") != 0 && strcmp(op, "<@") != 0) || (!lq && !rq))
+		return 0;
+	if ((!lq && l.oid != XLAT_OID_UNKNOWN) || (!rq && r.oid != XLAT_OID_UNKNOWN))
+		return 0;
+	/* an untyped operand is read as tsquery by the call */
+	xlat_insert_at(c, mark, "pgfn_tsq_contains(");
+	xlat_printf(c, ", %d)", op[0] == '<');
+	*t = (struct xlat_type){XLAT_OID_BOOL, -1};
+	return 1;
+}
+
 int xlat_ts_operator(struct xlat_ctx *c, const char *op, const char *ls, struct xlat_type l,
 		     const char *rs, struct xlat_type r, int location, struct xlat_type *t)
 {
@@ -359,11 +393,15 @@ int xlat_ts_operator(struct xlat_ctx *c, const char *op, const char *ls, struct 
 		*t = (struct xlat_type){XLAT_OID_TSQUERY, -1};
 		return 1;
 	}
-	if (strcmp(op, "=") == 0 || strcmp(op, "<>") == 0)
-		return 0; /* equal canonical text is an equal value */
-	if (strchr("<>", op[0]) && (!op[1] || op[1] == '='))
-		return xlat_unsupported(c, location, "ordering comparisons of tsvector and tsquery")
-			       ? 1
-			       : -1;
+	if (strcmp(op, "=") == 0 || strcmp(op, "<>") == 0 ||
+	    (strchr("<>", op[0]) && (!op[1] || op[1] == '=')))
+		return 0; /* compared with xlat_ts_collation's collation */
 	return xlat_no_operator(c, op, l.oid, r.oid, location) ? 1 : -1;
+}
+
+const char *xlat_ts_collation(uint32_t l, uint32_t r)
+{
+	return l == XLAT_OID_TSVECTOR || r == XLAT_OID_TSVECTOR  ? " COLLATE pgfn_tsvector"
+	       : l == XLAT_OID_TSQUERY || r == XLAT_OID_TSQUERY ? " COLLATE pgfn_tsquery"
+								: NULL;
 }

@@ -155,7 +155,6 @@ SELECT id, ts_rank(setweight(to_tsvector('english'::regconfig, COALESCE(title, '
 SELECT id, ts_rank((to_tsvector('simple', coalesce(body::text, ''))), (to_tsquery('simple', ''' ' || 'cat' || ' ''' || ':*')), 0) AS pg_search_rank FROM fts_doc WHERE (to_tsvector('simple', coalesce(body::text, ''))) @@ (to_tsquery('simple', ''' ' || 'cat' || ' ''' || ':*')) ORDER BY pg_search_rank DESC, id;
 SELECT id FROM fts_doc WHERE q = 'cat & mat' OR tsv = 'cat:3 chase:2 dog:1 rat:5' ORDER BY id;
 SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'fts_doc'::regclass AND attnum > 3 ORDER BY attnum;
--- differs: refused (0A000): ordering comparisons of tsvector and tsquery (PostgreSQL's order is not the text's)
 SELECT id FROM fts_doc WHERE tsv < 'b';
 DROP TABLE fts_doc;
 CREATE TABLE fts_gen (id int PRIMARY KEY, body text, tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', coalesce(body, ''))) STORED);
