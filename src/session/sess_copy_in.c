@@ -59,6 +59,9 @@ struct sess_copy {
 	size_t ncols;
 	uint64_t rows;
 	struct pgtype_dtenv dtenv; /* the session's zone and transaction start, for date/time */
+	/* the target takes no rows (a view without an INSTEAD OF INSERT trigger ...): the error,
+	 * which PostgreSQL raises after the copy response, or NULL */
+	struct pgerr *refusal;
 };
 
 /* ---- COPY FROM STDIN ---- */
@@ -178,7 +181,10 @@ static struct sess_copy *copy_new(struct session *s, const struct xlat_copy *cp,
 		c->numbered_max = cols.numbered_max;
 		c->ncols = cols.n;
 		enum_columns(s, c);
-		ok = prepare_inserts(s, c, err);
+		struct pgerr *r = arena_zalloc(c->arena, sizeof(*r));
+		if (!sess_copy_target_ok(s, c->rel, r))
+			c->refusal = r;
+		ok = c->refusal || prepare_inserts(s, c, err);
 	}
 	if (!ok) {
 		copy_free(c);
@@ -559,6 +565,12 @@ void sess_copy_input(struct session *s, const struct pgw_msg *m)
 		finish(s, &err);
 		return;
 	}
+	if (s->copy->refusal && (m->type == PGW_FE_COPY_DATA || m->type == PGW_FE_COPY_DONE ||
+				 m->type == PGW_FE_COPY_FAIL)) {
+		err = *s->copy->refusal; /* the client hears it where it reads: at the data */
+		finish(s, &err);
+		return;
+	}
 	switch (m->type) {
 	case PGW_FE_COPY_DATA:
 		copy_in_data(s, m);
@@ -635,7 +647,7 @@ bool sess_copy_in_start(struct session *s, const struct xlat_stmt *x, bool simpl
 	struct sess_copy *c = copy_new(s, x->copy, err);
 	if (!c)
 		return false;
-	if (!sess_trigger_copy(s, c->rel, true, err)) { /* FOR EACH STATEMENT: before any row */
+	if (!c->refusal && !sess_trigger_copy(s, c->rel, true, err)) { /* FOR EACH STATEMENT */
 		copy_free(c);
 		return false;
 	}
