@@ -277,24 +277,23 @@ static void fn_null(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 /* PostgreSQL's encodings by number (pg_wchar.h's enum pg_enc, pg_enc2name_tbl's names): the
  * server speaks UTF8 only, but pg_encoding_to_char and pg_char_to_encoding name them all. */
 static const char *const encodings[] = {
-	"SQL_ASCII",  "EUC_JP",	    "EUC_CN",	  "EUC_KR",	"EUC_TW",     "EUC_JIS_2004",
-	"UTF8",	      "MULE_INTERNAL", "LATIN1",	  "LATIN2",	"LATIN3",     "LATIN4",
-	"LATIN5",     "LATIN6",	    "LATIN7",	  "LATIN8",	"LATIN9",     "LATIN10",
-	"WIN1256",    "WIN1258",	    "WIN866",	  "WIN874",	"KOI8R",      "WIN1251",
-	"WIN1252",    "ISO_8859_5",    "ISO_8859_6", "ISO_8859_7", "ISO_8859_8", "WIN1250",
-	"WIN1253",    "WIN1254",	    "WIN1255",	  "WIN1257",	"KOI8U",      "SJIS",
-	"BIG5",	      "GBK",	    "UHC",	  "GB18030",	"JOHAB",      "SHIFT_JIS_2004"};
+	"SQL_ASCII", "EUC_JP",        "EUC_CN",     "EUC_KR",     "EUC_TW",     "EUC_JIS_2004",
+	"UTF8",      "MULE_INTERNAL", "LATIN1",     "LATIN2",     "LATIN3",     "LATIN4",
+	"LATIN5",    "LATIN6",        "LATIN7",     "LATIN8",     "LATIN9",     "LATIN10",
+	"WIN1256",   "WIN1258",       "WIN866",     "WIN874",     "KOI8R",      "WIN1251",
+	"WIN1252",   "ISO_8859_5",    "ISO_8859_6", "ISO_8859_7", "ISO_8859_8", "WIN1250",
+	"WIN1253",   "WIN1254",       "WIN1255",    "WIN1257",    "KOI8U",      "SJIS",
+	"BIG5",      "GBK",           "UHC",        "GB18030",    "JOHAB",      "SHIFT_JIS_2004"};
 /* pg_encname_tbl's other spellings, squashed (see squash); windowsN is winN */
 static const struct {
 	const char *name;
 	int enc;
-} encoding_aliases[] = {
-	{"abc", 19},	  {"alt", 20},	      {"iso88591", 8},	  {"iso885910", 13},
-	{"iso885913", 14}, {"iso885914", 15},  {"iso885915", 16}, {"iso885916", 17},
-	{"iso88592", 9},  {"iso88593", 10},   {"iso88594", 11},	  {"iso88599", 12},
-	{"koi8", 22},	  {"mskanji", 35},    {"shiftjis", 35},	  {"tcvn", 19},
-	{"tcvn5712", 19}, {"unicode", 6},     {"vscii", 19},	  {"win", 23},
-	{"win932", 35},	  {"win936", 37},     {"win949", 38},	  {"win950", 36}};
+} encoding_aliases[] = {{"abc", 19},       {"alt", 20},       {"iso88591", 8},   {"iso885910", 13},
+			{"iso885913", 14}, {"iso885914", 15}, {"iso885915", 16}, {"iso885916", 17},
+			{"iso88592", 9},   {"iso88593", 10},  {"iso88594", 11},  {"iso88599", 12},
+			{"koi8", 22},      {"mskanji", 35},   {"shiftjis", 35},  {"tcvn", 19},
+			{"tcvn5712", 19},  {"unicode", 6},    {"vscii", 19},     {"win", 23},
+			{"win932", 35},    {"win936", 37},    {"win949", 38},    {"win950", 36}};
 
 /* PostgreSQL's clean_encoding_name: case and punctuation do not count. */
 static void squash(const char *in, char *out, size_t cap)
