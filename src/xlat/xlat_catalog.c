@@ -52,6 +52,7 @@ static const char *const relations[] = {
 	"pg_inherits",
 	"pg_init_privs",
 	"pg_language",
+	"pg_largeobject",
 	"pg_largeobject_metadata",
 	"pg_locks",
 	"pg_matviews",

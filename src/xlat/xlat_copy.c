@@ -110,8 +110,10 @@ static bool table(struct xlat_ctx *c, const PgQuery__CopyStmt *s, struct xlat_co
 	c->sb = saved;
 	strbuf_fini(&scratch);
 	const char *schema = s->relation->schemaname;
-	if (ok && schema && (strcmp(schema, "pg_catalog") == 0 ||
-			     strcmp(schema, "information_schema") == 0))
+	/* pg_catalog is searched first: a bare pg_class is the catalog's */
+	if (ok && ((schema && (strcmp(schema, "pg_catalog") == 0 ||
+			       strcmp(schema, "information_schema") == 0)) ||
+		   ((!schema || !*schema) && xlat_catalog_is_relation(s->relation->relname))))
 		ok = xlat_unsupported(c, s->relation->location, "COPY of a catalog relation");
 	cp->table = arena_strdup(c->a, s->relation->relname);
 	return ok;

@@ -411,6 +411,9 @@ START_TEST(refused_and_bad_options)
 	harness_exec_fail(c, "COPY t TO STDOUT (FORMAT csv, FORCE_QUOTE (zz))", "42703");
 	harness_exec_fail(c, "COPY t (a) TO STDOUT (FORMAT csv, FORCE_QUOTE (b))", "42P10");
 	harness_exec_fail(c, "COPY nope FROM STDIN", "42P01");
+	/* a catalog relation, bare too (pg_catalog is searched first): 0A000, not 42P01 */
+	harness_exec_fail(c, "COPY pg_class TO STDOUT", "0A000");
+	harness_exec_fail(c, "COPY pg_largeobject FROM STDIN", "0A000");
 	harness_exec_fail(c, "COPY t (zz) FROM STDIN", "42703");
 	harness_exec_fail(c, "COPY t (a, a) TO STDOUT", "42701");
 	PQclear(harness_exec_ok(c, "CREATE VIEW v AS SELECT a FROM t"));
