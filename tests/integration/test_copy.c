@@ -411,6 +411,10 @@ START_TEST(refused_and_bad_options)
 	harness_exec_fail(c, "COPY t TO STDOUT (FORMAT csv, FORCE_QUOTE (zz))", "42703");
 	harness_exec_fail(c, "COPY t (a) TO STDOUT (FORMAT csv, FORCE_QUOTE (b))", "42P10");
 	harness_exec_fail(c, "COPY nope FROM STDIN", "42P01");
+	/* COPY FROM ... WHERE: a column that does not exist, one the COPY leaves out (PostgreSQL
+	 * would read its default) */
+	harness_exec_fail(c, "COPY t (a) FROM STDIN WHERE nope > 1", "42703");
+	harness_exec_fail(c, "COPY t (a) FROM STDIN WHERE c > 1", "0A000");
 	/* a catalog relation, bare too (pg_catalog is searched first): 0A000, not 42P01 */
 	harness_exec_fail(c, "COPY pg_class TO STDOUT", "0A000");
 	harness_exec_fail(c, "COPY pg_largeobject FROM STDIN", "0A000");
