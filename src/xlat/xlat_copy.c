@@ -177,6 +177,8 @@ static bool query(struct xlat_ctx *c, const PgQuery__CopyStmt *s)
 {
 	if (s->query->node_case != NODE(SELECT_STMT))
 		return xlat_unsupported(c, -1, "COPY of a data-modifying statement");
+	if (s->query->select_stmt->into_clause) /* PostgreSQL's own words */
+		return xlat_unsupported(c, -1, "COPY (SELECT INTO)");
 	return xlat_stmt_select(c, s->query->select_stmt);
 }
 

@@ -86,6 +86,7 @@ static const struct xcase where_errors[] = {
 	{"COPY t FROM STDIN WHERE a IN (SELECT 1)", "!0A000@27"},
 	{"COPY t FROM STDIN WHERE a = row_number() OVER ()", "!42P20@29"},
 	{"COPY t FROM STDIN WHERE count(*) > 0", "!42803@25"},
+	{"COPY (SELECT a INTO TEMP t2 FROM t) TO STDOUT", "!0A000"}, /* COPY (SELECT INTO) */
 };
 
 START_TEST(copy_where_errors)
