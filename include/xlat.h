@@ -184,6 +184,10 @@ struct xlat_copy {
 	size_t ncolumns; /* 0: every column */
 	struct xlat_copy_opt *opts;
 	size_t nopts;
+	/* COPY FROM ... WHERE: the condition as SQLite text over the table's columns, which the
+	 * session evaluates for each row (FROM a row of the listed columns named as the table);
+	 * NULL for none */
+	const char *where_sql;
 };
 
 /* SQL-level cursors. DECLARE carries its query as .sql with .cols, like a SELECT. FETCH and

@@ -71,6 +71,7 @@ static const struct {
 	{"pg_publication_namespace", 6237}, {"pg_conversion", 2607},
 	{"pg_transform", 3576},   {"pg_init_privs", 3394}, {"pg_default_acl", 826},
 	{"pg_largeobject_metadata", 2995}, {"pg_db_role_setting", 2964},
+	{"pg_largeobject", 2613},
 	/* read by pg_dumpall */
 	{"pg_authid", 1260},      {"pg_auth_members", 1261}, {"pg_parameter_acl", 6243},
 };

@@ -14,36 +14,85 @@
 
 /* ---- columns and options ---- */
 
-static bool relation_kind(struct session *s, const char *rel, bool from, struct pgerr *err)
+/* Whether view rel has an INSTEAD OF INSERT row trigger (the sidecar of xlat_trigger.c; 4 is
+ * PostgreSQL's TRIGGER_TYPE_INSERT bit; disabled ones count, as in PostgreSQL's trigdesc),
+ * which lets COPY FROM insert into it. */
+static bool view_insertable(struct session *s, const char *rel)
+{
+	sqlite3_stmt *vm = NULL;
+	bool found = false;
+	if (sqlite3_prepare_v2(shard_conn_db(s->conn),
+			       "SELECT 1 FROM main._shardlite_triggers WHERE table_name = ?1 "
+			       "COLLATE NOCASE AND timing = 'INSTEAD OF' AND events & 4",
+			       -1, &vm, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, rel, -1, SQLITE_STATIC);
+		found = sqlite3_step(vm) == SQLITE_ROW;
+	}
+	sqlite3_finalize(vm); /* no sidecar: no trigger yet */
+	return found;
+}
+
+enum rel_kind { REL_MISSING, REL_TABLE, REL_VIEW, REL_MATVIEW };
+
+/* What rel is: a temporary table first, as SQLite and PostgreSQL resolve the name; a
+ * materialized view is a table whose SQL carries the mark (sess_matview.c). */
+static bool rel_kind(struct session *s, const char *rel, enum rel_kind *kind, struct pgerr *err)
 {
 	sqlite3 *db = shard_conn_db(s->conn);
 	sqlite3_stmt *vm = NULL;
-	/* a temporary table first, as SQLite and PostgreSQL resolve the name */
-	int rc = sqlite3_prepare_v2(db,
-				    "SELECT type FROM (SELECT 0 AS o, type, name FROM "
-				    "temp.sqlite_schema UNION ALL SELECT 1, type, name FROM "
-				    "main.sqlite_schema) WHERE name = ?1 COLLATE NOCASE AND type IN "
-				    "('table', 'view') ORDER BY o LIMIT 1",
-				    -1, &vm, NULL);
+	int rc = sqlite3_prepare_v2(
+		db,
+		"SELECT type = 'view', type = 'table' AND instr(sql, '" CATALOG_MATVIEW_MARK
+		"') FROM (SELECT 0 AS o, type, name, sql FROM temp.sqlite_schema "
+		"UNION ALL SELECT 1, type, name, sql FROM main.sqlite_schema) WHERE "
+		"name = ?1 COLLATE NOCASE AND type IN ('table', 'view') ORDER BY o "
+		"LIMIT 1",
+		-1, &vm, NULL);
 	if (rc != SQLITE_OK)
 		return shard_error(db, rc, err);
 	sqlite3_bind_text(vm, 1, rel, -1, SQLITE_STATIC);
 	rc = sqlite3_step(vm);
-	bool view = rc == SQLITE_ROW &&
-		    strcmp((const char *)sqlite3_column_text(vm, 0), "view") == 0;
+	*kind = rc != SQLITE_ROW            ? REL_MISSING
+		: sqlite3_column_int(vm, 0) ? REL_VIEW
+		: sqlite3_column_int(vm, 1) ? REL_MATVIEW
+					    : REL_TABLE;
 	sqlite3_finalize(vm);
-	if (rc == SQLITE_DONE)
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? true : shard_error(db, rc, err);
+}
+
+/* The checks PostgreSQL's BeginCopyTo/BeginCopyFrom make of the relation, before the copy
+ * response: it exists, and COPY TO reads a table. COPY FROM's target is checked once the
+ * client is sending (sess_copy_target_ok). */
+static bool relation_kind(struct session *s, const char *rel, bool from, struct pgerr *err)
+{
+	enum rel_kind kind;
+	if (!rel_kind(s, rel, &kind, err))
+		return false;
+	if (kind == REL_MISSING)
 		return pgerr_set(err, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
 				 rel);
-	if (rc != SQLITE_ROW)
-		return shard_error(db, rc, err);
-	if (view && from)
-		return pgerr_set(err, "42809", "cannot copy to view \"%s\"", rel);
-	if (view) {
-		pgerr_set(err, "42809", "cannot copy from view \"%s\"", rel);
+	if (!from && kind != REL_TABLE) {
+		pgerr_set(err, "42809", "cannot copy from %s \"%s\"",
+			  kind == REL_VIEW ? "view" : "materialized view", rel);
 		pgerr_hint(err, "Try the COPY (SELECT ...) TO variant.");
 		return false;
 	}
+	return true;
+}
+
+bool sess_copy_target_ok(struct session *s, const char *rel, struct pgerr *err)
+{
+	enum rel_kind kind;
+	if (!rel_kind(s, rel, &kind, err))
+		return false;
+	if (kind == REL_VIEW && !view_insertable(s, rel)) {
+		pgerr_set(err, "42809", "cannot copy to view \"%s\"", rel);
+		pgerr_hint(err,
+			   "To enable copying to a view, provide an INSTEAD OF INSERT trigger.");
+		return false;
+	}
+	if (kind == REL_MATVIEW)
+		return pgerr_set(err, "42809", "cannot copy to materialized view \"%s\"", rel);
 	return true;
 }
 
@@ -370,6 +419,9 @@ static const char *select_sql(struct session *s, const char *rel, const struct s
 	}
 	strbuf_puts(&sb, " FROM ");
 	strbuf_put_quoted(&sb, rel, '"');
+	/* PostgreSQL's COPY of a table reads the heap, rows in the order they went in; SQLite
+	 * would read a covering index instead (a column list of indexed columns), in its order */
+	strbuf_puts(&sb, " NOT INDEXED");
 	const char *r = arena_strdup(s->msg_arena, sb.data);
 	strbuf_fini(&sb);
 	return r;

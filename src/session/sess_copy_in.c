@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "copy.h"
 #include "pgtype.h"
@@ -40,6 +41,7 @@ struct sess_copy {
 	struct copy_parser *parser;
 	sqlite3_stmt *insert;       /* one row */
 	sqlite3_stmt *insert_batch; /* `batch` rows at once; NULL when batch is 1 */
+	sqlite3_stmt *filter;       /* COPY FROM ... WHERE: the condition of one row, or NULL */
 	size_t batch;
 	/* Rows converted but not yet inserted: their values (npending x ncols), where they came
 	 * from, and the memory of their text (reset after each flush). */
@@ -59,6 +61,9 @@ struct sess_copy {
 	size_t ncols;
 	uint64_t rows;
 	struct pgtype_dtenv dtenv; /* the session's zone and transaction start, for date/time */
+	/* the target takes no rows (a view without an INSTEAD OF INSERT trigger ...): the error,
+	 * which PostgreSQL raises after the copy response, or NULL */
+	struct pgerr *refusal;
 };
 
 /* ---- COPY FROM STDIN ---- */
@@ -69,6 +74,7 @@ static void copy_free(struct sess_copy *c)
 		return;
 	sqlite3_finalize(c->insert);
 	sqlite3_finalize(c->insert_batch);
+	sqlite3_finalize(c->filter);
 	copy_parser_free(c->parser);
 	arena_free(c->batch_arena);
 	arena_free(c->arena);
@@ -151,6 +157,9 @@ static void enum_columns(struct session *s, struct sess_copy *c)
 }
 
 /* Columns, options, the INSERT and the parser of a COPY FROM; NULL with err set. */
+static bool prepare_filter(struct session *s, struct sess_copy *c, const char *cond,
+			   struct pgerr *err);
+
 static struct sess_copy *copy_new(struct session *s, const struct xlat_copy *cp, struct pgerr *err)
 {
 	struct sess_copy *c = base_xcalloc(1, sizeof(*c));
@@ -178,7 +187,11 @@ static struct sess_copy *copy_new(struct session *s, const struct xlat_copy *cp,
 		c->numbered_max = cols.numbered_max;
 		c->ncols = cols.n;
 		enum_columns(s, c);
-		ok = prepare_inserts(s, c, err);
+		struct pgerr *r = arena_zalloc(c->arena, sizeof(*r));
+		if (!sess_copy_target_ok(s, c->rel, r))
+			c->refusal = r;
+		ok = c->refusal || (prepare_inserts(s, c, err) &&
+				    (!cp->where_sql || prepare_filter(s, c, cp->where_sql, err)));
 	}
 	if (!ok) {
 		copy_free(c);
@@ -211,6 +224,59 @@ static bool bind_value(struct session *s, sqlite3_stmt *vm, int i, const struct 
 	}
 	(void)s;
 	return rc == SQLITE_OK;
+}
+
+/* COPY FROM ... WHERE: the condition over one row of the listed columns (?1 ... ?n), named as
+ * the table so that t.col reads too. A column the COPY leaves out is not there: PostgreSQL
+ * would read its default, which SQLite gives only as the row goes in (0A000). */
+static bool prepare_filter(struct session *s, struct sess_copy *c, const char *cond,
+			   struct pgerr *err)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_printf(&sb, "SELECT (%s) FROM (SELECT ", cond);
+	for (size_t i = 0; i < c->ncols; i++) {
+		strbuf_printf(&sb, "%s?%zu AS ", i ? ", " : "", i + 1);
+		strbuf_put_quoted(&sb, c->names[i], '"');
+	}
+	strbuf_puts(&sb, ") AS ");
+	strbuf_put_quoted(&sb, c->rel, '"');
+	sqlite3 *db = shard_conn_db(s->conn);
+	int rc = sb.failed ? SQLITE_NOMEM
+			   : sqlite3_prepare_v3(db, sb.data, -1, SQLITE_PREPARE_PERSISTENT,
+						&c->filter, NULL);
+	strbuf_fini(&sb);
+	const char *missing = rc == SQLITE_ERROR ? strstr(sqlite3_errmsg(db), "no such column: ")
+						 : NULL;
+	if (!missing)
+		return rc == SQLITE_OK || shard_error(db, rc, err);
+	missing += strlen("no such column: ");
+	const char *dot = strrchr(missing, '.'); /* t.col */
+	const char *col = dot ? dot + 1 : missing;
+	const struct catalog_relation *r = sess_types(s) ? sess_types_relation(s, c->rel) : NULL;
+	for (size_t k = 0; r && k < r->ncols; k++)
+		if (strcasecmp(r->cols[k].name, col) == 0)
+			return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+					 "COPY FROM ... WHERE on a column the COPY does not list "
+					 "is not supported");
+	return pgerr_set(err, SQLSTATE_UNDEFINED_COLUMN, "column \"%s\" does not exist", col);
+}
+
+/* Whether the row in v passes the COPY's WHERE (NULL is false, as in PostgreSQL's ExecQual). */
+static bool filter_row(struct session *s, struct sess_copy *c, const struct pgtype_value *v,
+		       bool *keep, struct pgerr *err)
+{
+	sqlite3_reset(c->filter);
+	for (size_t i = 0; i < c->ncols; i++)
+		if (!bind_value(s, c->filter, (int)i + 1, &v[i]))
+			return shard_error(shard_conn_db(s->conn), SQLITE_NOMEM, err);
+	int rc = sqlite3_step(c->filter);
+	*keep = rc == SQLITE_ROW && sqlite3_column_type(c->filter, 0) != SQLITE_NULL &&
+		sqlite3_column_int64(c->filter, 0) != 0;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return shard_error(shard_conn_db(s->conn), rc, err);
+	sqlite3_reset(c->filter);
+	return true;
 }
 
 /* varchar(n) and character(n) as their input functions apply the length: characters past n
@@ -427,6 +493,17 @@ static bool add_row(struct session *s, struct sess_copy *c, const struct copy_ro
 			*err = earlier;
 		return false;
 	}
+	bool keep = true;
+	if (c->filter && !filter_row(s, c, v, &keep, err)) {
+		copy_context_line(err, c->rel, row->lineno, row->line, row->line_len);
+		struct pgerr earlier;
+		pgerr_clear(&earlier);
+		if (!flush(s, c, &earlier))
+			*err = earlier;
+		return false;
+	}
+	if (!keep)
+		return true;
 	struct pending *p = &c->pending[c->npending++];
 	p->lineno = row->lineno;
 	p->line = row->line ? arena_strndup(c->batch_arena, row->line, row->line_len) : NULL;
@@ -562,6 +639,12 @@ void sess_copy_input(struct session *s, const struct pgw_msg *m)
 		finish(s, &err);
 		return;
 	}
+	if (s->copy->refusal && (m->type == PGW_FE_COPY_DATA || m->type == PGW_FE_COPY_DONE ||
+				 m->type == PGW_FE_COPY_FAIL)) {
+		err = *s->copy->refusal; /* the client hears it where it reads: at the data */
+		finish(s, &err);
+		return;
+	}
 	switch (m->type) {
 	case PGW_FE_COPY_DATA:
 		copy_in_data(s, m);
@@ -638,7 +721,7 @@ bool sess_copy_in_start(struct session *s, const struct xlat_stmt *x, bool simpl
 	struct sess_copy *c = copy_new(s, x->copy, err);
 	if (!c)
 		return false;
-	if (!sess_trigger_copy(s, c->rel, true, err)) { /* FOR EACH STATEMENT: before any row */
+	if (!c->refusal && !sess_trigger_copy(s, c->rel, true, err)) { /* FOR EACH STATEMENT */
 		copy_free(c);
 		return false;
 	}

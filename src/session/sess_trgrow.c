@@ -49,14 +49,15 @@ void sess_trigger_put_assign(struct strbuf *sb, const struct catalog_relation *r
 
 /* The INSERT of p, or the UPDATE of its columns that differ from olds keyed by the primary
  * key's old values; *binds gets the texts in parameter order (*types their types). */
-static const char *write_sql(const struct catalog_relation *rel, const struct sess_trg_row *p,
-			     const char *const *orig, const char *const *olds, bool insert,
-			     struct arena *a, const char **binds, uint32_t *types, int *n)
+static const char *write_sql(const char *schema, const struct catalog_relation *rel,
+			     const struct sess_trg_row *p, const char *const *orig,
+			     const char *const *olds, bool insert, struct arena *a,
+			     const char **binds, uint32_t *types, int *n)
 {
 	struct strbuf sb, vals;
 	strbuf_init(&sb, 0);
 	strbuf_init(&vals, 0);
-	strbuf_puts(&sb, insert ? "INSERT INTO main." : "UPDATE main.");
+	strbuf_printf(&sb, insert ? "INSERT INTO %s." : "UPDATE %s.", schema);
 	strbuf_put_quoted(&sb, rel->name, '"');
 	*n = 0;
 	for (size_t k = 0; k < rel->ncols; k++) {
@@ -153,7 +154,8 @@ bool sess_trigger_replace(struct session *s, const char *table, const char *even
 	const char **binds = arena_zalloc(a, (2 * rel->ncols + 1) * sizeof(char *));
 	uint32_t *types = arena_zalloc(a, (2 * rel->ncols + 1) * sizeof(uint32_t));
 	int n;
-	const char *sql = write_sql(rel, p, orig, olds, insert, a, binds, types, &n);
+	const char *sql = write_sql(sess_trigger_schema(s, table), rel, p, orig, olds, insert, a,
+				    binds, types, &n);
 	if (s->udf->trg.replace_mode == 2)
 		sql = arena_printf(a, "%s RETURNING rowid", sql);
 	bool ok = run_write(s, table, sql, binds, types, n, insert, err);
@@ -196,8 +198,12 @@ void sess_trigger_number(struct session *s, const struct catalog_relation *rel, 
 		/* AUTOINCREMENT's next: past both the largest rowid and the largest ever given */
 		struct strbuf sb;
 		strbuf_init(&sb, 0);
-		strbuf_puts(&sb, "SELECT max(coalesce((SELECT seq FROM main.sqlite_sequence WHERE "
-				 "name = ?1), 0), coalesce((SELECT max(rowid) FROM main.");
+		const char *schema = sess_trigger_schema(s, rel->name);
+		strbuf_printf(
+			&sb,
+			"SELECT max(coalesce((SELECT seq FROM %s.sqlite_sequence WHERE name = "
+			"?1), 0), coalesce((SELECT max(rowid) FROM %s.",
+			schema, schema);
 		strbuf_put_quoted(&sb, rel->name, '"');
 		strbuf_puts(&sb, "), 0)) + 1");
 		sqlite3_stmt *vm = NULL;

@@ -393,6 +393,21 @@ static void put_ident(struct strbuf *sb, const char *name)
 	strbuf_put_quoted(sb, name, '"');
 }
 
+const char *sess_trigger_schema(struct session *s, const char *table)
+{
+	sqlite3_stmt *vm = NULL;
+	bool temp = false;
+	if (sqlite3_prepare_v2(shard_conn_db(s->conn),
+			       "SELECT 1 FROM temp.sqlite_schema WHERE type = 'table' AND name = ?1 "
+			       "COLLATE NOCASE",
+			       -1, &vm, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, table, -1, SQLITE_STATIC);
+		temp = sqlite3_step(vm) == SQLITE_ROW;
+	}
+	sqlite3_finalize(vm);
+	return temp ? "temp" : "main";
+}
+
 bool sess_trigger_apply(struct session *s, sqlite3_context *ctx, sqlite3_value **argv,
 			struct arena *a, struct pgerr *err)
 {
@@ -409,7 +424,7 @@ bool sess_trigger_apply(struct session *s, sqlite3_context *ctx, sqlite3_value *
 	}
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	strbuf_puts(&sb, "UPDATE main.");
+	strbuf_printf(&sb, "UPDATE %s.", sess_trigger_schema(s, table));
 	put_ident(&sb, table);
 	int n = 0;
 	for (size_t k = 0; k < p->n; k++) {

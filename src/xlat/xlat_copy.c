@@ -110,8 +110,10 @@ static bool table(struct xlat_ctx *c, const PgQuery__CopyStmt *s, struct xlat_co
 	c->sb = saved;
 	strbuf_fini(&scratch);
 	const char *schema = s->relation->schemaname;
-	if (ok && schema && (strcmp(schema, "pg_catalog") == 0 ||
-			     strcmp(schema, "information_schema") == 0))
+	/* pg_catalog is searched first: a bare pg_class is the catalog's */
+	if (ok && ((schema && (strcmp(schema, "pg_catalog") == 0 ||
+			       strcmp(schema, "information_schema") == 0)) ||
+		   ((!schema || !*schema) && xlat_catalog_is_relation(s->relation->relname))))
 		ok = xlat_unsupported(c, s->relation->location, "COPY of a catalog relation");
 	cp->table = arena_strdup(c->a, s->relation->relname);
 	if (ok && xlat_scope_matview(c, s->relation)) { /* PostgreSQL's CopyFrom / BeginCopyTo */
@@ -123,11 +125,66 @@ static bool table(struct xlat_ctx *c, const PgQuery__CopyStmt *s, struct xlat_co
 	return ok;
 }
 
+/* What PostgreSQL's transformExpr refuses in a COPY FROM WHERE condition: the first subquery,
+ * aggregate or window call. */
+static bool refused_in_where(void *arg, const ProtobufCMessage *m)
+{
+	const ProtobufCMessage **hit = arg;
+	if (m->descriptor == &pg_query__sub_link__descriptor) {
+		*hit = m;
+		return false;
+	}
+	if (m->descriptor == &pg_query__func_call__descriptor) {
+		const PgQuery__FuncCall *f = (const PgQuery__FuncCall *)m;
+		const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+		if (f->over || f->agg_star || (name && xlat_func_class(name) == XLAT_FN_AGG)) {
+			*hit = m;
+			return false;
+		}
+	}
+	return xlat_tree_each(m, refused_in_where, arg);
+}
+
+/* COPY FROM ... WHERE cond: cond translated with the table in scope into cp->where_sql. */
+static bool where(struct xlat_ctx *c, const PgQuery__CopyStmt *s, struct xlat_copy *cp)
+{
+	const ProtobufCMessage *hit = NULL;
+	if (!refused_in_where(&hit, &s->where_clause->base) && hit) {
+		int at = xlat_tree_location(hit);
+		if (hit->descriptor == &pg_query__sub_link__descriptor)
+			return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, at,
+					 "cannot use subquery in COPY FROM WHERE condition");
+		if (((const PgQuery__FuncCall *)hit)->over)
+			return xlat_fail(c, "42P20", at,
+					 "window functions are not allowed in COPY FROM WHERE "
+					 "conditions");
+		return xlat_fail(c, "42803", at,
+				 "aggregate functions are not allowed in COPY FROM WHERE conditions");
+	}
+	if (!xlat_srfzip_forbid(c, s->where_clause, "COPY FROM WHERE conditions"))
+		return false;
+	struct strbuf *saved = c->sb, scratch;
+	strbuf_init(&scratch, 0);
+	c->sb = &scratch;
+	int mark = xlat_scope_enter(c);
+	xlat_scope_table(c, s->relation);
+	struct xlat_type t;
+	bool ok = xlat_expr(c, s->where_clause, &t);
+	xlat_scope_leave(c, mark);
+	c->sb = saved;
+	if (ok)
+		cp->where_sql = arena_strndup(c->a, scratch.data ? scratch.data : "", scratch.len);
+	strbuf_fini(&scratch);
+	return ok;
+}
+
 /* COPY (query) TO STDOUT: the query is translated like any SELECT; its rows become the data. */
 static bool query(struct xlat_ctx *c, const PgQuery__CopyStmt *s)
 {
 	if (s->query->node_case != NODE(SELECT_STMT))
 		return xlat_unsupported(c, -1, "COPY of a data-modifying statement");
+	if (s->query->select_stmt->into_clause) /* PostgreSQL's own words */
+		return xlat_unsupported(c, -1, "COPY (SELECT INTO)");
 	return xlat_stmt_select(c, s->query->select_stmt);
 }
 
@@ -136,8 +193,6 @@ bool xlat_stmt_copy(struct xlat_ctx *c, const PgQuery__CopyStmt *s)
 	struct xlat_copy *cp = arena_zalloc(c->a, sizeof(*cp));
 	if (s->filename && *s->filename)
 		return refuse_server_side(c, s);
-	if (s->where_clause)
-		return xlat_unsupported(c, -1, "COPY FROM ... WHERE");
 	cp->from = s->is_from;
 	cp->nopts = s->n_options;
 	cp->opts = arena_zalloc(c->a, sizeof(*cp->opts) * (s->n_options ? s->n_options : 1));
@@ -147,7 +202,9 @@ bool xlat_stmt_copy(struct xlat_ctx *c, const PgQuery__CopyStmt *s)
 		if (!option(c, s->options[i]->def_elem, &cp->opts[i]))
 			return false;
 	}
-	bool ok = s->query ? query(c, s) : table(c, s, cp) && columns(c, s, cp);
+	bool ok = s->query ? query(c, s)
+			   : table(c, s, cp) && columns(c, s, cp) &&
+				     (!s->where_clause || where(c, s, cp));
 	if (!ok)
 		return false;
 	c->st->kind = XLAT_COPY;

@@ -369,14 +369,15 @@ static bool sp_scale(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat
 	return true;
 }
 
-/* What is true of shardlite: the client encoding is UTF8 (the only one it speaks), there is
+/* What is true of shardlite: the client and database encodings are UTF8 (the only one it
+ * speaks; getdatabaseencoding: psql's \dO), there is
  * no JIT, and no replication replays anything (PostgreSQL's primary answers NULL too). */
 static bool sp_sysinfo(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *tv,
 		       struct xlat_type *t)
 {
 	(void)tv;
 	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
-	if (strcmp(name, "pg_client_encoding") == 0) {
+	if (strcmp(name, "pg_client_encoding") == 0 || strcmp(name, "getdatabaseencoding") == 0) {
 		*t = (struct xlat_type){XLAT_OID_NAME, -1};
 		xlat_puts(c, "'UTF8'");
 	} else if (strcmp(name, "pg_jit_available") == 0) {
@@ -534,6 +535,7 @@ static const struct lib libs[] = {
 	{"normalize", "pgfn_normalize", 1, 2, "tt", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"is_normalized", "pgfn_is_normalized", 1, 2, "tt", L_SCALAR, LR_FIX, XLAT_OID_BOOL, NULL},
 	{"pg_client_encoding", NULL, 0, 0, "", L_SCALAR, LR_FIX, 0, sp_sysinfo},
+	{"getdatabaseencoding", NULL, 0, 0, "", L_SCALAR, LR_FIX, 0, sp_sysinfo},
 	{"pg_jit_available", NULL, 0, 0, "", L_SCALAR, LR_FIX, 0, sp_sysinfo},
 	{"pg_last_xact_replay_timestamp", NULL, 0, 0, "", L_SCALAR, LR_FIX, 0, sp_sysinfo},
 	{"corr", "pgfn_corr", 2, 2, "", L_AGG, LR_FIX, XLAT_OID_FLOAT8, NULL},

@@ -392,17 +392,38 @@ static const struct fn fns[] = {
 	{"nth_value", "nth_value", 2, 2, FN_WINDOW, R_SAME, 0, NULL},
 };
 
-/* PostgreSQL functions that exist but are not translated (yet): 0A000, not 42883. */
-static const char *const refused_fns[] = {
-	"currval",
-	"generate_series",
-	"lastval",
-	"nextval",
-	"pg_listening_channels", /* but in a select list or FROM: xlat_catalog_srf.c */
-	"regexp_matches",	 /* but in a select list or FROM: xlat_catalog_srf.c, xlat_srf.c */
-	"regexp_split_to_table", /* but in a select list: xlat_catalog_srf.c */
-	"setval",
-	"unnest",
+/* PostgreSQL functions that exist but are not translated (yet): 0A000, not 42883. why, when
+ * set, says which missing feature the function belongs to. */
+static const struct {
+	const char *name, *why;
+} refused_fns[] = {
+	{"currval", NULL},
+	{"generate_series", NULL},
+	{"lastval", NULL},
+	{"lo_close", "large objects"}, /* server-side large objects: docs/sql-compat.md */
+	{"lo_creat", "large objects"},
+	{"lo_create", "large objects"},
+	{"lo_export", "large objects"},
+	{"lo_from_bytea", "large objects"},
+	{"lo_get", "large objects"},
+	{"lo_import", "large objects"},
+	{"lo_lseek", "large objects"},
+	{"lo_lseek64", "large objects"},
+	{"lo_open", "large objects"},
+	{"lo_put", "large objects"},
+	{"lo_tell", "large objects"},
+	{"lo_tell64", "large objects"},
+	{"lo_truncate", "large objects"},
+	{"lo_truncate64", "large objects"},
+	{"lo_unlink", "large objects"},
+	{"loread", "large objects"},
+	{"lowrite", "large objects"},
+	{"nextval", NULL},
+	{"pg_listening_channels", NULL}, /* but in a select list or FROM: xlat_catalog_srf.c */
+	{"regexp_matches", NULL}, /* but in a select list or FROM: xlat_catalog_srf.c, xlat_srf.c */
+	{"regexp_split_to_table", NULL}, /* but in a select list: xlat_catalog_srf.c */
+	{"setval", NULL},
+	{"unnest", NULL},
 };
 
 static const struct fn *find_fn(const char *name)
@@ -535,7 +556,7 @@ bool xlat_func_missing(struct xlat_ctx *c, const PgQuery__FuncCall *f, const cha
 	if (!c->env || !c->env->builtin_fn) /* pg_proc's names unknown: it may be PostgreSQL's */
 		return false;
 	for (size_t i = 0; i < ARRAY_LEN(refused_fns); i++)
-		if (strcmp(refused_fns[i], name) == 0)
+		if (strcmp(refused_fns[i].name, name) == 0)
 			return false;
 	if (xlat_func_class(name) != XLAT_FN_UNKNOWN || xlat_udf_count(c, name) ||
 	    c->env->builtin_fn(name))
@@ -994,9 +1015,14 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 		return cast > 0;
 	if (!fn) {
 		for (size_t i = 0; name && i < ARRAY_LEN(refused_fns); i++) {
-			if (strcmp(refused_fns[i], name) == 0)
+			if (strcmp(refused_fns[i].name, name) != 0)
+				continue;
+			if (refused_fns[i].why)
 				return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, f->location,
-						 "function %s is not supported", name);
+						 "%s are not supported (function %s)",
+						 refused_fns[i].why, name);
+			return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, f->location,
+					 "function %s is not supported", name);
 		}
 		/* PostgreSQL's own (pg_proc lists it: an operator's or a type's I/O function) */
 		if (name && schema && strcmp(schema, "pg_catalog") == 0 && c->env &&

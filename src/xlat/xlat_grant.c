@@ -139,6 +139,9 @@ bool xlat_stmt_grant(struct xlat_ctx *c, const PgQuery__GrantStmt *s)
 			      : s->objtype == OBJ(PROCEDURE) ? "procedure"
 			      : s->objtype == OBJ(ROUTINE)   ? "routine"
 							     : NULL;
+	if (s->objtype == OBJ(LARGEOBJECT)) /* the lo_ functions are refused too (xlat_func.c) */
+		return xlat_unsupported(c, -1,
+					arena_printf(c->a, "%s ON LARGE OBJECT", c->st->tag));
 	if (routine && all_in)
 		return xlat_unsupported(c, -1, "ALL FUNCTIONS IN SCHEMA");
 	if (!sequence && !routine && s->objtype != OBJ(TABLE))

@@ -429,6 +429,8 @@ bool xlat_stmt_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s)
 	if (s->objtype == OBJ(SCHEMA))
 		return schema_comment(c, s);
 	const char *kind = comment_kind(s->objtype);
+	if (s->objtype == OBJ(LARGEOBJECT)) /* the lo_ functions are refused too (xlat_func.c) */
+		return xlat_unsupported(c, -1, "COMMENT ON LARGE OBJECT");
 	if (!kind)
 		return xlat_unsupported(c, -1, "COMMENT on this kind of object");
 	const PgQuery__List *l = s->object->node_case == NODE(LIST) ? s->object->list : NULL;

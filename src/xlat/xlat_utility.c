@@ -741,8 +741,10 @@ static const char *known_tag(const PgQuery__Node *n)
 		return "REINDEX";
 	case NODE(CLUSTER_STMT):
 		return "CLUSTER";
-	case NODE(ALTER_OWNER_STMT):
-		return "ALTER ... OWNER TO";
+	case NODE(ALTER_OWNER_STMT): /* large objects: the lo_ functions are refused too */
+		return n->alter_owner_stmt->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_LARGEOBJECT
+			       ? "ALTER LARGE OBJECT"
+			       : "ALTER ... OWNER TO";
 	case NODE(ALTER_OBJECT_SCHEMA_STMT):
 		return "ALTER ... SET SCHEMA";
 	case NODE(REFRESH_MAT_VIEW_STMT):

@@ -438,10 +438,24 @@ START_TEST(refused_and_bad_options)
 	harness_exec_fail(c, "COPY t TO STDOUT (FORMAT csv, FORCE_QUOTE (zz))", "42703");
 	harness_exec_fail(c, "COPY t (a) TO STDOUT (FORMAT csv, FORCE_QUOTE (b))", "42P10");
 	harness_exec_fail(c, "COPY nope FROM STDIN", "42P01");
+	/* COPY FROM ... WHERE: a column that does not exist, one the COPY leaves out (PostgreSQL
+	 * would read its default) */
+	harness_exec_fail(c, "COPY t (a) FROM STDIN WHERE nope > 1", "42703");
+	harness_exec_fail(c, "COPY t (a) FROM STDIN WHERE c > 1", "0A000");
+	/* a catalog relation, bare too (pg_catalog is searched first): 0A000, not 42P01 */
+	harness_exec_fail(c, "COPY pg_class TO STDOUT", "0A000");
+	harness_exec_fail(c, "COPY pg_largeobject FROM STDIN", "0A000");
 	harness_exec_fail(c, "COPY t (zz) FROM STDIN", "42703");
 	harness_exec_fail(c, "COPY t (a, a) TO STDOUT", "42701");
 	PQclear(harness_exec_ok(c, "CREATE VIEW v AS SELECT a FROM t"));
-	harness_exec_fail(c, "COPY v FROM STDIN", "42809");
+	/* a view without an INSTEAD OF INSERT trigger: refused after CopyInResponse, as in
+	 * PostgreSQL (the data is ignored) */
+	PGresult *r = copy_in(c, "COPY v FROM STDIN", "1\n", 2, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_FATAL_ERROR);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "42809");
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY),
+			 "cannot copy to view \"v\"");
+	PQclear(r);
 	harness_exec_fail(c, "COPY v TO STDOUT", "42809");
 	PQclear(harness_exec_ok(c, "BEGIN READ ONLY"));
 	harness_exec_fail(c, "COPY t FROM STDIN", "25006");

@@ -27,6 +27,8 @@ START_TEST(defaults)
 	ck_assert(copy_test_opts(&o, true, "header=match", a, &err));
 	ck_assert(o.header_match);
 	ck_assert(copy_test_opts(&o, true, "encoding=UTF-8", a, &err));
+	ck_assert(copy_test_opts(&o, true, "encoding=sql_ascii", a, &err)); /* no conversion */
+	ck_assert(copy_test_opts(&o, false, "encoding=SQL-ASCII", a, &err));
 	arena_free(a);
 }
 END_TEST

@@ -65,6 +65,36 @@ START_TEST(copy_query_form)
 }
 END_TEST
 
+/* COPY FROM ... WHERE: the condition over the table's columns (the session evaluates it per
+ * row); what PostgreSQL refuses there, with its SQLSTATEs and positions. */
+START_TEST(copy_from_where)
+{
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *st =
+		xtranslate("COPY t (a, b) FROM STDIN WHERE a > 1 AND t.b IS NOT NULL", NULL, 0, 1, a);
+	ck_assert_ptr_nonnull(st->copy->where_sql);
+	ck_assert_str_eq(st->copy->where_sql, "a > 1 AND t.b IS NOT NULL");
+	st = xtranslate("COPY t FROM STDIN", NULL, 0, 1, a);
+	ck_assert_ptr_null(st->copy->where_sql);
+	arena_free(a);
+}
+END_TEST
+
+static const struct xcase where_errors[] = {
+	{"COPY t TO STDOUT WHERE a = 1", "!42601@18"}, /* PostgreSQL's grammar refuses it */
+	{"COPY t FROM STDIN WHERE a = max(t.a)", "!42803@29"},
+	{"COPY t FROM STDIN WHERE a IN (SELECT 1)", "!0A000@27"},
+	{"COPY t FROM STDIN WHERE a = row_number() OVER ()", "!42P20@29"},
+	{"COPY t FROM STDIN WHERE count(*) > 0", "!42803@25"},
+	{"COPY (SELECT a INTO TEMP t2 FROM t) TO STDOUT", "!0A000"}, /* COPY (SELECT INTO) */
+};
+
+START_TEST(copy_where_errors)
+{
+	xcase_run(where_errors, _i);
+}
+END_TEST
+
 /* The catalog's shardlite_forget, shardlite_cascade_check and the like, the shard's
  * shardlite_cascade_keys (not linked here): the scripts only need them to exist. */
 static void forget(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -348,6 +378,8 @@ Suite *xlat_suite_copy(void)
 	tcase_add_test(tc, copy_from_fields);
 	tcase_add_test(tc, copy_old_syntax);
 	tcase_add_test(tc, copy_query_form);
+	tcase_add_test(tc, copy_from_where);
+	tcase_add_loop_test(tc, copy_where_errors, 0, sizeof(where_errors) / sizeof(where_errors[0]));
 	tcase_add_test(tc, scripts);
 	tcase_add_test(tc, drop_parts);
 	tcase_add_test(tc, add_key);

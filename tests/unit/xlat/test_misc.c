@@ -781,7 +781,8 @@ static const struct errcase errors[] = {
 	{"COPY t TO PROGRAM 'ls'", "42501", 0,
 	 "must be superuser or have privileges of the pg_execute_server_program role to COPY to "
 	 "or from an external program"},
-	{"COPY t FROM STDIN WHERE a > 1", "0A000", 0, "COPY FROM ... WHERE is not supported"},
+	{"COPY t FROM STDIN WHERE a = max(a)", "42803", 29,
+	 "aggregate functions are not allowed in COPY FROM WHERE conditions"},
 	{"EXPLAIN (FORMAT CSV) SELECT 1", "22023", 10,
 	 "unrecognized value for EXPLAIN option \"format\": \"csv\""},
 	{"EXPLAIN CREATE TABLE n (a int) ", "42601", 27, "syntax error at or near \"int\""},
