@@ -1457,6 +1457,10 @@ bool xlat_stmt_create_extension(struct xlat_ctx *c, const PgQuery__CreateExtensi
 /* xlat_routine.c: the tenant's function o names (PostgreSQL's errors when none or several:
  * NULL with c's error), and the key its grants have in the privileges sidecar. */
 const struct xlat_udf *xlat_routine_find(struct xlat_ctx *c, const PgQuery__ObjectWithArgs *o);
+/* ALTER FUNCTION / PROCEDURE / ROUTINE: its attributes, RENAME TO, OWNER TO (xlat_routine.c). */
+bool xlat_alter_routine(struct xlat_ctx *c, const PgQuery__AlterFunctionStmt *s) MUST_CHECK;
+bool xlat_rename_routine(struct xlat_ctx *c, const PgQuery__RenameStmt *s) MUST_CHECK;
+bool xlat_routine_owner(struct xlat_ctx *c, const PgQuery__AlterOwnerStmt *s) MUST_CHECK;
 const char *xlat_routine_key(struct xlat_ctx *c, const struct xlat_udf *u);
 /* xlat_grant.c: GRANT/REVOKE on relations, recorded by the catalog's shardlite_grant. */
 bool xlat_stmt_grant(struct xlat_ctx *c, const PgQuery__GrantStmt *s);

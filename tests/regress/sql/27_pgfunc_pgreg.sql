@@ -20,3 +20,59 @@ SELECT ROW(1, 2)::pf_ab = ROW(1, 2)::pf_xy AS eq, ROW(1, 2)::pf_ab < ROW(1, 3)::
 SELECT ROW(1, 2)::pf_ab < ROW(1, 'abc')::pf_at;
 -- differs: 0A000: comparing composite values of types whose attributes differ (PostgreSQL 42804 cannot compare record types with different numbers of columns)
 SELECT ROW(1, 2)::pf_ab <> ROW(1)::pf_a1;
+-- DROP FUNCTION of a procedure and DROP PROCEDURE of a function are 42809 (they dropped it)
+CREATE FUNCTION pf_kf(int) RETURNS int LANGUAGE sql AS 'SELECT $1 + 1';
+CREATE PROCEDURE pf_kp(int) LANGUAGE sql AS 'SELECT 1';
+DROP PROCEDURE pf_kf(int);
+DROP PROCEDURE IF EXISTS pf_kf(int);
+DROP PROCEDURE pf_kf;
+DROP FUNCTION pf_kp(integer);
+DROP FUNCTION pf_kp;
+DROP PROCEDURE pf_nosuch(int);
+DROP PROCEDURE pf_nosuch;
+DROP ROUTINE pf_nosuch(int);
+SELECT proname, prokind FROM pg_proc WHERE proname IN ('pf_kf', 'pf_kp') ORDER BY 1;
+-- ALTER FUNCTION / PROCEDURE / ROUTINE: attributes, RENAME TO, OWNER TO
+ALTER FUNCTION pf_kf(int) IMMUTABLE STRICT;
+ALTER FUNCTION pf_kf(integer) COST 5 LEAKPROOF SECURITY DEFINER PARALLEL SAFE;
+ALTER FUNCTION pf_kf(int) ROWS 10;
+CREATE FUNCTION pf_rows() RETURNS int LANGUAGE sql ROWS 5 AS 'SELECT 1';
+CREATE FUNCTION pf_rows() RETURNS SETOF int LANGUAGE sql ROWS 5 AS 'SELECT 1';
+ALTER FUNCTION pf_rows() ROWS 7;
+DROP FUNCTION pf_rows();
+SELECT proname, provolatile, proisstrict FROM pg_proc WHERE proname = 'pf_kf';
+SELECT pf_kf(NULL) IS NULL AS strict_null;
+ALTER FUNCTION pf_kf(int) STABLE CALLED ON NULL INPUT;
+SELECT proname, provolatile, proisstrict FROM pg_proc WHERE proname = 'pf_kf';
+ALTER PROCEDURE pf_kp(int) STRICT;
+ALTER PROCEDURE pf_kp(int) IMMUTABLE;
+ALTER PROCEDURE pf_kp(int) SECURITY DEFINER;
+ALTER FUNCTION pf_kp(int) VOLATILE;
+ALTER PROCEDURE pf_kf(int) VOLATILE;
+ALTER FUNCTION pf_nosuch(int) STABLE;
+ALTER PROCEDURE pf_nosuch() STABLE;
+ALTER FUNCTION pf_kf(int) OWNER TO CURRENT_USER;
+ALTER PROCEDURE pf_kp(int) OWNER TO SESSION_USER;
+ALTER FUNCTION pf_kf(int) OWNER TO pf_no_such_role;
+ALTER FUNCTION pf_kf(int) RENAME TO pf_kg;
+SELECT pf_kg(1);
+SELECT pf_kf(1);
+ALTER ROUTINE pf_kg RENAME TO pf_kf;
+ALTER ROUTINE pf_kp(int) RENAME TO pf_kf;
+ALTER PROCEDURE pf_kp RENAME TO pf_kq;
+CALL pf_kq(1);
+SELECT proname, prokind FROM pg_proc WHERE proname IN ('pf_kf', 'pf_kg', 'pf_kp', 'pf_kq') ORDER BY 1;
+ALTER ROUTINE pf_nosuch RENAME TO pf_x;
+-- CREATE errors as PostgreSQL's
+CREATE PROCEDURE pf_px() LANGUAGE sql STRICT AS 'SELECT 1';
+CREATE PROCEDURE pf_px() LANGUAGE sql IMMUTABLE AS 'SELECT 1';
+CREATE PROCEDURE pf_px() LANGUAGE sql WINDOW AS 'SELECT 1';
+CREATE FUNCTION pf_two(int) RETURNS int LANGUAGE sql AS 'a', 'b';
+CREATE FUNCTION pf_two(int) RETURNS int LANGUAGE plpgsql AS 'a', 'b';
+CREATE FUNCTION pf_dup(x int) RETURNS int LANGUAGE sql AS $$ SELECT x * 2 $$ RETURN x * 3;
+-- 'name'::regproc folds an unquoted name to lower case, as regprocin
+SELECT 'PF_KF'::regproc::text AS folded, 'public.Pf_Kf'::regproc::text AS qualified;
+SELECT '"PF_KF"'::regproc;
+SELECT to_regproc('Pf_Kf')::text AS to_reg, to_regproc('"Pf_Kf"') IS NULL AS quoted_missing;
+DROP FUNCTION pf_kf(int);
+DROP PROCEDURE pf_kq(int);
