@@ -6,6 +6,7 @@
  * cat_oid("proc", name, argument type OIDs). */
 #include "catalog_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -411,7 +412,16 @@ static void put_def(struct strbuf *sb, const struct udf_row *u)
 	if (vol || u->strict)
 		strbuf_printf(sb, " %s%s%s\n", vol ? vol : "", vol && u->strict ? " " : "",
 			      u->strict ? "STRICT" : "");
-	const char *tag = "$function$";
+	/* pg_get_functiondef's tag: $function$ or $procedure$, an x added while the body holds it */
+	char tag[64];
+	size_t len = (size_t)snprintf(tag, sizeof(tag) - 2, "$%s", proc ? "procedure" : "function");
+	for (;;) {
+		tag[len] = '$';
+		tag[len + 1] = '\0';
+		if (!strstr(u->body, tag) || len + 2 >= sizeof(tag) - 1)
+			break;
+		tag[len++] = 'x';
+	}
 	strbuf_printf(sb, "AS %s%s%s\n", tag, u->body, tag);
 }
 

@@ -76,3 +76,26 @@ SELECT '"PF_KF"'::regproc;
 SELECT to_regproc('Pf_Kf')::text AS to_reg, to_regproc('"Pf_Kf"') IS NULL AS quoted_missing;
 DROP FUNCTION pf_kf(int);
 DROP PROCEDURE pf_kq(int);
+-- pg_get_functiondef quotes a procedure's body with $procedure$ (an x added while the body
+-- holds the tag)
+CREATE PROCEDURE pf_pdef(x text) LANGUAGE sql AS $$ SELECT x $$;
+SELECT pg_get_functiondef('pf_pdef'::regproc);
+CREATE FUNCTION pf_fdef() RETURNS text LANGUAGE sql AS $x$ SELECT '$function$' $x$;
+SELECT pg_get_functiondef('pf_fdef'::regproc);
+DROP PROCEDURE pf_pdef;
+DROP FUNCTION pf_fdef;
+-- a primary key column of a domain is of the domain (it was recorded as the base type, so
+-- DROP DOMAIN went through while the column used it)
+CREATE DOMAIN pf_posint AS int CHECK (VALUE > 0);
+CREATE TABLE pf_dk (a pf_posint PRIMARY KEY, b int);
+INSERT INTO pf_dk VALUES (-1, 1);
+INSERT INTO pf_dk VALUES (3, 1);
+SELECT a, a + 1 AS next FROM pf_dk;
+SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'pf_dk'::regclass AND attnum = 1;
+DROP DOMAIN pf_posint;
+DROP TABLE pf_dk;
+DROP DOMAIN pf_posint;
+CREATE TABLE pf_lastcol (a int);
+-- differs: 0A000: SQLite cannot drop a table's last column
+ALTER TABLE pf_lastcol DROP COLUMN a;
+DROP TABLE pf_lastcol;

@@ -161,6 +161,14 @@ static const struct {
 	 0},
 	{"ALTER DOMAIN small1 DROP CONSTRAINT a_small",
 	 SIDECAR "SELECT shardlite_domain('drop_check', 'small1', 'a_small')" BUMP, 0},
+	/* a domain's key column is no rowid alias: declared as its base, recorded as the domain */
+	{"CREATE TABLE k (a pos1 PRIMARY KEY)",
+	 "CREATE TABLE k (a int4 PRIMARY KEY NOT NULL DEFAULT (/* shardlite: domain default */ 7) "
+	 "CONSTRAINT \"shardlite_domain:4:pos1:p_pos\" CHECK (\"a\" > 0)); CREATE TABLE IF NOT "
+	 "EXISTS _shardlite_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, type "
+	 "TEXT NOT NULL, identity TEXT NOT NULL, PRIMARY KEY (table_name, column_name)); INSERT "
+	 "OR REPLACE INTO main._shardlite_columns VALUES ('k', 'a', 'pos1', '')",
+	 0},
 	/* a cast to a domain over an array is an array operand of || (not text concatenation) */
 	{"SELECT '{1}'::intarr || 2", "SELECT pgfn_array_append('{1}', 2, '.') AS \"?column?\"",
 	 1007},
