@@ -550,6 +550,7 @@ struct xlat_pl_stmt {
 	const int *targets;      /* SQL, DYNEXEC INTO, FORS: the variables filled */
 	size_t ntargets;
 	bool into, strict;
+	bool is_call;             /* SQL: CALL p(...), which leaves FOUND as it is */
 	struct xlat_pl_list body; /* BLOCK, loops */
 	const struct xlat_pl_expr *const *conds; /* IF: each arm's condition ... */
 	const struct xlat_pl_list *arms;         /* ... and statements */

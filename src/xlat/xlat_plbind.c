@@ -3,7 +3,8 @@
  * that names a variable to a parameter holding the variable's value; here the statement is
  * parsed, its column references found in the tree (ColumnRef nodes, not text matches), and
  * each one naming a variable is replaced in the text by $k. As in PostgreSQL, only the
- * optimizable statements (SELECT, INSERT, UPDATE, DELETE, MERGE) see variables. */
+ * optimizable statements (SELECT, INSERT, UPDATE, DELETE, MERGE) and CALL's arguments see
+ * variables. */
 #include "xlat_int.h"
 #include "xlat_plpgsql.h"
 
@@ -176,6 +177,7 @@ static bool optimizable(const PgQuery__Node *n)
 	case PG_QUERY__NODE__NODE_UPDATE_STMT:
 	case PG_QUERY__NODE__NODE_DELETE_STMT:
 	case PG_QUERY__NODE__NODE_MERGE_STMT:
+	case PG_QUERY__NODE__NODE_CALL_STMT: /* its arguments (transformCallStmt's) */
 		return true;
 	default:
 		return false;

@@ -99,3 +99,28 @@ CREATE TABLE pf_lastcol (a int);
 -- differs: 0A000: SQLite cannot drop a table's last column
 ALTER TABLE pf_lastcol DROP COLUMN a;
 DROP TABLE pf_lastcol;
+-- CALL in a LANGUAGE sql body and in PL/pgSQL sees the arguments and variables
+CREATE TABLE pf_cp (a int, b text);
+CREATE PROCEDURE pf_p1(x text) LANGUAGE sql AS $$ INSERT INTO pf_cp VALUES (1, x) $$;
+CREATE PROCEDURE pf_p3(y text) LANGUAGE sql AS $$ CALL pf_p1(y); CALL pf_p1($1 || '2'); CALL pf_p1('lit') $$;
+CALL pf_p3('b');
+CREATE FUNCTION pf_f5(y text) RETURNS int LANGUAGE sql AS $$ CALL pf_p1(y); SELECT 5 $$;
+SELECT pf_f5('f');
+CREATE PROCEDURE pf_p4(y text) LANGUAGE plpgsql AS $$
+BEGIN
+  CALL pf_p1(y);
+  CALL pf_p1(y || '!');
+  IF FOUND THEN RAISE NOTICE 'found'; ELSE RAISE NOTICE 'not found'; END IF;
+END $$;
+CALL pf_p4('c');
+DO $$ DECLARE v text := 'do'; BEGIN CALL pf_p1(v); END $$;
+SELECT a, b FROM pf_cp ORDER BY b;
+CREATE PROCEDURE pf_pio(INOUT x int) LANGUAGE plpgsql AS $$ BEGIN x := x + 1; END $$;
+-- differs: 0A000: CALL of a procedure with INOUT/OUT parameters in PL/pgSQL (PostgreSQL assigns them back to the variables)
+CREATE PROCEDURE pf_p5() LANGUAGE plpgsql AS $$ DECLARE v int := 1; BEGIN CALL pf_pio(v); RAISE NOTICE '%', v; END $$;
+DROP PROCEDURE pf_pio;
+DROP PROCEDURE pf_p3;
+DROP PROCEDURE pf_p4;
+DROP FUNCTION pf_f5;
+DROP PROCEDURE pf_p1;
+DROP TABLE pf_cp;
