@@ -124,3 +124,15 @@ DROP PROCEDURE pf_p4;
 DROP FUNCTION pf_f5;
 DROP PROCEDURE pf_p1;
 DROP TABLE pf_cp;
+-- (r).f and $n.f of a row-typed argument in a LANGUAGE sql or PL/pgSQL body
+CREATE TABLE pf_name (first text, last text);
+INSERT INTO pf_name VALUES ('Joe', 'Blow');
+CREATE FUNCTION pf_last(x pf_name) RETURNS text LANGUAGE sql AS $$ SELECT (x).last $$;
+CREATE FUNCTION pf_full(pf_name) RETURNS text LANGUAGE sql AS $$ SELECT $1.first || ' ' || ( $1 ).last $$;
+CREATE FUNCTION pf_pl(x pf_name) RETURNS text LANGUAGE plpgsql AS $$ BEGIN RETURN (x).last || ', ' || $1.first; END $$;
+SELECT pf_last(n), pf_full(n), pf_pl(n) FROM pf_name n;
+SELECT pf_full(ROW('Ann', 'Lee')::pf_name) AS lit, pf_last(NULL) IS NULL AS null_arg;
+DROP FUNCTION pf_last;
+DROP FUNCTION pf_full;
+DROP FUNCTION pf_pl;
+DROP TABLE pf_name;
