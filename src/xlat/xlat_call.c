@@ -383,6 +383,22 @@ static bool emit_call(struct xlat_ctx *c, const struct xlat_udf *u, const struct
 	return true;
 }
 
+/* Whether CALL's f, which no routine of the tenant takes, is a built-in function's call (as a
+ * SELECT would take it): PostgreSQL's 42809 "random() is not a procedure". */
+static bool builtin_function(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name)
+{
+	if (xlat_udf_count(c, name))
+		return false;
+	PgQuery__Node n = PG_QUERY__NODE__INIT;
+	n.node_case = NODE(FUNC_CALL);
+	n.func_call = (PgQuery__FuncCall *)f;
+	struct pgerr saved = *c->err;
+	struct xlat_type t;
+	bool ok = xlat_scope_dry_expr(c, &n, &t);
+	*c->err = saved;
+	return ok;
+}
+
 static int udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		    const char *schema, struct xlat_type *t, bool call,
 		    const struct xlat_udf **chosen)
@@ -407,6 +423,12 @@ static int udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 	size_t *map = arena_zalloc(c->a, (ca.n + 1) * sizeof(*map));
 	const struct xlat_udf *real = NULL;
 	const struct xlat_udf *u = choose(c, name, &ca, map, &ambiguous, call, &real);
+	if (!u && call && !real && builtin_function(c, f, name)) {
+		xlat_fail(c, SQLSTATE_WRONG_OBJECT_TYPE, f->location, "%s is not a procedure",
+			  call_display(c, name, &ca));
+		pgerr_hint(c->err, "To call a function, use SELECT.");
+		return -1;
+	}
 	if (!u && (call || named || temp)) {
 		xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, f->location, "%s %s does not exist",
 			  call ? "procedure" : "function", call_display(c, name, &ca));

@@ -136,3 +136,8 @@ DROP FUNCTION pf_last;
 DROP FUNCTION pf_full;
 DROP FUNCTION pf_pl;
 DROP TABLE pf_name;
+-- CALL of a built-in function is 42809 with PostgreSQL's hint
+CALL random();
+CALL sum(1);
+CALL abs(-1);
+CALL pf_nosuch_proc(1);

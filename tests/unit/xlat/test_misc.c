@@ -709,6 +709,7 @@ static const struct errcase errors[] = {
 	{"DROP FUNCTION nosuch", "42883", 0, "could not find a function named \"nosuch\""},
 	{"DROP FUNCTION f() CASCADE", "0A000", 0, "DROP FUNCTION ... CASCADE is not supported"},
 	{"DROP PROCEDURE nosuch(int)", "42883", 0, "procedure nosuch(integer) does not exist"},
+	{"CALL random()", "42809", 6, "random() is not a procedure"},
 	{"DROP PROCEDURE nosuch", "42883", 0, "could not find a procedure named \"nosuch\""},
 	{"ALTER FUNCTION nosuch(int) STABLE", "42883", 0,
 	 "function nosuch(integer) does not exist"},
