@@ -541,16 +541,34 @@ static int from_text(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, const
 	return f ? call_aside(c, f, *fname, schema, text, u) : 0;
 }
 
+const char *xlat_udf_outname(struct xlat_ctx *c, const struct xlat_udf *u, size_t i)
+{
+	return *u->outnames[i] ? u->outnames[i] : arena_printf(c->a, "column%zu", i + 1);
+}
+
+const char *const *xlat_udf_outnames(struct xlat_ctx *c, const struct xlat_udf *u)
+{
+	size_t i = 0;
+	while (i < u->nouts && *u->outnames[i])
+		i++;
+	if (i == u->nouts)
+		return u->outnames;
+	const char **v = arena_zalloc(c->a, (u->nouts + 1) * sizeof(*v));
+	for (i = 0; i < u->nouts; i++)
+		v[i] = xlat_udf_outname(c, u, i);
+	return v;
+}
+
 /* The FROM item's column i: its alias, else the function's column name. */
-static const char *from_colname(const PgQuery__RangeFunction *rf, const struct xlat_udf *u,
-				const char *fname, size_t i)
+static const char *from_colname(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
+				const struct xlat_udf *u, const char *fname, size_t i)
 {
 	if (xlat_udf_coldefs(u))
 		return rf->coldeflist[i]->column_def->colname;
 	if (rf->alias && i < rf->alias->n_colnames)
 		return xlat_node_str(rf->alias->colnames[i]);
-	if (u->nouts)
-		return u->outnames[i];
+	if (u->nouts > 1 || (u->nouts && *u->outnames[i]))
+		return xlat_udf_outname(c, u, i);
 	return rf->alias ? rf->alias->aliasname : fname;
 }
 
@@ -676,12 +694,12 @@ static void from_rows(struct xlat_ctx *c, const struct xlat_udf *u, const char *
 }
 
 /* The FROM item's column i (ordinality past the function's own) under the name it shows. */
-static const char *from_name(const PgQuery__RangeFunction *rf, const struct xlat_udf *u,
-			     const char *fname, size_t i)
+static const char *from_name(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
+			     const struct xlat_udf *u, const char *fname, size_t i)
 {
 	size_t n = from_width(rf, u);
 	if (i < n)
-		return from_colname(rf, u, fname, i);
+		return from_colname(c, rf, u, fname, i);
 	return rf->alias && i < rf->alias->n_colnames ? xlat_node_str(rf->alias->colnames[i])
 						      : "ordinality";
 }
@@ -765,7 +783,7 @@ int xlat_udf_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf
 			xlat_puts(c, ", ordinality AS ");
 		else
 			xlat_printf(c, "%sc%zu AS ", i ? ", " : "", i);
-		xlat_ident(c, from_name(rf, u, fname, i));
+		xlat_ident(c, from_name(c, rf, u, fname, i));
 	}
 	xlat_puts(c, " FROM ");
 	from_rows(c, u, text);
@@ -787,7 +805,7 @@ bool xlat_udf_collect(struct xlat_ctx *c, const PgQuery__RangeFunction *rf)
 	for (size_t i = 0; i < n; i++) {
 		struct xlat_srfcol *sc = xlat_srf_newcol(c);
 		sc->alias = rf->alias ? rf->alias->aliasname : fname;
-		sc->name = from_name(rf, u, fname, i);
+		sc->name = from_name(c, rf, u, fname, i);
 		sc->vcol = rf->ordinality && i + 1 == n ? "ordinality" : arena_printf(c->a, "c%zu", i);
 	}
 	return true;
@@ -912,7 +930,7 @@ int xlat_udf_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, co
 	}
 	struct xlat_schema_col *v = arena_zalloc(c->a, (*n + 1) * sizeof(*v));
 	for (size_t i = 0; i < *n; i++)
-		v[i] = (struct xlat_schema_col){.name = from_name(rf, u, fname, i),
+		v[i] = (struct xlat_schema_col){.name = from_name(c, rf, u, fname, i),
 						.type_oid = i == own	  ? XLAT_OID_INT8
 							    : types	  ? types[i]
 							    : u->nouts ? u->outtypes[i]
@@ -940,7 +958,7 @@ static bool call_row(struct xlat_ctx *c, const struct xlat_udf *u, const char *t
 		else
 			xlat_printf(c, "%sc%zu", i ? ", " : "", i);
 		xlat_puts(c, " AS ");
-		xlat_ident(c, u->outnames[i]);
+		xlat_ident(c, xlat_udf_outname(c, u, i));
 	}
 	if (u->nouts > 1)
 		xlat_printf(c, " FROM pgfn_rows(%s)", text);

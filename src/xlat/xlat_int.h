@@ -1457,6 +1457,11 @@ bool xlat_stmt_create_extension(struct xlat_ctx *c, const PgQuery__CreateExtensi
 /* xlat_routine.c: the tenant's function o names (PostgreSQL's errors when none or several:
  * NULL with c's error), and the key its grants have in the privileges sidecar. */
 const struct xlat_udf *xlat_routine_find(struct xlat_ctx *c, const PgQuery__ObjectWithArgs *o);
+/* The name of u's OUT parameter i as a result column: PostgreSQL's "columnN" (N its place
+ * among them, 1-based) for an unnamed one. */
+const char *xlat_udf_outname(struct xlat_ctx *c, const struct xlat_udf *u, size_t i);
+/* All of u's OUT parameters' names so (u->outnames when every one is named). */
+const char *const *xlat_udf_outnames(struct xlat_ctx *c, const struct xlat_udf *u);
 /* ALTER FUNCTION / PROCEDURE / ROUTINE: its attributes, RENAME TO, OWNER TO (xlat_routine.c). */
 bool xlat_alter_routine(struct xlat_ctx *c, const PgQuery__AlterFunctionStmt *s) MUST_CHECK;
 bool xlat_rename_routine(struct xlat_ctx *c, const PgQuery__RenameStmt *s) MUST_CHECK;

@@ -74,7 +74,7 @@ static bool one_fn(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct fn *ou
 	out->blob = xlat_udf_rows(u) ? text : arena_printf(c->a, "pgfn_rows_one(%s)", text);
 	out->width = u->nouts ? u->nouts : 1;
 	out->types = u->nouts ? u->outtypes : &u->rettype;
-	out->names = u->nouts ? u->outnames : one;
+	out->names = u->nouts ? xlat_udf_outnames(c, u) : one;
 	return true;
 }
 

@@ -141,3 +141,17 @@ CALL random();
 CALL sum(1);
 CALL abs(-1);
 CALL pf_nosuch_proc(1);
+-- an unnamed OUT parameter's column is PostgreSQL's columnN
+CREATE FUNCTION pf_outs(IN f1 int, OUT f2 int, OUT text) AS $$ SELECT $1 - 1, $1::text || 'z' $$ LANGUAGE sql;
+SELECT * FROM pf_outs(42);
+SELECT (pf_outs(1)).*;
+SELECT (pf_outs(1)).column2;
+SELECT * FROM pf_outs(3) WITH ORDINALITY;
+SELECT * FROM ROWS FROM (pf_outs(1), generate_series(1, 2));
+CREATE FUNCTION pf_outs2(OUT int, OUT int) LANGUAGE sql AS 'SELECT 1, 2';
+SELECT * FROM pf_outs2();
+CREATE PROCEDURE pf_pouts(INOUT int, OUT text) LANGUAGE sql AS $$ SELECT 1, 'a' $$;
+CALL pf_pouts(5, NULL);
+DROP FUNCTION pf_outs;
+DROP FUNCTION pf_outs2;
+DROP PROCEDURE pf_pouts;
