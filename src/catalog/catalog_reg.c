@@ -480,12 +480,18 @@ static void fn_regproc_match(sqlite3_context *ctx, int argc, sqlite3_value **arg
 {
 	const char *s = (const char *)sqlite3_value_text(argv[0]);
 	uint32_t oid = 0;
-	if (s && s[0] >= '0' && s[0] <= '9')
+	uint32_t own = 0;
+	if (s && s[0] >= '0' && s[0] <= '9') {
 		sqlite3_result_int64(ctx, strtoll(s, NULL, 10));
-	else if (s && !strchr(s, '(') && procs_named(s, &oid) == 1)
-		sqlite3_result_int64(ctx, oid);
-	else
+	} else if (s && !strchr(s, '(') &&
+		   procs_named(s, &oid) + cat_udf_named(sqlite3_context_db_handle(ctx),
+						      strncmp(s, "public.", 7) == 0 ? s + 7 : s,
+						      &own) ==
+			   1) { /* the tenant's functions too (catalog_udf.c) */
+		sqlite3_result_int64(ctx, own ? own : oid);
+	} else {
 		sqlite3_result_null(ctx);
+	}
 }
 
 /* 1299::regproc: the name of the function with that OID — schema-qualified when other

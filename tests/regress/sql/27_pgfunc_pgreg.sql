@@ -155,3 +155,11 @@ CALL pf_pouts(5, NULL);
 DROP FUNCTION pf_outs;
 DROP FUNCTION pf_outs2;
 DROP PROCEDURE pf_pouts;
+-- pg_proc.oid compared with 'name'::regproc of the tenant's function, = and IN
+CREATE FUNCTION pf_ra(int) RETURNS bool LANGUAGE sql AS 'SELECT $1 > 0';
+CREATE FUNCTION pf_rb() RETURNS bool LANGUAGE sql STABLE AS 'SELECT true';
+SELECT proname, provolatile FROM pg_proc WHERE oid = 'pf_ra'::regproc;
+SELECT proname, provolatile FROM pg_proc WHERE oid IN ('PF_RA'::regproc, 'pf_rb'::regproc, 'version'::regproc) ORDER BY proname;
+SELECT proname FROM pg_proc WHERE oid NOT IN ('pf_ra'::regproc) AND proname LIKE 'pf\_r%' ORDER BY 1;
+DROP FUNCTION pf_ra;
+DROP FUNCTION pf_rb;
