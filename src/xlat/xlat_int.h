@@ -1207,6 +1207,10 @@ int xlat_catalog_srf_ref(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct 
 bool xlat_catalog_sqlvalue(struct xlat_ctx *c, const PgQuery__SQLValueFunction *f,
 			   struct xlat_type *t);
 /* (r).x / (r).n of a _pg_expandarray record (xlat_catalog_srf.c). */
+/* generate_series' table-valued function by its arguments' types tv[n] (int4, int8, numeric,
+ * timestamp, timestamptz; run-time: pg_srf_series), written over the 19 characters at `at`
+ * (xlat_catalog_srf.c); false with err set for types it has no form for. */
+bool xlat_series_module(struct xlat_ctx *c, const struct xlat_type *tv, size_t n, size_t at);
 bool xlat_catalog_record_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
 			       struct xlat_type *t);
 bool xlat_catalog_array_sublink(struct xlat_ctx *c, const PgQuery__SubLink *s, struct xlat_type *t);

@@ -163,3 +163,16 @@ SELECT proname, provolatile FROM pg_proc WHERE oid IN ('PF_RA'::regproc, 'pf_rb'
 SELECT proname FROM pg_proc WHERE oid NOT IN ('pf_ra'::regproc) AND proname LIKE 'pf\_r%' ORDER BY 1;
 DROP FUNCTION pf_ra;
 DROP FUNCTION pf_rb;
+-- generate_series taking another FROM item's columns (implicit LATERAL, LATERAL, JOIN LATERAL)
+CREATE TABLE pf_gs (n int, s numeric, d timestamp);
+INSERT INTO pf_gs VALUES (2, 0.5, '2024-01-01'), (3, 1.5, '2024-02-01');
+SELECT n, g FROM pf_gs, generate_series(1, pf_gs.n) g ORDER BY 1, 2;
+SELECT n, g, pg_typeof(g) FROM pf_gs, generate_series(1, n) g ORDER BY 1, 2;
+SELECT r, i, o FROM (VALUES (2), (3)) v(r), generate_series(10 + r, 13) WITH ORDINALITY AS f(i, o) ORDER BY 1, 2;
+SELECT s, g FROM pf_gs, generate_series(0, 2, pf_gs.s) g ORDER BY 1, 2;
+SELECT d, x FROM pf_gs, generate_series(pf_gs.d, pf_gs.d + interval '2 days', interval '1 day') x ORDER BY 1, 2;
+SELECT n, g FROM pf_gs LEFT JOIN LATERAL generate_series(1, pf_gs.n - 2) g ON true ORDER BY 1, 2;
+SELECT n, g FROM pf_gs CROSS JOIN LATERAL generate_series(1, 2) g ORDER BY 1, 2;
+SELECT n, (SELECT count(*) FROM generate_series(1, pf_gs.n)) AS c FROM pf_gs ORDER BY 1;
+SELECT * FROM pf_gs, generate_series(1, pf_gs.n) ORDER BY 1, 4;
+DROP TABLE pf_gs;
