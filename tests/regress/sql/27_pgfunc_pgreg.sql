@@ -176,3 +176,17 @@ SELECT n, g FROM pf_gs CROSS JOIN LATERAL generate_series(1, 2) g ORDER BY 1, 2;
 SELECT n, (SELECT count(*) FROM generate_series(1, pf_gs.n)) AS c FROM pf_gs ORDER BY 1;
 SELECT * FROM pf_gs, generate_series(1, pf_gs.n) ORDER BY 1, 4;
 DROP TABLE pf_gs;
+-- a function returning a row type in ROWS FROM: PostgreSQL spreads its columns (it was one
+-- column of the value, or 42883)
+CREATE TABLE pf_rf (id int, v int);
+INSERT INTO pf_rf VALUES (1, 11), (2, 22);
+CREATE FUNCTION pf_rf_set(int) RETURNS SETOF pf_rf LANGUAGE sql AS 'SELECT * FROM pf_rf WHERE id = $1';
+CREATE FUNCTION pf_rf_one(int) RETURNS pf_rf LANGUAGE sql AS 'SELECT * FROM pf_rf WHERE id = $1';
+-- differs: 0A000: a function returning a row type in ROWS FROM
+SELECT * FROM ROWS FROM (pf_rf_set(1), pf_rf_set(2));
+-- differs: 0A000: a function returning a row type in ROWS FROM
+SELECT * FROM ROWS FROM (pf_rf_one(1), generate_series(1, 2));
+SELECT * FROM pf_rf_set(1), generate_series(1, 2) g ORDER BY g;
+DROP FUNCTION pf_rf_set;
+DROP FUNCTION pf_rf_one;
+DROP TABLE pf_rf;
