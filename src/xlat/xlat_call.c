@@ -319,6 +319,28 @@ static const char *variadic_array(struct xlat_ctx *c, const struct xlat_udf *u,
 	return xlat_expr_aside(c, &n, &t);
 }
 
+/* An untyped string literal passed for a parameter of a built-in type: read by the type's
+ * input function in the calling statement, as PostgreSQL coerces an unknown literal to the
+ * parameter's type (f('x') of an integer parameter is 22P02 even when the body never reads
+ * it). txt: the argument as translated; NULL with err set when the literal does not read. */
+static const char *literal_arg(struct xlat_ctx *c, const PgQuery__Node *n, uint32_t type,
+			       const char *txt)
+{
+	if (type >= 16384 || n->node_case != NODE(A_CONST) || n->a_const->isnull ||
+	    n->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL)
+		return txt;
+	struct strbuf sb, *saved = c->sb;
+	strbuf_init(&sb, 0);
+	c->sb = &sb;
+	int r = xlat_infer_literal(c, n, (struct xlat_type){type, -1});
+	c->sb = saved;
+	const char *out = r < 0 ? NULL
+			  : r > 0 && !sb.failed ? arena_strndup(c->a, sb.data ? sb.data : "", sb.len)
+						: txt;
+	strbuf_fini(&sb);
+	return out;
+}
+
 /* shardlite_call(name, sig, inputs...) of a procedure with OUT parameters, v as its CALL
  * was matched: the arguments in the OUT parameters' places only give their parameters' types
  * (to $n), and are not passed. */
@@ -335,7 +357,8 @@ static bool emit_proc_call(struct xlat_ctx *c, const struct xlat_udf *u, const s
 			if (map[k] != p)
 				continue;
 			param_type(c, ca->expr[k], v->argtypes[p]);
-			txt = ca->txt[k];
+			if (!(txt = literal_arg(c, ca->expr[k], v->argtypes[p], ca->txt[k])))
+				return false;
 		}
 		if (u->modes[p] == 'o')
 			continue;
@@ -366,7 +389,8 @@ static bool emit_call(struct xlat_ctx *c, const struct xlat_udf *u, const struct
 			if (map[k] != i)
 				continue;
 			param_type(c, ca->expr[k], u->argtypes[i]);
-			txt = ca->txt[k];
+			if (!(txt = literal_arg(c, ca->expr[k], u->argtypes[i], ca->txt[k])))
+				return false;
 			/* a row type's argument given as a record or text: read by record_in as the
 			 * type, so its fields take the attributes' types and modifiers */
 			const char *spec = ca->tv[k].oid != u->argtypes[i]

@@ -203,3 +203,15 @@ DROP FUNCTION pf_v4;
 DROP FUNCTION pf_v1;
 DROP FUNCTION pf_v2;
 DROP FUNCTION pf_v3;
+-- an untyped literal argument is read by its parameter's type at the call, used or not
+CREATE FUNCTION pf_lit(a int) RETURNS int LANGUAGE sql AS 'SELECT 1';
+CREATE FUNCTION pf_litd(d date) RETURNS date LANGUAGE sql AS 'SELECT d + 1';
+CREATE PROCEDURE pf_litp(a int) LANGUAGE sql AS 'SELECT 1';
+SELECT pf_lit('x');
+SELECT pf_lit('7') AS ok, pf_litd('2024-01-31') AS next_day;
+SELECT pf_litd('nope');
+CALL pf_litp('x');
+CALL pf_litp('3');
+DROP FUNCTION pf_lit;
+DROP FUNCTION pf_litd;
+DROP PROCEDURE pf_litp;
