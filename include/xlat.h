@@ -650,6 +650,9 @@ struct xlat_udf {
 			* arguments fill) */
 	bool temp;     /* the session's own, in pg_temp (SQLite's temp schema): found only by a
 			* pg_temp.f call, and called as shardlite_call('pg_temp.f', ...) */
+	/* SECURITY DEFINER, LEAKPROOF: kept for pg_proc and pg_get_functiondef, and change
+	 * nothing else (every object of a tenant belongs to the session user) */
+	bool secdef, leakproof;
 };
 /* Whether a call of u yields rows (a set, or one row of several OUT parameters) rather
  * than a value. */

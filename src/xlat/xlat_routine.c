@@ -470,6 +470,10 @@ static bool option(struct xlat_ctx *c, const PgQuery__DefElem *d, struct xlat_ud
 								 : 'v';
 	} else if (strcmp(k, "strict") == 0) {
 		u->strict = option_bool(d);
+	} else if (strcmp(k, "security") == 0) {
+		u->secdef = option_bool(d);
+	} else if (strcmp(k, "leakproof") == 0) {
+		u->leakproof = option_bool(d);
 	} else if (strcmp(k, "rows") == 0 && !u->retset) {
 		return xlat_fail(c, SQLSTATE_INVALID_PARAMETER_VALUE, d->location,
 				 "ROWS is not applicable when function does not return a set");
@@ -608,6 +612,10 @@ static void emit_create(struct xlat_ctx *c, const struct xlat_udf *u)
 		ext_row(c, u, "retset", "1");
 	if (u->variadic)
 		ext_row(c, u, "variadic", "1");
+	if (u->secdef)
+		ext_row(c, u, "secdef", "1");
+	if (u->leakproof)
+		ext_row(c, u, "leakproof", "1");
 	if (u->modes) {
 		ext_row(c, u, "modes", u->modes);
 		ext_row(c, u, "allnames", joined(c, u->allnames, u->nparams));
@@ -701,13 +709,15 @@ bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunction
 	if (!u->body)
 		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
 				 "no function body specified");
+	bool secdef = u->secdef, leakproof = u->leakproof;
 	*u = (struct xlat_udf){arena_strdup(c->a, p.name), p.sig, p.nargs, p.argtypes,
 			       p.argnames, p.argdecls, u->rettype, u->retdecl,
 			       arena_strdup(c->a, u->lang), arena_strdup(c->a, u->body),
 			       u->volatility, u->strict, s->is_procedure ? 'p' : 'f',
 			       p.ndefaults, p.defaults, u->retset, p.nouts, p.outnames,
 			       p.outdecls, p.outtypes, p.has_out ? p.modes : NULL, p.nparams,
-			       p.allnames, p.alldecls, p.alltypes, p.variadic, temp};
+			       p.allnames, p.alldecls, p.alltypes, p.variadic, temp,
+			       secdef, leakproof};
 	/* a domain parameter or result is a variable of the body, checked when it is assigned;
 	 * the rows of a set or of a LANGUAGE sql body are checked as they are added
 	 * (sess_udf.c, check_domains) */
@@ -904,7 +914,7 @@ bool xlat_alter_routine(struct xlat_ctx *c, const PgQuery__AlterFunctionStmt *s)
 	if (!u)
 		return false;
 	char volatility = u->volatility;
-	bool strict = u->strict;
+	bool strict = u->strict, secdef = u->secdef, leakproof = u->leakproof;
 	for (size_t i = 0; i < s->n_actions; i++) {
 		const PgQuery__DefElem *d =
 			s->actions[i]->node_case == NODE(DEF_ELEM) ? s->actions[i]->def_elem : NULL;
@@ -916,19 +926,31 @@ bool xlat_alter_routine(struct xlat_ctx *c, const PgQuery__AlterFunctionStmt *s)
 			return xlat_unsupported(c, d->location, "ALTER FUNCTION ... SET");
 		if (strcmp(d->defname, "support") == 0)
 			return xlat_unsupported(c, d->location, "SUPPORT functions");
-		struct xlat_udf v = {.volatility = volatility, .strict = strict, .retset = u->retset};
+		struct xlat_udf v = {.volatility = volatility, .strict = strict, .retset = u->retset,
+				     .secdef = secdef, .leakproof = leakproof};
 		if (!option(c, d, &v))
 			return false;
 		volatility = v.volatility;
 		strict = v.strict;
+		secdef = v.secdef;
+		leakproof = v.leakproof;
 	}
 	xlat_sidecar_script(c, alter_tag(s->objtype));
-	xlat_printf(c, SIDECAR, SCHEMA(u->temp));
+	xlat_printf(c, SIDECAR EXT_SIDECAR, SCHEMA(u->temp), SCHEMA(u->temp));
 	xlat_printf(c, "; UPDATE %s SET volatility = '%c', strict = %d WHERE name = ", FNS(u->temp),
 		    volatility, strict ? 1 : 0);
 	xlat_string(c, u->name);
 	xlat_puts(c, " AND sig = ");
 	xlat_string(c, u->sig);
+	xlat_printf(c, "; DELETE FROM %s WHERE key IN ('secdef', 'leakproof') AND name = ",
+		    EXT(u->temp));
+	xlat_string(c, u->name);
+	xlat_puts(c, " AND sig = ");
+	xlat_string(c, u->sig);
+	if (secdef)
+		ext_row(c, u, "secdef", "1");
+	if (leakproof)
+		ext_row(c, u, "leakproof", "1");
 	xlat_printf(c, SCHEMA_BUMP, SCHEMA(u->temp), SCHEMA(u->temp));
 	return true;
 }

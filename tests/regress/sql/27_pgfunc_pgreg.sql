@@ -215,3 +215,17 @@ CALL pf_litp('3');
 DROP FUNCTION pf_lit;
 DROP FUNCTION pf_litd;
 DROP PROCEDURE pf_litp;
+-- SECURITY DEFINER and LEAKPROOF are kept: pg_proc.prosecdef, proleakproof, pg_get_functiondef,
+-- and ALTER FUNCTION changes or keeps them
+CREATE FUNCTION pf_sd(int) RETURNS bool LANGUAGE sql SECURITY DEFINER AS 'SELECT $1 > 0';
+CREATE FUNCTION pf_lp(int) RETURNS bool LANGUAGE sql LEAKPROOF STABLE AS 'SELECT $1 > 0';
+SELECT proname, prosecdef, proleakproof FROM pg_proc WHERE proname IN ('pf_sd', 'pf_lp') ORDER BY 1;
+SELECT pg_get_functiondef('pf_sd'::regproc) AS sd, pg_get_functiondef('pf_lp'::regproc) AS lp;
+ALTER FUNCTION pf_lp(int) IMMUTABLE STRICT;
+ALTER FUNCTION pf_sd(int) SECURITY INVOKER LEAKPROOF;
+SELECT proname, provolatile, proisstrict, prosecdef, proleakproof FROM pg_proc WHERE proname IN ('pf_sd', 'pf_lp') ORDER BY 1;
+SELECT pg_get_functiondef('pf_lp'::regproc) AS lp;
+ALTER FUNCTION pf_lp(int) NOT LEAKPROOF;
+SELECT proname, proleakproof FROM pg_proc WHERE proname = 'pf_lp';
+DROP FUNCTION pf_sd;
+DROP FUNCTION pf_lp;
