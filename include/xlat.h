@@ -557,6 +557,7 @@ struct xlat_pl_stmt {
 	const int *targets;      /* SQL, DYNEXEC INTO, FORS: the variables filled */
 	size_t ntargets;
 	bool into, strict;
+	bool is_call;             /* SQL: CALL p(...), which leaves FOUND as it is */
 	struct xlat_pl_list body; /* BLOCK, loops */
 	const struct xlat_pl_expr *const *conds; /* IF: each arm's condition ... */
 	const struct xlat_pl_list *arms;         /* ... and statements */
@@ -656,6 +657,9 @@ struct xlat_udf {
 			* arguments fill) */
 	bool temp;     /* the session's own, in pg_temp (SQLite's temp schema): found only by a
 			* pg_temp.f call, and called as shardlite_call('pg_temp.f', ...) */
+	/* SECURITY DEFINER, LEAKPROOF: kept for pg_proc and pg_get_functiondef, and change
+	 * nothing else (every object of a tenant belongs to the session user) */
+	bool secdef, leakproof;
 };
 /* Whether a call of u yields rows (a set, or one row of several OUT parameters) rather
  * than a value. */

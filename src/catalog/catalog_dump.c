@@ -355,7 +355,8 @@ static const struct pgfn_srf_def srfs[] = {
 };
 
 /* shardlite_owner_check(relation, role): ALTER TABLE relation OWNER TO role, which the
- * translator writes (role NULL for CURRENT_USER and its kin). Every object of a tenant is
+ * translator writes (role NULL for CURRENT_USER and its kin; relation NULL for an object the
+ * translator found, a function's ALTER FUNCTION ... OWNER TO). Every object of a tenant is
  * owned by the session user: naming that user changes nothing, any other role is refused. */
 static void fn_owner_check(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -365,12 +366,12 @@ static void fn_owner_check(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	const char *user = cat_conn_user(CTX_CONN(ctx));
 	const struct cat_model *m = cat_fn_model(ctx);
 	sqlite3_result_null(ctx);
-	if (!m || !rel)
+	if (!m)
 		return;
 	struct arena *a = arena_new(0);
 	bool known = !role || cat_role_named(CTX_CONN(ctx), role, a) != 0;
 	arena_free(a);
-	if (!cat_model_rel(m, rel) && !cat_model_seq(m, rel))
+	if (rel && !cat_model_rel(m, rel) && !cat_model_seq(m, rel))
 		pgfn_error(ctx, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist", rel);
 	else if (!known)
 		pgfn_error(ctx, SQLSTATE_UNDEFINED_OBJECT, "role \"%s\" does not exist", role);

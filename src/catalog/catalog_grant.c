@@ -390,13 +390,16 @@ bool cat_grant_renamed(sqlite3_context *ctx, const char *from, const char *to)
 			from, to);
 }
 
-/* shardlite_grant_forget(key): DROP FUNCTION's, for the function's grants. */
+/* shardlite_grant_forget(key): DROP FUNCTION's, for the function's grants;
+ * shardlite_grant_forget(key, new_key): ALTER FUNCTION ... RENAME TO's, which moves them. */
 static void fn_grant_forget(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	(void)argc;
 	const char *key = (const char *)sqlite3_value_text(argv[0]);
+	const char *to = argc > 1 ? (const char *)sqlite3_value_text(argv[1]) : NULL;
 	sqlite3_result_null(ctx);
-	if (key)
+	if (key && to)
+		(void)cat_grant_renamed(ctx, key, to);
+	else if (key)
 		(void)maintain(ctx, "DELETE FROM " CAT_SIDECAR_PRIVILEGES " WHERE relname = ?1",
 			       key, NULL);
 }
@@ -406,6 +409,9 @@ bool cat_grant_register(sqlite3 *db, struct cat_conn *cc)
 	return sqlite3_create_function_v2(db, "shardlite_grant", 7, SQLITE_UTF8 | SQLITE_DIRECTONLY,
 					  cc, fn_grant, NULL, NULL, NULL) == SQLITE_OK &&
 	       sqlite3_create_function_v2(db, "shardlite_grant_forget", 1,
+					  SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_grant_forget,
+					  NULL, NULL, NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "shardlite_grant_forget", 2,
 					  SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_grant_forget,
 					  NULL, NULL, NULL) == SQLITE_OK;
 }

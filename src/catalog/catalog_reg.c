@@ -125,6 +125,28 @@ static const char *unquote_name(struct arena *a, const char *s)
 	return out;
 }
 
+/* A possibly qualified name as PostgreSQL's regprocin reads it (stringToQualifiedNameList):
+ * quoted parts as they are, the others folded to lower case; the text from the first '('
+ * on (a regprocedure's argument types) is kept. */
+static const char *fold_name(struct arena *a, const char *s)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	bool quoted = false;
+	for (; *s && (quoted || *s != '('); s++) {
+		if (*s == '"' && quoted && s[1] == '"')
+			strbuf_putc(&sb, *s++);
+		else if (*s == '"')
+			quoted = !quoted;
+		else
+			strbuf_putc(&sb, !quoted && *s >= 'A' && *s <= 'Z' ? *s - 'A' + 'a' : *s);
+	}
+	strbuf_puts(&sb, s);
+	const char *out = sb.failed ? "" : arena_strndup(a, sb.data ? sb.data : "", sb.len);
+	strbuf_fini(&sb);
+	return out;
+}
+
 /* A three-part name db.schema.rel (TypeORM's '"acme"."public"."users"'::regclass): the rest
  * after db when db is the session's database, "" for another database, NULL for a name of
  * fewer parts. */
@@ -424,17 +446,30 @@ static size_t procs_named(const char *name, uint32_t *oid)
 
 /* A type I/O function pg_type names that pg_proc does not list (none today: the generator
  * takes every type's), accepted as before by name. */
+static bool proc_lookup(sqlite3_context *ctx, int argc, const char *s, const char *shown,
+			uint32_t *oid);
+
 /* Resolves a regproc name as PostgreSQL's regprocin: exactly one function of that name
  * (argc 2: the to_regproc form, NULL instead of an error). */
 bool cat_reg_proc_lookup(sqlite3_context *ctx, int argc, const char *s, uint32_t *oid)
 {
 	*oid = 0;
+	struct arena *a = arena_new(0);
+	bool ok = proc_lookup(ctx, argc, fold_name(a, s), s, oid);
+	arena_free(a);
+	return ok;
+}
+
+/* s: the name folded, shown: as given (the messages' text, as regprocin's). */
+static bool proc_lookup(sqlite3_context *ctx, int argc, const char *s, const char *shown,
+			uint32_t *oid)
+{
 	if (strchr(s, '(')) { /* a regprocedure: name(argument types) */
 		*oid = proc_by_signature(s);
 		if (!*oid)
 			*oid = udf_by_signature(sqlite3_context_db_handle(ctx), s);
 		if (!*oid)
-			cat_reg_missing(ctx, argc, "42883", "function \"%s\" does not exist", s);
+			cat_reg_missing(ctx, argc, "42883", "function \"%s\" does not exist", shown);
 		return *oid != 0;
 	}
 	size_t n = procs_named(s, oid);
@@ -445,9 +480,9 @@ bool cat_reg_proc_lookup(sqlite3_context *ctx, int argc, const char *s, uint32_t
 	if (n == 1)
 		return true;
 	if (n > 1)
-		cat_reg_missing(ctx, argc, "42725", "more than one function named \"%s\"", s);
+		cat_reg_missing(ctx, argc, "42725", "more than one function named \"%s\"", shown);
 	else
-		cat_reg_missing(ctx, argc, "42883", "function \"%s\" does not exist", s);
+		cat_reg_missing(ctx, argc, "42883", "function \"%s\" does not exist", shown);
 	return false;
 }
 
@@ -459,8 +494,11 @@ static void fn_regproc_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	uint32_t oid;
 	if (!s || (argc == 2 && s[0] >= '0' && s[0] <= '9'))
 		sqlite3_result_null(ctx);
-	else if (cat_reg_proc_lookup(ctx, argc, s, &oid))
-		cat_result_text(ctx, strchr(s, '(') ? proc_name(oid) : strip_schema(s));
+	else if (cat_reg_proc_lookup(ctx, argc, s, &oid)) {
+		struct arena *a = arena_new(0); /* the name as looked up: folded, unquoted */
+		cat_result_text(ctx, strchr(s, '(') ? proc_name(oid) : strip_schema(fold_name(a, s)));
+		arena_free(a);
+	}
 }
 
 /* 'name'::regproc::oid: the function's OID (a number stays itself). */
@@ -482,12 +520,18 @@ static void fn_regproc_match(sqlite3_context *ctx, int argc, sqlite3_value **arg
 {
 	const char *s = (const char *)sqlite3_value_text(argv[0]);
 	uint32_t oid = 0;
-	if (s && s[0] >= '0' && s[0] <= '9')
+	uint32_t own = 0;
+	if (s && s[0] >= '0' && s[0] <= '9') {
 		sqlite3_result_int64(ctx, strtoll(s, NULL, 10));
-	else if (s && !strchr(s, '(') && procs_named(s, &oid) == 1)
-		sqlite3_result_int64(ctx, oid);
-	else
+	} else if (s && !strchr(s, '(') &&
+		   procs_named(s, &oid) + cat_udf_named(sqlite3_context_db_handle(ctx),
+						      strncmp(s, "public.", 7) == 0 ? s + 7 : s,
+						      &own) ==
+			   1) { /* the tenant's functions too (catalog_udf.c) */
+		sqlite3_result_int64(ctx, own ? own : oid);
+	} else {
 		sqlite3_result_null(ctx);
+	}
 }
 
 /* 1299::regproc: the name of the function with that OID — schema-qualified when other

@@ -6,6 +6,7 @@
  * cat_oid("proc", name, argument type OIDs). */
 #include "catalog_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +26,7 @@ struct udf_row {
 	/* with OUT parameters ("" none): every parameter's mode ('i', 'o', 'b'), name, type */
 	const char *modes, *allnames, *alldecls, *alltypes;
 	bool variadic; /* the last input argument is VARIADIC */
+	bool secdef, leakproof; /* SECURITY DEFINER, LEAKPROOF */
 };
 
 static const char *text_col(sqlite3_stmt *st, int i)
@@ -48,7 +50,7 @@ static void each_udf(sqlite3 *db, bool (*fn)(void *arg, const struct udf_row *u)
 				     "SELECT f.name, f.sig, argnames, argdecls, retdecl, lang, body, "
 				     "volatility, rettype, strict, kind, d.value, r.value, n.value, "
 				     "e.value, t.value, m.value, an.value, ad.value, at.value, "
-				     "v.value FROM "
+				     "v.value, sd.value, lp.value FROM "
 				     "main._shardlite_functions f " EXT_JOIN("defaults", d)
 					     EXT_JOIN("retset", r) EXT_JOIN("outnames", n)
 						     EXT_JOIN("outdecls", e) EXT_JOIN("outtypes", t)
@@ -56,6 +58,8 @@ static void each_udf(sqlite3 *db, bool (*fn)(void *arg, const struct udf_row *u)
 								     EXT_JOIN("alldecls", ad)
 									     EXT_JOIN("alltypes", at)
 										     EXT_JOIN("variadic", v)
+											     EXT_JOIN("secdef", sd)
+												     EXT_JOIN("leakproof", lp)
 										     " ORDER BY f.name, f.sig",
 				     -1, &st, NULL) == SQLITE_OK;
 	if (!ok) {
@@ -63,7 +67,7 @@ static void each_udf(sqlite3 *db, bool (*fn)(void *arg, const struct udf_row *u)
 		ok = sqlite3_prepare_v2(db,
 					"SELECT name, sig, argnames, argdecls, retdecl, lang, body, "
 					"volatility, rettype, strict, kind, NULL, NULL, NULL, NULL, "
-					"NULL, NULL, NULL, NULL, NULL, NULL FROM "
+					"NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM "
 					"main._shardlite_functions ORDER BY name, sig",
 					-1, &st, NULL) == SQLITE_OK;
 	}
@@ -77,7 +81,9 @@ static void each_udf(sqlite3 *db, bool (*fn)(void *arg, const struct udf_row *u)
 					    sqlite3_column_int(st, 12) != 0, text_col(st, 13),
 					    text_col(st, 14), text_col(st, 15), text_col(st, 16),
 					    text_col(st, 17), text_col(st, 18), text_col(st, 19),
-					    sqlite3_column_int(st, 20) != 0};
+					    sqlite3_column_int(st, 20) != 0,
+					    sqlite3_column_int(st, 21) != 0,
+					    sqlite3_column_int(st, 22) != 0};
 			if (!fn(arg, &u))
 				break;
 		}
@@ -326,8 +332,8 @@ static bool fill_one(void *arg, const struct udf_row *u)
 	cat_int(r, variadic_elem(u));
 	cat_text(r, "-");
 	cat_char(r, u->kind[0] == 'p' ? 'p' : 'f');
-	cat_bool(r, false); /* prosecdef */
-	cat_bool(r, false); /* proleakproof */
+	cat_bool(r, u->secdef);
+	cat_bool(r, u->leakproof);
 	cat_bool(r, u->strict);
 	cat_bool(r, u->retset);
 	cat_char(r, u->volatility[0] ? u->volatility[0] : 'v');
@@ -429,10 +435,21 @@ static void put_def(struct strbuf *sb, const struct udf_row *u)
 	strbuf_printf(sb, " LANGUAGE %s\n", u->lang);
 	const char *vol = u->volatility[0] == 'i' ? "IMMUTABLE" : u->volatility[0] == 's' ? "STABLE"
 											   : NULL;
-	if (vol || u->strict)
-		strbuf_printf(sb, " %s%s%s\n", vol ? vol : "", vol && u->strict ? " " : "",
-			      u->strict ? "STRICT" : "");
-	const char *tag = "$function$";
+	/* the options on one line, in pg_get_functiondef's order */
+	if (vol || u->strict || u->secdef || u->leakproof)
+		strbuf_printf(sb, "%s%s%s%s%s\n", vol ? " " : "", vol ? vol : "",
+			      u->strict ? " STRICT" : "", u->secdef ? " SECURITY DEFINER" : "",
+			      u->leakproof ? " LEAKPROOF" : "");
+	/* pg_get_functiondef's tag: $function$ or $procedure$, an x added while the body holds it */
+	char tag[64];
+	size_t len = (size_t)snprintf(tag, sizeof(tag) - 2, "$%s", proc ? "procedure" : "function");
+	for (;;) {
+		tag[len] = '$';
+		tag[len + 1] = '\0';
+		if (!strstr(u->body, tag) || len + 2 >= sizeof(tag) - 1)
+			break;
+		tag[len++] = 'x';
+	}
 	strbuf_printf(sb, "AS %s%s%s\n", tag, u->body, tag);
 }
 

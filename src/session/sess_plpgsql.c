@@ -220,7 +220,7 @@ static bool exec_sql(struct pl_run *r, const struct xlat_pl_stmt *st, struct pge
 		r->row_count = 1; /* PostgreSQL fetches the one row it assigns */
 	if (st->into)
 		return set_found(r, rows.nrows > 0, err);
-	return !r->counted || set_found(r, r->row_count > 0, err);
+	return st->is_call || !r->counted || set_found(r, r->row_count > 0, err);
 }
 
 /* EXECUTE's string: a NULL one is PostgreSQL's 22004. */

@@ -100,7 +100,9 @@ static void read_row(struct arena *a, sqlite3_stmt *st, struct xlat_udf *u, uint
 	u->outdecls = split(a, col(a, st, 14), u->nouts);
 	read_params(a, st, u);
 	u->variadic = sqlite3_column_int(st, 20) != 0 && u->nargs > 0;
-	for (int i = 0; i < 21; i++) {
+	u->secdef = sqlite3_column_int(st, 21) != 0;
+	u->leakproof = sqlite3_column_int(st, 22) != 0;
+	for (int i = 0; i < 23; i++) {
 		const char *t = (const char *)sqlite3_column_text(st, i);
 		*h = fnv(*h, t ? t : "");
 	}
@@ -112,7 +114,7 @@ static void read_row(struct arena *a, sqlite3_stmt *st, struct xlat_udf *u, uint
 	".sig = f.sig AND " #alias ".key = '" key "'"
 #define EXT_COLUMNS                                                                                \
 	"d.value, r.value, n.value, e.value, t.value, m.value, an.value, ad.value, at.value, "     \
-	"v.value"
+	"v.value, sd.value, lp.value"
 
 /* Both sidecars joined; the second came later, so a file made before has only the first. */
 #define READ_QUERY                                                                                 \
@@ -121,7 +123,7 @@ static void read_row(struct arena *a, sqlite3_stmt *st, struct xlat_udf *u, uint
 	EXT_JOIN("retset", r) EXT_JOIN("outnames", n) EXT_JOIN("outdecls", e)                      \
 	EXT_JOIN("outtypes", t) EXT_JOIN("modes", m) EXT_JOIN("allnames", an)                      \
 	EXT_JOIN("alldecls", ad) EXT_JOIN("alltypes", at) EXT_JOIN("variadic", v)                  \
-	" ORDER BY f.name, f.sig"
+	EXT_JOIN("secdef", sd) EXT_JOIN("leakproof", lp) " ORDER BY f.name, f.sig"
 
 /* The query over schema ("main", or "temp" for the session's pg_temp functions, whose
  * sidecars always come in pairs). */
@@ -139,7 +141,8 @@ static bool prepare_read(sqlite3 *db, sqlite3_stmt **st, bool temp)
 	       sqlite3_prepare_v2(db,
 				  "SELECT name, sig, argnames, argdecls, rettype, retdecl, lang, body, "
 				  "volatility, strict, kind, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
-				  "NULL, NULL, NULL FROM main._shardlite_functions ORDER BY name, sig",
+				  "NULL, NULL, NULL, NULL, NULL FROM main._shardlite_functions ORDER BY "
+				  "name, sig",
 				  -1, st, NULL) == SQLITE_OK;
 }
 

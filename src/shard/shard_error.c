@@ -670,6 +670,11 @@ static const struct rc_map rc_table[] = {
 	/* ALTER TABLE ADD COLUMN: SQLite keeps one default for the rows already there */
 	{SQLITE_ERROR, "Cannot add a column with non-constant default",
 	 SQLSTATE_FEATURE_NOT_SUPPORTED, reword_nonconstant},
+	/* ALTER TABLE DROP COLUMN (DROP DOMAIN ... CASCADE's too) of a table's last column, a
+	 * key column or a UNIQUE one: SQLite's limits, which PostgreSQL does not have */
+	{SQLITE_ERROR, "cannot drop column ", SQLSTATE_FEATURE_NOT_SUPPORTED, NULL},
+	{SQLITE_ERROR, "cannot drop PRIMARY KEY column: ", SQLSTATE_FEATURE_NOT_SUPPORTED, NULL},
+	{SQLITE_ERROR, "cannot drop UNIQUE column: ", SQLSTATE_FEATURE_NOT_SUPPORTED, NULL},
 	{SQLITE_ERROR, NULL, SQLSTATE_INTERNAL_ERROR, NULL},
 	{SQLITE_INTERRUPT, NULL, SQLSTATE_QUERY_CANCELED, reword_canceled},
 	{SQLITE_BUSY_SNAPSHOT, NULL, SQLSTATE_SERIALIZATION_FAILURE, reword_serialize},

@@ -223,6 +223,14 @@ static bool explain(struct xlat_ctx *c, const PgQuery__ExplainStmt *e)
 }
 
 /* One raw statement: a switch that hands each statement family to its translator. */
+/* A function, procedure or routine, as ALTER and RENAME name one. */
+static bool is_routine(PgQuery__ObjectType t)
+{
+	return t == PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION ||
+	       t == PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE ||
+	       t == PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE;
+}
+
 static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 {
 	switch (n->node_case) {
@@ -261,6 +269,8 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 			return xlat_database_rename(c, n->rename_stmt);
 		if (n->rename_stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_ATTRIBUTE)
 			return xlat_comptype_rename_attr(c, n->rename_stmt);
+		if (is_routine(n->rename_stmt->rename_type))
+			return xlat_rename_routine(c, n->rename_stmt);
 		return xlat_stmt_rename(c, n->rename_stmt);
 	case PG_QUERY__NODE__NODE_TRUNCATE_STMT:
 		return xlat_stmt_truncate(c, n->truncate_stmt);
@@ -297,6 +307,8 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 			return xlat_domain_owner(c, n->alter_owner_stmt);
 		if (n->alter_owner_stmt->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE)
 			return xlat_database_owner(c, n->alter_owner_stmt);
+		if (is_routine(n->alter_owner_stmt->object_type))
+			return xlat_routine_owner(c, n->alter_owner_stmt);
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported",
 				 xlat_refused_tag(c, n));
 	case PG_QUERY__NODE__NODE_PREPARE_STMT:
@@ -307,6 +319,8 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 		return xlat_stmt_execute(c, n->execute_stmt);
 	case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT:
 		return xlat_stmt_create_domain(c, n->create_domain_stmt);
+	case PG_QUERY__NODE__NODE_ALTER_FUNCTION_STMT:
+		return xlat_alter_routine(c, n->alter_function_stmt);
 	case PG_QUERY__NODE__NODE_ALTER_DOMAIN_STMT:
 		return xlat_stmt_alter_domain(c, n->alter_domain_stmt);
 	case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT:

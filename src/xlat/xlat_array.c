@@ -322,8 +322,10 @@ bool xlat_array_operand(struct xlat_ctx *c, const PgQuery__Node *n)
 	case PG_QUERY__NODE__NODE_SUB_LINK: /* (SELECT array_col ...): its select list's type */
 		return n->sub_link->sub_link_type == PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK &&
 		       xlat_scope_dry_expr(c, n, &t) && is_array_c(c, t);
-	case PG_QUERY__NODE__NODE_TYPE_CAST: /* '{1}'::_int4 */
-		return xlat_type_cast_unalias(c, n->type_cast) != n->type_cast;
+	case PG_QUERY__NODE__NODE_TYPE_CAST: /* '{1}'::_int4, or to a domain over an array */
+		return xlat_type_cast_unalias(c, n->type_cast) != n->type_cast ||
+		       (n->type_cast->type_name->n_array_bounds == 0 &&
+			xlat_scope_dry_expr(c, n, &t) && is_array_c(c, t));
 	case PG_QUERY__NODE__NODE_FUNC_CALL: /* array_remove(...), regexp_split_to_array(...) */
 		return xlat_scope_dry_expr(c, n, &t) && is_array_c(c, t);
 	case PG_QUERY__NODE__NODE_A_EXPR: /* a || b || c: an array when either side of one is */

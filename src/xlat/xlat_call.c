@@ -319,6 +319,28 @@ static const char *variadic_array(struct xlat_ctx *c, const struct xlat_udf *u,
 	return xlat_expr_aside(c, &n, &t);
 }
 
+/* An untyped string literal passed for a parameter of a built-in type: read by the type's
+ * input function in the calling statement, as PostgreSQL coerces an unknown literal to the
+ * parameter's type (f('x') of an integer parameter is 22P02 even when the body never reads
+ * it). txt: the argument as translated; NULL with err set when the literal does not read. */
+static const char *literal_arg(struct xlat_ctx *c, const PgQuery__Node *n, uint32_t type,
+			       const char *txt)
+{
+	if (type >= 16384 || n->node_case != NODE(A_CONST) || n->a_const->isnull ||
+	    n->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL)
+		return txt;
+	struct strbuf sb, *saved = c->sb;
+	strbuf_init(&sb, 0);
+	c->sb = &sb;
+	int r = xlat_infer_literal(c, n, (struct xlat_type){type, -1});
+	c->sb = saved;
+	const char *out = r < 0 ? NULL
+			  : r > 0 && !sb.failed ? arena_strndup(c->a, sb.data ? sb.data : "", sb.len)
+						: txt;
+	strbuf_fini(&sb);
+	return out;
+}
+
 /* shardlite_call(name, sig, inputs...) of a procedure with OUT parameters, v as its CALL
  * was matched: the arguments in the OUT parameters' places only give their parameters' types
  * (to $n), and are not passed. */
@@ -335,7 +357,8 @@ static bool emit_proc_call(struct xlat_ctx *c, const struct xlat_udf *u, const s
 			if (map[k] != p)
 				continue;
 			param_type(c, ca->expr[k], v->argtypes[p]);
-			txt = ca->txt[k];
+			if (!(txt = literal_arg(c, ca->expr[k], v->argtypes[p], ca->txt[k])))
+				return false;
 		}
 		if (u->modes[p] == 'o')
 			continue;
@@ -366,7 +389,8 @@ static bool emit_call(struct xlat_ctx *c, const struct xlat_udf *u, const struct
 			if (map[k] != i)
 				continue;
 			param_type(c, ca->expr[k], u->argtypes[i]);
-			txt = ca->txt[k];
+			if (!(txt = literal_arg(c, ca->expr[k], u->argtypes[i], ca->txt[k])))
+				return false;
 			/* a row type's argument given as a record or text: read by record_in as the
 			 * type, so its fields take the attributes' types and modifiers */
 			const char *spec = ca->tv[k].oid != u->argtypes[i]
@@ -381,6 +405,22 @@ static bool emit_call(struct xlat_ctx *c, const struct xlat_udf *u, const struct
 	}
 	xlat_puts(c, ")");
 	return true;
+}
+
+/* Whether CALL's f, which no routine of the tenant takes, is a built-in function's call (as a
+ * SELECT would take it): PostgreSQL's 42809 "random() is not a procedure". */
+static bool builtin_function(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name)
+{
+	if (xlat_udf_count(c, name))
+		return false;
+	PgQuery__Node n = PG_QUERY__NODE__INIT;
+	n.node_case = NODE(FUNC_CALL);
+	n.func_call = (PgQuery__FuncCall *)f;
+	struct pgerr saved = *c->err;
+	struct xlat_type t;
+	bool ok = xlat_scope_dry_expr(c, &n, &t);
+	*c->err = saved;
+	return ok;
 }
 
 static int udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
@@ -407,6 +447,12 @@ static int udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 	size_t *map = arena_zalloc(c->a, (ca.n + 1) * sizeof(*map));
 	const struct xlat_udf *real = NULL;
 	const struct xlat_udf *u = choose(c, name, &ca, map, &ambiguous, call, &real);
+	if (!u && call && !real && builtin_function(c, f, name)) {
+		xlat_fail(c, SQLSTATE_WRONG_OBJECT_TYPE, f->location, "%s is not a procedure",
+			  call_display(c, name, &ca));
+		pgerr_hint(c->err, "To call a function, use SELECT.");
+		return -1;
+	}
 	if (!u && (call || named || temp)) {
 		xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, f->location, "%s %s does not exist",
 			  call ? "procedure" : "function", call_display(c, name, &ca));
@@ -519,16 +565,34 @@ static int from_text(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, const
 	return f ? call_aside(c, f, *fname, schema, text, u) : 0;
 }
 
+const char *xlat_udf_outname(struct xlat_ctx *c, const struct xlat_udf *u, size_t i)
+{
+	return *u->outnames[i] ? u->outnames[i] : arena_printf(c->a, "column%zu", i + 1);
+}
+
+const char *const *xlat_udf_outnames(struct xlat_ctx *c, const struct xlat_udf *u)
+{
+	size_t i = 0;
+	while (i < u->nouts && *u->outnames[i])
+		i++;
+	if (i == u->nouts)
+		return u->outnames;
+	const char **v = arena_zalloc(c->a, (u->nouts + 1) * sizeof(*v));
+	for (i = 0; i < u->nouts; i++)
+		v[i] = xlat_udf_outname(c, u, i);
+	return v;
+}
+
 /* The FROM item's column i: its alias, else the function's column name. */
-static const char *from_colname(const PgQuery__RangeFunction *rf, const struct xlat_udf *u,
-				const char *fname, size_t i)
+static const char *from_colname(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
+				const struct xlat_udf *u, const char *fname, size_t i)
 {
 	if (xlat_udf_coldefs(u))
 		return rf->coldeflist[i]->column_def->colname;
 	if (rf->alias && i < rf->alias->n_colnames)
 		return xlat_node_str(rf->alias->colnames[i]);
-	if (u->nouts)
-		return u->outnames[i];
+	if (u->nouts > 1 || (u->nouts && *u->outnames[i]))
+		return xlat_udf_outname(c, u, i);
 	return rf->alias ? rf->alias->aliasname : fname;
 }
 
@@ -654,12 +718,12 @@ static void from_rows(struct xlat_ctx *c, const struct xlat_udf *u, const char *
 }
 
 /* The FROM item's column i (ordinality past the function's own) under the name it shows. */
-static const char *from_name(const PgQuery__RangeFunction *rf, const struct xlat_udf *u,
-			     const char *fname, size_t i)
+static const char *from_name(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
+			     const struct xlat_udf *u, const char *fname, size_t i)
 {
 	size_t n = from_width(rf, u);
 	if (i < n)
-		return from_colname(rf, u, fname, i);
+		return from_colname(c, rf, u, fname, i);
 	return rf->alias && i < rf->alias->n_colnames ? xlat_node_str(rf->alias->colnames[i])
 						      : "ordinality";
 }
@@ -743,7 +807,7 @@ int xlat_udf_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf
 			xlat_puts(c, ", ordinality AS ");
 		else
 			xlat_printf(c, "%sc%zu AS ", i ? ", " : "", i);
-		xlat_ident(c, from_name(rf, u, fname, i));
+		xlat_ident(c, from_name(c, rf, u, fname, i));
 	}
 	xlat_puts(c, " FROM ");
 	from_rows(c, u, text);
@@ -765,7 +829,7 @@ bool xlat_udf_collect(struct xlat_ctx *c, const PgQuery__RangeFunction *rf)
 	for (size_t i = 0; i < n; i++) {
 		struct xlat_srfcol *sc = xlat_srf_newcol(c);
 		sc->alias = rf->alias ? rf->alias->aliasname : fname;
-		sc->name = from_name(rf, u, fname, i);
+		sc->name = from_name(c, rf, u, fname, i);
 		sc->vcol = rf->ordinality && i + 1 == n ? "ordinality" : arena_printf(c->a, "c%zu", i);
 	}
 	return true;
@@ -890,7 +954,7 @@ int xlat_udf_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, co
 	}
 	struct xlat_schema_col *v = arena_zalloc(c->a, (*n + 1) * sizeof(*v));
 	for (size_t i = 0; i < *n; i++)
-		v[i] = (struct xlat_schema_col){.name = from_name(rf, u, fname, i),
+		v[i] = (struct xlat_schema_col){.name = from_name(c, rf, u, fname, i),
 						.type_oid = i == own	  ? XLAT_OID_INT8
 							    : types	  ? types[i]
 							    : u->nouts ? u->outtypes[i]
@@ -918,7 +982,7 @@ static bool call_row(struct xlat_ctx *c, const struct xlat_udf *u, const char *t
 		else
 			xlat_printf(c, "%sc%zu", i ? ", " : "", i);
 		xlat_puts(c, " AS ");
-		xlat_ident(c, u->outnames[i]);
+		xlat_ident(c, xlat_udf_outname(c, u, i));
 	}
 	if (u->nouts > 1)
 		xlat_printf(c, " FROM pgfn_rows(%s)", text);

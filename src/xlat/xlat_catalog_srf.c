@@ -334,7 +334,7 @@ static int series_rank(struct xlat_ctx *c, const struct xlat_type *tv, size_t n)
 	return rank;
 }
 
-static bool series_module(struct xlat_ctx *c, const struct xlat_type *tv, size_t n, size_t at)
+bool xlat_series_module(struct xlat_ctx *c, const struct xlat_type *tv, size_t n, size_t at)
 {
 	int rank = series_rank(c, tv, n);
 	if (rank < 0)
@@ -493,7 +493,7 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 		if (k == 1 && tv[i].oid == XLAT_OID_UNKNOWN)
 			return xlat_func_not_unique(c, "unnest", tv, 1, f->location);
 	}
-	if (k == 0 && !series_module(c, tv, f->n_args, name_at))
+	if (k == 0 && !xlat_series_module(c, tv, f->n_args, name_at))
 		return false;
 	xlat_puts(c, ")) AS ");
 	xlat_ident(c, rf->alias ? rf->alias->aliasname : name);

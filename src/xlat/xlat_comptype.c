@@ -376,6 +376,28 @@ const char *xlat_comptype_collation(struct xlat_ctx *c, uint32_t oid)
 	return s;
 }
 
+/* Whether two row types (or a row type and another type) compare as record_cmp compares
+ * them without looking at the values: the same attribute types in the same order. Values of
+ * types whose attributes differ compare until the first pair that differs, where PostgreSQL
+ * raises 42804 only if it reaches a pair of dissimilar types (or runs out of columns). */
+static bool same_attrs(struct xlat_ctx *c, uint32_t a, uint32_t b)
+{
+	const char *rel;
+	const struct xlat_schema_col *ca, *cb;
+	size_t na, nb;
+	if (a == b || a < 16384 || b < 16384 || !xlat_comptype_of_oid(c, a) ||
+	    !xlat_comptype_of_oid(c, b))
+		return true;
+	if (!xlat_composite_of(c, a, &rel, &ca, &na) || !xlat_composite_of(c, b, &rel, &cb, &nb))
+		return true;
+	if (na != nb)
+		return false;
+	for (size_t i = 0; i < na; i++)
+		if (ca[i].type_oid != cb[i].type_oid)
+			return false;
+	return true;
+}
+
 bool xlat_comptype_cmp(struct xlat_ctx *c, const char *op, struct xlat_type l, struct xlat_type r,
 		       int location, const char **coll)
 {
@@ -385,6 +407,10 @@ bool xlat_comptype_cmp(struct xlat_ctx *c, const char *op, struct xlat_type l, s
 	*coll = NULL;
 	if (!oid)
 		return true;
+	if (!same_attrs(c, l.oid, r.oid))
+		return xlat_unsupported(c, location,
+					"comparing values of composite types with different "
+					"attributes");
 	bool eq = strcmp(op, "=") == 0 || strcmp(op, "<>") == 0 || strcmp(op, "!=") == 0;
 	if (eq && text_eq_exact(c, oid)) /* equal texts: a column's index still serves */
 		return true;

@@ -710,7 +710,7 @@ static bool plain_key_ok(struct xlat_ctx *c, const PgQuery__ColumnDef *cd)
 {
 	struct xlat_typeref tr;
 	if (!cd->type_name || cd->coll_clause || !xlat_type_resolve(c, cd->type_name, &tr) ||
-	    tr.serial || tr.is_array)
+	    tr.serial || tr.is_array || tr.domain) /* a domain's column keeps its sidecar row */
 		return false;
 	const char *decl = xlat_type_format(c, &tr);
 	if (strcmp(decl, "smallint") != 0 && strcmp(decl, "int4") != 0 &&

@@ -1300,6 +1300,10 @@ int xlat_catalog_srf_ref(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct 
 bool xlat_catalog_sqlvalue(struct xlat_ctx *c, const PgQuery__SQLValueFunction *f,
 			   struct xlat_type *t);
 /* (r).x / (r).n of a _pg_expandarray record (xlat_catalog_srf.c). */
+/* generate_series' table-valued function by its arguments' types tv[n] (int4, int8, numeric,
+ * timestamp, timestamptz; run-time: pg_srf_series), written over the 19 characters at `at`
+ * (xlat_catalog_srf.c); false with err set for types it has no form for. */
+bool xlat_series_module(struct xlat_ctx *c, const struct xlat_type *tv, size_t n, size_t at);
 bool xlat_catalog_record_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
 			       struct xlat_type *t);
 bool xlat_catalog_array_sublink(struct xlat_ctx *c, const PgQuery__SubLink *s, struct xlat_type *t);
@@ -1550,6 +1554,15 @@ bool xlat_stmt_create_extension(struct xlat_ctx *c, const PgQuery__CreateExtensi
 /* xlat_routine.c: the tenant's function o names (PostgreSQL's errors when none or several:
  * NULL with c's error), and the key its grants have in the privileges sidecar. */
 const struct xlat_udf *xlat_routine_find(struct xlat_ctx *c, const PgQuery__ObjectWithArgs *o);
+/* The name of u's OUT parameter i as a result column: PostgreSQL's "columnN" (N its place
+ * among them, 1-based) for an unnamed one. */
+const char *xlat_udf_outname(struct xlat_ctx *c, const struct xlat_udf *u, size_t i);
+/* All of u's OUT parameters' names so (u->outnames when every one is named). */
+const char *const *xlat_udf_outnames(struct xlat_ctx *c, const struct xlat_udf *u);
+/* ALTER FUNCTION / PROCEDURE / ROUTINE: its attributes, RENAME TO, OWNER TO (xlat_routine.c). */
+bool xlat_alter_routine(struct xlat_ctx *c, const PgQuery__AlterFunctionStmt *s) MUST_CHECK;
+bool xlat_rename_routine(struct xlat_ctx *c, const PgQuery__RenameStmt *s) MUST_CHECK;
+bool xlat_routine_owner(struct xlat_ctx *c, const PgQuery__AlterOwnerStmt *s) MUST_CHECK;
 const char *xlat_routine_key(struct xlat_ctx *c, const struct xlat_udf *u);
 /* xlat_grant.c: GRANT/REVOKE on relations, recorded by the catalog's shardlite_grant. */
 bool xlat_stmt_grant(struct xlat_ctx *c, const PgQuery__GrantStmt *s);

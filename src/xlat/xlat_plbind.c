@@ -3,7 +3,8 @@
  * that names a variable to a parameter holding the variable's value; here the statement is
  * parsed, its column references found in the tree (ColumnRef nodes, not text matches), and
  * each one naming a variable is replaced in the text by $k. As in PostgreSQL, only the
- * optimizable statements (SELECT, INSERT, UPDATE, DELETE, MERGE) see variables. */
+ * optimizable statements (SELECT, INSERT, UPDATE, DELETE, MERGE) and CALL's arguments see
+ * variables. */
 #include "xlat_int.h"
 #include "xlat_plpgsql.h"
 
@@ -153,9 +154,80 @@ static void param_ref(struct walk *w, const PgQuery__ParamRef *p)
 		add_hit(w, p->location, p->location + (int)strlen(name), param_of(w, &ref), false);
 }
 
+static const char *skip_blanks(const char *p)
+{
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	return p;
+}
+
+/* (r).f, or $n.f, of a record variable or argument r: the text from the reference (or the
+ * parenthesis before it) through the field name when it is spelled so, else -1. */
+static int field_span(const char *sql, int at, int name_end, int *start)
+{
+	const char *b = sql + at;
+	while (b > sql && (b[-1] == ' ' || b[-1] == '\t' || b[-1] == '\n' || b[-1] == '\r'))
+		b--;
+	bool paren = b > sql && b[-1] == '(';
+	const char *p = skip_blanks(sql + name_end);
+	if (paren && *p++ != ')')
+		return -1;
+	p = skip_blanks(p);
+	if (*p++ != '.')
+		return -1;
+	p = skip_blanks(p);
+	int end = span_end(sql, (int)(p - sql), 1);
+	*start = paren ? (int)(b - 1 - sql) : at;
+	return end;
+}
+
+/* (r).f and $n.f of a record variable: the field's value, as r.f is (PostgreSQL's
+ * FieldSelect over the variable's value). False when ind is no such reference: the walk
+ * goes on into it. */
+static bool field_select(struct walk *w, const PgQuery__AIndirection *ind)
+{
+	const PgQuery__Node *a = ind->arg;
+	const char *field = ind->n_indirection ? xlat_node_str(ind->indirection[0]) : NULL;
+	char pname[24];
+	const char *names[2] = {NULL, field};
+	int at;
+	if (!field || !a)
+		return false;
+	if (a->node_case == PG_QUERY__NODE__NODE_COLUMN_REF && a->column_ref->n_fields == 1) {
+		names[0] = xlat_node_str(a->column_ref->fields[0]);
+		at = a->column_ref->location;
+	} else if (a->node_case == PG_QUERY__NODE__NODE_PARAM_REF) {
+		snprintf(pname, sizeof(pname), "$%d", a->param_ref->number);
+		names[0] = pname;
+		at = a->param_ref->location;
+	} else {
+		return false;
+	}
+	struct xlat_pl_ref ref = {0, NULL};
+	if (!names[0] || at < 0 || !w->fn(w->arg, names, 2, &ref) || !ref.field)
+		return false;
+	int name_end = a->node_case == PG_QUERY__NODE__NODE_PARAM_REF
+			       ? at + (int)strlen(pname)
+			       : span_end(w->sql, at, 1);
+	int start, end = name_end < 0 ? -1 : field_span(w->sql, at, name_end, &start);
+	if (end < 0)
+		return false;
+	ref.field = arena_strdup(w->a, ref.field);
+	add_hit(w, start, end, param_of(w, &ref), false);
+	return true;
+}
+
 static bool visit(void *arg, const ProtobufCMessage *m)
 {
 	struct walk *w = arg;
+	if (m->descriptor == &pg_query__a__indirection__descriptor &&
+	    field_select(w, (const PgQuery__AIndirection *)m)) {
+		const PgQuery__AIndirection *ind = (const PgQuery__AIndirection *)m;
+		for (size_t i = 1; i < ind->n_indirection; i++) /* what follows the field */
+			if (!xlat_tree_each(&ind->indirection[i]->base, visit, w))
+				return false;
+		return !w->failed;
+	}
 	if (m->descriptor == &pg_query__column_ref__descriptor)
 		column_ref(w, (const PgQuery__ColumnRef *)m);
 	else if (m->descriptor == &pg_query__param_ref__descriptor)
@@ -176,6 +248,7 @@ static bool optimizable(const PgQuery__Node *n)
 	case PG_QUERY__NODE__NODE_UPDATE_STMT:
 	case PG_QUERY__NODE__NODE_DELETE_STMT:
 	case PG_QUERY__NODE__NODE_MERGE_STMT:
+	case PG_QUERY__NODE__NODE_CALL_STMT: /* its arguments (transformCallStmt's) */
 		return true;
 	default:
 		return false;

@@ -13,6 +13,27 @@
 #include <string.h>
 #include <strings.h>
 
+/* Whether the body's last statement e (its variables as $k) is a query of one column of type
+ * void: translated aside with the arguments' types, as the session would run it. */
+static bool void_query(struct xlat_plloader *l, const struct xlat_udf *u,
+		       const struct xlat_pl_expr *e)
+{
+	if (!e || !u->argtypes)
+		return false;
+	uint32_t *types = arena_zalloc(l->c->a, ((size_t)e->nrefs + 1) * sizeof(*types));
+	for (int i = 0; i < e->nrefs; i++)
+		types[i] = !e->refs[i].field && e->refs[i].var >= 0 && (size_t)e->refs[i].var < u->nargs
+				   ? u->argtypes[e->refs[i].var]
+				   : 0;
+	struct xlat_env env = {.schema = l->c->schema};
+	struct xlat_stmt *v = NULL;
+	size_t n = 0;
+	struct pgerr err;
+	pgerr_clear(&err);
+	return xlat_translate_in(&env, e->sql, types, e->nrefs, l->c->a, &v, &n, &err) && n == 1 &&
+	       v[0].ncols == 1 && v[0].cols[0].type_oid == PGTYPE_VOID;
+}
+
 /* The statements of a LANGUAGE sql body as a block: each runs with the arguments bound (by
  * name or $n), the last one's first row is the result (run for nothing in a void function). */
 static bool load_sql_body(struct xlat_plloader *l, const struct xlat_udf *u,
@@ -55,8 +76,10 @@ static bool load_sql_body(struct xlat_plloader *l, const struct xlat_udf *u,
 	f->found_var = (int)u->nargs;
 	f->sql_body = true;
 	/* PostgreSQL's value of a void LANGUAGE sql function is void's empty text only when its
-	 * last statement is a query (SELECT of a void function), else NULL */
-	f->void_null = u->rettype == PGTYPE_VOID && !xlat_sql_body_returns(u->body);
+	 * last statement is a query of one void column (SELECT of a void function), else NULL */
+	f->void_null = u->rettype == PGTYPE_VOID &&
+		       (!xlat_sql_body_returns(u->body) || !ok || !r.n_stmts ||
+			!void_query(l, u, v[r.n_stmts - 1].expr));
 	return ok;
 }
 
@@ -104,8 +127,11 @@ static const struct xlat_udf *copy_udf(struct arena *a, const struct xlat_udf *u
 	c->retdecl = arena_strdup(a, u->retdecl);
 	c->lang = arena_strdup(a, u->lang);
 	c->body = arena_strdup(a, u->body);
-	c->argtypes = NULL; /* not used by the loader, nor are the defaults */
-	c->defaults = NULL;
+	uint32_t *types = u->argtypes ? arena_zalloc(a, (u->nargs + 1) * sizeof(*types)) : NULL;
+	if (types && u->nargs)
+		memcpy(types, u->argtypes, u->nargs * sizeof(*types));
+	c->argtypes = types; /* a void LANGUAGE sql body's last query is typed with them */
+	c->defaults = NULL; /* not used by the loader */
 	c->ndefaults = 0;
 	c->outnames = c->outdecls = NULL; /* the session keeps its own copy of the columns */
 	c->outtypes = NULL;

@@ -5,6 +5,7 @@
  * refused with 0A000 naming them. Blocks are xlat_plpgsql.c's. */
 #include "xlat_plpgsql.h"
 
+#include <pg_query.h>
 #include <string.h>
 
 /* NEW.x := ... in a trigger function: the datum assigned is a field of a record. */
@@ -279,6 +280,46 @@ static bool load_getdiag(struct xlat_plloader *l, const struct xlat_json *b,
 	return true;
 }
 
+/* Whether the procedures CALL query q may name have no OUT or INOUT parameter, which
+ * PostgreSQL's exec_stmt_call assigns back to the variables passed. */
+static bool call_without_outs(struct xlat_plloader *l, const char *q)
+{
+	const struct xlat_schema *schema = l->c->schema;
+	PgQueryProtobufParseResult r = pg_query_parse_protobuf(q);
+	PgQuery__ParseResult *tree =
+		r.error ? NULL
+			: pg_query__parse_result__unpack(NULL, r.parse_tree.len,
+							 (const uint8_t *)r.parse_tree.data);
+	const PgQuery__Node *n = tree && tree->n_stmts == 1 ? tree->stmts[0]->stmt : NULL;
+	const PgQuery__FuncCall *fc = n && n->node_case == PG_QUERY__NODE__NODE_CALL_STMT
+					      ? n->call_stmt->funccall
+					      : NULL;
+	const char *name = fc && fc->n_funcname ? xlat_node_str(fc->funcname[fc->n_funcname - 1])
+						: NULL;
+	bool ok = name && schema;
+	for (size_t i = 0; ok && i < schema->nudfs; i++) {
+		const struct xlat_udf *u = &schema->udfs[i];
+		ok = strcmp(u->name, name) != 0 || !u->modes ||
+		     (!strchr(u->modes, 'o') && !strchr(u->modes, 'b'));
+	}
+	if (tree)
+		pg_query__parse_result__free_unpacked(tree, NULL);
+	pg_query_free_protobuf_parse_result(r);
+	return ok;
+}
+
+/* CALL p(...) of a procedure without output parameters: its statement, the variables in its
+ * arguments bound; FOUND stays as it is, as in PostgreSQL. */
+static bool load_call(struct xlat_plloader *l, const struct xlat_json *b, struct xlat_pl_stmt *st)
+{
+	const char *q = xlat_plload_text(xlat_json_get(b, "expr"));
+	if (!q || !call_without_outs(l, q))
+		return xlat_plload_unsupported(l, "CALL of a procedure with output parameters");
+	st->kind = XLAT_PL_SQL;
+	st->is_call = true;
+	return (st->expr = xlat_plload_sql(l, q)) != NULL;
+}
+
 /* What PostgreSQL calls the statements this loader refuses. */
 static const char *refused_name(const char *kind)
 {
@@ -289,7 +330,6 @@ static const char *refused_name(const char *kind)
 					       {"PLpgSQL_stmt_open", "OPEN"},
 					       {"PLpgSQL_stmt_fetch", "FETCH"},
 					       {"PLpgSQL_stmt_close", "CLOSE"},
-					       {"PLpgSQL_stmt_call", "CALL"},
 					       {"PLpgSQL_stmt_commit", "COMMIT"},
 					       {"PLpgSQL_stmt_rollback", "ROLLBACK"}};
 	for (size_t i = 0; i < ARRAY_LEN(names); i++)
@@ -396,6 +436,8 @@ static bool load_stmt(struct xlat_plloader *l, const struct xlat_json *j, struct
 					 "missing expression at or near \";\"");
 		return !e || (st->expr = xlat_plload_expr(l, e)) != NULL;
 	}
+	if (strcmp(kind, "PLpgSQL_stmt_call") == 0)
+		return load_call(l, b, st);
 	if (strcmp(kind, "PLpgSQL_stmt_assert") == 0) {
 		st->kind = XLAT_PL_ASSERT;
 		if (!(st->expr = xlat_plload_expr(l, xlat_json_get(b, "cond"))))

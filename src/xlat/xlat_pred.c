@@ -105,12 +105,19 @@ bool xlat_in_list(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type 
 	}
 	xlat_puts(c, strcmp(op, "<>") == 0 ? " NOT IN (" : " IN (");
 	for (size_t i = 0; i < e->rexpr->list->n_items; i++) {
-		struct xlat_type ignored;
+		struct xlat_type it = {0, -1};
 		const PgQuery__Node *item = e->rexpr->list->items[i];
 		xlat_puts(c, i ? ", " : "");
+		size_t at = c->sb->len;
 		int lit = xlat_infer_literal(c, item, lt);
-		if (lit < 0 || (!lit && !xlat_expr(c, item, &ignored)))
+		if (lit < 0 || (!lit && !xlat_expr(c, item, &it)))
 			return false;
+		/* oid IN ('f'::regproc, ...): a regproc value is the function's name, looked up
+		 * as = looks it up (xlat_expr.c's regproc_cmp) */
+		if (!lit && it.oid == XLAT_OID_REGPROC && lt.oid == XLAT_OID_OID) {
+			xlat_insert_at(c, at, "pg_regproc_match(");
+			xlat_puts(c, ")");
+		}
 	}
 	for (size_t i = 0; i < e->rexpr->list->n_items; i++)
 		xlat_infer_like(c, e->rexpr->list->items[i], lt);

@@ -458,8 +458,9 @@ static bool option(struct xlat_ctx *c, const PgQuery__DefElem *d, struct xlat_ud
 	if (strcmp(k, "as") == 0) {
 		const PgQuery__Node *a = d->arg;
 		if (a && a->node_case == NODE(LIST) && a->list->n_items != 1)
-			return xlat_unsupported(c, d->location, "AS 'obj_file', 'link_symbol'");
-		u->body = option_str(d);
+			u->body = ""; /* language() answers for it: only C takes two items */
+		else
+			u->body = option_str(d);
 	} else if (strcmp(k, "language") == 0) {
 		u->lang = option_str(d);
 	} else if (strcmp(k, "volatility") == 0) {
@@ -469,6 +470,13 @@ static bool option(struct xlat_ctx *c, const PgQuery__DefElem *d, struct xlat_ud
 								 : 'v';
 	} else if (strcmp(k, "strict") == 0) {
 		u->strict = option_bool(d);
+	} else if (strcmp(k, "security") == 0) {
+		u->secdef = option_bool(d);
+	} else if (strcmp(k, "leakproof") == 0) {
+		u->leakproof = option_bool(d);
+	} else if (strcmp(k, "rows") == 0 && !u->retset) {
+		return xlat_fail(c, SQLSTATE_INVALID_PARAMETER_VALUE, d->location,
+				 "ROWS is not applicable when function does not return a set");
 	} else if (strcmp(k, "window") == 0) {
 		return xlat_unsupported(c, d->location, "WINDOW functions");
 	} else if (strcmp(k, "set") == 0) {
@@ -479,12 +487,30 @@ static bool option(struct xlat_ctx *c, const PgQuery__DefElem *d, struct xlat_ud
 	return true;
 }
 
-static bool language(struct xlat_ctx *c, const char *lang)
+/* A procedure takes SECURITY and SET of the routine attributes (PostgreSQL's
+ * compute_common_attribute), besides its body and language: others are 42P13. */
+static bool procedure_option(struct xlat_ctx *c, bool is_procedure, const PgQuery__DefElem *d)
+{
+	static const char *const fn_only[] = {"volatility", "strict", "leakproof", "cost",
+					      "rows", "support", "parallel", "window"};
+	for (size_t i = 0; is_procedure && i < ARRAY_LEN(fn_only); i++)
+		if (strcmp(d->defname, fn_only[i]) == 0)
+			return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, d->location,
+					 "invalid attribute in procedure definition");
+	return true;
+}
+
+/* body "": AS 'obj_file', 'link_symbol', which only C takes. */
+static bool language(struct xlat_ctx *c, const char *lang, const char *body)
 {
 	if (!lang)
 		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
 				 "no language specified");
-	if (strcmp(lang, "plpgsql") == 0 || strcmp(lang, "sql") == 0)
+	bool ours = strcmp(lang, "plpgsql") == 0 || strcmp(lang, "sql") == 0;
+	if (ours && body && !*body)
+		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
+				 "only one AS item needed for language \"%s\"", lang);
+	if (ours)
 		return true;
 	if (strcmp(lang, "c") == 0 || strcmp(lang, "internal") == 0)
 		return xlat_unsupported(c, -1, arena_printf(c->a, "LANGUAGE %s", lang));
@@ -586,6 +612,10 @@ static void emit_create(struct xlat_ctx *c, const struct xlat_udf *u)
 		ext_row(c, u, "retset", "1");
 	if (u->variadic)
 		ext_row(c, u, "variadic", "1");
+	if (u->secdef)
+		ext_row(c, u, "secdef", "1");
+	if (u->leakproof)
+		ext_row(c, u, "leakproof", "1");
 	if (u->modes) {
 		ext_row(c, u, "modes", u->modes);
 		ext_row(c, u, "allnames", joined(c, u->allnames, u->nparams));
@@ -620,7 +650,7 @@ static bool standard_body(struct xlat_ctx *c, const PgQuery__Node *body, struct 
 		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
 				 "inline SQL function body only valid for language SQL");
 	if (u->body)
-		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1,
+		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
 				 "duplicate function body specified");
 	u->lang = "sql";
 	struct strbuf sb;
@@ -668,23 +698,26 @@ bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunction
 	}
 	for (size_t i = 0; i < s->n_options; i++) {
 		if (s->options[i]->node_case == NODE(DEF_ELEM) &&
-		    !option(c, s->options[i]->def_elem, u))
+		    (!procedure_option(c, s->is_procedure, s->options[i]->def_elem) ||
+		     !option(c, s->options[i]->def_elem, u)))
 			return false;
 	}
 	if (s->sql_body && !standard_body(c, s->sql_body, u))
 		return false;
-	if (!language(c, u->lang) || !trigger_check(c, u, p.nargs))
+	if (!language(c, u->lang, u->body) || !trigger_check(c, u, p.nargs))
 		return false;
 	if (!u->body)
 		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
 				 "no function body specified");
+	bool secdef = u->secdef, leakproof = u->leakproof;
 	*u = (struct xlat_udf){arena_strdup(c->a, p.name), p.sig, p.nargs, p.argtypes,
 			       p.argnames, p.argdecls, u->rettype, u->retdecl,
 			       arena_strdup(c->a, u->lang), arena_strdup(c->a, u->body),
 			       u->volatility, u->strict, s->is_procedure ? 'p' : 'f',
 			       p.ndefaults, p.defaults, u->retset, p.nouts, p.outnames,
 			       p.outdecls, p.outtypes, p.has_out ? p.modes : NULL, p.nparams,
-			       p.allnames, p.alldecls, p.alltypes, p.variadic, temp};
+			       p.allnames, p.alldecls, p.alltypes, p.variadic, temp,
+			       secdef, leakproof};
 	/* a domain parameter or result is a variable of the body, checked when it is assigned;
 	 * the rows of a set or of a LANGUAGE sql body are checked as they are added
 	 * (sess_udf.c, check_domains) */
@@ -737,10 +770,23 @@ static const struct xlat_udf *find_by_all_params(struct xlat_ctx *c, const char 
 	return NULL;
 }
 
-/* The function one object of DROP FUNCTION names; NULL with *missing set when there is none
- * (err set unless IF EXISTS), NULL with err set for an ambiguous name. */
-static const struct xlat_udf *drop_target(struct xlat_ctx *c, const PgQuery__ObjectWithArgs *o,
-					  bool missing_ok, bool *missing)
+static bool kind_ok(const struct xlat_udf *u, char kind)
+{
+	return !kind || u->kind == kind;
+}
+
+static const char *kind_word(char kind)
+{
+	return kind == 'p' ? "procedure" : "function";
+}
+
+/* The routine of kind (a DROP or ALTER FUNCTION's 'f', PROCEDURE's 'p', ROUTINE's 0) one
+ * object names, looked up as PostgreSQL's LookupFuncWithArgs: a name alone among the routines
+ * of the kind, an argument list among all (another kind's is 42809 "f(integer) is not a
+ * procedure", IF EXISTS or not). NULL with *missing set when there is none (err set unless
+ * missing_ok), NULL with err set for an ambiguous name or a routine of another kind. */
+static const struct xlat_udf *routine_target(struct xlat_ctx *c, const PgQuery__ObjectWithArgs *o,
+					     char kind, bool missing_ok, bool *missing)
 {
 	struct proto p = {0};
 	bool temp;
@@ -759,23 +805,36 @@ static const struct xlat_udf *drop_target(struct xlat_ctx *c, const PgQuery__Obj
 					       : (xlat_unsupported(c, -1, "this argument"), NULL);
 		}
 		p.sig = make_sig(c, p.argtypes, o->n_objargs);
-	} else if (xlat_udf_count(c, p.name) > 1) {
-		xlat_fail(c, SQLSTATE_AMBIGUOUS_FUNCTION, -1, "function name \"%s\" is not unique",
-			  p.name);
-		pgerr_hint(c->err, "Specify the argument list to select the function "
-				   "unambiguously.");
+	}
+	const struct xlat_udf *u = NULL;
+	size_t n = 0;
+	for (size_t i = 0; !p.sig && c->schema && i < c->schema->nudfs; i++) {
+		const struct xlat_udf *x = &c->schema->udfs[i];
+		if (strcmp(x->name, p.name) == 0 && x->temp == temp && kind_ok(x, kind) && !n++)
+			u = x;
+	}
+	if (n > 1) {
+		xlat_fail(c, SQLSTATE_AMBIGUOUS_FUNCTION, -1, "%s name \"%s\" is not unique",
+			  kind ? kind_word(kind) : "function", p.name);
+		pgerr_hint(c->err, "Specify the argument list to select the %s unambiguously.",
+			   kind ? kind_word(kind) : "function");
 		return NULL;
 	}
-	const struct xlat_udf *u = find_udf(c, p.name, p.sig, temp);
-	if (!u && p.sig)
+	if (p.sig && !(u = find_udf(c, p.name, p.sig, temp)))
 		u = find_by_all_params(c, p.name, p.sig, temp);
+	if (u && !kind_ok(u, kind)) {
+		xlat_fail(c, SQLSTATE_WRONG_OBJECT_TYPE, -1, "%s is not a %s",
+			  xlat_udf_display(c, u->name, u->argdecls, u->nargs), kind_word(kind));
+		return NULL;
+	}
 	if (!u && !missing_ok) {
 		if (p.sig)
-			xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, -1, "function %s does not exist",
+			xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, -1, "%s %s does not exist",
+				  kind_word(kind),
 				  xlat_udf_display(c, p.name, p.argdecls, o->n_objargs));
 		else
 			xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, -1,
-				  "could not find a function named \"%s\"", p.name);
+				  "could not find a %s named \"%s\"", kind_word(kind), p.name);
 	}
 	*missing = !u;
 	return u;
@@ -784,7 +843,15 @@ static const struct xlat_udf *drop_target(struct xlat_ctx *c, const PgQuery__Obj
 const struct xlat_udf *xlat_routine_find(struct xlat_ctx *c, const PgQuery__ObjectWithArgs *o)
 {
 	bool missing;
-	return drop_target(c, o, false, &missing);
+	return routine_target(c, o, 0, false, &missing);
+}
+
+/* The kind a DROP or ALTER of object type t names: 'f', 'p', 0 for ROUTINE. */
+static char object_kind(PgQuery__ObjectType t)
+{
+	return t == PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE  ? 'p'
+	       : t == PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION ? 'f'
+							     : 0;
 }
 
 const char *xlat_routine_key(struct xlat_ctx *c, const struct xlat_udf *u)
@@ -804,8 +871,9 @@ bool xlat_drop_functions(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 		bool missing;
 		if (n->node_case != NODE(OBJECT_WITH_ARGS))
 			return xlat_unsupported(c, -1, "this DROP FUNCTION");
-		const struct xlat_udf *u =
-			drop_target(c, n->object_with_args, s->missing_ok, &missing);
+		const struct xlat_udf *u = routine_target(c, n->object_with_args,
+							  object_kind(s->remove_type),
+							  s->missing_ok, &missing);
 		if (!u && !missing)
 			return false;
 		if (!u && !s->missing_ok)
@@ -824,5 +892,124 @@ bool xlat_drop_functions(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 	xlat_printf(c, SCHEMA_BUMP, "main.", "main.");
 	if (temp)
 		xlat_printf(c, SCHEMA_BUMP, "temp.", "temp.");
+	return true;
+}
+
+/* ---- ALTER FUNCTION / PROCEDURE / ROUTINE ---- */
+
+static const char *alter_tag(PgQuery__ObjectType t)
+{
+	char kind = object_kind(t);
+	return kind == 'p' ? "ALTER PROCEDURE" : kind == 'f' ? "ALTER FUNCTION" : "ALTER ROUTINE";
+}
+
+/* ALTER FUNCTION f(...) action ...: the volatility and strictness the sidecar keeps change;
+ * SECURITY, LEAKPROOF, COST, ROWS and PARALLEL are taken and change nothing, as in CREATE
+ * FUNCTION; a procedure takes SECURITY alone (42P13 for the others, as PostgreSQL). */
+bool xlat_alter_routine(struct xlat_ctx *c, const PgQuery__AlterFunctionStmt *s)
+{
+	bool missing;
+	const struct xlat_udf *u =
+		routine_target(c, s->func, object_kind(s->objtype), false, &missing);
+	if (!u)
+		return false;
+	char volatility = u->volatility;
+	bool strict = u->strict, secdef = u->secdef, leakproof = u->leakproof;
+	for (size_t i = 0; i < s->n_actions; i++) {
+		const PgQuery__DefElem *d =
+			s->actions[i]->node_case == NODE(DEF_ELEM) ? s->actions[i]->def_elem : NULL;
+		if (!d)
+			return xlat_unsupported(c, -1, "this ALTER FUNCTION action");
+		if (!procedure_option(c, u->kind == 'p', d))
+			return false;
+		if (strcmp(d->defname, "set") == 0)
+			return xlat_unsupported(c, d->location, "ALTER FUNCTION ... SET");
+		if (strcmp(d->defname, "support") == 0)
+			return xlat_unsupported(c, d->location, "SUPPORT functions");
+		struct xlat_udf v = {.volatility = volatility, .strict = strict, .retset = u->retset,
+				     .secdef = secdef, .leakproof = leakproof};
+		if (!option(c, d, &v))
+			return false;
+		volatility = v.volatility;
+		strict = v.strict;
+		secdef = v.secdef;
+		leakproof = v.leakproof;
+	}
+	xlat_sidecar_script(c, alter_tag(s->objtype));
+	xlat_printf(c, SIDECAR EXT_SIDECAR, SCHEMA(u->temp), SCHEMA(u->temp));
+	xlat_printf(c, "; UPDATE %s SET volatility = '%c', strict = %d WHERE name = ", FNS(u->temp),
+		    volatility, strict ? 1 : 0);
+	xlat_string(c, u->name);
+	xlat_puts(c, " AND sig = ");
+	xlat_string(c, u->sig);
+	xlat_printf(c, "; DELETE FROM %s WHERE key IN ('secdef', 'leakproof') AND name = ",
+		    EXT(u->temp));
+	xlat_string(c, u->name);
+	xlat_puts(c, " AND sig = ");
+	xlat_string(c, u->sig);
+	if (secdef)
+		ext_row(c, u, "secdef", "1");
+	if (leakproof)
+		ext_row(c, u, "leakproof", "1");
+	xlat_printf(c, SCHEMA_BUMP, SCHEMA(u->temp), SCHEMA(u->temp));
+	return true;
+}
+
+/* ALTER FUNCTION f(...) RENAME TO g: both sidecars' rows and the grants move to the new name
+ * (42723 when g has a routine of the same argument types, as PostgreSQL). */
+bool xlat_rename_routine(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
+{
+	bool missing;
+	if (!s->object || s->object->node_case != NODE(OBJECT_WITH_ARGS))
+		return xlat_unsupported(c, -1, "this ALTER FUNCTION ... RENAME");
+	const struct xlat_udf *u = routine_target(c, s->object->object_with_args,
+						  object_kind(s->rename_type), false, &missing);
+	if (!u)
+		return false;
+	if (find_udf(c, s->newname, u->sig, u->temp))
+		return xlat_fail(c, SQLSTATE_DUPLICATE_FUNCTION, -1,
+				 "function %s already exists in schema \"%s\"",
+				 xlat_udf_display(c, s->newname, u->argdecls, u->nargs),
+				 u->temp ? "pg_temp" : "public");
+	xlat_sidecar_script(c, alter_tag(s->rename_type));
+	xlat_printf(c, SIDECAR EXT_SIDECAR, SCHEMA(u->temp), SCHEMA(u->temp));
+	const char *tables[] = {FNS(u->temp), EXT(u->temp)};
+	for (size_t i = 0; i < ARRAY_LEN(tables); i++) {
+		xlat_printf(c, "; UPDATE %s SET name = ", tables[i]);
+		xlat_string(c, s->newname);
+		xlat_puts(c, " WHERE name = ");
+		xlat_string(c, u->name);
+		xlat_puts(c, " AND sig = ");
+		xlat_string(c, u->sig);
+	}
+	if (!u->temp) { /* its grants follow it (src/catalog/catalog_grant.c) */
+		struct xlat_udf renamed = *u;
+		renamed.name = s->newname;
+		xlat_puts(c, "; SELECT shardlite_grant_forget(");
+		xlat_string(c, xlat_routine_key(c, u));
+		xlat_puts(c, ", ");
+		xlat_string(c, xlat_routine_key(c, &renamed));
+		xlat_puts(c, ")");
+	}
+	xlat_printf(c, SCHEMA_BUMP, SCHEMA(u->temp), SCHEMA(u->temp));
+	return true;
+}
+
+/* ALTER FUNCTION f(...) OWNER TO role (pg_dump writes one per function): every object of a
+ * tenant belongs to the session user, so naming that user (or CURRENT_USER and its kin)
+ * changes nothing; shardlite_owner_check refuses another role (0A000). */
+bool xlat_routine_owner(struct xlat_ctx *c, const PgQuery__AlterOwnerStmt *s)
+{
+	bool missing;
+	if (!s->object || s->object->node_case != NODE(OBJECT_WITH_ARGS))
+		return xlat_unsupported(c, -1, "this ALTER FUNCTION ... OWNER TO");
+	if (!routine_target(c, s->object->object_with_args, object_kind(s->object_type), false,
+			    &missing))
+		return false;
+	xlat_sidecar_script(c, alter_tag(s->object_type));
+	xlat_puts(c, "SELECT shardlite_owner_check(NULL, ");
+	if (!xlat_owner_role(c, s->newowner))
+		return false;
+	xlat_puts(c, ")");
 	return true;
 }

@@ -47,6 +47,20 @@ static const PgQuery__FuncCall *item_call(struct xlat_ctx *c, const PgQuery__Ran
 	return item->func_call;
 }
 
+/* Whether a tenant's function of that name returns a row type's value or rows (RETURNS t,
+ * RETURNS SETOF t, one OUT parameter of t), whose columns PostgreSQL spreads in ROWS FROM:
+ * here they would be one column of the value. */
+static bool row_typed(struct xlat_ctx *c, const char *name)
+{
+	for (size_t i = 0; name && c->schema && i < c->schema->nudfs; i++) {
+		const struct xlat_udf *u = &c->schema->udfs[i];
+		uint32_t t = u->nouts == 1 ? u->outtypes[0] : u->nouts ? 0 : u->rettype;
+		if (strcmp(u->name, name) == 0 && t >= 16384 && xlat_comptype_of_oid(c, t))
+			return true;
+	}
+	return false;
+}
+
 /* Function f's blob, columns and their names. */
 static bool one_fn(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct fn *out)
 {
@@ -66,6 +80,8 @@ static bool one_fn(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct fn *ou
 	}
 	const char *text;
 	const struct xlat_udf *u = NULL;
+	if (row_typed(c, name))
+		return xlat_unsupported(c, f->location, "a function returning a row type in ROWS FROM");
 	int r = xlat_udf_any_call(c, f, &text, &u);
 	if (r == 0)
 		xlat_unsupported(c, f->location, "this function in ROWS FROM");
@@ -74,7 +90,7 @@ static bool one_fn(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct fn *ou
 	out->blob = xlat_udf_rows(u) ? text : arena_printf(c->a, "pgfn_rows_one(%s)", text);
 	out->width = u->nouts ? u->nouts : 1;
 	out->types = u->nouts ? u->outtypes : &u->rettype;
-	out->names = u->nouts ? u->outnames : one;
+	out->names = u->nouts ? xlat_udf_outnames(c, u) : one;
 	return true;
 }
 

@@ -14,7 +14,8 @@ struct srf {
 	const char *name;
 	const char *sqlite;
 	int min, max;
-	int mode; /* -1: none; -2: none, one jsonb column (jsonb_path_query); else pgfn's json
+	int mode; /* -1: none; -2: none, one jsonb column (jsonb_path_query); -3: none, the
+		   * module chosen by the arguments' types (generate_series); else pgfn's json
 		   * mode (0 json, 1 jsonb, 2 jsonb text, 3 json text) */
 	const char *cols[2];  /* PostgreSQL's column names (NULL: the alias or the function name) */
 	const char *vcols[2]; /* the table-valued function's columns */
@@ -23,6 +24,9 @@ struct srf {
 /* unnest of one array is the catalog's (xlat_catalog_srf.c) unless it takes another FROM item's
  * columns; unnest of several arrays is always ours. */
 #define IS_UNNEST(s) ((s)->vcols[0] == NULL)
+/* generate_series is the catalog's too (xlat_catalog_srf.c) unless it takes another FROM
+ * item's columns (FROM t, generate_series(1, t.n)). */
+#define IS_SERIES(s) ((s)->mode == -3)
 
 static const struct srf srfs[] = {
 	{"unnest", "pgfn_unnest", 1, 8, -1, {NULL, NULL}, {NULL, NULL}},
@@ -51,6 +55,7 @@ static const struct srf srfs[] = {
 	{"regexp_matches", "pgfn_regexp_matches", 2, 3, -1, {NULL, NULL}, {"value", NULL}},
 	{"jsonb_path_query", "pgfn_jsonb_path_query", 2, 4, -2, {NULL, NULL}, {"value", NULL}},
 	{"jsonb_path_query_tz", "pgfn_jsonb_path_query", 2, 4, -2, {NULL, NULL}, {"value", NULL}},
+	{"generate_series", "pg_srf_series", 2, 3, -3, {NULL, NULL}, {"value", NULL}},
 };
 
 /* Arguments that cannot refer to another FROM item: constants, parameters, casts, arrays and
@@ -128,7 +133,11 @@ static const char *unnest_suffix(const struct xlat_type *tv, size_t n)
 static bool call(struct xlat_ctx *c, const struct srf *s, const PgQuery__FuncCall *f)
 {
 	struct xlat_type tv[8];
-	xlat_puts(c, s->sqlite);
+	size_t name_at = c->sb->len;
+	if (IS_SERIES(s)) /* the name is patched once the arguments' types are known */
+		xlat_printf(c, "%-19s", s->sqlite);
+	else
+		xlat_puts(c, s->sqlite);
 	size_t suffix_at = c->sb->len;
 	xlat_puts(c, s->mode < 0 && IS_UNNEST(s) ? "        (" : "(");
 	for (size_t i = 0; i < f->n_args; i++) {
@@ -146,6 +155,8 @@ static bool call(struct xlat_ctx *c, const struct srf *s, const PgQuery__FuncCal
 	}
 	if (s->mode < 0 && IS_UNNEST(s) && !c->sb->failed) /* same width: no constant moves */
 		memcpy(c->sb->data + suffix_at, unnest_suffix(tv, f->n_args), 8);
+	if (IS_SERIES(s) && !xlat_series_module(c, tv, f->n_args, name_at))
+		return false;
 	if (s->mode >= 0)
 		xlat_printf(c, ", %d", s->mode);
 	xlat_puts(c, ")");
@@ -210,7 +221,10 @@ static const struct srf *ours(const PgQuery__RangeFunction *rf, const PgQuery__F
 			      const char **name)
 {
 	const struct srf *s = our_function(rf, f, name);
-	return s && IS_UNNEST(s) && (*f)->n_args == 1 && !joined_directly(*f) ? NULL : s;
+	return s && ((IS_UNNEST(s) && (*f)->n_args == 1) || (IS_SERIES(s) && !rf->lateral)) &&
+			       !joined_directly(*f)
+		       ? NULL
+		       : s;
 }
 
 static size_t out_count(const struct srf *s, const PgQuery__FuncCall *f)

@@ -220,7 +220,7 @@ static bool zip_call(struct xlat_ctx *c, struct xlat_srfzip *z, const struct wal
 			return false;
 		zc->width = u->nouts ? (int)u->nouts : 1;
 		zc->types = u->nouts ? u->outtypes : &u->rettype;
-		zc->names = u->nouts ? u->outnames : NULL;
+		zc->names = u->nouts ? xlat_udf_outnames(c, u) : NULL;
 	}
 	zc->first = z->width;
 	z->width += zc->width;
@@ -324,7 +324,7 @@ static int record_field(struct xlat_ctx *c, const PgQuery__FuncCall *f, const ch
 	if (r <= 0 || u->retset)
 		return r < 0 ? -1 : 0; /* a set here is xlat_udf_call's 0A000 */
 	for (size_t k = 0; k < u->nouts; k++) {
-		if (strcmp(u->outnames[k], field) != 0)
+		if (strcmp(xlat_udf_outname(c, u, k), field) != 0)
 			continue;
 		xlat_printf(c, "(SELECT c%zu FROM pgfn_rows(%s))", k, text);
 		*t = (struct xlat_type){u->outtypes[k], -1};
@@ -378,7 +378,7 @@ static int star_columns(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct x
 			return r < 0 ? -1 : 0;
 	}
 	size_t width = zc ? (size_t)zc->width : u->nouts;
-	const char *const *names = zc ? zc->names : u->outnames;
+	const char *const *names = zc ? zc->names : u->nouts ? xlat_udf_outnames(c, u) : NULL;
 	if (!names)
 		return 0; /* a set of a scalar type: PostgreSQL's error, from the caller */
 	*types = arena_zalloc(c->a, width * sizeof(**types));
@@ -429,5 +429,5 @@ const char *const *xlat_srfzip_star_names(struct xlat_ctx *c, const PgQuery__Nod
 	if (r <= 0 || !u->nouts)
 		return NULL;
 	*n = u->nouts;
-	return u->outnames;
+	return xlat_udf_outnames(c, u);
 }

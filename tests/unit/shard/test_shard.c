@@ -213,6 +213,14 @@ START_TEST(sqlite_errors_map_to_sqlstates)
 	ck_assert_str_eq(state_of(c, "SELECT nofunc(1)", &err), "42883");
 	ck_assert_str_eq(state_of(c, "SELEC 1", &err), "42601");
 	ck_assert_str_eq(state_of(c, "RELEASE nope", &err), "3B001");
+	/* SQLite's limits on DROP COLUMN, which PostgreSQL has not: refused, not internal */
+	ck_assert_str_eq(state_of(c, "CREATE TABLE one (a int); ALTER TABLE one DROP COLUMN a",
+				  &err),
+			 "0A000");
+	ck_assert_str_eq(state_of(c, "CREATE TABLE pk (a int PRIMARY KEY, b int); ALTER TABLE pk "
+				     "DROP COLUMN a",
+				  &err),
+			 "0A000");
 	shard_conn_close(c);
 	ck_assert_str_eq((shard_error(NULL, SQLITE_NOMEM, &err), err.sqlstate), "53200");
 	ck_assert_str_eq((shard_error(NULL, SQLITE_TOOBIG, &err), err.sqlstate), "54000");

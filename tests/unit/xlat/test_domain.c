@@ -44,6 +44,7 @@ static const struct xlat_domain domains[] = {
 	{"pos1", 41007, 41008, "int4", false, "7", pos1_names, pos1_checks, 1, NULL, NULL, 0, NULL},
 	{"small1", 41009, 41010, "int4", true, "7", small1_names, small1_checks, 1, NULL, NULL, 0,
 	 "pos1"},
+	{"intarr", 41011, 41012, "int4[]", false, NULL, NULL, NULL, 0, NULL, NULL, 0, NULL},
 	{NULL, 0, 0, NULL, false, NULL, NULL, NULL, 0, NULL, NULL, 0, NULL},
 };
 
@@ -160,6 +161,17 @@ static const struct {
 	 0},
 	{"ALTER DOMAIN small1 DROP CONSTRAINT a_small",
 	 SIDECAR "SELECT shardlite_domain('drop_check', 'small1', 'a_small')" BUMP, 0},
+	/* a domain's key column is no rowid alias: declared as its base, recorded as the domain */
+	{"CREATE TABLE k (a pos1 PRIMARY KEY)",
+	 "CREATE TABLE k (a int4 PRIMARY KEY NOT NULL DEFAULT (/* shardlite: domain default */ 7) "
+	 "CONSTRAINT \"shardlite_domain:4:pos1:p_pos\" CHECK (\"a\" > 0)); CREATE TABLE IF NOT "
+	 "EXISTS _shardlite_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, type "
+	 "TEXT NOT NULL, identity TEXT NOT NULL, PRIMARY KEY (table_name, column_name)); INSERT "
+	 "OR REPLACE INTO main._shardlite_columns VALUES ('k', 'a', 'pos1', '')",
+	 0},
+	/* a cast to a domain over an array is an array operand of || (not text concatenation) */
+	{"SELECT '{1}'::intarr || 2", "SELECT pgfn_array_append('{1}', 2, '.') AS \"?column?\"",
+	 1007},
 };
 
 START_TEST(domain_case)

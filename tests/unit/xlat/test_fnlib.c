@@ -95,6 +95,10 @@ static const struct xcase cases[] = {
 	 "SELECT pgfn_ordered_agg(pgfn_json_row('a', r.a, 'tn'), a, 'json:R', 'al') AS json_agg "
 	 "FROM (SELECT 1 AS a) AS r"},
 	{"SELECT to_json(r ORDER BY a) FROM (SELECT 1 AS a) r", "!0A000"},
+	/* generate_series over another FROM item's column: joined directly, its column rewritten */
+	{"SELECT a, g FROM t, generate_series(1, t.a::int) g",
+	 "SELECT a, (g.value) AS g FROM t, pgfn_series_int4   (1, CAST(iif(typeof(t.a) = 'real', "
+	 "round(t.a), t.a) AS INTEGER)) AS g"},
 	/* generate_series by its arguments' types; other types are refused, not misread */
 	{"SELECT * FROM generate_series(1, 3)",
 	 "SELECT * FROM (SELECT value AS generate_series FROM pgfn_series_int4   (1, 3)) AS "

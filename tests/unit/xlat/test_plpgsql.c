@@ -226,6 +226,21 @@ START_TEST(test_whole_records)
 }
 END_TEST
 
+/* (r).f is the field as r.f is: the parenthesis, the dot and the name replaced too. */
+START_TEST(test_record_field_select)
+{
+	struct arena *a = arena_new(0);
+	const struct xlat_pl_func *f =
+		load(a, "DO $$ DECLARE r record; BEGIN PERFORM ( r ).a || r.a, (r).b[1]; END $$");
+	const struct xlat_pl_expr *e = f->top.body.v[0].expr;
+	ck_assert_str_eq(e->sql, "SELECT $1 || $1, $2[1]");
+	ck_assert_int_eq(e->nrefs, 2);
+	ck_assert_str_eq(e->refs[0].field, "a");
+	ck_assert_str_eq(e->refs[1].field, "b");
+	arena_free(a);
+}
+END_TEST
+
 static const struct xlat_pl_func *compile(struct arena *a, const char *body, bool retset,
 					  uint32_t rettype)
 {
@@ -428,6 +443,7 @@ Suite *xlat_suite_plpgsql(void)
 	tcase_add_test(tc, test_foreach);
 	tcase_add_test(tc, test_cursors);
 	tcase_add_test(tc, test_whole_records);
+	tcase_add_test(tc, test_record_field_select);
 	tcase_add_test(tc, test_return_next_var);
 	tcase_add_test(tc, test_return_next_table);
 	tcase_add_loop_test(tc, test_refusals, 0, ARRAY_LEN(refusals));
