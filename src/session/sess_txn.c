@@ -121,7 +121,7 @@ static void notice(struct session *s, const char *sqlstate, const char *msg)
 
 static bool default_read_only(struct session *s)
 {
-	const char *v = sess_guc_get(s, "default_transaction_read_only");
+	const char *v = sess_guc_default_read_only(s);
 	return v && strcmp(v, "on") == 0;
 }
 

@@ -1069,6 +1069,8 @@ const char *sess_guc_get(struct session *s, const char *name);
 const char *sess_guc_application_name(struct session *s);
 /* sess_guc_get(s, "search_path") without looking the name up. */
 const char *sess_guc_search_path(struct session *s);
+/* sess_guc_get(s, "default_transaction_read_only") without looking the name up. */
+const char *sess_guc_default_read_only(struct session *s);
 /* The i-th setting (built-in ones, then custom ones) for pg_settings; false past the last. */
 bool sess_guc_at(struct session *s, size_t i, const char **name, const char **description,
 		 bool *read_only);
