@@ -116,12 +116,8 @@ static bool table(struct xlat_ctx *c, const PgQuery__CopyStmt *s, struct xlat_co
 		   ((!schema || !*schema) && xlat_catalog_is_relation(s->relation->relname))))
 		ok = xlat_unsupported(c, s->relation->location, "COPY of a catalog relation");
 	cp->table = arena_strdup(c->a, s->relation->relname);
-	if (ok && xlat_scope_matview(c, s->relation)) { /* PostgreSQL's CopyFrom / BeginCopyTo */
-		ok = xlat_fail(c, "42809", -1, "cannot copy %s materialized view \"%s\"",
-			       s->is_from ? "to" : "from", s->relation->relname);
-		if (!s->is_from)
-			pgerr_hint(c->err, "Try the COPY (SELECT ...) TO variant.");
-	}
+	/* a materialized view is refused when the COPY runs (sess_copy.c): COPY FROM only after
+	 * CopyInResponse, as PostgreSQL's CopyFrom, so psql sends the data rather than running it */
 	return ok;
 }
 
