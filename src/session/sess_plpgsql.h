@@ -148,17 +148,13 @@ bool sess_trigger_set_tg(struct pl_run *r, const char *name, const char *table, 
 /* NEW and OLD of r as rows of NULLs of table's columns (PostgreSQL's NULL NEW of a DELETE or
  * of a statement trigger reads NULL in each field). */
 void sess_trigger_null_rows(struct pl_run *r, const char *table, struct arena *a);
+/* "col" = ?param of an UPDATE writing a trigger's changed row (a rowid key refuses NULL). */
+void sess_trigger_put_assign(struct strbuf *sb, const struct catalog_relation *rel, size_t k,
+			     int param);
 /* After a BEFORE trigger of an INSERT or UPDATE of table changed the row (kept in
  * trg_pending): writes it in place of the statement's when the statement allows (*done; the
  * caller then skips the statement's row), else leaves it to the companion. orig is NEW as SQLite
  * gave it, olds OLD. False with err when the write fails. sess_trgrow.c. */
-/* The schema ("temp" or "main") of the table a row trigger fired on: a temporary table's
- * triggers are SQLite's temp triggers, and a temporary table hides a permanent one of its name
- * (as pg_temp comes first in PostgreSQL's search_path). sess_trigger.c. */
-const char *sess_trigger_schema(struct session *s, const char *table);
-/* "col" = ?param of an UPDATE writing a trigger's changed row (a rowid key refuses NULL). */
-void sess_trigger_put_assign(struct strbuf *sb, const struct catalog_relation *rel, size_t k,
-			     int param);
 bool sess_trigger_replace(struct session *s, const char *table, const char *event,
 			  const struct catalog_relation *rel, const char *const *orig,
 			  const char *const *olds, struct arena *a, bool *done, struct pgerr *err);

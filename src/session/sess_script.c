@@ -130,22 +130,6 @@ static bool truncation_has(const struct truncation *t, const char *table, const 
 	return false;
 }
 
-/* The schema an unqualified table is found in, as SQLite finds it: a temporary one first. */
-static const char *found_in(sqlite3 *db, const char *table)
-{
-	sqlite3_stmt *vm = NULL;
-	bool temp = false;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT 1 FROM temp.sqlite_schema WHERE type = 'table' AND name = ?1 "
-			       "COLLATE NOCASE",
-			       -1, &vm, NULL) == SQLITE_OK) {
-		sqlite3_bind_text(vm, 1, table, -1, SQLITE_STATIC);
-		temp = sqlite3_step(vm) == SQLITE_ROW;
-	}
-	sqlite3_finalize(vm);
-	return temp ? "temp" : "main";
-}
-
 /* Adds to t the tables of entry i's schema whose foreign keys reference it (CASCADE), with
  * PostgreSQL's NOTICE for each, or fails on the first one not in t (RESTRICT). */
 static bool referencing(struct session *s, const struct xlat_stmt *x, struct truncation *t,
@@ -210,11 +194,10 @@ static bool write_lock(struct session *s, const char *schema, const char *table,
 static const char *truncate_script(struct session *s, const struct xlat_stmt *x,
 				   struct pgerr *err)
 {
-	sqlite3 *db = shard_conn_db(s->conn);
 	struct truncation t = {0};
 	for (size_t i = 0; i < x->nparts; i++) {
 		const char *schema = x->part_schemas[i] ? x->part_schemas[i]
-							: found_in(db, x->part_tables[i]);
+							: sess_table_schema(s, x->part_tables[i]);
 		truncation_add(s, &t, x->parts[i], x->part_tables[i], schema);
 	}
 	if (s->txn != SESS_TXN_IDLE && !write_lock(s, t.schemas[0], t.tables[0], err))

@@ -154,7 +154,7 @@ bool sess_trigger_replace(struct session *s, const char *table, const char *even
 	const char **binds = arena_zalloc(a, (2 * rel->ncols + 1) * sizeof(char *));
 	uint32_t *types = arena_zalloc(a, (2 * rel->ncols + 1) * sizeof(uint32_t));
 	int n;
-	const char *sql = write_sql(sess_trigger_schema(s, table), rel, p, orig, olds, insert, a,
+	const char *sql = write_sql(sess_table_schema(s, table), rel, p, orig, olds, insert, a,
 				    binds, types, &n);
 	if (s->udf->trg.replace_mode == 2)
 		sql = arena_printf(a, "%s RETURNING rowid", sql);
@@ -198,7 +198,7 @@ void sess_trigger_number(struct session *s, const struct catalog_relation *rel, 
 		/* AUTOINCREMENT's next: past both the largest rowid and the largest ever given */
 		struct strbuf sb;
 		strbuf_init(&sb, 0);
-		const char *schema = sess_trigger_schema(s, rel->name);
+		const char *schema = sess_table_schema(s, rel->name);
 		strbuf_printf(
 			&sb,
 			"SELECT max(coalesce((SELECT seq FROM %s.sqlite_sequence WHERE name = "

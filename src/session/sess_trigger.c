@@ -393,7 +393,7 @@ static void put_ident(struct strbuf *sb, const char *name)
 	strbuf_put_quoted(sb, name, '"');
 }
 
-const char *sess_trigger_schema(struct session *s, const char *table)
+const char *sess_table_schema(struct session *s, const char *table)
 {
 	sqlite3_stmt *vm = NULL;
 	bool temp = false;
@@ -424,7 +424,7 @@ bool sess_trigger_apply(struct session *s, sqlite3_context *ctx, sqlite3_value *
 	}
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	strbuf_printf(&sb, "UPDATE %s.", sess_trigger_schema(s, table));
+	strbuf_printf(&sb, "UPDATE %s.", sess_table_schema(s, table));
 	put_ident(&sb, table);
 	int n = 0;
 	for (size_t k = 0; k < p->n; k++) {

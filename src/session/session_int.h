@@ -766,6 +766,10 @@ bool sess_modcte_run(struct session *s, const struct xlat_stmt *x, sqlite3_stmt 
 void sess_modcte_json_value(struct strbuf *sb, sqlite3_value *v);
 
 /* ---- sess_script.c: statements run as several SQLite steps ---- */
+/* The schema ("temp" or "main") an unqualified table is found in, as SQLite finds it: a
+ * temporary table hides a permanent one of its name (as pg_temp comes first in PostgreSQL's
+ * search_path), and its row triggers are SQLite's temp triggers. sess_trigger.c. */
+const char *sess_table_schema(struct session *s, const char *table);
 /* An XLAT_SCRIPT, atomically (a savepoint), foreign keys checked once at its end. */
 bool sess_run_script(struct session *s, const struct xlat_stmt *x, struct pgerr *err);
 /* An XLAT_REBUILD: the table rebuilt with the added constraint (shard_table_rebuild). */

@@ -214,10 +214,12 @@ static bool int_mods(struct xlat_ctx *c, const PgQuery__TypeName *tn, int *v, si
 	return true;
 }
 
-static bool length_mod(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct xlat_typeref *out)
+/* A length typmod (n) of type what, at most max: PostgreSQL's anychar_typmodin and
+ * anybit_typmodin checks; the typmod is n + offset (VARHDRSZ for char/varchar, 0 for bits). */
+static bool one_length_mod(struct xlat_ctx *c, const PgQuery__TypeName *tn,
+			   struct xlat_typeref *out, const char *what, int max, int offset)
 {
 	int v[1];
-	const char *what = out->info->oid == XLAT_OID_BPCHAR ? "char" : "varchar";
 	if (tn->n_typmods > 1)
 		return xlat_fail(c, "22023", tn->location, "invalid type modifier");
 	if (!int_mods(c, tn, v, 1))
@@ -225,30 +227,24 @@ static bool length_mod(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct x
 	if (v[0] < 1)
 		return xlat_fail(c, "22023", tn->location, "length for type %s must be at least 1",
 				 what);
-	if (v[0] > 10485760)
-		return xlat_fail(c, "22023", tn->location,
-				 "length for type %s cannot exceed 10485760", what);
-	out->typmod = v[0] + 4;
+	if (v[0] > max)
+		return xlat_fail(c, "22023", tn->location, "length for type %s cannot exceed %d",
+				 what, max);
+	out->typmod = v[0] + offset;
 	return true;
 }
 
-/* bit(n), varbit(n): anybit_typmodin's limits; the typmod is n. */
+static bool length_mod(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct xlat_typeref *out)
+{
+	return one_length_mod(c, tn, out, out->info->oid == XLAT_OID_BPCHAR ? "char" : "varchar",
+			      10485760, 4);
+}
+
+/* bit(n), varbit(n): the typmod is n. */
 static bool bits_mod(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct xlat_typeref *out)
 {
-	int v[1];
-	const char *what = out->info->oid == XLAT_OID_BIT ? "bit" : "varbit";
-	if (tn->n_typmods > 1)
-		return xlat_fail(c, "22023", tn->location, "invalid type modifier");
-	if (!int_mods(c, tn, v, 1))
-		return false;
-	if (v[0] < 1)
-		return xlat_fail(c, "22023", tn->location, "length for type %s must be at least 1",
-				 what);
-	if (v[0] > 83886080)
-		return xlat_fail(c, "22023", tn->location,
-				 "length for type %s cannot exceed 83886080", what);
-	out->typmod = v[0];
-	return true;
+	return one_length_mod(c, tn, out, out->info->oid == XLAT_OID_BIT ? "bit" : "varbit",
+			      83886080, 0);
 }
 
 static bool numeric_mod(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct xlat_typeref *out)
