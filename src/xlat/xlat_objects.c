@@ -300,6 +300,40 @@ static void restrict_call(struct xlat_ctx *c, const char *fn, const char *kind,
 	xlat_puts(c, ")");
 }
 
+/* DROP TABLE/VIEW/INDEX/SEQUENCE IF EXISTS of objects in a schema that does not exist (no
+ * tenant of that name, xlat_schema_missing): PostgreSQL's NOTICE `schema "x" does not exist,
+ * skipping` for each, and nothing to run; without IF EXISTS, 3F000. 1: so translated; 0: none
+ * is in such a schema; -1: failed (also when some are and others are not, which one statement
+ * cannot yet say apart). */
+static int drop_in_missing_schemas(struct xlat_ctx *c, const PgQuery__DropStmt *s)
+{
+	size_t missing = 0;
+	for (size_t i = 0; i < s->n_objects; i++) {
+		const PgQuery__Node *n = s->objects[i];
+		size_t k = n->node_case == NODE(LIST) ? n->list->n_items : 0;
+		const char *schema = k == 2 ? xlat_node_str(n->list->items[0]) : NULL;
+		if (schema && xlat_schema_missing(c, schema) && !s->missing_ok) {
+			(void)xlat_fail(c, SQLSTATE_INVALID_SCHEMA_NAME, -1,
+					"schema \"%s\" does not exist", schema);
+			return -1;
+		}
+		if (schema && xlat_schema_missing(c, schema)) {
+			xlat_skip_note(c, "missing schema", NULL, schema, false);
+			missing++;
+		}
+	}
+	if (!missing)
+		return 0;
+	if (missing < s->n_objects) {
+		(void)xlat_unsupported(c, -1,
+				       "DROP ... IF EXISTS of objects in a schema that does not exist "
+				       "together with other objects");
+		return -1;
+	}
+	c->st->kind = XLAT_NOOP;
+	return 1;
+}
+
 /* CASCADE also drops dependent views and foreign keys, which SQLite does not track: a
  * table's goes through cascade_check, a view's drops the views that no longer compile after
  * it; nothing depends on an index, so DROP INDEX ... CASCADE is the plain drop. Several
@@ -312,6 +346,11 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 			 : s->remove_type == OBJ(VIEW)  ? "DROP VIEW "
 							: NULL;
 	ddl(c, tag);
+	int none_there = kw || s->remove_type == OBJ(SEQUENCE)
+				 ? drop_in_missing_schemas(c, s)
+				 : 0;
+	if (none_there)
+		return none_there > 0;
 	if (s->remove_type == OBJ(SEQUENCE))
 		return xlat_drop_sequences(c, s);
 	if (s->remove_type == OBJ(TYPE) && xlat_drop_names_domain(c, s))
