@@ -113,7 +113,8 @@ void sess_schema_env(struct session *s, struct xlat_env *env, char search[SHARD_
 	env->defkey_fn = sess_types_defkey;
 	env->rowtype_users_fn = sess_types_rowtype_users;
 	env->tenant_missing_fn = tenant_missing;
-	env->tenant_arg = s;
+	env->temp_rel_fn = sess_temp_relation;
+	env->session_arg = s;
 }
 
 const char *sess_schema_home(struct session *s, char out[SHARD_TENANT_MAX + 1])

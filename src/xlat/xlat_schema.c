@@ -114,7 +114,7 @@ bool xlat_schema_missing(struct xlat_ctx *c, const char *schema)
 		       strcmp(t, "temp") == 0 || strncmp(t, "pg_", 3) == 0;
 	if (!missing && !(c->env && c->env->tenant && strcmp(t, c->env->tenant) == 0))
 		missing = c->env && c->env->tenant_missing_fn &&
-			  c->env->tenant_missing_fn(c->env->tenant_arg, t);
+			  c->env->tenant_missing_fn(c->env->session_arg, t);
 	if (missing)
 		xlat_nocache(c); /* the tenant may be created later */
 	return missing;
