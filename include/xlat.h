@@ -354,7 +354,10 @@ struct xlat_stmt {
 	 * knows domain skip_of lacks), "relation constraint" (of table skip_of), "identity
 	 * column" / "generated column" (a column of table skip_of that DROP IDENTITY /
 	 * DROP EXPRESSION IF EXISTS names: noticed when it is not one), "trigger" (of table
-	 * skip_of, DROP TRIGGER IF EXISTS) or "cascade"
+	 * skip_of, DROP TRIGGER IF EXISTS), "missing schema" (the schemas of DROP ... IF
+	 * EXISTS objects, in an XLAT_NOOP: `schema "x" does not exist, skipping`), "temporary
+	 * view" (CREATE VIEW over a temporary relation: `view "v" will be a temporary view`) or
+	 * "cascade"
 	 * (skip_present: the objects DROP DOMAIN ...
 	 * CASCADE drops, "column c of table t", for PostgreSQL's `drop cascades to` NOTICE);
 	 * NULL / 0 otherwise. */
@@ -925,6 +928,16 @@ struct xlat_env {
 	 * with .schema (its arg). NULL: never known (the cascade is then refused). */
 	long (*rowtype_users_fn)(const struct xlat_schema *schema, uint32_t oid, struct arena *a,
 				 const char ***tables, const char ***columns);
+	/* Whether tenant (a checked tenant name other than .tenant) has no file although the user
+	 * may reach it: DROP TABLE/VIEW/INDEX/SEQUENCE IF EXISTS of an object in it is then
+	 * PostgreSQL's NOTICE `schema "x" does not exist, skipping`. False for a tenant the user
+	 * may not reach (its 42501 comes first). arg: .session_arg. NULL: never known. */
+	bool (*tenant_missing_fn)(void *arg, const char *tenant);
+	/* Whether name is one of the session's temporary tables or views: CREATE VIEW over one
+	 * makes a temporary view, with PostgreSQL's NOTICE `view "v" will be a temporary view`.
+	 * arg: .session_arg. NULL: none. */
+	bool (*temp_rel_fn)(void *arg, const char *name);
+	void *session_arg;
 };
 enum { XLAT_EXT_UUID_OSSP = 1 };
 

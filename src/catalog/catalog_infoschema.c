@@ -591,6 +591,45 @@ static bool fill_character_sets(struct cat_conn *cc, const struct cat_model *m, 
 	return true;
 }
 
+/* One row of information_schema.parameters: PostgreSQL's view lists every pg_proc row's
+ * parameters; here the tenant's own functions' (built-in functions have none listed). */
+static void parameter_row(struct cat_conn *cc, struct cat_rows *r, const struct cat_udf_param *p)
+{
+	char *msg = NULL;
+	const struct cat_model *m = cat_conn_model(cc, &msg);
+	sqlite3_free(msg);
+	const struct pgtype_info *ti = pgtype_by_oid(p->type);
+	bool array = false;
+	const struct cat_enum *e = ti || !m ? NULL : cat_model_enum_oid(m, p->type, &array);
+	const struct cat_domain *d = ti || e || !m ? NULL : cat_model_domain_oid(m, p->type, &array);
+	const struct cat_rel *row =
+		ti || e || d || !m ? NULL : cat_model_rowtype_rel(m, p->type, &array);
+	const char *udt = e ? e->name : d ? d->name : row ? row->name : NULL;
+	cat_row(r);
+	cat_text(r, cat_conn_database(cc));
+	cat_text(r, cat_conn_public(cc));
+	cat_text(r, p->specific);
+	cat_int(r, p->n);
+	cat_text(r, p->mode == 'o' || p->mode == 't' ? "OUT" : p->mode == 'b' ? "INOUT" : "IN");
+	yes_no(r, false); /* is_result, as_locator */
+	yes_no(r, false);
+	cat_text(r, *p->name ? p->name : NULL);
+	cat_text(r, udt ? (array ? "ARRAY" : "USER-DEFINED") : data_type(r->a, p->type));
+	nulls(r, 14); /* the type facts: PostgreSQL gives none for parameters */
+	cat_text(r, cat_conn_database(cc));
+	cat_text(r, udt ? cat_conn_public(cc) : "pg_catalog");
+	cat_text(r, udt ? (array ? arena_printf(r->a, "_%s", udt) : udt) : ti ? ti->name : NULL);
+	nulls(r, 3 + 1); /* scope, maximum_cardinality */
+	cat_text(r, arena_printf(r->a, "%d", p->n));
+	cat_text(r, p->dflt);
+}
+
+static bool fill_parameters(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	cat_udf_each_param(cc, r, parameter_row);
+	return true;
+}
+
 static bool fill_empty(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
 	return true;
@@ -660,7 +699,7 @@ static const struct cat_reldef defs[] = {
 	       ", udt_catalog " ID ", udt_schema " ID ", udt_name " ID ", scope_catalog " ID
 	       ", scope_schema " ID ", scope_name " ID ", maximum_cardinality " NUM
 	       ", dtd_identifier " ID ", parameter_default " TXT,
-	 fill_empty},
+	 fill_parameters},
 	{"information_schema_referential_constraints",
 	 CON3 ", unique_constraint_catalog " ID ", unique_constraint_schema " ID
 	      ", unique_constraint_name " ID ", match_option " TXT ", update_rule " TXT

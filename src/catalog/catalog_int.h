@@ -602,6 +602,20 @@ bool cat_udf_trigger(sqlite3 *db, struct cat_model *m, const char *table, const 
 		     struct cat_trigger *g, bool *skip);
 /* Whether the tenant has a function with that OID. */
 bool cat_udf_exists(sqlite3 *db, uint32_t oid);
+/* One parameter of one of the tenant's functions, as information_schema.parameters lists it
+ * (proallargtypes, else proargtypes, in order): specific_name name_oid, position n (from 1),
+ * mode as proargmodes ('i', 'o', 'b', 'v', 't'), name ("" none), type (a domain's OID when
+ * declared with one), default (pg_get_function_arg_default's text, NULL: none). */
+struct cat_udf_param {
+	const char *specific, *name, *dflt;
+	int n;
+	char mode;
+	uint32_t type;
+};
+/* Calls fn for each parameter of each of the tenant's functions (in r's arena). */
+void cat_udf_each_param(struct cat_conn *cc, struct cat_rows *r,
+			void (*fn)(struct cat_conn *cc, struct cat_rows *r,
+				   const struct cat_udf_param *p));
 /* Resolves a regproc name as PostgreSQL's regprocin (exactly one function of that name) or a
  * regprocedure signature "name(types)" (a built-in's); false with ctx's error (42883, 42725). */
 bool cat_reg_proc_lookup(sqlite3_context *ctx, int argc, const char *s, uint32_t *oid);

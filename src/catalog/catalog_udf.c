@@ -364,6 +364,67 @@ void cat_udf_fill_proc(struct cat_conn *cc, struct cat_rows *r)
 	each_udf(cc->db, fill_one, &f);
 }
 
+struct params {
+	struct cat_conn *cc;
+	struct cat_rows *r;
+	void (*fn)(struct cat_conn *cc, struct cat_rows *r, const struct cat_udf_param *p);
+};
+
+/* The next item of a list joined by sep into the arena ("" past its end). */
+static const char *next_item(struct arena *a, const char **list, char sep)
+{
+	const char *p = *list, *e = strchr(p, sep);
+	size_t n = e ? (size_t)(e - p) : strlen(p);
+	*list = e ? e + 1 : p + n;
+	return arena_strndup(a, p, n);
+}
+
+static bool params_one(void *arg, const struct udf_row *u)
+{
+	struct params *ps = arg;
+	struct arena *a = ps->r->a;
+	char *msg = NULL;
+	const struct cat_model *m = cat_conn_model(ps->cc, &msg);
+	sqlite3_free(msg);
+	bool modes = *u->modes, table = !modes && *u->outtypes;
+	/* the parameters as proallargtypes (else proargtypes) lists them */
+	const char *types = modes ? u->alltypes : u->sig, *decls = modes ? u->alldecls : u->argdecls;
+	const char *names = modes ? u->allnames : u->argnames;
+	types = with_domains(m, a, types, decls);
+	const char *outtypes = table ? with_domains(m, a, u->outtypes, u->outdecls) : "";
+	const char *outnames = table ? u->outnames : "", *dflt = u->defaults;
+	size_t n = nargs(u), nd = count_defaults(u), in = 0;
+	size_t first_default = nd <= n ? n - nd : n;
+	size_t total = modes ? strlen(u->modes) : n;
+	struct cat_udf_param p = {.specific = arena_printf(a, "%s_%u", u->name, udf_oid(u))};
+	size_t i = 0;
+	for (; i < total; i++) {
+		p.n = (int)i + 1;
+		p.mode = modes ? u->modes[i] : u->variadic && i + 1 == n ? 'v' : 'i';
+		p.type = (uint32_t)strtoul(next_item(a, &types, ' '), NULL, 10);
+		p.name = next_item(a, &names, SEP);
+		p.dflt = NULL;
+		if (p.mode != 'o' && in++ >= first_default)
+			p.dflt = next_item(a, &dflt, SEP);
+		ps->fn(ps->cc, ps->r, &p);
+	}
+	for (p.mode = 't', p.dflt = NULL; *outtypes; i++) { /* RETURNS TABLE's columns */
+		p.n = (int)i + 1;
+		p.type = (uint32_t)strtoul(next_item(a, &outtypes, ' '), NULL, 10);
+		p.name = next_item(a, &outnames, SEP);
+		ps->fn(ps->cc, ps->r, &p);
+	}
+	return true;
+}
+
+void cat_udf_each_param(struct cat_conn *cc, struct cat_rows *r,
+			void (*fn)(struct cat_conn *cc, struct cat_rows *r,
+				   const struct cat_udf_param *p))
+{
+	struct params ps = {cc, r, fn};
+	each_udf(cc->db, params_one, &ps);
+}
+
 struct named {
 	const char *name;
 	size_t n;

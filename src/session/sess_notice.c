@@ -41,6 +41,7 @@ static const struct skip_kind {
 	{"identity column", "column", "of relation", "is not an identity column"},
 	{"generated column", "column", "of relation", "is not a stored generated column"},
 	{"trigger", "trigger", "for relation", "does not exist"},
+	{"missing schema", "schema", "", "does not exist"}, /* DROP ... IF EXISTS nosuch.t */
 };
 
 static const struct skip_kind *kind_of(const char *type)
@@ -87,7 +88,8 @@ static const char *probe_sql(const char *type, bool temp)
 		       "r.relname = ?1 AND r.relkind = 'r' AND c.conname = ?2";
 	if (strcmp(type, "sequence") == 0 || strcmp(type, "type") == 0 ||
 	    strcmp(type, "schema") == 0 || strcmp(type, "enum label") == 0 ||
-	    strcmp(type, "constraint") == 0 || strcmp(type, "cascade") == 0)
+	    strcmp(type, "constraint") == 0 || strcmp(type, "cascade") == 0 ||
+	    strcmp(type, "missing schema") == 0 || strcmp(type, "temporary view") == 0)
 		return NULL;
 	return temp ? "SELECT 1 FROM (SELECT type, name FROM main.sqlite_schema UNION ALL SELECT "
 		      "type, name FROM temp.sqlite_schema) WHERE name = ?2 AND (type = ?1 OR (?1 = "
@@ -137,6 +139,9 @@ static bool exists(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *s
 	if (strcmp(type, "schema") == 0) /* the translator notes only the schemas there are */
 		return true;
 	if (strcmp(type, "constraint") == 0) /* ... and only a domain's constraints there are not */
+		return false;
+	if (strcmp(type, "missing schema") == 0 || /* ... and the schemas there are not */
+	    strcmp(type, "temporary view") == 0)
 		return false;
 	if (strcmp(type, "cascade") == 0) /* ... and the objects a CASCADE drops */
 		return true;
@@ -223,6 +228,11 @@ void sess_skip_notices(struct session *s, const struct xlat_stmt *x, uint64_t hi
 		return;
 	if (strcmp(x->skip_type, "cascade") == 0) {
 		cascade_notice(s, x->skip_names, x->nskip_names);
+		return;
+	}
+	if (strcmp(x->skip_type, "temporary view") == 0) {
+		snprintf(msg, sizeof(msg), "view \"%s\" will be a temporary view", x->skip_names[0]);
+		pgw_be_notice(&s->out, "NOTICE", SQLSTATE_SUCCESS, msg);
 		return;
 	}
 	const struct skip_kind *k = kind_of(x->skip_type);

@@ -84,6 +84,16 @@ static const char *search_tenant(struct session *s, const char *own,
 	return NULL;
 }
 
+/* xlat_env.tenant_missing_fn: a tenant the user may reach that has no file (one the user may
+ * not reach is not said to be missing: its 42501 comes first, as for any other statement). */
+static bool tenant_missing(void *arg, const char *tenant)
+{
+	struct session *s = arg;
+	if (s->auth_user && !auth_user_may_reach(s->auth_user, tenant))
+		return false;
+	return !shard_tenant_exists(s->env->shards, tenant);
+}
+
 void sess_schema_env(struct session *s, struct xlat_env *env, char search[SHARD_TENANT_MAX + 1])
 {
 	const char *own = s->conn ? shard_conn_tenant(s->conn) : s->tenant;
@@ -102,6 +112,9 @@ void sess_schema_env(struct session *s, struct xlat_env *env, char search[SHARD_
 	env->extensions = sess_types_extensions(s);
 	env->defkey_fn = sess_types_defkey;
 	env->rowtype_users_fn = sess_types_rowtype_users;
+	env->tenant_missing_fn = tenant_missing;
+	env->temp_rel_fn = sess_temp_relation;
+	env->session_arg = s;
 }
 
 const char *sess_schema_home(struct session *s, char out[SHARD_TENANT_MAX + 1])

@@ -30,6 +30,24 @@ void sess_temp_free(struct session *s)
 		forget(&s->temps);
 }
 
+bool sess_temp_relation(void *arg, const char *name)
+{
+	struct session *s = arg;
+	sqlite3_stmt *vm = NULL;
+	bool found = false;
+	if (!s->conn || !shard_conn_pinned(s->conn))
+		return false;
+	if (sqlite3_prepare_v2(shard_conn_db(s->conn),
+			       "SELECT 1 FROM temp.sqlite_schema WHERE type IN ('table', 'view') AND "
+			       "name = ?1",
+			       -1, &vm, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, name, -1, SQLITE_STATIC);
+		found = sqlite3_step(vm) == SQLITE_ROW;
+	}
+	sqlite3_finalize(vm);
+	return found;
+}
+
 /* Whether the temp schema still has table name (a rollback or a DROP may have removed it). */
 static bool exists(sqlite3 *db, const char *name)
 {

@@ -737,6 +737,9 @@ void sess_temp_autocommit(struct session *s);
 bool sess_temp_discard(struct session *s, struct pgerr *err) MUST_CHECK;
 void sess_temp_end(struct session *s);
 void sess_temp_free(struct session *s);
+/* xlat_env.temp_rel_fn (arg: the session): whether name is a temporary table or view of the
+ * session's connection. */
+bool sess_temp_relation(void *arg, const char *name);
 /* A table rebuild (ALTER TABLE ... ADD CONSTRAINT, SET NOT NULL, TYPE ...) of a temporary
  * table happens in the temp schema; the actions that need the tenant file's sidecars or
  * look its indexes up by name (a serial or identity column added, USING INDEX, RENAME

@@ -136,6 +136,9 @@ static bool matview(struct xlat_ctx *c, const PgQuery__CreateTableAsStmt *s)
 	c->view_star = false;
 	if (!made)
 		return false;
+	if (xlat_reads_temp(c, s->query))
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "materialized views must not use temporary tables or views");
 	struct xlat_ctas *ct = (struct xlat_ctas *)c->st->ctas;
 	ct->matview = true;
 	if (strcmp(ct->schema, "main") != 0)

@@ -475,6 +475,14 @@ bool xlat_relname_local(struct xlat_ctx *c, const PgQuery__RangeVar *rv);
  * or ON COMMIT on a permanent table: 42P16), noting ON COMMIT DELETE ROWS / DROP in c->st. */
 bool xlat_temp_is(const PgQuery__RangeVar *rv);
 bool xlat_temp_create(struct xlat_ctx *c, const PgQuery__RangeVar *rv, PgQuery__OnCommitAction oc);
+/* Whether a view's query reads one of the session's temporary relations (pg_temp.t, or a
+ * name that is no WITH query's and is a temporary table or view: xlat_env.temp_rel_fn).
+ * xlat_objects.c. */
+bool xlat_reads_temp(struct xlat_ctx *c, const PgQuery__Node *query);
+/* Whether schema (a DROP ... IF EXISTS object's prefix) names no schema at all: neither
+ * public, the catalog's, pg_temp nor a tenant the user may reach or is refused (one that
+ * cannot be a tenant name, or xlat_env.tenant_missing_fn's). Not cached then. xlat_schema.c. */
+bool xlat_schema_missing(struct xlat_ctx *c, const char *schema);
 /* After a statement translated: copies the tenants it names into it, or refuses (0A000) a
  * kind of statement that cannot reach another tenant's file. */
 bool xlat_schema_finish(struct xlat_ctx *c);

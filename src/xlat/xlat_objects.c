@@ -300,6 +300,40 @@ static void restrict_call(struct xlat_ctx *c, const char *fn, const char *kind,
 	xlat_puts(c, ")");
 }
 
+/* DROP TABLE/VIEW/INDEX/SEQUENCE IF EXISTS of objects in a schema that does not exist (no
+ * tenant of that name, xlat_schema_missing): PostgreSQL's NOTICE `schema "x" does not exist,
+ * skipping` for each, and nothing to run; without IF EXISTS, 3F000. 1: so translated; 0: none
+ * is in such a schema; -1: failed (also when some are and others are not, which one statement
+ * cannot yet say apart). */
+static int drop_in_missing_schemas(struct xlat_ctx *c, const PgQuery__DropStmt *s)
+{
+	size_t missing = 0;
+	for (size_t i = 0; i < s->n_objects; i++) {
+		const PgQuery__Node *n = s->objects[i];
+		size_t k = n->node_case == NODE(LIST) ? n->list->n_items : 0;
+		const char *schema = k == 2 ? xlat_node_str(n->list->items[0]) : NULL;
+		if (schema && xlat_schema_missing(c, schema) && !s->missing_ok) {
+			(void)xlat_fail(c, SQLSTATE_INVALID_SCHEMA_NAME, -1,
+					"schema \"%s\" does not exist", schema);
+			return -1;
+		}
+		if (schema && xlat_schema_missing(c, schema)) {
+			xlat_skip_note(c, "missing schema", NULL, schema, false);
+			missing++;
+		}
+	}
+	if (!missing)
+		return 0;
+	if (missing < s->n_objects) {
+		(void)xlat_unsupported(c, -1,
+				       "DROP ... IF EXISTS of objects in a schema that does not exist "
+				       "together with other objects");
+		return -1;
+	}
+	c->st->kind = XLAT_NOOP;
+	return 1;
+}
+
 /* CASCADE also drops dependent views and foreign keys, which SQLite does not track: a
  * table's goes through cascade_check, a view's drops the views that no longer compile after
  * it; nothing depends on an index, so DROP INDEX ... CASCADE is the plain drop. Several
@@ -312,6 +346,11 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 			 : s->remove_type == OBJ(VIEW)  ? "DROP VIEW "
 							: NULL;
 	ddl(c, tag);
+	int none_there = kw || s->remove_type == OBJ(SEQUENCE)
+				 ? drop_in_missing_schemas(c, s)
+				 : 0;
+	if (none_there)
+		return none_there > 0;
 	if (s->remove_type == OBJ(SEQUENCE))
 		return xlat_drop_sequences(c, s);
 	if (s->remove_type == OBJ(TYPE) && xlat_drop_names_domain(c, s))
@@ -695,12 +734,73 @@ static bool view_alias_list(struct xlat_ctx *c, const PgQuery__ViewStmt *s,
 	return !failed || xlat_fail(c, SQLSTATE_OUT_OF_MEMORY, -1, "out of memory");
 }
 
+struct reads_temp {
+	struct xlat_ctx *c;
+	const char **ctes;
+	size_t nctes, cap;
+	bool hit;
+};
+
+static bool note_ctes(void *arg, const ProtobufCMessage *m)
+{
+	struct reads_temp *r = arg;
+	if (m->descriptor == &pg_query__common_table_expr__descriptor) {
+		const PgQuery__CommonTableExpr *e = (const PgQuery__CommonTableExpr *)m;
+		if (r->nctes == r->cap) {
+			size_t cap = r->cap ? r->cap * 2 : 4;
+			const char **v = arena_zalloc(r->c->a, cap * sizeof(*v));
+			if (r->nctes)
+				memcpy(v, r->ctes, r->nctes * sizeof(*v));
+			r->ctes = v;
+			r->cap = cap;
+		}
+		r->ctes[r->nctes++] = e->ctename;
+	}
+	return xlat_tree_each(m, note_ctes, arg);
+}
+
+static bool find_temp(void *arg, const ProtobufCMessage *m)
+{
+	struct reads_temp *r = arg;
+	if (m->descriptor == &pg_query__range_var__descriptor) {
+		const PgQuery__RangeVar *rv = (const PgQuery__RangeVar *)m;
+		const struct xlat_env *env = r->c->env;
+		bool cte = false;
+		for (size_t i = 0; i < r->nctes && !cte; i++)
+			cte = r->ctes[i] && strcmp(r->ctes[i], rv->relname) == 0;
+		if (rv->schemaname && *rv->schemaname)
+			r->hit = strcmp(rv->schemaname, "pg_temp") == 0;
+		else
+			r->hit = !cte && env->temp_rel_fn(env->session_arg, rv->relname);
+	}
+	return !r->hit && xlat_tree_each(m, find_temp, arg);
+}
+
+bool xlat_reads_temp(struct xlat_ctx *c, const PgQuery__Node *query)
+{
+	if (!c->env || !c->env->temp_tables || !c->env->temp_rel_fn)
+		return false;
+	struct reads_temp r = {.c = c};
+	(void)note_ctes(&r, &query->base);
+	(void)find_temp(&r, &query->base);
+	return r.hit;
+}
+
 bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
 {
 	ddl(c, "CREATE VIEW");
 	bool temp = xlat_temp_is(s->view); /* TEMP, or named pg_temp.v */
 	if (temp && !xlat_temp_create(c, s->view, PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_NOOP))
 		return false;
+	if (!temp && xlat_reads_temp(c, s->query)) { /* PostgreSQL makes it temporary, and says so */
+		PgQuery__RangeVar as_temp = *s->view;
+		as_temp.relpersistence = "t";
+		as_temp.location = -1; /* PostgreSQL's refusal of public.v has no position here */
+		if (!xlat_temp_create(c, &as_temp, PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_NOOP))
+			return false;
+		temp = true;
+		xlat_skip_note(c, "temporary view", NULL, s->view->relname, false);
+	}
 	if (s->n_options ||
 	    (s->with_check_option != PG_QUERY__VIEW_CHECK_OPTION__NO_CHECK_OPTION &&
 	     s->with_check_option != PG_QUERY__VIEW_CHECK_OPTION__VIEW_CHECK_OPTION_UNDEFINED))

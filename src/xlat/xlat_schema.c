@@ -100,6 +100,26 @@ static bool prefix_tenant(struct xlat_ctx *c, const PgQuery__RangeVar *rv,
 	return true;
 }
 
+bool xlat_schema_missing(struct xlat_ctx *c, const char *schema)
+{
+	static const char *const known[] = {"public", "pg_catalog", "information_schema",
+					    "pg_temp", "pg_toast"};
+	char t[TENANT_MAX + 1];
+	for (size_t i = 0; i < ARRAY_LEN(known); i++)
+		if (strcmp(schema, known[i]) == 0)
+			return false;
+	if (strncmp(schema, "pg_temp_", 8) == 0)
+		return false; /* another session's temp schema: left to the usual refusal */
+	bool missing = !tenant_name(schema, t) || strcmp(t, "main") == 0 ||
+		       strcmp(t, "temp") == 0 || strncmp(t, "pg_", 3) == 0;
+	if (!missing && !(c->env && c->env->tenant && strcmp(t, c->env->tenant) == 0))
+		missing = c->env && c->env->tenant_missing_fn &&
+			  c->env->tenant_missing_fn(c->env->session_arg, t);
+	if (missing)
+		xlat_nocache(c); /* the tenant may be created later */
+	return missing;
+}
+
 /* "acme".t, remembering acme. */
 static void emit_tenant_rel(struct xlat_ctx *c, const char *tenant, const PgQuery__RangeVar *rv)
 {
