@@ -123,6 +123,8 @@ struct xlat_lateral {
  * joined directly: alias.name is written alias.vcol (xlat_srf.c). */
 struct xlat_srfcol {
 	const char *alias, *name, *vcol;
+	int field;              /* 1 + the attribute vcol's row value is read for, 0 none */
+	uint32_t field_input;   /* (xlat_unnestrow.c: unnest of an array of a row type) */
 };
 
 /* Set-returning functions in a target list: unnest(a), generate_subscripts(a, d) and
@@ -1588,8 +1590,8 @@ const struct xlat_typeinfo *xlat_comptype_typeinfo(struct xlat_ctx *c, const cha
 /* Whether oid is a row type of known attributes. */
 bool xlat_comptype_of_oid(struct xlat_ctx *c, uint32_t oid);
 /* What unnest of an array of a row type in FROM is refused as where its columns, the type's
- * attributes, are not made (an argument reading another FROM item: xlat_srf.c's joined form;
- * one array: xlat_unnestrow.c). In a select list it is one value of the type per row. */
+ * attributes, are not made (unnest of several arrays; one array: xlat_unnestrow.c). In a
+ * select list it is one value of the type per row. */
 #define XLAT_UNNEST_ROWS "unnest of an array of a composite type in FROM"
 /* ---- xlat_unnestrow.c: unnest(a) in FROM of an array of a row type ---- */
 /* When rf is unnest of one such array: 1, its name (*name), columns (the type's attributes
@@ -1604,6 +1606,13 @@ int xlat_unnestrow_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *
  * column aliases, 0A000 for a type of unknown attributes). */
 int xlat_unnestrow_from(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
 			const PgQuery__FuncCall *f);
+/* Whether FROM item rf is unnest of one array of a row type whose alias list fits: 1, 0 it
+ * is none, -1 failed (42P10 for more aliases than columns). */
+int xlat_unnestrow_check(struct xlat_ctx *c, const PgQuery__RangeFunction *rf);
+/* After the FROM list v's scope is known: the columns xlat_srf_collect took (from index
+ * mark) of a directly joined unnest(t.a) of an array of a row type become the type's
+ * attributes (each a field of the element). */
+void xlat_unnestrow_joined(struct xlat_ctx *c, PgQuery__Node **v, size_t n, int mark);
 /* The type whose input function pgfn_record_field reads a field of type oid with: oid, or
  * text for a field of run-time type or of an enum (its label, typed as the enum). */
 uint32_t xlat_comptype_field_input(struct xlat_ctx *c, uint32_t oid);

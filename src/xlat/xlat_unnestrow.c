@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* xlat_unnestrow.c: unnest(a) in FROM of one array of a row type (pt[]), whose columns are
  * the type's attributes as PostgreSQL makes them: each element (record_out's text, as such an
- * array keeps it) read field by field by pgfn_record_field. Not the joined form (an argument
- * reading another FROM item), which xlat_srf.c refuses. */
+ * array keeps it) read field by field by pgfn_record_field: a subquery over one standalone
+ * array, or the columns of xlat_srf.c's directly joined unnest(t.a) made the fields. */
 #include "xlat_int.h"
 
 #include <string.h>
@@ -74,6 +74,27 @@ int xlat_unnestrow_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *
 	return 1;
 }
 
+/* Whether rf's alias list fits its k columns (42P10 when it has more). */
+static bool aliases_fit(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, size_t k)
+{
+	if (!rf->alias || rf->alias->n_colnames <= k)
+		return true;
+	return xlat_fail(c, "42P10", -1,
+			 "table \"%s\" has %zu columns available but %zu columns specified",
+			 rf->alias->aliasname, k, rf->alias->n_colnames);
+}
+
+int xlat_unnestrow_check(struct xlat_ctx *c, const PgQuery__RangeFunction *rf)
+{
+	const struct xlat_schema_col *cols;
+	size_t n;
+	const PgQuery__FuncCall *f = unnest_call(rf);
+	uint32_t oid = f ? row_type(c, f) : 0;
+	if (!oid || !attrs(c, oid, &cols, &n))
+		return 0;
+	return aliases_fit(c, rf, n + (rf->ordinality ? 1 : 0)) ? 1 : -1;
+}
+
 int xlat_unnestrow_from(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
 			const PgQuery__FuncCall *f)
 {
@@ -88,12 +109,8 @@ int xlat_unnestrow_from(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
 	}
 	const char *alias = rf->alias ? rf->alias->aliasname : "unnest";
 	size_t k = n + (rf->ordinality ? 1 : 0);
-	if (rf->alias && rf->alias->n_colnames > k) {
-		(void)xlat_fail(c, "42P10", -1,
-				"table \"%s\" has %zu columns available but %zu columns specified",
-				alias, k, rf->alias->n_colnames);
+	if (!aliases_fit(c, rf, k))
 		return -1;
-	}
 	xlat_puts(c, "(SELECT ");
 	for (size_t i = 0; i < k; i++) {
 		xlat_puts(c, i ? ", " : "");
@@ -112,4 +129,67 @@ int xlat_unnestrow_from(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
 	xlat_puts(c, ")) AS ");
 	xlat_ident(c, alias);
 	return 1;
+}
+
+/* The FROM item called alias in n (through joins) when it is unnest of one argument. */
+static const PgQuery__RangeFunction *find_unnest(const PgQuery__Node *n, const char *alias)
+{
+	if (n->node_case == PG_QUERY__NODE__NODE_JOIN_EXPR) {
+		const PgQuery__RangeFunction *l = find_unnest(n->join_expr->larg, alias);
+		return l ? l : find_unnest(n->join_expr->rarg, alias);
+	}
+	if (n->node_case != PG_QUERY__NODE__NODE_RANGE_FUNCTION)
+		return NULL;
+	const PgQuery__RangeFunction *rf = n->range_function;
+	const char *name = rf->alias ? rf->alias->aliasname : "unnest";
+	return strcmp(name, alias) == 0 && unnest_call(rf) ? rf : NULL;
+}
+
+/* Replaces srfcols[i] (the element's one column, ordinality after it when asked for) by the
+ * n attributes of cols; returns the index past them. */
+static int expand(struct xlat_ctx *c, int i, const PgQuery__RangeFunction *rf,
+		  const struct xlat_schema_col *cols, size_t n)
+{
+	bool ord = rf->ordinality;
+	struct xlat_srfcol one = c->srfcols[i], *rest = NULL;
+	int tail = c->nsrfcols - i - 1 - (ord ? 1 : 0);
+	struct xlat_srfcol ordcol = ord ? c->srfcols[i + 1] : one;
+	if (tail > 0) {
+		rest = arena_alloc(c->a, (size_t)tail * sizeof(*rest));
+		memcpy(rest, &c->srfcols[c->nsrfcols - tail], (size_t)tail * sizeof(*rest));
+	}
+	c->nsrfcols = i;
+	for (size_t k = 0; k < n; k++) {
+		struct xlat_srfcol *sc = xlat_srf_newcol(c);
+		*sc = one;
+		sc->name = col_name(rf, cols, n, k);
+		sc->field = (int)k + 1;
+		sc->field_input = xlat_comptype_field_input(c, cols[k].type_oid);
+	}
+	if (ord) {
+		ordcol.name = col_name(rf, cols, n, n);
+		*xlat_srf_newcol(c) = ordcol;
+	}
+	int past = c->nsrfcols;
+	for (int k = 0; k < tail; k++)
+		*xlat_srf_newcol(c) = rest[k];
+	return past;
+}
+
+void xlat_unnestrow_joined(struct xlat_ctx *c, PgQuery__Node **v, size_t n, int mark)
+{
+	for (int i = mark; i < c->nsrfcols;) {
+		const struct xlat_srfcol *sc = &c->srfcols[i];
+		const PgQuery__RangeFunction *rf = NULL;
+		for (size_t k = 0; !rf && strcmp(sc->vcol, "v0") == 0 && !sc->field && k < n; k++)
+			rf = find_unnest(v[k], sc->alias);
+		const struct xlat_schema_col *cols;
+		size_t ncols;
+		uint32_t oid = rf ? row_type(c, unnest_call(rf)) : 0;
+		if (oid && attrs(c, oid, &cols, &ncols) &&
+		    !(rf->alias && rf->alias->n_colnames > ncols + (rf->ordinality ? 1 : 0)))
+			i = expand(c, i, rf, cols, ncols);
+		else
+			i++;
+	}
 }
