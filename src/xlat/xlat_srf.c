@@ -152,7 +152,8 @@ static bool call(struct xlat_ctx *c, const struct srf *s, const PgQuery__FuncCal
 			return false;
 		if (IS_UNNEST(s)) /* a multirange's ranges */
 			tv[i < 8 ? i : 7].oid = xlat_multirange_unnest(c, from, tv[i < 8 ? i : 7].oid);
-		if (IS_UNNEST(s) && f->n_args > 1 && xlat_comptype_array_elem(c, tv[i < 8 ? i : 7].oid))
+		if (IS_UNNEST(s) && f->n_args > 1 &&
+		    xlat_comptype_array_elem(c, tv[i < 8 ? i : 7].oid))
 			return xlat_unsupported(c, f->location, XLAT_UNNEST_ROWS);
 		if (IS_UNNEST(s) && tv[i < 8 ? i : 7].oid == XLAT_OID_TSVECTOR)
 			return xlat_unsupported(c, f->location, "unnest(tsvector) of a column of the "

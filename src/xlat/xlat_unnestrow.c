@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* xlat_unnestrow.c: unnest(a) in FROM of one array of a row type (pt[]), whose columns are
  * the type's attributes as PostgreSQL makes them: each element (record_out's text, as such an
- * array keeps it) read field by field by pgfn_record_field: a subquery over one standalone
- * array, or the columns of xlat_srf.c's directly joined unnest(t.a) made the fields. */
+ * array keeps it) read field by field by pgfn_record_field: a subquery over a standalone
+ * array, or, for unnest(t.a) joined directly (xlat_srf.c), its collected columns made fields. */
 #include "xlat_int.h"
 
 #include <string.h>
@@ -19,8 +19,7 @@ static uint32_t row_type(struct xlat_ctx *c, const PgQuery__FuncCall *f)
 }
 
 /* The type's attributes; false when it has none known. */
-static bool attrs(struct xlat_ctx *c, uint32_t oid, const struct xlat_schema_col **cols,
-		  size_t *n)
+static bool attrs(struct xlat_ctx *c, uint32_t oid, const struct xlat_schema_col **cols, size_t *n)
 {
 	const char *rel;
 	return xlat_composite_of(c, oid, &rel, cols, n) && *n;
