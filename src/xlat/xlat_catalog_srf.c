@@ -475,6 +475,9 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 	    strcmp(schema, "pg_catalog") != 0 || (int)f->n_args < srfs[k].min ||
 	    (int)f->n_args > srfs[k].max || f->agg_star || f->over)
 		return xlat_unsupported(c, f->location, "this function in FROM");
+	int rows = k == 1 ? xlat_unnestrow_from(c, rf, f) : 0; /* unnest(pt[]): pt's columns */
+	if (rows)
+		return rows > 0;
 	if (!value_head(c, rf, name, "value"))
 		return false;
 	size_t name_at = c->sb->len;

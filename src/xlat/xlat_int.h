@@ -123,6 +123,8 @@ struct xlat_lateral {
  * joined directly: alias.name is written alias.vcol (xlat_srf.c). */
 struct xlat_srfcol {
 	const char *alias, *name, *vcol;
+	int field;              /* 1 + the attribute vcol's row value is read for, 0 none */
+	uint32_t field_input;   /* (xlat_unnestrow.c: unnest of an array of a row type) */
 };
 
 /* Set-returning functions in a target list: unnest(a), generate_subscripts(a, d) and
@@ -1595,10 +1597,30 @@ bool xlat_comptype_is_type(struct xlat_ctx *c, const char *name);
 const struct xlat_typeinfo *xlat_comptype_typeinfo(struct xlat_ctx *c, const char *name);
 /* Whether oid is a row type of known attributes. */
 bool xlat_comptype_of_oid(struct xlat_ctx *c, uint32_t oid);
-/* What unnest of an array of a row type in FROM is refused as: PostgreSQL makes the type's
- * attributes its columns, which the FROM forms here do not (in a select list it is one
- * value of the type per row). */
+/* What unnest of an array of a row type in FROM is refused as where its columns, the type's
+ * attributes, are not made (unnest of several arrays; one array: xlat_unnestrow.c). In a
+ * select list it is one value of the type per row. */
 #define XLAT_UNNEST_ROWS "unnest of an array of a composite type in FROM"
+/* ---- xlat_unnestrow.c: unnest(a) in FROM of an array of a row type ---- */
+/* When rf is unnest of one such array: 1, its name (*name), columns (the type's attributes
+ * under the alias list's names, then ordinality; *cols in c's arena) and the type of its
+ * whole row (*rowtype: the array's element type, 0 WITH ORDINALITY, which makes it record);
+ * 0 otherwise. */
+int xlat_unnestrow_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
+			      const char **name, const struct xlat_schema_col **cols, size_t *n,
+			      uint32_t *rowtype);
+/* The FROM item rf of f, unnest of one array of a row type, as a subquery of its elements'
+ * fields: 1 emitted, 0 f is no such call (nothing emitted), -1 failed (42P10 for too many
+ * column aliases, 0A000 for a type of unknown attributes). */
+int xlat_unnestrow_from(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
+			const PgQuery__FuncCall *f);
+/* Whether FROM item rf is unnest of one array of a row type whose alias list fits: 1, 0 it
+ * is none, -1 failed (42P10 for more aliases than columns). */
+int xlat_unnestrow_check(struct xlat_ctx *c, const PgQuery__RangeFunction *rf);
+/* After the FROM list v's scope is known: the columns xlat_srf_collect took (from index
+ * mark) of a directly joined unnest(t.a) of an array of a row type become the type's
+ * attributes (each a field of the element). */
+void xlat_unnestrow_joined(struct xlat_ctx *c, PgQuery__Node **v, size_t n, int mark);
 /* The type whose input function pgfn_record_field reads a field of type oid with: oid, or
  * text for a field of run-time type or of an enum (its label, typed as the enum). */
 uint32_t xlat_comptype_field_input(struct xlat_ctx *c, uint32_t oid);

@@ -24,6 +24,7 @@ struct xlat_scope_rel {
 	bool catalog;      /* a pg_catalog relation */
 	bool scalar_fn;    /* a built-in function in FROM returning one value (no ORDINALITY):
 			    * its name alone means that value, as in PostgreSQL */
+	uint32_t rowtype;  /* a function in FROM whose rows are of a row type: that type */
 };
 
 /* A subquery's output, computed once (a dry run) and reused by the real pass. */
@@ -323,11 +324,16 @@ static bool from_item(struct xlat_ctx *c, const PgQuery__Node *n)
 		int got = xlat_rowsfrom_scope_cols(c, n->range_function, &name, &cols, &ncols);
 		got = got ? got : xlat_udf_scope_cols(c, n->range_function, &name, &cols, &ncols);
 		got = got ? got : xlat_recfn_scope_cols(c, n->range_function, &name, &cols, &ncols);
+		uint32_t rowtype = 0; /* unnest(pt[]): a whole row is a value of pt */
+		got = got ? got
+			  : xlat_unnestrow_scope_cols(c, n->range_function, &name, &cols, &ncols,
+						      &rowtype);
 		bool builtin = got == 0;
 		got = got ? got : xlat_srf_scope_cols(c, n->range_function, &name, &cols, &ncols);
 		struct xlat_scope_rel *r = push_rel(c, name);
 		r->cols = cols;
 		r->ncols = ncols;
+		r->rowtype = rowtype;
 		r->opaque = got != 1;
 		r->scalar_fn = builtin && got == 1 && ncols == 1 && cols[0].name &&
 			       !n->range_function->ordinality;
@@ -664,6 +670,8 @@ uint32_t xlat_scope_row_type(const struct xlat_ctx *c, const char *name)
 			continue;
 		if (r->catalog) /* their row types are built-in OIDs the catalog does not list */
 			return 0;
+		if (r->rowtype)
+			return r->rowtype;
 		if (!r->table)
 			return XLAT_OID_RECORD;
 		return c->schema && c->schema->rowtype_fn

@@ -766,8 +766,10 @@ static bool select_core_tail(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 		c->n_star_from = s->n_from_clause;
 	}
 	int scope = xlat_scope_enter(c); /* targets come first: their FROM must be known */
-	bool ok = xlat_scope_from(c, s->from_clause, s->n_from_clause) &&
-		  xlat_view_star(c, (PgQuery__SelectStmt *)s, scope) &&
+	bool ok = xlat_scope_from(c, s->from_clause, s->n_from_clause);
+	if (ok) /* unnest(t.a) of a row type's array: its attributes */
+		xlat_unnestrow_joined(c, s->from_clause, s->n_from_clause, srfcol_mark);
+	ok = ok && xlat_view_star(c, (PgQuery__SelectStmt *)s, scope) &&
 		  xlat_catalog_srf_collect(c, s) && core_body(c, s, shape);
 	if (ok)
 		xlat_scope_star_shape(c, s, scope, shape);

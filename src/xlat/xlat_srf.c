@@ -80,6 +80,11 @@ static bool is_standalone(const PgQuery__Node *n)
 			if (!is_standalone(n->func_call->args[i]))
 				return false;
 		return true;
+	case PG_QUERY__NODE__NODE_ROW_EXPR: /* ROW(1, 'a')::pt */
+		for (size_t i = 0; i < n->row_expr->n_args; i++)
+			if (!is_standalone(n->row_expr->args[i]))
+				return false;
+		return true;
 	default:
 		return false;
 	}
@@ -147,7 +152,8 @@ static bool call(struct xlat_ctx *c, const struct srf *s, const PgQuery__FuncCal
 			return false;
 		if (IS_UNNEST(s)) /* a multirange's ranges */
 			tv[i < 8 ? i : 7].oid = xlat_multirange_unnest(c, from, tv[i < 8 ? i : 7].oid);
-		if (IS_UNNEST(s) && xlat_comptype_array_elem(c, tv[i < 8 ? i : 7].oid))
+		if (IS_UNNEST(s) && f->n_args > 1 &&
+		    xlat_comptype_array_elem(c, tv[i < 8 ? i : 7].oid))
 			return xlat_unsupported(c, f->location, XLAT_UNNEST_ROWS);
 		if (IS_UNNEST(s) && tv[i < 8 ? i : 7].oid == XLAT_OID_TSVECTOR)
 			return xlat_unsupported(c, f->location, "unnest(tsvector) of a column of the "
@@ -304,9 +310,12 @@ void xlat_srf_collect(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 
 static void emit_col(struct xlat_ctx *c, const struct xlat_srfcol *sc)
 {
-	xlat_puts(c, "(");
+	/* parenthesized: a substituted reference (xlat_targets names its column) */
+	xlat_puts(c, sc->field ? "(pgfn_record_field((" : "(");
 	xlat_ident(c, sc->alias);
 	xlat_printf(c, ".%s)", sc->vcol);
+	if (sc->field) /* an attribute of the element (xlat_unnestrow.c) */
+		xlat_printf(c, ", %d, %u))", sc->field - 1, sc->field_input);
 }
 
 /* alias.* of a directly joined function: its columns under their PostgreSQL names. */
@@ -430,6 +439,11 @@ int xlat_srf_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf
 	const char *alias = rf->alias ? rf->alias->aliasname : name;
 	size_t nout = out_count(s, f);
 	size_t ncol = rf->alias ? rf->alias->n_colnames : 0;
+	int rows = IS_UNNEST(s) ? xlat_unnestrow_check(c, rf) : 0; /* unnest(t.a) of pt[] */
+	if (rows)
+		nout = ncol; /* (its attributes, checked) */
+	if (rows < 0)
+		return -1;
 	if (ncol > nout + (rf->ordinality ? 1 : 0))
 		return xlat_fail(c, "42P10", -1,
 				 "too many column aliases specified for function %s", name)

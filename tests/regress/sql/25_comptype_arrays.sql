@@ -21,9 +21,7 @@ SELECT ps[1:1] FROM ct ORDER BY id;
 SELECT id, unnest(ps) FROM ct ORDER BY id, 2;
 -- differs: 0A000: a field of a set-returning function's composite result is not supported
 SELECT id, (unnest(ps)).x FROM ct WHERE id = 1;
--- differs: 0A000: unnest of a composite array in FROM (PostgreSQL's columns are the type's attributes)
 SELECT * FROM unnest(ARRAY[ROW(1,2)::pt, ROW(3,4)::pt]);
--- differs: 0A000: unnest of a composite array in FROM (PostgreSQL's columns are the type's attributes)
 SELECT ct.id, u.* FROM ct, unnest(ct.ps) u ORDER BY 1;
 SELECT array_agg(ROW(id, id)::pt ORDER BY id) FROM ct;
 SELECT array_agg(p), pg_typeof(array_agg(p)) FROM (SELECT ROW(1,2)::pt AS p) s;
