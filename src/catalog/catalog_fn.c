@@ -555,7 +555,7 @@ static void fn_size_pretty(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	long long size = sqlite3_value_int64(argv[0]);
 	const long long limit = 10 * 1024, limit2 = limit * 2 - 1;
 	char buf[64];
-	if (llabs(size) < limit) {
+	if (size > -limit && size < limit) { /* not llabs: INT64_MIN has no magnitude */
 		snprintf(buf, sizeof(buf), "%lld bytes", size);
 	} else {
 		/* divisions, not shifts: a negative size rounds as its magnitude does */

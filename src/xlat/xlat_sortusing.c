@@ -20,7 +20,6 @@ static bool rewrite(void *arg, const ProtobufCMessage *m)
 		    (strcmp(op, "<") == 0 || strcmp(op, ">") == 0)) {
 			sb->sortby_dir = *op == '<' ? PG_QUERY__SORT_BY_DIR__SORTBY_ASC
 						    : PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
-			sb->n_use_op = 0;
 		}
 	}
 	return xlat_tree_each(m, rewrite, arg);
