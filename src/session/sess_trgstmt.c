@@ -291,11 +291,16 @@ bool sess_trigger_statement(struct session *s, const struct xlat_stmt *x, bool b
 		return false;
 	/* a BEFORE trigger's changed row may be written in place of the statement's
 	 * (sess_trgrow.c) unless RETURNING or ON CONFLICT (512) needs the statement's own */
-	if (before && sess_trigger_before_count(s, x->dml_table, 4 | 16))
-		sess_udf_state(s)->trg.replace_mode = x->dml_events & 512 ? 0
-						      : !x->returns_rows  ? 1
-						      : x->returning_sql  ? 2
-									  : 0;
+	if (before && x->returns_rows)
+		sess_udf_state(s)->trg.returning = true;
+	if (before && sess_trigger_before_count(s, x->dml_table, 4 | 16)) {
+		struct sess_trg_stmt *t = &sess_udf_state(s)->trg;
+		t->replace_mode = x->dml_events & 512 ? 0
+				  : !x->returns_rows  ? 1
+				  : x->returning_sql  ? 2
+						      : 0;
+		t->returning_sql = x->returning_sql;
+	}
 	/* SQLite's RETURNING reads NEW as the statement gave it, not the row the function
 	 * returned */
 	if (before && x->returns_rows && has_instead(s, x->dml_table))
