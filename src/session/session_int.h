@@ -600,6 +600,7 @@ struct sess_stmt_trg {
 	const char *table, *name;
 	bool before, instead, row; /* row: a BEFORE row trigger, listed to be counted */
 	bool after_row;            /* an AFTER row trigger (sess_trgafter.c) */
+	bool temp;                 /* of a temporary table (its SQLite trigger in temp) */
 	int events;
 };
 /* Reads the statement, row and INSTEAD OF triggers (by table, then name: PostgreSQL's order)

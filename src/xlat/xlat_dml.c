@@ -39,7 +39,7 @@ static void note_dml(struct xlat_ctx *c, const PgQuery__RangeVar *rv, int events
 	    !(c->env && c->env->tenant && strcmp(schema, c->env->tenant) == 0))
 		return;
 	c->st->dml_table = arena_strdup(c->a, rv->relname);
-	c->st->dml_events = events;
+	c->st->dml_events = events | (schema && *schema ? 2048 : 0);
 }
 
 /* Whether the SQLite text sql[0, n) has a parameter: a ? outside the string literals and
