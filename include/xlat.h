@@ -438,8 +438,9 @@ struct xlat_stmt {
 	 * the trigger events the statement makes (PostgreSQL's bits: 4 INSERT, 8 DELETE, 16
 	 * UPDATE; INSERT ... ON CONFLICT DO UPDATE 4|16), plus 512 for any ON CONFLICT, for its
 	 * triggers (src/session/sess_trgstmt.c), and 1024 for ON CONFLICT DO NOTHING without a
-	 * conflict target, which skips rows EXCLUDE constraints refuse (xlat_exclude.c). NULL /
-	 * 0 otherwise. */
+	 * conflict target, which skips rows EXCLUDE constraints refuse (xlat_exclude.c), and 2048
+	 * when the table is named with its schema (public.t: the file's, not a temporary one's
+	 * of the same name). NULL / 0 otherwise. */
 	const char *dml_table;
 	int dml_events;
 	/* INSERT (without ON CONFLICT) or UPDATE (without FROM) ... RETURNING list: the list as

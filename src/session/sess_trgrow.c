@@ -5,8 +5,9 @@
  * by the old primary key — and SQLite skips the statement's own row (RAISE(IGNORE)). The
  * constraints (NOT NULL, CHECK, UNIQUE, foreign keys) then check the changed row, and the AFTER
  * triggers see it, as in PostgreSQL; the command tag counts the row (trg.instead_rows). Under
- * RETURNING, for which SQLite returns nothing for a skipped row, the written rows' rowids are
- * kept and the statement's RETURNING list read from them afterwards (xlat_stmt.returning_sql).
+ * RETURNING, for which SQLite returns nothing for a skipped row, the statement's RETURNING list
+ * (xlat_stmt.returning_sql) is read of each written row at once and its values kept, which the
+ * session returns after the statement's own rows (AFTER triggers, run in between, change none).
  *
  * Only where that is the statement's whole effect: not under ON CONFLICT (the session's write
  * has no conflict clause) nor a RETURNING list the translator could not make a query of, and
@@ -16,6 +17,7 @@
  * (sess_trigger.c). Also here: NEW's serial key numbered before SQLite numbers it. */
 #include "sess_plpgsql.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -101,14 +103,61 @@ static const char *write_sql(const char *schema, const struct catalog_relation *
 	return sql;
 }
 
-/* The rowid of the row written, for the statement's RETURNING (replace_mode 2). */
-static void keep_rowid(struct sess_udf_state *st, int64_t rowid)
+/* One RETURNING row of a row the session wrote: its values, copied. */
+struct sess_trg_returned {
+	sqlite3_value **vals;
+	int n;
+};
+
+static void returned_clear(struct sess_trg_returned *r)
 {
+	for (int k = 0; k < r->n; k++)
+		sqlite3_value_free(r->vals[k]);
+	free(r->vals);
+	*r = (struct sess_trg_returned){0};
+}
+
+void sess_trigger_returned_free(struct sess_udf_state *st)
+{
+	for (size_t i = 0; i < st->capreturned; i++)
+		returned_clear(&st->returned[i]);
+	free(st->returned);
+	st->returned = NULL;
+	st->capreturned = 0;
+}
+
+/* The statement's RETURNING list of the row just written (replace_mode 2), read now: as
+ * PostgreSQL's, it shows the row as written, before the AFTER triggers that run at the
+ * statement's end change it. */
+static bool keep_returned(struct session *s, int64_t rowid, struct pgerr *err)
+{
+	struct sess_udf_state *st = s->udf;
 	if (st->trg.nreturned == st->capreturned) {
-		st->capreturned = st->capreturned ? 2 * st->capreturned : 16;
-		st->returned = base_xrealloc(st->returned, st->capreturned * sizeof(int64_t));
+		size_t cap = st->capreturned ? 2 * st->capreturned : 16;
+		st->returned = base_xrealloc(st->returned, cap * sizeof(*st->returned));
+		memset(st->returned + st->capreturned, 0,
+		       (cap - st->capreturned) * sizeof(*st->returned));
+		st->capreturned = cap;
 	}
-	st->returned[st->trg.nreturned++] = rowid;
+	sqlite3 *db = shard_conn_db(s->conn);
+	sqlite3_stmt *vm = NULL;
+	int rc = sqlite3_prepare_v2(db, st->trg.returning_sql, -1, &vm, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(vm, 1, rowid);
+		rc = sqlite3_step(vm);
+	}
+	if (rc == SQLITE_ROW) {
+		struct sess_trg_returned *r = &st->returned[st->trg.nreturned++];
+		returned_clear(r); /* an earlier statement's, read */
+		r->n = sqlite3_column_count(vm);
+		r->vals = base_xcalloc((size_t)r->n + 1, sizeof(*r->vals));
+		for (int k = 0; k < r->n; k++)
+			r->vals[k] = sqlite3_value_dup(sqlite3_column_value(vm, k));
+	} else if (rc != SQLITE_DONE) {
+		shard_error(db, rc, err);
+	}
+	sqlite3_finalize(vm);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE;
 }
 
 static bool run_write(struct session *s, const char *table, const char *sql, const char **binds,
@@ -124,13 +173,15 @@ static bool run_write(struct session *s, const char *table, const char *sql, con
 		s->udf->trg_replacing = table;
 		rc = sqlite3_step(vm);
 		s->udf->trg_replacing = NULL;
-		if (rc == SQLITE_ROW) {
-			keep_rowid(s->udf, sqlite3_column_int64(vm, 0));
+		int64_t rowid = rc == SQLITE_ROW ? sqlite3_column_int64(vm, 0) : 0;
+		bool returning = rc == SQLITE_ROW;
+		if (rc == SQLITE_ROW)
 			rc = sqlite3_step(vm);
-		}
 		if (rc == SQLITE_DONE && insert)
 			s->udf->trg.replaced_rowid = sqlite3_last_insert_rowid(db);
-		if (rc != SQLITE_DONE) {
+		if (rc == SQLITE_DONE && returning && !keep_returned(s, rowid, err))
+			ok = false;
+		else if (rc != SQLITE_DONE) {
 			shard_error(db, rc, err);
 			shard_fk_explain(db, vm, rc, err);
 			shard_unique_explain(db, vm, rc, err);
@@ -173,20 +224,27 @@ sqlite3_stmt *sess_trigger_returned(struct session *s, const struct xlat_stmt *x
 			st->trg.nreturned = base; /* read */
 		return NULL;
 	}
+	/* the kept values as a row of a statement, which the caller reads as the statement's */
+	const struct sess_trg_returned *r = &st->returned[(*i)++];
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "SELECT ");
+	for (int k = 0; k < r->n; k++)
+		strbuf_printf(&sb, "%s?%d", k ? ", " : "", k + 1);
 	sqlite3 *db = shard_conn_db(s->conn);
 	sqlite3_stmt *vm = NULL;
-	int rc = sqlite3_prepare_v2(db, x->returning_sql, -1, &vm, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_int64(vm, 1, st->returned[(*i)++]);
+	int rc = sb.failed || !r->n ? SQLITE_NOMEM
+				    : sqlite3_prepare_v2(db, sb.data, -1, &vm, NULL);
+	strbuf_fini(&sb);
+	for (int k = 0; rc == SQLITE_OK && k < r->n; k++)
+		rc = sqlite3_bind_value(vm, k + 1, r->vals[k]);
+	if (rc == SQLITE_OK)
 		rc = sqlite3_step(vm);
-	}
 	if (rc == SQLITE_ROW)
 		return vm;
-	/* the row is gone again (a later row's trigger deleted it): nothing to return */
-	if (rc != SQLITE_DONE)
-		shard_error(db, rc, err);
+	shard_error(db, rc, err);
 	sqlite3_finalize(vm);
-	return rc == SQLITE_DONE ? sess_trigger_returned(s, x, base, i, err) : NULL;
+	return NULL;
 }
 
 void sess_trigger_number(struct session *s, const struct catalog_relation *rel, const char **texts,

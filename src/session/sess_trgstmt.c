@@ -32,13 +32,16 @@ bool sess_trigger_read_statement(sqlite3 *db, struct arena *a, const struct sess
 	sqlite3_stmt *st = NULL;
 	*out = NULL;
 	*n = 0;
-	/* rows whose SQLite trigger went with a dropped table are stale */
+	/* rows whose SQLite trigger went with a dropped table are stale; a temporary table's
+	 * are in the temp schema */
 	if (sqlite3_prepare_v2(
 		    db,
-		    "SELECT table_name, name, timing, events FROM main._shardlite_triggers "
-		    "t WHERE EXISTS (SELECT 1 "
-		    "FROM main.sqlite_schema WHERE type = 'trigger' AND name LIKE "
-		    "t.table_name || '.' || t.name || '.%') ORDER BY table_name, name",
+		    "SELECT table_name, name, timing, events, NOT EXISTS (SELECT 1 FROM "
+		    "main.sqlite_schema WHERE type = 'trigger' AND name LIKE t.table_name || '.' "
+		    "|| t.name || '.%') FROM main._shardlite_triggers t WHERE EXISTS (SELECT 1 FROM main.sqlite_schema WHERE type = 'trigger' AND "
+		    "name LIKE t.table_name || '.' || t.name || '.%' UNION ALL SELECT 1 FROM "
+		    "temp.sqlite_schema WHERE type = 'trigger' AND name LIKE t.table_name || '.' "
+		    "|| t.name || '.%') ORDER BY table_name, name",
 		    -1, &st, NULL) != SQLITE_OK) {
 		sqlite3_finalize(st);
 		st = NULL; /* no sidecar yet: no triggers of CREATE TRIGGER */
@@ -58,6 +61,7 @@ bool sess_trigger_read_statement(sqlite3 *db, struct arena *a, const struct sess
 			       !t->instead;
 		t->before &= !t->row;
 		t->events = sqlite3_column_int(st, 3) & (4 | 8 | 16 | 32); /* not the marks */
+		t->temp = sqlite3_column_int(st, 4);
 	}
 	sqlite3_finalize(st);
 	/* a DEFERRABLE UNIQUE key's triggers (xlat_defkey.c) count as AFTER row triggers: the
@@ -151,6 +155,19 @@ static bool fire_one(struct session *s, const struct xlat_stmt *x, const char *t
 	return ok;
 }
 
+/* Whether trigger t is of table as the statement names it: a temporary table's name hides
+ * the permanent one's (*temp: -1 until looked up, then whether table is the temporary one). */
+static bool of_table(struct session *s, const struct sess_stmt_trg *t, const char *table,
+		     int *temp)
+{
+	if (strcasecmp(t->table, table) != 0)
+		return false;
+	if (*temp < 0)
+		*temp = s->conn && shard_conn_pinned(s->conn) &&
+			strcmp(sess_table_schema(s, table), "temp") == 0;
+	return t->temp == (*temp == 1);
+}
+
 /* The triggers of table for events at this timing, copied (the schema copy they live in may
  * be replaced by DDL in a function); NULL when there are none. */
 static const struct sess_stmt_trg *matching(struct session *s, const char *table, int events,
@@ -159,10 +176,11 @@ static const struct sess_stmt_trg *matching(struct session *s, const char *table
 	size_t all;
 	const struct sess_stmt_trg *v = sess_types_stmt_triggers(s, &all);
 	struct sess_stmt_trg *out = NULL;
+	int temp = -1;
 	*n = 0;
 	for (size_t i = 0; i < all; i++) {
 		if (v[i].instead || v[i].row || v[i].after_row || v[i].before != before ||
-		    !(v[i].events & events) || strcasecmp(v[i].table, table) != 0)
+		    !(v[i].events & events) || !of_table(s, &v[i], table, &temp))
 			continue;
 		if (!out)
 			out = arena_zalloc(a, (all - i) * sizeof(*out));
@@ -205,9 +223,10 @@ static bool fire_events(struct session *s, const struct xlat_stmt *x, const char
 static bool has_instead(struct session *s, const char *table)
 {
 	size_t n;
+	int temp = -1;
 	const struct sess_stmt_trg *v = sess_types_stmt_triggers(s, &n);
 	for (size_t i = 0; i < n; i++)
-		if (v[i].instead && strcasecmp(v[i].table, table) == 0)
+		if (v[i].instead && of_table(s, &v[i], table, &temp))
 			return true;
 	return false;
 }
@@ -237,15 +256,28 @@ static bool is_view(struct session *s, const char *table)
 size_t sess_trigger_before_count(struct session *s, const char *table, int bit)
 {
 	size_t n, count = 0;
+	int temp = -1;
 	const struct sess_stmt_trg *v = sess_types_stmt_triggers(s, &n);
 	for (size_t i = 0; i < n; i++)
-		count += v[i].row && (v[i].events & bit) && strcasecmp(v[i].table, table) == 0;
+		count += v[i].row && (v[i].events & bit) && of_table(s, &v[i], table, &temp);
 	return count;
 }
 
 /* Whether table has triggers whose functions the statement runs (a function may block, and a
  * write that ran cannot move to a worker: sess_inline.c). */
 static bool runs_functions(struct session *s, const char *table)
+{
+	size_t n;
+	int temp = -1;
+	const struct sess_stmt_trg *v = sess_types_stmt_triggers(s, &n);
+	for (size_t i = 0; i < n; i++)
+		if (of_table(s, &v[i], table, &temp))
+			return true;
+	return false;
+}
+
+/* Whether a table of this name (temporary or not) has triggers. */
+static bool any_trigger(struct session *s, const char *table)
 {
 	size_t n;
 	const struct sess_stmt_trg *v = sess_types_stmt_triggers(s, &n);
@@ -259,10 +291,11 @@ static bool runs_functions(struct session *s, const char *table)
 static bool has_after(struct session *s, const char *table)
 {
 	size_t n;
+	int temp = -1;
 	const struct sess_stmt_trg *v = sess_types_stmt_triggers(s, &n);
 	for (size_t i = 0; i < n; i++)
 		if ((v[i].after_row || (!v[i].before && !v[i].instead && !v[i].row)) &&
-		    strcasecmp(v[i].table, table) == 0)
+		    of_table(s, &v[i], table, &temp))
 			return true;
 	return false;
 }
@@ -284,6 +317,14 @@ bool sess_trigger_statement(struct session *s, const struct xlat_stmt *x, bool b
 		return true;
 	if (before && s->inline_run && runs_functions(s, x->dml_table))
 		return sess_inline_punt(s, err); /* before anything ran */
+	/* the row triggers find their table by its name, which the temporary one has */
+	if (before && (x->dml_events & 2048) && s->conn && shard_conn_pinned(s->conn) &&
+	    strcmp(sess_table_schema(s, x->dml_table), "temp") == 0 &&
+	    any_trigger(s, x->dml_table))
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "writing table \"%s\" by its schema's name while a temporary "
+				 "table has its name, with triggers, is not supported",
+				 x->dml_table);
 	/* its AFTER triggers run once its changes are made: an error there undoes them, so an
 	 * autocommit statement (a simple Query's only one) gets the implicit block */
 	if (before && s->txn == SESS_TXN_IDLE && sqlite3_get_autocommit(shard_conn_db(s->conn)) &&
@@ -291,11 +332,16 @@ bool sess_trigger_statement(struct session *s, const struct xlat_stmt *x, bool b
 		return false;
 	/* a BEFORE trigger's changed row may be written in place of the statement's
 	 * (sess_trgrow.c) unless RETURNING or ON CONFLICT (512) needs the statement's own */
-	if (before && sess_trigger_before_count(s, x->dml_table, 4 | 16))
-		sess_udf_state(s)->trg.replace_mode = x->dml_events & 512 ? 0
-						      : !x->returns_rows  ? 1
-						      : x->returning_sql  ? 2
-									  : 0;
+	if (before && x->returns_rows)
+		sess_udf_state(s)->trg.returning = true;
+	if (before && sess_trigger_before_count(s, x->dml_table, 4 | 16)) {
+		struct sess_trg_stmt *t = &sess_udf_state(s)->trg;
+		t->replace_mode = x->dml_events & 512 ? 0
+				  : !x->returns_rows  ? 1
+				  : x->returning_sql  ? 2
+						      : 0;
+		t->returning_sql = x->returning_sql;
+	}
 	/* SQLite's RETURNING reads NEW as the statement gave it, not the row the function
 	 * returned */
 	if (before && x->returns_rows && has_instead(s, x->dml_table))
@@ -399,9 +445,10 @@ bool sess_trigger_steps_ok(struct session *s, const struct xlat_stmt *x, struct 
 	const struct sess_stmt_trg *v = sess_types_stmt_triggers(s, &n);
 	for (size_t k = 0; n && k < x->nsteps; k++) {
 		const char *table = x->steps[k].dml_table;
+		int temp = -1;
 		for (size_t i = 0; table && i < n; i++)
 			if (!v[i].instead && !v[i].row && !v[i].after_row &&
-			    strcasecmp(v[i].table, table) == 0)
+			    of_table(s, &v[i], table, &temp))
 				return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 						 "FOR EACH STATEMENT triggers of table \"%s\" in "
 						 "MERGE or a data-modifying WITH are not supported",

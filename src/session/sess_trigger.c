@@ -278,6 +278,16 @@ static bool changed_row(struct session *s, sqlite3_context *ctx, const struct pl
 	bool done = false;
 	if (rc == 2 && !sess_trigger_replace(s, table, event, rel, orig, olds, a, &done, err))
 		return false;
+	/* the companion writes it after SQLite's RETURNING read the statement's row */
+	if (rc == 2 && !done && s->udf->trg.returning) {
+		sess_trigger_fini(s);
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "RETURNING of a row that a BEFORE trigger of table \"%s\" changed "
+				 "is not supported with ON CONFLICT, several BEFORE triggers, a "
+				 "parameter in RETURNING, an UPDATE of a table without a primary key "
+				 "or in a data-modifying WITH",
+				 table);
+	}
 	if (done)
 		s->udf->trg.instead_rows++;
 	sqlite3_result_int(ctx, done ? 0 : rc);

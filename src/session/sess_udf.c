@@ -756,7 +756,7 @@ void sess_udf_fini(struct session *s)
 	if (!s->udf)
 		return;
 	free(s->udf->err);
-	free(s->udf->returned);
+	sess_trigger_returned_free(s->udf);
 	if (s->udf->cache)
 		cache_clear(s->udf->cache);
 	free(s->udf->cache);

@@ -157,13 +157,20 @@ struct sess_udf_state {
 		/* whether the session may write such rows: 0 no, 1 yes, 2 yes and keep their
 		 * rowids for the statement's RETURNING (xlat_stmt.returning_sql) */
 		int replace_mode;
-		size_t nreturned;       /* rowids kept in returned, its and the outer ones' */
+		const char *returning_sql; /* mode 2: the statement's xlat_stmt.returning_sql */
+		/* its RETURNING rows are read (a data-modifying WITH's step's too): a row a
+		 * BEFORE trigger changed that the session cannot write itself is refused, as
+		 * SQLite's RETURNING would show the row the statement gave */
+		bool returning;
+		size_t nreturned;       /* rows kept in returned, its and the outer ones' */
 		int64_t replaced_rowid; /* the last rowid such an INSERT gave, 0: none */
 		/* INSERT ... ON CONFLICT DO NOTHING without a target: EXCLUDE constraints skip
 		 * the rows they refuse (shardlite_exclude_skipping, xlat_exclude.c) */
 		bool exclude_skip;
 	} trg;
-	int64_t *returned;
+	/* their RETURNING rows, read as each was written: the AFTER triggers, which run later,
+	 * do not change them (sess_trgrow.c) */
+	struct sess_trg_returned *returned;
 	size_t capreturned;
 	const char *trg_replacing; /* the table of the row being written so: its BEFORE trigger
 				    * does not fire again */
@@ -593,6 +600,7 @@ struct sess_stmt_trg {
 	const char *table, *name;
 	bool before, instead, row; /* row: a BEFORE row trigger, listed to be counted */
 	bool after_row;            /* an AFTER row trigger (sess_trgafter.c) */
+	bool temp;                 /* of a temporary table (its SQLite trigger in temp) */
 	int events;
 };
 /* Reads the statement, row and INSTEAD OF triggers (by table, then name: PostgreSQL's order)
@@ -613,12 +621,14 @@ bool sess_trigger_statement(struct session *s, const struct xlat_stmt *x, bool b
 bool sess_trigger_after_step(struct session *s, const struct xlat_stmt *x, int rc,
 			     int64_t *changes, struct pgerr *err);
 /* After x's last step: the next row a BEFORE trigger changed that the session wrote in place of
- * the statement's (SQLite returned none for it), as x's RETURNING list reads it: a statement
- * stepped to its row, which the caller finalizes; NULL when there are no more (or with err
- * set on failure). *i starts at base, the rowids kept before x began (udf->nreturned then: 0
- * for a client's statement); the last call forgets x's. sess_trgrow.c. */
+ * the statement's (SQLite returned none for it), as x's RETURNING list read it when it was
+ * written: a statement stepped to its row, which the caller finalizes; NULL when there are no
+ * more (or with err set on failure). *i starts at base, the rows kept before x began
+ * (udf->nreturned then: 0 for a client's statement); the last call forgets x's. sess_trgrow.c. */
 sqlite3_stmt *sess_trigger_returned(struct session *s, const struct xlat_stmt *x, size_t base,
 				    size_t *i, struct pgerr *err);
+/* Frees the RETURNING rows sess_trgrow.c kept (udf->returned). */
+void sess_trigger_returned_free(struct sess_udf_state *st);
 /* How many BEFORE row triggers table has for event bit (4 INSERT, 16 UPDATE). */
 size_t sess_trigger_before_count(struct session *s, const char *table, int bit);
 /* 0A000 when a step of x (a data-modifying WITH query, MERGE) writes a table that has FOR

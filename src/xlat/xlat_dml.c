@@ -39,7 +39,23 @@ static void note_dml(struct xlat_ctx *c, const PgQuery__RangeVar *rv, int events
 	    !(c->env && c->env->tenant && strcmp(schema, c->env->tenant) == 0))
 		return;
 	c->st->dml_table = arena_strdup(c->a, rv->relname);
-	c->st->dml_events = events;
+	c->st->dml_events = events | (schema && *schema ? 2048 : 0);
+}
+
+/* Whether the SQLite text sql[0, n) has a parameter: a ? outside the string literals and
+ * quoted names the translator writes (an unnamed column's alias is "?column?"). */
+static bool has_param(const char *sql, size_t n)
+{
+	char quote = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (quote)
+			quote = sql[i] == quote ? 0 : quote; /* a doubled quote reopens at once */
+		else if (sql[i] == '\'' || sql[i] == '"')
+			quote = sql[i];
+		else if (sql[i] == '?')
+			return true;
+	}
+	return false;
 }
 
 /* The RETURNING list as a query of one row of the target by rowid (xlat_stmt.returning_sql),
@@ -49,8 +65,13 @@ static void note_returning(struct xlat_ctx *c, size_t from, size_t to, size_t li
 {
 	const char *sql = c->sb->data;
 	size_t end = c->sb->len;
-	if (!to || !sql || memchr(sql + list, '?', end - list))
+	if (!to || !sql || has_param(sql + list, end - list))
 		return;
+	/* its constants are the text's: a cache hit must have the same ones (xlat_cache.c) */
+	for (int i = 0; i < c->nslots; i++)
+		if (c->slots[i].in_main == (c->sb == c->main_sb) && c->slots[i].offset >= list &&
+		    c->slots[i].offset < end)
+			xlat_pin(c, c->slots[i].location);
 	c->st->returning_sql = arena_printf(c->a, "SELECT %.*s FROM %.*s WHERE rowid = ?1",
 					    (int)(end - list), sql + list, (int)(to - from),
 					    sql + from);

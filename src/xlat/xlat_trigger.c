@@ -488,6 +488,25 @@ static void check_kind(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, con
 			   "a FOR EACH STATEMENT trigger on a view is not supported");
 }
 
+/* A temporary and a permanent table of one name: the sidecar keys triggers by the table's name
+ * alone, so a trigger there would be both tables' (0A000 when the script runs). */
+static void refuse_shared_name(struct xlat_ctx *c, const char *table, const char *what)
+{
+	xlat_puts(c, "; SELECT shardlite_raise('0A000', ");
+	xlat_string(c, arena_printf(c->a,
+				    "%s on table \"%s\", which names a temporary and a permanent "
+				    "table, is not supported",
+				    what, table));
+	for (int temp = 0; temp < 2; temp++) {
+		xlat_printf(c, ") %s EXISTS (SELECT 1 FROM %s.sqlite_schema WHERE type = 'table' "
+			       "AND name = ",
+			    temp ? "AND" : "WHERE", temp ? "temp" : "main");
+		xlat_string(c, table);
+		xlat_puts(c, " COLLATE NOCASE");
+	}
+	xlat_puts(c, ")");
+}
+
 /* CREATE CONSTRAINT TRIGGER ... FROM ref: its row naming ref (none without FROM). */
 static void from_row(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, const char *table)
 {
@@ -513,6 +532,7 @@ static void emit_row(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, const
 {
 	xlat_puts(c, SIDECAR);
 	check_kind(c, s, table);
+	refuse_shared_name(c, table, "CREATE TRIGGER");
 	if (!s->replace) {
 		xlat_puts(c, "; SELECT shardlite_raise('42710', ");
 		xlat_string(c, arena_printf(c->a, "trigger \"%s\" for relation \"%s\" already exists",
@@ -701,6 +721,7 @@ bool xlat_drop_triggers(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 					       false);
 			continue;
 		}
+		refuse_shared_name(c, table, "DROP TRIGGER");
 		if (s->missing_ok && own) /* trigger "x" for relation "t" does not exist, ... */
 			xlat_skip_note(c, "trigger", table, name, false);
 		if (!s->missing_ok) {
