@@ -1,5 +1,5 @@
 -- DROP TABLE/VIEW/INDEX/SEQUENCE of an object in a schema that does not exist: with IF EXISTS
--- PostgreSQL's NOTICE `schema "x" does not exist, skipping` and success (test_r3misc.c checks
+-- PostgreSQL's NOTICE `schema "x" does not exist, skipping` and success (test_ddlnotice.c checks
 -- the NOTICE), without it 3F000. A schema here names a tenant: none of these is one.
 DROP TABLE IF EXISTS no_such_schema.x;
 DROP VIEW IF EXISTS no_such_schema.x;

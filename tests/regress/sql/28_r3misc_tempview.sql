@@ -1,5 +1,5 @@
 -- CREATE VIEW (not TEMP) over a temporary table or view: PostgreSQL makes the view temporary
--- (NOTICE `view "v" will be a temporary view`, checked by test_r3misc.c); a materialized view
+-- (NOTICE `view "v" will be a temporary view`, checked by test_ddlnotice.c); a materialized view
 -- over one is refused.
 CREATE TEMP TABLE r3m_tt (a int, b text);
 INSERT INTO r3m_tt VALUES (1, 'x'), (2, 'y');
