@@ -430,6 +430,7 @@ static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *v
 			shard_error(shard_conn_db(s->conn), rc, err);
 			shard_fk_explain(shard_conn_db(s->conn), vm, rc, err); /* which key */
 			shard_unique_explain(shard_conn_db(s->conn), vm, rc, err); /* its values */
+			shard_row_explain(shard_conn_db(s->conn), vm, rc, err);    /* the row */
 			sqlite3_reset(vm);
 			return false;
 		}

@@ -463,6 +463,7 @@ static bool step_all(struct pl_run *r, const struct xlat_stmt *x, sqlite3_stmt *
 	shard_error(db, rc, err);
 	shard_fk_explain(db, vm, rc, err);
 	shard_unique_explain(db, vm, rc, err);
+	shard_row_explain(db, vm, rc, err);
 	sess_wait_fix_error(r->s, err);
 	return false;
 }

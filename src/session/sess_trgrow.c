@@ -185,6 +185,7 @@ static bool run_write(struct session *s, const char *table, const char *sql, con
 			shard_error(db, rc, err);
 			shard_fk_explain(db, vm, rc, err);
 			shard_unique_explain(db, vm, rc, err);
+			shard_row_explain(db, vm, rc, err);
 			ok = false;
 		}
 	}
