@@ -60,6 +60,31 @@ BEGIN;
 -- detail
 INSERT INTO fr_u VALUES (4, 40);
 ROLLBACK;
+-- a row another table's write made: a foreign key's SET NULL, an AFTER trigger's INSERT
+CREATE TABLE fr_p3 (id int PRIMARY KEY);
+CREATE TABLE fr_c3 (id int, p int NOT NULL REFERENCES fr_p3 ON DELETE SET NULL);
+INSERT INTO fr_p3 VALUES (1);
+INSERT INTO fr_c3 VALUES (7, 1);
+-- detail
+DELETE FROM fr_p3;
+CREATE TABLE fr_log3 (msg text NOT NULL, n int);
+CREATE TABLE fr_w3 (a int);
+CREATE FUNCTION fr_w3_log() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO fr_log3 VALUES (NULL, NEW.a); RETURN NEW; END $$;
+CREATE TRIGGER fr_w3_log AFTER INSERT ON fr_w3 FOR EACH ROW EXECUTE FUNCTION fr_w3_log();
+-- detail
+INSERT INTO fr_w3 VALUES (5);
+-- a data-modifying WITH, RETURNING, a prepared statement's parameters
+CREATE TABLE fr_cte3 (a int NOT NULL, b int CHECK (b > 0));
+-- detail
+WITH x AS (INSERT INTO fr_cte3 VALUES (1, 1) RETURNING a) INSERT INTO fr_cte3 SELECT a, -1 FROM x;
+INSERT INTO fr_cte3 VALUES (1, 1);
+-- detail
+UPDATE fr_cte3 SET b = b - 1 RETURNING *;
+PREPARE fr_q3 (int, int) AS INSERT INTO fr_cte3 VALUES ($1, $2);
+-- detail
+EXECUTE fr_q3 (NULL, 3);
+-- detail
+EXECUTE fr_q3 (4, -4);
 -- no row in PostgreSQL's messages for these
 CREATE DOMAIN fr_pos AS int CHECK (VALUE > 0) NOT NULL;
 CREATE TABLE fr_dm (x fr_pos);
