@@ -85,6 +85,21 @@ PREPARE fr_q3 (int, int) AS INSERT INTO fr_cte3 VALUES ($1, $2);
 EXECUTE fr_q3 (NULL, 3);
 -- detail
 EXECUTE fr_q3 (4, -4);
+-- MERGE's actions and a WITH's data-modifying statements run as steps of their own
+CREATE TABLE fr_m4 (id int PRIMARY KEY, v int NOT NULL CHECK (v < 100));
+INSERT INTO fr_m4 VALUES (1, 1);
+-- detail
+MERGE INTO fr_m4 USING (VALUES (1, 500), (2, 3)) s(id, v) ON fr_m4.id = s.id WHEN MATCHED THEN UPDATE SET v = s.v WHEN NOT MATCHED THEN INSERT VALUES (s.id, s.v);
+-- detail
+MERGE INTO fr_m4 USING (VALUES (3, NULL::int)) s(id, v) ON fr_m4.id = s.id WHEN NOT MATCHED THEN INSERT VALUES (s.id, s.v);
+-- detail
+WITH x AS (INSERT INTO fr_cte3 VALUES (NULL, 1) RETURNING a) SELECT * FROM x;
+-- detail
+WITH x AS (INSERT INTO fr_cte3 VALUES (2, 1) RETURNING a), y AS (UPDATE fr_m4 SET v = 700 RETURNING id) SELECT * FROM x, y;
+CREATE TABLE fr_u4 (a int UNIQUE);
+INSERT INTO fr_u4 VALUES (1);
+-- detail
+MERGE INTO fr_u4 USING (VALUES (1)) s(a) ON false WHEN NOT MATCHED THEN INSERT VALUES (s.a);
 -- no row in PostgreSQL's messages for these
 CREATE DOMAIN fr_pos AS int CHECK (VALUE > 0) NOT NULL;
 CREATE TABLE fr_dm (x fr_pos);
