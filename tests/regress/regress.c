@@ -50,7 +50,7 @@ static bool next_stmt(FILE *f, int *lineno, struct stmt *st)
 			}
 			if (strncmp(p, "-- extended", 11) == 0)
 				st->extended = true;
-			if (strncmp(p, "-- detail", 9) == 0)
+			if (strncmp(p, "-- detail", 9) == 0 && strchr(" \t\r\n", p[9]))
 				st->detail = true;
 			if (*p == '\n' || strncmp(p, "--", 2) == 0)
 				continue;
