@@ -106,6 +106,27 @@ size_t arena_used(const struct arena *a); /* bytes handed out since the last res
  * character, whose length goes to *len). NUL is invalid, as in PostgreSQL's text. */
 size_t base_utf8_bad(const unsigned char *s, size_t n, size_t *len);
 
+/* ---- PostgreSQL's encoding names (base_encoding.c) ----
+ * Encodings by PostgreSQL's number (pg_wchar.h's enum pg_enc): 0 .. BASE_ENC_COUNT - 1, of
+ * which 0 .. BASE_ENC_BE_LAST may be a server (database) encoding. */
+#define BASE_ENC_SQL_ASCII 0
+#define BASE_ENC_UTF8 6
+#define BASE_ENC_LATIN1 8
+#define BASE_ENC_WIN1258 19
+#define BASE_ENC_WIN866 20
+#define BASE_ENC_BE_LAST 34 /* KOI8U */
+#define BASE_ENC_COUNT 42
+#define BASE_ENC_NAMEDATALEN 64
+/* pg_encoding_to_char: the name of encoding enc ("UTF8"), NULL when there is none. */
+const char *base_encoding_name(int enc);
+/* pg_char_to_encoding: the encoding a spelling names ("utf-8", "Latin1", "ISO_8859-1",
+ * "windows-1252" ...: letters and digits compared, case ignored), -1 when none (NULL, "", or
+ * BASE_ENC_NAMEDATALEN bytes or more, as in PostgreSQL). */
+int base_encoding_from_name(const char *name);
+/* The same for an argument of SQL type name (pg_char_to_encoding(name), convert_to's): cut to
+ * BASE_ENC_NAMEDATALEN - 1 bytes first, as the cast to name cuts it. */
+int base_encoding_from_sqlname(const char *name);
+
 /* ---- pgerr: an error the client must hear of, with PostgreSQL's fields. ----
  * sqlstate is five characters; severity is "ERROR", "FATAL" or "PANIC" (PostgreSQL's
  * non-localized names). position is 1-based into the statement text, 0 = none. */

@@ -571,6 +571,13 @@ bool shard_fk_check(sqlite3 *db, bool (*immediate)(const char *name, void *arg),
  * its DETAIL without the values when none is found. Blocks like the statement did. When vm
  * is a CREATE UNIQUE INDEX: "could not create unique index" with one duplicated key. */
 void shard_unique_explain(sqlite3 *db, sqlite3_stmt *vm, int rc, struct pgerr *err);
+/* PostgreSQL's 23502/23514 DETAIL, "Failing row contains (1, null, abc).", after vm failed
+ * with rc (err filled by shard_error; nothing happens unless rc is SQLite's NOT NULL or CHECK
+ * violation of a table's column or constraint): runs vm twice with its bindings inside a
+ * savepoint with temporary triggers that keep each new row of the table, and rolls
+ * everything back. No DETAIL when the runs do not fail the same way on the same row (a
+ * volatile value) or the row does not fit. vm is left reset. Blocks like the statement did. */
+void shard_row_explain(sqlite3 *db, sqlite3_stmt *vm, int rc, struct pgerr *err);
 /* A DEFERRABLE UNIQUE constraint's index name (xlat_defkey.c): 1 INITIALLY DEFERRED, 0
  * INITIALLY IMMEDIATE, -1 no such constraint (dropped meanwhile). */
 int shard_defkey_mode(sqlite3 *db, const char *name);

@@ -8,7 +8,6 @@
 #include "pgfn.h"
 #include "pgtype.h"
 
-#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -283,68 +282,26 @@ static void fn_null(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_null(ctx);
 }
 
-/* PostgreSQL's encodings by number (pg_wchar.h's enum pg_enc, pg_enc2name_tbl's names): the
- * server speaks UTF8 only, but pg_encoding_to_char and pg_char_to_encoding name them all. */
-static const char *const encodings[] = {
-	"SQL_ASCII", "EUC_JP",        "EUC_CN",     "EUC_KR",     "EUC_TW",     "EUC_JIS_2004",
-	"UTF8",      "MULE_INTERNAL", "LATIN1",     "LATIN2",     "LATIN3",     "LATIN4",
-	"LATIN5",    "LATIN6",        "LATIN7",     "LATIN8",     "LATIN9",     "LATIN10",
-	"WIN1256",   "WIN1258",       "WIN866",     "WIN874",     "KOI8R",      "WIN1251",
-	"WIN1252",   "ISO_8859_5",    "ISO_8859_6", "ISO_8859_7", "ISO_8859_8", "WIN1250",
-	"WIN1253",   "WIN1254",       "WIN1255",    "WIN1257",    "KOI8U",      "SJIS",
-	"BIG5",      "GBK",           "UHC",        "GB18030",    "JOHAB",      "SHIFT_JIS_2004"};
-/* pg_encname_tbl's other spellings, squashed (see squash); windowsN is winN */
-static const struct {
-	const char *name;
-	int enc;
-} encoding_aliases[] = {{"abc", 19},       {"alt", 20},       {"iso88591", 8},   {"iso885910", 13},
-			{"iso885913", 14}, {"iso885914", 15}, {"iso885915", 16}, {"iso885916", 17},
-			{"iso88592", 9},   {"iso88593", 10},  {"iso88594", 11},  {"iso88599", 12},
-			{"koi8", 22},      {"mskanji", 35},   {"shiftjis", 35},  {"tcvn", 19},
-			{"tcvn5712", 19},  {"unicode", 6},    {"vscii", 19},     {"win", 23},
-			{"win932", 35},    {"win936", 37},    {"win949", 38},    {"win950", 36}};
-
-/* PostgreSQL's clean_encoding_name: case and punctuation do not count. */
-static void squash(const char *in, char *out, size_t cap)
-{
-	size_t n = 0;
-	for (; *in && n + 1 < cap; in++)
-		if (isalnum((unsigned char)*in))
-			out[n++] = (char)tolower((unsigned char)*in);
-	out[n] = '\0';
-}
-
+/* pg_encoding_to_char / pg_char_to_encoding: PostgreSQL's names (base_encoding.c); the
+ * server speaks UTF8 only, but they name them all (psql's \dO). "" for a number that
+ * is not an encoding, -1 for a name PostgreSQL does not know either. */
 static void fn_encoding_to_char(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	int64_t enc = sqlite3_value_int64(argv[0]);
+	const char *name = enc >= 0 && enc < BASE_ENC_COUNT ? base_encoding_name((int)enc) : NULL;
 	if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
 		sqlite3_result_null(ctx);
 	else
-		cat_result_text(ctx, enc >= 0 && enc < (int64_t)ARRAY_LEN(encodings) ? encodings[enc] : "");
+		cat_result_text(ctx, name ? name : "");
 }
 
-/* Its inverse (psql's \dO): -1 for a name PostgreSQL does not know either. */
 static void fn_char_to_encoding(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	const char *in = (const char *)sqlite3_value_text(argv[0]);
-	char want[32], have[32];
-	int enc = -1;
-	if (!in) {
+	if (!in)
 		sqlite3_result_null(ctx);
-		return;
-	}
-	squash(in, want, sizeof(want));
-	if (strncmp(want, "windows", 7) == 0)
-		memmove(want + 3, want + 7, strlen(want + 7) + 1);
-	for (size_t i = 0; enc < 0 && i < ARRAY_LEN(encodings); i++) {
-		squash(encodings[i], have, sizeof(have));
-		if (strcmp(want, have) == 0)
-			enc = (int)i;
-	}
-	for (size_t i = 0; enc < 0 && i < ARRAY_LEN(encoding_aliases); i++)
-		if (strcmp(want, encoding_aliases[i].name) == 0)
-			enc = encoding_aliases[i].enc;
-	sqlite3_result_int(ctx, enc);
+	else
+		sqlite3_result_int(ctx, base_encoding_from_sqlname(in));
 }
 
 /* pg_catalog is searched first even when the path leaves it out (the implicit schemas); the

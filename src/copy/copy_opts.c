@@ -4,7 +4,6 @@
  * against the COPY's columns. */
 #include "copy.h"
 
-#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -63,42 +62,18 @@ static bool column_list(const struct copy_option *d, bool star_ok, bool *star,
 	return true;
 }
 
-/* PostgreSQL's spelling rule for encoding names: case and punctuation do not count. */
-static void squash(const char *in, char *out, size_t cap)
-{
-	size_t n = 0;
-	for (; *in && n + 1 < cap; in++) {
-		if (isalnum((unsigned char)*in))
-			out[n++] = (char)tolower((unsigned char)*in);
-	}
-	out[n] = '\0';
-}
-
-/* Data crosses the wire in the client encoding, always UTF8 here: other encodings PostgreSQL
- * knows are refused by name, unknown names are 22023 as in PostgreSQL. SQL_ASCII is
- * PostgreSQL's "no conversion": the bytes pass as they are and COPY FROM still checks them
- * against the server encoding (UTF8), which is what UTF8 does here. */
+/* Data crosses the wire in the client encoding, always UTF8 here: the other encodings
+ * PostgreSQL knows (base_encoding.c) are refused, unknown names are 22023 as in PostgreSQL.
+ * SQL_ASCII is PostgreSQL's "no conversion": the bytes pass as they are and COPY FROM still
+ * checks them against the server encoding (UTF8), which is what UTF8 does here. */
 static bool encoding(const char *name, struct pgerr *err)
 {
-	static const char *const known[] = {
-		"eucjp",    "euccn",    "euckr",    "euctw",        "eucjis2004",  "muleinternal",
-		"latin1",   "latin2",   "latin3",   "latin4",       "latin5",      "latin6",
-		"latin7",   "latin8",   "latin9",   "latin10",      "win1256",     "win1258",
-		"win866",   "win874",   "koi8r",    "koi8u",        "win1251",     "win1252",
-		"iso88595", "iso88596", "iso88597", "iso88598",     "win1250",     "win1253",
-		"win1254",  "win1255",  "win1257",  "sjis",         "big5",        "gbk",
-		"uhc",      "gb18030",  "johab",    "shiftjis2004", "windows1252", "iso88591",
-		"alt",      "win",      "mskanji",  "shiftjis",     "tcvn",        "vscii",
-		"abc",      "koi8",     "cp866",    "cp1251",       "cp1252"};
-	char sq[64];
-	squash(name, sq, sizeof(sq));
-	if (strcmp(sq, "utf8") == 0 || strcmp(sq, "unicode") == 0 || strcmp(sq, "sqlascii") == 0)
+	int enc = base_encoding_from_name(name);
+	if (enc == BASE_ENC_UTF8 || enc == BASE_ENC_SQL_ASCII)
 		return true;
-	for (size_t i = 0; i < ARRAY_LEN(known); i++) {
-		if (strcmp(sq, known[i]) == 0)
-			return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-					 "COPY ENCODING other than UTF8 is not supported");
-	}
+	if (enc >= 0)
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "COPY ENCODING other than UTF8 is not supported");
 	return pgerr_set(err, SQLSTATE_INVALID_PARAMETER_VALUE,
 			 "argument to option \"encoding\" must be a valid encoding name");
 }

@@ -329,36 +329,17 @@ static void fn_set_bit(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 /* ---- convert_from / convert_to: the server speaks UTF8 only ---- */
 
-/* Which encoding a name means, as pg_char_to_encoding reads names (case and punctuation
- * ignored): 'u' UTF8 (also SQL_ASCII, whose bytes pass unchecked in PostgreSQL but must be
- * UTF-8 here to be text), 'l' LATIN1, 'o' another PostgreSQL encoding, 0 none. */
+/* Which encoding a name means (base_encoding.c, pg_char_to_encoding's reading): 'u' UTF8
+ * (also SQL_ASCII, whose bytes pass unchecked in PostgreSQL but must be UTF-8 here to be
+ * text), 'l' LATIN1, 'o' another PostgreSQL encoding, 0 none. */
 static char encoding(const char *name)
 {
-	static const char *const others[] = {
-		"big5",	   "euccn",   "eucjis2004", "eucjp",  "euckr",	"euctw",   "gb18030",
-		"gbk",	   "iso88595", "iso88596", "iso88597", "iso88598", "johab",  "koi8r",
-		"koi8u",   "latin2",  "latin3",	    "latin4", "latin5", "latin6",  "latin7",
-		"latin8",  "latin9",  "latin10",    "mulecinternal", "sjis", "shiftjis2004",
-		"uhc",	   "win866",  "win874",	    "win1250", "win1251", "win1252", "win1253",
-		"win1254", "win1255", "win1256",    "win1257", "win1258"};
-	char k[32];
-	size_t n = 0;
-	for (const char *p = name; *p && n < sizeof(k) - 1; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
-			k[n++] = *p;
-		else if (*p >= 'A' && *p <= 'Z')
-			k[n++] = (char)(*p - 'A' + 'a');
-	}
-	k[n] = '\0';
-	if (strcmp(k, "utf8") == 0 || strcmp(k, "unicode") == 0 || strcmp(k, "sqlascii") == 0)
+	int enc = base_encoding_from_sqlname(name);
+	if (enc == BASE_ENC_UTF8 || enc == BASE_ENC_SQL_ASCII)
 		return 'u';
-	if (strcmp(k, "latin1") == 0 || strcmp(k, "iso88591") == 0)
+	if (enc == BASE_ENC_LATIN1)
 		return 'l';
-	for (size_t i = 0; i < ARRAY_LEN(others); i++) {
-		if (strcmp(k, others[i]) == 0)
-			return 'o';
-	}
-	return 0;
+	return enc >= 0 ? 'o' : 0;
 }
 
 /* The encoding argument checked: 22023 for no encoding, 0A000 for one shardlite cannot

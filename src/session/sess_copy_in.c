@@ -427,7 +427,8 @@ static bool insert_one(struct session *s, struct sess_copy *c, size_t r, struct 
 		return true;
 	}
 	shard_error(db, rc, err);
-	shard_fk_explain(db, c->insert, rc, err); /* the row's bindings are still there */
+	/* the row's bindings are still there; the key's values come from the row (key_detail) */
+	sess_explain_failure(s, db, c->insert, rc, false, err);
 	/* Key checks are where PostgreSQL no longer holds the line's text. */
 	bool unique = strcmp(err->sqlstate, SQLSTATE_UNIQUE_VIOLATION) == 0;
 	bool key = unique || strcmp(err->sqlstate, SQLSTATE_FOREIGN_KEY_VIOLATION) == 0;

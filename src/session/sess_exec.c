@@ -428,8 +428,7 @@ static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *v
 			 * park and run it again. A stale snapshot is BUSY_SNAPSHOT: 40001. */
 			s->lock_busy = rc == SQLITE_BUSY && *rows == 0;
 			shard_error(shard_conn_db(s->conn), rc, err);
-			shard_fk_explain(shard_conn_db(s->conn), vm, rc, err); /* which key */
-			shard_unique_explain(shard_conn_db(s->conn), vm, rc, err); /* its values */
+			sess_explain_failure(s, shard_conn_db(s->conn), vm, rc, true, err);
 			sqlite3_reset(vm);
 			return false;
 		}
@@ -467,6 +466,18 @@ static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *v
 	if (x && x->is_ddl)
 		sess_temp_saw(s, x);
 	return true;
+}
+
+void sess_explain_failure(struct session *s, sqlite3 *db, sqlite3_stmt *vm, int rc, bool unique,
+			  struct pgerr *err)
+{
+	size_t mark = s->out.len;
+	shard_fk_explain(db, vm, rc, err); /* which key */
+	if (unique)
+		shard_unique_explain(db, vm, rc, err); /* its values */
+	shard_row_explain(db, vm, rc, err); /* the row */
+	if (s->out.len > mark)
+		s->out.len = mark;
 }
 
 bool sess_run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,

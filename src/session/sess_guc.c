@@ -29,20 +29,19 @@ static bool bad_value(struct pgerr *err, const char *name, const char *value)
 			 "invalid value for parameter \"%s\": \"%s\"", name, value);
 }
 
-/* Encoding names compare as PostgreSQL's clean_encoding_name leaves them: letters and digits
- * only, lower-cased, so "UTF-8", "utf_8" and asyncpg's quoted "'utf-8'" all mean UTF8. */
+/* Encoding names as pg_char_to_encoding reads them (base_encoding.c): letters and digits
+ * only, case ignored, so "UTF-8", "utf_8" and asyncpg's quoted "'utf-8'" all mean UTF8; shown
+ * by the encoding's name, except "UNICODE" as written (PostgreSQL's check_client_encoding).
+ * A name PostgreSQL does not know is 22023; one it knows but shardlite does not speak,
+ * 0A000. */
 static bool check_encoding(const char *v, char *out, size_t len, struct pgerr *err)
 {
-	char clean[32];
-	size_t n = 0;
-	for (const char *p = v; *p && n < sizeof(clean) - 1; p++)
-		if (isalnum((unsigned char)*p))
-			clean[n++] = (char)tolower((unsigned char)*p);
-	clean[n] = '\0';
-	if (strcmp(clean, "utf8") == 0 || strcmp(clean, "unicode") == 0)
-		return snprintf(out, len, "UTF8") > 0;
-	if (strcmp(clean, "sqlascii") == 0)
-		return snprintf(out, len, "SQL_ASCII") > 0;
+	int enc = base_encoding_from_name(v);
+	if (enc < 0)
+		return bad_value(err, "client_encoding", v);
+	if (enc == BASE_ENC_UTF8 || enc == BASE_ENC_SQL_ASCII)
+		return snprintf(out, len, "%s",
+				strcmp(v, "UNICODE") == 0 ? v : base_encoding_name(enc)) > 0;
 	return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 			 "client_encoding \"%s\" is not supported: shardlite speaks UTF8 "
 			 "(and SQL_ASCII)",

@@ -89,6 +89,7 @@ static bool run_step(struct session *s, sqlite3_stmt *step, bool first, bool kee
 	if (rc != SQLITE_DONE) {
 		s->lock_busy = rc == SQLITE_BUSY && first;
 		shard_error(shard_conn_db(s->conn), rc, err);
+		sess_explain_failure(s, shard_conn_db(s->conn), step, rc, true, err);
 	}
 	sqlite3_reset(step);
 	if (rc == SQLITE_DONE && sb->failed)

@@ -461,8 +461,7 @@ static bool step_all(struct pl_run *r, const struct xlat_stmt *x, sqlite3_stmt *
 		return !pgerr_is_set(err);
 	r->busy = rc == SQLITE_BUSY;
 	shard_error(db, rc, err);
-	shard_fk_explain(db, vm, rc, err);
-	shard_unique_explain(db, vm, rc, err);
+	sess_explain_failure(r->s, db, vm, rc, true, err);
 	sess_wait_fix_error(r->s, err);
 	return false;
 }

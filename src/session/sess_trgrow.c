@@ -183,8 +183,7 @@ static bool run_write(struct session *s, const char *table, const char *sql, con
 			ok = false;
 		else if (rc != SQLITE_DONE) {
 			shard_error(db, rc, err);
-			shard_fk_explain(db, vm, rc, err);
-			shard_unique_explain(db, vm, rc, err);
+			sess_explain_failure(s, db, vm, rc, true, err);
 			ok = false;
 		}
 	}

@@ -527,6 +527,13 @@ void sess_write_row_description(struct session *s, const struct xlat_stmt *x, sq
 bool sess_run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
 		 const int16_t *formats, uint32_t max_rows, uint64_t *rows, bool *suspended,
 		 struct pgerr *err);
+/* What SQLite's message leaves out of vm's failure with rc (err filled by shard_error): which
+ * foreign key, the unique key's values, the failing row (shard_fk_explain,
+ * shard_unique_explain when unique, shard_row_explain), found by running vm again. The NOTICEs
+ * those runs raise (a function the statement calls) were sent by the run that failed already:
+ * they are dropped from s->out. */
+void sess_explain_failure(struct session *s, sqlite3 *db, sqlite3_stmt *vm, int rc, bool unique,
+			  struct pgerr *err);
 /* ---- sess_ctas.c ---- */
 /* CREATE TABLE AS / SELECT INTO (x->ctas): vm is the query, bound; creates the table with the
  * query's column types and inserts its rows (*rows counts them), all or nothing, and writes

@@ -148,7 +148,8 @@ static bool configure(sqlite3 *db, enum shard_durability d, struct cat_conn **ca
 		return shard_error(db, rc, err);
 	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
 	*fn = pgfn_register(db);
-	if (!*fn || shard_ukey_register(db) != SQLITE_OK)
+	if (!*fn || shard_ukey_register(db) != SQLITE_OK ||
+	    shard_rowfail_register(db) != SQLITE_OK)
 		return shard_error(db, sqlite3_errcode(db), err);
 	*cat = catalog_register(db, err);
 	return *cat != NULL;

@@ -372,6 +372,9 @@ bool shard_unique_index_explain(sqlite3 *db, const char *sql, struct pgerr *err)
 /* shard_ukey.c: registers shardlite_unique_key(), which shard_unique_explain's temporary
  * trigger calls; a SQLite result code. */
 int shard_ukey_register(sqlite3 *db);
+/* shard_rowfail.c: registers shardlite_failing_row(), which shard_row_explain's temporary
+ * triggers call; a SQLite result code. */
+int shard_rowfail_register(sqlite3 *db);
 void shard_client_registry_fini(struct shard_registry *r);
 /* Wakes the parked connections of tenant name, if it has any. Registry lock held. */
 void shard_pool_wake_tenant_locked(struct shard_registry *r, const char *name);

@@ -7,7 +7,6 @@
  * accepted, the others refused as PostgreSQL refuses bad values, or with 0A000 naming them. */
 #include "xlat_int.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,35 +31,9 @@ static const char *opt_text(struct xlat_ctx *c, const PgQuery__Node *n)
 	}
 }
 
-/* PostgreSQL's clean_encoding_name: lower case, letters and digits only. */
-static char *clean_name(struct xlat_ctx *c, const char *s)
-{
-	char *out = arena_strdup(c->a, s), *o = out;
-	for (; *s; s++)
-		if (isalnum((unsigned char)*s))
-			*o++ = (char)tolower((unsigned char)*s);
-	*o = '\0';
-	return out;
-}
-
-/* The server encodings PostgreSQL knows besides UTF8 (cleaned spellings and aliases). */
-static const char *const other_encodings[] = {
-	"sqlascii", "eucjp", "euccn", "euckr", "euctw", "eucjis2004", "muleinternal", "latin1",
-	"latin2", "latin3", "latin4", "latin5", "latin6", "latin7", "latin8", "latin9",
-	"latin10", "win1256", "win1258", "win866", "win874", "koi8r", "win1251", "win1252",
-	"iso88595", "iso88596", "iso88597", "iso88598", "win1250", "win1253", "win1254",
-	"win1255", "win1257", "koi8u", "koi8", "iso88591", "iso88592", "iso88593", "iso88594",
-	"iso88599", "iso885910", "iso885913", "iso885914", "iso885915", "iso885916", "alt",
-	"windows1251", "windows1252", "windows866", "mskanji", "shiftjis", "sjis", "big5",
-	"gbk", "uhc", "gb18030", "johab", "shiftjis2004", "tcvn", "tcvn5712", "vscii",
-	"abc", "cp866", "cp874", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255",
-	"cp1256", "cp1257", "cp1258", "cp932", "cp936", "cp949", "cp950", "mule", "win",
-	"win932", "win936", "win949", "win950",
-};
-
-#define ENCODING_UTF8 6
-#define ENCODING_BE_LAST 34 /* PostgreSQL's server encodings are 0 .. 34 */
-
+/* CREATE DATABASE ... ENCODING: a server encoding PostgreSQL knows (base_encoding.c: by
+ * number or name, 0 .. BASE_ENC_BE_LAST; the client-only ones are not valid here, as in
+ * PostgreSQL's pg_valid_server_encoding), and UTF8 the only one a tenant can have. */
 static bool encoding_ok(struct xlat_ctx *c, const PgQuery__DefElem *d)
 {
 	const PgQuery__Node *n = d->arg;
@@ -68,20 +41,17 @@ static bool encoding_ok(struct xlat_ctx *c, const PgQuery__DefElem *d)
 		return true;
 	if (n->node_case == NODE(INTEGER)) {
 		int e = n->integer->ival;
-		if (e == ENCODING_UTF8)
+		if (e == BASE_ENC_UTF8)
 			return true;
-		if (e < 0 || e > ENCODING_BE_LAST)
+		if (e < 0 || e > BASE_ENC_BE_LAST)
 			return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, d->location,
 					 "%d is not a valid encoding code", e);
 	} else {
 		const char *raw = opt_text(c, n);
-		const char *e = clean_name(c, raw);
-		if (strcmp(e, "utf8") == 0 || strcmp(e, "unicode") == 0)
+		int e = base_encoding_from_name(raw);
+		if (e == BASE_ENC_UTF8)
 			return true;
-		bool known = false;
-		for (size_t i = 0; i < ARRAY_LEN(other_encodings) && !known; i++)
-			known = strcmp(other_encodings[i], e) == 0;
-		if (!known)
+		if (e < 0 || e > BASE_ENC_BE_LAST)
 			return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, d->location,
 					 "%s is not a valid encoding name", raw);
 	}

@@ -336,6 +336,33 @@ START_TEST(bad_data_keeps_nothing)
 }
 END_TEST
 
+/* A not-null or check violation's DETAIL is the row as written (the COPY's defaults filled
+ * in), PostgreSQL 15's text. */
+START_TEST(failing_row_detail)
+{
+	PGconn *c = connect_with_table();
+	PQclear(harness_exec_ok(c, "CREATE TABLE fr_c (a int NOT NULL, b text DEFAULT 'dflt', "
+				   "c int CHECK (c > 0))"));
+	static const char nn[] = "1\t5\n\\N\t2\n";
+	PGresult *r = copy_in(c, "COPY fr_c (a, c) FROM STDIN", nn, strlen(nn), 0);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL),
+			 "Failing row contains (null, dflt, 2).");
+	expect_copy_error(c, r, "23502",
+			  "null value in column \"a\" of relation \"fr_c\" violates not-null "
+			  "constraint",
+			  "COPY fr_c, line 2: \"\\N\t2\"");
+	static const char ck[] = "1,x,1\n2,y,-3\n";
+	r = copy_in(c, "COPY fr_c FROM STDIN (FORMAT csv)", ck, strlen(ck), 0);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL),
+			 "Failing row contains (2, y, -3).");
+	expect_copy_error(c, r, "23514",
+			  "new row for relation \"fr_c\" violates check constraint \"fr_c_c_check\"",
+			  "COPY fr_c, line 2: \"2,y,-3\"");
+	harness_expect_value(c, "SELECT count(*) FROM fr_c", "0");
+	PQfinish(c);
+}
+END_TEST
+
 /* Rows go in 64 at a time; an error still names its own line, and the first error in line
  * order wins, as row by row. */
 START_TEST(errors_inside_batches)
@@ -688,6 +715,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, large_copy_out_streams);
 	tcase_add_test(tc, copy_in_fires_triggers);
 	tcase_add_test(tc, exclusion_constraint);
+	tcase_add_test(tc, failing_row_detail);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -3,7 +3,8 @@
  * EXPRESSION IF EXISTS, of DROP ... CASCADE ("drop cascades to ..."), of DROP ... IF EXISTS
  * in a schema that does not exist (no such tenant) and of CREATE VIEW over a temporary table
  * (the view is made temporary), as PostgreSQL 15 sends them, which the differential suite
- * does not compare. */
+ * does not compare; and a failed statement's NOTICEs sent once, though the key's values and
+ * the failing row are read by running it again. */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +54,27 @@ START_TEST(alter_if_exists_notices)
 	PQclear(harness_exec_ok(c, "SET client_min_messages = warning"));
 	PQclear(harness_exec_ok(c, "ALTER TABLE an DROP CONSTRAINT IF EXISTS nope"));
 	ck_assert_str_eq(got.text, "");
+	PQfinish(c);
+}
+END_TEST
+
+/* A NOTICE of a function the failed statement called, once (the runs that find the key's
+ * values and the failing row drop theirs). */
+START_TEST(failed_statement_notices_once)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	struct harness_notices got;
+	harness_collect_notices(c, &got);
+	PQclear(harness_exec_ok(c, "CREATE FUNCTION fn_n(x int) RETURNS int LANGUAGE plpgsql AS "
+				   "$$ BEGIN RAISE NOTICE 'called %', x; RETURN x; END $$"));
+	PQclear(harness_exec_ok(c, "CREATE TABLE fn_a (a int NOT NULL, b int UNIQUE)"));
+	PQclear(harness_exec_ok(c, "INSERT INTO fn_a VALUES (1, 1)"));
+	harness_expect_error(c, "INSERT INTO fn_a VALUES (fn_n(NULL), 2)", "23502",
+			     "null value in column \"a\" of relation \"fn_a\" violates not-null "
+			     "constraint");
+	harness_expect_error(c, "INSERT INTO fn_a VALUES (2, fn_n(1))", "23505",
+			     "duplicate key value violates unique constraint \"fn_a_b_key\"");
+	ck_assert_str_eq(got.text, "00000 called <NULL>\n00000 called 1\n");
 	PQfinish(c);
 }
 END_TEST
@@ -159,6 +181,7 @@ static Suite *suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, alter_if_exists_notices);
+	tcase_add_test(tc, failed_statement_notices_once);
 	tcase_add_test(tc, drop_cascade_notices);
 	tcase_add_test(tc, drop_in_missing_schema);
 	tcase_add_test(tc, view_over_temp_table);

@@ -6,7 +6,8 @@
  * docs/sql-compat.md); it must still differ, so stale annotations fail too. With
  * REGRESS_SHOW_KNOWN set, each known difference is printed with what differs today, to keep
  * the annotations' reasons true. A statement preceded by `-- extended` goes through the
- * extended protocol (PQexecParams: Parse, Bind, Describe, Execute, Sync in one packet).
+ * extended protocol (PQexecParams: Parse, Bind, Describe, Execute, Sync in one packet). One
+ * preceded by `-- detail` must also fail with PostgreSQL's message and DETAIL, word for word.
  *
  * usage: regress PG_CONNINFO SHARDLITE_CONNINFO FILE.sql...   (conninfo without dbname) */
 #include <libpq-fe.h>
@@ -21,6 +22,7 @@ struct stmt {
 	char text[MAX_STMT];
 	char differs[256]; /* the annotation's reason, "" when none */
 	bool extended;     /* `-- extended`: sent with PQexecParams, not PQexec */
+	bool detail;       /* `-- detail`: an error's message and DETAIL compared too */
 	int line;          /* first line in the file */
 };
 
@@ -36,7 +38,7 @@ static bool next_stmt(FILE *f, int *lineno, struct stmt *st)
 	size_t len = 0;
 	bool quoted = false;
 	st->text[0] = st->differs[0] = '\0';
-	st->extended = false;
+	st->extended = st->detail = false;
 	while (fgets(line, sizeof(line), f)) {
 		++*lineno;
 		if (len == 0) {
@@ -48,6 +50,8 @@ static bool next_stmt(FILE *f, int *lineno, struct stmt *st)
 			}
 			if (strncmp(p, "-- extended", 11) == 0)
 				st->extended = true;
+			if (strncmp(p, "-- detail", 9) == 0 && strchr(" \t\r\n", p[9]))
+				st->detail = true;
 			if (*p == '\n' || strncmp(p, "--", 2) == 0)
 				continue;
 			st->line = *lineno;
@@ -89,8 +93,16 @@ static const char *status_str(const PGresult *r)
 	return PQresStatus(s);
 }
 
-/* Compares two results; writes what differs to why (empty when they agree). */
-static void compare(const PGresult *pg, const PGresult *sl, char *why, size_t cap)
+/* An error field of r, "(none)" when it has none. */
+static const char *field(const PGresult *r, int code)
+{
+	const char *v = PQresultErrorField(r, code);
+	return v ? v : "(none)";
+}
+
+/* Compares two results; writes what differs to why (empty when they agree). With detail, two
+ * errors' messages and DETAILs must be the same too. */
+static void compare(const PGresult *pg, const PGresult *sl, bool detail, char *why, size_t cap)
 {
 	char a[64], b[64];
 	why[0] = '\0';
@@ -104,8 +116,16 @@ static void compare(const PGresult *pg, const PGresult *sl, char *why, size_t ca
 			note(why, cap, " (%s%s)", "postgres: ", PQresultErrorMessage(pg));
 		return;
 	}
-	if (PQresultStatus(pg) == PGRES_FATAL_ERROR)
+	if (PQresultStatus(pg) == PGRES_FATAL_ERROR) {
+		static const int codes[] = {PG_DIAG_MESSAGE_PRIMARY, PG_DIAG_MESSAGE_DETAIL};
+		for (size_t i = 0; detail && i < sizeof(codes) / sizeof(codes[0]); i++)
+			if (strcmp(field(pg, codes[i]), field(sl, codes[i])) != 0) {
+				note(why, cap, "%s: [%s] vs ", i ? "detail" : "message",
+				     field(pg, codes[i]));
+				note(why, cap, "[%s]%s; ", field(sl, codes[i]), "");
+			}
 		return;
+	}
 	if (strcmp(PQcmdStatus((PGresult *)pg), PQcmdStatus((PGresult *)sl)) != 0)
 		note(why, cap, "tag: %s vs %s; ", PQcmdStatus((PGresult *)pg),
 		     PQcmdStatus((PGresult *)sl));
@@ -210,7 +230,7 @@ static void run_file(const char *pgbase, const char *slbase, const char *path, s
 	char why[4096];
 	while (next_stmt(f, &lineno, &st)) {
 		PGresult *a = run(pg, &st), *b = run(sl, &st);
-		compare(a, b, why, sizeof(why));
+		compare(a, b, st.detail, why, sizeof(why));
 		char na[1024], nb[1024];
 		notifies(pg, na, sizeof(na));
 		notifies(sl, nb, sizeof(nb));

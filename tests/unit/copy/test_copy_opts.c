@@ -77,6 +77,14 @@ static const struct ocase refusals[] = {
 	{false, "encoding=nope", "22023",
 	 "argument to option \"encoding\" must be a valid encoding name"},
 	{false, "encoding=LATIN1", "0A000", "COPY ENCODING other than UTF8 is not supported"},
+	/* PostgreSQL's names (base_encoding.c): cp1252 is none of them, ISO-8859-15 and
+	 * windows-1250 are */
+	{false, "encoding=cp1252", "22023",
+	 "argument to option \"encoding\" must be a valid encoding name"},
+	{false, "encoding=ISO-8859-15", "0A000", "COPY ENCODING other than UTF8 is not supported"},
+	{true, "encoding=windows-1250", "0A000", "COPY ENCODING other than UTF8 is not supported"},
+	{false, "encoding=mule_internal", "0A000",
+	 "COPY ENCODING other than UTF8 is not supported"},
 };
 
 START_TEST(refused)
