@@ -1496,6 +1496,12 @@ bool xlat_alter_rebuild(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 /* xlat_objects.c: one action of ALTER TABLE table, as the statement's only one. */
 bool xlat_alter_one(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		    const PgQuery__AlterTableCmd *cmd);
+/* xlat_rowusers.c: ADD/DROP COLUMN and ALTER COLUMN TYPE of table, whose row type other
+ * tables' columns may use: *follow (in c->a) the statements that bring their values in step,
+ * to run after the action (NULL when none); false with err for what PostgreSQL refuses (0A000
+ * "cannot alter table ... because column ... uses its row type") or cannot be followed. */
+bool xlat_rowusers_alter(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+			 const PgQuery__AlterTableCmd *cmd, const char **follow);
 /* xlat_altermulti.c: ALTER TABLE with several actions (or IF EXISTS), an XLAT_REBUILD
  * chain. */
 bool xlat_alter_multi(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s);

@@ -1083,9 +1083,18 @@ bool xlat_alter_one(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 {
 	if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner)
 		return owner_change(c, table, cmd->newowner);
+	const char *follow; /* the values of columns of the table's row type (xlat_rowusers.c) */
+	if (!xlat_rowusers_alter(c, table, cmd, &follow))
+		return false;
 	xlat_puts(c, "ALTER TABLE ");
 	if (!xlat_relname(c, table) || !alter_cmd(c, table, cmd))
 		return false;
+	if (follow && c->st->kind != XLAT_SQL && c->st->kind != XLAT_SCRIPT)
+		return xlat_unsupported(c, -1, "this change of a table whose row type a column uses");
+	if (follow) {
+		xlat_puts(c, follow);
+		c->st->kind = XLAT_SCRIPT;
+	}
 	bool add = cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn;
 	if (add && c->st->kind == XLAT_SQL && xlat_own_table(c, table))
 		column_check(c, table->relname, cmd->def->column_def->colname);

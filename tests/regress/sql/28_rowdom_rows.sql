@@ -10,3 +10,26 @@ SELECT id, pg_typeof(who), (who).first, (who).n + 1 AS n1 FROM rr_people ORDER B
 SELECT id FROM rr_people WHERE (who).n = 3;
 DROP TABLE rr_people;
 DROP TABLE rr_name;
+-- a table whose row type a column of another table uses: ADD COLUMN without a default gives
+-- the stored values a NULL field, DROP COLUMN takes the field away, a rewrite is refused
+CREATE TABLE rr_addr (street text, city text);
+CREATE TABLE rr_cust (id int PRIMARY KEY, home rr_addr);
+INSERT INTO rr_cust VALUES (1, '("1 Main St",Oslo)'), (2, NULL), (3, ROW(NULL, 'Rome'));
+ALTER TABLE rr_addr ADD COLUMN zip text DEFAULT '0000';
+ALTER TABLE rr_addr ADD COLUMN zip text DEFAULT NULL;
+SELECT * FROM rr_cust ORDER BY id;
+UPDATE rr_cust SET home = ROW('2 Elm', 'Bergen', '5003') WHERE id = 2;
+ALTER TABLE rr_addr ADD COLUMN floor int;
+SELECT id, home, (home).zip, (home).floor FROM rr_cust ORDER BY id;
+ALTER TABLE rr_addr DROP COLUMN city;
+SELECT id, home, (home).zip FROM rr_cust ORDER BY id;
+ALTER TABLE rr_addr ALTER COLUMN floor TYPE bigint;
+ALTER TABLE rr_addr ADD COLUMN n serial;
+ALTER TABLE rr_addr ADD COLUMN g int GENERATED ALWAYS AS (floor * 2) STORED;
+ALTER TABLE rr_addr RENAME COLUMN street TO line1;
+SELECT (home).line1 FROM rr_cust ORDER BY id;
+ALTER TABLE rr_addr ADD COLUMN zip text;
+ALTER TABLE rr_addr DROP COLUMN nosuch;
+SELECT * FROM rr_cust ORDER BY id;
+DROP TABLE rr_cust;
+DROP TABLE rr_addr;

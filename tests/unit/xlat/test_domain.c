@@ -169,6 +169,16 @@ static const struct {
 	 "TEXT NOT NULL, identity TEXT NOT NULL, PRIMARY KEY (table_name, column_name)); INSERT "
 	 "OR REPLACE INTO main._shardlite_columns VALUES ('k', 'a', 'pos1', '')",
 	 0},
+	/* a column of a domain added to rows: its default cast to the domain checked first */
+	{"ALTER TABLE contact ADD COLUMN z pos1",
+	 "SELECT pgfn_domain_check(7, 'pos1', 0, 'p_pos', 'SELECT ?1 > 0') FROM \"contact\" LIMIT "
+	 "1; ALTER TABLE contact ADD COLUMN z int4 DEFAULT (/* shardlite: domain default */ 7) "
+	 "CONSTRAINT \"shardlite_domain:4:pos1:p_pos\" CHECK (\"z\" > 0); CREATE TABLE IF NOT "
+	 "EXISTS _shardlite_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, type "
+	 "TEXT NOT NULL, identity TEXT NOT NULL, PRIMARY KEY (table_name, column_name)); INSERT "
+	 "OR REPLACE INTO main._shardlite_columns VALUES ('contact', 'z', 'pos1', ''); SELECT "
+	 "shardlite_trigger_refit('contact', 1)",
+	 0},
 	/* a cast to a domain over an array is an array operand of || (not text concatenation) */
 	{"SELECT '{1}'::intarr || 2", "SELECT pgfn_array_append('{1}', 2, '.') AS \"?column?\"",
 	 1007},
