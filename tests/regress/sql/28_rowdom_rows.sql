@@ -33,3 +33,14 @@ ALTER TABLE rr_addr DROP COLUMN nosuch;
 SELECT * FROM rr_cust ORDER BY id;
 DROP TABLE rr_cust;
 DROP TABLE rr_addr;
+-- a whole row compared with a value of its row type: as composite values compare
+CREATE TABLE rr_pair (a int8, b int8);
+INSERT INTO rr_pair VALUES (123, 456), (4567890123456789, 123), (1, NULL);
+SELECT * FROM rr_pair p WHERE p = ROW(123, 456)::rr_pair;
+SELECT * FROM rr_pair p WHERE p <> ROW(123, 456)::rr_pair ORDER BY a;
+SELECT * FROM rr_pair p WHERE p = ROW(1, NULL)::rr_pair;
+SELECT * FROM rr_pair p WHERE p IN (ROW(123, 456)::rr_pair, '(4567890123456789,123)') ORDER BY a;
+SELECT * FROM rr_pair p WHERE p NOT IN ('(1,)', ROW(123, 456)::rr_pair);
+SELECT * FROM rr_pair p WHERE p > ROW(100, 0)::rr_pair ORDER BY a;
+SELECT count(*) FROM rr_pair p WHERE p = '(123,456)';
+DROP TABLE rr_pair;
