@@ -972,6 +972,16 @@ bool xlat_stmt_alter_domain(struct xlat_ctx *c, const PgQuery__AlterDomainStmt *
 
 static const struct xlat_udf *udf_of(struct xlat_ctx *c, const struct xlat_domain *d);
 
+bool xlat_type_names_domain(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
+{
+	const PgQuery__Node *o = s->object;
+	if (s->rename_type != PG_QUERY__OBJECT_TYPE__OBJECT_TYPE || !o ||
+	    o->node_case != NODE(LIST) || !o->list->n_items)
+		return false;
+	return xlat_domain_by_name(c, xlat_node_str(o->list->items[o->list->n_items - 1])) !=
+	       NULL;
+}
+
 bool xlat_rename_domain(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 {
 	const PgQuery__Node *o = s->object;
@@ -1008,7 +1018,10 @@ bool xlat_rename_domain(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	} else {
 		nd->name = arena_strdup(c->a, s->newname);
 	}
-	xlat_sidecar_script(c, "ALTER DOMAIN");
+	/* ALTER TYPE d RENAME TO, as PostgreSQL takes it of a domain, keeps its tag */
+	const char *tag =
+		s->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE ? "ALTER TYPE" : "ALTER DOMAIN";
+	xlat_sidecar_script(c, tag);
 	xlat_puts(c, SIDECAR_DOMAINS "; SELECT shardlite_domain(");
 	xlat_puts(c, con ? "'rename_check', " : "'rename', ");
 	xlat_string(c, name);
@@ -1019,7 +1032,7 @@ bool xlat_rename_domain(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	xlat_puts(c, ", ");
 	xlat_string(c, s->newname);
 	xlat_puts(c, ")" SCHEMA_BUMP);
-	return alter_chain(c, d, nd, NULL, "ALTER DOMAIN");
+	return alter_chain(c, d, nd, NULL, tag);
 }
 
 /* ---- DROP DOMAIN ---- */

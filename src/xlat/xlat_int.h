@@ -1739,6 +1739,9 @@ bool xlat_domain_column_clauses(struct xlat_ctx *c, const struct xlat_domain *d,
 /* ALTER DOMAIN (but OWNER TO) and ALTER DOMAIN ... RENAME TO. */
 bool xlat_stmt_alter_domain(struct xlat_ctx *c, const PgQuery__AlterDomainStmt *s);
 bool xlat_rename_domain(struct xlat_ctx *c, const PgQuery__RenameStmt *s);
+/* Whether s is ALTER TYPE name RENAME TO of one of the tenant's domains (PostgreSQL takes it
+ * as ALTER DOMAIN's, with its own tag). */
+bool xlat_type_names_domain(struct xlat_ctx *c, const PgQuery__RenameStmt *s);
 /* The domain's DEFAULT parsed (*tree to free with xlat_domain_free), NULL when none or on an
  * error (err set). */
 const PgQuery__Node *xlat_domain_default(struct xlat_ctx *c, const struct xlat_domain *d,

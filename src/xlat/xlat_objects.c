@@ -1177,9 +1177,10 @@ bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 {
 	bool column = s->rename_type == OBJ(COLUMN) && s->relation_type == OBJ(TABLE);
 	bool constraint = s->rename_type == OBJ(TABCONSTRAINT);
-	if (s->rename_type == OBJ(TYPE))
+	if (s->rename_type == OBJ(TYPE) && !xlat_type_names_domain(c, s))
 		return xlat_rename_type(c, s);
-	if (s->rename_type == OBJ(DOMAIN) || s->rename_type == OBJ(DOMCONSTRAINT))
+	if (s->rename_type == OBJ(DOMAIN) || s->rename_type == OBJ(DOMCONSTRAINT) ||
+	    s->rename_type == OBJ(TYPE))
 		return xlat_rename_domain(c, s);
 	ddl(c, s->rename_type == OBJ(INDEX)	 ? "ALTER INDEX"
 	       : s->rename_type == OBJ(VIEW)	 ? "ALTER VIEW"

@@ -22,3 +22,18 @@ DROP TABLE rd_items;
 DROP DOMAIN rd_short;
 DROP DOMAIN rd_code;
 DROP DOMAIN rd_req;
+-- ALTER TYPE ... RENAME TO of a domain renames it, as ALTER DOMAIN does (tag ALTER TYPE)
+CREATE DOMAIN rd_qty AS int CONSTRAINT rd_qty_pos CHECK (VALUE > 0);
+ALTER TYPE rd_qty RENAME TO rd_amount;
+SELECT 3::rd_amount;
+SELECT 0::rd_amount;
+SELECT 3::rd_qty;
+ALTER DOMAIN rd_amount RENAME CONSTRAINT rd_qty_pos TO rd_amount_pos;
+SELECT 0::rd_amount;
+-- information_schema.check_constraints lists a domain's CHECKs (as domain_constraints names them)
+SELECT count(*) FROM information_schema.check_constraints c
+  JOIN information_schema.domain_constraints d USING (constraint_schema, constraint_name)
+  WHERE d.domain_name = 'rd_amount';
+SELECT constraint_name FROM information_schema.check_constraints
+  WHERE constraint_name LIKE 'rd_amount%' ORDER BY 1;
+DROP DOMAIN rd_amount;
