@@ -306,7 +306,10 @@ bool xlat_domain_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc,
 	b.type_name = (PgQuery__TypeName *)btn;
 	/* a DDL expression (a column's DEFAULT) names no function in the file: a domain column
 	 * checks the value it stores */
-	bool plain = (!d->notnull && !d->nchecks) || !c->schema || (c->flags & XLAT_X_NOSUBQUERY);
+	/* ... and a view's query (view_star: its query is being translated) names the domain
+	 * even when it has no constraint yet, so that ALTER DOMAIN finds the view (views_guard) */
+	bool plain = (!d->notnull && !d->nchecks && !c->view_star) || !c->schema ||
+		     (c->flags & XLAT_X_NOSUBQUERY);
 	if (plain) {
 		bool ok = xlat_cast(c, &b, t);
 		xlat_domain_free(bt);
@@ -869,6 +872,36 @@ static bool add_check(struct xlat_ctx *c, const struct xlat_domain *d, struct xl
 	return true;
 }
 
+/* A view (or materialized view) keeps its casts to a domain as translated when it was made,
+ * with the constraints the domain had then (pgfn_domain_check's arguments), where PostgreSQL
+ * checks the domain's constraints when the view is read: a change of the constraints of d (or
+ * of a domain below one a view casts to) is refused while a view casts to it. Such a cast
+ * names its domain as pgfn_domain_check's second argument (xlat_domain_cast). */
+static void views_guard(struct xlat_ctx *c, const struct xlat_domain *d)
+{
+	xlat_puts(c, "; SELECT shardlite_raise('0A000', 'ALTER DOMAIN changing the constraints of "
+		     "a domain a view casts to is not supported (view \"' || name || '\")') FROM "
+		     "(SELECT name, sql FROM main.sqlite_schema UNION ALL SELECT name, sql FROM "
+		     "temp.sqlite_schema) WHERE instr(sql, 'pgfn_domain_check(') AND (");
+	bool first = true;
+	for (const struct xlat_domain *e = c->schema ? c->schema->domains : NULL; e && e->name;
+	     e++) {
+		if (strcmp(e->name, d->name) != 0 && !is_over(c, e, d->name))
+			continue;
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		strbuf_puts(&sb, ", ");
+		strbuf_put_quoted(&sb, xlat_enum_display(c, e->name), '\'');
+		strbuf_puts(&sb, ", ");
+		xlat_puts(c, first ? "instr(sql, " : " OR instr(sql, ");
+		xlat_string(c, sb.data ? sb.data : "");
+		xlat_puts(c, ")");
+		strbuf_fini(&sb);
+		first = false;
+	}
+	xlat_puts(c, first ? "false) LIMIT 1" : ") LIMIT 1");
+}
+
 bool xlat_stmt_alter_domain(struct xlat_ctx *c, const PgQuery__AlterDomainStmt *s)
 {
 	const char *name = NULL;
@@ -967,6 +1000,8 @@ bool xlat_stmt_alter_domain(struct xlat_ctx *c, const PgQuery__AlterDomainStmt *
 		return xlat_unsupported(c, -1, "this ALTER DOMAIN");
 	}
 	xlat_puts(c, ")" SCHEMA_BUMP);
+	if (s->subtype[0] != 'T') /* a default does not reach a cast */
+		views_guard(c, d);
 	return alter_chain(c, d, nd, added, "ALTER DOMAIN");
 }
 

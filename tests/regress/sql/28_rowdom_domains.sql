@@ -37,3 +37,35 @@ SELECT count(*) FROM information_schema.check_constraints c
 SELECT constraint_name FROM information_schema.check_constraints
   WHERE constraint_name LIKE 'rd_amount%' ORDER BY 1;
 DROP DOMAIN rd_amount;
+-- a view keeps its casts to a domain as translated when it was made: a change of the domain's
+-- constraints is refused while a view casts to it (PostgreSQL checks the new ones when the view
+-- is read); each in a transaction block rolled back, so both sides go on alike
+CREATE DOMAIN rd_pos AS int;
+CREATE DOMAIN rd_odd AS rd_pos CHECK (VALUE % 2 = 1);
+CREATE TABLE rd_src (v int);
+INSERT INTO rd_src VALUES (NULL), (5);
+CREATE VIEW rd_view AS SELECT v::rd_pos AS p FROM rd_src;
+SELECT * FROM rd_view ORDER BY p;
+ALTER DOMAIN rd_pos SET DEFAULT 1;
+BEGIN;
+-- differs: refused (0A000) while a view casts to the domain; PostgreSQL changes it (the view then fails when read)
+ALTER DOMAIN rd_pos SET NOT NULL;
+ROLLBACK;
+BEGIN;
+-- differs: refused (0A000) while a view casts to the domain; PostgreSQL changes it
+ALTER DOMAIN rd_pos ADD CONSTRAINT rd_pos_big CHECK (VALUE > 6);
+ROLLBACK;
+SELECT * FROM rd_view ORDER BY p;
+DROP VIEW rd_view;
+CREATE VIEW rd_view2 AS SELECT v::rd_odd AS o FROM rd_src;
+BEGIN;
+-- differs: refused (0A000) while a view casts to a domain over it; PostgreSQL changes it
+ALTER DOMAIN rd_pos ADD CONSTRAINT rd_pos_big CHECK (VALUE > 6);
+ROLLBACK;
+DROP VIEW rd_view2;
+ALTER DOMAIN rd_pos ADD CONSTRAINT rd_pos_big CHECK (VALUE > 6);
+SELECT 7::rd_odd;
+SELECT 5::rd_odd;
+DROP TABLE rd_src;
+DROP DOMAIN rd_odd;
+DROP DOMAIN rd_pos;
