@@ -669,6 +669,9 @@ bool xlat_row_sort(struct xlat_ctx *c, const PgQuery__RowExpr *r, bool desc);
 /* (t).col of a relation t of the query: 1 emitted (as t.col), 0 not one, -1 failed (42703
  * for a column t does not have). */
 int xlat_row_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct xlat_type *t);
+/* (ROW(a, b)).f2 of an anonymous row: 1 emitted (as b), 0 not one, -1 failed (42703 for a
+ * field the row does not have). */
+int xlat_row_ctor_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct xlat_type *t);
 /* The relation whose whole row n (t or t.*, no column being called t) stands for, with its
  * columns; NULL when n is no such reference. */
 const char *xlat_row_rel(const struct xlat_ctx *c, const PgQuery__Node *n,

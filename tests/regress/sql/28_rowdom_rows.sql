@@ -44,3 +44,10 @@ SELECT * FROM rr_pair p WHERE p NOT IN ('(1,)', ROW(123, 456)::rr_pair);
 SELECT * FROM rr_pair p WHERE p > ROW(100, 0)::rr_pair ORDER BY a;
 SELECT count(*) FROM rr_pair p WHERE p = '(123,456)';
 DROP TABLE rr_pair;
+-- a field of an anonymous row: f1, f2, ... as PostgreSQL names them
+SELECT (ROW(1, 2.5)).f1, (ROW(1, 2.5)).f2;
+SELECT (ROW(7, 'x'::text, NULL::int)).f3 IS NULL AS f3_null, (ROW(7, 'x'::text)).f2 || 'y' AS f2y;
+SELECT (ROW(ROW(1, 2), 3)).f2;
+SELECT (ROW(1, 2)).nosuch;
+SELECT (ROW(1, 2)).f3;
+SELECT (ROW(1, 2)).f0;
