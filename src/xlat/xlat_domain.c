@@ -289,7 +289,8 @@ const struct xlat_domain *xlat_domain_of_expr(struct xlat_ctx *c, const PgQuery_
 	struct xlat_typeref r;
 	if (!n || n->node_case != NODE(TYPE_CAST) || !n->type_cast->type_name)
 		return NULL;
-	return xlat_type_resolve(c, n->type_cast->type_name, &r) && !r.is_array ? r.domain : NULL;
+	/* is_array: a domain over an array type (an array of a domain is refused) */
+	return xlat_type_resolve(c, n->type_cast->type_name, &r) ? r.domain : NULL;
 }
 
 bool xlat_domain_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc,

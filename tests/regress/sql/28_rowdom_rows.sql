@@ -51,3 +51,17 @@ SELECT (ROW(ROW(1, 2), 3)).f2;
 SELECT (ROW(1, 2)).nosuch;
 SELECT (ROW(1, 2)).f3;
 SELECT (ROW(1, 2)).f0;
+-- a temporary table's row type as a function's parameter (LANGUAGE sql and plpgsql, %ROWTYPE)
+CREATE TEMP TABLE rr_tmp (first text, n int);
+INSERT INTO rr_tmp VALUES ('Joe', 2);
+CREATE FUNCTION rr_tmp_label(rr_tmp) RETURNS text LANGUAGE sql AS $$ SELECT $1.first || '#' || $1.n $$;
+SELECT rr_tmp_label(t) FROM rr_tmp t;
+SELECT rr_tmp_label(ROW('Ann', 5));
+CREATE FUNCTION rr_tmp_pl(x rr_tmp) RETURNS int LANGUAGE plpgsql AS $$ BEGIN RETURN x.n * 10; END $$;
+SELECT rr_tmp_pl(t) FROM rr_tmp t;
+CREATE FUNCTION rr_tmp_first() RETURNS text LANGUAGE plpgsql AS $$ DECLARE r rr_tmp%ROWTYPE; BEGIN SELECT * INTO r FROM rr_tmp; RETURN r.first; END $$;
+SELECT rr_tmp_first();
+DROP FUNCTION rr_tmp_label(rr_tmp);
+DROP FUNCTION rr_tmp_pl(rr_tmp);
+DROP FUNCTION rr_tmp_first();
+DROP TABLE rr_tmp;
