@@ -69,3 +69,7 @@ SELECT 5::rd_odd;
 DROP TABLE rd_src;
 DROP DOMAIN rd_odd;
 DROP DOMAIN rd_pos;
+-- pg_typeof of a cast to a domain over an array names the domain, as of a scalar domain
+CREATE DOMAIN rd_ints AS int[];
+SELECT pg_typeof('{1,2,3}'::rd_ints), pg_typeof('{1,2,3}'::rd_ints || 4), array_dims('{1,2,3}'::rd_ints);
+DROP DOMAIN rd_ints;
