@@ -65,3 +65,12 @@ DROP FUNCTION rr_tmp_label(rr_tmp);
 DROP FUNCTION rr_tmp_pl(rr_tmp);
 DROP FUNCTION rr_tmp_first();
 DROP TABLE rr_tmp;
+-- GROUP BY a whole row groups by its columns (a NULL field equal to another, as records
+-- group); a column of it alone in the select list is still not grouped
+CREATE TABLE rr_g (a int, b text);
+INSERT INTO rr_g VALUES (1, 'x'), (1, 'x'), (2, NULL), (2, NULL), (3, 'y');
+SELECT count(*), min(a) FROM rr_g t GROUP BY t ORDER BY 2;
+SELECT count(*) FROM rr_g GROUP BY rr_g ORDER BY 1;
+SELECT a, count(*) FROM rr_g t GROUP BY t;
+SELECT a, count(*) FROM rr_g t GROUP BY t, a ORDER BY 1;
+DROP TABLE rr_g;
