@@ -544,6 +544,15 @@ bool xlat_stmt_create_domain(struct xlat_ctx *c, const PgQuery__CreateDomainStmt
 	if (!dd.name || !s->type_name)
 		return dd.name ? xlat_unsupported(c, -1, "this CREATE DOMAIN") : false;
 	struct xlat_typeref base;
+	if (!xlat_type_pseudo_check(c, s->type_name, NULL)) { /* DefineDomain's typtype check */
+		pgerr_clear(c->err);
+		const PgQuery__TypeName *tn = s->type_name;
+		return xlat_fail(c, SQLSTATE_DATATYPE_MISMATCH, -1,
+				 "\"%s%s%s\" is not a valid base type for a domain",
+				 tn->n_names == 2 ? xlat_node_str(tn->names[0]) : "",
+				 tn->n_names == 2 ? "." : "",
+				 xlat_node_str(tn->names[tn->n_names - 1]));
+	}
 	if (!xlat_type_resolve(c, s->type_name, &base))
 		return false;
 	if (base.serial)

@@ -73,3 +73,7 @@ DROP DOMAIN rd_pos;
 CREATE DOMAIN rd_ints AS int[];
 SELECT pg_typeof('{1,2,3}'::rd_ints), pg_typeof('{1,2,3}'::rd_ints || 4), array_dims('{1,2,3}'::rd_ints);
 DROP DOMAIN rd_ints;
+-- a pseudo-type is no base type for a domain
+CREATE DOMAIN rd_fail AS anyelement;
+CREATE DOMAIN rd_fail AS pg_catalog.record;
+CREATE DOMAIN rd_fail AS void;
