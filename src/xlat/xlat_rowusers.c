@@ -22,8 +22,7 @@ static bool fills_rows(struct xlat_ctx *c, const PgQuery__ColumnDef *cd)
 	pgerr_clear(c->err); /* the column's own translation says what is wrong */
 	if (typed && (tr.serial || (tr.domain && tr.domain->dflt)))
 		return true;
-	if (cd->raw_default || (cd->identity && *cd->identity) ||
-	    (cd->generated && *cd->generated))
+	if (cd->raw_default || (cd->identity && *cd->identity) || (cd->generated && *cd->generated))
 		return true;
 	for (size_t i = 0; i < cd->n_constraints; i++) {
 		const PgQuery__Constraint *k = cd->constraints[i]->constraint;
@@ -68,10 +67,11 @@ bool xlat_rowusers_alter(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	const struct xlat_schema_col *cols = NULL;
 	size_t ncols = 0;
 	if (!xlat_scope_target(c, table, &cols, &ncols))
-		return xlat_unsupported(c, -1, "altering a table whose row type a column uses here");
-	const PgQuery__ColumnDef *cd =
-		add && cmd->def && cmd->def->node_case == NODE(COLUMN_DEF) ? cmd->def->column_def
-									    : NULL;
+		return xlat_unsupported(c, -1,
+					"altering a table whose row type a column uses here");
+	const PgQuery__ColumnDef *cd = add && cmd->def && cmd->def->node_case == NODE(COLUMN_DEF)
+					       ? cmd->def->column_def
+					       : NULL;
 	long k = add ? (long)ncols : col_index(cols, ncols, cmd->name);
 	if (retype || (add && (!cd || fills_rows(c, cd))))
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
@@ -89,8 +89,8 @@ bool xlat_rowusers_alter(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		PgQuery__RangeVar rv = PG_QUERY__RANGE_VAR__INIT;
 		rv.relname = (char *)tables[i];
 		rv.inh = true;
-		if (xlat_scope_target(c, &rv, &uc, &nu) && (uc = xlat_scope_col(uc, nu, columns[i])) &&
-		    uc->type_oid == arr) {
+		if (xlat_scope_target(c, &rv, &uc, &nu) &&
+		    (uc = xlat_scope_col(uc, nu, columns[i])) && uc->type_oid == arr) {
 			strbuf_fini(&sb);
 			return xlat_unsupported(c, -1,
 						"altering the columns of a table whose row type an "
