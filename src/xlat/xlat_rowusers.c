@@ -78,8 +78,12 @@ bool xlat_rowusers_alter(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 				 "cannot alter table \"%s\" because column \"%s.%s\" uses its row "
 				 "type",
 				 table->relname, tables[0], columns[0]);
-	if (k < 0 || cmd->missing_ok || (add && col_index(cols, ncols, cd->colname) >= 0))
-		return true; /* the statement's own 42703 / 42701, or nothing to do */
+	if (k < 0 || (add && col_index(cols, ncols, cd->colname) >= 0))
+		return true; /* the statement's own 42703 / 42701, or IF [NOT] EXISTS's nothing */
+	if (add && cmd->missing_ok) /* a rebuild, after which nothing more runs */
+		return xlat_unsupported(c, -1,
+					"ADD COLUMN IF NOT EXISTS of a table whose row type a column "
+					"uses");
 	uint32_t arr = xlat_comptype_array_of(c, oid);
 	struct strbuf sb;
 	strbuf_init(&sb, 0);

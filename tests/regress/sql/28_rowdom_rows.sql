@@ -30,6 +30,12 @@ ALTER TABLE rr_addr RENAME COLUMN street TO line1;
 SELECT (home).line1 FROM rr_cust ORDER BY id;
 ALTER TABLE rr_addr ADD COLUMN zip text;
 ALTER TABLE rr_addr DROP COLUMN nosuch;
+ALTER TABLE rr_addr ADD COLUMN IF NOT EXISTS zip text;
+ALTER TABLE rr_addr DROP COLUMN IF EXISTS nosuch;
+BEGIN;
+-- differs: refused (0A000) where the table's row type is a column's type; PostgreSQL adds the column (a NULL field)
+ALTER TABLE rr_addr ADD COLUMN IF NOT EXISTS extra text;
+ROLLBACK;
 SELECT * FROM rr_cust ORDER BY id;
 DROP TABLE rr_cust;
 DROP TABLE rr_addr;
