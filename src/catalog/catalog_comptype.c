@@ -90,7 +90,7 @@ void cat_rowtype_col(const struct cat_model *m, const char *decl, struct cat_col
 	char *name = arena_strndup(m->a, decl, array ? n - 2 : n);
 	for (size_t i = 0; i < m->nrels; i++) {
 		const struct cat_rel *r = m->rels[i];
-		if (strcmp(r->name, name) != 0 || !cat_rowtype_oid(r, false) || r->temp)
+		if (strcmp(r->name, name) != 0 || !cat_rowtype_oid(r, false))
 			continue;
 		c->typoid = cat_rowtype_oid(r, array);
 		c->typmod = -1;

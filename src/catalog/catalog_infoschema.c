@@ -529,6 +529,14 @@ static bool fill_check_constraints(struct cat_conn *cc, const struct cat_model *
 		con_head(r, cc, m->checks[i]->name);
 		cat_text(r, m->checks[i]->expr);
 	}
+	/* a domain's CHECKs too, as PostgreSQL's view lists every CHECK of pg_constraint */
+	for (size_t i = 0; i < m->ndomains; i++) {
+		const struct cat_domain *d = m->domains[i];
+		for (size_t k = 0; k < d->nchecks; k++) {
+			con_head(r, cc, d->connames[k]);
+			cat_text(r, d->checks[k]);
+		}
+	}
 	for (size_t i = 0; i < m->nrels; i++) {
 		const struct cat_rel *t = m->rels[i];
 		for (int k = 0; t->kind == 'r' && k < t->ncols; k++) {

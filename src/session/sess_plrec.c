@@ -115,7 +115,9 @@ static bool row_fields(struct pl_run *r, size_t var, const char *rel, struct pge
 	}
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	strbuf_puts(&sb, "SELECT * FROM main.");
+	/* an unqualified name finds a temporary table first, as PostgreSQL's search path does
+	 * (pg_temp before public); public.t the tenant's own */
+	strbuf_puts(&sb, n > 1 ? "SELECT * FROM main." : "SELECT * FROM ");
 	strbuf_put_quoted(&sb, table, '"');
 	sqlite3_stmt *vm = NULL;
 	int rc = sb.failed ? SQLITE_NOMEM

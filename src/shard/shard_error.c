@@ -324,6 +324,25 @@ static void reword_reindex(sqlite3 *db, struct pgerr *e, const char *arg)
 	snprintf(e->message, sizeof(e->message), "no index or table of that name to reindex");
 }
 
+/* A row value the translator passed where SQLite has none (an array of rows, a row as a
+ * function's argument, a row operator other than the comparisons): PostgreSQL's rows go
+ * there, SQLite's cannot, so it is a construct shardlite does not support (not a syntax
+ * error). */
+static void reword_row_value(sqlite3 *db, struct pgerr *e, const char *arg)
+{
+	snprintf(e->message, sizeof(e->message),
+		 "a row value in this position is not supported (only as a result column, in a "
+		 "comparison of rows, IN or IS NULL)");
+}
+
+/* ALTER TABLE ADD COLUMN of a column whose CHECK its default fails on the rows there: SQLite
+ * names no constraint; PostgreSQL's SQLSTATE, in its words as far as they are known. */
+static void reword_added_check(sqlite3 *db, struct pgerr *e, const char *arg)
+{
+	snprintf(e->message, sizeof(e->message),
+		 "check constraint of the added column is violated by some row");
+}
+
 /* SQLite groups a query only for a GROUP BY or an aggregate in its select list; PostgreSQL
  * also for an aggregate in HAVING alone (SELECT 1 FROM t HAVING count(*) > 1). */
 static void reword_having(sqlite3 *db, struct pgerr *e, const char *arg)
@@ -627,7 +646,8 @@ static const struct rc_map rc_table[] = {
 	{SQLITE_ERROR, "use DROP ", "42809", reword_wrong_drop},
 	{SQLITE_ERROR, "default value of column ", SQLSTATE_FEATURE_NOT_SUPPORTED,
 	 reword_default_column},
-	{SQLITE_ERROR, "row value misused", SQLSTATE_SYNTAX_ERROR, NULL},
+	{SQLITE_ERROR, "row value misused", SQLSTATE_FEATURE_NOT_SUPPORTED, reword_row_value},
+	{SQLITE_ERROR, "CHECK constraint failed", SQLSTATE_CHECK_VIOLATION, reword_added_check},
 	{SQLITE_ERROR, "error in view ", "2BP01", reword_view_column},
 	{SQLITE_ERROR, "non-deterministic functions prohibited in generated columns", "42P17",
 	 reword_not_immutable_gen},

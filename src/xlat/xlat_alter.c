@@ -615,31 +615,55 @@ static bool numbering(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 					  id ? id->n_options : 0, before, after);
 }
 
-static bool has_default(const PgQuery__ColumnDef *cd)
+/* A column of domain d added to a table with rows: each row takes the column's default (its
+ * own, else the domain's, else NULL) cast to the domain, as PostgreSQL checks it: its 23502 /
+ * 23514 ("value for domain d violates check constraint") from the first row, ahead of
+ * SQLite's unnamed CHECK failure. */
+static bool domain_rows_check(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+			      const PgQuery__ColumnDef *cd, const struct xlat_domain *d)
 {
+	PgQuery__Node *dflt = NULL;
 	for (size_t i = 0; i < cd->n_constraints; i++) {
-		if (cd->constraints[i]->constraint->contype ==
-		    PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT)
-			return true;
+		const PgQuery__Constraint *k = cd->constraints[i]->constraint;
+		if (k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT)
+			dflt = k->raw_expr;
 	}
-	return false;
-}
-
-/* A column of NOT NULL domain d without a default, added to a table with rows: PostgreSQL's
- * 23502 from the first row, ahead of SQLite's unnamed CHECK failure. */
-static void null_rows_check(struct xlat_ctx *c, const PgQuery__RangeVar *table,
-			    const struct xlat_domain *d)
-{
+	PgQuery__ParseResult *tree = NULL;
+	if (!dflt)
+		dflt = (PgQuery__Node *)xlat_domain_default(c, d, &tree);
+	if (!dflt && pgerr_is_set(c->err))
+		return false;
+	PgQuery__AConst null = PG_QUERY__A__CONST__INIT;
+	PgQuery__Node nulln = PG_QUERY__NODE__INIT, castn = PG_QUERY__NODE__INIT;
+	null.isnull = true;
+	null.location = -1;
+	nulln.node_case = PG_QUERY__NODE__NODE_A_CONST;
+	nulln.a_const = &null;
+	PgQuery__TypeCast tc = PG_QUERY__TYPE_CAST__INIT;
+	tc.arg = dflt ? dflt : &nulln;
+	tc.type_name = cd->type_name;
+	tc.location = -1;
+	castn.node_case = PG_QUERY__NODE__NODE_TYPE_CAST;
+	castn.type_cast = &tc;
+	unsigned flags = c->flags;
+	c->flags &= ~(unsigned)XLAT_X_NOSUBQUERY; /* the cast checks (xlat_domain_cast) */
+	struct xlat_type t;
+	const char *v = xlat_expr_aside(c, &castn, &t);
+	c->flags = flags;
+	xlat_domain_free(tree);
+	if (!v)
+		return false;
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	strbuf_puts(&sb, "SELECT pgfn_domain_check(NULL, ");
-	strbuf_put_quoted(&sb, xlat_enum_display(c, d->name), '\'');
-	strbuf_puts(&sb, ", 1) FROM ");
+	strbuf_puts(&sb, "SELECT ");
+	strbuf_puts(&sb, v);
+	strbuf_puts(&sb, " FROM ");
 	strbuf_put_quoted(&sb, table->relname, '"');
 	strbuf_puts(&sb, " LIMIT 1; ");
 	xlat_insert_at(c, 0, sb.data ? sb.data : "");
 	strbuf_fini(&sb);
 	xlat_nocache(c);
+	return true;
 }
 
 bool xlat_add_column(struct xlat_ctx *c, const PgQuery__RangeVar *table,
@@ -664,9 +688,7 @@ bool xlat_add_column(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		if (d) /* which domain the column is of */
 			xlat_column_meta(c, table->relname, cd->colname, d->name, 0, false,
 					 xlat_temp_is(table));
-		if (d && d->notnull && !d->dflt && !has_default(cd))
-			null_rows_check(c, table, d);
-		return true;
+		return !d || domain_rows_check(c, table, cd, d);
 	}
 	if (d)
 		return xlat_unsupported(c, -1,

@@ -219,6 +219,13 @@ bool xlat_alter_multi(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 	xlat_nocache(c); /* the actions' text is copied out of c->sb */
 	for (size_t i = 0; i < n; i++) {
 		const PgQuery__AlterTableCmd *cmd = s->cmds[i]->alter_table_cmd;
+		const char *follow; /* a column of the table's row type (xlat_rowusers.c) */
+		if (!xlat_rowusers_alter(c, s->relation, cmd, &follow))
+			return false;
+		if (follow)
+			return xlat_unsupported(c, -1,
+						"ALTER TABLE with several actions of a table whose "
+						"row type a column uses");
 		/* without the parts, SET DEFAULT finds no expression: 0A000 */
 		c->alter_text = split ? at[i] : "";
 		c->alter_len = split ? len[i] : 0;

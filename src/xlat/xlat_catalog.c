@@ -593,6 +593,8 @@ bool xlat_catalog_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind
 		int field = xlat_srfzip_field(c, ind, t); /* (f()).col */
 		if (!field)
 			field = xlat_row_field(c, ind, t); /* (t).col */
+		if (!field) /* (ROW(a, b)).f1 */
+			field = xlat_row_ctor_field(c, ind, t);
 		if (!field) /* (x).f of a composite value */
 			field = xlat_composite_field(c, ind, t);
 		return field ? field > 0 : xlat_catalog_record_field(c, ind, t);

@@ -450,6 +450,12 @@ static const char *attr_type(struct xlat_ctx *c, const PgQuery__ColumnDef *cd,
 	if (!cd->type_name || !xlat_type_pseudo_check(c, cd->type_name, cd->colname) ||
 	    !xlat_type_resolve(c, cd->type_name, &r))
 		return NULL;
+	if (r.domain) { /* record_in reads a field as its base type: the domain's constraints
+			 * would go unchecked (PostgreSQL checks them in each value) */
+		xlat_unsupported(c, cd->type_name->location,
+				 "an attribute of a domain type in a composite type");
+		return NULL;
+	}
 	if (r.serial) { /* serial is a column's shorthand, not a type */
 		xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, cd->type_name->location,
 			  "type \"%s\" does not exist",

@@ -289,7 +289,8 @@ const struct xlat_domain *xlat_domain_of_expr(struct xlat_ctx *c, const PgQuery_
 	struct xlat_typeref r;
 	if (!n || n->node_case != NODE(TYPE_CAST) || !n->type_cast->type_name)
 		return NULL;
-	return xlat_type_resolve(c, n->type_cast->type_name, &r) && !r.is_array ? r.domain : NULL;
+	/* is_array: a domain over an array type (an array of a domain is refused) */
+	return xlat_type_resolve(c, n->type_cast->type_name, &r) ? r.domain : NULL;
 }
 
 bool xlat_domain_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc,
@@ -306,7 +307,10 @@ bool xlat_domain_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc,
 	b.type_name = (PgQuery__TypeName *)btn;
 	/* a DDL expression (a column's DEFAULT) names no function in the file: a domain column
 	 * checks the value it stores */
-	bool plain = (!d->notnull && !d->nchecks) || !c->schema || (c->flags & XLAT_X_NOSUBQUERY);
+	/* ... and a view's query (view_star: its query is being translated) names the domain
+	 * even when it has no constraint yet, so that ALTER DOMAIN finds the view (views_guard) */
+	bool plain = (!d->notnull && !d->nchecks && !c->view_star) || !c->schema ||
+		     (c->flags & XLAT_X_NOSUBQUERY);
 	if (plain) {
 		bool ok = xlat_cast(c, &b, t);
 		xlat_domain_free(bt);
@@ -540,6 +544,15 @@ bool xlat_stmt_create_domain(struct xlat_ctx *c, const PgQuery__CreateDomainStmt
 	if (!dd.name || !s->type_name)
 		return dd.name ? xlat_unsupported(c, -1, "this CREATE DOMAIN") : false;
 	struct xlat_typeref base;
+	if (!xlat_type_pseudo_check(c, s->type_name, NULL)) { /* DefineDomain's typtype check */
+		pgerr_clear(c->err);
+		const PgQuery__TypeName *tn = s->type_name;
+		return xlat_fail(c, SQLSTATE_DATATYPE_MISMATCH, -1,
+				 "\"%s%s%s\" is not a valid base type for a domain",
+				 tn->n_names == 2 ? xlat_node_str(tn->names[0]) : "",
+				 tn->n_names == 2 ? "." : "",
+				 xlat_node_str(tn->names[tn->n_names - 1]));
+	}
 	if (!xlat_type_resolve(c, s->type_name, &base))
 		return false;
 	if (base.serial)
@@ -869,6 +882,36 @@ static bool add_check(struct xlat_ctx *c, const struct xlat_domain *d, struct xl
 	return true;
 }
 
+/* A view (or materialized view) keeps its casts to a domain as translated when it was made,
+ * with the constraints the domain had then (pgfn_domain_check's arguments), where PostgreSQL
+ * checks the domain's constraints when the view is read: a change of the constraints of d (or
+ * of a domain below one a view casts to) is refused while a view casts to it. Such a cast
+ * names its domain as pgfn_domain_check's second argument (xlat_domain_cast). */
+static void views_guard(struct xlat_ctx *c, const struct xlat_domain *d)
+{
+	xlat_puts(c, "; SELECT shardlite_raise('0A000', 'ALTER DOMAIN changing the constraints of "
+		     "a domain a view casts to is not supported (view \"' || name || '\")') FROM "
+		     "(SELECT name, sql FROM main.sqlite_schema UNION ALL SELECT name, sql FROM "
+		     "temp.sqlite_schema) WHERE instr(sql, 'pgfn_domain_check(') AND (");
+	bool first = true;
+	for (const struct xlat_domain *e = c->schema ? c->schema->domains : NULL; e && e->name;
+	     e++) {
+		if (strcmp(e->name, d->name) != 0 && !is_over(c, e, d->name))
+			continue;
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		strbuf_puts(&sb, ", ");
+		strbuf_put_quoted(&sb, xlat_enum_display(c, e->name), '\'');
+		strbuf_puts(&sb, ", ");
+		xlat_puts(c, first ? "instr(sql, " : " OR instr(sql, ");
+		xlat_string(c, sb.data ? sb.data : "");
+		xlat_puts(c, ")");
+		strbuf_fini(&sb);
+		first = false;
+	}
+	xlat_puts(c, first ? "false) LIMIT 1" : ") LIMIT 1");
+}
+
 bool xlat_stmt_alter_domain(struct xlat_ctx *c, const PgQuery__AlterDomainStmt *s)
 {
 	const char *name = NULL;
@@ -967,10 +1010,22 @@ bool xlat_stmt_alter_domain(struct xlat_ctx *c, const PgQuery__AlterDomainStmt *
 		return xlat_unsupported(c, -1, "this ALTER DOMAIN");
 	}
 	xlat_puts(c, ")" SCHEMA_BUMP);
+	if (s->subtype[0] != 'T') /* a default does not reach a cast */
+		views_guard(c, d);
 	return alter_chain(c, d, nd, added, "ALTER DOMAIN");
 }
 
 static const struct xlat_udf *udf_of(struct xlat_ctx *c, const struct xlat_domain *d);
+
+bool xlat_type_names_domain(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
+{
+	const PgQuery__Node *o = s->object;
+	if (s->rename_type != PG_QUERY__OBJECT_TYPE__OBJECT_TYPE || !o ||
+	    o->node_case != NODE(LIST) || !o->list->n_items)
+		return false;
+	return xlat_domain_by_name(c, xlat_node_str(o->list->items[o->list->n_items - 1])) !=
+	       NULL;
+}
 
 bool xlat_rename_domain(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 {
@@ -1008,7 +1063,10 @@ bool xlat_rename_domain(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	} else {
 		nd->name = arena_strdup(c->a, s->newname);
 	}
-	xlat_sidecar_script(c, "ALTER DOMAIN");
+	/* ALTER TYPE d RENAME TO, as PostgreSQL takes it of a domain, keeps its tag */
+	const char *tag =
+		s->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE ? "ALTER TYPE" : "ALTER DOMAIN";
+	xlat_sidecar_script(c, tag);
 	xlat_puts(c, SIDECAR_DOMAINS "; SELECT shardlite_domain(");
 	xlat_puts(c, con ? "'rename_check', " : "'rename', ");
 	xlat_string(c, name);
@@ -1019,7 +1077,7 @@ bool xlat_rename_domain(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	xlat_puts(c, ", ");
 	xlat_string(c, s->newname);
 	xlat_puts(c, ")" SCHEMA_BUMP);
-	return alter_chain(c, d, nd, NULL, "ALTER DOMAIN");
+	return alter_chain(c, d, nd, NULL, tag);
 }
 
 /* ---- DROP DOMAIN ---- */

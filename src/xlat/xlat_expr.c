@@ -105,6 +105,14 @@ bool xlat_operand(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *
 /* The operand of a comparison-level operator (=, IS, LIKE, IN, BETWEEN). */
 bool xlat_cmp_operand(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t)
 {
+	/* a whole row of a tenant's relation compared with a value (t = ROW(1, 2)::t, t IN
+	 * (...)): a value of its row type, compared as composite values are (xlat_comptype_cmp) */
+	const char *row = n->node_case == NODE(COLUMN_REF) ? xlat_comptype_row_aside(c, n, t)
+							   : NULL;
+	if (row) {
+		xlat_puts(c, row);
+		return true;
+	}
 	return is_arith(n) ? xlat_expr(c, n, t) : xlat_operand(c, n, t);
 }
 

@@ -633,6 +633,24 @@ static PgQuery__Node *group_item(const struct glevel *lv, PgQuery__Node *n)
 	return n;
 }
 
+/* Whether cr is a whole row of one of lv's relations of known columns: its name, which no
+ * column of them has. */
+static bool whole_row(const struct glevel *lv, const PgQuery__ColumnRef *cr)
+{
+	const char *name = cr->n_fields == 1 ? xlat_node_str(cr->fields[0]) : NULL;
+	bool rel = false;
+	for (size_t i = 0; name && i < lv->nrels; i++) {
+		const struct grel *r = &lv->rels[i];
+		if (!r->known)
+			return false;
+		for (size_t k = 0; k < r->ncols; k++)
+			if (strcmp(r->cols[k], name) == 0)
+				return false;
+		rel |= r->name && strcmp(r->name, name) == 0;
+	}
+	return rel;
+}
+
 static void add_group(struct gctx *g, struct glevel *lv, PgQuery__Node *n, size_t *cap)
 {
 	if (n->node_case == NODE(GROUPING_SET)) { /* ROLLUP, CUBE, GROUPING SETS */
@@ -656,8 +674,8 @@ static void add_group(struct gctx *g, struct glevel *lv, PgQuery__Node *n, size_
 	n = group_item(lv, n);
 	lv->groups[lv->ngroups++] = n;
 	struct gres x;
-	if (n->node_case != NODE(COLUMN_REF))
-		lv->nonvar = true;
+	if (n->node_case != NODE(COLUMN_REF) || whole_row(lv, n->column_ref))
+		lv->nonvar = true; /* GROUP BY t of a whole row: t matches as a whole only */
 	else if (!resolve(lv, n->column_ref, &x))
 		lv->unsure = true;
 }

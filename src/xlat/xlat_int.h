@@ -669,6 +669,9 @@ bool xlat_row_sort(struct xlat_ctx *c, const PgQuery__RowExpr *r, bool desc);
 /* (t).col of a relation t of the query: 1 emitted (as t.col), 0 not one, -1 failed (42703
  * for a column t does not have). */
 int xlat_row_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct xlat_type *t);
+/* (ROW(a, b)).f2 of an anonymous row: 1 emitted (as b), 0 not one, -1 failed (42703 for a
+ * field the row does not have). */
+int xlat_row_ctor_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct xlat_type *t);
 /* The relation whose whole row n (t or t.*, no column being called t) stands for, with its
  * columns; NULL when n is no such reference. */
 const char *xlat_row_rel(const struct xlat_ctx *c, const PgQuery__Node *n,
@@ -1496,6 +1499,12 @@ bool xlat_alter_rebuild(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 /* xlat_objects.c: one action of ALTER TABLE table, as the statement's only one. */
 bool xlat_alter_one(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		    const PgQuery__AlterTableCmd *cmd);
+/* xlat_rowusers.c: ADD/DROP COLUMN and ALTER COLUMN TYPE of table, whose row type other
+ * tables' columns may use: *follow (in c->a) the statements that bring their values in step,
+ * to run after the action (NULL when none); false with err for what PostgreSQL refuses (0A000
+ * "cannot alter table ... because column ... uses its row type") or cannot be followed. */
+bool xlat_rowusers_alter(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+			 const PgQuery__AlterTableCmd *cmd, const char **follow);
 /* xlat_altermulti.c: ALTER TABLE with several actions (or IF EXISTS), an XLAT_REBUILD
  * chain. */
 bool xlat_alter_multi(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s);
@@ -1733,6 +1742,9 @@ bool xlat_domain_column_clauses(struct xlat_ctx *c, const struct xlat_domain *d,
 /* ALTER DOMAIN (but OWNER TO) and ALTER DOMAIN ... RENAME TO. */
 bool xlat_stmt_alter_domain(struct xlat_ctx *c, const PgQuery__AlterDomainStmt *s);
 bool xlat_rename_domain(struct xlat_ctx *c, const PgQuery__RenameStmt *s);
+/* Whether s is ALTER TYPE name RENAME TO of one of the tenant's domains (PostgreSQL takes it
+ * as ALTER DOMAIN's, with its own tag). */
+bool xlat_type_names_domain(struct xlat_ctx *c, const PgQuery__RenameStmt *s);
 /* The domain's DEFAULT parsed (*tree to free with xlat_domain_free), NULL when none or on an
  * error (err set). */
 const PgQuery__Node *xlat_domain_default(struct xlat_ctx *c, const struct xlat_domain *d,

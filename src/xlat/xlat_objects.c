@@ -1083,9 +1083,18 @@ bool xlat_alter_one(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 {
 	if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner)
 		return owner_change(c, table, cmd->newowner);
+	const char *follow; /* the values of columns of the table's row type (xlat_rowusers.c) */
+	if (!xlat_rowusers_alter(c, table, cmd, &follow))
+		return false;
 	xlat_puts(c, "ALTER TABLE ");
 	if (!xlat_relname(c, table) || !alter_cmd(c, table, cmd))
 		return false;
+	if (follow && c->st->kind != XLAT_SQL && c->st->kind != XLAT_SCRIPT)
+		return xlat_unsupported(c, -1, "this change of a table whose row type a column uses");
+	if (follow) {
+		xlat_puts(c, follow);
+		c->st->kind = XLAT_SCRIPT;
+	}
 	bool add = cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn;
 	if (add && c->st->kind == XLAT_SQL && xlat_own_table(c, table))
 		column_check(c, table->relname, cmd->def->column_def->colname);
@@ -1168,9 +1177,10 @@ bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 {
 	bool column = s->rename_type == OBJ(COLUMN) && s->relation_type == OBJ(TABLE);
 	bool constraint = s->rename_type == OBJ(TABCONSTRAINT);
-	if (s->rename_type == OBJ(TYPE))
+	if (s->rename_type == OBJ(TYPE) && !xlat_type_names_domain(c, s))
 		return xlat_rename_type(c, s);
-	if (s->rename_type == OBJ(DOMAIN) || s->rename_type == OBJ(DOMCONSTRAINT))
+	if (s->rename_type == OBJ(DOMAIN) || s->rename_type == OBJ(DOMCONSTRAINT) ||
+	    s->rename_type == OBJ(TYPE))
 		return xlat_rename_domain(c, s);
 	ddl(c, s->rename_type == OBJ(INDEX)	 ? "ALTER INDEX"
 	       : s->rename_type == OBJ(VIEW)	 ? "ALTER VIEW"

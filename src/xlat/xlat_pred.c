@@ -109,6 +109,14 @@ bool xlat_in_list(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type 
 		const PgQuery__Node *item = e->rexpr->list->items[i];
 		xlat_puts(c, i ? ", " : "");
 		size_t at = c->sb->len;
+		if (string_const(item) && lt.oid >= 16384 && xlat_comptype_of_oid(c, lt.oid)) {
+			/* t IN (..., '(1,x)'): the list's common type is the row type, which reads
+			 * the literal (= alone would take it as record's, xlat_infer_literal) */
+			xlat_puts(c, "pgfn_record_in(");
+			xlat_string(c, item->a_const->sval->sval);
+			xlat_printf(c, "%s)", xlat_comptype_spec(c, lt.oid));
+			continue;
+		}
 		int lit = xlat_infer_literal(c, item, lt);
 		if (lit < 0 || (!lit && !xlat_expr(c, item, &it)))
 			return false;

@@ -10,6 +10,7 @@
  * xlat_row_sort). */
 #include "xlat_int.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
@@ -118,6 +119,26 @@ int xlat_row_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct 
 	struct xlat_colref r;
 	return xlat_expr(c, xlat_colref(&r, rel, field, ind->arg->column_ref->location), t) ? 1
 											   : -1;
+}
+
+int xlat_row_ctor_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct xlat_type *t)
+{
+	const PgQuery__Node *arg = ind->arg;
+	const char *field = xlat_node_str(ind->indirection[0]);
+	if (arg->node_case != NODE(ROW_EXPR) || !field)
+		return 0;
+	/* an anonymous row's fields are f1, f2, ... (PostgreSQL's record of a ROW(...)); the
+	 * selection is the field's expression, as PostgreSQL's planner folds it */
+	const PgQuery__RowExpr *r = arg->row_expr;
+	char *end = NULL;
+	long k = field[0] == 'f' && field[1] >= '1' && field[1] <= '9' ? strtol(field + 1, &end, 10)
+									  : 0;
+	if (!end || *end || k < 1 || (size_t)k > r->n_args)
+		return xlat_fail(c, SQLSTATE_UNDEFINED_COLUMN, -1,
+				 "could not identify column \"%s\" in record data type", field)
+			       ? 1
+			       : -1;
+	return xlat_expr(c, r->args[k - 1], t) ? 1 : -1;
 }
 
 int xlat_row_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,

@@ -682,6 +682,26 @@ static bool group_position(struct xlat_ctx *c, const PgQuery__SelectStmt *s, con
 			 k);
 }
 
+/* GROUP BY t of a whole row of relation t: its columns, which group as PostgreSQL's record
+ * equality groups the rows (a NULL field equal to another). 1 emitted, 0 not one, -1 failed. */
+static int group_whole_row(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	const struct xlat_schema_col *cols;
+	size_t ncols;
+	const char *rel = xlat_row_rel(c, n, &cols, &ncols);
+	if (!rel)
+		return 0;
+	for (size_t k = 0; k < ncols; k++) {
+		struct xlat_colref r;
+		struct xlat_type t;
+		xlat_puts(c, k ? ", " : "");
+		if (!xlat_expr(c, xlat_colref(&r, rel, cols[k].name, n->column_ref->location), &t) ||
+		    !xlat_comptype_grouped(c, t, n->column_ref->location))
+			return -1;
+	}
+	return 1;
+}
+
 /* gset: the grouping set arm's, for HAVING (xlat_gsets.c) */
 static bool group_by(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_gset *gset)
 {
@@ -690,6 +710,11 @@ static bool group_by(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xl
 		for (size_t i = 0; i < s->n_group_clause; i++) {
 			struct xlat_type t;
 			xlat_puts(c, i ? ", " : "");
+			int whole = group_whole_row(c, s->group_clause[i]);
+			if (whole < 0)
+				return false;
+			if (whole)
+				continue;
 			if (!group_position(c, s, s->group_clause[i]) ||
 			    !xlat_expr(c, s->group_clause[i], &t) ||
 			    !xlat_comptype_grouped(c, t, xlat_tree_location(&s->group_clause[i]->base)))

@@ -213,6 +213,12 @@ START_TEST(sqlite_errors_map_to_sqlstates)
 	ck_assert_str_eq(state_of(c, "SELECT nofunc(1)", &err), "42883");
 	ck_assert_str_eq(state_of(c, "SELEC 1", &err), "42601");
 	ck_assert_str_eq(state_of(c, "RELEASE nope", &err), "3B001");
+	/* a row value where SQLite has none: a construct not supported, not a syntax error */
+	ck_assert_str_eq(state_of(c, "SELECT (1, 2) + 1", &err), "0A000");
+	/* ADD COLUMN whose CHECK its default fails on the rows there: a check violation */
+	ck_assert_str_eq(state_of(c, "ALTER TABLE p ADD COLUMN q int CHECK (q > 0) DEFAULT 0",
+				  &err),
+			 "23514");
 	/* SQLite's limits on DROP COLUMN, which PostgreSQL has not: refused, not internal */
 	ck_assert_str_eq(state_of(c, "CREATE TABLE one (a int); ALTER TABLE one DROP COLUMN a",
 				  &err),

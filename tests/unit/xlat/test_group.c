@@ -98,6 +98,10 @@ static const struct xcase cases[] = {
 	{"SELECT dept_id FROM emp GROUP BY dept_id HAVING max(salary) > (SELECT avg(salary) "
 	 "FROM emp)", ""},
 	{"SELECT s.a, count(*) FROM (SELECT a, b FROM nk) s GROUP BY s.a", ""},
+	/* GROUP BY a whole row: by its columns, none of which is grouped alone */
+	{"SELECT count(*) FROM nk t GROUP BY t", ""},
+	{"SELECT a, count(*) FROM nk t GROUP BY t", "!42803@8"},
+	{"SELECT a, count(*) FROM nk t GROUP BY t, a", ""},
 	{"SELECT dept_id, rank() OVER (ORDER BY sum(salary)) FROM emp GROUP BY dept_id", ""},
 	{"SELECT name, row_number() OVER (PARTITION BY dept_id ORDER BY salary) FROM emp", ""},
 	{"WITH w AS (SELECT dept_id, count(*) AS n FROM emp GROUP BY dept_id) "

@@ -444,6 +444,8 @@ static const struct xcase cases[] = {
 	{"SELECT (b).x, (b).n FROM t", "SELECT pg_record_field(b, 1) AS x, pg_record_field(b, 2) AS n FROM t"},
 	{"SELECT (b).y FROM t", "!0A000"},
 	{"SELECT ROW(1)", "SELECT pgfn_record_text(1) AS \"row\""},
+	{"SELECT (ROW(1, 2.5)).f2, (ROW(3, 4)).f1", "SELECT 2.5 AS f2, 3 AS f1"},
+	{"SELECT (ROW(1, 2)).f3", "!42703"},
 	{"SELECT B'101', X'1F'", "SELECT '101' AS \"?column?\", '00011111' AS \"?column?\""},
 	{"SELECT B'12'", "!22P02@8"},
 	{"SELECT '101'::bit(2), 5::bit(4)",
