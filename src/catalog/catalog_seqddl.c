@@ -254,6 +254,7 @@ static void seq_create(sqlite3_context *ctx, const struct cat_model *m, const ch
 static int set_sqlite_seq(sqlite3 *db, bool temp, const char *table, int64_t last)
 {
 	sqlite3_stmt *st = NULL;
+	cat_seq_epoch_bump();
 	int rc = sqlite3_prepare_v2(db,
 				    temp ? "INSERT OR REPLACE INTO temp.sqlite_sequence (rowid, name, "
 					   "seq) VALUES ((SELECT rowid FROM temp.sqlite_sequence WHERE "
@@ -479,6 +480,7 @@ static void fn_seq_restart(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
 	const char *table = (const char *)sqlite3_value_text(argv[0]);
 	bool temp = table && rel_is_temp(ctx, table);
+	cat_seq_epoch_bump();
 	if (!table || (cat_sidecar_in(db, temp, "sqlite_sequence") &&
 		   !stored(ctx, run(db, "DELETE FROM %ssqlite_sequence WHERE name = ?1", temp, table,
 				    NULL))))

@@ -73,6 +73,7 @@ struct shard_tenant {
 	 * and its page cache is the only one the commit left current (shard_conn_take_fresher).
 	 * Written under the lock, read unlocked as a hint. */
 	uint64_t wseq;
+	struct shard_serial *serials; /* serial keys' numbers held ahead (shard_serial.c) */
 };
 
 /* Prepared statements kept on a connection across borrowers, keyed by their SQL text. */
@@ -131,6 +132,9 @@ struct shard_conn {
 	bool on_loop;         /* borrowed on the event loop: checkpoints wait (shard_loop.c) */
 	bool checkpoint_due;  /* a commit on the loop took the WAL past the checkpoint size */
 	uint64_t wseq;        /* the tenant's wseq after c's last commit (0: none) */
+	sqlite3_stmt *serial_vm;     /* shard_serial.c's read of sqlite_sequence */
+	sqlite3_stmt *serial_upd_vm; /* and its write */
+	bool serial_due;         /* its commit writes a serial key's numbers ahead first */
 };
 
 struct shard_registry {
@@ -365,6 +369,27 @@ bool shard_rename(struct shard_conn *c, const struct xlat_rebuild *r,
 
 /* shard_client.c / shard_advfn.c: advisory locks and the session list. */
 int shard_adv_register(struct shard_conn *c);
+
+/* shard_serial.c: shardlite_serial(table, sequence, max), the next number of a serial key
+ * held ahead for the tenant (registered on every tenant connection); at c's COMMIT, before
+ * it runs, the numbers its transaction started are written ahead; a rollback forgets that. */
+#define SHARD_SERIAL_NAME_MAX 128
+struct shard_serial;
+/* The suffix of the name a table rebuild (shard_rebuild.c) moves the old table to before it
+ * drops it: that drop keeps the table's serial numbers held (its sequence row is copied). */
+#define SHARD_REBUILD_ASIDE "__shardlite_rebuild"
+/* A DROP TABLE of c's tenant other than a rebuild's is being prepared: the tenant's held
+ * numbers are dropped (a table made again by that name must not find them). Safe in the
+ * authorizer: touches memory only. */
+void shard_serial_dropped(struct shard_conn *c, const char *table);
+/* A rebuild made table again and copied its sqlite_sequence row: the numbers held for it go
+ * with the copy's row. */
+void shard_serial_rebuilt(struct shard_conn *c, const char *table);
+int shard_serial_register(struct shard_conn *c);
+void shard_serial_commit(struct shard_conn *c);
+void shard_serial_rollback(struct shard_conn *c);
+/* Frees t's held numbers (the record is being freed: no connection of t is open). */
+void shard_serial_free(struct shard_tenant *t);
 /* shard_ukey.c: after sql failed with err (filled by shard_error), when sql is a CREATE
  * UNIQUE INDEX and err a unique violation: PostgreSQL's "could not create unique index" with
  * one duplicated key of an index over columns (a query over the table); false otherwise. */

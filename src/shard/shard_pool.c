@@ -64,6 +64,7 @@ void shard_pool_fini(struct shard_registry *r)
 				t->idle = c->next;
 				close_db(c);
 			}
+			shard_serial_free(t);
 			free(t);
 		}
 	}
@@ -136,6 +137,7 @@ void shard_pool_tenant_maybe_free_locked(struct shard_registry *r, struct shard_
 	r->ntenants--;
 	if (t->wal_fd >= 0)
 		close(t->wal_fd); /* no flush runs: nobody else uses it */
+	shard_serial_free(t);
 	free(t);
 }
 
