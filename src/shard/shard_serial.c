@@ -262,6 +262,10 @@ void shard_serial_commit(struct shard_conn *c)
 	if (!c->t || !c->serial_due)
 		return;
 	c->serial_due = false;
+	/* only in a transaction that writes already (a lone insert committed itself: a later
+	 * read-only transaction must not start writing here) */
+	if (sqlite3_txn_state(c->db, "main") != SQLITE_TXN_WRITE)
+		return;
 	pthread_mutex_lock(&serial_mu);
 	struct shard_serial *e = c->t->serials;
 	pthread_mutex_unlock(&serial_mu);
