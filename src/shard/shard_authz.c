@@ -187,7 +187,8 @@ static int authorize(void *arg, int action, const char *a1, const char *a2, cons
 	case SQLITE_DROP_TABLE:
 		if (action == SQLITE_DROP_TABLE)
 			shard_serial_dropped(
-				(struct shard_conn *)((char *)az - offsetof(struct shard_conn, authz)),
+				(struct shard_conn *)((char *)az -
+						      offsetof(struct shard_conn, authz)),
 				a1);
 		/* fall through */
 	case SQLITE_CREATE_TRIGGER:

@@ -134,7 +134,7 @@ struct shard_conn {
 	uint64_t wseq;        /* the tenant's wseq after c's last commit (0: none) */
 	sqlite3_stmt *serial_vm;     /* shard_serial.c's read of sqlite_sequence */
 	sqlite3_stmt *serial_upd_vm; /* and its write */
-	bool serial_due;         /* its commit writes a serial key's numbers ahead first */
+	bool serial_due;             /* its commit writes a serial key's numbers ahead first */
 };
 
 struct shard_registry {

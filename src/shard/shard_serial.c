@@ -42,12 +42,12 @@
 
 struct shard_serial {
 	struct shard_serial *next;
-	int64_t row;             /* the table's sqlite_sequence row (a rename keeps it) */
+	int64_t row; /* the table's sqlite_sequence row (a rename keeps it) */
 	char table[SHARD_SERIAL_NAME_MAX];
-	int64_t given, hi;       /* numbers given up to given; held up to hi (seq is hi) */
-	int64_t max;             /* the key type's largest number */
-	uint64_t epoch;          /* catalog_seq_epoch() when hi was read or written */
-	struct shard_conn *due;  /* whose commit writes seq = given + 32 first, or NULL */
+	int64_t given, hi;      /* numbers given up to given; held up to hi (seq is hi) */
+	int64_t max;            /* the key type's largest number */
+	uint64_t epoch;         /* catalog_seq_epoch() when hi was read or written */
+	struct shard_conn *due; /* whose commit writes seq = given + 32 first, or NULL */
 };
 
 static pthread_mutex_t serial_mu = PTHREAD_MUTEX_INITIALIZER;
@@ -58,10 +58,11 @@ static bool read_seq(struct shard_conn *c, const char *table, int64_t *row, int6
 {
 	if (!c->serial_vm) {
 		shard_authz_internal_begin(c->db, &c->authz, 0);
-		int rc = sqlite3_prepare_v3(c->db,
-					    "SELECT rowid, seq FROM main.sqlite_sequence WHERE name = ?1 "
-					    "COLLATE NOCASE",
-					    -1, SQLITE_PREPARE_PERSISTENT, &c->serial_vm, NULL);
+		int rc = sqlite3_prepare_v3(
+			c->db,
+			"SELECT rowid, seq FROM main.sqlite_sequence WHERE name = ?1 "
+			"COLLATE NOCASE",
+			-1, SQLITE_PREPARE_PERSISTENT, &c->serial_vm, NULL);
 		shard_authz_internal_end(c->db, &c->authz);
 		if (rc != SQLITE_OK)
 			return false;
@@ -83,10 +84,11 @@ static bool write_seq(struct shard_conn *c, int64_t row, int64_t seq, int64_t wa
 {
 	if (!c->serial_upd_vm) {
 		shard_authz_internal_begin(c->db, &c->authz, 0);
-		int rc = sqlite3_prepare_v3(c->db,
-					    "UPDATE main.sqlite_sequence SET seq = ?2 WHERE rowid = ?1 "
-					    "AND seq = ?3",
-					    -1, SQLITE_PREPARE_PERSISTENT, &c->serial_upd_vm, NULL);
+		int rc = sqlite3_prepare_v3(
+			c->db,
+			"UPDATE main.sqlite_sequence SET seq = ?2 WHERE rowid = ?1 "
+			"AND seq = ?3",
+			-1, SQLITE_PREPARE_PERSISTENT, &c->serial_upd_vm, NULL);
 		shard_authz_internal_end(c->db, &c->authz);
 		if (rc != SQLITE_OK)
 			return false;
@@ -250,8 +252,8 @@ int shard_serial_register(struct shard_conn *c)
 {
 	catalog_set_serial_given(c->cat, serial_given, c);
 	return sqlite3_create_function_v2(c->db, "shardlite_serial", 5,
-					  SQLITE_UTF8 | SQLITE_DIRECTONLY, c, fn_serial, NULL,
-					  NULL, NULL);
+					  SQLITE_UTF8 | SQLITE_DIRECTONLY, c, fn_serial, NULL, NULL,
+					  NULL);
 }
 
 /* For each table whose numbering c's transaction left to SQLite: writes seq 32 past its value

@@ -620,16 +620,15 @@ static const struct xlat_schema_col *omitted_key(struct xlat_ctx *c, const PgQue
 	return key;
 }
 
-/* The serial key (xlat_schema_col.rowid_seq) of the own tenant's permanent table that a
- * VALUES list with a column list, or DEFAULT VALUES, leaves out: the statement gives it from
- * the numbers the shard holds ahead for the table (shard_serial.c), so SQLite does not write
- * the table's sqlite_sequence row at every insert. A query source and a temporary table are
- * still numbered by SQLite. */
-static const struct xlat_schema_col *omitted_serial(struct xlat_ctx *c,
-						    const PgQuery__InsertStmt *s,
-						    const PgQuery__SelectStmt *vs, size_t width,
-						    const struct xlat_schema_col **targets,
-						    const bool *skip)
+/* The serial key (xlat_schema_col.rowid_seq) of the own tenant's permanent table that an
+ * INSERT leaves out (VALUES with a column list, DEFAULT VALUES, a query): the statement gives
+ * it from the numbers the shard holds ahead for the table (shard_serial.c), so SQLite does not
+ * write the table's sqlite_sequence row at every insert. A temporary table, and a query
+ * source whose width is not known here (a `*` without a column list), are still numbered by
+ * SQLite. */
+static const struct xlat_schema_col *
+omitted_serial(struct xlat_ctx *c, const PgQuery__InsertStmt *s, const PgQuery__SelectStmt *vs,
+	       size_t width, const struct xlat_schema_col **targets, const bool *skip)
 {
 	const struct xlat_schema_col *cols = NULL, *key = NULL;
 	size_t ncols = 0;
