@@ -299,6 +299,7 @@ struct cat_conn {
 	char *views_marked; /* DROP VIEW ... CASCADE: views that compiled before (catalog_cascade.c) */
 	char *cascaded;     /* what a CASCADE dropped, "view v\n" lines (catalog_cascaded_note) */
 	catalog_serial_given_fn *serial_given; /* catalog_set_serial_given */
+	catalog_serial_written_fn *serial_written;
 	void *serial_arg;
 };
 
@@ -872,8 +873,9 @@ const char **cat_array_parse(struct arena *a, const char *s, size_t *n);
 /* format_type(oid, typmod). */
 const char *cat_format_type(struct arena *a, uint32_t oid, int32_t typmod);
 
-/* A serial key's sqlite_sequence row is about to be written by setval, nextval, RESTART or
- * TRUNCATE ... RESTART IDENTITY: numbers held ahead for it (shard_serial.c) are dropped. */
-void cat_seq_epoch_bump(void);
+/* A serial key's sqlite_sequence row of table is about to be written with last (0: deleted)
+ * by setval, nextval, RESTART or TRUNCATE ... RESTART IDENTITY: the shard's numbers held for
+ * it go on from there (catalog_serial_written_fn). Not for a temporary table's. */
+void cat_seq_written(struct cat_conn *cc, const char *table, int64_t last);
 
 #endif

@@ -96,11 +96,11 @@ static struct catalog_seqvals *ctx_seqvals(sqlite3_context *ctx)
 
 /* ---- writes of a serial key's sqlite_sequence row ---- */
 
-static uint64_t seq_epoch;
-
-void cat_seq_epoch_bump(void) { __atomic_add_fetch(&seq_epoch, 1, __ATOMIC_SEQ_CST); }
-
-uint64_t catalog_seq_epoch(void) { return __atomic_load_n(&seq_epoch, __ATOMIC_SEQ_CST); }
+void cat_seq_written(struct cat_conn *cc, const char *table, int64_t last)
+{
+	if (cc && cc->serial_written && table)
+		cc->serial_written(cc->serial_arg, table, last);
+}
 
 /* ---- a sequence and its state ---- */
 
@@ -231,9 +231,11 @@ static bool load_implicit(struct cat_conn *cc, struct seq *q)
 	return ok;
 }
 
-void catalog_set_serial_given(struct cat_conn *cc, catalog_serial_given_fn *fn, void *arg)
+void catalog_set_serial_given(struct cat_conn *cc, catalog_serial_given_fn *fn,
+			      catalog_serial_written_fn *written, void *arg)
 {
 	cc->serial_given = fn;
+	cc->serial_written = written;
 	cc->serial_arg = arg;
 }
 
@@ -310,8 +312,8 @@ static bool store(sqlite3_context *ctx, const struct seq *q, int64_t last, bool 
 {
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
 	const char *schema = cat_sidecar_schema(q->temp);
-	if (q->implicit)
-		cat_seq_epoch_bump();
+	if (q->implicit && !q->temp)
+		cat_seq_written(CTX_CONN(ctx), q->table, called ? last : last - 1);
 	char *sql = q->implicit
 			    ? sqlite3_mprintf("UPDATE %ssqlite_sequence SET seq = ?2 WHERE name = ?1",
 					      schema)

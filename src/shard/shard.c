@@ -162,6 +162,7 @@ static int on_commit(void *arg)
 	struct shard_conn *c = arg;
 	c->released = true;
 	c->committed = true;
+	shard_serial_committed(c);
 	return 0;
 }
 

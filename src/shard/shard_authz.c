@@ -189,7 +189,7 @@ static int authorize(void *arg, int action, const char *a1, const char *a2, cons
 			shard_serial_dropped(
 				(struct shard_conn *)((char *)az -
 						      offsetof(struct shard_conn, authz)),
-				a1);
+				a1, a2);
 		/* fall through */
 	case SQLITE_CREATE_TRIGGER:
 	case SQLITE_ALTER_TABLE:

@@ -621,7 +621,7 @@ static const struct xlat_schema_col *omitted_key(struct xlat_ctx *c, const PgQue
 }
 
 /* The serial key (xlat_schema_col.rowid_seq) of the own tenant's permanent table that an
- * INSERT leaves out (VALUES with a column list, DEFAULT VALUES, a query): the statement gives
+ * INSERT leaves out (VALUES, DEFAULT VALUES, a query): the statement gives
  * it from the numbers the shard holds ahead for the table (shard_serial.c), so SQLite does not
  * write the table's sqlite_sequence row at every insert. A temporary table, and a query
  * source whose width is not known here (a `*` without a column list), are still numbered by
@@ -632,7 +632,7 @@ omitted_serial(struct xlat_ctx *c, const PgQuery__InsertStmt *s, const PgQuery__
 {
 	const struct xlat_schema_col *cols = NULL, *key = NULL;
 	size_t ncols = 0;
-	if (!xlat_checks_on(c) || !c->assign_rel || (vs && !s->n_cols) ||
+	if (!xlat_checks_on(c) || !c->assign_rel ||
 	    !xlat_scope_target(c, s->relation, &cols, &ncols))
 		return NULL;
 	for (size_t i = 0; i < ncols && !key; i++)
@@ -646,25 +646,24 @@ omitted_serial(struct xlat_ctx *c, const PgQuery__InsertStmt *s, const PgQuery__
 	return key;
 }
 
-/* The value of the key an INSERT leaves out (omitted_key, omitted_serial). */
-static const char *miss_value(struct xlat_ctx *c, const struct xlat_schema_col *miss)
+const char *xlat_serial_value(struct xlat_ctx *c, const struct xlat_schema_col *key,
+			      const char *rel)
 {
-	if (!miss->rowid_seq)
-		return xlat_key_null(c, miss, c->assign_rel);
 	struct strbuf *saved = c->sb, sb;
+	const struct xlat_schema_col *miss = key;
 	strbuf_init(&sb, 0);
 	c->sb = &sb;
 	xlat_puts(c, "shardlite_serial(");
-	xlat_string(c, c->assign_rel);
+	xlat_string(c, rel);
 	xlat_printf(c, ", %lld, (SELECT max(rowid) FROM main.",
 		    miss->type_oid == XLAT_OID_INT2   ? (long long)INT16_MAX
 		    : miss->type_oid == XLAT_OID_INT4 ? (long long)INT32_MAX
 						      : (long long)INT64_MAX);
-	xlat_ident(c, c->assign_rel);
+	xlat_ident(c, rel);
 	for (int i = 0; i < 2; i++) {
 		xlat_puts(c, i ? "), (SELECT rowid" : "), (SELECT seq");
 		xlat_puts(c, " FROM main.sqlite_sequence WHERE name = ");
-		xlat_string(c, c->assign_rel);
+		xlat_string(c, rel);
 		xlat_puts(c, " COLLATE NOCASE");
 	}
 	xlat_puts(c, "))");
@@ -674,6 +673,14 @@ static const char *miss_value(struct xlat_ctx *c, const struct xlat_schema_col *
 		c->sb->failed = true;
 	strbuf_fini(&sb);
 	return r;
+}
+
+/* The value of the key an INSERT leaves out (omitted_key, omitted_serial). */
+static const char *miss_value(struct xlat_ctx *c, const struct xlat_schema_col *miss)
+{
+	if (!miss->rowid_seq)
+		return xlat_key_null(c, miss, c->assign_rel);
+	return xlat_serial_value(c, miss, c->assign_rel);
 }
 
 /* INSERT ... VALUES where DEFAULT appears, or whose identity values OVERRIDING USER VALUE

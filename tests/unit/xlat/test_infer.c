@@ -415,7 +415,7 @@ static const struct {
 	{"INSERT INTO ser (id, a) OVERRIDING SYSTEM VALUE VALUES (NULL, 'x')",
 	 "INSERT INTO ser (id, a) VALUES (shardlite_notnull(NULL, 'id', 'ser'), 'x')", NULL},
 	{"INSERT INTO ser OVERRIDING USER VALUE VALUES (5, 'x'), (6, 'y')",
-	 "INSERT INTO ser (a) VALUES ('x'), ('y')", "ser_id_seq"},
+	 "INSERT INTO ser (a, id) VALUES ('x', " SER_NEXT "), ('y', " SER_NEXT ")", "ser_id_seq"},
 	{"INSERT INTO ser (id) OVERRIDING USER VALUE SELECT 1", "!0A000", NULL},
 	{"UPDATE ser SET id = 2", "!428C9", NULL},
 	{"UPDATE ser SET a = 'y' WHERE id = 2", "UPDATE ser SET a = 'y' WHERE id = 2", NULL},
