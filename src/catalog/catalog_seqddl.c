@@ -296,8 +296,7 @@ static void implicit_alter(sqlite3_context *ctx, const struct cat_seq *q, sqlite
 			   "RESTART value (%lld) cannot be less than MINVALUE (1)", (long long)r);
 		return;
 	}
-	stored(ctx, set_sqlite_seq(ctx, q->rel->temp, q->owner_table,
-				   r - 1));
+	stored(ctx, set_sqlite_seq(ctx, q->rel->temp, q->owner_table, r - 1));
 }
 
 /* ALTER SEQUENCE ... OWNED BY of an identity column's sequence: PostgreSQL's 0A000 (ctx
