@@ -144,13 +144,14 @@ static struct shard_serial *find(struct shard_serial *list, const char *table)
  * table whose first insert rolled back, a RESTART) takes row as it is; one whose row changed
  * under it (another writer deleted it) starts again; else a new one. Records are only added,
  * at the head: a dead one is not reused (a COMMIT may be walking the list). The mutex is
- * held. */
+ * held. A row taken in a transaction not yet committed may go with a savepoint: found by
+ * name again, it keeps its state. */
 static struct shard_serial *entry(struct shard_tenant *t, int64_t row, const char *table)
 {
 	struct shard_serial *e = t->serials;
 	while (e && !(row && e->row == row && e->table[0]))
 		e = e->next;
-	if (!e && (e = find(t->serials, table)) != NULL && e->row != 0) {
+	if (!e && (e = find(t->serials, table)) != NULL && e->row != 0 && !e->row_taken) {
 		e->seen = -1;
 		e->due = NULL;
 	}

@@ -142,6 +142,17 @@ ROLLBACK;
 INSERT INTO ps_first (v) VALUES (3) RETURNING id;
 SELECT last_value FROM ps_first_id_seq;
 DROP TABLE ps_first;
+CREATE TABLE ps_first2 (id serial PRIMARY KEY, v int);
+BEGIN;
+SAVEPOINT a;
+INSERT INTO ps_first2 (v) VALUES (1) RETURNING id;
+ROLLBACK TO SAVEPOINT a;
+-- extended
+INSERT INTO ps_first2 (v) VALUES (2) RETURNING id;
+COMMIT;
+-- extended
+INSERT INTO ps_first2 (v) VALUES (3) RETURNING id;
+DROP TABLE ps_first2;
 -- an insert that fails on another unique key or a foreign key took its number too (the
 -- server runs it again for the error's DETAIL: that run gives none)
 CREATE TABLE ps_par (k int PRIMARY KEY);
