@@ -25,6 +25,16 @@ ins() { printf 'BEGIN;\nINSERT INTO m (v) VALUES (%s) RETURNING id;\nCOMMIT;\n' 
 	psql -X -q -A -t -h "$DIR" -d "$1" -v ON_ERROR_STOP=1; }
 evict() { q other "SELECT 1" >/dev/null; } # max_open_tenants = 1: closes serial_a's connections
 seq_of() { sqlite3 "$FILE" "SELECT seq FROM sqlite_sequence WHERE name = 'm'"; }
+# the row as the server left it once the close that follows a client's exit is done
+seq_after_close() {
+	local want=$1 got
+	for _ in $(seq 100); do
+		got=$(seq_of)
+		[[ $got == "$want" ]] && break
+		sleep 0.1
+	done
+	echo "$got"
+}
 
 start() {
 	"$BIN" --data-dir "$DIR/data" --listen '' --port 5432 --socket-dir "$DIR" \
@@ -48,7 +58,7 @@ expect "held ahead while open" "$(seq_of)" 33
 
 # the last connection closes: the row goes back to the last number given
 evict
-expect "written back at close" "$(seq_of)" 2
+expect "written back at close" "$(seq_after_close 2)" 2
 expect "after the close" "$(ins serial_a 3)" 3
 
 # a rolled-back number is not given again, and the close writes it as given
@@ -58,28 +68,34 @@ expect "after a rollback" "$(ins serial_a 5)" 5
 printf 'BEGIN;\nINSERT INTO m (v) VALUES (6) RETURNING id;\nROLLBACK;\n' |
 	psql -X -q -A -t -h "$DIR" -d serial_a -v ON_ERROR_STOP=1 >/dev/null
 evict
-expect "rolled back, then closed" "$(seq_of)" 6
+expect "rolled back, then closed" "$(seq_after_close 6)" 6
 expect "after rollback and close" "$(ins serial_a 7)" 7
 
 # another process holds the write lock at the close: the numbers stay held (no wait, no
 # deadlock); the next close writes them back
 python3 -c '
-import sqlite3, sys, time
+import os, sqlite3, sys, time
 c = sqlite3.connect(sys.argv[1], isolation_level=None)
 c.execute("BEGIN IMMEDIATE")
 open(sys.argv[2], "w").close()
-time.sleep(3)
+for _ in range(600):  # until told to let go (at most 60 s)
+    if os.path.exists(sys.argv[3]):
+        break
+    time.sleep(0.1)
 c.execute("ROLLBACK")
-' "$FILE" "$DIR/locked" &
+' "$FILE" "$DIR/locked" "$DIR/release" &
 LOCKER=$!
-for _ in $(seq 100); do [[ -e "$DIR/locked" ]] && break; sleep 0.05; done
+for _ in $(seq 200); do [[ -e "$DIR/locked" ]] && break; sleep 0.05; done
+[[ -e "$DIR/locked" ]] || fail "the locker did not take the write lock"
 evict
+sleep 1 # the close follows the client's exit
+touch "$DIR/release"
 wait "$LOCKER"
 LOCKER=
 expect "kept while the lock was busy" "$(seq_of)" 39
 expect "after a busy close" "$(ins serial_a 8)" 8
 evict
-expect "written back at the next close" "$(seq_of)" 8
+expect "written back at the next close" "$(seq_after_close 8)" 8
 
 # a sqlite3 shell writes in between: the server notices and never gives its key again
 expect "held again" "$(ins serial_a 9)" 9
