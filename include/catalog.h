@@ -140,6 +140,18 @@ struct cat_conn *catalog_register(sqlite3 *db, struct pgerr *err) MUST_CHECK;
  * the next use reads the model again. A store: safe in SQLite's rollback hook. */
 void catalog_rolled_back(struct cat_conn *cc);
 
+/* While numbers of table's serial key are held ahead (shard_serial.c), its sqlite_sequence row
+ * is ahead of the sequence: fn answers true with the last number given, which nextval,
+ * `SELECT * FROM t_id_seq` and pg_sequences then read as the sequence's state. written is
+ * called just before the catalog writes table's sqlite_sequence row itself (setval, nextval,
+ * ALTER SEQUENCE ... RESTART, TRUNCATE ... RESTART IDENTITY) with the value it writes (0:
+ * the row is deleted): that is then the last number given. Set by the shard on each tenant
+ * connection; arg is passed back. */
+typedef bool catalog_serial_given_fn(void *arg, const char *table, int64_t *given);
+typedef void catalog_serial_written_fn(void *arg, const char *table, int64_t last);
+void catalog_set_serial_given(struct cat_conn *cc, catalog_serial_given_fn *fn,
+			      catalog_serial_written_fn *written, void *arg);
+
 /* DROP ... CASCADE's dependents: each object a cascade drops is noted on its connection as
  * PostgreSQL names it ("view v", "constraint c_fkey on table c"); the session takes the
  * list after the statement (malloc'd "what\n" lines, NULL when none; the caller frees) for

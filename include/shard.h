@@ -278,6 +278,13 @@ bool shard_conn_checkpoint_due(const struct shard_conn *c);
 bool shard_conn_commit_blocks(const struct shard_conn *c);
 void shard_conn_checkpoint(struct shard_conn *c);
 sqlite3 *shard_conn_db(struct shard_conn *c);
+
+/* COPY FROM into table, whose serial key SQLite numbers: before its rows (done false), in c's
+ * transaction, which holds the write lock, the key's sequence row is put back to the last
+ * number given (numbers held ahead, or given by a transaction that rolled back), so the rows
+ * go on from there without a gap or a number given again (shard_serial.c); after them (done
+ * true) the numbers SQLite gave count as given, also if the transaction rolls back. */
+void shard_serial_copy(struct shard_conn *c, const char *table, bool done);
 /* The catalog's state of c's connection (catalog_register's; lives as long as c). */
 struct cat_conn;
 struct cat_conn *shard_conn_catalog(struct shard_conn *c);

@@ -298,6 +298,9 @@ struct cat_conn {
 	char *view_saved; /* CREATE OR REPLACE VIEW: the old view's columns (catalog_ddl.c) */
 	char *views_marked; /* DROP VIEW ... CASCADE: views that compiled before (catalog_cascade.c) */
 	char *cascaded;     /* what a CASCADE dropped, "view v\n" lines (catalog_cascaded_note) */
+	catalog_serial_given_fn *serial_given; /* catalog_set_serial_given */
+	catalog_serial_written_fn *serial_written;
+	void *serial_arg;
 };
 
 /* The model for db's current schema, reloaded when another connection changed it. NULL with
@@ -668,7 +671,7 @@ const char *cat_model_comment(const struct cat_model *m, uint32_t oid, int subid
 
 /* ---- catalog_seqfn.c: sequence state and functions ---- */
 /* A sequence's current state (last_value, is_called); false when it cannot be read. */
-bool cat_seq_state(sqlite3 *db, const struct cat_seq *q, int64_t *last, bool *called);
+bool cat_seq_state(struct cat_conn *cc, const struct cat_seq *q, int64_t *last, bool *called);
 bool cat_seqfn_register(sqlite3 *db, struct cat_conn *cc);
 /* catalog_ddl.c: shardlite_view_save, shardlite_view_check. */
 bool cat_ddl_register(sqlite3 *db, struct cat_conn *cc);
@@ -869,5 +872,10 @@ bool cat_fn_register(sqlite3 *db, struct cat_conn *cc);
 const char **cat_array_parse(struct arena *a, const char *s, size_t *n);
 /* format_type(oid, typmod). */
 const char *cat_format_type(struct arena *a, uint32_t oid, int32_t typmod);
+
+/* A serial key's sqlite_sequence row of table is about to be written with last (0: deleted)
+ * by setval, nextval, RESTART or TRUNCATE ... RESTART IDENTITY: the shard's numbers held for
+ * it go on from there (catalog_serial_written_fn). Not for a temporary table's. */
+void cat_seq_written(struct cat_conn *cc, const char *table, int64_t last);
 
 #endif

@@ -251,9 +251,12 @@ static void seq_create(sqlite3_context *ctx, const struct cat_model *m, const ch
 }
 
 /* A serial key's sequence state is its table's sqlite_sequence row: the last value used. */
-static int set_sqlite_seq(sqlite3 *db, bool temp, const char *table, int64_t last)
+static int set_sqlite_seq(sqlite3_context *ctx, bool temp, const char *table, int64_t last)
 {
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
 	sqlite3_stmt *st = NULL;
+	if (!temp)
+		cat_seq_written(sqlite3_user_data(ctx), table, last);
 	int rc = sqlite3_prepare_v2(db,
 				    temp ? "INSERT OR REPLACE INTO temp.sqlite_sequence (rowid, name, "
 					   "seq) VALUES ((SELECT rowid FROM temp.sqlite_sequence WHERE "
@@ -293,8 +296,7 @@ static void implicit_alter(sqlite3_context *ctx, const struct cat_seq *q, sqlite
 			   "RESTART value (%lld) cannot be less than MINVALUE (1)", (long long)r);
 		return;
 	}
-	stored(ctx, set_sqlite_seq(sqlite3_context_db_handle(ctx), q->rel->temp, q->owner_table,
-				   r - 1));
+	stored(ctx, set_sqlite_seq(ctx, q->rel->temp, q->owner_table, r - 1));
 }
 
 /* ALTER SEQUENCE ... OWNED BY of an identity column's sequence: PostgreSQL's 0A000 (ctx
@@ -479,6 +481,8 @@ static void fn_seq_restart(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
 	const char *table = (const char *)sqlite3_value_text(argv[0]);
 	bool temp = table && rel_is_temp(ctx, table);
+	if (!temp)
+		cat_seq_written(sqlite3_user_data(ctx), table, 0);
 	if (!table || (cat_sidecar_in(db, temp, "sqlite_sequence") &&
 		   !stored(ctx, run(db, "DELETE FROM %ssqlite_sequence WHERE name = ?1", temp, table,
 				    NULL))))

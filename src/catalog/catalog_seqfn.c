@@ -94,6 +94,14 @@ static struct catalog_seqvals *ctx_seqvals(sqlite3_context *ctx)
 	return s ? s->seqvals : NULL;
 }
 
+/* ---- writes of a serial key's sqlite_sequence row ---- */
+
+void cat_seq_written(struct cat_conn *cc, const char *table, int64_t last)
+{
+	if (cc && cc->serial_written && table)
+		cc->serial_written(cc->serial_arg, table, last);
+}
+
 /* ---- a sequence and its state ---- */
 
 struct seq {
@@ -192,9 +200,18 @@ static const struct cat_seq *model_seq(const struct cat_model *m, const char *na
 }
 
 /* A serial's state: the highest value SQLite has handed out (AUTOINCREMENT never goes below
- * the largest rowid present, nor below its sqlite_sequence row). */
-static bool load_implicit(sqlite3 *db, struct seq *q)
+ * the largest rowid present, nor below its sqlite_sequence row), or, while the shard holds
+ * numbers of a permanent table's key ahead (catalog_set_serial_given), the last one given:
+ * the row is then ahead of the sequence. */
+static bool load_implicit(struct cat_conn *cc, struct seq *q)
 {
+	int64_t given = 0;
+	if (!q->temp && cc->serial_given && cc->serial_given(cc->serial_arg, q->table, &given)) {
+		q->called = given > 0;
+		q->last = given > 0 ? given : 1;
+		return true;
+	}
+	sqlite3 *db = cc->db;
 	const char *schema = cat_sidecar_schema(q->temp);
 	char *sql = sqlite3_mprintf("SELECT max(coalesce((SELECT seq FROM %ssqlite_sequence WHERE "
 				    "name = ?1), 0), coalesce((SELECT max(rowid) FROM %s\"%w\"), "
@@ -214,6 +231,14 @@ static bool load_implicit(sqlite3 *db, struct seq *q)
 	return ok;
 }
 
+void catalog_set_serial_given(struct cat_conn *cc, catalog_serial_given_fn *fn,
+			      catalog_serial_written_fn *written, void *arg)
+{
+	cc->serial_given = fn;
+	cc->serial_written = written;
+	cc->serial_arg = arg;
+}
+
 static bool from_model(const struct cat_seq *ms, struct seq *q)
 {
 	snprintf(q->name, sizeof(q->name), "%s", ms->name);
@@ -226,11 +251,11 @@ static bool from_model(const struct cat_seq *ms, struct seq *q)
 	return true;
 }
 
-bool cat_seq_state(sqlite3 *db, const struct cat_seq *ms, int64_t *last, bool *called)
+bool cat_seq_state(struct cat_conn *cc, const struct cat_seq *ms, int64_t *last, bool *called)
 {
 	struct seq q = {0};
 	from_model(ms, &q);
-	if (!(q.implicit ? load_implicit(db, &q) : load_row(db, q.temp, &q)))
+	if (!(q.implicit ? load_implicit(cc, &q) : load_row(cc->db, q.temp, &q)))
 		return false;
 	*last = q.last;
 	*called = q.called;
@@ -271,7 +296,7 @@ static bool resolve(sqlite3_context *ctx, sqlite3_value *arg, struct seq *q)
 		return false;
 	/* names are exact here, as regclass reads them ("S" is not s) */
 	const struct cat_seq *ms = model_seq(m, q->name, q->in);
-	if (ms && ms->implicit && from_model(ms, q) && load_implicit(db, q))
+	if (ms && ms->implicit && from_model(ms, q) && load_implicit(CTX_CONN(ctx), q))
 		return true;
 	const struct cat_rel *r = cat_model_rel(m, q->name);
 	if (r && strcmp(r->name, q->name) == 0)
@@ -287,6 +312,8 @@ static bool store(sqlite3_context *ctx, const struct seq *q, int64_t last, bool 
 {
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
 	const char *schema = cat_sidecar_schema(q->temp);
+	if (q->implicit && !q->temp)
+		cat_seq_written(CTX_CONN(ctx), q->table, called ? last : last - 1);
 	char *sql = q->implicit
 			    ? sqlite3_mprintf("UPDATE %ssqlite_sequence SET seq = ?2 WHERE name = ?1",
 					      schema)

@@ -193,7 +193,7 @@ static bool start_sequence(struct pgfn_srf_scan *s, sqlite3_value **args)
 				     name);
 	int64_t last = 0;
 	bool called = false;
-	if (!cat_seq_state(cc->db, q, &last, &called))
+	if (!cat_seq_state(cc, q, &last, &called))
 		return pgfn_srf_fail(s, NULL, "%s", sqlite3_errmsg(cc->db));
 	s->cells = arena_alloc(s->a, 3 * sizeof(*s->cells));
 	s->cells[0] = arena_printf(s->a, "%lld", (long long)last);

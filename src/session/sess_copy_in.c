@@ -192,6 +192,9 @@ static struct sess_copy *copy_new(struct session *s, const struct xlat_copy *cp,
 			c->refusal = r;
 		ok = c->refusal || (prepare_inserts(s, c, err) &&
 				    (!cp->where_sql || prepare_filter(s, c, cp->where_sql, err)));
+		/* SQLite numbers the rows: from the last number given, not past numbers held */
+		if (ok && !c->refusal && c->numbered_seq && strncmp(c->numbered_seq, "pg_temp.", 8))
+			shard_serial_copy(s->conn, c->rel, false);
 	}
 	if (!ok) {
 		copy_free(c);
@@ -606,6 +609,8 @@ static void copy_in_done(struct session *s)
 	}
 	if (c->numbered_seq && c->rows) /* as PostgreSQL's DEFAULT nextval() */
 		catalog_seqvals_numbered(s->catalog.seqvals, c->numbered_seq, last);
+	if (c->numbered_seq && c->rows && strncmp(c->numbered_seq, "pg_temp.", 8))
+		shard_serial_copy(s->conn, c->rel, true);
 	if (!sess_trigger_copy(s, c->rel, false, &err)) { /* its AFTER triggers, as a statement's */
 		finish(s, &err);
 		return;

@@ -5,6 +5,8 @@
  * does. Deny-by-default lists, because a new SQLite release may add new PRAGMAs. */
 #include "shard_int.h"
 
+#include <stddef.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -183,6 +185,12 @@ static int authorize(void *arg, int action, const char *a1, const char *a2, cons
 			return SQLITE_OK;
 		/* fall through */
 	case SQLITE_DROP_TABLE:
+		if (action == SQLITE_DROP_TABLE)
+			shard_serial_dropped(
+				(struct shard_conn *)((char *)az -
+						      offsetof(struct shard_conn, authz)),
+				a1, a2);
+		/* fall through */
 	case SQLITE_CREATE_TRIGGER:
 	case SQLITE_ALTER_TABLE:
 		if (sidecar(action == SQLITE_DROP_TABLE ? a1 : a2))

@@ -225,11 +225,14 @@ static void close_idle(struct shard_registry *r, const char *name)
 		struct shard_conn *c = idle;
 		idle = c->next;
 		c->t = NULL;
+		shard_serial_close(c); /* a renamed tenant keeps its numbers */
 		shard_conn_close(c); /* the last close checkpoints and removes -wal and -shm */
 	}
 	for (int waited = 0; waited < SHARD_DROP_FORCE_WAIT_MS; waited += SHARD_DROP_POLL_MS) {
 		pthread_mutex_lock(&r->lock);
 		bool gone = shard_pool_tenant_locked(r, name) == NULL;
+		if (gone)
+			shard_serial_forget_locked(r, name); /* not for a tenant made again */
 		pthread_mutex_unlock(&r->lock);
 		if (gone)
 			return;

@@ -389,8 +389,10 @@ static int rerun(sqlite3 *db, sqlite3_stmt *vm, struct fk_violation *found, int 
 		return 0;
 	sqlite3_reset(vm);
 	int rc;
+	shard_serial_replay(true);
 	while ((rc = sqlite3_step(vm)) == SQLITE_ROW)
 		;
+	shard_serial_replay(false);
 	sqlite3_reset(vm);
 	int n = rc == SQLITE_DONE ? collect(db, found, max) : 0;
 	(void)sqlite3_exec(db, "ROLLBACK TO shardlite_fk; RELEASE shardlite_fk", NULL, NULL, NULL);

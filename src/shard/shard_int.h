@@ -73,6 +73,7 @@ struct shard_tenant {
 	 * and its page cache is the only one the commit left current (shard_conn_take_fresher).
 	 * Written under the lock, read unlocked as a hint. */
 	uint64_t wseq;
+	struct shard_serial *serials; /* serial keys' numbers held ahead (shard_serial.c) */
 };
 
 /* Prepared statements kept on a connection across borrowers, keyed by their SQL text. */
@@ -131,6 +132,9 @@ struct shard_conn {
 	bool on_loop;         /* borrowed on the event loop: checkpoints wait (shard_loop.c) */
 	bool checkpoint_due;  /* a commit on the loop took the WAL past the checkpoint size */
 	uint64_t wseq;        /* the tenant's wseq after c's last commit (0: none) */
+	sqlite3_stmt *serial_vm;     /* shard_serial.c's read of sqlite_sequence */
+	sqlite3_stmt *serial_upd_vm; /* and its write */
+	bool serial_due;             /* its commit writes a serial key's numbers ahead first */
 };
 
 struct shard_registry {
@@ -166,6 +170,7 @@ struct shard_registry {
 	struct shard_hold *holds;
 	pthread_cond_t hold_cond;
 	uint64_t client_seq; /* sessions registered so far (shard_client.c) */
+	struct shard_serial_left *serial_left; /* serial records of closed tenants (shard_serial.c) */
 };
 
 /* shard_attach.c: an attachment of name to c is gone (detached, or c closed with it). */
@@ -365,6 +370,51 @@ bool shard_rename(struct shard_conn *c, const struct xlat_rebuild *r,
 
 /* shard_client.c / shard_advfn.c: advisory locks and the session list. */
 int shard_adv_register(struct shard_conn *c);
+
+/* shard_serial.c: shardlite_serial(table, sequence, max), the next number of a serial key
+ * held ahead for the tenant (registered on every tenant connection); at c's COMMIT, before
+ * it runs, the numbers its transaction started are written ahead; a rollback forgets that. */
+#define SHARD_SERIAL_NAME_MAX 128
+struct shard_serial;
+/* The suffix of the name a table rebuild (shard_rebuild.c) moves the old table to before it
+ * drops it: that drop keeps the table's serial numbers held (its sequence row is copied). */
+#define SHARD_REBUILD_ASIDE "__shardlite_rebuild"
+/* A DROP TABLE of c's tenant (schema "main") other than a rebuild's is being prepared: the
+ * numbers held for that table are dropped (a table made again by that name must not find
+ * them). Safe in the authorizer: touches memory only. */
+void shard_serial_dropped(struct shard_conn *c, const char *table, const char *schema);
+/* A rebuild made table again and copied its sqlite_sequence row: the numbers held for it go
+ * with the copy's row. */
+void shard_serial_rebuilt(struct shard_conn *c, const char *table);
+int shard_serial_register(struct shard_conn *c);
+void shard_serial_commit(struct shard_conn *c);
+/* SQLite's commit and rollback hooks of c: memory only. */
+void shard_serial_committed(struct shard_conn *c);
+void shard_serial_rollback(struct shard_conn *c);
+/* t is being freed (its last connection closes): its records move to the registry's list,
+ * where the closing connection puts their rows back (shard_serial_close) or the tenant's next
+ * open adopts them (shard_serial_adopt_locked). Lock held. */
+void shard_serial_keep_locked(struct shard_registry *r, struct shard_tenant *t);
+void shard_serial_adopt_locked(struct shard_registry *r, struct shard_tenant *t);
+/* c, a pooled connection, closes: the records left for its tenant are written back on it
+ * (each row to its last number given), without waiting for the write lock; when it is busy
+ * they stay for the tenant's next open or close. Takes the registry's lock; c has no
+ * transaction open. May block on disk (the commit). */
+void shard_serial_close(struct shard_conn *c);
+/* Shutdown, after every pooled connection closed: the records still left are written back,
+ * each tenant opened for it and its write lock waited for up to 2 s (another process); those
+ * not written back are logged and skipped, as after a crash. */
+void shard_serial_fini(struct shard_registry *r);
+/* The tenant name's files are removed or renamed: the records left for it are freed. Lock
+ * held. */
+void shard_serial_forget_locked(struct shard_registry *r, const char *name);
+/* Shutdown: t's records written back on c, one of t's idle connections (as
+ * shard_serial_fini), and freed. */
+void shard_serial_fini_tenant(struct shard_conn *c, struct shard_tenant *t);
+/* On while this thread runs a failed statement again to describe its error (shard_ukey.c,
+ * shard_fkey.c): a number given then would be one PostgreSQL never gave. */
+void shard_serial_replay(bool on);
+void shard_serial_free(struct shard_tenant *t);
 /* shard_ukey.c: after sql failed with err (filled by shard_error), when sql is a CREATE
  * UNIQUE INDEX and err a unique violation: PostgreSQL's "could not create unique index" with
  * one duplicated key of an index over columns (a query over the table); false otherwise. */

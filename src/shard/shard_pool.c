@@ -43,9 +43,12 @@ void shard_pool_init(struct shard_registry *r)
 	r->buckets = base_xcalloc(r->nbuckets, sizeof(*r->buckets));
 }
 
+/* Closes a pooled connection; the last of a tenant's writes back the serial numbers it held
+ * (shard_serial_close). */
 static void close_db(struct shard_conn *c)
 {
 	c->t = NULL;
+	shard_serial_close(c);
 	shard_conn_close(c);
 }
 
@@ -59,14 +62,18 @@ void shard_pool_fini(struct shard_registry *r)
 			ASSERT(t->nused == 0 && __atomic_load_n(&t->tickets, __ATOMIC_ACQUIRE) == 0);
 			if (t->wal_fd >= 0)
 				close(t->wal_fd);
+			if (t->idle)
+				shard_serial_fini_tenant(t->idle, t);
 			while (t->idle) {
 				struct shard_conn *c = t->idle;
 				t->idle = c->next;
 				close_db(c);
 			}
+			shard_serial_keep_locked(r, t); /* none open: written back below */
 			free(t);
 		}
 	}
+	shard_serial_fini(r);
 	free(r->buckets);
 	shard_migrate_fini(r);
 	shard_client_registry_fini(r);
@@ -117,6 +124,7 @@ static struct shard_tenant *tenant_find(struct shard_registry *r, const char *na
 	t->hash_next = r->buckets[b];
 	r->buckets[b] = t;
 	r->ntenants++;
+	shard_serial_adopt_locked(r, t); /* numbers it held when it last closed */
 	return t;
 }
 
@@ -136,6 +144,7 @@ void shard_pool_tenant_maybe_free_locked(struct shard_registry *r, struct shard_
 	r->ntenants--;
 	if (t->wal_fd >= 0)
 		close(t->wal_fd); /* no flush runs: nobody else uses it */
+	shard_serial_keep_locked(r, t);
 	free(t);
 }
 

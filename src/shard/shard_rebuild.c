@@ -799,7 +799,7 @@ static bool rebuild(struct shard_conn *c, const struct shard_rebuild *rb, const 
 {
 	sqlite3 *db = shard_conn_db(c);
 	char aside[128];
-	snprintf(aside, sizeof(aside), "%.60s__shardlite_rebuild", rb->table);
+	snprintf(aside, sizeof(aside), "%.60s" SHARD_REBUILD_ASIDE, rb->table);
 	bool temp = shard_table_is_temp(db, rb->table);
 	/* the changes are made to the plain text: a key stored as the rowid (shard_rowid.c)
 	 * is a table constraint there, and folded again below when it still may be */
@@ -887,6 +887,8 @@ static bool rebuild(struct shard_conn *c, const struct shard_rebuild *rb, const 
 		strbuf_put_quoted(&sb, rb->table, '\'');
 		strbuf_puts(&sb, ")");
 		ok = run(c, sb.data, err);
+		if (ok && !temp)
+			shard_serial_rebuilt(c, rb->table); /* its held numbers go with the row */
 	}
 	if (ok) {
 		strbuf_reset(&sb);

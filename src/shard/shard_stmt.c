@@ -80,6 +80,9 @@ void shard_stmt_cache_clear(struct shard_conn *c)
 		sqlite3_finalize(c->txn_vms[i]);
 		c->txn_vms[i] = NULL;
 	}
+	sqlite3_finalize(c->serial_vm);
+	sqlite3_finalize(c->serial_upd_vm);
+	c->serial_vm = c->serial_upd_vm = NULL;
 }
 
 int shard_stmt_cache_count(const struct shard_conn *c)
@@ -87,7 +90,7 @@ int shard_stmt_cache_count(const struct shard_conn *c)
 	int n = c->nstmts;
 	for (size_t i = 0; i < ARRAY_LEN(c->txn_vms); i++)
 		n += c->txn_vms[i] != NULL;
-	return n;
+	return n + (c->serial_vm != NULL) + (c->serial_upd_vm != NULL);
 }
 
 void shard_conn_set_aux(struct shard_conn *c, void *aux, void (*free_fn)(void *))

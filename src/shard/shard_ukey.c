@@ -128,8 +128,10 @@ static bool rerun(sqlite3 *db, sqlite3_stmt *vm, const struct ukey *k, char *out
 		strbuf_fini(&sb);
 		sqlite3_reset(vm);
 		int rc;
+		shard_serial_replay(true);
 		while ((rc = sqlite3_step(vm)) == SQLITE_ROW)
 			;
+		shard_serial_replay(false);
 		const char *msg = sqlite3_errmsg(db);
 		ok = rc != SQLITE_DONE && msg && strncmp(msg, UK_MARK, strlen(UK_MARK)) == 0;
 		if (ok)

@@ -582,7 +582,10 @@ static bool put_value(struct xlat_ctx *c, const struct xlat_schema_col *col, PgQ
 	return true;
 }
 
-/* DEFAULT VALUES, or with a plain rowid key (miss) the NULL PostgreSQL would store there. */
+static const char *miss_value(struct xlat_ctx *c, const struct xlat_schema_col *miss);
+
+/* DEFAULT VALUES, or with a key the statement gives (miss) its value: the NULL PostgreSQL
+ * would store in a plain rowid key, a serial key's next number. */
 static void default_values(struct xlat_ctx *c, const struct xlat_schema_col *miss)
 {
 	if (!miss) {
@@ -591,7 +594,7 @@ static void default_values(struct xlat_ctx *c, const struct xlat_schema_col *mis
 	}
 	xlat_puts(c, " (");
 	xlat_ident(c, miss->name);
-	xlat_printf(c, ") VALUES (%s)", xlat_key_null(c, miss, c->assign_rel));
+	xlat_printf(c, ") VALUES (%s)", miss_value(c, miss));
 }
 
 /* The plain rowid key (xlat_schema_col.rowid_key) an INSERT leaves out, which SQLite would
@@ -615,6 +618,69 @@ static const struct xlat_schema_col *omitted_key(struct xlat_ctx *c, const PgQue
 			return NULL;
 	}
 	return key;
+}
+
+/* The serial key (xlat_schema_col.rowid_seq) of the own tenant's permanent table that an
+ * INSERT leaves out (VALUES, DEFAULT VALUES, a query): the statement gives
+ * it from the numbers the shard holds ahead for the table (shard_serial.c), so SQLite does not
+ * write the table's sqlite_sequence row at every insert. A temporary table, and a query
+ * source whose width is not known here (a `*` without a column list), are still numbered by
+ * SQLite. */
+static const struct xlat_schema_col *
+omitted_serial(struct xlat_ctx *c, const PgQuery__InsertStmt *s, const PgQuery__SelectStmt *vs,
+	       size_t width, const struct xlat_schema_col **targets, const bool *skip)
+{
+	const struct xlat_schema_col *cols = NULL, *key = NULL;
+	size_t ncols = 0;
+	if (!xlat_checks_on(c) || !c->assign_rel ||
+	    !xlat_scope_target(c, s->relation, &cols, &ncols))
+		return NULL;
+	for (size_t i = 0; i < ncols && !key; i++)
+		key = cols[i].rowid_seq ? &cols[i] : NULL;
+	if (!key || strncmp(key->rowid_seq, "pg_temp.", 8) == 0)
+		return NULL;
+	for (size_t i = 0; i < width; i++) {
+		if (targets[i] == key && !(skip && skip[i]) && !(vs && default_column(vs, i) == 1))
+			return NULL;
+	}
+	return key;
+}
+
+const char *xlat_serial_value(struct xlat_ctx *c, const struct xlat_schema_col *key,
+			      const char *rel)
+{
+	struct strbuf *saved = c->sb, sb;
+	const struct xlat_schema_col *miss = key;
+	strbuf_init(&sb, 0);
+	c->sb = &sb;
+	xlat_puts(c, "shardlite_serial(");
+	xlat_string(c, rel);
+	xlat_printf(c, ", %lld, (SELECT max(rowid) FROM main.",
+		    miss->type_oid == XLAT_OID_INT2   ? (long long)INT16_MAX
+		    : miss->type_oid == XLAT_OID_INT4 ? (long long)INT32_MAX
+						      : (long long)INT64_MAX);
+	xlat_ident(c, rel);
+	for (int i = 0; i < 2; i++) {
+		xlat_puts(c, i ? "), (SELECT rowid" : "), (SELECT seq");
+		xlat_puts(c, " FROM main.sqlite_sequence WHERE name = ");
+		xlat_string(c, rel);
+		xlat_puts(c, " COLLATE NOCASE");
+	}
+	xlat_puts(c, "))");
+	c->sb = saved;
+	const char *r = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
+	if (sb.failed)
+		c->sb->failed = true;
+	strbuf_fini(&sb);
+	return r;
+}
+
+/* The value of the key an INSERT leaves out (omitted_key, omitted_serial). */
+static const char *miss_value(struct xlat_ctx *c, const struct xlat_schema_col *miss)
+{
+	if (!miss->rowid_seq)
+		return xlat_key_null(c, miss, c->assign_rel);
+	return xlat_serial_value(c, miss, c->assign_rel);
 }
 
 /* INSERT ... VALUES where DEFAULT appears, or whose identity values OVERRIDING USER VALUE
@@ -668,7 +734,7 @@ static bool values_with_defaults(struct xlat_ctx *c, const PgQuery__InsertStmt *
 				return false;
 		}
 		if (miss)
-			xlat_printf(c, ", %s", xlat_key_null(c, miss, c->assign_rel));
+			xlat_printf(c, ", %s", miss_value(c, miss));
 		xlat_puts(c, ")");
 	}
 	return true;
@@ -891,7 +957,8 @@ static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 		if (s->on_conflict_clause)
 			return xlat_unsupported(c, -1, "DEFAULT VALUES with ON CONFLICT");
 		note_numbering(c, s, NULL, 0, NULL, NULL);
-		default_values(c, omitted_key(c, s, NULL, 0, NULL, NULL, false));
+		const struct xlat_schema_col *dmiss = omitted_key(c, s, NULL, 0, NULL, NULL, false);
+		default_values(c, dmiss ? dmiss : omitted_serial(c, s, NULL, 0, NULL, NULL));
 		return true;
 	}
 	const struct xlat_schema_col *miss = NULL;
@@ -920,9 +987,12 @@ static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 			return false;
 		note_numbering(c, s, src, width, targets, skip);
 		miss = omitted_key(c, s, src, width, targets, skip, false);
+		const struct xlat_schema_col *serial =
+			miss ? NULL : omitted_serial(c, s, src, width, targets, skip);
 		for (size_t i = 0; i < width; i++) {
-			if (default_column(src, i) || skip[i])
-				return values_with_defaults(c, s, src, width, targets, skip, miss);
+			if (default_column(src, i) || skip[i] || serial)
+				return values_with_defaults(c, s, src, width, targets, skip,
+							    miss ? miss : serial);
 		}
 		c->assign = targets; /* taken by the VALUES list */
 		c->assign_for = src;
@@ -942,6 +1012,8 @@ static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 		}
 		key = unchecked_key(c, src, width, targets, star_open);
 		key_width = width;
+		if (!miss && key < 0 && !star_open)
+			miss = omitted_serial(c, s, NULL, width, targets, NULL);
 	}
 	if (!column_list(c, s, src, miss))
 		return false;
@@ -953,7 +1025,7 @@ static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 	/* SQLite would read the ON of ON CONFLICT as a join constraint of the SELECT */
 	xlat_puts(c, "SELECT *");
 	if (miss)
-		xlat_printf(c, ", %s", xlat_key_null(c, miss, c->assign_rel));
+		xlat_printf(c, ", %s", miss_value(c, miss));
 	xlat_puts(c, " FROM (");
 	bool ok = xlat_select(c, src, NULL);
 	xlat_puts(c, ") WHERE true");

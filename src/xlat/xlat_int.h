@@ -1364,6 +1364,11 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s);
  * SQLite would number a NULL, so the SQL (from c->a) refuses it as PostgreSQL's NOT NULL
  * does (23502) when a row takes it. */
 const char *xlat_key_null(struct xlat_ctx *c, const struct xlat_schema_col *col, const char *rel);
+/* xlat_dml.c: the number of rel's serial key (col.rowid_seq, a permanent table's) that an
+ * insert leaves out, given by the shard from the numbers it holds (shard_serial.c):
+ * shardlite_serial(rel, max, largest key, seq, seq's rowid). In c's arena. */
+const char *xlat_serial_value(struct xlat_ctx *c, const struct xlat_schema_col *key,
+			      const char *rel);
 /* What a column is to SQLite's rowid: not it, the serial/identity key SQLite numbers
  * (INTEGER PRIMARY KEY AUTOINCREMENT), or a plain integer key (INTEGER PRIMARY KEY). */
 enum { XLAT_ROWID_NONE, XLAT_ROWID_SERIAL, XLAT_ROWID_PLAIN };

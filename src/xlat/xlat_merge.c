@@ -306,8 +306,9 @@ static bool emit_delete(struct xlat_ctx *c, struct merge *mg, size_t k)
 }
 
 /* INSERT DEFAULT VALUES for each row: SQLite's DEFAULT VALUES makes one row, so the table's
- * serial key is given NULL (SQLite numbers it), else its first column its default (an
- * identity column's is its sequence's nextval; none: NULL, as DEFAULT VALUES gives it). */
+ * serial key is given its number (the shard's, xlat_serial_value; a temporary table's NULL:
+ * SQLite numbers it), else its first column its default (an identity column's is its
+ * sequence's nextval; none: NULL, as DEFAULT VALUES gives it). */
 static bool emit_defaults(struct xlat_ctx *c, struct merge *mg, size_t k)
 {
 	PgQuery__RangeVar plain = mg->target;
@@ -325,6 +326,11 @@ static bool emit_defaults(struct xlat_ctx *c, struct merge *mg, size_t k)
 		c->st->numbered_max = col->type_oid == XLAT_OID_INT2   ? INT16_MAX
 				      : col->type_oid == XLAT_OID_INT4 ? INT32_MAX
 								       : 0;
+		/* the own tenant's permanent table: from the numbers the shard holds */
+		if (xlat_checks_on(c) && strncmp(col->rowid_seq, "pg_temp.", 8) != 0 &&
+		    (!plain.schemaname || !*plain.schemaname ||
+		     strcmp(plain.schemaname, "public") == 0))
+			dflt = xlat_serial_value(c, col, plain.relname);
 	} else if (ncols && xlat_scope_default(c, &plain, cols[0].name, &dflt)) {
 		col = &cols[0];
 	} else {

@@ -383,17 +383,25 @@ static const struct icase cases[] = {
 };
 
 /* Serial and identity keys (the ser table): what is refused, what is emitted, and which
- * sequence an insert leaves SQLite to number. */
+ * sequence an insert numbers. A key left out is given from the numbers the shard holds ahead
+ * (shard_serial.c), with what the function checks them against. */
+#define SER_NEXT                                                                              \
+	"shardlite_serial('ser', 2147483647, (SELECT max(rowid) FROM main.ser), (SELECT seq "     \
+	"FROM main.sqlite_sequence WHERE name = 'ser' COLLATE NOCASE), (SELECT rowid FROM "        \
+	"main.sqlite_sequence WHERE name = 'ser' COLLATE NOCASE))"
 static const struct {
 	const char *pg;
 	const char *want;     /* the exact SQLite SQL, or "!SQLSTATE" */
 	const char *numbered; /* xlat_stmt.numbered_seq, NULL: none */
 } serial_cases[] = {
-	{"INSERT INTO ser (a) VALUES ('x')", "INSERT INTO ser (a) VALUES ('x')", "ser_id_seq"},
-	{"INSERT INTO ser DEFAULT VALUES", "INSERT INTO ser DEFAULT VALUES", "ser_id_seq"},
-	{"INSERT INTO ser (id, a) VALUES (DEFAULT, 'x')", "INSERT INTO ser (a) VALUES ('x')",
+	{"INSERT INTO ser (a) VALUES ('x')", "INSERT INTO ser (a, id) VALUES ('x', " SER_NEXT ")",
 	 "ser_id_seq"},
-	{"INSERT INTO ser (a) SELECT 'x'", "INSERT INTO ser (a) SELECT 'x' AS \"?column?\"",
+	{"INSERT INTO ser DEFAULT VALUES", "INSERT INTO ser (id) VALUES (" SER_NEXT ")",
+	 "ser_id_seq"},
+	{"INSERT INTO ser (id, a) VALUES (DEFAULT, 'x')",
+	 "INSERT INTO ser (a, id) VALUES ('x', " SER_NEXT ")", "ser_id_seq"},
+	{"INSERT INTO ser (a) SELECT 'x'",
+	 "INSERT INTO ser (a, id) SELECT *, " SER_NEXT " FROM (SELECT 'x' AS \"?column?\") WHERE true",
 	 "ser_id_seq"},
 	{"INSERT INTO ser (id, a) VALUES (1, 'x')", "!428C9", NULL},
 	{"INSERT INTO ser VALUES (1, 'x')", "!428C9", NULL},
@@ -407,7 +415,7 @@ static const struct {
 	{"INSERT INTO ser (id, a) OVERRIDING SYSTEM VALUE VALUES (NULL, 'x')",
 	 "INSERT INTO ser (id, a) VALUES (shardlite_notnull(NULL, 'id', 'ser'), 'x')", NULL},
 	{"INSERT INTO ser OVERRIDING USER VALUE VALUES (5, 'x'), (6, 'y')",
-	 "INSERT INTO ser (a) VALUES ('x'), ('y')", "ser_id_seq"},
+	 "INSERT INTO ser (a, id) VALUES ('x', " SER_NEXT "), ('y', " SER_NEXT ")", "ser_id_seq"},
 	{"INSERT INTO ser (id) OVERRIDING USER VALUE SELECT 1", "!0A000", NULL},
 	{"UPDATE ser SET id = 2", "!428C9", NULL},
 	{"UPDATE ser SET a = 'y' WHERE id = 2", "UPDATE ser SET a = 'y' WHERE id = 2", NULL},

@@ -83,14 +83,20 @@ static const struct mcase cases[] = {
 		 3, "1") " ; DELETE FROM t WHERE rowid IN (SELECT json_extract(value, '$[0]') FROM "
 			 "json_each(?3) WHERE json_extract(value, '$[1]') = 1)",
 	 3},
-	/* DEFAULT VALUES: the serial key given NULL, which SQLite numbers */
+	/* DEFAULT VALUES: the serial key from the numbers the shard holds (shard_serial.c) */
 	{"MERGE INTO t USING s ON t.id = s.id WHEN NOT MATCHED THEN INSERT DEFAULT VALUES",
-	 READ(1, 1, "id, w") "INSERT INTO t (id) SELECT NULL FROM __merge",
+	 READ(1, 1, "id, w") "INSERT INTO t (id) SELECT (shardlite_serial('t', 2147483647, "
+			     "(SELECT max(rowid) FROM main.t), (SELECT seq FROM main.sqlite_sequence "
+			     "WHERE name = 't' COLLATE NOCASE), (SELECT rowid FROM "
+			     "main.sqlite_sequence WHERE name = 't' COLLATE NOCASE))) FROM __merge",
 	 PLAN("CASE WHEN 1 THEN 1 END", "NULL"), 1},
 	/* DEFAULT leaves its column out */
 	{"MERGE INTO t USING s ON t.id = s.id WHEN NOT MATCHED THEN INSERT (v, n) VALUES (s.w, "
 	 "DEFAULT)",
-	 READ(1, 1, "id, w") "INSERT INTO t (v) SELECT shardlite_varchar(s.w, 3) FROM __merge AS s",
+	 READ(1, 1, "id, w") "INSERT INTO t (v, id) SELECT *, shardlite_serial('t', 2147483647, "
+	 "(SELECT max(rowid) FROM main.t), (SELECT seq FROM main.sqlite_sequence WHERE name = 't' "
+	 "COLLATE NOCASE), (SELECT rowid FROM main.sqlite_sequence WHERE name = 't' COLLATE "
+	 "NOCASE)) FROM (SELECT shardlite_varchar(s.w, 3) FROM __merge AS s) WHERE true",
 	 PLAN("CASE WHEN 1 THEN 1 END", "NULL"), 1},
 	/* nothing to do: a statement that changes nothing keeps the tag's count at 0 */
 	{"MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN DO NOTHING", "DELETE FROM t WHERE 0",
