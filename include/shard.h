@@ -285,6 +285,11 @@ sqlite3 *shard_conn_db(struct shard_conn *c);
  * go on from there without a gap or a number given again (shard_serial.c); after them (done
  * true) the numbers SQLite gave count as given, also if the transaction rolls back. */
 void shard_serial_copy(struct shard_conn *c, const char *table, bool done);
+/* A statement starts on this thread: the serial numbers the last one gave are no longer the
+ * ones a replay of a failed statement (its error's DETAIL) gives again (shard_serial.c). */
+void shard_serial_run_begin(void);
+/* The replays of a failed statement for its error's DETAIL are over (sess_explain_failure). */
+void shard_serial_replayed(void);
 /* The catalog's state of c's connection (catalog_register's; lives as long as c). */
 struct cat_conn;
 struct cat_conn *shard_conn_catalog(struct shard_conn *c);

@@ -402,6 +402,8 @@ static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *v
 		return false;
 	uint64_t skips = x && x->nskip_names ? sess_skip_check(s, x) : 0; /* IF NOT EXISTS */
 	bool fresh = *rows == 0 && x; /* statement triggers: once, around it */
+	if (*rows == 0)
+		shard_serial_run_begin(); /* its serial numbers, for a replay */
 	int64_t changes = -1;
 	if (fresh && !sess_trigger_statement(s, x, true, err))
 		return false;
@@ -476,6 +478,7 @@ void sess_explain_failure(struct session *s, sqlite3 *db, sqlite3_stmt *vm, int 
 	if (unique)
 		shard_unique_explain(db, vm, rc, err); /* its values */
 	shard_row_explain(db, vm, rc, err); /* the row */
+	shard_serial_replayed();
 	if (s->out.len > mark)
 		s->out.len = mark;
 }

@@ -412,7 +412,8 @@ void shard_serial_forget_locked(struct shard_registry *r, const char *name);
  * shard_serial_fini), and freed. */
 void shard_serial_fini_tenant(struct shard_conn *c, struct shard_tenant *t);
 /* On while this thread runs a failed statement again to describe its error (shard_ukey.c,
- * shard_fkey.c): a number given then would be one PostgreSQL never gave. */
+ * shard_fkey.c, shard_rowfail.c): a number given then would be one PostgreSQL never gave; its
+ * rows get the failed run's numbers again. Each call with true starts them from the first. */
 void shard_serial_replay(bool on);
 void shard_serial_free(struct shard_tenant *t);
 /* shard_ukey.c: after sql failed with err (filled by shard_error), when sql is a CREATE

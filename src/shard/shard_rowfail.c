@@ -202,8 +202,10 @@ static bool run_once(sqlite3 *db, sqlite3_stmt *vm, int rc, char *out, size_t le
 	(void)take_row(db, out, len); /* forget any row kept before */
 	sqlite3_reset(vm);
 	int got;
+	shard_serial_replay(true); /* the failed run's serial numbers, none taken */
 	while ((got = sqlite3_step(vm)) == SQLITE_ROW)
 		;
+	shard_serial_replay(false);
 	sqlite3_reset(vm);
 	return got == rc && take_row(db, out, len);
 }

@@ -72,11 +72,52 @@ struct shard_serial_left {
 
 static pthread_mutex_t serial_mu = PTHREAD_MUTEX_INITIALIZER;
 
-/* A failed statement run again for its error's DETAIL (shard_ukey.c, shard_fkey.c) on this
- * thread: it gives no number (SQLite numbers its rows, in a savepoint rolled back after). */
+/* A failed statement run again for its error's DETAIL (shard_ukey.c, shard_fkey.c,
+ * shard_rowfail.c) on this thread: it takes no new number. Its rows get again the numbers the
+ * failed run gave them, kept in last_run (consecutive: the run holds the tenant's write lock),
+ * when the replay reads the table's seq and largest key as that run read them at its start;
+ * otherwise NULL, and SQLite numbers them in the savepoint rolled back after. last_run starts
+ * again with each statement (shard_serial_run_begin) and after each replay. */
 static _Thread_local bool serial_replay;
+static _Thread_local struct {
+	char table[SHARD_SERIAL_NAME_MAX]; /* "": none */
+	int64_t seq, top;                  /* as the run read them at its start */
+	int64_t first, last;               /* the numbers it gave */
+	int64_t next;                      /* of a replay: the next to give again */
+} last_run;
 
-void shard_serial_replay(bool on) { serial_replay = on; }
+void shard_serial_replay(bool on)
+{
+	serial_replay = on;
+	last_run.next = last_run.first;
+}
+
+void shard_serial_replayed(void) { last_run.table[0] = '\0'; }
+
+void shard_serial_run_begin(void) { last_run.table[0] = '\0'; }
+
+/* Notes that the running statement gave v to a row of table (read seq and top at its start). */
+static void note_given(const char *table, int64_t seq, int64_t top, int64_t v)
+{
+	if (last_run.table[0] && strcmp(last_run.table, table) == 0 && last_run.seq == seq &&
+	    last_run.top == top && v == last_run.last + 1) {
+		last_run.last = v;
+		return;
+	}
+	snprintf(last_run.table, sizeof(last_run.table), "%s", table);
+	last_run.seq = seq;
+	last_run.top = top;
+	last_run.first = last_run.last = last_run.next = v;
+}
+
+/* A replay's number for a row of table: the failed run's next one, or 0 (SQLite numbers it). */
+static int64_t given_again(const char *table, int64_t seq, int64_t top)
+{
+	if (!last_run.table[0] || strcmp(last_run.table, table) != 0 || last_run.seq != seq ||
+	    last_run.top != top || last_run.next > last_run.last)
+		return 0;
+	return last_run.next++;
+}
 
 /* The rowid and seq of table's sqlite_sequence row as the running transaction sees them;
  * false when there is none (or the read failed). */
@@ -258,15 +299,22 @@ static void fn_serial(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct shard_conn *c = sqlite3_user_data(ctx);
 	const char *table = (const char *)sqlite3_value_text(argv[0]);
 	struct shard_tenant *t = table && strlen(table) < SHARD_SERIAL_NAME_MAX ? c->t : NULL;
-	if (!t || serial_replay) {
+	if (!t) {
 		sqlite3_result_null(ctx);
 		return;
 	}
 	int64_t seq = sqlite3_value_int64(argv[3]), row = sqlite3_value_int64(argv[4]);
 	int64_t top = sqlite3_value_int64(argv[2]); /* NULL (empty) reads 0 */
-	pthread_mutex_lock(&serial_mu);
-	int64_t v = next_number(entry(t, row, table), c, seq, top, sqlite3_value_int64(argv[1]));
-	pthread_mutex_unlock(&serial_mu);
+	int64_t v;
+	if (serial_replay) {
+		v = given_again(table, seq, top);
+	} else {
+		pthread_mutex_lock(&serial_mu);
+		v = next_number(entry(t, row, table), c, seq, top, sqlite3_value_int64(argv[1]));
+		pthread_mutex_unlock(&serial_mu);
+		if (v > 0)
+			note_given(table, seq, top, v);
+	}
 	if (v > 0)
 		sqlite3_result_int64(ctx, v);
 	else
