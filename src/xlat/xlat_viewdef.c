@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* xlat_viewdef.c: a view's definition as PostgreSQL SQL (pg_get_viewdef, and so pg_dump) from
  * the query SQLite keeps: parsed by PostgreSQL's parser, its relations qualified with the
- * tenant's schema when asked (pg_dump restores with an empty search_path), deparsed by
- * libpg_query. A query
+ * tenant's schema when asked (pg_dump restores with an empty search_path), laid out as
+ * PostgreSQL's ruleutils.c prints it (xlat_ruleutils.c) or, where that cannot be done
+ * faithfully, deparsed by libpg_query on one line. A query
  * that calls one of shardlite's own SQLite functions has no PostgreSQL spelling: 0A000. */
 #include "xlat_int.h"
 
@@ -154,7 +155,22 @@ static char *deparse(struct walk *w, PgQuery__ParseResult *tree)
 	return out;
 }
 
-bool xlat_viewdef(const char *view, const char *query, const char *schema, struct arena *a,
+/* The query laid out as ruleutils.c does, when the tree is one SELECT it can lay out. */
+static const char *laid_out(const char *view, PgQuery__ParseResult *tree, const char *schema,
+			    const struct xlat_schema *cols, bool pretty, int wrap, struct arena *a)
+{
+	const char *text = NULL;
+	if (!cols || tree->n_stmts != 1 || !tree->stmts[0]->stmt ||
+	    tree->stmts[0]->stmt->node_case != PG_QUERY__NODE__NODE_SELECT_STMT)
+		return NULL;
+	return xlat_ruleutils_viewdef(view, tree->stmts[0]->stmt->select_stmt, cols, schema,
+				      pretty, wrap, a, &text)
+		       ? text
+		       : NULL;
+}
+
+bool xlat_viewdef(const char *view, const char *query, const char *schema,
+		  const struct xlat_schema *cols, bool pretty, int wrap, struct arena *a,
 		  const char **out, struct pgerr *err)
 {
 	PgQueryProtobufParseResult r = pg_query_parse_protobuf(query);
@@ -167,8 +183,14 @@ bool xlat_viewdef(const char *view, const char *query, const char *schema, struc
 	struct walk w = {.schema = schema};
 	if (tree)
 		visit(&w, &tree->base);
-	char *text = tree && !w.internal && !w.overflow ? deparse(&w, tree) : NULL;
-	if (text) {
+	const char *pg = tree && !w.internal && !w.overflow
+				 ? laid_out(view, tree, schema, cols, pretty, wrap, a)
+				 : NULL;
+	char *text = tree && !pg && !w.internal && !w.overflow ? deparse(&w, tree) : NULL;
+	if (pg) {
+		*out = pg;
+		ok = true;
+	} else if (text) {
 		*out = arena_printf(a, " %s;", text); /* PostgreSQL's starts with a blank */
 		ok = true;
 	} else if (w.internal) {

@@ -507,8 +507,8 @@ START_TEST(test_viewdef)
 	const char *out = NULL;
 	struct pgerr e;
 	pgerr_clear(&e);
-	bool ok = xlat_viewdef("v", viewdefs[_i].query, viewdefs[_i].qualify ? "public" : NULL, a,
-			       &out, &e);
+	bool ok = xlat_viewdef("v", viewdefs[_i].query, viewdefs[_i].qualify ? "public" : NULL,
+			       NULL, false, 0, a, &out, &e);
 	if (viewdefs[_i].want) {
 		ck_assert_msg(ok, "%s: %s", viewdefs[_i].query, e.message);
 		ck_assert_str_eq(out, viewdefs[_i].want);
