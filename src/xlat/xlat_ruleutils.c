@@ -470,7 +470,7 @@ static struct rnode *column_ref(struct ru *r, const PgQuery__ColumnRef *cr)
 			long k = rel_col(rel, col);
 			return k >= 0 ? var(r, rel, k) : NULL;
 		}
-		for (size_t i = 0; i < l->nmerged; i++)
+		for (size_t i = l->nmerged; i-- > 0;)
 			if (strcmp(l->merged[i].name, col) == 0)
 				return var(r, &l->rels[l->merged[i].rel],
 					   rel_col(&l->rels[l->merged[i].rel], col));
@@ -738,6 +738,9 @@ static bool common_type(struct rnode **v, size_t n, struct rtype *out)
 			t = x;
 		else if (is_int(t.oid) && is_int(x.oid))
 			t = T(int_rank(t.oid) >= int_rank(x.oid) ? t.oid : x.oid);
+		else if (t.oid != x.oid && (is_int(t.oid) || t.oid == PGTYPE_NUMERIC) &&
+			 (is_int(x.oid) || x.oid == PGTYPE_NUMERIC))
+			t = T(PGTYPE_NUMERIC); /* an integer coerces to numeric, not the reverse */
 		else if (t.oid != x.oid)
 			return false;
 		else if (t.typmod != x.typmod)
@@ -972,6 +975,43 @@ static void rel_from_query(struct ru *r, struct rel *rel, const struct rquery *q
 	rel->n = q->ntargets;
 }
 
+/* Which relation of rels [from, to) (one input of a join) column col is: the one a USING
+ * there merged it into, else the only one that has it; -1 when none or several. */
+static long side_rel(const struct level *l, size_t from, size_t to, const char *col)
+{
+	for (size_t i = l->nmerged; i-- > 0;)
+		if (l->merged[i].rel >= from && l->merged[i].rel < to &&
+		    strcmp(l->merged[i].name, col) == 0)
+			return (long)l->merged[i].rel;
+	long hit = -1;
+	for (size_t i = from; i < to; i++) {
+		if (rel_col(&l->rels[i], col) < 0)
+			continue;
+		if (hit >= 0)
+			return -1;
+		hit = (long)i;
+	}
+	return hit;
+}
+
+/* buildMergedJoinVar: the input whose column a USING column reads as, 0 the left one, 1 the
+ * right one: one needing no coercion to the common type (left preferred by INNER JOIN; LEFT
+ * JOIN takes the left, RIGHT JOIN the right); -1 when it would be a coerced expression. */
+static long merged_side(PgQuery__JoinType jt, struct rtype l, struct rtype r)
+{
+	struct rnode a = {.kind = R_RAW, .type = l}, b = {.kind = R_RAW, .type = r};
+	struct rnode *v[2] = {&a, &b};
+	struct rtype t;
+	if (l.oid == NOTYPE || r.oid == NOTYPE || !common_type(v, 2, &t))
+		return -1;
+	bool lok = l.oid == t.oid, rok = r.oid == t.oid;
+	if (jt == PG_QUERY__JOIN_TYPE__JOIN_LEFT)
+		return lok ? 0 : -1;
+	if (jt == PG_QUERY__JOIN_TYPE__JOIN_RIGHT)
+		return rok ? 1 : -1;
+	return lok ? 0 : rok ? 1 : -1;
+}
+
 static struct rfrom *from_item(struct ru *r, PgQuery__Node *n)
 {
 	struct rfrom *f = ru_zalloc(r, sizeof(*f));
@@ -1045,23 +1085,23 @@ static struct rfrom *from_item(struct ru *r, PgQuery__Node *n)
 	if (!(f->r = from_item(r, j->rarg)))
 		return NULL;
 	if (j->n_using_clause) {
-		/* an unqualified merged column is the left input's (the right one's for RIGHT
-		 * JOIN), each input one relation; FULL JOIN's is a COALESCE: not laid out */
-		if (f->jt == PG_QUERY__JOIN_TYPE__JOIN_FULL || mid - first != 1 ||
-		    r->lvl->nrels - mid != 1)
+		/* FULL JOIN's merged column is a COALESCE: not laid out */
+		if (f->jt == PG_QUERY__JOIN_TYPE__JOIN_FULL)
 			return NULL;
 		f->using = ru_zalloc(r, j->n_using_clause * sizeof(*f->using));
 		for (size_t i = 0; i < j->n_using_clause; i++) {
 			const char *col = xlat_node_str(j->using_clause[i]);
 			struct level *l = r->lvl;
-			size_t side = f->jt == PG_QUERY__JOIN_TYPE__JOIN_RIGHT ? mid : first;
-			if (!col || l->nmerged == ARRAY_LEN(l->merged) ||
-			    rel_col(&l->rels[first], col) < 0 || rel_col(&l->rels[mid], col) < 0 ||
-			    !same_type(l->rels[first].types[rel_col(&l->rels[first], col)],
-				       l->rels[mid].types[rel_col(&l->rels[mid], col)]))
+			long lr = col ? side_rel(l, first, mid, col) : -1;
+			long rr = col ? side_rel(l, mid, l->nrels, col) : -1;
+			if (lr < 0 || rr < 0 || l->nmerged == ARRAY_LEN(l->merged))
+				return NULL;
+			long side = merged_side(f->jt, l->rels[lr].types[rel_col(&l->rels[lr], col)],
+						l->rels[rr].types[rel_col(&l->rels[rr], col)]);
+			if (side < 0)
 				return NULL;
 			l->merged[l->nmerged].name = col;
-			l->merged[l->nmerged++].rel = side;
+			l->merged[l->nmerged++].rel = (size_t)(side ? rr : lr);
 			f->using[f->nusing++] = quote_ident(r, col);
 		}
 		return f;
@@ -1597,7 +1637,7 @@ static void print_target_list(struct ru *r, const struct rquery *q, const char *
 	bool last_multiline = false;
 	for (size_t i = 0; i < q->ntargets; i++) {
 		put(r, sep);
-		sep = ",";
+		sep = ", ";
 		struct strbuf tb, *saved = r->buf;
 		strbuf_init(&tb, 0);
 		r->buf = &tb;
