@@ -30,8 +30,20 @@ struct rtype {
 
 /* The analysed expression, shaped as PostgreSQL's parse analysis leaves it (the node kinds
  * ruleutils.c prints). */
-enum rkind { R_VAR, R_CONST, R_OP, R_BOOL, R_FUNC, R_CAST, R_NULLTEST, R_CASE, R_COALESCE,
-	     R_SUBLINK, R_ARRAYOP, R_RAW };
+enum rkind {
+	R_VAR,
+	R_CONST,
+	R_OP,
+	R_BOOL,
+	R_FUNC,
+	R_CAST,
+	R_NULLTEST,
+	R_CASE,
+	R_COALESCE,
+	R_SUBLINK,
+	R_ARRAYOP,
+	R_RAW
+};
 enum rbool { RB_AND, RB_OR, RB_NOT };
 
 struct rquery;
@@ -39,10 +51,10 @@ struct rquery;
 struct rnode {
 	enum rkind kind;
 	struct rtype type;
-	const char *text; /* VAR: rel.col; CONST: literal as printed; OP: operator; FUNC: name;
+	const char *text;    /* VAR: rel.col; CONST: literal as printed; OP: operator; FUNC: name;
 			   * RAW: the deparsed text; SUBLINK: "EXISTS", "IN" or NULL (scalar) */
-	bool label;	  /* CONST: followed by ::type; CAST: explicit */
-	bool isnull;	  /* CONST: NULL; NULLTEST: IS NULL (else IS NOT NULL) */
+	bool label;          /* CONST: followed by ::type; CAST: explicit */
+	bool isnull;         /* CONST: NULL; NULLTEST: IS NULL (else IS NOT NULL) */
 	bool star, distinct; /* FUNC: an aggregate's count(*), DISTINCT */
 	enum rbool boolop;
 	struct rnode **args; /* CASE: arg, then WHEN/THEN pairs, then ELSE */
@@ -81,10 +93,10 @@ struct level {
 
 struct rfrom; /* a FROM item */
 struct rfrom {
-	char kind;	     /* 'r' relation, 's' subquery, 'j' join */
-	const char *text;    /* 'r': the relation as written, with its alias */
-	struct rquery *sub;  /* 's' */
-	const char *alias;   /* 's' */
+	char kind;            /* 'r' relation, 's' subquery, 'j' join */
+	const char *text;     /* 'r': the relation as written, with its alias */
+	struct rquery *sub;   /* 's' */
+	const char *alias;    /* 's' */
 	PgQuery__JoinType jt; /* 'j' */
 	bool cross;
 	struct rfrom *l, *r;
@@ -137,20 +149,15 @@ struct ru {
 	int wrap;
 };
 
-static const char *ru_strdup(struct ru *r, const char *s)
-{
-	return arena_strdup(r->a, s);
-}
+static const char *ru_strdup(struct ru *r, const char *s) { return arena_strdup(r->a, s); }
 
-static void *ru_zalloc(struct ru *r, size_t n)
-{
-	return arena_zalloc(r->a, n ? n : 1);
-}
+static void *ru_zalloc(struct ru *r, size_t n) { return arena_zalloc(r->a, n ? n : 1); }
 
 /* ---- names ---- */
 
 /* quote_identifier: bare when PostgreSQL's scanner reads it back as this plain name, which a
- * keyword (other than an unreserved one) is not: tried by the parser itself. */
+ * keyword (other than an unreserved one) is not: tried by the parser itself, as a function's
+ * name (no column-name keyword) and a relation's (no type-or-function-name keyword). */
 static bool bare_ident(const char *s)
 {
 	if (!*s || !(islower((unsigned char)*s) || *s == '_'))
@@ -159,10 +166,11 @@ static bool bare_ident(const char *s)
 		if (!(islower((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '_'))
 			return false;
 	char sql[200];
-	if (snprintf(sql, sizeof(sql), "SELECT %s FROM %s", s, s) >= (int)sizeof(sql))
+	if (snprintf(sql, sizeof(sql), "SELECT %s() FROM %s", s, s) >= (int)sizeof(sql))
 		return false;
 	PgQueryParseResult p = pg_query_parse(sql);
-	bool ok = !p.error && p.parse_tree && strstr(p.parse_tree, "\"ColumnRef\"");
+	bool ok = !p.error && p.parse_tree && strstr(p.parse_tree, "\"FuncCall\"") &&
+		  strstr(p.parse_tree, "\"RangeVar\"");
 	pg_query_free_parse_result(p);
 	return ok;
 }
@@ -263,15 +271,9 @@ static bool is_int(uint32_t oid)
 	return oid == PGTYPE_INT2 || oid == PGTYPE_INT4 || oid == PGTYPE_INT8;
 }
 
-static bool is_str(uint32_t oid)
-{
-	return oid == PGTYPE_TEXT || oid == PGTYPE_VARCHAR;
-}
+static bool is_str(uint32_t oid) { return oid == PGTYPE_TEXT || oid == PGTYPE_VARCHAR; }
 
-static int int_rank(uint32_t oid)
-{
-	return oid == PGTYPE_INT2 ? 1 : oid == PGTYPE_INT4 ? 2 : 3;
-}
+static int int_rank(uint32_t oid) { return oid == PGTYPE_INT2 ? 1 : oid == PGTYPE_INT4 ? 2 : 3; }
 
 static bool canonical_int(const char *s)
 {
@@ -403,9 +405,10 @@ static struct rnode *coerce(struct ru *r, struct rnode *e, struct rtype t)
 		c->isnull = e->isnull;
 		return const_text(r, c, e->text, t) ? c : NULL;
 	}
-	bool implicit = (is_int(e->type.oid) && is_int(t.oid) && int_rank(e->type.oid) < int_rank(t.oid)) ||
-			(is_int(e->type.oid) && t.oid == PGTYPE_NUMERIC) ||
-			(e->type.oid == PGTYPE_VARCHAR && t.oid == PGTYPE_TEXT);
+	bool implicit =
+		(is_int(e->type.oid) && is_int(t.oid) && int_rank(e->type.oid) < int_rank(t.oid)) ||
+		(is_int(e->type.oid) && t.oid == PGTYPE_NUMERIC) ||
+		(e->type.oid == PGTYPE_VARCHAR && t.oid == PGTYPE_TEXT);
 	if (!implicit || t.typmod >= 0)
 		return NULL;
 	struct rnode *c = mk(r, R_CAST, t);
@@ -415,15 +418,16 @@ static struct rnode *coerce(struct ru *r, struct rnode *e, struct rtype t)
 	return c;
 }
 
-static struct rtype T(uint32_t oid)
-{
+static struct rtype T(uint32_t oid) {
 	return (struct rtype){oid, -1};
 }
 
 /* ---- analysis ---- */
 
-static struct rquery *analyze_select(struct ru *r, PgQuery__SelectStmt *s);
+static struct rquery *
+analyze_select(struct ru *r, PgQuery__SelectStmt *s);
 static struct rnode *expr(struct ru *r, PgQuery__Node *n);
+static bool common_type(struct rnode **v, size_t n, struct rtype *out);
 
 static const struct rel *find_rel(const struct level *l, const char *name)
 {
@@ -500,7 +504,8 @@ static struct rnode *a_const(struct ru *r, const PgQuery__AConst *k)
 	}
 	switch (k->val_case) {
 	case PG_QUERY__A__CONST__VAL_IVAL:
-		return const_text(r, c, arena_printf(r->a, "%d", (int)k->ival->ival), T(PGTYPE_INT4))
+		return const_text(r, c, arena_printf(r->a, "%d", (int)k->ival->ival),
+				  T(PGTYPE_INT4))
 			       ? c
 			       : NULL;
 	case PG_QUERY__A__CONST__VAL_FVAL: {
@@ -612,7 +617,10 @@ static struct rnode *a_expr(struct ru *r, const PgQuery__AExpr *x)
 		}
 		return binop(r, op, expr(r, x->lexpr), expr(r, x->rexpr));
 	case PG_QUERY__A__EXPR__KIND__AEXPR_LIKE:
-		return binop(r, strcmp(op, "~~") == 0 ? "~~" : strcmp(op, "!~~") == 0 ? "!~~" : "?",
+		return binop(r,
+			     strcmp(op, "~~") == 0    ? "~~"
+			     : strcmp(op, "!~~") == 0 ? "!~~"
+						      : "?",
 			     expr(r, x->lexpr), expr(r, x->rexpr));
 	case PG_QUERY__A__EXPR__KIND__AEXPR_BETWEEN:
 	case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN: {
@@ -626,26 +634,28 @@ static struct rnode *a_expr(struct ru *r, const PgQuery__AExpr *x)
 		return v[0] && v[1] ? boolexpr(r, not ? RB_OR : RB_AND, v, 2) : NULL;
 	}
 	case PG_QUERY__A__EXPR__KIND__AEXPR_IN: {
-		/* x IN (a, b): x = ANY (ARRAY[a, b]) over one type */
+		/* x IN (a, b): x = ANY (ARRAY[a, b]), all coerced to their common type, which
+		 * must have its own = (a string's is text's: not laid out) */
 		const PgQuery__Node *l = x->rexpr;
 		if (!l || l->node_case != NODE(LIST) || (strcmp(op, "=") != 0))
 			return NULL;
-		struct rnode *lhs = expr(r, x->lexpr);
-		if (!lhs || lhs->type.oid == NOTYPE || lhs->type.oid == PGTYPE_UNKNOWN)
+		size_t n = l->list->n_items + 1;
+		struct rnode **v = ru_zalloc(r, n * sizeof(*v));
+		if (!(v[0] = expr(r, x->lexpr)))
+			return NULL;
+		for (size_t i = 1; i < n; i++)
+			if (!(v[i] = expr(r, l->list->items[i - 1])))
+				return NULL;
+		struct rtype t;
+		if (!common_type(v, n, &t) || !(is_int(t.oid) || t.oid == PGTYPE_NUMERIC ||
+						t.oid == PGTYPE_TEXT || t.oid == PGTYPE_DATE))
 			return NULL;
 		struct rnode *e = mk(r, R_ARRAYOP, T(PGTYPE_BOOL));
-		e->nargs = l->list->n_items + 1;
-		e->args = ru_zalloc(r, e->nargs * sizeof(*e->args));
-		e->args[0] = lhs;
-		for (size_t i = 0; i < l->list->n_items; i++) {
-			struct rnode *v = expr(r, l->list->items[i]);
-			/* every element of the same type as x: no common-type resolution */
-			if (!v || !(v->type.oid == PGTYPE_UNKNOWN || same_type(v->type, lhs->type)))
+		e->nargs = n;
+		e->args = v;
+		for (size_t i = 0; i < n; i++)
+			if (!(v[i] = coerce(r, v[i], (struct rtype){t.oid, -1})))
 				return NULL;
-			e->args[i + 1] = coerce(r, v, lhs->type);
-			if (!e->args[i + 1])
-				return NULL;
-		}
 		e->text = "=";
 		return e;
 	}
@@ -715,9 +725,10 @@ static struct rnode *func_call(struct ru *r, const PgQuery__FuncCall *f)
 	e->distinct = f->agg_distinct;
 	e->args = v;
 	e->nargs = f->n_args;
-	/* a text function (max of a string too) of a varchar: the argument relabelled to
-	 * text (shown) */
-	for (size_t i = 0; i < e->nargs && is_str(v[i]->type.oid); i++)
+	/* a text function (max of a string too; not count's "any") of a varchar: the argument
+	 * relabelled to text (shown) */
+	for (size_t i = 0; i < e->nargs && is_str(v[i]->type.oid) && strcmp(name, "count") != 0;
+	     i++)
 		if (!(e->args[i] = coerce(r, v[i], T(PGTYPE_TEXT))))
 			return NULL;
 	return e;
@@ -768,14 +779,15 @@ static struct rnode *case_expr(struct ru *r, const PgQuery__CaseExpr *c)
 		if (!cond[i] || !res[i])
 			return NULL;
 		cond[i] = arg ? (same_type(cond[i]->type, arg->type) ||
-					 cond[i]->type.oid == PGTYPE_UNKNOWN
-				 ? coerce(r, cond[i], arg->type)
-				 : NULL)
+						 cond[i]->type.oid == PGTYPE_UNKNOWN
+					 ? coerce(r, cond[i], arg->type)
+					 : NULL)
 			      : coerce(r, cond[i], T(PGTYPE_BOOL));
 		if (!cond[i] || (!arg && cond[i]->type.oid != PGTYPE_BOOL))
 			return NULL;
 	}
-	struct rnode *def = c->defresult ? expr(r, c->defresult) : mk(r, R_CONST, T(PGTYPE_UNKNOWN));
+	struct rnode *def = c->defresult ? expr(r, c->defresult)
+					 : mk(r, R_CONST, T(PGTYPE_UNKNOWN));
 	if (!def)
 		return NULL;
 	if (!c->defresult)
@@ -845,9 +857,8 @@ static struct rnode *sublink(struct ru *r, const PgQuery__SubLink *s)
 		e->type = q->types[0];
 		return e;
 	default:
-		if (q->ntargets != 1 ||
-		    !(same_type(test->type, q->types[0]) ||
-		      (is_int(test->type.oid) && is_int(q->types[0].oid))))
+		if (q->ntargets != 1 || !(same_type(test->type, q->types[0]) ||
+					  (is_int(test->type.oid) && is_int(q->types[0].oid))))
 			return NULL; /* int2/int4/int8 compare across types without a cast */
 		e->text = "IN";
 		e->args = ru_zalloc(r, sizeof(*e->args));
@@ -872,7 +883,7 @@ static struct rnode *expr_or_null(struct ru *r, PgQuery__Node *n)
 		for (size_t i = 0; i < b->n_args; i++)
 			if (!(v[i] = expr(r, b->args[i])))
 				return NULL;
-		enum rbool op = b->boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR ? RB_AND
+		enum rbool op = b->boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR  ? RB_AND
 				: b->boolop == PG_QUERY__BOOL_EXPR_TYPE__OR_EXPR ? RB_OR
 										 : RB_NOT;
 		return b->n_args ? boolexpr(r, op, v, b->n_args) : NULL;
@@ -1018,7 +1029,8 @@ static struct rfrom *from_item(struct ru *r, PgQuery__Node *n)
 	if (n->node_case == NODE(RANGE_VAR)) {
 		const PgQuery__RangeVar *rv = n->range_var;
 		const char *alias = rv->alias ? rv->alias->aliasname : NULL;
-		if ((rv->alias && rv->alias->n_colnames) || !rv->inh || (rv->catalogname && *rv->catalogname))
+		if ((rv->alias && rv->alias->n_colnames) || !rv->inh ||
+		    (rv->catalogname && *rv->catalogname))
 			return NULL;
 		const char *refname = alias ? alias : rv->relname;
 		bool schema = rv->schemaname && *rv->schemaname;
@@ -1040,16 +1052,16 @@ static struct rfrom *from_item(struct ru *r, PgQuery__Node *n)
 			for (size_t k = 0; k < ncols; k++) {
 				rel->names[k] = cols[k].name;
 				rel->types[k] = (struct rtype){cols[k].type_oid, cols[k].typmod};
+				/* a view's column of no recorded type: text, as the catalog shows it */
 				if (!cols[k].type_oid)
-					rel->types[k].oid = NOTYPE;
+					rel->types[k] = T(PGTYPE_TEXT);
 			}
 		}
 		const char *name = quote_ident(r, rv->relname);
 		if (!c && r->qualify)
 			name = arena_printf(r->a, "%s.%s", quote_ident(r, r->qualify), name);
 		f->kind = 'r';
-		f->text = alias ? arena_printf(r->a, "%s %s", name, quote_ident(r, alias))
-				  : name;
+		f->text = alias ? arena_printf(r->a, "%s %s", name, quote_ident(r, alias)) : name;
 		return f;
 	}
 	if (n->node_case == NODE(RANGE_SUBSELECT)) {
@@ -1096,7 +1108,8 @@ static struct rfrom *from_item(struct ru *r, PgQuery__Node *n)
 			long rr = col ? side_rel(l, mid, l->nrels, col) : -1;
 			if (lr < 0 || rr < 0 || l->nmerged == ARRAY_LEN(l->merged))
 				return NULL;
-			long side = merged_side(f->jt, l->rels[lr].types[rel_col(&l->rels[lr], col)],
+			long side = merged_side(f->jt,
+						l->rels[lr].types[rel_col(&l->rels[lr], col)],
 						l->rels[rr].types[rel_col(&l->rels[rr], col)]);
 			if (side < 0)
 				return NULL;
@@ -1147,9 +1160,9 @@ static bool with_clause(struct ru *r, const PgQuery__WithClause *w)
 	if (w->recursive)
 		return false;
 	for (size_t i = 0; i < w->n_ctes; i++) {
-		const PgQuery__CommonTableExpr *c =
-			w->ctes[i]->node_case == NODE(COMMON_TABLE_EXPR) ? w->ctes[i]->common_table_expr
-									 : NULL;
+		const PgQuery__CommonTableExpr *c = w->ctes[i]->node_case == NODE(COMMON_TABLE_EXPR)
+							    ? w->ctes[i]->common_table_expr
+							    : NULL;
 		struct level *l = r->lvl;
 		if (!c || c->n_aliascolnames || c->search_clause || c->cycle_clause ||
 		    c->ctematerialized != PG_QUERY__CTEMATERIALIZE__CTEMaterializeDefault ||
@@ -1187,7 +1200,8 @@ static long target_ref(const PgQuery__SelectStmt *s, size_t ntargets, const PgQu
 static bool plain_select(struct ru *r, PgQuery__SelectStmt *s, struct rquery *q, size_t mark)
 {
 	if (s->n_window_clause || s->n_values_lists || s->n_locking_clause || s->into_clause ||
-	    s->group_distinct || (s->n_distinct_clause && s->distinct_clause[0] && s->distinct_clause[0]->node_case))
+	    s->group_distinct ||
+	    (s->n_distinct_clause && s->distinct_clause[0] && s->distinct_clause[0]->node_case))
 		return false;
 	q->distinct = s->n_distinct_clause > 0;
 	q->from = ru_zalloc(r, s->n_from_clause * sizeof(*q->from));
@@ -1233,7 +1247,8 @@ static bool plain_select(struct ru *r, PgQuery__SelectStmt *s, struct rquery *q,
 		long k = target_ref(s, q->ntargets, s->group_clause[i], false);
 		if (k == -2)
 			return false;
-		q->group[q->ngroup++] = k >= 0 ? q->targets[k] : clause(r, s->group_clause[i], T(NOTYPE));
+		q->group[q->ngroup++] = k >= 0 ? q->targets[k]
+					       : clause(r, s->group_clause[i], T(NOTYPE));
 	}
 	if (s->having_clause)
 		q->having = clause(r, s->having_clause, T(PGTYPE_BOOL));
@@ -1253,7 +1268,8 @@ static bool sort_limit(struct ru *r, PgQuery__SelectStmt *s, struct rquery *q, b
 		o->desc = sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
 		o->nulls_first = sb->sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_DEFAULT
 					 ? o->desc
-					 : sb->sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST;
+					 : sb->sortby_nulls ==
+						   PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST;
 		long k = target_ref(s, q->ntargets, sb->node, !setop);
 		if (setop && k < 0)
 			return false; /* ORDER BY of a set operation: its columns, not laid out */
@@ -1367,10 +1383,7 @@ static struct rquery *analyze_select(struct ru *r, PgQuery__SelectStmt *s)
 
 /* ---- printing (ruleutils.c's layout) ---- */
 
-static void put(struct ru *r, const char *s)
-{
-	strbuf_puts(r->buf, s);
-}
+static void put(struct ru *r, const char *s) { strbuf_puts(r->buf, s); }
 
 static void remove_spaces(struct strbuf *sb)
 {
@@ -1574,7 +1587,8 @@ static void print_expr(struct ru *r, const struct rnode *e, bool showimplicit)
 			put(r, ")");
 		return;
 	case R_FUNC:
-		strbuf_printf(r->buf, "%s(%s", quote_ident(r, e->text), e->distinct ? "DISTINCT " : "");
+		strbuf_printf(r->buf, "%s(%s", quote_ident(r, e->text),
+			      e->distinct ? "DISTINCT " : "");
 		if (e->star)
 			put(r, "*");
 		for (size_t i = 0; i < e->nargs; i++) {
@@ -1660,7 +1674,8 @@ static void print_target_list(struct ru *r, const struct rquery *q, const char *
 			} else {
 				const char *nl = strrchr(r->buf->data, '\n');
 				nl = nl ? nl + 1 : r->buf->data;
-				if (i > 0 && (strlen(nl) + tb.len > (size_t)r->wrap || last_multiline))
+				if (i > 0 &&
+				    (strlen(nl) + tb.len > (size_t)r->wrap || last_multiline))
 					keyword(r, "", -STD, STD, VAR);
 			}
 			last_multiline = strchr(tb.data + (tb.data[0] == '\n'), '\n') != NULL;
@@ -1689,7 +1704,7 @@ static void print_from_item(struct ru *r, const struct rfrom *f)
 	if (!r->paren)
 		put(r, "(");
 	print_from_item(r, f->l);
-	const char *kw = f->cross ? " CROSS JOIN "
+	const char *kw = f->cross                                   ? " CROSS JOIN "
 			 : f->jt == PG_QUERY__JOIN_TYPE__JOIN_LEFT  ? " LEFT JOIN "
 			 : f->jt == PG_QUERY__JOIN_TYPE__JOIN_RIGHT ? " RIGHT JOIN "
 			 : f->jt == PG_QUERY__JOIN_TYPE__JOIN_FULL  ? " FULL JOIN "
@@ -1882,7 +1897,8 @@ static void check_targets(struct ru *r, struct rquery *q, const struct xlat_sche
 		 * constant of the view column's type, as PostgreSQL folds it */
 		PgQuery__Node *n = s->target_list[i]->res_target->val;
 		struct rnode *c = n->node_case == NODE(A_CONST) &&
-						  n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL &&
+						  n->a_const->val_case ==
+							  PG_QUERY__A__CONST__VAL_SVAL &&
 						  cols[i].type_oid
 					  ? a_const(r, n->a_const)
 					  : NULL;
