@@ -520,6 +520,68 @@ START_TEST(test_viewdef)
 }
 END_TEST
 
+/* pg_get_viewdef laid out as ruleutils prints it, typed from the tenant's columns: view v over
+ * t, with the pretty flag's parentheses, the wrap column and a qualifying schema */
+static const struct xlat_schema_col vd_t_cols[] = {
+	{"a", 23, -1, 0, NULL, false, false},
+	{"b", 25, -1, 0, NULL, false, false},
+	{"c", 1043, 14, 0, NULL, false, false},
+	{"d", 1700, -1, 0, NULL, false, false},
+};
+static const struct xlat_schema_col vd_v_cols[] = {
+	{"a", 23, -1, 0, NULL, false, false},
+	{"c", 0, -1, 0, NULL, false, false}, /* an expression column the catalog shows as text */
+};
+
+static bool vd_table_fn(void *arg, const char *name, struct arena *a,
+			const struct xlat_schema_col **cols, size_t *ncols)
+{
+	(void)arg;
+	(void)a;
+	bool t = strcmp(name, "t") == 0, v = strcmp(name, "v") == 0;
+	*cols = t ? vd_t_cols : vd_v_cols;
+	*ncols = t ? ARRAY_LEN(vd_t_cols) : ARRAY_LEN(vd_v_cols);
+	return t || v;
+}
+
+static const struct {
+	const char *query;
+	bool pretty;
+	int wrap;
+	bool qualify;
+	const char *want;
+} layouts[] = {
+	{"SELECT a, b || 'x' AS c FROM t WHERE a > 1 ORDER BY a NULLS LAST", false, 0, false,
+	 " SELECT t.a,\n    (t.b || 'x'::text) AS c\n   FROM t\n  WHERE (t.a > 1)\n  ORDER BY t.a;"},
+	{"SELECT a, b || 'x' AS c FROM t WHERE a > 1 ORDER BY a NULLS LAST", true, 0, false,
+	 " SELECT t.a,\n    t.b || 'x'::text AS c\n   FROM t\n  WHERE t.a > 1\n  ORDER BY t.a;"},
+	{"SELECT a, b || 'x' AS c FROM t WHERE a > 1 ORDER BY a NULLS LAST", true, 80, true,
+	 " SELECT t.a, t.b || 'x'::text AS c\n   FROM public.t\n  WHERE t.a > 1\n  ORDER BY t.a;"},
+	/* varchar relabelled to text, an integer compared with a numeric */
+	{"SELECT x.a, x.c || 'y' AS c FROM t AS x WHERE x.d > 2 AND x.c = 'z'", true, 0, false,
+	 " SELECT x.a,\n    x.c::text || 'y'::text AS c\n   FROM t x\n  WHERE x.d > 2::numeric AND "
+	 "x.c::text = 'z'::text;"},
+	/* a function this file does not type: its deparsed text; the DESC default NULLS FIRST
+	 * dropped */
+	{"SELECT a, abs(a) AS c FROM t ORDER BY a DESC NULLS FIRST", false, 0, false,
+	 " SELECT t.a,\n    abs(a) AS c\n   FROM t\n  ORDER BY t.a DESC;"},
+};
+
+START_TEST(test_viewdef_layout)
+{
+	struct arena *a = arena_new(0);
+	const struct xlat_schema schema = {.table_fn = vd_table_fn, .fingerprint = 0x7d};
+	const char *out = NULL;
+	struct pgerr e;
+	pgerr_clear(&e);
+	ck_assert_msg(xlat_viewdef("v", layouts[_i].query, layouts[_i].qualify ? "public" : NULL,
+				   &schema, layouts[_i].pretty, layouts[_i].wrap, a, &out, &e),
+		      "%s: %s", layouts[_i].query, e.message);
+	ck_assert_str_eq(out, layouts[_i].want);
+	arena_free(a);
+}
+END_TEST
+
 START_TEST(test_show)
 {
 	struct arena *a = arena_new(0);
@@ -1009,6 +1071,7 @@ Suite *xlat_suite_misc(void)
 	tcase_add_test(tc, test_show);
 	tcase_add_test(tc, test_set_transaction_multi);
 	tcase_add_loop_test(tc, test_viewdef, 0, ARRAY_LEN(viewdefs));
+	tcase_add_loop_test(tc, test_viewdef_layout, 0, ARRAY_LEN(layouts));
 	tcase_add_loop_test(tc, test_cols, 0, N(colcases));
 	tcase_add_test(tc, test_params);
 	tcase_add_test(tc, test_params_given);
