@@ -72,6 +72,12 @@ SELECT pg_get_ruledef(oid, true) FROM pg_rewrite WHERE ev_class = 'vd_basic'::re
 SELECT definition FROM pg_views WHERE viewname = 'vd_joins';
 SELECT view_definition FROM information_schema.views WHERE table_name = 'vd_casts';
 SELECT definition = pg_get_viewdef('vd_agg'::regclass) AS same FROM pg_views WHERE viewname = 'vd_agg';
+-- a materialized view's kept query is laid out the same way
+CREATE MATERIALIZED VIEW vd_mat AS SELECT id, cost FROM vd_shop WHERE cost > 5 ORDER BY id;
+SELECT pg_get_viewdef('vd_mat'::regclass);
+SELECT pg_get_viewdef('vd_mat'::regclass, true);
+SELECT definition FROM pg_matviews WHERE matviewname = 'vd_mat';
+DROP MATERIALIZED VIEW vd_mat;
 -- a view of a view
 CREATE VIEW vd_of_view AS SELECT id, shout FROM vd_basic WHERE shout <> '';
 SELECT pg_get_viewdef('vd_of_view'::regclass, true);
