@@ -61,11 +61,13 @@ struct rnode {
 	size_t nargs;
 	bool case_arg;
 	const char *colname; /* VAR: the column's name */
+	const char **rel;    /* VAR: its relation's printed name */
 	struct rquery *sub;  /* SUBLINK */
 };
 
 struct rel {
 	const char *refname;
+	const char **shown; /* the name it is printed with (set_rtable_names' choice) */
 	const char **names;
 	struct rtype *types;
 	size_t n;
@@ -94,9 +96,11 @@ struct level {
 struct rfrom; /* a FROM item */
 struct rfrom {
 	char kind;            /* 'r' relation, 's' subquery, 'j' join */
-	const char *text;     /* 'r': the relation as written, with its alias */
+	const char *text;     /* 'r': the relation as written */
+	bool aliased;         /* 'r': written with an alias */
+	const char *relname;  /* 'r': the relation's own name */
+	const char **shown;   /* 'r', 's': the name it is printed with */
 	struct rquery *sub;   /* 's' */
-	const char *alias;    /* 's' */
 	PgQuery__JoinType jt; /* 'j' */
 	bool cross;
 	struct rfrom *l, *r;
@@ -111,6 +115,10 @@ struct rsort {
 };
 
 struct rquery {
+	/* this level's relations' names in the order parse analysis adds them (its rtable):
+	 * what set_rtable_names makes unique, each printed as *shown[i] */
+	const char ***shown;
+	size_t nshown;
 	/* a set operation: op, all, larg, rarg; else a plain SELECT */
 	PgQuery__SetOperation op;
 	bool all;
@@ -138,10 +146,6 @@ struct ru {
 	struct level *lvl;
 	bool fail; /* the query cannot be laid out */
 	bool leaf; /* analysing a set operation's branch: its literals stay unknown */
-	/* every relation name given so far, in the order of analysis: a query's own and its
-	 * nested queries' are the range [mark, end) of its analysis */
-	const char **used;
-	size_t nused, cap_used;
 	/* printing */
 	struct strbuf *buf;
 	int indent;
@@ -448,8 +452,7 @@ static long rel_col(const struct rel *rel, const char *col)
 static struct rnode *var(struct ru *r, const struct rel *rel, long k)
 {
 	struct rnode *e = mk(r, R_VAR, rel->types[k]);
-	e->text = arena_printf(r->a, "%s.%s", quote_ident(r, rel->refname),
-			       quote_ident(r, rel->names[k]));
+	e->rel = rel->shown;
 	e->colname = rel->names[k];
 	return e;
 }
@@ -939,16 +942,6 @@ static struct rnode *clause(struct ru *r, PgQuery__Node *n, struct rtype want)
 
 /* ---- FROM ---- */
 
-static bool conflicts(const struct ru *r, const char *name)
-{
-	if (strcmp(name, "old") == 0 || strcmp(name, "new") == 0)
-		return true; /* the view's rule has relations of these names */
-	for (const struct level *l = r->lvl; l; l = l->up)
-		if (find_rel(l, name))
-			return true;
-	return false;
-}
-
 static const struct cte *find_cte(const struct ru *r, const char *name)
 {
 	for (const struct level *l = r->lvl; l; l = l->up)
@@ -961,21 +954,14 @@ static const struct cte *find_cte(const struct ru *r, const char *name)
 static struct rel *add_rel(struct ru *r, const char *refname)
 {
 	struct level *l = r->lvl;
-	if (l->nrels == ARRAY_LEN(l->rels) || conflicts(r, refname)) {
+	if (l->nrels == ARRAY_LEN(l->rels) || strlen(refname) > 48) {
 		r->fail = true;
 		return NULL;
 	}
-	if (r->nused == r->cap_used) {
-		size_t cap = r->cap_used ? 2 * r->cap_used : 16;
-		const char **v = ru_zalloc(r, cap * sizeof(*v));
-		if (r->nused)
-			memcpy(v, r->used, r->nused * sizeof(*v));
-		r->used = v;
-		r->cap_used = cap;
-	}
-	r->used[r->nused++] = refname;
 	struct rel *rel = &l->rels[l->nrels++];
 	rel->refname = refname;
+	rel->shown = ru_zalloc(r, sizeof(*rel->shown));
+	*rel->shown = refname;
 	return rel;
 }
 
@@ -1061,7 +1047,10 @@ static struct rfrom *from_item(struct ru *r, PgQuery__Node *n)
 		if (!c && r->qualify)
 			name = arena_printf(r->a, "%s.%s", quote_ident(r, r->qualify), name);
 		f->kind = 'r';
-		f->text = alias ? arena_printf(r->a, "%s %s", name, quote_ident(r, alias)) : name;
+		f->text = name;
+		f->relname = rv->relname;
+		f->aliased = alias != NULL;
+		f->shown = rel->shown;
 		return f;
 	}
 	if (n->node_case == NODE(RANGE_SUBSELECT)) {
@@ -1076,7 +1065,7 @@ static struct rfrom *from_item(struct ru *r, PgQuery__Node *n)
 		rel_from_query(r, rel, q);
 		f->kind = 's';
 		f->sub = q;
-		f->alias = quote_ident(r, rs->alias->aliasname);
+		f->shown = rel->shown;
 		return f;
 	}
 	if (n->node_case != NODE(JOIN_EXPR))
@@ -1197,7 +1186,7 @@ static long target_ref(const PgQuery__SelectStmt *s, size_t ntargets, const PgQu
 	return -1;
 }
 
-static bool plain_select(struct ru *r, PgQuery__SelectStmt *s, struct rquery *q, size_t mark)
+static bool plain_select(struct ru *r, PgQuery__SelectStmt *s, struct rquery *q)
 {
 	if (s->n_window_clause || s->n_values_lists || s->n_locking_clause || s->into_clause ||
 	    s->group_distinct ||
@@ -1205,20 +1194,13 @@ static bool plain_select(struct ru *r, PgQuery__SelectStmt *s, struct rquery *q,
 		return false;
 	q->distinct = s->n_distinct_clause > 0;
 	q->from = ru_zalloc(r, s->n_from_clause * sizeof(*q->from));
-	size_t first = r->lvl->nrels;
 	for (size_t i = 0; i < s->n_from_clause; i++)
 		if (!(q->from[q->nfrom++] = from_item(r, s->from_clause[i])))
 			return false;
-	/* a query nested in this level's WITH or FROM (analysed before all of this level's
-	 * names were known) naming a relation as this level does: PostgreSQL prints it renamed
-	 * (u_1), which is not reproduced here */
-	for (size_t i = mark; i < r->nused; i++) {
-		bool mine = false;
-		for (size_t k = first; k < r->lvl->nrels && !mine; k++)
-			mine = r->used[i] == r->lvl->rels[k].refname;
-		if (!mine && find_rel(r->lvl, r->used[i]))
-			return false;
-	}
+	q->nshown = r->lvl->nrels;
+	q->shown = ru_zalloc(r, q->nshown * sizeof(*q->shown));
+	for (size_t i = 0; i < q->nshown; i++)
+		q->shown[i] = r->lvl->rels[i].shown;
 	q->ntargets = s->n_target_list;
 	q->targets = ru_zalloc(r, q->ntargets * sizeof(*q->targets));
 	q->resnames = ru_zalloc(r, q->ntargets * sizeof(*q->resnames));
@@ -1331,7 +1313,7 @@ static struct rquery *setop_tree(struct ru *r, PgQuery__SelectStmt *s)
 		bool leaf = r->leaf;
 		r->leaf = true;
 		bool ok = !s->with_clause && !s->n_sort_clause && !s->limit_count &&
-			  !s->limit_offset && plain_select(r, s, q, r->nused);
+			  !s->limit_offset && plain_select(r, s, q);
 		r->leaf = leaf;
 		r->lvl = lvl.up;
 		return ok ? q : NULL;
@@ -1351,13 +1333,12 @@ static struct rquery *analyze_select(struct ru *r, PgQuery__SelectStmt *s)
 	struct level lvl = {.up = r->lvl};
 	r->lvl = &lvl;
 	struct rquery *q = NULL;
-	size_t mark = r->nused;
 	bool leaf = r->leaf;
 	r->leaf = false;
 	if (with_clause(r, s->with_clause)) {
 		if (s->op == PG_QUERY__SET_OPERATION__SETOP_NONE) {
 			q = ru_zalloc(r, sizeof(*q));
-			if (!plain_select(r, s, q, mark) || !sort_limit(r, s, q, false))
+			if (!plain_select(r, s, q) || !sort_limit(r, s, q, false))
 				q = NULL;
 		} else {
 			PgQuery__SelectStmt top = *s;
@@ -1379,6 +1360,77 @@ static struct rquery *analyze_select(struct ru *r, PgQuery__SelectStmt *s)
 	if (!q)
 		r->fail = true;
 	return q;
+}
+
+/* ---- set_rtable_names: each level's relation names made unique against its own and its
+ * enclosing levels' (u, u_1, u_2); a nested query sees the whole of its enclosing levels ---- */
+
+struct names {
+	const char **v;
+	size_t n;
+};
+
+static bool taken(const struct names *ns, const char *s)
+{
+	for (size_t i = 0; i < ns->n; i++)
+		if (strcmp(ns->v[i], s) == 0)
+			return true;
+	return false;
+}
+
+static void rename_query(struct ru *r, const struct rquery *q, const struct names *up);
+
+static void rename_expr(struct ru *r, const struct rnode *e, const struct names *ns)
+{
+	if (!e)
+		return;
+	if (e->kind == R_SUBLINK)
+		rename_query(r, e->sub, ns);
+	for (size_t i = 0; e->kind != R_VAR && i < e->nargs; i++)
+		rename_expr(r, e->args[i], ns);
+}
+
+static void rename_from(struct ru *r, const struct rfrom *f, const struct names *ns)
+{
+	if (f->kind == 's')
+		rename_query(r, f->sub, ns);
+	if (f->kind == 'j') {
+		rename_from(r, f->l, ns);
+		rename_from(r, f->r, ns);
+		rename_expr(r, f->quals, ns);
+	}
+}
+
+static void rename_query(struct ru *r, const struct rquery *q, const struct names *up)
+{
+	struct names ns = {ru_zalloc(r, (up->n + q->nshown) * sizeof(*ns.v)), up->n};
+	if (up->n)
+		memcpy(ns.v, up->v, up->n * sizeof(*ns.v));
+	for (size_t i = 0; i < q->nshown; i++) {
+		const char *name = *q->shown[i];
+		for (int k = 1; taken(&ns, name); k++)
+			name = arena_printf(r->a, "%s_%d", *q->shown[i], k);
+		*q->shown[i] = name;
+		ns.v[ns.n++] = name;
+	}
+	for (size_t i = 0; i < q->nctes; i++)
+		rename_query(r, q->ctes[i].q, &ns);
+	if (q->larg) {
+		rename_query(r, q->larg, &ns);
+		rename_query(r, q->rarg, &ns);
+	}
+	for (size_t i = 0; i < q->nfrom; i++)
+		rename_from(r, q->from[i], &ns);
+	for (size_t i = 0; !q->larg && i < q->ntargets; i++)
+		rename_expr(r, q->targets[i], &ns);
+	rename_expr(r, q->where, &ns);
+	for (size_t i = 0; i < q->ngroup; i++)
+		rename_expr(r, q->group[i], &ns);
+	rename_expr(r, q->having, &ns);
+	for (size_t i = 0; i < q->nsort; i++)
+		rename_expr(r, q->sort[i].e, &ns);
+	rename_expr(r, q->offset, &ns);
+	rename_expr(r, q->limit, &ns);
 }
 
 /* ---- printing (ruleutils.c's layout) ---- */
@@ -1531,6 +1583,8 @@ static void print_expr(struct ru *r, const struct rnode *e, bool showimplicit)
 {
 	switch (e->kind) {
 	case R_VAR:
+		strbuf_printf(r->buf, "%s.%s", quote_ident(r, *e->rel), quote_ident(r, e->colname));
+		return;
 	case R_RAW:
 		put(r, e->text);
 		return;
@@ -1692,12 +1746,15 @@ static void print_from_item(struct ru *r, const struct rfrom *f)
 {
 	if (f->kind == 'r') {
 		put(r, f->text);
+		/* the alias as written, or the name set_rtable_names gave it */
+		if (f->aliased || strcmp(*f->shown, f->relname) != 0)
+			strbuf_printf(r->buf, " %s", quote_ident(r, *f->shown));
 		return;
 	}
 	if (f->kind == 's') {
 		put(r, "(");
 		print_query(r, f->sub, NULL, 0, true);
-		strbuf_printf(r->buf, ") %s", f->alias);
+		strbuf_printf(r->buf, ") %s", quote_ident(r, *f->shown));
 		return;
 	}
 	bool paren_right = r->paren && f->r->kind == 'j';
@@ -1920,6 +1977,10 @@ bool xlat_ruleutils_viewdef(const char *view, PgQuery__SelectStmt *s,
 	if (!q || r.fail)
 		return false;
 	check_targets(&r, q, cols, ncols, s);
+	/* a view's query has its rule's "old" and "new" before its own relations */
+	const char *rule_rels[] = {"old", "new"};
+	const struct names top = {rule_rels, ARRAY_LEN(rule_rels)};
+	rename_query(&r, q, &top);
 	const char **names = arena_zalloc(a, (ncols ? ncols : 1) * sizeof(*names));
 	for (size_t i = 0; i < ncols; i++)
 		names[i] = cols[i].name;

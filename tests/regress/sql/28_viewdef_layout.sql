@@ -72,6 +72,14 @@ SELECT pg_get_ruledef(oid, true) FROM pg_rewrite WHERE ev_class = 'vd_basic'::re
 SELECT definition FROM pg_views WHERE viewname = 'vd_joins';
 SELECT view_definition FROM information_schema.views WHERE table_name = 'vd_casts';
 SELECT definition = pg_get_viewdef('vd_agg'::regclass) AS same FROM pg_views WHERE viewname = 'vd_agg';
+-- one table at several levels: the inner ones renamed as PostgreSQL names them (vd_line_1)
+CREATE VIEW vd_names AS SELECT line_id FROM vd_line WHERE amount > (SELECT avg(amount) FROM vd_line) AND line_id IN (SELECT line_id FROM vd_line WHERE note IS NOT NULL);
+SELECT pg_get_viewdef('vd_names'::regclass, true);
+CREATE VIEW vd_names2 AS SELECT d.line_id FROM (SELECT line_id FROM vd_line) d JOIN vd_line ON vd_line.line_id = d.line_id, vd_line vd_line_1;
+SELECT pg_get_viewdef('vd_names2'::regclass);
+CREATE VIEW vd_names3 AS WITH w AS (SELECT line_id FROM vd_line) SELECT w.line_id FROM w, vd_line WHERE w.line_id = vd_line.shop_id AND EXISTS (SELECT 1 FROM w WHERE w.line_id > 2);
+SELECT pg_get_viewdef('vd_names3'::regclass, true);
+DROP VIEW vd_names, vd_names2, vd_names3;
 -- a materialized view's kept query is laid out the same way
 CREATE MATERIALIZED VIEW vd_mat AS SELECT id, cost FROM vd_shop WHERE cost > 5 ORDER BY id;
 SELECT pg_get_viewdef('vd_mat'::regclass);

@@ -561,6 +561,9 @@ static const struct {
 	{"SELECT x.a, x.c || 'y' AS c FROM t AS x WHERE x.d > 2 AND x.c = 'z'", true, 0, false,
 	 " SELECT x.a,\n    x.c::text || 'y'::text AS c\n   FROM t x\n  WHERE x.d > 2::numeric AND "
 	 "x.c::text = 'z'::text;"},
+	/* t in a subquery of a query reading t: t_1, as set_rtable_names names it */
+	{"SELECT a, b AS c FROM t WHERE a IN (SELECT a FROM t)", true, 0, false,
+	 " SELECT t.a,\n    t.b AS c\n   FROM t\n  WHERE (t.a IN ( SELECT t_1.a\n           FROM t t_1));"},
 	/* a function this file does not type: its deparsed text; the DESC default NULLS FIRST
 	 * dropped */
 	{"SELECT a, abs(a) AS c FROM t ORDER BY a DESC NULLS FIRST", false, 0, false,
