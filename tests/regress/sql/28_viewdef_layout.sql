@@ -80,6 +80,11 @@ SELECT pg_get_viewdef('vd_names2'::regclass);
 CREATE VIEW vd_names3 AS WITH w AS (SELECT line_id FROM vd_line) SELECT w.line_id FROM w, vd_line WHERE w.line_id = vd_line.shop_id AND EXISTS (SELECT 1 FROM w WHERE w.line_id > 2);
 SELECT pg_get_viewdef('vd_names3'::regclass, true);
 DROP VIEW vd_names, vd_names2, vd_names3;
+-- scalar subqueries that may return rows (the translator checks for a second one)
+CREATE VIEW vd_scalar AS SELECT line_id, (SELECT note FROM vd_line n WHERE n.line_id = l.shop_id) AS other FROM vd_line l WHERE l.amount BETWEEN (SELECT amount FROM vd_line WHERE line_id = 1) AND (SELECT cost FROM vd_shop WHERE id = 2);
+SELECT pg_get_viewdef('vd_scalar'::regclass);
+SELECT pg_get_viewdef('vd_scalar'::regclass, true);
+DROP VIEW vd_scalar;
 -- a materialized view's kept query is laid out the same way
 CREATE MATERIALIZED VIEW vd_mat AS SELECT id, cost FROM vd_shop WHERE cost > 5 ORDER BY id;
 SELECT pg_get_viewdef('vd_mat'::regclass);

@@ -497,6 +497,10 @@ static const struct {
 	 " SELECT (SELECT max(a) FROM public.t2) FROM public.t WHERE EXISTS (SELECT 1 FROM "
 	 "acme.t3);"},
 	{"SELECT relname FROM pg_class", true, " SELECT relname FROM pg_class;"},
+	/* a scalar subquery as the translator wraps it (xlat_pred.c): the subquery as written */
+	{"SELECT a FROM t WHERE a > (WITH shardlite_sub(v) AS (SELECT b FROM t2) SELECT "
+	 "shardlite_scalar(v) FROM shardlite_sub)",
+	 false, " SELECT a FROM t WHERE a > (SELECT b FROM t2);"},
 	{"SELECT pgfn_div(a, b) FROM t", true, NULL},
 	{"SELECT pg_current(1184, -1, 0) AS now", true, NULL},
 };
