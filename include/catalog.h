@@ -92,10 +92,12 @@ struct catalog_session {
 	 * (its search_path names acme) shows acme, which schemas then leaves out. */
 	const char *own_schema;
 	/* pg_get_viewdef: view's query (as SQLite keeps it) written as PostgreSQL SQL, its
-	 * relations qualified with schema unless NULL (xlat_viewdef's contract). NULL: the query
-	 * as kept. */
-	bool (*viewdef)(const char *view, const char *query, const char *schema, struct arena *a,
-			const char **out, struct pgerr *err);
+	 * relations qualified with schema unless NULL, pretty the pretty flag, wrap the wrap
+	 * column (xlat_viewdef's contract), arg setting_arg. Called from the thread running the
+	 * statement. NULL: the query as kept. */
+	bool (*viewdef)(void *arg, const char *view, const char *query, const char *schema,
+			bool pretty, int wrap, struct arena *a, const char **out,
+			struct pgerr *err);
 	/* pg_database: the databases the user may reach besides database (the tenants its
 	 * patterns reach, and the databases naming no tenant), arg setting_arg, allocated in a or
 	 * kept by the session until the next call; -1 with err when they cannot be listed.

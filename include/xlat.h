@@ -154,13 +154,18 @@ struct xlat_rebuild {
 bool xlat_column_default(const char *decl, const char *expr, struct arena *a, const char **out,
 			 struct pgerr *err) MUST_CHECK;
 
+struct xlat_schema;
 /* The definition of view (its name, for errors) as PostgreSQL SQL, from query, the view's
- * query as SQLite keeps it: parsed and deparsed by PostgreSQL's parser, each relation named
- * without a schema written schema.name unless schema is NULL (pg_get_viewdef under pg_dump's
- * empty search_path), " SELECT ...;" as pg_get_viewdef returns it. *out lives in a. False
- * with err: 0A000 when the query calls one of shardlite's own SQLite functions or cannot be
- * parsed. Does not block. */
-bool xlat_viewdef(const char *view, const char *query, const char *schema, struct arena *a,
+ * query as SQLite keeps it, " SELECT ...;" as pg_get_viewdef returns it: with cols (the
+ * tenant's column types, view's own among them) laid out as PostgreSQL 15's ruleutils prints
+ * it (xlat_ruleutils.c: pretty the pretty flag's parentheses, wrap its wrap column, -1 none),
+ * else, or where that cannot be done faithfully, parsed and deparsed by libpg_query on one
+ * line. Each relation named without a schema is written schema.name unless schema is NULL
+ * (pg_get_viewdef under pg_dump's empty search_path). *out lives in a. False with err: 0A000
+ * when the query calls one of shardlite's own SQLite functions or cannot be parsed. Does not
+ * block; cols's table_fn is called from this thread. */
+bool xlat_viewdef(const char *view, const char *query, const char *schema,
+		  const struct xlat_schema *cols, bool pretty, int wrap, struct arena *a,
 		  const char **out, struct pgerr *err) MUST_CHECK;
 
 /* One COPY option as written: FORMAT csv, HEADER, FORCE_QUOTE (a, b), FORCE_QUOTE *. */

@@ -350,7 +350,7 @@ static void fn_is_publishable(sqlite3_context *ctx, int argc, sqlite3_value **ar
 }
 
 const char *cat_view_definition(const struct cat_conn *cc, const struct cat_rel *rel,
-				struct arena *a, struct pgerr *err)
+				bool pretty, int wrap, struct arena *a, struct pgerr *err)
 {
 	const char *q = cat_view_query(rel);
 	const struct catalog_session *s = cc->sess;
@@ -359,10 +359,14 @@ const char *cat_view_definition(const struct cat_conn *cc, const struct cat_rel 
 	const char *def = NULL;
 	/* the relations' schema when it is not on the search path, as pg_dump reads them */
 	const char *schema = cat_public_visible(cc) ? NULL : cat_conn_public(cc);
-	return s->viewdef(rel->name, q, schema, a, &def, err) ? def : NULL;
+	return s->viewdef(s->setting_arg, rel->name, q, schema, pretty, wrap, a, &def, err) ? def
+												  : NULL;
 }
 
-static void fn_get_viewdef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+/* pg_get_viewdef(view [, pretty]); pg_get_viewdef_wrap(view, wrap) is pg_get_viewdef(oid, int)
+ * (pretty, lines wrapped at that column), which the translator tells from the bool form by
+ * the argument's type (xlat_catalog.c). */
+static void get_viewdef(sqlite3_context *ctx, sqlite3_value **argv, bool pretty, int wrap)
 {
 	const struct cat_model *m = cat_fn_model(ctx);
 	if (!m)
@@ -375,7 +379,7 @@ static void fn_get_viewdef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct arena *a = arena_new(0);
 	struct pgerr err;
 	pgerr_clear(&err);
-	const char *def = cat_view_definition(CTX_CONN(ctx), rel, a, &err);
+	const char *def = cat_view_definition(CTX_CONN(ctx), rel, pretty, wrap, a, &err);
 	if (def)
 		cat_result_text(ctx, def);
 	else
@@ -383,23 +387,46 @@ static void fn_get_viewdef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	arena_free(a);
 }
 
-/* A view's _RETURN rule (pg_rewrite), written around the view's query. */
+static void fn_get_viewdef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	get_viewdef(ctx, argv, argc > 1 && sqlite3_value_int64(argv[1]) != 0, 0);
+}
+
+static void fn_get_viewdef_wrap(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	int64_t w = sqlite3_value_int64(argv[1]);
+	get_viewdef(ctx, argv, true, w < -1 ? -1 : w > INT32_MAX ? INT32_MAX : (int)w);
+}
+
+/* A view's _RETURN rule (pg_rewrite), written around the view's definition as make_ruledef
+ * writes it: the view named with its schema unless pretty, the query as pg_get_viewdef(v,
+ * pretty) lays it out. A query with no PostgreSQL spelling is written as SQLite keeps it. */
 static void fn_get_ruledef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	const struct cat_model *m = cat_fn_model(ctx);
 	if (!m)
 		return;
 	int64_t oid = sqlite3_value_int64(argv[0]);
+	bool pretty = argc > 1 && sqlite3_value_int64(argv[1]) != 0;
 	for (size_t i = 0; i < m->nrels; i++) {
 		const struct cat_rel *v = m->rels[i];
 		const char *query = cat_view_query(v);
 		if (query && cat_oid("rule", v->name, NULL) == oid) {
 			struct arena *a = arena_new(0);
-			cat_result_text(ctx,
-					arena_printf(a,
-						     "CREATE RULE \"_RETURN\" AS ON SELECT TO %s "
-						     "DO INSTEAD %s;",
-						     cat_quote_ident(a, v->name), query));
+			struct pgerr err;
+			pgerr_clear(&err);
+			const struct cat_conn *cc = CTX_CONN(ctx);
+			const char *def = cat_view_definition(cc, v, pretty, 0, a, &err);
+			const char *name = cat_quote_ident(a, v->name);
+			if (!pretty || !cat_public_visible(cc))
+				name = arena_printf(a, "%s.%s", cat_quote_ident(a, cat_conn_public(cc)),
+						    name);
+			cat_result_text(ctx, arena_printf(a,
+							  "CREATE RULE \"_RETURN\" AS\n    ON SELECT TO "
+							  "%s DO INSTEAD %s",
+							  name,
+							  def ? def : arena_printf(a, " %s;", query)));
 			arena_free(a);
 			return;
 		}
@@ -865,6 +892,7 @@ static const struct pgfn_def session_fns[] = {
 	{"pg_get_ruledef", 2, fn_get_ruledef},
 	{"pg_get_viewdef", 1, fn_get_viewdef},
 	{"pg_get_viewdef", 2, fn_get_viewdef},
+	{"pg_get_viewdef_wrap", 2, fn_get_viewdef_wrap},
 };
 
 /* set_config changes the session: never from a view, trigger or schema expression */

@@ -365,7 +365,7 @@ static bool fill_views(struct cat_conn *cc, const struct cat_model *m, struct ca
 		rel_head(r, cc, v->name);
 		struct pgerr err;
 		pgerr_clear(&err);
-		const char *def = cat_view_definition(cc, v, r->a, &err);
+		const char *def = cat_view_definition(cc, v, false, 0, r->a, &err);
 		cat_text(r, def ? def : cat_view_query(v)); /* no PostgreSQL spelling: as kept */
 		cat_text(r, "NONE");
 		for (int k = 0; k < 5; k++)

@@ -821,12 +821,12 @@ bool cat_dump_register(sqlite3 *db, struct cat_conn *cc); /* catalog_dump.c */
  * pg_dump empties it, and PostgreSQL then writes every name of the tenant's objects qualified. */
 bool cat_public_visible(const struct cat_conn *cc);
 /* View rel's query written as PostgreSQL SQL by the session's viewdef (xlat_viewdef: the SQL
- * SQLite keeps, deparsed), with a leading blank and ending in ';' as PostgreSQL's does
+ * SQLite keeps, laid out as pg_get_viewdef's pretty and wrap arguments ask), with a leading blank and ending in ';' as PostgreSQL's does
  * (pg_dump cuts that last character off); without a session, the SQL as kept. In a; NULL
  * with err when it has no PostgreSQL spelling, NULL without for a relation that is no view.
  * (catalog_fn.c: pg_get_viewdef, information_schema.views.view_definition) */
 const char *cat_view_definition(const struct cat_conn *cc, const struct cat_rel *rel,
-				struct arena *a, struct pgerr *err);
+				bool pretty, int wrap, struct arena *a, struct pgerr *err);
 /* The public schema as initdb leaves it: its ACL (pg_namespace.nspacl), its comment (a
  * pg_description row, the COMMENT ON SCHEMA public given instead, none for an empty one) and
  * its initial privileges (pg_init_privs). */

@@ -57,7 +57,7 @@ static bool fill_views(struct cat_conn *cc, const struct cat_model *m, struct ca
 		cat_text(r, cat_conn_user(cc));
 		struct pgerr err; /* pg_get_viewdef's text, as PostgreSQL's pg_views shows */
 		pgerr_clear(&err);
-		const char *def = cat_view_definition(cc, v, r->a, &err);
+		const char *def = cat_view_definition(cc, v, false, 0, r->a, &err);
 		cat_text(r, def ? def : cat_view_query(v)); /* no PostgreSQL spelling: as kept */
 	}
 	return true;
@@ -138,7 +138,12 @@ static bool fill_matviews(struct cat_conn *cc, const struct cat_model *m, struct
 		cat_null(r);
 		cat_bool(r, has_index(m, v));
 		cat_bool(r, v->populated);
-		cat_text(r, v->definition ? arena_printf(r->a, " %s;", v->definition) : NULL);
+		struct pgerr err; /* pg_get_viewdef's text, as PostgreSQL's pg_matviews shows */
+		pgerr_clear(&err);
+		const char *def = cat_view_definition(cc, v, false, 0, r->a, &err);
+		if (!def && v->definition) /* no PostgreSQL spelling: as kept */
+			def = arena_printf(r->a, " %s;", v->definition);
+		cat_text(r, def);
 	}
 	return true;
 }

@@ -337,6 +337,14 @@ static void reload(struct session *s, sqlite3 *db, int version)
  * again before the next translation. */
 static _Atomic uint64_t ddl_epoch = 1;
 
+bool sess_types_viewdef(void *arg, const char *view, const char *query, const char *schema,
+			bool pretty, int wrap, struct arena *a, const char **out, struct pgerr *err)
+{
+	const struct session *s = arg;
+	const struct xlat_schema *cols = s->schema.fingerprint ? &s->schema : NULL;
+	return xlat_viewdef(view, query, schema, cols, pretty, wrap, a, out, err);
+}
+
 const struct xlat_schema *sess_types(struct session *s)
 {
 	if (!s->conn)

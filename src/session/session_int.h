@@ -373,6 +373,11 @@ void sess_types_input_end(struct session *s);
 bool sess_types_unchanged(const struct session *s, uint64_t *epoch);
 /* Frees the session's copy of the column types. */
 void sess_types_fini(struct session *s);
+/* catalog_session.viewdef (arg the session): xlat_viewdef typed by the session's copy of the
+ * column types as the running statement was translated with it (never read here: a statement
+ * runs); without a copy, the definition deparsed as it is. */
+bool sess_types_viewdef(void *arg, const char *view, const char *query, const char *schema,
+			bool pretty, int wrap, struct arena *a, const char **out, struct pgerr *err);
 /* The columns of table or view name (matched as SQLite matches names) in the session's copy,
  * or NULL; valid until the copy is next refreshed (sess_types). */
 const struct catalog_relation *sess_types_relation(const struct session *s, const char *name);

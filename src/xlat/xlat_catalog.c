@@ -364,6 +364,7 @@ int xlat_catalog_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 	struct xlat_type ignored;
 	if (strcmp(fn->name, "nextval") == 0 || strcmp(fn->name, "setval") == 0)
 		c->st->writes = true; /* refused in a READ ONLY transaction, as in PostgreSQL */
+	size_t start = c->sb->len;
 	xlat_printf(c, "%s(", fn->name);
 	for (size_t i = 0; i < f->n_args; i++) {
 		xlat_puts(c, i ? ", " : "");
@@ -377,6 +378,12 @@ int xlat_catalog_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 			xlat_text_form(c, mark, c->sb->len, ignored, XLAT_TF_OUTPUT);
 		if (i == 0 && strcmp(fn->name, "pg_get_viewdef") == 0)
 			viewdef_name_arg(c, mark, ignored);
+		/* pg_get_viewdef(oid, int): the wrap column, where (oid, bool) is the pretty
+		 * flag; SQLite's 0 and 1 cannot tell them apart (catalog_fn.c) */
+		if (i == 1 && strcmp(fn->name, "pg_get_viewdef") == 0 &&
+		    (ignored.oid == XLAT_OID_INT4 || ignored.oid == XLAT_OID_INT8 ||
+		     ignored.oid == XLAT_OID_INT2))
+			xlat_insert_at(c, start + strlen(fn->name), "_wrap");
 	}
 	xlat_puts(c, ")");
 	*t = (struct xlat_type){fn->oid, -1};

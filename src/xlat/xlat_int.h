@@ -708,6 +708,16 @@ bool xlat_composite_targets(struct xlat_ctx *c, PgQuery__Node ***targets, size_t
  * memory. */
 bool xlat_view_star(struct xlat_ctx *c, PgQuery__SelectStmt *s, int first);
 
+/* ---- xlat_ruleutils.c ---- */
+/* View view's query s (the SQLite text's tree) as PostgreSQL 15's pg_get_viewdef prints it,
+ * typed from schema's columns: relations written qualify.name unless qualify is NULL, pretty
+ * the pretty flag's parentheses, wrap its wrap column (-1: none). " SELECT ...;" into *out (in
+ * a); false when the query's layout cannot be reproduced faithfully (the caller deparses it
+ * as it is). An expression it cannot type is written as libpg_query deparses it. */
+bool xlat_ruleutils_viewdef(const char *view, PgQuery__SelectStmt *s,
+			    const struct xlat_schema *schema, const char *qualify, bool pretty,
+			    int wrap, struct arena *a, const char **out);
+
 
 /* ---- xlat_array.c ---- */
 /* The element type of an array type OID; 0 when oid is no array type we know. */

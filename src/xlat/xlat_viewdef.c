@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* xlat_viewdef.c: a view's definition as PostgreSQL SQL (pg_get_viewdef, and so pg_dump) from
  * the query SQLite keeps: parsed by PostgreSQL's parser, its relations qualified with the
- * tenant's schema when asked (pg_dump restores with an empty search_path), deparsed by
- * libpg_query. A query
+ * tenant's schema when asked (pg_dump restores with an empty search_path), laid out as
+ * PostgreSQL's ruleutils.c prints it (xlat_ruleutils.c) or, where that cannot be done
+ * faithfully, deparsed by libpg_query on one line. A query
  * that calls one of shardlite's own SQLite functions has no PostgreSQL spelling: 0A000. */
 #include "xlat_int.h"
 
@@ -20,6 +21,13 @@ struct walk {
 	size_t nctes;
 	PgQuery__RangeVar *qualified[256];
 	size_t nqualified;
+	/* scalar subqueries the translator wrapped (xlat_pred.c), unwrapped for the walk: each
+	 * one's own subselect, put back before the tree is freed */
+	struct {
+		PgQuery__SubLink *link;
+		PgQuery__Node *wrapped;
+	} unwrapped[64];
+	size_t nunwrapped;
 	const char *internal; /* the first shardlite-only function met */
 	bool overflow;
 };
@@ -57,6 +65,44 @@ static bool is_cte(const struct walk *w, const char *name)
 }
 
 static void visit(struct walk *w, ProtobufCMessage *m);
+
+static bool is_name(const PgQuery__Node *n, const char *name)
+{
+	const char *s = n ? xlat_node_str(n) : NULL;
+	return s && strcmp(s, name) == 0;
+}
+
+/* (WITH shardlite_sub(v) AS (q) SELECT shardlite_scalar(v) FROM shardlite_sub): the scalar
+ * subquery (q) as written, whose second row the aggregate refuses (21000) where SQLite would
+ * take the first. q, or NULL when s is no such wrapping. */
+static PgQuery__Node *wrapped_scalar(const PgQuery__SubLink *s)
+{
+	const PgQuery__SelectStmt *q =
+		s->sub_link_type == PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK && s->subselect &&
+				s->subselect->node_case == PG_QUERY__NODE__NODE_SELECT_STMT
+			? s->subselect->select_stmt
+			: NULL;
+	if (!q || !q->with_clause || q->with_clause->n_ctes != 1 || q->n_target_list != 1 ||
+	    q->n_from_clause != 1 || q->where_clause || q->n_group_clause || q->n_sort_clause ||
+	    q->from_clause[0]->node_case != PG_QUERY__NODE__NODE_RANGE_VAR ||
+	    strcmp(q->from_clause[0]->range_var->relname, "shardlite_sub") != 0 ||
+	    q->with_clause->ctes[0]->node_case != PG_QUERY__NODE__NODE_COMMON_TABLE_EXPR)
+		return NULL;
+	const PgQuery__CommonTableExpr *c = q->with_clause->ctes[0]->common_table_expr;
+	const PgQuery__ResTarget *rt = q->target_list[0]->res_target;
+	const PgQuery__FuncCall *f =
+		rt && rt->val && rt->val->node_case == PG_QUERY__NODE__NODE_FUNC_CALL
+			? rt->val->func_call
+			: NULL;
+	if (strcmp(c->ctename, "shardlite_sub") != 0 || c->n_aliascolnames != 1 ||
+	    !is_name(c->aliascolnames[0], "v") || !f || f->n_funcname != 1 ||
+	    !is_name(f->funcname[0], "shardlite_scalar") || f->n_args != 1 ||
+	    f->args[0]->node_case != PG_QUERY__NODE__NODE_COLUMN_REF ||
+	    f->args[0]->column_ref->n_fields != 1 ||
+	    !is_name(f->args[0]->column_ref->fields[0], "v"))
+		return NULL;
+	return c->ctequery;
+}
 
 /* t.a AS a: the alias a view's * was spelled out with (xlat_viewstar.c), which PostgreSQL's
  * deparser leaves out when it is the column's own name. The tree is this file's own. */
@@ -105,11 +151,20 @@ static void visit(struct walk *w, ProtobufCMessage *m)
 			w->ctes[w->nctes++] = name;
 	} else if (m->descriptor == &pg_query__func_call__descriptor) {
 		const PgQuery__FuncCall *f = (PgQuery__FuncCall *)m;
-		const char *name = f->n_funcname ? xlat_node_str(f->funcname[f->n_funcname - 1]) : NULL;
+		const char *name = f->n_funcname ? xlat_node_str(f->funcname[f->n_funcname - 1])
+						 : NULL;
 		if (name && !w->internal && internal_function(name))
 			w->internal = name;
 	} else if (m->descriptor == &pg_query__res_target__descriptor) {
 		drop_same_alias((PgQuery__ResTarget *)m);
+	} else if (m->descriptor == &pg_query__sub_link__descriptor) {
+		PgQuery__SubLink *s = (PgQuery__SubLink *)m;
+		PgQuery__Node *q = wrapped_scalar(s);
+		if (q && w->nunwrapped < ARRAY_LEN(w->unwrapped)) {
+			w->unwrapped[w->nunwrapped].link = s;
+			w->unwrapped[w->nunwrapped++].wrapped = s->subselect;
+			s->subselect = q;
+		}
 	}
 	visit_fields(w, m);
 	if (m->descriptor != &pg_query__range_var__descriptor || !w->schema)
@@ -154,7 +209,22 @@ static char *deparse(struct walk *w, PgQuery__ParseResult *tree)
 	return out;
 }
 
-bool xlat_viewdef(const char *view, const char *query, const char *schema, struct arena *a,
+/* The query laid out as ruleutils.c does, when the tree is one SELECT it can lay out. */
+static const char *laid_out(const char *view, PgQuery__ParseResult *tree, const char *schema,
+			    const struct xlat_schema *cols, bool pretty, int wrap, struct arena *a)
+{
+	const char *text = NULL;
+	if (!cols || tree->n_stmts != 1 || !tree->stmts[0]->stmt ||
+	    tree->stmts[0]->stmt->node_case != PG_QUERY__NODE__NODE_SELECT_STMT)
+		return NULL;
+	return xlat_ruleutils_viewdef(view, tree->stmts[0]->stmt->select_stmt, cols, schema, pretty,
+				      wrap, a, &text)
+		       ? text
+		       : NULL;
+}
+
+bool xlat_viewdef(const char *view, const char *query, const char *schema,
+		  const struct xlat_schema *cols, bool pretty, int wrap, struct arena *a,
 		  const char **out, struct pgerr *err)
 {
 	PgQueryProtobufParseResult r = pg_query_parse_protobuf(query);
@@ -167,8 +237,14 @@ bool xlat_viewdef(const char *view, const char *query, const char *schema, struc
 	struct walk w = {.schema = schema};
 	if (tree)
 		visit(&w, &tree->base);
-	char *text = tree && !w.internal && !w.overflow ? deparse(&w, tree) : NULL;
-	if (text) {
+	const char *pg = tree && !w.internal && !w.overflow
+				 ? laid_out(view, tree, schema, cols, pretty, wrap, a)
+				 : NULL;
+	char *text = tree && !pg && !w.internal && !w.overflow ? deparse(&w, tree) : NULL;
+	if (pg) {
+		*out = pg;
+		ok = true;
+	} else if (text) {
 		*out = arena_printf(a, " %s;", text); /* PostgreSQL's starts with a blank */
 		ok = true;
 	} else if (w.internal) {
@@ -178,9 +254,12 @@ bool xlat_viewdef(const char *view, const char *query, const char *schema, struc
 			  view, w.internal);
 	} else {
 		pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-			  "the definition of view \"%s\" cannot be written as PostgreSQL SQL", view);
+			  "the definition of view \"%s\" cannot be written as PostgreSQL SQL",
+			  view);
 	}
 	free(text);
+	for (size_t i = 0; i < w.nunwrapped; i++)
+		w.unwrapped[i].link->subselect = w.unwrapped[i].wrapped;
 	if (tree)
 		pg_query__parse_result__free_unpacked(tree, NULL);
 	return ok;

@@ -199,6 +199,24 @@ want=$(on_pg -A -c '\du' | sed -E 's/^postgres\|[^|]*\|/postgres||/')
 got=$(on_sl -A -c '\du')
 [[ "$got" == "$want" ]] || fail "\\du differs: want '$want' got '$got'"
 
+# \d+ of a view: its definition as pg_get_viewdef(v, true) lays it out (columns qualified,
+# literals and implicit casts typed, CASE and JOIN layouts); the view is dropped after.
+VIEWS="CREATE VIEW author_books AS SELECT a.name, b.title, CASE WHEN b.price > 20 THEN 'dear'
+  ELSE 'cheap' END AS band FROM authors a JOIN books b ON b.author_id = a.id
+  WHERE a.born > '1950-01-01' AND b.published ORDER BY a.name, b.title DESC;"
+echo "$VIEWS" | on_sl -q -v ON_ERROR_STOP=1 >/dev/null || fail "views on shardlite"
+echo "$VIEWS" | on_pg -q -v ON_ERROR_STOP=1 >/dev/null || fail "views on PostgreSQL"
+for cmd in '\d+ cheap_books' '\d+ author_books'; do
+	want=$(on_pg -c "$cmd" 2>&1 || true)
+	got=$(on_sl -c "$cmd" 2>&1 || true)
+	[[ "$got" == "$want" ]] || fail "$cmd differs:
+--- PostgreSQL
+$want
+--- shardlite
+$got"
+done
+on_sl -q -c 'DROP VIEW author_books' && on_pg -q -c 'DROP VIEW author_books' || fail "drop view"
+
 # \dt+: sizes are SQLite's pages, not PostgreSQL's.
 for cmd in '\dt+' '\di+'; do
 	want=$(on_pg -c "$cmd" | mask)

@@ -131,7 +131,6 @@ WHERE p.pronamespace = 'public'::regnamespace
 ORDER BY p.proname;
 
 -- action: view definition (PostgreViewBase)
--- differs: pg_get_viewdef answers the query as written, not PostgreSQL's deparsed text
 SELECT pg_catalog.pg_get_viewdef('big_orders'::regclass, true);
 
 -- action: sequence properties (PostgreSequence, PostgreSQL 10+)

@@ -341,7 +341,6 @@ SELECT * FROM (SELECT pg_catalog.format_type(t.oid, NULL) AS typname,
 ORDER BY nspname <> 'pg_catalog', nspname <> 'public', nspname, 1;
 
 -- action: view definition (schemas/views/templates/views/sql/default/properties.sql)
--- differs(rows): pg_get_viewdef answers the query as written, not PostgreSQL's deparsed text
 SELECT c.relname AS name, description AS comment,
   pg_catalog.pg_get_userbyid(c.relowner) AS owner, nsp.nspname AS schema,
   pg_catalog.pg_get_viewdef(c.oid, true) AS definition,

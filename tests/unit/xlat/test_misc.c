@@ -497,6 +497,10 @@ static const struct {
 	 " SELECT (SELECT max(a) FROM public.t2) FROM public.t WHERE EXISTS (SELECT 1 FROM "
 	 "acme.t3);"},
 	{"SELECT relname FROM pg_class", true, " SELECT relname FROM pg_class;"},
+	/* a scalar subquery as the translator wraps it (xlat_pred.c): the subquery as written */
+	{"SELECT a FROM t WHERE a > (WITH shardlite_sub(v) AS (SELECT b FROM t2) SELECT "
+	 "shardlite_scalar(v) FROM shardlite_sub)",
+	 false, " SELECT a FROM t WHERE a > (SELECT b FROM t2);"},
 	{"SELECT pgfn_div(a, b) FROM t", true, NULL},
 	{"SELECT pg_current(1184, -1, 0) AS now", true, NULL},
 };
@@ -507,8 +511,8 @@ START_TEST(test_viewdef)
 	const char *out = NULL;
 	struct pgerr e;
 	pgerr_clear(&e);
-	bool ok = xlat_viewdef("v", viewdefs[_i].query, viewdefs[_i].qualify ? "public" : NULL, a,
-			       &out, &e);
+	bool ok = xlat_viewdef("v", viewdefs[_i].query, viewdefs[_i].qualify ? "public" : NULL,
+			       NULL, false, 0, a, &out, &e);
 	if (viewdefs[_i].want) {
 		ck_assert_msg(ok, "%s: %s", viewdefs[_i].query, e.message);
 		ck_assert_str_eq(out, viewdefs[_i].want);
@@ -516,6 +520,71 @@ START_TEST(test_viewdef)
 		ck_assert(!ok);
 		ck_assert_str_eq(e.sqlstate, "0A000");
 	}
+	arena_free(a);
+}
+END_TEST
+
+/* pg_get_viewdef laid out as ruleutils prints it, typed from the tenant's columns: view v over
+ * t, with the pretty flag's parentheses, the wrap column and a qualifying schema */
+static const struct xlat_schema_col vd_t_cols[] = {
+	{"a", 23, -1, 0, NULL, false, false},
+	{"b", 25, -1, 0, NULL, false, false},
+	{"c", 1043, 14, 0, NULL, false, false},
+	{"d", 1700, -1, 0, NULL, false, false},
+};
+static const struct xlat_schema_col vd_v_cols[] = {
+	{"a", 23, -1, 0, NULL, false, false},
+	{"c", 0, -1, 0, NULL, false, false}, /* an expression column the catalog shows as text */
+};
+
+static bool vd_table_fn(void *arg, const char *name, struct arena *a,
+			const struct xlat_schema_col **cols, size_t *ncols)
+{
+	(void)arg;
+	(void)a;
+	bool t = strcmp(name, "t") == 0, v = strcmp(name, "v") == 0;
+	*cols = t ? vd_t_cols : vd_v_cols;
+	*ncols = t ? ARRAY_LEN(vd_t_cols) : ARRAY_LEN(vd_v_cols);
+	return t || v;
+}
+
+static const struct {
+	const char *query;
+	bool pretty;
+	int wrap;
+	bool qualify;
+	const char *want;
+} layouts[] = {
+	{"SELECT a, b || 'x' AS c FROM t WHERE a > 1 ORDER BY a NULLS LAST", false, 0, false,
+	 " SELECT t.a,\n    (t.b || 'x'::text) AS c\n   FROM t\n  WHERE (t.a > 1)\n  ORDER BY t.a;"},
+	{"SELECT a, b || 'x' AS c FROM t WHERE a > 1 ORDER BY a NULLS LAST", true, 0, false,
+	 " SELECT t.a,\n    t.b || 'x'::text AS c\n   FROM t\n  WHERE t.a > 1\n  ORDER BY t.a;"},
+	{"SELECT a, b || 'x' AS c FROM t WHERE a > 1 ORDER BY a NULLS LAST", true, 80, true,
+	 " SELECT t.a, t.b || 'x'::text AS c\n   FROM public.t\n  WHERE t.a > 1\n  ORDER BY t.a;"},
+	/* varchar relabelled to text, an integer compared with a numeric */
+	{"SELECT x.a, x.c || 'y' AS c FROM t AS x WHERE x.d > 2 AND x.c = 'z'", true, 0, false,
+	 " SELECT x.a,\n    x.c::text || 'y'::text AS c\n   FROM t x\n  WHERE x.d > 2::numeric AND "
+	 "x.c::text = 'z'::text;"},
+	/* t in a subquery of a query reading t: t_1, as set_rtable_names names it */
+	{"SELECT a, b AS c FROM t WHERE a IN (SELECT a FROM t)", true, 0, false,
+	 " SELECT t.a,\n    t.b AS c\n   FROM t\n  WHERE (t.a IN ( SELECT t_1.a\n           FROM t t_1));"},
+	/* a function this file does not type: its deparsed text; the DESC default NULLS FIRST
+	 * dropped */
+	{"SELECT a, abs(a) AS c FROM t ORDER BY a DESC NULLS FIRST", false, 0, false,
+	 " SELECT t.a,\n    abs(a) AS c\n   FROM t\n  ORDER BY t.a DESC;"},
+};
+
+START_TEST(test_viewdef_layout)
+{
+	struct arena *a = arena_new(0);
+	const struct xlat_schema schema = {.table_fn = vd_table_fn, .fingerprint = 0x7d};
+	const char *out = NULL;
+	struct pgerr e;
+	pgerr_clear(&e);
+	ck_assert_msg(xlat_viewdef("v", layouts[_i].query, layouts[_i].qualify ? "public" : NULL,
+				   &schema, layouts[_i].pretty, layouts[_i].wrap, a, &out, &e),
+		      "%s: %s", layouts[_i].query, e.message);
+	ck_assert_str_eq(out, layouts[_i].want);
 	arena_free(a);
 }
 END_TEST
@@ -1009,6 +1078,7 @@ Suite *xlat_suite_misc(void)
 	tcase_add_test(tc, test_show);
 	tcase_add_test(tc, test_set_transaction_multi);
 	tcase_add_loop_test(tc, test_viewdef, 0, ARRAY_LEN(viewdefs));
+	tcase_add_loop_test(tc, test_viewdef_layout, 0, ARRAY_LEN(layouts));
 	tcase_add_loop_test(tc, test_cols, 0, N(colcases));
 	tcase_add_test(tc, test_params);
 	tcase_add_test(tc, test_params_given);

@@ -1,0 +1,832 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_ruleutils.c: a view's query laid out as PostgreSQL 15's ruleutils.c prints it for
+ * pg_get_viewdef: columns qualified by their relation, one target per line, each clause on its
+ * own line, literals and the implicit casts parse analysis adds, parentheses with and without
+ * the pretty flag, and the wrap column. The query is typed here from the tenant's column types
+ * (xlat_schema) the way PostgreSQL's parse analysis types it, for the operators and functions
+ * this file knows. An expression it cannot type exactly is written as libpg_query deparses it
+ * (the text pg_get_viewdef gave before); a query whose layout it cannot reproduce (a FROM item
+ * or clause it does not know) is not laid out at all (false). */
+#include "xlat_ruleutils.h"
+
+#include <ctype.h>
+#include <pg_query.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- names ---- */
+
+/* quote_identifier: bare when PostgreSQL's scanner reads it back as this plain name, which a
+ * keyword (other than an unreserved one) is not: tried by the parser itself, as a function's
+ * name (no column-name keyword) and a relation's (no type-or-function-name keyword). */
+static bool bare_ident(const char *s)
+{
+	if (!*s || !(islower((unsigned char)*s) || *s == '_'))
+		return false;
+	for (const char *p = s; *p; p++)
+		if (!(islower((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '_'))
+			return false;
+	char sql[200];
+	if (snprintf(sql, sizeof(sql), "SELECT %s() FROM %s", s, s) >= (int)sizeof(sql))
+		return false;
+	PgQueryParseResult p = pg_query_parse(sql);
+	bool ok = !p.error && p.parse_tree && strstr(p.parse_tree, "\"FuncCall\"") &&
+		  strstr(p.parse_tree, "\"RangeVar\"");
+	pg_query_free_parse_result(p);
+	return ok;
+}
+
+const char *xlat_ru_quote(struct ru *r, const char *s)
+{
+	for (size_t i = 0; i < r->nmemo; i++)
+		if (strcmp(r->memo[i].name, s) == 0)
+			return r->memo[i].quoted;
+	const char *out = s;
+	if (!bare_ident(s)) {
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		strbuf_put_quoted(&sb, s, '"');
+		out = sb.failed ? s : ru_strdup(r, sb.data);
+		strbuf_fini(&sb);
+	}
+	if (r->nmemo < ARRAY_LEN(r->memo)) {
+		r->memo[r->nmemo].name = s;
+		r->memo[r->nmemo++].quoted = out;
+	}
+	return out;
+}
+
+/* format_type_with_typemod's spelling, NULL for a type or typmod this file does not name. */
+const char *xlat_ru_type_name(struct ru *r, struct rtype t)
+{
+	const struct pgtype_info *ti = t.oid != NOTYPE ? pgtype_by_oid(t.oid) : NULL;
+	if (!ti || t.oid == PGTYPE_UNKNOWN)
+		return NULL;
+	if (t.typmod < 0)
+		return ti->sql_name;
+	if (t.oid == PGTYPE_VARCHAR || t.oid == PGTYPE_BPCHAR)
+		return arena_printf(r->a, "%s(%d)", ti->sql_name, (int)(t.typmod - 4));
+	if (t.oid == PGTYPE_NUMERIC)
+		return arena_printf(r->a, "numeric(%d,%d)", (int)((t.typmod - 4) >> 16),
+				    (int)((t.typmod - 4) & 0xffff));
+	return NULL;
+}
+
+/* ---- the deparsed text of one expression (what it falls back to) ---- */
+
+static const char *raw_text(struct ru *r, PgQuery__Node *n)
+{
+	PgQuery__ResTarget rt = PG_QUERY__RES_TARGET__INIT;
+	rt.val = n;
+	PgQuery__Node rtn = PG_QUERY__NODE__INIT;
+	rtn.node_case = NODE(RES_TARGET);
+	rtn.res_target = &rt;
+	PgQuery__Node *tl[] = {&rtn};
+	PgQuery__SelectStmt sel = PG_QUERY__SELECT_STMT__INIT;
+	sel.n_target_list = 1;
+	sel.target_list = tl;
+	sel.op = PG_QUERY__SET_OPERATION__SETOP_NONE;
+	sel.limit_option = PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_DEFAULT;
+	PgQuery__Node seln = PG_QUERY__NODE__INIT;
+	seln.node_case = NODE(SELECT_STMT);
+	seln.select_stmt = &sel;
+	PgQuery__RawStmt raw = PG_QUERY__RAW_STMT__INIT;
+	raw.stmt = &seln;
+	PgQuery__RawStmt *stmts[] = {&raw};
+	PgQuery__ParseResult pr = PG_QUERY__PARSE_RESULT__INIT;
+	pr.version = PG_VERSION_NUM;
+	pr.n_stmts = 1;
+	pr.stmts = stmts;
+	size_t len = pg_query__parse_result__get_packed_size(&pr);
+	PgQueryProtobuf pb = {len, malloc(len ? len : 1)};
+	const char *out = NULL;
+	if (pb.data) {
+		pg_query__parse_result__pack(&pr, (uint8_t *)pb.data);
+		PgQueryDeparseResult d = pg_query_deparse_protobuf(pb);
+		if (!d.error && d.query && strncmp(d.query, "SELECT ", 7) == 0)
+			out = ru_strdup(r, d.query + 7);
+		pg_query_free_deparse_result(d);
+		free(pb.data);
+	}
+	if (!out)
+		r->fail = true;
+	return out ? out : "";
+}
+
+struct rnode *xlat_ru_node(struct ru *r, enum rkind k, struct rtype t)
+{
+	struct rnode *e = ru_zalloc(r, sizeof(*e));
+	e->kind = k;
+	e->type = t;
+	return e;
+}
+
+struct rnode *xlat_ru_raw(struct ru *r, PgQuery__Node *n)
+{
+	struct rnode *e = xlat_ru_node(r, R_RAW, (struct rtype){NOTYPE, -1});
+	e->text = raw_text(r, n);
+	return e;
+}
+
+/* ---- typing ---- */
+
+static bool canonical_int(const char *s)
+{
+	const char *p = s + (*s == '-');
+	if (!isdigit((unsigned char)*p) || (*p == '0' && (p[1] || p != s)) || strlen(p) > 18)
+		return false;
+	for (; *p; p++)
+		if (!isdigit((unsigned char)*p))
+			return false;
+	return true;
+}
+
+static bool canonical_date(const char *s)
+{
+	static const char shape[] = "dddd-dd-dd";
+	if (strlen(s) != sizeof(shape) - 1)
+		return false;
+	for (size_t i = 0; shape[i]; i++)
+		if (shape[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != '-')
+			return false;
+	int m = atoi(s + 5), d = atoi(s + 8);
+	int y = atoi(s);
+	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= mdays[m - 1] &&
+	       (m != 2 || d <= 28 || leap);
+}
+
+/* timestamp_out's spelling (DateStyle ISO): a date, hh:mm:ss, fractional digits without
+ * trailing zeros */
+static bool canonical_timestamp(const char *s)
+{
+	char d[11];
+	if (strlen(s) < 19 || s[10] != ' ')
+		return false;
+	memcpy(d, s, 10);
+	d[10] = '\0';
+	const char *t = s + 11;
+	for (int i = 0; i < 8; i++)
+		if (i == 2 || i == 5 ? t[i] != ':' : !isdigit((unsigned char)t[i]))
+			return false;
+	if (!canonical_date(d) || atoi(t) > 23 || atoi(t + 3) > 59 || atoi(t + 6) > 59)
+		return false;
+	if (!t[8])
+		return true;
+	size_t n = strlen(t + 9);
+	if (t[8] != '.' || n < 1 || n > 6 || t[8 + n] == '0')
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)t[9 + i]))
+			return false;
+	return true;
+}
+
+/* numeric_out's own spelling: [-]digits[.digits], no leading zero, no exponent */
+static bool canonical_numeric(const char *s)
+{
+	const char *dot = strchr(s, '.');
+	if (!dot)
+		return canonical_int(s);
+	char head[24];
+	size_t n = (size_t)(dot - s);
+	if (n >= sizeof(head) || !dot[1])
+		return false;
+	memcpy(head, s, n);
+	head[n] = '\0';
+	if (!canonical_int(head) && strcmp(head, "-0") != 0)
+		return false;
+	for (const char *p = dot + 1; *p; p++)
+		if (!isdigit((unsigned char)*p))
+			return false;
+	return true;
+}
+
+/* get_const_expr's text of value v of type t (showtype 0); NULL when this file cannot tell
+ * how the type's output function writes it. */
+static bool const_text(struct ru *r, struct rnode *c, const char *v, struct rtype t)
+{
+	c->type = t;
+	if (c->isnull) {
+		c->text = "NULL";
+		c->label = true;
+		return xlat_ru_type_name(r, t) != NULL;
+	}
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	bool label = true, ok = true;
+	if (t.oid == PGTYPE_INT4 && canonical_int(v)) {
+		if (*v == '-')
+			strbuf_printf(&sb, "'%s'", v);
+		else
+			strbuf_puts(&sb, v);
+		label = *v == '-';
+	} else if (t.oid == PGTYPE_INT8 && canonical_int(v)) {
+		strbuf_printf(&sb, "'%s'", v);
+	} else if (t.oid == PGTYPE_NUMERIC && t.typmod < 0 && canonical_numeric(v)) {
+		/* bare when it looks like a float constant, else quoted with its type */
+		label = !(isdigit((unsigned char)*v) && strchr(v, '.'));
+		if (label)
+			strbuf_printf(&sb, "'%s'", v);
+		else
+			strbuf_puts(&sb, v);
+	} else if (t.oid == PGTYPE_TEXT || (t.oid == PGTYPE_VARCHAR && t.typmod < 0)) {
+		ok = !strchr(v, '\\');
+		strbuf_put_quoted(&sb, v, '\'');
+	} else if ((t.oid == PGTYPE_DATE && canonical_date(v)) ||
+		   (t.oid == PGTYPE_TIMESTAMP && t.typmod < 0 && canonical_timestamp(v))) {
+		strbuf_printf(&sb, "'%s'", v);
+	} else {
+		ok = false;
+	}
+	c->text = ok && !sb.failed ? ru_strdup(r, sb.data) : NULL;
+	c->label = label;
+	strbuf_fini(&sb);
+	return c->text != NULL;
+}
+
+/* coerce_type: e as type t, with the cast PostgreSQL adds (shown as ::t). NULL when this file
+ * does not know the coercion. */
+struct rnode *xlat_ru_coerce(struct ru *r, struct rnode *e, struct rtype t)
+{
+	if (!e || e->type.oid == NOTYPE)
+		return NULL;
+	if (same_type(e->type, t) || (e->type.oid == t.oid && t.typmod < 0))
+		return e;
+	if (e->type.oid == PGTYPE_UNKNOWN && e->kind == R_CONST) {
+		t.typmod = -1; /* coerce_to_common_type's: none */
+		struct rnode *c = xlat_ru_node(r, R_CONST, t);
+		c->isnull = e->isnull;
+		return const_text(r, c, e->text, t) ? c : NULL;
+	}
+	bool implicit =
+		(is_int(e->type.oid) && is_int(t.oid) && int_rank(e->type.oid) < int_rank(t.oid)) ||
+		(is_int(e->type.oid) && t.oid == PGTYPE_NUMERIC) ||
+		(e->type.oid == PGTYPE_VARCHAR && t.oid == PGTYPE_TEXT);
+	if (!implicit || t.typmod >= 0)
+		return NULL;
+	struct rnode *c = xlat_ru_node(r, R_CAST, t);
+	c->args = ru_zalloc(r, sizeof(*c->args));
+	c->args[0] = e;
+	c->nargs = 1;
+	return c;
+}
+
+/* ---- analysis ---- */
+
+static struct rnode *var(struct ru *r, const struct rel *rel, long k)
+{
+	struct rnode *e = xlat_ru_node(r, R_VAR, rel->types[k]);
+	e->rel = rel->shown;
+	e->colname = rel->names[k];
+	return e;
+}
+
+static struct rnode *column_ref(struct ru *r, const PgQuery__ColumnRef *cr)
+{
+	const char *rn = NULL, *col = NULL;
+	if (cr->n_fields == 1 && cr->fields[0]->node_case == NODE(STRING)) {
+		col = xlat_node_str(cr->fields[0]);
+	} else if (cr->n_fields == 2 && cr->fields[0]->node_case == NODE(STRING) &&
+		   cr->fields[1]->node_case == NODE(STRING)) {
+		rn = xlat_node_str(cr->fields[0]);
+		col = xlat_node_str(cr->fields[1]);
+	}
+	if (!col)
+		return NULL;
+	for (const struct level *l = r->lvl; l; l = l->up) {
+		if (rn) {
+			const struct rel *rel = find_rel(l, rn);
+			if (!rel)
+				continue;
+			long k = rel_col(rel, col);
+			return k >= 0 ? var(r, rel, k) : NULL;
+		}
+		for (size_t i = l->nmerged; i-- > 0;)
+			if (strcmp(l->merged[i].name, col) == 0)
+				return var(r, &l->rels[l->merged[i].rel],
+					   rel_col(&l->rels[l->merged[i].rel], col));
+		const struct rel *hit = NULL;
+		long hk = -1;
+		for (size_t i = 0; i < l->nrels; i++) {
+			long k = rel_col(&l->rels[i], col);
+			if (k >= 0 && hit)
+				return NULL; /* ambiguous */
+			if (k >= 0) {
+				hit = &l->rels[i];
+				hk = k;
+			}
+		}
+		if (hit)
+			return var(r, hit, hk);
+	}
+	return NULL;
+}
+
+struct rnode *xlat_ru_const(struct ru *r, const PgQuery__AConst *k)
+{
+	struct rnode *c = xlat_ru_node(r, R_CONST, T(PGTYPE_UNKNOWN));
+	if (k->isnull) {
+		c->isnull = true;
+		return c;
+	}
+	switch (k->val_case) {
+	case PG_QUERY__A__CONST__VAL_IVAL:
+		return const_text(r, c, arena_printf(r->a, "%d", (int)k->ival->ival),
+				  T(PGTYPE_INT4))
+			       ? c
+			       : NULL;
+	case PG_QUERY__A__CONST__VAL_FVAL: {
+		const char *v = k->fval->fval;
+		if (canonical_int(v)) /* too big for an integer: bigint */
+			return const_text(r, c, v, T(PGTYPE_INT8)) ? c : NULL;
+		return strchr(v, 'e') || strchr(v, 'E') || !const_text(r, c, v, T(PGTYPE_NUMERIC))
+			       ? NULL
+			       : c;
+	}
+	case PG_QUERY__A__CONST__VAL_SVAL:
+		c->text = k->sval->sval;
+		return c;
+	default:
+		return NULL;
+	}
+}
+
+static struct rnode *binop(struct ru *r, const char *op, struct rnode *a, struct rnode *b)
+{
+	if (!a || !b || a->type.oid == NOTYPE || b->type.oid == NOTYPE)
+		return NULL;
+	uint32_t x = a->type.oid, y = b->type.oid;
+	bool cmp = strcmp(op, "=") == 0 || strcmp(op, "<>") == 0 || strcmp(op, "<") == 0 ||
+		   strcmp(op, ">") == 0 || strcmp(op, "<=") == 0 || strcmp(op, ">=") == 0;
+	bool arith = strcmp(op, "+") == 0 || strcmp(op, "-") == 0 || strcmp(op, "*") == 0 ||
+		     strcmp(op, "/") == 0;
+	bool mod = strcmp(op, "%") == 0;
+	bool strop = strcmp(op, "||") == 0 || strcmp(op, "~~") == 0 || strcmp(op, "!~~") == 0;
+	/* an unknown literal takes the other side's type (PostgreSQL's first guess) */
+	if (x == PGTYPE_UNKNOWN && y == PGTYPE_UNKNOWN)
+		return NULL;
+	struct rtype ta = a->type, tb = b->type, res;
+	if (x == PGTYPE_UNKNOWN)
+		ta = is_str(y) ? T(PGTYPE_TEXT) : (struct rtype){y, -1};
+	if (y == PGTYPE_UNKNOWN)
+		tb = is_str(x) ? T(PGTYPE_TEXT) : (struct rtype){x, -1};
+	x = ta.oid;
+	y = tb.oid;
+	if (is_str(x) && is_str(y) && (cmp || strop)) {
+		ta = tb = T(PGTYPE_TEXT);
+		res = strcmp(op, "||") == 0 ? T(PGTYPE_TEXT) : T(PGTYPE_BOOL);
+	} else if (is_int(x) && is_int(y) && (cmp || arith)) {
+		/* int2/int4/int8 have operators for each pair */
+		ta = T(x);
+		tb = T(y);
+		res = cmp ? T(PGTYPE_BOOL) : T(int_rank(x) >= int_rank(y) ? x : y);
+	} else if (is_int(x) && is_int(y) && mod) {
+		ta = tb = T(int_rank(x) >= int_rank(y) ? x : y);
+		res = ta;
+	} else if ((x == PGTYPE_NUMERIC || is_int(x)) && (y == PGTYPE_NUMERIC || is_int(y)) &&
+		   (cmp || arith || mod)) {
+		ta = tb = res = T(PGTYPE_NUMERIC);
+		if (cmp)
+			res = T(PGTYPE_BOOL);
+	} else if (x == y && (x == PGTYPE_DATE || x == PGTYPE_BOOL || x == PGTYPE_TIMESTAMP) &&
+		   cmp) {
+		ta = tb = T(x);
+		res = T(PGTYPE_BOOL);
+	} else {
+		return NULL;
+	}
+	struct rnode *e = xlat_ru_node(r, R_OP, res);
+	e->text = op;
+	e->args = ru_zalloc(r, 2 * sizeof(*e->args));
+	e->args[0] = xlat_ru_coerce(r, a, ta);
+	e->args[1] = xlat_ru_coerce(r, b, tb);
+	e->nargs = 2;
+	return e->args[0] && e->args[1] ? e : NULL;
+}
+
+static struct rnode *boolexpr(struct ru *r, enum rbool op, struct rnode **v, size_t n)
+{
+	struct rnode *e = xlat_ru_node(r, R_BOOL, T(PGTYPE_BOOL));
+	e->boolop = op;
+	e->args = ru_zalloc(r, n * sizeof(*e->args));
+	for (size_t i = 0; i < n; i++) {
+		e->args[i] = xlat_ru_coerce(r, v[i], T(PGTYPE_BOOL));
+		if (!e->args[i] || e->args[i]->type.oid != PGTYPE_BOOL)
+			return NULL;
+	}
+	e->nargs = n;
+	return e;
+}
+
+static const char *op_name(const PgQuery__AExpr *x)
+{
+	return x->n_name == 1 ? xlat_node_str(x->name[0]) : NULL;
+}
+
+static struct rnode *a_expr(struct ru *r, const PgQuery__AExpr *x)
+{
+	const char *op = op_name(x);
+	if (!op)
+		return NULL;
+	switch (x->kind) {
+	case PG_QUERY__A__EXPR__KIND__AEXPR_OP:
+		if (!x->lexpr) { /* prefix minus */
+			struct rnode *a = xlat_ru_expr(r, x->rexpr);
+			if (!a || strcmp(op, "-") != 0 ||
+			    !(is_int(a->type.oid) || a->type.oid == PGTYPE_NUMERIC))
+				return NULL;
+			struct rnode *e = xlat_ru_node(r, R_OP, a->type);
+			e->text = op;
+			e->args = ru_zalloc(r, sizeof(*e->args));
+			e->args[0] = a;
+			e->nargs = 1;
+			return e;
+		}
+		return binop(r, op, xlat_ru_expr(r, x->lexpr), xlat_ru_expr(r, x->rexpr));
+	case PG_QUERY__A__EXPR__KIND__AEXPR_LIKE:
+		return binop(r,
+			     strcmp(op, "~~") == 0    ? "~~"
+			     : strcmp(op, "!~~") == 0 ? "!~~"
+						      : "?",
+			     xlat_ru_expr(r, x->lexpr), xlat_ru_expr(r, x->rexpr));
+	case PG_QUERY__A__EXPR__KIND__AEXPR_BETWEEN:
+	case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN: {
+		const PgQuery__Node *l = x->rexpr;
+		if (!l || l->node_case != NODE(LIST) || l->list->n_items != 2)
+			return NULL;
+		bool not = x->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN;
+		struct rnode *v[2] = {binop(r, not ? "<" : ">=", xlat_ru_expr(r, x->lexpr),
+					    xlat_ru_expr(r, l->list->items[0])),
+				      binop(r, not ? ">" : "<=", xlat_ru_expr(r, x->lexpr),
+					    xlat_ru_expr(r, l->list->items[1]))};
+		return v[0] && v[1] ? boolexpr(r, not ? RB_OR : RB_AND, v, 2) : NULL;
+	}
+	case PG_QUERY__A__EXPR__KIND__AEXPR_IN: {
+		/* x IN (a, b): x = ANY (ARRAY[a, b]), all coerced to their common type, which
+		 * must have its own = (a string's is text's: not laid out) */
+		const PgQuery__Node *l = x->rexpr;
+		if (!l || l->node_case != NODE(LIST) || (strcmp(op, "=") != 0))
+			return NULL;
+		size_t n = l->list->n_items + 1;
+		struct rnode **v = ru_zalloc(r, n * sizeof(*v));
+		if (!(v[0] = xlat_ru_expr(r, x->lexpr)))
+			return NULL;
+		for (size_t i = 1; i < n; i++)
+			if (!(v[i] = xlat_ru_expr(r, l->list->items[i - 1])))
+				return NULL;
+		struct rtype t;
+		if (!xlat_ru_common_type(v, n, &t) ||
+		    !(is_int(t.oid) || t.oid == PGTYPE_NUMERIC || t.oid == PGTYPE_TEXT ||
+		      t.oid == PGTYPE_DATE))
+			return NULL;
+		struct rnode *e = xlat_ru_node(r, R_ARRAYOP, T(PGTYPE_BOOL));
+		e->nargs = n;
+		e->args = v;
+		for (size_t i = 0; i < n; i++)
+			if (!(v[i] = xlat_ru_coerce(r, v[i], (struct rtype){t.oid, -1})))
+				return NULL;
+		e->text = "=";
+		return e;
+	}
+	default:
+		return NULL;
+	}
+}
+
+/* The functions whose result type this file knows, by their arguments' types. */
+static bool func_type(const char *name, bool star, struct rnode **v, size_t n, struct rtype *out,
+		      bool *agg)
+{
+	uint32_t a = n ? v[0]->type.oid : 0;
+	*agg = false;
+	if (strcmp(name, "count") == 0 && (star ? n == 0 : n == 1)) {
+		*agg = true;
+		*out = T(PGTYPE_INT8);
+		return true;
+	}
+	if (star || n != 1 || a == NOTYPE || a == PGTYPE_UNKNOWN)
+		return false;
+	if (strcmp(name, "max") == 0 || strcmp(name, "min") == 0) {
+		*agg = true;
+		*out = is_str(a) ? T(PGTYPE_TEXT) : T(a);
+		return is_int(a) || is_str(a) || a == PGTYPE_NUMERIC || a == PGTYPE_DATE;
+	}
+	if (strcmp(name, "sum") == 0 && (is_int(a) || a == PGTYPE_NUMERIC)) {
+		*agg = true;
+		*out = T(a == PGTYPE_INT8 || a == PGTYPE_NUMERIC ? PGTYPE_NUMERIC : PGTYPE_INT8);
+		return true;
+	}
+	if (strcmp(name, "avg") == 0 && (is_int(a) || a == PGTYPE_NUMERIC)) {
+		*agg = true;
+		*out = T(PGTYPE_NUMERIC);
+		return true;
+	}
+	if ((strcmp(name, "upper") == 0 || strcmp(name, "lower") == 0) && is_str(a)) {
+		*out = T(PGTYPE_TEXT);
+		return true;
+	}
+	if (strcmp(name, "length") == 0 && is_str(a)) {
+		*out = T(PGTYPE_INT4);
+		return true;
+	}
+	return false;
+}
+
+static struct rnode *func_call(struct ru *r, const PgQuery__FuncCall *f)
+{
+	if (f->n_funcname != 1 || f->n_agg_order || f->agg_filter || f->over ||
+	    f->agg_within_group || f->func_variadic || (f->agg_distinct && f->agg_star))
+		return NULL;
+	const char *name = xlat_node_str(f->funcname[0]);
+	if (!name)
+		return NULL;
+	struct rnode **v = ru_zalloc(r, f->n_args * sizeof(*v));
+	for (size_t i = 0; i < f->n_args; i++)
+		if (!(v[i] = xlat_ru_expr(r, f->args[i])) || v[i]->type.oid == NOTYPE)
+			return NULL;
+	struct rtype t;
+	bool agg;
+	if (!func_type(name, f->agg_star, v, f->n_args, &t, &agg) || (f->agg_distinct && !agg))
+		return NULL;
+	struct rnode *e = xlat_ru_node(r, R_FUNC, t);
+	e->text = name;
+	e->star = f->agg_star;
+	e->distinct = f->agg_distinct;
+	e->args = v;
+	e->nargs = f->n_args;
+	/* a text function (max of a string too; not count's "any") of a varchar: the argument
+	 * relabelled to text (shown) */
+	for (size_t i = 0; i < e->nargs && is_str(v[i]->type.oid) && strcmp(name, "count") != 0;
+	     i++)
+		if (!(e->args[i] = xlat_ru_coerce(r, v[i], T(PGTYPE_TEXT))))
+			return NULL;
+	return e;
+}
+
+/* select_common_type over the few types this file resolves: one type, int widening to the
+ * widest, unknown literals taking the others' type, all-unknown text. */
+bool xlat_ru_common_type(struct rnode **v, size_t n, struct rtype *out)
+{
+	struct rtype t = T(PGTYPE_UNKNOWN);
+	for (size_t i = 0; i < n; i++) {
+		struct rtype x = v[i]->type;
+		if (x.oid == NOTYPE)
+			return false;
+		if (x.oid == PGTYPE_UNKNOWN)
+			continue;
+		if (t.oid == PGTYPE_UNKNOWN)
+			t = x;
+		else if (is_int(t.oid) && is_int(x.oid))
+			t = T(int_rank(t.oid) >= int_rank(x.oid) ? t.oid : x.oid);
+		else if (t.oid != x.oid && (is_int(t.oid) || t.oid == PGTYPE_NUMERIC) &&
+			 (is_int(x.oid) || x.oid == PGTYPE_NUMERIC))
+			t = T(PGTYPE_NUMERIC); /* an integer coerces to numeric, not the reverse */
+		else if (t.oid != x.oid)
+			return false;
+		else if (t.typmod != x.typmod)
+			t.typmod = -1;
+	}
+	*out = t.oid == PGTYPE_UNKNOWN ? T(PGTYPE_TEXT) : t;
+	return true;
+}
+
+static struct rnode *case_expr(struct ru *r, const PgQuery__CaseExpr *c)
+{
+	size_t n = c->n_args;
+	struct rnode *arg = c->arg ? xlat_ru_expr(r, c->arg) : NULL;
+	if (c->arg && (!arg || arg->type.oid == NOTYPE || arg->type.oid == PGTYPE_UNKNOWN))
+		return NULL;
+	struct rnode **res = ru_zalloc(r, (n + 1) * sizeof(*res));
+	struct rnode **cond = ru_zalloc(r, n * sizeof(*cond));
+	for (size_t i = 0; i < n; i++) {
+		const PgQuery__CaseWhen *w =
+			c->args[i]->node_case == NODE(CASE_WHEN) ? c->args[i]->case_when : NULL;
+		if (!w)
+			return NULL;
+		cond[i] = xlat_ru_expr(r, w->expr);
+		res[i] = xlat_ru_expr(r, w->result);
+		if (!cond[i] || !res[i])
+			return NULL;
+		cond[i] = arg ? (same_type(cond[i]->type, arg->type) ||
+						 cond[i]->type.oid == PGTYPE_UNKNOWN
+					 ? xlat_ru_coerce(r, cond[i], arg->type)
+					 : NULL)
+			      : xlat_ru_coerce(r, cond[i], T(PGTYPE_BOOL));
+		if (!cond[i] || (!arg && cond[i]->type.oid != PGTYPE_BOOL))
+			return NULL;
+	}
+	struct rnode *def = c->defresult ? xlat_ru_expr(r, c->defresult)
+					 : xlat_ru_node(r, R_CONST, T(PGTYPE_UNKNOWN));
+	if (!def)
+		return NULL;
+	if (!c->defresult)
+		def->isnull = true;
+	res[n] = def;
+	struct rtype t;
+	if (!xlat_ru_common_type(res, n + 1, &t))
+		return NULL;
+	struct rnode *e = xlat_ru_node(r, R_CASE, t);
+	e->case_arg = arg != NULL;
+	e->nargs = (arg ? 1 : 0) + 2 * n + 1;
+	e->args = ru_zalloc(r, e->nargs * sizeof(*e->args));
+	size_t k = 0;
+	if (arg)
+		e->args[k++] = arg;
+	for (size_t i = 0; i < n; i++) {
+		e->args[k++] = cond[i];
+		if (!(e->args[k++] = xlat_ru_coerce(r, res[i], t)))
+			return NULL;
+	}
+	return (e->args[k] = xlat_ru_coerce(r, res[n], t)) ? e : NULL;
+}
+
+static struct rnode *coalesce(struct ru *r, const PgQuery__CoalesceExpr *c)
+{
+	struct rnode **v = ru_zalloc(r, c->n_args * sizeof(*v));
+	for (size_t i = 0; i < c->n_args; i++)
+		if (!(v[i] = xlat_ru_expr(r, c->args[i])))
+			return NULL;
+	struct rtype t;
+	if (!c->n_args || !xlat_ru_common_type(v, c->n_args, &t))
+		return NULL;
+	struct rnode *e = xlat_ru_node(r, R_COALESCE, t);
+	e->args = v;
+	e->nargs = c->n_args;
+	for (size_t i = 0; i < e->nargs; i++)
+		if (!(e->args[i] = xlat_ru_coerce(r, v[i], t)))
+			return NULL;
+	return e;
+}
+
+static struct rnode *sublink(struct ru *r, const PgQuery__SubLink *s)
+{
+	if (!s->subselect || s->subselect->node_case != NODE(SELECT_STMT))
+		return NULL;
+	struct rnode *test = NULL;
+	if (s->sub_link_type == PG_QUERY__SUB_LINK_TYPE__ANY_SUBLINK) {
+		if (s->n_oper_name || !s->testexpr || !(test = xlat_ru_expr(r, s->testexpr)))
+			return NULL; /* IN only, over one column */
+	} else if (s->sub_link_type != PG_QUERY__SUB_LINK_TYPE__EXISTS_SUBLINK &&
+		   s->sub_link_type != PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK) {
+		return NULL;
+	}
+	struct rquery *q = xlat_ru_analyze(r, s->subselect->select_stmt);
+	if (!q)
+		return NULL;
+	struct rnode *e = xlat_ru_node(r, R_SUBLINK, T(PGTYPE_BOOL));
+	e->sub = q;
+	switch (s->sub_link_type) {
+	case PG_QUERY__SUB_LINK_TYPE__EXISTS_SUBLINK:
+		e->text = "EXISTS";
+		return e;
+	case PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK:
+		if (q->ntargets != 1 || q->types[0].oid == NOTYPE ||
+		    q->types[0].oid == PGTYPE_UNKNOWN)
+			return NULL;
+		e->type = q->types[0];
+		return e;
+	default:
+		if (q->ntargets != 1 || !(same_type(test->type, q->types[0]) ||
+					  (is_int(test->type.oid) && is_int(q->types[0].oid))))
+			return NULL; /* int2/int4/int8 compare across types without a cast */
+		e->text = "IN";
+		e->args = ru_zalloc(r, sizeof(*e->args));
+		e->args[0] = test;
+		e->nargs = 1;
+		return e;
+	}
+}
+
+static struct rnode *expr_or_null(struct ru *r, PgQuery__Node *n)
+{
+	switch (n->node_case) {
+	case NODE(COLUMN_REF):
+		return column_ref(r, n->column_ref);
+	case NODE(A_CONST):
+		return xlat_ru_const(r, n->a_const);
+	case NODE(A_EXPR):
+		return a_expr(r, n->a_expr);
+	case NODE(BOOL_EXPR): {
+		const PgQuery__BoolExpr *b = n->bool_expr;
+		struct rnode **v = ru_zalloc(r, b->n_args * sizeof(*v));
+		for (size_t i = 0; i < b->n_args; i++)
+			if (!(v[i] = xlat_ru_expr(r, b->args[i])))
+				return NULL;
+		enum rbool op = b->boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR  ? RB_AND
+				: b->boolop == PG_QUERY__BOOL_EXPR_TYPE__OR_EXPR ? RB_OR
+										 : RB_NOT;
+		return b->n_args ? boolexpr(r, op, v, b->n_args) : NULL;
+	}
+	case NODE(NULL_TEST): {
+		struct rnode *a = n->null_test->argisrow ? NULL
+							 : xlat_ru_expr(r, n->null_test->arg);
+		if (!a || a->type.oid == NOTYPE || a->type.oid == PGTYPE_UNKNOWN)
+			return NULL;
+		struct rnode *e = xlat_ru_node(r, R_NULLTEST, T(PGTYPE_BOOL));
+		e->isnull = n->null_test->nulltesttype == PG_QUERY__NULL_TEST_TYPE__IS_NULL;
+		e->args = ru_zalloc(r, sizeof(*e->args));
+		e->args[0] = a;
+		e->nargs = 1;
+		return e;
+	}
+	case NODE(FUNC_CALL):
+		return func_call(r, n->func_call);
+	case NODE(CASE_EXPR):
+		return case_expr(r, n->case_expr);
+	case NODE(COALESCE_EXPR):
+		return coalesce(r, n->coalesce_expr);
+	case NODE(SUB_LINK):
+		return sublink(r, n->sub_link);
+	default:
+		/* a cast of the SQLite text is SQLite's (CAST(x AS INTEGER) of a bigint), not
+		 * the one PostgreSQL keeps: not typed */
+		return NULL;
+	}
+}
+
+/* An expression analysed, or, when it is not typed here, its deparsed text (R_RAW). A failed
+ * subquery of it would leave r->fail set: that is the expression's failure alone. */
+struct rnode *xlat_ru_expr(struct ru *r, PgQuery__Node *n)
+{
+	if (!n)
+		return NULL;
+	bool failed = r->fail;
+	struct rnode *e = expr_or_null(r, n);
+	r->fail = failed;
+	return e;
+}
+
+/* An expression of a clause: analysed, else as deparsed. */
+struct rnode *xlat_ru_clause(struct ru *r, PgQuery__Node *n, struct rtype want)
+{
+	struct rnode *e = xlat_ru_expr(r, n);
+	if (e && want.oid != NOTYPE)
+		e = xlat_ru_coerce(r, e, want);
+	if (e && e->type.oid == PGTYPE_UNKNOWN) /* a target's literal: text, as PostgreSQL 10+ */
+		e = xlat_ru_coerce(r, e, T(PGTYPE_TEXT));
+	return e ? e : xlat_ru_raw(r, n);
+}
+
+/* The top query's output columns must have the types the view's columns have (the column
+ * sidecar keeps what the translator gave them): a target typed otherwise here is one whose
+ * PostgreSQL cast the SQLite text lost, written as deparsed. */
+static void check_targets(struct ru *r, struct rquery *q, const struct xlat_schema_col *cols,
+			  size_t ncols, const PgQuery__SelectStmt *s)
+{
+	if (q->larg || q->ntargets != ncols)
+		return;
+	for (size_t i = 0; i < ncols; i++) {
+		const struct rnode *e = q->targets[i];
+		/* a column reference reads as written whatever its type; a view's column of
+		 * type 0 is one the catalog shows as text */
+		if (e->kind == R_RAW || e->kind == R_VAR || cols[i].type_oid == e->type.oid ||
+		    (!cols[i].type_oid && e->type.oid == PGTYPE_TEXT))
+			continue;
+		/* a literal the translator wrote without its cast ('2024-01-01'::date): a
+		 * constant of the view column's type, as PostgreSQL folds it */
+		PgQuery__Node *n = s->target_list[i]->res_target->val;
+		struct rnode *c = n->node_case == NODE(A_CONST) &&
+						  n->a_const->val_case ==
+							  PG_QUERY__A__CONST__VAL_SVAL &&
+						  cols[i].type_oid
+					  ? xlat_ru_const(r, n->a_const)
+					  : NULL;
+		c = c ? xlat_ru_coerce(r, c, T(cols[i].type_oid)) : NULL;
+		q->targets[i] = c && c->kind == R_CONST ? c : xlat_ru_raw(r, n);
+	}
+}
+
+bool xlat_ruleutils_viewdef(const char *view, PgQuery__SelectStmt *s,
+			    const struct xlat_schema *schema, const char *qualify, bool pretty,
+			    int wrap, struct arena *a, const char **out)
+{
+	struct ru r = {.a = a, .schema = schema, .qualify = qualify, .paren = pretty, .wrap = wrap};
+	const struct xlat_schema_col *cols = NULL;
+	size_t ncols = 0;
+	if (!schema || !schema->table_fn(schema->arg, view, a, &cols, &ncols))
+		return false;
+	struct rquery *q = xlat_ru_analyze(&r, s);
+	if (!q || r.fail)
+		return false;
+	check_targets(&r, q, cols, ncols, s);
+	/* a view's query has its rule's "old" and "new" before its own relations */
+	const char *rule_rels[] = {"old", "new"};
+	const struct names top = {rule_rels, ARRAY_LEN(rule_rels)};
+	xlat_ru_rename(&r, q, &top);
+	const char **names = arena_zalloc(a, (ncols ? ncols : 1) * sizeof(*names));
+	for (size_t i = 0; i < ncols; i++)
+		names[i] = cols[i].name;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	r.buf = &sb;
+	xlat_ru_print(&r, q, names, ncols, true);
+	strbuf_putc(&sb, ';');
+	bool ok = !sb.failed && !r.fail;
+	if (ok)
+		*out = arena_strdup(a, sb.data);
+	strbuf_fini(&sb);
+	return ok;
+}
