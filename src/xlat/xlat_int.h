@@ -1529,6 +1529,38 @@ size_t xlat_udf_count(struct xlat_ctx *c, const char *name);
 /* "f(integer, text)", as PostgreSQL names a function in its messages. */
 const char *xlat_udf_display(struct xlat_ctx *c, const char *name, const char *const *decls,
 			     size_t n);
+/* ---- xlat_polyfn.c: polymorphic parameter and result types of the tenant's functions ---- */
+/* What one call's arguments resolve the polymorphic types to (0: not determined). */
+struct xlat_poly {
+	uint32_t elem, array; /* anyelement's (anyarray's element), anyarray's */
+	uint32_t common;      /* anycompatible's */
+	bool elem_declared, compat_declared;
+};
+/* Whether oid is one of the polymorphic pseudo-types a function may declare. */
+bool xlat_poly_oid(uint32_t oid);
+/* A VARIADIC anyarray's (anycompatiblearray's) element pseudo-type, 0 for another type. */
+uint32_t xlat_poly_variadic_elem(uint32_t oid);
+/* Whether u declares a polymorphic argument, OUT parameter or result. */
+bool xlat_udf_polymorphic(const struct xlat_udf *u);
+/* tn as a polymorphic parameter or result type: 1 with *oid and *decl, 0 when tn names
+ * another type, -1 failed (0A000 for the range families). */
+int xlat_poly_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, uint32_t *oid,
+		   const char **decl);
+/* Whether arguments of the actual types (705 unknown: no constraint) may be passed for the
+ * n parameters declared decl, as PostgreSQL's check_generic_type_consistency; what they
+ * resolve to into *p. */
+bool xlat_poly_match(struct xlat_ctx *c, const uint32_t *decl, const uint32_t *actual, size_t n,
+		     struct xlat_poly *p);
+/* u with its polymorphic types replaced by p's (u itself when it has none), its sig
+ * "declared|actual" as shardlite_call passes it; NULL with 42804 when an anyelement is
+ * only given unknown literals, 42704 when a type has no array type. In c's arena. */
+const struct xlat_udf *xlat_poly_instance(struct xlat_ctx *c, const struct xlat_udf *u,
+					  const struct xlat_poly *p, int location);
+/* u as CREATE FUNCTION compiles its PL/pgSQL body: integer for every polymorphic type. */
+const struct xlat_udf *xlat_poly_validation_instance(struct xlat_ctx *c, const struct xlat_udf *u);
+/* PostgreSQL's 42P13 "cannot determine result data type" for a polymorphic result (or OUT
+ * parameter) without an input of its family. */
+bool xlat_poly_result_check(struct xlat_ctx *c, const struct xlat_udf *u);
 /* xlat_call.c: CALL p(args). */
 bool xlat_stmt_call(struct xlat_ctx *c, const PgQuery__CallStmt *s);
 /* xlat_call.c: a call of one of the tenant's functions (schema: as written, NULL when

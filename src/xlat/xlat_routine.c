@@ -154,6 +154,9 @@ static bool arg_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, uint32_t *
 		     const char **decl)
 {
 	struct xlat_typeref r;
+	int poly = xlat_poly_type(c, tn, oid, decl); /* anyelement, anyarray, ... */
+	if (poly)
+		return poly > 0;
 	if (row_type(c, tn))
 		return xlat_unsupported(c, tn->location, "a table's row type as a parameter or "
 							 "result type");
@@ -227,7 +230,11 @@ static bool default_text(struct xlat_ctx *c, struct proto *p, PgQuery__Node *exp
 	cast.type_cast = &tc;
 	const char *text = xlat_deparse_expr(c, expr);
 	struct xlat_type t;
-	if (!default_refs(c, expr) || !xlat_scope_dry_expr(c, &cast, &t)) /* 22P02 for DEFAULT 'x' of an integer */
+	uint32_t poly;
+	const char *decl;
+	bool polymorphic = xlat_poly_type(c, type, &poly, &decl) > 0; /* cast once resolved */
+	if (!default_refs(c, expr) ||
+	    (!polymorphic && !xlat_scope_dry_expr(c, &cast, &t))) /* 22P02 for DEFAULT 'x' of an integer */
 		return false;
 	if (!text || strstr(text, SEP))
 		return xlat_unsupported(c, -1, "this parameter default");
@@ -284,7 +291,8 @@ static bool parameter(struct xlat_ctx *c, struct proto *p, const PgQuery__Functi
 	if (!any_param(c, p, fp, out ? 'o' : inout ? 'b' : p->variadic ? 'v' : 'i'))
 		return false;
 	const struct pgtype_info *ti = pgtype_by_oid(p->alltypes[p->nparams - 1]);
-	if (p->variadic && (!ti || !ti->elem_oid))
+	if (p->variadic && (!ti || !ti->elem_oid) &&
+	    !xlat_poly_variadic_elem(p->alltypes[p->nparams - 1]))
 		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
 				 "VARIADIC parameter must be an array");
 	if (out || inout) {
@@ -534,20 +542,31 @@ static bool trigger_check(struct xlat_ctx *c, const struct xlat_udf *u, size_t n
 	return false;
 }
 
-/* The body as PostgreSQL validates it when the function is created (check_function_bodies):
- * compiled, and a LANGUAGE sql function's last statement must return its result. */
-static bool validate(struct xlat_ctx *c, const struct xlat_udf *u)
+static bool validate_returns(struct xlat_ctx *c, const struct xlat_udf *u)
 {
-	const struct xlat_pl_func *f;
-	if (!xlat_udf_compile(u, c->schema, c->a, &f, c->err))
-		return false;
-	if (!f->sql_body || u->rettype == PGTYPE_VOID || xlat_sql_body_returns(u->body))
-		return true;
 	xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
 		  "return type mismatch in function declared to return %s", u->retdecl);
 	pgerr_detail(c->err, "Function's final statement must be SELECT or INSERT/UPDATE/DELETE "
 			     "RETURNING.");
 	return false;
+}
+
+/* The body as PostgreSQL validates it when the function is created (check_function_bodies):
+ * compiled, and a LANGUAGE sql function's last statement must return its result. */
+static bool validate(struct xlat_ctx *c, const struct xlat_udf *u)
+{
+	const struct xlat_pl_func *f;
+	bool sql = strcmp(u->lang, "sql") == 0;
+	if (xlat_udf_polymorphic(u) && sql) /* PostgreSQL only parses such a body */
+		return xlat_sql_body_returns(u->body) || u->rettype == PGTYPE_VOID ||
+		       validate_returns(c, u);
+	if (xlat_udf_polymorphic(u) && !(u = xlat_poly_validation_instance(c, u)))
+		return false;
+	if (!xlat_udf_compile(u, c->schema, c->a, &f, c->err))
+		return false;
+	if (!f->sql_body || u->rettype == PGTYPE_VOID || xlat_sql_body_returns(u->body))
+		return true;
+	return validate_returns(c, u);
 }
 
 static const char *joined(struct xlat_ctx *c, const char *const *v, size_t n)
@@ -721,6 +740,8 @@ bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunction
 	/* a domain parameter or result is a variable of the body, checked when it is assigned;
 	 * the rows of a set or of a LANGUAGE sql body are checked as they are added
 	 * (sess_udf.c, check_domains) */
+	if (!xlat_poly_result_check(c, u))
+		return false;
 	const struct xlat_udf *old = find_udf(c, u->name, u->sig, temp);
 	if (old && !s->replace)
 		return xlat_fail(c, SQLSTATE_DUPLICATE_FUNCTION, -1,
