@@ -351,6 +351,11 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 		return xlat_stmt_do(c, n->do_stmt);
 	case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:
 		return xlat_stmt_create_function(c, n->create_function_stmt);
+	case PG_QUERY__NODE__NODE_DEFINE_STMT:
+		if (n->define_stmt->kind == PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE)
+			return xlat_stmt_create_aggregate(c, n->define_stmt);
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported",
+				 xlat_refused_tag(c, n));
 	case PG_QUERY__NODE__NODE_CALL_STMT:
 		return xlat_stmt_call(c, n->call_stmt);
 	case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:

@@ -452,7 +452,8 @@ static int udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 		   temp || (c->env && c->env->tenant && strcmp(schema, c->env->tenant) == 0);
 	if (!name || !own || f->n_funcname > 2 || (!xlat_udf_count(c, name) && !call && !temp))
 		return 0;
-	if (f->agg_star || f->agg_distinct || f->n_agg_order || f->agg_filter || f->over) {
+	if ((f->agg_star || f->agg_distinct || f->n_agg_order || f->agg_filter || f->over) &&
+	    !xlat_udf_is_aggregate(c, name)) {
 		xlat_fail(c, SQLSTATE_WRONG_OBJECT_TYPE, f->location,
 			  "%s is not an aggregate or window function", name);
 		return -1;
@@ -498,8 +499,8 @@ static int udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 			   call ? "procedure" : "function");
 		return -1;
 	}
+	struct xlat_poly p = {0};
 	if (xlat_udf_polymorphic(u)) { /* the instance of the arguments' types */
-		struct xlat_poly p;
 		if (real != u)
 			return xlat_unsupported(c, f->location, "a polymorphic procedure with OUT "
 								"parameters")
@@ -508,6 +509,18 @@ static int udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 		if (!poly_match(c, u, &ca, map, &p) ||
 		    !(u = real = xlat_poly_instance(c, u, &p, f->location)))
 			return -1;
+	}
+	if (chosen)
+		*chosen = u;
+	if (u->kind == 'a') /* CREATE AGGREGATE's (xlat_aggdef.c) */
+		return call ? (xlat_fail(c, SQLSTATE_WRONG_OBJECT_TYPE, f->location,
+					 "%s is not a procedure", call_display(c, name, &ca)),
+			       -1)
+			    : xlat_udf_agg_call(c, f, u, &p, ca.txt, ca.n, t);
+	if (f->agg_star || f->agg_distinct || f->n_agg_order || f->agg_filter || f->over) {
+		xlat_fail(c, SQLSTATE_WRONG_OBJECT_TYPE, f->location,
+			  "%s is not an aggregate or window function", name);
+		return -1;
 	}
 	if (real != u ? !emit_proc_call(c, real, u, &ca, map) : !emit_call(c, u, &ca, map))
 		return -1;

@@ -253,6 +253,19 @@ static uint32_t actual_of(struct resolver *r, uint32_t d)
 	return arr;
 }
 
+uint32_t xlat_poly_actual(struct xlat_ctx *c, const struct xlat_poly *p, uint32_t declared,
+			  int location)
+{
+	struct resolver r = {c, p, location};
+	return actual_of(&r, declared);
+}
+
+const char *xlat_poly_decl(struct xlat_ctx *c, uint32_t oid)
+{
+	const char *d = decl_of(c, oid);
+	return d ? d : "unknown";
+}
+
 /* n declared types resolved into new arrays (types, decls). */
 static bool resolve_list(struct resolver *r, const uint32_t *in, const char *const *in_decls,
 			 size_t n, const uint32_t **types, const char *const **decls)
@@ -284,7 +297,7 @@ const struct xlat_udf *xlat_poly_instance(struct xlat_ctx *c, const struct xlat_
 	    !resolve_list(&r, u->outtypes, u->outdecls, u->nouts, &v->outtypes, &v->outdecls) ||
 	    (u->modes && !resolve_list(&r, u->alltypes, u->alldecls, u->nparams, &v->alltypes,
 				       &v->alldecls)) ||
-	    !(v->rettype = actual_of(&r, u->rettype)))
+	    (xlat_poly_oid(u->rettype) && !(v->rettype = actual_of(&r, u->rettype))))
 		return NULL;
 	if (xlat_poly_oid(u->rettype))
 		v->retdecl = decl_of(c, v->rettype);

@@ -774,6 +774,58 @@ bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunction
 	return true;
 }
 
+/* ---- for CREATE AGGREGATE (xlat_aggdef.c) ---- */
+
+bool xlat_routine_signature(struct xlat_ctx *c, PgQuery__Node **names, size_t nnames,
+			    PgQuery__Node **params, size_t nparams, struct xlat_udf *u)
+{
+	struct proto p = {0};
+	bool temp;
+	if (!(p.name = routine_name(c, names, nnames, &temp)) ||
+	    !parameters(c, &p, params, nparams))
+		return false;
+	if (p.has_out || p.nouts || p.ndefaults)
+		return xlat_unsupported(c, -1, "an OUT parameter or a default of an aggregate");
+	u->name = arena_strdup(c->a, p.name);
+	u->sig = p.sig;
+	u->nargs = p.nargs;
+	u->argtypes = p.argtypes;
+	u->argnames = p.argnames;
+	u->argdecls = p.argdecls;
+	u->variadic = p.variadic;
+	u->temp = temp;
+	return true;
+}
+
+bool xlat_routine_param_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, uint32_t *oid,
+			     const char **decl)
+{
+	return param_type(c, tn, oid, decl);
+}
+
+bool xlat_routine_store(struct xlat_ctx *c, const struct xlat_udf *u, bool replace,
+			const char *tag)
+{
+	const struct xlat_udf *old = find_udf(c, u->name, u->sig, u->temp);
+	if (old && !replace)
+		return xlat_fail(c, SQLSTATE_DUPLICATE_FUNCTION, -1,
+				 "function \"%s\" already exists with same argument types", u->name);
+	if (old && old->kind != u->kind) {
+		xlat_fail(c, SQLSTATE_WRONG_OBJECT_TYPE, -1, "cannot change routine kind");
+		pgerr_detail(c->err, "\"%s\" is %s.", u->name,
+			     old->kind == 'a'   ? "an aggregate function"
+			     : old->kind == 'p' ? "a procedure"
+						: "a function");
+		return false;
+	}
+	if (old && old->rettype != u->rettype)
+		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
+				 "cannot change return type of existing function");
+	xlat_sidecar_script(c, tag);
+	emit_create(c, u);
+	return true;
+}
+
 /* ---- DROP FUNCTION ---- */
 
 /* A procedure with OUT parameters named by all its parameters' types (PostgreSQL 14+ takes
@@ -798,7 +850,7 @@ static bool kind_ok(const struct xlat_udf *u, char kind)
 
 static const char *kind_word(char kind)
 {
-	return kind == 'p' ? "procedure" : "function";
+	return kind == 'p' ? "procedure" : kind == 'a' ? "aggregate" : "function";
 }
 
 /* The routine of kind (a DROP or ALTER FUNCTION's 'f', PROCEDURE's 'p', ROUTINE's 0) one
@@ -843,9 +895,17 @@ static const struct xlat_udf *routine_target(struct xlat_ctx *c, const PgQuery__
 	}
 	if (p.sig && !(u = find_udf(c, p.name, p.sig, temp)))
 		u = find_by_all_params(c, p.name, p.sig, temp);
+	if (u && !kind_ok(u, kind) && u->kind == 'a') { /* PostgreSQL's LookupFuncWithArgs */
+		xlat_fail(c, SQLSTATE_WRONG_OBJECT_TYPE, -1, "\"%s\" is an aggregate function",
+			  u->name);
+		pgerr_hint(c->err, "Use DROP AGGREGATE to drop aggregate functions.");
+		return NULL;
+	}
 	if (u && !kind_ok(u, kind)) {
-		xlat_fail(c, SQLSTATE_WRONG_OBJECT_TYPE, -1, "%s is not a %s",
-			  xlat_udf_display(c, u->name, u->argdecls, u->nargs), kind_word(kind));
+		xlat_fail(c, SQLSTATE_WRONG_OBJECT_TYPE, -1,
+			  kind == 'a' ? "function %s is not an aggregate" : "%s is not a %s",
+			  xlat_udf_display(c, u->name, u->argdecls, u->nargs),
+			  kind_word(kind));
 		return NULL;
 	}
 	if (!u && !missing_ok) {
@@ -870,9 +930,10 @@ const struct xlat_udf *xlat_routine_find(struct xlat_ctx *c, const PgQuery__Obje
 /* The kind a DROP or ALTER of object type t names: 'f', 'p', 0 for ROUTINE. */
 static char object_kind(PgQuery__ObjectType t)
 {
-	return t == PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE  ? 'p'
-	       : t == PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION ? 'f'
-							     : 0;
+	return t == PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE    ? 'p'
+	       : t == PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION   ? 'f'
+	       : t == PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE ? 'a'
+							       : 0;
 }
 
 const char *xlat_routine_key(struct xlat_ctx *c, const struct xlat_udf *u)

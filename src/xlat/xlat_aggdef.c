@@ -1,0 +1,382 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_aggdef.c: the tenant's own aggregates. CREATE AGGREGATE name (args) (SFUNC, STYPE,
+ * FINALFUNC, INITCOND) is kept in the functions' sidecar as a routine of kind 'a' (its body
+ * the definition, docs/catalog.md); a call becomes pgfn_useragg.c's
+ *   shardlite_agg_end(final, init, count(*), shardlite_agg(step, init, strict, args...))
+ * where step, init and final are the SQLite SQL of the transition call sfunc($1, $2, ...),
+ * of INITCOND read as the state type and of ffunc($1), translated here for the call's
+ * (resolved) types. Moving-aggregate, ordered-set and hypothetical options are refused. */
+#include "xlat_int.h"
+
+#include "pgtype.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+#define SEP '\x1f'
+#define SQLSTATE_WRONG_OBJECT_TYPE "42809"
+#define SQLSTATE_INVALID_FUNCTION_DEFINITION "42P13"
+
+/* The definition as the body keeps it: sfunc SEP stype SEP stype-oid SEP ffunc SEP init,
+ * init "" for none and "=text" for INITCOND 'text'. */
+struct aggdef {
+	const char *sfunc, *stype, *ffunc, *init; /* ffunc, init: NULL for none */
+	uint32_t stype_oid;
+};
+
+static const char *field(struct xlat_ctx *c, const char **s)
+{
+	const char *end = strchr(*s, SEP);
+	size_t n = end ? (size_t)(end - *s) : strlen(*s);
+	const char *out = arena_strndup(c->a, *s, n);
+	*s += end ? n + 1 : n;
+	return out;
+}
+
+static bool def_read(struct xlat_ctx *c, const char *body, struct aggdef *d)
+{
+	const char *s = body ? body : "";
+	d->sfunc = field(c, &s);
+	d->stype = field(c, &s);
+	d->stype_oid = (uint32_t)strtoul(field(c, &s), NULL, 10);
+	d->ffunc = field(c, &s);
+	d->init = field(c, &s);
+	d->ffunc = *d->ffunc ? d->ffunc : NULL;
+	d->init = *d->init == '=' ? d->init + 1 : NULL;
+	return *d->sfunc && d->stype_oid;
+}
+
+bool xlat_udf_is_aggregate(const struct xlat_ctx *c, const char *name)
+{
+	for (size_t i = 0; c && c->schema && i < c->schema->nudfs; i++)
+		if (c->schema->udfs[i].kind == 'a' && strcmp(c->schema->udfs[i].name, name) == 0)
+			return true;
+	return false;
+}
+
+/* ---- the SQL of the transition, initial state and final function ---- */
+
+static const char *quoted(struct xlat_ctx *c, const char *s)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_putc(&sb, '\'');
+	for (; *s; s++) {
+		if (*s == '\'')
+			strbuf_putc(&sb, '\'');
+		strbuf_putc(&sb, *s);
+	}
+	strbuf_putc(&sb, '\'');
+	const char *out = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
+	strbuf_fini(&sb);
+	return out;
+}
+
+/* "SELECT fn($1, ..., $n)" translated with the parameters' types: its SQLite SQL, the
+ * result's type into *type. */
+static const char *call_sql(struct xlat_ctx *c, const char *fn, const uint32_t *types, size_t n,
+			    uint32_t *type)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_printf(&sb, "SELECT %s(", fn);
+	for (size_t i = 0; i < n; i++)
+		strbuf_printf(&sb, "%s$%zu", i ? ", " : "", i + 1);
+	strbuf_puts(&sb, ")");
+	const char *pg = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
+	strbuf_fini(&sb);
+	struct xlat_env env = {.schema = c->schema};
+	struct xlat_stmt *v = NULL;
+	size_t nv = 0;
+	if (!xlat_translate_in(&env, pg, types, n, c->a, &v, &nv, c->err)) {
+		c->err->position = 0; /* a place in our text, not in the statement's */
+		bool builtin = c->env && c->env->builtin_fn && c->env->builtin_fn(fn);
+		if (builtin && !xlat_udf_count(c, fn)) /* pg_proc's, which no call here reaches */
+			xlat_unsupported(c, -1, arena_printf(c->a, "the built-in function %s as an "
+							   "aggregate support function", fn));
+		return NULL;
+	}
+	if (nv != 1 || !v[0].sql || v[0].ncols != 1) {
+		xlat_unsupported(c, -1, arena_printf(c->a, "the aggregate support function %s", fn));
+		return NULL;
+	}
+	*type = v[0].cols[0].type_oid;
+	return v[0].sql;
+}
+
+static const char *init_sql(struct xlat_ctx *c, const char *init, const char *stype_decl)
+{
+	struct xlat_env env = {.schema = c->schema};
+	struct xlat_stmt *v = NULL;
+	size_t nv = 0;
+	const char *pg = arena_printf(c->a, "SELECT %s::%s", quoted(c, init), stype_decl);
+	if (!xlat_translate_in(&env, pg, NULL, 0, c->a, &v, &nv, c->err)) {
+		c->err->position = 0;
+		return NULL;
+	}
+	if (nv == 1 && v[0].sql)
+		return v[0].sql;
+	xlat_unsupported(c, -1, "this INITCOND");
+	return NULL;
+}
+
+/* Whether sfunc is one of the tenant's strict functions (a built-in one is taken as not:
+ * the built-in functions a transition may call here, array_append, are not strict). */
+static bool strict_fn(struct xlat_ctx *c, const char *name, size_t nargs)
+{
+	for (size_t i = 0; c->schema && i < c->schema->nudfs; i++) {
+		const struct xlat_udf *u = &c->schema->udfs[i];
+		if (u->kind == 'f' && u->nargs == nargs && strcmp(u->name, name) == 0)
+			return u->strict;
+	}
+	return false;
+}
+
+/* ---- a call ---- */
+
+static void sql_or_null(struct xlat_ctx *c, const char *sql)
+{
+	if (sql)
+		xlat_string(c, sql);
+	else
+		xlat_puts(c, "NULL");
+}
+
+static bool refuse_decorations(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name)
+{
+	if (f->over)
+		return xlat_unsupported(c, f->location,
+					arena_printf(c->a, "the aggregate %s as a window function",
+						     name));
+	if (f->agg_distinct)
+		return xlat_unsupported(c, f->location,
+					arena_printf(c->a, "DISTINCT in a call of aggregate %s", name));
+	if (f->n_agg_order)
+		return xlat_unsupported(c, f->location,
+					arena_printf(c->a, "ORDER BY in a call of aggregate %s", name));
+	if (f->agg_within_group)
+		return xlat_fail(c, SQLSTATE_WRONG_OBJECT_TYPE, f->location,
+				 "%s is not an ordered-set aggregate, so it cannot have WITHIN GROUP",
+				 name);
+	return true;
+}
+
+int xlat_udf_agg_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const struct xlat_udf *u,
+		      const struct xlat_poly *p, const char *const *args, size_t nargs,
+		      struct xlat_type *t)
+{
+	struct aggdef d;
+	if (!refuse_decorations(c, f, u->name))
+		return -1;
+	if (!def_read(c, u->body, &d))
+		return xlat_unsupported(c, f->location, "this aggregate's definition") ? 0 : -1;
+	if (f->agg_star != (u->nargs == 0)) {
+		xlat_fail(c, SQLSTATE_WRONG_OBJECT_TYPE, f->location,
+			  f->agg_star ? "%s(*) specified, but %s is not an aggregate function"
+				      : "function %s() does not exist",
+			  u->name, u->name);
+		return -1;
+	}
+	uint32_t stype = xlat_poly_oid(d.stype_oid) ? xlat_poly_actual(c, p, d.stype_oid, f->location)
+						    : d.stype_oid;
+	if (!stype)
+		return -1;
+	uint32_t *types = arena_zalloc(c->a, (u->nargs + 2) * sizeof(*types));
+	types[0] = stype;
+	memcpy(types + 1, u->argtypes, u->nargs * sizeof(*types));
+	uint32_t got, result = stype;
+	const char *step = call_sql(c, d.sfunc, types, u->nargs + 1, &got);
+	const char *fin = d.ffunc ? call_sql(c, d.ffunc, types, 1, &result) : NULL;
+	const char *init = d.init ? init_sql(c, d.init, xlat_poly_decl(c, stype)) : NULL;
+	if (!step || (d.ffunc && !fin) || (d.init && !init))
+		return -1;
+	xlat_puts(c, "shardlite_agg_end(");
+	sql_or_null(c, fin);
+	xlat_puts(c, ", ");
+	sql_or_null(c, init);
+	xlat_puts(c, ", count(*)");
+	if (!xlat_agg_filter(c, f))
+		return -1;
+	xlat_puts(c, ", shardlite_agg(");
+	xlat_string(c, step);
+	xlat_puts(c, ", ");
+	sql_or_null(c, init);
+	xlat_printf(c, ", %d", strict_fn(c, d.sfunc, u->nargs + 1) ? 1 : 0);
+	for (size_t i = 0; i < nargs; i++)
+		xlat_printf(c, ", %s", args[i]);
+	xlat_puts(c, ")");
+	if (!xlat_agg_filter(c, f))
+		return -1;
+	xlat_puts(c, ")");
+	*t = (struct xlat_type){result, -1};
+	return 1;
+}
+
+/* ---- CREATE AGGREGATE ---- */
+
+static const char *def_name(const PgQuery__DefElem *e)
+{
+	const PgQuery__Node *a = e->arg;
+	if (!a)
+		return NULL;
+	if (a->node_case == NODE(TYPE_NAME) && a->type_name->n_names)
+		return xlat_node_str(a->type_name->names[a->type_name->n_names - 1]);
+	if (a->node_case == NODE(LIST) && a->list->n_items)
+		return xlat_node_str(a->list->items[a->list->n_items - 1]);
+	return xlat_node_str(a);
+}
+
+/* One option into d (types: STYPE's TypeName). */
+static bool option(struct xlat_ctx *c, const PgQuery__DefElem *e, struct aggdef *d,
+		   const PgQuery__TypeName **stype)
+{
+	static const char *const ignored[] = {"combinefunc", "serialfunc", "deserialfunc",
+					      "parallel", "sspace", "sortop"};
+	static const char *const refused[] = {"msfunc", "minvfunc", "mstype", "msspace",
+					      "mfinalfunc", "mfinalfunc_extra",
+					      "mfinalfunc_modify", "minitcond", "hypothetical",
+					      "finalfunc_extra", "finalfunc_modify"};
+	const char *k = e->defname;
+	for (size_t i = 0; i < ARRAY_LEN(ignored); i++)
+		if (strcmp(k, ignored[i]) == 0) /* plans only: a combine function, PARALLEL */
+			return true;
+	for (size_t i = 0; i < ARRAY_LEN(refused); i++)
+		if (strcmp(k, refused[i]) == 0)
+			return xlat_unsupported(c, e->location,
+						arena_printf(c->a, "CREATE AGGREGATE ... %s", k));
+	if (strcmp(k, "sfunc") == 0 || strcmp(k, "sfunc1") == 0)
+		d->sfunc = def_name(e);
+	else if (strcmp(k, "stype") == 0 || strcmp(k, "stype1") == 0)
+		*stype = e->arg && e->arg->node_case == NODE(TYPE_NAME) ? e->arg->type_name : NULL;
+	else if (strcmp(k, "finalfunc") == 0 || strcmp(k, "finalfunc1") == 0)
+		d->ffunc = def_name(e);
+	else if (strcmp(k, "initcond") == 0 || strcmp(k, "initcond1") == 0)
+		d->init = xlat_node_str(e->arg) ? xlat_node_str(e->arg) : def_name(e);
+	else
+		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, e->location,
+				 "aggregate attribute \"%s\" not recognized", k);
+	return true;
+}
+
+/* The argument list: FunctionParameters (none for (*)); ordered-set aggregates refused. */
+static bool agg_args(struct xlat_ctx *c, const PgQuery__DefineStmt *s, PgQuery__Node ***params,
+		     size_t *n)
+{
+	*params = NULL;
+	*n = 0;
+	if (s->oldstyle)
+		return xlat_unsupported(c, -1, "the old CREATE AGGREGATE syntax (BASETYPE)");
+	if (s->n_args != 2)
+		return xlat_unsupported(c, -1, "this CREATE AGGREGATE");
+	const PgQuery__Node *direct = s->args[1];
+	if (direct && direct->node_case == NODE(INTEGER) && direct->integer->ival >= 0)
+		return xlat_unsupported(c, -1, "an ordered-set aggregate (WITHIN GROUP)");
+	const PgQuery__Node *l = s->args[0];
+	if (l && l->node_case == NODE(LIST)) {
+		*params = l->list->items;
+		*n = l->list->n_items;
+	}
+	return true;
+}
+
+static const char *def_body(struct xlat_ctx *c, const struct aggdef *d)
+{
+	return arena_printf(c->a, "%s%c%s%c%u%c%s%c%s%s", d->sfunc, SEP, d->stype, SEP,
+			    d->stype_oid, SEP, d->ffunc ? d->ffunc : "", SEP, d->init ? "=" : "",
+			    d->init ? d->init : "");
+}
+
+/* The transition and final functions as a call of the aggregate would translate them, with
+ * integer for each polymorphic type (as PostgreSQL's validator compiles a body). */
+static bool check_functions(struct xlat_ctx *c, const struct xlat_udf *u, const struct aggdef *d,
+			    uint32_t *result)
+{
+	struct xlat_poly p = {.elem = XLAT_OID_INT4, .array = 1007, .common = XLAT_OID_INT4};
+	const struct xlat_udf *v = xlat_poly_instance(c, u, &p, -1);
+	uint32_t stype = xlat_poly_oid(d->stype_oid) ? xlat_poly_actual(c, &p, d->stype_oid, -1)
+						     : d->stype_oid;
+	if (!v || !stype)
+		return false;
+	uint32_t *types = arena_zalloc(c->a, (u->nargs + 2) * sizeof(*types));
+	types[0] = stype;
+	memcpy(types + 1, v->argtypes, u->nargs * sizeof(*types));
+	uint32_t got;
+	if (!call_sql(c, d->sfunc, types, u->nargs + 1, &got))
+		return false;
+	if (got != stype) {
+		return xlat_fail(c, SQLSTATE_DATATYPE_MISMATCH, -1,
+				 "return type of transition function %s is not %s", d->sfunc,
+				 d->stype);
+	}
+	*result = stype;
+	if (d->ffunc && !call_sql(c, d->ffunc, types, 1, result))
+		return false;
+	return !d->init || init_sql(c, d->init, xlat_poly_decl(c, stype));
+}
+
+/* A final function of the tenant's: its declared result (polymorphic: resolved per call). */
+static bool declared_result(struct xlat_ctx *c, const char *ffunc, struct xlat_udf *u)
+{
+	for (size_t i = 0; c->schema && i < c->schema->nudfs; i++) {
+		const struct xlat_udf *f = &c->schema->udfs[i];
+		if (f->kind == 'f' && f->nargs == 1 && strcmp(f->name, ffunc) == 0) {
+			u->rettype = f->rettype;
+			u->retdecl = f->retdecl;
+			break;
+		}
+	}
+	return u->retdecl != NULL;
+}
+
+bool xlat_stmt_create_aggregate(struct xlat_ctx *c, const PgQuery__DefineStmt *s)
+{
+	PgQuery__Node **params;
+	size_t n;
+	struct aggdef d = {0};
+	const PgQuery__TypeName *stype = NULL;
+	if (!agg_args(c, s, &params, &n))
+		return false;
+	for (size_t i = 0; i < s->n_definition; i++) {
+		const PgQuery__Node *e = s->definition[i];
+		if (e->node_case != NODE(DEF_ELEM) || !option(c, e->def_elem, &d, &stype))
+			return e->node_case == NODE(DEF_ELEM) ? false
+							       : xlat_unsupported(c, -1, "this option");
+	}
+	if (!stype)
+		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
+				 "aggregate stype must be specified");
+	if (!d.sfunc)
+		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
+				 "aggregate sfunc must be specified");
+	struct xlat_udf *u = arena_zalloc(c->a, sizeof(*u));
+	if (!xlat_routine_signature(c, s->defnames, s->n_defnames, params, n, u) ||
+	    !xlat_routine_param_type(c, stype, &d.stype_oid, &d.stype))
+		return false;
+	if (u->variadic)
+		return xlat_unsupported(c, -1, "a VARIADIC aggregate");
+	bool poly_in = false;
+	for (size_t i = 0; i < u->nargs; i++)
+		poly_in |= xlat_poly_oid(u->argtypes[i]);
+	if (xlat_poly_oid(d.stype_oid) && !poly_in) {
+		xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
+			  "cannot determine transition data type");
+		pgerr_detail(c->err, "An aggregate using a polymorphic transition type must have at "
+				     "least one polymorphic argument.");
+		return false;
+	}
+	uint32_t result;
+	if (!check_functions(c, u, &d, &result))
+		return false;
+	/* the result: the final function's declared one, else the state's (polymorphic ones
+	 * are resolved per call) */
+	u->rettype = d.ffunc ? result : d.stype_oid;
+	u->retdecl = d.ffunc ? xlat_poly_decl(c, result) : d.stype;
+	if (d.ffunc && !declared_result(c, d.ffunc, u))
+		return false;
+	u->lang = "internal";
+	u->body = def_body(c, &d);
+	u->volatility = 'i';
+	u->kind = 'a';
+	return xlat_routine_store(c, u, s->replace, "CREATE AGGREGATE");
+}
