@@ -12,6 +12,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
 #define SEP '\x1f'
@@ -227,12 +228,29 @@ static const char *def_name(const PgQuery__DefElem *e)
 	return xlat_node_str(a);
 }
 
-/* One option into d (types: STYPE's TypeName). */
-static bool option(struct xlat_ctx *c, const PgQuery__DefElem *e, struct aggdef *d,
-		   const PgQuery__TypeName **stype)
+/* What CREATE AGGREGATE's options say. */
+struct opts {
+	struct aggdef d;
+	const PgQuery__TypeName *stype;
+	const PgQuery__Node *basetype; /* the old syntax's argument type ('ANY': none) */
+	bool serial, deserial;
+};
+
+/* PARALLEL's value, which PostgreSQL checks though it only steers plans. */
+static bool parallel_ok(struct xlat_ctx *c, const PgQuery__DefElem *e)
 {
-	static const char *const ignored[] = {"combinefunc", "serialfunc", "deserialfunc",
-					      "parallel", "sspace", "sortop"};
+	const char *v = def_name(e);
+	if (v && (strcasecmp(v, "safe") == 0 || strcasecmp(v, "restricted") == 0 ||
+		  strcasecmp(v, "unsafe") == 0))
+		return true;
+	return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1,
+			 "parameter \"parallel\" must be SAFE, RESTRICTED, or UNSAFE");
+}
+
+/* One option into o. */
+static bool option(struct xlat_ctx *c, const PgQuery__DefElem *e, struct opts *o)
+{
+	static const char *const ignored[] = {"combinefunc", "sspace", "sortop"};
 	static const char *const refused[] = {"msfunc", "minvfunc", "mstype", "msspace",
 					      "mfinalfunc", "mfinalfunc_extra",
 					      "mfinalfunc_modify", "minitcond", "hypothetical",
@@ -245,17 +263,24 @@ static bool option(struct xlat_ctx *c, const PgQuery__DefElem *e, struct aggdef 
 		if (strcmp(k, refused[i]) == 0)
 			return xlat_unsupported(c, e->location,
 						arena_printf(c->a, "CREATE AGGREGATE ... %s", k));
+	struct aggdef *d = &o->d;
 	if (strcmp(k, "sfunc") == 0 || strcmp(k, "sfunc1") == 0)
 		d->sfunc = def_name(e);
 	else if (strcmp(k, "stype") == 0 || strcmp(k, "stype1") == 0)
-		*stype = e->arg && e->arg->node_case == NODE(TYPE_NAME) ? e->arg->type_name : NULL;
+		o->stype = e->arg && e->arg->node_case == NODE(TYPE_NAME) ? e->arg->type_name : NULL;
 	else if (strcmp(k, "finalfunc") == 0 || strcmp(k, "finalfunc1") == 0)
 		d->ffunc = def_name(e);
 	else if (strcmp(k, "initcond") == 0 || strcmp(k, "initcond1") == 0)
 		d->init = xlat_node_str(e->arg) ? xlat_node_str(e->arg) : def_name(e);
-	else
-		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, e->location,
-				 "aggregate attribute \"%s\" not recognized", k);
+	else if (strcmp(k, "basetype") == 0)
+		o->basetype = e->arg;
+	else if (strcmp(k, "serialfunc") == 0)
+		o->serial = true;
+	else if (strcmp(k, "deserialfunc") == 0)
+		o->deserial = true;
+	else if (strcmp(k, "parallel") == 0)
+		return parallel_ok(c, e);
+	/* anything else: PostgreSQL's WARNING "aggregate attribute not recognized", ignored */
 	return true;
 }
 
@@ -266,7 +291,7 @@ static bool agg_args(struct xlat_ctx *c, const PgQuery__DefineStmt *s, PgQuery__
 	*params = NULL;
 	*n = 0;
 	if (s->oldstyle)
-		return xlat_unsupported(c, -1, "the old CREATE AGGREGATE syntax (BASETYPE)");
+		return true; /* BASETYPE, among the options */
 	if (s->n_args != 2)
 		return xlat_unsupported(c, -1, "this CREATE AGGREGATE");
 	const PgQuery__Node *direct = s->args[1];
@@ -277,6 +302,33 @@ static bool agg_args(struct xlat_ctx *c, const PgQuery__DefineStmt *s, PgQuery__
 		*params = l->list->items;
 		*n = l->list->n_items;
 	}
+	return true;
+}
+
+/* The old syntax's BASETYPE as the one parameter (none for 'ANY', PostgreSQL's agg(*)). */
+static bool old_args(struct xlat_ctx *c, const struct opts *o, PgQuery__Node ***params,
+		     size_t *n)
+{
+	const PgQuery__Node *b = o->basetype;
+	if (!b)
+		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
+				 "aggregate input type must be specified");
+	const char *any = b->node_case == NODE(TYPE_NAME) ? NULL : xlat_node_str(b);
+	if (any && strcasecmp(any, "any") == 0)
+		return true;
+	if (b->node_case != NODE(TYPE_NAME))
+		return xlat_unsupported(c, -1, "this BASETYPE");
+	PgQuery__FunctionParameter *fp = arena_zalloc(c->a, sizeof(*fp));
+	pg_query__function_parameter__init(fp);
+	fp->arg_type = b->type_name;
+	fp->mode = PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_IN;
+	PgQuery__Node *node = arena_zalloc(c->a, sizeof(*node));
+	pg_query__node__init(node);
+	node->node_case = NODE(FUNCTION_PARAMETER);
+	node->function_parameter = fp;
+	*params = arena_zalloc(c->a, 2 * sizeof(**params));
+	(*params)[0] = node;
+	*n = 1;
 	return true;
 }
 
@@ -333,22 +385,29 @@ bool xlat_stmt_create_aggregate(struct xlat_ctx *c, const PgQuery__DefineStmt *s
 {
 	PgQuery__Node **params;
 	size_t n;
-	struct aggdef d = {0};
-	const PgQuery__TypeName *stype = NULL;
+	struct opts o = {0};
 	if (!agg_args(c, s, &params, &n))
 		return false;
 	for (size_t i = 0; i < s->n_definition; i++) {
 		const PgQuery__Node *e = s->definition[i];
-		if (e->node_case != NODE(DEF_ELEM) || !option(c, e->def_elem, &d, &stype))
+		if (e->node_case != NODE(DEF_ELEM) || !option(c, e->def_elem, &o))
 			return e->node_case == NODE(DEF_ELEM) ? false
 							       : xlat_unsupported(c, -1, "this option");
 	}
+	struct aggdef d = o.d;
+	const PgQuery__TypeName *stype = o.stype;
+	if (o.serial != o.deserial)
+		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
+				 "must specify both or neither of serialization and "
+				 "deserialization functions");
 	if (!stype)
 		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
 				 "aggregate stype must be specified");
 	if (!d.sfunc)
 		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
 				 "aggregate sfunc must be specified");
+	if (s->oldstyle && !old_args(c, &o, &params, &n))
+		return false;
 	struct xlat_udf *u = arena_zalloc(c->a, sizeof(*u));
 	if (!xlat_routine_signature(c, s->defnames, s->n_defnames, params, n, u) ||
 	    !xlat_routine_param_type(c, stype, &d.stype_oid, &d.stype))

@@ -54,7 +54,16 @@ CREATE AGGREGATE ua_bad1(integer) (SFUNC = ua_add, STYPE = integer, MSFUNC = ua_
 -- differs: 0A000: a built-in function that is not callable here as SFUNC (int4pl)
 CREATE AGGREGATE ua_bad2(integer) (SFUNC = int4pl, STYPE = integer);
 DROP AGGREGATE IF EXISTS ua_bad1(integer), ua_bad2(integer);
+-- the old syntax: BASETYPE ('ANY': no arguments), SFUNC1, STYPE1, INITCOND1
+CREATE AGGREGATE ua_old (BASETYPE = integer, SFUNC1 = ua_add, STYPE1 = integer,
+  INITCOND1 = '7');
+CREATE AGGREGATE ua_oldcnt (BASETYPE = 'ANY', SFUNC = ua_inc, STYPE = bigint, INITCOND = '0');
+SELECT ua_old(val), ua_oldcnt(*) FROM ua_obs WHERE val IS NOT NULL;
+DROP AGGREGATE ua_old(integer), ua_oldcnt(*);
 -- errors as PostgreSQL's
+CREATE AGGREGATE ua_bad7(integer) (SFUNC = ua_add, STYPE = integer, PARALLEL = pear);
+CREATE AGGREGATE ua_bad8(integer) (SFUNC = ua_add, STYPE = integer, SERIALFUNC = ua_add);
+CREATE AGGREGATE ua_bad9 (SFUNC = ua_add, STYPE = integer);
 CREATE AGGREGATE ua_bad3(integer) (SFUNC = ua_add, STYPE = text);
 CREATE AGGREGATE ua_bad4(integer) (SFUNC = ua_nosuch, STYPE = integer);
 CREATE AGGREGATE ua_bad5(integer) (STYPE = integer);
