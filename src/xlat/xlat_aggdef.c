@@ -339,11 +339,49 @@ static const char *def_body(struct xlat_ctx *c, const struct aggdef *d)
 			    d->init ? d->init : "");
 }
 
+/* Whether one of the tenant's functions named fn takes the declared types (polymorphic ones
+ * as such), as PostgreSQL's lookup_agg_function matches them: a parameter of a concrete type
+ * takes no polymorphic type, and one polymorphic family resolves consistently. true when fn
+ * is no function of the tenant's (a built-in's call is checked when it is translated). */
+static bool declared_match(struct xlat_ctx *c, const char *fn, const uint32_t *types,
+			   const char *const *decls, size_t n)
+{
+	bool any = false;
+	for (size_t i = 0; c->schema && i < c->schema->nudfs; i++) {
+		const struct xlat_udf *f = &c->schema->udfs[i];
+		if (f->kind != 'f' || f->nargs != n || strcmp(f->name, fn) != 0)
+			continue;
+		any = true;
+		bool ok = true;
+		for (size_t k = 0; ok && k < n; k++)
+			ok = xlat_poly_oid(f->argtypes[k]) || !xlat_poly_oid(types[k]);
+		struct xlat_poly p;
+		if (ok && xlat_poly_match(c, f->argtypes, types, n, &p))
+			return true;
+	}
+	if (!any)
+		return true;
+	xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, -1, "function %s does not exist",
+		  xlat_udf_display(c, fn, decls, n));
+	return false;
+}
+
 /* The transition and final functions as a call of the aggregate would translate them, with
  * integer for each polymorphic type (as PostgreSQL's validator compiles a body). */
 static bool check_functions(struct xlat_ctx *c, const struct xlat_udf *u, const struct aggdef *d,
 			    uint32_t *result)
 {
+	const char **decls = arena_zalloc(c->a, (u->nargs + 2) * sizeof(*decls));
+	uint32_t *declared = arena_zalloc(c->a, (u->nargs + 2) * sizeof(*declared));
+	decls[0] = d->stype;
+	declared[0] = d->stype_oid;
+	for (size_t i = 0; i < u->nargs; i++) {
+		decls[i + 1] = u->argdecls[i];
+		declared[i + 1] = u->argtypes[i];
+	}
+	if (!declared_match(c, d->sfunc, declared, decls, u->nargs + 1) ||
+	    (d->ffunc && !declared_match(c, d->ffunc, declared, decls, 1)))
+		return false;
 	struct xlat_poly p = {.elem = XLAT_OID_INT4, .array = 1007, .common = XLAT_OID_INT4};
 	const struct xlat_udf *v = xlat_poly_instance(c, u, &p, -1);
 	uint32_t stype = xlat_poly_oid(d->stype_oid) ? xlat_poly_actual(c, &p, d->stype_oid, -1)
@@ -431,7 +469,7 @@ bool xlat_stmt_create_aggregate(struct xlat_ctx *c, const PgQuery__DefineStmt *s
 	 * are resolved per call) */
 	u->rettype = d.ffunc ? result : d.stype_oid;
 	u->retdecl = d.ffunc ? xlat_poly_decl(c, result) : d.stype;
-	if (d.ffunc && !declared_result(c, d.ffunc, u))
+	if (d.ffunc && xlat_poly_oid(d.stype_oid) && !declared_result(c, d.ffunc, u))
 		return false;
 	u->lang = "internal";
 	u->body = def_body(c, &d);

@@ -99,6 +99,8 @@ int xlat_poly_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, uint32_t *oi
 
 static uint32_t elem_of(struct xlat_ctx *c, uint32_t oid)
 {
+	if (oid == ANYARRAY || oid == ANYCOMPATIBLEARRAY) /* an aggregate's declared types */
+		return xlat_poly_variadic_elem(oid);
 	uint32_t e = xlat_array_elem_in(c, oid);
 	return e ? e : xlat_comptype_array_elem(c, oid);
 }

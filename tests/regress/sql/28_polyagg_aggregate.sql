@@ -84,6 +84,24 @@ SELECT p.proname, pg_catalog.format_type(p.prorettype, NULL),
   FROM pg_catalog.pg_proc p LEFT JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
  WHERE p.prokind = 'a' AND n.nspname <> 'pg_catalog' AND n.nspname <> 'information_schema'
  ORDER BY 1, 3;
+-- polymorphic transition and final functions over a concrete state; the declared types must
+-- match a polymorphic function as PostgreSQL matches them
+CREATE FUNCTION ua_keep(a anyarray) RETURNS anyarray LANGUAGE sql AS 'SELECT a';
+CREATE FUNCTION ua_push(a anyarray, x anyelement) RETURNS anyarray LANGUAGE sql
+  AS 'SELECT a || x';
+CREATE FUNCTION ua_ints(a integer[], x integer) RETURNS integer[] LANGUAGE sql
+  AS 'SELECT a || x';
+CREATE AGGREGATE ua_arr(integer) (SFUNC = ua_push, STYPE = integer[], FINALFUNC = ua_keep,
+  INITCOND = '{}');
+SELECT grp, ua_arr(val) FROM ua_obs GROUP BY grp ORDER BY grp;
+CREATE AGGREGATE ua_parr(anyelement) (SFUNC = ua_push, STYPE = anyarray, INITCOND = '{}');
+SELECT ua_parr(tag) FROM ua_obs;
+SELECT grp, ua_parr(val) FROM ua_obs GROUP BY grp ORDER BY grp;
+CREATE AGGREGATE ua_bad10(anyelement) (SFUNC = ua_ints, STYPE = integer[], INITCOND = '{}');
+CREATE AGGREGATE ua_bad11(anyelement) (SFUNC = ua_push, STYPE = integer[], INITCOND = '{}');
+CREATE AGGREGATE ua_bad12(anyelement) (SFUNC = ua_push, STYPE = anyarray, FINALFUNC = ua_label);
+DROP AGGREGATE ua_arr(integer), ua_parr(anyelement);
+DROP FUNCTION ua_keep, ua_push, ua_ints;
 -- DROP AGGREGATE
 DROP FUNCTION ua_total(integer);
 DROP AGGREGATE ua_add(integer, integer);

@@ -10,6 +10,7 @@ SELECT pa_first(1, 'x'::text);
 SELECT pa_first('a', 'b');
 SELECT pa_first(NULL, NULL);
 SELECT pa_first(1, 'zz');
+SELECT pa_first(x => 1, y => 'a'::text);
 -- anyarray and its element
 CREATE FUNCTION pa_head(a anyarray) RETURNS anyelement LANGUAGE sql AS 'SELECT a[1]';
 SELECT pa_head(ARRAY[5, 6]), pa_head(ARRAY['u', 'v']), pa_head('{1.5,2}'::numeric[]);
