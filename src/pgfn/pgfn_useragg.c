@@ -1,15 +1,22 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pgfn_useragg.c: the aggregates of CREATE AGGREGATE, as the translator writes a call:
- *   shardlite_agg_end(final, init, count(*), shardlite_agg(step, init, strict, args...))
+ *   shardlite_agg_end(final, init, count(*),
+ *                     shardlite_agg(step, init, strict, flags, args..., keys...))
  * shardlite_agg runs the SQLite SQL of the transition call (step: the state ?1 and the
  * arguments ?2.. into the new state) per row from the initial state (init's SQL, NULL when
  * there is no INITCOND), on the same connection, as PostgreSQL's advance_transition_function
  * does (strict: rows with a NULL argument are skipped, and without INITCOND the first one's
  * value is the state); shardlite_agg_end gives a group without rows the initial state and runs
- * the final function (final: ?1 the state, NULL when none). A transition or final function
- * that is the tenant's own goes through shardlite_call like any call. Not a window function. */
+ * the final function (final: ?1 the state, NULL when none). flags '' runs each row as it
+ * comes; else the call had ORDER BY or DISTINCT: two letters per sort key (a/d, j/J for a
+ * jsonb key; f/l NULLS FIRST/LAST, as pgfn_ordered_agg's) and a D for DISTINCT, and the rows
+ * are kept, sorted and (DISTINCT) told apart by their arguments when the group ends. A
+ * transition or final function that is the tenant's own goes through shardlite_call like any
+ * call. Not a window function. */
 #include "pgfn_int.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct agg {
@@ -17,6 +24,12 @@ struct agg {
 	sqlite3_value *state; /* NULL: SQL NULL */
 	sqlite3_stmt *step;   /* prepared at the first row, kept for the group */
 	bool failed;
+	/* ORDER BY / DISTINCT: the rows kept (width values each: args, then keys) */
+	char *step_sql, *init_sql, flags[40];
+	bool strict, kept;
+	int nargs, nkeys;
+	sqlite3_value **rows;
+	size_t n, cap;
 };
 
 /* The first row of sql (parameters bound from argv, n of them) into *out (a copy; NULL for
@@ -74,6 +87,71 @@ static bool begin(sqlite3_context *ctx, struct agg *g, sqlite3_value *init)
 	return run_once(ctx, init, NULL, 0, &g->state);
 }
 
+/* One row's arguments into the state (a strict transition function's NULL rules). */
+static bool advance(sqlite3_context *ctx, struct agg *g, const char *sql, sqlite3_value **args,
+		    int nargs)
+{
+	for (int i = 0; g->strict && i < nargs; i++)
+		if (sqlite3_value_type(args[i]) == SQLITE_NULL)
+			return true; /* a strict transition function skips the row */
+	if (g->strict && !g->state && nargs > 0) { /* no INITCOND: the first input is the state */
+		if (!(g->state = sqlite3_value_dup(args[0])))
+			sqlite3_result_error_nomem(ctx);
+		return g->state != NULL;
+	}
+	if (g->strict && !g->state)
+		return true;
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	if (!g->step && sqlite3_prepare_v2(db, sql ? sql : "", -1, &g->step, NULL) != SQLITE_OK) {
+		sqlite3_result_error(ctx, sqlite3_errmsg(db), -1);
+		return false;
+	}
+	sqlite3_value *params[101];
+	params[0] = g->state;
+	for (int i = 0; i < nargs; i++)
+		params[i + 1] = args[i];
+	sqlite3_value *next = NULL;
+	if (!run(ctx, g->step, params, nargs + 1, &next))
+		return false;
+	sqlite3_value_free(g->state);
+	g->state = next;
+	return true;
+}
+
+static char *dup_text(sqlite3_value *v)
+{
+	const char *t = (const char *)sqlite3_value_text(v);
+	return t ? strdup(t) : NULL;
+}
+
+/* ORDER BY / DISTINCT: the row kept for the group's end. */
+static bool keep(sqlite3_context *ctx, struct agg *g, sqlite3_value **argv, int argc)
+{
+	if (!g->kept) {
+		const char *flags = (const char *)sqlite3_value_text(argv[3]);
+		snprintf(g->flags, sizeof(g->flags), "%s", flags ? flags : "");
+		g->nkeys = (int)(strlen(g->flags) - (strchr(g->flags, 'D') ? 1 : 0)) / 2;
+		g->nargs = argc - 4 - g->nkeys;
+		g->step_sql = dup_text(argv[0]);
+		g->init_sql = sqlite3_value_type(argv[1]) == SQLITE_NULL ? NULL : dup_text(argv[1]);
+		g->strict = sqlite3_value_int(argv[2]) != 0;
+		g->kept = true;
+		if (g->nargs < 0) {
+			pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "shardlite_agg: bad flags");
+			return false;
+		}
+	}
+	size_t width = (size_t)(argc - 4);
+	if (g->n == g->cap) {
+		g->cap = g->cap ? g->cap * 2 : 16;
+		g->rows = base_xrealloc(g->rows, g->cap * width * sizeof(*g->rows));
+	}
+	for (size_t i = 0; i < width; i++)
+		g->rows[g->n * width + i] = sqlite3_value_dup(argv[4 + i]);
+	g->n++;
+	return true;
+}
+
 static void agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct agg *g = sqlite3_aggregate_context(ctx, sizeof(*g));
@@ -81,42 +159,105 @@ static void agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_error_nomem(ctx);
 		return;
 	}
-	if (g->failed || argc < 3)
+	if (g->failed || argc < 4)
 		return;
+	if (sqlite3_value_bytes(argv[3]) > 0) { /* ORDER BY / DISTINCT: at the group's end */
+		g->failed = !keep(ctx, g, argv, argc);
+		return;
+	}
 	if (!g->begun && !begin(ctx, g, argv[1])) {
 		g->failed = true;
 		return;
 	}
-	int nargs = argc - 3 > 100 ? 100 : argc - 3; /* FUNC_MAX_ARGS */
-	bool strict = sqlite3_value_int(argv[2]) != 0;
-	for (int i = 0; strict && i < nargs; i++)
-		if (sqlite3_value_type(argv[3 + i]) == SQLITE_NULL)
-			return; /* a strict transition function skips the row */
-	if (strict && !g->state && nargs > 0) { /* no INITCOND: the first input is the state */
-		if (!(g->state = sqlite3_value_dup(argv[3])))
-			sqlite3_result_error_nomem(ctx);
-		return;
+	g->strict = sqlite3_value_int(argv[2]) != 0;
+	int nargs = argc - 4 > 100 ? 100 : argc - 4; /* FUNC_MAX_ARGS */
+	g->failed = !advance(ctx, g, (const char *)sqlite3_value_text(argv[0]), argv + 4, nargs);
+}
+
+/* ---- the kept rows: sorted as pgfn_ordered_agg sorts them ---- */
+
+struct sorting {
+	const struct agg *g;
+	size_t width;
+};
+
+static int cmp_kept(const void *a, const void *b, void *arg)
+{
+	const struct sorting *so = arg;
+	size_t ra = *(const size_t *)a, rb = *(const size_t *)b;
+	const struct agg *g = so->g;
+	for (int k = 0; k < g->nkeys; k++) {
+		sqlite3_value *x = g->rows[ra * so->width + (size_t)(g->nargs + k)];
+		sqlite3_value *y = g->rows[rb * so->width + (size_t)(g->nargs + k)];
+		char dir = g->flags[2 * k];
+		bool desc = dir == 'd' || dir == 'J', nulls_first = g->flags[2 * k + 1] == 'f';
+		bool xn = sqlite3_value_type(x) == SQLITE_NULL,
+		     yn = sqlite3_value_type(y) == SQLITE_NULL;
+		int c = xn && yn ? 0
+			: xn     ? (nulls_first ? -1 : 1)
+			: yn     ? (nulls_first ? 1 : -1)
+			: dir == 'j' || dir == 'J' ? (desc ? -1 : 1) * pgfn_jsonb_value_cmp(x, y)
+			: desc   ? -pgfn_value_cmp(x, y)
+				 : pgfn_value_cmp(x, y);
+		if (c)
+			return c;
 	}
-	if (strict && !g->state)
-		return;
+	return ra < rb ? -1 : ra > rb; /* input order breaks ties */
+}
+
+/* Whether two rows have the same arguments (NULLs the same, as DISTINCT takes them). */
+static bool same_args(sqlite3_value **x, sqlite3_value **y, int n)
+{
+	for (int i = 0; i < n; i++) {
+		bool xn = sqlite3_value_type(x[i]) == SQLITE_NULL,
+		     yn = sqlite3_value_type(y[i]) == SQLITE_NULL;
+		if (xn != yn || (!xn && pgfn_value_cmp(x[i], y[i]) != 0))
+			return false;
+	}
+	return true;
+}
+
+/* The kept rows in order through the transition function (then freed). */
+static bool replay(sqlite3_context *ctx, struct agg *g)
+{
+	size_t width = (size_t)(g->nargs + g->nkeys);
+	size_t *idx = base_xmalloc((g->n + 1) * sizeof(*idx));
+	for (size_t i = 0; i < g->n; i++)
+		idx[i] = i;
+	struct sorting so = {g, width};
+	qsort_r(idx, g->n, sizeof(*idx), cmp_kept, &so);
+	bool distinct = strchr(g->flags, 'D') != NULL, ok = true;
+	sqlite3_value **last = NULL;
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
-	const char *sql = (const char *)sqlite3_value_text(argv[0]);
-	if (!g->step && sqlite3_prepare_v2(db, sql ? sql : "", -1, &g->step, NULL) != SQLITE_OK) {
-		sqlite3_result_error(ctx, sqlite3_errmsg(db), -1);
-		g->failed = true;
-		return;
+	if (g->init_sql) {
+		sqlite3_stmt *st = NULL;
+		ok = sqlite3_prepare_v2(db, g->init_sql, -1, &st, NULL) == SQLITE_OK;
+		if (!ok)
+			sqlite3_result_error(ctx, sqlite3_errmsg(db), -1);
+		ok = ok && run(ctx, st, NULL, 0, &g->state);
+		sqlite3_finalize(st);
 	}
-	sqlite3_value *params[101];
-	params[0] = g->state;
-	for (int i = 0; i < nargs; i++)
-		params[i + 1] = argv[3 + i];
-	sqlite3_value *next = NULL;
-	if (!run(ctx, g->step, params, nargs + 1, &next)) {
-		g->failed = true;
-		return;
+	for (size_t i = 0; ok && i < g->n; i++) {
+		sqlite3_value **row = &g->rows[idx[i] * width];
+		if (distinct && last && same_args(last, row, g->nargs))
+			continue;
+		last = row;
+		ok = advance(ctx, g, g->step_sql, row, g->nargs > 100 ? 100 : g->nargs);
 	}
-	sqlite3_value_free(g->state);
-	g->state = next;
+	free(idx);
+	return ok;
+}
+
+static void kept_free(struct agg *g)
+{
+	size_t width = (size_t)(g->nargs + g->nkeys);
+	for (size_t i = 0; g->rows && i < g->n * width; i++)
+		sqlite3_value_free(g->rows[i]);
+	free(g->rows);
+	free(g->step_sql);
+	free(g->init_sql);
+	g->rows = NULL;
+	g->step_sql = g->init_sql = NULL;
 }
 
 /* The group's state (NULL when it had no rows: shardlite_agg_end begins it). */
@@ -127,10 +268,16 @@ static void agg_final(sqlite3_context *ctx)
 		sqlite3_result_null(ctx);
 		return;
 	}
+	if (g->kept && !g->failed)
+		g->failed = !replay(ctx, g);
+	if (g->kept)
+		kept_free(g);
 	sqlite3_finalize(g->step);
 	g->step = NULL;
-	if (g->failed)
+	if (g->failed && !g->kept) /* (replay and keep set their error) */
 		sqlite3_result_error(ctx, "shardlite_agg: the transition failed", -1);
+	else if (g->failed)
+		(void)0;
 	else if (g->state)
 		sqlite3_result_value(ctx, g->state);
 	else

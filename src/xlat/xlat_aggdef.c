@@ -150,16 +150,63 @@ static bool refuse_decorations(struct xlat_ctx *c, const PgQuery__FuncCall *f, c
 		return xlat_unsupported(c, f->location,
 					arena_printf(c->a, "the aggregate %s as a window function",
 						     name));
-	if (f->agg_distinct)
-		return xlat_unsupported(c, f->location,
-					arena_printf(c->a, "DISTINCT in a call of aggregate %s", name));
-	if (f->n_agg_order)
-		return xlat_unsupported(c, f->location,
-					arena_printf(c->a, "ORDER BY in a call of aggregate %s", name));
 	if (f->agg_within_group)
 		return xlat_fail(c, SQLSTATE_WRONG_OBJECT_TYPE, f->location,
 				 "%s is not an ordered-set aggregate, so it cannot have WITHIN GROUP",
 				 name);
+	return true;
+}
+
+/* ORDER BY inside the call, and DISTINCT (the rows told apart by all their arguments, which
+ * the keys end with), as pgfn_useragg.c's sort keys: their text (", k1, k2") emitted, their
+ * flags into flags (2 letters a key, then D). PostgreSQL's 42P10 for a DISTINCT call's ORDER
+ * BY key that is no argument. */
+static bool sort_keys(struct xlat_ctx *c, const PgQuery__FuncCall *f, char flags[40])
+{
+	if (!f->agg_distinct && !f->n_agg_order)
+		return true;
+	size_t n = f->n_agg_order;
+	PgQuery__Node **order = arena_zalloc(c->a, (n + f->n_args + 1) * sizeof(*order));
+	for (size_t i = 0; i < f->n_agg_order; i++) {
+		order[i] = f->agg_order[i];
+		const PgQuery__SortBy *sb = order[i]->node_case == NODE(SORT_BY) ? order[i]->sort_by
+										  : NULL;
+		bool found = !f->agg_distinct;
+		for (size_t j = 0; sb && j < f->n_args && !found; j++)
+			found = xlat_tree_equal(&sb->node->base, &f->args[j]->base, NULL, NULL);
+		if (!found)
+			return xlat_fail(c, "42P10",
+					 sb && sb->node ? xlat_tree_location(&sb->node->base)
+							: f->location,
+					 "in an aggregate with DISTINCT, ORDER BY expressions must "
+					 "appear in argument list");
+	}
+	for (size_t j = 0; f->agg_distinct && j < f->n_args; j++) {
+		bool keyed = false;
+		for (size_t i = 0; i < f->n_agg_order && !keyed; i++)
+			keyed = order[i]->node_case == NODE(SORT_BY) &&
+				xlat_tree_equal(&order[i]->sort_by->node->base, &f->args[j]->base,
+						NULL, NULL);
+		if (keyed)
+			continue;
+		PgQuery__SortBy *sb = arena_zalloc(c->a, sizeof(*sb));
+		pg_query__sort_by__init(sb);
+		sb->node = f->args[j];
+		PgQuery__Node *node = arena_zalloc(c->a, sizeof(*node));
+		pg_query__node__init(node);
+		node->node_case = NODE(SORT_BY);
+		node->sort_by = sb;
+		order[n++] = node;
+	}
+	if (n > 16)
+		return xlat_unsupported(c, f->location, "more than 16 ORDER BY keys in an aggregate");
+	PgQuery__FuncCall g = *f;
+	g.agg_order = order;
+	g.n_agg_order = n;
+	if (!xlat_agg_sort_keys(c, &g, flags))
+		return false;
+	if (f->agg_distinct)
+		strcat(flags, "D");
 	return true;
 }
 
@@ -203,10 +250,20 @@ int xlat_udf_agg_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const stru
 	xlat_string(c, step);
 	xlat_puts(c, ", ");
 	sql_or_null(c, init);
-	xlat_printf(c, ", %d", strict_fn(c, d.sfunc, u->nargs + 1) ? 1 : 0);
+	xlat_printf(c, ", %d, ", strict_fn(c, d.sfunc, u->nargs + 1) ? 1 : 0);
+	struct strbuf keys, *saved = c->sb; /* the keys' text, before which the flags come */
+	char flags[40] = "";
+	strbuf_init(&keys, 0);
+	c->sb = &keys;
+	bool ok = sort_keys(c, f, flags);
+	c->sb = saved;
+	xlat_string(c, flags);
 	for (size_t i = 0; i < nargs; i++)
 		xlat_printf(c, ", %s", args[i]);
-	xlat_puts(c, ")");
+	xlat_printf(c, "%.*s)", (int)keys.len, keys.data ? keys.data : "");
+	strbuf_fini(&keys);
+	if (!ok)
+		return -1;
 	if (!xlat_agg_filter(c, f))
 		return -1;
 	xlat_puts(c, ")");

@@ -41,11 +41,28 @@ CREATE AGGREGATE ua_collect(anycompatible) (SFUNC = array_append, STYPE = anycom
 SELECT ua_collect(val) FROM ua_obs;
 SELECT grp, ua_collect(tag) FROM ua_obs GROUP BY grp ORDER BY grp;
 SELECT ua_collect(val::float8 / 4) FROM ua_obs WHERE val IS NOT NULL;
+-- ORDER BY and DISTINCT inside the call: the transition function sees the rows in order
+CREATE FUNCTION ua_cat(acc text, x text) RETURNS text LANGUAGE sql AS 'SELECT acc || x';
+CREATE AGGREGATE ua_cats(text) (SFUNC = ua_cat, STYPE = text, INITCOND = '');
+CREATE FUNCTION ua_cat_strict(acc text, x text) RETURNS text LANGUAGE sql STRICT
+  AS 'SELECT acc || x';
+CREATE AGGREGATE ua_cats2(text) (SFUNC = ua_cat_strict, STYPE = text);
+CREATE TABLE ua_words AS SELECT * FROM ua_obs;
+INSERT INTO ua_words VALUES (1, 10, 'a'), (2, 7, 'e');
+SELECT grp, ua_cats(tag ORDER BY tag), ua_cats(tag ORDER BY tag DESC),
+       ua_cats(DISTINCT tag), ua_cats(DISTINCT tag ORDER BY tag DESC)
+  FROM ua_words GROUP BY grp ORDER BY grp;
+SELECT ua_cats2(tag ORDER BY val DESC NULLS FIRST, tag) FROM ua_words;
+SELECT ua_cats2(DISTINCT tag) FILTER (WHERE grp < 3) FROM ua_words;
+SELECT ua_cats(tag ORDER BY val) FROM ua_words WHERE false;
+SELECT ua_total(DISTINCT val), ua_total2(DISTINCT val) FROM ua_words;
+SELECT ua_joined(DISTINCT tag, '+') FROM ua_words WHERE tag IS NOT NULL;
+SELECT ua_joined(tag, ',' ORDER BY val DESC, tag) FROM ua_words WHERE tag IS NOT NULL;
+SELECT ua_cats(DISTINCT tag ORDER BY val) FROM ua_words;
+DROP TABLE ua_words;
+DROP AGGREGATE ua_cats(text), ua_cats2(text);
+DROP FUNCTION ua_cat, ua_cat_strict;
 -- refused: what is not implemented is 0A000 naming it
--- differs: 0A000: DISTINCT in a call of a user-defined aggregate
-SELECT ua_total(DISTINCT val) FROM ua_obs;
--- differs: 0A000: ORDER BY in a call of a user-defined aggregate
-SELECT ua_total(val ORDER BY val) FROM ua_obs;
 -- differs: 0A000: a user-defined aggregate as a window function
 SELECT ua_total(val) OVER () FROM ua_obs;
 -- differs: 0A000: moving-aggregate mode (MSFUNC, MINVFUNC, MSTYPE)
