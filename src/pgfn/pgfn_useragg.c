@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pgfn_useragg.c: the aggregates of CREATE AGGREGATE, as the translator writes a call:
- *   shardlite_agg_end(final, init, count(*),
- *                     shardlite_agg(step, init, strict, flags, args..., keys...))
+ *   shardlite_agg_end(final, init, shardlite_agg(step, init, strict, flags, args..., keys...))
  * shardlite_agg runs the SQLite SQL of the transition call (step: the state ?1 and the
  * arguments ?2.. into the new state) per row from the initial state (init's SQL, NULL when
  * there is no INITCOND), on the same connection, as PostgreSQL's advance_transition_function
  * does (strict: rows with a NULL argument are skipped, and without INITCOND the first one's
  * value is the state); shardlite_agg_end gives a group without rows the initial state and runs
- * the final function (final: ?1 the state, NULL when none). flags '' runs each row as it
+ * the final function (final: ?1 the state, NULL when none); the state passes between them
+ * wrapped (result_wrapped). flags '' runs each row as it
  * comes; else the call had ORDER BY or DISTINCT: two letters per sort key (a/d, j/J for a
  * jsonb key; f/l NULLS FIRST/LAST, as pgfn_ordered_agg's) and a D for DISTINCT, and the rows
  * are kept, sorted and (DISTINCT) told apart by their arguments when the group ends. A
@@ -260,7 +260,39 @@ static void kept_free(struct agg *g)
 	g->step_sql = g->init_sql = NULL;
 }
 
-/* The group's state (NULL when it had no rows: shardlite_agg_end begins it). */
+/* The group's state wrapped as a blob: its SQLite type, then its bytes (an integer's or a
+ * real's 8 in host order), so that a NULL state differs from a group without rows (SQL NULL:
+ * shardlite_agg_end begins it). A row count beside it would be an aggregate of its own, which
+ * SQLite may give another query level than this one (agg(t.v) in a subquery of t's query). */
+static void result_wrapped(sqlite3_context *ctx, sqlite3_value *v)
+{
+	int type = v ? sqlite3_value_type(v) : SQLITE_NULL;
+	unsigned char num[9] = {(unsigned char)type};
+	if (type == SQLITE_INTEGER || type == SQLITE_FLOAT) {
+		sqlite3_int64 i = sqlite3_value_int64(v);
+		double d = sqlite3_value_double(v);
+		memcpy(num + 1, type == SQLITE_INTEGER ? (const void *)&i : (const void *)&d, 8);
+		sqlite3_result_blob(ctx, num, 9, SQLITE_TRANSIENT);
+		return;
+	}
+	if (type == SQLITE_NULL) {
+		sqlite3_result_blob(ctx, num, 1, SQLITE_TRANSIENT);
+		return;
+	}
+	int n = sqlite3_value_bytes(v);
+	const void *p = type == SQLITE_TEXT ? (const void *)sqlite3_value_text(v)
+					    : sqlite3_value_blob(v);
+	unsigned char *buf = sqlite3_malloc(n + 1);
+	if (!buf) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	buf[0] = (unsigned char)type;
+	if (n)
+		memcpy(buf + 1, p, (size_t)n);
+	sqlite3_result_blob(ctx, buf, n + 1, sqlite3_free);
+}
+
 static void agg_final(sqlite3_context *ctx)
 {
 	struct agg *g = sqlite3_aggregate_context(ctx, 0);
@@ -276,32 +308,64 @@ static void agg_final(sqlite3_context *ctx)
 	g->step = NULL;
 	if (g->failed && !g->kept) /* (replay and keep set their error) */
 		sqlite3_result_error(ctx, "shardlite_agg: the transition failed", -1);
-	else if (g->failed)
-		(void)0;
-	else if (g->state)
-		sqlite3_result_value(ctx, g->state);
-	else
-		sqlite3_result_null(ctx);
+	else if (!g->failed)
+		result_wrapped(ctx, g->state);
 	sqlite3_value_free(g->state);
 	g->state = NULL;
 }
 
-/* shardlite_agg_end(final, init, nrows, state): the aggregate's value. */
+/* A wrapped state back as a value (*out NULL for SQL NULL). */
+static bool unwrap(sqlite3_context *ctx, sqlite3_value *w, sqlite3_value **out)
+{
+	const unsigned char *p = sqlite3_value_blob(w);
+	int n = sqlite3_value_bytes(w);
+	*out = NULL;
+	if (!p || n < 1 || p[0] == SQLITE_NULL)
+		return true;
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT ?1", -1, &st, NULL) != SQLITE_OK) {
+		sqlite3_result_error(ctx, sqlite3_errmsg(db), -1);
+		return false;
+	}
+	sqlite3_int64 i;
+	double d;
+	if (p[0] == SQLITE_INTEGER && n == 9) {
+		memcpy(&i, p + 1, 8);
+		sqlite3_bind_int64(st, 1, i);
+	} else if (p[0] == SQLITE_FLOAT && n == 9) {
+		memcpy(&d, p + 1, 8);
+		sqlite3_bind_double(st, 1, d);
+	} else if (p[0] == SQLITE_TEXT) {
+		sqlite3_bind_text(st, 1, (const char *)p + 1, n - 1, SQLITE_TRANSIENT);
+	} else {
+		sqlite3_bind_blob(st, 1, p + 1, n - 1, SQLITE_TRANSIENT);
+	}
+	bool ok = sqlite3_step(st) == SQLITE_ROW;
+	if (ok && !(*out = sqlite3_value_dup(sqlite3_column_value(st, 0))))
+		sqlite3_result_error_nomem(ctx);
+	ok = ok && *out;
+	sqlite3_finalize(st);
+	return ok;
+}
+
+/* shardlite_agg_end(final, init, wrapped state): the aggregate's value. */
 static void agg_end(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
 	sqlite3_value *state = NULL, *result = NULL;
-	bool empty = sqlite3_value_int64(argv[2]) == 0;
+	bool empty = sqlite3_value_type(argv[2]) == SQLITE_NULL; /* a group without rows */
 	if (empty && sqlite3_value_type(argv[1]) != SQLITE_NULL &&
 	    !run_once(ctx, argv[1], NULL, 0, &state))
 		return;
-	sqlite3_value *in = empty ? state : sqlite3_value_type(argv[3]) == SQLITE_NULL ? NULL : argv[3];
+	if (!empty && !unwrap(ctx, argv[2], &state))
+		return;
 	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
-		if (in)
-			sqlite3_result_value(ctx, in);
+		if (state)
+			sqlite3_result_value(ctx, state);
 		else
 			sqlite3_result_null(ctx);
-	} else if (run_once(ctx, argv[0], &in, 1, &result)) {
+	} else if (run_once(ctx, argv[0], &state, 1, &result)) {
 		if (result)
 			sqlite3_result_value(ctx, result);
 		else
@@ -317,7 +381,7 @@ int pgfn_register_useragg(sqlite3 *db)
 	int rc = sqlite3_create_function_v2(db, "shardlite_agg", -1, SQLITE_UTF8 | SQLITE_INNOCUOUS,
 					    NULL, NULL, agg_step, agg_final, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function_v2(db, "shardlite_agg_end", 4,
+		rc = sqlite3_create_function_v2(db, "shardlite_agg_end", 3,
 						SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, agg_end, NULL,
 						NULL, NULL);
 	return rc;

@@ -2,7 +2,7 @@
 /* xlat_aggdef.c: the tenant's own aggregates. CREATE AGGREGATE name (args) (SFUNC, STYPE,
  * FINALFUNC, INITCOND) is kept in the functions' sidecar as a routine of kind 'a' (its body
  * the definition, docs/catalog.md); a call becomes pgfn_useragg.c's
- *   shardlite_agg_end(final, init, count(*), shardlite_agg(step, init, strict, args...))
+ *   shardlite_agg_end(final, init, shardlite_agg(step, init, strict, flags, args..., keys...))
  * where step, init and final are the SQLite SQL of the transition call sfunc($1, $2, ...),
  * of INITCOND read as the state type and of ffunc($1), translated here for the call's
  * (resolved) types. Moving-aggregate, ordered-set and hypothetical options are refused. */
@@ -243,9 +243,6 @@ int xlat_udf_agg_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const stru
 	sql_or_null(c, fin);
 	xlat_puts(c, ", ");
 	sql_or_null(c, init);
-	xlat_puts(c, ", count(*)");
-	if (!xlat_agg_filter(c, f))
-		return -1;
 	xlat_puts(c, ", shardlite_agg(");
 	xlat_string(c, step);
 	xlat_puts(c, ", ");

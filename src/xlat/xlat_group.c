@@ -535,6 +535,12 @@ static const char *clause_name(enum gclause k)
 static bool aggregate(struct gctx *g, struct glevel *lv, const PgQuery__FuncCall *f)
 {
 	struct glevel *at = agg_level(lv, f);
+	const char *name = f->n_funcname ? xlat_node_str(f->funcname[f->n_funcname - 1]) : NULL;
+	bool builtin = name && bsearch(name, aggs, ARRAY_LEN(aggs), sizeof(aggs[0]), cmp_name);
+	if (at != lv && !builtin && name && xlat_udf_is_aggregate(g->c, name)) /* SQLite: XX000 */
+		return refuse(g, SQLSTATE_FEATURE_NOT_SUPPORTED, f->location,
+			      "an aggregate made with CREATE AGGREGATE over an outer query's columns "
+			      "is not supported");
 	if (at != lv)
 		at->outer_agg = true;
 	const char *where = clause_name(at->clause);

@@ -63,6 +63,10 @@ DROP TABLE ua_words;
 DROP AGGREGATE ua_cats(text), ua_cats2(text);
 DROP FUNCTION ua_cat, ua_cat_strict;
 -- refused: what is not implemented is 0A000 naming it
+SELECT grp, (SELECT ua_total(o2.val) FROM ua_obs o2 WHERE o2.grp = o.grp) FROM ua_obs o
+ ORDER BY 1, 2;
+-- differs: 0A000: a user-defined aggregate of an outer query's columns in a subquery
+SELECT grp, (SELECT ua_total(o.val)) FROM ua_obs o GROUP BY grp ORDER BY grp;
 -- differs: 0A000: a user-defined aggregate as a window function
 SELECT ua_total(val) OVER () FROM ua_obs;
 -- differs: 0A000: moving-aggregate mode (MSFUNC, MINVFUNC, MSTYPE)
