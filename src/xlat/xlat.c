@@ -223,12 +223,13 @@ static bool explain(struct xlat_ctx *c, const PgQuery__ExplainStmt *e)
 }
 
 /* One raw statement: a switch that hands each statement family to its translator. */
-/* A function, procedure or routine, as ALTER and RENAME name one. */
+/* A function, procedure, routine or aggregate, as ALTER ... RENAME and OWNER TO name one. */
 static bool is_routine(PgQuery__ObjectType t)
 {
 	return t == PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION ||
 	       t == PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE ||
-	       t == PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE;
+	       t == PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE ||
+	       t == PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE;
 }
 
 static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)

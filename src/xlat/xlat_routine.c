@@ -982,7 +982,10 @@ bool xlat_drop_functions(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 static const char *alter_tag(PgQuery__ObjectType t)
 {
 	char kind = object_kind(t);
-	return kind == 'p' ? "ALTER PROCEDURE" : kind == 'f' ? "ALTER FUNCTION" : "ALTER ROUTINE";
+	return kind == 'p'   ? "ALTER PROCEDURE"
+	       : kind == 'f' ? "ALTER FUNCTION"
+	       : kind == 'a' ? "ALTER AGGREGATE"
+			     : "ALTER ROUTINE";
 }
 
 /* ALTER FUNCTION f(...) action ...: the volatility and strictness the sidecar keeps change;

@@ -123,6 +123,13 @@ CREATE AGGREGATE ua_bad11(anyelement) (SFUNC = ua_push, STYPE = integer[], INITC
 CREATE AGGREGATE ua_bad12(anyelement) (SFUNC = ua_push, STYPE = anyarray, FINALFUNC = ua_label);
 DROP AGGREGATE ua_arr(integer), ua_parr(anyelement);
 DROP FUNCTION ua_keep, ua_push, ua_ints;
+-- ALTER AGGREGATE ... OWNER TO (as pg_dump writes it) and RENAME TO
+ALTER AGGREGATE ua_total(integer) OWNER TO CURRENT_USER;
+ALTER AGGREGATE ua_total2(integer) RENAME TO ua_total3;
+SELECT ua_total3(val) FROM ua_obs;
+ALTER AGGREGATE ua_total3(integer) RENAME TO ua_total2;
+ALTER AGGREGATE ua_nosuch(integer) RENAME TO ua_x;
+ALTER AGGREGATE ua_add(integer, integer) RENAME TO ua_x;
 -- DROP AGGREGATE
 DROP FUNCTION ua_total(integer);
 DROP AGGREGATE ua_add(integer, integer);
