@@ -512,6 +512,11 @@ static int udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 	}
 	if (chosen)
 		*chosen = u;
+	if (u->kind == 'a' && ca.n && ca.names[ca.n - 1]) { /* as PostgreSQL's parser */
+		xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, f->location,
+			  "aggregates cannot use named arguments");
+		return -1;
+	}
 	if (u->kind == 'a') /* CREATE AGGREGATE's (xlat_aggdef.c) */
 		return call ? (xlat_fail(c, SQLSTATE_WRONG_OBJECT_TYPE, f->location,
 					 "%s is not a procedure", call_display(c, name, &ca)),

@@ -28,7 +28,7 @@ SELECT ua_labelled(val) FROM ua_obs WHERE false;
 -- two arguments, a text state
 CREATE FUNCTION ua_join(acc text, s text, sep text) RETURNS text LANGUAGE sql
   AS 'SELECT CASE WHEN acc = '''' THEN s ELSE acc || sep || s END';
-CREATE AGGREGATE ua_joined(text, text) (SFUNC = ua_join, STYPE = text, INITCOND = '');
+CREATE AGGREGATE ua_joined(s text, sep text) (SFUNC = ua_join, STYPE = text, INITCOND = '');
 SELECT ua_joined(tag, '-') FROM (SELECT tag FROM ua_obs WHERE tag IS NOT NULL ORDER BY tag) s;
 -- agg(*)
 CREATE FUNCTION ua_inc(acc bigint) RETURNS bigint LANGUAGE sql AS 'SELECT acc + 1';
@@ -92,6 +92,8 @@ CREATE AGGREGATE ua_bad6(integer) (SFUNC = ua_add, STYPE = anyarray);
 CREATE AGGREGATE ua_total(integer) (SFUNC = ua_add, STYPE = integer);
 SELECT ua_total(val, 1) FROM ua_obs;
 SELECT ua_total(*) FROM ua_obs;
+SELECT ua_joined(sep => ',', s => tag) FROM ua_obs;
+SELECT ua_joined(tag, sep => ',') FROM ua_obs;
 -- the catalog: pg_proc (prokind a), pg_aggregate, psql's \da and \df
 SELECT proname, prokind, prorettype::regtype, proargtypes::text, pg_get_function_arguments(oid),
        pg_get_function_result(oid)
