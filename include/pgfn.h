@@ -265,6 +265,10 @@ int pgfn_register_notify(sqlite3 *db, struct pgfn_conn *c); /* pgfn_notify.c: pg
  * message) fails the statement with that error (the translator's DDL scripts check objects
  * with it). */
 int pgfn_register_call(sqlite3 *db, struct pgfn_conn *c);
+/* pgfn_useragg.c: shardlite_agg(step, init, strict, flags, args..., keys...) and
+ * shardlite_agg_end(final, init, state), which the translator emits for a call of a CREATE
+ * AGGREGATE aggregate. */
+int pgfn_register_useragg(sqlite3 *db);
 int pgfn_register_sleep(sqlite3 *db, struct pgfn_conn *c); /* pgfn_sleep.c: pg_sleep* */
 int pgfn_register_random(sqlite3 *db, struct pgfn_conn *c); /* pgfn_random.c: random, setseed */
 

@@ -747,6 +747,12 @@ const char *xlat_trigger_when_renamed(struct arena *a, const char *when, const c
 struct xlat_schema;
 bool xlat_udf_compile(const struct xlat_udf *u, const struct xlat_schema *schema, struct arena *a,
 		      const struct xlat_pl_func **out, struct pgerr *err) MUST_CHECK;
+/* The instance of a polymorphic function u that a call made with the argument types
+ * resolved ("23 1007", the part of shardlite_call's sig after '|'; xlat_polyfn.c): its
+ * parameter and result types the actual ones. In a; NULL with err when they disagree. */
+const struct xlat_udf *xlat_udf_instance(const struct xlat_udf *u, const char *resolved,
+					 const struct xlat_schema *schema, struct arena *a,
+					 struct pgerr *err);
 /* The SQLSTATEs PL/pgSQL condition name (lower case, PostgreSQL 15's plerrcodes) stands for:
  * up to max into out (a few names stand for two), their number returned; 0 when the name is
  * no condition. */

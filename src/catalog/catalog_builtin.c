@@ -258,6 +258,7 @@ static bool fill_aggregate(struct cat_conn *cc, const struct cat_model *m, struc
 		cat_text(r, g->initval);
 		cat_text(r, g->minitval);
 	}
+	cat_udf_fill_aggregate(cc, r);
 	return true;
 }
 

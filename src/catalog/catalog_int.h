@@ -597,6 +597,8 @@ uint32_t cat_builtin_proc_oid(const char *name);
  * of the tenant with that OID, sets ctx's result to its arguments (which 0), identity
  * arguments (1), result type (2) or CREATE OR REPLACE FUNCTION text (3) and returns true. */
 void cat_udf_fill_proc(struct cat_conn *cc, struct cat_rows *r);
+/* The tenant's aggregates (CREATE AGGREGATE) as pg_aggregate rows. */
+void cat_udf_fill_aggregate(struct cat_conn *cc, struct cat_rows *r);
 bool cat_udf_text(sqlite3_context *ctx, uint32_t oid, int which);
 /* The triggers of CREATE TRIGGER: for an SQLite trigger named "table.name.event[.apply]"
  * that one of them made, true with *g filled for its first SQLite trigger (name, sql, type,

@@ -15,6 +15,7 @@
 #define SEP '\x1f'
 #define LANG_PLPGSQL 13563 /* PostgreSQL 15's pg_language row (initdb's) */
 #define LANG_SQL 14
+#define LANG_INTERNAL 12
 
 struct udf_row {
 	const char *name, *sig, *argnames, *argdecls, *retdecl, *lang, *body, *volatility, *kind;
@@ -268,9 +269,10 @@ static void put_result(struct strbuf *sb, const struct udf_row *u)
 static uint32_t variadic_elem(const struct udf_row *u)
 {
 	const char *last = strrchr(u->sig, ' ');
-	const struct pgtype_info *ti =
-		u->variadic ? pgtype_by_oid((uint32_t)strtoul(last ? last + 1 : u->sig, NULL, 10))
-			    : NULL;
+	uint32_t oid = u->variadic ? (uint32_t)strtoul(last ? last + 1 : u->sig, NULL, 10) : 0;
+	if (oid == 2277 || oid == 5078) /* VARIADIC anyarray: anyelement, anycompatible's */
+		return oid == 2277 ? 2283 : 5077;
+	const struct pgtype_info *ti = oid ? pgtype_by_oid(oid) : NULL;
 	return ti ? ti->elem_oid : 0;
 }
 
@@ -326,12 +328,13 @@ static bool fill_one(void *arg, const struct udf_row *u)
 	cat_text(r, u->name);
 	cat_int(r, CAT_NS_PUBLIC);
 	cat_int(r, CAT_ROLE_BOOTSTRAP); /* the tables' owner too (catalog_rel.c) */
-	cat_int(r, strcmp(u->lang, "sql") == 0 ? LANG_SQL : LANG_PLPGSQL);
+	bool agg = u->kind[0] == 'a'; /* CREATE AGGREGATE's: internal aggregate_dummy */
+	cat_int(r, agg ? LANG_INTERNAL : strcmp(u->lang, "sql") == 0 ? LANG_SQL : LANG_PLPGSQL);
 	cat_int(r, 100); /* procost, prorows: PostgreSQL's defaults */
 	cat_int(r, 0);
 	cat_int(r, variadic_elem(u));
 	cat_text(r, "-");
-	cat_char(r, u->kind[0] == 'p' ? 'p' : 'f');
+	cat_char(r, u->kind[0] == 'p' || agg ? u->kind[0] : 'f');
 	cat_bool(r, u->secdef);
 	cat_bool(r, u->leakproof);
 	cat_bool(r, u->strict);
@@ -345,7 +348,7 @@ static bool fill_one(void *arg, const struct udf_row *u)
 	put_allargs(r, &shown);
 	cat_null(r); /* proargdefaults, protrftypes */
 	cat_null(r);
-	cat_text(r, u->body);
+	cat_text(r, agg ? "aggregate_dummy" : u->body);
 	for (int k = 0; k < 3; k++) /* probin, prosqlbody, proconfig */
 		cat_null(r);
 	/* proacl: what GRANT and REVOKE made it (catalog_grant.c), else NULL (the default) */
@@ -362,6 +365,52 @@ void cat_udf_fill_proc(struct cat_conn *cc, struct cat_rows *r)
 {
 	struct fill f = {cc, r};
 	each_udf(cc->db, fill_one, &f);
+}
+
+/* A CREATE AGGREGATE's pg_aggregate row from its body (xlat_aggdef.c: sfunc, stype, its
+ * OID, ffunc or "", "=initcond" or "", joined by SEP). */
+static bool aggregate_one(void *arg, const struct udf_row *u)
+{
+	struct fill *f = arg;
+	if (u->kind[0] != 'a')
+		return true;
+	const char *fields[5] = {"", "", "0", "", ""}, *p = u->body;
+	for (size_t i = 0; i < 5; i++) {
+		const char *e = strchr(p, SEP);
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		fields[i] = arena_strndup(f->r->a, p, n);
+		p += e ? n + 1 : n;
+	}
+	struct cat_rows *r = f->r;
+	cat_row(r);
+	cat_text(r, u->name);
+	cat_char(r, 'n');
+	cat_int(r, 0);
+	cat_text(r, fields[0]);
+	cat_text(r, *fields[3] ? fields[3] : "-");
+	for (int k = 0; k < 6; k++) /* combine, serial, deserial, moving-aggregate functions */
+		cat_text(r, "-");
+	cat_bool(r, false);
+	cat_bool(r, false);
+	cat_char(r, 'r');
+	cat_char(r, 'r');
+	cat_int(r, 0);
+	cat_int(r, (int64_t)strtoul(fields[2], NULL, 10));
+	cat_int(r, 0);
+	cat_int(r, 0);
+	cat_int(r, 0);
+	if (*fields[4] == '=')
+		cat_text(r, fields[4] + 1);
+	else
+		cat_null(r);
+	cat_null(r);
+	return true;
+}
+
+void cat_udf_fill_aggregate(struct cat_conn *cc, struct cat_rows *r)
+{
+	struct fill f = {cc, r};
+	each_udf(cc->db, aggregate_one, &f);
 }
 
 struct params {

@@ -60,7 +60,7 @@ struct pgfn_conn *pgfn_register(sqlite3 *db)
 		return NULL;
 	if (pgfn_register_format(db, c) != SQLITE_OK || pgfn_register_array(db, c) != SQLITE_OK)
 		return NULL;
-	if (pgfn_register_notify(db, c) != SQLITE_OK)
+	if (pgfn_register_notify(db, c) != SQLITE_OK || pgfn_register_useragg(db) != SQLITE_OK)
 		return NULL;
 	return pgfn_register_xact(db, c) == SQLITE_OK ? c : NULL;
 }

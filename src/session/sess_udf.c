@@ -644,7 +644,12 @@ static bool call(struct session *s, sqlite3_context *ctx, int argc, sqlite3_valu
 		 struct arena *a, struct pgerr *err)
 {
 	const char *name = (const char *)sqlite3_value_text(argv[0]);
-	const struct xlat_udf *u = sess_udf_find(s, name, (const char *)sqlite3_value_text(argv[1]));
+	const char *sig = (const char *)sqlite3_value_text(argv[1]);
+	const char *actual = sig ? strchr(sig, '|') : NULL; /* a polymorphic function's types */
+	const struct xlat_udf *u =
+		sess_udf_find(s, name, actual ? arena_strndup(a, sig, (size_t)(actual - sig)) : sig);
+	if (u && actual && !(u = xlat_udf_instance(u, actual + 1, &s->schema, a, err)))
+		return false;
 	/* its column types come last: a column definition list's, a row type's */
 	bool cols = u && (xlat_udf_coldefs(u) || xlat_udf_rowset(u, &s->schema));
 	if (!u || u->nargs + cols != (size_t)(argc - 2))

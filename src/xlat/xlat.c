@@ -223,12 +223,13 @@ static bool explain(struct xlat_ctx *c, const PgQuery__ExplainStmt *e)
 }
 
 /* One raw statement: a switch that hands each statement family to its translator. */
-/* A function, procedure or routine, as ALTER and RENAME name one. */
+/* A function, procedure, routine or aggregate, as ALTER ... RENAME and OWNER TO name one. */
 static bool is_routine(PgQuery__ObjectType t)
 {
 	return t == PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION ||
 	       t == PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE ||
-	       t == PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE;
+	       t == PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE ||
+	       t == PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE;
 }
 
 static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
@@ -351,6 +352,11 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 		return xlat_stmt_do(c, n->do_stmt);
 	case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:
 		return xlat_stmt_create_function(c, n->create_function_stmt);
+	case PG_QUERY__NODE__NODE_DEFINE_STMT:
+		if (n->define_stmt->kind == PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE)
+			return xlat_stmt_create_aggregate(c, n->define_stmt);
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported",
+				 xlat_refused_tag(c, n));
 	case PG_QUERY__NODE__NODE_CALL_STMT:
 		return xlat_stmt_call(c, n->call_stmt);
 	case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:

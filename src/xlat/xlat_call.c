@@ -69,6 +69,8 @@ static uint32_t param_type_of(const struct xlat_udf *u, const struct call_args *
 	uint32_t t = u->argtypes[map[k]];
 	if (!u->variadic || ca->variadic || map[k] + 1 != u->nargs)
 		return t;
+	if (xlat_poly_variadic_elem(t)) /* VARIADIC anyarray: its elements are anyelement */
+		return xlat_poly_variadic_elem(t);
 	const struct pgtype_info *ti = pgtype_by_oid(t);
 	return ti ? ti->elem_oid : 0;
 }
@@ -129,6 +131,23 @@ static const struct xlat_udf *call_view(struct xlat_ctx *c, const struct xlat_ud
 	return v;
 }
 
+/* Whether the arguments' types agree with u's polymorphic parameters (true when it has
+ * none), as PostgreSQL's check_generic_type_consistency; what they resolve to into *p. */
+static bool poly_match(struct xlat_ctx *c, const struct xlat_udf *u, const struct call_args *ca,
+		       const size_t *map, struct xlat_poly *p)
+{
+	*p = (struct xlat_poly){0};
+	if (!xlat_udf_polymorphic(u))
+		return true;
+	uint32_t *decl = arena_zalloc(c->a, (ca->n + 1) * sizeof(*decl));
+	uint32_t *actual = arena_zalloc(c->a, (ca->n + 1) * sizeof(*actual));
+	for (size_t k = 0; k < ca->n; k++) {
+		decl[k] = param_type_of(u, ca, map, k);
+		actual[k] = ca->tv[k].oid;
+	}
+	return xlat_poly_match(c, decl, actual, ca->n, p);
+}
+
 /* The best of the functions named name that can take the call: the one with the most exact
  * matches among those every argument may be passed to, a string literal going to text first
  * (PostgreSQL's preferred type of its category); NULL when none (*ambiguous: two tie). Its
@@ -151,11 +170,12 @@ static const struct xlat_udf *choose(struct xlat_ctx *c, const char *name,
 		bool ok = true;
 		for (size_t k = 0; ok && k < ca->n; k++) {
 			uint32_t from = ca->tv[k].oid, to = param_type_of(u, ca, m, k);
-			ok = implicit(from, to);
+			ok = xlat_poly_oid(to) || implicit(from, to); /* poly: poly_match below */
 			exact += 2 * (from == to);
 			exact += from == XLAT_OID_UNKNOWN && to == XLAT_OID_TEXT;
 		}
-		if (!ok)
+		struct xlat_poly p;
+		if (!ok || !poly_match(c, u, ca, m, &p))
 			continue;
 		*ambiguous = exact == best_exact;
 		if (exact > best_exact) {
@@ -432,7 +452,8 @@ static int udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 		   temp || (c->env && c->env->tenant && strcmp(schema, c->env->tenant) == 0);
 	if (!name || !own || f->n_funcname > 2 || (!xlat_udf_count(c, name) && !call && !temp))
 		return 0;
-	if (f->agg_star || f->agg_distinct || f->n_agg_order || f->agg_filter || f->over) {
+	if ((f->agg_star || f->agg_distinct || f->n_agg_order || f->agg_filter || f->over) &&
+	    !xlat_udf_is_aggregate(c, name)) {
 		xlat_fail(c, SQLSTATE_WRONG_OBJECT_TYPE, f->location,
 			  "%s is not an aggregate or window function", name);
 		return -1;
@@ -476,6 +497,34 @@ static int udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 		pgerr_hint(c->err, "Could not choose a best candidate %s. You might need to add "
 				   "explicit type casts.",
 			   call ? "procedure" : "function");
+		return -1;
+	}
+	struct xlat_poly p = {0};
+	if (xlat_udf_polymorphic(u)) { /* the instance of the arguments' types */
+		if (real != u)
+			return xlat_unsupported(c, f->location, "a polymorphic procedure with OUT "
+								"parameters")
+				       ? 0
+				       : -1;
+		if (!poly_match(c, u, &ca, map, &p) ||
+		    !(u = real = xlat_poly_instance(c, u, &p, f->location)))
+			return -1;
+	}
+	if (chosen)
+		*chosen = u;
+	if (u->kind == 'a' && ca.n && ca.names[ca.n - 1]) { /* as PostgreSQL's parser */
+		xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, f->location,
+			  "aggregates cannot use named arguments");
+		return -1;
+	}
+	if (u->kind == 'a') /* CREATE AGGREGATE's (xlat_aggdef.c) */
+		return call ? (xlat_fail(c, SQLSTATE_WRONG_OBJECT_TYPE, f->location,
+					 "%s is not a procedure", call_display(c, name, &ca)),
+			       -1)
+			    : xlat_udf_agg_call(c, f, u, &p, ca.txt, ca.n, t);
+	if (f->agg_star || f->agg_distinct || f->n_agg_order || f->agg_filter || f->over) {
+		xlat_fail(c, SQLSTATE_WRONG_OBJECT_TYPE, f->location,
+			  "%s is not an aggregate or window function", name);
 		return -1;
 	}
 	if (real != u ? !emit_proc_call(c, real, u, &ca, map) : !emit_call(c, u, &ca, map))

@@ -514,10 +514,19 @@ static bool no_such_function(struct xlat_ctx *c, const PgQuery__FuncCall *f, con
 	c->sb = &scratch;
 	for (size_t i = 0; i < f->n_args && known; i++) {
 		struct xlat_type t;
-		const struct xlat_typeinfo *ti = NULL;
-		known = xlat_expr(c, f->args[i], &t) &&
-			(t.oid == XLAT_OID_UNKNOWN || (ti = xlat_type_by_oid(t.oid)) != NULL);
-		strbuf_printf(&list, "%s%s", i ? ", " : "", ti ? ti->sql_name : "unknown");
+		const struct xlat_typeinfo *ti = NULL, *ei = NULL;
+		const PgQuery__Node *arg = f->args[i];
+		if (arg->node_case == PG_QUERY__NODE__NODE_NAMED_ARG_EXPR) { /* "a => integer" */
+			strbuf_printf(&list, "%s%s => ", i ? ", " : "", arg->named_arg_expr->name);
+			arg = arg->named_arg_expr->arg;
+		} else if (i) {
+			strbuf_puts(&list, ", ");
+		}
+		known = xlat_expr(c, arg, &t) &&
+			(t.oid == XLAT_OID_UNKNOWN || (ti = xlat_type_by_oid(t.oid)) != NULL ||
+			 (ei = xlat_type_by_array_oid(t.oid)) != NULL);
+		strbuf_printf(&list, "%s%s", ti ? ti->sql_name : ei ? ei->sql_name : "unknown",
+			      ei ? "[]" : "");
 	}
 	c->sb = saved;
 	xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, f->location, "function %s(%s) does not exist",

@@ -45,6 +45,7 @@ struct glevel {
 	enum gclause clause;
 	int in_agg, in_win;
 	bool outer_agg; /* a subquery calls an aggregate of this level (found by a dry walk) */
+	const struct xlat_ctx *c; /* whose schema's aggregates count (is_agg_in) */
 };
 
 /* A visible WITH query. */
@@ -125,6 +126,22 @@ static bool is_agg(const PgQuery__FuncCall *f)
 bool xlat_group_is_agg(const PgQuery__FuncCall *f)
 {
 	return is_agg(f);
+}
+
+/* is_agg, or a call of one of the tenant's aggregates (CREATE AGGREGATE). */
+static bool is_agg_in(const struct xlat_ctx *c, const PgQuery__FuncCall *f)
+{
+	if (is_agg(f))
+		return true;
+	const char *name = f->over || !f->n_funcname || f->n_funcname > 2
+				   ? NULL
+				   : xlat_node_str(f->funcname[f->n_funcname - 1]);
+	return name && xlat_udf_is_aggregate(c, name);
+}
+
+bool xlat_group_is_agg_in(const struct xlat_ctx *c, const PgQuery__FuncCall *f)
+{
+	return is_agg_in(c, f);
 }
 
 static bool resolve(const struct glevel *lv, const PgQuery__ColumnRef *cr, struct gres *out);
@@ -355,7 +372,7 @@ static bool from_item(struct gctx *g, struct glevel *lv, const PgQuery__Node *n)
 	}
 	case NODE(JOIN_EXPR): {
 		const PgQuery__JoinExpr *j = n->join_expr;
-		struct glevel inner = {.up = lv->up};
+		struct glevel inner = {.up = lv->up, .c = lv->c};
 		struct glevel *into = j->alias ? &inner : lv;
 		if (!from_item(g, into, j->larg) || !from_item(g, into, j->rarg))
 			return false;
@@ -518,6 +535,12 @@ static const char *clause_name(enum gclause k)
 static bool aggregate(struct gctx *g, struct glevel *lv, const PgQuery__FuncCall *f)
 {
 	struct glevel *at = agg_level(lv, f);
+	const char *name = f->n_funcname ? xlat_node_str(f->funcname[f->n_funcname - 1]) : NULL;
+	bool builtin = name && bsearch(name, aggs, ARRAY_LEN(aggs), sizeof(aggs[0]), cmp_name);
+	if (at != lv && !builtin && name && xlat_udf_is_aggregate(g->c, name)) /* SQLite: XX000 */
+		return refuse(g, SQLSTATE_FEATURE_NOT_SUPPORTED, f->location,
+			      "an aggregate made with CREATE AGGREGATE over an outer query's columns "
+			      "is not supported");
 	if (at != lv)
 		at->outer_agg = true;
 	const char *where = clause_name(at->clause);
@@ -593,7 +616,7 @@ static bool walk(struct gctx *g, struct glevel *lv, const ProtobufCMessage *m)
 		return query(g, lv, (const PgQuery__SelectStmt *)m);
 	if (d == &pg_query__func_call__descriptor) {
 		const PgQuery__FuncCall *f = (const PgQuery__FuncCall *)m;
-		if (is_agg(f))
+		if (is_agg_in(g->c, f))
 			return aggregate(g, lv, f);
 		if (f->over)
 			return window_func(g, lv, f);
@@ -688,7 +711,7 @@ static bool no_agg(void *arg, const ProtobufCMessage *m)
 	const ProtobufCMessageDescriptor *d = m->descriptor;
 	if (d == &pg_query__select_stmt__descriptor)
 		return true;
-	if (d == &pg_query__func_call__descriptor && is_agg((const PgQuery__FuncCall *)m) &&
+	if (d == &pg_query__func_call__descriptor && is_agg_in(lv->c, (const PgQuery__FuncCall *)m) &&
 	    agg_level(lv, (const PgQuery__FuncCall *)m) == lv)
 		return false;
 	return xlat_tree_each(m, no_agg, lv);
@@ -760,15 +783,20 @@ static bool with_clause(struct gctx *g, struct glevel *up, const PgQuery__WithCl
 
 /* Whether m holds a subquery that calls an aggregate (*arg: m is inside one): false stops
  * xlat_tree_each at the first. */
+struct nested {
+	bool inside;
+	const struct xlat_ctx *c;
+};
+
 static bool no_nested_agg(void *arg, const ProtobufCMessage *m)
 {
-	bool inside = *(const bool *)arg;
+	struct nested n = *(const struct nested *)arg;
 	if (m->descriptor == &pg_query__select_stmt__descriptor)
-		inside = true;
-	else if (inside && m->descriptor == &pg_query__func_call__descriptor &&
-		 is_agg((const PgQuery__FuncCall *)m))
+		n.inside = true;
+	else if (n.inside && m->descriptor == &pg_query__func_call__descriptor &&
+		 is_agg_in(n.c, (const PgQuery__FuncCall *)m))
 		return false;
-	return xlat_tree_each(m, no_nested_agg, &inside);
+	return xlat_tree_each(m, no_nested_agg, &n);
 }
 
 /* A query without GROUP BY, HAVING or aggregates of its own is still grouped when a subquery
@@ -776,7 +804,7 @@ static bool no_nested_agg(void *arg, const ProtobufCMessage *m)
  * only, (SELECT max(t.a) FROM u): a dry walk finds those, refusing nothing. */
 static bool outer_aggs(struct gctx *g, struct glevel *lv, const PgQuery__SelectStmt *s)
 {
-	bool outside = false;
+	struct nested outside = {false, g->c};
 	if (xlat_tree_each(&s->base, no_nested_agg, &outside))
 		return true;
 	g->dry++;
@@ -829,7 +857,7 @@ static bool query(struct gctx *g, struct glevel *up, const PgQuery__SelectStmt *
 	if (ok && s->op != PG_QUERY__SET_OPERATION__SETOP_NONE) {
 		ok = query(g, up, s->larg) && query(g, up, s->rarg);
 	} else if (ok) {
-		struct glevel lv = {.up = up, .s = s};
+		struct glevel lv = {.up = up, .s = s, .c = g->c};
 		ok = query_level(g, &lv, s);
 	}
 	g->ctes = ctes;
@@ -843,7 +871,7 @@ static bool dml_level(struct gctx *g, const PgQuery__RangeVar *rv, PgQuery__Node
 		      size_t nfrom, PgQuery__Node *where, PgQuery__Node **rest, size_t nrest,
 		      PgQuery__Node **ret, size_t nret)
 {
-	struct glevel lv = {0};
+	struct glevel lv = {.c = g->c};
 	if (rv)
 		range_var(g, &lv, rv);
 	for (size_t i = 0; i < nfrom; i++) {
@@ -878,7 +906,7 @@ bool xlat_group_check(struct xlat_ctx *c, const PgQuery__Node *n)
 	case NODE(INDEX_STMT): { /* not SQLite's XX000 "misuse of aggregate function" */
 		const PgQuery__IndexStmt *s = n->index_stmt;
 		PgQuery__Node *where = s->where_clause;
-		struct glevel lv = {0};
+		struct glevel lv = {.c = c};
 		if (s->relation)
 			range_var(&g, &lv, s->relation);
 		return walk_list(&g, &lv, CL_INDEX_EXPR, s->index_params, s->n_index_params) &&

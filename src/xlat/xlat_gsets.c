@@ -334,7 +334,7 @@ int xlat_gsets_expr(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type
 	struct xlat_gset *g = c->gset;
 	if (n->node_case == NODE(GROUPING_FUNC))
 		return grouping(c, g, n->grouping_func, t);
-	if (n->node_case == NODE(FUNC_CALL) && xlat_group_is_agg(n->func_call))
+	if (n->node_case == NODE(FUNC_CALL) && xlat_group_is_agg_in(c, n->func_call))
 		return plain(c, n, t); /* its arguments read the input rows */
 	int tle = -1; /* n is a select list item itself: its own grouping column first */
 	for (size_t i = 0; i < g->s->n_target_list && tle < 0; i++) {

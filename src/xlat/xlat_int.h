@@ -404,6 +404,8 @@ bool xlat_group_check(struct xlat_ctx *c, const PgQuery__Node *stmt);
 
 /* Whether f calls one of PostgreSQL's aggregate functions (not as a window function). */
 bool xlat_group_is_agg(const PgQuery__FuncCall *f);
+/* xlat_group_is_agg, or a call of one of the tenant's aggregates (CREATE AGGREGATE). */
+bool xlat_group_is_agg_in(const struct xlat_ctx *c, const PgQuery__FuncCall *f);
 /* ---- xlat_sortusing.c ---- */
 /* Rewrites ORDER BY ... USING < / > in stmt's tree (which it changes) as ASC / DESC. */
 void xlat_sort_using(const PgQuery__Node *stmt);
@@ -1553,6 +1555,63 @@ size_t xlat_udf_count(struct xlat_ctx *c, const char *name);
 /* "f(integer, text)", as PostgreSQL names a function in its messages. */
 const char *xlat_udf_display(struct xlat_ctx *c, const char *name, const char *const *decls,
 			     size_t n);
+/* ---- xlat_polyfn.c: polymorphic parameter and result types of the tenant's functions ---- */
+/* What one call's arguments resolve the polymorphic types to (0: not determined). */
+struct xlat_poly {
+	uint32_t elem, array; /* anyelement's (anyarray's element), anyarray's */
+	uint32_t common;      /* anycompatible's */
+	bool elem_declared, compat_declared;
+};
+/* Whether oid is one of the polymorphic pseudo-types a function may declare. */
+bool xlat_poly_oid(uint32_t oid);
+/* A VARIADIC anyarray's (anycompatiblearray's) element pseudo-type, 0 for another type. */
+uint32_t xlat_poly_variadic_elem(uint32_t oid);
+/* Whether u declares a polymorphic argument, OUT parameter or result. */
+bool xlat_udf_polymorphic(const struct xlat_udf *u);
+/* tn as a polymorphic parameter or result type: 1 with *oid and *decl, 0 when tn names
+ * another type, -1 failed (0A000 for the range families). */
+int xlat_poly_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, uint32_t *oid,
+		   const char **decl);
+/* Whether arguments of the actual types (705 unknown: no constraint) may be passed for the
+ * n parameters declared decl, as PostgreSQL's check_generic_type_consistency; what they
+ * resolve to into *p. */
+bool xlat_poly_match(struct xlat_ctx *c, const uint32_t *decl, const uint32_t *actual, size_t n,
+		     struct xlat_poly *p);
+/* u with its polymorphic types replaced by p's (u itself when it has none), its sig
+ * "declared|actual" as shardlite_call passes it; NULL with 42804 when an anyelement is
+ * only given unknown literals, 42704 when a type has no array type. In c's arena. */
+const struct xlat_udf *xlat_poly_instance(struct xlat_ctx *c, const struct xlat_udf *u,
+					  const struct xlat_poly *p, int location);
+/* The actual type of a parameter, state or result declared declared (itself when not
+ * polymorphic) under p; 0 with c's error when it cannot be determined. */
+uint32_t xlat_poly_actual(struct xlat_ctx *c, const struct xlat_poly *p, uint32_t declared,
+			  int location);
+/* A type as format_type spells it ("integer[]", an enum's name), "unknown" when not known. */
+const char *xlat_poly_decl(struct xlat_ctx *c, uint32_t oid);
+/* u as CREATE FUNCTION compiles its PL/pgSQL body: integer for every polymorphic type. */
+const struct xlat_udf *xlat_poly_validation_instance(struct xlat_ctx *c, const struct xlat_udf *u);
+/* PostgreSQL's 42P13 "cannot determine result data type" for a polymorphic result (or OUT
+ * parameter) without an input of its family. */
+bool xlat_poly_result_check(struct xlat_ctx *c, const struct xlat_udf *u);
+/* ---- xlat_aggdef.c: the tenant's aggregates (CREATE AGGREGATE) ---- */
+bool xlat_stmt_create_aggregate(struct xlat_ctx *c, const PgQuery__DefineStmt *s);
+/* Whether name is one of the tenant's aggregates. */
+bool xlat_udf_is_aggregate(const struct xlat_ctx *c, const char *name);
+/* A call f of the aggregate u (the instance of the call's types, p what they resolved to) with
+ * its arguments translated (args): 1 emitted with *t, -1 failed. */
+int xlat_udf_agg_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const struct xlat_udf *u,
+		      const struct xlat_poly *p, const char *const *args, size_t nargs,
+		      struct xlat_type *t);
+/* xlat_routine.c for CREATE AGGREGATE: the name and input parameters into u (name, sig,
+ * nargs, argtypes, argnames, argdecls, variadic, temp); a parameter's or state's type; u
+ * stored in the sidecar (42723 when it exists and not replace, 42809 of another kind) as the
+ * script of tag. */
+bool xlat_routine_signature(struct xlat_ctx *c, PgQuery__Node **names, size_t nnames,
+			    PgQuery__Node **params, size_t nparams, struct xlat_udf *u);
+bool xlat_routine_param_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, uint32_t *oid,
+			     const char **decl);
+bool xlat_routine_store(struct xlat_ctx *c, const struct xlat_udf *u, bool replace,
+			const char *tag);
 /* xlat_call.c: CALL p(args). */
 bool xlat_stmt_call(struct xlat_ctx *c, const PgQuery__CallStmt *s);
 /* xlat_call.c: a call of one of the tenant's functions (schema: as written, NULL when

@@ -362,7 +362,7 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 	if (s->remove_type == OBJ(EXTENSION))
 		return xlat_drop_extensions(c, s);
 	if (s->remove_type == OBJ(FUNCTION) || s->remove_type == OBJ(PROCEDURE) ||
-	    s->remove_type == OBJ(ROUTINE))
+	    s->remove_type == OBJ(ROUTINE) || s->remove_type == OBJ(AGGREGATE))
 		return xlat_drop_functions(c, s);
 	if (s->remove_type == OBJ(TRIGGER))
 		return xlat_drop_triggers(c, s);

@@ -154,6 +154,9 @@ static bool arg_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, uint32_t *
 		     const char **decl)
 {
 	struct xlat_typeref r;
+	int poly = xlat_poly_type(c, tn, oid, decl); /* anyelement, anyarray, ... */
+	if (poly)
+		return poly > 0;
 	if (row_type(c, tn))
 		return xlat_unsupported(c, tn->location, "a table's row type as a parameter or "
 							 "result type");
@@ -227,7 +230,11 @@ static bool default_text(struct xlat_ctx *c, struct proto *p, PgQuery__Node *exp
 	cast.type_cast = &tc;
 	const char *text = xlat_deparse_expr(c, expr);
 	struct xlat_type t;
-	if (!default_refs(c, expr) || !xlat_scope_dry_expr(c, &cast, &t)) /* 22P02 for DEFAULT 'x' of an integer */
+	uint32_t poly;
+	const char *decl;
+	bool polymorphic = xlat_poly_type(c, type, &poly, &decl) > 0; /* cast once resolved */
+	if (!default_refs(c, expr) ||
+	    (!polymorphic && !xlat_scope_dry_expr(c, &cast, &t))) /* 22P02 for DEFAULT 'x' of an integer */
 		return false;
 	if (!text || strstr(text, SEP))
 		return xlat_unsupported(c, -1, "this parameter default");
@@ -284,7 +291,8 @@ static bool parameter(struct xlat_ctx *c, struct proto *p, const PgQuery__Functi
 	if (!any_param(c, p, fp, out ? 'o' : inout ? 'b' : p->variadic ? 'v' : 'i'))
 		return false;
 	const struct pgtype_info *ti = pgtype_by_oid(p->alltypes[p->nparams - 1]);
-	if (p->variadic && (!ti || !ti->elem_oid))
+	if (p->variadic && (!ti || !ti->elem_oid) &&
+	    !xlat_poly_variadic_elem(p->alltypes[p->nparams - 1]))
 		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
 				 "VARIADIC parameter must be an array");
 	if (out || inout) {
@@ -534,20 +542,31 @@ static bool trigger_check(struct xlat_ctx *c, const struct xlat_udf *u, size_t n
 	return false;
 }
 
-/* The body as PostgreSQL validates it when the function is created (check_function_bodies):
- * compiled, and a LANGUAGE sql function's last statement must return its result. */
-static bool validate(struct xlat_ctx *c, const struct xlat_udf *u)
+static bool validate_returns(struct xlat_ctx *c, const struct xlat_udf *u)
 {
-	const struct xlat_pl_func *f;
-	if (!xlat_udf_compile(u, c->schema, c->a, &f, c->err))
-		return false;
-	if (!f->sql_body || u->rettype == PGTYPE_VOID || xlat_sql_body_returns(u->body))
-		return true;
 	xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
 		  "return type mismatch in function declared to return %s", u->retdecl);
 	pgerr_detail(c->err, "Function's final statement must be SELECT or INSERT/UPDATE/DELETE "
 			     "RETURNING.");
 	return false;
+}
+
+/* The body as PostgreSQL validates it when the function is created (check_function_bodies):
+ * compiled, and a LANGUAGE sql function's last statement must return its result. */
+static bool validate(struct xlat_ctx *c, const struct xlat_udf *u)
+{
+	const struct xlat_pl_func *f;
+	bool sql = strcmp(u->lang, "sql") == 0;
+	if (xlat_udf_polymorphic(u) && sql) /* PostgreSQL only parses such a body */
+		return xlat_sql_body_returns(u->body) || u->rettype == PGTYPE_VOID ||
+		       validate_returns(c, u);
+	if (xlat_udf_polymorphic(u) && !(u = xlat_poly_validation_instance(c, u)))
+		return false;
+	if (!xlat_udf_compile(u, c->schema, c->a, &f, c->err))
+		return false;
+	if (!f->sql_body || u->rettype == PGTYPE_VOID || xlat_sql_body_returns(u->body))
+		return true;
+	return validate_returns(c, u);
 }
 
 static const char *joined(struct xlat_ctx *c, const char *const *v, size_t n)
@@ -721,6 +740,8 @@ bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunction
 	/* a domain parameter or result is a variable of the body, checked when it is assigned;
 	 * the rows of a set or of a LANGUAGE sql body are checked as they are added
 	 * (sess_udf.c, check_domains) */
+	if (!xlat_poly_result_check(c, u))
+		return false;
 	const struct xlat_udf *old = find_udf(c, u->name, u->sig, temp);
 	if (old && !s->replace)
 		return xlat_fail(c, SQLSTATE_DUPLICATE_FUNCTION, -1,
@@ -753,6 +774,58 @@ bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunction
 	return true;
 }
 
+/* ---- for CREATE AGGREGATE (xlat_aggdef.c) ---- */
+
+bool xlat_routine_signature(struct xlat_ctx *c, PgQuery__Node **names, size_t nnames,
+			    PgQuery__Node **params, size_t nparams, struct xlat_udf *u)
+{
+	struct proto p = {0};
+	bool temp;
+	if (!(p.name = routine_name(c, names, nnames, &temp)) ||
+	    !parameters(c, &p, params, nparams))
+		return false;
+	if (p.has_out || p.nouts || p.ndefaults)
+		return xlat_unsupported(c, -1, "an OUT parameter or a default of an aggregate");
+	u->name = arena_strdup(c->a, p.name);
+	u->sig = p.sig;
+	u->nargs = p.nargs;
+	u->argtypes = p.argtypes;
+	u->argnames = p.argnames;
+	u->argdecls = p.argdecls;
+	u->variadic = p.variadic;
+	u->temp = temp;
+	return true;
+}
+
+bool xlat_routine_param_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, uint32_t *oid,
+			     const char **decl)
+{
+	return param_type(c, tn, oid, decl);
+}
+
+bool xlat_routine_store(struct xlat_ctx *c, const struct xlat_udf *u, bool replace,
+			const char *tag)
+{
+	const struct xlat_udf *old = find_udf(c, u->name, u->sig, u->temp);
+	if (old && !replace)
+		return xlat_fail(c, SQLSTATE_DUPLICATE_FUNCTION, -1,
+				 "function \"%s\" already exists with same argument types", u->name);
+	if (old && old->kind != u->kind) {
+		xlat_fail(c, SQLSTATE_WRONG_OBJECT_TYPE, -1, "cannot change routine kind");
+		pgerr_detail(c->err, "\"%s\" is %s.", u->name,
+			     old->kind == 'a'   ? "an aggregate function"
+			     : old->kind == 'p' ? "a procedure"
+						: "a function");
+		return false;
+	}
+	if (old && old->rettype != u->rettype)
+		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
+				 "cannot change return type of existing function");
+	xlat_sidecar_script(c, tag);
+	emit_create(c, u);
+	return true;
+}
+
 /* ---- DROP FUNCTION ---- */
 
 /* A procedure with OUT parameters named by all its parameters' types (PostgreSQL 14+ takes
@@ -777,7 +850,7 @@ static bool kind_ok(const struct xlat_udf *u, char kind)
 
 static const char *kind_word(char kind)
 {
-	return kind == 'p' ? "procedure" : "function";
+	return kind == 'p' ? "procedure" : kind == 'a' ? "aggregate" : "function";
 }
 
 /* The routine of kind (a DROP or ALTER FUNCTION's 'f', PROCEDURE's 'p', ROUTINE's 0) one
@@ -822,9 +895,17 @@ static const struct xlat_udf *routine_target(struct xlat_ctx *c, const PgQuery__
 	}
 	if (p.sig && !(u = find_udf(c, p.name, p.sig, temp)))
 		u = find_by_all_params(c, p.name, p.sig, temp);
+	if (u && !kind_ok(u, kind) && u->kind == 'a') { /* PostgreSQL's LookupFuncWithArgs */
+		xlat_fail(c, SQLSTATE_WRONG_OBJECT_TYPE, -1, "\"%s\" is an aggregate function",
+			  u->name);
+		pgerr_hint(c->err, "Use DROP AGGREGATE to drop aggregate functions.");
+		return NULL;
+	}
 	if (u && !kind_ok(u, kind)) {
-		xlat_fail(c, SQLSTATE_WRONG_OBJECT_TYPE, -1, "%s is not a %s",
-			  xlat_udf_display(c, u->name, u->argdecls, u->nargs), kind_word(kind));
+		xlat_fail(c, SQLSTATE_WRONG_OBJECT_TYPE, -1,
+			  kind == 'a' ? "function %s is not an aggregate" : "%s is not a %s",
+			  xlat_udf_display(c, u->name, u->argdecls, u->nargs),
+			  kind_word(kind));
 		return NULL;
 	}
 	if (!u && !missing_ok) {
@@ -849,9 +930,10 @@ const struct xlat_udf *xlat_routine_find(struct xlat_ctx *c, const PgQuery__Obje
 /* The kind a DROP or ALTER of object type t names: 'f', 'p', 0 for ROUTINE. */
 static char object_kind(PgQuery__ObjectType t)
 {
-	return t == PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE  ? 'p'
-	       : t == PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION ? 'f'
-							     : 0;
+	return t == PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE    ? 'p'
+	       : t == PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION   ? 'f'
+	       : t == PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE ? 'a'
+							       : 0;
 }
 
 const char *xlat_routine_key(struct xlat_ctx *c, const struct xlat_udf *u)
@@ -900,7 +982,10 @@ bool xlat_drop_functions(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 static const char *alter_tag(PgQuery__ObjectType t)
 {
 	char kind = object_kind(t);
-	return kind == 'p' ? "ALTER PROCEDURE" : kind == 'f' ? "ALTER FUNCTION" : "ALTER ROUTINE";
+	return kind == 'p'   ? "ALTER PROCEDURE"
+	       : kind == 'f' ? "ALTER FUNCTION"
+	       : kind == 'a' ? "ALTER AGGREGATE"
+			     : "ALTER ROUTINE";
 }
 
 /* ALTER FUNCTION f(...) action ...: the volatility and strictness the sidecar keeps change;
