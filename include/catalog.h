@@ -183,6 +183,8 @@ struct catalog_ukey {
 	size_t ncols;
 	bool deferrable; /* UNIQUE / PRIMARY KEY ... DEFERRABLE (xlat_defkey.c) */
 	bool primary;
+	bool index_only; /* a CREATE UNIQUE INDEX of plain columns, no constraint: a foreign
+			  * key may reference it, nothing may name it as a constraint */
 };
 struct catalog_relation {
 	const char *name;
@@ -190,7 +192,8 @@ struct catalog_relation {
 	size_t ncols;
 	const char *const *pkey; /* a table's primary key columns, in key order */
 	size_t npkey;
-	/* its PRIMARY KEY and UNIQUE constraints, then its FOREIGN KEY and CHECK ones (ncols 0) */
+	/* its PRIMARY KEY and UNIQUE constraints, then its FOREIGN KEY and CHECK ones (ncols 0),
+	 * then its unique indexes without a constraint (index_only) */
 	const struct catalog_ukey *ukeys;
 	size_t nukeys;
 	const char *const *dflt_sql; /* per column: its default as SQLite's text, NULL: none */

@@ -184,6 +184,8 @@ bool xlat_add_constraint(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 				 k->contype == CONSTR(PRIMARY) ? "PRIMARY KEY" : "UNIQUE");
 	if (k->contype == CONSTR(CHECK) && k->is_no_inherit)
 		return xlat_unsupported(c, k->location, "NO INHERIT");
+	if (k->contype == CONSTR(FOREIGN) && !xlat_fk_types(c, table->relname, NULL, k, NULL))
+		return false; /* what it references, and the columns' types (xlat_fkref.c) */
 	rb->name = constraint_name(c, table->relname, k);
 	if (k->contype == CONSTR(UNIQUE) && !(k->conname && *k->conname)) {
 		rb->label = "key"; /* a second one on the same columns takes a digit */
