@@ -596,6 +596,9 @@ static const struct rc_map rc_table[] = {
 	{SQLITE_CONSTRAINT_CHECK, "CHECK constraint failed: ", SQLSTATE_CHECK_VIOLATION,
 	 reword_check},
 	{SQLITE_CONSTRAINT_FOREIGNKEY, NULL, SQLSTATE_FOREIGN_KEY_VIOLATION, reword_fkey},
+	/* ON DELETE/UPDATE RESTRICT: SQLite's action is a trigger raising this */
+	{SQLITE_CONSTRAINT_TRIGGER, "FOREIGN KEY constraint failed", SQLSTATE_FOREIGN_KEY_VIOLATION,
+	 reword_fkey},
 	{SQLITE_CONSTRAINT, NULL, "23000", NULL},
 	{SQLITE_ERROR, "no such table: ", SQLSTATE_UNDEFINED_TABLE, reword_no_table},
 	{SQLITE_ERROR, "no such view: ", SQLSTATE_UNDEFINED_TABLE, reword_no_view},

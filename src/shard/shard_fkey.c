@@ -25,6 +25,7 @@ struct fk_violation {
 	char from[FK_COLS_MAX][PGERR_NAME_MAX], to[FK_COLS_MAX][PGERR_NAME_MAX];
 	sqlite3_value *vals[FK_COLS_MAX];
 	char values[PGERR_MSG_MAX / 2]; /* "5, abc" as PostgreSQL prints the key */
+	bool restrict_; /* ON DELETE or ON UPDATE RESTRICT */
 };
 
 static void violation_free(struct fk_violation *v)
@@ -80,8 +81,8 @@ static bool key_columns(sqlite3 *db, struct fk_violation *v, int fkid)
 {
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db,
-			       "SELECT \"from\", \"to\" FROM pragma_foreign_key_list(?1) "
-			       "WHERE id = ?2 ORDER BY seq",
+			       "SELECT \"from\", \"to\", on_update = 'RESTRICT' OR on_delete = "
+			       "'RESTRICT' FROM pragma_foreign_key_list(?1) WHERE id = ?2 ORDER BY seq",
 			       -1, &st, NULL) != SQLITE_OK)
 		return false;
 	sqlite3_bind_text(st, 1, v->table, -1, SQLITE_STATIC);
@@ -91,6 +92,7 @@ static bool key_columns(sqlite3 *db, struct fk_violation *v, int fkid)
 	while (v->ncols < FK_COLS_MAX && sqlite3_step(st) == SQLITE_ROW) {
 		const char *to = (const char *)sqlite3_column_text(st, 1);
 		implicit |= !to;
+		v->restrict_ = sqlite3_column_int(st, 2) != 0;
 		snprintf(v->from[v->ncols], PGERR_NAME_MAX, "%s",
 			 (const char *)sqlite3_column_text(st, 0));
 		snprintf(v->to[v->ncols++], PGERR_NAME_MAX, "%s", to ? to : "");
@@ -374,10 +376,14 @@ static int collect(sqlite3 *db, struct fk_violation *found, int max)
 }
 
 /* Runs vm to its end inside savepoint shardlite_fk with foreign keys deferred, collects the
- * violations, and rolls everything back; restores the connection's defer_foreign_keys. */
-static int rerun(sqlite3 *db, sqlite3_stmt *vm, struct fk_violation *found, int max)
+ * violations, and rolls everything back; restores the connection's defer_foreign_keys. A
+ * RESTRICT key's action is compiled into vm and fails even when deferred; SQLite leaves it out
+ * of a statement prepared while keys are deferred (the key then counts as a NO ACTION one), so
+ * with restrict_ the statement is prepared again, its parameters' values written in. */
+static int rerun(sqlite3 *db, sqlite3_stmt *vm, struct fk_violation *found, int max,
+		 bool restrict_)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st, *fresh = NULL;
 	int deferred = 0;
 	if (sqlite3_prepare_v2(db, "PRAGMA defer_foreign_keys", -1, &st, NULL) != SQLITE_OK)
 		return 0;
@@ -387,11 +393,19 @@ static int rerun(sqlite3 *db, sqlite3_stmt *vm, struct fk_violation *found, int 
 	if (sqlite3_exec(db, "SAVEPOINT shardlite_fk; PRAGMA defer_foreign_keys = ON", NULL, NULL,
 			 NULL) != SQLITE_OK)
 		return 0;
-	sqlite3_reset(vm);
+	if (restrict_) {
+		char *sql = sqlite3_expanded_sql(vm);
+		if (!sql || sqlite3_prepare_v2(db, sql, -1, &fresh, NULL) != SQLITE_OK)
+			fresh = NULL;
+		sqlite3_free(sql);
+	}
+	sqlite3_stmt *run = fresh ? fresh : vm;
+	sqlite3_reset(run);
 	int rc;
-	while ((rc = sqlite3_step(vm)) == SQLITE_ROW)
+	while ((rc = sqlite3_step(run)) == SQLITE_ROW)
 		;
-	sqlite3_reset(vm);
+	sqlite3_reset(run);
+	sqlite3_finalize(fresh);
 	int n = rc == SQLITE_DONE ? collect(db, found, max) : 0;
 	(void)sqlite3_exec(db, "ROLLBACK TO shardlite_fk; RELEASE shardlite_fk", NULL, NULL, NULL);
 	(void)sqlite3_exec(
@@ -402,14 +416,19 @@ static int rerun(sqlite3 *db, sqlite3_stmt *vm, struct fk_violation *found, int 
 
 void shard_fk_explain(sqlite3 *db, sqlite3_stmt *vm, int rc, struct pgerr *err)
 {
-	if (rc != SQLITE_CONSTRAINT_FOREIGNKEY)
+	/* a RESTRICT key's action is SQLite's trigger raising this (rerun) */
+	bool restrict_ = rc == SQLITE_CONSTRAINT_TRIGGER &&
+			 strcmp(sqlite3_errmsg(db), "FOREIGN KEY constraint failed") == 0;
+	if (rc != SQLITE_CONSTRAINT_FOREIGNKEY && !restrict_)
 		return;
 	enum { MAX = 8 };
 	struct fk_violation *found = calloc(MAX, sizeof(*found));
 	if (!found)
 		return;
-	int n = rerun(db, vm, found, MAX);
+	int n = rerun(db, vm, found, MAX, restrict_);
 	for (int i = 0; i < n; i++) {
+		if (restrict_ && !found[i].restrict_)
+			continue; /* an older violation of another key */
 		/* Compared with the rows before the statement: a new or changed child row broke
 		 * the key; an unchanged one lost its parent; one already orphaned is older. */
 		char *same = row_query(&found[i], true);
