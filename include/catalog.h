@@ -307,6 +307,11 @@ void catalog_trigger_transition_names(sqlite3 *db, const char *table, const char
  * pg_get_constraintdef ends with " NOT VALID" until VALIDATE CONSTRAINT removes the mark;
  * a table rebuild's copy does not check it (shard_rebuild.c). */
 #define CATALOG_NOT_VALID_MARK "/* shardlite: not valid */"
+/* Ends the CHECK that makes a FOREIGN KEY ... MATCH FULL of several columns refuse a key
+ * partly NULL (SQLite checks every key as MATCH SIMPLE): named as the key, it is no constraint
+ * of the catalog's, goes and is renamed with the key (shard_coldef.c), and its violation is the
+ * key's 23503 (shard_error.c). */
+#define CATALOG_MATCH_FULL_MARK "/* shardlite: match full */"
 
 /* The OID of a relation (table, view, index or sequence) of the tenant named name. */
 uint32_t catalog_rel_oid(const char *name);

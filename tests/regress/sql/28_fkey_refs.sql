@@ -53,3 +53,6 @@ ALTER TABLE fr_a ADD FOREIGN KEY (x) REFERENCES fr_p (k2);
 ALTER TABLE fr_a ADD COLUMN y int, ADD FOREIGN KEY (y) REFERENCES fr_p;
 ALTER TABLE fr_a ADD UNIQUE (x), ADD FOREIGN KEY (y) REFERENCES fr_a (x);
 SELECT conname, contype FROM pg_constraint WHERE conrelid = 'fr_a'::regclass ORDER BY conname;
+-- refused by the grammar with PostgreSQL's 0A000
+CREATE TABLE fr_g (a int, b int, FOREIGN KEY (a, b) REFERENCES fr_p (k1, k2) MATCH PARTIAL);
+CREATE TABLE fr_g (a int, b int, FOREIGN KEY (a, b) REFERENCES fr_p (k1, k2) ON UPDATE SET NULL (a));

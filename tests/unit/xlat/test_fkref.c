@@ -108,6 +108,10 @@ static const struct {
 	{"ALTER TABLE c ADD FOREIGN KEY (x) REFERENCES nope", "42P01"},
 	{"ALTER TABLE c ADD FOREIGN KEY (t) REFERENCES p", "42804"},
 	{"ALTER TABLE c ADD FOREIGN KEY (x) REFERENCES p (n)", "42830"},
+	/* the grammar's refusals are 0A000 in PostgreSQL (xlat.c's syntax_error) */
+	{"CREATE TABLE t (a int, b int, FOREIGN KEY (a, b) REFERENCES p MATCH PARTIAL)", "0A000"},
+	{"CREATE TABLE t (a int REFERENCES p ON UPDATE SET NULL (a))", "0A000"},
+	{"CREATE TABLE t (a int REFERENCES p ON UPDATE SET DEFAULT (a))", "0A000"},
 	/* an earlier action may add the column or the key of the table itself */
 	{"ALTER TABLE c ADD COLUMN y int, ADD FOREIGN KEY (y) REFERENCES p", ""},
 	{"ALTER TABLE c ADD UNIQUE (x), ADD FOREIGN KEY (x) REFERENCES c (x)", ""},
