@@ -81,6 +81,19 @@ static bool references(struct xlat_ctx *c, const PgQuery__Constraint *k)
 	bool full = k->fk_matchtype && *k->fk_matchtype == 'f';
 	if (k->fk_matchtype && *k->fk_matchtype == 'p')
 		return xlat_unsupported(c, k->location, "MATCH PARTIAL");
+	for (size_t i = 0; i < k->n_fk_del_set_cols; i++) { /* PostgreSQL's check comes first */
+		const char *col = xlat_node_str(k->fk_del_set_cols[i]);
+		bool in_key = false;
+		for (size_t j = 0; col && j < k->n_fk_attrs && !in_key; j++) {
+			const char *f = xlat_node_str(k->fk_attrs[j]);
+			in_key = f && strcmp(f, col) == 0;
+		}
+		if (col && !in_key && k->n_fk_attrs)
+			return xlat_fail(c, "42P10", -1,
+					 "column \"%s\" referenced in ON DELETE SET action must be "
+					 "part of foreign key",
+					 col);
+	}
 	if (k->n_fk_del_set_cols)
 		return xlat_unsupported(c, k->location,
 					"ON DELETE SET NULL/DEFAULT with a column list");

@@ -56,3 +56,6 @@ SELECT conname, contype FROM pg_constraint WHERE conrelid = 'fr_a'::regclass ORD
 -- refused by the grammar with PostgreSQL's 0A000
 CREATE TABLE fr_g (a int, b int, FOREIGN KEY (a, b) REFERENCES fr_p (k1, k2) MATCH PARTIAL);
 CREATE TABLE fr_g (a int, b int, FOREIGN KEY (a, b) REFERENCES fr_p (k1, k2) ON UPDATE SET NULL (a));
+-- ON DELETE SET NULL/SET DEFAULT with a column list (PostgreSQL 15): a column outside the key is
+-- PostgreSQL's 42P10; the list itself is refused (0A000, docs/sql-compat.md)
+CREATE TABLE fr_g (a int, b int, c int, FOREIGN KEY (a, b) REFERENCES fr_p (k1, k2) ON DELETE SET NULL (c));

@@ -112,6 +112,11 @@ static const struct {
 	{"CREATE TABLE t (a int, b int, FOREIGN KEY (a, b) REFERENCES p MATCH PARTIAL)", "0A000"},
 	{"CREATE TABLE t (a int REFERENCES p ON UPDATE SET NULL (a))", "0A000"},
 	{"CREATE TABLE t (a int REFERENCES p ON UPDATE SET DEFAULT (a))", "0A000"},
+	/* ON DELETE SET NULL (columns): a column outside the key first, then refused */
+	{"CREATE TABLE t (a int, b int, FOREIGN KEY (a) REFERENCES p (id) ON DELETE SET NULL (b))",
+	 "42P10"},
+	{"CREATE TABLE t (a int, b int, FOREIGN KEY (a) REFERENCES p (id) ON DELETE SET NULL (a))",
+	 "0A000"},
 	/* an earlier action may add the column or the key of the table itself */
 	{"ALTER TABLE c ADD COLUMN y int, ADD FOREIGN KEY (y) REFERENCES p", ""},
 	{"ALTER TABLE c ADD UNIQUE (x), ADD FOREIGN KEY (x) REFERENCES c (x)", ""},
