@@ -708,6 +708,21 @@ START_TEST(fk_violation_params)
 	r = harness_exec_ok(c, "SELECT count(*) FROM fp");
 	ck_assert_str_eq(PQgetvalue(r, 0, 0), "2");
 	PQclear(r);
+	/* a deferred key of temporary tables failing at COMMIT: foreign_key_check of the temp
+	 * schema too (the pragma without one reads main only) */
+	PQclear(harness_exec_ok(c, "CREATE TEMP TABLE tp (id int PRIMARY KEY)"));
+	PQclear(harness_exec_ok(c, "CREATE TEMP TABLE tc (pid int REFERENCES tp DEFERRABLE "
+				   "INITIALLY DEFERRED)"));
+	PQclear(harness_exec_ok(c, "BEGIN"));
+	PQclear(harness_exec_ok(c, "INSERT INTO tc VALUES (5)"));
+	r = PQexec(c, "COMMIT");
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "23503");
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY),
+			 "insert or update on table \"tc\" violates foreign key constraint "
+			 "\"tc_pid_fkey\"");
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL),
+			 "Key (pid)=(5) is not present in table \"tp\".");
+	PQclear(r);
 	PQfinish(c);
 }
 END_TEST
