@@ -117,6 +117,8 @@ static const struct {
 	 "42P10"},
 	{"CREATE TABLE t (a int, b int, FOREIGN KEY (a) REFERENCES p (id) ON DELETE SET NULL (a))",
 	 "0A000"},
+	/* a key's deferrability changed in place: refused, naming the action */
+	{"ALTER TABLE c ALTER CONSTRAINT c_x_fkey NOT DEFERRABLE", "0A000"},
 	/* an earlier action may add the column or the key of the table itself */
 	{"ALTER TABLE c ADD COLUMN y int, ADD FOREIGN KEY (y) REFERENCES p", ""},
 	{"ALTER TABLE c ADD UNIQUE (x), ADD FOREIGN KEY (x) REFERENCES c (x)", ""},
@@ -167,6 +169,8 @@ START_TEST(test_fkref_messages)
 			     &v, &e));
 	ck_assert_str_eq(e.message,
 			 "number of referencing and referenced columns for foreign key disagree");
+	ck_assert(!translate("ALTER TABLE c ALTER CONSTRAINT k DEFERRABLE", a, &v, &e));
+	ck_assert_str_eq(e.message, "ALTER TABLE ... ALTER CONSTRAINT is not supported");
 	arena_free(a);
 }
 END_TEST
