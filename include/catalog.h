@@ -197,6 +197,8 @@ struct catalog_ukey {
 	size_t ncols;
 	bool deferrable; /* UNIQUE / PRIMARY KEY ... DEFERRABLE (xlat_defkey.c) */
 	bool primary;
+	bool index_only; /* a CREATE UNIQUE INDEX of plain columns, no constraint: a foreign
+			  * key may reference it, nothing may name it as a constraint */
 };
 struct catalog_relation {
 	const char *name;
@@ -204,7 +206,8 @@ struct catalog_relation {
 	size_t ncols;
 	const char *const *pkey; /* a table's primary key columns, in key order */
 	size_t npkey;
-	/* its PRIMARY KEY and UNIQUE constraints, then its FOREIGN KEY and CHECK ones (ncols 0) */
+	/* its PRIMARY KEY and UNIQUE constraints, then its FOREIGN KEY and CHECK ones (ncols 0),
+	 * then its unique indexes without a constraint (index_only) */
 	const struct catalog_ukey *ukeys;
 	size_t nukeys;
 	const char *const *dflt_sql; /* per column: its default as SQLite's text, NULL: none */
@@ -318,6 +321,11 @@ void catalog_trigger_transition_names(sqlite3 *db, const char *table, const char
  * pg_get_constraintdef ends with " NOT VALID" until VALIDATE CONSTRAINT removes the mark;
  * a table rebuild's copy does not check it (shard_rebuild.c). */
 #define CATALOG_NOT_VALID_MARK "/* shardlite: not valid */"
+/* Ends the CHECK that makes a FOREIGN KEY ... MATCH FULL of several columns refuse a key
+ * partly NULL (SQLite checks every key as MATCH SIMPLE): named as the key, it is no constraint
+ * of the catalog's, goes and is renamed with the key (shard_coldef.c), and its violation is the
+ * key's 23503 (shard_error.c). */
+#define CATALOG_MATCH_FULL_MARK "/* shardlite: match full */"
 
 /* The OID of a relation (table, view, index or sequence) of the tenant named name. */
 uint32_t catalog_rel_oid(const char *name);

@@ -934,6 +934,11 @@ struct xlat_env {
 	 * foreign key's referenced key: 55000). NULL: never. */
 	bool (*defkey_fn)(void *arg, const char *name, const char *conname,
 			  const char *const *cols, size_t n, bool primary);
+	/* Whether cols[0..n) (any order) are table name's primary key or the columns of one of
+	 * its UNIQUE constraints or unique indexes over plain columns without WHERE: what a
+	 * foreign key may reference (else PostgreSQL's 42830); true when name is not known. arg:
+	 * .schema's. NULL: never checked. */
+	bool (*refkey_fn)(void *arg, const char *name, const char *const *cols, size_t n);
 	/* The columns declared with row type oid (a composite type's) or its array type, in the
 	 * tables' order, for DROP TYPE ... CASCADE: their tables and names into *tables and
 	 * *columns (in a) and the count; -1 when a composite type has an attribute of it. Read

@@ -458,6 +458,26 @@ static void key_usage(struct cat_rows *r, struct cat_conn *cc, const char *con,
 		cat_null(r);
 }
 
+/* The PRIMARY KEY/UNIQUE constraint a foreign key references: its index, whose columns are
+ * the referenced ones in any order (PostgreSQL's transformFkeyCheckAttrs), NULL for none. */
+static const struct cat_index *unique_of(const struct cat_model *m, const struct cat_fkey *f)
+{
+	for (size_t i = 0; i < m->nidx; i++) {
+		const struct cat_index *ix = m->idx[i];
+		bool same = ix->conname && strcasecmp(ix->table->name, f->reftable) == 0 &&
+			    ix->nkeys == f->ncols;
+		for (int k = 0; same && k < f->ncols; k++) {
+			bool found = false;
+			for (int j = 0; j < ix->nkeys && !found; j++)
+				found = ix->keys[j] == f->to[k];
+			same = found;
+		}
+		if (same)
+			return ix;
+	}
+	return NULL;
+}
+
 static bool fill_key_column_usage(struct cat_conn *cc, const struct cat_model *m,
 				  struct cat_rows *r)
 {
@@ -468,25 +488,21 @@ static bool fill_key_column_usage(struct cat_conn *cc, const struct cat_model *m
 	}
 	for (size_t i = 0; i < m->nfks; i++) {
 		const struct cat_fkey *f = m->fks[i];
-		for (int k = 0; k < f->ncols; k++)
-			key_usage(r, cc, f->name, f->table, f->from[k], k + 1, k + 1);
+		const struct cat_index *ix = unique_of(m, f);
+		for (int k = 0; k < f->ncols; k++) {
+			int upos = k + 1; /* the referenced column's place in the key it references */
+			for (int j = 0; ix && j < ix->nkeys; j++)
+				upos = ix->keys[j] == f->to[k] ? j + 1 : upos;
+			key_usage(r, cc, f->name, f->table, f->from[k], k + 1, upos);
+		}
 	}
 	return true;
 }
 
-/* The PRIMARY KEY/UNIQUE constraint a foreign key references. */
 static const char *unique_name(const struct cat_model *m, const struct cat_fkey *f)
 {
-	for (size_t i = 0; i < m->nidx; i++) {
-		const struct cat_index *ix = m->idx[i];
-		bool same = ix->conname && strcasecmp(ix->table->name, f->reftable) == 0 &&
-			    ix->nkeys == f->ncols;
-		for (int k = 0; same && k < f->ncols; k++)
-			same = ix->keys[k] == f->to[k];
-		if (same)
-			return ix->conname;
-	}
-	return NULL;
+	const struct cat_index *ix = unique_of(m, f);
+	return ix ? ix->conname : NULL;
 }
 
 static const char *rule(char code)

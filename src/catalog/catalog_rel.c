@@ -436,9 +436,13 @@ uint32_t cat_fkey_index(const struct cat_model *m, const struct cat_fkey *f)
 		if (!ix->unique || strcasecmp(ix->table->name, f->reftable) != 0 ||
 		    ix->nkeys != f->ncols)
 			continue;
-		bool same = true;
-		for (int k = 0; k < f->ncols && same; k++)
-			same = ix->keys[k] == f->to[k];
+		bool same = true; /* the referenced columns in any order, as PostgreSQL finds it */
+		for (int k = 0; k < f->ncols && same; k++) {
+			bool found = false;
+			for (int j = 0; j < ix->nkeys && !found; j++)
+				found = ix->keys[j] == f->to[k];
+			same = found;
+		}
 		if (same)
 			return ix->rel->oid;
 	}

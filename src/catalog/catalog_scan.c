@@ -19,6 +19,7 @@ struct lexer {
 	const char *s;
 	size_t i;
 	bool not_valid; /* a CATALOG_NOT_VALID_MARK was skipped since the flag was cleared */
+	bool guard;     /* ... a CATALOG_MATCH_FULL_MARK */
 };
 
 static bool next(struct lexer *lx, struct tok *t)
@@ -35,6 +36,8 @@ static bool next(struct lexer *lx, struct tok *t)
 			const char *e = strstr(s + i + 2, "*/");
 			lx->not_valid |= strncmp(s + i, CATALOG_NOT_VALID_MARK,
 						 strlen(CATALOG_NOT_VALID_MARK)) == 0;
+			lx->guard |= strncmp(s + i, CATALOG_MATCH_FULL_MARK,
+					     strlen(CATALOG_MATCH_FULL_MARK)) == 0;
 			i = e ? (size_t)(e - s) + 2 : strlen(s);
 		} else {
 			break;
@@ -177,7 +180,9 @@ static bool element(struct scan_out *o, struct lexer *lx)
 	while (next(lx, &t)) {
 		if (lx->not_valid && o->n > start) /* the mark ends the constraint it follows */
 			o->v[o->n - 1].not_valid = true;
-		lx->not_valid = false;
+		if (lx->guard && o->n > start && o->v[o->n - 1].kind == CAT_CON_CHECK)
+			o->n--; /* a MATCH FULL key's guard: part of the key, no constraint */
+		lx->not_valid = lx->guard = false;
 		if (t.kind == ',' || t.kind == ')')
 			return t.kind == ',';
 		bool table_level = first && (is_word(&t, "CONSTRAINT") || is_word(&t, "PRIMARY") ||
@@ -232,7 +237,7 @@ static bool element(struct scan_out *o, struct lexer *lx)
 void cat_scan_table(struct arena *a, const char *sql, struct cat_scanned **out, size_t *n)
 {
 	struct scan_out o = {.a = a};
-	struct lexer lx = {sql ? sql : "", 0, false};
+	struct lexer lx = {sql ? sql : "", 0, false, false};
 	struct tok t;
 	while (next(&lx, &t) && t.kind != '(') {
 	}
@@ -245,7 +250,7 @@ void cat_scan_table(struct arena *a, const char *sql, struct cat_scanned **out, 
 void cat_scan_index(struct arena *a, const char *sql, const char ***keys, int *nkeys,
 		    const char **pred)
 {
-	struct lexer lx = {sql ? sql : "", 0, false};
+	struct lexer lx = {sql ? sql : "", 0, false, false};
 	struct tok t;
 	*keys = NULL;
 	*nkeys = 0;
@@ -283,7 +288,7 @@ void cat_scan_index(struct arena *a, const char *sql, const char ***keys, int *n
 
 bool cat_scan_mentions(const char *sql, const char *word)
 {
-	struct lexer lx = {sql ? sql : "", 0, false};
+	struct lexer lx = {sql ? sql : "", 0, false, false};
 	struct tok t;
 	size_t n = strlen(word);
 	while (next(&lx, &t)) {

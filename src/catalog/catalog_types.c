@@ -120,8 +120,23 @@ static void copy_pkey(struct arena *a, struct catalog_relation *d, const struct 
 	d->pkey = v;
 }
 
+/* A unique index of table r made by CREATE UNIQUE INDEX over plain columns, without WHERE:
+ * what a foreign key may reference besides the constraints (PostgreSQL's
+ * transformFkeyCheckAttrs; SQLite's rule for a parent key too). */
+static bool plain_unique_index(const struct cat_index *ix, const struct cat_rel *r)
+{
+	if (ix->table != r || ix->conname || !ix->unique || ix->pred || ix->nkeys < 1 ||
+	    ix->exclops)
+		return false;
+	for (int j = 0; j < ix->nkeys; j++) {
+		if (ix->keys[j] <= 0 || ix->keys[j] > r->ncols)
+			return false;
+	}
+	return true;
+}
+
 /* The table's PRIMARY KEY and UNIQUE constraints (of plain columns) with their columns, then
- * its FOREIGN KEY and CHECK constraints without any. */
+ * its FOREIGN KEY and CHECK constraints without any, then its plain unique indexes. */
 static void copy_ukeys(struct arena *a, struct catalog_relation *d, const struct cat_model *m,
 		       const struct cat_rel *r)
 {
@@ -132,6 +147,8 @@ static void copy_ukeys(struct arena *a, struct catalog_relation *d, const struct
 		n += m->fks[i]->table == r && m->fks[i]->name;
 	for (size_t i = 0; i < m->nchecks; i++)
 		n += m->checks[i]->table == r && m->checks[i]->name;
+	for (size_t i = 0; i < m->nidx; i++)
+		n += plain_unique_index(m->idx[i], r);
 	struct catalog_ukey *v = arena_zalloc(a, (n ? n : 1) * sizeof(*v));
 	for (size_t i = 0; i < m->nidx; i++) {
 		const struct cat_index *ix = m->idx[i];
@@ -145,7 +162,7 @@ static void copy_ukeys(struct arena *a, struct catalog_relation *d, const struct
 		}
 		v[d->nukeys++] =
 			(struct catalog_ukey){arena_strdup(a, ix->conname), cols, k, ix->deferrable,
-					      ix->primary};
+					      ix->primary, false};
 	}
 	for (size_t i = 0; i < m->nfks; i++) {
 		if (m->fks[i]->table == r && m->fks[i]->name)
@@ -154,6 +171,18 @@ static void copy_ukeys(struct arena *a, struct catalog_relation *d, const struct
 	for (size_t i = 0; i < m->nchecks; i++) {
 		if (m->checks[i]->table == r && m->checks[i]->name)
 			v[d->nukeys++] = (struct catalog_ukey){.name = arena_strdup(a, m->checks[i]->name)};
+	}
+	for (size_t i = 0; i < m->nidx; i++) {
+		const struct cat_index *ix = m->idx[i];
+		if (!plain_unique_index(ix, r))
+			continue;
+		const char **cols = arena_zalloc(a, (size_t)ix->nkeys * sizeof(char *));
+		for (int j = 0; j < ix->nkeys; j++)
+			cols[j] = d->cols[ix->keys[j] - 1].name;
+		v[d->nukeys++] = (struct catalog_ukey){.name = arena_strdup(a, ix->rel->name),
+						       .cols = cols,
+						       .ncols = (size_t)ix->nkeys,
+						       .index_only = true};
 	}
 	d->ukeys = v;
 }

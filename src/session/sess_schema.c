@@ -111,6 +111,7 @@ void sess_schema_env(struct session *s, struct xlat_env *env, char search[SHARD_
 	env->builtin_fn = catalog_builtin_function;
 	env->extensions = sess_types_extensions(s);
 	env->defkey_fn = sess_types_defkey;
+	env->refkey_fn = sess_types_refkey;
 	env->rowtype_users_fn = sess_types_rowtype_users;
 	env->tenant_missing_fn = tenant_missing;
 	env->temp_rel_fn = sess_temp_relation;

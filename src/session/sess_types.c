@@ -108,7 +108,7 @@ static bool table_pkey(void *arg, const char *name, const char *conname,
 		return true;
 	}
 	for (size_t i = 0; i < r->nukeys; i++) {
-		if (strcmp(r->ukeys[i].name, conname) == 0) {
+		if (!r->ukeys[i].index_only && strcmp(r->ukeys[i].name, conname) == 0) {
 			*cols = r->ukeys[i].cols;
 			*n = r->ukeys[i].ncols;
 			return true;
@@ -140,6 +140,22 @@ bool sess_types_defkey(void *arg, const char *name, const char *conname,
 		if (k->deferrable && (primary	? k->primary
 				      : conname ? strcmp(k->name, conname) == 0
 						: !n || same_columns(k, cols, n)))
+			return true;
+	}
+	return false;
+}
+
+bool sess_types_refkey(void *arg, const char *name, const char *const *cols, size_t n)
+{
+	const struct catalog_relation *r = sess_types_relation(arg, name);
+	if (!r)
+		return true; /* not known here: left to SQLite */
+	struct catalog_ukey pk = {.cols = r->pkey, .ncols = r->npkey};
+	if (r->npkey && same_columns(&pk, cols, n))
+		return true;
+	for (size_t i = 0; i < r->nukeys; i++) {
+		const struct catalog_ukey *k = &r->ukeys[i];
+		if (k->ncols && same_columns(k, cols, n))
 			return true;
 	}
 	return false;

@@ -553,9 +553,25 @@ static char *edit_constraint(const char *old, const struct shard_drop_target *d,
 	return r;
 }
 
+/* A MATCH FULL key's guard (a CHECK named as the key, CATALOG_MATCH_FULL_MARK, after it) goes
+ * or is renamed with the key: r with it so (freed when replaced). */
+static char *with_guard(char *r, const struct shard_drop_target *d, const char *to)
+{
+	if (!r || d->contype != 'f' || !strstr(r, CATALOG_MATCH_FULL_MARK))
+		return r;
+	struct shard_drop_target g = {.name = d->name, .contype = 'c', .check = "\x01"};
+	struct pgerr ignored;
+	pgerr_clear(&ignored);
+	char *r2 = edit_constraint(r, &g, to, &ignored);
+	if (!r2)
+		return r;
+	free(r);
+	return r2;
+}
+
 char *shard_coldef_drop(const char *old, const struct shard_drop_target *d, struct pgerr *err)
 {
-	return edit_constraint(old, d, NULL, err);
+	return with_guard(edit_constraint(old, d, NULL, err), d, NULL);
 }
 
 /* ---- finding what DROP CONSTRAINT drops: the catalog's pg_constraint ---- */
@@ -732,7 +748,7 @@ char *shard_coldef_rename(struct shard_conn *c, const char *table, const char *f
 		pgerr_set(err, SQLSTATE_UNDEFINED_OBJECT,
 			  "constraint \"%s\" for table \"%s\" does not exist", from, table);
 	else
-		r = edit_constraint(old, &d, to, err);
+		r = with_guard(edit_constraint(old, &d, to, err), &d, to);
 	free(d.cols);
 	free(colbuf);
 	free(check);

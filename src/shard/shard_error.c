@@ -168,6 +168,21 @@ static void reword_not_null(sqlite3 *db, struct pgerr *e, const char *arg)
 static void reword_check(sqlite3 *db, struct pgerr *e, const char *arg)
 {
 	char table[PGERR_NAME_MAX], name[PGERR_NAME_MAX];
+	/* a MATCH FULL key's guard, named as the key (CATALOG_MATCH_FULL_MARK) */
+	if (lookup(db,
+		   "SELECT r.relname, c.conname FROM pg_constraint c JOIN pg_class r ON r.oid = "
+		   "c.conrelid WHERE c.contype = 'f' AND c.confmatchtype = 'f' AND c.conname = ?1",
+		   arg, NULL, table, name)) {
+		snprintf(e->sqlstate, sizeof(e->sqlstate), "%s", SQLSTATE_FOREIGN_KEY_VIOLATION);
+		snprintf(e->message, sizeof(e->message),
+			 "insert or update on table \"%s\" violates foreign key constraint \"%s\"",
+			 table, name);
+		pgerr_detail(e, "MATCH FULL does not allow mixing of null and nonnull key values.");
+		snprintf(e->schema_name, sizeof(e->schema_name), "public");
+		snprintf(e->table_name, sizeof(e->table_name), "%s", table);
+		snprintf(e->constraint_name, sizeof(e->constraint_name), "%s", name);
+		return;
+	}
 	if (catalog_domain_check_name(arg, table, sizeof(table), name, sizeof(name))) {
 		/* a domain's constraint carried by a column (src/xlat/xlat_domain.c), the domain
 		 * named as format_type names it */
@@ -615,6 +630,9 @@ static const struct rc_map rc_table[] = {
 	{SQLITE_CONSTRAINT_CHECK, "CHECK constraint failed: ", SQLSTATE_CHECK_VIOLATION,
 	 reword_check},
 	{SQLITE_CONSTRAINT_FOREIGNKEY, NULL, SQLSTATE_FOREIGN_KEY_VIOLATION, reword_fkey},
+	/* ON DELETE/UPDATE RESTRICT: SQLite's action is a trigger raising this */
+	{SQLITE_CONSTRAINT_TRIGGER, "FOREIGN KEY constraint failed", SQLSTATE_FOREIGN_KEY_VIOLATION,
+	 reword_fkey},
 	{SQLITE_CONSTRAINT, NULL, "23000", NULL},
 	{SQLITE_ERROR, "no such table: ", SQLSTATE_UNDEFINED_TABLE, reword_no_table},
 	{SQLITE_ERROR, "no such view: ", SQLSTATE_UNDEFINED_TABLE, reword_no_view},

@@ -15,6 +15,12 @@
 
 #define FK_COLS_MAX 32 /* PostgreSQL's INDEX_MAX_KEYS */
 #define FK_SCAN_MAX 64 /* violations examined: older deferred ones may come first */
+/* foreign_key_check of the main schema, then of the temporary one (which the pragma without a
+ * schema leaves out) */
+#define FK_CHECK_ALL                                                                         \
+	"SELECT \"table\", rowid, parent, fkid FROM pragma_foreign_key_check(NULL, 'main') " \
+	"UNION ALL SELECT \"table\", rowid, parent, fkid FROM "                              \
+	"pragma_foreign_key_check(NULL, 'temp')"
 
 /* One row foreign_key_check reported: the child row, its key's columns on both sides and the
  * key's values (copies that outlive the savepoint). */
@@ -25,6 +31,7 @@ struct fk_violation {
 	char from[FK_COLS_MAX][PGERR_NAME_MAX], to[FK_COLS_MAX][PGERR_NAME_MAX];
 	sqlite3_value *vals[FK_COLS_MAX];
 	char values[PGERR_MSG_MAX / 2]; /* "5, abc" as PostgreSQL prints the key */
+	bool restrict_;                 /* ON DELETE or ON UPDATE RESTRICT */
 };
 
 static void violation_free(struct fk_violation *v)
@@ -79,10 +86,11 @@ static bool parent_pkey(sqlite3 *db, struct fk_violation *v)
 static bool key_columns(sqlite3 *db, struct fk_violation *v, int fkid)
 {
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT \"from\", \"to\" FROM pragma_foreign_key_list(?1) "
-			       "WHERE id = ?2 ORDER BY seq",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(
+		    db,
+		    "SELECT \"from\", \"to\", on_update = 'RESTRICT' OR on_delete = "
+		    "'RESTRICT' FROM pragma_foreign_key_list(?1) WHERE id = ?2 ORDER BY seq",
+		    -1, &st, NULL) != SQLITE_OK)
 		return false;
 	sqlite3_bind_text(st, 1, v->table, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, fkid);
@@ -91,6 +99,7 @@ static bool key_columns(sqlite3 *db, struct fk_violation *v, int fkid)
 	while (v->ncols < FK_COLS_MAX && sqlite3_step(st) == SQLITE_ROW) {
 		const char *to = (const char *)sqlite3_column_text(st, 1);
 		implicit |= !to;
+		v->restrict_ = sqlite3_column_int(st, 2) != 0;
 		snprintf(v->from[v->ncols], PGERR_NAME_MAX, "%s",
 			 (const char *)sqlite3_column_text(st, 0));
 		snprintf(v->to[v->ncols++], PGERR_NAME_MAX, "%s", to ? to : "");
@@ -99,9 +108,15 @@ static bool key_columns(sqlite3 *db, struct fk_violation *v, int fkid)
 	return v->ncols > 0 && (!implicit || parent_pkey(db, v));
 }
 
+/* The schema of table as an unqualified name finds it: a temporary table's before main. */
+static const char *schema_of(sqlite3 *db, const char *table)
+{
+	return shard_table_is_temp(db, table) ? "temp" : "main";
+}
+
 /* "SELECT "a", "b" FROM "t" WHERE rowid = ?1", or with `same`, a test that row rowid still
  * holds the key values ?2, ?3, ... */
-static char *row_query(const struct fk_violation *v, bool same)
+static char *row_query(sqlite3 *db, const struct fk_violation *v, bool same)
 {
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
@@ -110,7 +125,7 @@ static char *row_query(const struct fk_violation *v, bool same)
 		strbuf_puts(&sb, i ? ", " : "");
 		strbuf_put_quoted(&sb, v->from[i], '"');
 	}
-	strbuf_printf(&sb, " FROM main.");
+	strbuf_printf(&sb, " FROM %s.", schema_of(db, v->table));
 	strbuf_put_quoted(&sb, v->table, '"');
 	strbuf_puts(&sb, " WHERE rowid = ?1");
 	for (int i = 0; same && i < v->ncols; i++) {
@@ -129,8 +144,8 @@ static char *row_query(const struct fk_violation *v, bool same)
 static uint32_t column_type(sqlite3 *db, const char *table, const char *col)
 {
 	const char *decl = NULL;
-	if (sqlite3_table_column_metadata(db, "main", table, col, &decl, NULL, NULL, NULL, NULL) !=
-	    SQLITE_OK)
+	if (sqlite3_table_column_metadata(db, schema_of(db, table), table, col, &decl, NULL, NULL,
+					  NULL, NULL) != SQLITE_OK)
 		return PGTYPE_TEXT;
 	int32_t typmod;
 	return pgtype_from_decl(decl, &typmod);
@@ -149,7 +164,7 @@ static void put_value(struct strbuf *sb, uint32_t oid, sqlite3_value *val)
 /* The child row's key values: copies, and their PostgreSQL text joined by ", ". */
 static bool key_values(sqlite3 *db, struct fk_violation *v)
 {
-	char *sql = row_query(v, false);
+	char *sql = row_query(db, v, false);
 	sqlite3_stmt *st = NULL;
 	bool ok = sql && sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK;
 	free(sql);
@@ -179,10 +194,8 @@ static bool nth_violation(sqlite3 *db, int n, struct fk_violation *v, bool *more
 {
 	sqlite3_stmt *st;
 	*more = false;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT \"table\", rowid, parent, fkid FROM "
-			       "pragma_foreign_key_check LIMIT 1 OFFSET ?1",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db, "SELECT * FROM (" FK_CHECK_ALL ") LIMIT 1 OFFSET ?1", -1, &st,
+			       NULL) != SQLITE_OK)
 		return false;
 	sqlite3_bind_int(st, 1, n);
 	bool ok = sqlite3_step(st) == SQLITE_ROW;
@@ -226,7 +239,7 @@ static bool parent_had_key(sqlite3 *db, const struct fk_violation *v)
 {
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	strbuf_puts(&sb, "SELECT 1 FROM main.");
+	strbuf_printf(&sb, "SELECT 1 FROM %s.", schema_of(db, v->parent));
 	strbuf_put_quoted(&sb, v->parent, '"');
 	for (int i = 0; i < v->ncols; i++) {
 		strbuf_puts(&sb, i ? " AND " : " WHERE ");
@@ -325,9 +338,7 @@ bool shard_fk_check(sqlite3 *db, bool (*immediate)(const char *name, void *arg),
 		    const char *written, struct pgerr *err)
 {
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT \"table\", rowid, parent, fkid FROM pragma_foreign_key_check",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db, FK_CHECK_ALL, -1, &st, NULL) != SQLITE_OK)
 		return shard_error(db, sqlite3_errcode(db), err);
 	struct fk_violation v;
 	char name[PGERR_NAME_MAX];
@@ -374,10 +385,13 @@ static int collect(sqlite3 *db, struct fk_violation *found, int max)
 }
 
 /* Runs vm to its end inside savepoint shardlite_fk with foreign keys deferred, collects the
- * violations, and rolls everything back; restores the connection's defer_foreign_keys. */
-static int rerun(sqlite3 *db, sqlite3_stmt *vm, struct fk_violation *found, int max)
+ * violations, and rolls everything back; restores the connection's defer_foreign_keys. A
+ * RESTRICT key's action is compiled into vm and fails even when deferred; SQLite leaves it out
+ * of a statement prepared while keys are deferred (the key then counts as a NO ACTION one), so
+ * with restrict_ the statement is prepared again, its parameters' values written in. */
+static int rerun(sqlite3 *db, sqlite3_stmt *vm, struct fk_violation *found, int max, bool restrict_)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st, *fresh = NULL;
 	int deferred = 0;
 	if (sqlite3_prepare_v2(db, "PRAGMA defer_foreign_keys", -1, &st, NULL) != SQLITE_OK)
 		return 0;
@@ -387,13 +401,21 @@ static int rerun(sqlite3 *db, sqlite3_stmt *vm, struct fk_violation *found, int 
 	if (sqlite3_exec(db, "SAVEPOINT shardlite_fk; PRAGMA defer_foreign_keys = ON", NULL, NULL,
 			 NULL) != SQLITE_OK)
 		return 0;
-	sqlite3_reset(vm);
+	if (restrict_) {
+		char *sql = sqlite3_expanded_sql(vm);
+		if (!sql || sqlite3_prepare_v2(db, sql, -1, &fresh, NULL) != SQLITE_OK)
+			fresh = NULL;
+		sqlite3_free(sql);
+	}
+	sqlite3_stmt *run = fresh ? fresh : vm;
+	sqlite3_reset(run);
 	int rc;
 	shard_serial_replay(true);
-	while ((rc = sqlite3_step(vm)) == SQLITE_ROW)
+	while ((rc = sqlite3_step(run)) == SQLITE_ROW)
 		;
 	shard_serial_replay(false);
-	sqlite3_reset(vm);
+	sqlite3_reset(run);
+	sqlite3_finalize(fresh);
 	int n = rc == SQLITE_DONE ? collect(db, found, max) : 0;
 	(void)sqlite3_exec(db, "ROLLBACK TO shardlite_fk; RELEASE shardlite_fk", NULL, NULL, NULL);
 	(void)sqlite3_exec(
@@ -404,17 +426,22 @@ static int rerun(sqlite3 *db, sqlite3_stmt *vm, struct fk_violation *found, int 
 
 void shard_fk_explain(sqlite3 *db, sqlite3_stmt *vm, int rc, struct pgerr *err)
 {
-	if (rc != SQLITE_CONSTRAINT_FOREIGNKEY)
+	/* a RESTRICT key's action is SQLite's trigger raising this (rerun) */
+	bool restrict_ = rc == SQLITE_CONSTRAINT_TRIGGER &&
+			 strcmp(sqlite3_errmsg(db), "FOREIGN KEY constraint failed") == 0;
+	if (rc != SQLITE_CONSTRAINT_FOREIGNKEY && !restrict_)
 		return;
 	enum { MAX = 8 };
 	struct fk_violation *found = calloc(MAX, sizeof(*found));
 	if (!found)
 		return;
-	int n = rerun(db, vm, found, MAX);
+	int n = rerun(db, vm, found, MAX, restrict_);
 	for (int i = 0; i < n; i++) {
+		if (restrict_ && !found[i].restrict_)
+			continue; /* an older violation of another key */
 		/* Compared with the rows before the statement: a new or changed child row broke
 		 * the key; an unchanged one lost its parent; one already orphaned is older. */
-		char *same = row_query(&found[i], true);
+		char *same = row_query(db, &found[i], true);
 		bool unchanged = finds_row(db, same, &found[i], 2);
 		free(same);
 		if (!unchanged || parent_had_key(db, &found[i])) {

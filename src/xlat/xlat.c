@@ -492,6 +492,11 @@ static bool syntax_error(const PgQueryError *e, struct pgerr *err)
 		{"processCASbits", NULL, SQLSTATE_FEATURE_NOT_SUPPORTED},
 		{NULL, "CREATE SCHEMA IF NOT EXISTS cannot include schema elements",
 		 SQLSTATE_FEATURE_NOT_SUPPORTED},
+		{NULL, "MATCH PARTIAL not yet implemented", SQLSTATE_FEATURE_NOT_SUPPORTED},
+		{NULL, "a column list with SET NULL is only supported for ON DELETE actions",
+		 SQLSTATE_FEATURE_NOT_SUPPORTED},
+		{NULL, "a column list with SET DEFAULT is only supported for ON DELETE actions",
+		 SQLSTATE_FEATURE_NOT_SUPPORTED},
 	};
 	const char *code = SQLSTATE_SYNTAX_ERROR;
 	for (size_t i = 0; i < ARRAY_LEN(codes); i++) {

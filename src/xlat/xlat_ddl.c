@@ -73,16 +73,27 @@ static const char *fk_action(char a)
 	}
 }
 
-/* MATCH FULL differs from MATCH SIMPLE only for a key of several columns, some of them NULL;
- * a one-column key (a column constraint's, or fk_attrs of one) is written MATCH FULL, which
- * SQLite parses and ignores and pragma_foreign_key_list reports for the catalog. */
+/* MATCH FULL differs from MATCH SIMPLE only for a key of several columns, some of them NULL:
+ * it is written MATCH FULL, which SQLite parses and ignores and the catalog reads, and a key of
+ * several columns gets its guard after it (match_full_guard). */
 static bool references(struct xlat_ctx *c, const PgQuery__Constraint *k)
 {
 	bool full = k->fk_matchtype && *k->fk_matchtype == 'f';
-	if ((full && k->n_fk_attrs > 1) || (k->fk_matchtype && *k->fk_matchtype == 'p'))
-		return xlat_unsupported(c, k->location,
-					full ? "MATCH FULL of a key of several columns"
-					     : "MATCH PARTIAL");
+	if (k->fk_matchtype && *k->fk_matchtype == 'p')
+		return xlat_unsupported(c, k->location, "MATCH PARTIAL");
+	for (size_t i = 0; i < k->n_fk_del_set_cols; i++) { /* PostgreSQL's check comes first */
+		const char *col = xlat_node_str(k->fk_del_set_cols[i]);
+		bool in_key = false;
+		for (size_t j = 0; col && j < k->n_fk_attrs && !in_key; j++) {
+			const char *f = xlat_node_str(k->fk_attrs[j]);
+			in_key = f && strcmp(f, col) == 0;
+		}
+		if (col && !in_key && k->n_fk_attrs)
+			return xlat_fail(c, "42P10", -1,
+					 "column \"%s\" referenced in ON DELETE SET action must be "
+					 "part of foreign key",
+					 col);
+	}
 	if (k->n_fk_del_set_cols)
 		return xlat_unsupported(c, k->location,
 					"ON DELETE SET NULL/DEFAULT with a column list");
@@ -1020,6 +1031,42 @@ static bool foreign_key_types(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 	return true;
 }
 
+/* MATCH FULL of a key of several columns: SQLite checks it as MATCH SIMPLE (a NULL column
+ * matches anything), so a CHECK named as the key follows it, refusing a key neither all NULL
+ * nor all set (CATALOG_MATCH_FULL_MARK: no constraint of the catalog's; its violation is the
+ * key's 23503 with PostgreSQL's DETAIL, shard_error.c). The key's name, NULL for any other
+ * constraint: as written, else PostgreSQL's default, which the stored text then keeps (as
+ * PostgreSQL keeps it when a column is renamed) so that key and guard stay one name. */
+static const char *match_full_name(struct xlat_ctx *c, const char *table,
+				   const PgQuery__Constraint *k)
+{
+	if (k->contype != CONSTR(FOREIGN) || !k->fk_matchtype || *k->fk_matchtype != 'f' ||
+	    k->n_fk_attrs < 2)
+		return NULL;
+	if (k->conname && *k->conname)
+		return k->conname;
+	const char *names = NULL;
+	for (size_t i = 0; i < k->n_fk_attrs; i++) {
+		const char *col = xlat_node_str(k->fk_attrs[i]);
+		names = !col ? names : names ? arena_printf(c->a, "%s_%s", names, col) : col;
+	}
+	return base_object_name(c->a, table, names ? names : "", "fkey");
+}
+
+static void match_full_guard(struct xlat_ctx *c, const char *name, const PgQuery__Constraint *k)
+{
+	xlat_puts(c, ", CONSTRAINT ");
+	xlat_ident(c, name);
+	xlat_puts(c, " CHECK ((");
+	for (size_t i = 0; i < k->n_fk_attrs; i++) {
+		const char *col = xlat_node_str(k->fk_attrs[i]);
+		xlat_puts(c, i ? ") + (" : "");
+		xlat_ident(c, col ? col : "");
+		xlat_puts(c, " IS NULL");
+	}
+	xlat_printf(c, ") IN (0, %zu)) " CATALOG_MATCH_FULL_MARK, k->n_fk_attrs);
+}
+
 /* One element of CREATE TABLE's list, after a ", " unless it is the first emitted. */
 static bool table_element(struct xlat_ctx *c, const PgQuery__CreateStmt *s,
 			  const struct autonum *an, const PgQuery__Node *e, bool *first)
@@ -1032,8 +1079,20 @@ static bool table_element(struct xlat_ctx *c, const PgQuery__CreateStmt *s,
 		return true; /* made after the table (xlat_exclude.c, xlat_defkey.c) */
 	xlat_puts(c, *first ? "" : ", ");
 	*first = false;
-	if (e->node_case == NODE(CONSTRAINT))
-		return table_constraint(c, e->constraint);
+	if (e->node_case == NODE(CONSTRAINT)) {
+		const PgQuery__Constraint *k = e->constraint;
+		const char *guard = match_full_name(c, s->relation->relname, k);
+		if (guard && !(k->conname && *k->conname)) {
+			xlat_puts(c, "CONSTRAINT ");
+			xlat_ident(c, guard);
+			xlat_puts(c, " ");
+		}
+		if (!table_constraint(c, k))
+			return false;
+		if (guard)
+			match_full_guard(c, guard, k);
+		return true;
+	}
 	if (e->node_case != NODE(COLUMN_DEF))
 		return xlat_unsupported(c, -1, "LIKE in CREATE TABLE");
 	const char *col = e->column_def->colname;

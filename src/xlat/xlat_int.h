@@ -1402,6 +1402,17 @@ bool xlat_table_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k);
  * columns of clearly incompatible types; s: the CREATE TABLE making table, or NULL. */
 bool xlat_fk_types(struct xlat_ctx *c, const char *table, const PgQuery__CreateStmt *s,
 		   const PgQuery__Constraint *k, const char *column);
+/* xlat_fkref.c: PostgreSQL's errors for what foreign key k of table names, in its order: 42P01
+ * a referenced relation that is not there, 42809 one that is no table, 42703 a column of
+ * either side that is not there, 42704 no primary key, 42830 a repeated referenced column, a key
+ * that is no primary key or UNIQUE constraint or unique index, another number of columns.
+ * s: the CREATE TABLE making table (whose own columns and keys it reads), NULL for ALTER
+ * TABLE (the table's own columns and keys are left to the run: an earlier action may add
+ * them). column: a column constraint's column. *pk, *npk: the referenced columns (the
+ * primary key's when k names none), 0 when not known here (another tenant's table). */
+bool xlat_fk_refs(struct xlat_ctx *c, const char *table, const PgQuery__CreateStmt *s,
+		  const PgQuery__Constraint *k, const char *column, const char *const **pk,
+		  size_t *npk);
 /* xlat_exclude.c: an EXCLUDE constraint k of table rel, checked and written as
  * "[; ]SELECT shardlite_exclude(...)" at the end of c's text (the statement becomes a
  * script); false with c's error. */

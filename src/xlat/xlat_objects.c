@@ -894,6 +894,8 @@ const char *xlat_alter_action_name(PgQuery__AlterTableType t)
 		return "ALTER TABLE ... ENABLE/DISABLE RULE";
 	case AT(DropOids):
 		return "ALTER TABLE ... SET WITHOUT OIDS";
+	case AT(AlterConstraint): /* a foreign key's deferrability */
+		return "ALTER TABLE ... ALTER CONSTRAINT";
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
 		return "ALTER TABLE ... ALTER COLUMN ... TYPE";
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:

@@ -184,6 +184,13 @@ bool xlat_add_constraint(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 				 k->contype == CONSTR(PRIMARY) ? "PRIMARY KEY" : "UNIQUE");
 	if (k->contype == CONSTR(CHECK) && k->is_no_inherit)
 		return xlat_unsupported(c, k->location, "NO INHERIT");
+	if (k->contype == CONSTR(FOREIGN) && !xlat_fk_types(c, table->relname, NULL, k, NULL))
+		return false; /* what it references, and the columns' types (xlat_fkref.c) */
+	if (k->contype == CONSTR(FOREIGN) && k->n_fk_attrs > 1 && k->fk_matchtype &&
+	    *k->fk_matchtype == 'f') /* its guard (xlat_ddl.c) is made by CREATE TABLE only */
+		return xlat_unsupported(c, k->location,
+					"ALTER TABLE ... ADD FOREIGN KEY ... MATCH FULL of several "
+					"columns");
 	rb->name = constraint_name(c, table->relname, k);
 	if (k->contype == CONSTR(UNIQUE) && !(k->conname && *k->conname)) {
 		rb->label = "key"; /* a second one on the same columns takes a digit */

@@ -690,6 +690,39 @@ START_TEST(fk_violation_params)
 			    "SELECT (SELECT count(*) FROM fc) || '/' || (SELECT count(*) FROM fp)");
 	ck_assert_str_eq(PQgetvalue(r, 0, 0), "1/1");
 	PQclear(r);
+	/* ON DELETE RESTRICT: SQLite's own trigger fails, even with keys deferred; the key is
+	 * found by the statement prepared again with its parameters' values */
+	PQclear(harness_exec_ok(c, "CREATE TABLE fr (id int, pid int REFERENCES fp ON DELETE "
+				   "RESTRICT)"));
+	PQclear(harness_exec_ok(c, "INSERT INTO fp VALUES (2, 'b')"));
+	PQclear(harness_exec_ok(c, "INSERT INTO fr VALUES (1, 2)"));
+	vals[0] = "2";
+	r = PQexecParams(c, "DELETE FROM fp WHERE id = $1", 1, NULL, vals, NULL, NULL, 0);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "23503");
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY),
+			 "update or delete on table \"fp\" violates foreign key constraint "
+			 "\"fr_pid_fkey\" on table \"fr\"");
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL),
+			 "Key (id)=(2) is still referenced from table \"fr\".");
+	PQclear(r);
+	r = harness_exec_ok(c, "SELECT count(*) FROM fp");
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "2");
+	PQclear(r);
+	/* a deferred key of temporary tables failing at COMMIT: foreign_key_check of the temp
+	 * schema too (the pragma without one reads main only) */
+	PQclear(harness_exec_ok(c, "CREATE TEMP TABLE tp (id int PRIMARY KEY)"));
+	PQclear(harness_exec_ok(c, "CREATE TEMP TABLE tc (pid int REFERENCES tp DEFERRABLE "
+				   "INITIALLY DEFERRED)"));
+	PQclear(harness_exec_ok(c, "BEGIN"));
+	PQclear(harness_exec_ok(c, "INSERT INTO tc VALUES (5)"));
+	r = PQexec(c, "COMMIT");
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "23503");
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY),
+			 "insert or update on table \"tc\" violates foreign key constraint "
+			 "\"tc_pid_fkey\"");
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL),
+			 "Key (pid)=(5) is not present in table \"tp\".");
+	PQclear(r);
 	PQfinish(c);
 }
 END_TEST

@@ -43,8 +43,18 @@ static const struct xcase cases[] = {
 											"57"},
 	{"CREATE TABLE n1 (a int REFERENCES t (id) MATCH FULL)",
 	 "CREATE TABLE n1 (a int4 REFERENCES t(id) MATCH FULL)"},
+	/* several columns: named, and its guard after it (xlat_ddl.c's match_full_guard) */
 	{"CREATE TABLE n1 (a int, b int, FOREIGN KEY (a, b) REFERENCES t (id, x) MATCH FULL)",
-	 "!0A000@32"},
+	 "CREATE TABLE n1 (a int4, b int4, CONSTRAINT n1_a_b_fkey FOREIGN KEY (a, b) REFERENCES "
+	 "t(id, x) MATCH FULL, CONSTRAINT n1_a_b_fkey CHECK ((a IS NULL) + (b IS NULL) IN (0, 2)) "
+	 "/* shardlite: match full */)"},
+	{"CREATE TABLE n1 (a int, b int, c int, CONSTRAINT k FOREIGN KEY (a, b, c) REFERENCES t "
+	 "MATCH FULL ON DELETE CASCADE)",
+	 "CREATE TABLE n1 (a int4, b int4, c int4, CONSTRAINT k FOREIGN KEY (a, b, c) REFERENCES t "
+	 "MATCH FULL ON DELETE CASCADE, CONSTRAINT k CHECK ((a IS NULL) + (b IS NULL) + (c IS NULL) "
+	 "IN (0, 3)) /* shardlite: match full */)"},
+	{"CREATE TABLE n1 (a int, b int, FOREIGN KEY (a, b) REFERENCES t (id, x) MATCH PARTIAL)",
+	 "!0A000"},
 	{"CREATE TABLE n1 (a int UNIQUE NOT DEFERRABLE INITIALLY IMMEDIATE)",
 	 "CREATE TABLE n1 (a int4 UNIQUE)"},
 	{"CREATE TABLE n1 (a int, b int GENERATED ALWAYS AS (a * 2) STORED)",

@@ -50,6 +50,7 @@ Suite *xlat_suite_alter(void);
 Suite *xlat_suite_plpgsql(void);
 Suite *xlat_suite_database(void);
 Suite *xlat_suite_syscol(void);
+Suite *xlat_suite_fkref(void);
 Suite *xlat_suite_trigger(void);
 
 #define XCASE_TEST(name, table)                    \

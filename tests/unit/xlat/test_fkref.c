@@ -1,0 +1,186 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* test_fkref.c: what a foreign key names, checked while translating (xlat_fkref.c) and the
+ * types of its columns (xlat_fktype.c): PostgreSQL's 42P01, 42809, 42703, 42830 and 42804 in
+ * CREATE TABLE and ALTER TABLE ... ADD FOREIGN KEY, against a small schema; keys that are
+ * fine translate. */
+#include "xlat_test.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* p (id int4 primary key, code text unique, n numeric, f float8); c (x int4, t text); v a view */
+static const struct xlat_schema_col p_cols[] = {{"id", 23, -1, 0, NULL, false, false},
+						{"code", 25, -1, 0, NULL, false, false},
+						{"n", 1700, -1, 0, NULL, false, false},
+						{"f", 701, -1, 0, NULL, false, false}};
+static const struct xlat_schema_col c_cols[] = {{"x", 23, -1, 0, NULL, false, false},
+						{"t", 25, -1, 0, NULL, false, false}};
+
+static bool table_fn(void *arg, const char *name, struct arena *a,
+		     const struct xlat_schema_col **cols, size_t *ncols)
+{
+	(void)arg;
+	(void)a;
+	if (strcasecmp(name, "p") == 0 || strcasecmp(name, "v") == 0) {
+		*cols = p_cols;
+		*ncols = 4;
+		return true;
+	}
+	if (strcasecmp(name, "c") == 0) {
+		*cols = c_cols;
+		*ncols = 2;
+		return true;
+	}
+	return false;
+}
+
+static char relkind_fn(void *arg, const char *name)
+{
+	(void)arg;
+	return strcasecmp(name, "v") == 0 ? 'v' : 0;
+}
+
+static bool sequence_fn(void *arg, const char *name)
+{
+	(void)arg;
+	return strcasecmp(name, "s") == 0;
+}
+
+static bool pkey_fn(void *arg, const char *name, const char *conname, const char *const **cols,
+		    size_t *n)
+{
+	static const char *const p_key[] = {"id"};
+	(void)arg;
+	if (conname || (strcasecmp(name, "p") != 0 && strcasecmp(name, "c") != 0))
+		return false;
+	bool p = strcasecmp(name, "p") == 0;
+	*cols = p ? p_key : NULL;
+	*n = p ? 1 : 0;
+	return true;
+}
+
+/* p's keys: (id) and (code) */
+static bool refkey_fn(void *arg, const char *name, const char *const *cols, size_t n)
+{
+	(void)arg;
+	return strcasecmp(name, "p") != 0 ||
+	       (n == 1 && (strcmp(cols[0], "id") == 0 || strcmp(cols[0], "code") == 0));
+}
+
+static const struct xlat_schema schema = {.table_fn = table_fn,
+					  .relkind_fn = relkind_fn,
+					  .sequence_fn = sequence_fn,
+					  .pkey_fn = pkey_fn,
+					  .fingerprint = 0xf4ef};
+
+static const struct {
+	const char *pg;
+	const char *want; /* a SQLSTATE, or "" when it translates */
+} cases[] = {
+	{"CREATE TABLE t (a int REFERENCES p)", ""},
+	{"CREATE TABLE t (a text REFERENCES p (code))", ""},
+	{"CREATE TABLE t (a int8 REFERENCES p (id))", ""},
+	{"CREATE TABLE t (a int REFERENCES p (n))", "42830"},
+	{"CREATE TABLE t (a int REFERENCES nope)", "42P01"},
+	{"CREATE TABLE t (a int REFERENCES v)", "42809"},
+	{"CREATE TABLE t (a int REFERENCES s)", "42809"},
+	{"CREATE TABLE t (a int REFERENCES p (nope))", "42703"},
+	{"CREATE TABLE t (a int, FOREIGN KEY (b) REFERENCES p)", "42703"},
+	{"CREATE TABLE t (a int, b int, FOREIGN KEY (a, b) REFERENCES p)", "42830"},
+	{"CREATE TABLE t (a int REFERENCES p (id, id))", "42830"},
+	{"CREATE TABLE t (a int REFERENCES c)", "42704"}, /* no primary key */
+	/* the implied key's type; numbers convert one way only */
+	{"CREATE TABLE t (a text REFERENCES p)", "42804"},
+	{"CREATE TABLE t (a numeric REFERENCES p)", "42804"},
+	{"CREATE TABLE t (a float8 REFERENCES p (id))", "42804"},
+	{"CREATE TABLE t (a int REFERENCES p (code))", "42804"},
+	/* the table itself: its own columns and keys */
+	{"CREATE TABLE t (id int PRIMARY KEY, up int REFERENCES t)", ""},
+	{"CREATE TABLE t (id int, k int UNIQUE, up int REFERENCES t (k))", ""},
+	{"CREATE TABLE t (id int PRIMARY KEY, up int REFERENCES t (nope))", "42703"},
+	{"CREATE TABLE t (id int PRIMARY KEY, k int, up int REFERENCES t (k))", "42830"},
+	{"CREATE TABLE t (id int, up int REFERENCES t)", "42704"},
+	{"CREATE TABLE t (id int PRIMARY KEY, up text REFERENCES t)", "42804"},
+	/* ALTER TABLE: the referenced side, and the types the columns have */
+	{"ALTER TABLE c ADD FOREIGN KEY (x) REFERENCES p", ""},
+	{"ALTER TABLE c ADD FOREIGN KEY (x) REFERENCES p (nope)", "42703"},
+	{"ALTER TABLE c ADD FOREIGN KEY (x) REFERENCES nope", "42P01"},
+	{"ALTER TABLE c ADD FOREIGN KEY (t) REFERENCES p", "42804"},
+	{"ALTER TABLE c ADD FOREIGN KEY (x) REFERENCES p (n)", "42830"},
+	/* the grammar's refusals are 0A000 in PostgreSQL (xlat.c's syntax_error) */
+	{"CREATE TABLE t (a int, b int, FOREIGN KEY (a, b) REFERENCES p MATCH PARTIAL)", "0A000"},
+	{"CREATE TABLE t (a int REFERENCES p ON UPDATE SET NULL (a))", "0A000"},
+	{"CREATE TABLE t (a int REFERENCES p ON UPDATE SET DEFAULT (a))", "0A000"},
+	/* ON DELETE SET NULL (columns): a column outside the key first, then refused */
+	{"CREATE TABLE t (a int, b int, FOREIGN KEY (a) REFERENCES p (id) ON DELETE SET NULL (b))",
+	 "42P10"},
+	{"CREATE TABLE t (a int, b int, FOREIGN KEY (a) REFERENCES p (id) ON DELETE SET NULL (a))",
+	 "0A000"},
+	/* a key's deferrability changed in place: refused, naming the action */
+	{"ALTER TABLE c ALTER CONSTRAINT c_x_fkey NOT DEFERRABLE", "0A000"},
+	/* an earlier action may add the column or the key of the table itself */
+	{"ALTER TABLE c ADD COLUMN y int, ADD FOREIGN KEY (y) REFERENCES p", ""},
+	{"ALTER TABLE c ADD UNIQUE (x), ADD FOREIGN KEY (x) REFERENCES c (x)", ""},
+};
+
+static bool translate(const char *sql, struct arena *a, struct xlat_stmt **v, struct pgerr *e)
+{
+	struct xlat_env env = {.schema = &schema, .refkey_fn = refkey_fn};
+	size_t n = 0;
+	pgerr_clear(e);
+	return xlat_translate_in(&env, sql, NULL, 0, a, v, &n, e) && n >= 1;
+}
+
+START_TEST(test_fkref_case)
+{
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *v = NULL;
+	struct pgerr e;
+	bool ok = translate(cases[_i].pg, a, &v, &e);
+	if (!cases[_i].want[0])
+		ck_assert_msg(ok, "%s: %s %s", cases[_i].pg, e.sqlstate, e.message);
+	else
+		ck_assert_msg(!ok && strcmp(e.sqlstate, cases[_i].want) == 0, "%s: %s %s",
+			      cases[_i].pg, ok ? "translated" : e.sqlstate, ok ? "" : e.message);
+	arena_free(a);
+}
+END_TEST
+
+/* PostgreSQL's words, with the implied key's column in the DETAIL */
+START_TEST(test_fkref_messages)
+{
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *v = NULL;
+	struct pgerr e;
+	ck_assert(!translate("CREATE TABLE t (a text REFERENCES p)", a, &v, &e));
+	ck_assert_str_eq(e.message, "foreign key constraint \"t_a_fkey\" cannot be implemented");
+	ck_assert_str_eq(
+		e.detail,
+		"Key columns \"a\" and \"id\" are of incompatible types: text and integer.");
+	ck_assert(!translate("CREATE TABLE t (a int REFERENCES p (n))", a, &v, &e));
+	ck_assert_str_eq(
+		e.message,
+		"there is no unique constraint matching given keys for referenced table \"p\"");
+	ck_assert(!translate("CREATE TABLE t (a int, FOREIGN KEY (b) REFERENCES p)", a, &v, &e));
+	ck_assert_str_eq(e.message,
+			 "column \"b\" referenced in foreign key constraint does not exist");
+	ck_assert(!translate("CREATE TABLE t (a int, b int, FOREIGN KEY (a, b) REFERENCES p)", a,
+			     &v, &e));
+	ck_assert_str_eq(e.message,
+			 "number of referencing and referenced columns for foreign key disagree");
+	ck_assert(!translate("ALTER TABLE c ALTER CONSTRAINT k DEFERRABLE", a, &v, &e));
+	ck_assert_str_eq(e.message, "ALTER TABLE ... ALTER CONSTRAINT is not supported");
+	arena_free(a);
+}
+END_TEST
+
+Suite *xlat_suite_fkref(void)
+{
+	Suite *s = suite_create("xlat_fkref");
+	TCase *tc = tcase_create("fkref");
+	tcase_add_loop_test(tc, test_fkref_case, 0, (int)(sizeof(cases) / sizeof(cases[0])));
+	tcase_add_test(tc, test_fkref_messages);
+	suite_add_tcase(s, tc);
+	return s;
+}
