@@ -296,6 +296,8 @@ static bool column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct 
 		struct xlat_colref r;
 		return column_ref(c, xlat_colref(&r, only, value, cr->location)->column_ref, t);
 	}
+	if (c->retfrom && xlat_retfrom_ref(c, cr, t)) /* u.x in SET/RETURNING of ... FROM u */
+		return true;
 	int lat = xlat_lateral_ref(c, cr, t);
 	if (!lat && c->nsrfcols)
 		lat = xlat_srf_column_ref(c, cr, t);

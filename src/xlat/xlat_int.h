@@ -180,6 +180,9 @@ struct xlat_ctx {
 	int cte_seq;       /* numbers the CTEs that carry FROM column aliases */
 	const char *ret_alias; /* in RETURNING: the target's alias, which SQLite does not know */
 	const char *ret_rel;   /* ... and the table name to say instead */
+	/* In SET/RETURNING of an UPDATE ... FROM or DELETE ... USING whose RETURNING reads the
+	 * FROM relations: where their columns are read from (xlat_retfrom.c), NULL elsewhere. */
+	struct xlat_retfrom *retfrom;
 
 	/* For the translation cache (xlat_cache.c): where constants landed in the output, and
 	 * the constants whose value the translation depended on. The rules that keep a cached
@@ -1348,6 +1351,43 @@ bool xlat_modcte_finish(struct xlat_ctx *c);
 /* Column i of a row a step collected as a JSON array (json_each's value), preceded by ", "
  * unless i is 0: a blob was written as {"x": hex}, anything else as itself. */
 void xlat_modcte_json_column(struct xlat_ctx *c, size_t i);
+/* Adds sql (a query that reads and writes nothing) as a step run before everything else the
+ * statement does, its rows a JSON array read through json_each(?preK) anywhere in the
+ * statement's text; returns K. */
+int xlat_modcte_pre_sql(struct xlat_ctx *c, const char *sql);
+
+/* ---- xlat_retfrom.c: RETURNING a column of an UPDATE's FROM or a DELETE's USING list ---- */
+struct xlat_retfrom;
+struct xlat_retfrom_src {
+	const PgQuery__RangeVar *target;
+	const char *target_sql; /* the target as the statement wrote it (with AS alias) */
+	size_t ntarget_sql;
+	const char *with; /* the statement's WITH as written, for the step */
+	size_t nwith;
+	PgQuery__Node **items; /* FROM/USING */
+	size_t nitems;
+	const PgQuery__Node *where;
+	PgQuery__Node **set; /* UPDATE's SET list (NULL for DELETE) */
+	size_t nset;
+	PgQuery__Node ***ret; /* the RETURNING list, * and u.* spelled out on return */
+	size_t *nret;
+};
+/* Whether the RETURNING list ret reads a column of items (or is * with them). */
+bool xlat_retfrom_wanted(struct xlat_ctx *c, const PgQuery__RangeVar *target,
+			 PgQuery__Node **ret, size_t nret, PgQuery__Node **items, size_t nitems);
+/* Makes the join a step (see the file's comment); *out for xlat_retfrom_mode. False (c->err)
+ * for what stays 0A000. */
+bool xlat_retfrom_begin(struct xlat_ctx *c, const struct xlat_retfrom_src *src,
+			struct xlat_retfrom **out);
+/* Sets c->retfrom (rf NULL clears it): FROM columns in SET (in_set) or RETURNING, whose
+ * target is written target. */
+void xlat_retfrom_mode(struct xlat_ctx *c, struct xlat_retfrom *rf, bool in_set, const char *target);
+/* UPDATE's ` FROM <the step's rows> WHERE target.rowid = ...`. */
+void xlat_retfrom_update_from(struct xlat_ctx *c, const struct xlat_retfrom *rf, const char *target);
+/* DELETE's ` WHERE rowid IN (<the step's rowids>)`. */
+void xlat_retfrom_delete_where(struct xlat_ctx *c, const struct xlat_retfrom *rf);
+/* A FROM column under c->retfrom: 1 written (its type in *t), 0 not one. */
+int xlat_retfrom_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xlat_type *t);
 /* ---- xlat_merge.c ---- */
 bool xlat_stmt_merge(struct xlat_ctx *c, const PgQuery__MergeStmt *m);
 /* The index in c->ctes of the CTE in scope called name (the innermost), -1 if none. */
