@@ -229,6 +229,31 @@ static PgQuery__Node *res_col(struct xlat_ctx *c, const char *rel, const char *c
 	return n;
 }
 
+/* Appends the columns of a subquery in FROM (FROM (VALUES ...) AS v(a, b)) as v.col targets:
+ * its alias list's names, then the query's own; false (0A000) when they are not known. */
+static bool subselect_cols(struct xlat_ctx *c, const PgQuery__RangeSubselect *rs,
+			   PgQuery__Node ***out, size_t *n, int location)
+{
+	size_t nq = 0;
+	const PgQuery__SelectStmt *q = rs->subquery && rs->subquery->node_case == NODE(SELECT_STMT)
+					       ? rs->subquery->select_stmt
+					       : NULL;
+	const char **qnames = q ? xlat_select_colnames(c, q, &nq) : NULL;
+	if (!rs->alias || !qnames || rs->alias->n_colnames > nq)
+		return xlat_unsupported(c, location,
+					"RETURNING * or u.* of this FROM or USING item (name the "
+					"columns)");
+	PgQuery__Node **v = arena_zalloc(c->a, (*n + nq + 1) * sizeof(*v));
+	memcpy(v, *out, *n * sizeof(*v));
+	for (size_t i = 0; i < nq; i++) {
+		const char *name = i < rs->alias->n_colnames ? xlat_node_str(rs->alias->colnames[i])
+							     : qnames[i];
+		v[(*n)++] = res_col(c, rs->alias->aliasname, name, location);
+	}
+	*out = v;
+	return true;
+}
+
 /* Appends item's columns (a relation of the tenant's) as rel.col targets; false (0A000) for
  * another kind of item, whose columns are not known here. */
 static bool item_cols(struct xlat_ctx *c, const PgQuery__Node *item, PgQuery__Node ***out,
@@ -240,6 +265,8 @@ static bool item_cols(struct xlat_ctx *c, const PgQuery__Node *item, PgQuery__No
 	if (j && !j->alias && !j->n_using_clause && !j->is_natural && j->larg && j->rarg)
 		return item_cols(c, j->larg, out, n, location) &&
 		       item_cols(c, j->rarg, out, n, location);
+	if (item->node_case == NODE(RANGE_SUBSELECT))
+		return subselect_cols(c, item->range_subselect, out, n, location);
 	if (item->node_case != NODE(RANGE_VAR) ||
 	    !xlat_scope_target(c, item->range_var, &cols, &ncols) || !ncols)
 		return xlat_unsupported(c, location,

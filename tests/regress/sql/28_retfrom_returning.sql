@@ -29,6 +29,8 @@ UPDATE rf_item SET qty = 5 FROM rf_price JOIN rf_item AS o ON o.id = rf_price.it
   WHERE rf_price.item = rf_item.id AND rf_price.tag = 'bulk' RETURNING *;
 UPDATE rf_item SET qty = v.q FROM (VALUES (2, 200), (4, 400)) AS v(id, q) WHERE v.id = rf_item.id
   RETURNING rf_item.id, v.q, v.q - rf_item.qty AS zero;
+UPDATE rf_item SET qty = v.q + 1 FROM (VALUES (2, 200)) AS v(id, q) WHERE v.id = rf_item.id RETURNING *;
+DELETE FROM rf_price USING (SELECT 'none' AS tag, 1 AS n) s WHERE s.tag = rf_price.tag RETURNING s.*, rf_price.item;
 WITH w AS (SELECT 3 AS id, 'from with' AS note) UPDATE rf_item SET qty = 6 FROM w WHERE w.id = rf_item.id
   RETURNING w.note, rf_item.qty;
 -- a subquery reading a FROM table's column
