@@ -145,6 +145,82 @@ static bool simple_arm(const PgQuery__SelectStmt *s)
 	return s && s->op == PG_QUERY__SET_OPERATION__SETOP_NONE && !s->n_values_lists;
 }
 
+/* The columns of a VALUES first term as the extra columns read them: of one row its values;
+ * of several columnN of the VALUES (SQLite's name for it too, xlat_select.c wraps it: SELECT
+ * *, ... FROM (VALUES ...)), cast to the query's column type so that each field prints as that
+ * type's (false for a numeric one, whose cast would lose the scale the values print with). */
+static bool values_targets(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
+			   const struct xlat_shape *shape, PgQuery__Node ***list, size_t *nlist)
+{
+	size_t n = s->values_lists[0]->list->n_items;
+	for (size_t r = 0; r < s->n_values_lists; r++)
+		if (s->values_lists[r]->list->n_items != n)
+			return false;
+	PgQuery__Node **v = arena_zalloc(c->a, (n + 1) * sizeof(*v));
+	for (size_t i = 0; i < n; i++) {
+		if (s->n_values_lists > 1 && i < shape->n &&
+		    shape->types[i].oid == XLAT_OID_NUMERIC) /* a cast would drop its scale */
+			return false;
+		if (s->n_values_lists == 1) { /* one row: its own values, as a SELECT's */
+			PgQuery__ResTarget *rt = arena_zalloc(c->a, sizeof(*rt));
+			*rt = (PgQuery__ResTarget)PG_QUERY__RES_TARGET__INIT;
+			rt->val = s->values_lists[0]->list->items[i];
+			rt->location = -1;
+			v[i] = arena_zalloc(c->a, sizeof(*v[i]));
+			*v[i] = (PgQuery__Node)PG_QUERY__NODE__INIT;
+			v[i]->node_case = NODE(RES_TARGET);
+			v[i]->res_target = rt;
+			continue;
+		}
+		struct xlat_colref *r = arena_zalloc(c->a, sizeof(*r));
+		PgQuery__Node *col = (PgQuery__Node *)xlat_colref(
+			r, "", arena_printf(c->a, "column%zu", i + 1), -1);
+		r->ref.n_fields = 1; /* the bare name */
+		r->ref.fields = &r->field_ptrs[1];
+		const struct xlat_typeinfo *ti =
+			i < shape->n ? xlat_type_by_oid(shape->types[i].oid) : NULL;
+		PgQuery__Node *val = col;
+		if (ti && ti->typname) {
+			PgQuery__String *str = arena_zalloc(c->a, sizeof(*str));
+			PgQuery__Node *sn = arena_zalloc(c->a, sizeof(*sn));
+			PgQuery__Node **names = arena_zalloc(c->a, sizeof(*names));
+			PgQuery__TypeName *tn = arena_zalloc(c->a, sizeof(*tn));
+			PgQuery__TypeCast *tc = arena_zalloc(c->a, sizeof(*tc));
+			PgQuery__Node *cast = arena_zalloc(c->a, sizeof(*cast));
+			*str = (PgQuery__String)PG_QUERY__STRING__INIT;
+			str->sval = (char *)ti->typname;
+			*sn = (PgQuery__Node)PG_QUERY__NODE__INIT;
+			sn->node_case = NODE(STRING);
+			sn->string = str;
+			names[0] = sn;
+			*tn = (PgQuery__TypeName)PG_QUERY__TYPE_NAME__INIT;
+			tn->names = names;
+			tn->n_names = 1;
+			tn->typemod = -1;
+			tn->location = -1;
+			*tc = (PgQuery__TypeCast)PG_QUERY__TYPE_CAST__INIT;
+			tc->arg = col;
+			tc->type_name = tn;
+			tc->location = -1;
+			*cast = (PgQuery__Node)PG_QUERY__NODE__INIT;
+			cast->node_case = NODE(TYPE_CAST);
+			cast->type_cast = tc;
+			val = cast;
+		}
+		PgQuery__ResTarget *rt = arena_zalloc(c->a, sizeof(*rt));
+		*rt = (PgQuery__ResTarget)PG_QUERY__RES_TARGET__INIT;
+		rt->val = val;
+		rt->location = -1;
+		v[i] = arena_zalloc(c->a, sizeof(*v[i]));
+		*v[i] = (PgQuery__Node)PG_QUERY__NODE__INIT;
+		v[i]->node_case = NODE(RES_TARGET);
+		v[i]->res_target = rt;
+	}
+	*list = v;
+	*nlist = n;
+	return true;
+}
+
 /* Appends rel.col targets for the columns of FROM item it (a table of the tenant's, or a join
  * of such without USING) named rel (NULL: any); false when they are not known here. */
 static bool item_targets(struct xlat_ctx *c, const PgQuery__Node *it, const char *rel,
@@ -344,9 +420,12 @@ bool xlat_search_prepare(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e, 
 	    !names_distinct(c, xs->seq, xs->path,
 			    "search sequence column name and cycle path column name", location))
 		return false;
-	if (!simple_arm(xs->larg) || !simple_arm(xs->rarg) ||
-	    !expand_stars(c, xs->larg, &xs->lt, &xs->nlt) ||
-	    !expand_stars(c, xs->rarg, &xs->rt, &xs->nrt) || xs->nlt != n || xs->nrt != n)
+	bool values = xs->larg->op == PG_QUERY__SET_OPERATION__SETOP_NONE &&
+		      xs->larg->n_values_lists;
+	if ((values ? !values_targets(c, xs->larg, shape, &xs->lt, &xs->nlt)
+		    : !simple_arm(xs->larg) || !expand_stars(c, xs->larg, &xs->lt, &xs->nlt)) ||
+	    !simple_arm(xs->rarg) || !expand_stars(c, xs->rarg, &xs->rt, &xs->nrt) ||
+	    xs->nlt != n || xs->nrt != n)
 		return xlat_unsupported(c, location,
 					"SEARCH or CYCLE over this form of recursive query");
 	if (!xs->ref)

@@ -1053,7 +1053,10 @@ static bool set_op(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat
 static bool wrapped_values(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 			   struct xlat_shape *shape)
 {
-	xlat_puts(c, "SELECT * FROM (");
+	xlat_puts(c, "SELECT *");
+	if (!xlat_search_targets(c, s)) /* a SEARCH/CYCLE query's first term: its columns */
+		return false;
+	xlat_puts(c, " FROM (");
 	bool ok = values(c, s, shape);
 	xlat_puts(c, ")");
 	return ok;

@@ -384,6 +384,13 @@ static const struct xcase cases[] = {
 	{"WITH RECURSIVE r (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) CYCLE n SET c TO true "
 	 "DEFAULT 5 USING p SELECT * FROM r", "!42804"},
 	{"WITH r (n) AS (SELECT 1) SEARCH DEPTH FIRST BY n SET o SELECT * FROM r", "!42601"},
+	{"WITH RECURSIVE r (n) AS (VALUES (1), (2) UNION ALL SELECT n + 1 FROM r WHERE n < 5) "
+	 "SEARCH DEPTH FIRST BY n SET o SELECT * FROM r",
+	 "WITH RECURSIVE r(n, o) AS (SELECT *, pgfn_array_append(NULL, pgfn_record_text(CAST("
+	 "iif(typeof(column1) = 'real', round(column1), column1) AS INTEGER)), '.') COLLATE "
+	 "pgfn_recarr_n AS o FROM (VALUES (1), (2)) UNION ALL SELECT n + 1 AS \"?column?\", "
+	 "pgfn_array_append(r.o, pgfn_record_text(n + 1), '.') COLLATE pgfn_recarr_n AS o FROM r "
+	 "WHERE n < 5) SELECT * FROM r"},
 	/* data-modifying WITH below the top level (test_modcte.c has the top level) */
 	{"SELECT * FROM (WITH x AS (INSERT INTO t (a) VALUES (1) RETURNING a) SELECT * FROM x) q",
 	 "!0A000@21"},
