@@ -391,6 +391,10 @@ static const struct xcase cases[] = {
 	 "pgfn_recarr_n AS o FROM (VALUES (1), (2)) UNION ALL SELECT n + 1 AS \"?column?\", "
 	 "pgfn_array_append(r.o, pgfn_record_text(n + 1), '.') COLLATE pgfn_recarr_n AS o FROM r "
 	 "WHERE n < 5) SELECT * FROM r"},
+	/* bytea || bytea: the bytes joined (SQLite's || of blobs is text) */
+	{"SELECT 'x'::bytea || 'y'::bytea, 'a'::bytea || '\\x62'",
+	 "SELECT CAST(x'78' || x'79' AS BLOB) AS \"?column?\", CAST(x'61' || x'62' AS BLOB) AS "
+	 "\"?column?\""},
 	/* data-modifying WITH below the top level (test_modcte.c has the top level) */
 	{"SELECT * FROM (WITH x AS (INSERT INTO t (a) VALUES (1) RETURNING a) SELECT * FROM x) q",
 	 "!0A000@21"},
