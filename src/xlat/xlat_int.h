@@ -712,6 +712,9 @@ bool xlat_composite_targets(struct xlat_ctx *c, PgQuery__Node ***targets, size_t
  * first, as PostgreSQL expands them when the view is made. Left as they are when a relation's
  * columns are not known or the FROM merges columns (USING, NATURAL). False only when out of
  * memory. */
+/* The ResTarget rel.col AS col allocated as protobuf-c unpacks (the tree's owner frees it);
+ * NULL when out of memory. */
+PgQuery__Node *xlat_viewstar_target(const char *rel, const char *col, int location);
 bool xlat_view_star(struct xlat_ctx *c, PgQuery__SelectStmt *s, int first);
 
 

@@ -8,6 +8,7 @@
  * as PostgreSQL orders the values, so ORDER BY the column sorts as PostgreSQL's. */
 #include "xlat_int.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
@@ -264,6 +265,51 @@ static bool item_targets(struct xlat_ctx *c, const PgQuery__Node *it, const char
 	return true;
 }
 
+/* * or ref.* of the recursive term over the query itself stands, in PostgreSQL, for the
+ * query's own columns, not the extra ones SQLite's * would add: spelled out in the tree. */
+static bool self_star(struct xlat_ctx *c, const struct xlat_search *xs, const char **names,
+		      size_t n)
+{
+	PgQuery__SelectStmt *s = (PgQuery__SelectStmt *)xs->rarg;
+	for (size_t i = 0; i < s->n_target_list; i++) {
+		const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
+		const PgQuery__ColumnRef *cr = rt->val && rt->val->node_case == NODE(COLUMN_REF)
+						       ? rt->val->column_ref
+						       : NULL;
+		if (!cr || cr->fields[cr->n_fields - 1]->node_case != NODE(A_STAR))
+			continue;
+		const char *rel = cr->n_fields == 2 ? xlat_node_str(cr->fields[0]) : NULL;
+		if (cr->n_fields == 1 ? s->n_from_clause != 1 ||
+						s->from_clause[0]->node_case != NODE(RANGE_VAR)
+				      : !rel || strcmp(rel, xs->ref) != 0)
+			continue; /* another relation's (expand_stars), or 0A000 there */
+		int location = cr->location;
+		/* the tree's own allocator: its owner frees the new list and nodes */
+		size_t total = s->n_target_list - 1 + n;
+		PgQuery__Node **v = calloc(total ? total : 1, sizeof(*v));
+		if (!v)
+			return xlat_fail(c, SQLSTATE_OUT_OF_MEMORY, -1, "out of memory");
+		size_t used = 0;
+		for (size_t k = 0; k < i; k++)
+			v[used++] = s->target_list[k];
+		for (size_t k = 0; k < n; k++) {
+			PgQuery__Node *t = xlat_viewstar_target(xs->ref, names[k], location);
+			if (t)
+				v[used++] = t;
+		}
+		for (size_t k = i + 1; k < s->n_target_list; k++)
+			v[used++] = s->target_list[k];
+		pg_query__node__free_unpacked(s->target_list[i], NULL);
+		free(s->target_list);
+		s->target_list = v;
+		s->n_target_list = used;
+		if (used != total)
+			return xlat_fail(c, SQLSTATE_OUT_OF_MEMORY, -1, "out of memory");
+		i += n - 1;
+	}
+	return true;
+}
+
 /* A term's target list with * and t.* spelled out (the extra columns read the term's columns
  * by position; the tree is left as it is); false when a relation's columns are not known. */
 static bool expand_stars(struct xlat_ctx *c, const PgQuery__SelectStmt *s, PgQuery__Node ***list,
@@ -424,10 +470,13 @@ bool xlat_search_prepare(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e, 
 		      xs->larg->n_values_lists;
 	if ((values ? !values_targets(c, xs->larg, shape, &xs->lt, &xs->nlt)
 		    : !simple_arm(xs->larg) || !expand_stars(c, xs->larg, &xs->lt, &xs->nlt)) ||
-	    !simple_arm(xs->rarg) || !expand_stars(c, xs->rarg, &xs->rt, &xs->nrt) ||
-	    xs->nlt != n || xs->nrt != n)
+	    !simple_arm(xs->rarg) || (xs->ref && !self_star(c, xs, names, n)) ||
+	    !expand_stars(c, xs->rarg, &xs->rt, &xs->nrt))
 		return xlat_unsupported(c, location,
 					"SEARCH or CYCLE over this form of recursive query");
+	if (xs->nlt != n || xs->nrt != n)
+		return xlat_fail(c, SYNTAX, -1,
+				 "each UNION query must have the same number of columns");
 	if (!xs->ref)
 		return xlat_unsupported(c, location,
 					"SEARCH or CYCLE where the recursive term reads the query "

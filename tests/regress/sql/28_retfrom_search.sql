@@ -107,11 +107,14 @@ WITH RECURSIVE t (id, ok, x, s) AS (VALUES (1, true, 1.5::float8, 'p q'), (2, fa
   SEARCH BREADTH FIRST BY id, ok, s SET ord CYCLE x SET c USING p SELECT * FROM t ORDER BY ord;
 WITH RECURSIVE t AS (VALUES (1, 'a') UNION ALL SELECT column1 + 1, column2 FROM t WHERE column1 < 3)
   SEARCH DEPTH FIRST BY column1 SET ord SELECT * FROM t ORDER BY ord DESC;
--- refused: several VALUES rows with a numeric column, * over the query itself in the
--- recursive term
+-- * over the query itself in the recursive term: its own columns, not the extra ones
+WITH RECURSIVE t AS (SELECT 1 AS id UNION ALL SELECT * FROM t) CYCLE id SET c USING p
+  SELECT * FROM t ORDER BY p;
+WITH RECURSIVE t (a, b) AS (SELECT 1, 2 UNION ALL SELECT t.* FROM t WHERE a < 3)
+  CYCLE a, b SET c TO 'y' DEFAULT 'n' USING p SELECT * FROM t ORDER BY p;
+WITH RECURSIVE t (a, b) AS (SELECT 1, 2 UNION ALL SELECT b, t.* FROM t WHERE a < 3)
+  SEARCH DEPTH FIRST BY a SET s SELECT * FROM t;
+-- refused: several VALUES rows with a numeric column
 -- differs: 0A000: SEARCH or CYCLE over VALUES of several rows with a numeric column
 WITH RECURSIVE t (id, d) AS (VALUES (1, 2.50), (2, 1.5) UNION ALL SELECT id + 2, d * 2 FROM t WHERE id < 4)
   CYCLE d SET c USING p SELECT * FROM t ORDER BY p;
--- differs: 0A000: * over the query itself in the recursive term of SEARCH or CYCLE
-WITH RECURSIVE t AS (SELECT 1 AS id UNION ALL SELECT * FROM t) CYCLE id SET c USING p
-  SELECT * FROM t;
