@@ -289,5 +289,8 @@ int pgfn_register_record(sqlite3 *db, struct pgfn_conn *c);
 /* pgfn_reccmp.c: the collation named PGFN_RECORD_COLLATION_PREFIX then a letter per field ('n'
  * a number, 't' bytes) orders composite values' text as record_cmp; registered on demand. */
 #define PGFN_RECORD_COLLATION_PREFIX "pgfn_record_"
+/* ... and PGFN_RECARRAY_COLLATION_PREFIX then the letters orders arrays of such values' text
+ * as array_cmp over record_cmp (a recursive query's SEARCH DEPTH FIRST column). */
+#define PGFN_RECARRAY_COLLATION_PREFIX "pgfn_recarr_"
 
 #endif

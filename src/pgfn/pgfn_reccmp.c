@@ -45,10 +45,9 @@ static int field_cmp(char kind, const char *x, size_t nx, const char *y, size_t 
 	return r ? r : (nx > ny) - (nx < ny);
 }
 
-/* user: the field letters, NUL-ended. A text that is no record compares as text, after rows. */
-static int collate_record(void *user, int na, const void *a, int nb, const void *b)
+/* The field letters kinds, NUL-ended. A text that is no record compares as text, after rows. */
+static int record_cmp(const char *kinds, int na, const void *a, int nb, const void *b)
 {
-	const char *kinds = user;
 	size_t n = strlen(kinds);
 	struct arena *ar = arena_new(0);
 	const char **fx = arena_zalloc(ar, (n + 1) * sizeof(*fx)),
@@ -78,25 +77,64 @@ static int collate_record(void *user, int na, const void *a, int nb, const void 
 	return r;
 }
 
+/* user: the registration's allocation, the field letters after its first byte */
+static int collate_record(void *user, int na, const void *a, int nb, const void *b)
+{
+	return record_cmp((const char *)user + 1, na, a, nb, b);
+}
+
+/* Arrays of records (user as collate_record's): element by element, then the
+ * shorter first, as array_cmp; a NULL element after the others; a text that is no array
+ * compares as text, after arrays. */
+static int collate_recarr(void *user, int na, const void *a, int nb, const void *b)
+{
+	const char *kinds = (const char *)user + 1;
+	struct arena *ar = arena_new(0);
+	char *sa = arena_strndup(ar, a, (size_t)na), *sb = arena_strndup(ar, b, (size_t)nb);
+	size_t nx = 0, ny = 0;
+	const char **x = pgfn_array_parse(ar, sa, &nx), **y = pgfn_array_parse(ar, sb, &ny);
+	int r = 0;
+	if (!x || !y) {
+		r = (!x) - (!y);
+		if (!r) {
+			r = memcmp(a, b, (size_t)(na < nb ? na : nb));
+			r = r ? r : (na > nb) - (na < nb);
+		}
+	}
+	for (size_t i = 0; x && y && r == 0 && i < nx && i < ny; i++) {
+		if (!x[i] || !y[i])
+			r = !x[i] && !y[i] ? 0 : x[i] ? -1 : 1;
+		else
+			r = record_cmp(kinds, (int)strlen(x[i]), x[i], (int)strlen(y[i]), y[i]);
+	}
+	if (x && y && r == 0)
+		r = (nx > ny) - (nx < ny);
+	arena_free(ar);
+	return r;
+}
+
 bool pgfn_record_collation(sqlite3 *db, const char *name)
 {
 	static const char prefix[] = PGFN_RECORD_COLLATION_PREFIX;
-	if (strncasecmp(name, prefix, sizeof(prefix) - 1) != 0)
+	static const char aprefix[] = PGFN_RECARRAY_COLLATION_PREFIX;
+	bool array = strncasecmp(name, aprefix, sizeof(aprefix) - 1) == 0;
+	if (!array && strncasecmp(name, prefix, sizeof(prefix) - 1) != 0)
 		return false;
-	const char *p = name + sizeof(prefix) - 1;
+	const char *p = name + (array ? sizeof(aprefix) : sizeof(prefix)) - 1;
 	size_t n = strlen(p);
-	char *kinds = base_xcalloc(1, n + 1);
+	char *buf = base_xcalloc(1, n + 2), *kinds = buf + 1;
+	buf[0] = array ? '[' : '(';
 	for (size_t i = 0; i < n; i++) {
 		char k = (char)(p[i] | 0x20); /* SQLite's names ignore case */
 		if (k != 'n' && k != 't') {
-			free(kinds);
+			free(buf);
 			return false;
 		}
 		kinds[i] = k;
 	}
 	/* xDestroy is not called when the registration fails */
-	if (sqlite3_create_collation_v2(db, name, SQLITE_UTF8, kinds, collate_record, free) !=
-	    SQLITE_OK)
-		free(kinds);
+	if (sqlite3_create_collation_v2(db, name, SQLITE_UTF8, buf,
+					array ? collate_recarr : collate_record, free) != SQLITE_OK)
+		free(buf);
 	return true;
 }

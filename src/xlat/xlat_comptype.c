@@ -331,7 +331,7 @@ static bool text_eq_exact(struct xlat_ctx *c, uint32_t oid)
  * 'n' by value, 't' byte by byte (the C collation; booleans and ISO dates, times and timestamps
  * order so too); 0 for a type whose text does not order as its values (timestamptz keeps the
  * zone it was made in, interval, ...). */
-static char field_order(uint32_t t)
+char xlat_comptype_field_order(uint32_t t)
 {
 	switch (t) {
 	case XLAT_OID_INT2:
@@ -370,7 +370,7 @@ const char *xlat_comptype_collation(struct xlat_ctx *c, uint32_t oid)
 	strcpy(s, " COLLATE pgfn_record_");
 	char *p = s + strlen(s);
 	for (size_t i = 0; i < n; i++) {
-		if (!(*p++ = field_order(cols[i].type_oid)))
+		if (!(*p++ = xlat_comptype_field_order(cols[i].type_oid)))
 			return NULL;
 	}
 	return s;

@@ -1076,13 +1076,16 @@ bool xlat_stmt_update(struct xlat_ctx *c, const PgQuery__UpdateStmt *s)
 	c->st->tag = "UPDATE";
 	c->st->tag_style = XLAT_TAG_ROWS;
 	c->st->writes = true;
+	size_t with = c->sb->len;
 	if (!xlat_with(c, s->with_clause))
 		return false;
 	c->assign_rel = s->relation->relname;
+	size_t with_end = c->sb->len;
 	xlat_puts(c, "UPDATE ");
 	size_t from = c->sb->len, to;
 	if (!target_rel(c, s->relation, &to))
 		return false;
+	size_t target_end = c->sb->len;
 	to = s->n_from_clause ? 0 : to; /* a FROM's tables: not in the query */
 	note_dml(c, s->relation, 16);
 	const struct xlat_schema_col *cols = NULL;
@@ -1091,20 +1094,48 @@ bool xlat_stmt_update(struct xlat_ctx *c, const PgQuery__UpdateStmt *s)
 	int scope = xlat_scope_enter(c);
 	xlat_scope_table(c, s->relation);
 	bool ok = xlat_scope_from(c, s->from_clause, s->n_from_clause);
+	PgQuery__Node **ret = s->returning_list;
+	size_t nret = s->n_returning_list;
+	struct xlat_retfrom *rf = NULL;
+	if (ok && xlat_retfrom_wanted(c, s->relation, ret, nret, s->from_clause,
+				      s->n_from_clause)) {
+		struct xlat_retfrom_src src = {
+			.target = s->relation,
+			.target_sql = c->sb->data + from,
+			.ntarget_sql = target_end - from,
+			.with = c->sb->data + with,
+			.nwith = with_end - with,
+			.items = s->from_clause,
+			.nitems = s->n_from_clause,
+			.where = s->where_clause,
+			.set = s->target_list,
+			.nset = s->n_target_list,
+			.ret = &ret,
+			.nret = &nret,
+		};
+		ok = xlat_retfrom_begin(c, &src, &rf);
+	}
+	const char *tname = s->relation->alias ? s->relation->alias->aliasname
+					       : s->relation->relname;
 	xlat_puts(c, " SET ");
+	xlat_retfrom_mode(c, rf, true, tname);
 	ok = ok && set_list(c, s->relation, s->target_list, s->n_target_list, cols, ncols);
-	if (ok && s->n_from_clause) {
+	xlat_retfrom_mode(c, NULL, false, NULL);
+	if (ok && rf) {
+		xlat_retfrom_update_from(c, rf, tname);
+	} else if (ok && s->n_from_clause) {
 		xlat_puts(c, " FROM ");
 		ok = xlat_from_list(c, s->from_clause, s->n_from_clause);
 	}
-	if (ok && s->where_clause) {
+	if (ok && s->where_clause && !rf) {
 		xlat_puts(c, " WHERE ");
 		ok = xlat_condition(c, s->where_clause);
 	}
-	ok = ok && returning_sees_target(c, s->returning_list, s->n_returning_list, s->from_clause,
-					 s->n_from_clause, "RETURNING a column of UPDATE's FROM list");
-	ok = ok && returning(c, s->relation, s->returning_list, s->n_returning_list, from, to,
-			     s->n_from_clause > 0);
+	ok = ok && (rf || returning_sees_target(c, ret, nret, s->from_clause, s->n_from_clause,
+						"RETURNING a column of UPDATE's FROM list"));
+	xlat_retfrom_mode(c, rf, false, s->relation->relname);
+	ok = ok && returning(c, s->relation, ret, nret, from, to, s->n_from_clause > 0 && !rf);
+	xlat_retfrom_mode(c, NULL, false, NULL);
 	xlat_scope_leave(c, scope);
 	return ok;
 }
@@ -1118,16 +1149,46 @@ bool xlat_stmt_delete(struct xlat_ctx *c, const PgQuery__DeleteStmt *s)
 	c->st->tag = "DELETE";
 	c->st->tag_style = XLAT_TAG_ROWS;
 	c->st->writes = true;
+	size_t with = c->sb->len;
 	if (!xlat_with(c, s->with_clause))
 		return false;
+	size_t with_end = c->sb->len;
 	xlat_puts(c, "DELETE FROM ");
-	size_t ignored;
+	size_t ignored, from = c->sb->len;
 	if (!target_rel(c, s->relation, &ignored))
 		return false;
+	size_t target_end = c->sb->len;
 	note_dml(c, s->relation, 8);
 	int scope = xlat_scope_enter(c);
 	xlat_scope_table(c, s->relation);
-	bool ok = xlat_scope_from(c, s->using_clause, s->n_using_clause) && delete_rest(c, s);
+	bool ok = xlat_scope_from(c, s->using_clause, s->n_using_clause);
+	PgQuery__Node **ret = s->returning_list;
+	size_t nret = s->n_returning_list;
+	struct xlat_retfrom *rf = NULL;
+	if (ok && xlat_retfrom_wanted(c, s->relation, ret, nret, s->using_clause,
+				      s->n_using_clause)) {
+		struct xlat_retfrom_src src = {
+			.target = s->relation,
+			.target_sql = c->sb->data + from,
+			.ntarget_sql = target_end - from,
+			.with = c->sb->data + with,
+			.nwith = with_end - with,
+			.items = s->using_clause,
+			.nitems = s->n_using_clause,
+			.where = s->where_clause,
+			.ret = &ret,
+			.nret = &nret,
+		};
+		ok = xlat_retfrom_begin(c, &src, &rf);
+	}
+	if (ok && rf) {
+		xlat_retfrom_delete_where(c, rf);
+		xlat_retfrom_mode(c, rf, false, s->relation->relname);
+		ok = returning(c, s->relation, ret, nret, 0, 0, false);
+		xlat_retfrom_mode(c, NULL, false, NULL);
+	} else {
+		ok = ok && delete_rest(c, s);
+	}
 	xlat_scope_leave(c, scope);
 	return ok;
 }

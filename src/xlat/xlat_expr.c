@@ -304,6 +304,8 @@ static bool column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct 
 		struct xlat_colref r;
 		return column_ref(c, xlat_colref(&r, only, value, cr->location)->column_ref, t);
 	}
+	if (c->retfrom && xlat_retfrom_ref(c, cr, t)) /* u.x in SET/RETURNING of ... FROM u */
+		return true;
 	int lat = xlat_lateral_ref(c, cr, t);
 	if (!lat && c->nsrfcols)
 		lat = xlat_srf_column_ref(c, cr, t);
@@ -634,6 +636,13 @@ static const char *commutator(const struct xlat_ctx *c, const PgQuery__AExpr *e,
 	return NULL;
 }
 
+/* Whether n is a string constant ('abc', not NULL). */
+static bool str_const(const PgQuery__Node *n)
+{
+	return n && n->node_case == NODE(A_CONST) && !n->a_const->isnull &&
+	       n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL;
+}
+
 static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
 		      struct xlat_type *t)
 {
@@ -830,6 +839,29 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		*t = T_BOOL;
 		break;
 	case OPC_CONCAT:
+		if ((l.oid == XLAT_OID_BYTEA &&
+		     (r.oid == XLAT_OID_BYTEA || r.oid == XLAT_OID_UNKNOWN)) ||
+		    (r.oid == XLAT_OID_BYTEA && l.oid == XLAT_OID_UNKNOWN)) {
+			/* byteacat: the bytes joined (SQLite's || of blobs answers text); an
+			 * untyped literal beside it is bytea's input ('\x62') */
+			*t = (struct xlat_type){XLAT_OID_BYTEA, -1};
+			if (r.oid == XLAT_OID_UNKNOWN && str_const(e->rexpr)) {
+				c->sb->len = rstart;
+				if (!xlat_cast_string(c, e->rexpr, XLAT_OID_BYTEA, -1))
+					return false;
+			} else if (l.oid == XLAT_OID_UNKNOWN && str_const(e->lexpr)) {
+				char *right = arena_strndup(c->a, c->sb->data + lend,
+							    c->sb->len - lend);
+				c->sb->len = mark;
+				if (!xlat_cast_string(c, e->lexpr, XLAT_OID_BYTEA, -1))
+					return false;
+				xlat_puts(c, right);
+				xlat_nocache(c); /* the literal's text moved */
+			}
+			xlat_insert_at(c, mark, "CAST(");
+			xlat_puts(c, " AS BLOB)");
+			break;
+		}
 		if (!xlat_concat_ok(l.oid, r.oid))
 			return xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, e->location,
 					 "operator does not exist: %s || %s",

@@ -265,7 +265,8 @@ int xlat_infer_literal(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_t
 		return xlat_enum_array_input(c, n, e, &t) ? 1 : -1;
 	if (e && !arr) /* PostgreSQL reads the literal as the enum: 22P02 for a label it lacks */
 		return xlat_enum_input(c, n, e, &t) ? 1 : -1;
-	if (string_literal(n) && t.oid >= 16384 && xlat_comptype_of_oid(c, t.oid)) {
+	if (string_literal(n) && ((t.oid >= 16384 && xlat_comptype_of_oid(c, t.oid)) ||
+				  t.oid == XLAT_OID_RECORD || t.oid == 2287 /* record[] */)) {
 		/* PostgreSQL resolves the operator as record's, whose input refuses it */
 		xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, n->a_const->location,
 			  "input of anonymous composite types is not implemented");

@@ -180,6 +180,12 @@ struct xlat_ctx {
 	int cte_seq;       /* numbers the CTEs that carry FROM column aliases */
 	const char *ret_alias; /* in RETURNING: the target's alias, which SQLite does not know */
 	const char *ret_rel;   /* ... and the table name to say instead */
+	/* In SET/RETURNING of an UPDATE ... FROM or DELETE ... USING whose RETURNING reads the
+	 * FROM relations: where their columns are read from (xlat_retfrom.c), NULL elsewhere. */
+	struct xlat_retfrom *retfrom;
+	/* While a recursive WITH query with SEARCH or CYCLE is emitted: its terms' extra columns
+	 * (xlat_search.c), NULL elsewhere. */
+	const struct xlat_search *search;
 
 	/* For the translation cache (xlat_cache.c): where constants landed in the output, and
 	 * the constants whose value the translation depended on. The rules that keep a cached
@@ -654,6 +660,9 @@ bool xlat_text_operand(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_t
  * the scope knows — as record_out prints it. 1 emitted, 0 arg is no row (nothing emitted), -1
  * failed (err set; 0A000 for a relation whose columns are not known). */
 int xlat_row_text(struct xlat_ctx *c, const PgQuery__Node *arg, int location);
+/* The values args[0..n) as record_out writes a row's fields (the arguments of
+ * pgfn_record_text), comma-separated. */
+bool xlat_row_fields(struct xlat_ctx *c, PgQuery__Node *const *args, size_t n);
 
 /* ---- xlat_rowval.c: a whole row as a value ---- */
 /* Result column i, rt, when it is a row — ROW(...), (a, b), or t naming a relation of the
@@ -708,6 +717,9 @@ bool xlat_composite_targets(struct xlat_ctx *c, PgQuery__Node ***targets, size_t
  * first, as PostgreSQL expands them when the view is made. Left as they are when a relation's
  * columns are not known or the FROM merges columns (USING, NATURAL). False only when out of
  * memory. */
+/* The ResTarget rel.col AS col allocated as protobuf-c unpacks (the tree's owner frees it);
+ * NULL when out of memory. */
+PgQuery__Node *xlat_viewstar_target(const char *rel, const char *col, int location);
 bool xlat_view_star(struct xlat_ctx *c, PgQuery__SelectStmt *s, int first);
 
 /* ---- xlat_ruleutils.c ---- */
@@ -1363,6 +1375,62 @@ bool xlat_modcte_finish(struct xlat_ctx *c);
 /* Column i of a row a step collected as a JSON array (json_each's value), preceded by ", "
  * unless i is 0: a blob was written as {"x": hex}, anything else as itself. */
 void xlat_modcte_json_column(struct xlat_ctx *c, size_t i);
+/* Adds sql (a query that reads and writes nothing) as a step run before everything else the
+ * statement does, its rows a JSON array read through json_each(?preK) anywhere in the
+ * statement's text; returns K. */
+int xlat_modcte_pre_sql(struct xlat_ctx *c, const char *sql);
+
+/* ---- xlat_search.c: SEARCH and CYCLE of a recursive WITH query ---- */
+struct xlat_search;
+/* Checks e's SEARCH/CYCLE clauses against its columns (names, types in shape, from the
+ * non-recursive term) as PostgreSQL does (42601, 42701; 0A000 for what is not translated) and
+ * registers e's columns with the extra ones; *out for c->search while e's query is emitted. */
+/* PostgreSQL's checks of the form of e's query under SEARCH or CYCLE (a UNION of two
+ * SELECTs, the right one reading e at its top level), made before xlat_recursive_check's. */
+bool xlat_search_form(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e);
+bool xlat_search_prepare(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e, const char **names,
+			 const struct xlat_shape *shape, const struct xlat_search **out);
+/* ", seq, mark, path": the extra columns' names after a column alias list. */
+void xlat_search_colnames(struct xlat_ctx *c, const struct xlat_search *xs);
+/* After the target list of s: the extra columns when s is a term of c->search's query. */
+bool xlat_search_targets(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
+/* Whether s is the recursive term of a CYCLE query, whose WHERE then begins with
+ * xlat_search_where's condition (the previous row is not a cycle's). */
+bool xlat_search_filters(const struct xlat_ctx *c, const PgQuery__SelectStmt *s);
+bool xlat_search_where(struct xlat_ctx *c);
+
+/* ---- xlat_retfrom.c: RETURNING a column of an UPDATE's FROM or a DELETE's USING list ---- */
+struct xlat_retfrom;
+struct xlat_retfrom_src {
+	const PgQuery__RangeVar *target;
+	const char *target_sql; /* the target as the statement wrote it (with AS alias) */
+	size_t ntarget_sql;
+	const char *with; /* the statement's WITH as written, for the step */
+	size_t nwith;
+	PgQuery__Node **items; /* FROM/USING */
+	size_t nitems;
+	const PgQuery__Node *where;
+	PgQuery__Node **set; /* UPDATE's SET list (NULL for DELETE) */
+	size_t nset;
+	PgQuery__Node ***ret; /* the RETURNING list, * and u.* spelled out on return */
+	size_t *nret;
+};
+/* Whether the RETURNING list ret reads a column of items (or is * with them). */
+bool xlat_retfrom_wanted(struct xlat_ctx *c, const PgQuery__RangeVar *target,
+			 PgQuery__Node **ret, size_t nret, PgQuery__Node **items, size_t nitems);
+/* Makes the join a step (see the file's comment); *out for xlat_retfrom_mode. False (c->err)
+ * for what stays 0A000. */
+bool xlat_retfrom_begin(struct xlat_ctx *c, const struct xlat_retfrom_src *src,
+			struct xlat_retfrom **out);
+/* Sets c->retfrom (rf NULL clears it): FROM columns in SET (in_set) or RETURNING, whose
+ * target is written target. */
+void xlat_retfrom_mode(struct xlat_ctx *c, struct xlat_retfrom *rf, bool in_set, const char *target);
+/* UPDATE's ` FROM <the step's rows> WHERE target.rowid = ...`. */
+void xlat_retfrom_update_from(struct xlat_ctx *c, const struct xlat_retfrom *rf, const char *target);
+/* DELETE's ` WHERE rowid IN (<the step's rowids>)`. */
+void xlat_retfrom_delete_where(struct xlat_ctx *c, const struct xlat_retfrom *rf);
+/* A FROM column under c->retfrom: 1 written (its type in *t), 0 not one. */
+int xlat_retfrom_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xlat_type *t);
 /* ---- xlat_merge.c ---- */
 bool xlat_stmt_merge(struct xlat_ctx *c, const PgQuery__MergeStmt *m);
 /* The index in c->ctes of the CTE in scope called name (the innermost), -1 if none. */
@@ -1755,6 +1823,9 @@ bool xlat_comptype_cmp(struct xlat_ctx *c, const char *op, struct xlat_type l, s
 /* The collation ordering values of row type oid as record_cmp (pgfn_reccmp.c), NULL when oid
  * is no row type or has an attribute whose text does not order as its values. */
 const char *xlat_comptype_collation(struct xlat_ctx *c, uint32_t oid);
+/* How record_cmp orders a field of type t, as a letter of pgfn_reccmp.c's collation names:
+ * 'n' by value, 't' byte by byte; 0 for a type whose text does not order as its values. */
+char xlat_comptype_field_order(uint32_t t);
 /* After a GROUP BY item or a DISTINCT aggregate's argument of type t: a row type whose equal
  * values may print differently (numeric's 1.0 and 1.00) is grouped by its collation; false with
  * 0A000 when none orders it. */

@@ -215,6 +215,28 @@ static int pre_step(struct xlat_ctx *c, const PgQuery__RangeVar *rv, const char 
 	return k;
 }
 
+int xlat_modcte_pre_sql(struct xlat_ctx *c, const char *sql)
+{
+	struct xlat_modcte *m = c->mod;
+	if (!m) {
+		m = arena_zalloc(c->a, sizeof(*m));
+		m->current = -1;
+		c->mod = m;
+	}
+	struct xlat_step *pre = arena_zalloc(c->a, (m->npre + 1) * sizeof(*pre));
+	const char **names = arena_zalloc(c->a, (m->npre + 1) * sizeof(*names));
+	if (m->npre) {
+		memcpy(pre, m->pre, m->npre * sizeof(*pre));
+		memcpy(names, m->pre_table, m->npre * sizeof(*names));
+	}
+	int k = (int)m->npre++;
+	pre[k] = (struct xlat_step){.sql = sql, .param = 1, .reads = true};
+	names[k] = "";
+	m->pre = pre;
+	m->pre_table = names;
+	return k;
+}
+
 void xlat_modcte_json_column(struct xlat_ctx *c, size_t i)
 {
 	xlat_printf(c,

@@ -683,6 +683,26 @@ static void view_col_types(struct xlat_ctx *c, const PgQuery__ViewStmt *s, bool 
 /* A view's columns need distinct names (its * spelled out: xlat_viewstar.c), as PostgreSQL
  * checks (42701); SQLite would call the second "id:1". Names only known when the view is
  * used are not checked. */
+/* A column of type record or record[] (a row, a recursive query's SEARCH or CYCLE column):
+ * PostgreSQL's 42P16, as for a table's column. */
+static bool view_no_record(struct xlat_ctx *c, const PgQuery__ViewStmt *s,
+			   const struct xlat_shape *shape)
+{
+	size_t n = 0;
+	const char **names = xlat_shape_colnames(c, s->query->select_stmt, shape, &n);
+	for (size_t i = 0; !shape->star && i < shape->n; i++) {
+		uint32_t oid = shape->types[i].oid;
+		if (oid != XLAT_OID_RECORD && oid != 2287 /* record[] */)
+			continue;
+		const char *name = i < s->n_aliases ? xlat_node_str(s->aliases[i])
+				   : names && i < n ? names[i]
+						    : "?column?";
+		return xlat_fail(c, "42P16", -1, "column \"%s\" has pseudo-type %s", name,
+				 oid == XLAT_OID_RECORD ? "record" : "record[]");
+	}
+	return true;
+}
+
 static bool view_names_unique(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
 {
 	size_t n = 0;
@@ -820,7 +840,8 @@ bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
 	c->view_star = true; /* PostgreSQL expands * when the view is made */
 	bool ok = xlat_select(c, s->query->select_stmt, &shape);
 	c->view_star = false;
-	if (!ok || !view_alias_list(c, s, &shape, names_at) || !view_names_unique(c, s))
+	if (!ok || !view_alias_list(c, s, &shape, names_at) || !view_names_unique(c, s) ||
+	    !view_no_record(c, s, &shape))
 		return false;
 	/* SQLite resolves a view's names only when it is used; PostgreSQL refuses a view that
 	 * names a missing column or table (42703, 42P01) when it is created */

@@ -530,10 +530,12 @@ static bool order_limit(struct xlat_ctx *c, const PgQuery__SelectStmt *s, bool s
 	return xlat_limit_value(c, offset, false);
 }
 
-static bool cte(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e, bool recursive)
+/* xs: its SEARCH/CYCLE columns (xlat_search.c), NULL when it has none. */
+static bool cte(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e, bool recursive,
+		const struct xlat_search *xs)
 {
-	if (e->search_clause || e->cycle_clause)
-		return xlat_unsupported(c, e->location, "SEARCH or CYCLE in WITH");
+	if ((e->search_clause || e->cycle_clause) && !xs)
+		return xlat_fail(c, "42601", e->location, "WITH query is not recursive");
 	if (e->ctequery->node_case != NODE(SELECT_STMT))
 		return xlat_unsupported(c, e->location, "a data-modifying statement in WITH");
 	xlat_ident(c, e->ctename);
@@ -543,6 +545,8 @@ static bool cte(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e, bool recu
 			xlat_puts(c, i ? ", " : "");
 			xlat_ident(c, xlat_node_str(e->aliascolnames[i]));
 		}
+		if (xs)
+			xlat_search_colnames(c, xs);
 		xlat_puts(c, ")");
 	}
 	xlat_puts(c, " AS ");
@@ -552,9 +556,12 @@ static bool cte(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e, bool recu
 		xlat_puts(c, "NOT MATERIALIZED ");
 	xlat_puts(c, "(");
 	struct xlat_shape shape = {0};
+	const struct xlat_search *outer = c->search;
+	c->search = xs;
 	c->in_cte++;
 	bool ok = xlat_select(c, e->ctequery->select_stmt, &shape);
 	c->in_cte--;
+	c->search = outer;
 	xlat_puts(c, ")");
 	if (ok && !recursive)
 		xlat_scope_cte(c, e, &shape);
@@ -564,12 +571,14 @@ static bool cte(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e, bool recu
 /* A recursive CTE's columns have the types of its non-recursive term, which PostgreSQL
  * requires to be the left arm of a UNION: learned by a dry run before the CTE is emitted,
  * so that the recursive term's references to it are typed. */
-static bool recursive_cte_scope(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e)
+static bool recursive_cte_scope(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e,
+				const struct xlat_search **xs)
 {
 	const PgQuery__SelectStmt *q = e->ctequery->select_stmt;
 	if (q->op != PG_QUERY__SET_OPERATION__SETOP_UNION || !q->larg) {
 		xlat_scope_cte(c, e, NULL);
-		return true;
+		return !(e->search_clause || e->cycle_clause) ||
+		       xlat_unsupported(c, e->location, "SEARCH or CYCLE over this form of recursive query");
 	}
 	struct xlat_shape shape = {0};
 	int saved = c->nctes;
@@ -579,9 +588,19 @@ static bool recursive_cte_scope(struct xlat_ctx *c, const PgQuery__CommonTableEx
 		larg.with_clause = q->with_clause;
 	bool ok = xlat_scope_dry_select(c, &larg, &shape);
 	c->nctes = saved;
+	/* a view's * spelled out in the copy (xlat_viewstar.c) replaced the tree's list */
+	q->larg->target_list = larg.target_list;
+	q->larg->n_target_list = larg.n_target_list;
 	if (ok) {
-		const char **names = xlat_shape_colnames(c, q, &shape, &(size_t){0});
+		size_t n = 0;
+		const char **names = xlat_shape_colnames(c, q, &shape, &n);
 		xlat_scope_cte(c, e, names ? &shape : NULL);
+		for (size_t i = 0; names && i < e->n_aliascolnames && i < n; i++)
+			names[i] = xlat_node_str(e->aliascolnames[i]);
+		if (e->search_clause || e->cycle_clause)
+			ok = names && n == shape.n ? xlat_search_prepare(c, e, names, &shape, xs)
+						   : xlat_unsupported(c, e->location,
+								      "SEARCH or CYCLE over a query with *");
 	}
 	return ok;
 }
@@ -599,13 +618,16 @@ bool xlat_with(struct xlat_ctx *c, const PgQuery__WithClause *w)
 	for (size_t i = 0; i < w->n_ctes; i++) {
 		const PgQuery__CommonTableExpr *e = w->ctes[i]->common_table_expr;
 		bool rec = w->recursive && e->ctequery->node_case == NODE(SELECT_STMT), shown = true;
+		const struct xlat_search *xs = NULL;
 		xlat_puts(c, sep ? ", " : "");
 		if (top && c->mod && xlat_modcte_is(e)) {
 			if (!xlat_modcte_emit(c, e, &shown))
 				return false;
-		} else if ((rec && !xlat_recursive_check(c, w, i)) ||
-			   ((rec = rec && xlat_recursive_is(e)) && !recursive_cte_scope(c, e)) ||
-			   !cte(c, e, rec)) {
+		} else if ((rec && (e->search_clause || e->cycle_clause) &&
+			    !xlat_search_form(c, e)) ||
+			   (rec && !xlat_recursive_check(c, w, i)) ||
+			   ((rec = rec && xlat_recursive_is(e)) && !recursive_cte_scope(c, e, &xs)) ||
+			   !cte(c, e, rec, xs)) {
 			return false;
 		}
 		sep += shown;
@@ -874,7 +896,8 @@ static bool core_body_items(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 	c->gset = gset; /* its NULLs stand in the select list and HAVING only */
 	PgQuery__SelectStmt *ms = (PgQuery__SelectStmt *)s; /* (x).* spelled out in the tree */
 	bool ok = xlat_composite_targets(c, &ms->target_list, &ms->n_target_list) &&
-		  distinct(c, s) && xlat_targets(c, s->target_list, s->n_target_list, shape);
+		  distinct(c, s) && xlat_targets(c, s->target_list, s->n_target_list, shape) &&
+		  xlat_search_targets(c, s);
 	c->gset = NULL;
 	c->flags = flags;
 	if (!ok)
@@ -896,12 +919,17 @@ static bool core_body_items(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 	}
 	if (c->srf && !xlat_catalog_srf_from(c, s->n_from_clause > 0))
 		return false;
-	if (s->where_clause) {
-		if (!xlat_srfzip_forbid(c, s->where_clause, "WHERE"))
+	bool cycle = xlat_search_filters(c, s); /* the previous row no cycle's */
+	if (s->where_clause || cycle) {
+		if (s->where_clause && !xlat_srfzip_forbid(c, s->where_clause, "WHERE"))
 			return false;
 		xlat_puts(c, " WHERE ");
-		if (!xlat_condition(c, s->where_clause))
+		if (cycle && !xlat_search_where(c))
 			return false;
+		xlat_puts(c, cycle && s->where_clause ? " AND (" : "");
+		if (s->where_clause && !xlat_condition(c, s->where_clause))
+			return false;
+		xlat_puts(c, cycle && s->where_clause ? ")" : "");
 	}
 	return group_by(c, s, gset) && window_clause(c, s);
 }
@@ -1050,7 +1078,10 @@ static bool set_op(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat
 static bool wrapped_values(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 			   struct xlat_shape *shape)
 {
-	xlat_puts(c, "SELECT * FROM (");
+	xlat_puts(c, "SELECT *");
+	if (!xlat_search_targets(c, s)) /* a SEARCH/CYCLE query's first term: its columns */
+		return false;
+	xlat_puts(c, " FROM (");
 	bool ok = values(c, s, shape);
 	xlat_puts(c, ")");
 	return ok;

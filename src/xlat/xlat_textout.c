@@ -132,6 +132,16 @@ static const char *whole_row_name(const PgQuery__Node *n)
 	return cr->n_fields == 1 ? xlat_node_str(cr->fields[0]) : NULL;
 }
 
+bool xlat_row_fields(struct xlat_ctx *c, PgQuery__Node *const *args, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		xlat_puts(c, i ? ", " : "");
+		if (!row_field(c, args[i]))
+			return false;
+	}
+	return true;
+}
+
 int xlat_row_text(struct xlat_ctx *c, const PgQuery__Node *arg, int location)
 {
 	const char *rel = whole_row_name(arg);

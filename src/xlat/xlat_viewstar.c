@@ -112,6 +112,11 @@ static PgQuery__Node *column_target(const char *rel, const char *rel2, const cha
 }
 
 /* The relation name of a target that is * (NULL) or rel.* (rel): true when it is one. */
+PgQuery__Node *xlat_viewstar_target(const char *rel, const char *col, int location)
+{
+	return column_target(rel, NULL, col, location);
+}
+
 static bool star_target(const PgQuery__Node *n, const char **rel)
 {
 	const PgQuery__ResTarget *rt = n->node_case == NODE(RES_TARGET) ? n->res_target : NULL;

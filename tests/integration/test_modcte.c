@@ -4,7 +4,8 @@
  * reaching the data-modifying part, an error in the primary statement undoing every step,
  * a row limit (PortalSuspended) over the returned rows, a lock wait that parks the
  * statement and runs it again from scratch, and the table a step modifies read elsewhere in
- * the statement as it was before (PostgreSQL's one snapshot). */
+ * the statement as it was before (PostgreSQL's one snapshot); the step an UPDATE ... FROM
+ * whose RETURNING reads the FROM tables runs first. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -188,6 +189,62 @@ START_TEST(lock_wait)
 }
 END_TEST
 
+/* UPDATE ... FROM ... RETURNING a FROM table's column (xlat_retfrom.c: the join a step of
+ * its own) prepared: Describe's types, the parameters in SET, WHERE and the join, a row limit
+ * over the rows, and each run reading the FROM row as it was before it. */
+START_TEST(returning_from)
+{
+	PGconn *c = fill();
+	harness_exec(c, "INSERT INTO done VALUES (1, 'x'), (3, 'z')");
+	const char *sql = "UPDATE q SET v = $1 || d.v FROM done d WHERE d.id = q.id AND d.id >= $2 "
+			  "RETURNING q.id, q.v AS now, d.v AS src";
+	PGresult *r = PQprepare(c, "rf", sql, 0, NULL);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	PQclear(r);
+	r = PQdescribePrepared(c, "rf");
+	ck_assert_int_eq(PQnparams(r), 2);
+	ck_assert_int_eq(PQparamtype(r, 0), 25);
+	ck_assert_int_eq(PQparamtype(r, 1), 23);
+	ck_assert_int_eq(PQnfields(r), 3);
+	ck_assert_str_eq(PQfname(r, 2), "src");
+	ck_assert_int_eq(PQftype(r, 2), 25);
+	PQclear(r);
+	const char *vals[2] = {"p-", "2"};
+	r = PQexecPrepared(c, "rf", 2, vals, NULL, NULL, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+	ck_assert_int_eq(PQntuples(r), 1);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "3");
+	ck_assert_str_eq(PQgetvalue(r, 0, 1), "p-z");
+	ck_assert_str_eq(PQgetvalue(r, 0, 2), "z");
+	ck_assert_str_eq(PQcmdStatus(r), "UPDATE 1");
+	PQclear(r);
+	/* one row at a time: the steps ran once, both rows come */
+	ck_assert(PQsendQueryPrepared(c, "rf", 2, (const char *[]){"q-", "1"}, NULL, NULL, 0));
+	ck_assert(PQsetSingleRowMode(c));
+	int rows = 0;
+	while ((r = PQgetResult(c))) {
+		if (PQresultStatus(r) == PGRES_SINGLE_TUPLE)
+			rows++;
+		else
+			ck_assert_str_eq(PQcmdStatus(r), "UPDATE 2");
+		PQclear(r);
+	}
+	ck_assert_int_eq(rows, 2);
+	/* SEARCH over parameters: the sequence column is record[] */
+	r = PQexecParams(c,
+			 "WITH RECURSIVE w (n) AS (SELECT $1::int UNION ALL SELECT n + 1 FROM w "
+			 "WHERE n < $2::int) SEARCH DEPTH FIRST BY n SET o SELECT n, o FROM w ORDER "
+			 "BY o DESC",
+			 2, NULL, (const char *[]){"8", "10"}, NULL, NULL, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+	ck_assert_int_eq(PQntuples(r), 3);
+	ck_assert_int_eq(PQftype(r, 1), 2287);
+	ck_assert_str_eq(PQgetvalue(r, 0, 1), "{(8),(9),(10)}");
+	PQclear(r);
+	PQfinish(c);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("modcte");
@@ -199,6 +256,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, pre_image);
 	tcase_add_test(tc, row_limit);
 	tcase_add_test(tc, lock_wait);
+	tcase_add_test(tc, returning_from);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -32,11 +32,9 @@ UPDATE ap2_oi AS t SET sku = 'd' FROM ap2_o WHERE ap2_o.id = t.order_id RETURNIN
 UPDATE ap2_oi SET sku = upper(sku) WHERE order_id > 4 RETURNING ap2_oi.*, sku;
 WITH d AS (DELETE FROM ap2_oi x WHERE order_id = 6 RETURNING x.*) SELECT * FROM d;
 WITH u AS (UPDATE ap2_oi SET sku = 'z' WHERE order_id = 5 RETURNING ap2_oi.*) SELECT order_id, sku FROM u;
--- A column of an UPDATE's FROM or a DELETE's USING table in RETURNING: SQLite's RETURNING sees
--- the target's row alone (it was 42703 "column does not exist" and XX000).
--- differs: RETURNING a column of UPDATE's FROM list is 0A000
+-- A column of an UPDATE's FROM or a DELETE's USING table in RETURNING (it was 42703 "column
+-- does not exist" and XX000, then 0A000; 28_retfrom_returning.sql).
 UPDATE ap2_oi SET sku = 'c' FROM ap2_o WHERE ap2_o.id = ap2_oi.order_id RETURNING ap2_oi.*, ap2_o.status;
--- differs: RETURNING a column of DELETE's USING list is 0A000
 DELETE FROM ap2_oi x USING ap2_o o WHERE x.order_id = o.id RETURNING x.sku, o.status;
 DROP TABLE ap2_o, ap2_oi;
 -- regexp_replace's PostgreSQL 15 forms (start, N, flags) and the newline-sensitive flags n/m/s

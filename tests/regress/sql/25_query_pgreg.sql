@@ -63,7 +63,6 @@ INSERT INTO qp_tree VALUES (5, 4, 'e') RETURNING *, id * 100 AS h;
 INSERT INTO qp_tree AS t VALUES (6, 4, 'f') RETURNING t.*, name || '!' AS loud;
 UPDATE qp_tree SET name = upper(name) WHERE id > 4 RETURNING id - 1 AS prev, *;
 DELETE FROM qp_tree WHERE id > 4 RETURNING qp_tree.*, parent + 0.5 AS p;
--- differs: refused (0A000): RETURNING * of UPDATE ... FROM (PostgreSQL adds the FROM tables' columns, SQLite's RETURNING has the target's only)
 UPDATE qp_tree SET name = name FROM qp_d WHERE qp_d.a = qp_tree.id RETURNING *;
 UPDATE qp_tree SET name = name FROM qp_d WHERE qp_d.a = qp_tree.id RETURNING qp_tree.*, id + 1 AS n;
 

@@ -84,6 +84,13 @@ static const struct {
 	{"'(1,\"a b\")' < '(1,\"a c\")' COLLATE pgfn_record_nt", "1"},
 	{"'(1)' < '(1,a)' COLLATE pgfn_record_nt", "0"}, /* a missing field is NULL */
 	{"'(1,a)' < 'x' COLLATE pgfn_record_nt", "1"},   /* no record: after the rows */
+	/* ... and over arrays of records: element by element, then the shorter first */
+	{"'{(2),(9)}' < '{(10)}' COLLATE pgfn_recarr_n", "1"},
+	{"'{(2),(9)}' < '{(10)}' COLLATE pgfn_recarr_t", "0"},
+	{"'{(1)}' < '{(1),(0)}' COLLATE pgfn_recarr_n", "1"},
+	{"'{\"(1,b)\",\"(2,a)\"}' > '{\"(1,a)\",\"(3,a)\"}' COLLATE pgfn_recarr_nt", "1"},
+	{"'{\"(1,)\"}' > '{\"(1,z)\"}' COLLATE pgfn_recarr_nt", "1"},
+	{"'{(1.0)}' = '{(1.00)}' COLLATE pgfn_recarr_n", "1"},
 };
 
 START_TEST(record_case) { ck_assert_str_eq(pgfn_test_eval(cases[_i].expr), cases[_i].want); }

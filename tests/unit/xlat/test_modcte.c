@@ -54,6 +54,15 @@ struct mcase {
 	"(SELECT " V0 " AS id, " V1 " AS v FROM json_each(?1) UNION ALL SELECT id, v " \
 	"FROM " t " WHERE 0)"
 
+/* the rows of the join UPDATE ... FROM reads (xlat_retfrom.c): rowid, then c1, more */
+#define RF_ROWS(p, more)                                                                   \
+	"(SELECT json_extract(value, '$[0]') AS c0, " V(1) " AS c1" more " FROM json_each(" p \
+	")) AS _shardlite_rf"
+/* RETURNING's look-up of value i of the written row's */
+#define RF_GET(p, i, t)                                                                   \
+	"(SELECT " V(i) " FROM json_each(" p ") WHERE json_extract(value, '$[0]') = " t \
+	".rowid)"
+
 static const struct mcase cases[] = {
 	{"WITH d AS (DELETE FROM a WHERE id = 1 RETURNING *) SELECT count(*) FROM d",
 	 "WITH d(id, v) AS (SELECT " V0 ", " V1 " "
@@ -117,6 +126,30 @@ static const struct mcase cases[] = {
 	{"SELECT * FROM (WITH d AS (DELETE FROM a RETURNING id) SELECT id FROM d) q", "!0A000",
 	 "", "", ""},
 	{"WITH d AS (DELETE FROM a RETURNING *, 1 AS one) SELECT 1", "!0A000", "", "", ""},
+	/* RETURNING a column of UPDATE's FROM or DELETE's USING (xlat_retfrom.c): the join a
+	 * step of its own, one row per target rowid; SET and RETURNING read its rows */
+	{"UPDATE a SET v = b.v FROM b WHERE a.id = b.id AND b.n > $1 RETURNING a.id, b.n",
+	 "UPDATE a SET v = _shardlite_rf.c1 FROM " RF_ROWS("?2", ", " V(2) " AS c2")
+	 " WHERE a.rowid = _shardlite_rf.c0 RETURNING a.id, " RF_GET("?2", 2, "a") " AS n",
+	 "SELECT a.rowid, b.v, b.n FROM a, b WHERE a.id = b.id AND b.n > ?1 GROUP BY a.rowid",
+	 "2", "23,20"},
+	{"DELETE FROM a x USING b WHERE x.id = b.id RETURNING b.n, x.v",
+	 "DELETE FROM a AS x WHERE rowid IN (SELECT json_extract(value, '$[0]') FROM "
+	 "json_each(?1)) RETURNING " RF_GET("?1", 1, "a") " AS n, a.v",
+	 "SELECT x.rowid, b.n FROM a AS x, b WHERE x.id = b.id GROUP BY x.rowid", "1", "20,25"},
+	/* PostgreSQL's * adds the FROM tables' columns */
+	{"UPDATE a SET v = 'x' FROM b WHERE a.id = b.id RETURNING *",
+	 "UPDATE a SET v = 'x' FROM " RF_ROWS("?1", ", " V(2) " AS c2, " V(3) " AS c3")
+	 " WHERE a.rowid = _shardlite_rf.c0 RETURNING *, " RF_GET("?1", 1, "a") " AS id, "
+	 RF_GET("?1", 2, "a") " AS v, " RF_GET("?1", 3, "a") " AS n",
+	 "SELECT a.rowid, b.id, b.v, b.n FROM a, b WHERE a.id = b.id GROUP BY a.rowid", "1",
+	 "23,25,23,25,20"},
+	{"UPDATE a SET v = 'x' FROM b WHERE a.id = b.id RETURNING id", "!42702", "", "", ""},
+	{"UPDATE a SET v = 'x' FROM b WHERE a.id = b.id RETURNING b", "!0A000", "", "", ""},
+	{"WITH d AS (DELETE FROM b RETURNING id) UPDATE a SET v = 'x' FROM b WHERE a.id = b.id "
+	 "RETURNING b.n", "!0A000", "", "", ""},
+	{"WITH d AS (UPDATE a SET v = 'x' FROM b WHERE a.id = b.id RETURNING b.n) SELECT 1",
+	 "!0A000", "", "", ""},
 };
 
 static void join_steps(const struct xlat_stmt *st, char *steps, size_t n, char *params,

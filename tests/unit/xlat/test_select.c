@@ -355,6 +355,46 @@ static const struct xcase cases[] = {
 	 "WITH x(n) AS MATERIALIZED (SELECT a FROM t), y AS NOT MATERIALIZED (SELECT 1 AS \"?column?\") SELECT n FROM x, y"},
 	{"WITH RECURSIVE r (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 5) SELECT n FROM r",
 	 "WITH RECURSIVE r(n) AS (SELECT 1 AS \"?column?\" UNION ALL SELECT n + 1 AS \"?column?\" FROM r WHERE n < 5) SELECT n FROM r"},
+	/* SEARCH and CYCLE (xlat_search.c): each term computes the extra columns, as text
+	 * declared with the collation that orders it as PostgreSQL orders the records */
+	{"WITH RECURSIVE r (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 5) "
+	 "SEARCH DEPTH FIRST BY n SET o SELECT n FROM r ORDER BY o",
+	 "WITH RECURSIVE r(n, o) AS (SELECT 1 AS \"?column?\", pgfn_array_append(NULL, "
+	 "pgfn_record_text(1), '.') COLLATE pgfn_recarr_n AS o UNION ALL SELECT n + 1 AS "
+	 "\"?column?\", pgfn_array_append(r.o, pgfn_record_text(n + 1), '.') COLLATE "
+	 "pgfn_recarr_n AS o FROM r WHERE n < 5) SELECT n FROM r ORDER BY o NULLS LAST"},
+	{"WITH RECURSIVE r (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 5) "
+	 "SEARCH BREADTH FIRST BY n SET o SELECT * FROM r",
+	 "WITH RECURSIVE r(n, o) AS (SELECT 1 AS \"?column?\", pgfn_record_text(0, 1) COLLATE "
+	 "pgfn_record_nn AS o UNION ALL SELECT n + 1 AS \"?column?\", pgfn_record_text(CAST("
+	 "substr(r.o, 2, instr(r.o, ',') - 2) AS INTEGER) + 1, n + 1) COLLATE pgfn_record_nn AS "
+	 "o FROM r WHERE n < 5) SELECT * FROM r"},
+	{"WITH RECURSIVE r (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r x WHERE n < 5) "
+	 "CYCLE n SET c TO 'y' DEFAULT 'n' USING p SELECT * FROM r",
+	 "WITH RECURSIVE r(n, c, p) AS (SELECT 1 AS \"?column?\", 'n' AS c, pgfn_array_append("
+	 "NULL, pgfn_record_text(1), '.') COLLATE pgfn_recarr_n AS p UNION ALL SELECT n + 1 AS "
+	 "\"?column?\", CASE WHEN pgfn_array_contains(x.p, pgfn_array_append(NULL, "
+	 "pgfn_record_text(n + 1), '.'), 0) THEN 'y' ELSE 'n' END AS c, pgfn_array_append(x.p, "
+	 "pgfn_record_text(n + 1), '.') COLLATE pgfn_recarr_n AS p FROM r AS x WHERE x.c IS NOT "
+	 "'y' AND (n < 5)) SELECT * FROM r"},
+	{"WITH RECURSIVE r (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SEARCH DEPTH FIRST BY m "
+	 "SET o SELECT * FROM r", "!42601"},
+	{"WITH RECURSIVE r (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) CYCLE n, n SET c USING p "
+	 "SELECT * FROM r", "!42701"},
+	{"WITH RECURSIVE r (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) CYCLE n SET c TO true "
+	 "DEFAULT 5 USING p SELECT * FROM r", "!42804"},
+	{"WITH r (n) AS (SELECT 1) SEARCH DEPTH FIRST BY n SET o SELECT * FROM r", "!42601"},
+	{"WITH RECURSIVE r (n) AS (VALUES (1), (2) UNION ALL SELECT n + 1 FROM r WHERE n < 5) "
+	 "SEARCH DEPTH FIRST BY n SET o SELECT * FROM r",
+	 "WITH RECURSIVE r(n, o) AS (SELECT *, pgfn_array_append(NULL, pgfn_record_text(CAST("
+	 "iif(typeof(column1) = 'real', round(column1), column1) AS INTEGER)), '.') COLLATE "
+	 "pgfn_recarr_n AS o FROM (VALUES (1), (2)) UNION ALL SELECT n + 1 AS \"?column?\", "
+	 "pgfn_array_append(r.o, pgfn_record_text(n + 1), '.') COLLATE pgfn_recarr_n AS o FROM r "
+	 "WHERE n < 5) SELECT * FROM r"},
+	/* bytea || bytea: the bytes joined (SQLite's || of blobs is text) */
+	{"SELECT 'x'::bytea || 'y'::bytea, 'a'::bytea || '\\x62'",
+	 "SELECT CAST(x'78' || x'79' AS BLOB) AS \"?column?\", CAST(x'61' || x'62' AS BLOB) AS "
+	 "\"?column?\""},
 	/* data-modifying WITH below the top level (test_modcte.c has the top level) */
 	{"SELECT * FROM (WITH x AS (INSERT INTO t (a) VALUES (1) RETURNING a) SELECT * FROM x) q",
 	 "!0A000@21"},
