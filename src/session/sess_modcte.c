@@ -174,7 +174,8 @@ bool sess_modcte_run(struct session *s, const struct xlat_stmt *x, sqlite3_stmt 
 	for (size_t k = 0; ok && k < x->nsteps; k++) {
 		strbuf_reset(&sb);
 		const struct xlat_step *st = &x->steps[k];
-		sess_udf_state(s)->trg.returning = st->param != 0; /* sess_trigger.c */
+		sess_udf_state(s)->trg.returning = st->param != 0; /* sess_trgret.c */
+		s->udf->trg.ret_wait = 0;
 		ok = run_step(s, steps[k], unchanged, st->param != 0, &sb, err) &&
 		     numbered(s, st, err);
 		if (ok && st->counts)

@@ -203,7 +203,7 @@ static void returning_star_shape(struct xlat_ctx *c, const PgQuery__RangeVar *rv
 }
 
 static bool returning(struct xlat_ctx *c, const PgQuery__RangeVar *rv, PgQuery__Node **v, size_t n,
-		      size_t from, size_t to, bool joined)
+		      size_t from, size_t to, bool joined, bool marker)
 {
 	struct xlat_shape shape = {0};
 	if (!n)
@@ -237,6 +237,12 @@ static bool returning(struct xlat_ctx *c, const PgQuery__RangeVar *rv, PgQuery__
 		xlat_shape_to_cols(c, &shape);
 	if (ok)
 		note_returning(c, from, to, list);
+	/* an INSERT's or UPDATE's row a BEFORE trigger changes once SQLite read it: the hidden
+	 * last column tells it to the session, which returns the row as written (sess_trgret.c) */
+	if (ok && marker && !c->no_ret_marker) {
+		xlat_puts(c, ", shardlite_returning()");
+		c->st->dml_events |= 4096;
+	}
 	return ok;
 }
 
@@ -517,16 +523,23 @@ static bool on_conflict(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 		return false;
 	}
 	xlat_puts(c, " DO UPDATE SET ");
-	if (!set_list(c, rel, oc->target_list, oc->n_target_list, cols, ncols))
-		return false;
-	/* mark: RETURNING's xmax tells the rows updated (xlat_syscol.c) */
-	if (oc->where_clause || mark)
-		xlat_puts(c, mark && oc->where_clause ? " WHERE (" : " WHERE ");
-	if (oc->where_clause && !xlat_expr(c, oc->where_clause, &ignored))
-		return false;
-	if (mark)
-		xlat_printf(c, "%s%s", oc->where_clause ? ") AND " : "", mark);
-	return true;
+	c->upsert_rel = rel->relname;
+	bool ok = set_list(c, rel, oc->target_list, oc->n_target_list, cols, ncols);
+	/* shardlite_upsert first: SQLite tests WHERE before SET, its terms in order, so the
+	 * session knows the row is updated before EXCLUDED is read (src/session/sess_trgret.c);
+	 * mark: RETURNING's xmax tells the rows updated (xlat_syscol.c) */
+	xlat_puts(c, " WHERE shardlite_upsert(");
+	xlat_string(c, rel->relname);
+	xlat_puts(c, ")");
+	if (ok && oc->where_clause) {
+		xlat_puts(c, " AND (");
+		ok = xlat_expr(c, oc->where_clause, &ignored);
+		xlat_puts(c, ")");
+	}
+	c->upsert_rel = NULL;
+	if (ok && mark)
+		xlat_printf(c, " AND %s", mark);
+	return ok;
 }
 
 /* Which columns of a VALUES list hold DEFAULT: 0 none, 1 every row, -1 some rows only. */
@@ -993,8 +1006,8 @@ bool xlat_stmt_insert(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 	const char *mark = xlat_syscol_upsert_mark(c, s->returning_list, s->n_returning_list);
 	bool ok = (!s->on_conflict_clause ||
 		   on_conflict(c, s->relation, s->on_conflict_clause, cols, ncols, mark)) &&
-		  returning(c, s->relation, s->returning_list, s->n_returning_list, from,
-			    s->on_conflict_clause ? 0 : to, false);
+		  returning(c, s->relation, s->returning_list, s->n_returning_list, from, to,
+			    false, true);
 	xlat_scope_leave(c, scope);
 	return ok;
 }
@@ -1032,7 +1045,7 @@ bool xlat_stmt_update(struct xlat_ctx *c, const PgQuery__UpdateStmt *s)
 	ok = ok && returning_sees_target(c, s->returning_list, s->n_returning_list, s->from_clause,
 					 s->n_from_clause, "RETURNING a column of UPDATE's FROM list");
 	ok = ok && returning(c, s->relation, s->returning_list, s->n_returning_list, from, to,
-			     s->n_from_clause > 0);
+			     s->n_from_clause > 0, true);
 	xlat_scope_leave(c, scope);
 	return ok;
 }
@@ -1080,5 +1093,5 @@ static bool delete_rest(struct xlat_ctx *c, const PgQuery__DeleteStmt *s)
 	return returning_sees_target(c, s->returning_list, s->n_returning_list, s->using_clause,
 				     s->n_using_clause, "RETURNING a column of DELETE's USING list") &&
 	       returning(c, s->relation, s->returning_list, s->n_returning_list, 0, 0,
-			 s->n_using_clause > 0);
+			 s->n_using_clause > 0, false);
 }

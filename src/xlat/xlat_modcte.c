@@ -316,6 +316,8 @@ static bool step(struct xlat_ctx *c, const PgQuery__Node *q, struct xlat_stmt *s
 	sub->ncols = -1;
 	c->st = sub;
 	c->sb = &buf;
+	bool marker_was = c->no_ret_marker;
+	c->no_ret_marker = true; /* its rows are packed as they come (sess_modcte.c) */
 	bool ok;
 	switch (q->node_case) {
 	case NODE(INSERT_STMT):
@@ -328,6 +330,7 @@ static bool step(struct xlat_ctx *c, const PgQuery__Node *q, struct xlat_stmt *s
 		ok = xlat_stmt_delete(c, q->delete_stmt);
 		break;
 	}
+	c->no_ret_marker = marker_was;
 	if (ok && buf.failed)
 		ok = pgerr_set(c->err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED, "translated statement too long");
 	if (ok)

@@ -35,7 +35,6 @@ SELECT * FROM r4r WHERE id = 5;
 PREPARE r4p(int) AS INSERT INTO r4r VALUES ($1, 1, 'p') RETURNING note, $1 + 1 AS p;
 -- differs: refused (0A000): RETURNING of a row a BEFORE trigger changed, with a parameter in the RETURNING list
 EXECUTE r4p(8);
--- differs: refused (0A000): RETURNING of a row a BEFORE trigger changed, with ON CONFLICT
 INSERT INTO r4r VALUES (9, 1, 'p') ON CONFLICT (id) DO NOTHING RETURNING *;
 -- unchanged rows still return under ON CONFLICT
 CREATE FUNCTION r4r_keep() RETURNS trigger LANGUAGE plpgsql AS $$
