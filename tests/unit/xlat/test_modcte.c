@@ -75,7 +75,8 @@ static const struct mcase cases[] = {
 	 "WITH y(dbl) AS (SELECT " V0 " FROM json_each(?1)) SELECT dbl FROM y",
 	 "UPDATE a SET v = 'y' WHERE id = 2 ; DELETE FROM b RETURNING shardlite_int8(n * 2) AS dbl", "0,1", "20"},
 	{"WITH x AS (DELETE FROM a) INSERT INTO b (id) VALUES (1) RETURNING id",
-	 "INSERT INTO b (id) VALUES (1) RETURNING id", "DELETE FROM a", "0", "23"},
+	 "INSERT INTO b (id) VALUES (1) RETURNING id, shardlite_returning()", "DELETE FROM a", "0",
+	 "23"},
 	/* the primary statement or another WITH query reading a modified table: its pre-image,
 	 * read by a step that runs first */
 	{"WITH d AS (DELETE FROM a RETURNING id) SELECT * FROM a",
