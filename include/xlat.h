@@ -441,7 +441,8 @@ struct xlat_stmt {
 	 * conflict target, which skips rows EXCLUDE constraints refuse (xlat_exclude.c), and 2048
 	 * when the table is named with its schema (public.t: the file's, not a temporary one's
 	 * of the same name), and 4096 when its RETURNING list ends with the hidden column
-	 * shardlite_returning(), which the session reads and does not send (sess_trgret.c).
+	 * shardlite_returning(), which the session reads and does not send (sess_trgret.c),
+	 * and 8192 when the RETURNING list has parameters (which that column passes).
 	 * NULL / 0 otherwise. */
 	const char *dml_table;
 	int dml_events;

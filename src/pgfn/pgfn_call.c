@@ -136,7 +136,7 @@ int pgfn_register_call(sqlite3 *db, struct pgfn_conn *c)
 						fn_exclude_skipping},
 					       {"shardlite_unique_pending", 2,
 						fn_unique_pending},
-					       {"shardlite_returning", 0, fn_returning},
+					       {"shardlite_returning", -1, fn_returning},
 					       {"shardlite_upsert", 1, fn_upsert},
 					       {"shardlite_excluded", 3, fn_excluded}};
 	int rc = pgfn_define_with(db, defs, ARRAY_LEN(defs), SQLITE_UTF8 | SQLITE_INNOCUOUS, c);

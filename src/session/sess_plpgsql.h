@@ -129,7 +129,9 @@ struct sess_trg_row {
 /* The hidden marker of RETURNING (shardlite_returning(), xlat_stmt.dml_events 4096), ON
  * CONFLICT DO UPDATE's shardlite_upsert(table) and shardlite_excluded(table, column, value):
  * sess_trgret.c. */
-void sess_trigger_ret_mark(struct session *s, sqlite3_context *ctx);
+void sess_trigger_ret_mark(struct session *s, sqlite3_context *ctx, int argc,
+			   sqlite3_value **argv);
+void sess_trigger_ret_params_free(struct sess_udf_state *st);
 void sess_trigger_upsert(struct session *s, sqlite3_context *ctx, sqlite3_value **argv);
 bool sess_trigger_excluded(struct session *s, sqlite3_context *ctx, sqlite3_value **argv,
 			   struct pgerr *err);

@@ -20,16 +20,37 @@
  * refused there (0A000), never answered with the statement's row. */
 #include "sess_plpgsql.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-void sess_trigger_ret_mark(struct session *s, sqlite3_context *ctx)
+void sess_trigger_ret_params_free(struct sess_udf_state *st)
+{
+	for (int i = 0; i < st->ret_np; i++)
+		sqlite3_value_free(st->ret_pval[i]);
+	free(st->ret_pval);
+	free(st->ret_pnum);
+	st->ret_pval = NULL;
+	st->ret_pnum = NULL;
+	st->ret_np = 0;
+}
+
+void sess_trigger_ret_mark(struct session *s, sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct sess_udf_state *st = s->udf;
 	const struct sess_trg_row *p = st ? st->trg_pending : NULL;
 	sqlite3_result_null(ctx);
 	if (!p || p->applied || p->event == 'X' || p->depth != st->depth || st->trg_quiet)
 		return;
+	/* the list's parameters (pairs: number, value), which its read by rowid takes */
+	sess_trigger_ret_params_free(st);
+	st->ret_np = argc / 2;
+	st->ret_pnum = base_xcalloc((size_t)st->ret_np + 1, sizeof(int));
+	st->ret_pval = base_xcalloc((size_t)st->ret_np + 1, sizeof(sqlite3_value *));
+	for (int i = 0; i < st->ret_np; i++) {
+		st->ret_pnum[i] = sqlite3_value_int(argv[2 * i]);
+		st->ret_pval[i] = sqlite3_value_dup(argv[2 * i + 1]);
+	}
 	st->trg.ret_wait = ++st->ret_serial;
 	sqlite3_result_int64(ctx, (sqlite3_int64)st->trg.ret_wait);
 }
@@ -52,11 +73,11 @@ bool sess_trigger_excluded(struct session *s, sqlite3_context *ctx, sqlite3_valu
 	const struct sess_trg_row *p = st ? st->trg_pending : NULL;
 	const char *table = (const char *)sqlite3_value_text(argv[0]);
 	const char *col = (const char *)sqlite3_value_text(argv[1]);
-	const struct catalog_relation *rel =
-		p && p->event == 'X' && p->depth == st->depth && table && col &&
-				strcasecmp(p->table, table) == 0
-			? sess_types_relation(s, p->table)
-			: NULL;
+	const struct catalog_relation *rel = p && p->event == 'X' && p->depth == st->depth &&
+							     table && col &&
+							     strcasecmp(p->table, table) == 0
+						     ? sess_types_relation(s, p->table)
+						     : NULL;
 	size_t k = 0;
 	while (rel && k < rel->ncols && k < p->n && strcmp(rel->cols[k].name, col) != 0)
 		k++;
@@ -94,8 +115,7 @@ bool sess_trigger_ret_applied(struct session *s, const char *table, sqlite3_valu
 	if (!st->trg.returning_sql)
 		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 				 "RETURNING of a row that a BEFORE trigger of table \"%s\" changed "
-				 "is not supported with a parameter in the RETURNING list or in "
-				 "UPDATE ... FROM",
+				 "is not supported in UPDATE ... FROM",
 				 table);
 	return sess_trigger_keep_returned(s, sqlite3_value_int64(rowid), id, err);
 }

@@ -144,10 +144,12 @@ bool sess_trigger_keep_returned(struct session *s, int64_t rowid, uint64_t id, s
 	sqlite3 *db = shard_conn_db(s->conn);
 	sqlite3_stmt *vm = NULL;
 	int rc = sqlite3_prepare_v2(db, st->trg.returning_sql, -1, &vm, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_int64(vm, 1, rowid);
+	for (int i = 0; rc == SQLITE_OK && id && i < st->ret_np; i++) /* the marker's */
+		rc = sqlite3_bind_value(vm, st->ret_pnum[i], st->ret_pval[i]);
+	if (rc == SQLITE_OK) /* rowid: the last parameter */
+		rc = sqlite3_bind_int64(vm, sqlite3_bind_parameter_count(vm), rowid);
+	if (rc == SQLITE_OK)
 		rc = sqlite3_step(vm);
-	}
 	if (rc == SQLITE_ROW) {
 		struct sess_trg_returned *r = &st->returned[st->trg.nreturned++];
 		returned_clear(r); /* an earlier statement's, read */

@@ -699,7 +699,7 @@ static void call_fn(void *arg, sqlite3_context *ctx, enum pgfn_call_kind kind, i
 		return;
 	}
 	if (kind == PGFN_CALL_RETURNING) { /* never blocks */
-		sess_trigger_ret_mark(s, ctx);
+		sess_trigger_ret_mark(s, ctx, argc, argv);
 		return;
 	}
 	if (kind == PGFN_CALL_UPSERT) { /* never blocks */
@@ -773,6 +773,7 @@ void sess_udf_fini(struct session *s)
 		return;
 	free(s->udf->err);
 	sess_trigger_returned_free(s->udf);
+	sess_trigger_ret_params_free(s->udf);
 	if (s->udf->cache)
 		cache_clear(s->udf->cache);
 	free(s->udf->cache);

@@ -172,6 +172,11 @@ struct sess_udf_state {
 		uint64_t ret_wait;
 	} trg;
 	uint64_t ret_serial; /* the markers given so far */
+	/* the RETURNING list's parameters as the last marker that waits passed them: numbers
+	 * and values, for its read by rowid (sess_trgret.c) */
+	int *ret_pnum;
+	sqlite3_value **ret_pval;
+	int ret_np;
 	/* their RETURNING rows, read as each was written: the AFTER triggers, which run later,
 	 * do not change them (sess_trgrow.c) */
 	struct sess_trg_returned *returned;

@@ -9,6 +9,7 @@
 #include "xlat_int.h"
 #include "xlat_syscol.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
@@ -58,15 +59,49 @@ static bool has_param(const char *sql, size_t n)
 	return false;
 }
 
+/* The parameters of the SQLite text sql[0, n) as "k, ?k, ..." (a bound constant's too), in
+ * sb; the highest number in *max. */
+static void param_pairs(const char *sql, size_t n, struct strbuf *sb, long *max)
+{
+	char quote = 0;
+	*max = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (quote) {
+			quote = sql[i] == quote ? 0 : quote;
+		} else if (sql[i] == '\'' || sql[i] == '"') {
+			quote = sql[i];
+		} else if (sql[i] == '?') {
+			char *end;
+			long k = strtol(sql + i + 1, &end, 10);
+			strbuf_printf(sb, "%s%ld, ?%ld", sb->len ? ", " : "", k, k);
+			*max = k > *max ? k : *max;
+			i = (size_t)(end - sql) - 1;
+		}
+	}
+}
+
 /* The RETURNING list as a query of one row of the target by rowid (xlat_stmt.returning_sql),
- * from the output's target (text from..to: 0, 0 for none) and list (list..end); none when the
- * list has a parameter (a bound constant included), which the query would not have. */
-static void note_returning(struct xlat_ctx *c, size_t from, size_t to, size_t list)
+ * from the output's target (text from..to: 0, 0 for none) and list (list..end). Its
+ * parameters keep their numbers, rowid is the one after them; the hidden marker passes their
+ * values (dml_events 8192: sess_trgret.c). */
+static void note_returning(struct xlat_ctx *c, size_t from, size_t to, size_t list,
+			   struct strbuf *params)
 {
 	const char *sql = c->sb->data;
 	size_t end = c->sb->len;
-	if (!to || !sql || has_param(sql + list, end - list))
+	long max = 0;
+	if (sql && has_param(sql + list, end - list)) {
+		param_pairs(sql + list, end - list, params, &max);
+		c->st->dml_events |= 8192;
+	}
+	if (!to || !sql)
 		return;
+	if (max) {
+		c->st->returning_sql = arena_printf(c->a, "SELECT %.*s FROM %.*s WHERE rowid = ?%ld",
+						    (int)(end - list), sql + list, (int)(to - from),
+						    sql + from, max + 1);
+		return;
+	}
 	/* its constants are the text's: a cache hit must have the same ones (xlat_cache.c) */
 	for (int i = 0; i < c->nslots; i++)
 		if (c->slots[i].in_main == (c->sb == c->main_sb) && c->slots[i].offset >= list &&
@@ -235,14 +270,19 @@ static bool returning(struct xlat_ctx *c, const PgQuery__RangeVar *rv, PgQuery__
 		returning_star_shape(c, rv, v, n, &shape);
 	if (ok)
 		xlat_shape_to_cols(c, &shape);
+	struct strbuf params;
+	strbuf_init(&params, 0);
 	if (ok)
-		note_returning(c, from, to, list);
+		note_returning(c, from, to, list, &params);
 	/* an INSERT's or UPDATE's row a BEFORE trigger changes once SQLite read it: the hidden
 	 * last column tells it to the session, which returns the row as written (sess_trgret.c) */
 	if (ok && marker && !c->no_ret_marker) {
-		xlat_puts(c, ", shardlite_returning()");
+		xlat_printf(c, ", shardlite_returning(%s)", params.data ? params.data : "");
 		c->st->dml_events |= 4096;
 	}
+	if (params.failed)
+		c->sb->failed = true;
+	strbuf_fini(&params);
 	return ok;
 }
 

@@ -101,10 +101,13 @@ BEGIN
 END $$;
 SELECT tr_u_put(1, 4), tr_u_put(9, 5);
 SELECT k, n, note FROM tr_u WHERE k IN (1, 9) ORDER BY k;
--- still refused (0A000), never the row as the statement gave it
+-- a data-modifying WITH is still refused (0A000), never the row as the statement gave it
 -- differs: refused (0A000): RETURNING of a row a BEFORE trigger changed, in a data-modifying WITH
 WITH w AS (INSERT INTO tr_u (k, n, note) VALUES (1, 1, 'w') ON CONFLICT (k) DO UPDATE SET n = excluded.n RETURNING *) SELECT k, n, note FROM w;
+-- a parameter in the RETURNING list
 PREPARE tr_up2(int) AS INSERT INTO tr_u (k, n, note) VALUES (1, $1, 'w')
   ON CONFLICT (k) DO UPDATE SET n = excluded.n RETURNING n, $1 + 1 AS p;
--- differs: refused (0A000): RETURNING of a row a BEFORE trigger changed, with a parameter in the RETURNING list
 EXECUTE tr_up2(3);
+EXECUTE tr_up2(4);
+SELECT k, n, note FROM tr_u WHERE k = 1;
+UPDATE tr_u SET n = 1 WHERE k = 2 RETURNING n, 'const' AS c, k * 2 AS k2;

@@ -33,7 +33,6 @@ WITH w AS (UPDATE r4r SET v = 9 WHERE id = 5 RETURNING *) SELECT * FROM w;
 WITH w AS (UPDATE r4r SET v = 9 WHERE id = 5) SELECT 1 AS one;
 SELECT * FROM r4r WHERE id = 5;
 PREPARE r4p(int) AS INSERT INTO r4r VALUES ($1, 1, 'p') RETURNING note, $1 + 1 AS p;
--- differs: refused (0A000): RETURNING of a row a BEFORE trigger changed, with a parameter in the RETURNING list
 EXECUTE r4p(8);
 INSERT INTO r4r VALUES (9, 1, 'p') ON CONFLICT (id) DO NOTHING RETURNING *;
 -- unchanged rows still return under ON CONFLICT
