@@ -404,7 +404,9 @@ static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *v
 	if (!sess_schema_attach(s, x, err) || !sess_inline_vm_begin(s, vm, *rows, err))
 		return false;
 	uint64_t skips = x && x->nskip_names ? sess_skip_check(s, x) : 0; /* IF NOT EXISTS */
-	bool fresh = *rows == 0 && x; /* statement triggers: once, around it */
+	/* statement triggers: once, around it (not again when a portal's next Execute resumes
+	 * it after a row limit, its RETURNING rows kept: sess_trgret.c) */
+	bool fresh = *rows == 0 && x && !sqlite3_stmt_busy(vm);
 	int64_t changes = -1;
 	if (fresh && !sess_trigger_statement(s, x, true, err))
 		return false;
