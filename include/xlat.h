@@ -446,7 +446,7 @@ struct xlat_stmt {
 	 * NULL / 0 otherwise. */
 	const char *dml_table;
 	int dml_events;
-	/* INSERT or UPDATE (without FROM) ... RETURNING list: the list as a query of one row of
+	/* INSERT or UPDATE ... RETURNING list: the list as a query of one row of
 	 * the table, "SELECT list FROM table WHERE rowid = ?1", read of the rows a BEFORE trigger
 	 * changed once they are written (src/session/sess_trgrow.c, sess_trgret.c); NULL
 	 * otherwise, or when the list has a parameter. */

@@ -16,8 +16,8 @@
  *
  * and the session sends, for a RETURNING row whose marker is set, the kept row instead
  * (sess_trigger_substitute). A statement whose RETURNING has no marker (a data-modifying WITH
- * query's) or whose list cannot be read by rowid (a parameter in it, UPDATE ... FROM) is
- * refused there (0A000), never answered with the statement's row. */
+ * query's) or whose list cannot be read by rowid is refused there (0A000), never answered
+ * with the statement's row. */
 #include "sess_plpgsql.h"
 
 #include <stdlib.h>
@@ -115,7 +115,7 @@ bool sess_trigger_ret_applied(struct session *s, const char *table, sqlite3_valu
 	if (!st->trg.returning_sql)
 		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 				 "RETURNING of a row that a BEFORE trigger of table \"%s\" changed "
-				 "is not supported in UPDATE ... FROM",
+				 "is not supported with this RETURNING list",
 				 table);
 	return sess_trigger_keep_returned(s, sqlite3_value_int64(rowid), id, err);
 }

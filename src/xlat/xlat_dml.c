@@ -1064,7 +1064,8 @@ bool xlat_stmt_update(struct xlat_ctx *c, const PgQuery__UpdateStmt *s)
 	size_t from = c->sb->len, to;
 	if (!target_rel(c, s->relation, &to))
 		return false;
-	to = s->n_from_clause ? 0 : to; /* a FROM's tables: not in the query */
+	/* RETURNING sees the target's columns alone (returning_sees_target): the list reads as a
+	 * query of the target's row, FROM or not */
 	note_dml(c, s->relation, 16);
 	const struct xlat_schema_col *cols = NULL;
 	size_t ncols = 0;

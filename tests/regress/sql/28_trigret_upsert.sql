@@ -101,6 +101,13 @@ BEGIN
 END $$;
 SELECT tr_u_put(1, 4), tr_u_put(9, 5);
 SELECT k, n, note FROM tr_u WHERE k IN (1, 9) ORDER BY k;
+-- UPDATE ... FROM
+CREATE TABLE tr_src (k int PRIMARY KEY, n int);
+INSERT INTO tr_src VALUES (1, 5), (2, 6);
+UPDATE tr_u SET n = s.n FROM tr_src s WHERE s.k = tr_u.k AND s.k = 1 RETURNING tr_u.k, tr_u.n, tr_u.note;
+UPDATE tr_m AS m SET n = s.n FROM tr_src s WHERE s.k = m.k AND s.k = 2 RETURNING m.*;
+UPDATE tr_r SET v = s.n::text FROM tr_src s WHERE s.k = tr_r.id AND s.k = 1 RETURNING tr_r.id, v;
+SELECT * FROM tr_r ORDER BY id;
 -- a data-modifying WITH is still refused (0A000), never the row as the statement gave it
 -- differs: refused (0A000): RETURNING of a row a BEFORE trigger changed, in a data-modifying WITH
 WITH w AS (INSERT INTO tr_u (k, n, note) VALUES (1, 1, 'w') ON CONFLICT (k) DO UPDATE SET n = excluded.n RETURNING *) SELECT k, n, note FROM w;
