@@ -255,6 +255,10 @@ struct xlat_step {
 	/* The session's table it writes (a data-modifying WITH's) or MERGE's target (its lock
 	 * step), whose FOR EACH STATEMENT triggers the session does not fire there (0A000). */
 	const char *dml_table;
+	/* A data-modifying WITH's INSERT or UPDATE ... RETURNING: as xlat_stmt.returning_sql, and
+	 * whether its rows end with the hidden marker (xlat_stmt.dml_events 4096). */
+	const char *returning_sql;
+	bool marked;
 };
 
 /* CREATE [TEMP] TABLE t [(names)] AS query [WITH [NO] DATA], SELECT ... INTO [TEMP] t and

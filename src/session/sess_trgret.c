@@ -15,9 +15,9 @@
  *       (xlat_stmt.returning_sql), kept with the marker (sess_trgrow.c)
  *
  * and the session sends, for a RETURNING row whose marker is set, the kept row instead
- * (sess_trigger_substitute). A statement whose RETURNING has no marker (a data-modifying WITH
- * query's) or whose list cannot be read by rowid is refused there (0A000), never answered
- * with the statement's row. */
+ * (sess_trigger_substitute; a data-modifying WITH query's rows as sess_modcte.c packs them).
+ * A statement whose RETURNING has no marker or whose list cannot be read by rowid is refused
+ * there (0A000), never answered with the statement's row. */
 #include "sess_plpgsql.h"
 
 #include <stdlib.h>
@@ -110,7 +110,7 @@ bool sess_trigger_ret_applied(struct session *s, const char *table, sqlite3_valu
 	if (!id) /* SQLite's RETURNING row, read before, has no marker */
 		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 				 "RETURNING of a row that a BEFORE trigger of table \"%s\" changed "
-				 "is not supported in a data-modifying WITH",
+				 "is not supported here",
 				 table);
 	if (!st->trg.returning_sql)
 		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,

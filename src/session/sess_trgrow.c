@@ -262,8 +262,14 @@ sqlite3_stmt *sess_trigger_returned(struct session *s, const struct xlat_stmt *x
 sqlite3_stmt *sess_trigger_substitute(struct session *s, const struct xlat_stmt *x,
 				      sqlite3_stmt *vm, struct pgerr *err)
 {
+	return sess_trigger_substitute_marked(s, x && (x->dml_events & 4096), vm, err);
+}
+
+sqlite3_stmt *sess_trigger_substitute_marked(struct session *s, bool marked, sqlite3_stmt *vm,
+					     struct pgerr *err)
+{
 	int n = sqlite3_column_count(vm);
-	if (!x || !(x->dml_events & 4096) || !n || sqlite3_column_type(vm, n - 1) == SQLITE_NULL)
+	if (!marked || !n || sqlite3_column_type(vm, n - 1) == SQLITE_NULL)
 		return NULL;
 	uint64_t id = (uint64_t)sqlite3_column_int64(vm, n - 1);
 	struct sess_udf_state *st = s->udf;

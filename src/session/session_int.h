@@ -644,6 +644,9 @@ void sess_trigger_returned_free(struct sess_udf_state *st);
  * err set when the kept row is gone. */
 sqlite3_stmt *sess_trigger_substitute(struct session *s, const struct xlat_stmt *x,
 				      sqlite3_stmt *vm, struct pgerr *err);
+/* The same for a vm whose rows end with the marker when marked (a data-modifying WITH's). */
+sqlite3_stmt *sess_trigger_substitute_marked(struct session *s, bool marked, sqlite3_stmt *vm,
+					     struct pgerr *err);
 /* How many BEFORE row triggers table has for event bit (4 INSERT, 16 UPDATE). */
 size_t sess_trigger_before_count(struct session *s, const char *table, int bit);
 /* 0A000 when a step of x (a data-modifying WITH query, MERGE) writes a table that has FOR

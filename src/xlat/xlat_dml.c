@@ -276,7 +276,7 @@ static bool returning(struct xlat_ctx *c, const PgQuery__RangeVar *rv, PgQuery__
 		note_returning(c, from, to, list, &params);
 	/* an INSERT's or UPDATE's row a BEFORE trigger changes once SQLite read it: the hidden
 	 * last column tells it to the session, which returns the row as written (sess_trgret.c) */
-	if (ok && marker && !c->no_ret_marker) {
+	if (ok && marker) {
 		xlat_printf(c, ", shardlite_returning(%s)", params.data ? params.data : "");
 		c->st->dml_events |= 4096;
 	}

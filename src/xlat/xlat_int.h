@@ -183,9 +183,6 @@ struct xlat_ctx {
 	/* ON CONFLICT DO UPDATE's SET and WHERE: the table, whose EXCLUDED.col is read as its
 	 * BEFORE INSERT triggers changed it (shardlite_excluded); NULL elsewhere */
 	const char *upsert_rel;
-	/* a data-modifying WITH query's own statement: its RETURNING gets no hidden marker
-	 * (xlat_stmt.dml_events 4096), its rows being packed for the statement */
-	bool no_ret_marker;
 
 	/* For the translation cache (xlat_cache.c): where constants landed in the output, and
 	 * the constants whose value the translation depended on. The rules that keep a cached

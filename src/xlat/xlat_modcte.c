@@ -316,8 +316,6 @@ static bool step(struct xlat_ctx *c, const PgQuery__Node *q, struct xlat_stmt *s
 	sub->ncols = -1;
 	c->st = sub;
 	c->sb = &buf;
-	bool marker_was = c->no_ret_marker;
-	c->no_ret_marker = true; /* its rows are packed as they come (sess_modcte.c) */
 	bool ok;
 	switch (q->node_case) {
 	case NODE(INSERT_STMT):
@@ -330,7 +328,6 @@ static bool step(struct xlat_ctx *c, const PgQuery__Node *q, struct xlat_stmt *s
 		ok = xlat_stmt_delete(c, q->delete_stmt);
 		break;
 	}
-	c->no_ret_marker = marker_was;
 	if (ok && buf.failed)
 		ok = pgerr_set(c->err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED, "translated statement too long");
 	if (ok)
@@ -379,7 +376,9 @@ bool xlat_modcte_emit(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e, boo
 	m->steps[k] = (struct xlat_step){.sql = sub.sql,
 					 .numbered_seq = sub.numbered_seq,
 					 .numbered_max = sub.numbered_max,
-					 .dml_table = sub.dml_table};
+					 .dml_table = sub.dml_table,
+					 .returning_sql = sub.returning_sql,
+					 .marked = sub.dml_events & 4096};
 	if (!sub.returns_rows) {
 		m->silent[m->nsilent++] = e->ctename; /* runs; reading it is an error */
 		return true;

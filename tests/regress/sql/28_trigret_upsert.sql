@@ -108,9 +108,13 @@ UPDATE tr_u SET n = s.n FROM tr_src s WHERE s.k = tr_u.k AND s.k = 1 RETURNING t
 UPDATE tr_m AS m SET n = s.n FROM tr_src s WHERE s.k = m.k AND s.k = 2 RETURNING m.*;
 UPDATE tr_r SET v = s.n::text FROM tr_src s WHERE s.k = tr_r.id AND s.k = 1 RETURNING tr_r.id, v;
 SELECT * FROM tr_r ORDER BY id;
--- a data-modifying WITH is still refused (0A000), never the row as the statement gave it
--- differs: refused (0A000): RETURNING of a row a BEFORE trigger changed, in a data-modifying WITH
+-- a data-modifying WITH
 WITH w AS (INSERT INTO tr_u (k, n, note) VALUES (1, 1, 'w') ON CONFLICT (k) DO UPDATE SET n = excluded.n RETURNING *) SELECT k, n, note FROM w;
+WITH w AS (INSERT INTO tr_u (k, n, note) VALUES (1, 2, 'w'), (11, 3, 'w') ON CONFLICT (k) DO UPDATE SET n = excluded.n RETURNING k, n, note) SELECT * FROM w ORDER BY k;
+WITH w AS (UPDATE tr_m SET n = n + 1 RETURNING k, n, note) SELECT * FROM w ORDER BY k;
+WITH w AS (UPDATE tr_r SET v = v || 'w' RETURNING *), x AS (INSERT INTO tr_o VALUES (5, 'e'), (6, 'f') RETURNING *)
+  SELECT 'r' AS t, id, v FROM w UNION ALL SELECT 'o', id, v FROM x ORDER BY 1, 2;
+WITH w AS (UPDATE tr_u SET note = 'w' || note WHERE k = 2 RETURNING note) INSERT INTO tr_src SELECT 3, length(note) FROM w RETURNING *;
 -- a parameter in the RETURNING list
 PREPARE tr_up2(int) AS INSERT INTO tr_u (k, n, note) VALUES (1, $1, 'w')
   ON CONFLICT (k) DO UPDATE SET n = excluded.n RETURNING n, $1 + 1 AS p;

@@ -28,7 +28,6 @@ INSERT INTO r4r VALUES (7, 1, 'c') RETURNING v || ':' || note, 6 AS k;
 UPDATE r4r SET v = 2 WHERE id = 6 RETURNING id, 'x' AS x, note;
 UPDATE r4r SET v = 2 WHERE id = 7 RETURNING id, 'y' AS x, note;
 -- the row a BEFORE trigger changed, where SQLite's RETURNING would show the statement's row
--- differs: refused (0A000): RETURNING of a row a BEFORE trigger changed, in a data-modifying WITH
 WITH w AS (UPDATE r4r SET v = 9 WHERE id = 5 RETURNING *) SELECT * FROM w;
 WITH w AS (UPDATE r4r SET v = 9 WHERE id = 5) SELECT 1 AS one;
 SELECT * FROM r4r WHERE id = 5;

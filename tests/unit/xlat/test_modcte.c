@@ -61,7 +61,7 @@ static const struct mcase cases[] = {
 	 "DELETE FROM a WHERE id = 1 RETURNING *", "1", "20"},
 	{"WITH ins AS (INSERT INTO a (id, v) VALUES ($1, 'x') RETURNING id) SELECT id FROM ins",
 	 "WITH ins(id) AS (SELECT " V0 " FROM json_each(?2)) SELECT id FROM ins",
-	 "INSERT INTO a (id, v) VALUES (?1, 'x') RETURNING id", "2", "23"},
+	 "INSERT INTO a (id, v) VALUES (?1, 'x') RETURNING id, shardlite_returning()", "2", "23"},
 	{"WITH m AS (DELETE FROM a RETURNING id, v) INSERT INTO b (id, v) SELECT id, v FROM m",
 	 "WITH m(id, v) AS (SELECT " V0 ", " V1 " "
 	 "FROM json_each(?1)) INSERT INTO b (id, v) SELECT id, v FROM m",
