@@ -110,7 +110,8 @@ bool sess_trigger_ret_applied(struct session *s, const char *table, sqlite3_valu
 	if (!id) /* SQLite's RETURNING row, read before, has no marker */
 		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 				 "RETURNING of a row that a BEFORE trigger of table \"%s\" changed "
-				 "is not supported here",
+				 "is not supported in a statement whose RETURNING has no row "
+				 "marker",
 				 table);
 	if (!st->trg.returning_sql)
 		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
