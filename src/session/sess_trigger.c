@@ -15,8 +15,11 @@
  *
  * Invariant: trg_pending is set only between a BEFORE trigger of a row and the session's write
  * or the companion of that row (a client's statement that failed in between leaves it, and the
- * next one clears it); a second BEFORE trigger of the same row starts from it (PostgreSQL
- * chains them). An INSTEAD OF trigger's function runs the same way: 0 skips the view's row. */
+ * next one clears it; so does a row skipped, or another row's BEFORE trigger: drop_other_row);
+ * a later BEFORE trigger (by name) of the same row and event starts from it (PostgreSQL chains
+ * them); ON CONFLICT DO UPDATE marks an INSERT's as EXCLUDED ('X', never written:
+ * sess_trgret.c), and the companion's RETURNING row is read as it writes it. An INSTEAD OF
+ * trigger's function runs the same way: 0 skips the view's row. */
 #include "sess_plpgsql.h"
 
 #include <stdio.h>
