@@ -75,6 +75,16 @@ enum pgfn_call_kind {
 	/* shardlite_unique_pending(name, rowid): row rowid was written to DEFERRABLE UNIQUE
 	 * constraint name's key, which the session checks later (xlat_defkey.c's triggers) */
 	PGFN_CALL_UNIQUE_PENDING,
+	/* shardlite_returning(k, ?k, ...): RETURNING's last (hidden) column of an INSERT or UPDATE,
+	 * evaluated for each row it returns, given the list's parameters; NULL, or a number the
+	 * session substitutes the row by when a BEFORE trigger changed the row after SQLite read
+	 * it (src/session/sess_trgret.c) */
+	PGFN_CALL_RETURNING,
+	/* shardlite_upsert(table): true, ON CONFLICT DO UPDATE's first test of a row it updates;
+	 * shardlite_excluded(table, column, value): EXCLUDED.column there, as a BEFORE INSERT
+	 * trigger changed it (value: SQLite's, as the statement gave it) */
+	PGFN_CALL_UPSERT,
+	PGFN_CALL_EXCLUDED,
 };
 struct pgfn_session {
 	const struct pgtype_tz *tz;      /* TimeZone (NULL: UTC) */

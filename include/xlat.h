@@ -260,6 +260,10 @@ struct xlat_step {
 	/* The session's table it writes (a data-modifying WITH's) or MERGE's target (its lock
 	 * step), whose FOR EACH STATEMENT triggers the session does not fire there (0A000). */
 	const char *dml_table;
+	/* A data-modifying WITH's INSERT or UPDATE ... RETURNING: as xlat_stmt.returning_sql, and
+	 * whether its rows end with the hidden marker (xlat_stmt.dml_events 4096). */
+	const char *returning_sql;
+	bool marked;
 };
 
 /* CREATE [TEMP] TABLE t [(names)] AS query [WITH [NO] DATA], SELECT ... INTO [TEMP] t and
@@ -445,13 +449,16 @@ struct xlat_stmt {
 	 * triggers (src/session/sess_trgstmt.c), and 1024 for ON CONFLICT DO NOTHING without a
 	 * conflict target, which skips rows EXCLUDE constraints refuse (xlat_exclude.c), and 2048
 	 * when the table is named with its schema (public.t: the file's, not a temporary one's
-	 * of the same name). NULL / 0 otherwise. */
+	 * of the same name), and 4096 when its RETURNING list ends with the hidden column
+	 * shardlite_returning(), which the session reads and does not send (sess_trgret.c),
+	 * and 8192 when the RETURNING list has parameters (which that column passes).
+	 * NULL / 0 otherwise. */
 	const char *dml_table;
 	int dml_events;
-	/* INSERT (without ON CONFLICT) or UPDATE (without FROM) ... RETURNING list: the list as
-	 * a query of one row of the table, "SELECT list FROM table WHERE rowid = ?1", for the
-	 * rows a BEFORE trigger changed that the session writes in place of the statement's
-	 * (src/session/sess_trgrow.c); NULL otherwise, or when the list has a parameter. */
+	/* INSERT or UPDATE ... RETURNING list: the list as a query of one row of
+	 * the table, "SELECT list FROM table WHERE rowid = ?1", read of the rows a BEFORE trigger
+	 * changed once they are written (src/session/sess_trgrow.c, sess_trgret.c); NULL
+	 * otherwise, or when the list has a parameter. */
 	const char *returning_sql;
 };
 

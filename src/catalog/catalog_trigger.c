@@ -55,16 +55,21 @@ static int16_t tgtype(const char *sql)
 	return t;
 }
 
-bool cat_trigger_load(sqlite3 *db, struct cat_model *m)
+/* The triggers of one SQLite schema: the file's, or ("temp") the temporary tables', whose
+ * SQLite triggers are in the temp schema (their sidecar rows in the file's, by table name). */
+static bool load_schema(sqlite3 *db, struct cat_model *m, bool temp)
 {
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(db,
-			       "SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'trigger' "
-			       "AND sql IS NOT NULL ORDER BY rowid",
+			       temp ? "SELECT name, tbl_name, sql FROM temp.sqlite_schema WHERE "
+				      "type = 'trigger' AND sql IS NOT NULL ORDER BY rowid"
+				    : "SELECT name, tbl_name, sql FROM main.sqlite_schema WHERE "
+				      "type = 'trigger' AND sql IS NOT NULL ORDER BY rowid",
 			       -1, &st, NULL) != SQLITE_OK)
 		return false;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		const struct cat_rel *t = cat_model_rel(m, (const char *)sqlite3_column_text(st, 1));
+		const struct cat_rel *t =
+			cat_model_rel_in(m, (const char *)sqlite3_column_text(st, 1), temp);
 		if (!t || cat_exclude_trigger((const char *)sqlite3_column_text(st, 0)) ||
 		    xlat_defkey_trigger((const char *)sqlite3_column_text(st, 0)))
 			continue; /* an EXCLUDE constraint's: no trigger in PostgreSQL */
@@ -79,11 +84,16 @@ bool cat_trigger_load(sqlite3 *db, struct cat_model *m)
 		}
 		g->name = arena_strdup(m->a, (const char *)sqlite3_column_text(st, 0));
 		g->sql = arena_strdup(m->a, (const char *)sqlite3_column_text(st, 2));
-		g->oid = cat_oid("trg", t->name, g->name);
+		g->oid = cat_oid(temp ? "trgtmp" : "trg", t->name, g->name);
 		g->type = tgtype(g->sql);
 		cat_model_push_trigger(m, g);
 	}
 	return sqlite3_finalize(st) == SQLITE_OK;
+}
+
+bool cat_trigger_load(sqlite3 *db, struct cat_model *m)
+{
+	return load_schema(db, m, false) && load_schema(db, m, true);
 }
 
 bool cat_model_has_triggers(const struct cat_model *m, const struct cat_rel *t)
@@ -163,13 +173,14 @@ static void fn_triggerdef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		if (g->oid != oid)
 			continue;
 		const char *sql = visible_def(ctx, a, g);
-		const char *on = g->foid ? strstr(sql, " ON public.") : NULL;
+		const char *qual = g->table->temp ? " ON pg_temp." : " ON public.";
+		const char *on = g->foid ? strstr(sql, qual) : NULL;
 		if (on && argc == 2 && sqlite3_value_int(argv[1])) { /* pretty: the visible name */
 			struct strbuf sb;
 			strbuf_init(&sb, 0);
 			strbuf_append(&sb, sql, (size_t)(on - sql));
 			strbuf_puts(&sb, " ON ");
-			strbuf_puts(&sb, on + strlen(" ON public."));
+			strbuf_puts(&sb, on + strlen(qual));
 			cat_result_text(ctx, sb.data ? sb.data : "");
 			strbuf_fini(&sb);
 		} else {

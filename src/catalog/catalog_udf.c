@@ -663,7 +663,8 @@ static const char *trigger_def(struct arena *a, const char *table, const char *n
 			put_list(&sb, columns, false);
 		}
 	}
-	strbuf_puts(&sb, " ON public.");
+	/* a temporary table's as ruleutils.c prints it: pg_temp.t */
+	strbuf_puts(&sb, g->table && g->table->temp ? " ON pg_temp." : " ON public.");
 	pgfn_quote_ident(&sb, table, strlen(table));
 	if ((events & TG_CONSTRAINT) && g->constrrel) { /* ruleutils.c's order */
 		strbuf_puts(&sb, " FROM "); /* visible: unqualified, as ruleutils.c prints it */
@@ -785,7 +786,7 @@ bool cat_udf_trigger(sqlite3 *db, struct cat_model *m, const char *table, const 
 		g->sql = trigger_def(m->a, table, g->name, text_col(st, 1), timing, events,
 				     text_col(st, 5), text_col(st, 6),
 				     (const char *)sqlite3_column_text(st, 7), g);
-		g->oid = cat_oid("trg", table, g->name);
+		g->oid = cat_oid(g->table && g->table->temp ? "trgtmp" : "trg", table, g->name);
 		g->type = (int16_t)((events & TG_STATEMENT ? 0 : TG_ROW) |
 				    (strcmp(timing, "BEFORE") == 0 ? TG_BEFORE : 0) |
 				    (strcmp(timing, "INSTEAD OF") == 0 ? TG_INSTEAD : 0) |

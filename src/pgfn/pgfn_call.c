@@ -83,6 +83,36 @@ static void fn_unique_pending(sqlite3_context *ctx, int argc, sqlite3_value **ar
 		sqlite3_result_null(ctx);
 }
 
+/* shardlite_returning(), shardlite_upsert(table), shardlite_excluded(table, column, value):
+ * RETURNING and ON CONFLICT DO UPDATE as a BEFORE trigger changed the row; without a session
+ * NULL, true and value. */
+static void fn_returning(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const struct pgfn_conn *c = sqlite3_user_data(ctx);
+	if (c->sess && c->sess->call_fn)
+		c->sess->call_fn(c->sess->call_arg, ctx, PGFN_CALL_RETURNING, argc, argv);
+	else
+		sqlite3_result_null(ctx);
+}
+
+static void fn_upsert(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const struct pgfn_conn *c = sqlite3_user_data(ctx);
+	if (c->sess && c->sess->call_fn)
+		c->sess->call_fn(c->sess->call_arg, ctx, PGFN_CALL_UPSERT, argc, argv);
+	else
+		sqlite3_result_int(ctx, 1);
+}
+
+static void fn_excluded(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const struct pgfn_conn *c = sqlite3_user_data(ctx);
+	if (c->sess && c->sess->call_fn)
+		c->sess->call_fn(c->sess->call_arg, ctx, PGFN_CALL_EXCLUDED, argc, argv);
+	else
+		sqlite3_result_value(ctx, argv[2]);
+}
+
 static void fn_raise(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
@@ -105,7 +135,10 @@ int pgfn_register_call(sqlite3 *db, struct pgfn_conn *c)
 					       {"shardlite_exclude_skipping", 0,
 						fn_exclude_skipping},
 					       {"shardlite_unique_pending", 2,
-						fn_unique_pending}};
+						fn_unique_pending},
+					       {"shardlite_returning", -1, fn_returning},
+					       {"shardlite_upsert", 1, fn_upsert},
+					       {"shardlite_excluded", 3, fn_excluded}};
 	int rc = pgfn_define_with(db, defs, ARRAY_LEN(defs), SQLITE_UTF8 | SQLITE_INNOCUOUS, c);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function_v2(db, "shardlite_raise", 2,

@@ -40,7 +40,7 @@ sqlite3_stmt *sess_prepare(struct session *s, const struct xlat_stmt *x, struct 
 /* The PostgreSQL type of result column i: the translator's hint, else the declared type. */
 static uint32_t column_type(const struct xlat_stmt *x, sqlite3_stmt *vm, int i, int32_t *typmod)
 {
-	int n = sqlite3_column_count(vm);
+	int n = sess_ncols(x, vm);
 	if (x && x->ncols == n && x->cols[i].type_oid != 0) {
 		*typmod = x->cols[i].typmod;
 		return x->cols[i].type_oid;
@@ -117,7 +117,10 @@ static void column_origins(struct session *s, sqlite3_stmt *vm, int n, uint32_t 
 
 int sess_ncols(const struct xlat_stmt *x, sqlite3_stmt *vm)
 {
-	return x && (x->no_columns || x->ctas || x->no_data) ? 0 : sqlite3_column_count(vm);
+	if (x && (x->no_columns || x->ctas || x->no_data))
+		return 0;
+	int n = sqlite3_column_count(vm);
+	return n && x && (x->dml_events & 4096) ? n - 1 : n; /* RETURNING's hidden marker */
 }
 
 void sess_describe_columns(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
@@ -401,8 +404,10 @@ static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *v
 	if (!sess_schema_attach(s, x, err) || !sess_inline_vm_begin(s, vm, *rows, err))
 		return false;
 	uint64_t skips = x && x->nskip_names ? sess_skip_check(s, x) : 0; /* IF NOT EXISTS */
-	bool fresh = *rows == 0 && x; /* statement triggers: once, around it */
-	if (*rows == 0)
+	/* statement triggers: once, around it (not again when a portal's next Execute resumes
+	 * it after a row limit, its RETURNING rows kept: sess_trgret.c) */
+	bool fresh = *rows == 0 && x && !sqlite3_stmt_busy(vm);
+	if (*rows == 0 && !sqlite3_stmt_busy(vm))
 		shard_serial_run_begin(); /* its serial numbers, for a replay */
 	int64_t changes = -1;
 	if (fresh && !sess_trigger_statement(s, x, true, err))
@@ -434,7 +439,12 @@ static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *v
 			sqlite3_reset(vm);
 			return false;
 		}
-		if (!sess_write_row(s, x, vm, NULL, types, typmods, formats, n, err)) {
+		/* a row a BEFORE trigger changed once SQLite read it: as written */
+		sqlite3_stmt *pv = sess_trigger_substitute(s, x, vm, err);
+		bool ok = !pgerr_is_set(err) &&
+			  sess_write_row(s, x, pv ? pv : vm, NULL, types, typmods, formats, n, err);
+		sqlite3_finalize(pv);
+		if (!ok) {
 			sqlite3_reset(vm);
 			return false;
 		}
@@ -453,7 +463,8 @@ static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *v
 					 (long long)cap);
 		}
 	}
-	if (x && x->returning_sql && !write_returned(s, x, types, typmods, formats, n, rows, err)) {
+	if (x && (x->returning_sql || (x->dml_events & 4096)) &&
+	    !write_returned(s, x, types, typmods, formats, n, rows, err)) {
 		sqlite3_reset(vm);
 		return false;
 	}

@@ -462,7 +462,7 @@ static bool describe_portal(struct session *s, struct sess_portal *p, struct pge
 	struct sess_stmt *st = p->stmt;
 	const struct xlat_stmt *x = st->x;
 	if (!p->vm || !x || x->kind != XLAT_SQL || x->no_columns || !s->tenant[0] ||
-	    p->ncols == 0 || p->ncols != sqlite3_column_count(p->vm))
+	    p->ncols == 0 || p->ncols != sess_ncols(x, p->vm))
 		return describe_rows(s, x, p->vm, p->formats, p->format, err);
 	struct sess_rowdesc *rd = st->rowdesc;
 #ifndef SHARDLITE_ASSERTS /* debug builds build it anyway, and check the kept one below */

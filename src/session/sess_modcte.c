@@ -70,20 +70,27 @@ void sess_modcte_json_value(struct strbuf *sb, sqlite3_value *v)
 /* Runs one step to its end, its rows into sb as a JSON array when keep. A lock met by the
  * first writing step (before anything changed) lets the caller park and run the whole statement
  * again; later steps run under the write lock the first one took. */
-static bool run_step(struct session *s, sqlite3_stmt *step, bool first, bool keep,
-		     struct strbuf *sb, struct pgerr *err)
+static bool run_step(struct session *s, const struct xlat_step *st, sqlite3_stmt *step, bool first,
+		     bool keep, struct strbuf *sb, struct pgerr *err)
 {
-	int n = sqlite3_column_count(step), rc, rows = 0;
+	int n = sqlite3_column_count(step) - (st->marked ? 1 : 0), rc, rows = 0;
 	strbuf_putc(sb, '[');
 	while ((rc = sqlite3_step(step)) == SQLITE_ROW) {
 		if (!keep)
 			continue;
+		/* a row a BEFORE trigger changed once SQLite read it: as written (sess_trgret.c) */
+		sqlite3_stmt *pv = sess_trigger_substitute_marked(s, st->marked, step, err);
+		if (pgerr_is_set(err)) {
+			sqlite3_reset(step);
+			return false;
+		}
 		strbuf_puts(sb, rows++ ? ",[" : "[");
 		for (int i = 0; i < n; i++) {
 			strbuf_puts(sb, i ? "," : "");
-			sess_modcte_json_value(sb, sqlite3_column_value(step, i));
+			sess_modcte_json_value(sb, sqlite3_column_value(pv ? pv : step, i));
 		}
 		strbuf_putc(sb, ']');
+		sqlite3_finalize(pv);
 	}
 	strbuf_putc(sb, ']');
 	if (rc != SQLITE_DONE) {
@@ -175,9 +182,17 @@ bool sess_modcte_run(struct session *s, const struct xlat_stmt *x, sqlite3_stmt 
 	for (size_t k = 0; ok && k < x->nsteps; k++) {
 		strbuf_reset(&sb);
 		const struct xlat_step *st = &x->steps[k];
-		sess_udf_state(s)->trg.returning = st->param != 0; /* sess_trigger.c */
-		ok = run_step(s, steps[k], unchanged, st->param != 0, &sb, err) &&
+		/* its RETURNING rows, as the changed rows were written (sess_trgret.c) */
+		struct sess_trg_stmt *t = &sess_udf_state(s)->trg;
+		size_t base = t->nreturned;
+		t->returning = st->param != 0;
+		t->returning_sql = st->returning_sql;
+		t->ret_wait = 0;
+		t->replace_mode = 0; /* the companion writes the changed rows: see above */
+		ok = run_step(s, st, steps[k], unchanged, st->param != 0, &sb, err) &&
 		     numbered(s, st, err);
+		s->udf->trg.nreturned = base;
+		s->udf->trg.returning_sql = NULL;
 		if (ok && st->counts)
 			s->step_rows += (uint64_t)sqlite3_changes64(shard_conn_db(s->conn));
 		unchanged = unchanged && st->reads;

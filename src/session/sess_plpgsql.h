@@ -120,7 +120,29 @@ struct sess_trg_row {
 	bool *changed;
 	int depth;    /* the call depth of the statement writing the row */
 	bool applied; /* written by the companion: kept for the row's AFTER triggers' NEW */
+	/* 'I' or 'U': the event of the BEFORE triggers that made it; 'X' once ON CONFLICT DO
+	 * UPDATE took the INSERT's row as EXCLUDED (sess_trgret.c): no longer to be written */
+	char event;
+	char *last; /* the BEFORE trigger that returned it: a later one (by name) of the same
+		     * row starts from it, an earlier or the same one is another row's */
 };
+/* The hidden marker of RETURNING (shardlite_returning(), xlat_stmt.dml_events 4096), ON
+ * CONFLICT DO UPDATE's shardlite_upsert(table) and shardlite_excluded(table, column, value):
+ * sess_trgret.c. */
+void sess_trigger_ret_mark(struct session *s, sqlite3_context *ctx, int argc,
+			   sqlite3_value **argv);
+void sess_trigger_ret_params_free(struct sess_udf_state *st);
+void sess_trigger_upsert(struct session *s, sqlite3_context *ctx, sqlite3_value **argv);
+bool sess_trigger_excluded(struct session *s, sqlite3_context *ctx, sqlite3_value **argv,
+			   struct pgerr *err);
+/* In sess_trigger_apply, the row just written by rowid: the statement's RETURNING list read of
+ * it for the row SQLite returned with the marker waiting (udf->trg.ret_wait); 0A000 when the
+ * statement reads RETURNING rows and no marker waits (SQLite's row would be the statement's). */
+bool sess_trigger_ret_applied(struct session *s, const char *table, sqlite3_value *rowid,
+			      struct pgerr *err);
+/* The statement's RETURNING list read of row rowid now, kept as udf->returned's next entry
+ * with id (0: sent after SQLite's rows; else the marker value of the row it stands for). */
+bool sess_trigger_keep_returned(struct session *s, int64_t rowid, uint64_t id, struct pgerr *err);
 
 /* A trigger's row of the sidecar _shardlite_triggers (docs/catalog.md). */
 enum { SESS_TRG_DISABLED, SESS_TRG_ORIGIN, SESS_TRG_ALWAYS, SESS_TRG_REPLICA };

@@ -446,8 +446,13 @@ static bool step_all(struct pl_run *r, const struct xlat_stmt *x, sqlite3_stmt *
 	int rc;
 	size_t base = r->s->udf ? r->s->udf->trg.nreturned : 0, i = base;
 	while ((rc = sqlite3_step(vm)) == SQLITE_ROW) {
+		/* a row a BEFORE trigger changed once SQLite read it: as written (sess_trgret.c) */
+		sqlite3_stmt *pv = out ? sess_trigger_substitute(r->s, x, vm, err) : NULL;
+		if (pgerr_is_set(err))
+			return false;
 		if (out)
-			collect_row(r, x, vm, out, typmods, &cap);
+			collect_row(r, x, pv ? pv : vm, out, typmods, &cap);
+		sqlite3_finalize(pv);
 		++*nrows;
 	}
 	/* the RETURNING rows of those a BEFORE trigger changed (sess_trgrow.c) */

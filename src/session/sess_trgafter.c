@@ -124,7 +124,7 @@ bool sess_trigger_queue(struct session *s, const char *table, const char *name, 
 	 * after this: SQLite's order of a row's AFTER triggers) */
 	const struct sess_trg_row *p = st->trg_pending;
 	if (!capture && p && p->depth == st->depth && strcmp(p->table, table) == 0 &&
-	    p->n == ncols && strcmp(event, "DELETE") != 0) {
+	    p->n == ncols && p->event == event[0] && strcmp(event, "DELETE") != 0) {
 		e->pending = base_xcalloc(ncols + 1, sizeof(char *));
 		for (size_t k = 0; k < ncols; k++)
 			e->pending[k] = p->texts[k] ? strdup(p->texts[k]) : NULL;

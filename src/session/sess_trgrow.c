@@ -103,10 +103,12 @@ static const char *write_sql(const char *schema, const struct catalog_relation *
 	return sql;
 }
 
-/* One RETURNING row of a row the session wrote: its values, copied. */
+/* One RETURNING row of a row the session wrote (id 0), or of one the companion wrote after
+ * SQLite read its RETURNING row, whose marker is id (sess_trgret.c): its values, copied. */
 struct sess_trg_returned {
 	sqlite3_value **vals;
 	int n;
+	uint64_t id;
 };
 
 static void returned_clear(struct sess_trg_returned *r)
@@ -126,10 +128,10 @@ void sess_trigger_returned_free(struct sess_udf_state *st)
 	st->capreturned = 0;
 }
 
-/* The statement's RETURNING list of the row just written (replace_mode 2), read now: as
- * PostgreSQL's, it shows the row as written, before the AFTER triggers that run at the
- * statement's end change it. */
-static bool keep_returned(struct session *s, int64_t rowid, struct pgerr *err)
+/* The statement's RETURNING list of the row just written (replace_mode 2, or by the
+ * companion), read now: as PostgreSQL's, it shows the row as written, before the AFTER
+ * triggers that run at the statement's end change it. */
+bool sess_trigger_keep_returned(struct session *s, int64_t rowid, uint64_t id, struct pgerr *err)
 {
 	struct sess_udf_state *st = s->udf;
 	if (st->trg.nreturned == st->capreturned) {
@@ -142,13 +144,16 @@ static bool keep_returned(struct session *s, int64_t rowid, struct pgerr *err)
 	sqlite3 *db = shard_conn_db(s->conn);
 	sqlite3_stmt *vm = NULL;
 	int rc = sqlite3_prepare_v2(db, st->trg.returning_sql, -1, &vm, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_int64(vm, 1, rowid);
+	for (int i = 0; rc == SQLITE_OK && id && i < st->ret_np; i++) /* the marker's */
+		rc = sqlite3_bind_value(vm, st->ret_pnum[i], st->ret_pval[i]);
+	if (rc == SQLITE_OK) /* rowid: the last parameter */
+		rc = sqlite3_bind_int64(vm, sqlite3_bind_parameter_count(vm), rowid);
+	if (rc == SQLITE_OK)
 		rc = sqlite3_step(vm);
-	}
 	if (rc == SQLITE_ROW) {
 		struct sess_trg_returned *r = &st->returned[st->trg.nreturned++];
 		returned_clear(r); /* an earlier statement's, read */
+		r->id = id;
 		r->n = sqlite3_column_count(vm);
 		r->vals = base_xcalloc((size_t)r->n + 1, sizeof(*r->vals));
 		for (int k = 0; k < r->n; k++)
@@ -179,7 +184,7 @@ static bool run_write(struct session *s, const char *table, const char *sql, con
 			rc = sqlite3_step(vm);
 		if (rc == SQLITE_DONE && insert)
 			s->udf->trg.replaced_rowid = sqlite3_last_insert_rowid(db);
-		if (rc == SQLITE_DONE && returning && !keep_returned(s, rowid, err))
+		if (rc == SQLITE_DONE && returning && !sess_trigger_keep_returned(s, rowid, 0, err))
 			ok = false;
 		else if (rc != SQLITE_DONE) {
 			shard_error(db, rc, err);
@@ -214,17 +219,10 @@ bool sess_trigger_replace(struct session *s, const char *table, const char *even
 	return ok;
 }
 
-sqlite3_stmt *sess_trigger_returned(struct session *s, const struct xlat_stmt *x, size_t base,
-				    size_t *i, struct pgerr *err)
+/* The kept values as a row of a statement, which the caller reads as the statement's. */
+static sqlite3_stmt *row_vm(struct session *s, const struct sess_trg_returned *r,
+			    struct pgerr *err)
 {
-	struct sess_udf_state *st = s->udf;
-	if (!x || !x->returning_sql || !st || *i >= st->trg.nreturned) {
-		if (st && st->trg.nreturned > base)
-			st->trg.nreturned = base; /* read */
-		return NULL;
-	}
-	/* the kept values as a row of a statement, which the caller reads as the statement's */
-	const struct sess_trg_returned *r = &st->returned[(*i)++];
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	strbuf_puts(&sb, "SELECT ");
@@ -243,6 +241,43 @@ sqlite3_stmt *sess_trigger_returned(struct session *s, const struct xlat_stmt *x
 		return vm;
 	shard_error(db, rc, err);
 	sqlite3_finalize(vm);
+	return NULL;
+}
+
+sqlite3_stmt *sess_trigger_returned(struct session *s, const struct xlat_stmt *x, size_t base,
+				    size_t *i, struct pgerr *err)
+{
+	struct sess_udf_state *st = s->udf;
+	while (st && *i < st->trg.nreturned && st->returned[*i].id)
+		++*i; /* one SQLite's row stood for: sent in its place */
+	if (!x || !st || *i >= st->trg.nreturned) {
+		if (st && st->trg.nreturned > base)
+			st->trg.nreturned = base; /* read */
+		return NULL;
+	}
+	return row_vm(s, &st->returned[(*i)++], err);
+}
+
+sqlite3_stmt *sess_trigger_substitute(struct session *s, const struct xlat_stmt *x,
+				      sqlite3_stmt *vm, struct pgerr *err)
+{
+	return sess_trigger_substitute_marked(s, x && (x->dml_events & 4096), vm, err);
+}
+
+sqlite3_stmt *sess_trigger_substitute_marked(struct session *s, bool marked, sqlite3_stmt *vm,
+					     struct pgerr *err)
+{
+	int n = sqlite3_column_count(vm);
+	if (!marked || !n || sqlite3_column_type(vm, n - 1) == SQLITE_NULL)
+		return NULL;
+	uint64_t id = (uint64_t)sqlite3_column_int64(vm, n - 1);
+	struct sess_udf_state *st = s->udf;
+	for (size_t i = st ? st->trg.nreturned : 0; i-- > 0;)
+		if (st->returned[i].id == id)
+			return row_vm(s, &st->returned[i], err);
+	pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+		  "RETURNING of a row that a BEFORE trigger changed, read after another "
+		  "statement ran, is not supported");
 	return NULL;
 }
 

@@ -338,8 +338,8 @@ bool sess_trigger_statement(struct session *s, const struct xlat_stmt *x, bool b
 		struct sess_trg_stmt *t = &sess_udf_state(s)->trg;
 		t->replace_mode = x->dml_events & 512 ? 0
 				  : !x->returns_rows  ? 1
-				  : x->returning_sql  ? 2
-						      : 0;
+				  : x->returning_sql && !(x->dml_events & 8192) ? 2
+										 : 0;
 		t->returning_sql = x->returning_sql;
 	}
 	/* SQLite's RETURNING reads NEW as the statement gave it, not the row the function

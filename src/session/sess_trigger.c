@@ -15,8 +15,11 @@
  *
  * Invariant: trg_pending is set only between a BEFORE trigger of a row and the session's write
  * or the companion of that row (a client's statement that failed in between leaves it, and the
- * next one clears it); a second BEFORE trigger of the same row starts from it (PostgreSQL
- * chains them). An INSTEAD OF trigger's function runs the same way: 0 skips the view's row. */
+ * next one clears it; so does a row skipped, or another row's BEFORE trigger: drop_other_row);
+ * a later BEFORE trigger (by name) of the same row and event starts from it (PostgreSQL chains
+ * them); ON CONFLICT DO UPDATE marks an INSERT's as EXCLUDED ('X', never written:
+ * sess_trgret.c), and the companion's RETURNING row is read as it writes it. An INSTEAD OF
+ * trigger's function runs the same way: 0 skips the view's row. */
 #include "sess_plpgsql.h"
 
 #include <stdio.h>
@@ -39,6 +42,7 @@ void sess_trigger_fini(struct session *s)
 	free(p->texts);
 	free(p->changed);
 	free(p->table);
+	free(p->last);
 	free(p);
 	s->udf->trg_pending = NULL;
 }
@@ -160,7 +164,8 @@ void sess_trigger_null_rows(struct pl_run *r, const char *table, struct arena *a
 /* After a BEFORE trigger of an INSERT or UPDATE: the row it returned, kept when it differs
  * from the row SQLite writes (orig); its result code. */
 static int keep_row(struct session *s, const struct pl_run *r, const char *table,
-		    const struct catalog_relation *rel, const char *const *orig)
+		    const char *event, const char *name, const struct catalog_relation *rel,
+		    const char *const *orig)
 {
 	const struct pl_val *v = &r->vals[r->ret_rec];
 	bool any = false;
@@ -181,9 +186,26 @@ static int keep_row(struct session *s, const struct pl_run *r, const char *table
 		return 1;
 	}
 	struct sess_trg_row *p = base_xcalloc(1, sizeof(*p));
-	*p = (struct sess_trg_row){strdup(table), rel->ncols, texts, changed, s->udf->depth, false};
+	*p = (struct sess_trg_row){strdup(table), rel->ncols, texts,	   changed,
+				   s->udf->depth,  false,      event[0], strdup(name)};
 	sess_udf_state(s)->trg_pending = p;
 	return 2;
+}
+
+/* Before a BEFORE trigger of table's row: the row an earlier BEFORE trigger returned is this
+ * row's when it is of the same statement, table and event and came from a trigger of an
+ * earlier name (a row's triggers fire in name order); else it is another row's — one a later
+ * trigger skipped, or an INSERT's that ON CONFLICT DO UPDATE took as EXCLUDED — and goes. A
+ * nested statement's trigger (another depth) leaves the outer row's alone. */
+static void drop_other_row(struct session *s, const char *table, const char *event,
+			   const char *name)
+{
+	const struct sess_trg_row *p = s->udf ? s->udf->trg_pending : NULL;
+	if (!p || p->depth != s->udf->depth)
+		return;
+	if (strcasecmp(p->table, table) != 0 || p->event != event[0] || !p->last ||
+	    strcmp(name, p->last) <= 0)
+		sess_trigger_fini(s);
 }
 
 /* WHEN (OLD.* IS DISTINCT FROM NEW.*), the usual guard of an updated_at trigger, compares
@@ -271,23 +293,16 @@ static const char **row_texts(struct session *s, const struct catalog_relation *
 /* A BEFORE trigger's row: kept for the companion, or written now in place of the statement's
  * (sess_trgrow.c), whose own row is then skipped and the written one counted. */
 static bool changed_row(struct session *s, sqlite3_context *ctx, const struct pl_run *r,
-			const char *table, const char *event, const struct catalog_relation *rel,
-			const char **orig, const char **olds, struct arena *a, struct pgerr *err)
+			const char *name, const char *table, const char *event,
+			const struct catalog_relation *rel, const char **orig, const char **olds,
+			struct arena *a, struct pgerr *err)
 {
-	int rc = keep_row(s, r, table, rel, orig);
+	int rc = keep_row(s, r, table, event, name, rel, orig);
 	bool done = false;
 	if (rc == 2 && !sess_trigger_replace(s, table, event, rel, orig, olds, a, &done, err))
 		return false;
-	/* the companion writes it after SQLite's RETURNING read the statement's row */
-	if (rc == 2 && !done && s->udf->trg.returning) {
-		sess_trigger_fini(s);
-		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-				 "RETURNING of a row that a BEFORE trigger of table \"%s\" changed "
-				 "is not supported with ON CONFLICT, several BEFORE triggers, a "
-				 "parameter in RETURNING, an UPDATE of a table without a primary key "
-				 "or in a data-modifying WITH",
-				 table);
-	}
+	/* else the companion writes it after SQLite's RETURNING read the statement's row,
+	 * which the session then returns as written (sess_trgret.c) */
 	if (done)
 		s->udf->trg.instead_rows++;
 	sqlite3_result_int(ctx, done ? 0 : rc);
@@ -313,6 +328,8 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 	bool before = strcmp(d.timing, "BEFORE") == 0;
 	if (before && s->udf && s->udf->trg_pending && s->udf->trg_pending->applied)
 		sess_trigger_fini(s); /* an earlier row's, kept for its AFTER triggers */
+	if (before)
+		drop_other_row(s, table, event, name);
 	if (before && s->udf && s->udf->trg_replacing &&
 	    strcasecmp(s->udf->trg_replacing, table) == 0) {
 		s->udf->trg_replacing = NULL; /* the row it changed, written now (sess_trgrow.c) */
@@ -344,7 +361,8 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 	const char **news = arena_alloc(a, (rel->ncols + 1) * sizeof(char *));
 	memcpy(news, orig, (rel->ncols + 1) * sizeof(char *));
 	const struct sess_trg_row *p = s->udf ? s->udf->trg_pending : NULL;
-	if (before && p && strcmp(p->table, table) == 0) /* an earlier BEFORE trigger's row */
+	if (before && p && p->depth == s->udf->depth && p->event == event[0] &&
+	    strcasecmp(p->table, table) == 0) /* an earlier BEFORE trigger's of this row */
 		for (size_t k = 0; k < rel->ncols && k < p->n; k++)
 			news[k] = p->texts[k];
 	struct pl_run r = {.s = s, .f = f, .scratch = arena_new(0)};
@@ -360,10 +378,13 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 	rel = now;
 	if (ok && instead && r.ret_rec >= 0)
 		s->udf->trg.instead_rows++; /* the command tag counts the rows not skipped */
-	if (ok && (before || instead) && ran && r.ret_rec < 0)
+	if (ok && (before || instead) && ran && r.ret_rec < 0) {
 		sqlite3_result_int(ctx, 0);
-	else if (ok && before && ran && strcmp(event, "DELETE") != 0)
-		ok = changed_row(s, ctx, &r, table, event, rel, orig, olds, a, err);
+		if (before) /* skipped: an earlier trigger's row of it is written by none */
+			sess_trigger_fini(s);
+	} else if (ok && before && ran && strcmp(event, "DELETE") != 0) {
+		ok = changed_row(s, ctx, &r, name, table, event, rel, orig, olds, a, err);
+	}
 	sess_pl_vars_free(&r);
 	arena_free(r.scratch);
 	return ok;
@@ -424,7 +445,8 @@ bool sess_trigger_apply(struct session *s, sqlite3_context *ctx, sqlite3_value *
 	struct sess_trg_row *p = s->udf ? s->udf->trg_pending : NULL;
 	const char *table = (const char *)sqlite3_value_text(argv[0]);
 	sqlite3_result_null(ctx);
-	if (!p || p->applied || s->udf->trg_quiet || !table || strcmp(p->table, table) != 0)
+	if (!p || p->applied || p->event == 'X' || s->udf->trg_quiet || !table ||
+	    strcmp(p->table, table) != 0)
 		return true;
 	const struct catalog_relation *rel = sess_types_relation(s, table);
 	if (!rel || rel->ncols != p->n) {
@@ -465,6 +487,8 @@ bool sess_trigger_apply(struct session *s, sqlite3_context *ctx, sqlite3_value *
 		}
 	}
 	sqlite3_finalize(vm);
+	/* RETURNING, read of the statement's row just before: the row as written */
+	ok = ok && sess_trigger_ret_applied(s, table, argv[1], err);
 	if (ok) /* the row's AFTER triggers that SQLite fires after this one read NEW from it */
 		p->applied = true;
 	else

@@ -703,6 +703,22 @@ static void call_fn(void *arg, sqlite3_context *ctx, enum pgfn_call_kind kind, i
 		sqlite3_result_int(ctx, s->udf && s->udf->trg.exclude_skip);
 		return;
 	}
+	if (kind == PGFN_CALL_RETURNING) { /* never blocks */
+		sess_trigger_ret_mark(s, ctx, argc, argv);
+		return;
+	}
+	if (kind == PGFN_CALL_UPSERT) { /* never blocks */
+		sess_trigger_upsert(s, ctx, argv);
+		return;
+	}
+	/* never blocks: with no BEFORE trigger's row it is its argument */
+	if (kind == PGFN_CALL_EXCLUDED && !sess_trigger_excluded(s, ctx, argv, &err)) {
+		pgfn_error(ctx, err.sqlstate[0] ? err.sqlstate : SQLSTATE_INTERNAL_ERROR, "%s",
+			   err.message);
+		return;
+	}
+	if (kind == PGFN_CALL_EXCLUDED)
+		return;
 	if (kind == PGFN_CALL_UNIQUE_PENDING) { /* never blocks */
 		sess_unique_pending(s, (const char *)sqlite3_value_text(argv[0]),
 				    sqlite3_value_int64(argv[1]));
@@ -762,6 +778,7 @@ void sess_udf_fini(struct session *s)
 		return;
 	free(s->udf->err);
 	sess_trigger_returned_free(s->udf);
+	sess_trigger_ret_params_free(s->udf);
 	if (s->udf->cache)
 		cache_clear(s->udf->cache);
 	free(s->udf->cache);

@@ -167,7 +167,16 @@ struct sess_udf_state {
 		/* INSERT ... ON CONFLICT DO NOTHING without a target: EXCLUDE constraints skip
 		 * the rows they refuse (shardlite_exclude_skipping, xlat_exclude.c) */
 		bool exclude_skip;
+		/* the marker of the RETURNING row SQLite just read of a row a BEFORE trigger
+		 * changed, which the companion writes next (sess_trgret.c); 0: none */
+		uint64_t ret_wait;
 	} trg;
+	uint64_t ret_serial; /* the markers given so far */
+	/* the RETURNING list's parameters as the last marker that waits passed them: numbers
+	 * and values, for its read by rowid (sess_trgret.c) */
+	int *ret_pnum;
+	sqlite3_value **ret_pval;
+	int ret_np;
 	/* their RETURNING rows, read as each was written: the AFTER triggers, which run later,
 	 * do not change them (sess_trgrow.c) */
 	struct sess_trg_returned *returned;
@@ -644,6 +653,15 @@ sqlite3_stmt *sess_trigger_returned(struct session *s, const struct xlat_stmt *x
 				    size_t *i, struct pgerr *err);
 /* Frees the RETURNING rows sess_trgrow.c kept (udf->returned). */
 void sess_trigger_returned_free(struct sess_udf_state *st);
+/* A RETURNING row vm holds whose marker says a BEFORE trigger changed it once SQLite read it:
+ * the row as written, kept when the companion wrote it (sess_trgret.c), as a statement
+ * stepped to its row, which the caller finalizes; NULL for a row to send as it is, or with
+ * err set when the kept row is gone. */
+sqlite3_stmt *sess_trigger_substitute(struct session *s, const struct xlat_stmt *x,
+				      sqlite3_stmt *vm, struct pgerr *err);
+/* The same for a vm whose rows end with the marker when marked (a data-modifying WITH's). */
+sqlite3_stmt *sess_trigger_substitute_marked(struct session *s, bool marked, sqlite3_stmt *vm,
+					     struct pgerr *err);
 /* How many BEFORE row triggers table has for event bit (4 INSERT, 16 UPDATE). */
 size_t sess_trigger_before_count(struct session *s, const char *table, int bit);
 /* 0A000 when a step of x (a data-modifying WITH query, MERGE) writes a table that has FOR

@@ -9,6 +9,7 @@
 #include "xlat_int.h"
 #include "xlat_syscol.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
@@ -58,15 +59,49 @@ static bool has_param(const char *sql, size_t n)
 	return false;
 }
 
+/* The parameters of the SQLite text sql[0, n) as "k, ?k, ..." (a bound constant's too), in
+ * sb; the highest number in *max. */
+static void param_pairs(const char *sql, size_t n, struct strbuf *sb, long *max)
+{
+	char quote = 0;
+	*max = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (quote) {
+			quote = sql[i] == quote ? 0 : quote;
+		} else if (sql[i] == '\'' || sql[i] == '"') {
+			quote = sql[i];
+		} else if (sql[i] == '?') {
+			char *end;
+			long k = strtol(sql + i + 1, &end, 10);
+			strbuf_printf(sb, "%s%ld, ?%ld", sb->len ? ", " : "", k, k);
+			*max = k > *max ? k : *max;
+			i = (size_t)(end - sql) - 1;
+		}
+	}
+}
+
 /* The RETURNING list as a query of one row of the target by rowid (xlat_stmt.returning_sql),
- * from the output's target (text from..to: 0, 0 for none) and list (list..end); none when the
- * list has a parameter (a bound constant included), which the query would not have. */
-static void note_returning(struct xlat_ctx *c, size_t from, size_t to, size_t list)
+ * from the output's target (text from..to: 0, 0 for none) and list (list..end). Its
+ * parameters keep their numbers, rowid is the one after them; the hidden marker passes their
+ * values (dml_events 8192: sess_trgret.c). */
+static void note_returning(struct xlat_ctx *c, size_t from, size_t to, size_t list,
+			   struct strbuf *params)
 {
 	const char *sql = c->sb->data;
 	size_t end = c->sb->len;
-	if (!to || !sql || has_param(sql + list, end - list))
+	long max = 0;
+	if (sql && has_param(sql + list, end - list)) {
+		param_pairs(sql + list, end - list, params, &max);
+		c->st->dml_events |= 8192;
+	}
+	if (!to || !sql)
 		return;
+	if (max) {
+		c->st->returning_sql = arena_printf(c->a, "SELECT %.*s FROM %.*s WHERE rowid = ?%ld",
+						    (int)(end - list), sql + list, (int)(to - from),
+						    sql + from, max + 1);
+		return;
+	}
 	/* its constants are the text's: a cache hit must have the same ones (xlat_cache.c) */
 	for (int i = 0; i < c->nslots; i++)
 		if (c->slots[i].in_main == (c->sb == c->main_sb) && c->slots[i].offset >= list &&
@@ -203,7 +238,7 @@ static void returning_star_shape(struct xlat_ctx *c, const PgQuery__RangeVar *rv
 }
 
 static bool returning(struct xlat_ctx *c, const PgQuery__RangeVar *rv, PgQuery__Node **v, size_t n,
-		      size_t from, size_t to, bool joined)
+		      size_t from, size_t to, bool joined, bool marker)
 {
 	struct xlat_shape shape = {0};
 	if (!n)
@@ -235,8 +270,19 @@ static bool returning(struct xlat_ctx *c, const PgQuery__RangeVar *rv, PgQuery__
 		returning_star_shape(c, rv, v, n, &shape);
 	if (ok)
 		xlat_shape_to_cols(c, &shape);
+	struct strbuf params;
+	strbuf_init(&params, 0);
 	if (ok)
-		note_returning(c, from, to, list);
+		note_returning(c, from, to, list, &params);
+	/* an INSERT's or UPDATE's row a BEFORE trigger changes once SQLite read it: the hidden
+	 * last column tells it to the session, which returns the row as written (sess_trgret.c) */
+	if (ok && marker) {
+		xlat_printf(c, ", shardlite_returning(%s)", params.data ? params.data : "");
+		c->st->dml_events |= 4096;
+	}
+	if (params.failed)
+		c->sb->failed = true;
+	strbuf_fini(&params);
 	return ok;
 }
 
@@ -517,16 +563,23 @@ static bool on_conflict(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 		return false;
 	}
 	xlat_puts(c, " DO UPDATE SET ");
-	if (!set_list(c, rel, oc->target_list, oc->n_target_list, cols, ncols))
-		return false;
-	/* mark: RETURNING's xmax tells the rows updated (xlat_syscol.c) */
-	if (oc->where_clause || mark)
-		xlat_puts(c, mark && oc->where_clause ? " WHERE (" : " WHERE ");
-	if (oc->where_clause && !xlat_expr(c, oc->where_clause, &ignored))
-		return false;
-	if (mark)
-		xlat_printf(c, "%s%s", oc->where_clause ? ") AND " : "", mark);
-	return true;
+	c->upsert_rel = rel->relname;
+	bool ok = set_list(c, rel, oc->target_list, oc->n_target_list, cols, ncols);
+	/* shardlite_upsert first: SQLite tests WHERE before SET, its terms in order, so the
+	 * session knows the row is updated before EXCLUDED is read (src/session/sess_trgret.c);
+	 * mark: RETURNING's xmax tells the rows updated (xlat_syscol.c) */
+	xlat_puts(c, " WHERE shardlite_upsert(");
+	xlat_string(c, rel->relname);
+	xlat_puts(c, ")");
+	if (ok && oc->where_clause) {
+		xlat_puts(c, " AND (");
+		ok = xlat_expr(c, oc->where_clause, &ignored);
+		xlat_puts(c, ")");
+	}
+	c->upsert_rel = NULL;
+	if (ok && mark)
+		xlat_printf(c, " AND %s", mark);
+	return ok;
 }
 
 /* Which columns of a VALUES list hold DEFAULT: 0 none, 1 every row, -1 some rows only. */
@@ -1065,8 +1118,8 @@ bool xlat_stmt_insert(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 	const char *mark = xlat_syscol_upsert_mark(c, s->returning_list, s->n_returning_list);
 	bool ok = (!s->on_conflict_clause ||
 		   on_conflict(c, s->relation, s->on_conflict_clause, cols, ncols, mark)) &&
-		  returning(c, s->relation, s->returning_list, s->n_returning_list, from,
-			    s->on_conflict_clause ? 0 : to, false);
+		  returning(c, s->relation, s->returning_list, s->n_returning_list, from, to,
+			    false, true);
 	xlat_scope_leave(c, scope);
 	return ok;
 }
@@ -1086,7 +1139,8 @@ bool xlat_stmt_update(struct xlat_ctx *c, const PgQuery__UpdateStmt *s)
 	if (!target_rel(c, s->relation, &to))
 		return false;
 	size_t target_end = c->sb->len;
-	to = s->n_from_clause ? 0 : to; /* a FROM's tables: not in the query */
+	/* RETURNING sees the target's columns alone (returning_sees_target): the list reads as a
+	 * query of the target's row, FROM or not, unless it reads the FROM relations (retfrom) */
 	note_dml(c, s->relation, 16);
 	const struct xlat_schema_col *cols = NULL;
 	size_t ncols = 0;
@@ -1134,7 +1188,7 @@ bool xlat_stmt_update(struct xlat_ctx *c, const PgQuery__UpdateStmt *s)
 	ok = ok && (rf || returning_sees_target(c, ret, nret, s->from_clause, s->n_from_clause,
 						"RETURNING a column of UPDATE's FROM list"));
 	xlat_retfrom_mode(c, rf, false, s->relation->relname);
-	ok = ok && returning(c, s->relation, ret, nret, from, to, s->n_from_clause > 0 && !rf);
+	ok = ok && returning(c, s->relation, ret, nret, from, to, s->n_from_clause > 0 && !rf, !rf);
 	xlat_retfrom_mode(c, NULL, false, NULL);
 	xlat_scope_leave(c, scope);
 	return ok;
@@ -1184,7 +1238,7 @@ bool xlat_stmt_delete(struct xlat_ctx *c, const PgQuery__DeleteStmt *s)
 	if (ok && rf) {
 		xlat_retfrom_delete_where(c, rf);
 		xlat_retfrom_mode(c, rf, false, s->relation->relname);
-		ok = returning(c, s->relation, ret, nret, 0, 0, false);
+		ok = returning(c, s->relation, ret, nret, 0, 0, false, false);
 		xlat_retfrom_mode(c, NULL, false, NULL);
 	} else {
 		ok = ok && delete_rest(c, s);
@@ -1213,5 +1267,5 @@ static bool delete_rest(struct xlat_ctx *c, const PgQuery__DeleteStmt *s)
 	return returning_sees_target(c, s->returning_list, s->n_returning_list, s->using_clause,
 				     s->n_using_clause, "RETURNING a column of DELETE's USING list") &&
 	       returning(c, s->relation, s->returning_list, s->n_returning_list, 0, 0,
-			 s->n_using_clause > 0);
+			 s->n_using_clause > 0, false);
 }

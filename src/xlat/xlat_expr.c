@@ -326,6 +326,20 @@ static bool column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct 
 	if (n == 4)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, cr->location,
 				 "cross-database references are not implemented");
+	const char *f0 = n == 2 ? xlat_node_str(cr->fields[0]) : NULL;
+	const char *f1 = n == 2 ? xlat_node_str(cr->fields[1]) : NULL;
+	if (c->upsert_rel && f0 && f1 && strcmp(f0, "excluded") == 0) {
+		/* PostgreSQL's EXCLUDED is the row its BEFORE INSERT triggers made */
+		xlat_puts(c, "shardlite_excluded(");
+		xlat_string(c, c->upsert_rel);
+		xlat_puts(c, ", ");
+		xlat_string(c, f1);
+		xlat_puts(c, ", excluded.");
+		xlat_ident(c, f1);
+		xlat_puts(c, ")");
+		*t = xlat_scope_column_type(c, cr);
+		return true;
+	}
 	const char *hid = n == 2 && xlat_node_str(cr->fields[0])
 				  ? xlat_scope_hidden_by_alias(c, xlat_node_str(cr->fields[0]))
 				  : NULL;

@@ -186,6 +186,9 @@ struct xlat_ctx {
 	/* While a recursive WITH query with SEARCH or CYCLE is emitted: its terms' extra columns
 	 * (xlat_search.c), NULL elsewhere. */
 	const struct xlat_search *search;
+	/* ON CONFLICT DO UPDATE's SET and WHERE: the table, whose EXCLUDED.col is read as its
+	 * BEFORE INSERT triggers changed it (shardlite_excluded); NULL elsewhere */
+	const char *upsert_rel;
 
 	/* For the translation cache (xlat_cache.c): where constants landed in the output, and
 	 * the constants whose value the translation depended on. The rules that keep a cached

@@ -398,7 +398,9 @@ bool xlat_modcte_emit(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e, boo
 	m->steps[k] = (struct xlat_step){.sql = sub.sql,
 					 .numbered_seq = sub.numbered_seq,
 					 .numbered_max = sub.numbered_max,
-					 .dml_table = sub.dml_table};
+					 .dml_table = sub.dml_table,
+					 .returning_sql = sub.returning_sql,
+					 .marked = sub.dml_events & 4096};
 	if (!sub.returns_rows) {
 		m->silent[m->nsilent++] = e->ctename; /* runs; reading it is an error */
 		return true;

@@ -729,10 +729,14 @@ bool xlat_drop_triggers(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 			xlat_string(c, arena_printf(c->a,
 						    "trigger \"%s\" for table \"%s\" does not exist",
 						    name, table));
-			xlat_puts(c, ") WHERE NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = "
-				     "'trigger' AND name LIKE ");
-			xlat_string(c, arena_printf(c->a, "%s.%s.%%", table, name));
-			xlat_puts(c, ")");
+			/* a temporary table's SQLite triggers are in the temp schema */
+			for (int temp = 0; temp < 2; temp++) {
+				xlat_puts(c, temp ? " AND NOT EXISTS (SELECT 1 FROM temp.sqlite_schema"
+						  : ") WHERE NOT EXISTS (SELECT 1 FROM sqlite_schema");
+				xlat_puts(c, " WHERE type = 'trigger' AND name LIKE ");
+				xlat_string(c, arena_printf(c->a, "%s.%s.%%", table, name));
+				xlat_puts(c, ")");
+			}
 		}
 		drop_sqlite_triggers(c, table, name);
 		xlat_puts(c, "; DELETE FROM _shardlite_triggers WHERE table_name = ");

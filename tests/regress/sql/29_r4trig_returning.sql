@@ -28,14 +28,11 @@ INSERT INTO r4r VALUES (7, 1, 'c') RETURNING v || ':' || note, 6 AS k;
 UPDATE r4r SET v = 2 WHERE id = 6 RETURNING id, 'x' AS x, note;
 UPDATE r4r SET v = 2 WHERE id = 7 RETURNING id, 'y' AS x, note;
 -- the row a BEFORE trigger changed, where SQLite's RETURNING would show the statement's row
--- differs: refused (0A000): RETURNING of a row a BEFORE trigger changed, in a data-modifying WITH
 WITH w AS (UPDATE r4r SET v = 9 WHERE id = 5 RETURNING *) SELECT * FROM w;
 WITH w AS (UPDATE r4r SET v = 9 WHERE id = 5) SELECT 1 AS one;
 SELECT * FROM r4r WHERE id = 5;
 PREPARE r4p(int) AS INSERT INTO r4r VALUES ($1, 1, 'p') RETURNING note, $1 + 1 AS p;
--- differs: refused (0A000): RETURNING of a row a BEFORE trigger changed, with a parameter in the RETURNING list
 EXECUTE r4p(8);
--- differs: refused (0A000): RETURNING of a row a BEFORE trigger changed, with ON CONFLICT
 INSERT INTO r4r VALUES (9, 1, 'p') ON CONFLICT (id) DO NOTHING RETURNING *;
 -- unchanged rows still return under ON CONFLICT
 CREATE FUNCTION r4r_keep() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -79,7 +79,7 @@ static const char *run(const char *pg)
 			      st->sql, sqlite3_errmsg(db));
 		size_t len = 0;
 		while ((rc = sqlite3_step(vm)) == SQLITE_ROW) {
-			for (int i = 0; i < sqlite3_column_count(vm); i++) {
+			for (int i = 0; i < sqlite3_column_count(vm) - !!(st->dml_events & 4096); i++) {
 				const char *v = (const char *)sqlite3_column_text(vm, i);
 				len += (size_t)snprintf(out + len, sizeof(out) - len, "%s%s",
 							i ? "|" : len ? ";" : "", v ? v : "<null>");

@@ -6,10 +6,12 @@ static const struct xcase cases[] = {
 	{"INSERT INTO t (a, b) VALUES (1, 'x')", "INSERT INTO t (a, b) VALUES (1, 'x')"},
 	{"INSERT INTO c VALUES (1, 'x')", "INSERT INTO c VALUES (1, 'x')"},
 	{"INSERT INTO t (a, b) VALUES (1, 'x'), (2, 'y') RETURNING id, a * 2 AS twice",
-	 "INSERT INTO t (a, b) VALUES (1, 'x'), (2, 'y') RETURNING id, a * 2 AS twice"},
+	 "INSERT INTO t (a, b) VALUES (1, 'x'), (2, 'y') RETURNING id, a * 2 AS twice, "
+	 "shardlite_returning()"},
 	{"INSERT INTO t (a, b) VALUES ($1, $2)", "INSERT INTO t (a, b) VALUES (?1, ?2)"},
 	{"INSERT INTO t DEFAULT VALUES", "INSERT INTO t DEFAULT VALUES"},
-	{"INSERT INTO t DEFAULT VALUES RETURNING *", "INSERT INTO t DEFAULT VALUES RETURNING *"},
+	{"INSERT INTO t DEFAULT VALUES RETURNING *",
+	 "INSERT INTO t DEFAULT VALUES RETURNING *, shardlite_returning()"},
 	{"INSERT INTO t (id, a) VALUES (DEFAULT, 5)", "INSERT INTO t (a) VALUES (5)"},
 	{"INSERT INTO t (id, a) VALUES (DEFAULT, 5), (DEFAULT, 6)",
 	 "INSERT INTO t (a) VALUES (5), (6)"},
@@ -28,13 +30,18 @@ static const struct xcase cases[] = {
 	{"INSERT INTO t (a, b) VALUES (1, 'x') ON CONFLICT (a, a, a) DO NOTHING",
 	 "INSERT INTO t (a, b) VALUES (1, 'x') ON CONFLICT (a) DO NOTHING"},
 	{"INSERT INTO t (a, b) VALUES (1, 'x') ON CONFLICT (a) DO UPDATE SET b = excluded.b",
-	 "INSERT INTO t (a, b) VALUES (1, 'x') ON CONFLICT (a) DO UPDATE SET b = excluded.b"},
+	 "INSERT INTO t (a, b) VALUES (1, 'x') ON CONFLICT (a) DO UPDATE SET b = "
+	 "shardlite_excluded('t', 'b', excluded.b) WHERE shardlite_upsert('t')"},
 	{"INSERT INTO t AS x (a, b) VALUES (1, 'x') ON CONFLICT (a) WHERE a > 0 DO UPDATE SET b = x.b || excluded.b WHERE x.a < 10 RETURNING x.id",
-	 "INSERT INTO t AS x (a, b) VALUES (1, 'x') ON CONFLICT (a) WHERE a > 0 DO UPDATE SET b = x.b || excluded.b WHERE x.a < 10 RETURNING t.id"},
+	 "INSERT INTO t AS x (a, b) VALUES (1, 'x') ON CONFLICT (a) WHERE a > 0 DO UPDATE SET b = x.b || "
+	 "shardlite_excluded('t', 'b', excluded.b) WHERE shardlite_upsert('t') AND (x.a < 10) "
+	 "RETURNING t.id, shardlite_returning()"},
 	{"INSERT INTO t (a) VALUES (1) ON CONFLICT DO UPDATE SET a = 2", "!42601@30"},
 	{"INSERT INTO t (a) VALUES (1) ON CONFLICT ON CONSTRAINT t_a_key DO NOTHING", "!0A000@42"},
 	{"INSERT INTO t (a, b) VALUES (1, 'x') ON CONFLICT (a) DO UPDATE SET (a, b) = (excluded.a, excluded.b)",
-	 "INSERT INTO t (a, b) VALUES (1, 'x') ON CONFLICT (a) DO UPDATE SET (a, b) = (excluded.a, excluded.b)"},
+	 "INSERT INTO t (a, b) VALUES (1, 'x') ON CONFLICT (a) DO UPDATE SET (a, b) = "
+	 "(shardlite_excluded('t', 'a', excluded.a), shardlite_excluded('t', 'b', excluded.b)) "
+	 "WHERE shardlite_upsert('t')"},
 	{"INSERT INTO t (id) OVERRIDING SYSTEM VALUE VALUES (1)", "INSERT INTO t (id) VALUES (1)"},
 	{"WITH s AS (SELECT 1 AS v) INSERT INTO t (a) SELECT v FROM s",
 	 "WITH s AS (SELECT 1 AS v) INSERT INTO t (a) SELECT v FROM s"},
@@ -44,7 +51,7 @@ static const struct xcase cases[] = {
 	 "INSERT INTO t (a) SELECT * FROM (VALUES (1), (2)) ORDER BY 1 NULLS LAST"},
 	{"UPDATE t SET a = 1", "UPDATE t SET a = 1"},
 	{"UPDATE t SET a = a + 1, b = 'y' WHERE id = $1 RETURNING a",
-	 "UPDATE t SET a = a + 1, b = 'y' WHERE id = ?1 RETURNING a"},
+	 "UPDATE t SET a = a + 1, b = 'y' WHERE id = ?1 RETURNING a, shardlite_returning()"},
 	{"UPDATE t SET (a, b) = (1, 'z') WHERE id = 1",
 	 "UPDATE t SET (a, b) = (1, 'z') WHERE id = 1"},
 	/* a second row is 21000, none NULLs: shardlite_scalar reads the rows */

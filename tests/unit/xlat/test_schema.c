@@ -5,6 +5,8 @@
  * search_path is part of its key, and prefixed statements are not remembered. */
 #include "xlat_test.h"
 
+#include "pgfn.h"
+
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,7 +32,7 @@ static const struct scase cases[] = {
 	{NULL, "SELECT 1 FROM acme.t, \"team-1\".t, acme.t AS x",
 	 "SELECT 1 AS \"?column?\" FROM acme.t, \"team-1\".t, acme.t AS x", "acme,team-1"},
 	{NULL, "INSERT INTO acme.t (id, v) VALUES (1, 'x') RETURNING id",
-	 "INSERT INTO acme.t (id, v) VALUES (1, 'x') RETURNING id", "acme"},
+	 "INSERT INTO acme.t (id, v) VALUES (1, 'x') RETURNING id, shardlite_returning()", "acme"},
 	{NULL, "UPDATE acme.t SET v = 'y' WHERE id = 1", "UPDATE acme.t SET v = 'y' WHERE id = 1",
 	 "acme"},
 	{NULL, "DELETE FROM acme.t WHERE id IN (SELECT id FROM t)",
@@ -82,6 +84,7 @@ static sqlite3 *open_attached(void)
 				    "ATTACH ':memory:' AS \"team-1\";"
 				    "CREATE TABLE \"team-1\".t (id integer PRIMARY KEY);";
 	ck_assert_int_eq(sqlite3_exec(db, setup, NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_ptr_nonnull(pgfn_register(db)); /* RETURNING's shardlite_returning() */
 	return db;
 }
 

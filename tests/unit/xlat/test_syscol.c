@@ -54,13 +54,15 @@ static const struct xcase cases[] = {
 	 "UPDATE s SET v = 'x' WHERE s.rowid = pgfn_tid_rowid('(0,3)')"},
 	{"INSERT INTO s VALUES (1, 'a') ON CONFLICT (k) DO UPDATE SET v = 'b' RETURNING xmax = 0",
 	 "INSERT INTO s VALUES (1, 'a') ON CONFLICT (k) DO UPDATE SET v = 'b' WHERE "
-	 "pgfn_upsert_updating(rowid) RETURNING (iif(s.rowid = last_insert_rowid(), 0, "
-	 "txid_current() & 4294967295)) = 0 AS \"?column?\""},
+	 "shardlite_upsert('s') AND pgfn_upsert_updating(rowid) RETURNING (iif(s.rowid = "
+	 "last_insert_rowid(), 0, txid_current() & 4294967295)) = 0 AS \"?column?\", "
+	 "shardlite_returning()"},
 	{"INSERT INTO s AS x VALUES (1, 'a') ON CONFLICT (k) DO UPDATE SET v = 'b' WHERE x.k > 0 "
 	 "RETURNING x.xmax",
-	 "INSERT INTO s AS x VALUES (1, 'a') ON CONFLICT (k) DO UPDATE SET v = 'b' WHERE (x.k > 0) "
-	 "AND pgfn_upsert_updating(rowid) RETURNING (iif(s.rowid = last_insert_rowid(), 0, "
-	 "txid_current() & 4294967295)) AS xmax"},
+	 "INSERT INTO s AS x VALUES (1, 'a') ON CONFLICT (k) DO UPDATE SET v = 'b' WHERE "
+	 "shardlite_upsert('s') AND (x.k > 0) AND pgfn_upsert_updating(rowid) RETURNING "
+	 "(iif(s.rowid = last_insert_rowid(), 0, txid_current() & 4294967295)) AS xmax, "
+	 "shardlite_returning()"},
 	/* ORDER BY, written after the FROM went out of scope; an output column's name first */
 	{"SELECT v FROM s ORDER BY ctid DESC",
 	 "SELECT v FROM s ORDER BY (('(' || (s.rowid >> 16) || ',' || (s.rowid & 65535) || ')') "
@@ -138,7 +140,7 @@ static const char *run(sqlite3 *db, const char *sql, struct arena *a)
 	strbuf_init(&sb, 0);
 	int rc;
 	while ((rc = sqlite3_step(vm)) == SQLITE_ROW) {
-		for (int i = 0; i < sqlite3_column_count(vm); i++) {
+		for (int i = 0; i < sqlite3_column_count(vm) - !!(v->dml_events & 4096); i++) {
 			const unsigned char *t = sqlite3_column_text(vm, i);
 			strbuf_puts(&sb, i ? "|" : "");
 			strbuf_puts(&sb, t ? (const char *)t : "NULL");
