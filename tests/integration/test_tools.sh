@@ -232,18 +232,15 @@ run_autodoc() {
 	done
 	same "postgresql_autodoc: the Graphviz diagram" "$DIR/autodoc.$PPORT/shop.dot" \
 		"$DIR/autodoc.$SPORT/shop.dot"
-	# shardlite's forms, as they must appear, and PostgreSQL's in their place
-	local view_sl view_pg
-	view_sl=$'SELECT id\n, total \nFROM orders \nWHERE total &gt; 100;'
-	view_pg=$'SELECT orders.id\n,\n    orders.total\n   \nFROM orders\n  \nWHERE (orders.total &gt; \n     (100)::numeric\n);'
+	# shardlite's CHECK text, as it must appear, and PostgreSQL's in its place (the view's
+	# query is PostgreSQL's own form)
 	for t in html xml; do
-		VIEW_SL=$view_sl VIEW_PG=$view_pg perl -0pe '
+		perl -0pe '
 			BEGIN { $n = 0 }
-			$n += s/\Q$ENV{VIEW_SL}\E/$ENV{VIEW_PG}/g;
 			$n += s/CHECK \(score &gt;= 0\)/CHECK ((score &gt;= (0)::numeric))/g;
-			END { die "autodoc: the known differences are not there ($n)\n" unless $n == 2 }' \
-			"$DIR/autodoc.$SPORT/shop.$t" >"$DIR/autodoc.sl.$t" || fail "autodoc $t: known differences"
-		same "postgresql_autodoc: the $t document (view query and CHECK as PostgreSQL's)" \
+			END { die "autodoc: the known difference is not there ($n)\n" unless $n == 1 }' \
+			"$DIR/autodoc.$SPORT/shop.$t" >"$DIR/autodoc.sl.$t" || fail "autodoc $t: known difference"
+		same "postgresql_autodoc: the $t document (CHECK as PostgreSQL's)" \
 			"$DIR/autodoc.$PPORT/shop.$t" "$DIR/autodoc.sl.$t"
 	done
 }
