@@ -488,7 +488,8 @@ bool xlat_modcte_finish(struct xlat_ctx *c)
 	if (ok && m->npre) { /* the pre-images run first */
 		struct xlat_step *all = arena_zalloc(c->a, (m->npre + m->nsteps) * sizeof(*all));
 		memcpy(all, m->pre, m->npre * sizeof(*all));
-		memcpy(all + m->npre, m->steps, m->nsteps * sizeof(*all));
+		if (m->nsteps) /* none: a statement of its own with pre-images only */
+			memcpy(all + m->npre, m->steps, m->nsteps * sizeof(*all));
 		m->steps = all;
 		m->nsteps += m->npre;
 	}
