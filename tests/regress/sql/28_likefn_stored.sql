@@ -48,6 +48,11 @@ CREATE TABLE lf_p (pat text, esc text);
 INSERT INTO lf_p VALUES ('a!%', '!'), ('a%', ''), ('a\%', '\'), ('a%', NULL);
 CREATE VIEW lf_pv AS SELECT pat, esc, 'a%' LIKE pat ESCAPE esc AS m1, 'abc' LIKE pat ESCAPE esc AS m2 FROM lf_p;
 SELECT * FROM lf_pv ORDER BY pat, esc;
+-- pg_get_viewdef of LIKE: the translator's ESCAPE '\' of a column pattern is not shown
+CREATE VIEW lf_vd AS SELECT p.pat FROM lf_p p WHERE p.pat LIKE 'a%' AND 'abc' NOT LIKE p.pat;
+SELECT pg_get_viewdef('lf_vd');
+SELECT pg_get_viewdef('lf_like', true);
+DROP VIEW lf_vd;
 DROP VIEW lf_pv, lf_like, lf_ilike, lf_notlike, lf_escape, lf_any, lf_all, lf_similar, lf_ops, lf_bytea;
 DROP TABLE lf_t, lf_g, lf_log, lf_p;
 DROP FUNCTION lf_note();
