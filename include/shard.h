@@ -61,7 +61,7 @@ struct shard_conn;
 /* Opens a new connection to tenant name (already checked), creating the file when the
  * registry allows it: the one place a tenant connection is set up (WAL, synchronous=FULL or
  * NORMAL per the registry's durability,
- * foreign_keys=ON, case_sensitive_like=ON — PostgreSQL's LIKE is case-sensitive — no busy
+ * foreign_keys=ON, LIKE as pgfn's case-sensitive like() — no busy
  * waiting). Whatever every connection needs (virtual tables, an authorizer) belongs here.
  * NULL with err set (3D000 when the tenant does not exist and auto_create is off). Blocks on
  * disk. Sessions use shard_conn_acquire, which calls this when no idle connection is cached. */

@@ -45,6 +45,7 @@ struct pgfn_conn *pgfn_register(sqlite3 *db)
 		pgfn_register_net,
 		pgfn_register_bit,
 		pgfn_register_tsearch,
+		pgfn_register_like,
 	};
 	for (size_t i = 0; i < ARRAY_LEN(areas); i++) {
 		if (areas[i](db) != SQLITE_OK)

@@ -39,51 +39,36 @@ static int cmp_elem(sqlite3_value *x, const char *e)
 	return c < 0 ? -1 : c > 0;
 }
 
-static unsigned char fold(unsigned char ch, bool ci)
+/* ILIKE's operands: ASCII letters lower-cased, as lower() does for ILIKE elsewhere. */
+static char *fold(struct arena *a, const char *s)
 {
-	return ci && ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch + 32) : ch;
+	char *f = arena_strdup(a, s);
+	for (char *q = f; *q; q++)
+		if (*q >= 'A' && *q <= 'Z')
+			*q = (char)(*q + 32);
+	return f;
 }
 
-/* PostgreSQL's LIKE: % any run, _ one character, backslash escapes the next one. */
-static bool like(const char *s, const char *p, bool ci)
+/* x LIKE e (ILIKE: ci), PostgreSQL's default escape the backslash: 1, 0, or -2 for 22025. */
+static int like(struct arena *a, const char *s, const char *e, bool ci)
 {
-	while (*p) {
-		if (*p == '%') {
-			while (*p == '%')
-				p++;
-			if (!*p)
-				return true;
-			for (; *s; s += pgfn_utf8_clen(s, strlen(s)))
-				if (like(s, p, ci))
-					return true;
-			return false;
-		}
-		if (!*s)
-			return false;
-		if (*p == '_') {
-			s += pgfn_utf8_clen(s, strlen(s));
-			p++;
-			continue;
-		}
-		if (*p == '\\' && p[1])
-			p++;
-		if (fold((unsigned char)*s, ci) != fold((unsigned char)*p, ci))
-			return false;
-		s++;
-		p++;
+	if (ci) {
+		s = fold(a, s);
+		e = fold(a, e);
 	}
-	return !*s;
+	enum pgfn_like r = pgfn_like_match(s, strlen(s), e, strlen(e), "\\", 1, false);
+	return r == PGFN_LIKE_BAD_ESCAPE ? -2 : r == PGFN_LIKE_TRUE;
 }
 
-/* 1 true, 0 false, -1 NULL */
-static int compare(sqlite3_value *x, const char *e, const char *op)
+/* 1 true, 0 false, -1 NULL, -2 a LIKE pattern ending in its escape */
+static int compare(struct arena *a, sqlite3_value *x, const char *e, const char *op)
 {
 	if (!e || sqlite3_value_type(x) == SQLITE_NULL)
 		return -1;
 	if (strstr(op, "LIKE")) {
 		const char *s = (const char *)sqlite3_value_text(x);
-		bool m = like(s ? s : "", e, strstr(op, "ILIKE") != NULL);
-		return strncmp(op, "NOT ", 4) == 0 ? !m : m;
+		int m = like(a, s ? s : "", e, strstr(op, "ILIKE") != NULL);
+		return m < 0 || strncmp(op, "NOT ", 4) != 0 ? m : !m;
 	}
 	int c = cmp_elem(x, e);
 	switch (op[0]) {
@@ -119,7 +104,11 @@ static void fn_array_cmp(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		bool saw_null = false;
 		int result = all ? 1 : 0;
 		for (size_t i = 0; i < n && result == (all ? 1 : 0); i++) {
-			int r = compare(argv[0], items[i], op ? op : "=");
+			int r = compare(a, argv[0], items[i], op ? op : "=");
+			if (r == -2) {
+				pgfn_like_bad_escape(ctx);
+				goto out;
+			}
 			if (r < 0)
 				saw_null = true;
 			else if (r != all)
@@ -130,6 +119,7 @@ static void fn_array_cmp(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		else
 			sqlite3_result_int(ctx, result);
 	}
+out:
 	arena_free(a);
 }
 

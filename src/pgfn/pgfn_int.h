@@ -77,6 +77,17 @@ bool pgfn_array_md_arg(sqlite3_context *ctx, struct arena *a, sqlite3_value *v,
  * "[0:1]=" first when some lower bound is not 1 (pgfn_arrayfn.c). */
 void pgfn_array_put_md(struct strbuf *sb, const struct pgfn_md *md);
 
+/* pgfn_like.c: PostgreSQL's LIKE over text[0..tlen) and pattern pat[0..plen): % any run,
+ * _ one character (one byte when bytes), esc[0..esclen) (one character; esclen 0: none)
+ * makes the next character literal. BAD_ESCAPE where PostgreSQL raises 22025 for a pattern
+ * ending in the escape (pgfn_like_bad_escape raises it). Iterative: no recursion depth. */
+enum pgfn_like { PGFN_LIKE_FALSE, PGFN_LIKE_TRUE, PGFN_LIKE_BAD_ESCAPE };
+enum pgfn_like pgfn_like_match(const char *text, size_t tlen, const char *pat, size_t plen,
+			       const char *esc, size_t esclen, bool bytes);
+void pgfn_like_bad_escape(sqlite3_context *ctx);
+/* Registers like(pattern, text) and like(pattern, text, escape) over SQLite's built-in. */
+int pgfn_register_like(sqlite3 *db);
+
 /* pgfn_arrayop.c: ANY/ALL comparisons over arrays, and ordered aggregates. */
 int pgfn_register_arrayop(sqlite3 *db);
 

@@ -113,9 +113,10 @@ bool shard_tenant_path(const struct shard_registry *r, const char *name, char *o
 }
 
 /* Sets db up as every tenant connection is; *cat and *fn receive the catalog's and pgfn's
- * per-connection state (owned by db). Group and off durability run synchronous=NORMAL in WAL
- * mode: a commit appends to the WAL without an fsync; the WAL is synced before each
- * checkpoint and the file after it. Group durability adds the fsync that makes an answered
+ * per-connection state (owned by db). LIKE is pgfn's like() (pgfn_like.c), PostgreSQL's
+ * case-sensitive matcher: no case_sensitive_like, which would replace it with SQLite's.
+ * Group and off durability run synchronous=NORMAL in WAL mode: a commit appends to the WAL
+ * without an fsync; the WAL is synced before each checkpoint and the file after it. Group durability adds the fsync that makes an answered
  * commit durable (shard_sync.c). */
 static bool configure(sqlite3 *db, enum shard_durability d, struct cat_conn **cat,
 		      struct pgfn_conn **fn, struct pgerr *err)
@@ -123,11 +124,9 @@ static bool configure(sqlite3 *db, enum shard_durability d, struct cat_conn **ca
 	const char *setup = d == SHARD_DURABILITY_FULL ? "PRAGMA journal_mode=WAL;"
 							 "PRAGMA synchronous=FULL;"
 							 "PRAGMA foreign_keys=ON;"
-							 "PRAGMA case_sensitive_like=ON;"
 						       : "PRAGMA journal_mode=WAL;"
 							 "PRAGMA synchronous=NORMAL;"
-							 "PRAGMA foreign_keys=ON;"
-							 "PRAGMA case_sensitive_like=ON;";
+							 "PRAGMA foreign_keys=ON;";
 	sqlite3_busy_timeout(db, SETUP_BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(db, 1);
 	/* "x" is always an identifier, as in PostgreSQL: a misspelled quoted column must be an

@@ -43,8 +43,9 @@ static const char *const introspection_pragmas[] = {
 };
 
 /* PRAGMAs whose current value may be read (no argument), never set: setting them would
- * change durability (journal_mode, synchronous), the server's semantics (foreign_keys,
- * case_sensitive_like) or the file's format. */
+ * change durability (journal_mode, synchronous), the server's semantics (foreign_keys;
+ * case_sensitive_like, refused as every unlisted PRAGMA, would put SQLite's like() back in
+ * place of pgfn's) or the file's format. */
 static const char *const readable_pragmas[] = {
 	"application_id", "user_version", "schema_version",     "data_version", "encoding",
 	"page_size",      "page_count",   "freelist_count",     "foreign_keys", "journal_mode",

@@ -13,8 +13,8 @@ static const struct xlat_type T_UNKNOWN_COL = {XLAT_OID_UNKNOWN_COL, -1};
 
 /* LIKE/ILIKE. PostgreSQL's default escape character is the backslash; SQLite has none, so
  * it is spelled out unless the pattern is a literal without one. ILIKE lower-cases both sides
- * (ASCII only, see docs/sql-compat.md); case-sensitive LIKE relies on the executor's
- * PRAGMA case_sensitive_like=ON. */
+ * (ASCII only, see docs/sql-compat.md); SQLite's LIKE operator calls pgfn's like()
+ * (pgfn_like.c), PostgreSQL's case-sensitive matcher. */
 bool xlat_like(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
 {
 	const char *op = xlat_node_str(e->name[0]);

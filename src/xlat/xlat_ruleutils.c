@@ -426,6 +426,22 @@ static const char *op_name(const PgQuery__AExpr *x)
 	return x->n_name == 1 ? xlat_node_str(x->name[0]) : NULL;
 }
 
+/* The pattern of a LIKE in the SQLite text: ESCAPE '\' (parsed as like_escape(p, '\')) is
+ * the translator spelling out PostgreSQL's default (xlat_pred.c), so p; a user's own
+ * ESCAPE '\' reads the same and loses its like_escape (docs/sql-compat.md). */
+static PgQuery__Node *like_pattern(PgQuery__Node *n)
+{
+	if (n->node_case != NODE(FUNC_CALL) || n->func_call->n_args != 2)
+		return n;
+	const PgQuery__FuncCall *f = n->func_call;
+	const PgQuery__Node *e = f->args[1];
+	if (strcmp(xlat_node_str(f->funcname[f->n_funcname - 1]), "like_escape") != 0 ||
+	    e->node_case != NODE(A_CONST) || e->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL ||
+	    strcmp(e->a_const->sval->sval, "\\") != 0)
+		return n;
+	return f->args[0];
+}
+
 static struct rnode *a_expr(struct ru *r, const PgQuery__AExpr *x)
 {
 	const char *op = op_name(x);
@@ -451,7 +467,7 @@ static struct rnode *a_expr(struct ru *r, const PgQuery__AExpr *x)
 			     strcmp(op, "~~") == 0    ? "~~"
 			     : strcmp(op, "!~~") == 0 ? "!~~"
 						      : "?",
-			     xlat_ru_expr(r, x->lexpr), xlat_ru_expr(r, x->rexpr));
+			     xlat_ru_expr(r, x->lexpr), xlat_ru_expr(r, like_pattern(x->rexpr)));
 	case PG_QUERY__A__EXPR__KIND__AEXPR_BETWEEN:
 	case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN: {
 		const PgQuery__Node *l = x->rexpr;

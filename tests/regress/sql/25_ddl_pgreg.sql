@@ -80,8 +80,7 @@ INSERT INTO pr_oc VALUES (3, 'e', 0) ON CONFLICT (lower(f)) DO NOTHING;
 CREATE UNIQUE INDEX pr_oc_lf ON pr_oc (k, lower(f));
 INSERT INTO pr_oc VALUES (1, 'A', 0) ON CONFLICT (lower(f), k, lower(f), k) DO UPDATE SET n = pr_oc.n + 10 RETURNING *;
 SELECT * FROM pr_oc ORDER BY k;
--- a partial index's WHERE must be immutable: SQLite's case-sensitive LIKE is not marked so
--- differs: LIKE in a partial index's WHERE is 42P17 here (SQLite's case-sensitive like() is not deterministic), accepted by PostgreSQL
+-- a partial index's WHERE must be immutable: LIKE is (pgfn's like()), random() is not
 CREATE UNIQUE INDEX pr_oc_like ON pr_oc (k) WHERE f LIKE '%x';
 CREATE UNIQUE INDEX pr_oc_rnd ON pr_oc (k) WHERE random() > 0.5;
 -- DISCARD SEQUENCES forgets currval and lastval

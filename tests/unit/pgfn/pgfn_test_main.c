@@ -49,6 +49,7 @@ int main(void)
 	srunner_add_suite(sr, pgfn_test_notify_suite());
 	srunner_add_suite(sr, pgfn_test_call_suite());
 	srunner_add_suite(sr, pgfn_test_useragg_suite());
+	srunner_add_suite(sr, pgfn_test_like_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -54,7 +54,7 @@ static sqlite3 *open_db(void)
 				 SQLITE_OK);
 	ck_assert_ptr_nonnull(pgfn_register(db)); /* the functions translations call */
 	/* what the shard module sets on every connection */
-	ck_assert_int_eq(sqlite3_exec(db, "PRAGMA case_sensitive_like=ON; PRAGMA foreign_keys=ON",
+	ck_assert_int_eq(sqlite3_exec(db, "PRAGMA foreign_keys=ON",
 				      NULL, NULL, NULL),
 			 SQLITE_OK);
 	return db;
