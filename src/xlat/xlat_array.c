@@ -548,6 +548,18 @@ static bool emit_args(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xla
 	return true;
 }
 
+/* The type of array arr with element e added: anycompatiblearray's, the common type when both
+ * are numbers (array_append(ARRAY[1], 2.5) is numeric[]), else arr's. */
+static struct xlat_type number_common(struct xlat_type arr, struct xlat_type e)
+{
+	struct xlat_type el[2] = {{elem_of(arr.oid), -1}, {e.oid, -1}};
+	if (!el[0].oid || !el[1].oid || el[0].oid == el[1].oid || !is_number(el[0].oid) ||
+	    !is_number(el[1].oid))
+		return arr;
+	struct xlat_type common = xlat_type_common(el, 2);
+	return common.oid ? (struct xlat_type){array_of(common), -1} : arr;
+}
+
 /* array_append(a, e), array_prepend(e, a): the element (argument elem) as elem_side writes it. */
 static bool append_args(struct xlat_ctx *c, const PgQuery__FuncCall *f, size_t elem,
 			struct xlat_type *tv)
@@ -648,6 +660,8 @@ int xlat_array_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 		if (!is_array_c(c, *t))
 			*t = (struct xlat_type){agg_array_of(c, tv[afns[k].kind == A_APPEND ? 1 : 0]),
 						-1};
+		else
+			*t = number_common(*t, tv[afns[k].kind == A_APPEND ? 1 : 0]);
 		return ok ? 1 : -1;
 	case A_CAT:
 		xlat_puts(c, "pgfn_array_cat(");
