@@ -391,6 +391,22 @@ static bool emit_proc_call(struct xlat_ctx *c, const struct xlat_udf *u, const s
 	return true;
 }
 
+/* A numeric argument txt of type t for a numeric parameter: as its decimal text with the
+ * display scale the translator knows (f(1.50) passes '1.50'), which the body's $n keeps, as a
+ * numeric parameter bound by the client does; SQLite's number would lose it (1.5). */
+static const char *numeric_arg(struct xlat_ctx *c, const char *txt, struct xlat_type t)
+{
+	struct strbuf sb, *saved = c->sb;
+	strbuf_init(&sb, 0);
+	c->sb = &sb;
+	xlat_puts(c, txt);
+	xlat_text_form(c, 0, sb.len, t, XLAT_TF_SCALE);
+	c->sb = saved;
+	const char *out = sb.failed ? txt : arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
+	strbuf_fini(&sb);
+	return out;
+}
+
 /* shardlite_call(name, sig, args...): every parameter in order, given or defaulted. */
 static bool emit_call(struct xlat_ctx *c, const struct xlat_udf *u, const struct call_args *ca,
 		      const size_t *map)
@@ -411,6 +427,8 @@ static bool emit_call(struct xlat_ctx *c, const struct xlat_udf *u, const struct
 			param_type(c, ca->expr[k], u->argtypes[i]);
 			if (!(txt = literal_arg(c, ca->expr[k], u->argtypes[i], ca->txt[k])))
 				return false;
+			if (u->argtypes[i] == XLAT_OID_NUMERIC && ca->tv[k].oid == XLAT_OID_NUMERIC)
+				txt = numeric_arg(c, txt, ca->tv[k]);
 			/* a row type's argument given as a record or text: read by record_in as the
 			 * type, so its fields take the attributes' types and modifiers */
 			const char *spec = ca->tv[k].oid != u->argtypes[i]

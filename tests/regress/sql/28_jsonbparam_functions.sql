@@ -34,7 +34,15 @@ SELECT s_jg('{"a":{"x":1}}', 'a'), p_jg('{"a":{"x":1}}', 'a');
 SELECT s_ja('{1,2}', '{3}'), p_ja('{1,2}', 3), s_ja2('{a,b}', 'c');
 SELECT s_jb('\x01', '\x02'), p_jb('\x01', '\x02');
 SELECT s_jt('2024-01-31', 1), p_jt('2024-01-31', '1 month'), s_jt2('2024-01-31', '2024-01-01');
--- differs: a numeric argument arrives without its display scale (3.5, 3.0), see docs/sql-compat.md
+-- a numeric argument keeps its display scale (it arrived as 1.5: 3.5, 3.0)
 SELECT s_jn(1.50, 2.0), p_jn(1.50, 2.0);
+SELECT s_jn(1.50::numeric(6,3), 2), p_jn(0.10 * 3, 2.5::numeric(4,2)), s_jn(NULL, 1.0);
+CREATE FUNCTION n_id(a numeric) RETURNS numeric LANGUAGE sql AS 'SELECT a';
+CREATE FUNCTION n_txt(a numeric) RETURNS text LANGUAGE plpgsql
+  AS 'BEGIN RETURN a::text || (a > 1)::text || (a * 2)::text; END';
+SELECT n_id(1.50), n_id(2.0::numeric), n_txt(0.50), n_txt(2.50::numeric(5,2)), n_id(7);
+-- differs: an untyped string literal argument of a numeric parameter loses its display scale (1.5)
+SELECT n_id('1.50');
+DROP FUNCTION n_id, n_txt;
 SELECT s_jn(1.5, 2), p_jn(2, 3);
 DROP FUNCTION s_jc, p_jc, s_jcn, s_jcl, p_jcl, s_jd, p_jd, s_jdl, p_jdi, s_jct, p_jct, s_jq, p_jq, s_jg, p_jg, s_ja, p_ja, s_ja2, s_jb, p_jb, s_jt, p_jt, s_jt2, s_jn, p_jn;
