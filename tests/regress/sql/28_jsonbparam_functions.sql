@@ -41,8 +41,12 @@ CREATE FUNCTION n_id(a numeric) RETURNS numeric LANGUAGE sql AS 'SELECT a';
 CREATE FUNCTION n_txt(a numeric) RETURNS text LANGUAGE plpgsql
   AS 'BEGIN RETURN a::text || (a > 1)::text || (a * 2)::text; END';
 SELECT n_id(1.50), n_id(2.0::numeric), n_txt(0.50), n_txt(2.50::numeric(5,2)), n_id(7);
--- differs: an untyped string literal argument of a numeric parameter loses its display scale (1.5)
-SELECT n_id('1.50');
+-- an untyped string literal keeps the scale written, as numeric_in reads it
+SELECT n_id('1.50'), n_id(' 2.0 '), n_id('1e2'), n_id('NaN'), n_txt('0.50'), n_id('-0.00');
+SELECT n_id('007.50'), n_id('-0.0'), n_id('+.5'), n_id('1.'), n_id('-12.340'), n_id('0');
+SELECT n_id('abc');
+SELECT n_id('1.2.3');
+SELECT n_id(1), n_id(1::int8), n_id(2.5::float8);
 DROP FUNCTION n_id, n_txt;
 SELECT s_jn(1.5, 2), p_jn(2, 3);
 DROP FUNCTION s_jc, p_jc, s_jcn, s_jcl, p_jcl, s_jd, p_jd, s_jdl, p_jdi, s_jct, p_jct, s_jq, p_jq, s_jg, p_jg, s_ja, p_ja, s_ja2, s_jb, p_jb, s_jt, p_jt, s_jt2, s_jn, p_jn;
