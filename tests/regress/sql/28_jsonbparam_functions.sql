@@ -50,3 +50,17 @@ SELECT n_id(1), n_id(1::int8), n_id(2.5::float8);
 DROP FUNCTION n_id, n_txt;
 SELECT s_jn(1.5, 2), p_jn(2, 3);
 DROP FUNCTION s_jc, p_jc, s_jcn, s_jcl, p_jcl, s_jd, p_jd, s_jdl, p_jdi, s_jct, p_jct, s_jq, p_jq, s_jg, p_jg, s_ja, p_ja, s_ja2, s_jb, p_jb, s_jt, p_jt, s_jt2, s_jn, p_jn;
+-- numeric and jsonb arguments passed on: a procedure's INOUT, a function calling another
+CREATE PROCEDURE pr(INOUT a numeric) LANGUAGE plpgsql AS 'BEGIN a := a * 2; END';
+CALL pr(1.50);
+CALL pr('2.0');
+CREATE FUNCTION inner_n(a numeric) RETURNS numeric LANGUAGE sql AS 'SELECT a';
+CREATE FUNCTION outer_n(a numeric) RETURNS numeric LANGUAGE plpgsql AS 'DECLARE b numeric := 2.50; BEGIN RETURN inner_n(a) + inner_n(b); END';
+SELECT outer_n(1.50), inner_n(inner_n(1.250));
+CREATE FUNCTION jn(a jsonb) RETURNS jsonb LANGUAGE sql AS 'SELECT a';
+CREATE FUNCTION jo(a jsonb) RETURNS jsonb LANGUAGE plpgsql AS 'BEGIN RETURN jn(a) || jn(a - ''x''); END';
+SELECT jo('{"x": 1, "y":  2}');
+CREATE TABLE tn(id int, v numeric(6,2));
+INSERT INTO tn VALUES (1, 1.5);
+SELECT inner_n(v), inner_n(v * 2), inner_n(sum(v)) FROM tn GROUP BY id, v;
+DROP PROCEDURE pr; DROP FUNCTION inner_n, outer_n, jn, jo; DROP TABLE tn;
