@@ -567,7 +567,9 @@ static bool append_args(struct xlat_ctx *c, const PgQuery__FuncCall *f, size_t e
 	for (size_t i = 0; i < 2; i++) {
 		if (i)
 			xlat_puts(c, ", ");
-		if (!(i == elem ? elem_side(c, f->args[i], &tv[i]) : xlat_expr(c, f->args[i], &tv[i])))
+		bool ok = i == elem ? elem_side(c, f->args[i], &tv[i])
+				    : xlat_expr(c, f->args[i], &tv[i]);
+		if (!ok)
 			return false;
 	}
 	return true;

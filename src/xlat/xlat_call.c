@@ -428,8 +428,8 @@ static const char *plain_decimal(struct arena *a, const char *s)
 	while (ni > 1 && *s == '0')
 		s++, ni--;
 	bool zero = strspn(s, "0") >= ni && strspn(frac, "0") >= nf;
-	return arena_printf(a, "%s%.*s%s%.*s", neg && !zero ? "-" : "", ni ? (int)ni : 1, ni ? s : "0",
-			    nf ? "." : "", (int)nf, frac);
+	return arena_printf(a, "%s%.*s%s%.*s", neg && !zero ? "-" : "", ni ? (int)ni : 1,
+			    ni ? s : "0", nf ? "." : "", (int)nf, frac);
 }
 
 /* An untyped string literal n for a numeric parameter, read already by literal_arg: as its

@@ -137,10 +137,6 @@ static bool is_jsonb_node(const PgQuery__Node *n)
 	}
 }
 
-/* Whether n is jsonb: visibly so (is_jsonb_node), a column of type jsonb, or, when typed, an
- * expression whose type is jsonb when translated (coalesce(meta, '{}'), CASE, NULLIF, ->, a scalar
- * subquery, a function returning jsonb). Only || asks for that translation (as || of arrays
- * does); - stays syntactic, being arithmetic far more often. */
 /* The type a $n was declared with (PREPARE q(jsonb), Parse's parameter OIDs, a function's
  * argument or a PL/pgSQL variable): 0 for an undeclared one and for anything but a $n. */
 static uint32_t param_oid(const struct xlat_ctx *c, const PgQuery__Node *n)
@@ -175,6 +171,11 @@ static bool declared_jsonb(struct xlat_ctx *c, const PgQuery__Node *n)
 	       declared_jsonb(c, e->lexpr);
 }
 
+/* Whether n is jsonb: visibly so (is_jsonb_node), through a declared $n (declared_jsonb), a
+ * column of type jsonb, or, when typed, an expression whose type is jsonb when translated
+ * (coalesce(meta, '{}'), CASE, NULLIF, ->, a scalar subquery, a function returning jsonb).
+ * Only || asks for that translation (as || of arrays does); - stays syntactic, being
+ * arithmetic far more often. */
 static bool jsonb_operand(struct xlat_ctx *c, const PgQuery__Node *n, bool typed)
 {
 	struct xlat_type t;
