@@ -392,6 +392,14 @@ static bool array_side(struct xlat_ctx *c, const PgQuery__Node *n, const PgQuery
 	return xlat_cast(c, &tc, t);
 }
 
+/* The element of array || element, element || array, array_append and array_prepend: as an
+ * element of ARRAY[...] is written, a numeric with its display scale (ARRAY[1.50] || 2.0 is
+ * {1.50,2.0}), since the element's text is what the array keeps. */
+static bool elem_side(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t)
+{
+	return xlat_text_operand(c, n, t, XLAT_TF_SCALE);
+}
+
 /* array || array, array || element, element || array: 1 emitted, 0 not arrays, -1 failed. An
  * untyped literal beside an array is an array, as in PostgreSQL (ARRAY['a'] || '{b,c}'). */
 int xlat_array_concat(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
@@ -405,10 +413,10 @@ int xlat_array_concat(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_t
 	xlat_puts(c, la && ra ? "pgfn_array_cat("
 		     : la     ? "pgfn_array_append("
 			      : "pgfn_array_prepend(");
-	if (!array_side(c, e->lexpr, e->rexpr, &l))
+	if (!(la ? array_side(c, e->lexpr, e->rexpr, &l) : elem_side(c, e->lexpr, &l)))
 		return -1;
 	xlat_puts(c, ", ");
-	if (!array_side(c, e->rexpr, e->lexpr, &r))
+	if (!(ra ? array_side(c, e->rexpr, e->lexpr, &r) : elem_side(c, e->rexpr, &r)))
 		return -1;
 	if (!(la && ra))
 		xlat_printf(c, ", '%c'", tag_of(la ? r : l));
@@ -540,6 +548,33 @@ static bool emit_args(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xla
 	return true;
 }
 
+/* The type of array arr with element e added: anycompatiblearray's, the common type when both
+ * are numbers (array_append(ARRAY[1], 2.5) is numeric[]), else arr's. */
+static struct xlat_type number_common(struct xlat_type arr, struct xlat_type e)
+{
+	struct xlat_type el[2] = {{elem_of(arr.oid), -1}, {e.oid, -1}};
+	if (!el[0].oid || !el[1].oid || el[0].oid == el[1].oid || !is_number(el[0].oid) ||
+	    !is_number(el[1].oid))
+		return arr;
+	struct xlat_type common = xlat_type_common(el, 2);
+	return common.oid ? (struct xlat_type){array_of(common), -1} : arr;
+}
+
+/* array_append(a, e), array_prepend(e, a): the element (argument elem) as elem_side writes it. */
+static bool append_args(struct xlat_ctx *c, const PgQuery__FuncCall *f, size_t elem,
+			struct xlat_type *tv)
+{
+	for (size_t i = 0; i < 2; i++) {
+		if (i)
+			xlat_puts(c, ", ");
+		bool ok = i == elem ? elem_side(c, f->args[i], &tv[i])
+				    : xlat_expr(c, f->args[i], &tv[i]);
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
 static bool array_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *tv,
 		      struct xlat_type *t)
 {
@@ -621,12 +656,14 @@ int xlat_array_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 	case A_PREPEND:
 		xlat_puts(c,
 			  afns[k].kind == A_APPEND ? "pgfn_array_append(" : "pgfn_array_prepend(");
-		ok = emit_args(c, f, tv);
+		ok = append_args(c, f, afns[k].kind == A_APPEND ? 1 : 0, tv);
 		xlat_printf(c, ", '%c')", tag_of(tv[afns[k].kind == A_APPEND ? 1 : 0]));
 		*t = tv[afns[k].kind == A_APPEND ? 0 : 1];
 		if (!is_array_c(c, *t))
 			*t = (struct xlat_type){agg_array_of(c, tv[afns[k].kind == A_APPEND ? 1 : 0]),
 						-1};
+		else
+			*t = number_common(*t, tv[afns[k].kind == A_APPEND ? 1 : 0]);
 		return ok ? 1 : -1;
 	case A_CAT:
 		xlat_puts(c, "pgfn_array_cat(");

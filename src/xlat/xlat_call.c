@@ -391,6 +391,67 @@ static bool emit_proc_call(struct xlat_ctx *c, const struct xlat_udf *u, const s
 	return true;
 }
 
+/* A numeric argument txt of type t for a numeric parameter: as its decimal text with the
+ * display scale the translator knows (f(1.50) passes '1.50'), which the body's $n keeps, as a
+ * numeric parameter bound by the client does; SQLite's number would lose it (1.5). */
+static const char *numeric_arg(struct xlat_ctx *c, const char *txt, struct xlat_type t)
+{
+	struct strbuf sb, *saved = c->sb;
+	strbuf_init(&sb, 0);
+	c->sb = &sb;
+	xlat_puts(c, txt);
+	xlat_text_form(c, 0, sb.len, t, XLAT_TF_SCALE);
+	c->sb = saved;
+	const char *out = sb.failed ? txt : arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
+	strbuf_fini(&sb);
+	return out;
+}
+
+/* numeric_in's output of a plain decimal s ([+-]digits[.digits], blanks around): its digits
+ * with the scale written ("007.50" is 7.50, "-0.0" 0.0); NULL for any other spelling
+ * (exponents, NaN), which then goes as the number literal_arg made of it. */
+static const char *plain_decimal(struct arena *a, const char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\n')
+		s++;
+	bool neg = *s == '-';
+	if (*s == '-' || *s == '+')
+		s++;
+	size_t ni = strspn(s, "0123456789");
+	const char *frac = s[ni] == '.' ? s + ni + 1 : s + ni;
+	size_t nf = strspn(frac, "0123456789");
+	const char *end = frac + nf;
+	while (*end == ' ' || *end == '\t' || *end == '\n')
+		end++;
+	if ((ni == 0 && nf == 0) || *end)
+		return NULL;
+	while (ni > 1 && *s == '0')
+		s++, ni--;
+	bool zero = strspn(s, "0") >= ni && strspn(frac, "0") >= nf;
+	return arena_printf(a, "%s%.*s%s%.*s", neg && !zero ? "-" : "", ni ? (int)ni : 1,
+			    ni ? s : "0", nf ? "." : "", (int)nf, frac);
+}
+
+/* An untyped string literal n for a numeric parameter, read already by literal_arg: as its
+ * decimal text with the scale written ('1.50', as numeric_arg passes 1.50); txt otherwise. */
+static const char *numeric_literal_arg(struct xlat_ctx *c, const PgQuery__Node *n, const char *txt)
+{
+	if (n->node_case != NODE(A_CONST) || n->a_const->isnull ||
+	    n->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL)
+		return txt;
+	const char *dec = plain_decimal(c->a, n->a_const->sval->sval);
+	if (!dec)
+		return txt;
+	struct strbuf sb, *saved = c->sb;
+	strbuf_init(&sb, 0);
+	c->sb = &sb;
+	xlat_string(c, dec);
+	c->sb = saved;
+	const char *out = sb.failed ? txt : arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
+	strbuf_fini(&sb);
+	return out;
+}
+
 /* shardlite_call(name, sig, args...): every parameter in order, given or defaulted. */
 static bool emit_call(struct xlat_ctx *c, const struct xlat_udf *u, const struct call_args *ca,
 		      const size_t *map)
@@ -411,6 +472,10 @@ static bool emit_call(struct xlat_ctx *c, const struct xlat_udf *u, const struct
 			param_type(c, ca->expr[k], u->argtypes[i]);
 			if (!(txt = literal_arg(c, ca->expr[k], u->argtypes[i], ca->txt[k])))
 				return false;
+			if (u->argtypes[i] == XLAT_OID_NUMERIC && ca->tv[k].oid == XLAT_OID_NUMERIC)
+				txt = numeric_arg(c, txt, ca->tv[k]);
+			else if (u->argtypes[i] == XLAT_OID_NUMERIC)
+				txt = numeric_literal_arg(c, ca->expr[k], txt);
 			/* a row type's argument given as a record or text: read by record_in as the
 			 * type, so its fields take the attributes' types and modifiers */
 			const char *spec = ca->tv[k].oid != u->argtypes[i]

@@ -747,9 +747,10 @@ static bool from_param(struct xlat_ctx *c, const struct cast *k)
 	};
 	bool given = p->number <= c->ngiven && c->given[p->number - 1];
 	/* bound as the client's type: convert it as a value (a boolean, bound as 0/1, reads
-	 * 'true' as text) */
+	 * 'true' as text; a jsonb, bound as sent, its canonical text) */
 	if (given && c->given[p->number - 1] != oid && !k->to.is_array &&
-	    (to_texty_type(oid) || c->given[p->number - 1] == XLAT_OID_BOOL) &&
+	    (to_texty_type(oid) || c->given[p->number - 1] == XLAT_OID_BOOL ||
+	     c->given[p->number - 1] == XLAT_OID_JSONB) &&
 	    oid != XLAT_OID_TIMETZ)
 		return from_expr(c, k);
 	enum xlat_store st = k->to.info->store;
@@ -761,6 +762,8 @@ static bool from_param(struct xlat_ctx *c, const struct cast *k)
 		xlat_printf(c, "pgfn_num_add(?%d, 0, %d, 0)", p->number,
 			    xlat_numeric_scale_of((struct xlat_type){XLAT_OID_NUMERIC,
 								     k->to.typmod}));
+	else if (k->to.info->oid == XLAT_OID_JSONB && !k->to.is_array) /* as sent: canonical */
+		xlat_printf(c, "pgfn_jsonb_in(?%d)", p->number);
 	else if (st == XLAT_ST_REAL || st == XLAT_ST_NUMERIC) /* a NaN arrives as 'NaN' */
 		xlat_printf(c, "iif(?%d = 'NaN', 'NaN', CAST(?%d AS %s))", p->number, p->number,
 			    affinity[st]);

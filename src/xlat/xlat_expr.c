@@ -411,7 +411,10 @@ static bool param_ref(struct xlat_ctx *c, const PgQuery__ParamRef *p, struct xla
 		return false;
 	t->oid = p->number <= c->ngiven ? c->given[p->number - 1] : 0;
 	t->typmod = -1;
-	xlat_printf(c, "?%d", p->number);
+	if (t->oid == XLAT_OID_JSONB) /* bound as sent: jsonb's value is its canonical text */
+		xlat_printf(c, "pgfn_jsonb_in(?%d)", p->number);
+	else
+		xlat_printf(c, "?%d", p->number);
 	return true;
 }
 

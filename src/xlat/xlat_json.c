@@ -137,14 +137,49 @@ static bool is_jsonb_node(const PgQuery__Node *n)
 	}
 }
 
-/* Whether n is jsonb: visibly so (is_jsonb_node), a column of type jsonb, or, when typed, an
- * expression whose type is jsonb when translated (coalesce(meta, '{}'), CASE, NULLIF, ->, a scalar
- * subquery, a function returning jsonb). Only || asks for that translation (as || of arrays
- * does); - stays syntactic, being arithmetic far more often. */
+/* The type a $n was declared with (PREPARE q(jsonb), Parse's parameter OIDs, a function's
+ * argument or a PL/pgSQL variable): 0 for an undeclared one and for anything but a $n. */
+static uint32_t param_oid(const struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	if (n->node_case != PG_QUERY__NODE__NODE_PARAM_REF)
+		return 0;
+	int k = n->param_ref->number;
+	return k >= 1 && k <= c->ngiven ? c->given[k - 1] : 0;
+}
+
+static bool jsonb_concat(struct xlat_ctx *c, const PgQuery__AExpr *e);
+
+/* Whether n is jsonb through a declared $n: one declared jsonb, or a jsonb operator applied
+ * to one ($1 || $2 || $3, ($1 || $2) - 'a', $1 -> 'k'). Looks through operators only, so a
+ * long || chain of other operands costs no translation. */
+static bool declared_jsonb(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	if (param_oid(c, n) == XLAT_OID_JSONB)
+		return true;
+	if (n->node_case != PG_QUERY__NODE__NODE_A_EXPR ||
+	    n->a_expr->kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP || !n->a_expr->lexpr)
+		return false;
+	const PgQuery__AExpr *e = n->a_expr;
+	const char *op = e->n_name == 1 ? xlat_node_str(e->name[0]) : NULL;
+	if (!op)
+		return false;
+	if (strcmp(op, "||") == 0)
+		return (declared_jsonb(c, e->lexpr) || declared_jsonb(c, e->rexpr)) &&
+		       jsonb_concat(c, e);
+	return (strcmp(op, "->") == 0 || strcmp(op, "#>") == 0 || strcmp(op, "-") == 0 ||
+		strcmp(op, "#-") == 0) &&
+	       declared_jsonb(c, e->lexpr);
+}
+
+/* Whether n is jsonb: visibly so (is_jsonb_node), through a declared $n (declared_jsonb), a
+ * column of type jsonb, or, when typed, an expression whose type is jsonb when translated
+ * (coalesce(meta, '{}'), CASE, NULLIF, ->, a scalar subquery, a function returning jsonb).
+ * Only || asks for that translation (as || of arrays does); - stays syntactic, being
+ * arithmetic far more often. */
 static bool jsonb_operand(struct xlat_ctx *c, const PgQuery__Node *n, bool typed)
 {
 	struct xlat_type t;
-	if (is_jsonb_node(n))
+	if (is_jsonb_node(n) || declared_jsonb(c, n))
 		return true;
 	if (n->node_case == PG_QUERY__NODE__NODE_COLUMN_REF)
 		return xlat_scope_column_type(c, n->column_ref).oid == XLAT_OID_JSONB;
@@ -172,22 +207,33 @@ static bool jsonb_operand(struct xlat_ctx *c, const PgQuery__Node *n, bool typed
 	}
 }
 
-/* Whether n has no type of its own (a string literal, a bare $n), so that beside jsonb it is
- * jsonb (jsonb_col || '{"a": 1}'), where beside text it would make || text's. */
-static bool untyped(const PgQuery__Node *n)
+/* Whether n has no type of its own (a string literal, a $n not declared), so that beside
+ * jsonb it is jsonb (jsonb_col || '{"a": 1}'), where beside text it would make || text's. */
+static bool untyped(const struct xlat_ctx *c, const PgQuery__Node *n)
 {
 	return (n->node_case == PG_QUERY__NODE__NODE_A_CONST && n->a_const->sval) ||
-	       n->node_case == PG_QUERY__NODE__NODE_PARAM_REF;
+	       (n->node_case == PG_QUERY__NODE__NODE_PARAM_REF &&
+		(!param_oid(c, n) || param_oid(c, n) == XLAT_OID_UNKNOWN));
 }
 
-/* jsonb || jsonb: either side visibly jsonb, or a jsonb column beside jsonb or an untyped
- * operand (a jsonb column || a text column is text's ||, as in PostgreSQL). */
+/* A $n declared with a type other than jsonb: beside jsonb, || is then text's (textanycat,
+ * for a text one) or no operator at all, never jsonb's. */
+static bool typed_other(const struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	uint32_t oid = param_oid(c, n);
+	return oid && oid != XLAT_OID_UNKNOWN && oid != XLAT_OID_JSONB;
+}
+
+/* jsonb || jsonb: either side visibly jsonb, or a jsonb column or declared $n beside jsonb or
+ * an untyped operand (a jsonb column || a text column is text's ||, as in PostgreSQL). */
 static bool jsonb_concat(struct xlat_ctx *c, const PgQuery__AExpr *e)
 {
+	if (typed_other(c, e->lexpr) || typed_other(c, e->rexpr))
+		return false;
 	if (is_jsonb_node(e->lexpr) || is_jsonb_node(e->rexpr))
 		return true;
 	bool l = jsonb_operand(c, e->lexpr, true), r = jsonb_operand(c, e->rexpr, true);
-	return (l && (r || untyped(e->rexpr))) || (r && untyped(e->lexpr));
+	return (l && (r || untyped(c, e->rexpr))) || (r && untyped(c, e->lexpr));
 }
 
 /* A right operand that names a key or path: a bare $n is text, as PostgreSQL infers it. */

@@ -188,6 +188,27 @@ START_TEST(params_string_types_agree)
 }
 END_TEST
 
+/* jsonb || and - of parameters declared jsonb (Parse's OIDs, PREPARE's types, a function's
+ * arguments) are jsonb's, each $n read as its canonical text; a text $n beside one makes ||
+ * text's (textanycat). */
+START_TEST(params_declared_jsonb)
+{
+	struct arena *a = arena_new(0);
+	const uint32_t jj[] = {3802, 3802, 25};
+	struct xlat_stmt *st = xtranslate("SELECT $1 || $2, ($1 || $2) - $3", jj, 3, 1, a);
+	ck_assert_str_eq(st->sql, "SELECT pgfn_jsonb_concat(pgfn_jsonb_in(?1), pgfn_jsonb_in(?2)) "
+				  "AS \"?column?\", pgfn_jsonb_delete(pgfn_jsonb_concat("
+				  "pgfn_jsonb_in(?1), pgfn_jsonb_in(?2)), ?3) AS \"?column?\"");
+	ck_assert_uint_eq(st->cols[0].type_oid, 3802);
+	ck_assert_uint_eq(st->cols[1].type_oid, 3802);
+	const uint32_t jt[] = {3802, 25};
+	st = xtranslate("SELECT $1 || $2", jt, 2, 1, a);
+	ck_assert_uint_eq(st->cols[0].type_oid, 25);
+	ck_assert_ptr_null(strstr(st->sql, "pgfn_jsonb_concat"));
+	arena_free(a);
+}
+END_TEST
+
 /* Each row as PostgreSQL 15 printed it for the same query. */
 static const struct {
 	const char *pg, *row;
@@ -225,6 +246,7 @@ Suite *xlat_suite_fnlib(void)
 	tcase_add_loop_test(tc, fnlib_case, 0, (int)(sizeof(cases) / sizeof(cases[0])));
 	tcase_add_test(tc, params_typed_from_arguments);
 	tcase_add_test(tc, params_string_types_agree);
+	tcase_add_test(tc, params_declared_jsonb);
 	tcase_add_loop_test(tc, fnlib_row, 0, (int)(sizeof(rows) / sizeof(rows[0])));
 	suite_add_tcase(s, tc);
 	return s;
