@@ -72,16 +72,17 @@ static const char *range_escape(struct xlat_ctx *c, const PgQuery__Node *esc)
 	return k >= n ? v : NULL;
 }
 
-/* col >= lo AND col < hi AND ... for col LIKE pat on a column of one of the tenant's tables
- * that SQLite compares as text (TEXT affinity, text or varchar: every value it holds is text,
- * but a blob a foreign writer stored, docs/sql-compat.md), so that SQLite searches an index on
- * col as its own LIKE optimization did: lo the pattern's literal prefix, hi the least text
- * above every text beginning with it (x'', above every text, when there is none), both
- * compared bytewise (COLLATE BINARY: PostgreSQL's LIKE is). A literal pattern's bounds are
- * written as literals (the pattern is pinned, xlat_cache.c), none when its prefix is empty;
- * a parameter's are pgfn_like_lo/hi($n, esc), constant for the statement. Not in DDL (a
- * view's, CHECK's, index's stored text stays the LIKE alone). 1 written (the caller closes
- * the parenthesis), 0 not such a LIKE, -1 failed. */
+/* ((col >= lo AND col < hi) OR col >= x'') AND ... for col LIKE pat on a column of one of
+ * the tenant's tables that SQLite compares as text (TEXT affinity, text or varchar: every
+ * value it holds is text, or a blob a foreign writer stored, which sorts above every text and
+ * which like() reads bytewise: the x'' branch, a second index range), so that SQLite searches
+ * an index on col as its own LIKE optimization did: lo the pattern's literal prefix, hi the
+ * least text above every text beginning with it (x'' when there is none: then col >= lo
+ * alone), compared bytewise (COLLATE BINARY: PostgreSQL's LIKE is). A literal pattern's
+ * bounds are written as literals (the pattern is pinned, xlat_cache.c), none when its prefix
+ * is empty; a parameter's are pgfn_like_lo/hi($n, esc), constant for the statement. Not in
+ * DDL (a view's, CHECK's, index's stored text stays the LIKE alone). 1 written (the caller
+ * closes the parenthesis), 0 not such a LIKE, -1 failed. */
 static int like_range(struct xlat_ctx *c, const PgQuery__AExpr *e, const PgQuery__Node *pat,
 		      const PgQuery__Node *esc)
 {
@@ -120,11 +121,16 @@ static int like_range(struct xlat_ctx *c, const PgQuery__AExpr *e, const PgQuery
 		hi[hilen] = '\0';
 	}
 	struct xlat_type ignored;
-	xlat_puts(c, "(");
-	for (int i = 0; i < 2; i++) {
+	bool bounded = param || upper;
+	xlat_puts(c, bounded ? "(((" : "(");
+	for (int i = 0; i < (bounded ? 3 : 1); i++) {
 		if (!xlat_cmp_operand(c, e->lexpr, &ignored))
 			return -1;
-		xlat_puts(c, i ? " < " : " >= ");
+		xlat_puts(c, i == 1 ? " < " : " >= ");
+		if (i == 2) { /* a blob: above every text, where like() reads its bytes */
+			xlat_puts(c, "x'') AND ");
+			break;
+		}
 		if (param) {
 			xlat_puts(c, i ? "pgfn_like_hi(" : "pgfn_like_lo(");
 			if (!xlat_cmp_operand(c, pat, &ignored))
@@ -133,12 +139,10 @@ static int like_range(struct xlat_ctx *c, const PgQuery__AExpr *e, const PgQuery
 			xlat_puts(c, ", ");
 			xlat_string(c, escv);
 			xlat_puts(c, ")");
-		} else if (i == 0 || upper) {
-			xlat_string(c, i ? hi : lo);
 		} else {
-			xlat_puts(c, "x''");
+			xlat_string(c, i ? hi : lo);
 		}
-		xlat_puts(c, " COLLATE BINARY AND ");
+		xlat_puts(c, i == 1 ? " COLLATE BINARY) OR " : " COLLATE BINARY AND ");
 	}
 	return 1;
 }
