@@ -42,6 +42,9 @@ SELECT id FROM li_t WHERE name LIKE chr(1114111) || '%' ORDER BY id;
 SELECT id FROM li_t WHERE name LIKE 'a' || chr(1114111) || '%' ORDER BY id;
 SELECT id FROM li_t WHERE name LIKE chr(55295) || '%' ORDER BY id;
 SELECT id FROM li_t WHERE name LIKE 'b%' ORDER BY id;
+INSERT INTO li_t VALUES (28, 'it''s', 'it''s');
+SELECT id FROM li_t WHERE name LIKE 'it''%' ORDER BY id;
+SELECT id FROM li_t WHERE v LIKE 'it''s' ORDER BY id;
 -- qualified and aliased columns, a join, UPDATE and DELETE
 SELECT t.id FROM li_t t WHERE t.name LIKE 'abc%' ORDER BY 1;
 SELECT a.id, b.id FROM li_t a JOIN li_t b ON b.name LIKE 'ab%' AND b.id = a.id + 1
@@ -71,6 +74,9 @@ PREPARE li_q(text, text) AS SELECT id FROM li_t WHERE name LIKE $1 ESCAPE '#' OR
 EXECUTE li_q('ab#%%', NULL);
 PREPARE li_r AS SELECT id FROM li_t WHERE v LIKE $1 ORDER BY id;
 EXECUTE li_r('ab%');
+PREPARE li_s(varchar) AS SELECT id FROM li_t WHERE v LIKE $1 ORDER BY id;
+EXECUTE li_s('日%');
+EXECUTE li_s('it''%');
 -- a view and a CHECK keep the LIKE alone
 CREATE VIEW li_v AS SELECT id, name FROM li_t WHERE name LIKE 'abc%';
 SELECT * FROM li_v ORDER BY id;
