@@ -211,6 +211,7 @@ struct catalog_relation {
 	const struct catalog_ukey *ukeys;
 	size_t nukeys;
 	const char *const *dflt_sql; /* per column: its default as SQLite's text, NULL: none */
+	const bool *text_affinity;   /* per column: SQLite's TEXT affinity by its declared type */
 	bool unpopulated; /* a materialized view made or refreshed WITH NO DATA */
 	bool matview;     /* a materialized view (its rows change by REFRESH only) */
 	bool composite;   /* a composite type (CREATE TYPE ... AS): a row type, no relation */

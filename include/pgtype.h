@@ -95,6 +95,18 @@ const struct pgtype_info *pgtype_all(size_t *n);
  * upper-case affinity names "INTEGER" and "REAL" (as SQLite tools write them) mean SQLite's
  * 64-bit storage, int8 and float8, while PostgreSQL's "integer"/"real" stay int4/float4. */
 uint32_t pgtype_from_decl(const char *decl, int32_t *typmod);
+/* Whether SQLite gives a column declared decl (NULL: none) TEXT affinity: no "INT" in it and
+ * "CHAR", "CLOB" or "TEXT" (SQLite's rules, case-insensitive). */
+bool pgtype_decl_text_affinity(const char *decl);
+
+/* LIKE's literal prefix (pgtype_like.c): the bytes of pattern pat[0..plen) before its first
+ * unescaped % or _ (or an escape with nothing after it), escapes removed, into out (at least
+ * plen bytes); esc[0..esclen) the escape character, esclen 0 none. Returns its length. */
+size_t pgtype_like_prefix(const char *pat, size_t plen, const char *esc, size_t esclen, char *out);
+/* The least UTF-8 text above every text that begins with prefix[0..n), into out (at least
+ * n + 4 bytes) and *outlen: the last character raised by one code point (U+10FFFF dropped and
+ * the one before raised). False when there is none (n 0, all U+10FFFF, not UTF-8). */
+bool pgtype_like_upper(const char *prefix, size_t n, char *out, size_t *outlen);
 
 /* A value as SQLite holds it. Text and blob point at memory owned by the caller. */
 enum pgtype_kind { PGTYPE_V_NULL, PGTYPE_V_INT, PGTYPE_V_FLOAT, PGTYPE_V_TEXT, PGTYPE_V_BLOB };

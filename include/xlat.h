@@ -867,8 +867,12 @@ struct xlat_schema {
 	const struct xlat_domain *domains;
 	/* The default of column col of table name as a SQLite expression (what SQLite evaluates
 	 * when the column is left out) into *sql, NULL when it has none; false when the column
-	 * is not known. Valid until the call returns. NULL: never known. Cache misses only. */
-	bool (*default_fn)(void *arg, const char *name, const char *col, const char **sql);
+	 * is not known. Valid until the call returns. NULL: never known. Cache misses only.
+	 * With text_affinity (may be NULL): whether SQLite gives the column TEXT affinity by its
+	 * declared type, so that a text compared with it stays text (a LIKE's index range,
+	 * xlat_pred.c; part of the fingerprint). */
+	bool (*default_fn)(void *arg, const char *name, const char *col, const char **sql,
+			   bool *text_affinity);
 	/* The OID of the row type of table or view name (what SELECT t FROM t reports for its
 	 * column t); NULL: not known, such a column is refused. With name NULL the other way:
 	 * whether oid is a relation's row type, 0 when not, else oid with the relation's name

@@ -38,6 +38,7 @@ struct cat_col {
 	 * its PostgreSQL type a row of the column sidecar: nothing numbers it */
 	bool rowid_key;
 	bool integer_decl; /* declared exactly INTEGER: the rowid alias when the table's only key */
+	bool text_affinity; /* SQLite gives it TEXT affinity (pgtype_decl_text_affinity) */
 	const char *dflt_sql;  /* SQLite's own text of the default (dflt_value), NULL: none */
 	const struct cat_domain *domain; /* declared with a domain (typoid is its base type's) */
 	/* a view's numeric expression column: the display scale the translator gave it (its

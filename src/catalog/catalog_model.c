@@ -199,6 +199,7 @@ static bool load_cols(sqlite3 *db, struct cat_model *m, struct cat_rel *r, struc
 			     (sqlite3_column_int(st, 4) && r->kind == 'r');
 		c->pk = sqlite3_column_int(st, 4);
 		c->integer_decl = decl && strcasecmp(decl, "INTEGER") == 0;
+		c->text_affinity = pgtype_decl_text_affinity(decl);
 		c->generated = sqlite3_column_int(st, 5) ? 's' : '\0';
 		if (!c->generated) {
 			c->dflt_sql = col_text(m->a, st, 3);

@@ -57,6 +57,7 @@ static uint64_t fingerprint(const struct cat_model *m)
 				c->rowid_seq ? strlen(c->rowid_seq) + 1 : 1);
 			h = fnv(h, &c->pk, sizeof(c->pk));
 			h = fnv(h, &c->rowid_key, 1); /* NULLs into it are refused (23502) */
+			h = fnv(h, &c->text_affinity, 1); /* a LIKE's index range (xlat_pred.c) */
 			/* INSERT ... VALUES (DEFAULT), (1) writes the default into its translation */
 			h = fnv(h, c->dflt_sql ? c->dflt_sql : "",
 				c->dflt_sql ? strlen(c->dflt_sql) + 1 : 1);
@@ -194,6 +195,10 @@ static void copy_cols(struct arena *a, struct catalog_relation *d, const struct 
 	const char **dflt = arena_zalloc(a, (size_t)(r->ncols ? r->ncols : 1) * sizeof(*dflt));
 	d->name = arena_strdup(a, r->name);
 	d->dflt_sql = dflt;
+	bool *aff = arena_zalloc(a, (size_t)(r->ncols ? r->ncols : 1) * sizeof(*aff));
+	for (int k = 0; k < r->ncols; k++)
+		aff[k] = r->cols[k].text_affinity;
+	d->text_affinity = aff;
 	d->unpopulated = r->matview && !r->populated;
 	d->composite = r->kind == 'c';
 	d->view = r->kind == 'v' && !r->matview;

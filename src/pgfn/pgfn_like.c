@@ -144,11 +144,57 @@ static void fn_like(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_int(ctx, r == PGFN_LIKE_TRUE);
 }
 
+/* pgfn_like_lo(pattern, escape) / pgfn_like_hi(pattern, escape): the bounds of the index
+ * range the translator puts beside col LIKE $n (xlat_pred.c), constant for the statement:
+ * lo the pattern's literal prefix (pgtype_like_prefix), hi the least text above every text
+ * that begins with it, or x'' (above every text) when there is none. NULL for a NULL
+ * argument; an escape of more than one character is like()'s 22025. */
+static void like_bound(sqlite3_context *ctx, sqlite3_value **argv, bool hi)
+{
+	if (pgfn_any_null(ctx, 2, argv))
+		return;
+	size_t plen, esclen;
+	const char *esc = arg_bytes(argv[1], &esclen);
+	if (esclen > pgfn_utf8_clen(esc, esclen)) {
+		pgfn_error(ctx, "22025", "invalid escape string");
+		return;
+	}
+	const char *pat = arg_bytes(argv[0], &plen);
+	char *buf = sqlite3_malloc64(2 * (plen + 4));
+	if (!buf) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	size_t n = pgtype_like_prefix(pat, plen, esc, esclen, buf), hn = 0;
+	char *up = buf + plen + 4;
+	if (!hi)
+		sqlite3_result_text(ctx, buf, (int)n, SQLITE_TRANSIENT);
+	else if (pgtype_like_upper(buf, n, up, &hn))
+		sqlite3_result_text(ctx, up, (int)hn, SQLITE_TRANSIENT);
+	else
+		sqlite3_result_zeroblob(ctx, 0);
+	sqlite3_free(buf);
+}
+
+static void fn_like_lo(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	like_bound(ctx, argv, false);
+}
+
+static void fn_like_hi(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	like_bound(ctx, argv, true);
+}
+
 int pgfn_register_like(sqlite3 *db)
 {
 	static const struct pgfn_def defs[] = {
 		{"like", 2, fn_like},
 		{"like", 3, fn_like},
+		{"pgfn_like_lo", 2, fn_like_lo},
+		{"pgfn_like_hi", 2, fn_like_hi},
 	};
 	return pgfn_define(db, defs, ARRAY_LEN(defs));
 }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define DECL_MAX 128
 #define VARHDRSZ 4
@@ -365,4 +366,18 @@ uint32_t pgtype_from_decl(const char *decl, int32_t *typmod)
 	}
 	*typmod = mod;
 	return oid;
+}
+
+bool pgtype_decl_text_affinity(const char *decl)
+{
+	if (!decl)
+		return false;
+	bool text = false;
+	for (const char *p = decl; *p; p++) {
+		if (strncasecmp(p, "INT", 3) == 0)
+			return false;
+		text |= strncasecmp(p, "CHAR", 4) == 0 || strncasecmp(p, "CLOB", 4) == 0 ||
+			strncasecmp(p, "TEXT", 4) == 0;
+	}
+	return text;
 }

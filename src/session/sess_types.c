@@ -161,12 +161,15 @@ bool sess_types_refkey(void *arg, const char *name, const char *const *cols, siz
 	return false;
 }
 
-static bool table_default(void *arg, const char *name, const char *col, const char **sql)
+static bool table_default(void *arg, const char *name, const char *col, const char **sql,
+			  bool *text_affinity)
 {
 	const struct catalog_relation *r = sess_types_relation(arg, name);
 	for (size_t i = 0; r && r->dflt_sql && i < r->ncols; i++) {
 		if (strcasecmp(r->cols[i].name, col) == 0) {
 			*sql = r->dflt_sql[i];
+			if (text_affinity)
+				*text_affinity = r->text_affinity && r->text_affinity[i];
 			return true;
 		}
 	}

@@ -683,7 +683,7 @@ bool xlat_domain_own_default(struct xlat_ctx *c, const char *table, const char *
 {
 	const char *sql = NULL;
 	if (!c->schema || !c->schema->default_fn ||
-	    !c->schema->default_fn(c->schema->arg, table, col, &sql) || !sql)
+	    !c->schema->default_fn(c->schema->arg, table, col, &sql, NULL) || !sql)
 		return false;
 	return strncmp(sql, CATALOG_DOMAIN_DEFAULT_MARK, strlen(CATALOG_DOMAIN_DEFAULT_MARK)) != 0;
 }

@@ -1012,6 +1012,11 @@ const char *xlat_scope_on_owner(const struct xlat_ctx *c, const PgQuery__JoinExp
 const char *xlat_scope_hidden_by_alias(const struct xlat_ctx *c, const char *rel);
 /* The type of a column reference, {0, -1} when it is only known at run time. */
 struct xlat_type xlat_scope_column_type(const struct xlat_ctx *c, const PgQuery__ColumnRef *cr);
+/* The column cr names when it is a column of one of the tenant's tables (not a view's, a
+ * CTE's, a subquery's or the catalog's) in scope that SQLite gives TEXT affinity
+ * (xlat_schema.default_fn); NULL otherwise or when unsure. */
+const struct xlat_schema_col *xlat_scope_text_col(const struct xlat_ctx *c,
+						   const PgQuery__ColumnRef *cr);
 /* A target list with * or t.* (shape->star): its columns' types from the relations the
  * current level brought into scope since mark first; left as it is when one is unknown. */
 void xlat_scope_star_shape(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int first,

@@ -4,6 +4,8 @@
  * quantified comparisons, scalar). All of them yield boolean except scalar subqueries. */
 #include "xlat_int.h"
 
+#include "pgtype.h"
+
 #include <string.h>
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
@@ -11,24 +13,17 @@
 static const struct xlat_type T_BOOL = {XLAT_OID_BOOL, -1};
 static const struct xlat_type T_UNKNOWN_COL = {XLAT_OID_UNKNOWN_COL, -1};
 
-/* LIKE/ILIKE. PostgreSQL's default escape character is the backslash; SQLite has none, so
- * it is spelled out unless the pattern is a literal without one. ILIKE lower-cases both sides
- * (ASCII only, see docs/sql-compat.md); SQLite's LIKE operator calls pgfn's like()
- * (pgfn_like.c), PostgreSQL's case-sensitive matcher. */
-bool xlat_like(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
+static bool string_const(const PgQuery__Node *n)
 {
-	const char *op = xlat_node_str(e->name[0]);
-	bool ilike = e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE;
-	bool negate = op && op[0] == '!';
-	const PgQuery__Node *pat = e->rexpr, *esc = NULL;
+	return n->node_case == NODE(A_CONST) && !n->a_const->isnull &&
+	       n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL;
+}
+
+/* lhs [NOT] LIKE pat [ESCAPE esc], ILIKE as lower() LIKE lower(). */
+static bool like_body(struct xlat_ctx *c, const PgQuery__AExpr *e, const PgQuery__Node *pat,
+		      const PgQuery__Node *esc, bool ilike, bool negate)
+{
 	struct xlat_type ignored;
-	if (pat->node_case == NODE(FUNC_CALL) && pat->func_call->n_args == 2 &&
-	    strcmp(xlat_node_str(pat->func_call->funcname[pat->func_call->n_funcname - 1]),
-		   "like_escape") == 0) {
-		esc = pat->func_call->args[1];
-		pat = pat->func_call->args[0];
-	}
-	*t = T_BOOL;
 	if (ilike)
 		xlat_puts(c, "lower(");
 	size_t mark = c->sb->len;
@@ -61,10 +56,121 @@ bool xlat_like(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
 	return true;
 }
 
-static bool string_const(const PgQuery__Node *n)
+/* The escape of a LIKE whose ESCAPE clause (esc, NULL: none) is a string literal, PostgreSQL's
+ * default backslash without one, pinned; NULL when it is no literal or no single character
+ * (like()'s 22025 at run time). */
+static const char *range_escape(struct xlat_ctx *c, const PgQuery__Node *esc)
 {
-	return n->node_case == NODE(A_CONST) && !n->a_const->isnull &&
-	       n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL;
+	if (!esc)
+		return "\\";
+	if (!string_const(esc))
+		return NULL;
+	const char *v = xlat_const_value(c, esc)->sval->sval;
+	size_t n = strlen(v), k = 1;
+	while (k < n && ((unsigned char)v[k] & 0xc0) == 0x80)
+		k++;
+	return k >= n ? v : NULL;
+}
+
+/* ((col >= lo AND col < hi) OR col >= x'') AND ... for col LIKE pat on a column of one of
+ * the tenant's tables that SQLite compares as text (TEXT affinity, text or varchar: every
+ * value it holds is text, or a blob a foreign writer stored, which sorts above every text and
+ * which like() reads bytewise: the x'' branch, a second index range), so that SQLite searches
+ * an index on col as its own LIKE optimization did: lo the pattern's literal prefix, hi the
+ * least text above every text beginning with it (x'' when there is none: then col >= lo
+ * alone), compared bytewise (COLLATE BINARY: PostgreSQL's LIKE is). A literal pattern's
+ * bounds are written as literals (the pattern is pinned, xlat_cache.c), none when its prefix
+ * is empty; a parameter's are pgfn_like_lo/hi($n, esc), constant for the statement. Not in
+ * DDL (a view's, CHECK's, index's stored text stays the LIKE alone). 1 written (the caller
+ * closes the parenthesis), 0 not such a LIKE, -1 failed. */
+static int like_range(struct xlat_ctx *c, const PgQuery__AExpr *e, const PgQuery__Node *pat,
+		      const PgQuery__Node *esc)
+{
+	if ((c->st && c->st->is_ddl) || (c->flags & XLAT_X_NOSUBQUERY) ||
+	    e->lexpr->node_case != NODE(COLUMN_REF))
+		return 0;
+	const struct xlat_schema_col *k = xlat_scope_text_col(c, e->lexpr->column_ref);
+	if (!k || (k->type_oid != XLAT_OID_TEXT && k->type_oid != XLAT_OID_VARCHAR))
+		return 0;
+	bool param = pat->node_case == NODE(PARAM_REF);
+	if (param) {
+		int n = pat->param_ref->number;
+		uint32_t given = n >= 1 && n <= c->ngiven ? c->given[n - 1] : 0;
+		if (given && given != XLAT_OID_TEXT && given != XLAT_OID_VARCHAR &&
+		    given != XLAT_OID_UNKNOWN)
+			return 0;
+	} else if (!string_const(pat)) {
+		return 0;
+	}
+	const char *escv = range_escape(c, esc);
+	if (!escv)
+		return 0;
+	char *lo = NULL, *hi = NULL;
+	size_t lolen = 0, hilen = 0;
+	bool upper = false;
+	if (!param) {
+		const char *v = xlat_const_value(c, pat)->sval->sval;
+		size_t n = strlen(v);
+		lo = arena_alloc(c->a, n + 1);
+		hi = arena_alloc(c->a, n + 5);
+		lolen = pgtype_like_prefix(v, n, escv, strlen(escv), lo);
+		if (!lolen)
+			return 0; /* every text begins with '': no range */
+		lo[lolen] = '\0';
+		upper = pgtype_like_upper(lo, lolen, hi, &hilen);
+		hi[hilen] = '\0';
+	}
+	struct xlat_type ignored;
+	bool bounded = param || upper;
+	xlat_puts(c, bounded ? "(((" : "(");
+	for (int i = 0; i < (bounded ? 3 : 1); i++) {
+		if (!xlat_cmp_operand(c, e->lexpr, &ignored))
+			return -1;
+		xlat_puts(c, i == 1 ? " < " : " >= ");
+		if (i == 2) { /* a blob: above every text, where like() reads its bytes */
+			xlat_puts(c, "x'') AND ");
+			break;
+		}
+		if (param) {
+			xlat_puts(c, i ? "pgfn_like_hi(" : "pgfn_like_lo(");
+			if (!xlat_cmp_operand(c, pat, &ignored))
+				return -1;
+			xlat_infer_like(c, pat, (struct xlat_type){XLAT_OID_TEXT, -1});
+			xlat_puts(c, ", ");
+			xlat_string(c, escv);
+			xlat_puts(c, ")");
+		} else {
+			xlat_string(c, i ? hi : lo);
+		}
+		xlat_puts(c, i == 1 ? " COLLATE BINARY) OR " : " COLLATE BINARY AND ");
+	}
+	return 1;
+}
+
+/* LIKE/ILIKE. PostgreSQL's default escape character is the backslash; SQLite has none, so
+ * it is spelled out unless the pattern is a literal without one. ILIKE lower-cases both sides
+ * (ASCII only, see docs/sql-compat.md); SQLite's LIKE operator calls pgfn's like()
+ * (pgfn_like.c), PostgreSQL's case-sensitive matcher. A plain LIKE of a table's text column
+ * gets the range of its pattern's prefix beside it (like_range). */
+bool xlat_like(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
+{
+	const char *op = xlat_node_str(e->name[0]);
+	bool ilike = e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE;
+	bool negate = op && op[0] == '!';
+	const PgQuery__Node *pat = e->rexpr, *esc = NULL;
+	if (pat->node_case == NODE(FUNC_CALL) && pat->func_call->n_args == 2 &&
+	    strcmp(xlat_node_str(pat->func_call->funcname[pat->func_call->n_funcname - 1]),
+		   "like_escape") == 0) {
+		esc = pat->func_call->args[1];
+		pat = pat->func_call->args[0];
+	}
+	*t = T_BOOL;
+	int range = ilike || negate ? 0 : like_range(c, e, pat, esc);
+	if (range < 0 || !like_body(c, e, pat, esc, ilike, negate))
+		return false;
+	if (range)
+		xlat_puts(c, ")");
+	return true;
 }
 
 /* '1' IN (1, 2): an untyped literal tested against a list takes the type of the list's first

@@ -445,7 +445,7 @@ bool xlat_scope_default(struct xlat_ctx *c, const PgQuery__RangeVar *rv, const c
 {
 	*sql = NULL;
 	return own_tenant_rel(c, rv) && c->schema && c->schema->default_fn &&
-	       c->schema->default_fn(c->schema->arg, rv->relname, col, sql);
+	       c->schema->default_fn(c->schema->arg, rv->relname, col, sql, NULL);
 }
 
 bool xlat_scope_absent(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
@@ -622,6 +622,54 @@ struct xlat_type xlat_scope_column_type(const struct xlat_ctx *c, const PgQuery_
 	if (!field_names(cr, &rel, &col))
 		return (struct xlat_type){0, -1};
 	return rel ? qualified(c, rel, col) : unqualified(c, col);
+}
+
+/* k, a column of r, when r is one of the tenant's tables (not a view, CTE, subquery or
+ * catalog relation) and SQLite gives k TEXT affinity; NULL otherwise. */
+static const struct xlat_schema_col *text_col(const struct xlat_ctx *c,
+					      const struct xlat_scope_rel *r,
+					      const struct xlat_schema_col *k)
+{
+	const struct xlat_schema *s = c->schema;
+	const char *ignored;
+	bool text = false;
+	return k && r->table && !r->opaque && s && s->relkind_fn && s->default_fn &&
+			       s->relkind_fn(s->arg, r->table) == 0 &&
+			       s->default_fn(s->arg, r->table, k->name, &ignored, &text) && text
+		       ? k
+		       : NULL;
+}
+
+const struct xlat_schema_col *xlat_scope_text_col(const struct xlat_ctx *c,
+						   const PgQuery__ColumnRef *cr)
+{
+	const char *rel = NULL, *col = NULL;
+	if (!field_names(cr, &rel, &col) || cr->n_fields > 2)
+		return NULL;
+	for (int i = c->nrels - 1; rel && i >= 0; i--) {
+		const struct xlat_scope_rel *r = &c->rels[i];
+		if (r->name && strcmp(r->name, rel) == 0)
+			return text_col(c, r, xlat_scope_col(r->cols, r->ncols, col));
+	}
+	for (int i = c->nrels - 1; !rel && i >= 0;) { /* as unqualified(): one hit, innermost */
+		int level = c->rels[i].level, hits = 0;
+		const struct xlat_scope_rel *owner = NULL;
+		const struct xlat_schema_col *hit = NULL;
+		for (; i >= 0 && c->rels[i].level == level; i--) {
+			const struct xlat_scope_rel *r = &c->rels[i];
+			const struct xlat_schema_col *k =
+				r->opaque ? NULL : xlat_scope_col(r->cols, r->ncols, col);
+			if (r->opaque)
+				return NULL; /* it might be this relation's */
+			if (k && !hits++) {
+				hit = k;
+				owner = r;
+			}
+		}
+		if (hits)
+			return hits == 1 ? text_col(c, owner, hit) : NULL;
+	}
+	return NULL;
 }
 
 /* ---- whole-row references ---- */

@@ -51,5 +51,6 @@ Suite *pgtype_test_bit_suite(void);
 Suite *pgtype_test_range_suite(void);
 Suite *pgtype_test_record_suite(void);
 Suite *pgtype_test_tsearch_suite(void);
+Suite *pgtype_test_like_suite(void);
 
 #endif

@@ -16,6 +16,7 @@ int main(void)
 	srunner_add_suite(sr, pgtype_test_range_suite());
 	srunner_add_suite(sr, pgtype_test_record_suite());
 	srunner_add_suite(sr, pgtype_test_tsearch_suite());
+	srunner_add_suite(sr, pgtype_test_like_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
