@@ -231,6 +231,19 @@ int pgfn_value_cmp(sqlite3_value *x, sqlite3_value *y)
 	return c ? c : n1 < n2 ? -1 : n1 > n2;
 }
 
+int pgfn_sortkey_cmp(sqlite3_value *x, sqlite3_value *y, const char flags[2])
+{
+	char dir = flags[0];
+	bool desc = dir == 'd' || dir == 'J', nulls_first = flags[1] == 'f';
+	bool xn = sqlite3_value_type(x) == SQLITE_NULL, yn = sqlite3_value_type(y) == SQLITE_NULL;
+	return xn && yn ? 0
+	       : xn     ? (nulls_first ? -1 : 1)
+	       : yn     ? (nulls_first ? 1 : -1)
+	       : dir == 'j' || dir == 'J' ? (desc ? -1 : 1) * pgfn_jsonb_value_cmp(x, y)
+	       : desc   ? -pgfn_value_cmp(x, y)
+			: pgfn_value_cmp(x, y);
+}
+
 static int cmp_rows(const void *a, const void *b, void *arg)
 {
 	const struct sortctx *sc = arg;
@@ -239,25 +252,14 @@ static int cmp_rows(const void *a, const void *b, void *arg)
 	for (int k = 0; k < sc->o->nkeys; k++) {
 		sqlite3_value *x = sc->o->v[ra * (size_t)w + (size_t)(first + k)];
 		sqlite3_value *y = sc->o->v[rb * (size_t)w + (size_t)(first + k)];
-		char dir = sc->flags[2 * k];
-		bool desc = dir == 'd' || dir == 'J', nulls_first = sc->flags[2 * k + 1] == 'f';
-		bool xn = sqlite3_value_type(x) == SQLITE_NULL,
-		     yn = sqlite3_value_type(y) == SQLITE_NULL;
-		int c = xn && yn ? 0
-			: xn     ? (nulls_first ? -1 : 1)
-			: yn     ? (nulls_first ? 1 : -1)
-			: dir == 'j' || dir == 'J' ? (desc ? -1 : 1) * pgfn_jsonb_value_cmp(x, y)
-			: desc   ? -pgfn_value_cmp(x, y)
-				 : pgfn_value_cmp(x, y);
+		int c = pgfn_sortkey_cmp(x, y, sc->flags + 2 * k);
 		if (c)
 			return c;
 	}
 	return ra < rb ? -1 : ra > rb; /* input order breaks ties */
 }
 
-/* Whether the first n values of two rows are the same (NULLs the same as each other, as
- * DISTINCT takes them). */
-static bool same_values(sqlite3_value **x, sqlite3_value **y, int n)
+bool pgfn_values_same(sqlite3_value **x, sqlite3_value **y, int n)
 {
 	for (int i = 0; i < n; i++) {
 		bool xn = sqlite3_value_type(x[i]) == SQLITE_NULL,
@@ -284,7 +286,7 @@ static void ord_result(sqlite3_context *ctx, const struct orows *o, const size_t
 		sqlite3_value **row = &o->v[idx[i] * (size_t)o->width];
 		if (string && sqlite3_value_type(row[0]) == SQLITE_NULL)
 			continue;
-		if (distinct && last && same_values(last, row, o->width - o->nkeys))
+		if (distinct && last && pgfn_values_same(last, row, o->width - o->nkeys))
 			continue;
 		last = row;
 		if (written++) {

@@ -177,6 +177,13 @@ const regmatch_t *pgfn_regex_capture(const regex_t *re, const regmatch_t *m, siz
 /* The order of two non-NULL values as pgfn_ordered_agg sorts them: numbers by value and before
  * everything else, text and blobs by their bytes (pgfn_arrayop.c). */
 int pgfn_value_cmp(sqlite3_value *x, sqlite3_value *y);
+/* The order of two values of an ORDER BY key inside an aggregate call, flags its direction
+ * ('a'/'d', 'j'/'J' for jsonb) and NULLs ('f' first, else last), as pgfn_ordered_agg and user
+ * aggregates sort their rows (pgfn_arrayop.c). */
+int pgfn_sortkey_cmp(sqlite3_value *x, sqlite3_value *y, const char flags[2]);
+/* Whether the first n values of two rows are the same (NULLs the same as each other, as
+ * DISTINCT takes them). */
+bool pgfn_values_same(sqlite3_value **x, sqlite3_value **y, int n);
 /* Orders two jsonb values (texts, or a column's bare number as an SQLite number) in jsonb's
  * btree order, as the collation pgfn_jsonb (pgfn_jsonbcmp.c). */
 int pgfn_jsonb_value_cmp(sqlite3_value *x, sqlite3_value *y);

@@ -189,32 +189,11 @@ static int cmp_kept(const void *a, const void *b, void *arg)
 	for (int k = 0; k < g->nkeys; k++) {
 		sqlite3_value *x = g->rows[ra * so->width + (size_t)(g->nargs + k)];
 		sqlite3_value *y = g->rows[rb * so->width + (size_t)(g->nargs + k)];
-		char dir = g->flags[2 * k];
-		bool desc = dir == 'd' || dir == 'J', nulls_first = g->flags[2 * k + 1] == 'f';
-		bool xn = sqlite3_value_type(x) == SQLITE_NULL,
-		     yn = sqlite3_value_type(y) == SQLITE_NULL;
-		int c = xn && yn ? 0
-			: xn     ? (nulls_first ? -1 : 1)
-			: yn     ? (nulls_first ? 1 : -1)
-			: dir == 'j' || dir == 'J' ? (desc ? -1 : 1) * pgfn_jsonb_value_cmp(x, y)
-			: desc   ? -pgfn_value_cmp(x, y)
-				 : pgfn_value_cmp(x, y);
+		int c = pgfn_sortkey_cmp(x, y, g->flags + 2 * k);
 		if (c)
 			return c;
 	}
 	return ra < rb ? -1 : ra > rb; /* input order breaks ties */
-}
-
-/* Whether two rows have the same arguments (NULLs the same, as DISTINCT takes them). */
-static bool same_args(sqlite3_value **x, sqlite3_value **y, int n)
-{
-	for (int i = 0; i < n; i++) {
-		bool xn = sqlite3_value_type(x[i]) == SQLITE_NULL,
-		     yn = sqlite3_value_type(y[i]) == SQLITE_NULL;
-		if (xn != yn || (!xn && pgfn_value_cmp(x[i], y[i]) != 0))
-			return false;
-	}
-	return true;
 }
 
 /* The kept rows in order through the transition function (then freed). */
@@ -239,7 +218,7 @@ static bool replay(sqlite3_context *ctx, struct agg *g)
 	}
 	for (size_t i = 0; ok && i < g->n; i++) {
 		sqlite3_value **row = &g->rows[idx[i] * width];
-		if (distinct && last && same_args(last, row, g->nargs))
+		if (distinct && last && pgfn_values_same(last, row, g->nargs))
 			continue;
 		last = row;
 		ok = advance(ctx, g, g->step_sql, row, g->nargs > 100 ? 100 : g->nargs);

@@ -136,7 +136,7 @@ static bool reads_target_walk(void *arg, const ProtobufCMessage *m)
 
 /* Whether item, of an UPDATE's FROM or a DELETE's USING, is known by name (a join by its
  * alias or by its inputs' names). */
-static bool names_item(const PgQuery__Node *item, const char *name)
+bool xlat_names_item(const PgQuery__Node *item, const char *name)
 {
 	const PgQuery__Alias *al = NULL;
 	switch (item->node_case) {
@@ -153,8 +153,8 @@ static bool names_item(const PgQuery__Node *item, const char *name)
 		al = item->join_expr->alias;
 		if (al && strcmp(al->aliasname, name) == 0)
 			return true;
-		return (item->join_expr->larg && names_item(item->join_expr->larg, name)) ||
-		       (item->join_expr->rarg && names_item(item->join_expr->rarg, name));
+		return (item->join_expr->larg && xlat_names_item(item->join_expr->larg, name)) ||
+		       (item->join_expr->rarg && xlat_names_item(item->join_expr->rarg, name));
 	default:
 		return false;
 	}
@@ -175,7 +175,7 @@ static bool find_other_ref(void *arg, const ProtobufCMessage *m)
 		const char *rel = cr->n_fields >= 2 ? xlat_node_str(cr->fields[cr->n_fields - 2])
 						    : NULL;
 		for (size_t i = 0; rel && i < o->n; i++) {
-			if (names_item(o->items[i], rel)) {
+			if (xlat_names_item(o->items[i], rel)) {
 				o->found = cr;
 				return false;
 			}

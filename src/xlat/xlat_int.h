@@ -1969,4 +1969,8 @@ const char **xlat_enum_sort_colls(struct xlat_ctx *c, const PgQuery__SelectStmt 
 int xlat_enum_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		   struct xlat_type *t);
 
+/* xlat_dml.c: whether item, of an UPDATE's FROM or a DELETE's USING, is known by name (a join
+ * by its alias or by its inputs' names). */
+bool xlat_names_item(const PgQuery__Node *item, const char *name);
+
 #endif

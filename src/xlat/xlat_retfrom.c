@@ -30,36 +30,10 @@ struct xlat_retfrom {
 
 static const char *const syscols[] = {"ctid", "xmin", "cmin", "xmax", "cmax", "tableoid"};
 
-/* Whether item, of the FROM/USING list, is known by name (a join by its alias or inputs). */
-static bool names_item(const PgQuery__Node *item, const char *name)
-{
-	const PgQuery__Alias *al = NULL;
-	switch (item->node_case) {
-	case NODE(RANGE_VAR):
-		al = item->range_var->alias;
-		return strcmp(al ? al->aliasname : item->range_var->relname, name) == 0;
-	case NODE(RANGE_SUBSELECT):
-		al = item->range_subselect->alias;
-		break;
-	case NODE(RANGE_FUNCTION):
-		al = item->range_function->alias;
-		break;
-	case NODE(JOIN_EXPR):
-		al = item->join_expr->alias;
-		if (al && strcmp(al->aliasname, name) == 0)
-			return true;
-		return (item->join_expr->larg && names_item(item->join_expr->larg, name)) ||
-		       (item->join_expr->rarg && names_item(item->join_expr->rarg, name));
-	default:
-		return false;
-	}
-	return al && strcmp(al->aliasname, name) == 0;
-}
-
 static bool names_any(const struct xlat_retfrom *rf, const char *name)
 {
 	for (size_t i = 0; name && i < rf->nitems; i++)
-		if (names_item(rf->items[i], name))
+		if (xlat_names_item(rf->items[i], name))
 			return true;
 	return false;
 }
@@ -307,11 +281,11 @@ static bool expand_stars(struct xlat_ctx *c, const PgQuery__RangeVar *target,
 					return false;
 		} else if (rel && names_any(rf, rel) && strcmp(rel, tname) != 0) {
 			size_t k = 0;
-			while (k < rf->nitems && !names_item(rf->items[k], rel))
+			while (k < rf->nitems && !xlat_names_item(rf->items[k], rel))
 				k++;
 			const PgQuery__Node *it = rf->items[k];
 			while (it->node_case == NODE(JOIN_EXPR) && !it->join_expr->alias)
-				it = names_item(it->join_expr->larg, rel) ? it->join_expr->larg
+				it = xlat_names_item(it->join_expr->larg, rel) ? it->join_expr->larg
 									  : it->join_expr->rarg;
 			if (!item_cols(c, it, &out, &n, cr->location))
 				return false;
