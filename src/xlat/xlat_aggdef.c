@@ -167,20 +167,10 @@ static bool sort_keys(struct xlat_ctx *c, const PgQuery__FuncCall *f, char flags
 		return true;
 	size_t n = f->n_agg_order;
 	PgQuery__Node **order = arena_zalloc(c->a, (n + f->n_args + 1) * sizeof(*order));
-	for (size_t i = 0; i < f->n_agg_order; i++) {
+	for (size_t i = 0; i < f->n_agg_order; i++)
 		order[i] = f->agg_order[i];
-		const PgQuery__SortBy *sb = order[i]->node_case == NODE(SORT_BY) ? order[i]->sort_by
-										  : NULL;
-		bool found = !f->agg_distinct;
-		for (size_t j = 0; sb && j < f->n_args && !found; j++)
-			found = xlat_tree_equal(&sb->node->base, &f->args[j]->base, NULL, NULL);
-		if (!found)
-			return xlat_fail(c, "42P10",
-					 sb && sb->node ? xlat_tree_location(&sb->node->base)
-							: f->location,
-					 "in an aggregate with DISTINCT, ORDER BY expressions must "
-					 "appear in argument list");
-	}
+	if (f->agg_distinct && !xlat_agg_distinct_order_ok(c, f))
+		return false;
 	for (size_t j = 0; f->agg_distinct && j < f->n_args; j++) {
 		bool keyed = false;
 		for (size_t i = 0; i < f->n_agg_order && !keyed; i++)

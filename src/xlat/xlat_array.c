@@ -727,11 +727,12 @@ bool xlat_agg_sort_keys(struct xlat_ctx *c, const PgQuery__FuncCall *f, char *fl
 /* An aggregate with DISTINCT sorted by its arguments, as PostgreSQL drops the duplicates:
  * array_agg(DISTINCT x) comes out ordered by x. With ORDER BY, each key must be one of the
  * arguments (42P10); without, the first argument is the key. *g is f with those keys. */
-static bool distinct_keys(struct xlat_ctx *c, const PgQuery__FuncCall *f,
-			  const PgQuery__FuncCall **g)
+bool xlat_agg_distinct_order_ok(struct xlat_ctx *c, const PgQuery__FuncCall *f)
 {
 	for (size_t i = 0; i < f->n_agg_order; i++) {
-		const PgQuery__SortBy *sb = f->agg_order[i]->sort_by;
+		const PgQuery__SortBy *sb = f->agg_order[i]->node_case == PG_QUERY__NODE__NODE_SORT_BY
+						    ? f->agg_order[i]->sort_by
+						    : NULL;
 		bool found = false;
 		for (size_t j = 0; sb && j < f->n_args && !found; j++)
 			found = xlat_tree_equal(&sb->node->base, &f->args[j]->base, NULL, NULL);
@@ -742,6 +743,14 @@ static bool distinct_keys(struct xlat_ctx *c, const PgQuery__FuncCall *f,
 					 "in an aggregate with DISTINCT, ORDER BY expressions must "
 					 "appear in argument list");
 	}
+	return true;
+}
+
+static bool distinct_keys(struct xlat_ctx *c, const PgQuery__FuncCall *f,
+			  const PgQuery__FuncCall **g)
+{
+	if (!xlat_agg_distinct_order_ok(c, f))
+		return false;
 	if (f->n_agg_order)
 		return true;
 	PgQuery__SortBy *sb = arena_zalloc(c->a, sizeof(*sb));

@@ -1973,4 +1973,8 @@ int xlat_enum_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *n
  * by its alias or by its inputs' names). */
 bool xlat_names_item(const PgQuery__Node *item, const char *name);
 
+/* xlat_array.c: 42P10 unless each ORDER BY key of an aggregate call with DISTINCT is one of
+ * its arguments, as PostgreSQL requires. */
+bool xlat_agg_distinct_order_ok(struct xlat_ctx *c, const PgQuery__FuncCall *f);
+
 #endif
