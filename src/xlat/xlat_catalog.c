@@ -139,6 +139,7 @@ static const char *const infoschema[] = {
 	"table_constraints",
 	"table_privileges",
 	"tables",
+	"triggers",
 	"views",
 };
 
