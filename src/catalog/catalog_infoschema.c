@@ -601,6 +601,33 @@ static bool fill_constraint_column_usage(struct cat_conn *cc, const struct cat_m
 	return true;
 }
 
+/* The tables each PRIMARY KEY, UNIQUE or FOREIGN KEY constraint uses: its own table, the
+ * referenced one for a foreign key (PostgreSQL's view lists no CHECK or EXCLUDE here). */
+static bool fill_constraint_table_usage(struct cat_conn *cc, const struct cat_model *m,
+					struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->nidx; i++) {
+		const struct cat_index *ix = m->idx[i];
+		if (!ix->conname || ix->exclops)
+			continue;
+		rel_head(r, cc, ix->table->name);
+		cat_text(r, cat_conn_database(cc));
+		cat_text(r, cat_conn_public(cc));
+		cat_text(r, ix->conname);
+	}
+	for (size_t i = 0; i < m->nfks; i++) {
+		const struct cat_fkey *f = m->fks[i];
+		const struct cat_rel *rt = cat_model_rel(m, f->reftable);
+		if (!rt)
+			continue;
+		rel_head(r, cc, rt->name);
+		cat_text(r, cat_conn_database(cc));
+		cat_text(r, cat_conn_public(cc));
+		cat_text(r, f->name);
+	}
+	return true;
+}
+
 static bool fill_character_sets(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
 	cat_row(r);
@@ -713,6 +740,7 @@ static const struct cat_reldef defs[] = {
 	 fill_domains},
 	{"information_schema_constraint_column_usage", TAB3 ", column_name " ID ", " CON3,
 	 fill_constraint_column_usage},
+	{"information_schema_constraint_table_usage", TAB3 ", " CON3, fill_constraint_table_usage},
 	{"information_schema_key_column_usage",
 	 CON3 ", " TAB3 ", column_name " ID ", ordinal_position " NUM
 	      ", position_in_unique_constraint " NUM,

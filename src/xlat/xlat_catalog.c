@@ -125,6 +125,7 @@ static const char *const infoschema[] = {
 	"column_privileges",
 	"columns",
 	"constraint_column_usage",
+	"constraint_table_usage",
 	"domain_constraints",
 	"domain_udt_usage",
 	"domains",
