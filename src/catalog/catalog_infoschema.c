@@ -644,18 +644,27 @@ static bool fill_character_sets(struct cat_conn *cc, const struct cat_model *m, 
 
 /* One row of information_schema.parameters: PostgreSQL's view lists every pg_proc row's
  * parameters; here the tenant's own functions' (built-in functions have none listed). */
-static void parameter_row(struct cat_conn *cc, struct cat_rows *r, const struct cat_udf_param *p)
+/* The tenant's type a function's parameter or result is of (an enum, a domain, a row type;
+ * *array for its array type), NULL for a built-in type. */
+static const char *routine_udt(struct cat_conn *cc, uint32_t type, bool *array)
 {
 	char *msg = NULL;
 	const struct cat_model *m = cat_conn_model(cc, &msg);
 	sqlite3_free(msg);
+	*array = false;
+	if (pgtype_by_oid(type) || !m)
+		return NULL;
+	const struct cat_enum *e = cat_model_enum_oid(m, type, array);
+	const struct cat_domain *d = e ? NULL : cat_model_domain_oid(m, type, array);
+	const struct cat_rel *row = e || d ? NULL : cat_model_rowtype_rel(m, type, array);
+	return e ? e->name : d ? d->name : row ? row->name : NULL;
+}
+
+static void parameter_row(struct cat_conn *cc, struct cat_rows *r, const struct cat_udf_param *p)
+{
 	const struct pgtype_info *ti = pgtype_by_oid(p->type);
 	bool array = false;
-	const struct cat_enum *e = ti || !m ? NULL : cat_model_enum_oid(m, p->type, &array);
-	const struct cat_domain *d = ti || e || !m ? NULL : cat_model_domain_oid(m, p->type, &array);
-	const struct cat_rel *row =
-		ti || e || d || !m ? NULL : cat_model_rowtype_rel(m, p->type, &array);
-	const char *udt = e ? e->name : d ? d->name : row ? row->name : NULL;
+	const char *udt = routine_udt(cc, p->type, &array);
 	cat_row(r);
 	cat_text(r, cat_conn_database(cc));
 	cat_text(r, cat_conn_public(cc));
@@ -681,8 +690,66 @@ static bool fill_parameters(struct cat_conn *cc, const struct cat_model *m, stru
 	return true;
 }
 
-static bool fill_empty(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+/* external_language: pg_language's name in upper case. */
+static const char *language(const char *lang)
 {
+	return strcmp(lang, "sql") == 0 ? "SQL" : strcmp(lang, "internal") == 0 ? "INTERNAL"
+										 : "PLPGSQL";
+}
+
+/* One row of information_schema.routines, as PostgreSQL's view describes a pg_proc row: a
+ * procedure has no result type; an aggregate no routine_type. */
+static void routine_row(struct cat_conn *cc, struct cat_rows *r, const struct cat_udf_routine *u)
+{
+	bool proc = u->kind == 'p', array = false;
+	const char *udt = proc ? NULL : routine_udt(cc, u->rettype, &array);
+	const struct pgtype_info *ti = proc ? NULL : pgtype_by_oid(u->rettype);
+	const char *db = cat_conn_database(cc), *ns = cat_conn_public(cc);
+	rel_head(r, cc, u->specific);
+	cat_text(r, db);
+	cat_text(r, ns);
+	cat_text(r, u->name);
+	cat_text(r, proc ? "PROCEDURE" : u->kind == 'f' ? "FUNCTION" : NULL);
+	nulls(r, 3 + 3); /* module, udt */
+	if (proc)
+		cat_null(r);
+	else
+		cat_text(r, udt ? (array ? "ARRAY" : "USER-DEFINED") : data_type(r->a, u->rettype));
+	nulls(r, 14); /* the type facts: PostgreSQL gives none for results */
+	cat_text(r, proc ? NULL : db);
+	cat_text(r, proc ? NULL : udt ? ns : "pg_catalog");
+	if (proc)
+		cat_null(r);
+	else
+		cat_text(r, udt ? (array ? arena_printf(r->a, "_%s", udt) : udt) : ti ? ti->name : NULL);
+	nulls(r, 3 + 1); /* scope, maximum_cardinality */
+	cat_text(r, proc ? NULL : "0");
+	cat_text(r, strcmp(u->lang, "sql") == 0 ? "SQL" : "EXTERNAL");
+	cat_text(r, u->body);
+	cat_null(r); /* external_name: C functions' */
+	cat_text(r, language(u->lang));
+	cat_text(r, "GENERAL");
+	yes_no(r, u->volatility == 'i');
+	cat_text(r, "MODIFIES");
+	if (proc)
+		cat_null(r);
+	else
+		yes_no(r, u->strict);
+	cat_null(r); /* sql_path */
+	yes_no(r, true);
+	cat_int(r, 0);
+	nulls(r, 2); /* is_user_defined_cast, is_implicitly_invocable */
+	cat_text(r, u->secdef ? "DEFINER" : "INVOKER");
+	nulls(r, 3); /* to_sql_specific_* */
+	yes_no(r, false);
+	nulls(r, 3); /* created, last_altered, new_savepoint_level */
+	yes_no(r, false);
+	nulls(r, 24); /* result_cast_* */
+}
+
+static bool fill_routines(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	cat_udf_each_routine(cc, r, routine_row);
 	return true;
 }
 
@@ -785,7 +852,7 @@ static const struct cat_reldef defs[] = {
 	 ", result_cast_scope_catalog " ID ", result_cast_scope_schema " ID
 	 ", result_cast_scope_name " ID ", result_cast_maximum_cardinality " NUM
 	 ", result_cast_dtd_identifier " ID,
-	 fill_empty},
+	 fill_routines},
 	{"information_schema_schemata",
 	 "catalog_name " ID ", schema_name " ID ", schema_owner " ID
 	 ", default_character_set_catalog " ID ", default_character_set_schema " ID

@@ -621,6 +621,16 @@ struct cat_udf_param {
 void cat_udf_each_param(struct cat_conn *cc, struct cat_rows *r,
 			void (*fn)(struct cat_conn *cc, struct cat_rows *r,
 				   const struct cat_udf_param *p));
+struct cat_udf_routine {
+	const char *specific, *name, *lang, *body;
+	char kind, volatility; /* pg_proc's prokind and provolatile */
+	bool strict, secdef;
+	uint32_t rettype; /* a domain's OID for RETURNS domain, as pg_proc shows it */
+};
+/* Calls fn for each of the tenant's functions, procedures and aggregates (in r's arena). */
+void cat_udf_each_routine(struct cat_conn *cc, struct cat_rows *r,
+			  void (*fn)(struct cat_conn *cc, struct cat_rows *r,
+				     const struct cat_udf_routine *u));
 /* Resolves a regproc name as PostgreSQL's regprocin (exactly one function of that name) or a
  * regprocedure signature "name(types)" (a built-in's); false with ctx's error (42883, 42725). */
 bool cat_reg_proc_lookup(sqlite3_context *ctx, int argc, const char *s, uint32_t *oid);

@@ -367,6 +367,7 @@ START_TEST(test_every_relation)
 					    "information_schema.check_constraints",
 					    "information_schema.columns",
 					    "information_schema.constraint_column_usage",
+					    "information_schema.constraint_table_usage",
 					    "information_schema.key_column_usage",
 					    "information_schema.parameters",
 					    "information_schema.referential_constraints",
@@ -375,6 +376,7 @@ START_TEST(test_every_relation)
 					    "information_schema.sequences",
 					    "information_schema.table_constraints",
 					    "information_schema.tables",
+					    "information_schema.triggers",
 					    "information_schema.views"};
 	sqlite3 *db = schema_db();
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
