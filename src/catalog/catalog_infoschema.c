@@ -628,6 +628,22 @@ static bool fill_constraint_table_usage(struct cat_conn *cc, const struct cat_mo
 	return true;
 }
 
+/* The tenant's composite types (CREATE TYPE ... AS): PostgreSQL's view lists those alone,
+ * STRUCTURED, with no ordering, reference or type facts. */
+static bool fill_user_defined_types(struct cat_conn *cc, const struct cat_model *m,
+				    struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->nrels; i++) {
+		if (m->rels[i]->kind != 'c')
+			continue;
+		rel_head(r, cc, m->rels[i]->name);
+		cat_text(r, "STRUCTURED");
+		yes_no(r, true);
+		nulls(r, 29 - 5);
+	}
+	return true;
+}
+
 static bool fill_character_sets(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
 	cat_row(r);
@@ -868,6 +884,14 @@ static const struct cat_reldef defs[] = {
 	      ", user_defined_type_name " ID ", is_insertable_into " TXT ", is_typed " TXT
 	      ", commit_action " TXT,
 	 fill_tables},
+	{"information_schema_user_defined_types",
+	 "user_defined_type_catalog " ID ", user_defined_type_schema " ID
+	 ", user_defined_type_name " ID ", user_defined_type_category " TXT ", is_instantiable " TXT
+	 ", is_final " TXT ", ordering_form " TXT ", ordering_category " TXT
+	 ", ordering_routine_catalog " ID ", ordering_routine_schema " ID
+	 ", ordering_routine_name " ID ", reference_type " TXT ", data_type " TXT ", " TYPE_FACTS
+	 ", source_dtd_identifier " ID ", ref_dtd_identifier " ID,
+	 fill_user_defined_types},
 	{"information_schema_views",
 	 TAB3 ", view_definition " TXT ", check_option " TXT ", is_updatable " TXT
 	      ", is_insertable_into " TXT ", is_trigger_updatable " TXT

@@ -141,6 +141,7 @@ static const char *const infoschema[] = {
 	"table_privileges",
 	"tables",
 	"triggers",
+	"user_defined_types",
 	"views",
 };
 

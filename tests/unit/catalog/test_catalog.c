@@ -377,6 +377,7 @@ START_TEST(test_every_relation)
 					    "information_schema.table_constraints",
 					    "information_schema.tables",
 					    "information_schema.triggers",
+					    "information_schema.user_defined_types",
 					    "information_schema.views"};
 	sqlite3 *db = schema_db();
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
