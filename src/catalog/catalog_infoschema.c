@@ -273,6 +273,46 @@ static bool fill_columns(struct cat_conn *cc, const struct cat_model *m, struct 
 	return true;
 }
 
+/* One attribute of a composite type, described as columns describes a column (its facts in
+ * TYPE_FACTS' order); attributes have no default or NOT NULL. */
+static void attribute_row(struct cat_conn *cc, struct cat_rows *r, const struct cat_model *m,
+			  const struct cat_rel *t, int k)
+{
+	const struct cat_col *c = &t->cols[k]; /* of no domain: CREATE TYPE refuses those */
+	const struct pgtype_info *ti = pgtype_by_oid(c->typoid);
+	bool array = false;
+	const struct cat_enum *e = ti ? NULL : cat_model_enum_oid(m, c->typoid, &array);
+	const struct cat_rel *row = e || ti ? NULL : cat_model_rowtype_rel(m, c->typoid, &array);
+	const char *udt = e ? e->name : row ? row->name : NULL;
+	rel_head(r, cc, t->name);
+	cat_text(r, c->name);
+	cat_int(r, k + 1);
+	cat_null(r); /* attribute_default */
+	yes_no(r, true);
+	cat_text(r, udt ? (array ? "ARRAY" : "USER-DEFINED") : data_type(r->a, c->typoid));
+	char_facts(r, c);
+	nulls(r, 3 + 3); /* character set, collation */
+	numeric_facts(r, c);
+	datetime_precision(r, c);
+	interval_type(r, c);
+	cat_null(r); /* interval_precision */
+	cat_text(r, cat_conn_database(cc));
+	cat_text(r, udt ? cat_conn_public(cc) : "pg_catalog");
+	cat_text(r, udt ? (array ? arena_printf(r->a, "_%s", udt) : udt) : ti ? ti->name : NULL);
+	nulls(r, 3 + 1); /* scope, maximum_cardinality */
+	cat_text(r, arena_printf(r->a, "%d", k + 1));
+	yes_no(r, false);
+}
+
+static bool fill_attributes(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->nrels; i++) {
+		for (int k = 0; m->rels[i]->kind == 'c' && k < m->rels[i]->ncols; k++)
+			attribute_row(cc, r, m, m->rels[i], k);
+	}
+	return true;
+}
+
 /* The tenant's domains (CREATE DOMAIN), described by their base types. */
 static bool fill_domains(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
@@ -780,6 +820,14 @@ static bool fill_routines(struct cat_conn *cc, const struct cat_model *m, struct
 	", datetime_precision " NUM ", interval_type " TXT ", interval_precision " NUM
 
 static const struct cat_reldef defs[] = {
+	{"information_schema_attributes",
+	 "udt_catalog " ID ", udt_schema " ID ", udt_name " ID ", attribute_name " ID
+	 ", ordinal_position " NUM ", attribute_default " TXT ", is_nullable " TXT
+	 ", data_type " TXT ", " TYPE_FACTS ", attribute_udt_catalog " ID
+	 ", attribute_udt_schema " ID ", attribute_udt_name " ID ", scope_catalog " ID
+	 ", scope_schema " ID ", scope_name " ID ", maximum_cardinality " NUM
+	 ", dtd_identifier " ID ", is_derived_reference_attribute " TXT,
+	 fill_attributes},
 	{"information_schema_character_sets",
 	 "character_set_catalog " ID ", character_set_schema " ID ", character_set_name " ID
 	 ", character_repertoire " ID ", form_of_use " ID ", default_collate_catalog " ID

@@ -119,6 +119,7 @@ bool xlat_catalog_is_relation(const char *name)
 
 /* information_schema's views the catalog provides, served as information_schema_<view>. */
 static const char *const infoschema[] = {
+	"attributes",
 	"character_sets",
 	"check_constraints",
 	"column_domain_usage",

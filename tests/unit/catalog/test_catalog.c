@@ -363,6 +363,7 @@ START_TEST(test_every_relation)
 					    "pg_catalog.pg_type",
 					    "pg_catalog.pg_user",
 					    "pg_catalog.pg_views",
+					    "information_schema.attributes",
 					    "information_schema.character_sets",
 					    "information_schema.check_constraints",
 					    "information_schema.columns",
