@@ -177,6 +177,7 @@ struct cat_trigger {
 	int16_t nargs;
 	char enabled; /* tgenabled: 'O', or 'D' after DISABLE TRIGGER; 0: 'O' */
 	const char *oldtable, *newtable; /* REFERENCING's transition table names, or NULL */
+	const char *updcols; /* UPDATE OF's columns joined by 0x1f, or NULL */
 	/* CREATE CONSTRAINT TRIGGER [DEFERRABLE [INITIALLY DEFERRED]]: a pg_constraint row
 	 * (contype 't') of its name; constrrel: FROM's table, or NULL */
 	bool constraint, deferrable, initdeferred;

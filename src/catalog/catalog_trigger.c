@@ -278,6 +278,29 @@ static bool fill_infoschema_triggers(struct cat_conn *cc, const struct cat_model
 	return true;
 }
 
+/* information_schema.triggered_update_columns: each column of an UPDATE OF list. */
+static bool fill_triggered_update_columns(struct cat_conn *cc, const struct cat_model *m,
+					  struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->ntriggers; i++) {
+		const struct cat_trigger *g = m->triggers[i];
+		const char *schema = g->table->temp ? CAT_NS_TEMP_NAME : cat_conn_public(cc);
+		for (const char *p = g->updcols; p && *p;) {
+			size_t n = strcspn(p, "\x1f");
+			cat_row(r);
+			cat_text(r, cat_conn_database(cc));
+			cat_text(r, schema);
+			cat_text(r, g->name);
+			cat_text(r, cat_conn_database(cc));
+			cat_text(r, schema);
+			cat_text(r, g->table->name);
+			cat_text(r, arena_strndup(r->a, p, n));
+			p += n + (p[n] != '\0');
+		}
+	}
+	return true;
+}
+
 static const struct cat_reldef defs[] = {
 	{"pg_trigger",
 	 "oid oid, tgrelid oid, tgparentid oid, tgname name, tgfoid oid, tgtype int2, "
@@ -285,6 +308,10 @@ static const struct cat_reldef defs[] = {
 	 "tgconstraint oid, tgdeferrable bool, tginitdeferred bool, tgnargs int2, "
 	 "tgattr int2vector, tgargs bytea, tgqual pg_node_tree, tgoldtable name, tgnewtable name",
 	 fill_trigger},
+	{"information_schema_triggered_update_columns",
+	 "trigger_catalog name, trigger_schema name, trigger_name name, event_object_catalog name, "
+	 "event_object_schema name, event_object_table name, event_object_column name",
+	 fill_triggered_update_columns},
 	{"information_schema_triggers",
 	 "trigger_catalog name, trigger_schema name, trigger_name name, event_manipulation varchar, "
 	 "event_object_catalog name, event_object_schema name, event_object_table name, "

@@ -815,6 +815,8 @@ bool cat_udf_trigger(sqlite3 *db, struct cat_model *m, const char *table, const 
 		if (events & TG_TRANSITIONS)
 			catalog_trigger_transition_names(db, table, g->name, m->a, &g->oldtable,
 							 &g->newtable);
+		if (events & TG_UPDATE && *text_col(st, 5))
+			g->updcols = arena_strdup(m->a, text_col(st, 5));
 		g->constraint = events & TG_CONSTRAINT;
 		g->deferrable = events & TG_DEFERRABLE;
 		g->initdeferred = events & TG_INITDEFERRED;

@@ -141,6 +141,7 @@ static const char *const infoschema[] = {
 	"table_constraints",
 	"table_privileges",
 	"tables",
+	"triggered_update_columns",
 	"triggers",
 	"user_defined_types",
 	"views",

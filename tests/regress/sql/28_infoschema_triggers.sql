@@ -28,3 +28,9 @@ SELECT trigger_name, event_manipulation, action_order FROM information_schema.tr
 SELECT * FROM information_schema.triggers WHERE trigger_name = 'ist_args';
 DROP TABLE ist_log;
 SELECT count(*) FROM information_schema.triggers WHERE event_object_table = 'ist_log';
+-- information_schema.triggered_update_columns: each column of an UPDATE OF list
+CREATE TABLE ist_u (id int, a text, "B c" int, d int);
+CREATE TRIGGER ist_upd_of AFTER UPDATE OF a, "B c" ON ist_u FOR EACH ROW EXECUTE FUNCTION ist_g();
+CREATE TRIGGER ist_upd_all AFTER INSERT OR UPDATE ON ist_u FOR EACH ROW EXECUTE FUNCTION ist_g();
+SELECT trigger_catalog = current_database() AS tc, trigger_schema, trigger_name, event_object_catalog = current_database() AS oc, event_object_schema, event_object_table, event_object_column FROM information_schema.triggered_update_columns WHERE trigger_schema = 'public' ORDER BY trigger_name, event_object_column;
+SELECT * FROM information_schema.triggered_update_columns WHERE trigger_name = 'ist_upd_of' AND trigger_catalog = current_database() ORDER BY event_object_column;

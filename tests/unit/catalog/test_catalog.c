@@ -377,6 +377,7 @@ START_TEST(test_every_relation)
 					    "information_schema.sequences",
 					    "information_schema.table_constraints",
 					    "information_schema.tables",
+					    "information_schema.triggered_update_columns",
 					    "information_schema.triggers",
 					    "information_schema.user_defined_types",
 					    "information_schema.views"};
