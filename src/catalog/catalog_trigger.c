@@ -214,7 +214,7 @@ static const char *action_condition(struct arena *a, const char *def)
 	for (const char *p = def; (p = strstr(p, ") EXECUTE FUNCTION")) != NULL; p++)
 		end = p;
 	const char *start = NULL;
-	for (const char *p = def + 35; end && end - def > 35 && p + 7 < end; p++) {
+	for (const char *p = end && end - def > 35 ? def + 35 : NULL; p && p + 7 < end; p++) {
 		if (strncmp(p, " WHEN (", 7) == 0)
 			start = p + 7;
 	}
