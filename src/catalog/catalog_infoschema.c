@@ -273,6 +273,46 @@ static bool fill_columns(struct cat_conn *cc, const struct cat_model *m, struct 
 	return true;
 }
 
+/* One attribute of a composite type, described as columns describes a column (its facts in
+ * TYPE_FACTS' order); attributes have no default or NOT NULL. */
+static void attribute_row(struct cat_conn *cc, struct cat_rows *r, const struct cat_model *m,
+			  const struct cat_rel *t, int k)
+{
+	const struct cat_col *c = &t->cols[k]; /* of no domain: CREATE TYPE refuses those */
+	const struct pgtype_info *ti = pgtype_by_oid(c->typoid);
+	bool array = false;
+	const struct cat_enum *e = ti ? NULL : cat_model_enum_oid(m, c->typoid, &array);
+	const struct cat_rel *row = e || ti ? NULL : cat_model_rowtype_rel(m, c->typoid, &array);
+	const char *udt = e ? e->name : row ? row->name : NULL;
+	rel_head(r, cc, t->name);
+	cat_text(r, c->name);
+	cat_int(r, k + 1);
+	cat_null(r); /* attribute_default */
+	yes_no(r, true);
+	cat_text(r, udt ? (array ? "ARRAY" : "USER-DEFINED") : data_type(r->a, c->typoid));
+	char_facts(r, c);
+	nulls(r, 3 + 3); /* character set, collation */
+	numeric_facts(r, c);
+	datetime_precision(r, c);
+	interval_type(r, c);
+	cat_null(r); /* interval_precision */
+	cat_text(r, cat_conn_database(cc));
+	cat_text(r, udt ? cat_conn_public(cc) : "pg_catalog");
+	cat_text(r, udt ? (array ? arena_printf(r->a, "_%s", udt) : udt) : ti ? ti->name : NULL);
+	nulls(r, 3 + 1); /* scope, maximum_cardinality */
+	cat_text(r, arena_printf(r->a, "%d", k + 1));
+	yes_no(r, false);
+}
+
+static bool fill_attributes(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->nrels; i++) {
+		for (int k = 0; m->rels[i]->kind == 'c' && k < m->rels[i]->ncols; k++)
+			attribute_row(cc, r, m, m->rels[i], k);
+	}
+	return true;
+}
+
 /* The tenant's domains (CREATE DOMAIN), described by their base types. */
 static bool fill_domains(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
@@ -601,6 +641,49 @@ static bool fill_constraint_column_usage(struct cat_conn *cc, const struct cat_m
 	return true;
 }
 
+/* The tables each PRIMARY KEY, UNIQUE or FOREIGN KEY constraint uses: its own table, the
+ * referenced one for a foreign key (PostgreSQL's view lists no CHECK or EXCLUDE here). */
+static bool fill_constraint_table_usage(struct cat_conn *cc, const struct cat_model *m,
+					struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->nidx; i++) {
+		const struct cat_index *ix = m->idx[i];
+		if (!ix->conname || ix->exclops)
+			continue;
+		rel_head(r, cc, ix->table->name);
+		cat_text(r, cat_conn_database(cc));
+		cat_text(r, cat_conn_public(cc));
+		cat_text(r, ix->conname);
+	}
+	for (size_t i = 0; i < m->nfks; i++) {
+		const struct cat_fkey *f = m->fks[i];
+		const struct cat_rel *rt = cat_model_rel(m, f->reftable);
+		if (!rt)
+			continue;
+		rel_head(r, cc, rt->name);
+		cat_text(r, cat_conn_database(cc));
+		cat_text(r, cat_conn_public(cc));
+		cat_text(r, f->name);
+	}
+	return true;
+}
+
+/* The tenant's composite types (CREATE TYPE ... AS): PostgreSQL's view lists those alone,
+ * STRUCTURED, with no ordering, reference or type facts. */
+static bool fill_user_defined_types(struct cat_conn *cc, const struct cat_model *m,
+				    struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->nrels; i++) {
+		if (m->rels[i]->kind != 'c')
+			continue;
+		rel_head(r, cc, m->rels[i]->name);
+		cat_text(r, "STRUCTURED");
+		yes_no(r, true);
+		nulls(r, 29 - 5);
+	}
+	return true;
+}
+
 static bool fill_character_sets(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
 	cat_row(r);
@@ -617,18 +700,27 @@ static bool fill_character_sets(struct cat_conn *cc, const struct cat_model *m, 
 
 /* One row of information_schema.parameters: PostgreSQL's view lists every pg_proc row's
  * parameters; here the tenant's own functions' (built-in functions have none listed). */
-static void parameter_row(struct cat_conn *cc, struct cat_rows *r, const struct cat_udf_param *p)
+/* The tenant's type a function's parameter or result is of (an enum, a domain, a row type;
+ * *array for its array type), NULL for a built-in type. */
+static const char *routine_udt(struct cat_conn *cc, uint32_t type, bool *array)
 {
 	char *msg = NULL;
 	const struct cat_model *m = cat_conn_model(cc, &msg);
 	sqlite3_free(msg);
+	*array = false;
+	if (pgtype_by_oid(type) || !m)
+		return NULL;
+	const struct cat_enum *e = cat_model_enum_oid(m, type, array);
+	const struct cat_domain *d = e ? NULL : cat_model_domain_oid(m, type, array);
+	const struct cat_rel *row = e || d ? NULL : cat_model_rowtype_rel(m, type, array);
+	return e ? e->name : d ? d->name : row ? row->name : NULL;
+}
+
+static void parameter_row(struct cat_conn *cc, struct cat_rows *r, const struct cat_udf_param *p)
+{
 	const struct pgtype_info *ti = pgtype_by_oid(p->type);
 	bool array = false;
-	const struct cat_enum *e = ti || !m ? NULL : cat_model_enum_oid(m, p->type, &array);
-	const struct cat_domain *d = ti || e || !m ? NULL : cat_model_domain_oid(m, p->type, &array);
-	const struct cat_rel *row =
-		ti || e || d || !m ? NULL : cat_model_rowtype_rel(m, p->type, &array);
-	const char *udt = e ? e->name : d ? d->name : row ? row->name : NULL;
+	const char *udt = routine_udt(cc, p->type, &array);
 	cat_row(r);
 	cat_text(r, cat_conn_database(cc));
 	cat_text(r, cat_conn_public(cc));
@@ -654,8 +746,66 @@ static bool fill_parameters(struct cat_conn *cc, const struct cat_model *m, stru
 	return true;
 }
 
-static bool fill_empty(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+/* external_language: pg_language's name in upper case. */
+static const char *language(const char *lang)
 {
+	return strcmp(lang, "sql") == 0 ? "SQL" : strcmp(lang, "internal") == 0 ? "INTERNAL"
+										 : "PLPGSQL";
+}
+
+/* One row of information_schema.routines, as PostgreSQL's view describes a pg_proc row: a
+ * procedure has no result type; an aggregate no routine_type. */
+static void routine_row(struct cat_conn *cc, struct cat_rows *r, const struct cat_udf_routine *u)
+{
+	bool proc = u->kind == 'p', array = false;
+	const char *udt = proc ? NULL : routine_udt(cc, u->rettype, &array);
+	const struct pgtype_info *ti = proc ? NULL : pgtype_by_oid(u->rettype);
+	const char *db = cat_conn_database(cc), *ns = cat_conn_public(cc);
+	rel_head(r, cc, u->specific);
+	cat_text(r, db);
+	cat_text(r, ns);
+	cat_text(r, u->name);
+	cat_text(r, proc ? "PROCEDURE" : u->kind == 'f' ? "FUNCTION" : NULL);
+	nulls(r, 3 + 3); /* module, udt */
+	if (proc)
+		cat_null(r);
+	else
+		cat_text(r, udt ? (array ? "ARRAY" : "USER-DEFINED") : data_type(r->a, u->rettype));
+	nulls(r, 14); /* the type facts: PostgreSQL gives none for results */
+	cat_text(r, proc ? NULL : db);
+	cat_text(r, proc ? NULL : udt ? ns : "pg_catalog");
+	if (proc)
+		cat_null(r);
+	else
+		cat_text(r, udt ? (array ? arena_printf(r->a, "_%s", udt) : udt) : ti ? ti->name : NULL);
+	nulls(r, 3 + 1); /* scope, maximum_cardinality */
+	cat_text(r, proc ? NULL : "0");
+	cat_text(r, strcmp(u->lang, "sql") == 0 ? "SQL" : "EXTERNAL");
+	cat_text(r, u->body);
+	cat_null(r); /* external_name: C functions' */
+	cat_text(r, language(u->lang));
+	cat_text(r, "GENERAL");
+	yes_no(r, u->volatility == 'i');
+	cat_text(r, "MODIFIES");
+	if (proc)
+		cat_null(r);
+	else
+		yes_no(r, u->strict);
+	cat_null(r); /* sql_path */
+	yes_no(r, true);
+	cat_int(r, 0);
+	nulls(r, 2); /* is_user_defined_cast, is_implicitly_invocable */
+	cat_text(r, u->secdef ? "DEFINER" : "INVOKER");
+	nulls(r, 3); /* to_sql_specific_* */
+	yes_no(r, false);
+	nulls(r, 3); /* created, last_altered, new_savepoint_level */
+	yes_no(r, false);
+	nulls(r, 24); /* result_cast_* */
+}
+
+static bool fill_routines(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	cat_udf_each_routine(cc, r, routine_row);
 	return true;
 }
 
@@ -670,6 +820,14 @@ static bool fill_empty(struct cat_conn *cc, const struct cat_model *m, struct ca
 	", datetime_precision " NUM ", interval_type " TXT ", interval_precision " NUM
 
 static const struct cat_reldef defs[] = {
+	{"information_schema_attributes",
+	 "udt_catalog " ID ", udt_schema " ID ", udt_name " ID ", attribute_name " ID
+	 ", ordinal_position " NUM ", attribute_default " TXT ", is_nullable " TXT
+	 ", data_type " TXT ", " TYPE_FACTS ", attribute_udt_catalog " ID
+	 ", attribute_udt_schema " ID ", attribute_udt_name " ID ", scope_catalog " ID
+	 ", scope_schema " ID ", scope_name " ID ", maximum_cardinality " NUM
+	 ", dtd_identifier " ID ", is_derived_reference_attribute " TXT,
+	 fill_attributes},
 	{"information_schema_character_sets",
 	 "character_set_catalog " ID ", character_set_schema " ID ", character_set_name " ID
 	 ", character_repertoire " ID ", form_of_use " ID ", default_collate_catalog " ID
@@ -713,6 +871,7 @@ static const struct cat_reldef defs[] = {
 	 fill_domains},
 	{"information_schema_constraint_column_usage", TAB3 ", column_name " ID ", " CON3,
 	 fill_constraint_column_usage},
+	{"information_schema_constraint_table_usage", TAB3 ", " CON3, fill_constraint_table_usage},
 	{"information_schema_key_column_usage",
 	 CON3 ", " TAB3 ", column_name " ID ", ordinal_position " NUM
 	      ", position_in_unique_constraint " NUM,
@@ -757,7 +916,7 @@ static const struct cat_reldef defs[] = {
 	 ", result_cast_scope_catalog " ID ", result_cast_scope_schema " ID
 	 ", result_cast_scope_name " ID ", result_cast_maximum_cardinality " NUM
 	 ", result_cast_dtd_identifier " ID,
-	 fill_empty},
+	 fill_routines},
 	{"information_schema_schemata",
 	 "catalog_name " ID ", schema_name " ID ", schema_owner " ID
 	 ", default_character_set_catalog " ID ", default_character_set_schema " ID
@@ -773,6 +932,14 @@ static const struct cat_reldef defs[] = {
 	      ", user_defined_type_name " ID ", is_insertable_into " TXT ", is_typed " TXT
 	      ", commit_action " TXT,
 	 fill_tables},
+	{"information_schema_user_defined_types",
+	 "user_defined_type_catalog " ID ", user_defined_type_schema " ID
+	 ", user_defined_type_name " ID ", user_defined_type_category " TXT ", is_instantiable " TXT
+	 ", is_final " TXT ", ordering_form " TXT ", ordering_category " TXT
+	 ", ordering_routine_catalog " ID ", ordering_routine_schema " ID
+	 ", ordering_routine_name " ID ", reference_type " TXT ", data_type " TXT ", " TYPE_FACTS
+	 ", source_dtd_identifier " ID ", ref_dtd_identifier " ID,
+	 fill_user_defined_types},
 	{"information_schema_views",
 	 TAB3 ", view_definition " TXT ", check_option " TXT ", is_updatable " TXT
 	      ", is_insertable_into " TXT ", is_trigger_updatable " TXT

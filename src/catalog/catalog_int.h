@@ -178,6 +178,7 @@ struct cat_trigger {
 	int16_t nargs;
 	char enabled; /* tgenabled: 'O', or 'D' after DISABLE TRIGGER; 0: 'O' */
 	const char *oldtable, *newtable; /* REFERENCING's transition table names, or NULL */
+	const char *updcols; /* UPDATE OF's columns joined by 0x1f, or NULL */
 	/* CREATE CONSTRAINT TRIGGER [DEFERRABLE [INITIALLY DEFERRED]]: a pg_constraint row
 	 * (contype 't') of its name; constrrel: FROM's table, or NULL */
 	bool constraint, deferrable, initdeferred;
@@ -622,6 +623,16 @@ struct cat_udf_param {
 void cat_udf_each_param(struct cat_conn *cc, struct cat_rows *r,
 			void (*fn)(struct cat_conn *cc, struct cat_rows *r,
 				   const struct cat_udf_param *p));
+struct cat_udf_routine {
+	const char *specific, *name, *lang, *body;
+	char kind, volatility; /* pg_proc's prokind and provolatile */
+	bool strict, secdef;
+	uint32_t rettype; /* a domain's OID for RETURNS domain, as pg_proc shows it */
+};
+/* Calls fn for each of the tenant's functions, procedures and aggregates (in r's arena). */
+void cat_udf_each_routine(struct cat_conn *cc, struct cat_rows *r,
+			  void (*fn)(struct cat_conn *cc, struct cat_rows *r,
+				     const struct cat_udf_routine *u));
 /* Resolves a regproc name as PostgreSQL's regprocin (exactly one function of that name) or a
  * regprocedure signature "name(types)" (a built-in's); false with ctx's error (42883, 42725). */
 bool cat_reg_proc_lookup(sqlite3_context *ctx, int argc, const char *s, uint32_t *oid);

@@ -194,6 +194,113 @@ static void fn_triggerdef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_null(ctx);
 }
 
+/* information_schema.triggers' action_statement: pg_get_triggerdef's text from the first
+ * "EXECUTE FUNCTION" at or after its 48th character (PostgreSQL's view skips the head, where
+ * the trigger's own name could hold those words). */
+static const char *action_statement(const char *def)
+{
+	if (strlen(def) < 47)
+		return "";
+	const char *at = strstr(def + 47, "EXECUTE FUNCTION");
+	return at ? at : def + 46;
+}
+
+/* action_condition: WHEN's condition, as PostgreSQL's regexp_match(def,
+ * '.{35,} WHEN \((.+)\) EXECUTE FUNCTION') takes it (both ends greedy: the last ") EXECUTE
+ * FUNCTION", the last " WHEN (" before it past the 35th character); NULL without WHEN. */
+static const char *action_condition(struct arena *a, const char *def)
+{
+	const char *end = NULL;
+	for (const char *p = def; (p = strstr(p, ") EXECUTE FUNCTION")) != NULL; p++)
+		end = p;
+	const char *start = NULL;
+	for (const char *p = end && end - def > 35 ? def + 35 : NULL; p && p + 7 < end; p++) {
+		if (strncmp(p, " WHEN (", 7) == 0)
+			start = p + 7;
+	}
+	return start ? arena_strndup(a, start, (size_t)(end - start)) : NULL;
+}
+
+/* action_order: the trigger's rank among its table's triggers of the same event, orientation
+ * and timing, by name (PostgreSQL's rank() over that partition). */
+static int action_order(const struct cat_model *m, const struct cat_trigger *g, int event)
+{
+	int rank = 1;
+	for (size_t i = 0; i < m->ntriggers; i++) {
+		const struct cat_trigger *h = m->triggers[i];
+		if (h->table == g->table && (h->type & event) && (h->type & 1) == (g->type & 1) &&
+		    (h->type & 66) == (g->type & 66) && strcmp(h->name, g->name) < 0)
+			rank++;
+	}
+	return rank;
+}
+
+/* information_schema.triggers: one row per event (INSERT, DELETE, UPDATE; not TRUNCATE) of
+ * each trigger, its action parsed out of pg_get_triggerdef's text as PostgreSQL's view does. */
+static bool fill_infoschema_triggers(struct cat_conn *cc, const struct cat_model *m,
+				     struct cat_rows *r)
+{
+	static const struct {
+		int bit;
+		const char *name;
+	} events[] = {{TG_INSERT, "INSERT"}, {TG_DELETE, "DELETE"}, {TG_UPDATE, "UPDATE"}};
+	for (size_t i = 0; i < m->ntriggers; i++) {
+		const struct cat_trigger *g = m->triggers[i];
+		const char *schema = g->table->temp ? CAT_NS_TEMP_NAME : cat_conn_public(cc);
+		const char *def = g->foid && !cat_public_visible(cc)
+					  ? cat_qualify_after(cc, r->a, g->sql, " EXECUTE FUNCTION ")
+					  : g->sql;
+		for (size_t e = 0; e < ARRAY_LEN(events); e++) {
+			if (!(g->type & events[e].bit))
+				continue;
+			cat_row(r);
+			cat_text(r, cat_conn_database(cc));
+			cat_text(r, schema);
+			cat_text(r, g->name);
+			cat_text(r, events[e].name);
+			cat_text(r, cat_conn_database(cc));
+			cat_text(r, schema);
+			cat_text(r, g->table->name);
+			cat_int(r, action_order(m, g, events[e].bit));
+			cat_text(r, action_condition(r->a, def));
+			cat_text(r, action_statement(def));
+			cat_text(r, g->type & TG_ROW ? "ROW" : "STATEMENT");
+			cat_text(r, g->type & TG_BEFORE	   ? "BEFORE"
+				    : g->type & TG_INSTEAD ? "INSTEAD OF"
+							   : "AFTER");
+			cat_text(r, g->oldtable);
+			cat_text(r, g->newtable);
+			cat_null(r); /* action_reference_old_row, _new_row, created */
+			cat_null(r);
+			cat_null(r);
+		}
+	}
+	return true;
+}
+
+/* information_schema.triggered_update_columns: each column of an UPDATE OF list. */
+static bool fill_triggered_update_columns(struct cat_conn *cc, const struct cat_model *m,
+					  struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->ntriggers; i++) {
+		const struct cat_trigger *g = m->triggers[i];
+		const char *schema = g->table->temp ? CAT_NS_TEMP_NAME : cat_conn_public(cc);
+		for (const char *p = g->updcols; p && *p;) {
+			size_t n = strcspn(p, "\x1f");
+			cat_row(r);
+			cat_text(r, cat_conn_database(cc));
+			cat_text(r, schema);
+			cat_text(r, g->name);
+			cat_text(r, cat_conn_database(cc));
+			cat_text(r, schema);
+			cat_text(r, g->table->name);
+			cat_text(r, arena_strndup(r->a, p, n));
+			p += n + (p[n] != '\0');
+		}
+	}
+	return true;
+}
+
 static const struct cat_reldef defs[] = {
 	{"pg_trigger",
 	 "oid oid, tgrelid oid, tgparentid oid, tgname name, tgfoid oid, tgtype int2, "
@@ -201,6 +308,18 @@ static const struct cat_reldef defs[] = {
 	 "tgconstraint oid, tgdeferrable bool, tginitdeferred bool, tgnargs int2, "
 	 "tgattr int2vector, tgargs bytea, tgqual pg_node_tree, tgoldtable name, tgnewtable name",
 	 fill_trigger},
+	{"information_schema_triggered_update_columns",
+	 "trigger_catalog name, trigger_schema name, trigger_name name, event_object_catalog name, "
+	 "event_object_schema name, event_object_table name, event_object_column name",
+	 fill_triggered_update_columns},
+	{"information_schema_triggers",
+	 "trigger_catalog name, trigger_schema name, trigger_name name, event_manipulation varchar, "
+	 "event_object_catalog name, event_object_schema name, event_object_table name, "
+	 "action_order int4, action_condition varchar, action_statement varchar, "
+	 "action_orientation varchar, action_timing varchar, action_reference_old_table name, "
+	 "action_reference_new_table name, action_reference_old_row name, "
+	 "action_reference_new_row name, created timestamptz",
+	 fill_infoschema_triggers},
 };
 
 const struct cat_reldef *cat_trigger_defs(size_t *n)

@@ -474,6 +474,43 @@ void cat_udf_each_param(struct cat_conn *cc, struct cat_rows *r,
 	each_udf(cc->db, params_one, &ps);
 }
 
+struct routines {
+	struct cat_conn *cc;
+	struct cat_rows *r;
+	void (*fn)(struct cat_conn *cc, struct cat_rows *r, const struct cat_udf_routine *u);
+};
+
+static bool routines_one(void *arg, const struct udf_row *u)
+{
+	struct routines *rs = arg;
+	char *msg = NULL;
+	const struct cat_model *m = cat_conn_model(rs->cc, &msg);
+	sqlite3_free(msg);
+	const struct cat_domain *ret = m ? cat_model_domain(m, u->retdecl) : NULL;
+	bool agg = u->kind[0] == 'a'; /* pg_proc's row of it: internal aggregate_dummy */
+	struct cat_udf_routine ro = {
+		.specific = arena_printf(rs->r->a, "%s_%u", u->name, udf_oid(u)),
+		.name = u->name,
+		.lang = agg ? "internal" : strcmp(u->lang, "sql") == 0 ? "sql" : "plpgsql",
+		.body = agg ? "aggregate_dummy" : u->body,
+		.kind = u->kind[0] == 'p' || agg ? u->kind[0] : 'f',
+		.volatility = u->volatility[0] ? u->volatility[0] : 'v',
+		.strict = u->strict,
+		.secdef = u->secdef,
+		.rettype = ret ? ret->oid : (uint32_t)u->rettype,
+	};
+	rs->fn(rs->cc, rs->r, &ro);
+	return true;
+}
+
+void cat_udf_each_routine(struct cat_conn *cc, struct cat_rows *r,
+			  void (*fn)(struct cat_conn *cc, struct cat_rows *r,
+				     const struct cat_udf_routine *u))
+{
+	struct routines rs = {cc, r, fn};
+	each_udf(cc->db, routines_one, &rs);
+}
+
 struct named {
 	const char *name;
 	size_t n;
@@ -778,6 +815,8 @@ bool cat_udf_trigger(sqlite3 *db, struct cat_model *m, const char *table, const 
 		if (events & TG_TRANSITIONS)
 			catalog_trigger_transition_names(db, table, g->name, m->a, &g->oldtable,
 							 &g->newtable);
+		if (events & TG_UPDATE && *text_col(st, 5))
+			g->updcols = arena_strdup(m->a, text_col(st, 5));
 		g->constraint = events & TG_CONSTRAINT;
 		g->deferrable = events & TG_DEFERRABLE;
 		g->initdeferred = events & TG_INITDEFERRED;

@@ -119,12 +119,14 @@ bool xlat_catalog_is_relation(const char *name)
 
 /* information_schema's views the catalog provides, served as information_schema_<view>. */
 static const char *const infoschema[] = {
+	"attributes",
 	"character_sets",
 	"check_constraints",
 	"column_domain_usage",
 	"column_privileges",
 	"columns",
 	"constraint_column_usage",
+	"constraint_table_usage",
 	"domain_constraints",
 	"domain_udt_usage",
 	"domains",
@@ -139,6 +141,9 @@ static const char *const infoschema[] = {
 	"table_constraints",
 	"table_privileges",
 	"tables",
+	"triggered_update_columns",
+	"triggers",
+	"user_defined_types",
 	"views",
 };
 

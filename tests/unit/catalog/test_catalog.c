@@ -363,10 +363,12 @@ START_TEST(test_every_relation)
 					    "pg_catalog.pg_type",
 					    "pg_catalog.pg_user",
 					    "pg_catalog.pg_views",
+					    "information_schema.attributes",
 					    "information_schema.character_sets",
 					    "information_schema.check_constraints",
 					    "information_schema.columns",
 					    "information_schema.constraint_column_usage",
+					    "information_schema.constraint_table_usage",
 					    "information_schema.key_column_usage",
 					    "information_schema.parameters",
 					    "information_schema.referential_constraints",
@@ -375,6 +377,9 @@ START_TEST(test_every_relation)
 					    "information_schema.sequences",
 					    "information_schema.table_constraints",
 					    "information_schema.tables",
+					    "information_schema.triggered_update_columns",
+					    "information_schema.triggers",
+					    "information_schema.user_defined_types",
 					    "information_schema.views"};
 	sqlite3 *db = schema_db();
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
