@@ -234,7 +234,8 @@ static void fn_concat(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		if (x->type == J_OBJECT && y->type == J_OBJECT) {
 			r = x;
 			grow(a, r, y->n);
-			memcpy(r->items + r->n, y->items, y->n * sizeof(*y->items));
+			if (y->n) /* an empty object may have no items at all */
+				memcpy(r->items + r->n, y->items, y->n * sizeof(*y->items));
 			r->n += y->n;
 			pgfn_jsonb_canon(a, r); /* y's keys win */
 		} else {
@@ -242,7 +243,8 @@ static void fn_concat(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			r = arena_zalloc(a, sizeof(*r));
 			*r = *ax;
 			grow(a, r, ay->n);
-			memcpy(r->items + r->n, ay->items, ay->n * sizeof(*ay->items));
+			if (ay->n)
+				memcpy(r->items + r->n, ay->items, ay->n * sizeof(*ay->items));
 			r->n += ay->n;
 		}
 		result_jv(ctx, r, M_JSONB);

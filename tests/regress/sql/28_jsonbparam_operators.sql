@@ -101,3 +101,6 @@ DROP FUNCTION pk, pk2;
 -- invalid jsonb in a parameter: 22P02 (PostgreSQL at EXECUTE, shardlite when it is read)
 PREPARE d8(jsonb) AS SELECT $1;
 EXECUTE d8('{"a":}');
+-- an empty object or array on either side of || (the fuzz smoke found a memcpy from no items)
+SELECT '{}'::jsonb || '{}'::jsonb, '{"a":1}'::jsonb || '{}'::jsonb, '{}'::jsonb || '{"a":1}'::jsonb;
+SELECT '[]'::jsonb || '[]'::jsonb, '[]'::jsonb || '{}'::jsonb, '{}'::jsonb || '[]'::jsonb, '[1]'::jsonb || '[]'::jsonb;
