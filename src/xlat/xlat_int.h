@@ -1521,10 +1521,13 @@ bool xlat_stmt_select_into(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 bool xlat_stmt_refresh(struct xlat_ctx *c, const PgQuery__RefreshMatViewStmt *s);
 bool xlat_stmt_drop_matview(struct xlat_ctx *c, const PgQuery__DropStmt *s);
 bool xlat_matview_definition(struct xlat_ctx *c, const PgQuery__Node *query, const char **out);
-/* stmt (a statement node) as PostgreSQL text, in c->a; NULL when libpg_query cannot deparse it. */
+/* stmt (a statement node) as PostgreSQL text, in arena a (c->a); NULL when libpg_query cannot
+ * deparse it. */
+const char *xlat_deparse_in(struct arena *a, const PgQuery__Node *stmt);
 const char *xlat_deparse(struct xlat_ctx *c, const PgQuery__Node *stmt);
-/* Expression expr as PostgreSQL text (deparsed as "SELECT <expr>" without its SELECT); NULL
- * when libpg_query cannot deparse it. */
+/* Expression expr as PostgreSQL text (deparsed as "SELECT <expr>" without its SELECT), in arena
+ * a (c->a); NULL when libpg_query cannot deparse it. */
+const char *xlat_deparse_expr_in(struct arena *a, PgQuery__Node *expr);
 const char *xlat_deparse_expr(struct xlat_ctx *c, PgQuery__Node *expr);
 bool xlat_stmt_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s);
 bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s);

@@ -11,7 +11,7 @@
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
 
-const char *xlat_deparse(struct xlat_ctx *c, const PgQuery__Node *stmt)
+const char *xlat_deparse_in(struct arena *a, const PgQuery__Node *stmt)
 {
 	PgQuery__RawStmt raw = PG_QUERY__RAW_STMT__INIT;
 	raw.stmt = (PgQuery__Node *)stmt;
@@ -27,15 +27,20 @@ const char *xlat_deparse(struct xlat_ctx *c, const PgQuery__Node *stmt)
 		pg_query__parse_result__pack(&tree, (uint8_t *)pb.data);
 		PgQueryDeparseResult r = pg_query_deparse_protobuf(pb);
 		if (!r.error && r.query)
-			out = arena_strdup(c->a, r.query);
+			out = arena_strdup(a, r.query);
 		pg_query_free_deparse_result(r);
 		free(pb.data);
 	}
 	return out;
 }
 
+const char *xlat_deparse(struct xlat_ctx *c, const PgQuery__Node *stmt)
+{
+	return xlat_deparse_in(c->a, stmt);
+}
+
 /* expr as PostgreSQL text (deparsed), NULL when libpg_query cannot. */
-const char *xlat_deparse_expr(struct xlat_ctx *c, PgQuery__Node *expr)
+const char *xlat_deparse_expr_in(struct arena *a, PgQuery__Node *expr)
 {
 	PgQuery__ResTarget rt = PG_QUERY__RES_TARGET__INIT;
 	PgQuery__Node rtn = PG_QUERY__NODE__INIT, *targets[1] = {&rtn};
@@ -49,8 +54,13 @@ const char *xlat_deparse_expr(struct xlat_ctx *c, PgQuery__Node *expr)
 	sel.op = PG_QUERY__SET_OPERATION__SETOP_NONE;
 	seln.node_case = NODE(SELECT_STMT);
 	seln.select_stmt = &sel;
-	const char *text = xlat_deparse(c, &seln);
+	const char *text = xlat_deparse_in(a, &seln);
 	return text && strncmp(text, "SELECT ", 7) == 0 ? text + 7 : NULL;
+}
+
+const char *xlat_deparse_expr(struct xlat_ctx *c, PgQuery__Node *expr)
+{
+	return xlat_deparse_expr_in(c->a, expr);
 }
 
 bool xlat_matview_definition(struct xlat_ctx *c, const PgQuery__Node *query, const char **out)

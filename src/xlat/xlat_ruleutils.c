@@ -77,38 +77,7 @@ const char *xlat_ru_type_name(struct ru *r, struct rtype t)
 
 static const char *raw_text(struct ru *r, PgQuery__Node *n)
 {
-	PgQuery__ResTarget rt = PG_QUERY__RES_TARGET__INIT;
-	rt.val = n;
-	PgQuery__Node rtn = PG_QUERY__NODE__INIT;
-	rtn.node_case = NODE(RES_TARGET);
-	rtn.res_target = &rt;
-	PgQuery__Node *tl[] = {&rtn};
-	PgQuery__SelectStmt sel = PG_QUERY__SELECT_STMT__INIT;
-	sel.n_target_list = 1;
-	sel.target_list = tl;
-	sel.op = PG_QUERY__SET_OPERATION__SETOP_NONE;
-	sel.limit_option = PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_DEFAULT;
-	PgQuery__Node seln = PG_QUERY__NODE__INIT;
-	seln.node_case = NODE(SELECT_STMT);
-	seln.select_stmt = &sel;
-	PgQuery__RawStmt raw = PG_QUERY__RAW_STMT__INIT;
-	raw.stmt = &seln;
-	PgQuery__RawStmt *stmts[] = {&raw};
-	PgQuery__ParseResult pr = PG_QUERY__PARSE_RESULT__INIT;
-	pr.version = PG_VERSION_NUM;
-	pr.n_stmts = 1;
-	pr.stmts = stmts;
-	size_t len = pg_query__parse_result__get_packed_size(&pr);
-	PgQueryProtobuf pb = {len, malloc(len ? len : 1)};
-	const char *out = NULL;
-	if (pb.data) {
-		pg_query__parse_result__pack(&pr, (uint8_t *)pb.data);
-		PgQueryDeparseResult d = pg_query_deparse_protobuf(pb);
-		if (!d.error && d.query && strncmp(d.query, "SELECT ", 7) == 0)
-			out = ru_strdup(r, d.query + 7);
-		pg_query_free_deparse_result(d);
-		free(pb.data);
-	}
+	const char *out = xlat_deparse_expr_in(r->a, n);
 	if (!out)
 		r->fail = true;
 	return out ? out : "";
