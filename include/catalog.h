@@ -280,6 +280,10 @@ bool catalog_domain_check_name(const char *name, char *domain, size_t dsize, cha
  * column whose expression reads column; malloc'd, NULL when none. */
 char *catalog_generated_clause(const char *table_sql, const char *column);
 char *catalog_generated_reader(const char *table_sql, const char *column);
+/* Whether a stored CREATE TABLE text declares an AUTOINCREMENT key (a serial or identity key
+ * that is the rowid alias): the keyword as a token, not the word inside a string, a quoted
+ * name or a comment. */
+bool catalog_sql_autoincrement(const char *table_sql);
 
 /* Whether name (exactly) is a sequence of db's tenant: CREATE SEQUENCE's or a serial key's.
  * Runs one short statement; false when it cannot be read. */

@@ -300,6 +300,17 @@ bool cat_scan_mentions(const char *sql, const char *word)
 	return false;
 }
 
+bool catalog_sql_autoincrement(const char *table_sql)
+{
+	struct lexer lx = {table_sql ? table_sql : "", 0, false, false};
+	struct tok t;
+	while (next(&lx, &t)) {
+		if (t.kind == 'w' && t.n == 13 && strncasecmp(t.p, "AUTOINCREMENT", 13) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* The generated column entry of column in the CREATE TABLE text sql, NULL when none. */
 static const struct cat_scanned *generated_entry(struct arena *a, const char *sql,
 						 const char *column, const char *reads)

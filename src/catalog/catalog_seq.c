@@ -74,7 +74,7 @@ static struct cat_seq *add_seq(struct cat_model *m, const char *name, bool temp)
  * sequence PostgreSQL names table_column_seq. */
 static const struct cat_col *serial_col(const struct cat_rel *t, int *attnum)
 {
-	if (t->kind != 'r' || !t->sql || !strcasestr(t->sql, "AUTOINCREMENT"))
+	if (t->kind != 'r' || !t->sql || !catalog_sql_autoincrement(t->sql))
 		return NULL;
 	for (int i = 0; i < t->ncols; i++) {
 		if (t->cols[i].pk == 1 && (t->cols[i].typoid == PGTYPE_INT8 ||
@@ -162,7 +162,7 @@ static bool plain_rowid_table(const struct cat_model *m, bool temp, const char *
 	int npk = 0;
 	for (int i = 0; t && i < t->ncols; i++)
 		npk += t->cols[i].pk != 0;
-	return t && t->sql && npk == 1 && !strcasestr(t->sql, "AUTOINCREMENT");
+	return t && t->sql && npk == 1 && !catalog_sql_autoincrement(t->sql);
 }
 
 /* The column sidecar: a serial key's declared PostgreSQL type (applied only while the column

@@ -223,7 +223,7 @@ int shard_inplace_change(struct shard_conn *c, const struct shard_rebuild *rb,
 	 * a table constraint again first (shard_rowid.c); its type among the integers, which
 	 * keeps the stored text, in its sidecar row */
 	if (pk && rb->kind != SHARD_RB_NOT_NULL && decl && strcasecmp(decl, "INTEGER") == 0 &&
-	    !strcasestr(old_sql, "AUTOINCREMENT")) {
+	    !catalog_sql_autoincrement(old_sql)) {
 		free(decl);
 		return rb->kind == SHARD_RB_ALTER_TYPE ? rowid_key_type(c, rb, old_sql, err) : 0;
 	}

@@ -88,7 +88,7 @@ static bool column_meta(struct like *l, const char *col, char **type, char *iden
 static bool is_rowid_key(const struct like *l, const char *decl, int pk, int npk)
 {
 	return pk == 1 && npk == 1 && decl && strcasecmp(decl, "integer") == 0 && l->src_sql &&
-	       strcasestr(l->src_sql, "AUTOINCREMENT");
+	       catalog_sql_autoincrement(l->src_sql);
 }
 
 /* The rowid key. An identity key copied with IDENTITY (and the key with INDEXES) numbers

@@ -871,7 +871,7 @@ static bool rebuild(struct shard_conn *c, const struct shard_rebuild *rb, const 
 	}
 	if (ok && (was.column || now.column))
 		ok = shard_rowid_settle(c, rb->table, aside, &was, &now, err);
-	if (ok && strcasestr(def, "AUTOINCREMENT")) {
+	if (ok && catalog_sql_autoincrement(def)) {
 		/* the serial's sequence went aside with the rename: it continues where it was */
 		strbuf_reset(&sb);
 		strbuf_printf(&sb, "UPDATE %s SET seq = max(seq, coalesce((SELECT seq FROM %s WHERE "

@@ -11,6 +11,7 @@
  * different rows: then there is no DETAIL rather than a wrong one. */
 #include "shard_int.h"
 
+#include "catalog.h"
 #include "pgtype.h"
 
 #include <stdio.h>
@@ -130,7 +131,7 @@ static bool autoincrement(sqlite3 *db, const char *table)
 		return false;
 	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		yes = strcasestr((const char *)sqlite3_column_text(st, 0), "AUTOINCREMENT") != NULL;
+		yes = catalog_sql_autoincrement((const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
 	return yes;
 }

@@ -8,6 +8,8 @@
  * folded again when the result qualifies, and the sidecar row follows. */
 #include "shard_int.h"
 
+#include "catalog.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -71,7 +73,7 @@ char *shard_rowid_unfold(sqlite3 *db, const char *table, bool temp, const char *
 			 struct shard_rowid_key *k)
 {
 	k->column = k->decl = NULL;
-	char *col = strcasestr(sql, "AUTOINCREMENT") ? NULL : integer_key(db, temp, table);
+	char *col = catalog_sql_autoincrement(sql) ? NULL : integer_key(db, temp, table);
 	char *decl = col ? sidecar_type(db, temp, table, col) : NULL;
 	char *plain = decl ? shard_coldef_unfold(sql, col, decl) : NULL;
 	if (!plain) {

@@ -370,6 +370,27 @@ START_TEST(serial_names)
 }
 END_TEST
 
+/* AUTOINCREMENT counts as the keyword only: not inside a string, a quoted name or a comment. */
+START_TEST(autoincrement_keyword)
+{
+	static const struct {
+		const char *sql;
+		bool yes;
+	} rows[] = {
+	    {"CREATE TABLE t (id integer PRIMARY KEY AUTOINCREMENT NOT NULL, x text)", true},
+	    {"CREATE TABLE \"t\" (\"id\" integer primary key autoincrement)", true},
+	    {"CREATE TABLE t (id integer PRIMARY KEY, note text DEFAULT 'autoincrement')", false},
+	    {"CREATE TABLE t (id integer PRIMARY KEY, \"AUTOINCREMENT\" int)", false},
+	    {"CREATE TABLE t (id integer PRIMARY KEY /* AUTOINCREMENT */, x int)", false},
+	    {"CREATE TABLE t (id integer PRIMARY KEY, autoincrement_n int)", false},
+	    {"CREATE TABLE t (id integer PRIMARY KEY, x int) -- AUTOINCREMENT", false},
+	    {NULL, false},
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+		ck_assert_msg(catalog_sql_autoincrement(rows[i].sql) == rows[i].yes, "row %zu", i);
+}
+END_TEST
+
 START_TEST(triggers_and_views)
 {
 	EXPECT("CREATE TABLE t (a int, b int)", "");
@@ -404,6 +425,7 @@ int main(void)
 	tcase_add_test(tc, serial_names);
 	tcase_add_test(tc, triggers_and_views);
 	tcase_add_test(tc, domains);
+	tcase_add_test(tc, autoincrement_keyword);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
