@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "harness.h"
+#include "../check_run.h"
 
 static struct harness H;
 
@@ -286,9 +287,5 @@ int main(void)
 	tcase_add_test(tc, cursor_portal_and_deallocate);
 	tcase_add_test(tc, prepared_statements_view);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

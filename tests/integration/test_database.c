@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "../check_run.h"
 
 static struct harness H;
 
@@ -231,9 +232,5 @@ int main(void)
 	tcase_add_test(tc, users_file_patterns);
 	tcase_add_test(tc, drop_while_connecting);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "../check_run.h"
 
 static struct harness H;
 
@@ -363,9 +364,5 @@ int main(void)
 	tcase_set_timeout(cfg, 60);
 	tcase_add_test(cfg, the_list_of_databases_is_configured);
 	suite_add_tcase(s, cfg);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

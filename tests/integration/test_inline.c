@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "../check_run.h"
 
 #define ROWS 5000
 
@@ -473,9 +474,5 @@ int main(void)
 	tcase_add_test(tc, catalog_reads_are_whole);
 	tcase_add_test(tc, long_query_does_not_hold_up_other_tenants);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

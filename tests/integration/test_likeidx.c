@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "harness.h"
+#include "../check_run.h"
 
 static struct harness H;
 
@@ -81,9 +82,5 @@ int main(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, prefix_uses_index);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

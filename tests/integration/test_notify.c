@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "harness.h"
+#include "../check_run.h"
 
 static struct harness H;
 
@@ -283,9 +284,5 @@ int main(void)
 	tcase_add_test(tc, limits_unlisten_tenants);
 	tcase_add_test(tc, queue_bounded);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

@@ -13,6 +13,7 @@
 #include <sys/resource.h>
 
 #include "harness.h"
+#include "../check_run.h"
 
 static struct harness H;
 
@@ -233,9 +234,5 @@ int main(void)
 	tcase_set_timeout(off, 60);
 	tcase_add_test(off, commits_under_no_durability);
 	suite_add_tcase(s, off);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

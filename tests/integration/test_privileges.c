@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "harness.h"
+#include "../check_run.h"
 
 static struct harness H;
 
@@ -75,9 +76,5 @@ int main(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, grants_between_users);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "../check_run.h"
 
 static struct harness H;
 
@@ -261,9 +262,5 @@ int main(void)
 	tcase_add_test(tc, lock_waits_on_an_attached_file);
 	tcase_add_test(tc, tenants_per_transaction_are_bounded);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "../check_run.h"
 
 static struct harness H;
 
@@ -205,9 +206,5 @@ int main(void)
 	tcase_add_test(tc, savepoints_before_the_first_statement_stay);
 	tcase_add_test(tc, ddl_during_a_block_seen_after_it);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "../check_run.h"
 
 static struct harness H;
 static char users_path[64];
@@ -370,9 +371,5 @@ int main(void)
 	tcase_add_test(tc, tenant_connection_limit);
 	tcase_add_test(tc, users_reload_on_sighup);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

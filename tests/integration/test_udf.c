@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "harness.h"
+#include "../check_run.h"
 
 static struct harness H;
 
@@ -249,9 +250,5 @@ int main(void)
 	tcase_add_test(tc, triggers_through_bind);
 	tcase_add_test(tc, call_through_bind);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
+#include "../../check_run.h"
 
 START_TEST(methods_parse)
 {
@@ -188,9 +189,5 @@ int main(void)
 	tcase_add_test(tc, rules_and_snapshots);
 	suite_add_tcase(s, tc);
 	suite_add_tcase(s, auth_scram_tcase());
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

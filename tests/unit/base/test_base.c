@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base.h"
+#include "../../check_run.h"
 
 START_TEST(strbuf_grows_and_limits)
 {
@@ -124,9 +125,5 @@ int main(void)
 	tcase_add_test(tc, arena_allocations);
 	tcase_add_test(tc, pgerr_fields);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base.h"
+#include "../../check_run.h"
 
 /* pg_encoding_to_char(0 .. 41) */
 static const char *const by_number[] = {
@@ -78,9 +79,5 @@ int main(void)
 	tcase_add_test(tc, names_by_number);
 	tcase_add_test(tc, names_by_spelling);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

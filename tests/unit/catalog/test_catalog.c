@@ -12,6 +12,7 @@
 #include "pgfn.h"
 #include "pgtype.h"
 #include "xlat.h"
+#include "../../check_run.h"
 
 static const char schema[] =
 	"CREATE TABLE authors (id int4 PRIMARY KEY NOT NULL, name text NOT NULL, "
@@ -552,9 +553,5 @@ int main(void)
 	tcase_add_test(tc, test_every_relation);
 	tcase_add_loop_test(tc, test_translated, 0, (int)(sizeof(e2e) / sizeof(e2e[0])));
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

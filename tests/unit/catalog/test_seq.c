@@ -11,6 +11,7 @@
 #include "catalog.h"
 #include "pgfn.h"
 #include "xlat.h"
+#include "../../check_run.h"
 
 static sqlite3 *db;
 static struct catalog_session sess;
@@ -427,9 +428,5 @@ int main(void)
 	tcase_add_test(tc, domains);
 	tcase_add_test(tc, autoincrement_keyword);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* config_test_main.c: runs the config unit suites (keys and values, file reader, docs, live snapshots). */
 #include "config_test.h"
+#include "../../check_run.h"
 
 int main(void)
 {
@@ -8,8 +9,5 @@ int main(void)
 	srunner_add_suite(sr, config_test_file_suite());
 	srunner_add_suite(sr, config_test_doc_suite());
 	srunner_add_suite(sr, config_test_live_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run_runner(sr);
 }

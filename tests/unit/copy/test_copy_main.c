@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include "../../check_run.h"
 
 bool copy_test_opts(struct copy_opts *o, bool from, const char *desc, struct arena *a,
 		    struct pgerr *err)
@@ -47,8 +48,5 @@ int main(void)
 	SRunner *sr = srunner_create(copy_test_opts_suite());
 	srunner_add_suite(sr, copy_test_parse_suite());
 	srunner_add_suite(sr, copy_test_out_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run_runner(sr);
 }

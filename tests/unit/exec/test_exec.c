@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "exec.h"
+#include "../../check_run.h"
 
 struct tjob {
 	struct exec_job job; /* first: the job pointer is the tjob pointer */
@@ -450,9 +451,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(suite());
 }

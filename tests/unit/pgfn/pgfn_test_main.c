@@ -3,6 +3,7 @@
 #include "pgfn_test.h"
 
 #include <stdio.h>
+#include "../../check_run.h"
 
 const char *pgfn_test_eval(const char *expr)
 {
@@ -50,8 +51,5 @@ int main(void)
 	srunner_add_suite(sr, pgfn_test_call_suite());
 	srunner_add_suite(sr, pgfn_test_useragg_suite());
 	srunner_add_suite(sr, pgfn_test_like_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run_runner(sr);
 }

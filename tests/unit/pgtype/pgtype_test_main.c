@@ -2,6 +2,7 @@
 /* pgtype_test_main.c: runs the pgtype unit suites (type table and declared types, float
  * formatting, text output, text input, binary send/receive). */
 #include "pgtype_test.h"
+#include "../../check_run.h"
 
 int main(void)
 {
@@ -17,8 +18,5 @@ int main(void)
 	srunner_add_suite(sr, pgtype_test_record_suite());
 	srunner_add_suite(sr, pgtype_test_tsearch_suite());
 	srunner_add_suite(sr, pgtype_test_like_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run_runner(sr);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pgw_test_main.c: runs the pgw unit suites (startup, framing and bodies, Bind, writers). */
 #include "pgw_test.h"
+#include "../../check_run.h"
 
 int main(void)
 {
@@ -9,8 +10,5 @@ int main(void)
 	srunner_add_suite(sr, pgw_test_bind_suite());
 	srunner_add_suite(sr, pgw_test_be_suite());
 	srunner_add_suite(sr, pgw_test_auth_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run_runner(sr);
 }

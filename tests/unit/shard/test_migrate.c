@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "shard.h"
+#include "../../check_run.h"
 
 static char dir[64], mig[96];
 static struct shard_registry *reg;
@@ -336,9 +337,5 @@ int main(void)
 	tcase_add_test(tc, nowait_lend_reports_busy);
 	tcase_add_test(tc, two_at_once_migrate_once);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

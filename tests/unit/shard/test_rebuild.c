@@ -14,6 +14,7 @@
 
 #include "shard_fixture.h"
 #include "../../../src/shard/shard_int.h"
+#include "../../check_run.h"
 
 static char dir[64];
 static struct shard_registry *reg;
@@ -642,9 +643,5 @@ int main(void)
 	tcase_add_test(tc, rowid_key_type_in_place);
 	tcase_add_test(tc, rowid_key_plain_under_before_trigger);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

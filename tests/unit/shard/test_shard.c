@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "shard_fixture.h"
+#include "../../check_run.h"
 
 static char dir[64];
 static struct shard_registry *reg;
@@ -251,9 +252,5 @@ int main(void)
 	tcase_add_test(tc, out_of_descriptors_is_53000);
 	tcase_add_test(tc, sqlite_errors_map_to_sqlstates);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "shard_fixture.h"
+#include "../../check_run.h"
 
 static char dir[64];
 static struct shard_registry *reg;
@@ -255,9 +256,5 @@ int main(void)
 	tcase_add_test(tc, tenants_are_listed_from_their_files);
 	tcase_add_test(tc, hub_attaches_tenants);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "shard.h"
+#include "../../check_run.h"
 
 static char dir[64];
 static struct shard_registry *reg;
@@ -193,9 +194,5 @@ int main(void)
 	tcase_add_test(tc, limits_set_per_connection);
 	tcase_add_test(tc, updated_columns_from_the_authorizer);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

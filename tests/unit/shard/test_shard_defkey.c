@@ -8,6 +8,7 @@
 
 #include "catalog.h"
 #include "shard.h"
+#include "../../check_run.h"
 
 static sqlite3 *db;
 
@@ -75,9 +76,5 @@ int main(void)
 	tcase_add_test(tc, duplicate_reported_as_postgresql);
 	tcase_add_test(tc, nulls_and_gone_rows_pass);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? 1 : 0;
+	return check_run(s);
 }

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "shard_fixture.h"
+#include "../../check_run.h"
 
 static char dir[64];
 static struct shard_registry *reg;
@@ -135,9 +136,5 @@ int main(void)
 	tcase_add_test(tc, in_use_and_attached_keep_the_tenant);
 	tcase_add_test(tc, borrow_during_a_drop_gets_a_fresh_tenant);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "shard_fixture.h"
+#include "../../check_run.h"
 
 static char dir[64];
 static struct shard_registry *reg;
@@ -418,9 +419,5 @@ int main(void)
 	tcase_add_checked_fixture(full, setup_full, teardown);
 	tcase_add_test(full, full_durability_syncs_in_the_commit);
 	suite_add_tcase(s, full);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

@@ -17,6 +17,7 @@
 
 #include "../../../src/shard/shard_int.h"
 #include "shard_fixture.h"
+#include "../../check_run.h"
 
 static char dir[64];
 static struct shard_registry *reg;
@@ -318,9 +319,5 @@ int main(void)
 	tcase_add_test(tc, checkpoint_holds_writers_off_and_restarts_the_wal);
 	tcase_add_test(tc, flush_follows_a_new_wal);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

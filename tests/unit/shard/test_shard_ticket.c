@@ -15,6 +15,7 @@
 
 #include "../../../src/shard/shard_int.h"
 #include "shard_fixture.h"
+#include "../../check_run.h"
 
 static char dir[64];
 static struct shard_registry *reg;
@@ -272,9 +273,5 @@ int main(void)
 	tcase_add_test(tc, take_and_wait_at_once);
 	tcase_add_test(tc, tickets_end_without_the_lock);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "../../../src/shard/shard_int.h"
+#include "../../check_run.h"
 
 static char dir[64];
 
@@ -297,9 +298,5 @@ int main(void)
 	tcase_add_test(tc, another_process_reads_and_writes);
 	tcase_add_test(tc, threads_read_write_and_checkpoint);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

@@ -3,6 +3,7 @@
 #include "xlat_test.h"
 
 #include <stdlib.h>
+#include "../../check_run.h"
 
 int main(void)
 {
@@ -28,8 +29,5 @@ int main(void)
 	srunner_add_suite(sr, xlat_suite_alter());
 	srunner_add_suite(sr, xlat_suite_plpgsql());
 	srunner_add_suite(sr, xlat_suite_database());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run_runner(sr);
 }
