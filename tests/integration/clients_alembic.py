@@ -183,11 +183,50 @@ def batch_recreate_serial(op):
 gap("batch recreate of a serial key (#52)", lambda: ops(batch_recreate_serial), "0A000")
 
 
+def more_ops(op):
+    op.create_table("event",
+                    sa.Column("id", sa.BigInteger, sa.Identity(always=True), primary_key=True),
+                    sa.Column("kind", sa.Enum("open", "close", name="event_kind"), nullable=False),
+                    sa.Column("at", sa.DateTime(timezone=True), server_default=sa.func.now(),
+                              nullable=False),
+                    sa.Column("payload", sa.JSON, server_default=sa.text("'{}'::json")),
+                    sa.Column("n", sa.SmallInteger, comment="a counter"),
+                    comment="events")
+    op.bulk_insert(sa.table("event", sa.column("kind"), sa.column("n")),
+                   [{"kind": "open", "n": 1}, {"kind": "close", "n": 2}])
+    op.alter_column("event", "n", type_=sa.Integer, existing_type=sa.SmallInteger,
+                    comment="counts", existing_comment="a counter")
+    op.create_table_comment("event", "what happened", existing_comment="events")
+    op.rename_table("event", "happening")
+    op.drop_column("happening", "payload")
+    op.create_table("pair", sa.Column("a", sa.Integer, nullable=False),
+                    sa.Column("b", sa.Integer, nullable=False))
+    op.create_primary_key("pk_pair", "pair", ["a", "b"])
+
+
+def more():
+    ops(more_ops)
+    insp = sa.inspect(engine)
+    with engine.connect() as c:
+        rows = c.execute(sa.text("SELECT id, kind, n FROM happening ORDER BY id")).all()
+    return "%s\n%s\n%s\n%s\n%s" % (rows, describe("happening", "pair"),
+                                   insp.get_table_comment("happening"),
+                                   [(c["name"], c.get("comment")) for c in
+                                    insp.get_columns("happening")],
+                                   [(e["name"], e["labels"]) for e in insp.get_enums()])
+
+
+step("identity, enum, comments, rename_table, create_primary_key", more)
+
+
 def drop(op):
     op.drop_constraint("fk_post_account", "post", type_="foreignkey")
     op.drop_constraint("uq_account_name", "account", type_="unique")
     op.drop_table("post")
     op.drop_table("tag")
+    op.drop_table("happening")
+    op.drop_table("pair")
+    op.execute("DROP TYPE event_kind")
     op.drop_table("account")
 
 
@@ -210,6 +249,7 @@ with create_engine(context.config.get_main_option("sqlalchemy.url")).connect() a
 REV = '''"""%(msg)s"""
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects import postgresql
 revision = %(rev)r
 down_revision = %(down)r
 branch_labels = None
@@ -236,6 +276,10 @@ sa.Table("member", metadata,
          sa.Column("email", sa.String(120), nullable=False),
          sa.Column("joined", sa.Date),
          sa.Column("note", sa.Text, comment="free text"),
+         sa.Column("role", sa.String(10), server_default="dev"),
+         sa.Column("created", sa.DateTime(timezone=True), server_default=sa.func.now(),
+                   nullable=False),
+         sa.Column("score", sa.Numeric(8, 3)),
          sa.Index("ix_member_email", "email", unique=True),
          sa.UniqueConstraint("team_id", "joined", name="uq_member_team_joined"))
 '''
@@ -272,7 +316,10 @@ revision("r1", None, '''    op.create_table("team", sa.Column("id", sa.Integer, 
 revision("r2", "r1", '''    op.create_table("member", sa.Column("id", sa.Integer, primary_key=True),
                     sa.Column("team_id", sa.Integer, sa.ForeignKey("team.id"), nullable=False),
                     sa.Column("email", sa.String(120), nullable=False),
-                    sa.Column("joined", sa.Date), sa.Column("note", sa.String(20)))
+                    sa.Column("joined", sa.Date), sa.Column("note", sa.String(20)),
+                    sa.Column("created", sa.DateTime(timezone=True), nullable=True),
+                    sa.Column("score", sa.Numeric(6, 2)), sa.Column("old", sa.Boolean))
+    op.create_index("ix_member_old", "member", ["old"])
 ''', '''    op.drop_table("member")
 ''')
 
