@@ -39,4 +39,6 @@ SELECT proname, pronargs, prorettype::regtype, proargtypes::text FROM pg_proc
  WHERE proname = 'pg_index_column_has_property';
 SHOW max_index_keys;
 SELECT current_setting('max_index_keys')::int;
+-- one row (the session's settings list it now, pg_settings had its own row)
+SELECT name, setting, context FROM pg_settings WHERE name = 'max_index_keys';
 DROP TABLE pyp_ix;
