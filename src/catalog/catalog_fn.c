@@ -168,6 +168,23 @@ static void fn_get_indexdef(sqlite3_context *ctx, int argc, sqlite3_value **argv
 		cat_result_text(ctx, "");
 }
 
+static void fn_index_column_has_property(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const struct cat_model *m = cat_fn_model(ctx);
+	if (!m)
+		return;
+	const struct cat_rel *rel = cat_model_rel_oid(m, (uint32_t)sqlite3_value_int64(argv[0]));
+	int r = rel && rel->index && sqlite3_value_type(argv[1]) != SQLITE_NULL
+			? cat_index_column_property(rel->index, sqlite3_value_int(argv[1]),
+						    (const char *)sqlite3_value_text(argv[2]))
+			: -1;
+	if (r < 0)
+		sqlite3_result_null(ctx);
+	else
+		sqlite3_result_int(ctx, r);
+}
+
 static const char *key_list(struct arena *a, const struct cat_index *ix)
 {
 	struct strbuf sb;
@@ -866,6 +883,7 @@ static const struct pgfn_def session_fns[] = {
 	{"pg_get_expr", 3, fn_get_expr},
 	{"pg_get_indexdef", 1, fn_get_indexdef},
 	{"pg_get_indexdef", 3, fn_get_indexdef},
+	{"pg_index_column_has_property", 3, fn_index_column_has_property},
 	{"pg_get_constraintdef", 1, fn_get_constraintdef},
 	{"pg_get_constraintdef", 2, fn_get_constraintdef},
 	{"pg_get_userbyid", 1, fn_get_userbyid},

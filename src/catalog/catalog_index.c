@@ -56,6 +56,47 @@ const struct cat_am *cat_am_by_oid(uint32_t oid)
 	return NULL;
 }
 
+/* What the access methods' handlers answer per column (amsearchnulls; amsearcharray is
+ * btree's only; returnable: btree always, gist and spgist for their common operator
+ * classes); amcanorder is cat_am's canorder. distance_orderable is false: no operator
+ * class here orders by distance (gist's and spgist's <-> are not translated). */
+static bool am_searchnulls(uint32_t am)
+{
+	return am == CAT_AM_BTREE || am == 783 || am == 4000 || am == 3580;
+}
+
+int cat_index_column_property(const struct cat_index *ix, int attno, const char *prop)
+{
+	const struct cat_am *am = cat_am_by_oid(ix->am);
+	if (!am || attno < 1 || attno > ix->nkeys || !prop)
+		return -1;
+	int k = attno - 1;
+	bool key = k < ix->nkeyatts;
+	bool desc = ix->desc && ix->desc[k], first = cat_index_key_nulls_first(ix, k);
+	/* the sort order of a key column: false all four where the access method does not
+	 * order; an INCLUDE column has none (NULL) */
+	bool order = key && am->canorder;
+	if (strcasecmp(prop, "asc") == 0)
+		return !key ? -1 : order && !desc;
+	if (strcasecmp(prop, "desc") == 0)
+		return !key ? -1 : order && desc;
+	if (strcasecmp(prop, "nulls_first") == 0)
+		return !key ? -1 : order && first;
+	if (strcasecmp(prop, "nulls_last") == 0)
+		return !key ? -1 : order && !first;
+	if (strcasecmp(prop, "orderable") == 0)
+		return order;
+	if (strcasecmp(prop, "distance_orderable") == 0)
+		return 0;
+	if (strcasecmp(prop, "returnable") == 0)
+		return ix->am == CAT_AM_BTREE || ix->am == 783 || ix->am == 4000;
+	if (strcasecmp(prop, "search_array") == 0)
+		return !key ? -1 : ix->am == CAT_AM_BTREE;
+	if (strcasecmp(prop, "search_nulls") == 0)
+		return !key ? -1 : am_searchnulls(ix->am);
+	return -1;
+}
+
 /* The pseudo-types operator classes are declared for. */
 enum { ANYARRAY = 2277, ANYENUM = 3500, ANYRANGE = 3831, ANYMULTIRANGE = 4537, RECORD = 2249 };
 

@@ -538,6 +538,10 @@ const struct cat_opclass *cat_opclass_by_oid(uint32_t oid);
 void cat_index_am_read(struct arena *a, struct cat_index *ix, const char *sql);
 /* Whether key k sorts NULLs first (pg_index.indoption bit 2): as written, else when DESC. */
 bool cat_index_key_nulls_first(const struct cat_index *ix, int k);
+/* pg_index_column_has_property(index, attno, prop): 1 true, 0 false, -1 NULL (an unknown
+ * property, a column the index does not have, a sort order its access method lacks), as
+ * PostgreSQL's indexam_property answers for the built-in access methods. */
+int cat_index_column_property(const struct cat_index *ix, int attno, const char *prop);
 /* Key k's operator class (pg_index.indclass): the one named, else its type's default (0 for
  * an expression, whose type the model does not know). */
 uint32_t cat_index_key_opclass(const struct cat_model *m, const struct cat_index *ix, int k);

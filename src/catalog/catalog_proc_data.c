@@ -335,6 +335,7 @@ static const struct cat_proc procs[] = {
 	{483, "int8", 12, 1, 0, 0, 'f', 0, 1, 0, 'i', 's', 1, 0, 20, "701", NULL, NULL, NULL, "dtoi8", "double precision", "double precision", "bigint", "convert float8 to int8"},
 	{619, "oidvectorne", 12, 1, 0, 0, 'f', 1, 1, 0, 'i', 's', 2, 0, 16, "30 30", NULL, NULL, NULL, "oidvectorne", "oidvector, oidvector", "oidvector, oidvector", "boolean", "implementation of <> operator"},
 	{626, "hash_array", 12, 1, 0, 0, 'f', 0, 1, 0, 'i', 's', 1, 0, 23, "2277", NULL, NULL, NULL, "hash_array", "anyarray", "anyarray", "integer", "hash"},
+	{638, "pg_index_column_has_property", 12, 1, 0, 0, 'f', 0, 1, 0, 's', 's', 3, 0, 16, "2205 23 25", NULL, NULL, NULL, "pg_index_column_has_property", "regclass, integer, text", "regclass, integer, text", "boolean", "test property of an index column"},
 	{652, "float4", 12, 1, 0, 0, 'f', 1, 1, 0, 'i', 's', 1, 0, 700, "20", NULL, NULL, NULL, "i8tof", "bigint", "bigint", "real", "convert int8 to float4"},
 	{653, "int8", 12, 1, 0, 0, 'f', 0, 1, 0, 'i', 's', 1, 0, 20, "700", NULL, NULL, NULL, "ftoi8", "real", "real", "bigint", "convert float4 to int8"},
 	{655, "namelt", 12, 1, 0, 0, 'f', 1, 1, 0, 'i', 's', 2, 0, 16, "19 19", NULL, NULL, NULL, "namelt", "name, name", "name, name", "boolean", "implementation of < operator"},

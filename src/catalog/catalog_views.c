@@ -120,8 +120,6 @@ static bool fill_settings(struct cat_conn *cc, const struct cat_model *m, struct
 			   s->setting_at(s->setting_arg, i, &name, &description, &read_only);
 	     i++)
 		setting_row(r, name, s->setting(s->setting_arg, name), description, read_only);
-	/* PostgreSQL's compiled limit, which JDBC's foreign-key queries count up to */
-	setting_row(r, "max_index_keys", "32", "Shows the maximum number of index keys.", true);
 	return true;
 }
 

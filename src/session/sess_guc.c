@@ -363,6 +363,9 @@ static const struct sess_guc_def guc_defs[] = {
 	{"maintenance_work_mem", "64MB", false, false, check_maintenance_work_mem,
 	 "Memory for maintenance operations (no effect: SQLite sizes its own)."},
 	{"max_identifier_length", "63", false, true, NULL, "Maximum identifier length."},
+	/* PostgreSQL's compiled limit, which JDBC's foreign-key queries and DBD::Pg's
+	 * statistics_info count index columns up to */
+	{"max_index_keys", "32", false, true, NULL, "Shows the maximum number of index keys."},
 	/* monitoring tools (pg_activity) show these: the server's limit, and none of the worker
 	 * processes PostgreSQL has (SQLite needs no vacuum, replication or parallel workers) */
 	{"max_connections", NULL, false, true, NULL,

@@ -228,7 +228,10 @@ static int same_unique(struct shard_conn *c, const struct xlat_rebuild *r, struc
 }
 
 /* A UNIQUE constraint that repeats one the table has: a unique index of its own, marked as a
- * constraint for the catalog (PostgreSQL keeps both). Its rows are unique already. */
+ * constraint for the catalog (PostgreSQL keeps both). Its rows are unique already. So too a
+ * UNIQUE added inside a transaction block to a table other tables' foreign keys reference,
+ * which cannot be rebuilt there (SQLite's foreign keys stay on): its rows are checked as the
+ * index is made, a duplicate is PostgreSQL's 23505 "could not create unique index". */
 static bool unique_index(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a,
 			 struct pgerr *err)
 {
@@ -248,6 +251,8 @@ static bool unique_index(struct shard_conn *c, const struct xlat_rebuild *r, str
 	strbuf_puts(&sb, ")");
 	bool ok = !sb.failed ? shard_exec(c, sb.data, err)
 			     : pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+	if (!ok && !sb.failed)
+		(void)shard_unique_index_explain(c->db, sb.data, err);
 	strbuf_fini(&sb);
 	return ok;
 }
@@ -264,9 +269,22 @@ static void put_drop_defkey_triggers(struct strbuf *sb, const char *name)
 	sqlite3_free(drop);
 }
 
+/* Whether a foreign key references table's columns of index (the same set, as PostgreSQL's
+ * key depends on the unique index over its referenced columns): 1 or 0, -1 with err. */
+static int index_referenced(struct shard_conn *c, const char *table, const char *index,
+			    struct pgerr *err)
+{
+	return exists(c,
+		      "SELECT 1 FROM sqlite_schema m, pragma_foreign_key_list(m.name) f WHERE "
+		      "m.type = 'table' AND f.\"table\" = ?1 COLLATE NOCASE GROUP BY m.name, f.id "
+		      "HAVING count(*) = (SELECT count(*) FROM pragma_index_info(?2)) AND "
+		      "sum(f.\"to\" IN (SELECT name FROM pragma_index_info(?2))) = count(*)",
+		      table, index, err);
+}
+
 /* DROP CONSTRAINT of a UNIQUE that is an index of its own (unique_index): the index goes
- * (2BP01 while other tables' foreign keys may use it, as for the table's own keys). 1 done,
- * 0 not such a constraint, -1 with err. */
+ * (2BP01 while a foreign key references its columns). 1 done, 0 not such a constraint, -1
+ * with err. */
 static int drop_unique_index(struct shard_conn *c, const struct xlat_rebuild *r, struct pgerr *err)
 {
 	sqlite3_stmt *vm = NULL;
@@ -283,7 +301,10 @@ static int drop_unique_index(struct shard_conn *c, const struct xlat_rebuild *r,
 	sqlite3_finalize(vm);
 	if (!found)
 		return 0;
-	if (shard_table_referenced(c->db, r->table)) {
+	int used = index_referenced(c, r->table, r->name, err);
+	if (used < 0)
+		return -1;
+	if (used) {
 		pgerr_set(
 			err, "2BP01",
 			"cannot drop constraint %s on table %s because other objects depend on it",
@@ -682,6 +703,9 @@ static bool one(struct shard_conn *c, const struct xlat_rebuild *r, struct arena
 		return using_index(c, r, a, err);
 	if (r->kind == XLAT_RB_KEY && !r->primary) {
 		int dup = same_unique(c, r, err);
+		if (dup == 0 && h == HELD_NONE && !sqlite3_get_autocommit(c->db) &&
+		    shard_table_referenced(c->db, r->table))
+			dup = 1; /* in a transaction block: an index of its own (unique_index) */
 		if (dup > 0 && !r->label && r->name &&
 		    !shard_constraint_name_free(c->db, r->table, r->name, true, err))
 			return false;

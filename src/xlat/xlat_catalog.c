@@ -177,6 +177,7 @@ static const struct catfn {
 	{"format_type", 2, 2, XLAT_OID_TEXT},
 	{"pg_get_expr", 2, 3, XLAT_OID_TEXT},
 	{"pg_get_indexdef", 1, 3, XLAT_OID_TEXT},
+	{"pg_index_column_has_property", 3, 3, XLAT_OID_BOOL},
 	{"pg_get_constraintdef", 1, 2, XLAT_OID_TEXT},
 	{"pg_table_is_visible", 1, 1, XLAT_OID_BOOL},
 	{"pg_type_is_visible", 1, 1, XLAT_OID_BOOL},

@@ -3,12 +3,12 @@
 # test_clients.sh CLIENT: drives one real client family (psycopg2, psycopg3, asyncpg, sqlalchemy,
 # django, jdbc, node, typeorm, drizzle, prisma, postgresjs, sequelize, knex, kysely, pg8000, ruby,
 # perl, pgcli, activerecord, php, go, odbc, pgbouncer, sequel, peewee, rust, pgpromise,
-# slonik, objection, mikroorm) against shardlite and against a real PostgreSQL 15 this script starts, and compares
+# slonik, objection, mikroorm, alembic, dbic, sqlobject) against shardlite and against a real PostgreSQL 15 this script starts, and compares
 # what the client prints on both. Known differences are asserted inside the client programs
 # (their gap() helpers) and listed in docs/clients.md.
 set -euo pipefail
 
-CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|prisma|postgresjs|sequelize|knex|kysely|pg8000|ruby|perl|pgcli|activerecord|php|go|odbc|pgbouncer|sequel|peewee|rust|pgpromise|slonik|objection|mikroorm}
+CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|prisma|postgresjs|sequelize|knex|kysely|pg8000|ruby|perl|pgcli|activerecord|php|go|odbc|pgbouncer|sequel|peewee|rust|pgpromise|slonik|objection|mikroorm|alembic|dbic|sqlobject}
 BIN=${SHARDLITE_BIN:?SHARDLITE_BIN must point at the shardlite binary}
 HERE=$(cd "$(dirname "$0")" && pwd)
 PY=/usr/bin/python3
@@ -61,6 +61,10 @@ rust)
 	fi ;;
 sqlalchemy) need_py psycopg2 python3-psycopg2; need_py sqlalchemy python3-sqlalchemy ;;
 django) need_py psycopg2 python3-psycopg2; need_py django python3-django ;;
+alembic) need_py psycopg2 python3-psycopg2; need_py alembic python3-alembic ;;
+sqlobject) need_py psycopg2 python3-psycopg2; need_py sqlobject python3-sqlobject ;;
+dbic) perl -MDBD::Pg -MDBIx::Class::Schema::Loader -e 1 2>/dev/null ||
+	{ echo "dbic: needs libdbd-pg-perl, libdbix-class-perl, libdbix-class-schema-loader-perl: skipped"; exit 77; } ;;
 pgcli) need_py pgcli.pgexecute pgcli ;;
 jdbc)
 	JAR=/usr/share/java/postgresql.jar
@@ -99,6 +103,9 @@ run_client() {
 	perl) perl "$HERE/clients_perl.pl" "host=127.0.0.1;port=$port;dbname=acme" "$target" ;;
 	sqlalchemy) $PY "$HERE/clients_sqlalchemy.py" "postgresql://postgres@127.0.0.1:$port/acme" "$target" ;;
 	django) $PY "$HERE/clients_django.py" "$port" "$target" ;;
+	alembic) $PY "$HERE/clients_alembic.py" "postgresql://postgres@127.0.0.1:$port/acme" "$target" ;;
+	sqlobject) $PY "$HERE/clients_sqlobject.py" "$port" "$target" ;;
+	dbic) perl "$HERE/clients_dbic.pl" "host=127.0.0.1;port=$port;dbname=acme" "$target" "$DIR/dbic-$target" ;;
 	pgcli) $PY "$HERE/clients_pgcli.py" 127.0.0.1 "$port" acme ;;
 	activerecord) ruby "$HERE/clients_activerecord.rb" 127.0.0.1 "$port" "$target" ;;
 	php) php "$HERE/clients_php.php" 127.0.0.1 "$port" "$target" ;;

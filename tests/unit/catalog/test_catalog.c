@@ -484,7 +484,6 @@ static const struct {
 	 "'books_author_title'::regclass",
 	 "2|3|<null>"},
 	{"SELECT count(*) > 10 FROM pg_type WHERE typinput = 'pg_catalog.array_in'::regproc", "1"},
-	{"SELECT setting FROM pg_catalog.pg_settings WHERE name = 'max_index_keys'", "32"},
 	{"SELECT c.relname FROM pg_class c JOIN pg_index ix ON ix.indexrelid = c.oid WHERE "
 	 "ix.indisprimary = 'f' AND ix.indisunique <> 'no' ORDER BY 1",
 	 "authors_email_key;books_author_title"},
