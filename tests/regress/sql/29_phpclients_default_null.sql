@@ -26,3 +26,19 @@ INSERT INTO dn (b, c) VALUES (3, 4);
 SELECT a, b FROM dn ORDER BY b;
 SELECT attname, attnotnull, atthasdef FROM pg_attribute
   WHERE attrelid = 'dn'::regclass AND attname IN ('a', 'b') ORDER BY attnum;
+-- a NULL cast to another type than the column's keeps that cast in PostgreSQL
+CREATE TABLE dn2 (h int DEFAULT NULL::bigint, e varchar(20) DEFAULT NULL::text, p int DEFAULT NULL::int4);
+-- differs: the cast of a NULL default is not kept (the SQLite schema holds NULL): h has no default here, e reads NULL::character varying
+SELECT attname, atthasdef, pg_get_expr(adbin, adrelid)
+  FROM pg_attribute LEFT JOIN pg_attrdef ON adrelid = attrelid AND adnum = attnum
+  WHERE attrelid = 'dn2'::regclass AND attnum > 0 ORDER BY attnum;
+-- a column of a domain type keeps DEFAULT NULL (a CoerceToDomain over the base type's NULL,
+-- printed as that NULL)
+CREATE DOMAIN dn_pos AS int CHECK (VALUE > 0);
+CREATE TABLE dn3 (q dn_pos DEFAULT NULL, r dn_pos);
+
+SELECT attname, atthasdef, pg_get_expr(adbin, adrelid)
+  FROM pg_attribute LEFT JOIN pg_attrdef ON adrelid = attrelid AND adnum = attnum
+  WHERE attrelid = 'dn3'::regclass AND attnum > 0 ORDER BY attnum;
+INSERT INTO dn3 (r) VALUES (1);
+SELECT q, r FROM dn3;
