@@ -226,7 +226,15 @@ function changed(): Schema
 	$b = $s->getTable('books');
 	$b->dropIndex('books_author_title_idx');
 	$b->addColumn('pages', Types::SMALLINT, ['default' => 0]);
-	$s->createTable('tags')->addColumn('label', Types::STRING, ['length' => 40]);
+	$b->changeColumn('edition', ['type' => Type::getType(Types::INTEGER)]);
+	$b->changeColumn('rating', ['type' => Type::getType(Types::DECIMAL), 'precision' => 4, 'scale' => 1]);
+	$b->removeForeignKey('books_author_fk');
+	$b->addForeignKeyConstraint('authors', ['author_id'], ['id'], ['onUpdate' => 'CASCADE'], 'books_author_fk2');
+	$t = $s->createTable('tags');
+	$t->addColumn('label', Types::STRING, ['length' => 40]);
+	$t->addColumn('author_id', Types::INTEGER, ['notnull' => false]);
+	$t->addForeignKeyConstraint('authors', ['author_id'], ['id'], ['onDelete' => 'SET NULL']);
+	$s->dropSequence('ticket_seq');
 	return $s;
 }
 step('compare changed', function () use ($conn, $sm, $platform) {
@@ -237,6 +245,9 @@ step('compare changed', function () use ($conn, $sm, $platform) {
 });
 step('compare again', fn() => diff_sql($sm, $platform, changed()));
 step('columns after', fn() => array_values(array_map('column_info', $sm->listTableColumns('authors'))));
+step('books after', fn() => [array_values(array_map('column_info', $sm->listTableColumns('books'))),
+	array_map(fn($fk) => [$fk->getName(), $fk->onDelete(), $fk->onUpdate()], $sm->listTableForeignKeys('books')),
+	array_map(fn($fk) => [$fk->getLocalColumns(), $fk->onDelete()], $sm->listTableForeignKeys('tags'))]);
 step('rename and drop', function () use ($conn, $sm) {
 	$sm->renameTable('tags', 'labels');
 	$sm->dropTable('labels');
