@@ -262,6 +262,14 @@ step('change', function () use ($schema) {
 	return [$schema->getColumnType('authors', 'name'), $schema->getColumnType('authors', 'nick'),
 		$schema->getConnection()->getDoctrineColumn('authors', 'name')->getLength()];
 });
+step('change referencing', function () use ($schema) {
+	$schema->table('books', function (Blueprint $t) {
+		$t->bigInteger('author_id')->change();
+		$t->string('title', 300)->nullable()->change();
+	});
+	return [$schema->getColumnType('books', 'author_id'), Book::withTrashed()->count(),
+		Book::whereNull('title')->count()];
+});
 step('renameColumn', function () use ($schema) {
 	$schema->table('authors', fn(Blueprint $t) => $t->renameColumn('bio', 'about'));
 	return [$schema->hasColumn('authors', 'bio'), $schema->hasColumn('authors', 'about')];
