@@ -366,16 +366,19 @@ static const struct cat_col *default_using(const struct cat_model *m, const char
 	return NULL;
 }
 
-/* Whether a view's stored SQL may name sequence name (as the text 'name' its nextval, currval
- * or regclass reads): PostgreSQL's pg_depend has the view depend on the sequence. */
-static bool view_may_use(const struct cat_model *m, const char *name)
+/* Whether something may use sequence name, as far as the stored text can tell: a view's SQL
+ * or a column's default that holds the name anywhere (nextval('s'), 'public.s', '"S"'). Errs
+ * toward yes: CASCADE is refused then, rather than leave what PostgreSQL would drop. */
+static bool maybe_used(const struct cat_model *m, const char *name)
 {
-	char want[200];
-	snprintf(want, sizeof(want), "'%s'", name);
 	for (size_t i = 0; i < m->nrels; i++) {
 		const struct cat_rel *r = m->rels[i];
-		if ((r->kind == 'v' || r->kind == 'm') && r->sql && strcasestr(r->sql, want))
+		if ((r->kind == 'v' || r->kind == 'm') && r->sql && strcasestr(r->sql, name))
 			return true;
+		for (int k = 0; r->kind == 'r' && k < r->ncols; k++) {
+			if (r->cols[k].dflt_sql && strcasestr(r->cols[k].dflt_sql, name))
+				return true;
+		}
 	}
 	return false;
 }
@@ -386,9 +389,7 @@ static void seq_drop(sqlite3_context *ctx, const struct cat_model *m, const char
 		     sqlite3_value **v, bool plain, bool cascade)
 {
 	const struct cat_seq *q = cat_model_seq(m, name);
-	const char *dep_table = NULL;
-	if (q && cascade &&
-	    (q->implicit || default_using(m, name, &dep_table) || view_may_use(m, name))) {
+	if (q && cascade && (q->implicit || maybe_used(m, name))) {
 		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
 			   "DROP SEQUENCE ... CASCADE of a sequence that a column default or a "
 			   "view uses is not supported");

@@ -27,3 +27,15 @@ CREATE SEQUENCE dsc_e;
 CREATE VIEW dsc_v AS SELECT nextval('dsc_e') AS n;
 -- differs: refused (0A000); PostgreSQL drops the view dsc_v with the sequence
 DROP SEQUENCE dsc_e CASCADE;
+-- qualified and quoted names in a view or a default count too
+CREATE SEQUENCE dsc_f;
+CREATE SEQUENCE "Dsc_G";
+CREATE VIEW dsc_w AS SELECT nextval('public.dsc_f') AS f, currval('"Dsc_G"') AS g;
+-- differs: refused (0A000); PostgreSQL drops the view dsc_w with the sequence
+DROP SEQUENCE dsc_f CASCADE;
+-- differs: refused (0A000); PostgreSQL drops the view dsc_w with the sequence
+DROP SEQUENCE "Dsc_G" CASCADE;
+CREATE SEQUENCE dsc_h;
+CREATE TABLE dsc_u (a int DEFAULT nextval('public.dsc_h'::regclass));
+-- differs: refused (0A000); PostgreSQL drops the default of dsc_u.a with the sequence
+DROP SEQUENCE dsc_h CASCADE;
