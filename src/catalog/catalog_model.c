@@ -134,6 +134,13 @@ static const char *pg_default(const struct cat_model *m, const struct cat_col *c
 	if (!d)
 		return NULL;
 	d = unparen(a, d);
+	/* DEFAULT NULL: PostgreSQL stores no default for a bare null constant of the column's
+	 * type, but keeps one whose type has a typmod (the length coercion around the NULL;
+	 * interval's typmod goes into the constant itself), printed as NULL::type */
+	if (strcasecmp(d, "NULL") == 0)
+		return col->typmod >= 0 && col->typoid != PGTYPE_INTERVAL
+			       ? arena_printf(a, "NULL::%s", cat_format_type_m(m, a, col->typoid, -1))
+			       : NULL;
 	/* the current time: the time-value's capitalization is the spelling the user wrote
 	 * (src/xlat/xlat_ddl.c, now_spelling); date('now') is also what CURRENT_DATE was */
 	const char *kw = now_keyword(d);

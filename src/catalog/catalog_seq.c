@@ -190,6 +190,14 @@ static bool load_columns(sqlite3 *db, struct cat_model *m, bool temp)
 			type && !(identity && identity[0]) ? cat_model_domain(m, type) : NULL;
 		if (d) { /* declared with a domain: typoid stays the base type's */
 			c->domain = d;
+			/* its DEFAULT NULL is kept (a CoerceToDomain over the base type's NULL) */
+			if (c->dflt_sql && !c->dflt && (strcasecmp(c->dflt_sql, "NULL") == 0 ||
+							strcasecmp(c->dflt_sql, "(NULL)") == 0)) {
+				c->dflt = arena_printf(m->a, "NULL::%s",
+						       cat_format_type_m(m, m->a, d->base_oid, -1));
+				c->dflt_oid = cat_oid(
+					"def", (const char *)sqlite3_column_text(st, 0), c->name);
+			}
 			continue;
 		}
 		int32_t typmod = -1;

@@ -366,10 +366,35 @@ static const struct cat_col *default_using(const struct cat_model *m, const char
 	return NULL;
 }
 
+/* Whether something may use sequence name, as far as the stored text can tell: a view's SQL
+ * or a column's default that holds the name anywhere (nextval('s'), 'public.s', '"S"'). Errs
+ * toward yes: CASCADE is refused then, rather than leave what PostgreSQL would drop. */
+static bool maybe_used(const struct cat_model *m, const char *name)
+{
+	for (size_t i = 0; i < m->nrels; i++) {
+		const struct cat_rel *r = m->rels[i];
+		if ((r->kind == 'v' || r->kind == 'm') && r->sql && strcasestr(r->sql, name))
+			return true;
+		for (int k = 0; r->kind == 'r' && k < r->ncols; k++) {
+			if (r->cols[k].dflt_sql && strcasestr(r->cols[k].dflt_sql, name))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* DROP SEQUENCE [CASCADE]: CASCADE of a sequence nothing depends on is the plain drop; one a
+ * column default or a view uses is 0A000 (PostgreSQL would drop the default or the view). */
 static void seq_drop(sqlite3_context *ctx, const struct cat_model *m, const char *name,
-		     sqlite3_value **v, bool plain)
+		     sqlite3_value **v, bool plain, bool cascade)
 {
 	const struct cat_seq *q = cat_model_seq(m, name);
+	if (q && cascade && (q->implicit || maybe_used(m, name))) {
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			   "DROP SEQUENCE ... CASCADE of a sequence that a column default or a "
+			   "view uses is not supported");
+		return;
+	}
 	if (!q) {
 		if (cat_model_rel(m, name))
 			pgfn_error(ctx, SQLSTATE_WRONG_OBJECT_TYPE, "\"%s\" is not a sequence", name);
@@ -443,9 +468,9 @@ static void fn_sequence(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		else if (op[0] == 'a')
 			seq_alter(ctx, m, q->name, argv, a);
 		else
-			seq_drop(ctx, m, q->name, argv, false);
+			seq_drop(ctx, m, q->name, argv, false, false);
 	} else
-		seq_drop(ctx, m, name, argv, true);
+		seq_drop(ctx, m, name, argv, true, strcmp(op, "drop cascade") == 0);
 	arena_free(a);
 }
 

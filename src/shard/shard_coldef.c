@@ -122,7 +122,7 @@ static bool names(const char *s, const struct tok *t, const char *name)
 }
 
 /* Whether token i starts a column constraint (not a word inside another clause: SET NULL,
- * SET DEFAULT, NOT DEFERRABLE, GENERATED ALWAYS AS). */
+ * SET DEFAULT, NOT DEFERRABLE, GENERATED ALWAYS AS, the value of DEFAULT NULL). */
 static bool starts_constraint(const char *s, const struct tok *t, size_t i, size_t n)
 {
 	static const char *const kw[] = {"CONSTRAINT", "PRIMARY", "NOT",   "NULL",
@@ -135,6 +135,9 @@ static bool starts_constraint(const char *s, const struct tok *t, size_t i, size
 		return false;
 	if (i > 0 && is_word(s, &t[i - 1], "SET") &&
 	    (is_word(s, &t[i], "NULL") || is_word(s, &t[i], "DEFAULT")))
+		return false;
+	/* DEFAULT NULL: the NULL is the default's value, not a NULL clause */
+	if (i > 0 && is_word(s, &t[i - 1], "DEFAULT") && is_word(s, &t[i], "NULL"))
 		return false;
 	if (is_word(s, &t[i], "NOT") && i + 1 < n && is_word(s, &t[i + 1], "DEFERRABLE"))
 		return false;

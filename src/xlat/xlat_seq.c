@@ -319,12 +319,12 @@ const char *xlat_column_meta_script(struct xlat_ctx *c, const char *table, const
 	return out;
 }
 
-/* DROP SEQUENCE a, b: one writer call per sequence, run as one atomic script. */
+/* DROP SEQUENCE a, b [CASCADE]: one writer call per sequence, run as one atomic script. */
 bool xlat_drop_sequences(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 {
 	xlat_sidecar_script(c, "DROP SEQUENCE");
-	if (s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
-		return xlat_unsupported(c, -1, "DROP SEQUENCE ... CASCADE");
+	/* CASCADE: the writer refuses it (0A000) for a sequence something depends on */
+	bool cascade = s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
 	for (size_t i = 0; i < s->n_objects; i++) {
 		const PgQuery__List *l = s->objects[i]->node_case == NODE(LIST)
 						 ? s->objects[i]->list
@@ -337,7 +337,7 @@ bool xlat_drop_sequences(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 		if (!name)
 			return false;
 		xlat_puts(c, i ? "; " : "");
-		call(c, "drop", name, s->missing_ok, NULL);
+		call(c, cascade ? "drop cascade" : "drop", name, s->missing_ok, NULL);
 		if (s->missing_ok)
 			xlat_skip_note(c, "sequence", NULL, name, false);
 	}

@@ -3,12 +3,12 @@
 # test_clients.sh CLIENT: drives one real client family (psycopg2, psycopg3, asyncpg, sqlalchemy,
 # django, jdbc, node, typeorm, drizzle, prisma, postgresjs, sequelize, knex, kysely, pg8000, ruby,
 # perl, pgcli, activerecord, php, go, odbc, pgbouncer, sequel, peewee, rust, pgpromise,
-# slonik, objection, mikroorm, alembic, dbic, sqlobject) against shardlite and against a real PostgreSQL 15 this script starts, and compares
+# slonik, objection, mikroorm, alembic, dbic, sqlobject, doctrine, eloquent) against shardlite and against a real PostgreSQL 15 this script starts, and compares
 # what the client prints on both. Known differences are asserted inside the client programs
 # (their gap() helpers) and listed in docs/clients.md.
 set -euo pipefail
 
-CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|prisma|postgresjs|sequelize|knex|kysely|pg8000|ruby|perl|pgcli|activerecord|php|go|odbc|pgbouncer|sequel|peewee|rust|pgpromise|slonik|objection|mikroorm|alembic|dbic|sqlobject}
+CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|prisma|postgresjs|sequelize|knex|kysely|pg8000|ruby|perl|pgcli|activerecord|php|go|odbc|pgbouncer|sequel|peewee|rust|pgpromise|slonik|objection|mikroorm|alembic|dbic|sqlobject|doctrine|eloquent}
 BIN=${SHARDLITE_BIN:?SHARDLITE_BIN must point at the shardlite binary}
 HERE=$(cd "$(dirname "$0")" && pwd)
 PY=/usr/bin/python3
@@ -28,6 +28,15 @@ activerecord) ruby -e 'require "pg"; require "active_record"' 2>/dev/null ||
 	{ echo "activerecord: needs ruby-pg and ruby-activerecord: skipped"; exit 77; } ;;
 php) php -r 'exit(extension_loaded("pdo_pgsql") && extension_loaded("pgsql") ? 0 : 1);' 2>/dev/null ||
 	{ echo "php: needs php-cli and php-pgsql (pdo_pgsql, pgsql): skipped"; exit 77; } ;;
+doctrine | eloquent)
+	php -r 'exit(extension_loaded("pdo_pgsql") ? 0 : 1);' 2>/dev/null ||
+		{ echo "$CLIENT: needs php-cli and php-pgsql (pdo_pgsql): skipped"; exit 77; }
+	[[ -f /usr/share/php/Doctrine/DBAL/autoload.php ]] ||
+		{ echo "$CLIENT: needs php-doctrine-dbal: skipped"; exit 77; } ;;&
+eloquent) [[ -f /usr/share/php/Illuminate/Database/autoload.php &&
+	-f /usr/share/php/Illuminate/Pagination/autoload.php ]] ||
+	{ echo "eloquent: needs php-illuminate-database and php-illuminate-pagination: skipped"; exit 77; } ;;
+doctrine) ;;
 odbc) need_py pyodbc python3-pyodbc
 	odbcinst -q -d -n "PostgreSQL Unicode" >/dev/null 2>&1 ||
 		{ echo "odbc: needs psqlODBC registered with unixODBC (odbc-postgresql unixodbc): skipped"; exit 77; } ;;
@@ -109,6 +118,7 @@ run_client() {
 	pgcli) $PY "$HERE/clients_pgcli.py" 127.0.0.1 "$port" acme ;;
 	activerecord) ruby "$HERE/clients_activerecord.rb" 127.0.0.1 "$port" "$target" ;;
 	php) php "$HERE/clients_php.php" 127.0.0.1 "$port" "$target" ;;
+	doctrine | eloquent) php "$HERE/clients_$CLIENT.php" 127.0.0.1 "$port" "$target" ;;
 	odbc) $PY "$HERE/clients_odbc.py" "$port" "$target" ;;
 	pgbouncer) bash "$HERE/clients_pgbouncer.sh" "$port" "$target" "$DIR" ;;
 	sequel) ruby "$HERE/clients_sequel.rb" 127.0.0.1 "$port" "$target" ;;

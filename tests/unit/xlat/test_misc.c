@@ -109,6 +109,10 @@ static const struct {
 	 "SELECT shardlite_sequence('drop', 's', 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
 	 "NULL, NULL, NULL); SELECT shardlite_sequence('drop', 'u', 0, NULL, NULL, NULL, NULL, "
 	 "NULL, NULL, NULL, NULL, NULL, NULL)", "DROP SEQUENCE"},
+	/* CASCADE: the writer refuses it for a sequence a default or a view uses */
+	{"DROP SEQUENCE s CASCADE",
+	 "SELECT shardlite_sequence('drop cascade', 's', 0, NULL, NULL, NULL, NULL, NULL, NULL, "
+	 "NULL, NULL, NULL, NULL)", "DROP SEQUENCE"},
 	{"TRUNCATE t RESTART IDENTITY", "DELETE FROM t; SELECT shardlite_seq_restart('t')",
 	 "TRUNCATE TABLE"},
 	/* GRANT/REVOKE: the privileges sidecar, then one recording call per object and grantee */
