@@ -166,7 +166,7 @@ START_TEST(session_is_lent)
 	ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
 	struct pgfn_conn *fc = pgfn_register(db);
 	ck_assert_ptr_nonnull(fc);
-	struct pgtype_dtenv utc = {NULL, 0, PGTYPE_ORDER_MDY};
+	struct pgtype_dtenv utc = {NULL, 0, PGTYPE_ORDER_MDY, PGTYPE_INTERVAL_POSTGRES};
 	struct pgerr err;
 	int64_t start;
 	ck_assert(pgtype_timestamptz_in("2024-07-01 10:00:00+00", 22, &utc, &start, &err));
