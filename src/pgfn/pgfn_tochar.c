@@ -443,6 +443,8 @@ static void to_roman(struct strbuf *out, double d, bool numeric, bool fm, bool l
  * a character copied as it is (quoted text, a blank, any non-pattern character, and L, the
  * currency symbol, a blank under lc_monetary C as the symbol is empty there). */
 #define NUM_LIT 'L'
+/* The copied character that stands for MI's or SG's sign after the first position. */
+#define NUM_SIGN '\x01'
 
 /* Letters that begin a number template pattern: any other character is copied as text. */
 static bool pattern_letter(char c) { return strchr("BCDEFGLMPRSTV", c) != NULL; }
@@ -460,7 +462,8 @@ static void shift_digits(char *digits, int multi)
 	memmove(digits, digits + z, strlen(digits + z) + 1);
 }
 
-bool pgfn_to_char_num(struct strbuf *out, double d, const struct pgfn_num *exact, const char *fmt)
+bool pgfn_to_char_num(struct strbuf *out, double d, const struct pgfn_num *exact, int float_dig,
+		      const char *fmt)
 {
 	bool fm = false, sign_s = false, sign_mi = false, point = false, mi_plus = false;
 	bool s_after = false, mi_before = false; /* S after the digits, MI (SG) before them */
@@ -489,6 +492,8 @@ bool pgfn_to_char_num(struct strbuf *out, double d, const struct pgfn_num *exact
 			sign_mi = true; /* MI, SG: the sign in its own position */
 			mi_plus = c == 'S';
 			mi_before = npre == 0 && !point;
+			if (!mi_before)
+				lit[0] = NUM_SIGN; /* where it stands, among the digits or after */
 			p++;
 		} else if (c == 'P' && toupper((unsigned char)p[1]) == 'L') {
 			pl = npre == 0 && !point ? 1 : 2;
@@ -543,8 +548,15 @@ bool pgfn_to_char_num(struct strbuf *out, double d, const struct pgfn_num *exact
 	}
 	if (multi < 0)
 		multi = 0;
+	/* a float shows at most FLT_DIG/DBL_DIG digits: fewer decimals (float8_to_char) */
+	int postcap = postdig;
+	if (float_dig && isfinite(d)) {
+		char whole[400];
+		int wl = snprintf(whole, sizeof(whole), "%.0f", fabs(d));
+		postcap = wl >= float_dig ? 0 : wl + postdig > float_dig ? float_dig - wl : postdig;
+	}
 	char digits[400];
-	int places = multi ? multi : postdig;
+	int places = multi ? multi : postcap;
 	if (!exact || !exact_digits(exact, places, digits, sizeof(digits)))
 		snprintf(digits, sizeof(digits), "%.*f", places, fabs(d));
 	shift_digits(digits, multi);
@@ -558,6 +570,7 @@ bool pgfn_to_char_num(struct strbuf *out, double d, const struct pgfn_num *exact
 	int slots = 0;
 	for (int i = 0; i < npre; i++)
 		slots += pre[i] != ',' && pre[i] != NUM_LIT;
+	char sign_ch = neg ? '-' : mi_plus ? '+' : fm ? '\0' : ' '; /* MI, SG where they stand */
 	struct strbuf body;
 	strbuf_init(&body, 0);
 	long di = (long)nint - 1;
@@ -568,8 +581,10 @@ bool pgfn_to_char_num(struct strbuf *out, double d, const struct pgfn_num *exact
 	for (int i = npre - 1; i >= 0; i--) {
 		char c;
 		tlit[nt] = pre[i] == NUM_LIT;
+		if (pre[i] == NUM_LIT && prelit[i] == NUM_SIGN && !sign_ch)
+			continue;
 		if (pre[i] == NUM_LIT)
-			c = prelit[i];
+			c = prelit[i] == NUM_SIGN ? sign_ch : prelit[i];
 		else if (pre[i] == ',')
 			c = di >= 0 || overflow ? ',' : ' ';
 		else if (overflow)
@@ -608,20 +623,24 @@ bool pgfn_to_char_num(struct strbuf *out, double d, const struct pgfn_num *exact
 	for (int i = nt - 1 - lead; i >= 0; i--)
 		strbuf_putc(&body, tmp[i]);
 	if (point && npost > 0) { /* no digit position after it: no point (to_char(1, '9.')) */
-		int keep = postdig; /* FM: trailing zeros of 9 positions dropped */
-		for (int k = npost - 1, dk = postdig - 1; fm && k >= 0 && keep == dk + 1; k--) {
+		int keep = postcap; /* FM: trailing zeros of 9 positions dropped */
+		for (int k = npost - 1, dk = postdig - 1; fm && k >= 0; k--) {
 			if (post[k] == NUM_LIT || post[k] == ',')
 				continue;
-			if (post[k] == '9' && !overflow && dot && dot[1 + dk] == '0')
-				keep--;
-			dk--;
+			if (dk-- >= postcap) /* beyond the float's digits: not shown */
+				continue;
+			if (post[k] != '9' || overflow || !dot || dot[2 + dk] != '0')
+				break;
+			keep--;
 		}
 		if (fm && keep == 0 && nt - lead == 0 && !overflow)
 			strbuf_putc(&body, '0'); /* formatting.c's "total terrible Ora": 0 → '0.' */
-		if (postdig > 0)
+		if (postcap > 0)
 			strbuf_putc(&body, '.');
 		for (int k = 0, dk = 0; k < npost; k++) {
-			if (post[k] == NUM_LIT)
+			if (post[k] == NUM_LIT && postlit[k] == NUM_SIGN && sign_ch)
+				strbuf_putc(&body, sign_ch);
+			else if (post[k] == NUM_LIT && postlit[k] != NUM_SIGN)
 				strbuf_putc(&body, postlit[k]);
 			else if (post[k] == ',' && dk < keep)
 				strbuf_putc(&body, ',');
@@ -629,7 +648,9 @@ bool pgfn_to_char_num(struct strbuf *out, double d, const struct pgfn_num *exact
 				strbuf_putc(&body, overflow ? '#' : dot ? dot[dk] : '0');
 		}
 	}
-	if (th && !overflow && !neg) { /* the ordinal of the integer part, as digits were printed */
+	/* the ordinal of the integer part, as digits were printed; none for a negative or a
+	 * fractional template (formatting.c converts neither) */
+	if (th && !overflow && !neg && !point) {
 		long v = nint ? strtol(digits, NULL, 10) : 0;
 		const char *o = ordinal(v);
 		for (; *o; o++)
@@ -639,8 +660,6 @@ bool pgfn_to_char_num(struct strbuf *out, double d, const struct pgfn_num *exact
 		strbuf_putc(&body, neg ? '-' : '+');
 	if (sign_pr && (neg || !fm))
 		strbuf_putc(&body, neg ? '>' : ' ');
-	if (sign_mi && !mi_before && (neg || !fm || mi_plus))
-		strbuf_putc(&body, neg ? '-' : mi_plus ? '+' : ' ');
 	if (pl == 2 && (!neg || !fm))
 		strbuf_putc(&body, neg ? ' ' : '+');
 	strbuf_append(out, body.data ? body.data : "", strlen(body.data ? body.data : ""));
@@ -687,7 +706,8 @@ static void fn_to_char(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			x = base_xmalloc(sizeof(*x));
 			r = pgfn_num_arg(ctx, argv[0], -1, x);
 		}
-		bool ok = r < 0 || pgfn_to_char_num(&sb, d, r == 1 ? x : NULL, fmt);
+		int float_dig = oid == PGTYPE_FLOAT4 ? 6 : oid == PGTYPE_FLOAT8 ? 15 : 0;
+		bool ok = r < 0 || pgfn_to_char_num(&sb, d, r == 1 ? x : NULL, float_dig, fmt);
 		free(x);
 		if (r < 0)
 			; /* the error pgfn_num_arg set */
