@@ -348,7 +348,8 @@ void pgtype_interval_out_style(struct strbuf *out, const struct pgtype_interval 
 void pgtype_encode_text_tz(struct strbuf *out, uint32_t oid, int32_t typmod,
 			   const struct pgtype_tz *tz, const struct pgtype_value *v);
 /* As pgtype_encode_text_tz, dates and timestamps in DateStyle ds, intervals in its
- * IntervalStyle (NULL: ISO, postgres). */
+ * IntervalStyle, floats (and their arrays) under its extra_float_digits (NULL: ISO, postgres,
+ * shortest floats). */
 void pgtype_encode_text_styled(struct strbuf *out, uint32_t oid, int32_t typmod,
 			       const struct pgtype_tz *tz, const struct pgtype_dtstyle *ds,
 			       const struct pgtype_value *v);
