@@ -190,6 +190,11 @@ int pgtype_record_fields(const char *s, size_t n, struct arena *a, const char **
 /* Shortest text that reads back as exactly d (PostgreSQL 12+ float8out / float4out). */
 void pgtype_format_float8(struct strbuf *out, double d);
 void pgtype_format_float4(struct strbuf *out, float f);
+/* float8out / float4out under extra_float_digits = extra (-15 to 3): 1 to 3 the shortest form
+ * above; 0 and below printf's %.*g with DBL_DIG (FLT_DIG) + extra significant digits, at
+ * least one, as PostgreSQL's pg_strfromd. */
+void pgtype_format_float8_extra(struct strbuf *out, double d, int extra);
+void pgtype_format_float4_extra(struct strbuf *out, float f, int extra);
 
 /* ---- date and time (pgtype_datetime.c, pgtype_interval.c, pgtype_tz.c) ----
  * Values as PostgreSQL holds them: date = days since 2000-01-01 (int32), time/timestamp/
@@ -240,13 +245,28 @@ enum pgtype_datestyle {
 	PGTYPE_STYLE_POSTGRES,
 	PGTYPE_STYLE_GERMAN
 };
-/* IntervalStyle: how intervals print ("1 day 02:00:00", or ISO 8601's "P1DT2H"). */
-enum pgtype_intervalstyle { PGTYPE_INTERVAL_POSTGRES, PGTYPE_INTERVAL_ISO_8601 };
+/* IntervalStyle: how intervals print ("1 day 02:00:00", ISO 8601's "P1DT2H", the SQL
+ * standard's "1 2:00:00", "@ 1 day 2 hours"); sql_standard also changes how input reads a
+ * leading minus sign (pgtype_interval_in_style). */
+enum pgtype_intervalstyle {
+	PGTYPE_INTERVAL_POSTGRES,
+	PGTYPE_INTERVAL_ISO_8601,
+	PGTYPE_INTERVAL_SQL_STANDARD,
+	PGTYPE_INTERVAL_POSTGRES_VERBOSE
+};
+/* The output styles the session's settings choose (zero: PostgreSQL's defaults). */
 struct pgtype_dtstyle {
 	enum pgtype_datestyle style;
 	enum pgtype_dateorder order;
 	enum pgtype_intervalstyle interval; /* IntervalStyle; DateStyle's parser keeps it */
+	/* extra_float_digits: 0 for 1 to 3 (shortest exact), else 1 - its value (1 to 16, for
+	 * 0 to -15); pgtype_style_float_digits gives the setting back */
+	int8_t float_cut;
 };
+static inline int pgtype_style_float_digits(const struct pgtype_dtstyle *ds)
+{
+	return ds && ds->float_cut ? 1 - ds->float_cut : 1;
+}
 /* Parses a DateStyle value as SET does ("SQL, DMY", "euro", "German"): each comma- or
  * blank-separated word sets the style or the order; German alone implies DMY, as in
  * PostgreSQL. Writes the canonical form ("SQL, DMY") to out; false on an unknown word or two
@@ -260,6 +280,7 @@ struct pgtype_dtenv {
 	const struct pgtype_tz *tz;
 	int64_t now;
 	enum pgtype_dateorder order;
+	enum pgtype_intervalstyle interval; /* sql_standard: a leading sign applies to all */
 };
 
 /* A broken-down time: year is astronomical (1 BC = 0), mon 1-12, wday 0 = Sunday, yday 1-366. */
@@ -296,6 +317,14 @@ bool pgtype_interval_in(const char *s, size_t n, struct pgtype_interval *out,
 bool pgtype_interval_in_typmod(const char *s, size_t n, int32_t typmod,
 			       struct pgtype_interval *out, struct pgerr *err) MUST_CHECK;
 void pgtype_interval_typmod_adjust(struct pgtype_interval *iv, int32_t typmod);
+/* As _in_typmod, read as IntervalStyle style reads: under sql_standard a leading minus sign
+ * with no other explicit sign applies to every field ('-1 2:03:04' is minus a day, two hours,
+ * three minutes and four seconds), as DecodeInterval does. _sign_applies: whether s is such a
+ * value (its reading depends on the style). */
+bool pgtype_interval_in_style(const char *s, size_t n, int32_t typmod,
+			      enum pgtype_intervalstyle style, struct pgtype_interval *out,
+			      struct pgerr *err) MUST_CHECK;
+bool pgtype_interval_sign_applies(const char *s, size_t n);
 void pgtype_interval_typmod_out(struct strbuf *out, int32_t typmod);
 /* time with time zone: *time microseconds since midnight, *east the offset in seconds east of
  * UTC (as written, or env's zone's at the given date or today); 22009 beyond ±16 hours. */
@@ -311,12 +340,16 @@ void pgtype_interval_out(struct strbuf *out, const struct pgtype_interval *iv);
 /* The same in IntervalStyle iso_8601 ("P1Y2M3DT4H5M6.5S", "PT0S"), as PostgreSQL's
  * EncodeInterval writes it. */
 void pgtype_interval_out_iso(struct strbuf *out, const struct pgtype_interval *iv);
+/* The same in any IntervalStyle (pgtype_interval_style.c). */
+void pgtype_interval_out_style(struct strbuf *out, const struct pgtype_interval *iv,
+			       enum pgtype_intervalstyle style);
 
 /* As pgtype_encode_text_typmod, timestamptz shown in zone tz (NULL: UTC). */
 void pgtype_encode_text_tz(struct strbuf *out, uint32_t oid, int32_t typmod,
 			   const struct pgtype_tz *tz, const struct pgtype_value *v);
 /* As pgtype_encode_text_tz, dates and timestamps in DateStyle ds, intervals in its
- * IntervalStyle (NULL: ISO, postgres). */
+ * IntervalStyle, floats (and their arrays) under its extra_float_digits (NULL: ISO, postgres,
+ * shortest floats). */
 void pgtype_encode_text_styled(struct strbuf *out, uint32_t oid, int32_t typmod,
 			       const struct pgtype_tz *tz, const struct pgtype_dtstyle *ds,
 			       const struct pgtype_value *v);

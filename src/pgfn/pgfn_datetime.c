@@ -115,17 +115,22 @@ bool pgfn_dt_convert(sqlite3_context *ctx, struct pgfn_dt *v, uint32_t to)
 }
 
 /* Text output of v, timestamptz in the session's zone, dates and timestamps in its
- * DateStyle (what ::text shows). */
+ * DateStyle, intervals in its IntervalStyle (what ::text shows). */
 static void result_text(sqlite3_context *ctx, const struct pgfn_dt *v)
 {
-	if (v->oid != PGTYPE_TIMESTAMPTZ && v->oid != PGTYPE_TIMESTAMP && v->oid != PGTYPE_DATE) {
+	const struct pgtype_dtstyle *ds = &pgfn_dt_session(ctx)->datestyle;
+	if (v->oid != PGTYPE_TIMESTAMPTZ && v->oid != PGTYPE_TIMESTAMP && v->oid != PGTYPE_DATE &&
+	    (v->oid != PGTYPE_INTERVAL || ds->interval == PGTYPE_INTERVAL_POSTGRES)) {
 		pgfn_dt_result(ctx, v);
 		return;
 	}
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	pgtype_dt_out_styled(&sb, v->oid, v->oid == PGTYPE_DATE ? v->date : v->ts,
-			     pgfn_dt_zone(ctx), &pgfn_dt_session(ctx)->datestyle);
+	if (v->oid == PGTYPE_INTERVAL)
+		pgtype_interval_out_style(&sb, &v->iv, ds->interval);
+	else
+		pgtype_dt_out_styled(&sb, v->oid, v->oid == PGTYPE_DATE ? v->date : v->ts,
+				     pgfn_dt_zone(ctx), ds);
 	sqlite3_result_text(ctx, sb.data, (int)sb.len, SQLITE_TRANSIENT);
 	strbuf_fini(&sb);
 }

@@ -29,8 +29,9 @@ int64_t pgfn_dt_txn_start(sqlite3_context *ctx)
 
 struct pgtype_dtenv pgfn_dt_env(sqlite3_context *ctx)
 {
-	return (struct pgtype_dtenv){pgfn_dt_zone(ctx), pgfn_dt_txn_start(ctx),
-				     pgfn_dt_session(ctx)->datestyle.order};
+	const struct pgtype_dtstyle *ds = &pgfn_dt_session(ctx)->datestyle;
+	return (struct pgtype_dtenv){pgfn_dt_zone(ctx), pgfn_dt_txn_start(ctx), ds->order,
+				     ds->interval};
 }
 
 /* The type of a stored value whose static type the translator did not know: the storage

@@ -287,8 +287,8 @@ static void fn_format(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 }
 
 /* pgfn_pgtext(x, tag): x as PostgreSQL's text output shows it, where SQLite's differs: a
- * boolean as t/f (tag b) or as its ::text cast true/false (tag B), a double (tag f) in
- * float8out's shortest form. */
+ * boolean as t/f (tag b) or as its ::text cast true/false (tag B), a double (tag f) as
+ * float8out prints it under the session's extra_float_digits. */
 static void fn_pgtext(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
@@ -306,7 +306,8 @@ static void fn_pgtext(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	pgtype_format_float8(&sb, sqlite3_value_double(argv[0]));
+	pgtype_format_float8_extra(&sb, sqlite3_value_double(argv[0]),
+				   pgtype_style_float_digits(&pgfn_dt_session(ctx)->datestyle));
 	pgfn_result_sb(ctx, &sb, false);
 }
 
@@ -420,7 +421,6 @@ int pgfn_register_format(sqlite3 *db, struct pgfn_conn *c)
 	static const struct pgfn_def defs[] = {
 		{"pgfn_format", -1, fn_format},
 		{"pgfn_quote_ident", 1, fn_quote_ident},
-		{"pgfn_pgtext", 2, fn_pgtext},
 		{"pgfn_record_text", -1, fn_record_text},
 		{"pgfn_row_key", -1, fn_row_key},
 	};
@@ -428,6 +428,8 @@ int pgfn_register_format(sqlite3 *db, struct pgfn_conn *c)
 	if (rc == SQLITE_OK) /* reads the session's zone and DateStyle (c) */
 		rc = sqlite3_create_function(db, "pgfn_text_out", 3, flags, c, fn_text_out, NULL,
 					     NULL);
+	if (rc == SQLITE_OK) /* reads the session's extra_float_digits (c) */
+		rc = sqlite3_create_function(db, "pgfn_pgtext", 2, flags, c, fn_pgtext, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "pgfn_quote_literal", 1, flags, NULL,
 					     fn_quote_literal, NULL, NULL);

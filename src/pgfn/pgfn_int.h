@@ -147,8 +147,10 @@ int pgfn_register_dtpart(sqlite3 *db, struct pgfn_conn *c);
 void pgfn_to_char_dt(struct strbuf *out, const struct pgfn_dt *v, const char *fmt,
 		     const struct pgtype_tz *tz);
 struct pgfn_num;
-/* exact: the value's decimal digits when it is an integer or numeric (else NULL: d's). */
-bool pgfn_to_char_num(struct strbuf *out, double d, const struct pgfn_num *exact, const char *fmt);
+/* exact: the value's decimal digits when it is an integer or numeric (else NULL: d's);
+ * float_dig: 6 for a float4, 15 for a float8 (their digits cap the decimals), else 0. */
+bool pgfn_to_char_num(struct strbuf *out, double d, const struct pgfn_num *exact, int float_dig,
+		      const char *fmt);
 int pgfn_register_tochar(sqlite3 *db, struct pgfn_conn *c);
 int pgfn_register_dtarith(sqlite3 *db, struct pgfn_conn *c);
 /* timestamp[tz]_pl_interval: *ts + iv, months and days on the local time in zone tz when

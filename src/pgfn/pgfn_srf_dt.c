@@ -21,7 +21,8 @@ static struct pgtype_dtenv env_of(const struct pgfn_conn *c)
 	const struct pgfn_session *s = c ? c->sess : NULL;
 	const struct pgtype_tz *tz = s && s->tz ? s->tz : pgtype_tz_utc();
 	int64_t now = s && s->txn_start ? s->txn_start : pgtype_now();
-	return (struct pgtype_dtenv){tz, now, s ? s->datestyle.order : PGTYPE_ORDER_MDY};
+	return (struct pgtype_dtenv){tz, now, s ? s->datestyle.order : PGTYPE_ORDER_MDY,
+				     PGTYPE_INTERVAL_POSTGRES};
 }
 
 /* A timestamp argument in its storage form (or any input form PostgreSQL reads). */

@@ -439,56 +439,129 @@ static void to_roman(struct strbuf *out, double d, bool numeric, bool fm, bool l
 	strbuf_append(out, buf, len);
 }
 
-bool pgfn_to_char_num(struct strbuf *out, double d, const struct pgfn_num *exact, const char *fmt)
+/* A position of a template's integer or fraction part that is not a digit or group separator:
+ * a character copied as it is (quoted text, a blank, any non-pattern character, and L, the
+ * currency symbol, a blank under lc_monetary C as the symbol is empty there). */
+#define NUM_LIT 'L'
+/* The copied character that stands for MI's or SG's sign after the first position. */
+#define NUM_SIGN '\x01'
+
+/* Letters that begin a number template pattern: any other character is copied as text. */
+static bool pattern_letter(char c) { return strchr("BCDEFGLMPRSTV", c) != NULL; }
+
+/* The integer digits of |value| × 10^multi (V), rounded, without leading zeros. */
+static void shift_digits(char *digits, int multi)
 {
-	bool fm = false, sign_s = false, sign_mi = false, point = false;
-	bool s_after = false, mi_before = false; /* S after the digits, MI before them */
+	char *dot = strchr(digits, '.');
+	if (multi == 0 || !dot)
+		return;
+	memmove(dot, dot + 1, strlen(dot + 1) + 1);
+	size_t z = strspn(digits, "0");
+	if (z == strlen(digits))
+		z--;
+	memmove(digits, digits + z, strlen(digits + z) + 1);
+}
+
+bool pgfn_to_char_num(struct strbuf *out, double d, const struct pgfn_num *exact, int float_dig,
+		      const char *fmt)
+{
+	bool fm = false, sign_s = false, sign_mi = false, point = false, mi_plus = false;
+	bool s_after = false, mi_before = false; /* S after the digits, MI (SG) before them */
 	bool sign_pr = false;			 /* PR: <negative> */
+	int pl = 0, multi = -1; /* PL: 1 before the digits, 2 after; V: digits after it */
 	const char *rn = fmt + ((fmt[0] == 'F' || fmt[0] == 'f') && (fmt[1] == 'M' || fmt[1] == 'm') ? 2 : 0);
 	if ((strcmp(rn, "RN") == 0 || strcmp(rn, "rn") == 0) && isfinite(d)) {
 		to_roman(out, d, exact != NULL, rn != fmt, rn[0] == 'r');
 		return true;
 	}
-	char pre[64], post[64];
+	char pre[64], post[64], prelit[64], postlit[64];
 	const char *th = NULL; /* TH or th: the integer part's ordinal suffix */
-	int npre = 0, npost = 0;
+	int npre = 0, npost = 0, postdig = 0;
 	for (const char *p = fmt; *p; p++) {
 		char c = (char)toupper((unsigned char)*p);
+		char lit[2] = {0, 0}; /* a character copied as it is */
+		if (npre >= 60 || npost >= 60)
+			return false;
 		if ((p[0] == 'T' && p[1] == 'H') || (p[0] == 't' && p[1] == 'h')) {
 			th = p[0] == 'T' ? "TH" : "th";
 			p++;
 		} else if (c == 'F' && toupper((unsigned char)p[1]) == 'M') {
 			fm = true;
 			p++;
-		} else if (c == 'M' && toupper((unsigned char)p[1]) == 'I') {
-			sign_mi = true;
+		} else if ((c == 'M' || c == 'S') && toupper((unsigned char)p[1]) == (c == 'M' ? 'I' : 'G')) {
+			sign_mi = true; /* MI, SG: the sign in its own position */
+			mi_plus = c == 'S';
 			mi_before = npre == 0 && !point;
+			if (!mi_before)
+				lit[0] = NUM_SIGN; /* where it stands, among the digits or after */
 			p++;
-		} else if (c == 'S' && toupper((unsigned char)p[1]) == 'G') {
-			return false; /* SG (and PL below): not built, 0A000 */
+		} else if (c == 'P' && toupper((unsigned char)p[1]) == 'L') {
+			pl = npre == 0 && !point ? 1 : 2;
+			p++;
 		} else if (c == 'S') {
 			sign_s = true;
 			s_after = npre > 0 || point;
 		} else if (c == 'P' && toupper((unsigned char)p[1]) == 'R' && !p[2]) {
 			sign_pr = true; /* only last, as PostgreSQL wants it */
 			p++;
-		} else if ((c == '.' || c == 'D') && !point) {
+		} else if (c == 'V') {
+			if (point || multi >= 0)
+				return false; /* PostgreSQL: 42601 */
+			multi = 0;
+		} else if ((c == '.' || c == 'D') && !point && multi < 0) {
 			point = true;
-		} else if ((c == '9' || c == '0') && npre < 60 && npost < 60) {
+		} else if (c == '9' || c == '0') {
 			if (point)
-				post[npost++] = c;
+				post[npost++] = c, postdig++;
 			else
-				pre[npre++] = c;
-		} else if ((c == ',' || c == 'G') && !point && npre < 60) {
-			pre[npre++] = ',';
+				pre[npre++] = c, multi += multi >= 0;
+		} else if (c == ',' || c == 'G') {
+			if (point)
+				post[npost++] = ',';
+			else
+				pre[npre++] = ',';
+		} else if (c == 'L') {
+			lit[0] = ' ';
+		} else if (*p == '"') { /* quoted text: each character copied, \" a quote */
+			for (p++; *p && *p != '"' && npre < 60 && npost < 60; p++) {
+				if (*p == '\\' && p[1] == '"')
+					p++;
+				if (point)
+					post[npost] = NUM_LIT, postlit[npost++] = *p;
+				else
+					pre[npre] = NUM_LIT, prelit[npre++] = *p;
+			}
+			if (!*p)
+				p--;
+		} else if (*p == '\\' && p[1] == '"') {
+			lit[0] = '"';
+			p++;
+		} else if (!pattern_letter(c) && !(c >= '1' && c <= '8') && c != '.') {
+			lit[0] = *p;
 		} else {
 			return false;
 		}
+		if (lit[0] && point)
+			post[npost] = NUM_LIT, postlit[npost++] = lit[0];
+		else if (lit[0])
+			pre[npre] = NUM_LIT, prelit[npre++] = lit[0];
+	}
+	if (multi < 0)
+		multi = 0;
+	/* a float shows at most FLT_DIG/DBL_DIG digits: fewer decimals (float8_to_char) */
+	int postcap = postdig;
+	if (float_dig && isfinite(d)) {
+		char whole[400];
+		int wl = snprintf(whole, sizeof(whole), "%.0f", fabs(d));
+		postcap = wl >= float_dig ? 0 : wl + postdig > float_dig ? float_dig - wl : postdig;
 	}
 	char digits[400];
-	if (!exact || !exact_digits(exact, npost, digits, sizeof(digits)))
-		snprintf(digits, sizeof(digits), "%.*f", npost, fabs(d));
-	bool neg = (exact ? exact->neg : d < 0) && strspn(digits, "0.") != strlen(digits);
+	int places = multi ? multi : postcap;
+	if (!exact || !exact_digits(exact, places, digits, sizeof(digits)))
+		snprintf(digits, sizeof(digits), "%.*f", places, fabs(d));
+	shift_digits(digits, multi);
+	/* a numeric's sign is the rounded value's, a float's its own (float8_to_char: -0) */
+	bool neg = exact ? exact->neg && strspn(digits, "0.") != strlen(digits) : d < 0;
 	char *dot = strchr(digits, '.');
 	size_t nint = dot ? (size_t)(dot - digits) : strlen(digits);
 	if (nint == 1 && digits[0] == '0' && point)
@@ -496,16 +569,23 @@ bool pgfn_to_char_num(struct strbuf *out, double d, const struct pgfn_num *exact
 			   * (to_char(0, '9.99') is '  .00'; without a point, '9' shows 0) */
 	int slots = 0;
 	for (int i = 0; i < npre; i++)
-		slots += pre[i] != ',';
+		slots += pre[i] != ',' && pre[i] != NUM_LIT;
+	char sign_ch = neg ? '-' : mi_plus ? '+' : fm ? '\0' : ' '; /* MI, SG where they stand */
 	struct strbuf body;
 	strbuf_init(&body, 0);
 	long di = (long)nint - 1;
 	char tmp[128];
+	bool tlit[128];
 	int nt = 0;
 	bool overflow = (int)nint > slots || !isfinite(d); /* PostgreSQL fills with # too */
 	for (int i = npre - 1; i >= 0; i--) {
 		char c;
-		if (pre[i] == ',')
+		tlit[nt] = pre[i] == NUM_LIT;
+		if (pre[i] == NUM_LIT && prelit[i] == NUM_SIGN && !sign_ch)
+			continue;
+		if (pre[i] == NUM_LIT)
+			c = prelit[i] == NUM_SIGN ? sign_ch : prelit[i];
+		else if (pre[i] == ',')
 			c = di >= 0 || overflow ? ',' : ' ';
 		else if (overflow)
 			c = '#';
@@ -519,19 +599,23 @@ bool pgfn_to_char_num(struct strbuf *out, double d, const struct pgfn_num *exact
 	for (int i = nt - 1; i >= 0; i--) {
 		if (pre[npre - 1 - i] == '0') {
 			for (int j = i; j >= 0; j--)
-				tmp[j] = tmp[j] == ' ' ? (pre[npre - 1 - j] == ',' ? ',' : '0')
-						       : tmp[j];
+				tmp[j] = tmp[j] == ' ' && !tlit[j]
+						 ? (pre[npre - 1 - j] == ',' ? ',' : '0')
+						 : tmp[j];
 			break;
 		}
 	}
+	/* the positions before the first digit: blanks (none under FM) and copied text */
 	int lead = 0;
-	while (lead < nt && tmp[nt - 1 - lead] == ' ')
+	while (lead < nt && (tmp[nt - 1 - lead] == ' ' || tlit[nt - 1 - lead]))
 		lead++;
-	if (sign_mi && mi_before && (neg || !fm)) /* MI: the minus in its own position */
-		strbuf_putc(&body, neg ? '-' : ' ');
-	if (!fm)
-		for (int i = 0; i < lead; i++)
-			strbuf_putc(&body, ' ');
+	if (sign_mi && mi_before && (neg || !fm || mi_plus)) /* MI, SG: in its own position */
+		strbuf_putc(&body, neg ? '-' : mi_plus ? '+' : ' ');
+	if (pl == 1 && (!neg || !fm)) /* PL: a plus in its own position */
+		strbuf_putc(&body, neg ? ' ' : '+');
+	for (int i = 0; i < lead; i++)
+		if (tlit[nt - 1 - i] || !fm)
+			strbuf_putc(&body, tmp[nt - 1 - i]);
 	if (!sign_s && !sign_mi && (!fm || neg))
 		strbuf_putc(&body, neg ? (sign_pr ? '<' : '-') : ' ');
 	if (sign_s && !s_after) /* S: anchored to the number, before or after it */
@@ -539,18 +623,34 @@ bool pgfn_to_char_num(struct strbuf *out, double d, const struct pgfn_num *exact
 	for (int i = nt - 1 - lead; i >= 0; i--)
 		strbuf_putc(&body, tmp[i]);
 	if (point && npost > 0) { /* no digit position after it: no point (to_char(1, '9.')) */
-		int keep = npost;
-		if (fm)
-			while (keep > 0 && post[keep - 1] == '9' && !overflow && dot &&
-			       dot[keep] == '0')
-				keep--;
+		int keep = postcap; /* FM: trailing zeros of 9 positions dropped */
+		for (int k = npost - 1, dk = postdig - 1; fm && k >= 0; k--) {
+			if (post[k] == NUM_LIT || post[k] == ',')
+				continue;
+			if (dk-- >= postcap) /* beyond the float's digits: not shown */
+				continue;
+			if (post[k] != '9' || overflow || !dot || dot[2 + dk] != '0')
+				break;
+			keep--;
+		}
 		if (fm && keep == 0 && nt - lead == 0 && !overflow)
 			strbuf_putc(&body, '0'); /* formatting.c's "total terrible Ora": 0 → '0.' */
-		strbuf_putc(&body, '.');
-		for (int i = 0; i < keep; i++)
-			strbuf_putc(&body, overflow ? '#' : dot ? dot[1 + i] : '0');
+		if (postcap > 0)
+			strbuf_putc(&body, '.');
+		for (int k = 0, dk = 0; k < npost; k++) {
+			if (post[k] == NUM_LIT && postlit[k] == NUM_SIGN && sign_ch)
+				strbuf_putc(&body, sign_ch);
+			else if (post[k] == NUM_LIT && postlit[k] != NUM_SIGN)
+				strbuf_putc(&body, postlit[k]);
+			else if (post[k] == ',' && dk < keep)
+				strbuf_putc(&body, ',');
+			else if (post[k] != ',' && dk++ < keep)
+				strbuf_putc(&body, overflow ? '#' : dot ? dot[dk] : '0');
+		}
 	}
-	if (th && !overflow && !neg) { /* the ordinal of the integer part, as digits were printed */
+	/* the ordinal of the integer part, as digits were printed; none for a negative or a
+	 * fractional template (formatting.c converts neither) */
+	if (th && !overflow && !neg && !point) {
 		long v = nint ? strtol(digits, NULL, 10) : 0;
 		const char *o = ordinal(v);
 		for (; *o; o++)
@@ -560,8 +660,8 @@ bool pgfn_to_char_num(struct strbuf *out, double d, const struct pgfn_num *exact
 		strbuf_putc(&body, neg ? '-' : '+');
 	if (sign_pr && (neg || !fm))
 		strbuf_putc(&body, neg ? '>' : ' ');
-	if (sign_mi && !mi_before && (neg || !fm))
-		strbuf_putc(&body, neg ? '-' : ' ');
+	if (pl == 2 && (!neg || !fm))
+		strbuf_putc(&body, neg ? ' ' : '+');
 	strbuf_append(out, body.data ? body.data : "", strlen(body.data ? body.data : ""));
 	strbuf_fini(&body);
 	return true;
@@ -606,7 +706,8 @@ static void fn_to_char(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			x = base_xmalloc(sizeof(*x));
 			r = pgfn_num_arg(ctx, argv[0], -1, x);
 		}
-		bool ok = r < 0 || pgfn_to_char_num(&sb, d, r == 1 ? x : NULL, fmt);
+		int float_dig = oid == PGTYPE_FLOAT4 ? 6 : oid == PGTYPE_FLOAT8 ? 15 : 0;
+		bool ok = r < 0 || pgfn_to_char_num(&sb, d, r == 1 ? x : NULL, float_dig, fmt);
 		free(x);
 		if (r < 0)
 			; /* the error pgfn_num_arg set */

@@ -6,6 +6,7 @@
  * integer form (int32 days, int64 microseconds since 2000-01-01, interval µs/days/months). */
 #include "pgtype_int.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define TZDISP_LIMIT (16 * 3600) /* PostgreSQL's bound on a timetz's offset, exclusive */
@@ -42,7 +43,9 @@ static bool parse_value(uint32_t oid, const char *s, size_t n, const struct pgty
 	case PGTYPE_TIMESTAMPTZ:
 		return pgtype_timestamptz_in(s, n, env, &v->ts, err);
 	default:
-		return pgtype_interval_in(s, n, &v->iv, err);
+		return pgtype_interval_in_style(s, n, -1,
+						env ? env->interval : PGTYPE_INTERVAL_POSTGRES, &v->iv,
+						err);
 	}
 }
 
@@ -64,10 +67,7 @@ static void format_value(struct strbuf *out, uint32_t oid, const struct dtval *v
 		pgtype_dt_out_styled(out, oid, v->ts, tz, ds);
 		break;
 	default:
-		if (ds && ds->interval == PGTYPE_INTERVAL_ISO_8601)
-			pgtype_interval_out_iso(out, &v->iv);
-		else
-			pgtype_interval_out(out, &v->iv);
+		pgtype_interval_out_style(out, &v->iv, ds ? ds->interval : PGTYPE_INTERVAL_POSTGRES);
 		break;
 	}
 }
@@ -83,11 +83,44 @@ static bool is_dt(uint32_t oid)
 static bool stored(uint32_t oid, int32_t typmod, const struct pgtype_value *v, struct dtval *out)
 {
 	struct pgerr ignored;
-	static const struct pgtype_dtenv utc = {NULL, 0, PGTYPE_ORDER_MDY};
+	static const struct pgtype_dtenv utc = {NULL, 0, PGTYPE_ORDER_MDY, PGTYPE_INTERVAL_POSTGRES};
 	if (v->kind != PGTYPE_V_TEXT || !parse_value(oid, v->p, v->n, &utc, out, &ignored))
 		return false;
 	if (oid != PGTYPE_DATE && oid != PGTYPE_INTERVAL)
 		out->ts = round_prec(out->ts, typmod);
+	return true;
+}
+
+/* float4/float8 under extra_float_digits 0 and below (its elements, of an array). */
+static bool float_cut(uint32_t oid, const struct pgtype_dtstyle *ds)
+{
+	return (oid == PGTYPE_FLOAT8 || oid == PGTYPE_FLOAT4) && ds && ds->float_cut;
+}
+
+/* A float, or the text of one as an array stores its elements; false for anything else,
+ * shown as stored. */
+static bool put_float_styled(struct strbuf *out, uint32_t oid, const struct pgtype_dtstyle *ds,
+			     const struct pgtype_value *v)
+{
+	double d;
+	char buf[64], *end;
+	if (v->kind == PGTYPE_V_FLOAT) {
+		d = v->f;
+	} else if (v->kind == PGTYPE_V_INT) {
+		d = (double)v->i;
+	} else if (v->kind == PGTYPE_V_TEXT && v->n > 0 && v->n < sizeof(buf)) {
+		memcpy(buf, v->p, v->n);
+		buf[v->n] = '\0';
+		d = strtod(buf, &end);
+		if (*end)
+			return false;
+	} else {
+		return false;
+	}
+	if (oid == PGTYPE_FLOAT4)
+		pgtype_format_float4_extra(out, (float)d, pgtype_style_float_digits(ds));
+	else
+		pgtype_format_float8_extra(out, d, pgtype_style_float_digits(ds));
 	return true;
 }
 
@@ -110,9 +143,11 @@ void pgtype_encode_text_styled(struct strbuf *out, uint32_t oid, int32_t typmod,
 	if ((ms == PGTYPE_DATE || ms == PGTYPE_TIMESTAMP || ms == PGTYPE_TIMESTAMPTZ) &&
 	    pgtype_multirange_encode_text(out, oid, tz, ds, v))
 		return;
+	if (float_cut(oid, ds) && put_float_styled(out, oid, ds, v))
+		return;
 	const struct pgtype_info *info = is_dt(oid) ? NULL : pgtype_by_oid(oid);
 	if (info && info->elem_oid && v->kind == PGTYPE_V_TEXT &&
-	    pgtype_array_styled(info->elem_oid) &&
+	    (pgtype_array_styled(info->elem_oid) || float_cut(info->elem_oid, ds)) &&
 	    pgtype_array_restyle(out, info->elem_oid, tz, ds, v->p, v->n))
 		return;
 	if (!is_dt(oid) || !stored(oid, typmod, v, &d)) {

@@ -364,3 +364,27 @@ void pgtype_format_plain_double(struct strbuf *out, double d)
 		strbuf_putc(out, '-');
 	put_fixed(out, &dec);
 }
+
+/* extra_float_digits 0 and below: pg_strfromd's %.*g (glibc rounds exactly), "-0" kept. */
+static void put_g(struct strbuf *out, double d, int ndig)
+{
+	if (put_special(out, d))
+		return;
+	strbuf_printf(out, "%.*g", ndig < 1 ? 1 : ndig, d);
+}
+
+void pgtype_format_float8_extra(struct strbuf *out, double d, int extra)
+{
+	if (extra > 0)
+		pgtype_format_float8(out, d);
+	else
+		put_g(out, d, 15 + extra); /* DBL_DIG */
+}
+
+void pgtype_format_float4_extra(struct strbuf *out, float f, int extra)
+{
+	if (extra > 0)
+		pgtype_format_float4(out, f);
+	else
+		put_g(out, (double)f, 6 + extra); /* FLT_DIG */
+}

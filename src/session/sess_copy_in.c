@@ -164,7 +164,8 @@ static struct sess_copy *copy_new(struct session *s, const struct xlat_copy *cp,
 {
 	struct sess_copy *c = base_xcalloc(1, sizeof(*c));
 	struct sess_copy_cols cols = {0};
-	c->dtenv = (struct pgtype_dtenv){s->dt.tz, s->dt.txn_start, s->dt.datestyle.order};
+	c->dtenv = (struct pgtype_dtenv){s->dt.tz, s->dt.txn_start, s->dt.datestyle.order,
+				   s->dt.datestyle.interval};
 	c->arena = arena_new(0);
 	c->batch_arena = arena_new(0);
 	c->rel = arena_strdup(c->arena, cp->table);

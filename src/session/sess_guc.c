@@ -77,12 +77,19 @@ static bool only(const char *name, const char *v, const char *allowed, char *out
 	return snprintf(out, len, "%s", allowed) > 0;
 }
 
-/* IntervalStyle: postgres, or iso_8601 (which Rails' ActiveRecord sets on every connection). */
+/* IntervalStyle: each of PostgreSQL's four (Rails' ActiveRecord sets iso_8601 on every
+ * connection); pgtype_interval_out_style prints them. */
+static const char *const interval_styles[] = {"postgres", "iso_8601", "sql_standard",
+					      "postgres_verbose"};
+
 static bool check_intervalstyle(const char *v, char *out, size_t len, struct pgerr *err)
 {
-	if (strcasecmp(v, "iso_8601") == 0)
-		return snprintf(out, len, "iso_8601") > 0;
-	return only("IntervalStyle", v, "postgres", out, len, err);
+	for (size_t i = 0; i < ARRAY_LEN(interval_styles); i++)
+		if (strcasecmp(v, interval_styles[i]) == 0)
+			return snprintf(out, len, "%s", interval_styles[i]) > 0;
+	bad_value(err, "IntervalStyle", v);
+	pgerr_hint(err, "Available values: postgres, postgres_verbose, sql_standard, iso_8601.");
+	return false;
 }
 
 static bool check_scs(const char *v, char *out, size_t len, struct pgerr *err)
@@ -121,12 +128,12 @@ static bool check_float_digits(const char *v, char *out, size_t len, struct pger
 {
 	char *end;
 	long n = strtol(v, &end, 10);
-	if (end == v || *end || n < -15 || n > 3)
+	if (end == v || *end)
 		return bad_value(err, "extra_float_digits", v);
-	if (n < 1)
-		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-				 "extra_float_digits = %ld is not supported: floats are always "
-				 "output in shortest exact form (values 1 to 3)",
+	if (n < -15 || n > 3)
+		return pgerr_set(err, SQLSTATE_INVALID_PARAMETER_VALUE,
+				 "%ld is outside the valid range for parameter \"extra_float_digits\" "
+				 "(-15 .. 3)",
 				 n);
 	return snprintf(out, len, "%ld", n) > 0;
 }
@@ -642,17 +649,23 @@ static void datestyle_refresh(struct session *s)
 	static __thread char last[64];
 	static __thread struct pgtype_dtstyle last_style;
 	const char *text = sess_guc_get(s, "DateStyle");
-	bool iso = strcasecmp(sess_guc_get(s, "IntervalStyle"), "iso_8601") == 0;
-	enum pgtype_intervalstyle iv = iso ? PGTYPE_INTERVAL_ISO_8601 : PGTYPE_INTERVAL_POSTGRES;
+	enum pgtype_intervalstyle iv = PGTYPE_INTERVAL_POSTGRES;
+	for (size_t i = 0; i < ARRAY_LEN(interval_styles); i++)
+		if (strcasecmp(sess_guc_get(s, "IntervalStyle"), interval_styles[i]) == 0)
+			iv = (enum pgtype_intervalstyle)i;
+	long digits = strtol(sess_guc_get(s, "extra_float_digits"), NULL, 10); /* checked */
+	int8_t cut = (int8_t)(digits < 1 ? 1 - digits : 0);
 	if (last[0] && strcmp(text, last) == 0) {
 		s->dt.datestyle = last_style;
 		s->dt.datestyle.interval = iv;
+		s->dt.datestyle.float_cut = cut;
 		return;
 	}
 	char canon[64];
 	s->dt.datestyle = (struct pgtype_dtstyle){.style = PGTYPE_STYLE_ISO,
 						  .order = PGTYPE_ORDER_MDY,
-						  .interval = iv};
+						  .interval = iv,
+						  .float_cut = cut};
 	(void)pgtype_datestyle_parse(text, &s->dt.datestyle, canon,
 				     sizeof(canon)); /* checked when it was set */
 	if (strlen(text) < sizeof(last)) {
@@ -685,7 +698,8 @@ static void assign(struct session *s, struct sess_guc *g, char *value)
 	int slot = timeout_slot(g->def);
 	if (slot >= 0)
 		s->timeout_ms[slot] = parse_ms(value_of(s, g));
-	if (g->def->check == check_datestyle || g->def->check == check_intervalstyle)
+	if (g->def->check == check_datestyle || g->def->check == check_intervalstyle ||
+	    g->def->check == check_float_digits)
 		datestyle_refresh(s);
 	if (changed && g->def->reported && s->state != SESS_STARTUP)
 		pgw_be_parameter_status(&s->out, g->def->name, value_of(s, g));

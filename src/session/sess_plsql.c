@@ -171,7 +171,8 @@ bool sess_pl_io_convert(struct pl_run *r, const char *text, uint32_t to, int32_t
 	struct session *s = r->s;
 	uint32_t wire = sess_types_wire(s, to);
 	struct pgtype_value v;
-	struct pgtype_dtenv env = {s->dt.tz, s->dt.txn_start, s->dt.datestyle.order};
+	struct pgtype_dtenv env = {s->dt.tz, s->dt.txn_start, s->dt.datestyle.order,
+				   s->dt.datestyle.interval};
 	if (!pgtype_decode_text_env(wire, text, strlen(text), &env, r->scratch, &v, err))
 		return false;
 	struct strbuf sb;

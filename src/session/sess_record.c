@@ -21,7 +21,8 @@ static bool send_field(struct session *s, uint32_t oid, int32_t typmod, const ch
 		return sess_record_send(s, oid, &v, out, err);
 	}
 	uint32_t wire = sess_types_wire(s, oid);
-	struct pgtype_dtenv env = {s->dt.tz, s->dt.txn_start, s->dt.datestyle.order};
+	struct pgtype_dtenv env = {s->dt.tz, s->dt.txn_start, s->dt.datestyle.order,
+				   s->dt.datestyle.interval};
 	return pgtype_decode_text_env(wire, f, n, &env, a, &v, err) &&
 	       pgtype_encode_binary_typmod(out, wire, typmod, &v, err);
 }

@@ -39,7 +39,7 @@ static bool order_dependent(struct xlat_ctx *c, uint32_t oid, const char *s,
 	if (!strpbrk(s, "/-.") || oid == XLAT_OID_TIME || oid == XLAT_OID_INTERVAL)
 		return false;
 	for (size_t i = 0; i < ARRAY_LEN(others); i++) {
-		struct pgtype_dtenv env = {NULL, 0, others[i]};
+		struct pgtype_dtenv env = {NULL, 0, others[i], PGTYPE_INTERVAL_POSTGRES};
 		struct pgtype_value w;
 		struct pgerr err;
 		if (!pgtype_decode_text_env(oid, s, strlen(s), &env, c->a, &w, &err) ||
@@ -56,7 +56,7 @@ static bool other_order_reads(uint32_t oid, const char *s)
 	if (!strpbrk(s, "/-. ") || oid == XLAT_OID_TIME || oid == XLAT_OID_INTERVAL)
 		return false;
 	for (size_t i = 0; i < ARRAY_LEN(others); i++) {
-		struct pgtype_dtenv env = {NULL, 0, others[i]};
+		struct pgtype_dtenv env = {NULL, 0, others[i], PGTYPE_INTERVAL_POSTGRES};
 		struct pgtype_value w;
 		struct pgerr err;
 		struct arena *a = arena_new(0);
@@ -89,7 +89,9 @@ bool xlat_dt_literal(struct xlat_ctx *c, uint32_t oid, const char *s, int locati
 	/* a timetz without an offset takes the session's zone's, as a timestamptz does */
 	bool relative = relative_word(s), session = relative || oid == XLAT_OID_TIMESTAMPTZ ||
 						    oid == XLAT_OID_TIMETZ ||
-						    order_dependent(c, oid, s, &v);
+						    order_dependent(c, oid, s, &v) ||
+						    (oid == XLAT_OID_INTERVAL &&
+						     pgtype_interval_sign_applies(s, strlen(s)));
 	if (relative && (c->flags & XLAT_X_NOSUBQUERY))
 		xlat_nocache(c); /* 'now' read while translating: never reuse the translation */
 	if (!session || (c->flags & XLAT_X_NOSUBQUERY)) {
@@ -110,6 +112,20 @@ bool xlat_dt_interval_literal(struct xlat_ctx *c, const char *s, int32_t typmod,
 	pgerr_clear(&err);
 	if (!pgtype_interval_in_typmod(s, strlen(s), typmod, &iv, &err))
 		return xlat_fail(c, err.sqlstate, location, "%s", err.message);
+	struct pgtype_interval plain;
+	if (!(c->flags & XLAT_X_NOSUBQUERY) && pgtype_interval_sign_applies(s, strlen(s)) &&
+	    pgtype_interval_in(s, strlen(s), &plain, &err) &&
+	    (pgtype_interval_typmod_adjust(&plain, typmod), memcmp(&plain, &iv, sizeof(iv)) == 0)) {
+		/* '-1 2:03:04' reads as the session's IntervalStyle says: at run time */
+		if (typmod >= 0)
+			xlat_puts(c, "pg_dt_typmod(");
+		xlat_puts(c, "pg_dt_cast(");
+		xlat_string(c, s);
+		xlat_printf(c, ", %d, %u)", XLAT_OID_TEXT, XLAT_OID_INTERVAL);
+		if (typmod >= 0)
+			xlat_printf(c, ", %u, %d)", XLAT_OID_INTERVAL, (int)typmod);
+		return true;
+	}
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	pgtype_interval_out(&sb, &iv);

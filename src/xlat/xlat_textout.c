@@ -9,7 +9,8 @@
  * carries PostgreSQL's scale, a quotient's too ((price / 3)::text is 0.50000000000000000000).
  * Date/time values are stored in PostgreSQL's text form already (their casts are in
  * xlat_datetime.c), a timestamptz in UTC: it is shown in the session's TimeZone; JSON and array writers render bool, float8 and bytea by their tags (a
- * float4 is printed here: its shortest digits are float4out's, not the double's). A row
+ * float4 is printed here: its shortest digits are float4out's, not the double's; a float8 in
+ * JSON too, under the session's extra_float_digits). A row
  * cast to text (ROW(a, b)::text, t::text) is pgfn_record_text of its fields' output forms. */
 #include "xlat_int.h"
 
@@ -25,8 +26,9 @@ static const struct {
 	char form[4]; /* by enum xlat_textform */
 } forms[] = {
 	{XLAT_OID_NUMERIC, {'o', 'o', 'o', 'o'}}, {XLAT_OID_BOOL, {'B', 'o', 0, 0}},
-	{XLAT_OID_FLOAT4, {'o', 'o', 'o', 'o'}},  {XLAT_OID_FLOAT8, {'o', 'o', 0, 0}},
+	{XLAT_OID_FLOAT4, {'o', 'o', 'o', 'o'}},  {XLAT_OID_FLOAT8, {'o', 'o', 0, 'o'}},
 	{XLAT_OID_BYTEA, {'o', 'o', 0, 0}},       {XLAT_OID_TIMESTAMPTZ, {'Z', 'Z', 0, 'Z'}},
+	{XLAT_OID_INTERVAL, {'o', 'o', 0, 'o'}}, /* in the session's IntervalStyle */
 };
 
 /* DDL expressions and views are kept in the tenant's schema, which names no pgfn function. */
@@ -56,6 +58,10 @@ void xlat_text_form(struct xlat_ctx *c, size_t from, size_t to, struct xlat_type
 	if (elem && pgtype_array_styled(elem) &&
 	    (form == XLAT_TF_CAST || form == XLAT_TF_OUTPUT ||
 	     (form == XLAT_TF_JSON && elem == XLAT_OID_TIMESTAMPTZ)))
+		how = 'o';
+	/* float elements print under the session's extra_float_digits */
+	if ((elem == XLAT_OID_FLOAT8 || elem == XLAT_OID_FLOAT4) &&
+	    (form == XLAT_TF_CAST || form == XLAT_TF_OUTPUT))
 		how = 'o';
 	/* a numeric whose scale is not known prints as its value comes, as SQLite's does */
 	if (!how || schema_kept(c) ||

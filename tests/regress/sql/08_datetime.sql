@@ -196,7 +196,6 @@ CREATE TABLE dt_iv (iv interval);
 INSERT INTO dt_iv VALUES ('P1Y2M3DT4H5M6S'), ('-3 hours -2 minutes'), (NULL);
 SELECT iv FROM dt_iv ORDER BY iv;
 DROP TABLE dt_iv;
--- differs: IntervalStyle sql_standard and postgres_verbose are 0A000 (postgres and iso_8601 are supported)
 SET IntervalStyle = 'sql_standard';
 RESET IntervalStyle;
 SELECT '1 day 02:00'::interval;

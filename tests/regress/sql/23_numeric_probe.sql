@@ -65,7 +65,6 @@ DEALLOCATE np_p;
 SELECT to_char(1234.5678, '9999.99'), to_char(1234.5678, 'FM9999.99'), to_char(-1234.5678, '9,999.999'), to_char(0.5, '0.99'), to_char(0.5, '9.99'), to_char(12, '0000'), to_char(-12.5, 'S999.9'), to_char(12.5, '999.9MI'), to_char(1234, '9G999D99');
 SELECT to_char(123456789012345678.9::numeric, '999999999999999999.9'), to_char(1.23456789012345678::numeric, '9.99999999999999999'), to_char(485, 'RN'), to_char(1234.5, '99'), to_char(3, 'FM9th');
 SELECT to_char(12345.678, '99999.9EEEE'), to_char(0.000123, '9.99EEEE'), to_char(-5, '999PR'), to_char(5, '999PR');
--- differs: refused (0A000): to_char's SG and PL patterns
 SELECT to_char(42, 'FM999SG');
 -- MI before the digits is the minus in its place, S after them trails; no point without digit positions after it.
 SELECT to_char(123, '999.'), to_char(123.456, 'FM999.'), to_char(-5, 'MI999'), to_char(5, 'S9'), to_char(-5, '9S'), to_char(5, 'MI999'), to_char(5, '999MI'), to_char(-5, '999MI'), to_char(-5, 'FMMI999'), to_char(5, 'FMMI999');

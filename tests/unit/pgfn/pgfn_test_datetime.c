@@ -117,6 +117,17 @@ static const struct {
 	/* MI first is the minus in its place, S last trails; no point without digits after */
 	{"pg_to_char(-5, 23, 'MI999') || '|' || pg_to_char(-5, 23, '9S') || '|' ||"
 	 " pg_to_char(123, 23, '999.') || '|' || pg_to_char(0, 23, 'FM9.99')", "-  5|5-| 123|0."},
+	/* V, SG, PL, L (lc_monetary C: a blank), text and separators where they stand */
+	{"pg_to_char(12.4, 1700, '99V9') || '|' || pg_to_char(0.5, 1700, '9V9') || '|' ||"
+	 " pg_to_char(123, 23, '9V9') || '|' || pg_to_char(-12, 23, 'SG999') || '|' ||"
+	 " pg_to_char(12, 23, 'FMSG999') || '|' || pg_to_char(12, 23, 'PL999') || '|' ||"
+	 " pg_to_char(-12, 23, '999PL') || '|' || pg_to_char(12, 23, 'L999')",
+	 " 124|  5| ##|- 12|+12|+  12| -12 |   12"},
+	{"pg_to_char(-5, 23, '9x99') || '|' || pg_to_char(5, 23, '0x99') || '|' ||"
+	 " pg_to_char(-5, 23, '9 999') || '|' || pg_to_char(1.234, 1700, '9.9,99') || '|' ||"
+	 " pg_to_char(-12, 23, '\"Pre:\"999') || '|' || pg_to_char(1.5, 1700, 'FM9.99x') || '|' ||"
+	 " pg_to_char(-0.4, 701, '9')",
+	 " x -5| 0x05|    -5| 1.2,34|Pre: -12|1.5x|-0"},
 	{"pg_to_timestamp('2024-02-29 13:45:05', 'YYYY-MM-DD HH24:MI:SS', 1184)",
 	 "2024-02-29 13:45:05+00"},
 	{"pg_to_timestamp('2024-02-30', 'YYYY-MM-DD', 1082)",
@@ -166,7 +177,7 @@ START_TEST(session_is_lent)
 	ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
 	struct pgfn_conn *fc = pgfn_register(db);
 	ck_assert_ptr_nonnull(fc);
-	struct pgtype_dtenv utc = {NULL, 0, PGTYPE_ORDER_MDY};
+	struct pgtype_dtenv utc = {NULL, 0, PGTYPE_ORDER_MDY, PGTYPE_INTERVAL_POSTGRES};
 	struct pgerr err;
 	int64_t start;
 	ck_assert(pgtype_timestamptz_in("2024-07-01 10:00:00+00", 22, &utc, &start, &err));

@@ -46,6 +46,7 @@ Suite *pgtype_test_text_suite(void);
 Suite *pgtype_test_input_suite(void);
 Suite *pgtype_test_binary_suite(void);
 Suite *pgtype_test_datetime_suite(void);
+Suite *pgtype_test_fmt_suite(void);
 Suite *pgtype_test_net_suite(void);
 Suite *pgtype_test_bit_suite(void);
 Suite *pgtype_test_range_suite(void);

@@ -143,7 +143,7 @@ START_TEST(test_io)
 	const struct dt_io *k = &io_cases[_i];
 	const struct pgtype_tz *tz = pgtype_tz_lookup(k->tz);
 	ck_assert_msg(tz != NULL, "zone %s", k->tz);
-	struct pgtype_dtenv env = {tz, 0, PGTYPE_ORDER_MDY};
+	struct pgtype_dtenv env = {tz, 0, PGTYPE_ORDER_MDY, PGTYPE_INTERVAL_POSTGRES};
 	struct arena *a = arena_new(0);
 	struct pgtype_value v;
 	struct pgerr err;
@@ -250,7 +250,7 @@ START_TEST(test_tstz_array)
 	struct pgerr err;
 	struct pgtype_value v;
 	const struct pgtype_tz *berlin = pgtype_tz_lookup("Europe/Berlin");
-	struct pgtype_dtenv env = {berlin, 0, PGTYPE_ORDER_MDY};
+	struct pgtype_dtenv env = {berlin, 0, PGTYPE_ORDER_MDY, PGTYPE_INTERVAL_POSTGRES};
 	static const char in[] = "{\"2024-01-01 10:00\",NULL,\"2024-06-01 10:00:00+05\"}";
 	ck_assert(pgtype_decode_text_env(1185, in, strlen(in), &env, a, &v, &err));
 	ck_assert_str_eq(arena_strndup(a, v.p, v.n),
@@ -315,7 +315,7 @@ START_TEST(test_datestyle)
 	if (!ok)
 		return;
 	ck_assert_str_eq(canon, style_cases[_i].canon);
-	struct pgtype_dtenv env = {berlin, 0, ds.order};
+	struct pgtype_dtenv env = {berlin, 0, ds.order, PGTYPE_INTERVAL_POSTGRES};
 	int32_t d;
 	struct pgerr err;
 	const char *in = style_cases[_i].in_date;

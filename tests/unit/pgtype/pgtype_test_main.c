@@ -12,6 +12,7 @@ int main(void)
 	srunner_add_suite(sr, pgtype_test_input_suite());
 	srunner_add_suite(sr, pgtype_test_binary_suite());
 	srunner_add_suite(sr, pgtype_test_datetime_suite());
+	srunner_add_suite(sr, pgtype_test_fmt_suite());
 	srunner_add_suite(sr, pgtype_test_net_suite());
 	srunner_add_suite(sr, pgtype_test_bit_suite());
 	srunner_add_suite(sr, pgtype_test_range_suite());

@@ -1,0 +1,52 @@
+-- extra_float_digits: 1 to 3 print floats in their shortest exact form, 0 and below with
+-- DBL_DIG (float8) or FLT_DIG (float4) plus that many significant digits
+CREATE TABLE fmt_fl (id int, d float8, r float4, a float8[], b float4[]);
+INSERT INTO fmt_fl VALUES (1, 0.1, 0.1, '{0.1,0.2}', '{1.1,2.2}'), (2, 1e100, 3.14159274, '{1e-7,-0.3}', '{0.3333}'),
+  (3, -1234567.891, 100000, NULL, NULL), (4, 'NaN', '-Infinity', '{Infinity}', '{NaN}'), (5, -0.0, 1e-5, '{}', '{}');
+SHOW extra_float_digits;
+SELECT id, d * 3 AS d3, r, a, b FROM fmt_fl ORDER BY id;
+SET extra_float_digits = 0;
+SHOW extra_float_digits;
+SELECT id, d * 3 AS d3, r, a, b FROM fmt_fl ORDER BY id;
+SELECT id, (d * 3)::text AS t, r::text AS rt, a::text AS at, b::text AS bt, (d / 7) || '' AS cat FROM fmt_fl ORDER BY id;
+SELECT concat(1.0::float8 / 3, '|', 2.0::float4 / 3) AS c, format('%s', 2.0::float8 / 3) AS f;
+SELECT 1e15::float8 AS big, 123456789012345678::float8 AS bigger, 1e-5::float8 AS small, 0.0001234::float8 AS fixed;
+SELECT ROW(1.0::float8 / 3, 0.1::float4)::text AS r;
+SELECT ARRAY[1.0::float8 / 3, 2.0::float8 / 3] AS a, ARRAY[1.0::float4 / 3] AS b;
+SELECT to_json(1.0::float8 / 3) AS j, to_jsonb(2.0::float8 / 3) AS jb, json_build_array(0.1::float8 * 3, 1e300::float8 * 10) AS a;
+SELECT json_build_object('d', d * 3) AS o, jsonb_build_object('d', d * 3) AS ob FROM fmt_fl ORDER BY id;
+SELECT json_agg(d / 3 ORDER BY id) AS a, json_object_agg(id, d / 7) AS o FROM fmt_fl WHERE id < 4;
+SET extra_float_digits = -3;
+SELECT id, d * 3 AS d3, r, a, (d * 3)::text AS t FROM fmt_fl ORDER BY id;
+SELECT 987.654321::float4 AS r, 1.0::float4 / 3 AS third;
+SET extra_float_digits = -15;
+SELECT id, d * 3 AS d3, r, a, b FROM fmt_fl ORDER BY id;
+SELECT 5.5::float8 AS half, 4.5::float8 AS even, 0.95::float4 AS r;
+SET extra_float_digits = 2;
+SELECT 1.0::float8 / 3 AS a, 0.1::float4 AS b;
+SET extra_float_digits = 3;
+SELECT 1.0::float8 / 3 AS a, 0.1::float4 AS b;
+SET extra_float_digits = -16;
+SET extra_float_digits = 4;
+SET extra_float_digits = 'many';
+SHOW extra_float_digits;
+SELECT set_config('extra_float_digits', '-2', false) AS s;
+SELECT 1.0::float8 / 3 AS a, 0.1::float4 AS b;
+BEGIN;
+SET LOCAL extra_float_digits = 0;
+SELECT 1.0::float8 / 3 AS a;
+COMMIT;
+SELECT 1.0::float8 / 3 AS a;
+BEGIN;
+SET extra_float_digits = -10;
+SELECT 1.0::float8 / 3 AS a;
+ROLLBACK;
+SELECT 1.0::float8 / 3 AS a;
+RESET extra_float_digits;
+SELECT 1.0::float8 / 3 AS a, 0.1::float4 AS b;
+-- float to numeric and to integer do not depend on it
+SET extra_float_digits = 0;
+SELECT (d * 3)::int AS i FROM fmt_fl WHERE id = 1;
+RESET extra_float_digits;
+DROP TABLE fmt_fl;
+SELECT to_json('-Infinity'::float8) AS a, to_json('NaN'::float8) AS b, json_build_array('Infinity'::float8, -0.0::float8, 1e-300::float8) AS c, jsonb_build_array('-Infinity'::float8) AS d;
