@@ -231,6 +231,21 @@ struct cat_rel *cat_model_rel_in(const struct cat_model *m, const char *name, bo
 struct cat_rel *cat_model_rel_oid(const struct cat_model *m, uint32_t oid);
 /* A view's query: its CREATE VIEW text after " AS "; NULL for anything but a view. */
 const char *cat_view_query(const struct cat_rel *v);
+/* What a view depends on, as pg_depend records it (catalog_dump.c): each identifier of its
+ * query, bare ones folded to lower case, strings skipped; next: the text after it, past
+ * spaces ('(' for a call). */
+typedef void cat_ident_fn(void *arg, const char *ident, const char *next);
+void cat_view_each_ident(const char *query, cat_ident_fn *fn, void *arg);
+/* Each table or view of the tenant the query of view v names (not v; a name given twice is
+ * given twice): the relations its _RETURN rule depends on in pg_depend. */
+typedef void cat_view_rel_fn(void *arg, const struct cat_rel *t);
+void cat_view_each_rel(const struct cat_model *m, const struct cat_rel *v, cat_view_rel_fn *fn,
+		       void *arg);
+/* Each call of the tenant's functions in view v's query: the function's name ("pg_temp.f"
+ * for a temporary one's) and signature (its argument type OIDs, "23 25"), as the translator
+ * chose it; a function called twice is given twice. */
+typedef void cat_view_call_fn(void *arg, const char *name, const char *sig);
+void cat_view_each_call(const struct cat_rel *v, cat_view_call_fn *fn, void *arg);
 uint32_t cat_oid(const char *kind, const char *a, const char *b);
 /* pg_get_constraintdef / pg_get_indexdef texts. */
 const char *cat_fkey_def(const struct cat_model *m, const struct cat_fkey *f);
@@ -412,6 +427,8 @@ void cat_domain_con_put(struct cat_conn *cc, struct cat_rows *r, uint32_t oid, c
 /* information_schema's views, named information_schema_<view> (catalog_infoschema.c). */
 const struct cat_reldef *cat_infoschema_defs(size_t *n);
 const struct cat_reldef *cat_infopriv_defs(size_t *n); /* catalog_infopriv.c */
+const struct cat_reldef *cat_inforole_defs(size_t *n); /* catalog_inforole.c */
+const struct cat_reldef *cat_infouse_defs(size_t *n);  /* catalog_infouse.c */
 const struct cat_reldef *cat_absent_defs(size_t *n);   /* catalog_rel_absent.c */
 /* catalog_roles.c: pg_authid, pg_parameter_acl; a role's OID (the users file's users) and
  * the name of a role OID (NULL when none has it; allocated in a or the session's). */
@@ -799,6 +816,16 @@ bool cat_fill_am(struct cat_conn *cc, const struct cat_model *m, struct cat_rows
 bool cat_fill_database(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
 bool cat_fill_roles(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
 bool cat_fill_collation(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
+/* pg_collation's rows (catalog_rel_fixed.c, the one table of them): collencoding -1 for any
+ * encoding, 6 for UTF8's alone. */
+struct cat_collation {
+	uint32_t oid;
+	const char *name;
+	char provider;
+	const char *locale;
+	int encoding;
+};
+const struct cat_collation *cat_collations(size_t *n);
 bool cat_fill_tablespace(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
 void cat_fn_blocking_pids(sqlite3_context *ctx, int argc, sqlite3_value **argv);
 bool cat_fill_language(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);

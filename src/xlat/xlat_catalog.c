@@ -119,9 +119,13 @@ bool xlat_catalog_is_relation(const char *name)
 
 /* information_schema's views the catalog provides, served as information_schema_<view>. */
 static const char *const infoschema[] = {
+	"administrable_role_authorizations",
+	"applicable_roles",
 	"attributes",
 	"character_sets",
 	"check_constraints",
+	"collation_character_set_applicability",
+	"collations",
 	"column_domain_usage",
 	"column_privileges",
 	"columns",
@@ -130,6 +134,8 @@ static const char *const infoschema[] = {
 	"domain_constraints",
 	"domain_udt_usage",
 	"domains",
+	"element_types",
+	"enabled_roles",
 	"key_column_usage",
 	"parameters",
 	"referential_constraints",
@@ -144,6 +150,8 @@ static const char *const infoschema[] = {
 	"triggered_update_columns",
 	"triggers",
 	"user_defined_types",
+	"view_routine_usage",
+	"view_table_usage",
 	"views",
 };
 

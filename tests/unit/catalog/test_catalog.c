@@ -363,12 +363,16 @@ START_TEST(test_every_relation)
 					    "pg_catalog.pg_type",
 					    "pg_catalog.pg_user",
 					    "pg_catalog.pg_views",
+					    "information_schema.applicable_roles",
 					    "information_schema.attributes",
 					    "information_schema.character_sets",
 					    "information_schema.check_constraints",
+					    "information_schema.collations",
 					    "information_schema.columns",
 					    "information_schema.constraint_column_usage",
 					    "information_schema.constraint_table_usage",
+					    "information_schema.element_types",
+					    "information_schema.enabled_roles",
 					    "information_schema.key_column_usage",
 					    "information_schema.parameters",
 					    "information_schema.referential_constraints",
@@ -380,6 +384,8 @@ START_TEST(test_every_relation)
 					    "information_schema.triggered_update_columns",
 					    "information_schema.triggers",
 					    "information_schema.user_defined_types",
+					    "information_schema.view_routine_usage",
+					    "information_schema.view_table_usage",
 					    "information_schema.views"};
 	sqlite3 *db = schema_db();
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {

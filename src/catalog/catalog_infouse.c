@@ -1,0 +1,237 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* catalog_infouse.c: information_schema's views of what objects use — view_table_usage and
+ * view_routine_usage (from the dependencies pg_depend records for each view's _RETURN rule,
+ * catalog_dump.c) and element_types (the element type of each array-typed column, attribute,
+ * domain, routine parameter and result of the tenant). */
+#include "catalog_int.h"
+
+#include "pgtype.h"
+
+#include <string.h>
+
+#define ID "name"
+#define TXT "varchar"
+#define NUM "int4"
+
+static const char *schema_of(struct cat_conn *cc, const struct cat_rel *rel)
+{
+	return rel->temp ? CAT_NS_TEMP_NAME : cat_conn_public(cc);
+}
+
+/* PostgreSQL's view_table_usage is SELECT DISTINCT: each relation once per view. */
+struct table_use {
+	struct cat_conn *cc;
+	struct cat_rows *r;
+	const struct cat_rel *v;
+	const struct cat_rel **seen;
+	size_t nseen;
+};
+
+static void table_use(void *arg, const struct cat_rel *t)
+{
+	struct table_use *u = arg;
+	if (t->matview) /* relkind 'm' is none of 'r', 'v', 'f', 'p' */
+		return;
+	for (size_t i = 0; i < u->nseen; i++)
+		if (u->seen[i] == t)
+			return;
+	u->seen[u->nseen++] = t;
+	cat_row(u->r);
+	cat_text(u->r, cat_conn_database(u->cc));
+	cat_text(u->r, schema_of(u->cc, u->v));
+	cat_text(u->r, u->v->name);
+	cat_text(u->r, cat_conn_database(u->cc));
+	cat_text(u->r, schema_of(u->cc, t));
+	cat_text(u->r, t->name);
+}
+
+static bool fill_view_table_usage(struct cat_conn *cc, const struct cat_model *m,
+				  struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->nrels; i++) {
+		const struct cat_rel *v = m->rels[i];
+		if (v->kind != 'v')
+			continue;
+		struct table_use u = {cc, r, v, arena_alloc(r->a, m->nrels * sizeof(*u.seen)), 0};
+		cat_view_each_rel(m, v, table_use, &u);
+	}
+	return true;
+}
+
+/* The tenant's functions the view's query calls, each once (SELECT DISTINCT), as the
+ * translator resolved them; built-in functions are not listed. */
+struct routine_use {
+	struct cat_conn *cc;
+	struct cat_rows *r;
+	const struct cat_rel *v;
+	uint32_t *seen;
+	size_t nseen, cap;
+};
+
+static void routine_use(void *arg, const char *name, const char *sig)
+{
+	struct routine_use *u = arg;
+	uint32_t oid = cat_oid("proc", name, sig); /* as pg_proc numbers it (catalog_udf.c) */
+	if (strncmp(name, "pg_temp.", 8) == 0 ||
+	    !cat_udf_by_sig(u->cc->db, name, arena_printf(u->r->a, " %s", sig)))
+		return; /* a temporary function's or one dropped since */
+	for (size_t i = 0; i < u->nseen; i++)
+		if (u->seen[i] == oid)
+			return;
+	if (u->nseen == u->cap) {
+		u->cap = u->cap ? 2 * u->cap : 8;
+		uint32_t *more = arena_alloc(u->r->a, u->cap * sizeof(*more));
+		if (u->nseen)
+			memcpy(more, u->seen, u->nseen * sizeof(*more));
+		u->seen = more;
+	}
+	u->seen[u->nseen++] = oid;
+	cat_row(u->r);
+	cat_text(u->r, cat_conn_database(u->cc));
+	cat_text(u->r, schema_of(u->cc, u->v));
+	cat_text(u->r, u->v->name);
+	cat_text(u->r, cat_conn_database(u->cc));
+	cat_text(u->r, cat_conn_public(u->cc));
+	cat_text(u->r, arena_printf(u->r->a, "%s_%u", name, oid));
+}
+
+static bool fill_view_routine_usage(struct cat_conn *cc, const struct cat_model *m,
+				    struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->nrels; i++) {
+		const struct cat_rel *v = m->rels[i];
+		if (v->kind != 'v')
+			continue;
+		struct routine_use u = {cc, r, v, NULL, 0, 0};
+		cat_view_each_call(v, routine_use, &u);
+	}
+	return true;
+}
+
+/* ---- element_types ---- */
+
+/* The element of array type oid: a built-in type (*elem its OID) or the tenant's enum or row
+ * type (its name returned); false when oid is no array type. */
+static bool element_of(const struct cat_model *m, uint32_t oid, uint32_t *elem, const char **udt)
+{
+	const struct pgtype_info *ti = pgtype_by_oid(oid);
+	*elem = 0;
+	*udt = NULL;
+	if (ti) {
+		if (ti->category != 'A' || !ti->elem_oid)
+			return false;
+		*elem = ti->elem_oid;
+		return true;
+	}
+	bool array = false;
+	const struct cat_enum *e = cat_model_enum_oid(m, oid, &array);
+	const struct cat_domain *d = e ? NULL : cat_model_domain_oid(m, oid, &array);
+	const struct cat_rel *row = e || d ? NULL : cat_model_rowtype_rel(m, oid, &array);
+	if (!array)
+		return false;
+	*udt = e ? e->name : d ? d->name : row ? row->name : NULL;
+	return *udt != NULL;
+}
+
+static void element_row(struct cat_conn *cc, struct cat_rows *r, const char *object,
+			const char *type, int dtd, uint32_t elem, const char *udt)
+{
+	const struct pgtype_info *ti = udt ? NULL : pgtype_by_oid(elem);
+	if (!udt && !ti)
+		return;
+	cat_row(r);
+	cat_text(r, cat_conn_database(cc));
+	cat_text(r, cat_conn_public(cc));
+	cat_text(r, object);
+	cat_text(r, type);
+	cat_text(r, arena_printf(r->a, "%d", dtd));
+	cat_text(r, udt                     ? "USER-DEFINED"
+		    : elem == PGTYPE_BPCHAR ? "character" /* format_type(oid, NULL) */
+					    : cat_format_type(r->a, elem, -1));
+	for (int i = 0; i < 5 + 3 + 6 + 1; i++) /* char, collation, numeric, datetime, default */
+		cat_null(r);
+	cat_text(r, cat_conn_database(cc));
+	cat_text(r, udt ? cat_conn_public(cc) : "pg_catalog");
+	cat_text(r, udt ? udt : ti->name);
+	for (int i = 0; i < 3 + 1; i++) /* scope, maximum_cardinality */
+		cat_null(r);
+	cat_text(r, arena_printf(r->a, "a%d", dtd));
+}
+
+static void element_param(struct cat_conn *cc, struct cat_rows *r, const struct cat_udf_param *p)
+{
+	char *msg = NULL;
+	const struct cat_model *m = cat_conn_model(cc, &msg);
+	sqlite3_free(msg);
+	uint32_t elem;
+	const char *udt;
+	if (m && element_of(m, p->type, &elem, &udt))
+		element_row(cc, r, p->specific, "ROUTINE", p->n, elem, udt);
+}
+
+static void element_result(struct cat_conn *cc, struct cat_rows *r, const struct cat_udf_routine *u)
+{
+	char *msg = NULL;
+	const struct cat_model *m = cat_conn_model(cc, &msg);
+	sqlite3_free(msg);
+	uint32_t elem;
+	const char *udt;
+	if (m && u->kind != 'p' && element_of(m, u->rettype, &elem, &udt))
+		element_row(cc, r, u->specific, "ROUTINE", 0, elem, udt);
+}
+
+static bool fill_element_types(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	uint32_t elem;
+	const char *udt;
+	for (size_t i = 0; i < m->nrels; i++) {
+		const struct cat_rel *rel = m->rels[i];
+		if ((rel->kind != 'r' && rel->kind != 'v' && rel->kind != 'c') || rel->matview)
+			continue;
+		for (int k = 0; k < rel->ncols; k++) {
+			/* a column of a domain is of the domain, no array type itself */
+			if (!rel->cols[k].domain && element_of(m, rel->cols[k].typoid, &elem, &udt))
+				element_row(cc, r, rel->name,
+					    rel->kind == 'c' ? "USER-DEFINED TYPE" : "TABLE", k + 1,
+					    elem, udt);
+		}
+	}
+	for (size_t i = 0; i < m->ndomains; i++) {
+		const struct cat_domain *d = m->domains[i];
+		/* typbasetype: the domain below (no array) or the type declared */
+		if (!d->parent && !d->over_enum && element_of(m, d->base_oid, &elem, &udt))
+			element_row(cc, r, d->name, "DOMAIN", 1, elem, udt);
+		else if (!d->parent && d->over_enum && strstr(d->base, "[]"))
+			element_row(cc, r, d->name, "DOMAIN", 1, 0, d->over_enum->name);
+	}
+	cat_udf_each_param(cc, r, element_param);
+	cat_udf_each_routine(cc, r, element_result);
+	return true;
+}
+
+#define VIEW3 "view_catalog " ID ", view_schema " ID ", view_name " ID
+#define TAB3 "table_catalog " ID ", table_schema " ID ", table_name " ID
+
+static const struct cat_reldef defs[] = {
+	{"information_schema_element_types",
+	 "object_catalog " ID ", object_schema " ID ", object_name " ID ", object_type " TXT
+	 ", collection_type_identifier " ID ", data_type " TXT ", character_maximum_length " NUM
+	 ", character_octet_length " NUM ", character_set_catalog " ID ", character_set_schema " ID
+	 ", character_set_name " ID ", collation_catalog " ID ", collation_schema " ID
+	 ", collation_name " ID ", numeric_precision " NUM ", numeric_precision_radix " NUM
+	 ", numeric_scale " NUM ", datetime_precision " NUM ", interval_type " TXT
+	 ", interval_precision " NUM ", domain_default " TXT ", udt_catalog " ID ", udt_schema " ID
+	 ", udt_name " ID ", scope_catalog " ID ", scope_schema " ID ", scope_name " ID
+	 ", maximum_cardinality " NUM ", dtd_identifier " ID,
+	 fill_element_types},
+	{"information_schema_view_routine_usage",
+	 TAB3 ", specific_catalog " ID ", specific_schema " ID ", specific_name " ID,
+	 fill_view_routine_usage},
+	{"information_schema_view_table_usage", VIEW3 ", " TAB3, fill_view_table_usage},
+};
+
+const struct cat_reldef *cat_infouse_defs(size_t *n)
+{
+	*n = ARRAY_LEN(defs);
+	return defs;
+}
