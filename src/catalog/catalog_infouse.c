@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* catalog_infouse.c: information_schema's views of what objects use — view_table_usage and
- * view_routine_usage (from the dependencies pg_depend records for each view's _RETURN rule,
- * catalog_dump.c) and element_types (the element type of each array-typed column, attribute,
+ * view_routine_usage (the dependencies pg_depend records for each view's _RETURN rule,
+ * catalog_dump.c), view_column_usage (the columns SQLite resolves in each view, as the shard
+ * reports them) and element_types (the element type of each array-typed column, attribute,
  * domain, routine parameter and result of the tenant). */
 #include "catalog_int.h"
 
@@ -104,6 +105,78 @@ static bool fill_view_routine_usage(struct cat_conn *cc, const struct cat_model 
 			continue;
 		struct routine_use u = {cc, r, v, NULL, 0, 0};
 		cat_view_each_call(v, routine_use, &u);
+	}
+	return true;
+}
+
+void catalog_set_view_reads(struct cat_conn *cc, catalog_view_reads_fn *fn, void *arg)
+{
+	cc->view_reads = fn;
+	cc->view_reads_arg = arg;
+}
+
+/* The columns a view's query reads, each once (SELECT DISTINCT): of the tenant's tables and
+ * views (not materialized views), as SQLite resolves them (catalog_set_view_reads). */
+struct column_use {
+	struct table_use t;
+	const struct cat_model *m;
+	const struct cat_col **seen;
+	size_t nseen, cap;
+};
+
+/* A read in a view the view reads is that view's; one in a WITH query of the view's own (a
+ * name that is no relation of the tenant and that its query mentions) is the view's. */
+static bool own_read(const struct column_use *u, const char *via)
+{
+	const struct cat_rel *v = u->t.v;
+	return !via || sqlite3_stricmp(via, v->sqlname ? v->sqlname : v->name) == 0 ||
+	       (!cat_model_rel(u->m, via) && cat_scan_mentions(cat_view_query(v), via));
+}
+
+static void column_use(void *arg, const char *table, const char *column, const char *via)
+{
+	struct column_use *u = arg;
+	const struct cat_rel *t = own_read(u, via) ? cat_model_rel(u->m, table) : NULL;
+	if (!t || t == u->t.v || (t->kind != 'r' && t->kind != 'v') || t->matview)
+		return;
+	const struct cat_col *c = NULL;
+	for (int k = 0; k < t->ncols && !c; k++)
+		if (sqlite3_stricmp(t->cols[k].name, column) == 0)
+			c = &t->cols[k];
+	for (size_t i = 0; c && i < u->nseen; i++)
+		if (u->seen[i] == c)
+			return;
+	if (!c)
+		return; /* rowid, or a hidden column of shardlite's */
+	if (u->nseen == u->cap) {
+		u->cap = u->cap ? 2 * u->cap : 16;
+		const struct cat_col **more = arena_alloc(u->t.r->a, u->cap * sizeof(*more));
+		if (u->nseen)
+			memcpy(more, u->seen, u->nseen * sizeof(*more));
+		u->seen = more;
+	}
+	u->seen[u->nseen++] = c;
+	struct cat_rows *r = u->t.r;
+	cat_row(r);
+	cat_text(r, cat_conn_database(u->t.cc));
+	cat_text(r, schema_of(u->t.cc, u->t.v));
+	cat_text(r, u->t.v->name);
+	cat_text(r, cat_conn_database(u->t.cc));
+	cat_text(r, schema_of(u->t.cc, t));
+	cat_text(r, t->name);
+	cat_text(r, c->name);
+}
+
+static bool fill_view_column_usage(struct cat_conn *cc, const struct cat_model *m,
+				   struct cat_rows *r)
+{
+	for (size_t i = 0; cc->view_reads && i < m->nrels; i++) {
+		const struct cat_rel *v = m->rels[i];
+		if (v->kind != 'v')
+			continue;
+		struct column_use u = {{cc, r, v, NULL, 0}, m, NULL, 0, 0};
+		cc->view_reads(cc->view_reads_arg, v->sqlname ? v->sqlname : v->name, v->temp,
+			       column_use, &u);
 	}
 	return true;
 }
@@ -224,6 +297,8 @@ static const struct cat_reldef defs[] = {
 	 ", udt_name " ID ", scope_catalog " ID ", scope_schema " ID ", scope_name " ID
 	 ", maximum_cardinality " NUM ", dtd_identifier " ID,
 	 fill_element_types},
+	{"information_schema_view_column_usage", VIEW3 ", " TAB3 ", column_name " ID,
+	 fill_view_column_usage},
 	{"information_schema_view_routine_usage",
 	 TAB3 ", specific_catalog " ID ", specific_schema " ID ", specific_name " ID,
 	 fill_view_routine_usage},

@@ -318,6 +318,8 @@ struct cat_conn {
 	catalog_serial_given_fn *serial_given; /* catalog_set_serial_given */
 	catalog_serial_written_fn *serial_written;
 	void *serial_arg;
+	catalog_view_reads_fn *view_reads; /* catalog_set_view_reads */
+	void *view_reads_arg;
 };
 
 /* The model for db's current schema, reloaded when another connection changed it. NULL with

@@ -150,6 +150,7 @@ static const char *const infoschema[] = {
 	"triggered_update_columns",
 	"triggers",
 	"user_defined_types",
+	"view_column_usage",
 	"view_routine_usage",
 	"view_table_usage",
 	"views",

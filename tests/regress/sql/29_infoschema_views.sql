@@ -20,7 +20,16 @@ CREATE VIEW isv_v6 AS SELECT * FROM isv_v5 WHERE dn <> 'x';
 SELECT view_catalog = current_database() AS vc, view_schema, view_name, table_catalog = current_database() AS tc, table_schema, table_name FROM information_schema.view_table_usage WHERE view_schema = 'public' ORDER BY view_name, table_name;
 SELECT table_catalog = current_database() AS tc, table_schema, table_name, specific_catalog = current_database() AS sc, specific_schema, regexp_replace(specific_name, '_[0-9]+$', '') AS routine FROM information_schema.view_routine_usage WHERE table_schema = 'public' ORDER BY table_name, routine;
 SELECT v.table_name, p.proname, pg_get_function_arguments(p.oid) AS args FROM information_schema.view_routine_usage v JOIN pg_proc p ON v.specific_name = p.proname || '_' || p.oid WHERE v.table_schema = 'public' ORDER BY 1, 2, 3;
+SELECT view_catalog = current_database() AS vc, view_schema, view_name, table_catalog = current_database() AS tc, table_schema, table_name, column_name FROM information_schema.view_column_usage WHERE view_schema = 'public' ORDER BY view_name, table_name, column_name;
+CREATE VIEW isv_v7 AS SELECT count(*) AS n, max(u.id) AS top FROM isv_u u, isv_t t WHERE t.scores IS NOT NULL GROUP BY t.name ORDER BY t.name;
+CREATE VIEW isv_v8 AS WITH w AS (SELECT id, name FROM isv_t) SELECT w.id, v.tags FROM w JOIN isv_v1 v ON v.id = w.id;
+SELECT view_name, table_name, column_name FROM information_schema.view_column_usage WHERE view_name IN ('isv_v7', 'isv_v8') ORDER BY 1, 2, 3;
+CREATE VIEW isv_v9 AS SELECT w.id FROM isv_t w JOIN isv_v1 USING (id);
+-- differs: view_column_usage: a USING column of the join's right side is not listed (SQLite resolves the merged column from the left side alone)
+SELECT view_name, table_name, column_name FROM information_schema.view_column_usage WHERE view_name = 'isv_v9' ORDER BY 1, 2, 3;
+SELECT view_name, table_name FROM information_schema.view_table_usage WHERE view_name IN ('isv_v7', 'isv_v8') ORDER BY 1, 2;
 DROP VIEW isv_v3;
+SELECT view_name, table_name, column_name FROM information_schema.view_column_usage WHERE view_schema = 'public' AND view_name = 'isv_v3';
 SELECT view_name, table_name FROM information_schema.view_table_usage WHERE view_schema = 'public' ORDER BY 1, 2;
 SELECT count(*) FROM information_schema.view_routine_usage WHERE table_schema = 'public';
 SELECT object_catalog = current_database() AS oc, object_schema, object_name, object_type, collection_type_identifier, data_type, udt_catalog = current_database() AS uc, udt_schema, udt_name, dtd_identifier FROM information_schema.element_types WHERE object_schema = 'public' AND object_type <> 'ROUTINE' ORDER BY object_name, collection_type_identifier;

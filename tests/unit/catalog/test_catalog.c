@@ -384,6 +384,7 @@ START_TEST(test_every_relation)
 					    "information_schema.triggered_update_columns",
 					    "information_schema.triggers",
 					    "information_schema.user_defined_types",
+					    "information_schema.view_column_usage",
 					    "information_schema.view_routine_usage",
 					    "information_schema.view_table_usage",
 					    "information_schema.views"};
