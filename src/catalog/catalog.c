@@ -632,6 +632,7 @@ static const struct cat_reldef *(*const def_sets[])(size_t *n) = {
 	cat_roles_defs,
 	cat_inforole_defs,
 	cat_infouse_defs,
+	cat_infogrant_defs,
 };
 
 struct cat_conn *catalog_register(sqlite3 *db, struct pgerr *err)

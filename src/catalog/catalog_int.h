@@ -431,6 +431,7 @@ const struct cat_reldef *cat_infoschema_defs(size_t *n);
 const struct cat_reldef *cat_infopriv_defs(size_t *n); /* catalog_infopriv.c */
 const struct cat_reldef *cat_inforole_defs(size_t *n); /* catalog_inforole.c */
 const struct cat_reldef *cat_infouse_defs(size_t *n);  /* catalog_infouse.c */
+const struct cat_reldef *cat_infogrant_defs(size_t *n); /* catalog_infogrant.c */
 const struct cat_reldef *cat_absent_defs(size_t *n);   /* catalog_rel_absent.c */
 /* catalog_roles.c: pg_authid, pg_parameter_acl; a role's OID (the users file's users) and
  * the name of a role OID (NULL when none has it; allocated in a or the session's). */
@@ -644,6 +645,7 @@ void cat_udf_each_param(struct cat_conn *cc, struct cat_rows *r,
 				   const struct cat_udf_param *p));
 struct cat_udf_routine {
 	const char *specific, *name, *lang, *body;
+	const char *sig; /* its argument type OIDs ("23 25"), as its grants' key names them */
 	char kind, volatility; /* pg_proc's prokind and provolatile */
 	bool strict, secdef;
 	uint32_t rettype; /* a domain's OID for RETURNS domain, as pg_proc shows it */

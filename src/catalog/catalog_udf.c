@@ -491,6 +491,7 @@ static bool routines_one(void *arg, const struct udf_row *u)
 	struct cat_udf_routine ro = {
 		.specific = arena_printf(rs->r->a, "%s_%u", u->name, udf_oid(u)),
 		.name = u->name,
+		.sig = u->sig,
 		.lang = agg ? "internal" : strcmp(u->lang, "sql") == 0 ? "sql" : "plpgsql",
 		.body = agg ? "aggregate_dummy" : u->body,
 		.kind = u->kind[0] == 'p' || agg ? u->kind[0] : 'f',
