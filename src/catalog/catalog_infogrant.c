@@ -62,9 +62,10 @@ static void object_rows(struct object *o, const char *key, bool public)
 static void routine_row(struct object *o, const char *grantee, bool grantable)
 {
 	const struct cat_udf_routine *u = o->it;
-	grant_head(o->r, o->cc, grantee, cat_conn_public(o->cc), u->specific);
+	const char *schema = u->builtin ? "pg_catalog" : cat_conn_public(o->cc);
+	grant_head(o->r, o->cc, grantee, schema, u->specific);
 	cat_text(o->r, cat_conn_database(o->cc));
-	cat_text(o->r, cat_conn_public(o->cc));
+	cat_text(o->r, schema);
 	cat_text(o->r, u->name);
 	cat_text(o->r, "EXECUTE");
 	cat_text(o->r, grantable ? "YES" : "NO");
@@ -73,7 +74,9 @@ static void routine_row(struct object *o, const char *grantee, bool grantable)
 static void routine_grants(struct cat_conn *cc, struct cat_rows *r, const struct cat_udf_routine *u)
 {
 	struct object o = {r, cc, 'X', routine_row, u, NULL};
-	object_rows(&o, arena_printf(r->a, "proc:%s(%s)", u->name, u->sig), true);
+	/* GRANT on a built-in function is refused: its ACL is the default */
+	object_rows(&o, u->builtin ? NULL : arena_printf(r->a, "proc:%s(%s)", u->name, u->sig),
+		    true);
 }
 
 static bool fill_routine_privileges(struct cat_conn *cc, const struct cat_model *m,

@@ -206,15 +206,16 @@ static bool element_of(const struct cat_model *m, uint32_t oid, uint32_t *elem, 
 	return *udt != NULL;
 }
 
-static void element_row(struct cat_conn *cc, struct cat_rows *r, const char *object,
-			const char *type, int dtd, uint32_t elem, const char *udt)
+static void element_row(struct cat_conn *cc, struct cat_rows *r, const char *schema,
+			const char *object, const char *type, int dtd, uint32_t elem,
+			const char *udt)
 {
 	const struct pgtype_info *ti = udt ? NULL : pgtype_by_oid(elem);
 	if (!udt && !ti)
 		return;
 	cat_row(r);
 	cat_text(r, cat_conn_database(cc));
-	cat_text(r, cat_conn_public(cc));
+	cat_text(r, schema ? schema : cat_conn_public(cc));
 	cat_text(r, object);
 	cat_text(r, type);
 	cat_text(r, arena_printf(r->a, "%d", dtd));
@@ -239,7 +240,8 @@ static void element_param(struct cat_conn *cc, struct cat_rows *r, const struct 
 	uint32_t elem;
 	const char *udt;
 	if (m && element_of(m, p->type, &elem, &udt))
-		element_row(cc, r, p->specific, "ROUTINE", p->n, elem, udt);
+		element_row(cc, r, p->builtin ? "pg_catalog" : NULL, p->specific, "ROUTINE", p->n,
+			    elem, udt);
 }
 
 static void element_result(struct cat_conn *cc, struct cat_rows *r, const struct cat_udf_routine *u)
@@ -250,7 +252,8 @@ static void element_result(struct cat_conn *cc, struct cat_rows *r, const struct
 	uint32_t elem;
 	const char *udt;
 	if (m && u->kind != 'p' && element_of(m, u->rettype, &elem, &udt))
-		element_row(cc, r, u->specific, "ROUTINE", 0, elem, udt);
+		element_row(cc, r, u->builtin ? "pg_catalog" : NULL, u->specific, "ROUTINE", 0,
+			    elem, udt);
 }
 
 static bool fill_element_types(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
@@ -264,7 +267,7 @@ static bool fill_element_types(struct cat_conn *cc, const struct cat_model *m, s
 		for (int k = 0; k < rel->ncols; k++) {
 			/* a column of a domain is of the domain, no array type itself */
 			if (!rel->cols[k].domain && element_of(m, rel->cols[k].typoid, &elem, &udt))
-				element_row(cc, r, rel->name,
+				element_row(cc, r, NULL, rel->name,
 					    rel->kind == 'c' ? "USER-DEFINED TYPE" : "TABLE", k + 1,
 					    elem, udt);
 		}
@@ -273,9 +276,9 @@ static bool fill_element_types(struct cat_conn *cc, const struct cat_model *m, s
 		const struct cat_domain *d = m->domains[i];
 		/* typbasetype: the domain below (no array) or the type declared */
 		if (!d->parent && !d->over_enum && element_of(m, d->base_oid, &elem, &udt))
-			element_row(cc, r, d->name, "DOMAIN", 1, elem, udt);
+			element_row(cc, r, NULL, d->name, "DOMAIN", 1, elem, udt);
 		else if (!d->parent && d->over_enum && strstr(d->base, "[]"))
-			element_row(cc, r, d->name, "DOMAIN", 1, 0, d->over_enum->name);
+			element_row(cc, r, NULL, d->name, "DOMAIN", 1, 0, d->over_enum->name);
 	}
 	cat_udf_each_param(cc, r, element_param);
 	cat_udf_each_routine(cc, r, element_result);

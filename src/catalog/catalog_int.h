@@ -638,22 +638,33 @@ struct cat_udf_param {
 	int n;
 	char mode;
 	uint32_t type;
+	bool builtin; /* a built-in function's, in pg_catalog (cat_procs) */
 };
-/* Calls fn for each parameter of each of the tenant's functions (in r's arena). */
+/* Calls fn for each parameter of each of the tenant's functions, then of each built-in
+ * function pg_proc lists (in r's arena). */
 void cat_udf_each_param(struct cat_conn *cc, struct cat_rows *r,
 			void (*fn)(struct cat_conn *cc, struct cat_rows *r,
 				   const struct cat_udf_param *p));
 struct cat_udf_routine {
 	const char *specific, *name, *lang, *body;
-	const char *sig; /* its argument type OIDs ("23 25"), as its grants' key names them */
+	const char *sig;       /* its argument type OIDs ("23 25"), as its grants' key names them */
 	char kind, volatility; /* pg_proc's prokind and provolatile */
 	bool strict, secdef;
 	uint32_t rettype; /* a domain's OID for RETURNS domain, as pg_proc shows it */
+	bool builtin;     /* a built-in function, in pg_catalog (cat_procs) */
 };
-/* Calls fn for each of the tenant's functions, procedures and aggregates (in r's arena). */
+/* Calls fn for each of the tenant's functions, procedures and aggregates, then for each
+ * built-in function pg_proc lists (in r's arena). */
 void cat_udf_each_routine(struct cat_conn *cc, struct cat_rows *r,
 			  void (*fn)(struct cat_conn *cc, struct cat_rows *r,
 				     const struct cat_udf_routine *u));
+/* catalog_infoproc.c: the built-in halves of cat_udf_each_routine and cat_udf_each_param. */
+void cat_builtin_each_routine(struct cat_conn *cc, struct cat_rows *r,
+			      void (*fn)(struct cat_conn *cc, struct cat_rows *r,
+					 const struct cat_udf_routine *u));
+void cat_builtin_each_param(struct cat_conn *cc, struct cat_rows *r,
+			    void (*fn)(struct cat_conn *cc, struct cat_rows *r,
+				       const struct cat_udf_param *p));
 /* Resolves a regproc name as PostgreSQL's regprocin (exactly one function of that name) or a
  * regprocedure signature "name(types)" (a built-in's); false with ctx's error (42883, 42725). */
 bool cat_reg_proc_lookup(sqlite3_context *ctx, int argc, const char *s, uint32_t *oid);

@@ -472,6 +472,7 @@ void cat_udf_each_param(struct cat_conn *cc, struct cat_rows *r,
 {
 	struct params ps = {cc, r, fn};
 	each_udf(cc->db, params_one, &ps);
+	cat_builtin_each_param(cc, r, fn);
 }
 
 struct routines {
@@ -510,6 +511,7 @@ void cat_udf_each_routine(struct cat_conn *cc, struct cat_rows *r,
 {
 	struct routines rs = {cc, r, fn};
 	each_udf(cc->db, routines_one, &rs);
+	cat_builtin_each_routine(cc, r, fn);
 }
 
 struct named {
