@@ -704,11 +704,13 @@ static bool fill_character_sets(struct cat_conn *cc, const struct cat_model *m, 
  * *array for its array type), NULL for a built-in type. */
 static const char *routine_udt(struct cat_conn *cc, uint32_t type, bool *array)
 {
+	*array = false;
+	if (pgtype_by_oid(type)) /* before the model: reading it checks the schema's version */
+		return NULL;
 	char *msg = NULL;
 	const struct cat_model *m = cat_conn_model(cc, &msg);
 	sqlite3_free(msg);
-	*array = false;
-	if (pgtype_by_oid(type) || !m)
+	if (!m)
 		return NULL;
 	const struct cat_enum *e = cat_model_enum_oid(m, type, array);
 	const struct cat_domain *d = e ? NULL : cat_model_domain_oid(m, type, array);

@@ -67,26 +67,38 @@ struct routine_use {
 	const struct cat_rel *v;
 	uint32_t *seen;
 	size_t nseen, cap;
+	const uint32_t *exist; /* the tenant's functions' OIDs */
+	size_t nexist;
 };
+
+static void push(struct arena *a, uint32_t **v, size_t *n, size_t *cap, uint32_t oid)
+{
+	if (*n == *cap) {
+		*cap = *cap ? 2 * *cap : 16;
+		uint32_t *more = arena_alloc(a, *cap * sizeof(*more));
+		if (*n)
+			memcpy(more, *v, *n * sizeof(*more));
+		*v = more;
+	}
+	(*v)[(*n)++] = oid;
+}
+
+static bool member(const uint32_t *v, size_t n, uint32_t oid)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i] == oid)
+			return true;
+	return false;
+}
 
 static void routine_use(void *arg, const char *name, const char *sig)
 {
 	struct routine_use *u = arg;
 	uint32_t oid = cat_oid("proc", name, sig); /* as pg_proc numbers it (catalog_udf.c) */
-	if (strncmp(name, "pg_temp.", 8) == 0 ||
-	    !cat_udf_by_sig(u->cc->db, name, arena_printf(u->r->a, " %s", sig)))
-		return; /* a temporary function's or one dropped since */
-	for (size_t i = 0; i < u->nseen; i++)
-		if (u->seen[i] == oid)
-			return;
-	if (u->nseen == u->cap) {
-		u->cap = u->cap ? 2 * u->cap : 8;
-		uint32_t *more = arena_alloc(u->r->a, u->cap * sizeof(*more));
-		if (u->nseen)
-			memcpy(more, u->seen, u->nseen * sizeof(*more));
-		u->seen = more;
-	}
-	u->seen[u->nseen++] = oid;
+	/* a temporary function's, or one dropped since */
+	if (!member(u->exist, u->nexist, oid) || member(u->seen, u->nseen, oid))
+		return;
+	push(u->r->a, &u->seen, &u->nseen, &u->cap, oid);
 	cat_row(u->r);
 	cat_text(u->r, cat_conn_database(u->cc));
 	cat_text(u->r, schema_of(u->cc, u->v));
@@ -96,14 +108,31 @@ static void routine_use(void *arg, const char *name, const char *sig)
 	cat_text(u->r, arena_printf(u->r->a, "%s_%u", name, oid));
 }
 
+/* The tenant's functions' OIDs, collected through rows that hold no rows (the rows' arena;
+ * r first, so that the callback's rows are the collection). */
+struct oids {
+	struct cat_rows r;
+	uint32_t *v;
+	size_t n, cap;
+};
+
+static void tenant_routine(struct cat_conn *cc, struct cat_rows *r, const struct cat_udf_routine *u)
+{
+	struct oids *o = (struct oids *)r;
+	if (!u->builtin)
+		push(r->a, &o->v, &o->n, &o->cap, cat_oid("proc", u->name, u->sig));
+}
+
 static bool fill_view_routine_usage(struct cat_conn *cc, const struct cat_model *m,
 				    struct cat_rows *r)
 {
+	struct oids o = {.r = {.a = r->a}};
+	cat_udf_each_routine(cc, &o.r, tenant_routine);
 	for (size_t i = 0; i < m->nrels; i++) {
 		const struct cat_rel *v = m->rels[i];
 		if (v->kind != 'v')
 			continue;
-		struct routine_use u = {cc, r, v, NULL, 0, 0};
+		struct routine_use u = {cc, r, v, NULL, 0, 0, o.v, o.n};
 		cat_view_each_call(v, routine_use, &u);
 	}
 	return true;
@@ -232,11 +261,21 @@ static void element_row(struct cat_conn *cc, struct cat_rows *r, const char *sch
 	cat_text(r, arena_printf(r->a, "a%d", dtd));
 }
 
-static void element_param(struct cat_conn *cc, struct cat_rows *r, const struct cat_udf_param *p)
+/* The model, read only for a type no built-in is (reading it checks the schema's version). */
+static const struct cat_model *model_for(struct cat_conn *cc, uint32_t type)
 {
+	static const struct cat_model none;
+	if (pgtype_by_oid(type))
+		return &none;
 	char *msg = NULL;
 	const struct cat_model *m = cat_conn_model(cc, &msg);
 	sqlite3_free(msg);
+	return m;
+}
+
+static void element_param(struct cat_conn *cc, struct cat_rows *r, const struct cat_udf_param *p)
+{
+	const struct cat_model *m = model_for(cc, p->type);
 	uint32_t elem;
 	const char *udt;
 	if (m && element_of(m, p->type, &elem, &udt))
@@ -246,9 +285,7 @@ static void element_param(struct cat_conn *cc, struct cat_rows *r, const struct 
 
 static void element_result(struct cat_conn *cc, struct cat_rows *r, const struct cat_udf_routine *u)
 {
-	char *msg = NULL;
-	const struct cat_model *m = cat_conn_model(cc, &msg);
-	sqlite3_free(msg);
+	const struct cat_model *m = model_for(cc, u->rettype);
 	uint32_t elem;
 	const char *udt;
 	if (m && u->kind != 'p' && element_of(m, u->rettype, &elem, &udt))
