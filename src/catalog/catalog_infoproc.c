@@ -58,8 +58,32 @@ static const char *next_element(struct arena *a, const char **s)
 	return arena_strndup(a, buf, n);
 }
 
-/* Each parameter as proallargtypes (else proargtypes) lists it, with proargmodes' mode and
- * proargnames' name. Defaults are not kept for built-ins: parameter_default is NULL. */
+/* The default of the next argument of pg_get_function_arguments' text at *s ("x integer
+ * DEFAULT 0, y text"): its text after DEFAULT, as pg_get_function_arg_default prints it, in
+ * r's arena; NULL when it has none. Commas inside quotes and parentheses do not end it. */
+static const char *next_default(struct arena *a, const char **s)
+{
+	const char *p = *s, *start = p;
+	int depth = 0;
+	bool quoted = false;
+	for (; *p && (quoted || depth || *p != ','); p++) {
+		if (*p == '\'')
+			quoted = !quoted;
+		else if (!quoted)
+			depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
+	}
+	*s = *p ? p + 2 : p; /* past ", " */
+	const char *d = NULL;
+	for (const char *q = start; q + 9 <= p; q++)
+		if (strncmp(q, " DEFAULT ", 9) == 0) {
+			d = q + 9;
+			break;
+		}
+	return d ? arena_strndup(a, d, (size_t)(p - d)) : NULL;
+}
+
+/* Each parameter as proallargtypes (else proargtypes) lists it, with proargmodes' mode,
+ * proargnames' name and its default. */
 void cat_builtin_each_param(struct cat_conn *cc, struct cat_rows *r,
 			    void (*fn)(struct cat_conn *cc, struct cat_rows *r,
 				       const struct cat_udf_param *p))
@@ -68,7 +92,7 @@ void cat_builtin_each_param(struct cat_conn *cc, struct cat_rows *r,
 	const struct cat_proc *pr = cat_procs(&n);
 	for (size_t i = 0; i < n; i++) {
 		const char *types = pr[i].allargtypes ? pr[i].allargtypes : pr[i].argtypes;
-		const char *modes = pr[i].argmodes, *names = pr[i].argnames;
+		const char *modes = pr[i].argmodes, *names = pr[i].argnames, *args = pr[i].args;
 		struct cat_udf_param p = {
 			.specific = arena_printf(r->a, "%s_%u", pr[i].name, pr[i].oid),
 			.builtin = true,
@@ -86,6 +110,8 @@ void cat_builtin_each_param(struct cat_conn *cc, struct cat_rows *r,
 			p.n = k++;
 			p.mode = mode && *mode ? *mode : 'i';
 			p.name = name ? name : "";
+			/* RETURNS TABLE's columns come last, and are not among the arguments */
+			p.dflt = args && *args && p.mode != 't' ? next_default(r->a, &args) : NULL;
 			fn(cc, r, &p);
 		}
 	}
