@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* catalog_infogrant.c: information_schema's privilege views of routines and types —
- * routine_privileges, usage_privileges, udt_privileges and their role_*_grants — from the
+ * routine_privileges, usage_privileges, udt_privileges, their role_*_grants and
+ * data_type_privileges (the type descriptors of what the user may use) — from the
  * ACLs the catalog shows (catalog_grant.c): an object whose ACL GRANT or REVOKE never touched
  * has PostgreSQL's acldefault(), its owner (the session user) holding every privilege,
  * grantable, and PUBLIC EXECUTE on a function, USAGE on a type or domain. */
@@ -148,6 +149,52 @@ static bool fill_usage_privileges(struct cat_conn *cc, const struct cat_model *m
 	return true;
 }
 
+/* ---- data_type_privileges: each type descriptor of columns, attributes, domains,
+ * parameters and routines, by the dtd_identifier those views give it ---- */
+
+static void dtd_row(struct cat_rows *r, struct cat_conn *cc, const char *schema, const char *name,
+		    const char *type, const char *dtd)
+{
+	cat_row(r);
+	cat_text(r, cat_conn_database(cc));
+	cat_text(r, schema ? schema : cat_conn_public(cc));
+	cat_text(r, name);
+	cat_text(r, type);
+	cat_text(r, dtd);
+}
+
+static void dtd_param(struct cat_conn *cc, struct cat_rows *r, const struct cat_udf_param *p)
+{
+	dtd_row(r, cc, p->builtin ? "pg_catalog" : NULL, p->specific, "ROUTINE",
+		arena_printf(r->a, "%d", p->n));
+}
+
+static void dtd_routine(struct cat_conn *cc, struct cat_rows *r, const struct cat_udf_routine *u)
+{
+	/* a procedure has no result type: routines' dtd_identifier is NULL */
+	dtd_row(r, cc, u->builtin ? "pg_catalog" : NULL, u->specific, "ROUTINE",
+		u->kind == 'p' ? NULL : "0");
+}
+
+static bool fill_data_type_privileges(struct cat_conn *cc, const struct cat_model *m,
+				      struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->nrels; i++) {
+		const struct cat_rel *rel = m->rels[i];
+		bool table = (rel->kind == 'r' || rel->kind == 'v') && !rel->matview;
+		if (!table && rel->kind != 'c')
+			continue; /* as columns and attributes list them */
+		for (int k = 0; k < rel->ncols; k++)
+			dtd_row(r, cc, NULL, rel->name, table ? "TABLE" : "USER-DEFINED TYPE",
+				arena_printf(r->a, "%d", k + 1));
+	}
+	for (size_t i = 0; i < m->ndomains; i++)
+		dtd_row(r, cc, NULL, m->domains[i]->name, "DOMAIN", "1");
+	cat_udf_each_param(cc, r, dtd_param);
+	cat_udf_each_routine(cc, r, dtd_routine);
+	return true;
+}
+
 #define GRANT2 "grantor " ID ", grantee " ID
 #define ROUTINE_GRANT                                                                 \
 	GRANT2 ", specific_catalog " ID ", specific_schema " ID ", specific_name " ID \
@@ -163,6 +210,10 @@ static bool fill_usage_privileges(struct cat_conn *cc, const struct cat_model *m
 /* role_*_grants are the same rows filtered to grants the enabled roles gave or received:
  * every grant here is the owner's, the session user's. */
 static const struct cat_reldef defs[] = {
+	{"information_schema_data_type_privileges",
+	 "object_catalog " ID ", object_schema " ID ", object_name " ID ", object_type " TXT
+	 ", dtd_identifier " ID,
+	 fill_data_type_privileges},
 	{"information_schema_role_routine_grants", ROUTINE_GRANT, fill_routine_privileges},
 	{"information_schema_role_udt_grants", UDT_GRANT, fill_udt_privileges},
 	{"information_schema_role_usage_grants", USAGE_GRANT, fill_usage_privileges},

@@ -131,6 +131,7 @@ static const char *const infoschema[] = {
 	"columns",
 	"constraint_column_usage",
 	"constraint_table_usage",
+	"data_type_privileges",
 	"domain_constraints",
 	"domain_udt_usage",
 	"domains",

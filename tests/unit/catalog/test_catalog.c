@@ -371,6 +371,7 @@ START_TEST(test_every_relation)
 					    "information_schema.columns",
 					    "information_schema.constraint_column_usage",
 					    "information_schema.constraint_table_usage",
+					    "information_schema.data_type_privileges",
 					    "information_schema.element_types",
 					    "information_schema.enabled_roles",
 					    "information_schema.key_column_usage",
