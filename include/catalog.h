@@ -154,6 +154,18 @@ typedef void catalog_serial_written_fn(void *arg, const char *table, int64_t las
 void catalog_set_serial_given(struct cat_conn *cc, catalog_serial_given_fn *fn,
 			      catalog_serial_written_fn *written, void *arg);
 
+/* information_schema.view_column_usage: the columns of tables and views that view's query
+ * reads, as SQLite resolves them when it prepares the view (the column dependencies
+ * PostgreSQL records for its _RETURN rule): fn calls note(note_arg, table, column, via) for
+ * each, via the innermost view or WITH query SQLite read it in (NULL: the view's own query),
+ * a column read twice given twice. Set by the shard on each tenant connection; arg is passed
+ * back. May run statements on the connection. */
+typedef void catalog_column_note_fn(void *arg, const char *table, const char *column,
+				    const char *via);
+typedef void catalog_view_reads_fn(void *arg, const char *view, bool temp,
+				   catalog_column_note_fn *note, void *note_arg);
+void catalog_set_view_reads(struct cat_conn *cc, catalog_view_reads_fn *fn, void *arg);
+
 /* DROP ... CASCADE's dependents: each object a cascade drops is noted on its connection as
  * PostgreSQL names it ("view v", "constraint c_fkey on table c"); the session takes the
  * list after the statement (malloc'd "what\n" lines, NULL when none; the caller frees) for

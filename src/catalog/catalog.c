@@ -630,6 +630,9 @@ static const struct cat_reldef *(*const def_sets[])(size_t *n) = {
 	cat_trigger_defs,
 	cat_builtin_defs,
 	cat_roles_defs,
+	cat_inforole_defs,
+	cat_infouse_defs,
+	cat_infogrant_defs,
 };
 
 struct cat_conn *catalog_register(sqlite3 *db, struct pgerr *err)

@@ -148,16 +148,10 @@ static void default_depends(const struct cat_model *m, const struct cat_rel *t,
 	}
 }
 
-/* The relations a view's query names: each identifier of its SQL (bare ones folded to lower
- * case, strings skipped) that is a table or view of the tenant. A column that shares a
- * relation's name adds a harmless extra dependency. */
-static void view_depends(const struct cat_model *m, const struct cat_rel *v, struct cat_rows *r)
+void cat_view_each_ident(const char *query, cat_ident_fn *fn, void *arg)
 {
-	const char *p = cat_view_query(v);
-	uint32_t rule = cat_oid("rule", v->name, NULL);
+	const char *p = query;
 	char id[128];
-	/* the _RETURN rule is part of its view ('i'): pgModeler finds a view's tables by it */
-	depend(r, 2618 /* pg_rewrite */, rule, v->oid, 'i');
 	while (p && *p) {
 		size_t n = 0;
 		if (*p == '\'') {
@@ -180,10 +174,92 @@ static void view_depends(const struct cat_model *m, const struct cat_rel *v, str
 			continue;
 		}
 		id[n] = '\0';
-		const struct cat_rel *t = cat_model_rel(m, id);
-		if (t && t != v && (t->kind == 'r' || t->kind == 'v'))
-			depend(r, 2618 /* pg_rewrite */, rule, t->oid, 'n');
+		fn(arg, id, p + strspn(p, " \t\n"));
 	}
+}
+
+struct view_rels {
+	const struct cat_model *m;
+	const struct cat_rel *v;
+	cat_view_rel_fn *fn;
+	void *arg;
+};
+
+static void rel_ident(void *arg, const char *id, const char *next)
+{
+	struct view_rels *q = arg;
+	const struct cat_rel *t = *next == '(' ? NULL : cat_model_rel(q->m, id);
+	if (t && t != q->v && (t->kind == 'r' || t->kind == 'v'))
+		q->fn(q->arg, t);
+}
+
+void cat_view_each_rel(const struct cat_model *m, const struct cat_rel *v, cat_view_rel_fn *fn,
+		       void *arg)
+{
+	struct view_rels q = {m, v, fn, arg};
+	cat_view_each_ident(cat_view_query(v), rel_ident, &q);
+}
+
+/* The string literal at *p (after spaces and one comma), unquoted into buf; NULL when
+ * there is none. */
+static const char *string_arg(const char **p, char *buf, size_t cap)
+{
+	const char *s = *p + strspn(*p, " \t\n,");
+	size_t n = 0;
+	if (*s != '\'')
+		return NULL;
+	for (s++; *s && !(*s == '\'' && s[1] != '\''); s += *s == '\'' ? 2 : 1)
+		if (n + 1 < cap)
+			buf[n++] = *s;
+	if (!*s)
+		return NULL;
+	buf[n] = '\0';
+	*p = s + 1;
+	return buf;
+}
+
+struct view_calls {
+	cat_view_call_fn *fn;
+	void *arg;
+};
+
+/* The translator writes a call of the tenant's function f(x int) as
+ * shardlite_call('f', '23', x) (xlat_call.c): the function chosen, by name and signature. */
+static void call_ident(void *arg, const char *id, const char *next)
+{
+	struct view_calls *q = arg;
+	char name[128], sig[512];
+	const char *p = next + 1;
+	if (*next != '(' || strcmp(id, "shardlite_call") != 0 ||
+	    !string_arg(&p, name, sizeof(name)) || !string_arg(&p, sig, sizeof(sig)))
+		return;
+	q->fn(q->arg, name, sig);
+}
+
+void cat_view_each_call(const struct cat_rel *v, cat_view_call_fn *fn, void *arg)
+{
+	struct view_calls q = {fn, arg};
+	cat_view_each_ident(cat_view_query(v), call_ident, &q);
+}
+
+struct view_dep {
+	struct cat_rows *r;
+	uint32_t rule;
+};
+
+static void rel_depend(void *arg, const struct cat_rel *t)
+{
+	struct view_dep *d = arg;
+	depend(d->r, 2618 /* pg_rewrite */, d->rule, t->oid, 'n');
+}
+
+/* A view's _RETURN rule depends on the relations its query names (cat_view_each_rel). */
+static void view_depends(const struct cat_model *m, const struct cat_rel *v, struct cat_rows *r)
+{
+	struct view_dep d = {r, cat_oid("rule", v->name, NULL)};
+	/* the _RETURN rule is part of its view ('i'): pgModeler finds a view's tables by it */
+	depend(r, 2618 /* pg_rewrite */, d.rule, v->oid, 'i');
+	cat_view_each_rel(m, v, rel_depend, &d);
 }
 
 static void constraint_depend(struct cat_rows *r, uint32_t conoid, uint32_t refobjid, int refsub,

@@ -699,16 +699,18 @@ static bool fill_character_sets(struct cat_conn *cc, const struct cat_model *m, 
 }
 
 /* One row of information_schema.parameters: PostgreSQL's view lists every pg_proc row's
- * parameters; here the tenant's own functions' (built-in functions have none listed). */
+ * parameters, the tenant's functions' and the built-ins' (without their defaults). */
 /* The tenant's type a function's parameter or result is of (an enum, a domain, a row type;
  * *array for its array type), NULL for a built-in type. */
 static const char *routine_udt(struct cat_conn *cc, uint32_t type, bool *array)
 {
+	*array = false;
+	if (pgtype_by_oid(type)) /* before the model: reading it checks the schema's version */
+		return NULL;
 	char *msg = NULL;
 	const struct cat_model *m = cat_conn_model(cc, &msg);
 	sqlite3_free(msg);
-	*array = false;
-	if (pgtype_by_oid(type) || !m)
+	if (!m)
 		return NULL;
 	const struct cat_enum *e = cat_model_enum_oid(m, type, array);
 	const struct cat_domain *d = e ? NULL : cat_model_domain_oid(m, type, array);
@@ -723,7 +725,7 @@ static void parameter_row(struct cat_conn *cc, struct cat_rows *r, const struct 
 	const char *udt = routine_udt(cc, p->type, &array);
 	cat_row(r);
 	cat_text(r, cat_conn_database(cc));
-	cat_text(r, cat_conn_public(cc));
+	cat_text(r, p->builtin ? "pg_catalog" : cat_conn_public(cc));
 	cat_text(r, p->specific);
 	cat_int(r, p->n);
 	cat_text(r, p->mode == 'o' || p->mode == 't' ? "OUT" : p->mode == 'b' ? "INOUT" : "IN");
@@ -749,8 +751,10 @@ static bool fill_parameters(struct cat_conn *cc, const struct cat_model *m, stru
 /* external_language: pg_language's name in upper case. */
 static const char *language(const char *lang)
 {
-	return strcmp(lang, "sql") == 0 ? "SQL" : strcmp(lang, "internal") == 0 ? "INTERNAL"
-										 : "PLPGSQL";
+	return strcmp(lang, "sql") == 0	       ? "SQL"
+	       : strcmp(lang, "internal") == 0 ? "INTERNAL"
+	       : strcmp(lang, "c") == 0	       ? "C"
+					       : "PLPGSQL";
 }
 
 /* One row of information_schema.routines, as PostgreSQL's view describes a pg_proc row: a
@@ -760,8 +764,12 @@ static void routine_row(struct cat_conn *cc, struct cat_rows *r, const struct ca
 	bool proc = u->kind == 'p', array = false;
 	const char *udt = proc ? NULL : routine_udt(cc, u->rettype, &array);
 	const struct pgtype_info *ti = proc ? NULL : pgtype_by_oid(u->rettype);
-	const char *db = cat_conn_database(cc), *ns = cat_conn_public(cc);
-	rel_head(r, cc, u->specific);
+	const char *db = cat_conn_database(cc);
+	const char *ns = u->builtin ? "pg_catalog" : cat_conn_public(cc);
+	cat_row(r);
+	cat_text(r, db);
+	cat_text(r, ns);
+	cat_text(r, u->specific);
 	cat_text(r, db);
 	cat_text(r, ns);
 	cat_text(r, u->name);
@@ -782,7 +790,7 @@ static void routine_row(struct cat_conn *cc, struct cat_rows *r, const struct ca
 	cat_text(r, proc ? NULL : "0");
 	cat_text(r, strcmp(u->lang, "sql") == 0 ? "SQL" : "EXTERNAL");
 	cat_text(r, u->body);
-	cat_null(r); /* external_name: C functions' */
+	cat_text(r, strcmp(u->lang, "c") == 0 ? u->body : NULL); /* external_name */
 	cat_text(r, language(u->lang));
 	cat_text(r, "GENERAL");
 	yes_no(r, u->volatility == 'i');

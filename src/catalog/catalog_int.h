@@ -231,6 +231,21 @@ struct cat_rel *cat_model_rel_in(const struct cat_model *m, const char *name, bo
 struct cat_rel *cat_model_rel_oid(const struct cat_model *m, uint32_t oid);
 /* A view's query: its CREATE VIEW text after " AS "; NULL for anything but a view. */
 const char *cat_view_query(const struct cat_rel *v);
+/* What a view depends on, as pg_depend records it (catalog_dump.c): each identifier of its
+ * query, bare ones folded to lower case, strings skipped; next: the text after it, past
+ * spaces ('(' for a call). */
+typedef void cat_ident_fn(void *arg, const char *ident, const char *next);
+void cat_view_each_ident(const char *query, cat_ident_fn *fn, void *arg);
+/* Each table or view of the tenant the query of view v names (not v; a name given twice is
+ * given twice): the relations its _RETURN rule depends on in pg_depend. */
+typedef void cat_view_rel_fn(void *arg, const struct cat_rel *t);
+void cat_view_each_rel(const struct cat_model *m, const struct cat_rel *v, cat_view_rel_fn *fn,
+		       void *arg);
+/* Each call of the tenant's functions in view v's query: the function's name ("pg_temp.f"
+ * for a temporary one's) and signature (its argument type OIDs, "23 25"), as the translator
+ * chose it; a function called twice is given twice. */
+typedef void cat_view_call_fn(void *arg, const char *name, const char *sig);
+void cat_view_each_call(const struct cat_rel *v, cat_view_call_fn *fn, void *arg);
 uint32_t cat_oid(const char *kind, const char *a, const char *b);
 /* pg_get_constraintdef / pg_get_indexdef texts. */
 const char *cat_fkey_def(const struct cat_model *m, const struct cat_fkey *f);
@@ -303,6 +318,8 @@ struct cat_conn {
 	catalog_serial_given_fn *serial_given; /* catalog_set_serial_given */
 	catalog_serial_written_fn *serial_written;
 	void *serial_arg;
+	catalog_view_reads_fn *view_reads; /* catalog_set_view_reads */
+	void *view_reads_arg;
 };
 
 /* The model for db's current schema, reloaded when another connection changed it. NULL with
@@ -412,6 +429,9 @@ void cat_domain_con_put(struct cat_conn *cc, struct cat_rows *r, uint32_t oid, c
 /* information_schema's views, named information_schema_<view> (catalog_infoschema.c). */
 const struct cat_reldef *cat_infoschema_defs(size_t *n);
 const struct cat_reldef *cat_infopriv_defs(size_t *n); /* catalog_infopriv.c */
+const struct cat_reldef *cat_inforole_defs(size_t *n); /* catalog_inforole.c */
+const struct cat_reldef *cat_infouse_defs(size_t *n);  /* catalog_infouse.c */
+const struct cat_reldef *cat_infogrant_defs(size_t *n); /* catalog_infogrant.c */
 const struct cat_reldef *cat_absent_defs(size_t *n);   /* catalog_rel_absent.c */
 /* catalog_roles.c: pg_authid, pg_parameter_acl; a role's OID (the users file's users) and
  * the name of a role OID (NULL when none has it; allocated in a or the session's). */
@@ -622,21 +642,33 @@ struct cat_udf_param {
 	int n;
 	char mode;
 	uint32_t type;
+	bool builtin; /* a built-in function's, in pg_catalog (cat_procs) */
 };
-/* Calls fn for each parameter of each of the tenant's functions (in r's arena). */
+/* Calls fn for each parameter of each of the tenant's functions, then of each built-in
+ * function pg_proc lists (in r's arena). */
 void cat_udf_each_param(struct cat_conn *cc, struct cat_rows *r,
 			void (*fn)(struct cat_conn *cc, struct cat_rows *r,
 				   const struct cat_udf_param *p));
 struct cat_udf_routine {
 	const char *specific, *name, *lang, *body;
+	const char *sig;       /* its argument type OIDs ("23 25"), as its grants' key names them */
 	char kind, volatility; /* pg_proc's prokind and provolatile */
 	bool strict, secdef;
 	uint32_t rettype; /* a domain's OID for RETURNS domain, as pg_proc shows it */
+	bool builtin;     /* a built-in function, in pg_catalog (cat_procs) */
 };
-/* Calls fn for each of the tenant's functions, procedures and aggregates (in r's arena). */
+/* Calls fn for each of the tenant's functions, procedures and aggregates, then for each
+ * built-in function pg_proc lists (in r's arena). */
 void cat_udf_each_routine(struct cat_conn *cc, struct cat_rows *r,
 			  void (*fn)(struct cat_conn *cc, struct cat_rows *r,
 				     const struct cat_udf_routine *u));
+/* catalog_infoproc.c: the built-in halves of cat_udf_each_routine and cat_udf_each_param. */
+void cat_builtin_each_routine(struct cat_conn *cc, struct cat_rows *r,
+			      void (*fn)(struct cat_conn *cc, struct cat_rows *r,
+					 const struct cat_udf_routine *u));
+void cat_builtin_each_param(struct cat_conn *cc, struct cat_rows *r,
+			    void (*fn)(struct cat_conn *cc, struct cat_rows *r,
+				       const struct cat_udf_param *p));
 /* Resolves a regproc name as PostgreSQL's regprocin (exactly one function of that name) or a
  * regprocedure signature "name(types)" (a built-in's); false with ctx's error (42883, 42725). */
 bool cat_reg_proc_lookup(sqlite3_context *ctx, int argc, const char *s, uint32_t *oid);
@@ -803,6 +835,16 @@ bool cat_fill_am(struct cat_conn *cc, const struct cat_model *m, struct cat_rows
 bool cat_fill_database(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
 bool cat_fill_roles(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
 bool cat_fill_collation(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
+/* pg_collation's rows (catalog_rel_fixed.c, the one table of them): collencoding -1 for any
+ * encoding, 6 for UTF8's alone. */
+struct cat_collation {
+	uint32_t oid;
+	const char *name;
+	char provider;
+	const char *locale;
+	int encoding;
+};
+const struct cat_collation *cat_collations(size_t *n);
 bool cat_fill_tablespace(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
 void cat_fn_blocking_pids(sqlite3_context *ctx, int argc, sqlite3_value **argv);
 bool cat_fill_language(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);

@@ -144,28 +144,31 @@ const char *cat_database_find(struct cat_conn *cc, sqlite3_value *v, struct aren
 	return NULL;
 }
 
+static const struct cat_collation collations[] = {{CAT_COLL_DEFAULT, "default", 'd', NULL, -1},
+						  {CAT_COLL_C, "C", 'c', "C", -1},
+						  {951, "POSIX", 'c', "POSIX", -1},
+						  {962, "ucs_basic", 'c', "C", 6}};
+
+const struct cat_collation *cat_collations(size_t *n)
+{
+	*n = ARRAY_LEN(collations);
+	return collations;
+}
+
 bool cat_fill_collation(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
-	static const struct {
-		uint32_t oid;
-		const char *name;
-		char provider;
-		const char *locale;
-	} coll[] = {{CAT_COLL_DEFAULT, "default", 'd', NULL},
-		    {CAT_COLL_C, "C", 'c', "C"},
-		    {951, "POSIX", 'c', "POSIX"},
-		    {962, "ucs_basic", 'c', "C"}};
-	for (size_t i = 0; i < ARRAY_LEN(coll); i++) {
+	for (size_t i = 0; i < ARRAY_LEN(collations); i++) {
+		const struct cat_collation *c = &collations[i];
 		cat_row(r);
-		cat_int(r, coll[i].oid);
-		cat_text(r, coll[i].name);
+		cat_int(r, c->oid);
+		cat_text(r, c->name);
 		cat_int(r, CAT_NS_PG_CATALOG);
 		cat_int(r, OWNER);
-		cat_char(r, coll[i].provider);
+		cat_char(r, c->provider);
 		cat_bool(r, true);
-		cat_int(r, coll[i].oid == 962 ? 6 : -1); /* ucs_basic is UTF8's alone */
-		cat_text(r, coll[i].locale);
-		cat_text(r, coll[i].locale);
+		cat_int(r, c->encoding); /* ucs_basic is UTF8's alone */
+		cat_text(r, c->locale);
+		cat_text(r, c->locale);
 		cat_null(r);
 		cat_null(r);
 	}

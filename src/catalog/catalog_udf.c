@@ -472,6 +472,7 @@ void cat_udf_each_param(struct cat_conn *cc, struct cat_rows *r,
 {
 	struct params ps = {cc, r, fn};
 	each_udf(cc->db, params_one, &ps);
+	cat_builtin_each_param(cc, r, fn);
 }
 
 struct routines {
@@ -491,6 +492,7 @@ static bool routines_one(void *arg, const struct udf_row *u)
 	struct cat_udf_routine ro = {
 		.specific = arena_printf(rs->r->a, "%s_%u", u->name, udf_oid(u)),
 		.name = u->name,
+		.sig = u->sig,
 		.lang = agg ? "internal" : strcmp(u->lang, "sql") == 0 ? "sql" : "plpgsql",
 		.body = agg ? "aggregate_dummy" : u->body,
 		.kind = u->kind[0] == 'p' || agg ? u->kind[0] : 'f',
@@ -509,6 +511,7 @@ void cat_udf_each_routine(struct cat_conn *cc, struct cat_rows *r,
 {
 	struct routines rs = {cc, r, fn};
 	each_udf(cc->db, routines_one, &rs);
+	cat_builtin_each_routine(cc, r, fn);
 }
 
 struct named {

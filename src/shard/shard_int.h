@@ -8,6 +8,7 @@
 
 #include <pthread.h>
 
+#include "catalog.h"
 #include "shard.h"
 
 /* shard_viewdep.c: while shard_view_reading prepares view `preparing`, a read of
@@ -17,6 +18,9 @@ struct shard_view_reads {
 	const char *table, *column;
 	const char *preparing;
 	bool hit;
+	/* set instead of table and column: every read goes to note (catalog_view_reads_fn) */
+	catalog_column_note_fn *note;
+	void *note_arg;
 };
 void shard_view_reads_note(struct shard_view_reads *r, const char *table, const char *column,
 			   const char *view);

@@ -20,6 +20,11 @@ void shard_view_reads_note(struct shard_view_reads *r, const char *table, const 
 {
 	/* SQLite names the innermost view a read comes from (NULL: the top-level SELECT * FROM
 	 * v reading v's own body): a read through a view v reads is that view's, not v's */
+	if (r->note) { /* not the SELECT * FROM v reading v's own columns */
+		if (table && column && (view || sqlite3_stricmp(table, r->preparing) != 0))
+			r->note(r->note_arg, table, column, view);
+		return;
+	}
 	if (table && column && sqlite3_stricmp(table, r->table) == 0 &&
 	    sqlite3_stricmp(column, r->column) == 0 &&
 	    (!view || sqlite3_stricmp(view, r->preparing) == 0))
@@ -173,8 +178,26 @@ static void fn_column_views_drop(sqlite3_context *ctx, int argc, sqlite3_value *
 	strbuf_fini(&sql);
 }
 
+/* catalog_view_reads_fn: the view prepared as shard_view_reading prepares each. */
+static void view_columns(void *arg, const char *view, bool temp, catalog_column_note_fn *note,
+			 void *note_arg)
+{
+	struct shard_conn *c = arg;
+	struct shard_view_reads r = {.preparing = view, .note = note, .note_arg = note_arg};
+	char *sql = sqlite3_mprintf("SELECT * FROM \"%w\".\"%w\"", temp ? "temp" : "main", view);
+	sqlite3_stmt *vm = NULL;
+	struct shard_view_reads *outer = c->authz.reads;
+	c->authz.reads = &r;
+	if (sql) /* a view that no longer compiles reads nothing */
+		(void)sqlite3_prepare_v2(c->db, sql, -1, &vm, NULL);
+	c->authz.reads = outer;
+	sqlite3_finalize(vm);
+	sqlite3_free(sql);
+}
+
 int shard_viewdep_register(struct shard_conn *c)
 {
+	catalog_set_view_reads(c->cat, view_columns, c);
 	int rc = sqlite3_create_function_v2(c->db, "shardlite_column_views_check", 2,
 					    SQLITE_UTF8 | SQLITE_DIRECTONLY, c,
 					    fn_column_views_check, NULL, NULL, NULL);

@@ -50,6 +50,22 @@ START_TEST(grants_between_users)
 	harness_exec(ann, "GRANT EXECUTE ON FUNCTION f TO bob");
 	harness_expect_value(ann, "SELECT proacl::text FROM pg_proc WHERE proname = 'f'",
 			     "{ann=X/ann,bob=X/ann}");
+	/* information_schema as PostgreSQL's views show that ACL: the owner's grant is
+	 * grantable, bob's not; role_routine_grants keeps both (ann, an enabled role, granted
+	 * them); bob is a role of his own, not one of ann's */
+	harness_expect_value(ann,
+			     "SELECT string_agg(grantor || ':' || grantee || ':' || is_grantable, "
+			     "',' ORDER BY grantee) FROM information_schema.routine_privileges "
+			     "WHERE routine_name = 'f'",
+			     "ann:ann:YES,ann:bob:NO");
+	harness_expect_value(ann,
+			     "SELECT string_agg(grantee, ',' ORDER BY grantee) FROM "
+			     "information_schema.role_routine_grants WHERE routine_name = 'f'",
+			     "ann,bob");
+	harness_expect_value(ann,
+			     "SELECT string_agg(role_name, ',' ORDER BY role_name) FROM "
+			     "information_schema.enabled_roles",
+			     "ann,pg_database_owner");
 	harness_exec_fail(ann, "GRANT SELECT ON t TO carol", "42704");
 	harness_exec_fail(ann, "REVOKE SELECT ON t FROM ann", "0A000");
 
