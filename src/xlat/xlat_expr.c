@@ -580,6 +580,8 @@ static int op_family(uint32_t oid)
 	case XLAT_OID_BIT:
 	case XLAT_OID_VARBIT:
 		return 6;
+	case XLAT_OID_MONEY:
+		return 7;
 	default:
 		return 0;
 	}
@@ -769,6 +771,17 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		if (!h)
 			h = xlat_no_operator(c, op, l.oid, r.oid, e->location) ? 1 : -1;
 		return h > 0;
+	}
+	if ((cmp || b->cls == OPC_ARITH) && (l.oid == XLAT_OID_MONEY || r.oid == XLAT_OID_MONEY)) {
+		/* money arithmetic is functions; comparisons of the cents plain (xlat_money.c) */
+		char *ls = arena_strndup(c->a, c->sb->data + mark, lend - mark);
+		char *rs = arena_strndup(c->a, c->sb->data + rstart, c->sb->len - rstart);
+		size_t end = c->sb->len;
+		c->sb->len = mark;
+		int h = xlat_money_operator(c, op, ls, l, rs, r, e->location, t);
+		if (h)
+			return h > 0;
+		c->sb->len = end;
 	}
 	if (b->cls != OPC_CMP && (xlat_bit_type(l.oid) || xlat_bit_type(r.oid))) {
 		/* bit-string operators are functions (xlat_bit.c) */

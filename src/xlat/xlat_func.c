@@ -465,7 +465,7 @@ static struct xlat_type result_type(const struct fn *fn, const struct xlat_type 
 		xlat_numeric_arith(&r, a, a, "+");
 		break;
 	case R_SUM:
-		r.oid = a.oid == XLAT_OID_INTERVAL                              ? a.oid
+		r.oid = a.oid == XLAT_OID_INTERVAL || a.oid == XLAT_OID_MONEY ? a.oid
 			: a.oid == XLAT_OID_INT2 || a.oid == XLAT_OID_INT4       ? XLAT_OID_INT8
 			: a.oid == XLAT_OID_FLOAT4 || a.oid == XLAT_OID_FLOAT8 ? a.oid
 									       : XLAT_OID_NUMERIC;
@@ -837,6 +837,8 @@ static bool check_decorations(struct xlat_ctx *c, const PgQuery__FuncCall *f, co
  * stored as text, sum and order through pgfn_dtagg.c. */
 static const char *sqlite_name(const struct fn *fn, const struct xlat_type *tv, size_t n)
 {
+	if ((fn->flags & FN_AGG) && n == 1 && tv[0].oid == XLAT_OID_MONEY && fn->rt == R_SUM)
+		return "pgfn_cash_sum"; /* money out of range, not SQLite's integer overflow */
 	if (strcmp(fn->name, "abs") == 0 && n == 1 && tv[0].oid == XLAT_OID_INT8)
 		return "pgfn_abs";
 	if (strcmp(fn->name, "round") == 0 && n == 1 &&
@@ -865,6 +867,7 @@ static bool summable(uint32_t oid)
 	case XLAT_OID_FLOAT4:
 	case XLAT_OID_FLOAT8:
 	case XLAT_OID_INTERVAL:
+	case XLAT_OID_MONEY: /* sum only: no avg(money) */
 		return true;
 	default:
 		return false;
@@ -928,7 +931,8 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 				   "add explicit type casts.");
 		return false;
 	}
-	if ((fn->rt == R_SUM || fn->rt == R_AVG) && f->n_args == 1 && !summable(tv[0].oid))
+	if ((fn->rt == R_SUM || fn->rt == R_AVG) && f->n_args == 1 &&
+	    (!summable(tv[0].oid) || (fn->rt == R_AVG && tv[0].oid == XLAT_OID_MONEY)))
 		return no_such_function(c, f, fn->name); /* sum(text): 42883, not SQLite's 0 */
 	if ((fn->flags & FN_AGG) && fn->rt == R_SAME && f->n_args == 1 &&
 	    !xlat_enum_collate(c, tv[0].oid) && xlat_array_collation(tv[0].oid, 0, NULL))

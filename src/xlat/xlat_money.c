@@ -1,0 +1,168 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_money.c: money in expressions — a value is its integer of cents (pgtype_money.c), so
+ * comparisons, ORDER BY, min and max need nothing; string literals are read by cash_in while
+ * translating; the casts (integers, numeric, text), + - * / and sum() run as pgfn_cash_*
+ * (pgfn_money.c) with PostgreSQL's errors. Other operand types have no money operator (42883). */
+#include "xlat_int.h"
+
+#include "pgtype.h"
+
+#include <string.h>
+
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+
+static bool int_type(uint32_t oid)
+{
+	return oid == XLAT_OID_INT2 || oid == XLAT_OID_INT4 || oid == XLAT_OID_INT8;
+}
+
+static bool float_like(uint32_t oid) /* numeric operands take the float8 operators */
+{
+	return oid == XLAT_OID_FLOAT4 || oid == XLAT_OID_FLOAT8 || oid == XLAT_OID_NUMERIC;
+}
+
+static bool texty(uint32_t oid)
+{
+	return oid == XLAT_OID_TEXT || oid == XLAT_OID_VARCHAR || oid == XLAT_OID_BPCHAR ||
+	       oid == XLAT_OID_NAME;
+}
+
+static const char *type_name(uint32_t oid)
+{
+	const struct xlat_typeinfo *ti = xlat_type_by_oid(oid);
+	return ti ? ti->sql_name : "unknown";
+}
+
+bool xlat_money_literal(struct xlat_ctx *c, const char *s, int location)
+{
+	struct pgerr err;
+	pgerr_clear(&err);
+	int64_t v;
+	if (!pgtype_money_parse(s, strlen(s), &v, &err))
+		return xlat_fail(c, err.sqlstate, location, "%s", err.message);
+	xlat_printf(c, "%lld", (long long)v);
+	return true;
+}
+
+/* The wrapper making a value of type st money (an explicit cast); NULL when it is money
+ * already, "" when no cast exists. */
+static const char *from_fn(uint32_t st, bool assignment)
+{
+	if (st == XLAT_OID_MONEY)
+		return NULL;
+	if (int_type(st) && st != XLAT_OID_INT2)
+		return "pgfn_cash_int(";
+	if (st == XLAT_OID_NUMERIC)
+		return "pgfn_cash_num(";
+	if (!assignment && (texty(st) || st == XLAT_OID_UNKNOWN || st == XLAT_OID_UNKNOWN_COL))
+		return "pgfn_cash_in(";
+	return "";
+}
+
+bool xlat_money_cast(struct xlat_ctx *c, const PgQuery__Node *arg, int location,
+		     struct xlat_type *t)
+{
+	*t = (struct xlat_type){XLAT_OID_MONEY, -1};
+	if (arg->node_case == NODE(A_CONST) && arg->a_const->isnull) {
+		xlat_puts(c, "NULL");
+		return true;
+	}
+	const PgQuery__AConst *k = arg->node_case == NODE(A_CONST) ? xlat_const_value(c, arg)
+								   : NULL;
+	if (k && k->val_case == PG_QUERY__A__CONST__VAL_SVAL)
+		return xlat_money_literal(c, k->sval->sval, k->location);
+	if (arg->node_case == NODE(PARAM_REF)) { /* decoded by cash_in at Bind */
+		if (!xlat_param(c, arg->param_ref->number, XLAT_OID_MONEY,
+				arg->param_ref->location))
+			return false;
+		xlat_printf(c, "CAST(?%d AS INTEGER)", arg->param_ref->number);
+		return true;
+	}
+	size_t mark = c->sb->len;
+	struct xlat_type st;
+	bool fval = k && k->val_case == PG_QUERY__A__CONST__VAL_FVAL;
+	if (fval) { /* 12.345::money: its decimal digits, not the double's */
+		xlat_string(c, k->fval->fval);
+		st = (struct xlat_type){XLAT_OID_NUMERIC, -1};
+	} else if (!xlat_expr(c, arg, &st))
+		return false;
+	const char *fn = from_fn(st.oid, false);
+	if (fn && !*fn)
+		return xlat_fail(c, "42846", location, "cannot cast type %s to money",
+				 type_name(st.oid));
+	if (fn) {
+		xlat_insert_at(c, mark, fn);
+		xlat_puts(c, ")");
+	}
+	return true;
+}
+
+int xlat_money_cast_from(struct xlat_ctx *c, const char *x, struct xlat_type st, uint32_t to,
+			 int location, struct xlat_type *t)
+{
+	if (st.oid != XLAT_OID_MONEY || to == XLAT_OID_MONEY)
+		return 0;
+	if (to == XLAT_OID_NUMERIC) {
+		xlat_printf(c, "pgfn_cash_numeric(%s)", x);
+		if (t)
+			t->typmod = XLAT_NUM_SCALE(2);
+		return 1;
+	}
+	if (texty(to)) {
+		xlat_printf(c, "pgfn_cash_out(%s)", x);
+		return 1;
+	}
+	xlat_fail(c, "42846", location, "cannot cast type money to %s", type_name(to));
+	return -1;
+}
+
+const char *xlat_money_store(struct xlat_ctx *c, const struct xlat_schema_col *col,
+			     struct xlat_type t, int location, bool *ok)
+{
+	*ok = true;
+	const char *fn = from_fn(t.oid, true);
+	if (!fn || t.oid == XLAT_OID_UNKNOWN || t.oid == XLAT_OID_UNKNOWN_COL)
+		return NULL;
+	if (*fn)
+		return fn;
+	*ok = false;
+	xlat_fail(c, "42804", location, "column \"%s\" is of type money but expression is of type %s",
+		  col->name, type_name(t.oid));
+	pgerr_hint(c->err, "You will need to rewrite or cast the expression.");
+	return NULL;
+}
+
+int xlat_money_operator(struct xlat_ctx *c, const char *op, const char *ls, struct xlat_type l,
+			const char *rs, struct xlat_type r, int location, struct xlat_type *t)
+{
+	bool lm = l.oid == XLAT_OID_MONEY, rm = r.oid == XLAT_OID_MONEY;
+	bool lu = l.oid == XLAT_OID_UNKNOWN || l.oid == XLAT_OID_UNKNOWN_COL;
+	bool ru = r.oid == XLAT_OID_UNKNOWN || r.oid == XLAT_OID_UNKNOWN_COL;
+	bool cmp = strchr("<>=!", op[0]) != NULL;
+	if (!lm && !rm)
+		return 0;
+	if (cmp && (lm || lu) && (rm || ru))
+		return 0; /* the cents compare as integers */
+	*t = (struct xlat_type){XLAT_OID_MONEY, -1};
+	if (!cmp && !op[1] && (op[0] == '+' || op[0] == '-') && (lm || lu) && (rm || ru)) {
+		xlat_printf(c, "pgfn_cash_add(%s, %s, %d)", ls, rs, op[0] == '+' ? 1 : -1);
+		return 1;
+	}
+	if (!op[1] && op[0] == '/' && lm && (rm || ru)) {
+		*t = (struct xlat_type){XLAT_OID_FLOAT8, -1};
+		xlat_printf(c, "pgfn_cash_div_cash(%s, %s)", ls, rs);
+		return 1;
+	}
+	uint32_t other = lm ? r.oid : l.oid;
+	bool number = int_type(other) || float_like(other);
+	char kind = int_type(other) ? 'i' : 'f';
+	if (!op[1] && op[0] == '*' && number) {
+		xlat_printf(c, "pgfn_cash_mul(%s, %s, '%c')", lm ? ls : rs, lm ? rs : ls, kind);
+		return 1;
+	}
+	if (!op[1] && op[0] == '/' && lm && number) {
+		xlat_printf(c, "pgfn_cash_div(%s, %s, '%c')", ls, rs, kind);
+		return 1;
+	}
+	return xlat_no_operator(c, op, l.oid, r.oid, location) ? 1 : -1;
+}
