@@ -44,18 +44,15 @@ static void fn_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_int64(ctx, v);
 }
 
-/* pgfn_cash_out(money) and pgfn_cash_words(money): text. */
-static void fn_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+/* pgfn_cash_words(money): text. */
+static void fn_words(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
 	if (is_null(argv[0]))
 		return;
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	if (sqlite3_user_data(ctx))
-		pgtype_money_words(&sb, sqlite3_value_int64(argv[0]));
-	else
-		pgtype_money_format(&sb, sqlite3_value_int64(argv[0]));
+	pgtype_money_words(&sb, sqlite3_value_int64(argv[0]));
 	if (sb.failed)
 		sqlite3_result_error_nomem(ctx);
 	else
@@ -254,8 +251,7 @@ int pgfn_register_money(sqlite3 *db)
 		intptr_t data;
 	} fns[] = {
 		{"pgfn_cash_in", 1, fn_in, 0},
-		{"pgfn_cash_out", 1, fn_text, 0},
-		{"pgfn_cash_words", 1, fn_text, 1},
+		{"pgfn_cash_words", 1, fn_words, 0},
 		{"pgfn_cash_int", 1, fn_from_int, 0},
 		{"pgfn_cash_num", 1, fn_from_num, 0},
 		{"pgfn_cash_numeric", 1, fn_to_num, 0},

@@ -174,12 +174,16 @@ void pgtype_money_encode_text(struct strbuf *out, const struct pgtype_value *v)
 		pgtype_append_as_text(out, v); /* not cents (another tool's value): as stored */
 }
 
+/* A value in its text form (an element taken out of a money[]) is read by cash_in first. */
 bool pgtype_money_send(struct strbuf *out, const struct pgtype_value *v, struct pgerr *err)
 {
-	if (v->kind != PGTYPE_V_INT)
+	int64_t cents = v->i;
+	if (v->kind == PGTYPE_V_TEXT && !pgtype_money_parse(v->p, v->n, &cents, err))
+		return false;
+	if (v->kind != PGTYPE_V_INT && v->kind != PGTYPE_V_TEXT)
 		return pgerr_set(err, SQLSTATE_INVALID_BINARY_REPRESENTATION,
 				 "stored value is not a money amount in cents");
-	strbuf_put_u64(out, (uint64_t)v->i);
+	strbuf_put_u64(out, (uint64_t)cents);
 	return true;
 }
 

@@ -580,8 +580,6 @@ static int op_family(uint32_t oid)
 	case XLAT_OID_BIT:
 	case XLAT_OID_VARBIT:
 		return 6;
-	case XLAT_OID_MONEY:
-		return 7;
 	default:
 		return 0;
 	}
@@ -1005,6 +1003,13 @@ static bool prefix_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	xlat_puts(c, op);
 	if (!xlat_operand(c, e->rexpr, t))
 		return false;
+	if (t->oid == XLAT_OID_MONEY) { /* money has no prefix operators */
+		xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, e->location,
+			  "operator does not exist: %s money", op);
+		pgerr_hint(c->err, "No operator matches the given name and argument type. You "
+				   "might need to add an explicit type cast.");
+		return false;
+	}
 	if (c->sb->data[mark + 1] == '-' || c->sb->data[mark + 1] == '+')
 		xlat_insert_at(c, mark + 1, " "); /* -('-5'::int8): "--" would open a comment */
 	const char *overflow = *op == '-' && xlat_checks_on(c)

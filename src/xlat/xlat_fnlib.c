@@ -39,8 +39,6 @@ static uint32_t arg_oid(char letter)
 		return XLAT_OID_INT4;
 	case 'b':
 		return XLAT_OID_BYTEA;
-	case 'm':
-		return XLAT_OID_MONEY;
 	case 'n':
 		return XLAT_OID_NUMERIC;
 	case 'l':
@@ -461,7 +459,6 @@ static bool sp_column_size(struct xlat_ctx *c, const PgQuery__FuncCall *f, struc
 
 static const struct lib libs[] = {
 	{"md5", "pgfn_md5", 1, 1, "t", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
-	{"cash_words", "pgfn_cash_words", 1, 1, "m", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"hashtext", "pgfn_hashtext", 1, 1, "t", L_SCALAR, LR_FIX, XLAT_OID_INT4, NULL},
 	{"hashtextextended", "pgfn_hashtextextended", 2, 2, "tl", L_SCALAR, LR_FIX, XLAT_OID_INT8,
 	 NULL},

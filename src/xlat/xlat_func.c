@@ -931,6 +931,8 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 				   "add explicit type casts.");
 		return false;
 	}
+	if (strcmp(fn->name, "abs") == 0 && f->n_args == 1 && tv[0].oid == XLAT_OID_MONEY)
+		return no_such_function(c, f, fn->name); /* no abs(money) */
 	if ((fn->rt == R_SUM || fn->rt == R_AVG) && f->n_args == 1 &&
 	    (!summable(tv[0].oid) || (fn->rt == R_AVG && tv[0].oid == XLAT_OID_MONEY)))
 		return no_such_function(c, f, fn->name); /* sum(text): 42883, not SQLite's 0 */
@@ -1005,6 +1007,8 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 		cat = xlat_net_func(c, f, name, t); /* host(inet), trunc(macaddr) ... */
 	if (!cat && name && schema && strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2)
 		cat = xlat_bit_func(c, f, name, t); /* get_bit(bit), length(varbit) ... */
+	if (!cat && name && schema && strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2)
+		cat = xlat_money_func(c, f, name, t); /* cash_words(money) ... */
 	if (!cat && name && schema && strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2)
 		cat = xlat_range_func(c, f, name, t); /* int4range(1, 5), lower(r) ... */
 	if (!cat && name && schema && strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2)
@@ -1120,6 +1124,9 @@ bool xlat_minmax(struct xlat_ctx *c, const PgQuery__MinMaxExpr *m, struct xlat_t
 			return false;
 	}
 	*t = xlat_type_common(tv, n);
+	for (size_t i = 0; t->oid == XLAT_OID_MONEY && i < n; i++)
+		if (tv[i].oid == XLAT_OID_UNKNOWN) /* '2' beside money: cash_in's */
+			txt[i] = arena_printf(c->a, "pgfn_cash_in(%s)", txt[i]);
 	if (n == 1) {
 		xlat_puts(c, txt[0]);
 		return true;

@@ -1180,6 +1180,9 @@ int xlat_money_cast_from(struct xlat_ctx *c, const char *x, struct xlat_type st,
  * integer or numeric), NULL when none; *ok false (42804) when t has no such cast. */
 const char *xlat_money_store(struct xlat_ctx *c, const struct xlat_schema_col *col,
 			     struct xlat_type t, int location, bool *ok);
+/* cash_words, cashlarger, cashsmaller: 1 written, 0 not ours, -1 failed. */
+int xlat_money_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		    struct xlat_type *t);
 /* + - * / and comparisons with a money operand: 1 written, 0 plain SQL, -1 failed (42883). */
 int xlat_money_operator(struct xlat_ctx *c, const char *op, const char *ls, struct xlat_type l,
 			const char *rs, struct xlat_type r, int location, struct xlat_type *t);

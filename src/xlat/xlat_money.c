@@ -108,10 +108,8 @@ int xlat_money_cast_from(struct xlat_ctx *c, const char *x, struct xlat_type st,
 			t->typmod = XLAT_NUM_SCALE(2);
 		return 1;
 	}
-	if (texty(to)) {
-		xlat_printf(c, "pgfn_cash_out(%s)", x);
-		return 1;
-	}
+	if (texty(to))
+		return 0; /* cash_out's text (xlat_textout.c) */
 	xlat_fail(c, "42846", location, "cannot cast type money to %s", type_name(to));
 	return -1;
 }
@@ -144,6 +142,10 @@ int xlat_money_operator(struct xlat_ctx *c, const char *op, const char *ls, stru
 	if (cmp && (lm || lu) && (rm || ru))
 		return 0; /* the cents compare as integers */
 	*t = (struct xlat_type){XLAT_OID_MONEY, -1};
+	if (l.oid == XLAT_OID_UNKNOWN && rm) /* '1.50' + m: the literal is money (cash_in) */
+		ls = arena_printf(c->a, "pgfn_cash_in(%s)", ls);
+	if (r.oid == XLAT_OID_UNKNOWN && lm)
+		rs = arena_printf(c->a, "pgfn_cash_in(%s)", rs);
 	if (!cmp && !op[1] && (op[0] == '+' || op[0] == '-') && (lm || lu) && (rm || ru)) {
 		xlat_printf(c, "pgfn_cash_add(%s, %s, %d)", ls, rs, op[0] == '+' ? 1 : -1);
 		return 1;
@@ -165,4 +167,61 @@ int xlat_money_operator(struct xlat_ctx *c, const char *op, const char *ls, stru
 		return 1;
 	}
 	return xlat_no_operator(c, op, l.oid, r.oid, location) ? 1 : -1;
+}
+
+/* One argument of a money function: a string literal read by cash_in, a parameter bound as
+ * money, or an expression that must be money. */
+static bool money_arg(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *at)
+{
+	*at = (struct xlat_type){XLAT_OID_MONEY, -1};
+	if (n->node_case == NODE(A_CONST) && n->a_const->isnull) {
+		xlat_puts(c, "NULL");
+		return true;
+	}
+	if (n->node_case == NODE(A_CONST) &&
+	    n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL)
+		return xlat_money_literal(c, xlat_const_value(c, n)->sval->sval,
+					  n->a_const->location);
+	if (n->node_case == NODE(PARAM_REF)) {
+		xlat_printf(c, "?%d", n->param_ref->number);
+		return xlat_param(c, n->param_ref->number, XLAT_OID_MONEY, n->param_ref->location);
+	}
+	return xlat_expr(c, n, at);
+}
+
+int xlat_money_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		    struct xlat_type *t)
+{
+	static const struct {
+		const char *name, *sqlite;
+		size_t nargs;
+		uint32_t result;
+	} fns[] = {
+		{"cash_words", "pgfn_cash_words", 1, XLAT_OID_TEXT},
+		{"cashlarger", "max", 2, XLAT_OID_MONEY},  /* strict, as max(a, b) */
+		{"cashsmaller", "min", 2, XLAT_OID_MONEY},
+	};
+	size_t i = 0;
+	while (i < ARRAY_LEN(fns) && strcmp(fns[i].name, name) != 0)
+		i++;
+	if (i == ARRAY_LEN(fns) || f->n_args != fns[i].nargs || f->agg_star || f->over)
+		return 0;
+	xlat_printf(c, "%s(", fns[i].sqlite);
+	for (size_t k = 0; k < f->n_args; k++) {
+		struct xlat_type at;
+		if (k)
+			xlat_puts(c, ", ");
+		if (!money_arg(c, f->args[k], &at))
+			return -1;
+		if (at.oid != XLAT_OID_MONEY && at.oid != XLAT_OID_UNKNOWN_COL) {
+			xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, f->location,
+				  "function %s(%s) does not exist", name, type_name(at.oid));
+			pgerr_hint(c->err, "No function matches the given name and argument types. "
+					   "You might need to add explicit type casts.");
+			return -1;
+		}
+	}
+	xlat_puts(c, ")");
+	*t = (struct xlat_type){fns[i].result, -1};
+	return 1;
 }
