@@ -208,8 +208,8 @@ static void fn_div_cash(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 /* pgfn_cash_sum(money): sum(money), cash_pl's range error rather than SQLite's. */
 struct cash_sum {
-	int64_t sum;
-	bool any, over;
+	int64_t sum, n; /* n: the non-NULL values in the frame */
+	bool over;
 };
 
 static void sum_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -218,7 +218,7 @@ static void sum_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct cash_sum *s = sqlite3_aggregate_context(ctx, sizeof(*s));
 	if (!s || is_null(argv[0]))
 		return;
-	s->any = true;
+	s->n++;
 	s->over = s->over || __builtin_add_overflow(s->sum, sqlite3_value_int64(argv[0]), &s->sum);
 }
 
@@ -228,6 +228,7 @@ static void sum_inverse(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct cash_sum *s = sqlite3_aggregate_context(ctx, sizeof(*s));
 	if (!s || is_null(argv[0]))
 		return;
+	s->n--;
 	s->over = s->over || __builtin_sub_overflow(s->sum, sqlite3_value_int64(argv[0]), &s->sum);
 }
 
@@ -236,7 +237,7 @@ static void sum_value(sqlite3_context *ctx)
 	struct cash_sum *s = sqlite3_aggregate_context(ctx, 0);
 	if (s && s->over)
 		range_error(ctx);
-	else if (s && s->any)
+	else if (s && s->n > 0)
 		sqlite3_result_int64(ctx, s->sum);
 	else
 		sqlite3_result_null(ctx);

@@ -139,13 +139,18 @@ int xlat_money_operator(struct xlat_ctx *c, const char *op, const char *ls, stru
 	bool cmp = strchr("<>=!", op[0]) != NULL;
 	if (!lm && !rm)
 		return 0;
-	if (cmp && (lm || lu) && (rm || ru))
-		return 0; /* the cents compare as integers */
-	*t = (struct xlat_type){XLAT_OID_MONEY, -1};
 	if (l.oid == XLAT_OID_UNKNOWN && rm) /* '1.50' + m: the literal is money (cash_in) */
 		ls = arena_printf(c->a, "pgfn_cash_in(%s)", ls);
 	if (r.oid == XLAT_OID_UNKNOWN && lm)
 		rs = arena_printf(c->a, "pgfn_cash_in(%s)", rs);
+	if (cmp && (lm || lu) && (rm || ru)) { /* the cents compare as integers */
+		if (l.oid != XLAT_OID_UNKNOWN && r.oid != XLAT_OID_UNKNOWN)
+			return 0;
+		xlat_printf(c, "%s %s %s", ls, op, rs);
+		*t = (struct xlat_type){XLAT_OID_BOOL, -1};
+		return 1;
+	}
+	*t = (struct xlat_type){XLAT_OID_MONEY, -1};
 	if (!cmp && !op[1] && (op[0] == '+' || op[0] == '-') && (lm || lu) && (rm || ru)) {
 		xlat_printf(c, "pgfn_cash_add(%s, %s, %d)", ls, rs, op[0] == '+' ? 1 : -1);
 		return 1;

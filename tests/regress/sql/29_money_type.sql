@@ -71,6 +71,8 @@ SELECT concat('a', '5'::money), format('%s', '6'::money), to_json('7'::money);
 SELECT sum(bal), min(bal), max(bal), count(bal), sum(fee) FROM mo_acct;
 SELECT tag, sum(bal) FROM mo_acct GROUP BY tag HAVING sum(bal) > '0' ORDER BY tag;
 SELECT id, sum(fee) OVER (ORDER BY id) FROM mo_acct ORDER BY id;
+SELECT id, sum(bal) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM mo_acct ORDER BY id;
+SELECT id, sum(bal) OVER (ORDER BY id ROWS BETWEEN 1 FOLLOWING AND 2 FOLLOWING) FROM mo_acct ORDER BY id;
 SELECT sum(x) FROM (VALUES ('92233720368547758.07'::money), ('0.01')) v(x);
 SELECT avg(bal) FROM mo_acct;
 SELECT cash_words(bal) FROM mo_acct WHERE id IN (1, 2) ORDER BY id;
