@@ -202,6 +202,7 @@ static const struct decl_case pg_decl_cases[] = {
 	{"cidr", 650, -1},
 	{"macaddr", 829, -1},
 	{"money", 790, -1},
+	{"money int8", 790, -1}, /* how CREATE TABLE declares it (INTEGER affinity) */
 	{"xml", 142, -1},
 	{"bit(3)", 1560, 3},
 	{"bit varying(5)", 1562, 5},
