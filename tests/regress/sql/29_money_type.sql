@@ -22,6 +22,8 @@ SELECT column_name, data_type, udt_name FROM information_schema.columns
  WHERE table_name = 'mo_acct' AND column_name = 'bal';
 SELECT typname, typlen, typbyval, typcategory, typarray::regtype, format_type(oid, NULL)
  FROM pg_type WHERE oid = 'money'::regtype;
+SELECT typname, typalign, typstorage, typinput, typsend FROM pg_type
+ WHERE typname IN ('money', '_money', '_int8', '_text') ORDER BY 1;
 -- input forms and their rounding (one more digit rounds half away from zero)
 SELECT '$7,654.32'::money, ' $ 5 '::money, '5-'::money, '$-5'::money, '1,2,3'::money;
 SELECT '0.004'::money, '0.005'::money, '-0.005'::money, '.7'::money, ''::money;
