@@ -1180,6 +1180,16 @@ int xlat_money_cast_from(struct xlat_ctx *c, const char *x, struct xlat_type st,
  * integer or numeric), NULL when none; *ok false (42804) when t has no such cast. */
 const char *xlat_money_store(struct xlat_ctx *c, const struct xlat_schema_col *col,
 			     struct xlat_type t, int location, bool *ok);
+/* A money column's DEFAULT that is not a string literal: an int4/int8/numeric constant
+ * written as its cents (int4_cash/numeric_cash, 22003); 0A000 for other expressions (they
+ * would need pgfn in the tenant's schema). */
+bool xlat_money_default(struct xlat_ctx *c, const PgQuery__Node *e);
+/* ALTER COLUMN c TYPE t of a money column without USING: whether t takes its values (numeric,
+ * text, varchar, char; 42804 as PostgreSQL for others, 0A000 with a length or scale), and the
+ * conversion of the column's cents into t. */
+bool xlat_money_alter_check(struct xlat_ctx *c, const char *column,
+			    const struct xlat_typeref *tr);
+bool xlat_money_alter_convert(struct xlat_ctx *c, const char *column, uint32_t to);
 /* cash_words, cashlarger, cashsmaller: 1 written, 0 not ours, -1 failed. */
 int xlat_money_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		    struct xlat_type *t);

@@ -230,3 +230,62 @@ int xlat_money_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 	*t = (struct xlat_type){fns[i].result, -1};
 	return 1;
 }
+
+bool xlat_money_default(struct xlat_ctx *c, const PgQuery__Node *e)
+{
+	const PgQuery__AConst *k = e->node_case == NODE(A_CONST) ? e->a_const : NULL;
+	if (k && k->val_case == PG_QUERY__A__CONST__VAL_IVAL) { /* int4_cash */
+		int64_t v;
+		if (__builtin_mul_overflow((int64_t)k->ival->ival, 100, &v))
+			return xlat_fail(c, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, k->location,
+					 "bigint out of range");
+		xlat_printf(c, "%lld", (long long)v);
+		return true;
+	}
+	if (k && k->val_case == PG_QUERY__A__CONST__VAL_FVAL && !strpbrk(k->fval->fval, "eE")) {
+		struct pgerr err; /* numeric_cash: its digits, rounded half away from zero */
+		pgerr_clear(&err);
+		int64_t v;
+		if (!pgtype_money_parse(k->fval->fval, strlen(k->fval->fval), &v, &err))
+			return xlat_fail(c, err.sqlstate, k->location, "%s",
+					 strcmp(err.sqlstate, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE) == 0
+						 ? "bigint out of range"
+						 : err.message);
+		xlat_printf(c, "%lld", (long long)v);
+		return true;
+	}
+	return xlat_unsupported(c, xlat_tree_location(&e->base),
+				"a DEFAULT of a money column other than a constant");
+}
+
+bool xlat_money_alter_check(struct xlat_ctx *c, const char *column, const struct xlat_typeref *tr)
+{
+	uint32_t to = tr->is_array ? 0 : tr->info->oid;
+	bool sized = tr->typmod >= 0 && (to == XLAT_OID_NUMERIC || to == XLAT_OID_VARCHAR ||
+					 to == XLAT_OID_BPCHAR);
+	if (sized)
+		return xlat_unsupported(c, -1, "ALTER COLUMN TYPE of a money column to a type "
+					       "with a length or scale");
+	if (to == XLAT_OID_NUMERIC || to == XLAT_OID_TEXT || to == XLAT_OID_VARCHAR ||
+	    to == XLAT_OID_BPCHAR)
+		return true;
+	xlat_fail(c, SQLSTATE_DATATYPE_MISMATCH, -1,
+		  "column \"%s\" cannot be cast automatically to type %s", column,
+		  tr->info->sql_name);
+	pgerr_hint(c->err, "You might need to specify \"USING %s::%s\".", column,
+		   tr->info->sql_name);
+	return false;
+}
+
+bool xlat_money_alter_convert(struct xlat_ctx *c, const char *column, uint32_t to)
+{
+	/* run once by the rebuild, not kept in the schema: cash_out's text through the session's
+	 * encoder, as xlat_textout.c prints money outside DDL */
+	xlat_puts(c, to == XLAT_OID_NUMERIC ? "pgfn_cash_numeric(" : "pgfn_text_out(");
+	xlat_ident(c, column);
+	if (to == XLAT_OID_NUMERIC)
+		xlat_puts(c, ")");
+	else
+		xlat_printf(c, ", %u, -1)", (unsigned)XLAT_OID_MONEY);
+	return true;
+}

@@ -108,6 +108,25 @@ EXECUTE mo_p('$1,000');
 SET lc_monetary = 'C';
 SET lc_monetary = 'POSIX';
 SET lc_monetary = 'no_such_locale';
+-- defaults and ALTER COLUMN TYPE
+CREATE TABLE mo_def (id int, a money DEFAULT 5, b money DEFAULT 2.345, c money DEFAULT '$1,000', e money DEFAULT -3);
+INSERT INTO mo_def (id) VALUES (1);
+SELECT * FROM mo_def;
+SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'mo_def'::regclass AND adnum = 4;
+-- differs: a numeric constant DEFAULT of a money column is shown as the money literal it stores
+SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'mo_def'::regclass AND adnum = 2;
+ALTER TABLE mo_def ALTER COLUMN id TYPE money;
+ALTER TABLE mo_def ALTER COLUMN a TYPE numeric;
+ALTER TABLE mo_def ALTER COLUMN b TYPE text;
+ALTER TABLE mo_def ALTER COLUMN c TYPE int;
+ALTER TABLE mo_def ALTER COLUMN c SET DEFAULT 7;
+INSERT INTO mo_def (id) VALUES (2);
+SELECT id, b, c, e FROM mo_def WHERE id = '$1' ORDER BY id;
+SELECT id, c, e FROM mo_def ORDER BY id;
+-- differs: a numeric column without a scale keeps none: money's 5.00 converted by ALTER COLUMN TYPE numeric shows as 5
+SELECT a FROM mo_def ORDER BY id;
+SELECT a * 2 = 0.1 FROM mo_def WHERE id = '$1';
+DROP TABLE mo_def;
 ALTER TABLE mo_acct ADD COLUMN extra money NOT NULL DEFAULT 0;
 SELECT extra FROM mo_acct WHERE id = 1;
 DROP TABLE mo_purse;
