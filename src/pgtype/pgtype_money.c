@@ -76,7 +76,8 @@ bool pgtype_money_parse(const char *s, size_t n, int64_t *out, struct pgerr *err
 			sgn = -1;
 		else if (!skip(&p, end, "+") && !skip(&p, end, "$"))
 			return pgerr_set(err, SQLSTATE_INVALID_TEXT_REPRESENTATION,
-					 "invalid input syntax for type money: \"%.*s\"", (int)n, s);
+					 "invalid input syntax for type money: \"%.*s\"", (int)n,
+					 s);
 	}
 	if (sgn > 0 && value == INT64_MIN)
 		return out_of_range(err, s, n);
@@ -106,10 +107,10 @@ void pgtype_money_format(struct strbuf *out, int64_t v)
 static void num_word(struct strbuf *out, unsigned v)
 {
 	static const char *const small[] = {
-		"zero",    "one",     "two",       "three",    "four",     "five",    "six",
-		"seven",   "eight",   "nine",      "ten",      "eleven",   "twelve",  "thirteen",
-		"fourteen", "fifteen", "sixteen",  "seventeen", "eighteen", "nineteen", "twenty",
-		"thirty",  "forty",   "fifty",     "sixty",    "seventy",  "eighty",  "ninety"};
+		"zero",     "one",     "two",     "three",     "four",     "five",     "six",
+		"seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",   "thirteen",
+		"fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+		"thirty",   "forty",   "fifty",   "sixty",     "seventy",  "eighty",   "ninety"};
 	const char *const *tens = small + 18;
 	unsigned tu = v % 100;
 	if (v <= 20) {
@@ -133,7 +134,7 @@ static void num_word(struct strbuf *out, unsigned v)
 void pgtype_money_words(struct strbuf *out, int64_t v)
 {
 	static const char *const scale[] = {" quadrillion ", " trillion ", " billion ",
-					    " million ", " thousand ", ""};
+					    " million ",     " thousand ", ""};
 	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
 	size_t start = out->len;
 	if (v < 0)
@@ -156,8 +157,7 @@ void pgtype_money_words(struct strbuf *out, int64_t v)
 		out->data[start] = (char)toupper((unsigned char)out->data[start]);
 }
 
-bool pgtype_money_decode_text(const char *s, size_t n, struct pgtype_value *out,
-			      struct pgerr *err)
+bool pgtype_money_decode_text(const char *s, size_t n, struct pgtype_value *out, struct pgerr *err)
 {
 	int64_t v;
 	if (!pgtype_money_parse(s, n, &v, err))

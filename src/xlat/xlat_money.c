@@ -124,8 +124,9 @@ const char *xlat_money_store(struct xlat_ctx *c, const struct xlat_schema_col *c
 	if (*fn)
 		return fn;
 	*ok = false;
-	xlat_fail(c, "42804", location, "column \"%s\" is of type money but expression is of type %s",
-		  col->name, type_name(t.oid));
+	xlat_fail(c, "42804", location,
+		  "column \"%s\" is of type money but expression is of type %s", col->name,
+		  type_name(t.oid));
 	pgerr_hint(c->err, "You will need to rewrite or cast the expression.");
 	return NULL;
 }
@@ -183,8 +184,7 @@ static bool money_arg(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_ty
 		xlat_puts(c, "NULL");
 		return true;
 	}
-	if (n->node_case == NODE(A_CONST) &&
-	    n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL)
+	if (n->node_case == NODE(A_CONST) && n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL)
 		return xlat_money_literal(c, xlat_const_value(c, n)->sval->sval,
 					  n->a_const->location);
 	if (n->node_case == NODE(PARAM_REF)) {
@@ -203,7 +203,7 @@ int xlat_money_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 		uint32_t result;
 	} fns[] = {
 		{"cash_words", "pgfn_cash_words", 1, XLAT_OID_TEXT},
-		{"cashlarger", "max", 2, XLAT_OID_MONEY},  /* strict, as max(a, b) */
+		{"cashlarger", "max", 2, XLAT_OID_MONEY}, /* strict, as max(a, b) */
 		{"cashsmaller", "min", 2, XLAT_OID_MONEY},
 	};
 	size_t i = 0;
@@ -248,7 +248,8 @@ bool xlat_money_default(struct xlat_ctx *c, const PgQuery__Node *e)
 		int64_t v;
 		if (!pgtype_money_parse(k->fval->fval, strlen(k->fval->fval), &v, &err))
 			return xlat_fail(c, err.sqlstate, k->location, "%s",
-					 strcmp(err.sqlstate, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE) == 0
+					 strcmp(err.sqlstate,
+						SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE) == 0
 						 ? "bigint out of range"
 						 : err.message);
 		xlat_printf(c, "%lld", (long long)v);
@@ -261,11 +262,12 @@ bool xlat_money_default(struct xlat_ctx *c, const PgQuery__Node *e)
 bool xlat_money_alter_check(struct xlat_ctx *c, const char *column, const struct xlat_typeref *tr)
 {
 	uint32_t to = tr->is_array ? 0 : tr->info->oid;
-	bool sized = tr->typmod >= 0 && (to == XLAT_OID_NUMERIC || to == XLAT_OID_VARCHAR ||
-					 to == XLAT_OID_BPCHAR);
+	bool sized = tr->typmod >= 0 &&
+		     (to == XLAT_OID_NUMERIC || to == XLAT_OID_VARCHAR || to == XLAT_OID_BPCHAR);
 	if (sized)
-		return xlat_unsupported(c, -1, "ALTER COLUMN TYPE of a money column to a type "
-					       "with a length or scale");
+		return xlat_unsupported(c, -1,
+					"ALTER COLUMN TYPE of a money column to a type "
+					"with a length or scale");
 	if (to == XLAT_OID_NUMERIC || to == XLAT_OID_TEXT || to == XLAT_OID_VARCHAR ||
 	    to == XLAT_OID_BPCHAR)
 		return true;
