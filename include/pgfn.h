@@ -264,6 +264,8 @@ int pgfn_register_domain(sqlite3 *db);
 int pgfn_register_net(sqlite3 *db);
 /* bit(n) and bit varying(n): pgfn_bit_* (pgfn_bit.c). */
 int pgfn_register_bit(sqlite3 *db);
+/* money: pgfn_cash_* and sum(money) as pgfn_cash_sum (pgfn_money.c). */
+int pgfn_register_money(sqlite3 *db);
 /* pgfn_tsearch.c: tsvector/tsquery functions and operators (to_tsvector, ts_rank, @@ ...). */
 int pgfn_register_tsearch(sqlite3 *db);
 int pgfn_register_uuid(sqlite3 *db); /* pgfn_uuid.c: uuid-ossp's uuid_generate_v1/v3/v5 */

@@ -539,6 +539,16 @@ struct pgtype_tsq *pgtype_tsq_clean(struct pgtype_tsq *q);
 /* tsqueryout: 'a' & !'b' | 'c' <-> 'd', parenthesized as PostgreSQL does; '' when q is NULL. */
 void pgtype_tsquery_out(struct strbuf *out, const struct pgtype_tsq *q);
 
+/* ---- money (pgtype_money.c): a 64-bit count of cents, lc_monetary C ----
+ * cash_in of s[0..n) ("$1,234.56", "-1234.5", "(1.00)", fraction digits past the second
+ * rounded half away from zero) into *out; 22P02 for bad syntax, 22003 out of range, worded
+ * as PostgreSQL's. */
+bool pgtype_money_parse(const char *s, size_t n, int64_t *out, struct pgerr *err) MUST_CHECK;
+/* cash_out: "$1,234.56", "-$0.05". */
+void pgtype_money_format(struct strbuf *out, int64_t v);
+/* cash_words: "One dollar and five cents". */
+void pgtype_money_words(struct strbuf *out, int64_t v);
+
 /* ---- bit strings (pgtype_bit.c) ----
  * A bit(n)/bit varying(n) value is stored as its output text, one '0' or '1' per bit.
  * bit_in/varbit_in of s[0..n) ("B..." binary, "X..." hexadecimal, bare binary) appended to

@@ -157,6 +157,18 @@ static const char *pg_default(const struct cat_model *m, const struct cat_col *c
 	    d[strlen(d) - 1] == '\'' && strspn(d + 1, "0123456789.eE+-") == strlen(d) - 2 &&
 	    strcspn(d + 1, ".eE") < strlen(d) - 2)
 		return arena_strndup(a, d + 1, strlen(d) - 2);
+	char *end;
+	long long cents = col->typoid == PGTYPE_MONEY ? strtoll(d, &end, 10) : 0;
+	if (col->typoid == PGTYPE_MONEY && *d && !*end) { /* the cents: a money literal */
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		strbuf_putc(&sb, '\'');
+		pgtype_money_format(&sb, cents);
+		strbuf_puts(&sb, "'::money");
+		const char *out = sb.failed ? d : arena_strndup(a, sb.data, sb.len);
+		strbuf_fini(&sb);
+		return out;
+	}
 	if (d[0] == '\'' && col->typoid == PGTYPE_BIT) /* bit of typmod -1 is not BIT(1) */
 		return arena_printf(a, "%s::\"bit\"", d);
 	if (d[0] == '\'')

@@ -202,6 +202,8 @@ static char type_align(const struct pgtype_info *ti)
 	uint32_t sub = pgtype_range_subtype(ti->category == 'A' ? ti->elem_oid : ti->oid);
 	if (sub) /* a range (and its array) aligns as its subtype */
 		return type_align(pgtype_by_oid(sub));
+	if (ti->category == 'A' && ti->elem_oid) /* an array as its elements (_money, _int8: d) */
+		return type_align(pgtype_by_oid(ti->elem_oid));
 	switch (ti->typlen) {
 	case 1:
 	case 64:

@@ -44,6 +44,7 @@ struct pgfn_conn *pgfn_register(sqlite3 *db)
 		pgfn_register_domain,
 		pgfn_register_net,
 		pgfn_register_bit,
+		pgfn_register_money,
 		pgfn_register_tsearch,
 		pgfn_register_like,
 	};

@@ -138,7 +138,8 @@ void pgfn_array_put_elem(struct strbuf *sb, const char *elem)
 /* ---- values into elements ---- */
 
 /* Appends v as an element of an array whose element type the tag letter names (the letters of
- * pgfn_json_put_value: b bool, f float, x bytea, anything else as SQLite prints it). */
+ * pgfn_json_put_value: b bool, f float, x bytea, m money's cents, anything else as SQLite
+ * prints it). */
 void pgfn_array_put_value(struct strbuf *sb, char tag, sqlite3_value *v)
 {
 	struct strbuf t;
@@ -158,6 +159,8 @@ void pgfn_array_value_text(struct strbuf *t, char tag, sqlite3_value *v)
 	strbuf_append(t, "", 0);
 	if (tag == 'b' && st != SQLITE_TEXT) {
 		strbuf_puts(t, sqlite3_value_int64(v) ? "t" : "f");
+	} else if (tag == 'm' && st == SQLITE_INTEGER) {
+		pgtype_money_format(t, sqlite3_value_int64(v));
 	} else if ((tag == 'f' || st == SQLITE_FLOAT) && st != SQLITE_TEXT) {
 		pgtype_format_float8(t, sqlite3_value_double(v));
 	} else if (st == SQLITE_BLOB) {

@@ -368,6 +368,15 @@ static bool result_elem(sqlite3_context *ctx, const char *s, char tag)
 	}
 	if (tag == 'x')
 		return result_bytea(ctx, s);
+	if (tag == 'm') { /* money: cash_out's text back into cents */
+		int64_t cents;
+		struct pgerr err;
+		pgerr_clear(&err);
+		if (!pgtype_money_parse(s, strlen(s), &cents, &err))
+			return false;
+		sqlite3_result_int64(ctx, cents);
+		return true;
+	}
 	if (tag == 'i' || tag == 'n') {
 		long long v = strtoll(s, &end, 10);
 		if (end != s && !*end && errno == 0) {
@@ -387,7 +396,7 @@ static bool result_elem(sqlite3_context *ctx, const char *s, char tag)
 
 /* pgfn_array_elem(e, tag): an element's text as the value its type is stored as — 'i' an
  * integer, 'n' a numeric (integer when whole, else real), 'f' a real, 'b' a boolean (1/0),
- * 'x' a bytea's blob; anything else stays as it is. */
+ * 'x' a bytea's blob, 'm' money's cents; anything else stays as it is. */
 static void fn_elem(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;

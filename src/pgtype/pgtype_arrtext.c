@@ -56,6 +56,7 @@ static bool converted(uint32_t elem)
 	case PGTYPE_CIDR:
 	case PGTYPE_MACADDR:
 	case PGTYPE_MACADDR8:
+	case PGTYPE_MONEY: /* cash_in, then cash_out: {$1.00} */
 	case PGTYPE_BIT: /* the text of the bits, from X'..' too; lengths are not checked */
 	case PGTYPE_VARBIT:
 	case PGTYPE_INT4RANGE: /* read as range_in reads it, UTC, ISO */

@@ -280,6 +280,8 @@ bool pgtype_encode_binary_typmod(struct strbuf *out, uint32_t oid, int32_t typmo
 	case PGTYPE_BIT:
 	case PGTYPE_VARBIT:
 		return pgtype_bit_send(out, v, err);
+	case PGTYPE_MONEY:
+		return pgtype_money_send(out, v, err);
 	case PGTYPE_INT4RANGE:
 	case PGTYPE_INT8RANGE:
 	case PGTYPE_NUMRANGE:
@@ -484,6 +486,8 @@ bool pgtype_decode_binary(uint32_t oid, const uint8_t *p, size_t n, struct arena
 		return recv_number(oid, p, n, out, err);
 	case PGTYPE_NUMERIC:
 		return recv_numeric(p, n, a, out, err);
+	case PGTYPE_MONEY:
+		return pgtype_money_recv(p, n, out, err);
 	case PGTYPE_DATE:
 	case PGTYPE_TIME:
 	case PGTYPE_TIMETZ:

@@ -81,6 +81,9 @@ static const struct alias aliases[] = {
 	 * keeps a value's leading zeros ('011' would become the integer 11) */
 	{"bit text", PGTYPE_BIT, MOD_BIT},
 	{"bit varying text", PGTYPE_VARBIT, MOD_VARBIT},
+	/* how CREATE TABLE declares money: "int8" gives the column SQLite's INTEGER affinity, so
+	 * other SQLite tools see the amount in cents as a number */
+	{"money int8", PGTYPE_MONEY, MOD_NONE},
 	{"blob", PGTYPE_BYTEA, MOD_NONE}, /* SQLite's name for bytes */
 };
 

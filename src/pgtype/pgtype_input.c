@@ -494,6 +494,8 @@ bool pgtype_decode_text(uint32_t oid, const char *s, size_t n, struct arena *a,
 	case PGTYPE_BIT:
 	case PGTYPE_VARBIT:
 		return pgtype_bit_decode_text(oid, s, n, a, out, err);
+	case PGTYPE_MONEY:
+		return pgtype_money_decode_text(s, n, out, err);
 	case PGTYPE_INT4RANGE:
 	case PGTYPE_INT8RANGE:
 	case PGTYPE_NUMRANGE:

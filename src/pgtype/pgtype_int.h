@@ -148,6 +148,16 @@ bool pgtype_ts_send(struct strbuf *out, uint32_t oid, const struct pgtype_value 
 bool pgtype_ts_recv(uint32_t oid, const uint8_t *p, size_t n, struct arena *a,
 		    struct pgtype_value *out, struct pgerr *err) MUST_CHECK;
 
+/* pgtype_money.c: cash_in into cents, cash_out of stored cents (other storage as stored),
+ * cash_send/cash_recv (int8 of cents). */
+bool pgtype_money_decode_text(const char *s, size_t n, struct pgtype_value *out,
+			      struct pgerr *err) MUST_CHECK;
+void pgtype_money_encode_text(struct strbuf *out, const struct pgtype_value *v);
+bool pgtype_money_send(struct strbuf *out, const struct pgtype_value *v,
+		       struct pgerr *err) MUST_CHECK;
+bool pgtype_money_recv(const uint8_t *p, size_t n, struct pgtype_value *out,
+		       struct pgerr *err) MUST_CHECK;
+
 /* pgtype_bit.c: text input of bit/varbit (their stored text into a), varbit_send of the stored
  * text and varbit_recv into it. */
 bool pgtype_bit_decode_text(uint32_t oid, const char *s, size_t n, struct arena *a,

@@ -51,7 +51,7 @@ static const struct pgtype_info types[] = {
 	{719, "_circle", "circle[]", -1, 'A', 0, 718, false},
 	{774, "macaddr8", "macaddr8", 8, 'U', 775, 0, true},
 	{775, "_macaddr8", "macaddr8[]", -1, 'A', 0, 774, true},
-	{790, "money", "money", 8, 'N', 791, 0, false},
+	{790, "money", "money", 8, 'N', 791, 0, true},
 	{791, "_money", "money[]", -1, 'A', 0, 790, false},
 	{829, "macaddr", "macaddr", 6, 'U', 1040, 0, true},
 	{869, "inet", "inet", -1, 'I', 1041, 0, true},

@@ -252,6 +252,9 @@ void pgtype_encode_text_typmod(struct strbuf *out, uint32_t oid, int32_t typmod,
 	case PGTYPE_BPCHAR:
 		put_bpchar(out, typmod, v);
 		break;
+	case PGTYPE_MONEY:
+		pgtype_money_encode_text(out, v);
+		break;
 	case PGTYPE_DATE:
 	case PGTYPE_TIME:
 	case PGTYPE_TIMETZ:

@@ -316,6 +316,20 @@ static bool check_ts_config(const char *v, char *out, size_t len, struct pgerr *
 	return false;
 }
 
+/* money's text is C's (pgtype_money.c): the locales whose monetary facts are C's are accepted
+ * ('' is the server's, C), any other would change it and is refused with 22023, as PostgreSQL
+ * refuses a locale it does not have. */
+static bool check_lc_monetary(const char *v, char *out, size_t len, struct pgerr *err)
+{
+	static const char *const same[] = {"", "C", "POSIX", "C.UTF-8", "C.utf8"};
+	for (size_t i = 0; i < ARRAY_LEN(same); i++)
+		if (strcmp(v, same[i]) == 0)
+			return snprintf(out, len, "%s", *v ? v : "C") > 0;
+	bad_value(err, "lc_monetary", v);
+	pgerr_detail(err, "money is shown as in the C locale only (lc_monetary C).");
+	return false;
+}
+
 #define SERVER_VERSION "15.0 (shardlite " SHARDLITE_VERSION ")"
 
 /* The one table of built-in settings. Reads of settings not listed give 42704. */
@@ -363,7 +377,8 @@ static const struct sess_guc_def guc_defs[] = {
 	{"lc_collate", "C", false, true, NULL, "Collation order locale."},
 	{"lc_ctype", "C", false, true, NULL, "Character classification locale."},
 	{"lc_messages", "C", false, false, NULL, "Language of messages."},
-	{"lc_monetary", "C", false, false, NULL, "Locale for monetary amounts."},
+	{"lc_monetary", "C", false, false, check_lc_monetary,
+	 "Locale for monetary amounts (C: money's text is C's)."},
 	{"lc_numeric", "C", false, false, NULL, "Locale for numbers."},
 	{"lc_time", "C", false, false, NULL, "Locale for dates and times."},
 	{"lock_timeout", NULL, false, false, check_lock_timeout, "Lock wait timeout (ms)."},

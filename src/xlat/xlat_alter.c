@@ -6,6 +6,8 @@
  * session can read. */
 #include "xlat_int.h"
 
+#include "pgtype.h"
+
 #include <ctype.h>
 #include <string.h>
 #include <strings.h>
@@ -187,6 +189,11 @@ static bool alter_type(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 			   tr.typmod > 0 ? arena_printf(c->a, "(%d)", (int)tr.typmod) : "");
 		return false;
 	}
+	col = cols ? xlat_scope_col(cols, ncols, cmd->name) : NULL;
+	bool from_money = col && col->type_oid == XLAT_OID_MONEY && !cd->raw_default &&
+			  to != XLAT_OID_MONEY; /* the cents converted by xlat_money.c */
+	if (from_money && !xlat_money_alter_check(c, cmd->name, &tr))
+		return false;
 	pgerr_clear(c->err); /* a table that is not there: the rebuild's own 42P01 */
 	struct xlat_rebuild *rb = rebuild(c, table, XLAT_RB_ALTER_TYPE);
 	rb->column = arena_strdup(c->a, cmd->name);
@@ -241,7 +248,8 @@ static bool alter_type(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	c->flags |= XLAT_X_NOSUBQUERY;
 	xlat_puts(c, check ? check : "");
 	xlat_puts(c, check ? "(" : "");
-	bool ok = xlat_cast(c, &tc, &ignored);
+	bool ok = from_money ? xlat_money_alter_convert(c, cmd->name, tr.info->oid)
+			     : xlat_cast(c, &tc, &ignored);
 	if (check && xlat_bit_type(tr.info->oid))
 		xlat_printf(c, ", %d, %d, 0)", (int)tr.typmod, tr.info->oid == XLAT_OID_VARBIT);
 	else if (check)
@@ -532,6 +540,9 @@ bool xlat_column_default(const char *decl, const char *expr, struct arena *a, co
 			 struct pgerr *err)
 {
 	struct strbuf sb;
+	int32_t typmod;
+	if (decl && *decl && pgtype_from_decl(decl, &typmod) == PGTYPE_MONEY)
+		decl = "money"; /* declared "money int8", which is no PostgreSQL spelling */
 	strbuf_init(&sb, 0);
 	strbuf_puts(&sb, "CREATE TABLE x (c ");
 	strbuf_puts(&sb, decl && *decl ? decl : "text");

@@ -22,7 +22,7 @@ static const struct {
 	{1002, 18 /* "char" */},
 	{1041, XLAT_OID_INET},   {651, XLAT_OID_CIDR},       {1040, XLAT_OID_MACADDR},
 	{775, XLAT_OID_MACADDR8}, {3643, XLAT_OID_TSVECTOR}, {3645, XLAT_OID_TSQUERY},
-	{1561, XLAT_OID_BIT},    {1563, XLAT_OID_VARBIT},
+	{1561, XLAT_OID_BIT},    {1563, XLAT_OID_VARBIT},    {791, XLAT_OID_MONEY},
 	{3905, XLAT_OID_INT4RANGE}, {3927, XLAT_OID_INT8RANGE}, {3907, XLAT_OID_NUMRANGE},
 	{3913, XLAT_OID_DATERANGE}, {3909, XLAT_OID_TSRANGE},   {3911, XLAT_OID_TSTZRANGE},
 	{6150, XLAT_OID_INT4MULTIRANGE}, {6157, XLAT_OID_INT8MULTIRANGE},
@@ -97,12 +97,14 @@ static uint32_t agg_array_of(struct xlat_ctx *c, struct xlat_type t)
 	return e && !array && e->array_oid ? e->array_oid : rows ? rows : array_of(t);
 }
 
-/* The letter pgfn_array_put_value reads: b bool (t/f), f float, x bytea, . anything else. */
+/* The letter pgfn_array_put_value reads: b bool (t/f), f float, x bytea, m money (its cents
+ * as cash_out's text), . anything else. */
 static char tag_of(struct xlat_type t)
 {
 	return t.oid == XLAT_OID_BOOL                                 ? 'b'
 	       : t.oid == XLAT_OID_FLOAT4 || t.oid == XLAT_OID_FLOAT8 ? 'f'
 	       : t.oid == XLAT_OID_BYTEA                              ? 'x'
+	       : t.oid == XLAT_OID_MONEY                              ? 'm'
 								      : '.';
 }
 
@@ -160,8 +162,11 @@ bool xlat_array_expr(struct xlat_ctx *c, const PgQuery__AArrayExpr *e, struct xl
 			return xlat_fail(c, "42601", e->location,
 					 "syntax error: an array of arrays mixed with values");
 		if (unknown_literal(e->elements[i]) && common.oid != XLAT_OID_UNKNOWN) {
+			size_t at = c->sb->len;
 			if (!xlat_branch(c, e->elements[i], common, &tv[i]))
 				return false;
+			if (tv[i].oid == XLAT_OID_MONEY) /* read as cents: shown as cash_out's */
+				xlat_text_form(c, at, c->sb->len, tv[i], XLAT_TF_SCALE);
 		} else if (!xlat_text_operand(c, e->elements[i], &tv[i], XLAT_TF_SCALE))
 			return false;
 		tags[i] = tag_of(tv[i]);

@@ -22,6 +22,7 @@ struct cast {
 	struct xlat_typeref to;
 	const PgQuery__Node *arg;
 	int location;
+	struct xlat_type *res; /* the cast's result type, when the value refines it */
 };
 
 static const char *str_const(struct xlat_ctx *c, const PgQuery__Node *n)
@@ -355,6 +356,8 @@ static bool from_string(struct xlat_ctx *c, const struct cast *k, const char *s)
 		text_literal(c, k, s);
 		xlat_puts(c, ")");
 		return true;
+	case XLAT_OID_MONEY: /* cash_in: the cents */
+		return xlat_money_literal(c, s, const_location(k->arg));
 	case XLAT_OID_BIT:
 	case XLAT_OID_VARBIT: /* bit_in with the target's length rule */
 		return xlat_bit_literal(c, k->to.info->oid, k->to.typmod, s, const_location(k->arg));
@@ -670,6 +673,9 @@ static bool from_expr(struct xlat_ctx *c, const struct cast *k)
 	int bits = xlat_bit_cast_from(c, x, st, k->to.info->oid, k->location);
 	if (bits)
 		return bits > 0;
+	int money = xlat_money_cast_from(c, x, st, k->to.info->oid, k->location, k->res);
+	if (money)
+		return money > 0;
 	bool repeatable = c->volatile_seen == vol;
 	switch (k->to.info->store) {
 	case XLAT_ST_INT:
@@ -845,6 +851,8 @@ bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type
 		return xlat_comptype_input(c, tc->arg, k.to.info->oid, tc->location, true, t);
 	if (xlat_bit_type(k.to.info->oid)) /* length coercion, integers, text (xlat_bit.c) */
 		return xlat_bit_cast(c, tc->arg, k.to.info->oid, k.to.typmod, tc->location, t);
+	if (k.to.info->oid == XLAT_OID_MONEY) /* integers, numeric, text (xlat_money.c) */
+		return xlat_money_cast(c, tc->arg, tc->location, t);
 	t->oid = k.to.info->oid;
 	t->typmod = k.to.typmod;
 	int row = (t->oid == XLAT_OID_TEXT || (t->oid == XLAT_OID_VARCHAR && k.to.typmod < 0))
@@ -886,6 +894,7 @@ void xlat_dt_typmod_wrap(struct xlat_ctx *c, size_t mark, uint32_t oid, int prec
 static bool cast_value(struct xlat_ctx *c, struct cast *k, const PgQuery__TypeCast *tc,
 		       struct xlat_type *t)
 {
+	k->res = t;
 	if (tc->arg->node_case == NODE(PARAM_REF))
 		return from_param(c, k);
 	if (tc->arg->node_case == NODE(A_CONST) && tc->arg->a_const->isnull) {

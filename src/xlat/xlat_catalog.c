@@ -518,8 +518,11 @@ bool xlat_catalog_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_t
 	int lit = el && !xlat_array_elem(at.oid)
 			  ? xlat_infer_literal(c, e->lexpr, (struct xlat_type){el, -1})
 			  : 0;
+	size_t at0 = c->sb->len;
 	if (lit < 0 || (lit == 0 && !xlat_expr(c, e->lexpr, &ignored)))
 		return false;
+	if (el == XLAT_OID_MONEY) /* the cents as the elements' cash_out text */
+		xlat_text_form(c, at0, c->sb->len, (struct xlat_type){el, -1}, XLAT_TF_SCALE);
 	xlat_puts(c, ")");
 	*t = (struct xlat_type){XLAT_OID_BOOL, -1};
 	return true;
@@ -530,6 +533,8 @@ bool xlat_catalog_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_t
 static char elem_tag(uint32_t array, uint32_t *elem)
 {
 	*elem = xlat_array_elem(array);
+	if (*elem == XLAT_OID_MONEY)
+		return 'm'; /* "$1.00" read back into cents */
 	const struct xlat_typeinfo *ti = *elem ? xlat_type_by_oid(*elem) : NULL;
 	switch (ti ? ti->store : XLAT_ST_TEXT) {
 	case XLAT_ST_INT:
@@ -690,7 +695,7 @@ static uint32_t array_oid(const char *elem)
 		      {"tsvector", 3643}, {"tsquery", 3645},
 		      /* elements read by their input functions, without a typmod */
 		      {"float4", 1021}, {"float8", 1022}, {"numeric", 1231}, {"bool", 1000},
-		      {"uuid", 2951}, {"varbit", 1563}};
+		      {"uuid", 2951}, {"varbit", 1563}, {"money", 791}};
 	for (size_t i = 0; i < ARRAY_LEN(arrays); i++) {
 		if (strcmp(arrays[i].name, elem) == 0)
 			return arrays[i].oid;

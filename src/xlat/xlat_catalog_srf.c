@@ -478,6 +478,7 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 	int rows = k == 1 ? xlat_unnestrow_from(c, rf, f) : 0; /* unnest(pt[]): pt's columns */
 	if (rows)
 		return rows > 0;
+	size_t head_at = c->sb->len;
 	if (!value_head(c, rf, name, "value"))
 		return false;
 	size_t name_at = c->sb->len;
@@ -498,6 +499,10 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 	}
 	if (k == 0 && !xlat_series_module(c, tv, f->n_args, name_at))
 		return false;
+	if (k == 1 && xlat_array_elem(tv[0].oid) == XLAT_OID_MONEY) { /* "$1.00" into cents */
+		xlat_insert_at(c, head_at + strlen("(SELECT value"), ", 'm')");
+		xlat_insert_at(c, head_at + strlen("(SELECT "), "pgfn_array_elem(");
+	}
 	xlat_puts(c, ")) AS ");
 	xlat_ident(c, rf->alias ? rf->alias->aliasname : name);
 	return true;
@@ -904,9 +909,12 @@ static bool srf_column(struct xlat_ctx *c, int i, bool value, struct xlat_type *
 	const struct xlat_srf *srf = c->srf;
 	int k = srf->slot[i];
 	*t = (struct xlat_type){value ? srf->elems[k] : XLAT_OID_INT4, -1};
+	bool cents = value && srf->elems[k] == XLAT_OID_MONEY; /* "$1.00" back into cents */
 	if (value || srf->nslots == 1) {
+		xlat_puts(c, cents ? "pgfn_array_elem(" : "");
 		xlat_ident(c, srf->alias);
 		xlat_printf(c, value ? ".v%d" : ".ordinality", k);
+		xlat_puts(c, cents ? ", 'm')" : "");
 		return true;
 	}
 	xlat_puts(c, "CASE WHEN ");

@@ -262,6 +262,8 @@ static bool default_expr(struct xlat_ctx *c, const PgQuery__Node *e, const struc
 		   e->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL;
 	bool literal = e->node_case == NODE(A_CONST) &&
 		       e->a_const->val_case != PG_QUERY__A__CONST__VAL_BSVAL;
+	if (oid == XLAT_OID_MONEY && e->node_case != NODE(A_CONST) && !col->tr.is_array)
+		return xlat_money_default(c, e); /* refused (0A000) unless a constant */
 	bool coerce = str && !col->tr.is_array &&
 		      (col->tr.info->store != XLAT_ST_TEXT || xlat_type_is_temporal(oid));
 	unsigned saved = c->flags;
@@ -273,6 +275,9 @@ static bool default_expr(struct xlat_ctx *c, const PgQuery__Node *e, const struc
 		xlat_puts(c, ")");
 	} else if (coerce && numeric_as_written(c, e, col)) {
 		ok = true;
+	} else if (oid == XLAT_OID_MONEY && !col->tr.is_array && !str && !e->a_const->isnull) {
+		xlat_puts(c, "DEFAULT "); /* int4/int8/numeric: the cents now (xlat_money.c) */
+		ok = xlat_money_default(c, e);
 	} else if (coerce) {
 		PgQuery__TypeCast tc = PG_QUERY__TYPE_CAST__INIT;
 		tc.arg = (PgQuery__Node *)e;

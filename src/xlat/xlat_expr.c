@@ -770,6 +770,17 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 			h = xlat_no_operator(c, op, l.oid, r.oid, e->location) ? 1 : -1;
 		return h > 0;
 	}
+	if ((cmp || b->cls == OPC_ARITH) && (l.oid == XLAT_OID_MONEY || r.oid == XLAT_OID_MONEY)) {
+		/* money arithmetic is functions; comparisons of the cents plain (xlat_money.c) */
+		char *ls = arena_strndup(c->a, c->sb->data + mark, lend - mark);
+		char *rs = arena_strndup(c->a, c->sb->data + rstart, c->sb->len - rstart);
+		size_t end = c->sb->len;
+		c->sb->len = mark;
+		int h = xlat_money_operator(c, op, ls, l, rs, r, e->location, t);
+		if (h)
+			return h > 0;
+		c->sb->len = end;
+	}
 	if (b->cls != OPC_CMP && (xlat_bit_type(l.oid) || xlat_bit_type(r.oid))) {
 		/* bit-string operators are functions (xlat_bit.c) */
 		char *ls = arena_strndup(c->a, c->sb->data + mark, lend - mark);
@@ -992,6 +1003,13 @@ static bool prefix_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	xlat_puts(c, op);
 	if (!xlat_operand(c, e->rexpr, t))
 		return false;
+	if (t->oid == XLAT_OID_MONEY) { /* money has no prefix operators */
+		xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, e->location,
+			  "operator does not exist: %s money", op);
+		pgerr_hint(c->err, "No operator matches the given name and argument type. You "
+				   "might need to add an explicit type cast.");
+		return false;
+	}
 	if (c->sb->data[mark + 1] == '-' || c->sb->data[mark + 1] == '+')
 		xlat_insert_at(c, mark + 1, " "); /* -('-5'::int8): "--" would open a comment */
 	const char *overflow = *op == '-' && xlat_checks_on(c)

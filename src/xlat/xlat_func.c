@@ -465,7 +465,7 @@ static struct xlat_type result_type(const struct fn *fn, const struct xlat_type 
 		xlat_numeric_arith(&r, a, a, "+");
 		break;
 	case R_SUM:
-		r.oid = a.oid == XLAT_OID_INTERVAL                              ? a.oid
+		r.oid = a.oid == XLAT_OID_INTERVAL || a.oid == XLAT_OID_MONEY ? a.oid
 			: a.oid == XLAT_OID_INT2 || a.oid == XLAT_OID_INT4       ? XLAT_OID_INT8
 			: a.oid == XLAT_OID_FLOAT4 || a.oid == XLAT_OID_FLOAT8 ? a.oid
 									       : XLAT_OID_NUMERIC;
@@ -837,6 +837,8 @@ static bool check_decorations(struct xlat_ctx *c, const PgQuery__FuncCall *f, co
  * stored as text, sum and order through pgfn_dtagg.c. */
 static const char *sqlite_name(const struct fn *fn, const struct xlat_type *tv, size_t n)
 {
+	if ((fn->flags & FN_AGG) && n == 1 && tv[0].oid == XLAT_OID_MONEY && fn->rt == R_SUM)
+		return "pgfn_cash_sum"; /* money out of range, not SQLite's integer overflow */
 	if (strcmp(fn->name, "abs") == 0 && n == 1 && tv[0].oid == XLAT_OID_INT8)
 		return "pgfn_abs";
 	if (strcmp(fn->name, "round") == 0 && n == 1 &&
@@ -865,6 +867,7 @@ static bool summable(uint32_t oid)
 	case XLAT_OID_FLOAT4:
 	case XLAT_OID_FLOAT8:
 	case XLAT_OID_INTERVAL:
+	case XLAT_OID_MONEY: /* sum only: no avg(money) */
 		return true;
 	default:
 		return false;
@@ -928,7 +931,10 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 				   "add explicit type casts.");
 		return false;
 	}
-	if ((fn->rt == R_SUM || fn->rt == R_AVG) && f->n_args == 1 && !summable(tv[0].oid))
+	if (strcmp(fn->name, "abs") == 0 && f->n_args == 1 && tv[0].oid == XLAT_OID_MONEY)
+		return no_such_function(c, f, fn->name); /* no abs(money) */
+	if ((fn->rt == R_SUM || fn->rt == R_AVG) && f->n_args == 1 &&
+	    (!summable(tv[0].oid) || (fn->rt == R_AVG && tv[0].oid == XLAT_OID_MONEY)))
 		return no_such_function(c, f, fn->name); /* sum(text): 42883, not SQLite's 0 */
 	if ((fn->flags & FN_AGG) && fn->rt == R_SAME && f->n_args == 1 &&
 	    !xlat_enum_collate(c, tv[0].oid) && xlat_array_collation(tv[0].oid, 0, NULL))
@@ -1001,6 +1007,8 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 		cat = xlat_net_func(c, f, name, t); /* host(inet), trunc(macaddr) ... */
 	if (!cat && name && schema && strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2)
 		cat = xlat_bit_func(c, f, name, t); /* get_bit(bit), length(varbit) ... */
+	if (!cat && name && schema && strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2)
+		cat = xlat_money_func(c, f, name, t); /* cash_words(money) ... */
 	if (!cat && name && schema && strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2)
 		cat = xlat_range_func(c, f, name, t); /* int4range(1, 5), lower(r) ... */
 	if (!cat && name && schema && strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2)
@@ -1116,6 +1124,9 @@ bool xlat_minmax(struct xlat_ctx *c, const PgQuery__MinMaxExpr *m, struct xlat_t
 			return false;
 	}
 	*t = xlat_type_common(tv, n);
+	for (size_t i = 0; t->oid == XLAT_OID_MONEY && i < n; i++)
+		if (tv[i].oid == XLAT_OID_UNKNOWN) /* '2' beside money: cash_in's */
+			txt[i] = arena_printf(c->a, "pgfn_cash_in(%s)", txt[i]);
 	if (n == 1) {
 		xlat_puts(c, txt[0]);
 		return true;

@@ -123,6 +123,7 @@ static bool literal_input(uint32_t oid)
 	case XLAT_OID_MACADDR8:
 	case XLAT_OID_BIT:
 	case XLAT_OID_VARBIT:
+	case XLAT_OID_MONEY:
 	case XLAT_OID_INT4RANGE:
 	case XLAT_OID_INT8RANGE:
 	case XLAT_OID_NUMRANGE:
@@ -348,6 +349,15 @@ bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,
 	if (!xlat_bit_assign_check(c, col, t, xlat_tree_location(&n->base)))
 		return false;
 	bool null = n->node_case == NODE(A_CONST) && n->a_const->isnull;
+	if (col->type_oid == XLAT_OID_MONEY && !null) { /* int4/int8/numeric: assignment casts */
+		bool ok;
+		const char *w = xlat_money_store(c, col, t, xlat_tree_location(&n->base), &ok);
+		if (w) {
+			xlat_insert_at(c, mark, w);
+			xlat_puts(c, ")");
+		}
+		return ok;
+	}
 	const char *tail, *store = stored_form_fn(c, col, t, is_param(n), &tail);
 	if (store && !null && xlat_checks_on(c)) {
 		xlat_insert_at(c, mark, store);

@@ -41,6 +41,7 @@ enum {
 	XLAT_OID_MACADDR8 = 774,
 	XLAT_OID_MACADDR = 829,
 	XLAT_OID_INET = 869,
+	XLAT_OID_MONEY = 790,
 	XLAT_OID_BIT = 1560,
 	XLAT_OID_VARBIT = 1562,
 	XLAT_OID_JSONB = 3802,
@@ -1165,6 +1166,36 @@ int xlat_ts_any(struct xlat_ctx *c, const PgQuery__AExpr *e, bool all, struct xl
 /* The collation of a comparison or ORDER BY of tsvector or tsquery (their btree order,
  * pgfn_tscmp.c), NULL for other types. */
 const char *xlat_ts_collation(uint32_t l, uint32_t r);
+/* ---- xlat_money.c: money (stored as its integer of cents) ---- */
+/* A string literal read by cash_in, written as its cents (22P02, 22003 as PostgreSQL's). */
+bool xlat_money_literal(struct xlat_ctx *c, const char *s, int location);
+/* x::money of any argument: integers, numeric, text; 42846 for others. */
+bool xlat_money_cast(struct xlat_ctx *c, const PgQuery__Node *arg, int location,
+		     struct xlat_type *t);
+/* A money value x (of type st) cast to type to (numeric: t's display scale set): 1 written,
+ * 0 not money, -1 failed (42846). */
+int xlat_money_cast_from(struct xlat_ctx *c, const char *x, struct xlat_type st, uint32_t to,
+			 int location, struct xlat_type *t);
+/* The wrapper storing a value of type t into the money column col (an assignment cast of an
+ * integer or numeric), NULL when none; *ok false (42804) when t has no such cast. */
+const char *xlat_money_store(struct xlat_ctx *c, const struct xlat_schema_col *col,
+			     struct xlat_type t, int location, bool *ok);
+/* A money column's DEFAULT that is not a string literal: an int4/int8/numeric constant
+ * written as its cents (int4_cash/numeric_cash, 22003); 0A000 for other expressions (they
+ * would need pgfn in the tenant's schema). */
+bool xlat_money_default(struct xlat_ctx *c, const PgQuery__Node *e);
+/* ALTER COLUMN c TYPE t of a money column without USING: whether t takes its values (numeric,
+ * text, varchar, char; 42804 as PostgreSQL for others, 0A000 with a length or scale), and the
+ * conversion of the column's cents into t. */
+bool xlat_money_alter_check(struct xlat_ctx *c, const char *column,
+			    const struct xlat_typeref *tr);
+bool xlat_money_alter_convert(struct xlat_ctx *c, const char *column, uint32_t to);
+/* cash_words, cashlarger, cashsmaller: 1 written, 0 not ours, -1 failed. */
+int xlat_money_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		    struct xlat_type *t);
+/* + - * / and comparisons with a money operand: 1 written, 0 plain SQL, -1 failed (42883). */
+int xlat_money_operator(struct xlat_ctx *c, const char *op, const char *ls, struct xlat_type l,
+			const char *rs, struct xlat_type r, int location, struct xlat_type *t);
 /* Whether s is valid JSON text (RFC 8259). */
 bool xlat_json_valid(const char *s);
 

@@ -155,6 +155,9 @@ static bool call(struct xlat_ctx *c, const struct srf *s, const PgQuery__FuncCal
 		if (IS_UNNEST(s) && f->n_args > 1 &&
 		    xlat_comptype_array_elem(c, tv[i < 8 ? i : 7].oid))
 			return xlat_unsupported(c, f->location, XLAT_UNNEST_ROWS);
+		if (IS_UNNEST(s) && xlat_array_elem(tv[i < 8 ? i : 7].oid) == XLAT_OID_MONEY)
+			return xlat_unsupported(c, f->location, "unnest() of a money[] beside the "
+								"FROM items to its left");
 		if (IS_UNNEST(s) && tv[i < 8 ? i : 7].oid == XLAT_OID_TSVECTOR)
 			return xlat_unsupported(c, f->location, "unnest(tsvector) of a column of the "
 								"FROM items to its left");

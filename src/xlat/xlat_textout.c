@@ -29,6 +29,7 @@ static const struct {
 	{XLAT_OID_FLOAT4, {'o', 'o', 'o', 'o'}},  {XLAT_OID_FLOAT8, {'o', 'o', 0, 'o'}},
 	{XLAT_OID_BYTEA, {'o', 'o', 0, 0}},       {XLAT_OID_TIMESTAMPTZ, {'Z', 'Z', 0, 'Z'}},
 	{XLAT_OID_INTERVAL, {'o', 'o', 0, 'o'}}, /* in the session's IntervalStyle */
+	{XLAT_OID_MONEY, {'o', 'o', 'o', 'o'}}, /* cash_out's text, not the cents */
 };
 
 /* DDL expressions and views are kept in the tenant's schema, which names no pgfn function. */

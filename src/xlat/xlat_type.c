@@ -37,6 +37,7 @@ static const struct xlat_typeinfo types[] = {
 	{"cidr", XLAT_OID_CIDR, 651, "cidr", XLAT_ST_TEXT, XLAT_TMOD_NONE},
 	{"macaddr", XLAT_OID_MACADDR, 1040, "macaddr", XLAT_ST_TEXT, XLAT_TMOD_NONE},
 	{"macaddr8", XLAT_OID_MACADDR8, 775, "macaddr8", XLAT_ST_TEXT, XLAT_TMOD_NONE},
+	{"money", XLAT_OID_MONEY, 791, "money", XLAT_ST_INT, XLAT_TMOD_NONE},
 	{"bit", XLAT_OID_BIT, 1561, "bit", XLAT_ST_TEXT, XLAT_TMOD_BITS},
 	{"varbit", XLAT_OID_VARBIT, 1563, "bit varying", XLAT_ST_TEXT, XLAT_TMOD_BITS},
 	{"int4range", XLAT_OID_INT4RANGE, 3905, "int4range", XLAT_ST_TEXT, XLAT_TMOD_NONE},
@@ -111,7 +112,6 @@ bool xlat_type_pseudo_check(struct xlat_ctx *c, const PgQuery__TypeName *tn, con
 
 static const char *const refused_types[] = {
 	"xml",
-	"money",
 	"point",
 	"line",
 	"lseg",
@@ -489,6 +489,8 @@ const char *xlat_type_format(struct xlat_ctx *c, const struct xlat_typeref *r)
 	}
 	if (r->typmod < 0 && ti->oid == XLAT_OID_BPCHAR)
 		return arena_printf(c->a, "bpchar%s", arr);
+	if (ti->oid == XLAT_OID_MONEY && !r->is_array) /* INTEGER affinity (pgtype_decl.c) */
+		return "money int8";
 	if (xlat_bit_type(ti->oid) && !r->is_array) /* TEXT affinity (pgtype_decl.c's alias) */
 		return r->typmod > 0 ? arena_printf(c->a, "%s text(%d)", ti->sql_name, r->typmod)
 				     : arena_printf(c->a, "%s text", ti->sql_name);

@@ -49,6 +49,7 @@ Suite *pgtype_test_datetime_suite(void);
 Suite *pgtype_test_fmt_suite(void);
 Suite *pgtype_test_net_suite(void);
 Suite *pgtype_test_bit_suite(void);
+Suite *pgtype_test_money_suite(void);
 Suite *pgtype_test_range_suite(void);
 Suite *pgtype_test_record_suite(void);
 Suite *pgtype_test_tsearch_suite(void);

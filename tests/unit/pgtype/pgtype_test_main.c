@@ -15,6 +15,7 @@ int main(void)
 	srunner_add_suite(sr, pgtype_test_fmt_suite());
 	srunner_add_suite(sr, pgtype_test_net_suite());
 	srunner_add_suite(sr, pgtype_test_bit_suite());
+	srunner_add_suite(sr, pgtype_test_money_suite());
 	srunner_add_suite(sr, pgtype_test_range_suite());
 	srunner_add_suite(sr, pgtype_test_record_suite());
 	srunner_add_suite(sr, pgtype_test_tsearch_suite());

@@ -495,6 +495,17 @@ static const struct xcase cases[] = {
 	 "pgfn_varbit_shift('10', (1)) AS \"?column?\", pgfn_varbit_xor('1', '0') AS \"?column?\", "
 	 "('1' || '0') AS \"?column?\""},
 	{"SELECT B'1' + B'1'", "!42883"},
+	{"SELECT '$1,234.56'::money, '(1)'::money", "SELECT 123456 AS money, -100 AS money"},
+	{"SELECT 'x'::money", "!22P02@8"},
+	{"SELECT '1'::money + '2', '1'::money * 2, '1'::money / 2.5",
+	 "SELECT pgfn_cash_add(100, pgfn_cash_in('2'), 1) AS \"?column?\", "
+	 "pgfn_cash_mul(100, 2, 'i') AS \"?column?\", pgfn_cash_div(100, '2.5', 'f') AS \"?column?\""},
+	{"SELECT '1'::money < '2', 5::money, '1'::money::numeric",
+	 "SELECT 100 < pgfn_cash_in('2') AS \"?column?\", pgfn_cash_int(5) AS money, "
+	 "pgfn_cash_numeric(100) AS numeric"},
+	{"SELECT '1'::money = 1", "!42883"},
+	{"SELECT -'1'::money", "!42883"},
+	{"SELECT 1.5::float8::money", "!42846"},
 	{"SELECT 1 FROM t WHERE (a, b) IS NULL",
 	 "SELECT 1 AS \"?column?\" FROM t WHERE (a IS NULL AND b IS NULL)"},
 	{"SELECT 1 FROM t WHERE ROW(a, b) IS NOT NULL",
