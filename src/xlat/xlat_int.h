@@ -1473,6 +1473,13 @@ bool xlat_value_clauses_check(struct xlat_ctx *c, const PgQuery__ColumnDef *cd,
 			      const char *table, bool serial);
 /* A table constraint (PRIMARY KEY, UNIQUE, CHECK, FOREIGN KEY) as SQLite writes it. */
 bool xlat_table_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k);
+/* xlat_ddl.c: MATCH FULL of a key of several columns, which SQLite checks as MATCH SIMPLE: the
+ * name of foreign key k of table (as written, else PostgreSQL's default), which its guard
+ * shares; NULL for any other constraint. The guard, ", CONSTRAINT name CHECK (...)" marked
+ * CATALOG_MATCH_FULL_MARK, refuses a key neither all NULL nor all set; written after k. */
+const char *xlat_match_full_name(struct xlat_ctx *c, const char *table,
+				 const PgQuery__Constraint *k);
+void xlat_match_full_guard(struct xlat_ctx *c, const char *name, const PgQuery__Constraint *k);
 /* xlat_fktype.c: PostgreSQL's 42804 "foreign key constraint ... cannot be implemented" when
  * foreign key k of table (column: a column constraint's own column, else k's columns) pairs
  * columns of clearly incompatible types; s: the CREATE TABLE making table, or NULL. */
