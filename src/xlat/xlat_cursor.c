@@ -219,11 +219,105 @@ static bool locking_cursor(struct xlat_ctx *c, const PgQuery__DeclareCursorStmt 
 	return true;
 }
 
+/* Whether q is a simply updatable scan of one of the tenant's tables (PostgreSQL's
+ * execCurrentOf finds the table's scan in the plan, or its FOR UPDATE row mark): one plain
+ * table in FROM, not a view nor a WITH query, and no grouping, aggregate, DISTINCT, window
+ * or set operation above it. The table, NULL when not. */
+static const char *simple_scan(struct xlat_ctx *c, const PgQuery__SelectStmt *q)
+{
+	if (q->op != PG_QUERY__SET_OPERATION__SETOP_NONE || q->n_values_lists ||
+	    q->n_from_clause != 1 || q->with_clause || q->n_window_clause || q->n_group_clause ||
+	    q->having_clause || q->n_distinct_clause || q->into_clause)
+		return NULL;
+	const PgQuery__Node *f = q->from_clause[0];
+	if (f->node_case != PG_QUERY__NODE__NODE_RANGE_VAR || !f->range_var->inh)
+		return NULL;
+	const PgQuery__RangeVar *rv = f->range_var;
+	const struct xlat_schema_col *cols;
+	size_t n;
+	if ((rv->schemaname[0] && strcmp(rv->schemaname, "public") != 0) || !c->schema ||
+	    !c->schema->table_fn ||
+	    !c->schema->table_fn(c->schema->arg, rv->relname, c->a, &cols, &n) ||
+	    (c->schema->relkind_fn && c->schema->relkind_fn(c->schema->arg, rv->relname)))
+		return NULL;
+	for (size_t i = 0; i < q->n_target_list; i++) {
+		const PgQuery__Node *val = q->target_list[i]->res_target->val;
+		if (has_agg(val))
+			return NULL;
+	}
+	return rv->relname;
+}
+
+/* q with the scanned table's ctid appended to its columns (the session reads each row's
+ * rowid from it and shows the columns before it only). */
+static const PgQuery__SelectStmt *with_ctid(struct xlat_ctx *c, const PgQuery__SelectStmt *q)
+{
+	PgQuery__SelectStmt *w = arena_zalloc(c->a, sizeof(*w));
+	*w = *q;
+	w->target_list = arena_zalloc(c->a, (q->n_target_list + 1) * sizeof(*w->target_list));
+	memcpy(w->target_list, q->target_list, q->n_target_list * sizeof(*w->target_list));
+	PgQuery__String *str = arena_zalloc(c->a, sizeof(*str));
+	PgQuery__Node *sn = arena_zalloc(c->a, sizeof(*sn));
+	PgQuery__ColumnRef *cr = arena_zalloc(c->a, sizeof(*cr));
+	PgQuery__Node *crn = arena_zalloc(c->a, sizeof(*crn));
+	PgQuery__ResTarget *rt = arena_zalloc(c->a, sizeof(*rt));
+	PgQuery__Node *rtn = arena_zalloc(c->a, sizeof(*rtn));
+	pg_query__string__init(str);
+	pg_query__node__init(sn);
+	pg_query__column_ref__init(cr);
+	pg_query__node__init(crn);
+	pg_query__res_target__init(rt);
+	pg_query__node__init(rtn);
+	str->sval = "ctid";
+	sn->node_case = PG_QUERY__NODE__NODE_STRING;
+	sn->string = str;
+	cr->fields = arena_zalloc(c->a, sizeof(*cr->fields));
+	cr->fields[0] = sn;
+	cr->n_fields = 1;
+	cr->location = -1;
+	crn->node_case = PG_QUERY__NODE__NODE_COLUMN_REF;
+	crn->column_ref = cr;
+	rt->val = crn;
+	rt->location = -1;
+	rtn->node_case = PG_QUERY__NODE__NODE_RES_TARGET;
+	rtn->res_target = rt;
+	w->target_list[q->n_target_list] = rtn;
+	w->n_target_list = q->n_target_list + 1;
+	return w;
+}
+
+int xlat_current_of(struct xlat_ctx *c, const PgQuery__RangeVar *target, const PgQuery__Node *where,
+		    size_t nfrom)
+{
+	if (!where || where->node_case != PG_QUERY__NODE__NODE_CURRENT_OF_EXPR)
+		return 0;
+	if ((target->schemaname[0] && strcmp(target->schemaname, "public") != 0) || nfrom) {
+		(void)xlat_unsupported(c, -1,
+				       nfrom ? "WHERE CURRENT OF with FROM or USING"
+					     : "WHERE CURRENT OF on another tenant's table");
+		return -1;
+	}
+	const char *name = where->current_of_expr->cursor_name;
+	if (!name || !*name) { /* PL/pgSQL's cursor variable: its portal is the PL cursor */
+		(void)xlat_unsupported(c, -1, "WHERE CURRENT OF a cursor parameter");
+		return -1;
+	}
+	xlat_ident(c, target->alias ? target->alias->aliasname : target->relname);
+	xlat_puts(c, ".rowid = shardlite_current_of(");
+	xlat_string(c, name);
+	xlat_puts(c, ", ");
+	xlat_string(c, target->relname);
+	xlat_puts(c, ")");
+	return 1;
+}
+
 bool xlat_stmt_declare(struct xlat_ctx *c, const PgQuery__DeclareCursorStmt *s)
 {
 	if (!s->query || s->query->node_case != PG_QUERY__NODE__NODE_SELECT_STMT)
 		return xlat_unsupported(c, -1, "DECLARE CURSOR over anything but a query");
-	if (!xlat_stmt_select(c, s->query->select_stmt))
+	const PgQuery__SelectStmt *q = s->query->select_stmt;
+	const char *scan = simple_scan(c, q);
+	if (!xlat_stmt_select(c, scan ? with_ctid(c, q) : q))
 		return false;
 	/* The rows are read at DECLARE's Execute, which has no Bind values at hand. */
 	if (c->max_param > 0)
@@ -243,6 +337,7 @@ bool xlat_stmt_declare(struct xlat_ctx *c, const PgQuery__DeclareCursorStmt *s)
 	cur->scroll = (s->options & CURSOR_OPT_SCROLL) != 0;
 	cur->no_scroll = (s->options & CURSOR_OPT_NO_SCROLL) != 0;
 	cur->backward_ok = scans_backward(s->query->select_stmt, NULL);
+	cur->scan_table = scan ? arena_strdup(c->a, scan) : NULL;
 	struct xlat_stmt *st = c->st;
 	st->kind = XLAT_CURSOR;
 	st->cursor = cur;

@@ -2,7 +2,7 @@
 /* test_fkref.c: what a foreign key names, checked while translating (xlat_fkref.c) and the
  * types of its columns (xlat_fktype.c): PostgreSQL's 42P01, 42809, 42703, 42830 and 42804 in
  * CREATE TABLE and ALTER TABLE ... ADD FOREIGN KEY, against a small schema; keys that are
- * fine translate. */
+ * fine translate. Also, against the same schema, which cursors are simply updatable scans. */
 #include "xlat_test.h"
 
 #include <stdlib.h>
@@ -206,6 +206,16 @@ START_TEST(test_fkref_messages)
 			 "CONSTRAINT c_x_t_fkey FOREIGN KEY (x, t) REFERENCES p(id, code) MATCH "
 			 "FULL ON DELETE CASCADE, CONSTRAINT c_x_t_fkey CHECK ((x IS NULL) + (t IS "
 			 "NULL) IN (0, 2)) /* shardlite: match full */");
+	/* a cursor that is a simply updatable scan of a table carries the table's ctid last, for
+	 * WHERE CURRENT OF (xlat_cursor.c); a view, a join, an aggregate does not */
+	ck_assert(translate("DECLARE k CURSOR FOR SELECT x FROM c WHERE t > 'a'", a, &v, &e));
+	ck_assert_str_eq(v->cursor->scan_table, "c");
+	ck_assert(translate("DECLARE k CURSOR FOR SELECT id FROM v", a, &v, &e));
+	ck_assert_ptr_null(v->cursor->scan_table);
+	ck_assert(translate("DECLARE k CURSOR FOR SELECT c.x FROM c, p", a, &v, &e));
+	ck_assert_ptr_null(v->cursor->scan_table);
+	ck_assert(translate("DECLARE k CURSOR FOR SELECT count(*) FROM c", a, &v, &e));
+	ck_assert_ptr_null(v->cursor->scan_table);
 	ck_assert(!translate("ALTER TABLE c ALTER CONSTRAINT k DEFERRABLE", a, &v, &e));
 	ck_assert_str_eq(e.message, "ALTER TABLE ... ALTER CONSTRAINT is not supported");
 	arena_free(a);
