@@ -111,3 +111,18 @@ FETCH cc12;
 DELETE FROM cc_pl WHERE CURRENT OF cc12;
 COMMIT;
 SELECT * FROM cc_pl ORDER BY id;
+-- FOR UPDATE / FOR SHARE of one table of a join: that table's row
+CREATE TABLE cc_j (id int, w text);
+INSERT INTO cc_j VALUES (1, 'p'), (2, 'q');
+BEGIN;
+DECLARE cc13 CURSOR FOR SELECT a.id, a.w, b.id AS u FROM cc_j a, cc_u b WHERE a.id = b.id FOR SHARE OF a;
+FETCH cc13;
+UPDATE cc_j SET w = 'locked' WHERE CURRENT OF cc13;
+UPDATE cc_u SET id = 9 WHERE CURRENT OF cc13;
+ROLLBACK;
+BEGIN;
+DECLARE cc14 CURSOR FOR SELECT * FROM cc_j a, cc_j b WHERE a.id = b.id + 1 FOR UPDATE;
+FETCH cc14;
+UPDATE cc_j SET w = 'two' WHERE CURRENT OF cc14;
+ROLLBACK;
+SELECT * FROM cc_j ORDER BY id;

@@ -216,6 +216,11 @@ START_TEST(test_fkref_messages)
 	ck_assert_ptr_null(v->cursor->scan_table);
 	ck_assert(translate("DECLARE k CURSOR FOR SELECT count(*) FROM c", a, &v, &e));
 	ck_assert_ptr_null(v->cursor->scan_table);
+	/* FOR UPDATE / FOR SHARE: the one table it locks, of a join too */
+	ck_assert(translate("DECLARE k CURSOR FOR SELECT c.x FROM c, p FOR SHARE OF p", a, &v, &e));
+	ck_assert_str_eq(v->cursor->scan_table, "p");
+	ck_assert(translate("DECLARE k CURSOR FOR SELECT c.x FROM c, p FOR UPDATE", a, &v, &e));
+	ck_assert_ptr_null(v->cursor->scan_table);
 	ck_assert(!translate("ALTER TABLE c ALTER CONSTRAINT k DEFERRABLE", a, &v, &e));
 	ck_assert_str_eq(e.message, "ALTER TABLE ... ALTER CONSTRAINT is not supported");
 	arena_free(a);
