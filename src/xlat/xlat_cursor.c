@@ -219,6 +219,39 @@ static bool locking_cursor(struct xlat_ctx *c, const PgQuery__DeclareCursorStmt 
 	return true;
 }
 
+bool xlat_locking_check(struct xlat_ctx *c, const PgQuery__SelectStmt *q)
+{
+	static const char *const words[] = {
+		[PG_QUERY__LOCK_CLAUSE_STRENGTH__LCS_FORKEYSHARE] = "FOR KEY SHARE",
+		[PG_QUERY__LOCK_CLAUSE_STRENGTH__LCS_FORSHARE] = "FOR SHARE",
+		[PG_QUERY__LOCK_CLAUSE_STRENGTH__LCS_FORNOKEYUPDATE] = "FOR NO KEY UPDATE",
+		[PG_QUERY__LOCK_CLAUSE_STRENGTH__LCS_FORUPDATE] = "FOR UPDATE"};
+	if (!q->n_locking_clause ||
+	    q->locking_clause[0]->node_case != PG_QUERY__NODE__NODE_LOCKING_CLAUSE)
+		return true;
+	unsigned k = (unsigned)q->locking_clause[0]->locking_clause->strength;
+	const char *lcs = k < ARRAY_LEN(words) && words[k] ? words[k] : "FOR UPDATE";
+	bool agg = false, window = false;
+	for (size_t i = 0; i < q->n_target_list; i++) {
+		const PgQuery__Node *val = q->target_list[i]->res_target->val;
+		bool over = val && val->node_case == PG_QUERY__NODE__NODE_FUNC_CALL &&
+			    val->func_call->over;
+		window |= over;
+		agg |= !over && has_agg(val);
+	}
+	/* analyze.c's CheckSelectLocking, its order */
+	const char *what = q->n_distinct_clause ? "DISTINCT clause"
+			   : q->n_group_clause	 ? "GROUP BY clause"
+			   : q->having_clause	 ? "HAVING clause"
+			   : agg		 ? "aggregate functions"
+			   : window		 ? "window functions"
+						 : NULL;
+	if (!what)
+		return true;
+	return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not allowed with %s", lcs,
+			 what);
+}
+
 /* The plain tables of FROM item n (a join's too) into out from k on (at most cap); -1 when an
  * item is anything else (a subquery, a function). */
 static int from_tables(const PgQuery__Node *n, const PgQuery__RangeVar **out, int k, int cap)

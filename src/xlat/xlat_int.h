@@ -1480,6 +1480,10 @@ bool xlat_table_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k);
 const char *xlat_match_full_name(struct xlat_ctx *c, const char *table,
 				 const PgQuery__Constraint *k);
 void xlat_match_full_guard(struct xlat_ctx *c, const char *name, const PgQuery__Constraint *k);
+/* xlat_cursor.c: FOR UPDATE / FOR SHARE of q where PostgreSQL refuses it (0A000 "FOR UPDATE
+ * is not allowed with DISTINCT clause", GROUP BY, HAVING, aggregate or window functions);
+ * true when q locks nothing or may. */
+bool xlat_locking_check(struct xlat_ctx *c, const PgQuery__SelectStmt *q);
 /* xlat_cursor.c: UPDATE/DELETE's WHERE when it is CURRENT OF cursor (nfrom: the statement's
  * FROM/USING items): the target's row the cursor is on, "t.rowid =
  * shardlite_current_of('cursor', 't')" (the session answers 34000, 24000, 55000 as
