@@ -85,6 +85,10 @@ enum pgfn_call_kind {
 	 * trigger changed it (value: SQLite's, as the statement gave it) */
 	PGFN_CALL_UPSERT,
 	PGFN_CALL_EXCLUDED,
+	/* shardlite_current_of(cursor, table): the rowid of the row the session's cursor is on,
+	 * UPDATE/DELETE ... WHERE CURRENT OF's (xlat_cursor.c); 34000, 24000, 55000 as
+	 * PostgreSQL's */
+	PGFN_CALL_CURRENT_OF,
 };
 struct pgfn_session {
 	const struct pgtype_tz *tz;      /* TimeZone (NULL: UTC) */

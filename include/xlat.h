@@ -213,6 +213,11 @@ struct xlat_cursor {
 	/* Neither SCROLL nor NO SCROLL: whether PostgreSQL's plan for the query could scan
 	 * backward, which makes its cursor scrollable (xlat_cursor.c says which queries). */
 	bool backward_ok;
+	/* DECLARE of a simply updatable scan of one of the tenant's tables, or of a query with
+	 * FOR UPDATE / FOR SHARE locking one (xlat_cursor.c): the table, whose rowid each row
+	 * carries as a last column the client does not see (its ctid), for UPDATE/DELETE ...
+	 * WHERE CURRENT OF; NULL: none */
+	const char *scan_table;
 	enum xlat_fetch_dir dir; /* FETCH / MOVE */
 	int64_t count;
 };

@@ -113,6 +113,17 @@ static void fn_excluded(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_value(ctx, argv[2]);
 }
 
+/* shardlite_current_of(cursor, table): without a session there is no cursor */
+static void fn_current_of(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const struct pgfn_conn *c = sqlite3_user_data(ctx);
+	const char *name = (const char *)sqlite3_value_text(argv[0]);
+	if (c->sess && c->sess->call_fn)
+		c->sess->call_fn(c->sess->call_arg, ctx, PGFN_CALL_CURRENT_OF, argc, argv);
+	else
+		pgfn_error(ctx, "34000", "cursor \"%s\" does not exist", name ? name : "");
+}
+
 static void fn_raise(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
@@ -138,7 +149,8 @@ int pgfn_register_call(sqlite3 *db, struct pgfn_conn *c)
 						fn_unique_pending},
 					       {"shardlite_returning", -1, fn_returning},
 					       {"shardlite_upsert", 1, fn_upsert},
-					       {"shardlite_excluded", 3, fn_excluded}};
+					       {"shardlite_excluded", 3, fn_excluded},
+					       {"shardlite_current_of", 2, fn_current_of}};
 	int rc = pgfn_define_with(db, defs, ARRAY_LEN(defs), SQLITE_UTF8 | SQLITE_INNOCUOUS, c);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function_v2(db, "shardlite_raise", 2,

@@ -41,6 +41,12 @@ struct sess_cursor {
 	sqlite3_stmt *vm;     /* LIVE */
 	sqlite3_value **rows; /* KEPT: nrows * ncols values (sqlite3_value_dup) */
 	size_t nrows, cap, pos; /* KEPT: pos 0 before the first row, k on row k, nrows + 1 after */
+	/* A simply updatable scan of scan_table (xlat_cursor.scan_table): its statement's last
+	 * column, after the ncols shown, is each row's ctid; the rowid of the row last stepped,
+	 * and of each KEPT row (nrows, cap as rows), for WHERE CURRENT OF */
+	const char *scan_table;
+	int64_t live_rowid;
+	int64_t *rowids;
 	struct sess_cursor *next;
 };
 
@@ -76,6 +82,7 @@ static void cursor_free(struct sess_cursor *c)
 	for (size_t i = 0; i < c->nrows * (size_t)c->ncols; i++)
 		sqlite3_value_free(c->rows[i]);
 	free(c->rows);
+	free(c->rowids);
 	arena_free(c->arena);
 	free(c->name);
 	free(c);
@@ -100,6 +107,16 @@ static void close_all(struct session *s)
 	}
 }
 
+/* A simply updatable scan's row just stepped: its rowid, read from its ctid (block rowid /
+ * 65536, offset rowid % 65536: xlat_syscol.c). */
+static void step_rowid(struct sess_cursor *c)
+{
+	long long block = 0, offset = 0;
+	const char *tid = c->scan_table ? (const char *)sqlite3_column_text(c->vm, c->ncols) : NULL;
+	if (tid && sscanf(tid, "(%lld,%lld)", &block, &offset) == 2)
+		c->live_rowid = (int64_t)block * 65536 + offset;
+}
+
 /* Copies vm's current row to the end of rows; its size in bytes. */
 static size_t keep_row(struct sess_cursor *c)
 {
@@ -108,7 +125,14 @@ static size_t keep_row(struct sess_cursor *c)
 		c->cap = c->cap ? c->cap * 2 : 64;
 		c->rows = realloc(c->rows, c->cap * n * sizeof(*c->rows) + 1);
 		ASSERT(c->rows);
+		if (c->scan_table) {
+			c->rowids = realloc(c->rowids, c->cap * sizeof(*c->rowids));
+			ASSERT(c->rowids);
+		}
 	}
+	step_rowid(c);
+	if (c->scan_table)
+		c->rowids[c->nrows] = c->live_rowid;
 	for (size_t i = 0; i < n; i++) {
 		sqlite3_value *v = sqlite3_value_dup(sqlite3_column_value(c->vm, (int)i));
 		ASSERT(v);
@@ -199,6 +223,10 @@ static bool declare(struct session *s, const struct xlat_stmt *x, struct pgerr *
 	c->created_us = shard_now_us();
 	c->statement = arena_strdup(c->arena, s->activity_query ? s->activity_query : "");
 	describe(s, c, x);
+	if (d->scan_table && c->ncols > 0) { /* its ctid, last, is not shown */
+		c->ncols--;
+		c->scan_table = arena_strdup(c->arena, d->scan_table);
+	}
 	/* A held cursor outlives the transaction and so the borrowed connection: read it now,
 	 * from the snapshot the DECLARE saw, as PostgreSQL's cursor does. A scrollable one too:
 	 * a SQLite statement cannot step back (PostgreSQL's SCROLL cursor is insensitive too). */
@@ -210,6 +238,41 @@ static bool declare(struct session *s, const struct xlat_stmt *x, struct pgerr *
 	c->next = r->cursors;
 	r->cursors = c;
 	return true;
+}
+
+void sess_cursor_current_of(struct session *s, sqlite3_context *ctx, sqlite3_value **argv)
+{
+	const char *name = (const char *)sqlite3_value_text(argv[0]);
+	const char *table = (const char *)sqlite3_value_text(argv[1]);
+	name = name ? name : "";
+	struct sess_cursor *c = find(s, name);
+	if (!c && s->rare && s->rare->pl_runs > 0) {
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			   "WHERE CURRENT OF a PL/pgSQL cursor is not supported");
+		return;
+	}
+	if (!c) {
+		pgfn_error(ctx, SQLSTATE_INVALID_CURSOR_NAME, "cursor \"%s\" does not exist", name);
+		return;
+	}
+	if (c->hold && !c->txn_new) {
+		pgfn_error(ctx, "24000", "cursor \"%s\" is held from a previous transaction", name);
+		return;
+	}
+	if (!c->scan_table || !table || strcasecmp(c->scan_table, table) != 0) {
+		pgfn_error(ctx, "24000",
+			   "cursor \"%s\" is not a simply updatable scan of table \"%s\"", name,
+			   table ? table : "");
+		return;
+	}
+	/* on a row: a KEPT one's position, else the statement's row last stepped */
+	bool kept = !(c->vm && !c->keep);
+	bool on_row = kept ? c->pos >= 1 && c->pos <= c->nrows : c->pos >= 1 && !c->at_end;
+	if (!on_row) {
+		pgfn_error(ctx, "24000", "cursor \"%s\" is not positioned on a row", name);
+		return;
+	}
+	sqlite3_result_int64(ctx, kept ? c->rowids[c->pos - 1] : c->live_rowid);
 }
 
 /* ---- a PL/pgSQL cursor left open when its function or DO block ended ---- */
@@ -386,6 +449,7 @@ static bool fetch_live(struct session *s, struct sess_cursor *c, const struct xl
 			s->out.len = start;
 			return false;
 		}
+		step_rowid(c);
 		if (only_last && i + 1 < n)
 			continue;
 		(*got)++;

@@ -608,9 +608,19 @@ static enum pl_flow exec_list(struct pl_run *r, const struct xlat_pl_list *l, st
 	return PL_NEXT;
 }
 
+/* exec_block of a body, counted in sess_rare.pl_runs while it runs. */
+static bool run_top(struct pl_run *r, struct pgerr *err)
+{
+	struct sess_rare *rare = sess_rare(r->s);
+	rare->pl_runs++;
+	bool ok = exec_block(r, &r->f->top, err) != PL_FAIL;
+	rare->pl_runs--;
+	return ok;
+}
+
 bool sess_pl_run_body(struct pl_run *r, struct pgerr *err)
 {
-	return set_found(r, false, err) && exec_block(r, &r->f->top, err) != PL_FAIL;
+	return set_found(r, false, err) && run_top(r, err);
 }
 
 bool sess_plpgsql_run(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
@@ -620,7 +630,7 @@ bool sess_plpgsql_run(struct session *s, const struct xlat_stmt *x, struct pgerr
 	bool ok = sess_pl_vars_init(&r, err) && set_found(&r, false, err) &&
 		  shard_exec(s->conn, "SAVEPOINT shardlite_do", err);
 	if (ok) {
-		ok = exec_block(&r, &r.f->top, err) != PL_FAIL;
+		ok = run_top(&r, err);
 		if (ok)
 			sess_pl_cursors_keep(&r);
 		if (!ok)

@@ -719,6 +719,10 @@ static void call_fn(void *arg, sqlite3_context *ctx, enum pgfn_call_kind kind, i
 	}
 	if (kind == PGFN_CALL_EXCLUDED)
 		return;
+	if (kind == PGFN_CALL_CURRENT_OF) { /* never blocks */
+		sess_cursor_current_of(s, ctx, argv);
+		return;
+	}
 	if (kind == PGFN_CALL_UNIQUE_PENDING) { /* never blocks */
 		sess_unique_pending(s, (const char *)sqlite3_value_text(argv[0]),
 				    sqlite3_value_int64(argv[1]));

@@ -136,6 +136,9 @@ struct sess_rare {
 	char timeout_defaults[3][24];
 	/* random()'s generator once setseed() seeded it (sess_udf.c) */
 	bool seeded;
+	/* PL/pgSQL bodies running, nested (a DO block's or a function's: sess_plpgsql.c), whose
+	 * cursors are their own, not the session's (sess_cursor_current_of) */
+	int pl_runs;
 	struct pgfn_prng prng;
 };
 
@@ -794,6 +797,12 @@ bool sess_temp_rebuild_check(struct session *s, const struct xlat_rebuild *r,
 void sess_cursor_savepoint(struct session *s, enum xlat_txn op, const char *name);
 /* pg_cursors' rows (sess_portals_list; arg: the session). */
 size_t sess_cursor_list(void *arg, struct arena *a, struct catalog_cursor **out);
+/* shardlite_current_of(cursor, table) (UPDATE/DELETE ... WHERE CURRENT OF): the rowid of the
+ * row of table the session's cursor is on into ctx, else PostgreSQL's 34000 no such cursor,
+ * 24000 a cursor held from a previous transaction, one that is no simply updatable scan of
+ * table, or one not on a row (0A000 inside a function, whose PL/pgSQL cursors are not the
+ * session's). */
+void sess_cursor_current_of(struct session *s, sqlite3_context *ctx, sqlite3_value **argv);
 /* Closes every cursor (DISCARD ALL, session end). */
 void sess_cursor_free_all(struct session *s);
 

@@ -162,6 +162,18 @@ static void reword_not_null(sqlite3 *db, struct pgerr *e, const char *arg)
 	snprintf(e->column_name, sizeof(e->column_name), "%.120s", cols);
 }
 
+void shard_match_full_error(struct pgerr *e, const char *table, const char *name)
+{
+	snprintf(e->sqlstate, sizeof(e->sqlstate), "%s", SQLSTATE_FOREIGN_KEY_VIOLATION);
+	snprintf(e->message, sizeof(e->message),
+		 "insert or update on table \"%s\" violates foreign key constraint \"%s\"", table,
+		 name);
+	pgerr_detail(e, "MATCH FULL does not allow mixing of null and nonnull key values.");
+	snprintf(e->schema_name, sizeof(e->schema_name), "public");
+	snprintf(e->table_name, sizeof(e->table_name), "%s", table);
+	snprintf(e->constraint_name, sizeof(e->constraint_name), "%s", name);
+}
+
 /* SQLite names a CHECK constraint by its name, or an unnamed one by its expression as written
  * in the table's DDL (the catalog gives it PostgreSQL's default name, t_n_check); neither says
  * which table. The catalog knows both; an expression two tables share stays unresolved. */
@@ -173,14 +185,7 @@ static void reword_check(sqlite3 *db, struct pgerr *e, const char *arg)
 		   "SELECT r.relname, c.conname FROM pg_constraint c JOIN pg_class r ON r.oid = "
 		   "c.conrelid WHERE c.contype = 'f' AND c.confmatchtype = 'f' AND c.conname = ?1",
 		   arg, NULL, table, name)) {
-		snprintf(e->sqlstate, sizeof(e->sqlstate), "%s", SQLSTATE_FOREIGN_KEY_VIOLATION);
-		snprintf(e->message, sizeof(e->message),
-			 "insert or update on table \"%s\" violates foreign key constraint \"%s\"",
-			 table, name);
-		pgerr_detail(e, "MATCH FULL does not allow mixing of null and nonnull key values.");
-		snprintf(e->schema_name, sizeof(e->schema_name), "public");
-		snprintf(e->table_name, sizeof(e->table_name), "%s", table);
-		snprintf(e->constraint_name, sizeof(e->constraint_name), "%s", name);
+		shard_match_full_error(e, table, name);
 		return;
 	}
 	if (catalog_domain_check_name(arg, table, sizeof(table), name, sizeof(name))) {

@@ -561,6 +561,11 @@ static bool refill_failed(struct shard_conn *c, const struct shard_rebuild *rb, 
 				 rb->table);
 	if ((rc & 0xff) != SQLITE_CONSTRAINT || rb->kind >= SHARD_RB_SET_DEFAULT)
 		return shard_error(db, rc, err);
+	if (rb->kind == SHARD_RB_FOREIGN && rc == SQLITE_CONSTRAINT_CHECK &&
+	    strstr(rb->constraint, CATALOG_MATCH_FULL_MARK)) { /* the key's guard */
+		shard_match_full_error(err, rb->table, rb->name);
+		return false;
+	}
 	if (rb->kind == SHARD_RB_FOREIGN)
 		return shard_rebuild_missing_reference(c, rb, aside, err);
 	if (rb->kind == SHARD_RB_CHECK)
@@ -642,6 +647,34 @@ static bool parent_key_unique(sqlite3 *db, const struct shard_rebuild *rb, struc
 				  rb->ref_table);
 }
 
+/* A MATCH FULL key rb written in place (CATALOG_MATCH_FULL_MARK): its guard, the CHECK named
+ * as the key in the table's new text def, holds for every row, else the key's 23503. */
+static bool guard_holds(struct shard_conn *c, const struct shard_rebuild *rb, const char *def,
+			struct pgerr *err)
+{
+	struct arena *a = arena_new(0);
+	struct shard_check v[256];
+	size_t n = shard_coldef_checks(def, a, v, ARRAY_LEN(v));
+	bool ok = true;
+	for (size_t i = 0; ok && i < n && i < ARRAY_LEN(v); i++) {
+		if (!v[i].name || strcmp(v[i].name, rb->name) != 0)
+			continue;
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		strbuf_puts(&sb, "SELECT 1 FROM ");
+		strbuf_put_quoted(&sb, rb->table, '"');
+		strbuf_printf(&sb, " WHERE NOT (%s) LIMIT 1", v[i].expr);
+		char *bad = sb.failed ? NULL : query_text(shard_conn_db(c), sb.data, NULL, err);
+		strbuf_fini(&sb);
+		if (bad)
+			shard_match_full_error(err, rb->table, rb->name);
+		ok = !bad && !pgerr_is_set(err);
+		free(bad);
+	}
+	arena_free(a);
+	return ok;
+}
+
 static bool foreign_in_place(struct shard_conn *c, const struct shard_rebuild *rb,
 			     const char *old_sql, bool check_rows, struct pgerr *err)
 {
@@ -656,7 +689,6 @@ static bool foreign_in_place(struct shard_conn *c, const struct shard_rebuild *r
 	struct pgerr ignored;
 	pgerr_clear(&ignored);
 	bool ok = run(c, "SAVEPOINT shardlite_inplace", err) && shard_inplace_write(c, rb, def, err);
-	free(def);
 	if (ok && check_rows) {
 		struct strbuf sb;
 		strbuf_init(&sb, 0);
@@ -677,6 +709,9 @@ static bool foreign_in_place(struct shard_conn *c, const struct shard_rebuild *r
 			ok = bad ? shard_rebuild_missing_reference(c, rb, rb->table, err) : false;
 		free(bad);
 	}
+	if (ok && check_rows && strstr(rb->constraint, CATALOG_MATCH_FULL_MARK))
+		ok = guard_holds(c, rb, def, err);
+	free(def);
 	if (!ok)
 		(void)!shard_exec(c, "ROLLBACK TO shardlite_inplace", &ignored);
 	if (!shard_exec(c, "RELEASE shardlite_inplace", ok ? err : &ignored))

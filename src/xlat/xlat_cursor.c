@@ -219,11 +219,193 @@ static bool locking_cursor(struct xlat_ctx *c, const PgQuery__DeclareCursorStmt 
 	return true;
 }
 
+bool xlat_locking_check(struct xlat_ctx *c, const PgQuery__SelectStmt *q)
+{
+	static const char *const words[] = {
+		[PG_QUERY__LOCK_CLAUSE_STRENGTH__LCS_FORKEYSHARE] = "FOR KEY SHARE",
+		[PG_QUERY__LOCK_CLAUSE_STRENGTH__LCS_FORSHARE] = "FOR SHARE",
+		[PG_QUERY__LOCK_CLAUSE_STRENGTH__LCS_FORNOKEYUPDATE] = "FOR NO KEY UPDATE",
+		[PG_QUERY__LOCK_CLAUSE_STRENGTH__LCS_FORUPDATE] = "FOR UPDATE"};
+	if (!q->n_locking_clause ||
+	    q->locking_clause[0]->node_case != PG_QUERY__NODE__NODE_LOCKING_CLAUSE)
+		return true;
+	unsigned k = (unsigned)q->locking_clause[0]->locking_clause->strength;
+	const char *lcs = k < ARRAY_LEN(words) && words[k] ? words[k] : "FOR UPDATE";
+	bool agg = false, window = false;
+	for (size_t i = 0; i < q->n_target_list; i++) {
+		const PgQuery__Node *val = q->target_list[i]->res_target->val;
+		bool over = val && val->node_case == PG_QUERY__NODE__NODE_FUNC_CALL &&
+			    val->func_call->over;
+		window |= over;
+		agg |= !over && has_agg(val);
+	}
+	/* analyze.c's CheckSelectLocking, its order */
+	const char *what = q->n_distinct_clause ? "DISTINCT clause"
+			   : q->n_group_clause	 ? "GROUP BY clause"
+			   : q->having_clause	 ? "HAVING clause"
+			   : agg		 ? "aggregate functions"
+			   : window		 ? "window functions"
+						 : NULL;
+	if (!what)
+		return true;
+	return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not allowed with %s", lcs,
+			 what);
+}
+
+/* The plain tables of FROM item n (a join's too) into out from k on (at most cap); -1 when an
+ * item is anything else (a subquery, a function). */
+static int from_tables(const PgQuery__Node *n, const PgQuery__RangeVar **out, int k, int cap)
+{
+	if (k < 0 || k >= cap)
+		return -1;
+	if (n->node_case == PG_QUERY__NODE__NODE_RANGE_VAR) {
+		out[k] = n->range_var;
+		return k + 1;
+	}
+	if (n->node_case != PG_QUERY__NODE__NODE_JOIN_EXPR || !n->join_expr->larg ||
+	    !n->join_expr->rarg)
+		return -1;
+	return from_tables(n->join_expr->rarg, out, from_tables(n->join_expr->larg, out, k, cap),
+			   cap);
+}
+
+/* Whether FOR UPDATE / FOR SHARE of q locks rv (named by its alias, else its name). */
+static bool locks(const PgQuery__SelectStmt *q, const PgQuery__RangeVar *rv)
+{
+	const char *name = rv->alias ? rv->alias->aliasname : rv->relname;
+	for (size_t i = 0; i < q->n_locking_clause; i++) {
+		const PgQuery__LockingClause *l = q->locking_clause[i]->locking_clause;
+		if (!l->n_locked_rels)
+			return true;
+		for (size_t j = 0; j < l->n_locked_rels; j++) {
+			const PgQuery__Node *r = l->locked_rels[j];
+			if (r->node_case == PG_QUERY__NODE__NODE_RANGE_VAR &&
+			    strcmp(r->range_var->relname, name) == 0)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* The table whose rows a cursor over q can name for WHERE CURRENT OF, as PostgreSQL's
+ * execCurrentOf finds it: with FOR UPDATE / FOR SHARE the one table locked (of a join too),
+ * else the table of a simply updatable scan (one plain table in FROM, and no grouping,
+ * aggregate, DISTINCT, window, set operation or WITH above it); one of the tenant's tables,
+ * not a view. NULL when none. */
+static const PgQuery__RangeVar *scanned(struct xlat_ctx *c, const PgQuery__SelectStmt *q)
+{
+	const PgQuery__RangeVar *v[16], *rv = NULL;
+	if (q->op != PG_QUERY__SET_OPERATION__SETOP_NONE || q->n_values_lists || q->with_clause ||
+	    q->into_clause || !q->n_from_clause)
+		return NULL;
+	int n = 0;
+	for (size_t i = 0; i < q->n_from_clause; i++)
+		n = from_tables(q->from_clause[i], v, n, (int)ARRAY_LEN(v));
+	if (q->n_locking_clause) {
+		for (int i = 0; i < n; i++) {
+			if (!locks(q, v[i]))
+				continue;
+			if (rv) /* several locked: PostgreSQL names the table it means */
+				return NULL;
+			rv = v[i];
+		}
+	} else if (n == 1 && q->n_from_clause == 1 &&
+		   q->from_clause[0]->node_case == PG_QUERY__NODE__NODE_RANGE_VAR &&
+		   !q->n_window_clause && !q->n_group_clause && !q->having_clause &&
+		   !q->n_distinct_clause) {
+		rv = v[0];
+		for (size_t i = 0; i < q->n_target_list; i++)
+			if (has_agg(q->target_list[i]->res_target->val))
+				return NULL;
+	}
+	const struct xlat_schema_col *cols;
+	size_t ncols;
+	if (!rv || !rv->inh || (rv->schemaname[0] && strcmp(rv->schemaname, "public") != 0) ||
+	    !c->schema || !c->schema->table_fn ||
+	    !c->schema->table_fn(c->schema->arg, rv->relname, c->a, &cols, &ncols) ||
+	    (c->schema->relkind_fn && c->schema->relkind_fn(c->schema->arg, rv->relname)))
+		return NULL;
+	return rv;
+}
+
+/* A String node of s. */
+static PgQuery__Node *string_node(struct xlat_ctx *c, const char *s)
+{
+	PgQuery__String *str = arena_zalloc(c->a, sizeof(*str));
+	PgQuery__Node *n = arena_zalloc(c->a, sizeof(*n));
+	pg_query__string__init(str);
+	pg_query__node__init(n);
+	str->sval = (char *)s;
+	n->node_case = PG_QUERY__NODE__NODE_STRING;
+	n->string = str;
+	return n;
+}
+
+/* q with rv's ctid appended to its columns (the session reads each row's rowid from it and
+ * shows the columns before it only). */
+static const PgQuery__SelectStmt *with_ctid(struct xlat_ctx *c, const PgQuery__SelectStmt *q,
+					    const PgQuery__RangeVar *rv)
+{
+	PgQuery__SelectStmt *w = arena_zalloc(c->a, sizeof(*w));
+	*w = *q;
+	w->target_list = arena_zalloc(c->a, (q->n_target_list + 1) * sizeof(*w->target_list));
+	memcpy(w->target_list, q->target_list, q->n_target_list * sizeof(*w->target_list));
+	PgQuery__ColumnRef *cr = arena_zalloc(c->a, sizeof(*cr));
+	PgQuery__Node *crn = arena_zalloc(c->a, sizeof(*crn));
+	PgQuery__ResTarget *rt = arena_zalloc(c->a, sizeof(*rt));
+	PgQuery__Node *rtn = arena_zalloc(c->a, sizeof(*rtn));
+	pg_query__column_ref__init(cr);
+	pg_query__node__init(crn);
+	pg_query__res_target__init(rt);
+	pg_query__node__init(rtn);
+	cr->fields = arena_zalloc(c->a, 2 * sizeof(*cr->fields));
+	cr->fields[0] = string_node(c, rv->alias ? rv->alias->aliasname : rv->relname);
+	cr->fields[1] = string_node(c, "ctid");
+	cr->n_fields = 2;
+	cr->location = -1;
+	crn->node_case = PG_QUERY__NODE__NODE_COLUMN_REF;
+	crn->column_ref = cr;
+	rt->val = crn;
+	rt->location = -1;
+	rtn->node_case = PG_QUERY__NODE__NODE_RES_TARGET;
+	rtn->res_target = rt;
+	w->target_list[q->n_target_list] = rtn;
+	w->n_target_list = q->n_target_list + 1;
+	return w;
+}
+
+int xlat_current_of(struct xlat_ctx *c, const PgQuery__RangeVar *target, const PgQuery__Node *where,
+		    size_t nfrom)
+{
+	if (!where || where->node_case != PG_QUERY__NODE__NODE_CURRENT_OF_EXPR)
+		return 0;
+	if ((target->schemaname[0] && strcmp(target->schemaname, "public") != 0) || nfrom) {
+		(void)xlat_unsupported(c, -1,
+				       nfrom ? "WHERE CURRENT OF with FROM or USING"
+					     : "WHERE CURRENT OF on another tenant's table");
+		return -1;
+	}
+	const char *name = where->current_of_expr->cursor_name;
+	if (!name || !*name) { /* PL/pgSQL's cursor variable: its portal is the PL cursor */
+		(void)xlat_unsupported(c, -1, "WHERE CURRENT OF a cursor parameter");
+		return -1;
+	}
+	xlat_ident(c, target->alias ? target->alias->aliasname : target->relname);
+	xlat_puts(c, ".rowid = shardlite_current_of(");
+	xlat_string(c, name);
+	xlat_puts(c, ", ");
+	xlat_string(c, target->relname);
+	xlat_puts(c, ")");
+	return 1;
+}
+
 bool xlat_stmt_declare(struct xlat_ctx *c, const PgQuery__DeclareCursorStmt *s)
 {
 	if (!s->query || s->query->node_case != PG_QUERY__NODE__NODE_SELECT_STMT)
 		return xlat_unsupported(c, -1, "DECLARE CURSOR over anything but a query");
-	if (!xlat_stmt_select(c, s->query->select_stmt))
+	const PgQuery__SelectStmt *q = s->query->select_stmt;
+	const PgQuery__RangeVar *scan = scanned(c, q);
+	if (!xlat_stmt_select(c, scan ? with_ctid(c, q, scan) : q))
 		return false;
 	/* The rows are read at DECLARE's Execute, which has no Bind values at hand. */
 	if (c->max_param > 0)
@@ -243,6 +425,7 @@ bool xlat_stmt_declare(struct xlat_ctx *c, const PgQuery__DeclareCursorStmt *s)
 	cur->scroll = (s->options & CURSOR_OPT_SCROLL) != 0;
 	cur->no_scroll = (s->options & CURSOR_OPT_NO_SCROLL) != 0;
 	cur->backward_ok = scans_backward(s->query->select_stmt, NULL);
+	cur->scan_table = scan ? arena_strdup(c->a, scan->relname) : NULL;
 	struct xlat_stmt *st = c->st;
 	st->kind = XLAT_CURSOR;
 	st->cursor = cur;

@@ -75,7 +75,7 @@ static const char *fk_action(char a)
 
 /* MATCH FULL differs from MATCH SIMPLE only for a key of several columns, some of them NULL:
  * it is written MATCH FULL, which SQLite parses and ignores and the catalog reads, and a key of
- * several columns gets its guard after it (match_full_guard). */
+ * several columns gets its guard after it (xlat_match_full_guard). */
 static bool references(struct xlat_ctx *c, const PgQuery__Constraint *k)
 {
 	bool full = k->fk_matchtype && *k->fk_matchtype == 'f';
@@ -1042,8 +1042,8 @@ static bool foreign_key_types(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
  * key's 23503 with PostgreSQL's DETAIL, shard_error.c). The key's name, NULL for any other
  * constraint: as written, else PostgreSQL's default, which the stored text then keeps (as
  * PostgreSQL keeps it when a column is renamed) so that key and guard stay one name. */
-static const char *match_full_name(struct xlat_ctx *c, const char *table,
-				   const PgQuery__Constraint *k)
+const char *xlat_match_full_name(struct xlat_ctx *c, const char *table,
+				 const PgQuery__Constraint *k)
 {
 	if (k->contype != CONSTR(FOREIGN) || !k->fk_matchtype || *k->fk_matchtype != 'f' ||
 	    k->n_fk_attrs < 2)
@@ -1058,7 +1058,7 @@ static const char *match_full_name(struct xlat_ctx *c, const char *table,
 	return base_object_name(c->a, table, names ? names : "", "fkey");
 }
 
-static void match_full_guard(struct xlat_ctx *c, const char *name, const PgQuery__Constraint *k)
+void xlat_match_full_guard(struct xlat_ctx *c, const char *name, const PgQuery__Constraint *k)
 {
 	xlat_puts(c, ", CONSTRAINT ");
 	xlat_ident(c, name);
@@ -1086,7 +1086,7 @@ static bool table_element(struct xlat_ctx *c, const PgQuery__CreateStmt *s,
 	*first = false;
 	if (e->node_case == NODE(CONSTRAINT)) {
 		const PgQuery__Constraint *k = e->constraint;
-		const char *guard = match_full_name(c, s->relation->relname, k);
+		const char *guard = xlat_match_full_name(c, s->relation->relname, k);
 		if (guard && !(k->conname && *k->conname)) {
 			xlat_puts(c, "CONSTRAINT ");
 			xlat_ident(c, guard);
@@ -1095,7 +1095,7 @@ static bool table_element(struct xlat_ctx *c, const PgQuery__CreateStmt *s,
 		if (!table_constraint(c, k))
 			return false;
 		if (guard)
-			match_full_guard(c, guard, k);
+			xlat_match_full_guard(c, guard, k);
 		return true;
 	}
 	if (e->node_case != NODE(COLUMN_DEF))

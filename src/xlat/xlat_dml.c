@@ -1183,7 +1183,8 @@ bool xlat_stmt_update(struct xlat_ctx *c, const PgQuery__UpdateStmt *s)
 	}
 	if (ok && s->where_clause && !rf) {
 		xlat_puts(c, " WHERE ");
-		ok = xlat_condition(c, s->where_clause);
+		int cur = xlat_current_of(c, s->relation, s->where_clause, s->n_from_clause);
+		ok = cur > 0 || (cur == 0 && xlat_condition(c, s->where_clause));
 	}
 	ok = ok && (rf || returning_sees_target(c, ret, nret, s->from_clause, s->n_from_clause,
 						"RETURNING a column of UPDATE's FROM list"));
@@ -1261,7 +1262,8 @@ static bool delete_rest(struct xlat_ctx *c, const PgQuery__DeleteStmt *s)
 		xlat_puts(c, ")");
 	} else if (s->where_clause) {
 		xlat_puts(c, " WHERE ");
-		if (!xlat_condition(c, s->where_clause))
+		int cur = xlat_current_of(c, s->relation, s->where_clause, 0);
+		if (cur < 0 || (cur == 0 && !xlat_condition(c, s->where_clause)))
 			return false;
 	}
 	return returning_sees_target(c, s->returning_list, s->n_returning_list, s->using_clause,

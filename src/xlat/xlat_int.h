@@ -1504,6 +1504,24 @@ bool xlat_value_clauses_check(struct xlat_ctx *c, const PgQuery__ColumnDef *cd,
 			      const char *table, bool serial);
 /* A table constraint (PRIMARY KEY, UNIQUE, CHECK, FOREIGN KEY) as SQLite writes it. */
 bool xlat_table_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k);
+/* xlat_ddl.c: MATCH FULL of a key of several columns, which SQLite checks as MATCH SIMPLE: the
+ * name of foreign key k of table (as written, else PostgreSQL's default), which its guard
+ * shares; NULL for any other constraint. The guard, ", CONSTRAINT name CHECK (...)" marked
+ * CATALOG_MATCH_FULL_MARK, refuses a key neither all NULL nor all set; written after k. */
+const char *xlat_match_full_name(struct xlat_ctx *c, const char *table,
+				 const PgQuery__Constraint *k);
+void xlat_match_full_guard(struct xlat_ctx *c, const char *name, const PgQuery__Constraint *k);
+/* xlat_cursor.c: FOR UPDATE / FOR SHARE of q where PostgreSQL refuses it (0A000 "FOR UPDATE
+ * is not allowed with DISTINCT clause", GROUP BY, HAVING, aggregate or window functions);
+ * true when q locks nothing or may. */
+bool xlat_locking_check(struct xlat_ctx *c, const PgQuery__SelectStmt *q);
+/* xlat_cursor.c: UPDATE/DELETE's WHERE when it is CURRENT OF cursor (nfrom: the statement's
+ * FROM/USING items): the target's row the cursor is on, "t.rowid =
+ * shardlite_current_of('cursor', 't')" (the session answers 34000, 24000, 55000 as
+ * PostgreSQL): 1 when written, 0 for any other condition (nothing written), -1 with c's error
+ * (0A000) for CURRENT OF where it cannot be had (another tenant's table, FROM/USING). */
+int xlat_current_of(struct xlat_ctx *c, const PgQuery__RangeVar *target,
+		     const PgQuery__Node *where, size_t nfrom);
 /* xlat_fktype.c: PostgreSQL's 42804 "foreign key constraint ... cannot be implemented" when
  * foreign key k of table (column: a column constraint's own column, else k's columns) pairs
  * columns of clearly incompatible types; s: the CREATE TABLE making table, or NULL. */

@@ -169,6 +169,26 @@ static bool key_using_index(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	return true;
 }
 
+/* A MATCH FULL key's name (guard: as written, else PostgreSQL's default), which its guard
+ * shares and so is written out: an unnamed one whose default the table's constraints have
+ * takes 1, 2, ... as PostgreSQL's ChooseConstraintName gives it (the catalog numbers unnamed
+ * keys it reads likewise). */
+static const char *free_fkey_name(struct xlat_ctx *c, const char *table,
+				  const PgQuery__Constraint *k, const char *guard)
+{
+	const char *const *cols;
+	size_t n;
+	if (k->conname && *k->conname)
+		return arena_strdup(c->a, guard);
+	const char *name = guard;
+	for (int i = 1; i < 1000 && c->schema && c->schema->pkey_fn &&
+			c->schema->pkey_fn(c->schema->arg, table, name, &cols, &n);
+	     i++)
+		name = base_object_name(c->a, table, name_cols(c, k),
+					arena_printf(c->a, "fkey%d", i));
+	return name;
+}
+
 bool xlat_add_constraint(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 			 const PgQuery__Constraint *k)
 {
@@ -186,12 +206,14 @@ bool xlat_add_constraint(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		return xlat_unsupported(c, k->location, "NO INHERIT");
 	if (k->contype == CONSTR(FOREIGN) && !xlat_fk_types(c, table->relname, NULL, k, NULL))
 		return false; /* what it references, and the columns' types (xlat_fkref.c) */
-	if (k->contype == CONSTR(FOREIGN) && k->n_fk_attrs > 1 && k->fk_matchtype &&
-	    *k->fk_matchtype == 'f') /* its guard (xlat_ddl.c) is made by CREATE TABLE only */
+	/* MATCH FULL of several columns: named, and its guard after it (xlat_ddl.c) */
+	const char *guard = xlat_match_full_name(c, table->relname, k);
+	if (guard && k->skip_validation) /* the NOT VALID mark would follow the guard */
 		return xlat_unsupported(c, k->location,
-					"ALTER TABLE ... ADD FOREIGN KEY ... MATCH FULL of several "
-					"columns");
-	rb->name = constraint_name(c, table->relname, k);
+					"ALTER TABLE ... ADD FOREIGN KEY ... MATCH FULL ... NOT VALID "
+					"of several columns");
+	rb->name = guard ? free_fkey_name(c, table->relname, k, guard)
+			 : constraint_name(c, table->relname, k);
 	if (k->contype == CONSTR(UNIQUE) && !(k->conname && *k->conname)) {
 		rb->label = "key"; /* a second one on the same columns takes a digit */
 		rb->name_cols = name_cols(c, k);
@@ -208,7 +230,14 @@ bool xlat_add_constraint(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		rb->name_len = sb.len - rb->name_at;
 		xlat_puts(c, " ");
 	}
+	if (guard && !(k->conname && *k->conname)) {
+		xlat_puts(c, "CONSTRAINT ");
+		xlat_ident(c, rb->name);
+		xlat_puts(c, " ");
+	}
 	bool ok = xlat_table_constraint(c, k);
+	if (guard)
+		xlat_match_full_guard(c, rb->name, k);
 	if (k->skip_validation)
 		xlat_puts(c, " " CATALOG_NOT_VALID_MARK);
 	ok = ok && !sb.failed;

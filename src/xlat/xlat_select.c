@@ -791,6 +791,8 @@ static bool select_core_tail(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 	struct xlat_shape local = {0}; /* a subquery's ORDER BY 1 reads its column's type too */
 	if (!shape && tail && s->n_sort_clause)
 		shape = &local;
+	if (s->n_locking_clause && !xlat_locking_check(c, s))
+		return false;
 	if (s->n_locking_clause)
 		c->st->writes =
 			true; /* row locks: PostgreSQL refuses them in read-only transactions */

@@ -47,12 +47,14 @@ DELETE FROM r2_t AS x WHERE r2_t.a = 1;
 SELECT a, b FROM r2_t;
 
 -- A foreign key between columns of incompatible types is refused (42804); int2/int4/int8,
--- varchar/text/name, date/timestamp mixes are foreign keys as in PostgreSQL.
+-- varchar/text/name mixes are foreign keys as in PostgreSQL.
 CREATE TABLE r2_pk (id int PRIMARY KEY, code varchar(10) UNIQUE, d date UNIQUE, u uuid UNIQUE, UNIQUE (id, code));
 CREATE TABLE r2_fk1 (a text REFERENCES r2_pk (id));
 CREATE TABLE r2_fk2 (a int, CONSTRAINT r2_fk2_named FOREIGN KEY (a) REFERENCES r2_pk (code));
 CREATE TABLE r2_fk3 (a bigint REFERENCES r2_pk (id), b text REFERENCES r2_pk (code), c smallint, FOREIGN KEY (c) REFERENCES r2_pk (id));
-CREATE TABLE r2_fk4 (a timestamp REFERENCES r2_pk (d), b int8 REFERENCES r2_pk (id), c name REFERENCES r2_pk (code));
+-- differs: refused (0A000): a timestamp referencing a date (their stored values differ: 29_fkact_types.sql)
+CREATE TABLE r2_fk4a (a timestamp REFERENCES r2_pk (d));
+CREATE TABLE r2_fk4 (b int8 REFERENCES r2_pk (id), c name REFERENCES r2_pk (code));
 CREATE TABLE r2_fk5 (a boolean REFERENCES r2_pk (id));
 CREATE TABLE r2_fk6 (a text REFERENCES r2_pk (u));
 CREATE TABLE r2_fk7 (a int, b text, FOREIGN KEY (b, a) REFERENCES r2_pk (id, code));
@@ -64,7 +66,7 @@ ALTER TABLE r2_fk8 ADD FOREIGN KEY (b) REFERENCES r2_pk (id);
 INSERT INTO r2_pk VALUES (1, 'x', '2024-01-02', NULL);
 INSERT INTO r2_fk3 VALUES (1, 'x', 1);
 INSERT INTO r2_fk3 VALUES (2, 'x', 1);
-SELECT conname FROM pg_constraint WHERE contype = 'f' AND conrelid::regclass::text LIKE 'r2_%' AND conname <> 'r2_fk8_a_fkey' ORDER BY 1;
+SELECT conname FROM pg_constraint WHERE contype = 'f' AND conrelid::regclass::text LIKE 'r2_%' AND conname NOT IN ('r2_fk8_a_fkey', 'r2_fk4a_a_fkey') ORDER BY 1;
 -- A name value is cut to 63 bytes (NAMEDATALEN - 1), never inside a UTF-8 character.
 SELECT 'abcdefghij0123456789abcdefghij0123456789abcdefghij0123456789abcdefghij'::name AS n, octet_length('abcdefghij0123456789abcdefghij0123456789abcdefghij0123456789abcdefghij'::name) AS len;
 SELECT octet_length(repeat('é', 40)::name) AS two_byte, octet_length(('a' || repeat('é', 40))::name) AS odd, octet_length(repeat('€', 30)::name) AS three_byte;

@@ -65,7 +65,17 @@ static const struct xcase cases[] = {
 	 "UPDATE t SET a = u.x FROM u WHERE u.t_id = t.id"},
 	{"UPDATE t AS x SET a = 1 WHERE x.id = 2", "UPDATE t AS x SET a = 1 WHERE x.id = 2"},
 	{"UPDATE t SET a = DEFAULT", "!0A000@14"},
-	{"UPDATE t SET a = 1 WHERE CURRENT OF c", "!0A000"},
+	/* the row cursor c is on: its rowid, which the session knows (sess_cursor.c) */
+	{"UPDATE t SET a = 1 WHERE CURRENT OF c",
+	 "UPDATE t SET a = 1 WHERE t.rowid = shardlite_current_of('c', 't')"},
+	{"UPDATE t AS x SET a = 1 WHERE CURRENT OF c",
+	 "UPDATE t AS x SET a = 1 WHERE x.rowid = shardlite_current_of('c', 't')"},
+	{"DELETE FROM t WHERE CURRENT OF c", "DELETE FROM t WHERE t.rowid = shardlite_current_of('c', 't')"},
+	{"UPDATE t SET a = u.x FROM u WHERE CURRENT OF c", "!0A000"},
+	/* row locks where PostgreSQL refuses them */
+	{"SELECT min(a) FROM t FOR UPDATE", "!0A000"},
+	{"SELECT DISTINCT a FROM t FOR SHARE", "!0A000"},
+	{"DELETE FROM t USING u WHERE CURRENT OF c", "!0A000"},
 	/* a DEFAULT beside an element's value had written the whole column */
 	{"INSERT INTO t (a[1], b) VALUES ('{7,8}', DEFAULT)", "!0A000"},
 	{"INSERT INTO t (b, a[2]) VALUES (DEFAULT, 1), ('x', 2)", "!0A000"},

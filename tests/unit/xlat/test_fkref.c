@@ -2,18 +2,21 @@
 /* test_fkref.c: what a foreign key names, checked while translating (xlat_fkref.c) and the
  * types of its columns (xlat_fktype.c): PostgreSQL's 42P01, 42809, 42703, 42830 and 42804 in
  * CREATE TABLE and ALTER TABLE ... ADD FOREIGN KEY, against a small schema; keys that are
- * fine translate. */
+ * fine translate. Also, against the same schema, which cursors are simply updatable scans. */
 #include "xlat_test.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-/* p (id int4 primary key, code text unique, n numeric, f float8); c (x int4, t text); v a view */
+/* p (id int4 primary key, code text unique, n numeric, f float8, d date unique, arr int4[]
+ * unique); c (x int4, t text); v a view */
 static const struct xlat_schema_col p_cols[] = {{"id", 23, -1, 0, NULL, false, false},
 						{"code", 25, -1, 0, NULL, false, false},
 						{"n", 1700, -1, 0, NULL, false, false},
-						{"f", 701, -1, 0, NULL, false, false}};
+						{"f", 701, -1, 0, NULL, false, false},
+						{"d", 1082, -1, 0, NULL, false, false},
+						{"arr", 1007, -1, 0, NULL, false, false}};
 static const struct xlat_schema_col c_cols[] = {{"x", 23, -1, 0, NULL, false, false},
 						{"t", 25, -1, 0, NULL, false, false}};
 
@@ -24,7 +27,7 @@ static bool table_fn(void *arg, const char *name, struct arena *a,
 	(void)a;
 	if (strcasecmp(name, "p") == 0 || strcasecmp(name, "v") == 0) {
 		*cols = p_cols;
-		*ncols = 4;
+		*ncols = 6;
 		return true;
 	}
 	if (strcasecmp(name, "c") == 0) {
@@ -60,12 +63,14 @@ static bool pkey_fn(void *arg, const char *name, const char *conname, const char
 	return true;
 }
 
-/* p's keys: (id) and (code) */
+/* p's keys: (id), (code), (d), (arr) and (id, code) */
 static bool refkey_fn(void *arg, const char *name, const char *const *cols, size_t n)
 {
 	(void)arg;
 	return strcasecmp(name, "p") != 0 ||
-	       (n == 1 && (strcmp(cols[0], "id") == 0 || strcmp(cols[0], "code") == 0));
+	       (n == 1 && (strcmp(cols[0], "id") == 0 || strcmp(cols[0], "code") == 0 ||
+			   strcmp(cols[0], "d") == 0 || strcmp(cols[0], "arr") == 0)) ||
+	       (n == 2 && strcmp(cols[0], "id") == 0 && strcmp(cols[1], "code") == 0);
 }
 
 static const struct xlat_schema schema = {.table_fn = table_fn,
@@ -119,6 +124,22 @@ static const struct {
 	 "0A000"},
 	/* a key's deferrability changed in place: refused, naming the action */
 	{"ALTER TABLE c ALTER CONSTRAINT c_x_fkey NOT DEFERRABLE", "0A000"},
+	/* arrays: the same array type only; json relates to no other type */
+	{"CREATE TABLE t (a int4[] REFERENCES p (arr))", ""},
+	{"CREATE TABLE t (a int8[] REFERENCES p (arr))", "42804"},
+	{"CREATE TABLE t (a int REFERENCES p (arr))", "42804"},
+	{"CREATE TABLE t (a json REFERENCES p (code))", "42804"},
+	/* one family, values stored differently: refused rather than a wrong 23503 later */
+	{"CREATE TABLE t (a date REFERENCES p (d))", ""},
+	{"CREATE TABLE t (a timestamp REFERENCES p (d))", "0A000"},
+	{"CREATE TABLE t (a timestamptz REFERENCES p (d))", "0A000"},
+	{"CREATE TABLE t (a char(4) REFERENCES p (code))", ""},
+	{"CREATE TABLE t (a char(4) PRIMARY KEY, b text REFERENCES t)", "0A000"},
+	{"CREATE TABLE t (a cidr PRIMARY KEY, b inet REFERENCES t)", "0A000"},
+	/* MATCH FULL of several columns in ALTER TABLE: with its guard (test_fkref_messages) */
+	{"ALTER TABLE c ADD FOREIGN KEY (x, t) REFERENCES p (id, code) MATCH FULL", ""},
+	{"ALTER TABLE c ADD FOREIGN KEY (x, t) REFERENCES p (id, code) MATCH FULL NOT VALID",
+	 "0A000"},
 	/* an earlier action may add the column or the key of the table itself */
 	{"ALTER TABLE c ADD COLUMN y int, ADD FOREIGN KEY (y) REFERENCES p", ""},
 	{"ALTER TABLE c ADD UNIQUE (x), ADD FOREIGN KEY (x) REFERENCES c (x)", ""},
@@ -169,6 +190,37 @@ START_TEST(test_fkref_messages)
 			     &v, &e));
 	ck_assert_str_eq(e.message,
 			 "number of referencing and referenced columns for foreign key disagree");
+	ck_assert(!translate("CREATE TABLE t (a timestamp REFERENCES p (d))", a, &v, &e));
+	ck_assert_str_eq(e.message, "a foreign key from a column of type timestamp without time "
+				    "zone to one of type date is not supported");
+	ck_assert(!translate("CREATE TABLE t (a int8[] REFERENCES p (arr))", a, &v, &e));
+	ck_assert_str_eq(e.detail, "Key columns \"a\" and \"arr\" are of incompatible types: "
+				   "bigint[] and integer[].");
+	/* the key named as PostgreSQL names it, its guard named as the key */
+	ck_assert(translate("ALTER TABLE c ADD FOREIGN KEY (x, t) REFERENCES p (id, code) MATCH "
+			    "FULL ON DELETE CASCADE",
+			    a, &v, &e));
+	ck_assert_int_eq(v->kind, XLAT_REBUILD);
+	ck_assert_str_eq(v->rebuild->name, "c_x_t_fkey");
+	ck_assert_str_eq(v->rebuild->constraint,
+			 "CONSTRAINT c_x_t_fkey FOREIGN KEY (x, t) REFERENCES p(id, code) MATCH "
+			 "FULL ON DELETE CASCADE, CONSTRAINT c_x_t_fkey CHECK ((x IS NULL) + (t IS "
+			 "NULL) IN (0, 2)) /* shardlite: match full */");
+	/* a cursor that is a simply updatable scan of a table carries the table's ctid last, for
+	 * WHERE CURRENT OF (xlat_cursor.c); a view, a join, an aggregate does not */
+	ck_assert(translate("DECLARE k CURSOR FOR SELECT x FROM c WHERE t > 'a'", a, &v, &e));
+	ck_assert_str_eq(v->cursor->scan_table, "c");
+	ck_assert(translate("DECLARE k CURSOR FOR SELECT id FROM v", a, &v, &e));
+	ck_assert_ptr_null(v->cursor->scan_table);
+	ck_assert(translate("DECLARE k CURSOR FOR SELECT c.x FROM c, p", a, &v, &e));
+	ck_assert_ptr_null(v->cursor->scan_table);
+	ck_assert(translate("DECLARE k CURSOR FOR SELECT count(*) FROM c", a, &v, &e));
+	ck_assert_ptr_null(v->cursor->scan_table);
+	/* FOR UPDATE / FOR SHARE: the one table it locks, of a join too */
+	ck_assert(translate("DECLARE k CURSOR FOR SELECT c.x FROM c, p FOR SHARE OF p", a, &v, &e));
+	ck_assert_str_eq(v->cursor->scan_table, "p");
+	ck_assert(translate("DECLARE k CURSOR FOR SELECT c.x FROM c, p FOR UPDATE", a, &v, &e));
+	ck_assert_ptr_null(v->cursor->scan_table);
 	ck_assert(!translate("ALTER TABLE c ALTER CONSTRAINT k DEFERRABLE", a, &v, &e));
 	ck_assert_str_eq(e.message, "ALTER TABLE ... ALTER CONSTRAINT is not supported");
 	arena_free(a);
