@@ -603,6 +603,16 @@ bool xlat_func_not_unique(struct xlat_ctx *c, const char *name, const struct xla
 bool xlat_array_untyped(struct xlat_ctx *c, struct xlat_type t, int location);
 /* Whether n is an untyped NULL constant, which fits any overload's parameter. */
 bool xlat_is_null_const(const PgQuery__Node *n);
+/* PostgreSQL's 42883 "function name(types) does not exist" for call f. Always false. */
+bool xlat_func_no_such(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name);
+/* xlat_operfn.c: a built-in operator's function called by name (int4pl(1, 2)) as its operator:
+ * 1 emitted, 0 not one (nothing emitted), -1 failed. */
+int xlat_oper_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		   struct xlat_type *t);
+/* xlat_variadic.c: concat, concat_ws and format called with VARIADIC array: 1 emitted, 0 not
+ * such a call (nothing emitted), -1 failed. */
+int xlat_variadic_text(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		       struct xlat_type *t);
 /* ---- xlat_fnlib.c: functions implemented in pgfn ---- */
 enum xlat_fn_class xlat_fnlib_class(const char *name);
 /* f when name is one of them with a fitting argument count: 1 emitted, 0 not one, -1 failed. */
