@@ -148,10 +148,10 @@ struct xlat_rebuild {
 };
 
 
-/* The SQLite DEFAULT clause ("DEFAULT (...)") for a column of declared type decl whose
+/* The SQLite DEFAULT clause ("DEFAULT (...)") for column column of declared type decl whose
  * default is expr (PostgreSQL text), coerced as CREATE TABLE coerces it. *out lives in a.
  * False with err (no position). Does not block. */
-bool xlat_column_default(const char *decl, const char *expr, struct arena *a, const char **out,
+bool xlat_column_default(const char *column, const char *decl, const char *expr, struct arena *a, const char **out,
 			 struct pgerr *err) MUST_CHECK;
 
 struct xlat_schema;

@@ -520,6 +520,13 @@ struct xlat_type xlat_type_common(const struct xlat_type *v, size_t n);
  * "C", "POSIX", "ucs_basic" (code point order, which UTF-8's bytes keep); with_default also
  * "default" (the database's, which is "C"). xlat_domain.c. */
 bool xlat_collation_name_ok(const char *name, bool with_default);
+/* PostgreSQL coerces a DEFAULT (a column's, a domain's) to its type base by assignment: 42804
+ * "column ... is of type ... but default expression is of type ..." for a value dt of no such
+ * cast, between a number, a string and a boolean (DEFAULT true of an integer, 'x'::text of an
+ * integer), from a date/time to a number or a boolean. Any value is assigned to a string type,
+ * an untyped literal to any type (its input function reads it). xlat_domain.c. */
+bool xlat_default_assignable(struct xlat_ctx *c, const char *column, struct xlat_type dt,
+			     struct xlat_type base);
 /* COLLATE in CREATE DOMAIN or a column definition: of a type with collations (text, varchar,
  * char, name and their arrays), 42804 for a type without, 0A000 for another collation. */
 bool xlat_collation_clause(struct xlat_ctx *c, const PgQuery__CollateClause *cc,
