@@ -244,6 +244,10 @@ struct catalog_enum {
  * functions and the operators' functions shardlite lists without calling them). A linear
  * search: for the error path of a call the translator does not know. */
 bool catalog_builtin_function(const char *name);
+/* The built-in operator whose function (pg_operator.oprcode) is name (int4pl: +), its operand
+ * and result types into types[0..2] (types[0] 0 for a prefix operator); NULL when name is no
+ * operator's function. A linear search, on the path of a call the translator does not know. */
+const char *catalog_operator_function(const char *name, uint32_t types[3]);
 /* Whether the tenant of db has created extension name (CREATE EXTENSION, its sidecar row). */
 bool catalog_extension_created(sqlite3 *db, const char *name);
 /* A domain of the tenant (CREATE DOMAIN): its base type as a column declares it ("int4",

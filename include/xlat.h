@@ -148,10 +148,10 @@ struct xlat_rebuild {
 };
 
 
-/* The SQLite DEFAULT clause ("DEFAULT (...)") for a column of declared type decl whose
+/* The SQLite DEFAULT clause ("DEFAULT (...)") for column column of declared type decl whose
  * default is expr (PostgreSQL text), coerced as CREATE TABLE coerces it. *out lives in a.
  * False with err (no position). Does not block. */
-bool xlat_column_default(const char *decl, const char *expr, struct arena *a, const char **out,
+bool xlat_column_default(const char *column, const char *decl, const char *expr, struct arena *a, const char **out,
 			 struct pgerr *err) MUST_CHECK;
 
 struct xlat_schema;
@@ -940,6 +940,10 @@ struct xlat_env {
 	 * translator does not know is then 0A000 "function f is not supported", not 42883.
 	 * NULL: never known. Error path only. */
 	bool (*builtin_fn)(const char *name);
+	/* The built-in operator whose function is name (int4pl: +), with its left (0: prefix),
+	 * right and result types in types[0..2]; NULL when none. A call of such a function by
+	 * name is the operator on its operands (xlat_operfn.c). NULL: none known. */
+	const char *(*oper_fn)(const char *name, uint32_t types[3]);
 	/* The extensions the tenant has created (XLAT_EXT_* bits), read with .schema and part of
 	 * its fingerprint: uuid-ossp's functions exist only once it was created, as in
 	 * PostgreSQL. Without .schema they are taken to exist. */

@@ -54,6 +54,21 @@ bool catalog_builtin_function(const char *name)
 	return false;
 }
 
+const char *catalog_operator_function(const char *name, uint32_t types[3])
+{
+	size_t n = 0;
+	const struct cat_oper *o = cat_opers(&n);
+	for (size_t i = 0; i < n; i++) {
+		if ((o[i].kind == 'b' || o[i].kind == 'l') && strcmp(o[i].code, name) == 0) {
+			types[0] = o[i].left;
+			types[1] = o[i].right;
+			types[2] = o[i].result;
+			return o[i].name;
+		}
+	}
+	return NULL;
+}
+
 bool cat_fill_proc(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
 	size_t n = 0;

@@ -135,12 +135,14 @@ static int number(const char **p, const char *end)
 	return (int)v;
 }
 
-/* The state format() carries while it walks the string. */
+/* The state format() carries while it walks the string: its value arguments are argv[1..],
+ * or with VARIADIC the array's elements elems[1..] (NULL for NULL; elems[0] unused). */
 struct fmt {
 	sqlite3_context *ctx;
 	int argc;
 	sqlite3_value **argv;
 	int next; /* index into argv of the next implicit argument */
+	const char **elems;
 };
 
 static bool fmt_fail(struct fmt *f, const char *msg)
@@ -149,8 +151,9 @@ static bool fmt_fail(struct fmt *f, const char *msg)
 	return false;
 }
 
-/* The argument numbered n (1-based over format's value arguments), or the next one. */
-static bool take_arg(struct fmt *f, int n, sqlite3_value **out)
+/* The argument numbered n (1-based over format's value arguments), or the next one: its text
+ * (NULL for NULL) and length. */
+static bool take_arg(struct fmt *f, int n, const char **out, size_t *len)
 {
 	if (n == 0)
 		return fmt_fail(f,
@@ -159,7 +162,14 @@ static bool take_arg(struct fmt *f, int n, sqlite3_value **out)
 	if (i >= f->argc)
 		return fmt_fail(f, "too few arguments for format()");
 	f->next = i + 1;
-	*out = f->argv[i];
+	*len = 0;
+	if (f->elems)
+		*out = f->elems[i];
+	else
+		*out = sqlite3_value_type(f->argv[i]) == SQLITE_NULL ? NULL
+								     : pgfn_text(f->argv[i], len);
+	if (*out && f->elems)
+		*len = strlen(*out);
 	return true;
 }
 
@@ -185,11 +195,12 @@ static bool parse_spec(struct fmt *f, const char **p, const char *end, struct sp
 	if (*p < end && **p == '*') {
 		(*p)++;
 		int n = position(p, end);
-		sqlite3_value *w;
-		if (!take_arg(f, n, &w))
+		const char *w;
+		size_t wn;
+		if (!take_arg(f, n, &w, &wn))
 			return false;
-		if (sqlite3_value_type(w) != SQLITE_NULL)
-			sp->width = sqlite3_value_int(w);
+		if (w)
+			sp->width = (int)strtol(w, NULL, 10);
 	} else {
 		sp->width = number(p, end);
 		if (sp->width == -2)
@@ -229,12 +240,12 @@ static bool conversion(struct fmt *f, struct strbuf *sb, const struct spec *sp)
 		snprintf(msg, sizeof(msg), "unrecognized format() type specifier \"%c\"", sp->type);
 		return fmt_fail(f, msg);
 	}
-	sqlite3_value *v;
-	if (!take_arg(f, sp->arg, &v))
-		return false;
-	bool null = sqlite3_value_type(v) == SQLITE_NULL;
+	const char *s;
 	size_t n;
-	const char *s = pgfn_text(v, &n);
+	if (!take_arg(f, sp->arg, &s, &n))
+		return false;
+	bool null = s == NULL;
+	s = s ? s : "";
 	struct strbuf q;
 	strbuf_init(&q, 0);
 	if (sp->type == 'I' && null) {
@@ -254,13 +265,10 @@ static bool conversion(struct fmt *f, struct strbuf *sb, const struct spec *sp)
 	return true;
 }
 
-static void fn_format(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+static void format_with(sqlite3_context *ctx, sqlite3_value *fmt, struct fmt f)
 {
-	if (pgfn_any_null(ctx, 1, argv))
-		return;
 	size_t n;
-	const char *p = pgfn_text(argv[0], &n), *end = p + n;
-	struct fmt f = {ctx, argc, argv, 1};
+	const char *p = pgfn_text(fmt, &n), *end = p + n;
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	strbuf_append(&sb, "", 0);
@@ -284,6 +292,41 @@ static void fn_format(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		}
 	}
 	pgfn_result_sb(ctx, &sb, false);
+}
+
+static void fn_format(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (pgfn_any_null(ctx, 1, argv))
+		return;
+	format_with(ctx, argv[0], (struct fmt){ctx, argc, argv, 1, NULL});
+}
+
+/* pgfn_format_va(fmt, array): format(fmt, VARIADIC array), the array's elements (in their
+ * output form, as the translator gives them) its value arguments; a NULL array is none. A
+ * multidimensional array's elements are taken in order, as PostgreSQL flattens it. */
+static void fn_format_va(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (pgfn_any_null(ctx, 1, argv))
+		return;
+	struct arena *a = arena_new(0);
+	size_t n = 0;
+	const char **v = NULL;
+	if (sqlite3_value_type(argv[1]) != SQLITE_NULL) {
+		struct pgfn_md md;
+		if (!pgfn_array_md_arg(ctx, a, argv[1], &md)) {
+			arena_free(a);
+			return;
+		}
+		v = md.items;
+		n = md.n;
+	}
+	const char **elems = arena_alloc(a, (n + 1) * sizeof(*elems));
+	elems[0] = NULL;
+	for (size_t i = 0; i < n; i++)
+		elems[i + 1] = v[i];
+	format_with(ctx, argv[0], (struct fmt){ctx, (int)n + 1, NULL, 1, elems});
+	arena_free(a);
 }
 
 /* pgfn_pgtext(x, tag): x as PostgreSQL's text output shows it, where SQLite's differs: a
@@ -420,6 +463,7 @@ int pgfn_register_format(sqlite3 *db, struct pgfn_conn *c)
 	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
 	static const struct pgfn_def defs[] = {
 		{"pgfn_format", -1, fn_format},
+		{"pgfn_format_va", 2, fn_format_va},
 		{"pgfn_quote_ident", 1, fn_quote_ident},
 		{"pgfn_record_text", -1, fn_record_text},
 		{"pgfn_row_key", -1, fn_row_key},

@@ -238,6 +238,24 @@ static void fn_round(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	free(x);
 }
 
+/* pgfn_num_abs(x, scale of x): numeric_abs, the value's display scale kept (abs(-1.50) is
+ * 1.50); NaN stays NaN. */
+static void fn_abs(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	struct pgfn_num *x = base_xmalloc(sizeof(*x));
+	int r = pgfn_num_arg(ctx, argv[0], sqlite3_value_int(argv[1]), x);
+	if (r == 0)
+		sqlite3_result_null(ctx);
+	if (r == 2)
+		result_nan(ctx);
+	if (r == 1) {
+		x->neg = false;
+		pgfn_num_result(ctx, x);
+	}
+	free(x);
+}
+
 /* ---- aggregates: sum, avg and the variance family over exact values ----
  * pgfn_num_sum(x, scale), pgfn_num_avg(x, scale), pgfn_num_var_samp/var_pop/stddev_samp/
  * stddev_pop(x, scale), whose user data is 1 + kind: bit 1 = population (else sample), bit 2 =
@@ -570,6 +588,8 @@ int pgfn_register_numeric(sqlite3 *db)
 		rc = sqlite3_create_function(db, k ? "pgfn_num_trunc" : "pgfn_num_round", 3, flags,
 					     (void *)(intptr_t)(k ? 't' : 'r'), fn_round, NULL,
 					     NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "pgfn_num_abs", 2, flags, NULL, fn_abs, NULL, NULL);
 	for (size_t i = 0; i < 2 * ARRAY_LEN(aggs) && rc == SQLITE_OK; i++)
 		rc = sqlite3_create_window_function(
 			db, aggs[i / 2].name, 1 + (int)(i % 2), SQLITE_UTF8 | SQLITE_INNOCUOUS,

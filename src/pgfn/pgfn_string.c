@@ -328,6 +328,39 @@ static void fn_concat_ws(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	pgfn_result_sb(ctx, &sb, false);
 }
 
+/* pgfn_concat_ws_va(sep, array): concat_ws(sep, VARIADIC array), and with sep '' concat(VARIADIC
+ * array): the elements (as the translator gives them, in their output form) in order, a
+ * multidimensional array's flattened as PostgreSQL takes them, NULLs skipped; NULL for a NULL
+ * separator or array. */
+static void fn_concat_ws_va(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (pgfn_any_null(ctx, 2, argv))
+		return;
+	struct arena *a = arena_new(0);
+	struct pgfn_md md;
+	if (!pgfn_array_md_arg(ctx, a, argv[1], &md)) {
+		arena_free(a);
+		return;
+	}
+	size_t sepn;
+	const char *sep = pgfn_text(argv[0], &sepn);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_append(&sb, "", 0);
+	bool first = true;
+	for (size_t i = 0; i < md.n; i++) {
+		if (!md.items[i])
+			continue;
+		if (!first)
+			strbuf_append(&sb, sep, sepn);
+		strbuf_puts(&sb, md.items[i]);
+		first = false;
+	}
+	pgfn_result_sb(ctx, &sb, false);
+	arena_free(a);
+}
+
 /* pgfn_to_hex(x, bits): x in hexadecimal as the two's complement of its type's width (32 for
  * int4, 64 for int8; 0: 32 when x fits in an int4, as the translator could not tell). */
 static void fn_to_hex(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -364,6 +397,7 @@ int pgfn_register_string(sqlite3 *db)
 		{"pgfn_repeat", 2, fn_repeat},
 		{"pgfn_starts_with", 2, fn_starts_with},
 		{"pgfn_concat_ws", -1, fn_concat_ws},
+		{"pgfn_concat_ws_va", 2, fn_concat_ws_va},
 		{"pgfn_to_hex", 2, fn_to_hex},
 	};
 	return pgfn_define(db, defs, ARRAY_LEN(defs));

@@ -73,7 +73,8 @@ static const char *default_clause(struct shard_conn *c, const struct xlat_rebuil
 	else if (!found)
 		pgerr_set(err, SQLSTATE_UNDEFINED_COLUMN,
 			  "column \"%s\" of relation \"%s\" does not exist", r->column, r->table);
-	else if (!xlat_column_default(decl ? decl : found, r->default_pg, a, &clause, err))
+	else if (!xlat_column_default(r->column, decl ? decl : found, r->default_pg, a, &clause,
+				      err))
 		clause = NULL;
 	return clause;
 }

@@ -483,28 +483,37 @@ static bool translate_all(struct xlat_ctx *c, const PgQuery__ParseResult *tree,
  * SQLSTATE: the grammar's functions whose every error has another code than 42601 are named
  * here (processCASbits: "UNIQUE constraints cannot be marked NOT VALID", DEFERRABLE, NO
  * INHERIT, all 0A000 in gram.y), and so are the messages of gram.y's rules that have another
- * code (message set: funcname NULL). */
+ * code (message set: funcname NULL), and the scanner's (core_yylex) with theirs and their hint
+ * (both set: both must match). */
 static bool syntax_error(const PgQueryError *e, struct pgerr *err)
 {
 	static const struct {
-		const char *funcname, *message, *sqlstate;
+		const char *funcname, *message, *sqlstate, *hint;
 	} codes[] = {
-		{"processCASbits", NULL, SQLSTATE_FEATURE_NOT_SUPPORTED},
+		/* E'\u061': scan.l's xeunicodefail (U&'\061' is parser.c's, a 42601) */
+		{"core_yylex", "invalid Unicode escape", "22025",
+		 "Unicode escapes must be \\uXXXX or \\UXXXXXXXX."},
+		{"processCASbits", NULL, SQLSTATE_FEATURE_NOT_SUPPORTED, NULL},
 		{NULL, "CREATE SCHEMA IF NOT EXISTS cannot include schema elements",
-		 SQLSTATE_FEATURE_NOT_SUPPORTED},
-		{NULL, "MATCH PARTIAL not yet implemented", SQLSTATE_FEATURE_NOT_SUPPORTED},
+		 SQLSTATE_FEATURE_NOT_SUPPORTED, NULL},
+		{NULL, "MATCH PARTIAL not yet implemented", SQLSTATE_FEATURE_NOT_SUPPORTED, NULL},
 		{NULL, "a column list with SET NULL is only supported for ON DELETE actions",
-		 SQLSTATE_FEATURE_NOT_SUPPORTED},
+		 SQLSTATE_FEATURE_NOT_SUPPORTED, NULL},
 		{NULL, "a column list with SET DEFAULT is only supported for ON DELETE actions",
-		 SQLSTATE_FEATURE_NOT_SUPPORTED},
+		 SQLSTATE_FEATURE_NOT_SUPPORTED, NULL},
 	};
-	const char *code = SQLSTATE_SYNTAX_ERROR;
+	const char *code = SQLSTATE_SYNTAX_ERROR, *hint = NULL;
 	for (size_t i = 0; i < ARRAY_LEN(codes); i++) {
-		if (codes[i].funcname ? e->funcname && strcmp(e->funcname, codes[i].funcname) == 0
-				      : e->message && strcmp(e->message, codes[i].message) == 0)
+		if ((!codes[i].funcname ||
+		     (e->funcname && strcmp(e->funcname, codes[i].funcname) == 0)) &&
+		    (!codes[i].message || (e->message && strcmp(e->message, codes[i].message) == 0))) {
 			code = codes[i].sqlstate;
+			hint = codes[i].hint;
+		}
 	}
 	pgerr_set(err, code, "%s", e->message ? e->message : "syntax error");
+	if (hint)
+		pgerr_hint(err, "%s", hint);
 	err->position = e->cursorpos > 0 ? e->cursorpos : 0;
 	return false;
 }

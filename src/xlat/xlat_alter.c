@@ -536,15 +536,19 @@ bool xlat_alter_rebuild(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	}
 }
 
-bool xlat_column_default(const char *decl, const char *expr, struct arena *a, const char **out,
-			 struct pgerr *err)
+bool xlat_column_default(const char *column, const char *decl, const char *expr, struct arena *a,
+			 const char **out, struct pgerr *err)
 {
 	struct strbuf sb;
 	int32_t typmod;
 	if (decl && *decl && pgtype_from_decl(decl, &typmod) == PGTYPE_MONEY)
 		decl = "money"; /* declared "money int8", which is no PostgreSQL spelling */
 	strbuf_init(&sb, 0);
-	strbuf_puts(&sb, "CREATE TABLE x (c ");
+	/* the column's name for the errors (42804), unless it could be taken for the clause */
+	bool named = column && *column && !strchr(column, '"') && !strcasestr(column, "DEFAULT");
+	strbuf_puts(&sb, "CREATE TABLE x (");
+	strbuf_put_quoted(&sb, named ? column : "c", '"');
+	strbuf_puts(&sb, " ");
 	strbuf_puts(&sb, decl && *decl ? decl : "text");
 	strbuf_printf(&sb, " DEFAULT %s)", expr);
 	struct xlat_stmt *st = NULL;
@@ -558,7 +562,7 @@ bool xlat_column_default(const char *decl, const char *expr, struct arena *a, co
 		err->position = 0; /* the position was in the text made here */
 		return false;
 	}
-	/* "CREATE TABLE x (c <type> DEFAULT ...)": the clause up to the closing parenthesis */
+	/* "CREATE TABLE x ("c" <type> DEFAULT ...)": the clause up to the closing parenthesis */
 	const char *d = strstr(st->sql, " DEFAULT ");
 	size_t len = d ? strlen(d + 1) : 0;
 	if (!d || len < 2 || d[len] != ')')

@@ -135,6 +135,7 @@ static bool references(struct xlat_ctx *c, const PgQuery__Constraint *k)
 struct column {
 	const PgQuery__TypeName *tn;
 	struct xlat_typeref tr;
+	const char *name; /* NULL: a domain's default, checked by CREATE DOMAIN */
 };
 
 /* now(), CURRENT_TIMESTAMP and friends: their value is "the current time" in whatever type. */
@@ -297,7 +298,10 @@ static bool default_expr(struct xlat_ctx *c, const PgQuery__Node *e, const struc
 		xlat_puts(c, ")");
 	} else {
 		xlat_puts(c, literal ? "DEFAULT " : "DEFAULT (");
-		ok = xlat_expr(c, e, &ignored);
+		ok = xlat_expr(c, e, &ignored) &&
+		     (!col->name || col->tr.is_array ||
+		      xlat_default_assignable(c, col->name, ignored,
+					      (struct xlat_type){oid, col->tr.typmod}));
 		xlat_puts(c, literal ? "" : ")");
 	}
 	c->flags = saved;
@@ -561,7 +565,7 @@ bool xlat_value_clauses_check(struct xlat_ctx *c, const PgQuery__ColumnDef *cd,
 bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, int autonum,
 		     const char *pk_name, const char *seq_table)
 {
-	struct column col = {.tn = cd->type_name};
+	struct column col = {.tn = cd->type_name, .name = cd->colname};
 	struct xlat_typeref *trp = &col.tr;
 	if (!cd->type_name)
 		return xlat_unsupported(c, cd->location, "a column without a type");

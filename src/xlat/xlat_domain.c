@@ -475,8 +475,33 @@ static bool constraint(struct xlat_ctx *c, struct domain_def *dd, const PgQuery_
 	}
 }
 
-/* The DEFAULT read as the base type (22P02 for DEFAULT 'abc' of an integer), and each CHECK as
- * a boolean over VALUE, as PostgreSQL checks them at CREATE DOMAIN. */
+bool xlat_default_assignable(struct xlat_ctx *c, const char *column, struct xlat_type dt,
+			     struct xlat_type base)
+{
+	static const uint32_t scalar[] = {XLAT_OID_INT2,   XLAT_OID_INT4,   XLAT_OID_INT8,
+					  XLAT_OID_NUMERIC, XLAT_OID_FLOAT4, XLAT_OID_FLOAT8,
+					  XLAT_OID_BOOL};
+	bool number_or_bool = false;
+	for (size_t i = 0; i < ARRAY_LEN(scalar); i++)
+		number_or_bool |= base.oid == scalar[i];
+	if (base.oid == XLAT_OID_TEXT || base.oid == XLAT_OID_VARCHAR ||
+	    base.oid == XLAT_OID_BPCHAR || base.oid == XLAT_OID_NAME)
+		return true; /* every type has an assignment cast to a string type */
+	if (!xlat_type_unmatched(dt, base) && !(number_or_bool && xlat_type_is_temporal(dt.oid)))
+		return true;
+	const struct xlat_typeinfo *bi = xlat_type_by_oid(base.oid), *di = xlat_type_by_oid(dt.oid);
+	if (!bi || !di)
+		return true;
+	xlat_fail(c, SQLSTATE_DATATYPE_MISMATCH, -1,
+		  "column \"%s\" is of type %s but default expression is of type %s", column,
+		  bi->sql_name, di->sql_name);
+	pgerr_hint(c->err, "You will need to rewrite or cast the expression.");
+	return false;
+}
+
+/* The DEFAULT read as the base type (22P02 for DEFAULT 'abc' of an integer; 42804 for a value
+ * without an assignment cast to it), and each CHECK as a boolean over VALUE, as PostgreSQL
+ * checks them at CREATE DOMAIN. */
 static bool validate(struct xlat_ctx *c, const struct domain_def *dd, const PgQuery__TypeName *tn,
 		     const struct xlat_typeref *base)
 {
@@ -488,6 +513,10 @@ static bool validate(struct xlat_ctx *c, const struct domain_def *dd, const PgQu
 	c->sb = &sb;
 	bool ok = true;
 	if (dd->dflt) {
+		struct xlat_type dt;
+		ok = xlat_expr(c, dd->dflt, &dt) && xlat_default_assignable(c, dd->name, dt, t);
+	}
+	if (ok && dd->dflt) {
 		PgQuery__TypeCast tc = PG_QUERY__TYPE_CAST__INIT;
 		PgQuery__Node n = PG_QUERY__NODE__INIT;
 		tc.arg = dd->dflt;

@@ -660,6 +660,31 @@ static bool str_const(const PgQuery__Node *n)
 	       n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL;
 }
 
+/* An untyped string literal beside an integer in arithmetic (3 + 'h', a + '1.5') takes the
+ * integer's type, as PostgreSQL resolves it: int2in/int4in/int8in must read it (22P02 at the
+ * literal), where SQLite would read 'h' as 0. Its value reaches SQLite as written. */
+static bool int_literal_operand(struct xlat_ctx *c, const PgQuery__Node *lit,
+				struct xlat_type other)
+{
+	if (!str_const(lit) ||
+	    (other.oid != XLAT_OID_INT2 && other.oid != XLAT_OID_INT4 && other.oid != XLAT_OID_INT8))
+		return true;
+	const char *s = lit->a_const->sval->sval, *p = s;
+	p += strspn(p, " \t\n\r\f\v");
+	p += *p == '+' || *p == '-';
+	size_t digits = strspn(p, "0123456789");
+	p += digits;
+	p += strspn(p, " \t\n\r\f\v");
+	if (digits && !*p)
+		return true;
+	return xlat_fail(c, SQLSTATE_INVALID_TEXT_REPRESENTATION, lit->a_const->location,
+			 "invalid input syntax for type %s: \"%s\"",
+			 other.oid == XLAT_OID_INT2   ? "smallint"
+			 : other.oid == XLAT_OID_INT4 ? "integer"
+						      : "bigint",
+			 s);
+}
+
 static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
 		      struct xlat_type *t)
 {
@@ -703,6 +728,9 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	c->flags = (c->flags & ~(unsigned)(XLAT_X_EXACT_OPERAND | XLAT_X_EXACT)) | operand | exact;
 	if ((cmp || (b->cls == OPC_ARITH && strchr("+-*/", op[0]))) && !lit &&
 	    !operand_families(c, e, op, l, r))
+		return false;
+	if (b->cls == OPC_ARITH && strlen(op) == 1 && strchr("+-*/%", op[0]) &&
+	    (!int_literal_operand(c, e->lexpr, r) || !int_literal_operand(c, e->rexpr, l)))
 		return false;
 	if (b->cls != OPC_CONCAT || xlat_bit_type(l.oid) || xlat_bit_type(r.oid))
 		xlat_infer_pair(c, e->lexpr, &l, e->rexpr, &r); /* bit || $1: the bits' || */
@@ -989,9 +1017,15 @@ static bool prefix_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 			 : strcmp(op, "||/") == 0 ? "pgfn_cbrt"
 						  : NULL;
 	if (fn) {
+		size_t at = c->sb->len;
 		xlat_printf(c, "%s(", fn);
 		bool ok = xlat_expr(c, e->rexpr, t);
+		const char *exact = *fn == 'a' ? xlat_exact_trans(c, "abs", t, 1, at + 3) : NULL;
 		xlat_puts(c, ")");
+		if (exact) { /* @ x of a numeric: its digits and scale, as abs(x) */
+			xlat_insert_at(c, at, "pgfn_num_");
+			*t = (struct xlat_type){XLAT_OID_NUMERIC, -1};
+		}
 		if (*fn == 'p')
 			*t = (struct xlat_type){XLAT_OID_FLOAT8, -1};
 		return ok;

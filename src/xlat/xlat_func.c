@@ -538,6 +538,11 @@ static bool no_such_function(struct xlat_ctx *c, const PgQuery__FuncCall *f, con
 	return false;
 }
 
+bool xlat_func_no_such(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name)
+{
+	return no_such_function(c, f, name);
+}
+
 bool xlat_func_not_unique(struct xlat_ctx *c, const char *name, const struct xlat_type *tv,
 			  size_t n, int location)
 {
@@ -999,6 +1004,9 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 	int cat = f->agg_within_group && name && schema && strcmp(schema, "pg_catalog") == 0
 			  ? xlat_osagg(c, f, name, t) /* percentile_cont ... */
 			  : 0;
+	if (!cat && f->func_variadic && name && schema && strcmp(schema, "pg_catalog") == 0 &&
+	    f->n_funcname <= 2)
+		cat = xlat_variadic_text(c, f, name, t); /* concat(VARIADIC a) ... */
 	if (!cat && name)
 		cat = xlat_row_agg(c, f, name, t); /* count(DISTINCT (a, b)) */
 	if (!cat)
@@ -1030,6 +1038,11 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 			   : 0;
 	if (cast)
 		return cast > 0;
+	int oper = !fn && name && schema && strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2
+			   ? xlat_oper_func(c, f, name, t) /* int4pl(1, 2) is 1 + 2 */
+			   : 0;
+	if (oper)
+		return oper > 0;
 	if (!fn) {
 		for (size_t i = 0; name && i < ARRAY_LEN(refused_fns); i++) {
 			if (strcmp(refused_fns[i].name, name) != 0)

@@ -8,7 +8,8 @@
  * whose inner aggregate is that one group (with no aggregate in the condition, over no rows:
  * PostgreSQL does not read them then). Only a select list and ORDER BY without column
  * references, subqueries or window functions take this form: a column there would be
- * ungrouped (42803, which the grouping checks report of the query as written). */
+ * ungrouped (42803, which the grouping checks report of the query as written). Without a FROM
+ * (SELECT 1 HAVING 1 < 2) the inner query is SQLite's one row, as PostgreSQL's. */
 #include "xlat_int.h"
 
 #define NODE(k) PG_QUERY__NODE__NODE_##k
@@ -37,7 +38,7 @@ static bool scan_node(void *arg, const ProtobufCMessage *m)
 bool xlat_having_is(const PgQuery__SelectStmt *s)
 {
 	if (!s->having_clause || s->n_group_clause || s->group_distinct || s->n_window_clause ||
-	    s->op != PG_QUERY__SET_OPERATION__SETOP_NONE || s->n_values_lists || !s->n_from_clause ||
+	    s->op != PG_QUERY__SET_OPERATION__SETOP_NONE || s->n_values_lists ||
 	    xlat_is_distinct_on(s) || s->n_locking_clause || s->into_clause)
 		return false;
 	struct hscan sc = {0};

@@ -521,6 +521,13 @@ struct xlat_type xlat_type_common(const struct xlat_type *v, size_t n);
  * "C", "POSIX", "ucs_basic" (code point order, which UTF-8's bytes keep); with_default also
  * "default" (the database's, which is "C"). xlat_domain.c. */
 bool xlat_collation_name_ok(const char *name, bool with_default);
+/* PostgreSQL coerces a DEFAULT (a column's, a domain's) to its type base by assignment: 42804
+ * "column ... is of type ... but default expression is of type ..." for a value dt of no such
+ * cast, between a number, a string and a boolean (DEFAULT true of an integer, 'x'::text of an
+ * integer), from a date/time to a number or a boolean. Any value is assigned to a string type,
+ * an untyped literal to any type (its input function reads it). xlat_domain.c. */
+bool xlat_default_assignable(struct xlat_ctx *c, const char *column, struct xlat_type dt,
+			     struct xlat_type base);
 /* COLLATE in CREATE DOMAIN or a column definition: of a type with collations (text, varchar,
  * char, name and their arrays), 42804 for a type without, 0A000 for another collation. */
 bool xlat_collation_clause(struct xlat_ctx *c, const PgQuery__CollateClause *cc,
@@ -604,6 +611,16 @@ bool xlat_func_not_unique(struct xlat_ctx *c, const char *name, const struct xla
 bool xlat_array_untyped(struct xlat_ctx *c, struct xlat_type t, int location);
 /* Whether n is an untyped NULL constant, which fits any overload's parameter. */
 bool xlat_is_null_const(const PgQuery__Node *n);
+/* PostgreSQL's 42883 "function name(types) does not exist" for call f. Always false. */
+bool xlat_func_no_such(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name);
+/* xlat_operfn.c: a built-in operator's function called by name (int4pl(1, 2)) as its operator:
+ * 1 emitted, 0 not one (nothing emitted), -1 failed. */
+int xlat_oper_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		   struct xlat_type *t);
+/* xlat_variadic.c: concat, concat_ws and format called with VARIADIC array: 1 emitted, 0 not
+ * such a call (nothing emitted), -1 failed. */
+int xlat_variadic_text(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		       struct xlat_type *t);
 /* ---- xlat_fnlib.c: functions implemented in pgfn ---- */
 enum xlat_fn_class xlat_fnlib_class(const char *name);
 /* f when name is one of them with a fitting argument count: 1 emitted, 0 not one, -1 failed. */

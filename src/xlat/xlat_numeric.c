@@ -19,11 +19,12 @@ static const char *const exact_aggs[] = {
 	"min",	    "max",
 };
 
-/* Functions of numeric the engine computes with numeric.c's digits (pgfn_numtrans.c). */
+/* Functions of numeric the engine computes with numeric.c's digits (pgfn_numtrans.c; abs in
+ * pgfn_numfn.c). */
 static const char *const trans_fns[][2] = {
 	{"sqrt", "pgfn_num_sqrt"}, {"exp", "pgfn_num_exp"},   {"ln", "pgfn_num_ln"},
 	{"log", "pgfn_num_log"},   {"log10", "pgfn_num_log"}, {"power", "pgfn_num_pow"},
-	{"pow", "pgfn_num_pow"},
+	{"pow", "pgfn_num_pow"},   {"abs", "pgfn_num_abs"},
 };
 
 static const char *trans_fn(const char *name)
@@ -88,7 +89,7 @@ bool xlat_exact_node(const PgQuery__Node *n)
 		if (e->kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP || !e->rexpr || !op ||
 		    strlen(op) != 1)
 			return false;
-		return e->lexpr ? strchr("+-*/^%", op[0]) != NULL : op[0] == '-';
+		return e->lexpr ? strchr("+-*/^%", op[0]) != NULL : op[0] == '-' || op[0] == '@';
 	}
 	case NODE(FUNC_CALL):
 		return exact_agg_call(n->func_call);

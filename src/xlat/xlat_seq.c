@@ -431,6 +431,8 @@ bool xlat_stmt_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s)
 	const char *kind = comment_kind(s->objtype);
 	if (s->objtype == OBJ(LARGEOBJECT)) /* the lo_ functions are refused too (xlat_func.c) */
 		return xlat_unsupported(c, -1, "COMMENT ON LARGE OBJECT");
+	if (s->objtype == OBJ(TABCONSTRAINT) || s->objtype == OBJ(DOMCONSTRAINT))
+		return xlat_unsupported(c, -1, "COMMENT ON CONSTRAINT"); /* no sidecar kind for it */
 	if (!kind)
 		return xlat_unsupported(c, -1, "COMMENT on this kind of object");
 	const PgQuery__List *l = s->object->node_case == NODE(LIST) ? s->object->list : NULL;

@@ -112,6 +112,23 @@ START_TEST(other_operators_of_declared_parameters)
 }
 END_TEST
 
+/* abs() and @ of a numeric parameter keep its display scale, as numeric_abs does (PostgreSQL
+ * 1.50; it was 1.5); round, trunc, greatest and coalesce already did. */
+START_TEST(numeric_parameter_scale_through_functions)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	Oid num[] = {NUMERIC};
+	expect_row(c, "SELECT abs($1), @ $1, abs($1) * 2, abs(-$1)", 1, num,
+		   (const char *[]){"-1.50"}, 4, (const char *[]){"1.50", "1.50", "3.00", "1.50"});
+	expect_row(c, "SELECT round($1, 1), trunc($1, 3), greatest($1, 1.0), coalesce($1, 2)", 1,
+		   num, (const char *[]){"-1.55"}, 4,
+		   (const char *[]){"-1.6", "-1.550", "1.0", "-1.55"});
+	expect_row(c, "SELECT abs($1), abs($1) IS NULL", 1, num, (const char *[]){"NaN"}, 2,
+		   (const char *[]){"NaN", "f"});
+	PQfinish(c);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("typedparam");
@@ -122,6 +139,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, jsonb_parameters_in_binary);
 	tcase_add_test(tc, prepared_statement_and_function);
 	tcase_add_test(tc, other_operators_of_declared_parameters);
+	tcase_add_test(tc, numeric_parameter_scale_through_functions);
 	suite_add_tcase(s, tc);
 	return s;
 }

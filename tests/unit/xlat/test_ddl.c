@@ -139,6 +139,9 @@ static const struct xcase cases[] = {
 	{"CREATE TABLE n1 (a timestamptz DEFAULT now(), b timestamp DEFAULT CURRENT_TIMESTAMP, c date DEFAULT CURRENT_DATE, d boolean DEFAULT 'yes', e int DEFAULT '-1', g bytea DEFAULT '\\x00', h varchar(2) DEFAULT 'abc')",
 	 "CREATE TABLE n1 (a timestamp with time zone DEFAULT (strftime('%Y-%m-%d %H:%M:%f+00', 'now')), b timestamp without time zone DEFAULT (strftime('%Y-%m-%d %H:%M:%f', 'NOW')), c date DEFAULT (date('Now')), d boolean DEFAULT (1), e int4 DEFAULT (-1), g bytea DEFAULT (x'00'), h character varying(2) DEFAULT 'abc')"},
 	{"CREATE TABLE n1 (a int DEFAULT 'x')", "!22P02@32"},
+	{"CREATE TABLE n1 (a int DEFAULT true)", "!42804"}, /* no assignment cast */
+	{"CREATE TABLE n1 (a text DEFAULT 5, b int DEFAULT 1.5)",
+	 "CREATE TABLE n1 (a text DEFAULT 5, b int4 DEFAULT 1.5)"},
 };
 
 XCASE_TEST(test_ddl, cases)

@@ -232,6 +232,13 @@ static const struct {
 	{"CREATE DOMAIN d AS int DEFAULT 1 DEFAULT 2", "42601", "multiple default expressions"},
 	{"CREATE DOMAIN d AS int DEFAULT 'abc'", "22P02",
 	 "invalid input syntax for type integer: \"abc\""},
+	/* assignment coercion, as PostgreSQL's cookDefault */
+	{"CREATE DOMAIN d AS int DEFAULT true", "42804",
+	 "column \"d\" is of type integer but default expression is of type boolean"},
+	{"CREATE DOMAIN d AS boolean DEFAULT 1", "42804",
+	 "column \"d\" is of type boolean but default expression is of type integer"},
+	{"CREATE DOMAIN d AS int DEFAULT 3 + 'h'", "22P02",
+	 "invalid input syntax for type integer: \"h\""},
 	{"CREATE DOMAIN d AS int UNIQUE", "42601", "unique constraints not possible for domains"},
 	{"CREATE DOMAIN d AS int REFERENCES t", "42601",
 	 "foreign key constraints not possible for domains"},

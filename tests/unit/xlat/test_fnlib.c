@@ -7,6 +7,14 @@
 #include <string.h>
 
 static const struct xcase cases[] = {
+	/* VARIADIC array: its elements are the value arguments (xlat_variadic.c) */
+	{"SELECT concat(VARIADIC ARRAY[b, 'x']), concat_ws(',', VARIADIC ARRAY[a]), "
+	 "format('%s', VARIADIC ARRAY[b]) FROM t",
+	 "SELECT pgfn_concat_ws_va('', pgfn_array(b, 'x', '..')) AS concat, "
+	 "pgfn_concat_ws_va(',', pgfn_array(a, '.')) AS concat_ws, "
+	 "pgfn_format_va('%s', pgfn_array(b, '.')) AS format FROM t"},
+	{"SELECT concat(VARIADIC 'a')", "!42804@24"},
+	{"SELECT concat('x', VARIADIC ARRAY['a'])", "!42883@8"},
 	{"SELECT md5(b), lpad(b, 5, '*'), split_part(b, ',', -1) FROM t",
 	 "SELECT pgfn_md5(b) AS md5, pgfn_lpad(b, 5, '*') AS lpad, pgfn_split_part(b, ',', -1) "
 	 "AS split_part FROM t"},
@@ -226,7 +234,37 @@ static const struct {
 	{"SELECT format('%2$s %1$s %s', 'a', 'b'), format('%L %L %s', NULL, 1.5, NULL)",
 	 "b a b|NULL '1.5' "},
 	{"SELECT reverse(b), ascii(b), upper(chr(ascii(b) + 1)) FROM t WHERE id = 1", "eno|111|P"},
+	{"SELECT concat(VARIADIC ARRAY['a', NULL, 'b']), concat_ws('-', VARIADIC '{{1,2},{3,4}}'::int[]), "
+	 "format('%2$s-%1$L-%s', VARIADIC ARRAY['x', NULL])",
+	 "ab|1-2-3-4|-'x'-"},
 };
+
+/* A built-in operator's function called by name is the operator (xlat_operfn.c); the session
+ * gives the catalog's pg_operator lookup, a stand-in here. */
+static const char *oper_fn(const char *name, uint32_t types[3])
+{
+	if (strcmp(name, "int4pl") != 0)
+		return NULL;
+	types[0] = types[1] = types[2] = 23;
+	return "+";
+}
+
+START_TEST(operator_function_by_name)
+{
+	struct xlat_env env = {.oper_fn = oper_fn};
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *v = NULL;
+	size_t n = 0;
+	struct pgerr e;
+	ck_assert(xlat_translate_in(&env, "SELECT int4pl(1, '2')", NULL, 0, a, &v, &n, &e));
+	ck_assert_str_eq(v[0].sql, "SELECT (1 + 2) AS int4pl"); /* '2'::int4 read at translation */
+	ck_assert(!xlat_translate_in(&env, "SELECT int4pl(1.5, 2)", NULL, 0, a, &v, &n, &e));
+	ck_assert_str_eq(e.sqlstate, "42883"); /* no implicit cast from numeric to int4 */
+	ck_assert(!xlat_translate_in(&env, "SELECT int4pl(1)", NULL, 0, a, &v, &n, &e));
+	ck_assert_str_eq(e.sqlstate, "42883");
+	arena_free(a);
+}
+END_TEST
 
 START_TEST(fnlib_row)
 {
@@ -247,6 +285,7 @@ Suite *xlat_suite_fnlib(void)
 	tcase_add_test(tc, params_typed_from_arguments);
 	tcase_add_test(tc, params_string_types_agree);
 	tcase_add_test(tc, params_declared_jsonb);
+	tcase_add_test(tc, operator_function_by_name);
 	tcase_add_loop_test(tc, fnlib_row, 0, (int)(sizeof(rows) / sizeof(rows[0])));
 	suite_add_tcase(s, tc);
 	return s;

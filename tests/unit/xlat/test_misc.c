@@ -937,6 +937,7 @@ static const struct errcase errors[] = {
 	 "DROP TEXT SEARCH DICTIONARY is not supported"},
 	{"COMMENT ON FUNCTION f() IS 'x'", "0A000", 0,
 	 "COMMENT on this kind of object is not supported"},
+	{"COMMENT ON CONSTRAINT c ON t IS 'x'", "0A000", 0, "COMMENT ON CONSTRAINT is not supported"},
 	{"CREATE TABLE n AS EXECUTE p", "0A000", 0, "CREATE TABLE AS EXECUTE is not supported"},
 	{"CREATE TABLE n WITH (fillfactor = 10) AS SELECT 1", "0A000", 0,
 	 "WITH (storage parameters) in CREATE TABLE AS is not supported"},

@@ -341,6 +341,15 @@ static const struct xcase cases[] = {
 	{"SELECT 'x' FROM t WHERE a > 0 HAVING 1 < 2",
 	 "SELECT 'x' AS \"?column?\" FROM (SELECT count(*) AS shardlite_n FROM t WHERE CASE WHEN 0 "
 	 "THEN a > 0 END HAVING 1 < 2) AS shardlite_h"},
+	{"SELECT abs($1::numeric), @ $1::numeric", /* numeric_abs keeps the display scale */
+	 "SELECT pgfn_num_abs(?1, -1) AS abs, pgfn_num_abs(pgfn_num_add(?1, 0, -1, 0), -1) AS "
+	 "\"?column?\""},
+	{"SELECT 3 + 'h'", "!22P02@12"}, /* int4in reads the literal, SQLite would take 0 */
+	{"SELECT a - ' 2 ', '7' * a FROM t", "SELECT a - ' 2 ' AS \"?column?\", '7' * a AS \"?column?\" FROM t"},
+	{"SELECT E'\\u061'", "!22025@10"}, /* the scanner's code for a short escape, not 42601 */
+	{"SELECT 1 HAVING 1 < 2", /* no FROM: SQLite's one row */
+	 "SELECT 1 AS \"?column?\" FROM (SELECT count(*) AS shardlite_n WHERE 0 HAVING 1 < 2) AS "
+	 "shardlite_h"},
 	{"SELECT 1 UNION VALUES ('3')", "!42804"},
 	{"SELECT 'a' UNION SELECT 'b' UNION SELECT 1", "!42804"},
 	{"SELECT true INTERSECT SELECT 1.5", "!42804"},
