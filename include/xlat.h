@@ -965,6 +965,12 @@ struct xlat_env {
 	 * makes a temporary view, with PostgreSQL's NOTICE `view "v" will be a temporary view`.
 	 * arg: .session_arg. NULL: none. */
 	bool (*temp_rel_fn)(void *arg, const char *name);
+	/* The CREATE VIEW text SQLite keeps for view name (a temporary one first, as SQLite finds
+	 * names), in a, with the events (4 INSERT, 8 DELETE, 16 UPDATE) the view's INSTEAD OF
+	 * triggers take into *instead; NULL when name is no view. An INSERT, UPDATE or DELETE of
+	 * a view is rewritten onto its base relation with it (xlat_updview.c). arg:
+	 * .session_arg. NULL: never known (the write goes to SQLite as written). */
+	const char *(*view_fn)(void *arg, const char *name, struct arena *a, int *instead);
 	void *session_arg;
 };
 enum { XLAT_EXT_UUID_OSSP = 1 };
