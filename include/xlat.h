@@ -975,6 +975,21 @@ struct xlat_env {
 };
 enum { XLAT_EXT_UUID_OSSP = 1 };
 
+/* A view PostgreSQL updates automatically (view_query_is_auto_updatable, its columns aside):
+ * its FROM relation, and for each of its ncols columns its name and the base column it reads
+ * (NULL: computed, not updatable). */
+struct xlat_updview_desc {
+	const char *base;
+	const char *const *names, *const *cols;
+	size_t ncols;
+};
+/* Reads view's CREATE VIEW text as SQLite keeps it (xlat_env.view_fn's) into *out (in a):
+ * false when PostgreSQL would not update the view automatically, or its text cannot be read
+ * back. schema: the tenant's (its aggregates), may be NULL. For information_schema's
+ * is_updatable and pg_relation_is_updatable. */
+bool xlat_updview_describe(const char *sql, const struct xlat_schema *schema, struct arena *a,
+			   struct xlat_updview_desc *out);
+
 /* Translates every statement in sql (a simple Query may hold several). param_types/nparam_types
  * are the types a Parse message gave (may be NULL/0); they fill and override inferred types.
  * Everything returned lives in arena a. Returns false with err set (42601 + position for syntax

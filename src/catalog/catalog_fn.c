@@ -354,13 +354,15 @@ const char *cat_view_definition(const struct cat_conn *cc, const struct cat_rel 
 {
 	const char *q = cat_view_query(rel);
 	const struct catalog_session *s = cc->sess;
-	if (!q || !s || !s->viewdef)
+	if (!q || !s || !s->views || !s->views->viewdef)
 		return q ? arena_printf(a, " %s;", q) : NULL;
 	const char *def = NULL;
 	/* the relations' schema when it is not on the search path, as pg_dump reads them */
 	const char *schema = cat_public_visible(cc) ? NULL : cat_conn_public(cc);
-	return s->viewdef(s->setting_arg, rel->name, q, schema, pretty, wrap, a, &def, err) ? def
-												  : NULL;
+	return s->views->viewdef(s->setting_arg, rel->name, q, schema, pretty, wrap, a, &def,
+				 err)
+		       ? def
+		       : NULL;
 }
 
 /* pg_get_viewdef(view [, pretty]); pg_get_viewdef_wrap(view, wrap) is pg_get_viewdef(oid, int)

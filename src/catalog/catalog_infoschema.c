@@ -26,6 +26,19 @@ static void rel_head(struct cat_rows *r, struct cat_conn *cc, const char *name)
 
 static void yes_no(struct cat_rows *r, bool v) { cat_text(r, v ? "YES" : "NO"); }
 
+/* pg_relation_is_updatable(v, false) of view v, as the session's translator reads its stored
+ * query (catalog_views.updatable): events 4 INSERT, 8 DELETE, 16 UPDATE; with cols (v's
+ * ncols), whether each column is updatable. */
+static int view_updatable(struct cat_conn *cc, const struct cat_rel *v, bool *cols)
+{
+	const struct catalog_session *s = cc->sess;
+	for (int k = 0; cols && k < v->ncols; k++)
+		cols[k] = false;
+	if (!s || !s->views || !s->views->updatable)
+		return 0;
+	return s->views->updatable(s->setting_arg, v->name, cols, cols ? (size_t)v->ncols : 0);
+}
+
 static void nulls(struct cat_rows *r, int n)
 {
 	for (int i = 0; i < n; i++)
@@ -71,7 +84,7 @@ static bool fill_tables(struct cat_conn *cc, const struct cat_model *m, struct c
 		cat_text(r, rel->name);
 		cat_text(r, rel->temp ? "LOCAL TEMPORARY" : rel->kind == 'r' ? "BASE TABLE" : "VIEW");
 		nulls(r, 5);
-		yes_no(r, rel->kind == 'r'); /* SQLite views take no INSERT */
+		yes_no(r, rel->kind == 'r' || (view_updatable(cc, rel, NULL) & 4));
 		yes_no(r, false);
 		cat_null(r);
 	}
@@ -213,7 +226,7 @@ static void identity_facts(struct cat_rows *r, const struct cat_model *m,
 }
 
 static void column_row(struct cat_conn *cc, struct cat_rows *r, const struct cat_model *m,
-		       const struct cat_rel *rel, int k)
+		       const struct cat_rel *rel, int k, bool updatable)
 {
 	const struct cat_col *c = &rel->cols[k];
 	/* a column of a domain over another: PostgreSQL describes the domain below, a
@@ -259,7 +272,7 @@ static void column_row(struct cat_conn *cc, struct cat_rows *r, const struct cat
 	identity_facts(r, m, rel, k);
 	cat_text(r, c->generated ? "ALWAYS" : "NEVER");
 	cat_text(r, c->generated ? c->dflt : NULL);
-	yes_no(r, rel->kind == 'r');
+	yes_no(r, updatable);
 }
 
 static bool fill_columns(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
@@ -267,8 +280,14 @@ static bool fill_columns(struct cat_conn *cc, const struct cat_model *m, struct 
 	for (size_t i = 0; i < m->nrels; i++) {
 		if ((m->rels[i]->kind != 'r' && m->rels[i]->kind != 'v') || m->rels[i]->matview)
 			continue;
-		for (int k = 0; k < m->rels[i]->ncols; k++)
-			column_row(cc, r, m, m->rels[i], k);
+		const struct cat_rel *rel = m->rels[i];
+		bool *cols = NULL;
+		if (rel->kind == 'v') {
+			cols = arena_zalloc(r->a, ((size_t)rel->ncols + 1) * sizeof(*cols));
+			(void)view_updatable(cc, rel, cols);
+		}
+		for (int k = 0; k < rel->ncols; k++)
+			column_row(cc, r, m, rel, k, cols ? cols[k] : rel->kind == 'r');
 	}
 	return true;
 }
@@ -408,7 +427,10 @@ static bool fill_views(struct cat_conn *cc, const struct cat_model *m, struct ca
 		const char *def = cat_view_definition(cc, v, false, 0, r->a, &err);
 		cat_text(r, def ? def : cat_view_query(v)); /* no PostgreSQL spelling: as kept */
 		cat_text(r, "NONE");
-		for (int k = 0; k < 5; k++)
+		int events = view_updatable(cc, v, NULL);
+		yes_no(r, (events & (8 | 16)) == (8 | 16)); /* is_updatable */
+		yes_no(r, events & 4);                      /* is_insertable_into */
+		for (int k = 0; k < 3; k++)
 			yes_no(r, false);
 	}
 	return true;

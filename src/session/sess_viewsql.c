@@ -55,3 +55,59 @@ const char *sess_view_sql(void *arg, const char *name, struct arena *a, int *ins
 			*instead |= v[i].events & (4 | 8 | 16);
 	return sql;
 }
+
+#define MAX_DEPTH 16 /* views over views, as xlat_updview.c writes through them */
+
+/* Whether column col of view (its stored text sql) is updatable: a plain column of its base
+ * relation, and of that relation's updatable ones when it is a view. */
+static bool col_updatable(struct session *s, struct arena *a, const char *sql, const char *col,
+			  int depth)
+{
+	struct xlat_updview_desc d;
+	if (depth > MAX_DEPTH || !xlat_updview_describe(sql, sess_types(s), a, &d))
+		return false;
+	for (size_t i = 0; i < d.ncols; i++) {
+		if (strcmp(d.names[i], col) != 0)
+			continue;
+		int instead;
+		const char *inner = d.cols[i] ? sess_view_sql(s, d.base, a, &instead) : NULL;
+		return d.cols[i] && (!inner || col_updatable(s, a, inner, d.cols[i], depth + 1));
+	}
+	return false;
+}
+
+/* pg_relation_is_updatable(view, false) of the view whose stored text is sql; cols: as
+ * catalog_views.updatable. */
+static int view_events(struct session *s, struct arena *a, const char *sql, bool *cols,
+		       size_t ncols, int depth)
+{
+	struct xlat_updview_desc d;
+	if (depth > MAX_DEPTH || !xlat_updview_describe(sql, sess_types(s), a, &d))
+		return 0;
+	int instead;
+	const char *inner = sess_view_sql(s, d.base, a, &instead);
+	int below = inner ? view_events(s, a, inner, NULL, 0, depth + 1) : 4 | 8 | 16;
+	bool any = false;
+	for (size_t i = 0; i < d.ncols; i++) {
+		bool ok = below && col_updatable(s, a, sql, d.names[i], depth);
+		any = any || ok;
+		if (i < ncols)
+			cols[i] = ok;
+	}
+	return (any ? 4 | 8 | 16 : 8) & below;
+}
+
+static int updatable(void *arg, const char *view, bool *cols, size_t ncols)
+{
+	struct session *s = arg;
+	for (size_t i = 0; i < ncols; i++)
+		cols[i] = false;
+	struct arena *a = arena_new(0);
+	int instead;
+	const char *sql = sess_view_sql(s, view, a, &instead);
+	int events = sql ? view_events(s, a, sql, cols, ncols, 0) : 0;
+	arena_free(a);
+	return events;
+}
+
+const struct catalog_views sess_catalog_views = {sess_types_viewdef, updatable};

@@ -713,3 +713,20 @@ bool xlat_updview_checked(const struct xlat_ctx *c, const void *stmt)
 {
 	return c->updview_for == stmt && c->updview_check;
 }
+
+bool xlat_updview_describe(const char *sql, const struct xlat_schema *schema, struct arena *a,
+			   struct xlat_updview_desc *out)
+{
+	struct pgerr ignored;
+	struct xlat_ctx c = {.a = a, .err = &ignored, .src = sql, .schema = schema};
+	struct level l;
+	pgerr_clear(&ignored);
+	/* DELETE's question: the columns aside, as pg_relation_is_updatable asks it */
+	if (!read_level(&c, "", sql, 8, &l))
+		return false;
+	*out = (struct xlat_updview_desc){.base = l.rel->relname,
+					  .names = l.cols,
+					  .cols = l.base,
+					  .ncols = l.ncols};
+	return true;
+}
