@@ -380,6 +380,18 @@ static bool target_col(struct xlat_ctx *c, const struct level *l, int event,
 	return true;
 }
 
+/* Two view columns of one base column written by one statement: PostgreSQL's 42601. */
+static bool assigned_once(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < i; k++)
+			if (strcmp(v[i]->res_target->name, v[k]->res_target->name) == 0)
+				return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, v[i]->res_target->location,
+						 "multiple assignments to same column \"%s\"",
+						 v[i]->res_target->name);
+	return true;
+}
+
 /* RETURNING's items over the base relation: * and view.* as the view's columns, a bare
  * column named as the view names it. */
 static bool remap_returning(struct remap *m, PgQuery__Node ***list, size_t *n)
@@ -608,6 +620,8 @@ int xlat_updview_insert(struct xlat_ctx *c, const PgQuery__InsertStmt **sp)
 		for (size_t k = 0; k < s->n_cols; k++)
 			if (!target_col(c, &v[i], 4, s->cols[k]->res_target))
 				return -1;
+		if (!assigned_once(c, s->cols, s->n_cols))
+			return -1;
 		if (oc && oc->infer) {
 			for (size_t k = 0; k < oc->infer->n_index_elems; k++) {
 				PgQuery__IndexElem *e = oc->infer->index_elems[k]->index_elem;
@@ -624,8 +638,9 @@ int xlat_updview_insert(struct xlat_ctx *c, const PgQuery__InsertStmt **sp)
 			if (!remap(&m, oc->infer->where_clause))
 				return -1;
 		}
+		/* PostgreSQL checks DO UPDATE's columns as the INSERT's, and says so */
 		for (size_t k = 0; oc && k < oc->n_target_list; k++)
-			if (!target_col(c, &v[i], 16, oc->target_list[k]->res_target) ||
+			if (!target_col(c, &v[i], 4, oc->target_list[k]->res_target) ||
 			    !remap(&m, oc->target_list[k]->res_target->val))
 				return -1;
 		if ((oc && !remap(&m, oc->where_clause)) ||
@@ -652,7 +667,8 @@ int xlat_updview_update(struct xlat_ctx *c, const PgQuery__UpdateStmt **sp)
 			if (!target_col(c, &v[i], 16, rt) || !remap(&m, rt->val))
 				return -1;
 		}
-		if (!remap(&m, s->where_clause) ||
+		if (!assigned_once(c, s->target_list, s->n_target_list) ||
+		    !remap(&m, s->where_clause) ||
 		    !remap_returning(&m, &s->returning_list, &s->n_returning_list) ||
 		    !base_target(c, &v[i], &s->relation, qual))
 			return -1;

@@ -117,3 +117,12 @@ CREATE VIEW uv_w3 AS SELECT yy FROM uv_w1;
 SELECT table_name, is_updatable, is_insertable_into FROM information_schema.views WHERE table_name LIKE 'uv%' ORDER BY 1;
 SELECT table_name, column_name, is_updatable FROM information_schema.columns WHERE table_name LIKE 'uv%' ORDER BY 1, ordinal_position;
 SELECT table_name, is_insertable_into FROM information_schema.tables WHERE table_name LIKE 'uv%' ORDER BY 1;
+-- two view columns of one base column written at once, a computed column in DO UPDATE
+CREATE VIEW uv_twice AS SELECT id, x, x AS xx, y || '?' AS yq FROM uv_b3;
+-- detail
+INSERT INTO uv_twice VALUES (1, 2, 3);
+UPDATE uv_twice SET x = 1, xx = 2;
+INSERT INTO uv_twice (id, xx) VALUES (1, 5) RETURNING *;
+-- detail
+INSERT INTO uv_twice (id, x) VALUES (1, 6) ON CONFLICT (id) DO UPDATE SET yq = 'no';
+INSERT INTO uv_twice (id, x) VALUES (1, 6) ON CONFLICT (id) DO UPDATE SET xx = excluded.x * 10 RETURNING id, x, yq;
