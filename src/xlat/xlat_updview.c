@@ -262,6 +262,11 @@ static bool remap_ref(struct remap *m, PgQuery__ColumnRef *cr)
 	if (!col || (n == 2 && !ours) || n > 2)
 		return true; /* another relation's, or a * (RETURNING's: expanded before) */
 	int k = find_col(m->l, col);
+	if (k < 0 && n == 1 && strcmp(col, m->qual) == 0)
+		return xlat_fail(m->c, SQLSTATE_FEATURE_NOT_SUPPORTED, cr->location,
+				 "a whole-row reference to view \"%s\" in a write through it is not "
+				 "supported",
+				 m->l->view);
 	if (k < 0 && n == 1 && (m->others || m->sublink))
 		return true; /* may be another relation's */
 	if (k < 0)
