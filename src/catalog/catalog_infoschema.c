@@ -26,19 +26,6 @@ static void rel_head(struct cat_rows *r, struct cat_conn *cc, const char *name)
 
 static void yes_no(struct cat_rows *r, bool v) { cat_text(r, v ? "YES" : "NO"); }
 
-/* pg_relation_is_updatable(v, false) of view v, as the session's translator reads its stored
- * query (catalog_views.updatable): events 4 INSERT, 8 DELETE, 16 UPDATE; with cols (v's
- * ncols), whether each column is updatable. */
-static int view_updatable(struct cat_conn *cc, const struct cat_rel *v, bool *cols)
-{
-	const struct catalog_session *s = cc->sess;
-	for (int k = 0; cols && k < v->ncols; k++)
-		cols[k] = false;
-	if (!s || !s->views || !s->views->updatable)
-		return 0;
-	return s->views->updatable(s->setting_arg, v->name, cols, cols ? (size_t)v->ncols : 0);
-}
-
 static void nulls(struct cat_rows *r, int n)
 {
 	for (int i = 0; i < n; i++)
@@ -84,7 +71,7 @@ static bool fill_tables(struct cat_conn *cc, const struct cat_model *m, struct c
 		cat_text(r, rel->name);
 		cat_text(r, rel->temp ? "LOCAL TEMPORARY" : rel->kind == 'r' ? "BASE TABLE" : "VIEW");
 		nulls(r, 5);
-		yes_no(r, rel->kind == 'r' || (view_updatable(cc, rel, NULL) & 4));
+		yes_no(r, rel->kind == 'r' || (cat_view_updatable(cc, rel, NULL) & 4));
 		yes_no(r, false);
 		cat_null(r);
 	}
@@ -284,7 +271,7 @@ static bool fill_columns(struct cat_conn *cc, const struct cat_model *m, struct 
 		bool *cols = NULL;
 		if (rel->kind == 'v') {
 			cols = arena_zalloc(r->a, ((size_t)rel->ncols + 1) * sizeof(*cols));
-			(void)view_updatable(cc, rel, cols);
+			(void)cat_view_updatable(cc, rel, cols);
 		}
 		for (int k = 0; k < rel->ncols; k++)
 			column_row(cc, r, m, rel, k, cols ? cols[k] : rel->kind == 'r');
@@ -427,7 +414,7 @@ static bool fill_views(struct cat_conn *cc, const struct cat_model *m, struct ca
 		const char *def = cat_view_definition(cc, v, false, 0, r->a, &err);
 		cat_text(r, def ? def : cat_view_query(v)); /* no PostgreSQL spelling: as kept */
 		cat_text(r, "NONE");
-		int events = view_updatable(cc, v, NULL);
+		int events = cat_view_updatable(cc, v, NULL);
 		yes_no(r, (events & (8 | 16)) == (8 | 16)); /* is_updatable */
 		yes_no(r, events & 4);                      /* is_insertable_into */
 		for (int k = 0; k < 3; k++)

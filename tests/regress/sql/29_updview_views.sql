@@ -134,3 +134,6 @@ INSERT INTO uv_tsv (id) VALUES (1) RETURNING *;
 INSERT INTO uv_tsv (id) VALUES (2) RETURNING id, ts;
 -- differs: a whole-row reference to the view in a write through it is refused (0A000)
 UPDATE uv_tsv v SET id = 3 WHERE v.id = 2 RETURNING v;
+-- pg_relation_is_updatable and pg_column_is_updatable (without triggers)
+SELECT c.relname, pg_relation_is_updatable(c.oid, false) FROM pg_class c WHERE c.relname IN ('uv_item', 'uv_pos', 'uv_small2', 'uv_const', 'uv_grp') ORDER BY 1;
+SELECT pg_column_is_updatable('uv_pos'::regclass, 2::smallint, false), pg_column_is_updatable('uv_pos'::regclass, 4::smallint, false), pg_column_is_updatable('uv_item'::regclass, 1::smallint, false);
