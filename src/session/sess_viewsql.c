@@ -10,8 +10,8 @@
 
 /* The sql column of table or view name's row in schema's sqlite_schema, in a; NULL when there
  * is none. *is_view says whether the row is a view's. */
-static const char *schema_sql(sqlite3 *db, const char *schema, const char *name,
-			      struct arena *a, bool *is_view)
+static const char *schema_sql(sqlite3 *db, const char *schema, const char *name, struct arena *a,
+			      bool *is_view)
 {
 	sqlite3_stmt *vm = NULL;
 	const char *sql = NULL;

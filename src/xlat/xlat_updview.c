@@ -19,7 +19,7 @@
 
 /* One view of the chain being written through. */
 struct level {
-	const char *view, *sql;   /* its name and CREATE VIEW text */
+	const char *view, *sql;    /* its name and CREATE VIEW text */
 	const char **cols, **base; /* its columns and the base column each reads (NULL: computed) */
 	const PgQuery__Node **exprs; /* a computed column's expression (SQLite's text, parsed) */
 	size_t ncols;
@@ -63,9 +63,9 @@ static size_t body_start(const char *sql)
 {
 	size_t at = 0;
 	PgQueryScanResult r = pg_query_scan(sql);
-	PgQuery__ScanResult *sr =
-		r.error ? NULL
-			: pg_query__scan_result__unpack(NULL, r.pbuf.len, (const uint8_t *)r.pbuf.data);
+	PgQuery__ScanResult *sr = r.error ? NULL
+					  : pg_query__scan_result__unpack(
+						    NULL, r.pbuf.len, (const uint8_t *)r.pbuf.data);
 	for (size_t i = 0; sr && i < sr->n_tokens && !at; i++) {
 		if (sr->tokens[i]->token != PG_QUERY__TOKEN__SELECT)
 			continue;
@@ -162,7 +162,9 @@ static bool refuse_view(struct xlat_ctx *c, const char *view, int event, const c
 {
 	xlat_fail(c, "55000", -1, "cannot %s view \"%s\"", verb(event), view);
 	pgerr_detail(c->err, "%s", detail);
-	const char *what = event == 4 ? "inserting into" : event == 16 ? "updating" : "deleting from";
+	const char *what = event == 4    ? "inserting into"
+			   : event == 16 ? "updating"
+					 : "deleting from";
 	const char *ev = event == 4 ? "INSERT" : event == 16 ? "UPDATE" : "DELETE";
 	pgerr_hint(c->err,
 		   "To enable %s the view, provide an INSTEAD OF %s trigger or an unconditional ON "
@@ -186,9 +188,9 @@ static bool read_level(struct xlat_ctx *c, const char *name, const char *sql, in
 	pg_query_free_protobuf_parse_result(r);
 	const PgQuery__Node *n = tree && tree->n_stmts == 1 ? tree->stmts[0]->stmt : NULL;
 	const PgQuery__ViewStmt *vs = n && n->node_case == NODE(VIEW_STMT) ? n->view_stmt : NULL;
-	const PgQuery__SelectStmt *q =
-		vs && vs->query && vs->query->node_case == NODE(SELECT_STMT) ? vs->query->select_stmt
-									      : NULL;
+	const PgQuery__SelectStmt *q = vs && vs->query && vs->query->node_case == NODE(SELECT_STMT)
+					       ? vs->query->select_stmt
+					       : NULL;
 	l->body = q ? body_start(sql) : 0;
 	if (!l->body)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
@@ -219,10 +221,10 @@ static bool read_level(struct xlat_ctx *c, const char *name, const char *sql, in
 					 name);
 		l->base[i] = plain_column(v, l);
 		l->exprs[i] = l->base[i] ? NULL : v;
-		l->cols[i] = i < vs->n_aliases ? xlat_node_str(vs->aliases[i])
+		l->cols[i] = i < vs->n_aliases             ? xlat_node_str(vs->aliases[i])
 			     : rt && rt->name && *rt->name ? rt->name
-			     : l->base[i]      ? l->base[i]
-					       : "?column?";
+			     : l->base[i]                  ? l->base[i]
+							   : "?column?";
 		any = any || l->base[i];
 	}
 	if (!any && event != 8)
@@ -246,7 +248,7 @@ struct remap {
 	const struct level *l;
 	const char *qual;     /* the statement's name for the target (its alias, or the view) */
 	const char *excluded; /* "excluded" in ON CONFLICT DO UPDATE, else NULL */
-	bool others;          /* other relations are in scope (FROM, USING): bare names may be theirs */
+	bool others; /* other relations are in scope (FROM, USING): bare names may be theirs */
 	int sublink;
 	int computed; /* remap_ref: the computed column the reference reads, -1: none */
 	bool failed;
@@ -263,15 +265,17 @@ static bool remap_ref(struct remap *m, PgQuery__ColumnRef *cr)
 		return true; /* another relation's, or a * (RETURNING's: expanded before) */
 	int k = find_col(m->l, col);
 	if (k < 0 && n == 1 && strcmp(col, m->qual) == 0)
-		return xlat_fail(m->c, SQLSTATE_FEATURE_NOT_SUPPORTED, cr->location,
-				 "a whole-row reference to view \"%s\" in a write through it is not "
-				 "supported",
-				 m->l->view);
+		return xlat_fail(
+			m->c, SQLSTATE_FEATURE_NOT_SUPPORTED, cr->location,
+			"a whole-row reference to view \"%s\" in a write through it is not "
+			"supported",
+			m->l->view);
 	if (k < 0 && n == 1 && (m->others || m->sublink))
 		return true; /* may be another relation's */
 	if (k < 0)
 		return xlat_fail(m->c, "42703", cr->location,
-				 n == 2 ? "column %s.%s does not exist" : "column \"%s\" does not exist",
+				 n == 2 ? "column %s.%s does not exist"
+					: "column \"%s\" does not exist",
 				 n == 2 ? q : col, col);
 	if (m->l->base[k])
 		cr->fields[n - 1] = str_node(m->c, m->l->base[k]);
@@ -296,7 +300,8 @@ static bool qualify_walk(void *arg, const ProtobufCMessage *msg)
 		q->refused = "a subquery";
 	if (msg->descriptor == &pg_query__func_call__descriptor) {
 		const PgQuery__FuncCall *f = (const PgQuery__FuncCall *)msg;
-		const char *name = f->n_funcname ? xlat_node_str(f->funcname[f->n_funcname - 1]) : "";
+		const char *name = f->n_funcname ? xlat_node_str(f->funcname[f->n_funcname - 1])
+						 : "";
 		if (name && (strncmp(name, "pgfn_", 5) == 0 || strncmp(name, "pg_", 3) == 0 ||
 			     strncmp(name, "shardlite_", 10) == 0))
 			q->refused = "a function call";
@@ -363,8 +368,7 @@ static bool remap(struct remap *m, PgQuery__Node *n)
 
 /* A target column of INSERT or UPDATE (name) as the base relation's: 42703 for no such view
  * column, PostgreSQL's 0A000 for a computed one. */
-static bool target_col(struct xlat_ctx *c, const struct level *l, int event,
-		       PgQuery__ResTarget *rt)
+static bool target_col(struct xlat_ctx *c, const struct level *l, int event, PgQuery__ResTarget *rt)
 {
 	if (rt->n_indirection)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, rt->location,
@@ -374,9 +378,11 @@ static bool target_col(struct xlat_ctx *c, const struct level *l, int event,
 	int k = find_col(l, rt->name);
 	if (k < 0)
 		return xlat_fail(c, "42703", rt->location,
-				 "column \"%s\" of relation \"%s\" does not exist", rt->name, l->view);
+				 "column \"%s\" of relation \"%s\" does not exist", rt->name,
+				 l->view);
 	if (!l->base[k]) {
-		xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "cannot %s column \"%s\" of view \"%s\"",
+		xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+			  "cannot %s column \"%s\" of view \"%s\"",
 			  event == 4 ? "insert into" : "update", rt->name, l->view);
 		pgerr_detail(c->err, NOT_PLAIN);
 		return false;
@@ -391,7 +397,8 @@ static bool assigned_once(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 	for (size_t i = 0; i < n; i++)
 		for (size_t k = 0; k < i; k++)
 			if (strcmp(v[i]->res_target->name, v[k]->res_target->name) == 0)
-				return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, v[i]->res_target->location,
+				return xlat_fail(c, SQLSTATE_SYNTAX_ERROR,
+						 v[i]->res_target->location,
 						 "multiple assignments to same column \"%s\"",
 						 v[i]->res_target->name);
 	return true;
@@ -407,7 +414,8 @@ static bool remap_returning(struct remap *m, PgQuery__Node ***list, size_t *n)
 	PgQuery__Node **out = arena_zalloc(c->a, (cap ? cap : 1) * sizeof(*out));
 	for (size_t i = 0; i < *n; i++) {
 		PgQuery__Node *item = (*list)[i];
-		PgQuery__ResTarget *rt = item->node_case == NODE(RES_TARGET) ? item->res_target : NULL;
+		PgQuery__ResTarget *rt = item->node_case == NODE(RES_TARGET) ? item->res_target
+									     : NULL;
 		PgQuery__ColumnRef *cr = rt && rt->val && rt->val->node_case == NODE(COLUMN_REF)
 						 ? rt->val->column_ref
 						 : NULL;
@@ -428,10 +436,11 @@ static bool remap_returning(struct remap *m, PgQuery__Node ***list, size_t *n)
 				if (!remap(m, col->res_target->val))
 					return false;
 				if (k == cap) /* more columns than room: several stars */
-					return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
-							 "several * in RETURNING of a write through "
-							 "view \"%s\" are not supported",
-							 l->view);
+					return xlat_fail(
+						c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+						"several * in RETURNING of a write through "
+						"view \"%s\" are not supported",
+						l->view);
 				out[k++] = col;
 			}
 			continue;
@@ -441,10 +450,11 @@ static bool remap_returning(struct remap *m, PgQuery__Node ***list, size_t *n)
 		if (rt && !remap(m, rt->val))
 			return false;
 		if (k == cap)
-			return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
-					 "several * in RETURNING of a write through view \"%s\" are "
-					 "not supported",
-					 l->view);
+			return xlat_fail(
+				c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				"several * in RETURNING of a write through view \"%s\" are "
+				"not supported",
+				l->view);
 		out[k++] = item;
 	}
 	*list = out;
@@ -460,10 +470,11 @@ static bool base_target(struct xlat_ctx *c, const struct level *l, PgQuery__Rang
 	PgQuery__RangeVar *t = copy_msg(c, &l->rel->base);
 	const char *schema = t->schemaname && *t->schemaname ? t->schemaname : NULL;
 	if (schema && strcmp(schema, "main") && strcmp(schema, "temp"))
-		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
-				 "writing through view \"%s\" over another schema's relation is not "
-				 "supported",
-				 l->view);
+		return xlat_fail(
+			c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+			"writing through view \"%s\" over another schema's relation is not "
+			"supported",
+			l->view);
 	t->schemaname = schema && strcmp(schema, "temp") == 0 ? (char *)"pg_temp" : NULL;
 	PgQuery__Alias *al = arena_alloc(c->a, sizeof(*al));
 	*al = (PgQuery__Alias)PG_QUERY__ALIAS__INIT;
@@ -514,7 +525,8 @@ static const char *target_view(struct xlat_ctx *c, const PgQuery__RangeVar *rv, 
 		     (env->temp_tables && env->temp_rel_fn &&
 		      env->temp_rel_fn(env->session_arg, rv->relname));
 	int instead = 0;
-	const char *sql = maybe ? env->view_fn(env->session_arg, rv->relname, c->a, &instead) : NULL;
+	const char *sql = maybe ? env->view_fn(env->session_arg, rv->relname, c->a, &instead)
+				: NULL;
 	if (sql)
 		xlat_nocache(c); /* its definition and triggers are no part of the fingerprint */
 	return sql && !(instead & event) ? sql : NULL;
@@ -522,8 +534,7 @@ static const char *target_view(struct xlat_ctx *c, const PgQuery__RangeVar *rv, 
 
 /* The chain of views from the target down to a table (or a view with an INSTEAD OF trigger
  * for the event), into v; its length, 0 when rv is no view to rewrite, -1 on error. */
-static int read_chain(struct xlat_ctx *c, const PgQuery__RangeVar *rv, int event,
-		      struct level *v)
+static int read_chain(struct xlat_ctx *c, const PgQuery__RangeVar *rv, int event, struct level *v)
 {
 	const char *sql = target_view(c, rv, event);
 	int n = 0;
@@ -585,14 +596,14 @@ int xlat_updview_insert(struct xlat_ctx *c, const PgQuery__InsertStmt **sp)
 	if (n <= 0)
 		return n;
 	PgQuery__InsertStmt *s = copy_msg(c, &(*sp)->base);
-	const char *qual = s->relation->alias ? s->relation->alias->aliasname : s->relation->relname;
+	const char *qual = s->relation->alias ? s->relation->alias->aliasname
+					      : s->relation->relname;
 	if (!s->n_cols && s->select_stmt) { /* the view's columns in order */
 		const PgQuery__SelectStmt *q = s->select_stmt->select_stmt;
-		size_t width = q && q->n_values_lists
-				       ? q->values_lists[0]->list->n_items
-				       : q && q->op == PG_QUERY__SET_OPERATION__SETOP_NONE
-					     ? q->n_target_list
-					     : 0;
+		size_t width = q && q->n_values_lists ? q->values_lists[0]->list->n_items
+			       : q && q->op == PG_QUERY__SET_OPERATION__SETOP_NONE
+				       ? q->n_target_list
+				       : 0;
 		for (size_t i = 0; q && !q->n_values_lists && i < q->n_target_list; i++) {
 			const PgQuery__ResTarget *rt = q->target_list[i]->res_target;
 			if (rt && rt->val && rt->val->node_case == NODE(COLUMN_REF))
@@ -634,10 +645,11 @@ int xlat_updview_insert(struct xlat_ctx *c, const PgQuery__InsertStmt **sp)
 				if (e && e->name && j >= 0 && v[i].base[j])
 					e->name = (char *)v[i].base[j];
 				else if (e && (e->name || !remap(&m, e->expr)))
-					return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
-							 "this ON CONFLICT target of view \"%s\" is not "
-							 "supported",
-							 v[i].view),
+					return xlat_fail(
+						       c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+						       "this ON CONFLICT target of view \"%s\" is not "
+						       "supported",
+						       v[i].view),
 					       -1;
 			}
 			if (!remap(&m, oc->infer->where_clause))
@@ -664,7 +676,8 @@ int xlat_updview_update(struct xlat_ctx *c, const PgQuery__UpdateStmt **sp)
 	if (n <= 0)
 		return n;
 	PgQuery__UpdateStmt *s = copy_msg(c, &(*sp)->base);
-	const char *qual = s->relation->alias ? s->relation->alias->aliasname : s->relation->relname;
+	const char *qual = s->relation->alias ? s->relation->alias->aliasname
+					      : s->relation->relname;
 	for (int i = 0; i < n; i++) {
 		struct remap m = {.c = c, .l = &v[i], .qual = qual, .others = s->n_from_clause > 0};
 		for (size_t k = 0; k < s->n_target_list; k++) {
@@ -691,9 +704,11 @@ int xlat_updview_delete(struct xlat_ctx *c, const PgQuery__DeleteStmt **sp)
 	if (n <= 0)
 		return n;
 	PgQuery__DeleteStmt *s = copy_msg(c, &(*sp)->base);
-	const char *qual = s->relation->alias ? s->relation->alias->aliasname : s->relation->relname;
+	const char *qual = s->relation->alias ? s->relation->alias->aliasname
+					      : s->relation->relname;
 	for (int i = 0; i < n; i++) {
-		struct remap m = {.c = c, .l = &v[i], .qual = qual, .others = s->n_using_clause > 0};
+		struct remap m = {
+			.c = c, .l = &v[i], .qual = qual, .others = s->n_using_clause > 0};
 		if (!remap(&m, s->where_clause) ||
 		    !remap_returning(&m, &s->returning_list, &s->n_returning_list) ||
 		    !base_target(c, &v[i], &s->relation, qual))
@@ -745,9 +760,7 @@ bool xlat_updview_describe(const char *sql, const struct xlat_schema *schema, st
 	/* DELETE's question: the columns aside, as pg_relation_is_updatable asks it */
 	if (!read_level(&c, "", sql, 8, &l))
 		return false;
-	*out = (struct xlat_updview_desc){.base = l.rel->relname,
-					  .names = l.cols,
-					  .cols = l.base,
-					  .ncols = l.ncols};
+	*out = (struct xlat_updview_desc){
+		.base = l.rel->relname, .names = l.cols, .cols = l.base, .ncols = l.ncols};
 	return true;
 }

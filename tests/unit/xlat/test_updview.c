@@ -9,11 +9,14 @@
 
 /* The harness's table t (xlat_harness.c) as the session's schema describes it, and views. */
 static const struct xlat_schema_col t_cols[] = {
-	{"id", 23, -1, 0, NULL, false, false}, {"a", 23, -1, 0, NULL, false, false},   {"b", 25, -1, 0, NULL, false, false},
-	{"c", 701, -1, 0, NULL, false, false}, {"d", 1184, -1, 0, NULL, false, false}, {"e", 16, -1, 0, NULL, false, false},
+	{"id", 23, -1, 0, NULL, false, false},  {"a", 23, -1, 0, NULL, false, false},
+	{"b", 25, -1, 0, NULL, false, false},   {"c", 701, -1, 0, NULL, false, false},
+	{"d", 1184, -1, 0, NULL, false, false}, {"e", 16, -1, 0, NULL, false, false},
 };
 static const struct xlat_schema_col v_cols[] = {
-	{"id", 23, -1, 0, NULL, false, false}, {"aa", 23, -1, 0, NULL, false, false}, {"a1", 23, -1, 0, NULL, false, false},
+	{"id", 23, -1, 0, NULL, false, false},
+	{"aa", 23, -1, 0, NULL, false, false},
+	{"a1", 23, -1, 0, NULL, false, false},
 };
 
 static const struct {
@@ -127,7 +130,8 @@ START_TEST(test_describe)
 	ck_assert_str_eq(d.cols[1], "a");
 	ck_assert_ptr_null(d.cols[2]);
 	ck_assert(!xlat_updview_describe(views[2].sql, NULL, a, &d));
-	ck_assert(!xlat_updview_describe("CREATE VIEW j AS SELECT x.id FROM t x, t y", NULL, a, &d));
+	ck_assert(
+		!xlat_updview_describe("CREATE VIEW j AS SELECT x.id FROM t x, t y", NULL, a, &d));
 	arena_free(a);
 }
 END_TEST
