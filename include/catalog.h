@@ -56,6 +56,20 @@ struct catalog_portals {
 
 /* Per-session facts the catalog reports. A connection may serve several sessions over its
  * life (pooling), so these are set by whoever uses the connection, each time it starts to. */
+/* The session's answers about views, arg setting_arg; called from the thread running the
+ * statement. */
+struct catalog_views {
+	/* pg_get_viewdef: view's query (as SQLite keeps it) written as PostgreSQL SQL, its
+	 * relations qualified with schema unless NULL, pretty the pretty flag, wrap the wrap
+	 * column (xlat_viewdef's contract). */
+	bool (*viewdef)(void *arg, const char *view, const char *query, const char *schema,
+			bool pretty, int wrap, struct arena *a, const char **out,
+			struct pgerr *err);
+	/* PostgreSQL's pg_relation_is_updatable(view, false): the events (4 INSERT, 8 DELETE, 16
+	 * UPDATE) view takes as an automatically updatable view, and whether each of its first
+	 * ncols columns is updatable into cols (pg_column_is_updatable). NULL: none. */
+	int (*updatable)(void *arg, const char *view, bool *cols, size_t ncols);
+};
 struct catalog_session {
 	const char *user;     /* current_user, session_user, owner of every object */
 	const char *database; /* current_database(), the one row of pg_database */
@@ -91,13 +105,9 @@ struct catalog_session {
 	 * for public. A session without a default tenant whose connection is tenant acme's file
 	 * (its search_path names acme) shows acme, which schemas then leaves out. */
 	const char *own_schema;
-	/* pg_get_viewdef: view's query (as SQLite keeps it) written as PostgreSQL SQL, its
-	 * relations qualified with schema unless NULL, pretty the pretty flag, wrap the wrap
-	 * column (xlat_viewdef's contract), arg setting_arg. Called from the thread running the
-	 * statement. NULL: the query as kept. */
-	bool (*viewdef)(void *arg, const char *view, const char *query, const char *schema,
-			bool pretty, int wrap, struct arena *a, const char **out,
-			struct pgerr *err);
+	/* What the translator says of the tenant's views (pg_get_viewdef, updatability); NULL:
+	 * the query as kept, and no view updatable. */
+	const struct catalog_views *views;
 	/* pg_database: the databases the user may reach besides database (the tenants its
 	 * patterns reach, and the databases naming no tenant), arg setting_arg, allocated in a or
 	 * kept by the session until the next call; -1 with err when they cannot be listed.

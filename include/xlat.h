@@ -974,9 +974,30 @@ struct xlat_env {
 	 * makes a temporary view, with PostgreSQL's NOTICE `view "v" will be a temporary view`.
 	 * arg: .session_arg. NULL: none. */
 	bool (*temp_rel_fn)(void *arg, const char *name);
+	/* The CREATE VIEW text SQLite keeps for view name (a temporary one first, as SQLite finds
+	 * names), in a, with the events (4 INSERT, 8 DELETE, 16 UPDATE) the view's INSTEAD OF
+	 * triggers take into *instead; NULL when name is no view. An INSERT, UPDATE or DELETE of
+	 * a view is rewritten onto its base relation with it (xlat_updview.c). arg:
+	 * .session_arg. NULL: never known (the write goes to SQLite as written). */
+	const char *(*view_fn)(void *arg, const char *name, struct arena *a, int *instead);
 	void *session_arg;
 };
 enum { XLAT_EXT_UUID_OSSP = 1 };
+
+/* A view PostgreSQL updates automatically (view_query_is_auto_updatable, its columns aside):
+ * its FROM relation, and for each of its ncols columns its name and the base column it reads
+ * (NULL: computed, not updatable). */
+struct xlat_updview_desc {
+	const char *base;
+	const char *const *names, *const *cols;
+	size_t ncols;
+};
+/* Reads view's CREATE VIEW text as SQLite keeps it (xlat_env.view_fn's) into *out (in a):
+ * false when PostgreSQL would not update the view automatically, or its text cannot be read
+ * back. schema: the tenant's (its aggregates), may be NULL. For information_schema's
+ * is_updatable and pg_relation_is_updatable. */
+bool xlat_updview_describe(const char *sql, const struct xlat_schema *schema, struct arena *a,
+			   struct xlat_updview_desc *out);
 
 /* Translates every statement in sql (a simple Query may hold several). param_types/nparam_types
  * are the types a Parse message gave (may be NULL/0); they fill and override inferred types.

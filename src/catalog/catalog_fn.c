@@ -371,13 +371,72 @@ const char *cat_view_definition(const struct cat_conn *cc, const struct cat_rel 
 {
 	const char *q = cat_view_query(rel);
 	const struct catalog_session *s = cc->sess;
-	if (!q || !s || !s->viewdef)
+	if (!q || !s || !s->views || !s->views->viewdef)
 		return q ? arena_printf(a, " %s;", q) : NULL;
 	const char *def = NULL;
 	/* the relations' schema when it is not on the search path, as pg_dump reads them */
 	const char *schema = cat_public_visible(cc) ? NULL : cat_conn_public(cc);
-	return s->viewdef(s->setting_arg, rel->name, q, schema, pretty, wrap, a, &def, err) ? def
-												  : NULL;
+	return s->views->viewdef(s->setting_arg, rel->name, q, schema, pretty, wrap, a, &def,
+				 err)
+		       ? def
+		       : NULL;
+}
+
+int cat_view_updatable(const struct cat_conn *cc, const struct cat_rel *v, bool *cols)
+{
+	const struct catalog_session *s = cc->sess;
+	for (int k = 0; cols && k < v->ncols; k++)
+		cols[k] = false;
+	if (v->kind != 'v' || !s || !s->views || !s->views->updatable)
+		return 0;
+	return s->views->updatable(s->setting_arg, v->name, cols, cols ? (size_t)v->ncols : 0);
+}
+
+/* PostgreSQL's CmdType bits of trigger events e (4 INSERT, 8 DELETE, 16 UPDATE): UPDATE 4,
+ * INSERT 8, DELETE 16. */
+static int cmd_bits(int e)
+{
+	return (e & 16 ? 4 : 0) | (e & 4 ? 8 : 0) | (e & 8 ? 16 : 0);
+}
+
+/* pg_relation_is_updatable(rel, include_triggers): a table takes every command; a view those
+ * it takes as an automatically updatable view (INSTEAD OF triggers are not counted: differs
+ * for include_triggers true, docs/sql-compat.md). */
+static void fn_relation_is_updatable(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const struct cat_model *m = cat_fn_model(ctx);
+	if (!m)
+		return;
+	const struct cat_rel *rel = cat_model_rel_oid(m, (uint32_t)sqlite3_value_int64(argv[0]));
+	sqlite3_result_int(ctx, !rel			       ? 0
+				: rel->kind == 'r' && !rel->matview ? 4 | 8 | 16
+				: cmd_bits(cat_view_updatable(CTX_CONN(ctx), rel, NULL)));
+}
+
+/* pg_column_is_updatable(rel, attnum, include_triggers) */
+static void fn_column_is_updatable(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const struct cat_model *m = cat_fn_model(ctx);
+	if (!m)
+		return;
+	const struct cat_rel *rel = cat_model_rel_oid(m, (uint32_t)sqlite3_value_int64(argv[0]));
+	sqlite3_int64 att = sqlite3_value_int64(argv[1]);
+	bool ok = false;
+	if (rel && rel->kind == 'r' && !rel->matview) {
+		ok = att > 0 && att <= rel->ncols;
+	} else if (rel && rel->kind == 'v' && att > 0 && att <= rel->ncols) {
+		bool *cols = sqlite3_malloc64(((size_t)rel->ncols + 1) * sizeof(*cols));
+		if (!cols) {
+			sqlite3_result_error_nomem(ctx);
+			return;
+		}
+		(void)cat_view_updatable(CTX_CONN(ctx), rel, cols);
+		ok = cols[att - 1];
+		sqlite3_free(cols);
+	}
+	sqlite3_result_int(ctx, ok);
 }
 
 /* pg_get_viewdef(view [, pretty]); pg_get_viewdef_wrap(view, wrap) is pg_get_viewdef(oid, int)
@@ -906,6 +965,8 @@ static const struct pgfn_def session_fns[] = {
 	{"pg_blocking_pids", 1, cat_fn_blocking_pids},
 	{"pg_partition_ancestors", 1, fn_partition_ancestors},
 	{"pg_relation_is_publishable", 1, fn_is_publishable},
+	{"pg_relation_is_updatable", 2, fn_relation_is_updatable},
+	{"pg_column_is_updatable", 3, fn_column_is_updatable},
 	{"pg_get_ruledef", 1, fn_get_ruledef},
 	{"pg_get_ruledef", 2, fn_get_ruledef},
 	{"pg_get_viewdef", 1, fn_get_viewdef},

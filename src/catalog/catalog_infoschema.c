@@ -71,7 +71,7 @@ static bool fill_tables(struct cat_conn *cc, const struct cat_model *m, struct c
 		cat_text(r, rel->name);
 		cat_text(r, rel->temp ? "LOCAL TEMPORARY" : rel->kind == 'r' ? "BASE TABLE" : "VIEW");
 		nulls(r, 5);
-		yes_no(r, rel->kind == 'r'); /* SQLite views take no INSERT */
+		yes_no(r, rel->kind == 'r' || (cat_view_updatable(cc, rel, NULL) & 4));
 		yes_no(r, false);
 		cat_null(r);
 	}
@@ -213,7 +213,7 @@ static void identity_facts(struct cat_rows *r, const struct cat_model *m,
 }
 
 static void column_row(struct cat_conn *cc, struct cat_rows *r, const struct cat_model *m,
-		       const struct cat_rel *rel, int k)
+		       const struct cat_rel *rel, int k, bool updatable)
 {
 	const struct cat_col *c = &rel->cols[k];
 	/* a column of a domain over another: PostgreSQL describes the domain below, a
@@ -259,7 +259,7 @@ static void column_row(struct cat_conn *cc, struct cat_rows *r, const struct cat
 	identity_facts(r, m, rel, k);
 	cat_text(r, c->generated ? "ALWAYS" : "NEVER");
 	cat_text(r, c->generated ? c->dflt : NULL);
-	yes_no(r, rel->kind == 'r');
+	yes_no(r, updatable);
 }
 
 static bool fill_columns(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
@@ -267,8 +267,14 @@ static bool fill_columns(struct cat_conn *cc, const struct cat_model *m, struct 
 	for (size_t i = 0; i < m->nrels; i++) {
 		if ((m->rels[i]->kind != 'r' && m->rels[i]->kind != 'v') || m->rels[i]->matview)
 			continue;
-		for (int k = 0; k < m->rels[i]->ncols; k++)
-			column_row(cc, r, m, m->rels[i], k);
+		const struct cat_rel *rel = m->rels[i];
+		bool *cols = NULL;
+		if (rel->kind == 'v') {
+			cols = arena_zalloc(r->a, ((size_t)rel->ncols + 1) * sizeof(*cols));
+			(void)cat_view_updatable(cc, rel, cols);
+		}
+		for (int k = 0; k < rel->ncols; k++)
+			column_row(cc, r, m, rel, k, cols ? cols[k] : rel->kind == 'r');
 	}
 	return true;
 }
@@ -408,7 +414,10 @@ static bool fill_views(struct cat_conn *cc, const struct cat_model *m, struct ca
 		const char *def = cat_view_definition(cc, v, false, 0, r->a, &err);
 		cat_text(r, def ? def : cat_view_query(v)); /* no PostgreSQL spelling: as kept */
 		cat_text(r, "NONE");
-		for (int k = 0; k < 5; k++)
+		int events = cat_view_updatable(cc, v, NULL);
+		yes_no(r, (events & (8 | 16)) == (8 | 16)); /* is_updatable */
+		yes_no(r, events & 4);                      /* is_insertable_into */
+		for (int k = 0; k < 3; k++)
 			yes_no(r, false);
 	}
 	return true;

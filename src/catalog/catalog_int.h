@@ -880,6 +880,11 @@ bool cat_dump_register(sqlite3 *db, struct cat_conn *cc); /* catalog_dump.c */
  * or in a session without a default tenant the tenant the path names; no session: true).
  * pg_dump empties it, and PostgreSQL then writes every name of the tenant's objects qualified. */
 bool cat_public_visible(const struct cat_conn *cc);
+/* pg_relation_is_updatable(v, false) of view v, as the session's translator reads its stored
+ * query (catalog_views.updatable): events 4 INSERT, 8 DELETE, 16 UPDATE (trigger events, not
+ * PostgreSQL's CmdType bits); with cols (v's ncols), whether each column is updatable. 0 for
+ * anything but a view. */
+int cat_view_updatable(const struct cat_conn *cc, const struct cat_rel *v, bool *cols);
 /* View rel's query written as PostgreSQL SQL by the session's viewdef (xlat_viewdef: the SQL
  * SQLite keeps, laid out as pg_get_viewdef's pretty and wrap arguments ask), with a leading blank and ending in ';' as PostgreSQL's does
  * (pg_dump cuts that last character off); without a session, the SQL as kept. In a; NULL

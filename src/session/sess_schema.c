@@ -116,6 +116,7 @@ void sess_schema_env(struct session *s, struct xlat_env *env, char search[SHARD_
 	env->rowtype_users_fn = sess_types_rowtype_users;
 	env->tenant_missing_fn = tenant_missing;
 	env->temp_rel_fn = sess_temp_relation;
+	env->view_fn = sess_view_sql;
 	env->session_arg = s;
 }
 

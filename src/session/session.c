@@ -374,7 +374,7 @@ bool sess_startup_finish(struct session *s, struct auth_users *users, const stru
 	s->catalog = (struct catalog_session){s->user, s->database, s->id, catalog_setting,
 					      catalog_setting_at, s, catalog_set_setting,
 					      catalog_seqvals_new(), NULL, NULL, sess_portals_list,
-					      s->tenant[0] ? NULL : sess_hub_schemas, NULL, sess_types_viewdef,
+					      s->tenant[0] ? NULL : sess_hub_schemas, NULL, &sess_catalog_views,
 					      sess_hub_databases, sess_database_roles,
 					      sess_database_size, sess_client_inet};
 	sess_guc_dt_refresh(s);

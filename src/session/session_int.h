@@ -786,6 +786,13 @@ void sess_temp_free(struct session *s);
 /* xlat_env.temp_rel_fn (arg: the session): whether name is a temporary table or view of the
  * session's connection. */
 bool sess_temp_relation(void *arg, const char *name);
+/* xlat_env.view_fn (arg: the session; sess_viewsql.c): view name's CREATE VIEW text as SQLite
+ * keeps it, in a, and the events its INSTEAD OF triggers take (4, 8, 16) in *instead; NULL
+ * when name is no view of the session's connection. */
+const char *sess_view_sql(void *arg, const char *name, struct arena *a, int *instead);
+/* The catalog's questions about views (sess_viewsql.c): pg_get_viewdef (sess_types_viewdef)
+ * and their updatability (xlat_updview_describe over the views' stored text). */
+extern const struct catalog_views sess_catalog_views;
 /* A table rebuild (ALTER TABLE ... ADD CONSTRAINT, SET NOT NULL, TYPE ...) of a temporary
  * table happens in the temp schema; the actions that need the tenant file's sidecars or
  * look its indexes up by name (a serial or identity column added, USING INDEX, RENAME

@@ -235,6 +235,8 @@ static const struct catfn {
 	{"pg_get_ruledef", 1, 2, XLAT_OID_TEXT},
 	{"pg_partition_ancestors", 1, 1, OID_REGCLASS},
 	{"pg_relation_is_publishable", 1, 1, XLAT_OID_BOOL},
+	{"pg_relation_is_updatable", 2, 2, XLAT_OID_INT4},
+	{"pg_column_is_updatable", 3, 3, XLAT_OID_BOOL},
 	{"version", 0, 0, XLAT_OID_TEXT},
 	{"current_setting", 1, 2, XLAT_OID_TEXT},
 	{"set_config", 3, 3, XLAT_OID_TEXT},

@@ -1087,6 +1087,8 @@ static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 
 bool xlat_stmt_insert(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 {
+	if (xlat_updview_insert(c, &s) < 0)
+		return false;
 	c->st->tag = "INSERT";
 	c->st->tag_style = XLAT_TAG_INSERT;
 	c->st->writes = true;
@@ -1126,6 +1128,8 @@ bool xlat_stmt_insert(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 
 bool xlat_stmt_update(struct xlat_ctx *c, const PgQuery__UpdateStmt *s)
 {
+	if (xlat_updview_update(c, &s) < 0)
+		return false;
 	c->st->tag = "UPDATE";
 	c->st->tag_style = XLAT_TAG_ROWS;
 	c->st->writes = true;
@@ -1169,6 +1173,9 @@ bool xlat_stmt_update(struct xlat_ctx *c, const PgQuery__UpdateStmt *s)
 		};
 		ok = xlat_retfrom_begin(c, &src, &rf);
 	}
+	if (ok && rf && xlat_updview_checked(c, s))
+		ok = xlat_unsupported(c, -1, "RETURNING a column of UPDATE's FROM list through a view "
+					     "with a WHERE clause");
 	const char *tname = s->relation->alias ? s->relation->alias->aliasname
 					       : s->relation->relname;
 	xlat_puts(c, " SET ");
@@ -1181,10 +1188,13 @@ bool xlat_stmt_update(struct xlat_ctx *c, const PgQuery__UpdateStmt *s)
 		xlat_puts(c, " FROM ");
 		ok = xlat_from_list(c, s->from_clause, s->n_from_clause);
 	}
-	if (ok && s->where_clause && !rf) {
+	if (ok && s->where_clause && !rf && c->updview_for != s) {
+		/* CURRENT OF a cursor on the table; through a view it stays 0A000 (xlat_expr) */
 		xlat_puts(c, " WHERE ");
 		int cur = xlat_current_of(c, s->relation, s->where_clause, s->n_from_clause);
 		ok = cur > 0 || (cur == 0 && xlat_condition(c, s->where_clause));
+	} else if (ok && !rf) {
+		ok = xlat_updview_where(c, s, s->where_clause, false);
 	}
 	ok = ok && (rf || returning_sees_target(c, ret, nret, s->from_clause, s->n_from_clause,
 						"RETURNING a column of UPDATE's FROM list"));
@@ -1201,6 +1211,8 @@ static bool delete_rest(struct xlat_ctx *c, const PgQuery__DeleteStmt *s);
 
 bool xlat_stmt_delete(struct xlat_ctx *c, const PgQuery__DeleteStmt *s)
 {
+	if (xlat_updview_delete(c, &s) < 0)
+		return false;
 	c->st->tag = "DELETE";
 	c->st->tag_style = XLAT_TAG_ROWS;
 	c->st->writes = true;
@@ -1236,6 +1248,9 @@ bool xlat_stmt_delete(struct xlat_ctx *c, const PgQuery__DeleteStmt *s)
 		};
 		ok = xlat_retfrom_begin(c, &src, &rf);
 	}
+	if (ok && rf && xlat_updview_checked(c, s))
+		ok = xlat_unsupported(c, -1, "RETURNING a column of DELETE's USING list through a "
+					     "view with a WHERE clause");
 	if (ok && rf) {
 		xlat_retfrom_delete_where(c, rf);
 		xlat_retfrom_mode(c, rf, false, s->relation->relname);
@@ -1260,11 +1275,14 @@ static bool delete_rest(struct xlat_ctx *c, const PgQuery__DeleteStmt *s)
 				return false;
 		}
 		xlat_puts(c, ")");
-	} else if (s->where_clause) {
+		(void)xlat_updview_where(c, s, NULL, true);
+	} else if (s->where_clause && c->updview_for != s) {
 		xlat_puts(c, " WHERE ");
 		int cur = xlat_current_of(c, s->relation, s->where_clause, 0);
 		if (cur < 0 || (cur == 0 && !xlat_condition(c, s->where_clause)))
 			return false;
+	} else if (!xlat_updview_where(c, s, s->where_clause, false)) {
+		return false;
 	}
 	return returning_sees_target(c, s->returning_list, s->n_returning_list, s->using_clause,
 				     s->n_using_clause, "RETURNING a column of DELETE's USING list") &&

@@ -307,6 +307,10 @@ struct xlat_ctx {
 	/* a view's query, or an INSERT's source without a column list: its * and t.* are
 	 * spelled out (xlat_viewstar.c) */
 	bool view_star;
+	/* The UPDATE or DELETE rewritten from one of a view (xlat_updview.c) and the SQLite
+	 * condition that keeps its rows to the view's, which its WHERE adds; NULL: none. */
+	const void *updview_for;
+	const char *updview_check;
 };
 
 /* A constant as it landed in the statement's SQL: its location in the input (the '-' for a
@@ -416,6 +420,20 @@ bool xlat_group_check(struct xlat_ctx *c, const PgQuery__Node *stmt);
 bool xlat_group_is_agg(const PgQuery__FuncCall *f);
 /* xlat_group_is_agg, or a call of one of the tenant's aggregates (CREATE AGGREGATE). */
 bool xlat_group_is_agg_in(const struct xlat_ctx *c, const PgQuery__FuncCall *f);
+/* ---- xlat_updview.c: writes through automatically updatable views ---- */
+/* When *s's target is a view without an INSTEAD OF trigger for the statement's event: *s
+ * becomes the statement rewritten onto the view's base table (in c's arena) and 1 is
+ * returned; 0 when the target is no such view; -1 with c's error (PostgreSQL's 55000 for a
+ * view that is not automatically updatable, 0A000 for a computed column written, 42703). */
+int xlat_updview_insert(struct xlat_ctx *c, const PgQuery__InsertStmt **s);
+int xlat_updview_update(struct xlat_ctx *c, const PgQuery__UpdateStmt **s);
+int xlat_updview_delete(struct xlat_ctx *c, const PgQuery__DeleteStmt **s);
+/* stmt's WHERE: " WHERE where" with the view's condition when stmt was rewritten from a view
+ * whose rows it must keep to; with and_only, only " AND <condition>" (or nothing). */
+bool xlat_updview_where(struct xlat_ctx *c, const void *stmt, const PgQuery__Node *where,
+			bool and_only);
+/* Whether stmt carries a view's condition (xlat_updview_where would write one). */
+bool xlat_updview_checked(const struct xlat_ctx *c, const void *stmt);
 /* ---- xlat_sortusing.c ---- */
 /* Rewrites ORDER BY ... USING < / > in stmt's tree (which it changes) as ASC / DESC. */
 void xlat_sort_using(const PgQuery__Node *stmt);

@@ -32,6 +32,7 @@ const char *xrun_rows(const struct xlat_stmt *st, struct arena *a);
 
 Suite *xlat_suite_select(void);
 Suite *xlat_suite_dml(void);
+Suite *xlat_suite_updview(void);
 Suite *xlat_suite_ddl(void);
 Suite *xlat_suite_misc(void);
 Suite *xlat_suite_semantics(void);
