@@ -385,6 +385,9 @@ bool xlat_tree_equal(const ProtobufCMessage *a, const ProtobufCMessage *b,
 		     xlat_tree_leaf_fn *leaf, void *arg);
 /* The location of the node m is or wraps (PgQuery__Node), -1 when it has none. */
 int xlat_tree_location(const ProtobufCMessage *m);
+/* n::typname (a one-part type name, no typmod) as the parser would make it, in arena a. */
+PgQuery__Node *xlat_tree_cast(struct arena *a, const PgQuery__Node *n, const char *typname,
+			      int location);
 
 /* A column reference rel.col, as the parser would have made it, for translating a table's
  * columns one by one (row_to_json(t), t::text): its nodes live in the struct. */

@@ -45,29 +45,7 @@ static bool coercible(uint32_t from, uint32_t to, bool *cast)
 static PgQuery__Node *cast_to(struct xlat_ctx *c, const PgQuery__Node *n,
 			      const struct xlat_typeinfo *ti)
 {
-	PgQuery__String *str = arena_zalloc(c->a, sizeof(*str));
-	PgQuery__Node *name = arena_zalloc(c->a, sizeof(*name)), *cast = arena_zalloc(c->a, sizeof(*cast));
-	PgQuery__TypeName *tn = arena_zalloc(c->a, sizeof(*tn));
-	PgQuery__TypeCast *tc = arena_zalloc(c->a, sizeof(*tc));
-	pg_query__string__init(str);
-	pg_query__node__init(name);
-	pg_query__type_name__init(tn);
-	pg_query__type_cast__init(tc);
-	pg_query__node__init(cast);
-	str->sval = (char *)ti->typname;
-	name->node_case = NODE(STRING);
-	name->string = str;
-	tn->names = arena_zalloc(c->a, sizeof(*tn->names));
-	tn->names[0] = name;
-	tn->n_names = 1;
-	tn->typemod = -1;
-	tn->location = -1;
-	tc->arg = (PgQuery__Node *)n;
-	tc->type_name = tn;
-	tc->location = -1;
-	cast->node_case = NODE(TYPE_CAST);
-	cast->type_cast = tc;
-	return cast;
+	return xlat_tree_cast(c->a, n, ti->typname, -1);
 }
 
 int xlat_oper_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,

@@ -403,29 +403,7 @@ static bool is_null_const(const PgQuery__Node *n)
  * 'x' is 22P02). */
 static const PgQuery__Node *as_bigint(struct xlat_ctx *c, const PgQuery__Node *n)
 {
-	PgQuery__String *str = arena_zalloc(c->a, sizeof(*str));
-	PgQuery__Node *name = arena_zalloc(c->a, sizeof(*name)), *cast = arena_zalloc(c->a, sizeof(*cast));
-	PgQuery__TypeName *tn = arena_zalloc(c->a, sizeof(*tn));
-	PgQuery__TypeCast *tc = arena_zalloc(c->a, sizeof(*tc));
-	pg_query__string__init(str);
-	pg_query__node__init(name);
-	pg_query__type_name__init(tn);
-	pg_query__type_cast__init(tc);
-	pg_query__node__init(cast);
-	str->sval = "int8";
-	name->node_case = NODE(STRING);
-	name->string = str;
-	tn->names = arena_zalloc(c->a, sizeof(*tn->names));
-	tn->names[0] = name;
-	tn->n_names = 1;
-	tn->typemod = -1;
-	tn->location = -1;
-	tc->arg = (PgQuery__Node *)n;
-	tc->type_name = tn;
-	tc->location = xlat_tree_location(&n->base);
-	cast->node_case = NODE(TYPE_CAST);
-	cast->type_cast = tc;
-	return cast;
+	return xlat_tree_cast(c->a, n, "int8", xlat_tree_location(&n->base));
 }
 
 /* kind: 0 OFFSET, 1 LIMIT, 2 the rank bound of WITH TIES (pgfn_limit.c). An integer constant

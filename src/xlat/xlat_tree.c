@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* xlat_tree.c: generic walks over libpg_query's protobuf-c tree, driven by the message
  * descriptors rather than by one case per node type: visiting every child node, and
- * PostgreSQL's equal() on two expressions (structure and values, not positions). */
+ * PostgreSQL's equal() on two expressions (structure and values, not positions); a cast node
+ * made as the parser makes one. */
 #include "xlat_int.h"
 
 #include <string.h>
@@ -156,4 +157,32 @@ const PgQuery__Node *xlat_colref(struct xlat_colref *r, const char *rel, const c
 	r->node.node_case = PG_QUERY__NODE__NODE_COLUMN_REF;
 	r->node.column_ref = &r->ref;
 	return &r->node;
+}
+
+PgQuery__Node *xlat_tree_cast(struct arena *a, const PgQuery__Node *n, const char *typname,
+			      int location)
+{
+	PgQuery__String *str = arena_zalloc(a, sizeof(*str));
+	PgQuery__Node *name = arena_zalloc(a, sizeof(*name)), *cast = arena_zalloc(a, sizeof(*cast));
+	PgQuery__TypeName *tn = arena_zalloc(a, sizeof(*tn));
+	PgQuery__TypeCast *tc = arena_zalloc(a, sizeof(*tc));
+	pg_query__string__init(str);
+	pg_query__node__init(name);
+	pg_query__type_name__init(tn);
+	pg_query__type_cast__init(tc);
+	pg_query__node__init(cast);
+	str->sval = (char *)typname;
+	name->node_case = PG_QUERY__NODE__NODE_STRING;
+	name->string = str;
+	tn->names = arena_zalloc(a, sizeof(*tn->names));
+	tn->names[0] = name;
+	tn->n_names = 1;
+	tn->typemod = -1;
+	tn->location = -1;
+	tc->arg = (PgQuery__Node *)n;
+	tc->type_name = tn;
+	tc->location = location;
+	cast->node_case = PG_QUERY__NODE__NODE_TYPE_CAST;
+	cast->type_cast = tc;
+	return cast;
 }
