@@ -647,6 +647,21 @@ static bool parent_key_unique(sqlite3 *db, const struct shard_rebuild *rb, struc
 				  rb->ref_table);
 }
 
+/* Whether a row of table fails the CHECK expression expr: "1" (malloc'd) when one does, NULL
+ * when none does or with err set. */
+static char *violating_row(struct shard_conn *c, const char *table, const char *expr,
+			   struct pgerr *err)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "SELECT 1 FROM ");
+	strbuf_put_quoted(&sb, table, '"');
+	strbuf_printf(&sb, " WHERE NOT (%s) LIMIT 1", expr);
+	char *bad = sb.failed ? NULL : query_text(shard_conn_db(c), sb.data, NULL, err);
+	strbuf_fini(&sb);
+	return bad;
+}
+
 /* A MATCH FULL key rb written in place (CATALOG_MATCH_FULL_MARK): its guard, the CHECK named
  * as the key in the table's new text def, holds for every row, else the key's 23503. */
 static bool guard_holds(struct shard_conn *c, const struct shard_rebuild *rb, const char *def,
@@ -659,13 +674,7 @@ static bool guard_holds(struct shard_conn *c, const struct shard_rebuild *rb, co
 	for (size_t i = 0; ok && i < n && i < ARRAY_LEN(v); i++) {
 		if (!v[i].name || strcmp(v[i].name, rb->name) != 0)
 			continue;
-		struct strbuf sb;
-		strbuf_init(&sb, 0);
-		strbuf_puts(&sb, "SELECT 1 FROM ");
-		strbuf_put_quoted(&sb, rb->table, '"');
-		strbuf_printf(&sb, " WHERE NOT (%s) LIMIT 1", v[i].expr);
-		char *bad = sb.failed ? NULL : query_text(shard_conn_db(c), sb.data, NULL, err);
-		strbuf_fini(&sb);
+		char *bad = violating_row(c, rb->table, v[i].expr, err);
 		if (bad)
 			shard_match_full_error(err, rb->table, rb->name);
 		ok = !bad && !pgerr_is_set(err);
@@ -759,13 +768,7 @@ static bool checks_hold(struct shard_conn *c, const struct shard_rebuild *rb, co
 	for (size_t i = 0; ok && i < n && i < ARRAY_LEN(v); i++) {
 		if (v[i].not_valid)
 			continue;
-		struct strbuf sb;
-		strbuf_init(&sb, 0);
-		strbuf_puts(&sb, "SELECT 1 FROM ");
-		strbuf_put_quoted(&sb, rb->table, '"');
-		strbuf_printf(&sb, " WHERE NOT (%s) LIMIT 1", v[i].expr);
-		char *bad = sb.failed ? NULL : query_text(shard_conn_db(c), sb.data, NULL, err);
-		strbuf_fini(&sb);
+		char *bad = violating_row(c, rb->table, v[i].expr, err);
 		if (bad)
 			ok = check_failed(c, rb, &v[i], err);
 		else
