@@ -160,12 +160,8 @@ static void fn_get_indexdef(sqlite3_context *ctx, int argc, sqlite3_value **argv
 		return;
 	}
 	int col = argc > 1 ? sqlite3_value_int(argv[1]) : 0;
-	if (col > 0 && col <= rel->index->nkeys)
-		cat_result_text(ctx, rel->index->exprs[col - 1]);
-	else if (col == 0)
-		cat_result_text(ctx, cat_index_def(m, rel->index));
-	else
-		cat_result_text(ctx, "");
+	bool pretty = argc > 2 && sqlite3_value_int(argv[2]) != 0;
+	cat_result_text(ctx, col < 0 ? "" : cat_index_def_ext(m, rel->index, col, pretty));
 }
 
 static void fn_index_column_has_property(sqlite3_context *ctx, int argc, sqlite3_value **argv)
