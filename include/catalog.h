@@ -309,6 +309,11 @@ bool catalog_domain_check_name(const char *name, char *domain, size_t dsize, cha
 /* Follows CATALOG_INDEX_PG_MARK's comment when the pretty flag's text differs (no outer
  * parentheses, PRETTYFLAG_PAREN's fewer inner ones): pg_get_indexdef(oid, col, true), psql. */
 #define CATALOG_INDEX_PRETTY_MARK "/* shardlite: pgp "
+/* Appends the PostgreSQL expression text [b, e) to sb with every column reference to from (a
+ * bare or quoted identifier that is not a function's name nor qualified) written as to, as
+ * PostgreSQL's deparser quotes it. For the texts kept beside SQLite's after RENAME COLUMN. */
+void catalog_renamed_refs(struct strbuf *sb, const char *b, const char *e, const char *from,
+			  const char *to);
 /* Of a table's stored CREATE TABLE text: the text inside column's GENERATED ALWAYS AS (...)
  * (its PostgreSQL text's comment and the SQLite expression), and the name of a generated
  * column whose expression reads column; malloc'd, NULL when none. */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* shard_inplace.c: table changes that leave stored values alone — SET/DROP NOT NULL, DEFAULT,
  * a value-keeping type change, a column's domain clauses (ALTER DOMAIN), the foreign keys DROP TABLE ... CASCADE removes from other
- * tables, the PostgreSQL texts of indexes after RENAME COLUMN — made by rewriting the stored CREATE TABLE text (SQLite's "simpler procedure"),
+ * tables — made by rewriting the stored CREATE TABLE text (SQLite's "simpler procedure"),
  * which unlike a rebuild works in a transaction on a table other tables reference. */
 #include "shard_int.h"
 
@@ -110,40 +110,32 @@ static int rows_allow(sqlite3 *db, const struct shard_rebuild *rb, const char *d
 
 /* Writes the new text with the schema writable for this one statement; the schema_version
  * moves so every connection (and shardlite's caches) read the table again. */
-/* The stored text of the schema object of type ("table", "index") name made def, the
- * schema's version bumped so that every connection reads it again. */
-static bool write_sql(struct shard_conn *c, bool temp, const char *type, const char *name,
-		      const char *def, struct pgerr *err)
+bool shard_inplace_write(struct shard_conn *c, const struct shard_rebuild *rb, const char *def,
+			 struct pgerr *err)
 {
 	sqlite3 *db = shard_conn_db(c);
-	bool found = false;
+	bool found = false, temp = shard_table_is_temp(db, rb->table);
 	char *v = NULL;
 	if (!probe(db, temp ? "PRAGMA temp.schema_version" : "PRAGMA main.schema_version", NULL,
 		   NULL, &found, &v, NULL, err))
 		return false;
 	long version = v ? strtol(v, NULL, 10) : 0;
 	free(v);
-	char bump[64], update[128];
+	char bump[64];
 	snprintf(bump, sizeof(bump), "PRAGMA %s.schema_version = %ld", temp ? "temp" : "main",
 		 version + 1);
-	snprintf(update, sizeof(update),
-		 "UPDATE %s.sqlite_schema SET sql = ?1 WHERE type = '%s' AND name = ?2 COLLATE "
-		 "NOCASE",
-		 temp ? "temp" : "main", type);
 	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 0, NULL);
 	sqlite3_db_config(db, SQLITE_DBCONFIG_WRITABLE_SCHEMA, 1, NULL);
-	bool ok = probe(db, update, def, name, &found, NULL, NULL, err) &&
+	bool ok = probe(db,
+			temp ? "UPDATE temp.sqlite_schema SET sql = ?1 WHERE type = 'table' AND "
+			       "name = ?2 COLLATE NOCASE"
+			     : "UPDATE main.sqlite_schema SET sql = ?1 WHERE type = 'table' AND "
+			       "name = ?2 COLLATE NOCASE",
+			def, rb->table, &found, NULL, NULL, err) &&
 		  shard_exec_internal(c, bump, err);
 	sqlite3_db_config(db, SQLITE_DBCONFIG_WRITABLE_SCHEMA, 0, NULL);
 	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	return ok;
-}
-
-bool shard_inplace_write(struct shard_conn *c, const struct shard_rebuild *rb, const char *def,
-			 struct pgerr *err)
-{
-	return write_sql(c, shard_table_is_temp(shard_conn_db(c), rb->table), "table", rb->table,
-			 def, err);
 }
 
 bool shard_int_range_check(sqlite3 *db, const struct shard_rebuild *rb, struct pgerr *err)
@@ -346,61 +338,6 @@ static void fn_cascade_keys(sqlite3_context *ctx, int argc, sqlite3_value **argv
 
 /* ---- RENAME COLUMN: the PostgreSQL text of generated columns' expressions ---- */
 
-/* An identifier as PostgreSQL's deparser writes it: bare when it is lower case letters,
- * digits and underscores not starting with a digit, else double-quoted. */
-static void put_ident(struct strbuf *sb, const char *name)
-{
-	bool bare = *name && !isdigit((unsigned char)*name);
-	for (const char *p = name; bare && *p; p++)
-		bare = islower((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '_';
-	if (bare)
-		strbuf_puts(sb, name);
-	else
-		strbuf_put_quoted(sb, name, '"');
-}
-
-/* The PostgreSQL text in [b, e) with every column reference to from (a bare or quoted
- * identifier that is not a function's name) written as to. */
-static void renamed_refs(struct strbuf *sb, const char *b, const char *e, const char *from,
-			 const char *to)
-{
-	size_t nfrom = strlen(from);
-	for (const char *p = b; p < e;) {
-		const char *t = p;
-		if (*p == '\'' || *p == '"') {
-			char q = *p++;
-			while (p < e && !(*p == q && (p + 1 >= e || p[1] != q)))
-				p += *p == q ? 2 : 1;
-			p += p < e;
-			const char *after = p;
-			while (after < e && isspace((unsigned char)*after))
-				after++;
-			if (q == '"' && (size_t)(p - t) == nfrom + 2 && strncmp(t + 1, from, nfrom) == 0 &&
-			    (after >= e || *after != '('))
-				put_ident(sb, to);
-			else
-				strbuf_append(sb, t, (size_t)(p - t));
-			continue;
-		}
-		if (isalpha((unsigned char)*p) || *p == '_') {
-			while (p < e && (isalnum((unsigned char)*p) || *p == '_' || *p == '$'))
-				p++;
-			const char *after = p;
-			while (after < e && isspace((unsigned char)*after))
-				after++;
-			bool qualified = t > b && t[-1] == '.';
-			if ((size_t)(p - t) == nfrom && strncmp(t, from, nfrom) == 0 && !qualified &&
-			    (after >= e || *after != '('))
-				put_ident(sb, to);
-			else
-				strbuf_append(sb, t, (size_t)(p - t));
-			continue;
-		}
-		strbuf_append(sb, p, 1);
-		p++;
-	}
-}
-
 /* shardlite_generated_renamed(table, from, to): after RENAME COLUMN from TO to, the
  * PostgreSQL text kept with each generated column's expression (CATALOG_GENERATED_MARK)
  * names the column by its new name, as PostgreSQL shows it (SQLite renames the SQLite text). */
@@ -431,7 +368,7 @@ static void fn_generated_renamed(sqlite3_context *ctx, int argc, sqlite3_value *
 	while ((m = strstr(p, CATALOG_GENERATED_MARK)) && strstr(m + mark, " */")) {
 		const char *end = strstr(m + mark, " */");
 		strbuf_append(&sb, p, (size_t)(m + mark - p));
-		renamed_refs(&sb, m + mark, end, from, to);
+		catalog_renamed_refs(&sb, m + mark, end, from, to);
 		p = end;
 	}
 	strbuf_puts(&sb, p);
@@ -444,81 +381,6 @@ static void fn_generated_renamed(sqlite3_context *ctx, int argc, sqlite3_value *
 	free(old);
 }
 
-/* Each PostgreSQL text kept in sql after mark (up to " * /") with from renamed to; malloc'd,
- * NULL when out of memory. */
-static char *renamed_marks(const char *sql, const char *mark, const char *from, const char *to)
-{
-	struct strbuf sb;
-	strbuf_init(&sb, 0);
-	const char *p = sql, *m;
-	size_t n = strlen(mark);
-	while ((m = strstr(p, mark)) && strstr(m + n, " */")) {
-		const char *end = strstr(m + n, " */");
-		strbuf_append(&sb, p, (size_t)(m + n - p));
-		renamed_refs(&sb, m + n, end, from, to);
-		p = end;
-	}
-	strbuf_puts(&sb, p);
-	char *out = sb.failed ? NULL : base_xstrdup(sb.data ? sb.data : "");
-	strbuf_fini(&sb);
-	return out;
-}
-
-/* shardlite_index_renamed(table, from, to): after RENAME COLUMN from TO to, the PostgreSQL
- * texts of the table's indexes' expressions and predicates (CATALOG_INDEX_PG_MARK and
- * CATALOG_INDEX_PRETTY_MARK) name the
- * column by its new name, as PostgreSQL's stored trees do (SQLite renames the SQLite text). */
-static void fn_index_renamed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	struct shard_conn *c = sqlite3_user_data(ctx);
-	const char *table = (const char *)sqlite3_value_text(argv[0]);
-	const char *from = (const char *)sqlite3_value_text(argv[1]);
-	const char *to = (const char *)sqlite3_value_text(argv[2]);
-	struct pgerr err;
-	pgerr_clear(&err);
-	sqlite3_result_null(ctx);
-	(void)argc;
-	if (!table || !from || !to)
-		return;
-	sqlite3 *db = shard_conn_db(c);
-	bool temp = shard_table_is_temp(db, table);
-	sqlite3_stmt *vm = NULL;
-	char *names[256], *defs[256];
-	size_t n = 0;
-	int rc = sqlite3_prepare_v2(db,
-				    temp ? "SELECT name, sql FROM temp.sqlite_schema WHERE type = "
-					   "'index' AND tbl_name = ?1 COLLATE NOCASE AND instr(sql, ?2)"
-					 : "SELECT name, sql FROM main.sqlite_schema WHERE type = "
-					   "'index' AND tbl_name = ?1 COLLATE NOCASE AND instr(sql, ?2)",
-				    -1, &vm, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(vm, 1, table, -1, SQLITE_STATIC);
-		sqlite3_bind_text(vm, 2, CATALOG_INDEX_PG_MARK, -1, SQLITE_STATIC);
-	}
-	while (rc == SQLITE_OK && n < ARRAY_LEN(names) && sqlite3_step(vm) == SQLITE_ROW) {
-		const char *sql = (const char *)sqlite3_column_text(vm, 1);
-		char *once = sql ? renamed_marks(sql, CATALOG_INDEX_PG_MARK, from, to) : NULL;
-		char *def = once ? renamed_marks(once, CATALOG_INDEX_PRETTY_MARK, from, to) : NULL;
-		free(once);
-		if (def && strcmp(def, sql) != 0) {
-			names[n] = base_xstrdup((const char *)sqlite3_column_text(vm, 0));
-			defs[n++] = def;
-		} else {
-			free(def);
-		}
-	}
-	sqlite3_finalize(vm);
-	bool ok = rc == SQLITE_OK || shard_error(db, rc, &err);
-	for (size_t i = 0; i < n; i++) {
-		ok = ok && write_sql(c, temp, "index", names[i], defs[i], &err);
-		free(names[i]);
-		free(defs[i]);
-	}
-	if (!ok)
-		pgfn_error(ctx, pgerr_is_set(&err) ? err.sqlstate : SQLSTATE_INTERNAL_ERROR, "%s",
-			   pgerr_is_set(&err) ? err.message : "index rename failed");
-}
-
 int shard_inplace_register(struct shard_conn *c)
 {
 	int rc = sqlite3_create_function_v2(shard_conn_db(c), "shardlite_cascade_keys", -1,
@@ -528,9 +390,5 @@ int shard_inplace_register(struct shard_conn *c)
 		rc = sqlite3_create_function_v2(shard_conn_db(c), "shardlite_generated_renamed", 3,
 						SQLITE_UTF8 | SQLITE_DIRECTONLY, c,
 						fn_generated_renamed, NULL, NULL, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function_v2(shard_conn_db(c), "shardlite_index_renamed", 3,
-						SQLITE_UTF8 | SQLITE_DIRECTONLY, c, fn_index_renamed,
-						NULL, NULL, NULL);
 	return rc;
 }

@@ -67,3 +67,20 @@ SELECT pg_get_expr(indpred, indrelid, true) FROM pg_index WHERE indexrelid = 'pi
 CREATE INDEX pix_c_q ON public.pix_c (upper(s)) WHERE NOT f;
 SELECT pg_get_indexdef('pix_c_q'::regclass), pg_get_indexdef('pix_c_f'::regclass, 0, true);
 DROP TABLE pix_c;
+-- a temporary table, quoted names, a rename rolled back with its transaction
+CREATE TEMP TABLE pix_tmp (a int, "B x" boolean, s text);
+CREATE INDEX pix_tmp_i ON pix_tmp (lower(s)) WHERE "B x" = false AND a > 0;
+ALTER TABLE pix_tmp RENAME COLUMN "B x" TO flag;
+ALTER TABLE pix_tmp RENAME COLUMN s TO "Str";
+SELECT pg_get_indexdef('pix_tmp_i'::regclass), pg_get_indexdef('pix_tmp_i'::regclass, 0, true);
+CREATE TABLE pix_r (a int, b int);
+CREATE UNIQUE INDEX pix_r_u ON pix_r ((a + b)) WHERE b > 0;
+BEGIN;
+ALTER TABLE pix_r RENAME COLUMN b TO c;
+SELECT pg_get_indexdef('pix_r_u'::regclass);
+ROLLBACK;
+SELECT pg_get_indexdef('pix_r_u'::regclass);
+INSERT INTO pix_r VALUES (1, 2);
+INSERT INTO pix_r VALUES (2, 1);
+INSERT INTO pix_r VALUES (3, 0), (3, 0);
+DROP TABLE pix_r;
