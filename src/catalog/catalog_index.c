@@ -662,7 +662,7 @@ static void put_ident(struct strbuf *sb, const char *name)
 }
 
 void catalog_renamed_refs(struct strbuf *sb, const char *b, const char *e, const char *from,
-			 const char *to)
+			  const char *to)
 {
 	size_t nfrom = strlen(from);
 	for (const char *p = b; p < e;) {
@@ -675,8 +675,8 @@ void catalog_renamed_refs(struct strbuf *sb, const char *b, const char *e, const
 			const char *after = p;
 			while (after < e && isspace((unsigned char)*after))
 				after++;
-			if (q == '"' && (size_t)(p - t) == nfrom + 2 && strncmp(t + 1, from, nfrom) == 0 &&
-			    (after >= e || *after != '('))
+			if (q == '"' && (size_t)(p - t) == nfrom + 2 &&
+			    strncmp(t + 1, from, nfrom) == 0 && (after >= e || *after != '('))
 				put_ident(sb, to);
 			else
 				strbuf_append(sb, t, (size_t)(p - t));
@@ -689,8 +689,8 @@ void catalog_renamed_refs(struct strbuf *sb, const char *b, const char *e, const
 			while (after < e && isspace((unsigned char)*after))
 				after++;
 			bool qualified = t > b && t[-1] == '.';
-			if ((size_t)(p - t) == nfrom && strncmp(t, from, nfrom) == 0 && !qualified &&
-			    (after >= e || *after != '('))
+			if ((size_t)(p - t) == nfrom && strncmp(t, from, nfrom) == 0 &&
+			    !qualified && (after >= e || *after != '('))
 				put_ident(sb, to);
 			else
 				strbuf_append(sb, t, (size_t)(p - t));
@@ -702,8 +702,7 @@ void catalog_renamed_refs(struct strbuf *sb, const char *b, const char *e, const
 }
 
 /* sql with the PostgreSQL text after each of the two marks (up to " * /") renamed; in a. */
-static const char *renamed_marks(struct arena *a, const char *sql, const char *from,
-				 const char *to)
+static const char *renamed_marks(struct arena *a, const char *sql, const char *from, const char *to)
 {
 	const char *marks[] = {CATALOG_INDEX_PG_MARK, CATALOG_INDEX_PRETTY_MARK};
 	for (size_t i = 0; sql && i < ARRAY_LEN(marks); i++) {
@@ -738,14 +737,15 @@ static void fn_index_renamed(sqlite3_context *ctx, int argc, sqlite3_value **arg
 	sqlite3_result_null(ctx);
 	sqlite3_stmt *st = NULL;
 	if (!table || !from || !to ||
-	    sqlite3_prepare_v2(db,
-			       "SELECT s.schema, s.name, s.sql FROM pragma_table_list AS l, "
-			       "(SELECT 'main' AS schema, name, tbl_name, sql, type FROM "
-			       "main.sqlite_schema UNION ALL SELECT 'temp', name, tbl_name, sql, type "
-			       "FROM temp.sqlite_schema) AS s WHERE l.name = ?1 COLLATE NOCASE AND "
-			       "l.schema = s.schema AND s.type = 'index' AND s.tbl_name = l.name AND "
-			       "instr(s.sql, ?2) ORDER BY l.schema = 'temp' DESC LIMIT 64",
-			       -1, &st, NULL) != SQLITE_OK) {
+	    sqlite3_prepare_v2(
+		    db,
+		    "SELECT s.schema, s.name, s.sql FROM pragma_table_list AS l, "
+		    "(SELECT 'main' AS schema, name, tbl_name, sql, type FROM "
+		    "main.sqlite_schema UNION ALL SELECT 'temp', name, tbl_name, sql, type "
+		    "FROM temp.sqlite_schema) AS s WHERE l.name = ?1 COLLATE NOCASE AND "
+		    "l.schema = s.schema AND s.type = 'index' AND s.tbl_name = l.name AND "
+		    "instr(s.sql, ?2) ORDER BY l.schema = 'temp' DESC LIMIT 64",
+		    -1, &st, NULL) != SQLITE_OK) {
 		sqlite3_finalize(st);
 		return;
 	}

@@ -917,8 +917,7 @@ static void key_text(struct strbuf *sb, const struct cat_model *m, const struct 
 
 /* The key list as pg_get_indexdef writes it, each key's operator class when it is not its
  * type's default. */
-static const char *key_texts(const struct cat_model *m, const struct cat_index *ix,
-			     bool pretty)
+static const char *key_texts(const struct cat_model *m, const struct cat_index *ix, bool pretty)
 {
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
@@ -971,7 +970,7 @@ const char *cat_index_def_ext(const struct cat_model *m, const struct cat_index 
 	/* pretty: the table named as it is visible (PRETTYFLAG_SCHEMA) */
 	return arena_printf(m->a, "CREATE %sINDEX %s ON %s%s%s USING %s (%s)%s%s%s",
 			    ix->unique ? "UNIQUE " : "", cat_quote_ident(m->a, ix->rel->name),
-			    pretty		? ""
+			    pretty            ? ""
 			    : ix->table->temp ? "pg_temp"
 					      : "public",
 			    pretty ? "" : ".", cat_quote_ident(m->a, ix->table->name),

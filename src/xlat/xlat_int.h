@@ -773,7 +773,8 @@ bool xlat_ruleutils_viewdef(const char *view, PgQuery__SelectStmt *s,
 /* An index's key expression or (pred) predicate n over table's columns, as pg_get_expr
  * prints it from the stored tree (ruleutils.c's deparse_expression: Vars unqualified, every
  * operator in parentheses, literals and implicit casts as parse analysis leaves them) into
- * *out (in a), with the pretty flag's parentheses when pretty; false when n is not typed here exactly (the caller keeps no PostgreSQL text). */
+ * *out (in a), with the pretty flag's parentheses when pretty; false when n is not typed
+ * here exactly (the caller keeps no PostgreSQL text). */
 bool xlat_ruleutils_indexexpr(const char *table, PgQuery__Node *n, bool pred, bool pretty,
 			      const struct xlat_schema *schema, struct arena *a, const char **out);
 

@@ -9,9 +9,9 @@
 #include <strings.h>
 
 static const struct xlat_schema_col t_cols[] = {
-	{"id", 23, -1, 0, NULL, false, false},	 {"active", 16, -1, 0, NULL, false, false},
-	{"email", 25, -1, 0, NULL, false, false}, {"nick", 1043, 24, 0, NULL, false, false},
-	{"a", 23, -1, 0, NULL, false, false},	 {"b", 20, -1, 0, NULL, false, false},
+	{"id", 23, -1, 0, NULL, false, false},     {"active", 16, -1, 0, NULL, false, false},
+	{"email", 25, -1, 0, NULL, false, false},  {"nick", 1043, 24, 0, NULL, false, false},
+	{"a", 23, -1, 0, NULL, false, false},      {"b", 20, -1, 0, NULL, false, false},
 	{"data", 3802, -1, 0, NULL, false, false}, {"d", 1082, -1, 0, NULL, false, false},
 };
 
@@ -50,7 +50,8 @@ static const struct {
 	 "'2024-01-01'::date)) */ /* shardlite: pgp nick::text = 'x'::text AND d > "
 	 "'2024-01-01'::date */ nick = 'x' AND d > '2024-01-01'"},
 	/* a text that would end the comment, and an expression not typed here: no mark */
-	{"CREATE INDEX i ON t (a) WHERE email = '*/'", "CREATE INDEX i ON t (a) WHERE email = '*/'"},
+	{"CREATE INDEX i ON t (a) WHERE email = '*/'",
+	 "CREATE INDEX i ON t (a) WHERE email = '*/'"},
 	{"CREATE INDEX i ON t (a) WHERE a::numeric(4,1) > 1",
 	 "CREATE INDEX i ON t (a) WHERE round(a, 1) > 1"},
 };
