@@ -201,7 +201,8 @@ static bool const_text(struct ru *r, struct rnode *c, const char *v, struct rtyp
 			strbuf_printf(&sb, "'%s'", v);
 		else
 			strbuf_puts(&sb, v);
-	} else if (t.oid == PGTYPE_TEXT || (t.oid == PGTYPE_VARCHAR && t.typmod < 0)) {
+	} else if (t.oid == PGTYPE_TEXT || t.oid == PGTYPE_NAME ||
+		   (t.oid == PGTYPE_VARCHAR && t.typmod < 0)) {
 		ok = !strchr(v, '\\');
 		strbuf_put_quoted(&sb, v, '\'');
 	} else if (t.oid == PGTYPE_BOOL && r->bare &&
@@ -371,7 +372,9 @@ static struct rnode *binop(struct ru *r, const char *op, struct rnode *a, struct
 		ta = tb = res = T(PGTYPE_NUMERIC);
 		if (cmp)
 			res = T(PGTYPE_BOOL);
-	} else if (x == y && (x == PGTYPE_DATE || x == PGTYPE_BOOL || x == PGTYPE_TIMESTAMP) &&
+	} else if (x == y &&
+		   (x == PGTYPE_DATE || x == PGTYPE_BOOL || x == PGTYPE_TIMESTAMP ||
+		    x == PGTYPE_NAME) &&
 		   cmp) {
 		ta = tb = T(x);
 		res = T(PGTYPE_BOOL);

@@ -61,8 +61,9 @@ CREATE INDEX pix_c_s ON pix_c (s COLLATE "C");
 CREATE INDEX pix_c_f ON pix_c (s) WHERE f = true AND s <> '';
 -- differs: a COLLATE of an index key is not shown (the SQLite index orders by the C rules)
 SELECT pg_get_indexdef('pix_c_s'::regclass);
--- differs: pg_get_expr's pretty flag is not applied to an index predicate
-SELECT pg_get_expr(indpred, indrelid, true) FROM pg_index WHERE indexrelid = 'pix_c_f'::regclass;
+-- pg_get_expr's pretty flag on a predicate
+SELECT pg_get_expr(indpred, indrelid, true), pg_get_expr(indpred, indrelid, false)
+  FROM pg_index WHERE indexrelid = 'pix_c_f'::regclass;
 -- a table named with its schema
 CREATE INDEX pix_c_q ON public.pix_c (upper(s)) WHERE NOT f;
 SELECT pg_get_indexdef('pix_c_q'::regclass), pg_get_indexdef('pix_c_f'::regclass, 0, true);
@@ -84,3 +85,11 @@ INSERT INTO pix_r VALUES (1, 2);
 INSERT INTO pix_r VALUES (2, 1);
 INSERT INTO pix_r VALUES (3, 0), (3, 0);
 DROP TABLE pix_r;
+-- a name column against a literal, a column qualified by its table
+CREATE TABLE pix_n (u int, s name);
+CREATE INDEX pix_n_a ON pix_n (u) WHERE s < 'B';
+CREATE INDEX pix_n_b ON pix_n (s) WHERE pix_n.s >= 'J' AND pix_n.s < 'K';
+SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'pix_n' ORDER BY 1;
+SELECT indexrelid::regclass::text, pg_get_expr(indpred, indrelid, true)
+  FROM pg_index WHERE indrelid = 'pix_n'::regclass ORDER BY 1;
+DROP TABLE pix_n;
