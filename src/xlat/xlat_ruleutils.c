@@ -343,7 +343,8 @@ static struct rnode *binop(struct ru *r, const char *op, struct rnode *a, struct
 	bool arith = strcmp(op, "+") == 0 || strcmp(op, "-") == 0 || strcmp(op, "*") == 0 ||
 		     strcmp(op, "/") == 0;
 	bool mod = strcmp(op, "%") == 0;
-	bool strop = strcmp(op, "||") == 0 || strcmp(op, "~~") == 0 || strcmp(op, "!~~") == 0;
+	bool strop = strcmp(op, "||") == 0 || strcmp(op, "~~") == 0 || strcmp(op, "!~~") == 0 ||
+		     strcmp(op, "~~*") == 0 || strcmp(op, "!~~*") == 0;
 	/* an unknown literal takes the other side's type (PostgreSQL's first guess) */
 	if (x == PGTYPE_UNKNOWN && y == PGTYPE_UNKNOWN)
 		return NULL;
@@ -455,6 +456,12 @@ static struct rnode *a_expr(struct ru *r, const PgQuery__AExpr *x)
 			     strcmp(op, "~~") == 0    ? "~~"
 			     : strcmp(op, "!~~") == 0 ? "!~~"
 						      : "?",
+			     xlat_ru_expr(r, x->lexpr), xlat_ru_expr(r, like_pattern(x->rexpr)));
+	case PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE: /* an index's (a view's text has lower()) */
+		return binop(r,
+			     strcmp(op, "~~*") == 0    ? "~~*"
+			     : strcmp(op, "!~~*") == 0 ? "!~~*"
+						       : "?",
 			     xlat_ru_expr(r, x->lexpr), xlat_ru_expr(r, like_pattern(x->rexpr)));
 	case PG_QUERY__A__EXPR__KIND__AEXPR_BETWEEN:
 	case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN: {

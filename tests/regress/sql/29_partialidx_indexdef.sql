@@ -93,3 +93,15 @@ SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'pix_n' ORDER BY 1;
 SELECT indexrelid::regclass::text, pg_get_expr(indpred, indrelid, true)
   FROM pg_index WHERE indrelid = 'pix_n'::regclass ORDER BY 1;
 DROP TABLE pix_n;
+-- ILIKE, a soft-delete column, a varchar compared with a literal
+CREATE TABLE pix_s (id int, status varchar(20), deleted_at timestamp, email text, a int, b int);
+CREATE INDEX pix_s_1 ON pix_s (id) WHERE deleted_at IS NULL;
+CREATE INDEX pix_s_2 ON pix_s (id) WHERE status = 'active';
+CREATE INDEX pix_s_3 ON pix_s (id) WHERE email ILIKE 'a%' OR email NOT ILIKE '%b';
+CREATE INDEX pix_s_4 ON pix_s (lower(email), upper(email)) WHERE -a > 3 AND a % 2 = 0;
+SELECT indexrelid::regclass::text, pg_get_expr(indpred, indrelid), pg_get_indexdef(indexrelid, 0, true)
+  FROM pg_index WHERE indrelid = 'pix_s'::regclass ORDER BY 1;
+CREATE INDEX pix_s_5 ON pix_s (id) WHERE a IS DISTINCT FROM b;
+-- differs: an expression the printer does not type (IS DISTINCT FROM) shows the SQLite text
+SELECT pg_get_expr(indpred, indrelid) FROM pg_index WHERE indexrelid = 'pix_s_5'::regclass;
+DROP TABLE pix_s;
