@@ -764,7 +764,7 @@ static void fn_index_renamed(sqlite3_context *ctx, int argc, sqlite3_value **arg
 		schema = arena_strdup(a, s);
 		if (!def || strcmp(def, sql) == 0)
 			continue;
-		char *q = sqlite3_mprintf("DROP INDEX %Q.%Q; %s; ", s,
+		char *q = sqlite3_mprintf("DROP INDEX \"%w\".\"%w\"; %s; ", s,
 					  (const char *)sqlite3_column_text(st, 1), def);
 		strbuf_puts(&sb, q);
 		sqlite3_free(q);

@@ -105,3 +105,15 @@ CREATE INDEX pix_s_5 ON pix_s (id) WHERE a IS DISTINCT FROM b;
 -- differs: an expression the printer does not type (IS DISTINCT FROM) shows the SQLite text
 SELECT pg_get_expr(indpred, indrelid) FROM pg_index WHERE indexrelid = 'pix_s_5'::regclass;
 DROP TABLE pix_s;
+-- a quoted index and column, then the table's other changes
+CREATE TABLE pix_a (id int, a int, s text, "Odd Name" int);
+CREATE INDEX "Pix Idx" ON pix_a (lower(s)) WHERE a > 0 AND "Odd Name" < 3;
+ALTER TABLE pix_a RENAME COLUMN "Odd Name" TO odd;
+SELECT pg_get_indexdef('"Pix Idx"'::regclass);
+ALTER TABLE pix_a ALTER COLUMN a TYPE bigint;
+ALTER TABLE pix_a DROP COLUMN id;
+SELECT pg_get_indexdef('"Pix Idx"'::regclass);
+ALTER TABLE pix_a ALTER COLUMN s TYPE varchar(10);
+-- differs: the text kept at CREATE INDEX does not follow a column's new type ((s)::text)
+SELECT pg_get_indexdef('"Pix Idx"'::regclass);
+DROP TABLE pix_a;
