@@ -301,6 +301,19 @@ bool catalog_domain_check_name(const char *name, char *domain, size_t dsize, cha
  * PostgreSQL text, which pg_attrdef and information_schema show (the SQLite text after the
  * comment is the translation). */
 #define CATALOG_GENERATED_MARK "/* shardlite: generated as "
+/* Starts an index's expression key or WHERE predicate in its stored CREATE INDEX text: a
+ * comment holding it as PostgreSQL prints it from its stored tree (pg_get_expr,
+ * pg_get_indexdef); the SQLite text after the comment is the translation. An index made
+ * without it (before it was kept, or an expression not typed exactly) shows the SQLite text. */
+#define CATALOG_INDEX_PG_MARK "/* shardlite: pg "
+/* Follows CATALOG_INDEX_PG_MARK's comment when the pretty flag's text differs (no outer
+ * parentheses, PRETTYFLAG_PAREN's fewer inner ones): pg_get_indexdef(oid, col, true), psql. */
+#define CATALOG_INDEX_PRETTY_MARK "/* shardlite: pgp "
+/* Appends the PostgreSQL expression text [b, e) to sb with every column reference to from (a
+ * bare or quoted identifier that is not a function's name nor qualified) written as to, as
+ * PostgreSQL's deparser quotes it. For the texts kept beside SQLite's after RENAME COLUMN. */
+void catalog_renamed_refs(struct strbuf *sb, const char *b, const char *e, const char *from,
+			  const char *to);
 /* Of a table's stored CREATE TABLE text: the text inside column's GENERATED ALWAYS AS (...)
  * (its PostgreSQL text's comment and the SQLite expression), and the name of a generated
  * column whose expression reads column; malloc'd, NULL when none. */

@@ -136,9 +136,30 @@ static const char *enum_default(sqlite3_context *ctx, struct arena *a, const cha
 /* pg_get_expr: the catalog keeps expressions as text already. */
 /* A default's nextval('s'::regclass) names the sequence as regclass prints it: qualified
  * when public is not on the search path. */
+/* With the pretty flag, an index predicate of relation rel (pg_index.indpred) as the pretty
+ * flag prints it (the index keeps both texts); NULL for any other expression. */
+static const char *pretty_pred(sqlite3_context *ctx, const char *e, uint32_t rel)
+{
+	const struct cat_model *m = e ? cat_fn_model(ctx) : NULL;
+	for (size_t i = 0; m && i < m->nidx; i++) {
+		const struct cat_index *ix = m->idx[i];
+		if (ix->table && ix->table->oid == rel && ix->pred && ix->pretty_pred &&
+		    strcmp(ix->pred, e) == 0)
+			return ix->pretty_pred;
+	}
+	return NULL;
+}
+
 static void fn_get_expr(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	const char *e = (const char *)sqlite3_value_text(argv[0]);
+	const char *pretty = argc > 2 && sqlite3_value_int(argv[2])
+				     ? pretty_pred(ctx, e, (uint32_t)sqlite3_value_int64(argv[1]))
+				     : NULL;
+	if (pretty) {
+		cat_result_text(ctx, pretty);
+		return;
+	}
 	struct arena *a = arena_new(0);
 	const char *q = cat_qualify_after(CTX_CONN(ctx), a, e, "nextval('");
 	q = enum_default(ctx, a, q);
@@ -160,12 +181,8 @@ static void fn_get_indexdef(sqlite3_context *ctx, int argc, sqlite3_value **argv
 		return;
 	}
 	int col = argc > 1 ? sqlite3_value_int(argv[1]) : 0;
-	if (col > 0 && col <= rel->index->nkeys)
-		cat_result_text(ctx, rel->index->exprs[col - 1]);
-	else if (col == 0)
-		cat_result_text(ctx, cat_index_def(m, rel->index));
-	else
-		cat_result_text(ctx, "");
+	bool pretty = argc > 2 && sqlite3_value_int(argv[2]) != 0;
+	cat_result_text(ctx, col < 0 ? "" : cat_index_def_ext(m, rel->index, col, pretty));
 }
 
 static void fn_index_column_has_property(sqlite3_context *ctx, int argc, sqlite3_value **argv)

@@ -3,7 +3,9 @@
  * b-tree; one made USING hash/gist/gin/spgist/brin, or with an operator class, carries
  * CATALOG_INDEX_AM_MARK in its stored SQL, which the model reads back for pg_class.relam,
  * pg_index.indclass and pg_get_indexdef. shardlite_index_check makes PostgreSQL's checks
- * (DefineIndex, ComputeIndexAttrs, ResolveOpClass) before such a CREATE INDEX runs. */
+ * (DefineIndex, ComputeIndexAttrs, ResolveOpClass) before such a CREATE INDEX runs;
+ * shardlite_index_renamed keeps an index's PostgreSQL texts (CATALOG_INDEX_PG_MARK) right
+ * after RENAME COLUMN. */
 #include "catalog_int.h"
 
 #include "pgtype.h"
@@ -644,9 +646,144 @@ const char *cat_index_reloptions(struct arena *a, const struct cat_index *ix, bo
 	return r;
 }
 
+/* ---- RENAME COLUMN: the PostgreSQL texts of an index's keys and predicate ---- */
+
+/* An identifier as PostgreSQL's deparser writes it: bare when it is lower case letters,
+ * digits and underscores not starting with a digit, else double-quoted. */
+static void put_ident(struct strbuf *sb, const char *name)
+{
+	bool bare = *name && !isdigit((unsigned char)*name);
+	for (const char *p = name; bare && *p; p++)
+		bare = islower((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '_';
+	if (bare)
+		strbuf_puts(sb, name);
+	else
+		strbuf_put_quoted(sb, name, '"');
+}
+
+void catalog_renamed_refs(struct strbuf *sb, const char *b, const char *e, const char *from,
+			  const char *to)
+{
+	size_t nfrom = strlen(from);
+	for (const char *p = b; p < e;) {
+		const char *t = p;
+		if (*p == '\'' || *p == '"') {
+			char q = *p++;
+			while (p < e && !(*p == q && (p + 1 >= e || p[1] != q)))
+				p += *p == q ? 2 : 1;
+			p += p < e;
+			const char *after = p;
+			while (after < e && isspace((unsigned char)*after))
+				after++;
+			if (q == '"' && (size_t)(p - t) == nfrom + 2 &&
+			    strncmp(t + 1, from, nfrom) == 0 && (after >= e || *after != '('))
+				put_ident(sb, to);
+			else
+				strbuf_append(sb, t, (size_t)(p - t));
+			continue;
+		}
+		if (isalpha((unsigned char)*p) || *p == '_') {
+			while (p < e && (isalnum((unsigned char)*p) || *p == '_' || *p == '$'))
+				p++;
+			const char *after = p;
+			while (after < e && isspace((unsigned char)*after))
+				after++;
+			bool qualified = t > b && t[-1] == '.';
+			if ((size_t)(p - t) == nfrom && strncmp(t, from, nfrom) == 0 &&
+			    !qualified && (after >= e || *after != '('))
+				put_ident(sb, to);
+			else
+				strbuf_append(sb, t, (size_t)(p - t));
+			continue;
+		}
+		strbuf_append(sb, p, 1);
+		p++;
+	}
+}
+
+/* sql with the PostgreSQL text after each of the two marks (up to " * /") renamed; in a. */
+static const char *renamed_marks(struct arena *a, const char *sql, const char *from, const char *to)
+{
+	const char *marks[] = {CATALOG_INDEX_PG_MARK, CATALOG_INDEX_PRETTY_MARK};
+	for (size_t i = 0; sql && i < ARRAY_LEN(marks); i++) {
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		const char *p = sql, *m;
+		size_t n = strlen(marks[i]);
+		while ((m = strstr(p, marks[i])) && strstr(m + n, " */")) {
+			const char *end = strstr(m + n, " */");
+			strbuf_append(&sb, p, (size_t)(m + n - p));
+			catalog_renamed_refs(&sb, m + n, end, from, to);
+			p = end;
+		}
+		strbuf_puts(&sb, p);
+		sql = sb.failed ? NULL : arena_strdup(a, sb.data ? sb.data : "");
+		strbuf_fini(&sb);
+	}
+	return sql;
+}
+
+/* shardlite_index_renamed(table, from, to), after ALTER TABLE table RENAME COLUMN from TO to:
+ * each index of the table whose PostgreSQL texts (CATALOG_INDEX_PG_MARK) name the column is
+ * made again with them naming it to, as PostgreSQL's stored trees follow the rename (SQLite
+ * renames the SQLite text only). */
+static void fn_index_renamed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	const char *table = (const char *)sqlite3_value_text(argv[0]);
+	const char *from = (const char *)sqlite3_value_text(argv[1]);
+	const char *to = (const char *)sqlite3_value_text(argv[2]);
+	sqlite3_result_null(ctx);
+	sqlite3_stmt *st = NULL;
+	if (!table || !from || !to ||
+	    sqlite3_prepare_v2(
+		    db,
+		    "SELECT s.schema, s.name, s.sql FROM pragma_table_list AS l, "
+		    "(SELECT 'main' AS schema, name, tbl_name, sql, type FROM "
+		    "main.sqlite_schema UNION ALL SELECT 'temp', name, tbl_name, sql, type "
+		    "FROM temp.sqlite_schema) AS s WHERE l.name = ?1 COLLATE NOCASE AND "
+		    "l.schema = s.schema AND s.type = 'index' AND s.tbl_name = l.name AND "
+		    "instr(s.sql, ?2) ORDER BY l.schema = 'temp' DESC LIMIT 64",
+		    -1, &st, NULL) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return;
+	}
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, CATALOG_INDEX_PG_MARK, -1, SQLITE_STATIC);
+	struct arena *a = arena_new(0);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	const char *schema = NULL;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *s = (const char *)sqlite3_column_text(st, 0);
+		const char *sql = (const char *)sqlite3_column_text(st, 2);
+		const char *def = renamed_marks(a, sql, from, to);
+		if (schema && strcmp(schema, s) != 0)
+			break; /* a temporary table hides the permanent one of its name */
+		schema = arena_strdup(a, s);
+		if (!def || strcmp(def, sql) == 0)
+			continue;
+		char *q = sqlite3_mprintf("DROP INDEX \"%w\".\"%w\"; %s; ", s,
+					  (const char *)sqlite3_column_text(st, 1), def);
+		strbuf_puts(&sb, q);
+		sqlite3_free(q);
+	}
+	sqlite3_finalize(st);
+	if (sb.failed)
+		pgfn_error(ctx, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+	else if (sb.len && sqlite3_exec(db, sb.data, NULL, NULL, NULL) != SQLITE_OK)
+		pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "%s", sqlite3_errmsg(db));
+	strbuf_fini(&sb);
+	arena_free(a);
+}
+
 bool cat_index_register(sqlite3 *db, struct cat_conn *cc)
 {
 	return sqlite3_create_function_v2(db, "shardlite_index_check", -1,
 					  SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_index_check, NULL,
-					  NULL, NULL) == SQLITE_OK;
+					  NULL, NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "shardlite_index_renamed", 3,
+					  SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_index_renamed,
+					  NULL, NULL, NULL) == SQLITE_OK;
 }

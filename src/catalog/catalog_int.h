@@ -58,6 +58,10 @@ struct cat_index {
 	const char **exprs;  /* per key: the column name or the expression text */
 	bool *desc;          /* per key: DESC (SQLite orders NULLs lowest: NULLS LAST then) */
 	const char *pred;    /* WHERE of a partial index, NULL */
+	/* the pretty flag's texts of exprs (per key) and pred (CATALOG_INDEX_PRETTY_MARK);
+	 * where the index keeps none, the same as exprs and pred */
+	const char **pretty_exprs;
+	const char *pretty_pred;
 	const char *conname; /* PRIMARY KEY / UNIQUE constraint behind it, NULL for CREATE INDEX */
 	uint32_t conoid;
 	uint32_t am;       /* pg_am OID: btree unless CATALOG_INDEX_AM_MARK names another */
@@ -252,6 +256,10 @@ const char *cat_fkey_def(const struct cat_model *m, const struct cat_fkey *f);
 /* The unique index of the referenced table an FK relies on (conindid), 0: none. */
 uint32_t cat_fkey_index(const struct cat_model *m, const struct cat_fkey *f);
 const char *cat_index_def(const struct cat_model *m, const struct cat_index *ix);
+/* pg_get_indexdef(oid, col, pretty): col 0 the whole CREATE INDEX (pretty: the table named
+ * bare, the pretty texts), else that key as the column form prints it. */
+const char *cat_index_def_ext(const struct cat_model *m, const struct cat_index *ix, int col,
+			      bool pretty);
 const char *cat_index_cols(const struct cat_model *m, const struct cat_index *ix);
 
 /* catalog_rowtype.c: the row type of a table or view and its array type ("_name"); 0 for

@@ -320,6 +320,31 @@ static const char *without_order(struct arena *a, const char *e)
 	return e;
 }
 
+/* The text inside the comment e starts with when it is mark's, else NULL; *after: past it. */
+static const char *marked(struct arena *a, const char *e, const char *mark, const char **after)
+{
+	size_t n = strlen(mark);
+	const char *end = e && strncmp(e, mark, n) == 0 ? strstr(e + n, " */") : NULL;
+	if (!end)
+		return NULL;
+	*after = end + 3;
+	while (isspace((unsigned char)**after))
+		(*after)++;
+	return arena_strndup(a, e + n, (size_t)(end - e - n));
+}
+
+/* An index key's or predicate's texts: the PostgreSQL ones the translator kept before the
+ * SQLite one (CATALOG_INDEX_PG_MARK, CATALOG_INDEX_PRETTY_MARK), else the stored text as it
+ * is for both. */
+static const char *index_pg_text(struct arena *a, const char *e, const char **pretty)
+{
+	const char *after = NULL;
+	const char *pg = marked(a, e, CATALOG_INDEX_PG_MARK, &after);
+	const char *p = pg ? marked(a, after, CATALOG_INDEX_PRETTY_MARK, &after) : NULL;
+	*pretty = p ? p : pg ? pg : e;
+	return pg ? pg : e;
+}
+
 static struct cat_index *new_index(struct cat_model *m, struct cat_rel *t, const char *name,
 				   int nkeys)
 {
@@ -328,6 +353,7 @@ static struct cat_index *new_index(struct cat_model *m, struct cat_rel *t, const
 	ix->nkeys = ix->nkeyatts = nkeys;
 	ix->keys = arena_zalloc(m->a, (size_t)(nkeys + 1) * sizeof(*ix->keys));
 	ix->exprs = arena_zalloc(m->a, (size_t)(nkeys + 1) * sizeof(*ix->exprs));
+	ix->pretty_exprs = arena_zalloc(m->a, (size_t)(nkeys + 1) * sizeof(*ix->pretty_exprs));
 	ix->desc = arena_zalloc(m->a, (size_t)(nkeys + 1) * sizeof(*ix->desc));
 	ix->am = CAT_AM_BTREE;
 	ix->rel = new_rel(m, name, 'i', NULL);
@@ -467,13 +493,19 @@ static bool load_indexes(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
 		int ntexts = 0;
 		if (sql)
 			cat_scan_index(m->a, sql, &texts, &ntexts, &ix->pred);
+		ix->pred = index_pg_text(m->a, ix->pred, &ix->pretty_pred);
 		cat_index_am_read(m->a, ix, sql);
 		cat_exclude_read(m, ix, sql);
 		memcpy(ix->desc, desc, (size_t)nkeys * sizeof(*desc));
-		for (int k = 0; k < nkeys; k++)
-			ix->exprs[k] = keys[k] > 0  ? t->cols[keys[k] - 1].name
-				       : k < ntexts ? without_order(m->a, texts[k])
-						    : "?";
+		for (int k = 0; k < nkeys; k++) {
+			ix->exprs[k] = keys[k] > 0 ? t->cols[keys[k] - 1].name
+				       : k < ntexts
+					       ? index_pg_text(m->a, without_order(m->a, texts[k]),
+							       &ix->pretty_exprs[k])
+					       : "?";
+			if (!ix->pretty_exprs[k])
+				ix->pretty_exprs[k] = ix->exprs[k];
+		}
 		set_index_constraint(m, ix, origin, sql, sc, nsc);
 		have_pk |= ix->primary;
 		index_cols(m, ix);
@@ -868,27 +900,33 @@ static bool looks_like_call(const char *e)
 	return unparen(NULL, e + i) != e + i;
 }
 
-/* The key list as pg_get_indexdef writes it; with_opclass: each key's operator class
- * when it is not its type's default (not in pg_index.indexprs). */
-static const char *key_texts(const struct cat_model *m, const struct cat_index *ix,
-			     bool with_opclass)
+/* Key k's text as pg_get_indexdef writes it: a column's name, a function call's text, any
+ * other expression in parentheses. */
+static void key_text(struct strbuf *sb, const struct cat_model *m, const struct cat_index *ix,
+		     int k, bool pretty)
+{
+	const char *e = pretty && ix->pretty_exprs && ix->pretty_exprs[k] ? ix->pretty_exprs[k]
+									  : ix->exprs[k];
+	if (k >= ix->nkeyatts || ix->keys[k] > 0)
+		strbuf_puts(sb, cat_quote_ident(m->a, e));
+	else if (looks_like_call(ix->exprs[k]))
+		strbuf_puts(sb, e);
+	else
+		strbuf_printf(sb, "(%s)", e);
+}
+
+/* The key list as pg_get_indexdef writes it, each key's operator class when it is not its
+ * type's default. */
+static const char *key_texts(const struct cat_model *m, const struct cat_index *ix, bool pretty)
 {
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	for (int k = 0; k < ix->nkeys; k++) {
 		if (k == ix->nkeyatts) /* an INCLUDE column: after the key list (as written) */
 			strbuf_puts(&sb, ") INCLUDE (");
-		if (k >= ix->nkeyatts)
-			strbuf_printf(&sb, "%s%s", k > ix->nkeyatts ? ", " : "",
-				      cat_quote_ident(m->a, ix->exprs[k]));
-		else if (ix->keys[k] > 0)
-			strbuf_printf(&sb, "%s%s", k ? ", " : "",
-				      cat_quote_ident(m->a, ix->exprs[k]));
-		else if (looks_like_call(ix->exprs[k]))
-			strbuf_printf(&sb, "%s%s", k ? ", " : "", ix->exprs[k]);
-		else
-			strbuf_printf(&sb, "%s(%s)", k ? ", " : "", ix->exprs[k]);
-		const char *opc = with_opclass ? cat_index_key_opclass_shown(m, ix, k) : NULL;
+		strbuf_puts(&sb, k && k != ix->nkeyatts ? ", " : "");
+		key_text(&sb, m, ix, k, pretty);
+		const char *opc = cat_index_key_opclass_shown(m, ix, k);
 		if (opc)
 			strbuf_printf(&sb, " %s", opc);
 		bool desc = ix->desc && ix->desc[k], first = cat_index_key_nulls_first(ix, k);
@@ -901,19 +939,46 @@ static const char *key_texts(const struct cat_model *m, const struct cat_index *
 	return s;
 }
 
+/* pg_index.indexprs as pg_get_expr prints its list: the expression keys, ", " between. */
 const char *cat_index_cols(const struct cat_model *m, const struct cat_index *ix)
 {
-	return key_texts(m, ix, false);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (int k = 0; k < ix->nkeyatts; k++)
+		if (ix->keys[k] <= 0)
+			strbuf_printf(&sb, "%s%s", sb.len ? ", " : "", ix->exprs[k]);
+	const char *s = sb.len ? arena_strdup(m->a, sb.data) : NULL;
+	strbuf_fini(&sb);
+	return s;
+}
+
+const char *cat_index_def_ext(const struct cat_model *m, const struct cat_index *ix, int col,
+			      bool pretty)
+{
+	if (col > 0) { /* attrsOnly: the key alone */
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		if (col <= ix->nkeys)
+			key_text(&sb, m, ix, col - 1, pretty);
+		const char *s = arena_strdup(m->a, sb.data ? sb.data : "");
+		strbuf_fini(&sb);
+		return s;
+	}
+	const struct cat_am *am = cat_am_by_oid(ix->am);
+	const char *with = cat_index_reloptions(m->a, ix, true);
+	const char *pred = pretty && ix->pretty_pred ? ix->pretty_pred : ix->pred;
+	/* pretty: the table named as it is visible (PRETTYFLAG_SCHEMA) */
+	return arena_printf(m->a, "CREATE %sINDEX %s ON %s%s%s USING %s (%s)%s%s%s",
+			    ix->unique ? "UNIQUE " : "", cat_quote_ident(m->a, ix->rel->name),
+			    pretty            ? ""
+			    : ix->table->temp ? "pg_temp"
+					      : "public",
+			    pretty ? "" : ".", cat_quote_ident(m->a, ix->table->name),
+			    am ? am->name : "btree", key_texts(m, ix, pretty), with ? with : "",
+			    pred ? " WHERE " : "", pred ? pred : "");
 }
 
 const char *cat_index_def(const struct cat_model *m, const struct cat_index *ix)
 {
-	const struct cat_am *am = cat_am_by_oid(ix->am);
-	const char *with = cat_index_reloptions(m->a, ix, true);
-	return arena_printf(m->a, "CREATE %sINDEX %s ON %s.%s USING %s (%s)%s%s%s",
-			    ix->unique ? "UNIQUE " : "", cat_quote_ident(m->a, ix->rel->name),
-			    ix->table->temp ? "pg_temp" : "public",
-			    cat_quote_ident(m->a, ix->table->name), am ? am->name : "btree",
-			    key_texts(m, ix, true), with ? with : "", ix->pred ? " WHERE " : "",
-			    ix->pred ? ix->pred : "");
+	return cat_index_def_ext(m, ix, 0, false);
 }

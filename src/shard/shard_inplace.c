@@ -338,61 +338,6 @@ static void fn_cascade_keys(sqlite3_context *ctx, int argc, sqlite3_value **argv
 
 /* ---- RENAME COLUMN: the PostgreSQL text of generated columns' expressions ---- */
 
-/* An identifier as PostgreSQL's deparser writes it: bare when it is lower case letters,
- * digits and underscores not starting with a digit, else double-quoted. */
-static void put_ident(struct strbuf *sb, const char *name)
-{
-	bool bare = *name && !isdigit((unsigned char)*name);
-	for (const char *p = name; bare && *p; p++)
-		bare = islower((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '_';
-	if (bare)
-		strbuf_puts(sb, name);
-	else
-		strbuf_put_quoted(sb, name, '"');
-}
-
-/* The PostgreSQL text in [b, e) with every column reference to from (a bare or quoted
- * identifier that is not a function's name) written as to. */
-static void renamed_refs(struct strbuf *sb, const char *b, const char *e, const char *from,
-			 const char *to)
-{
-	size_t nfrom = strlen(from);
-	for (const char *p = b; p < e;) {
-		const char *t = p;
-		if (*p == '\'' || *p == '"') {
-			char q = *p++;
-			while (p < e && !(*p == q && (p + 1 >= e || p[1] != q)))
-				p += *p == q ? 2 : 1;
-			p += p < e;
-			const char *after = p;
-			while (after < e && isspace((unsigned char)*after))
-				after++;
-			if (q == '"' && (size_t)(p - t) == nfrom + 2 && strncmp(t + 1, from, nfrom) == 0 &&
-			    (after >= e || *after != '('))
-				put_ident(sb, to);
-			else
-				strbuf_append(sb, t, (size_t)(p - t));
-			continue;
-		}
-		if (isalpha((unsigned char)*p) || *p == '_') {
-			while (p < e && (isalnum((unsigned char)*p) || *p == '_' || *p == '$'))
-				p++;
-			const char *after = p;
-			while (after < e && isspace((unsigned char)*after))
-				after++;
-			bool qualified = t > b && t[-1] == '.';
-			if ((size_t)(p - t) == nfrom && strncmp(t, from, nfrom) == 0 && !qualified &&
-			    (after >= e || *after != '('))
-				put_ident(sb, to);
-			else
-				strbuf_append(sb, t, (size_t)(p - t));
-			continue;
-		}
-		strbuf_append(sb, p, 1);
-		p++;
-	}
-}
-
 /* shardlite_generated_renamed(table, from, to): after RENAME COLUMN from TO to, the
  * PostgreSQL text kept with each generated column's expression (CATALOG_GENERATED_MARK)
  * names the column by its new name, as PostgreSQL shows it (SQLite renames the SQLite text). */
@@ -423,7 +368,7 @@ static void fn_generated_renamed(sqlite3_context *ctx, int argc, sqlite3_value *
 	while ((m = strstr(p, CATALOG_GENERATED_MARK)) && strstr(m + mark, " */")) {
 		const char *end = strstr(m + mark, " */");
 		strbuf_append(&sb, p, (size_t)(m + mark - p));
-		renamed_refs(&sb, m + mark, end, from, to);
+		catalog_renamed_refs(&sb, m + mark, end, from, to);
 		p = end;
 	}
 	strbuf_puts(&sb, p);

@@ -773,6 +773,13 @@ bool xlat_view_star(struct xlat_ctx *c, PgQuery__SelectStmt *s, int first);
 bool xlat_ruleutils_viewdef(const char *view, PgQuery__SelectStmt *s,
 			    const struct xlat_schema *schema, const char *qualify, bool pretty,
 			    int wrap, struct arena *a, const char **out);
+/* An index's key expression or (pred) predicate n over table's columns, as pg_get_expr
+ * prints it from the stored tree (ruleutils.c's deparse_expression: Vars unqualified, every
+ * operator in parentheses, literals and implicit casts as parse analysis leaves them) into
+ * *out (in a), with the pretty flag's parentheses when pretty; false when n is not typed
+ * here exactly (the caller keeps no PostgreSQL text). */
+bool xlat_ruleutils_indexexpr(const char *table, PgQuery__Node *n, bool pred, bool pretty,
+			      const struct xlat_schema *schema, struct arena *a, const char **out);
 
 
 /* ---- xlat_array.c ---- */

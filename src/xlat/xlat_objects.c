@@ -6,6 +6,8 @@
  * refused. */
 #include "xlat_int.h"
 
+#include "catalog.h"
+
 #include <string.h>
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
@@ -460,10 +462,29 @@ static void index_name_later(struct xlat_ctx *c, const PgQuery__IndexStmt *s, si
 	c->st->rebuild = r;
 }
 
+/* The PostgreSQL text of an index's expression key or predicate, kept as a comment before
+ * its SQLite text (CATALOG_INDEX_PG_MARK), unless it cannot be printed exactly or would end
+ * the comment early. */
+static void index_pg_mark(struct xlat_ctx *c, const PgQuery__IndexStmt *s, PgQuery__Node *n,
+			  bool pred)
+{
+	const char *pg = NULL, *pretty = NULL;
+	const char *schema = s->relation->schemaname, *t = s->relation->relname;
+	if ((schema && *schema && strcmp(schema, "public") != 0) ||
+	    !xlat_ruleutils_indexexpr(t, n, pred, false, c->schema, c->a, &pg) ||
+	    !xlat_ruleutils_indexexpr(t, n, pred, true, c->schema, c->a, &pretty) ||
+	    strstr(pg, "*/") || strstr(pretty, "*/"))
+		return;
+	xlat_printf(c, CATALOG_INDEX_PG_MARK "%s */ ", pg);
+	if (strcmp(pg, pretty) != 0)
+		xlat_printf(c, CATALOG_INDEX_PRETTY_MARK "%s */ ", pretty);
+}
+
 /* NULLS FIRST/LAST only steers which plans an index serves in PostgreSQL; SQLite picks its
  * own, so it is dropped. Operator classes are checked and kept by xlat_index_am. *type: an
  * expression key's type (0 for a column, or unknown). */
-static bool index_elem(struct xlat_ctx *c, const PgQuery__IndexElem *ie, uint32_t *type)
+static bool index_elem(struct xlat_ctx *c, const PgQuery__IndexStmt *s,
+		       const PgQuery__IndexElem *ie, uint32_t *type)
 {
 	struct xlat_type ignored = {0, -1};
 	*type = 0;
@@ -475,6 +496,7 @@ static bool index_elem(struct xlat_ctx *c, const PgQuery__IndexElem *ie, uint32_
 	if (ie->name && *ie->name) {
 		xlat_ident(c, ie->name);
 	} else {
+		index_pg_mark(c, s, ie->expr, false);
 		unsigned saved = c->flags;
 		c->flags |= XLAT_X_NOSUBQUERY;
 		bool ok = xlat_operand(c, ie->expr, &ignored);
@@ -527,7 +549,7 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 	uint32_t *types = arena_zalloc(c->a, (s->n_index_params + 1) * sizeof(*types));
 	for (size_t i = 0; i < s->n_index_params; i++) {
 		xlat_puts(c, i ? ", " : "");
-		if (!index_elem(c, s->index_params[i]->index_elem, &types[i]))
+		if (!index_elem(c, s, s->index_params[i]->index_elem, &types[i]))
 			return false;
 	}
 	for (size_t i = 0; i < s->n_index_including_params; i++) {
@@ -537,6 +559,7 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 	xlat_puts(c, ")");
 	if (s->where_clause) {
 		xlat_puts(c, " WHERE ");
+		index_pg_mark(c, s, s->where_clause, true);
 		unsigned saved = c->flags;
 		c->flags |= XLAT_X_NOSUBQUERY;
 		bool ok = xlat_expr(c, s->where_clause, &ignored);
@@ -1259,6 +1282,15 @@ bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	pgerr_clear(c->err); /* a table that is not there is the rename's own 42P01 */
 	if (generated) { /* the PostgreSQL text of their expressions (shard_inplace.c) */
 		xlat_puts(c, "; SELECT shardlite_generated_renamed(");
+		xlat_string(c, s->relation->relname);
+		xlat_puts(c, ", ");
+		xlat_string(c, s->subname);
+		xlat_puts(c, ", ");
+		xlat_string(c, s->newname);
+		xlat_puts(c, ")");
+	}
+	if (column && xlat_own_table(c, s->relation)) { /* indexes' PostgreSQL texts */
+		xlat_puts(c, "; SELECT shardlite_index_renamed(");
 		xlat_string(c, s->relation->relname);
 		xlat_puts(c, ", ");
 		xlat_string(c, s->subname);

@@ -158,8 +158,11 @@ static void print_expr(struct ru *r, const struct rnode *e, bool showimplicit)
 {
 	switch (e->kind) {
 	case R_VAR:
-		strbuf_printf(r->buf, "%s.%s", xlat_ru_quote(r, *e->rel),
-			      xlat_ru_quote(r, e->colname));
+		if (r->bare) /* one relation: deparse_context_for's Vars are unqualified */
+			put(r, xlat_ru_quote(r, e->colname));
+		else
+			strbuf_printf(r->buf, "%s.%s", xlat_ru_quote(r, *e->rel),
+				      xlat_ru_quote(r, e->colname));
 		return;
 	case R_RAW:
 		put(r, e->text);
@@ -230,7 +233,7 @@ static void print_expr(struct ru *r, const struct rnode *e, bool showimplicit)
 	case R_CAST: {
 		/* an implicit cast (the only kind made here) shows where showimplicit */
 		const struct rnode *arg = e->args[0];
-		if (!showimplicit) {
+		if (!showimplicit && !e->label) {
 			expr_paren(r, arg, false, e);
 			return;
 		}
@@ -458,6 +461,8 @@ static void print_setop(struct ru *r, const struct rquery *q, const char *const 
 	if (paren)
 		keyword(r, ")", 0, 0, 0);
 }
+
+void xlat_ru_print_expr(struct ru *r, const struct rnode *e) { print_expr(r, e, false); }
 
 /* get_query_def: at the indentation it is called with, which it leaves as it found it */
 void xlat_ru_print(struct ru *r, const struct rquery *q, const char *const *coldesc,

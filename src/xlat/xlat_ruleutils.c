@@ -201,9 +201,15 @@ static bool const_text(struct ru *r, struct rnode *c, const char *v, struct rtyp
 			strbuf_printf(&sb, "'%s'", v);
 		else
 			strbuf_puts(&sb, v);
-	} else if (t.oid == PGTYPE_TEXT || (t.oid == PGTYPE_VARCHAR && t.typmod < 0)) {
+	} else if (t.oid == PGTYPE_TEXT || t.oid == PGTYPE_NAME ||
+		   (t.oid == PGTYPE_VARCHAR && t.typmod < 0)) {
 		ok = !strchr(v, '\\');
 		strbuf_put_quoted(&sb, v, '\'');
+	} else if (t.oid == PGTYPE_BOOL && r->bare &&
+		   (strcmp(v, "true") == 0 || strcmp(v, "false") == 0)) {
+		/* an index's boolean constant (the SQLite text of a view has none): bare */
+		strbuf_puts(&sb, v);
+		label = false;
 	} else if ((t.oid == PGTYPE_DATE && canonical_date(v)) ||
 		   (t.oid == PGTYPE_TIMESTAMP && t.typmod < 0 && canonical_timestamp(v))) {
 		strbuf_printf(&sb, "'%s'", v);
@@ -318,6 +324,10 @@ struct rnode *xlat_ru_const(struct ru *r, const PgQuery__AConst *k)
 	case PG_QUERY__A__CONST__VAL_SVAL:
 		c->text = k->sval->sval;
 		return c;
+	case PG_QUERY__A__CONST__VAL_BOOLVAL:
+		return const_text(r, c, k->boolval->boolval ? "true" : "false", T(PGTYPE_BOOL))
+			       ? c
+			       : NULL;
 	default:
 		return NULL;
 	}
@@ -333,15 +343,18 @@ static struct rnode *binop(struct ru *r, const char *op, struct rnode *a, struct
 	bool arith = strcmp(op, "+") == 0 || strcmp(op, "-") == 0 || strcmp(op, "*") == 0 ||
 		     strcmp(op, "/") == 0;
 	bool mod = strcmp(op, "%") == 0;
-	bool strop = strcmp(op, "||") == 0 || strcmp(op, "~~") == 0 || strcmp(op, "!~~") == 0;
+	bool strop = strcmp(op, "||") == 0 || strcmp(op, "~~") == 0 || strcmp(op, "!~~") == 0 ||
+		     strcmp(op, "~~*") == 0 || strcmp(op, "!~~*") == 0;
 	/* an unknown literal takes the other side's type (PostgreSQL's first guess) */
 	if (x == PGTYPE_UNKNOWN && y == PGTYPE_UNKNOWN)
 		return NULL;
 	struct rtype ta = a->type, tb = b->type, res;
 	if (x == PGTYPE_UNKNOWN)
 		ta = is_str(y) ? T(PGTYPE_TEXT) : (struct rtype){y, -1};
-	if (y == PGTYPE_UNKNOWN)
-		tb = is_str(x) ? T(PGTYPE_TEXT) : (struct rtype){x, -1};
+	bool json_op = (x == PGTYPE_JSONB || x == PGTYPE_JSON) &&
+		       (strcmp(op, "->") == 0 || strcmp(op, "->>") == 0);
+	if (y == PGTYPE_UNKNOWN) /* a json field's key is text */
+		tb = is_str(x) || json_op ? T(PGTYPE_TEXT) : (struct rtype){x, -1};
 	x = ta.oid;
 	y = tb.oid;
 	if (is_str(x) && is_str(y) && (cmp || strop)) {
@@ -360,10 +373,17 @@ static struct rnode *binop(struct ru *r, const char *op, struct rnode *a, struct
 		ta = tb = res = T(PGTYPE_NUMERIC);
 		if (cmp)
 			res = T(PGTYPE_BOOL);
-	} else if (x == y && (x == PGTYPE_DATE || x == PGTYPE_BOOL || x == PGTYPE_TIMESTAMP) &&
+	} else if (x == y &&
+		   (x == PGTYPE_DATE || x == PGTYPE_BOOL || x == PGTYPE_TIMESTAMP ||
+		    x == PGTYPE_NAME) &&
 		   cmp) {
 		ta = tb = T(x);
 		res = T(PGTYPE_BOOL);
+	} else if (json_op && (is_str(y) || y == PGTYPE_INT4)) {
+		/* a field by its key (text) or an element by its index (int4) */
+		ta = T(x);
+		tb = T(is_str(y) ? PGTYPE_TEXT : PGTYPE_INT4);
+		res = strcmp(op, "->") == 0 ? T(x) : T(PGTYPE_TEXT);
 	} else {
 		return NULL;
 	}
@@ -436,6 +456,12 @@ static struct rnode *a_expr(struct ru *r, const PgQuery__AExpr *x)
 			     strcmp(op, "~~") == 0    ? "~~"
 			     : strcmp(op, "!~~") == 0 ? "!~~"
 						      : "?",
+			     xlat_ru_expr(r, x->lexpr), xlat_ru_expr(r, like_pattern(x->rexpr)));
+	case PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE: /* an index's (a view's text has lower()) */
+		return binop(r,
+			     strcmp(op, "~~*") == 0    ? "~~*"
+			     : strcmp(op, "!~~*") == 0 ? "!~~*"
+						       : "?",
 			     xlat_ru_expr(r, x->lexpr), xlat_ru_expr(r, like_pattern(x->rexpr)));
 	case PG_QUERY__A__EXPR__KIND__AEXPR_BETWEEN:
 	case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN: {
@@ -685,6 +711,32 @@ static struct rnode *sublink(struct ru *r, const PgQuery__SubLink *s)
 	}
 }
 
+/* An explicit cast of an index's expression (the PostgreSQL text: a view's SQLite text has
+ * SQLite's casts) to a type named without a modifier: a literal becomes a constant of the
+ * type, a cast to the expression's own type is none, any other is shown as (x)::type. */
+static struct rnode *type_cast(struct ru *r, const PgQuery__TypeCast *tc)
+{
+	const PgQuery__TypeName *tn = tc->type_name;
+	if (!tn || tn->n_typmods || tn->n_array_bounds || tn->setof || tn->n_names < 1)
+		return NULL;
+	int32_t typmod = -1;
+	const char *name = xlat_node_str(tn->names[tn->n_names - 1]);
+	uint32_t oid = name ? pgtype_from_decl(name, &typmod) : 0;
+	struct rnode *a = xlat_ru_expr(r, tc->arg);
+	/* a name pgtype does not know reads as text: only "text" itself is */
+	if (!oid || (oid == PGTYPE_TEXT && strcmp(name, "text") != 0) || typmod >= 0 || !a ||
+	    a->type.oid == NOTYPE || !xlat_ru_type_name(r, T(oid)))
+		return NULL;
+	if (a->type.oid == PGTYPE_UNKNOWN || a->type.oid == oid)
+		return xlat_ru_coerce(r, a, T(oid));
+	struct rnode *c = xlat_ru_node(r, R_CAST, T(oid));
+	c->label = true; /* explicit: shown whatever showimplicit */
+	c->args = ru_zalloc(r, sizeof(*c->args));
+	c->args[0] = a;
+	c->nargs = 1;
+	return c;
+}
+
 static struct rnode *expr_or_null(struct ru *r, PgQuery__Node *n)
 {
 	switch (n->node_case) {
@@ -725,6 +777,8 @@ static struct rnode *expr_or_null(struct ru *r, PgQuery__Node *n)
 		return coalesce(r, n->coalesce_expr);
 	case NODE(SUB_LINK):
 		return sublink(r, n->sub_link);
+	case NODE(TYPE_CAST):
+		return r->bare ? type_cast(r, n->type_cast) : NULL;
 	default:
 		/* a cast of the SQLite text is SQLite's (CAST(x AS INTEGER) of a bigint), not
 		 * the one PostgreSQL keeps: not typed */
@@ -810,6 +864,54 @@ bool xlat_ruleutils_viewdef(const char *view, PgQuery__SelectStmt *s,
 	xlat_ru_print(&r, q, names, ncols, true);
 	strbuf_putc(&sb, ';');
 	bool ok = !sb.failed && !r.fail;
+	if (ok)
+		*out = arena_strdup(a, sb.data);
+	strbuf_fini(&sb);
+	return ok;
+}
+
+/* Whether e and every node in it was typed here (no deparsed text, no subquery). */
+static bool all_typed(const struct rnode *e)
+{
+	if (!e || e->kind == R_RAW || e->kind == R_SUBLINK || e->type.oid == NOTYPE)
+		return false;
+	for (size_t i = 0; i < e->nargs; i++)
+		if (e->args[i] && !all_typed(e->args[i]))
+			return false;
+	return true;
+}
+
+bool xlat_ruleutils_indexexpr(const char *table, PgQuery__Node *n, bool pred, bool pretty,
+			      const struct xlat_schema *schema, struct arena *a, const char **out)
+{
+	struct ru r = {.a = a, .schema = schema, .bare = true, .paren = pretty};
+	const struct xlat_schema_col *cols = NULL;
+	size_t ncols = 0;
+	if (!n || !schema || !schema->table_fn(schema->arg, table, a, &cols, &ncols))
+		return false;
+	struct level lvl = {0};
+	struct rel *rel = &lvl.rels[lvl.nrels++];
+	rel->refname = table;
+	rel->shown = ru_zalloc(&r, sizeof(*rel->shown));
+	*rel->shown = table;
+	rel->n = ncols;
+	rel->names = ru_zalloc(&r, ncols * sizeof(*rel->names));
+	rel->types = ru_zalloc(&r, ncols * sizeof(*rel->types));
+	for (size_t k = 0; k < ncols; k++) {
+		rel->names[k] = cols[k].name;
+		rel->types[k] = (struct rtype){cols[k].type_oid, cols[k].typmod};
+	}
+	r.lvl = &lvl;
+	struct rnode *e = xlat_ru_expr(&r, n);
+	/* a predicate is boolean (a literal would be coerced: not one this prints) */
+	if (!all_typed(e) || r.fail || (pred && e->type.oid != PGTYPE_BOOL) ||
+	    e->type.oid == PGTYPE_UNKNOWN)
+		return false;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	r.buf = &sb;
+	xlat_ru_print_expr(&r, e);
+	bool ok = !sb.failed && !r.fail && sb.data;
 	if (ok)
 		*out = arena_strdup(a, sb.data);
 	strbuf_fini(&sb);

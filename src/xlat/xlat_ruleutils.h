@@ -47,7 +47,7 @@ struct rnode {
 	struct rtype type;
 	const char *text;    /* CONST: literal as printed; OP: operator; FUNC: name; RAW: the
 			      * deparsed text; SUBLINK: "EXISTS", "IN" or NULL (scalar) */
-	bool label;          /* CONST: followed by ::type */
+	bool label;          /* CONST: followed by ::type; CAST: explicit (always shown) */
 	bool isnull;         /* CONST: NULL; NULLTEST: IS NULL (else IS NOT NULL) */
 	bool star, distinct; /* FUNC: an aggregate's count(*), DISTINCT */
 	enum rbool boolop;
@@ -140,6 +140,7 @@ struct ru {
 	struct level *lvl;
 	bool fail; /* the query cannot be laid out */
 	bool leaf; /* analysing a set operation's branch: its literals stay unknown */
+	bool bare; /* an index's expression: columns printed without their relation */
 	/* printing */
 	struct strbuf *buf;
 	int indent;
@@ -230,5 +231,7 @@ void xlat_ru_rename(struct ru *r, const struct rquery *q, const struct names *up
  * (NULL: the query's own), names_visible colNamesVisible. */
 void xlat_ru_print(struct ru *r, const struct rquery *q, const char *const *coldesc,
 		   size_t ncoldesc, bool names_visible);
+/* get_rule_expr of e with showimplicit false, as deparse_expression prints it. */
+void xlat_ru_print_expr(struct ru *r, const struct rnode *e);
 
 #endif

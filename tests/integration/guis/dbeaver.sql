@@ -113,7 +113,6 @@ WHERE i.indrelid = 'customers'::regclass ORDER BY c.relname;
 SELECT pg_catalog.pg_get_indexdef('customers_lower_name'::regclass, 1, true);
 
 -- action: index DDL (PostgreIndex)
--- differs: a partial index's predicate reads back as written, without PostgreSQL's casts
 SELECT pg_catalog.pg_get_indexdef('orders_open_idx'::regclass);
 
 -- action: triggers of orders (PostgreTableBase.TriggerCache)

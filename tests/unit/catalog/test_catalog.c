@@ -136,10 +136,11 @@ START_TEST(test_constraints)
 		rows(db, "SELECT c.relname, pg_get_indexdef(i.indexrelid, 0, 1), "
 			 "i.indkey FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
 			 "WHERE c.relname LIKE 'books%' ORDER BY 1"),
-		"books_author_title|CREATE UNIQUE INDEX books_author_title ON public.books "
+		/* pretty: the table as it is visible */
+		"books_author_title|CREATE UNIQUE INDEX books_author_title ON books "
 		"USING btree (author_id, title)|2 3;books_lower|CREATE INDEX books_lower ON "
-		"public.books USING btree (lower(title)) WHERE published|0;books_pkey|CREATE "
-		"UNIQUE INDEX books_pkey ON public.books USING btree (id)|1");
+		"books USING btree (lower(title)) WHERE published|0;books_pkey|CREATE "
+		"UNIQUE INDEX books_pkey ON books USING btree (id)|1");
 	sqlite3_close(db);
 }
 END_TEST

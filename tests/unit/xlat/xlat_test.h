@@ -52,6 +52,7 @@ Suite *xlat_suite_plpgsql(void);
 Suite *xlat_suite_database(void);
 Suite *xlat_suite_syscol(void);
 Suite *xlat_suite_fkref(void);
+Suite *xlat_suite_indexdef(void);
 Suite *xlat_suite_trigger(void);
 
 #define XCASE_TEST(name, table)                    \
