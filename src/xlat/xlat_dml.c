@@ -910,6 +910,13 @@ static bool spell_star(struct xlat_ctx *c, const PgQuery__SelectStmt *src)
 	return ok;
 }
 
+int xlat_insert_source_width(struct xlat_ctx *c, const PgQuery__SelectStmt *src, bool spell)
+{
+	if (spell && has_star(src) && !spell_star(c, src))
+		return -1;
+	return has_star(src) ? 0 : (int)query_width(src);
+}
+
 /* The column list; miss: a plain rowid key the source leaves out, named last (its value is
  * the source's last column: omitted_key). */
 static bool column_list(struct xlat_ctx *c, const PgQuery__InsertStmt *s,

@@ -595,27 +595,29 @@ int xlat_updview_insert(struct xlat_ctx *c, const PgQuery__InsertStmt **sp)
 	int n = read_chain(c, (*sp)->relation, 4, v);
 	if (n <= 0)
 		return n;
+	/* a * of the source spelled out as its relation's columns are now, in the statement's
+	 * own tree (which xlat_view_star changes as protobuf-c allocates) before it is copied;
+	 * the INSERT's WITH, not in scope yet, may name them: left to the refusal */
+	const PgQuery__SelectStmt *src = (*sp)->select_stmt ? (*sp)->select_stmt->select_stmt
+							    : NULL;
+	int w = !(*sp)->n_cols && src ? xlat_insert_source_width(c, src, !(*sp)->with_clause) : 0;
+	if (w < 0)
+		return -1;
 	PgQuery__InsertStmt *s = copy_msg(c, &(*sp)->base);
 	const char *qual = s->relation->alias ? s->relation->alias->aliasname
 					      : s->relation->relname;
 	if (!s->n_cols && s->select_stmt) { /* the view's columns in order */
-		const PgQuery__SelectStmt *q = s->select_stmt->select_stmt;
-		size_t width = q && q->n_values_lists ? q->values_lists[0]->list->n_items
-			       : q && q->op == PG_QUERY__SET_OPERATION__SETOP_NONE
-				       ? q->n_target_list
-				       : 0;
-		for (size_t i = 0; q && !q->n_values_lists && i < q->n_target_list; i++) {
-			const PgQuery__ResTarget *rt = q->target_list[i]->res_target;
-			if (rt && rt->val && rt->val->node_case == NODE(COLUMN_REF))
-				width = 0; /* a * may stand for any number of columns */
-		}
+		size_t width = (size_t)w;
 		if (!width)
 			return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
 					 "INSERT into view \"%s\" without a column list from this "
 					 "query is not supported",
 					 v[0].view),
 			       -1;
-		width = width < v[0].ncols ? width : v[0].ncols;
+		if (width > v[0].ncols) /* before any column is looked at, as PostgreSQL */
+			return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1,
+					 "INSERT has more expressions than target columns"),
+			       -1;
 		s->cols = arena_zalloc(c->a, width * sizeof(*s->cols));
 		for (size_t i = 0; i < width; i++) {
 			PgQuery__ResTarget *rt = arena_alloc(c->a, sizeof(*rt));
