@@ -33,3 +33,23 @@ SELECT * FROM co_pos_v ORDER BY a;
 INSERT INTO co_pos_v SELECT * FROM (SELECT 3, 'y', 4) AS x;
 -- differs: into a table with more columns than the * fills it is 42601 (PostgreSQL: the table's defaults)
 INSERT INTO co_base SELECT * FROM (SELECT 70, 'x', 1) AS x;
+-- a bare name inside a subquery of UPDATE/DELETE through a view: the subquery's own column
+-- first (as PostgreSQL resolves it), else the view's column
+CREATE TABLE co_bt (id int PRIMARY KEY, name text, qty int);
+CREATE TABLE co_other (k int, name text, label text);
+INSERT INTO co_bt VALUES (1, 'a', 1), (2, 'b', 2), (3, 'zz', 3);
+INSERT INTO co_other VALUES (1, 'b', 'zz'), (2, 'q', 'a');
+CREATE VIEW co_bv AS SELECT id, name AS label, qty, qty * 10 AS big FROM co_bt;
+UPDATE co_bv SET qty = 10 WHERE EXISTS (SELECT 1 FROM co_other o WHERE o.name = label);
+UPDATE co_bv SET qty = 11 WHERE EXISTS (SELECT 1 FROM co_other o WHERE o.label = co_bv.label) RETURNING *;
+UPDATE co_bv SET qty = 12 WHERE EXISTS (SELECT 1 FROM co_other o WHERE o.k = id AND o.name = 'q') RETURNING id, label;
+UPDATE co_bv SET qty = 13 WHERE label IN (SELECT name FROM co_other WHERE k = 1) RETURNING id, label, qty;
+UPDATE co_bv SET qty = 14 WHERE 'zz' IN (SELECT label FROM co_other) AND id = 3;
+UPDATE co_bv SET qty = qty + 1 WHERE EXISTS (SELECT 1 FROM co_other o JOIN co_src2 s ON s.k = o.k WHERE s.n = 'one' AND o.k = id);
+UPDATE co_bv SET qty = qty + 1 WHERE big IN (SELECT x.v * 10 FROM (SELECT 14 AS v) AS x);
+SELECT * FROM co_bt ORDER BY id;
+DELETE FROM co_bv WHERE EXISTS (SELECT 1 FROM co_other WHERE name = label) RETURNING *;
+DELETE FROM co_bv WHERE EXISTS (SELECT 1 FROM co_other WHERE co_other.name = label) RETURNING *;
+SELECT * FROM co_bt ORDER BY id;
+-- differs: beside a relation whose columns are not known here (a function), refused (0A000): qualify the name
+UPDATE co_bv SET qty = 0 WHERE EXISTS (SELECT 1 FROM generate_series(1, 2) g WHERE g = id);
