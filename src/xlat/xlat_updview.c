@@ -343,7 +343,9 @@ static bool remap_ref(struct remap *m, PgQuery__ColumnRef *cr)
 				 n == 2 ? "column %s.%s does not exist"
 					: "column \"%s\" does not exist",
 				 n == 2 ? q : col, col);
-	if (n == 1 && m->sublink) { /* the subquery's own column first, as PostgreSQL reads it */
+	/* the subquery's own column first, as PostgreSQL reads it; beside FROM or USING, the
+	 * base column named with the target (another relation may have a column of its name) */
+	if (n == 1 && (m->sublink || m->others)) {
 		int h = inner_has(m, col);
 		if (h > 0)
 			return true;

@@ -51,5 +51,13 @@ SELECT * FROM co_bt ORDER BY id;
 DELETE FROM co_bv WHERE EXISTS (SELECT 1 FROM co_other WHERE name = label) RETURNING *;
 DELETE FROM co_bv WHERE EXISTS (SELECT 1 FROM co_other WHERE co_other.name = label) RETURNING *;
 SELECT * FROM co_bt ORDER BY id;
+-- UPDATE ... FROM and DELETE ... USING through a view: a bare view column beside a relation
+-- that has a column of its base column's name
+CREATE TABLE co_fo (k int, name text);
+INSERT INTO co_fo VALUES (1, 'zz'), (2, 'b');
+UPDATE co_bv SET qty = 20 FROM co_fo WHERE co_fo.k = co_bv.id AND co_fo.name = label RETURNING co_bv.id, co_bv.qty;
+UPDATE co_bv SET label = co_fo.name FROM co_fo WHERE co_fo.k = id AND label = 'a' RETURNING co_bv.id, co_bv.label;
+DELETE FROM co_bv USING co_fo WHERE co_fo.k = id AND co_fo.name = label;
+SELECT * FROM co_bt ORDER BY id;
 -- differs: beside a relation whose columns are not known here (a function), refused (0A000): qualify the name
 UPDATE co_bv SET qty = 0 WHERE EXISTS (SELECT 1 FROM generate_series(1, 2) g WHERE g = id);
