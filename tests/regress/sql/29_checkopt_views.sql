@@ -59,6 +59,18 @@ UPDATE co_bv SET qty = 20 FROM co_fo WHERE co_fo.k = co_bv.id AND co_fo.name = l
 UPDATE co_bv SET label = co_fo.name FROM co_fo WHERE co_fo.k = id AND label = 'a' RETURNING co_bv.id, co_bv.label;
 DELETE FROM co_bv USING co_fo WHERE co_fo.k = id AND co_fo.name = label;
 SELECT * FROM co_bt ORDER BY id;
+-- computed columns and bare names beside FROM/USING, in SET, subqueries and RETURNING
+CREATE TABLE co_gt (id int PRIMARY KEY, name text, qty int);
+CREATE TABLE co_go (k int, name text, qty int);
+INSERT INTO co_gt VALUES (1, 'a', 1), (2, 'b', 2);
+INSERT INTO co_go VALUES (1, 'zz', 100), (2, 'b', 200);
+CREATE VIEW co_gv AS SELECT id, name AS label, qty, qty * 2 AS dbl FROM co_gt WHERE qty < 50;
+UPDATE co_gv SET qty = co_go.qty / 10 + dbl FROM co_go WHERE co_go.k = id RETURNING label, co_gv.qty, dbl;
+UPDATE co_gv SET label = label || '!' FROM co_go WHERE co_go.k = id AND co_go.name <> label RETURNING id, label;
+UPDATE co_gv SET qty = (SELECT max(qty) FROM co_go WHERE k = id) - 190 WHERE id = 2 RETURNING *;
+UPDATE co_gv SET qty = (SELECT count(*) FROM co_go WHERE co_go.qty > dbl) WHERE id = 1 RETURNING *;
+DELETE FROM co_gv USING co_go WHERE co_go.k = id AND co_go.qty > dbl RETURNING co_gv.id, label;
+SELECT * FROM co_gt ORDER BY id;
 -- differs: beside a relation whose columns are not known here (a function), refused (0A000): qualify the name
 UPDATE co_bv SET qty = 0 WHERE EXISTS (SELECT 1 FROM generate_series(1, 2) g WHERE g = id);
 -- differs: a view's column default is refused (0A000), PostgreSQL keeps it for writes through the view
