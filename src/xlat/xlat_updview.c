@@ -751,6 +751,10 @@ int xlat_updview_insert(struct xlat_ctx *c, const PgQuery__InsertStmt **sp)
 				int j = e && e->name ? find_col(&v[i], e->name) : -1;
 				if (e && e->name && j >= 0 && v[i].base[j])
 					e->name = (char *)v[i].base[j];
+				else if (e && e->name && j < 0)
+					return xlat_fail(c, "42703", -1,
+							 "column \"%s\" does not exist", e->name),
+					       -1;
 				else if (e && (e->name || !remap(&m, e->expr)))
 					return xlat_fail(
 						       c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,

@@ -79,3 +79,9 @@ ALTER VIEW co_v ALTER COLUMN qty SET DEFAULT 9;
 ALTER VIEW co_v SET (check_option = local);
 -- differs: a view's column is not renamed (0A000)
 ALTER VIEW co_v RENAME COLUMN label TO lab;
+-- ON CONFLICT through a view names the view's columns: another name is 42703
+CREATE TABLE co_ht (a int PRIMARY KEY, b text);
+CREATE VIEW co_hv AS SELECT a AS aa, b AS bb, upper(b) AS ub FROM co_ht;
+INSERT INTO co_hv (aa) VALUES (1) ON CONFLICT (a) DO NOTHING;
+INSERT INTO co_hv (aa, bb) VALUES (1, 'x') ON CONFLICT (aa) DO UPDATE SET bb = 'y' RETURNING *;
+INSERT INTO co_hv (aa, bb) VALUES (1, 'x') ON CONFLICT (aa) DO UPDATE SET bb = 'y' RETURNING *;

@@ -95,6 +95,7 @@ static const struct {
 	{"DELETE FROM v WHERE EXISTS (SELECT 1 FROM t x WHERE x.b = 'q' AND id = 1)", "AND id = 1"},
 	{"DELETE FROM v WHERE EXISTS (SELECT 1 FROM generate_series(1, 2) g WHERE g = aa)",
 	 "!0A000"},
+	{"INSERT INTO v (aa) VALUES (1) ON CONFLICT (a) DO NOTHING", "!42703"},
 	{"DELETE FROM g", "!55000"},
 	{"INSERT INTO g VALUES (1, 2)", "!55000"},
 };
