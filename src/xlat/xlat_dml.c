@@ -904,9 +904,9 @@ static bool leading_columns(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
 static bool spell_star(struct xlat_ctx *c, const PgQuery__SelectStmt *src)
 {
 	struct xlat_shape shape = {0};
-	c->view_star = true;
+	c->view_star = c->insert_star = true;
 	bool ok = xlat_scope_dry_select(c, src, &shape);
-	c->view_star = false;
+	c->view_star = c->insert_star = false;
 	return ok;
 }
 

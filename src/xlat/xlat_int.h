@@ -307,6 +307,9 @@ struct xlat_ctx {
 	/* a view's query, or an INSERT's source without a column list: its * and t.* are
 	 * spelled out (xlat_viewstar.c) */
 	bool view_star;
+	/* an INSERT's source: a * whose relation's names repeat stays (SQLite expands it by
+	 * position), where a view's is PostgreSQL's 42701 */
+	bool insert_star;
 	/* The UPDATE or DELETE rewritten from one of a view (xlat_updview.c) and the SQLite
 	 * condition that keeps its rows to the view's, which its WHERE adds; NULL: none. */
 	const void *updview_for;

@@ -166,7 +166,7 @@ bool xlat_view_star(struct xlat_ctx *c, PgQuery__SelectStmt *s, int first)
 		    !xlat_scope_star_names(c, s, first, rel, &quals[i], &quals2[i], &names[i],
 					   &widths[i]))
 			return true; /* one not known: all stay, and the view expands them itself */
-		if (repeats(quals[i], quals2[i], names[i], widths[i]))
+		if (c->insert_star && repeats(quals[i], quals2[i], names[i], widths[i]))
 			return true; /* as not known: SQLite expands them by position */
 		total += widths[i];
 	}

@@ -85,3 +85,5 @@ CREATE VIEW co_hv AS SELECT a AS aa, b AS bb, upper(b) AS ub FROM co_ht;
 INSERT INTO co_hv (aa) VALUES (1) ON CONFLICT (a) DO NOTHING;
 INSERT INTO co_hv (aa, bb) VALUES (1, 'x') ON CONFLICT (aa) DO UPDATE SET bb = 'y' RETURNING *;
 INSERT INTO co_hv (aa, bb) VALUES (1, 'x') ON CONFLICT (aa) DO UPDATE SET bb = 'y' RETURNING *;
+-- a view's * over a subquery whose columns repeat a name stays PostgreSQL's 42701
+CREATE VIEW co_dupv AS SELECT * FROM (SELECT 1, 'x', 2) AS x;
