@@ -1088,15 +1088,15 @@ static bool alter_other(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 {
 	const PgQuery__AlterTableCmd *cmd = s->n_cmds == 1 ? s->cmds[0]->alter_table_cmd : NULL;
 	const char *what = cmd ? xlat_alter_action_name(cmd->subtype) : "";
-	bool opts = cmd && (cmd->subtype == AT(SetRelOptions) ||
-			    cmd->subtype == AT(ResetRelOptions));
+	bool opts = cmd &&
+		    (cmd->subtype == AT(SetRelOptions) || cmd->subtype == AT(ResetRelOptions));
 	if (s->objtype == OBJ(VIEW) && opts)
 		what = "ALTER TABLE ... SET/RESET (view options)";
 	if (strncmp(what, "ALTER TABLE ", 12) != 0)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported",
 				 c->st->tag);
-	return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s%s is not supported",
-			 c->st->tag, what + 11);
+	return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s%s is not supported", c->st->tag,
+			 what + 11);
 }
 
 bool xlat_stmt_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
@@ -1229,8 +1229,8 @@ bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	if (s->rename_type == OBJ(COLUMN) && !column) /* of a view, a materialized view, ... */
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
 				 "ALTER %s ... RENAME COLUMN is not supported",
-				 s->relation_type == OBJ(VIEW)		? "VIEW"
-				 : s->relation_type == OBJ(MATVIEW)	? "MATERIALIZED VIEW"
+				 s->relation_type == OBJ(VIEW)            ? "VIEW"
+				 : s->relation_type == OBJ(MATVIEW)       ? "MATERIALIZED VIEW"
 				 : s->relation_type == OBJ(FOREIGN_TABLE) ? "FOREIGN TABLE"
 									  : "TABLE");
 	if (!kind && !column && !constraint) { /* named as its DROP names it: ALTER SCHEMA */
