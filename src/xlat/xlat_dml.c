@@ -904,10 +904,17 @@ static bool leading_columns(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
 static bool spell_star(struct xlat_ctx *c, const PgQuery__SelectStmt *src)
 {
 	struct xlat_shape shape = {0};
-	c->view_star = true;
+	c->view_star = c->insert_star = true;
 	bool ok = xlat_scope_dry_select(c, src, &shape);
-	c->view_star = false;
+	c->view_star = c->insert_star = false;
 	return ok;
+}
+
+int xlat_insert_source_width(struct xlat_ctx *c, const PgQuery__SelectStmt *src, bool spell)
+{
+	if (spell && has_star(src) && !spell_star(c, src))
+		return -1;
+	return has_star(src) ? 0 : (int)query_width(src);
 }
 
 /* The column list; miss: a plain rowid key the source leaves out, named last (its value is

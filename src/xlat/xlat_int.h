@@ -307,6 +307,9 @@ struct xlat_ctx {
 	/* a view's query, or an INSERT's source without a column list: its * and t.* are
 	 * spelled out (xlat_viewstar.c) */
 	bool view_star;
+	/* an INSERT's source: a * whose relation's names repeat stays (SQLite expands it by
+	 * position), where a view's is PostgreSQL's 42701 */
+	bool insert_star;
 	/* The UPDATE or DELETE rewritten from one of a view (xlat_updview.c) and the SQLite
 	 * condition that keeps its rows to the view's, which its WHERE adds; NULL: none. */
 	const void *updview_for;
@@ -1432,6 +1435,11 @@ bool xlat_catalog_array_sublink(struct xlat_ctx *c, const PgQuery__SubLink *s, s
 /* ---- statement translators (one per family) ---- */
 bool xlat_stmt_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 bool xlat_stmt_insert(struct xlat_ctx *c, const PgQuery__InsertStmt *s);
+/* The number of columns an INSERT's source query fills (its first arm's), with spell its *
+ * and t.* spelled out in the tree first as for an INSERT without a column list (a dry run);
+ * 0 when a * stays open (its relation's columns not known), -1 when the query does not
+ * translate. */
+int xlat_insert_source_width(struct xlat_ctx *c, const PgQuery__SelectStmt *src, bool spell);
 bool xlat_stmt_update(struct xlat_ctx *c, const PgQuery__UpdateStmt *s);
 bool xlat_stmt_delete(struct xlat_ctx *c, const PgQuery__DeleteStmt *s);
 

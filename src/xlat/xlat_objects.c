@@ -1105,6 +1105,23 @@ static void column_check(struct xlat_ctx *c, const char *table, const char *colu
 	c->st->kind = XLAT_SCRIPT;
 }
 
+/* ALTER INDEX, VIEW or SEQUENCE ... as ALTER TABLE's actions: refused, the action named
+ * (a view's options are check_option, security_barrier and security_invoker). */
+static bool alter_other(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
+{
+	const PgQuery__AlterTableCmd *cmd = s->n_cmds == 1 ? s->cmds[0]->alter_table_cmd : NULL;
+	const char *what = cmd ? xlat_alter_action_name(cmd->subtype) : "";
+	bool opts = cmd &&
+		    (cmd->subtype == AT(SetRelOptions) || cmd->subtype == AT(ResetRelOptions));
+	if (s->objtype == OBJ(VIEW) && opts)
+		what = "ALTER TABLE ... SET/RESET (view options)";
+	if (strncmp(what, "ALTER TABLE ", 12) != 0)
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported",
+				 c->st->tag);
+	return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s%s is not supported", c->st->tag,
+			 what + 11);
+}
+
 bool xlat_stmt_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 {
 	ddl(c, s->objtype == OBJ(INDEX)      ? "ALTER INDEX"
@@ -1112,8 +1129,7 @@ bool xlat_stmt_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 	       : s->objtype == OBJ(SEQUENCE) ? "ALTER SEQUENCE"
 					     : "ALTER TABLE");
 	if (s->objtype != OBJ(TABLE))
-		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported",
-				 c->st->tag);
+		return alter_other(c, s);
 	if (s->n_cmds == 1 && !s->missing_ok && xlat_is_trigger_toggle(s->cmds[0]->alter_table_cmd))
 		return xlat_alter_trigger(c, s->relation, s->cmds[0]->alter_table_cmd);
 	bool ok = s->n_cmds != 1 || s->missing_ok
@@ -1233,6 +1249,13 @@ bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	       : s->rename_type == OBJ(SEQUENCE) ? "ALTER SEQUENCE"
 						 : "ALTER TABLE");
 	char kind = rename_kind(s->rename_type);
+	if (s->rename_type == OBJ(COLUMN) && !column) /* of a view, a materialized view, ... */
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "ALTER %s ... RENAME COLUMN is not supported",
+				 s->relation_type == OBJ(VIEW)            ? "VIEW"
+				 : s->relation_type == OBJ(MATVIEW)       ? "MATERIALIZED VIEW"
+				 : s->relation_type == OBJ(FOREIGN_TABLE) ? "FOREIGN TABLE"
+									  : "TABLE");
 	if (!kind && !column && !constraint) { /* named as its DROP names it: ALTER SCHEMA */
 		const char *obj = drop_tag(s->rename_type);
 		bool named = strncmp(obj, "DROP ", 5) == 0;

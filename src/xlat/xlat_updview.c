@@ -250,9 +250,75 @@ struct remap {
 	const char *excluded; /* "excluded" in ON CONFLICT DO UPDATE, else NULL */
 	bool others; /* other relations are in scope (FROM, USING): bare names may be theirs */
 	int sublink;
+	/* the FROM lists of the subqueries around the reference, innermost last: a bare name
+	 * is first theirs, as PostgreSQL resolves it */
+	PgQuery__Node **const *froms[MAX_LEVELS];
+	size_t nfroms[MAX_LEVELS];
+	int nsub;     /* more than MAX_LEVELS: their columns not known */
+	int with;     /* WITH queries in scope: a relation's name may be one of theirs */
 	int computed; /* remap_ref: the computed column the reference reads, -1: none */
 	bool failed;
 };
+
+/* Whether FROM item n has a column col: 1 yes, 0 no, -1 not known here (a function, a
+ * subquery with *, a relation the schema does not know or a WITH query may name). */
+static int item_has(struct remap *m, const PgQuery__Node *n, const char *col)
+{
+	const struct xlat_schema_col *cols;
+	size_t ncols, nn = 0;
+	const char **names = NULL;
+	switch (n->node_case) {
+	case NODE(RANGE_VAR):
+		if (m->with || !xlat_scope_target(m->c, n->range_var, &cols, &ncols))
+			return -1;
+		for (size_t i = 0; i < ncols; i++)
+			if (strcmp(cols[i].name, col) == 0)
+				return 1;
+		return 0;
+	case NODE(JOIN_EXPR): {
+		int l = item_has(m, n->join_expr->larg, col),
+		    r = item_has(m, n->join_expr->rarg, col);
+		return l > 0 || r > 0 ? 1 : l < 0 || r < 0 ? -1 : 0;
+	}
+	case NODE(RANGE_SUBSELECT): {
+		const PgQuery__RangeSubselect *rs = n->range_subselect;
+		const PgQuery__Alias *al = rs->alias;
+		for (size_t i = 0; al && i < al->n_colnames; i++) {
+			const char *name = xlat_node_str(al->colnames[i]);
+			if (name && strcmp(name, col) == 0)
+				return 1;
+		}
+		if (!rs->subquery || rs->subquery->node_case != NODE(SELECT_STMT))
+			return -1;
+		names = xlat_select_colnames(m->c, rs->subquery->select_stmt, &nn);
+		if (!names)
+			return -1;
+		for (size_t i = al ? al->n_colnames : 0; i < nn; i++)
+			if (names[i] && strcmp(names[i], col) == 0)
+				return 1;
+		return 0;
+	}
+	default:
+		return -1;
+	}
+}
+
+/* Whether a bare name inside a subquery is one of the subqueries' relations' (1), of none
+ * (0), or not known (-1). */
+static int inner_has(struct remap *m, const char *col)
+{
+	if (m->nsub > MAX_LEVELS)
+		return -1;
+	int known = 0;
+	for (int d = m->nsub - 1; d >= 0; d--)
+		for (size_t i = 0; i < m->nfroms[d]; i++) {
+			int h = item_has(m, (*m->froms[d])[i], col);
+			if (h > 0)
+				return 1;
+			known = h < 0 ? -1 : known;
+		}
+	return known;
+}
 
 static bool remap_ref(struct remap *m, PgQuery__ColumnRef *cr)
 {
@@ -277,6 +343,27 @@ static bool remap_ref(struct remap *m, PgQuery__ColumnRef *cr)
 				 n == 2 ? "column %s.%s does not exist"
 					: "column \"%s\" does not exist",
 				 n == 2 ? q : col, col);
+	/* the subquery's own column first, as PostgreSQL reads it; beside FROM or USING, the
+	 * base column named with the target (another relation may have a column of its name) */
+	if (n == 1 && (m->sublink || m->others)) {
+		int h = inner_has(m, col);
+		if (h > 0)
+			return true;
+		if (h < 0)
+			return xlat_fail(m->c, SQLSTATE_FEATURE_NOT_SUPPORTED, cr->location,
+					 "a bare name \"%s\" of view \"%s\" inside a subquery "
+					 "beside relations whose columns are not known here is not "
+					 "supported (qualify it)",
+					 col, m->l->view);
+		if (m->l->base[k]) { /* named with the target, not a subquery column of that name */
+			PgQuery__Node **f = arena_alloc(m->c->a, 2 * sizeof(*f));
+			f[0] = str_node(m->c, m->qual);
+			f[1] = str_node(m->c, m->l->base[k]);
+			cr->fields = f;
+			cr->n_fields = 2;
+			return true;
+		}
+	}
 	if (m->l->base[k])
 		cr->fields[n - 1] = str_node(m->c, m->l->base[k]);
 	else
@@ -355,9 +442,23 @@ static bool remap_walk(void *arg, const ProtobufCMessage *msg)
 		return true; /* a substituted expression's names are the base relation's */
 	}
 	bool sub = msg->descriptor == &pg_query__sub_link__descriptor;
+	bool sel = m->sublink && msg->descriptor == &pg_query__select_stmt__descriptor;
+	if (sel) {
+		PgQuery__SelectStmt *q = (PgQuery__SelectStmt *)msg;
+		if (m->nsub < MAX_LEVELS) {
+			m->froms[m->nsub] = &q->from_clause;
+			m->nfroms[m->nsub] = q->n_from_clause;
+		}
+		m->nsub++;
+		m->with += q->with_clause != NULL;
+	}
 	m->sublink += sub;
 	bool ok = xlat_tree_each(msg, remap_walk, arg);
 	m->sublink -= sub;
+	if (sel) {
+		m->nsub--;
+		m->with -= ((PgQuery__SelectStmt *)msg)->with_clause != NULL;
+	}
 	return ok && !m->failed;
 }
 
@@ -595,27 +696,29 @@ int xlat_updview_insert(struct xlat_ctx *c, const PgQuery__InsertStmt **sp)
 	int n = read_chain(c, (*sp)->relation, 4, v);
 	if (n <= 0)
 		return n;
+	/* a * of the source spelled out as its relation's columns are now, in the statement's
+	 * own tree (which xlat_view_star changes as protobuf-c allocates) before it is copied;
+	 * the INSERT's WITH, not in scope yet, may name them: left to the refusal */
+	const PgQuery__SelectStmt *src = (*sp)->select_stmt ? (*sp)->select_stmt->select_stmt
+							    : NULL;
+	int w = !(*sp)->n_cols && src ? xlat_insert_source_width(c, src, !(*sp)->with_clause) : 0;
+	if (w < 0)
+		return -1;
 	PgQuery__InsertStmt *s = copy_msg(c, &(*sp)->base);
 	const char *qual = s->relation->alias ? s->relation->alias->aliasname
 					      : s->relation->relname;
 	if (!s->n_cols && s->select_stmt) { /* the view's columns in order */
-		const PgQuery__SelectStmt *q = s->select_stmt->select_stmt;
-		size_t width = q && q->n_values_lists ? q->values_lists[0]->list->n_items
-			       : q && q->op == PG_QUERY__SET_OPERATION__SETOP_NONE
-				       ? q->n_target_list
-				       : 0;
-		for (size_t i = 0; q && !q->n_values_lists && i < q->n_target_list; i++) {
-			const PgQuery__ResTarget *rt = q->target_list[i]->res_target;
-			if (rt && rt->val && rt->val->node_case == NODE(COLUMN_REF))
-				width = 0; /* a * may stand for any number of columns */
-		}
+		size_t width = (size_t)w;
 		if (!width)
 			return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
 					 "INSERT into view \"%s\" without a column list from this "
 					 "query is not supported",
 					 v[0].view),
 			       -1;
-		width = width < v[0].ncols ? width : v[0].ncols;
+		if (width > v[0].ncols) /* before any column is looked at, as PostgreSQL */
+			return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1,
+					 "INSERT has more expressions than target columns"),
+			       -1;
 		s->cols = arena_zalloc(c->a, width * sizeof(*s->cols));
 		for (size_t i = 0; i < width; i++) {
 			PgQuery__ResTarget *rt = arena_alloc(c->a, sizeof(*rt));
@@ -631,7 +734,11 @@ int xlat_updview_insert(struct xlat_ctx *c, const PgQuery__InsertStmt **sp)
 		s->n_cols = width;
 	}
 	for (int i = 0; i < n; i++) {
-		struct remap m = {.c = c, .l = &v[i], .qual = qual, .excluded = "excluded"};
+		struct remap m = {.c = c,
+				  .l = &v[i],
+				  .qual = qual,
+				  .excluded = "excluded",
+				  .with = s->with_clause != NULL};
 		PgQuery__OnConflictClause *oc = s->on_conflict_clause;
 		for (size_t k = 0; k < s->n_cols; k++)
 			if (!target_col(c, &v[i], 4, s->cols[k]->res_target))
@@ -644,6 +751,10 @@ int xlat_updview_insert(struct xlat_ctx *c, const PgQuery__InsertStmt **sp)
 				int j = e && e->name ? find_col(&v[i], e->name) : -1;
 				if (e && e->name && j >= 0 && v[i].base[j])
 					e->name = (char *)v[i].base[j];
+				else if (e && e->name && j < 0)
+					return xlat_fail(c, "42703", -1,
+							 "column \"%s\" does not exist", e->name),
+					       -1;
 				else if (e && (e->name || !remap(&m, e->expr)))
 					return xlat_fail(
 						       c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
@@ -679,7 +790,11 @@ int xlat_updview_update(struct xlat_ctx *c, const PgQuery__UpdateStmt **sp)
 	const char *qual = s->relation->alias ? s->relation->alias->aliasname
 					      : s->relation->relname;
 	for (int i = 0; i < n; i++) {
-		struct remap m = {.c = c, .l = &v[i], .qual = qual, .others = s->n_from_clause > 0};
+		struct remap m = {.c = c,
+				  .l = &v[i],
+				  .qual = qual,
+				  .others = s->n_from_clause > 0,
+				  .with = s->with_clause != NULL};
 		for (size_t k = 0; k < s->n_target_list; k++) {
 			PgQuery__ResTarget *rt = s->target_list[k]->res_target;
 			if (!target_col(c, &v[i], 16, rt) || !remap(&m, rt->val))
@@ -707,8 +822,11 @@ int xlat_updview_delete(struct xlat_ctx *c, const PgQuery__DeleteStmt **sp)
 	const char *qual = s->relation->alias ? s->relation->alias->aliasname
 					      : s->relation->relname;
 	for (int i = 0; i < n; i++) {
-		struct remap m = {
-			.c = c, .l = &v[i], .qual = qual, .others = s->n_using_clause > 0};
+		struct remap m = {.c = c,
+				  .l = &v[i],
+				  .qual = qual,
+				  .others = s->n_using_clause > 0,
+				  .with = s->with_clause != NULL};
 		if (!remap(&m, s->where_clause) ||
 		    !remap_returning(&m, &s->returning_list, &s->n_returning_list) ||
 		    !base_target(c, &v[i], &s->relation, qual))

@@ -131,6 +131,20 @@ static bool star_target(const PgQuery__Node *n, const char **rel)
 	return cr->n_fields == 1 || *rel != NULL;
 }
 
+static bool same(const char *a, const char *b) { return a == b || (a && b && !strcmp(a, b)); }
+
+/* Whether one relation's spelled-out columns repeat a name (a subquery's two "?column?", or
+ * two x): rel.col would read the first of them twice. */
+static bool repeats(const char **quals, const char **quals2, const char **names, size_t n)
+{
+	for (size_t k = 0; names && k < n; k++)
+		for (size_t j = 0; j < k; j++)
+			if (same(names[k], names[j]) && same(quals[k], quals[j]) &&
+			    (!quals2 || same(quals2[k], quals2[j])))
+				return true;
+	return false;
+}
+
 bool xlat_view_star(struct xlat_ctx *c, PgQuery__SelectStmt *s, int first)
 {
 	const char **q = NULL, **q2 = NULL, **nm = NULL;
@@ -152,6 +166,8 @@ bool xlat_view_star(struct xlat_ctx *c, PgQuery__SelectStmt *s, int first)
 		    !xlat_scope_star_names(c, s, first, rel, &quals[i], &quals2[i], &names[i],
 					   &widths[i]))
 			return true; /* one not known: all stay, and the view expands them itself */
+		if (c->insert_star && repeats(quals[i], quals2[i], names[i], widths[i]))
+			return true; /* as not known: SQLite expands them by position */
 		total += widths[i];
 	}
 	PgQuery__Node **v = calloc(total ? total : 1, sizeof(*v));

@@ -84,6 +84,18 @@ static const struct {
 	{"INSERT INTO v VALUES (1, 2, 3)", "!0A000"},
 	{"INSERT INTO v (nosuch) VALUES (1)", "!42703"},
 	{"UPDATE v SET aa = 1 WHERE b = 'x'", "!42703"},
+	/* without a column list from a query: a * spelled out as its relation's columns */
+	{"INSERT INTO v SELECT id, a FROM t", "^INSERT INTO t AS v"},
+	{"INSERT INTO w SELECT * FROM (SELECT id, a FROM t) AS s", "^INSERT INTO t AS w"},
+	{"INSERT INTO v SELECT * FROM (SELECT 1 AS p, 2 AS q, 3 AS r, 4 AS x) AS s", "!42601"},
+	{"INSERT INTO v SELECT * FROM (SELECT 1, 2) AS s", "!0A000"},
+	/* a bare name inside a subquery: the subquery's relation's column first */
+	{"UPDATE v SET aa = 1 WHERE EXISTS (SELECT 1 FROM t x WHERE x.b = 'q' AND x.id = aa)",
+	 "x.id = v.a"},
+	{"DELETE FROM v WHERE EXISTS (SELECT 1 FROM t x WHERE x.b = 'q' AND id = 1)", "AND id = 1"},
+	{"DELETE FROM v WHERE EXISTS (SELECT 1 FROM generate_series(1, 2) g WHERE g = aa)",
+	 "!0A000"},
+	{"INSERT INTO v (aa) VALUES (1) ON CONFLICT (a) DO NOTHING", "!42703"},
 	{"DELETE FROM g", "!55000"},
 	{"INSERT INTO g VALUES (1, 2)", "!55000"},
 };
