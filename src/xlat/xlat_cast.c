@@ -739,6 +739,26 @@ static bool from_expr(struct xlat_ctx *c, const struct cast *k)
 	}
 }
 
+/* PostgreSQL's assignment cast of a non-string value into a text or varchar column is its
+ * I/O conversion (a boolean stores 'true', a date its DateStyle text): the SQL from mark on, a
+ * value of type st, becomes that text as an explicit ::text would (the column's length is
+ * checked after, as an assignment checks it). */
+bool xlat_cast_assign_text(struct xlat_ctx *c, size_t mark, struct xlat_type *t)
+{
+	struct xlat_type st = *t;
+	if (!st.oid || st.oid == XLAT_OID_UNKNOWN || st.oid == XLAT_OID_UNKNOWN_COL ||
+	    textual(st.oid) || !xlat_type_by_oid(st.oid))
+		return true;
+	*t = (struct xlat_type){XLAT_OID_TEXT, -1};
+	struct cast k = {.location = -1};
+	k.to.info = xlat_type_by_oid(XLAT_OID_TEXT);
+	k.to.typmod = -1;
+	const char *x = arena_strndup(c->a, c->sb->data + mark, c->sb->len - mark);
+	c->sb->len = mark;
+	c->sb->data[mark] = '\0';
+	return to_text(c, &k, x, st);
+}
+
 /* $n::type: the parameter's type is inferred from the cast; the value arrives already
  * converted by the session, so the SQL only restates the storage class. */
 static bool from_param(struct xlat_ctx *c, const struct cast *k)
@@ -754,9 +774,10 @@ static bool from_param(struct xlat_ctx *c, const struct cast *k)
 	bool given = p->number <= c->ngiven && c->given[p->number - 1];
 	/* bound as the client's type: convert it as a value (a boolean, bound as 0/1, reads
 	 * 'true' as text; a jsonb, bound as sent, its canonical text) */
-	if (given && c->given[p->number - 1] != oid && !k->to.is_array &&
-	    (to_texty_type(oid) || c->given[p->number - 1] == XLAT_OID_BOOL ||
-	     c->given[p->number - 1] == XLAT_OID_JSONB) &&
+	uint32_t g = given ? c->given[p->number - 1] : 0;
+	bool dt_text = xlat_type_is_temporal(g) && textual(oid); /* in DateStyle, IntervalStyle */
+	if (given && g != oid && !k->to.is_array &&
+	    (to_texty_type(oid) || g == XLAT_OID_BOOL || g == XLAT_OID_JSONB || dt_text) &&
 	    oid != XLAT_OID_TIMETZ)
 		return from_expr(c, k);
 	enum xlat_store st = k->to.info->store;
