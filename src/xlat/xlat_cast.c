@@ -836,8 +836,47 @@ static bool ctor_cast(const PgQuery__TypeCast *tc)
 static bool cast_value(struct xlat_ctx *c, struct cast *k, const PgQuery__TypeCast *tc,
 		       struct xlat_type *t);
 
+/* x::void: void has input and output functions but no casts, so only a NULL, a literal or a
+ * string (read by void_in, which ignores its text) become a void, printed as ''; anything else
+ * is PostgreSQL's 42846. 0 when the target is not void. */
+static int void_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t)
+{
+	const PgQuery__TypeName *tn = tc->type_name;
+	const char *name = tn && tn->n_names ? xlat_node_str(tn->names[tn->n_names - 1]) : NULL;
+	const char *schema = tn && tn->n_names == 2 ? xlat_node_str(tn->names[0]) : NULL;
+	if (!name || strcmp(name, "void") != 0 || tn->n_array_bounds || tn->n_names > 2 ||
+	    (schema && strcmp(schema, "pg_catalog") != 0))
+		return 0;
+	const PgQuery__Node *a = tc->arg;
+	if (a->node_case == NODE(A_CONST) && a->a_const->isnull) {
+		xlat_puts(c, "NULL");
+	} else if (str_const(c, a)) {
+		xlat_puts(c, "''");
+	} else {
+		struct xlat_type st;
+		size_t mark = c->sb->len;
+		if (!xlat_expr(c, a, &st))
+			return -1;
+		if (textual(st.oid) && st.oid != XLAT_OID_JSON && st.oid != XLAT_OID_JSONB) {
+			/* a string type's explicit cast is void_in of its text: '' or NULL */
+			xlat_insert_at(c, mark, "iif((");
+			xlat_puts(c, ") IS NULL, NULL, '')");
+		} else if (st.oid != PGTYPE_VOID) {
+			const struct xlat_typeinfo *from = xlat_type_by_oid(st.oid);
+			xlat_fail(c, "42846", tc->location, "cannot cast type %s to void",
+				  from ? from->sql_name : "unknown");
+			return -1;
+		}
+	}
+	*t = (struct xlat_type){PGTYPE_VOID, -1};
+	return 1;
+}
+
 bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t)
 {
+	int v = void_cast(c, tc, t);
+	if (v)
+		return v > 0;
 	tc = xlat_type_cast_unalias(c, tc); /* '{1}'::_int4 is '{1}'::int4[] */
 	struct cast k = {.arg = tc->arg, .location = tc->location};
 	if (ctor_cast(tc)) { /* each element cast, not the constructor's text read as an array */
