@@ -316,9 +316,21 @@ static bool default_expr(struct xlat_ctx *c, const PgQuery__Node *e, const struc
 		     (!col->name || col->tr.is_array ||
 		      xlat_default_assignable(c, col->name, ignored,
 					      (struct xlat_type){oid, col->tr.typmod}));
-		if (ok && ignored.oid == XLAT_OID_BOOL && !col->tr.is_array &&
-		    (oid == XLAT_OID_TEXT || oid == XLAT_OID_VARCHAR || oid == XLAT_OID_BPCHAR))
+		bool string_col = !col->tr.is_array && (oid == XLAT_OID_TEXT ||
+							 oid == XLAT_OID_VARCHAR ||
+							 oid == XLAT_OID_BPCHAR);
+		if (ok && string_col && ignored.oid == XLAT_OID_BOOL)
 			bool_default_text(c, mark, literal);
+		else if (ok && string_col && e->node_case == NODE(A_CONST) &&
+			 e->a_const->val_case == PG_QUERY__A__CONST__VAL_FVAL &&
+			 strspn(e->a_const->fval->fval, "-0123456789.") ==
+				 strlen(e->a_const->fval->fval)) {
+			/* a numeric constant's text keeps its digits as written (1.50), where
+			 * SQLite would store its REAL's (1.5) */
+			c->sb->len = mark;
+			c->sb->data[mark] = '\0';
+			xlat_string(c, e->a_const->fval->fval);
+		}
 		xlat_puts(c, literal ? "" : ")");
 	}
 	c->flags = saved;

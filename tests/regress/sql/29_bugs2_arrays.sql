@@ -15,4 +15,8 @@ INSERT INTO b2_grid VALUES (1, '{{1,2,3},{4,5,6}}'), (2, '{{7},{8}}'), (3, NULL)
 SELECT id, array_to_string(g, ' '), array_length(g, 1), array_length(g, 2), cardinality(g),
        array_dims(g), array_ndims(g) FROM b2_grid ORDER BY id;
 SELECT id, x FROM b2_grid, unnest(g) AS x ORDER BY id, x;
+-- array_position refuses a multidimensional array, as PostgreSQL does (0A000)
+SELECT array_position(ARRAY[[1,2],[3,4]], 3);
+SELECT array_position(g, 5) FROM b2_grid WHERE id = 1;
+SELECT array_positions(ARRAY[[1,2],[3,4]], 3);
 DROP TABLE b2_grid;

@@ -29,4 +29,10 @@ SET IntervalStyle = 'postgres_verbose';
 INSERT INTO b2_txt (id, a) VALUES (14, interval '1 day 2 hours');
 SELECT a FROM b2_txt WHERE id = 14;
 RESET IntervalStyle;
-DROP TABLE b2_txt, b2_short;
+-- a numeric constant DEFAULT of a string column keeps its digits as written
+CREATE TABLE b2_dflt (id int, a text DEFAULT 1.50, e varchar(8) DEFAULT -2.50, b text DEFAULT true);
+INSERT INTO b2_dflt (id) VALUES (1);
+SELECT * FROM b2_dflt;
+-- differs: pg_attrdef shows a constant DEFAULT of a string column stored as its text as a string literal ('true'::text), PostgreSQL as the constant (true)
+SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'b2_dflt'::regclass ORDER BY adnum;
+DROP TABLE b2_txt, b2_short, b2_dflt;
