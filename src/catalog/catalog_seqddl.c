@@ -550,6 +550,10 @@ static const char *constraint_target(sqlite3_context *ctx, const struct cat_mode
 {
 	if (domain) {
 		const struct cat_domain *d = cat_model_domain(m, name);
+		if (!d && cat_type_taken(m, name))
+			return pgfn_error(ctx, SQLSTATE_WRONG_OBJECT_TYPE, "\"%s\" is not a domain",
+					  name),
+			       NULL;
 		if (!d)
 			return pgfn_error(ctx, SQLSTATE_UNDEFINED_OBJECT,
 					  "type \"%s\" does not exist", name),

@@ -46,6 +46,7 @@ CREATE DOMAIN b2_pos AS int CONSTRAINT b2_pos_check CHECK (VALUE > 0);
 COMMENT ON CONSTRAINT b2_pos_check ON DOMAIN b2_pos IS 'above zero';
 COMMENT ON CONSTRAINT nope ON DOMAIN b2_pos IS 'x';
 COMMENT ON CONSTRAINT b2_pos_check ON DOMAIN b2_nope IS 'x';
+COMMENT ON CONSTRAINT b2_pos_check ON DOMAIN int4 IS 'x';
 SELECT conname, obj_description(oid, 'pg_constraint') FROM pg_constraint
  WHERE contypid = 'b2_pos'::regtype;
 ALTER DOMAIN b2_pos RENAME CONSTRAINT b2_pos_check TO b2_pos_above;
@@ -56,3 +57,9 @@ ALTER DOMAIN b2_pos ADD CONSTRAINT b2_pos_above CHECK (VALUE > 1);
 SELECT conname, obj_description(oid, 'pg_constraint') FROM pg_constraint
  WHERE contypid = 'b2_pos'::regtype;
 DROP DOMAIN b2_pos;
+-- a temporary table's constraint: its comment in the temp schema's sidecar
+CREATE TEMP TABLE b2_tmp (id int CONSTRAINT b2_tmp_pk PRIMARY KEY);
+COMMENT ON CONSTRAINT b2_tmp_pk ON b2_tmp IS 'temp key';
+SELECT conname, obj_description(oid, 'pg_constraint') FROM pg_constraint
+ WHERE conrelid = 'b2_tmp'::regclass;
+DROP TABLE b2_tmp;
