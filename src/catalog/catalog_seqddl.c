@@ -572,7 +572,8 @@ static const char *constraint_target(sqlite3_context *ctx, const struct cat_mode
 		       NULL;
 	if (!cat_model_conoid(m, r, col))
 		return pgfn_error(ctx, SQLSTATE_UNDEFINED_OBJECT,
-				  "constraint \"%s\" for table \"%s\" does not exist", col, r->name),
+				  "constraint \"%s\" for table \"%s\" does not exist", col,
+				  r->name),
 		       NULL;
 	return r->name;
 }
@@ -805,8 +806,8 @@ bool cat_seqddl_register(sqlite3 *db, struct cat_conn *cc)
 	if (sqlite3_create_function_v2(db, "shardlite_renamed", 3, SQLITE_UTF8 | SQLITE_DIRECTONLY,
 				       cc, fn_renamed, NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_create_function_v2(db, "shardlite_con_renamed", 3,
-				       SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_con_renamed, NULL, NULL,
-				       NULL) != SQLITE_OK)
+				       SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_con_renamed, NULL,
+				       NULL, NULL) != SQLITE_OK)
 		return false;
 	for (int nargs = 2; nargs <= 3; nargs++) {
 		if (sqlite3_create_function_v2(db, "shardlite_forget", nargs,

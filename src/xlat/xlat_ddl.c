@@ -316,9 +316,9 @@ static bool default_expr(struct xlat_ctx *c, const PgQuery__Node *e, const struc
 		     (!col->name || col->tr.is_array ||
 		      xlat_default_assignable(c, col->name, ignored,
 					      (struct xlat_type){oid, col->tr.typmod}));
-		bool string_col = !col->tr.is_array && (oid == XLAT_OID_TEXT ||
-							 oid == XLAT_OID_VARCHAR ||
-							 oid == XLAT_OID_BPCHAR);
+		bool string_col =
+			!col->tr.is_array &&
+			(oid == XLAT_OID_TEXT || oid == XLAT_OID_VARCHAR || oid == XLAT_OID_BPCHAR);
 		if (ok && string_col && ignored.oid == XLAT_OID_BOOL)
 			bool_default_text(c, mark, literal);
 		else if (ok && string_col && e->node_case == NODE(A_CONST) &&

@@ -354,7 +354,12 @@ bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,
 	if (!xlat_bit_assign_check(c, col, t, xlat_tree_location(&n->base)))
 		return false;
 	bool null = n->node_case == NODE(A_CONST) && n->a_const->isnull;
-	if (to_string && !null && !is_param(n) && xlat_checks_on(c)) { /* 'true', not 1 */
+	/* a parameter the client bound as another type (a boolean: 0 or 1) too */
+	int k = is_param(n) ? n->param_ref->number : 0;
+	bool typed_param = k >= 1 && k <= c->ngiven && c->given[k - 1] &&
+			   c->given[k - 1] != col->type_oid;
+	if (to_string && !null && (!is_param(n) || typed_param) &&
+	    xlat_checks_on(c)) { /* 'true', not 1 */
 		if (!xlat_cast_assign_text(c, mark, &t))
 			return false;
 	}

@@ -435,10 +435,10 @@ static bool constraint_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s
 	const char *name = NULL;
 	if (domain && n == 2 && l->items[0]->node_case == NODE(TYPE_NAME)) {
 		const PgQuery__TypeName *tn = l->items[0]->type_name;
-		name = tn->n_names >= 1 && tn->n_names <= 2 && !tn->n_array_bounds
-			       ? local_name(c, tn->n_names == 2 ? xlat_node_str(tn->names[0]) : NULL,
-					    xlat_node_str(tn->names[tn->n_names - 1]), tn->location)
-			       : NULL;
+		const char *schema = tn->n_names == 2 ? xlat_node_str(tn->names[0]) : NULL;
+		if (tn->n_names >= 1 && tn->n_names <= 2 && !tn->n_array_bounds)
+			name = local_name(c, schema, xlat_node_str(tn->names[tn->n_names - 1]),
+					  tn->location);
 		if (!name && !pgerr_is_set(c->err))
 			return xlat_unsupported(c, -1, "this domain name");
 	} else if (!domain && (n == 2 || n == 3)) {
@@ -454,7 +454,8 @@ static bool constraint_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s
 		xlat_printf(c, SIDECAR_COMMENTS "; ", "");
 	if (set && !domain && c->env && c->env->temp_tables)
 		xlat_printf(c, SIDECAR_COMMENTS "; ", "temp.");
-	xlat_printf(c, "SELECT shardlite_comment('%s', ", domain ? "domain constraint" : "constraint");
+	xlat_printf(c, "SELECT shardlite_comment('%s', ",
+		    domain ? "domain constraint" : "constraint");
 	xlat_string(c, name);
 	xlat_puts(c, ", ");
 	xlat_string(c, con);

@@ -36,3 +36,10 @@ SELECT * FROM b2_dflt;
 -- differs: pg_attrdef shows a constant DEFAULT of a string column stored as its text as a string literal ('true'::text), PostgreSQL as the constant (true)
 SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'b2_dflt'::regclass ORDER BY adnum;
 DROP TABLE b2_txt, b2_short, b2_dflt;
+-- PL/pgSQL: a boolean assigned to a string variable, or returned as text, is 'true'
+CREATE FUNCTION b2_booltext(b boolean) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE x text := b; y varchar(10) := NOT b; z text;
+BEGIN z := 2 > 1; RETURN x || '/' || y || '/' || z; END $$;
+CREATE FUNCTION b2_boolret() RETURNS text LANGUAGE plpgsql AS $$ BEGIN RETURN 1 < 2; END $$;
+SELECT b2_booltext(true), b2_booltext(false), b2_boolret();
+DROP FUNCTION b2_booltext, b2_boolret;
