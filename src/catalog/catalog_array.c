@@ -35,7 +35,14 @@ static void fn_array_position(sqlite3_context *ctx, int argc, sqlite3_value **ar
 	const char *elem = (const char *)sqlite3_value_text(argv[1]);
 	struct arena *a = arena_new(0);
 	size_t n = 0;
-	const char **v = cat_array_parse(a, (const char *)sqlite3_value_text(argv[0]), &n);
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	const char **v = cat_array_parse(a, s, &n);
+	if (!v && s && pgfn_array_flatten(a, s, &n)) { /* several dimensions, as PostgreSQL */
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			   "searching for elements in multidimensional arrays is not supported");
+		arena_free(a);
+		return;
+	}
 	sqlite3_result_null(ctx);
 	for (size_t i = 0; elem && i < n; i++) {
 		if (v[i] && strcmp(v[i], elem) == 0) {
@@ -58,7 +65,10 @@ static void fn_array_to_string(sqlite3_context *ctx, int argc, sqlite3_value **a
 	const char *nulls = argc > 2 ? (const char *)sqlite3_value_text(argv[2]) : NULL;
 	struct arena *a = arena_new(0);
 	size_t n = 0;
-	const char **v = cat_array_parse(a, (const char *)sqlite3_value_text(argv[0]), &n);
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	const char **v = cat_array_parse(a, s, &n);
+	if (!v) /* several dimensions: the elements in storage order, as PostgreSQL flattens */
+		v = pgfn_array_flatten(a, s, &n);
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	bool first = true;

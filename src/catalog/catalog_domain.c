@@ -215,6 +215,15 @@ static uint32_t con_oid(const struct cat_domain *d, size_t k)
 	return cat_oid("domcon", d->name, d->connames[k]);
 }
 
+uint32_t cat_domain_conoid(const struct cat_domain *d, const char *name)
+{
+	for (size_t k = 0; d && name && k < d->nchecks; k++) {
+		if (strcmp(d->connames[k], name) == 0)
+			return con_oid(d, k);
+	}
+	return 0;
+}
+
 void cat_domain_type_rows(const struct cat_model *m, struct cat_rows *r, uint32_t nsp)
 {
 	for (size_t i = 0; i < m->ndomains; i++)
@@ -331,7 +340,8 @@ static void op_drop(sqlite3_context *ctx, const struct cat_model *m, const struc
 		}
 	}
 	const char *p[] = {d->name};
-	if (cat_sidecar_exec(ctx, "domain",
+	if (cat_con_comment_follow(ctx, false, "domain constraint", d->name, NULL, NULL) &&
+	    cat_sidecar_exec(ctx, "domain",
 			     "DELETE FROM " CAT_SIDECAR_DOMAINS " WHERE domain_name = ?1", p, 1,
 			     0) &&
 	    not_valid_exec(ctx,
@@ -388,7 +398,8 @@ static void op_alter(sqlite3_context *ctx, const struct cat_model *m, const stru
 		return;
 	} else if (strcmp(op, "drop_check") == 0 && k >= 0) {
 		const char *p[] = {d->name, a2};
-		ok = cat_sidecar_exec(ctx, "domain",
+		ok = cat_con_comment_follow(ctx, false, "domain constraint", d->name, a2, NULL) &&
+		     cat_sidecar_exec(ctx, "domain",
 				      "DELETE FROM " CAT_SIDECAR_DOMAINS
 				      " WHERE domain_name = ?1 AND conname = ?2",
 				      p, 2, 0) &&
@@ -411,7 +422,8 @@ static void op_alter(sqlite3_context *ctx, const struct cat_model *m, const stru
 			}
 		}
 		const char *p[] = {d->name, a2, a3};
-		ok = cat_sidecar_exec(ctx, "domain",
+		ok = cat_con_comment_follow(ctx, false, "domain constraint", d->name, a2, a3) &&
+		     cat_sidecar_exec(ctx, "domain",
 				      "UPDATE " CAT_SIDECAR_DOMAINS
 				      " SET conname = ?3 WHERE domain_name = ?1 "
 				      "AND conname = ?2",
@@ -428,7 +440,8 @@ static void op_alter(sqlite3_context *ctx, const struct cat_model *m, const stru
 	} else if (strcmp(op, "rename") == 0 && a2 && !cat_type_taken(m, a2)) {
 		const char *p[] = {d->name, a2};
 		sqlite3 *db = sqlite3_context_db_handle(ctx);
-		ok = cat_sidecar_exec(ctx, "domain",
+		ok = cat_con_comment_follow(ctx, false, "domain constraint", d->name, NULL, a2) &&
+		     cat_sidecar_exec(ctx, "domain",
 				      "UPDATE " CAT_SIDECAR_DOMAINS
 				      " SET domain_name = ?2 WHERE domain_name = ?1",
 				      p, 2, 0) &&

@@ -130,6 +130,7 @@ struct cat_seq {
 
 /* A COMMENT, resolved to its object: objsubid is the column's attnum, 0 for a relation. */
 struct cat_comment {
+	uint32_t classoid; /* pg_class's 1259, or pg_constraint's 2606 (COMMENT ON CONSTRAINT) */
 	uint32_t objoid;
 	int subid;
 	const char *text;
@@ -726,6 +727,16 @@ bool cat_seqname_forget(sqlite3_context *ctx, bool temp, const char *table, cons
 bool cat_seqname_register(sqlite3 *db, struct cat_conn *cc);
 /* The comment on relation oid (subid 0) or its column subid, NULL when none. */
 const char *cat_model_comment(const struct cat_model *m, uint32_t oid, int subid);
+/* A constraint's comment after DDL (kind "constraint": name the table; "domain constraint":
+ * the domain): con NULL means every constraint of name (to: name's new name, NULL: gone),
+ * else constraint con (to: its new name, NULL: dropped). False with the error on ctx. */
+bool cat_con_comment_follow(sqlite3_context *ctx, bool temp, const char *kind, const char *name,
+			    const char *con, const char *to);
+/* The comment on constraint oid (a table's or a domain's), NULL when none. */
+const char *cat_model_con_comment(const struct cat_model *m, uint32_t oid);
+/* The pg_constraint OID of table t's constraint name (a key, foreign key, CHECK or EXCLUDE),
+ * 0 when t has none of that name. */
+uint32_t cat_model_conoid(const struct cat_model *m, const struct cat_rel *t, const char *name);
 
 /* ---- catalog_seqfn.c: sequence state and functions ---- */
 /* A sequence's current state (last_value, is_called); false when it cannot be read. */
@@ -800,6 +811,8 @@ void cat_domain_depends(const struct cat_model *m, struct cat_rows *r);
 /* Reads the domain sidecar (when the file has one) into m; false on a SQLite error. */
 bool cat_domain_load(sqlite3 *db, struct cat_model *m);
 const struct cat_domain *cat_model_domain(const struct cat_model *m, const char *name);
+/* The pg_constraint OID of domain d's CHECK constraint name, 0 when d has none of that name. */
+uint32_t cat_domain_conoid(const struct cat_domain *d, const char *name);
 /* The domain whose type (or array type: *array true) is oid; NULL when none. */
 const struct cat_domain *cat_model_domain_oid(const struct cat_model *m, uint32_t oid, bool *array);
 /* Whether name is taken by a type: built-in, enum, domain, or a relation's row type. */

@@ -293,14 +293,44 @@ static bool load_sequences(sqlite3 *db, struct cat_model *m, bool temp)
 	return sqlite3_finalize(st) == SQLITE_OK;
 }
 
-/* A comment's object: 0 when it no longer exists (dropped since; the row is ignored). */
-static uint32_t comment_target(const struct cat_model *m, bool temp, const char *kind,
-			       const char *name, const char *col, int *subid)
+uint32_t cat_model_conoid(const struct cat_model *m, const struct cat_rel *t, const char *name)
 {
-	const struct cat_rel *r = cat_model_rel_in(m, name, temp);
+	for (size_t i = 0; t && i < m->nidx; i++) {
+		const struct cat_index *ix = m->idx[i];
+		if (ix->table == t && ix->conname && strcmp(ix->conname, name) == 0)
+			return ix->conoid;
+	}
+	for (size_t i = 0; t && i < m->nfks; i++) {
+		if (m->fks[i]->table == t && m->fks[i]->name && strcmp(m->fks[i]->name, name) == 0)
+			return m->fks[i]->oid;
+	}
+	for (size_t i = 0; t && i < m->nchecks; i++) {
+		if (m->checks[i]->table == t && m->checks[i]->name &&
+		    strcmp(m->checks[i]->name, name) == 0)
+			return m->checks[i]->oid;
+	}
+	return 0;
+}
+
+/* A comment's object: 0 when it no longer exists (dropped since; the row is ignored). A
+ * constraint's comment (kind "constraint": name the table, col the constraint; "domain
+ * constraint": name the domain) is pg_constraint's. */
+static uint32_t comment_target(const struct cat_model *m, bool temp, const char *kind,
+			       const char *name, const char *col, int *subid, uint32_t *classoid)
+{
+	*classoid = CLASS_PG_CLASS;
 	*subid = 0;
+	if (strcmp(kind, "domain constraint") == 0) {
+		*classoid = CLASS_PG_CONSTRAINT;
+		return temp ? 0 : cat_domain_conoid(cat_model_domain(m, name), col);
+	}
+	const struct cat_rel *r = cat_model_rel_in(m, name, temp);
 	if (!r)
 		return 0;
+	if (strcmp(kind, "constraint") == 0) {
+		*classoid = CLASS_PG_CONSTRAINT;
+		return cat_model_conoid(m, r, col);
+	}
 	if (col && *col) {
 		*subid = col_attnum(r, col);
 		return *subid ? r->oid : 0;
@@ -321,16 +351,19 @@ static bool load_comments(sqlite3 *db, struct cat_model *m, bool temp)
 		return false;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		int subid = 0;
+		uint32_t classoid;
 		if (strcmp((const char *)sqlite3_column_text(st, 0), "schema") == 0) {
 			m->public_comment = dup_col(m->a, st, 3);
 			continue;
 		}
 		uint32_t oid = comment_target(m, temp, (const char *)sqlite3_column_text(st, 0),
 					      (const char *)sqlite3_column_text(st, 1),
-					      (const char *)sqlite3_column_text(st, 2), &subid);
+					      (const char *)sqlite3_column_text(st, 2), &subid,
+					      &classoid);
 		if (!oid)
 			continue;
 		struct cat_comment *k = arena_zalloc(m->a, sizeof(*k));
+		k->classoid = classoid;
 		k->objoid = oid;
 		k->subid = subid;
 		k->text = dup_col(m->a, st, 3);
@@ -382,13 +415,25 @@ const struct cat_seq *cat_model_seq(const struct cat_model *m, const char *name)
 	return NULL;
 }
 
-const char *cat_model_comment(const struct cat_model *m, uint32_t oid, int subid)
+static const char *comment_of(const struct cat_model *m, uint32_t classoid, uint32_t oid,
+			      int subid)
 {
 	for (size_t i = 0; i < m->ncomments; i++) {
-		if (m->comments[i]->objoid == oid && m->comments[i]->subid == subid)
-			return m->comments[i]->text;
+		const struct cat_comment *k = m->comments[i];
+		if (k->classoid == classoid && k->objoid == oid && k->subid == subid)
+			return k->text;
 	}
 	return NULL;
+}
+
+const char *cat_model_comment(const struct cat_model *m, uint32_t oid, int subid)
+{
+	return comment_of(m, CLASS_PG_CLASS, oid, subid);
+}
+
+const char *cat_model_con_comment(const struct cat_model *m, uint32_t oid)
+{
+	return comment_of(m, CLASS_PG_CONSTRAINT, oid, 0);
 }
 
 /* ---- relations ---- */
@@ -516,7 +561,7 @@ static bool fill_description(struct cat_conn *cc, const struct cat_model *m, str
 	for (size_t i = 0; i < m->ncomments; i++) {
 		cat_row(r);
 		cat_int(r, m->comments[i]->objoid);
-		cat_int(r, CLASS_PG_CLASS);
+		cat_int(r, m->comments[i]->classoid);
 		cat_int(r, m->comments[i]->subid);
 		cat_text(r, m->comments[i]->text);
 	}

@@ -543,6 +543,41 @@ static bool comment_target(sqlite3_context *ctx, const struct cat_model *m, cons
 	       false;
 }
 
+/* COMMENT ON CONSTRAINT col ON [DOMAIN] name: the table (42P01) or domain (42704) and its
+ * constraint (42704) must exist; the name the sidecar keeps, NULL after an error. */
+static const char *constraint_target(sqlite3_context *ctx, const struct cat_model *m,
+				     bool domain, const char *name, const char *col)
+{
+	if (domain) {
+		const struct cat_domain *d = cat_model_domain(m, name);
+		if (!d && cat_type_taken(m, name))
+			return pgfn_error(ctx, SQLSTATE_WRONG_OBJECT_TYPE, "\"%s\" is not a domain",
+					  name),
+			       NULL;
+		if (!d)
+			return pgfn_error(ctx, SQLSTATE_UNDEFINED_OBJECT,
+					  "type \"%s\" does not exist", name),
+			       NULL;
+		if (!cat_domain_conoid(d, col))
+			return pgfn_error(ctx, SQLSTATE_UNDEFINED_OBJECT,
+					  "constraint \"%s\" for domain %s does not exist", col,
+					  d->name),
+			       NULL;
+		return d->name;
+	}
+	const struct cat_rel *r = cat_model_rel(m, name);
+	if (!r || r->kind == 'i' || r->kind == 'S')
+		return pgfn_error(ctx, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
+				  name),
+		       NULL;
+	if (!cat_model_conoid(m, r, col))
+		return pgfn_error(ctx, SQLSTATE_UNDEFINED_OBJECT,
+				  "constraint \"%s\" for table \"%s\" does not exist", col,
+				  r->name),
+		       NULL;
+	return r->name;
+}
+
 static void fn_comment(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	const char *kind = (const char *)sqlite3_value_text(argv[0]);
@@ -551,11 +586,21 @@ static void fn_comment(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	const char *text = (const char *)sqlite3_value_text(argv[3]);
 	const struct cat_model *m = cat_fn_model(ctx);
 	bool schema = kind && strcmp(kind, "schema") == 0; /* public's: an empty text is none */
-	if (!m || !kind || !name || !col || (!schema && !comment_target(ctx, m, kind, name, col)))
+	bool con = kind && strcmp(kind, "constraint") == 0;
+	bool dcon = kind && strcmp(kind, "domain constraint") == 0;
+	const char *target = NULL;
+	if (m && kind && name && col && (con || dcon)) {
+		if (!(target = constraint_target(ctx, m, dcon, name, col)))
+			return;
+	} else if (!m || !kind || !name || !col ||
+		   (!schema && !comment_target(ctx, m, kind, name, col))) {
 		return;
+	}
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
 	/* a temporary table's comments live in the temp schema's sidecar, gone with it */
-	bool temp = !schema && cat_model_rel(m, name)->temp;
+	bool temp = !schema && !dcon && cat_model_rel(m, name)->temp;
+	if (!target)
+		target = schema ? name : cat_model_rel(m, name)->name;
 	if (!cat_sidecar_in(db, temp, CAT_SIDECAR_COMMENTS))
 		return; /* IS NULL before any comment: nothing to remove */
 	sqlite3_stmt *st = NULL;
@@ -569,9 +614,9 @@ static void fn_comment(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_free(sql);
 	if (rc == SQLITE_OK) {
 		/* a column's comment is the column's, whatever COMMENT ON named the relation */
-		sqlite3_bind_text(st, 1, *col ? "column" : kind, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, schema ? name : cat_model_rel(m, name)->name, -1,
+		sqlite3_bind_text(st, 1, *col && !con && !dcon ? "column" : kind, -1,
 				  SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, target, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, col, -1, SQLITE_STATIC);
 		if ((text && *text) || schema)
 			sqlite3_bind_text(st, 4, text ? text : "", -1, SQLITE_STATIC);
@@ -636,7 +681,7 @@ static void forget_in(sqlite3_context *ctx, bool temp, bool table, const char *n
 	if (cat_sidecar_in(db, temp, CAT_SIDECAR_COMMENTS) &&
 	    !exec3(ctx,
 		   table ? "DELETE FROM %s" CAT_SIDECAR_COMMENTS " WHERE name = ?1 AND kind "
-			   "IN ('table', 'column')"
+			   "IN ('table', 'column', 'constraint')"
 			 : "DELETE FROM %s" CAT_SIDECAR_COMMENTS " WHERE name = ?1 AND kind "
 			   "IN ('view', 'index', 'column')",
 		   temp, name, NULL, NULL))
@@ -671,6 +716,48 @@ static void fn_forget(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	forget_in(ctx, false, table, name);
 }
 
+bool cat_con_comment_follow(sqlite3_context *ctx, bool temp, const char *kind, const char *name,
+			    const char *con, const char *to)
+{
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	if (!name || !cat_sidecar_in(db, temp, CAT_SIDECAR_COMMENTS))
+		return true;
+	static const char *const sql[2][2] = {
+		{"DELETE FROM %s" CAT_SIDECAR_COMMENTS " WHERE kind = ?1 AND name = ?2",
+		 "UPDATE %s" CAT_SIDECAR_COMMENTS " SET name = ?4 WHERE kind = ?1 AND name = ?2"},
+		{"DELETE FROM %s" CAT_SIDECAR_COMMENTS " WHERE kind = ?1 AND name = ?2 AND "
+		 "column_name = ?3",
+		 "UPDATE %s" CAT_SIDECAR_COMMENTS " SET column_name = ?4 WHERE kind = ?1 AND "
+		 "name = ?2 AND column_name = ?3"}};
+	sqlite3_stmt *st = NULL;
+	char *q = sqlite3_mprintf(sql[con != NULL][to != NULL], cat_sidecar_schema(temp));
+	int rc = q ? sqlite3_prepare_v2(db, q, -1, &st, NULL) : SQLITE_NOMEM;
+	sqlite3_free(q);
+	if (rc == SQLITE_OK) {
+		const char *p[] = {kind, name, con, to};
+		for (int i = 0; i < 4; i++)
+			if (p[i])
+				sqlite3_bind_text(st, i + 1, p[i], -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+	}
+	sqlite3_finalize(st);
+	/* an UPDATE moves no freshness key of the model (catalog.c) */
+	((struct cat_conn *)sqlite3_user_data(ctx))->schema_version = -1;
+	return stored(ctx, rc);
+}
+
+/* shardlite_con_renamed(table, constraint, to): after ALTER TABLE ... RENAME CONSTRAINT (to
+ * the new name) or DROP CONSTRAINT (to NULL), the constraint's comment follows or goes. */
+static void fn_con_renamed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *t = (const char *)sqlite3_value_text(argv[0]);
+	const char *con = (const char *)sqlite3_value_text(argv[1]);
+	const char *to = (const char *)sqlite3_value_text(argv[2]);
+	if (t && con && cat_con_comment_follow(ctx, rel_is_temp(ctx, t), "constraint", t, con, to))
+		sqlite3_result_null(ctx);
+}
+
 /* shardlite_renamed(table, column, to): after ALTER TABLE table RENAME [COLUMN column] TO to,
  * the sidecar's comments and OWNED BY follow the new name (in the temp schema's sidecars for
  * a temporary table), and a serial key's sequence keeps its name (catalog_seqname.c). */
@@ -682,7 +769,7 @@ static void fn_renamed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	const char *to = (const char *)sqlite3_value_text(argv[2]);
 	static const char *const table_sql[] = {
 		"UPDATE %s" CAT_SIDECAR_COMMENTS " SET name = ?3 WHERE name = ?1 AND kind IN "
-		"('table', 'column')",
+		"('table', 'column', 'constraint')",
 		"UPDATE %s" CAT_SIDECAR_SEQUENCES " SET owner_table = ?3 WHERE owner_table = ?1",
 		"UPDATE %s" CAT_SIDECAR_COLUMNS " SET table_name = ?3 WHERE table_name = ?1",
 		/* a materialized view's kept query follows it (its columns are filled by
@@ -717,7 +804,10 @@ static void fn_renamed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 bool cat_seqddl_register(sqlite3 *db, struct cat_conn *cc)
 {
 	if (sqlite3_create_function_v2(db, "shardlite_renamed", 3, SQLITE_UTF8 | SQLITE_DIRECTONLY,
-				       cc, fn_renamed, NULL, NULL, NULL) != SQLITE_OK)
+				       cc, fn_renamed, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function_v2(db, "shardlite_con_renamed", 3,
+				       SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_con_renamed, NULL,
+				       NULL, NULL) != SQLITE_OK)
 		return false;
 	for (int nargs = 2; nargs <= 3; nargs++) {
 		if (sqlite3_create_function_v2(db, "shardlite_forget", nargs,

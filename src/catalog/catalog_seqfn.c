@@ -495,6 +495,15 @@ static void fn_serial_sequence(sqlite3_context *ctx, int argc, sqlite3_value **a
 static void fn_obj_description(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	const char *cls = argc == 2 ? (const char *)sqlite3_value_text(argv[1]) : "pg_class";
+	if (cls && strcmp(cls, "pg_constraint") == 0) { /* COMMENT ON CONSTRAINT's */
+		const struct cat_model *m = cat_fn_model(ctx);
+		if (m && sqlite3_value_type(argv[0]) != SQLITE_NULL)
+			cat_result_text(ctx, cat_model_con_comment(
+						     m, (uint32_t)sqlite3_value_int64(argv[0])));
+		else
+			sqlite3_result_null(ctx);
+		return;
+	}
 	if (cls && sqlite3_value_type(argv[0]) != SQLITE_NULL && strcmp(cls, "pg_class") != 0) {
 		/* a regproc column of the catalog (pg_operator.oprcode) holds the name */
 		bool name = sqlite3_value_type(argv[0]) == SQLITE_TEXT && strcmp(cls, "pg_proc") == 0;

@@ -192,6 +192,11 @@ static bool assign_cast(struct pl_run *r, int var, const char **text, uint32_t t
 	int32_t typmod = r->decl_typmods[var];
 	if (type != want && (sess_pl_is_string(type) || sess_pl_is_string(want)) &&
 	    !sess_types_enum(r->s, want, NULL)) {
+		/* boolean to a string type is pg_cast's booltext (true), not boolout's t */
+		if (type == PGTYPE_BOOL && sess_pl_is_string(want))
+			*text = strcmp(*text, "t") == 0   ? "true"
+				: strcmp(*text, "f") == 0 ? "false"
+							  : *text;
 		if (!sess_pl_io_convert(r, *text, want, typmod, text, err))
 			return false;
 	} else if (type != want || (want == PGTYPE_NUMERIC && typmod >= 4)) {

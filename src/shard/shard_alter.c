@@ -697,8 +697,8 @@ static int generated_column(struct shard_conn *c, const struct xlat_rebuild *r, 
 }
 
 /* One action (the chain's next is not followed). */
-static bool one(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a, enum held h,
-		struct pgerr *err)
+static bool one_change(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a,
+		       enum held h, struct pgerr *err)
 {
 	if (r->using_index)
 		return using_index(c, r, a, err);
@@ -770,6 +770,24 @@ static bool one(struct shard_conn *c, const struct xlat_rebuild *r, struct arena
 		return false;
 	struct shard_rebuild rb = plain_rebuild(r, constraint);
 	return table_rebuild(c, &rb, h, err);
+}
+
+/* A change, then a renamed or dropped constraint's comment follows it (catalog_seqddl.c). */
+static bool one(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a, enum held h,
+		struct pgerr *err)
+{
+	if (!one_change(c, r, a, h, err))
+		return false;
+	if ((r->kind != XLAT_RB_RENAME_CONSTRAINT && r->kind != XLAT_RB_DROP_CONSTRAINT) ||
+	    !r->table || !r->name)
+		return true;
+	char *sql = sqlite3_mprintf("SELECT shardlite_con_renamed(%Q, %Q, %Q)", r->table, r->name,
+				    r->kind == XLAT_RB_RENAME_CONSTRAINT ? r->new_name : NULL);
+	bool ok = sql && shard_exec(c, sql, err);
+	if (!sql)
+		pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+	sqlite3_free(sql);
+	return ok;
 }
 
 /* A change of a column's attributes, which several can share one rebuild. */

@@ -49,10 +49,17 @@ void xlat_bpchar_cmp(struct xlat_ctx *c, const PgQuery__Node *l, struct xlat_typ
 		     const PgQuery__Node *r, struct xlat_type rt, size_t lstart, size_t lend,
 		     size_t rstart)
 {
-	if (bpchar_len(lt) && !bpchar_len(rt) && read_as_bpchar(c, r, rt)) {
+	/* a bpchar without a length keeps its blanks ('a '::bpchar): compared as bpchar, or as
+	 * text (bpchar's cast to text drops them), it is seen without them; what a char(n) or
+	 * bpchar is compared with as bpchar (a varchar, a $n) loses them too */
+	bool lb = lt.oid == XLAT_OID_BPCHAR, rb = rt.oid == XLAT_OID_BPCHAR;
+	bool rtrim_r = !bpchar_len(rt) && (rb || (lb && read_as_bpchar(c, r, rt)));
+	bool rtrim_l = !bpchar_len(lt) && (lb || (rb && read_as_bpchar(c, l, lt)));
+	if (rtrim_r) {
 		xlat_insert_at(c, rstart, "rtrim(");
 		xlat_puts(c, ", ' ')");
-	} else if (bpchar_len(rt) && !bpchar_len(lt) && read_as_bpchar(c, l, lt)) {
+	}
+	if (rtrim_l) {
 		xlat_insert_at(c, lend, ", ' ')");
 		xlat_insert_at(c, lstart, "rtrim(");
 	}

@@ -739,6 +739,26 @@ static bool from_expr(struct xlat_ctx *c, const struct cast *k)
 	}
 }
 
+/* PostgreSQL's assignment cast of a non-string value into a text or varchar column is its
+ * I/O conversion (a boolean stores 'true', a date its DateStyle text): the SQL from mark on, a
+ * value of type st, becomes that text as an explicit ::text would (the column's length is
+ * checked after, as an assignment checks it). */
+bool xlat_cast_assign_text(struct xlat_ctx *c, size_t mark, struct xlat_type *t)
+{
+	struct xlat_type st = *t;
+	if (!st.oid || st.oid == XLAT_OID_UNKNOWN || st.oid == XLAT_OID_UNKNOWN_COL ||
+	    textual(st.oid) || !xlat_type_by_oid(st.oid))
+		return true;
+	*t = (struct xlat_type){XLAT_OID_TEXT, -1};
+	struct cast k = {.location = -1};
+	k.to.info = xlat_type_by_oid(XLAT_OID_TEXT);
+	k.to.typmod = -1;
+	const char *x = arena_strndup(c->a, c->sb->data + mark, c->sb->len - mark);
+	c->sb->len = mark;
+	c->sb->data[mark] = '\0';
+	return to_text(c, &k, x, st);
+}
+
 /* $n::type: the parameter's type is inferred from the cast; the value arrives already
  * converted by the session, so the SQL only restates the storage class. */
 static bool from_param(struct xlat_ctx *c, const struct cast *k)
@@ -754,9 +774,10 @@ static bool from_param(struct xlat_ctx *c, const struct cast *k)
 	bool given = p->number <= c->ngiven && c->given[p->number - 1];
 	/* bound as the client's type: convert it as a value (a boolean, bound as 0/1, reads
 	 * 'true' as text; a jsonb, bound as sent, its canonical text) */
-	if (given && c->given[p->number - 1] != oid && !k->to.is_array &&
-	    (to_texty_type(oid) || c->given[p->number - 1] == XLAT_OID_BOOL ||
-	     c->given[p->number - 1] == XLAT_OID_JSONB) &&
+	uint32_t g = given ? c->given[p->number - 1] : 0;
+	bool dt_text = xlat_type_is_temporal(g) && textual(oid); /* in DateStyle, IntervalStyle */
+	if (given && g != oid && !k->to.is_array &&
+	    (to_texty_type(oid) || g == XLAT_OID_BOOL || g == XLAT_OID_JSONB || dt_text) &&
 	    oid != XLAT_OID_TIMETZ)
 		return from_expr(c, k);
 	enum xlat_store st = k->to.info->store;
@@ -815,8 +836,47 @@ static bool ctor_cast(const PgQuery__TypeCast *tc)
 static bool cast_value(struct xlat_ctx *c, struct cast *k, const PgQuery__TypeCast *tc,
 		       struct xlat_type *t);
 
+/* x::void: void has input and output functions but no casts, so only a NULL, a literal or a
+ * string (read by void_in, which ignores its text) become a void, printed as ''; anything else
+ * is PostgreSQL's 42846. 0 when the target is not void. */
+static int void_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t)
+{
+	const PgQuery__TypeName *tn = tc->type_name;
+	const char *name = tn && tn->n_names ? xlat_node_str(tn->names[tn->n_names - 1]) : NULL;
+	const char *schema = tn && tn->n_names == 2 ? xlat_node_str(tn->names[0]) : NULL;
+	if (!name || strcmp(name, "void") != 0 || tn->n_array_bounds || tn->n_names > 2 ||
+	    (schema && strcmp(schema, "pg_catalog") != 0))
+		return 0;
+	const PgQuery__Node *a = tc->arg;
+	if (a->node_case == NODE(A_CONST) && a->a_const->isnull) {
+		xlat_puts(c, "NULL");
+	} else if (str_const(c, a)) {
+		xlat_puts(c, "''");
+	} else {
+		struct xlat_type st;
+		size_t mark = c->sb->len;
+		if (!xlat_expr(c, a, &st))
+			return -1;
+		if (textual(st.oid) && st.oid != XLAT_OID_JSON && st.oid != XLAT_OID_JSONB) {
+			/* a string type's explicit cast is void_in of its text: '' or NULL */
+			xlat_insert_at(c, mark, "iif((");
+			xlat_puts(c, ") IS NULL, NULL, '')");
+		} else if (st.oid != PGTYPE_VOID) {
+			const struct xlat_typeinfo *from = xlat_type_by_oid(st.oid);
+			xlat_fail(c, "42846", tc->location, "cannot cast type %s to void",
+				  from ? from->sql_name : "unknown");
+			return -1;
+		}
+	}
+	*t = (struct xlat_type){PGTYPE_VOID, -1};
+	return 1;
+}
+
 bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t)
 {
+	int v = void_cast(c, tc, t);
+	if (v)
+		return v > 0;
 	tc = xlat_type_cast_unalias(c, tc); /* '{1}'::_int4 is '{1}'::int4[] */
 	struct cast k = {.arg = tc->arg, .location = tc->location};
 	if (ctor_cast(tc)) { /* each element cast, not the constructor's text read as an array */

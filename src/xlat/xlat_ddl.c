@@ -255,6 +255,19 @@ static bool numeric_as_written(struct xlat_ctx *c, const PgQuery__Node *e,
 	return true;
 }
 
+/* A boolean DEFAULT of a string column: PostgreSQL's assignment cast stores 'true'/'false',
+ * where SQLite would store the 1 or 0 of the translated expression (written since mark). */
+static void bool_default_text(struct xlat_ctx *c, size_t mark, bool literal)
+{
+	const char *x = arena_strndup(c->a, c->sb->data + mark, c->sb->len - mark);
+	c->sb->len = mark;
+	c->sb->data[mark] = '\0';
+	if (literal)
+		xlat_puts(c, strcmp(x, "1") == 0 ? "'true'" : "'false'");
+	else
+		xlat_printf(c, "CASE %s WHEN 1 THEN 'true' WHEN 0 THEN 'false' END", x);
+}
+
 static bool default_expr(struct xlat_ctx *c, const PgQuery__Node *e, const struct column *col)
 {
 	struct xlat_type ignored;
@@ -298,10 +311,26 @@ static bool default_expr(struct xlat_ctx *c, const PgQuery__Node *e, const struc
 		xlat_puts(c, ")");
 	} else {
 		xlat_puts(c, literal ? "DEFAULT " : "DEFAULT (");
+		size_t mark = c->sb->len;
 		ok = xlat_expr(c, e, &ignored) &&
 		     (!col->name || col->tr.is_array ||
 		      xlat_default_assignable(c, col->name, ignored,
 					      (struct xlat_type){oid, col->tr.typmod}));
+		bool string_col =
+			!col->tr.is_array &&
+			(oid == XLAT_OID_TEXT || oid == XLAT_OID_VARCHAR || oid == XLAT_OID_BPCHAR);
+		if (ok && string_col && ignored.oid == XLAT_OID_BOOL)
+			bool_default_text(c, mark, literal);
+		else if (ok && string_col && e->node_case == NODE(A_CONST) &&
+			 e->a_const->val_case == PG_QUERY__A__CONST__VAL_FVAL &&
+			 strspn(e->a_const->fval->fval, "-0123456789.") ==
+				 strlen(e->a_const->fval->fval)) {
+			/* a numeric constant's text keeps its digits as written (1.50), where
+			 * SQLite would store its REAL's (1.5) */
+			c->sb->len = mark;
+			c->sb->data[mark] = '\0';
+			xlat_string(c, e->a_const->fval->fval);
+		}
 		xlat_puts(c, literal ? "" : ")");
 	}
 	c->flags = saved;

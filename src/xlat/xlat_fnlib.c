@@ -193,6 +193,9 @@ static bool sp_pg_typeof(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct 
 			arena_printf(c->a, "%s%s", xlat_enum_display(c, rel), row ? "[]" : "");
 		ti = &rowti;
 	}
+	static const struct xlat_typeinfo voidti = {.sql_name = "void"};
+	if (tv[0].oid == 2278 /* void: a void function's result, NULL::void */)
+		ti = &voidti;
 	if (tv[0].oid != XLAT_OID_UNKNOWN && !ti && !elem && !d)
 		return xlat_unsupported(c, f->location,
 					"pg_typeof of a value whose type is only known when the "

@@ -165,6 +165,24 @@ static bool fn_octet_length(struct xlat_ctx *c, const PgQuery__FuncCall *f, stru
 	return true;
 }
 
+/* length(), char_length(): a bpchar without a length keeps its trailing blanks, which
+ * bpcharlen does not count (char(n) is stored without them). */
+static bool fn_char_length(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	*t = (struct xlat_type){XLAT_OID_INT4, -1};
+	xlat_puts(c, "length(");
+	size_t mark = c->sb->len;
+	struct xlat_type at;
+	if (!args(c, f, &at))
+		return false;
+	if (at.oid == XLAT_OID_BPCHAR && at.typmod < 0) {
+		xlat_insert_at(c, mark, "rtrim(");
+		xlat_puts(c, ", ' ')");
+	}
+	xlat_puts(c, ")");
+	return true;
+}
+
 /* PostgreSQL's random() is a double in [0, 1) from the session's generator, which setseed()
  * seeds (pgfn_random.c). SQL the tenant's schema keeps (a DEFAULT, a view) stays plain SQLite:
  * SQLite's random() is a 64-bit integer, of which 53 bits make the double. */
@@ -271,9 +289,9 @@ static bool fn_current_schema(struct xlat_ctx *c, const PgQuery__FuncCall *f, st
 static const struct fn fns[] = {
 	{"lower", "lower", 1, 1, 0, R_FIX, XLAT_OID_TEXT, NULL},
 	{"upper", "upper", 1, 1, 0, R_FIX, XLAT_OID_TEXT, NULL},
-	{"length", "length", 1, 1, 0, R_FIX, XLAT_OID_INT4, NULL},
-	{"char_length", "length", 1, 1, 0, R_FIX, XLAT_OID_INT4, NULL},
-	{"character_length", "length", 1, 1, 0, R_FIX, XLAT_OID_INT4, NULL},
+	{"length", "length", 1, 1, 0, R_FIX, XLAT_OID_INT4, fn_char_length},
+	{"char_length", "length", 1, 1, 0, R_FIX, XLAT_OID_INT4, fn_char_length},
+	{"character_length", "length", 1, 1, 0, R_FIX, XLAT_OID_INT4, fn_char_length},
 	{"octet_length", NULL, 1, 1, 0, R_FIX, 0, fn_octet_length},
 	{"abs", "abs", 1, 1, 0, R_SAME, 0, NULL},
 	{"replace", "replace", 3, 3, 0, R_FIX, XLAT_OID_TEXT, NULL},

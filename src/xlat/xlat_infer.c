@@ -342,13 +342,27 @@ bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,
 	bool mod = false;
 	const char *fn = check_fn(col, &mod);
 	size_t mark = c->sb->len;
-	if (!xlat_expr(c, n, &t))
+	bool to_string = col->type_oid == XLAT_OID_TEXT || col->type_oid == XLAT_OID_VARCHAR ||
+			 col->type_oid == XLAT_OID_BPCHAR;
+	unsigned saved = to_string ? xlat_text_exact(c) : c->flags; /* a numeric's own scale */
+	bool done = xlat_expr(c, n, &t);
+	c->flags = saved;
+	if (!done)
 		return false;
 	if (is_param(n) && !t.oid)
 		t = (struct xlat_type){col->type_oid, -1}; /* bound as that type: checked then */
 	if (!xlat_bit_assign_check(c, col, t, xlat_tree_location(&n->base)))
 		return false;
 	bool null = n->node_case == NODE(A_CONST) && n->a_const->isnull;
+	/* a parameter the client bound as another type (a boolean: 0 or 1) too */
+	int k = is_param(n) ? n->param_ref->number : 0;
+	bool typed_param = k >= 1 && k <= c->ngiven && c->given[k - 1] &&
+			   c->given[k - 1] != col->type_oid;
+	if (to_string && !null && (!is_param(n) || typed_param) &&
+	    xlat_checks_on(c)) { /* 'true', not 1 */
+		if (!xlat_cast_assign_text(c, mark, &t))
+			return false;
+	}
 	if (col->type_oid == XLAT_OID_MONEY && !null) { /* int4/int8/numeric: assignment casts */
 		bool ok;
 		const char *w = xlat_money_store(c, col, t, xlat_tree_location(&n->base), &ok);

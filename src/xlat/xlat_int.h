@@ -592,6 +592,10 @@ bool xlat_reg_sort_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s, const 
 
 /* ---- xlat_cast.c ---- */
 bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t);
+/* The SQL from mark on, a value of type st, rewritten as PostgreSQL's assignment cast of it to
+ * a string column shows it (bool 'true', a date under DateStyle), *t then text; strings (and
+ * values typed only at run time) are left alone. */
+bool xlat_cast_assign_text(struct xlat_ctx *c, size_t mark, struct xlat_type *t);
 /* The string literal arg read as a value of type oid (as 'arg'::type), with the input
  * function's checks; oid must be a built-in type (xlat_type_by_oid). */
 /* The precision (0-5) of time, timetz, timestamp or timestamptz with typmod, -1 for none or

@@ -12,12 +12,37 @@
 
 /* The text after PREPARE name [(types)] AS: the statement to prepare; NULL when the prefix is
  * not that shape (a comment inside it, say). */
+/* p past blanks and the comments before a statement, which its location includes
+ * (-- to the end of the line, nested C-style comments). */
+static const char *skip_leading(const char *p, const char *end)
+{
+	for (;;) {
+		while (p < end && isspace((unsigned char)*p))
+			p++;
+		if (end - p >= 2 && p[0] == '-' && p[1] == '-') {
+			while (p < end && *p != '\n')
+				p++;
+		} else if (end - p >= 2 && p[0] == '/' && p[1] == '*') {
+			int depth = 0;
+			do {
+				if (end - p >= 2 && p[0] == '/' && p[1] == '*')
+					depth++, p += 2;
+				else if (end - p >= 2 && p[0] == '*' && p[1] == '/')
+					depth--, p += 2;
+				else
+					p++;
+			} while (p < end && depth);
+		} else {
+			return p;
+		}
+	}
+}
+
 static const char *query_text(struct xlat_ctx *c)
 {
 	const char *p = c->src + c->st->location;
 	const char *end = c->st->length ? p + c->st->length : p + strlen(p);
-	while (p < end && isspace((unsigned char)*p))
-		p++;
+	p = skip_leading(p, end);
 	if (end - p < 7 || strncasecmp(p, "prepare", 7) != 0)
 		return NULL;
 	p += 7;

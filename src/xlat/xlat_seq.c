@@ -423,6 +423,51 @@ static bool schema_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s)
 	return true;
 }
 
+/* COMMENT ON CONSTRAINT c ON [schema.]t, or ON DOMAIN d: kept in the sidecar as kind
+ * "constraint" (name the table) or "domain constraint" (name the domain), column_name the
+ * constraint's; shardlite_comment checks both exist (catalog_seqddl.c). */
+static bool constraint_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s)
+{
+	const PgQuery__List *l = s->object->node_case == NODE(LIST) ? s->object->list : NULL;
+	size_t n = l ? l->n_items : 0;
+	bool domain = s->objtype == OBJ(DOMCONSTRAINT);
+	const char *con = n >= 2 ? xlat_node_str(l->items[n - 1]) : NULL;
+	const char *name = NULL;
+	if (domain && n == 2 && l->items[0]->node_case == NODE(TYPE_NAME)) {
+		const PgQuery__TypeName *tn = l->items[0]->type_name;
+		const char *schema = tn->n_names == 2 ? xlat_node_str(tn->names[0]) : NULL;
+		if (tn->n_names >= 1 && tn->n_names <= 2 && !tn->n_array_bounds)
+			name = local_name(c, schema, xlat_node_str(tn->names[tn->n_names - 1]),
+					  tn->location);
+		if (!name && !pgerr_is_set(c->err))
+			return xlat_unsupported(c, -1, "this domain name");
+	} else if (!domain && (n == 2 || n == 3)) {
+		name = local_name(c, n == 3 ? xlat_node_str(l->items[0]) : NULL,
+				  xlat_node_str(l->items[n - 2]), -1);
+	} else {
+		return xlat_unsupported(c, -1, "this object name");
+	}
+	if (!name || !con)
+		return false;
+	bool set = s->comment && *s->comment;
+	if (set)
+		xlat_printf(c, SIDECAR_COMMENTS "; ", "");
+	if (set && !domain && c->env && c->env->temp_tables)
+		xlat_printf(c, SIDECAR_COMMENTS "; ", "temp.");
+	xlat_printf(c, "SELECT shardlite_comment('%s', ",
+		    domain ? "domain constraint" : "constraint");
+	xlat_string(c, name);
+	xlat_puts(c, ", ");
+	xlat_string(c, con);
+	xlat_puts(c, ", ");
+	if (set)
+		xlat_string(c, s->comment);
+	else
+		xlat_puts(c, "NULL");
+	xlat_puts(c, ")");
+	return true;
+}
+
 bool xlat_stmt_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s)
 {
 	xlat_sidecar_script(c, "COMMENT");
@@ -432,7 +477,7 @@ bool xlat_stmt_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s)
 	if (s->objtype == OBJ(LARGEOBJECT)) /* the lo_ functions are refused too (xlat_func.c) */
 		return xlat_unsupported(c, -1, "COMMENT ON LARGE OBJECT");
 	if (s->objtype == OBJ(TABCONSTRAINT) || s->objtype == OBJ(DOMCONSTRAINT))
-		return xlat_unsupported(c, -1, "COMMENT ON CONSTRAINT"); /* no sidecar kind for it */
+		return constraint_comment(c, s);
 	if (!kind)
 		return xlat_unsupported(c, -1, "COMMENT on this kind of object");
 	const PgQuery__List *l = s->object->node_case == NODE(LIST) ? s->object->list : NULL;

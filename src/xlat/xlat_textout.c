@@ -49,6 +49,12 @@ void xlat_text_form(struct xlat_ctx *c, size_t from, size_t to, struct xlat_type
 		xlat_insert_at(c, from, "pgfn_bpchar_pad(");
 		return;
 	}
+	if (t.oid == XLAT_OID_BPCHAR && form == XLAT_TF_CAST && t.typmod < 0) {
+		/* a bpchar without a length keeps its blanks, which its cast to text drops */
+		xlat_insert_at(c, to, ", ' ')");
+		xlat_insert_at(c, from, "rtrim(");
+		return;
+	}
 	for (size_t i = 0; i < ARRAY_LEN(forms); i++) {
 		if (forms[i].oid == t.oid)
 			how = forms[i].form[form];

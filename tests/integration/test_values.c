@@ -83,6 +83,28 @@ START_TEST(datestyle_output_input_and_status)
 	ck_assert_str_eq(PQgetvalue(r, 0, 0), "01/02/2024");
 	ck_assert_str_eq(PQgetvalue(r, 0, 1), "t");
 	PQclear(r);
+	/* a date/interval parameter cast to text prints in DateStyle and IntervalStyle */
+	PQclear(harness_exec_ok(c, "SET IntervalStyle = 'sql_standard'"));
+	const char *dv[] = {"2024-01-02", "1 day 2 hours"};
+	r = PQexecParams(c, "SELECT $1::text, $2::text, $1::varchar", 2, (const Oid[]){1082, 1186},
+			 dv, NULL, NULL, 0);
+	ck_assert_msg(PQresultStatus(r) == PGRES_TUPLES_OK, "%s", PQerrorMessage(c));
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "01/02/2024");
+	ck_assert_str_eq(PQgetvalue(r, 0, 1), "1 2:00:00");
+	ck_assert_str_eq(PQgetvalue(r, 0, 2), "01/02/2024");
+	PQclear(r);
+	/* ... and stored into a text column, as a bound boolean: their assignment casts' text */
+	PQclear(harness_exec_ok(c, "CREATE TEMP TABLE b2p (t text, d varchar(12), b text)"));
+	const char *pv[] = {"2024-01-02", "t"};
+	r = PQexecParams(c, "INSERT INTO b2p VALUES ($1::text, $1, $2)", 2,
+			 (const Oid[]){1082, 16}, pv, NULL, NULL, 0);
+	ck_assert_msg(PQresultStatus(r) == PGRES_COMMAND_OK, "%s", PQerrorMessage(c));
+	PQclear(r);
+	r = harness_exec_ok(c, "SELECT t, d, b FROM b2p");
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "01/02/2024");
+	ck_assert_str_eq(PQgetvalue(r, 0, 1), "01/02/2024");
+	ck_assert_str_eq(PQgetvalue(r, 0, 2), "true");
+	PQclear(r);
 	harness_exec_fail(c, "SET DateStyle = 'ISO, Postgres'", "22023");
 	PQfinish(c);
 }

@@ -90,11 +90,10 @@ SELECT E'\u0061', E'\U00000061';
 SELECT U&'\061';
 
 -- not done: the SQL-standard regular expression substring (PostgreSQL's non-greedy first part
--- has no POSIX form here), comments on constraints
+-- has no POSIX form here)
 -- differs: refused (0A000): substring(... SIMILAR ... ESCAPE ...)
 SELECT substring('foobar' SIMILAR '%#"o_b#"%' ESCAPE '#');
 -- differs: refused (0A000): substring(... FROM ... FOR ...), the same regular expression form
 SELECT substring('foobar' FROM '%#"o_b#"%' FOR '#');
 CREATE TABLE sf_checked (a int CONSTRAINT sf_checked_pos CHECK (a > 0));
--- differs: refused (0A000): COMMENT ON CONSTRAINT (the comments sidecar has no kind for it)
 COMMENT ON CONSTRAINT sf_checked_pos ON sf_checked IS 'positive';

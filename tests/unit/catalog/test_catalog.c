@@ -180,6 +180,10 @@ START_TEST(test_functions)
 	ck_assert_str_eq(rows(db, "SELECT pg_array_agg(relname) FROM (SELECT relname FROM "
 				  "pg_class WHERE relkind = 'r' AND relnamespace = 2200 ORDER BY 1)"),
 			 "{authors,books}");
+	/* several dimensions: the elements in storage order, as PostgreSQL flattens them */
+	ck_assert_str_eq(rows(db, "SELECT array_to_string('{{1,NULL},{3,4}}', ','), "
+				  "array_to_string('[0:1][1:1]={{a},{b}}', '-', '*')"),
+			 "1,3,4|a-b");
 	ck_assert_int_ne(sqlite3_exec(db, "SELECT pg_regex('a', '(', 0)", NULL, NULL, NULL),
 			 SQLITE_OK);
 	sqlite3_close(db);

@@ -112,6 +112,14 @@ static const struct icase cases[] = {
 	{"SELECT octet_length(code), code LIKE 'a%' FROM acct", "23,16", "",
 	 "SELECT length(CAST(pgfn_bpchar_pad(code, 3) AS BLOB)) AS octet_length, "
 	 "pgfn_bpchar_pad(code, 3) LIKE 'a%' AS \"?column?\" FROM acct"},
+	/* a bpchar without a length keeps its blanks: compared (or cast to text) without them */
+	{"SELECT 'a'::bpchar = 'a '::bpchar, code = 'b '::bpchar FROM acct", "16,16", "",
+	 "SELECT rtrim('a', ' ') = rtrim('a ', ' ') AS \"?column?\", code = rtrim('b ', ' ') AS "
+	 "\"?column?\" FROM acct"},
+	/* a non-string value assigned to a string column stores its output text */
+	{"INSERT INTO acct (id, owner) VALUES (1, 2 > 1)", NULL, "",
+	 "INSERT INTO acct (id, owner) VALUES (1, shardlite_varchar(CASE 2 > 1 WHEN 1 THEN 'true' "
+	 "WHEN 0 THEN 'false' END, 10))"},
 	/* a string literal compared with a numeric is read as one */
 	{"SELECT id FROM acct WHERE rate = '1.50' OR rate IN ('2', ' 3e0 ')", NULL, "",
 	 "SELECT id FROM acct WHERE rate = 1.50 OR rate IN (2, 3e0)"},
