@@ -309,6 +309,11 @@ bool catalog_domain_check_name(const char *name, char *domain, size_t dsize, cha
 /* Follows CATALOG_INDEX_PG_MARK's comment when the pretty flag's text differs (no outer
  * parentheses, PRETTYFLAG_PAREN's fewer inner ones): pg_get_indexdef(oid, col, true), psql. */
 #define CATALOG_INDEX_PRETTY_MARK "/* shardlite: pgp "
+/* The same two comments at the start of a CHECK's expression in a table's stored CREATE
+ * TABLE text (xlat_checkdef.c): pg_get_constraintdef, pg_constraint.conbin, check_clause. A
+ * CHECK without them (made before they were kept, or not typed exactly) shows the SQLite text. */
+#define CATALOG_CHECK_PG_MARK CATALOG_INDEX_PG_MARK
+#define CATALOG_CHECK_PRETTY_MARK CATALOG_INDEX_PRETTY_MARK
 /* Appends the PostgreSQL expression text [b, e) to sb with every column reference to from (a
  * bare or quoted identifier that is not a function's name nor qualified) written as to, as
  * PostgreSQL's deparser quotes it. For the texts kept beside SQLite's after RENAME COLUMN. */

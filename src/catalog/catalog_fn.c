@@ -161,6 +161,13 @@ static void fn_get_expr(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	}
 	struct arena *a = arena_new(0);
+	if (e && strncmp(e, CATALOG_CHECK_PG_MARK, strlen(CATALOG_CHECK_PG_MARK)) == 0) {
+		/* a CHECK's conbin: the stored text with its PostgreSQL texts (catalog_rel.c) */
+		const char *p = NULL, *pg = cat_pg_text(a, e, &p);
+		cat_result_text(ctx, argc > 2 && sqlite3_value_int(argv[2]) ? p : pg);
+		arena_free(a);
+		return;
+	}
 	const char *q = cat_qualify_after(CTX_CONN(ctx), a, e, "nextval('");
 	q = enum_default(ctx, a, q);
 	if (q == e)
@@ -214,7 +221,7 @@ static const char *key_list(struct arena *a, const struct cat_index *ix)
 }
 
 static const char *constraint_def(const struct cat_conn *cc, const struct cat_model *m,
-				  uint32_t oid)
+				  uint32_t oid, bool pretty)
 {
 	for (size_t i = 0; i < m->nidx; i++) {
 		const struct cat_index *ix = m->idx[i];
@@ -234,7 +241,8 @@ static const char *constraint_def(const struct cat_conn *cc, const struct cat_mo
 	}
 	for (size_t i = 0; i < m->nchecks; i++) {
 		if (m->checks[i]->oid == oid)
-			return arena_printf(m->a, "CHECK (%s)%s", m->checks[i]->expr,
+			return arena_printf(m->a, "CHECK (%s)%s",
+					    pretty ? m->checks[i]->pretty : m->checks[i]->pg,
 					    m->checks[i]->not_valid ? " NOT VALID" : "");
 	}
 	return cat_domain_constraintdef(m, oid);
@@ -245,7 +253,8 @@ static void fn_get_constraintdef(sqlite3_context *ctx, int argc, sqlite3_value *
 	const struct cat_model *m = cat_fn_model(ctx);
 	if (m)
 		cat_result_text(ctx, constraint_def(CTX_CONN(ctx), m,
-						    (uint32_t)sqlite3_value_int64(argv[0])));
+						    (uint32_t)sqlite3_value_int64(argv[0]),
+						    argc > 1 && sqlite3_value_int(argv[1])));
 }
 
 /* Everything of a tenant lives in public, which is always on the search path; built-in

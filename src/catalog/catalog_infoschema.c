@@ -591,8 +591,12 @@ static bool fill_check_constraints(struct cat_conn *cc, const struct cat_model *
 				   struct cat_rows *r)
 {
 	for (size_t i = 0; i < m->nchecks; i++) {
-		con_head(r, cc, m->checks[i]->name);
-		cat_text(r, m->checks[i]->expr);
+		const struct cat_check *ck = m->checks[i];
+		con_head(r, cc, ck->name);
+		/* PostgreSQL's is pg_get_constraintdef's text after "CHECK " */
+		cat_text(r, ck->pg == ck->expr ? ck->expr
+					       : arena_printf(r->a, "(%s)%s", ck->pg,
+							      ck->not_valid ? " NOT VALID" : ""));
 	}
 	/* a domain's CHECKs too, as PostgreSQL's view lists every CHECK of pg_constraint */
 	for (size_t i = 0; i < m->ndomains; i++) {

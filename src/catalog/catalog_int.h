@@ -91,6 +91,9 @@ struct cat_check {
 	const char *name;
 	uint32_t oid;
 	const char *expr; /* as written in the SQLite schema */
+	/* as PostgreSQL prints it without and with the pretty flag (CATALOG_CHECK_PG_MARK),
+	 * else the SQLite text without marks */
+	const char *pg, *pretty;
 	struct cat_rel *table;
 	bool not_valid; /* convalidated false (CATALOG_NOT_VALID_MARK) */
 };
@@ -227,6 +230,10 @@ struct cat_model {
 	size_t ndomains;
 };
 
+/* An index key's, predicate's or CHECK's texts: the PostgreSQL ones the translator kept
+ * before the SQLite one (CATALOG_INDEX_PG_MARK, CATALOG_INDEX_PRETTY_MARK, in a), else the
+ * stored text e as it is for both. */
+const char *cat_pg_text(struct arena *a, const char *e, const char **pretty);
 /* Reads db's schema into a new model (in a fresh arena). False with err on a SQLite error. */
 bool cat_model_load(sqlite3 *db, struct cat_model *m, struct pgerr *err);
 void cat_model_free(struct cat_model *m);

@@ -333,10 +333,7 @@ static const char *marked(struct arena *a, const char *e, const char *mark, cons
 	return arena_strndup(a, e + n, (size_t)(end - e - n));
 }
 
-/* An index key's or predicate's texts: the PostgreSQL ones the translator kept before the
- * SQLite one (CATALOG_INDEX_PG_MARK, CATALOG_INDEX_PRETTY_MARK), else the stored text as it
- * is for both. */
-static const char *index_pg_text(struct arena *a, const char *e, const char **pretty)
+const char *cat_pg_text(struct arena *a, const char *e, const char **pretty)
 {
 	const char *after = NULL;
 	const char *pg = marked(a, e, CATALOG_INDEX_PG_MARK, &after);
@@ -493,14 +490,14 @@ static bool load_indexes(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
 		int ntexts = 0;
 		if (sql)
 			cat_scan_index(m->a, sql, &texts, &ntexts, &ix->pred);
-		ix->pred = index_pg_text(m->a, ix->pred, &ix->pretty_pred);
+		ix->pred = cat_pg_text(m->a, ix->pred, &ix->pretty_pred);
 		cat_index_am_read(m->a, ix, sql);
 		cat_exclude_read(m, ix, sql);
 		memcpy(ix->desc, desc, (size_t)nkeys * sizeof(*desc));
 		for (int k = 0; k < nkeys; k++) {
 			ix->exprs[k] = keys[k] > 0 ? t->cols[keys[k] - 1].name
 				       : k < ntexts
-					       ? index_pg_text(m->a, without_order(m->a, texts[k]),
+					       ? cat_pg_text(m->a, without_order(m->a, texts[k]),
 							       &ix->pretty_exprs[k])
 					       : "?";
 			if (!ix->pretty_exprs[k])
@@ -673,6 +670,7 @@ static void load_checks(struct cat_model *m, struct cat_rel *t, const struct cat
 		struct cat_check *ck = arena_zalloc(m->a, sizeof(*ck));
 		ck->table = t;
 		ck->expr = sc[i].expr;
+		ck->pg = cat_pg_text(m->a, ck->expr, &ck->pretty); /* the same marks */
 		ck->not_valid = sc[i].not_valid;
 		const char *name = sc[i].name;
 		if (!name) { /* a column's, or a table CHECK's one column (several: none) */

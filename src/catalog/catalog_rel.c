@@ -489,6 +489,7 @@ static bool fill_constraint(struct cat_conn *cc, const struct cat_model *m, stru
 		cat_char(r, ' ');
 		cat_char(r, ' ');
 		cat_char(r, ' ');
+		/* the stored text (the rebuilds find the CHECK by it); pg_get_expr prints it */
 		con_tail(r, int2_array(r->a, keys, n), NULL, NULL, ck->expr);
 	}
 	for (size_t i = 0; i < m->ntriggers; i++) { /* CREATE CONSTRAINT TRIGGER's */

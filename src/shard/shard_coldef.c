@@ -324,6 +324,73 @@ static int column_element(const char *s, const struct span *el, size_t n, const 
 	return -1;
 }
 
+/* Whether s[el) names column (a word or a quoted name, outside comments and strings). */
+static bool mentions(const char *s, struct span el, const char *column)
+{
+	size_t n = strlen(column);
+	for (size_t i = el.b; i < el.e;) {
+		if (s[i] == '/' && s[i + 1] == '*') {
+			const char *e = strstr(s + i + 2, "*/");
+			i = e ? (size_t)(e - s) + 2 : el.e;
+		} else if (s[i] == '\'' || s[i] == '"') {
+			char q = s[i];
+			size_t b = ++i;
+			for (; i < el.e && !(s[i] == q && s[i + 1] != q); i += s[i] == q ? 2 : 1)
+				;
+			if (q == '"' && i - b == n && strncmp(s + b, column, n) == 0)
+				return true;
+			i++;
+		} else if (isalnum((unsigned char)s[i]) || s[i] == '_') {
+			size_t b = i;
+			while (i < el.e && (isalnum((unsigned char)s[i]) || s[i] == '_' || s[i] == '$'))
+				i++;
+			if (i - b == n && strncasecmp(s + b, column, n) == 0)
+				return true;
+		} else {
+			i++;
+		}
+	}
+	return false;
+}
+
+/* old with the PostgreSQL texts of the CHECKs that read column removed (CATALOG_CHECK_PG_MARK,
+ * CATALOG_CHECK_PRETTY_MARK): after ALTER COLUMN TYPE PostgreSQL prints them with the new
+ * type's casts, which are not known here, so they show the SQLite text. Takes old. */
+static char *unmark_checks(char *old, const char *column)
+{
+	if (!old || !strstr(old, CATALOG_CHECK_PG_MARK))
+		return old;
+	struct span *el = base_xcalloc(MAX_ELEMS, sizeof(*el));
+	size_t open, close, n = elements(old, el, &open, &close);
+	struct strbuf out;
+	strbuf_init(&out, 0);
+	size_t at = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (!mentions(old, el[k], column))
+			continue;
+		for (size_t i = el[k].b; i < el[k].e; i++) {
+			const char *m = old + i, *end;
+			if (*m != '/' || (strncmp(m, CATALOG_CHECK_PG_MARK, strlen(CATALOG_CHECK_PG_MARK)) &&
+					  strncmp(m, CATALOG_CHECK_PRETTY_MARK,
+						  strlen(CATALOG_CHECK_PRETTY_MARK))) ||
+			    !(end = strstr(m, " */")))
+				continue;
+			strbuf_append(&out, old + at, i - at);
+			at = (size_t)(end - old) + 3;
+			at += old[at] == ' ';
+			i = at - 1;
+		}
+	}
+	strbuf_puts(&out, old + at);
+	free(el);
+	if (out.failed) {
+		strbuf_fini(&out);
+		return old;
+	}
+	free(old);
+	return strbuf_take(&out);
+}
+
 char *shard_coldef_edit(const char *old, const struct shard_rebuild *rb, struct pgerr *err)
 {
 	struct span *el = base_xcalloc(MAX_ELEMS, sizeof(*el));
@@ -366,6 +433,8 @@ char *shard_coldef_edit(const char *old, const struct shard_rebuild *rb, struct 
 			r = strbuf_take(&out);
 		else
 			strbuf_fini(&out);
+		if (r && rb->kind == SHARD_RB_ALTER_TYPE && rb->column)
+			r = unmark_checks(r, rb->column);
 	}
 	free(el);
 	return r;

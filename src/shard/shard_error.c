@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* How to reword SQLite's message; `arg` is the text after the matched prefix. db (NULL when
@@ -208,15 +209,23 @@ static void reword_check(sqlite3 *db, struct pgerr *e, const char *arg)
 		snprintf(e->constraint_name, sizeof(e->constraint_name), "%s", name);
 		return;
 	}
-	if (!lookup(db,
-		    "SELECT r.relname, c.conname FROM pg_constraint c "
-		    "JOIN pg_class r ON r.oid = c.conrelid WHERE c.contype = 'c' AND "
-		    "(c.conname = ?1 OR pg_get_constraintdef(c.oid) = 'CHECK (' || ?1 || ')')",
-		    arg, NULL, table, name)) {
+	/* an unnamed one whose PostgreSQL text was kept (CATALOG_CHECK_PG_MARK) is found by it */
+	size_t n = strlen(CATALOG_CHECK_PG_MARK);
+	const char *end = strncmp(arg, CATALOG_CHECK_PG_MARK, n) == 0 ? strstr(arg + n, " */")
+								       : NULL;
+	char *pg = end ? strndup(arg + n, (size_t)(end - arg - n)) : NULL;
+	bool found = lookup(db,
+			    "SELECT r.relname, c.conname FROM pg_constraint c "
+			    "JOIN pg_class r ON r.oid = c.conrelid WHERE c.contype = 'c' AND "
+			    "(c.conname = ?1 OR pg_get_constraintdef(c.oid) = 'CHECK (' || ?1 || ')')",
+			    pg ? pg : arg, NULL, table, name);
+	if (!found) {
 		snprintf(e->message, sizeof(e->message), "new row violates check constraint \"%s\"",
-			 arg);
+			 pg ? pg : arg);
+		free(pg);
 		return;
 	}
+	free(pg);
 	snprintf(e->message, sizeof(e->message),
 		 "new row for relation \"%s\" violates check constraint \"%s\"", table, name);
 	snprintf(e->schema_name, sizeof(e->schema_name), "public");

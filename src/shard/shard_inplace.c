@@ -336,17 +336,37 @@ static void fn_cascade_keys(sqlite3_context *ctx, int argc, sqlite3_value **argv
 		pgfn_error(ctx, err.sqlstate, "%s", err.message);
 }
 
-/* ---- RENAME COLUMN: the PostgreSQL text of generated columns' expressions ---- */
+/* ---- RENAME COLUMN: the PostgreSQL text of generated columns and CHECKs ---- */
+
+/* text with the column from named to in the comments that start with mark; false when out
+ * of memory. */
+static bool rename_in_marks(struct strbuf *sb, const char *text, const char *mark,
+			    const char *from, const char *to)
+{
+	const char *p = text, *m;
+	size_t n = strlen(mark);
+	while ((m = strstr(p, mark)) && strstr(m + n, " */")) {
+		const char *end = strstr(m + n, " */");
+		strbuf_append(sb, p, (size_t)(m + n - p));
+		catalog_renamed_refs(sb, m + n, end, from, to);
+		p = end;
+	}
+	strbuf_puts(sb, p);
+	return !sb->failed;
+}
 
 /* shardlite_generated_renamed(table, from, to): after RENAME COLUMN from TO to, the
- * PostgreSQL text kept with each generated column's expression (CATALOG_GENERATED_MARK)
- * names the column by its new name, as PostgreSQL shows it (SQLite renames the SQLite text). */
+ * PostgreSQL texts kept with each generated column's expression (CATALOG_GENERATED_MARK) and
+ * each CHECK (CATALOG_CHECK_PG_MARK, CATALOG_CHECK_PRETTY_MARK) name the column by its new
+ * name, as PostgreSQL shows them (SQLite renames the SQLite text). */
 static void fn_generated_renamed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct shard_conn *c = sqlite3_user_data(ctx);
 	const char *table = (const char *)sqlite3_value_text(argv[0]);
 	const char *from = (const char *)sqlite3_value_text(argv[1]);
 	const char *to = (const char *)sqlite3_value_text(argv[2]);
+	static const char *const marks[] = {CATALOG_GENERATED_MARK, CATALOG_CHECK_PG_MARK,
+					    CATALOG_CHECK_PRETTY_MARK};
 	struct pgerr err;
 	pgerr_clear(&err);
 	sqlite3_result_null(ctx);
@@ -355,25 +375,24 @@ static void fn_generated_renamed(sqlite3_context *ctx, int argc, sqlite3_value *
 	if (!table || !from || !to ||
 	    !probe(shard_conn_db(c), "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1",
 		   table, NULL, &found, &old, NULL, &err) ||
-	    !found || !strstr(old, CATALOG_GENERATED_MARK)) {
+	    !found || (!strstr(old, CATALOG_GENERATED_MARK) && !strstr(old, CATALOG_CHECK_PG_MARK))) {
 		free(old);
 		if (pgerr_is_set(&err))
 			pgfn_error(ctx, err.sqlstate, "%s", err.message);
 		return;
 	}
-	struct strbuf sb;
+	struct strbuf sb, next;
 	strbuf_init(&sb, 0);
-	const char *p = old, *m;
-	size_t mark = strlen(CATALOG_GENERATED_MARK);
-	while ((m = strstr(p, CATALOG_GENERATED_MARK)) && strstr(m + mark, " */")) {
-		const char *end = strstr(m + mark, " */");
-		strbuf_append(&sb, p, (size_t)(m + mark - p));
-		catalog_renamed_refs(&sb, m + mark, end, from, to);
-		p = end;
+	strbuf_puts(&sb, old);
+	bool ok = !sb.failed;
+	for (size_t i = 0; ok && i < sizeof(marks) / sizeof(*marks); i++) {
+		strbuf_init(&next, 0);
+		ok = rename_in_marks(&next, sb.data, marks[i], from, to);
+		strbuf_fini(&sb);
+		sb = next;
 	}
-	strbuf_puts(&sb, p);
 	struct shard_rebuild rb = {.kind = SHARD_RB_SET_DEFAULT, .table = table};
-	bool ok = !sb.failed && (strcmp(sb.data, old) == 0 || shard_inplace_write(c, &rb, sb.data, &err));
+	ok = ok && (strcmp(sb.data, old) == 0 || shard_inplace_write(c, &rb, sb.data, &err));
 	if (!ok)
 		pgfn_error(ctx, pgerr_is_set(&err) ? err.sqlstate : SQLSTATE_OUT_OF_MEMORY, "%s",
 			   pgerr_is_set(&err) ? err.message : "out of memory");

@@ -698,7 +698,10 @@ bool xlat_add_column(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	pgerr_clear(c->err); /* xlat_column_def says what is wrong */
 	if (!before && !needs_rebuild(cd) && !if_not_exists) {
 		xlat_puts(c, " ADD COLUMN ");
-		if (!xlat_column_def(c, cd, XLAT_ROWID_NONE, NULL, NULL))
+		xlat_checkdef_alter(c, table, cd); /* its CHECKs' PostgreSQL texts */
+		bool ok = xlat_column_def(c, cd, XLAT_ROWID_NONE, NULL, NULL);
+		xlat_checkdef_done(c);
+		if (!ok)
 			return false;
 		if (d) /* which domain the column is of */
 			xlat_column_meta(c, table->relname, cd->colname, d->name, 0, false,
@@ -712,7 +715,9 @@ bool xlat_add_column(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	struct strbuf *saved = c->sb, sb;
 	strbuf_init(&sb, 0);
 	c->sb = &sb;
+	xlat_checkdef_alter(c, table, cd);
 	bool ok = xlat_column_def(c, cd, XLAT_ROWID_NONE, NULL, table->relname) && !sb.failed;
+	xlat_checkdef_done(c);
 	c->sb = saved;
 	const char *def = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
 	strbuf_fini(&sb);

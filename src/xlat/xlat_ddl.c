@@ -479,7 +479,9 @@ static bool column_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k, 
 		xlat_puts(c, " ");
 		return default_expr(c, k->raw_expr, col);
 	case CONSTR(CHECK):
-		return ddl_expr(c, " CHECK (", k->raw_expr, ")");
+		xlat_puts(c, " CHECK (");
+		xlat_checkdef_mark(c, k->raw_expr);
+		return ddl_expr(c, "", k->raw_expr, ")");
 	case CONSTR(GENERATED): {
 		/* the PostgreSQL text first (CATALOG_GENERATED_MARK), unless it would end the
 		 * comment early */
@@ -706,7 +708,9 @@ static bool table_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k)
 		xlat_puts(c, "UNIQUE ");
 		return key_options(c, k) && key_list(c, k->keys, k->n_keys);
 	case CONSTR(CHECK):
-		return ddl_expr(c, "CHECK (", k->raw_expr, ")");
+		xlat_puts(c, "CHECK (");
+		xlat_checkdef_mark(c, k->raw_expr);
+		return ddl_expr(c, "", k->raw_expr, ")");
 	case CONSTR(FOREIGN):
 		xlat_puts(c, "FOREIGN KEY ");
 		if (!key_list(c, k->fk_attrs, k->n_fk_attrs))
@@ -1168,6 +1172,7 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 		return false;
 	xlat_puts(c, " (");
 	bool first = true;
+	xlat_checkdef_create(c, s); /* the columns its CHECKs' PostgreSQL texts read */
 	/* SQLite wants every column definition before the table constraints; PostgreSQL takes
 	 * them mixed: columns first (in their order), then the constraints. */
 	for (int pass = 0; pass < 2; pass++) {
@@ -1175,10 +1180,13 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 			const PgQuery__Node *e = s->table_elts[i];
 			if ((e->node_case == NODE(COLUMN_DEF)) != (pass == 0))
 				continue;
-			if (!table_element(c, s, &an, e, &first))
+			if (!table_element(c, s, &an, e, &first)) {
+				xlat_checkdef_done(c);
 				return false;
+			}
 		}
 	}
+	xlat_checkdef_done(c);
 	if (first)
 		return xlat_unsupported(c, -1, "a table without columns");
 	xlat_puts(c, ")");

@@ -190,6 +190,12 @@ struct xlat_ctx {
 	/* ON CONFLICT DO UPDATE's SET and WHERE: the table, whose EXCLUDED.col is read as its
 	 * BEFORE INSERT triggers changed it (shardlite_excluded); NULL elsewhere */
 	const char *upsert_rel;
+	/* While CREATE TABLE or ALTER TABLE ADD emits a CHECK: the table and its columns as
+	 * they will be, over which the CHECK's PostgreSQL text is printed (xlat_checkdef.c);
+	 * check_cols NULL elsewhere, or when a column's type is not one printed exactly. */
+	const char *check_table;
+	const struct xlat_schema_col *check_cols;
+	size_t ncheck_cols;
 
 	/* For the translation cache (xlat_cache.c): where constants landed in the output, and
 	 * the constants whose value the translation depended on. The rules that keep a cached
@@ -787,6 +793,24 @@ bool xlat_ruleutils_viewdef(const char *view, PgQuery__SelectStmt *s,
  * here exactly (the caller keeps no PostgreSQL text). */
 bool xlat_ruleutils_indexexpr(const char *table, PgQuery__Node *n, bool pred, bool pretty,
 			      const struct xlat_schema *schema, struct arena *a, const char **out);
+/* The same over the columns cols of table (a table being made: CREATE TABLE, ADD COLUMN). */
+bool xlat_ruleutils_colsexpr(const char *table, const struct xlat_schema_col *cols, size_t ncols,
+			     PgQuery__Node *n, bool pred, bool pretty,
+			     const struct xlat_schema *schema, struct arena *a, const char **out);
+
+
+/* ---- xlat_checkdef.c ---- */
+
+/* Sets c's CHECK columns (check_table, check_cols) to CREATE TABLE s's column definitions,
+ * or to table's columns and added (ADD COLUMN; NULL: ADD CONSTRAINT); check_cols stays NULL
+ * when one's type is not printed exactly. xlat_checkdef_done clears them. */
+void xlat_checkdef_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s);
+void xlat_checkdef_alter(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+			 const PgQuery__ColumnDef *added);
+void xlat_checkdef_done(struct xlat_ctx *c);
+/* Emits CHECK expression e's PostgreSQL texts as comments (CATALOG_CHECK_PG_MARK), when e
+ * prints exactly over the CHECK columns; nothing otherwise (the SQLite text is shown). */
+void xlat_checkdef_mark(struct xlat_ctx *c, PgQuery__Node *e);
 
 
 /* ---- xlat_array.c ---- */

@@ -1303,7 +1303,8 @@ bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 			generated |= cols[i].generated;
 	}
 	pgerr_clear(c->err); /* a table that is not there is the rename's own 42P01 */
-	if (generated) { /* the PostgreSQL text of their expressions (shard_inplace.c) */
+	if (generated || (column && xlat_own_table(c, s->relation))) {
+		/* the PostgreSQL text of generated expressions and CHECKs (shard_inplace.c) */
 		xlat_puts(c, "; SELECT shardlite_generated_renamed(");
 		xlat_string(c, s->relation->relname);
 		xlat_puts(c, ", ");

@@ -235,7 +235,10 @@ bool xlat_add_constraint(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		xlat_ident(c, rb->name);
 		xlat_puts(c, " ");
 	}
+	if (k->contype == CONSTR(CHECK)) /* its PostgreSQL text (xlat_checkdef.c) */
+		xlat_checkdef_alter(c, table, NULL);
 	bool ok = xlat_table_constraint(c, k);
+	xlat_checkdef_done(c);
 	if (guard)
 		xlat_match_full_guard(c, rb->name, k);
 	if (k->skip_validation)

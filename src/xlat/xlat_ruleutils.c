@@ -344,7 +344,8 @@ static struct rnode *binop(struct ru *r, const char *op, struct rnode *a, struct
 		     strcmp(op, "/") == 0;
 	bool mod = strcmp(op, "%") == 0;
 	bool strop = strcmp(op, "||") == 0 || strcmp(op, "~~") == 0 || strcmp(op, "!~~") == 0 ||
-		     strcmp(op, "~~*") == 0 || strcmp(op, "!~~*") == 0;
+		     strcmp(op, "~~*") == 0 || strcmp(op, "!~~*") == 0 || strcmp(op, "~") == 0 ||
+		     strcmp(op, "!~") == 0 || strcmp(op, "~*") == 0 || strcmp(op, "!~*") == 0;
 	/* an unknown literal takes the other side's type (PostgreSQL's first guess) */
 	if (x == PGTYPE_UNKNOWN && y == PGTYPE_UNKNOWN)
 		return NULL;
@@ -353,8 +354,9 @@ static struct rnode *binop(struct ru *r, const char *op, struct rnode *a, struct
 		ta = is_str(y) ? T(PGTYPE_TEXT) : (struct rtype){y, -1};
 	bool json_op = (x == PGTYPE_JSONB || x == PGTYPE_JSON) &&
 		       (strcmp(op, "->") == 0 || strcmp(op, "->>") == 0);
+	bool key_op = x == PGTYPE_JSONB && strcmp(op, "?") == 0; /* jsonb ? text */
 	if (y == PGTYPE_UNKNOWN) /* a json field's key is text */
-		tb = is_str(x) || json_op ? T(PGTYPE_TEXT) : (struct rtype){x, -1};
+		tb = is_str(x) || json_op || key_op ? T(PGTYPE_TEXT) : (struct rtype){x, -1};
 	x = ta.oid;
 	y = tb.oid;
 	if (is_str(x) && is_str(y) && (cmp || strop)) {
@@ -378,6 +380,10 @@ static struct rnode *binop(struct ru *r, const char *op, struct rnode *a, struct
 		    x == PGTYPE_NAME) &&
 		   cmp) {
 		ta = tb = T(x);
+		res = T(PGTYPE_BOOL);
+	} else if (key_op && is_str(y)) {
+		ta = T(x);
+		tb = T(PGTYPE_TEXT);
 		res = T(PGTYPE_BOOL);
 	} else if (json_op && (is_str(y) || y == PGTYPE_INT4)) {
 		/* a field by its key (text) or an element by its index (int4) */
@@ -884,10 +890,19 @@ static bool all_typed(const struct rnode *e)
 bool xlat_ruleutils_indexexpr(const char *table, PgQuery__Node *n, bool pred, bool pretty,
 			      const struct xlat_schema *schema, struct arena *a, const char **out)
 {
-	struct ru r = {.a = a, .schema = schema, .bare = true, .paren = pretty};
 	const struct xlat_schema_col *cols = NULL;
 	size_t ncols = 0;
 	if (!n || !schema || !schema->table_fn(schema->arg, table, a, &cols, &ncols))
+		return false;
+	return xlat_ruleutils_colsexpr(table, cols, ncols, n, pred, pretty, schema, a, out);
+}
+
+bool xlat_ruleutils_colsexpr(const char *table, const struct xlat_schema_col *cols, size_t ncols,
+			     PgQuery__Node *n, bool pred, bool pretty,
+			     const struct xlat_schema *schema, struct arena *a, const char **out)
+{
+	struct ru r = {.a = a, .schema = schema, .bare = true, .paren = pretty};
+	if (!n || !cols)
 		return false;
 	struct level lvl = {0};
 	struct rel *rel = &lvl.rels[lvl.nrels++];

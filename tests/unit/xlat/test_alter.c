@@ -91,7 +91,8 @@ static const struct acase cases[] = {
 	{"ALTER SEQUENCE t RENAME TO s2", "rename S:t->s2"},
 	{"ALTER TABLE IF EXISTS t RENAME COLUMN a TO b",
 	 "if exists: sql:ALTER TABLE t RENAME COLUMN a TO b; SELECT shardlite_renamed('t', 'a', "
-	 "'b'); SELECT shardlite_index_renamed('t', 'a', 'b'); SELECT "
+	 "'b'); SELECT shardlite_generated_renamed('t', 'a', 'b'); SELECT "
+	 "shardlite_index_renamed('t', 'a', 'b'); SELECT "
 	 "shardlite_trigger_renamed('t', 'a', 'b')"},
 	/* as PostgreSQL: one type change per column */
 	{"ALTER TABLE t ALTER a TYPE int, ALTER a TYPE bigint", "!0A000"},

@@ -163,11 +163,13 @@ static const struct {
 	/* ... and follow a rename */
 	{"ALTER TABLE t RENAME COLUMN b TO bb",
 	 "ALTER TABLE t RENAME COLUMN b TO bb; SELECT shardlite_renamed('t', 'b', 'bb'); SELECT "
+	 "shardlite_generated_renamed('t', 'b', 'bb'); SELECT "
 	 "shardlite_index_renamed('t', 'b', 'bb'); SELECT shardlite_trigger_renamed('t', 'b', "
 	 "'bb')",
 	 "ALTER TABLE"},
 	{"ALTER TABLE t RENAME b TO bb",
 	 "ALTER TABLE t RENAME COLUMN b TO bb; SELECT shardlite_renamed('t', 'b', 'bb'); SELECT "
+	 "shardlite_generated_renamed('t', 'b', 'bb'); SELECT "
 	 "shardlite_index_renamed('t', 'b', 'bb'); SELECT shardlite_trigger_renamed('t', 'b', "
 	 "'bb')",
 	 NULL},

@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_checkdef.c: a CHECK constraint's PostgreSQL text (pg_get_constraintdef, conbin,
+ * check_clause), kept in a comment before its SQLite text in the stored CREATE TABLE
+ * (CATALOG_CHECK_PG_MARK, CATALOG_CHECK_PRETTY_MARK), printed by the view printer
+ * (xlat_ruleutils.c) over the columns of the table being made or altered. */
+#include "xlat_int.h"
+
+#include "catalog.h"
+
+#include <string.h>
+
+/* A column's type as a Var of it prints; false for one the printer does not type exactly
+ * (a domain's Var is relabeled to its base type, an array's operators are not typed). */
+static bool col_of(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, struct xlat_schema_col *out)
+{
+	struct xlat_typeref tr;
+	struct pgerr saved = *c->err;
+	bool ok = cd->type_name && xlat_type_resolve(c, cd->type_name, &tr) && tr.info &&
+		  !tr.domain && !tr.is_array;
+	*c->err = saved; /* the column's own translation reports what is wrong with it */
+	if (!ok)
+		return false;
+	out->name = cd->colname;
+	out->type_oid = tr.info->oid;
+	out->typmod = tr.typmod;
+	return true;
+}
+
+void xlat_checkdef_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
+{
+	const char *schema = s->relation->schemaname;
+	c->check_table = s->relation->relname;
+	c->check_cols = NULL;
+	c->ncheck_cols = 0;
+	/* inherited or typed columns are not in the list; a temporary table's text is not
+	 * renamed (shardlite_generated_renamed reads the main schema) */
+	if ((schema && *schema && strcmp(schema, "public") != 0) || s->n_inh_relations ||
+	    s->of_typename || xlat_temp_is(s->relation))
+		return;
+	struct xlat_schema_col *cols = arena_zalloc(c->a, (s->n_table_elts + 1) * sizeof(*cols));
+	size_t n = 0;
+	for (size_t i = 0; i < s->n_table_elts; i++) {
+		const PgQuery__Node *e = s->table_elts[i];
+		if (e->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF)
+			continue;
+		if (!col_of(c, e->column_def, &cols[n++]))
+			return;
+	}
+	c->check_cols = cols;
+	c->ncheck_cols = n;
+}
+
+void xlat_checkdef_alter(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+			 const PgQuery__ColumnDef *added)
+{
+	const struct xlat_schema_col *have = NULL;
+	size_t nhave = 0;
+	const char *schema = table->schemaname;
+	c->check_table = table->relname;
+	c->check_cols = NULL;
+	c->ncheck_cols = 0;
+	struct pgerr saved = *c->err;
+	const struct xlat_env *env = c->env;
+	bool temp = env && env->temp_tables && env->temp_rel_fn &&
+		    env->temp_rel_fn(env->session_arg, table->relname);
+	bool ok = !(schema && *schema && strcmp(schema, "public") != 0) && !temp && c->schema &&
+		  c->schema->table_fn(c->schema->arg, table->relname, c->a, &have, &nhave);
+	*c->err = saved;
+	if (!ok)
+		return;
+	for (size_t i = 0; i < nhave; i++) {
+		if (!have[i].type_oid)
+			return;
+	}
+	struct xlat_schema_col *cols = arena_zalloc(c->a, (nhave + 1) * sizeof(*cols));
+	memcpy(cols, have, nhave * sizeof(*cols));
+	if (added && !col_of(c, added, &cols[nhave++]))
+		return;
+	c->check_cols = cols;
+	c->ncheck_cols = nhave;
+}
+
+void xlat_checkdef_done(struct xlat_ctx *c)
+{
+	c->check_table = NULL;
+	c->check_cols = NULL;
+	c->ncheck_cols = 0;
+}
+
+void xlat_checkdef_mark(struct xlat_ctx *c, PgQuery__Node *e)
+{
+	const char *pg = NULL, *pretty = NULL;
+	if (!c->check_cols ||
+	    !xlat_ruleutils_colsexpr(c->check_table, c->check_cols, c->ncheck_cols, e, true, false,
+				     c->schema, c->a, &pg) ||
+	    !xlat_ruleutils_colsexpr(c->check_table, c->check_cols, c->ncheck_cols, e, true, true,
+				     c->schema, c->a, &pretty) ||
+	    strstr(pg, "*/") || strstr(pretty, "*/"))
+		return;
+	xlat_nocache(c); /* the text holds the constants' values */
+	xlat_printf(c, CATALOG_CHECK_PG_MARK "%s */ ", pg);
+	if (strcmp(pg, pretty) != 0)
+		xlat_printf(c, CATALOG_CHECK_PRETTY_MARK "%s */ ", pretty);
+}
