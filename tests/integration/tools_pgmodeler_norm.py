@@ -1,21 +1,16 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: Apache-2.0
-# tools_pgmodeler_norm.py MODEL.dbm [--shardlite]: prints a pgModeler model (pgmodeler-cli
+# tools_pgmodeler_norm.py MODEL.dbm: prints a pgModeler model (pgmodeler-cli
 # --import-db's XML) with what legitimately differs between two imports taken out, for
 # test_tools.sh pgmodeler to compare shardlite's import with PostgreSQL's:
 # - the order of objects, and of constraints in a table: pgModeler writes them by OID, and
 #   shardlite's OIDs are not PostgreSQL's (its own numbering of the tenant's objects);
 # - <position x= y=>: the tables' places on the canvas follow that order;
 # - relationships' custom-color: pgModeler picks a random colour per import.
-# With --shardlite, the difference pg_dump's test knows (docs/clients.md, pg_dump) must be
-# there and is replaced by PostgreSQL's text: the CHECK expression as SQLite keeps it (the
-# view's query is PostgreSQL's own form since pg_get_viewdef prints it so).
+# The view's query and the CHECK expressions are PostgreSQL's own text (pg_get_viewdef and
+# pg_get_constraintdef print it so).
 import re
 import sys
-
-KNOWN = [
-    ("<![CDATA[score >= 0]]>", "<![CDATA[(score >= (0)::numeric)]]>"),
-]
 
 CONSTRAINT = re.compile(r"\t<constraint .*?</constraint>\n", re.S)
 
@@ -30,11 +25,6 @@ def sort_constraints(block):
 
 def main():
     text = open(sys.argv[1], encoding="utf-8").read()
-    if "--shardlite" in sys.argv[2:]:
-        for ours, theirs in KNOWN:
-            if text.count(ours) != 1:
-                sys.exit("pgmodeler: the known difference %r is not there once" % ours)
-            text = text.replace(ours, theirs)
     text = re.sub(r'\s*<position x="[^"]*" y="[^"]*"/>', "", text)
     text = re.sub(r'\s*custom-color="#[0-9a-f]{6}"', "", text)
     head, _, body = text.partition("\n\n")

@@ -86,7 +86,6 @@ WHERE c.conrelid = 'orders'::regclass
 ORDER BY c.conname;
 
 -- action: constraint definitions of orders (PostgreTableConstraint DDL)
--- differs: a CHECK reads back without PostgreSQL's implicit casts (docs/sql-compat.md)
 SELECT c.conname, c.contype, c.conkey, c.confkey, c.confupdtype, c.confdeltype,
   pg_catalog.pg_get_constraintdef(c.oid, true)
 FROM pg_catalog.pg_constraint c WHERE c.conrelid = 'orders'::regclass ORDER BY c.conname;

@@ -177,7 +177,6 @@ WHERE contype = 'f' AND conrelid = 'orders'::regclass
 ORDER BY conname;
 
 -- action: check constraints of orders (schemas/tables/constraints/check_constraint/templates/check_constraint/sql/default/properties.sql)
--- differs(rows): a CHECK reads back without PostgreSQL's implicit casts (docs/sql-compat.md)
 SELECT c.conname AS name, c.connoinherit, c.convalidated, c.conislocal,
   pg_catalog.pg_get_constraintdef(c.oid, true) AS consrc,
   pg_catalog.obj_description(c.oid, 'pg_constraint') AS comment,
