@@ -423,6 +423,30 @@ static bool schema_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s)
 	return true;
 }
 
+/* The sidecar made if needed and shardlite_comment(kind, a, b, text) (NULL text: drop it).
+ * temp_ok: the object may be a temporary table (its comments go to the temp schema's sidecar):
+ * only a session that holds temporary objects may name one. */
+static bool comment_call(struct xlat_ctx *c, const char *kind, const char *a, const char *b,
+			 const char *comment, bool temp_ok)
+{
+	bool set = comment && *comment;
+	if (set)
+		xlat_printf(c, SIDECAR_COMMENTS "; ", "");
+	if (set && temp_ok && c->env && c->env->temp_tables)
+		xlat_printf(c, SIDECAR_COMMENTS "; ", "temp.");
+	xlat_printf(c, "SELECT shardlite_comment('%s', ", kind);
+	xlat_string(c, a);
+	xlat_puts(c, ", ");
+	xlat_string(c, b);
+	xlat_puts(c, ", ");
+	if (set)
+		xlat_string(c, comment);
+	else
+		xlat_puts(c, "NULL");
+	xlat_puts(c, ")");
+	return true;
+}
+
 /* COMMENT ON CONSTRAINT c ON [schema.]t, or ON DOMAIN d: kept in the sidecar as kind
  * "constraint" (name the table) or "domain constraint" (name the domain), column_name the
  * constraint's; shardlite_comment checks both exist (catalog_seqddl.c). */
@@ -449,23 +473,8 @@ static bool constraint_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s
 	}
 	if (!name || !con)
 		return false;
-	bool set = s->comment && *s->comment;
-	if (set)
-		xlat_printf(c, SIDECAR_COMMENTS "; ", "");
-	if (set && !domain && c->env && c->env->temp_tables)
-		xlat_printf(c, SIDECAR_COMMENTS "; ", "temp.");
-	xlat_printf(c, "SELECT shardlite_comment('%s', ",
-		    domain ? "domain constraint" : "constraint");
-	xlat_string(c, name);
-	xlat_puts(c, ", ");
-	xlat_string(c, con);
-	xlat_puts(c, ", ");
-	if (set)
-		xlat_string(c, s->comment);
-	else
-		xlat_puts(c, "NULL");
-	xlat_puts(c, ")");
-	return true;
+	return comment_call(c, domain ? "domain constraint" : "constraint", name, con, s->comment,
+			    !domain);
 }
 
 bool xlat_stmt_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s)
@@ -489,24 +498,7 @@ bool xlat_stmt_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s)
 				     xlat_node_str(l->items[n - need]), -1);
 	if (!rel || !col)
 		return false;
-	bool set = s->comment && *s->comment;
-	if (set)
-		xlat_printf(c, SIDECAR_COMMENTS "; ", "");
-	/* the object may be a temporary table (its comments go to the temp schema's sidecar):
-	 * only a session that holds temporary objects may name one */
-	if (set && c->env && c->env->temp_tables)
-		xlat_printf(c, SIDECAR_COMMENTS "; ", "temp.");
-	xlat_printf(c, "SELECT shardlite_comment('%s', ", need == 2 ? "column" : kind);
-	xlat_string(c, rel);
-	xlat_puts(c, ", ");
-	xlat_string(c, col);
-	xlat_puts(c, ", ");
-	if (set)
-		xlat_string(c, s->comment);
-	else
-		xlat_puts(c, "NULL");
-	xlat_puts(c, ")");
-	return true;
+	return comment_call(c, need == 2 ? "column" : kind, rel, col, s->comment, true);
 }
 
 /* CHECKPOINT: the tenant's write-ahead log is copied back into its database file as far as
