@@ -1219,6 +1219,23 @@ static void rename_if_exists(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	xlat_nocache(c);
 }
 
+/* "; SELECT fn(table, old column name or NULL, new name)": a sidecar's or stored text's
+ * names following a RENAME (the functions are the shard's). */
+static void renamed_call(struct xlat_ctx *c, const char *fn, const PgQuery__RenameStmt *s,
+			 bool column)
+{
+	xlat_printf(c, "; SELECT %s(", fn);
+	xlat_string(c, s->relation->relname);
+	xlat_puts(c, ", ");
+	if (column)
+		xlat_string(c, s->subname);
+	else
+		xlat_puts(c, "NULL");
+	xlat_puts(c, ", ");
+	xlat_string(c, s->newname);
+	xlat_puts(c, ")");
+}
+
 static char rename_kind(PgQuery__ObjectType t)
 {
 	switch (t) {
@@ -1305,34 +1322,13 @@ bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	pgerr_clear(c->err); /* a table that is not there is the rename's own 42P01 */
 	if (generated || (column && xlat_own_table(c, s->relation))) {
 		/* the PostgreSQL text of generated expressions and CHECKs (shard_inplace.c) */
-		xlat_puts(c, "; SELECT shardlite_generated_renamed(");
-		xlat_string(c, s->relation->relname);
-		xlat_puts(c, ", ");
-		xlat_string(c, s->subname);
-		xlat_puts(c, ", ");
-		xlat_string(c, s->newname);
-		xlat_puts(c, ")");
+		renamed_call(c, "shardlite_generated_renamed", s, true);
 	}
 	if (column && xlat_own_table(c, s->relation)) { /* indexes' PostgreSQL texts */
-		xlat_puts(c, "; SELECT shardlite_index_renamed(");
-		xlat_string(c, s->relation->relname);
-		xlat_puts(c, ", ");
-		xlat_string(c, s->subname);
-		xlat_puts(c, ", ");
-		xlat_string(c, s->newname);
-		xlat_puts(c, ")");
+		renamed_call(c, "shardlite_index_renamed", s, true);
 	}
 	if (xlat_own_table(c, s->relation)) { /* the triggers' names and UPDATE OF lists */
-		xlat_puts(c, "; SELECT shardlite_trigger_renamed(");
-		xlat_string(c, s->relation->relname);
-		xlat_puts(c, ", ");
-		if (column)
-			xlat_string(c, s->subname);
-		else
-			xlat_puts(c, "NULL");
-		xlat_puts(c, ", ");
-		xlat_string(c, s->newname);
-		xlat_puts(c, ")");
+		renamed_call(c, "shardlite_trigger_renamed", s, column);
 	}
 	rename_if_exists(c, s);
 	return true;
