@@ -723,6 +723,14 @@ void xlat_trigger_sqlite(struct strbuf *sb, struct arena *a, const char *table, 
  * conflicting with one already there while the statement is INSERT ... ON CONFLICT DO
  * NOTHING without a conflict target (the session's shardlite_exclude_skipping()) */
 #define XLAT_EXCLUDE_SKIP ".exclude.skip"
+/* The name prefix of the SQLite trigger of a FOREIGN KEY ... ON DELETE SET NULL (cols)
+ * (xlat_fkset.c), which the catalog reads as the key's confdelsetcols, not as a trigger. */
+#define XLAT_FKSET_PREFIX "shardlite_fkset."
+/* Drops those whose key is gone: run after ALTER TABLE's rebuilds (DROP TABLE's
+ * shardlite_forget does it too). */
+#define XLAT_FKSET_SWEEP                                                                   \
+	"SELECT shardlite_fkset_sweep() WHERE EXISTS (SELECT 1 FROM main.sqlite_schema WHERE " \
+	"type = 'trigger' AND substr(name, 1, 16) = '" XLAT_FKSET_PREFIX "')"
 /* The SQLite triggers of a DEFERRABLE UNIQUE constraint name (xlat_defkey.c): name +
  * XLAT_DEFKEY_INSERT / XLAT_DEFKEY_UPDATE, which the catalog does not show as triggers. */
 #define XLAT_DEFKEY_INSERT ".unique.ins"

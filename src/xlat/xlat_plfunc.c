@@ -80,6 +80,9 @@ static bool load_sql_body(struct xlat_plloader *l, const struct xlat_udf *u,
 	f->void_null = u->rettype == PGTYPE_VOID &&
 		       (!xlat_sql_body_returns(u->body) || !ok || !r.n_stmts ||
 			!void_query(l, u, v[r.n_stmts - 1].expr));
+	/* ... whose value (that NULL, or the empty text) is the function's */
+	if (ok && u->rettype == PGTYPE_VOID && !f->void_null)
+		v[r.n_stmts - 1].kind = XLAT_PL_RETURN;
 	return ok;
 }
 
@@ -223,7 +226,7 @@ bool xlat_udf_compile(const struct xlat_udf *u, const struct xlat_schema *schema
 	f->name = sql ? u->name : outs ? display_name(a, u) : shown;
 	f->result_var = -1;
 	f->retset = u->retset;
-	if (!l->returns_void && !l->trigger && !u->retset)
+	if ((!l->returns_void || (sql && !f->void_null)) && !l->trigger && !u->retset)
 		add_result_var(a, f, u->retdecl);
 	*out = f;
 	return true;
