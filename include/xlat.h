@@ -1031,6 +1031,13 @@ bool xlat_translate_in(const struct xlat_env *env, const char *sql, const uint32
 		       int nparam_types, struct arena *a, struct xlat_stmt **out, size_t *nout,
 		       struct pgerr *err) MUST_CHECK;
 
+/* A PL/pgSQL cursor's query sql (PostgreSQL text) when it is a simply updatable scan of one
+ * of the tenant's tables, as DECLARE judges it (xlat_cursor.c): the query with the table's
+ * ctid as a last column, *table the table (both in a); NULL when it is none, for UPDATE/DELETE
+ * ... WHERE CURRENT OF the cursor (the session keeps each row's rowid). */
+const char *xlat_cursor_scan_sql(const struct xlat_env *env, const char *sql, struct arena *a,
+				 const char **table);
+
 /* Translates the XLAT_LATER statement `x` of sql (the whole input it came from) into one
  * statement in *out, as xlat_translate_in would translate that statement's text alone; error
  * positions count from the start of sql, .location and .length stay x's. */

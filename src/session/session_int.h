@@ -139,6 +139,7 @@ struct sess_rare {
 	/* PL/pgSQL bodies running, nested (a DO block's or a function's: sess_plpgsql.c), whose
 	 * cursors are their own, not the session's (sess_cursor_current_of) */
 	int pl_runs;
+	struct pl_run *pl_top; /* the innermost of them (its cursors: sess_pl_current_of) */
 	struct pgfn_prng prng;
 };
 

@@ -249,6 +249,26 @@ START_TEST(test_fkref_messages)
 }
 END_TEST
 
+/* A PL/pgSQL cursor's query (xlat_cursor_scan_sql): the same judgment as DECLARE's, the query
+ * written again with the table's ctid last, its $n kept */
+START_TEST(test_fkref_pl_cursor_scan)
+{
+	struct arena *a = arena_new(0);
+	struct xlat_env env = {.schema = &schema};
+	const char *table;
+	const char *sql = xlat_cursor_scan_sql(&env, "SELECT x FROM c WHERE t > $1 ORDER BY x", a,
+					       &table);
+	ck_assert_str_eq(sql, "SELECT x, c.ctid FROM c WHERE t > $1 ORDER BY x");
+	ck_assert_str_eq(table, "c");
+	ck_assert_ptr_null(xlat_cursor_scan_sql(&env, "SELECT c.x FROM c, p", a, &table));
+	ck_assert_ptr_null(table);
+	ck_assert_ptr_null(xlat_cursor_scan_sql(&env, "SELECT count(*) FROM c", a, &table));
+	ck_assert_ptr_null(xlat_cursor_scan_sql(&env, "SELECT id FROM v", a, &table));
+	ck_assert_ptr_null(xlat_cursor_scan_sql(&env, "UPDATE c SET x = 1", a, &table));
+	arena_free(a);
+}
+END_TEST
+
 Suite *xlat_suite_fkref(void)
 {
 	Suite *s = suite_create("xlat_fkref");
@@ -256,6 +276,7 @@ Suite *xlat_suite_fkref(void)
 	tcase_add_loop_test(tc, test_fkref_case, 0, (int)(sizeof(cases) / sizeof(cases[0])));
 	tcase_add_test(tc, test_fkref_messages);
 	tcase_add_test(tc, test_fkref_delset);
+	tcase_add_test(tc, test_fkref_pl_cursor_scan);
 	suite_add_tcase(s, tc);
 	return s;
 }
