@@ -71,3 +71,17 @@ CREATE TABLE lfk_tree (g int, id int, parent int, PRIMARY KEY (g, id),
 INSERT INTO lfk_tree VALUES (1, 1, NULL), (1, 2, 1), (1, 3, 1), (1, 4, 3);
 DELETE FROM lfk_tree WHERE id = 1;
 SELECT * FROM lfk_tree ORDER BY id;
+-- the referenced table and its columns renamed; a rebuild of each table (a column's type)
+CREATE TABLE lfk_rp (g int, k int, PRIMARY KEY (g, k));
+CREATE TABLE lfk_rc (id int, g int, k int, FOREIGN KEY (g, k) REFERENCES lfk_rp ON DELETE SET NULL (k));
+INSERT INTO lfk_rp VALUES (1, 1), (1, 2), (1, 3);
+INSERT INTO lfk_rc VALUES (1, 1, 1), (2, 1, 2), (3, 1, 3);
+ALTER TABLE lfk_rp RENAME TO lfk_rp2;
+ALTER TABLE lfk_rp2 RENAME COLUMN k TO kk;
+DELETE FROM lfk_rp2 WHERE kk = 1;
+ALTER TABLE lfk_rc ALTER COLUMN id TYPE bigint;
+DELETE FROM lfk_rp2 WHERE kk = 2;
+ALTER TABLE lfk_rp2 ADD COLUMN note text DEFAULT 'n' NOT NULL;
+DELETE FROM lfk_rp2 WHERE kk = 3;
+SELECT * FROM lfk_rc ORDER BY id;
+SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'lfk_rc'::regclass AND contype = 'f';
