@@ -346,6 +346,12 @@ bool sess_cursor_adopt(struct session *s, const struct sess_cursor_rows *in, str
 		return false;
 	}
 	c->pos = in->pos;
+	if (in->scan_table && in->rowids && in->nrows) { /* WHERE CURRENT OF it still works */
+		c->scan_table = arena_strdup(c->arena, in->scan_table);
+		c->rowids = malloc(in->nrows * sizeof(*c->rowids));
+		ASSERT(c->rowids);
+		memcpy(c->rowids, in->rowids, in->nrows * sizeof(*c->rowids));
+	}
 	struct sess_rare *r = sess_rare(s);
 	c->next = r->cursors;
 	r->cursors = c;

@@ -448,7 +448,8 @@ void sess_pl_cursors_keep(struct pl_run *r)
 	for (struct pl_cursor *c = r->cursors; c; c = c->next) {
 		struct sess_cursor_rows in = {c->name,       c->rows.ncols, c->rows.nrows,
 					      c->pos,        c->rows.names, c->rows.types,
-					      c->rows.cells, c->no_scroll};
+					      c->rows.cells, c->no_scroll,  c->scan_table,
+					      c->rowids};
 		pgerr_clear(&ignored);
 		(void)!sess_cursor_adopt(r->s, &in, &ignored); /* else it closes, as before */
 	}

@@ -759,6 +759,8 @@ struct sess_cursor_rows {
 	const uint32_t *types;
 	const char *const *cells;
 	bool no_scroll;
+	const char *scan_table; /* a simply updatable scan's table and rowids, NULL: none */
+	const int64_t *rowids;
 };
 /* Keeps such a cursor to the end of the transaction, as PostgreSQL keeps a portal a function
  * opened, so the client may FETCH from it (psqlODBC's and JDBC's refcursor results); outside

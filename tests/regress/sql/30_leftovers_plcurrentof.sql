@@ -34,3 +34,12 @@ FETCH sc;
 DO $$ BEGIN UPDATE lco SET note = 'session' WHERE CURRENT OF sc; END $$;
 COMMIT;
 SELECT * FROM lco ORDER BY id;
+-- a cursor a function leaves open (the refcursor it returns): FETCH from it, then the row
+CREATE FUNCTION lco_open() RETURNS refcursor LANGUAGE plpgsql AS $$ DECLARE c refcursor := 'lco_c'; r record; BEGIN OPEN c FOR SELECT id, v FROM lco ORDER BY id; FETCH c INTO r; RETURN c; END $$;
+BEGIN;
+SELECT lco_open();
+UPDATE lco SET note = 'left open' WHERE CURRENT OF lco_c;
+FETCH lco_c;
+DELETE FROM lco WHERE CURRENT OF lco_c;
+COMMIT;
+SELECT * FROM lco ORDER BY id;
