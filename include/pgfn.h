@@ -243,6 +243,8 @@ int pgfn_register_srf(sqlite3 *db);
 int pgfn_register_regex(sqlite3 *db);  /* pgfn_regex.c: ~ (pg_regex), regexp_*, SIMILAR TO */
 /* pgfn_regexfn.c: regexp_count/instr/substr, regexp_matches' rows */
 int pgfn_register_regexfn(sqlite3 *db);
+/* pgfn_simsub.c: substring(s SIMILAR pattern ESCAPE e) (pgfn_similar_substring) */
+int pgfn_register_simsub(sqlite3 *db);
 /* pgfn_hash.c: hashtext, hashtextextended (PostgreSQL's numbers) */
 int pgfn_register_hash(sqlite3 *db);
 /* pgfn_floatwin.c: sum/avg of double precision (also as window functions) added up as

@@ -723,6 +723,14 @@ void xlat_trigger_sqlite(struct strbuf *sb, struct arena *a, const char *table, 
  * conflicting with one already there while the statement is INSERT ... ON CONFLICT DO
  * NOTHING without a conflict target (the session's shardlite_exclude_skipping()) */
 #define XLAT_EXCLUDE_SKIP ".exclude.skip"
+/* The name prefix of the SQLite trigger of a FOREIGN KEY ... ON DELETE SET NULL (cols)
+ * (xlat_fkset.c), which the catalog reads as the key's confdelsetcols, not as a trigger. */
+#define XLAT_FKSET_PREFIX "shardlite_fkset."
+/* Drops those whose key is gone: run after ALTER TABLE's rebuilds (DROP TABLE's
+ * shardlite_forget does it too). */
+#define XLAT_FKSET_SWEEP                                                                   \
+	"SELECT shardlite_fkset_sweep() WHERE EXISTS (SELECT 1 FROM main.sqlite_schema WHERE " \
+	"type = 'trigger' AND substr(name, 1, 16) = '" XLAT_FKSET_PREFIX "')"
 /* The SQLite triggers of a DEFERRABLE UNIQUE constraint name (xlat_defkey.c): name +
  * XLAT_DEFKEY_INSERT / XLAT_DEFKEY_UPDATE, which the catalog does not show as triggers. */
 #define XLAT_DEFKEY_INSERT ".unique.ins"
@@ -1022,6 +1030,13 @@ bool xlat_translate(const char *sql, const uint32_t *param_types, int nparam_typ
 bool xlat_translate_in(const struct xlat_env *env, const char *sql, const uint32_t *param_types,
 		       int nparam_types, struct arena *a, struct xlat_stmt **out, size_t *nout,
 		       struct pgerr *err) MUST_CHECK;
+
+/* A PL/pgSQL cursor's query sql (PostgreSQL text) when it is a simply updatable scan of one
+ * of the tenant's tables, as DECLARE judges it (xlat_cursor.c): the query with the table's
+ * ctid as a last column, *table the table (both in a); NULL when it is none, for UPDATE/DELETE
+ * ... WHERE CURRENT OF the cursor (the session keeps each row's rowid). */
+const char *xlat_cursor_scan_sql(const struct xlat_env *env, const char *sql, struct arena *a,
+				 const char **table);
 
 /* Translates the XLAT_LATER statement `x` of sql (the whole input it came from) into one
  * statement in *out, as xlat_translate_in would translate that statement's text alone; error

@@ -85,6 +85,8 @@ struct cat_fkey {
 	char upd, del, match; /* confupdtype/confdeltype ('a','r','c','n','d'), 's'/'f' */
 	bool deferrable, deferred; /* condeferrable, condeferred (from the table's text) */
 	bool not_valid;            /* convalidated false (CATALOG_NOT_VALID_MARK) */
+	int16_t *delset;           /* confdelsetcols: ON DELETE SET NULL (cols) (catalog_fkset.c) */
+	int ndelset;
 };
 
 struct cat_check {
@@ -313,6 +315,16 @@ void cat_scan_table(struct arena *a, const char *sql, struct cat_scanned **out, 
 /* Scans CREATE INDEX text: the key list elements and the WHERE predicate (NULL). */
 void cat_scan_index(struct arena *a, const char *sql, const char ***keys, int *nkeys,
 		    const char **pred);
+
+/* The trigger of a FOREIGN KEY ... ON DELETE SET NULL (cols) (XLAT_FKSET_PREFIX,
+ * src/xlat/xlat_fkset.c): "... BEGIN UPDATE child SET set = NULL, ... WHERE keys = OLD.x AND
+ * ...; END". False when sql is not of that shape. *out lives in a. */
+struct cat_fkset {
+	const char *child;
+	const char **set, **keys;
+	int nset, nkeys;
+};
+bool cat_scan_fkset(struct arena *a, const char *sql, struct cat_fkset *out);
 
 /* True when sql uses word as an identifier (CHECK expressions: which columns they read). */
 bool cat_scan_mentions(const char *sql, const char *word);
@@ -754,6 +766,14 @@ bool cat_ddl_register(sqlite3 *db, struct cat_conn *cc);
 /* catalog_cascade.c: shardlite_cascade_check, before DROP TABLE ... CASCADE;
  * shardlite_views_mark/sweep around DROP VIEW ... CASCADE. */
 bool cat_cascade_register(sqlite3 *db, struct cat_conn *cc);
+/* catalog_fkset.c: the triggers of ON DELETE SET NULL (cols) (XLAT_FKSET_PREFIX): whether
+ * name is one; cat_fkset_attach reads one (on parent, its text sql) into its key's
+ * confdelsetcols; shardlite_fkset_sweep() (cat_fkset_sweep) drops those whose key is gone:
+ * after ALTER TABLE's rebuilds and each DROP TABLE (shardlite_forget). */
+bool cat_fkset_trigger(const char *name);
+void cat_fkset_attach(struct cat_model *m, const char *parent, const char *sql);
+bool cat_fkset_register(sqlite3 *db);
+int cat_fkset_sweep(sqlite3 *db); /* SQLite's rc */
 /* ---- catalog_enum.c, catalog_enumddl.c: enum types ---- */
 /* Reads the enum sidecar (when the file has one) into m; false on a SQLite error. */
 bool cat_enum_load(sqlite3 *db, struct cat_model *m);

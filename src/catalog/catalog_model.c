@@ -879,6 +879,11 @@ const char *cat_fkey_def(const struct cat_model *m, const struct cat_fkey *f)
 		if (f->del == codes[k])
 			strbuf_printf(&sb, " ON DELETE %s", actions[k]);
 	}
+	if (f->ndelset) { /* ON DELETE SET NULL (cols) (catalog_fkset.c) */
+		strbuf_puts(&sb, " (");
+		put_cols(&sb, m->a, f->table, f->delset, f->ndelset);
+		strbuf_puts(&sb, ")");
+	}
 	strbuf_puts(&sb, f->deferrable ? " DEFERRABLE" : "");
 	strbuf_puts(&sb, f->deferred ? " INITIALLY DEFERRED" : "");
 	strbuf_puts(&sb, f->not_valid ? " NOT VALID" : "");

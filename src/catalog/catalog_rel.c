@@ -415,8 +415,8 @@ static void con_head(struct cat_conn *cc, struct cat_rows *r, uint32_t oid, cons
 	con_head_deferral(cc, r, oid, name, type, rel, index, frel, false, false, valid);
 }
 
-static void con_tail(struct cat_rows *r, const char *key, const char *fkey, const char *excl,
-		     const char *bin)
+static void con_tail_delset(struct cat_rows *r, const char *key, const char *fkey,
+			    const char *delset, const char *excl, const char *bin)
 {
 	cat_bool(r, true);
 	cat_int(r, 0);
@@ -426,9 +426,15 @@ static void con_tail(struct cat_rows *r, const char *key, const char *fkey, cons
 	cat_null(r);
 	cat_null(r);
 	cat_null(r);
-	cat_null(r);
+	cat_text(r, delset);
 	cat_text(r, excl);
 	cat_text(r, bin);
+}
+
+static void con_tail(struct cat_rows *r, const char *key, const char *fkey, const char *excl,
+		     const char *bin)
+{
+	con_tail_delset(r, key, fkey, NULL, excl, bin);
 }
 
 uint32_t cat_fkey_index(const struct cat_model *m, const struct cat_fkey *f)
@@ -474,8 +480,10 @@ static bool fill_constraint(struct cat_conn *cc, const struct cat_model *m, stru
 		cat_char(r, f->upd);
 		cat_char(r, f->del);
 		cat_char(r, f->match);
-		con_tail(r, int2_array(r->a, f->from, f->ncols), int2_array(r->a, f->to, f->ncols),
-			 NULL, NULL);
+		con_tail_delset(r, int2_array(r->a, f->from, f->ncols),
+				int2_array(r->a, f->to, f->ncols),
+				f->ndelset ? int2_array(r->a, f->delset, f->ndelset) : NULL, NULL,
+				NULL);
 	}
 	for (size_t i = 0; i < m->nchecks; i++) {
 		const struct cat_check *ck = m->checks[i];

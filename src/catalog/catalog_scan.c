@@ -345,3 +345,41 @@ char *catalog_generated_reader(const char *table_sql, const char *column)
 	arena_free(a);
 	return out;
 }
+
+/* An identifier list "x = NULL, ..." (set) or "x = OLD.y AND ..." (where): the names before
+ * each '=', up to the word stop; the list read ends at stop or at ';'. */
+static int assignments(struct arena *a, struct lexer *lx, const char *stop, const char **v)
+{
+	struct tok t;
+	int n = 0;
+	bool expect_name = true;
+	while (next(lx, &t) && !(t.kind == 'o' && *t.p == ';') && !(stop && is_word(&t, stop))) {
+		if (expect_name && (t.kind == 'w' || t.kind == 'q') && n < 64) {
+			v[n++] = ident(a, &t);
+			expect_name = false;
+		} else if (t.kind == ',' || is_word(&t, "AND")) {
+			expect_name = true;
+		}
+	}
+	return n;
+}
+
+bool cat_scan_fkset(struct arena *a, const char *sql, struct cat_fkset *out)
+{
+	struct lexer lx = {sql ? sql : "", 0, false, false};
+	struct tok t;
+	*out = (struct cat_fkset){0};
+	while (next(&lx, &t) && !is_word(&t, "BEGIN")) {
+	}
+	if (!next(&lx, &t) || !is_word(&t, "UPDATE") || !next(&lx, &t) ||
+	    (t.kind != 'w' && t.kind != 'q'))
+		return false;
+	out->child = ident(a, &t);
+	if (!next(&lx, &t) || !is_word(&t, "SET"))
+		return false;
+	out->set = arena_zalloc(a, 64 * sizeof(*out->set));
+	out->keys = arena_zalloc(a, 64 * sizeof(*out->keys));
+	out->nset = assignments(a, &lx, "WHERE", out->set);
+	out->nkeys = assignments(a, &lx, NULL, out->keys);
+	return out->nset > 0 && out->nkeys > 0;
+}

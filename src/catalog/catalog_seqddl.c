@@ -714,6 +714,12 @@ static void fn_forget(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	bool table = strcmp(kind, "table") == 0;
 	forget_in(ctx, true, table, name);
 	forget_in(ctx, false, table, name);
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	int rc = table ? cat_fkset_sweep(db) : SQLITE_OK; /* its keys' triggers elsewhere */
+	if (rc != SQLITE_OK) {
+		sqlite3_result_error(ctx, sqlite3_errmsg(db), -1);
+		sqlite3_result_error_code(ctx, rc);
+	}
 }
 
 bool cat_con_comment_follow(sqlite3_context *ctx, bool temp, const char *kind, const char *name,

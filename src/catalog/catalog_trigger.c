@@ -70,6 +70,10 @@ static bool load_schema(sqlite3 *db, struct cat_model *m, bool temp)
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const struct cat_rel *t =
 			cat_model_rel_in(m, (const char *)sqlite3_column_text(st, 1), temp);
+		if (t && !temp && cat_fkset_trigger((const char *)sqlite3_column_text(st, 0))) {
+			cat_fkset_attach(m, t->name, (const char *)sqlite3_column_text(st, 2));
+			continue; /* a key's ON DELETE SET NULL (cols): no trigger in PostgreSQL */
+		}
 		if (!t || cat_exclude_trigger((const char *)sqlite3_column_text(st, 0)) ||
 		    xlat_defkey_trigger((const char *)sqlite3_column_text(st, 0)))
 			continue; /* an EXCLUDE constraint's: no trigger in PostgreSQL */

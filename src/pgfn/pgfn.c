@@ -34,6 +34,7 @@ struct pgfn_conn *pgfn_register(sqlite3 *db)
 		pgfn_register_lateral,
 		pgfn_register_regex,
 		pgfn_register_regexfn,
+		pgfn_register_simsub,
 		pgfn_register_hash,
 		pgfn_register_cast,
 		pgfn_register_uuid,

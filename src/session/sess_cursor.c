@@ -15,6 +15,7 @@
  * Invariant: vm != NULL exactly for a cursor without HOLD or SCROLL, and then a transaction
  * is open; a KEPT cursor without HOLD lives only while a transaction is open. */
 #include "session_int.h"
+#include "sess_plpgsql.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -245,12 +246,11 @@ void sess_cursor_current_of(struct session *s, sqlite3_context *ctx, sqlite3_val
 	const char *name = (const char *)sqlite3_value_text(argv[0]);
 	const char *table = (const char *)sqlite3_value_text(argv[1]);
 	name = name ? name : "";
-	struct sess_cursor *c = find(s, name);
-	if (!c && s->rare && s->rare->pl_runs > 0) {
-		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
-			   "WHERE CURRENT OF a PL/pgSQL cursor is not supported");
+	/* inside PL/pgSQL: its cursor variable's cursor, one of its open cursors first */
+	if (s->rare && s->rare->pl_top &&
+	    sess_pl_current_of(s->rare->pl_top, name, table, ctx, &name))
 		return;
-	}
+	struct sess_cursor *c = find(s, name);
 	if (!c) {
 		pgfn_error(ctx, SQLSTATE_INVALID_CURSOR_NAME, "cursor \"%s\" does not exist", name);
 		return;
@@ -346,6 +346,12 @@ bool sess_cursor_adopt(struct session *s, const struct sess_cursor_rows *in, str
 		return false;
 	}
 	c->pos = in->pos;
+	if (in->scan_table && in->rowids && in->nrows) { /* WHERE CURRENT OF it still works */
+		c->scan_table = arena_strdup(c->arena, in->scan_table);
+		c->rowids = malloc(in->nrows * sizeof(*c->rowids));
+		ASSERT(c->rowids);
+		memcpy(c->rowids, in->rowids, in->nrows * sizeof(*c->rowids));
+	}
 	struct sess_rare *r = sess_rare(s);
 	c->next = r->cursors;
 	r->cursors = c;

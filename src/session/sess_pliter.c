@@ -166,9 +166,10 @@ static bool returned_rows(const char *sql, const struct pl_rows *out, struct pge
 }
 
 /* The rows of cursor variable st->var's query (a bound one's with its arguments, or OPEN's
- * FOR [EXECUTE] query), in r->scratch. */
+ * FOR [EXECUTE] query), in r->scratch; scan: with a simply updatable scan's ctid last
+ * (r->scan_ctid, sess_plsql.c). */
 static bool cursor_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struct pl_rows *out,
-			struct pgerr *err)
+			bool scan, struct pgerr *err)
 {
 	const struct xlat_pl_cursor *c = r->f->vars[st->var].cursor;
 	struct pl_arg *args;
@@ -179,22 +180,136 @@ static bool cursor_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struct 
 		for (size_t k = 0; k < c->nargs; k++)
 			if (!sess_pl_assign(r, c->args[k], args[k].text, args[k].type, err))
 				return false;
+		r->scan_ctid = scan; /* the query's own run only, not the casts before it */
 		return sess_pl_exec_expr(r, c->query, true, out, err) &&
 		       returned_rows(c->query->sql, out, err);
 	}
+	r->scan_ctid = scan && !st->dynamic;
 	if (!st->dynamic)
 		return sess_pl_exec_expr(r, st->expr, true, out, err) &&
 		       returned_rows(st->expr->sql, out, err);
-	return sess_pl_dyn_sql(r, st, &sql, &args, err) &&
-	       sess_pl_exec(r, sql, args, (int)st->nparams, true, out, err) &&
+	if (!sess_pl_dyn_sql(r, st, &sql, &args, err))
+		return false;
+	r->scan_ctid = scan;
+	return sess_pl_exec(r, sql, args, (int)st->nparams, true, out, err) &&
 	       returned_rows(sql, out, err);
 }
 
+/* A tid's text "(block,offset)" as the rowid it stands for (xlat_syscol.c). */
+static int64_t tid_rowid(const char *tid)
+{
+	long long block = 0, offset = 0;
+	if (!tid || sscanf(tid, "(%lld,%lld)", &block, &offset) != 2)
+		return 0;
+	return (int64_t)block * 65536 + offset;
+}
+
+/* The rows of c's query (cursor_rows, in r->scratch), with each row's rowid when the query is
+ * a simply updatable scan: its last column, the ctid, kept in c->rowids (in c->a) and taken
+ * off the rows. */
+static bool scan_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struct pl_cursor *c,
+		      struct pl_rows *out, struct pgerr *err)
+{
+	r->scan_table = NULL;
+	bool ok = cursor_rows(r, st, out, true, err);
+	const char *table = r->scan_table;
+	r->scan_ctid = false;
+	r->scan_table = NULL;
+	if (!ok || !table || out->ncols < 2)
+		return ok;
+	size_t n = out->ncols - 1;
+	const char **cells = arena_alloc(r->scratch, (out->nrows * n + 1) * sizeof(*cells));
+	c->rowids = arena_alloc(c->a, (out->nrows + 1) * sizeof(*c->rowids));
+	for (size_t i = 0; i < out->nrows; i++) {
+		memcpy(cells + i * n, out->cells + i * out->ncols, n * sizeof(*cells));
+		c->rowids[i] = tid_rowid(out->cells[i * out->ncols + n]);
+	}
+	out->cells = cells;
+	out->ncols = n;
+	c->scan_table = arena_strdup(c->a, table);
+	return true;
+}
+
+static void cursor_free(struct pl_cursor *c);
+
 bool sess_pl_forc_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struct pl_rows *out,
-		       struct pgerr *err)
+		       struct pl_cursor **open, struct pgerr *err)
 {
 	const char *name = r->vals[st->var].text;
-	return !(name && in_use(r, name, err)) && cursor_rows(r, st, out, err);
+	*open = NULL;
+	if (name && in_use(r, name, err))
+		return false;
+	struct pl_cursor *c = base_xcalloc(1, sizeof(*c));
+	c->a = arena_new(0);
+	if (!scan_rows(r, st, c, out, err)) {
+		cursor_free(c);
+		return false;
+	}
+	if (!name) { /* PostgreSQL opens it under its variable's name, or a new one */
+		cursor_free(c);
+		return true;
+	}
+	c->name = base_xstrdup(name);
+	c->rows = *out; /* the loop's rows, which outlive the loop's cursor */
+	c->next = r->cursors;
+	r->cursors = c;
+	*open = c;
+	return true;
+}
+
+/* Whether c is one of r's open cursors (the loop's body may have closed it). */
+static struct pl_cursor **linked(struct pl_run *r, const struct pl_cursor *c)
+{
+	struct pl_cursor **at = &r->cursors;
+	while (c && *at && *at != c)
+		at = &(*at)->next;
+	return c && *at ? at : NULL;
+}
+
+void sess_pl_forc_at(struct pl_run *r, struct pl_cursor *open, size_t pos)
+{
+	if (linked(r, open))
+		open->pos = pos;
+}
+
+void sess_pl_forc_close(struct pl_run *r, struct pl_cursor *open)
+{
+	struct pl_cursor **at = linked(r, open);
+	if (!at)
+		return;
+	*at = open->next;
+	cursor_free(open);
+}
+
+/* The cursor variable named name of r's function, -1 when none. */
+static int cursor_var(const struct pl_run *r, const char *name)
+{
+	for (size_t v = 0; v < r->f->nvars; v++)
+		if (r->f->vars[v].cursor && r->f->vars[v].name &&
+		    strcmp(r->f->vars[v].name, name) == 0)
+			return (int)v;
+	return -1;
+}
+
+bool sess_pl_current_of(struct pl_run *r, const char *name, const char *table,
+			sqlite3_context *ctx, const char **portal)
+{
+	int var = cursor_var(r, name);
+	*portal = var >= 0 && r->vals[var].text ? r->vals[var].text : name;
+	const struct pl_cursor *c = NULL;
+	for (const struct pl_run *run = r; run && !c; run = run->outer)
+		for (c = run->cursors; c && strcmp(c->name, *portal) != 0;)
+			c = c->next;
+	if (!c)
+		return false;
+	if (!c->scan_table || !table || strcasecmp(c->scan_table, table) != 0)
+		pgfn_error(ctx, "24000", "cursor \"%s\" is not a simply updatable scan of table \"%s\"",
+			   c->name, table ? table : "");
+	else if (c->pos < 1 || c->pos > c->rows.nrows)
+		pgfn_error(ctx, "24000", "cursor \"%s\" is not positioned on a row", c->name);
+	else
+		sqlite3_result_int64(ctx, c->rowids[c->pos - 1]);
+	return true;
 }
 
 /* The name OPEN gives the cursor: the variable's value, else a new one assigned to it. */
@@ -227,7 +342,7 @@ static bool cursor_open(struct pl_run *r, const struct xlat_pl_stmt *st, struct 
 	c->no_scroll = st->no_scroll || decl->no_scroll;
 	struct arena *scratch = r->scratch;
 	r->scratch = c->a;
-	bool ok = cursor_rows(r, st, &c->rows, err);
+	bool ok = scan_rows(r, st, c, &c->rows, err);
 	r->scratch = scratch;
 	if (!ok) {
 		cursor_free(c);
@@ -333,7 +448,8 @@ void sess_pl_cursors_keep(struct pl_run *r)
 	for (struct pl_cursor *c = r->cursors; c; c = c->next) {
 		struct sess_cursor_rows in = {c->name,       c->rows.ncols, c->rows.nrows,
 					      c->pos,        c->rows.names, c->rows.types,
-					      c->rows.cells, c->no_scroll};
+					      c->rows.cells, c->no_scroll,  c->scan_table,
+					      c->rowids};
 		pgerr_clear(&ignored);
 		(void)!sess_cursor_adopt(r->s, &in, &ignored); /* else it closes, as before */
 	}

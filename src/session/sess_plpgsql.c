@@ -372,9 +372,10 @@ static enum pl_flow exec_fors(struct pl_run *r, const struct xlat_pl_stmt *st, s
 		return PL_FAIL;
 	struct arena *scratch = r->scratch, *rows_arena = arena_new(0);
 	struct pl_rows rows;
+	struct pl_cursor *open = NULL; /* FOR over a cursor: open while the loop runs */
 	r->scratch = rows_arena;
 	bool ok = st->iter == XLAT_PL_ITER_ARRAY    ? sess_pl_foreach_rows(r, st, &rows, err)
-		  : st->iter == XLAT_PL_ITER_CURSOR ? sess_pl_forc_rows(r, st, &rows, err)
+		  : st->iter == XLAT_PL_ITER_CURSOR ? sess_pl_forc_rows(r, st, &rows, &open, err)
 		  : st->dynamic ? sess_pl_exec(r, sql, args, (int)st->nparams, true, &rows, err)
 				: sess_pl_exec_expr(r, st->expr, true, &rows, err);
 	r->scratch = scratch;
@@ -384,10 +385,12 @@ static enum pl_flow exec_fors(struct pl_run *r, const struct xlat_pl_stmt *st, s
 			flow = PL_FAIL;
 			break;
 		}
+		sess_pl_forc_at(r, open, i + 1);
 		flow = exec_list(r, &st->body, err);
 		if (!loop_again(r, st, &flow))
 			break;
 	}
+	sess_pl_forc_close(r, open);
 	if (flow != PL_FAIL && !set_found(r, ok && rows.nrows > 0, err))
 		flow = PL_FAIL;
 	arena_free(rows_arena);
@@ -613,7 +616,10 @@ static bool run_top(struct pl_run *r, struct pgerr *err)
 {
 	struct sess_rare *rare = sess_rare(r->s);
 	rare->pl_runs++;
+	r->outer = rare->pl_top;
+	rare->pl_top = r;
 	bool ok = exec_block(r, &r->f->top, err) != PL_FAIL;
+	rare->pl_top = r->outer;
 	rare->pl_runs--;
 	return ok;
 }

@@ -54,6 +54,10 @@ struct pl_cursor {
 	struct pl_rows rows;
 	size_t pos;          /* 0 before the first row, k on row k, nrows + 1 after the last */
 	bool no_scroll;
+	/* a simply updatable scan of this table (xlat_cursor_scan_sql), each row's rowid, for
+	 * WHERE CURRENT OF; NULL when none */
+	const char *scan_table;
+	int64_t *rowids;
 };
 
 struct pl_run {
@@ -73,6 +77,11 @@ struct pl_run {
 	int ret_rec; /* a trigger function's RETURN: the record returned, -1 NULL */
 	char **decl_names; /* a `t.c%TYPE` variable's type as the column declares it, else NULL */
 	struct pl_cursor *cursors; /* the open ones */
+	/* set while a cursor's query runs: sess_pl_exec reads the rowids of a simply updatable
+	 * scan too (a last ctid column), and names its table in scan_table */
+	bool scan_ctid;
+	const char *scan_table;
+	struct pl_run *outer; /* the run this one's body was called from (sess_rare.pl_top) */
 	struct sess_udf_set *set; /* a set-returning function's rows so far (sess_udf.c) */
 };
 
@@ -297,9 +306,19 @@ bool sess_pl_foreach_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struc
  * bounds. */
 bool sess_pl_assign_element(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err);
 /* FOR over a bound cursor's rows (its arguments from st->params), in r->scratch; 42P03 when
- * the cursor is open. */
+ * the cursor is open. The cursor is open while the loop runs (*open, for WHERE CURRENT OF):
+ * sess_pl_forc_at puts it on row pos, sess_pl_forc_close closes it (both nothing when the
+ * body closed it). */
 bool sess_pl_forc_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struct pl_rows *out,
-		       struct pgerr *err);
+		       struct pl_cursor **open, struct pgerr *err);
+void sess_pl_forc_at(struct pl_run *r, struct pl_cursor *open, size_t pos);
+void sess_pl_forc_close(struct pl_run *r, struct pl_cursor *open);
+/* shardlite_current_of(name, table) while r runs: name a cursor variable of r's function
+ * (its value the cursor's name, else name itself), a cursor of r's or of the runs it was
+ * called from: true with the row's rowid or PostgreSQL's error (24000) in ctx; false when no
+ * such cursor is open there (*portal: the name to find among the session's cursors). */
+bool sess_pl_current_of(struct pl_run *r, const char *name, const char *table,
+			sqlite3_context *ctx, const char **portal);
 /* OPEN, FETCH, MOVE, CLOSE (PostgreSQL's 34000, 42P03, 55000, 22004). */
 bool sess_pl_cursor(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err);
 /* Closes the cursors the run left open. */

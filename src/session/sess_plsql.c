@@ -585,6 +585,11 @@ bool sess_pl_exec(struct pl_run *r, const char *sql, const struct pl_arg *args, 
 	sess_schema_env(s, &env, search);
 	struct xlat_stmt *x = NULL;
 	size_t n = 0;
+	if (r->scan_ctid) { /* a cursor's query: its rows' rowids too (sess_pliter.c) */
+		const char *scan = xlat_cursor_scan_sql(&env, sql, r->scratch, &r->scan_table);
+		sql = scan ? scan : sql;
+		r->scan_ctid = false;
+	}
 	if (!xlat_translate_in(&env, sql, types, nargs, r->scratch, &x, &n, err))
 		return false;
 	if (n > 1 && nargs)

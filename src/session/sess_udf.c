@@ -208,7 +208,7 @@ static const char *value_text(struct session *s, sqlite3_value *x, uint32_t type
 static bool set_result(struct session *s, sqlite3_context *ctx, uint32_t type, const char *text,
 		       struct pgerr *err)
 {
-	if (type == PGTYPE_VOID) {
+	if (type == PGTYPE_VOID && text) {
 		sqlite3_result_text(ctx, "", 0, SQLITE_STATIC); /* void_out's empty text */
 		return true;
 	}
@@ -629,6 +629,8 @@ static bool run_call(struct pl_run *r, const struct plan *p, sqlite3_context *ct
 		return true;
 	}
 	const char *result = scalar_result(r, p);
+	if (p->rettype == PGTYPE_VOID && !(r->f->sql_body && r->f->result_var >= 0))
+		result = ""; /* only a LANGUAGE sql one's last query passes a NULL through */
 	return set_result(r->s, ctx, p->rettype, result ? arena_strdup(a, result) : NULL, err);
 }
 

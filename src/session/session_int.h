@@ -139,6 +139,7 @@ struct sess_rare {
 	/* PL/pgSQL bodies running, nested (a DO block's or a function's: sess_plpgsql.c), whose
 	 * cursors are their own, not the session's (sess_cursor_current_of) */
 	int pl_runs;
+	struct pl_run *pl_top; /* the innermost of them (its cursors: sess_pl_current_of) */
 	struct pgfn_prng prng;
 };
 
@@ -758,6 +759,8 @@ struct sess_cursor_rows {
 	const uint32_t *types;
 	const char *const *cells;
 	bool no_scroll;
+	const char *scan_table; /* a simply updatable scan's table and rowids, NULL: none */
+	const int64_t *rowids;
 };
 /* Keeps such a cursor to the end of the transaction, as PostgreSQL keeps a portal a function
  * opened, so the client may FETCH from it (psqlODBC's and JDBC's refcursor results); outside

@@ -885,5 +885,7 @@ bool shard_rebuild_translated(struct shard_conn *c, const struct xlat_rebuild *r
 {
 	if (r->if_exists && !relation_exists(c, r->table))
 		return true; /* ALTER TABLE IF EXISTS of no table: nothing (no NOTICE) */
-	return r->next ? chain(c, r, a, err) : one(c, r, a, HELD_NONE, err);
+	/* a rebuild may drop or change a key whose ON DELETE SET NULL (cols) has a trigger */
+	return (r->next ? chain(c, r, a, err) : one(c, r, a, HELD_NONE, err)) &&
+	       shard_exec(c, XLAT_FKSET_SWEEP, err);
 }

@@ -245,8 +245,12 @@ bool xlat_alter_multi(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 			pass[j - 1] = p, acts[j - 1] = r;
 		}
 	}
-	for (size_t i = 0; i + 1 < n; i++)
-		acts[i]->next = acts[i + 1];
+	for (size_t i = 0; i + 1 < n; i++) { /* after an action's own chain (xlat_rebuild.c) */
+		struct xlat_rebuild *tail = acts[i];
+		while (tail->next)
+			tail = (struct xlat_rebuild *)tail->next;
+		tail->next = acts[i + 1];
+	}
 	acts[0]->if_exists = s->missing_ok;
 	strbuf_reset(c->sb);
 	c->st->kind = XLAT_REBUILD;

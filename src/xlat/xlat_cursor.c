@@ -4,6 +4,8 @@
  * what can be had and says which cursor and how many rows. */
 #include "xlat_int.h"
 
+#include <pg_query.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -397,6 +399,33 @@ int xlat_current_of(struct xlat_ctx *c, const PgQuery__RangeVar *target, const P
 	xlat_string(c, target->relname);
 	xlat_puts(c, ")");
 	return 1;
+}
+
+const char *xlat_cursor_scan_sql(const struct xlat_env *env, const char *sql, struct arena *a,
+				 const char **table)
+{
+	*table = NULL;
+	PgQueryProtobufParseResult r = pg_query_parse_protobuf(sql);
+	PgQuery__ParseResult *tree =
+		r.error ? NULL
+			: pg_query__parse_result__unpack(NULL, r.parse_tree.len,
+							 (const uint8_t *)r.parse_tree.data);
+	const PgQuery__Node *n = tree && tree->n_stmts == 1 ? tree->stmts[0]->stmt : NULL;
+	const char *out = NULL;
+	if (n && n->node_case == PG_QUERY__NODE__NODE_SELECT_STMT) {
+		struct pgerr err;
+		pgerr_clear(&err);
+		struct xlat_ctx c = {.a = a, .err = &err, .env = env, .schema = env->schema};
+		const PgQuery__RangeVar *rv = scanned(&c, n->select_stmt);
+		PgQuery__Node w = *n;
+		w.select_stmt = rv ? (PgQuery__SelectStmt *)with_ctid(&c, n->select_stmt, rv) : NULL;
+		out = rv ? xlat_deparse_in(a, &w) : NULL;
+		*table = out ? arena_strdup(a, rv->relname) : NULL;
+	}
+	if (tree)
+		pg_query__parse_result__free_unpacked(tree, NULL);
+	pg_query_free_protobuf_parse_result(r);
+	return out;
 }
 
 bool xlat_stmt_declare(struct xlat_ctx *c, const PgQuery__DeclareCursorStmt *s)

@@ -94,9 +94,10 @@ static bool references(struct xlat_ctx *c, const PgQuery__Constraint *k)
 					 "part of foreign key",
 					 col);
 	}
-	if (k->n_fk_del_set_cols)
-		return xlat_unsupported(c, k->location,
-					"ON DELETE SET NULL/DEFAULT with a column list");
+	/* SET NULL (cols): SQLite's action with a trigger before it (xlat_fkset.c); SET DEFAULT's
+	 * trigger would have to copy the defaults, which ALTER COLUMN ... SET DEFAULT changes */
+	if (k->n_fk_del_set_cols && k->fk_del_action && *k->fk_del_action == 'd')
+		return xlat_unsupported(c, k->location, "ON DELETE SET DEFAULT with a column list");
 	if (!k->n_pk_attrs && c->schema && c->env && c->env->defkey_fn &&
 	    c->env->defkey_fn(c->schema->arg, k->pktable->relname, NULL, NULL, 0, true))
 		return xlat_fail(c, "55000", -1,
@@ -1149,6 +1150,21 @@ static bool table_element(struct xlat_ctx *c, const PgQuery__CreateStmt *s,
 	return true;
 }
 
+/* ON DELETE SET NULL (cols) of element e: its trigger after the table (xlat_fkset.c). */
+static bool fkset_triggers(struct xlat_ctx *c, const PgQuery__CreateStmt *s,
+			   const PgQuery__Node *e)
+{
+	if (e->node_case == NODE(CONSTRAINT))
+		return xlat_fkset_add(c, s->relation, s, e->constraint, NULL, c->sb);
+	for (size_t k = 0; e->node_case == NODE(COLUMN_DEF) && k < e->column_def->n_constraints;
+	     k++) {
+		if (!xlat_fkset_add(c, s->relation, s, e->column_def->constraints[k]->constraint,
+				    e->column_def->colname, c->sb))
+			return false;
+	}
+	return true;
+}
+
 bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 {
 	struct autonum an;
@@ -1208,6 +1224,8 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 			return false;
 		if (e->node_case == NODE(COLUMN_DEF) &&
 		    !column_deferrable_keys(c, s->relation, e->column_def))
+			return false;
+		if (!fkset_triggers(c, s, e))
 			return false;
 	}
 	return true;

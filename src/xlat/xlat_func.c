@@ -79,6 +79,21 @@ static bool substr_regex(struct xlat_ctx *c, const PgQuery__FuncCall *f)
 	return true;
 }
 
+/* substring(s SIMILAR pattern ESCAPE e), substring(s FROM pattern FOR e): the text the part
+ * of the SQL regular expression between the escape-double-quote separators matched. */
+static bool substr_similar(struct xlat_ctx *c, const PgQuery__FuncCall *f)
+{
+	struct xlat_type ignored;
+	xlat_puts(c, "pgfn_similar_substring(");
+	for (size_t i = 0; i < 3; i++) {
+		xlat_puts(c, i ? ", " : "");
+		if (!xlat_expr(c, f->args[i], &ignored))
+			return false;
+	}
+	xlat_puts(c, ")");
+	return true;
+}
+
 /* substr(s, start [, count]) counts positions before 1 as part of the window in PostgreSQL,
  * while SQLite counts negative starts from the end and negative counts backwards; a constant
  * start >= 1 means the same in both, anything else is clamped explicitly. An untyped NULL
@@ -117,8 +132,10 @@ static bool fn_substr(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xla
 		st.oid = XLAT_OID_INT4;
 	if (vol != c->volatile_seen && f->n_args == 3)
 		return xlat_unsupported(c, f->location, "substring with a volatile start position");
-	if ((st.oid == XLAT_OID_UNKNOWN || st.oid == XLAT_OID_TEXT) && f->n_args == 3)
-		return xlat_unsupported(c, f->location, "substring(... SIMILAR ... ESCAPE ...)");
+	if ((st.oid == XLAT_OID_UNKNOWN || st.oid == XLAT_OID_TEXT) && f->n_args == 3) {
+		c->sb->len = call; /* substring(s SIMILAR pattern ESCAPE e) (pgfn_simsub.c) */
+		return substr_similar(c, f);
+	}
 	if (st.oid == XLAT_OID_UNKNOWN || st.oid == XLAT_OID_TEXT) {
 		c->sb->len = call; /* substring(s FROM pattern): a POSIX regular expression */
 		return substr_regex(c, f);

@@ -1619,6 +1619,13 @@ bool xlat_fk_types(struct xlat_ctx *c, const char *table, const PgQuery__CreateS
 bool xlat_fk_refs(struct xlat_ctx *c, const char *table, const PgQuery__CreateStmt *s,
 		  const PgQuery__Constraint *k, const char *column, const char *const **pk,
 		  size_t *npk);
+/* xlat_fkset.c: FOREIGN KEY k (column: a column constraint's column; s: the CREATE TABLE,
+ * NULL for ALTER TABLE) of table rel with ON DELETE SET NULL (cols): appends to out
+ * "; CREATE TRIGGER ..." (the statement becomes a script); nothing for any other constraint;
+ * false with c's error (0A000 where it cannot be made). */
+bool xlat_fkset_add(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
+		    const PgQuery__CreateStmt *s, const PgQuery__Constraint *k, const char *column,
+		    struct strbuf *out);
 /* xlat_exclude.c: an EXCLUDE constraint k of table rel, checked and written as
  * "[; ]SELECT shardlite_exclude(...)" at the end of c's text (the statement becomes a
  * script); false with c's error. */

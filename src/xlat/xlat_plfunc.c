@@ -13,13 +13,46 @@
 #include <string.h>
 #include <strings.h>
 
+/* Whether PostgreSQL would inline body (inline_function): its value is passed on only then
+ * (fmgr_sql answers NULL for void). One SELECT of one expression and nothing else, of a
+ * function that is not SECURITY DEFINER. */
+static bool inlinable(const struct xlat_udf *u)
+{
+	PgQueryProtobufParseResult r = pg_query_parse_protobuf(u->body);
+	PgQuery__ParseResult *tree =
+		r.error ? NULL
+			: pg_query__parse_result__unpack(NULL, r.parse_tree.len,
+							 (const uint8_t *)r.parse_tree.data);
+	const PgQuery__Node *n = tree && tree->n_stmts == 1 ? tree->stmts[0]->stmt : NULL;
+	const PgQuery__SelectStmt *q =
+		n && n->node_case == PG_QUERY__NODE__NODE_SELECT_STMT ? n->select_stmt : NULL;
+	bool yes = !u->secdef && q && q->n_target_list == 1 && !q->into_clause &&
+		   !q->n_from_clause && !q->where_clause && !q->n_group_clause &&
+		   !q->having_clause && !q->n_window_clause && !q->n_distinct_clause &&
+		   !q->n_sort_clause && !q->limit_offset && !q->limit_count && !q->with_clause &&
+		   !q->n_values_lists && !q->larg && !q->n_locking_clause;
+	if (tree)
+		pg_query__parse_result__free_unpacked(tree, NULL);
+	pg_query_free_protobuf_parse_result(r);
+	return yes;
+}
+
 /* Whether the body's last statement e (its variables as $k) is a query of one column of type
  * void: translated aside with the arguments' types, as the session would run it. */
 static bool void_query(struct xlat_plloader *l, const struct xlat_udf *u,
 		       const struct xlat_pl_expr *e)
 {
-	if (!e || !u->argtypes)
+	if (!e || !u->argtypes || !inlinable(u))
 		return false;
+	/* PostgreSQL passes the value on only by inlining the body, which a STRICT function
+	 * allows only when the body reads every argument (inline_function) */
+	for (size_t i = 0; u->strict && i < u->nargs; i++) {
+		bool used = false;
+		for (int k = 0; k < e->nrefs && !used; k++)
+			used = !e->refs[k].field && e->refs[k].var == (int)i;
+		if (!used)
+			return false;
+	}
 	uint32_t *types = arena_zalloc(l->c->a, ((size_t)e->nrefs + 1) * sizeof(*types));
 	for (int i = 0; i < e->nrefs; i++)
 		types[i] = !e->refs[i].field && e->refs[i].var >= 0 && (size_t)e->refs[i].var < u->nargs
@@ -80,6 +113,9 @@ static bool load_sql_body(struct xlat_plloader *l, const struct xlat_udf *u,
 	f->void_null = u->rettype == PGTYPE_VOID &&
 		       (!xlat_sql_body_returns(u->body) || !ok || !r.n_stmts ||
 			!void_query(l, u, v[r.n_stmts - 1].expr));
+	/* ... whose value (that NULL, or the empty text) is the function's */
+	if (ok && u->rettype == PGTYPE_VOID && !f->void_null)
+		v[r.n_stmts - 1].kind = XLAT_PL_RETURN;
 	return ok;
 }
 
@@ -223,7 +259,7 @@ bool xlat_udf_compile(const struct xlat_udf *u, const struct xlat_schema *schema
 	f->name = sql ? u->name : outs ? display_name(a, u) : shown;
 	f->result_var = -1;
 	f->retset = u->retset;
-	if (!l->returns_void && !l->trigger && !u->retset)
+	if ((!l->returns_void || (sql && !f->void_null)) && !l->trigger && !u->retset)
 		add_result_var(a, f, u->retdecl);
 	*out = f;
 	return true;

@@ -189,6 +189,27 @@ static const char *free_fkey_name(struct xlat_ctx *c, const char *table,
 	return name;
 }
 
+/* ON DELETE SET NULL (cols): the trigger (xlat_fkset.c) made by a SCRIPT action after the
+ * key's. */
+static bool fkset_after(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+			const PgQuery__Constraint *k, struct xlat_rebuild *rb)
+{
+	if (k->contype != CONSTR(FOREIGN) || !k->n_fk_del_set_cols)
+		return true;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	bool ok = xlat_fkset_add(c, table, NULL, k, NULL, &sb);
+	c->st->kind = XLAT_REBUILD;
+	struct xlat_rebuild *script = arena_zalloc(c->a, sizeof(*script));
+	script->kind = XLAT_RB_SCRIPT;
+	script->table = rb->table;
+	/* without the "; " xlat_fkset_add puts first */
+	script->script = ok && sb.len > 2 ? arena_strdup(c->a, sb.data + 2) : NULL;
+	strbuf_fini(&sb);
+	rb->next = script;
+	return ok && script->script;
+}
+
 bool xlat_add_constraint(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 			 const PgQuery__Constraint *k)
 {
@@ -255,5 +276,5 @@ bool xlat_add_constraint(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		rb->script = xlat_sidecar_columns_ddl(c);
 	c->st->kind = XLAT_REBUILD;
 	c->st->rebuild = rb;
-	return true;
+	return fkset_after(c, table, k, rb);
 }

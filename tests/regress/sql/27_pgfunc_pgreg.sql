@@ -197,7 +197,6 @@ CREATE FUNCTION pf_v2() RETURNS void LANGUAGE sql AS $$ SELECT pg_sleep(0) $$;
 CREATE FUNCTION pf_v3(a int, b int) RETURNS void LANGUAGE sql AS $$ SELECT 'x', a + b $$;
 SELECT pf_v1(1) IS NULL AS v1, pf_v2() IS NULL AS v2, pf_v3(1, 2) IS NULL AS v3;
 CREATE FUNCTION pf_v4(a int) RETURNS void LANGUAGE sql AS $$ SELECT pf_v1(a) $$;
--- differs: the value of a void function's last SELECT of another void function is void's empty text here (PostgreSQL passes its NULL through)
 SELECT pf_v4(1) IS NULL AS v4;
 DROP FUNCTION pf_v4;
 DROP FUNCTION pf_v1;

@@ -38,7 +38,6 @@ SELECT now()::void;
 SELECT b2_calls_noop()::void IS NULL;
 SELECT pg_typeof(b2_calls_noop()), pg_typeof(NULL::void);
 CREATE FUNCTION b2_null_void() RETURNS void LANGUAGE sql AS $$ SELECT NULL::void $$;
--- differs: a LANGUAGE sql void function whose last query selects a NULL void is the empty void here, NULL in PostgreSQL
 SELECT b2_null_void() IS NULL;
 DROP FUNCTION b2_null_void, b2_no_row, b2_calls_noop, b2_noop;
 -- a comment before PREPARE is part of the statement's text, not of the query it prepares

@@ -90,12 +90,11 @@ FETCH cc10;
 DELETE FROM cc_t WHERE CURRENT OF cc10;
 ROLLBACK;
 SELECT * FROM cc_t ORDER BY id;
--- a PL/pgSQL block's own cursor is not the session's: refused; the session's cursor is reached
+-- a PL/pgSQL block's own cursor (30_leftovers_plcurrentof.sql); the session's cursor is reached
 CREATE TABLE cc_pl (id int, v text);
 INSERT INTO cc_pl VALUES (1, 'a'), (2, 'b');
 CREATE TABLE cc_pl2 (id int, v text);
 INSERT INTO cc_pl2 VALUES (1, 'a');
--- differs: refused (0A000): WHERE CURRENT OF a PL/pgSQL cursor
 DO $$ DECLARE c CURSOR FOR SELECT * FROM cc_pl2; r record; BEGIN OPEN c; FETCH c INTO r; UPDATE cc_pl2 SET v = 'pl' WHERE CURRENT OF c; CLOSE c; END $$;
 BEGIN;
 DECLARE cc11 CURSOR FOR SELECT * FROM cc_pl;

@@ -89,11 +89,8 @@ SELECT 'x' || E'ab\U0000061';
 SELECT E'\u0061', E'\U00000061';
 SELECT U&'\061';
 
--- not done: the SQL-standard regular expression substring (PostgreSQL's non-greedy first part
--- has no POSIX form here)
--- differs: refused (0A000): substring(... SIMILAR ... ESCAPE ...)
+-- the SQL-standard regular expression substring (more in 30_leftovers_simsub.sql)
 SELECT substring('foobar' SIMILAR '%#"o_b#"%' ESCAPE '#');
--- differs: refused (0A000): substring(... FROM ... FOR ...), the same regular expression form
 SELECT substring('foobar' FROM '%#"o_b#"%' FOR '#');
 CREATE TABLE sf_checked (a int CONSTRAINT sf_checked_pos CHECK (a > 0));
 COMMENT ON CONSTRAINT sf_checked_pos ON sf_checked IS 'positive';

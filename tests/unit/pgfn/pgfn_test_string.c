@@ -196,6 +196,16 @@ static const struct {
 	{"pgfn_similar('abc', 'a.c')", "0"},
 	{"pgfn_similar('a%', 'a#%', '#')", "1"},
 	{"pgfn_similar('a', 'a', 'xy')", "ERROR 22025: invalid escape string"},
+	/* substring(s SIMILAR p ESCAPE e) (pgfn_simsub.c): first part shortest, middle longest */
+	{"pgfn_similar_substring('abcdebcde', '%#\"b%#\"%', '#')", "bcdebcde"},
+	{"pgfn_similar_substring('abcdefg', 'a*#\"%#\"g*', '#')", "abcdefg"},
+	{"pgfn_similar_substring('abcdefg', 'a#\"%', '#')", "bcdefg"},
+	{"pgfn_similar_substring('abcdefg', 'a%g', '#')", "abcdefg"},
+	{"pgfn_similar_substring('abc', 'x#\"%', '#') IS NULL", "1"},
+	{"pgfn_similar_substring('abc', 'a#\"b#\"c#\"', '#')",
+	 "ERROR 2200C: SQL regular expression may not contain more than two escape-double-quote "
+	 "separators"},
+	{"pgfn_similar_substring('abc', 'a', 'xy')", "ERROR 22025: invalid escape string"},
 };
 
 START_TEST(string_case) { ck_assert_str_eq(pgfn_test_eval(cases[_i].expr), cases[_i].want); }

@@ -117,11 +117,14 @@ static const struct {
 	{"CREATE TABLE t (a int, b int, FOREIGN KEY (a, b) REFERENCES p MATCH PARTIAL)", "0A000"},
 	{"CREATE TABLE t (a int REFERENCES p ON UPDATE SET NULL (a))", "0A000"},
 	{"CREATE TABLE t (a int REFERENCES p ON UPDATE SET DEFAULT (a))", "0A000"},
-	/* ON DELETE SET NULL (columns): a column outside the key first, then refused */
+	/* ON DELETE SET NULL (columns): a column outside the key first; SET DEFAULT refused */
 	{"CREATE TABLE t (a int, b int, FOREIGN KEY (a) REFERENCES p (id) ON DELETE SET NULL (b))",
 	 "42P10"},
 	{"CREATE TABLE t (a int, b int, FOREIGN KEY (a) REFERENCES p (id) ON DELETE SET NULL (a))",
+	 ""},
+	{"CREATE TABLE t (a int DEFAULT 0, FOREIGN KEY (a) REFERENCES p ON DELETE SET DEFAULT (a))",
 	 "0A000"},
+	{"ALTER TABLE c ADD FOREIGN KEY (x) REFERENCES p ON DELETE SET NULL (x)", ""},
 	/* a key's deferrability changed in place: refused, naming the action */
 	{"ALTER TABLE c ALTER CONSTRAINT c_x_fkey NOT DEFERRABLE", "0A000"},
 	/* arrays: the same array type only; json relates to no other type */
@@ -164,6 +167,25 @@ START_TEST(test_fkref_case)
 	else
 		ck_assert_msg(!ok && strcmp(e.sqlstate, cases[_i].want) == 0, "%s: %s %s",
 			      cases[_i].pg, ok ? "translated" : e.sqlstate, ok ? "" : e.message);
+	arena_free(a);
+}
+END_TEST
+
+/* ON DELETE SET NULL (cols): SQLite's action, and the trigger that sets only the listed
+ * columns first, on the referenced table's columns (the primary key's when none is named) */
+START_TEST(test_fkref_delset)
+{
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *v = NULL;
+	struct pgerr e;
+	ck_assert(translate("CREATE TABLE t (a int, b int, FOREIGN KEY (a) REFERENCES p ON DELETE "
+			    "SET NULL (a))",
+			    a, &v, &e));
+	ck_assert_msg(strstr(v[0].sql, "ON DELETE SET NULL") &&
+			      strstr(v[0].sql, "; CREATE TRIGGER \"" XLAT_FKSET_PREFIX
+					       "t.t_a_fkey\" BEFORE DELETE ON \"p\" BEGIN UPDATE "
+					       "\"t\" SET \"a\" = NULL WHERE \"a\" = OLD.\"id\"; END"),
+		      "%s", v[0].sql);
 	arena_free(a);
 }
 END_TEST
@@ -227,12 +249,34 @@ START_TEST(test_fkref_messages)
 }
 END_TEST
 
+/* A PL/pgSQL cursor's query (xlat_cursor_scan_sql): the same judgment as DECLARE's, the query
+ * written again with the table's ctid last, its $n kept */
+START_TEST(test_fkref_pl_cursor_scan)
+{
+	struct arena *a = arena_new(0);
+	struct xlat_env env = {.schema = &schema};
+	const char *table;
+	const char *sql = xlat_cursor_scan_sql(&env, "SELECT x FROM c WHERE t > $1 ORDER BY x", a,
+					       &table);
+	ck_assert_str_eq(sql, "SELECT x, c.ctid FROM c WHERE t > $1 ORDER BY x");
+	ck_assert_str_eq(table, "c");
+	ck_assert_ptr_null(xlat_cursor_scan_sql(&env, "SELECT c.x FROM c, p", a, &table));
+	ck_assert_ptr_null(table);
+	ck_assert_ptr_null(xlat_cursor_scan_sql(&env, "SELECT count(*) FROM c", a, &table));
+	ck_assert_ptr_null(xlat_cursor_scan_sql(&env, "SELECT id FROM v", a, &table));
+	ck_assert_ptr_null(xlat_cursor_scan_sql(&env, "UPDATE c SET x = 1", a, &table));
+	arena_free(a);
+}
+END_TEST
+
 Suite *xlat_suite_fkref(void)
 {
 	Suite *s = suite_create("xlat_fkref");
 	TCase *tc = tcase_create("fkref");
 	tcase_add_loop_test(tc, test_fkref_case, 0, (int)(sizeof(cases) / sizeof(cases[0])));
 	tcase_add_test(tc, test_fkref_messages);
+	tcase_add_test(tc, test_fkref_delset);
+	tcase_add_test(tc, test_fkref_pl_cursor_scan);
 	suite_add_tcase(s, tc);
 	return s;
 }

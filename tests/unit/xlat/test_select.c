@@ -440,7 +440,9 @@ static const struct xcase cases[] = {
 	{"SELECT substring(b from 'a.'), substring(b from '(a)') FROM t",
 	 "SELECT pg_array_get(pgfn_regexp_match(b, 'a.'), 1) AS substring, "
 	 "pg_array_get(pgfn_regexp_match(b, '(a)'), 1) AS substring FROM t"},
-	{"SELECT substring(b from 'a' for '#') FROM t", "!0A000@8"},
+	{"SELECT substring(b from 'a' for '#'), substring(b similar 'a#\"_#\"' escape '#') FROM t",
+	 "SELECT pgfn_similar_substring(b, 'a', '#') AS substring, "
+	 "pgfn_similar_substring(b, 'a#\"_#\"', '#') AS substring FROM t"},
 	{"SELECT trim(b), trim(both 'x' from b), ltrim(b), rtrim(b, 'y') FROM t",
 	 "SELECT trim(b) AS btrim, trim(b, 'x') AS btrim, ltrim(b) AS ltrim, rtrim(b, 'y') AS rtrim FROM t"},
 	{"SELECT concat(a, b, NULL), concat() FROM t", "!42883@28"},
