@@ -740,9 +740,7 @@ static char *drop_change(struct shard_conn *c, const struct shard_rebuild *rb, c
 			  rb->name, rb->table);
 		pgerr_hint(err, "Use DROP ... CASCADE to drop the dependent objects too.");
 	} else if (d.contype == 'p' && catalog_sql_autoincrement(old)) {
-		pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-			  "dropping the primary key of a serial or identity column is not supported "
-			  "(it is the table's rowid)");
+		r = shard_serialkey_drop(c, rb, old, &d, err); /* the column keeps its sequence */
 	} else {
 		r = shard_coldef_drop(old, &d, err);
 	}

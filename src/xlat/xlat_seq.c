@@ -349,6 +349,11 @@ const char *xlat_sidecar_columns_ddl(struct xlat_ctx *c)
 	return arena_printf(c->a, SIDECAR_COLUMNS, schema_prefix(false));
 }
 
+const char *xlat_sidecar_sequences_ddl(struct xlat_ctx *c)
+{
+	return arena_printf(c->a, SIDECAR_SEQUENCES, schema_prefix(false));
+}
+
 const char *xlat_sidecar_columns_in(struct xlat_ctx *c, bool temp)
 {
 	return arena_printf(c->a, SIDECAR_COLUMNS, schema_prefix(temp));
