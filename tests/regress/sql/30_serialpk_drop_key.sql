@@ -125,6 +125,7 @@ CREATE TABLE spk_parent (id serial PRIMARY KEY, v text);
 CREATE TABLE spk_child (id serial PRIMARY KEY, parent_id int REFERENCES spk_parent);
 INSERT INTO spk_parent (v) VALUES ('p');
 INSERT INTO spk_child (parent_id) VALUES (1);
+-- detail
 ALTER TABLE spk_parent DROP CONSTRAINT spk_parent_pkey;
 -- the referencing table's own key goes, its foreign key stays
 ALTER TABLE spk_child DROP CONSTRAINT spk_child_pkey;
@@ -213,3 +214,43 @@ CREATE TEMP TABLE spk_temp (id serial PRIMARY KEY);
 -- differs: 0A000, a temporary table's serial key is numbered by SQLite and has no sidecar sequence to move to
 ALTER TABLE spk_temp DROP CONSTRAINT spk_temp_pkey;
 DROP TABLE spk_temp;
+
+-- 2BP01 only for the key the foreign keys use (its index), with each of them in the DETAIL;
+-- a self-reference counts
+CREATE TABLE spk_kp (id serial PRIMARY KEY, code text UNIQUE, a int, b int, UNIQUE (b, a));
+CREATE TABLE spk_kc (id serial PRIMARY KEY, pid int REFERENCES spk_kp,
+  code text REFERENCES spk_kp (code), a int, b int, FOREIGN KEY (a, b) REFERENCES spk_kp (a, b));
+CREATE TABLE spk_ks (id bigserial PRIMARY KEY, up bigint REFERENCES spk_ks);
+-- detail
+ALTER TABLE spk_kp DROP CONSTRAINT spk_kp_code_key;
+-- detail
+ALTER TABLE spk_kp DROP CONSTRAINT spk_kp_b_a_key;
+-- detail
+ALTER TABLE spk_ks DROP CONSTRAINT spk_ks_pkey;
+ALTER TABLE spk_kc DROP CONSTRAINT spk_kc_pkey;
+ALTER TABLE spk_kc DROP CONSTRAINT spk_kc_pid_fkey;
+INSERT INTO spk_kp (code, a, b) VALUES ('x', 1, 2);
+ALTER TABLE spk_kp DROP CONSTRAINT spk_kp_pkey;
+INSERT INTO spk_kp (code, a, b) VALUES ('y', 1, 3) RETURNING id;
+INSERT INTO spk_kc (code, a, b) VALUES ('y', 1, 3) RETURNING id;
+-- detail
+INSERT INTO spk_kc (code, a, b) VALUES ('z', 1, 3);
+SELECT conname, contype FROM pg_constraint
+ WHERE conrelid IN ('spk_kp'::regclass, 'spk_kc'::regclass) ORDER BY 1;
+
+-- RENAME CONSTRAINT of a column's own serial and identity key, then DROP by the new name
+CREATE TABLE spk_rn (id bigserial PRIMARY KEY, v int);
+CREATE TABLE spk_rni (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, v int);
+INSERT INTO spk_rn (v) VALUES (1);
+INSERT INTO spk_rni (v) VALUES (1);
+ALTER TABLE spk_rn RENAME CONSTRAINT spk_rn_pkey TO spk_rn_key;
+ALTER TABLE spk_rni RENAME CONSTRAINT spk_rni_pkey TO spk_rni_key;
+INSERT INTO spk_rn (v) VALUES (2) RETURNING id;
+INSERT INTO spk_rni (v) VALUES (2) RETURNING id;
+SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
+ WHERE conrelid IN ('spk_rn'::regclass, 'spk_rni'::regclass) ORDER BY 1;
+SELECT indexname FROM pg_indexes WHERE tablename IN ('spk_rn', 'spk_rni') ORDER BY 1;
+ALTER TABLE spk_rn DROP CONSTRAINT spk_rn_key;
+ALTER TABLE spk_rni DROP CONSTRAINT spk_rni_key;
+INSERT INTO spk_rn (v) VALUES (3) RETURNING id;
+INSERT INTO spk_rni (v) VALUES (3) RETURNING id;
