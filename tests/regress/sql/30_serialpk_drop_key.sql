@@ -254,3 +254,25 @@ ALTER TABLE spk_rn DROP CONSTRAINT spk_rn_key;
 ALTER TABLE spk_rni DROP CONSTRAINT spk_rni_key;
 INSERT INTO spk_rn (v) VALUES (3) RETURNING id;
 INSERT INTO spk_rni (v) VALUES (3) RETURNING id;
+
+-- the sidecar sequence follows the table: TRUNCATE ... RESTART IDENTITY, renames, DROP TABLE;
+-- then the default and the sequence dropped, and the column a plain key
+CREATE TABLE spk_q (id bigserial PRIMARY KEY, v int);
+INSERT INTO spk_q (v) VALUES (1), (2);
+ALTER TABLE spk_q DROP CONSTRAINT spk_q_pkey;
+TRUNCATE spk_q RESTART IDENTITY;
+INSERT INTO spk_q (v) VALUES (3) RETURNING id;
+ALTER TABLE spk_q RENAME TO spk_q2;
+ALTER TABLE spk_q2 RENAME COLUMN id TO qid;
+SELECT pg_get_serial_sequence('spk_q2', 'qid');
+INSERT INTO spk_q2 (v) VALUES (4) RETURNING qid;
+DROP TABLE spk_q2;
+SELECT count(*) FROM pg_sequences WHERE sequencename LIKE 'spk_q%';
+CREATE TABLE spk_q (id bigserial PRIMARY KEY, v int);
+INSERT INTO spk_q (v) VALUES (5) RETURNING id;
+ALTER TABLE spk_q DROP CONSTRAINT spk_q_pkey;
+ALTER TABLE spk_q ALTER COLUMN id DROP DEFAULT;
+DROP SEQUENCE spk_q_id_seq;
+ALTER TABLE spk_q ADD PRIMARY KEY (id);
+INSERT INTO spk_q (id, v) VALUES (9, 6);
+SELECT * FROM spk_q ORDER BY id;
