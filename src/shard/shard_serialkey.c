@@ -55,12 +55,12 @@ static char *key_decl(sqlite3 *db, const char *table, const char *column)
 
 /* shardlite_serial_unkeyed(table, column): the sequence moved to the sidecar, its name
  * (malloc'd); NULL with err. */
-static char *unkeyed(struct shard_conn *c, const char *table, const char *column,
-		     struct pgerr *err)
+static char *unkeyed(struct shard_conn *c, const char *table, const char *column, struct pgerr *err)
 {
 	sqlite3_stmt *vm = NULL;
 	char *r = NULL;
-	int rc = sqlite3_prepare_v2(c->db, "SELECT shardlite_serial_unkeyed(?1, ?2)", -1, &vm, NULL);
+	int rc =
+		sqlite3_prepare_v2(c->db, "SELECT shardlite_serial_unkeyed(?1, ?2)", -1, &vm, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_text(vm, 1, table, -1, SQLITE_STATIC);
 		sqlite3_bind_text(vm, 2, column, -1, SQLITE_STATIC);
@@ -86,8 +86,8 @@ static char *edit(char *def, struct shard_rebuild *rb, struct pgerr *err)
 	return r;
 }
 
-char *shard_serialkey_drop(struct shard_conn *c, const struct shard_rebuild *rb,
-			   const char *old, const struct shard_drop_target *d, struct pgerr *err)
+char *shard_serialkey_drop(struct shard_conn *c, const struct shard_rebuild *rb, const char *old,
+			   const struct shard_drop_target *d, struct pgerr *err)
 {
 	sqlite3 *db = shard_conn_db(c);
 	if (d->ncols != 1 || shard_table_is_temp(db, rb->table)) { /* a temp table's sidecar
@@ -102,12 +102,14 @@ char *shard_serialkey_drop(struct shard_conn *c, const struct shard_rebuild *rb,
 	char *seq = unkeyed(c, rb->table, column, err);
 	char *def = seq ? shard_coldef_drop(old, d, err) : NULL;
 	char *dflt = seq ? sqlite3_mprintf("DEFAULT (nextval(%Q))", seq) : NULL;
-	struct shard_rebuild type = {.kind = SHARD_RB_ALTER_TYPE, .table = rb->table,
-				     .column = column, .decl = decl};
-	struct shard_rebuild nn = {.kind = SHARD_RB_NOT_NULL, .table = rb->table,
-				   .column = column, .not_null = true};
-	struct shard_rebuild df = {.kind = SHARD_RB_SET_DEFAULT, .table = rb->table,
-				   .column = column, .constraint = dflt};
+	struct shard_rebuild type = {
+		.kind = SHARD_RB_ALTER_TYPE, .table = rb->table, .column = column, .decl = decl};
+	struct shard_rebuild nn = {
+		.kind = SHARD_RB_NOT_NULL, .table = rb->table, .column = column, .not_null = true};
+	struct shard_rebuild df = {.kind = SHARD_RB_SET_DEFAULT,
+				   .table = rb->table,
+				   .column = column,
+				   .constraint = dflt};
 	def = edit(edit(edit(def, &type, err), &nn, err), &df, err);
 	if (def) /* the numbers held for the key go with the sequence */
 		shard_serial_rebuilt(c, rb->table);
