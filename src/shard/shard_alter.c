@@ -768,9 +768,6 @@ static bool one_change(struct shard_conn *c, const struct xlat_rebuild *r, struc
 	/* ADD PRIMARY KEY: the sidecar where a key stored as the rowid keeps its type */
 	if (r->kind == XLAT_RB_KEY && r->primary && r->script && !shard_exec(c, r->script, err))
 		return false;
-	/* DROP CONSTRAINT: the sequence sidecar, where a serial key's sequence moves */
-	if (r->kind == XLAT_RB_DROP_CONSTRAINT && !shard_serialkey_prepare(c, r->table, r->script, err))
-		return false;
 	struct shard_rebuild rb = plain_rebuild(r, constraint);
 	return table_rebuild(c, &rb, h, err);
 }

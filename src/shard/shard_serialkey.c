@@ -1,48 +1,31 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* shard_serialkey.c: DROP CONSTRAINT of the primary key of a serial or identity column that is
  * the table's rowid (INTEGER PRIMARY KEY AUTOINCREMENT, its sequence the sqlite_sequence
- * row). The rebuild makes the column what a serial that is not the key is: its PostgreSQL type,
+ * row; a temporary table's in the temp schema). The rebuild makes the column what a serial that is not the key is: its PostgreSQL type,
  * NOT NULL, DEFAULT (nextval('t_c_seq')), its sequence a row of the sidecar that carries the
  * state on (catalog_serialkey.c) — the numbers given and those held ahead (shard_serial.c)
  * are not given again, and none is skipped. ADD PRIMARY KEY after keeps that form (a column
  * with a DEFAULT is no rowid key, shard_rowid.c): the sequence stays in the sidecar. */
 #include "shard_int.h"
 
-#include "catalog.h"
+#include "xlat.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-bool shard_serialkey_prepare(struct shard_conn *c, const char *table, const char *script,
-			     struct pgerr *err)
-{
-	sqlite3_stmt *vm = NULL;
-	bool serial = false;
-	if (!script)
-		return true;
-	if (sqlite3_prepare_v2(c->db,
-			       "SELECT sql FROM main.sqlite_schema WHERE type = 'table' AND name = "
-			       "?1 COLLATE NOCASE",
-			       -1, &vm, NULL) == SQLITE_OK) {
-		sqlite3_bind_text(vm, 1, table, -1, SQLITE_STATIC);
-		serial = sqlite3_step(vm) == SQLITE_ROW && sqlite3_column_text(vm, 0) &&
-			 catalog_sql_autoincrement((const char *)sqlite3_column_text(vm, 0));
-	}
-	sqlite3_finalize(vm);
-	return !serial || shard_exec(c, script, err);
-}
-
 /* The column sidecar's type of table.column (a serial key's PostgreSQL type); "bigint" when
  * there is none (a file made before the sidecar read its serial keys as bigint). */
-static char *key_decl(sqlite3 *db, const char *table, const char *column)
+static char *key_decl(sqlite3 *db, bool temp, const char *table, const char *column)
 {
 	sqlite3_stmt *vm = NULL;
 	char *r = NULL;
-	if (sqlite3_table_column_metadata(db, "main", "_shardlite_columns", NULL, NULL, NULL, NULL,
-					  NULL, NULL) == SQLITE_OK &&
+	if (sqlite3_table_column_metadata(db, temp ? "temp" : "main", "_shardlite_columns", NULL,
+					  NULL, NULL, NULL, NULL, NULL) == SQLITE_OK &&
 	    sqlite3_prepare_v2(db,
-			       "SELECT type FROM main._shardlite_columns WHERE table_name = ?1 "
-			       "COLLATE NOCASE AND column_name = ?2 COLLATE NOCASE",
+			       temp ? "SELECT type FROM temp._shardlite_columns WHERE table_name = "
+				      "?1 COLLATE NOCASE AND column_name = ?2 COLLATE NOCASE"
+				    : "SELECT type FROM main._shardlite_columns WHERE table_name = "
+				      "?1 COLLATE NOCASE AND column_name = ?2 COLLATE NOCASE",
 			       -1, &vm, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(vm, 1, table, -1, SQLITE_STATIC);
 		sqlite3_bind_text(vm, 2, column, -1, SQLITE_STATIC);
@@ -53,17 +36,29 @@ static char *key_decl(sqlite3 *db, const char *table, const char *column)
 	return r ? r : base_xstrdup("bigint");
 }
 
-/* shardlite_serial_unkeyed(table, column): the sequence moved to the sidecar, its name
+/* The sequence sidecar of the table's schema made when missing, then
+ * shardlite_serial_unkeyed(table, column, temp): the sequence moved there, its name
  * (malloc'd); NULL with err. */
-static char *unkeyed(struct shard_conn *c, const char *table, const char *column, struct pgerr *err)
+static char *unkeyed(struct shard_conn *c, bool temp, const char *table, const char *column,
+		     struct pgerr *err)
 {
+	char *ddl = xlat_sidecar_sequences_sql(temp);
+	if (!ddl) {
+		pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+		return NULL;
+	}
+	bool made = shard_exec(c, ddl, err);
+	free(ddl);
+	if (!made)
+		return NULL;
 	sqlite3_stmt *vm = NULL;
 	char *r = NULL;
-	int rc =
-		sqlite3_prepare_v2(c->db, "SELECT shardlite_serial_unkeyed(?1, ?2)", -1, &vm, NULL);
+	int rc = sqlite3_prepare_v2(c->db, "SELECT shardlite_serial_unkeyed(?1, ?2, ?3)", -1, &vm,
+				    NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_text(vm, 1, table, -1, SQLITE_STATIC);
 		sqlite3_bind_text(vm, 2, column, -1, SQLITE_STATIC);
+		sqlite3_bind_int(vm, 3, temp);
 		rc = sqlite3_step(vm);
 		if (rc == SQLITE_ROW && sqlite3_column_text(vm, 0))
 			r = base_xstrdup((const char *)sqlite3_column_text(vm, 0));
@@ -90,16 +85,15 @@ char *shard_serialkey_drop(struct shard_conn *c, const struct shard_rebuild *rb,
 			   const struct shard_drop_target *d, struct pgerr *err)
 {
 	sqlite3 *db = shard_conn_db(c);
-	if (d->ncols != 1 || shard_table_is_temp(db, rb->table)) { /* a temp table's sidecar
-									  * holds no serial */
+	bool temp = shard_table_is_temp(db, rb->table);
+	if (d->ncols != 1) { /* an AUTOINCREMENT key has one column */
 		pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-			  "dropping the primary key of a serial or identity column of a temporary "
-			  "table is not supported (it is the table's rowid)");
+			  "the definition of table \"%s\" cannot be rebuilt", rb->table);
 		return NULL;
 	}
 	const char *column = d->cols[0];
-	char *decl = key_decl(db, rb->table, column);
-	char *seq = unkeyed(c, rb->table, column, err);
+	char *decl = key_decl(db, temp, rb->table, column);
+	char *seq = unkeyed(c, temp, rb->table, column, err);
 	char *def = seq ? shard_coldef_drop(old, d, err) : NULL;
 	char *dflt = seq ? sqlite3_mprintf("DEFAULT (nextval(%Q))", seq) : NULL;
 	struct shard_rebuild type = {
@@ -111,7 +105,7 @@ char *shard_serialkey_drop(struct shard_conn *c, const struct shard_rebuild *rb,
 				   .column = column,
 				   .constraint = dflt};
 	def = edit(edit(edit(def, &type, err), &nn, err), &df, err);
-	if (def) /* the numbers held for the key go with the sequence */
+	if (def && !temp) /* the numbers held for the key go with the sequence */
 		shard_serial_rebuilt(c, rb->table);
 	sqlite3_free(dflt);
 	free(seq);

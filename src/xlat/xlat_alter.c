@@ -107,8 +107,6 @@ static bool drop_constraint(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	struct xlat_rebuild *rb = rebuild(c, table, XLAT_RB_DROP_CONSTRAINT);
 	rb->name = arena_strdup(c->a, cmd->name);
 	rb->missing_ok = cmd->missing_ok;
-	/* a serial key's sequence goes to the sidecar when its key is dropped */
-	rb->script = xlat_sidecar_sequences_ddl(c);
 	return true;
 }
 

@@ -1710,9 +1710,6 @@ void xlat_column_meta(struct xlat_ctx *c, const char *table, const char *column,
 /* The column sidecar's table (main's), created if missing: ADD PRIMARY KEY's key may become
  * the rowid, whose type the sidecar keeps (shard_rowid.c). */
 const char *xlat_sidecar_columns_ddl(struct xlat_ctx *c);
-/* The sequence sidecar's table (main's), created if missing: DROP CONSTRAINT of a serial key
- * moves its sequence there (shard_serialkey.c). */
-const char *xlat_sidecar_sequences_ddl(struct xlat_ctx *c);
 /* The same in the temp schema for temp (a temporary view's column types). */
 const char *xlat_sidecar_columns_in(struct xlat_ctx *c, bool temp);
 const char *xlat_sidecar_like_ddl(struct xlat_ctx *c, bool temp);

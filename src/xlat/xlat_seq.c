@@ -349,9 +349,12 @@ const char *xlat_sidecar_columns_ddl(struct xlat_ctx *c)
 	return arena_printf(c->a, SIDECAR_COLUMNS, schema_prefix(false));
 }
 
-const char *xlat_sidecar_sequences_ddl(struct xlat_ctx *c)
+char *xlat_sidecar_sequences_sql(bool temp)
 {
-	return arena_printf(c->a, SIDECAR_SEQUENCES, schema_prefix(false));
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_printf(&sb, SIDECAR_SEQUENCES, schema_prefix(temp));
+	return strbuf_take(&sb);
 }
 
 const char *xlat_sidecar_columns_in(struct xlat_ctx *c, bool temp)

@@ -209,10 +209,16 @@ ALTER TABLE spk_chain DROP CONSTRAINT spk_chain_pkey, ALTER COLUMN id TYPE bigin
 INSERT INTO spk_chain (v) VALUES ('c') RETURNING *;
 SELECT format_type(atttypid, atttypmod) FROM pg_attribute
  WHERE attrelid = 'spk_chain'::regclass AND attname = 'id';
--- a temporary table's serial key
-CREATE TEMP TABLE spk_temp (id serial PRIMARY KEY);
--- differs: 0A000, a temporary table's serial key is numbered by SQLite and has no sidecar sequence to move to
+-- a temporary table's serial key: its sequence goes to the temp schema's sidecar
+CREATE TEMP TABLE spk_temp (id serial PRIMARY KEY, v int);
+INSERT INTO spk_temp (v) VALUES (1), (2);
 ALTER TABLE spk_temp DROP CONSTRAINT spk_temp_pkey;
+INSERT INTO spk_temp (v) VALUES (3) RETURNING id;
+SELECT last_value, is_called FROM spk_temp_id_seq;
+SELECT format_type(atttypid, atttypmod), attnotnull FROM pg_attribute
+ WHERE attrelid = 'spk_temp'::regclass AND attname = 'id';
+ALTER TABLE spk_temp ADD PRIMARY KEY (id);
+INSERT INTO spk_temp (v) VALUES (4) RETURNING id;
 DROP TABLE spk_temp;
 
 -- 2BP01 only for the key the foreign keys use (its index), with each of them in the DETAIL;

@@ -575,20 +575,14 @@ START_TEST(view_reads_column)
 END_TEST
 
 /* A NULL in the key: SQLite would number it in the folded table; 23502 and nothing changed. */
-#define SEQ_SIDECAR                                                                            \
-	"CREATE TABLE _shardlite_sequences (name TEXT PRIMARY KEY, type TEXT NOT NULL, start "    \
-	"INTEGER NOT NULL, increment INTEGER NOT NULL, min INTEGER NOT NULL, max INTEGER NOT "   \
-	"NULL, cache INTEGER NOT NULL, cycle INTEGER NOT NULL, last_value INTEGER NOT NULL, "    \
-	"is_called INTEGER NOT NULL, owner_table TEXT, owner_column TEXT)"
-
 /* DROP CONSTRAINT of a serial key stored as the AUTOINCREMENT rowid (shard_serialkey.c): the
  * column becomes a serial that is not the key, its sequence a sidecar row that goes on from
- * the largest number given (3, deleted since), the key's type row gone, the rows kept. */
+ * the largest number given (3, deleted since), the key's type row gone, the rows kept; a
+ * temporary table's likewise, in the temp schema's sidecar. */
 START_TEST(serial_key_dropped)
 {
 	struct pgerr err;
-	ck_assert(shard_exec(conn, SIDECAR, &err));
-	ck_assert(shard_exec(conn, SEQ_SIDECAR, &err));
+	ck_assert(shard_exec(conn, SIDECAR, &err)); /* the sequence sidecar is made by the drop */
 	ck_assert(shard_exec(conn,
 			     "CREATE TABLE post (id integer PRIMARY KEY AUTOINCREMENT NOT NULL, t "
 			     "text);"
@@ -612,6 +606,18 @@ START_TEST(serial_key_dropped)
 	/* no key now: 42704 the second time */
 	ck_assert(!shard_table_rebuild(conn, &rb, &err));
 	ck_assert_str_eq(err.sqlstate, "42704");
+	ck_assert(shard_exec(conn,
+			     "CREATE TEMP TABLE tp (id integer PRIMARY KEY AUTOINCREMENT NOT NULL, t "
+			     "text);"
+			     "INSERT INTO tp (t) VALUES ('a');",
+			     &err));
+	struct shard_rebuild tp = {.kind = SHARD_RB_DROP_CONSTRAINT, .table = "tp", .name = "tp_pkey"};
+	ck_assert_msg(shard_table_rebuild(conn, &tp, &err), "%s", err.message);
+	ck_assert_str_eq(one("SELECT sql FROM temp.sqlite_schema WHERE name = 'tp'"),
+			 "CREATE TABLE tp (id bigint NOT NULL DEFAULT (nextval('tp_id_seq')), t text)");
+	ck_assert_str_eq(one("SELECT name || ':' || last_value || ':' || is_called FROM "
+			     "temp._shardlite_sequences"),
+			 "tp_id_seq:1:1");
 }
 END_TEST
 
