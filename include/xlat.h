@@ -147,6 +147,10 @@ struct xlat_rebuild {
 	char rename_kind;
 };
 
+/* The sequence sidecar's CREATE TABLE IF NOT EXISTS, of the temp schema when temp (DROP
+ * CONSTRAINT of a serial key moves its sequence there: shard_serialkey.c); malloc'd. */
+char *xlat_sidecar_sequences_sql(bool temp);
+
 
 /* The SQLite DEFAULT clause ("DEFAULT (...)") for column column of declared type decl whose
  * default is expr (PostgreSQL text), coerced as CREATE TABLE coerces it. *out lives in a.

@@ -744,6 +744,8 @@ bool cat_seqname_renamed(sqlite3_context *ctx, const struct cat_model *m, const 
 /* After DROP TABLE table / DROP COLUMN: its stored names go. */
 bool cat_seqname_forget(sqlite3_context *ctx, bool temp, const char *table, const char *column);
 bool cat_seqname_register(sqlite3 *db, struct cat_conn *cc);
+/* ---- catalog_serialkey.c: shardlite_serial_unkeyed, a serial key's sequence to the sidecar ---- */
+bool cat_serialkey_register(sqlite3 *db, struct cat_conn *cc);
 /* The comment on relation oid (subid 0) or its column subid, NULL when none. */
 const char *cat_model_comment(const struct cat_model *m, uint32_t oid, int subid);
 /* A constraint's comment after DDL (kind "constraint": name the table; "domain constraint":

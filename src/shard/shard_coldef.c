@@ -723,6 +723,43 @@ bool shard_table_referenced(sqlite3 *db, const char *table)
 	return any;
 }
 
+/* 2BP01 when other constraints' foreign keys use the key named rb->name (its index, as
+ * pg_constraint.conindid says), each named in the DETAIL as PostgreSQL names them; a key the
+ * table's references do not use is dropped, as in PostgreSQL. */
+static bool key_in_use(sqlite3 *db, const struct shard_rebuild *rb, struct pgerr *err)
+{
+	sqlite3_stmt *vm = NULL;
+	struct strbuf detail;
+	strbuf_init(&detail, 0);
+	if (sqlite3_prepare_v2(db,
+			       "SELECT f.conname, r.relname FROM pg_constraint k JOIN pg_constraint f "
+			       "ON f.contype = 'f' AND f.confrelid = k.conrelid AND f.conindid = "
+			       "k.conindid JOIN pg_class r ON r.oid = f.conrelid WHERE k.conrelid = ?1 "
+			       "AND k.conname = ?2 ORDER BY f.conname, r.relname",
+			       -1, &vm, NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(vm, 1, shard_table_is_temp(db, rb->table)
+						   ? catalog_temp_rel_oid(rb->table)
+						   : catalog_rel_oid(rb->table));
+		sqlite3_bind_text(vm, 2, rb->name, -1, SQLITE_STATIC);
+		while (sqlite3_step(vm) == SQLITE_ROW)
+			strbuf_printf(&detail, "%sconstraint %s on table %s depends on index %s",
+				      detail.len ? "\n" : "", sqlite3_column_text(vm, 0),
+				      sqlite3_column_text(vm, 1), rb->name);
+	}
+	sqlite3_finalize(vm);
+	bool used = detail.len > 0;
+	if (used) {
+		pgerr_set(err, SQLSTATE_DEPENDENT_OBJECTS,
+			  "cannot drop constraint %s on table %s because other objects depend on it",
+			  rb->name, rb->table);
+		if (!detail.failed)
+			pgerr_detail(err, "%s", detail.data);
+		pgerr_hint(err, "Use DROP ... CASCADE to drop the dependent objects too.");
+	}
+	strbuf_fini(&detail);
+	return used;
+}
+
 static char *drop_change(struct shard_conn *c, const struct shard_rebuild *rb, const char *old,
 			 struct pgerr *err)
 {
@@ -734,15 +771,10 @@ static char *drop_change(struct shard_conn *c, const struct shard_rebuild *rb, c
 			pgerr_set(err, SQLSTATE_UNDEFINED_OBJECT,
 				  "constraint \"%s\" of relation \"%s\" does not exist", rb->name,
 				  rb->table);
-	} else if ((d.contype == 'p' || d.contype == 'u') && shard_table_referenced(db, rb->table)) {
-		pgerr_set(err, SQLSTATE_DEPENDENT_OBJECTS,
-			  "cannot drop constraint %s on table %s because other objects depend on it",
-			  rb->name, rb->table);
-		pgerr_hint(err, "Use DROP ... CASCADE to drop the dependent objects too.");
+	} else if ((d.contype == 'p' || d.contype == 'u') && key_in_use(db, rb, err)) {
+		/* 2BP01 */
 	} else if (d.contype == 'p' && catalog_sql_autoincrement(old)) {
-		pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-			  "dropping the primary key of a serial or identity column is not supported "
-			  "(it is the table's rowid)");
+		r = shard_serialkey_drop(c, rb, old, &d, err); /* the column keeps its sequence */
 	} else {
 		r = shard_coldef_drop(old, &d, err);
 	}

@@ -274,6 +274,12 @@ bool shard_rowid_settle(struct shard_conn *c, const char *table, const char *asi
 void shard_rowid_key_fini(struct shard_rowid_key *k);
 /* The text without the constraint (malloc'd); NULL with err when it cannot be found. */
 char *shard_coldef_drop(const char *old, const struct shard_drop_target *d, struct pgerr *err);
+/* shard_serialkey.c: DROP CONSTRAINT of a serial or identity key that is the rowid: the
+ * definition old without the key d, its column the non-key serial form; its sequence moved to
+ * the sidecar (of the table's schema, made when missing) with its state, inside the rebuild's
+ * savepoint. NULL with err. */
+char *shard_serialkey_drop(struct shard_conn *c, const struct shard_rebuild *rb,
+			   const char *old, const struct shard_drop_target *d, struct pgerr *err);
 /* The text old of table with the NOT VALID mark (CATALOG_NOT_VALID_MARK) of its constraint
  * name (as pg_constraint names it) removed; a copy when it has none (malloc'd). NULL with err:
  * 42704 no such constraint, 0A000 its clause cannot be found. */

@@ -349,6 +349,14 @@ const char *xlat_sidecar_columns_ddl(struct xlat_ctx *c)
 	return arena_printf(c->a, SIDECAR_COLUMNS, schema_prefix(false));
 }
 
+char *xlat_sidecar_sequences_sql(bool temp)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_printf(&sb, SIDECAR_SEQUENCES, schema_prefix(temp));
+	return strbuf_take(&sb);
+}
+
 const char *xlat_sidecar_columns_in(struct xlat_ctx *c, bool temp)
 {
 	return arena_printf(c->a, SIDECAR_COLUMNS, schema_prefix(temp));

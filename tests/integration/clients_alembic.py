@@ -180,7 +180,16 @@ def batch_recreate_serial(op):
         b.drop_column("score")
 
 
-gap("batch recreate of a serial key (#52)", lambda: ops(batch_recreate_serial), "0A000")
+def recreated_serial():
+    ops(batch_recreate_serial)
+    with engine.begin() as c:
+        c.execute(sa.text("INSERT INTO account (id, name) VALUES (5, 'eve')"))
+        c.execute(sa.text("INSERT INTO post (account_id, title) VALUES (5, 'after')"))
+        rows = c.execute(sa.text("SELECT * FROM post ORDER BY id")).all()
+    return "%s\n%s" % (rows, describe("post"))
+
+
+step("batch recreate of a serial key", recreated_serial)
 
 
 def more_ops(op):

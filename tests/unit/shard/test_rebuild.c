@@ -5,7 +5,8 @@
  * PostgreSQL's SQLSTATEs and leave the table exactly as it was; a rollback undoes it all;
  * several column changes (a chain) are made by one rebuild; with the column sidecar there, a
  * one-column integer key is stored as the rowid and back (shard_rowid.c); NOT VALID constraints
- * are added without reading the rows and survive rebuilds unchecked. */
+ * are added without reading the rows and survive rebuilds unchecked; DROP CONSTRAINT of a
+ * serial key moves its sequence to the sidecar. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -574,6 +575,52 @@ START_TEST(view_reads_column)
 END_TEST
 
 /* A NULL in the key: SQLite would number it in the folded table; 23502 and nothing changed. */
+/* DROP CONSTRAINT of a serial key stored as the AUTOINCREMENT rowid (shard_serialkey.c): the
+ * column becomes a serial that is not the key, its sequence a sidecar row that goes on from
+ * the largest number given (3, deleted since), the key's type row gone, the rows kept; a
+ * temporary table's likewise, in the temp schema's sidecar. */
+START_TEST(serial_key_dropped)
+{
+	struct pgerr err;
+	ck_assert(shard_exec(conn, SIDECAR, &err)); /* the sequence sidecar is made by the drop */
+	ck_assert(shard_exec(conn,
+			     "CREATE TABLE post (id integer PRIMARY KEY AUTOINCREMENT NOT NULL, t "
+			     "text);"
+			     "INSERT INTO _shardlite_columns VALUES ('post', 'id', 'int4', '');"
+			     "INSERT INTO post (t) VALUES ('a'), ('b'), ('c');"
+			     "DELETE FROM post WHERE id = 3;",
+			     &err));
+	struct shard_rebuild rb = {
+		.kind = SHARD_RB_DROP_CONSTRAINT, .table = "post", .name = "post_pkey"};
+	ck_assert_msg(shard_table_rebuild(conn, &rb, &err), "%s", err.message);
+	ck_assert_str_eq(one("SELECT sql FROM sqlite_schema WHERE name = 'post'"),
+			 "CREATE TABLE post (id int4 NOT NULL DEFAULT (nextval('post_id_seq')), t "
+			 "text)");
+	ck_assert_str_eq(one("SELECT name || ':' || type || ':' || max || ':' || last_value || ':' "
+			     "|| is_called || ':' || owner_table || '.' || owner_column FROM "
+			     "_shardlite_sequences"),
+			 "post_id_seq:integer:2147483647:3:1:post.id");
+	ck_assert_str_eq(one("SELECT count(*) FROM _shardlite_columns"), "0");
+	ck_assert_str_eq(one("SELECT count(*) FROM sqlite_sequence"), "0");
+	ck_assert_str_eq(one("SELECT group_concat(id || t, ' ') FROM post"), "1a 2b");
+	/* no key now: 42704 the second time */
+	ck_assert(!shard_table_rebuild(conn, &rb, &err));
+	ck_assert_str_eq(err.sqlstate, "42704");
+	ck_assert(shard_exec(conn,
+			     "CREATE TEMP TABLE tp (id integer PRIMARY KEY AUTOINCREMENT NOT NULL, t "
+			     "text);"
+			     "INSERT INTO tp (t) VALUES ('a');",
+			     &err));
+	struct shard_rebuild tp = {.kind = SHARD_RB_DROP_CONSTRAINT, .table = "tp", .name = "tp_pkey"};
+	ck_assert_msg(shard_table_rebuild(conn, &tp, &err), "%s", err.message);
+	ck_assert_str_eq(one("SELECT sql FROM temp.sqlite_schema WHERE name = 'tp'"),
+			 "CREATE TABLE tp (id bigint NOT NULL DEFAULT (nextval('tp_id_seq')), t text)");
+	ck_assert_str_eq(one("SELECT name || ':' || last_value || ':' || is_called FROM "
+			     "temp._shardlite_sequences"),
+			 "tp_id_seq:1:1");
+}
+END_TEST
+
 START_TEST(rowid_key_with_nulls)
 {
 	static const char *const keys[] = {"aid"};
@@ -638,6 +685,7 @@ int main(void)
 	tcase_add_test(tc, not_null_in_place);
 	tcase_add_test(tc, column_changes_in_one_rebuild);
 	tcase_add_test(tc, key_stored_as_rowid);
+	tcase_add_test(tc, serial_key_dropped);
 	tcase_add_test(tc, rowid_key_with_nulls);
 	tcase_add_test(tc, view_reads_column);
 	tcase_add_test(tc, rowid_key_type_in_place);
