@@ -390,6 +390,16 @@ def main():
     p = b.post({}, [('tables[]', 'customers'), ('truncate', 'Truncate')])
     page_facts('truncate referenced', p, tables=False)
 
+    # Search data in all tables (the table list's search box: a LIKE on every column) and
+    # the select page's CSV export.
+    p = b.post({}, {'query': 'example', 'search': 'Search'})
+    page_facts('search tables', p, tables=False)
+    say('search found', sorted(t for h, t in p.links if 'where[0][val]=example' in h))
+    p = b.post({'select': 'orders', 'order[0]': 'id'}, {'export': 'Export', 'output': 'text',
+                                                          'format': 'csv', 'all': '1'})
+    for line in (p if isinstance(p, str) else '\n'.join(p.pre)).splitlines():
+        print('csv', line)
+
     # The process list: this session's row (the others are each server's own processes).
     p = b.get(processlist='')
     head = p.tables[0][0] if p.tables else []
