@@ -259,6 +259,19 @@ INSERT INTO orders (customer_id, total, status, placed) VALUES
 """
 
 
+def drop_column(b, table, column):
+    """The alter form of table posted back with column's name emptied (Adminer drops it)."""
+    p = b.get(create=table)
+    data = {k: v for k, v in p.fields.items() if k.startswith('fields[') and v is not None}
+    key = next(k for k, v in data.items() if k.endswith('[field]') and v == column)
+    data[key] = ''
+    data.update({k: p.fields[k] for k in ('name', 'Comment') if p.fields.get(k) is not None})
+    if p.fields.get('auto_increment_col'):
+        data['auto_increment_col'] = p.fields['auto_increment_col']
+    data['save'] = '1'
+    return b.post({'create': table}, data)
+
+
 def main():
     b = Adminer()
     b.request({})
@@ -440,6 +453,37 @@ def main():
             continue
         if line.strip():
             print('dump', line)
+
+    # After the export: a sequence renamed through its form, rows deleted from the select page's
+    # checkboxes, an index dropped and then a column dropped through their forms.
+    p = b.post({'sequence': 'invoice_seq'}, {'name': 'invoice_no'})
+    page_facts('rename sequence', p)
+    p = b.post({'select': 'customers'}, [('check[]', 'where%5Bid%5D=3'), ('delete', 'Delete')])
+    page_facts('delete checked', p)
+    p = b.get(indexes='items')
+    say('index form', form(p, 'indexes['))
+    p = b.post({'indexes': 'items'}, {
+        'indexes[1][type]': 'PRIMARY', 'indexes[1][columns][1]': 'id',
+        'indexes[1][name]': 'items_pkey'})
+    page_facts('drop index', p)
+    page_facts('drop column', drop_column(b, 'items', 'qty'))
+
+    # A column a UNIQUE over two columns uses, dropped through the alter form: PostgreSQL drops
+    # the constraint with it, shardlite refuses (0A000).
+    b.post({'sql': ''}, {'query': 'CREATE TABLE pair (id int PRIMARY KEY, a int, b int, '
+                                  'UNIQUE (a, b));', 'limit': ''})
+    p = drop_column(b, 'pair', 'b')
+    why = '#54 DROP COLUMN of a column a UNIQUE over several columns uses is refused (0A000)'
+    sql = 'TIME SQL command ALTER TABLE "pair" DROP "b"; (T s)Edit'
+    refused = {'title': 'Alter table: pair - SERVER - Adminer', 'errors': [
+        'ERROR: dropping column b of table pair, which a table constraint uses, is not '
+        'supportedHINT: Drop the constraint first (ALTER TABLE ... DROP CONSTRAINT): PostgreSQL '
+        'drops it with the column. ' + sql], 'messages': []}
+    dropped = {'title': 'Table: pair - SERVER - Adminer', 'errors': [], 'messages': [
+        'Table has been altered. ' + sql.replace('; (T', '; COMMENT ON TABLE "pair" IS \'\'; (T')]}
+    say('drop unique column', {'title': p.title, 'errors': p.errors, 'messages': p.messages},
+        [(json.dumps(refused, ensure_ascii=False), json.dumps(dropped, ensure_ascii=False), why)])
+    page_facts('drop pair', b.post({}, [('tables[]', 'pair'), ('drop', 'Drop')]), tables=False)
     print('done')
 
 
