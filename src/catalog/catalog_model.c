@@ -453,9 +453,21 @@ static void set_index_constraint(struct cat_model *m, struct cat_index *ix, cons
 	ix->rel->oid = cat_oid("rel", ix->conname, ix->rel->temp ? CAT_NS_TEMP_NAME : NULL);
 }
 
+/* PostgreSQL makes a CREATE TABLE's primary key index before its other constraints' indexes
+ * (transformIndexConstraints), so pg_index (read without ORDER BY, as Adminer reads it) lists
+ * it first of the table's; SQLite made its autoindexes in the order the constraints are
+ * written, and a rowid key (at the end, made here) has none. Moves m->idx[at] to first. */
+static void pk_first(struct cat_model *m, size_t first, size_t at)
+{
+	struct cat_index *pk = m->idx[at];
+	memmove(&m->idx[first + 1], &m->idx[first], (at - first) * sizeof(*m->idx));
+	m->idx[first] = pk;
+}
+
 static bool load_indexes(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
 			 const struct cat_scanned *sc, size_t nsc, struct pgerr *err)
 {
+	size_t first = m->nidx, pk_at = SIZE_MAX;
 	sqlite3_stmt *st = prep_in(
 		db,
 		t->temp ? "SELECT l.name, l.\"unique\", l.origin, s.sql FROM pragma_index_list(?1, "
@@ -505,11 +517,15 @@ static bool load_indexes(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
 		}
 		set_index_constraint(m, ix, origin, sql, sc, nsc);
 		have_pk |= ix->primary;
+		if (strcmp(origin, "pk") == 0)
+			pk_at = m->nidx - 1;
 		index_cols(m, ix);
 	}
 	if (!st || sqlite3_finalize(st) != SQLITE_OK)
 		return pgerr_is_set(err) ||
 		       pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "catalog: %s", sqlite3_errmsg(db));
+	if (pk_at != SIZE_MAX)
+		pk_first(m, first, pk_at);
 	/* An INTEGER PRIMARY KEY is the rowid: SQLite needs no index, PostgreSQL shows one. */
 	int16_t keys[64];
 	int nkeys = 0;
@@ -527,6 +543,7 @@ static bool load_indexes(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
 	}
 	set_index_constraint(m, ix, "pk", NULL, sc, nsc);
 	index_cols(m, ix);
+	pk_first(m, first, m->nidx - 1);
 	return true;
 }
 

@@ -485,6 +485,12 @@ void sess_explain_failure(struct session *s, sqlite3 *db, sqlite3_stmt *vm, int 
 			  struct pgerr *err)
 {
 	size_t mark = s->out.len;
+	/* A key broken by a write the session made inside this statement (the row a BEFORE
+	 * trigger changed: sess_trgrow.c) fails it through the trigger's function, undescribed:
+	 * that write could not open a savepoint while this statement ran; found again here. */
+	if (rc == SQLITE_ERROR && strcmp(err->sqlstate, SQLSTATE_FOREIGN_KEY_VIOLATION) == 0 &&
+	    !err->constraint_name[0])
+		rc = SQLITE_CONSTRAINT_FOREIGNKEY;
 	shard_fk_explain(db, vm, rc, err); /* which key */
 	if (unique)
 		shard_unique_explain(db, vm, rc, err); /* its values */

@@ -508,6 +508,33 @@ static void reword_view_column(sqlite3 *db, struct pgerr *e, const char *arg)
 		 column);
 }
 
+/* ALTER TABLE t DROP COLUMN c of a column a table constraint names (a CHECK, a UNIQUE or
+ * PRIMARY KEY or FOREIGN KEY over several columns): SQLite checks the table after the drop
+ * ("error in table t after drop column: no such column: c", or "...: unknown column "c" in
+ * foreign key definition") and refuses; PostgreSQL drops the constraint with the column. */
+static void reword_table_column(sqlite3 *db, struct pgerr *e, const char *arg)
+{
+	static const char after[] = " after drop column: ", nsc[] = "no such column: ",
+			  fk[] = "unknown column \"";
+	const char *sep = strstr(arg, after);
+	const char *rest = sep ? sep + strlen(after) : "";
+	int table_len = sep ? (int)(sep - arg) : 0, col_len = 0;
+	const char *col = "";
+	if (strncmp(rest, nsc, strlen(nsc)) == 0) {
+		col = rest + strlen(nsc);
+		col_len = (int)strlen(col);
+	} else if (strncmp(rest, fk, strlen(fk)) == 0) {
+		col = rest + strlen(fk);
+		col_len = (int)strcspn(col, "\"");
+	}
+	snprintf(e->message, sizeof(e->message),
+		 "dropping column %.*s of table %.*s, which a table constraint uses, is not "
+		 "supported",
+		 col_len, col, table_len, arg);
+	pgerr_hint(e, "Drop the constraint first (ALTER TABLE ... DROP CONSTRAINT): PostgreSQL "
+		      "drops it with the column.");
+}
+
 static void reword_savepoint(sqlite3 *db, struct pgerr *e, const char *arg)
 {
 	snprintf(e->message, sizeof(e->message), "savepoint \"%s\" does not exist", arg);
@@ -681,6 +708,7 @@ static const struct rc_map rc_table[] = {
 	{SQLITE_ERROR, "row value misused", SQLSTATE_FEATURE_NOT_SUPPORTED, reword_row_value},
 	{SQLITE_ERROR, "CHECK constraint failed", SQLSTATE_CHECK_VIOLATION, reword_added_check},
 	{SQLITE_ERROR, "error in view ", "2BP01", reword_view_column},
+	{SQLITE_ERROR, "error in table ", SQLSTATE_FEATURE_NOT_SUPPORTED, reword_table_column},
 	{SQLITE_ERROR, "non-deterministic functions prohibited in generated columns", "42P17",
 	 reword_not_immutable_gen},
 	{SQLITE_ERROR, "non-deterministic functions prohibited in index expressions", "42P17",
@@ -765,6 +793,8 @@ static const char *required(reword_fn *r)
 		return " BY term out of range";
 	if (r == reword_view_column)
 		return " after drop column: no such column: ";
+	if (r == reword_table_column)
+		return " after drop column: ";
 	return NULL;
 }
 

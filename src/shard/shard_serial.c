@@ -350,6 +350,8 @@ static bool serial_given(void *arg, const char *table, int64_t *given)
 	struct shard_serial *e = c->t->serials;
 	while (e && !(e->row == row && e->table[0])) /* by its row: a rename keeps it */
 		e = e->next;
+	if (!e && (e = find(c->t->serials, table)) != NULL && e->row != 0)
+		e = NULL; /* one without a row takes it by name, as the next insert does (entry) */
 	bool said = e && e->seen >= 0 && (e->due == c || seq == e->seen) && e->given != seq;
 	if (said)
 		*given = e->given > top ? e->given : top;

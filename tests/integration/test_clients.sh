@@ -3,12 +3,12 @@
 # test_clients.sh CLIENT: drives one real client family (psycopg2, psycopg3, asyncpg, sqlalchemy,
 # django, jdbc, node, typeorm, drizzle, prisma, postgresjs, sequelize, knex, kysely, pg8000, ruby,
 # perl, pgcli, activerecord, php, go, odbc, pgbouncer, sequel, peewee, rust, pgpromise,
-# slonik, objection, mikroorm, alembic, dbic, sqlobject, doctrine, eloquent) against shardlite and against a real PostgreSQL 15 this script starts, and compares
+# slonik, objection, mikroorm, alembic, dbic, sqlobject, doctrine, eloquent, adminer) against shardlite and against a real PostgreSQL 15 this script starts, and compares
 # what the client prints on both. Known differences are asserted inside the client programs
 # (their gap() helpers) and listed in docs/clients.md.
 set -euo pipefail
 
-CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|prisma|postgresjs|sequelize|knex|kysely|pg8000|ruby|perl|pgcli|activerecord|php|go|odbc|pgbouncer|sequel|peewee|rust|pgpromise|slonik|objection|mikroorm|alembic|dbic|sqlobject|doctrine|eloquent}
+CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|prisma|postgresjs|sequelize|knex|kysely|pg8000|ruby|perl|pgcli|activerecord|php|go|odbc|pgbouncer|sequel|peewee|rust|pgpromise|slonik|objection|mikroorm|alembic|dbic|sqlobject|doctrine|eloquent|adminer}
 BIN=${SHARDLITE_BIN:?SHARDLITE_BIN must point at the shardlite binary}
 HERE=$(cd "$(dirname "$0")" && pwd)
 PY=/usr/bin/python3
@@ -37,6 +37,10 @@ eloquent) [[ -f /usr/share/php/Illuminate/Database/autoload.php &&
 	-f /usr/share/php/Illuminate/Pagination/autoload.php ]] ||
 	{ echo "eloquent: needs php-illuminate-database and php-illuminate-pagination: skipped"; exit 77; } ;;
 doctrine) ;;
+adminer)
+	[[ -f /usr/share/adminer/adminer.php ]] || { echo "adminer: needs adminer: skipped"; exit 77; }
+	php -r 'exit(extension_loaded("pgsql") && extension_loaded("session") ? 0 : 1);' 2>/dev/null ||
+		{ echo "adminer: needs php-cli and php-pgsql (pgsql): skipped"; exit 77; } ;;
 odbc) need_py pyodbc python3-pyodbc
 	odbcinst -q -d -n "PostgreSQL Unicode" >/dev/null 2>&1 ||
 		{ echo "odbc: needs psqlODBC registered with unixODBC (odbc-postgresql unixodbc): skipped"; exit 77; } ;;
@@ -119,6 +123,7 @@ run_client() {
 	activerecord) ruby "$HERE/clients_activerecord.rb" 127.0.0.1 "$port" "$target" ;;
 	php) php "$HERE/clients_php.php" 127.0.0.1 "$port" "$target" ;;
 	doctrine | eloquent) php "$HERE/clients_$CLIENT.php" 127.0.0.1 "$port" "$target" ;;
+	adminer) $PY "$HERE/clients_adminer.py" "http://127.0.0.1:$WEB_PORT/" 127.0.0.1 "$port" "$target" ;;
 	odbc) $PY "$HERE/clients_odbc.py" "$port" "$target" ;;
 	pgbouncer) bash "$HERE/clients_pgbouncer.sh" "$port" "$target" "$DIR" ;;
 	sequel) ruby "$HERE/clients_sequel.rb" 127.0.0.1 "$port" "$target" ;;
@@ -162,6 +167,21 @@ rust)
 	(cd "$RUST_DIR" && CARGO_HOME=$RUST_DIR/cargo-home CARGO_TARGET_DIR=$RUST_DIR/target \
 		cargo build -q -j2 >"$RUST_DIR/build.log" 2>&1) || fail "cargo build clients_rust: $(cat "$RUST_DIR/build.log")"
 	flock -u "$rust_lock" ;;
+adminer)
+	# Adminer's single-file build served by PHP's built-in web server (its router script, so
+	# every request reaches it), its sessions in the test's dir; stopped by PID on exit.
+	WEB_PORT=$(free_port)
+	mkdir -p "$DIR/adminer-sessions"
+	php -S "127.0.0.1:$WEB_PORT" -d "session.save_path=$DIR/adminer-sessions" \
+		-d "upload_tmp_dir=$DIR/adminer-sessions" \
+		/usr/share/adminer/adminer.php >"$DIR/adminer.log" 2>&1 &
+	WEB_PID=$!
+	trap 'kill "$WEB_PID" 2>/dev/null || true; wait "$WEB_PID" 2>/dev/null || true; pair_cleanup' EXIT
+	for _ in $(seq 100); do
+		$PY -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$WEB_PORT/')" \
+			2>/dev/null && break
+		sleep 0.1
+	done ;;
 node | typeorm | drizzle | prisma | postgresjs | sequelize | knex | kysely | pgpromise | slonik | \
 	objection | mikroorm)
 	# shellcheck source=tests/integration/clients_node_setup.sh
