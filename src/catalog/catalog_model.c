@@ -839,6 +839,18 @@ const char *cat_view_query(const struct cat_rel *v)
 	return as ? as + 4 : NULL;
 }
 
+const char *cat_view_check_option(const struct cat_rel *v)
+{
+	const char *q = cat_view_query(v);
+	const char *m = q ? strstr(v->sql, CATALOG_VIEW_OPTIONS_MARK) : NULL;
+	if (!m || m > q)
+		return NULL;
+	m += strlen(CATALOG_VIEW_OPTIONS_MARK);
+	return strncmp(m, "check_option=local)", 19) == 0	   ? "local"
+	       : strncmp(m, "check_option=cascaded)", 22) == 0 ? "cascaded"
+							   : NULL;
+}
+
 struct cat_rel *cat_model_rel_oid(const struct cat_model *m, uint32_t oid)
 {
 	for (size_t i = 0; i < m->nrels; i++) {

@@ -320,6 +320,11 @@ struct xlat_ctx {
 	 * condition that keeps its rows to the view's, which its WHERE adds; NULL: none. */
 	const void *updview_for;
 	const char *updview_check;
+	/* The INSERT or UPDATE rewritten from a view WITH CHECK OPTION and the SQLite expression
+	 * that fails a written row the checked views would not show (NULL when it passes),
+	 * which its RETURNING evaluates (xlat_updview.c); NULL: none. */
+	const void *updview_wco_for;
+	const char *updview_wco;
 };
 
 /* A constant as it landed in the statement's SQL: its location in the input (the '-' for a
@@ -446,6 +451,17 @@ bool xlat_updview_where(struct xlat_ctx *c, const void *stmt, const PgQuery__Nod
 			bool and_only);
 /* Whether stmt carries a view's condition (xlat_updview_where would write one). */
 bool xlat_updview_checked(const struct xlat_ctx *c, const void *stmt);
+/* PostgreSQL's view_query_is_auto_updatable(q, check_cols true) on a view's query: the
+ * reason it is not (the HINT of WITH CHECK OPTION's refusal), NULL when it is. */
+const char *xlat_updview_not_updatable(struct xlat_ctx *c, const PgQuery__SelectStmt *q);
+/* The CHECK OPTION expression of stmt (an INSERT or UPDATE rewritten from a view WITH CHECK
+ * OPTION), for its RETURNING; NULL when it has none. */
+const char *xlat_updview_wco(const struct xlat_ctx *c, const void *stmt);
+/* The mark after a view's name in its SQLite text that keeps its options
+ * ("check_option=local" / "cascaded"), as PostgreSQL's pg_class.reloptions. */
+#define XLAT_VIEW_OPTIONS_MARK "/* shardlite: WITH ("
+/* "/" "* shardlite: WITH (check_option=...) *" "/" for check ('l' local, 'c' cascaded). */
+const char *xlat_view_options_mark(char check);
 /* ---- xlat_sortusing.c ---- */
 /* Rewrites ORDER BY ... USING < / > in stmt's tree (which it changes) as ASC / DESC. */
 void xlat_sort_using(const PgQuery__Node *stmt);

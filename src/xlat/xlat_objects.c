@@ -829,6 +829,50 @@ bool xlat_reads_temp(struct xlat_ctx *c, const PgQuery__Node *query)
 	return r.hit;
 }
 
+/* A view's WITH [LOCAL | CASCADED] CHECK OPTION and WITH (check_option = ...) into *check
+ * ('l', 'c', 0), as PostgreSQL's DefineView and view_reloptions take them; the other view
+ * options (security_barrier, security_invoker) are refused. */
+static bool view_check_option(struct xlat_ctx *c, const PgQuery__ViewStmt *s, char *check)
+{
+	int seen = 0;
+	*check = s->with_check_option == PG_QUERY__VIEW_CHECK_OPTION__LOCAL_CHECK_OPTION ? 'l'
+		 : s->with_check_option == PG_QUERY__VIEW_CHECK_OPTION__CASCADED_CHECK_OPTION
+			 ? 'c'
+			 : 0;
+	seen = *check != 0;
+	for (size_t i = 0; i < s->n_options; i++) {
+		const PgQuery__DefElem *d = s->options[i]->node_case == NODE(DEF_ELEM)
+						    ? s->options[i]->def_elem
+						    : NULL;
+		if (!d || !d->defname || strcasecmp(d->defname, "check_option") != 0)
+			return xlat_unsupported(c, -1, "a view option other than check_option");
+		if (seen++)
+			return xlat_fail(c, "22023", -1,
+					 "parameter \"check_option\" specified more than once");
+		const PgQuery__Node *a = d->arg;
+		if (a && a->node_case == NODE(TYPE_NAME) && a->type_name->n_names) /* a bare word */
+			a = a->type_name->names[a->type_name->n_names - 1];
+		const char *v = a ? xlat_node_str(a) : NULL;
+		*check = v && strcasecmp(v, "local") == 0      ? 'l'
+			 : v && strcasecmp(v, "cascaded") == 0 ? 'c'
+							       : 0;
+		if (!*check) {
+			xlat_fail(c, "22023", -1, "invalid value for enum option \"check_option\": %s",
+				  v ? v : "true");
+			pgerr_detail(c->err, "Valid values are \"local\" and \"cascaded\".");
+			return false;
+		}
+	}
+	const char *why = *check ? xlat_updview_not_updatable(c, s->query->select_stmt) : NULL;
+	if (why) {
+		xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+			  "WITH CHECK OPTION is supported only on automatically updatable views");
+		pgerr_hint(c->err, "%s", why);
+		return false;
+	}
+	return true;
+}
+
 bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
 {
 	ddl(c, "CREATE VIEW");
@@ -844,12 +888,11 @@ bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
 		temp = true;
 		xlat_skip_note(c, "temporary view", NULL, s->view->relname, false);
 	}
-	if (s->n_options ||
-	    (s->with_check_option != PG_QUERY__VIEW_CHECK_OPTION__NO_CHECK_OPTION &&
-	     s->with_check_option != PG_QUERY__VIEW_CHECK_OPTION__VIEW_CHECK_OPTION_UNDEFINED))
-		return xlat_unsupported(c, -1, "a view option or WITH CHECK OPTION");
 	if (s->query->node_case != NODE(SELECT_STMT))
 		return xlat_unsupported(c, -1, "this view query");
+	char check = 0;
+	if (!view_check_option(c, s, &check))
+		return false;
 	if (s->replace && !replace_view_begin(c, s->view, temp))
 		return false;
 	xlat_puts(c, temp ? "CREATE TEMP VIEW " : "CREATE VIEW ");
@@ -857,6 +900,7 @@ bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
 		xlat_ident(c, s->view->relname);
 	else if (!xlat_relname(c, s->view))
 		return false;
+	xlat_puts(c, xlat_view_options_mark(check)); /* pg_class.reloptions (catalog.h) */
 	size_t names_at = c->sb->len;
 	xlat_puts(c, " AS ");
 	struct xlat_shape shape = {0};

@@ -27,6 +27,11 @@ struct level {
 	const char *qual;             /* the name its text reads that relation's columns by */
 	size_t body;                  /* where its query's select list starts in sql */
 	bool where;
+	/* its top-level WHERE: the keyword's start, the condition's start and end in sql (0
+	 * when it has none); the query's text before where_kw is its rows without it */
+	size_t where_kw, cond_at, cond_end;
+	char check; /* WITH CHECK OPTION: 'l' LOCAL, 'c' CASCADED, 0 none */
+	bool named; /* CREATE VIEW v (names): SQLite's text names the columns in that list */
 };
 
 static void *pb_alloc(void *arena, size_t n) { return arena_alloc(arena, n); }
@@ -58,25 +63,63 @@ static PgQuery__Node *str_node(struct xlat_ctx *c, const char *s)
 	return n;
 }
 
-/* The end of the SELECT keyword (and an ALL after it) of the view's query in sql, 0: none. */
-static size_t body_start(const char *sql)
+static bool tok_is(const PgQuery__ScanToken *t, PgQuery__Token k) { return t->token == k; }
+
+/* In the view's text sql: the end of the SELECT keyword (and an ALL after it) of its query
+ * into l->body (0: none), and the span of its top-level WHERE's condition, which runs to the
+ * next top-level clause or the end. */
+static void scan_body(const char *sql, struct level *l)
 {
-	size_t at = 0;
 	PgQueryScanResult r = pg_query_scan(sql);
 	PgQuery__ScanResult *sr = r.error ? NULL
 					  : pg_query__scan_result__unpack(
 						    NULL, r.pbuf.len, (const uint8_t *)r.pbuf.data);
-	for (size_t i = 0; sr && i < sr->n_tokens && !at; i++) {
-		if (sr->tokens[i]->token != PG_QUERY__TOKEN__SELECT)
+	int depth = 0;
+	l->body = l->where_kw = l->cond_at = l->cond_end = 0;
+	for (size_t i = 0; sr && i < sr->n_tokens; i++) {
+		const PgQuery__ScanToken *t = sr->tokens[i];
+		depth += tok_is(t, PG_QUERY__TOKEN__ASCII_40) - tok_is(t, PG_QUERY__TOKEN__ASCII_41);
+		if (!l->body && tok_is(t, PG_QUERY__TOKEN__SELECT)) {
+			l->body = (size_t)t->end;
+			if (i + 1 < sr->n_tokens && tok_is(sr->tokens[i + 1], PG_QUERY__TOKEN__ALL))
+				l->body = (size_t)sr->tokens[i + 1]->end;
 			continue;
-		at = (size_t)sr->tokens[i]->end;
-		if (i + 1 < sr->n_tokens && sr->tokens[i + 1]->token == PG_QUERY__TOKEN__ALL)
-			at = (size_t)sr->tokens[i + 1]->end;
+		}
+		if (!l->body || depth)
+			continue;
+		if (!l->where_kw && tok_is(t, PG_QUERY__TOKEN__WHERE)) {
+			l->where_kw = (size_t)t->start;
+			l->cond_at = (size_t)t->end;
+		} else if (l->cond_at && !l->cond_end &&
+			   (tok_is(t, PG_QUERY__TOKEN__ORDER) || tok_is(t, PG_QUERY__TOKEN__WINDOW) ||
+			    tok_is(t, PG_QUERY__TOKEN__FOR) || tok_is(t, PG_QUERY__TOKEN__ASCII_59))) {
+			l->cond_end = (size_t)t->start;
+		}
 	}
+	if (l->cond_at && !l->cond_end)
+		l->cond_end = strlen(sql);
 	if (sr)
 		pg_query__scan_result__free_unpacked(sr, NULL);
 	pg_query_free_scan_result(r);
-	return at;
+}
+
+/* The option the mark after the view's name keeps (before its query). */
+static char check_option(const char *sql, size_t body)
+{
+	const char *m = strstr(sql, XLAT_VIEW_OPTIONS_MARK);
+	if (!m || (size_t)(m - sql) >= body)
+		return 0;
+	m += strlen(XLAT_VIEW_OPTIONS_MARK);
+	return strncmp(m, "check_option=local", 18) == 0	 ? 'l'
+	       : strncmp(m, "check_option=cascaded", 21) == 0 ? 'c'
+							      : 0;
+}
+
+const char *xlat_view_options_mark(char check)
+{
+	return check == 'l'   ? " " XLAT_VIEW_OPTIONS_MARK "check_option=local) */"
+	       : check == 'c' ? " " XLAT_VIEW_OPTIONS_MARK "check_option=cascaded) */"
+			      : "";
 }
 
 struct finds {
@@ -152,6 +195,25 @@ static const char *plain_column(const PgQuery__Node *v, const struct level *l)
 		       : NULL;
 }
 
+const char *xlat_updview_not_updatable(struct xlat_ctx *c, const PgQuery__SelectStmt *q)
+{
+	const char *detail = not_updatable(c, q);
+	if (detail)
+		return detail;
+	const PgQuery__RangeVar *rel = q->from_clause[0]->range_var;
+	struct level l = {.qual = rel->alias ? rel->alias->aliasname : rel->relname};
+	for (size_t i = 0; i < q->n_target_list; i++) {
+		const PgQuery__Node *t = q->target_list[i];
+		const PgQuery__Node *v = t->node_case == NODE(RES_TARGET) ? t->res_target->val : NULL;
+		if (v && v->node_case == NODE(COLUMN_REF) && v->column_ref->n_fields &&
+		    v->column_ref->fields[v->column_ref->n_fields - 1]->node_case == NODE(A_STAR))
+			return NULL; /* a * is the relation's columns */
+		if (plain_column(v, &l))
+			return NULL;
+	}
+	return "Views that have no updatable columns are not automatically updatable.";
+}
+
 static const char *verb(int event)
 {
 	return event == 4 ? "insert into" : event == 16 ? "update" : "delete from";
@@ -191,7 +253,8 @@ static bool read_level(struct xlat_ctx *c, const char *name, const char *sql, in
 	const PgQuery__SelectStmt *q = vs && vs->query && vs->query->node_case == NODE(SELECT_STMT)
 					       ? vs->query->select_stmt
 					       : NULL;
-	l->body = q ? body_start(sql) : 0;
+	if (q)
+		scan_body(sql, l);
 	if (!l->body)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
 				 "writing through view \"%s\" is not supported: its stored query "
@@ -203,6 +266,8 @@ static bool read_level(struct xlat_ctx *c, const char *name, const char *sql, in
 	l->rel = q->from_clause[0]->range_var;
 	l->qual = l->rel->alias ? l->rel->alias->aliasname : l->rel->relname;
 	l->where = q->where_clause != NULL;
+	l->check = check_option(sql, l->body);
+	l->named = vs->n_aliases > 0;
 	l->ncols = q->n_target_list;
 	l->cols = arena_zalloc(c->a, (l->ncols + 1) * sizeof(*l->cols));
 	l->base = arena_zalloc(c->a, (l->ncols + 1) * sizeof(*l->base));
@@ -690,6 +755,130 @@ static bool note_check(struct xlat_ctx *c, const void *stmt, const struct level 
 	return ok;
 }
 
+/* ---- WITH CHECK OPTION (PostgreSQL's rewriteTargetView and ExecWithCheckOptions) ---- */
+
+#define NEW_ROW "_shardlite_new"
+
+/* The SQLite text of view v[j]'s rows without any level's WHERE, each with its base table's
+ * rowid (as rows_sql, the lower views read by their names as such rows). */
+static void put_all_rows(struct xlat_ctx *c, const struct level *v, size_t j, size_t n)
+{
+	if (j + 1 < n) {
+		xlat_puts(c, "WITH ");
+		xlat_ident(c, v[j + 1].view);
+		xlat_puts(c, "(" ROWID);
+		for (size_t k = 0; k < v[j + 1].ncols; k++) {
+			xlat_puts(c, ", ");
+			xlat_ident(c, v[j + 1].cols[k]);
+		}
+		xlat_puts(c, ") AS (");
+		put_all_rows(c, v, j + 1, n);
+		xlat_puts(c, ") ");
+	}
+	xlat_puts(c, "SELECT ");
+	xlat_ident(c, v[j].qual);
+	xlat_puts(c, j + 1 < n ? "." ROWID ", " : ".rowid, ");
+	size_t end = v[j].where_kw ? v[j].where_kw : strlen(v[j].sql);
+	strbuf_append(c->sb, v[j].sql + v[j].body, end - v[j].body);
+}
+
+/* Whether the row of base table `table` (RETURNING's) passes view v[i]'s own condition, read
+ * of the row its relation makes of it: the base table's row, or the next view's of it. */
+static void put_level_check(struct xlat_ctx *c, const struct level *v, size_t i, size_t n,
+			    const char *table)
+{
+	xlat_puts(c, "EXISTS (SELECT 1 FROM (SELECT ");
+	xlat_ident(c, table);
+	xlat_puts(c, ".rowid AS _o) AS " NEW_ROW ", ");
+	if (i + 1 == n) {
+		xlat_ident(c, table);
+	} else {
+		xlat_puts(c, "(WITH _shardlite_rel(" ROWID);
+		for (size_t k = 0; k < v[i + 1].ncols; k++) {
+			xlat_puts(c, ", ");
+			xlat_ident(c, v[i + 1].cols[k]);
+		}
+		xlat_puts(c, ") AS (");
+		put_all_rows(c, v, i + 1, n);
+		xlat_puts(c, ") SELECT * FROM _shardlite_rel)");
+	}
+	xlat_puts(c, " AS ");
+	xlat_ident(c, v[i].qual);
+	xlat_puts(c, " WHERE ");
+	xlat_ident(c, v[i].qual);
+	xlat_puts(c, i + 1 == n ? ".rowid" : "." ROWID);
+	xlat_puts(c, " = " NEW_ROW "._o AND (");
+	strbuf_append(c->sb, v[i].sql + v[i].cond_at, v[i].cond_end - v[i].cond_at);
+	xlat_puts(c, "))");
+}
+
+/* The expression RETURNING evaluates for each written row: NULL, or the failure of the
+ * lowest checked view whose condition the row does not meet (PostgreSQL checks the
+ * innermost view's first). A view is checked when it has the option or a view above it has
+ * CASCADED; its own condition only. */
+static bool note_wco(struct xlat_ctx *c, const void *stmt, const struct level *v, int n,
+		     const PgQuery__RangeVar *base)
+{
+	bool checked[MAX_LEVELS], cascaded = false, any = false;
+	for (int i = 0; i < n; i++) {
+		checked[i] = (v[i].check || cascaded) && v[i].where;
+		cascaded = cascaded || v[i].check == 'c';
+		any = any || checked[i];
+		if (checked[i] && !v[i].cond_at)
+			return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+					 "WITH CHECK OPTION of view \"%s\": its stored condition "
+					 "cannot be read back",
+					 v[i].view);
+	}
+	if (!any)
+		return true;
+	if (c->env->view_fn(c->env->session_arg, base->relname, c->a, &(int){0}))
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "WITH CHECK OPTION of view \"%s\" over a view with INSTEAD OF "
+				 "triggers is not supported",
+				 v[0].view);
+	const struct xlat_schema_col *cols = NULL;
+	size_t ncols = 0;
+	if (!xlat_scope_target(c, base, &cols, &ncols) || !ncols)
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "WITH CHECK OPTION of view \"%s\": the columns of its base table "
+				 "are not known",
+				 v[0].view);
+	struct strbuf *sb = c->sb, out;
+	strbuf_init(&out, 0);
+	c->sb = &out;
+	xlat_puts(c, "CASE");
+	for (int i = n - 1; i >= 0; i--) {
+		if (!checked[i])
+			continue;
+		xlat_puts(c, " WHEN NOT ");
+		put_level_check(c, v, (size_t)i, (size_t)n, base->relname);
+		xlat_puts(c, " THEN shardlite_view_check_failed(");
+		xlat_string(c, v[i].view);
+		for (size_t k = 0; k < ncols; k++) {
+			xlat_puts(c, ", pgfn_text_out(");
+			xlat_ident(c, base->relname);
+			xlat_puts(c, ".");
+			xlat_ident(c, cols[k].name);
+			xlat_printf(c, ", %u, %d)", cols[k].type_oid ? cols[k].type_oid : 25u,
+				    cols[k].type_oid ? (int)cols[k].typmod : -1);
+		}
+		xlat_puts(c, ")");
+	}
+	xlat_puts(c, " END");
+	c->sb = sb;
+	c->updview_wco_for = stmt;
+	c->updview_wco = arena_strdup(c->a, out.data ? out.data : "");
+	bool ok = !out.failed || xlat_fail(c, SQLSTATE_OUT_OF_MEMORY, -1, "out of memory");
+	strbuf_fini(&out);
+	return ok;
+}
+
+const char *xlat_updview_wco(const struct xlat_ctx *c, const void *stmt)
+{
+	return c->updview_wco_for == stmt ? c->updview_wco : NULL;
+}
+
 int xlat_updview_insert(struct xlat_ctx *c, const PgQuery__InsertStmt **sp)
 {
 	struct level v[MAX_LEVELS];
@@ -776,6 +965,8 @@ int xlat_updview_insert(struct xlat_ctx *c, const PgQuery__InsertStmt **sp)
 		    !base_target(c, &v[i], &s->relation, qual))
 			return -1;
 	}
+	if (!note_wco(c, s, v, n, s->relation))
+		return -1;
 	*sp = s;
 	return 1;
 }
@@ -806,7 +997,7 @@ int xlat_updview_update(struct xlat_ctx *c, const PgQuery__UpdateStmt **sp)
 		    !base_target(c, &v[i], &s->relation, qual))
 			return -1;
 	}
-	if (!note_check(c, s, v, n, qual))
+	if (!note_check(c, s, v, n, qual) || !note_wco(c, s, v, n, s->relation))
 		return -1;
 	*sp = s;
 	return 1;
