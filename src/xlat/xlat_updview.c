@@ -31,7 +31,6 @@ struct level {
 	 * when it has none); the query's text before where_kw is its rows without it */
 	size_t where_kw, cond_at, cond_end;
 	char check; /* WITH CHECK OPTION: 'l' LOCAL, 'c' CASCADED, 0 none */
-	bool named; /* CREATE VIEW v (names): SQLite's text names the columns in that list */
 };
 
 static void *pb_alloc(void *arena, size_t n) { return arena_alloc(arena, n); }
@@ -267,7 +266,6 @@ static bool read_level(struct xlat_ctx *c, const char *name, const char *sql, in
 	l->qual = l->rel->alias ? l->rel->alias->aliasname : l->rel->relname;
 	l->where = q->where_clause != NULL;
 	l->check = check_option(sql, l->body);
-	l->named = vs->n_aliases > 0;
 	l->ncols = q->n_target_list;
 	l->cols = arena_zalloc(c->a, (l->ncols + 1) * sizeof(*l->cols));
 	l->base = arena_zalloc(c->a, (l->ncols + 1) * sizeof(*l->base));
@@ -660,7 +658,12 @@ static const char *rows_sql(struct xlat_ctx *c, const struct level *v, size_t i,
 	if (i + 1 < n) { /* the next view, read by its name, is its rows with their rowid */
 		xlat_puts(c, "WITH ");
 		xlat_ident(c, v[i + 1].view);
-		xlat_puts(c, " AS (");
+		xlat_puts(c, "(" ROWID); /* its columns as the view names them (CREATE VIEW v (k)) */
+		for (size_t k = 0; k < v[i + 1].ncols; k++) {
+			xlat_puts(c, ", ");
+			xlat_ident(c, v[i + 1].cols[k]);
+		}
+		xlat_puts(c, ") AS (");
 		xlat_puts(c, rows_sql(c, v, i + 1, n));
 		xlat_puts(c, ") ");
 	}
