@@ -460,8 +460,19 @@ const char *xlat_updview_wco(const struct xlat_ctx *c, const void *stmt);
 /* The mark after a view's name in its SQLite text that keeps its options
  * ("check_option=local" / "cascaded"), as PostgreSQL's pg_class.reloptions. */
 #define XLAT_VIEW_OPTIONS_MARK "/* shardlite: WITH ("
-/* "/" "* shardlite: WITH (check_option=...) *" "/" for check ('l' local, 'c' cascaded). */
+/* ---- xlat_viewopts.c: a view's options ---- */
+/* " /" "* shardlite: WITH (check_option=...) *" "/" for check ('l' local, 'c' cascaded), ""
+ * for 0. */
 const char *xlat_view_options_mark(char check);
+/* One option n (a DefElem) of a view into *check ('l', 'c'; 0 for RESET): 22023 for a value
+ * that is not local or cascaded, 0A000 for another option. */
+bool xlat_view_option(struct xlat_ctx *c, const PgQuery__Node *n, bool reset, char *check);
+/* PostgreSQL's refusal (0A000, its HINT the reason) of WITH CHECK OPTION on a view query q
+ * that is not automatically updatable; true when it is. */
+bool xlat_view_check_updatable(struct xlat_ctx *c, const PgQuery__SelectStmt *q);
+/* ALTER VIEW v SET/RESET (check_option ...), s's only command: a script that writes the
+ * view's text again with its new options. */
+bool xlat_alter_view_options(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s);
 /* ---- xlat_sortusing.c ---- */
 /* Rewrites ORDER BY ... USING < / > in stmt's tree (which it changes) as ASC / DESC. */
 void xlat_sort_using(const PgQuery__Node *stmt);

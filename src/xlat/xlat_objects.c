@@ -830,47 +830,22 @@ bool xlat_reads_temp(struct xlat_ctx *c, const PgQuery__Node *query)
 }
 
 /* A view's WITH [LOCAL | CASCADED] CHECK OPTION and WITH (check_option = ...) into *check
- * ('l', 'c', 0), as PostgreSQL's DefineView and view_reloptions take them; the other view
- * options (security_barrier, security_invoker) are refused. */
+ * ('l', 'c', 0), as PostgreSQL's DefineView takes them (xlat_viewopts.c). */
 static bool view_check_option(struct xlat_ctx *c, const PgQuery__ViewStmt *s, char *check)
 {
-	int seen = 0;
 	*check = s->with_check_option == PG_QUERY__VIEW_CHECK_OPTION__LOCAL_CHECK_OPTION ? 'l'
 		 : s->with_check_option == PG_QUERY__VIEW_CHECK_OPTION__CASCADED_CHECK_OPTION
 			 ? 'c'
 			 : 0;
-	seen = *check != 0;
+	int seen = *check != 0;
 	for (size_t i = 0; i < s->n_options; i++) {
-		const PgQuery__DefElem *d = s->options[i]->node_case == NODE(DEF_ELEM)
-						    ? s->options[i]->def_elem
-						    : NULL;
-		if (!d || !d->defname || strcasecmp(d->defname, "check_option") != 0)
-			return xlat_unsupported(c, -1, "a view option other than check_option");
+		if (!xlat_view_option(c, s->options[i], false, check))
+			return false;
 		if (seen++)
 			return xlat_fail(c, "22023", -1,
 					 "parameter \"check_option\" specified more than once");
-		const PgQuery__Node *a = d->arg;
-		if (a && a->node_case == NODE(TYPE_NAME) && a->type_name->n_names) /* a bare word */
-			a = a->type_name->names[a->type_name->n_names - 1];
-		const char *v = a ? xlat_node_str(a) : NULL;
-		*check = v && strcasecmp(v, "local") == 0      ? 'l'
-			 : v && strcasecmp(v, "cascaded") == 0 ? 'c'
-							       : 0;
-		if (!*check) {
-			xlat_fail(c, "22023", -1, "invalid value for enum option \"check_option\": %s",
-				  v ? v : "true");
-			pgerr_detail(c->err, "Valid values are \"local\" and \"cascaded\".");
-			return false;
-		}
 	}
-	const char *why = *check ? xlat_updview_not_updatable(c, s->query->select_stmt) : NULL;
-	if (why) {
-		xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
-			  "WITH CHECK OPTION is supported only on automatically updatable views");
-		pgerr_hint(c->err, "%s", why);
-		return false;
-	}
-	return true;
+	return !*check || xlat_view_check_updatable(c, s->query->select_stmt);
 }
 
 bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
@@ -1158,7 +1133,7 @@ static bool alter_other(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 	bool opts = cmd &&
 		    (cmd->subtype == AT(SetRelOptions) || cmd->subtype == AT(ResetRelOptions));
 	if (s->objtype == OBJ(VIEW) && opts)
-		what = "ALTER TABLE ... SET/RESET (view options)";
+		return xlat_alter_view_options(c, s);
 	if (strncmp(what, "ALTER TABLE ", 12) != 0)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported",
 				 c->st->tag);

@@ -114,13 +114,6 @@ static char check_option(const char *sql, size_t body)
 							      : 0;
 }
 
-const char *xlat_view_options_mark(char check)
-{
-	return check == 'l'   ? " " XLAT_VIEW_OPTIONS_MARK "check_option=local) */"
-	       : check == 'c' ? " " XLAT_VIEW_OPTIONS_MARK "check_option=cascaded) */"
-			      : "";
-}
-
 struct finds {
 	const struct xlat_ctx *c;
 	bool agg, window;
