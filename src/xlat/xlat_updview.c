@@ -97,6 +97,8 @@ static void scan_body(const char *sql, struct level *l)
 	}
 	if (l->cond_at && !l->cond_end)
 		l->cond_end = strlen(sql);
+	while (l->cond_end > l->cond_at && sql[l->cond_end - 1] == ' ')
+		l->cond_end--;
 	if (sr)
 		pg_query__scan_result__free_unpacked(sr, NULL);
 	pg_query_free_scan_result(r);

@@ -101,9 +101,8 @@ static const PgQuery__SelectStmt *view_query(struct xlat_ctx *c, const char *sql
 	pg_query_free_protobuf_parse_result(r);
 	const PgQuery__Node *n = tree && tree->n_stmts == 1 ? tree->stmts[0]->stmt : NULL;
 	const PgQuery__ViewStmt *vs = n && n->node_case == NODE(VIEW_STMT) ? n->view_stmt : NULL;
-	return vs && vs->query && vs->query->node_case == NODE(SELECT_STMT)
-		       ? vs->query->select_stmt
-		       : NULL;
+	return vs && vs->query && vs->query->node_case == NODE(SELECT_STMT) ? vs->query->select_stmt
+									    : NULL;
 }
 
 bool xlat_alter_view_options(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
@@ -111,7 +110,7 @@ bool xlat_alter_view_options(struct xlat_ctx *c, const PgQuery__AlterTableStmt *
 	const PgQuery__AlterTableCmd *cmd = s->cmds[0]->alter_table_cmd;
 	bool reset = cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ResetRelOptions;
 	const PgQuery__List *opts = cmd->def && cmd->def->node_case == NODE(LIST) ? cmd->def->list
-										   : NULL;
+										  : NULL;
 	const PgQuery__RangeVar *rv = s->relation;
 	const struct xlat_env *env = c->env;
 	char check = 0;
