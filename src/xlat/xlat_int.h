@@ -473,6 +473,16 @@ bool xlat_view_check_updatable(struct xlat_ctx *c, const PgQuery__SelectStmt *q)
 /* ALTER VIEW v SET/RESET (check_option ...), s's only command: a script that writes the
  * view's text again with its new options. */
 bool xlat_alter_view_options(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s);
+/* ALTER VIEW v ALTER COLUMN c SET DEFAULT e / DROP DEFAULT, s's only command: the same, the
+ * column's default a mark of its own (XLAT_VIEW_DEFAULT_MARK). */
+bool xlat_alter_view_default(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s);
+/* The column defaults view text sql holds before offset upto: n columns and their PostgreSQL
+ * texts (in a); false when a mark cannot be read. */
+bool xlat_view_defaults(const char *sql, size_t upto, struct arena *a, const char ***cols,
+			const char ***texts, size_t *n);
+/* A view column's default in its text (catalog.h's CATALOG_VIEW_DEFAULT_MARK): this prefix,
+ * the column in double quotes, x'<its PostgreSQL text in hex>' and the comment's end. */
+#define XLAT_VIEW_DEFAULT_MARK "/* shardlite: DEFAULT "
 /* ---- xlat_sortusing.c ---- */
 /* Rewrites ORDER BY ... USING < / > in stmt's tree (which it changes) as ASC / DESC. */
 void xlat_sort_using(const PgQuery__Node *stmt);

@@ -1134,6 +1134,8 @@ static bool alter_other(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 		    (cmd->subtype == AT(SetRelOptions) || cmd->subtype == AT(ResetRelOptions));
 	if (s->objtype == OBJ(VIEW) && opts)
 		return xlat_alter_view_options(c, s);
+	if (s->objtype == OBJ(VIEW) && cmd && cmd->subtype == AT(ColumnDefault))
+		return xlat_alter_view_default(c, s);
 	if (strncmp(what, "ALTER TABLE ", 12) != 0)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported",
 				 c->st->tag);
@@ -1149,6 +1151,11 @@ bool xlat_stmt_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 					     : "ALTER TABLE");
 	if (s->objtype != OBJ(TABLE))
 		return alter_other(c, s);
+	/* ALTER TABLE of a view's column default, as pg_dump writes it */
+	if (s->n_cmds == 1 && s->cmds[0]->alter_table_cmd->subtype == AT(ColumnDefault) &&
+	    c->schema && c->schema->relkind_fn &&
+	    c->schema->relkind_fn(c->schema->arg, s->relation->relname) == 'v')
+		return xlat_alter_view_default(c, s);
 	if (s->n_cmds == 1 && !s->missing_ok && xlat_is_trigger_toggle(s->cmds[0]->alter_table_cmd))
 		return xlat_alter_trigger(c, s->relation, s->cmds[0]->alter_table_cmd);
 	bool ok = s->n_cmds != 1 || s->missing_ok

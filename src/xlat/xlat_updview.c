@@ -31,6 +31,7 @@ struct level {
 	 * when it has none); the query's text before where_kw is its rows without it */
 	size_t where_kw, cond_at, cond_end;
 	char check; /* WITH CHECK OPTION: 'l' LOCAL, 'c' CASCADED, 0 none */
+	const char **dflt; /* each column's default (ALTER VIEW ... SET DEFAULT), NULL: none */
 };
 
 static void *pb_alloc(void *arena, size_t n) { return arena_alloc(arena, n); }
@@ -229,6 +230,14 @@ static bool refuse_view(struct xlat_ctx *c, const char *view, int event, const c
 	return false;
 }
 
+static int find_col(const struct level *l, const char *name)
+{
+	for (size_t i = 0; name && i < l->ncols; i++)
+		if (strcmp(l->cols[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
 /* Reads view name's definition into *l: false with err set when it cannot be written
  * through (PostgreSQL's 55000, or 0A000 for what shardlite cannot read back). */
 static bool read_level(struct xlat_ctx *c, const char *name, const char *sql, int event,
@@ -261,6 +270,13 @@ static bool read_level(struct xlat_ctx *c, const char *name, const char *sql, in
 	l->qual = l->rel->alias ? l->rel->alias->aliasname : l->rel->relname;
 	l->where = q->where_clause != NULL;
 	l->check = check_option(sql, l->body);
+	const char **dcols, **dtexts;
+	size_t nd;
+	if (!xlat_view_defaults(sql, l->body, c->a, &dcols, &dtexts, &nd))
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "writing through view \"%s\" is not supported: its column "
+				 "defaults cannot be read back",
+				 name);
 	l->ncols = q->n_target_list;
 	l->cols = arena_zalloc(c->a, (l->ncols + 1) * sizeof(*l->cols));
 	l->base = arena_zalloc(c->a, (l->ncols + 1) * sizeof(*l->base));
@@ -285,19 +301,17 @@ static bool read_level(struct xlat_ctx *c, const char *name, const char *sql, in
 							   : "?column?";
 		any = any || l->base[i];
 	}
+	l->dflt = arena_zalloc(c->a, (l->ncols + 1) * sizeof(*l->dflt));
+	for (size_t k = 0; k < nd; k++) {
+		int at = find_col(l, dcols[k]);
+		if (at >= 0)
+			l->dflt[at] = dtexts[k];
+	}
 	if (!any && event != 8)
 		return refuse_view(c, name, event,
 				   "Views that have no updatable columns are not automatically "
 				   "updatable.");
 	return true;
-}
-
-static int find_col(const struct level *l, const char *name)
-{
-	for (size_t i = 0; name && i < l->ncols; i++)
-		if (strcmp(l->cols[i], name) == 0)
-			return (int)i;
-	return -1;
 }
 
 /* The mapping of column references onto the base relation, one level. */
@@ -877,6 +891,132 @@ const char *xlat_updview_wco(const struct xlat_ctx *c, const void *stmt)
 	return c->updview_wco_for == stmt ? c->updview_wco : NULL;
 }
 
+/* ---- a view's column defaults (ALTER VIEW ... ALTER COLUMN ... SET DEFAULT) ---- */
+
+/* Default text (PostgreSQL's) parsed, a tree of its own in c's arena. */
+static PgQuery__Node *default_expr(struct xlat_ctx *c, const struct level *l, size_t k)
+{
+	const char *sql = arena_printf(c->a, "SELECT %s", l->dflt[k]);
+	PgQueryProtobufParseResult r = pg_query_parse_protobuf(sql);
+	ProtobufCAllocator al = {pb_alloc, pb_free, c->a};
+	PgQuery__ParseResult *tree =
+		r.error ? NULL
+			: pg_query__parse_result__unpack(&al, r.parse_tree.len,
+							 (const uint8_t *)r.parse_tree.data);
+	pg_query_free_protobuf_parse_result(r);
+	const PgQuery__Node *n = tree && tree->n_stmts == 1 ? tree->stmts[0]->stmt : NULL;
+	const PgQuery__SelectStmt *q = n && n->node_case == NODE(SELECT_STMT) ? n->select_stmt
+									     : NULL;
+	PgQuery__Node *e = q && q->n_target_list == 1 &&
+					   q->target_list[0]->node_case == NODE(RES_TARGET)
+				   ? q->target_list[0]->res_target->val
+				   : NULL;
+	if (!e)
+		xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+			  "the default of column \"%s\" of view \"%s\" cannot be read back",
+			  l->cols[k], l->view);
+	return e;
+}
+
+static bool is_set_default(const PgQuery__Node *n)
+{
+	return n && n->node_case == NODE(SET_TO_DEFAULT);
+}
+
+static bool append_node(struct xlat_ctx *c, PgQuery__Node ***v, size_t *n, PgQuery__Node *add)
+{
+	PgQuery__Node **out = arena_alloc(c->a, (*n + 1) * sizeof(*out));
+	if (*n)
+		memcpy(out, *v, *n * sizeof(*out));
+	out[(*n)++] = add;
+	*v = out;
+	return true;
+}
+
+/* The INSERT's columns the view's level l has a default for: a column it leaves out is given
+ * the view's default (each row its own copy), a DEFAULT in VALUES for such a column too, as
+ * PostgreSQL's rewriteTargetListIU does for each view the statement goes through. */
+static bool insert_defaults(struct xlat_ctx *c, const struct level *l, PgQuery__InsertStmt *s)
+{
+	bool any = false;
+	for (size_t k = 0; k < l->ncols; k++)
+		any = any || l->dflt[k];
+	if (!any)
+		return true;
+	if (!s->select_stmt) { /* DEFAULT VALUES: a row of the defaults */
+		PgQuery__SelectStmt *q = arena_alloc(c->a, sizeof(*q));
+		*q = (PgQuery__SelectStmt)PG_QUERY__SELECT_STMT__INIT;
+		q->op = PG_QUERY__SET_OPERATION__SETOP_NONE;
+		q->limit_option = PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_DEFAULT;
+		PgQuery__List *row = arena_alloc(c->a, sizeof(*row));
+		*row = (PgQuery__List)PG_QUERY__LIST__INIT;
+		PgQuery__Node *rn = arena_alloc(c->a, sizeof(*rn));
+		*rn = (PgQuery__Node)PG_QUERY__NODE__INIT;
+		rn->node_case = NODE(LIST);
+		rn->list = row;
+		(void)append_node(c, &q->values_lists, &q->n_values_lists, rn);
+		PgQuery__Node *qn = arena_alloc(c->a, sizeof(*qn));
+		*qn = (PgQuery__Node)PG_QUERY__NODE__INIT;
+		qn->node_case = NODE(SELECT_STMT);
+		qn->select_stmt = q;
+		s->select_stmt = qn;
+	}
+	PgQuery__SelectStmt *src = s->select_stmt->node_case == NODE(SELECT_STMT)
+					   ? s->select_stmt->select_stmt
+					   : NULL;
+	bool values = src && src->n_values_lists && src->op == PG_QUERY__SET_OPERATION__SETOP_NONE;
+	for (size_t k = 0; k < l->ncols; k++) {
+		if (!l->dflt[k])
+			continue;
+		size_t at = 0;
+		while (at < s->n_cols && strcmp(s->cols[at]->res_target->name, l->cols[k]) != 0)
+			at++;
+		if (at < s->n_cols && !values)
+			continue;
+		if (!values)
+			return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+					 "INSERT ... SELECT into view \"%s\" leaving out column \"%s\", "
+					 "which has a default, is not supported",
+					 l->view, l->cols[k]);
+		if (at == s->n_cols) {
+			PgQuery__ResTarget *rt = arena_alloc(c->a, sizeof(*rt));
+			*rt = (PgQuery__ResTarget)PG_QUERY__RES_TARGET__INIT;
+			rt->name = (char *)l->cols[k];
+			rt->location = -1;
+			PgQuery__Node *node = arena_alloc(c->a, sizeof(*node));
+			*node = (PgQuery__Node)PG_QUERY__NODE__INIT;
+			node->node_case = NODE(RES_TARGET);
+			node->res_target = rt;
+			(void)append_node(c, &s->cols, &s->n_cols, node);
+		}
+		for (size_t r = 0; r < src->n_values_lists; r++) {
+			PgQuery__List *row = src->values_lists[r]->list;
+			if (at < row->n_items && !is_set_default(row->items[at]))
+				continue;
+			PgQuery__Node *e = default_expr(c, l, k);
+			if (!e)
+				return false;
+			if (at < row->n_items)
+				row->items[at] = e;
+			else
+				(void)append_node(c, &row->items, &row->n_items, e);
+		}
+	}
+	return true;
+}
+
+/* UPDATE ... SET c = DEFAULT of a column the view's level l has a default for. */
+static bool update_defaults(struct xlat_ctx *c, const struct level *l, PgQuery__UpdateStmt *s)
+{
+	for (size_t i = 0; i < s->n_target_list; i++) {
+		PgQuery__ResTarget *rt = s->target_list[i]->res_target;
+		int k = is_set_default(rt->val) ? find_col(l, rt->name) : -1;
+		if (k >= 0 && l->dflt[k] && !(rt->val = default_expr(c, l, (size_t)k)))
+			return false;
+	}
+	return true;
+}
+
 int xlat_updview_insert(struct xlat_ctx *c, const PgQuery__InsertStmt **sp)
 {
 	struct level v[MAX_LEVELS];
@@ -927,6 +1067,8 @@ int xlat_updview_insert(struct xlat_ctx *c, const PgQuery__InsertStmt **sp)
 				  .excluded = "excluded",
 				  .with = s->with_clause != NULL};
 		PgQuery__OnConflictClause *oc = s->on_conflict_clause;
+		if (!insert_defaults(c, &v[i], s))
+			return -1;
 		for (size_t k = 0; k < s->n_cols; k++)
 			if (!target_col(c, &v[i], 4, s->cols[k]->res_target))
 				return -1;
@@ -984,6 +1126,8 @@ int xlat_updview_update(struct xlat_ctx *c, const PgQuery__UpdateStmt **sp)
 				  .qual = qual,
 				  .others = s->n_from_clause > 0,
 				  .with = s->with_clause != NULL};
+		if (!update_defaults(c, &v[i], s))
+			return -1;
 		for (size_t k = 0; k < s->n_target_list; k++) {
 			PgQuery__ResTarget *rt = s->target_list[k]->res_target;
 			if (!target_col(c, &v[i], 16, rt) || !remap(&m, rt->val))

@@ -38,6 +38,11 @@ static const struct {
 	 0},
 	{"cl", "CREATE VIEW cl /* shardlite: WITH (check_option=local) */ AS SELECT id, aa FROM v",
 	 0},
+	/* column defaults (ALTER VIEW ... SET DEFAULT): 'hi' for b, 7 for a */
+	{"dv",
+	 "CREATE VIEW dv /* shardlite: DEFAULT \"b\" x'27686927' */ /* shardlite: DEFAULT \"a\" "
+	 "x'37' */ AS SELECT id, a, b FROM t",
+	 0},
 	{"civ",
 	 "CREATE VIEW civ /* shardlite: WITH (check_option=local) */ AS SELECT id, a FROM t "
 	 "WHERE a > 0",
@@ -52,7 +57,8 @@ static bool table_fn(void *arg, const char *name, struct arena *a,
 	bool t = strcasecmp(name, "t") == 0;
 	*cols = t ? t_cols : v_cols;
 	*ncols = t ? ARRAY_LEN(t_cols) : ARRAY_LEN(v_cols);
-	return t || strcasecmp(name, "v") == 0 || strcasecmp(name, "w") == 0;
+	return t || strcasecmp(name, "v") == 0 || strcasecmp(name, "w") == 0 ||
+	       strcasecmp(name, "dv") == 0;
 }
 
 static int view_at(const char *name)
@@ -129,6 +135,14 @@ static const struct {
 	/* an INSTEAD OF trigger: not checked */
 	{"INSERT INTO civ VALUES (1, -2)", "^INSERT INTO civ"},
 	{"WITH x AS (INSERT INTO cv VALUES (1, 2) RETURNING id) SELECT * FROM x", "!0A000"},
+	{"INSERT INTO dv (id) VALUES (1)", "^INSERT INTO t AS dv (id, a, b) VALUES (1, 7, 'hi')"},
+	{"INSERT INTO dv VALUES (1, DEFAULT, 'x'), (2, 3, DEFAULT)",
+	 "^INSERT INTO t AS dv (id, a, b) VALUES (1, 7, 'x'), (2, 3, 'hi')"},
+	{"INSERT INTO dv DEFAULT VALUES", "(a, b) VALUES (7, 'hi')"},
+	{"UPDATE dv SET b = DEFAULT, a = 1", "SET b = 'hi', a = 1"},
+	{"INSERT INTO dv (id) SELECT 1", "!0A000"},
+	{"ALTER VIEW dv ALTER COLUMN id SET DEFAULT id + 1", "!0A000"},
+	{"ALTER VIEW dv ALTER COLUMN nosuch SET DEFAULT 1", "!42703"},
 	{"DELETE FROM g", "!55000"},
 	{"INSERT INTO g VALUES (1, 2)", "!55000"},
 };
