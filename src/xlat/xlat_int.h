@@ -476,6 +476,9 @@ bool xlat_alter_view_options(struct xlat_ctx *c, const PgQuery__AlterTableStmt *
 /* ALTER VIEW v ALTER COLUMN c SET DEFAULT e / DROP DEFAULT, s's only command: the same, the
  * column's default a mark of its own (XLAT_VIEW_DEFAULT_MARK). */
 bool xlat_alter_view_default(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s);
+/* CREATE OR REPLACE VIEW: the column-default marks the view's text holds now, which the new
+ * one keeps (PostgreSQL keeps the columns' defaults); "" when none. */
+const char *xlat_view_kept_defaults(struct xlat_ctx *c, const char *view);
 /* The column defaults view text sql holds before offset upto: n columns and their PostgreSQL
  * texts (in a); false when a mark cannot be read. */
 bool xlat_view_defaults(const char *sql, size_t upto, struct arena *a, const char ***cols,

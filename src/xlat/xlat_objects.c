@@ -876,6 +876,8 @@ bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
 	else if (!xlat_relname(c, s->view))
 		return false;
 	xlat_puts(c, xlat_view_options_mark(check)); /* pg_class.reloptions (catalog.h) */
+	if (s->replace)
+		xlat_puts(c, xlat_view_kept_defaults(c, s->view->relname));
 	size_t names_at = c->sb->len;
 	xlat_puts(c, " AS ");
 	struct xlat_shape shape = {0};

@@ -403,3 +403,27 @@ bool xlat_alter_view_default(struct xlat_ctx *c, const PgQuery__AlterTableStmt *
 	m.n += i == m.n;
 	return rewrite_view(c, sql, start, end, query, &m);
 }
+
+const char *xlat_view_kept_defaults(struct xlat_ctx *c, const char *view)
+{
+	const struct xlat_env *env = c->env;
+	int instead = 0;
+	const char *sql = env && env->view_fn ? env->view_fn(env->session_arg, view, c->a, &instead)
+					      : NULL;
+	size_t start, end, query;
+	struct marks m;
+	struct pgerr saved = *c->err;
+	if (!sql || !name_span(sql, &start, &end, &query) || !read_marks(c, sql, query, &m)) {
+		*c->err = saved; /* a view it cannot read keeps none */
+		return "";
+	}
+	struct strbuf *sb = c->sb, out;
+	strbuf_init(&out, 0);
+	c->sb = &out;
+	for (size_t i = 0; i < m.n; i++)
+		put_default_mark(c, m.cols[i], m.texts[i]);
+	c->sb = sb;
+	const char *text = arena_strdup(c->a, out.data ? out.data : "");
+	strbuf_fini(&out);
+	return text;
+}

@@ -72,3 +72,21 @@ INSERT INTO vd_v2 (x) VALUES ('t');
 SELECT * FROM vd_t2 WHERE x = 't';
 -- differs: INSERT ... SELECT through a view leaving out a column with a view default is refused (0A000)
 INSERT INTO vd_v2 (y) SELECT 'sel';
+-- a renamed view keeps its option and defaults (a one-letter name is no keyword)
+CREATE TABLE vd_r (a int, b text);
+CREATE VIEW j AS SELECT a, b FROM vd_r WHERE a > 0 WITH LOCAL CHECK OPTION;
+ALTER VIEW j ALTER COLUMN b SET DEFAULT 'x';
+ALTER VIEW j RENAME TO vd_rv;
+SELECT relname, reloptions FROM pg_class WHERE relname = 'vd_rv';
+INSERT INTO vd_rv (a) VALUES (1);
+-- detail
+INSERT INTO vd_rv (a) VALUES (-1);
+ALTER TABLE vd_r ADD COLUMN c int;
+-- detail
+INSERT INTO vd_rv (a) VALUES (-3);
+-- CREATE OR REPLACE VIEW keeps the columns' defaults and takes the new options
+CREATE OR REPLACE VIEW vd_rv AS SELECT a, b, 1 AS one FROM vd_r WHERE a > 0;
+INSERT INTO vd_rv (a) VALUES (-4);
+SELECT * FROM vd_r ORDER BY a;
+SELECT column_name, column_default FROM information_schema.columns WHERE table_name = 'vd_rv' ORDER BY 1;
+SELECT relname, reloptions FROM pg_class WHERE relname = 'vd_rv';
