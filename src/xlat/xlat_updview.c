@@ -1005,11 +1005,12 @@ static bool insert_defaults(struct xlat_ctx *c, const struct level *l, PgQuery__
 	return true;
 }
 
-/* UPDATE ... SET c = DEFAULT of a column the view's level l has a default for. */
-static bool update_defaults(struct xlat_ctx *c, const struct level *l, PgQuery__UpdateStmt *s)
+/* SET c = DEFAULT (UPDATE's, ON CONFLICT DO UPDATE's) of a column the view's level l has a
+ * default for. */
+static bool set_defaults(struct xlat_ctx *c, const struct level *l, PgQuery__Node **v, size_t n)
 {
-	for (size_t i = 0; i < s->n_target_list; i++) {
-		PgQuery__ResTarget *rt = s->target_list[i]->res_target;
+	for (size_t i = 0; i < n; i++) {
+		PgQuery__ResTarget *rt = v[i]->res_target;
 		int k = is_set_default(rt->val) ? find_col(l, rt->name) : -1;
 		if (k >= 0 && l->dflt[k] && !(rt->val = default_expr(c, l, (size_t)k)))
 			return false;
@@ -1067,7 +1068,8 @@ int xlat_updview_insert(struct xlat_ctx *c, const PgQuery__InsertStmt **sp)
 				  .excluded = "excluded",
 				  .with = s->with_clause != NULL};
 		PgQuery__OnConflictClause *oc = s->on_conflict_clause;
-		if (!insert_defaults(c, &v[i], s))
+		if (!insert_defaults(c, &v[i], s) ||
+		    (oc && !set_defaults(c, &v[i], oc->target_list, oc->n_target_list)))
 			return -1;
 		for (size_t k = 0; k < s->n_cols; k++)
 			if (!target_col(c, &v[i], 4, s->cols[k]->res_target))
@@ -1126,7 +1128,7 @@ int xlat_updview_update(struct xlat_ctx *c, const PgQuery__UpdateStmt **sp)
 				  .qual = qual,
 				  .others = s->n_from_clause > 0,
 				  .with = s->with_clause != NULL};
-		if (!update_defaults(c, &v[i], s))
+		if (!set_defaults(c, &v[i], s->target_list, s->n_target_list))
 			return -1;
 		for (size_t k = 0; k < s->n_target_list; k++) {
 			PgQuery__ResTarget *rt = s->target_list[k]->res_target;

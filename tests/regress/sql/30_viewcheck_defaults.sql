@@ -90,3 +90,9 @@ INSERT INTO vd_rv (a) VALUES (-4);
 SELECT * FROM vd_r ORDER BY a;
 SELECT column_name, column_default FROM information_schema.columns WHERE table_name = 'vd_rv' ORDER BY 1;
 SELECT relname, reloptions FROM pg_class WHERE relname = 'vd_rv';
+-- ON CONFLICT DO UPDATE SET c = DEFAULT takes the view's default
+CREATE TABLE vd_oc (a int PRIMARY KEY, b text DEFAULT 'tb');
+CREATE VIEW vd_ocv AS SELECT a, b FROM vd_oc;
+ALTER VIEW vd_ocv ALTER COLUMN b SET DEFAULT 'vb';
+INSERT INTO vd_ocv VALUES (1, 'x');
+INSERT INTO vd_ocv VALUES (1, 'y') ON CONFLICT (a) DO UPDATE SET b = DEFAULT RETURNING *;
