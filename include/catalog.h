@@ -364,7 +364,7 @@ void catalog_trigger_transition_names(sqlite3 *db, const char *table, const char
 /* In the stored SQL of a view (after its name), its options as pg_class.reloptions holds
  * them: this prefix, "check_option=local" or "check_option=cascaded", then ") * /" (written
  * by xlat_objects.c as XLAT_VIEW_OPTIONS_MARK; the writes through it check it,
- * xlat_updview.c). */
+ * xlat_updwco.c). */
 #define CATALOG_VIEW_OPTIONS_MARK "/* shardlite: WITH ("
 /* ... and a column's default (ALTER VIEW ... ALTER COLUMN ... SET DEFAULT): this prefix, the
  * column in double quotes, x'<PostgreSQL's text of the default in hex>', then " * /" (as

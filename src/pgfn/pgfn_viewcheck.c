@@ -3,7 +3,7 @@
  * WITH CHECK OPTION (PostgreSQL's ExecWithCheckOptions): 44000 "new row violates check option
  * for view" with the written row of the base table in its DETAIL. The translator calls it
  * from the RETURNING of a write through such a view for a row the view would not show
- * (xlat_updview.c), each value already in its output form (pgfn_text_out). */
+ * (xlat_updwco.c), each value already in its output form (pgfn_text_out). */
 #include "pgfn_int.h"
 
 #include <string.h>

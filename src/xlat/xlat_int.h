@@ -322,7 +322,7 @@ struct xlat_ctx {
 	const char *updview_check;
 	/* The INSERT or UPDATE rewritten from a view WITH CHECK OPTION and the SQLite expression
 	 * that fails a written row the checked views would not show (NULL when it passes),
-	 * which its RETURNING evaluates (xlat_updview.c); NULL: none. */
+	 * which its RETURNING evaluates (xlat_updwco.c); NULL: none. */
 	const void *updview_wco_for;
 	const char *updview_wco;
 };
