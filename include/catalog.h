@@ -361,6 +361,15 @@ void catalog_trigger_transition_names(sqlite3 *db, const char *table, const char
  * absent: btree with default classes (catalog_index.c reads it; xlat_objects.c writes it,
  * as XLAT_INDEX_AM_MARK). */
 #define CATALOG_INDEX_AM_MARK "/* shardlite: USING "
+/* In the stored SQL of a view (after its name), its options as pg_class.reloptions holds
+ * them: this prefix, "check_option=local" or "check_option=cascaded", then ") * /" (written
+ * by xlat_objects.c as XLAT_VIEW_OPTIONS_MARK; the writes through it check it,
+ * xlat_updwco.c). */
+#define CATALOG_VIEW_OPTIONS_MARK "/* shardlite: WITH ("
+/* ... and a column's default (ALTER VIEW ... ALTER COLUMN ... SET DEFAULT): this prefix, the
+ * column in double quotes, x'<PostgreSQL's text of the default in hex>', then " * /" (as
+ * XLAT_VIEW_DEFAULT_MARK; pg_attrdef). */
+#define CATALOG_VIEW_DEFAULT_MARK "/* shardlite: DEFAULT "
 /* In the stored SQL of a table (after its opening parenthesis), marks it as a materialized
  * view (CREATE MATERIALIZED VIEW); its query and state are in the sidecar _shardlite_matviews
  * (docs/catalog.md). */

@@ -460,7 +460,9 @@ struct xlat_stmt {
 	 * when the table is named with its schema (public.t: the file's, not a temporary one's
 	 * of the same name), and 4096 when its RETURNING list ends with the hidden column
 	 * shardlite_returning(), which the session reads and does not send (sess_trgret.c),
-	 * and 8192 when the RETURNING list has parameters (which that column passes).
+	 * and 8192 when the RETURNING list has parameters (which that column passes), and 16384
+	 * when it writes through a view WITH CHECK OPTION, whose check is in its RETURNING (the
+	 * only item when returns_rows is false: its rows are not sent; else in the marker).
 	 * NULL / 0 otherwise. */
 	const char *dml_table;
 	int dml_events;

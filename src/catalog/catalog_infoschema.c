@@ -413,7 +413,8 @@ static bool fill_views(struct cat_conn *cc, const struct cat_model *m, struct ca
 		pgerr_clear(&err);
 		const char *def = cat_view_definition(cc, v, false, 0, r->a, &err);
 		cat_text(r, def ? def : cat_view_query(v)); /* no PostgreSQL spelling: as kept */
-		cat_text(r, "NONE");
+		const char *check = cat_view_check_option(v);
+		cat_text(r, !check ? "NONE" : *check == 'l' ? "LOCAL" : "CASCADED");
 		int events = cat_view_updatable(cc, v, NULL);
 		yes_no(r, (events & (8 | 16)) == (8 | 16)); /* is_updatable */
 		yes_no(r, events & 4);                      /* is_insertable_into */

@@ -245,6 +245,8 @@ struct cat_rel *cat_model_rel_in(const struct cat_model *m, const char *name, bo
 struct cat_rel *cat_model_rel_oid(const struct cat_model *m, uint32_t oid);
 /* A view's query: its CREATE VIEW text after " AS "; NULL for anything but a view. */
 const char *cat_view_query(const struct cat_rel *v);
+/* View v's WITH CHECK OPTION as its reloption's value, "local" or "cascaded"; NULL: none. */
+const char *cat_view_check_option(const struct cat_rel *v);
 /* What a view depends on, as pg_depend records it (catalog_dump.c): each identifier of its
  * query, bare ones folded to lower case, strings skipped; next: the text after it, past
  * spaces ('(' for a call). */

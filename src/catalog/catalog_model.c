@@ -189,6 +189,44 @@ static sqlite3_stmt *prep_in(sqlite3 *db, const char *sql, const struct cat_rel 
 	return st;
 }
 
+static int hex_digit(char ch)
+{
+	return ch >= '0' && ch <= '9'	? ch - '0'
+	       : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10
+				       : -1;
+}
+
+/* View v's column defaults, marks of its text before its query (CATALOG_VIEW_DEFAULT_MARK),
+ * onto its columns. */
+static void view_defaults(const struct cat_model *m, struct cat_rel *v)
+{
+	const char *q = cat_view_query(v);
+	for (const char *p = q ? strstr(v->sql, CATALOG_VIEW_DEFAULT_MARK) : NULL; p && p < q;
+	     p = strstr(p + 1, CATALOG_VIEW_DEFAULT_MARK)) {
+		struct strbuf col, text;
+		strbuf_init(&col, 0);
+		strbuf_init(&text, 0);
+		const char *at = p + strlen(CATALOG_VIEW_DEFAULT_MARK);
+		bool ok = *at++ == '"';
+		while (ok && *at && !(at[0] == '"' && at[1] != '"')) {
+			at += at[0] == '"';
+			strbuf_putc(&col, *at++);
+		}
+		ok = ok && *at == '"' && strncmp(at + 1, " x'", 3) == 0;
+		for (at += 4; ok && hex_digit(at[0]) >= 0 && hex_digit(at[1]) >= 0; at += 2)
+			strbuf_putc(&text, (char)(hex_digit(at[0]) * 16 + hex_digit(at[1])));
+		ok = ok && *at == '\'' && col.data && text.data && !col.failed && !text.failed;
+		for (int k = 0; ok && k < v->ncols; k++) {
+			if (strcmp(v->cols[k].name, col.data) != 0)
+				continue;
+			v->cols[k].dflt = arena_strdup(m->a, text.data);
+			v->cols[k].dflt_oid = cat_oid("def", v->name, v->cols[k].name);
+		}
+		strbuf_fini(&col);
+		strbuf_fini(&text);
+	}
+}
+
 static bool load_cols(sqlite3 *db, struct cat_model *m, struct cat_rel *r, struct pgerr *err)
 {
 	sqlite3_stmt *st = prep_in(db,
@@ -230,6 +268,8 @@ static bool load_cols(sqlite3 *db, struct cat_model *m, struct cat_rel *r, struc
 		}
 		c->dflt_oid = c->dflt ? cat_oid("def", r->name, c->name) : 0;
 	}
+	if (r->kind == 'v')
+		view_defaults(m, r);
 	return sqlite3_finalize(st) == SQLITE_OK ||
 	       pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "catalog: %s", sqlite3_errmsg(db));
 }
@@ -854,6 +894,18 @@ const char *cat_view_query(const struct cat_rel *v)
 		return v->definition;
 	const char *as = v->kind == 'v' && v->sql ? strstr(v->sql, " AS ") : NULL;
 	return as ? as + 4 : NULL;
+}
+
+const char *cat_view_check_option(const struct cat_rel *v)
+{
+	const char *q = cat_view_query(v);
+	const char *m = q ? strstr(v->sql, CATALOG_VIEW_OPTIONS_MARK) : NULL;
+	if (!m || m > q)
+		return NULL;
+	m += strlen(CATALOG_VIEW_OPTIONS_MARK);
+	return strncmp(m, "check_option=local)", 19) == 0	   ? "local"
+	       : strncmp(m, "check_option=cascaded)", 22) == 0 ? "cascaded"
+							   : NULL;
 }
 
 struct cat_rel *cat_model_rel_oid(const struct cat_model *m, uint32_t oid)

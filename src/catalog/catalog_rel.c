@@ -187,7 +187,10 @@ static bool fill_class(struct cat_conn *cc, const struct cat_model *m, struct ca
 			cat_text(r, acl);
 		else
 			cat_null(r);
-		cat_text(r, rel->kind == 'i' ? cat_index_reloptions(r->a, rel->index, false) : NULL);
+		const char *check = rel->kind == 'v' ? cat_view_check_option(rel) : NULL;
+		cat_text(r, rel->kind == 'i' ? cat_index_reloptions(r->a, rel->index, false)
+			    : check	       ? arena_printf(r->a, "{check_option=%s}", check)
+					       : NULL);
 		cat_null(r);
 	}
 	catalog_class_rows(r);

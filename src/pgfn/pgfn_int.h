@@ -87,6 +87,8 @@ enum pgfn_like pgfn_like_match(const char *text, size_t tlen, const char *pat, s
 void pgfn_like_bad_escape(sqlite3_context *ctx);
 /* Registers like(pattern, text) and like(pattern, text, escape) over SQLite's built-in. */
 int pgfn_register_like(sqlite3 *db);
+/* pgfn_viewcheck.c: registers shardlite_view_check_failed (a view's WITH CHECK OPTION). */
+int pgfn_register_viewcheck(sqlite3 *db);
 
 /* pgfn_arrayop.c: ANY/ALL comparisons over arrays, and ordered aggregates. */
 int pgfn_register_arrayop(sqlite3 *db);

@@ -119,6 +119,8 @@ int sess_ncols(const struct xlat_stmt *x, sqlite3_stmt *vm)
 {
 	if (x && (x->no_columns || x->ctas || x->no_data))
 		return 0;
+	if (x && (x->dml_events & 16384) && !x->returns_rows)
+		return 0; /* RETURNING only for a view's CHECK OPTION */
 	int n = sqlite3_column_count(vm);
 	return n && x && (x->dml_events & 4096) ? n - 1 : n; /* RETURNING's hidden marker */
 }
@@ -409,7 +411,7 @@ static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *v
 	bool fresh = *rows == 0 && x && !sqlite3_stmt_busy(vm);
 	if (*rows == 0 && !sqlite3_stmt_busy(vm))
 		shard_serial_run_begin(); /* its serial numbers, for a replay */
-	int64_t changes = -1;
+	int64_t changes = -1, hidden = 0;
 	if (fresh && !sess_trigger_statement(s, x, true, err))
 		return false;
 	for (;;) {
@@ -438,6 +440,12 @@ static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *v
 			sess_explain_failure(s, shard_conn_db(s->conn), vm, rc, true, err);
 			sqlite3_reset(vm);
 			return false;
+		}
+		/* RETURNING holds only a view's CHECK OPTION (xlat_stmt.dml_events 16384): the
+		 * rows are the written ones, not sent */
+		if (x && (x->dml_events & 16384) && !x->returns_rows) {
+			hidden++;
+			continue;
 		}
 		/* a row a BEFORE trigger changed once SQLite read it: as written */
 		sqlite3_stmt *pv = sess_trigger_substitute(s, x, vm, err);
@@ -474,6 +482,8 @@ static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *v
 	}
 	if (skips)
 		sess_skip_notices(s, x, skips);
+	if (hidden && changes < 0)
+		changes = hidden;
 	command_complete(s, x, vm, *rows, changes);
 	sqlite3_reset(vm);
 	if (x && x->is_ddl)

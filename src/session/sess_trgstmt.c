@@ -334,6 +334,13 @@ bool sess_trigger_statement(struct session *s, const struct xlat_stmt *x, bool b
 	 * (sess_trgrow.c) unless RETURNING or ON CONFLICT (512) needs the statement's own */
 	if (before && x->returns_rows)
 		sess_udf_state(s)->trg.returning = true;
+	/* a view's CHECK OPTION reads SQLite's row, not the one a BEFORE trigger returns */
+	if (before && (x->dml_events & 16384) &&
+	    sess_trigger_before_count(s, x->dml_table, x->dml_events & (4 | 16)))
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "writing through a view WITH CHECK OPTION into table \"%s\", which "
+				 "has BEFORE row triggers, is not supported",
+				 x->dml_table);
 	if (before && sess_trigger_before_count(s, x->dml_table, 4 | 16)) {
 		struct sess_trg_stmt *t = &sess_udf_state(s)->trg;
 		t->replace_mode = x->dml_events & 512 ? 0

@@ -62,6 +62,12 @@ static char kind_of(struct shard_conn *c, const char *name, char **sql, char **t
 	return kind;
 }
 
+/* Whether the n bytes at p are keyword kw (a name "v" is not VIEW). */
+static bool word_is(const char *p, size_t n, const char *kw)
+{
+	return n == strlen(kw) && strncasecmp(p, kw, n) == 0;
+}
+
 /* The span of the object's name in a stored CREATE [TEMP] VIEW / [UNIQUE] INDEX [IF NOT
  * EXISTS] [schema.]name text; false when the text does not read so. */
 static bool name_span(const char *sql, size_t *at, size_t *len)
@@ -99,15 +105,11 @@ static bool name_span(const char *sql, size_t *at, size_t *len)
 		if (i == b)
 			return false;
 		bool keyword = !q && words < 8 &&
-			       (strncasecmp(sql + b, "CREATE", i - b) == 0 ||
-				strncasecmp(sql + b, "TEMP", i - b) == 0 ||
-				strncasecmp(sql + b, "TEMPORARY", i - b) == 0 ||
-				strncasecmp(sql + b, "UNIQUE", i - b) == 0 ||
-				strncasecmp(sql + b, "VIEW", i - b) == 0 ||
-				strncasecmp(sql + b, "INDEX", i - b) == 0 ||
-				strncasecmp(sql + b, "IF", i - b) == 0 ||
-				strncasecmp(sql + b, "NOT", i - b) == 0 ||
-				strncasecmp(sql + b, "EXISTS", i - b) == 0);
+			       (word_is(sql + b, i - b, "CREATE") || word_is(sql + b, i - b, "TEMP") ||
+				word_is(sql + b, i - b, "TEMPORARY") ||
+				word_is(sql + b, i - b, "UNIQUE") || word_is(sql + b, i - b, "VIEW") ||
+				word_is(sql + b, i - b, "INDEX") || word_is(sql + b, i - b, "IF") ||
+				word_is(sql + b, i - b, "NOT") || word_is(sql + b, i - b, "EXISTS"));
 		words++;
 		if (keyword && !last)
 			continue;

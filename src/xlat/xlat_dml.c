@@ -237,10 +237,30 @@ static void returning_star_shape(struct xlat_ctx *c, const PgQuery__RangeVar *rv
 	shape->star = false;
 }
 
-static bool returning(struct xlat_ctx *c, const PgQuery__RangeVar *rv, PgQuery__Node **v, size_t n,
-		      size_t from, size_t to, bool joined, bool marker)
+/* A write through a view WITH CHECK OPTION: its check as RETURNING's only item, whose rows
+ * the session does not send (16384; src/session/sess_exec.c), or around the hidden marker
+ * column, whose value it keeps. */
+static bool returning_wco(struct xlat_ctx *c, const char *wco, size_t n, bool marker)
+{
+	c->st->dml_events |= 16384;
+	if (!n) {
+		xlat_puts(c, " RETURNING ");
+		xlat_puts(c, wco);
+		return true;
+	}
+	if (!marker)
+		return xlat_unsupported(c, -1, "this RETURNING of a write through a view WITH CHECK "
+					       "OPTION");
+	return true;
+}
+
+static bool returning(struct xlat_ctx *c, const void *stmt, const PgQuery__RangeVar *rv,
+		      PgQuery__Node **v, size_t n, size_t from, size_t to, bool joined, bool marker)
 {
 	struct xlat_shape shape = {0};
+	const char *wco = xlat_updview_wco(c, stmt);
+	if (wco && !returning_wco(c, wco, n, marker))
+		return false;
 	if (!n)
 		return true;
 	struct reads_target rt = {.rel = rv->relname};
@@ -277,7 +297,11 @@ static bool returning(struct xlat_ctx *c, const PgQuery__RangeVar *rv, PgQuery__
 	/* an INSERT's or UPDATE's row a BEFORE trigger changes once SQLite read it: the hidden
 	 * last column tells it to the session, which returns the row as written (sess_trgret.c) */
 	if (ok && marker) {
-		xlat_printf(c, ", shardlite_returning(%s)", params.data ? params.data : "");
+		if (wco)
+			xlat_printf(c, ", coalesce(%s, shardlite_returning(%s))", wco,
+				    params.data ? params.data : "");
+		else
+			xlat_printf(c, ", shardlite_returning(%s)", params.data ? params.data : "");
 		c->st->dml_events |= 4096;
 	}
 	if (params.failed)
@@ -1127,7 +1151,7 @@ bool xlat_stmt_insert(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 	const char *mark = xlat_syscol_upsert_mark(c, s->returning_list, s->n_returning_list);
 	bool ok = (!s->on_conflict_clause ||
 		   on_conflict(c, s->relation, s->on_conflict_clause, cols, ncols, mark)) &&
-		  returning(c, s->relation, s->returning_list, s->n_returning_list, from, to,
+		  returning(c, s, s->relation, s->returning_list, s->n_returning_list, from, to,
 			    false, true);
 	xlat_scope_leave(c, scope);
 	return ok;
@@ -1206,7 +1230,8 @@ bool xlat_stmt_update(struct xlat_ctx *c, const PgQuery__UpdateStmt *s)
 	ok = ok && (rf || returning_sees_target(c, ret, nret, s->from_clause, s->n_from_clause,
 						"RETURNING a column of UPDATE's FROM list"));
 	xlat_retfrom_mode(c, rf, false, s->relation->relname);
-	ok = ok && returning(c, s->relation, ret, nret, from, to, s->n_from_clause > 0 && !rf, !rf);
+	ok = ok && returning(c, s, s->relation, ret, nret, from, to, s->n_from_clause > 0 && !rf,
+			     !rf);
 	xlat_retfrom_mode(c, NULL, false, NULL);
 	xlat_scope_leave(c, scope);
 	return ok;
@@ -1261,7 +1286,7 @@ bool xlat_stmt_delete(struct xlat_ctx *c, const PgQuery__DeleteStmt *s)
 	if (ok && rf) {
 		xlat_retfrom_delete_where(c, rf);
 		xlat_retfrom_mode(c, rf, false, s->relation->relname);
-		ok = returning(c, s->relation, ret, nret, 0, 0, false, false);
+		ok = returning(c, s, s->relation, ret, nret, 0, 0, false, false);
 		xlat_retfrom_mode(c, NULL, false, NULL);
 	} else {
 		ok = ok && delete_rest(c, s);
@@ -1293,6 +1318,6 @@ static bool delete_rest(struct xlat_ctx *c, const PgQuery__DeleteStmt *s)
 	}
 	return returning_sees_target(c, s->returning_list, s->n_returning_list, s->using_clause,
 				     s->n_using_clause, "RETURNING a column of DELETE's USING list") &&
-	       returning(c, s->relation, s->returning_list, s->n_returning_list, 0, 0,
+	       returning(c, s, s->relation, s->returning_list, s->n_returning_list, 0, 0,
 			 s->n_using_clause > 0, false);
 }

@@ -320,6 +320,11 @@ struct xlat_ctx {
 	 * condition that keeps its rows to the view's, which its WHERE adds; NULL: none. */
 	const void *updview_for;
 	const char *updview_check;
+	/* The INSERT or UPDATE rewritten from a view WITH CHECK OPTION and the SQLite expression
+	 * that fails a written row the checked views would not show (NULL when it passes),
+	 * which its RETURNING evaluates (xlat_updwco.c); NULL: none. */
+	const void *updview_wco_for;
+	const char *updview_wco;
 };
 
 /* A constant as it landed in the statement's SQL: its location in the input (the '-' for a
@@ -446,6 +451,41 @@ bool xlat_updview_where(struct xlat_ctx *c, const void *stmt, const PgQuery__Nod
 			bool and_only);
 /* Whether stmt carries a view's condition (xlat_updview_where would write one). */
 bool xlat_updview_checked(const struct xlat_ctx *c, const void *stmt);
+/* PostgreSQL's view_query_is_auto_updatable(q, check_cols true) on a view's query: the
+ * reason it is not (the HINT of WITH CHECK OPTION's refusal), NULL when it is. */
+const char *xlat_updview_not_updatable(struct xlat_ctx *c, const PgQuery__SelectStmt *q);
+/* The CHECK OPTION expression of stmt (an INSERT or UPDATE rewritten from a view WITH CHECK
+ * OPTION), for its RETURNING; NULL when it has none. */
+const char *xlat_updview_wco(const struct xlat_ctx *c, const void *stmt);
+/* The mark after a view's name in its SQLite text that keeps its options
+ * ("check_option=local" / "cascaded"), as PostgreSQL's pg_class.reloptions. */
+#define XLAT_VIEW_OPTIONS_MARK "/* shardlite: WITH ("
+/* ---- xlat_viewopts.c: a view's options ---- */
+/* " /" "* shardlite: WITH (check_option=...) *" "/" for check ('l' local, 'c' cascaded), ""
+ * for 0. */
+const char *xlat_view_options_mark(char check);
+/* One option n (a DefElem) of a view into *check ('l', 'c'; 0 for RESET): 22023 for a value
+ * that is not local or cascaded, 0A000 for another option. */
+bool xlat_view_option(struct xlat_ctx *c, const PgQuery__Node *n, bool reset, char *check);
+/* PostgreSQL's refusal (0A000, its HINT the reason) of WITH CHECK OPTION on a view query q
+ * that is not automatically updatable; true when it is. */
+bool xlat_view_check_updatable(struct xlat_ctx *c, const PgQuery__SelectStmt *q);
+/* ALTER VIEW v SET/RESET (check_option ...), s's only command: a script that writes the
+ * view's text again with its new options. */
+bool xlat_alter_view_options(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s);
+/* ALTER VIEW v ALTER COLUMN c SET DEFAULT e / DROP DEFAULT, s's only command: the same, the
+ * column's default a mark of its own (XLAT_VIEW_DEFAULT_MARK). */
+bool xlat_alter_view_default(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s);
+/* CREATE OR REPLACE VIEW: the column-default marks the view's text holds now, which the new
+ * one keeps (PostgreSQL keeps the columns' defaults); "" when none. */
+const char *xlat_view_kept_defaults(struct xlat_ctx *c, const char *view);
+/* The column defaults view text sql holds before offset upto: n columns and their PostgreSQL
+ * texts (in a); false when a mark cannot be read. */
+bool xlat_view_defaults(const char *sql, size_t upto, struct arena *a, const char ***cols,
+			const char ***texts, size_t *n);
+/* A view column's default in its text (catalog.h's CATALOG_VIEW_DEFAULT_MARK): this prefix,
+ * the column in double quotes, x'<its PostgreSQL text in hex>' and the comment's end. */
+#define XLAT_VIEW_DEFAULT_MARK "/* shardlite: DEFAULT "
 /* ---- xlat_sortusing.c ---- */
 /* Rewrites ORDER BY ... USING < / > in stmt's tree (which it changes) as ASC / DESC. */
 void xlat_sort_using(const PgQuery__Node *stmt);

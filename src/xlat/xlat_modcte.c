@@ -394,6 +394,8 @@ bool xlat_modcte_emit(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e, boo
 	m->current = -1;
 	if (!ok)
 		return false;
+	if (sub.dml_events & 16384) /* its check is its RETURNING (xlat_updview.c) */
+		return xlat_unsupported(c, -1, "a write through a view WITH CHECK OPTION in WITH");
 	int k = (int)m->nsteps++;
 	m->steps[k] = (struct xlat_step){.sql = sub.sql,
 					 .numbered_seq = sub.numbered_seq,

@@ -829,6 +829,25 @@ bool xlat_reads_temp(struct xlat_ctx *c, const PgQuery__Node *query)
 	return r.hit;
 }
 
+/* A view's WITH [LOCAL | CASCADED] CHECK OPTION and WITH (check_option = ...) into *check
+ * ('l', 'c', 0), as PostgreSQL's DefineView takes them (xlat_viewopts.c). */
+static bool view_check_option(struct xlat_ctx *c, const PgQuery__ViewStmt *s, char *check)
+{
+	*check = s->with_check_option == PG_QUERY__VIEW_CHECK_OPTION__LOCAL_CHECK_OPTION ? 'l'
+		 : s->with_check_option == PG_QUERY__VIEW_CHECK_OPTION__CASCADED_CHECK_OPTION
+			 ? 'c'
+			 : 0;
+	int seen = *check != 0;
+	for (size_t i = 0; i < s->n_options; i++) {
+		if (!xlat_view_option(c, s->options[i], false, check))
+			return false;
+		if (seen++)
+			return xlat_fail(c, "22023", -1,
+					 "parameter \"check_option\" specified more than once");
+	}
+	return !*check || xlat_view_check_updatable(c, s->query->select_stmt);
+}
+
 bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
 {
 	ddl(c, "CREATE VIEW");
@@ -844,12 +863,11 @@ bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
 		temp = true;
 		xlat_skip_note(c, "temporary view", NULL, s->view->relname, false);
 	}
-	if (s->n_options ||
-	    (s->with_check_option != PG_QUERY__VIEW_CHECK_OPTION__NO_CHECK_OPTION &&
-	     s->with_check_option != PG_QUERY__VIEW_CHECK_OPTION__VIEW_CHECK_OPTION_UNDEFINED))
-		return xlat_unsupported(c, -1, "a view option or WITH CHECK OPTION");
 	if (s->query->node_case != NODE(SELECT_STMT))
 		return xlat_unsupported(c, -1, "this view query");
+	char check = 0;
+	if (!view_check_option(c, s, &check))
+		return false;
 	if (s->replace && !replace_view_begin(c, s->view, temp))
 		return false;
 	xlat_puts(c, temp ? "CREATE TEMP VIEW " : "CREATE VIEW ");
@@ -857,6 +875,9 @@ bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
 		xlat_ident(c, s->view->relname);
 	else if (!xlat_relname(c, s->view))
 		return false;
+	xlat_puts(c, xlat_view_options_mark(check)); /* pg_class.reloptions (catalog.h) */
+	if (s->replace)
+		xlat_puts(c, xlat_view_kept_defaults(c, s->view->relname));
 	size_t names_at = c->sb->len;
 	xlat_puts(c, " AS ");
 	struct xlat_shape shape = {0};
@@ -1114,7 +1135,9 @@ static bool alter_other(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 	bool opts = cmd &&
 		    (cmd->subtype == AT(SetRelOptions) || cmd->subtype == AT(ResetRelOptions));
 	if (s->objtype == OBJ(VIEW) && opts)
-		what = "ALTER TABLE ... SET/RESET (view options)";
+		return xlat_alter_view_options(c, s);
+	if (s->objtype == OBJ(VIEW) && cmd && cmd->subtype == AT(ColumnDefault))
+		return xlat_alter_view_default(c, s);
 	if (strncmp(what, "ALTER TABLE ", 12) != 0)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported",
 				 c->st->tag);
@@ -1130,6 +1153,11 @@ bool xlat_stmt_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 					     : "ALTER TABLE");
 	if (s->objtype != OBJ(TABLE))
 		return alter_other(c, s);
+	/* ALTER TABLE of a view's column default, as pg_dump writes it */
+	if (s->n_cmds == 1 && s->cmds[0]->alter_table_cmd->subtype == AT(ColumnDefault) &&
+	    c->schema && c->schema->relkind_fn &&
+	    c->schema->relkind_fn(c->schema->arg, s->relation->relname) == 'v')
+		return xlat_alter_view_default(c, s);
 	if (s->n_cmds == 1 && !s->missing_ok && xlat_is_trigger_toggle(s->cmds[0]->alter_table_cmd))
 		return xlat_alter_trigger(c, s->relation, s->cmds[0]->alter_table_cmd);
 	bool ok = s->n_cmds != 1 || s->missing_ok

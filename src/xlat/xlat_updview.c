@@ -5,29 +5,17 @@
  * level by level) before the normal translation, so that the base table's triggers, defaults,
  * constraints and RETURNING work unchanged. The view's WHERE, which SQLite keeps as translated
  * text, is kept as that text: the written rows must be among the view's rows, found by the base
- * table's rowid. Not for views with an INSTEAD OF trigger for the event (SQLite runs it). */
+ * table's rowid. Not for views with an INSTEAD OF trigger for the event (SQLite runs it).
+ * The view's WITH CHECK OPTION and its column defaults are xlat_updwco.c's. */
 #include "xlat_int.h"
+#include "xlat_updview.h"
 
 #include <pg_query.h>
 #include <string.h>
 #include <strings.h>
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
-#define MAX_LEVELS 16
-#define ROWID "_shardlite_rowid"
 #define NOT_PLAIN "View columns that are not columns of their base relation are not updatable."
-
-/* One view of the chain being written through. */
-struct level {
-	const char *view, *sql;    /* its name and CREATE VIEW text */
-	const char **cols, **base; /* its columns and the base column each reads (NULL: computed) */
-	const PgQuery__Node **exprs; /* a computed column's expression (SQLite's text, parsed) */
-	size_t ncols;
-	const PgQuery__RangeVar *rel; /* its FROM relation, as its text names it */
-	const char *qual;             /* the name its text reads that relation's columns by */
-	size_t body;                  /* where its query's select list starts in sql */
-	bool where;
-};
 
 static void *pb_alloc(void *arena, size_t n) { return arena_alloc(arena, n); }
 static void pb_free(void *arena, void *p)
@@ -58,25 +46,58 @@ static PgQuery__Node *str_node(struct xlat_ctx *c, const char *s)
 	return n;
 }
 
-/* The end of the SELECT keyword (and an ALL after it) of the view's query in sql, 0: none. */
-static size_t body_start(const char *sql)
+static bool tok_is(const PgQuery__ScanToken *t, PgQuery__Token k) { return t->token == k; }
+
+/* In the view's text sql: the end of the SELECT keyword (and an ALL after it) of its query
+ * into l->body (0: none), and the span of its top-level WHERE's condition, which runs to the
+ * next top-level clause or the end. */
+static void scan_body(const char *sql, struct level *l)
 {
-	size_t at = 0;
 	PgQueryScanResult r = pg_query_scan(sql);
 	PgQuery__ScanResult *sr = r.error ? NULL
 					  : pg_query__scan_result__unpack(
 						    NULL, r.pbuf.len, (const uint8_t *)r.pbuf.data);
-	for (size_t i = 0; sr && i < sr->n_tokens && !at; i++) {
-		if (sr->tokens[i]->token != PG_QUERY__TOKEN__SELECT)
+	int depth = 0;
+	l->body = l->where_kw = l->cond_at = l->cond_end = 0;
+	for (size_t i = 0; sr && i < sr->n_tokens; i++) {
+		const PgQuery__ScanToken *t = sr->tokens[i];
+		depth += tok_is(t, PG_QUERY__TOKEN__ASCII_40) - tok_is(t, PG_QUERY__TOKEN__ASCII_41);
+		if (!l->body && tok_is(t, PG_QUERY__TOKEN__SELECT)) {
+			l->body = (size_t)t->end;
+			if (i + 1 < sr->n_tokens && tok_is(sr->tokens[i + 1], PG_QUERY__TOKEN__ALL))
+				l->body = (size_t)sr->tokens[i + 1]->end;
 			continue;
-		at = (size_t)sr->tokens[i]->end;
-		if (i + 1 < sr->n_tokens && sr->tokens[i + 1]->token == PG_QUERY__TOKEN__ALL)
-			at = (size_t)sr->tokens[i + 1]->end;
+		}
+		if (!l->body || depth)
+			continue;
+		if (!l->where_kw && tok_is(t, PG_QUERY__TOKEN__WHERE)) {
+			l->where_kw = (size_t)t->start;
+			l->cond_at = (size_t)t->end;
+		} else if (l->cond_at && !l->cond_end &&
+			   (tok_is(t, PG_QUERY__TOKEN__ORDER) || tok_is(t, PG_QUERY__TOKEN__WINDOW) ||
+			    tok_is(t, PG_QUERY__TOKEN__FOR) || tok_is(t, PG_QUERY__TOKEN__ASCII_59))) {
+			l->cond_end = (size_t)t->start;
+		}
 	}
+	if (l->cond_at && !l->cond_end)
+		l->cond_end = strlen(sql);
+	while (l->cond_end > l->cond_at && sql[l->cond_end - 1] == ' ')
+		l->cond_end--;
 	if (sr)
 		pg_query__scan_result__free_unpacked(sr, NULL);
 	pg_query_free_scan_result(r);
-	return at;
+}
+
+/* The option the mark after the view's name keeps (before its query). */
+static char check_option(const char *sql, size_t body)
+{
+	const char *m = strstr(sql, XLAT_VIEW_OPTIONS_MARK);
+	if (!m || (size_t)(m - sql) >= body)
+		return 0;
+	m += strlen(XLAT_VIEW_OPTIONS_MARK);
+	return strncmp(m, "check_option=local", 18) == 0	 ? 'l'
+	       : strncmp(m, "check_option=cascaded", 21) == 0 ? 'c'
+							      : 0;
 }
 
 struct finds {
@@ -152,6 +173,25 @@ static const char *plain_column(const PgQuery__Node *v, const struct level *l)
 		       : NULL;
 }
 
+const char *xlat_updview_not_updatable(struct xlat_ctx *c, const PgQuery__SelectStmt *q)
+{
+	const char *detail = not_updatable(c, q);
+	if (detail)
+		return detail;
+	const PgQuery__RangeVar *rel = q->from_clause[0]->range_var;
+	struct level l = {.qual = rel->alias ? rel->alias->aliasname : rel->relname};
+	for (size_t i = 0; i < q->n_target_list; i++) {
+		const PgQuery__Node *t = q->target_list[i];
+		const PgQuery__Node *v = t->node_case == NODE(RES_TARGET) ? t->res_target->val : NULL;
+		if (v && v->node_case == NODE(COLUMN_REF) && v->column_ref->n_fields &&
+		    v->column_ref->fields[v->column_ref->n_fields - 1]->node_case == NODE(A_STAR))
+			return NULL; /* a * is the relation's columns */
+		if (plain_column(v, &l))
+			return NULL;
+	}
+	return "Views that have no updatable columns are not automatically updatable.";
+}
+
 static const char *verb(int event)
 {
 	return event == 4 ? "insert into" : event == 16 ? "update" : "delete from";
@@ -173,6 +213,14 @@ static bool refuse_view(struct xlat_ctx *c, const char *view, int event, const c
 	return false;
 }
 
+int xlat_updview_find_col(const struct level *l, const char *name)
+{
+	for (size_t i = 0; name && i < l->ncols; i++)
+		if (strcmp(l->cols[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
 /* Reads view name's definition into *l: false with err set when it cannot be written
  * through (PostgreSQL's 55000, or 0A000 for what shardlite cannot read back). */
 static bool read_level(struct xlat_ctx *c, const char *name, const char *sql, int event,
@@ -191,7 +239,8 @@ static bool read_level(struct xlat_ctx *c, const char *name, const char *sql, in
 	const PgQuery__SelectStmt *q = vs && vs->query && vs->query->node_case == NODE(SELECT_STMT)
 					       ? vs->query->select_stmt
 					       : NULL;
-	l->body = q ? body_start(sql) : 0;
+	if (q)
+		scan_body(sql, l);
 	if (!l->body)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
 				 "writing through view \"%s\" is not supported: its stored query "
@@ -203,6 +252,14 @@ static bool read_level(struct xlat_ctx *c, const char *name, const char *sql, in
 	l->rel = q->from_clause[0]->range_var;
 	l->qual = l->rel->alias ? l->rel->alias->aliasname : l->rel->relname;
 	l->where = q->where_clause != NULL;
+	l->check = check_option(sql, l->body);
+	const char **dcols, **dtexts;
+	size_t nd;
+	if (!xlat_view_defaults(sql, l->body, c->a, &dcols, &dtexts, &nd))
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "writing through view \"%s\" is not supported: its column "
+				 "defaults cannot be read back",
+				 name);
 	l->ncols = q->n_target_list;
 	l->cols = arena_zalloc(c->a, (l->ncols + 1) * sizeof(*l->cols));
 	l->base = arena_zalloc(c->a, (l->ncols + 1) * sizeof(*l->base));
@@ -227,19 +284,17 @@ static bool read_level(struct xlat_ctx *c, const char *name, const char *sql, in
 							   : "?column?";
 		any = any || l->base[i];
 	}
+	l->dflt = arena_zalloc(c->a, (l->ncols + 1) * sizeof(*l->dflt));
+	for (size_t k = 0; k < nd; k++) {
+		int at = xlat_updview_find_col(l, dcols[k]);
+		if (at >= 0)
+			l->dflt[at] = dtexts[k];
+	}
 	if (!any && event != 8)
 		return refuse_view(c, name, event,
 				   "Views that have no updatable columns are not automatically "
 				   "updatable.");
 	return true;
-}
-
-static int find_col(const struct level *l, const char *name)
-{
-	for (size_t i = 0; name && i < l->ncols; i++)
-		if (strcmp(l->cols[i], name) == 0)
-			return (int)i;
-	return -1;
 }
 
 /* The mapping of column references onto the base relation, one level. */
@@ -329,7 +384,7 @@ static bool remap_ref(struct remap *m, PgQuery__ColumnRef *cr)
 		    (strcmp(q, m->qual) == 0 || (m->excluded && strcmp(q, m->excluded) == 0));
 	if (!col || (n == 2 && !ours) || n > 2)
 		return true; /* another relation's, or a * (RETURNING's: expanded before) */
-	int k = find_col(m->l, col);
+	int k = xlat_updview_find_col(m->l, col);
 	if (k < 0 && n == 1 && strcmp(col, m->qual) == 0)
 		return xlat_fail(
 			m->c, SQLSTATE_FEATURE_NOT_SUPPORTED, cr->location,
@@ -476,7 +531,7 @@ static bool target_col(struct xlat_ctx *c, const struct level *l, int event, PgQ
 				 "assigning to a field or element of view \"%s\"'s column is not "
 				 "supported",
 				 l->view);
-	int k = find_col(l, rt->name);
+	int k = xlat_updview_find_col(l, rt->name);
 	if (k < 0)
 		return xlat_fail(c, "42703", rt->location,
 				 "column \"%s\" of relation \"%s\" does not exist", rt->name,
@@ -595,7 +650,12 @@ static const char *rows_sql(struct xlat_ctx *c, const struct level *v, size_t i,
 	if (i + 1 < n) { /* the next view, read by its name, is its rows with their rowid */
 		xlat_puts(c, "WITH ");
 		xlat_ident(c, v[i + 1].view);
-		xlat_puts(c, " AS (");
+		xlat_puts(c, "(" ROWID); /* its columns as the view names them (CREATE VIEW v (k)) */
+		for (size_t k = 0; k < v[i + 1].ncols; k++) {
+			xlat_puts(c, ", ");
+			xlat_ident(c, v[i + 1].cols[k]);
+		}
+		xlat_puts(c, ") AS (");
 		xlat_puts(c, rows_sql(c, v, i + 1, n));
 		xlat_puts(c, ") ");
 	}
@@ -740,6 +800,9 @@ int xlat_updview_insert(struct xlat_ctx *c, const PgQuery__InsertStmt **sp)
 				  .excluded = "excluded",
 				  .with = s->with_clause != NULL};
 		PgQuery__OnConflictClause *oc = s->on_conflict_clause;
+		if (!xlat_updview_insert_defaults(c, &v[i], s) ||
+		    (oc && !xlat_updview_set_defaults(c, &v[i], oc->target_list, oc->n_target_list)))
+			return -1;
 		for (size_t k = 0; k < s->n_cols; k++)
 			if (!target_col(c, &v[i], 4, s->cols[k]->res_target))
 				return -1;
@@ -748,7 +811,7 @@ int xlat_updview_insert(struct xlat_ctx *c, const PgQuery__InsertStmt **sp)
 		if (oc && oc->infer) {
 			for (size_t k = 0; k < oc->infer->n_index_elems; k++) {
 				PgQuery__IndexElem *e = oc->infer->index_elems[k]->index_elem;
-				int j = e && e->name ? find_col(&v[i], e->name) : -1;
+				int j = e && e->name ? xlat_updview_find_col(&v[i], e->name) : -1;
 				if (e && e->name && j >= 0 && v[i].base[j])
 					e->name = (char *)v[i].base[j];
 				else if (e && e->name && j < 0)
@@ -776,6 +839,8 @@ int xlat_updview_insert(struct xlat_ctx *c, const PgQuery__InsertStmt **sp)
 		    !base_target(c, &v[i], &s->relation, qual))
 			return -1;
 	}
+	if (!xlat_updview_note_wco(c, s, v, n, s->relation))
+		return -1;
 	*sp = s;
 	return 1;
 }
@@ -795,6 +860,8 @@ int xlat_updview_update(struct xlat_ctx *c, const PgQuery__UpdateStmt **sp)
 				  .qual = qual,
 				  .others = s->n_from_clause > 0,
 				  .with = s->with_clause != NULL};
+		if (!xlat_updview_set_defaults(c, &v[i], s->target_list, s->n_target_list))
+			return -1;
 		for (size_t k = 0; k < s->n_target_list; k++) {
 			PgQuery__ResTarget *rt = s->target_list[k]->res_target;
 			if (!target_col(c, &v[i], 16, rt) || !remap(&m, rt->val))
@@ -806,7 +873,7 @@ int xlat_updview_update(struct xlat_ctx *c, const PgQuery__UpdateStmt **sp)
 		    !base_target(c, &v[i], &s->relation, qual))
 			return -1;
 	}
-	if (!note_check(c, s, v, n, qual))
+	if (!note_check(c, s, v, n, qual) || !xlat_updview_note_wco(c, s, v, n, s->relation))
 		return -1;
 	*sp = s;
 	return 1;

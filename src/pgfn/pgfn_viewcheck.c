@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* pgfn_viewcheck.c: shardlite_view_check_failed(view, value...), the failure of a view's
+ * WITH CHECK OPTION (PostgreSQL's ExecWithCheckOptions): 44000 "new row violates check option
+ * for view" with the written row of the base table in its DETAIL. The translator calls it
+ * from the RETURNING of a write through such a view for a row the view would not show
+ * (xlat_updwco.c), each value already in its output form (pgfn_text_out). */
+#include "pgfn_int.h"
+
+#include <string.h>
+
+#define FIELD_MAX 64 /* ExecBuildSlotValueDescription's maxfieldlen */
+
+/* At most FIELD_MAX bytes of s, cut at a character's start, then "...", as pg_mbcliplen. */
+static void put_clipped(struct strbuf *sb, const char *s, size_t n)
+{
+	if (n <= FIELD_MAX) {
+		strbuf_append(sb, s, n);
+		return;
+	}
+	size_t cut = FIELD_MAX;
+	while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+		cut--;
+	strbuf_append(sb, s, cut);
+	strbuf_puts(sb, "...");
+}
+
+static void fn_view_check_failed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *view = argc ? (const char *)sqlite3_value_text(argv[0]) : NULL;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "Failing row contains (");
+	for (int i = 1; i < argc; i++) {
+		const char *v = (const char *)sqlite3_value_text(argv[i]);
+		strbuf_puts(&sb, i > 1 ? ", " : "");
+		if (sqlite3_value_type(argv[i]) == SQLITE_NULL || !v)
+			strbuf_puts(&sb, "null");
+		else
+			put_clipped(&sb, v, (size_t)sqlite3_value_bytes(argv[i]));
+	}
+	strbuf_puts(&sb, ").");
+	if (sb.failed)
+		sqlite3_result_error_nomem(ctx);
+	else
+		pgfn_error_detail(ctx, "44000", sb.data,
+				  "new row violates check option for view \"%s\"",
+				  view ? view : "");
+	strbuf_fini(&sb);
+}
+
+int pgfn_register_viewcheck(sqlite3 *db)
+{
+	static const struct pgfn_def defs[] = {
+		{"shardlite_view_check_failed", -1, fn_view_check_failed},
+	};
+	return pgfn_define(db, defs, ARRAY_LEN(defs));
+}
