@@ -723,6 +723,17 @@ bool shard_table_referenced(sqlite3 *db, const char *table)
 	return any;
 }
 
+char shard_coldef_drop_contype(struct shard_conn *c, const struct shard_rebuild *rb)
+{
+	struct shard_drop_target d = {0};
+	char *colbuf = NULL, *check = NULL;
+	char type = find_target(shard_conn_db(c), rb, &d, &colbuf, &check) ? d.contype : 0;
+	free(d.cols);
+	free(colbuf);
+	free(check);
+	return type;
+}
+
 static char *drop_change(struct shard_conn *c, const struct shard_rebuild *rb, const char *old,
 			 struct pgerr *err)
 {

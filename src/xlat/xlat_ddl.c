@@ -724,8 +724,8 @@ static bool table_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k)
 
 /* An auto-numbered column: serial*, or GENERATED ... AS IDENTITY; *rowid_ok when it
  * may be the rowid alias (integer or bigint, no identity sequence options). */
-static bool autonum_kind(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, bool *is_auto,
-			 bool *is_pk, bool *rowid_ok)
+static bool autonum_kind(struct xlat_ctx *c, const char *table, const PgQuery__ColumnDef *cd,
+			 bool *is_auto, bool *is_pk, bool *rowid_ok)
 {
 	struct xlat_typeref tr;
 	bool identity = false;
@@ -740,7 +740,10 @@ static bool autonum_kind(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, bool 
 		if (k->contype != CONSTR(IDENTITY))
 			continue;
 		identity = true;
-		*rowid_ok = k->n_options == 0;
+		size_t nopts;
+		if (!xlat_identity_seq_name(c, table, cd->colname, k, &nopts))
+			return false;
+		*rowid_ok = nopts == 0;
 	}
 	if (!cd->type_name || !xlat_type_resolve(c, cd->type_name, &tr))
 		return cd->type_name ? false : true;
@@ -828,7 +831,8 @@ static bool find_autonum(struct xlat_ctx *c, const PgQuery__CreateStmt *s, struc
 			continue;
 		const char *col = e->column_def->colname;
 		bool is_auto = false, is_pk = false, rowid_ok = true;
-		if (!autonum_kind(c, e->column_def, &is_auto, &is_pk, &rowid_ok))
+		if (!autonum_kind(c, s->relation->relname, e->column_def, &is_auto, &is_pk,
+				  &rowid_ok))
 			return false;
 		if (!is_auto || !rowid_ok || an->column)
 			continue;

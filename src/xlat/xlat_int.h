@@ -1675,6 +1675,11 @@ void xlat_sidecar_script(struct xlat_ctx *c, const char *tag);
  * otherwise. */
 const char *xlat_tenant_object_name(struct xlat_ctx *c, PgQuery__Node **names, size_t n,
 				    const char *what);
+/* Checks an identity column's SEQUENCE NAME option in CREATE TABLE: only the name the
+ * sequence gets anyway, [public.]table_column_seq (drizzle-kit writes it), else 0A000; *nother
+ * is the number of the other options. */
+bool xlat_identity_seq_name(struct xlat_ctx *c, const char *table, const char *column,
+			    const PgQuery__Constraint *id, size_t *nother);
 /* Appends to CREATE TABLE the creation of column's sequence table_column_seq (type from the
  * column's type OID, identity options as CREATE SEQUENCE's, owned by the column) and makes
  * the statement a script. */

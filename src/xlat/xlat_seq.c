@@ -256,11 +256,50 @@ static bool column_seq_options(struct xlat_ctx *c, uint32_t type_oid, const char
 	return true;
 }
 
+static bool is_seq_name(const PgQuery__Node *o)
+{
+	return strcmp(o->def_elem->defname, "sequence_name") == 0;
+}
+
+bool xlat_identity_seq_name(struct xlat_ctx *c, const char *table, const char *column,
+			    const PgQuery__Constraint *id, size_t *nother)
+{
+	*nother = 0;
+	for (size_t i = 0; i < id->n_options; i++) {
+		const PgQuery__DefElem *d = id->options[i]->def_elem;
+		if (!is_seq_name(id->options[i])) {
+			(*nother)++;
+			continue;
+		}
+		const PgQuery__List *l = d->arg && d->arg->node_case == NODE(LIST) ? d->arg->list
+										   : NULL;
+		size_t n = l ? l->n_items : 0;
+		const char *last = n ? xlat_node_str(l->items[n - 1]) : NULL;
+		const char *schema = n == 2 ? xlat_node_str(l->items[0]) : "public";
+		const char *own = arena_printf(c->a, "%s_%s_seq", table, column);
+		if (!last || n > 2 || !schema || strcmp(schema, "public") != 0 ||
+		    strcmp(last, own) != 0)
+			return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, d->location,
+					 "SEQUENCE NAME other than \"%s\" in CREATE TABLE is not "
+					 "supported",
+					 own);
+	}
+	return true;
+}
+
 bool xlat_column_sequence(struct xlat_ctx *c, const char *table, const char *column,
 			  uint32_t type_oid, PgQuery__Node **opts, size_t nopts, bool if_not_exists,
 			  bool temp)
 {
 	const char *v[O_COUNT];
+	/* SEQUENCE NAME: the column's own name, checked by xlat_identity_seq_name */
+	PgQuery__Node **rest = arena_zalloc(c->a, (nopts + 1) * sizeof(*rest));
+	size_t nrest = 0;
+	for (size_t i = 0; i < nopts; i++)
+		if (!is_seq_name(opts[i]))
+			rest[nrest++] = opts[i];
+	opts = rest;
+	nopts = nrest;
 	if (!seq_options(c, opts, nopts, true, v))
 		return false;
 	if (!column_seq_options(c, type_oid, v))
