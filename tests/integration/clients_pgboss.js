@@ -2,7 +2,8 @@
 // clients_pgboss.js: pg-boss 9 (npm pg-boss, a job queue over pg) — start (its tables, enum
 // and indexes made under its advisory lock), send, fetch (SELECT ... FOR UPDATE SKIP LOCKED),
 // complete, fail and retry, cancel and resume, singleton keys, a polling worker, a cron
-// schedule and maintenance, printed one line per step for test_clients.sh to compare with
+// schedule, publish/subscribe, throttling and debouncing, completion jobs, expiry and
+// maintenance, printed one line per step for test_clients.sh to compare with
 // PostgreSQL 15. pg-boss 10 (its job table PARTITION BY LIST) is started too.
 // Usage: node clients_pgboss.js URL pg|shardlite   (NODE_PATH names the node_modules directory)
 'use strict';
@@ -125,6 +126,39 @@ async function main() {
 		const s = await boss.getSchedules();
 		await boss.unschedule('nightly');
 		return [s.map((x) => [x.name, x.cron, x.timezone, x.data]), (await boss.getSchedules()).length];
+	});
+	await step('publish', async () => {
+		await boss.subscribe('signup', 'welcome');
+		await boss.subscribe('signup', 'audit');
+		await boss.publish('signup', { user: 7 });
+		return [await boss.getQueueSize('welcome'), await boss.getQueueSize('audit')];
+	});
+	await step('throttled', async () => {
+		const a = await boss.sendThrottled('digest', {}, {}, 60);
+		return [UUID.test(a), await boss.sendThrottled('digest', {}, {}, 60)];
+	});
+	await step('debounced', async () => {
+		const a = await boss.sendDebounced('sync', {}, {}, 60);
+		const b = await boss.sendDebounced('sync', {}, {}, 60);
+		return [UUID.test(a), UUID.test(b), await boss.getQueueSize('sync')];
+	});
+	await step('on complete', async () => {
+		await boss.send('invoice', { n: 1 }, { onComplete: true });
+		const job = await boss.fetch('invoice');
+		await boss.complete(job.id, { paid: true });
+		const c = await boss.fetchCompleted('invoice');
+		return [c.data.request.data, c.data.response, c.data.state];
+	});
+	await step('send after', async () => {
+		const later = await boss.sendAfter('reminder', {}, {}, 3600);
+		return [UUID.test(later), await boss.fetch('reminder')];
+	});
+	await step('expire', async () => {
+		await boss.send('slow', {}, { expireInSeconds: 1 });
+		const job = await boss.fetch('slow');
+		await sleep(1500);
+		await boss.boss.expire();
+		return (await boss.getJobById(job.id)).state;
 	});
 	await step('maintenance', async () => {
 		await boss.boss.maintenanceAsync();
