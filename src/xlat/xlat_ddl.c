@@ -659,8 +659,12 @@ bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, int auton
 		 !has_notnull)
 		xlat_puts(c, " NOT NULL"); /* SQLite lets NULL into other PRIMARY KEY columns */
 	if (from_seq) {
+		size_t nopts;
+		const char *seq;
+		if (!xlat_identity_seq_name(c, seq_table, cd->colname, identity_of(cd), &nopts, &seq))
+			return false;
 		xlat_puts(c, " DEFAULT (nextval(");
-		xlat_string(c, arena_printf(c->a, "%s_%s_seq", seq_table, cd->colname));
+		xlat_string(c, xlat_enum_display(c, seq)); /* a name nextval reads: "Seq" quoted */
 		xlat_puts(c, "))");
 	}
 	if (tr.domain && !has_default && !domain_default(c, tr.domain, &col))
@@ -741,9 +745,12 @@ static bool autonum_kind(struct xlat_ctx *c, const char *table, const PgQuery__C
 			continue;
 		identity = true;
 		size_t nopts;
-		if (!xlat_identity_seq_name(c, table, cd->colname, k, &nopts))
+		const char *seq;
+		if (!xlat_identity_seq_name(c, table, cd->colname, k, &nopts, &seq))
 			return false;
-		*rowid_ok = nopts == 0;
+		/* the rowid's sequence is table_column_seq: another name takes a sequence */
+		*rowid_ok = nopts == 0 &&
+			    strcmp(seq, arena_printf(c->a, "%s_%s_seq", table, cd->colname)) == 0;
 	}
 	if (!cd->type_name || !xlat_type_resolve(c, cd->type_name, &tr))
 		return cd->type_name ? false : true;

@@ -262,10 +262,11 @@ static bool is_seq_name(const PgQuery__Node *o)
 }
 
 bool xlat_identity_seq_name(struct xlat_ctx *c, const char *table, const char *column,
-			    const PgQuery__Constraint *id, size_t *nother)
+			    const PgQuery__Constraint *id, size_t *nother, const char **seq)
 {
 	*nother = 0;
-	for (size_t i = 0; i < id->n_options; i++) {
+	*seq = arena_printf(c->a, "%s_%s_seq", table, column);
+	for (size_t i = 0; id && i < id->n_options; i++) {
 		const PgQuery__DefElem *d = id->options[i]->def_elem;
 		if (!is_seq_name(id->options[i])) {
 			(*nother)++;
@@ -276,13 +277,10 @@ bool xlat_identity_seq_name(struct xlat_ctx *c, const char *table, const char *c
 		size_t n = l ? l->n_items : 0;
 		const char *last = n ? xlat_node_str(l->items[n - 1]) : NULL;
 		const char *schema = n == 2 ? xlat_node_str(l->items[0]) : "public";
-		const char *own = arena_printf(c->a, "%s_%s_seq", table, column);
-		if (!last || n > 2 || !schema || strcmp(schema, "public") != 0 ||
-		    strcmp(last, own) != 0)
+		if (!last || n > 2 || !schema || strcmp(schema, "public") != 0)
 			return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, d->location,
-					 "SEQUENCE NAME other than \"%s\" in CREATE TABLE is not "
-					 "supported",
-					 own);
+					 "SEQUENCE NAME in another schema is not supported");
+		*seq = arena_strdup(c->a, last);
 	}
 	return true;
 }
@@ -292,12 +290,21 @@ bool xlat_column_sequence(struct xlat_ctx *c, const char *table, const char *col
 			  bool temp)
 {
 	const char *v[O_COUNT];
-	/* SEQUENCE NAME: the column's own name, checked by xlat_identity_seq_name */
+	/* SEQUENCE NAME names it (xlat_identity_seq_name checked it); the others are options */
+	const char *name = arena_printf(c->a, "%s_%s_seq", table, column);
 	PgQuery__Node **rest = arena_zalloc(c->a, (nopts + 1) * sizeof(*rest));
 	size_t nrest = 0;
-	for (size_t i = 0; i < nopts; i++)
+	for (size_t i = 0; i < nopts; i++) {
+		const PgQuery__DefElem *d = opts[i]->def_elem;
+		const PgQuery__List *l = is_seq_name(opts[i]) && d->arg &&
+						 d->arg->node_case == NODE(LIST)
+					 ? d->arg->list
+					 : NULL;
 		if (!is_seq_name(opts[i]))
 			rest[nrest++] = opts[i];
+		else if (l && l->n_items && xlat_node_str(l->items[l->n_items - 1]))
+			name = xlat_node_str(l->items[l->n_items - 1]);
+	}
 	opts = rest;
 	nopts = nrest;
 	if (!seq_options(c, opts, nopts, true, v))
@@ -309,8 +316,7 @@ bool xlat_column_sequence(struct xlat_ctx *c, const char *table, const char *col
 	c->st->kind = XLAT_SCRIPT;
 	xlat_nocache(c);
 	xlat_printf(c, "; " SIDECAR_SEQUENCES "; ", schema_prefix(temp));
-	call(c, temp ? "create temp" : "create", arena_printf(c->a, "%s_%s_seq", table, column),
-	     if_not_exists, v);
+	call(c, temp ? "create temp" : "create", name, if_not_exists, v);
 	return true;
 }
 

@@ -97,6 +97,12 @@ async function main() {
 	});
 	await step('identity', () => db.execute(sql`INSERT INTO books (id, author_id, title)
 		VALUES (99, 1, 'x')`).then(() => 'inserted'));
+	await step('named sequence', async () => {
+		const { tags } = require(path.join(work, 'schema.js'));
+		const rows = await db.insert(tags).values([{ label: 'a' }, { label: 'b' }]).returning();
+		return [rows.map((r) => r.id), (await pool.query(
+			"SELECT pg_get_serial_sequence('tags', 'id') AS s")).rows[0].s];
+	});
 	await step('generate 2', () => statements(kit(['generate', '--name', 'more'], 2) &&
 		fs.readFileSync(path.join(work, 'drizzle', sqlFiles()[1]), 'utf8')));
 	await step('migrate 2', migrated);
@@ -112,12 +118,23 @@ async function main() {
 	await step('push unchanged', () => push(2));
 	await step('push 3', () => push(3));
 	await step('push 3 unchanged', () => push(3));
-	// pull: the TypeScript it writes, a line each
+	// pull: the TypeScript it writes, a line each. Its tables come in the order its query
+	// (without ORDER BY) reads pg_class, which is PostgreSQL's heap order: the declarations
+	// and the names each import lists are sorted first.
+	const sorted = (text) => {
+		const blocks = text.split(/\n{2,}/).map((b) => b.replace(/^\n+|\n+$/g, '')
+			.replace(/^(import \{ )(.*)( \} from)/gm,
+				(m, a, names, z) => a + names.split(', ').sort().join(', ') + z));
+		const decl = (b) => b.startsWith('export const');
+		return blocks.filter((b) => !decl(b)).concat(blocks.filter(decl).sort()).join('\n\n');
+	};
 	await step('pull', () => {
 		kit(['pull', '--dialect', 'postgresql', '--url', url, '--out', 'pulled']);
-		for (const f of ['schema.ts', 'relations.ts'])
-			for (const line of fs.readFileSync(path.join(work, 'pulled', f), 'utf8').split('\n'))
+		for (const f of ['schema.ts', 'relations.ts']) {
+			const text = sorted(fs.readFileSync(path.join(work, 'pulled', f), 'utf8'));
+			for (const line of text.split('\n'))
 				console.log('pull', f, line);
+		}
 		return 'ok';
 	});
 	await pool.end();

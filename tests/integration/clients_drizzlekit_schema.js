@@ -34,4 +34,11 @@ const books = pgTable('books', {
 	...(stage >= 3 ? { isbn: varchar('isbn', { length: 20 }) } : {}),
 }, (t) => [index('books_author_idx').on(t.authorId), index('books_title_idx').on(t.title)]);
 
-module.exports = { mood, authors, books };
+// an identity whose sequence has a name of its own
+const tags = pgTable('tags', {
+	id: integer('id').primaryKey().generatedByDefaultAsIdentity({ name: 'tag_numbers',
+		startWith: 10 }),
+	label: text('label').notNull(),
+});
+
+module.exports = { mood, authors, books, tags };
