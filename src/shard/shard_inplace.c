@@ -220,8 +220,8 @@ static int write_def(struct shard_conn *c, const struct shard_rebuild *rb, const
 /* DROP CONSTRAINT of a CHECK or a FOREIGN KEY: its clause goes from the text and no stored
  * value changes (node-pg-migrate's down migrations drop them inside their transaction); a
  * PRIMARY KEY or UNIQUE clause has an index of its own, which takes a rebuild. */
-static int drop_in_place(struct shard_conn *c, const struct shard_rebuild *rb,
-			 const char *old_sql, struct pgerr *err)
+static int drop_in_place(struct shard_conn *c, const struct shard_rebuild *rb, const char *old_sql,
+			 struct pgerr *err)
 {
 	char type = shard_coldef_drop_contype(c, rb);
 	if (type && type != 'c' && type != 'f')

@@ -661,7 +661,8 @@ bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, int auton
 	if (from_seq) {
 		size_t nopts;
 		const char *seq;
-		if (!xlat_identity_seq_name(c, seq_table, cd->colname, identity_of(cd), &nopts, &seq))
+		if (!xlat_identity_seq_name(c, seq_table, cd->colname, identity_of(cd), &nopts,
+					    &seq))
 			return false;
 		xlat_puts(c, " DEFAULT (nextval(");
 		xlat_string(c, xlat_enum_display(c, seq)); /* a name nextval reads: "Seq" quoted */

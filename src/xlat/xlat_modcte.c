@@ -15,6 +15,14 @@
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
 
+/* A step that returns rows: its WITH query's entry in the scope and its columns, so that a
+ * later step reading it gets the rows too (written "?stepK", numbered at the end). */
+struct modcte_rows {
+	int cte;
+	const struct xlat_schema_col *cols;
+	size_t n;
+};
+
 /* The statement's data-modifying WITH queries: their target tables (which nothing else in the
  * statement may read, since it would see them changed where PostgreSQL sees them as they
  * were), the one being translated as a step, and where the primary statement's SQL needs the
@@ -31,13 +39,7 @@ struct xlat_modcte {
 	int outer;   /* while it is: the WITH queries in scope before it (not its own WITH's) */
 	struct xlat_step *steps; /* param 0: the step returns nothing the statement reads */
 	size_t nsteps;
-	/* Per step that returns rows: its WITH query's entry in the scope and its columns, so
-	 * that a later step reading it gets the rows too (written "?stepK", numbered at the end) */
-	struct modcte_rows {
-		int cte;
-		const struct xlat_schema_col *cols;
-		size_t n;
-	} *rows;
+	struct modcte_rows *rows; /* per step */
 	size_t *holes; /* byte offsets in the main buffer where "?N" goes */
 	int *hole_step;
 	size_t nholes;
@@ -288,8 +290,8 @@ static bool earlier_rows(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 	const struct xlat_modcte *m = c->mod;
 	if (m->current < 0 || (rv->schemaname && *rv->schemaname))
 		return false;
-	int cte = xlat_scope_cte_find(c, rv->relname), k = cte >= 0 && cte < m->outer
-								  ? step_rows(m, cte) : -1;
+	int cte = xlat_scope_cte_find(c, rv->relname);
+	int k = cte >= 0 && cte < m->outer ? step_rows(m, cte) : -1;
 	if (k < 0)
 		return false;
 	const struct modcte_rows *r = &m->rows[k];

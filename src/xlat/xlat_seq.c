@@ -295,15 +295,12 @@ bool xlat_column_sequence(struct xlat_ctx *c, const char *table, const char *col
 	PgQuery__Node **rest = arena_zalloc(c->a, (nopts + 1) * sizeof(*rest));
 	size_t nrest = 0;
 	for (size_t i = 0; i < nopts; i++) {
-		const PgQuery__DefElem *d = opts[i]->def_elem;
-		const PgQuery__List *l = is_seq_name(opts[i]) && d->arg &&
-						 d->arg->node_case == NODE(LIST)
-					 ? d->arg->list
-					 : NULL;
+		const PgQuery__Node *arg = opts[i]->def_elem->arg;
 		if (!is_seq_name(opts[i]))
 			rest[nrest++] = opts[i];
-		else if (l && l->n_items && xlat_node_str(l->items[l->n_items - 1]))
-			name = xlat_node_str(l->items[l->n_items - 1]);
+		else if (arg && arg->node_case == NODE(LIST) && arg->list->n_items &&
+			 xlat_node_str(arg->list->items[arg->list->n_items - 1]))
+			name = xlat_node_str(arg->list->items[arg->list->n_items - 1]);
 	}
 	opts = rest;
 	nopts = nrest;
