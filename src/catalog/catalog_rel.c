@@ -822,6 +822,11 @@ static const struct cat_reldef defs[] = {
 	 "partrelid oid, partstrat pg_char, partnatts int2, partdefid oid, partattrs int2vector, "
 	 "partclass oidvector, partcollation oidvector, partexprs pg_node_tree",
 	 fill_empty},
+	/* a view over pg_policy in PostgreSQL (drizzle-kit's introspection reads it) */
+	{"pg_policies",
+	 "schemaname name, tablename name, policyname name, permissive text, roles \"name[]\", "
+	 "cmd text, qual text, with_check text",
+	 fill_empty},
 	{"pg_policy",
 	 "oid oid, polname name, polrelid oid, polcmd pg_char, polpermissive bool, "
 	 "polroles \"oid[]\", polqual pg_node_tree, polwithcheck pg_node_tree",

@@ -760,6 +760,17 @@ static bool key_in_use(sqlite3 *db, const struct shard_rebuild *rb, struct pgerr
 	return used;
 }
 
+char shard_coldef_drop_contype(struct shard_conn *c, const struct shard_rebuild *rb)
+{
+	struct shard_drop_target d = {0};
+	char *colbuf = NULL, *check = NULL;
+	char type = find_target(shard_conn_db(c), rb, &d, &colbuf, &check) ? d.contype : 0;
+	free(d.cols);
+	free(colbuf);
+	free(check);
+	return type;
+}
+
 static char *drop_change(struct shard_conn *c, const struct shard_rebuild *rb, const char *old,
 			 struct pgerr *err)
 {

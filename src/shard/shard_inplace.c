@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* shard_inplace.c: table changes that leave stored values alone — SET/DROP NOT NULL, DEFAULT,
- * a value-keeping type change, a column's domain clauses (ALTER DOMAIN), the foreign keys DROP TABLE ... CASCADE removes from other
- * tables — made by rewriting the stored CREATE TABLE text (SQLite's "simpler procedure"),
- * which unlike a rebuild works in a transaction on a table other tables reference. */
+ * a value-keeping type change, DROP CONSTRAINT of a CHECK or FOREIGN KEY, a column's domain
+ * clauses (ALTER DOMAIN), the foreign keys DROP TABLE ... CASCADE removes from other tables —
+ * made by rewriting the stored CREATE TABLE text (SQLite's "simpler procedure"), which unlike a
+ * rebuild works in a transaction on a table other tables reference. */
 #include "shard_int.h"
 
 #include "catalog.h"
@@ -201,6 +202,38 @@ static int rowid_key_type(struct shard_conn *c, const struct shard_rebuild *rb,
 	return r;
 }
 
+/* Writes def, the table's new text, in a savepoint: 1, or -1 with err. */
+static int write_def(struct shard_conn *c, const struct shard_rebuild *rb, const char *def,
+		     struct pgerr *err)
+{
+	bool ok = shard_exec(c, "SAVEPOINT shardlite_inplace", err);
+	struct pgerr ignored;
+	if (ok && !shard_inplace_write(c, rb, def, err)) {
+		(void)!shard_exec(c, "ROLLBACK TO shardlite_inplace", &ignored);
+		ok = false;
+	}
+	if (!shard_exec(c, "RELEASE shardlite_inplace", ok ? err : &ignored))
+		ok = false;
+	return ok ? 1 : -1;
+}
+
+/* DROP CONSTRAINT of a CHECK or a FOREIGN KEY: its clause goes from the text and no stored
+ * value changes (node-pg-migrate's down migrations drop them inside their transaction); a
+ * PRIMARY KEY or UNIQUE clause has an index of its own, which takes a rebuild. */
+static int drop_in_place(struct shard_conn *c, const struct shard_rebuild *rb, const char *old_sql,
+			 struct pgerr *err)
+{
+	char type = shard_coldef_drop_contype(c, rb);
+	if (type && type != 'c' && type != 'f')
+		return 0;
+	char *def = shard_rebuild_change(c, rb, old_sql, err); /* none: 42704, or IF EXISTS */
+	if (!def)
+		return pgerr_is_set(err) ? -1 : 1;
+	int r = write_def(c, rb, def, err);
+	free(def);
+	return r;
+}
+
 int shard_inplace_change(struct shard_conn *c, const struct shard_rebuild *rb,
 			 const char *old_sql, struct pgerr *err)
 {
@@ -208,6 +241,8 @@ int shard_inplace_change(struct shard_conn *c, const struct shard_rebuild *rb,
 	bool found = false;
 	char *decl = NULL;
 	int pk = 0;
+	if (rb->kind == SHARD_RB_DROP_CONSTRAINT && !rb->next)
+		return drop_in_place(c, rb, old_sql, err);
 	if (rb->kind != SHARD_RB_NOT_NULL && rb->kind != SHARD_RB_SET_DEFAULT &&
 	    rb->kind != SHARD_RB_ALTER_TYPE && !(rb->kind == SHARD_RB_DOMAIN && rb->keep_rows))
 		return 0;
@@ -234,16 +269,9 @@ int shard_inplace_change(struct shard_conn *c, const struct shard_rebuild *rb,
 	char *def = shard_rebuild_change(c, rb, old_sql, err);
 	if (!def)
 		return -1;
-	bool ok = shard_exec(c, "SAVEPOINT shardlite_inplace", err);
-	struct pgerr ignored;
-	if (ok && !shard_inplace_write(c, rb, def, err)) {
-		(void)!shard_exec(c, "ROLLBACK TO shardlite_inplace", &ignored);
-		ok = false;
-	}
-	if (!shard_exec(c, "RELEASE shardlite_inplace", ok ? err : &ignored))
-		ok = false;
+	int written = write_def(c, rb, def, err);
 	free(def);
-	return ok ? 1 : -1;
+	return written;
 }
 
 /* ---- DROP TABLE ... CASCADE: the foreign keys of other tables that reference it ---- */

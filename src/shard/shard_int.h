@@ -280,6 +280,9 @@ char *shard_coldef_drop(const char *old, const struct shard_drop_target *d, stru
  * savepoint. NULL with err. */
 char *shard_serialkey_drop(struct shard_conn *c, const struct shard_rebuild *rb,
 			   const char *old, const struct shard_drop_target *d, struct pgerr *err);
+/* The pg_constraint.contype of the constraint rb (a DROP CONSTRAINT) names on its table, 0
+ * when it has none. */
+char shard_coldef_drop_contype(struct shard_conn *c, const struct shard_rebuild *rb);
 /* The text old of table with the NOT VALID mark (CATALOG_NOT_VALID_MARK) of its constraint
  * name (as pg_constraint names it) removed; a copy when it has none (malloc'd). NULL with err:
  * 42704 no such constraint, 0A000 its clause cannot be found. */
@@ -308,9 +311,10 @@ char *shard_coldef_rename(struct shard_conn *c, const char *table, const char *f
  * NULL with err clear when DROP CONSTRAINT IF EXISTS found nothing to do. */
 char *shard_rebuild_change(struct shard_conn *c, const struct shard_rebuild *rb,
 			   const char *old, struct pgerr *err);
-/* shard_inplace.c: makes rb (NOT_NULL, SET_DEFAULT, ALTER_TYPE) by rewriting the stored
- * text alone when no stored value changes. 1 done, 0 a rebuild must do it, -1 with err
- * (23502 NULLs under SET NOT NULL, 42P16 DROP NOT NULL of a key column, 42703, ...). */
+/* shard_inplace.c: makes rb (NOT_NULL, SET_DEFAULT, ALTER_TYPE, DROP_CONSTRAINT of a CHECK or
+ * FOREIGN KEY) by rewriting the stored text alone when no stored value changes. 1 done, 0 a
+ * rebuild must do it, -1 with err (23502 NULLs under SET NOT NULL, 42P16 DROP NOT NULL of a
+ * key column, 42703, ...). */
 int shard_inplace_change(struct shard_conn *c, const struct shard_rebuild *rb,
 			 const char *old_sql, struct pgerr *err) MUST_CHECK;
 /* Replaces the stored CREATE TABLE text of rb->table with def (writable_schema for that one

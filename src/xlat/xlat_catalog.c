@@ -62,6 +62,7 @@ static const char *const relations[] = {
 	"pg_opfamily",
 	"pg_parameter_acl",
 	"pg_partitioned_table",
+	"pg_policies",
 	"pg_policy",
 	"pg_prepared_statements",
 	"pg_proc",
@@ -926,6 +927,60 @@ static int to_char_type(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct 
 	return ok ? 1 : -1;
 }
 
+/* '{int,int8,int2}'::regtype[] (drizzle-kit: atttypid = ANY ('{int,int8,int2}'::regtype[])):
+ * the array of the types' OIDs, each element looked up as ::regtype looks a name up (42704
+ * for none), written as their names when it is a result column. 0 for another argument (an
+ * element with quotes inside, escapes or nested braces). */
+static int regtype_array_literal(struct xlat_ctx *c, const PgQuery__TypeCast *tc, bool shown,
+				 struct xlat_type *t)
+{
+	const PgQuery__Node *a = tc->arg;
+	if (a->node_case != NODE(A_CONST) || a->a_const->isnull ||
+	    a->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL)
+		return 0;
+	const char *s = a->a_const->sval->sval;
+	size_t n = strlen(s);
+	if (n < 2 || s[0] != '{' || s[n - 1] != '}')
+		return 0;
+	const char *inner = arena_strndup(c->a, s + 1, n - 2);
+	if (strpbrk(inner, "{}\\"))
+		return 0;
+	*t = (struct xlat_type){2211 /* regtype[] */, -1};
+	xlat_puts(c, shown ? "pg_regtype_array_out('{' || " : "('{' || ");
+	size_t k = 0;
+	for (const char *p = inner; *inner;) {
+		while (*p == ' ')
+			p++;
+		const char *end;
+		bool quoted = *p == '"';
+		if (quoted) {
+			end = strchr(p + 1, '"');
+			if (!end)
+				return xlat_fail(c, SQLSTATE_INVALID_TEXT_REPRESENTATION, -1,
+						 "malformed array literal: \"%s\"", s);
+		} else {
+			end = p + strcspn(p, ",");
+			while (end > p && end[-1] == ' ')
+				end--;
+		}
+		const char *name = arena_strndup(c->a, quoted ? p + 1 : p,
+						 (size_t)(end - p) - (quoted ? 1 : 0));
+		xlat_puts(c, k++ ? " || ',' || pg_regtype_in(" : "pg_regtype_in(");
+		xlat_string(c, name);
+		xlat_puts(c, ")");
+		p = end + (quoted ? 1 : 0);
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		if (*p++ != ',')
+			return xlat_fail(c, SQLSTATE_INVALID_TEXT_REPRESENTATION, -1,
+					 "malformed array literal: \"%s\"", s);
+	}
+	xlat_puts(c, k ? " || '}')" : "'}')");
+	return 1;
+}
+
 int xlat_catalog_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t)
 {
 	/* only the cast that is itself the result column, not one inside its argument */
@@ -941,6 +996,11 @@ int xlat_catalog_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xl
 	bool ok;
 	if (!tn->n_array_bounds && strcmp(name, "char") == 0 && tn->n_typmods == 0)
 		return to_char_type(c, tc, t);
+	int lit = tn->n_array_bounds == 1 && strcmp(name, "regtype") == 0
+			  ? regtype_array_literal(c, tc, shown, t)
+			  : 0;
+	if (lit)
+		return lit;
 	if (tn->n_array_bounds == 1 && strcmp(name, "regtype") == 0 &&
 	    tc->arg->node_case != NODE(PARAM_REF)) {
 		/* proargtypes::regtype[] (pgcli): the types' names */

@@ -660,8 +660,13 @@ bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, int auton
 		 !has_notnull)
 		xlat_puts(c, " NOT NULL"); /* SQLite lets NULL into other PRIMARY KEY columns */
 	if (from_seq) {
+		size_t nopts;
+		const char *seq;
+		if (!xlat_identity_seq_name(c, seq_table, cd->colname, identity_of(cd), &nopts,
+					    &seq))
+			return false;
 		xlat_puts(c, " DEFAULT (nextval(");
-		xlat_string(c, arena_printf(c->a, "%s_%s_seq", seq_table, cd->colname));
+		xlat_string(c, xlat_enum_display(c, seq)); /* a name nextval reads: "Seq" quoted */
 		xlat_puts(c, "))");
 	}
 	if (tr.domain && !has_default && !domain_default(c, tr.domain, &col))
@@ -725,8 +730,8 @@ static bool table_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k)
 
 /* An auto-numbered column: serial*, or GENERATED ... AS IDENTITY; *rowid_ok when it
  * may be the rowid alias (integer or bigint, no identity sequence options). */
-static bool autonum_kind(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, bool *is_auto,
-			 bool *is_pk, bool *rowid_ok)
+static bool autonum_kind(struct xlat_ctx *c, const char *table, const PgQuery__ColumnDef *cd,
+			 bool *is_auto, bool *is_pk, bool *rowid_ok)
 {
 	struct xlat_typeref tr;
 	bool identity = false;
@@ -741,7 +746,13 @@ static bool autonum_kind(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, bool 
 		if (k->contype != CONSTR(IDENTITY))
 			continue;
 		identity = true;
-		*rowid_ok = k->n_options == 0;
+		size_t nopts;
+		const char *seq;
+		if (!xlat_identity_seq_name(c, table, cd->colname, k, &nopts, &seq))
+			return false;
+		/* the rowid's sequence is table_column_seq: another name takes a sequence */
+		*rowid_ok = nopts == 0 &&
+			    strcmp(seq, arena_printf(c->a, "%s_%s_seq", table, cd->colname)) == 0;
 	}
 	if (!cd->type_name || !xlat_type_resolve(c, cd->type_name, &tr))
 		return cd->type_name ? false : true;
@@ -829,7 +840,8 @@ static bool find_autonum(struct xlat_ctx *c, const PgQuery__CreateStmt *s, struc
 			continue;
 		const char *col = e->column_def->colname;
 		bool is_auto = false, is_pk = false, rowid_ok = true;
-		if (!autonum_kind(c, e->column_def, &is_auto, &is_pk, &rowid_ok))
+		if (!autonum_kind(c, s->relation->relname, e->column_def, &is_auto, &is_pk,
+				  &rowid_ok))
 			return false;
 		if (!is_auto || !rowid_ok || an->column)
 			continue;

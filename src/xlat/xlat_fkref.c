@@ -114,12 +114,19 @@ static bool no_column(struct xlat_ctx *c, const char *name)
 
 /* The referenced relation: false with 42P01 / 42809, or true with *r (r->cols NULL and
  * r->s NULL: not known here, nothing checked). */
+/* Whether rv names its table without a schema or in public, the session's own. */
+static bool in_public(const PgQuery__RangeVar *rv)
+{
+	return !rv->schemaname || !*rv->schemaname || strcmp(rv->schemaname, "public") == 0;
+}
+
 static bool referenced(struct xlat_ctx *c, const PgQuery__CreateStmt *s,
 		       const PgQuery__RangeVar *pk, struct ref *r)
 {
 	*r = (struct ref){0};
-	if (s && strcmp(pk->relname, s->relation->relname) == 0 &&
-	    (!pk->schemaname || !*pk->schemaname)) {
+	/* the table itself (pg-boss 10: CREATE TABLE public.queue (... REFERENCES public.queue)) */
+	if (s && strcmp(pk->relname, s->relation->relname) == 0 && in_public(pk) &&
+	    in_public(s->relation)) {
 		if (!has_like(s))
 			r->s = s;
 		return true;

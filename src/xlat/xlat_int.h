@@ -1722,7 +1722,13 @@ void xlat_sidecar_script(struct xlat_ctx *c, const char *tag);
  * otherwise. */
 const char *xlat_tenant_object_name(struct xlat_ctx *c, PgQuery__Node **names, size_t n,
 				    const char *what);
-/* Appends to CREATE TABLE the creation of column's sequence table_column_seq (type from the
+/* The sequence of identity column id in CREATE TABLE into *seq: the one its SEQUENCE NAME
+ * option names ([public.]s; another schema is 0A000), else table_column_seq; *nother is the
+ * number of its other options. id may be NULL (a serial column). */
+bool xlat_identity_seq_name(struct xlat_ctx *c, const char *table, const char *column,
+			    const PgQuery__Constraint *id, size_t *nother, const char **seq);
+/* Appends to CREATE TABLE the creation of column's sequence table_column_seq or the one a
+ * SEQUENCE NAME among opts names (type from the
  * column's type OID, identity options as CREATE SEQUENCE's, owned by the column) and makes
  * the statement a script. */
 bool xlat_column_sequence(struct xlat_ctx *c, const char *table, const char *column,

@@ -22,8 +22,32 @@
 
 /* ---- one-row LATERAL subqueries ---- */
 
+/* Whether expression n calls a set-returning function (drizzle-kit's LATERAL (SELECT
+ * unnest(i.indkey), generate_subscripts(i.indkey, 1) + 1) gives a row per element). */
+static bool returns_set(const PgQuery__Node *n)
+{
+	if (!n)
+		return false;
+	switch (n->node_case) {
+	case NODE(FUNC_CALL):
+		if (xlat_catalog_srf_kind(n))
+			return true;
+		for (size_t i = 0; i < n->func_call->n_args; i++)
+			if (returns_set(n->func_call->args[i]))
+				return true;
+		return false;
+	case NODE(A_EXPR):
+		return returns_set(n->a_expr->lexpr) || returns_set(n->a_expr->rexpr);
+	case NODE(TYPE_CAST):
+		return returns_set(n->type_cast->arg);
+	default:
+		return false;
+	}
+}
+
 /* LATERAL (SELECT e1, e2) AS o(a, b): one row whose values depend on the row to its left,
- * so each o.a is e1 evaluated right there. Only that exact shape is substituted. */
+ * so each o.a is e1 evaluated right there. Only that exact shape is substituted (not when an
+ * expression returns a set: that is rows). */
 static bool lateral_row(const PgQuery__Node *n)
 {
 	if (n->node_case != NODE(RANGE_SUBSELECT) || !n->range_subselect->lateral ||
@@ -38,7 +62,7 @@ static bool lateral_row(const PgQuery__Node *n)
 		return false;
 	for (size_t i = 0; i < s->n_target_list; i++) {
 		const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
-		if (!rt->val || rt->val->node_case == NODE(COLUMN_REF))
+		if (!rt->val || rt->val->node_case == NODE(COLUMN_REF) || returns_set(rt->val))
 			return false; /* a star, or a plain reference (which may be a *) */
 	}
 	return true;

@@ -15,6 +15,14 @@
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
 
+/* A step that returns rows: its WITH query's entry in the scope and its columns, so that a
+ * later step reading it gets the rows too (written "?stepK", numbered at the end). */
+struct modcte_rows {
+	int cte;
+	const struct xlat_schema_col *cols;
+	size_t n;
+};
+
 /* The statement's data-modifying WITH queries: their target tables (which nothing else in the
  * statement may read, since it would see them changed where PostgreSQL sees them as they
  * were), the one being translated as a step, and where the primary statement's SQL needs the
@@ -31,6 +39,7 @@ struct xlat_modcte {
 	int outer;   /* while it is: the WITH queries in scope before it (not its own WITH's) */
 	struct xlat_step *steps; /* param 0: the step returns nothing the statement reads */
 	size_t nsteps;
+	struct modcte_rows *rows; /* per step */
 	size_t *holes; /* byte offsets in the main buffer where "?N" goes */
 	int *hole_step;
 	size_t nholes;
@@ -92,6 +101,7 @@ bool xlat_modcte_begin(struct xlat_ctx *c, const PgQuery__WithClause *w)
 	m->targets = arena_zalloc(c->a, (w->n_ctes + 1) * sizeof(*m->targets));
 	m->names = arena_zalloc(c->a, (w->n_ctes + 1) * sizeof(*m->names));
 	m->steps = arena_zalloc(c->a, (w->n_ctes + 1) * sizeof(*m->steps));
+	m->rows = arena_zalloc(c->a, (w->n_ctes + 1) * sizeof(*m->rows));
 	m->holes = arena_zalloc(c->a, (w->n_ctes + 1) * sizeof(*m->holes));
 	m->hole_step = arena_zalloc(c->a, (w->n_ctes + 1) * sizeof(*m->hole_step));
 	m->writes = arena_zalloc(c->a, (w->n_ctes + 2) * sizeof(*m->writes));
@@ -119,6 +129,15 @@ bool xlat_modcte_begin(struct xlat_ctx *c, const PgQuery__WithClause *w)
 	return true;
 }
 
+/* The earlier step whose RETURNING rows WITH query cte (a scope index) stands for, -1. */
+static int step_rows(const struct xlat_modcte *m, int cte)
+{
+	for (size_t k = 0; k < m->nsteps; k++)
+		if (m->steps[k].param && m->rows[k].cte == cte)
+			return (int)k;
+	return -1;
+}
+
 bool xlat_modcte_check(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 {
 	const struct xlat_modcte *m = c->mod;
@@ -127,8 +146,9 @@ bool xlat_modcte_check(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 	bool unqualified = !rv->schemaname || !*rv->schemaname;
 	int cte = unqualified ? xlat_scope_cte_find(c, rv->relname) : -1;
 	if (cte >= 0) {
-		/* the step runs alone: the statement's other WITH queries are not there */
-		if (m->current >= 0 && cte < m->outer)
+		/* the step runs alone: the statement's other WITH queries are not there, but for
+		 * the rows of an earlier data-modifying one (step_rows) */
+		if (m->current >= 0 && cte < m->outer && step_rows(m, cte) < 0)
 			return xlat_unsupported(c, rv->location,
 						"a data-modifying statement in WITH that reads "
 						"another WITH query");
@@ -263,9 +283,34 @@ static void pre_reader(struct xlat_ctx *c, const PgQuery__RangeVar *rv, const ch
 	xlat_ident(c, rv->alias ? rv->alias->aliasname : rv->relname);
 }
 
+/* In a step, an earlier step's WITH query: `(SELECT <value 0> AS a, ... FROM
+ * json_each(?stepK)) AS name`, the rows that step returned (bound by sess_modcte.c). */
+static bool earlier_rows(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
+{
+	const struct xlat_modcte *m = c->mod;
+	if (m->current < 0 || (rv->schemaname && *rv->schemaname))
+		return false;
+	int cte = xlat_scope_cte_find(c, rv->relname);
+	int k = cte >= 0 && cte < m->outer ? step_rows(m, cte) : -1;
+	if (k < 0)
+		return false;
+	const struct modcte_rows *r = &m->rows[k];
+	xlat_puts(c, "(SELECT ");
+	for (size_t i = 0; i < r->n; i++) {
+		xlat_modcte_json_column(c, i);
+		xlat_puts(c, " AS ");
+		xlat_ident(c, r->cols[i].name);
+	}
+	xlat_printf(c, " FROM json_each(?step%d)) AS ", k);
+	xlat_ident(c, rv->alias ? rv->alias->aliasname : rv->relname);
+	return true;
+}
+
 bool xlat_modcte_preimage(struct xlat_ctx *c, const PgQuery__RangeVar *rv, bool *done)
 {
-	*done = false;
+	*done = earlier_rows(c, rv);
+	if (*done)
+		return true;
 	if (changed_before(c, rv) < 0)
 		return true;
 	const struct xlat_schema_col *cols = NULL;
@@ -422,15 +467,17 @@ bool xlat_modcte_emit(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e, boo
 	m->steps[k].param = 1; /* numbered by xlat_modcte_finish */
 	reader(c, e->ctename, named, n, k);
 	xlat_scope_cte_cols(c, e->ctename, named, n);
+	m->rows[k] = (struct modcte_rows){.cte = c->nctes - 1, .cols = named, .n = n};
 	*emitted = true;
 	return true;
 }
 
-/* Writes each "?preK" outside quotes in *sql as the pre-image's parameter. */
+/* Writes each "?preK" outside quotes in *sql as the pre-image's parameter, and each "?stepK"
+ * (a step reading an earlier one's rows) as that step's. */
 static bool pre_params(struct xlat_ctx *c, const struct xlat_modcte *m, const char **sql)
 {
 	const char *p = *sql;
-	if (!m->npre || !strstr(p, "?pre"))
+	if (!strstr(p, "?pre") && !strstr(p, "?step"))
 		return true;
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
@@ -440,11 +487,14 @@ static bool pre_params(struct xlat_ctx *c, const struct xlat_modcte *m, const ch
 			quote = *p == quote ? 0 : quote;
 		} else if (*p == '\'' || *p == '"') {
 			quote = *p;
-		} else if (strncmp(p, "?pre", 4) == 0) {
+		} else if ((m->npre && strncmp(p, "?pre", 4) == 0) ||
+			   (m->nsteps && strncmp(p, "?step", 5) == 0)) {
+			bool pre = p[1] == 'p';
 			char *end;
-			unsigned long k = strtoul(p + 4, &end, 10);
-			ASSERT(end > p + 4 && k < m->npre);
-			strbuf_printf(&sb, "?%d", m->pre[k].param);
+			const char *at = p + (pre ? 4 : 5);
+			unsigned long k = strtoul(at, &end, 10);
+			ASSERT(end > at && k < (pre ? m->npre : m->nsteps));
+			strbuf_printf(&sb, "?%d", pre ? m->pre[k].param : m->steps[k].param);
 			p = end;
 			continue;
 		}

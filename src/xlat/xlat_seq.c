@@ -256,11 +256,54 @@ static bool column_seq_options(struct xlat_ctx *c, uint32_t type_oid, const char
 	return true;
 }
 
+static bool is_seq_name(const PgQuery__Node *o)
+{
+	return strcmp(o->def_elem->defname, "sequence_name") == 0;
+}
+
+bool xlat_identity_seq_name(struct xlat_ctx *c, const char *table, const char *column,
+			    const PgQuery__Constraint *id, size_t *nother, const char **seq)
+{
+	*nother = 0;
+	*seq = arena_printf(c->a, "%s_%s_seq", table, column);
+	for (size_t i = 0; id && i < id->n_options; i++) {
+		const PgQuery__DefElem *d = id->options[i]->def_elem;
+		if (!is_seq_name(id->options[i])) {
+			(*nother)++;
+			continue;
+		}
+		const PgQuery__List *l = d->arg && d->arg->node_case == NODE(LIST) ? d->arg->list
+										   : NULL;
+		size_t n = l ? l->n_items : 0;
+		const char *last = n ? xlat_node_str(l->items[n - 1]) : NULL;
+		const char *schema = n == 2 ? xlat_node_str(l->items[0]) : "public";
+		if (!last || n > 2 || !schema || strcmp(schema, "public") != 0)
+			return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, d->location,
+					 "SEQUENCE NAME in another schema is not supported");
+		*seq = arena_strdup(c->a, last);
+	}
+	return true;
+}
+
 bool xlat_column_sequence(struct xlat_ctx *c, const char *table, const char *column,
 			  uint32_t type_oid, PgQuery__Node **opts, size_t nopts, bool if_not_exists,
 			  bool temp)
 {
 	const char *v[O_COUNT];
+	/* SEQUENCE NAME names it (xlat_identity_seq_name checked it); the others are options */
+	const char *name = arena_printf(c->a, "%s_%s_seq", table, column);
+	PgQuery__Node **rest = arena_zalloc(c->a, (nopts + 1) * sizeof(*rest));
+	size_t nrest = 0;
+	for (size_t i = 0; i < nopts; i++) {
+		const PgQuery__Node *arg = opts[i]->def_elem->arg;
+		if (!is_seq_name(opts[i]))
+			rest[nrest++] = opts[i];
+		else if (arg && arg->node_case == NODE(LIST) && arg->list->n_items &&
+			 xlat_node_str(arg->list->items[arg->list->n_items - 1]))
+			name = xlat_node_str(arg->list->items[arg->list->n_items - 1]);
+	}
+	opts = rest;
+	nopts = nrest;
 	if (!seq_options(c, opts, nopts, true, v))
 		return false;
 	if (!column_seq_options(c, type_oid, v))
@@ -270,8 +313,7 @@ bool xlat_column_sequence(struct xlat_ctx *c, const char *table, const char *col
 	c->st->kind = XLAT_SCRIPT;
 	xlat_nocache(c);
 	xlat_printf(c, "; " SIDECAR_SEQUENCES "; ", schema_prefix(temp));
-	call(c, temp ? "create temp" : "create", arena_printf(c->a, "%s_%s_seq", table, column),
-	     if_not_exists, v);
+	call(c, temp ? "create temp" : "create", name, if_not_exists, v);
 	return true;
 }
 

@@ -24,10 +24,19 @@ if [[ ${CLIENT:-} == mikroorm ]]; then
 	NODE_DIR=$NODE_DIR-mikro-orm
 	NODE_PKGS=(@mikro-orm/core@6.6.16 @mikro-orm/postgresql@6.6.16 @mikro-orm/migrations@6.6.16)
 fi
+# drizzle-kit, node-pg-migrate and pg-boss (with pg-boss 10 beside 9 under the npm alias
+# pg-boss10) share a directory of their own: node-pg-migrate 8 is an ES module (Node 20's
+# require(esm) loads it) and drizzle-kit brings esbuild.
+if [[ ${CLIENT:-} == drizzlekit || ${CLIENT:-} == nodepgmigrate || ${CLIENT:-} == pgboss ]]; then
+	NODE_DIR=$NODE_DIR-tools
+	NODE_PKGS=(pg@8.16.3 drizzle-orm@0.44.5 drizzle-kit@0.31.4 node-pg-migrate@8.0.4 pg-boss@9.0.3
+		pg-boss10@npm:pg-boss@10.4.2)
+fi
 node_have() {
 	local spec name ver
 	for spec in "${NODE_PKGS[@]}"; do
 		name=${spec%@*} ver=${spec##*@}
+		name=${name%@npm:*} # an alias: name@npm:package@version
 		[[ $(node -p "require('$NODE_DIR/node_modules/$name/package.json').version" 2>/dev/null) == "$ver" ]] ||
 			return 1
 	done

@@ -3,12 +3,13 @@
 # test_clients.sh CLIENT: drives one real client family (psycopg2, psycopg3, asyncpg, sqlalchemy,
 # django, jdbc, node, typeorm, drizzle, prisma, postgresjs, sequelize, knex, kysely, pg8000, ruby,
 # perl, pgcli, activerecord, php, go, odbc, pgbouncer, sequel, peewee, rust, pgpromise,
-# slonik, objection, mikroorm, alembic, dbic, sqlobject, doctrine, eloquent, adminer) against shardlite and against a real PostgreSQL 15 this script starts, and compares
+# slonik, objection, mikroorm, alembic, dbic, sqlobject, doctrine, eloquent, adminer, drizzlekit,
+# nodepgmigrate, pgboss) against shardlite and against a real PostgreSQL 15 this script starts, and compares
 # what the client prints on both. Known differences are asserted inside the client programs
 # (their gap() helpers) and listed in docs/clients.md.
 set -euo pipefail
 
-CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|prisma|postgresjs|sequelize|knex|kysely|pg8000|ruby|perl|pgcli|activerecord|php|go|odbc|pgbouncer|sequel|peewee|rust|pgpromise|slonik|objection|mikroorm|alembic|dbic|sqlobject|doctrine|eloquent|adminer}
+CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|prisma|postgresjs|sequelize|knex|kysely|pg8000|ruby|perl|pgcli|activerecord|php|go|odbc|pgbouncer|sequel|peewee|rust|pgpromise|slonik|objection|mikroorm|alembic|dbic|sqlobject|doctrine|eloquent|adminer|drizzlekit|nodepgmigrate|pgboss}
 BIN=${SHARDLITE_BIN:?SHARDLITE_BIN must point at the shardlite binary}
 HERE=$(cd "$(dirname "$0")" && pwd)
 PY=/usr/bin/python3
@@ -86,7 +87,7 @@ jdbc)
 		exit 77
 	fi ;;
 node | typeorm | drizzle | prisma | postgresjs | sequelize | knex | kysely | pgpromise | slonik | \
-	objection | mikroorm)
+	objection | mikroorm | drizzlekit | nodepgmigrate | pgboss)
 	if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
 		echo "$CLIENT: needs node and npm (nodejs, npm): skipped"
 		exit 77
@@ -136,9 +137,12 @@ run_client() {
 	prisma) TZ=UTC NODE_PATH="$NODE_DIR/node_modules" node "$HERE/clients_prisma.js" \
 		"postgresql://postgres@127.0.0.1:$port/acme" "$target" "$DIR/prisma/schema.prisma" \
 		"$DIR/prisma/gen" ;;
-	typeorm | drizzle | postgresjs | sequelize | knex | kysely | pgpromise | slonik | objection)
+	typeorm | drizzle | postgresjs | sequelize | knex | kysely | pgpromise | slonik | objection | \
+		nodepgmigrate | pgboss)
 		TZ=UTC NODE_PATH="$NODE_DIR/node_modules" node "$HERE/clients_$CLIENT.js" \
 		"postgresql://postgres@127.0.0.1:$port/acme" "$target" ;;
+	drizzlekit) TZ=UTC NODE_PATH="$NODE_DIR/node_modules" node "$HERE/clients_drizzlekit.js" \
+		"postgresql://postgres@127.0.0.1:$port/acme" "$target" "$DIR/drizzlekit-$target" ;;
 	mikroorm) TZ=UTC NODE_PATH="$NODE_DIR/node_modules" node "$HERE/clients_mikroorm.js" \
 		"postgresql://postgres@127.0.0.1:$port/acme" "$target" "$DIR/migrations-$target" ;;
 	esac
@@ -183,7 +187,7 @@ adminer)
 		sleep 0.1
 	done ;;
 node | typeorm | drizzle | prisma | postgresjs | sequelize | knex | kysely | pgpromise | slonik | \
-	objection | mikroorm)
+	objection | mikroorm | drizzlekit | nodepgmigrate | pgboss)
 	# shellcheck source=tests/integration/clients_node_setup.sh
 	. "$HERE/clients_node_setup.sh" ;;&
 prisma)

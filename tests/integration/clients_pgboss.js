@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: Apache-2.0
+// clients_pgboss.js: pg-boss 9 (npm pg-boss, a job queue over pg) — start (its tables, enum
+// and indexes made under its advisory lock), send, fetch (SELECT ... FOR UPDATE SKIP LOCKED),
+// complete, fail and retry, cancel and resume, singleton keys, a polling worker, a cron
+// schedule, publish/subscribe, throttling and debouncing, completion jobs, expiry and
+// maintenance, printed one line per step for test_clients.sh to compare with
+// PostgreSQL 15. pg-boss 10 (its job table PARTITION BY LIST) is started too.
+// Usage: node clients_pgboss.js URL pg|shardlite   (NODE_PATH names the node_modules directory)
+'use strict';
+const PgBoss = require('pg-boss');
+const PgBoss10 = require('pg-boss10'); // npm alias of pg-boss@10
+const { Client } = require('pg');
+const { clients } = require('./clients_common.js');
+
+const url = process.argv[2];
+const { step, gap, known } = clients(process.argv[3]);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// A stopped boss: no supervisor, scheduler or workers left running.
+const options = (more) => ({ connectionString: url, max: 3, supervise: false, schedule: false,
+	noScheduling: true, noSupervisor: true, ...more });
+
+async function started(boss) {
+	boss.on('error', (e) => console.log('pg-boss error', e.code || e.message));
+	await boss.start();
+	return boss;
+}
+
+async function main() {
+	// In shardlite a schema names another tenant: pg-boss's own schema cannot be made (docs/
+	// clients.md #64); in the tenant's public schema it runs as below.
+	await gap('start in schema pgboss', async () => {
+		const b = await started(new PgBoss(options({})));
+		await b.stop({ graceful: false, wait: true });
+	}, '0A000');
+
+	const boss = await started(new PgBoss(options({ schema: 'public' })));
+	await step('tables', async () => (await boss.db.executeSql(`SELECT table_name
+		FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`)).rows
+		.map((r) => r.table_name));
+	await step('version', async () => (await boss.db.executeSql(
+		'SELECT version, maintained_on IS NULL AS fresh FROM public.version')).rows);
+	await step('start again', async () => {
+		const again = await started(new PgBoss(options({ schema: 'public' })));
+		await again.stop({ graceful: false, wait: true });
+		return 'ok';
+	});
+
+	let id;
+	await step('send', async () => UUID.test(id = await boss.send('mail', { to: 'ann' })));
+	await step('size', () => boss.getQueueSize('mail'));
+	await step('fetch', async () => {
+		const job = await boss.fetch('mail');
+		return [job.id === id, job.name, job.data];
+	});
+	await step('fetch empty', () => boss.fetch('mail'));
+	await step('complete', async () => {
+		const r = await boss.complete(id, { sent: true });
+		return [r.jobs[0] === id, r.requested, r.updated];
+	});
+	await step('completed', async () => {
+		const j = await boss.getJobById(id);
+		return [j.state, j.output, j.retrycount, j.completedon instanceof Date];
+	});
+
+	let rid;
+	await step('send retry', async () => UUID.test(rid = await boss.send('mail', { to: 'bob' },
+		{ retryLimit: 1, retryDelay: 0 })));
+	await step('fail', async () => {
+		const job = await boss.fetch('mail');
+		await boss.fail(job.id, new Error('boom'));
+		const j = await boss.getJobById(rid);
+		return [j.state, j.output.message, j.retrycount];
+	});
+	await step('retry', async () => {
+		const job = await boss.fetch('mail', 1, { includeMetadata: true });
+		return [job[0].id === rid, job[0].retrycount, job[0].state];
+	});
+	await step('fail again', async () => {
+		await boss.fail(rid, { reason: 'still' });
+		const j = await boss.getJobById(rid);
+		return [j.state, j.output, j.retrycount];
+	});
+
+	await step('cancel and resume', async () => {
+		const cid = await boss.send('later', null, { startAfter: 3600 });
+		await boss.cancel(cid);
+		const a = (await boss.getJobById(cid)).state;
+		await boss.resume(cid);
+		return [a, (await boss.getJobById(cid)).state, await boss.fetch('later')];
+	});
+	// the second is refused by job_singletonKey, a unique index WHERE state < 'completed':
+	// shardlite's index predicate orders the enum as text ('created' > 'completed', #66)
+	await step('singleton', async () => {
+		const a = await boss.send('report', { n: 1 }, { singletonKey: 'k' });
+		const b = await boss.send('report', { n: 2 }, { singletonKey: 'k' });
+		return [UUID.test(a), known(b === null ? 'refused' : 'a second job',
+			[['a second job', 'refused', 'pg-boss singletonKey: enum order in an index predicate']])];
+	});
+	await step('batch', async () => {
+		await boss.insert([{ name: 'bulk', data: { n: 1 } }, { name: 'bulk', data: { n: 2 } },
+			{ name: 'bulk', data: { n: 3 } }]);
+		const jobs = await boss.fetch('bulk', 2);
+		return [jobs.length, await boss.getQueueSize('bulk')];
+	});
+	await step('work', async () => {
+		await boss.send('work', { n: 7 });
+		let seen;
+		const done = new Promise((resolve) => {
+			seen = resolve;
+		});
+		const wid = await boss.work('work', { newJobCheckInterval: 100 }, async (job) => {
+			seen(job.data);
+			return { ok: job.data.n };
+		});
+		const data = await done;
+		await sleep(300); // its completion
+		await boss.offWork(wid);
+		const rows = (await boss.db.executeSql(`SELECT state, output FROM public.job
+			WHERE name = 'work'`)).rows;
+		return [data, rows];
+	});
+	await step('schedule', async () => {
+		await boss.schedule('nightly', '0 3 * * *', { kind: 'report' }, { tz: 'UTC' });
+		const s = await boss.getSchedules();
+		await boss.unschedule('nightly');
+		return [s.map((x) => [x.name, x.cron, x.timezone, x.data]), (await boss.getSchedules()).length];
+	});
+	await step('publish', async () => {
+		await boss.subscribe('signup', 'welcome');
+		await boss.subscribe('signup', 'audit');
+		await boss.publish('signup', { user: 7 });
+		return [await boss.getQueueSize('welcome'), await boss.getQueueSize('audit')];
+	});
+	await step('throttled', async () => {
+		const a = await boss.sendThrottled('digest', {}, {}, 60);
+		return [UUID.test(a), await boss.sendThrottled('digest', {}, {}, 60)];
+	});
+	await step('debounced', async () => {
+		const a = await boss.sendDebounced('sync', {}, {}, 60);
+		const b = await boss.sendDebounced('sync', {}, {}, 60);
+		return [UUID.test(a), UUID.test(b), await boss.getQueueSize('sync')];
+	});
+	await step('on complete', async () => {
+		await boss.send('invoice', { n: 1 }, { onComplete: true });
+		const job = await boss.fetch('invoice');
+		await boss.complete(job.id, { paid: true });
+		const c = await boss.fetchCompleted('invoice');
+		return [c.data.request.data, c.data.response, c.data.state];
+	});
+	await step('send after', async () => {
+		const later = await boss.sendAfter('reminder', {}, {}, 3600);
+		return [UUID.test(later), await boss.fetch('reminder')];
+	});
+	await step('expire', async () => {
+		await boss.send('slow', {}, { expireInSeconds: 1 });
+		const job = await boss.fetch('slow');
+		await sleep(1500);
+		await boss.boss.expire();
+		return (await boss.getJobById(job.id)).state;
+	});
+	await step('maintenance', async () => {
+		await boss.boss.maintenanceAsync();
+		return 'ok';
+	});
+	await step('delete queue', async () => {
+		await boss.deleteQueue('bulk');
+		return boss.getQueueSize('bulk');
+	});
+	await boss.stop({ graceful: false, wait: true });
+
+	// pg-boss 10 on a tenant without pg-boss 9's tables: its job table is partitioned by
+	// queue (CREATE TABLE job ... PARTITION BY LIST (name)), which shardlite refuses (#65)
+	await step('drop', async () => {
+		const c = new Client({ connectionString: url });
+		await c.connect();
+		await c.query(`DROP TABLE public.job, public.archive, public.schedule,
+			public.subscription, public.version`);
+		await c.query('DROP TYPE public.job_state');
+		await c.end();
+		return 'ok';
+	});
+	await gap('pg-boss 10 start', async () => {
+		const b = await started(new PgBoss10(options({ schema: 'public' })));
+		await b.stop({ graceful: false, wait: true });
+	}, '0A000');
+	console.log('done');
+}
+
+main().catch((e) => {
+	console.log('FATAL', e.code || '', e.message);
+	process.exit(1);
+});
