@@ -144,6 +144,31 @@ async def run(db, tag):
 
     await step(p + "iterate", iterate())
 
+    async def more_types():
+        kinds = sa.Table(
+            "kinds", sa.MetaData(),
+            sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
+            sa.Column("d", sa.Date), sa.Column("t", sa.Time), sa.Column("iv", sa.Interval),
+            sa.Column("b", sa.LargeBinary), sa.Column("f", sa.Float),
+            sa.Column("mood", sa.Enum("ok", "sad", name="mood_e", native_enum=False)),
+            sa.Column("made", sa.DateTime(timezone=True), server_default=sa.func.now()))
+        await db.execute("DROP TABLE IF EXISTS kinds")
+        await db.execute(CreateTable(kinds))
+        new = await db.fetch_one(kinds.insert().returning(kinds.c.id, kinds.c.made.isnot(None)),
+                                 values={"d": datetime.date(2024, 2, 29), "t": datetime.time(13, 45, 1),
+                                         "iv": datetime.timedelta(days=1, seconds=90),
+                                         "b": b"\x00\xffab", "f": 2.5, "mood": "sad"})
+        r = await db.fetch_one(kinds.select())
+        out = [tuple(new._mapping.values()), r["d"], r["t"], r["iv"], bytes(r["b"]), r["f"],
+               r["mood"]]
+        out.append(await db.fetch_val(sa.select([sa.func.count()]).select_from(kinds).where(
+            kinds.c.d.between(datetime.date(2024, 1, 1), datetime.date(2024, 12, 31)))))
+        out.append(await db.fetch_val("SELECT iv * 2 FROM kinds"))
+        await db.execute("DROP TABLE kinds")
+        return out
+
+    await step(p + "more types", more_types())
+
     async def transactions():
         async with db.transaction():
             await db.execute("INSERT INTO notes (text) VALUES ('kept')")

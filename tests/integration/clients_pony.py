@@ -13,7 +13,7 @@ import uuid
 
 import psycopg2
 from pony.orm import (Database, Json, Optional, PrimaryKey, Required, Set, avg, between, commit,
-                      composite_key, count, db_session, desc, group_concat, left_join, max,
+                      composite_key, count, db_session, desc, exists, group_concat, left_join, max,
                       raw_sql, rollback, select, sum)
 from pony.orm.core import (CommitException, OptimisticCheckError, TransactionIntegrityError,
                            UnrepeatableReadError)
@@ -163,6 +163,33 @@ def queries():
     out.append(select(a for a in Author).order_by(Author.name).first().name)
     out.append(Book.get(title="Notes").to_dict(exclude=["published", "code", "meta"]))
     return out
+
+
+@db_session
+def more_queries():
+    out = []
+    out.append(select(b.title for b in Book if "a" in b.meta["tags"])[:])  # Json containment
+    out.append(select(b.title for b in Book if b.meta["pages"] > 100)[:])
+    out.append(select(b.title for b in Book if b.published + datetime.timedelta(days=1) >
+                      datetime.datetime(2024, 1, 3))[:])
+    out.append(select(count(b.author, distinct=True) for b in Book)[:])
+    out.append(select((b.title + "!" + b.author.name) for b in Book).order_by(1)[:])
+    out.append(select(b.title for b in Book if len(b.title) == 5).order_by(1)[:])
+    out.append(select(b.title for b in Book if b.title.lower().endswith("s")).order_by(1)[:])
+    out.append(select(b.title for b in Book if b.code is not None)[:])
+    out.append(select((b.in_print, count()) for b in Book).order_by(1)[:])
+    out.append(select(a.name for a in Author if exists(b for b in a.books if b.price > 20))[:])
+    out.append(select(a.name for a in Author if max(a.books.price) < 10)[:])
+    out.append(select(b.price * 2 for b in Book if b.title == "Queries")[:])
+    out.append([b.title for b in select(b for b in Book)
+                .order_by(lambda b: (desc(b.in_print), b.title)).without_distinct()])
+    out.append(len(select(b for b in Book).random(2)))
+    out.append([(a.name, len(a.books)) for a in Author.select().order_by(Author.id)
+                .prefetch(Author.books)])
+    return out
+
+
+step("more queries", more_queries)
 
 
 step("queries", queries)

@@ -262,6 +262,31 @@ step("pool stats", stats)
 pool.close()
 
 
+def configured():
+    def configure(conn):  # each new connection: a session setting, committed
+        conn.execute("SET TIME ZONE 'Asia/Kolkata'")
+        conn.execute("SET search_path TO public")
+        conn.commit()
+
+    with ConnectionPool(CONNINFO, min_size=2, max_size=3, configure=configure,
+                        kwargs={"autocommit": True, "application_name": "cfg"}) as p:
+        p.wait()
+        out = []
+        with p.connection() as a, p.connection() as b:
+            for conn in (a, b):
+                out.append((conn.autocommit, conn.execute("SHOW TimeZone").fetchone()[0],
+                            conn.execute("SELECT current_setting('application_name')")
+                            .fetchone()[0], conn.execute(
+                                "SELECT timestamptz '2024-01-01 00:00+00'").fetchone()[0]
+                            .isoformat()))
+        p.resize(min_size=1, max_size=1)
+        out.append((p.min_size, p.max_size))
+        return out
+
+
+step("pool configure", configured)
+
+
 async def async_pool():
     out = []
     async with AsyncConnectionPool(CONNINFO, min_size=2, max_size=2, open=False) as apool:
