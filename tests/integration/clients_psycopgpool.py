@@ -21,7 +21,9 @@ from psycopg_pool import AsyncConnectionPool, ConnectionPool
 
 CONNINFO, TARGET = sys.argv[1], sys.argv[2]
 VERBOSE = os.environ.get("CLIENTS_VERBOSE")
-logging.getLogger("psycopg.pool").setLevel(logging.ERROR)  # "rolling back returned connection"
+# the pool's "rolling back returned connection", and the pipeline's "error ignored terminating"
+# that psycopg logs when the aborted pipeline's error reached it before the block's end
+logging.getLogger("psycopg").setLevel(logging.ERROR)
 
 
 def state(e):
@@ -260,6 +262,20 @@ def stats():
 
 step("pool stats", stats)
 pool.close()
+
+
+def plain_rollback():
+    """Without a reset callback the pool's own ROLLBACK is the last statement the server saw."""
+    with ConnectionPool(CONNINFO, min_size=1, max_size=1) as p:
+        conn = p.getconn()
+        pid = conn.info.backend_pid
+        conn.execute("INSERT INTO items (name) VALUES ('never')")
+        p.putconn(conn)
+        return seen_by_server(admin, pid, p), admin.execute(
+            "SELECT count(*) FROM items WHERE name = 'never'").fetchone()[0]
+
+
+step("pool: its ROLLBACK", plain_rollback)
 
 
 def configured():
