@@ -206,7 +206,8 @@ static bool declare(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *
 	if (!vm && x->nparams > 0) /* a Query's $n is 42P02 before this; a bound one is taken */
 		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 				 "parameters in DECLARE CURSOR are not supported here");
-	if (vm)
+	bool taken = vm != NULL;
+	if (taken)
 		*bound = NULL;
 	else
 		vm = sess_prepare(s, x, err);
@@ -239,6 +240,11 @@ static bool declare(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *
 	 * from the snapshot the DECLARE saw, as PostgreSQL's cursor does. A scrollable one too:
 	 * a SQLite statement cannot step back (PostgreSQL's SCROLL cursor is insensitive too). */
 	if ((c->hold || c->scroll) && !materialize(s, c, err)) {
+		if (taken && c->vm) { /* a lock wait runs the Execute again: bound as before */
+			sqlite3_reset(vm);
+			*bound = vm;
+			c->vm = NULL;
+		}
 		cursor_free(c);
 		return false;
 	}
