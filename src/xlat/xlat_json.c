@@ -307,13 +307,14 @@ int xlat_json_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op, st
 	else if (strcmp(op, "@>") == 0 || strcmp(op, "<@") == 0)
 		ok = call_op(c, e, "pgfn_jsonb_contains", *op == '<', "", 0, XLAT_OID_BOOL, t);
 	else if (strcmp(op, "?") == 0)
-		ok = call_op(c, e, "pgfn_jsonb_exists", false, ", 0", XLAT_OID_TEXT, XLAT_OID_BOOL, t);
+		ok = call_op(c, e, "pgfn_jsonb_exists", false, ", 0", XLAT_OID_TEXT, XLAT_OID_BOOL,
+			     t);
 	else if (strcmp(op, "?|") == 0)
-		ok = call_op(c, e, "pgfn_jsonb_exists", false, ", 1", PGTYPE_TEXT_ARRAY, XLAT_OID_BOOL,
-			     t);
+		ok = call_op(c, e, "pgfn_jsonb_exists", false, ", 1", PGTYPE_TEXT_ARRAY,
+			     XLAT_OID_BOOL, t);
 	else if (strcmp(op, "?&") == 0)
-		ok = call_op(c, e, "pgfn_jsonb_exists", false, ", 2", PGTYPE_TEXT_ARRAY, XLAT_OID_BOOL,
-			     t);
+		ok = call_op(c, e, "pgfn_jsonb_exists", false, ", 2", PGTYPE_TEXT_ARRAY,
+			     XLAT_OID_BOOL, t);
 	else if (strcmp(op, "||") == 0 && (arr = xlat_array_concat(c, e, t)) != 0)
 		return arr;
 	else if (strcmp(op, "||") == 0 && jsonb_concat(c, e))

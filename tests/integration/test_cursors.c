@@ -72,8 +72,10 @@ START_TEST(fetch_extended)
 	 * from its column as PostgreSQL infers it, with and without HOLD */
 	harness_exec(c, "BEGIN");
 	const char *two[] = {"4997", "row 4999"};
-	r = PQexecParams(c, "DECLARE p CURSOR FOR SELECT i, $1::int AS k FROM n WHERE i > $1 "
-			    "AND t <> $2 ORDER BY i", 2, NULL, two, NULL, NULL, 0);
+	r = PQexecParams(c,
+			 "DECLARE p CURSOR FOR SELECT i, $1::int AS k FROM n WHERE i > $1 "
+			 "AND t <> $2 ORDER BY i",
+			 2, NULL, two, NULL, NULL, 0);
 	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
 	ck_assert_str_eq(PQcmdStatus(r), "DECLARE CURSOR");
 	PQclear(r);
@@ -85,7 +87,8 @@ START_TEST(fetch_extended)
 	PQclear(r);
 	harness_exec(c, "ROLLBACK");
 	const char *one = "4999";
-	r = PQexecParams(c, "DECLARE h CURSOR WITH HOLD FOR SELECT t FROM n WHERE i >= $1 ORDER BY i",
+	r = PQexecParams(c,
+			 "DECLARE h CURSOR WITH HOLD FOR SELECT t FROM n WHERE i >= $1 ORDER BY i",
 			 1, NULL, &one, NULL, NULL, 0);
 	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
 	PQclear(r);
