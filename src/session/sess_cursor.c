@@ -192,7 +192,8 @@ static void describe(struct session *s, struct sess_cursor *c, const struct xlat
 	}
 }
 
-static bool declare(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
+static bool declare(struct session *s, const struct xlat_stmt *x, sqlite3_stmt **bound,
+		    struct pgerr *err)
 {
 	const struct xlat_cursor *d = x->cursor;
 	if (find(s, d->name))
@@ -202,7 +203,15 @@ static bool declare(struct session *s, const struct xlat_stmt *x, struct pgerr *
 	if (!d->hold && s->txn == SESS_TXN_IDLE)
 		return pgerr_set(err, SQLSTATE_NO_ACTIVE_SQL_TRANSACTION,
 				 "DECLARE CURSOR can only be used in transaction blocks");
-	sqlite3_stmt *vm = sess_prepare(s, x, err);
+	sqlite3_stmt *vm = bound ? *bound : NULL;
+	if (!vm && x->nparams > 0) /* a Query's $n is 42P02 before this; a bound one is taken */
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "parameters in DECLARE CURSOR are not supported here");
+	bool taken = vm != NULL;
+	if (taken)
+		*bound = NULL;
+	else
+		vm = sess_prepare(s, x, err);
 	if (!vm)
 		return false;
 	struct sess_cursor *c = calloc(1, sizeof(*c));
@@ -232,6 +241,11 @@ static bool declare(struct session *s, const struct xlat_stmt *x, struct pgerr *
 	 * from the snapshot the DECLARE saw, as PostgreSQL's cursor does. A scrollable one too:
 	 * a SQLite statement cannot step back (PostgreSQL's SCROLL cursor is insensitive too). */
 	if ((c->hold || c->scroll) && !materialize(s, c, err)) {
+		if (taken && c->vm) { /* a lock wait runs the Execute again: bound as before */
+			sqlite3_reset(vm);
+			*bound = vm;
+			c->vm = NULL;
+		}
 		cursor_free(c);
 		return false;
 	}
@@ -632,11 +646,11 @@ static bool close_cursor(struct session *s, const struct xlat_cursor *d, struct 
 }
 
 bool sess_cursor_run(struct session *s, const struct xlat_stmt *x, int format, bool simple,
-		     struct pgerr *err)
+		     sqlite3_stmt **bound, struct pgerr *err)
 {
 	switch (x->cursor->op) {
 	case XLAT_CUR_DECLARE:
-		if (!declare(s, x, err))
+		if (!declare(s, x, bound, err))
 			return false;
 		check_cursors(s);
 		break;

@@ -773,7 +773,7 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 	case XLAT_COPY:
 		return sess_copy_start(s, x, simple, err);
 	case XLAT_CURSOR:
-		return sess_cursor_run(s, x, -1, simple, err);
+		return sess_cursor_run(s, x, -1, simple, NULL, err);
 	case XLAT_DEALLOCATE:
 		if (!sess_ext_deallocate(s, x->dealloc_name, err))
 			return false;

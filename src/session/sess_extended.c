@@ -333,6 +333,12 @@ static struct sess_portal *build_portal(struct session *s, struct sess_stmt *st,
 	} else if (ok && st->x && st->x->kind == XLAT_SQL) {
 		p->vm = sess_prepare(s, st->x, err);
 		ok = p->vm != NULL;
+	} else if (ok && st->x && st->x->kind == XLAT_CURSOR && st->x->nparams > 0 &&
+		   st->x->cursor->op == XLAT_CUR_DECLARE) {
+		/* DECLARE ... FOR SELECT ... $1: the query bound with these values; the cursor
+		 * takes it at Execute (psycopg 3's named cursors with parameters) */
+		p->vm = sess_prepare(s, st->x, err);
+		ok = p->vm != NULL;
 	} else if (ok && st->x && st->x->kind == XLAT_EXPLAIN && st->x->explain_analyze) {
 		struct xlat_stmt run = *st->x; /* EXPLAIN ANALYZE runs it with these values */
 		run.kind = XLAT_SQL;
@@ -619,7 +625,7 @@ void sess_ext_execute(struct session *s, const struct pgw_msg *m, bool sync_next
 	if (ok && x->kind == XLAT_SQL)
 		ok = execute_sql(s, p, e.max_rows, sync_next, &err);
 	else if (ok && x->kind == XLAT_CURSOR)
-		ok = sess_cursor_run(s, x, p->format, false, &err);
+		ok = sess_cursor_run(s, x, p->format, false, &p->vm, &err);
 	else if (ok && x->kind == XLAT_EXPLAIN)
 		ok = sess_explain_run(s, x, false, p->vm, &err);
 	else if (ok)

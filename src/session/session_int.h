@@ -740,9 +740,11 @@ void sess_udf_fix_error(struct session *s, struct pgerr *err);
 /* ---- sess_cursor.c: DECLARE / FETCH / MOVE / CLOSE ---- */
 /* Runs a cursor statement, writing its answer (FETCH: RowDescription in the simple protocol,
  * DataRows in format 0/1 for every column, or -1: binary for a BINARY cursor, else text;
- * CommandComplete). False with err (34000, 42P03, 25P01, 54000). */
+ * CommandComplete). bound: a DECLARE's query prepared and bound at Bind (its $n values), which
+ * the cursor takes (*bound set to NULL); NULL or *bound NULL: prepared here, and then a
+ * DECLARE with parameters is 0A000. False with err (34000, 42P03, 25P01, 54000, 0A000). */
 bool sess_cursor_run(struct session *s, const struct xlat_stmt *x, int format, bool simple,
-		     struct pgerr *err);
+		     sqlite3_stmt **bound, struct pgerr *err);
 /* Describe of a FETCH: the cursor's RowDescription, NoData for other statements or when the
  * cursor does not exist (yet), as PostgreSQL. */
 void sess_cursor_describe(struct session *s, const struct xlat_stmt *x, int format);

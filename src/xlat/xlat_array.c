@@ -412,8 +412,9 @@ int xlat_array_concat(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_t
 	bool la = xlat_array_operand(c, e->lexpr), ra = xlat_array_operand(c, e->rexpr);
 	if (!la && !ra)
 		return 0;
-	la = la || unknown_literal(e->lexpr);
-	ra = ra || unknown_literal(e->rexpr);
+	/* an untyped literal or $n beside an array is an array: anyarray || anyarray */
+	la = la || unknown_literal(e->lexpr) || xlat_untyped_param(c, e->lexpr);
+	ra = ra || unknown_literal(e->rexpr) || xlat_untyped_param(c, e->rexpr);
 	struct xlat_type l, r;
 	xlat_puts(c, la && ra ? "pgfn_array_cat("
 		     : la     ? "pgfn_array_append("
@@ -426,6 +427,8 @@ int xlat_array_concat(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_t
 	if (!(la && ra))
 		xlat_printf(c, ", '%c'", tag_of(la ? r : l));
 	xlat_puts(c, ")");
+	if (la && ra)
+		xlat_infer_pair(c, e->lexpr, &l, e->rexpr, &r);
 	struct xlat_type el[2] = {{elem_of(l.oid), -1}, {elem_of(r.oid), -1}};
 	struct xlat_type common = xlat_type_common(el, 2);
 	if (la && ra && el[0].oid && el[1].oid && !common.oid) {
@@ -497,14 +500,16 @@ int xlat_array_contains(struct xlat_ctx *c, const PgQuery__AExpr *e, const char 
 	if (!xlat_array_operand(c, e->lexpr) && !xlat_array_operand(c, e->rexpr))
 		return 0;
 	bool swap = strcmp(op, "<@") == 0;
-	struct xlat_type ignored;
+	struct xlat_type l, r;
 	xlat_puts(c, "pgfn_array_contains(");
-	if (!array_side(c, swap ? e->rexpr : e->lexpr, swap ? e->lexpr : e->rexpr, &ignored))
+	if (!array_side(c, swap ? e->rexpr : e->lexpr, swap ? e->lexpr : e->rexpr, &l))
 		return -1;
 	xlat_puts(c, ", ");
-	if (!array_side(c, swap ? e->lexpr : e->rexpr, swap ? e->rexpr : e->lexpr, &ignored))
+	if (!array_side(c, swap ? e->lexpr : e->rexpr, swap ? e->rexpr : e->lexpr, &r))
 		return -1;
 	xlat_printf(c, ", %d)", strcmp(op, "&&") == 0);
+	/* anyarray @> anyarray: tags @> $1 makes $1 a text[] */
+	xlat_infer_pair(c, swap ? e->rexpr : e->lexpr, &l, swap ? e->lexpr : e->rexpr, &r);
 	*t = (struct xlat_type){XLAT_OID_BOOL, -1};
 	return 1;
 }

@@ -436,9 +436,7 @@ bool xlat_stmt_declare(struct xlat_ctx *c, const PgQuery__DeclareCursorStmt *s)
 	const PgQuery__RangeVar *scan = scanned(c, q);
 	if (!xlat_stmt_select(c, scan ? with_ctid(c, q, scan) : q))
 		return false;
-	/* The rows are read at DECLARE's Execute, which has no Bind values at hand. */
-	if (c->max_param > 0)
-		return xlat_unsupported(c, -1, "parameters in DECLARE CURSOR");
+	/* A $n is bound at Bind into the query the cursor takes at Execute (sess_cursor.c) */
 	/* PostgreSQL refuses it too; FOR UPDATE / FOR SHARE (writes too: row locks) is taken,
 	 * SQLite's transaction holding the whole tenant */
 	if (c->st->writes && with_modifies(s->query->select_stmt->with_clause))

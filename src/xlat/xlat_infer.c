@@ -46,6 +46,16 @@ void xlat_infer_pair(struct xlat_ctx *c, const PgQuery__Node *l, struct xlat_typ
 	}
 }
 
+bool xlat_untyped_param(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	if (!is_param(n))
+		return false;
+	int k = n->param_ref->number;
+	if (k < 1 || (k <= c->ngiven && c->given[k - 1]))
+		return false;
+	return k > c->ptypes_cap || !c->ptypes[k - 1];
+}
+
 void xlat_infer_like(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type t)
 {
 	if (is_param(n) && known(t))

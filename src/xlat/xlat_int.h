@@ -1332,6 +1332,8 @@ struct xlat_type xlat_branches_type(struct xlat_ctx *c, PgQuery__Node *const *v,
  * CASE WHEN c THEN 1 ELSE 'x' END, as in PostgreSQL), anything else as it is. */
 bool xlat_branch(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type common,
 		 struct xlat_type *t);
+/* Whether n is a $n of no type yet (neither given by the client nor inferred so far). */
+bool xlat_untyped_param(struct xlat_ctx *c, const PgQuery__Node *n);
 /* n (LIKE pattern, IN list item, BETWEEN bound): a $n takes type t. */
 void xlat_infer_like(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type t);
 /* Emits n as a value stored into column col (NULL: unknown): a $n takes the column's type and

@@ -5,6 +5,8 @@
  * 1 is a boolean or "{}" is json (pgfn_json_put_value reads them). */
 #include "xlat_int.h"
 
+#include "pgtype.h"
+
 #include <string.h>
 
 const char *xlat_jsonb_collation(uint32_t l, uint32_t r, const char *op)
@@ -236,11 +238,13 @@ static bool jsonb_concat(struct xlat_ctx *c, const PgQuery__AExpr *e)
 	return (l && (r || untyped(c, e->rexpr))) || (r && untyped(c, e->lexpr));
 }
 
-/* A right operand that names a key or path: a bare $n is text, as PostgreSQL infers it. */
-static bool key_operand(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t)
+/* A right operand that names a key, keys or a path: a bare $n takes the type of the operator's
+ * right argument, as PostgreSQL infers it (text for -> and ?, text[] for #>, ?| and #-). */
+static bool key_operand(struct xlat_ctx *c, const PgQuery__Node *n, uint32_t key,
+			struct xlat_type *t)
 {
 	if (n->node_case == PG_QUERY__NODE__NODE_PARAM_REF &&
-	    !xlat_param(c, n->param_ref->number, XLAT_OID_TEXT, n->param_ref->location))
+	    !xlat_param(c, n->param_ref->number, key, n->param_ref->location))
 		return false;
 	return xlat_expr(c, n, t);
 }
@@ -255,7 +259,7 @@ static bool get_op(struct xlat_ctx *c, const PgQuery__AExpr *e, bool path, bool 
 	if (!xlat_expr(c, e->lexpr, &l))
 		return false;
 	xlat_puts(c, ", ");
-	if (!key_operand(c, e->rexpr, &r))
+	if (!key_operand(c, e->rexpr, path ? PGTYPE_TEXT_ARRAY : XLAT_OID_TEXT, &r))
 		return false;
 	bool jsonb = l.oid != XLAT_OID_JSON;
 	xlat_printf(c, ", %d)", (text ? 1 : 0) | (jsonb ? 2 : 0));
@@ -263,18 +267,26 @@ static bool get_op(struct xlat_ctx *c, const PgQuery__AExpr *e, bool path, bool 
 	return true;
 }
 
-/* A call fn(l, r[, extra]) of two operands (swapped: fn(r, l)). */
+/* A call fn(l, r[, extra]) of two operands (swapped: fn(r, l)); a bare $n on the right is a
+ * key (key_operand), except for key 0: jsonb @> <@ || jsonb, where either operand's $n is
+ * jsonb (PostgreSQL's jsonb_contains(jsonb, jsonb), jsonb_concat). */
 static bool call_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *fn, bool swap,
-		    const char *extra, uint32_t oid, struct xlat_type *t)
+		    const char *extra, uint32_t key, uint32_t oid, struct xlat_type *t)
 {
-	struct xlat_type ignored;
+	const PgQuery__Node *l = swap ? e->rexpr : e->lexpr, *r = swap ? e->lexpr : e->rexpr;
+	struct xlat_type lt, rt;
 	xlat_printf(c, "%s(", fn);
-	if (!xlat_expr(c, swap ? e->rexpr : e->lexpr, &ignored))
+	if (!xlat_expr(c, l, &lt))
 		return false;
 	xlat_puts(c, ", ");
-	if (!key_operand(c, swap ? e->lexpr : e->rexpr, &ignored))
+	if (!(key ? key_operand(c, r, key, &rt) : xlat_expr(c, r, &rt)))
 		return false;
 	xlat_printf(c, "%s)", extra);
+	if (!key) {
+		struct xlat_type jsonb = {XLAT_OID_JSONB, -1};
+		xlat_infer_like(c, l, jsonb);
+		xlat_infer_like(c, r, jsonb);
+	}
 	*t = (struct xlat_type){oid, -1};
 	return true;
 }
@@ -293,24 +305,29 @@ int xlat_json_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op, st
 		 (arr = xlat_array_contains(c, e, op, t)) != 0)
 		return arr;
 	else if (strcmp(op, "@>") == 0 || strcmp(op, "<@") == 0)
-		ok = call_op(c, e, "pgfn_jsonb_contains", *op == '<', "", XLAT_OID_BOOL, t);
+		ok = call_op(c, e, "pgfn_jsonb_contains", *op == '<', "", 0, XLAT_OID_BOOL, t);
 	else if (strcmp(op, "?") == 0)
-		ok = call_op(c, e, "pgfn_jsonb_exists", false, ", 0", XLAT_OID_BOOL, t);
+		ok = call_op(c, e, "pgfn_jsonb_exists", false, ", 0", XLAT_OID_TEXT, XLAT_OID_BOOL,
+			     t);
 	else if (strcmp(op, "?|") == 0)
-		ok = call_op(c, e, "pgfn_jsonb_exists", false, ", 1", XLAT_OID_BOOL, t);
+		ok = call_op(c, e, "pgfn_jsonb_exists", false, ", 1", PGTYPE_TEXT_ARRAY,
+			     XLAT_OID_BOOL, t);
 	else if (strcmp(op, "?&") == 0)
-		ok = call_op(c, e, "pgfn_jsonb_exists", false, ", 2", XLAT_OID_BOOL, t);
+		ok = call_op(c, e, "pgfn_jsonb_exists", false, ", 2", PGTYPE_TEXT_ARRAY,
+			     XLAT_OID_BOOL, t);
 	else if (strcmp(op, "||") == 0 && (arr = xlat_array_concat(c, e, t)) != 0)
 		return arr;
 	else if (strcmp(op, "||") == 0 && jsonb_concat(c, e))
-		ok = call_op(c, e, "pgfn_jsonb_concat", false, "", XLAT_OID_JSONB, t);
+		ok = call_op(c, e, "pgfn_jsonb_concat", false, "", 0, XLAT_OID_JSONB, t);
 	else if (strcmp(op, "-") == 0 && jsonb_operand(c, e->lexpr, false))
 		ok = call_op(c, e, "pgfn_jsonb_delete", false,
-			     xlat_array_operand(c, e->rexpr) ? ", 1" : "", XLAT_OID_JSONB, t);
+			     xlat_array_operand(c, e->rexpr) ? ", 1" : "", XLAT_OID_TEXT,
+			     XLAT_OID_JSONB, t);
 	else if (strcmp(op, "#-") == 0)
-		ok = call_op(c, e, "pgfn_jsonb_delete_path", false, "", XLAT_OID_JSONB, t);
+		ok = call_op(c, e, "pgfn_jsonb_delete_path", false, "", PGTYPE_TEXT_ARRAY,
+			     XLAT_OID_JSONB, t);
 	else if (strcmp(op, "^@") == 0) /* text starts-with, the one non-JSON operator here */
-		ok = call_op(c, e, "pgfn_starts_with", false, "", XLAT_OID_BOOL, t);
+		ok = call_op(c, e, "pgfn_starts_with", false, "", XLAT_OID_TEXT, XLAT_OID_BOOL, t);
 	else
 		return 0;
 	return ok ? 1 : -1;
@@ -415,12 +432,12 @@ static int extract_path(struct xlat_ctx *c, const PgQuery__FuncCall *f, const ch
 		return -1;
 	xlat_puts(c, ", ");
 	if (f->func_variadic) {
-		if (!key_operand(c, f->args[1], &ignored))
+		if (!key_operand(c, f->args[1], XLAT_OID_TEXT, &ignored))
 			return -1;
 	} else {
 		xlat_puts(c, "pgfn_array(");
 		for (size_t i = 1; i < f->n_args; i++) {
-			if (!key_operand(c, f->args[i], &ignored))
+			if (!key_operand(c, f->args[i], XLAT_OID_TEXT, &ignored))
 				return -1;
 			xlat_puts(c, ", ");
 		}

@@ -4,12 +4,12 @@
 # django, jdbc, node, typeorm, drizzle, prisma, postgresjs, sequelize, knex, kysely, pg8000, ruby,
 # perl, pgcli, activerecord, php, go, odbc, pgbouncer, sequel, peewee, rust, pgpromise,
 # slonik, objection, mikroorm, alembic, dbic, sqlobject, doctrine, eloquent, adminer, drizzlekit,
-# nodepgmigrate, pgboss) against shardlite and against a real PostgreSQL 15 this script starts, and compares
+# nodepgmigrate, pgboss, pony, databases, psycopgpool) against shardlite and against a real PostgreSQL 15 this script starts, and compares
 # what the client prints on both. Known differences are asserted inside the client programs
 # (their gap() helpers) and listed in docs/clients.md.
 set -euo pipefail
 
-CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|prisma|postgresjs|sequelize|knex|kysely|pg8000|ruby|perl|pgcli|activerecord|php|go|odbc|pgbouncer|sequel|peewee|rust|pgpromise|slonik|objection|mikroorm|alembic|dbic|sqlobject|doctrine|eloquent|adminer|drizzlekit|nodepgmigrate|pgboss}
+CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|prisma|postgresjs|sequelize|knex|kysely|pg8000|ruby|perl|pgcli|activerecord|php|go|odbc|pgbouncer|sequel|peewee|rust|pgpromise|slonik|objection|mikroorm|alembic|dbic|sqlobject|doctrine|eloquent|adminer|drizzlekit|nodepgmigrate|pgboss|pony|databases|psycopgpool}
 BIN=${SHARDLITE_BIN:?SHARDLITE_BIN must point at the shardlite binary}
 HERE=$(cd "$(dirname "$0")" && pwd)
 PY=/usr/bin/python3
@@ -77,6 +77,11 @@ sqlalchemy) need_py psycopg2 python3-psycopg2; need_py sqlalchemy python3-sqlalc
 django) need_py psycopg2 python3-psycopg2; need_py django python3-django ;;
 alembic) need_py psycopg2 python3-psycopg2; need_py alembic python3-alembic ;;
 sqlobject) need_py psycopg2 python3-psycopg2; need_py sqlobject python3-sqlobject ;;
+pony) need_py psycopg2 python3-psycopg2; need_py pony.orm python3-pony ;;
+# aiopg imports async_timeout, which Debian's python3-aiopg does not depend on
+databases) need_py asyncpg python3-asyncpg; need_py databases python3-databases
+	need_py aiopg "python3-aiopg python3-async-timeout" ;;
+psycopgpool) need_py psycopg python3-psycopg; need_py psycopg_pool python3-psycopg-pool ;;
 dbic) perl -MDBD::Pg -MDBIx::Class::Schema::Loader -e 1 2>/dev/null ||
 	{ echo "dbic: needs libdbd-pg-perl, libdbix-class-perl, libdbix-class-schema-loader-perl: skipped"; exit 77; } ;;
 pgcli) need_py pgcli.pgexecute pgcli ;;
@@ -119,6 +124,8 @@ run_client() {
 	django) $PY "$HERE/clients_django.py" "$port" "$target" ;;
 	alembic) $PY "$HERE/clients_alembic.py" "postgresql://postgres@127.0.0.1:$port/acme" "$target" ;;
 	sqlobject) $PY "$HERE/clients_sqlobject.py" "$port" "$target" ;;
+	pony | databases) $PY "$HERE/clients_$CLIENT.py" "$port" "$target" ;;
+	psycopgpool) $PY "$HERE/clients_psycopgpool.py" "host=127.0.0.1 port=$port user=postgres dbname=acme" "$target" ;;
 	dbic) perl "$HERE/clients_dbic.pl" "host=127.0.0.1;port=$port;dbname=acme" "$target" "$DIR/dbic-$target" ;;
 	pgcli) $PY "$HERE/clients_pgcli.py" 127.0.0.1 "$port" acme ;;
 	activerecord) ruby "$HERE/clients_activerecord.rb" 127.0.0.1 "$port" "$target" ;;

@@ -68,11 +68,38 @@ START_TEST(fetch_extended)
 	r = PQexecPrepared(c, "f", 0, NULL, NULL, NULL, 0);
 	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "34000");
 	PQclear(r);
-	/* a parameter in DECLARE's query is refused by name, not bound as NULL */
+	/* a parameter in DECLARE's query is bound at Bind (psycopg 3's named cursors), inferred
+	 * from its column as PostgreSQL infers it, with and without HOLD */
 	harness_exec(c, "BEGIN");
-	const char *one = "1";
-	r = PQexecParams(c, "DECLARE p CURSOR FOR SELECT $1::int", 1, NULL, &one, NULL, NULL, 0);
-	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "0A000");
+	const char *two[] = {"4997", "row 4999"};
+	r = PQexecParams(c,
+			 "DECLARE p CURSOR FOR SELECT i, $1::int AS k FROM n WHERE i > $1 "
+			 "AND t <> $2 ORDER BY i",
+			 2, NULL, two, NULL, NULL, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	ck_assert_str_eq(PQcmdStatus(r), "DECLARE CURSOR");
+	PQclear(r);
+	r = harness_exec_ok(c, "FETCH ALL FROM p");
+	ck_assert_int_eq(PQntuples(r), 2);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "4998");
+	ck_assert_str_eq(PQgetvalue(r, 1, 0), "5000");
+	ck_assert_str_eq(PQgetvalue(r, 1, 1), "4997");
+	PQclear(r);
+	harness_exec(c, "ROLLBACK");
+	const char *one = "4999";
+	r = PQexecParams(c,
+			 "DECLARE h CURSOR WITH HOLD FOR SELECT t FROM n WHERE i >= $1 ORDER BY i",
+			 1, NULL, &one, NULL, NULL, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	PQclear(r);
+	r = harness_exec_ok(c, "FETCH ALL FROM h");
+	ck_assert_int_eq(PQntuples(r), 2);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "row 4999");
+	PQclear(r);
+	harness_exec(c, "CLOSE h");
+	/* in a simple Query a $n is 42P02, as in PostgreSQL */
+	r = PQexec(c, "BEGIN; DECLARE q CURSOR FOR SELECT $1::int");
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "42P02");
 	PQclear(r);
 	harness_exec(c, "ROLLBACK");
 	/* outside a transaction block the extended protocol refuses it too */
