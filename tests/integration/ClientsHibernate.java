@@ -340,13 +340,15 @@ public class ClientsHibernate {
 					return "second commit succeeded";
 				} catch (Exception e) {
 					t2.rollback();
-					return b1.version + " " + e.getClass().getSimpleName();
+					String state = describe(e);
+					return b1.version + " " + e.getClass().getSimpleName()
+						+ (state.startsWith("SQLSTATE") ? " " + state : "");
 				}
 			} finally {
 				s1.close();
 				s2.close();
 			}
-		}, "LockAcquisitionException", "StaleObjectStateException", "#59 stale @Version update is 40001");
+		}, "LockAcquisitionException SQLSTATE 40001", "StaleObjectStateException", "#59 stale @Version update is 40001");
 		step("hql join aggregate", () -> tx(s -> s.createQuery("select a.name, count(b), sum(b.price), "
 			+ "max(b.published) from Book b join b.author a group by a.name order by a.name").list()
 			.stream().map(r -> Arrays.toString((Object[]) r)).toList()));
