@@ -14,7 +14,15 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.TimeZone;
+import java.util.HashSet;
+import java.util.Set;
+import javax.persistence.CollectionTable;
 import javax.persistence.Column;
+import javax.persistence.ElementCollection;
+import javax.persistence.EnumType;
+import javax.persistence.Enumerated;
+import javax.persistence.JoinTable;
+import javax.persistence.ManyToMany;
 import javax.persistence.Entity;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
@@ -121,6 +129,34 @@ class NoteV2 {
 	Integer priority;
 	@Temporal(TemporalType.TIMESTAMP)
 	Date seen;
+	@ManyToOne
+	@JoinColumn(name = "author_id")
+	Author author;
+	@ManyToMany
+	@JoinTable(name = "note_tag", joinColumns = @JoinColumn(name = "note_id"),
+		inverseJoinColumns = @JoinColumn(name = "tag_id"))
+	Set<Tag> tags = new HashSet<>();
+	@ElementCollection
+	@CollectionTable(name = "note_word", joinColumns = @JoinColumn(name = "note_id"))
+	@Column(name = "word")
+	Set<String> words = new HashSet<>();
+	@Enumerated(EnumType.STRING)
+	Mood mood;
+	@Temporal(TemporalType.TIME)
+	Date at;
+}
+
+enum Mood { CALM, CROSS }
+
+// New in the update step: a table hbm2ddl update creates, keyed by AUTO (hibernate_sequence).
+@Entity(name = "Tag")
+@Table(name = "tag")
+class Tag {
+	@Id
+	@GeneratedValue
+	Long id;
+	@Column(unique = true)
+	String label;
 }
 
 public class ClientsHibernate {
@@ -431,35 +467,42 @@ public class ClientsHibernate {
 		}) + " " + tx(s -> s.createQuery("select count(*) from Book").uniqueResult()));
 		sf.close();
 		step("hbm2ddl update", () -> {
-			SchemaUpdate up = new SchemaUpdate(config(Author.class, Book.class, NoteV2.class, Doc.class));
+			SchemaUpdate up = new SchemaUpdate(config(Author.class, Book.class, NoteV2.class, Doc.class, Tag.class));
 			up.execute(false, true);
 			return errors(up.getExceptions());
 		});
 		step("columns after update", () -> {
 			try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
-				return meta(c.getMetaData().getColumns(null, "public", "note", "%"), "COLUMN_NAME",
+				DatabaseMetaData m = c.getMetaData();
+				List<String> out = meta(m.getColumns(null, "public", "note", "%"), "COLUMN_NAME",
 					"TYPE_NAME", "NULLABLE");
+				out.addAll(meta(m.getTables(null, "public", "%", new String[] {"TABLE", "SEQUENCE"}),
+					"TABLE_NAME", "TABLE_TYPE"));
+				for (String t : new String[] {"note", "note_tag", "note_word"})
+					out.addAll(meta(m.getImportedKeys(null, "public", t), "FKTABLE_NAME",
+						"FKCOLUMN_NAME", "PKTABLE_NAME", "PKCOLUMN_NAME"));
+				return out;
 			}
 		});
 		step("hbm2ddl update again", () -> {
-			SchemaUpdate up = new SchemaUpdate(config(Author.class, Book.class, NoteV2.class, Doc.class));
+			SchemaUpdate up = new SchemaUpdate(config(Author.class, Book.class, NoteV2.class, Doc.class, Tag.class));
 			up.execute(false, true);
 			return errors(up.getExceptions());
 		});
 		step("hbm2ddl validate", () -> {
-			new SchemaValidator(config(Author.class, Book.class, NoteV2.class, Doc.class)).validate();
+			new SchemaValidator(config(Author.class, Book.class, NoteV2.class, Doc.class, Tag.class)).validate();
 			return "ok";
 		});
 		step("validate catches drift", () -> {
 			try {
-				new SchemaValidator(config(Author.class, Book.class, NoteV2.class, Doc.class, Extra.class)).validate();
+				new SchemaValidator(config(Author.class, Book.class, NoteV2.class, Doc.class, Tag.class, Extra.class)).validate();
 				return "ok";
 			} catch (org.hibernate.HibernateException e) {
 				return e.getClass().getSimpleName() + ": " + e.getMessage();
 			}
 		});
 		step("hbm2ddl.auto validate", () -> {
-			Configuration cfg = config(Author.class, Book.class, NoteV2.class, Doc.class);
+			Configuration cfg = config(Author.class, Book.class, NoteV2.class, Doc.class, Tag.class);
 			cfg.setProperty("hibernate.hbm2ddl.auto", "validate");
 			sf = cfg.buildSessionFactory();
 			return tx(s -> {
@@ -474,6 +517,40 @@ public class ClientsHibernate {
 				return r.body + " " + r.priority + " " + day(r.seen);
 			});
 		});
+		step("after update: collections", () -> tx(s -> {
+			Tag t1 = new Tag(), t2 = new Tag();
+			t1.label = "red";
+			t2.label = "blue";
+			s.save(t1);
+			s.save(t2);
+			NoteV2 n = new NoteV2();
+			n.body = "tagged";
+			n.author = (Author) s.get(Author.class, ids[0]);
+			n.tags.add(t1);
+			n.tags.add(t2);
+			n.words.add("alpha");
+			n.words.add("beta");
+			n.mood = Mood.CROSS;
+			n.at = new Date(45296000L);
+			s.save(n);
+			s.flush();
+			s.clear();
+			NoteV2 r = (NoteV2) s.get(NoteV2.class, n.id);
+			return r.author.name + " " + r.tags.stream().map(t -> t.label).sorted().toList() + " "
+				+ r.words.stream().sorted().toList() + " " + r.mood + " " + day(r.at) + " "
+				+ s.createQuery("select n.body, t.label from Note n join n.tags t where t.label "
+					+ "in (:ls) order by t.label").setParameterList("ls", List.of("red", "blue"))
+				.list().stream().map(x -> Arrays.toString((Object[]) x)).toList();
+		}));
+		step("scroll", () -> tx(s -> {
+			org.hibernate.ScrollableResults r = s.createQuery("select n.id, n.body from Note n "
+				+ "order by n.id").setFetchSize(3).scroll(org.hibernate.ScrollMode.FORWARD_ONLY);
+			List<String> out = new ArrayList<>();
+			while (r.next())
+				out.add(r.get(1) + "");
+			r.close();
+			return out;
+		}));
 		sf.close();
 		System.out.println("done");
 	}
