@@ -266,6 +266,25 @@ public class ClientsHibernate {
 		}
 	}
 
+	/* Session 1 locks book a FOR UPDATE; session 2 then asks for book b FOR UPDATE NOWAIT
+	 * (native SQL: Hibernate 3.6's PostgreSQLDialect writes UPGRADE_NOWAIT as a plain FOR UPDATE). */
+	static Object conflict(long a, long b) throws Exception {
+		Session s1 = sf.openSession(), s2 = sf.openSession();
+		Transaction t1 = s1.beginTransaction(), t2 = s2.beginTransaction();
+		try {
+			s1.get(Book.class, a, LockOptions.UPGRADE);
+			return s2.createSQLQuery("SELECT title FROM book WHERE id = :id FOR UPDATE NOWAIT")
+				.setParameter("id", b).uniqueResult();
+		} catch (Exception e) {
+			return describe(e);
+		} finally {
+			t2.rollback();
+			t1.rollback();
+			s1.close();
+			s2.close();
+		}
+	}
+
 	static String day(Date d) {
 		SimpleDateFormat f = new SimpleDateFormat("yyyy-MM-dd HH:mm:ss.SSS");
 		f.setTimeZone(TimeZone.getTimeZone("UTC"));
@@ -457,6 +476,11 @@ public class ClientsHibernate {
 			b.summary = "locked";
 			return show(b);
 		}));
+		// gap #60: a second session's FOR UPDATE NOWAIT of the row the first holds FOR UPDATE:
+		// PostgreSQL's 55P03; shardlite's FOR UPDATE takes no lock, so it gets the row
+		known("for update nowait", () -> conflict(ids[2], ids[2]), "Left Hand", "SQLSTATE 55P03",
+			"#60 FOR UPDATE takes no lock");
+		step("for update nowait other row", () -> conflict(ids[2], ids[3]));
 		step("hql for update", () -> tx(s -> s.createQuery("from Book b where b.price < 10 order by b.id")
 			.setLockOptions(LockOptions.UPGRADE).list().stream().map(b -> ((Book) b).title).toList()));
 		step("delete", () -> tx(s -> {
