@@ -476,11 +476,11 @@ public class ClientsHibernate {
 			b.summary = "locked";
 			return show(b);
 		}));
-		// gap #60: a second session's FOR UPDATE NOWAIT of the row the first holds FOR UPDATE:
-		// PostgreSQL's 55P03; shardlite's FOR UPDATE takes no lock, so it gets the row
-		known("for update nowait", () -> conflict(ids[2], ids[2]), "Left Hand", "SQLSTATE 55P03",
-			"#60 FOR UPDATE takes no lock");
-		step("for update nowait other row", () -> conflict(ids[2], ids[3]));
+		// a second session's FOR UPDATE NOWAIT of the row the first holds FOR UPDATE: 55P03
+		step("for update nowait", () -> conflict(ids[2], ids[2]));
+		// gap #60: of another row too here, as FOR UPDATE takes the tenant's write lock
+		known("for update nowait other row", () -> conflict(ids[2], ids[3]), "SQLSTATE 55P03",
+			"Solaris", "#60 FOR UPDATE locks the whole tenant");
 		step("hql for update", () -> tx(s -> s.createQuery("from Book b where b.price < 10 order by b.id")
 			.setLockOptions(LockOptions.UPGRADE).list().stream().map(b -> ((Book) b).title).toList()));
 		step("delete", () -> tx(s -> {
