@@ -31,7 +31,8 @@ static void expect(const char *sql, const char *step, const char *nowait)
 	size_t n = 0;
 	struct pgerr e;
 	pgerr_clear(&e);
-	ck_assert_msg(xlat_translate_in(&env, sql, NULL, 0, a, &v, &n, &e), "%s: %s", sql, e.message);
+	ck_assert_msg(xlat_translate_in(&env, sql, NULL, 0, a, &v, &n, &e), "%s: %s", sql,
+		      e.message);
 	if (!*step) {
 		ck_assert_msg(v->nsteps == 0, "%s: a step", sql);
 	} else {
