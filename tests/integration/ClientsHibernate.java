@@ -426,6 +426,24 @@ public class ClientsHibernate {
 			.setProjection(Projections.projectionList().add(Projections.rowCount())
 				.add(Projections.avg("price")).add(Projections.min("published")).add(Projections.max("title")))
 			.uniqueResult())));
+		step("hql functions", () -> tx(s -> s.createQuery("select upper(b.title), length(b.title), "
+			+ "locate('a', b.title), substring(b.title, 1, 3), trim(b.title), abs(b.price), mod(b.version, 2), "
+			+ "cast(b.price as string), str(b.id), year(b.published), month(b.published), "
+			+ "concat(b.title, '!'), case when b.inStock = true then 'in' else 'out' end, "
+			+ "bit_length(b.title), sqrt(b.price), lower(b.title), coalesce(b.author.name, '?') "
+			+ "from Book b where b.published < current_timestamp() order by b.id").setMaxResults(2).list()
+			.stream().map(r -> Arrays.toString((Object[]) r)).toList()));
+		step("hql subquery", () -> tx(s -> s.createQuery("select a.name from Author a where exists (select 1 "
+			+ "from Book b where b.author = a and b.price > (select avg(c.price) from Book c)) "
+			+ "and a.id in (select b.author.id from Book b) order by a.name").list()));
+		step("criteria group", () -> tx(s -> s.createCriteria(Book.class).createAlias("author", "a")
+			.setProjection(Projections.projectionList().add(Projections.groupProperty("a.name"))
+				.add(Projections.countDistinct("inStock")).add(Projections.sum("price")))
+			.add(Restrictions.sqlRestriction("{alias}.price > ?", new BigDecimal("5"),
+				org.hibernate.Hibernate.BIG_DECIMAL))
+			.add(Restrictions.or(Restrictions.isNotNull("published"), Restrictions.in("id",
+				new Object[] {1L, 2L}))).addOrder(Order.asc("a.name")).list().stream()
+			.map(r -> Arrays.toString((Object[]) r)).toList()));
 		step("native sql", () -> tx(s -> s.createSQLQuery("SELECT b.title, b.price, a.name FROM book b "
 			+ "JOIN author a ON a.id = b.author_id WHERE b.price > :p ORDER BY b.title")
 			.setParameter("p", new BigDecimal("10")).list().stream()
