@@ -266,6 +266,10 @@ struct xlat_step {
 	int64_t numbered_max;
 	bool reads;
 	bool counts; /* MERGE's actions: the rows it changes count in the command tag */
+	bool rowlock; /* FOR UPDATE's lock step (xlat_rowlock.c), which EXPLAIN drops */
+	/* FOR UPDATE NOWAIT's lock step: the table named in 55P03 when the lock is held,
+	 * instead of waiting; NULL otherwise */
+	const char *nowait;
 	/* The session's table it writes (a data-modifying WITH's) or MERGE's target (its lock
 	 * step), whose FOR EACH STATEMENT triggers the session does not fire there (0A000). */
 	const char *dml_table;

@@ -350,7 +350,9 @@ static enum dt_rc token(char *t, const char *orig, struct dt_fields *f)
 			return parse_date(t, f);
 		return parse_number(t, f);
 	}
-	if ((t[0] == '+' || t[0] == '-') && f->has_time && !f->has_tz) {
+	/* a numeric zone may stand alone anywhere ("1930-01-01 +00", pgJDBC's setDate): date
+	 * input reads and drops it, as PostgreSQL's DecodeDateTime does */
+	if ((t[0] == '+' || t[0] == '-') && !f->has_tz) {
 		int off;
 		if (!parse_offset(t, &off))
 			return DT_SYNTAX;

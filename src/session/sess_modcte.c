@@ -93,6 +93,11 @@ static bool run_step(struct session *s, const struct xlat_step *st, sqlite3_stmt
 		sqlite3_finalize(pv);
 	}
 	strbuf_putc(sb, ']');
+	if (rc == SQLITE_BUSY && st->nowait) { /* FOR UPDATE NOWAIT: PostgreSQL's answer */
+		sqlite3_reset(step);
+		return pgerr_set(err, SQLSTATE_LOCK_NOT_AVAILABLE,
+				 "could not obtain lock on row in relation \"%s\"", st->nowait);
+	}
 	if (rc != SQLITE_DONE) {
 		s->lock_busy = rc == SQLITE_BUSY && first;
 		shard_error(shard_conn_db(s->conn), rc, err);

@@ -540,6 +540,9 @@ static void dispatch(struct session *s, const struct pgw_msg *m, bool sync_next)
 		pgerr_set(&err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 			  "the fastpath function call protocol is not supported");
 		sess_report_error(s, &err);
+		/* a FunctionCall is a cycle of its own, as a Query is: the client (pgJDBC's
+		 * large objects) reads until ReadyForQuery */
+		pgw_be_ready(&s->out, sess_status_char(s));
 		break;
 	}
 	default: {

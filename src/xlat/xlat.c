@@ -208,6 +208,10 @@ static bool explain(struct xlat_ctx *c, const PgQuery__ExplainStmt *e)
 	if (!dispatch(c, q))
 		return false;
 	struct xlat_stmt *st = c->st;
+	if (st->nsteps == 1 && st->steps[0].rowlock) { /* EXPLAIN locks no rows */
+		st->steps = NULL;
+		st->nsteps = 0;
+	}
 	if (st->kind != XLAT_SQL || st->nsteps)
 		return xlat_unsupported(c, -1, "EXPLAIN of a data-modifying WITH");
 	st->kind = XLAT_EXPLAIN;

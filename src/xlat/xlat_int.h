@@ -1638,6 +1638,10 @@ void xlat_match_full_guard(struct xlat_ctx *c, const char *name, const PgQuery__
  * is not allowed with DISTINCT clause", GROUP BY, HAVING, aggregate or window functions);
  * true when q locks nothing or may. */
 bool xlat_locking_check(struct xlat_ctx *c, const PgQuery__SelectStmt *q);
+/* xlat_rowlock.c: a top-level SELECT's FOR UPDATE / FOR NO KEY UPDATE as a step taking the
+ * tenant's write lock before the query (xlat_step.nowait for NOWAIT); nothing for FOR SHARE,
+ * or when it locks no table of the tenant. */
+bool xlat_rowlock_step(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 /* xlat_cursor.c: UPDATE/DELETE's WHERE when it is CURRENT OF cursor (nfrom: the statement's
  * FROM/USING items): the target's row the cursor is on, "t.rowid =
  * shardlite_current_of('cursor', 't')" (the session answers 34000, 24000, 55000 as

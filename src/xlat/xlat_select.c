@@ -1122,5 +1122,5 @@ bool xlat_stmt_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 		return false;
 	xlat_shape_to_cols(c, &shape);
 	c->st->no_columns = !shape.star && shape.n == 0;
-	return true;
+	return !s->n_locking_clause || xlat_rowlock_step(c, s);
 }

@@ -4,12 +4,13 @@
 # django, jdbc, node, typeorm, drizzle, prisma, postgresjs, sequelize, knex, kysely, pg8000, ruby,
 # perl, pgcli, activerecord, php, go, odbc, pgbouncer, sequel, peewee, rust, pgpromise,
 # slonik, objection, mikroorm, alembic, dbic, sqlobject, doctrine, eloquent, adminer, drizzlekit,
-# nodepgmigrate, pgboss, pony, databases, psycopgpool) against shardlite and against a real PostgreSQL 15 this script starts, and compares
+# nodepgmigrate, pgboss, pony, databases, psycopgpool,
+# hibernate, ibatis) against shardlite and against a real PostgreSQL 15 this script starts, and compares
 # what the client prints on both. Known differences are asserted inside the client programs
 # (their gap() helpers) and listed in docs/clients.md.
 set -euo pipefail
 
-CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|prisma|postgresjs|sequelize|knex|kysely|pg8000|ruby|perl|pgcli|activerecord|php|go|odbc|pgbouncer|sequel|peewee|rust|pgpromise|slonik|objection|mikroorm|alembic|dbic|sqlobject|doctrine|eloquent|adminer|drizzlekit|nodepgmigrate|pgboss|pony|databases|psycopgpool}
+CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|prisma|postgresjs|sequelize|knex|kysely|pg8000|ruby|perl|pgcli|activerecord|php|go|odbc|pgbouncer|sequel|peewee|rust|pgpromise|slonik|objection|mikroorm|alembic|dbic|sqlobject|doctrine|eloquent|adminer|drizzlekit|nodepgmigrate|pgboss|pony|databases|psycopgpool|hibernate|ibatis}
 BIN=${SHARDLITE_BIN:?SHARDLITE_BIN must point at the shardlite binary}
 HERE=$(cd "$(dirname "$0")" && pwd)
 PY=/usr/bin/python3
@@ -91,6 +92,24 @@ jdbc)
 		echo "jdbc: needs javac and $JAR (default-jdk-headless libpostgresql-jdbc-java): skipped"
 		exit 77
 	fi ;;
+hibernate | ibatis)
+	# Debian's jars: Hibernate 3.6 with its JPA 2.0 annotations and what it loads; iBATIS 2.3
+	JAR=/usr/share/java/postgresql.jar
+	J=/usr/share/java
+	if [[ $CLIENT == hibernate ]]; then
+		LIBS=(hibernate3 hibernate-commons-annotations geronimo-jpa_2.0_spec geronimo-jta-1.2-spec
+			dom4j antlr commons-collections3 javassist slf4j-api slf4j-nop)
+		PKG=libhibernate3-java
+	else
+		LIBS=(ibatis)
+		PKG=libibatis-java
+	fi
+	for l in "${LIBS[@]}"; do
+		[[ -f $J/$l.jar ]] || { echo "$CLIENT: needs javac and $J/$l.jar (default-jdk-headless $PKG libpostgresql-jdbc-java): skipped"; exit 77; }
+		JAR=$JAR:$J/$l.jar
+	done
+	command -v javac >/dev/null ||
+		{ echo "$CLIENT: needs javac (default-jdk-headless): skipped"; exit 77; } ;;
 node | typeorm | drizzle | prisma | postgresjs | sequelize | knex | kysely | pgpromise | slonik | \
 	objection | mikroorm | drizzlekit | nodepgmigrate | pgboss)
 	if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
@@ -139,6 +158,8 @@ run_client() {
 	go) "$DIR/clients_go" "postgres://postgres@127.0.0.1:$port/acme?sslmode=disable" "$target" ;;
 	rust) "$RUST_DIR/target/debug/clients_rust" "host=127.0.0.1 port=$port user=postgres dbname=acme" "$target" ;;
 	jdbc) java -cp "$JAR:$DIR" ClientsJdbc "jdbc:postgresql://127.0.0.1:$port/acme" "$target" ;;
+	hibernate) java -cp "$JAR:$DIR" ClientsHibernate "jdbc:postgresql://127.0.0.1:$port/acme" "$target" ;;
+	ibatis) java -cp "$JAR:$DIR" ClientsIbatis "jdbc:postgresql://127.0.0.1:$port/acme" "$target" ;;
 	node) TZ=UTC NODE_PATH="$NODE_DIR/node_modules" node "$HERE/clients_node.js" \
 		"postgresql://postgres@127.0.0.1:$port/acme" "$target" ;;
 	prisma) TZ=UTC NODE_PATH="$NODE_DIR/node_modules" node "$HERE/clients_prisma.js" \
@@ -157,6 +178,8 @@ run_client() {
 
 case $CLIENT in
 jdbc) javac -d "$DIR" "$HERE/ClientsJdbc.java" || fail "javac ClientsJdbc.java" ;;
+hibernate) javac -nowarn -cp "$JAR" -d "$DIR" "$HERE/ClientsHibernate.java" || fail "javac ClientsHibernate.java" ;;
+ibatis) javac -cp "$JAR" -d "$DIR" "$HERE/ClientsIbatis.java" || fail "javac ClientsIbatis.java" ;;
 go)
 	# Offline, in GOPATH mode over Debian's packaged sources (no module proxy is reachable).
 	gocache=${CLIENTS_GO_CACHE:-$DIR/gocache}

@@ -104,6 +104,42 @@ START_TEST(lock_timeout_between_two_clients)
 }
 END_TEST
 
+/* SELECT ... FOR UPDATE takes the tenant's write lock (xlat_rowlock.c): a second FOR UPDATE
+ * waits for the first transaction and then reads its committed row (the lock before its
+ * snapshot), NOWAIT is 55P03, FOR SHARE does not wait. */
+START_TEST(select_for_update_waits)
+{
+	PGconn *a = harness_connect(&H, "dbname=rowlock");
+	PGconn *b = harness_connect(&H, "dbname=rowlock");
+	PQclear(harness_exec_ok(a, "CREATE TABLE t (id int PRIMARY KEY, v int)"));
+	PQclear(harness_exec_ok(a, "INSERT INTO t VALUES (1, 0), (2, 0)"));
+	PQclear(harness_exec_ok(a, "BEGIN"));
+	harness_expect_value(a, "SELECT v FROM t WHERE id = 1 FOR UPDATE", "0");
+	PGresult *r = PQexec(b, "SELECT v FROM t WHERE id = 1 FOR UPDATE NOWAIT");
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "55P03");
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY),
+			 "could not obtain lock on row in relation \"t\"");
+	PQclear(r);
+	harness_expect_value(b, "SELECT v FROM t WHERE id = 1 FOR SHARE", "0");
+	ck_assert(PQsendQuery(b, "BEGIN; SELECT v FROM t WHERE id = 1 FOR UPDATE"));
+	usleep(150000);
+	PQclear(harness_exec_ok(a, "UPDATE t SET v = 5 WHERE id = 1"));
+	PQclear(harness_exec_ok(a, "COMMIT"));
+	r = PQgetResult(b); /* BEGIN */
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	PQclear(r);
+	r = PQgetResult(b);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "5");
+	PQclear(r);
+	while ((r = PQgetResult(b)))
+		PQclear(r);
+	PQclear(harness_exec_ok(b, "COMMIT"));
+	PQfinish(a);
+	PQfinish(b);
+}
+END_TEST
+
 START_TEST(blocked_write_proceeds_after_commit)
 {
 	PGconn *a = harness_connect(&H, "dbname=waits");
@@ -496,6 +532,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, cancel_interrupts_running_statement);
 	tcase_add_test(tc, cancel_with_wrong_key_does_nothing);
 	tcase_add_test(tc, statement_timeout_cancels);
+	tcase_add_test(tc, select_for_update_waits);
 	tcase_add_test(tc, lock_timeout_between_two_clients);
 	tcase_add_test(tc, blocked_write_proceeds_after_commit);
 	tcase_add_test(tc, cancel_reaches_a_waiting_statement);

@@ -28,6 +28,7 @@ int main(void)
 	srunner_add_suite(sr, xlat_suite_enum());
 	srunner_add_suite(sr, xlat_suite_domain());
 	srunner_add_suite(sr, xlat_suite_bind());
+	srunner_add_suite(sr, xlat_suite_rowlock());
 	srunner_add_suite(sr, xlat_suite_alter());
 	srunner_add_suite(sr, xlat_suite_plpgsql());
 	srunner_add_suite(sr, xlat_suite_database());

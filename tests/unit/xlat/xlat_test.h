@@ -47,6 +47,7 @@ Suite *xlat_suite_group(void);
 Suite *xlat_suite_enum(void);
 Suite *xlat_suite_domain(void);
 Suite *xlat_suite_bind(void);
+Suite *xlat_suite_rowlock(void);
 Suite *xlat_suite_alter(void);
 Suite *xlat_suite_plpgsql(void);
 Suite *xlat_suite_database(void);
