@@ -75,21 +75,25 @@ void cat_result_text(sqlite3_context *ctx, const char *s)
 		sqlite3_result_null(ctx);
 }
 
+/* The one integer sql answers; -1 when it fails, PRAGMA_INTERRUPTED when the statement it
+ * runs in was interrupted. */
+#define PRAGMA_INTERRUPTED (-2)
 static int64_t pragma_int(sqlite3 *db, const char *sql)
 {
 	sqlite3_stmt *st = NULL;
 	int64_t v = -1;
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		v = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
-	return v;
+	return rc == SQLITE_INTERRUPT ? PRAGMA_INTERRUPTED : v;
 }
 
 /* The sidecar's rows (sequences, comments) change without a schema change: a model that has
  * them is also reloaded when their count or highest rowid moved. Every definition change
  * (INSERT OR REPLACE, DELETE) moves one of them, a rollback moves them back, and nextval's
  * UPDATEs of a sequence's state move neither, so inserts never cause a reload. */
-static int64_t side_key(struct cat_conn *cc)
+static int64_t side_key(struct cat_conn *cc, bool *unread)
 {
 	static const char *const sql[] = {
 		"SELECT count(*) * 4294967296 + ifnull(max(rowid), 0) FROM main." CAT_SIDECAR_SEQUENCES,
@@ -104,10 +108,22 @@ static int64_t side_key(struct cat_conn *cc)
 		      m->has_serials_table,	 m->has_temp_serials_table};
 	uint64_t k = 0; /* unsigned: the mix wraps around, as a hash may */
 	for (size_t i = 0; i < ARRAY_LEN(sql); i++) {
-		if (has[i])
-			k = k * 1000003u + (uint64_t)pragma_int(cc->db, sql[i]);
+		int64_t v = has[i] ? pragma_int(cc->db, sql[i]) : 0;
+		if (v == PRAGMA_INTERRUPTED)
+			*unread = true;
+		k = k * 1000003u + (uint64_t)v;
 	}
 	return (int64_t)k;
+}
+
+/* A read of the version or the sidecar's key was interrupted (a cancel, or the session's
+ * inline step budget: the statement then runs again on a worker). The model is kept for that
+ * run: taking the failed read for a change made every such statement load the schema again,
+ * most of a catalog query's time on a tenant of 100 tables. */
+static const struct cat_model *unread(char **msg)
+{
+	*msg = sqlite3_mprintf("catalog: interrupted");
+	return NULL;
 }
 
 const struct cat_model *cat_conn_model(struct cat_conn *cc, char **msg)
@@ -115,8 +131,13 @@ const struct cat_model *cat_conn_model(struct cat_conn *cc, char **msg)
 	int version = (int)pragma_int(cc->db, "PRAGMA main.schema_version");
 	/* temporary tables change the temp schema's version only (reading it opens no file) */
 	int temp = (int)pragma_int(cc->db, "PRAGMA temp.schema_version");
+	bool failed = version == PRAGMA_INTERRUPTED || temp == PRAGMA_INTERRUPTED;
+	int64_t key = cc->have_model && !failed && cc->model.has_sidecar ? side_key(cc, &failed)
+									: 0;
+	if (failed)
+		return unread(msg);
 	if (cc->have_model && version == cc->schema_version && temp == cc->temp_version &&
-	    (!cc->model.has_sidecar || side_key(cc) == cc->side_key))
+	    (!cc->model.has_sidecar || key == cc->side_key))
 		return &cc->model;
 	if (cc->have_model)
 		cat_model_free(&cc->model);
@@ -131,7 +152,13 @@ const struct cat_model *cat_conn_model(struct cat_conn *cc, char **msg)
 	cc->have_model = true;
 	cc->schema_version = version;
 	cc->temp_version = temp;
-	cc->side_key = cc->model.has_sidecar ? side_key(cc) : 0;
+	bool unread_key = false;
+	cc->side_key = cc->model.has_sidecar ? side_key(cc, &unread_key) : 0;
+	if (unread_key) { /* read again at the next statement */
+		cat_model_free(&cc->model);
+		cc->have_model = false;
+		return unread(msg);
+	}
 	return &cc->model;
 }
 

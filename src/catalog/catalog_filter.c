@@ -75,13 +75,24 @@ static bool schema_eq(const struct sqlite3_index_constraint *c, int col)
 	return c->usable && c->iColumn == col && c->op == SQLITE_INDEX_CONSTRAINT_EQ;
 }
 
-bool cat_filter_plan(const bool *is_bool, int ncols, int schema_col, int oid_col,
-		     sqlite3_index_info *info)
+/* An = on any other column, shown to xFilter too: it drops the rows whose value cannot be
+ * equal (catalog_filter.c's same_type_differs), SQLite still compares the rest. Only under
+ * BINARY: another collation (NOCASE) may call different bytes equal. */
+static bool other_eq(const struct sqlite3_index_constraint *c, int ncols,
+		     sqlite3_index_info *info, int i)
+{
+	const char *coll = sqlite3_vtab_collation(info, i);
+	return c->usable && c->op == SQLITE_INDEX_CONSTRAINT_EQ && c->iColumn >= 0 &&
+	       c->iColumn < ncols && (!coll || sqlite3_stricmp(coll, "BINARY") == 0);
+}
+
+enum cat_filter_kind cat_filter_plan(const bool *is_bool, int ncols, int schema_col, int oid_col,
+				     sqlite3_index_info *info)
 {
 	char plan[512] = "";
 	size_t len = 0;
 	int argv = 0;
-	bool by_oid = false;
+	bool by_oid = false, by_eq = false;
 	for (int i = 0; i < info->nConstraint && len + 16 < sizeof(plan); i++) {
 		const struct sqlite3_index_constraint *c = &info->aConstraint[i];
 		bool eq = c->op == SQLITE_INDEX_CONSTRAINT_EQ,
@@ -98,9 +109,17 @@ bool cat_filter_plan(const bool *is_bool, int ncols, int schema_col, int oid_col
 			by_oid = true;
 			continue;
 		}
-		if (!c->usable || c->iColumn < 0 || c->iColumn >= ncols || !is_bool[c->iColumn] ||
-		    !(eq || ne) || sqlite3_vtab_rhs_value(info, i, &rhs) != SQLITE_OK ||
-		    sqlite3_value_type(rhs) != SQLITE_TEXT)
+		bool bool_text = c->usable && c->iColumn >= 0 && c->iColumn < ncols &&
+				 is_bool[c->iColumn] && (eq || ne) &&
+				 sqlite3_vtab_rhs_value(info, i, &rhs) == SQLITE_OK &&
+				 sqlite3_value_type(rhs) == SQLITE_TEXT;
+		if (!bool_text && other_eq(c, ncols, info, i)) {
+			info->aConstraintUsage[i].argvIndex = ++argv;
+			len += (size_t)snprintf(plan + len, sizeof(plan) - len, "%de", c->iColumn);
+			by_eq = true;
+			continue;
+		}
+		if (!bool_text)
 			continue;
 		info->aConstraintUsage[i].argvIndex = ++argv;
 		info->aConstraintUsage[i].omit = 1;
@@ -111,7 +130,23 @@ bool cat_filter_plan(const bool *is_bool, int ncols, int schema_col, int oid_col
 		info->idxStr = sqlite3_mprintf("%s", plan);
 		info->needToFreeIdxStr = 1;
 	}
-	return by_oid;
+	return by_oid ? CAT_FILTER_BY_OID : by_eq ? CAT_FILTER_BY_EQ : CAT_FILTER_SCAN;
+}
+
+/* Whether row value v cannot be equal to x under SQLite's = with BINARY collation: both
+ * integers, or both text, and different. Other pairs (an integer column and a text value
+ * its affinity may turn into a number, reals) are left to SQLite. */
+static bool same_type_differs(const struct cat_val *v, sqlite3_value *x)
+{
+	int t = sqlite3_value_type(x);
+	if (v->type != t)
+		return false;
+	if (t == SQLITE_INTEGER)
+		return v->i != sqlite3_value_int64(x);
+	if (t != SQLITE_TEXT)
+		return false;
+	const char *s = (const char *)sqlite3_value_text(x);
+	return !s || strcmp(v->s, s) != 0;
 }
 
 /* PostgreSQL's boolin: t/true/y/yes/on/1 and f/false/n/no/off/0, any case, unique prefixes,
@@ -154,6 +189,21 @@ bool cat_filter_apply(struct cat_conn *cc, const struct cat_rows *r, const char 
 			continue;
 		}
 		int want = 0;
+		if ((how == 'o' || how == 'e') && sqlite3_value_type(argv[k]) == SQLITE_NULL) {
+			*nkeep = 0; /* = NULL is never true */
+			return true;
+		}
+		if (how == 'e') {
+			size_t kept = 0;
+			for (size_t i = 0; i < *nkeep; i++) {
+				const struct cat_val *v =
+					&r->v[keep[i] * (size_t)r->ncols + (size_t)col];
+				keep[kept] = keep[i];
+				kept += !same_type_differs(v, argv[k]);
+			}
+			*nkeep = kept;
+			continue;
+		}
 		if (how == 'o') { /* an OID: only an integer is compared here, SQLite does the rest */
 			if (sqlite3_value_type(argv[k]) != SQLITE_INTEGER)
 				continue;

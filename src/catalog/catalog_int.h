@@ -886,12 +886,15 @@ bool *cat_filter_bool_columns(const char *columns, int *ncols);
 int cat_filter_schema_column(const char *columns);
 /* The declaration's `oid` column, or -1. */
 int cat_filter_oid_column(const char *columns);
+/* What a plan of cat_filter_plan looks up: an = on the OID (one row: a join with pg_proc by
+ * OID then costs a scan of the filled rows, not a fill per outer row), an = on another
+ * column (a correlated subquery's t2.typname = t.typname), or nothing. */
+enum cat_filter_kind { CAT_FILTER_SCAN, CAT_FILTER_BY_EQ, CAT_FILTER_BY_OID };
 /* xBestIndex: takes over = and <> between a bool column and a text constant, and shows an =
- * on schema_col and on oid_col (-1: none) to xFilter. True when an = on the OID is used (a
- * lookup of one row: a join with pg_proc by OID then costs a scan of the filled rows, not a
- * fill per outer row). */
-bool cat_filter_plan(const bool *is_bool, int ncols, int schema_col, int oid_col,
-		     sqlite3_index_info *info);
+ * on schema_col, on oid_col (-1: none) and on any other column (BINARY collation) to
+ * xFilter, which drops the rows that cannot match; SQLite still compares what it keeps. */
+enum cat_filter_kind cat_filter_plan(const bool *is_bool, int ncols, int schema_col,
+				     int oid_col, sqlite3_index_info *info);
 /* xFilter: the indexes of the rows of r the plan's comparisons keep, in order, into keep
  * (room for r->n) and *nkeep; false with *errmsg (22P02, or cat_conn_schema_check's
  * refusal). */
