@@ -335,6 +335,7 @@ struct cat_cursor {
 	sqlite3_vtab_cursor base;
 	struct cat_rows rows;
 	bool filled;
+	bool borrowed; /* rows belong to the connection's shared set (below) */
 	size_t *keep; /* the rows this scan returns (catalog_filter.c), room for rows.n */
 	size_t nkeep;
 	size_t row; /* into keep */
@@ -396,12 +397,76 @@ static int vt_best_index(sqlite3_vtab *v, sqlite3_index_info *info)
 	return SQLITE_OK;
 }
 
+/* ---- rows shared by the cursors of one statement run ----
+ *
+ * A correlated subquery (pgAdmin's NOT EXISTS (SELECT 1 FROM pg_class WHERE relname =
+ * typname) for each of pg_type's rows) opens a new cursor for every outer row, and each
+ * filled pg_class again: on a tenant of 100 tables that query took 10 s. While any catalog
+ * cursor of the connection is open, the rows one cursor filled for a relation whose rows
+ * follow from the schema and the sidecars alone are lent to the next cursor of that relation,
+ * as long as nothing they are made of moved: the model's versions and sidecar key, the
+ * file's data_version (another connection's commit), this connection's total changes, and
+ * the session lent to it. All are freed when the last cursor closes. */
+struct cat_shared {
+	const struct cat_reldef *def;
+	int64_t key[5];
+	const struct catalog_session *sess;
+	struct cat_rows rows;
+};
+
+#define SHARED_MAX 32
+
+/* Relations that are functions of the schema model and the sidecars (not of live session
+ * state such as pg_stat_activity, pg_locks or pg_settings, nor pg_namespace, whose schemas
+ * of a session without a default tenant come from the tenant listing). */
+static bool shareable(const struct cat_reldef *def)
+{
+	static const char *const names[] = {"pg_class",	  "pg_type",	"pg_attribute",
+					    "pg_proc",	  "pg_constraint", "pg_index",
+					    "pg_attrdef", "pg_description", "pg_depend",
+					    "pg_aggregate"};
+	for (size_t i = 0; i < ARRAY_LEN(names); i++)
+		if (strcmp(def->name, names[i]) == 0)
+			return true;
+	return false;
+}
+
+static void shared_key(struct cat_conn *cc, int64_t key[5])
+{
+	key[0] = cc->schema_version;
+	key[1] = cc->temp_version;
+	key[2] = cc->side_key;
+	key[3] = pragma_int(cc->db, "PRAGMA main.data_version");
+	key[4] = (int64_t)sqlite3_total_changes64(cc->db);
+}
+
+static const struct cat_shared *shared_find(struct cat_conn *cc, const struct cat_reldef *def,
+					     const int64_t key[5])
+{
+	for (size_t i = cc->nshared; i-- > 0;) {
+		const struct cat_shared *sh = &cc->shared[i];
+		if (sh->def == def && sh->sess == cc->sess && memcmp(sh->key, key, sizeof(sh->key)) == 0)
+			return sh;
+	}
+	return NULL;
+}
+
+static void shared_free(struct cat_conn *cc)
+{
+	for (size_t i = 0; i < cc->nshared; i++)
+		arena_free(cc->shared[i].rows.a);
+	free(cc->shared);
+	cc->shared = NULL;
+	cc->nshared = 0;
+}
+
 static int vt_open(sqlite3_vtab *vt, sqlite3_vtab_cursor **out)
 {
 	struct cat_cursor *cur = sqlite3_malloc(sizeof(*cur));
 	if (!cur)
 		return SQLITE_NOMEM;
 	memset(cur, 0, sizeof(*cur));
+	((struct cat_vtab *)vt)->cc->open_cursors++;
 	*out = &cur->base;
 	return SQLITE_OK;
 }
@@ -409,9 +474,13 @@ static int vt_open(sqlite3_vtab *vt, sqlite3_vtab_cursor **out)
 static int vt_close(sqlite3_vtab_cursor *c)
 {
 	struct cat_cursor *cur = (struct cat_cursor *)c;
-	arena_free(cur->rows.a);
+	struct cat_conn *cc = ((struct cat_vtab *)c->pVtab)->cc;
+	if (!cur->borrowed)
+		arena_free(cur->rows.a);
 	free(cur->keep);
 	sqlite3_free(cur);
+	if (--cc->open_cursors == 0)
+		shared_free(cc);
 	return SQLITE_OK;
 }
 
@@ -427,16 +496,38 @@ static int fill(struct cat_cursor *cur, struct cat_vtab *vt)
 		vt->base.zErrMsg = msg;
 		return SQLITE_ERROR;
 	}
-	arena_free(cur->rows.a);
+	if (!cur->borrowed)
+		arena_free(cur->rows.a);
 	memset(&cur->rows, 0, sizeof(cur->rows));
-	cur->rows.a = arena_new(0);
-	cur->rows.ncols = vt->ncols;
-	if (!vt->def->fill(vt->cc, m, &cur->rows)) {
-		sqlite3_free(vt->base.zErrMsg);
-		vt->base.zErrMsg = cur->rows.err;
-		cur->rows.err = NULL;
-		cur->rows.n = 0;
-		return SQLITE_ERROR;
+	cur->borrowed = false;
+	int64_t key[5];
+	bool share = shareable(vt->def);
+	if (share)
+		shared_key(vt->cc, key);
+	const struct cat_shared *sh = share ? shared_find(vt->cc, vt->def, key) : NULL;
+	if (sh) {
+		cur->rows = sh->rows;
+		cur->borrowed = true;
+	} else {
+		cur->rows.a = arena_new(0);
+		cur->rows.ncols = vt->ncols;
+		if (!vt->def->fill(vt->cc, m, &cur->rows)) {
+			sqlite3_free(vt->base.zErrMsg);
+			vt->base.zErrMsg = cur->rows.err;
+			cur->rows.err = NULL;
+			cur->rows.n = 0;
+			return SQLITE_ERROR;
+		}
+		if (share && vt->cc->nshared < SHARED_MAX) {
+			struct cat_conn *cc = vt->cc;
+			cc->shared = base_xrealloc(cc->shared, (cc->nshared + 1) * sizeof(*cc->shared));
+			struct cat_shared *n = &cc->shared[cc->nshared++];
+			n->def = vt->def;
+			memcpy(n->key, key, sizeof(n->key));
+			n->sess = cc->sess;
+			n->rows = cur->rows;
+			cur->borrowed = true;
+		}
 	}
 	cur->keep = base_xrealloc(cur->keep, (cur->rows.n ? cur->rows.n : 1) * sizeof(*cur->keep));
 	cur->filled = true;
@@ -624,6 +715,7 @@ uint32_t catalog_serial_type(sqlite3_stmt *vm, int i)
 static void conn_free(void *p)
 {
 	struct cat_conn *cc = p;
+	shared_free(cc);
 	if (cc->have_model)
 		cat_model_free(&cc->model);
 	free(cc->view_saved);

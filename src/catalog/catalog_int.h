@@ -336,6 +336,11 @@ struct cat_conn {
 	void *serial_arg;
 	catalog_view_reads_fn *view_reads; /* catalog_set_view_reads */
 	void *view_reads_arg;
+	/* rows filled for one cursor, lent to the others of the same statement run (catalog.c:
+	 * a correlated subquery opens its cursor again for every outer row) */
+	int open_cursors;
+	struct cat_shared *shared;
+	size_t nshared;
 };
 
 /* The model for db's current schema, reloaded when another connection changed it. NULL with
