@@ -89,6 +89,28 @@ static int64_t pragma_int(sqlite3 *db, const char *sql)
 	return rc == SQLITE_INTERRUPT ? PRAGMA_INTERRUPTED : v;
 }
 
+/* pragma_int through the connection's statement of that slot while a catalog cursor is open:
+ * every fill checks the model's freshness (up to nine small statements), and a correlated
+ * subquery fills once per outer row, so preparing them each time cost more than the rest.
+ * The statements are finalized with the last cursor (shared_free), so none outlives the
+ * statement run and a closing connection never waits for them. */
+static int64_t conn_int(struct cat_conn *cc, int slot, const char *sql)
+{
+	if (cc->open_cursors <= 0 || slot < 0 || slot >= CAT_CONN_STMTS)
+		return pragma_int(cc->db, sql);
+	sqlite3_stmt **st = &cc->stmts[slot];
+	int rc = *st ? SQLITE_OK
+		     : sqlite3_prepare_v3(cc->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL);
+	int64_t v = -1;
+	if (rc == SQLITE_OK && (rc = sqlite3_step(*st)) == SQLITE_ROW)
+		v = sqlite3_column_int64(*st, 0);
+	if (*st && sqlite3_reset(*st) != SQLITE_OK) {
+		sqlite3_finalize(*st); /* prepared again next time */
+		*st = NULL;
+	}
+	return rc == SQLITE_INTERRUPT ? PRAGMA_INTERRUPTED : v;
+}
+
 /* The sidecar's rows (sequences, comments) change without a schema change: a model that has
  * them is also reloaded when their count or highest rowid moved. Every definition change
  * (INSERT OR REPLACE, DELETE) moves one of them, a rollback moves them back, and nextval's
@@ -108,7 +130,7 @@ static int64_t side_key(struct cat_conn *cc, bool *unread)
 		      m->has_serials_table,	 m->has_temp_serials_table};
 	uint64_t k = 0; /* unsigned: the mix wraps around, as a hash may */
 	for (size_t i = 0; i < ARRAY_LEN(sql); i++) {
-		int64_t v = has[i] ? pragma_int(cc->db, sql[i]) : 0;
+		int64_t v = has[i] ? conn_int(cc, 3 + (int)i, sql[i]) : 0;
 		if (v == PRAGMA_INTERRUPTED)
 			*unread = true;
 		k = k * 1000003u + (uint64_t)v;
@@ -128,9 +150,9 @@ static const struct cat_model *unread(char **msg)
 
 const struct cat_model *cat_conn_model(struct cat_conn *cc, char **msg)
 {
-	int version = (int)pragma_int(cc->db, "PRAGMA main.schema_version");
+	int version = (int)conn_int(cc, 0, "PRAGMA main.schema_version");
 	/* temporary tables change the temp schema's version only (reading it opens no file) */
-	int temp = (int)pragma_int(cc->db, "PRAGMA temp.schema_version");
+	int temp = (int)conn_int(cc, 1, "PRAGMA temp.schema_version");
 	bool failed = version == PRAGMA_INTERRUPTED || temp == PRAGMA_INTERRUPTED;
 	int64_t key = cc->have_model && !failed && cc->model.has_sidecar ? side_key(cc, &failed)
 									: 0;
@@ -436,7 +458,7 @@ static void shared_key(struct cat_conn *cc, int64_t key[5])
 	key[0] = cc->schema_version;
 	key[1] = cc->temp_version;
 	key[2] = cc->side_key;
-	key[3] = pragma_int(cc->db, "PRAGMA main.data_version");
+	key[3] = conn_int(cc, 2, "PRAGMA main.data_version");
 	key[4] = (int64_t)sqlite3_total_changes64(cc->db);
 }
 
@@ -453,6 +475,10 @@ static const struct cat_shared *shared_find(struct cat_conn *cc, const struct ca
 
 static void shared_free(struct cat_conn *cc)
 {
+	for (int i = 0; i < CAT_CONN_STMTS; i++) {
+		sqlite3_finalize(cc->stmts[i]);
+		cc->stmts[i] = NULL;
+	}
 	for (size_t i = 0; i < cc->nshared; i++)
 		arena_free(cc->shared[i].rows.a);
 	free(cc->shared);
@@ -518,6 +544,8 @@ static int fill(struct cat_cursor *cur, struct cat_vtab *vt)
 			cur->rows.n = 0;
 			return SQLITE_ERROR;
 		}
+		cur->rows.order =
+			arena_zalloc(cur->rows.a, (size_t)vt->ncols * sizeof(*cur->rows.order));
 		if (share && vt->cc->nshared < SHARED_MAX) {
 			struct cat_conn *cc = vt->cc;
 			cc->shared = base_xrealloc(cc->shared, (cc->nshared + 1) * sizeof(*cc->shared));

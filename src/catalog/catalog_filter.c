@@ -172,12 +172,108 @@ static int parse_bool(const char *s)
 	return -1;
 }
 
+/* ---- the first = of a plan through a sorted column ----
+ * A join or a correlated subquery calls xFilter once per outer row; scanning every row each
+ * time made Prisma's columns query (information_schema.columns joined with pg_attribute and
+ * pg_class by name) take seconds on 100 tables. The column's rows are sorted once per filled
+ * row set (shared by the cursors it is lent to) and searched. */
+
+static int cmp_val(const struct cat_val *a, const struct cat_val *b)
+{
+	if (a->type != b->type)
+		return a->type < b->type ? -1 : 1;
+	if (a->type == SQLITE_INTEGER)
+		return a->i < b->i ? -1 : a->i > b->i;
+	return strcmp(a->s, b->s);
+}
+
+static int cmp_rows(const void *x, const void *y, void *arg)
+{
+	const struct cat_rows *r = arg;
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	int c = cmp_val(&r->v[a * (size_t)r->ncols + (size_t)r->col],
+			&r->v[b * (size_t)r->ncols + (size_t)r->col]);
+	return c ? c : a < b ? -1 : a > b;
+}
+
+static const struct cat_order *column_order(const struct cat_rows *r, int col)
+{
+	struct cat_order *o = &r->order[col];
+	if (o->made)
+		return o;
+	o->rows = arena_alloc(r->a, (r->n ? r->n : 1) * sizeof(*o->rows));
+	o->n = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		int t = r->v[i * (size_t)r->ncols + (size_t)col].type;
+		if (t == SQLITE_INTEGER || t == SQLITE_TEXT)
+			o->rows[o->n++] = i;
+	}
+	struct cat_rows by = *r; /* col: the column cmp_rows compares */
+	by.col = (size_t)col;
+	qsort_r(o->rows, o->n, sizeof(*o->rows), cmp_rows, &by);
+	o->made = true;
+	return o;
+}
+
+/* The rows that may equal x by = (same_type_differs' complement, NULLs left out), in row
+ * order, into keep; false when the column is not searched this way (x neither integer nor
+ * text, or the column holds other types than x's: SQLite's affinity may yet match them). */
+static bool lookup(const struct cat_rows *r, int col, sqlite3_value *x, size_t *keep,
+		   size_t *nkeep)
+{
+	int t = sqlite3_value_type(x);
+	if (!r->order || (t != SQLITE_INTEGER && t != SQLITE_TEXT))
+		return false;
+	const struct cat_order *o = column_order(r, col);
+	struct cat_val want = {t, t == SQLITE_INTEGER ? sqlite3_value_int64(x) : 0,
+			       t == SQLITE_TEXT ? (const char *)sqlite3_value_text(x) : NULL};
+	if (t == SQLITE_TEXT && !want.s)
+		return false;
+	for (size_t i = 0; i < o->n; i++) /* the column holds one type: checked at the ends */
+		if (i == 0 || i == o->n - 1)
+			if (r->v[o->rows[i] * (size_t)r->ncols + (size_t)col].type != t)
+				return false;
+	size_t lo = 0, hi = o->n;
+	while (lo < hi) { /* the first row not below want */
+		size_t mid = lo + (hi - lo) / 2;
+		if (cmp_val(&r->v[o->rows[mid] * (size_t)r->ncols + (size_t)col], &want) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t n = 0;
+	for (; lo < o->n && cmp_val(&r->v[o->rows[lo] * (size_t)r->ncols + (size_t)col], &want) == 0;
+	     lo++)
+		keep[n++] = o->rows[lo]; /* equal values sort by row: in row order */
+	*nkeep = n;
+	return true;
+}
+
+/* A plan's first 'e' comparison, "<col>e" at the start: its column, or -1. */
+static int first_eq(const char *plan)
+{
+	char *end = NULL;
+	long col = plan ? strtol(plan, &end, 10) : -1;
+	return end && end != plan && *end == 'e' ? (int)col : -1;
+}
+
 bool cat_filter_apply(struct cat_conn *cc, const struct cat_rows *r, const char *plan, int argc,
 		      sqlite3_value **argv, size_t *keep, size_t *nkeep, char **errmsg)
 {
-	*nkeep = r->n;
-	for (size_t i = 0; i < r->n; i++)
-		keep[i] = i;
+	int eq0 = argc > 0 ? first_eq(plan) : -1;
+	if (eq0 >= 0 && eq0 < r->ncols && sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		*nkeep = 0; /* = NULL is never true */
+		return true;
+	}
+	if (eq0 >= 0 && eq0 < r->ncols && lookup(r, eq0, argv[0], keep, nkeep)) {
+		plan = strchr(plan, 'e') + 1; /* the rest of the plan filters what was found */
+		argc--;
+		argv++;
+	} else {
+		*nkeep = r->n;
+		for (size_t i = 0; i < r->n; i++)
+			keep[i] = i;
+	}
 	for (int k = 0; plan && *plan && k < argc; k++) {
 		char *end = NULL;
 		long col = strtol(plan, &end, 10);

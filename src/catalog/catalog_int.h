@@ -320,6 +320,9 @@ bool cat_scan_mentions(const char *sql, const char *word);
 const char *cat_quote_ident(struct arena *a, const char *name);
 
 /* ---- per-connection state ---- */
+/* The model's freshness checks: two schema versions, data_version, six sidecar keys. */
+#define CAT_CONN_STMTS 9
+
 struct cat_conn {
 	sqlite3 *db;
 	const struct catalog_session *sess;
@@ -341,6 +344,7 @@ struct cat_conn {
 	int open_cursors;
 	struct cat_shared *shared;
 	size_t nshared;
+	sqlite3_stmt *stmts[CAT_CONN_STMTS]; /* the freshness checks' while a cursor is open */
 };
 
 /* The model for db's current schema, reloaded when another connection changed it. NULL with
@@ -388,6 +392,13 @@ struct cat_val {
 	const char *s;
 };
 
+/* One column's non-NULL rows sorted by type and value, made at its first = (catalog_filter.c). */
+struct cat_order {
+	size_t *rows;
+	size_t n;
+	bool made;
+};
+
 struct cat_rows {
 	struct arena *a;
 	int ncols;
@@ -395,6 +406,7 @@ struct cat_rows {
 	struct cat_val *v;
 	size_t col; /* next column of the row being added */
 	char *err;  /* a fill that fails may say why: "pgfn:SSSSS:text", sqlite3_malloc'd */
+	struct cat_order *order; /* ncols of them once filled (catalog.c), for every copy */
 };
 
 void cat_row(struct cat_rows *r);
