@@ -78,8 +78,8 @@ static bool schema_eq(const struct sqlite3_index_constraint *c, int col)
 /* An = on any other column, shown to xFilter too: it drops the rows whose value cannot be
  * equal (catalog_filter.c's same_type_differs), SQLite still compares the rest. Only under
  * BINARY: another collation (NOCASE) may call different bytes equal. */
-static bool other_eq(const struct sqlite3_index_constraint *c, int ncols,
-		     sqlite3_index_info *info, int i)
+static bool other_eq(const struct sqlite3_index_constraint *c, int ncols, sqlite3_index_info *info,
+		     int i)
 {
 	const char *coll = sqlite3_vtab_collation(info, i);
 	return c->usable && c->op == SQLITE_INDEX_CONSTRAINT_EQ && c->iColumn >= 0 &&
@@ -218,8 +218,7 @@ static const struct cat_order *column_order(const struct cat_rows *r, int col)
 /* The rows that may equal x by = (same_type_differs' complement, NULLs left out), in row
  * order, into keep; false when the column is not searched this way (x neither integer nor
  * text, or the column holds other types than x's: SQLite's affinity may yet match them). */
-static bool lookup(const struct cat_rows *r, int col, sqlite3_value *x, size_t *keep,
-		   size_t *nkeep)
+static bool lookup(const struct cat_rows *r, int col, sqlite3_value *x, size_t *keep, size_t *nkeep)
 {
 	int t = sqlite3_value_type(x);
 	if (!r->order || (t != SQLITE_INTEGER && t != SQLITE_TEXT))

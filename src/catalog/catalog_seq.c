@@ -16,7 +16,10 @@ enum { CLASS_PG_CLASS = 1259, CLASS_PG_CONSTRAINT = 2606 };
 
 /* A hash lookup in the schema SQLite holds: pg_class asks for each relation whether the
  * privileges sidecar exists, and a query of sqlite_schema scanned every table each time. */
-static bool sidecar_exists(sqlite3 *db, const char *name) { return cat_sidecar_in(db, false, name); }
+static bool sidecar_exists(sqlite3 *db, const char *name)
+{
+	return cat_sidecar_in(db, false, name);
+}
 
 bool cat_sidecar_exists(sqlite3 *db, const char *name) { return sidecar_exists(db, name); }
 
