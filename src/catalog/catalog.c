@@ -75,21 +75,47 @@ void cat_result_text(sqlite3_context *ctx, const char *s)
 		sqlite3_result_null(ctx);
 }
 
+/* The one integer sql answers; -1 when it fails, PRAGMA_INTERRUPTED when the statement it
+ * runs in was interrupted. */
+#define PRAGMA_INTERRUPTED (-2)
 static int64_t pragma_int(sqlite3 *db, const char *sql)
 {
 	sqlite3_stmt *st = NULL;
 	int64_t v = -1;
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		v = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
-	return v;
+	return rc == SQLITE_INTERRUPT ? PRAGMA_INTERRUPTED : v;
+}
+
+/* pragma_int through the connection's statement of that slot while a catalog cursor is open:
+ * every fill checks the model's freshness (up to nine small statements), and a correlated
+ * subquery fills once per outer row, so preparing them each time cost more than the rest.
+ * The statements are finalized with the last cursor (shared_free), so none outlives the
+ * statement run and a closing connection never waits for them. */
+static int64_t conn_int(struct cat_conn *cc, int slot, const char *sql)
+{
+	if (cc->open_cursors <= 0 || slot < 0 || slot >= CAT_CONN_STMTS)
+		return pragma_int(cc->db, sql);
+	sqlite3_stmt **st = &cc->stmts[slot];
+	int rc = *st ? SQLITE_OK
+		     : sqlite3_prepare_v3(cc->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL);
+	int64_t v = -1;
+	if (rc == SQLITE_OK && (rc = sqlite3_step(*st)) == SQLITE_ROW)
+		v = sqlite3_column_int64(*st, 0);
+	if (*st && sqlite3_reset(*st) != SQLITE_OK) {
+		sqlite3_finalize(*st); /* prepared again next time */
+		*st = NULL;
+	}
+	return rc == SQLITE_INTERRUPT ? PRAGMA_INTERRUPTED : v;
 }
 
 /* The sidecar's rows (sequences, comments) change without a schema change: a model that has
  * them is also reloaded when their count or highest rowid moved. Every definition change
  * (INSERT OR REPLACE, DELETE) moves one of them, a rollback moves them back, and nextval's
  * UPDATEs of a sequence's state move neither, so inserts never cause a reload. */
-static int64_t side_key(struct cat_conn *cc)
+static int64_t side_key(struct cat_conn *cc, bool *unread)
 {
 	static const char *const sql[] = {
 		"SELECT count(*) * 4294967296 + ifnull(max(rowid), 0) FROM main." CAT_SIDECAR_SEQUENCES,
@@ -104,19 +130,36 @@ static int64_t side_key(struct cat_conn *cc)
 		      m->has_serials_table,	 m->has_temp_serials_table};
 	uint64_t k = 0; /* unsigned: the mix wraps around, as a hash may */
 	for (size_t i = 0; i < ARRAY_LEN(sql); i++) {
-		if (has[i])
-			k = k * 1000003u + (uint64_t)pragma_int(cc->db, sql[i]);
+		int64_t v = has[i] ? conn_int(cc, 3 + (int)i, sql[i]) : 0;
+		if (v == PRAGMA_INTERRUPTED)
+			*unread = true;
+		k = k * 1000003u + (uint64_t)v;
 	}
 	return (int64_t)k;
 }
 
+/* A read of the version or the sidecar's key was interrupted (a cancel, or the session's
+ * inline step budget: the statement then runs again on a worker). The model is kept for that
+ * run: taking the failed read for a change made every such statement load the schema again,
+ * most of a catalog query's time on a tenant of 100 tables. */
+static const struct cat_model *unread(char **msg)
+{
+	*msg = sqlite3_mprintf("catalog: interrupted");
+	return NULL;
+}
+
 const struct cat_model *cat_conn_model(struct cat_conn *cc, char **msg)
 {
-	int version = (int)pragma_int(cc->db, "PRAGMA main.schema_version");
+	int version = (int)conn_int(cc, 0, "PRAGMA main.schema_version");
 	/* temporary tables change the temp schema's version only (reading it opens no file) */
-	int temp = (int)pragma_int(cc->db, "PRAGMA temp.schema_version");
+	int temp = (int)conn_int(cc, 1, "PRAGMA temp.schema_version");
+	bool failed = version == PRAGMA_INTERRUPTED || temp == PRAGMA_INTERRUPTED;
+	int64_t key = cc->have_model && !failed && cc->model.has_sidecar ? side_key(cc, &failed)
+									: 0;
+	if (failed)
+		return unread(msg);
 	if (cc->have_model && version == cc->schema_version && temp == cc->temp_version &&
-	    (!cc->model.has_sidecar || side_key(cc) == cc->side_key))
+	    (!cc->model.has_sidecar || key == cc->side_key))
 		return &cc->model;
 	if (cc->have_model)
 		cat_model_free(&cc->model);
@@ -131,7 +174,13 @@ const struct cat_model *cat_conn_model(struct cat_conn *cc, char **msg)
 	cc->have_model = true;
 	cc->schema_version = version;
 	cc->temp_version = temp;
-	cc->side_key = cc->model.has_sidecar ? side_key(cc) : 0;
+	bool unread_key = false;
+	cc->side_key = cc->model.has_sidecar ? side_key(cc, &unread_key) : 0;
+	if (unread_key) { /* read again at the next statement */
+		cat_model_free(&cc->model);
+		cc->have_model = false;
+		return unread(msg);
+	}
 	return &cc->model;
 }
 
@@ -308,6 +357,7 @@ struct cat_cursor {
 	sqlite3_vtab_cursor base;
 	struct cat_rows rows;
 	bool filled;
+	bool borrowed; /* rows belong to the connection's shared set (below) */
 	size_t *keep; /* the rows this scan returns (catalog_filter.c), room for rows.n */
 	size_t nkeep;
 	size_t row; /* into keep */
@@ -369,12 +419,80 @@ static int vt_best_index(sqlite3_vtab *v, sqlite3_index_info *info)
 	return SQLITE_OK;
 }
 
+/* ---- rows shared by the cursors of one statement run ----
+ *
+ * A correlated subquery (pgAdmin's NOT EXISTS (SELECT 1 FROM pg_class WHERE relname =
+ * typname) for each of pg_type's rows) opens a new cursor for every outer row, and each
+ * filled pg_class again: on a tenant of 100 tables that query took 10 s. While any catalog
+ * cursor of the connection is open, the rows one cursor filled for a relation whose rows
+ * follow from the schema and the sidecars alone are lent to the next cursor of that relation,
+ * as long as nothing they are made of moved: the model's versions and sidecar key, the
+ * file's data_version (another connection's commit), this connection's total changes, and
+ * the session lent to it. All are freed when the last cursor closes. */
+struct cat_shared {
+	const struct cat_reldef *def;
+	int64_t key[5];
+	const struct catalog_session *sess;
+	struct cat_rows rows;
+};
+
+#define SHARED_MAX 32
+
+/* Relations that are functions of the schema model and the sidecars (not of live session
+ * state such as pg_stat_activity, pg_locks or pg_settings, nor pg_namespace, whose schemas
+ * of a session without a default tenant come from the tenant listing). */
+static bool shareable(const struct cat_reldef *def)
+{
+	static const char *const names[] = {"pg_class",	  "pg_type",	"pg_attribute",
+					    "pg_proc",	  "pg_constraint", "pg_index",
+					    "pg_attrdef", "pg_description", "pg_depend",
+					    "pg_aggregate"};
+	for (size_t i = 0; i < ARRAY_LEN(names); i++)
+		if (strcmp(def->name, names[i]) == 0)
+			return true;
+	return false;
+}
+
+static void shared_key(struct cat_conn *cc, int64_t key[5])
+{
+	key[0] = cc->schema_version;
+	key[1] = cc->temp_version;
+	key[2] = cc->side_key;
+	key[3] = conn_int(cc, 2, "PRAGMA main.data_version");
+	key[4] = (int64_t)sqlite3_total_changes64(cc->db);
+}
+
+static const struct cat_shared *shared_find(struct cat_conn *cc, const struct cat_reldef *def,
+					     const int64_t key[5])
+{
+	for (size_t i = cc->nshared; i-- > 0;) {
+		const struct cat_shared *sh = &cc->shared[i];
+		if (sh->def == def && sh->sess == cc->sess && memcmp(sh->key, key, sizeof(sh->key)) == 0)
+			return sh;
+	}
+	return NULL;
+}
+
+static void shared_free(struct cat_conn *cc)
+{
+	for (int i = 0; i < CAT_CONN_STMTS; i++) {
+		sqlite3_finalize(cc->stmts[i]);
+		cc->stmts[i] = NULL;
+	}
+	for (size_t i = 0; i < cc->nshared; i++)
+		arena_free(cc->shared[i].rows.a);
+	free(cc->shared);
+	cc->shared = NULL;
+	cc->nshared = 0;
+}
+
 static int vt_open(sqlite3_vtab *vt, sqlite3_vtab_cursor **out)
 {
 	struct cat_cursor *cur = sqlite3_malloc(sizeof(*cur));
 	if (!cur)
 		return SQLITE_NOMEM;
 	memset(cur, 0, sizeof(*cur));
+	((struct cat_vtab *)vt)->cc->open_cursors++;
 	*out = &cur->base;
 	return SQLITE_OK;
 }
@@ -382,9 +500,13 @@ static int vt_open(sqlite3_vtab *vt, sqlite3_vtab_cursor **out)
 static int vt_close(sqlite3_vtab_cursor *c)
 {
 	struct cat_cursor *cur = (struct cat_cursor *)c;
-	arena_free(cur->rows.a);
+	struct cat_conn *cc = ((struct cat_vtab *)c->pVtab)->cc;
+	if (!cur->borrowed)
+		arena_free(cur->rows.a);
 	free(cur->keep);
 	sqlite3_free(cur);
+	if (--cc->open_cursors == 0)
+		shared_free(cc);
 	return SQLITE_OK;
 }
 
@@ -400,16 +522,40 @@ static int fill(struct cat_cursor *cur, struct cat_vtab *vt)
 		vt->base.zErrMsg = msg;
 		return SQLITE_ERROR;
 	}
-	arena_free(cur->rows.a);
+	if (!cur->borrowed)
+		arena_free(cur->rows.a);
 	memset(&cur->rows, 0, sizeof(cur->rows));
-	cur->rows.a = arena_new(0);
-	cur->rows.ncols = vt->ncols;
-	if (!vt->def->fill(vt->cc, m, &cur->rows)) {
-		sqlite3_free(vt->base.zErrMsg);
-		vt->base.zErrMsg = cur->rows.err;
-		cur->rows.err = NULL;
-		cur->rows.n = 0;
-		return SQLITE_ERROR;
+	cur->borrowed = false;
+	int64_t key[5];
+	bool share = shareable(vt->def);
+	if (share)
+		shared_key(vt->cc, key);
+	const struct cat_shared *sh = share ? shared_find(vt->cc, vt->def, key) : NULL;
+	if (sh) {
+		cur->rows = sh->rows;
+		cur->borrowed = true;
+	} else {
+		cur->rows.a = arena_new(0);
+		cur->rows.ncols = vt->ncols;
+		if (!vt->def->fill(vt->cc, m, &cur->rows)) {
+			sqlite3_free(vt->base.zErrMsg);
+			vt->base.zErrMsg = cur->rows.err;
+			cur->rows.err = NULL;
+			cur->rows.n = 0;
+			return SQLITE_ERROR;
+		}
+		cur->rows.order =
+			arena_zalloc(cur->rows.a, (size_t)vt->ncols * sizeof(*cur->rows.order));
+		if (share && vt->cc->nshared < SHARED_MAX) {
+			struct cat_conn *cc = vt->cc;
+			cc->shared = base_xrealloc(cc->shared, (cc->nshared + 1) * sizeof(*cc->shared));
+			struct cat_shared *n = &cc->shared[cc->nshared++];
+			n->def = vt->def;
+			memcpy(n->key, key, sizeof(n->key));
+			n->sess = cc->sess;
+			n->rows = cur->rows;
+			cur->borrowed = true;
+		}
 	}
 	cur->keep = base_xrealloc(cur->keep, (cur->rows.n ? cur->rows.n : 1) * sizeof(*cur->keep));
 	cur->filled = true;
@@ -597,6 +743,7 @@ uint32_t catalog_serial_type(sqlite3_stmt *vm, int i)
 static void conn_free(void *p)
 {
 	struct cat_conn *cc = p;
+	shared_free(cc);
 	if (cc->have_model)
 		cat_model_free(&cc->model);
 	free(cc->view_saved);

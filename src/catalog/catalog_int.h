@@ -334,6 +334,9 @@ bool cat_scan_mentions(const char *sql, const char *word);
 const char *cat_quote_ident(struct arena *a, const char *name);
 
 /* ---- per-connection state ---- */
+/* The model's freshness checks: two schema versions, data_version, six sidecar keys. */
+#define CAT_CONN_STMTS 9
+
 struct cat_conn {
 	sqlite3 *db;
 	const struct catalog_session *sess;
@@ -350,6 +353,12 @@ struct cat_conn {
 	void *serial_arg;
 	catalog_view_reads_fn *view_reads; /* catalog_set_view_reads */
 	void *view_reads_arg;
+	/* rows filled for one cursor, lent to the others of the same statement run (catalog.c:
+	 * a correlated subquery opens its cursor again for every outer row) */
+	int open_cursors;
+	struct cat_shared *shared;
+	size_t nshared;
+	sqlite3_stmt *stmts[CAT_CONN_STMTS]; /* the freshness checks' while a cursor is open */
 };
 
 /* The model for db's current schema, reloaded when another connection changed it. NULL with
@@ -397,6 +406,13 @@ struct cat_val {
 	const char *s;
 };
 
+/* One column's non-NULL rows sorted by type and value, made at its first = (catalog_filter.c). */
+struct cat_order {
+	size_t *rows;
+	size_t n;
+	bool made;
+};
+
 struct cat_rows {
 	struct arena *a;
 	int ncols;
@@ -404,6 +420,7 @@ struct cat_rows {
 	struct cat_val *v;
 	size_t col; /* next column of the row being added */
 	char *err;  /* a fill that fails may say why: "pgfn:SSSSS:text", sqlite3_malloc'd */
+	struct cat_order *order; /* ncols of them once filled (catalog.c), for every copy */
 };
 
 void cat_row(struct cat_rows *r);
@@ -910,12 +927,15 @@ bool *cat_filter_bool_columns(const char *columns, int *ncols);
 int cat_filter_schema_column(const char *columns);
 /* The declaration's `oid` column, or -1. */
 int cat_filter_oid_column(const char *columns);
+/* What a plan of cat_filter_plan looks up: an = on the OID (one row: a join with pg_proc by
+ * OID then costs a scan of the filled rows, not a fill per outer row), an = on another
+ * column (a correlated subquery's t2.typname = t.typname), or nothing. */
+enum cat_filter_kind { CAT_FILTER_SCAN, CAT_FILTER_BY_EQ, CAT_FILTER_BY_OID };
 /* xBestIndex: takes over = and <> between a bool column and a text constant, and shows an =
- * on schema_col and on oid_col (-1: none) to xFilter. True when an = on the OID is used (a
- * lookup of one row: a join with pg_proc by OID then costs a scan of the filled rows, not a
- * fill per outer row). */
-bool cat_filter_plan(const bool *is_bool, int ncols, int schema_col, int oid_col,
-		     sqlite3_index_info *info);
+ * on schema_col, on oid_col (-1: none) and on any other column (BINARY collation) to
+ * xFilter, which drops the rows that cannot match; SQLite still compares what it keeps. */
+enum cat_filter_kind cat_filter_plan(const bool *is_bool, int ncols, int schema_col,
+				     int oid_col, sqlite3_index_info *info);
 /* xFilter: the indexes of the rows of r the plan's comparisons keep, in order, into keep
  * (room for r->n) and *nkeep; false with *errmsg (22P02, or cat_conn_schema_check's
  * refusal). */

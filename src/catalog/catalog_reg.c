@@ -7,6 +7,7 @@
 #include "pgfn.h"
 #include "pgtype.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -429,17 +430,46 @@ static const char *proc_name(uint32_t oid)
 	return "";
 }
 
+/* pg_proc's built-in rows sorted by name (then position), made once for the process:
+ * procs_named runs for each row of a join through a regproc column (pgAdmin's pg_aggregate
+ * JOIN pg_proc ON oid = aggfnoid), and comparing all 2,287 names each time was most of it. */
+static const struct cat_proc *sorted_procs;
+static size_t *sorted, nsorted;
+static pthread_once_t sorted_once = PTHREAD_ONCE_INIT;
+
+static int by_name(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	int c = strcmp(sorted_procs[a].name, sorted_procs[b].name);
+	return c ? c : a < b ? -1 : a > b;
+}
+
+static void sort_procs(void)
+{
+	sorted_procs = cat_procs(&nsorted);
+	sorted = base_xmalloc((nsorted ? nsorted : 1) * sizeof(*sorted));
+	for (size_t i = 0; i < nsorted; i++)
+		sorted[i] = i;
+	qsort(sorted, nsorted, sizeof(*sorted), by_name);
+}
+
+/* How many built-in functions are named name; *oid the last one's in pg_proc's order. */
 static size_t procs_named(const char *name, uint32_t *oid)
 {
 	if (strncmp(name, "pg_catalog.", 11) == 0)
 		name += 11;
-	size_t n = 0, found = 0;
-	const struct cat_proc *p = cat_procs(&n);
-	for (size_t i = 0; i < n; i++) {
-		if (strcmp(p[i].name, name) == 0) {
-			found++;
-			*oid = p[i].oid;
-		}
+	pthread_once(&sorted_once, sort_procs);
+	size_t lo = 0, hi = nsorted, found = 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(sorted_procs[sorted[mid]].name, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < nsorted && strcmp(sorted_procs[sorted[lo]].name, name) == 0; lo++) {
+		found++;
+		*oid = sorted_procs[sorted[lo]].oid;
 	}
 	return found;
 }

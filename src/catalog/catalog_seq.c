@@ -14,17 +14,11 @@
 
 enum { CLASS_PG_CLASS = 1259, CLASS_PG_CONSTRAINT = 2606 };
 
+/* A hash lookup in the schema SQLite holds: pg_class asks for each relation whether the
+ * privileges sidecar exists, and a query of sqlite_schema scanned every table each time. */
 static bool sidecar_exists(sqlite3 *db, const char *name)
 {
-	sqlite3_stmt *st = NULL;
-	bool found = false;
-	if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
-			       -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-		found = sqlite3_step(st) == SQLITE_ROW;
-	}
-	sqlite3_finalize(st);
-	return found;
+	return cat_sidecar_in(db, false, name);
 }
 
 bool cat_sidecar_exists(sqlite3 *db, const char *name) { return sidecar_exists(db, name); }

@@ -530,10 +530,20 @@ static bool count_named(void *arg, const struct udf_row *u)
 	return true;
 }
 
+/* pg_regproc_match calls this for each row of a join (pg_aggregate with pg_proc): only the
+ * signatures of that name, by the sidecar's key, not each_udf's twelve joins over all. */
 size_t cat_udf_named(sqlite3 *db, const char *name, uint32_t *oid)
 {
 	struct named q = {name, 0, 0};
-	each_udf(db, count_named, &q);
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT sig FROM main._shardlite_functions WHERE name = ?1 ORDER BY sig",
+			       -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC) == SQLITE_OK) {
+		while (sqlite3_step(st) == SQLITE_ROW)
+			count_named(&q, &(struct udf_row){.name = name, .sig = text_col(st, 0)});
+	}
+	sqlite3_finalize(st);
 	*oid = q.oid;
 	return q.n;
 }
