@@ -261,6 +261,10 @@ async function main() {
 	await client(prisma);
 	await prisma.$disconnect();
 	console.log('done');
+	// The schema engines' pools (made inside the wasm engine through the adapter factories,
+	// which engine.free() does not close) would keep Node alive for their minute of idle
+	// timeout; nothing else is pending, and stdout is a pipe (written synchronously).
+	process.exit(0);
 }
 
 main().catch((e) => {
