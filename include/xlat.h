@@ -145,6 +145,10 @@ struct xlat_rebuild {
 	 * ALTER VIEW of no view and an ALTER SEQUENCE of no sequence are 42809); missing_ok:
 	 * IF EXISTS */
 	char rename_kind;
+	/* SCRIPT of ALTER TABLE table DROP COLUMN column [CASCADE] (drop_cascade): before it,
+	 * the table's constraints over the column go, and other tables' foreign keys that
+	 * reference it are 2BP01 or, with CASCADE, dropped too (shard_dropcol.c) */
+	bool drop_column, drop_cascade;
 };
 
 /* The sequence sidecar's CREATE TABLE IF NOT EXISTS, of the temp schema when temp (DROP

@@ -1041,8 +1041,8 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		xlat_string(c, cmd->name);
 		xlat_puts(c, ")");
 		xlat_trigger_refit(c, table, cmd->name);
-		if (cmd->missing_ok)
-			xlat_alter_drop_if_exists(c, table, cmd->name);
+		xlat_alter_drop_column(c, table, cmd->name, cmd->missing_ok,
+				       cmd->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE);
 		return true;
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
 		if (cmd->def && cmd->def->node_case == NODE(CONSTRAINT) &&
