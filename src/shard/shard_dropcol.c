@@ -67,15 +67,27 @@ static bool constraints(sqlite3 *db, const char *sql, const struct xlat_rebuild 
 	return ok;
 }
 
-/* PostgreSQL's 2BP01 for the other tables' foreign keys v[0..n) (n > 0). */
-static bool restrict_error(const struct xlat_rebuild *r, const struct dropcol_con *v, size_t n,
-			   struct pgerr *err)
+/* PostgreSQL's 2BP01 for the other tables' foreign keys v[0..n) (n > 0), a DETAIL line each,
+ * then one for each view that reads the column (in PostgreSQL's order when the keys are older
+ * than the views). */
+static bool restrict_error(struct shard_conn *c, const struct xlat_rebuild *r,
+			   const struct dropcol_con *v, size_t n, struct pgerr *err)
 {
-	struct strbuf sb;
+	struct strbuf sb, views;
 	strbuf_init(&sb, 0);
+	strbuf_init(&views, 0);
 	for (size_t i = 0; i < n; i++)
 		strbuf_printf(&sb, "%sconstraint %s on table %s depends on column %s of table %s",
 			      i ? "\n" : "", v[i].name, v[i].table, r->column, r->table);
+	size_t nviews = shard_view_reading(c, r->table, r->column, &views);
+	const char *p = views.data;
+	for (size_t i = 0; i < nviews; i++) {
+		size_t len = strcspn(p, "\n");
+		strbuf_printf(&sb, "\nview %.*s depends on column %s of table %s", (int)len, p,
+			      r->column, r->table);
+		p += len + (p[len] != '\0');
+	}
+	strbuf_fini(&views);
 	pgerr_set(err, "2BP01", "cannot drop column %s of table %s because other objects depend on it",
 		  r->column, r->table);
 	pgerr_detail(err, "%s", sb.failed ? "" : sb.data);
@@ -95,7 +107,7 @@ bool shard_dropcol_plan(struct shard_conn *c, const struct xlat_rebuild *r, stru
 	    !constraints(db, own_sql, r, a, &own, &nown, err))
 		return false;
 	if (nrefs && !r->drop_cascade)
-		return restrict_error(r, refs, nrefs, err);
+		return restrict_error(c, r, refs, nrefs, err);
 	struct xlat_rebuild *v = arena_zalloc(a, (nrefs + nown + 1) * sizeof(*v));
 	size_t n = 0;
 	for (size_t i = 0; i < nrefs; i++) {

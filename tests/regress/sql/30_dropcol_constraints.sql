@@ -87,4 +87,34 @@ ALTER TABLE dc_m DROP b, ADD c int;
 SELECT conname FROM pg_constraint WHERE conrelid = 'dc_m'::regclass ORDER BY 1;
 SELECT column_name FROM information_schema.columns WHERE table_name = 'dc_m'
   ORDER BY ordinal_position;
-DROP TABLE dc_u, dc_c, dc_k, dc_f, dc_p, dc_s, dc_g, dc_q, dc_kr, dc_k2, dc_t, dc_m;
+-- a column both another table's foreign key and a view use: both named, both dropped
+CREATE TABLE dc_b1 (x int UNIQUE, y int);
+CREATE TABLE dc_b2 (x int REFERENCES dc_b1 (x));
+CREATE VIEW dc_bv AS SELECT x FROM dc_b1;
+-- detail
+ALTER TABLE dc_b1 DROP x;
+ALTER TABLE dc_b1 DROP x CASCADE;
+SELECT count(*) FROM pg_views WHERE viewname = 'dc_bv';
+SELECT conname FROM pg_constraint WHERE conrelid IN ('dc_b1'::regclass, 'dc_b2'::regclass);
+-- a temporary table
+CREATE TEMP TABLE dc_tt (id int PRIMARY KEY, a int, b int, UNIQUE (a, b), CHECK (a < b));
+ALTER TABLE dc_tt DROP b;
+SELECT conname FROM pg_constraint WHERE conrelid = 'dc_tt'::regclass ORDER BY 1;
+-- an EXCLUDE constraint over the column
+CREATE TABLE dc_e (id int, a int, b int, EXCLUDE USING btree (a WITH =, b WITH =));
+ALTER TABLE dc_e DROP a;
+SELECT conname FROM pg_constraint WHERE conrelid = 'dc_e'::regclass ORDER BY 1;
+INSERT INTO dc_e VALUES (1, 1), (2, 1);
+-- a serial primary key column
+CREATE TABLE dc_sk (id serial PRIMARY KEY, v text);
+ALTER TABLE dc_sk DROP id;
+SELECT conname FROM pg_constraint WHERE conrelid = 'dc_sk'::regclass ORDER BY 1;
+-- a key of a table others reference, in a transaction block
+BEGIN;
+CREATE TABLE dc_bt (id int PRIMARY KEY, a int, b int, UNIQUE (a, b));
+CREATE TABLE dc_bc (id int REFERENCES dc_bt);
+-- differs: refused (0A000): a key dropped by a rebuild of a table other tables reference, inside a transaction block
+ALTER TABLE dc_bt DROP b;
+ROLLBACK;
+DROP TABLE dc_u, dc_c, dc_k, dc_f, dc_p, dc_s, dc_g, dc_q, dc_kr, dc_k2, dc_t, dc_m, dc_b1, dc_b2,
+  dc_e, dc_sk;
