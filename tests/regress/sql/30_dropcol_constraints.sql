@@ -109,6 +109,13 @@ INSERT INTO dc_e VALUES (1, 1), (2, 1);
 CREATE TABLE dc_sk (id serial PRIMARY KEY, v text);
 ALTER TABLE dc_sk DROP id;
 SELECT conname FROM pg_constraint WHERE conrelid = 'dc_sk'::regclass ORDER BY 1;
+-- through the extended protocol, and from PL/pgSQL
+CREATE TABLE dc_x2 (id int PRIMARY KEY, a int, b int, UNIQUE (a, b), CHECK (a <> b));
+-- extended
+ALTER TABLE dc_x2 DROP COLUMN b;
+DO $$ BEGIN EXECUTE 'ALTER TABLE dc_x2 DROP COLUMN a'; END $$;
+SELECT conname FROM pg_constraint WHERE conrelid = 'dc_x2'::regclass ORDER BY 1;
+DROP TABLE dc_x2;
 -- a key of a table others reference, in a transaction block
 BEGIN;
 CREATE TABLE dc_bt (id int PRIMARY KEY, a int, b int, UNIQUE (a, b));
