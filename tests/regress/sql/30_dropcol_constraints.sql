@@ -116,6 +116,19 @@ ALTER TABLE dc_x2 DROP COLUMN b;
 DO $$ BEGIN EXECUTE 'ALTER TABLE dc_x2 DROP COLUMN a'; END $$;
 SELECT conname FROM pg_constraint WHERE conrelid = 'dc_x2'::regclass ORDER BY 1;
 DROP TABLE dc_x2;
+-- indexes over an expression of the column or with a WHERE naming it go with it
+CREATE TABLE dc_ix (id int, a int, b int);
+CREATE INDEX dc_ix_e ON dc_ix ((a + b));
+CREATE INDEX dc_ix_w ON dc_ix (id) WHERE a > 0;
+CREATE INDEX dc_ix_b ON dc_ix (b) WHERE b > 0;
+ALTER TABLE dc_ix DROP a;
+SELECT indexname FROM pg_indexes WHERE tablename = 'dc_ix' ORDER BY 1;
+DROP TABLE dc_ix;
+-- a column a generated column reads
+CREATE TABLE dc_gen (id int, a int, b int GENERATED ALWAYS AS (a + 1) STORED);
+-- differs: refused (0A000) where PostgreSQL answers 2BP01 naming the generated column
+ALTER TABLE dc_gen DROP a;
+DROP TABLE dc_gen;
 -- a key of a table others reference, in a transaction block
 BEGIN;
 CREATE TABLE dc_bt (id int PRIMARY KEY, a int, b int, UNIQUE (a, b));
