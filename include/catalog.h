@@ -254,6 +254,11 @@ struct catalog_enum {
  * functions and the operators' functions shardlite lists without calling them). A linear
  * search: for the error path of a call the translator does not know. */
 bool catalog_builtin_function(const char *name);
+/* catalog_procmatch.c: whether a built-in function named name could take a call's n
+ * arguments of types[0..n) (PostgreSQL type OIDs, 0 or unknown for any; types NULL: the count
+ * only), as PostgreSQL's candidate test for a call: 1 one could, -1 none could (42883), 0
+ * pg_proc has no such name. A linear search: for the error path only. */
+int catalog_builtin_call(const char *name, const uint32_t *types, size_t n);
 /* The built-in operator whose function (pg_operator.oprcode) is name (int4pl: +), its operand
  * and result types into types[0..2] (types[0] 0 for a prefix operator); NULL when name is no
  * operator's function. A linear search, on the path of a call the translator does not know. */

@@ -145,6 +145,10 @@ struct xlat_rebuild {
 	 * ALTER VIEW of no view and an ALTER SEQUENCE of no sequence are 42809); missing_ok:
 	 * IF EXISTS */
 	char rename_kind;
+	/* SCRIPT of ALTER TABLE table DROP COLUMN column [CASCADE] (drop_cascade): before it,
+	 * the table's constraints over the column go, and other tables' foreign keys that
+	 * reference it are 2BP01 or, with CASCADE, dropped too (shard_dropcol.c) */
+	bool drop_column, drop_cascade;
 };
 
 /* The sequence sidecar's CREATE TABLE IF NOT EXISTS, of the temp schema when temp (DROP
@@ -958,6 +962,10 @@ struct xlat_env {
 	 * translator does not know is then 0A000 "function f is not supported", not 42883.
 	 * NULL: never known. Error path only. */
 	bool (*builtin_fn)(const char *name);
+	/* Whether a built-in function named name could take n arguments of types[0..n) (OIDs, 0
+	 * not known; types NULL: the count only): 1 yes, -1 none could (the call is 42883, as in
+	 * PostgreSQL, rather than 0A000), 0 no such name. NULL: never known. Error path only. */
+	int (*builtin_call)(const char *name, const uint32_t *types, size_t n);
 	/* The built-in operator whose function is name (int4pl: +), with its left (0: prefix),
 	 * right and result types in types[0..2]; NULL when none. A call of such a function by
 	 * name is the operator on its operands (xlat_operfn.c). NULL: none known. */

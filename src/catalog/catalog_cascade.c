@@ -313,10 +313,10 @@ static void fn_drop_restrict(sqlite3_context *ctx, int argc, sqlite3_value **arg
 }
 
 /* shardlite_column_indexes_drop(table, column): drops the indexes CREATE INDEX made whose
- * keys include the column (pragma_index_xinfo names it; one over an expression of it or with a
- * WHERE on it is left, and SQLite's DROP COLUMN then refuses it). A unique or primary key
- * constraint's index stays: SQLite refuses the drop, as PostgreSQL does for a key other
- * tables reference. */
+ * keys include the column (pragma_index_xinfo names it) or whose expressions or WHERE name it
+ * (the index's text after its first parenthesis), as PostgreSQL drops every index involving
+ * the column. A unique or primary key constraint's index stays: the shard drops the
+ * constraint first (shard_dropcol.c). */
 static void fn_column_indexes_drop(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
@@ -326,9 +326,11 @@ static void fn_column_indexes_drop(sqlite3_context *ctx, int argc, sqlite3_value
 	sqlite3_stmt *vm = NULL;
 	if (!table || !column ||
 	    sqlite3_prepare_v2(db,
-			       "SELECT il.name FROM pragma_index_list(?1) il WHERE il.origin = 'c' "
-			       "AND EXISTS (SELECT 1 FROM pragma_index_xinfo(il.name) x WHERE x.key "
-			       "AND x.name = ?2 COLLATE NOCASE)",
+			       "SELECT il.name, EXISTS (SELECT 1 FROM pragma_index_xinfo(il.name) x "
+			       "WHERE x.key AND x.name = ?2 COLLATE NOCASE), (SELECT sql FROM "
+			       "sqlite_schema WHERE name = il.name UNION ALL SELECT sql FROM "
+			       "sqlite_temp_schema WHERE name = il.name LIMIT 1) FROM "
+			       "pragma_index_list(?1) il WHERE il.origin = 'c'",
 			       -1, &vm, NULL) != SQLITE_OK)
 		return;
 	sqlite3_bind_text(vm, 1, table, -1, SQLITE_STATIC);
@@ -337,6 +339,10 @@ static void fn_column_indexes_drop(sqlite3_context *ctx, int argc, sqlite3_value
 	strbuf_init(&sb, 0);
 	while (sqlite3_step(vm) == SQLITE_ROW) {
 		const char *ix = (const char *)sqlite3_column_text(vm, 0);
+		const char *sql = (const char *)sqlite3_column_text(vm, 2);
+		const char *body = sql ? strchr(sql, '(') : NULL; /* past its name and table */
+		if (!ix || (!sqlite3_column_int(vm, 1) && !(body && cat_scan_mentions(body, column))))
+			continue;
 		char *drop = sqlite3_mprintf("DROP INDEX \"%w\"; SELECT shardlite_forget('index', %Q); ",
 					     ix, ix);
 		strbuf_puts(&sb, drop ? drop : "");

@@ -109,6 +109,7 @@ void sess_schema_env(struct session *s, struct xlat_env *env, char search[SHARD_
 	env->temp_tables = s->conn && shard_conn_pinned(s->conn);
 	env->transitions = sess_trigger_transitions(s, &env->ntransitions);
 	env->builtin_fn = catalog_builtin_function;
+	env->builtin_call = catalog_builtin_call;
 	env->oper_fn = catalog_operator_function;
 	env->extensions = sess_types_extensions(s);
 	env->defkey_fn = sess_types_defkey;

@@ -776,6 +776,13 @@ static bool one_change(struct shard_conn *c, const struct xlat_rebuild *r, struc
 static bool one(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a, enum held h,
 		struct pgerr *err)
 {
+	struct xlat_rebuild *drops = NULL; /* DROP COLUMN: the constraints over it go first */
+	if (r->drop_column && !shard_dropcol_plan(c, r, a, &drops, err))
+		return false;
+	for (const struct xlat_rebuild *d = drops; d; d = d->next) {
+		if (!one(c, d, a, h, err))
+			return false;
+	}
 	if (!one_change(c, r, a, h, err))
 		return false;
 	if ((r->kind != XLAT_RB_RENAME_CONSTRAINT && r->kind != XLAT_RB_DROP_CONSTRAINT) ||
@@ -886,6 +893,6 @@ bool shard_rebuild_translated(struct shard_conn *c, const struct xlat_rebuild *r
 	if (r->if_exists && !relation_exists(c, r->table))
 		return true; /* ALTER TABLE IF EXISTS of no table: nothing (no NOTICE) */
 	/* a rebuild may drop or change a key whose ON DELETE SET NULL (cols) has a trigger */
-	return (r->next ? chain(c, r, a, err) : one(c, r, a, HELD_NONE, err)) &&
+	return (r->next || r->drop_column ? chain(c, r, a, err) : one(c, r, a, HELD_NONE, err)) &&
 	       shard_exec(c, XLAT_FKSET_SWEEP, err);
 }

@@ -508,10 +508,11 @@ static void reword_view_column(sqlite3 *db, struct pgerr *e, const char *arg)
 		 column);
 }
 
-/* ALTER TABLE t DROP COLUMN c of a column a table constraint names (a CHECK, a UNIQUE or
- * PRIMARY KEY or FOREIGN KEY over several columns): SQLite checks the table after the drop
- * ("error in table t after drop column: no such column: c", or "...: unknown column "c" in
- * foreign key definition") and refuses; PostgreSQL drops the constraint with the column. */
+/* ALTER TABLE t DROP COLUMN c of a column the table's definition still names after the
+ * shard dropped the constraints over it (shard_dropcol.c): a generated column's expression.
+ * SQLite checks the table after the drop ("error in table t after drop column: no such
+ * column: c", or "...: unknown column "c" in foreign key definition") and refuses;
+ * PostgreSQL's 2BP01 names the generated column, and with CASCADE drops it. */
 static void reword_table_column(sqlite3 *db, struct pgerr *e, const char *arg)
 {
 	static const char after[] = " after drop column: ", nsc[] = "no such column: ",
@@ -528,11 +529,11 @@ static void reword_table_column(sqlite3 *db, struct pgerr *e, const char *arg)
 		col_len = (int)strcspn(col, "\"");
 	}
 	snprintf(e->message, sizeof(e->message),
-		 "dropping column %.*s of table %.*s, which a table constraint uses, is not "
-		 "supported",
+		 "dropping column %.*s of table %.*s, which a generated column or a constraint "
+		 "uses, is not supported",
 		 col_len, col, table_len, arg);
-	pgerr_hint(e, "Drop the constraint first (ALTER TABLE ... DROP CONSTRAINT): PostgreSQL "
-		      "drops it with the column.");
+	pgerr_hint(e, "Drop the generated column first: PostgreSQL drops it with the column only "
+		      "with CASCADE.");
 }
 
 static void reword_savepoint(sqlite3 *db, struct pgerr *e, const char *arg)

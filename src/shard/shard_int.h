@@ -381,6 +381,12 @@ bool shard_constraint_name_free(sqlite3 *db, const char *table, const char *name
  * a key with it), PostgreSQL's checks first. */
 bool shard_rename_constraint(struct shard_conn *c, const struct xlat_rebuild *r,
 			     struct pgerr *err) MUST_CHECK;
+/* shard_dropcol.c: before ALTER TABLE r->table DROP COLUMN r->column (r->drop_column), the
+ * DROP CONSTRAINT actions (a chain in a, *out NULL for none) of the table's constraints over
+ * the column and, with r->drop_cascade, of other tables' foreign keys that reference it (each
+ * noted for the session's NOTICE); false with err: 2BP01 for such keys without CASCADE. */
+bool shard_dropcol_plan(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a,
+			struct xlat_rebuild **out, struct pgerr *err) MUST_CHECK;
 /* shard_rename.c: a relation's RENAME TO (XLAT_RB_RENAME), by the kind it is when it runs. */
 bool shard_rename(struct shard_conn *c, const struct xlat_rebuild *r,
 		  struct pgerr *err) MUST_CHECK;

@@ -288,11 +288,15 @@ static int64_t next_number(struct shard_serial *e, struct shard_conn *c, int64_t
 	return v;
 }
 
+static int64_t largest_key(struct shard_conn *c, const char *table);
+
 /* shardlite_serial(table, max, (SELECT max(rowid) FROM table), (SELECT seq FROM
  * sqlite_sequence WHERE name = table), (SELECT rowid FROM sqlite_sequence WHERE name =
  * table)): the next number of table's serial key, or NULL, which SQLite numbers as it numbers
  * an omitted key. The subqueries run once per statement, in it: seq as SQLite read it at its
- * start (a row without a sqlite_sequence row yet reads 0). */
+ * start (a row without a sqlite_sequence row yet reads 0). The largest key -1: read here, row
+ * by row (a row of a VALUES list of several, xlat_dml.c, which SQLite then inserts as it
+ * computes them, so a failing row leaves the later rows' numbers untaken). */
 static void fn_serial(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
@@ -305,6 +309,8 @@ static void fn_serial(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	int64_t seq = sqlite3_value_int64(argv[3]), row = sqlite3_value_int64(argv[4]);
 	int64_t top = sqlite3_value_int64(argv[2]); /* NULL (empty) reads 0 */
+	if (top < 0)
+		top = largest_key(c, table);
 	int64_t v;
 	if (serial_replay) {
 		v = given_again(table, seq, top);
@@ -321,7 +327,8 @@ static void fn_serial(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_null(ctx);
 }
 
-/* The table's largest key (0 when empty or unreadable). Only for the catalog's reads. */
+/* The table's largest key (0 when empty or unreadable): the catalog's reads, and the rows of
+ * a VALUES list of several (fn_serial). */
 static int64_t largest_key(struct shard_conn *c, const char *table)
 {
 	char *sql = sqlite3_mprintf("SELECT max(rowid) FROM main.\"%w\"", table);

@@ -192,8 +192,8 @@ static bool type_changed_once(struct xlat_ctx *c, const PgQuery__AlterTableStmt 
 	return true;
 }
 
-void xlat_alter_drop_if_exists(struct xlat_ctx *c, const PgQuery__RangeVar *table,
-			       const char *column)
+void xlat_alter_drop_column(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+			    const char *column, bool missing_ok, bool cascade)
 {
 	struct xlat_rebuild *r = arena_zalloc(c->a, sizeof(*r));
 	xlat_nocache(c);
@@ -201,7 +201,9 @@ void xlat_alter_drop_if_exists(struct xlat_ctx *c, const PgQuery__RangeVar *tabl
 	r->table = arena_strdup(c->a, table->relname);
 	r->script = arena_strndup(c->a, c->sb->data ? c->sb->data : "", c->sb->len);
 	r->column = arena_strdup(c->a, column);
-	r->missing_ok = true;
+	r->missing_ok = missing_ok;
+	r->drop_column = true;
+	r->drop_cascade = cascade;
 	c->st->kind = XLAT_REBUILD;
 	c->st->rebuild = r;
 }

@@ -723,8 +723,12 @@ omitted_serial(struct xlat_ctx *c, const PgQuery__InsertStmt *s, const PgQuery__
 	return key;
 }
 
-const char *xlat_serial_value(struct xlat_ctx *c, const struct xlat_schema_col *key,
-			      const char *rel)
+/* each_row: a row of a VALUES list of several, whose largest key the function reads itself
+ * (-1): a subquery reading the table would make SQLite compute every row of the list, and so
+ * take every number, before it inserts the first (a failing row then took them all, where
+ * PostgreSQL's nextval runs row by row). */
+static const char *serial_value(struct xlat_ctx *c, const struct xlat_schema_col *key,
+				const char *rel, bool each_row)
 {
 	struct strbuf *saved = c->sb, sb;
 	const struct xlat_schema_col *miss = key;
@@ -732,13 +736,19 @@ const char *xlat_serial_value(struct xlat_ctx *c, const struct xlat_schema_col *
 	c->sb = &sb;
 	xlat_puts(c, "shardlite_serial(");
 	xlat_string(c, rel);
-	xlat_printf(c, ", %lld, (SELECT max(rowid) FROM main.",
+	xlat_printf(c, ", %lld, ",
 		    miss->type_oid == XLAT_OID_INT2   ? (long long)INT16_MAX
 		    : miss->type_oid == XLAT_OID_INT4 ? (long long)INT32_MAX
 						      : (long long)INT64_MAX);
-	xlat_ident(c, rel);
+	if (each_row) {
+		xlat_puts(c, "-1");
+	} else {
+		xlat_puts(c, "(SELECT max(rowid) FROM main.");
+		xlat_ident(c, rel);
+		xlat_puts(c, ")");
+	}
 	for (int i = 0; i < 2; i++) {
-		xlat_puts(c, i ? "), (SELECT rowid" : "), (SELECT seq");
+		xlat_puts(c, i ? "), (SELECT rowid" : ", (SELECT seq");
 		xlat_puts(c, " FROM main.sqlite_sequence WHERE name = ");
 		xlat_string(c, rel);
 		xlat_puts(c, " COLLATE NOCASE");
@@ -750,6 +760,12 @@ const char *xlat_serial_value(struct xlat_ctx *c, const struct xlat_schema_col *
 		c->sb->failed = true;
 	strbuf_fini(&sb);
 	return r;
+}
+
+const char *xlat_serial_value(struct xlat_ctx *c, const struct xlat_schema_col *key,
+			      const char *rel)
+{
+	return serial_value(c, key, rel, false);
 }
 
 /* The value of the key an INSERT leaves out (omitted_key, omitted_serial). */
@@ -811,7 +827,10 @@ static bool values_with_defaults(struct xlat_ctx *c, const PgQuery__InsertStmt *
 				return false;
 		}
 		if (miss)
-			xlat_printf(c, ", %s", miss_value(c, miss));
+			xlat_printf(c, ", %s",
+				    miss->rowid_seq && vs->n_values_lists > 1
+					    ? serial_value(c, miss, c->assign_rel, true)
+					    : miss_value(c, miss));
 		xlat_puts(c, ")");
 	}
 	return true;

@@ -573,6 +573,32 @@ static bool no_such_function(struct xlat_ctx *c, const PgQuery__FuncCall *f, con
 	return false;
 }
 
+/* Whether no built-in function called name takes f's arguments, by their number and types
+ * (an argument whose type is not known, or a named one, matches any). */
+static bool builtin_takes_none(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name)
+{
+	if (!c->env->builtin_call)
+		return false;
+	uint32_t *types = arena_zalloc(c->a, (f->n_args + 1) * sizeof(*types));
+	struct strbuf scratch, *saved = c->sb;
+	struct pgerr err, *saved_err = c->err;
+	strbuf_init(&scratch, 0);
+	pgerr_clear(&err);
+	c->sb = &scratch;
+	c->err = &err;
+	for (size_t i = 0; types && i < f->n_args; i++) {
+		struct xlat_type t = {0};
+		const PgQuery__Node *arg = f->args[i];
+		if (arg->node_case != PG_QUERY__NODE__NODE_NAMED_ARG_EXPR && xlat_expr(c, arg, &t))
+			types[i] = t.oid;
+		pgerr_clear(&err);
+	}
+	c->sb = saved;
+	c->err = saved_err;
+	strbuf_fini(&scratch);
+	return types && c->env->builtin_call(name, types, f->n_args) < 0;
+}
+
 bool xlat_func_no_such(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name)
 {
 	return no_such_function(c, f, name);
@@ -1089,9 +1115,10 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 			return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, f->location,
 					 "function %s is not supported", name);
 		}
-		/* PostgreSQL's own (pg_proc lists it: an operator's or a type's I/O function) */
+		/* PostgreSQL's own (pg_proc lists it: an operator's or a type's I/O function),
+		 * unless none of its forms takes these arguments (format_type(23)): 42883 */
 		if (name && schema && strcmp(schema, "pg_catalog") == 0 && c->env &&
-		    c->env->builtin_fn && c->env->builtin_fn(name))
+		    c->env->builtin_fn && c->env->builtin_fn(name) && !builtin_takes_none(c, f, name))
 			return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, f->location,
 					 "function %s is not supported", name);
 		return no_such_function(c, f, name ? name : "?");

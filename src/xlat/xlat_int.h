@@ -1804,10 +1804,11 @@ bool xlat_rowusers_alter(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 /* xlat_altermulti.c: ALTER TABLE with several actions (or IF EXISTS), an XLAT_REBUILD
  * chain. */
 bool xlat_alter_multi(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s);
-/* The statement's SQLite script so far as DROP COLUMN IF EXISTS of column: a one-action
- * chain that does nothing when the table has no such column. */
-void xlat_alter_drop_if_exists(struct xlat_ctx *c, const PgQuery__RangeVar *table,
-			       const char *column);
+/* The statement's SQLite script so far as DROP COLUMN [IF EXISTS] column [CASCADE]: a
+ * one-action chain (nothing with IF EXISTS when the table has no such column) that the shard
+ * runs after dropping the table's constraints over the column (shard_dropcol.c). */
+void xlat_alter_drop_column(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+			    const char *column, bool missing_ok, bool cascade);
 bool xlat_stmt_txn(struct xlat_ctx *c, const PgQuery__TransactionStmt *s);
 bool xlat_stmt_constraints_set(struct xlat_ctx *c, const PgQuery__ConstraintsSetStmt *s);
 bool xlat_stmt_set(struct xlat_ctx *c, const PgQuery__VariableSetStmt *s);

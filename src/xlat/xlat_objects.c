@@ -1041,9 +1041,7 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		xlat_string(c, cmd->name);
 		xlat_puts(c, ")");
 		xlat_trigger_refit(c, table, cmd->name);
-		if (cmd->missing_ok)
-			xlat_alter_drop_if_exists(c, table, cmd->name);
-		return true;
+		return true; /* a rebuild link once the script is whole (xlat_alter_one) */
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
 		if (cmd->def && cmd->def->node_case == NODE(CONSTRAINT) &&
 		    cmd->def->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION) {
@@ -1185,6 +1183,9 @@ bool xlat_alter_one(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		xlat_puts(c, follow);
 		c->st->kind = XLAT_SCRIPT;
 	}
+	if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn) /* constraints go first */
+		xlat_alter_drop_column(c, table, cmd->name, cmd->missing_ok,
+				       cmd->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE);
 	bool add = cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn;
 	if (add && c->st->kind == XLAT_SQL && xlat_own_table(c, table))
 		column_check(c, table->relname, cmd->def->column_def->colname);

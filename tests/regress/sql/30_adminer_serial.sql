@@ -26,11 +26,9 @@ INSERT INTO adm_ser_big (pid) VALUES (1) RETURNING id;
 INSERT INTO adm_ser_big (pid) VALUES (1), (98);
 SELECT last_value FROM adm_ser_big_id_seq;
 INSERT INTO adm_ser_big (pid) VALUES (1) RETURNING id;
--- A multi-row INSERT that fails at its first row: PostgreSQL took one number, shardlite one
--- per row
+-- A multi-row INSERT that fails at its first row takes one number, as PostgreSQL's
 CREATE TABLE adm_ser_u (id serial PRIMARY KEY, e text UNIQUE);
 INSERT INTO adm_ser_u (e) VALUES ('a'), ('b');
 INSERT INTO adm_ser_u (e) VALUES ('a'), ('x'), ('y');
--- differs: a failed multi-row INSERT takes a number for each of its rows (sql-compat.md, Serial)
 INSERT INTO adm_ser_u (e) VALUES ('z') RETURNING id;
 DROP TABLE adm_ser_big, adm_ser_int, adm_ser_p, adm_ser_u;

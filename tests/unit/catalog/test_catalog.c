@@ -552,12 +552,32 @@ START_TEST(test_schema_tenant)
 }
 END_TEST
 
+/* Whether a built-in function's forms take a call's arguments (catalog_procmatch.c): the
+ * count with defaults and VARIADIC, and the types by implicit casts and pseudo-types. */
+START_TEST(test_builtin_call)
+{
+	const uint32_t int4_int4[] = {23, 23}, text_int4[] = {25, 23}, unknown3[] = {705, 705, 705};
+	const uint32_t int4[] = {23}, text_any[] = {25, 23, 1082, 16};
+	ck_assert_int_eq(catalog_builtin_call("format_type", int4_int4, 2), 1); /* int4 -> oid */
+	ck_assert_int_eq(catalog_builtin_call("format_type", text_int4, 2), -1);
+	ck_assert_int_eq(catalog_builtin_call("format_type", int4, 1), -1);
+	ck_assert_int_eq(catalog_builtin_call("format_type", unknown3, 3), -1);
+	ck_assert_int_eq(catalog_builtin_call("format_type", NULL, 2), 1);
+	ck_assert_int_eq(catalog_builtin_call("obj_description", int4, 1), 1);
+	ck_assert_int_eq(catalog_builtin_call("obj_description", NULL, 0), -1);
+	ck_assert_int_eq(catalog_builtin_call("format", text_any, 4), 1); /* VARIADIC "any" */
+	ck_assert_int_eq(catalog_builtin_call("format", NULL, 0), -1);
+	ck_assert_int_eq(catalog_builtin_call("no_such_function_here", NULL, 0), 0);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("catalog");
 	TCase *tc = tcase_create("catalog");
 	tcase_add_test(tc, test_relations);
 	tcase_add_test(tc, test_schema_tenant);
+	tcase_add_test(tc, test_builtin_call);
 	tcase_add_test(tc, test_columns);
 	tcase_add_test(tc, test_constraints);
 	tcase_add_test(tc, test_not_valid);

@@ -78,6 +78,10 @@ static const char *run(const char *pg)
 					    st->rebuild->table, st->rebuild->new_name);
 		rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
 		sqlite3_free(sql);
+	} else if (st->kind == XLAT_REBUILD && st->rebuild->drop_column) {
+		/* DROP COLUMN: its script (no constraint over the column here for the shard's
+		 * shard_dropcol.c to drop first) */
+		rc = sqlite3_exec(db, st->rebuild->script, NULL, NULL, NULL);
 	} else if (st->kind == XLAT_SCRIPT) {
 		rc = sqlite3_exec(db, st->sql, NULL, NULL, NULL);
 	} else {

@@ -107,8 +107,11 @@ static void check_script(const char *pg, const char *want)
 {
 	struct arena *a = arena_new(0);
 	struct xlat_stmt *st = xtranslate(pg, NULL, 0, 1, a);
-	ck_assert_int_eq(st->kind, XLAT_SCRIPT);
-	ck_assert_str_eq(st->sql, want);
+	/* DROP COLUMN: a rebuild link whose script runs after the constraints over the column go */
+	bool dropcol = st->kind == XLAT_REBUILD && st->rebuild->drop_column && !st->rebuild->next;
+	ck_assert(st->kind == XLAT_SCRIPT || dropcol);
+	const char *sql = dropcol ? st->rebuild->script : st->sql;
+	ck_assert_str_eq(sql, want);
 	sqlite3 *db = NULL;
 	ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
 	sqlite3_create_function(db, "shardlite_forget", 2, SQLITE_UTF8, NULL, forget, NULL, NULL);
@@ -140,7 +143,7 @@ static void check_script(const char *pg, const char *want)
 	ck_assert_int_eq(sqlite3_exec(db, "CREATE TABLE t (a int, e int); CREATE TABLE u (b int)", NULL,
 				      NULL, NULL),
 			 SQLITE_OK);
-	ck_assert_msg(sqlite3_exec(db, st->sql, NULL, NULL, NULL) == SQLITE_OK, "%s: %s", st->sql,
+	ck_assert_msg(sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK, "%s: %s", st->sql,
 		      sqlite3_errmsg(db));
 	sqlite3_close(db);
 	arena_free(a);

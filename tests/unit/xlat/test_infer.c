@@ -397,6 +397,13 @@ static const struct icase cases[] = {
 	"shardlite_serial('ser', 2147483647, (SELECT max(rowid) FROM main.ser), (SELECT seq "     \
 	"FROM main.sqlite_sequence WHERE name = 'ser' COLLATE NOCASE), (SELECT rowid FROM "        \
 	"main.sqlite_sequence WHERE name = 'ser' COLLATE NOCASE))"
+/* A row of a VALUES list of several: the function reads the largest key itself (-1), so that
+ * SQLite inserts each row as it computes it (a subquery reading ser would make it compute
+ * them all first, taking every number before a failing row). */
+#define SER_NEXT_ROW                                                                          \
+	"shardlite_serial('ser', 2147483647, -1, (SELECT seq FROM main.sqlite_sequence WHERE "    \
+	"name = 'ser' COLLATE NOCASE), (SELECT rowid FROM main.sqlite_sequence WHERE name = "     \
+	"'ser' COLLATE NOCASE))"
 static const struct {
 	const char *pg;
 	const char *want;     /* the exact SQLite SQL, or "!SQLSTATE" */
@@ -423,7 +430,8 @@ static const struct {
 	{"INSERT INTO ser (id, a) OVERRIDING SYSTEM VALUE VALUES (NULL, 'x')",
 	 "INSERT INTO ser (id, a) VALUES (shardlite_notnull(NULL, 'id', 'ser'), 'x')", NULL},
 	{"INSERT INTO ser OVERRIDING USER VALUE VALUES (5, 'x'), (6, 'y')",
-	 "INSERT INTO ser (a, id) VALUES ('x', " SER_NEXT "), ('y', " SER_NEXT ")", "ser_id_seq"},
+	 "INSERT INTO ser (a, id) VALUES ('x', " SER_NEXT_ROW "), ('y', " SER_NEXT_ROW ")",
+	 "ser_id_seq"},
 	{"INSERT INTO ser (id) OVERRIDING USER VALUE SELECT 1", "!0A000", NULL},
 	{"UPDATE ser SET id = 2", "!428C9", NULL},
 	{"UPDATE ser SET a = 'y' WHERE id = 2", "UPDATE ser SET a = 'y' WHERE id = 2", NULL},

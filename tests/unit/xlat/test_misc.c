@@ -324,8 +324,11 @@ START_TEST(test_scripts)
 {
 	struct arena *a = arena_new(0);
 	const struct xlat_stmt *st = xtranslate(scripts[_i].pg, NULL, 0, 1, a);
-	ck_assert_msg(st->kind == XLAT_SCRIPT, "%s: kind %d", scripts[_i].pg, st->kind);
-	ck_assert_str_eq(st->sql, scripts[_i].sql);
+	/* DROP COLUMN: the script is a rebuild link, run after the constraints over the column
+	 * are dropped (shard_dropcol.c) */
+	bool dropcol = st->kind == XLAT_REBUILD && st->rebuild->drop_column && !st->rebuild->next;
+	ck_assert_msg(st->kind == XLAT_SCRIPT || dropcol, "%s: kind %d", scripts[_i].pg, st->kind);
+	ck_assert_str_eq(dropcol ? st->rebuild->script : st->sql, scripts[_i].sql);
 	if (scripts[_i].tag)
 		ck_assert_str_eq(st->tag, scripts[_i].tag);
 	arena_free(a);
