@@ -19,7 +19,23 @@ struct ep {
 	const struct xlat_schema_col *cols;
 	size_t ncols;
 	bool failed;
+	const struct xlat_enum *used[8]; /* the enums whose labels the rewrite spells */
+	size_t nused;
 };
+
+/* Notes that the rewrite spells e's labels; false (0A000 set) for a name a comment cannot
+ * hold or more enums than one expression keeps. */
+static bool uses(struct ep *p, const struct xlat_enum *e, int loc)
+{
+	for (size_t i = 0; i < p->nused; i++)
+		if (strcmp(p->used[i]->name, e->name) == 0)
+			return true;
+	if (strstr(e->name, "*/") || p->nused == ARRAY_LEN(p->used))
+		return xlat_unsupported(p->c, loc, "this enum ordered in a CHECK constraint or an "
+					"index");
+	p->used[p->nused++] = e;
+	return true;
+}
 
 static PgQuery__Node *node(struct xlat_ctx *c)
 {
@@ -216,6 +232,8 @@ static int ordering(struct ep *p, const char *op, PgQuery__Node *x, PgQuery__Nod
 	const struct xlat_enum *ex = col_enum(p, x), *ey = col_enum(p, y);
 	if (!ex && !ey)
 		return 0;
+	if ((ex && !uses(p, ex, loc)) || (ey && !uses(p, ey, loc)))
+		return -1;
 	if (ex && ey) {
 		if (ex != ey && strcmp(ex->name, ey->name) != 0)
 			return xlat_fail(p->c, "42883", loc, "operator does not exist: %s %s %s",
@@ -290,6 +308,8 @@ static int between(struct ep *p, const PgQuery__AExpr *a, PgQuery__Node **out)
 	if (ki < 0 || kj < 0)
 		return -1;
 	if (ki == 1 && kj == 1) {
+		if (!uses(p, e, a->location))
+			return -1;
 		if (sym && i > j) {
 			size_t t = i;
 			i = j;
@@ -410,13 +430,30 @@ static PgQuery__Node *rewrite(struct ep *p, PgQuery__Node *n)
 PgQuery__Node *xlat_enumpred(struct xlat_ctx *c, const struct xlat_schema_col *cols,
 			     size_t ncols, PgQuery__Node *e)
 {
-	struct ep p = {c, cols, ncols, false};
+	struct ep p = {.c = c, .cols = cols, .ncols = ncols};
 	if (!e || !cols || !ncols)
 		return e;
 	PgQuery__Node *r = rewrite(&p, e);
 	if (r && r != e)
 		xlat_nocache(c); /* the text spells the labels */
+	for (size_t i = 0; r && i < p.nused; i++) /* what ALTER TYPE looks for */
+		xlat_printf(c, XLAT_ENUM_ORDER_MARK "%s */ ", p.used[i]->name);
 	return r;
+}
+
+void xlat_enumpred_guard(struct xlat_ctx *c, const char *type, const char *what)
+{
+	if (strstr(type, "*/")) /* no expression spells its labels (uses) */
+		return;
+	xlat_puts(c, "; SELECT shardlite_raise('0A000', ");
+	xlat_string(c, arena_printf(c->a, "ALTER TYPE ... %s of an enum an index or a CHECK "
+				    "constraint orders is not supported (",
+				    what));
+	xlat_puts(c, " || CASE type WHEN 'index' THEN 'index' ELSE 'table' END || ' \"' || name || "
+		     "'\")') FROM (SELECT type, name, sql FROM main.sqlite_schema UNION ALL SELECT "
+		     "type, name, sql FROM temp.sqlite_schema) WHERE instr(sql, ");
+	xlat_string(c, arena_printf(c->a, XLAT_ENUM_ORDER_MARK "%s */", type));
+	xlat_puts(c, ")");
 }
 
 PgQuery__Node *xlat_enumpred_table(struct xlat_ctx *c, const PgQuery__RangeVar *rel,

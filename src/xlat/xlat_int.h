@@ -871,6 +871,14 @@ PgQuery__Node *xlat_enumpred(struct xlat_ctx *c, const struct xlat_schema_col *c
 			     size_t ncols, PgQuery__Node *e);
 PgQuery__Node *xlat_enumpred_table(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 				   PgQuery__Node *e);
+/* Before the SQLite text of an expression xlat_enumpred changed, one comment per enum whose
+ * labels it spells (written by xlat_enumpred itself): a label added, renamed or the type
+ * renamed would leave that text stale. */
+#define XLAT_ENUM_ORDER_MARK "/* shardlite: enum order "
+/* Appends to an ALTER TYPE script the 0A000 ("ALTER TYPE ... <what> of an enum an index or
+ * a CHECK constraint orders") raised when it runs while an index or table's text holds
+ * type's XLAT_ENUM_ORDER_MARK. */
+void xlat_enumpred_guard(struct xlat_ctx *c, const char *type, const char *what);
 
 
 /* ---- xlat_array.c ---- */
