@@ -19,6 +19,7 @@ struct ep {
 	const struct xlat_schema_col *cols;
 	size_t ncols;
 	bool failed;
+	bool eq; /* = and <> too (a domain's VALUE, whose comparisons all take the collation) */
 	const struct xlat_enum *used[8]; /* the enums whose labels the rewrite spells */
 	size_t nused;
 };
@@ -214,6 +215,8 @@ static PgQuery__Node *position(struct ep *p, PgQuery__Node *col, const struct xl
 
 static bool holds(const char *op, size_t a, size_t b)
 {
+	if (strcmp(op, "=") == 0 || strcmp(op, "<>") == 0)
+		return (a == b) == (op[0] == '=');
 	return op[0] == '<' ? (op[1] ? a <= b : a < b) : (op[1] ? a >= b : a > b);
 }
 
@@ -222,7 +225,8 @@ static const char *flipped(const char *op)
 	return strcmp(op, "<") == 0    ? ">"
 	       : strcmp(op, "<=") == 0 ? ">="
 	       : strcmp(op, ">") == 0  ? "<"
-				       : "<=";
+	       : strcmp(op, ">=") == 0 ? "<="
+				       : op; /* = and <> */
 }
 
 /* x op y, an ordering operator: 1 with *out when an enum column is in it, 0 when none is. */
@@ -355,7 +359,8 @@ static int replace(struct ep *p, PgQuery__Node *n, PgQuery__Node **out)
 	const char *op = a->kind == KIND(OP) && a->n_name == 1 ? xlat_node_str(a->name[0]) : NULL;
 	if (!op || !a->lexpr || !a->rexpr ||
 	    !(strcmp(op, "<") == 0 || strcmp(op, "<=") == 0 || strcmp(op, ">") == 0 ||
-	      strcmp(op, ">=") == 0))
+	      strcmp(op, ">=") == 0 ||
+	      (p->eq && (strcmp(op, "=") == 0 || strcmp(op, "<>") == 0))))
 		return 0;
 	return ordering(p, op, a->lexpr, a->rexpr, a->location, out);
 }
@@ -437,6 +442,25 @@ PgQuery__Node *xlat_enumpred(struct xlat_ctx *c, const struct xlat_schema_col *c
 	if (r && r != e)
 		xlat_nocache(c); /* the text spells the labels */
 	for (size_t i = 0; r && i < p.nused; i++) /* what ALTER TYPE looks for */
+		xlat_printf(c, XLAT_ENUM_ORDER_MARK "%s */ ", p.used[i]->name);
+	return r;
+}
+
+PgQuery__Node *xlat_enumpred_value(struct xlat_ctx *c, uint32_t oid, PgQuery__Node *e)
+{
+	bool array = false;
+	const struct xlat_enum *en = xlat_enum_by_oid(c, oid, &array);
+	if (!en || array)
+		return e;
+	struct xlat_schema_col *col = arena_zalloc(c->a, sizeof(*col));
+	col->name = "value";
+	col->type_oid = oid;
+	col->typmod = -1;
+	struct ep p = {.c = c, .cols = col, .ncols = 1, .eq = true};
+	PgQuery__Node *r = rewrite(&p, e);
+	if (r && r != e)
+		xlat_nocache(c);
+	for (size_t i = 0; r && i < p.nused; i++)
 		xlat_printf(c, XLAT_ENUM_ORDER_MARK "%s */ ", p.used[i]->name);
 	return r;
 }

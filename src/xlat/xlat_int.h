@@ -871,6 +871,9 @@ PgQuery__Node *xlat_enumpred(struct xlat_ctx *c, const struct xlat_schema_col *c
 			     size_t ncols, PgQuery__Node *e);
 PgQuery__Node *xlat_enumpred_table(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 				   PgQuery__Node *e);
+/* A domain's CHECK e over VALUE of type oid, an enum: its comparisons (= and <> too) as
+ * xlat_enumpred makes them; e when oid is no enum; NULL with err set. */
+PgQuery__Node *xlat_enumpred_value(struct xlat_ctx *c, uint32_t oid, PgQuery__Node *e);
 /* Before the SQLite text of an expression xlat_enumpred changed, one comment per enum whose
  * labels it spells (written by xlat_enumpred itself): a label added, renamed or the type
  * renamed would leave that text stale. */

@@ -86,3 +86,21 @@ CREATE TABLE ep_after (s ep_state CHECK (s BETWEEN 'waiting' AND 'done'));
 INSERT INTO ep_after VALUES ('active'), ('completed'), ('done');
 INSERT INTO ep_after VALUES ('retry');
 INSERT INTO ep_after VALUES ('expired');
+-- a domain over an enum: its CHECK compares VALUE by the labels' order (= and <> as well)
+CREATE TYPE ep_mood AS ENUM ('sad', 'ok', 'happy');
+CREATE DOMAIN ep_good AS ep_mood CHECK (VALUE > 'sad');
+CREATE DOMAIN ep_not_sad AS ep_mood CHECK (VALUE <> 'sad');
+CREATE DOMAIN ep_mid AS ep_mood CHECK (VALUE BETWEEN 'ok' AND 'ok');
+CREATE DOMAIN ep_bad AS ep_mood CHECK (VALUE > 'nope');
+CREATE TABLE ep_dt (g ep_good, n ep_not_sad, m ep_mid);
+INSERT INTO ep_dt VALUES ('ok', 'happy', 'ok'), (NULL, NULL, NULL);
+INSERT INTO ep_dt VALUES ('sad', 'ok', 'ok');
+INSERT INTO ep_dt VALUES ('ok', 'sad', 'ok');
+INSERT INTO ep_dt VALUES ('ok', 'ok', 'happy');
+SELECT 'sad'::ep_good;
+SELECT 'happy'::ep_good, 'ok'::ep_mid;
+ALTER DOMAIN ep_good ADD CONSTRAINT ep_good_lo CHECK (VALUE < 'happy');
+INSERT INTO ep_dt VALUES ('happy', 'ok', 'ok');
+SELECT * FROM ep_dt ORDER BY g;
+-- differs: 0A000: ADD VALUE of an enum a domain's CHECK orders, while a column uses the domain
+ALTER TYPE ep_mood ADD VALUE 'meh';
