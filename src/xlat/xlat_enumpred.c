@@ -32,7 +32,8 @@ static bool uses(struct ep *p, const struct xlat_enum *e, int loc)
 		if (strcmp(p->used[i]->name, e->name) == 0)
 			return true;
 	if (strstr(e->name, "*/") || p->nused == ARRAY_LEN(p->used))
-		return xlat_unsupported(p->c, loc, "this enum ordered in a CHECK constraint or an "
+		return xlat_unsupported(p->c, loc,
+					"this enum ordered in a CHECK constraint or an "
 					"index");
 	p->used[p->nused++] = e;
 	return true;
@@ -239,12 +240,12 @@ static int ordering(struct ep *p, const char *op, PgQuery__Node *x, PgQuery__Nod
 	if ((ex && !uses(p, ex, loc)) || (ey && !uses(p, ey, loc)))
 		return -1;
 	if (ex && ey) {
-		if (ex != ey && strcmp(ex->name, ey->name) != 0)
-			return xlat_fail(p->c, "42883", loc, "operator does not exist: %s %s %s",
-					 xlat_enum_display(p->c, ex->name), op,
-					 xlat_enum_display(p->c, ey->name))
-				       ? 1
-				       : -1;
+		if (ex != ey && strcmp(ex->name, ey->name) != 0) {
+			xlat_fail(p->c, "42883", loc, "operator does not exist: %s %s %s",
+				  xlat_enum_display(p->c, ex->name), op,
+				  xlat_enum_display(p->c, ey->name));
+			return -1;
+		}
 		*out = (PgQuery__Node *)xlat_op_node(p->c, op, position(p, x, ex),
 						     position(p, y, ey), loc);
 		return 1;
@@ -305,7 +306,7 @@ static int between(struct ep *p, const PgQuery__AExpr *a, PgQuery__Node **out)
 	PgQuery__Node *lo = l->list->items[0], *hi = l->list->items[1];
 	if (!e && !col_enum(p, lo) && !col_enum(p, hi))
 		return 0;
-	bool not = a->kind == KIND(NOT_BETWEEN) || a->kind == KIND(NOT_BETWEEN_SYM);
+	bool neg = a->kind == KIND(NOT_BETWEEN) || a->kind == KIND(NOT_BETWEEN_SYM);
 	bool sym = a->kind == KIND(BETWEEN_SYM) || a->kind == KIND(NOT_BETWEEN_SYM);
 	size_t i = 0, j = 0;
 	int ki = e ? label_of(p, e, lo, &i) : 0, kj = e && ki >= 0 ? label_of(p, e, hi, &j) : 0;
@@ -321,7 +322,7 @@ static int between(struct ep *p, const PgQuery__AExpr *a, PgQuery__Node **out)
 		}
 		bool *in = arena_zalloc(p->c->a, (e->nlabels + 1) * sizeof(*in));
 		for (size_t k = 0; k < e->nlabels; k++)
-			in[k] = (k >= i && k <= j) != not;
+			in[k] = (k >= i && k <= j) != neg;
 		*out = member(p, a->lexpr, e, in);
 		return 1;
 	}
@@ -333,17 +334,17 @@ static int between(struct ep *p, const PgQuery__AExpr *a, PgQuery__Node **out)
 	}
 	/* x >= lo AND x <= hi; NOT: x < lo OR x > hi */
 	PgQuery__Node *x = a->lexpr;
-	PgQuery__Node *one = (PgQuery__Node *)xlat_op_node(p->c, not ? "<" : ">=", x, lo,
-							   a->location);
-	PgQuery__Node *two = (PgQuery__Node *)xlat_op_node(p->c, not ? ">" : "<=", x, hi,
-							   a->location);
+	PgQuery__Node *one =
+		(PgQuery__Node *)xlat_op_node(p->c, neg ? "<" : ">=", x, lo, a->location);
+	PgQuery__Node *two =
+		(PgQuery__Node *)xlat_op_node(p->c, neg ? ">" : "<=", x, hi, a->location);
 	one = rewrite(p, one);
 	two = one ? rewrite(p, two) : NULL;
 	if (!one || !two)
 		return -1;
-	*out = bool_node(p->c, not ? PG_QUERY__BOOL_EXPR_TYPE__OR_EXPR
-				   : PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR,
-			 one, two);
+	*out = bool_node(
+		p->c, neg ? PG_QUERY__BOOL_EXPR_TYPE__OR_EXPR : PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR,
+		one, two);
 	return 1;
 }
 
@@ -359,8 +360,7 @@ static int replace(struct ep *p, PgQuery__Node *n, PgQuery__Node **out)
 	const char *op = a->kind == KIND(OP) && a->n_name == 1 ? xlat_node_str(a->name[0]) : NULL;
 	if (!op || !a->lexpr || !a->rexpr ||
 	    !(strcmp(op, "<") == 0 || strcmp(op, "<=") == 0 || strcmp(op, ">") == 0 ||
-	      strcmp(op, ">=") == 0 ||
-	      (p->eq && (strcmp(op, "=") == 0 || strcmp(op, "<>") == 0))))
+	      strcmp(op, ">=") == 0 || (p->eq && (strcmp(op, "=") == 0 || strcmp(op, "<>") == 0))))
 		return 0;
 	return ordering(p, op, a->lexpr, a->rexpr, a->location, out);
 }
@@ -432,18 +432,24 @@ static PgQuery__Node *rewrite(struct ep *p, PgQuery__Node *n)
 	return p->failed ? NULL : r;
 }
 
-PgQuery__Node *xlat_enumpred(struct xlat_ctx *c, const struct xlat_schema_col *cols,
-			     size_t ncols, PgQuery__Node *e)
+/* e rewritten, with the marks ALTER TYPE looks for written before its SQLite text. */
+static PgQuery__Node *finish(struct ep *p, PgQuery__Node *e)
+{
+	PgQuery__Node *r = rewrite(p, e);
+	if (r && r != e)
+		xlat_nocache(p->c); /* the text spells the labels */
+	for (size_t i = 0; r && i < p->nused; i++)
+		xlat_printf(p->c, XLAT_ENUM_ORDER_MARK "%s */ ", p->used[i]->name);
+	return r;
+}
+
+PgQuery__Node *xlat_enumpred(struct xlat_ctx *c, const struct xlat_schema_col *cols, size_t ncols,
+			     PgQuery__Node *e)
 {
 	struct ep p = {.c = c, .cols = cols, .ncols = ncols};
 	if (!e || !cols || !ncols)
 		return e;
-	PgQuery__Node *r = rewrite(&p, e);
-	if (r && r != e)
-		xlat_nocache(c); /* the text spells the labels */
-	for (size_t i = 0; r && i < p.nused; i++) /* what ALTER TYPE looks for */
-		xlat_printf(c, XLAT_ENUM_ORDER_MARK "%s */ ", p.used[i]->name);
-	return r;
+	return finish(&p, e);
 }
 
 PgQuery__Node *xlat_enumpred_value(struct xlat_ctx *c, uint32_t oid, PgQuery__Node *e)
@@ -457,12 +463,7 @@ PgQuery__Node *xlat_enumpred_value(struct xlat_ctx *c, uint32_t oid, PgQuery__No
 	col->type_oid = oid;
 	col->typmod = -1;
 	struct ep p = {.c = c, .cols = col, .ncols = 1, .eq = true};
-	PgQuery__Node *r = rewrite(&p, e);
-	if (r && r != e)
-		xlat_nocache(c);
-	for (size_t i = 0; r && i < p.nused; i++)
-		xlat_printf(c, XLAT_ENUM_ORDER_MARK "%s */ ", p.used[i]->name);
-	return r;
+	return finish(&p, e);
 }
 
 void xlat_enumpred_guard(struct xlat_ctx *c, const char *type, const char *what)
@@ -470,7 +471,8 @@ void xlat_enumpred_guard(struct xlat_ctx *c, const char *type, const char *what)
 	if (strstr(type, "*/")) /* no expression spells its labels (uses) */
 		return;
 	xlat_puts(c, "; SELECT shardlite_raise('0A000', ");
-	xlat_string(c, arena_printf(c->a, "ALTER TYPE ... %s of an enum an index or a CHECK "
+	xlat_string(c, arena_printf(c->a,
+				    "ALTER TYPE ... %s of an enum an index or a CHECK "
 				    "constraint orders is not supported (",
 				    what));
 	xlat_puts(c, " || CASE type WHEN 'index' THEN 'index' ELSE 'table' END || ' \"' || name || "

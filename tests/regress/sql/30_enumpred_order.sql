@@ -66,6 +66,8 @@ CREATE TABLE ep_bad (s ep_state CHECK (s > 'nope'));
 CREATE TYPE ep_lvl AS ENUM ('low', 'mid', 'high');
 CREATE TABLE ep_lv (l ep_lvl CHECK (l > 'low'));
 CREATE INDEX ep_lv_hi ON ep_lv (l) WHERE l >= 'mid';
+-- two different enums have no ordering operator
+CREATE TABLE ep_two_types (a ep_state, b ep_lvl, CHECK (a < b));
 -- differs: 0A000: ADD VALUE of an enum an index or a CHECK constraint orders (its translation spells the labels)
 ALTER TYPE ep_lvl ADD VALUE 'lower' BEFORE 'low';
 -- differs: 0A000: RENAME VALUE of an enum an index or a CHECK constraint orders
