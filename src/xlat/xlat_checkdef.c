@@ -15,15 +15,12 @@ static bool col_of(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, struct xlat
 {
 	struct xlat_typeref tr;
 	struct pgerr saved = *c->err;
-	bool ok = cd->type_name && xlat_type_resolve(c, cd->type_name, &tr) && tr.info &&
-		  !tr.domain && !tr.is_array;
+	bool known = cd->type_name && xlat_type_resolve(c, cd->type_name, &tr) && tr.info;
 	*c->err = saved; /* the column's own translation reports what is wrong with it */
-	if (!ok)
-		return false;
 	out->name = cd->colname;
-	out->type_oid = tr.info->oid;
-	out->typmod = tr.typmod;
-	return true;
+	out->type_oid = known && !tr.is_array ? tr.info->oid : 0;
+	out->typmod = known ? tr.typmod : -1;
+	return known && !tr.domain && !tr.is_array;
 }
 
 void xlat_checkdef_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
@@ -32,20 +29,21 @@ void xlat_checkdef_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 	c->check_table = s->relation->relname;
 	c->check_cols = NULL;
 	c->ncheck_cols = 0;
+	struct xlat_schema_col *cols = arena_zalloc(c->a, (s->n_table_elts + 1) * sizeof(*cols));
+	size_t n = 0;
+	bool exact = true;
+	for (size_t i = 0; i < s->n_table_elts; i++) {
+		const PgQuery__Node *e = s->table_elts[i];
+		if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
+			exact &= col_of(c, e->column_def, &cols[n++]);
+	}
+	c->pred_cols = cols;
+	c->npred_cols = n;
 	/* inherited or typed columns are not in the list; a temporary table's text is not
 	 * renamed (shardlite_generated_renamed reads the main schema) */
 	if ((schema && *schema && strcmp(schema, "public") != 0) || s->n_inh_relations ||
-	    s->of_typename || xlat_temp_is(s->relation))
+	    s->of_typename || xlat_temp_is(s->relation) || !exact)
 		return;
-	struct xlat_schema_col *cols = arena_zalloc(c->a, (s->n_table_elts + 1) * sizeof(*cols));
-	size_t n = 0;
-	for (size_t i = 0; i < s->n_table_elts; i++) {
-		const PgQuery__Node *e = s->table_elts[i];
-		if (e->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF)
-			continue;
-		if (!col_of(c, e->column_def, &cols[n++]))
-			return;
-	}
 	c->check_cols = cols;
 	c->ncheck_cols = n;
 }
@@ -57,8 +55,8 @@ void xlat_checkdef_alter(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	size_t nhave = 0;
 	const char *schema = table->schemaname;
 	c->check_table = table->relname;
-	c->check_cols = NULL;
-	c->ncheck_cols = 0;
+	c->check_cols = c->pred_cols = NULL;
+	c->ncheck_cols = c->npred_cols = 0;
 	struct pgerr saved = *c->err;
 	const struct xlat_env *env = c->env;
 	bool temp = env && env->temp_tables && env->temp_rel_fn &&
@@ -68,13 +66,16 @@ void xlat_checkdef_alter(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	*c->err = saved;
 	if (!ok)
 		return;
-	for (size_t i = 0; i < nhave; i++) {
-		if (!have[i].type_oid)
-			return;
-	}
+	bool exact = true;
+	for (size_t i = 0; i < nhave; i++)
+		exact &= have[i].type_oid != 0;
 	struct xlat_schema_col *cols = arena_zalloc(c->a, (nhave + 1) * sizeof(*cols));
 	memcpy(cols, have, nhave * sizeof(*cols));
-	if (added && !col_of(c, added, &cols[nhave++]))
+	if (added)
+		exact &= col_of(c, added, &cols[nhave++]);
+	c->pred_cols = cols;
+	c->npred_cols = nhave;
+	if (!exact)
 		return;
 	c->check_cols = cols;
 	c->ncheck_cols = nhave;
@@ -83,8 +84,13 @@ void xlat_checkdef_alter(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 void xlat_checkdef_done(struct xlat_ctx *c)
 {
 	c->check_table = NULL;
-	c->check_cols = NULL;
-	c->ncheck_cols = 0;
+	c->check_cols = c->pred_cols = NULL;
+	c->ncheck_cols = c->npred_cols = 0;
+}
+
+PgQuery__Node *xlat_checkdef_expr(struct xlat_ctx *c, PgQuery__Node *e)
+{
+	return xlat_enumpred(c, c->pred_cols, c->npred_cols, e);
 }
 
 void xlat_checkdef_mark(struct xlat_ctx *c, PgQuery__Node *e)

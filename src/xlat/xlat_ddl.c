@@ -342,6 +342,8 @@ static bool ddl_expr(struct xlat_ctx *c, const char *head, const PgQuery__Node *
 {
 	struct xlat_type ignored;
 	unsigned saved = c->flags;
+	if (!e) /* xlat_checkdef_expr's failure, err set */
+		return false;
 	xlat_puts(c, head);
 	c->flags |= XLAT_X_NOSUBQUERY;
 	bool ok = xlat_expr(c, e, &ignored);
@@ -482,7 +484,7 @@ static bool column_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k, 
 	case CONSTR(CHECK):
 		xlat_puts(c, " CHECK (");
 		xlat_checkdef_mark(c, k->raw_expr);
-		return ddl_expr(c, "", k->raw_expr, ")");
+		return ddl_expr(c, "", xlat_checkdef_expr(c, k->raw_expr), ")");
 	case CONSTR(GENERATED): {
 		/* the PostgreSQL text first (CATALOG_GENERATED_MARK), unless it would end the
 		 * comment early */
@@ -716,7 +718,7 @@ static bool table_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k)
 	case CONSTR(CHECK):
 		xlat_puts(c, "CHECK (");
 		xlat_checkdef_mark(c, k->raw_expr);
-		return ddl_expr(c, "", k->raw_expr, ")");
+		return ddl_expr(c, "", xlat_checkdef_expr(c, k->raw_expr), ")");
 	case CONSTR(FOREIGN):
 		xlat_puts(c, "FOREIGN KEY ");
 		if (!key_list(c, k->fk_attrs, k->n_fk_attrs))

@@ -196,9 +196,14 @@ static bool check_expr(struct xlat_ctx *c, const PgQuery__Node *expr, const char
 {
 	const char *saved = c->domain_value;
 	struct xlat_type saved_t = c->domain_value_type;
+	/* VALUE of an enum compares by the labels' order without the collation, which a
+	 * column's CHECK in the file cannot name (xlat_enumpred.c) */
+	PgQuery__Node *x = xlat_enumpred_value(c, t.oid, (PgQuery__Node *)expr);
+	if (!x)
+		return false;
 	c->domain_value = value;
 	c->domain_value_type = t;
-	bool ok = xlat_expr(c, expr, t_out);
+	bool ok = xlat_expr(c, x, t_out);
 	c->domain_value = saved;
 	c->domain_value_type = saved_t;
 	return ok;

@@ -457,6 +457,7 @@ bool xlat_stmt_alter_enum(struct xlat_ctx *c, const PgQuery__AlterEnumStmt *s)
 			    s->skip_if_new_val_exists ? 1 : 0);
 	}
 	xlat_puts(c, ")");
+	xlat_enumpred_guard(c, name, rename ? "RENAME VALUE" : "ADD VALUE"); /* xlat_enumpred.c */
 	if (rename)
 		rename_values(c, xlat_enum_by_name(c, name), s->old_val, s->new_val);
 	else if (s->skip_if_new_val_exists)
@@ -619,7 +620,9 @@ bool xlat_rename_type(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	xlat_string(c, name);
 	xlat_puts(c, ", ");
 	xlat_string(c, s->newname);
-	xlat_puts(c, ")" SCHEMA_BUMP);
+	xlat_puts(c, ")");
+	xlat_enumpred_guard(c, name, "RENAME TO");
+	xlat_puts(c, SCHEMA_BUMP);
 	const struct xlat_enum *e = xlat_enum_by_name(c, name);
 	/* after other DDL of the same input the users may be stale: the catalog refuses then */
 	if (e && e->nusers && !c->earlier_ddl)

@@ -196,6 +196,10 @@ struct xlat_ctx {
 	const char *check_table;
 	const struct xlat_schema_col *check_cols;
 	size_t ncheck_cols;
+	/* ... and the same columns, each typed where its type is known (else type_oid 0), for
+	 * the CHECK's enum comparisons (xlat_enumpred.c) */
+	const struct xlat_schema_col *pred_cols;
+	size_t npred_cols;
 
 	/* For the translation cache (xlat_cache.c): where constants landed in the output, and
 	 * the constants whose value the translation depended on. The rules that keep a cached
@@ -851,6 +855,33 @@ void xlat_checkdef_done(struct xlat_ctx *c);
 /* Emits CHECK expression e's PostgreSQL texts as comments (CATALOG_CHECK_PG_MARK), when e
  * prints exactly over the CHECK columns; nothing otherwise (the SQLite text is shown). */
 void xlat_checkdef_mark(struct xlat_ctx *c, PgQuery__Node *e);
+/* The CHECK expression e to translate: e with its enum orderings as xlat_enumpred makes them
+ * over the CHECK columns (pred_cols); NULL with err set. */
+PgQuery__Node *xlat_checkdef_expr(struct xlat_ctx *c, PgQuery__Node *e);
+
+/* ---- xlat_enumpred.c: an enum ordered in a CHECK, an index's predicate or key ---- */
+/* e with each ordering comparison (<, <=, >, >=, [NOT] BETWEEN [SYMMETRIC]) of an enum
+ * column of cols against a label as a membership test over the labels in the type's order
+ * (NULL for a NULL column, as the comparison), and of two columns of one enum as their
+ * positions (CASE), so that the SQLite text needs no collation; e itself when there is none
+ * (a changed tree is a copy: e still prints the PostgreSQL text). NULL with err set: a label
+ * the enum lacks (22P02), an enum ordered against another expression (0A000), two enums
+ * (42883). xlat_enumpred_table: over the columns of table rel (e when not known). */
+PgQuery__Node *xlat_enumpred(struct xlat_ctx *c, const struct xlat_schema_col *cols,
+			     size_t ncols, PgQuery__Node *e);
+PgQuery__Node *xlat_enumpred_table(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
+				   PgQuery__Node *e);
+/* A domain's CHECK e over VALUE of type oid, an enum: its comparisons (= and <> too) as
+ * xlat_enumpred makes them; e when oid is no enum; NULL with err set. */
+PgQuery__Node *xlat_enumpred_value(struct xlat_ctx *c, uint32_t oid, PgQuery__Node *e);
+/* Before the SQLite text of an expression xlat_enumpred changed, one comment per enum whose
+ * labels it spells (written by xlat_enumpred itself): a label added, renamed or the type
+ * renamed would leave that text stale. */
+#define XLAT_ENUM_ORDER_MARK "/* shardlite: enum order "
+/* Appends to an ALTER TYPE script the 0A000 ("ALTER TYPE ... <what> of an enum an index or
+ * a CHECK constraint orders") raised when it runs while an index or table's text holds
+ * type's XLAT_ENUM_ORDER_MARK. */
+void xlat_enumpred_guard(struct xlat_ctx *c, const char *type, const char *what);
 
 
 /* ---- xlat_array.c ---- */

@@ -497,9 +497,12 @@ static bool index_elem(struct xlat_ctx *c, const PgQuery__IndexStmt *s,
 		xlat_ident(c, ie->name);
 	} else {
 		index_pg_mark(c, s, ie->expr, false);
+		PgQuery__Node *x = xlat_enumpred_table(c, s->relation, ie->expr);
+		if (!x)
+			return false;
 		unsigned saved = c->flags;
 		c->flags |= XLAT_X_NOSUBQUERY;
-		bool ok = xlat_operand(c, ie->expr, &ignored);
+		bool ok = xlat_operand(c, x, &ignored);
 		c->flags = saved;
 		if (!ok)
 			return false;
@@ -560,9 +563,12 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 	if (s->where_clause) {
 		xlat_puts(c, " WHERE ");
 		index_pg_mark(c, s, s->where_clause, true);
+		PgQuery__Node *w = xlat_enumpred_table(c, s->relation, s->where_clause);
+		if (!w)
+			return false;
 		unsigned saved = c->flags;
 		c->flags |= XLAT_X_NOSUBQUERY;
-		bool ok = xlat_expr(c, s->where_clause, &ignored);
+		bool ok = xlat_expr(c, w, &ignored);
 		c->flags = saved;
 		if (!ok)
 			return false;

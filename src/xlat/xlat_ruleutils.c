@@ -57,9 +57,22 @@ const char *xlat_ru_quote(struct ru *r, const char *s)
 	return out;
 }
 
+/* The tenant's enum of OID oid (not its array), for an index's or CHECK's text only: NULL
+ * elsewhere (a view's SQLite text orders an enum through its collation, not printed here). */
+static const struct xlat_enum *ru_enum(const struct ru *r, uint32_t oid)
+{
+	for (size_t i = 0; r->bare && r->schema && oid >= 16384 && i < r->schema->nenums; i++)
+		if (r->schema->enums[i].oid == oid)
+			return &r->schema->enums[i];
+	return NULL;
+}
+
 /* format_type_with_typemod's spelling, NULL for a type or typmod this file does not name. */
 const char *xlat_ru_type_name(struct ru *r, struct rtype t)
 {
+	const struct xlat_enum *en = t.oid != NOTYPE ? ru_enum(r, t.oid) : NULL;
+	if (en)
+		return t.typmod < 0 ? xlat_ru_quote(r, en->name) : NULL;
 	const struct pgtype_info *ti = t.oid != NOTYPE ? pgtype_by_oid(t.oid) : NULL;
 	if (!ti || t.oid == PGTYPE_UNKNOWN)
 		return NULL;
@@ -210,6 +223,13 @@ static bool const_text(struct ru *r, struct rnode *c, const char *v, struct rtyp
 		/* an index's boolean constant (the SQLite text of a view has none): bare */
 		strbuf_puts(&sb, v);
 		label = false;
+	} else if (ru_enum(r, t.oid)) { /* a label, as enum_out writes it: 'x'::mood */
+		const struct xlat_enum *en = ru_enum(r, t.oid);
+		ok = false;
+		for (size_t i = 0; i < en->nlabels; i++)
+			ok |= strcmp(en->labels[i], v) == 0;
+		ok = ok && !strchr(v, '\\');
+		strbuf_put_quoted(&sb, v, '\'');
 	} else if ((t.oid == PGTYPE_DATE && canonical_date(v)) ||
 		   (t.oid == PGTYPE_TIMESTAMP && t.typmod < 0 && canonical_timestamp(v))) {
 		strbuf_printf(&sb, "'%s'", v);
@@ -381,6 +401,9 @@ static struct rnode *binop(struct ru *r, const char *op, struct rnode *a, struct
 		   cmp) {
 		ta = tb = T(x);
 		res = T(PGTYPE_BOOL);
+	} else if (x == y && cmp && ru_enum(r, x)) { /* enum_lt ... of one enum */
+		ta = tb = T(x);
+		res = T(PGTYPE_BOOL);
 	} else if (key_op && is_str(y)) {
 		ta = T(x);
 		tb = T(PGTYPE_TEXT);
@@ -497,7 +520,7 @@ static struct rnode *a_expr(struct ru *r, const PgQuery__AExpr *x)
 		struct rtype t;
 		if (!xlat_ru_common_type(v, n, &t) ||
 		    !(is_int(t.oid) || t.oid == PGTYPE_NUMERIC || t.oid == PGTYPE_TEXT ||
-		      t.oid == PGTYPE_DATE))
+		      t.oid == PGTYPE_DATE || ru_enum(r, t.oid)))
 			return NULL;
 		struct rnode *e = xlat_ru_node(r, R_ARRAYOP, T(PGTYPE_BOOL));
 		e->nargs = n;
@@ -728,6 +751,15 @@ static struct rnode *type_cast(struct ru *r, const PgQuery__TypeCast *tc)
 	int32_t typmod = -1;
 	const char *name = xlat_node_str(tn->names[tn->n_names - 1]);
 	uint32_t oid = name ? pgtype_from_decl(name, &typmod) : 0;
+	for (size_t i = 0; r->bare && r->schema && name && i < r->schema->nenums; i++) {
+		if (strcmp(r->schema->enums[i].name, name) == 0) { /* 'x'::mood */
+			oid = r->schema->enums[i].oid;
+			typmod = -1;
+		}
+	}
+	if (oid && oid >= 16384 && tn->n_names > 1 &&
+	    strcmp(xlat_node_str(tn->names[0]) ? xlat_node_str(tn->names[0]) : "", "public") != 0)
+		return NULL;
 	struct rnode *a = xlat_ru_expr(r, tc->arg);
 	/* a name pgtype does not know reads as text: only "text" itself is */
 	if (!oid || (oid == PGTYPE_TEXT && strcmp(name, "text") != 0) || typmod >= 0 || !a ||

@@ -13,7 +13,7 @@ const { Client } = require('pg');
 const { clients } = require('./clients_common.js');
 
 const url = process.argv[2];
-const { step, gap, known } = clients(process.argv[3]);
+const { step, gap } = clients(process.argv[3]);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -90,13 +90,12 @@ async function main() {
 		await boss.resume(cid);
 		return [a, (await boss.getJobById(cid)).state, await boss.fetch('later')];
 	});
-	// the second is refused by job_singletonKey, a unique index WHERE state < 'completed':
-	// shardlite's index predicate orders the enum as text ('created' > 'completed', #66)
+	// the second is refused by job_singletonKey, a unique index WHERE state < 'completed'
+	// over the job_state enum (its labels' order: docs/sql-compat.md, enum types)
 	await step('singleton', async () => {
 		const a = await boss.send('report', { n: 1 }, { singletonKey: 'k' });
 		const b = await boss.send('report', { n: 2 }, { singletonKey: 'k' });
-		return [UUID.test(a), known(b === null ? 'refused' : 'a second job',
-			[['a second job', 'refused', 'pg-boss singletonKey: enum order in an index predicate']])];
+		return [UUID.test(a), b === null ? 'refused' : 'a second job'];
 	});
 	await step('batch', async () => {
 		await boss.insert([{ name: 'bulk', data: { n: 1 } }, { name: 'bulk', data: { n: 2 } },
