@@ -185,6 +185,9 @@ async function main() {
 		await b.stop({ graceful: false, wait: true });
 	}, '0A000');
 	console.log('done');
+	// The pools of the bosses whose start failed (and pg-boss 10's after stop) would keep Node
+	// alive for their idle timeout (about ten seconds); nothing else is pending.
+	process.exit(0);
 }
 
 main().catch((e) => {
