@@ -786,6 +786,10 @@ bool cat_seqfn_register(sqlite3 *db, struct cat_conn *cc);
 /* ---- catalog_lo.c: large objects (sidecars, SQL functions, their two relations) ---- */
 bool cat_lo_register(sqlite3 *db, struct cat_conn *cc);
 const struct cat_reldef *cat_lo_defs(size_t *n);
+/* COMMENT ON LARGE OBJECT oid's text, in a; NULL when none (or no such object). */
+const char *cat_lo_comment(sqlite3 *db, struct arena *a, uint32_t oid);
+/* pg_description's rows of the large objects' comments. */
+void cat_lo_descriptions(struct cat_conn *cc, struct cat_rows *r);
 /* catalog_ddl.c: shardlite_view_save, shardlite_view_check. */
 bool cat_ddl_register(sqlite3 *db, struct cat_conn *cc);
 /* catalog_cascade.c: shardlite_cascade_check, before DROP TABLE ... CASCADE;

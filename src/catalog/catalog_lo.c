@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* catalog_lo.c: large objects stored in the tenant's file, so they commit and roll back with
- * the rest of it: the sidecars _shardlite_largeobject_metadata (oid, owner) and
+ * the rest of it: the sidecars _shardlite_largeobject_metadata (oid, owner, comment) and
  * _shardlite_largeobject (loid, pageno, data) in PostgreSQL's 2 KiB pages (docs/catalog.md),
  * created by the first large object; the server-side SQL functions over whole objects
  * (lo_create, lo_creat, lo_unlink, lo_from_bytea, lo_get, lo_put) with PostgreSQL's errors;
- * pg_largeobject_metadata and pg_largeobject. Descriptors (lo_open and the functions taking
+ * COMMENT ON and ALTER ... OWNER TO of one (src/xlat/xlat_largeobj.c); pg_largeobject_metadata,
+ * pg_largeobject and the objects' comments in pg_description. Descriptors (lo_open and the functions taking
  * one) are not here: the translator refuses them (docs/sql-compat.md "Large objects"). */
 #include "catalog_int.h"
 
@@ -24,7 +25,7 @@
 
 #define META_DDL                                                                       \
 	"CREATE TABLE IF NOT EXISTS main." LO_META " (oid INTEGER PRIMARY KEY, owner " \
-	"TEXT NOT NULL)"
+	"TEXT NOT NULL, comment TEXT)"
 #define DATA_DDL                                                                      \
 	"CREATE TABLE IF NOT EXISTS main." LO_DATA " (loid INTEGER NOT NULL, pageno " \
 	"INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (loid, pageno)) WITHOUT ROWID"
@@ -337,12 +338,86 @@ static void fn_lo_put(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 				    SQLITE_STATIC); /* void: an empty text, as void_out */
 }
 
+/* shardlite_lo_comment(oid, text): COMMENT ON LARGE OBJECT (NULL text: none). */
+static void fn_lo_comment(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	uint32_t oid = oid_arg(argv[0]);
+	if (!need(ctx, oid))
+		return;
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db, "UPDATE main." LO_META " SET comment = ?2 WHERE oid = ?1",
+				    -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, oid);
+		sqlite3_bind_value(st, 2, argv[1]);
+		rc = sqlite3_step(st);
+		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK) {
+		sqlite3_result_error(ctx, sqlite3_errmsg(db), -1);
+		sqlite3_result_error_code(ctx, rc);
+		return;
+	}
+	sqlite3_result_null(ctx);
+}
+
+/* shardlite_lo_owner(oid, role): ALTER LARGE OBJECT ... OWNER TO; every object belongs to the
+ * session user, so only that user (NULL: CURRENT_USER and the like) is accepted. */
+static void fn_lo_owner(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (need(ctx, oid_arg(argv[0])))
+		cat_fn_owner_to(ctx, (const char *)sqlite3_value_text(argv[1]));
+}
+
+const char *cat_lo_comment(sqlite3 *db, struct arena *a, uint32_t oid)
+{
+	sqlite3_stmt *st = NULL;
+	const char *text = NULL;
+	if (cat_sidecar_exists(db, LO_META) &&
+	    sqlite3_prepare_v2(db, "SELECT comment FROM main." LO_META " WHERE oid = ?1", -1, &st,
+			       NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, oid);
+		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+			text = arena_strdup(a, (const char *)sqlite3_column_text(st, 0));
+	}
+	sqlite3_finalize(st);
+	return text;
+}
+
+void cat_lo_descriptions(struct cat_conn *cc, struct cat_rows *r)
+{
+	sqlite3_stmt *st = NULL;
+	if (cat_sidecar_exists(cc->db, LO_META) &&
+	    sqlite3_prepare_v2(cc->db,
+			       "SELECT oid, comment FROM main." LO_META
+			       " WHERE comment IS NOT NULL ORDER BY oid",
+			       -1, &st, NULL) == SQLITE_OK) {
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			cat_row(r);
+			cat_int(r, sqlite3_column_int64(st, 0));
+			cat_int(r, 2613); /* pg_largeobject */
+			cat_int(r, 0);
+			cat_text(r, (const char *)sqlite3_column_text(st, 1));
+		}
+	}
+	sqlite3_finalize(st);
+}
+
 /* side effects: callable only from statements, never from the schema */
 static const struct pgfn_def direct_fns[] = {
-	{"lo_create", 1, fn_lo_create}, {"lo_creat", 1, fn_lo_creat},
-	{"lo_unlink", 1, fn_lo_unlink}, {"lo_from_bytea", 2, fn_lo_from_bytea},
-	{"lo_get", 1, fn_lo_get},       {"lo_get", 3, fn_lo_get},
+	{"lo_create", 1, fn_lo_create},
+	{"lo_creat", 1, fn_lo_creat},
+	{"lo_unlink", 1, fn_lo_unlink},
+	{"lo_from_bytea", 2, fn_lo_from_bytea},
+	{"lo_get", 1, fn_lo_get},
+	{"lo_get", 3, fn_lo_get},
 	{"lo_put", 3, fn_lo_put},
+	{"shardlite_lo_comment", 2, fn_lo_comment},
+	{"shardlite_lo_owner", 2, fn_lo_owner},
 };
 
 bool cat_lo_register(sqlite3 *db, struct cat_conn *cc)

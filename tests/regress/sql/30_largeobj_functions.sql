@@ -65,6 +65,25 @@ INSERT INTO lo_doc VALUES (1, lo_from_bytea(424209, 'body one'));
 SELECT id, convert_from(lo_get(body), 'UTF8') FROM lo_doc;
 SELECT lo_unlink(body) FROM lo_doc;
 DROP TABLE lo_doc;
+-- COMMENT ON LARGE OBJECT, ALTER LARGE OBJECT ... OWNER TO; psql's \lo_list
+SELECT lo_from_bytea(424210, 'commented');
+COMMENT ON LARGE OBJECT 424210 IS 'a comment';
+SELECT obj_description(424210, 'pg_largeobject'), obj_description(424203, 'pg_largeobject');
+SELECT objoid, classoid::regclass, objsubid, description FROM pg_description
+ WHERE classoid = 'pg_largeobject'::regclass ORDER BY objoid;
+SELECT oid as "ID", pg_catalog.obj_description(oid, 'pg_largeobject') as "Description"
+  FROM pg_catalog.pg_largeobject_metadata WHERE oid BETWEEN 424200 AND 424299 ORDER BY oid;
+COMMENT ON LARGE OBJECT 424210 IS NULL;
+SELECT obj_description(424210, 'pg_largeobject');
+COMMENT ON LARGE OBJECT 424299 IS 'none';
+ALTER LARGE OBJECT 424210 OWNER TO CURRENT_USER;
+ALTER LARGE OBJECT 424299 OWNER TO CURRENT_USER;
+BEGIN;
+COMMENT ON LARGE OBJECT 424210 IS 'rolled back';
+ROLLBACK;
+SELECT obj_description(424210, 'pg_largeobject');
+-- differs: refused (0A000): GRANT ON LARGE OBJECT (every object belongs to the session user)
+GRANT SELECT ON LARGE OBJECT 424210 TO PUBLIC;
 -- descriptors
 -- differs: refused (0A000): large-object descriptors (lo_open and the functions taking one)
 SELECT lo_open(424203, 262144);
