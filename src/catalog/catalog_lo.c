@@ -413,17 +413,23 @@ static const struct pgfn_def direct_fns[] = {
 	{"lo_creat", 1, fn_lo_creat},
 	{"lo_unlink", 1, fn_lo_unlink},
 	{"lo_from_bytea", 2, fn_lo_from_bytea},
-	{"lo_get", 1, fn_lo_get},
-	{"lo_get", 3, fn_lo_get},
 	{"lo_put", 3, fn_lo_put},
 	{"shardlite_lo_comment", 2, fn_lo_comment},
 	{"shardlite_lo_owner", 2, fn_lo_owner},
 };
 
+/* reading only: a view may call them, as in PostgreSQL */
+static const struct pgfn_def schema_fns[] = {
+	{"lo_get", 1, fn_lo_get},
+	{"lo_get", 3, fn_lo_get},
+};
+
 bool cat_lo_register(sqlite3 *db, struct cat_conn *cc)
 {
 	return pgfn_define_with(db, direct_fns, ARRAY_LEN(direct_fns), SQLITE_DIRECTONLY, cc) ==
-	       SQLITE_OK;
+		       SQLITE_OK &&
+	       pgfn_define_with(db, schema_fns, ARRAY_LEN(schema_fns), SQLITE_INNOCUOUS, cc) ==
+		       SQLITE_OK;
 }
 
 /* ---- pg_largeobject_metadata, pg_largeobject ---- */

@@ -65,6 +65,19 @@ INSERT INTO lo_doc VALUES (1, lo_from_bytea(424209, 'body one'));
 SELECT id, convert_from(lo_get(body), 'UTF8') FROM lo_doc;
 SELECT lo_unlink(body) FROM lo_doc;
 DROP TABLE lo_doc;
+-- a view reads them; a READ ONLY transaction may read them
+CREATE VIEW lo_view AS SELECT lo_get(424208) AS body;
+SELECT * FROM lo_view;
+DROP VIEW lo_view;
+BEGIN READ ONLY;
+SELECT lo_get(424208);
+-- differs: writes to large objects are refused in a READ ONLY transaction (25006), as PostgreSQL 16 does
+SELECT lo_create(424211);
+ROLLBACK;
+BEGIN READ ONLY;
+-- differs: writes to large objects are refused in a READ ONLY transaction (25006), as PostgreSQL 16 does
+SELECT lo_unlink(424208);
+ROLLBACK;
 -- COMMENT ON LARGE OBJECT, ALTER LARGE OBJECT ... OWNER TO; psql's \lo_list
 SELECT lo_from_bytea(424210, 'commented');
 COMMENT ON LARGE OBJECT 424210 IS 'a comment';
