@@ -278,7 +278,6 @@ static void fn_lo_get(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_null(ctx);
 		return;
 	}
-	sqlite3 *db = sqlite3_context_db_handle(ctx);
 	uint32_t oid = oid_arg(argv[0]);
 	int64_t off = argc > 1 ? sqlite3_value_int64(argv[1]) : 0;
 	int64_t want = argc > 1 ? sqlite3_value_int64(argv[2]) : -1;
@@ -293,6 +292,12 @@ static void fn_lo_get(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			   (long long)off);
 		return;
 	}
+	catalog_lo_read(ctx, oid, off, want);
+}
+
+void catalog_lo_read(sqlite3_context *ctx, uint32_t oid, int64_t off, int64_t want)
+{
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
 	int64_t size = lo_length(db, oid);
 	int64_t len = off >= size ? 0 : size - off;
 	if (want >= 0 && want < len)
@@ -313,6 +318,32 @@ static void fn_lo_get(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	}
 	sqlite3_result_blob64(ctx, buf, (sqlite3_uint64)len, sqlite3_free);
+}
+
+bool catalog_lo_exists(sqlite3 *db, uint32_t oid) { return exists(db, oid); }
+
+int64_t catalog_lo_size(sqlite3 *db, uint32_t oid) { return lo_length(db, oid); }
+
+bool catalog_lo_write(sqlite3_context *ctx, uint32_t oid, int64_t off, const void *data,
+		      int64_t len)
+{
+	return write_range(ctx, oid, off, data, len);
+}
+
+bool catalog_lo_truncate(sqlite3_context *ctx, uint32_t oid, int64_t len)
+{
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	int64_t size = lo_length(db, oid);
+	if (len > size) /* the new end: a zero byte, the gap before it a hole */
+		return write_range(ctx, oid, len - 1, (const unsigned char *)"", 1);
+	if (run(ctx, "DELETE FROM main." LO_DATA " WHERE loid = ?1 AND pageno * 2048 >= ?2", oid,
+		len, 0, NULL, 0) != SQLITE_OK)
+		return false;
+	return len % LO_PAGE == 0 ||
+	       run(ctx,
+		   "UPDATE main." LO_DATA " SET data = substr(data, 1, ?3) WHERE loid = ?1 AND "
+		   "pageno = ?2",
+		   oid, len / LO_PAGE, len % LO_PAGE, NULL, 0) == SQLITE_OK;
 }
 
 /* lo_put(oid, offset, data): void. */

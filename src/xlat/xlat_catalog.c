@@ -279,6 +279,17 @@ static const struct catfn {
 	{"lo_get", 1, 1, XLAT_OID_BYTEA},
 	{"lo_get", 3, 3, XLAT_OID_BYTEA},
 	{"lo_put", 3, 3, 2278 /* void */},
+	/* their descriptors (src/shard/shard_lofn.c) */
+	{"lo_open", 2, 2, XLAT_OID_INT4},
+	{"lo_close", 1, 1, XLAT_OID_INT4},
+	{"loread", 2, 2, XLAT_OID_BYTEA},
+	{"lowrite", 2, 2, XLAT_OID_INT4},
+	{"lo_lseek", 3, 3, XLAT_OID_INT4},
+	{"lo_lseek64", 3, 3, XLAT_OID_INT8},
+	{"lo_tell", 1, 1, XLAT_OID_INT4},
+	{"lo_tell64", 1, 1, XLAT_OID_INT8},
+	{"lo_truncate", 2, 2, XLAT_OID_INT4},
+	{"lo_truncate64", 2, 2, XLAT_OID_INT4},
 	{"pg_advisory_lock", 1, 2, 2278 /* void */},
 	{"pg_advisory_lock_shared", 1, 2, 2278},
 	{"pg_advisory_xact_lock", 1, 2, 2278},
@@ -393,6 +404,16 @@ static const struct {
 	{"lo_from_bytea", {XLAT_OID_OID, XLAT_OID_BYTEA}},
 	{"lo_get", {XLAT_OID_OID, XLAT_OID_INT8, XLAT_OID_INT4}},
 	{"lo_put", {XLAT_OID_OID, XLAT_OID_INT8, XLAT_OID_BYTEA}},
+	{"lo_open", {XLAT_OID_OID, XLAT_OID_INT4}},
+	{"lo_close", {XLAT_OID_INT4}},
+	{"loread", {XLAT_OID_INT4, XLAT_OID_INT4}},
+	{"lowrite", {XLAT_OID_INT4, XLAT_OID_BYTEA}},
+	{"lo_lseek", {XLAT_OID_INT4, XLAT_OID_INT4, XLAT_OID_INT4}},
+	{"lo_lseek64", {XLAT_OID_INT4, XLAT_OID_INT8, XLAT_OID_INT4}},
+	{"lo_tell", {XLAT_OID_INT4}},
+	{"lo_tell64", {XLAT_OID_INT4}},
+	{"lo_truncate", {XLAT_OID_INT4, XLAT_OID_INT4}},
+	{"lo_truncate64", {XLAT_OID_INT4, XLAT_OID_INT8}},
 };
 
 /* Writes argument i of a large-object function when it is a string literal or a parameter:
@@ -420,8 +441,9 @@ static int lo_arg(struct xlat_ctx *c, const char *fn, size_t i, const PgQuery__N
 /* The functions above that write to the tenant's file. */
 static bool writes_fn(const char *name)
 {
-	static const char *const names[] = {"nextval",   "setval",        "lo_create", "lo_creat",
-					    "lo_unlink", "lo_from_bytea", "lo_put"};
+	static const char *const names[] = {"nextval",     "setval",        "lo_create", "lo_creat",
+					    "lo_unlink",   "lo_from_bytea", "lo_put",    "lowrite",
+					    "lo_truncate", "lo_truncate64"};
 	for (size_t i = 0; i < ARRAY_LEN(names); i++)
 		if (strcmp(names[i], name) == 0)
 			return true;

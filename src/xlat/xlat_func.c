@@ -435,19 +435,9 @@ static const struct {
 	{"currval", NULL},
 	{"generate_series", NULL},
 	{"lastval", NULL},
-	/* large-object descriptors, and server-side files: docs/sql-compat.md "Large objects" */
-	{"lo_close", "large-object descriptors"},
+	/* server-side files: docs/sql-compat.md "Large objects" */
 	{"lo_export", "server-side large-object imports and exports"},
 	{"lo_import", "server-side large-object imports and exports"},
-	{"lo_lseek", "large-object descriptors"},
-	{"lo_lseek64", "large-object descriptors"},
-	{"lo_open", "large-object descriptors"},
-	{"lo_tell", "large-object descriptors"},
-	{"lo_tell64", "large-object descriptors"},
-	{"lo_truncate", "large-object descriptors"},
-	{"lo_truncate64", "large-object descriptors"},
-	{"loread", "large-object descriptors"},
-	{"lowrite", "large-object descriptors"},
 	{"nextval", NULL},
 	{"pg_listening_channels", NULL}, /* but in a select list or FROM: xlat_catalog_srf.c */
 	{"regexp_matches", NULL}, /* but in a select list or FROM: xlat_catalog_srf.c, xlat_srf.c */

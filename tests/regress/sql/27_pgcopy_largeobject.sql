@@ -1,6 +1,6 @@
 -- Large objects (found with PostgreSQL's largeobject script): the catalogs pg_dump and psql's
--- \lo_list read, the functions over whole objects (30_largeobj_functions.sql has more); the
--- descriptor functions and GRANT ON LARGE OBJECT are 0A000 naming them (not 42883).
+-- \lo_list read, the server-side functions (30_largeobj_functions.sql has more); GRANT ON
+-- LARGE OBJECT is 0A000 naming it.
 SELECT loid, pageno, data FROM pg_largeobject;
 SELECT count(*) FROM pg_largeobject_metadata;
 SELECT 'pg_largeobject'::regclass::oid, 'pg_largeobject_metadata'::regclass::oid;
@@ -11,9 +11,8 @@ SELECT lo_get(4242);
 SELECT lo_put(4242, 0, '\xff'::bytea);
 SELECT lo_unlink(4242);
 SELECT lo_unlink(oid) FROM pg_largeobject_metadata;
--- differs: large-object descriptors are not supported (0A000; PostgreSQL: 42704 no such large object)
 SELECT lo_open(999999, 262144);
 ALTER LARGE OBJECT 999999 OWNER TO CURRENT_USER;
 COMMENT ON LARGE OBJECT 999999 IS 'none';
--- differs: large objects are not supported (0A000; PostgreSQL: 42704 no such large object)
+-- differs: GRANT ON LARGE OBJECT is not supported (0A000; PostgreSQL: 42704 no such large object)
 GRANT SELECT ON LARGE OBJECT 999999 TO PUBLIC;

@@ -97,9 +97,55 @@ ROLLBACK;
 SELECT obj_description(424210, 'pg_largeobject');
 -- differs: refused (0A000): GRANT ON LARGE OBJECT (every object belongs to the session user)
 GRANT SELECT ON LARGE OBJECT 424210 TO PUBLIC;
--- descriptors
--- differs: refused (0A000): large-object descriptors (lo_open and the functions taking one)
+-- descriptors: valid until the transaction ends
+BEGIN;
 SELECT lo_open(424203, 262144);
+SELECT loread(0, 5), lo_tell(0), loread(0, 100), lo_tell64(0), loread(0, 5);
+SELECT lo_lseek(0, 2, 0), loread(0, 3), lo_lseek(0, -2, 1), lo_lseek64(0, -3, 2), loread(0, 10);
+SELECT lowrite(0, 'nope');
+ROLLBACK;
+BEGIN;
+SELECT lo_open(424203, 131072), lo_open(424203, 262144 | 131072);
+SELECT lowrite(0, 'howdy'), lo_tell(0), lowrite(1, 'XY');
+SELECT lo_get(424203);
+SELECT lo_lseek(0, 25, 0), lowrite(0, '!'), lo_tell(0);
+SELECT lo_get(424203), length(lo_get(424203));
+SELECT lo_truncate(0, 10), lo_tell(0);
+SELECT lo_get(424203);
+SELECT lo_truncate64(1, 3000::bigint);
+SELECT length(lo_get(424203)), lo_get(424203, 0, 12), lo_get(424203, 2995, 10);
+SELECT lo_close(1), lo_close(0);
+SELECT loread(0, 1);
+ROLLBACK;
+BEGIN;
+SELECT lo_close(0);
+ROLLBACK;
+BEGIN;
+SELECT lo_open(424299, 262144);
+ROLLBACK;
+BEGIN;
+SELECT lo_open(424203, 0);
+ROLLBACK;
+BEGIN;
+SELECT lo_open(424203, 262144);
+SELECT lo_lseek(0, 0, 7);
+ROLLBACK;
+BEGIN;
+SELECT lo_open(424203, 262144);
+SELECT lo_lseek(0, -100, 1);
+ROLLBACK;
+BEGIN;
+SELECT lo_open(424203, 262144), loread(0, -1), loread(NULL, 1);
+COMMIT;
+-- the descriptor went with the transaction
+SELECT loread(0, 1);
+-- one statement opens, writes and closes (its own transaction)
+-- differs: a read sees a write of the same statement (PostgreSQL's statement snapshot does not)
+SELECT lowrite(lo_open(424208, 131072), 'KE'), lo_get(424208);
+SELECT lo_get(424208);
+-- several statements in one message are one transaction
+SELECT lo_open(424208, 262144); SELECT loread(0, 2);
+SELECT lo_tell(0);
 -- differs: refused (0A000): server-side lo_import/lo_export (files of the server's machine)
 SELECT lo_import('/nonexistent/lo_regress');
 SELECT lo_unlink(oid) FROM pg_largeobject_metadata WHERE oid BETWEEN 424200 AND 424299;
