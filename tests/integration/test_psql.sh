@@ -48,6 +48,16 @@ grep -q ' 1 | apple | 4 | t' <<<"$out" || fail "unexpected rows: $out"
 n=$(psql -X -At -h "$DIR" -p "$PORT" -d acme -c "SELECT count(*) FROM items") || fail "unix socket"
 [[ "$n" == "4" ]] || fail "expected 4 rows over the Unix socket, got $n"
 
+# Large objects made with the server-side functions: psql's \lo_list lists them with their
+# comments (its query reads pg_largeobject_metadata and obj_description); \lo_unlink and
+# \lo_import/\lo_export go through libpq's fastpath calls, which are refused (gap #58).
+lo=$(psql_tcp -At -c "SELECT lo_from_bytea(424242, 'large')" -c "COMMENT ON LARGE OBJECT 424242 IS 'psql sees it'" \
+	-c '\lo_list' 2>&1) || fail "\lo_list: $lo"
+grep -q '^424242|.*|psql sees it$' <<<"$lo" || fail "\lo_list does not show the object: $lo"
+n=$(psql -X -At -h "$DIR" -p "$PORT" -d acme -c "SELECT convert_from(lo_get(424242), 'UTF8')" -c "SELECT lo_unlink(424242)") ||
+	fail "lo_get over the Unix socket"
+[[ "$n" == $'large\n1' ]] || fail "expected large and 1, got $n"
+
 # pg_stat_activity shows a TCP client's address and port (as accept gave them), a Unix one's
 # as NULL and -1, as PostgreSQL does.
 a=$(psql -X -At -h 127.0.0.1 -p "$PORT" -d acme -c "SELECT client_addr, client_port > 0 FROM pg_stat_activity WHERE pid = pg_backend_pid()") ||
