@@ -265,6 +265,19 @@ int catalog_builtin_call(const char *name, const uint32_t *types, size_t n);
 const char *catalog_operator_function(const char *name, uint32_t types[3]);
 /* Whether the tenant of db has created extension name (CREATE EXTENSION, its sidecar row). */
 bool catalog_extension_created(sqlite3 *db, const char *name);
+
+/* Large objects in the tenant's sidecars (src/catalog/catalog_lo.c), for the descriptor
+ * functions (src/shard/shard_lofn.c). Whether object oid exists; its length in bytes. */
+bool catalog_lo_exists(sqlite3 *db, uint32_t oid);
+int64_t catalog_lo_size(sqlite3 *db, uint32_t oid);
+/* Sets ctx's result to the bytes of oid from off on, at most want of them (want < 0: to the
+ * end), as bytea; or an error (off < 0: 22023). */
+void catalog_lo_read(sqlite3_context *ctx, uint32_t oid, int64_t off, int64_t want);
+/* Writes len bytes at off (a gap past the end reads as zeros) / cuts or extends oid to len
+ * bytes; false with the error set on ctx (SQLITE_BUSY kept: the statement is retried). */
+bool catalog_lo_write(sqlite3_context *ctx, uint32_t oid, int64_t off, const void *data,
+		      int64_t len);
+bool catalog_lo_truncate(sqlite3_context *ctx, uint32_t oid, int64_t len);
 /* A domain of the tenant (CREATE DOMAIN): its base type as a column declares it ("int4",
  * "numeric(12,2)"; of a domain over another, the built-in type under the chain), NOT NULL, DEFAULT and CHECK expressions as PostgreSQL SQL (VALUE ...),
  * the checks in name order (the order PostgreSQL checks them in), and the columns of tables

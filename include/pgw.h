@@ -118,6 +118,18 @@ struct pgw_bind {
 bool pgw_fe_bind(const struct pgw_msg *m, struct arena *a, struct pgw_bind *out,
 		 struct pgerr *err) MUST_CHECK;
 
+/* FunctionCall ('F'), the fastpath call libpq's lo_* API and pgJDBC's LargeObjectManager send:
+ * the function's OID, its arguments laid out as Bind's parameters (formats, values: in
+ * args.nparam_formats .. args.param_lengths), and the result's format (0 text, 1 binary).
+ * Malformed: FATAL 08P01. */
+struct pgw_function_call {
+	uint32_t fn;
+	struct pgw_bind args;
+	int16_t result_format;
+};
+bool pgw_fe_function_call(const struct pgw_msg *m, struct arena *a, struct pgw_function_call *out,
+			  struct pgerr *err) MUST_CHECK;
+
 /* Format code of parameter / result column i under PostgreSQL's rules: none given = text,
  * one given = applies to all, else the i-th. */
 int16_t pgw_bind_param_format(const struct pgw_bind *b, size_t i);
@@ -193,6 +205,8 @@ void pgw_be_no_data(struct strbuf *sb);
 void pgw_be_portal_suspended(struct strbuf *sb);
 void pgw_be_empty_query(struct strbuf *sb);
 void pgw_be_command_complete(struct strbuf *sb, const char *tag);
+/* FunctionCallResponse: the result's n bytes (-1: NULL). */
+void pgw_be_function_call_response(struct strbuf *sb, const void *p, int32_t n);
 void pgw_be_parameter_description(struct strbuf *sb, size_t n, const uint32_t *oids);
 /* Takes back the last whole message of type that begins at or after offset from (the start
  * of a message written to sb), keeping the messages after it, and appends it to into unless

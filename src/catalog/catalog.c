@@ -48,6 +48,13 @@ void cat_text(struct cat_rows *r, const char *s)
 	*slot(r) = (struct cat_val){SQLITE_TEXT, 0, arena_strdup(r->a, s)};
 }
 
+void cat_blob(struct cat_rows *r, const void *data, int n)
+{
+	char *copy = arena_alloc(r->a, (size_t)n + 1);
+	memcpy(copy, data, (size_t)n);
+	*slot(r) = (struct cat_val){SQLITE_BLOB, n, copy};
+}
+
 void cat_char(struct cat_rows *r, char c)
 {
 	char s[2] = {c, '\0'};
@@ -611,6 +618,9 @@ static int vt_column(sqlite3_vtab_cursor *c, sqlite3_context *ctx, int i)
 	case SQLITE_TEXT:
 		sqlite3_result_text(ctx, v->s, -1, SQLITE_TRANSIENT);
 		break;
+	case SQLITE_BLOB:
+		sqlite3_result_blob(ctx, v->s, (int)v->i, SQLITE_TRANSIENT);
+		break;
 	default:
 		sqlite3_result_null(ctx);
 		break;
@@ -772,6 +782,7 @@ static const struct cat_reldef *(*const def_sets[])(size_t *n) = {
 	cat_infoschema_defs,
 	cat_infopriv_defs,
 	cat_absent_defs,
+	cat_lo_defs,
 	cat_seq_defs,
 	cat_stat_defs,
 	cat_trigger_defs,
@@ -804,7 +815,7 @@ struct cat_conn *catalog_register(sqlite3 *db, struct pgerr *err)
 	     !cat_seqname_register(db, cc) || !cat_serialkey_register(db, cc) ||
 	     !cat_enumddl_register(db, cc) || !cat_ext_register(db, cc) || !cat_exclude_register(db, cc) ||
 	     !cat_comptype_register(db, cc) || !cat_domain_register(db, cc) ||
-	     !cat_grant_register(db, cc) ||
+	     !cat_grant_register(db, cc) || !cat_lo_register(db, cc) ||
 	     !cat_trigger_register(db, cc)))
 		rc = SQLITE_ERROR;
 	if (rc != SQLITE_OK) {

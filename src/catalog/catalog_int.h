@@ -401,7 +401,7 @@ int cat_types_register(sqlite3 *db, struct cat_conn *cc);
 
 /* ---- rows served by the virtual tables ---- */
 struct cat_val {
-	int type; /* SQLITE_NULL, SQLITE_INTEGER, SQLITE_TEXT */
+	int type; /* SQLITE_NULL, SQLITE_INTEGER, SQLITE_TEXT, SQLITE_BLOB (i: its length) */
 	int64_t i;
 	const char *s;
 };
@@ -429,6 +429,7 @@ void cat_bool(struct cat_rows *r, bool v);
 void cat_text(struct cat_rows *r, const char *s); /* copied; NULL puts NULL */
 void cat_null(struct cat_rows *r);
 void cat_char(struct cat_rows *r, char c); /* "char" column */
+void cat_blob(struct cat_rows *r, const void *data, int n); /* bytea column; copied */
 
 /* One relation of pg_catalog: its columns (name and PostgreSQL type, SQL syntax) and the
  * function that fills its rows from the model. */
@@ -782,6 +783,13 @@ uint32_t cat_model_conoid(const struct cat_model *m, const struct cat_rel *t, co
 /* A sequence's current state (last_value, is_called); false when it cannot be read. */
 bool cat_seq_state(struct cat_conn *cc, const struct cat_seq *q, int64_t *last, bool *called);
 bool cat_seqfn_register(sqlite3 *db, struct cat_conn *cc);
+/* ---- catalog_lo.c: large objects (sidecars, SQL functions, their two relations) ---- */
+bool cat_lo_register(sqlite3 *db, struct cat_conn *cc);
+const struct cat_reldef *cat_lo_defs(size_t *n);
+/* COMMENT ON LARGE OBJECT oid's text, in a; NULL when none (or no such object). */
+const char *cat_lo_comment(sqlite3 *db, struct arena *a, uint32_t oid);
+/* pg_description's rows of the large objects' comments. */
+void cat_lo_descriptions(struct cat_conn *cc, struct cat_rows *r);
 /* catalog_ddl.c: shardlite_view_save, shardlite_view_check. */
 bool cat_ddl_register(sqlite3 *db, struct cat_conn *cc);
 /* catalog_cascade.c: shardlite_cascade_check, before DROP TABLE ... CASCADE;

@@ -50,9 +50,6 @@ static const struct cat_reldef defs[] = {
 	{"pg_init_privs",
 	 "objoid oid, classoid oid, objsubid int4, privtype pg_char, initprivs \"aclitem[]\"",
 	 cat_fill_init_privs},
-	/* large objects: the lo_ functions are refused (0A000), so there are none */
-	{"pg_largeobject", "loid oid, pageno int4, data bytea", fill_none},
-	{"pg_largeobject_metadata", "oid oid, lomowner oid, lomacl \"aclitem[]\"", fill_none},
 	/* SECURITY LABEL needs a label provider module: none can be loaded */
 	{"pg_seclabel", "objoid oid, classoid oid, objsubid int4, provider text, label text",
 	 fill_none},

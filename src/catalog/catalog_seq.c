@@ -551,7 +551,6 @@ static bool fill_depend(struct cat_conn *cc, const struct cat_model *m, struct c
 
 static bool fill_description(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
-	(void)cc;
 	for (size_t i = 0; i < m->ncomments; i++) {
 		cat_row(r);
 		cat_int(r, m->comments[i]->objoid);
@@ -560,6 +559,7 @@ static bool fill_description(struct cat_conn *cc, const struct cat_model *m, str
 		cat_text(r, m->comments[i]->text);
 	}
 	cat_dump_description(r, m->public_comment);
+	cat_lo_descriptions(cc, r);
 	return true;
 }
 

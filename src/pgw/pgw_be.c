@@ -91,6 +91,15 @@ void pgw_be_no_data(struct strbuf *sb) { empty_msg(sb, 'n'); }
 void pgw_be_portal_suspended(struct strbuf *sb) { empty_msg(sb, 's'); }
 void pgw_be_empty_query(struct strbuf *sb) { empty_msg(sb, 'I'); }
 
+void pgw_be_function_call_response(struct strbuf *sb, const void *p, int32_t n)
+{
+	size_t mark = pgw_be_begin(sb, 'V');
+	strbuf_put_u32(sb, (uint32_t)n);
+	if (n > 0)
+		strbuf_append(sb, p, (size_t)n);
+	pgw_be_end(sb, mark);
+}
+
 void pgw_be_command_complete(struct strbuf *sb, const char *tag)
 {
 	size_t mark = pgw_be_begin(sb, 'C');

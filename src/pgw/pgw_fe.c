@@ -233,6 +233,28 @@ bool pgw_fe_bind(const struct pgw_msg *m, struct arena *a, struct pgw_bind *out,
 	return get_formats(&c, a, &out->nresult_formats, &out->result_formats) && get_end(&c);
 }
 
+bool pgw_fe_function_call(const struct pgw_msg *m, struct arena *a, struct pgw_function_call *out,
+			  struct pgerr *err)
+{
+	struct cursor c;
+	cursor_init(&c, m, err);
+	memset(out, 0, sizeof(*out));
+	uint16_t format;
+	if (!get_u32(&c, &out->fn) ||
+	    !get_formats(&c, a, &out->args.nparam_formats, &out->args.param_formats) ||
+	    !get_param_values(&c, a, &out->args) || !get_u16(&c, &format))
+		return false;
+	if (out->args.nparam_formats > 1 && out->args.nparam_formats != out->args.nparams)
+		return pgerr_fatal(err, SQLSTATE_PROTOCOL_VIOLATION,
+				   "function call message has %d argument formats but %d arguments",
+				   out->args.nparam_formats, out->args.nparams);
+	if (format > 1)
+		return pgerr_fatal(err, SQLSTATE_PROTOCOL_VIOLATION, "unsupported format code: %d",
+				   format);
+	out->result_format = (int16_t)format;
+	return get_end(&c);
+}
+
 int16_t pgw_result_format(uint16_t nformats, const int16_t *formats, size_t i)
 {
 	if (nformats == 0)

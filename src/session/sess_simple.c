@@ -62,6 +62,8 @@ static void finish_query(struct session *s, bool ok, size_t tag_from, struct pge
 	s->simple.active = false;
 	if (ok)
 		ok = sess_simple_commit(s, tag_from, err);
+	if (s->rare && s->rare->fastpath)
+		ok = sess_fastpath_finish(s, ok, tag_from, err);
 	sess_guc_statement_end(s);
 	if (!ok)
 		sess_report_error(s, err);

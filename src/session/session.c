@@ -535,16 +535,9 @@ static void dispatch(struct session *s, const struct pgw_msg *m, bool sync_next)
 	case PGW_FE_COPY_DONE:
 	case PGW_FE_COPY_FAIL:
 		break; /* PostgreSQL ignores stray copy messages outside COPY */
-	case PGW_FE_FUNCTION_CALL: {
-		struct pgerr err;
-		pgerr_set(&err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-			  "the fastpath function call protocol is not supported");
-		sess_report_error(s, &err);
-		/* a FunctionCall is a cycle of its own, as a Query is: the client (pgJDBC's
-		 * large objects) reads until ReadyForQuery */
-		pgw_be_ready(&s->out, sess_status_char(s));
+	case PGW_FE_FUNCTION_CALL: /* a cycle of its own, as a Query is: ends in ReadyForQuery */
+		sess_fastpath_call(s, m);
 		break;
-	}
 	default: {
 		char msg[64];
 		snprintf(msg, sizeof(msg), "invalid frontend message type %d", m->type);

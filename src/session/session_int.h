@@ -141,6 +141,9 @@ struct sess_rare {
 	int pl_runs;
 	struct pl_run *pl_top; /* the innermost of them (its cursors: sess_pl_current_of) */
 	struct pgfn_prng prng;
+	/* a FunctionCall running as its Query (sess_fastpath.c): 1 text result, 2 binary, 0
+	 * none; the result's type (its enum arg) */
+	int fastpath, fastpath_result;
 };
 
 /* The tenant's functions and triggers at work in the session (sess_udf.c, sess_trigger.c):
@@ -341,6 +344,10 @@ struct session {
 
 /* The session's struct sess_rare, allocated (zeroed) on first use. */
 struct sess_rare *sess_rare(struct session *s);
+/* sess_fastpath.c: a FunctionCall message; and, from the end of its Query, its response in
+ * place of the Query's row and tag (before ReadyForQuery), from where the output began. */
+void sess_fastpath_call(struct session *s, const struct pgw_msg *m);
+bool sess_fastpath_finish(struct session *s, bool ok, size_t from, struct pgerr *err);
 
 #define SESS_YIELD_BYTES (256 * 1024)
 

@@ -59,7 +59,7 @@ static bool key_of(sqlite3_context *ctx, int argc, sqlite3_value **argv, struct 
 
 /* A statement its borrower may run again from scratch must not lock, unlock or signal: the
  * rerun would do it twice. It fails before acting, and the borrower runs it where it is final. */
-static bool refuse_effect(sqlite3_context *ctx, struct shard_conn *c)
+bool shard_refuse_effect(sqlite3_context *ctx, struct shard_conn *c)
 {
 	if (!c->restartable)
 		return false;
@@ -81,7 +81,7 @@ bool shard_conn_refused_effect(struct shard_conn *c)
 static void fn_advisory(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	const struct shard_adv_fn *f = sqlite3_user_data(ctx);
-	if (refuse_effect(ctx, f->c))
+	if (shard_refuse_effect(ctx, f->c))
 		return;
 	struct shard_client *cl = client_of(ctx, f->c);
 	struct shard_adv_key k;
@@ -114,7 +114,7 @@ static void fn_advisory(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 static void fn_unlock_all(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	if (refuse_effect(ctx, sqlite3_user_data(ctx)))
+	if (shard_refuse_effect(ctx, sqlite3_user_data(ctx)))
 		return;
 	struct shard_client *cl = client_of(ctx, sqlite3_user_data(ctx));
 	if (!cl)
@@ -127,7 +127,7 @@ static void fn_unlock_all(sqlite3_context *ctx, int argc, sqlite3_value **argv)
  * and user; any other pid is not a backend of this database (PostgreSQL also warns). */
 static void signal_common(sqlite3_context *ctx, sqlite3_value **argv, enum shard_signal sig)
 {
-	if (refuse_effect(ctx, sqlite3_user_data(ctx)))
+	if (shard_refuse_effect(ctx, sqlite3_user_data(ctx)))
 		return;
 	struct shard_client *cl = client_of(ctx, sqlite3_user_data(ctx));
 	if (!cl)

@@ -39,6 +39,7 @@ struct shard_client {
 	struct shard_adv_key wait_key;
 	bool wait_shared;
 	int64_t wait_start;
+	struct shard_lo_fds lo; /* large-object descriptors (shard_lofn.c), this transaction's */
 	char tenant[]; /* allocated with the client, to its length */
 };
 
@@ -140,6 +141,7 @@ void shard_client_free(struct shard_client *cl)
 		cl->next->prev = cl->prev;
 	pthread_mutex_unlock(&r->lock);
 	info_free(&cl->info);
+	shard_client_lo_close_all(cl);
 	free(cl->query_buf);
 	pthread_mutex_destroy(&cl->info_lock);
 	free(cl);
@@ -207,8 +209,12 @@ void shard_client_update(struct shard_client *cl, const struct shard_client_info
 	pthread_mutex_unlock(&cl->info_lock);
 }
 
+struct shard_lo_fds *shard_client_lo(struct shard_client *cl) { return &cl->lo; }
+
 void shard_client_xact_end(struct shard_client *cl, bool txn_open)
 {
+	if (!txn_open && cl->lo.n)
+		shard_client_lo_close_all(cl);
 	if (!atomic_load(&cl->xact_work))
 		return;
 	pthread_mutex_lock(&cl->reg->lock);

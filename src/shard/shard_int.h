@@ -393,6 +393,20 @@ bool shard_rename(struct shard_conn *c, const struct xlat_rebuild *r,
 
 /* shard_client.c / shard_advfn.c: advisory locks and the session list. */
 int shard_adv_register(struct shard_conn *c);
+/* A statement its borrower may run again from scratch must not act on the session: true with
+ * the error set (shard_advfn.c). */
+bool shard_refuse_effect(sqlite3_context *ctx, struct shard_conn *c);
+/* shard_lofn.c: the large-object descriptor functions; a session's descriptors, closed when
+ * its transaction ends (shard_client_xact_end) or it goes (shard_client_free). */
+int shard_lo_register(struct shard_conn *c);
+struct shard_client;
+struct shard_lo_fd;
+struct shard_lo_fds {
+	struct shard_lo_fd *v; /* malloc'd; v[fd] */
+	int n;
+};
+struct shard_lo_fds *shard_client_lo(struct shard_client *cl);
+void shard_client_lo_close_all(struct shard_client *cl);
 
 /* shard_serial.c: shardlite_serial(table, sequence, max), the next number of a serial key
  * held ahead for the tenant (registered on every tenant connection); at c's COMMIT, before

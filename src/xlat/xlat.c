@@ -312,6 +312,8 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 			return xlat_domain_owner(c, n->alter_owner_stmt);
 		if (n->alter_owner_stmt->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE)
 			return xlat_database_owner(c, n->alter_owner_stmt);
+		if (n->alter_owner_stmt->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_LARGEOBJECT)
+			return xlat_lo_owner(c, n->alter_owner_stmt);
 		if (is_routine(n->alter_owner_stmt->object_type))
 			return xlat_routine_owner(c, n->alter_owner_stmt);
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported",

@@ -271,6 +271,25 @@ static const struct catfn {
 	{"setval", 2, 3, XLAT_OID_INT8},
 	{"lastval", 0, 0, XLAT_OID_INT8},
 	{"pg_get_serial_sequence", 2, 2, XLAT_OID_TEXT},
+	/* large objects (src/catalog/catalog_lo.c) */
+	{"lo_create", 1, 1, XLAT_OID_OID},
+	{"lo_creat", 1, 1, XLAT_OID_OID},
+	{"lo_unlink", 1, 1, XLAT_OID_INT4},
+	{"lo_from_bytea", 2, 2, XLAT_OID_OID},
+	{"lo_get", 1, 1, XLAT_OID_BYTEA},
+	{"lo_get", 3, 3, XLAT_OID_BYTEA},
+	{"lo_put", 3, 3, 2278 /* void */},
+	/* their descriptors (src/shard/shard_lofn.c) */
+	{"lo_open", 2, 2, XLAT_OID_INT4},
+	{"lo_close", 1, 1, XLAT_OID_INT4},
+	{"loread", 2, 2, XLAT_OID_BYTEA},
+	{"lowrite", 2, 2, XLAT_OID_INT4},
+	{"lo_lseek", 3, 3, XLAT_OID_INT4},
+	{"lo_lseek64", 3, 3, XLAT_OID_INT8},
+	{"lo_tell", 1, 1, XLAT_OID_INT4},
+	{"lo_tell64", 1, 1, XLAT_OID_INT8},
+	{"lo_truncate", 2, 2, XLAT_OID_INT4},
+	{"lo_truncate64", 2, 2, XLAT_OID_INT4},
 	{"pg_advisory_lock", 1, 2, 2278 /* void */},
 	{"pg_advisory_lock_shared", 1, 2, 2278},
 	{"pg_advisory_xact_lock", 1, 2, 2278},
@@ -293,8 +312,9 @@ static const struct catfn {
  * stays cheap per insert), and answers the same errors. */
 static const PgQuery__Node *seq_name_arg(const char *fn, size_t i, const PgQuery__Node *arg)
 {
-	if (i != 0 || (strcmp(fn, "nextval") != 0 && strcmp(fn, "currval") != 0 &&
-		       strcmp(fn, "setval") != 0) ||
+	if (i != 0 ||
+	    (strcmp(fn, "nextval") != 0 && strcmp(fn, "currval") != 0 &&
+	     strcmp(fn, "setval") != 0) ||
 	    arg->node_case != NODE(TYPE_CAST))
 		return arg;
 	const PgQuery__TypeCast *tc = arg->type_cast;
@@ -372,6 +392,64 @@ static void viewdef_name_arg(struct xlat_ctx *c, size_t mark, struct xlat_type t
 	xlat_puts(c, ")");
 }
 
+/* The large-object functions' argument types: a string literal or a parameter there is read
+ * as that type ('\\x0102' as bytea), as PostgreSQL resolves an unknown argument. */
+static const struct {
+	const char *name;
+	uint32_t args[3];
+} lo_args[] = {
+	{"lo_create", {XLAT_OID_OID}},
+	{"lo_creat", {XLAT_OID_INT4}},
+	{"lo_unlink", {XLAT_OID_OID}},
+	{"lo_from_bytea", {XLAT_OID_OID, XLAT_OID_BYTEA}},
+	{"lo_get", {XLAT_OID_OID, XLAT_OID_INT8, XLAT_OID_INT4}},
+	{"lo_put", {XLAT_OID_OID, XLAT_OID_INT8, XLAT_OID_BYTEA}},
+	{"lo_open", {XLAT_OID_OID, XLAT_OID_INT4}},
+	{"lo_close", {XLAT_OID_INT4}},
+	{"loread", {XLAT_OID_INT4, XLAT_OID_INT4}},
+	{"lowrite", {XLAT_OID_INT4, XLAT_OID_BYTEA}},
+	{"lo_lseek", {XLAT_OID_INT4, XLAT_OID_INT4, XLAT_OID_INT4}},
+	{"lo_lseek64", {XLAT_OID_INT4, XLAT_OID_INT8, XLAT_OID_INT4}},
+	{"lo_tell", {XLAT_OID_INT4}},
+	{"lo_tell64", {XLAT_OID_INT4}},
+	{"lo_truncate", {XLAT_OID_INT4, XLAT_OID_INT4}},
+	{"lo_truncate64", {XLAT_OID_INT4, XLAT_OID_INT8}},
+};
+
+/* Writes argument i of a large-object function when it is a string literal or a parameter:
+ * 1 done, 0 not such an argument, -1 failed. */
+static int lo_arg(struct xlat_ctx *c, const char *fn, size_t i, const PgQuery__Node *arg)
+{
+	uint32_t oid = 0;
+	for (size_t k = 0; k < ARRAY_LEN(lo_args) && i < 3; k++)
+		if (strcmp(lo_args[k].name, fn) == 0)
+			oid = lo_args[k].args[i];
+	if (!oid)
+		return 0;
+	struct xlat_type ignored;
+	if (arg->node_case == NODE(PARAM_REF))
+		return xlat_param(c, arg->param_ref->number, oid, arg->param_ref->location) &&
+				       xlat_expr(c, arg, &ignored)
+			       ? 1
+			       : -1;
+	if (arg->node_case == NODE(A_CONST) &&
+	    arg->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL)
+		return xlat_cast_string(c, arg, oid, -1) ? 1 : -1;
+	return 0;
+}
+
+/* The functions above that write to the tenant's file. */
+static bool writes_fn(const char *name)
+{
+	static const char *const names[] = {"nextval",     "setval",        "lo_create", "lo_creat",
+					    "lo_unlink",   "lo_from_bytea", "lo_put",    "lowrite",
+					    "lo_truncate", "lo_truncate64"};
+	for (size_t i = 0; i < ARRAY_LEN(names); i++)
+		if (strcmp(names[i], name) == 0)
+			return true;
+	return false;
+}
+
 int xlat_catalog_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		      struct xlat_type *t)
 {
@@ -380,21 +458,24 @@ int xlat_catalog_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 		return to_reg_fn(c, f, r, t);
 	const struct catfn *fn = NULL;
 	for (size_t i = 0; name && i < ARRAY_LEN(catfns); i++) {
-		if (strcmp(catfns[i].name, name) == 0)
+		bool fits = (int)f->n_args >= catfns[i].min && (int)f->n_args <= catfns[i].max;
+		if (strcmp(catfns[i].name, name) == 0 && (!fn || fits)) /* lo_get's two forms */
 			fn = &catfns[i];
 	}
 	if (!fn || (int)f->n_args < fn->min || (int)f->n_args > fn->max || f->agg_star ||
 	    f->agg_distinct || f->n_agg_order || f->agg_filter || f->over)
 		return 0;
 	struct xlat_type ignored;
-	if (strcmp(fn->name, "nextval") == 0 || strcmp(fn->name, "setval") == 0)
+	if (writes_fn(fn->name))
 		c->st->writes = true; /* refused in a READ ONLY transaction, as in PostgreSQL */
 	size_t start = c->sb->len;
 	xlat_printf(c, "%s(", fn->name);
 	for (size_t i = 0; i < f->n_args; i++) {
 		xlat_puts(c, i ? ", " : "");
 		size_t mark = c->sb->len;
-		if (!xlat_expr(c, seq_name_arg(fn->name, i, f->args[i]), &ignored))
+		int typed = lo_arg(c, fn->name, i, f->args[i]);
+		if (typed < 0 ||
+		    (!typed && !xlat_expr(c, seq_name_arg(fn->name, i, f->args[i]), &ignored)))
 			return -1;
 		if (i == 0 && strcmp(fn->name, "array_to_string") == 0 && /* timestamptz elements */
 		    !xlat_array_untyped(c, ignored, f->location))

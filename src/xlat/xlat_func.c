@@ -435,24 +435,9 @@ static const struct {
 	{"currval", NULL},
 	{"generate_series", NULL},
 	{"lastval", NULL},
-	{"lo_close", "large objects"}, /* server-side large objects: docs/sql-compat.md */
-	{"lo_creat", "large objects"},
-	{"lo_create", "large objects"},
-	{"lo_export", "large objects"},
-	{"lo_from_bytea", "large objects"},
-	{"lo_get", "large objects"},
-	{"lo_import", "large objects"},
-	{"lo_lseek", "large objects"},
-	{"lo_lseek64", "large objects"},
-	{"lo_open", "large objects"},
-	{"lo_put", "large objects"},
-	{"lo_tell", "large objects"},
-	{"lo_tell64", "large objects"},
-	{"lo_truncate", "large objects"},
-	{"lo_truncate64", "large objects"},
-	{"lo_unlink", "large objects"},
-	{"loread", "large objects"},
-	{"lowrite", "large objects"},
+	/* server-side files: docs/sql-compat.md "Large objects" */
+	{"lo_export", "server-side large-object imports and exports"},
+	{"lo_import", "server-side large-object imports and exports"},
 	{"nextval", NULL},
 	{"pg_listening_channels", NULL}, /* but in a select list or FROM: xlat_catalog_srf.c */
 	{"regexp_matches", NULL}, /* but in a select list or FROM: xlat_catalog_srf.c, xlat_srf.c */

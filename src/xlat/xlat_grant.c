@@ -139,7 +139,7 @@ bool xlat_stmt_grant(struct xlat_ctx *c, const PgQuery__GrantStmt *s)
 			      : s->objtype == OBJ(PROCEDURE) ? "procedure"
 			      : s->objtype == OBJ(ROUTINE)   ? "routine"
 							     : NULL;
-	if (s->objtype == OBJ(LARGEOBJECT)) /* the lo_ functions are refused too (xlat_func.c) */
+	if (s->objtype == OBJ(LARGEOBJECT)) /* every large object is the session user's */
 		return xlat_unsupported(c, -1,
 					arena_printf(c->a, "%s ON LARGE OBJECT", c->st->tag));
 	if (routine && all_in)

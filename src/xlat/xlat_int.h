@@ -1810,6 +1810,9 @@ void xlat_forget(struct xlat_ctx *c, const char *kind, const char *name);
  * moves the sidecar's comments and ownerships to the new name. */
 void xlat_renamed(struct xlat_ctx *c, const char *table, const char *column, const char *to);
 bool xlat_stmt_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s);
+/* ---- xlat_largeobj.c: COMMENT ON LARGE OBJECT, ALTER LARGE OBJECT ... OWNER TO ---- */
+bool xlat_lo_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s);
+bool xlat_lo_owner(struct xlat_ctx *c, const PgQuery__AlterOwnerStmt *s);
 bool xlat_stmt_checkpoint(struct xlat_ctx *c);
 /* LISTEN / UNLISTEN / NOTIFY (xlat_utility.c): XLAT_NOTIFY, never cached. */
 bool xlat_stmt_notify(struct xlat_ctx *c, const PgQuery__Node *n);

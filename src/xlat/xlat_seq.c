@@ -533,8 +533,8 @@ bool xlat_stmt_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s)
 	if (s->objtype == OBJ(SCHEMA))
 		return schema_comment(c, s);
 	const char *kind = comment_kind(s->objtype);
-	if (s->objtype == OBJ(LARGEOBJECT)) /* the lo_ functions are refused too (xlat_func.c) */
-		return xlat_unsupported(c, -1, "COMMENT ON LARGE OBJECT");
+	if (s->objtype == OBJ(LARGEOBJECT))
+		return xlat_lo_comment(c, s);
 	if (s->objtype == OBJ(TABCONSTRAINT) || s->objtype == OBJ(DOMCONSTRAINT))
 		return constraint_comment(c, s);
 	if (!kind)

@@ -741,7 +741,7 @@ static const char *known_tag(const PgQuery__Node *n)
 		return "REINDEX";
 	case NODE(CLUSTER_STMT):
 		return "CLUSTER";
-	case NODE(ALTER_OWNER_STMT): /* large objects: the lo_ functions are refused too */
+	case NODE(ALTER_OWNER_STMT):
 		return n->alter_owner_stmt->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_LARGEOBJECT
 			       ? "ALTER LARGE OBJECT"
 			       : "ALTER ... OWNER TO";

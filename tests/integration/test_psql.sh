@@ -48,6 +48,28 @@ grep -q ' 1 | apple | 4 | t' <<<"$out" || fail "unexpected rows: $out"
 n=$(psql -X -At -h "$DIR" -p "$PORT" -d acme -c "SELECT count(*) FROM items") || fail "unix socket"
 [[ "$n" == "4" ]] || fail "expected 4 rows over the Unix socket, got $n"
 
+# Large objects made with the server-side functions: psql's \lo_list lists them with their
+# comments (its query reads pg_largeobject_metadata and obj_description); \lo_import,
+# \lo_export and \lo_unlink go through libpq's lo_* API (the FunctionCall message).
+lo=$(psql_tcp -At -c "SELECT lo_from_bytea(424242, 'large')" -c "COMMENT ON LARGE OBJECT 424242 IS 'psql sees it'" \
+	-c '\lo_list' 2>&1) || fail "\lo_list: $lo"
+grep -q '^424242|.*|psql sees it$' <<<"$lo" || fail "\lo_list does not show the object: $lo"
+n=$(psql -X -At -h "$DIR" -p "$PORT" -d acme -c "SELECT convert_from(lo_get(424242), 'UTF8')" -c "SELECT lo_unlink(424242)") ||
+	fail "lo_get over the Unix socket"
+[[ "$n" == $'large\n1' ]] || fail "expected large and 1, got $n"
+
+printf 'line one\nline two\n' >"$DIR/lo_in.txt"
+psql_lo() { psql -X -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PORT" -d acme "$@"; } # not -q: the tags
+lo=$(psql_lo -c "\\lo_import '$DIR/lo_in.txt' 'imported'" 2>&1) || fail "\lo_import: $lo"
+oid=$(sed -n 's/^lo_import \([0-9]*\)$/\1/p' <<<"$lo")
+[[ -n "$oid" ]] || fail "\lo_import said: $lo"
+lo=$(psql_lo -c "\\lo_export $oid '$DIR/lo_out.txt'" -c '\lo_list' -c "\\lo_unlink $oid" \
+	-c "SELECT count(*) FROM pg_largeobject_metadata" 2>&1) || fail "\lo_export: $lo"
+cmp -s "$DIR/lo_in.txt" "$DIR/lo_out.txt" || fail "\lo_export wrote something else"
+grep -q "^$oid|.*|imported$" <<<"$lo" || fail "\lo_list does not show the import: $lo"
+grep -q "^lo_unlink $oid$" <<<"$lo" || fail "no lo_unlink: $lo"
+[[ "$(tail -1 <<<"$lo")" == "0" ]] || fail "the object is still there: $lo"
+
 # pg_stat_activity shows a TCP client's address and port (as accept gave them), a Unix one's
 # as NULL and -1, as PostgreSQL does.
 a=$(psql -X -At -h 127.0.0.1 -p "$PORT" -d acme -c "SELECT client_addr, client_port > 0 FROM pg_stat_activity WHERE pid = pg_backend_pid()") ||

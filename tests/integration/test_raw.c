@@ -139,28 +139,47 @@ START_TEST(error_discards_until_sync)
 }
 END_TEST
 
-/* pgJDBC's large objects call lo_creat through the fastpath FunctionCall message: refused
- * with 0A000 and ReadyForQuery (the client waits for it), the session still usable. */
-START_TEST(function_call_refused_with_ready)
+static void function_call(struct raw_buf *b, uint32_t fn, uint32_t arg)
+{
+	size_t m = raw_begin(b, 'F');
+	raw_u32(b, fn);
+	raw_u16(b, 1); /* one argument format: binary */
+	raw_u16(b, 1);
+	raw_u16(b, 1); /* one argument */
+	raw_u32(b, 4);
+	raw_u32(b, arg);
+	raw_u16(b, 1); /* result format */
+	raw_end(b, m);
+}
+
+/* pgJDBC's large objects call lo_creat through the fastpath FunctionCall message: answered
+ * FunctionCallResponse (a binary oid) and ReadyForQuery; a function other than the
+ * large-object ones is 0A000 and ReadyForQuery, the session still usable. */
+START_TEST(function_call_answers_then_ready)
 {
 	int fd = raw_session("acme");
 	struct raw_buf b = {.n = 0}, r;
-	size_t m = raw_begin(&b, 'F');
-	raw_u32(&b, 957); /* lo_creat's OID */
-	raw_u16(&b, 1);	  /* one argument format: binary */
-	raw_u16(&b, 1);
-	raw_u16(&b, 1); /* one argument */
-	raw_u32(&b, 4);
-	raw_u32(&b, 0);
-	raw_u16(&b, 1); /* result format */
-	raw_end(&b, m);
+	function_call(&b, 957, 0x60000); /* lo_creat(INV_READ | INV_WRITE) */
 	raw_send(fd, &b);
 	raw_recv_until_ready(fd, &r);
 	char t[64];
 	raw_types(&r, 0, t, sizeof(t));
+	ck_assert_str_eq(t, "VZ");
+	ck_assert_uint_eq(r.d[r.n - 1], 'I');
+	b.n = 0;
+	function_call(&b, 1317, 0); /* length(text): not a large-object function */
+	raw_send(fd, &b);
+	raw_recv_until_ready(fd, &r);
+	raw_types(&r, 0, t, sizeof(t));
 	ck_assert_str_eq(t, "EZ");
 	ck_assert_str_eq(raw_error_field(&r, 'C'), "0A000");
-	ck_assert_uint_eq(r.d[r.n - 1], 'I');
+	b.n = 0;
+	function_call(&b, 953, 7); /* lo_close(7): no such descriptor */
+	raw_send(fd, &b);
+	raw_recv_until_ready(fd, &r);
+	raw_types(&r, 0, t, sizeof(t));
+	ck_assert_str_eq(t, "EZ");
+	ck_assert_str_eq(raw_error_field(&r, 'C'), "42704");
 	b.n = 0;
 	raw_query(&b, "SELECT 1");
 	raw_send(fd, &b);
@@ -218,6 +237,14 @@ START_TEST(malformed_messages)
 	raw_str(&b, "");
 	raw_u16(&b, 0);
 	raw_u16(&b, 50);
+	raw_end(&b, m);
+	expect_fatal(&b, "08P01");
+	/* A FunctionCall cut short after its argument count. */
+	b.n = 0;
+	m = raw_begin(&b, 'F');
+	raw_u32(&b, 957);
+	raw_u16(&b, 0);
+	raw_u16(&b, 1);
 	raw_end(&b, m);
 	expect_fatal(&b, "08P01");
 }
@@ -316,7 +343,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, protocol_versions);
 	tcase_add_test(tc, row_limited_portal);
 	tcase_add_test(tc, error_discards_until_sync);
-	tcase_add_test(tc, function_call_refused_with_ready);
+	tcase_add_test(tc, function_call_answers_then_ready);
 	tcase_add_test(tc, malformed_messages);
 	tcase_add_test(tc, bad_startup_packets);
 	tcase_add_test(tc, tenant_startup_parameter);

@@ -143,6 +143,45 @@ START_TEST(bind_lying_lengths)
 }
 END_TEST
 
+/* FunctionCall shares Bind's argument layout: lo_write(fd 0, "hi") as libpq sends it. */
+START_TEST(function_call_valid)
+{
+	static const char body[] = "\0\0\x03\xbb" "\0\x01" "\0\x01"
+				   "\0\x02" "\0\0\0\x04" "\0\0\0\0" "\0\0\0\x02" "hi"
+				   "\0\x01";
+	struct pgw_msg m = MSG('F', body);
+	struct pgw_function_call fc;
+	struct pgerr err;
+	ck_assert(pgw_fe_function_call(&m, arena, &fc, &err));
+	ck_assert_uint_eq(fc.fn, 955);
+	ck_assert_uint_eq(fc.args.nparams, 2);
+	ck_assert_int_eq(pgw_bind_param_format(&fc.args, 1), 1);
+	ck_assert_int_eq(fc.args.param_lengths[1], 2);
+	ck_assert_mem_eq(fc.args.param_values[1], "hi", 2);
+	ck_assert_int_eq(fc.result_format, 1);
+}
+END_TEST
+
+START_TEST(function_call_bad)
+{
+	struct pgerr err;
+	struct pgw_function_call fc;
+	/* cut short after the argument count */
+	struct pgw_msg m = MSG('F', "\0\0\x03\xbd" "\0\0" "\0\x01");
+	ck_assert(!pgw_fe_function_call(&m, arena, &fc, &err));
+	ck_assert_protocol_error(&err, "insufficient data");
+	/* two formats for one argument */
+	struct pgw_msg m2 = MSG('F', "\0\0\x03\xbd" "\0\x02" "\0\0" "\0\0"
+				     "\0\x01" "\0\0\0\x01" "x" "\0\0");
+	ck_assert(!pgw_fe_function_call(&m2, arena, &fc, &err));
+	ck_assert_protocol_error(&err, "argument formats");
+	/* a result format other than 0 and 1 */
+	struct pgw_msg m3 = MSG('F', "\0\0\x03\xbd" "\0\0" "\0\0" "\0\x02");
+	ck_assert(!pgw_fe_function_call(&m3, arena, &fc, &err));
+	ck_assert_protocol_error(&err, "unsupported format code");
+}
+END_TEST
+
 Suite *pgw_test_bind_suite(void)
 {
 	Suite *s = suite_create("pgw_bind");
@@ -154,6 +193,8 @@ Suite *pgw_test_bind_suite(void)
 	tcase_add_test(tc, result_format_rules);
 	tcase_add_test(tc, bind_bad_format_codes);
 	tcase_add_test(tc, bind_lying_lengths);
+	tcase_add_test(tc, function_call_valid);
+	tcase_add_test(tc, function_call_bad);
 	suite_add_tcase(s, tc);
 	return s;
 }
