@@ -102,3 +102,29 @@ void xlat_checkdef_mark(struct xlat_ctx *c, PgQuery__Node *e)
 	if (strcmp(pg, pretty) != 0)
 		xlat_printf(c, CATALOG_CHECK_PRETTY_MARK "%s */ ", pretty);
 }
+
+const char *xlat_checkdef_domain(struct xlat_ctx *c, const struct xlat_typeref *base,
+				 PgQuery__Node *e)
+{
+	const char *text = xlat_deparse_expr(c, e);
+	if (!text)
+		return NULL;
+	/* VALUE of a built-in type prints as a Var of it; base NULL (a domain over a domain,
+	 * whose VALUE PostgreSQL shows cast to each operator's type), over an enum or an array:
+	 * the text stays libpg_query's */
+	if (!base || !base->info || base->is_array || xlat_enum_by_oid(c, base->info->oid, NULL))
+		return text;
+	struct xlat_schema_col value = {.type_oid = base->info->oid, .typmod = base->typmod};
+	const char *pg = NULL, *pretty = NULL;
+	struct pgerr saved = *c->err;
+	bool ok = xlat_ruleutils_domainexpr(value, e, false, c->schema, c->a, &pg) &&
+		  xlat_ruleutils_domainexpr(value, e, true, c->schema, c->a, &pretty) &&
+		  !strstr(pg, "*/") && !strstr(pretty, "*/");
+	*c->err = saved;
+	if (!ok)
+		return text;
+	if (strcmp(pg, pretty) == 0)
+		return arena_printf(c->a, CATALOG_CHECK_PG_MARK "%s */ %s", pg, text);
+	return arena_printf(c->a, CATALOG_CHECK_PG_MARK "%s */ " CATALOG_CHECK_PRETTY_MARK "%s */ %s",
+			    pg, pretty, text);
+}

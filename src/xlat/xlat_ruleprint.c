@@ -158,7 +158,9 @@ static void print_expr(struct ru *r, const struct rnode *e, bool showimplicit)
 {
 	switch (e->kind) {
 	case R_VAR:
-		if (r->bare) /* one relation: deparse_context_for's Vars are unqualified */
+		if (r->value)
+			put(r, "VALUE");
+		else if (r->bare) /* one relation: deparse_context_for's Vars are unqualified */
 			put(r, xlat_ru_quote(r, e->colname));
 		else
 			strbuf_printf(r->buf, "%s.%s", xlat_ru_quote(r, *e->rel),

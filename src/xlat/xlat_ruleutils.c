@@ -897,11 +897,10 @@ bool xlat_ruleutils_indexexpr(const char *table, PgQuery__Node *n, bool pred, bo
 	return xlat_ruleutils_colsexpr(table, cols, ncols, n, pred, pretty, schema, a, out);
 }
 
-bool xlat_ruleutils_colsexpr(const char *table, const struct xlat_schema_col *cols, size_t ncols,
-			     PgQuery__Node *n, bool pred, bool pretty,
-			     const struct xlat_schema *schema, struct arena *a, const char **out)
+static bool colsexpr(struct ru r, const char *table, const struct xlat_schema_col *cols,
+		     size_t ncols, PgQuery__Node *n, bool pred, const char **out)
 {
-	struct ru r = {.a = a, .schema = schema, .bare = true, .paren = pretty};
+	struct arena *a = r.a;
 	if (!n || !cols)
 		return false;
 	struct level lvl = {0};
@@ -931,4 +930,20 @@ bool xlat_ruleutils_colsexpr(const char *table, const struct xlat_schema_col *co
 		*out = arena_strdup(a, sb.data);
 	strbuf_fini(&sb);
 	return ok;
+}
+
+bool xlat_ruleutils_colsexpr(const char *table, const struct xlat_schema_col *cols, size_t ncols,
+			     PgQuery__Node *n, bool pred, bool pretty,
+			     const struct xlat_schema *schema, struct arena *a, const char **out)
+{
+	struct ru r = {.a = a, .schema = schema, .bare = true, .paren = pretty};
+	return colsexpr(r, table, cols, ncols, n, pred, out);
+}
+
+bool xlat_ruleutils_domainexpr(struct xlat_schema_col value, PgQuery__Node *n, bool pretty,
+			       const struct xlat_schema *schema, struct arena *a, const char **out)
+{
+	struct ru r = {.a = a, .schema = schema, .bare = true, .paren = pretty, .value = true};
+	value.name = "value"; /* VALUE reads as the column reference value */
+	return colsexpr(r, "value", &value, 1, n, true, out);
 }

@@ -141,6 +141,7 @@ struct ru {
 	bool fail; /* the query cannot be laid out */
 	bool leaf; /* analysing a set operation's branch: its literals stay unknown */
 	bool bare; /* an index's expression: columns printed without their relation */
+	bool value; /* a domain's CHECK: its one column is CoerceToDomainValue, printed VALUE */
 	/* printing */
 	struct strbuf *buf;
 	int indent;
