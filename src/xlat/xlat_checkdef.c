@@ -4,26 +4,25 @@
  * (CATALOG_CHECK_PG_MARK, CATALOG_CHECK_PRETTY_MARK), printed by the view printer
  * (xlat_ruleutils.c) over the columns of the table being made or altered. */
 #include "xlat_int.h"
+#include "xlat_ruleutils.h"
 
 #include "catalog.h"
 
 #include <string.h>
 
-/* A column's type as a Var of it prints; false for one the printer does not type exactly
- * (a domain's Var is relabeled to its base type, an array's operators are not typed). */
-static bool col_of(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, struct xlat_schema_col *out)
+/* A column's type as a Var of it prints; NOTYPE for one the printer does not type exactly (a
+ * domain's Var is relabeled to its base type, an array's operators are not typed), so that
+ * only the CHECKs that read it keep their SQLite text. */
+static void col_of(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, struct xlat_schema_col *out)
 {
 	struct xlat_typeref tr;
 	struct pgerr saved = *c->err;
 	bool ok = cd->type_name && xlat_type_resolve(c, cd->type_name, &tr) && tr.info &&
 		  !tr.domain && !tr.is_array;
 	*c->err = saved; /* the column's own translation reports what is wrong with it */
-	if (!ok)
-		return false;
 	out->name = cd->colname;
-	out->type_oid = tr.info->oid;
-	out->typmod = tr.typmod;
-	return true;
+	out->type_oid = ok ? tr.info->oid : NOTYPE;
+	out->typmod = ok ? tr.typmod : -1;
 }
 
 void xlat_checkdef_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
@@ -43,8 +42,7 @@ void xlat_checkdef_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 		const PgQuery__Node *e = s->table_elts[i];
 		if (e->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF)
 			continue;
-		if (!col_of(c, e->column_def, &cols[n++]))
-			return;
+		col_of(c, e->column_def, &cols[n++]);
 	}
 	c->check_cols = cols;
 	c->ncheck_cols = n;
@@ -68,14 +66,14 @@ void xlat_checkdef_alter(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	*c->err = saved;
 	if (!ok)
 		return;
-	for (size_t i = 0; i < nhave; i++) {
-		if (!have[i].type_oid)
-			return;
-	}
 	struct xlat_schema_col *cols = arena_zalloc(c->a, (nhave + 1) * sizeof(*cols));
 	memcpy(cols, have, nhave * sizeof(*cols));
-	if (added && !col_of(c, added, &cols[nhave++]))
-		return;
+	for (size_t i = 0; i < nhave; i++) {
+		if (!cols[i].type_oid) /* not known: the CHECKs that read it keep their text */
+			cols[i].type_oid = NOTYPE;
+	}
+	if (added)
+		col_of(c, added, &cols[nhave++]);
 	c->check_cols = cols;
 	c->ncheck_cols = nhave;
 }

@@ -190,7 +190,7 @@ static void print_expr(struct ru *r, const struct rnode *e, bool showimplicit)
 		if (!r->paren)
 			put(r, "(");
 		expr_paren(r, e->args[0], true, e);
-		put(r, " = ANY (ARRAY[");
+		strbuf_printf(r->buf, " %s %s (ARRAY[", e->text, strcmp(e->text, "=") ? "ALL" : "ANY");
 		for (size_t i = 1; i < e->nargs; i++) {
 			put(r, i > 1 ? ", " : "");
 			print_expr(r, e->args[i], true);
@@ -217,7 +217,7 @@ static void print_expr(struct ru *r, const struct rnode *e, bool showimplicit)
 		if (!r->paren)
 			put(r, "(");
 		expr_paren(r, e->args[0], true, e);
-		put(r, e->isnull ? " IS NULL" : " IS NOT NULL");
+		put(r, e->text ? e->text : e->isnull ? " IS NULL" : " IS NOT NULL");
 		if (!r->paren)
 			put(r, ")");
 		return;
@@ -251,7 +251,7 @@ static void print_expr(struct ru *r, const struct rnode *e, bool showimplicit)
 		print_case(r, e);
 		return;
 	case R_COALESCE:
-		put(r, "COALESCE(");
+		strbuf_printf(r->buf, "%s(", e->text ? e->text : "COALESCE");
 		for (size_t i = 0; i < e->nargs; i++) {
 			put(r, i ? ", " : "");
 			print_expr(r, e->args[i], true);

@@ -111,6 +111,18 @@ static bool canonical_int(const char *s)
 	return true;
 }
 
+/* uuid_out's form: lower-case hex digits, 8-4-4-4-12 */
+static bool canonical_uuid(const char *s)
+{
+	static const char shape[] = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
+	if (strlen(s) != sizeof(shape) - 1)
+		return false;
+	for (size_t i = 0; shape[i]; i++)
+		if (shape[i] == 'x' ? !strchr("0123456789abcdef", s[i]) || !s[i] : s[i] != '-')
+			return false;
+	return true;
+}
+
 static bool canonical_date(const char *s)
 {
 	static const char shape[] = "dddd-dd-dd";
@@ -210,6 +222,10 @@ static bool const_text(struct ru *r, struct rnode *c, const char *v, struct rtyp
 		/* an index's boolean constant (the SQLite text of a view has none): bare */
 		strbuf_puts(&sb, v);
 		label = false;
+	} else if (t.oid == PGTYPE_TIMESTAMP && t.typmod < 0 && canonical_date(v)) {
+		strbuf_printf(&sb, "'%s 00:00:00'", v); /* a date's midnight, as timestamp_out */
+	} else if (t.oid == PGTYPE_UUID && canonical_uuid(v)) {
+		strbuf_printf(&sb, "'%s'", v);
 	} else if ((t.oid == PGTYPE_DATE && canonical_date(v)) ||
 		   (t.oid == PGTYPE_TIMESTAMP && t.typmod < 0 && canonical_timestamp(v))) {
 		strbuf_printf(&sb, "'%s'", v);
@@ -239,6 +255,7 @@ struct rnode *xlat_ru_coerce(struct ru *r, struct rnode *e, struct rtype t)
 	bool implicit =
 		(is_int(e->type.oid) && is_int(t.oid) && int_rank(e->type.oid) < int_rank(t.oid)) ||
 		(is_int(e->type.oid) && t.oid == PGTYPE_NUMERIC) ||
+		((is_int(e->type.oid) || e->type.oid == PGTYPE_NUMERIC) && t.oid == PGTYPE_FLOAT8) ||
 		(e->type.oid == PGTYPE_VARCHAR && t.oid == PGTYPE_TEXT);
 	if (!implicit || t.typmod >= 0)
 		return NULL;
@@ -375,8 +392,20 @@ static struct rnode *binop(struct ru *r, const char *op, struct rnode *a, struct
 		ta = tb = res = T(PGTYPE_NUMERIC);
 		if (cmp)
 			res = T(PGTYPE_BOOL);
+	} else if (x == PGTYPE_DATE && y == PGTYPE_INT4 &&
+		   (strcmp(op, "+") == 0 || strcmp(op, "-") == 0)) {
+		ta = T(x); /* date_pli, date_mii */
+		tb = T(y);
+		res = T(PGTYPE_DATE);
+	} else if ((x == PGTYPE_FLOAT8 || y == PGTYPE_FLOAT8) &&
+		   (x == PGTYPE_FLOAT8 || x == PGTYPE_NUMERIC || is_int(x)) &&
+		   (y == PGTYPE_FLOAT8 || y == PGTYPE_NUMERIC || is_int(y)) && (cmp || arith)) {
+		/* float8's operators; an integer or numeric operand cast to it (shown) */
+		ta = tb = res = T(PGTYPE_FLOAT8);
+		if (cmp)
+			res = T(PGTYPE_BOOL);
 	} else if (x == y &&
-		   (x == PGTYPE_DATE || x == PGTYPE_BOOL || x == PGTYPE_TIMESTAMP ||
+		   (x == PGTYPE_DATE || x == PGTYPE_BOOL || x == PGTYPE_TIMESTAMP || x == PGTYPE_UUID ||
 		    x == PGTYPE_NAME) &&
 		   cmp) {
 		ta = tb = T(x);
@@ -457,6 +486,13 @@ static struct rnode *a_expr(struct ru *r, const PgQuery__AExpr *x)
 			return e;
 		}
 		return binop(r, op, xlat_ru_expr(r, x->lexpr), xlat_ru_expr(r, x->rexpr));
+	case PG_QUERY__A__EXPR__KIND__AEXPR_DISTINCT: {
+		/* a DistinctExpr: typed and printed as the = it calls */
+		struct rnode *e = binop(r, "=", xlat_ru_expr(r, x->lexpr), xlat_ru_expr(r, x->rexpr));
+		if (e)
+			e->text = "IS DISTINCT FROM";
+		return e;
+	}
 	case PG_QUERY__A__EXPR__KIND__AEXPR_LIKE:
 		return binop(r,
 			     strcmp(op, "~~") == 0    ? "~~"
@@ -483,10 +519,15 @@ static struct rnode *a_expr(struct ru *r, const PgQuery__AExpr *x)
 	}
 	case PG_QUERY__A__EXPR__KIND__AEXPR_IN: {
 		/* x IN (a, b): x = ANY (ARRAY[a, b]), all coerced to their common type, which
-		 * must have its own = (a string's is text's: not laid out) */
+		 * must have its own = (a string's is text's: not laid out); NOT IN: x <> ALL (...);
+		 * one item: x = a, x <> a (transformAExprIn) */
 		const PgQuery__Node *l = x->rexpr;
-		if (!l || l->node_case != NODE(LIST) || (strcmp(op, "=") != 0))
+		if (!l || l->node_case != NODE(LIST) || (strcmp(op, "=") != 0 && strcmp(op, "<>")) ||
+		    !l->list->n_items)
 			return NULL;
+		if (l->list->n_items == 1)
+			return binop(r, op, xlat_ru_expr(r, x->lexpr),
+				     xlat_ru_expr(r, l->list->items[0]));
 		size_t n = l->list->n_items + 1;
 		struct rnode **v = ru_zalloc(r, n * sizeof(*v));
 		if (!(v[0] = xlat_ru_expr(r, x->lexpr)))
@@ -505,7 +546,7 @@ static struct rnode *a_expr(struct ru *r, const PgQuery__AExpr *x)
 		for (size_t i = 0; i < n; i++)
 			if (!(v[i] = xlat_ru_coerce(r, v[i], (struct rtype){t.oid, -1})))
 				return NULL;
-		e->text = "=";
+		e->text = op;
 		return e;
 	}
 	default:
@@ -524,8 +565,18 @@ static bool func_type(const char *name, bool star, struct rnode **v, size_t n, s
 		*out = T(PGTYPE_INT8);
 		return true;
 	}
+	if (strcmp(name, "substr") == 0 && (n == 2 || n == 3) && is_str(a) &&
+	    v[1]->type.oid == PGTYPE_INT4 && (n == 2 || v[2]->type.oid == PGTYPE_INT4)) {
+		*out = T(PGTYPE_TEXT);
+		return true;
+	}
 	if (star || n != 1 || a == NOTYPE || a == PGTYPE_UNKNOWN)
 		return false;
+	if ((strcmp(name, "jsonb_typeof") == 0 && a == PGTYPE_JSONB) ||
+	    (strcmp(name, "json_typeof") == 0 && a == PGTYPE_JSON)) {
+		*out = T(PGTYPE_TEXT);
+		return true;
+	}
 	if (strcmp(name, "max") == 0 || strcmp(name, "min") == 0) {
 		*agg = true;
 		*out = is_str(a) ? T(PGTYPE_TEXT) : T(a);
@@ -545,8 +596,20 @@ static bool func_type(const char *name, bool star, struct rnode **v, size_t n, s
 		*out = T(PGTYPE_TEXT);
 		return true;
 	}
-	if (strcmp(name, "length") == 0 && is_str(a)) {
+	if ((strcmp(name, "length") == 0 || strcmp(name, "char_length") == 0 ||
+	     strcmp(name, "octet_length") == 0) &&
+	    is_str(a)) {
 		*out = T(PGTYPE_INT4);
+		return true;
+	}
+	/* abs(int2|int4|int8|numeric|float8) and round(numeric): the argument's type */
+	if (strcmp(name, "abs") == 0 &&
+	    (is_int(a) || a == PGTYPE_NUMERIC || a == PGTYPE_FLOAT8)) {
+		*out = T(a);
+		return true;
+	}
+	if (strcmp(name, "round") == 0 && a == PGTYPE_NUMERIC) {
+		*out = T(a);
 		return true;
 	}
 	return false;
@@ -660,18 +723,20 @@ static struct rnode *case_expr(struct ru *r, const PgQuery__CaseExpr *c)
 	return (e->args[k] = xlat_ru_coerce(r, res[n], t)) ? e : NULL;
 }
 
-static struct rnode *coalesce(struct ru *r, const PgQuery__CoalesceExpr *c)
+/* COALESCE(args), or GREATEST/LEAST(args) (name), of their common type */
+static struct rnode *coalesce(struct ru *r, PgQuery__Node **args, size_t n, const char *name)
 {
-	struct rnode **v = ru_zalloc(r, c->n_args * sizeof(*v));
-	for (size_t i = 0; i < c->n_args; i++)
-		if (!(v[i] = xlat_ru_expr(r, c->args[i])))
+	struct rnode **v = ru_zalloc(r, n * sizeof(*v));
+	for (size_t i = 0; i < n; i++)
+		if (!(v[i] = xlat_ru_expr(r, args[i])))
 			return NULL;
 	struct rtype t;
-	if (!c->n_args || !xlat_ru_common_type(v, c->n_args, &t))
+	if (!n || !xlat_ru_common_type(v, n, &t))
 		return NULL;
 	struct rnode *e = xlat_ru_node(r, R_COALESCE, t);
+	e->text = name;
 	e->args = v;
-	e->nargs = c->n_args;
+	e->nargs = n;
 	for (size_t i = 0; i < e->nargs; i++)
 		if (!(e->args[i] = xlat_ru_coerce(r, v[i], t)))
 			return NULL;
@@ -775,12 +840,33 @@ static struct rnode *expr_or_null(struct ru *r, PgQuery__Node *n)
 		e->nargs = 1;
 		return e;
 	}
+	case NODE(BOOLEAN_TEST): { /* printed as a NullTest is, with its test's words */
+		static const char *const tests[] = {NULL,	      " IS TRUE",    " IS NOT TRUE",
+						    " IS FALSE",      " IS NOT FALSE", " IS UNKNOWN",
+						    " IS NOT UNKNOWN"};
+		const PgQuery__BooleanTest *bt = n->boolean_test;
+		unsigned k = (unsigned)bt->booltesttype;
+		struct rnode *a = k && k < 7 ? xlat_ru_expr(r, bt->arg) : NULL;
+		if (!a || a->type.oid != PGTYPE_BOOL)
+			return NULL;
+		struct rnode *e = xlat_ru_node(r, R_NULLTEST, T(PGTYPE_BOOL));
+		e->text = tests[k];
+		e->args = ru_zalloc(r, sizeof(*e->args));
+		e->args[0] = a;
+		e->nargs = 1;
+		return e;
+	}
 	case NODE(FUNC_CALL):
 		return func_call(r, n->func_call);
 	case NODE(CASE_EXPR):
 		return case_expr(r, n->case_expr);
 	case NODE(COALESCE_EXPR):
-		return coalesce(r, n->coalesce_expr);
+		return coalesce(r, n->coalesce_expr->args, n->coalesce_expr->n_args, NULL);
+	case NODE(MIN_MAX_EXPR): {
+		const PgQuery__MinMaxExpr *m = n->min_max_expr;
+		return coalesce(r, m->args, m->n_args,
+				m->op == PG_QUERY__MIN_MAX_OP__IS_GREATEST ? "GREATEST" : "LEAST");
+	}
 	case NODE(SUB_LINK):
 		return sublink(r, n->sub_link);
 	case NODE(TYPE_CAST):

@@ -45,7 +45,8 @@ struct rquery;
 struct rnode {
 	enum rkind kind;
 	struct rtype type;
-	const char *text;    /* CONST: literal as printed; OP: operator; FUNC: name; RAW: the
+	const char *text;    /* CONST: literal as printed; OP: operator; FUNC: name; NULLTEST: a
+			      * BooleanTest's words (" IS TRUE"; NULL: a NullTest); RAW: the
 			      * deparsed text; SUBLINK: "EXISTS", "IN" or NULL (scalar) */
 	bool label;          /* CONST: followed by ::type; CAST: explicit (always shown) */
 	bool isnull;         /* CONST: NULL; NULLTEST: IS NULL (else IS NOT NULL) */
