@@ -123,6 +123,7 @@ const char *xlat_checkdef_domain(struct xlat_ctx *c, const struct xlat_typeref *
 		return text;
 	if (strcmp(pg, pretty) == 0)
 		return arena_printf(c->a, CATALOG_CHECK_PG_MARK "%s */ %s", pg, text);
-	return arena_printf(c->a, CATALOG_CHECK_PG_MARK "%s */ " CATALOG_CHECK_PRETTY_MARK "%s */ %s",
-			    pg, pretty, text);
+	return arena_printf(c->a,
+			    CATALOG_CHECK_PG_MARK "%s */ " CATALOG_CHECK_PRETTY_MARK "%s */ %s", pg,
+			    pretty, text);
 }

@@ -624,7 +624,8 @@ bool xlat_stmt_create_domain(struct xlat_ctx *c, const PgQuery__CreateDomainStmt
 	else
 		xlat_puts(c, "NULL");
 	for (size_t i = 0; i < dd.nchecks; i++) {
-		const char *text = xlat_checkdef_domain(c, base.domain ? NULL : &base, dd.checks[i]);
+		const char *text =
+			xlat_checkdef_domain(c, base.domain ? NULL : &base, dd.checks[i]);
 		if (!text)
 			return xlat_unsupported(c, -1, "this domain CHECK (it has no SQL text)");
 		xlat_puts(c, ", ");

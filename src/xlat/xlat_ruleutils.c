@@ -255,7 +255,8 @@ struct rnode *xlat_ru_coerce(struct ru *r, struct rnode *e, struct rtype t)
 	bool implicit =
 		(is_int(e->type.oid) && is_int(t.oid) && int_rank(e->type.oid) < int_rank(t.oid)) ||
 		(is_int(e->type.oid) && t.oid == PGTYPE_NUMERIC) ||
-		((is_int(e->type.oid) || e->type.oid == PGTYPE_NUMERIC) && t.oid == PGTYPE_FLOAT8) ||
+		((is_int(e->type.oid) || e->type.oid == PGTYPE_NUMERIC) &&
+		 t.oid == PGTYPE_FLOAT8) ||
 		(e->type.oid == PGTYPE_VARCHAR && t.oid == PGTYPE_TEXT);
 	if (!implicit || t.typmod >= 0)
 		return NULL;
@@ -405,8 +406,8 @@ static struct rnode *binop(struct ru *r, const char *op, struct rnode *a, struct
 		if (cmp)
 			res = T(PGTYPE_BOOL);
 	} else if (x == y &&
-		   (x == PGTYPE_DATE || x == PGTYPE_BOOL || x == PGTYPE_TIMESTAMP || x == PGTYPE_UUID ||
-		    x == PGTYPE_NAME) &&
+		   (x == PGTYPE_DATE || x == PGTYPE_BOOL || x == PGTYPE_TIMESTAMP ||
+		    x == PGTYPE_UUID || x == PGTYPE_NAME) &&
 		   cmp) {
 		ta = tb = T(x);
 		res = T(PGTYPE_BOOL);
@@ -488,7 +489,8 @@ static struct rnode *a_expr(struct ru *r, const PgQuery__AExpr *x)
 		return binop(r, op, xlat_ru_expr(r, x->lexpr), xlat_ru_expr(r, x->rexpr));
 	case PG_QUERY__A__EXPR__KIND__AEXPR_DISTINCT: {
 		/* a DistinctExpr: typed and printed as the = it calls */
-		struct rnode *e = binop(r, "=", xlat_ru_expr(r, x->lexpr), xlat_ru_expr(r, x->rexpr));
+		struct rnode *e =
+			binop(r, "=", xlat_ru_expr(r, x->lexpr), xlat_ru_expr(r, x->rexpr));
 		if (e)
 			e->text = "IS DISTINCT FROM";
 		return e;
@@ -522,8 +524,8 @@ static struct rnode *a_expr(struct ru *r, const PgQuery__AExpr *x)
 		 * must have its own = (a string's is text's: not laid out); NOT IN: x <> ALL (...);
 		 * one item: x = a, x <> a (transformAExprIn) */
 		const PgQuery__Node *l = x->rexpr;
-		if (!l || l->node_case != NODE(LIST) || (strcmp(op, "=") != 0 && strcmp(op, "<>")) ||
-		    !l->list->n_items)
+		if (!l || l->node_case != NODE(LIST) ||
+		    (strcmp(op, "=") != 0 && strcmp(op, "<>")) || !l->list->n_items)
 			return NULL;
 		if (l->list->n_items == 1)
 			return binop(r, op, xlat_ru_expr(r, x->lexpr),
@@ -603,8 +605,7 @@ static bool func_type(const char *name, bool star, struct rnode **v, size_t n, s
 		return true;
 	}
 	/* abs(int2|int4|int8|numeric|float8) and round(numeric): the argument's type */
-	if (strcmp(name, "abs") == 0 &&
-	    (is_int(a) || a == PGTYPE_NUMERIC || a == PGTYPE_FLOAT8)) {
+	if (strcmp(name, "abs") == 0 && (is_int(a) || a == PGTYPE_NUMERIC || a == PGTYPE_FLOAT8)) {
 		*out = T(a);
 		return true;
 	}
@@ -841,8 +842,12 @@ static struct rnode *expr_or_null(struct ru *r, PgQuery__Node *n)
 		return e;
 	}
 	case NODE(BOOLEAN_TEST): { /* printed as a NullTest is, with its test's words */
-		static const char *const tests[] = {NULL,	      " IS TRUE",    " IS NOT TRUE",
-						    " IS FALSE",      " IS NOT FALSE", " IS UNKNOWN",
+		static const char *const tests[] = {NULL,
+						    " IS TRUE",
+						    " IS NOT TRUE",
+						    " IS FALSE",
+						    " IS NOT FALSE",
+						    " IS UNKNOWN",
 						    " IS NOT UNKNOWN"};
 		const PgQuery__BooleanTest *bt = n->boolean_test;
 		unsigned k = (unsigned)bt->booltesttype;

@@ -334,12 +334,14 @@ START_TEST(alter_chain)
 	ck_assert(xlat_translate_in(&(struct xlat_env){.schema = &schema},
 				    "ALTER DOMAIN posint ADD CONSTRAINT big CHECK (VALUE < 1000)",
 				    NULL, 0, a, &v, &n, &e));
-	ck_assert_str_eq(v[0].rebuild->script, SIDECAR
-			 "SELECT shardlite_domain('add_check', 'posint', 'big', "
-			 "'/* shardlite: pg (VALUE < 1000) */ /* shardlite: pgp VALUE < 1000 */ value < "
-			 "1000')" BUMP VIEWS("posint") "; SELECT shardlite_raise('23514', 'column \"qty\" of "
-			 "table \"contact\" contains values that violate the new "
-			 "constraint') FROM contact WHERE NOT (\"qty\" < 1000) LIMIT 1");
+	ck_assert_str_eq(
+		v[0].rebuild->script, SIDECAR
+		"SELECT shardlite_domain('add_check', 'posint', 'big', "
+		"'/* shardlite: pg (VALUE < 1000) */ /* shardlite: pgp VALUE < 1000 */ value < "
+		"1000')" BUMP VIEWS(
+			"posint") "; SELECT shardlite_raise('23514', 'column \"qty\" of "
+				  "table \"contact\" contains values that violate the new "
+				  "constraint') FROM contact WHERE NOT (\"qty\" < 1000) LIMIT 1");
 	/* NOT VALID: the column takes the check, its rows are not looked at */
 	ck_assert(xlat_translate_in(&(struct xlat_env){.schema = &schema},
 				    "ALTER DOMAIN posint ADD CONSTRAINT big CHECK (VALUE < 1000) "
