@@ -190,13 +190,13 @@ static void print_expr(struct ru *r, const struct rnode *e, bool showimplicit)
 		if (!r->paren)
 			put(r, "(");
 		expr_paren(r, e->args[0], true, e);
-		strbuf_printf(r->buf, " %s %s (ARRAY[", e->text,
-			      strcmp(e->text, "=") ? "ALL" : "ANY");
+		strbuf_printf(r->buf, " %s %s (%sARRAY[", e->text,
+			      strcmp(e->text, "=") ? "ALL" : "ANY", e->label && !r->paren ? "(" : "");
 		for (size_t i = 1; i < e->nargs; i++) {
 			put(r, i > 1 ? ", " : "");
 			print_expr(r, e->args[i], true);
 		}
-		put(r, "])");
+		put(r, e->label ? (r->paren ? "]::text[])" : "])::text[])") : "])");
 		if (!r->paren)
 			put(r, ")");
 		return;

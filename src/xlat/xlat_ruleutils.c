@@ -63,8 +63,8 @@ const char *xlat_ru_type_name(struct ru *r, struct rtype t)
 	const struct pgtype_info *ti = t.oid != NOTYPE ? pgtype_by_oid(t.oid) : NULL;
 	if (!ti || t.oid == PGTYPE_UNKNOWN)
 		return NULL;
-	if (t.typmod < 0)
-		return ti->sql_name;
+	if (t.typmod < 0) /* format_type_with_typemod's bpchar: not character, which is char(1) */
+		return t.oid == PGTYPE_BPCHAR ? "bpchar" : ti->sql_name;
 	if (t.oid == PGTYPE_VARCHAR || t.oid == PGTYPE_BPCHAR)
 		return arena_printf(r->a, "%s(%d)", ti->sql_name, (int)(t.typmod - 4));
 	if (t.oid == PGTYPE_NUMERIC)
@@ -214,7 +214,7 @@ static bool const_text(struct ru *r, struct rnode *c, const char *v, struct rtyp
 		else
 			strbuf_puts(&sb, v);
 	} else if (t.oid == PGTYPE_TEXT || t.oid == PGTYPE_NAME ||
-		   (t.oid == PGTYPE_VARCHAR && t.typmod < 0)) {
+		   ((t.oid == PGTYPE_VARCHAR || t.oid == PGTYPE_BPCHAR) && t.typmod < 0)) {
 		ok = !strchr(v, '\\');
 		strbuf_put_quoted(&sb, v, '\'');
 	} else if (t.oid == PGTYPE_BOOL && r->bare &&
@@ -407,7 +407,7 @@ static struct rnode *binop(struct ru *r, const char *op, struct rnode *a, struct
 			res = T(PGTYPE_BOOL);
 	} else if (x == y &&
 		   (x == PGTYPE_DATE || x == PGTYPE_BOOL || x == PGTYPE_TIMESTAMP ||
-		    x == PGTYPE_UUID || x == PGTYPE_NAME) &&
+		    x == PGTYPE_UUID || x == PGTYPE_NAME || x == PGTYPE_BPCHAR) &&
 		   cmp) {
 		ta = tb = T(x);
 		res = T(PGTYPE_BOOL);
@@ -540,7 +540,7 @@ static struct rnode *a_expr(struct ru *r, const PgQuery__AExpr *x)
 		struct rtype t;
 		if (!xlat_ru_common_type(v, n, &t) ||
 		    !(is_int(t.oid) || t.oid == PGTYPE_NUMERIC || t.oid == PGTYPE_TEXT ||
-		      t.oid == PGTYPE_DATE))
+		      t.oid == PGTYPE_DATE || t.oid == PGTYPE_VARCHAR || t.oid == PGTYPE_BPCHAR))
 			return NULL;
 		struct rnode *e = xlat_ru_node(r, R_ARRAYOP, T(PGTYPE_BOOL));
 		e->nargs = n;
@@ -548,6 +548,13 @@ static struct rnode *a_expr(struct ru *r, const PgQuery__AExpr *x)
 		for (size_t i = 0; i < n; i++)
 			if (!(v[i] = xlat_ru_coerce(r, v[i], (struct rtype){t.oid, -1})))
 				return NULL;
+		/* varchar has no = of its own: text's, the left side and the varchar[] array
+		 * relabeled to text (both shown: (x)::text = ANY ((ARRAY[...])::text[])) */
+		if (t.oid == PGTYPE_VARCHAR) {
+			e->label = true;
+			if (!(v[0] = xlat_ru_coerce(r, v[0], T(PGTYPE_TEXT))))
+				return NULL;
+		}
 		e->text = op;
 		return e;
 	}
@@ -799,7 +806,8 @@ static struct rnode *type_cast(struct ru *r, const PgQuery__TypeCast *tc)
 	if (!oid || (oid == PGTYPE_TEXT && strcmp(name, "text") != 0) || typmod >= 0 || !a ||
 	    a->type.oid == NOTYPE || !xlat_ru_type_name(r, T(oid)))
 		return NULL;
-	if (a->type.oid == PGTYPE_UNKNOWN || a->type.oid == oid)
+	/* the same type is no cast; one dropping a typmod (char(4) to bpchar) is shown */
+	if (a->type.oid == PGTYPE_UNKNOWN || (a->type.oid == oid && a->type.typmod < 0))
 		return xlat_ru_coerce(r, a, T(oid));
 	struct rnode *c = xlat_ru_node(r, R_CAST, T(oid));
 	c->label = true; /* explicit: shown whatever showimplicit */

@@ -48,7 +48,8 @@ struct rnode {
 	const char *text;    /* CONST: literal as printed; OP: operator; FUNC: name; NULLTEST: a
 			      * BooleanTest's words (" IS TRUE"; NULL: a NullTest); RAW: the
 			      * deparsed text; SUBLINK: "EXISTS", "IN" or NULL (scalar) */
-	bool label;          /* CONST: followed by ::type; CAST: explicit (always shown) */
+	bool label;          /* CONST: followed by ::type; CAST: explicit (always shown);
+			      * ARRAYOP: the array relabeled to text[] (a varchar one) */
 	bool isnull;         /* CONST: NULL; NULLTEST: IS NULL (else IS NOT NULL) */
 	bool star, distinct; /* FUNC: an aggregate's count(*), DISTINCT */
 	enum rbool boolop;
