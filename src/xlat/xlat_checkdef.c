@@ -31,10 +31,11 @@ void xlat_checkdef_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 	c->check_table = s->relation->relname;
 	c->check_cols = NULL;
 	c->ncheck_cols = 0;
-	/* inherited or typed columns are not in the list; a temporary table's text is not
-	 * renamed (shardlite_generated_renamed reads the main schema) */
-	if ((schema && *schema && strcmp(schema, "public") != 0) || s->n_inh_relations ||
-	    s->of_typename || xlat_temp_is(s->relation))
+	/* inherited or typed columns are not in the list; a temporary table's (pg_temp) is
+	 * made as a main one (RENAME COLUMN renames its texts in temp's schema) */
+	if ((schema && *schema && strcmp(schema, "public") != 0 &&
+	     strcmp(schema, "pg_temp") != 0) ||
+	    s->n_inh_relations || s->of_typename)
 		return;
 	struct xlat_schema_col *cols = arena_zalloc(c->a, (s->n_table_elts + 1) * sizeof(*cols));
 	size_t n = 0;

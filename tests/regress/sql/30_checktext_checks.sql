@@ -94,4 +94,20 @@ SELECT indexrelid::regclass::text AS ix, pg_get_indexdef(indexrelid) FROM pg_ind
  WHERE indrelid = 'ckt_ix'::regclass ORDER BY 1;
 SELECT indexrelid::regclass::text AS ix, pg_get_expr(indpred, indrelid), pg_get_expr(indpred, indrelid, true)
   FROM pg_index WHERE indrelid = 'ckt_ix'::regclass AND indpred IS NOT NULL ORDER BY 1;
+-- a temporary table's CHECKs (RENAME COLUMN renames their texts in the temporary schema)
+CREATE TEMP TABLE ckt_tmp (x int CONSTRAINT ckt_tmp_nz CHECK (x <> 0), y varchar(5) CONSTRAINT ckt_tmp_y CHECK (y IN ('a', 'b')),
+  CONSTRAINT ckt_tmp_both CHECK (x < 100 OR y IS NULL));
+CREATE TABLE pg_temp.ckt_tmp2 (v numeric CONSTRAINT ckt_tmp2_v CHECK (v >= 0));
+SELECT conname, pg_get_constraintdef(oid), pg_get_constraintdef(oid, true) FROM pg_constraint
+ WHERE contype = 'c' AND conname LIKE 'ckt_tmp%' ORDER BY conname;
+ALTER TABLE ckt_tmp RENAME COLUMN x TO z;
+SELECT conname, pg_get_constraintdef(oid), pg_get_constraintdef(oid, true) FROM pg_constraint
+ WHERE contype = 'c' AND conname LIKE 'ckt_tmp%' ORDER BY conname;
+INSERT INTO ckt_tmp VALUES (0, 'a');
+INSERT INTO ckt_tmp VALUES (1, 'c');
+INSERT INTO ckt_tmp VALUES (1, 'a');
+ALTER TABLE ckt_tmp ADD CONSTRAINT ckt_tmp_more CHECK (z <> 5);
+-- differs: ADD CONSTRAINT ... CHECK on a temporary table keeps the SQLite text (z <> 5)
+SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'ckt_tmp_more';
+DROP TABLE ckt_tmp, ckt_tmp2;
 DROP TABLE ckt_t, ckt_run, ckt_gap, ckt_ix;
