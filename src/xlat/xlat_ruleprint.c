@@ -154,6 +154,31 @@ static void print_sublink(struct ru *r, const struct rnode *e)
 	put(r, e->text ? "))" : ")");
 }
 
+static void print_expr(struct ru *r, const struct rnode *e, bool showimplicit);
+
+/* get_func_sql_syntax's forms: the arguments without their implicit casts */
+static void print_sql_syntax(struct ru *r, const struct rnode *e)
+{
+	if (strcmp(e->text, "position") == 0) {
+		put(r, "POSITION((");
+		print_expr(r, e->args[1], false);
+		put(r, ") IN (");
+		print_expr(r, e->args[0], false);
+		put(r, "))");
+		return;
+	}
+	put(r, strcmp(e->text, "btrim") == 0	 ? "TRIM(BOTH"
+	       : strcmp(e->text, "ltrim") == 0 ? "TRIM(LEADING"
+					       : "TRIM(TRAILING");
+	if (e->nargs == 2) {
+		put(r, " ");
+		print_expr(r, e->args[1], false);
+	}
+	put(r, " FROM ");
+	print_expr(r, e->args[0], false);
+	put(r, ")");
+}
+
 static void print_expr(struct ru *r, const struct rnode *e, bool showimplicit)
 {
 	switch (e->kind) {
@@ -223,6 +248,10 @@ static void print_expr(struct ru *r, const struct rnode *e, bool showimplicit)
 			put(r, ")");
 		return;
 	case R_FUNC:
+		if (e->sql_syntax) {
+			print_sql_syntax(r, e);
+			return;
+		}
 		strbuf_printf(r->buf, "%s(%s", xlat_ru_quote(r, e->text),
 			      e->distinct ? "DISTINCT " : "");
 		if (e->star)

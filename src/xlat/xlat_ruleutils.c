@@ -563,6 +563,9 @@ static struct rnode *a_expr(struct ru *r, const PgQuery__AExpr *x)
 	}
 }
 
+/* A text argument: a string or a literal (which reads as text there) */
+static bool str_arg(uint32_t oid) { return is_str(oid) || oid == PGTYPE_UNKNOWN; }
+
 /* The functions whose result type this file knows, by their arguments' types. */
 static bool func_type(const char *name, bool star, struct rnode **v, size_t n, struct rtype *out,
 		      bool *agg)
@@ -572,6 +575,16 @@ static bool func_type(const char *name, bool star, struct rnode **v, size_t n, s
 	if (strcmp(name, "count") == 0 && (star ? n == 0 : n == 1)) {
 		*agg = true;
 		*out = T(PGTYPE_INT8);
+		return true;
+	}
+	if ((strcmp(name, "btrim") == 0 || strcmp(name, "ltrim") == 0 ||
+	     strcmp(name, "rtrim") == 0) &&
+	    (n == 1 || n == 2) && is_str(a) && (n == 1 || str_arg(v[1]->type.oid))) {
+		*out = T(PGTYPE_TEXT);
+		return true;
+	}
+	if (strcmp(name, "position") == 0 && n == 2 && is_str(a) && str_arg(v[1]->type.oid)) {
+		*out = T(PGTYPE_INT4);
 		return true;
 	}
 	if (strcmp(name, "substr") == 0 && (n == 2 || n == 3) && is_str(a) &&
@@ -625,11 +638,18 @@ static bool func_type(const char *name, bool star, struct rnode **v, size_t n, s
 
 static struct rnode *func_call(struct ru *r, const PgQuery__FuncCall *f)
 {
-	if (f->n_funcname != 1 || f->n_agg_order || f->agg_filter || f->over ||
+	/* TRIM(...) and POSITION(a IN b) are pg_catalog.btrim/ltrim/rtrim/position in SQL's
+	 * syntax, printed in it (get_func_sql_syntax) */
+	const char *ns = f->n_funcname == 2 ? xlat_node_str(f->funcname[0]) : NULL;
+	bool sql = ns && strcmp(ns, "pg_catalog") == 0 &&
+		   f->funcformat == PG_QUERY__COERCION_FORM__COERCE_SQL_SYNTAX;
+	if ((f->n_funcname != 1 && !sql) || f->n_agg_order || f->agg_filter || f->over ||
 	    f->agg_within_group || f->func_variadic || (f->agg_distinct && f->agg_star))
 		return NULL;
-	const char *name = xlat_node_str(f->funcname[0]);
-	if (!name)
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	if (!name || (sql && strcmp(name, "btrim") != 0 && strcmp(name, "ltrim") != 0 &&
+		      strcmp(name, "rtrim") != 0 && strcmp(name, "position") != 0) ||
+	    (!sql && strcmp(name, "position") == 0))
 		return NULL;
 	struct rnode **v = ru_zalloc(r, f->n_args * sizeof(*v));
 	for (size_t i = 0; i < f->n_args; i++)
@@ -641,6 +661,7 @@ static struct rnode *func_call(struct ru *r, const PgQuery__FuncCall *f)
 		return NULL;
 	struct rnode *e = xlat_ru_node(r, R_FUNC, t);
 	e->text = name;
+	e->sql_syntax = sql;
 	e->star = f->agg_star;
 	e->distinct = f->agg_distinct;
 	e->args = v;
@@ -650,6 +671,12 @@ static struct rnode *func_call(struct ru *r, const PgQuery__FuncCall *f)
 	for (size_t i = 0; i < e->nargs && is_str(v[i]->type.oid) && strcmp(name, "count") != 0;
 	     i++)
 		if (!(e->args[i] = xlat_ru_coerce(r, v[i], T(PGTYPE_TEXT))))
+			return NULL;
+	/* the text functions' literal arguments are text (trim's characters, position's) */
+	bool texts = strcmp(name, "btrim") == 0 || strcmp(name, "ltrim") == 0 ||
+		     strcmp(name, "rtrim") == 0 || strcmp(name, "position") == 0;
+	for (size_t i = 0; texts && i < e->nargs; i++)
+		if (!(e->args[i] = xlat_ru_coerce(r, e->args[i], T(PGTYPE_TEXT))))
 			return NULL;
 	return e;
 }
