@@ -156,9 +156,14 @@ static void print_sublink(struct ru *r, const struct rnode *e)
 
 static void print_expr(struct ru *r, const struct rnode *e, bool showimplicit);
 
-/* get_func_sql_syntax's forms: the arguments without their implicit casts */
+/* get_func_sql_syntax's forms: the arguments without their implicit casts (CURRENT_DATE
+ * and the like: none) */
 static void print_sql_syntax(struct ru *r, const struct rnode *e)
 {
+	if (!e->nargs) {
+		put(r, e->text);
+		return;
+	}
 	if (strcmp(e->text, "position") == 0) {
 		put(r, "POSITION((");
 		print_expr(r, e->args[1], false);

@@ -407,7 +407,8 @@ static struct rnode *binop(struct ru *r, const char *op, struct rnode *a, struct
 			res = T(PGTYPE_BOOL);
 	} else if (x == y &&
 		   (x == PGTYPE_DATE || x == PGTYPE_BOOL || x == PGTYPE_TIMESTAMP ||
-		    x == PGTYPE_UUID || x == PGTYPE_NAME || x == PGTYPE_BPCHAR) &&
+		    x == PGTYPE_UUID || x == PGTYPE_NAME || x == PGTYPE_BPCHAR ||
+		    x == PGTYPE_TIMESTAMPTZ) &&
 		   cmp) {
 		ta = tb = T(x);
 		res = T(PGTYPE_BOOL);
@@ -572,6 +573,10 @@ static bool func_type(const char *name, bool star, struct rnode **v, size_t n, s
 {
 	uint32_t a = n ? v[0]->type.oid : 0;
 	*agg = false;
+	if (strcmp(name, "now") == 0 && !star && n == 0) {
+		*out = T(PGTYPE_TIMESTAMPTZ);
+		return true;
+	}
 	if (strcmp(name, "count") == 0 && (star ? n == 0 : n == 1)) {
 		*agg = true;
 		*out = T(PGTYPE_INT8);
@@ -894,6 +899,20 @@ static struct rnode *expr_or_null(struct ru *r, PgQuery__Node *n)
 		e->args = ru_zalloc(r, sizeof(*e->args));
 		e->args[0] = a;
 		e->nargs = 1;
+		return e;
+	}
+	case NODE(SQLVALUE_FUNCTION): { /* CURRENT_DATE ...: printed as written */
+		const PgQuery__SQLValueFunction *f = n->sqlvalue_function;
+		bool date = f->op == PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_DATE;
+		bool tstz = f->op == PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP;
+		bool ts = f->op == PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP;
+		if (!date && !tstz && !ts)
+			return NULL;
+		struct rnode *e = xlat_ru_node(
+			r, R_FUNC,
+			T(date ? PGTYPE_DATE : tstz ? PGTYPE_TIMESTAMPTZ : PGTYPE_TIMESTAMP));
+		e->text = date ? "CURRENT_DATE" : tstz ? "CURRENT_TIMESTAMP" : "LOCALTIMESTAMP";
+		e->sql_syntax = true;
 		return e;
 	}
 	case NODE(FUNC_CALL):

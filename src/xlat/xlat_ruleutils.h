@@ -52,7 +52,7 @@ struct rnode {
 			      * ARRAYOP: the array relabeled to text[] (a varchar one) */
 	bool isnull;         /* CONST: NULL; NULLTEST: IS NULL (else IS NOT NULL) */
 	bool star, distinct; /* FUNC: an aggregate's count(*), DISTINCT */
-	bool sql_syntax;     /* FUNC: TRIM(BOTH FROM x), POSITION((a) IN (b)) */
+	bool sql_syntax;     /* FUNC: TRIM(BOTH FROM x), POSITION((a) IN (b)), CURRENT_DATE */
 	enum rbool boolop;
 	struct rnode **args; /* CASE: arg, then WHEN/THEN pairs, then ELSE */
 	size_t nargs;
