@@ -240,14 +240,17 @@ void cat_domain_constraint_rows(struct cat_conn *cc, const struct cat_model *m, 
 	}
 }
 
-const char *cat_domain_constraintdef(const struct cat_model *m, uint32_t oid)
+const char *cat_domain_constraintdef(const struct cat_model *m, uint32_t oid, bool pretty)
 {
 	for (size_t i = 0; oid >= CATALOG_OID_MIN && i < m->ndomains; i++) {
 		const struct cat_domain *d = m->domains[i];
 		for (size_t k = 0; k < d->nchecks; k++) {
-			if (con_oid(d, k) == oid)
-				return arena_printf(m->a, "CHECK (%s)%s", d->checks[k],
-						    d->not_valid[k] ? " NOT VALID" : "");
+			if (con_oid(d, k) != oid)
+				continue;
+			/* PostgreSQL's texts, when the translator kept them (CATALOG_CHECK_PG_MARK) */
+			const char *p = NULL, *pg = cat_pg_text(m->a, d->checks[k], &p);
+			return arena_printf(m->a, "CHECK (%s)%s", pretty ? p : pg,
+					    d->not_valid[k] ? " NOT VALID" : "");
 		}
 	}
 	return NULL;

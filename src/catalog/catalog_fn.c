@@ -245,7 +245,7 @@ static const char *constraint_def(const struct cat_conn *cc, const struct cat_mo
 					    pretty ? m->checks[i]->pretty : m->checks[i]->pg,
 					    m->checks[i]->not_valid ? " NOT VALID" : "");
 	}
-	return cat_domain_constraintdef(m, oid);
+	return cat_domain_constraintdef(m, oid, pretty);
 }
 
 static void fn_get_constraintdef(sqlite3_context *ctx, int argc, sqlite3_value **argv)

@@ -604,7 +604,11 @@ static bool fill_check_constraints(struct cat_conn *cc, const struct cat_model *
 		const struct cat_domain *d = m->domains[i];
 		for (size_t k = 0; k < d->nchecks; k++) {
 			con_head(r, cc, d->connames[k]);
-			cat_text(r, d->checks[k]);
+			const char *p = NULL, *pg = cat_pg_text(r->a, d->checks[k], &p);
+			cat_text(r, pg == d->checks[k]
+					    ? pg
+					    : arena_printf(r->a, "(%s)%s", pg,
+							   d->not_valid[k] ? " NOT VALID" : ""));
 		}
 	}
 	for (size_t i = 0; i < m->nrels; i++) {

@@ -878,7 +878,7 @@ bool cat_type_taken(const struct cat_model *m, const char *name);
 void cat_domain_type_rows(const struct cat_model *m, struct cat_rows *r, uint32_t nsp);
 void cat_domain_constraint_rows(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
 /* pg_get_constraintdef of a domain constraint oid, NULL when oid is none. */
-const char *cat_domain_constraintdef(const struct cat_model *m, uint32_t oid);
+const char *cat_domain_constraintdef(const struct cat_model *m, uint32_t oid, bool pretty);
 bool cat_domain_register(sqlite3 *db, struct cat_conn *cc);
 /* catalog_ext.c: shardlite_extension() and pg_extension's rows. */
 bool cat_ext_register(sqlite3 *db, struct cat_conn *cc);

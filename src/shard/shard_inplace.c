@@ -400,8 +400,12 @@ static void fn_generated_renamed(sqlite3_context *ctx, int argc, sqlite3_value *
 	sqlite3_result_null(ctx);
 	bool found = false;
 	char *old = NULL;
+	/* a temporary table's text is in temp's schema (it hides a main table of its name) */
+	bool temp = table && shard_table_is_temp(shard_conn_db(c), table);
 	if (!table || !from || !to ||
-	    !probe(shard_conn_db(c), "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+	    !probe(shard_conn_db(c),
+		   temp ? "SELECT sql FROM temp.sqlite_schema WHERE type = 'table' AND name = ?1"
+			: "SELECT sql FROM main.sqlite_schema WHERE type = 'table' AND name = ?1",
 		   table, NULL, &found, &old, NULL, &err) ||
 	    !found || (!strstr(old, CATALOG_GENERATED_MARK) && !strstr(old, CATALOG_CHECK_PG_MARK))) {
 		free(old);

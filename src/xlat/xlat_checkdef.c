@@ -4,23 +4,29 @@
  * (CATALOG_CHECK_PG_MARK, CATALOG_CHECK_PRETTY_MARK), printed by the view printer
  * (xlat_ruleutils.c) over the columns of the table being made or altered. */
 #include "xlat_int.h"
+#include "xlat_ruleutils.h"
 
 #include "catalog.h"
 
 #include <string.h>
 
-/* A column's type as a Var of it prints; false for one the printer does not type exactly
- * (a domain's Var is relabeled to its base type, an array's operators are not typed). */
-static bool col_of(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, struct xlat_schema_col *out)
+/* A column's type as a Var of it prints (*out); NOTYPE for one the printer does not type
+ * exactly (a domain's Var is relabeled to its base type, an array's operators are not typed),
+ * so that only the CHECKs that read it keep their SQLite text. *pred: its type as
+ * xlat_enumpred reads it (a domain's too; 0 when not known or an array). */
+static void col_of(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, struct xlat_schema_col *out,
+		   struct xlat_schema_col *pred)
 {
 	struct xlat_typeref tr;
 	struct pgerr saved = *c->err;
 	bool known = cd->type_name && xlat_type_resolve(c, cd->type_name, &tr) && tr.info;
+	bool ok = known && !tr.domain && !tr.is_array;
 	*c->err = saved; /* the column's own translation reports what is wrong with it */
-	out->name = cd->colname;
-	out->type_oid = known && !tr.is_array ? tr.info->oid : 0;
-	out->typmod = known ? tr.typmod : -1;
-	return known && !tr.domain && !tr.is_array;
+	out->name = pred->name = cd->colname;
+	out->type_oid = ok ? tr.info->oid : NOTYPE;
+	out->typmod = ok ? tr.typmod : -1;
+	pred->type_oid = known && !tr.is_array ? tr.info->oid : 0;
+	pred->typmod = known ? tr.typmod : -1;
 }
 
 void xlat_checkdef_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
@@ -30,19 +36,22 @@ void xlat_checkdef_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 	c->check_cols = NULL;
 	c->ncheck_cols = 0;
 	struct xlat_schema_col *cols = arena_zalloc(c->a, (s->n_table_elts + 1) * sizeof(*cols));
+	struct xlat_schema_col *preds = arena_zalloc(c->a, (s->n_table_elts + 1) * sizeof(*preds));
 	size_t n = 0;
-	bool exact = true;
 	for (size_t i = 0; i < s->n_table_elts; i++) {
 		const PgQuery__Node *e = s->table_elts[i];
-		if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
-			exact &= col_of(c, e->column_def, &cols[n++]);
+		if (e->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF)
+			continue;
+		col_of(c, e->column_def, &cols[n], &preds[n]);
+		n++;
 	}
-	c->pred_cols = cols;
+	c->pred_cols = preds;
 	c->npred_cols = n;
-	/* inherited or typed columns are not in the list; a temporary table's text is not
-	 * renamed (shardlite_generated_renamed reads the main schema) */
-	if ((schema && *schema && strcmp(schema, "public") != 0) || s->n_inh_relations ||
-	    s->of_typename || xlat_temp_is(s->relation) || !exact)
+	/* inherited or typed columns are not in the list; a temporary table's (pg_temp) is
+	 * made as a main one (RENAME COLUMN renames its texts in temp's schema) */
+	if ((schema && *schema && strcmp(schema, "public") != 0 &&
+	     strcmp(schema, "pg_temp") != 0) ||
+	    s->n_inh_relations || s->of_typename)
 		return;
 	c->check_cols = cols;
 	c->ncheck_cols = n;
@@ -66,17 +75,20 @@ void xlat_checkdef_alter(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	*c->err = saved;
 	if (!ok)
 		return;
-	bool exact = true;
-	for (size_t i = 0; i < nhave; i++)
-		exact &= have[i].type_oid != 0;
 	struct xlat_schema_col *cols = arena_zalloc(c->a, (nhave + 1) * sizeof(*cols));
+	struct xlat_schema_col *preds = arena_zalloc(c->a, (nhave + 1) * sizeof(*preds));
 	memcpy(cols, have, nhave * sizeof(*cols));
-	if (added)
-		exact &= col_of(c, added, &cols[nhave++]);
-	c->pred_cols = cols;
+	memcpy(preds, have, nhave * sizeof(*preds));
+	for (size_t i = 0; i < nhave; i++) {
+		if (!cols[i].type_oid) /* not known: the CHECKs that read it keep their text */
+			cols[i].type_oid = NOTYPE;
+	}
+	if (added) {
+		col_of(c, added, &cols[nhave], &preds[nhave]);
+		nhave++;
+	}
+	c->pred_cols = preds;
 	c->npred_cols = nhave;
-	if (!exact)
-		return;
 	c->check_cols = cols;
 	c->ncheck_cols = nhave;
 }
@@ -107,4 +119,31 @@ void xlat_checkdef_mark(struct xlat_ctx *c, PgQuery__Node *e)
 	xlat_printf(c, CATALOG_CHECK_PG_MARK "%s */ ", pg);
 	if (strcmp(pg, pretty) != 0)
 		xlat_printf(c, CATALOG_CHECK_PRETTY_MARK "%s */ ", pretty);
+}
+
+const char *xlat_checkdef_domain(struct xlat_ctx *c, const struct xlat_typeref *base,
+				 PgQuery__Node *e)
+{
+	const char *text = xlat_deparse_expr(c, e);
+	if (!text)
+		return NULL;
+	/* VALUE of a built-in type prints as a Var of it; base NULL (a domain over a domain,
+	 * whose VALUE PostgreSQL shows cast to each operator's type), over an enum or an array:
+	 * the text stays libpg_query's */
+	if (!base || !base->info || base->is_array || xlat_enum_by_oid(c, base->info->oid, NULL))
+		return text;
+	struct xlat_schema_col value = {.type_oid = base->info->oid, .typmod = base->typmod};
+	const char *pg = NULL, *pretty = NULL;
+	struct pgerr saved = *c->err;
+	bool ok = xlat_ruleutils_domainexpr(value, e, false, c->schema, c->a, &pg) &&
+		  xlat_ruleutils_domainexpr(value, e, true, c->schema, c->a, &pretty) &&
+		  !strstr(pg, "*/") && !strstr(pretty, "*/");
+	*c->err = saved;
+	if (!ok)
+		return text;
+	if (strcmp(pg, pretty) == 0)
+		return arena_printf(c->a, CATALOG_CHECK_PG_MARK "%s */ %s", pg, text);
+	return arena_printf(c->a,
+			    CATALOG_CHECK_PG_MARK "%s */ " CATALOG_CHECK_PRETTY_MARK "%s */ %s", pg,
+			    pretty, text);
 }

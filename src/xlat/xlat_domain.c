@@ -629,7 +629,8 @@ bool xlat_stmt_create_domain(struct xlat_ctx *c, const PgQuery__CreateDomainStmt
 	else
 		xlat_puts(c, "NULL");
 	for (size_t i = 0; i < dd.nchecks; i++) {
-		const char *text = xlat_deparse_expr(c, dd.checks[i]);
+		const char *text =
+			xlat_checkdef_domain(c, base.domain ? NULL : &base, dd.checks[i]);
 		if (!text)
 			return xlat_unsupported(c, -1, "this domain CHECK (it has no SQL text)");
 		xlat_puts(c, ", ");
@@ -890,7 +891,7 @@ static bool add_check(struct xlat_ctx *c, const struct xlat_domain *d, struct xl
 	PgQuery__TypeName *tn = NULL; /* no DEFAULT to read */
 	if (!validate(c, &one, tn, &base))
 		return false;
-	const char *text = xlat_deparse_expr(c, k->raw_expr);
+	const char *text = xlat_checkdef_domain(c, d->parent ? NULL : &base, k->raw_expr);
 	if (!text)
 		return xlat_unsupported(c, -1, "this domain CHECK (it has no SQL text)");
 	/* in name order, as the checks run */

@@ -841,6 +841,9 @@ bool xlat_ruleutils_indexexpr(const char *table, PgQuery__Node *n, bool pred, bo
 bool xlat_ruleutils_colsexpr(const char *table, const struct xlat_schema_col *cols, size_t ncols,
 			     PgQuery__Node *n, bool pred, bool pretty,
 			     const struct xlat_schema *schema, struct arena *a, const char **out);
+/* The same for a domain's CHECK over VALUE of value's type (its name is ignored). */
+bool xlat_ruleutils_domainexpr(struct xlat_schema_col value, PgQuery__Node *n, bool pretty,
+			       const struct xlat_schema *schema, struct arena *a, const char **out);
 
 
 /* ---- xlat_checkdef.c ---- */
@@ -882,6 +885,11 @@ PgQuery__Node *xlat_enumpred_value(struct xlat_ctx *c, uint32_t oid, PgQuery__No
  * a CHECK constraint orders") raised when it runs while an index or table's text holds
  * type's XLAT_ENUM_ORDER_MARK. */
 void xlat_enumpred_guard(struct xlat_ctx *c, const char *type, const char *what);
+/* A domain CHECK e's text as the domain sidecar keeps it: its PostgreSQL texts as comments
+ * (as xlat_checkdef_mark's) before libpg_query's deparse, when e prints exactly over VALUE of
+ * base; the deparse alone otherwise. NULL when e has no SQL text. */
+const char *xlat_checkdef_domain(struct xlat_ctx *c, const struct xlat_typeref *base,
+				 PgQuery__Node *e);
 
 
 /* ---- xlat_array.c ---- */

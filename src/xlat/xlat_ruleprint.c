@@ -154,11 +154,43 @@ static void print_sublink(struct ru *r, const struct rnode *e)
 	put(r, e->text ? "))" : ")");
 }
 
+static void print_expr(struct ru *r, const struct rnode *e, bool showimplicit);
+
+/* get_func_sql_syntax's forms: the arguments without their implicit casts (CURRENT_DATE
+ * and the like: none) */
+static void print_sql_syntax(struct ru *r, const struct rnode *e)
+{
+	if (!e->nargs) {
+		put(r, e->text);
+		return;
+	}
+	if (strcmp(e->text, "position") == 0) {
+		put(r, "POSITION((");
+		print_expr(r, e->args[1], false);
+		put(r, ") IN (");
+		print_expr(r, e->args[0], false);
+		put(r, "))");
+		return;
+	}
+	put(r, strcmp(e->text, "btrim") == 0	 ? "TRIM(BOTH"
+	       : strcmp(e->text, "ltrim") == 0 ? "TRIM(LEADING"
+					       : "TRIM(TRAILING");
+	if (e->nargs == 2) {
+		put(r, " ");
+		print_expr(r, e->args[1], false);
+	}
+	put(r, " FROM ");
+	print_expr(r, e->args[0], false);
+	put(r, ")");
+}
+
 static void print_expr(struct ru *r, const struct rnode *e, bool showimplicit)
 {
 	switch (e->kind) {
 	case R_VAR:
-		if (r->bare) /* one relation: deparse_context_for's Vars are unqualified */
+		if (r->value)
+			put(r, "VALUE");
+		else if (r->bare) /* one relation: deparse_context_for's Vars are unqualified */
 			put(r, xlat_ru_quote(r, e->colname));
 		else
 			strbuf_printf(r->buf, "%s.%s", xlat_ru_quote(r, *e->rel),
@@ -188,12 +220,13 @@ static void print_expr(struct ru *r, const struct rnode *e, bool showimplicit)
 		if (!r->paren)
 			put(r, "(");
 		expr_paren(r, e->args[0], true, e);
-		put(r, " = ANY (ARRAY[");
+		strbuf_printf(r->buf, " %s %s (%sARRAY[", e->text,
+			      strcmp(e->text, "=") ? "ALL" : "ANY", e->label && !r->paren ? "(" : "");
 		for (size_t i = 1; i < e->nargs; i++) {
 			put(r, i > 1 ? ", " : "");
 			print_expr(r, e->args[i], true);
 		}
-		put(r, "])");
+		put(r, e->label ? (r->paren ? "]::text[])" : "])::text[])") : "])");
 		if (!r->paren)
 			put(r, ")");
 		return;
@@ -215,11 +248,15 @@ static void print_expr(struct ru *r, const struct rnode *e, bool showimplicit)
 		if (!r->paren)
 			put(r, "(");
 		expr_paren(r, e->args[0], true, e);
-		put(r, e->isnull ? " IS NULL" : " IS NOT NULL");
+		put(r, e->text ? e->text : e->isnull ? " IS NULL" : " IS NOT NULL");
 		if (!r->paren)
 			put(r, ")");
 		return;
 	case R_FUNC:
+		if (e->sql_syntax) {
+			print_sql_syntax(r, e);
+			return;
+		}
 		strbuf_printf(r->buf, "%s(%s", xlat_ru_quote(r, e->text),
 			      e->distinct ? "DISTINCT " : "");
 		if (e->star)
@@ -249,7 +286,7 @@ static void print_expr(struct ru *r, const struct rnode *e, bool showimplicit)
 		print_case(r, e);
 		return;
 	case R_COALESCE:
-		put(r, "COALESCE(");
+		strbuf_printf(r->buf, "%s(", e->text ? e->text : "COALESCE");
 		for (size_t i = 0; i < e->nargs; i++) {
 			put(r, i ? ", " : "");
 			print_expr(r, e->args[i], true);

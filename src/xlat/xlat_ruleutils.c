@@ -76,8 +76,8 @@ const char *xlat_ru_type_name(struct ru *r, struct rtype t)
 	const struct pgtype_info *ti = t.oid != NOTYPE ? pgtype_by_oid(t.oid) : NULL;
 	if (!ti || t.oid == PGTYPE_UNKNOWN)
 		return NULL;
-	if (t.typmod < 0)
-		return ti->sql_name;
+	if (t.typmod < 0) /* format_type_with_typemod's bpchar: not character, which is char(1) */
+		return t.oid == PGTYPE_BPCHAR ? "bpchar" : ti->sql_name;
 	if (t.oid == PGTYPE_VARCHAR || t.oid == PGTYPE_BPCHAR)
 		return arena_printf(r->a, "%s(%d)", ti->sql_name, (int)(t.typmod - 4));
 	if (t.oid == PGTYPE_NUMERIC)
@@ -120,6 +120,18 @@ static bool canonical_int(const char *s)
 		return false;
 	for (; *p; p++)
 		if (!isdigit((unsigned char)*p))
+			return false;
+	return true;
+}
+
+/* uuid_out's form: lower-case hex digits, 8-4-4-4-12 */
+static bool canonical_uuid(const char *s)
+{
+	static const char shape[] = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
+	if (strlen(s) != sizeof(shape) - 1)
+		return false;
+	for (size_t i = 0; shape[i]; i++)
+		if (shape[i] == 'x' ? !strchr("0123456789abcdef", s[i]) || !s[i] : s[i] != '-')
 			return false;
 	return true;
 }
@@ -215,7 +227,7 @@ static bool const_text(struct ru *r, struct rnode *c, const char *v, struct rtyp
 		else
 			strbuf_puts(&sb, v);
 	} else if (t.oid == PGTYPE_TEXT || t.oid == PGTYPE_NAME ||
-		   (t.oid == PGTYPE_VARCHAR && t.typmod < 0)) {
+		   ((t.oid == PGTYPE_VARCHAR || t.oid == PGTYPE_BPCHAR) && t.typmod < 0)) {
 		ok = !strchr(v, '\\');
 		strbuf_put_quoted(&sb, v, '\'');
 	} else if (t.oid == PGTYPE_BOOL && r->bare &&
@@ -230,6 +242,10 @@ static bool const_text(struct ru *r, struct rnode *c, const char *v, struct rtyp
 			ok |= strcmp(en->labels[i], v) == 0;
 		ok = ok && !strchr(v, '\\');
 		strbuf_put_quoted(&sb, v, '\'');
+	} else if (t.oid == PGTYPE_TIMESTAMP && t.typmod < 0 && canonical_date(v)) {
+		strbuf_printf(&sb, "'%s 00:00:00'", v); /* a date's midnight, as timestamp_out */
+	} else if (t.oid == PGTYPE_UUID && canonical_uuid(v)) {
+		strbuf_printf(&sb, "'%s'", v);
 	} else if ((t.oid == PGTYPE_DATE && canonical_date(v)) ||
 		   (t.oid == PGTYPE_TIMESTAMP && t.typmod < 0 && canonical_timestamp(v))) {
 		strbuf_printf(&sb, "'%s'", v);
@@ -259,6 +275,8 @@ struct rnode *xlat_ru_coerce(struct ru *r, struct rnode *e, struct rtype t)
 	bool implicit =
 		(is_int(e->type.oid) && is_int(t.oid) && int_rank(e->type.oid) < int_rank(t.oid)) ||
 		(is_int(e->type.oid) && t.oid == PGTYPE_NUMERIC) ||
+		((is_int(e->type.oid) || e->type.oid == PGTYPE_NUMERIC) &&
+		 t.oid == PGTYPE_FLOAT8) ||
 		(e->type.oid == PGTYPE_VARCHAR && t.oid == PGTYPE_TEXT);
 	if (!implicit || t.typmod >= 0)
 		return NULL;
@@ -395,9 +413,22 @@ static struct rnode *binop(struct ru *r, const char *op, struct rnode *a, struct
 		ta = tb = res = T(PGTYPE_NUMERIC);
 		if (cmp)
 			res = T(PGTYPE_BOOL);
+	} else if (x == PGTYPE_DATE && y == PGTYPE_INT4 &&
+		   (strcmp(op, "+") == 0 || strcmp(op, "-") == 0)) {
+		ta = T(x); /* date_pli, date_mii */
+		tb = T(y);
+		res = T(PGTYPE_DATE);
+	} else if ((x == PGTYPE_FLOAT8 || y == PGTYPE_FLOAT8) &&
+		   (x == PGTYPE_FLOAT8 || x == PGTYPE_NUMERIC || is_int(x)) &&
+		   (y == PGTYPE_FLOAT8 || y == PGTYPE_NUMERIC || is_int(y)) && (cmp || arith)) {
+		/* float8's operators; an integer or numeric operand cast to it (shown) */
+		ta = tb = res = T(PGTYPE_FLOAT8);
+		if (cmp)
+			res = T(PGTYPE_BOOL);
 	} else if (x == y &&
 		   (x == PGTYPE_DATE || x == PGTYPE_BOOL || x == PGTYPE_TIMESTAMP ||
-		    x == PGTYPE_NAME) &&
+		    x == PGTYPE_UUID || x == PGTYPE_NAME || x == PGTYPE_BPCHAR ||
+		    x == PGTYPE_TIMESTAMPTZ) &&
 		   cmp) {
 		ta = tb = T(x);
 		res = T(PGTYPE_BOOL);
@@ -480,6 +511,14 @@ static struct rnode *a_expr(struct ru *r, const PgQuery__AExpr *x)
 			return e;
 		}
 		return binop(r, op, xlat_ru_expr(r, x->lexpr), xlat_ru_expr(r, x->rexpr));
+	case PG_QUERY__A__EXPR__KIND__AEXPR_DISTINCT: {
+		/* a DistinctExpr: typed and printed as the = it calls */
+		struct rnode *e =
+			binop(r, "=", xlat_ru_expr(r, x->lexpr), xlat_ru_expr(r, x->rexpr));
+		if (e)
+			e->text = "IS DISTINCT FROM";
+		return e;
+	}
 	case PG_QUERY__A__EXPR__KIND__AEXPR_LIKE:
 		return binop(r,
 			     strcmp(op, "~~") == 0    ? "~~"
@@ -506,10 +545,15 @@ static struct rnode *a_expr(struct ru *r, const PgQuery__AExpr *x)
 	}
 	case PG_QUERY__A__EXPR__KIND__AEXPR_IN: {
 		/* x IN (a, b): x = ANY (ARRAY[a, b]), all coerced to their common type, which
-		 * must have its own = (a string's is text's: not laid out) */
+		 * must have its own = (a string's is text's: not laid out); NOT IN: x <> ALL (...);
+		 * one item: x = a, x <> a (transformAExprIn) */
 		const PgQuery__Node *l = x->rexpr;
-		if (!l || l->node_case != NODE(LIST) || (strcmp(op, "=") != 0))
+		if (!l || l->node_case != NODE(LIST) ||
+		    (strcmp(op, "=") != 0 && strcmp(op, "<>")) || !l->list->n_items)
 			return NULL;
+		if (l->list->n_items == 1)
+			return binop(r, op, xlat_ru_expr(r, x->lexpr),
+				     xlat_ru_expr(r, l->list->items[0]));
 		size_t n = l->list->n_items + 1;
 		struct rnode **v = ru_zalloc(r, n * sizeof(*v));
 		if (!(v[0] = xlat_ru_expr(r, x->lexpr)))
@@ -520,7 +564,8 @@ static struct rnode *a_expr(struct ru *r, const PgQuery__AExpr *x)
 		struct rtype t;
 		if (!xlat_ru_common_type(v, n, &t) ||
 		    !(is_int(t.oid) || t.oid == PGTYPE_NUMERIC || t.oid == PGTYPE_TEXT ||
-		      t.oid == PGTYPE_DATE || ru_enum(r, t.oid)))
+		      t.oid == PGTYPE_DATE || t.oid == PGTYPE_VARCHAR || t.oid == PGTYPE_BPCHAR ||
+		      ru_enum(r, t.oid)))
 			return NULL;
 		struct rnode *e = xlat_ru_node(r, R_ARRAYOP, T(PGTYPE_BOOL));
 		e->nargs = n;
@@ -528,7 +573,14 @@ static struct rnode *a_expr(struct ru *r, const PgQuery__AExpr *x)
 		for (size_t i = 0; i < n; i++)
 			if (!(v[i] = xlat_ru_coerce(r, v[i], (struct rtype){t.oid, -1})))
 				return NULL;
-		e->text = "=";
+		/* varchar has no = of its own: text's, the left side and the varchar[] array
+		 * relabeled to text (both shown: (x)::text = ANY ((ARRAY[...])::text[])) */
+		if (t.oid == PGTYPE_VARCHAR) {
+			e->label = true;
+			if (!(v[0] = xlat_ru_coerce(r, v[0], T(PGTYPE_TEXT))))
+				return NULL;
+		}
+		e->text = op;
 		return e;
 	}
 	default:
@@ -536,19 +588,46 @@ static struct rnode *a_expr(struct ru *r, const PgQuery__AExpr *x)
 	}
 }
 
+/* A text argument: a string or a literal (which reads as text there) */
+static bool str_arg(uint32_t oid) { return is_str(oid) || oid == PGTYPE_UNKNOWN; }
+
 /* The functions whose result type this file knows, by their arguments' types. */
 static bool func_type(const char *name, bool star, struct rnode **v, size_t n, struct rtype *out,
 		      bool *agg)
 {
 	uint32_t a = n ? v[0]->type.oid : 0;
 	*agg = false;
+	if (strcmp(name, "now") == 0 && !star && n == 0) {
+		*out = T(PGTYPE_TIMESTAMPTZ);
+		return true;
+	}
 	if (strcmp(name, "count") == 0 && (star ? n == 0 : n == 1)) {
 		*agg = true;
 		*out = T(PGTYPE_INT8);
 		return true;
 	}
+	if ((strcmp(name, "btrim") == 0 || strcmp(name, "ltrim") == 0 ||
+	     strcmp(name, "rtrim") == 0) &&
+	    (n == 1 || n == 2) && is_str(a) && (n == 1 || str_arg(v[1]->type.oid))) {
+		*out = T(PGTYPE_TEXT);
+		return true;
+	}
+	if (strcmp(name, "position") == 0 && n == 2 && is_str(a) && str_arg(v[1]->type.oid)) {
+		*out = T(PGTYPE_INT4);
+		return true;
+	}
+	if (strcmp(name, "substr") == 0 && (n == 2 || n == 3) && is_str(a) &&
+	    v[1]->type.oid == PGTYPE_INT4 && (n == 2 || v[2]->type.oid == PGTYPE_INT4)) {
+		*out = T(PGTYPE_TEXT);
+		return true;
+	}
 	if (star || n != 1 || a == NOTYPE || a == PGTYPE_UNKNOWN)
 		return false;
+	if ((strcmp(name, "jsonb_typeof") == 0 && a == PGTYPE_JSONB) ||
+	    (strcmp(name, "json_typeof") == 0 && a == PGTYPE_JSON)) {
+		*out = T(PGTYPE_TEXT);
+		return true;
+	}
 	if (strcmp(name, "max") == 0 || strcmp(name, "min") == 0) {
 		*agg = true;
 		*out = is_str(a) ? T(PGTYPE_TEXT) : T(a);
@@ -568,8 +647,19 @@ static bool func_type(const char *name, bool star, struct rnode **v, size_t n, s
 		*out = T(PGTYPE_TEXT);
 		return true;
 	}
-	if (strcmp(name, "length") == 0 && is_str(a)) {
+	if ((strcmp(name, "length") == 0 || strcmp(name, "char_length") == 0 ||
+	     strcmp(name, "octet_length") == 0) &&
+	    is_str(a)) {
 		*out = T(PGTYPE_INT4);
+		return true;
+	}
+	/* abs(int2|int4|int8|numeric|float8) and round(numeric): the argument's type */
+	if (strcmp(name, "abs") == 0 && (is_int(a) || a == PGTYPE_NUMERIC || a == PGTYPE_FLOAT8)) {
+		*out = T(a);
+		return true;
+	}
+	if (strcmp(name, "round") == 0 && a == PGTYPE_NUMERIC) {
+		*out = T(a);
 		return true;
 	}
 	return false;
@@ -577,11 +667,18 @@ static bool func_type(const char *name, bool star, struct rnode **v, size_t n, s
 
 static struct rnode *func_call(struct ru *r, const PgQuery__FuncCall *f)
 {
-	if (f->n_funcname != 1 || f->n_agg_order || f->agg_filter || f->over ||
+	/* TRIM(...) and POSITION(a IN b) are pg_catalog.btrim/ltrim/rtrim/position in SQL's
+	 * syntax, printed in it (get_func_sql_syntax) */
+	const char *ns = f->n_funcname == 2 ? xlat_node_str(f->funcname[0]) : NULL;
+	bool sql = ns && strcmp(ns, "pg_catalog") == 0 &&
+		   f->funcformat == PG_QUERY__COERCION_FORM__COERCE_SQL_SYNTAX;
+	if ((f->n_funcname != 1 && !sql) || f->n_agg_order || f->agg_filter || f->over ||
 	    f->agg_within_group || f->func_variadic || (f->agg_distinct && f->agg_star))
 		return NULL;
-	const char *name = xlat_node_str(f->funcname[0]);
-	if (!name)
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	if (!name || (sql && strcmp(name, "btrim") != 0 && strcmp(name, "ltrim") != 0 &&
+		      strcmp(name, "rtrim") != 0 && strcmp(name, "position") != 0) ||
+	    (!sql && strcmp(name, "position") == 0))
 		return NULL;
 	struct rnode **v = ru_zalloc(r, f->n_args * sizeof(*v));
 	for (size_t i = 0; i < f->n_args; i++)
@@ -593,6 +690,7 @@ static struct rnode *func_call(struct ru *r, const PgQuery__FuncCall *f)
 		return NULL;
 	struct rnode *e = xlat_ru_node(r, R_FUNC, t);
 	e->text = name;
+	e->sql_syntax = sql;
 	e->star = f->agg_star;
 	e->distinct = f->agg_distinct;
 	e->args = v;
@@ -602,6 +700,12 @@ static struct rnode *func_call(struct ru *r, const PgQuery__FuncCall *f)
 	for (size_t i = 0; i < e->nargs && is_str(v[i]->type.oid) && strcmp(name, "count") != 0;
 	     i++)
 		if (!(e->args[i] = xlat_ru_coerce(r, v[i], T(PGTYPE_TEXT))))
+			return NULL;
+	/* the text functions' literal arguments are text (trim's characters, position's) */
+	bool texts = strcmp(name, "btrim") == 0 || strcmp(name, "ltrim") == 0 ||
+		     strcmp(name, "rtrim") == 0 || strcmp(name, "position") == 0;
+	for (size_t i = 0; texts && i < e->nargs; i++)
+		if (!(e->args[i] = xlat_ru_coerce(r, e->args[i], T(PGTYPE_TEXT))))
 			return NULL;
 	return e;
 }
@@ -683,18 +787,20 @@ static struct rnode *case_expr(struct ru *r, const PgQuery__CaseExpr *c)
 	return (e->args[k] = xlat_ru_coerce(r, res[n], t)) ? e : NULL;
 }
 
-static struct rnode *coalesce(struct ru *r, const PgQuery__CoalesceExpr *c)
+/* COALESCE(args), or GREATEST/LEAST(args) (name), of their common type */
+static struct rnode *coalesce(struct ru *r, PgQuery__Node **args, size_t n, const char *name)
 {
-	struct rnode **v = ru_zalloc(r, c->n_args * sizeof(*v));
-	for (size_t i = 0; i < c->n_args; i++)
-		if (!(v[i] = xlat_ru_expr(r, c->args[i])))
+	struct rnode **v = ru_zalloc(r, n * sizeof(*v));
+	for (size_t i = 0; i < n; i++)
+		if (!(v[i] = xlat_ru_expr(r, args[i])))
 			return NULL;
 	struct rtype t;
-	if (!c->n_args || !xlat_ru_common_type(v, c->n_args, &t))
+	if (!n || !xlat_ru_common_type(v, n, &t))
 		return NULL;
 	struct rnode *e = xlat_ru_node(r, R_COALESCE, t);
+	e->text = name;
 	e->args = v;
-	e->nargs = c->n_args;
+	e->nargs = n;
 	for (size_t i = 0; i < e->nargs; i++)
 		if (!(e->args[i] = xlat_ru_coerce(r, v[i], t)))
 			return NULL;
@@ -765,7 +871,8 @@ static struct rnode *type_cast(struct ru *r, const PgQuery__TypeCast *tc)
 	if (!oid || (oid == PGTYPE_TEXT && strcmp(name, "text") != 0) || typmod >= 0 || !a ||
 	    a->type.oid == NOTYPE || !xlat_ru_type_name(r, T(oid)))
 		return NULL;
-	if (a->type.oid == PGTYPE_UNKNOWN || a->type.oid == oid)
+	/* the same type is no cast; one dropping a typmod (char(4) to bpchar) is shown */
+	if (a->type.oid == PGTYPE_UNKNOWN || (a->type.oid == oid && a->type.typmod < 0))
 		return xlat_ru_coerce(r, a, T(oid));
 	struct rnode *c = xlat_ru_node(r, R_CAST, T(oid));
 	c->label = true; /* explicit: shown whatever showimplicit */
@@ -807,12 +914,51 @@ static struct rnode *expr_or_null(struct ru *r, PgQuery__Node *n)
 		e->nargs = 1;
 		return e;
 	}
+	case NODE(BOOLEAN_TEST): { /* printed as a NullTest is, with its test's words */
+		static const char *const tests[] = {NULL,
+						    " IS TRUE",
+						    " IS NOT TRUE",
+						    " IS FALSE",
+						    " IS NOT FALSE",
+						    " IS UNKNOWN",
+						    " IS NOT UNKNOWN"};
+		const PgQuery__BooleanTest *bt = n->boolean_test;
+		unsigned k = (unsigned)bt->booltesttype;
+		struct rnode *a = k && k < 7 ? xlat_ru_expr(r, bt->arg) : NULL;
+		if (!a || a->type.oid != PGTYPE_BOOL)
+			return NULL;
+		struct rnode *e = xlat_ru_node(r, R_NULLTEST, T(PGTYPE_BOOL));
+		e->text = tests[k];
+		e->args = ru_zalloc(r, sizeof(*e->args));
+		e->args[0] = a;
+		e->nargs = 1;
+		return e;
+	}
+	case NODE(SQLVALUE_FUNCTION): { /* CURRENT_DATE ...: printed as written */
+		const PgQuery__SQLValueFunction *f = n->sqlvalue_function;
+		bool date = f->op == PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_DATE;
+		bool tstz = f->op == PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP;
+		bool ts = f->op == PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP;
+		if (!date && !tstz && !ts)
+			return NULL;
+		struct rnode *e = xlat_ru_node(
+			r, R_FUNC,
+			T(date ? PGTYPE_DATE : tstz ? PGTYPE_TIMESTAMPTZ : PGTYPE_TIMESTAMP));
+		e->text = date ? "CURRENT_DATE" : tstz ? "CURRENT_TIMESTAMP" : "LOCALTIMESTAMP";
+		e->sql_syntax = true;
+		return e;
+	}
 	case NODE(FUNC_CALL):
 		return func_call(r, n->func_call);
 	case NODE(CASE_EXPR):
 		return case_expr(r, n->case_expr);
 	case NODE(COALESCE_EXPR):
-		return coalesce(r, n->coalesce_expr);
+		return coalesce(r, n->coalesce_expr->args, n->coalesce_expr->n_args, NULL);
+	case NODE(MIN_MAX_EXPR): {
+		const PgQuery__MinMaxExpr *m = n->min_max_expr;
+		return coalesce(r, m->args, m->n_args,
+				m->op == PG_QUERY__MIN_MAX_OP__IS_GREATEST ? "GREATEST" : "LEAST");
+	}
 	case NODE(SUB_LINK):
 		return sublink(r, n->sub_link);
 	case NODE(TYPE_CAST):
@@ -929,11 +1075,10 @@ bool xlat_ruleutils_indexexpr(const char *table, PgQuery__Node *n, bool pred, bo
 	return xlat_ruleutils_colsexpr(table, cols, ncols, n, pred, pretty, schema, a, out);
 }
 
-bool xlat_ruleutils_colsexpr(const char *table, const struct xlat_schema_col *cols, size_t ncols,
-			     PgQuery__Node *n, bool pred, bool pretty,
-			     const struct xlat_schema *schema, struct arena *a, const char **out)
+static bool colsexpr(struct ru r, const char *table, const struct xlat_schema_col *cols,
+		     size_t ncols, PgQuery__Node *n, bool pred, const char **out)
 {
-	struct ru r = {.a = a, .schema = schema, .bare = true, .paren = pretty};
+	struct arena *a = r.a;
 	if (!n || !cols)
 		return false;
 	struct level lvl = {0};
@@ -963,4 +1108,20 @@ bool xlat_ruleutils_colsexpr(const char *table, const struct xlat_schema_col *co
 		*out = arena_strdup(a, sb.data);
 	strbuf_fini(&sb);
 	return ok;
+}
+
+bool xlat_ruleutils_colsexpr(const char *table, const struct xlat_schema_col *cols, size_t ncols,
+			     PgQuery__Node *n, bool pred, bool pretty,
+			     const struct xlat_schema *schema, struct arena *a, const char **out)
+{
+	struct ru r = {.a = a, .schema = schema, .bare = true, .paren = pretty};
+	return colsexpr(r, table, cols, ncols, n, pred, out);
+}
+
+bool xlat_ruleutils_domainexpr(struct xlat_schema_col value, PgQuery__Node *n, bool pretty,
+			       const struct xlat_schema *schema, struct arena *a, const char **out)
+{
+	struct ru r = {.a = a, .schema = schema, .bare = true, .paren = pretty, .value = true};
+	value.name = "value"; /* VALUE reads as the column reference value */
+	return colsexpr(r, "value", &value, 1, n, true, out);
 }

@@ -45,11 +45,14 @@ struct rquery;
 struct rnode {
 	enum rkind kind;
 	struct rtype type;
-	const char *text;    /* CONST: literal as printed; OP: operator; FUNC: name; RAW: the
+	const char *text;    /* CONST: literal as printed; OP: operator; FUNC: name; NULLTEST: a
+			      * BooleanTest's words (" IS TRUE"; NULL: a NullTest); RAW: the
 			      * deparsed text; SUBLINK: "EXISTS", "IN" or NULL (scalar) */
-	bool label;          /* CONST: followed by ::type; CAST: explicit (always shown) */
+	bool label;          /* CONST: followed by ::type; CAST: explicit (always shown);
+			      * ARRAYOP: the array relabeled to text[] (a varchar one) */
 	bool isnull;         /* CONST: NULL; NULLTEST: IS NULL (else IS NOT NULL) */
 	bool star, distinct; /* FUNC: an aggregate's count(*), DISTINCT */
+	bool sql_syntax;     /* FUNC: TRIM(BOTH FROM x), POSITION((a) IN (b)), CURRENT_DATE */
 	enum rbool boolop;
 	struct rnode **args; /* CASE: arg, then WHEN/THEN pairs, then ELSE */
 	size_t nargs;
@@ -141,6 +144,7 @@ struct ru {
 	bool fail; /* the query cannot be laid out */
 	bool leaf; /* analysing a set operation's branch: its literals stay unknown */
 	bool bare; /* an index's expression: columns printed without their relation */
+	bool value; /* a domain's CHECK: its one column is CoerceToDomainValue, printed VALUE */
 	/* printing */
 	struct strbuf *buf;
 	int indent;

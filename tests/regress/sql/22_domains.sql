@@ -107,7 +107,6 @@ SELECT n.nspname as "Schema", t.typname as "Name", pg_catalog.format_type(t.typb
 FROM pg_catalog.pg_type t LEFT JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
 WHERE t.typtype = 'd' AND n.nspname <> 'pg_catalog' AND n.nspname <> 'information_schema' AND pg_catalog.pg_type_is_visible(t.oid)
 ORDER BY 1, 2;
--- differs: a domain's DEFAULT and CHECK are kept as libpg_query deparses them (VALUE > 0), PostgreSQL's print casts and upper-case VALUE
 SELECT t.typname, t.typdefault, pg_catalog.array_to_string(ARRAY(SELECT pg_catalog.pg_get_constraintdef(r.oid, true) FROM pg_catalog.pg_constraint r WHERE t.oid = r.contypid), ' ') FROM pg_type t WHERE t.typname IN ('dm_email', 'dm_small') ORDER BY 1;
 SELECT a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,
  (SELECT pg_catalog.pg_get_expr(d.adbin, d.adrelid, true) FROM pg_catalog.pg_attrdef d WHERE d.adrelid = a.attrelid AND d.adnum = a.attnum AND a.atthasdef)

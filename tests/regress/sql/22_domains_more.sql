@@ -101,7 +101,6 @@ INSERT INTO dm2_nvt VALUES (1, 5), (2, -5), (3, NULL);
 ALTER DOMAIN dm2_nv ADD CONSTRAINT dm2_nv_pos CHECK (VALUE > 0);
 ALTER DOMAIN dm2_nv ADD CONSTRAINT dm2_nv_pos CHECK (VALUE > 0) NOT VALID;
 SELECT conname, convalidated FROM pg_constraint WHERE conname = 'dm2_nv_pos';
--- differs: a domain's DEFAULT and CHECK are kept as libpg_query deparses them (VALUE > 0), PostgreSQL's print casts and upper-case VALUE
 SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'dm2_nv_pos';
 SELECT * FROM dm2_nvt ORDER BY k;
 INSERT INTO dm2_nvt VALUES (4, -1);

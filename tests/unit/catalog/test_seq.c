@@ -228,7 +228,7 @@ START_TEST(domains)
 	/* made in this order, checked in name order */
 	EXPECT("SELECT conname, contypid = 'posint'::regtype, conrelid, pg_get_constraintdef(oid) "
 	       "FROM pg_constraint WHERE contypid <> 0",
-	       "posint_check|1|0|CHECK (value > 0);a_small|1|0|CHECK (value < 100)");
+	       "posint_check|1|0|CHECK ((VALUE > 0));a_small|1|0|CHECK ((VALUE < 100))");
 	EXPECT("SELECT format_type('posint'::regtype, NULL), format_type('money2'::regtype, -1)",
 	       "posint|money2");
 	ck_assert_int_eq(

@@ -77,16 +77,20 @@ static const struct {
 	uint32_t col0; /* the first result column's type, 0: not checked */
 } cases[] = {
 	{"CREATE DOMAIN d AS integer NOT NULL DEFAULT 1 CHECK (VALUE > 0) CHECK (VALUE < 9)",
-	 SIDECAR "SELECT shardlite_domain('create', 'd', 'int4', 1, '1', 'd_check', 'value > 0', "
-		 "'d_check1', 'value < 9')" BUMP,
+	 SIDECAR "SELECT shardlite_domain('create', 'd', 'int4', 1, '1', 'd_check', "
+		 "'/* shardlite: pg (VALUE > 0) */ /* shardlite: pgp VALUE > 0 */ value > 0', "
+		 "'d_check1', '/* shardlite: pg (VALUE < 9) */ /* shardlite: pgp VALUE < 9 */ "
+		 "value < 9')" BUMP,
 	 0},
 	{"CREATE DOMAIN public.\"Mail\" text CONSTRAINT ok CHECK (length(VALUE) > 3) NULL",
 	 SIDECAR "SELECT shardlite_domain('create', 'Mail', 'text', 0, NULL, 'ok', "
-		 "'length(value) > 3')" BUMP,
+		 "'/* shardlite: pg (length(VALUE) > 3) */ /* shardlite: pgp length(VALUE) > 3 */ "
+		 "length(value) > 3')" BUMP,
 	 0},
 	{"CREATE DOMAIN c AS varchar(5) COLLATE \"C\" CHECK (VALUE <> '')",
 	 SIDECAR "SELECT shardlite_domain('create', 'c', 'character varying(5)', 0, NULL, "
-		 "'c_check', 'value <> ''''')" BUMP,
+		 "'c_check', '/* shardlite: pg ((VALUE)::text <> ''''::text) */ /* shardlite: pgp "
+		 "VALUE::text <> ''''::text */ value <> ''''')" BUMP,
 	 0},
 	{"CREATE DOMAIN m AS numeric(12,2) DEFAULT 0",
 	 SIDECAR "SELECT shardlite_domain('create', 'm', 'numeric(12,2)', 0, '0')" BUMP, 0},
@@ -157,7 +161,9 @@ static const struct {
 	{"ALTER DOMAIN money2 ADD CONSTRAINT c CHECK (VALUE > 0) NOT VALID",
 	 "CREATE TABLE IF NOT EXISTS _shardlite_domain_not_valid (domain_name TEXT NOT NULL, "
 	 "conname TEXT NOT NULL, PRIMARY KEY (domain_name, conname)); " SIDECAR
-	 "SELECT shardlite_domain('add_check', 'money2', 'c', 'value > 0', 1)" BUMP VIEWS("money2"),
+	 "SELECT shardlite_domain('add_check', 'money2', 'c', "
+	 "'/* shardlite: pg (VALUE > (0)::numeric) */ /* shardlite: pgp VALUE > 0::numeric */ "
+	 "value > 0', 1)" BUMP VIEWS("money2"),
 	 0},
 	{"ALTER DOMAIN email VALIDATE CONSTRAINT email_check",
 	 SIDECAR "SELECT shardlite_domain('validate', 'email', 'email_check')" BUMP
@@ -328,11 +334,14 @@ START_TEST(alter_chain)
 	ck_assert(xlat_translate_in(&(struct xlat_env){.schema = &schema},
 				    "ALTER DOMAIN posint ADD CONSTRAINT big CHECK (VALUE < 1000)",
 				    NULL, 0, a, &v, &n, &e));
-	ck_assert_str_eq(v[0].rebuild->script, SIDECAR
-			 "SELECT shardlite_domain('add_check', 'posint', 'big', 'value < "
-			 "1000')" BUMP VIEWS("posint") "; SELECT shardlite_raise('23514', 'column \"qty\" of "
-			 "table \"contact\" contains values that violate the new "
-			 "constraint') FROM contact WHERE NOT (\"qty\" < 1000) LIMIT 1");
+	ck_assert_str_eq(
+		v[0].rebuild->script, SIDECAR
+		"SELECT shardlite_domain('add_check', 'posint', 'big', "
+		"'/* shardlite: pg (VALUE < 1000) */ /* shardlite: pgp VALUE < 1000 */ value < "
+		"1000')" BUMP VIEWS(
+			"posint") "; SELECT shardlite_raise('23514', 'column \"qty\" of "
+				  "table \"contact\" contains values that violate the new "
+				  "constraint') FROM contact WHERE NOT (\"qty\" < 1000) LIMIT 1");
 	/* NOT VALID: the column takes the check, its rows are not looked at */
 	ck_assert(xlat_translate_in(&(struct xlat_env){.schema = &schema},
 				    "ALTER DOMAIN posint ADD CONSTRAINT big CHECK (VALUE < 1000) "
