@@ -24,6 +24,25 @@ void cat_row(struct cat_rows *r)
 	r->col = 0;
 }
 
+void cat_rows_append(struct cat_rows *r, const struct cat_rows *from)
+{
+	ASSERT(from->ncols == r->ncols);
+	if (!from->n)
+		return;
+	size_t ncols = (size_t)r->ncols;
+	if (r->n + from->n > r->cap) {
+		size_t cap = r->n + from->n;
+		struct cat_val *v = arena_alloc(r->a, cap * ncols * sizeof(*v));
+		if (r->n)
+			memcpy(v, r->v, r->n * ncols * sizeof(*v));
+		r->v = v;
+		r->cap = cap;
+	}
+	memcpy(&r->v[r->n * ncols], from->v, from->n * ncols * sizeof(*r->v));
+	r->n += from->n;
+	r->col = 0;
+}
+
 static struct cat_val *slot(struct cat_rows *r)
 {
 	ASSERT(r->n > 0 && r->col < (size_t)r->ncols);

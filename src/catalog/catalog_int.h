@@ -429,6 +429,9 @@ void cat_bool(struct cat_rows *r, bool v);
 void cat_text(struct cat_rows *r, const char *s); /* copied; NULL puts NULL */
 void cat_null(struct cat_rows *r);
 void cat_char(struct cat_rows *r, char c); /* "char" column */
+/* Appends from's rows (same ncols) to r; their text is shared, not copied, so from must
+ * outlive r (rows made once per process). */
+void cat_rows_append(struct cat_rows *r, const struct cat_rows *from);
 
 /* One relation of pg_catalog: its columns (name and PostgreSQL type, SQL syntax) and the
  * function that fills its rows from the model. */
@@ -709,7 +712,15 @@ struct cat_udf_routine {
 void cat_udf_each_routine(struct cat_conn *cc, struct cat_rows *r,
 			  void (*fn)(struct cat_conn *cc, struct cat_rows *r,
 				     const struct cat_udf_routine *u));
-/* catalog_infoproc.c: the built-in halves of cat_udf_each_routine and cat_udf_each_param. */
+/* The tenant's halves of cat_udf_each_param and cat_udf_each_routine (no built-ins). */
+void cat_udf_each_own_param(struct cat_conn *cc, struct cat_rows *r,
+			    void (*fn)(struct cat_conn *cc, struct cat_rows *r,
+				       const struct cat_udf_param *p));
+void cat_udf_each_own_routine(struct cat_conn *cc, struct cat_rows *r,
+			      void (*fn)(struct cat_conn *cc, struct cat_rows *r,
+					 const struct cat_udf_routine *u));
+/* catalog_infoproc.c: the built-in halves of cat_udf_each_routine and cat_udf_each_param
+ * (cc is not read: NULL is fine). */
 void cat_builtin_each_routine(struct cat_conn *cc, struct cat_rows *r,
 			      void (*fn)(struct cat_conn *cc, struct cat_rows *r,
 					 const struct cat_udf_routine *u));
