@@ -183,6 +183,7 @@ const struct cat_model *cat_conn_model(struct cat_conn *cc, char **msg)
 	if (cc->have_model)
 		cat_model_free(&cc->model);
 	cc->have_model = false;
+	cat_view_memo_clear(cc->view_memo); /* its relations were the model's */
 	struct pgerr err;
 	pgerr_clear(&err);
 	if (!cat_model_load(cc->db, &cc->model, &err)) {
@@ -768,6 +769,7 @@ static void conn_free(void *p)
 	free(cc->view_saved);
 	free(cc->views_marked);
 	free(cc->cascaded);
+	cat_view_memo_free(cc->view_memo);
 	free(cc);
 }
 
@@ -804,6 +806,7 @@ static const struct cat_reldef *(*const def_sets[])(size_t *n) = {
 struct cat_conn *catalog_register(sqlite3 *db, struct pgerr *err)
 {
 	struct cat_conn *cc = base_xcalloc(1, sizeof(*cc));
+	cc->view_memo = cat_view_memo_new();
 	cc->db = db;
 	/* The connection state lives as long as db: freed by this function's destructor (also
 	 * when registering it fails). */
