@@ -276,7 +276,8 @@ static bool shadowed(struct cat_conn *cc, uint32_t oid)
 	const struct cat_model *m = cat_conn_model(cc, &msg);
 	sqlite3_free(msg);
 	const struct cat_rel *rel = m ? cat_model_rel_oid(m, oid) : NULL;
-	if (!rel || rel->temp)
+	/* a temp schema never written to holds no table (and psql's \d asks for every row) */
+	if (!rel || rel->temp || cc->temp_version == 0)
 		return false;
 	const struct cat_rel *first = cat_model_rel(m, rel->name);
 	return first && first->temp;

@@ -360,6 +360,10 @@ struct cat_conn {
 	size_t nshared;
 	sqlite3_stmt *stmts[CAT_CONN_STMTS]; /* the freshness checks' while a cursor is open */
 	struct cat_view_memo *view_memo; /* catalog_viewmemo.c */
+	/* the sidecar's key as read in this statement run, at total_changes side_run_changes
+	 * (catalog.c: side_key_run) */
+	bool side_run_valid;
+	int64_t side_run_changes, side_run_key;
 };
 
 /* The model for db's current schema, reloaded when another connection changed it. NULL with
