@@ -29,7 +29,10 @@ struct cat_view_memo {
 	size_t n, cap;
 };
 
-struct cat_view_memo *cat_view_memo_new(void) { return base_xcalloc(1, sizeof(struct cat_view_memo)); }
+struct cat_view_memo *cat_view_memo_new(void)
+{
+	return base_xcalloc(1, sizeof(struct cat_view_memo));
+}
 
 void cat_view_memo_clear(struct cat_view_memo *vm)
 {
