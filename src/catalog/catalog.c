@@ -24,6 +24,25 @@ void cat_row(struct cat_rows *r)
 	r->col = 0;
 }
 
+void cat_rows_append(struct cat_rows *r, const struct cat_rows *from)
+{
+	ASSERT(from->ncols == r->ncols);
+	if (!from->n)
+		return;
+	size_t ncols = (size_t)r->ncols;
+	if (r->n + from->n > r->cap) {
+		size_t cap = r->n + from->n;
+		struct cat_val *v = arena_alloc(r->a, cap * ncols * sizeof(*v));
+		if (r->n)
+			memcpy(v, r->v, r->n * ncols * sizeof(*v));
+		r->v = v;
+		r->cap = cap;
+	}
+	memcpy(&r->v[r->n * ncols], from->v, from->n * ncols * sizeof(*r->v));
+	r->n += from->n;
+	r->col = 0;
+}
+
 static struct cat_val *slot(struct cat_rows *r)
 {
 	ASSERT(r->n > 0 && r->col < (size_t)r->ncols);
@@ -145,6 +164,26 @@ static int64_t side_key(struct cat_conn *cc, bool *unread)
 	return (int64_t)k;
 }
 
+/* side_key, read once per statement run: pg_table_is_visible and the other catalog
+ * functions check the model's freshness for every row, and the sidecar's six counts were
+ * most of psql's \d. While a catalog cursor is open its statement holds the connection's
+ * read transaction, in which other connections' commits stay unseen, so the sidecar moves
+ * only by this connection's own writes, and those move sqlite3_total_changes64. Forgotten
+ * with the last cursor (shared_free) and at a model reload. */
+static int64_t side_key_run(struct cat_conn *cc, bool *unread)
+{
+	int64_t changes = sqlite3_total_changes64(cc->db);
+	if (cc->open_cursors > 0 && cc->side_run_valid && cc->side_run_changes == changes)
+		return cc->side_run_key;
+	bool failed = false;
+	int64_t key = side_key(cc, &failed);
+	cc->side_run_valid = cc->open_cursors > 0 && !failed;
+	cc->side_run_changes = changes;
+	cc->side_run_key = key;
+	*unread = *unread || failed;
+	return key;
+}
+
 /* A read of the version or the sidecar's key was interrupted (a cancel, or the session's
  * inline step budget: the statement then runs again on a worker). The model is kept for that
  * run: taking the failed read for a change made every such statement load the schema again,
@@ -161,7 +200,7 @@ const struct cat_model *cat_conn_model(struct cat_conn *cc, char **msg)
 	/* temporary tables change the temp schema's version only (reading it opens no file) */
 	int temp = (int)conn_int(cc, 1, "PRAGMA temp.schema_version");
 	bool failed = version == PRAGMA_INTERRUPTED || temp == PRAGMA_INTERRUPTED;
-	int64_t key = cc->have_model && !failed && cc->model.has_sidecar ? side_key(cc, &failed)
+	int64_t key = cc->have_model && !failed && cc->model.has_sidecar ? side_key_run(cc, &failed)
 									: 0;
 	if (failed)
 		return unread(msg);
@@ -171,6 +210,8 @@ const struct cat_model *cat_conn_model(struct cat_conn *cc, char **msg)
 	if (cc->have_model)
 		cat_model_free(&cc->model);
 	cc->have_model = false;
+	cc->side_run_valid = false; /* read with the new model's sidecar tables */
+	cat_view_memo_clear(cc->view_memo); /* its relations were the model's */
 	struct pgerr err;
 	pgerr_clear(&err);
 	if (!cat_model_load(cc->db, &cc->model, &err)) {
@@ -182,7 +223,7 @@ const struct cat_model *cat_conn_model(struct cat_conn *cc, char **msg)
 	cc->schema_version = version;
 	cc->temp_version = temp;
 	bool unread_key = false;
-	cc->side_key = cc->model.has_sidecar ? side_key(cc, &unread_key) : 0;
+	cc->side_key = cc->model.has_sidecar ? side_key_run(cc, &unread_key) : 0;
 	if (unread_key) { /* read again at the next statement */
 		cat_model_free(&cc->model);
 		cc->have_model = false;
@@ -482,6 +523,7 @@ static const struct cat_shared *shared_find(struct cat_conn *cc, const struct ca
 
 static void shared_free(struct cat_conn *cc)
 {
+	cc->side_run_valid = false;
 	for (int i = 0; i < CAT_CONN_STMTS; i++) {
 		sqlite3_finalize(cc->stmts[i]);
 		cc->stmts[i] = NULL;
@@ -759,6 +801,7 @@ static void conn_free(void *p)
 	free(cc->view_saved);
 	free(cc->views_marked);
 	free(cc->cascaded);
+	cat_view_memo_free(cc->view_memo);
 	free(cc);
 }
 
@@ -796,6 +839,7 @@ static const struct cat_reldef *(*const def_sets[])(size_t *n) = {
 struct cat_conn *catalog_register(sqlite3 *db, struct pgerr *err)
 {
 	struct cat_conn *cc = base_xcalloc(1, sizeof(*cc));
+	cc->view_memo = cat_view_memo_new();
 	cc->db = db;
 	/* The connection state lives as long as db: freed by this function's destructor (also
 	 * when registering it fails). */

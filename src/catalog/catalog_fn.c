@@ -276,7 +276,8 @@ static bool shadowed(struct cat_conn *cc, uint32_t oid)
 	const struct cat_model *m = cat_conn_model(cc, &msg);
 	sqlite3_free(msg);
 	const struct cat_rel *rel = m ? cat_model_rel_oid(m, oid) : NULL;
-	if (!rel || rel->temp)
+	/* a temp schema never written to holds no table (and psql's \d asks for every row) */
+	if (!rel || rel->temp || cc->temp_version == 0)
 		return false;
 	const struct cat_rel *first = cat_model_rel(m, rel->name);
 	return first && first->temp;
@@ -402,10 +403,12 @@ const char *cat_view_definition(const struct cat_conn *cc, const struct cat_rel 
 	const char *def = NULL;
 	/* the relations' schema when it is not on the search path, as pg_dump reads them */
 	const char *schema = cat_public_visible(cc) ? NULL : cat_conn_public(cc);
-	return s->views->viewdef(s->setting_arg, rel->name, q, schema, pretty, wrap, a, &def,
-				 err)
-		       ? def
-		       : NULL;
+	if (cat_view_memo_def(cc->view_memo, s, rel, pretty, wrap, schema, a, &def, err))
+		return def;
+	if (!s->views->viewdef(s->setting_arg, rel->name, q, schema, pretty, wrap, a, &def, err))
+		def = NULL;
+	cat_view_memo_put_def(cc->view_memo, rel, pretty, wrap, schema, def, err);
+	return def;
 }
 
 int cat_view_updatable(const struct cat_conn *cc, const struct cat_rel *v, bool *cols)
@@ -415,7 +418,13 @@ int cat_view_updatable(const struct cat_conn *cc, const struct cat_rel *v, bool 
 		cols[k] = false;
 	if (v->kind != 'v' || !s || !s->views || !s->views->updatable)
 		return 0;
-	return s->views->updatable(s->setting_arg, v->name, cols, cols ? (size_t)v->ncols : 0);
+	int events;
+	if (!cols && cat_view_memo_events(cc->view_memo, s, v, &events))
+		return events;
+	events = s->views->updatable(s->setting_arg, v->name, cols, cols ? (size_t)v->ncols : 0);
+	if (!cols)
+		cat_view_memo_put_events(cc->view_memo, v, events);
+	return events;
 }
 
 /* PostgreSQL's CmdType bits of trigger events e (4 INSERT, 8 DELETE, 16 UPDATE): UPDATE 4,

@@ -8,6 +8,7 @@
 #include "pgtype.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <string.h>
 #include <strings.h>
 
@@ -736,14 +737,14 @@ static const char *routine_udt(struct cat_conn *cc, uint32_t type, bool *array)
 	return e ? e->name : d ? d->name : row ? row->name : NULL;
 }
 
-static void parameter_row(struct cat_conn *cc, struct cat_rows *r, const struct cat_udf_param *p)
+/* A parameter's row, with db as the catalog's name and udt (*array) the tenant's type of it. */
+static void parameter_put(struct cat_rows *r, const char *db, const char *own, const char *udt,
+			  bool array, const struct cat_udf_param *p)
 {
 	const struct pgtype_info *ti = pgtype_by_oid(p->type);
-	bool array = false;
-	const char *udt = routine_udt(cc, p->type, &array);
 	cat_row(r);
-	cat_text(r, cat_conn_database(cc));
-	cat_text(r, p->builtin ? "pg_catalog" : cat_conn_public(cc));
+	cat_text(r, db);
+	cat_text(r, p->builtin ? "pg_catalog" : own);
 	cat_text(r, p->specific);
 	cat_int(r, p->n);
 	cat_text(r, p->mode == 'o' || p->mode == 't' ? "OUT" : p->mode == 'b' ? "INOUT" : "IN");
@@ -752,17 +753,96 @@ static void parameter_row(struct cat_conn *cc, struct cat_rows *r, const struct 
 	cat_text(r, *p->name ? p->name : NULL);
 	cat_text(r, udt ? (array ? "ARRAY" : "USER-DEFINED") : data_type(r->a, p->type));
 	nulls(r, 14); /* the type facts: PostgreSQL gives none for parameters */
-	cat_text(r, cat_conn_database(cc));
-	cat_text(r, udt ? cat_conn_public(cc) : "pg_catalog");
+	cat_text(r, db);
+	cat_text(r, udt ? own : "pg_catalog");
 	cat_text(r, udt ? (array ? arena_printf(r->a, "_%s", udt) : udt) : ti ? ti->name : NULL);
 	nulls(r, 3 + 1); /* scope, maximum_cardinality */
 	cat_text(r, arena_printf(r->a, "%d", p->n));
 	cat_text(r, p->dflt);
 }
 
+static void parameter_row(struct cat_conn *cc, struct cat_rows *r, const struct cat_udf_param *p)
+{
+	bool array = false;
+	const char *udt = routine_udt(cc, p->type, &array);
+	parameter_put(r, cat_conn_database(cc), cat_conn_public(cc), udt, array, p);
+}
+
+/* ---- the built-ins' rows of routines and parameters, made once per process ----
+ * They list 2,287 functions and do not change; making them per statement took 36 ms. Built-in
+ * functions take and return built-in types only (OIDs below CATALOG_OID_MIN, where no tenant
+ * type is numbered), so their rows differ between connections only in the database's name:
+ * made with DB_MARK there, which each fill replaces in the columns that hold it. */
+#define DB_MARK "\001db"
+
+struct builtin_rows {
+	struct cat_rows rows;
+	int dbcols[4]; /* the columns holding DB_MARK, ndbcols of them */
+	int ndbcols;
+};
+
+static pthread_mutex_t builtin_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct builtin_rows builtin_routines, builtin_params;
+
+static void builtin_param(struct cat_conn *cc, struct cat_rows *r, const struct cat_udf_param *p)
+{
+	(void)cc;
+	ASSERT(p->type < CATALOG_OID_MIN);
+	parameter_put(r, DB_MARK, NULL, NULL, false, p);
+}
+
+static void routine_put(struct cat_rows *r, const char *db, const char *own, const char *udt,
+			bool array, const struct cat_udf_routine *u);
+
+static void builtin_routine(struct cat_conn *cc, struct cat_rows *r,
+			    const struct cat_udf_routine *u)
+{
+	(void)cc;
+	ASSERT(u->kind == 'p' || u->rettype < CATALOG_OID_MIN);
+	routine_put(r, DB_MARK, NULL, NULL, false, u);
+}
+
+static const struct builtin_rows *builtin_rows(struct builtin_rows *b, int ncols, bool routines)
+{
+	pthread_mutex_lock(&builtin_lock);
+	if (!b->rows.a) {
+		b->rows.a = arena_new(0);
+		b->rows.ncols = ncols;
+		if (routines)
+			cat_builtin_each_routine(NULL, &b->rows, builtin_routine);
+		else
+			cat_builtin_each_param(NULL, &b->rows, builtin_param);
+		for (int c = 0; c < ncols && b->ndbcols < (int)ARRAY_LEN(b->dbcols); c++)
+			for (size_t i = 0; i < b->rows.n; i++) {
+				const struct cat_val *v = &b->rows.v[i * (size_t)ncols + (size_t)c];
+				if (v->type == SQLITE_TEXT && strcmp(v->s, DB_MARK) == 0) {
+					b->dbcols[b->ndbcols++] = c;
+					break;
+				}
+			}
+	}
+	pthread_mutex_unlock(&builtin_lock);
+	return b;
+}
+
+/* Appends b's rows to r with the connection's database name where DB_MARK stands. */
+static void append_builtins(struct cat_conn *cc, struct cat_rows *r, const struct builtin_rows *b)
+{
+	size_t first = r->n, ncols = (size_t)r->ncols;
+	cat_rows_append(r, &b->rows);
+	const char *db = arena_strdup(r->a, cat_conn_database(cc));
+	for (size_t i = first; i < r->n; i++)
+		for (int k = 0; k < b->ndbcols; k++) {
+			struct cat_val *v = &r->v[i * ncols + (size_t)b->dbcols[k]];
+			if (v->type == SQLITE_TEXT && strcmp(v->s, DB_MARK) == 0)
+				v->s = db;
+		}
+}
+
 static bool fill_parameters(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
-	cat_udf_each_param(cc, r, parameter_row);
+	cat_udf_each_own_param(cc, r, parameter_row);
+	append_builtins(cc, r, builtin_rows(&builtin_params, r->ncols, false));
 	return true;
 }
 
@@ -777,13 +857,12 @@ static const char *language(const char *lang)
 
 /* One row of information_schema.routines, as PostgreSQL's view describes a pg_proc row: a
  * procedure has no result type; an aggregate no routine_type. */
-static void routine_row(struct cat_conn *cc, struct cat_rows *r, const struct cat_udf_routine *u)
+static void routine_put(struct cat_rows *r, const char *db, const char *own, const char *udt,
+			bool array, const struct cat_udf_routine *u)
 {
-	bool proc = u->kind == 'p', array = false;
-	const char *udt = proc ? NULL : routine_udt(cc, u->rettype, &array);
+	bool proc = u->kind == 'p';
 	const struct pgtype_info *ti = proc ? NULL : pgtype_by_oid(u->rettype);
-	const char *db = cat_conn_database(cc);
-	const char *ns = u->builtin ? "pg_catalog" : cat_conn_public(cc);
+	const char *ns = u->builtin ? "pg_catalog" : own;
 	cat_row(r);
 	cat_text(r, db);
 	cat_text(r, ns);
@@ -829,9 +908,17 @@ static void routine_row(struct cat_conn *cc, struct cat_rows *r, const struct ca
 	nulls(r, 24); /* result_cast_* */
 }
 
+static void routine_row(struct cat_conn *cc, struct cat_rows *r, const struct cat_udf_routine *u)
+{
+	bool array = false;
+	const char *udt = u->kind == 'p' ? NULL : routine_udt(cc, u->rettype, &array);
+	routine_put(r, cat_conn_database(cc), cat_conn_public(cc), udt, array, u);
+}
+
 static bool fill_routines(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
-	cat_udf_each_routine(cc, r, routine_row);
+	cat_udf_each_own_routine(cc, r, routine_row);
+	append_builtins(cc, r, builtin_rows(&builtin_routines, r->ncols, true));
 	return true;
 }
 

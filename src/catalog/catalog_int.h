@@ -359,6 +359,11 @@ struct cat_conn {
 	struct cat_shared *shared;
 	size_t nshared;
 	sqlite3_stmt *stmts[CAT_CONN_STMTS]; /* the freshness checks' while a cursor is open */
+	struct cat_view_memo *view_memo; /* catalog_viewmemo.c */
+	/* the sidecar's key as read in this statement run, at total_changes side_run_changes
+	 * (catalog.c: side_key_run) */
+	bool side_run_valid;
+	int64_t side_run_changes, side_run_key;
 };
 
 /* The model for db's current schema, reloaded when another connection changed it. NULL with
@@ -430,6 +435,9 @@ void cat_text(struct cat_rows *r, const char *s); /* copied; NULL puts NULL */
 void cat_null(struct cat_rows *r);
 void cat_char(struct cat_rows *r, char c); /* "char" column */
 void cat_blob(struct cat_rows *r, const void *data, int n); /* bytea column; copied */
+/* Appends from's rows (same ncols) to r; their text is shared, not copied, so from must
+ * outlive r (rows made once per process). */
+void cat_rows_append(struct cat_rows *r, const struct cat_rows *from);
 
 /* One relation of pg_catalog: its columns (name and PostgreSQL type, SQL syntax) and the
  * function that fills its rows from the model. */
@@ -710,7 +718,15 @@ struct cat_udf_routine {
 void cat_udf_each_routine(struct cat_conn *cc, struct cat_rows *r,
 			  void (*fn)(struct cat_conn *cc, struct cat_rows *r,
 				     const struct cat_udf_routine *u));
-/* catalog_infoproc.c: the built-in halves of cat_udf_each_routine and cat_udf_each_param. */
+/* The tenant's halves of cat_udf_each_param and cat_udf_each_routine (no built-ins). */
+void cat_udf_each_own_param(struct cat_conn *cc, struct cat_rows *r,
+			    void (*fn)(struct cat_conn *cc, struct cat_rows *r,
+				       const struct cat_udf_param *p));
+void cat_udf_each_own_routine(struct cat_conn *cc, struct cat_rows *r,
+			      void (*fn)(struct cat_conn *cc, struct cat_rows *r,
+					 const struct cat_udf_routine *u));
+/* catalog_infoproc.c: the built-in halves of cat_udf_each_routine and cat_udf_each_param
+ * (cc is not read: NULL is fine). */
 void cat_builtin_each_routine(struct cat_conn *cc, struct cat_rows *r,
 			      void (*fn)(struct cat_conn *cc, struct cat_rows *r,
 					 const struct cat_udf_routine *u));
@@ -965,6 +981,23 @@ bool cat_public_visible(const struct cat_conn *cc);
  * PostgreSQL's CmdType bits); with cols (v's ncols), whether each column is updatable. 0 for
  * anything but a view. */
 int cat_view_updatable(const struct cat_conn *cc, const struct cat_rel *v, bool *cols);
+/* ---- catalog_viewmemo.c: the translator's answers about views, kept while the model
+ * stands (cat_conn.view_memo; cleared at a model reload and when sess changes) ---- */
+struct cat_view_memo;
+struct cat_view_memo *cat_view_memo_new(void);
+void cat_view_memo_free(struct cat_view_memo *vm);
+void cat_view_memo_clear(struct cat_view_memo *vm);
+/* Whether a definition of rel (pretty, wrap, schema) is kept: into *def (copied to a; NULL
+ * with *err when it failed). */
+bool cat_view_memo_def(struct cat_view_memo *vm, const struct catalog_session *sess,
+		       const struct cat_rel *rel, bool pretty, int wrap, const char *schema,
+		       struct arena *a, const char **def, struct pgerr *err);
+void cat_view_memo_put_def(struct cat_view_memo *vm, const struct cat_rel *rel, bool pretty,
+			   int wrap, const char *schema, const char *def, const struct pgerr *err);
+/* Whether rel's events (cat_view_updatable without cols) are kept: into *events. */
+bool cat_view_memo_events(struct cat_view_memo *vm, const struct catalog_session *sess,
+			  const struct cat_rel *rel, int *events);
+void cat_view_memo_put_events(struct cat_view_memo *vm, const struct cat_rel *rel, int events);
 /* View rel's query written as PostgreSQL SQL by the session's viewdef (xlat_viewdef: the SQL
  * SQLite keeps, laid out as pg_get_viewdef's pretty and wrap arguments ask), with a leading blank and ending in ';' as PostgreSQL's does
  * (pg_dump cuts that last character off); without a session, the SQL as kept. In a; NULL

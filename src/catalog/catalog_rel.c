@@ -7,6 +7,7 @@
 
 #include "pgtype.h"
 
+#include <pthread.h>
 #include <string.h>
 #include <strings.h>
 
@@ -117,14 +118,23 @@ static void catalog_class_rows(struct cat_rows *r)
 	}
 }
 
-bool cat_infoschema_rel_oid(uint32_t oid)
+/* How many of the catalog's relations are information_schema's views: counted once per
+ * process (pg_table_is_visible asks for every row of psql's \d). */
+static uint32_t infoschema_views;
+static pthread_once_t infoschema_once = PTHREAD_ONCE_INIT;
+
+static void count_infoschema_views(void)
 {
 	static const char prefix[] = "information_schema_";
-	uint32_t n = 0;
 	const struct cat_reldef *def;
 	for (size_t i = 0; (def = cat_reldef_at(i)) != NULL; i++)
-		n += strncmp(def->name, prefix, sizeof(prefix) - 1) == 0;
-	return oid > CAT_NS_INFORMATION_SCHEMA && oid <= CAT_NS_INFORMATION_SCHEMA + n;
+		infoschema_views += strncmp(def->name, prefix, sizeof(prefix) - 1) == 0;
+}
+
+bool cat_infoschema_rel_oid(uint32_t oid)
+{
+	pthread_once(&infoschema_once, count_infoschema_views);
+	return oid > CAT_NS_INFORMATION_SCHEMA && oid <= CAT_NS_INFORMATION_SCHEMA + infoschema_views;
 }
 
 /* pg_depend's rows for the built-in relations pg_class lists: each information_schema view on

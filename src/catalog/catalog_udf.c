@@ -470,9 +470,16 @@ void cat_udf_each_param(struct cat_conn *cc, struct cat_rows *r,
 			void (*fn)(struct cat_conn *cc, struct cat_rows *r,
 				   const struct cat_udf_param *p))
 {
+	cat_udf_each_own_param(cc, r, fn);
+	cat_builtin_each_param(cc, r, fn);
+}
+
+void cat_udf_each_own_param(struct cat_conn *cc, struct cat_rows *r,
+			    void (*fn)(struct cat_conn *cc, struct cat_rows *r,
+				       const struct cat_udf_param *p))
+{
 	struct params ps = {cc, r, fn};
 	each_udf(cc->db, params_one, &ps);
-	cat_builtin_each_param(cc, r, fn);
 }
 
 struct routines {
@@ -509,9 +516,16 @@ void cat_udf_each_routine(struct cat_conn *cc, struct cat_rows *r,
 			  void (*fn)(struct cat_conn *cc, struct cat_rows *r,
 				     const struct cat_udf_routine *u))
 {
+	cat_udf_each_own_routine(cc, r, fn);
+	cat_builtin_each_routine(cc, r, fn);
+}
+
+void cat_udf_each_own_routine(struct cat_conn *cc, struct cat_rows *r,
+			      void (*fn)(struct cat_conn *cc, struct cat_rows *r,
+					 const struct cat_udf_routine *u))
+{
 	struct routines rs = {cc, r, fn};
 	each_udf(cc->db, routines_one, &rs);
-	cat_builtin_each_routine(cc, r, fn);
 }
 
 struct named {
