@@ -466,7 +466,7 @@ PgQuery__Node *xlat_enumpred_value(struct xlat_ctx *c, uint32_t oid, PgQuery__No
 	return finish(&p, e);
 }
 
-void xlat_enumpred_guard(struct xlat_ctx *c, const char *type, const char *what)
+void xlat_enumpred_guard(struct xlat_ctx *c, const char *type, const char *what, bool indexes)
 {
 	if (strstr(type, "*/")) /* no expression spells its labels (uses) */
 		return;
@@ -477,7 +477,10 @@ void xlat_enumpred_guard(struct xlat_ctx *c, const char *type, const char *what)
 				    what));
 	xlat_puts(c, " || CASE type WHEN 'index' THEN 'index' ELSE 'table' END || ' \"' || name || "
 		     "'\")') FROM (SELECT type, name, sql FROM main.sqlite_schema UNION ALL SELECT "
-		     "type, name, sql FROM temp.sqlite_schema) WHERE instr(sql, ");
+		     "type, name, sql FROM temp.sqlite_schema) WHERE ");
+	if (!indexes) /* made again by the script (xlat_enumrefit.c) */
+		xlat_puts(c, "type <> 'index' AND ");
+	xlat_puts(c, "instr(sql, ");
 	xlat_string(c, arena_printf(c->a, XLAT_ENUM_ORDER_MARK "%s */", type));
 	xlat_puts(c, ")");
 }
