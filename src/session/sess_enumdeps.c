@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* sess_enumdeps.c: xlat_env.enum_indexes_fn, the indexes whose SQLite text spells an enum's
- * labels (xlat_enumpred.c's XLAT_ENUM_ORDER_MARK), with their PostgreSQL definitions, which
+ * labels (xlat_enumpred.c's XLAT_ENUM_ORDER_MARK, XLAT_ENUM_LABEL_MARK), with their PostgreSQL definitions, which
  * ALTER TYPE ... ADD VALUE / RENAME VALUE translates again (xlat_enumrefit.c). */
 #include "session_int.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#define MARK "/* shardlite: enum order " /* XLAT_ENUM_ORDER_MARK (xlat_int.h) */
+/* XLAT_ENUM_ORDER_MARK and XLAT_ENUM_LABEL_MARK (xlat_int.h) */
+#define MARK "/* shardlite: enum order "
+#define LABEL_MARK "/* shardlite: enum label "
 
 /* The index's pg_get_indexdef text in a, NULL when the catalog has none. */
 static const char *indexdef(sqlite3 *db, const char *name, struct arena *a)
@@ -35,10 +37,11 @@ const char *const *sess_enum_indexes(void *arg, const char *type, struct arena *
 	const char **v = NULL;
 	if (sqlite3_prepare_v2(db,
 			       "SELECT name FROM main.sqlite_schema WHERE type = 'index' AND "
-			       "instr(sql, ?1) > 0 ORDER BY rowid",
+			       "(instr(sql, ?1) > 0 OR instr(sql, ?2) > 0) ORDER BY rowid",
 			       -1, &vm, NULL) != SQLITE_OK)
 		return NULL;
 	sqlite3_bind_text(vm, 1, arena_printf(a, MARK "%s */", type), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(vm, 2, arena_printf(a, LABEL_MARK "%s */", type), -1, SQLITE_TRANSIENT);
 	while (sqlite3_step(vm) == SQLITE_ROW) {
 		if (2 * *n + 2 > cap) {
 			size_t ncap = cap ? 2 * cap : 8;

@@ -3,8 +3,9 @@
  * spells (xlat_enumpred.c's membership tests): the ALTER's script drops each such index and
  * makes it again, under its name, from its PostgreSQL definition (pg_get_indexdef, read
  * through xlat_env.enum_indexes_fn) translated with the labels as they now are — in the same
- * script, so the ALTER's transaction (and a ROLLBACK) holds both. RENAME VALUE's old label
- * in the definition's constants of the type reads as the new one. */
+ * script, so the ALTER's transaction (and a ROLLBACK) holds both. The definition's labels
+ * ('x'::type) read as the bare 'x' the CREATE INDEX was written with, and RENAME VALUE's old
+ * label as the new one. */
 #include "xlat_int.h"
 
 #include <pg_query.h>
@@ -19,6 +20,11 @@ struct relabel {
 	PgQuery__String **hits;
 	char **was;
 	size_t n, cap;
+	/* the casts 'x'::type read as the bare 'x' (as CREATE INDEX was written: the translator
+	 * compares a column with a cast label through the enum's collation), each one's cast */
+	PgQuery__Node **casts;
+	PgQuery__TypeCast **cast_was;
+	size_t ncasts, casts_cap;
 };
 
 static void relabel(struct relabel *r, PgQuery__Node *n);
@@ -43,8 +49,35 @@ static void hit(struct relabel *r, PgQuery__String *str)
 	str->sval = (char *)r->to;
 }
 
+/* Cast node n (of a string constant) reads as its constant until restore(). */
+static void uncast(struct relabel *r, PgQuery__Node *n)
+{
+	if (r->ncasts == r->casts_cap) {
+		size_t cap = r->casts_cap ? 2 * r->casts_cap : 8;
+		PgQuery__Node **v = arena_zalloc(r->a, cap * sizeof(*v));
+		PgQuery__TypeCast **w = arena_zalloc(r->a, cap * sizeof(*w));
+		if (r->ncasts) {
+			memcpy(v, r->casts, r->ncasts * sizeof(*v));
+			memcpy(w, r->cast_was, r->ncasts * sizeof(*w));
+		}
+		r->casts = v;
+		r->cast_was = w;
+		r->casts_cap = cap;
+	}
+	r->casts[r->ncasts] = n;
+	r->cast_was[r->ncasts++] = n->type_cast;
+	PgQuery__AConst *k = n->type_cast->arg->a_const;
+	n->node_case = NODE(A_CONST);
+	n->a_const = k;
+}
+
 static void restore(struct relabel *r)
 {
+	for (size_t i = r->ncasts; i-- > 0;) {
+		r->casts[i]->node_case = NODE(TYPE_CAST);
+		r->casts[i]->type_cast = r->cast_was[i];
+	}
+	r->ncasts = 0;
 	for (size_t i = 0; i < r->n; i++)
 		r->hits[i]->sval = r->was[i];
 	r->n = 0;
@@ -73,11 +106,13 @@ static void relabel(struct relabel *r, PgQuery__Node *n)
 		const PgQuery__TypeName *tn = t->type_name;
 		if (a && a->node_case == NODE(A_CONST) && !a->a_const->isnull &&
 		    a->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL && tn && tn->n_names &&
-		    !tn->n_array_bounds && same(xlat_node_str(tn->names[tn->n_names - 1]), r->type) &&
-		    strcmp(a->a_const->sval->sval, r->from) == 0)
-			hit(r, a->a_const->sval);
-		else
+		    !tn->n_array_bounds && same(xlat_node_str(tn->names[tn->n_names - 1]), r->type)) {
+			if (r->from && strcmp(a->a_const->sval->sval, r->from) == 0)
+				hit(r, a->a_const->sval);
+			uncast(r, n);
+		} else {
 			relabel(r, a);
+		}
 		break;
 	}
 	case NODE(A_EXPR):
@@ -138,11 +173,9 @@ static bool refit(struct xlat_ctx *c, const char *name, const char *def, struct 
 			       name, def);
 	} else {
 		PgQuery__IndexStmt *s = n->index_stmt;
-		if (r->from) {
-			for (size_t i = 0; i < s->n_index_params; i++)
-				relabel(r, s->index_params[i]->index_elem->expr);
-			relabel(r, s->where_clause);
-		}
+		for (size_t i = 0; i < s->n_index_params; i++)
+			relabel(r, s->index_params[i]->index_elem->expr);
+		relabel(r, s->where_clause);
 		xlat_puts(c, "; DROP INDEX main.");
 		xlat_ident(c, name);
 		xlat_puts(c, "; ");

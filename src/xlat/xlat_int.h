@@ -878,6 +878,9 @@ PgQuery__Node *xlat_enumpred_value(struct xlat_ctx *c, uint32_t oid, PgQuery__No
  * labels it spells (written by xlat_enumpred itself): a label added, renamed or the type
  * renamed would leave that text stale. */
 #define XLAT_ENUM_ORDER_MARK "/* shardlite: enum order "
+/* The same before an index's SQLite text that compares an enum column with a label by = or
+ * <> (IN): RENAME VALUE would leave the label's text stale. */
+#define XLAT_ENUM_LABEL_MARK "/* shardlite: enum label "
 /* Appends to an ALTER TYPE script the 0A000 ("ALTER TYPE ... <what> of an enum an index or
  * a CHECK constraint orders") raised when it runs while a table's text (with indexes, an
  * index's too) holds type's XLAT_ENUM_ORDER_MARK. */

@@ -33,6 +33,12 @@ INSERT INTO ea_job VALUES (10, 'a', 'new');
 ALTER TYPE ea_state RENAME VALUE 'completed' TO 'done';
 SELECT pg_get_indexdef('ea_job_single'::regclass);
 INSERT INTO ea_job VALUES (11, 'b', 'done'), (12, 'b', 'done');
+-- an equality with a label keeps the label's text, which RENAME VALUE follows too
+CREATE UNIQUE INDEX ea_job_failed ON ea_job (name) WHERE state = 'failed';
+INSERT INTO ea_job VALUES (13, 'f', 'failed');
+ALTER TYPE ea_state RENAME VALUE 'failed' TO 'broken';
+SELECT pg_get_indexdef('ea_job_failed'::regclass);
+INSERT INTO ea_job VALUES (14, 'f', 'broken');
 -- in a transaction: ROLLBACK takes the label and the index's new text back
 BEGIN;
 ALTER TYPE ea_state RENAME VALUE 'retry' TO 'again';
