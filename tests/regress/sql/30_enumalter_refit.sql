@@ -57,3 +57,10 @@ SELECT nosuch FROM ea_job;
 ROLLBACK;
 SELECT pg_get_indexdef('ea_job_single'::regclass);
 SELECT enum_range(NULL::ea_state);
+-- still refused: a CHECK that orders the enum (its table's text), and RENAME TO
+CREATE TYPE ea_lvl AS ENUM ('low', 'high');
+CREATE TABLE ea_lv (l ea_lvl CHECK (l > 'low'));
+-- differs: 0A000: ADD VALUE of an enum a CHECK constraint orders (its table's text spells the labels)
+ALTER TYPE ea_lvl ADD VALUE 'mid' BEFORE 'high';
+-- differs: 0A000: RENAME TO of an enum an index orders
+ALTER TYPE ea_state RENAME TO ea_status;
