@@ -83,10 +83,7 @@ static void restore(struct relabel *r)
 	r->n = 0;
 }
 
-static bool same(const char *a, const char *b)
-{
-	return a && strcmp(a, b) == 0;
-}
+static bool same(const char *a, const char *b) { return a && strcmp(a, b) == 0; }
 
 static void relabel_all(struct relabel *r, PgQuery__Node **v, size_t n)
 {
@@ -106,7 +103,8 @@ static void relabel(struct relabel *r, PgQuery__Node *n)
 		const PgQuery__TypeName *tn = t->type_name;
 		if (a && a->node_case == NODE(A_CONST) && !a->a_const->isnull &&
 		    a->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL && tn && tn->n_names &&
-		    !tn->n_array_bounds && same(xlat_node_str(tn->names[tn->n_names - 1]), r->type)) {
+		    !tn->n_array_bounds &&
+		    same(xlat_node_str(tn->names[tn->n_names - 1]), r->type)) {
 			if (r->from && strcmp(a->a_const->sval->sval, r->from) == 0)
 				hit(r, a->a_const->sval);
 			uncast(r, n);
@@ -158,8 +156,9 @@ static void relabel(struct relabel *r, PgQuery__Node *n)
 static bool refit(struct xlat_ctx *c, const char *name, const char *def, struct relabel *r)
 {
 	if (!def)
-		return xlat_unsupported(c, -1, "ALTER TYPE of an enum an index without a "
-					       "definition orders");
+		return xlat_unsupported(c, -1,
+					"ALTER TYPE of an enum an index without a "
+					"definition orders");
 	PgQueryProtobufParseResult pr = pg_query_parse_protobuf(def);
 	PgQuery__ParseResult *tree =
 		pr.error ? NULL
@@ -169,8 +168,8 @@ static bool refit(struct xlat_ctx *c, const char *name, const char *def, struct 
 	PgQuery__Node *n = tree && tree->n_stmts == 1 ? tree->stmts[0]->stmt : NULL;
 	bool ok;
 	if (!n || n->node_case != NODE(INDEX_STMT)) {
-		ok = xlat_fail(c, SQLSTATE_INTERNAL_ERROR, -1, "index \"%s\": cannot read back \"%s\"",
-			       name, def);
+		ok = xlat_fail(c, SQLSTATE_INTERNAL_ERROR, -1,
+			       "index \"%s\": cannot read back \"%s\"", name, def);
 	} else {
 		PgQuery__IndexStmt *s = n->index_stmt;
 		for (size_t i = 0; i < s->n_index_params; i++)
@@ -179,7 +178,8 @@ static bool refit(struct xlat_ctx *c, const char *name, const char *def, struct 
 		xlat_puts(c, "; DROP INDEX main.");
 		xlat_ident(c, name);
 		xlat_puts(c, "; ");
-		struct xlat_stmt saved = *c->st; /* the ALTER TYPE's, which CREATE INDEX's would be */
+		struct xlat_stmt saved =
+			*c->st; /* the ALTER TYPE's, which CREATE INDEX's would be */
 		ok = xlat_stmt_index(c, s);
 		*c->st = saved;
 		restore(r);
