@@ -506,13 +506,18 @@ void xlat_enumpred_guard(struct xlat_ctx *c, const char *type, const char *what,
 				    "constraint orders is not supported (",
 				    what));
 	xlat_puts(c, " || CASE type WHEN 'index' THEN 'index' ELSE 'table' END || ' \"' || name || "
-		     "'\")') FROM (SELECT type, name, sql FROM main.sqlite_schema UNION ALL SELECT "
-		     "type, name, sql FROM temp.sqlite_schema) WHERE ");
-	if (!indexes) /* made again by the script (xlat_enumrefit.c) */
-		xlat_puts(c, "type <> 'index' AND ");
-	xlat_puts(c, "instr(sql, ");
+		     "'\")') FROM (SELECT type, name, sql FROM main.sqlite_schema ");
+	/* the tenant's own indexes are made again by the script (xlat_enumrefit.c), not the
+	 * session's temporary ones */
+	xlat_puts(c, indexes ? "" : "WHERE type <> 'index' ");
+	xlat_puts(c, "UNION ALL SELECT type, name, sql FROM temp.sqlite_schema) WHERE instr(sql, ");
 	xlat_string(c, arena_printf(c->a, XLAT_ENUM_ORDER_MARK "%s */", type));
 	xlat_puts(c, ")");
+	if (!indexes && strcmp(what, "RENAME VALUE") == 0) { /* a temporary index's label too */
+		xlat_puts(c, " OR (type = 'index' AND instr(sql, ");
+		xlat_string(c, arena_printf(c->a, XLAT_ENUM_LABEL_MARK "%s */", type));
+		xlat_puts(c, "))");
+	}
 }
 
 PgQuery__Node *xlat_enumpred_table(struct xlat_ctx *c, const PgQuery__RangeVar *rel,

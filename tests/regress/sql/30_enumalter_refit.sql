@@ -64,3 +64,12 @@ CREATE TABLE ea_lv (l ea_lvl CHECK (l > 'low'));
 ALTER TYPE ea_lvl ADD VALUE 'mid' BEFORE 'high';
 -- differs: 0A000: RENAME TO of an enum an index orders
 ALTER TYPE ea_state RENAME TO ea_status;
+-- a temporary index that orders the enum is not made again (only the tenant's own): refused
+CREATE TYPE ea_t AS ENUM ('a', 'c');
+CREATE TEMP TABLE ea_tmp (s ea_t);
+CREATE INDEX ea_tmp_i ON ea_tmp (s) WHERE s > 'a';
+-- differs: 0A000: ADD VALUE of an enum a temporary index orders
+ALTER TYPE ea_t ADD VALUE 'b' AFTER 'a';
+DROP TABLE ea_tmp;
+ALTER TYPE ea_t ADD VALUE IF NOT EXISTS 'b' AFTER 'a';
+SELECT enum_range(NULL::ea_t);
