@@ -6,7 +6,8 @@
  * comparison of an enum column with a label becomes a membership test over the labels in the
  * type's order (state < 'completed' as state IN ('created', 'retry', 'active')), one of two
  * columns of the enum compares their positions (CASE). ALTER TYPE ... ADD VALUE / RENAME
- * VALUE makes these again from the kept PostgreSQL text. */
+ * VALUE makes an index's again from its PostgreSQL definition (xlat_enumrefit.c); a CHECK's
+ * makes the ALTER refuse (xlat_enumpred_guard). */
 #include "xlat_int.h"
 
 #include <string.h>
