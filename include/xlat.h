@@ -1006,6 +1006,13 @@ struct xlat_env {
 	 * a view is rewritten onto its base relation with it (xlat_updview.c). arg:
 	 * .session_arg. NULL: never known (the write goes to SQLite as written). */
 	const char *(*view_fn)(void *arg, const char *name, struct arena *a, int *instead);
+	/* The indexes of the session's tenant whose SQLite text spells enum type's labels (their
+	 * text carries "/" "* shardlite: enum order <type> *" "/"): *n pairs of the index's name
+	 * and its pg_get_indexdef text, in a; NULL with *n 0 when there are none. ALTER TYPE ...
+	 * ADD VALUE / RENAME VALUE makes them again (xlat_enumrefit.c). arg: .session_arg.
+	 * NULL: never known (the ALTER TYPE's script then refuses when there are some). */
+	const char *const *(*enum_indexes_fn)(void *arg, const char *type, struct arena *a,
+					     size_t *n);
 	void *session_arg;
 };
 enum { XLAT_EXT_UUID_OSSP = 1 };

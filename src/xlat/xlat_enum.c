@@ -457,14 +457,16 @@ bool xlat_stmt_alter_enum(struct xlat_ctx *c, const PgQuery__AlterEnumStmt *s)
 			    s->skip_if_new_val_exists ? 1 : 0);
 	}
 	xlat_puts(c, ")");
-	xlat_enumpred_guard(c, name, rename ? "RENAME VALUE" : "ADD VALUE"); /* xlat_enumpred.c */
+	bool refit = xlat_enumrefit_available(c); /* the indexes made again (xlat_enumrefit.c) */
+	xlat_enumpred_guard(c, name, rename ? "RENAME VALUE" : "ADD VALUE", !refit);
 	if (rename)
 		rename_values(c, xlat_enum_by_name(c, name), s->old_val, s->new_val);
 	else if (s->skip_if_new_val_exists)
 		xlat_skip_note(c, "enum label", name, s->new_val, true);
 	xlat_puts(c, SCHEMA_BUMP);
 	pending_alter(c, s, name);
-	return true;
+	return !refit || !xlat_enum_by_name(c, name) ||
+	       xlat_enumrefit(c, name, rename ? s->old_val : NULL, s->new_val);
 }
 
 /* DROP TYPE without CASCADE: PostgreSQL's 2BP01 naming every column that uses the type. */
@@ -621,7 +623,7 @@ bool xlat_rename_type(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	xlat_puts(c, ", ");
 	xlat_string(c, s->newname);
 	xlat_puts(c, ")");
-	xlat_enumpred_guard(c, name, "RENAME TO");
+	xlat_enumpred_guard(c, name, "RENAME TO", true);
 	xlat_puts(c, SCHEMA_BUMP);
 	const struct xlat_enum *e = xlat_enum_by_name(c, name);
 	/* after other DDL of the same input the users may be stale: the catalog refuses then */

@@ -6,7 +6,8 @@
  * comparison of an enum column with a label becomes a membership test over the labels in the
  * type's order (state < 'completed' as state IN ('created', 'retry', 'active')), one of two
  * columns of the enum compares their positions (CASE). ALTER TYPE ... ADD VALUE / RENAME
- * VALUE makes these again from the kept PostgreSQL text. */
+ * VALUE makes an index's again from its PostgreSQL definition (xlat_enumrefit.c); a CHECK's
+ * makes the ALTER refuse (xlat_enumpred_guard). */
 #include "xlat_int.h"
 
 #include <string.h>
@@ -22,7 +23,26 @@ struct ep {
 	bool eq; /* = and <> too (a domain's VALUE, whose comparisons all take the collation) */
 	const struct xlat_enum *used[8]; /* the enums whose labels the rewrite spells */
 	size_t nused;
+	/* an index's: the enums compared with a label by = or <> (IN), whose text stays */
+	bool index;
+	const struct xlat_enum *named[8];
+	size_t nnamed;
 };
+
+/* An index's enum column compared with = or <> (IN too) keeps the label's text, which
+ * RENAME VALUE makes again (xlat_enumrefit.c): noted for XLAT_ENUM_LABEL_MARK. */
+static bool names(struct ep *p, const struct xlat_enum *e, int loc)
+{
+	for (size_t i = 0; e && i < p->nnamed; i++)
+		if (strcmp(p->named[i]->name, e->name) == 0)
+			return true;
+	if (!e || !p->index)
+		return true;
+	if (strstr(e->name, "*/") || p->nnamed == ARRAY_LEN(p->named))
+		return xlat_unsupported(p->c, loc, "this enum compared in an index");
+	p->named[p->nnamed++] = e;
+	return true;
+}
 
 /* Notes that the rewrite spells e's labels; false (0A000 set) for a name a comment cannot
  * hold or more enums than one expression keeps. */
@@ -357,8 +377,17 @@ static int replace(struct ep *p, PgQuery__Node *n, PgQuery__Node **out)
 	if (a->kind == KIND(BETWEEN) || a->kind == KIND(NOT_BETWEEN) ||
 	    a->kind == KIND(BETWEEN_SYM) || a->kind == KIND(NOT_BETWEEN_SYM))
 		return between(p, a, out);
-	const char *op = a->kind == KIND(OP) && a->n_name == 1 ? xlat_node_str(a->name[0]) : NULL;
-	if (!op || !a->lexpr || !a->rexpr ||
+	const char *op = (a->kind == KIND(OP) || a->kind == KIND(IN)) && a->n_name == 1
+				 ? xlat_node_str(a->name[0])
+				 : NULL;
+	if (op && a->lexpr && a->rexpr && !p->eq &&
+	    (strcmp(op, "=") == 0 || strcmp(op, "<>") == 0)) {
+		const struct xlat_enum *e = col_enum(p, a->lexpr);
+		if (!names(p, e ? e : col_enum(p, a->rexpr), a->location))
+			return -1;
+		return 0;
+	}
+	if (!op || a->kind != KIND(OP) || !a->lexpr || !a->rexpr ||
 	    !(strcmp(op, "<") == 0 || strcmp(op, "<=") == 0 || strcmp(op, ">") == 0 ||
 	      strcmp(op, ">=") == 0 || (p->eq && (strcmp(op, "=") == 0 || strcmp(op, "<>") == 0))))
 		return 0;
@@ -440,6 +469,8 @@ static PgQuery__Node *finish(struct ep *p, PgQuery__Node *e)
 		xlat_nocache(p->c); /* the text spells the labels */
 	for (size_t i = 0; r && i < p->nused; i++)
 		xlat_printf(p->c, XLAT_ENUM_ORDER_MARK "%s */ ", p->used[i]->name);
+	for (size_t i = 0; r && i < p->nnamed; i++)
+		xlat_printf(p->c, XLAT_ENUM_LABEL_MARK "%s */ ", p->named[i]->name);
 	return r;
 }
 
@@ -466,7 +497,7 @@ PgQuery__Node *xlat_enumpred_value(struct xlat_ctx *c, uint32_t oid, PgQuery__No
 	return finish(&p, e);
 }
 
-void xlat_enumpred_guard(struct xlat_ctx *c, const char *type, const char *what)
+void xlat_enumpred_guard(struct xlat_ctx *c, const char *type, const char *what, bool indexes)
 {
 	if (strstr(type, "*/")) /* no expression spells its labels (uses) */
 		return;
@@ -476,10 +507,18 @@ void xlat_enumpred_guard(struct xlat_ctx *c, const char *type, const char *what)
 				    "constraint orders is not supported (",
 				    what));
 	xlat_puts(c, " || CASE type WHEN 'index' THEN 'index' ELSE 'table' END || ' \"' || name || "
-		     "'\")') FROM (SELECT type, name, sql FROM main.sqlite_schema UNION ALL SELECT "
-		     "type, name, sql FROM temp.sqlite_schema) WHERE instr(sql, ");
+		     "'\")') FROM (SELECT type, name, sql FROM main.sqlite_schema ");
+	/* the tenant's own indexes are made again by the script (xlat_enumrefit.c), not the
+	 * session's temporary ones */
+	xlat_puts(c, indexes ? "" : "WHERE type <> 'index' ");
+	xlat_puts(c, "UNION ALL SELECT type, name, sql FROM temp.sqlite_schema) WHERE instr(sql, ");
 	xlat_string(c, arena_printf(c->a, XLAT_ENUM_ORDER_MARK "%s */", type));
 	xlat_puts(c, ")");
+	if (!indexes && strcmp(what, "RENAME VALUE") == 0) { /* a temporary index's label too */
+		xlat_puts(c, " OR (type = 'index' AND instr(sql, ");
+		xlat_string(c, arena_printf(c->a, XLAT_ENUM_LABEL_MARK "%s */", type));
+		xlat_puts(c, "))");
+	}
 }
 
 PgQuery__Node *xlat_enumpred_table(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
@@ -492,5 +531,6 @@ PgQuery__Node *xlat_enumpred_table(struct xlat_ctx *c, const PgQuery__RangeVar *
 		*c->err = saved;
 		return e;
 	}
-	return xlat_enumpred(c, cols, n, e);
+	struct ep p = {.c = c, .cols = cols, .ncols = n, .index = true};
+	return e && cols && n ? finish(&p, e) : e;
 }

@@ -881,10 +881,22 @@ PgQuery__Node *xlat_enumpred_value(struct xlat_ctx *c, uint32_t oid, PgQuery__No
  * labels it spells (written by xlat_enumpred itself): a label added, renamed or the type
  * renamed would leave that text stale. */
 #define XLAT_ENUM_ORDER_MARK "/* shardlite: enum order "
+/* The same before an index's SQLite text that compares an enum column with a label by = or
+ * <> (IN): RENAME VALUE would leave the label's text stale. */
+#define XLAT_ENUM_LABEL_MARK "/* shardlite: enum label "
 /* Appends to an ALTER TYPE script the 0A000 ("ALTER TYPE ... <what> of an enum an index or
- * a CHECK constraint orders") raised when it runs while an index or table's text holds
- * type's XLAT_ENUM_ORDER_MARK. */
-void xlat_enumpred_guard(struct xlat_ctx *c, const char *type, const char *what);
+ * a CHECK constraint orders") raised when it runs while a table's text (with indexes, an
+ * index's too) holds type's XLAT_ENUM_ORDER_MARK. */
+void xlat_enumpred_guard(struct xlat_ctx *c, const char *type, const char *what, bool indexes);
+/* ---- xlat_enumrefit.c ---- */
+/* Whether ALTER TYPE can make type's ordering indexes again (xlat_env.enum_indexes_fn known,
+ * and no earlier DDL of the input the listing could miss). */
+bool xlat_enumrefit_available(const struct xlat_ctx *c);
+/* Appends to an ALTER TYPE ... ADD VALUE / RENAME VALUE script (the enum model already
+ * changed) the DROP INDEX and CREATE INDEX of each index whose SQLite text spells type's
+ * labels, made from its PostgreSQL definition; RENAME VALUE's from (NULL for ADD VALUE) reads
+ * as to in it. False with err set. */
+bool xlat_enumrefit(struct xlat_ctx *c, const char *type, const char *from, const char *to);
 /* A domain CHECK e's text as the domain sidecar keeps it: its PostgreSQL texts as comments
  * (as xlat_checkdef_mark's) before libpg_query's deparse, when e prints exactly over VALUE of
  * base; the deparse alone otherwise. NULL when e has no SQL text. */
