@@ -66,55 +66,6 @@ static PgQuery__Node *node(struct xlat_ctx *c)
 	return n;
 }
 
-static PgQuery__Node *str_const(struct xlat_ctx *c, const char *s)
-{
-	PgQuery__AConst *k = arena_zalloc(c->a, sizeof(*k));
-	PgQuery__String *v = arena_zalloc(c->a, sizeof(*v));
-	pg_query__a__const__init(k);
-	pg_query__string__init(v);
-	v->sval = (char *)s;
-	k->val_case = PG_QUERY__A__CONST__VAL_SVAL;
-	k->sval = v;
-	k->location = -1;
-	PgQuery__Node *n = node(c);
-	n->node_case = NODE(A_CONST);
-	n->a_const = k;
-	return n;
-}
-
-static PgQuery__Node *int_const(struct xlat_ctx *c, int i)
-{
-	PgQuery__AConst *k = arena_zalloc(c->a, sizeof(*k));
-	PgQuery__Integer *v = arena_zalloc(c->a, sizeof(*v));
-	pg_query__a__const__init(k);
-	pg_query__integer__init(v);
-	v->ival = i;
-	k->val_case = PG_QUERY__A__CONST__VAL_IVAL;
-	k->ival = v;
-	k->location = -1;
-	PgQuery__Node *n = node(c);
-	n->node_case = NODE(A_CONST);
-	n->a_const = k;
-	return n;
-}
-
-static PgQuery__Node *bool_const(struct xlat_ctx *c, bool b)
-{
-	PgQuery__AConst *k = arena_zalloc(c->a, sizeof(*k));
-	PgQuery__Boolean *v = arena_zalloc(c->a, sizeof(*v));
-	pg_query__a__const__init(k);
-	pg_query__boolean__init(v);
-	v->boolval = b;
-	k->val_case = PG_QUERY__A__CONST__VAL_BOOLVAL;
-	k->boolval = v;
-	k->location = -1;
-	PgQuery__Node *n = node(c);
-	n->node_case = NODE(A_CONST);
-	n->a_const = k;
-	return n;
-}
-
-/* CASE [arg] WHEN whens[i] THEN thens[i] ... END (no ELSE: NULL) */
 static PgQuery__Node *case_node(struct xlat_ctx *c, PgQuery__Node *arg, PgQuery__Node **whens,
 				PgQuery__Node **thens, size_t n)
 {
@@ -199,7 +150,7 @@ static PgQuery__Node *member(struct ep *p, PgQuery__Node *col, const struct xlat
 		nt->arg = col;
 		nt->nulltesttype = PG_QUERY__NULL_TEST_TYPE__IS_NOT_NULL;
 		nt->location = -1;
-		PgQuery__Node *w = node(c), *f = bool_const(c, false);
+		PgQuery__Node *w = node(c), *f = xlat_tree_bool(c->a, false);
 		w->node_case = NODE(NULL_TEST);
 		w->null_test = nt;
 		return case_node(c, NULL, &w, &f, 1);
@@ -209,7 +160,7 @@ static PgQuery__Node *member(struct ep *p, PgQuery__Node *col, const struct xlat
 	l->items = arena_zalloc(c->a, n * sizeof(*l->items));
 	for (size_t i = 0; i < e->nlabels; i++) {
 		if (in[i])
-			l->items[l->n_items++] = str_const(c, e->labels[i]);
+			l->items[l->n_items++] = xlat_tree_str(c->a, e->labels[i]);
 	}
 	PgQuery__Node *ln = node(c);
 	ln->node_case = NODE(LIST);
@@ -228,8 +179,8 @@ static PgQuery__Node *position(struct ep *p, PgQuery__Node *col, const struct xl
 	PgQuery__Node **w = arena_zalloc(c->a, e->nlabels * sizeof(*w));
 	PgQuery__Node **t = arena_zalloc(c->a, e->nlabels * sizeof(*t));
 	for (size_t i = 0; i < e->nlabels; i++) {
-		w[i] = str_const(c, e->labels[i]);
-		t[i] = int_const(c, (int)i);
+		w[i] = xlat_tree_str(c->a, e->labels[i]);
+		t[i] = xlat_tree_int(c->a, (int)i);
 	}
 	return case_node(c, col, w, t, e->nlabels);
 }

@@ -61,17 +61,7 @@ static PgQuery__Node *node(struct xlat_ctx *c)
  * as a one-time filter and scans nothing: WHERE 1/a = 1 is no division by zero. */
 static PgQuery__Node *no_rows(struct xlat_ctx *c, PgQuery__Node *where)
 {
-	PgQuery__AConst *k = arena_zalloc(c->a, sizeof(*k));
-	PgQuery__Boolean *b = arena_zalloc(c->a, sizeof(*b));
-	PgQuery__Node *f = node(c);
-	pg_query__a__const__init(k);
-	pg_query__boolean__init(b);
-	b->boolval = false;
-	k->val_case = PG_QUERY__A__CONST__VAL_BOOLVAL;
-	k->boolval = b;
-	k->location = -1;
-	f->node_case = NODE(A_CONST);
-	f->a_const = k;
+	PgQuery__Node *f = xlat_tree_bool(c->a, false);
 	if (!where)
 		return f;
 	PgQuery__CaseWhen *w = arena_zalloc(c->a, sizeof(*w));

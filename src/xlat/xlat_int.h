@@ -406,6 +406,11 @@ int xlat_tree_location(const ProtobufCMessage *m);
 /* n::typname (a one-part type name, no typmod) as the parser would make it, in arena a. */
 PgQuery__Node *xlat_tree_cast(struct arena *a, const PgQuery__Node *n, const char *typname,
 			      int location);
+/* Constants as the parser makes them (an A_Const, no location), in arena a: a string (not
+ * copied), an integer, a boolean. */
+PgQuery__Node *xlat_tree_str(struct arena *a, const char *s);
+PgQuery__Node *xlat_tree_int(struct arena *a, int i);
+PgQuery__Node *xlat_tree_bool(struct arena *a, bool b);
 
 /* A column reference rel.col, as the parser would have made it, for translating a table's
  * columns one by one (row_to_json(t), t::text): its nodes live in the struct. */

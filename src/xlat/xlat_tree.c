@@ -186,3 +186,50 @@ PgQuery__Node *xlat_tree_cast(struct arena *a, const PgQuery__Node *n, const cha
 	cast->type_cast = tc;
 	return cast;
 }
+
+/* The Node wrapping the A_Const k (its value set by the caller), without a location. */
+static PgQuery__Node *a_const(struct arena *a, PgQuery__AConst *k)
+{
+	PgQuery__Node *n = arena_zalloc(a, sizeof(*n));
+	pg_query__node__init(n);
+	k->location = -1;
+	n->node_case = PG_QUERY__NODE__NODE_A_CONST;
+	n->a_const = k;
+	return n;
+}
+
+PgQuery__Node *xlat_tree_str(struct arena *a, const char *s)
+{
+	PgQuery__AConst *k = arena_zalloc(a, sizeof(*k));
+	PgQuery__String *v = arena_zalloc(a, sizeof(*v));
+	pg_query__a__const__init(k);
+	pg_query__string__init(v);
+	v->sval = (char *)s;
+	k->val_case = PG_QUERY__A__CONST__VAL_SVAL;
+	k->sval = v;
+	return a_const(a, k);
+}
+
+PgQuery__Node *xlat_tree_int(struct arena *a, int i)
+{
+	PgQuery__AConst *k = arena_zalloc(a, sizeof(*k));
+	PgQuery__Integer *v = arena_zalloc(a, sizeof(*v));
+	pg_query__a__const__init(k);
+	pg_query__integer__init(v);
+	v->ival = i;
+	k->val_case = PG_QUERY__A__CONST__VAL_IVAL;
+	k->ival = v;
+	return a_const(a, k);
+}
+
+PgQuery__Node *xlat_tree_bool(struct arena *a, bool b)
+{
+	PgQuery__AConst *k = arena_zalloc(a, sizeof(*k));
+	PgQuery__Boolean *v = arena_zalloc(a, sizeof(*v));
+	pg_query__a__const__init(k);
+	pg_query__boolean__init(v);
+	v->boolval = b;
+	k->val_case = PG_QUERY__A__CONST__VAL_BOOLVAL;
+	k->boolval = v;
+	return a_const(a, k);
+}
