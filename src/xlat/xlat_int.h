@@ -411,6 +411,14 @@ PgQuery__Node *xlat_tree_cast(struct arena *a, const PgQuery__Node *n, const cha
 PgQuery__Node *xlat_tree_str(struct arena *a, const char *s);
 PgQuery__Node *xlat_tree_int(struct arena *a, int i);
 PgQuery__Node *xlat_tree_bool(struct arena *a, bool b);
+/* A deep copy of the message m in arena a (a tree a rewrite may change). */
+void *xlat_tree_copy(struct arena *a, const ProtobufCMessage *m);
+/* sql parsed into arena a (nothing to free): its one statement, NULL when it is not exactly
+ * one statement that parses. */
+PgQuery__Node *xlat_parse_one(struct arena *a, const char *sql);
+/* The expression text (the PostgreSQL text a catalog mark keeps) parsed into arena a, as the
+ * one target of SELECT text; NULL when it is not one expression. */
+PgQuery__Node *xlat_parse_expr(struct arena *a, const char *text);
 
 /* A column reference rel.col, as the parser would have made it, for translating a table's
  * columns one by one (row_to_json(t), t::text): its nodes live in the struct. */

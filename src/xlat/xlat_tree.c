@@ -2,9 +2,10 @@
 /* xlat_tree.c: generic walks over libpg_query's protobuf-c tree, driven by the message
  * descriptors rather than by one case per node type: visiting every child node, and
  * PostgreSQL's equal() on two expressions (structure and values, not positions); a cast node
- * made as the parser makes one. */
+ * and constants made as the parser makes them; SQL text parsed again into an arena. */
 #include "xlat_int.h"
 
+#include <pg_query.h>
 #include <string.h>
 
 static const ProtobufCMessage *child(const ProtobufCMessage *m, const ProtobufCFieldDescriptor *f,
@@ -232,4 +233,43 @@ PgQuery__Node *xlat_tree_bool(struct arena *a, bool b)
 	k->val_case = PG_QUERY__A__CONST__VAL_BOOLVAL;
 	k->boolval = v;
 	return a_const(a, k);
+}
+
+static void *pb_alloc(void *arena, size_t n) { return arena_alloc(arena, n); }
+static void pb_free(void *arena, void *p)
+{
+	(void)arena;
+	(void)p;
+}
+
+void *xlat_tree_copy(struct arena *a, const ProtobufCMessage *m)
+{
+	ProtobufCAllocator al = {pb_alloc, pb_free, a};
+	size_t len = protobuf_c_message_get_packed_size(m);
+	uint8_t *buf = arena_alloc(a, len ? len : 1);
+	protobuf_c_message_pack(m, buf);
+	return protobuf_c_message_unpack(m->descriptor, &al, len, buf);
+}
+
+PgQuery__Node *xlat_parse_one(struct arena *a, const char *sql)
+{
+	PgQueryProtobufParseResult r = pg_query_parse_protobuf(sql);
+	ProtobufCAllocator al = {pb_alloc, pb_free, a};
+	PgQuery__ParseResult *tree =
+		r.error ? NULL
+			: pg_query__parse_result__unpack(&al, r.parse_tree.len,
+							 (const uint8_t *)r.parse_tree.data);
+	pg_query_free_protobuf_parse_result(r);
+	return tree && tree->n_stmts == 1 ? tree->stmts[0]->stmt : NULL;
+}
+
+PgQuery__Node *xlat_parse_expr(struct arena *a, const char *text)
+{
+	PgQuery__Node *n = xlat_parse_one(a, arena_printf(a, "SELECT %s", text));
+	const PgQuery__SelectStmt *q =
+		n && n->node_case == PG_QUERY__NODE__NODE_SELECT_STMT ? n->select_stmt : NULL;
+	return q && q->n_target_list == 1 && !q->n_from_clause &&
+			       q->target_list[0]->node_case == PG_QUERY__NODE__NODE_RES_TARGET
+		       ? q->target_list[0]->res_target->val
+		       : NULL;
 }

@@ -17,23 +17,6 @@
 #define NODE(x) PG_QUERY__NODE__NODE_##x
 #define NOT_PLAIN "View columns that are not columns of their base relation are not updatable."
 
-static void *pb_alloc(void *arena, size_t n) { return arena_alloc(arena, n); }
-static void pb_free(void *arena, void *p)
-{
-	(void)arena;
-	(void)p;
-}
-
-/* A deep copy of m in c's arena, which the rewrite may change. */
-static void *copy_msg(struct xlat_ctx *c, const ProtobufCMessage *m)
-{
-	ProtobufCAllocator al = {pb_alloc, pb_free, c->a};
-	size_t len = protobuf_c_message_get_packed_size(m);
-	uint8_t *buf = arena_alloc(c->a, len ? len : 1);
-	protobuf_c_message_pack(m, buf);
-	return protobuf_c_message_unpack(m->descriptor, &al, len, buf);
-}
-
 static PgQuery__Node *str_node(struct xlat_ctx *c, const char *s)
 {
 	PgQuery__String *str = arena_alloc(c->a, sizeof(*str));
@@ -227,14 +210,7 @@ static bool read_level(struct xlat_ctx *c, const char *name, const char *sql, in
 		       struct level *l)
 {
 	*l = (struct level){.view = name, .sql = sql};
-	PgQueryProtobufParseResult r = pg_query_parse_protobuf(sql);
-	ProtobufCAllocator al = {pb_alloc, pb_free, c->a};
-	PgQuery__ParseResult *tree =
-		r.error ? NULL
-			: pg_query__parse_result__unpack(&al, r.parse_tree.len,
-							 (const uint8_t *)r.parse_tree.data);
-	pg_query_free_protobuf_parse_result(r);
-	const PgQuery__Node *n = tree && tree->n_stmts == 1 ? tree->stmts[0]->stmt : NULL;
+	const PgQuery__Node *n = xlat_parse_one(c->a, sql);
 	const PgQuery__ViewStmt *vs = n && n->node_case == NODE(VIEW_STMT) ? n->view_stmt : NULL;
 	const PgQuery__SelectStmt *q = vs && vs->query && vs->query->node_case == NODE(SELECT_STMT)
 					       ? vs->query->select_stmt
@@ -469,7 +445,7 @@ static bool qualify_walk(void *arg, const ProtobufCMessage *msg)
 /* The Node n (a reference to computed column k) becomes that column's expression. */
 static bool substitute(struct remap *m, PgQuery__Node *n, int k)
 {
-	PgQuery__Node *e = copy_msg(m->c, &m->l->exprs[k]->base);
+	PgQuery__Node *e = xlat_tree_copy(m->c->a, &m->l->exprs[k]->base);
 	struct qualify q = {.c = m->c, .from = m->l->qual, .to = m->qual};
 	if (!qualify_walk(&q, &e->base) || q.refused)
 		return xlat_fail(m->c, SQLSTATE_FEATURE_NOT_SUPPORTED, n->column_ref->location,
@@ -585,7 +561,7 @@ static bool remap_returning(struct remap *m, PgQuery__Node ***list, size_t *n)
 					 l->view);
 		} else if (star) {
 			for (size_t j = 0; j < l->ncols; j++) {
-				PgQuery__Node *col = copy_msg(c, &item->base);
+				PgQuery__Node *col = xlat_tree_copy(c->a, &item->base);
 				PgQuery__ColumnRef *ref = col->res_target->val->column_ref;
 				ref->fields[nf - 1] = str_node(c, l->cols[j]);
 				col->res_target->name = (char *)l->cols[j];
@@ -623,7 +599,7 @@ static bool remap_returning(struct remap *m, PgQuery__Node ***list, size_t *n)
 static bool base_target(struct xlat_ctx *c, const struct level *l, PgQuery__RangeVar **rv,
 			const char *qual)
 {
-	PgQuery__RangeVar *t = copy_msg(c, &l->rel->base);
+	PgQuery__RangeVar *t = xlat_tree_copy(c->a, &l->rel->base);
 	const char *schema = t->schemaname && *t->schemaname ? t->schemaname : NULL;
 	if (schema && strcmp(schema, "main") && strcmp(schema, "temp"))
 		return xlat_fail(
@@ -764,7 +740,7 @@ int xlat_updview_insert(struct xlat_ctx *c, const PgQuery__InsertStmt **sp)
 	int w = !(*sp)->n_cols && src ? xlat_insert_source_width(c, src, !(*sp)->with_clause) : 0;
 	if (w < 0)
 		return -1;
-	PgQuery__InsertStmt *s = copy_msg(c, &(*sp)->base);
+	PgQuery__InsertStmt *s = xlat_tree_copy(c->a, &(*sp)->base);
 	const char *qual = s->relation->alias ? s->relation->alias->aliasname
 					      : s->relation->relname;
 	if (!s->n_cols && s->select_stmt) { /* the view's columns in order */
@@ -851,7 +827,7 @@ int xlat_updview_update(struct xlat_ctx *c, const PgQuery__UpdateStmt **sp)
 	int n = read_chain(c, (*sp)->relation, 16, v);
 	if (n <= 0)
 		return n;
-	PgQuery__UpdateStmt *s = copy_msg(c, &(*sp)->base);
+	PgQuery__UpdateStmt *s = xlat_tree_copy(c->a, &(*sp)->base);
 	const char *qual = s->relation->alias ? s->relation->alias->aliasname
 					      : s->relation->relname;
 	for (int i = 0; i < n; i++) {
@@ -885,7 +861,7 @@ int xlat_updview_delete(struct xlat_ctx *c, const PgQuery__DeleteStmt **sp)
 	int n = read_chain(c, (*sp)->relation, 8, v);
 	if (n <= 0)
 		return n;
-	PgQuery__DeleteStmt *s = copy_msg(c, &(*sp)->base);
+	PgQuery__DeleteStmt *s = xlat_tree_copy(c->a, &(*sp)->base);
 	const char *qual = s->relation->alias ? s->relation->alias->aliasname
 					      : s->relation->relname;
 	for (int i = 0; i < n; i++) {

@@ -9,13 +9,6 @@
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
 
-static void *pb_alloc(void *arena, size_t n) { return arena_alloc(arena, n); }
-static void pb_free(void *arena, void *p)
-{
-	(void)arena;
-	(void)p;
-}
-
 /* ---- WITH CHECK OPTION (PostgreSQL's rewriteTargetView and ExecWithCheckOptions) ---- */
 
 #define NEW_ROW "_shardlite_new"
@@ -145,21 +138,7 @@ const char *xlat_updview_wco(const struct xlat_ctx *c, const void *stmt)
 /* Default text (PostgreSQL's) parsed, a tree of its own in c's arena. */
 static PgQuery__Node *default_expr(struct xlat_ctx *c, const struct level *l, size_t k)
 {
-	const char *sql = arena_printf(c->a, "SELECT %s", l->dflt[k]);
-	PgQueryProtobufParseResult r = pg_query_parse_protobuf(sql);
-	ProtobufCAllocator al = {pb_alloc, pb_free, c->a};
-	PgQuery__ParseResult *tree =
-		r.error ? NULL
-			: pg_query__parse_result__unpack(&al, r.parse_tree.len,
-							 (const uint8_t *)r.parse_tree.data);
-	pg_query_free_protobuf_parse_result(r);
-	const PgQuery__Node *n = tree && tree->n_stmts == 1 ? tree->stmts[0]->stmt : NULL;
-	const PgQuery__SelectStmt *q = n && n->node_case == NODE(SELECT_STMT) ? n->select_stmt
-									      : NULL;
-	PgQuery__Node *e = q && q->n_target_list == 1 &&
-					   q->target_list[0]->node_case == NODE(RES_TARGET)
-				   ? q->target_list[0]->res_target->val
-				   : NULL;
+	PgQuery__Node *e = xlat_parse_expr(c->a, l->dflt[k]);
 	if (!e)
 		xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
 			  "the default of column \"%s\" of view \"%s\" cannot be read back",

@@ -82,24 +82,10 @@ static bool name_span(const char *sql, size_t *start, size_t *end, size_t *query
 	return *end && *query > *end;
 }
 
-static void *pb_alloc(void *arena, size_t n) { return arena_alloc(arena, n); }
-static void pb_free(void *arena, void *p)
-{
-	(void)arena;
-	(void)p;
-}
-
 /* The view's query in its SQLite text, parsed (in c's arena); NULL when it is none. */
 static const PgQuery__SelectStmt *view_query(struct xlat_ctx *c, const char *sql)
 {
-	PgQueryProtobufParseResult r = pg_query_parse_protobuf(sql);
-	ProtobufCAllocator al = {pb_alloc, pb_free, c->a};
-	PgQuery__ParseResult *tree =
-		r.error ? NULL
-			: pg_query__parse_result__unpack(&al, r.parse_tree.len,
-							 (const uint8_t *)r.parse_tree.data);
-	pg_query_free_protobuf_parse_result(r);
-	const PgQuery__Node *n = tree && tree->n_stmts == 1 ? tree->stmts[0]->stmt : NULL;
+	const PgQuery__Node *n = xlat_parse_one(c->a, sql);
 	const PgQuery__ViewStmt *vs = n && n->node_case == NODE(VIEW_STMT) ? n->view_stmt : NULL;
 	return vs && vs->query && vs->query->node_case == NODE(SELECT_STMT) ? vs->query->select_stmt
 									    : NULL;
@@ -305,23 +291,6 @@ bool xlat_alter_view_options(struct xlat_ctx *c, const PgQuery__AlterTableStmt *
 }
 
 /* Expression text parsed, in c's arena; NULL when it is not one. */
-static PgQuery__Node *parsed_expr(struct xlat_ctx *c, const char *text)
-{
-	PgQueryProtobufParseResult r =
-		pg_query_parse_protobuf(arena_printf(c->a, "SELECT %s", text));
-	ProtobufCAllocator al = {pb_alloc, pb_free, c->a};
-	PgQuery__ParseResult *tree =
-		r.error ? NULL
-			: pg_query__parse_result__unpack(&al, r.parse_tree.len,
-							 (const uint8_t *)r.parse_tree.data);
-	pg_query_free_protobuf_parse_result(r);
-	const PgQuery__Node *n = tree && tree->n_stmts == 1 ? tree->stmts[0]->stmt : NULL;
-	const PgQuery__SelectStmt *q = n && n->node_case == NODE(SELECT_STMT) ? n->select_stmt
-									      : NULL;
-	return q && q->n_target_list == 1 && q->target_list[0]->node_case == NODE(RES_TARGET)
-		       ? q->target_list[0]->res_target->val
-		       : NULL;
-}
 
 struct dflt_scan {
 	int colref, sublink;
@@ -359,7 +328,7 @@ static bool default_text(struct xlat_ctx *c, const struct xlat_schema_col *col, 
 				 .typmod = col->type_oid ? col->typmod : -1};
 	const char *type = literal && r.info ? xlat_type_format(c, &r) : NULL;
 	PgQuery__Node *cast =
-		type && text ? parsed_expr(c, arena_printf(c->a, "(%s)::%s", text, type)) : NULL;
+		type && text ? xlat_parse_expr(c->a, arena_printf(c->a, "(%s)::%s", text, type)) : NULL;
 	if (xlat_ruleutils_colsexpr("", &none, 0, cast ? cast : e, false, false, c->schema, c->a,
 				    &printed)) {
 		*out = printed;
