@@ -488,6 +488,9 @@ static bool column_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k, 
 	case CONSTR(GENERATED): {
 		/* the PostgreSQL text first (CATALOG_GENERATED_MARK), unless it would end the
 		 * comment early */
+		if (!xlat_checkexpr_guard(c, c->pred_cols, c->npred_cols, k->raw_expr,
+					  "a generated column"))
+			return false;
 		const char *pg = xlat_deparse_expr(c, k->raw_expr);
 		xlat_puts(c, " GENERATED ALWAYS AS (");
 		bool op = k->raw_expr->node_case == PG_QUERY__NODE__NODE_A_EXPR ||

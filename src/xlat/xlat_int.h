@@ -874,6 +874,14 @@ void xlat_checkdef_mark(struct xlat_ctx *c, PgQuery__Node *e);
 /* The CHECK expression e to translate: e with its enum orderings as xlat_enumpred makes them
  * over the CHECK columns (pred_cols); NULL with err set. */
 PgQuery__Node *xlat_checkdef_expr(struct xlat_ctx *c, PgQuery__Node *e);
+/* xlat_checkexpr.c: false with 0A000 set when expression e, stored as SQLite text (what: "a
+ * CHECK constraint", "an index predicate"), holds date/time arithmetic (+ - * / with an operand
+ * of a date/time column of cols, a cast to such a type, CURRENT_DATE and the like), which that
+ * text would compute over the values' text. xlat_checkexpr_table: over table rel's columns. */
+bool xlat_checkexpr_guard(struct xlat_ctx *c, const struct xlat_schema_col *cols, size_t ncols,
+			  const PgQuery__Node *e, const char *what);
+bool xlat_checkexpr_table(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
+			  const PgQuery__Node *e, const char *what);
 
 /* ---- xlat_enumpred.c: an enum ordered in a CHECK, an index's predicate or key ---- */
 /* e with each ordering comparison (<, <=, >, >=, [NOT] BETWEEN [SYMMETRIC]) of an enum

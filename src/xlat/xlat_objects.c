@@ -498,7 +498,7 @@ static bool index_elem(struct xlat_ctx *c, const PgQuery__IndexStmt *s,
 	} else {
 		index_pg_mark(c, s, ie->expr, false);
 		PgQuery__Node *x = xlat_enumpred_table(c, s->relation, ie->expr);
-		if (!x)
+		if (!x || !xlat_checkexpr_table(c, s->relation, ie->expr, "an index expression"))
 			return false;
 		unsigned saved = c->flags;
 		c->flags |= XLAT_X_NOSUBQUERY;
@@ -564,7 +564,7 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 		xlat_puts(c, " WHERE ");
 		index_pg_mark(c, s, s->where_clause, true);
 		PgQuery__Node *w = xlat_enumpred_table(c, s->relation, s->where_clause);
-		if (!w)
+		if (!w || !xlat_checkexpr_table(c, s->relation, s->where_clause, "an index predicate"))
 			return false;
 		unsigned saved = c->flags;
 		c->flags |= XLAT_X_NOSUBQUERY;

@@ -66,6 +66,13 @@ static const struct xcase cases[] = {
 	 "CREATE TABLE n1 (a character varying(4))"},
 	{"CREATE TABLE n1 (a int, EXCLUDE USING gist (a WITH =) DEFERRABLE)", "!0A000@25"},
 	{"CREATE TABLE n1 (a int, EXCLUDE USING gist (lower(a) WITH =))", "!0A000@25"},
+	/* date/time arithmetic in a CHECK would be SQLite's over the values' text (xlat_checkexpr.c) */
+	{"CREATE TABLE n1 (d date CHECK (d + 1 > '2000-01-01'))", "!0A000@34"},
+	{"CREATE TABLE n1 (a date, b date, CHECK (b - a < 30))", "!0A000@43"},
+	{"CREATE TABLE n1 (d date CHECK (d > current_date - 30))", "!0A000@49"},
+	{"CREATE TABLE n1 (t timestamp CHECK (t - interval '1 hour' > '2000-01-01'))", "!0A000@39"},
+	{"CREATE TABLE n1 (a int, d date CHECK (d > '2000-01-01'), CHECK (a + 1 > 0))",
+	 "CREATE TABLE n1 (a int4, d date CHECK (/* shardlite: pg (d > '2000-01-01'::date) */ /* shardlite: pgp d > '2000-01-01'::date */ d > '2000-01-01'), CHECK (/* shardlite: pg ((a + 1) > 0) */ /* shardlite: pgp (a + 1) > 0 */ a + 1 > 0))"},
 	{"CREATE TABLE n1 (a int, EXCLUDE USING gist (a DESC WITH =))", "!0A000@25"},
 	{"CREATE TEMP TABLE n1 (a int, EXCLUDE USING gist (a WITH =))", "!0A000@30"},
 	{"CREATE TABLE n1 (a int, EXCLUDE USING gist (a WITH OPERATOR(x.=)))", "!0A000@25"},
