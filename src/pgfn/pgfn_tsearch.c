@@ -466,7 +466,7 @@ static int weight_of(sqlite3_context *ctx, sqlite3_value *w)
 	case 'd':
 		return 0;
 	default:
-		pgfn_error(ctx, "XX000", "unrecognized weight: %d", (int)c); /* an elog */
+		pgfn_error(ctx, "22023", "unrecognized weight: \"%c\"", c); /* 15.20's ereport */
 		return -1;
 	}
 }
