@@ -179,8 +179,8 @@ static void fn_div(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		int64_t d = sqlite3_value_int64(argv[1]);
 		if (d == 0)
 			pgfn_error(ctx, SQLSTATE_DIVISION_BY_ZERO, "division by zero");
-		else if (d == -1 && c == INT64_MIN) /* the trap PostgreSQL reports */
-			pgfn_error(ctx, "22P01", "floating-point exception");
+		else if (d == -1 && c == INT64_MIN) /* checked in later 15.x releases (was a trap) */
+			pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "money out of range");
 		else
 			sqlite3_result_int64(ctx, c / d);
 		return;

@@ -58,7 +58,7 @@ static const struct {
 	{"substr(pgfn_to_tsvector('french', 'x'), 1, 0)",
 	 "ERROR 0A000: text search configuration \"french\" is not supported (only simple and "
 	 "english are built in)"},
-	{"pgfn_ts_setweight('a:1', 'x')", "ERROR XX000: unrecognized weight: 120"},
+	{"pgfn_ts_setweight('a:1', 'x')", "ERROR 22023: unrecognized weight: \"x\""},
 	{"pgfn_to_tsvector('simple', NULL)", "NULL"},
 	/* ts_headline (pgfn_tsheadline.c) */
 	{"pgfn_ts_headline('english', 'The quick brown fox jumps', 'fox', '')",
