@@ -227,6 +227,73 @@ def batch():
 
 step("execBatch", batch)
 
+
+def precision():
+    out = []
+    for policy in [QSql.HighPrecision, QSql.LowPrecisionInt64, QSql.LowPrecisionDouble]:
+        q = QSqlQuery()
+        q.setNumericalPrecisionPolicy(policy)
+        q.exec_("SELECT price, sold, 1234567890.123456789::numeric FROM book ORDER BY id LIMIT 1")
+        q.next()
+        out.append([show(q.value(i)) for i in range(3)])
+    return out
+
+
+step("numerical precision", precision)
+
+
+def multiple_results():
+    q = QSqlQuery()
+    out = [q.exec_("SELECT 1 AS a; SELECT 'two' AS b, 3 AS c")]
+    while True:
+        rows_ = []
+        while q.next():
+            rows_.append([show(q.value(i)) for i in range(q.record().count())])
+        out.append(rows_)
+        if not q.nextResult():
+            break
+    return out
+
+
+step("multiple results", multiple_results)
+
+
+def named_twice():
+    q = QSqlQuery()
+    q.prepare("SELECT :x + 1, :x * 2, :y")
+    q.bindValue(":x", 20)
+    q.bindValue(":y", "it's")
+    return [q.exec_() or err(q.lastError()), rows(q), q.lastQuery(), q.executedQuery()]
+
+
+step("named placeholder twice", named_twice)
+step("driver formatting", lambda: [
+    drv.escapeIdentifier("Mixed Case", QSqlDriver.TableName),
+    drv.isIdentifierEscaped('"x"', QSqlDriver.FieldName),
+    drv.sqlStatement(QSqlDriver.SelectStatement, "pair", db.record("pair"), False),
+    drv.sqlStatement(QSqlDriver.WhereStatement, "pair", db.primaryIndex("pair"), False)])
+
+
+def quoted_table():
+    out = [run('CREATE TABLE "Mixed Case" (id int PRIMARY KEY, "Some Col" text)'),
+           run('INSERT INTO "Mixed Case" VALUES (1, \'x\')')]
+    out.append([t for t in db.tables() if t.startswith("Mixed")])
+    out.append(field_info(db.record('"Mixed Case"')))
+    i = db.primaryIndex('"Mixed Case"')
+    out.append((i.name(), [i.fieldName(k) for k in range(i.count())]))
+    m = QSqlTableModel(None, db)
+    m.setTable('"Mixed Case"')
+    m.setEditStrategy(QSqlTableModel.OnManualSubmit)
+    out.append(m.select() or err(m.lastError()))
+    out.append(m.setData(m.index(0, 1), "changed"))
+    out.append(m.submitAll() or err(m.lastError()))
+    out.append(run('SELECT * FROM "Mixed Case"'))
+    out.append(run('DROP TABLE "Mixed Case"'))
+    return out
+
+
+step("quoted table", quoted_table)
+
 step("errors", lambda: [run(s) for s in [
     "INSERT INTO author (name) VALUES ('Ann')", "INSERT INTO author (name) VALUES (NULL)",
     "INSERT INTO book (title, author_id) VALUES ('x', 99)", "SELECT * FROM nosuch",
