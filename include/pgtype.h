@@ -262,6 +262,9 @@ struct pgtype_dtstyle {
 	/* extra_float_digits: 0 for 1 to 3 (shortest exact), else 1 - its value (1 to 16, for
 	 * 0 to -15); pgtype_style_float_digits gives the setting back */
 	int8_t float_cut;
+	/* bytea_output = escape: bytea (and bytea[] elements) print in PostgreSQL's escape
+	 * format (printable ASCII as is, \\ and \ooo), else hex ("\x0102") */
+	bool bytea_escape;
 };
 static inline int pgtype_style_float_digits(const struct pgtype_dtstyle *ds)
 {

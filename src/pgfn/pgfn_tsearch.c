@@ -466,7 +466,8 @@ static int weight_of(sqlite3_context *ctx, sqlite3_value *w)
 	case 'd':
 		return 0;
 	default:
-		pgfn_error(ctx, "22023", "unrecognized weight: \"%c\"", c); /* 15.20's ereport */
+		/* 22023 with the character in later 15.x releases (was an elog of its code) */
+		pgfn_error(ctx, "22023", "unrecognized weight: \"%.*s\"", c ? 1 : 0, &c);
 		return -1;
 	}
 }
@@ -647,7 +648,7 @@ static void fn_filter(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			: c == 'd' || c == 'D' ? 0
 					       : -1;
 		if (w < 0) {
-			pgfn_error(ctx, "22023", "unrecognized weight: \"%c\"", c);
+			pgfn_error(ctx, "22023", "unrecognized weight: \"%.*s\"", c ? 1 : 0, &c);
 			ws = NULL;
 			break;
 		}

@@ -88,6 +88,11 @@ static bool put_styled(struct canon *k, const char *s, size_t n)
 	struct strbuf one;
 	strbuf_init(&one, 0);
 	struct pgtype_value v = {.kind = PGTYPE_V_TEXT, .p = s, .n = n};
+	/* a bytea element is stored in its hex text: its bytes, for the escape format */
+	if (k->elem == PGTYPE_BYTEA && !pgtype_decode_text(PGTYPE_BYTEA, s, n, k->a, &v, k->err)) {
+		strbuf_fini(&one);
+		return false;
+	}
 	pgtype_encode_text_styled(&one, k->elem, -1, k->tz, k->ds, &v);
 	pgtype_array_put_elem(k->out, one.data ? one.data : "", one.len);
 	strbuf_fini(&one);

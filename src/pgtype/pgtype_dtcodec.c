@@ -145,9 +145,14 @@ void pgtype_encode_text_styled(struct strbuf *out, uint32_t oid, int32_t typmod,
 		return;
 	if (float_cut(oid, ds) && put_float_styled(out, oid, ds, v))
 		return;
+	if (oid == PGTYPE_BYTEA && ds && ds->bytea_escape) {
+		pgtype_bytea_out_escape(out, v);
+		return;
+	}
 	const struct pgtype_info *info = is_dt(oid) ? NULL : pgtype_by_oid(oid);
 	if (info && info->elem_oid && v->kind == PGTYPE_V_TEXT &&
-	    (pgtype_array_styled(info->elem_oid) || float_cut(info->elem_oid, ds)) &&
+	    (pgtype_array_styled(info->elem_oid) || float_cut(info->elem_oid, ds) ||
+	     (info->elem_oid == PGTYPE_BYTEA && ds && ds->bytea_escape)) &&
 	    pgtype_array_restyle(out, info->elem_oid, tz, ds, v->p, v->n))
 		return;
 	if (!is_dt(oid) || !stored(oid, typmod, v, &d)) {

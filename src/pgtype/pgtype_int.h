@@ -27,6 +27,8 @@ void pgtype_format_plain_double(struct strbuf *out, double d);
 /* Appends the digits of v's storage class the way a text column would show them (INT as
  * digits, FLOAT as float8out, TEXT/BLOB bytes as they are). */
 void pgtype_append_as_text(struct strbuf *out, const struct pgtype_value *v);
+/* A bytea value in byteaout's escape format (bytea_output = escape). */
+void pgtype_bytea_out_escape(struct strbuf *out, const struct pgtype_value *v);
 
 /* pgtype_array.c: array_send of the stored text form v of an array of elem (any dimensions,
  * explicit bounds), and array_recv into that text form (in a; bounds written as array_out

@@ -121,6 +121,33 @@ static void put_bytea(struct strbuf *out, const struct pgtype_value *v)
 	}
 }
 
+/* byteaout under bytea_output = escape: a backslash doubled, bytes outside printable ASCII
+ * (below 0x20, above 0x7e) as \ooo, the rest as is. */
+void pgtype_bytea_out_escape(struct strbuf *out, const struct pgtype_value *v)
+{
+	if (v->kind != PGTYPE_V_BLOB && v->kind != PGTYPE_V_TEXT) {
+		struct strbuf tmp; /* a number in a bytea column: its digits are the bytes */
+		strbuf_init(&tmp, 0);
+		pgtype_append_as_text(&tmp, v);
+		struct pgtype_value t = {.kind = PGTYPE_V_TEXT, .p = tmp.data, .n = tmp.len};
+		pgtype_bytea_out_escape(out, &t);
+		strbuf_fini(&tmp);
+		return;
+	}
+	const unsigned char *p = (const unsigned char *)v->p;
+	for (size_t i = 0; i < v->n; i++) {
+		if (p[i] == '\\') {
+			strbuf_append(out, "\\\\", 2);
+		} else if (p[i] < 0x20 || p[i] > 0x7e) {
+			char oct[4] = {'\\', (char)('0' + (p[i] >> 6)),
+				       (char)('0' + ((p[i] >> 3) & 7)), (char)('0' + (p[i] & 7))};
+			strbuf_append(out, oct, 4);
+		} else {
+			strbuf_append(out, (const char *)&p[i], 1);
+		}
+	}
+}
+
 /* A plain decimal "[-]ddd[.ddd]" split into its parts; false for anything else (NaN,
  * Infinity, exponents), which is then printed as stored. */
 struct plain_decimal {

@@ -255,6 +255,14 @@ static bool declare(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *
 	return true;
 }
 
+/* Whether the cursor sits on a row (not before the first, not after the last). */
+static bool on_row(const struct sess_cursor *c)
+{
+	if (c->vm && !c->keep) /* a live cursor: pos counts the steps, the last one past the end */
+		return c->pos >= 1 && !c->at_end;
+	return c->pos >= 1 && c->pos <= c->nrows;
+}
+
 void sess_cursor_current_of(struct session *s, sqlite3_context *ctx, sqlite3_value **argv)
 {
 	const char *name = (const char *)sqlite3_value_text(argv[0]);
@@ -281,8 +289,7 @@ void sess_cursor_current_of(struct session *s, sqlite3_context *ctx, sqlite3_val
 	}
 	/* on a row: a KEPT one's position, else the statement's row last stepped */
 	bool kept = !(c->vm && !c->keep);
-	bool on_row = kept ? c->pos >= 1 && c->pos <= c->nrows : c->pos >= 1 && !c->at_end;
-	if (!on_row) {
+	if (!on_row(c)) {
 		pgfn_error(ctx, "24000", "cursor \"%s\" is not positioned on a row", name);
 		return;
 	}
@@ -423,14 +430,19 @@ static bool emit(struct session *s, struct sess_cursor *c, sqlite3_value **vals,
 	return true;
 }
 
-/* Whether the move goes back from the cursor's position (refused for NO SCROLL). */
+/* Whether the move goes back from the cursor's position (refused for NO SCROLL). FETCH 0
+ * (RELATIVE 0) steps back one row to read it again only when it sits on one, and MOVE 0
+ * never moves, as PostgreSQL's DoPortalRunFetch does: libpqxx's icursorstream sends
+ * FETCH 0 to a NO SCROLL cursor it has just declared. */
 static bool goes_back(const struct sess_cursor *c, const struct xlat_cursor *d)
 {
 	switch (d->dir) {
 	case XLAT_FETCH_FORWARD:
 		return false;
 	case XLAT_FETCH_RELATIVE:
-		return d->count <= 0;
+		if (d->count == 0)
+			return d->op == XLAT_CUR_FETCH && on_row(c);
+		return d->count < 0;
 	case XLAT_FETCH_ABSOLUTE:
 		return d->count <= 0 || (uint64_t)d->count <= c->pos;
 	default:
@@ -454,6 +466,10 @@ static bool fetch_live(struct session *s, struct sess_cursor *c, const struct xl
 			  c->name, (long long)s->cfg->max_result_bytes);
 		pgerr_hint(err, "Declare it with SCROLL option to enable backward scan.");
 		return false;
+	}
+	if (d->dir == XLAT_FETCH_RELATIVE && d->count == 0) { /* MOVE 0, or FETCH 0 off a row */
+		*got += d->op == XLAT_CUR_MOVE && on_row(c);
+		return true;
 	}
 	bool only_last = d->dir != XLAT_FETCH_FORWARD;
 	int64_t n = d->dir == XLAT_FETCH_ABSOLUTE ? d->count - (int64_t)c->pos : d->count;

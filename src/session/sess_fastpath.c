@@ -186,15 +186,14 @@ static bool respond(struct session *s, size_t from, bool binary, enum arg t, str
 		for (int i = 0; i < 8; i++)
 			buf[i] = (uint8_t)(x >> (56 - 8 * i));
 		pgw_be_function_call_response(&s->out, buf, 8);
-	} else { /* bytea: its text form is \x and hex digits (bytea_output hex) */
-		size_t len = n >= 2 ? (size_t)(n - 2) / 2 : 0;
-		uint8_t *bytes = arena_alloc(s->msg_arena, len + 1);
-		for (size_t i = 0; i < len; i++) {
-			unsigned hi, lo;
-			sscanf(v + 2 + 2 * i, "%1x%1x", &hi, &lo);
-			bytes[i] = (uint8_t)(hi << 4 | lo);
-		}
-		pgw_be_function_call_response(&s->out, bytes, (int32_t)len);
+	} else { /* bytea: its text form in the session's bytea_output, hex or escape */
+		struct pgtype_value b;
+		bool ok = pgtype_decode_text(PGTYPE_BYTEA, v, (size_t)n, s->msg_arena, &b, err);
+		if (ok)
+			pgw_be_function_call_response(&s->out, b.p, (int32_t)b.n);
+		free(v);
+		strbuf_fini(&row);
+		return ok;
 	}
 	free(v);
 	strbuf_fini(&row);

@@ -119,9 +119,15 @@ static bool check_replication_role(const char *v, char *out, size_t len, struct 
 	return false;
 }
 
+/* bytea_output: hex, or escape (Qt's QPSQL driver sets escape on every connection); the
+ * encoders read it from the session's output styles (datestyle_refresh). */
 static bool check_bytea_output(const char *v, char *out, size_t len, struct pgerr *err)
 {
-	return only("bytea_output", v, "hex", out, len, err);
+	if (strcasecmp(v, "hex") == 0 || strcasecmp(v, "escape") == 0)
+		return snprintf(out, len, "%s", strcasecmp(v, "hex") == 0 ? "hex" : "escape") > 0;
+	bad_value(err, "bytea_output", v);
+	pgerr_hint(err, "Available values: escape, hex.");
+	return false;
 }
 
 static bool check_float_digits(const char *v, char *out, size_t len, struct pgerr *err)
@@ -670,17 +676,20 @@ static void datestyle_refresh(struct session *s)
 			iv = (enum pgtype_intervalstyle)i;
 	long digits = strtol(sess_guc_get(s, "extra_float_digits"), NULL, 10); /* checked */
 	int8_t cut = (int8_t)(digits < 1 ? 1 - digits : 0);
+	bool escape = strcmp(sess_guc_get(s, "bytea_output"), "escape") == 0;
 	if (last[0] && strcmp(text, last) == 0) {
 		s->dt.datestyle = last_style;
 		s->dt.datestyle.interval = iv;
 		s->dt.datestyle.float_cut = cut;
+		s->dt.datestyle.bytea_escape = escape;
 		return;
 	}
 	char canon[64];
 	s->dt.datestyle = (struct pgtype_dtstyle){.style = PGTYPE_STYLE_ISO,
 						  .order = PGTYPE_ORDER_MDY,
 						  .interval = iv,
-						  .float_cut = cut};
+						  .float_cut = cut,
+						  .bytea_escape = escape};
 	(void)pgtype_datestyle_parse(text, &s->dt.datestyle, canon,
 				     sizeof(canon)); /* checked when it was set */
 	if (strlen(text) < sizeof(last)) {
@@ -714,7 +723,7 @@ static void assign(struct session *s, struct sess_guc *g, char *value)
 	if (slot >= 0)
 		s->timeout_ms[slot] = parse_ms(value_of(s, g));
 	if (g->def->check == check_datestyle || g->def->check == check_intervalstyle ||
-	    g->def->check == check_float_digits)
+	    g->def->check == check_float_digits || g->def->check == check_bytea_output)
 		datestyle_refresh(s);
 	if (changed && g->def->reported && s->state != SESS_STARTUP)
 		pgw_be_parameter_status(&s->out, g->def->name, value_of(s, g));

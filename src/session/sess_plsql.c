@@ -378,8 +378,25 @@ static void drop_complete(struct session *s, size_t mark)
 		s->out.len = last;
 }
 
+/* SET LOCAL inside a DO block or a function is not at top level: PostgreSQL neither warns nor
+ * ignores it outside a transaction block, the setting holds for the statement's implicit
+ * transaction, as set_config(name, value, true) does (sess_guc_statement_end undoes it).
+ * sqitch's registry DO block silences its own RAISE WARNING that way. */
+static bool set_local(struct pl_run *r, const struct xlat_stmt *x, struct pgerr *err)
+{
+	if (!sess_guc_set_config(r->s, x->set_name, x->set_reset ? NULL : x->set_value, true, err))
+		return false;
+	for (size_t i = 0; i < x->nset_more; i++)
+		if (!sess_guc_set_config(r->s, x->set_more[2 * i], x->set_more[2 * i + 1], true, err))
+			return false;
+	r->row_count = 0;
+	return true;
+}
+
 static bool run_utility(struct pl_run *r, const struct xlat_stmt *x, struct pgerr *err)
 {
+	if (x->kind == XLAT_SET && x->set_local && x->set_name)
+		return set_local(r, x, err);
 	size_t mark = r->s->out.len;
 	r->s->lock_busy = false;
 	if (!sess_run_utility(r->s, x, false, err)) {

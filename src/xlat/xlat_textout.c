@@ -66,6 +66,9 @@ void xlat_text_form(struct xlat_ctx *c, size_t from, size_t to, struct xlat_type
 	    (form == XLAT_TF_CAST || form == XLAT_TF_OUTPUT ||
 	     (form == XLAT_TF_JSON && elem == XLAT_OID_TIMESTAMPTZ)))
 		how = 'o';
+	/* bytea elements print in the session's bytea_output (stored in hex) */
+	if (elem == XLAT_OID_BYTEA && (form == XLAT_TF_CAST || form == XLAT_TF_OUTPUT))
+		how = 'o';
 	/* float elements print under the session's extra_float_digits */
 	if ((elem == XLAT_OID_FLOAT8 || elem == XLAT_OID_FLOAT4) &&
 	    (form == XLAT_TF_CAST || form == XLAT_TF_OUTPUT))

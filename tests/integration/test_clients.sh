@@ -5,12 +5,12 @@
 # perl, pgcli, activerecord, php, go, odbc, pgbouncer, sequel, peewee, rust, pgpromise,
 # slonik, objection, mikroorm, alembic, dbic, sqlobject, doctrine, eloquent, adminer, drizzlekit,
 # nodepgmigrate, pgboss, pony, databases, psycopgpool,
-# hibernate, ibatis) against shardlite and against a real PostgreSQL 15 this script starts, and compares
+# hibernate, ibatis, pqxx, qtsql, rpostgresql) against shardlite and against a real PostgreSQL 15 this script starts, and compares
 # what the client prints on both. Known differences are asserted inside the client programs
 # (their gap() helpers) and listed in docs/clients.md.
 set -euo pipefail
 
-CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|prisma|postgresjs|sequelize|knex|kysely|pg8000|ruby|perl|pgcli|activerecord|php|go|odbc|pgbouncer|sequel|peewee|rust|pgpromise|slonik|objection|mikroorm|alembic|dbic|sqlobject|doctrine|eloquent|adminer|drizzlekit|nodepgmigrate|pgboss|pony|databases|psycopgpool|hibernate|ibatis}
+CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|prisma|postgresjs|sequelize|knex|kysely|pg8000|ruby|perl|pgcli|activerecord|php|go|odbc|pgbouncer|sequel|peewee|rust|pgpromise|slonik|objection|mikroorm|alembic|dbic|sqlobject|doctrine|eloquent|adminer|drizzlekit|nodepgmigrate|pgboss|pony|databases|psycopgpool|hibernate|ibatis|pqxx|qtsql|rpostgresql}
 BIN=${SHARDLITE_BIN:?SHARDLITE_BIN must point at the shardlite binary}
 HERE=$(cd "$(dirname "$0")" && pwd)
 PY=/usr/bin/python3
@@ -83,6 +83,9 @@ pony) need_py psycopg2 python3-psycopg2; need_py pony.orm python3-pony ;;
 databases) need_py asyncpg python3-asyncpg; need_py databases python3-databases
 	need_py aiopg "python3-aiopg python3-async-timeout" ;;
 psycopgpool) need_py psycopg python3-psycopg; need_py psycopg_pool python3-psycopg-pool ;;
+qtsql) need_py PyQt5.QtSql python3-pyqt5.qtsql
+	$PY -c 'from PyQt5.QtSql import QSqlDatabase; exit("QPSQL" not in QSqlDatabase.drivers())' 2>/dev/null ||
+		{ echo "qtsql: Qt's QPSQL driver is not installed (apt-get install libqt5sql5-psql): skipped"; exit 77; } ;;
 dbic) perl -MDBD::Pg -MDBIx::Class::Schema::Loader -e 1 2>/dev/null ||
 	{ echo "dbic: needs libdbd-pg-perl, libdbix-class-perl, libdbix-class-schema-loader-perl: skipped"; exit 77; } ;;
 pgcli) need_py pgcli.pgexecute pgcli ;;
@@ -110,6 +113,10 @@ hibernate | ibatis)
 	done
 	command -v javac >/dev/null ||
 		{ echo "$CLIENT: needs javac (default-jdk-headless): skipped"; exit 77; } ;;
+rpostgresql) Rscript -e 'suppressPackageStartupMessages(library(RPostgreSQL))' >/dev/null 2>&1 ||
+	{ echo "rpostgresql: needs R and RPostgreSQL (r-cran-rpostgresql): skipped"; exit 77; } ;;
+pqxx) { command -v g++ >/dev/null && pkg-config --exists libpqxx; } ||
+	{ echo "pqxx: needs g++ and libpqxx 6 (g++ libpqxx-dev): skipped"; exit 77; } ;;
 node | typeorm | drizzle | prisma | postgresjs | sequelize | knex | kysely | pgpromise | slonik | \
 	objection | mikroorm | drizzlekit | nodepgmigrate | pgboss)
 	if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
@@ -144,6 +151,7 @@ run_client() {
 	alembic) $PY "$HERE/clients_alembic.py" "postgresql://postgres@127.0.0.1:$port/acme" "$target" ;;
 	sqlobject) $PY "$HERE/clients_sqlobject.py" "$port" "$target" ;;
 	pony | databases) $PY "$HERE/clients_$CLIENT.py" "$port" "$target" ;;
+	qtsql) QT_QPA_PLATFORM=offscreen $PY "$HERE/clients_qtsql.py" "$port" "$target" ;;
 	psycopgpool) $PY "$HERE/clients_psycopgpool.py" "host=127.0.0.1 port=$port user=postgres dbname=acme" "$target" ;;
 	dbic) perl "$HERE/clients_dbic.pl" "host=127.0.0.1;port=$port;dbname=acme" "$target" "$DIR/dbic-$target" ;;
 	pgcli) $PY "$HERE/clients_pgcli.py" 127.0.0.1 "$port" acme ;;
@@ -155,6 +163,8 @@ run_client() {
 	pgbouncer) bash "$HERE/clients_pgbouncer.sh" "$port" "$target" "$DIR" ;;
 	sequel) ruby "$HERE/clients_sequel.rb" 127.0.0.1 "$port" "$target" ;;
 	peewee) $PY "$HERE/clients_peewee.py" "$port" "$target" ;;
+	rpostgresql) TZ=UTC Rscript "$HERE/clients_rpostgresql.R" "$port" "$target" ;;
+	pqxx) "$DIR/clients_pqxx" "host=127.0.0.1 port=$port user=postgres dbname=acme" "$target" ;;
 	go) "$DIR/clients_go" "postgres://postgres@127.0.0.1:$port/acme?sslmode=disable" "$target" ;;
 	rust) "$RUST_DIR/target/debug/clients_rust" "host=127.0.0.1 port=$port user=postgres dbname=acme" "$target" ;;
 	jdbc) java -cp "$JAR:$DIR" ClientsJdbc "jdbc:postgresql://127.0.0.1:$port/acme" "$target" ;;
@@ -180,6 +190,10 @@ case $CLIENT in
 jdbc) javac -d "$DIR" "$HERE/ClientsJdbc.java" || fail "javac ClientsJdbc.java" ;;
 hibernate) javac -nowarn -cp "$JAR" -d "$DIR" "$HERE/ClientsHibernate.java" || fail "javac ClientsHibernate.java" ;;
 ibatis) javac -cp "$JAR" -d "$DIR" "$HERE/ClientsIbatis.java" || fail "javac ClientsIbatis.java" ;;
+pqxx)
+	# shellcheck disable=SC2046  # pkg-config's flags are words
+	g++ -std=c++17 -O0 -Wall -o "$DIR/clients_pqxx" "$HERE/clients_pqxx.cxx" \
+		$(pkg-config --cflags --libs libpqxx) || fail "g++ clients_pqxx.cxx" ;;
 go)
 	# Offline, in GOPATH mode over Debian's packaged sources (no module proxy is reachable).
 	gocache=${CLIENTS_GO_CACHE:-$DIR/gocache}

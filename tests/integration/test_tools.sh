@@ -152,14 +152,7 @@ sq() { # server (sl|pg), sqitch arguments...
 	shift
 	(cd "$DIR/flipr" && PGOPTIONS="-c search_path=sqitch_acme" HOME="$DIR" timeout 60 \
 		sqitch "$1" --registry sqitch_acme "${@:2}" "$target" 2>&1) |
-		sed -E -e 's#db:pg://[^ ]*#TARGET#' -e 's/^(# Deployed: |Date: +).*/\1DATE/' \
-			-e '/^WARNING:  SET LOCAL can only be used in transaction blocks/d' \
-			-e '/^WARNING:  Sqitch registry not initialized/d' \
-			-e '/^DETAIL:  Because the "changes" table does not exist/d'
-	# Known gap (docs/clients.md, sqitch): the DO block sqitch runs on a new registry does
-	# SET LOCAL client_min_messages = 'ERROR' before its RAISE WARNING; shardlite runs the
-	# DO outside a transaction block, warns about the SET LOCAL and lets the WARNING through,
-	# where PostgreSQL says nothing. The three lines are dropped here.
+		sed -E -e 's#db:pg://[^ ]*#TARGET#' -e 's/^(# Deployed: |Date: +).*/\1DATE/'
 }
 
 run_sqitch() {
