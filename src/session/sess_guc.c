@@ -800,6 +800,10 @@ static bool set(struct session *s, const char *name, const char *value, bool loc
 	}
 	if (in_txn && !g->txn_saved)
 		g->txn_saved = base_xstrdup(value_of(s, g));
+	/* the open transaction keeps the level it began with (sess_rc.c resolves it lazily) */
+	if (s->txn != SESS_TXN_IDLE && s->txn_iso == SESS_ISO_DEFAULT &&
+	    same_name(g->def->name, "default_transaction_isolation"))
+		s->txn_iso = (uint8_t)sess_rc_iso(s);
 	g->local = g->local || local;
 	assign(s, g, v ? base_xstrdup(v) : NULL);
 	/* SET TRANSACTION READ ONLY (pg_dump's) makes this transaction refuse writes */
@@ -887,6 +891,8 @@ const char *sess_guc_default_isolation(struct session *s)
 
 void sess_guc_reset_all(struct session *s)
 {
+	if (s->txn != SESS_TXN_IDLE && s->txn_iso == SESS_ISO_DEFAULT)
+		s->txn_iso = (uint8_t)sess_rc_iso(s); /* keeps the level it began with */
 	for (struct sess_guc *g = s->gucs; g; g = g->next)
 		if (!g->def->read_only)
 			assign(s, g, NULL);

@@ -160,9 +160,9 @@ static bool begin(struct session *s, const struct xlat_stmt *x, struct pgerr *er
 		return false;
 	s->txn = SESS_TXN_BLOCK;
 	s->txn_read_only = x->read_only == 1 || (x->read_only == -1 && default_read_only(s));
-	/* BEGIN ISOLATION LEVEL (xlat: set_value), else the default, fixed for the block */
+	/* BEGIN ISOLATION LEVEL (xlat: set_value), else the default's, resolved when first
+	 * needed (a SET of the default inside the block resolves it first: sess_guc.c) */
 	s->txn_iso = (uint8_t)sess_rc_iso_parse(x->set_value);
-	s->txn_iso = (uint8_t)sess_rc_iso(s);
 	return true;
 }
 
@@ -198,7 +198,6 @@ static bool end_chain(struct session *s, bool do_commit, const char **tag, struc
 	s->txn = SESS_TXN_BLOCK;
 	s->txn_read_only = read_only;
 	s->txn_iso = iso;
-	s->txn_iso = (uint8_t)sess_rc_iso(s);
 	s->dt.txn_start = pgtype_now(); /* now() is the new transaction's start */
 	return true;
 }

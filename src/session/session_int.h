@@ -351,7 +351,7 @@ struct session {
 	bool discard_pending; /* DISCARD ALL ran: drop statements and portals after this message */
 	bool txn_lone;        /* an IMPLICIT block without SQLite's BEGIN (sess_txn_implicit_lone) */
 	/* The transaction's isolation level (enum sess_iso; DEFAULT: default_transaction_
-	 * isolation's), and whether READ COMMITTED ended its snapshot to take a new one
+	 * isolation's, which a SET of that inside the transaction resolves first), and whether READ COMMITTED ended its snapshot to take a new one
 	 * (sess_rc.c): its first query has run though SQLite may hold no snapshot now. */
 	uint8_t txn_iso;
 	bool txn_refreshed;

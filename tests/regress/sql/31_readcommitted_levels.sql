@@ -64,6 +64,16 @@ BEGIN ISOLATION LEVEL READ COMMITTED;
 ROLLBACK AND CHAIN;
 SHOW transaction_isolation;
 ROLLBACK;
+-- the default changed inside a block does not change the block's level
+SET default_transaction_isolation = 'serializable';
+BEGIN;
+SET default_transaction_isolation = 'read committed';
+SHOW transaction_isolation;
+SHOW default_transaction_isolation;
+RESET ALL;
+SHOW transaction_isolation;
+COMMIT;
+SHOW transaction_isolation;
 SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED;
 SHOW default_transaction_isolation;
 SET default_transaction_isolation = 'snapshot';
