@@ -857,7 +857,8 @@ bool sess_run_simple(struct session *s, const struct xlat_stmt *x, struct pgerr 
 		if (!sess_inline_allows(s, x, NULL, err) ||
 		    (x->kind != XLAT_EMPTY && !sess_check_allowed(s, x, err)))
 			return false;
-		sess_rc_before(s, x); /* READ COMMITTED: the newest commits */
+		if (!sess_rc_before(s, x, err)) /* READ COMMITTED: the newest commits */
+			return false;
 		if (x->kind != XLAT_SQL)
 			return sess_run_utility(s, x, true, err);
 		vm = sess_prepare(s, x, err);

@@ -84,47 +84,49 @@ static bool fk_deferred(struct session *s, sqlite3 *db)
 	return on;
 }
 
-static void refresh(struct session *s, sqlite3 *db)
+/* False (err set) when the transaction could not begin again: it is then failed (a block) or
+ * rolled back (an implicit one), and the statement must not run. */
+static bool refresh(struct session *s, sqlite3 *db, struct pgerr *err)
 {
-	struct pgerr err;
-	pgerr_clear(&err);
 	bool deferred = fk_deferred(s, db);
 	shard_conn_snapshot_mark(s->conn); /* before the new snapshot begins */
 	/* COMMIT rather than ROLLBACK: a read transaction has nothing to commit, and SQLite calls
 	 * no hook for it (a rollback would wake the tenant's lock waiters for nothing) */
-	if (!shard_exec(s->conn, "COMMIT", &err)) {
+	struct pgerr ignored;
+	if (!shard_exec(s->conn, "COMMIT", &ignored)) { /* the old snapshot stays */
 		LOG_WARN(s->id, s->tenant, "READ COMMITTED: could not end the read snapshot: %s",
-			 err.message);
-		return;
+			 ignored.message);
+		return true;
 	}
 	s->txn_refreshed = true;
-	if (!sess_txn_step_in(s, &err)) /* logged; the block is failed */
-		return;
-	if (deferred && !shard_exec(s->conn, "PRAGMA defer_foreign_keys = ON", &err)) {
+	if (!sess_txn_step_in(s, err)) /* logged; the block is failed */
+		return false;
+	if (deferred && !shard_exec(s->conn, "PRAGMA defer_foreign_keys = ON", err)) {
 		LOG_ERROR(s->id, s->tenant,
-			  "READ COMMITTED: could not defer foreign keys again: %s", err.message);
+			  "READ COMMITTED: could not defer foreign keys again: %s", err->message);
 		sess_txn_on_error(s);
-		return;
+		return false;
 	}
 	LOG_DEBUG(s->id, s->tenant, "READ COMMITTED: new snapshot for the next statement");
+	return true;
 }
 
-void sess_rc_statement(struct session *s)
+bool sess_rc_statement(struct session *s, struct pgerr *err)
 {
 	if (!in_transaction(s) || !shard_conn_snapshot_stale(s->conn))
-		return;
+		return true;
 	sqlite3 *db = shard_conn_db(s->conn);
-	if (!sqlite3_get_autocommit(db)) {
-		int state = sqlite3_txn_state(db, NULL);
-		/* no snapshot yet: the next one begins after this mark; or written: the write lock
-		 * is held, no one else commits, the snapshot stays the newest */
-		if (state != SQLITE_TXN_READ) {
-			shard_conn_snapshot_mark(s->conn);
-			return;
-		}
-		if (read_committed(s) && !still_reading(s, db, NULL))
-			refresh(s, db);
+	if (sqlite3_get_autocommit(db))
+		return true;
+	/* no snapshot yet: the next one begins after this mark; or written: the write lock is
+	 * held, no one else commits, the snapshot stays the newest */
+	if (sqlite3_txn_state(db, NULL) != SQLITE_TXN_READ) {
+		shard_conn_snapshot_mark(s->conn);
+		return true;
 	}
+	if (!read_committed(s) || still_reading(s, db, NULL))
+		return true;
+	return refresh(s, db, err);
 }
 
 bool sess_rc_retry(struct session *s, int rc, sqlite3_stmt *vm)
@@ -141,10 +143,10 @@ bool sess_rc_retry(struct session *s, int rc, sqlite3_stmt *vm)
 	return true;
 }
 
-void sess_rc_before(struct session *s, const struct xlat_stmt *x)
+bool sess_rc_before(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
 {
 	if (s->txn == SESS_TXN_IDLE)
-		return;
+		return true;
 	switch (x->kind) {
 	case XLAT_SQL:
 	case XLAT_SCRIPT:
@@ -155,9 +157,8 @@ void sess_rc_before(struct session *s, const struct xlat_stmt *x)
 	case XLAT_EXPLAIN:
 	case XLAT_DO:
 	case XLAT_MATVIEW:
-		sess_rc_statement(s);
-		break;
+		return sess_rc_statement(s, err);
 	default: /* transaction control, SET, SHOW ...: they read nothing of the tenant */
-		break;
+		return true;
 	}
 }

@@ -963,11 +963,12 @@ enum sess_iso sess_rc_iso(struct session *s);
  * stale, ends SQLite's read transaction and begins it again with its open savepoints, so the
  * statement reads the newest commits. Not while a cursor or a suspended portal still reads the
  * old snapshot. Cheap when nothing was committed (an atomic load). Never while a statement
- * runs. */
-void sess_rc_statement(struct session *s);
+ * runs. False (err set) when SQLite's transaction could not begin again: the block is then
+ * failed, or the implicit one rolled back, and the statement must not run. */
+bool sess_rc_statement(struct session *s, struct pgerr *err) MUST_CHECK;
 /* sess_rc_statement before x when x reads or writes the tenant (not BEGIN, SET, SHOW ...,
  * whose 25001 checks need the transaction's snapshot as its last query left it). */
-void sess_rc_before(struct session *s, const struct xlat_stmt *x);
+bool sess_rc_before(struct session *s, const struct xlat_stmt *x, struct pgerr *err) MUST_CHECK;
 /* A statement that did nothing met rc: true (the caller sets lock_busy, parks and runs it
  * again, at once) when rc is SQLITE_BUSY_SNAPSHOT in a READ COMMITTED transaction that has
  * not written and whose snapshot sess_rc_statement will renew; vm, the failed statement, is
