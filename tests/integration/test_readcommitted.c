@@ -368,6 +368,29 @@ START_TEST(write_after_another_process_commit_runs_again)
 }
 END_TEST
 
+/* A commit made through another tenant's session (a schema prefix attaches the file) counts
+ * too; and a block that reads two tenants' files takes new snapshots of both. */
+START_TEST(commit_through_a_schema_prefix_is_seen)
+{
+	PGconn *a = harness_connect(&H, "dbname=rca");
+	PGconn *o = harness_connect(&H, "dbname=rco");
+	harness_exec(a, "CREATE TABLE t (v int)");
+	harness_exec(a, "INSERT INTO t VALUES (1)");
+	harness_exec(o, "CREATE TABLE u (v int)");
+	harness_exec(a, "BEGIN");
+	harness_expect_value(a, "SELECT count(*) FROM t", "1");
+	harness_exec(o, "INSERT INTO rca.t VALUES (2)");
+	harness_expect_value(a, "SELECT count(*) FROM t", "2");
+	harness_expect_value(a, "SELECT count(*) FROM rco.u", "0");
+	harness_exec(o, "INSERT INTO u VALUES (1)");
+	harness_expect_value(a, "SELECT (SELECT count(*) FROM rco.u) + (SELECT count(*) FROM t)",
+			     "3");
+	harness_exec(a, "COMMIT");
+	PQfinish(a);
+	PQfinish(o);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *su = suite_create("readcommitted");
@@ -384,6 +407,7 @@ int main(void)
 	tcase_add_test(tc, cursor_keeps_its_rows);
 	tcase_add_test(tc, written_block_is_the_newest);
 	tcase_add_test(tc, write_after_another_process_commit_runs_again);
+	tcase_add_test(tc, commit_through_a_schema_prefix_is_seen);
 	suite_add_tcase(su, tc);
 	return check_run(su);
 }
