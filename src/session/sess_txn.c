@@ -242,7 +242,9 @@ bool sess_txn_step_out(struct session *s)
 	if (!s->conn || !sqlite_txn_open(s) ||
 	    sqlite3_txn_state(shard_conn_db(s->conn), NULL) != SQLITE_TXN_NONE)
 		return false;
-	return run(s, "ROLLBACK", &ignored);
+	/* COMMIT of nothing: unlike ROLLBACK, SQLite calls no hook for it, so the tenant's lock
+	 * waiters are not woken for nothing (READ COMMITTED comes here after each new snapshot) */
+	return run(s, "COMMIT", &ignored);
 }
 
 bool sess_txn_step_in(struct session *s, struct pgerr *err)
