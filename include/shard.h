@@ -184,6 +184,9 @@ void shard_conn_attempt(struct shard_conn *c);
 /* After SQLITE_BUSY: parks c until the lock may be free, then calls the waker — at once when a
  * connection of the tenant let go of a write lock since shard_conn_attempt. */
 void shard_conn_park(struct shard_conn *c);
+/* The next shard_conn_park of this attempt wakes c at once, as if the lock had been let go
+ * meanwhile: the statement is to run again now (READ COMMITTED's retry with a new snapshot). */
+void shard_conn_retry_now(struct shard_conn *c);
 /* Leaves the waiter list (lock timeout, cancel); no-op when not parked. */
 void shard_conn_unpark(struct shard_conn *c);
 /* Call when a burst of work on c ends: when a write transaction of c ended since the last
@@ -194,6 +197,15 @@ void shard_conn_settle(struct shard_conn *c);
  * borrower that gives c back right after: the woken waiter then finds c, whose page cache
  * its commit left current, idle (shard_conn_take_fresher). */
 void shard_conn_settle_for_release(struct shard_conn *c);
+
+/* ---- Read snapshots (READ COMMITTED: shard_snapshot.c) ----
+ * This process's commits are counted once they have landed. Mark before a read snapshot
+ * begins (or with none open); stale is then true when a commit c's snapshot may not include
+ * has landed since (of c's tenant, or of any file when c has others attached). One or two
+ * atomic loads; never blocks. Forget makes the next stale true (a snapshot SQLite refused). */
+bool shard_conn_snapshot_stale(const struct shard_conn *c);
+void shard_conn_snapshot_mark(struct shard_conn *c);
+void shard_conn_snapshot_forget(struct shard_conn *c);
 
 /* ---- Group commit (durability = group) ----
  * Connections write their commits to the tenant's WAL without an fsync (synchronous=NORMAL:

@@ -341,7 +341,8 @@ struct xlat_stmt {
 	 * DEFERRED, 0 IMMEDIATE) */
 
 	const char *set_name;  /* SET/RESET/SHOW: lower-cased parameter name; NULL for ALL */
-	const char *set_value; /* SET: value as text (list values joined with ", "); NULL = DEFAULT */
+	const char *set_value; /* SET: value as text (list values joined with ", "); NULL = DEFAULT;
+				* BEGIN: its ISOLATION LEVEL, lower case, NULL when none */
 	bool set_local;        /* SET LOCAL */
 	bool set_reset;        /* RESET (or SET ... TO DEFAULT) */
 	const char *const *set_more; /* SET TRANSACTION's further options: name, value, ... */

@@ -716,7 +716,8 @@ static bool take_write_lock(struct session *s, const char *rel, struct pgerr *er
 	sqlite3_finalize(vm);
 	if (rc == SQLITE_DONE)
 		return true;
-	s->lock_busy = rc == SQLITE_BUSY;
+	/* READ COMMITTED's stale snapshot: a new one and the COPY again (sess_rc.c) */
+	s->lock_busy = rc == SQLITE_BUSY || sess_rc_retry(s, rc, NULL);
 	return shard_error(db, rc, err);
 }
 

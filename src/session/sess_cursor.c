@@ -385,6 +385,14 @@ bool sess_cursor_exists(struct session *s, const char *name)
 	return find(s, name) != NULL;
 }
 
+bool sess_cursor_live(const struct session *s)
+{
+	for (const struct sess_cursor *c = cursors_of(s); c; c = c->next)
+		if (c->vm)
+			return true;
+	return false;
+}
+
 static int16_t format_of(const struct sess_cursor *c, int format)
 {
 	return (int16_t)(format >= 0 ? format : c->binary ? 1 : 0);

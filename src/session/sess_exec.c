@@ -434,8 +434,10 @@ static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *v
 		if (rc != SQLITE_ROW) {
 			/* Another connection's write lock, met before this statement did anything
 			 * (SQLite takes the lock before the first row or change): the caller may
-			 * park and run it again. A stale snapshot is BUSY_SNAPSHOT: 40001. */
-			s->lock_busy = rc == SQLITE_BUSY && *rows == 0;
+			 * park and run it again. A stale snapshot is BUSY_SNAPSHOT: 40001, except
+			 * in READ COMMITTED before the transaction wrote, where it runs again at
+			 * once with a new snapshot (sess_rc.c). */
+			s->lock_busy = *rows == 0 && (rc == SQLITE_BUSY || sess_rc_retry(s, rc, vm));
 			shard_error(shard_conn_db(s->conn), rc, err);
 			sess_explain_failure(s, shard_conn_db(s->conn), vm, rc, true, err);
 			sqlite3_reset(vm);
@@ -684,12 +686,14 @@ bool sess_check_allowed(struct session *s, const struct xlat_stmt *x, struct pge
  * lock (55P03 from SQLite's BUSY) did nothing: the caller may park and run it again, as for
  * a plain statement (pg_restore -j adds keys from several connections at once). So too one
  * whose snapshot went stale (40001) when it ran alone, outside any transaction: none is left
- * open, and a new one sees the other connection's commit. */
+ * open, and a new one sees the other connection's commit; and in a READ COMMITTED transaction
+ * that has not written, which takes a new snapshot first (sess_rc.c). */
 static bool atomic_met_lock(struct session *s, const struct pgerr *err)
 {
 	return strcmp(err->sqlstate, SQLSTATE_LOCK_NOT_AVAILABLE) == 0 ||
 	       (strcmp(err->sqlstate, SQLSTATE_SERIALIZATION_FAILURE) == 0 && s->conn &&
-		sqlite3_get_autocommit(shard_conn_db(s->conn)));
+		(sqlite3_get_autocommit(shard_conn_db(s->conn)) ||
+		 sess_rc_retry(s, SQLITE_BUSY_SNAPSHOT, NULL)));
 }
 
 bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
@@ -852,6 +856,8 @@ bool sess_run_simple(struct session *s, const struct xlat_stmt *x, struct pgerr 
 		 * PostgreSQL's simple protocol does (DBD::Pg's ping is a comment-only query). */
 		if (!sess_inline_allows(s, x, NULL, err) ||
 		    (x->kind != XLAT_EMPTY && !sess_check_allowed(s, x, err)))
+			return false;
+		if (!sess_rc_before(s, x, err)) /* READ COMMITTED: the newest commits */
 			return false;
 		if (x->kind != XLAT_SQL)
 			return sess_run_utility(s, x, true, err);

@@ -622,6 +622,8 @@ void sess_ext_execute(struct session *s, const struct pgw_msg *m, bool sync_next
 		return;
 	}
 	bool ok = sess_inline_allows(s, x, p->stmt, &err) && sess_check_allowed(s, x, &err);
+	if (ok && !p->started && !s->yield_rows) /* READ COMMITTED: the newest commits */
+		ok = sess_rc_before(s, x, &err);
 	if (ok && x->kind == XLAT_SQL)
 		ok = execute_sql(s, p, e.max_rows, sync_next, &err);
 	else if (ok && x->kind == XLAT_CURSOR)

@@ -283,6 +283,13 @@ static bool check_bool(const char *v, char *out, size_t len, struct pgerr *err)
 	return bad_value(err, "boolean setting", v);
 }
 
+/* transaction_isolation is the transaction's own (sess_rc_iso), so it has a check function of
+ * its own to be told apart. */
+static bool check_txn_isolation(const char *v, char *out, size_t len, struct pgerr *err)
+{
+	return check_isolation(v, out, len, err);
+}
+
 /* transaction_read_only is the transaction's own (sess_txn_read_only), so it has a check
  * function of its own to be told apart. */
 static bool check_txn_read_only(const char *v, char *out, size_t len, struct pgerr *err)
@@ -356,8 +363,8 @@ static const struct sess_guc_def guc_defs[] = {
 	 "Default access method of new tables (only heap: tables are SQLite b-trees)."},
 	{"default_transaction_deferrable", "off", false, false, check_bool,
 	 "Default deferrable status of new transactions (no effect: nothing to wait for)."},
-	{"default_transaction_isolation", "serializable", false, false, check_isolation,
-	 "Isolation level of new transactions (SQLite transactions are serializable)."},
+	{"default_transaction_isolation", "read committed", false, false, check_isolation,
+	 "Sets the transaction isolation level of each new transaction."},
 	{"default_transaction_read_only", "off", false, false, check_bool,
 	 "Default read-only status of new transactions."},
 	{"effective_cache_size", "4GB", false, false, NULL,
@@ -432,8 +439,8 @@ static const struct sess_guc_def guc_defs[] = {
 	{"transaction_deferrable", "off", false, false, check_bool,
 	 "Whether a serializable read-only transaction waits until it cannot fail (no effect: "
 	 "a SQLite read transaction never fails serialization)."},
-	{"transaction_isolation", "serializable", false, false, check_isolation,
-	 "Current transaction's isolation level."},
+	{"transaction_isolation", "read committed", false, false, check_txn_isolation,
+	 "Sets the current transaction's isolation level."},
 	{"transaction_read_only", "off", false, false, check_txn_read_only,
 	 "Current transaction's read-only status."},
 	{"work_mem", "4MB", false, false, check_work_mem,
@@ -565,6 +572,9 @@ static const char *builtin_value(struct session *s, size_t i)
 {
 	if (guc_defs[i].check == check_txn_read_only)
 		return sess_txn_read_only(s) ? "on" : "off";
+	if (guc_defs[i].check == check_txn_isolation) /* default_transaction_isolation's if none */
+		return sess_rc_iso_name(s, s->txn == SESS_TXN_IDLE ? SESS_ISO_DEFAULT
+								  : (enum sess_iso)s->txn_iso);
 	const struct sess_guc *g = builtin(s, i, false);
 	return g && g->value ? g->value : default_value(s, &guc_defs[i]);
 }
@@ -584,7 +594,7 @@ static int cmp_index(const void *a, const void *b)
  * every writing statement outside a block checks it twice (Bind and Execute), and the lookup by
  * name was about 900 instructions of a single-row insert's 57,000. */
 static size_t app_name_index = GUC_COUNT, search_path_index = GUC_COUNT,
-	      default_ro_index = GUC_COUNT;
+	      default_ro_index = GUC_COUNT, default_iso_index = GUC_COUNT;
 
 static void sort_names(void)
 {
@@ -596,6 +606,8 @@ static void sort_names(void)
 			search_path_index = i;
 		if (strcasecmp(guc_defs[i].name, "default_transaction_read_only") == 0)
 			default_ro_index = i;
+		if (strcasecmp(guc_defs[i].name, "default_transaction_isolation") == 0)
+			default_iso_index = i;
 	}
 	qsort(by_name, GUC_COUNT, sizeof(by_name[0]), cmp_index);
 }
@@ -736,7 +748,8 @@ static bool txn_char_check(struct session *s, const struct sess_guc *g, const ch
 {
 	const char *name = g->def->name;
 	bool snap = sess_txn_snapshot(s), sub = sess_txn_savepoints(s) > 0;
-	if (same_name(name, "transaction_isolation") && strcmp(v, value_of(s, g)) != 0) {
+	if (same_name(name, "transaction_isolation") &&
+	    strcmp(v, sess_rc_iso_name(s, sess_rc_iso(s))) != 0) {
 		if (snap || sub)
 			return pgerr_set(err, SQLSTATE_ACTIVE_SQL_TRANSACTION,
 					 "SET TRANSACTION ISOLATION LEVEL must %s",
@@ -796,11 +809,18 @@ static bool set(struct session *s, const char *name, const char *value, bool loc
 	}
 	if (in_txn && !g->txn_saved)
 		g->txn_saved = base_xstrdup(value_of(s, g));
+	/* the open transaction keeps the level it began with (sess_rc.c resolves it lazily) */
+	if (s->txn != SESS_TXN_IDLE && s->txn_iso == SESS_ISO_DEFAULT &&
+	    same_name(g->def->name, "default_transaction_isolation"))
+		s->txn_iso = (uint8_t)sess_rc_iso(s);
 	g->local = g->local || local;
 	assign(s, g, v ? base_xstrdup(v) : NULL);
 	/* SET TRANSACTION READ ONLY (pg_dump's) makes this transaction refuse writes */
 	if (in_txn && v && same_name(g->def->name, "transaction_read_only"))
 		s->txn_read_only = strcmp(v, "on") == 0;
+	/* SET TRANSACTION ISOLATION LEVEL: this transaction's (sess_rc.c) */
+	if (s->txn != SESS_TXN_IDLE && same_name(g->def->name, "transaction_isolation"))
+		s->txn_iso = (uint8_t)(v ? sess_rc_iso_parse(v) : SESS_ISO_DEFAULT);
 	return true;
 }
 
@@ -871,8 +891,17 @@ const char *sess_guc_default_read_only(struct session *s)
 					    : sess_guc_get(s, "default_transaction_read_only");
 }
 
+const char *sess_guc_default_isolation(struct session *s)
+{
+	pthread_once(&by_name_once, sort_names);
+	return default_iso_index < GUC_COUNT ? builtin_value(s, default_iso_index)
+					     : sess_guc_get(s, "default_transaction_isolation");
+}
+
 void sess_guc_reset_all(struct session *s)
 {
+	if (s->txn != SESS_TXN_IDLE && s->txn_iso == SESS_ISO_DEFAULT)
+		s->txn_iso = (uint8_t)sess_rc_iso(s); /* keeps the level it began with */
 	for (struct sess_guc *g = s->gucs; g; g = g->next)
 		if (!g->def->read_only)
 			assign(s, g, NULL);

@@ -99,7 +99,8 @@ static bool run_step(struct session *s, const struct xlat_step *st, sqlite3_stmt
 				 "could not obtain lock on row in relation \"%s\"", st->nowait);
 	}
 	if (rc != SQLITE_DONE) {
-		s->lock_busy = rc == SQLITE_BUSY && first;
+		/* a stale snapshot of READ COMMITTED: a new one, and the statement again */
+		s->lock_busy = first && (rc == SQLITE_BUSY || sess_rc_retry(s, rc, step));
 		shard_error(shard_conn_db(s->conn), rc, err);
 		sess_explain_failure(s, shard_conn_db(s->conn), step, rc, true, err);
 	}

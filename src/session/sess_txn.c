@@ -78,6 +78,8 @@ static bool finish(struct session *s, bool commit, struct pgerr *err)
 	s->txn = SESS_TXN_IDLE;
 	s->txn_lone = false;
 	s->txn_read_only = false;
+	s->txn_iso = SESS_ISO_DEFAULT;
+	s->txn_refreshed = false;
 	sess_cursor_txn_end(s, commit); /* their statements end before SQLite's transaction */
 	/* ON COMMIT DELETE ROWS / DROP act inside the committing transaction, as PostgreSQL's */
 	bool committed = commit && fired && sess_temp_commit(s, err) &&
@@ -136,6 +138,8 @@ bool sess_txn_read_only(struct session *s)
 
 bool sess_txn_snapshot(struct session *s)
 {
+	if (s->txn_refreshed) /* READ COMMITTED took its snapshot anew (sess_rc.c) */
+		return true;
 	return s->conn && sqlite_txn_open(s) &&
 	       sqlite3_txn_state(shard_conn_db(s->conn), NULL) != SQLITE_TXN_NONE;
 }
@@ -156,6 +160,9 @@ static bool begin(struct session *s, const struct xlat_stmt *x, struct pgerr *er
 		return false;
 	s->txn = SESS_TXN_BLOCK;
 	s->txn_read_only = x->read_only == 1 || (x->read_only == -1 && default_read_only(s));
+	/* BEGIN ISOLATION LEVEL (xlat: set_value), else the default's, resolved when first
+	 * needed (a SET of the default inside the block resolves it first: sess_guc.c) */
+	s->txn_iso = (uint8_t)sess_rc_iso_parse(x->set_value);
 	return true;
 }
 
@@ -185,10 +192,12 @@ static bool end_chain(struct session *s, bool do_commit, const char **tag, struc
 				 "%s AND CHAIN can only be used in transaction blocks",
 				 do_commit ? "COMMIT" : "ROLLBACK");
 	bool read_only = s->txn == SESS_TXN_FAILED ? default_read_only(s) : s->txn_read_only;
+	uint8_t iso = s->txn == SESS_TXN_FAILED ? SESS_ISO_DEFAULT : s->txn_iso;
 	if (!end(s, do_commit, tag, err) || !run(s, "BEGIN", err))
 		return false;
 	s->txn = SESS_TXN_BLOCK;
 	s->txn_read_only = read_only;
+	s->txn_iso = iso;
 	s->dt.txn_start = pgtype_now(); /* now() is the new transaction's start */
 	return true;
 }
@@ -233,7 +242,9 @@ bool sess_txn_step_out(struct session *s)
 	if (!s->conn || !sqlite_txn_open(s) ||
 	    sqlite3_txn_state(shard_conn_db(s->conn), NULL) != SQLITE_TXN_NONE)
 		return false;
-	return run(s, "ROLLBACK", &ignored);
+	/* COMMIT of nothing: unlike ROLLBACK, SQLite calls no hook for it, so the tenant's lock
+	 * waiters are not woken for nothing (READ COMMITTED comes here after each new snapshot) */
+	return run(s, "COMMIT", &ignored);
 }
 
 bool sess_txn_step_in(struct session *s, struct pgerr *err)

@@ -394,6 +394,11 @@ const struct xlat_schema *sess_types(struct session *s)
  * of its own, which sess_txn_step_out would end. */
 void sess_types_block_start(struct session *s)
 {
+	/* READ COMMITTED: the statement is translated against the schema as the newest commits
+	 * left it (a new snapshot, no read yet), as PostgreSQL's catalog lookups see it. Failed:
+	 * the block is failed (logged), 25P02 next; an implicit one is over */
+	struct pgerr ignored;
+	(void)!sess_rc_statement(s, &ignored);
 	if (!s->conn || (s->txn != SESS_TXN_BLOCK && s->txn != SESS_TXN_IMPLICIT) ||
 	    sess_types_current(s) || !sess_txn_step_out(s))
 		return;

@@ -41,6 +41,16 @@ enum sess_txn {
 	SESS_TXN_FAILED,   /* 'E': error inside a block; only ROLLBACK [TO] ends it */
 };
 
+/* A transaction's isolation level; DEFAULT until it is resolved (sess_rc.c). READ UNCOMMITTED
+ * behaves as READ COMMITTED, as in PostgreSQL. */
+enum sess_iso {
+	SESS_ISO_DEFAULT,
+	SESS_ISO_READ_UNCOMMITTED,
+	SESS_ISO_READ_COMMITTED,
+	SESS_ISO_REPEATABLE_READ,
+	SESS_ISO_SERIALIZABLE,
+};
+
 /* A prepared statement (named, or the unnamed one). Owns its arena and its cached VM. */
 struct sess_stmt {
 	char *name;
@@ -340,6 +350,11 @@ struct session {
 	bool schema_ddl;            /* translated DDL not yet done (see sess_types_input_end) */
 	bool discard_pending; /* DISCARD ALL ran: drop statements and portals after this message */
 	bool txn_lone;        /* an IMPLICIT block without SQLite's BEGIN (sess_txn_implicit_lone) */
+	/* The transaction's isolation level (enum sess_iso; DEFAULT: default_transaction_
+	 * isolation's, which a SET of that inside the transaction resolves first), and whether READ COMMITTED ended its snapshot to take a new one
+	 * (sess_rc.c): its first query has run though SQLite may hold no snapshot now. */
+	uint8_t txn_iso;
+	bool txn_refreshed;
 };
 
 /* The session's struct sess_rare, allocated (zeroed) on first use. */
@@ -778,6 +793,8 @@ struct sess_cursor_rows {
 bool sess_cursor_adopt(struct session *s, const struct sess_cursor_rows *in, struct pgerr *err);
 /* Whether an SQL-level cursor (or an adopted one) is named name. */
 bool sess_cursor_exists(struct session *s, const char *name);
+/* Whether a cursor reads SQLite's open transaction (declared without HOLD or SCROLL). */
+bool sess_cursor_live(const struct session *s);
 /* Transaction end, before SQLite's COMMIT/ROLLBACK: cursors without HOLD close; on rollback
  * so do held cursors declared in the transaction. */
 void sess_cursor_txn_end(struct session *s, bool commit);
@@ -933,6 +950,30 @@ bool sess_txn_step_in(struct session *s, struct pgerr *err);
  * implies and sets *tag to the CommandComplete tag. */
 bool sess_txn_control(struct session *s, const struct xlat_stmt *x, const char **tag,
 		      struct pgerr *err);
+
+/* ---- sess_rc.c: READ COMMITTED, a new snapshot per statement ---- */
+/* The level named by text (transaction_isolation's values), DEFAULT when none; and the name of
+ * a level (DEFAULT: default_transaction_isolation's value). */
+enum sess_iso sess_rc_iso_parse(const char *text);
+const char *sess_rc_iso_name(struct session *s, enum sess_iso iso);
+/* The current transaction's level, resolved (never DEFAULT). */
+enum sess_iso sess_rc_iso(struct session *s);
+/* Before a top-level statement (and before a client's statement is translated): in a READ
+ * COMMITTED transaction that has not written, whose snapshot a commit since may have made
+ * stale, ends SQLite's read transaction and begins it again with its open savepoints, so the
+ * statement reads the newest commits. Not while a cursor or a suspended portal still reads the
+ * old snapshot. Cheap when nothing was committed (an atomic load). Never while a statement
+ * runs. False (err set) when SQLite's transaction could not begin again: the block is then
+ * failed, or the implicit one rolled back, and the statement must not run. */
+bool sess_rc_statement(struct session *s, struct pgerr *err) MUST_CHECK;
+/* sess_rc_statement before x when x reads or writes the tenant (not BEGIN, SET, SHOW ...,
+ * whose 25001 checks need the transaction's snapshot as its last query left it). */
+bool sess_rc_before(struct session *s, const struct xlat_stmt *x, struct pgerr *err) MUST_CHECK;
+/* A statement that did nothing met rc: true (the caller sets lock_busy, parks and runs it
+ * again, at once) when rc is SQLITE_BUSY_SNAPSHOT in a READ COMMITTED transaction that has
+ * not written and whose snapshot sess_rc_statement will renew; vm, the failed statement, is
+ * not counted as one still reading. */
+bool sess_rc_retry(struct session *s, int rc, sqlite3_stmt *vm);
 
 /* ---- sess_conn.c: the tenant connection, borrowed per transaction ---- */
 /* Borrows a connection of the session's tenant when it holds none (cached by the pool, or
@@ -1151,6 +1192,8 @@ const char *sess_guc_application_name(struct session *s);
 const char *sess_guc_search_path(struct session *s);
 /* sess_guc_get(s, "default_transaction_read_only") without looking the name up. */
 const char *sess_guc_default_read_only(struct session *s);
+/* default_transaction_isolation's value, found without a lookup by name (every BEGIN). */
+const char *sess_guc_default_isolation(struct session *s);
 /* The i-th setting (built-in ones, then custom ones) for pg_settings; false past the last. */
 bool sess_guc_at(struct session *s, size_t i, const char **name, const char **description,
 		 bool *read_only);

@@ -78,6 +78,9 @@ struct shard_tenant {
 	 * Written under the lock, read unlocked as a hint. */
 	uint64_t wseq;
 	struct shard_serial *serials; /* serial keys' numbers held ahead (shard_serial.c) */
+	/* Commits of the tenant's file through its pooled connections, counted after each has
+	 * landed (the WAL hook, shard_snapshot.c); atomic, read without the lock. */
+	uint64_t commits;
 };
 
 /* Prepared statements kept on a connection across borrowers, keyed by their SQL text. */
@@ -139,6 +142,9 @@ struct shard_conn {
 	sqlite3_stmt *serial_vm;     /* shard_serial.c's read of sqlite_sequence */
 	sqlite3_stmt *serial_upd_vm; /* and its write */
 	bool serial_due;             /* its commit writes a serial key's numbers ahead first */
+	/* The commit counters as they were before c's read snapshot began, at most
+	 * (shard_conn_snapshot_mark, shard_snapshot.c). */
+	uint64_t snap_seq, snap_all, snap_att;
 };
 
 struct shard_registry {
@@ -175,6 +181,9 @@ struct shard_registry {
 	pthread_cond_t hold_cond;
 	uint64_t client_seq; /* sessions registered so far (shard_client.c) */
 	struct shard_serial_left *serial_left; /* serial records of closed tenants (shard_serial.c) */
+	/* Commits of any file through any connection, and of files attached for schema prefixes
+	 * (shard_snapshot.c); atomic, read without the lock. */
+	uint64_t commits_all, commits_attached;
 };
 
 /* shard_attach.c: an attachment of name to c is gone (detached, or c closed with it). */
@@ -189,6 +198,9 @@ struct shard_tenant *shard_pool_tenant_locked(struct shard_registry *r, const ch
  * durability), and forgets c as a waiter of a flush (release). */
 void shard_sync_settle_locked(struct shard_conn *c);
 void shard_sync_forget_locked(struct shard_conn *c);
+/* shard_snapshot.c: counts a commit of c's file schema ("main" or an attached tenant's)
+ * that has landed (called from the WAL hook, after SQLite let the write lock go). */
+void shard_snapshot_committed(struct shard_conn *c, const char *schema);
 /* shard_loop.c: installs the WAL hook that checkpoints, or defers it while on the loop. */
 void shard_loop_register(struct shard_conn *c);
 /* Sets up the sync threads (one started now under group durability, up to max_threads, 0 =

@@ -53,6 +53,7 @@ static int wal_hook(void *arg, sqlite3 *db, const char *schema, int frames)
 {
 	struct shard_conn *c = arg;
 	(void)db;
+	shard_snapshot_committed(c, schema); /* READ COMMITTED's next statement sees it */
 	if (c->t && strcmp(schema, "main") == 0)
 		__atomic_store_n(&c->t->wal_frames, frames, __ATOMIC_RELAXED);
 	if (frames < CHECKPOINT_FRAMES)

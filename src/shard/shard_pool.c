@@ -543,6 +543,15 @@ void shard_conn_attempt(struct shard_conn *c)
 	c->ticket_all = __atomic_load_n(&c->reg->gen_all, __ATOMIC_ACQUIRE);
 }
 
+/* A ticket no generation can equal until the next attempt: park finds the lock "let go". */
+void shard_conn_retry_now(struct shard_conn *c)
+{
+	if (!c->t)
+		return;
+	c->ticket = ~__atomic_load_n(&c->t->gen, __ATOMIC_ACQUIRE);
+	c->ticket_all = ~__atomic_load_n(&c->reg->gen_all, __ATOMIC_ACQUIRE);
+}
+
 static void park_newest(struct shard_conn **list, struct shard_conn *c)
 {
 	c->prev = NULL;

@@ -50,8 +50,9 @@ bool xlat_stmt_constraints_set(struct xlat_ctx *c, const PgQuery__ConstraintsSet
 	return ok || pgerr_set(c->err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
 }
 
-/* BEGIN/START TRANSACTION options: every isolation level is accepted (SQLite transactions
- * are serializable, which satisfies each of them); READ ONLY/READ WRITE are reported. */
+/* BEGIN/START TRANSACTION options: the isolation level goes to set_value (the session keeps
+ * one snapshot for REPEATABLE READ and SERIALIZABLE, a new one per statement for READ
+ * COMMITTED: sess_rc.c); READ ONLY/READ WRITE are reported. */
 static bool begin_options(struct xlat_ctx *c, const PgQuery__TransactionStmt *s)
 {
 	for (size_t i = 0; i < s->n_options; i++) {
@@ -63,6 +64,10 @@ static bool begin_options(struct xlat_ctx *c, const PgQuery__TransactionStmt *s)
 			c->st->read_only = arg->a_const->ival->ival != 0;
 		else if (strcmp(d->defname, "transaction_deferrable") == 0)
 			continue; /* only meaningful with SERIALIZABLE READ ONLY: nothing to wait for */
+		else if (strcmp(d->defname, "transaction_isolation") == 0 && arg &&
+			 arg->node_case == NODE(A_CONST) &&
+			 arg->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL)
+			c->st->set_value = arena_strdup(c->a, arg->a_const->sval->sval);
 		else if (strcmp(d->defname, "transaction_isolation") != 0)
 			return xlat_unsupported(c, d->location, "this transaction option");
 	}

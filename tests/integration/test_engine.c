@@ -191,7 +191,8 @@ START_TEST(stale_snapshot_is_serialization_failure)
 	PGconn *b = harness_connect(&H, "dbname=snap");
 	PQclear(harness_exec_ok(a, "CREATE TABLE t (v int)"));
 	PQclear(harness_exec_ok(a, "INSERT INTO t VALUES (1)"));
-	PQclear(harness_exec_ok(b, "BEGIN"));
+	/* REPEATABLE READ keeps it (READ COMMITTED takes a new one: test_readcommitted.c) */
+	PQclear(harness_exec_ok(b, "BEGIN ISOLATION LEVEL REPEATABLE READ"));
 	harness_expect_value(b, "SELECT v FROM t", "1"); /* b's snapshot */
 	PQclear(harness_exec_ok(a, "UPDATE t SET v = 2"));
 	harness_exec_fail(b, "UPDATE t SET v = 3", "40001");

@@ -20,7 +20,6 @@ select version();
 select current_database() as a, current_schemas(false) as b;
 
 -- action: connect: isolation level
--- differs: SQLite transactions are serializable; PostgreSQL's default is read committed
 SHOW TRANSACTION ISOLATION LEVEL;
 
 -- action: connect: database, schema and user

@@ -383,13 +383,17 @@ START_TEST(test_txn_fields)
 		xtranslate("BEGIN ISOLATION LEVEL SERIALIZABLE, READ ONLY", NULL, 0, 1, a);
 	ck_assert_int_eq(st->txn, XLAT_TXN_BEGIN);
 	ck_assert_int_eq(st->read_only, 1);
+	ck_assert_str_eq(st->set_value, "serializable");
 	st = xtranslate("START TRANSACTION ISOLATION LEVEL READ COMMITTED READ WRITE", NULL, 0, 1,
 			a);
 	ck_assert_int_eq(st->read_only, 0);
+	ck_assert_str_eq(st->set_value, "read committed");
 	st = xtranslate("BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ", NULL, 0, 1, a);
 	ck_assert_int_eq(st->read_only, -1);
+	ck_assert_str_eq(st->set_value, "repeatable read");
 	st = xtranslate("BEGIN", NULL, 0, 1, a);
 	ck_assert_int_eq(st->read_only, -1);
+	ck_assert_ptr_null(st->set_value);
 	st = xtranslate("SAVEPOINT \"My Point\"", NULL, 0, 1, a);
 	ck_assert_int_eq(st->txn, XLAT_TXN_SAVEPOINT);
 	ck_assert_str_eq(st->savepoint, "My Point");
