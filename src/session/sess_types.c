@@ -324,6 +324,8 @@ static void reload(struct session *s, sqlite3 *db, int version)
 		atomic_fetch_add(&snap->refs, 1);
 	} else {
 		snap = snap_read(db, version);
+		/* the schema changed under this connection: its kept statements may be stale */
+		shard_conn_stmt_forget(s->conn);
 		if (snap && shareable) {
 			atomic_fetch_add(&snap->refs, 1);
 			shard_conn_set_aux(s->conn, snap, snap_unref);
