@@ -9,25 +9,36 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The RowDescription (text formats) of x run by vm, malloc'd into *out; false when vm has no
- * result columns. */
+/* What PostgreSQL compares of a cached query's result (equalTupleDescs): each column's name,
+ * type and typmod (not the table and attnum it comes from, which a table rebuilt by ALTER
+ * TABLE may change), malloc'd into *out; false when vm has no result columns. */
 static bool shape_of(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
 		     char **out, size_t *len)
 {
 	*out = NULL;
 	*len = 0;
-	if (!vm || sess_ncols(x, vm) <= 0)
+	int n = vm ? sess_ncols(x, vm) : 0;
+	if (n <= 0)
 		return false;
-	size_t start = s->out.len;
-	sess_write_row_description(s, x, vm, NULL);
-	if (s->out.failed || s->out.len <= start) {
-		s->out.len = start;
+	struct pgw_field *fields = base_xcalloc((size_t)n, sizeof(*fields));
+	sess_describe_columns(s, x, vm, NULL, fields);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (int i = 0; i < n; i++) {
+		strbuf_puts(&sb, fields[i].name ? fields[i].name : "");
+		strbuf_append(&sb, "", 1);
+		strbuf_append(&sb, (const char *)&fields[i].type_oid, sizeof(fields[i].type_oid));
+		strbuf_append(&sb, (const char *)&fields[i].typmod, sizeof(fields[i].typmod));
+	}
+	free(fields);
+	if (sb.failed || !sb.len) {
+		strbuf_fini(&sb);
 		return false;
 	}
-	*len = s->out.len - start;
-	*out = base_xmalloc(*len);
-	memcpy(*out, s->out.data + start, *len);
-	s->out.len = start; /* only kept, not sent */
+	*len = sb.len;
+	*out = base_xmalloc(sb.len);
+	memcpy(*out, sb.data, sb.len);
+	strbuf_fini(&sb);
 	return true;
 }
 

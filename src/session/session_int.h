@@ -64,7 +64,7 @@ struct sess_stmt {
 	int64_t runs;
 	struct sess_rowdesc *rowdesc; /* its portals' RowDescription as last sent, or NULL */
 	/* The tenant schema's fingerprint it was translated with, and (named statements) its
-	 * RowDescription then, own: what sess_stmt_revalidate compares after DDL. */
+	 * result columns then, own: what sess_stmt_revalidate compares after DDL. */
 	uint64_t schema_fp;
 	char *shape;
 	size_t shape_len;

@@ -1094,7 +1094,8 @@ int xlat_catalog_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xl
 	}
 	if (tn->n_array_bounds) {
 		uint32_t oid = array_oid(name);
-		if (!oid || tn->n_array_bounds != 1 || tc->arg->node_case == NODE(PARAM_REF) ||
+		/* int[][] and int[3] are int[] to PostgreSQL: bounds are not enforced */
+		if (!oid || tc->arg->node_case == NODE(PARAM_REF) ||
 		    tn->n_typmods) /* numeric(5,2)[]: its elements' typmod is not applied here */
 			return 0;
 		ok = to_array(c, tc, oid, t);

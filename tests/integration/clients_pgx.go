@@ -8,9 +8,12 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"math/big"
 	"net"
@@ -81,6 +84,13 @@ func connect(extra string) (*pgx.Conn, error) {
 		u += "&" + extra
 	}
 	return pgx.Connect(ctx, u)
+}
+
+func deref(p *string) string {
+	if p == nil {
+		return "NULL"
+	}
+	return *p
 }
 
 func must(err error) {
@@ -225,6 +235,70 @@ func types(conn *pgx.Conn) {
 			return ct.String(), err
 		})
 	}
+	// pgx's simple protocol: the same values written into the SQL text as literals
+	step("insert simple protocol", func() (interface{}, error) {
+		sc, err := connect("prefer_simple_protocol=true")
+		if err != nil {
+			return nil, err
+		}
+		defer sc.Close(ctx)
+		var out []string
+		for k, r := range rows[:2] {
+			args := []interface{}{10 + k}
+			for _, v := range r[1:] {
+				switch x := v.(type) { // what pgx cannot write as a literal
+				case [16]byte:
+					v = pgtype.UUID{Bytes: x, Status: pgtype.Present}
+				case []pgtype.Numeric:
+					na := &pgtype.NumericArray{}
+					if err := na.Set(x); err != nil {
+						return nil, err
+					}
+					v = na
+				case map[string]interface{}, []interface{}:
+					b, err := json.Marshal(x)
+					if err != nil {
+						return nil, err
+					}
+					v = string(b)
+				case [][16]byte:
+					us := []pgtype.UUID{}
+					for _, u := range x {
+						us = append(us, pgtype.UUID{Bytes: u, Status: pgtype.Present})
+					}
+					ua := &pgtype.UUIDArray{}
+					if err := ua.Set(us); err != nil {
+						return nil, err
+					}
+					v = ua
+				}
+				args = append(args, v)
+			}
+			ct, err := sc.Exec(ctx, ins, args...)
+			if err != nil {
+				out = append(out, errText(err))
+				continue
+			}
+			var same bool
+			err = sc.QueryRow(ctx, `SELECT (SELECT row(`+allCols+`)::text FROM allt WHERE id = $1) IS
+				NOT DISTINCT FROM (SELECT row(`+allCols+`)::text FROM allt WHERE id = $2)`,
+				10+k, k+1).Scan(&same)
+			if !same && verbose {
+				for _, col := range strings.Split(allCols, ",") {
+					col = strings.TrimSpace(col)
+					var a, b *string
+					sc.QueryRow(ctx, `SELECT `+col+`::text FROM allt WHERE id = $1`, 10+k).Scan(&a)
+					sc.QueryRow(ctx, `SELECT `+col+`::text FROM allt WHERE id = $1`, k+1).Scan(&b)
+					if a == nil || b == nil || *a != *b {
+						fmt.Println("    differs", col, a != nil && b != nil, deref(a), deref(b))
+					}
+				}
+			}
+			out = append(out, fmt.Sprint(ct, same, err))
+		}
+		_, err = sc.Exec(ctx, `DELETE FROM allt WHERE id >= 10`)
+		return out, err
+	})
 	step("values binary", func() (interface{}, error) {
 		return rowsText(conn.Query(ctx, `SELECT `+allCols+` FROM allt ORDER BY id`))
 	})
@@ -280,6 +354,41 @@ func types(conn *pgx.Conn) {
 		return show([]interface{}{sm, i, b, r, f, n, np, t, s, vc, bp, by, d, ts, tz, iv.Months,
 			iv.Days, iv.Microseconds, u.Bytes, j, jb, ip.String(), cr.String(), m, ai, at, an}), err
 	})
+	// more types as pgx receives them in binary, byte for byte, with their OIDs
+	for _, q := range []string{
+		`SELECT '12:34:56.789'::time, '12:34:56+05:30'::timetz, 12.34::money, 42::oid, 'nm'::name,
+			'c'::"char", B'101'::bit(3), B'1'::varbit, '08:00:2b:01:02:03'::macaddr`,
+		`SELECT '[1,5)'::int4range, '[2024-01-01,2024-02-01)'::daterange, 'empty'::int8range,
+			'(,3]'::numrange`,
+		`SELECT ARRAY[[1,2],[3,4]]::int4[], '{{1,2},{3,4}}'::int[][], ARRAY[NULL, 1]::int8[],
+			ARRAY['a', NULL]::text[], '{}'::int4[][]`,
+		`SELECT 'infinity'::date, '-infinity'::date, '4713-01-01 BC'::date,
+			'0001-01-01 00:00:00'::timestamp, '1 year -2 days 03:00'::interval`,
+		`SELECT 1.5::float4, 'NaN'::numeric, '-0.0001'::numeric(10,5), 1e-20::numeric,
+			123456789012345678901234567890::numeric, 1/3::numeric, 2 ^ 10`,
+		`SELECT ARRAY['2024-01-01'::date], ARRAY['1 day'::interval], ARRAY['10.0.0.1'::inet],
+			ARRAY['{"a":1}'::jsonb], ARRAY['12:00'::time], ARRAY[B'1'::bit]`,
+		`SELECT array_agg(x), sum(x), avg(x), string_agg(x::text, ','), json_agg(x), jsonb_agg(x)
+			FROM generate_series(1, 3) x`,
+		`SELECT '2024-01-02'::date + 1, '2024-01-02'::timestamp - '2024-01-01'::timestamp,
+			current_date - current_date`,
+	} {
+		q := q
+		step("binary "+strings.Fields(q)[1], func() (interface{}, error) {
+			rows, err := conn.Query(ctx, q, pgx.QueryResultFormats{pgx.BinaryFormatCode})
+			if err != nil {
+				return nil, err
+			}
+			defer rows.Close()
+			var out []string
+			for rows.Next() {
+				for i, fd := range rows.FieldDescriptions() {
+					out = append(out, fmt.Sprintf("%d:%x", fd.DataTypeOID, rows.RawValues()[i]))
+				}
+			}
+			return out, rows.Err()
+		})
+	}
 	// a numeric at rest is a SQLite number: 15 significant digits (docs/sql-compat.md)
 	step("numeric of 21 digits", func() (interface{}, error) {
 		_, err := conn.Exec(ctx, `UPDATE allt SET n = $1 WHERE id = 3`,
@@ -440,6 +549,18 @@ func copyFrom(conn *pgx.Conn) {
 		var cnt int64
 		err = conn.QueryRow(ctx, `SELECT count(*) FROM cp WHERE id >= 6000`).Scan(&cnt)
 		return []int64{n, cnt}, err
+	})
+	step("copyfrom qualified, quoted", func() (interface{}, error) {
+		if _, err := conn.Exec(ctx, `CREATE TABLE "Odd Name" ("Col A" int, "b""q" text)`); err != nil {
+			return nil, err
+		}
+		n, err := conn.CopyFrom(ctx, pgx.Identifier{"public", "Odd Name"}, []string{"Col A", `b"q`},
+			pgx.CopyFromRows([][]interface{}{{int32(1), "x"}, {int32(2), nil}}))
+		if err != nil {
+			return nil, err
+		}
+		r, err := rowsText(conn.Query(ctx, `SELECT * FROM "Odd Name" ORDER BY 1`))
+		return []interface{}{n, r}, err
 	})
 	step("copyfrom unknown column", func() (interface{}, error) {
 		_, err := conn.CopyFrom(ctx, pgx.Identifier{"cp"}, []string{"id", "nosuch"},
@@ -914,6 +1035,64 @@ func misc(conn *pgx.Conn) {
 				ct.Update(), ct.Delete(), ct.Select()))
 		}
 		return out, nil
+	})
+	step("large objects", func() (interface{}, error) {
+		var out []string
+		err := conn.BeginFunc(ctx, func(tx pgx.Tx) error {
+			lo := tx.LargeObjects()
+			oid, err := lo.Create(ctx, 0)
+			if err != nil {
+				return err
+			}
+			obj, err := lo.Open(ctx, oid, pgx.LargeObjectModeRead|pgx.LargeObjectModeWrite)
+			if err != nil {
+				return err
+			}
+			n, err := obj.Write([]byte("hello large object"))
+			out = append(out, fmt.Sprint("write ", n, err))
+			pos, err := obj.Seek(6, io.SeekStart)
+			buf := make([]byte, 5)
+			n, err2 := obj.Read(buf)
+			t, err3 := obj.Tell()
+			out = append(out, fmt.Sprint(pos, err, n, string(buf), err2, t, err3))
+			err = obj.Truncate(5)
+			obj.Seek(0, io.SeekStart)
+			all, err2 := io.ReadAll(obj)
+			out = append(out, fmt.Sprint(err, string(all), err2, obj.Close()))
+			return lo.Unlink(ctx, oid)
+		})
+		return out, err
+	})
+	step("named prepare", func() (interface{}, error) {
+		sd, err := conn.Prepare(ctx, "ps1", "SELECT $1::int + 1")
+		if err != nil {
+			return nil, err
+		}
+		var v int
+		err = conn.QueryRow(ctx, "ps1", 41).Scan(&v)
+		out := []string{sd.Name, fmt.Sprint(sd.ParamOIDs, v, err), fmt.Sprint(conn.Deallocate(ctx, "ps1"))}
+		err = conn.QueryRow(ctx, "ps1", 41).Scan(&v)
+		return append(out, errText(err)), nil
+	})
+	step("pgconn multi-statement", func() (interface{}, error) {
+		rr, err := conn.PgConn().Exec(ctx, "SELECT 1; SELECT 'a', 2; SET application_name = 'x'").ReadAll()
+		var out []string
+		for _, r := range rr {
+			out = append(out, fmt.Sprintf("%s %q %v", r.CommandTag, r.Rows, r.Err))
+		}
+		return out, err
+	})
+	step("pgconn copy to", func() (interface{}, error) {
+		var b bytes.Buffer
+		ct, err := conn.PgConn().CopyTo(ctx, &b,
+			"COPY (SELECT g, 'x' || g FROM generate_series(1, 3) g) TO STDOUT")
+		if err != nil {
+			return nil, err
+		}
+		var bin bytes.Buffer
+		ct2, err := conn.PgConn().CopyTo(ctx, &bin,
+			"COPY (SELECT 1::int4, 'a'::text, NULL::int8) TO STDOUT (FORMAT binary)")
+		return fmt.Sprintf("%s %q %s %x", ct, b.String(), ct2, bin.Bytes()), err
 	})
 	step("queryfunc", func() (interface{}, error) {
 		var sum int64

@@ -46,3 +46,24 @@ PREPARE typed(int) AS SELECT * FROM pt WHERE a = $1;
 PREPARE typed2(int) AS SELECT * FROM pt WHERE $1 = a;
 PREPARE typed3(text) AS SELECT * FROM pt WHERE a = $1;
 EXECUTE typed3('q');
+-- only the columns' names, types and typmods count: a table rebuilt for another column's type,
+-- or a column dropped before them, keeps the statement; a renamed column does not
+CREATE TABLE pr (x int, y text, z int);
+INSERT INTO pr VALUES (1, 'a', 2);
+PREPARE yz AS SELECT y, z FROM pr;
+PREPARE zy AS SELECT z, y FROM pr WHERE z > $1;
+EXECUTE yz;
+ALTER TABLE pr ALTER COLUMN x TYPE bigint;
+EXECUTE yz;
+EXECUTE zy(0);
+ALTER TABLE pr DROP COLUMN x;
+EXECUTE yz;
+EXECUTE zy(0);
+ALTER TABLE pr RENAME COLUMN z TO w;
+EXECUTE yz;
+EXECUTE zy(0);
+ALTER TABLE pr ALTER COLUMN y TYPE varchar(5);
+PREPARE y2 AS SELECT y FROM pr;
+EXECUTE y2;
+ALTER TABLE pr ALTER COLUMN y TYPE varchar(6);
+EXECUTE y2;
