@@ -410,6 +410,10 @@ const struct catalog_relation *sess_types_relation(const struct session *s, cons
 const struct sess_stmt_trg *sess_types_stmt_triggers(const struct session *s, size_t *n);
 /* The tenant's enum whose type (or array type: *array, may be NULL) is oid; NULL if none. */
 const struct catalog_enum *sess_types_enum(const struct session *s, uint32_t oid, bool *array);
+/* After an array of an enum (oid) was written to out at start in binary (array_send of its
+ * labels as text): names the enum as its element type, as PostgreSQL's array_send does. */
+void sess_types_array_elem(const struct session *s, uint32_t oid, struct strbuf *out,
+			   size_t start);
 /* The type a value of oid is encoded and decoded as: text (text[]) for an enum (array). */
 uint32_t sess_types_wire(const struct session *s, uint32_t oid);
 /* The enum type SQLite declared type decl names ("mood", "mood[]"); else oid. */

@@ -405,6 +405,39 @@ func types(conn *pgx.Conn) {
 		return rowsText(conn.Query(ctx, `SELECT ROW(1, 'x')::pair, m, m < 'happy'::mood,
 			ARRAY['ok', 'sad']::mood[] FROM allt WHERE id = 1`))
 	})
+	// binary enum arrays and row values name the type's OID inside (array_send, record_send):
+	// the OIDs differ between servers, so they are shown by name
+	step("binary enum and row values", func() (interface{}, error) {
+		var mood, pair uint32
+		if err := conn.QueryRow(ctx, `SELECT 'mood'::regtype::oid, 'pair'::regtype::oid`).
+			Scan(&mood, &pair); err != nil {
+			return nil, err
+		}
+		mask := func(b []byte) string {
+			h := fmt.Sprintf("%x", b)
+			h = strings.ReplaceAll(h, fmt.Sprintf("%08x", mood), "<mood>")
+			return strings.ReplaceAll(h, fmt.Sprintf("%08x", pair), "<pair>")
+		}
+		rows, err := conn.Query(ctx, `SELECT m, ARRAY['ok', 'sad']::mood[], ROW(1, 'x')::pair,
+			ARRAY[m, NULL] FROM allt WHERE id = 1`, pgx.QueryResultFormats{pgx.BinaryFormatCode})
+		if err != nil {
+			return nil, err
+		}
+		var out []string
+		for rows.Next() {
+			for _, v := range rows.RawValues() {
+				out = append(out, mask(v))
+			}
+		}
+		rows.Close()
+		if rows.Err() != nil {
+			return nil, rows.Err()
+		}
+		var b bytes.Buffer
+		_, err = conn.PgConn().CopyTo(ctx, &b, `COPY (SELECT m, ARRAY[m]::mood[], ROW(2, m)::text,
+			ROW(3, 'y')::pair FROM allt WHERE id = 1) TO STDOUT (FORMAT binary)`)
+		return append(out, mask(b.Bytes())), err
+	})
 	step("enum param", func() (interface{}, error) {
 		return rowsText(conn.Query(ctx, `SELECT id FROM allt WHERE m = $1 OR m > $2 ORDER BY id`,
 			"sad", "ok"))
