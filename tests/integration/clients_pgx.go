@@ -4,6 +4,7 @@
 // described before they run, binary parameters and results of every common type, binary COPY
 // FROM, pipelined batches, nested transactions, LISTEN/NOTIFY, its pool, its statement cache
 // and cancellation. One line per step, for test_clients.sh to compare with PostgreSQL 15.
+// One file, long as it is: test_clients.sh builds one Go file per client.
 // Usage: clients_pgx URL pg|shardlite   (the tenant is the database name)
 package main
 
