@@ -155,6 +155,10 @@ sqlite3_stmt *shard_conn_stmt_take(struct shard_conn *c, const char *sql);
 /* Resets vm (prepared on c) and keeps it for a later shard_conn_stmt_take of its text. NULL is
  * a no-op. Not thread-safe: c's borrower only. */
 void shard_conn_stmt_give(struct shard_conn *c, sqlite3_stmt *vm);
+/* Finalizes the statements c keeps for shard_conn_stmt_take: after the schema changed, one
+ * prepared before shows the columns (and finds the tables) it had until its next step. Not
+ * thread-safe: c's borrower only. */
+void shard_conn_stmt_forget(struct shard_conn *c);
 
 /* One object kept on c across borrowers (the session's snapshot of the tenant's column types,
  * shared by every session that borrows c at the same schema_version). Setting it calls the

@@ -590,7 +590,10 @@ static void fn_array_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct pgtype_dtenv env = pgfn_dt_env(ctx); /* date/time elements: the session's zone */
 	uint32_t elem = (uint32_t)sqlite3_value_int64(argv[1]);
 	if (!pgtype_array_canon_env(elem, s, n, &env, a, &v, &err)) {
-		pgfn_error(ctx, err.sqlstate, "%s", err.message);
+		if (err.detail[0]) /* array_in's: what it found wrong */
+			pgfn_error_detail(ctx, err.sqlstate, err.detail, "%s", err.message);
+		else
+			pgfn_error(ctx, err.sqlstate, "%s", err.message);
 	} else if (argc == 3) { /* varchar(n)[], char(n)[]: each element fitted to n */
 		const char *t = fit_length(ctx, a, arena_strndup(a, v.p, v.n), elem,
 					   sqlite3_value_int64(argv[2]));

@@ -8,6 +8,8 @@
  * way out (pgtype_array_restyle) each is shown in the session's zone and DateStyle. */
 #include "pgtype_int.h"
 
+#include <ctype.h>
+
 #include <string.h>
 
 #define MAXDIM PGTYPE_ARRAY_MAXDIM
@@ -99,6 +101,85 @@ static bool put_styled(struct canon *k, const char *s, size_t n)
 	return true;
 }
 
+/* The display scale numeric_in gives a number written with an exponent ("110e-2": 2,
+ * "1.5E+3": 0): its fraction digits less the exponent, at least 0; -1 without an exponent. */
+static int exponent_scale(const char *s, size_t n)
+{
+	size_t i = 0;
+	int frac = 0;
+	bool in_frac = false;
+	while (i < n && (s[i] == ' ' || s[i] == '+' || s[i] == '-'))
+		i++;
+	for (; i < n && (isdigit((unsigned char)s[i]) || s[i] == '.'); i++) {
+		if (s[i] == '.')
+			in_frac = true;
+		else if (in_frac)
+			frac++;
+	}
+	if (i >= n || (s[i] != 'e' && s[i] != 'E'))
+		return -1;
+	bool neg = ++i < n && s[i] == '-';
+	if (i < n && (s[i] == '-' || s[i] == '+'))
+		i++;
+	long e = 0; /* the decoder has checked the text */
+	for (; i < n && isdigit((unsigned char)s[i]) && e < 100000; i++)
+		e = e * 10 + (s[i] - '0');
+	long scale = frac - (neg ? -e : e);
+	return scale < 0 ? 0 : scale > 1000 ? 1000 : (int)scale;
+}
+
+/* A number written with an exponent as plain decimal digits ("-1.5e-3": "-0.0015"), into the
+ * arena: the text put_numeric scales. */
+static const char *exponent_plain(struct arena *a, const char *s, size_t n)
+{
+	struct strbuf digits, out;
+	strbuf_init(&digits, 0);
+	strbuf_init(&out, 0);
+	size_t i = 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	bool minus = i < n && s[i] == '-';
+	if (i < n && (s[i] == '-' || s[i] == '+'))
+		i++;
+	long point = 0; /* digits before the decimal point */
+	bool in_frac = false;
+	for (; i < n && (isdigit((unsigned char)s[i]) || s[i] == '.'); i++) {
+		if (s[i] == '.') {
+			in_frac = true;
+			continue;
+		}
+		strbuf_putc(&digits, s[i]);
+		point += !in_frac;
+	}
+	bool neg = ++i < n && s[i] == '-';
+	if (i < n && (s[i] == '-' || s[i] == '+'))
+		i++;
+	long e = 0;
+	for (; i < n && isdigit((unsigned char)s[i]) && e < 100000; i++)
+		e = e * 10 + (s[i] - '0');
+	point += neg ? -e : e;
+	long len = (long)digits.len;
+	if (minus)
+		strbuf_putc(&out, '-');
+	if (point <= 0) {
+		strbuf_puts(&out, "0.");
+		for (long z = point; z < 0; z++)
+			strbuf_putc(&out, '0');
+		strbuf_append(&out, digits.data ? digits.data : "", digits.len);
+	} else {
+		for (long d = 0; d < point; d++)
+			strbuf_putc(&out, d < len ? digits.data[d] : '0');
+		if (point < len) {
+			strbuf_putc(&out, '.');
+			strbuf_append(&out, digits.data + point, (size_t)(len - point));
+		}
+	}
+	const char *r = arena_strndup(a, out.data ? out.data : "0", out.len);
+	strbuf_fini(&digits);
+	strbuf_fini(&out);
+	return r;
+}
+
 static bool put_elem(struct canon *k, const char *s, size_t n)
 {
 	if (k->restyle)
@@ -111,9 +192,17 @@ static bool put_elem(struct canon *k, const char *s, size_t n)
 	if (!pgtype_decode_text_env(k->elem, s, n, k->env, k->a, &v, k->err))
 		return false;
 	/* a numeric keeps the scale it was written with: "+01.50" is 1.50 (the typmod of a
-	 * numeric of that scale; an exponent form stays as written) */
+	 * numeric of that scale), "110e-2" is 1.10 as numeric_in reads it (pgx writes its
+	 * numerics so) */
 	const char *dot = k->elem == PGTYPE_NUMERIC ? memchr(v.p, '.', v.n) : NULL;
-	int32_t typmod = dot			       ? (int32_t)(v.p + v.n - dot - 1) + 4
+	int exp_scale = k->elem == PGTYPE_NUMERIC ? exponent_scale(s, n) : -1;
+	if (exp_scale >= 0 && v.kind == PGTYPE_V_TEXT) {
+		v.p = exponent_plain(k->a, s, n);
+		v.n = strlen(v.p);
+		dot = NULL;
+	}
+	int32_t typmod = exp_scale >= 0		       ? exp_scale + 4
+			 : dot			       ? (int32_t)(v.p + v.n - dot - 1) + 4
 			 : k->elem == PGTYPE_NUMERIC ? 4
 						     : -1;
 	struct strbuf one;

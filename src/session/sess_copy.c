@@ -257,8 +257,14 @@ static bool write_value(struct session *s, const struct copy_opts *o, struct out
 	}
 	strbuf_reset(&st->val);
 	if (o->format == COPY_FORMAT_BINARY) {
-		if (!pgtype_encode_binary_typmod(&st->val, f->type_oid, f->typmod, &v, err))
+		/* as a binary result column: an enum its label, a row type record_send's form */
+		uint32_t type = sess_types_wire(s, f->type_oid);
+		bool row = type >= CATALOG_OID_MIN && sess_types_rowtype(s, type);
+		if (!(row ? sess_record_send(s, type, &v, &st->val, err)
+			  : pgtype_encode_binary_typmod(&st->val, type, f->typmod, &v, err)))
 			return false;
+		if (type == PGTYPE_TEXT_ARRAY && f->type_oid != type)
+			sess_types_array_elem(s, f->type_oid, &st->val, 0);
 	} else {
 		pgtype_encode_text_styled(&st->val, f->type_oid, f->typmod, s->dt.tz, &s->dt.datestyle,
 					  &v);

@@ -379,6 +379,19 @@ static bool apply_precision(uint32_t type, int32_t typmod, struct arena *a,
 
 /* Reads field i with its column's input function into *v, in memory that lasts until the
  * batch is flushed (the parser's buffers move on). */
+/* 23502 for a NULL in the key SQLite would number, with the fields PostgreSQL's not-null
+ * error carries (schema, table, column: pgx's PgError, psycopg's diag). Returns false. */
+static bool key_null(struct pgerr *err, const char *column, const char *rel)
+{
+	pgerr_set(err, SQLSTATE_NOT_NULL_VIOLATION,
+		  "null value in column \"%s\" of relation \"%s\" violates not-null constraint",
+		  column, rel);
+	snprintf(err->schema_name, sizeof(err->schema_name), "public");
+	snprintf(err->table_name, sizeof(err->table_name), "%s", rel);
+	snprintf(err->column_name, sizeof(err->column_name), "%s", column);
+	return false;
+}
+
 static bool convert(struct sess_copy *c, const struct copy_field *f, size_t i,
 		    struct pgtype_value *v, struct pgerr *err)
 {
@@ -394,10 +407,7 @@ static bool convert(struct sess_copy *c, const struct copy_field *f, size_t i,
 		     apply_precision(c->types[i], c->typmods[i], a, v, err);
 	strip_bpchar(c->types[i], v);
 	if (ok && v->kind == PGTYPE_V_NULL && c->names[i] == c->serial_col) /* SQLite numbers it */
-		ok = pgerr_set(err, SQLSTATE_NOT_NULL_VIOLATION,
-			       "null value in column \"%s\" of relation \"%s\" violates not-null "
-			       "constraint",
-			       c->names[i], c->rel);
+		ok = key_null(err, c->names[i], c->rel);
 	if (ok && (v->kind == PGTYPE_V_TEXT || v->kind == PGTYPE_V_BLOB)) {
 		char *copy = arena_alloc(a, v->n ? v->n : 1);
 		memcpy(copy, v->p, v->n);
@@ -488,10 +498,7 @@ static bool add_row(struct session *s, struct sess_copy *c, const struct copy_ro
 		return false;
 	}
 	if (c->key_left_out) { /* its default is NULL, which SQLite would number */
-		pgerr_set(err, SQLSTATE_NOT_NULL_VIOLATION,
-			  "null value in column \"%s\" of relation \"%s\" violates not-null "
-			  "constraint",
-			  c->key_left_out, c->rel);
+		(void)key_null(err, c->key_left_out, c->rel);
 		struct pgerr earlier;
 		pgerr_clear(&earlier);
 		if (!flush(s, c, &earlier))

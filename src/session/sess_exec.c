@@ -294,12 +294,15 @@ bool sess_write_row(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *
 		uint32_t type = sess_types_wire(s, types[i]);
 		if (formats && formats[i] == 1) {
 			bool row = type >= CATALOG_OID_MIN && sess_types_rowtype(s, type);
+			size_t start = s->out.len;
 			if (!(row ? sess_record_send(s, type, &v, &s->out, err)
 				  : pgtype_encode_binary_typmod(&s->out, type, tm, &v, err))) {
 				/* no half-written DataRow before the error (mark follows its 'D') */
 				s->out.len = mark - 1;
 				return false;
 			}
+			if (type == PGTYPE_TEXT_ARRAY && types[i] != type)
+				sess_types_array_elem(s, types[i], &s->out, start);
 		} else {
 			pgtype_encode_text_styled(&s->out, type, tm, s->dt.tz, &s->dt.datestyle, &v);
 		}

@@ -31,6 +31,7 @@ void sess_stmt_unref(struct sess_stmt *st)
 	sqlite3_finalize(st->vm);
 	arena_free(st->arena);
 	free(st->rowdesc);
+	free(st->shape);
 	free(st->spare_portal);
 	free(st->name);
 	free(st);
@@ -122,6 +123,7 @@ static struct sess_stmt *build_stmt(struct session *s, const struct pgw_parse *p
 		sess_stmt_unref(st);
 		return NULL;
 	}
+	sess_stmt_keep_shape(s, st, env.schema ? env.schema->fingerprint : 0);
 	return st;
 }
 
@@ -399,6 +401,10 @@ void sess_ext_bind(struct session *s, const struct pgw_msg *m)
 	}
 	if (!b.portal[0])
 		drop_portal(s, "");
+	if (!sess_stmt_revalidate(s, st, &err)) {
+		ext_error(s, &err);
+		return;
+	}
 	if (sess_hub_describe_bound(s, st->x, &b, &err) < 0) {
 		ext_error(s, &err);
 		return;
@@ -521,7 +527,7 @@ void sess_ext_describe(struct session *s, const struct pgw_msg *m)
 			ext_error(s, &err);
 			return;
 		}
-		ok = sess_stmt_vm(s, st, &err);
+		ok = sess_stmt_revalidate(s, st, &err) && sess_stmt_vm(s, st, &err);
 		if (ok) {
 			pgw_be_parameter_description(&s->out, (size_t)st->nparams,
 						     st->param_types);

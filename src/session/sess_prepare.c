@@ -63,7 +63,7 @@ bool sess_execute_prepared(struct session *s, const struct xlat_stmt *x, bool si
 		pgw_be_empty_query(&s->out);
 		return true;
 	}
-	if (!sess_check_allowed(s, st->x, err))
+	if (!sess_check_allowed(s, st->x, err) || !sess_stmt_revalidate(s, st, err))
 		return false;
 	st->runs++;
 	if (st->x->kind != XLAT_SQL)

@@ -23,8 +23,13 @@ static bool send_field(struct session *s, uint32_t oid, int32_t typmod, const ch
 	uint32_t wire = sess_types_wire(s, oid);
 	struct pgtype_dtenv env = {s->dt.tz, s->dt.txn_start, s->dt.datestyle.order,
 				   s->dt.datestyle.interval};
-	return pgtype_decode_text_env(wire, f, n, &env, a, &v, err) &&
-	       pgtype_encode_binary_typmod(out, wire, typmod, &v, err);
+	size_t start = out->len;
+	if (!pgtype_decode_text_env(wire, f, n, &env, a, &v, err) ||
+	    !pgtype_encode_binary_typmod(out, wire, typmod, &v, err))
+		return false;
+	if (wire == PGTYPE_TEXT_ARRAY && oid != wire) /* an enum's array: the enum's OID */
+		sess_types_array_elem(s, oid, out, start);
+	return true;
 }
 
 bool sess_record_send(struct session *s, uint32_t oid, const struct pgtype_value *v,

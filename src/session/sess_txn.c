@@ -163,6 +163,10 @@ static bool begin(struct session *s, const struct xlat_stmt *x, struct pgerr *er
 	/* BEGIN ISOLATION LEVEL (xlat: set_value), else the default's, resolved when first
 	 * needed (a SET of the default inside the block resolves it first: sess_guc.c) */
 	s->txn_iso = (uint8_t)sess_rc_iso_parse(x->set_value);
+	/* [NOT] DEFERRABLE (xlat: set_more), the block's own setting */
+	for (size_t i = 0; i < x->nset_more; i++)
+		if (!sess_guc_set(s, x->set_more[2 * i], x->set_more[2 * i + 1], true, err))
+			return false;
 	return true;
 }
 

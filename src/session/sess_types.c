@@ -324,6 +324,8 @@ static void reload(struct session *s, sqlite3 *db, int version)
 		atomic_fetch_add(&snap->refs, 1);
 	} else {
 		snap = snap_read(db, version);
+		/* the schema changed under this connection: its kept statements may be stale */
+		shard_conn_stmt_forget(s->conn);
 		if (snap && shareable) {
 			atomic_fetch_add(&snap->refs, 1);
 			shard_conn_set_aux(s->conn, snap, snap_unref);
@@ -547,6 +549,21 @@ uint32_t sess_types_wire(const struct session *s, uint32_t oid)
 		return base ? base : oid;
 	}
 	return array ? PGTYPE_TEXT_ARRAY : PGTYPE_TEXT;
+}
+
+void sess_types_array_elem(const struct session *s, uint32_t oid, struct strbuf *out,
+			   size_t start)
+{
+	bool array = false;
+	const struct catalog_enum *e = oid >= CATALOG_OID_MIN ? sess_types_enum(s, oid, &array)
+							      : NULL;
+	if (!e || !array || out->failed || out->len < start + 12)
+		return;
+	uint8_t *p = (uint8_t *)out->data + start + 8; /* ndim, has-null flag, element type */
+	p[0] = (uint8_t)(e->oid >> 24);
+	p[1] = (uint8_t)(e->oid >> 16);
+	p[2] = (uint8_t)(e->oid >> 8);
+	p[3] = (uint8_t)e->oid;
 }
 
 uint32_t sess_types_decl(const struct session *s, const char *decl, uint32_t oid)

@@ -73,6 +73,11 @@ struct sess_stmt {
 	int64_t prepared_us;
 	int64_t runs;
 	struct sess_rowdesc *rowdesc; /* its portals' RowDescription as last sent, or NULL */
+	/* The tenant schema's fingerprint it was translated with, and (named statements) its
+	 * result columns then, own: what sess_stmt_revalidate compares after DDL. */
+	uint64_t schema_fp;
+	char *shape;
+	size_t shape_len;
 	/* The block of its last unnamed portal, kept for the next Bind (every Bind ... Sync
 	 * makes one and drops it): own, or NULL. */
 	struct sess_portal *spare_portal;
@@ -420,6 +425,10 @@ const struct catalog_relation *sess_types_relation(const struct session *s, cons
 const struct sess_stmt_trg *sess_types_stmt_triggers(const struct session *s, size_t *n);
 /* The tenant's enum whose type (or array type: *array, may be NULL) is oid; NULL if none. */
 const struct catalog_enum *sess_types_enum(const struct session *s, uint32_t oid, bool *array);
+/* After an array of an enum (oid) was written to out at start in binary (array_send of its
+ * labels as text): names the enum as its element type, as PostgreSQL's array_send does. */
+void sess_types_array_elem(const struct session *s, uint32_t oid, struct strbuf *out,
+			   size_t start);
 /* The type a value of oid is encoded and decoded as: text (text[]) for an enum (array). */
 uint32_t sess_types_wire(const struct session *s, uint32_t oid);
 /* The enum type SQLite declared type decl names ("mood", "mood[]"); else oid. */
@@ -508,6 +517,12 @@ sqlite3_stmt *sess_prepare(struct session *s, const struct xlat_stmt *x, struct 
  * `column reference "x" is ambiguous` that has no position the position of the first reference to x in statement x of the client's text sql
  * (the whole Query or Parse string), as PostgreSQL does; nothing when x is not found there. */
 void sess_error_locate(const char *sql, const struct xlat_stmt *x, struct pgerr *err);
+/* sess_revalidate.c: records the schema fingerprint st was translated with (and a named
+ * statement's result columns); before st is bound or described, translates it again when DDL
+ * changed the schema since: false with err set when that fails or its result columns changed
+ * (0A000 cached plan must not change result type), as PostgreSQL's cached plans. */
+void sess_stmt_keep_shape(struct session *s, struct sess_stmt *st, uint64_t fingerprint);
+bool sess_stmt_revalidate(struct session *s, struct sess_stmt *st, struct pgerr *err) MUST_CHECK;
 /* DROP TABLE of a table that is not there: PostgreSQL says `table "x" does not exist`. */
 void sess_error_drop(const struct xlat_stmt *x, struct pgerr *err);
 

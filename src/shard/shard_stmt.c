@@ -72,6 +72,12 @@ void shard_conn_stmt_give(struct shard_conn *c, sqlite3_stmt *vm)
 	c->nstmts++;
 }
 
+void shard_conn_stmt_forget(struct shard_conn *c)
+{
+	while (c->nstmts > 0)
+		sqlite3_finalize(c->stmts[--c->nstmts].vm);
+}
+
 void shard_stmt_cache_clear(struct shard_conn *c)
 {
 	while (c->nstmts > 0)

@@ -760,8 +760,12 @@ static bool to_array(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t o
 	struct pgtype_value v;
 	struct pgerr err;
 	pgerr_clear(&err);
-	if (!pgtype_array_canon(xlat_array_elem(oid), s, strlen(s), c->a, &v, &err))
-		return xlat_fail(c, err.sqlstate, tc->arg->a_const->location, "%s", err.message);
+	if (!pgtype_array_canon(xlat_array_elem(oid), s, strlen(s), c->a, &v, &err)) {
+		xlat_fail(c, err.sqlstate, tc->arg->a_const->location, "%s", err.message);
+		if (err.detail[0]) /* array_in's: what it found wrong */
+			pgerr_detail(c->err, "%s", err.detail);
+		return false;
+	}
 	xlat_string(c, arena_strndup(c->a, v.p, v.n));
 	return true;
 }
@@ -1090,7 +1094,8 @@ int xlat_catalog_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xl
 	}
 	if (tn->n_array_bounds) {
 		uint32_t oid = array_oid(name);
-		if (!oid || tn->n_array_bounds != 1 || tc->arg->node_case == NODE(PARAM_REF) ||
+		/* int[][] and int[3] are int[] to PostgreSQL: bounds are not enforced */
+		if (!oid || tc->arg->node_case == NODE(PARAM_REF) ||
 		    tn->n_typmods) /* numeric(5,2)[]: its elements' typmod is not applied here */
 			return 0;
 		ok = to_array(c, tc, oid, t);

@@ -547,8 +547,8 @@ static void regproc_cmp(struct xlat_ctx *c, struct xlat_type l, struct xlat_type
  * '1.5'). As a comparison operand it is read as a number first, as $1::numeric is
  * (xlat_cast.c; a NaN stays 'NaN', which sorts above every number). The operand's text is
  * at [start, end); returns how much longer it became. */
-static size_t numeric_param_operand(struct xlat_ctx *c, const PgQuery__Node *n,
-				    struct xlat_type t, size_t start, size_t end)
+size_t xlat_numeric_param_operand(struct xlat_ctx *c, const PgQuery__Node *n,
+				   struct xlat_type t, size_t start, size_t end)
 {
 	if (n->node_case != NODE(PARAM_REF) || t.oid != XLAT_OID_NUMERIC)
 		return 0;
@@ -585,12 +585,17 @@ static int op_family(uint32_t oid)
 	}
 }
 
-/* An operand whose type is certain while translating: a column of the tenant's schema or a
- * number literal (not a string literal, which takes the other side's type). */
-static bool certain_operand(const PgQuery__Node *n, struct xlat_type t)
+/* An operand whose type is certain while translating: a column of the tenant's schema, a
+ * number literal (not a string literal, which takes the other side's type) or a parameter
+ * whose type the client gave in Parse (pgx gives every one). */
+static bool certain_operand(const struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type t)
 {
 	if (!t.oid || t.oid == XLAT_OID_UNKNOWN)
 		return false;
+	if (n->node_case == NODE(PARAM_REF)) {
+		int k = n->param_ref->number;
+		return k >= 1 && k <= c->ngiven && c->given[k - 1] == t.oid;
+	}
 	if (n->node_case == NODE(A_CONST))
 		return !n->a_const->isnull &&
 		       (n->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL ||
@@ -606,8 +611,8 @@ static bool operand_families(struct xlat_ctx *c, const PgQuery__AExpr *e, const 
 {
 	int fl = op_family(l.oid), fr = op_family(r.oid);
 	bool arith = strchr("+-*/", op[0]) && !op[1];
-	if (!fl || !fr || fl == fr || !certain_operand(e->lexpr, l) ||
-	    !certain_operand(e->rexpr, r) || (arith && (fl == 4 || fr == 4)))
+	if (!fl || !fr || fl == fr || !certain_operand(c, e->lexpr, l) ||
+	    !certain_operand(c, e->rexpr, r) || (arith && (fl == 4 || fr == 4)))
 		return true; /* date + integer exists; date/time arithmetic is xlat_datetime.c's */
 	return xlat_no_operator(c, op, l.oid, r.oid, e->location);
 }
@@ -735,8 +740,8 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	if (b->cls != OPC_CONCAT || xlat_bit_type(l.oid) || xlat_bit_type(r.oid))
 		xlat_infer_pair(c, e->lexpr, &l, e->rexpr, &r); /* bit || $1: the bits' || */
 	if (cmp) {
-		numeric_param_operand(c, e->rexpr, r, rstart, c->sb->len);
-		size_t grew = numeric_param_operand(c, e->lexpr, l, mark, lend);
+		xlat_numeric_param_operand(c, e->rexpr, r, rstart, c->sb->len);
+		size_t grew = xlat_numeric_param_operand(c, e->lexpr, l, mark, lend);
 		lend += grew;
 		rstart += grew;
 	}
@@ -1245,7 +1250,13 @@ bool xlat_condition(struct xlat_ctx *c, const PgQuery__Node *n)
 	if (n->node_case == NODE(A_CONST) && !n->a_const->isnull &&
 	    n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL)
 		return xlat_cast_string(c, n, XLAT_OID_BOOL, -1);
-	return xlat_expr(c, n, &ignored);
+	/* a condition that is a bare $n (WHERE $1, a AND $2) is a boolean, as in PostgreSQL */
+	bool untyped = xlat_untyped_param(c, n);
+	if (!xlat_expr(c, n, &ignored))
+		return false;
+	if (untyped)
+		xlat_infer_like(c, n, T_BOOL);
+	return true;
 }
 
 /* AND/OR/NOT bind more loosely than every other operator in both grammars: only nested

@@ -625,6 +625,10 @@ bool xlat_type_unmatched(struct xlat_type a, struct xlat_type b);
 
 /* The operand of a comparison-level operator (=, IS, LIKE, IN, BETWEEN): arithmetic binds
  * tighter in both grammars and goes bare, anything else non-atomic is parenthesized. */
+/* A numeric $n written at [start, end) as a comparison operand, read as a number first (it
+ * binds as its text); returns how much longer the text became (0: not a numeric $n). */
+size_t xlat_numeric_param_operand(struct xlat_ctx *c, const PgQuery__Node *n,
+				  struct xlat_type t, size_t start, size_t end);
 bool xlat_cmp_operand(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t);
 
 /* ---- xlat_pred.c: each yields bool (scalar subqueries: their column's type) ---- */

@@ -301,8 +301,17 @@ static bool between_one(struct xlat_ctx *c, const PgQuery__Node *x, const PgQuer
 		return ok;
 	}
 	size_t mark = c->sb->len;
+	/* $1 BETWEEN 1 AND 2 is $1 >= 1 AND $1 <= 2 to PostgreSQL: $1 takes lo's type */
+	struct xlat_type lt = {0, -1};
+	bool untyped = xlat_untyped_param(c, x);
+	if (untyped && xlat_scope_dry_expr(c, lo, &lt))
+		xlat_infer_like(c, x, lt);
 	if (!xlat_cmp_operand(c, x, &xt))
 		return false;
+	if (untyped && lt.oid && lt.oid != XLAT_OID_UNKNOWN) {
+		xt = (struct xlat_type){lt.oid == XLAT_OID_VARCHAR ? XLAT_OID_TEXT : lt.oid, -1};
+		(void)xlat_numeric_param_operand(c, x, xt, mark, c->sb->len);
+	}
 	const char *coll = xlat_enum_collation(c, xt.oid); /* enums: by their sort order */
 	if (coll) {
 		xlat_insert_at(c, mark, "(");

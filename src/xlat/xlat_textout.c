@@ -73,9 +73,11 @@ void xlat_text_form(struct xlat_ctx *c, size_t from, size_t to, struct xlat_type
 	if ((elem == XLAT_OID_FLOAT8 || elem == XLAT_OID_FLOAT4) &&
 	    (form == XLAT_TF_CAST || form == XLAT_TF_OUTPUT))
 		how = 'o';
-	/* a numeric whose scale is not known prints as its value comes, as SQLite's does */
+	/* a numeric whose scale is not known prints as its value comes, as SQLite's does; but
+	 * a value of type numeric without a typmod (an unconstrained column's REAL) prints as
+	 * numeric_out does in a result column, not in SQLite's exponent form (1.234e-06) */
 	if (!how || schema_kept(c) ||
-	    (t.oid == XLAT_OID_NUMERIC && xlat_numeric_scale_of(t) < 0))
+	    (t.oid == XLAT_OID_NUMERIC && xlat_numeric_scale_of(t) < 0 && t.typmod != -1))
 		return;
 	if (how == 'Z') {
 		xlat_insert_at(c, to, arena_printf(c->a, ", %u, %u)", t.oid, XLAT_OID_TEXT));

@@ -52,7 +52,8 @@ bool xlat_stmt_constraints_set(struct xlat_ctx *c, const PgQuery__ConstraintsSet
 
 /* BEGIN/START TRANSACTION options: the isolation level goes to set_value (the session keeps
  * one snapshot for REPEATABLE READ and SERIALIZABLE, a new one per statement for READ
- * COMMITTED: sess_rc.c); READ ONLY/READ WRITE are reported. */
+ * COMMITTED: sess_rc.c); READ ONLY/READ WRITE are reported; [NOT] DEFERRABLE is a
+ * transaction_deferrable pair in set_more. */
 static bool begin_options(struct xlat_ctx *c, const PgQuery__TransactionStmt *s)
 {
 	for (size_t i = 0; i < s->n_options; i++) {
@@ -62,8 +63,16 @@ static bool begin_options(struct xlat_ctx *c, const PgQuery__TransactionStmt *s)
 		    arg->node_case == NODE(A_CONST) &&
 		    arg->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL)
 			c->st->read_only = arg->a_const->ival->ival != 0;
-		else if (strcmp(d->defname, "transaction_deferrable") == 0)
-			continue; /* only meaningful with SERIALIZABLE READ ONLY: nothing to wait for */
+		else if (strcmp(d->defname, "transaction_deferrable") == 0 && arg &&
+			 arg->node_case == NODE(A_CONST) &&
+			 arg->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
+			/* nothing to wait for, but shown: the block SETs it LOCAL (sess_txn.c) */
+			const char **pair = arena_alloc(c->a, 2 * sizeof(*pair));
+			pair[0] = "transaction_deferrable";
+			pair[1] = arg->a_const->ival->ival ? "on" : "off";
+			c->st->set_more = pair;
+			c->st->nset_more = 1;
+		}
 		else if (strcmp(d->defname, "transaction_isolation") == 0 && arg &&
 			 arg->node_case == NODE(A_CONST) &&
 			 arg->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL)

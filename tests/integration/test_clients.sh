@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: Apache-2.0
 # test_clients.sh CLIENT: drives one real client family (psycopg2, psycopg3, asyncpg, sqlalchemy,
 # django, jdbc, node, typeorm, drizzle, prisma, postgresjs, sequelize, knex, kysely, pg8000, ruby,
-# perl, pgcli, activerecord, php, go, odbc, pgbouncer, sequel, peewee, rust, pgpromise,
+# perl, pgcli, activerecord, php, go, pgx, odbc, pgbouncer, sequel, peewee, rust, pgpromise,
 # slonik, objection, mikroorm, alembic, dbic, sqlobject, doctrine, eloquent, adminer, drizzlekit,
 # nodepgmigrate, pgboss, pony, databases, psycopgpool,
 # hibernate, ibatis, pqxx, qtsql, rpostgresql) against shardlite and against a real PostgreSQL 15 this script starts, and compares
@@ -10,7 +10,7 @@
 # (their gap() helpers) and listed in docs/clients.md.
 set -euo pipefail
 
-CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|prisma|postgresjs|sequelize|knex|kysely|pg8000|ruby|perl|pgcli|activerecord|php|go|odbc|pgbouncer|sequel|peewee|rust|pgpromise|slonik|objection|mikroorm|alembic|dbic|sqlobject|doctrine|eloquent|adminer|drizzlekit|nodepgmigrate|pgboss|pony|databases|psycopgpool|hibernate|ibatis|pqxx|qtsql|rpostgresql}
+CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|prisma|postgresjs|sequelize|knex|kysely|pg8000|ruby|perl|pgcli|activerecord|php|go|pgx|odbc|pgbouncer|sequel|peewee|rust|pgpromise|slonik|objection|mikroorm|alembic|dbic|sqlobject|doctrine|eloquent|adminer|drizzlekit|nodepgmigrate|pgboss|pony|databases|psycopgpool|hibernate|ibatis|pqxx|qtsql|rpostgresql}
 BIN=${SHARDLITE_BIN:?SHARDLITE_BIN must point at the shardlite binary}
 HERE=$(cd "$(dirname "$0")" && pwd)
 PY=/usr/bin/python3
@@ -62,10 +62,10 @@ sequel) ruby -e 'require "sequel"; require "sequel/adapters/postgres"
 	exit(defined?(Sequel::Postgres::SEQUEL_PG_VERSION_INTEGER) ? 0 : 1)' 2>/dev/null ||
 	{ echo "sequel: needs ruby-pg, ruby-sequel and ruby-sequel-pg: skipped"; exit 77; } ;;
 peewee) need_py psycopg2 python3-psycopg2; need_py playhouse.reflection python3-peewee ;;
-go)
+go | pgx)
 	GOSRC=/usr/share/gocode/src/github.com
 	if ! command -v go >/dev/null || [[ ! -d $GOSRC/lib/pq || ! -d $GOSRC/jackc/pgx/v4 ]]; then
-		echo "go: needs golang-go, golang-github-lib-pq-dev, golang-github-jackc-pgx-v4-dev: skipped"
+		echo "$CLIENT: needs golang-go, golang-github-lib-pq-dev, golang-github-jackc-pgx-v4-dev: skipped"
 		exit 77
 	fi ;;
 rust)
@@ -165,7 +165,7 @@ run_client() {
 	peewee) $PY "$HERE/clients_peewee.py" "$port" "$target" ;;
 	rpostgresql) TZ=UTC Rscript "$HERE/clients_rpostgresql.R" "$port" "$target" ;;
 	pqxx) "$DIR/clients_pqxx" "host=127.0.0.1 port=$port user=postgres dbname=acme" "$target" ;;
-	go) "$DIR/clients_go" "postgres://postgres@127.0.0.1:$port/acme?sslmode=disable" "$target" ;;
+	go | pgx) "$DIR/clients_$CLIENT" "postgres://postgres@127.0.0.1:$port/acme?sslmode=disable" "$target" ;;
 	rust) "$RUST_DIR/target/debug/clients_rust" "host=127.0.0.1 port=$port user=postgres dbname=acme" "$target" ;;
 	jdbc) java -cp "$JAR:$DIR" ClientsJdbc "jdbc:postgresql://127.0.0.1:$port/acme" "$target" ;;
 	hibernate) java -cp "$JAR:$DIR" ClientsHibernate "jdbc:postgresql://127.0.0.1:$port/acme" "$target" ;;
@@ -194,13 +194,13 @@ pqxx)
 	# shellcheck disable=SC2046  # pkg-config's flags are words
 	g++ -std=c++17 -O0 -Wall -o "$DIR/clients_pqxx" "$HERE/clients_pqxx.cxx" \
 		$(pkg-config --cflags --libs libpqxx) || fail "g++ clients_pqxx.cxx" ;;
-go)
+go | pgx)
 	# Offline, in GOPATH mode over Debian's packaged sources (no module proxy is reachable).
 	gocache=${CLIENTS_GO_CACHE:-$DIR/gocache}
 	mkdir -p "$gocache"
 	GO111MODULE=off GOPATH=/usr/share/gocode GOCACHE=$gocache GOFLAGS= GOTOOLCHAIN=local \
-		go build -o "$DIR/clients_go" "$HERE/clients_go.go" ||
-		fail "go build clients_go.go" ;;
+		go build -o "$DIR/clients_$CLIENT" "$HERE/clients_$CLIENT.go" ||
+		fail "go build clients_$CLIENT.go" ;;
 rust)
 	# Offline over Debian's crates (a directory source replaces crates.io), in a project dir of
 	# the build tree that keeps Cargo.lock and the target dir, so a rerun only relinks.

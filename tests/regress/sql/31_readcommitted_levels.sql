@@ -83,3 +83,11 @@ SHOW default_transaction_isolation;
 SELECT 1; SHOW transaction_isolation;
 SELECT v FROM rcl_t ORDER BY id;
 DROP TABLE rcl_t;
+-- [NOT] DEFERRABLE of BEGIN is the block's transaction_deferrable
+BEGIN ISOLATION LEVEL SERIALIZABLE READ ONLY DEFERRABLE;
+SELECT current_setting('transaction_deferrable'), current_setting('transaction_isolation'), current_setting('transaction_read_only');
+COMMIT;
+SHOW transaction_deferrable;
+START TRANSACTION NOT DEFERRABLE;
+SHOW transaction_deferrable;
+ROLLBACK;

@@ -44,10 +44,12 @@ static const struct {
 	{"pgfn_array_in('{ 1 , 02 }', 23)", "{1,2}"},
 	{"pgfn_array_in('{true,f}', 16)", "{t,f}"},
 	{"pgfn_array_in('[1:1][1:1]={{\"x\"}}', 25)", "{{x}}"},
-	{"pgfn_array_in('[1:1]={{x}}', 25)", "ERROR 22P02: malformed array literal: \"[1:1]={{x}}\""},
+	/* array_in's DETAIL follows the message after PGFN_DETAIL_SEP */
+	{"pgfn_array_in('[1:1]={{x}}', 25)", "ERROR 22P02: malformed array literal: \"[1:1]={{x}}\""
+					      "\x1eSpecified array dimensions do not match array contents."},
 	{"pgfn_array_in(NULL, 23)", "NULL"},
 	{"pgfn_array_in('{1,x}', 23)", "ERROR 22P02: invalid input syntax for type integer: \"x\""},
-	{"pgfn_array_in('{1', 23)", "ERROR 22P02: malformed array literal: \"{1\""},
+	{"pgfn_array_in('{1', 23)", "ERROR 22P02: malformed array literal: \"{1\"\x1eUnexpected end of input."},
 	{"pgfn_array_check('[0:1]={1,2}')", "[0:1]={1,2}"},
 	{"pgfn_array_check('[1:2] = {1,2} ')", "{1,2}"},
 	{"pgfn_array_check('[2]={1,2}')", "{1,2}"},
