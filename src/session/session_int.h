@@ -340,6 +340,9 @@ struct session {
 	bool schema_ddl;            /* translated DDL not yet done (see sess_types_input_end) */
 	bool discard_pending; /* DISCARD ALL ran: drop statements and portals after this message */
 	bool txn_lone;        /* an IMPLICIT block without SQLite's BEGIN (sess_txn_implicit_lone) */
+	/* A message after which PostgreSQL flushes its output ran since the output was last
+	 * sent: a parked statement's earlier answers go out (session_output_held). */
+	bool flush_due;
 };
 
 /* The session's struct sess_rare, allocated (zeroed) on first use. */
