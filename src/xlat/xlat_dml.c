@@ -341,6 +341,8 @@ static bool set_default(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 		return xlat_unsupported(c, rt->location, "SET column = DEFAULT of a serial key");
 	if (col && col->rowid_key && c->assign_rel && xlat_checks_on(c)) {
 		dflt = xlat_key_null(c, col, c->assign_rel);
+	} else if (rel && xlat_txn_now_col(c, rel, col)) {
+		dflt = xlat_txn_now_value(c, col); /* the transaction's start, as an INSERT's */
 	} else if (!col || !rel || !xlat_scope_default(c, rel, col->name, &dflt))
 		return xlat_unsupported(c, rt->location,
 					"SET column = DEFAULT of a column whose default is not "

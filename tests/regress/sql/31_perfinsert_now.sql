@@ -41,6 +41,14 @@ SELECT a, created_at = now() AS txn_time FROM pin_now_plain ORDER BY a;
 COMMIT;
 SELECT count(DISTINCT created_at) FROM pin_now_plain;
 
+-- SET c = DEFAULT (UPDATE, ON CONFLICT DO UPDATE) is the transaction's start too
+BEGIN;
+SELECT pg_sleep(0.02);
+UPDATE pin_now_plain SET created_at = DEFAULT WHERE a = 2;
+INSERT INTO pin_now_plain (a) VALUES (3) ON CONFLICT (a) DO UPDATE SET created_at = DEFAULT;
+SELECT a, created_at = now() AS txn_time FROM pin_now_plain ORDER BY a;
+COMMIT;
+
 -- a given value, NULL and an explicit now() are kept as given
 INSERT INTO pin_now_plain VALUES (4, NULL), (5, '2001-02-03 04:05:06.789+00');
 SELECT a, created_at FROM pin_now_plain WHERE a >= 4 ORDER BY a;
