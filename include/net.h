@@ -67,6 +67,11 @@ struct net_handler {
 	int (*wake_after_fn)(void *state);
 	/* Pending output; net sends it and resets the buffer. */
 	struct strbuf *(*output_fn)(void *state);
+	/* Optional: the pending output is only the start of an answer the handler will go on
+	 * with without new input (a statement waiting for a lock after earlier messages of the
+	 * same request answered): net keeps it in the buffer instead of sending it, so the
+	 * client gets the answer in one piece. Asked before each send of an input's output. */
+	bool (*output_held_fn)(void *state);
 	/* Close after flushing output? */
 	bool (*closing_fn)(void *state);
 	/* Past the startup phase (the startup timeout no longer applies)? */

@@ -89,6 +89,10 @@ int session_wake_after_ms(struct session *s);
 
 /* Bytes to send to the client; the caller drains (strbuf_consume/strbuf_reset) what it sent. */
 struct strbuf *session_output(struct session *s);
+/* Whether session_output() holds only the start of the answer to a request whose next
+ * statement waits for a lock (parked): PostgreSQL sends nothing of it until the statement
+ * ran or a Sync, Flush or Query before it ended (the output is then sent whole). */
+bool session_output_held(struct session *s);
 
 /* True once the client has finished startup (the startup timeout no longer applies). */
 bool session_started(const struct session *s);

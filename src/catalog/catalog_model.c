@@ -114,6 +114,7 @@ static const char *now_keyword(const char *d)
 	static const char *const tvs[][2] = {
 		{"now", "now()"},	{"NOW", "CURRENT_TIMESTAMP"}, {"Now", "CURRENT_DATE"},
 		{"NOw", "CURRENT_TIME"}, {"nOW", "LOCALTIME"},	      {"noW", "LOCALTIMESTAMP"},
+		{"nOw", "statement_timestamp()"},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(fmts); i++) {
 		size_t n = strlen(fmts[i]);

@@ -110,7 +110,7 @@ static void conn_teardown(struct net_conn *c)
 static bool flush_output(struct net_conn *c)
 {
 	struct strbuf *out = c->net->h->output_fn(c->state);
-	if (out->len) {
+	if (out->len && !(c->net->h->output_held_fn && c->net->h->output_held_fn(c->state))) {
 		net_io_send(c, out->data, out->len);
 		strbuf_reset(out);
 	}

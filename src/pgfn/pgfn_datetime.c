@@ -197,6 +197,35 @@ static void result_timetz(sqlite3_context *ctx, int64_t time, int east)
 	strbuf_fini(&sb);
 }
 
+/* A timestamptz's stored text (UTC, the same in every zone) for the instant ts; the last one
+ * written is kept per thread: an INSERT that gives a DEFAULT now() column the transaction's
+ * start (src/xlat/xlat_txnnow.c) asks for the same instant row after row, and the text costs
+ * about 1,500 instructions to write. */
+static void result_timestamptz(sqlite3_context *ctx, int64_t ts)
+{
+	static _Thread_local struct {
+		int64_t ts;
+		int len; /* 0: nothing kept */
+		char text[48];
+	} last;
+	if (last.len == 0 || last.ts != ts) {
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		pgtype_timestamptz_out(&sb, ts, NULL);
+		bool fits = !sb.failed && sb.len < sizeof(last.text);
+		if (fits)
+			memcpy(last.text, sb.data, sb.len);
+		last.len = fits ? (int)sb.len : 0;
+		last.ts = ts;
+		if (!fits)
+			sqlite3_result_text(ctx, sb.data ? sb.data : "", (int)sb.len, SQLITE_TRANSIENT);
+		strbuf_fini(&sb);
+		if (!fits)
+			return;
+	}
+	sqlite3_result_text(ctx, last.text, last.len, SQLITE_TRANSIENT);
+}
+
 /* pg_current(oid, precision, kind): the current time as current_timestamp (1184),
  * localtimestamp (1114), current_date (1082), localtime (1083) or current_time (1266);
  * kind 0 = transaction start, 1 = statement start, 2 = the clock. */
@@ -210,6 +239,10 @@ static void fn_current(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		      : kind == 1 && s->stmt_start ? s->stmt_start
 						   : pgtype_now();
 	now = round_to(now, prec);
+	if (oid == PGTYPE_TIMESTAMPTZ) {
+		result_timestamptz(ctx, now);
+		return;
+	}
 	int off = pgtype_tz_offset(pgfn_dt_zone(ctx), now);
 	int64_t local = now + (int64_t)off * 1000000;
 	struct pgfn_dt v = {.oid = oid, .ts = local};

@@ -130,6 +130,7 @@ static int conn_wake_after(void *state)
 }
 
 static struct strbuf *conn_output(void *state) { return session_output(((struct server_conn *)state)->sess); }
+static bool conn_output_held(void *state) { return session_output_held(((struct server_conn *)state)->sess); }
 static bool conn_closing(void *state) { return session_closing(((struct server_conn *)state)->sess); }
 static bool conn_started(void *state) { return session_started(((struct server_conn *)state)->sess); }
 
@@ -192,6 +193,7 @@ static const struct net_handler session_handler = {
 	.inline_fn = conn_inline,
 	.wake_after_fn = conn_wake_after,
 	.output_fn = conn_output,
+	.output_held_fn = conn_output_held,
 	.closing_fn = conn_closing,
 	.started_fn = conn_started,
 	.timeout_fn = conn_timeout,

@@ -151,6 +151,14 @@ bool session_close_cheap(const struct session *s)
 }
 
 struct strbuf *session_output(struct session *s) { return &s->out; }
+
+bool session_output_held(struct session *s)
+{
+	if (s->parked && s->state == SESS_READY && !s->flush_due)
+		return true;
+	s->flush_due = false; /* net sends all of it now */
+	return false;
+}
 bool session_started(const struct session *s)
 {
 	/* OPENING is past the client's part: startup_timeout does not cut a migration's wait. */
@@ -617,6 +625,10 @@ static size_t input_messages(struct session *s, const uint8_t *buf, size_t len, 
 			*want = stop_want(s);
 			return total;
 		}
+		/* PostgreSQL flushes its output at a Sync, a Flush, the end of a Query (and COPY,
+		 * function calls ...), not after Parse, Bind, Describe, Execute or Close. */
+		if (m.type != 'P' && m.type != 'B' && m.type != 'D' && m.type != 'E' && m.type != 'C')
+			s->flush_due = true;
 		msg_done(s);
 		total += used;
 		check_invariants(s);

@@ -336,8 +336,9 @@ struct session {
 	atomic_bool terminate; /* pg_terminate_backend: FATAL 57P01 at the next input */
 	bool tenant_counted; /* holds a place in env->tenant_counts */
 	bool txn_read_only;
-	/* TLS: requested → (net handshakes) → tls. */
-	bool tls_requested, tls_start_pending, tls;
+	/* TLS: requested → (net handshakes) → tls. Set during start-up only, on one thread:
+	 * bits of one byte. */
+	bool tls_requested : 1, tls_start_pending : 1, tls : 1;
 	bool lock_busy;          /* the last statement met another connection's write lock */
 	bool yielded;            /* a statement stopped for its output to drain */
 	bool parked;             /* waiting for that lock; the statement is retried on wake */
@@ -356,10 +357,14 @@ struct session {
 	bool discard_pending; /* DISCARD ALL ran: drop statements and portals after this message */
 	bool txn_lone;        /* an IMPLICIT block without SQLite's BEGIN (sess_txn_implicit_lone) */
 	/* The transaction's isolation level (enum sess_iso; DEFAULT: default_transaction_
-	 * isolation's, which a SET of that inside the transaction resolves first), and whether READ COMMITTED ended its snapshot to take a new one
-	 * (sess_rc.c): its first query has run though SQLite may hold no snapshot now. */
+	 * isolation's, which a SET of that inside the transaction resolves first), and whether
+	 * READ COMMITTED ended its snapshot to take a new one (sess_rc.c): its first query has
+	 * run though SQLite may hold no snapshot now. */
 	uint8_t txn_iso;
 	bool txn_refreshed;
+	/* A message after which PostgreSQL flushes its output ran since the output was last
+	 * sent: a parked statement's earlier answers go out (session_output_held). */
+	bool flush_due;
 };
 
 /* The session's struct sess_rare, allocated (zeroed) on first use. */

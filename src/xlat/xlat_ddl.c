@@ -162,6 +162,12 @@ static bool is_now(const PgQuery__Node *e)
  * does, while every spelling stores the same value. */
 static const char *now_spelling(const PgQuery__Node *e)
 {
+	/* statement_timestamp() apart from now(): an INSERT gives now()'s column the
+	 * transaction's start (xlat_txnnow.c) */
+	if (e->node_case == NODE(FUNC_CALL)) {
+		const char *fn = xlat_node_str(e->func_call->funcname[e->func_call->n_funcname - 1]);
+		return fn && strcmp(fn, "statement_timestamp") == 0 ? "nOw" : "now";
+	}
 	if (e->node_case != NODE(SQLVALUE_FUNCTION))
 		return "now";
 	switch (e->sqlvalue_function->op) {

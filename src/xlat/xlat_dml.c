@@ -341,6 +341,8 @@ static bool set_default(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 		return xlat_unsupported(c, rt->location, "SET column = DEFAULT of a serial key");
 	if (col && col->rowid_key && c->assign_rel && xlat_checks_on(c)) {
 		dflt = xlat_key_null(c, col, c->assign_rel);
+	} else if (rel && xlat_txn_now_col(c, rel, col)) {
+		dflt = xlat_txn_now_value(c, col); /* the transaction's start, as an INSERT's */
 	} else if (!col || !rel || !xlat_scope_default(c, rel, col->name, &dflt))
 		return xlat_unsupported(c, rt->location,
 					"SET column = DEFAULT of a column whose default is not "
@@ -640,6 +642,10 @@ static bool mixed_default(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
 		*dflt = xlat_key_null(c, col, c->assign_rel);
 		return true;
 	}
+	if (xlat_txn_now_col(c, s->relation, col)) {
+		*dflt = xlat_txn_now_value(c, col);
+		return true;
+	}
 	if (!col || !xlat_scope_default(c, s->relation, col->name, dflt))
 		return xlat_unsupported(c, -1,
 					"DEFAULT in some rows only of a multi-row VALUES into "
@@ -661,17 +667,39 @@ static bool put_value(struct xlat_ctx *c, const struct xlat_schema_col *col, PgQ
 
 static const char *miss_value(struct xlat_ctx *c, const struct xlat_schema_col *miss);
 
-/* DEFAULT VALUES, or with a key the statement gives (miss) its value: the NULL PostgreSQL
- * would store in a plain rowid key, a serial key's next number. */
-static void default_values(struct xlat_ctx *c, const struct xlat_schema_col *miss)
+/* Names the columns of nows (xlat_txn_now_omitted; may be NULL) after a column list's last
+ * (first: none before them), or their values after a row's. */
+static void put_nows(struct xlat_ctx *c, const struct xlat_schema_col **nows, bool values,
+		     bool first)
 {
-	if (!miss) {
+	for (size_t i = 0; nows && nows[i]; i++) {
+		xlat_puts(c, first && i == 0 ? "" : ", ");
+		if (values)
+			xlat_puts(c, xlat_txn_now_value(c, nows[i]));
+		else
+			xlat_ident(c, nows[i]->name);
+	}
+}
+
+/* DEFAULT VALUES, or with a key the statement gives (miss) its value: the NULL PostgreSQL
+ * would store in a plain rowid key, a serial key's next number; and the transaction's time
+ * for the columns of nows. */
+static void default_values(struct xlat_ctx *c, const struct xlat_schema_col *miss,
+			   const struct xlat_schema_col **nows)
+{
+	if (!miss && !nows) {
 		xlat_puts(c, " DEFAULT VALUES");
 		return;
 	}
 	xlat_puts(c, " (");
-	xlat_ident(c, miss->name);
-	xlat_printf(c, ") VALUES (%s)", miss_value(c, miss));
+	if (miss)
+		xlat_ident(c, miss->name);
+	put_nows(c, nows, false, !miss);
+	xlat_puts(c, ") VALUES (");
+	if (miss)
+		xlat_puts(c, miss_value(c, miss));
+	put_nows(c, nows, true, !miss);
+	xlat_puts(c, ")");
 }
 
 /* The plain rowid key (xlat_schema_col.rowid_key) an INSERT leaves out, which SQLite would
@@ -783,7 +811,8 @@ static const char *miss_value(struct xlat_ctx *c, const struct xlat_schema_col *
 static bool values_with_defaults(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
 				 const PgQuery__SelectStmt *vs, size_t width,
 				 const struct xlat_schema_col **targets, const bool *skip,
-				 const struct xlat_schema_col *miss)
+				 const struct xlat_schema_col *miss,
+				 const struct xlat_schema_col **nows)
 {
 	bool *drop = arena_zalloc(c->a, width + 1);
 	const char **dflt = arena_zalloc(c->a, (width + 1) * sizeof(*dflt));
@@ -801,7 +830,7 @@ static bool values_with_defaults(struct xlat_ctx *c, const PgQuery__InsertStmt *
 		if (vs->n_values_lists > 1)
 			return xlat_unsupported(c, -1,
 						"several rows of only DEFAULT values in VALUES");
-		default_values(c, miss);
+		default_values(c, miss, nows);
 		return true;
 	}
 	xlat_puts(c, " (");
@@ -815,6 +844,7 @@ static bool values_with_defaults(struct xlat_ctx *c, const PgQuery__InsertStmt *
 		xlat_puts(c, ", ");
 		xlat_ident(c, miss->name);
 	}
+	put_nows(c, nows, false, false);
 	xlat_puts(c, ") VALUES ");
 	for (size_t r = 0; r < vs->n_values_lists; r++) {
 		const PgQuery__List *row = vs->values_lists[r]->list;
@@ -831,6 +861,7 @@ static bool values_with_defaults(struct xlat_ctx *c, const PgQuery__InsertStmt *
 				    miss->rowid_seq && vs->n_values_lists > 1
 					    ? serial_value(c, miss, c->assign_rel, true)
 					    : miss_value(c, miss));
+		put_nows(c, nows, true, false);
 		xlat_puts(c, ")");
 	}
 	return true;
@@ -908,13 +939,16 @@ static size_t query_width(const PgQuery__SelectStmt *q)
 	return q->n_values_lists ? q->values_lists[0]->list->n_items : q->n_target_list;
 }
 
-/* Closes a column list, with the plain rowid key the source leaves out (miss) last. */
-static void put_also(struct xlat_ctx *c, const struct xlat_schema_col *miss)
+/* Closes a column list, with the plain rowid key the source leaves out (miss) and the
+ * columns of nows last. */
+static void put_also(struct xlat_ctx *c, const struct xlat_schema_col *miss,
+		     const struct xlat_schema_col **nows)
 {
 	if (miss) {
 		xlat_puts(c, ", ");
 		xlat_ident(c, miss->name);
 	}
+	put_nows(c, nows, false, false);
 	xlat_puts(c, ")");
 }
 
@@ -922,7 +956,8 @@ static void put_also(struct xlat_ctx *c, const struct xlat_schema_col *miss)
  * those and defaults the rest, SQLite wants every column, so they are named. A source whose
  * width is not known here (a `*` spell_star left) is left to SQLite. */
 static bool leading_columns(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
-			    const PgQuery__SelectStmt *src, const struct xlat_schema_col *miss)
+			    const PgQuery__SelectStmt *src, const struct xlat_schema_col *miss,
+			    const struct xlat_schema_col **nows)
 {
 	if (has_star(src))
 		return true;
@@ -935,7 +970,7 @@ static bool leading_columns(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
 		xlat_puts(c, i ? ", " : "");
 		xlat_ident(c, cols[i].name);
 	}
-	put_also(c, miss);
+	put_also(c, miss, nows);
 	return true;
 }
 
@@ -961,19 +996,20 @@ int xlat_insert_source_width(struct xlat_ctx *c, const PgQuery__SelectStmt *src,
 }
 
 /* The column list; miss: a plain rowid key the source leaves out, named last (its value is
- * the source's last column: omitted_key). */
+ * the source's last column: omitted_key), then the columns of nows (xlat_txn_now_omitted). */
 static bool column_list(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
-			const PgQuery__SelectStmt *src, const struct xlat_schema_col *miss)
+			const PgQuery__SelectStmt *src, const struct xlat_schema_col *miss,
+			const struct xlat_schema_col **nows)
 {
 	if (!s->n_cols)
-		return leading_columns(c, s, src, miss);
+		return leading_columns(c, s, src, miss, nows);
 	xlat_puts(c, " (");
 	for (size_t i = 0; i < s->n_cols; i++) {
 		const PgQuery__ResTarget *rt = s->cols[i]->res_target;
 		xlat_puts(c, i ? ", " : "");
 		xlat_ident(c, rt->name);
 	}
-	put_also(c, miss);
+	put_also(c, miss, nows);
 	return true;
 }
 
@@ -1061,10 +1097,11 @@ static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 			return xlat_unsupported(c, -1, "DEFAULT VALUES with ON CONFLICT");
 		note_numbering(c, s, NULL, 0, NULL, NULL);
 		const struct xlat_schema_col *dmiss = omitted_key(c, s, NULL, 0, NULL, NULL, false);
-		default_values(c, dmiss ? dmiss : omitted_serial(c, s, NULL, 0, NULL, NULL));
+		default_values(c, dmiss ? dmiss : omitted_serial(c, s, NULL, 0, NULL, NULL),
+			       xlat_txn_now_omitted(c, s, NULL, NULL, 0));
 		return true;
 	}
-	const struct xlat_schema_col *miss = NULL;
+	const struct xlat_schema_col *miss = NULL, **nows = NULL;
 	int key = -1;
 	size_t key_width = 0;
 	bool plain_values = src->n_values_lists && src->op == PG_QUERY__SET_OPERATION__SETOP_NONE &&
@@ -1092,10 +1129,14 @@ static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 		miss = omitted_key(c, s, src, width, targets, skip, false);
 		const struct xlat_schema_col *serial =
 			miss ? NULL : omitted_serial(c, s, src, width, targets, skip);
-		for (size_t i = 0; i < width; i++) {
-			if (default_column(src, i) || skip[i] || serial)
+		bool *given = arena_zalloc(c->a, width + 1);
+		for (size_t i = 0; i < width; i++)
+			given[i] = !skip[i] && default_column(src, i) != 1;
+		nows = xlat_txn_now_omitted(c, s, targets, given, width);
+		for (size_t i = 0; i <= width; i++) {
+			if (i == width ? serial || nows : default_column(src, i) || skip[i])
 				return values_with_defaults(c, s, src, width, targets, skip,
-							    miss ? miss : serial);
+							    miss ? miss : serial, nows);
 		}
 		c->assign = targets; /* taken by the VALUES list */
 		c->assign_for = src;
@@ -1117,18 +1158,24 @@ static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 		key_width = width;
 		if (!miss && key < 0 && !star_open)
 			miss = omitted_serial(c, s, NULL, width, targets, NULL);
+		if (key < 0 && !star_open) {
+			bool *given = arena_alloc(c->a, width + 1);
+			memset(given, 1, width + 1);
+			nows = xlat_txn_now_omitted(c, s, targets, given, width);
+		}
 	}
-	if (!column_list(c, s, src, miss))
+	if (!column_list(c, s, src, miss, nows))
 		return false;
 	xlat_puts(c, " ");
 	if (key >= 0)
 		return checked_source(c, src, key_width, (size_t)key, s);
-	if (!miss && (plain_values || !s->on_conflict_clause))
+	if (!miss && !nows && (plain_values || !s->on_conflict_clause))
 		return xlat_select(c, src, NULL);
 	/* SQLite would read the ON of ON CONFLICT as a join constraint of the SELECT */
 	xlat_puts(c, "SELECT *");
 	if (miss)
 		xlat_printf(c, ", %s", miss_value(c, miss));
+	put_nows(c, nows, true, false);
 	xlat_puts(c, " FROM (");
 	bool ok = xlat_select(c, src, NULL);
 	xlat_puts(c, ") WHERE true");

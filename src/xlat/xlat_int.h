@@ -887,6 +887,22 @@ bool xlat_checkexpr_guard(struct xlat_ctx *c, const struct xlat_schema_col *cols
 bool xlat_checkexpr_table(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 			  const PgQuery__Node *e, const char *what);
 
+/* ---- xlat_txnnow.c: DEFAULT now() given by the INSERT ---- */
+/* Whether col of rel (the own tenant's table) is a timestamptz whose DEFAULT in the file is the
+ * translator's now(), CURRENT_TIMESTAMP or transaction_timestamp(): PostgreSQL evaluates it
+ * as the transaction's start, which the statement then gives (xlat_txn_now_value: the SQL of
+ * that value, rounded to the column's precision; in c's arena). */
+bool xlat_txn_now_col(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
+		      const struct xlat_schema_col *col);
+const char *xlat_txn_now_value(struct xlat_ctx *c, const struct xlat_schema_col *col);
+/* The columns of s's table that are xlat_txn_now_col and that no position of the source fills
+ * (targets[i] with given[i] false: DEFAULT in every row, or dropped), NULL-terminated; NULL
+ * when there is none or a position's column is not known (targets[i] NULL). */
+const struct xlat_schema_col **xlat_txn_now_omitted(struct xlat_ctx *c,
+						     const PgQuery__InsertStmt *s,
+						     const struct xlat_schema_col **targets,
+						     const bool *given, size_t width);
+
 /* ---- xlat_enumpred.c: an enum ordered in a CHECK, an index's predicate or key ---- */
 /* e with each ordering comparison (<, <=, >, >=, [NOT] BETWEEN [SYMMETRIC]) of an enum
  * column of cols against a label as a membership test over the labels in the type's order
