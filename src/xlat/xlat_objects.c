@@ -368,6 +368,8 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 		return xlat_drop_functions(c, s);
 	if (s->remove_type == OBJ(TRIGGER))
 		return xlat_drop_triggers(c, s);
+	if (s->remove_type == OBJ(POLICY))
+		return xlat_drop_policies(c, s);
 	if (!kw)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported", tag);
 	bool cascade = s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
