@@ -51,10 +51,11 @@ bool catalog_rls_read(sqlite3 *db, struct arena *a, const struct xlat_rls **out,
 		"SELECT relname, enabled, forced, NULL, NULL, NULL, NULL, NULL, NULL FROM " ROWSEC
 		" UNION ALL SELECT relname, NULL, NULL, name, cmd, permissive, roles, qual, "
 		"with_check FROM " POLICIES " ORDER BY 1, 4";
-	const char *sql = flags && pols ? q
-			  : flags	? "SELECT relname, enabled, forced FROM " ROWSEC
-					: "SELECT relname, NULL, NULL, name, cmd, permissive, roles, qual, "
-					  "with_check FROM " POLICIES " ORDER BY 1, 4";
+	const char *sql =
+		flags && pols ? q
+		: flags       ? "SELECT relname, enabled, forced FROM " ROWSEC
+			      : "SELECT relname, NULL, NULL, name, cmd, permissive, roles, qual, "
+				"with_check FROM " POLICIES " ORDER BY 1, 4";
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
 		sqlite3_finalize(st);
 		return false;
@@ -99,8 +100,8 @@ bool catalog_rls_read(sqlite3 *db, struct arena *a, const struct xlat_rls **out,
 		np->with_check = col_text(st, 8, a);
 		t->policies = p;
 		t->npolicies++;
-		const char *parts[] = {np->name, cmd, np->permissive ? "p" : "r", np->roles,
-				       np->qual, np->with_check};
+		const char *parts[] = {np->name,  cmd,      np->permissive ? "p" : "r",
+				       np->roles, np->qual, np->with_check};
 		for (size_t k = 0; k < ARRAY_LEN(parts); k++)
 			h = mix(h, parts[k]);
 	}
@@ -148,8 +149,7 @@ static const char *cmd_word(char cmd)
 
 /* The roles of a TO list ("a,b"; NULL: PUBLIC) as an array literal, by name (sorted, as
  * pg_policies orders them) or by OID (pg_policy, in the list's order). */
-static const char *roles_array(struct cat_conn *cc, const char *roles, bool names,
-			       struct arena *a)
+static const char *roles_array(struct cat_conn *cc, const char *roles, bool names, struct arena *a)
 {
 	if (!roles || !roles[0])
 		return names ? "{public}" : "{0}";
@@ -187,10 +187,11 @@ static bool fill(struct cat_conn *cc, const struct cat_model *m, struct cat_rows
 {
 	sqlite3_stmt *st = NULL;
 	if (!cat_sidecar_exists(cc->db, POLICIES) ||
-	    sqlite3_prepare_v2(cc->db,
-			       "SELECT relname, name, cmd, permissive, roles, qual, with_check FROM " POLICIES
-			       " ORDER BY rowid",
-			       -1, &st, NULL) != SQLITE_OK) {
+	    sqlite3_prepare_v2(
+		    cc->db,
+		    "SELECT relname, name, cmd, permissive, roles, qual, with_check FROM " POLICIES
+		    " ORDER BY rowid",
+		    -1, &st, NULL) != SQLITE_OK) {
 		sqlite3_finalize(st);
 		return true; /* no policy was made */
 	}
@@ -314,10 +315,11 @@ static void fn_untrigger(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_stmt *st = NULL;
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	if (t && sqlite3_prepare_v2(db,
-				    "SELECT name FROM main.sqlite_schema WHERE type = 'trigger' AND "
-				    "tbl_name = ?1 COLLATE NOCASE",
-				    -1, &st, NULL) == SQLITE_OK) {
+	if (t &&
+	    sqlite3_prepare_v2(db,
+			       "SELECT name FROM main.sqlite_schema WHERE type = 'trigger' AND "
+			       "tbl_name = ?1 COLLATE NOCASE",
+			       -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, t, -1, SQLITE_STATIC);
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			const char *name = (const char *)sqlite3_column_text(st, 0);

@@ -31,7 +31,8 @@ static bool own_table(struct xlat_ctx *c, const PgQuery__RangeVar *rv, bool *mis
 		*missing = false;
 	if (schema && schema[0] && strcmp(schema, "public") != 0 &&
 	    !(c->env && c->env->tenant && strcmp(schema, c->env->tenant) == 0))
-		return xlat_unsupported(c, rv->location, "row-level security of another tenant's table");
+		return xlat_unsupported(c, rv->location,
+					"row-level security of another tenant's table");
 	if (!c->schema || !c->schema->table_fn(c->schema->arg, rv->relname, c->a, &cols, &n)) {
 		if (missing) {
 			*missing = true;
@@ -71,13 +72,14 @@ static bool roles_text(struct xlat_ctx *c, PgQuery__Node **roles, size_t n, cons
 	strbuf_init(&sb, 0);
 	bool public = false;
 	for (size_t i = 0; i < n; i++) {
-		const PgQuery__RoleSpec *r =
-			roles[i]->node_case == PG_QUERY__NODE__NODE_ROLE_SPEC ? roles[i]->role_spec
-									    : NULL;
+		const PgQuery__RoleSpec *r = roles[i]->node_case == PG_QUERY__NODE__NODE_ROLE_SPEC
+						     ? roles[i]->role_spec
+						     : NULL;
 		const char *name = NULL;
 		switch (r ? r->roletype : PG_QUERY__ROLE_SPEC_TYPE__ROLE_SPEC_TYPE_UNDEFINED) {
 		case PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_PUBLIC:
-			public = true;
+			public
+			= true;
 			continue;
 		case PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING:
 			name = r->rolename;
@@ -314,9 +316,8 @@ bool xlat_stmt_create_policy(struct xlat_ctx *c, const PgQuery__CreatePolicyStmt
 	if (!own_table(c, s->table, NULL))
 		return false;
 	if (policy(c, table, s->policy_name))
-		return xlat_fail(c, "42710", -1,
-				 "policy \"%s\" for table \"%s\" already exists", s->policy_name,
-				 table);
+		return xlat_fail(c, "42710", -1, "policy \"%s\" for table \"%s\" already exists",
+				 s->policy_name, table);
 	struct strbuf checks;
 	strbuf_init(&checks, 0);
 	const char *roles, *qual, *check;
@@ -396,8 +397,8 @@ bool xlat_rename_policy(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	if (!policy(c, table, s->subname))
 		return no_policy(c, table, s->subname);
 	if (policy(c, table, s->newname))
-		return xlat_fail(c, "42710", -1,
-				 "policy \"%s\" for table \"%s\" already exists", s->newname, table);
+		return xlat_fail(c, "42710", -1, "policy \"%s\" for table \"%s\" already exists",
+				 s->newname, table);
 	script(c, "ALTER POLICY");
 	xlat_puts(c, "; UPDATE " CATALOG_SIDECAR_POLICIES " SET name = ");
 	xlat_string(c, s->newname);
@@ -457,7 +458,7 @@ bool xlat_drop_policies(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 static bool rls_action(const PgQuery__Node *n)
 {
 	int t = n->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_CMD ? n->alter_table_cmd->subtype
-								   : 0;
+								     : 0;
 	return t == AT(EnableRowSecurity) || t == AT(DisableRowSecurity) ||
 	       t == AT(ForceRowSecurity) || t == AT(NoForceRowSecurity);
 }

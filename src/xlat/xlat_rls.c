@@ -10,6 +10,9 @@
 #include <string.h>
 #include <strings.h>
 
+/* Scans of tables under row-level security one statement may read, policies' own included. */
+#define XLAT_RLS_MAX_SCANS 64
+
 struct rls_walk {
 	struct xlat_ctx *c;
 	const PgQuery__RangeVar **made; /* the inner scans already rewritten */
@@ -71,7 +74,8 @@ static const char *using_text(struct xlat_ctx *c, const struct xlat_rls *t, char
 	int npermissive = 0;
 	for (size_t i = 0; i < t->npolicies; i++) {
 		const struct xlat_policy *p = &t->policies[i];
-		if (!p->permissive || (p->cmd != '*' && p->cmd != cmd) || !p->qual || !applies(c, p))
+		if (!p->permissive || (p->cmd != '*' && p->cmd != cmd) || !p->qual ||
+		    !applies(c, p))
 			continue;
 		strbuf_printf(&sb, "%s(%s)", npermissive++ ? " OR " : "(", p->qual);
 	}
@@ -145,10 +149,11 @@ static bool view_ok(struct rls_walk *w, const PgQuery__RangeVar *rv)
 	for (size_t i = 0; sql && i < c->env->nrls; i++) {
 		const struct xlat_rls *t = &c->env->rls[i];
 		if (t->enabled && t->forced && xlat_find_ident(sql, 0, strlen(sql), t->table) >= 0)
-			return refuse(w, arena_printf(c->a,
-						      "reading view \"%s\" over table \"%s\", whose "
-						      "row-level security policies apply,",
-						      rv->relname, t->table));
+			return refuse(w,
+				      arena_printf(c->a,
+						   "reading view \"%s\" over table \"%s\", whose "
+						   "row-level security policies apply,",
+						   rv->relname, t->table));
 	}
 	return true;
 }
@@ -170,8 +175,16 @@ static bool from_item(struct rls_walk *w, PgQuery__Node *n)
 	if (!allowed(w, t))
 		return false;
 	struct xlat_ctx *c = w->c;
-	PgQuery__Node *q = xlat_parse_one(
-		c->a, arena_printf(c->a, "SELECT * FROM x WHERE %s", using_text(c, t, 'r')));
+	/* a policy whose expression reads its own table (or tables whose policies read it back)
+	 * would be expanded without end: PostgreSQL's 42P17 */
+	if (w->nmade >= XLAT_RLS_MAX_SCANS) {
+		w->failed = true;
+		return xlat_fail(c, "42P17", -1,
+				 "infinite recursion detected in policy for relation \"%s\"",
+				 t->table);
+	}
+	PgQuery__Node *q = xlat_parse_one(c->a, arena_printf(c->a, "SELECT * FROM x WHERE %s",
+							     using_text(c, t, 'r')));
 	if (!q || q->node_case != PG_QUERY__NODE__NODE_SELECT_STMT ||
 	    q->select_stmt->n_from_clause != 1)
 		return refuse(w, arena_printf(c->a, "a policy of table \"%s\" that does not parse",
@@ -201,8 +214,8 @@ static bool from_item(struct rls_walk *w, PgQuery__Node *n)
 	return true;
 }
 
-static bool target(struct rls_walk *w, const PgQuery__RangeVar *rv, PgQuery__Node **where,
-		   char cmd, bool reads, const char *what)
+static bool target(struct rls_walk *w, const PgQuery__RangeVar *rv, PgQuery__Node **where, char cmd,
+		   bool reads, const char *what)
 {
 	const struct xlat_rls *t = subject(w->c, rv);
 	if (!t)
@@ -248,6 +261,43 @@ static bool target(struct rls_walk *w, const PgQuery__RangeVar *rv, PgQuery__Nod
 
 static bool visit(void *arg, const ProtobufCMessage *m);
 
+/* COPY t [(cols)] TO: as PostgreSQL does for a table under row-level security, COPY (SELECT
+ * cols FROM t) TO, whose scan the walk then filters. */
+static bool copy_to(struct rls_walk *w, PgQuery__CopyStmt *s)
+{
+	const struct xlat_rls *t = subject(w->c, s->relation);
+	if (!t)
+		return true;
+	struct xlat_ctx *c = w->c;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "SELECT ");
+	for (size_t i = 0; i < s->n_attlist; i++) {
+		const char *col = xlat_node_str(s->attlist[i]);
+		if (!col) {
+			strbuf_fini(&sb);
+			return refuse(w, "this COPY column list");
+		}
+		if (i)
+			strbuf_puts(&sb, ", ");
+		strbuf_put_quoted(&sb, col, '"');
+	}
+	strbuf_puts(&sb, s->n_attlist ? " FROM x" : "* FROM x");
+	PgQuery__Node *q =
+		xlat_parse_one(c->a, arena_strndup(c->a, sb.data ? sb.data : "", sb.len));
+	strbuf_fini(&sb);
+	if (!q || q->node_case != PG_QUERY__NODE__NODE_SELECT_STMT ||
+	    q->select_stmt->n_from_clause != 1)
+		return refuse(w, "this COPY TO");
+	q->select_stmt->from_clause[0]->range_var = s->relation;
+	s->relation = NULL;
+	s->query = q;
+	s->n_attlist = 0;
+	s->attlist = NULL;
+	(void)t;
+	return true;
+}
+
 static bool each_item(struct rls_walk *w, PgQuery__Node **v, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -288,7 +338,8 @@ static bool visit(void *arg, const ProtobufCMessage *cm)
 		     target(w, s->relation, NULL, 'm', false, "MERGE into");
 	} else if (d == &pg_query__copy_stmt__descriptor) {
 		PgQuery__CopyStmt *s = (PgQuery__CopyStmt *)m;
-		ok = target(w, s->relation, NULL, s->is_from ? 'a' : 'r', false, "COPY TO of");
+		ok = s->is_from ? target(w, s->relation, NULL, 'a', false, "COPY FROM into")
+				: copy_to(w, s);
 	}
 	return ok && !w->failed && xlat_tree_each(m, visit, w);
 }

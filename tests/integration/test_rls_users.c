@@ -7,8 +7,8 @@
 #include <check.h>
 #include <stdlib.h>
 
-#include "harness.h"
 #include "../check_run.h"
+#include "harness.h"
 
 static struct harness H;
 
@@ -44,14 +44,12 @@ START_TEST(rows_per_user)
 			     "bob");
 
 	PGconn *bob = harness_connect(&H, "user=bob dbname=team-a");
-	harness_expect_value(bob, "SELECT string_agg(id::text, ',' ORDER BY id) FROM notes",
-			     "2,3");
+	harness_expect_value(bob, "SELECT string_agg(id::text, ',' ORDER BY id) FROM notes", "2,3");
 	harness_exec(bob, "SET app.org = '1'");
 	harness_expect_value(bob, "SELECT string_agg(id::text, ',' ORDER BY id) FROM notes",
 			     "1,2,3");
 	harness_exec(bob, "SET app.org = '2'");
-	harness_expect_value(bob, "SELECT string_agg(id::text, ',' ORDER BY id) FROM notes",
-			     "2,3");
+	harness_expect_value(bob, "SELECT string_agg(id::text, ',' ORDER BY id) FROM notes", "2,3");
 	/* the org policy is bob's only: ann's session does not see org 1's rows by it */
 	harness_exec(ann, "SET app.org = '1'");
 	harness_expect_value(ann, "SELECT string_agg(id::text, ',' ORDER BY id) FROM notes", "1");
