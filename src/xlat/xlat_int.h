@@ -1794,6 +1794,11 @@ bool xlat_drop_policies(struct xlat_ctx *c, const PgQuery__DropStmt *s);
  * xlat_alter_rls records; mixed with other actions they stay 0A000. */
 bool xlat_alter_rls_only(const PgQuery__AlterTableStmt *s);
 bool xlat_alter_rls(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s);
+/* Whether table has policies, whose text names its columns: RENAME COLUMN, DROP COLUMN and
+ * ALTER COLUMN TYPE of it are 0A000 (the policies keep their text; xlat_policy_columns_kept
+ * is false with c->err for such an ALTER TABLE). */
+bool xlat_policy_names(const struct xlat_ctx *c, const char *table);
+bool xlat_policy_columns_kept(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s);
 /* xlat_rls.c: table's row-level security (NULL: none recorded); and the statement *stmt with
  * the policies that apply to the session applied (*stmt then a copy in c->a; the statement
  * is not cached), or false with c->err (42501 under row_security = off, 0A000). */

@@ -503,3 +503,29 @@ bool xlat_alter_rls(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 	xlat_puts(c, CATALOG_RLS_BUMP);
 	return true;
 }
+
+bool xlat_policy_names(const struct xlat_ctx *c, const char *table)
+{
+	const struct xlat_rls *t = table ? xlat_rls_find(c, table) : NULL;
+	return t && t->npolicies;
+}
+
+bool xlat_policy_columns_kept(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
+{
+	if (!s->relation || !xlat_policy_names(c, s->relation->relname))
+		return true;
+	for (size_t i = 0; i < s->n_cmds; i++) {
+		const PgQuery__AlterTableCmd *a =
+			s->cmds[i]->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_CMD
+				? s->cmds[i]->alter_table_cmd
+				: NULL;
+		if (a && (a->subtype == AT(DropColumn) || a->subtype == AT(AlterColumnType)))
+			return xlat_unsupported(c, -1,
+						a->subtype == AT(DropColumn)
+							? "ALTER TABLE ... DROP COLUMN of a table "
+							  "with row-level security policies"
+							: "ALTER TABLE ... ALTER COLUMN TYPE of a "
+							  "table with row-level security policies");
+	}
+	return true;
+}

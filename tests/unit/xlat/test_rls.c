@@ -89,6 +89,10 @@ static const struct {
 	{"DROP POLICY nope ON p", "42704"},
 	{"DROP POLICY IF EXISTS nope ON p", ""},
 	{"DROP POLICY mine, low ON p", "42601"},
+	/* a policy keeps its text: the columns it may name stay as they are */
+	{"ALTER TABLE p RENAME COLUMN o TO owner", "0A000"},
+	{"ALTER TABLE p DROP COLUMN o", "0A000"},
+	{"ALTER TABLE p ALTER COLUMN o TYPE varchar(10)", "0A000"},
 };
 
 START_TEST(test_rls_case)
