@@ -304,6 +304,26 @@ bool catalog_schema_columns(sqlite3 *db, struct arena *a, const struct catalog_r
 			    size_t *nrels, const struct catalog_enum **enums, size_t *nenums,
 			    const struct catalog_domain **domains, uint64_t *fingerprint);
 
+/* Row-level security's sidecars (catalog_policy.c, made by xlat_policy.c's scripts): a
+ * table's ENABLE/FORCE ROW LEVEL SECURITY flags and its policies, expressions as pg_get_expr
+ * prints them. DDL on them moves schema_version through the index CATALOG_RLS_BUMP makes
+ * again. catalog_rls_read reads them for the translator (struct xlat_rls, in a) with a hash
+ * for the schema's fingerprint (0: none); false when they cannot be read. */
+#define CATALOG_SIDECAR_ROWSECURITY "_shardlite_rowsecurity"
+#define CATALOG_SIDECAR_POLICIES "_shardlite_policies"
+#define CATALOG_RLS_SIDECARS                                                                     \
+	"CREATE TABLE IF NOT EXISTS " CATALOG_SIDECAR_ROWSECURITY " (relname TEXT PRIMARY KEY, " \
+	"enabled INTEGER NOT NULL, forced INTEGER NOT NULL); CREATE TABLE IF NOT EXISTS "        \
+	CATALOG_SIDECAR_POLICIES " (relname TEXT NOT NULL, name TEXT NOT NULL, cmd TEXT NOT "    \
+	"NULL, permissive INTEGER NOT NULL, roles TEXT, qual TEXT, with_check TEXT, PRIMARY KEY " \
+	"(relname, name))"
+#define CATALOG_RLS_BUMP                                                                         \
+	"; DROP INDEX IF EXISTS _shardlite_policies_v; CREATE INDEX _shardlite_policies_v ON "   \
+	CATALOG_SIDECAR_POLICIES " (cmd)"
+struct xlat_rls;
+bool catalog_rls_read(sqlite3 *db, struct arena *a, const struct xlat_rls **out, size_t *n,
+		      uint64_t *hash);
+
 /* A domain's constraint written into a column's definition is a SQLite CHECK named
  * CATALOG_DOMAIN_CHECK_PREFIX "<length of the domain's name>:<domain>:<constraint>" (an empty
  * constraint: the domain's NOT NULL), so that a violation names both (shard_error) and the

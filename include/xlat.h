@@ -849,6 +849,28 @@ struct xlat_domain {
 	size_t nusers;
 	const char *parent; /* CREATE DOMAIN d2 AS d1: "d1" (base is d1's base), NULL: none */
 };
+/* Row-level security of a table of the tenant (ALTER TABLE ... ENABLE/FORCE ROW LEVEL
+ * SECURITY, CREATE POLICY; the sidecars _shardlite_rowsecurity and _shardlite_policies,
+ * catalog_policy.c): its policies in name order, each expression PostgreSQL text as
+ * pg_get_expr prints it (NULL: none), roles its TO list joined by ',' (NULL: PUBLIC), cmd
+ * pg_policy.polcmd ('*' ALL, 'r' SELECT, 'a' INSERT, 'w' UPDATE, 'd' DELETE). */
+struct xlat_policy {
+	const char *name;
+	char cmd;
+	bool permissive;
+	const char *roles;
+	const char *qual, *with_check;
+};
+/* The SQLite triggers that check new rows against a table's policies (xlat_policy.c) end
+ * their names with these; the catalog does not show them. */
+#define XLAT_RLS_INSERT ".rls.ins"
+#define XLAT_RLS_UPDATE ".rls.upd"
+struct xlat_rls {
+	const char *table;
+	bool enabled, forced;
+	const struct xlat_policy *policies;
+	size_t npolicies;
+};
 struct xlat_schema {
 	/* The columns of relation name (a table or view of the tenant, matched as SQLite
 	 * matches names): true with *cols (ncols entries, valid until the call returns; may
@@ -1014,6 +1036,17 @@ struct xlat_env {
 	 * NULL: never known (the ALTER TYPE's script then refuses when there are some). */
 	const char *const *(*enum_indexes_fn)(void *arg, const char *type, struct arena *a,
 					     size_t *n);
+	/* The current user (policies' TO roles name users; NULL: no policy names a role that
+	 * applies) and whether row_security is off (a statement that policies would filter is
+	 * then 42501, as in PostgreSQL). A statement row-level security applies to is never
+	 * cached, so neither is part of the cache key. */
+	const char *user;
+	bool row_security_off;
+	/* The tables of .schema with row-level security enabled or forced, or with policies
+	 * (read with .schema and part of its fingerprint; xlat_rls.c applies them); NULL with
+	 * nrls 0: none. */
+	const struct xlat_rls *rls;
+	size_t nrls;
 	void *session_arg;
 };
 enum { XLAT_EXT_UUID_OSSP = 1 };

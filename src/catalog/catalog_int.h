@@ -916,6 +916,17 @@ bool cat_grant_renamed(sqlite3_context *ctx, const char *from, const char *to);
 /* rel's ACL as aclitem[] text, NULL while it is the default. */
 const char *cat_grant_acl(struct cat_conn *cc, const char *rel, struct arena *a);
 bool cat_fill_extension(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
+/* catalog_policy.c: shardlite_policy_role(); pg_policy's and pg_policies' rows; a table's
+ * ENABLE/FORCE ROW LEVEL SECURITY flags; its policies go with DROP TABLE and follow a
+ * rename (false with ctx's error when the sidecar failed). */
+bool cat_policy_register(sqlite3 *db, struct cat_conn *cc);
+/* Whether name is one of the SQLite triggers that check new rows (XLAT_RLS_INSERT/UPDATE). */
+bool cat_rls_trigger(const char *name);
+bool cat_fill_policy(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
+bool cat_fill_policies(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
+void cat_rls_flags(struct cat_conn *cc, const char *table, bool *enabled, bool *forced);
+bool cat_policy_forget(sqlite3_context *ctx, const char *rel);
+bool cat_policy_renamed(sqlite3_context *ctx, const char *from, const char *to);
 /* catalog_seqddl.c: shardlite_sequence, shardlite_seq_restart, shardlite_comment. */
 bool cat_seqddl_register(sqlite3 *db, struct cat_conn *cc);
 

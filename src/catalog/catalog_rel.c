@@ -184,8 +184,11 @@ static bool fill_class(struct cat_conn *cc, const struct cat_model *m, struct ca
 		cat_bool(r, rel->kind == 'v' || rel->matview);
 		cat_bool(r, fk_triggers(m, rel));
 		cat_bool(r, false);
-		cat_bool(r, false);
-		cat_bool(r, false);
+		bool rls = false, force = false; /* ALTER TABLE ... ENABLE/FORCE ROW LEVEL SECURITY */
+		if (rel->kind == 'r' && !rel->temp)
+			cat_rls_flags(cc, rel->name, &rls, &force);
+		cat_bool(r, rls);
+		cat_bool(r, force);
 		cat_bool(r, !rel->matview || rel->populated); /* relispopulated */
 		cat_char(r, rel->kind == 'r' ? 'd' : 'n');
 		cat_bool(r, false);
@@ -836,11 +839,11 @@ static const struct cat_reldef defs[] = {
 	{"pg_policies",
 	 "schemaname name, tablename name, policyname name, permissive text, roles \"name[]\", "
 	 "cmd text, qual text, with_check text",
-	 fill_empty},
+	 cat_fill_policies},
 	{"pg_policy",
 	 "oid oid, polname name, polrelid oid, polcmd pg_char, polpermissive bool, "
 	 "polroles \"oid[]\", polqual pg_node_tree, polwithcheck pg_node_tree",
-	 fill_empty},
+	 cat_fill_policy},
 	{"pg_proc",
 	 "oid oid, proname name, pronamespace oid, proowner oid, prolang oid, procost float4, "
 	 "prorows float4, provariadic oid, prosupport regproc, prokind pg_char, prosecdef bool, "

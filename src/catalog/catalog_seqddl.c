@@ -424,6 +424,8 @@ static void seq_drop(sqlite3_context *ctx, const struct cat_model *m, const char
 	bool temp = q->rel->temp;
 	if (!temp && !cat_grant_forget(ctx, name))
 		return;
+	if (!temp && table && !cat_policy_forget(ctx, name))
+		return;
 	if (stored(ctx, run(db, "DELETE FROM %s" CAT_SIDECAR_SEQUENCES " WHERE name = ?1", temp,
 			    name, NULL)) &&
 	    cat_sidecar_in(db, temp, CAT_SIDECAR_COMMENTS))
@@ -796,7 +798,8 @@ static void fn_renamed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	const struct cat_model *m = t && to ? cat_fn_model(ctx) : NULL;
 	if (t && to && (!m || !cat_seqname_renamed(ctx, m, t, c, to, temp)))
 		return;
-	if (t && to && !c && !temp && !cat_grant_renamed(ctx, t, to))
+	if (t && to && !c && !temp &&
+	    (!cat_grant_renamed(ctx, t, to) || !cat_policy_renamed(ctx, t, to)))
 		return;
 	for (int i = 0; t && to && i < 4; i++) {
 		if (sql[i] && cat_sidecar_in(db, temp, tables[i]) &&

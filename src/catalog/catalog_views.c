@@ -40,7 +40,10 @@ static bool fill_tables(struct cat_conn *cc, const struct cat_model *m, struct c
 		cat_bool(r, has_index(m, t));
 		cat_bool(r, false);
 		cat_bool(r, has_fk(m, t)); /* foreign keys are triggers in PostgreSQL */
-		cat_bool(r, false);
+		bool rls = false, force = false;
+		if (!t->temp)
+			cat_rls_flags(cc, t->name, &rls, &force);
+		cat_bool(r, rls);
 	}
 	return true;
 }

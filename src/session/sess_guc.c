@@ -417,7 +417,8 @@ static const struct sess_guc_def guc_defs[] = {
 	 "Prepared (two-phase) transactions (none)."},
 	{"random_page_cost", "4", false, false, check_cost, "Planner cost (no effect)."},
 	{"row_security", "on", false, false, check_bool,
-	 "Enable row security (no effect: there are no row security policies)."},
+	 "Enable row security (off: a query row-level security policies would filter is "
+	 "42501)."},
 	{"search_path", "\"$user\", public", false, false, NULL, "Schema search order."},
 	{"seq_page_cost", "1", false, false, check_cost, "Planner cost (no effect)."},
 	{"server_encoding", "UTF8", true, true, NULL, "Server character set."},
@@ -776,9 +777,24 @@ static bool txn_char_check(struct session *s, const struct sess_guc *g, const ch
 /* stmt_local: set_config(name, value, true) outside a transaction block, which holds for the
  * statement's implicit transaction (sess_guc_statement_end undoes it); SET LOCAL there is only
  * a WARNING. */
+/* SET ROLE / RESET ROLE: NONE or the session's own user, which change nothing (the current
+ * user stays the session user); every user acts as the tenant's owner and is a member of no
+ * other user, so another role is PostgreSQL's 42501 (kept in no slot: SHOW role is 42704). */
+static bool role_ok(struct session *s, const char *v, struct pgerr *err)
+{
+	if (!v || strcasecmp(v, "none") == 0 || strcmp(v, s->user) == 0)
+		return true;
+	if (s->users && auth_users_find(s->users, v))
+		return pgerr_set(err, SQLSTATE_INSUFFICIENT_PRIVILEGE,
+				 "permission denied to set role \"%s\"", v);
+	return pgerr_set(err, SQLSTATE_INVALID_PARAMETER_VALUE, "role \"%s\" does not exist", v);
+}
+
 static bool set(struct session *s, const char *name, const char *value, bool local,
 		bool stmt_local, struct pgerr *err)
 {
+	if (same_name(name, "role"))
+		return role_ok(s, value, err);
 	struct sess_guc *g = find(s, name, true);
 	if (!g && strchr(name, '.'))
 		g = add_custom(s, name);

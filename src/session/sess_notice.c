@@ -41,6 +41,7 @@ static const struct skip_kind {
 	{"identity column", "column", "of relation", "is not an identity column"},
 	{"generated column", "column", "of relation", "is not a stored generated column"},
 	{"trigger", "trigger", "for relation", "does not exist"},
+	{"policy", "policy", "for relation", "does not exist"},
 	{"missing schema", "schema", "", "does not exist"}, /* DROP ... IF EXISTS nosuch.t */
 };
 
@@ -83,6 +84,8 @@ static const char *probe_sql(const char *type, bool temp)
 		       "r.relname = ?1 AND r.relkind = 'r' AND a.attname = ?2 AND a.attidentity <> ''";
 	if (strcmp(type, "trigger") == 0) /* no sidecar yet: none */
 		return "SELECT 1 FROM main._shardlite_triggers WHERE table_name = ?1 AND name = ?2";
+	if (strcmp(type, "policy") == 0) /* no sidecar yet: none (catalog_policy.c) */
+		return "SELECT 1 FROM main._shardlite_policies WHERE relname = ?1 AND name = ?2";
 	if (strcmp(type, "relation constraint") == 0)
 		return "SELECT 1 FROM pg_constraint c JOIN pg_class r ON r.oid = c.conrelid WHERE "
 		       "r.relname = ?1 AND r.relkind = 'r' AND c.conname = ?2";

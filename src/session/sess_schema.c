@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 /* The next element of a search_path list into out (unquoted, as PostgreSQL's
  * SplitIdentifierString: "x" keeps case, bare words are folded); false at the end. */
@@ -119,6 +120,13 @@ void sess_schema_env(struct session *s, struct xlat_env *env, char search[SHARD_
 	env->temp_rel_fn = sess_temp_relation;
 	env->view_fn = sess_view_sql;
 	env->enum_indexes_fn = sess_enum_indexes;
+	env->user = s->user;
+	env->rls = env->schema ? sess_types_rls(s, &env->nrls) : NULL;
+	if (!env->rls)
+		env->nrls = 0;
+	const char *rs = sess_guc_get(s, "row_security");
+	env->row_security_off = rs && (strcasecmp(rs, "off") == 0 || strcasecmp(rs, "false") == 0 ||
+				       strcmp(rs, "0") == 0);
 	env->session_arg = s;
 }
 

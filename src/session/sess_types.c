@@ -252,6 +252,8 @@ struct sess_types_snap {
 	const struct sess_stmt_trg *stmt_trgs; /* its statement triggers (sess_trgstmt.c) */
 	size_t nstmt_trgs;
 	unsigned extensions; /* XLAT_EXT_* of the extensions it created */
+	const struct xlat_rls *rls; /* row-level security (catalog_policy.c) */
+	size_t nrls;
 };
 
 /* By the name the tenant file stores (the catalog's), whatever case the query wrote it in;
@@ -307,6 +309,13 @@ static struct sess_types_snap *snap_read(sqlite3 *db, int version)
 		snap_unref(snap);
 		return NULL;
 	}
+	uint64_t rls_hash;
+	if (!catalog_rls_read(db, snap->arena, &snap->rls, &snap->nrls, &rls_hash)) {
+		snap_unref(snap);
+		return NULL;
+	}
+	if (rls_hash) /* statements are translated with the policies applied */
+		snap->fingerprint = (snap->fingerprint ^ rls_hash) | 1;
 	if (snap->nudfs) /* calls are translated with the functions' result types */
 		snap->fingerprint = (snap->fingerprint ^ udf_hash) | 1;
 	if (catalog_extension_created(db, "uuid-ossp")) { /* its functions exist */
@@ -577,4 +586,11 @@ uint32_t sess_types_decl(const struct session *s, const char *decl, uint32_t oid
 			return array ? snap->enums[i].array_oid : snap->enums[i].oid;
 	}
 	return oid;
+}
+
+const struct xlat_rls *sess_types_rls(const struct session *s, size_t *n)
+{
+	const struct sess_types_snap *snap = s->schema.fingerprint ? s->schema_snap : NULL;
+	*n = snap ? snap->nrls : 0;
+	return snap ? snap->rls : NULL;
 }

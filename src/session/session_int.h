@@ -1075,6 +1075,8 @@ int64_t sess_guc_idle_in_transaction_ms(const struct session *s);
  * is left, the session's tenant). search: storage for the name env may point to. Checks
  * whether files exist (a stat). */
 void sess_schema_env(struct session *s, struct xlat_env *env, char search[SHARD_TENANT_MAX + 1]);
+/* The tenant's row-level security as the schema snapshot read it (catalog_rls_read). */
+const struct xlat_rls *sess_types_rls(const struct session *s, size_t *n);
 /* The tenant whose file the session borrows a connection of: its own; without a default
  * tenant, the one search_path chooses (as for unqualified names), else the hub (SHARD_HUB).
  * out: storage the result may point to. Checks whether files exist (a stat). */

@@ -128,7 +128,9 @@ static bool enum_bump(const char *index, const char *table)
 		(sqlite3_stricmp(index, "_shardlite_domains_v") == 0 &&
 		 sqlite3_stricmp(table, "_shardlite_domains") == 0) ||
 		(sqlite3_stricmp(index, "_shardlite_extensions_v") == 0 &&
-		 sqlite3_stricmp(table, "_shardlite_extensions") == 0));
+		 sqlite3_stricmp(table, "_shardlite_extensions") == 0) ||
+		(sqlite3_stricmp(index, "_shardlite_policies_v") == 0 &&
+		 sqlite3_stricmp(table, "_shardlite_policies") == 0));
 }
 
 static int check_sidecar_create(const char *table)
@@ -143,6 +145,8 @@ static int check_sidecar_create(const char *table)
 	    sqlite3_stricmp(table, "_shardlite_domain_not_valid") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_extensions") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_privileges") == 0 ||
+	    sqlite3_stricmp(table, "_shardlite_rowsecurity") == 0 || /* catalog_policy.c */
+	    sqlite3_stricmp(table, "_shardlite_policies") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_matviews") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_functions") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_function_ext") == 0 ||

@@ -268,6 +268,9 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 	case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
 		if (n->alter_table_stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE)
 			return xlat_comptype_alter(c, n->alter_table_stmt);
+		if (n->alter_table_stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE &&
+		    xlat_alter_rls_only(n->alter_table_stmt))
+			return xlat_alter_rls(c, n->alter_table_stmt);
 		return xlat_stmt_alter(c, n->alter_table_stmt);
 	case PG_QUERY__NODE__NODE_RENAME_STMT:
 		if (n->rename_stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE)
@@ -276,6 +279,8 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 			return xlat_comptype_rename_attr(c, n->rename_stmt);
 		if (is_routine(n->rename_stmt->rename_type))
 			return xlat_rename_routine(c, n->rename_stmt);
+		if (n->rename_stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_POLICY)
+			return xlat_rename_policy(c, n->rename_stmt);
 		return xlat_stmt_rename(c, n->rename_stmt);
 	case PG_QUERY__NODE__NODE_TRUNCATE_STMT:
 		return xlat_stmt_truncate(c, n->truncate_stmt);
@@ -375,6 +380,10 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 		return xlat_stmt_create_role(c, n->create_role_stmt);
 	case PG_QUERY__NODE__NODE_ALTER_ROLE_STMT:
 		return xlat_stmt_alter_role(c, n->alter_role_stmt);
+	case PG_QUERY__NODE__NODE_CREATE_POLICY_STMT:
+		return xlat_stmt_create_policy(c, n->create_policy_stmt);
+	case PG_QUERY__NODE__NODE_ALTER_POLICY_STMT:
+		return xlat_stmt_alter_policy(c, n->alter_policy_stmt);
 	default:
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported",
 				 xlat_refused_tag(c, n));
@@ -431,7 +440,10 @@ static bool translate_one(struct xlat_ctx *c, const PgQuery__RawStmt *raw, const
 	c->mod = NULL;
 	c->top_stmt = raw->stmt;
 	c->enum_order_ddl = false;
-	bool ok = dispatch(c, raw->stmt) && xlat_group_check(c, raw->stmt) && xlat_schema_finish(c);
+	const PgQuery__Node *stmt = raw->stmt;
+	bool ok = xlat_rls_apply(c, &stmt); /* row-level security, xlat_rls.c */
+	c->top_stmt = stmt;
+	ok = ok && dispatch(c, stmt) && xlat_group_check(c, stmt) && xlat_schema_finish(c);
 	if (ok && c->enum_order_ddl) /* xlat_enum.c */
 		ok = xlat_unsupported(c, -1, "ordering an enum in a CHECK constraint or an index");
 	if (ok && sb.failed)

@@ -1805,6 +1805,25 @@ const char *xlat_deparse(struct xlat_ctx *c, const PgQuery__Node *stmt);
 const char *xlat_deparse_expr_in(struct arena *a, PgQuery__Node *expr);
 const char *xlat_deparse_expr(struct xlat_ctx *c, PgQuery__Node *expr);
 bool xlat_stmt_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s);
+/* xlat_policy.c: row-level security's DDL (sidecars read by catalog_policy.c). */
+bool xlat_stmt_create_policy(struct xlat_ctx *c, const PgQuery__CreatePolicyStmt *s);
+bool xlat_stmt_alter_policy(struct xlat_ctx *c, const PgQuery__AlterPolicyStmt *s);
+bool xlat_rename_policy(struct xlat_ctx *c, const PgQuery__RenameStmt *s);
+bool xlat_drop_policies(struct xlat_ctx *c, const PgQuery__DropStmt *s);
+/* Whether every action of s is ENABLE/DISABLE/FORCE/NO FORCE ROW LEVEL SECURITY, which
+ * xlat_alter_rls records; mixed with other actions they stay 0A000. */
+bool xlat_alter_rls_only(const PgQuery__AlterTableStmt *s);
+bool xlat_alter_rls(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s);
+/* Whether table has policies, whose text names its columns: RENAME COLUMN, DROP COLUMN and
+ * ALTER COLUMN TYPE of it are 0A000 (the policies keep their text; xlat_policy_columns_kept
+ * is false with c->err for such an ALTER TABLE). */
+bool xlat_policy_names(const struct xlat_ctx *c, const char *table);
+bool xlat_policy_columns_kept(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s);
+/* xlat_rls.c: table's row-level security (NULL: none recorded); and the statement *stmt with
+ * the policies that apply to the session applied (*stmt then a copy in c->a; the statement
+ * is not cached), or false with c->err (42501 under row_security = off, 0A000). */
+const struct xlat_rls *xlat_rls_find(const struct xlat_ctx *c, const char *table);
+bool xlat_rls_apply(struct xlat_ctx *c, const PgQuery__Node **stmt);
 bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s);
 bool xlat_stmt_truncate(struct xlat_ctx *c, const PgQuery__TruncateStmt *s);
 /* xlat_seq.c: sequences, comments (sidecar tables) and CHECKPOINT. */

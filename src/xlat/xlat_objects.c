@@ -368,6 +368,8 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 		return xlat_drop_functions(c, s);
 	if (s->remove_type == OBJ(TRIGGER))
 		return xlat_drop_triggers(c, s);
+	if (s->remove_type == OBJ(POLICY))
+		return xlat_drop_policies(c, s);
 	if (!kw)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported", tag);
 	bool cascade = s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
@@ -1157,6 +1159,8 @@ bool xlat_stmt_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 					     : "ALTER TABLE");
 	if (s->objtype != OBJ(TABLE))
 		return alter_other(c, s);
+	if (!xlat_policy_columns_kept(c, s))
+		return false;
 	/* ALTER TABLE of a view's column default, as pg_dump writes it */
 	if (s->n_cmds == 1 && s->cmds[0]->alter_table_cmd->subtype == AT(ColumnDefault) &&
 	    c->schema && c->schema->relkind_fn &&
@@ -1291,6 +1295,10 @@ bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 {
 	bool column = s->rename_type == OBJ(COLUMN) && s->relation_type == OBJ(TABLE);
 	bool constraint = s->rename_type == OBJ(TABCONSTRAINT);
+	if (column && s->relation && xlat_policy_names(c, s->relation->relname))
+		return xlat_unsupported(c, -1,
+					"ALTER TABLE ... RENAME COLUMN of a table with row-level "
+					"security policies");
 	if (s->rename_type == OBJ(TYPE) && !xlat_type_names_domain(c, s))
 		return xlat_rename_type(c, s);
 	if (s->rename_type == OBJ(DOMAIN) || s->rename_type == OBJ(DOMCONSTRAINT) ||

@@ -75,6 +75,9 @@ CREATE TABLE legacy (id integer PRIMARY KEY, customer_id integer, qty integer);
 INSERT INTO legacy VALUES (1, 1, -1), (2, 99, 3);
 ALTER TABLE legacy ADD CONSTRAINT legacy_qty_pos CHECK (qty > 0) NOT VALID;
 ALTER TABLE legacy ADD CONSTRAINT legacy_customer_fk FOREIGN KEY (customer_id) REFERENCES customers(id) NOT VALID;
+ALTER TABLE legacy ENABLE ROW LEVEL SECURITY;
+CREATE POLICY legacy_mine ON legacy USING (customer_id > 0);
+CREATE POLICY legacy_pos ON legacy AS RESTRICTIVE FOR INSERT WITH CHECK (qty > 0);
 CREATE TABLE slots (id integer PRIMARY KEY, pos integer, code text,
   CONSTRAINT slots_pos_key UNIQUE (pos) DEFERRABLE,
   CONSTRAINT slots_code_key UNIQUE (code) DEFERRABLE INITIALLY DEFERRED);

@@ -35,6 +35,10 @@ mkdir "$DIR/pg"
 "${as_pg[@]}" "$PGBIN/pg_ctl" -D "$DIR/pg/data" -l "$DIR/pg/log" -w start \
 	-o "-c listen_addresses= -k $DIR/pg -c fsync=off -c TimeZone=UTC" >/dev/null
 PG_PID=$(head -1 "$DIR/pg/data/postmaster.pid")
+# Row-level security's files (31_rls_*.sql) give their tables to regress (ALTER TABLE ... OWNER
+# TO regress) and run as it (SET ROLE regress): PostgreSQL's superuser bypasses every policy,
+# regress is a plain owner there, as shardlite's session user (regress) is an owner.
+"$PGBIN/psql" -X -q -h "$DIR/pg" -U postgres -d postgres -c "CREATE ROLE regress" >/dev/null
 
 "$BIN" --data-dir "$DIR/sl" --listen '' --port 5432 --socket-dir "$DIR" 2>"$DIR/sl.log" &
 SL_PID=$!

@@ -11,6 +11,7 @@ int main(void)
 	srunner_add_suite(sr, xlat_suite_dml());
 	srunner_add_suite(sr, xlat_suite_syscol());
 	srunner_add_suite(sr, xlat_suite_fkref());
+	srunner_add_suite(sr, xlat_suite_rls());
 	srunner_add_suite(sr, xlat_suite_indexdef());
 	srunner_add_suite(sr, xlat_suite_trigger());
 	srunner_add_suite(sr, xlat_suite_updview());

@@ -53,6 +53,7 @@ Suite *xlat_suite_plpgsql(void);
 Suite *xlat_suite_database(void);
 Suite *xlat_suite_syscol(void);
 Suite *xlat_suite_fkref(void);
+Suite *xlat_suite_rls(void);
 Suite *xlat_suite_indexdef(void);
 Suite *xlat_suite_trigger(void);
 
