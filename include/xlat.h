@@ -1006,6 +1006,11 @@ struct xlat_env {
 	 * a view is rewritten onto its base relation with it (xlat_updview.c). arg:
 	 * .session_arg. NULL: never known (the write goes to SQLite as written). */
 	const char *(*view_fn)(void *arg, const char *name, struct arena *a, int *instead);
+	/* The CREATE TABLE text SQLite keeps for table name of the session's own file (not a
+	 * temporary one), in a; NULL when it is no such table. A partitioned table's key is a
+	 * mark in it (xlat_partition.c). arg: .session_arg. NULL: never known (PARTITION OF
+	 * is then 42P01). */
+	const char *(*table_sql_fn)(void *arg, const char *name, struct arena *a);
 	/* The indexes of the session's tenant whose SQLite text spells enum type's labels (their
 	 * text carries "/" "* shardlite: enum order <type> *" "/"): *n pairs of the index's name
 	 * and its pg_get_indexdef text, in a; NULL with *n 0 when there are none. ALTER TYPE ...

@@ -201,7 +201,7 @@ static void copy_cols(struct arena *a, struct catalog_relation *d, const struct 
 	d->text_affinity = aff;
 	d->unpopulated = r->matview && !r->populated;
 	d->composite = r->kind == 'c';
-	d->view = r->kind == 'v' && !r->matview;
+	d->view = (r->kind == 'v' || r->part_parent) && !r->matview; /* a partition's a view */
 	d->matview = r->matview;
 	d->cols = v;
 	d->ncols = (size_t)r->ncols;
