@@ -131,6 +131,8 @@ static bool parse_view(const char *sql, char **parent, struct part *out)
 	return true;
 }
 
+static bool read_partition(sqlite3 *db, const char *name, char **parent, struct part *out);
+
 /* The partitions of parent (and its key) from the file's schema; false when parent is no
  * partitioned table. */
 static bool load_parts(sqlite3 *db, const char *parent, struct parts *p)
@@ -247,11 +249,11 @@ static bool sync(sqlite3_context *ctx, sqlite3 *db, const char *parent, const st
 	for (int u = 0; !d && u < 2; u++) {
 		s = sqlite3_mprintf("CREATE TRIGGER \"_shardlite_part_%s_%w\" BEFORE %s ON \"%w\" "
 				    "WHEN NOT EXISTS (SELECT 1 FROM (SELECT NEW.\"%w\" AS \"%w\") "
-				    "WHERE %s) BEGIN SELECT shardlite_partition_none(%Q, NEW.\"%w\"); "
-				    "END; ",
+				    "WHERE %s) BEGIN SELECT shardlite_partition_none(%Q, %Q, "
+				    "NEW.\"%w\"); END; ",
 				    u ? "u" : "i", parent,
 				    u ? upd : "INSERT", parent,
-				    p->key, p->key, taken, parent, p->key);
+				    p->key, p->key, taken, parent, p->key, p->key);
 		strbuf_puts(&sb, s ? s : "");
 		sb.failed |= s == NULL;
 		sqlite3_free(s);
@@ -561,8 +563,132 @@ static bool check_new(sqlite3_context *ctx, sqlite3 *db, const struct parts *p, 
 	return r == 0;
 }
 
-/* shardlite_partition_add(parent, child, if_not_exists, key type OID, typmod, kind, bound
- * values...): kind 'l' (the list's values), 'r' (FROM's kind and value, TO's), 'd'. */
+/* The comma-separated quoted column names of table t, in order; NULL when it has none. */
+static char *column_list(sqlite3 *db, const char *t)
+{
+	sqlite3_stmt *vm = NULL;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info(?1) ORDER BY cid", -1, &vm,
+			       NULL) == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, t, -1, SQLITE_STATIC);
+		while (sqlite3_step(vm) == SQLITE_ROW) {
+			char *q = sqlite3_mprintf("%s\"%w\"", sb.len ? ", " : "",
+						  (const char *)sqlite3_column_text(vm, 0));
+			strbuf_puts(&sb, q ? q : "");
+			sb.failed |= q == NULL;
+			sqlite3_free(q);
+		}
+	}
+	sqlite3_finalize(vm);
+	char *r = sb.len && !sb.failed ? strbuf_take(&sb) : NULL;
+	strbuf_fini(&sb);
+	return r;
+}
+
+/* The first answer of query q (one %Q argument each for a and b) as text, malloc'd; NULL
+ * when there is none. */
+static char *first_text(sqlite3 *db, const char *q, const char *a, const char *b)
+{
+	char *sql = sqlite3_mprintf(q, a, b);
+	sqlite3_stmt *vm = NULL;
+	char *r = NULL;
+	if (sql && sqlite3_prepare_v2(db, sql, -1, &vm, NULL) == SQLITE_OK &&
+	    sqlite3_step(vm) == SQLITE_ROW && sqlite3_column_text(vm, 0))
+		r = strdup((const char *)sqlite3_column_text(vm, 0));
+	sqlite3_finalize(vm);
+	sqlite3_free(sql);
+	return r;
+}
+
+/* What ATTACH PARTITION checks of the table child before it becomes a view over parent: its
+ * columns are the parent's (name and declared type), and it has nothing of its own the view
+ * would lose (an index the parent has no equal of, a foreign key, a trigger). */
+static bool attach_checks(sqlite3_context *ctx, sqlite3 *db, const char *parent, const char *child)
+{
+	char *msg = NULL, *col;
+	const char *state = "42P16";
+	if ((col = first_text(db, "SELECT c.name FROM pragma_table_info(%Q) c WHERE c.name NOT IN "
+				  "(SELECT name FROM pragma_table_info(%Q))",
+			      child, parent))) {
+		msg = sqlite3_mprintf("table \"%s\" contains column \"%s\" not found in parent "
+				      "\"%s\"",
+				      child, col, parent);
+		state = "42804";
+	} else if ((col = first_text(db, "SELECT p.name FROM pragma_table_info(%Q) p WHERE p.name "
+					 "NOT IN (SELECT name FROM pragma_table_info(%Q))",
+				     parent, child))) {
+		msg = sqlite3_mprintf("child table is missing column \"%s\"", col);
+		state = "42804";
+	} else if ((col = first_text(db, "SELECT c.name FROM pragma_table_info(%Q) c JOIN "
+					 "pragma_table_info(%Q) p ON p.name = c.name WHERE "
+					 "p.\"notnull\" AND NOT c.\"notnull\" ORDER BY c.cid",
+				     child, parent))) {
+		msg = sqlite3_mprintf("column \"%s\" in child table must be marked NOT NULL", col);
+		state = "42804";
+	} else if ((col = first_text(db, "SELECT c.name FROM pragma_table_info(%Q) c JOIN "
+					 "pragma_table_info(%Q) p ON p.name = c.name WHERE "
+					 "p.type <> c.type",
+				     child, parent))) {
+		msg = sqlite3_mprintf("child table \"%s\" has different type for column \"%s\"",
+				      child, col);
+		state = "42804";
+	} else if ((col = first_text(db, "SELECT name FROM main.sqlite_schema WHERE type = "
+					 "'trigger' AND tbl_name = %Q COLLATE NOCASE UNION ALL "
+					 "SELECT 'a foreign key' FROM pragma_foreign_key_list(%Q)",
+				     child, child)) ||
+		   (col = first_text(db, "SELECT il.name FROM pragma_index_list(%Q) il WHERE "
+					 "il.partial OR NOT EXISTS (SELECT 1 FROM "
+					 "pragma_index_list(%Q) pl WHERE pl.\"unique\" = "
+					 "il.\"unique\" AND NOT pl.partial AND (SELECT "
+					 "group_concat(name, ',') FROM (SELECT name FROM "
+					 "pragma_index_info(pl.name) ORDER BY seqno)) IS (SELECT "
+					 "group_concat(name, ',') FROM (SELECT name FROM "
+					 "pragma_index_info(il.name) ORDER BY seqno)))",
+				     child, parent))) {
+		msg = sqlite3_mprintf("ATTACH PARTITION of a table with an index, foreign key or "
+				      "trigger of its own (\"%s\") is not supported",
+				      col);
+		state = SQLSTATE_FEATURE_NOT_SUPPORTED;
+	}
+	if (col)
+		fail(ctx, state, NULL, msg ? msg : "");
+	free(col);
+	sqlite3_free(msg);
+	return col == NULL;
+}
+
+/* ATTACH: child's rows, checked against the bound, move into parent once its view exists. */
+static bool attach_rows_check(sqlite3_context *ctx, sqlite3 *db, const char *child,
+			      const char *cond)
+{
+	char *q = sqlite3_mprintf("SELECT EXISTS (SELECT 1 FROM \"%w\" WHERE NOT coalesce(%s, 0))",
+				  child, cond);
+	int r = ask(ctx, db, q);
+	sqlite3_free(q);
+	if (r > 0) {
+		char *msg = sqlite3_mprintf("partition constraint of relation \"%s\" is violated by "
+					    "some row",
+					    child);
+		fail(ctx, "23514", NULL, msg ? msg : "");
+		sqlite3_free(msg);
+	}
+	return r == 0;
+}
+
+static bool table_exists(sqlite3 *db, const char *name)
+{
+	char *t = first_text(db, "SELECT type FROM main.sqlite_schema WHERE name = %Q COLLATE "
+				 "NOCASE AND type = 'table' AND %Q IS NOT NULL",
+			     name, "");
+	bool r = t != NULL;
+	free(t);
+	return r;
+}
+
+/* shardlite_partition_add(parent, child, mode, key type OID, typmod, kind, bound values...):
+ * mode 0 CREATE, 1 CREATE IF NOT EXISTS, 2 ATTACH PARTITION; kind 'l' (the list's values),
+ * 'r' (FROM's kind and value, TO's), 'd'. */
 static void fn_partition_add(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
@@ -574,8 +700,22 @@ static void fn_partition_add(sqlite3_context *ctx, int argc, sqlite3_value **arg
 		pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "shardlite_partition_add: arguments");
 		return;
 	}
-	if (sqlite3_value_int(argv[2]) && exists(db, child)) {
+	int mode = sqlite3_value_int(argv[2]);
+	if (mode == 1 && exists(db, child)) {
 		sqlite3_result_null(ctx); /* IF NOT EXISTS */
+		return;
+	}
+	if (mode == 2 && !table_exists(db, child)) {
+		char *of = NULL;
+		struct part one = {0};
+		if (read_partition(db, child, &of, &one))
+			pgfn_error(ctx, "42809", "\"%s\" is already a partition", child);
+		else
+			pgfn_error(ctx, "42P01", "relation \"%s\" does not exist", child);
+		free(of);
+		free(one.bound);
+		free(one.cond);
+		free(one.lo);
 		return;
 	}
 	struct parts p;
@@ -595,6 +735,22 @@ static void fn_partition_add(sqlite3_context *ctx, int argc, sqlite3_value **arg
 		strbuf_puts(&np.bound, "DEFAULT");
 	ok = ok && !np.bound.failed && !np.cond.failed &&
 	     check_new(ctx, db, &p, child, kind[0], &np, argc - 6, argv + 6);
+	/* ATTACH: the table's rows, all inside the bound, go into the parent while its routing
+	 * triggers are away (made again below, with the new bound), then the table */
+	if (ok && mode == 2) {
+		char *cols = NULL;
+		ok = attach_checks(ctx, db, parent, child) &&
+		     (kind[0] == 'd' || attach_rows_check(ctx, db, child, np.cond.data)) &&
+		     (cols = column_list(db, parent)) != NULL;
+		char *mv = ok ? sqlite3_mprintf("DROP TRIGGER IF EXISTS \"" CAT_PART_TRIGGER_PREFIX
+						 "i_%w\"; INSERT INTO \"%w\" (%s) SELECT %s FROM "
+						 "\"%w\"; DROP TABLE \"%w\"",
+						 parent, parent, cols, cols, child, child)
+			      : NULL;
+		ok = ok && run(ctx, db, mv);
+		sqlite3_free(mv);
+		free(cols);
+	}
 	ok = ok && cat_part_make_view(ctx, db, parent, child, kind[0], np.bound.data,
 				      kind[0] == 'd' ? "0" : np.cond.data, np.lo ? np.lo : "",
 				      false);
@@ -658,6 +814,55 @@ static void fn_partition_remove(sqlite3_context *ctx, int argc, sqlite3_value **
 	free(one.lo);
 }
 
+/* shardlite_partition_detach(parent, partition): the partition becomes a table again, made
+ * as the parent is (its columns and constraints), with its rows, which leave the parent. */
+static void fn_partition_detach(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	const char *parent = (const char *)sqlite3_value_text(argv[0]);
+	const char *name = (const char *)sqlite3_value_text(argv[1]);
+	char *of = NULL, *psql = NULL, *cols = NULL, *sql = NULL;
+	struct part one = {0};
+	if (!parent || !name || !read_partition(db, name, &of, &one) ||
+	    sqlite3_stricmp(of, parent) != 0) {
+		pgfn_error(ctx, "42P01", "relation \"%s\" is not a partition of relation \"%s\"",
+			   name ? name : "", parent ? parent : "");
+		goto out;
+	}
+	psql = first_text(db, "SELECT sql FROM main.sqlite_schema WHERE type = 'table' AND name "
+			      "= %Q COLLATE NOCASE AND %Q IS NOT NULL",
+			  parent, "");
+	const char *open = psql ? strchr(psql, '(') : NULL;
+	const char *mark = open ? strstr(open, CATALOG_PARTKEY_MARK) : NULL;
+	const char *after = mark ? strstr(mark, " */ ") : NULL;
+	cols = column_list(db, parent);
+	if (!after || !cols) {
+		pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "partitioned table \"%s\": its text",
+			   parent);
+		goto out;
+	}
+	sql = sqlite3_mprintf("DROP VIEW \"%w\"; CREATE TABLE \"%w\" (%.*s%s; INSERT INTO "
+			      "\"%w\" (%s) SELECT %s FROM \"%w\" WHERE %s; DELETE FROM \"%w\" "
+			      "WHERE %s",
+			      name, name, (int)(mark - open - 1), open + 1, after + 4, name, cols,
+			      cols, parent, one.cond, parent, one.cond);
+	struct parts p;
+	if (run(ctx, db, sql) && load_parts(db, parent, &p)) {
+		if (sync(ctx, db, parent, &p))
+			sqlite3_result_null(ctx);
+		parts_fini(&p);
+	}
+out:
+	sqlite3_free(sql);
+	free(cols);
+	free(psql);
+	free(of);
+	free(one.bound);
+	free(one.cond);
+	free(one.lo);
+}
+
 /* shardlite_partition_drop(parent): before DROP TABLE parent, its partitions' views. */
 static void fn_partition_drop(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -706,15 +911,19 @@ static void fn_partition_sync(sqlite3_context *ctx, int argc, sqlite3_value **ar
 	parts_fini(&p);
 }
 
-/* shardlite_partition_none(parent, key value): the routing trigger's failure. */
+/* shardlite_partition_none(parent, key, key value): the routing trigger's failure, with
+ * PostgreSQL's DETAIL (the value as SQLite holds it). */
 static void fn_partition_none(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
 	const char *parent = (const char *)sqlite3_value_text(argv[0]);
-	const char *v = (const char *)sqlite3_value_text(argv[1]);
-	pgfn_error(ctx, "23514", "no partition of relation \"%s\" found for row",
-		   parent ? parent : "");
-	(void)v;
+	const char *key = (const char *)sqlite3_value_text(argv[1]);
+	const char *v = (const char *)sqlite3_value_text(argv[2]);
+	char *detail = sqlite3_mprintf("Partition key of the failing row contains (%s) = (%s).",
+				       key ? key : "", v ? v : "null");
+	pgfn_error_detail(ctx, "23514", detail ? detail : "",
+			  "no partition of relation \"%s\" found for row", parent ? parent : "");
+	sqlite3_free(detail);
 }
 
 bool cat_part_register(sqlite3 *db, struct cat_conn *cc)
@@ -726,10 +935,12 @@ bool cat_part_register(sqlite3 *db, struct cat_conn *cc)
 					  fn_partition_remove, NULL, NULL, NULL) == SQLITE_OK &&
 	       sqlite3_create_function_v2(db, "shardlite_partition_sync", 1, flags, cc,
 					  fn_partition_sync, NULL, NULL, NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "shardlite_partition_detach", 2, flags, cc,
+					  fn_partition_detach, NULL, NULL, NULL) == SQLITE_OK &&
 	       sqlite3_create_function_v2(db, "shardlite_partition_drop", 1, flags, cc,
 					  fn_partition_drop, NULL, NULL, NULL) == SQLITE_OK &&
 	       /* called by the routing trigger, which is schema */
-	       sqlite3_create_function_v2(db, "shardlite_partition_none", 2,
+	       sqlite3_create_function_v2(db, "shardlite_partition_none", 3,
 					  SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, fn_partition_none,
 					  NULL, NULL, NULL) == SQLITE_OK;
 }

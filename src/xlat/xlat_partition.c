@@ -271,6 +271,9 @@ static bool bound_args(struct xlat_ctx *c, const struct bound_ctx *b, char strat
 	       range_side(c, b, pb->upperdatums, pb->n_upperdatums, "TO");
 }
 
+static bool add_call(struct xlat_ctx *c, const PgQuery__RangeVar *parent,
+		     const PgQuery__RangeVar *child, int mode, const PgQuery__PartitionBoundSpec *pb);
+
 /* CREATE TABLE child PARTITION OF parent FOR VALUES ...: SELECT shardlite_partition_add(
  * parent, child, key type OID, kind, values...), which makes the view when it runs. */
 bool xlat_partition_of(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
@@ -285,6 +288,17 @@ bool xlat_partition_of(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 		return xlat_unsupported(c, -1, "columns or constraints in PARTITION OF");
 	if (!own_schema(c, s->relation) || !own_schema(c, parent))
 		return false;
+	c->st->tag = "CREATE TABLE";
+	if (s->if_not_exists)
+		xlat_skip_if_present(c, s->relation->schemaname, s->relation->relname);
+	return add_call(c, parent, s->relation, s->if_not_exists ? 1 : 0, s->partbound);
+}
+
+/* SELECT shardlite_partition_add(parent, child, mode, key type, typmod, kind, values...):
+ * mode 0 CREATE, 1 CREATE IF NOT EXISTS, 2 ATTACH PARTITION (child an existing table). */
+static bool add_call(struct xlat_ctx *c, const PgQuery__RangeVar *parent,
+		     const PgQuery__RangeVar *child, int mode, const PgQuery__PartitionBoundSpec *pb)
+{
 	const char *sql = parent_sql(c, parent->relname);
 	char strategy;
 	const char *key;
@@ -303,19 +317,16 @@ bool xlat_partition_of(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 			kc = &cols[i];
 	if (!kc || !kc->type_oid)
 		return xlat_unsupported(c, -1, "a partition of a table whose key type is not known");
-	struct bound_ctx b = {s->relation->relname, parent->relname, kc};
-	c->st->tag = "CREATE TABLE";
+	struct bound_ctx b = {child->relname, parent->relname, kc};
 	c->st->writes = c->st->is_ddl = true;
 	c->st->kind = XLAT_SCRIPT;
 	xlat_nocache(c);
-	if (s->if_not_exists)
-		xlat_skip_if_present(c, s->relation->schemaname, s->relation->relname);
 	xlat_puts(c, "SELECT shardlite_partition_add(");
 	xlat_string(c, parent->relname);
 	xlat_puts(c, ", ");
-	xlat_string(c, s->relation->relname);
-	xlat_printf(c, ", %d, %u, %d, ", s->if_not_exists ? 1 : 0, kc->type_oid, kc->typmod);
-	return bound_args(c, &b, strategy, s->partbound) && (xlat_puts(c, ")"), true);
+	xlat_string(c, child->relname);
+	xlat_printf(c, ", %d, %u, %d, ", mode, kc->type_oid, kc->typmod);
+	return bound_args(c, &b, strategy, pb) && (xlat_puts(c, ")"), true);
 }
 
 void xlat_partition_drop_parent(struct xlat_ctx *c, const char *name)
@@ -332,11 +343,32 @@ bool xlat_partition_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 {
 	for (size_t i = 0; i < s->n_cmds; i++) {
 		const PgQuery__AlterTableCmd *k = s->cmds[i]->alter_table_cmd;
-		if (k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition)
-			return xlat_unsupported(c, -1, "ALTER TABLE ... ATTACH PARTITION");
-		if (k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartition ||
-		    k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartitionFinalize)
-			return xlat_unsupported(c, -1, "ALTER TABLE ... DETACH PARTITION");
+		bool attach = k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition;
+		bool detach = k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartition ||
+			      k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartitionFinalize;
+		if ((attach || detach) && s->n_cmds > 1)
+			return xlat_unsupported(c, -1, "ATTACH or DETACH PARTITION with other actions");
+		const PgQuery__PartitionCmd *pc = k->def && k->def->node_case == NODE(PARTITION_CMD)
+							  ? k->def->partition_cmd
+							  : NULL;
+		if ((attach || detach) && (!pc || !pc->name || !own_schema(c, pc->name)))
+			return pc && pc->name ? false : xlat_unsupported(c, -1, "this PARTITION command");
+		if (attach)
+			return add_call(c, s->relation, pc->name, 2, pc->bound);
+		if (detach && (pc->concurrent ||
+			       k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartitionFinalize))
+			return xlat_unsupported(c, -1, "DETACH PARTITION CONCURRENTLY");
+		if (detach) {
+			c->st->writes = c->st->is_ddl = true;
+			c->st->kind = XLAT_SCRIPT;
+			xlat_nocache(c);
+			xlat_puts(c, "SELECT shardlite_partition_detach(");
+			xlat_string(c, s->relation->relname);
+			xlat_puts(c, ", ");
+			xlat_string(c, pc->name->relname);
+			xlat_puts(c, ")");
+			return true;
+		}
 	}
 	char strategy;
 	const char *key = NULL;
