@@ -822,9 +822,11 @@ bool cat_cascade_register(sqlite3 *db, struct cat_conn *cc);
 
 /* The key in a table's stored text: strategy 'l' or 'r', the column (malloc'd). */
 bool cat_part_parse_key(const char *sql, char *strategy, char **col);
-/* Makes (replace: makes again) partition name's view over parent; false with ctx's error. */
+/* Makes (replace: makes again) partition name's view over parent's columns (but skip, when
+ * not NULL); false with ctx's error. */
 bool cat_part_make_view(sqlite3_context *ctx, sqlite3 *db, const char *parent, const char *name,
-			char kind, const char *bound, const char *cond, const char *lo, bool replace);
+			char kind, const char *bound, const char *cond, const char *lo, bool replace,
+			const char *skip);
 bool cat_part_register(sqlite3 *db, struct cat_conn *cc);
 bool cat_part_register_fn(sqlite3 *db, struct cat_conn *cc);
 /* After the tables load: partitioned tables' keys, and partitions (views) as kind 'r'. */

@@ -227,7 +227,8 @@ static int takes(sqlite3_context *ctx, sqlite3 *db, const struct parts *p, const
 
 /* The routing triggers of the parent and a DEFAULT partition's view, made again from the
  * bounds of p: without a default, a row the other partitions do not take is 23514. */
-static bool sync(sqlite3_context *ctx, sqlite3 *db, const char *parent, const struct parts *p)
+static bool sync(sqlite3_context *ctx, sqlite3 *db, const char *parent, const struct parts *p,
+		 const char *skip)
 {
 	struct strbuf any;
 	strbuf_init(&any, 0);
@@ -265,7 +266,7 @@ static bool sync(sqlite3_context *ctx, sqlite3 *db, const char *parent, const st
 	if (ok && d) { /* the default's condition: what no other partition takes */
 		char *cond = sqlite3_mprintf("NOT (%s)", taken);
 		ok = cond && cat_part_make_view(ctx, db, parent, d->name, 'd', "DEFAULT", cond, "",
-						true);
+						true, skip);
 		sqlite3_free(cond);
 	}
 	strbuf_fini(&any);
@@ -273,7 +274,8 @@ static bool sync(sqlite3_context *ctx, sqlite3 *db, const char *parent, const st
 }
 
 bool cat_part_make_view(sqlite3_context *ctx, sqlite3 *db, const char *parent, const char *name,
-			char kind, const char *bound, const char *cond, const char *lo, bool replace)
+			char kind, const char *bound, const char *cond, const char *lo, bool replace,
+			const char *skip)
 {
 	struct strbuf sb, pay;
 	strbuf_init(&sb, 0);
@@ -295,8 +297,10 @@ bool cat_part_make_view(sqlite3_context *ctx, sqlite3 *db, const char *parent, c
 			       NULL) == SQLITE_OK) {
 		sqlite3_bind_text(vm, 1, parent, -1, SQLITE_STATIC);
 		while (sqlite3_step(vm) == SQLITE_ROW) {
-			s = sqlite3_mprintf("%s\"%w\"", ncols++ ? ", " : "",
-					    (const char *)sqlite3_column_text(vm, 0));
+			const char *col = (const char *)sqlite3_column_text(vm, 0);
+			if (skip && col && sqlite3_stricmp(col, skip) == 0)
+				continue; /* a column about to be dropped */
+			s = sqlite3_mprintf("%s\"%w\"", ncols++ ? ", " : "", col);
 			strbuf_puts(&sb, s ? s : "");
 			sb.failed |= s == NULL;
 			sqlite3_free(s);
@@ -753,10 +757,10 @@ static void fn_partition_add(sqlite3_context *ctx, int argc, sqlite3_value **arg
 	}
 	ok = ok && cat_part_make_view(ctx, db, parent, child, kind[0], np.bound.data,
 				      kind[0] == 'd' ? "0" : np.cond.data, np.lo ? np.lo : "",
-				      false);
+				      false, NULL);
 	parts_fini(&p);
 	if (ok && load_parts(db, parent, &p)) {
-		ok = sync(ctx, db, parent, &p);
+		ok = sync(ctx, db, parent, &p, NULL);
 		parts_fini(&p);
 	}
 	if (ok)
@@ -803,7 +807,7 @@ static void fn_partition_remove(sqlite3_context *ctx, int argc, sqlite3_value **
 	sqlite3_free(sql);
 	struct parts p;
 	if (ok && drop && load_parts(db, parent, &p)) {
-		ok = sync(ctx, db, parent, &p);
+		ok = sync(ctx, db, parent, &p, NULL);
 		parts_fini(&p);
 	}
 	if (ok)
@@ -849,7 +853,7 @@ static void fn_partition_detach(sqlite3_context *ctx, int argc, sqlite3_value **
 			      cols, parent, one.cond, parent, one.cond);
 	struct parts p;
 	if (run(ctx, db, sql) && load_parts(db, parent, &p)) {
-		if (sync(ctx, db, parent, &p))
+		if (sync(ctx, db, parent, &p, NULL))
 			sqlite3_result_null(ctx);
 		parts_fini(&p);
 	}
@@ -889,8 +893,9 @@ static void fn_partition_drop(sqlite3_context *ctx, int argc, sqlite3_value **ar
 		sqlite3_result_null(ctx);
 }
 
-/* shardlite_partition_sync(parent): after CREATE TABLE ... PARTITION BY, its routing; after
- * ALTER TABLE, also its partitions' views over its columns as they are now. */
+/* shardlite_partition_sync(parent[, column]): after CREATE TABLE ... PARTITION BY, its
+ * routing; after ALTER TABLE, also its partitions' views over its columns as they are now
+ * (before DROP COLUMN: without the column). */
 static void fn_partition_sync(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
@@ -901,12 +906,14 @@ static void fn_partition_sync(sqlite3_context *ctx, int argc, sqlite3_value **ar
 		sqlite3_result_null(ctx);
 		return;
 	}
-	bool ok = true; /* the views over the table's columns as they are now */
+	/* the views over the table's columns as they are now, or (skip) without the column
+	 * an ALTER TABLE ... DROP COLUMN is about to drop */
+	const char *skip = argc > 1 ? (const char *)sqlite3_value_text(argv[1]) : NULL;
+	bool ok = true;
 	for (size_t i = 0; ok && i < p.n; i++)
-		ok = p.v[i].kind == 'd' ||
-		     cat_part_make_view(ctx, db, parent, p.v[i].name, p.v[i].kind, p.v[i].bound,
-					p.v[i].cond, p.v[i].lo, true);
-	if (ok && sync(ctx, db, parent, &p))
+		ok = cat_part_make_view(ctx, db, parent, p.v[i].name, p.v[i].kind, p.v[i].bound,
+					p.v[i].cond, p.v[i].lo, true, skip);
+	if (ok && sync(ctx, db, parent, &p, skip))
 		sqlite3_result_null(ctx);
 	parts_fini(&p);
 }
@@ -933,7 +940,7 @@ bool cat_part_register(sqlite3 *db, struct cat_conn *cc)
 					  fn_partition_add, NULL, NULL, NULL) == SQLITE_OK &&
 	       sqlite3_create_function_v2(db, "shardlite_partition_remove", 2, flags, cc,
 					  fn_partition_remove, NULL, NULL, NULL) == SQLITE_OK &&
-	       sqlite3_create_function_v2(db, "shardlite_partition_sync", 1, flags, cc,
+	       sqlite3_create_function_v2(db, "shardlite_partition_sync", -1, flags, cc,
 					  fn_partition_sync, NULL, NULL, NULL) == SQLITE_OK &&
 	       sqlite3_create_function_v2(db, "shardlite_partition_detach", 2, flags, cc,
 					  fn_partition_detach, NULL, NULL, NULL) == SQLITE_OK &&

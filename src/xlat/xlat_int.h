@@ -496,6 +496,9 @@ bool xlat_partition_parse_key(struct arena *a, const char *sql, char *strategy, 
 /* Whether name is a partitioned table / a partition of the session's own tenant. */
 bool xlat_partition_is_parent(struct xlat_ctx *c, const char *name);
 bool xlat_partition_is_partition(struct xlat_ctx *c, const char *name);
+/* CREATE UNIQUE INDEX on a partitioned table: it must include the key (0A000); true when
+ * it does or the table is none. */
+bool xlat_partition_index_check(struct xlat_ctx *c, const PgQuery__IndexStmt *s);
 /* ALTER TABLE of a partitioned table (xlat_stmt_alter's, for the table's own file). */
 bool xlat_partition_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s);
 /* Before DROP TABLE of partitioned table name: drops its partitions (a script's part). */

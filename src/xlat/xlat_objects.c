@@ -545,6 +545,8 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 	    xlat_partition_is_partition(c, s->relation->relname))
 		return xlat_unsupported(c, -1,
 					"an index on a partition (index the partitioned table)");
+	if (!xlat_partition_index_check(c, s))
+		return false;
 	/* INCLUDE's columns follow the key columns in the SQLite index, which a UNIQUE one would
 	 * make part of what is unique */
 	if (s->n_index_including_params && s->unique)

@@ -58,6 +58,17 @@ static bool key_in(struct xlat_ctx *c, const PgQuery__CreateStmt *s,
 	return false;
 }
 
+/* The same check of ALTER TABLE table ADD k. */
+static bool key_in_named(struct xlat_ctx *c, const char *table, const PgQuery__Constraint *k,
+			 const char *key)
+{
+	PgQuery__RangeVar rv = PG_QUERY__RANGE_VAR__INIT;
+	PgQuery__CreateStmt cs = PG_QUERY__CREATE_STMT__INIT;
+	rv.relname = (char *)table;
+	cs.relation = &rv;
+	return key_in(c, &cs, k, NULL, key);
+}
+
 static bool keys_include(struct xlat_ctx *c, const PgQuery__CreateStmt *s, const char *key)
 {
 	for (size_t i = 0; i < s->n_table_elts; i++) {
@@ -386,11 +397,57 @@ bool xlat_partition_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 						   "the partition key of relation \"%s\"",
 					 key, s->relation->relname);
 	}
-	bool ok = s->n_cmds != 1 || s->missing_ok
-			  ? xlat_alter_multi(c, s)
-			  : xlat_alter_one(c, s->relation, s->cmds[0]->alter_table_cmd);
+	for (size_t i = 0; key && i < s->n_cmds; i++) { /* keys must include the partition key */
+		const PgQuery__AlterTableCmd *k = s->cmds[i]->alter_table_cmd;
+		if (k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint && k->def &&
+		    k->def->node_case == NODE(CONSTRAINT) &&
+		    !key_in_named(c, s->relation->relname, k->def->constraint, key))
+			return false;
+	}
+	const PgQuery__AlterTableCmd *one = s->n_cmds == 1 ? s->cmds[0]->alter_table_cmd : NULL;
+	size_t start = c->sb->len;
+	bool ok = s->n_cmds != 1 || s->missing_ok ? xlat_alter_multi(c, s)
+						  : xlat_alter_one(c, s->relation, one);
 	if (!ok)
 		return false;
+	if (one && one->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn && one->name &&
+	    c->st->kind == XLAT_REBUILD && c->st->rebuild) {
+		/* the views first stop reading the column, which SQLite would not drop else */
+		struct xlat_rebuild *pre = arena_zalloc(c->a, sizeof(*pre));
+		pre->kind = XLAT_RB_SCRIPT;
+		pre->table = arena_strdup(c->a, s->relation->relname);
+		pre->script = arena_printf(c->a, "SELECT shardlite_partition_sync('%s', '%s')",
+					   s->relation->relname, one->name);
+		pre->next = c->st->rebuild;
+		c->st->rebuild = pre;
+		if (strchr(one->name, '\''))
+			return xlat_unsupported(c, -1, "this column name");
+	} else if (one && one->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn && one->name &&
+		   (c->st->kind == XLAT_SQL || c->st->kind == XLAT_SCRIPT)) {
+		/* the views first stop reading the column, which SQLite would not drop else */
+		const char *rest = arena_strndup(c->a, c->sb->data + start, c->sb->len - start);
+		c->sb->len = start;
+		xlat_puts(c, "SELECT shardlite_partition_sync(");
+		xlat_string(c, s->relation->relname);
+		xlat_puts(c, ", ");
+		xlat_string(c, one->name);
+		xlat_puts(c, "); ");
+		xlat_puts(c, rest);
+		c->st->kind = XLAT_SCRIPT;
+	}
+	if (c->st->kind == XLAT_REBUILD && c->st->rebuild) { /* a last link: the sync */
+		struct xlat_rebuild *sync = arena_zalloc(c->a, sizeof(*sync));
+		sync->kind = XLAT_RB_SCRIPT;
+		sync->table = arena_strdup(c->a, s->relation->relname);
+		sync->script = arena_printf(c->a, "SELECT shardlite_partition_sync('%s')",
+					    s->relation->relname);
+		const struct xlat_rebuild **at = &c->st->rebuild;
+		while (*at)
+			at = (const struct xlat_rebuild **)&(*at)->next;
+		*at = sync;
+		return !strchr(s->relation->relname, '\'') ||
+		       xlat_unsupported(c, -1, "this partitioned table's name");
+	}
 	if (c->st->kind != XLAT_SQL && c->st->kind != XLAT_SCRIPT)
 		return xlat_unsupported(c, -1, "this ALTER TABLE of a partitioned table");
 	xlat_puts(c, "; SELECT shardlite_partition_sync(");
@@ -398,4 +455,25 @@ bool xlat_partition_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 	xlat_puts(c, ")");
 	c->st->kind = XLAT_SCRIPT;
 	return true;
+}
+
+bool xlat_partition_index_check(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
+{
+	char strategy;
+	const char *key = NULL;
+	if (!s->unique || !s->relation || !xlat_own_table(c, s->relation) ||
+	    !xlat_partition_parse_key(c->a, parent_sql(c, s->relation->relname), &strategy, &key))
+		return true;
+	for (size_t i = 0; i < s->n_index_params; i++) {
+		const PgQuery__IndexElem *ie = s->index_params[i]->index_elem;
+		if (ie->name && strcmp(ie->name, key) == 0)
+			return true;
+	}
+	xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+		  "unique constraint on partitioned table must include all partitioning columns");
+	pgerr_detail(c->err,
+		     "UNIQUE constraint on table \"%s\" lacks column \"%s\" which is part of the "
+		     "partition key.",
+		     s->relation->relname, key);
+	return false;
 }

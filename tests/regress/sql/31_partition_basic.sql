@@ -139,6 +139,25 @@ SELECT relname, relkind, pg_get_expr(relpartbound, oid) FROM pg_class
 SELECT relname FROM pg_class WHERE relname LIKE 'pk_ok%' AND relkind = 'i' ORDER BY 1;
 SELECT pg_get_partition_constraintdef('pk_ok1'::regclass);
 SELECT pg_get_partkeydef('pk_ok'::regclass);
+-- keys added later must include the partition key too; the table is rebuilt under its views
+CREATE TABLE pk_alt (a int NOT NULL, b int NOT NULL, c text) PARTITION BY LIST (b);
+CREATE TABLE pk_alt1 PARTITION OF pk_alt FOR VALUES IN (1, 2);
+CREATE TABLE pk_altd PARTITION OF pk_alt DEFAULT;
+INSERT INTO pk_alt VALUES (1, 1, 'x'), (2, 5, 'y');
+ALTER TABLE pk_alt ADD PRIMARY KEY (a);
+ALTER TABLE pk_alt ADD CONSTRAINT pk_alt_u UNIQUE (c);
+CREATE UNIQUE INDEX pk_alt_ui ON pk_alt (c);
+CREATE UNIQUE INDEX pk_alt_ui ON pk_alt (c, b);
+ALTER TABLE pk_alt ADD PRIMARY KEY (a, b);
+INSERT INTO pk_alt VALUES (1, 1, 'z');
+ALTER TABLE pk_alt ADD CONSTRAINT pk_alt_c CHECK (a > 0);
+INSERT INTO pk_alt VALUES (-1, 1, 'z');
+ALTER TABLE pk_alt DROP COLUMN c;
+SELECT * FROM pk_alt1 ORDER BY a;
+SELECT * FROM pk_altd ORDER BY a;
+INSERT INTO pk_alt1 VALUES (3, 2) RETURNING *;
+SELECT relname, relkind FROM pg_class WHERE relname LIKE 'pk_alt%' AND relkind <> 'i'
+  ORDER BY 1;
 
 -- dates and text keys
 CREATE TABLE pd (id int, d date) PARTITION BY RANGE (d);
