@@ -132,6 +132,7 @@ static bool parse_view(const char *sql, char **parent, struct part *out)
 }
 
 static bool read_partition(sqlite3 *db, const char *name, char **parent, struct part *out);
+static char *first_text(sqlite3 *db, const char *q, const char *a, const char *b);
 
 /* The partitions of parent (and its key) from the file's schema; false when parent is no
  * partitioned table. */
@@ -311,6 +312,47 @@ bool cat_part_make_view(sqlite3_context *ctx, sqlite3 *db, const char *parent, c
 	strbuf_puts(&sb, s ? s : "");
 	sb.failed |= s == NULL || ncols == 0;
 	sqlite3_free(s);
+	/* rows SQLite itself inserts into the view (COPY p FROM) go to the parent, held to the
+	 * bound as the translator's writes through the view are */
+	struct strbuf cols, news;
+	strbuf_init(&cols, 0);
+	strbuf_init(&news, 0);
+	if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info(?1) ORDER BY cid", -1, &vm,
+			       NULL) == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, parent, -1, SQLITE_STATIC);
+		while (sqlite3_step(vm) == SQLITE_ROW) {
+			const char *col = (const char *)sqlite3_column_text(vm, 0);
+			if (skip && col && sqlite3_stricmp(col, skip) == 0)
+				continue;
+			s = sqlite3_mprintf("%s\"%w\"", cols.len ? ", " : "", col);
+			strbuf_puts(&cols, s ? s : "");
+			sqlite3_free(s);
+			s = sqlite3_mprintf("%sNEW.\"%w\"", news.len ? ", " : "", col);
+			strbuf_puts(&news, s ? s : "");
+			sqlite3_free(s);
+		}
+	}
+	sqlite3_finalize(vm);
+	char strategy, *key = NULL;
+	char *psql = first_text(db, "SELECT sql FROM main.sqlite_schema WHERE type = 'table' AND "
+				    "name = %Q COLLATE NOCASE AND %Q IS NOT NULL",
+				parent, "");
+	if (psql && cat_part_parse_key(psql, &strategy, &key) && cols.len && news.len) {
+		s = sqlite3_mprintf("; CREATE TRIGGER \"" CAT_PART_TRIGGER_PREFIX "v_%w\" INSTEAD OF "
+				    "INSERT ON \"%w\" BEGIN SELECT shardlite_partition_check_failed("
+				    "%Q, %s) WHERE NOT EXISTS (SELECT 1 FROM (SELECT NEW.\"%w\" AS "
+				    "\"%w\") WHERE %s); INSERT INTO \"%w\" (%s) VALUES (%s); END",
+				    name, name, name, news.data, key, key, cond, parent, cols.data,
+				    news.data);
+		strbuf_puts(&sb, s ? s : "");
+		sb.failed |= s == NULL;
+		sqlite3_free(s);
+	}
+	sb.failed |= cols.failed || news.failed;
+	free(key);
+	free(psql);
+	strbuf_fini(&cols);
+	strbuf_fini(&news);
 	bool ok = !sb.failed && run(ctx, db, sb.data);
 	strbuf_fini(&sb);
 	strbuf_fini(&pay);

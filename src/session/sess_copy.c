@@ -72,12 +72,9 @@ static bool relation_kind(struct session *s, const char *rel, bool from, struct 
 	if (kind == REL_MISSING)
 		return pgerr_set(err, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
 				 rel);
-	if (kind == REL_PARTITION) /* a view over the partitioned table (docs/sql-compat.md) */
-		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-				 "COPY of partition \"%s\" is not supported (COPY its partitioned "
-				 "table, or COPY (SELECT ...) TO)",
-				 rel);
-	if (!from && kind != REL_TABLE) {
+	/* a partition is a view over the partitioned table that reads and takes its rows
+	 * (an INSTEAD OF INSERT trigger of its own, catalog_part.c): copied as a table */
+	if (!from && kind != REL_TABLE && kind != REL_PARTITION) {
 		pgerr_set(err, "42809", "cannot copy from %s \"%s\"",
 			  kind == REL_VIEW ? "view" : "materialized view", rel);
 		pgerr_hint(err, "Try the COPY (SELECT ...) TO variant.");
@@ -91,11 +88,6 @@ bool sess_copy_target_ok(struct session *s, const char *rel, struct pgerr *err)
 	enum rel_kind kind;
 	if (!rel_kind(s, rel, &kind, err))
 		return false;
-	if (kind == REL_PARTITION)
-		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-				 "COPY of partition \"%s\" is not supported (COPY its partitioned "
-				 "table, or COPY (SELECT ...) TO)",
-				 rel);
 	if (kind == REL_VIEW && !view_insertable(s, rel)) {
 		pgerr_set(err, "42809", "cannot copy to view \"%s\"", rel);
 		pgerr_hint(err,

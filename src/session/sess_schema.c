@@ -119,6 +119,7 @@ void sess_schema_env(struct session *s, struct xlat_env *env, char search[SHARD_
 	env->temp_rel_fn = sess_temp_relation;
 	env->view_fn = sess_view_sql;
 	env->table_sql_fn = sess_table_sql;
+	env->partition_fn = sess_types_partition;
 	env->enum_indexes_fn = sess_enum_indexes;
 	env->session_arg = s;
 }

@@ -177,15 +177,29 @@ static const char *parent_sql(struct xlat_ctx *c, const char *name)
 		       : NULL;
 }
 
+/* What the schema snapshot says name is ('p', 'c', 0), without reading the file: a read
+ * inside a transaction block would take its snapshot before the statement writes (40001
+ * against a concurrent writer). -1: the snapshot cannot say. */
+static int snapshot_kind(struct xlat_ctx *c, const char *name)
+{
+	return c->env && c->env->partition_fn ? c->env->partition_fn(c->env->session_arg, name)
+					      : -1;
+}
+
 bool xlat_partition_is_parent(struct xlat_ctx *c, const char *name)
 {
 	char strategy;
 	const char *col;
-	return name && xlat_partition_parse_key(c->a, parent_sql(c, name), &strategy, &col);
+	int k = name ? snapshot_kind(c, name) : 0;
+	return (k == 'p' || k < 0) &&
+	       xlat_partition_parse_key(c->a, parent_sql(c, name), &strategy, &col);
 }
 
 bool xlat_partition_is_partition(struct xlat_ctx *c, const char *name)
 {
+	int k = name ? snapshot_kind(c, name) : 0;
+	if (k >= 0 && k != 'c')
+		return false;
 	int instead = 0;
 	const char *sql = name && c->env && c->env->view_fn
 				  ? c->env->view_fn(c->env->session_arg, name, c->a, &instead)
