@@ -738,6 +738,10 @@ static bool table_exists(sqlite3 *db, const char *name)
 static void fn_partition_add(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	if (argc < 6) {
+		pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "shardlite_partition_add: arguments");
+		return;
+	}
 	const char *parent = (const char *)sqlite3_value_text(argv[0]);
 	const char *child = (const char *)sqlite3_value_text(argv[1]);
 	const char *kind = (const char *)sqlite3_value_text(argv[5]);
@@ -942,7 +946,7 @@ static void fn_partition_sync(sqlite3_context *ctx, int argc, sqlite3_value **ar
 {
 	(void)argc;
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
-	const char *parent = (const char *)sqlite3_value_text(argv[0]);
+	const char *parent = argc ? (const char *)sqlite3_value_text(argv[0]) : NULL;
 	struct parts p;
 	if (!parent || !load_parts(db, parent, &p)) {
 		sqlite3_result_null(ctx);
