@@ -1334,6 +1334,9 @@ bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	       : s->rename_type == OBJ(SEQUENCE) ? "ALTER SEQUENCE"
 						 : "ALTER TABLE");
 	char kind = rename_kind(s->rename_type);
+	if (s->rename_type == OBJ(TABLE) && s->relation && xlat_own_table(c, s->relation) &&
+	    xlat_partition_is_parent(c, s->relation->relname)) /* its partitions name it */
+		return xlat_unsupported(c, -1, "ALTER TABLE ... RENAME TO of a partitioned table");
 	if (column && s->relation && xlat_own_table(c, s->relation) &&
 	    (xlat_partition_is_parent(c, s->relation->relname) ||
 	     xlat_partition_is_partition(c, s->relation->relname)))
