@@ -324,6 +324,10 @@ bool xlat_partition_of(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 static bool add_call(struct xlat_ctx *c, const PgQuery__RangeVar *parent,
 		     const PgQuery__RangeVar *child, int mode, const PgQuery__PartitionBoundSpec *pb)
 {
+	if (!c->env || !c->env->table_sql_fn) /* a migration file's, translated at start */
+		return xlat_unsupported(c, -1,
+					"PARTITION OF or ATTACH PARTITION where the partitioned "
+					"table cannot be read (a migration file)");
 	const char *sql = parent_sql(c, parent->relname);
 	char strategy;
 	const char *key;

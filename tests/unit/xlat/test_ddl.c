@@ -114,7 +114,8 @@ static const struct xcase cases[] = {
 	{"CREATE TABLE n1 (\"Mixed Case\" int, \"select\" text, \"a\"\"b\" int)",
 	 "CREATE TABLE n1 (\"Mixed Case\" int4, \"select\" text, \"a\"\"b\" int4)"},
 	{"CREATE TABLE n1 (a int, UNIQUE NULLS NOT DISTINCT (a))", "!0A000@25"},
-	{"CREATE TABLE n1 PARTITION OF p FOR VALUES FROM (1) TO (2)", "!42P01"},
+	/* no session to read p from (a migration file's translation) */
+	{"CREATE TABLE n1 PARTITION OF p FOR VALUES FROM (1) TO (2)", "!0A000"},
 	{"CREATE TABLE n1 PARTITION OF p FOR VALUES IN (1) PARTITION BY LIST (a)", "!0A000"},
 	{"CREATE TABLE n1 PARTITION OF p (a DEFAULT 1) FOR VALUES IN (1)", "!0A000"},
 	{"CREATE UNLOGGED TABLE pg_temp.n1 (a int)", "!42P16@23"},
