@@ -238,6 +238,7 @@ struct catalog_relation {
 	bool matview;     /* a materialized view (its rows change by REFRESH only) */
 	bool composite;   /* a composite type (CREATE TYPE ... AS): a row type, no relation */
 	bool view;        /* a view: SQLite writes one only through INSTEAD OF triggers */
+	char partition;   /* 'p' a partitioned table, 'c' a partition (also a view), 0 neither */
 };
 /* An enum type of the tenant (CREATE TYPE ... AS ENUM): its labels in sort order and the
  * columns of tables declared with it or an array of it (tables[i].columns[i]). */
@@ -412,6 +413,14 @@ void catalog_trigger_transition_names(sqlite3 *db, const char *table, const char
  * view (CREATE MATERIALIZED VIEW); its query and state are in the sidecar _shardlite_matviews
  * (docs/catalog.md). */
 #define CATALOG_MATVIEW_MARK "/* shardlite: materialized view */"
+/* After the opening parenthesis of a partitioned table's stored text (CREATE TABLE ...
+ * PARTITION BY): this prefix, "LIST " or "RANGE ", the key column as a quoted identifier,
+ * then " * /" (xlat_partition.c writes it as XLAT_PARTKEY_MARK). */
+#define CATALOG_PARTKEY_MARK "/* shardlite: partition by "
+/* After a partition's view name in its stored text: this prefix, the parent as a quoted
+ * identifier, " x'", the hex of "kind\nbound\ncondition\nlower" and "' * /"
+ * (catalog_part.c; xlat_partition.c reads it as XLAT_PARTITION_MARK). */
+#define CATALOG_PARTITION_MARK "/* shardlite: partition of "
 /* Ends a CHECK or FOREIGN KEY table constraint of a stored CREATE TABLE text that was added
  * NOT VALID (ALTER TABLE ... ADD ... NOT VALID): pg_constraint.convalidated is false and
  * pg_get_constraintdef ends with " NOT VALID" until VALIDATE CONSTRAINT removes the mark;

@@ -889,6 +889,7 @@ struct xlat_schema {
 	 * composite type (CREATE TYPE ... AS: reading it is 42809), 'v' a view (MERGE into one
 	 * is 0A000), 0 none of them. NULL: never. Part of the fingerprint. */
 	char (*relkind_fn)(void *arg, const char *name);
+
 	/* The columns of pg_catalog relation name (bare or pg_catalog-qualified; the catalog's
 	 * own, fixed per build), as table_fn; NULL: catalog columns stay untyped. */
 	bool (*catalog_fn)(void *arg, const char *name, struct arena *a,
@@ -1029,6 +1030,16 @@ struct xlat_env {
 	 * a view is rewritten onto its base relation with it (xlat_updview.c). arg:
 	 * .session_arg. NULL: never known (the write goes to SQLite as written). */
 	const char *(*view_fn)(void *arg, const char *name, struct arena *a, int *instead);
+	/* The CREATE TABLE text SQLite keeps for table name of the session's own file (not a
+	 * temporary one), in a; NULL when it is no such table. A partitioned table's key is a
+	 * mark in it (xlat_partition.c). arg: .session_arg. NULL: never known (PARTITION OF
+	 * is then 42P01). */
+	const char *(*table_sql_fn)(void *arg, const char *name, struct arena *a);
+	/* Whether relation name of the schema snapshot (.schema) is a partitioned table ('p') or
+	 * a partition ('c'), 0 neither: xlat_partition.c reads their stored text only then, as a
+	 * read inside a transaction block takes its snapshot. arg: .session_arg. NULL: never
+	 * known (the text is read for every name it asks about). */
+	char (*partition_fn)(void *arg, const char *name);
 	/* The indexes of the session's tenant whose SQLite text spells enum type's labels (their
 	 * text carries "/" "* shardlite: enum order <type> *" "/"): *n pairs of the index's name
 	 * and its pg_get_indexdef text, in a; NULL with *n 0 when there are none. ALTER TYPE ...

@@ -160,5 +160,6 @@ bool cat_ddl_register(sqlite3 *db, struct cat_conn *cc)
 	       sqlite3_create_function_v2(db, "shardlite_index_drop_check", 1,
 					  SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_index_drop_check,
 					  NULL, NULL, NULL) == SQLITE_OK &&
-	       cat_cascade_register(db, cc) && cat_fkset_register(db);
+	       cat_cascade_register(db, cc) && cat_fkset_register(db) &&
+	       cat_part_register(db, cc) && cat_part_register_fn(db, cc);
 }

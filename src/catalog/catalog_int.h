@@ -114,6 +114,11 @@ struct cat_rel {
 	 * relkind 'm'; its query (PostgreSQL text) and state from _shardlite_matviews. */
 	bool matview, populated;
 	const char *definition;
+	/* A partitioned table (relkind 'p'): its key column and strategy ('l', 'r'); a partition
+	 * (a view in SQLite, kind 'r' here): its parent and bound text (catalog_part.c). */
+	const char *part_key, *part_parent, *part_bound;
+	char part_strategy;
+	bool part_default;
 };
 
 /* The schema temporary tables show in (PostgreSQL's pg_temp_N of the session's backend) and
@@ -811,6 +816,23 @@ bool cat_ddl_register(sqlite3 *db, struct cat_conn *cc);
 /* catalog_cascade.c: shardlite_cascade_check, before DROP TABLE ... CASCADE;
  * shardlite_views_mark/sweep around DROP VIEW ... CASCADE. */
 bool cat_cascade_register(sqlite3 *db, struct cat_conn *cc);
+/* ---- catalog_part.c: declarative partitioning ---- */
+/* The names of a partitioned table's routing triggers start so (no trigger in PostgreSQL). */
+#define CAT_PART_TRIGGER_PREFIX "_shardlite_part_"
+
+/* The key in a table's stored text: strategy 'l' or 'r', the column (malloc'd). */
+bool cat_part_parse_key(const char *sql, char *strategy, char **col);
+/* Makes (replace: makes again) partition name's view over parent's columns (but skip, when
+ * not NULL); false with ctx's error. */
+bool cat_part_make_view(sqlite3_context *ctx, sqlite3 *db, const char *parent, const char *name,
+			char kind, const char *bound, const char *cond, const char *lo, bool replace,
+			const char *skip);
+bool cat_part_register(sqlite3 *db, struct cat_conn *cc);
+bool cat_part_register_fn(sqlite3 *db, struct cat_conn *cc);
+/* After the tables load: partitioned tables' keys, and partitions (views) as kind 'r'. */
+void cat_part_load(struct cat_model *m);
+bool cat_fill_inherits(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
+bool cat_fill_partitioned(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
 /* catalog_fkset.c: the triggers of ON DELETE SET NULL (cols) (XLAT_FKSET_PREFIX): whether
  * name is one; cat_fkset_attach reads one (on parent, its text sql) into its key's
  * confdelsetcols; shardlite_fkset_sweep() (cat_fkset_sweep) drops those whose key is gone:

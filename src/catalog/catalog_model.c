@@ -862,6 +862,7 @@ bool cat_model_load(sqlite3 *db, struct cat_model *m, struct pgerr *err)
 			return false;
 	}
 	resolve_fkeys(m);
+	cat_part_load(m);
 	return cat_seq_load(db, m, err);
 }
 

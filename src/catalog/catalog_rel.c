@@ -167,8 +167,10 @@ static bool fill_class(struct cat_conn *cc, const struct cat_model *m, struct ca
 		cat_int(r, cat_rowtype_oid(rel, false)); /* reltype */
 		cat_int(r, 0);
 		cat_int(r, OWNER);
-		cat_int(r, rel->kind == 'r' ? CAT_AM_HEAP : rel->kind == 'i' ? rel->index->am : 0);
-		cat_int(r, rel->kind == 'v' || rel->kind == 'c' ? 0 : rel->oid);
+		cat_int(r, rel->kind == 'r' && !rel->part_key ? CAT_AM_HEAP
+			   : rel->kind == 'i'		     ? rel->index->am
+							     : 0);
+		cat_int(r, rel->kind == 'v' || rel->kind == 'c' || rel->part_key ? 0 : rel->oid);
 		cat_int(r, 0);
 		cat_int(r, 0);
 		cat_int(r, -1); /* reltuples: never analyzed */
@@ -177,7 +179,12 @@ static bool fill_class(struct cat_conn *cc, const struct cat_model *m, struct ca
 		cat_bool(r, rel->kind == 'r' && has_index(m, rel));
 		cat_bool(r, false);
 		cat_char(r, rel->temp ? 't' : 'p');
-		cat_char(r, rel->matview ? 'm' : rel->kind);
+		cat_char(r, rel->matview	? 'm'
+			    : rel->part_key ? 'p'
+			    : rel->kind == 'i' && rel->index && rel->index->table &&
+					rel->index->table->part_key
+				    ? 'I' /* a partitioned table's index */
+				    : rel->kind);
 		cat_int(r, rel->ncols);
 		cat_int(r, nchecks(m, rel));
 		/* a view is a rule in PostgreSQL, and so is a materialized view's query */
@@ -191,7 +198,7 @@ static bool fill_class(struct cat_conn *cc, const struct cat_model *m, struct ca
 		cat_bool(r, force);
 		cat_bool(r, !rel->matview || rel->populated); /* relispopulated */
 		cat_char(r, rel->kind == 'r' ? 'd' : 'n');
-		cat_bool(r, false);
+		cat_bool(r, rel->part_parent != NULL); /* relispartition */
 		cat_int(r, 0);
 		cat_int(r, 0);
 		cat_int(r, 0);
@@ -204,7 +211,7 @@ static bool fill_class(struct cat_conn *cc, const struct cat_model *m, struct ca
 		cat_text(r, rel->kind == 'i' ? cat_index_reloptions(r->a, rel->index, false)
 			    : check	       ? arena_printf(r->a, "{check_option=%s}", check)
 					       : NULL);
-		cat_null(r);
+		cat_text(r, rel->part_bound); /* relpartbound: the text pg_get_expr prints */
 	}
 	catalog_class_rows(r);
 	return true;
@@ -824,7 +831,7 @@ static const struct cat_reldef defs[] = {
 	 "indclass oidvector, indoption int2vector, indexprs pg_node_tree, indpred pg_node_tree",
 	 fill_index},
 	{"pg_inherits", "inhrelid oid, inhparent oid, inhseqno int4, inhdetachpending bool",
-	 fill_empty},
+	 cat_fill_inherits},
 	{"pg_language",
 	 "oid oid, lanname name, lanowner oid, lanispl bool, lanpltrusted bool, "
 	 "lanplcallfoid oid, laninline oid, lanvalidator oid, lanacl \"aclitem[]\"",
@@ -834,7 +841,7 @@ static const struct cat_reldef defs[] = {
 	{"pg_partitioned_table",
 	 "partrelid oid, partstrat pg_char, partnatts int2, partdefid oid, partattrs int2vector, "
 	 "partclass oidvector, partcollation oidvector, partexprs pg_node_tree",
-	 fill_empty},
+	 cat_fill_partitioned},
 	/* a view over pg_policy in PostgreSQL (drizzle-kit's introspection reads it) */
 	{"pg_policies",
 	 "schemaname name, tablename name, policyname name, permissive text, roles \"name[]\", "

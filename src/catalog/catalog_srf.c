@@ -20,7 +20,7 @@ static bool start_unnest(struct pgfn_srf_scan *s, sqlite3_value **args)
 	return true;
 }
 
-/* Nothing is partitioned: a table's only ancestor is itself. */
+/* A table's ancestors: itself, then a partition's parent. */
 static bool start_ancestors(struct pgfn_srf_scan *s, sqlite3_value **args)
 {
 	if (!args[0] || sqlite3_value_type(args[0]) == SQLITE_NULL)
@@ -33,11 +33,18 @@ static bool start_ancestors(struct pgfn_srf_scan *s, sqlite3_value **args)
 		return false;
 	}
 	uint32_t oid = (uint32_t)sqlite3_value_int64(args[0]);
-	const struct cat_rel *rel = cat_model_rel_oid(m, oid);
+	const struct cat_rel *rel = sqlite3_value_numeric_type(args[0]) == SQLITE_TEXT
+					    ? cat_model_rel(m, (const char *)sqlite3_value_text(args[0]))
+					    : cat_model_rel_oid(m, oid);
+	oid = rel ? rel->oid : oid; /* a name: the regclass literal's relation */
 	if (rel && rel->kind == 'r') {
-		s->cells = arena_alloc(s->a, sizeof(*s->cells));
+		const struct cat_rel *up = rel->part_parent ? cat_model_rel(m, rel->part_parent)
+							    : NULL;
+		s->cells = arena_alloc(s->a, 2 * sizeof(*s->cells));
 		s->cells[0] = arena_printf(s->a, "%u", oid);
-		s->nrows = 1;
+		if (up)
+			s->cells[1] = arena_printf(s->a, "%u", up->oid);
+		s->nrows = up ? 2 : 1;
 		s->int_cols = 1;
 	}
 	return true;

@@ -75,6 +75,8 @@ static bool load_schema(sqlite3 *db, struct cat_model *m, bool temp)
 			continue; /* a key's ON DELETE SET NULL (cols): no trigger in PostgreSQL */
 		}
 		if (!t || cat_exclude_trigger((const char *)sqlite3_column_text(st, 0)) ||
+		    strncmp((const char *)sqlite3_column_text(st, 0), CAT_PART_TRIGGER_PREFIX,
+			    strlen(CAT_PART_TRIGGER_PREFIX)) == 0 || /* a partitioned table's routing */
 		    xlat_defkey_trigger((const char *)sqlite3_column_text(st, 0)) ||
 		    cat_rls_trigger((const char *)sqlite3_column_text(st, 0)))
 			continue; /* an EXCLUDE constraint's: no trigger in PostgreSQL */

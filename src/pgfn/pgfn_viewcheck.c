@@ -3,7 +3,8 @@
  * WITH CHECK OPTION (PostgreSQL's ExecWithCheckOptions): 44000 "new row violates check option
  * for view" with the written row of the base table in its DETAIL. The translator calls it
  * from the RETURNING of a write through such a view for a row the view would not show
- * (xlat_updwco.c), each value already in its output form (pgfn_text_out). */
+ * (xlat_updwco.c), each value already in its output form (pgfn_text_out); and
+ * shardlite_partition_check_failed, the same for a partition's bound (23514). */
 #include "pgfn_int.h"
 
 #include <string.h>
@@ -24,21 +25,27 @@ static void put_clipped(struct strbuf *sb, const char *s, size_t n)
 	strbuf_puts(sb, "...");
 }
 
+/* The row's values of a view check's failure into sb: "Failing row contains (...)." */
+static void failing_row(struct strbuf *sb, int argc, sqlite3_value **argv)
+{
+	strbuf_puts(sb, "Failing row contains (");
+	for (int i = 1; i < argc; i++) {
+		const char *v = (const char *)sqlite3_value_text(argv[i]);
+		strbuf_puts(sb, i > 1 ? ", " : "");
+		if (sqlite3_value_type(argv[i]) == SQLITE_NULL || !v)
+			strbuf_puts(sb, "null");
+		else
+			put_clipped(sb, v, (size_t)sqlite3_value_bytes(argv[i]));
+	}
+	strbuf_puts(sb, ").");
+}
+
 static void fn_view_check_failed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	const char *view = argc ? (const char *)sqlite3_value_text(argv[0]) : NULL;
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	strbuf_puts(&sb, "Failing row contains (");
-	for (int i = 1; i < argc; i++) {
-		const char *v = (const char *)sqlite3_value_text(argv[i]);
-		strbuf_puts(&sb, i > 1 ? ", " : "");
-		if (sqlite3_value_type(argv[i]) == SQLITE_NULL || !v)
-			strbuf_puts(&sb, "null");
-		else
-			put_clipped(&sb, v, (size_t)sqlite3_value_bytes(argv[i]));
-	}
-	strbuf_puts(&sb, ").");
+	failing_row(&sb, argc, argv);
 	if (sb.failed)
 		sqlite3_result_error_nomem(ctx);
 	else
@@ -48,10 +55,28 @@ static void fn_view_check_failed(sqlite3_context *ctx, int argc, sqlite3_value *
 	strbuf_fini(&sb);
 }
 
+/* shardlite_partition_check_failed(partition, value...): a row written through a partition
+ * that its bound does not take (PostgreSQL's ExecPartitionCheckEmitError). */
+static void fn_partition_check_failed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *part = argc ? (const char *)sqlite3_value_text(argv[0]) : NULL;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	failing_row(&sb, argc, argv);
+	if (sb.failed)
+		sqlite3_result_error_nomem(ctx);
+	else
+		pgfn_error_detail(ctx, "23514", sb.data,
+				  "new row for relation \"%s\" violates partition constraint",
+				  part ? part : "");
+	strbuf_fini(&sb);
+}
+
 int pgfn_register_viewcheck(sqlite3 *db)
 {
 	static const struct pgfn_def defs[] = {
 		{"shardlite_view_check_failed", -1, fn_view_check_failed},
+		{"shardlite_partition_check_failed", -1, fn_partition_check_failed},
 	};
 	return pgfn_define(db, defs, ARRAY_LEN(defs));
 }

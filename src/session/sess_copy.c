@@ -32,7 +32,7 @@ static bool view_insertable(struct session *s, const char *rel)
 	return found;
 }
 
-enum rel_kind { REL_MISSING, REL_TABLE, REL_VIEW, REL_MATVIEW };
+enum rel_kind { REL_MISSING, REL_TABLE, REL_VIEW, REL_MATVIEW, REL_PARTITION };
 
 /* What rel is: a temporary table first, as SQLite and PostgreSQL resolve the name; a
  * materialized view is a table whose SQL carries the mark (sess_matview.c). */
@@ -43,7 +43,7 @@ static bool rel_kind(struct session *s, const char *rel, enum rel_kind *kind, st
 	int rc = sqlite3_prepare_v2(
 		db,
 		"SELECT type = 'view', type = 'table' AND instr(sql, '" CATALOG_MATVIEW_MARK
-		"') FROM (SELECT 0 AS o, type, name, sql FROM temp.sqlite_schema "
+		"'), type = 'view' AND instr(sql, '" CATALOG_PARTITION_MARK "') FROM (SELECT 0 AS o, type, name, sql FROM temp.sqlite_schema "
 		"UNION ALL SELECT 1, type, name, sql FROM main.sqlite_schema) WHERE "
 		"name = ?1 COLLATE NOCASE AND type IN ('table', 'view') ORDER BY o "
 		"LIMIT 1",
@@ -53,6 +53,7 @@ static bool rel_kind(struct session *s, const char *rel, enum rel_kind *kind, st
 	sqlite3_bind_text(vm, 1, rel, -1, SQLITE_STATIC);
 	rc = sqlite3_step(vm);
 	*kind = rc != SQLITE_ROW            ? REL_MISSING
+		: sqlite3_column_int(vm, 2) ? REL_PARTITION
 		: sqlite3_column_int(vm, 0) ? REL_VIEW
 		: sqlite3_column_int(vm, 1) ? REL_MATVIEW
 					    : REL_TABLE;
@@ -71,7 +72,9 @@ static bool relation_kind(struct session *s, const char *rel, bool from, struct 
 	if (kind == REL_MISSING)
 		return pgerr_set(err, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
 				 rel);
-	if (!from && kind != REL_TABLE) {
+	/* a partition is a view over the partitioned table that reads and takes its rows
+	 * (an INSTEAD OF INSERT trigger of its own, catalog_part.c): copied as a table */
+	if (!from && kind != REL_TABLE && kind != REL_PARTITION) {
 		pgerr_set(err, "42809", "cannot copy from %s \"%s\"",
 			  kind == REL_VIEW ? "view" : "materialized view", rel);
 		pgerr_hint(err, "Try the COPY (SELECT ...) TO variant.");

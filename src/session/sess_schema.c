@@ -119,6 +119,8 @@ void sess_schema_env(struct session *s, struct xlat_env *env, char search[SHARD_
 	env->tenant_missing_fn = tenant_missing;
 	env->temp_rel_fn = sess_temp_relation;
 	env->view_fn = sess_view_sql;
+	env->table_sql_fn = sess_table_sql;
+	env->partition_fn = sess_types_partition;
 	env->enum_indexes_fn = sess_enum_indexes;
 	env->user = s->user;
 	env->rls = env->schema ? sess_types_rls(s, &env->nrls) : NULL;

@@ -70,6 +70,12 @@ static char relkind(void *arg, const char *name)
 				: 0;
 }
 
+char sess_types_partition(void *arg, const char *name)
+{
+	const struct catalog_relation *r = sess_types_relation(arg, name);
+	return r ? r->partition : 0;
+}
+
 /* Whether conname is an EXCLUDE constraint of table name (xlat_exclude.c's index). */
 static bool exclusion(struct session *s, const char *name, const char *conname)
 {

@@ -56,6 +56,16 @@ const char *sess_view_sql(void *arg, const char *name, struct arena *a, int *ins
 	return sql;
 }
 
+const char *sess_table_sql(void *arg, const char *name, struct arena *a)
+{
+	struct session *s = arg;
+	bool is_view = false;
+	if (!s->conn)
+		return NULL;
+	const char *sql = schema_sql(shard_conn_db(s->conn), "main", name, a, &is_view);
+	return sql && !is_view ? sql : NULL;
+}
+
 #define MAX_DEPTH 16 /* views over views, as xlat_updview.c writes through them */
 
 /* Whether column col of view (its stored text sql) is updatable: a plain column of its base

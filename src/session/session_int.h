@@ -839,6 +839,10 @@ bool sess_temp_relation(void *arg, const char *name);
  * keeps it, in a, and the events its INSTEAD OF triggers take (4, 8, 16) in *instead; NULL
  * when name is no view of the session's connection. */
 const char *sess_view_sql(void *arg, const char *name, struct arena *a, int *instead);
+/* xlat_env.table_sql_fn: the CREATE TABLE text of the file's table name, in a; NULL when none. */
+const char *sess_table_sql(void *arg, const char *name, struct arena *a);
+/* xlat_env.partition_fn: 'p' a partitioned table, 'c' a partition, of the types snapshot. */
+char sess_types_partition(void *arg, const char *name);
 /* ---- sess_enumdeps.c: xlat_env.enum_indexes_fn ---- */
 const char *const *sess_enum_indexes(void *arg, const char *type, struct arena *a, size_t *n);
 /* The catalog's questions about views (sess_viewsql.c): pg_get_viewdef (sess_types_viewdef)

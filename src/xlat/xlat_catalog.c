@@ -235,6 +235,8 @@ static const struct catfn {
 	{"pg_get_viewdef", 1, 2, XLAT_OID_TEXT},
 	{"pg_get_ruledef", 1, 2, XLAT_OID_TEXT},
 	{"pg_partition_ancestors", 1, 1, OID_REGCLASS},
+	{"pg_get_partkeydef", 1, 1, XLAT_OID_TEXT},
+	{"pg_get_partition_constraintdef", 1, 1, XLAT_OID_TEXT},
 	{"pg_relation_is_publishable", 1, 1, XLAT_OID_BOOL},
 	{"pg_relation_is_updatable", 2, 2, XLAT_OID_INT4},
 	{"pg_column_is_updatable", 3, 3, XLAT_OID_BOOL},

@@ -378,7 +378,10 @@ static bool value_head(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, con
 		return xlat_fail(c, "42P10", -1,
 				 "too many column aliases specified for function %s", name);
 	xlat_printf(c, "(SELECT %s AS ", value);
+	/* pg_partition_ancestors's column is its OUT parameter's, whatever the alias */
+	bool out = strcmp(name, "pg_partition_ancestors") == 0;
 	xlat_ident(c, ncol			? xlat_node_str(rf->alias->colnames[0])
+		      : out	  ? "relid"
 		      : rf->alias ? rf->alias->aliasname
 				  : name);
 	if (rf->ordinality) {

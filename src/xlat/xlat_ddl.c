@@ -964,12 +964,8 @@ static bool create_options(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 				 "only temporary relations may be created in temporary schemas");
 	if (!xlat_temp_create(c, s->relation, s->oncommit))
 		return false;
-	if (s->partbound) /* a parent in inh_relations too */
-		return xlat_unsupported(c, -1, "a partition (PARTITION OF)");
-	if (s->n_inh_relations)
+	if (s->n_inh_relations && !s->partbound) /* a partition's parent is there too */
 		return xlat_unsupported(c, -1, "INHERITS");
-	if (s->partspec)
-		return xlat_unsupported(c, -1, "a partitioned table (PARTITION BY)");
 	if (s->of_typename)
 		return xlat_unsupported(c, -1, "a typed table (OF type)");
 	if ((s->tablespacename && *s->tablespacename) || (s->access_method && *s->access_method))
@@ -1195,8 +1191,11 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 	c->st->writes = c->st->is_ddl = true;
 	if (!create_options(c, s) || !names_once(c, s))
 		return false;
+	if (s->partbound)
+		return xlat_partition_of(c, s);
 	if (has_like(s))
-		return create_like(c, s);
+		return s->partspec ? xlat_unsupported(c, -1, "LIKE in a partitioned table")
+				   : create_like(c, s);
 	if (!find_autonum(c, s, &an) || !foreign_key_types(c, s))
 		return false;
 	bool temp = xlat_temp_is(s->relation);
@@ -1210,6 +1209,8 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 	else if (!xlat_relname(c, s->relation))
 		return false;
 	xlat_puts(c, " (");
+	if (s->partspec && !xlat_partition_key(c, s))
+		return false;
 	bool first = true;
 	xlat_checkdef_create(c, s); /* the columns its CHECKs' PostgreSQL texts read */
 	/* SQLite wants every column definition before the table constraints; PostgreSQL takes
@@ -1250,6 +1251,12 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 			return false;
 		if (!fkset_triggers(c, s, e))
 			return false;
+	}
+	if (s->partspec) { /* its routing trigger: no partition takes a row yet */
+		xlat_puts(c, "; SELECT shardlite_partition_sync(");
+		xlat_string(c, s->relation->relname);
+		xlat_puts(c, ")");
+		c->st->kind = XLAT_SCRIPT;
 	}
 	return true;
 }

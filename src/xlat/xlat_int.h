@@ -477,6 +477,32 @@ const char *xlat_updview_wco(const struct xlat_ctx *c, const void *stmt);
 /* The mark after a view's name in its SQLite text that keeps its options
  * ("check_option=local" / "cascaded"), as PostgreSQL's pg_class.reloptions. */
 #define XLAT_VIEW_OPTIONS_MARK "/* shardlite: WITH ("
+/* ---- xlat_partition.c: declarative partitioning ---- */
+/* After the opening parenthesis of a partitioned table's stored text: this prefix, LIST or
+ * RANGE, the key column as a quoted identifier, then " *" "/" (CATALOG_PARTKEY_MARK). */
+#define XLAT_PARTKEY_MARK "/* shardlite: partition by "
+/* After a partition's view name in its stored text (CATALOG_PARTITION_MARK, catalog_part.c
+ * writes it). */
+#define XLAT_PARTITION_MARK "/* shardlite: partition of "
+/* CREATE TABLE ... PARTITION BY s->partspec: checks the key (LIST or RANGE of one column of
+ * a type whose SQLite values order as PostgreSQL's, PRIMARY KEY and UNIQUE including it) and
+ * emits its mark; false with c's error. */
+bool xlat_partition_key(struct xlat_ctx *c, const PgQuery__CreateStmt *s);
+/* CREATE TABLE ... PARTITION OF (s->partbound): the whole statement. */
+bool xlat_partition_of(struct xlat_ctx *c, const PgQuery__CreateStmt *s);
+/* The key in a table's stored text sql: strategy 'l' or 'r', the column (in a); false when
+ * sql carries none. */
+bool xlat_partition_parse_key(struct arena *a, const char *sql, char *strategy, const char **col);
+/* Whether name is a partitioned table / a partition of the session's own tenant. */
+bool xlat_partition_is_parent(struct xlat_ctx *c, const char *name);
+bool xlat_partition_is_partition(struct xlat_ctx *c, const char *name);
+/* CREATE UNIQUE INDEX on a partitioned table: it must include the key (0A000); true when
+ * it does or the table is none. */
+bool xlat_partition_index_check(struct xlat_ctx *c, const PgQuery__IndexStmt *s);
+/* ALTER TABLE of a partitioned table (xlat_stmt_alter's, for the table's own file). */
+bool xlat_partition_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s);
+/* Before DROP TABLE of partitioned table name: drops its partitions (a script's part). */
+void xlat_partition_drop_parent(struct xlat_ctx *c, const char *name);
 /* ---- xlat_viewopts.c: a view's options ---- */
 /* " /" "* shardlite: WITH (check_option=...) *" "/" for check ('l' local, 'c' cascaded), ""
  * for 0. */

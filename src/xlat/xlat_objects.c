@@ -392,6 +392,28 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 	for (size_t i = 0; i < s->n_objects; i++) {
 		xlat_puts(c, i ? "; " : "");
 		size_t start = c->sb->len;
+		const char *table = s->remove_type == OBJ(TABLE) && own_object(c, s->objects[i])
+					    ? object_table(s->objects[i])
+					    : NULL;
+		if (table && xlat_partition_is_partition(c, table)) { /* its view and rows */
+			xlat_puts(c, "SELECT shardlite_partition_remove(");
+			xlat_string(c, table);
+			xlat_puts(c, ", 'drop')");
+			xlat_forget(c, "view", table);
+			if (s->n_objects > 1)
+				script_part(c, i, start, table);
+			continue;
+		}
+		if (table && xlat_partition_is_parent(c, table))
+			xlat_partition_drop_parent(c, table);
+		const char *view = s->remove_type == OBJ(VIEW) && own_object(c, s->objects[i])
+					   ? object_table(s->objects[i])
+					   : NULL;
+		if (view && xlat_partition_is_partition(c, view)) {
+			xlat_fail(c, "42809", -1, "\"%s\" is not a view", view);
+			pgerr_hint(c->err, "Use DROP TABLE to remove a table.");
+			return false;
+		}
 		if (cascade && s->remove_type == OBJ(TABLE))
 			cascade_check(c, s, i);
 		if (views && i == 0) /* the views that compile before the first drop ... */
@@ -521,6 +543,12 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 	size_t start = c->sb->len;
 	ddl(c, "CREATE INDEX");
 	c->st->concurrently = s->concurrent; /* it changes how PostgreSQL builds it, only */
+	if (s->relation && xlat_own_table(c, s->relation) &&
+	    xlat_partition_is_partition(c, s->relation->relname))
+		return xlat_unsupported(c, -1,
+					"an index on a partition (index the partitioned table)");
+	if (!xlat_partition_index_check(c, s))
+		return false;
 	/* INCLUDE's columns follow the key columns in the SQLite index, which a UNIQUE one would
 	 * make part of what is unique */
 	if (s->n_index_including_params && s->unique)
@@ -1161,6 +1189,11 @@ bool xlat_stmt_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 		return alter_other(c, s);
 	if (!xlat_policy_columns_kept(c, s))
 		return false;
+	bool own = xlat_own_table(c, s->relation);
+	if (own && xlat_partition_is_partition(c, s->relation->relname))
+		return xlat_unsupported(c, -1, "ALTER TABLE of a partition");
+	if (own && xlat_partition_is_parent(c, s->relation->relname))
+		return xlat_partition_alter(c, s);
 	/* ALTER TABLE of a view's column default, as pg_dump writes it */
 	if (s->n_cmds == 1 && s->cmds[0]->alter_table_cmd->subtype == AT(ColumnDefault) &&
 	    c->schema && c->schema->relkind_fn &&
@@ -1309,6 +1342,13 @@ bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	       : s->rename_type == OBJ(SEQUENCE) ? "ALTER SEQUENCE"
 						 : "ALTER TABLE");
 	char kind = rename_kind(s->rename_type);
+	if (s->rename_type == OBJ(TABLE) && s->relation && xlat_own_table(c, s->relation) &&
+	    xlat_partition_is_parent(c, s->relation->relname)) /* its partitions name it */
+		return xlat_unsupported(c, -1, "ALTER TABLE ... RENAME TO of a partitioned table");
+	if (column && s->relation && xlat_own_table(c, s->relation) &&
+	    (xlat_partition_is_parent(c, s->relation->relname) ||
+	     xlat_partition_is_partition(c, s->relation->relname)))
+		return xlat_unsupported(c, -1, "RENAME COLUMN of a partitioned table or partition");
 	if (s->rename_type == OBJ(COLUMN) && !column) /* of a view, a materialized view, ... */
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
 				 "ALTER %s ... RENAME COLUMN is not supported",
@@ -1394,6 +1434,13 @@ bool xlat_stmt_truncate(struct xlat_ctx *c, const PgQuery__TruncateStmt *s)
 			return xlat_fail(c, "42809", -1, "\"%s\" is not a table", rv->relname);
 		xlat_puts(c, i ? "; " : "");
 		size_t start = c->sb->len;
+		if (xlat_own_table(c, rv) && xlat_partition_is_partition(c, rv->relname)) {
+			xlat_puts(c, "SELECT shardlite_partition_remove("); /* its rows in the parent */
+			xlat_string(c, rv->relname);
+			xlat_puts(c, ", 'truncate')");
+			script_part(c, i, start, rv->relname);
+			continue;
+		}
 		xlat_puts(c, "DELETE FROM ");
 		if (!xlat_relname(c, rv))
 			return false;

@@ -229,6 +229,8 @@ static bool read_level(struct xlat_ctx *c, const char *name, const char *sql, in
 	l->qual = l->rel->alias ? l->rel->alias->aliasname : l->rel->relname;
 	l->where = q->where_clause != NULL;
 	l->check = check_option(sql, l->body);
+	if (strstr(sql, XLAT_PARTITION_MARK)) /* a partition: its bound is always checked */
+		l->check = 'p';
 	const char **dcols, **dtexts;
 	size_t nd;
 	if (!xlat_view_defaults(sql, l->body, c->a, &dcols, &dtexts, &nd))

@@ -25,7 +25,7 @@ struct level {
 	/* its top-level WHERE: the keyword's start, the condition's start and end in sql (0
 	 * when it has none); the query's text before where_kw is its rows without it */
 	size_t where_kw, cond_at, cond_end;
-	char check;        /* WITH CHECK OPTION: 'l' LOCAL, 'c' CASCADED, 0 none */
+	char check; /* WITH CHECK OPTION: 'l' LOCAL, 'c' CASCADED, 'p' a partition's bound, 0 none */
 	const char **dflt; /* each column's default (ALTER VIEW ... SET DEFAULT), NULL: none */
 };
 

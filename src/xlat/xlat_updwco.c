@@ -107,7 +107,8 @@ bool xlat_updview_note_wco(struct xlat_ctx *c, const void *stmt, const struct le
 			continue;
 		xlat_puts(c, " WHEN NOT ");
 		put_level_check(c, v, (size_t)i, (size_t)n, base->relname);
-		xlat_puts(c, " THEN shardlite_view_check_failed(");
+		xlat_puts(c, v[i].check == 'p' ? " THEN shardlite_partition_check_failed("
+					       : " THEN shardlite_view_check_failed(");
 		xlat_string(c, v[i].view);
 		for (size_t k = 0; k < ncols; k++) {
 			xlat_puts(c, ", pgfn_text_out(");

@@ -123,10 +123,8 @@ UPDATE pr_ma SET (c, b) = ('car', a + b) RETURNING *;
 CREATE UNLOGGED TABLE pg_temp.pr_unlogged (a int PRIMARY KEY);
 CREATE TABLE pg_temp.pr_implicit_temp (a int PRIMARY KEY);
 SELECT relpersistence FROM pg_class WHERE relname = 'pr_implicit_temp';
--- partitions are refused naming the construct
--- differs: declarative partitioning is 0A000 (a partitioned table (PARTITION BY) is not supported)
+-- a partitioned table and a partition (31_partition_basic.sql has the rest)
 CREATE TABLE pr_parted (a int) PARTITION BY RANGE (a);
--- differs: declarative partitioning is 0A000 (a partition (PARTITION OF) is not supported)
 CREATE TABLE pr_part1 PARTITION OF pr_parted FOR VALUES FROM (1) TO (2);
 -- MATCH FULL of a one-column foreign key (the same as MATCH SIMPLE there) is kept
 CREATE TABLE pr_mp (id int PRIMARY KEY, k int, UNIQUE (id, k));

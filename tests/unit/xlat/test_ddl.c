@@ -89,7 +89,16 @@ static const struct xcase cases[] = {
 	{"CREATE TABLE n1 (a int) ON COMMIT DROP", "!42P16"},
 	{"CREATE UNLOGGED TABLE n1 (a int)", "CREATE TABLE n1 (a int4)"},
 	{"CREATE TABLE n1 (a int) INHERITS (t)", "!0A000"},
-	{"CREATE TABLE n1 (a int) PARTITION BY RANGE (a)", "!0A000"},
+	/* declarative partitioning (xlat_partition.c): the key's checks */
+	{"CREATE TABLE n1 (a int) PARTITION BY HASH (a)", "!0A000"},
+	{"CREATE TABLE n1 (a int, b int) PARTITION BY LIST (a, b)", "!42P17"},
+	{"CREATE TABLE n1 (a int, b int) PARTITION BY RANGE (a, b)", "!0A000"},
+	{"CREATE TABLE n1 (a int) PARTITION BY RANGE (b)", "!42703"},
+	{"CREATE TABLE n1 (a int) PARTITION BY RANGE ((a + 1))", "!0A000"},
+	{"CREATE TABLE n1 (a numeric) PARTITION BY RANGE (a)", "!0A000"},
+	{"CREATE TABLE n1 (a int PRIMARY KEY, b int) PARTITION BY LIST (b)", "!0A000"},
+	{"CREATE TABLE n1 (a int, b int, UNIQUE (a)) PARTITION BY LIST (b)", "!0A000"},
+	{"CREATE TEMP TABLE n1 (a int) PARTITION BY LIST (a)", "!0A000"},
 	{"CREATE TABLE n1 (a int) WITH (fillfactor = 70)", "CREATE TABLE n1 (a int4)"},
 	{"CREATE TABLE n1 (a int) WITH (fillfactor = 5)", "!22023"},
 	{"CREATE TABLE n1 (a int) WITH (autovacuum_enabled = false)", "!0A000"},
@@ -105,7 +114,10 @@ static const struct xcase cases[] = {
 	{"CREATE TABLE n1 (\"Mixed Case\" int, \"select\" text, \"a\"\"b\" int)",
 	 "CREATE TABLE n1 (\"Mixed Case\" int4, \"select\" text, \"a\"\"b\" int4)"},
 	{"CREATE TABLE n1 (a int, UNIQUE NULLS NOT DISTINCT (a))", "!0A000@25"},
+	/* no session to read p from (a migration file's translation) */
 	{"CREATE TABLE n1 PARTITION OF p FOR VALUES FROM (1) TO (2)", "!0A000"},
+	{"CREATE TABLE n1 PARTITION OF p FOR VALUES IN (1) PARTITION BY LIST (a)", "!0A000"},
+	{"CREATE TABLE n1 PARTITION OF p (a DEFAULT 1) FOR VALUES IN (1)", "!0A000"},
 	{"CREATE UNLOGGED TABLE pg_temp.n1 (a int)", "!42P16@23"},
 	{"CREATE TABLE n1 (a int, u unknown)", "!42P16"}, /* a pseudo-type */
 	/* transformColumnDefinition's checks, at the clause they stop at (a serial's: none) */
@@ -203,6 +215,13 @@ static const struct {
 	 "'a > 0', 'a')"},
 	{"ALTER TABLE t ADD EXCLUDE USING gist (a WITH =)",
 	 "SELECT shardlite_exclude('t', NULL, 'gist', 'a', '=', NULL, 'a')"},
+	/* a partitioned table: its key a mark, its routing trigger made when it runs */
+	{"CREATE TABLE n1 (a int, b text, PRIMARY KEY (a, b)) PARTITION BY LIST (b)",
+	 "CREATE TABLE n1 (/* shardlite: partition by LIST \"b\" */ a int4 NOT NULL, b text NOT "
+	 "NULL, PRIMARY KEY (a, b)); SELECT shardlite_partition_sync('n1')"},
+	{"CREATE TABLE n1 (\"K\"\"x\" date) PARTITION BY RANGE (\"K\"\"x\")",
+	 "CREATE TABLE n1 (/* shardlite: partition by RANGE \"K\"\"x\" */ \"K\"\"x\" date); "
+	 "SELECT shardlite_partition_sync('n1')"},
 };
 
 START_TEST(test_index_am)

@@ -1,0 +1,1261 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* catalog_part.c: declarative partitioning when it runs (docs/sql-compat.md, "Partitioned
+ * tables"). A partitioned table is one SQLite table (its key a mark in its text); each
+ * partition a view over it filtered by its bound, the view's text marked with its parent and
+ * a hex payload (kind, PostgreSQL's bound text, the SQLite condition, a range's lower bound).
+ * shardlite_partition_add checks a new bound against the others (42P17, 23514) and makes the
+ * view; every change then makes the parent's routing triggers (a row no partition takes is
+ * 23514) and a DEFAULT partition's view again from all bounds. Also the catalog's side:
+ * pg_class's relkind 'p' and relispartition, pg_inherits, pg_partitioned_table,
+ * pg_get_partkeydef. */
+#include "catalog_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* One partition, read from its view's text. */
+struct part {
+	char *name;
+	char kind;   /* 'l' list, 'r' range, 'd' default */
+	char *bound; /* PostgreSQL's text: "FOR VALUES IN (1, 2)", "DEFAULT" */
+	char *cond;  /* SQLite's condition on the key column, never NULL-valued */
+	char *lo;    /* a range's lower bound as an SQLite literal, "" for MINVALUE */
+};
+
+struct parts {
+	struct part *v;
+	size_t n;
+	char strategy; /* the parent's: 'l' or 'r' */
+	char *key;     /* the parent's key column */
+};
+
+static void parts_fini(struct parts *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		free(p->v[i].name);
+		free(p->v[i].bound);
+		free(p->v[i].cond);
+		free(p->v[i].lo);
+	}
+	free(p->v);
+	free(p->key);
+	memset(p, 0, sizeof(*p));
+}
+
+static int hexval(char h)
+{
+	return h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : -1;
+}
+
+/* The identifier in double quotes at *at (doubled quotes read as one), malloc'd; *at moves
+ * past it. NULL when there is none. */
+static char *read_ident(const char **at)
+{
+	const char *p = *at;
+	if (*p != '"')
+		return NULL;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (p++; *p; p++) {
+		if (*p == '"' && p[1] != '"')
+			break;
+		strbuf_putc(&sb, *p);
+		if (*p == '"')
+			p++;
+	}
+	if (*p != '"' || sb.failed) {
+		strbuf_fini(&sb);
+		return NULL;
+	}
+	*at = p + 1;
+	char *r = strbuf_take(&sb);
+	strbuf_fini(&sb);
+	return r ? r : strdup("");
+}
+
+bool cat_part_parse_key(const char *sql, char *strategy, char **col)
+{
+	const char *m = sql ? strstr(sql, CATALOG_PARTKEY_MARK) : NULL;
+	if (!m)
+		return false;
+	m += strlen(CATALOG_PARTKEY_MARK);
+	*strategy = strncmp(m, "LIST ", 5) == 0 ? 'l' : 'r';
+	m += *strategy == 'l' ? 5 : 6;
+	*col = read_ident(&m);
+	return *col != NULL;
+}
+
+/* A partition's view text: its parent (malloc'd) and the decoded payload's four fields. */
+static bool parse_view(const char *sql, char **parent, struct part *out)
+{
+	const char *m = sql ? strstr(sql, CATALOG_PARTITION_MARK) : NULL;
+	if (!m)
+		return false;
+	m += strlen(CATALOG_PARTITION_MARK);
+	char *name = read_ident(&m);
+	if (!name || strncmp(m, " x'", 3) != 0) {
+		free(name);
+		return false;
+	}
+	m += 3;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (; hexval(m[0]) >= 0 && hexval(m[1]) >= 0; m += 2)
+		strbuf_putc(&sb, (char)(hexval(m[0]) << 4 | hexval(m[1])));
+	char *payload = *m == '\'' && !sb.failed ? strbuf_take(&sb) : NULL;
+	strbuf_fini(&sb);
+	char *f[4] = {NULL, NULL, NULL, NULL};
+	char *p = payload;
+	for (int i = 0; p && i < 4; i++) {
+		char *nl = i < 3 ? strchr(p, '\n') : NULL;
+		if (i < 3 && !nl)
+			break;
+		if (nl)
+			*nl = '\0';
+		f[i] = strdup(p);
+		p = nl ? nl + 1 : NULL;
+	}
+	free(payload);
+	if (!f[3] || !f[0] || strlen(f[0]) != 1) {
+		for (int i = 0; i < 4; i++)
+			free(f[i]);
+		free(name);
+		return false;
+	}
+	out->kind = f[0][0];
+	free(f[0]);
+	out->bound = f[1];
+	out->cond = f[2];
+	out->lo = f[3];
+	*parent = name;
+	return true;
+}
+
+static bool read_partition(sqlite3 *db, const char *name, char **parent, struct part *out);
+static char *first_text(sqlite3 *db, const char *q, const char *a, const char *b);
+
+/* The partitions of parent (and its key) from the file's schema; false when parent is no
+ * partitioned table. */
+static bool load_parts(sqlite3 *db, const char *parent, struct parts *p)
+{
+	memset(p, 0, sizeof(*p));
+	sqlite3_stmt *vm = NULL;
+	bool ok = false;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT type, name, sql FROM main.sqlite_schema WHERE (type = "
+			       "'table' AND name = ?1 COLLATE NOCASE) OR (type = 'view' AND "
+			       "instr(sql, '" CATALOG_PARTITION_MARK "')) ORDER BY rowid",
+			       -1, &vm, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_text(vm, 1, parent, -1, SQLITE_STATIC);
+	while (sqlite3_step(vm) == SQLITE_ROW) {
+		const char *type = (const char *)sqlite3_column_text(vm, 0);
+		const char *sql = (const char *)sqlite3_column_text(vm, 2);
+		if (type && type[0] == 't') {
+			ok = cat_part_parse_key(sql, &p->strategy, &p->key);
+			continue;
+		}
+		struct part one = {0};
+		char *of = NULL;
+		if (!parse_view(sql, &of, &one))
+			continue;
+		if (sqlite3_stricmp(of, parent) == 0) {
+			struct part *v = realloc(p->v, (p->n + 1) * sizeof(*v));
+			if (v) {
+				p->v = v;
+				one.name = strdup((const char *)sqlite3_column_text(vm, 1));
+				p->v[p->n++] = one;
+				one = (struct part){0};
+			}
+		}
+		free(of);
+		free(one.bound);
+		free(one.cond);
+		free(one.lo);
+	}
+	sqlite3_finalize(vm);
+	if (!ok)
+		parts_fini(p);
+	return ok;
+}
+
+static const struct part *find_default(const struct parts *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (p->v[i].kind == 'd')
+			return &p->v[i];
+	return NULL;
+}
+
+/* Runs sql; false with ctx's error set from db's (the message as SQLite gave it). */
+static bool run(sqlite3_context *ctx, sqlite3 *db, const char *sql)
+{
+	int rc = sql ? sqlite3_exec(db, sql, NULL, NULL, NULL) : SQLITE_NOMEM;
+	if (rc == SQLITE_OK)
+		return true;
+	sqlite3_result_error(ctx, sql ? sqlite3_errmsg(db) : "out of memory", -1);
+	sqlite3_result_error_code(ctx, rc);
+	return false;
+}
+
+/* 1 when the query's first column of its first row is true, 0 when not or no row, -1 on an
+ * error (set on ctx). */
+static int ask(sqlite3_context *ctx, sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *vm = NULL;
+	if (!sql || sqlite3_prepare_v2(db, sql, -1, &vm, NULL) != SQLITE_OK) {
+		sqlite3_result_error(ctx, sql ? sqlite3_errmsg(db) : "out of memory", -1);
+		return -1;
+	}
+	int rc = sqlite3_step(vm);
+	int r = rc == SQLITE_ROW ? sqlite3_column_int(vm, 0) != 0 : rc == SQLITE_DONE ? 0 : -1;
+	if (r < 0)
+		sqlite3_result_error(ctx, sqlite3_errmsg(db), -1);
+	sqlite3_finalize(vm);
+	return r;
+}
+
+/* Whether the condition cond takes the key value lit (an SQLite literal). */
+static int takes(sqlite3_context *ctx, sqlite3 *db, const struct parts *p, const char *cond,
+		 const char *lit)
+{
+	char *q = sqlite3_mprintf("SELECT EXISTS (SELECT 1 FROM (SELECT %s AS \"%w\") WHERE %s)",
+				  lit, p->key, cond);
+	int r = ask(ctx, db, q);
+	sqlite3_free(q);
+	return r;
+}
+
+/* The routing triggers of the parent and a DEFAULT partition's view, made again from the
+ * bounds of p: without a default, a row the other partitions do not take is 23514. */
+static bool sync(sqlite3_context *ctx, sqlite3 *db, const char *parent, const struct parts *p,
+		 const char *skip)
+{
+	struct strbuf any;
+	strbuf_init(&any, 0);
+	for (size_t i = 0; i < p->n; i++) {
+		if (p->v[i].kind == 'd')
+			continue;
+		strbuf_printf(&any, "%s(%s)", any.len ? " OR " : "", p->v[i].cond);
+	}
+	const char *taken = any.len ? any.data : "0";
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	char *s = sqlite3_mprintf("DROP TRIGGER IF EXISTS \"_shardlite_part_i_%w\"; DROP TRIGGER "
+				  "IF EXISTS \"_shardlite_part_u_%w\"; ",
+				  parent, parent);
+	strbuf_puts(&sb, s ? s : "");
+	sqlite3_free(s);
+	const struct part *d = find_default(p);
+	char *upd = sqlite3_mprintf("UPDATE OF \"%w\"", p->key);
+	for (int u = 0; !d && u < 2; u++) {
+		s = sqlite3_mprintf("CREATE TRIGGER \"_shardlite_part_%s_%w\" BEFORE %s ON \"%w\" "
+				    "WHEN NOT EXISTS (SELECT 1 FROM (SELECT NEW.\"%w\" AS \"%w\") "
+				    "WHERE %s) BEGIN SELECT shardlite_partition_none(%Q, %Q, "
+				    "NEW.\"%w\"); END; ",
+				    u ? "u" : "i", parent,
+				    u ? upd : "INSERT", parent,
+				    p->key, p->key, taken, parent, p->key, p->key);
+		strbuf_puts(&sb, s ? s : "");
+		sb.failed |= s == NULL;
+		sqlite3_free(s);
+	}
+	sb.failed |= upd == NULL;
+	sqlite3_free(upd);
+	bool ok = !sb.failed && run(ctx, db, sb.data);
+	strbuf_fini(&sb);
+	if (ok && d) { /* the default's condition: what no other partition takes */
+		char *cond = sqlite3_mprintf("NOT (%s)", taken);
+		ok = cond && cat_part_make_view(ctx, db, parent, d->name, 'd', "DEFAULT", cond, "",
+						true, skip);
+		sqlite3_free(cond);
+	}
+	strbuf_fini(&any);
+	return ok;
+}
+
+bool cat_part_make_view(sqlite3_context *ctx, sqlite3 *db, const char *parent, const char *name,
+			char kind, const char *bound, const char *cond, const char *lo, bool replace,
+			const char *skip)
+{
+	struct strbuf sb, pay;
+	strbuf_init(&sb, 0);
+	strbuf_init(&pay, 0);
+	strbuf_printf(&pay, "%c\n%s\n%s\n%s", kind, bound, cond, lo);
+	char *s = replace ? sqlite3_mprintf("DROP VIEW \"%w\"; ", name) : NULL;
+	strbuf_puts(&sb, s ? s : "");
+	sqlite3_free(s);
+	s = sqlite3_mprintf("CREATE VIEW \"%w\" " CATALOG_PARTITION_MARK "\"%w\" x'", name, parent);
+	strbuf_puts(&sb, s ? s : "");
+	sb.failed |= s == NULL;
+	sqlite3_free(s);
+	for (size_t i = 0; i < pay.len; i++)
+		strbuf_printf(&sb, "%02x", (unsigned char)pay.data[i]);
+	strbuf_puts(&sb, "' */ AS SELECT ");
+	sqlite3_stmt *vm = NULL;
+	int ncols = 0;
+	if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info(?1) ORDER BY cid", -1, &vm,
+			       NULL) == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, parent, -1, SQLITE_STATIC);
+		while (sqlite3_step(vm) == SQLITE_ROW) {
+			const char *col = (const char *)sqlite3_column_text(vm, 0);
+			if (skip && col && sqlite3_stricmp(col, skip) == 0)
+				continue; /* a column about to be dropped */
+			s = sqlite3_mprintf("%s\"%w\"", ncols++ ? ", " : "", col);
+			strbuf_puts(&sb, s ? s : "");
+			sb.failed |= s == NULL;
+			sqlite3_free(s);
+		}
+	}
+	sqlite3_finalize(vm);
+	s = sqlite3_mprintf(" FROM \"%w\" WHERE %s", parent, cond);
+	strbuf_puts(&sb, s ? s : "");
+	sb.failed |= s == NULL || ncols == 0;
+	sqlite3_free(s);
+	/* rows SQLite itself inserts into the view (COPY p FROM) go to the parent, held to the
+	 * bound as the translator's writes through the view are */
+	struct strbuf cols, news;
+	strbuf_init(&cols, 0);
+	strbuf_init(&news, 0);
+	if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info(?1) ORDER BY cid", -1, &vm,
+			       NULL) == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, parent, -1, SQLITE_STATIC);
+		while (sqlite3_step(vm) == SQLITE_ROW) {
+			const char *col = (const char *)sqlite3_column_text(vm, 0);
+			if (skip && col && sqlite3_stricmp(col, skip) == 0)
+				continue;
+			s = sqlite3_mprintf("%s\"%w\"", cols.len ? ", " : "", col);
+			strbuf_puts(&cols, s ? s : "");
+			sqlite3_free(s);
+			s = sqlite3_mprintf("%sNEW.\"%w\"", news.len ? ", " : "", col);
+			strbuf_puts(&news, s ? s : "");
+			sqlite3_free(s);
+		}
+	}
+	sqlite3_finalize(vm);
+	char strategy, *key = NULL;
+	char *psql = first_text(db, "SELECT sql FROM main.sqlite_schema WHERE type = 'table' AND "
+				    "name = %Q COLLATE NOCASE AND %Q IS NOT NULL",
+				parent, "");
+	if (psql && cat_part_parse_key(psql, &strategy, &key) && cols.len && news.len) {
+		s = sqlite3_mprintf("; CREATE TRIGGER \"" CAT_PART_TRIGGER_PREFIX "v_%w\" INSTEAD OF "
+				    "INSERT ON \"%w\" BEGIN SELECT shardlite_partition_check_failed("
+				    "%Q, %s) WHERE NOT EXISTS (SELECT 1 FROM (SELECT NEW.\"%w\" AS "
+				    "\"%w\") WHERE %s); INSERT INTO \"%w\" (%s) VALUES (%s); END",
+				    name, name, name, news.data, key, key, cond, parent, cols.data,
+				    news.data);
+		strbuf_puts(&sb, s ? s : "");
+		sb.failed |= s == NULL;
+		sqlite3_free(s);
+	}
+	sb.failed |= cols.failed || news.failed;
+	free(key);
+	free(psql);
+	strbuf_fini(&cols);
+	strbuf_fini(&news);
+	bool ok = !sb.failed && run(ctx, db, sb.data);
+	strbuf_fini(&sb);
+	strbuf_fini(&pay);
+	return ok;
+}
+
+/* An SQLite literal of v (malloc'd by SQLite). */
+static char *literal(sqlite3_value *v)
+{
+	switch (sqlite3_value_type(v)) {
+	case SQLITE_INTEGER:
+		return sqlite3_mprintf("%lld", (long long)sqlite3_value_int64(v));
+	case SQLITE_FLOAT:
+		return sqlite3_mprintf("%!.17g", sqlite3_value_double(v));
+	case SQLITE_NULL:
+		return sqlite3_mprintf("NULL");
+	case SQLITE_BLOB: {
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		const unsigned char *b = sqlite3_value_blob(v);
+		for (int i = 0; i < sqlite3_value_bytes(v); i++)
+			strbuf_printf(&sb, "%02x", b[i]);
+		char *r = sqlite3_mprintf("X'%s'", sb.data ? sb.data : "");
+		strbuf_fini(&sb);
+		return r;
+	}
+	default:
+		return sqlite3_mprintf("%Q", (const char *)sqlite3_value_text(v));
+	}
+}
+
+/* PostgreSQL's text of bound value v of key type oid, as pg_get_expr prints a partition
+ * bound's constant (get_const_expr without a type label): an integer bare unless negative,
+ * a boolean as true/false, anything else quoted. */
+static void bound_text(sqlite3 *db, struct strbuf *sb, sqlite3_value *v, int oid, int typmod)
+{
+	if (sqlite3_value_type(v) == SQLITE_NULL) {
+		strbuf_puts(sb, "NULL");
+		return;
+	}
+	sqlite3_stmt *vm = NULL;
+	const char *t = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT pgfn_text_out(?1, ?2, ?3)", -1, &vm, NULL) == SQLITE_OK) {
+		sqlite3_bind_value(vm, 1, v);
+		sqlite3_bind_int(vm, 2, oid);
+		sqlite3_bind_int(vm, 3, typmod);
+		if (sqlite3_step(vm) == SQLITE_ROW)
+			t = (const char *)sqlite3_column_text(vm, 0);
+	}
+	if (!t)
+		t = (const char *)sqlite3_value_text(v);
+	if ((oid == 23 && t && t[0] != '-') || oid == 16) {
+		strbuf_puts(sb, oid == 16 ? (t && t[0] == 't' ? "true" : "false") : t);
+	} else {
+		strbuf_putc(sb, '\'');
+		for (const char *p = t ? t : ""; *p; p++) {
+			if (*p == '\'')
+				strbuf_putc(sb, '\'');
+			strbuf_putc(sb, *p);
+		}
+		strbuf_putc(sb, '\'');
+	}
+	sqlite3_finalize(vm);
+}
+
+static void fail(sqlite3_context *ctx, const char *state, const char *detail, const char *msg)
+{
+	if (detail)
+		pgfn_error_detail(ctx, state, detail, "%s", msg);
+	else
+		pgfn_error(ctx, state, "%s", msg);
+}
+
+/* A new list partition's values argv[0..n) against the others: the first one that takes one
+ * of them, -1 on an error, -2 none. */
+static int list_overlap(sqlite3_context *ctx, sqlite3 *db, const struct parts *p, int n,
+			sqlite3_value **argv)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		for (int k = 0; p->v[i].kind != 'd' && k < n; k++) {
+			char *lit = literal(argv[k]);
+			int r = lit ? takes(ctx, db, p, p->v[i].cond, lit) : -1;
+			sqlite3_free(lit);
+			if (r)
+				return r < 0 ? -1 : (int)i;
+		}
+	}
+	return -2;
+}
+
+/* A new range [lo, hi) (lo "" for MINVALUE) of condition cond against the others: two
+ * ranges meet when either one's lower bound is in the other. */
+static int range_overlap(sqlite3_context *ctx, sqlite3 *db, const struct parts *p,
+			 const char *lo, const char *cond)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		const struct part *q = &p->v[i];
+		if (q->kind == 'd')
+			continue;
+		int a = !*lo ? !*q->lo : takes(ctx, db, p, q->cond, lo);
+		int b = a ? 0 : !*q->lo ? !*lo : takes(ctx, db, p, cond, q->lo);
+		if (a < 0 || b < 0)
+			return -1;
+		if (a || b)
+			return (int)i;
+	}
+	return -2;
+}
+
+struct newpart {
+	struct strbuf bound, cond;
+	char *lo;
+};
+
+/* List bound argv[0..n): PostgreSQL's text and the condition (a NULL value takes NULL). */
+static void list_bound(sqlite3 *db, const struct parts *p, struct newpart *np, int n,
+		       sqlite3_value **argv, int oid, int typmod)
+{
+	bool null = false;
+	struct strbuf in;
+	strbuf_init(&in, 0);
+	strbuf_puts(&np->bound, "FOR VALUES IN (");
+	for (int k = 0; k < n; k++) {
+		strbuf_puts(&np->bound, k ? ", " : "");
+		bound_text(db, &np->bound, argv[k], oid, typmod);
+		if (sqlite3_value_type(argv[k]) == SQLITE_NULL) {
+			null = true;
+			continue;
+		}
+		char *lit = literal(argv[k]);
+		strbuf_printf(&in, "%s%s", in.len ? ", " : "", lit ? lit : "NULL");
+		sqlite3_free(lit);
+	}
+	strbuf_putc(&np->bound, ')');
+	char *key = sqlite3_mprintf("\"%w\"", p->key);
+	if (null && in.len)
+		strbuf_printf(&np->cond, "(%s IS NULL OR %s IN (%s))", key, key, in.data);
+	else if (null)
+		strbuf_printf(&np->cond, "%s IS NULL", key);
+	else
+		strbuf_printf(&np->cond, "(%s IS NOT NULL AND %s IN (%s))", key, key, in.data);
+	sqlite3_free(key);
+	strbuf_fini(&in);
+}
+
+/* Range bound FROM (argv[0] kind, argv[1] value) TO (argv[2], argv[3]); kinds "" (a value),
+ * MINVALUE, MAXVALUE. False with ctx's error for an empty range. */
+static bool range_bound(sqlite3_context *ctx, sqlite3 *db, const struct parts *p,
+			struct newpart *np, const char *child, sqlite3_value **argv, int oid,
+			int typmod)
+{
+	const char *lk = (const char *)sqlite3_value_text(argv[0]);
+	const char *hk = (const char *)sqlite3_value_text(argv[2]);
+	struct strbuf side[2];
+	for (int s = 0; s < 2; s++) {
+		strbuf_init(&side[s], 0);
+		const char *k = s ? hk : lk;
+		if (k && *k)
+			strbuf_puts(&side[s], k);
+		else
+			bound_text(db, &side[s], argv[s ? 3 : 1], oid, typmod);
+	}
+	strbuf_printf(&np->bound, "FOR VALUES FROM (%s) TO (%s)", side[0].data ? side[0].data : "",
+		      side[1].data ? side[1].data : "");
+	char *lo = lk && *lk ? NULL : literal(argv[1]);
+	char *hi = hk && *hk ? NULL : literal(argv[3]);
+	bool empty = (lk && strcmp(lk, "MAXVALUE") == 0) || (hk && strcmp(hk, "MINVALUE") == 0);
+	if (!empty && lo && hi) {
+		char *q = sqlite3_mprintf("SELECT %s >= %s", lo, hi);
+		int r = ask(ctx, db, q);
+		sqlite3_free(q);
+		empty = r > 0;
+		if (r < 0)
+			goto out;
+	}
+	if (empty) {
+		char *msg = sqlite3_mprintf("empty range bound specified for partition \"%s\"", child);
+		char *detail = sqlite3_mprintf(
+			"Specified lower bound (%s) is greater than or equal to upper bound (%s).",
+			side[0].data ? side[0].data : "", side[1].data ? side[1].data : "");
+		fail(ctx, "42P17", detail, msg ? msg : "");
+		sqlite3_free(msg);
+		sqlite3_free(detail);
+		goto out;
+	}
+	char *key = sqlite3_mprintf("\"%w\"", p->key);
+	strbuf_printf(&np->cond, "%s IS NOT NULL", key);
+	if (lo)
+		strbuf_printf(&np->cond, " AND %s >= %s", key, lo);
+	if (hi)
+		strbuf_printf(&np->cond, " AND %s < %s", key, hi);
+	sqlite3_free(key);
+	np->lo = strdup(lo ? lo : "");
+out:
+	sqlite3_free(lo);
+	sqlite3_free(hi);
+	strbuf_fini(&side[0]);
+	strbuf_fini(&side[1]);
+	return np->lo != NULL;
+}
+
+static bool exists(sqlite3 *db, const char *name)
+{
+	sqlite3_stmt *vm = NULL;
+	bool r = false;
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM main.sqlite_schema WHERE name = ?1 COLLATE NOCASE",
+			       -1, &vm, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, name, -1, SQLITE_STATIC);
+		r = sqlite3_step(vm) == SQLITE_ROW;
+	}
+	sqlite3_finalize(vm);
+	return r;
+}
+
+/* The checks of a new partition's bound against the others and the default's rows. */
+static bool check_new(sqlite3_context *ctx, sqlite3 *db, const struct parts *p, const char *child,
+		      char kind, struct newpart *np, int n, sqlite3_value **argv)
+{
+	const struct part *d = find_default(p);
+	if (kind == 'd' && d) {
+		char *msg = sqlite3_mprintf("partition \"%s\" conflicts with existing default "
+					    "partition \"%s\"",
+					    child, d->name);
+		fail(ctx, "42P17", NULL, msg ? msg : "");
+		sqlite3_free(msg);
+		return false;
+	}
+	if (kind == 'd')
+		return true;
+	int at = kind == 'l' ? list_overlap(ctx, db, p, n, argv)
+			     : range_overlap(ctx, db, p, np->lo, np->cond.data);
+	if (at == -1)
+		return false;
+	if (at >= 0) {
+		char *msg = sqlite3_mprintf("partition \"%s\" would overlap partition \"%s\"", child,
+					    p->v[at].name);
+		fail(ctx, "42P17", NULL, msg ? msg : "");
+		sqlite3_free(msg);
+		return false;
+	}
+	if (!d)
+		return true;
+	char *q = sqlite3_mprintf("SELECT EXISTS (SELECT 1 FROM \"%w\" WHERE (%s) AND (%s))",
+				  d->name, d->cond, np->cond.data);
+	int r = ask(ctx, db, q);
+	sqlite3_free(q);
+	if (r > 0) {
+		char *msg = sqlite3_mprintf("updated partition constraint for default partition "
+					    "\"%s\" would be violated by some row",
+					    d->name);
+		fail(ctx, "23514", NULL, msg ? msg : "");
+		sqlite3_free(msg);
+	}
+	return r == 0;
+}
+
+/* The comma-separated quoted column names of table t, in order; NULL when it has none. */
+static char *column_list(sqlite3 *db, const char *t)
+{
+	sqlite3_stmt *vm = NULL;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info(?1) ORDER BY cid", -1, &vm,
+			       NULL) == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, t, -1, SQLITE_STATIC);
+		while (sqlite3_step(vm) == SQLITE_ROW) {
+			char *q = sqlite3_mprintf("%s\"%w\"", sb.len ? ", " : "",
+						  (const char *)sqlite3_column_text(vm, 0));
+			strbuf_puts(&sb, q ? q : "");
+			sb.failed |= q == NULL;
+			sqlite3_free(q);
+		}
+	}
+	sqlite3_finalize(vm);
+	char *r = sb.len && !sb.failed ? strbuf_take(&sb) : NULL;
+	strbuf_fini(&sb);
+	return r;
+}
+
+/* The first answer of query q (one %Q argument each for a and b) as text, malloc'd; NULL
+ * when there is none. */
+static char *first_text(sqlite3 *db, const char *q, const char *a, const char *b)
+{
+	char *sql = sqlite3_mprintf(q, a, b);
+	sqlite3_stmt *vm = NULL;
+	char *r = NULL;
+	if (sql && sqlite3_prepare_v2(db, sql, -1, &vm, NULL) == SQLITE_OK &&
+	    sqlite3_step(vm) == SQLITE_ROW && sqlite3_column_text(vm, 0))
+		r = strdup((const char *)sqlite3_column_text(vm, 0));
+	sqlite3_finalize(vm);
+	sqlite3_free(sql);
+	return r;
+}
+
+/* What ATTACH PARTITION checks of the table child before it becomes a view over parent: its
+ * columns are the parent's (name and declared type), and it has nothing of its own the view
+ * would lose (an index the parent has no equal of, a foreign key, a trigger). */
+static bool attach_checks(sqlite3_context *ctx, sqlite3 *db, const char *parent, const char *child)
+{
+	char *msg = NULL, *col;
+	const char *state = "42P16";
+	if ((col = first_text(db, "SELECT c.name FROM pragma_table_info(%Q) c WHERE c.name NOT IN "
+				  "(SELECT name FROM pragma_table_info(%Q))",
+			      child, parent))) {
+		msg = sqlite3_mprintf("table \"%s\" contains column \"%s\" not found in parent "
+				      "\"%s\"",
+				      child, col, parent);
+		state = "42804";
+	} else if ((col = first_text(db, "SELECT p.name FROM pragma_table_info(%Q) p WHERE p.name "
+					 "NOT IN (SELECT name FROM pragma_table_info(%Q))",
+				     parent, child))) {
+		msg = sqlite3_mprintf("child table is missing column \"%s\"", col);
+		state = "42804";
+	} else if ((col = first_text(db, "SELECT c.name FROM pragma_table_info(%Q) c JOIN "
+					 "pragma_table_info(%Q) p ON p.name = c.name WHERE "
+					 "p.\"notnull\" AND NOT c.\"notnull\" ORDER BY c.cid",
+				     child, parent))) {
+		msg = sqlite3_mprintf("column \"%s\" in child table must be marked NOT NULL", col);
+		state = "42804";
+	} else if ((col = first_text(db, "SELECT c.name FROM pragma_table_info(%Q) c JOIN "
+					 "pragma_table_info(%Q) p ON p.name = c.name WHERE "
+					 "p.type <> c.type",
+				     child, parent))) {
+		msg = sqlite3_mprintf("child table \"%s\" has different type for column \"%s\"",
+				      child, col);
+		state = "42804";
+	} else if ((col = first_text(db, "SELECT name FROM main.sqlite_schema WHERE type = "
+					 "'trigger' AND tbl_name = %Q COLLATE NOCASE UNION ALL "
+					 "SELECT 'a foreign key' FROM pragma_foreign_key_list(%Q)",
+				     child, child)) ||
+		   (col = first_text(db, "SELECT il.name FROM pragma_index_list(%Q) il WHERE "
+					 "il.partial OR NOT EXISTS (SELECT 1 FROM "
+					 "pragma_index_list(%Q) pl WHERE pl.\"unique\" = "
+					 "il.\"unique\" AND NOT pl.partial AND (SELECT "
+					 "group_concat(name, ',') FROM (SELECT name FROM "
+					 "pragma_index_info(pl.name) ORDER BY seqno)) IS (SELECT "
+					 "group_concat(name, ',') FROM (SELECT name FROM "
+					 "pragma_index_info(il.name) ORDER BY seqno)))",
+				     child, parent))) {
+		msg = sqlite3_mprintf("ATTACH PARTITION of a table with an index, foreign key or "
+				      "trigger of its own (\"%s\") is not supported",
+				      col);
+		state = SQLSTATE_FEATURE_NOT_SUPPORTED;
+	}
+	if (col)
+		fail(ctx, state, NULL, msg ? msg : "");
+	free(col);
+	sqlite3_free(msg);
+	return col == NULL;
+}
+
+/* ATTACH: child's rows, checked against the bound, move into parent once its view exists. */
+static bool attach_rows_check(sqlite3_context *ctx, sqlite3 *db, const char *child,
+			      const char *cond)
+{
+	char *q = sqlite3_mprintf("SELECT EXISTS (SELECT 1 FROM \"%w\" WHERE NOT coalesce(%s, 0))",
+				  child, cond);
+	int r = ask(ctx, db, q);
+	sqlite3_free(q);
+	if (r > 0) {
+		char *msg = sqlite3_mprintf("partition constraint of relation \"%s\" is violated by "
+					    "some row",
+					    child);
+		fail(ctx, "23514", NULL, msg ? msg : "");
+		sqlite3_free(msg);
+	}
+	return r == 0;
+}
+
+static bool table_exists(sqlite3 *db, const char *name)
+{
+	char *t = first_text(db, "SELECT type FROM main.sqlite_schema WHERE name = %Q COLLATE "
+				 "NOCASE AND type = 'table' AND %Q IS NOT NULL",
+			     name, "");
+	bool r = t != NULL;
+	free(t);
+	return r;
+}
+
+/* shardlite_partition_add(parent, child, mode, key type OID, typmod, kind, bound values...):
+ * mode 0 CREATE, 1 CREATE IF NOT EXISTS, 2 ATTACH PARTITION; kind 'l' (the list's values),
+ * 'r' (FROM's kind and value, TO's), 'd'. */
+static void fn_partition_add(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	if (argc < 6) {
+		pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "shardlite_partition_add: arguments");
+		return;
+	}
+	const char *parent = (const char *)sqlite3_value_text(argv[0]);
+	const char *child = (const char *)sqlite3_value_text(argv[1]);
+	const char *kind = (const char *)sqlite3_value_text(argv[5]);
+	int oid = sqlite3_value_int(argv[3]), typmod = sqlite3_value_int(argv[4]);
+	if (!parent || !child || !kind || (kind[0] == 'r' && argc != 10)) {
+		pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "shardlite_partition_add: arguments");
+		return;
+	}
+	int mode = sqlite3_value_int(argv[2]);
+	if (mode == 1 && exists(db, child)) {
+		sqlite3_result_null(ctx); /* IF NOT EXISTS */
+		return;
+	}
+	if (mode == 2 && !table_exists(db, child)) {
+		char *of = NULL;
+		struct part one = {0};
+		if (read_partition(db, child, &of, &one))
+			pgfn_error(ctx, "42809", "\"%s\" is already a partition", child);
+		else
+			pgfn_error(ctx, "42P01", "relation \"%s\" does not exist", child);
+		free(of);
+		free(one.bound);
+		free(one.cond);
+		free(one.lo);
+		return;
+	}
+	struct parts p;
+	if (!load_parts(db, parent, &p)) {
+		pgfn_error(ctx, "42P17", "table \"%s\" is not partitioned", parent);
+		return;
+	}
+	struct newpart np = {.lo = NULL};
+	strbuf_init(&np.bound, 0);
+	strbuf_init(&np.cond, 0);
+	bool ok = true;
+	if (kind[0] == 'l')
+		list_bound(db, &p, &np, argc - 6, argv + 6, oid, typmod);
+	else if (kind[0] == 'r')
+		ok = range_bound(ctx, db, &p, &np, child, argv + 6, oid, typmod);
+	else
+		strbuf_puts(&np.bound, "DEFAULT");
+	ok = ok && !np.bound.failed && !np.cond.failed &&
+	     check_new(ctx, db, &p, child, kind[0], &np, argc - 6, argv + 6);
+	/* ATTACH: the table's rows, all inside the bound, go into the parent while its routing
+	 * triggers are away (made again below, with the new bound), then the table */
+	if (ok && mode == 2) {
+		char *cols = NULL;
+		ok = attach_checks(ctx, db, parent, child) &&
+		     (kind[0] == 'd' || attach_rows_check(ctx, db, child, np.cond.data)) &&
+		     (cols = column_list(db, parent)) != NULL;
+		char *mv = ok ? sqlite3_mprintf("DROP TRIGGER IF EXISTS \"" CAT_PART_TRIGGER_PREFIX
+						 "i_%w\"; INSERT INTO \"%w\" (%s) SELECT %s FROM "
+						 "\"%w\"; DROP TABLE \"%w\"",
+						 parent, parent, cols, cols, child, child)
+			      : NULL;
+		ok = ok && run(ctx, db, mv);
+		sqlite3_free(mv);
+		free(cols);
+	}
+	ok = ok && cat_part_make_view(ctx, db, parent, child, kind[0], np.bound.data,
+				      kind[0] == 'd' ? "0" : np.cond.data, np.lo ? np.lo : "",
+				      false, NULL);
+	parts_fini(&p);
+	if (ok && load_parts(db, parent, &p)) {
+		ok = sync(ctx, db, parent, &p, NULL);
+		parts_fini(&p);
+	}
+	if (ok)
+		sqlite3_result_null(ctx);
+	free(np.lo);
+	strbuf_fini(&np.bound);
+	strbuf_fini(&np.cond);
+}
+
+/* The parent and payload of partition name, from its view's text; false when it is none. */
+static bool read_partition(sqlite3 *db, const char *name, char **parent, struct part *out)
+{
+	sqlite3_stmt *vm = NULL;
+	bool ok = false;
+	if (sqlite3_prepare_v2(db, "SELECT sql FROM main.sqlite_schema WHERE type = 'view' AND "
+				   "name = ?1 COLLATE NOCASE",
+			       -1, &vm, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, name, -1, SQLITE_STATIC);
+		if (sqlite3_step(vm) == SQLITE_ROW)
+			ok = parse_view((const char *)sqlite3_column_text(vm, 0), parent, out);
+	}
+	sqlite3_finalize(vm);
+	return ok;
+}
+
+/* shardlite_partition_remove(partition, 'drop' | 'truncate'): its rows leave the parent; DROP
+ * also drops its view and makes the parent's routing again. */
+static void fn_partition_remove(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	const char *name = (const char *)sqlite3_value_text(argv[0]);
+	const char *mode = (const char *)sqlite3_value_text(argv[1]);
+	char *parent = NULL;
+	struct part one = {0};
+	if (!name || !read_partition(db, name, &parent, &one)) {
+		pgfn_error(ctx, "42P01", "relation \"%s\" does not exist", name ? name : "");
+		return;
+	}
+	bool drop = mode && strcmp(mode, "drop") == 0;
+	char *sql = sqlite3_mprintf("DELETE FROM \"%w\" WHERE %s;%s%w%s", parent, one.cond,
+				    drop ? " DROP VIEW \"" : "", drop ? name : "", drop ? "\"" : "");
+	bool ok = run(ctx, db, sql);
+	sqlite3_free(sql);
+	struct parts p;
+	if (ok && drop && load_parts(db, parent, &p)) {
+		ok = sync(ctx, db, parent, &p, NULL);
+		parts_fini(&p);
+	}
+	if (ok)
+		sqlite3_result_null(ctx);
+	free(parent);
+	free(one.bound);
+	free(one.cond);
+	free(one.lo);
+}
+
+/* shardlite_partition_detach(parent, partition): the partition becomes a table again, made
+ * as the parent is (its columns and constraints), with its rows, which leave the parent. */
+static void fn_partition_detach(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	const char *parent = (const char *)sqlite3_value_text(argv[0]);
+	const char *name = (const char *)sqlite3_value_text(argv[1]);
+	char *of = NULL, *psql = NULL, *cols = NULL, *sql = NULL;
+	struct part one = {0};
+	if (!parent || !name || !read_partition(db, name, &of, &one) ||
+	    sqlite3_stricmp(of, parent) != 0) {
+		pgfn_error(ctx, "42P01", "relation \"%s\" is not a partition of relation \"%s\"",
+			   name ? name : "", parent ? parent : "");
+		goto out;
+	}
+	psql = first_text(db, "SELECT sql FROM main.sqlite_schema WHERE type = 'table' AND name "
+			      "= %Q COLLATE NOCASE AND %Q IS NOT NULL",
+			  parent, "");
+	const char *open = psql ? strchr(psql, '(') : NULL;
+	const char *mark = open ? strstr(open, CATALOG_PARTKEY_MARK) : NULL;
+	const char *after = mark ? strstr(mark, " */ ") : NULL;
+	cols = column_list(db, parent);
+	if (!after || !cols) {
+		pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "partitioned table \"%s\": its text",
+			   parent);
+		goto out;
+	}
+	sql = sqlite3_mprintf("DROP VIEW \"%w\"; CREATE TABLE \"%w\" (%.*s%s; INSERT INTO "
+			      "\"%w\" (%s) SELECT %s FROM \"%w\" WHERE %s; DELETE FROM \"%w\" "
+			      "WHERE %s",
+			      name, name, (int)(mark - open - 1), open + 1, after + 4, name, cols,
+			      cols, parent, one.cond, parent, one.cond);
+	struct parts p;
+	if (run(ctx, db, sql) && load_parts(db, parent, &p)) {
+		if (sync(ctx, db, parent, &p, NULL))
+			sqlite3_result_null(ctx);
+		parts_fini(&p);
+	}
+out:
+	sqlite3_free(sql);
+	free(cols);
+	free(psql);
+	free(of);
+	free(one.bound);
+	free(one.cond);
+	free(one.lo);
+}
+
+/* shardlite_partition_drop(parent): before DROP TABLE parent, its partitions' views. */
+static void fn_partition_drop(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	const char *parent = (const char *)sqlite3_value_text(argv[0]);
+	struct parts p;
+	if (!parent || !load_parts(db, parent, &p)) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (size_t i = 0; i < p.n; i++) {
+		char *s = sqlite3_mprintf("DROP VIEW \"%w\"; ", p.v[i].name);
+		strbuf_puts(&sb, s ? s : "");
+		sb.failed |= s == NULL;
+		sqlite3_free(s);
+	}
+	bool ok = !sb.len || (!sb.failed && run(ctx, db, sb.data));
+	strbuf_fini(&sb);
+	parts_fini(&p);
+	if (ok)
+		sqlite3_result_null(ctx);
+}
+
+/* shardlite_partition_sync(parent[, column]): after CREATE TABLE ... PARTITION BY, its
+ * routing; after ALTER TABLE, also its partitions' views over its columns as they are now
+ * (before DROP COLUMN: without the column). */
+static void fn_partition_sync(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	const char *parent = argc ? (const char *)sqlite3_value_text(argv[0]) : NULL;
+	struct parts p;
+	if (!parent || !load_parts(db, parent, &p)) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	/* the views over the table's columns as they are now, or (skip) without the column
+	 * an ALTER TABLE ... DROP COLUMN is about to drop */
+	const char *skip = argc > 1 ? (const char *)sqlite3_value_text(argv[1]) : NULL;
+	bool ok = true;
+	for (size_t i = 0; ok && i < p.n; i++)
+		ok = cat_part_make_view(ctx, db, parent, p.v[i].name, p.v[i].kind, p.v[i].bound,
+					p.v[i].cond, p.v[i].lo, true, skip);
+	if (ok && sync(ctx, db, parent, &p, skip))
+		sqlite3_result_null(ctx);
+	parts_fini(&p);
+}
+
+/* shardlite_partition_none(parent, key, key value): the routing trigger's failure, with
+ * PostgreSQL's DETAIL (the value as SQLite holds it). */
+static void fn_partition_none(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *parent = (const char *)sqlite3_value_text(argv[0]);
+	const char *key = (const char *)sqlite3_value_text(argv[1]);
+	const char *v = (const char *)sqlite3_value_text(argv[2]);
+	char *detail = sqlite3_mprintf("Partition key of the failing row contains (%s) = (%s).",
+				       key ? key : "", v ? v : "null");
+	pgfn_error_detail(ctx, "23514", detail ? detail : "",
+			  "no partition of relation \"%s\" found for row", parent ? parent : "");
+	sqlite3_free(detail);
+}
+
+bool cat_part_register(sqlite3 *db, struct cat_conn *cc)
+{
+	const int flags = SQLITE_UTF8 | SQLITE_DIRECTONLY;
+	return sqlite3_create_function_v2(db, "shardlite_partition_add", -1, flags, cc,
+					  fn_partition_add, NULL, NULL, NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "shardlite_partition_remove", 2, flags, cc,
+					  fn_partition_remove, NULL, NULL, NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "shardlite_partition_sync", -1, flags, cc,
+					  fn_partition_sync, NULL, NULL, NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "shardlite_partition_detach", 2, flags, cc,
+					  fn_partition_detach, NULL, NULL, NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "shardlite_partition_drop", 1, flags, cc,
+					  fn_partition_drop, NULL, NULL, NULL) == SQLITE_OK &&
+	       /* called by the routing trigger, which is schema */
+	       sqlite3_create_function_v2(db, "shardlite_partition_none", 3,
+					  SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, fn_partition_none,
+					  NULL, NULL, NULL) == SQLITE_OK;
+}
+
+/* ---- the catalog's side ---- */
+
+void cat_part_load(struct cat_model *m)
+{
+	for (size_t i = 0; i < m->nrels; i++) {
+		struct cat_rel *r = m->rels[i];
+		if (r->temp || !r->sql)
+			continue;
+		char strategy, *col = NULL;
+		if (r->kind == 'r' && cat_part_parse_key(r->sql, &strategy, &col)) {
+			r->part_strategy = strategy;
+			r->part_key = arena_strdup(m->a, col);
+			free(col);
+			continue;
+		}
+		char *parent = NULL;
+		struct part one = {0};
+		if (r->kind != 'v' || !parse_view(r->sql, &parent, &one))
+			continue;
+		r->kind = 'r'; /* a table to PostgreSQL's clients, its columns the parent's */
+		const struct cat_rel *up = cat_model_rel(m, parent);
+		for (int k = 0; up && k < r->ncols && k < up->ncols; k++) {
+			if (strcmp(r->cols[k].name, up->cols[k].name) != 0)
+				continue;
+			r->cols[k].notnull = up->cols[k].notnull;
+			r->cols[k].dflt = up->cols[k].dflt;
+			r->cols[k].dflt_sql = up->cols[k].dflt_sql;
+			if (up->cols[k].dflt)
+				r->cols[k].dflt_oid = cat_oid("def", r->name, r->cols[k].name);
+		}
+		r->part_parent = arena_strdup(m->a, parent);
+		r->part_bound = arena_strdup(m->a, one.bound);
+		r->part_default = one.kind == 'd';
+		free(parent);
+		free(one.bound);
+		free(one.cond);
+		free(one.lo);
+	}
+}
+
+bool cat_fill_inherits(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	(void)cc;
+	for (size_t i = 0; i < m->nrels; i++) {
+		const struct cat_rel *c = m->rels[i];
+		const struct cat_rel *p = c->part_parent ? cat_model_rel(m, c->part_parent) : NULL;
+		if (!p)
+			continue;
+		cat_row(r);
+		cat_int(r, c->oid);
+		cat_int(r, p->oid);
+		cat_int(r, 1);
+		cat_bool(r, false);
+	}
+	return true;
+}
+
+static int attnum_of(const struct cat_rel *t, const char *col)
+{
+	for (int i = 0; i < t->ncols; i++)
+		if (strcmp(t->cols[i].name, col) == 0)
+			return i + 1;
+	return 0;
+}
+
+/* The default btree operator class of the key's type (pg_opclass), 0 when not one known. */
+static uint32_t key_opclass(uint32_t type)
+{
+	switch (type) {
+	case 16:
+		return 424; /* bool_ops */
+	case 20:
+		return 1980; /* int8_ops */
+	case 21:
+		return 1976;
+	case 23:
+		return 1978;
+	case 25:
+	case 1043:
+		return 3126; /* text_ops */
+	case 700:
+		return 1970;
+	case 701:
+		return 1971;
+	case 1082:
+		return 3122;
+	default:
+		return 0;
+	}
+}
+
+bool cat_fill_partitioned(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	(void)cc;
+	for (size_t i = 0; i < m->nrels; i++) {
+		const struct cat_rel *t = m->rels[i];
+		if (!t->part_key)
+			continue;
+		uint32_t dflt = 0;
+		for (size_t k = 0; k < m->nrels; k++) {
+			const struct cat_rel *c = m->rels[k];
+			if (c->part_default && c->part_parent && strcmp(c->part_parent, t->name) == 0)
+				dflt = c->oid;
+		}
+		int at = attnum_of(t, t->part_key);
+		uint32_t type = at ? t->cols[at - 1].typoid : 0;
+		cat_row(r);
+		cat_int(r, t->oid);
+		cat_char(r, t->part_strategy);
+		cat_int(r, 1);
+		cat_int(r, dflt);
+		cat_text(r, arena_printf(r->a, "%d", at));
+		cat_text(r, arena_printf(r->a, "%u", key_opclass(type)));
+		cat_text(r, type == 25 || type == 1043 ? "100" : "0");
+		cat_null(r);
+	}
+	return true;
+}
+
+/* pg_get_partkeydef(oid): "RANGE (k)", NULL for a table that is not partitioned. */
+static void fn_get_partkeydef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const struct cat_model *m = cat_fn_model(ctx);
+	const struct cat_rel *t =
+		m ? cat_model_rel_oid(m, (uint32_t)sqlite3_value_int64(argv[0])) : NULL;
+	if (!m)
+		return;
+	if (!t || !t->part_key) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	const char *id = t->part_key, *how = t->part_strategy == 'l' ? "LIST" : "RANGE";
+	bool plain = id[0] && !(id[0] >= '0' && id[0] <= '9');
+	for (const char *p = id; plain && *p; p++)
+		plain = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_';
+	char *q = plain ? sqlite3_mprintf("%s (%s)", how, id)
+			: sqlite3_mprintf("%s (\"%w\")", how, id);
+	if (q)
+		sqlite3_result_text(ctx, q, -1, sqlite3_free);
+	else
+		sqlite3_result_error_nomem(ctx);
+}
+
+/* The literals of a bound's text "FOR VALUES IN (a, 'b')" / "FROM (a) TO (b)" from *p on,
+ * up to its closing parenthesis: the next one (in a), NULL after the last. */
+static const char *next_literal(struct arena *a, const char **p)
+{
+	const char *s = *p;
+	while (*s == ' ' || *s == ',')
+		s++;
+	if (*s == ')' || !*s)
+		return NULL;
+	const char *start = s;
+	if (*s == '\'') {
+		for (s++; *s; s++) {
+			if (*s == '\'' && s[1] == '\'')
+				s++;
+			else if (*s == '\'')
+				break;
+		}
+		s += *s != '\0';
+	} else {
+		while (*s && *s != ',' && *s != ')')
+			s++;
+	}
+	*p = s;
+	return arena_strndup(a, start, (size_t)(s - start));
+}
+
+/* A literal as PostgreSQL's partition constraint prints it: typed unless an int4. */
+static const char *typed(struct arena *a, const char *lit, uint32_t type, int32_t typmod)
+{
+	if (type == 23 && lit[0] != '\'')
+		return lit;
+	if (type == 16)
+		return lit;
+	const struct pgtype_info *ti = pgtype_by_oid(type);
+	const char *name = ti ? ti->sql_name : "text";
+	if (lit[0] != '\'')
+		lit = arena_printf(a, "'%s'", lit);
+	return typmod >= 0 && type == 1043 ? arena_printf(a, "%s::%s(%d)", lit, name, typmod - 4)
+					   : arena_printf(a, "%s::%s", lit, name);
+}
+
+/* pg_get_partition_constraintdef(oid): a partition's bound as a condition, as PostgreSQL
+ * prints it (the DEFAULT partition's: NULL here, where PostgreSQL prints the negation of the
+ * others); NULL for anything else. */
+static void fn_get_partition_constraintdef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const struct cat_model *m = cat_fn_model(ctx);
+	const struct cat_rel *t =
+		m ? cat_model_rel_oid(m, (uint32_t)sqlite3_value_int64(argv[0])) : NULL;
+	const struct cat_rel *up = t && t->part_parent ? cat_model_rel(m, t->part_parent) : NULL;
+	if (!m)
+		return;
+	int at = up && up->part_key && !t->part_default ? attnum_of(up, up->part_key) : 0;
+	if (!at) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	struct arena *a = arena_new(0);
+	uint32_t type = up->cols[at - 1].typoid;
+	int32_t typmod = up->cols[at - 1].typmod;
+	const char *key = up->part_key, *p = strchr(t->part_bound, '(');
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	if (up->part_strategy == 'l') {
+		bool null = false;
+		struct strbuf in;
+		strbuf_init(&in, 0);
+		p = p ? p + 1 : "";
+		for (const char *v; (v = next_literal(a, &p));) {
+			if (strcmp(v, "NULL") == 0)
+				null = true;
+			else
+				strbuf_printf(&in, "%s%s", in.len ? ", " : "", typed(a, v, type, typmod));
+		}
+		bool one = in.data && !strchr(in.data, ','); /* commas only between the values */
+		if (null && one)
+			strbuf_printf(&sb, "((%s IS NULL) OR (%s = %s))", key, key, in.data);
+		else if (null && in.len)
+			strbuf_printf(&sb, "((%s IS NULL) OR (%s = ANY (ARRAY[%s])))", key, key, in.data);
+		else if (one)
+			strbuf_printf(&sb, "((%s IS NOT NULL) AND (%s = %s))", key, key, in.data);
+		else if (null)
+			strbuf_printf(&sb, "(%s IS NULL)", key);
+		else
+			strbuf_printf(&sb, "((%s IS NOT NULL) AND (%s = ANY (ARRAY[%s])))", key, key,
+				      in.data ? in.data : "");
+		strbuf_fini(&in);
+	} else {
+		const char *lo = p ? next_literal(a, &(const char *){p + 1}) : NULL;
+		const char *to = p ? strstr(p, " TO (") : NULL;
+		const char *hi = to ? next_literal(a, &(const char *){to + 5}) : NULL;
+		strbuf_printf(&sb, "((%s IS NOT NULL)", key);
+		if (lo && strcmp(lo, "MINVALUE") != 0)
+			strbuf_printf(&sb, " AND (%s >= %s)", key, typed(a, lo, type, typmod));
+		if (hi && strcmp(hi, "MAXVALUE") != 0)
+			strbuf_printf(&sb, " AND (%s < %s)", key, typed(a, hi, type, typmod));
+		strbuf_putc(&sb, ')');
+	}
+	if (sb.failed)
+		sqlite3_result_error_nomem(ctx);
+	else
+		sqlite3_result_text(ctx, sb.data, (int)sb.len, SQLITE_TRANSIENT);
+	strbuf_fini(&sb);
+	arena_free(a);
+}
+
+bool cat_part_register_fn(sqlite3 *db, struct cat_conn *cc)
+{
+	return sqlite3_create_function_v2(db, "pg_get_partkeydef", 1,
+					  SQLITE_UTF8 | SQLITE_INNOCUOUS, cc, fn_get_partkeydef,
+					  NULL, NULL, NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "pg_get_partition_constraintdef", 1,
+					  SQLITE_UTF8 | SQLITE_INNOCUOUS, cc,
+					  fn_get_partition_constraintdef, NULL, NULL,
+					  NULL) == SQLITE_OK;
+}

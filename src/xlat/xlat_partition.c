@@ -1,0 +1,497 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_partition.c: declarative partitioning (docs/sql-compat.md, "Partitioned tables"). The
+ * partitioned table is one SQLite table holding every row, its key kept as a mark in its
+ * stored text (XLAT_PARTKEY_MARK); each partition is a view over it filtered by its bound,
+ * which the catalog's shardlite_partition_add makes when the statement runs (it checks the
+ * bound against the others and keeps the parent's routing trigger in step, catalog_part.c).
+ * Here: CREATE TABLE ... PARTITION BY's checks and mark, CREATE TABLE ... PARTITION OF's bound
+ * values coerced to the key's type, and what DROP TABLE of either adds. */
+#include "xlat_int.h"
+
+#include <pg_query.h>
+#include <string.h>
+
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+#define CONSTR(x) PG_QUERY__CONSTR_TYPE__CONSTR_##x
+
+/* Key types whose stored SQLite values order as PostgreSQL orders them (integers, floats,
+ * text in the C collation, booleans, the ISO text of dates): the bounds are compared by
+ * SQLite's own operators, in the views, the routing trigger and the overlap checks. */
+static bool key_type_ok(uint32_t oid)
+{
+	static const uint32_t ok[] = {20, 21, 23, 25, 1043, 1082, 16, 700, 701};
+	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++)
+		if (ok[i] == oid)
+			return true;
+	return false;
+}
+
+static const PgQuery__ColumnDef *find_column(const PgQuery__CreateStmt *s, const char *name)
+{
+	for (size_t i = 0; i < s->n_table_elts; i++) {
+		const PgQuery__Node *e = s->table_elts[i];
+		if (e->node_case == NODE(COLUMN_DEF) && strcmp(e->column_def->colname, name) == 0)
+			return e->column_def;
+	}
+	return NULL;
+}
+
+/* A PRIMARY KEY or UNIQUE constraint must include the partition key (PostgreSQL's 0A000:
+ * each partition's index could not enforce it otherwise). */
+static bool key_in(struct xlat_ctx *c, const PgQuery__CreateStmt *s,
+		   const PgQuery__Constraint *k, const char *col, const char *key)
+{
+	if (k->contype != CONSTR(PRIMARY) && k->contype != CONSTR(UNIQUE))
+		return true;
+	bool has = col && strcmp(col, key) == 0;
+	for (size_t i = 0; !has && i < k->n_keys; i++)
+		has = xlat_node_str(k->keys[i]) && strcmp(xlat_node_str(k->keys[i]), key) == 0;
+	if (has)
+		return true;
+	xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+		  "unique constraint on partitioned table must include all partitioning columns");
+	pgerr_detail(c->err,
+		     "%s constraint on table \"%s\" lacks column \"%s\" which is part of the "
+		     "partition key.",
+		     k->contype == CONSTR(PRIMARY) ? "PRIMARY KEY" : "UNIQUE", s->relation->relname,
+		     key);
+	return false;
+}
+
+/* The same check of ALTER TABLE table ADD k. */
+static bool key_in_named(struct xlat_ctx *c, const char *table, const PgQuery__Constraint *k,
+			 const char *key)
+{
+	PgQuery__RangeVar rv = PG_QUERY__RANGE_VAR__INIT;
+	PgQuery__CreateStmt cs = PG_QUERY__CREATE_STMT__INIT;
+	rv.relname = (char *)table;
+	cs.relation = &rv;
+	return key_in(c, &cs, k, NULL, key);
+}
+
+static bool keys_include(struct xlat_ctx *c, const PgQuery__CreateStmt *s, const char *key)
+{
+	for (size_t i = 0; i < s->n_table_elts; i++) {
+		const PgQuery__Node *e = s->table_elts[i];
+		if (e->node_case == NODE(CONSTRAINT) && !key_in(c, s, e->constraint, NULL, key))
+			return false;
+		for (size_t j = 0; e->node_case == NODE(COLUMN_DEF) && j < e->column_def->n_constraints;
+		     j++) {
+			const PgQuery__Node *k = e->column_def->constraints[j];
+			if (k->node_case == NODE(CONSTRAINT) &&
+			    !key_in(c, s, k->constraint, e->column_def->colname, key))
+				return false;
+		}
+	}
+	return true;
+}
+
+static bool own_schema(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
+{
+	if (xlat_temp_is(rv))
+		return xlat_unsupported(c, rv->location, "a temporary partitioned table or partition");
+	const char *schema = rv->schemaname;
+	if (schema && *schema && strcmp(schema, "public") != 0 &&
+	    !(c->env && c->env->tenant && strcmp(schema, c->env->tenant) == 0))
+		return xlat_unsupported(c, rv->location, "a partition in another schema");
+	return true;
+}
+
+bool xlat_partition_key(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
+{
+	if (!own_schema(c, s->relation))
+		return false;
+	const PgQuery__PartitionSpec *ps = s->partspec;
+	const char *strategy = ps->strategy;
+	if (strcmp(strategy, "hash") == 0)
+		return xlat_unsupported(c, ps->location, "PARTITION BY HASH");
+	bool list = strcmp(strategy, "list") == 0;
+	if (!list && strcmp(strategy, "range") != 0)
+		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, ps->location,
+				 "unrecognized partitioning strategy \"%s\"", strategy);
+	if (list && ps->n_part_params > 1)
+		return xlat_fail(c, "42P17", ps->location,
+				 "cannot use \"list\" partition strategy with more than one column");
+	if (ps->n_part_params != 1)
+		return xlat_unsupported(c, ps->location, "a partition key of several columns");
+	const PgQuery__PartitionElem *pe = ps->part_params[0]->partition_elem;
+	if (!pe->name || !*pe->name)
+		return xlat_unsupported(c, pe->location, "a partition key expression");
+	if (pe->n_collation || pe->n_opclass)
+		return xlat_unsupported(c, pe->location,
+					"COLLATE or an operator class in a partition key");
+	const PgQuery__ColumnDef *cd = find_column(s, pe->name);
+	if (!cd)
+		return xlat_fail(c, SQLSTATE_UNDEFINED_COLUMN, pe->location,
+				 "column \"%s\" named in partition key does not exist", pe->name);
+	struct xlat_typeref tr;
+	if (!cd->type_name || !xlat_type_resolve(c, cd->type_name, &tr))
+		return false;
+	uint32_t oid = tr.info && !tr.is_array ? tr.info->oid : 0;
+	if (tr.domain || !key_type_ok(oid))
+		return xlat_unsupported(c, pe->location,
+					arena_printf(c->a, "a partition key of type %s",
+						     xlat_type_format(c, &tr)));
+	if (strstr(pe->name, "*/"))
+		return xlat_unsupported(c, pe->location, "this partition key column name");
+	if (!keys_include(c, s, pe->name))
+		return false;
+	xlat_puts(c, list ? XLAT_PARTKEY_MARK "LIST \"" : XLAT_PARTKEY_MARK "RANGE \"");
+	for (const char *p = pe->name; *p; p++) /* always quoted: the readers expect it */
+		xlat_puts(c, *p == '"' ? "\"\"" : (char[2]){*p, 0});
+	xlat_puts(c, "\" */ ");
+	return true;
+}
+
+/* The parent's key from its stored text: strategy 'l' or 'r' and the column (in a); false
+ * when the text carries no key (a table that is not partitioned). */
+bool xlat_partition_parse_key(struct arena *a, const char *sql, char *strategy, const char **col)
+{
+	const char *m = sql ? strstr(sql, XLAT_PARTKEY_MARK) : NULL;
+	if (!m)
+		return false;
+	m += strlen(XLAT_PARTKEY_MARK);
+	*strategy = strncmp(m, "LIST ", 5) == 0 ? 'l' : 'r';
+	m = strchr(m, '"');
+	const char *end = m ? strstr(m, " */") : NULL;
+	if (!end || end - m < 2)
+		return false;
+	/* the identifier between its quotes, a doubled quote read as one */
+	char *out = arena_alloc(a, (size_t)(end - m));
+	size_t n = 0;
+	for (const char *p = m + 1; p < end - 1; p++) {
+		out[n++] = *p;
+		if (*p == '"' && p[1] == '"')
+			p++;
+	}
+	out[n] = '\0';
+	*col = out;
+	return true;
+}
+
+/* The parent's stored text, NULL when it is no table of the session's own tenant. */
+static const char *parent_sql(struct xlat_ctx *c, const char *name)
+{
+	return c->env && c->env->table_sql_fn
+		       ? c->env->table_sql_fn(c->env->session_arg, name, c->a)
+		       : NULL;
+}
+
+/* What the schema snapshot says name is ('p', 'c', 0), without reading the file: a read
+ * inside a transaction block would take its snapshot before the statement writes (40001
+ * against a concurrent writer). -1: the snapshot cannot say. */
+static int snapshot_kind(struct xlat_ctx *c, const char *name)
+{
+	return c->env && c->env->partition_fn ? c->env->partition_fn(c->env->session_arg, name)
+					      : -1;
+}
+
+bool xlat_partition_is_parent(struct xlat_ctx *c, const char *name)
+{
+	char strategy;
+	const char *col;
+	int k = name ? snapshot_kind(c, name) : 0;
+	return (k == 'p' || k < 0) &&
+	       xlat_partition_parse_key(c->a, parent_sql(c, name), &strategy, &col);
+}
+
+bool xlat_partition_is_partition(struct xlat_ctx *c, const char *name)
+{
+	int k = name ? snapshot_kind(c, name) : 0;
+	if (k >= 0 && k != 'c')
+		return false;
+	int instead = 0;
+	const char *sql = name && c->env && c->env->view_fn
+				  ? c->env->view_fn(c->env->session_arg, name, c->a, &instead)
+				  : NULL;
+	return sql && strstr(sql, XLAT_PARTITION_MARK) != NULL;
+}
+
+struct bound_ctx {
+	const char *child, *parent;
+	const struct xlat_schema_col *key;
+};
+
+static bool has_colref(void *arg, const ProtobufCMessage *m)
+{
+	if (m->descriptor == &pg_query__column_ref__descriptor) {
+		*(bool *)arg = true;
+		return false;
+	}
+	return xlat_tree_each(m, has_colref, arg);
+}
+
+/* One bound value, coerced to the key's type as PostgreSQL's transformPartitionBoundValue
+ * does, emitted as the SQLite expression of its stored value. */
+static bool bound_value(struct xlat_ctx *c, const struct bound_ctx *b, PgQuery__Node *v)
+{
+	if (v->node_case == NODE(A_CONST) && v->a_const->isnull) {
+		xlat_puts(c, "NULL");
+		return true;
+	}
+	bool colref = v->node_case == NODE(COLUMN_REF);
+	if (!colref)
+		(void)xlat_tree_each((const ProtobufCMessage *)v, has_colref, &colref);
+	if (colref) /* PostgreSQL's code for it */
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "cannot use column reference in partition bound expression");
+	const char *text = xlat_deparse_expr(c, v);
+	struct xlat_typeref r = {.info = xlat_type_by_oid(b->key->type_oid),
+				 .typmod = b->key->typmod};
+	const char *type = r.info ? xlat_type_format(c, &r) : NULL;
+	PgQuery__Node *cast = text && type ? xlat_parse_expr(c->a, arena_printf(c->a, "CAST((%s) AS %s)",
+										   text, type))
+					   : NULL;
+	if (!cast)
+		return xlat_unsupported(c, -1, "this partition bound value");
+	struct xlat_type t;
+	return xlat_expr(c, cast, &t);
+}
+
+static bool range_side(struct xlat_ctx *c, const struct bound_ctx *b, PgQuery__Node **v,
+		       size_t n, const char *side)
+{
+	if (n != 1)
+		return xlat_fail(c, "42P16", -1,
+				 "%s must specify exactly one value per partitioning column", side);
+	/* the raw parse tree has MINVALUE and MAXVALUE as column references of those names */
+	const PgQuery__Node *d = v[0];
+	const PgQuery__ColumnRef *cr =
+		d->node_case == NODE(COLUMN_REF) ? d->column_ref : NULL;
+	const char *word = cr && cr->n_fields == 1 ? xlat_node_str(cr->fields[0]) : NULL;
+	if (word && (strcmp(word, "minvalue") == 0 || strcmp(word, "maxvalue") == 0)) {
+		/* no value; NULL stands for it (no bound value is NULL) */
+		xlat_printf(c, ", '%s', NULL", word[1] == 'i' ? "MINVALUE" : "MAXVALUE");
+		return true;
+	}
+	if (d->node_case == NODE(A_CONST) && d->a_const->isnull)
+		return xlat_fail(c, "42P17", -1, "cannot specify NULL in range bound");
+	xlat_puts(c, ", '', ");
+	return bound_value(c, b, v[0]);
+}
+
+/* The bound's arguments of shardlite_partition_add after the kind. */
+static bool bound_args(struct xlat_ctx *c, const struct bound_ctx *b, char strategy,
+		       const PgQuery__PartitionBoundSpec *pb)
+{
+	if (pb->is_default) {
+		xlat_puts(c, "'d'");
+		return true;
+	}
+	char kind = pb->strategy && *pb->strategy ? pb->strategy[0] : 0;
+	if (kind != strategy)
+		return xlat_fail(c, "42P16", -1, "invalid bound specification for a %s partition",
+				 strategy == 'l' ? "list" : "range");
+	if (kind == 'l') {
+		xlat_puts(c, "'l'");
+		for (size_t i = 0; i < pb->n_listdatums; i++) {
+			xlat_puts(c, ", ");
+			if (!bound_value(c, b, pb->listdatums[i]))
+				return false;
+		}
+		return true;
+	}
+	xlat_puts(c, "'r'");
+	return range_side(c, b, pb->lowerdatums, pb->n_lowerdatums, "FROM") &&
+	       range_side(c, b, pb->upperdatums, pb->n_upperdatums, "TO");
+}
+
+static bool add_call(struct xlat_ctx *c, const PgQuery__RangeVar *parent,
+		     const PgQuery__RangeVar *child, int mode, const PgQuery__PartitionBoundSpec *pb);
+
+/* CREATE TABLE child PARTITION OF parent FOR VALUES ...: SELECT shardlite_partition_add(
+ * parent, child, key type OID, kind, values...), which makes the view when it runs. */
+bool xlat_partition_of(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
+{
+	if (s->n_inh_relations != 1 || s->inh_relations[0]->node_case != NODE(RANGE_VAR))
+		return xlat_unsupported(c, -1, "this PARTITION OF");
+	const PgQuery__RangeVar *parent = s->inh_relations[0]->range_var;
+	if (s->partspec)
+		return xlat_unsupported(c, s->partspec->location,
+					"a partition that is itself partitioned");
+	if (s->n_table_elts)
+		return xlat_unsupported(c, -1, "columns or constraints in PARTITION OF");
+	if (!own_schema(c, s->relation) || !own_schema(c, parent))
+		return false;
+	c->st->tag = "CREATE TABLE";
+	if (s->if_not_exists)
+		xlat_skip_if_present(c, s->relation->schemaname, s->relation->relname);
+	return add_call(c, parent, s->relation, s->if_not_exists ? 1 : 0, s->partbound);
+}
+
+/* SELECT shardlite_partition_add(parent, child, mode, key type, typmod, kind, values...):
+ * mode 0 CREATE, 1 CREATE IF NOT EXISTS, 2 ATTACH PARTITION (child an existing table). */
+static bool add_call(struct xlat_ctx *c, const PgQuery__RangeVar *parent,
+		     const PgQuery__RangeVar *child, int mode, const PgQuery__PartitionBoundSpec *pb)
+{
+	if (!c->env || !c->env->table_sql_fn) /* a migration file's, translated at start */
+		return xlat_unsupported(c, -1,
+					"PARTITION OF or ATTACH PARTITION where the partitioned "
+					"table cannot be read (a migration file)");
+	const char *sql = parent_sql(c, parent->relname);
+	char strategy;
+	const char *key;
+	if (!sql)
+		return xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, parent->location,
+				 "relation \"%s\" does not exist", parent->relname);
+	if (!xlat_partition_parse_key(c->a, sql, &strategy, &key))
+		return xlat_fail(c, "42P17", -1, "table \"%s\" is not partitioned",
+				 parent->relname);
+	const struct xlat_schema_col *cols = NULL, *kc = NULL;
+	size_t ncols = 0;
+	if (c->schema)
+		(void)c->schema->table_fn(c->schema->arg, parent->relname, c->a, &cols, &ncols);
+	for (size_t i = 0; i < ncols; i++)
+		if (strcmp(cols[i].name, key) == 0)
+			kc = &cols[i];
+	if (!kc || !kc->type_oid)
+		return xlat_unsupported(c, -1, "a partition of a table whose key type is not known");
+	struct bound_ctx b = {child->relname, parent->relname, kc};
+	c->st->writes = c->st->is_ddl = true;
+	c->st->kind = XLAT_SCRIPT;
+	xlat_nocache(c);
+	xlat_puts(c, "SELECT shardlite_partition_add(");
+	xlat_string(c, parent->relname);
+	xlat_puts(c, ", ");
+	xlat_string(c, child->relname);
+	xlat_printf(c, ", %d, %u, %d, ", mode, kc->type_oid, kc->typmod);
+	return bound_args(c, &b, strategy, pb) && (xlat_puts(c, ")"), true);
+}
+
+void xlat_partition_drop_parent(struct xlat_ctx *c, const char *name)
+{
+	xlat_puts(c, "SELECT shardlite_partition_drop(");
+	xlat_string(c, name);
+	xlat_puts(c, "); ");
+}
+
+/* ALTER TABLE of a partitioned table: what changes its columns in place (a plain ALTER or a
+ * script) is followed by the partitions' views made again over its new columns; a change
+ * the shard module makes by rebuilding the table, and ATTACH / DETACH, are refused. */
+bool xlat_partition_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
+{
+	for (size_t i = 0; i < s->n_cmds; i++) {
+		const PgQuery__AlterTableCmd *k = s->cmds[i]->alter_table_cmd;
+		bool attach = k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition;
+		bool detach = k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartition ||
+			      k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartitionFinalize;
+		if ((attach || detach) && s->n_cmds > 1)
+			return xlat_unsupported(c, -1, "ATTACH or DETACH PARTITION with other actions");
+		const PgQuery__PartitionCmd *pc = k->def && k->def->node_case == NODE(PARTITION_CMD)
+							  ? k->def->partition_cmd
+							  : NULL;
+		if ((attach || detach) && (!pc || !pc->name || !own_schema(c, pc->name)))
+			return pc && pc->name ? false : xlat_unsupported(c, -1, "this PARTITION command");
+		if (attach)
+			return add_call(c, s->relation, pc->name, 2, pc->bound);
+		if (detach && (pc->concurrent ||
+			       k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartitionFinalize))
+			return xlat_unsupported(c, -1, "DETACH PARTITION CONCURRENTLY");
+		if (detach) {
+			c->st->writes = c->st->is_ddl = true;
+			c->st->kind = XLAT_SCRIPT;
+			xlat_nocache(c);
+			xlat_puts(c, "SELECT shardlite_partition_detach(");
+			xlat_string(c, s->relation->relname);
+			xlat_puts(c, ", ");
+			xlat_string(c, pc->name->relname);
+			xlat_puts(c, ")");
+			return true;
+		}
+	}
+	char strategy;
+	const char *key = NULL;
+	(void)xlat_partition_parse_key(c->a, parent_sql(c, s->relation->relname), &strategy, &key);
+	for (size_t i = 0; key && i < s->n_cmds; i++) {
+		const PgQuery__AlterTableCmd *k = s->cmds[i]->alter_table_cmd;
+		if (k->name && strcmp(k->name, key) == 0 &&
+		    (k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn ||
+		     k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType))
+			return xlat_fail(c, "42P16", -1,
+					 k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn
+						 ? "cannot drop column \"%s\" because it is part of "
+						   "the partition key of relation \"%s\""
+						 : "cannot alter column \"%s\" because it is part of "
+						   "the partition key of relation \"%s\"",
+					 key, s->relation->relname);
+	}
+	for (size_t i = 0; key && i < s->n_cmds; i++) { /* keys must include the partition key */
+		const PgQuery__AlterTableCmd *k = s->cmds[i]->alter_table_cmd;
+		if (k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint && k->def &&
+		    k->def->node_case == NODE(CONSTRAINT) &&
+		    !key_in_named(c, s->relation->relname, k->def->constraint, key))
+			return false;
+	}
+	const PgQuery__AlterTableCmd *one = s->n_cmds == 1 ? s->cmds[0]->alter_table_cmd : NULL;
+	size_t start = c->sb->len;
+	bool ok = s->n_cmds != 1 || s->missing_ok ? xlat_alter_multi(c, s)
+						  : xlat_alter_one(c, s->relation, one);
+	if (!ok)
+		return false;
+	if (one && one->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn && one->name &&
+	    c->st->kind == XLAT_REBUILD && c->st->rebuild) {
+		/* the views first stop reading the column, which SQLite would not drop else */
+		struct xlat_rebuild *pre = arena_zalloc(c->a, sizeof(*pre));
+		pre->kind = XLAT_RB_SCRIPT;
+		pre->table = arena_strdup(c->a, s->relation->relname);
+		pre->script = arena_printf(c->a, "SELECT shardlite_partition_sync('%s', '%s')",
+					   s->relation->relname, one->name);
+		pre->next = c->st->rebuild;
+		c->st->rebuild = pre;
+		if (strchr(one->name, '\''))
+			return xlat_unsupported(c, -1, "this column name");
+	} else if (one && one->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn && one->name &&
+		   (c->st->kind == XLAT_SQL || c->st->kind == XLAT_SCRIPT)) {
+		/* the views first stop reading the column, which SQLite would not drop else */
+		const char *rest = arena_strndup(c->a, c->sb->data + start, c->sb->len - start);
+		c->sb->len = start;
+		xlat_puts(c, "SELECT shardlite_partition_sync(");
+		xlat_string(c, s->relation->relname);
+		xlat_puts(c, ", ");
+		xlat_string(c, one->name);
+		xlat_puts(c, "); ");
+		xlat_puts(c, rest);
+		c->st->kind = XLAT_SCRIPT;
+	}
+	if (c->st->kind == XLAT_REBUILD && c->st->rebuild) { /* a last link: the sync */
+		struct xlat_rebuild *sync = arena_zalloc(c->a, sizeof(*sync));
+		sync->kind = XLAT_RB_SCRIPT;
+		sync->table = arena_strdup(c->a, s->relation->relname);
+		sync->script = arena_printf(c->a, "SELECT shardlite_partition_sync('%s')",
+					    s->relation->relname);
+		const struct xlat_rebuild **at = &c->st->rebuild;
+		while (*at)
+			at = (const struct xlat_rebuild **)&(*at)->next;
+		*at = sync;
+		return !strchr(s->relation->relname, '\'') ||
+		       xlat_unsupported(c, -1, "this partitioned table's name");
+	}
+	if (c->st->kind != XLAT_SQL && c->st->kind != XLAT_SCRIPT)
+		return xlat_unsupported(c, -1, "this ALTER TABLE of a partitioned table");
+	xlat_puts(c, "; SELECT shardlite_partition_sync(");
+	xlat_string(c, s->relation->relname);
+	xlat_puts(c, ")");
+	c->st->kind = XLAT_SCRIPT;
+	return true;
+}
+
+bool xlat_partition_index_check(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
+{
+	char strategy;
+	const char *key = NULL;
+	if (!s->unique || !s->relation || !xlat_own_table(c, s->relation) ||
+	    !xlat_partition_parse_key(c->a, parent_sql(c, s->relation->relname), &strategy, &key))
+		return true;
+	for (size_t i = 0; i < s->n_index_params; i++) {
+		const PgQuery__IndexElem *ie = s->index_params[i]->index_elem;
+		if (ie->name && strcmp(ie->name, key) == 0)
+			return true;
+	}
+	xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+		  "unique constraint on partitioned table must include all partitioning columns");
+	pgerr_detail(c->err,
+		     "UNIQUE constraint on table \"%s\" lacks column \"%s\" which is part of the "
+		     "partition key.",
+		     s->relation->relname, key);
+	return false;
+}
