@@ -168,6 +168,15 @@ struct cat_comment {
  * own row (attnum 0), written by shardlite_comptype (catalog_comptype.c). */
 #define CAT_SIDECAR_COMPTYPES "_shardlite_comptypes"
 
+/* The tenant's own schemas: one row each (name, owner, comment), written by shardlite_schema
+ * (catalog_nsp.c); an object t of schema s is the SQLite object "s.t". */
+#define CAT_SIDECAR_SCHEMAS "_shardlite_schemas"
+struct cat_nsp {
+	const char *name;
+	const char *comment; /* NULL: none */
+	uint32_t oid;	     /* catalog_schema_oid(name): stable */
+};
+
 /* An enum type (catalog_enum.c): its labels in sort order. A column of it declares the
  * type's name in SQLite ("mood", or "mood[]" for an array of it). */
 struct cat_enum {
@@ -230,6 +239,8 @@ struct cat_model {
 	bool has_enum_table;
 	struct cat_domain **domains;
 	size_t ndomains;
+	struct cat_nsp *nsps; /* the tenant's own schemas (catalog_nsp.c), by name */
+	size_t nnsps;
 };
 
 /* An index key's, predicate's or CHECK's texts: the PostgreSQL ones the translator kept
@@ -896,6 +907,26 @@ void cat_domain_constraint_rows(struct cat_conn *cc, const struct cat_model *m, 
 /* pg_get_constraintdef of a domain constraint oid, NULL when oid is none. */
 const char *cat_domain_constraintdef(const struct cat_model *m, uint32_t oid, bool pretty);
 bool cat_domain_register(sqlite3 *db, struct cat_conn *cc);
+/* catalog_nsp.c: the tenant's own schemas. cat_nsp_load reads them into m (false on a SQLite
+ * error); cat_nsp_find the one named name, NULL: none; cat_nsp_of the one a stored name
+ * "s.t" is in, with *bare "t" (NULL and name itself when none); cat_nsp_rel_oid/_name a
+ * relation's schema as pg_class shows it (temp, a local schema, else the connection's own);
+ * cat_nsp_rows pg_namespace's rows of them. */
+bool cat_nsp_load(sqlite3 *db, struct cat_model *m);
+const struct cat_nsp *cat_nsp_find(const struct cat_model *m, const char *name);
+const struct cat_nsp *cat_nsp_of(const struct cat_model *m, const char *name, const char **bare);
+const char *cat_nsp_bare(const struct cat_model *m, const char *name);
+uint32_t cat_nsp_rel_oid(struct cat_conn *cc, const struct cat_model *m, const struct cat_rel *rel);
+const char *cat_nsp_rel_name(struct cat_conn *cc, const struct cat_model *m,
+			     const struct cat_rel *rel);
+void cat_nsp_rows(const struct cat_model *m, struct cat_rows *r);
+/* The schema a stored name ("s.t", a type's, a constraint's) is shown in: a local one, else the
+ * connection's own. */
+const char *cat_nsp_schema_of(struct cat_conn *cc, const struct cat_model *m, const char *name);
+/* A stored relation name as PostgreSQL prints it (quote_identifier): "s.t" of a local schema
+ * as s.t, each part quoted as needed; any other name quoted as needed (in a). */
+const char *cat_nsp_quote(const struct cat_model *m, struct arena *a, const char *name);
+bool cat_nsp_register(sqlite3 *db, struct cat_conn *cc);
 /* catalog_ext.c: shardlite_extension() and pg_extension's rows. */
 bool cat_ext_register(sqlite3 *db, struct cat_conn *cc);
 /* catalog_grant.c: shardlite_grant, and the grants recorded on a relation. A set of

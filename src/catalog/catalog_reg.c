@@ -212,10 +212,11 @@ static void fn_regclass_out(sqlite3_context *ctx, int argc, sqlite3_value **argv
 	const struct cat_rel *rel = cat_model_rel_oid(m, oid);
 	if (rel) {
 		struct arena *a = arena_new(0);
-		const char *name = cat_quote_ident(a, rel->name);
-		/* qualified when its schema is not on the search path, as PostgreSQL prints it */
+		const char *name = cat_nsp_quote(m, a, rel->name);
+		/* qualified when its schema is not on the search path, as PostgreSQL prints it
+		 * (a local schema's "s.t" is s.t already) */
 		const struct cat_conn *cc = sqlite3_user_data(ctx);
-		cat_result_text(ctx, cat_public_visible(cc)
+		cat_result_text(ctx, cat_public_visible(cc) || cat_nsp_of(m, rel->name, NULL)
 					     ? name
 					     : arena_printf(a, "%s.%s", cat_conn_public(cc), name));
 		arena_free(a);

@@ -221,6 +221,18 @@ void sess_cascaded_notice(struct session *s)
 	free(list);
 }
 
+/* An object of a local schema, stored as "s.t", is named t in PostgreSQL's notices. */
+static const char *shown(const struct session *s, const char *name)
+{
+	const char *dot = name ? strchr(name, '.') : NULL;
+	size_t n = 0;
+	const char *const *v = dot ? sess_types_local_schemas(s, &n) : NULL;
+	for (size_t i = 0; i < n; i++)
+		if (strlen(v[i]) == (size_t)(dot - name) && strncmp(v[i], name, (size_t)(dot - name)) == 0)
+			return dot + 1;
+	return name;
+}
+
 void sess_skip_notices(struct session *s, const struct xlat_stmt *x, uint64_t hits)
 {
 	char msg[PGERR_MSG_MAX], of[PGERR_MSG_MAX / 2];
@@ -238,12 +250,12 @@ void sess_skip_notices(struct session *s, const struct xlat_stmt *x, uint64_t hi
 	const struct skip_kind *k = kind_of(x->skip_type);
 	of[0] = '\0';
 	if (x->skip_of && k)
-		snprintf(of, sizeof(of), " %s \"%s\"", k->of, x->skip_of);
+		snprintf(of, sizeof(of), " %s \"%s\"", k->of, shown(s, x->skip_of));
 	for (size_t i = 0; i < x->nskip_names && i < 64; i++) {
 		if (!(hits & (UINT64_C(1) << i)))
 			continue;
 		snprintf(msg, sizeof(msg), "%s \"%s\"%s %s, skipping", k ? k->noun : x->skip_type,
-			 x->skip_names[i], of,
+			 shown(s, x->skip_names[i]), of,
 			 x->skip_present ? "already exists" : k ? k->absent : "does not exist");
 		pgw_be_notice(&s->out, "NOTICE",
 			      x->skip_present ? present_sqlstate(x->skip_type) : SQLSTATE_SUCCESS,

@@ -112,6 +112,10 @@ void sess_schema_env(struct session *s, struct xlat_env *env, char search[SHARD_
 	env->builtin_call = catalog_builtin_call;
 	env->oper_fn = catalog_operator_function;
 	env->extensions = sess_types_extensions(s);
+	env->local_schemas = NULL;
+	env->nlocal_schemas = 0;
+	if (!env->no_default) /* a session without a default tenant: prefixes name tenants */
+		env->local_schemas = sess_types_local_schemas(s, &env->nlocal_schemas);
 	env->defkey_fn = sess_types_defkey;
 	env->refkey_fn = sess_types_refkey;
 	env->rowtype_users_fn = sess_types_rowtype_users;

@@ -128,7 +128,9 @@ static bool enum_bump(const char *index, const char *table)
 		(sqlite3_stricmp(index, "_shardlite_domains_v") == 0 &&
 		 sqlite3_stricmp(table, "_shardlite_domains") == 0) ||
 		(sqlite3_stricmp(index, "_shardlite_extensions_v") == 0 &&
-		 sqlite3_stricmp(table, "_shardlite_extensions") == 0));
+		 sqlite3_stricmp(table, "_shardlite_extensions") == 0) ||
+		(sqlite3_stricmp(index, "_shardlite_schemas_v") == 0 && /* xlat_localnsp.c */
+		 sqlite3_stricmp(table, "_shardlite_schemas") == 0));
 }
 
 static int check_sidecar_create(const char *table)
@@ -142,6 +144,7 @@ static int check_sidecar_create(const char *table)
 	    sqlite3_stricmp(table, "_shardlite_domains") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_domain_not_valid") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_extensions") == 0 ||
+	    sqlite3_stricmp(table, "_shardlite_schemas") == 0 || /* src/catalog/catalog_nsp.c */
 	    sqlite3_stricmp(table, "_shardlite_privileges") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_matviews") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_functions") == 0 ||

@@ -276,6 +276,9 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 			return xlat_comptype_rename_attr(c, n->rename_stmt);
 		if (is_routine(n->rename_stmt->rename_type))
 			return xlat_rename_routine(c, n->rename_stmt);
+		if (n->rename_stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA &&
+		    xlat_local_schema(c, n->rename_stmt->subname))
+			return xlat_localnsp_rename(c, n->rename_stmt);
 		return xlat_stmt_rename(c, n->rename_stmt);
 	case PG_QUERY__NODE__NODE_TRUNCATE_STMT:
 		return xlat_stmt_truncate(c, n->truncate_stmt);
@@ -316,6 +319,9 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 			return xlat_lo_owner(c, n->alter_owner_stmt);
 		if (is_routine(n->alter_owner_stmt->object_type))
 			return xlat_routine_owner(c, n->alter_owner_stmt);
+		if (n->alter_owner_stmt->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA &&
+		    xlat_local_schema(c, xlat_node_str(n->alter_owner_stmt->object)))
+			return xlat_localnsp_owner(c, n->alter_owner_stmt);
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported",
 				 xlat_refused_tag(c, n));
 	case PG_QUERY__NODE__NODE_PREPARE_STMT:
@@ -431,6 +437,7 @@ static bool translate_one(struct xlat_ctx *c, const PgQuery__RawStmt *raw, const
 	c->mod = NULL;
 	c->top_stmt = raw->stmt;
 	c->enum_order_ddl = false;
+	xlat_localnsp_rewrite(c, raw->stmt); /* s.t of a local schema: "s.t" */
 	bool ok = dispatch(c, raw->stmt) && xlat_group_check(c, raw->stmt) && xlat_schema_finish(c);
 	if (ok && c->enum_order_ddl) /* xlat_enum.c */
 		ok = xlat_unsupported(c, -1, "ordering an enum in a CHECK constraint or an index");

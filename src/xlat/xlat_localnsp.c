@@ -1,0 +1,360 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_localnsp.c: the tenant's own schemas (CREATE SCHEMA inside a tenant). An object t of
+ * local schema s is the SQLite object "s.t" in the tenant's file, so before a statement is
+ * translated its names are rewritten in the parse tree: a relation s.t becomes public."s.t"
+ * (with the alias t a FROM item needs for t.col), a column reference s.t.col becomes t.col, an
+ * index, type or renamed relation of s gets the "s." prefix. Everything downstream then sees
+ * plain names of the tenant's file. Also CREATE, DROP, ALTER SCHEMA and COMMENT ON SCHEMA,
+ * which the catalog's shardlite_schema() carries out on its sidecar (catalog_nsp.c). */
+#include "xlat_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+#define OBJ(x) PG_QUERY__OBJECT_TYPE__OBJECT_##x
+
+#define SIDECAR_SCHEMAS                                                                            \
+	"CREATE TABLE IF NOT EXISTS main._shardlite_schemas (name TEXT PRIMARY KEY, owner TEXT, "  \
+	"comment TEXT)"
+/* A row of it leaves SQLite's schema alone; this moves schema_version, so that every session
+ * reads the schemas again (they decide what s.t means) */
+#define SCHEMAS_BUMP                                                                               \
+	"; DROP INDEX IF EXISTS main._shardlite_schemas_v; CREATE INDEX main._shardlite_schemas_v " \
+	"ON _shardlite_schemas (comment)"
+
+bool xlat_local_schema(const struct xlat_ctx *c, const char *name)
+{
+	if (!c->env || !name)
+		return false;
+	for (size_t i = 0; i < c->env->nlocal_schemas; i++)
+		if (strcmp(c->env->local_schemas[i], name) == 0)
+			return true;
+	return false;
+}
+
+/* The tree is freed by protobuf-c's default allocator: replaced strings and added nodes are
+ * malloc'd like the parser's own. */
+static char *dup_joined(const char *schema, const char *name)
+{
+	size_t a = strlen(schema), b = strlen(name);
+	char *s = malloc(a + b + 2);
+	if (!s)
+		abort();
+	memcpy(s, schema, a);
+	s[a] = '.';
+	memcpy(s + a + 1, name, b + 1);
+	return s;
+}
+
+static char *dup_str(const char *s)
+{
+	char *d = strdup(s);
+	if (!d)
+		abort();
+	return d;
+}
+
+static void set_str(char **field, char *value)
+{
+	free(*field);
+	*field = value;
+}
+
+static bool local_rv(const struct xlat_ctx *c, const PgQuery__RangeVar *rv)
+{
+	return rv && rv->schemaname && *rv->schemaname &&
+	       (!rv->catalogname || !*rv->catalogname) && xlat_local_schema(c, rv->schemaname);
+}
+
+/* A FROM item s.t without an alias keeps its PostgreSQL reference name t. */
+static void alias_from(const struct xlat_ctx *c, PgQuery__Node *n)
+{
+	if (!n)
+		return;
+	if (n->node_case == NODE(JOIN_EXPR)) {
+		alias_from(c, n->join_expr->larg);
+		alias_from(c, n->join_expr->rarg);
+		return;
+	}
+	if (n->node_case != NODE(RANGE_VAR))
+		return;
+	PgQuery__RangeVar *rv = n->range_var;
+	if (!local_rv(c, rv) || rv->alias)
+		return;
+	PgQuery__Alias *al = malloc(sizeof(*al));
+	if (!al)
+		abort();
+	pg_query__alias__init(al);
+	al->aliasname = dup_str(rv->relname);
+	rv->alias = al;
+}
+
+static void alias_rv(const struct xlat_ctx *c, PgQuery__RangeVar *rv)
+{
+	PgQuery__Node n = PG_QUERY__NODE__INIT;
+	n.node_case = NODE(RANGE_VAR);
+	n.range_var = rv;
+	alias_from(c, &n);
+}
+
+/* A name list [s, t] of local schema s becomes ["s.t"]. */
+static void collapse(const struct xlat_ctx *c, PgQuery__Node ***items, size_t *n)
+{
+	if (*n != 2 || (*items)[0]->node_case != NODE(STRING) ||
+	    (*items)[1]->node_case != NODE(STRING) ||
+	    !xlat_local_schema(c, (*items)[0]->string->sval))
+		return;
+	PgQuery__String *s = (*items)[0]->string, *t = (*items)[1]->string;
+	set_str(&t->sval, dup_joined(s->sval, t->sval));
+	protobuf_c_message_free_unpacked(&(*items)[0]->base, NULL);
+	(*items)[0] = (*items)[1];
+	*n = 1;
+}
+
+static void collapse_list(const struct xlat_ctx *c, PgQuery__Node *n)
+{
+	if (n && n->node_case == NODE(LIST))
+		collapse(c, &n->list->items, &n->list->n_items);
+	else if (n && n->node_case == NODE(TYPE_NAME))
+		collapse(c, &n->type_name->names, &n->type_name->n_names);
+}
+
+static bool relation_kind(PgQuery__ObjectType t)
+{
+	return t == OBJ(TABLE) || t == OBJ(VIEW) || t == OBJ(INDEX) || t == OBJ(SEQUENCE) ||
+	       t == OBJ(MATVIEW) || t == OBJ(FOREIGN_TABLE);
+}
+
+static bool rewrite(void *arg, const ProtobufCMessage *cm);
+
+static void node(struct xlat_ctx *c, ProtobufCMessage *m)
+{
+	const ProtobufCMessageDescriptor *d = m->descriptor;
+	if (d == &pg_query__select_stmt__descriptor) {
+		PgQuery__SelectStmt *s = (PgQuery__SelectStmt *)m;
+		for (size_t i = 0; i < s->n_from_clause; i++)
+			alias_from(c, s->from_clause[i]);
+	} else if (d == &pg_query__update_stmt__descriptor) {
+		PgQuery__UpdateStmt *s = (PgQuery__UpdateStmt *)m;
+		alias_rv(c, s->relation);
+		for (size_t i = 0; i < s->n_from_clause; i++)
+			alias_from(c, s->from_clause[i]);
+	} else if (d == &pg_query__delete_stmt__descriptor) {
+		PgQuery__DeleteStmt *s = (PgQuery__DeleteStmt *)m;
+		alias_rv(c, s->relation);
+		for (size_t i = 0; i < s->n_using_clause; i++)
+			alias_from(c, s->using_clause[i]);
+	} else if (d == &pg_query__index_stmt__descriptor) {
+		PgQuery__IndexStmt *s = (PgQuery__IndexStmt *)m;
+		if (local_rv(c, s->relation) && s->idxname && *s->idxname) /* per schema */
+			set_str(&s->idxname, dup_joined(s->relation->schemaname, s->idxname));
+	} else if (d == &pg_query__rename_stmt__descriptor) {
+		PgQuery__RenameStmt *s = (PgQuery__RenameStmt *)m;
+		if (relation_kind(s->rename_type) && local_rv(c, s->relation) && s->newname)
+			set_str(&s->newname, dup_joined(s->relation->schemaname, s->newname));
+		else if ((s->rename_type == OBJ(TYPE) || s->rename_type == OBJ(DOMAIN)) &&
+			 s->object && s->object->node_case == NODE(LIST) &&
+			 s->object->list->n_items == 2 && s->newname &&
+			 xlat_local_schema(c, xlat_node_str(s->object->list->items[0])))
+			set_str(&s->newname,
+				dup_joined(xlat_node_str(s->object->list->items[0]), s->newname));
+		collapse_list(c, s->object);
+	} else if (d == &pg_query__drop_stmt__descriptor) {
+		PgQuery__DropStmt *s = (PgQuery__DropStmt *)m;
+		for (size_t i = 0; s->remove_type != OBJ(SCHEMA) && i < s->n_objects; i++)
+			collapse_list(c, s->objects[i]);
+	} else if (d == &pg_query__type_name__descriptor) {
+		PgQuery__TypeName *t = (PgQuery__TypeName *)m;
+		collapse(c, &t->names, &t->n_names);
+	} else if (d == &pg_query__create_enum_stmt__descriptor) {
+		PgQuery__CreateEnumStmt *s = (PgQuery__CreateEnumStmt *)m;
+		collapse(c, &s->type_name, &s->n_type_name);
+	} else if (d == &pg_query__alter_enum_stmt__descriptor) {
+		PgQuery__AlterEnumStmt *s = (PgQuery__AlterEnumStmt *)m;
+		collapse(c, &s->type_name, &s->n_type_name);
+	} else if (d == &pg_query__create_domain_stmt__descriptor) {
+		PgQuery__CreateDomainStmt *s = (PgQuery__CreateDomainStmt *)m;
+		collapse(c, &s->domainname, &s->n_domainname);
+	} else if (d == &pg_query__comment_stmt__descriptor) {
+		PgQuery__CommentStmt *s = (PgQuery__CommentStmt *)m;
+		if (s->objtype != OBJ(SCHEMA))
+			collapse_list(c, s->object);
+	} else if (d == &pg_query__column_ref__descriptor) {
+		PgQuery__ColumnRef *r = (PgQuery__ColumnRef *)m;
+		/* s.t.col: t is the FROM item's name (alias_from gave it) */
+		if (r->n_fields >= 3 && r->fields[0]->node_case == NODE(STRING) &&
+		    xlat_local_schema(c, r->fields[0]->string->sval)) {
+			protobuf_c_message_free_unpacked(&r->fields[0]->base, NULL);
+			memmove(r->fields, r->fields + 1, (r->n_fields - 1) * sizeof(*r->fields));
+			r->n_fields--;
+		}
+	} else if (d == &pg_query__range_var__descriptor) {
+		PgQuery__RangeVar *rv = (PgQuery__RangeVar *)m;
+		if (local_rv(c, rv)) {
+			set_str(&rv->relname, dup_joined(rv->schemaname, rv->relname));
+			set_str(&rv->schemaname, dup_str("public"));
+		}
+	}
+}
+
+static bool rewrite(void *arg, const ProtobufCMessage *cm)
+{
+	struct xlat_ctx *c = arg;
+	ProtobufCMessage *m = (ProtobufCMessage *)cm; /* the tree is the translation's own */
+	node(c, m);
+	return xlat_tree_each(m, rewrite, c);
+}
+
+void xlat_localnsp_rewrite(struct xlat_ctx *c, const PgQuery__Node *stmt)
+{
+	if (!c->env || !c->env->nlocal_schemas || !stmt)
+		return;
+	(void)rewrite(c, &stmt->base);
+}
+
+/* ---- CREATE / DROP / ALTER SCHEMA, COMMENT ON SCHEMA ---- */
+
+#define SQLSTATE_RESERVED_NAME "42939"
+
+/* Whether name may be a local schema: PostgreSQL's reserved prefix (42939) and what the
+ * storage cannot hold (a dot would make "s.t" ambiguous: 0A000). */
+static bool creatable(struct xlat_ctx *c, const char *name)
+{
+	if (strncmp(name, "pg_", 3) == 0) {
+		xlat_fail(c, SQLSTATE_RESERVED_NAME, -1, "unacceptable schema name \"%s\"", name);
+		pgerr_detail(c->err, "The prefix \"pg_\" is reserved for system schemas.");
+		return false;
+	}
+	if (strchr(name, '.') || !*name)
+		return xlat_unsupported(c, -1, "a schema name containing a dot");
+	return true;
+}
+
+static void script(struct xlat_ctx *c, const char *tag)
+{
+	c->st->tag = tag;
+	c->st->kind = XLAT_SCRIPT;
+	c->st->writes = c->st->is_ddl = true;
+	xlat_nocache(c);
+	xlat_puts(c, SIDECAR_SCHEMAS "; SELECT shardlite_schema(");
+}
+
+bool xlat_localnsp_create(struct xlat_ctx *c, const PgQuery__CreateSchemaStmt *s)
+{
+	const char *n = s->schemaname;
+	if (!n && s->authrole && s->authrole->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING)
+		n = s->authrole->rolename; /* CREATE SCHEMA AUTHORIZATION r: schema r */
+	if (!n)
+		return xlat_unsupported(c, -1, "CREATE SCHEMA AUTHORIZATION of this role");
+	bool system = strcmp(n, "public") == 0 || strcmp(n, "pg_catalog") == 0 ||
+		      strcmp(n, "information_schema") == 0 || strcmp(n, "pg_toast") == 0 ||
+		      (c->env->tenant && strcmp(n, c->env->tenant) == 0);
+	bool there = system || xlat_local_schema(c, n);
+	if (s->n_schema_elts)
+		return xlat_unsupported(c, -1, "CREATE SCHEMA with schema elements");
+	if (there && !s->if_not_exists)
+		return xlat_fail(c, "42P06", -1, "schema \"%s\" already exists", n);
+	if (there) { /* IF NOT EXISTS: PostgreSQL's NOTICE */
+		c->st->tag = "CREATE SCHEMA";
+		c->st->kind = XLAT_NOOP;
+		xlat_nocache(c);
+		xlat_skip_note(c, "schema", NULL, n, true);
+		return true;
+	}
+	if (!creatable(c, n))
+		return false;
+	if (s->authrole) { /* every object of a tenant belongs to the session user */
+		script(c, "CREATE SCHEMA");
+		xlat_puts(c, "'owner_check', ");
+		xlat_string(c, n);
+		xlat_puts(c, ", ");
+		if (!xlat_owner_role(c, s->authrole))
+			return false;
+		xlat_puts(c, "); SELECT shardlite_schema(");
+	} else {
+		script(c, "CREATE SCHEMA");
+	}
+	xlat_puts(c, "'create', ");
+	xlat_string(c, n);
+	xlat_puts(c, s->if_not_exists ? ", 1)" SCHEMAS_BUMP : ", 0)" SCHEMAS_BUMP);
+	return true;
+}
+
+bool xlat_localnsp_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
+{
+	bool cascade = s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
+	for (size_t i = 0; i < s->n_objects; i++) {
+		const char *n = xlat_node_str(s->objects[i]);
+		if (!n)
+			return xlat_unsupported(c, -1, "this DROP SCHEMA");
+		if (xlat_local_schema(c, n))
+			continue;
+		if (strcmp(n, "public") == 0 || strcmp(n, "pg_catalog") == 0 ||
+		    strcmp(n, "information_schema") == 0 || strcmp(n, "pg_toast") == 0 ||
+		    (c->env->tenant && strcmp(n, c->env->tenant) == 0))
+			return xlat_unsupported(c, -1,
+						arena_printf(c->a, "DROP SCHEMA %s", n));
+		if (!s->missing_ok)
+			return xlat_fail(c, SQLSTATE_INVALID_SCHEMA_NAME, -1,
+					 "schema \"%s\" does not exist", n);
+	}
+	script(c, "DROP SCHEMA");
+	xlat_puts(c, "'none', ''");
+	size_t dropped = 0;
+	for (size_t i = 0; i < s->n_objects; i++) {
+		const char *n = xlat_node_str(s->objects[i]);
+		if (!xlat_local_schema(c, n)) {
+			xlat_skip_note(c, "missing schema", NULL, n, false);
+			continue;
+		}
+		dropped++;
+		xlat_puts(c, "); SELECT shardlite_schema('drop', ");
+		xlat_string(c, n);
+		xlat_puts(c, cascade ? ", 1, 1" : ", 1, 0");
+	}
+	xlat_puts(c, ")");
+	if (dropped)
+		xlat_puts(c, SCHEMAS_BUMP);
+	else
+		c->st->kind = XLAT_NOOP;
+	return true;
+}
+
+bool xlat_localnsp_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
+{
+	(void)s;
+	return xlat_unsupported(c, -1, "ALTER SCHEMA ... RENAME TO");
+}
+
+bool xlat_localnsp_owner(struct xlat_ctx *c, const PgQuery__AlterOwnerStmt *s)
+{
+	const char *n = xlat_node_str(s->object);
+	if (!n || !xlat_local_schema(c, n))
+		return false;
+	script(c, "ALTER SCHEMA");
+	xlat_puts(c, "'owner', ");
+	xlat_string(c, n);
+	xlat_puts(c, ", ");
+	if (!xlat_owner_role(c, s->newowner))
+		return false;
+	xlat_puts(c, ")");
+	return true;
+}
+
+bool xlat_localnsp_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s)
+{
+	const char *n = xlat_node_str(s->object);
+	if (!n || !xlat_local_schema(c, n))
+		return false;
+	script(c, "COMMENT");
+	xlat_puts(c, "'comment', ");
+	xlat_string(c, n);
+	xlat_puts(c, ", ");
+	if (s->comment)
+		xlat_string(c, s->comment);
+	else
+		xlat_puts(c, "NULL");
+	xlat_puts(c, ")" SCHEMAS_BUMP);
+	return true;
+}
