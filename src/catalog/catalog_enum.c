@@ -154,8 +154,13 @@ static void type_row(struct cat_rows *r, const struct cat_enum *e, bool array, u
 void cat_enum_type_rows(const struct cat_model *m, struct cat_rows *r, uint32_t nsp)
 {
 	for (size_t i = 0; i < m->nenums; i++) {
-		type_row(r, m->enums[i], false, nsp);
-		type_row(r, m->enums[i], true, nsp);
+		/* an enum of a local schema is stored as "s.mood": mood in s (catalog_nsp.c) */
+		const char *bare;
+		const struct cat_nsp *own = cat_nsp_of(m, m->enums[i]->name, &bare);
+		struct cat_enum shown = *m->enums[i];
+		shown.name = bare;
+		type_row(r, &shown, false, own ? own->oid : nsp);
+		type_row(r, &shown, true, own ? own->oid : nsp);
 	}
 }
 

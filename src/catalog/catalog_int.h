@@ -920,6 +920,17 @@ uint32_t cat_nsp_rel_oid(struct cat_conn *cc, const struct cat_model *m, const s
 const char *cat_nsp_rel_name(struct cat_conn *cc, const struct cat_model *m,
 			     const struct cat_rel *rel);
 void cat_nsp_rows(const struct cat_model *m, struct cat_rows *r);
+/* search_path's elements as the catalog sees them ("public" for public or the tenant's own
+ * name, a local schema's name), in order, into v (at most max); the count. */
+size_t cat_nsp_path(struct cat_conn *cc, const struct cat_model *m, const char **v, size_t max);
+/* Whether rel is visible by search_path when local schemas are on it (pg_table_is_visible):
+ * its schema is on the path and no earlier element holds its name; -1 when no local schema
+ * is on the path (the caller's rule applies). */
+int cat_nsp_visible(struct cat_conn *cc, const struct cat_model *m, const struct cat_rel *rel);
+/* The relation an unqualified name means by search_path (the first element holding it); a
+ * stored name ("s.t") as it is. NULL: none. */
+const struct cat_rel *cat_nsp_lookup(struct cat_conn *cc, const struct cat_model *m,
+				     const char *name);
 /* The schema a stored name ("s.t", a type's, a constraint's) is shown in: a local one, else the
  * connection's own. */
 const char *cat_nsp_schema_of(struct cat_conn *cc, const struct cat_model *m, const char *name);
@@ -1006,6 +1017,7 @@ bool cat_dump_register(sqlite3 *db, struct cat_conn *cc); /* catalog_dump.c */
 /* Whether the session's search_path names the connection's own schema (cat_conn_public: public,
  * or in a session without a default tenant the tenant the path names; no session: true).
  * pg_dump empties it, and PostgreSQL then writes every name of the tenant's objects qualified. */
+const char *cat_path_item(const char *p, char *out, size_t len);
 bool cat_public_visible(const struct cat_conn *cc);
 /* pg_relation_is_updatable(v, false) of view v, as the session's translator reads its stored
  * query (catalog_views.updatable): events 4 INSERT, 8 DELETE, 16 UPDATE (trigger events, not

@@ -6,6 +6,7 @@
  * the model's list answers pg_namespace and splits "s.t" into schema and name elsewhere. */
 #include "catalog_int.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define SQLSTATE_DUPLICATE_SCHEMA "42P06"
@@ -265,4 +266,78 @@ bool catalog_local_schemas(sqlite3 *db, struct arena *a, const char ***names, si
 		(*names)[(*n)++] = arena_strdup(a, (const char *)sqlite3_column_text(st, 0));
 	}
 	return sqlite3_finalize(st) == SQLITE_OK;
+}
+
+size_t cat_nsp_path(struct cat_conn *cc, const struct cat_model *m, const char **v, size_t max)
+{
+	const struct catalog_session *s = cc->sess;
+	const char *path = s && s->setting ? s->setting(s->setting_arg, "search_path") : NULL;
+	size_t n = 0;
+	char item[256];
+	for (const char *p = path; p && *p && n < max;) {
+		p = cat_path_item(p, item, sizeof(item));
+		if (strcmp(item, "$user") == 0)
+			snprintf(item, sizeof(item), "%s", cat_conn_user(cc));
+		const struct cat_nsp *l = cat_nsp_find(m, item);
+		if (l)
+			v[n++] = l->name;
+		else if (strcmp(item, "public") == 0 || strcmp(item, cat_conn_public(cc)) == 0)
+			v[n++] = "public";
+	}
+	return n;
+}
+
+int cat_nsp_visible(struct cat_conn *cc, const struct cat_model *m, const struct cat_rel *rel)
+{
+	if (!m->nnsps || rel->temp || (cc->sess && cc->sess->schemas))
+		return -1;
+	const char *v[16];
+	size_t n = cat_nsp_path(cc, m, v, 16);
+	bool local = false;
+	for (size_t i = 0; i < n; i++)
+		local |= strcmp(v[i], "public") != 0;
+	const char *bare;
+	const struct cat_nsp *own = cat_nsp_of(m, rel->name, &bare);
+	if (!local)
+		return own ? 0 : -1;
+	const char *mine = own ? own->name : "public";
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(v[i], mine) == 0)
+			return 1;
+		/* an earlier schema holding the name hides it */
+		bool pub = strcmp(v[i], "public") == 0;
+		const char *name = pub ? bare : NULL;
+		struct arena *a = pub ? NULL : arena_new(0);
+		if (!pub)
+			name = arena_printf(a, "%s.%s", v[i], bare);
+		const struct cat_rel *r = cat_model_rel_in(m, name, false);
+		bool hides = r && (!pub || !cat_nsp_of(m, r->name, NULL));
+		arena_free(a);
+		if (hides)
+			return 0;
+	}
+	return 0;
+}
+
+const struct cat_rel *cat_nsp_lookup(struct cat_conn *cc, const struct cat_model *m,
+				     const char *name)
+{
+	const struct cat_rel *rel = cat_model_rel(m, name);
+	if (!m->nnsps || strchr(name, '.') || (cc->sess && cc->sess->schemas))
+		return rel;
+	const char *v[16];
+	size_t n = cat_nsp_path(cc, m, v, 16);
+	for (size_t i = 0; i < n; i++) { /* the first element holding the name */
+		if (strcmp(v[i], "public") == 0) {
+			if (rel)
+				return rel;
+			continue;
+		}
+		struct arena *a = arena_new(0);
+		const struct cat_rel *r = cat_model_rel(m, arena_printf(a, "%s.%s", v[i], name));
+		arena_free(a);
+		if (r)
+			return r;
+	}
+	return rel;
 }

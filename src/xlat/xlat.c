@@ -590,6 +590,8 @@ bool xlat_translate_in(const struct xlat_env *env, const char *sql, const uint32
 	const char *scope = env && env->search ? env->search : NULL;
 	if (!scope && env && env->no_default) /* current_schema(); '/' is in no tenant name */
 		scope = env->no_search ? "//" : arena_printf(a, "/%s", env->tenant ? env->tenant : "");
+	for (size_t i = 0; env && i < env->nsearch_local; i++) /* the tenant's own schemas */
+		scope = arena_printf(a, "%s|%s", scope ? scope : "", env->search_local[i]);
 	for (size_t i = 0; env && i < env->ntransitions; i++) /* '/' is in no tenant name */
 		scope = arena_printf(a, "%s/%s=%s", scope ? scope : "", env->transitions[i].name,
 				     env->transitions[i].table);

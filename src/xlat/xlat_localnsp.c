@@ -57,7 +57,8 @@ static char *dup_str(const char *s)
 
 static void set_str(char **field, char *value)
 {
-	free(*field);
+	if (*field != protobuf_c_empty_string) /* an unset string is protobuf-c's static "" */
+		free(*field);
 	*field = value;
 }
 
@@ -68,18 +69,22 @@ static bool local_rv(const struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 }
 
 /* A FROM item s.t without an alias keeps its PostgreSQL reference name t. */
-static void alias_from(const struct xlat_ctx *c, PgQuery__Node *n)
+struct walk;
+static void resolve(struct walk *w, PgQuery__RangeVar *rv, bool create);
+
+static void alias_from(struct walk *w, const struct xlat_ctx *c, PgQuery__Node *n)
 {
 	if (!n)
 		return;
 	if (n->node_case == NODE(JOIN_EXPR)) {
-		alias_from(c, n->join_expr->larg);
-		alias_from(c, n->join_expr->rarg);
+		alias_from(w, c, n->join_expr->larg);
+		alias_from(w, c, n->join_expr->rarg);
 		return;
 	}
 	if (n->node_case != NODE(RANGE_VAR))
 		return;
 	PgQuery__RangeVar *rv = n->range_var;
+	resolve(w, rv, false);
 	if (!local_rv(c, rv) || rv->alias)
 		return;
 	PgQuery__Alias *al = malloc(sizeof(*al));
@@ -90,12 +95,12 @@ static void alias_from(const struct xlat_ctx *c, PgQuery__Node *n)
 	rv->alias = al;
 }
 
-static void alias_rv(const struct xlat_ctx *c, PgQuery__RangeVar *rv)
+static void alias_rv(struct walk *w, const struct xlat_ctx *c, PgQuery__RangeVar *rv)
 {
 	PgQuery__Node n = PG_QUERY__NODE__INIT;
 	n.node_case = NODE(RANGE_VAR);
 	n.range_var = rv;
-	alias_from(c, &n);
+	alias_from(w, c, &n);
 }
 
 /* A name list [s, t] of local schema s becomes ["s.t"]. */
@@ -128,23 +133,133 @@ static bool relation_kind(PgQuery__ObjectType t)
 
 static bool rewrite(void *arg, const ProtobufCMessage *cm);
 
-static void node(struct xlat_ctx *c, ProtobufCMessage *m)
+/* The walk: the statement's WITH query names, which unqualified names may mean instead. */
+struct walk {
+	struct xlat_ctx *c;
+	const char *ctes[32];
+	size_t nctes;
+};
+
+static void note_ctes(struct walk *w, const PgQuery__WithClause *with)
 {
+	for (size_t i = 0; with && i < with->n_ctes; i++) {
+		const PgQuery__Node *n = with->ctes[i];
+		if (n->node_case == NODE(COMMON_TABLE_EXPR) && w->nctes < ARRAY_LEN(w->ctes))
+			w->ctes[w->nctes++] = n->common_table_expr->ctename;
+	}
+}
+
+/* Whether relation name is one of the tenant's: a table, view or sequence. */
+static bool exists(struct xlat_ctx *c, const char *name)
+{
+	const struct xlat_schema_col *cols;
+	size_t n;
+	const struct xlat_schema *sc = c->env->schema;
+	return sc && ((sc->table_fn && sc->table_fn(sc->arg, name, c->a, &cols, &n)) ||
+		      (sc->sequence_fn && sc->sequence_fn(sc->arg, name)));
+}
+
+/* The search_path element an unqualified name means: the first holding it (create: the first
+ * element); NULL for public (or when nothing is known), else the local schema. */
+static const char *search_local(struct walk *w, const char *name, bool create)
+{
+	struct xlat_ctx *c = w->c;
+	const struct xlat_env *env = c->env;
+	if (!env->nsearch_local || !name)
+		return NULL;
+	if (create)
+		return *env->search_local[0] ? env->search_local[0] : NULL;
+	for (size_t i = 0; i < w->nctes; i++)
+		if (strcmp(w->ctes[i], name) == 0)
+			return NULL;
+	if (xlat_catalog_is_relation(name) || !env->schema ||
+	    (env->temp_rel_fn && env->temp_rel_fn(env->session_arg, name)))
+		return NULL; /* pg_catalog and pg_temp come first */
+	for (size_t i = 0; i < env->nsearch_local; i++) {
+		const char *s = env->search_local[i];
+		if (*s ? exists(c, arena_printf(c->a, "%s.%s", s, name)) : exists(c, name))
+			return *s ? s : NULL;
+	}
+	return NULL;
+}
+
+/* An unqualified relation found in (or, create, made in) a local schema gets its name. */
+static void resolve(struct walk *w, PgQuery__RangeVar *rv, bool create)
+{
+	if (!rv || (rv->schemaname && *rv->schemaname) || (rv->catalogname && *rv->catalogname) ||
+	    (rv->relpersistence && *rv->relpersistence == 't'))
+		return;
+	const char *s = search_local(w, rv->relname, create);
+	if (s)
+		set_str(&rv->schemaname, dup_str(s));
+}
+
+/* A one-name list [t] (DROP TABLE t) found in a local schema: ["s.t"]. */
+static void resolve_list(struct walk *w, PgQuery__Node *n)
+{
+	if (!n || n->node_case != NODE(LIST) || n->list->n_items != 1 ||
+	    n->list->items[0]->node_case != NODE(STRING))
+		return;
+	PgQuery__String *t = n->list->items[0]->string;
+	const char *s = search_local(w, t->sval, false);
+	if (s)
+		set_str(&t->sval, dup_joined(s, t->sval));
+}
+
+/* Before a statement's children: what it creates goes to the first search_path element;
+ * the relation of CREATE INDEX and ALTER ... RENAME is resolved first (their new names
+ * follow its schema); WITH names are noted. */
+static void resolve_targets(struct walk *w, ProtobufCMessage *m,
+			    const ProtobufCMessageDescriptor *d)
+{
+	if (d == &pg_query__create_stmt__descriptor)
+		resolve(w, ((PgQuery__CreateStmt *)m)->relation, true);
+	else if (d == &pg_query__view_stmt__descriptor)
+		resolve(w, ((PgQuery__ViewStmt *)m)->view, true);
+	else if (d == &pg_query__create_seq_stmt__descriptor)
+		resolve(w, ((PgQuery__CreateSeqStmt *)m)->sequence, true);
+	else if (d == &pg_query__create_table_as_stmt__descriptor &&
+		 ((PgQuery__CreateTableAsStmt *)m)->into)
+		resolve(w, ((PgQuery__CreateTableAsStmt *)m)->into->rel, true);
+	else if (d == &pg_query__index_stmt__descriptor)
+		resolve(w, ((PgQuery__IndexStmt *)m)->relation, false);
+	else if (d == &pg_query__rename_stmt__descriptor)
+		resolve(w, ((PgQuery__RenameStmt *)m)->relation, false);
+	else if (d == &pg_query__select_stmt__descriptor)
+		note_ctes(w, ((PgQuery__SelectStmt *)m)->with_clause);
+	else if (d == &pg_query__insert_stmt__descriptor)
+		note_ctes(w, ((PgQuery__InsertStmt *)m)->with_clause);
+	else if (d == &pg_query__update_stmt__descriptor)
+		note_ctes(w, ((PgQuery__UpdateStmt *)m)->with_clause);
+	else if (d == &pg_query__delete_stmt__descriptor)
+		note_ctes(w, ((PgQuery__DeleteStmt *)m)->with_clause);
+	else if (d == &pg_query__drop_stmt__descriptor) {
+		PgQuery__DropStmt *s = (PgQuery__DropStmt *)m;
+		for (size_t i = 0; relation_kind(s->remove_type) && i < s->n_objects; i++)
+			resolve_list(w, s->objects[i]);
+	}
+}
+
+static void node(struct walk *w, ProtobufCMessage *m)
+{
+	struct xlat_ctx *c = w->c;
 	const ProtobufCMessageDescriptor *d = m->descriptor;
+	if (c->env->nsearch_local)
+		resolve_targets(w, m, d);
 	if (d == &pg_query__select_stmt__descriptor) {
 		PgQuery__SelectStmt *s = (PgQuery__SelectStmt *)m;
 		for (size_t i = 0; i < s->n_from_clause; i++)
-			alias_from(c, s->from_clause[i]);
+			alias_from(w, c, s->from_clause[i]);
 	} else if (d == &pg_query__update_stmt__descriptor) {
 		PgQuery__UpdateStmt *s = (PgQuery__UpdateStmt *)m;
-		alias_rv(c, s->relation);
+		alias_rv(w, c, s->relation);
 		for (size_t i = 0; i < s->n_from_clause; i++)
-			alias_from(c, s->from_clause[i]);
+			alias_from(w, c, s->from_clause[i]);
 	} else if (d == &pg_query__delete_stmt__descriptor) {
 		PgQuery__DeleteStmt *s = (PgQuery__DeleteStmt *)m;
-		alias_rv(c, s->relation);
+		alias_rv(w, c, s->relation);
 		for (size_t i = 0; i < s->n_using_clause; i++)
-			alias_from(c, s->using_clause[i]);
+			alias_from(w, c, s->using_clause[i]);
 	} else if (d == &pg_query__index_stmt__descriptor) {
 		PgQuery__IndexStmt *s = (PgQuery__IndexStmt *)m;
 		if (local_rv(c, s->relation) && s->idxname && *s->idxname) /* per schema */
@@ -191,6 +306,7 @@ static void node(struct xlat_ctx *c, ProtobufCMessage *m)
 		}
 	} else if (d == &pg_query__range_var__descriptor) {
 		PgQuery__RangeVar *rv = (PgQuery__RangeVar *)m;
+		resolve(w, rv, false);
 		if (local_rv(c, rv)) {
 			set_str(&rv->relname, dup_joined(rv->schemaname, rv->relname));
 			set_str(&rv->schemaname, dup_str("public"));
@@ -200,17 +316,18 @@ static void node(struct xlat_ctx *c, ProtobufCMessage *m)
 
 static bool rewrite(void *arg, const ProtobufCMessage *cm)
 {
-	struct xlat_ctx *c = arg;
+	struct walk *w = arg;
 	ProtobufCMessage *m = (ProtobufCMessage *)cm; /* the tree is the translation's own */
-	node(c, m);
-	return xlat_tree_each(m, rewrite, c);
+	node(w, m);
+	return xlat_tree_each(m, rewrite, w);
 }
 
 void xlat_localnsp_rewrite(struct xlat_ctx *c, const PgQuery__Node *stmt)
 {
 	if (!c->env || !c->env->nlocal_schemas || !stmt)
 		return;
-	(void)rewrite(c, &stmt->base);
+	struct walk w = {.c = c};
+	(void)rewrite(&w, &stmt->base);
 }
 
 /* ---- CREATE / DROP / ALTER SCHEMA, COMMENT ON SCHEMA ---- */

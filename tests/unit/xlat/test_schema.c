@@ -292,6 +292,28 @@ START_TEST(local_schema_case)
 }
 END_TEST
 
+/* search_path naming the tenant's own schema: CREATE makes its object in the first element,
+ * and the cache key tells the paths apart. */
+START_TEST(local_search_path_create)
+{
+	static const char *const nsps[] = {"app"};
+	struct xlat_env env = {.tenant = "home", .local_schemas = nsps, .nlocal_schemas = 1,
+			       .search_local = {"app", ""}, .nsearch_local = 2};
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *v = NULL;
+	size_t n = 0;
+	struct pgerr e;
+	pgerr_clear(&e);
+	ck_assert(xlat_translate_in(&env, "CREATE TABLE n (a int)", NULL, 0, a, &v, &n, &e));
+	ck_assert_msg(strstr(v[0].sql, "\"app.n\"") != NULL, "%s", v[0].sql);
+	env.search_local[0] = "";
+	env.nsearch_local = 1;
+	ck_assert(xlat_translate_in(&env, "CREATE TABLE n (a int)", NULL, 0, a, &v, &n, &e));
+	ck_assert_msg(strstr(v[0].sql, "app.n") == NULL, "%s", v[0].sql);
+	arena_free(a);
+}
+END_TEST
+
 Suite *xlat_suite_schema(void)
 {
 	Suite *s = suite_create("schema");
@@ -299,6 +321,7 @@ Suite *xlat_suite_schema(void)
 	tcase_add_loop_test(tc, translate_case, 0, (int)ARRAY_LEN(cases));
 	tcase_add_loop_test(tc, tenant_rel_case, 0, (int)ARRAY_LEN(rel_cases));
 	tcase_add_loop_test(tc, local_schema_case, 0, (int)ARRAY_LEN(local_cases));
+	tcase_add_test(tc, local_search_path_create);
 	tcase_add_test(tc, cache_keyed_by_search_path);
 	tcase_add_test(tc, prefixed_not_cached);
 	tcase_add_test(tc, current_schema_without_a_default_tenant);
