@@ -238,9 +238,22 @@ static void fn_schema(sqlite3_context *ctx, int argc, sqlite3_value **v)
 	}
 }
 
+/* shardlite_relname(oid): the name SQLite stores relation oid under ("s.t" for a local
+ * schema's t, whose pg_class.relname is t), for the shard's own lookups through pg_class;
+ * NULL when there is none. */
+static void fn_relname(sqlite3_context *ctx, int argc, sqlite3_value **v)
+{
+	(void)argc;
+	const struct cat_model *m = cat_fn_model(ctx);
+	const struct cat_rel *rel = m ? cat_model_rel_oid(m, (uint32_t)sqlite3_value_int64(v[0]))
+				      : NULL;
+	cat_result_text(ctx, rel ? rel->name : NULL);
+}
+
 bool cat_nsp_register(sqlite3 *db, struct cat_conn *cc)
 {
-	static const struct pgfn_def defs[] = {{"shardlite_schema", -1, fn_schema}};
+	static const struct pgfn_def defs[] = {{"shardlite_schema", -1, fn_schema},
+					       {"shardlite_relname", 1, fn_relname}};
 	return pgfn_define_with(db, defs, ARRAY_LEN(defs), SQLITE_DIRECTONLY, cc) == SQLITE_OK;
 }
 

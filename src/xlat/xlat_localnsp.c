@@ -398,6 +398,86 @@ bool xlat_localnsp_create(struct xlat_ctx *c, const PgQuery__CreateSchemaStmt *s
 	return true;
 }
 
+/* The PL/pgSQL of DROP SCHEMA s CASCADE for one schema: PostgreSQL's NOTICE naming what goes,
+ * then its views, tables (with what references them), sequences and enums dropped as their own
+ * DROP statements would, each looked up again (an earlier drop may have taken it), then the
+ * schema. */
+static void cascade_body(struct strbuf *sb, const char *nsp)
+{
+	struct strbuf q;
+	strbuf_init(&q, 0);
+	strbuf_put_quoted(&q, nsp, '\'');
+	const char *lit = q.data;
+	static const struct {
+		const char *kinds, *drop;
+	} steps[] = {{"'v'", "DROP VIEW"},
+		     {"'m'", "DROP MATERIALIZED VIEW"},
+		     {"'r'", "DROP TABLE"},
+		     {"'S'", "DROP SEQUENCE"}};
+	strbuf_printf(sb,
+		      "SELECT count(*), string_agg('drop cascades to ' || CASE c.relkind WHEN 'r' "
+		      "THEN 'table ' WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view ' ELSE "
+		      "'sequence ' END || quote_ident(n.nspname) || '.' || quote_ident(c.relname), "
+		      "E'\\n' ORDER BY c.relname) INTO n, d FROM pg_class c JOIN pg_namespace n ON "
+		      "n.oid = c.relnamespace WHERE n.nspname = %s AND c.relkind IN ('r', 'v', 'm', "
+		      "'S');\n",
+		      lit);
+	strbuf_puts(sb, "IF n = 1 THEN RAISE NOTICE '%', d; ELSIF n > 1 THEN RAISE NOTICE "
+			"'drop cascades to % other objects', n USING DETAIL = d; END IF;\n");
+	for (size_t i = 0; i < ARRAY_LEN(steps); i++)
+		strbuf_printf(sb,
+			      "FOR r IN SELECT c.relname FROM pg_class c JOIN pg_namespace n ON "
+			      "n.oid = c.relnamespace WHERE n.nspname = %s AND c.relkind = %s LOOP\n"
+			      "IF EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = "
+			      "c.relnamespace WHERE n.nspname = %s AND c.relname = r.relname) THEN "
+			      "EXECUTE format('%s %%I.%%I%s', %s, r.relname); END IF;\nEND LOOP;\n",
+			      lit, steps[i].kinds, lit, steps[i].drop,
+			      i < 3 ? " CASCADE" : "", lit);
+	strbuf_printf(sb,
+		      "FOR r IN SELECT t.typname AS relname FROM pg_type t JOIN pg_namespace n ON "
+		      "n.oid = t.typnamespace WHERE n.nspname = %s AND t.typtype = 'e' LOOP\n"
+		      "EXECUTE format('DROP TYPE IF EXISTS %%I.%%I CASCADE', %s, r.relname);\n"
+		      "END LOOP;\nEXECUTE format('DROP SCHEMA %%I', %s);\n",
+		      lit, lit, lit);
+	strbuf_fini(&q);
+}
+
+/* DROP SCHEMA ... CASCADE: a DO block of the statements that drop its objects (translated and
+ * run one by one as the block runs: their sidecar rows, comments and sequences go with them). */
+static bool drop_cascade(struct xlat_ctx *c, const PgQuery__DropStmt *s)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "DECLARE r record; n bigint; d text;\nBEGIN\n");
+	for (size_t i = 0; i < s->n_objects; i++)
+		if (xlat_local_schema(c, xlat_node_str(s->objects[i])))
+			cascade_body(&sb, xlat_node_str(s->objects[i]));
+	strbuf_puts(&sb, "END");
+	char *body = arena_strndup(c->a, sb.data, sb.len);
+	strbuf_fini(&sb);
+	PgQuery__String str = PG_QUERY__STRING__INIT;
+	str.sval = body;
+	PgQuery__Node arg = PG_QUERY__NODE__INIT;
+	arg.node_case = NODE(STRING);
+	arg.string = &str;
+	PgQuery__DefElem de = PG_QUERY__DEF_ELEM__INIT;
+	de.defname = "as";
+	de.arg = &arg;
+	PgQuery__Node den = PG_QUERY__NODE__INIT;
+	den.node_case = NODE(DEF_ELEM);
+	den.def_elem = &de;
+	PgQuery__Node *args[] = {&den};
+	PgQuery__DoStmt d = PG_QUERY__DO_STMT__INIT;
+	d.n_args = 1;
+	d.args = args;
+	xlat_nocache(c);
+	if (!xlat_stmt_do(c, &d))
+		return false;
+	c->st->tag = "DROP SCHEMA";
+	c->st->writes = true;
+	return true;
+}
+
 bool xlat_localnsp_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 {
 	bool cascade = s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
@@ -416,6 +496,8 @@ bool xlat_localnsp_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 			return xlat_fail(c, SQLSTATE_INVALID_SCHEMA_NAME, -1,
 					 "schema \"%s\" does not exist", n);
 	}
+	if (cascade)
+		return drop_cascade(c, s);
 	script(c, "DROP SCHEMA");
 	xlat_puts(c, "'none', ''");
 	size_t dropped = 0;
