@@ -28,13 +28,11 @@ static void rel_head(struct cat_rows *r, struct cat_conn *cc, const struct cat_m
 	cat_text(r, bare);
 }
 
-/* The connection's model where a row writer is not handed it (NULL: none). */
+/* The connection's model where a row writer is not handed it (NULL: none): the one the
+ * relation being filled was read with, so no schema_version is read again per row. */
 static const struct cat_model *model_of(struct cat_conn *cc)
 {
-	char *msg = NULL;
-	const struct cat_model *m = cat_conn_model(cc, &msg);
-	sqlite3_free(msg);
-	return m;
+	return cc->have_model ? &cc->model : NULL;
 }
 
 static void yes_no(struct cat_rows *r, bool v) { cat_text(r, v ? "YES" : "NO"); }

@@ -80,7 +80,8 @@ uint32_t cat_nsp_rel_oid(struct cat_conn *cc, const struct cat_model *m, const s
 	return n ? n->oid : cat_conn_own_nsp(cc);
 }
 
-const char *cat_nsp_rel_name(struct cat_conn *cc, const struct cat_model *m, const struct cat_rel *rel)
+const char *cat_nsp_rel_name(struct cat_conn *cc, const struct cat_model *m,
+			     const struct cat_rel *rel)
 {
 	if (rel->temp)
 		return CAT_NS_TEMP_NAME;
@@ -250,10 +251,25 @@ static void fn_relname(sqlite3_context *ctx, int argc, sqlite3_value **v)
 	cat_result_text(ctx, rel ? rel->name : NULL);
 }
 
+/* shardlite_rel_oid(name): the OID of the relation SQLite stores under name (a local
+ * schema's "s.t"; a temporary one first, as SQLite finds it); NULL when none. */
+static void fn_rel_oid(sqlite3_context *ctx, int argc, sqlite3_value **v)
+{
+	(void)argc;
+	const struct cat_model *m = cat_fn_model(ctx);
+	const char *name = (const char *)sqlite3_value_text(v[0]);
+	const struct cat_rel *rel = m && name ? cat_model_rel(m, name) : NULL;
+	if (rel)
+		sqlite3_result_int64(ctx, rel->oid);
+	else
+		sqlite3_result_null(ctx);
+}
+
 bool cat_nsp_register(sqlite3 *db, struct cat_conn *cc)
 {
 	static const struct pgfn_def defs[] = {{"shardlite_schema", -1, fn_schema},
-					       {"shardlite_relname", 1, fn_relname}};
+					       {"shardlite_relname", 1, fn_relname},
+					       {"shardlite_rel_oid", 1, fn_rel_oid}};
 	return pgfn_define_with(db, defs, ARRAY_LEN(defs), SQLITE_DIRECTONLY, cc) == SQLITE_OK;
 }
 

@@ -408,10 +408,8 @@ static void con_head_deferral(struct cat_conn *cc, struct cat_rows *r, uint32_t 
 {
 	/* a constraint of a local schema's table "s.t" is stored as "s.name" when derived:
 	 * shown as name, in schema s (catalog_nsp.c) */
-	char *msg = NULL;
-	const struct cat_model *m = cat_conn_model(cc, &msg);
-	sqlite3_free(msg);
-	const struct cat_rel *t = m ? cat_model_rel_oid(m, rel) : NULL;
+	const struct cat_model *m = cc->have_model ? &cc->model : NULL; /* the one being listed */
+	const struct cat_rel *t = m && m->nnsps ? cat_model_rel_oid(m, rel) : NULL;
 	cat_row(r);
 	cat_int(r, oid);
 	cat_text(r, m ? cat_nsp_bare(m, name) : name);

@@ -80,12 +80,13 @@ static const char *probe_sql(const char *type, bool temp)
 		       "hidden = 3";
 	if (strcmp(type, "identity column") == 0)
 		return "SELECT 1 FROM pg_attribute a JOIN pg_class r ON r.oid = a.attrelid WHERE "
-		       "r.relname = ?1 AND r.relkind = 'r' AND a.attname = ?2 AND a.attidentity <> ''";
+		       "r.oid = shardlite_rel_oid(?1) AND r.relkind = 'r' AND a.attname = ?2 AND "
+		       "a.attidentity <> ''"; /* the stored name: a local schema's "s.t" */
 	if (strcmp(type, "trigger") == 0) /* no sidecar yet: none */
 		return "SELECT 1 FROM main._shardlite_triggers WHERE table_name = ?1 AND name = ?2";
 	if (strcmp(type, "relation constraint") == 0)
 		return "SELECT 1 FROM pg_constraint c JOIN pg_class r ON r.oid = c.conrelid WHERE "
-		       "r.relname = ?1 AND r.relkind = 'r' AND c.conname = ?2";
+		       "r.oid = shardlite_rel_oid(?1) AND r.relkind = 'r' AND c.conname = ?2";
 	if (strcmp(type, "sequence") == 0 || strcmp(type, "type") == 0 ||
 	    strcmp(type, "schema") == 0 || strcmp(type, "enum label") == 0 ||
 	    strcmp(type, "constraint") == 0 || strcmp(type, "cascade") == 0 ||
@@ -227,8 +228,9 @@ static const char *shown(const struct session *s, const char *name)
 	const char *dot = name ? strchr(name, '.') : NULL;
 	size_t n = 0;
 	const char *const *v = dot ? sess_types_local_schemas(s, &n) : NULL;
+	size_t len = dot ? (size_t)(dot - name) : 0;
 	for (size_t i = 0; i < n; i++)
-		if (strlen(v[i]) == (size_t)(dot - name) && strncmp(v[i], name, (size_t)(dot - name)) == 0)
+		if (strlen(v[i]) == len && strncmp(v[i], name, len) == 0)
 			return dot + 1;
 	return name;
 }

@@ -291,6 +291,20 @@ static void node(struct walk *w, ProtobufCMessage *m)
 	} else if (d == &pg_query__create_domain_stmt__descriptor) {
 		PgQuery__CreateDomainStmt *s = (PgQuery__CreateDomainStmt *)m;
 		collapse(c, &s->domainname, &s->n_domainname);
+	} else if (d == &pg_query__def_elem__descriptor) {
+		/* OWNED BY s.t.col (pg_dump writes it): ["s.t", col] */
+		PgQuery__DefElem *de = (PgQuery__DefElem *)m;
+		PgQuery__Node *arg = de->arg;
+		if (de->defname && strcmp(de->defname, "owned_by") == 0 && arg &&
+		    arg->node_case == NODE(LIST) && arg->list->n_items == 3) {
+			PgQuery__List *l = arg->list;
+			size_t two = 2;
+			collapse(c, &l->items, &two);
+			if (two == 1) { /* collapse joined the first two: keep the column */
+				l->items[1] = l->items[2];
+				l->n_items = 2;
+			}
+		}
 	} else if (d == &pg_query__comment_stmt__descriptor) {
 		PgQuery__CommentStmt *s = (PgQuery__CommentStmt *)m;
 		if (s->objtype != OBJ(SCHEMA))

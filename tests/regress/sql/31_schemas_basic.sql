@@ -48,6 +48,8 @@ SELECT conname, connamespace::regnamespace AS nsp, contype FROM pg_constraint
  WHERE connamespace = 'app2'::regnamespace ORDER BY 1;
 SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'orders_user_id_fkey' ORDER BY 1;
 SELECT pg_get_indexdef('app2.orders_user'::regclass);
+SELECT pg_get_viewdef('app.user_emails'::regclass);
+SELECT pg_get_viewdef('app.user_emails'::regclass, true);
 SELECT 'app.users'::regclass, 'app2.orders'::regclass, 'orders'::regclass;
 SELECT 'app'::regnamespace;
 SELECT pg_get_serial_sequence('app.users', 'id');

@@ -9,6 +9,8 @@ CREATE TABLE outside (id int PRIMARY KEY, pid int REFERENCES c1.p (id));
 CREATE VIEW c1.v AS SELECT id, m FROM c1.p;
 CREATE SEQUENCE c1.s START 10;
 SELECT nextval('c1.s'), currval('c1.s');
+SELECT last_value, is_called FROM c1.s;
+SELECT last_value FROM c1.p_id_seq;
 INSERT INTO c1.p (m) VALUES ('a'), ('b') RETURNING id, m;
 INSERT INTO c1.p (m) VALUES ('c');
 SELECT * FROM c1.v ORDER BY id;
