@@ -373,7 +373,7 @@ static void script(struct xlat_ctx *c, const char *tag)
 
 bool xlat_localnsp_create(struct xlat_ctx *c, const PgQuery__CreateSchemaStmt *s)
 {
-	const char *n = s->schemaname;
+	const char *n = s->schemaname && *s->schemaname ? s->schemaname : NULL;
 	if (!n && s->authrole && s->authrole->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING)
 		n = s->authrole->rolename; /* CREATE SCHEMA AUTHORIZATION r: schema r */
 	if (!n)

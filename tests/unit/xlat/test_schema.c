@@ -266,6 +266,8 @@ static const struct {
 	{"CREATE SCHEMA pg_x", "!42939"},
 	{"CREATE SCHEMA \"a.b\"", "!0A000"},
 	{"CREATE SCHEMA s CREATE TABLE t (a int)", "!0A000"},
+	{"CREATE SCHEMA AUTHORIZATION bob", "SELECT shardlite_schema('create', 'bob', 0)"},
+	{"DROP SCHEMA app", "SELECT shardlite_schema('drop', 'app', 1, 0)"},
 };
 
 START_TEST(local_schema_case)
