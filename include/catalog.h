@@ -266,6 +266,9 @@ int catalog_builtin_call(const char *name, const uint32_t *types, size_t n);
 const char *catalog_operator_function(const char *name, uint32_t types[3]);
 /* Whether the tenant of db has created extension name (CREATE EXTENSION, its sidecar row). */
 bool catalog_extension_created(sqlite3 *db, const char *name);
+/* The tenant's own schemas (CREATE SCHEMA; src/catalog/catalog_nsp.c) sorted by name, in a
+ * (*n 0: none). False on a SQLite error. */
+bool catalog_local_schemas(sqlite3 *db, struct arena *a, const char ***names, size_t *n);
 
 /* Large objects in the tenant's sidecars (src/catalog/catalog_lo.c), for the descriptor
  * functions (src/shard/shard_lofn.c). Whether object oid exists; its length in bytes. */

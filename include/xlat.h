@@ -953,6 +953,18 @@ struct xlat_env {
 	 * search_path inside a transaction that started on one): unqualified names other than
 	 * the catalog's find nothing (42P01; CREATE: 3F000), whatever the connection's file. */
 	bool no_search;
+	/* The tenant's own schemas (CREATE SCHEMA), sorted; none in a session without a default
+	 * tenant. An object t of schema s is the tenant file's "s.t" (xlat_localnsp.c); part of
+	 * .schema's fingerprint, which changes with them. */
+	const char *const *local_schemas;
+	size_t nlocal_schemas;
+	/* search_path's elements that are the tenant's own schemas or public ("" for public or the
+	 * tenant's own name), in order, when at least one own schema is among them (else 0):
+	 * unqualified names are looked up through them, the first holding the name wins, and a
+	 * CREATE makes its object in the first (xlat_localnsp.c). Part of the cache key. */
+#define XLAT_SEARCH_LOCAL_MAX 8
+	const char *search_local[XLAT_SEARCH_LOCAL_MAX];
+	size_t nsearch_local;
 	/* The session's own tenant's column types (NULL: not known; column types are then left
 	 * to the SQLite columns' declared types and no value checks are emitted). Relations of
 	 * other tenants are typed as unknown. */

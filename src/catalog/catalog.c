@@ -303,6 +303,11 @@ uint32_t cat_conn_schema_oid(struct cat_conn *cc, const char *name)
 	bool hub = cc->sess && cc->sess->schemas;
 	if (strcmp(name, cat_conn_public(cc)) == 0 && (!hub || cc->sess->own_schema))
 		return cat_conn_own_nsp(cc);
+	char *msg = NULL;
+	const struct cat_model *m = hub ? NULL : cat_conn_model(cc, &msg);
+	sqlite3_free(msg);
+	if (m && cat_nsp_find(m, name)) /* the tenant's own schema (CREATE SCHEMA) */
+		return catalog_schema_oid(name);
 	struct cat_rows scratch = {.a = arena_new(0)};
 	const char **names = NULL;
 	long n = 0;
@@ -337,6 +342,12 @@ const char *cat_conn_schema_name(struct cat_conn *cc, uint32_t oid, struct arena
 	default:
 		break;
 	}
+	char *msg = NULL;
+	const struct cat_model *m = cc->sess && cc->sess->schemas ? NULL : cat_conn_model(cc, &msg);
+	sqlite3_free(msg);
+	for (size_t i = 0; m && i < m->nnsps; i++)
+		if (m->nsps[i].oid == oid) /* the tenant's own schema (CREATE SCHEMA) */
+			return arena_strdup(a, m->nsps[i].name);
 	struct cat_rows scratch = {.a = a};
 	const char **names = NULL;
 	long n = 0;
@@ -857,7 +868,7 @@ struct cat_conn *catalog_register(sqlite3 *db, struct pgerr *err)
 	    (!cat_fn_register(db, cc) || !cat_srf_register(db, cc) || !cat_dump_register(db, cc) || !cat_priv_register(db, cc) ||
 	     !cat_seqfn_register(db, cc) || !cat_ddl_register(db, cc) || !cat_index_register(db, cc) ||
 	     !cat_seqname_register(db, cc) || !cat_serialkey_register(db, cc) ||
-	     !cat_enumddl_register(db, cc) || !cat_ext_register(db, cc) || !cat_policy_register(db, cc) || !cat_exclude_register(db, cc) ||
+	     !cat_enumddl_register(db, cc) || !cat_ext_register(db, cc) || !cat_policy_register(db, cc) || !cat_nsp_register(db, cc) || !cat_exclude_register(db, cc) ||
 	     !cat_comptype_register(db, cc) || !cat_domain_register(db, cc) ||
 	     !cat_grant_register(db, cc) || !cat_lo_register(db, cc) ||
 	     !cat_trigger_register(db, cc)))

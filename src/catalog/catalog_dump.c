@@ -363,7 +363,7 @@ bool cat_fill_init_privs(struct cat_conn *cc, const struct cat_model *m, struct 
 /* ---- names outside the search path ---- */
 
 /* One element of a search_path value, unquoted, into out; returns where the next starts. */
-static const char *path_item(const char *p, char *out, size_t len)
+const char *cat_path_item(const char *p, char *out, size_t len)
 {
 	size_t n = 0;
 	while (*p == ' ' || *p == ',')
@@ -392,7 +392,7 @@ bool cat_public_visible(const struct cat_conn *cc)
 		return true;
 	char item[128];
 	for (const char *p = path; *p;) {
-		p = path_item(p, item, sizeof(item));
+		p = cat_path_item(p, item, sizeof(item));
 		if (strcmp(item, "public") == 0 ||
 		    (strcmp(item, "$user") == 0 && strcmp(cat_conn_user(cc), "public") == 0))
 			return true;

@@ -119,11 +119,11 @@ const char *cat_format_type_m(const struct cat_model *m, struct arena *a, uint32
 	const struct cat_enum *e = m ? cat_model_enum_oid(m, oid, &array) : NULL;
 	const struct cat_domain *d = m && !e ? cat_model_domain_oid(m, oid, &array) : NULL;
 	if (d) /* a domain's typmod is its own: format_type prints the name alone */
-		return array ? arena_printf(a, "%s[]", cat_quote_ident(a, d->name))
-			     : cat_quote_ident(a, d->name);
+		return array ? arena_printf(a, "%s[]", cat_nsp_quote(m, a, d->name))
+			     : cat_nsp_quote(m, a, d->name);
 	if (!e)
 		return cat_format_type(a, oid, typmod);
-	const char *q = cat_quote_ident(a, e->name);
+	const char *q = cat_nsp_quote(m, a, e->name); /* a local schema's: s.mood */
 	return array ? arena_printf(a, "%s[]", q) : q;
 }
 
@@ -154,8 +154,13 @@ static void type_row(struct cat_rows *r, const struct cat_enum *e, bool array, u
 void cat_enum_type_rows(const struct cat_model *m, struct cat_rows *r, uint32_t nsp)
 {
 	for (size_t i = 0; i < m->nenums; i++) {
-		type_row(r, m->enums[i], false, nsp);
-		type_row(r, m->enums[i], true, nsp);
+		/* an enum of a local schema is stored as "s.mood": mood in s (catalog_nsp.c) */
+		const char *bare;
+		const struct cat_nsp *own = cat_nsp_of(m, m->enums[i]->name, &bare);
+		struct cat_enum shown = *m->enums[i];
+		shown.name = bare;
+		type_row(r, &shown, false, own ? own->oid : nsp);
+		type_row(r, &shown, true, own ? own->oid : nsp);
 	}
 }
 

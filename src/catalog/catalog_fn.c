@@ -277,6 +277,9 @@ static bool shadowed(struct cat_conn *cc, uint32_t oid)
 	sqlite3_free(msg);
 	const struct cat_rel *rel = m ? cat_model_rel_oid(m, oid) : NULL;
 	/* a temp schema never written to holds no table (and psql's \d asks for every row) */
+	int vis = rel ? cat_nsp_visible(cc, m, rel) : -1; /* the tenant's own schemas on the path */
+	if (vis >= 0)
+		return vis == 0;
 	if (!rel || rel->temp || cc->temp_version == 0)
 		return false;
 	const struct cat_rel *first = cat_model_rel(m, rel->name);
@@ -355,6 +358,25 @@ static void fn_current_schemas(sqlite3_context *ctx, int argc, sqlite3_value **a
 {
 	struct cat_conn *cc = CTX_CONN(ctx);
 	bool hub = cc->sess && cc->sess->schemas;
+	char *msg = NULL;
+	const struct cat_model *m = hub ? NULL : cat_conn_model(cc, &msg);
+	sqlite3_free(msg);
+	const char *path[16];
+	size_t np = m && m->nnsps ? cat_nsp_path(cc, m, path, 16) : 0;
+	if (np) { /* the tenant's own schemas and public, in search_path's order */
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		strbuf_puts(&sb, sqlite3_value_int(argv[0]) ? "{pg_catalog" : "{");
+		for (size_t i = 0; i < np; i++) {
+			if (i || sqlite3_value_int(argv[0]))
+				strbuf_putc(&sb, ',');
+			strbuf_puts(&sb, strcmp(path[i], "public") == 0 ? cat_conn_public(cc) : path[i]);
+		}
+		strbuf_putc(&sb, '}');
+		cat_result_text(ctx, sb.data);
+		strbuf_fini(&sb);
+		return;
+	}
 	bool none = hub ? !cc->sess->own_schema : !cat_public_visible(cc);
 	const char *own = cat_conn_public(cc);
 	char *v = sqlite3_value_int(argv[0]) ? sqlite3_mprintf("{pg_catalog%s%s}", none ? "" : ",",

@@ -17,12 +17,22 @@
 #define NUM "int4"
 
 /* table_catalog, table_schema, table_name: how most rows start. */
-static void rel_head(struct cat_rows *r, struct cat_conn *cc, const char *name)
+static void rel_head(struct cat_rows *r, struct cat_conn *cc, const struct cat_model *m,
+		     const char *name)
 {
+	const char *bare;
+	const struct cat_nsp *nsp = cat_nsp_of(m, name, &bare); /* "s.t": local schema s */
 	cat_row(r);
 	cat_text(r, cat_conn_database(cc));
-	cat_text(r, cat_conn_public(cc));
-	cat_text(r, name);
+	cat_text(r, nsp ? nsp->name : cat_conn_public(cc));
+	cat_text(r, bare);
+}
+
+/* The connection's model where a row writer is not handed it (NULL: none): the one the
+ * relation being filled was read with, so no schema_version is read again per row. */
+static const struct cat_model *model_of(struct cat_conn *cc)
+{
+	return cc->have_model ? &cc->model : NULL;
 }
 
 static void yes_no(struct cat_rows *r, bool v) { cat_text(r, v ? "YES" : "NO"); }
@@ -57,6 +67,13 @@ static bool fill_schemata(struct cat_conn *cc, const struct cat_model *m, struct
 		cat_text(r, i >= 3 ? "pg_database_owner" : cat_conn_user(cc));
 		nulls(r, 4);
 	}
+	for (size_t i = 0; !hub && i < m->nnsps; i++) { /* the tenant's own (CREATE SCHEMA) */
+		cat_row(r);
+		cat_text(r, cat_conn_database(cc));
+		cat_text(r, m->nsps[i].name);
+		cat_text(r, cat_conn_user(cc));
+		nulls(r, 4);
+	}
 	return true;
 }
 
@@ -68,8 +85,8 @@ static bool fill_tables(struct cat_conn *cc, const struct cat_model *m, struct c
 			continue; /* PostgreSQL lists no indexes, sequences, materialized views */
 		cat_row(r);
 		cat_text(r, cat_conn_database(cc));
-		cat_text(r, rel->temp ? CAT_NS_TEMP_NAME : cat_conn_public(cc));
-		cat_text(r, rel->name);
+		cat_text(r, cat_nsp_rel_name(cc, m, rel));
+		cat_text(r, cat_nsp_bare(m, rel->name));
 		cat_text(r, rel->temp ? "LOCAL TEMPORARY" : rel->kind == 'r' ? "BASE TABLE" : "VIEW");
 		nulls(r, 5);
 		yes_no(r, rel->kind == 'r' || (cat_view_updatable(cc, rel, NULL) & 4));
@@ -233,7 +250,7 @@ static void column_row(struct cat_conn *cc, struct cat_rows *r, const struct cat
 	const struct cat_rel *row =
 		e || ti || over ? NULL : cat_model_rowtype_rel(m, c->typoid, &array);
 	const char *udt = over ? over->name : e ? e->name : row ? row->name : NULL;
-	rel_head(r, cc, rel->name);
+	rel_head(r, cc, m, rel->name);
 	cat_text(r, c->name);
 	cat_int(r, k + 1);
 	cat_text(r, c->generated ? NULL : c->dflt);
@@ -291,7 +308,7 @@ static void attribute_row(struct cat_conn *cc, struct cat_rows *r, const struct 
 	const struct cat_enum *e = ti ? NULL : cat_model_enum_oid(m, c->typoid, &array);
 	const struct cat_rel *row = e || ti ? NULL : cat_model_rowtype_rel(m, c->typoid, &array);
 	const char *udt = e ? e->name : row ? row->name : NULL;
-	rel_head(r, cc, t->name);
+	rel_head(r, cc, m, t->name);
 	cat_text(r, c->name);
 	cat_int(r, k + 1);
 	cat_null(r); /* attribute_default */
@@ -331,7 +348,7 @@ static bool fill_domains(struct cat_conn *cc, const struct cat_model *m, struct 
 		struct cat_col c = {.typoid = d->parent ? d->parent->oid : d->base_oid,
 				    .typmod = d->parent ? -1 : d->base_typmod};
 		const struct pgtype_info *ti = udt ? NULL : pgtype_by_oid(d->base_oid);
-		rel_head(r, cc, d->name);
+		rel_head(r, cc, m, d->name);
 		cat_text(r, udt ? "USER-DEFINED" : data_type(r->a, d->base_oid));
 		char_facts(r, &c);
 		nulls(r, 3 + 3); /* character set, collation */
@@ -357,10 +374,10 @@ static bool fill_column_domain_usage(struct cat_conn *cc, const struct cat_model
 		for (int k = 0; (rel->kind == 'r' || rel->kind == 'v') && k < rel->ncols; k++) {
 			if (!rel->cols[k].domain)
 				continue;
-			rel_head(r, cc, rel->cols[k].domain->name);
+			rel_head(r, cc, m, rel->cols[k].domain->name);
 			cat_text(r, cat_conn_database(cc));
-			cat_text(r, cat_conn_public(cc));
-			cat_text(r, rel->name);
+			cat_text(r, cat_nsp_rel_name(cc, m, rel));
+			cat_text(r, cat_nsp_bare(m, rel->name));
 			cat_text(r, rel->cols[k].name);
 		}
 	}
@@ -380,8 +397,8 @@ static bool fill_domain_udt_usage(struct cat_conn *cc, const struct cat_model *m
 		cat_text(r, udt ? cat_conn_public(cc) : "pg_catalog");
 		cat_text(r, udt ? udt : ti ? ti->name : NULL);
 		cat_text(r, cat_conn_database(cc));
-		cat_text(r, cat_conn_public(cc));
-		cat_text(r, d->name);
+		cat_text(r, cat_nsp_schema_of(cc, m, d->name));
+		cat_text(r, cat_nsp_bare(m, d->name));
 	}
 	return true;
 }
@@ -392,10 +409,10 @@ static bool fill_domain_constraints(struct cat_conn *cc, const struct cat_model 
 	for (size_t i = 0; i < m->ndomains; i++) {
 		const struct cat_domain *d = m->domains[i];
 		for (size_t k = 0; k < d->nchecks; k++) {
-			rel_head(r, cc, d->connames[k]);
+			rel_head(r, cc, m, d->connames[k]);
 			cat_text(r, cat_conn_database(cc));
-			cat_text(r, cat_conn_public(cc));
-			cat_text(r, d->name);
+			cat_text(r, cat_nsp_schema_of(cc, m, d->name));
+			cat_text(r, cat_nsp_bare(m, d->name));
 			yes_no(r, false);
 			yes_no(r, false);
 		}
@@ -409,7 +426,7 @@ static bool fill_views(struct cat_conn *cc, const struct cat_model *m, struct ca
 		const struct cat_rel *v = m->rels[i];
 		if (v->kind != 'v')
 			continue;
-		rel_head(r, cc, v->name);
+		rel_head(r, cc, m, v->name);
 		struct pgerr err;
 		pgerr_clear(&err);
 		const char *def = cat_view_definition(cc, v, false, 0, r->a, &err);
@@ -428,10 +445,7 @@ static bool fill_views(struct cat_conn *cc, const struct cat_model *m, struct ca
 /* constraint_catalog, constraint_schema, constraint_name. */
 static void con_head(struct cat_rows *r, struct cat_conn *cc, const char *name)
 {
-	cat_row(r);
-	cat_text(r, cat_conn_database(cc));
-	cat_text(r, cat_conn_public(cc));
-	cat_text(r, name);
+	rel_head(r, cc, model_of(cc), name); /* "s.t_pkey" of a local schema's table */
 }
 
 /* is_deferrable and initially_deferred: a foreign key's or a UNIQUE key's DEFERRABLE [INITIALLY
@@ -497,10 +511,11 @@ static bool fill_table_constraints(struct cat_conn *cc, const struct cat_model *
 static void key_usage(struct cat_rows *r, struct cat_conn *cc, const char *con,
 		      const struct cat_rel *t, int16_t attnum, int pos, int upos)
 {
+	const struct cat_model *m = model_of(cc);
 	con_head(r, cc, con);
 	cat_text(r, cat_conn_database(cc));
-	cat_text(r, cat_conn_public(cc));
-	cat_text(r, t->name);
+	cat_text(r, cat_nsp_rel_name(cc, m, t));
+	cat_text(r, cat_nsp_bare(m, t->name));
 	cat_text(r, attnum > 0 && attnum <= t->ncols ? t->cols[attnum - 1].name : NULL);
 	cat_int(r, pos);
 	if (upos)
@@ -628,7 +643,8 @@ static bool fill_check_constraints(struct cat_conn *cc, const struct cat_model *
 static void usage_row(struct cat_rows *r, struct cat_conn *cc, const struct cat_rel *t,
 		      int16_t attnum, const char *con)
 {
-	rel_head(r, cc, t->name);
+	const struct cat_model *m = model_of(cc);
+	rel_head(r, cc, m, t->name);
 	cat_text(r, attnum > 0 && attnum <= t->ncols ? t->cols[attnum - 1].name : NULL);
 	cat_text(r, cat_conn_database(cc));
 	cat_text(r, cat_conn_public(cc));
@@ -669,7 +685,7 @@ static bool fill_constraint_table_usage(struct cat_conn *cc, const struct cat_mo
 		const struct cat_index *ix = m->idx[i];
 		if (!ix->conname || ix->exclops)
 			continue;
-		rel_head(r, cc, ix->table->name);
+		rel_head(r, cc, m, ix->table->name);
 		cat_text(r, cat_conn_database(cc));
 		cat_text(r, cat_conn_public(cc));
 		cat_text(r, ix->conname);
@@ -679,10 +695,10 @@ static bool fill_constraint_table_usage(struct cat_conn *cc, const struct cat_mo
 		const struct cat_rel *rt = cat_model_rel(m, f->reftable);
 		if (!rt)
 			continue;
-		rel_head(r, cc, rt->name);
+		rel_head(r, cc, m, rt->name);
 		cat_text(r, cat_conn_database(cc));
-		cat_text(r, cat_conn_public(cc));
-		cat_text(r, f->name);
+		cat_text(r, cat_nsp_schema_of(cc, m, f->name));
+		cat_text(r, cat_nsp_bare(m, f->name));
 	}
 	return true;
 }
@@ -695,7 +711,7 @@ static bool fill_user_defined_types(struct cat_conn *cc, const struct cat_model 
 	for (size_t i = 0; i < m->nrels; i++) {
 		if (m->rels[i]->kind != 'c')
 			continue;
-		rel_head(r, cc, m->rels[i]->name);
+		rel_head(r, cc, m, m->rels[i]->name);
 		cat_text(r, "STRUCTURED");
 		yes_no(r, true);
 		nulls(r, 29 - 5);

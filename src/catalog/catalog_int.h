@@ -173,6 +173,15 @@ struct cat_comment {
  * own row (attnum 0), written by shardlite_comptype (catalog_comptype.c). */
 #define CAT_SIDECAR_COMPTYPES "_shardlite_comptypes"
 
+/* The tenant's own schemas: one row each (name, owner, comment), written by shardlite_schema
+ * (catalog_nsp.c); an object t of schema s is the SQLite object "s.t". */
+#define CAT_SIDECAR_SCHEMAS "_shardlite_schemas"
+struct cat_nsp {
+	const char *name;
+	const char *comment; /* NULL: none */
+	uint32_t oid;	     /* catalog_schema_oid(name): stable */
+};
+
 /* An enum type (catalog_enum.c): its labels in sort order. A column of it declares the
  * type's name in SQLite ("mood", or "mood[]" for an array of it). */
 struct cat_enum {
@@ -235,6 +244,8 @@ struct cat_model {
 	bool has_enum_table;
 	struct cat_domain **domains;
 	size_t ndomains;
+	struct cat_nsp *nsps; /* the tenant's own schemas (catalog_nsp.c), by name */
+	size_t nnsps;
 };
 
 /* An index key's, predicate's or CHECK's texts: the PostgreSQL ones the translator kept
@@ -918,6 +929,37 @@ void cat_domain_constraint_rows(struct cat_conn *cc, const struct cat_model *m, 
 /* pg_get_constraintdef of a domain constraint oid, NULL when oid is none. */
 const char *cat_domain_constraintdef(const struct cat_model *m, uint32_t oid, bool pretty);
 bool cat_domain_register(sqlite3 *db, struct cat_conn *cc);
+/* catalog_nsp.c: the tenant's own schemas. cat_nsp_load reads them into m (false on a SQLite
+ * error); cat_nsp_find the one named name, NULL: none; cat_nsp_of the one a stored name
+ * "s.t" is in, with *bare "t" (NULL and name itself when none); cat_nsp_rel_oid/_name a
+ * relation's schema as pg_class shows it (temp, a local schema, else the connection's own);
+ * cat_nsp_rows pg_namespace's rows of them. */
+bool cat_nsp_load(sqlite3 *db, struct cat_model *m);
+const struct cat_nsp *cat_nsp_find(const struct cat_model *m, const char *name);
+const struct cat_nsp *cat_nsp_of(const struct cat_model *m, const char *name, const char **bare);
+const char *cat_nsp_bare(const struct cat_model *m, const char *name);
+uint32_t cat_nsp_rel_oid(struct cat_conn *cc, const struct cat_model *m, const struct cat_rel *rel);
+const char *cat_nsp_rel_name(struct cat_conn *cc, const struct cat_model *m,
+			     const struct cat_rel *rel);
+void cat_nsp_rows(const struct cat_model *m, struct cat_rows *r);
+/* search_path's elements as the catalog sees them ("public" for public or the tenant's own
+ * name, a local schema's name), in order, into v (at most max); the count. */
+size_t cat_nsp_path(struct cat_conn *cc, const struct cat_model *m, const char **v, size_t max);
+/* Whether rel is visible by search_path when local schemas are on it (pg_table_is_visible):
+ * its schema is on the path and no earlier element holds its name; -1 when no local schema
+ * is on the path (the caller's rule applies). */
+int cat_nsp_visible(struct cat_conn *cc, const struct cat_model *m, const struct cat_rel *rel);
+/* The relation an unqualified name means by search_path (the first element holding it); a
+ * stored name ("s.t") as it is. NULL: none. */
+const struct cat_rel *cat_nsp_lookup(struct cat_conn *cc, const struct cat_model *m,
+				     const char *name);
+/* The schema a stored name ("s.t", a type's, a constraint's) is shown in: a local one, else the
+ * connection's own. */
+const char *cat_nsp_schema_of(struct cat_conn *cc, const struct cat_model *m, const char *name);
+/* A stored relation name as PostgreSQL prints it (quote_identifier): "s.t" of a local schema
+ * as s.t, each part quoted as needed; any other name quoted as needed (in a). */
+const char *cat_nsp_quote(const struct cat_model *m, struct arena *a, const char *name);
+bool cat_nsp_register(sqlite3 *db, struct cat_conn *cc);
 /* catalog_ext.c: shardlite_extension() and pg_extension's rows. */
 bool cat_ext_register(sqlite3 *db, struct cat_conn *cc);
 /* catalog_grant.c: shardlite_grant, and the grants recorded on a relation. A set of
@@ -1008,6 +1050,7 @@ bool cat_dump_register(sqlite3 *db, struct cat_conn *cc); /* catalog_dump.c */
 /* Whether the session's search_path names the connection's own schema (cat_conn_public: public,
  * or in a session without a default tenant the tenant the path names; no session: true).
  * pg_dump empties it, and PostgreSQL then writes every name of the tenant's objects qualified. */
+const char *cat_path_item(const char *p, char *out, size_t len);
 bool cat_public_visible(const struct cat_conn *cc);
 /* pg_relation_is_updatable(v, false) of view v, as the session's translator reads its stored
  * query (catalog_views.updatable): events 4 INSERT, 8 DELETE, 16 UPDATE (trigger events, not

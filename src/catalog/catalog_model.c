@@ -851,6 +851,8 @@ bool cat_model_load(sqlite3 *db, struct cat_model *m, struct pgerr *err)
 	if (!load_rels(db, m, true, err) || !load_rels(db, m, false, err))
 		return false;
 	load_matviews(db, m);
+	if (!cat_nsp_load(db, m))
+		return pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "catalog: %s", sqlite3_errmsg(db));
 	size_t ntables = m->nrels;
 	if (!cat_enum_load(db, m) || /* before the columns, which may be of an enum type */
 	    !cat_domain_load(db, m))
@@ -937,7 +939,7 @@ const char *cat_fkey_def(const struct cat_model *m, const struct cat_fkey *f)
 	strbuf_init(&sb, 0);
 	strbuf_puts(&sb, "FOREIGN KEY (");
 	put_cols(&sb, m->a, f->table, f->from, f->ncols);
-	strbuf_printf(&sb, ") REFERENCES %s(", cat_quote_ident(m->a, f->reftable));
+	strbuf_printf(&sb, ") REFERENCES %s(", cat_nsp_quote(m, m->a, f->reftable));
 	put_cols(&sb, m->a, cat_model_rel(m, f->reftable), f->to, f->ncols);
 	strbuf_puts(&sb, ")");
 	if (f->match == 'f')
@@ -1042,12 +1044,14 @@ const char *cat_index_def_ext(const struct cat_model *m, const struct cat_index 
 	const char *with = cat_index_reloptions(m->a, ix, true);
 	const char *pred = pretty && ix->pretty_pred ? ix->pretty_pred : ix->pred;
 	/* pretty: the table named as it is visible (PRETTYFLAG_SCHEMA) */
+	bool local = cat_nsp_of(m, ix->table->name, NULL) != NULL; /* s.t: qualified always */
 	return arena_printf(m->a, "CREATE %sINDEX %s ON %s%s%s USING %s (%s)%s%s%s",
-			    ix->unique ? "UNIQUE " : "", cat_quote_ident(m->a, ix->rel->name),
-			    pretty            ? ""
+			    ix->unique ? "UNIQUE " : "",
+			    cat_quote_ident(m->a, cat_nsp_bare(m, ix->rel->name)),
+			    pretty || local   ? ""
 			    : ix->table->temp ? "pg_temp"
 					      : "public",
-			    pretty ? "" : ".", cat_quote_ident(m->a, ix->table->name),
+			    pretty || local ? "" : ".", cat_nsp_quote(m, m->a, ix->table->name),
 			    am ? am->name : "btree", key_texts(m, ix, pretty), with ? with : "",
 			    pred ? " WHERE " : "", pred ? pred : "");
 }

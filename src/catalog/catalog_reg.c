@@ -183,7 +183,7 @@ static void fn_regclass_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	const char *name = cat_conn_unqualify(sqlite3_user_data(ctx), strip_schema(db ? db : s));
 	uint32_t catalog_oid = cat_reg_catalog_oid(name);
 	const struct cat_model *m = catalog_oid ? NULL : cat_fn_model(ctx);
-	const struct cat_rel *rel = m ? cat_model_rel(m, name) : NULL;
+	const struct cat_rel *rel = m ? cat_nsp_lookup(sqlite3_user_data(ctx), m, name) : NULL;
 	if (catalog_oid || rel) {
 		sqlite3_result_int64(ctx, catalog_oid ? catalog_oid : rel->oid);
 	} else if (m) {
@@ -212,10 +212,13 @@ static void fn_regclass_out(sqlite3_context *ctx, int argc, sqlite3_value **argv
 	const struct cat_rel *rel = cat_model_rel_oid(m, oid);
 	if (rel) {
 		struct arena *a = arena_new(0);
-		const char *name = cat_quote_ident(a, rel->name);
-		/* qualified when its schema is not on the search path, as PostgreSQL prints it */
-		const struct cat_conn *cc = sqlite3_user_data(ctx);
-		cat_result_text(ctx, cat_public_visible(cc)
+		struct cat_conn *cc = sqlite3_user_data(ctx);
+		/* qualified when its schema is not on the search path, as PostgreSQL prints it
+		 * (a local schema's "s.t" is s.t already, t when visible) */
+		int vis = cat_nsp_visible(cc, m, rel);
+		const char *name = vis == 1 ? cat_quote_ident(a, cat_nsp_bare(m, rel->name))
+					    : cat_nsp_quote(m, a, rel->name);
+		cat_result_text(ctx, vis >= 0 || cat_public_visible(cc) || cat_nsp_of(m, rel->name, NULL)
 					     ? name
 					     : arena_printf(a, "%s.%s", cat_conn_public(cc), name));
 		arena_free(a);

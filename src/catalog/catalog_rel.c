@@ -162,8 +162,8 @@ static bool fill_class(struct cat_conn *cc, const struct cat_model *m, struct ca
 		const struct cat_rel *rel = m->rels[i];
 		cat_row(r);
 		cat_int(r, rel->oid);
-		cat_text(r, rel->name);
-		cat_int(r, rel->temp ? CAT_NS_TEMP : cat_conn_own_nsp(cc));
+		cat_text(r, cat_nsp_bare(m, rel->name));
+		cat_int(r, cat_nsp_rel_oid(cc, m, rel));
 		cat_int(r, cat_rowtype_oid(rel, false)); /* reltype */
 		cat_int(r, 0);
 		cat_int(r, OWNER);
@@ -416,10 +416,14 @@ static void con_head_deferral(struct cat_conn *cc, struct cat_rows *r, uint32_t 
 			      const char *name, char type, uint32_t rel, uint32_t index,
 			      uint32_t frel, bool deferrable, bool deferred, bool valid)
 {
+	/* a constraint of a local schema's table "s.t" is stored as "s.name" when derived:
+	 * shown as name, in schema s (catalog_nsp.c) */
+	const struct cat_model *m = cc->have_model ? &cc->model : NULL; /* the one being listed */
+	const struct cat_rel *t = m && m->nnsps ? cat_model_rel_oid(m, rel) : NULL;
 	cat_row(r);
 	cat_int(r, oid);
-	cat_text(r, name);
-	cat_int(r, cat_conn_own_nsp(cc));
+	cat_text(r, m ? cat_nsp_bare(m, name) : name);
+	cat_int(r, m && t ? cat_nsp_rel_oid(cc, m, t) : cat_conn_own_nsp(cc));
 	cat_char(r, type);
 	cat_bool(r, deferrable);
 	cat_bool(r, deferred);

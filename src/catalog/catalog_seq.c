@@ -111,7 +111,7 @@ static void load_implicit(sqlite3 *db, struct cat_model *m)
 			continue; /* an identity column shows no default (psql: "generated ...") */
 		/* PostgreSQL shows the serial's default as the sequence call it is */
 		wc->dflt = arena_printf(m->a, "nextval('%s'::regclass)",
-					cat_quote_ident(m->a, name));
+					cat_nsp_quote(m, m->a, name));
 		wc->dflt_oid = cat_oid("def", t->name, c->name);
 	}
 }
@@ -462,8 +462,8 @@ static bool fill_sequences(struct cat_conn *cc, const struct cat_model *m, struc
 		int64_t last = 0;
 		bool called = false;
 		cat_row(r);
-		cat_text(r, cat_conn_public(cc));
-		cat_text(r, q->name);
+		cat_text(r, cat_nsp_rel_name(cc, m, q->rel));
+		cat_text(r, cat_nsp_bare(m, q->name));
 		cat_text(r, cat_conn_user(cc));
 		cat_text(r, type_name(q->typoid));
 		cat_int(r, q->start);
@@ -496,8 +496,8 @@ static bool fill_infoschema(struct cat_conn *cc, const struct cat_model *m, stru
 			continue; /* PostgreSQL's view leaves identity sequences out */
 		cat_row(r);
 		cat_text(r, cat_conn_database(cc));
-		cat_text(r, cat_conn_public(cc));
-		cat_text(r, q->name);
+		cat_text(r, cat_nsp_rel_name(cc, m, q->rel));
+		cat_text(r, cat_nsp_bare(m, q->name));
 		cat_text(r, type_name(q->typoid));
 		cat_int(r, q->typoid == PGTYPE_INT2 ? 16 : q->typoid == PGTYPE_INT4 ? 32 : 64);
 		cat_int(r, 2);

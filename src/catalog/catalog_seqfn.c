@@ -480,8 +480,10 @@ static void fn_serial_sequence(sqlite3_context *ctx, int argc, sqlite3_value **a
 		    strcmp(q->owner_col, col) == 0) {
 			/* PostgreSQL names the session's temp schema by its alias */
 			const char *nsp = q->rel->temp ? "pg_temp" : cat_conn_public(CTX_CONN(ctx));
-			char *s = sqlite3_mprintf("%s.%s", cat_quote_ident(m->a, nsp),
-						  cat_quote_ident(m->a, q->name));
+			char *s = cat_nsp_of(m, q->name, NULL) /* a local schema's "s.t_id_seq" */
+					  ? sqlite3_mprintf("%s", cat_nsp_quote(m, m->a, q->name))
+					  : sqlite3_mprintf("%s.%s", cat_quote_ident(m->a, nsp),
+							    cat_quote_ident(m->a, q->name));
 			sqlite3_result_text(ctx, s, -1, sqlite3_free);
 			return;
 		}
@@ -519,6 +521,14 @@ static void fn_obj_description(sqlite3_context *ctx, int argc, sqlite3_value **a
 		bool name = sqlite3_value_type(argv[0]) == SQLITE_TEXT && strcmp(cls, "pg_proc") == 0;
 		uint32_t oid = name ? cat_builtin_proc_oid((const char *)sqlite3_value_text(argv[0]))
 				       : (uint32_t)sqlite3_value_int64(argv[0]);
+		bool nsp = strcmp(cls, "pg_namespace") == 0 && oid >= CATALOG_OID_MIN;
+		const struct cat_model *lm = nsp ? cat_fn_model(ctx) : NULL;
+		for (size_t i = 0; lm && i < lm->nnsps; i++) { /* a local schema's COMMENT */
+			if (lm->nsps[i].oid == oid) {
+				cat_result_text(ctx, lm->nsps[i].comment);
+				return;
+			}
+		}
 		bool pub = oid == CAT_NS_PUBLIC && strcmp(cls, "pg_namespace") == 0;
 		const struct cat_model *m = pub ? cat_fn_model(ctx) : NULL;
 		const char *text = !pub ? cat_builtin_desc(cls, oid)

@@ -357,7 +357,10 @@ bool catalog_is_sequence(sqlite3 *db, const char *name)
 {
 	sqlite3_stmt *st = NULL;
 	bool found = false;
-	if (sqlite3_prepare_v2(db, "SELECT 1 FROM pg_class WHERE relname = ?1 AND relkind = 'S'",
+	/* by the stored name: a local schema's "s.seq" (catalog_nsp.c) */
+	if (sqlite3_prepare_v2(db,
+			       "SELECT 1 FROM pg_class WHERE oid = shardlite_rel_oid(?1) AND "
+			       "relkind = 'S'",
 			       -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 		found = sqlite3_step(st) == SQLITE_ROW;

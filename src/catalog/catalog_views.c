@@ -33,8 +33,8 @@ static bool fill_tables(struct cat_conn *cc, const struct cat_model *m, struct c
 		if (t->kind != 'r' || t->matview)
 			continue;
 		cat_row(r);
-		cat_text(r, cat_conn_public(cc));
-		cat_text(r, t->name);
+		cat_text(r, cat_nsp_rel_name(cc, m, t));
+		cat_text(r, cat_nsp_bare(m, t->name));
 		cat_text(r, cat_conn_user(cc));
 		cat_null(r);
 		cat_bool(r, has_index(m, t));
@@ -55,8 +55,8 @@ static bool fill_views(struct cat_conn *cc, const struct cat_model *m, struct ca
 		if (v->kind != 'v')
 			continue;
 		cat_row(r);
-		cat_text(r, cat_conn_public(cc));
-		cat_text(r, v->name);
+		cat_text(r, cat_nsp_rel_name(cc, m, v));
+		cat_text(r, cat_nsp_bare(m, v->name));
 		cat_text(r, cat_conn_user(cc));
 		struct pgerr err; /* pg_get_viewdef's text, as PostgreSQL's pg_views shows */
 		pgerr_clear(&err);
@@ -71,9 +71,9 @@ static bool fill_indexes(struct cat_conn *cc, const struct cat_model *m, struct 
 	for (size_t i = 0; i < m->nidx; i++) {
 		const struct cat_index *ix = m->idx[i];
 		cat_row(r);
-		cat_text(r, cat_conn_public(cc));
-		cat_text(r, ix->table->name);
-		cat_text(r, ix->rel->name);
+		cat_text(r, cat_nsp_rel_name(cc, m, ix->table));
+		cat_text(r, cat_nsp_bare(m, ix->table->name));
+		cat_text(r, cat_nsp_bare(m, ix->rel->name));
 		cat_null(r);
 		cat_text(r, cat_index_def(m, ix));
 	}
@@ -133,8 +133,8 @@ static bool fill_matviews(struct cat_conn *cc, const struct cat_model *m, struct
 		if (!v->matview)
 			continue;
 		cat_row(r);
-		cat_text(r, cat_conn_public(cc));
-		cat_text(r, v->name);
+		cat_text(r, cat_nsp_rel_name(cc, m, v));
+		cat_text(r, cat_nsp_bare(m, v->name));
 		cat_text(r, cat_conn_user(cc));
 		cat_null(r);
 		cat_bool(r, has_index(m, v));

@@ -81,14 +81,15 @@ static const char *probe_sql(const char *type, bool temp)
 		       "hidden = 3";
 	if (strcmp(type, "identity column") == 0)
 		return "SELECT 1 FROM pg_attribute a JOIN pg_class r ON r.oid = a.attrelid WHERE "
-		       "r.relname = ?1 AND r.relkind = 'r' AND a.attname = ?2 AND a.attidentity <> ''";
+		       "r.oid = shardlite_rel_oid(?1) AND r.relkind = 'r' AND a.attname = ?2 AND "
+		       "a.attidentity <> ''"; /* the stored name: a local schema's "s.t" */
 	if (strcmp(type, "trigger") == 0) /* no sidecar yet: none */
 		return "SELECT 1 FROM main._shardlite_triggers WHERE table_name = ?1 AND name = ?2";
 	if (strcmp(type, "policy") == 0) /* no sidecar yet: none (catalog_policy.c) */
 		return "SELECT 1 FROM main._shardlite_policies WHERE relname = ?1 AND name = ?2";
 	if (strcmp(type, "relation constraint") == 0)
 		return "SELECT 1 FROM pg_constraint c JOIN pg_class r ON r.oid = c.conrelid WHERE "
-		       "r.relname = ?1 AND r.relkind = 'r' AND c.conname = ?2";
+		       "r.oid = shardlite_rel_oid(?1) AND r.relkind = 'r' AND c.conname = ?2";
 	if (strcmp(type, "sequence") == 0 || strcmp(type, "type") == 0 ||
 	    strcmp(type, "schema") == 0 || strcmp(type, "enum label") == 0 ||
 	    strcmp(type, "constraint") == 0 || strcmp(type, "cascade") == 0 ||
@@ -224,6 +225,19 @@ void sess_cascaded_notice(struct session *s)
 	free(list);
 }
 
+/* An object of a local schema, stored as "s.t", is named t in PostgreSQL's notices. */
+static const char *shown(const struct session *s, const char *name)
+{
+	const char *dot = name ? strchr(name, '.') : NULL;
+	size_t n = 0;
+	const char *const *v = dot ? sess_types_local_schemas(s, &n) : NULL;
+	size_t len = dot ? (size_t)(dot - name) : 0;
+	for (size_t i = 0; i < n; i++)
+		if (strlen(v[i]) == len && strncmp(v[i], name, len) == 0)
+			return dot + 1;
+	return name;
+}
+
 void sess_skip_notices(struct session *s, const struct xlat_stmt *x, uint64_t hits)
 {
 	char msg[PGERR_MSG_MAX], of[PGERR_MSG_MAX / 2];
@@ -241,12 +255,12 @@ void sess_skip_notices(struct session *s, const struct xlat_stmt *x, uint64_t hi
 	const struct skip_kind *k = kind_of(x->skip_type);
 	of[0] = '\0';
 	if (x->skip_of && k)
-		snprintf(of, sizeof(of), " %s \"%s\"", k->of, x->skip_of);
+		snprintf(of, sizeof(of), " %s \"%s\"", k->of, shown(s, x->skip_of));
 	for (size_t i = 0; i < x->nskip_names && i < 64; i++) {
 		if (!(hits & (UINT64_C(1) << i)))
 			continue;
 		snprintf(msg, sizeof(msg), "%s \"%s\"%s %s, skipping", k ? k->noun : x->skip_type,
-			 x->skip_names[i], of,
+			 shown(s, x->skip_names[i]), of,
 			 x->skip_present ? "already exists" : k ? k->absent : "does not exist");
 		pgw_be_notice(&s->out, "NOTICE",
 			      x->skip_present ? present_sqlstate(x->skip_type) : SQLSTATE_SUCCESS,

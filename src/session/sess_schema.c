@@ -49,6 +49,41 @@ static bool skipped(const char *elem)
 	       strcmp(elem, "pg_temp") == 0 || strcmp(elem, "information_schema") == 0;
 }
 
+static bool is_local(const char *const *v, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i], name) == 0)
+			return true;
+	return false;
+}
+
+/* xlat_env.search_local: search_path's elements that are the tenant's own schemas or public
+ * (the tenant's own name too), kept only when one of its own schemas is among them. */
+static void search_local(struct session *s, const char *own, struct xlat_env *env)
+{
+	env->nsearch_local = 0;
+	bool any = false;
+	const char *p = sess_guc_search_path(s);
+	char elem[256];
+	while (p && next_elem(&p, elem, sizeof(elem)) &&
+	       env->nsearch_local < XLAT_SEARCH_LOCAL_MAX) {
+		if (strcmp(elem, "$user") == 0 && s->user)
+			snprintf(elem, sizeof(elem), "%s", s->user);
+		for (size_t i = 0; i < env->nlocal_schemas; i++) {
+			if (strcmp(env->local_schemas[i], elem) == 0) { /* the snapshot's string */
+				env->search_local[env->nsearch_local++] = env->local_schemas[i];
+				any = true;
+				elem[0] = '\0';
+				break;
+			}
+		}
+		if (elem[0] && (strcmp(elem, "public") == 0 || strcmp(elem, own) == 0))
+			env->search_local[env->nsearch_local++] = "";
+	}
+	if (!any)
+		env->nsearch_local = 0;
+}
+
 /* The tenant search_path chooses for unqualified names, written to search: the first element
  * that is a tenant other than own (the connection's file) the user may reach and that exists;
  * NULL when the first usable element is public (in a session with a tenant) or own (*chose
@@ -66,6 +101,10 @@ static const char *search_tenant(struct session *s, const char *own,
 		if (strcmp(elem, "$user") == 0 && !s->tenant[0] && s->user)
 			snprintf(elem, sizeof(elem), "%s", s->user);
 		else if (skipped(elem))
+			continue;
+		size_t nl = 0; /* the tenant's own schema of that name comes first */
+		const char *const *locals = s->tenant[0] ? sess_types_local_schemas(s, &nl) : NULL;
+		if (is_local(locals, nl, elem))
 			continue;
 		if (strcmp(elem, "public") == 0 && s->tenant[0])
 			return NULL;
@@ -101,9 +140,9 @@ void sess_schema_env(struct session *s, struct xlat_env *env, char search[SHARD_
 	env->tenant = own[0] ? own : NULL;
 	bool chose;
 	env->no_default = !s->tenant[0];
+	env->schema = sess_types(s); /* first: its own schemas are not tenants */
 	env->search = search_tenant(s, own, search, &chose);
 	env->no_search = env->no_default && !chose;
-	env->schema = sess_types(s);
 	env->bind_consts = false; /* the simple protocol asks for it (sess_simple.c) */
 	env->later = false;
 	env->aborted = false; /* the simple and extended protocols ask for it */
@@ -113,6 +152,11 @@ void sess_schema_env(struct session *s, struct xlat_env *env, char search[SHARD_
 	env->builtin_call = catalog_builtin_call;
 	env->oper_fn = catalog_operator_function;
 	env->extensions = sess_types_extensions(s);
+	env->local_schemas = NULL;
+	env->nlocal_schemas = 0;
+	if (!env->no_default) /* a session without a default tenant: prefixes name tenants */
+		env->local_schemas = sess_types_local_schemas(s, &env->nlocal_schemas);
+	search_local(s, own, env);
 	env->defkey_fn = sess_types_defkey;
 	env->refkey_fn = sess_types_refkey;
 	env->rowtype_users_fn = sess_types_rowtype_users;

@@ -260,6 +260,8 @@ struct sess_types_snap {
 	unsigned extensions; /* XLAT_EXT_* of the extensions it created */
 	const struct xlat_rls *rls; /* row-level security (catalog_policy.c) */
 	size_t nrls;
+	const char **nsps;   /* the tenant's own schemas (CREATE SCHEMA), sorted */
+	size_t nnsps;
 };
 
 /* By the name the tenant file stores (the catalog's), whatever case the query wrote it in;
@@ -324,6 +326,16 @@ static struct sess_types_snap *snap_read(sqlite3 *db, int version)
 		snap->fingerprint = (snap->fingerprint ^ rls_hash) | 1;
 	if (snap->nudfs) /* calls are translated with the functions' result types */
 		snap->fingerprint = (snap->fingerprint ^ udf_hash) | 1;
+	if (!catalog_local_schemas(db, snap->arena, &snap->nsps, &snap->nnsps)) {
+		snap_unref(snap);
+		return NULL;
+	}
+	for (size_t i = 0; i < snap->nnsps; i++) { /* they decide what s.t means */
+		uint64_t h = 0xcbf29ce484222325ull;
+		for (const char *p = snap->nsps[i]; *p; p++)
+			h = (h ^ (unsigned char)*p) * 0x100000001b3ull;
+		snap->fingerprint = (snap->fingerprint ^ (h + i)) | 1;
+	}
 	if (catalog_extension_created(db, "uuid-ossp")) { /* its functions exist */
 		snap->extensions |= XLAT_EXT_UUID_OSSP;
 		snap->fingerprint = (snap->fingerprint ^ 0x9e3779b97f4a7c15ull) | 1;
@@ -483,6 +495,13 @@ long sess_types_rowtype_users(const struct xlat_schema *schema, uint32_t oid, st
 		}
 	}
 	return (long)n;
+}
+
+const char *const *sess_types_local_schemas(const struct session *s, size_t *n)
+{
+	const struct sess_types_snap *snap = s->schema_snap;
+	*n = snap && s->schema.fingerprint ? snap->nnsps : 0;
+	return *n ? snap->nsps : NULL;
 }
 
 unsigned sess_types_extensions(const struct session *s)

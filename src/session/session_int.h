@@ -446,6 +446,9 @@ bool sess_types_current(const struct session *s);
 /* The XLAT_EXT_* bits of the extensions the tenant created, as the schema copy read them (0
  * without one). */
 unsigned sess_types_extensions(const struct session *s);
+/* The tenant's own schemas (CREATE SCHEMA) as the schema copy read them, sorted; NULL with *n
+ * 0 without one or when none. */
+const char *const *sess_types_local_schemas(const struct session *s, size_t *n);
 /* xlat_env.defkey_fn (arg: the session): whether table name has a DEFERRABLE UNIQUE key named
  * conname, on the columns cols[0..n), or any. */
 bool sess_types_defkey(void *arg, const char *name, const char *conname,

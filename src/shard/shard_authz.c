@@ -130,7 +130,9 @@ static bool enum_bump(const char *index, const char *table)
 		(sqlite3_stricmp(index, "_shardlite_extensions_v") == 0 &&
 		 sqlite3_stricmp(table, "_shardlite_extensions") == 0) ||
 		(sqlite3_stricmp(index, "_shardlite_policies_v") == 0 &&
-		 sqlite3_stricmp(table, "_shardlite_policies") == 0));
+		 sqlite3_stricmp(table, "_shardlite_policies") == 0) ||
+		(sqlite3_stricmp(index, "_shardlite_schemas_v") == 0 && /* xlat_localnsp.c */
+		 sqlite3_stricmp(table, "_shardlite_schemas") == 0));
 }
 
 static int check_sidecar_create(const char *table)
@@ -144,6 +146,7 @@ static int check_sidecar_create(const char *table)
 	    sqlite3_stricmp(table, "_shardlite_domains") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_domain_not_valid") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_extensions") == 0 ||
+	    sqlite3_stricmp(table, "_shardlite_schemas") == 0 || /* src/catalog/catalog_nsp.c */
 	    sqlite3_stricmp(table, "_shardlite_privileges") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_rowsecurity") == 0 || /* catalog_policy.c */
 	    sqlite3_stricmp(table, "_shardlite_policies") == 0 ||

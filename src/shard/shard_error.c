@@ -23,19 +23,23 @@ struct rc_map {
 	reword_fn *reword; /* NULL = keep SQLite's message */
 };
 
-/* "t.a, t.b" → table "t" and columns "a, b". */
+/* "t.a, t.b" → table "t" and columns "a, b". A table of a local schema is stored as "s.t"
+ * (src/catalog/catalog_nsp.c): the column is what follows each item's last dot. */
 static void split_columns(const char *arg, char *table, size_t tlen, char *cols, size_t clen)
 {
 	table[0] = cols[0] = '\0';
 	size_t ci = 0;
 	for (const char *p = arg; *p;) {
-		const char *dot = strchr(p, '.');
 		const char *comma = strchr(p, ',');
-		if (!dot || (comma && comma < dot))
+		const char *end = comma ? comma : p + strlen(p);
+		const char *dot = NULL;
+		for (const char *q = p; q < end; q++)
+			if (*q == '.')
+				dot = q;
+		if (!dot)
 			break;
 		if (!table[0])
 			snprintf(table, tlen, "%.*s", (int)(dot - p), p);
-		const char *end = comma ? comma : dot + strlen(dot);
 		ci += (size_t)snprintf(cols + ci, ci < clen ? clen - ci : 0, "%s%.*s", ci ? ", " : "",
 				       (int)(end - dot - 1), dot + 1);
 		if (ci >= clen)
@@ -121,10 +125,13 @@ static void reword_unique(sqlite3 *db, struct pgerr *e, const char *arg, bool pk
 		return;
 	char table[128], cols[256], name[PGERR_NAME_MAX];
 	split_columns(arg, table, sizeof(table), cols, sizeof(cols));
-	if (unique_name(db, table, cols, pkey, name)) {
+	/* a local schema's table "s.t": its constraints are named for t, in schema s */
+	const char *dot = strrchr(table, '.');
+	const char *bare = dot ? dot + 1 : table;
+	if (unique_name(db, bare, cols, pkey, name)) {
 		snprintf(e->constraint_name, sizeof(e->constraint_name), "%s", name);
 	} else if (pkey) {
-		snprintf(name, sizeof(name), "%.120s_pkey", table);
+		snprintf(name, sizeof(name), "%.120s_pkey", bare);
 	} else {
 		/* Not found (an expression index): PostgreSQL's default name table_col1_col2_key. */
 		char joined[256];
@@ -133,7 +140,7 @@ static void reword_unique(sqlite3 *db, struct pgerr *e, const char *arg, bool pk
 			if (*c != ' ')
 				joined[n++] = *c == ',' ? '_' : *c;
 		joined[n] = '\0';
-		snprintf(name, sizeof(name), "%.60s_%.60s_key", table, joined);
+		snprintf(name, sizeof(name), "%.60s_%.60s_key", bare, joined);
 	}
 	snprintf(e->message, sizeof(e->message),
 		 "duplicate key value violates unique constraint \"%s\"", name);

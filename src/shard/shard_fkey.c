@@ -293,10 +293,24 @@ static void constraint_name(sqlite3 *db, const struct fk_violation *v, char *out
 
 /* Fills err as PostgreSQL's ri_ReportViolation words it: by the child (a row whose key has no
  * parent) or by the parent (a key removed that a child row still holds). */
+/* A local schema's table "s.t" (src/catalog/catalog_nsp.c) is named t in PostgreSQL's
+ * messages, and its constraint "s.t_a_fkey" t_a_fkey. */
+static const char *unqualified(const char *name, const char *table)
+{
+	const char *dot = strrchr(table, '.');
+	if (!dot)
+		return name;
+	size_t n = (size_t)(dot - table) + 1;
+	return strncmp(name, table, n) == 0 ? name + n : name;
+}
+
 static void report(sqlite3 *db, const struct fk_violation *v, bool by_parent, struct pgerr *err)
 {
-	char name[PGERR_NAME_MAX];
-	constraint_name(db, v, name);
+	char name0[PGERR_NAME_MAX];
+	constraint_name(db, v, name0);
+	const char *name = unqualified(name0, v->table);
+	const char *table = unqualified(v->table, v->table);
+	const char *parent = unqualified(v->parent, v->parent);
 	struct strbuf cols;
 	strbuf_init(&cols, 0);
 	put_names(&cols, (by_parent ? v->to : v->from), v->ncols, false);
@@ -304,19 +318,19 @@ static void report(sqlite3 *db, const struct fk_violation *v, bool by_parent, st
 		pgerr_set(err, SQLSTATE_FOREIGN_KEY_VIOLATION,
 			  "update or delete on table \"%s\" violates foreign key constraint \"%s\" "
 			  "on table \"%s\"",
-			  v->parent, name, v->table);
+			  parent, name, table);
 		pgerr_detail(err, "Key (%s)=(%s) is still referenced from table \"%s\".",
-			     cols.failed ? "?" : cols.data, v->values, v->table);
+			     cols.failed ? "?" : cols.data, v->values, table);
 	} else {
 		pgerr_set(err, SQLSTATE_FOREIGN_KEY_VIOLATION,
 			  "insert or update on table \"%s\" violates foreign key constraint \"%s\"",
-			  v->table, name);
+			  table, name);
 		pgerr_detail(err, "Key (%s)=(%s) is not present in table \"%s\".",
-			     cols.failed ? "?" : cols.data, v->values, v->parent);
+			     cols.failed ? "?" : cols.data, v->values, parent);
 	}
 	strbuf_fini(&cols);
 	snprintf(err->schema_name, sizeof(err->schema_name), "public");
-	snprintf(err->table_name, sizeof(err->table_name), "%s", v->table);
+	snprintf(err->table_name, sizeof(err->table_name), "%s", table);
 	snprintf(err->constraint_name, sizeof(err->constraint_name), "%s", name);
 }
 

@@ -297,9 +297,10 @@ static size_t referencing_keys(sqlite3 *db, const char *table, sqlite3_value **a
 	sqlite3_stmt *vm = NULL;
 	size_t n = 0;
 	if (sqlite3_prepare_v2(db,
-			       "SELECT r.relname, c.conname FROM pg_constraint c JOIN pg_class r ON "
-			       "r.oid = c.conrelid WHERE c.contype = 'f' AND c.confrelid = ?1 "
-			       "ORDER BY 1, 2",
+			       /* the stored name: a local schema's "s.t" (catalog_nsp.c) */
+			       "SELECT shardlite_relname(r.oid), c.conname FROM pg_constraint c JOIN "
+			       "pg_class r ON r.oid = c.conrelid WHERE c.contype = 'f' AND "
+			       "c.confrelid = ?1 ORDER BY 1, 2",
 			       -1, &vm, NULL) != SQLITE_OK)
 		return 0;
 	sqlite3_bind_int64(vm, 1, catalog_rel_oid(table));

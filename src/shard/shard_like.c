@@ -232,10 +232,15 @@ static bool column(struct like *l, sqlite3_stmt *vm, int npk, struct pgerr *err)
 		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 				 "LIKE ... INCLUDING IDENTITY of an identity column that is not the "
 				 "table's key is not supported");
-	strbuf_printf(&l->def, " %s",
-		      !decl || !*decl		     ? "text"
-		      : strcasecmp(decl, "integer") == 0 ? integer_type(l, name)
-							 : decl);
+	if (decl && strchr(decl, '.')) { /* a local schema's type, "s.mood" (SQLite dequoted it) */
+		strbuf_putc(&l->def, ' ');
+		strbuf_put_quoted(&l->def, decl, '"');
+	} else {
+		strbuf_printf(&l->def, " %s",
+			      !decl || !*decl		     ? "text"
+			      : strcasecmp(decl, "integer") == 0 ? integer_type(l, name)
+								 : decl);
+	}
 	if (sqlite3_column_int(vm, 2) || (pk && !hidden))
 		strbuf_puts(&l->def, " NOT NULL");
 	/* a domain's DEFAULT is the type's: the column has it unless it has one of its own */

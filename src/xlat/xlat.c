@@ -281,6 +281,9 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 			return xlat_rename_routine(c, n->rename_stmt);
 		if (n->rename_stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_POLICY)
 			return xlat_rename_policy(c, n->rename_stmt);
+		if (n->rename_stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA &&
+		    xlat_local_schema(c, n->rename_stmt->subname))
+			return xlat_localnsp_rename(c, n->rename_stmt);
 		return xlat_stmt_rename(c, n->rename_stmt);
 	case PG_QUERY__NODE__NODE_TRUNCATE_STMT:
 		return xlat_stmt_truncate(c, n->truncate_stmt);
@@ -321,6 +324,9 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 			return xlat_lo_owner(c, n->alter_owner_stmt);
 		if (is_routine(n->alter_owner_stmt->object_type))
 			return xlat_routine_owner(c, n->alter_owner_stmt);
+		if (n->alter_owner_stmt->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA &&
+		    xlat_local_schema(c, xlat_node_str(n->alter_owner_stmt->object)))
+			return xlat_localnsp_owner(c, n->alter_owner_stmt);
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported",
 				 xlat_refused_tag(c, n));
 	case PG_QUERY__NODE__NODE_PREPARE_STMT:
@@ -440,6 +446,7 @@ static bool translate_one(struct xlat_ctx *c, const PgQuery__RawStmt *raw, const
 	c->mod = NULL;
 	c->top_stmt = raw->stmt;
 	c->enum_order_ddl = false;
+	xlat_localnsp_rewrite(c, raw->stmt); /* s.t of a local schema: "s.t" */
 	const PgQuery__Node *stmt = raw->stmt;
 	bool ok = xlat_rls_apply(c, &stmt); /* row-level security, xlat_rls.c */
 	c->top_stmt = stmt;
@@ -595,6 +602,8 @@ bool xlat_translate_in(const struct xlat_env *env, const char *sql, const uint32
 	const char *scope = env && env->search ? env->search : NULL;
 	if (!scope && env && env->no_default) /* current_schema(); '/' is in no tenant name */
 		scope = env->no_search ? "//" : arena_printf(a, "/%s", env->tenant ? env->tenant : "");
+	for (size_t i = 0; env && i < env->nsearch_local; i++) /* the tenant's own schemas */
+		scope = arena_printf(a, "%s|%s", scope ? scope : "", env->search_local[i]);
 	for (size_t i = 0; env && i < env->ntransitions; i++) /* '/' is in no tenant name */
 		scope = arena_printf(a, "%s/%s=%s", scope ? scope : "", env->transitions[i].name,
 				     env->transitions[i].table);

@@ -294,7 +294,9 @@ static bool fn_current_schema(struct xlat_ctx *c, const PgQuery__FuncCall *f, st
 	const char *name = c->env && !c->env->no_search ? c->env->search : NULL;
 	if (!name && c->env && !c->env->no_search)
 		name = c->env->tenant;
-	if (!c->env || !c->env->no_default)
+	if (c->env && c->env->nsearch_local && *c->env->search_local[0])
+		xlat_string(c, c->env->search_local[0]); /* the tenant's own schema */
+	else if (!c->env || !c->env->no_default)
 		xlat_puts(c, "'public'");
 	else if (name) /* search_path's tenant, even one set inside the transaction */
 		xlat_printf(c, "'%s'", name); /* a checked tenant name: no quote in it */

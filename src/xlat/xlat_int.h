@@ -2063,6 +2063,16 @@ bool xlat_sql_body_returns(const char *body);
 bool xlat_stmt_vacuum(struct xlat_ctx *c, const PgQuery__VacuumStmt *s);
 bool xlat_stmt_reindex(struct xlat_ctx *c, const PgQuery__ReindexStmt *s);
 bool xlat_stmt_create_schema(struct xlat_ctx *c, const PgQuery__CreateSchemaStmt *s);
+/* xlat_localnsp.c: the tenant's own schemas (xlat_env.local_schemas). Whether name is one;
+ * the rewrite of a statement's names of them before it is translated (s.t: "s.t"); CREATE,
+ * DROP, ALTER SCHEMA ... OWNER TO / RENAME TO and COMMENT ON SCHEMA of them. */
+bool xlat_local_schema(const struct xlat_ctx *c, const char *name);
+void xlat_localnsp_rewrite(struct xlat_ctx *c, const PgQuery__Node *stmt);
+bool xlat_localnsp_create(struct xlat_ctx *c, const PgQuery__CreateSchemaStmt *s);
+bool xlat_localnsp_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s);
+bool xlat_localnsp_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s);
+bool xlat_localnsp_owner(struct xlat_ctx *c, const PgQuery__AlterOwnerStmt *s);
+bool xlat_localnsp_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s);
 bool xlat_stmt_create_extension(struct xlat_ctx *c, const PgQuery__CreateExtensionStmt *s);
 /* xlat_routine.c: the tenant's function o names (PostgreSQL's errors when none or several:
  * NULL with c's error), and the key its grants have in the privileges sidecar. */

@@ -342,6 +342,10 @@ static int drop_in_missing_schemas(struct xlat_ctx *c, const PgQuery__DropStmt *
  * objects become a script of one DROP each, which the session runs atomically. */
 bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 {
+	if (s->remove_type == OBJ(SCHEMA) && c->env && !c->env->no_default) {
+		c->st->tag = "DROP SCHEMA";
+		return xlat_localnsp_drop(c, s);
+	}
 	const char *tag = drop_tag(s->remove_type);
 	const char *kw = s->remove_type == OBJ(TABLE)   ? "DROP TABLE "
 			 : s->remove_type == OBJ(INDEX) ? "DROP INDEX "

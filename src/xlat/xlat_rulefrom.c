@@ -115,12 +115,20 @@ static struct rfrom *from_item(struct ru *r, PgQuery__Node *n)
 			}
 		}
 		const char *name = xlat_ru_quote(r, rv->relname);
-		if (!c && r->qualify)
+		const char *dot = strchr(rv->relname, '.');
+		if (!c && dot) /* a schema's "s.t" inside the tenant (xlat_localnsp.c): s.t */
+			name = arena_printf(r->a, "%s.%s",
+					    xlat_ru_quote(r, arena_strndup(r->a, rv->relname,
+									   (size_t)(dot - rv->relname))),
+					    xlat_ru_quote(r, dot + 1));
+		else if (!c && r->qualify)
 			name = arena_printf(r->a, "%s.%s", xlat_ru_quote(r, r->qualify), name);
 		f->kind = 'r';
 		f->text = name;
-		f->relname = rv->relname;
-		f->aliased = alias != NULL;
+		/* s.t as t: the reference name PostgreSQL gives s.t itself (xlat_localnsp.c) */
+		bool own_name = alias && !c && dot && strcmp(alias, dot + 1) == 0;
+		f->relname = own_name ? dot + 1 : rv->relname;
+		f->aliased = alias != NULL && !own_name;
 		f->shown = rel->shown;
 		return f;
 	}

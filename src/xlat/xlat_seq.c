@@ -529,6 +529,8 @@ static bool constraint_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s
 
 bool xlat_stmt_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s)
 {
+	if (s->objtype == OBJ(SCHEMA) && xlat_local_schema(c, xlat_node_str(s->object)))
+		return xlat_localnsp_comment(c, s);
 	xlat_sidecar_script(c, "COMMENT");
 	if (s->objtype == OBJ(SCHEMA))
 		return schema_comment(c, s);

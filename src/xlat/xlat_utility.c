@@ -566,6 +566,8 @@ bool xlat_stmt_reindex(struct xlat_ctx *c, const PgQuery__ReindexStmt *s)
  * CREATE SCHEMA would need a new tenant file: refused. */
 bool xlat_stmt_create_schema(struct xlat_ctx *c, const PgQuery__CreateSchemaStmt *s)
 {
+	if (c->env && !c->env->no_default) /* a schema inside the tenant (xlat_localnsp.c) */
+		return xlat_localnsp_create(c, s);
 	const char *n = s->schemaname ? s->schemaname : "";
 	bool exists = strcmp(n, "public") == 0 || strcmp(n, "pg_catalog") == 0 ||
 		      strcmp(n, "information_schema") == 0 ||

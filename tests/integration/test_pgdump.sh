@@ -101,6 +101,14 @@ INSERT INTO orders (customer_id, amount, note, placed, tags, payload, doc, blob,
 INSERT INTO items VALUES (1, 1, 2, 3.5, 1.25), (1, 2, 1, 0.1, NULL), (3, 1, 7, 1e10, 2.5);
 INSERT INTO events (kind, at, dur, t) VALUES
   ('boot', '2024-05-06 07:08:09', '1 day 02:00:00', '12:34:56'), ('stop', NULL, NULL, NULL);
+CREATE SCHEMA app;
+CREATE TABLE app.accounts (id serial PRIMARY KEY, login text UNIQUE);
+CREATE TABLE app.visits (id integer PRIMARY KEY, account_id integer REFERENCES app.accounts (id),
+  customer_id integer REFERENCES customers (id));
+CREATE INDEX visits_account ON app.visits (account_id);
+CREATE VIEW app.logins AS SELECT id, login FROM app.accounts;
+INSERT INTO app.accounts (login) VALUES ('ann'), ('bob');
+INSERT INTO app.visits VALUES (1, 2, 1);
 SELECT nextval('invoice_seq'), nextval('invoice_seq');"
 echo "$SCHEMA" | sl shop >/dev/null || fail "schema on shardlite"
 echo "$SCHEMA" | pg shop >/dev/null || fail "schema on PostgreSQL"

@@ -38,7 +38,7 @@ RESET search_path;
 SHOW search_path;
 SELECT name FROM s1;
 -- CREATE SCHEMA IF NOT EXISTS of a schema that exists does nothing (Prisma's migrations start
--- with it); a new schema would be a new tenant: refused
+-- with it); a new schema is made inside the tenant (31_schemas_basic.sql)
 CREATE SCHEMA IF NOT EXISTS public;
--- differs: CREATE SCHEMA of a new schema is 0A000 (a tenant is created by connecting to it)
 CREATE SCHEMA IF NOT EXISTS brandnew;
+DROP SCHEMA brandnew;

@@ -251,12 +251,79 @@ START_TEST(tenant_rel_case)
 }
 END_TEST
 
+/* The tenant's own schema "app" (CREATE SCHEMA): its objects are the file's "app.t", a FROM
+ * item keeps the reference name t; "acme" is still a tenant. */
+static const struct {
+	const char *pg, *want;
+} local_cases[] = {
+	{"SELECT v FROM app.t", "SELECT v FROM \"app.t\" AS t"},
+	{"SELECT app.t.v, t.v FROM app.t", "SELECT t.v, t.v FROM \"app.t\" AS t"},
+	{"SELECT x.v FROM app.t x JOIN acme.t y ON y.id = x.id",
+	 "SELECT x.v FROM \"app.t\" AS x JOIN acme.t AS y ON y.id = x.id"},
+	{"CREATE INDEX i ON app.t (v)", "CREATE INDEX \"app.i\" ON \"app.t\" (v)"},
+	{"DROP SCHEMA nosuch", "!3F000"},
+	{"CREATE SCHEMA app", "!42P06"},
+	{"CREATE SCHEMA pg_x", "!42939"},
+	{"CREATE SCHEMA \"a.b\"", "!0A000"},
+	{"CREATE SCHEMA s CREATE TABLE t (a int)", "!0A000"},
+	{"CREATE SCHEMA AUTHORIZATION bob", "SELECT shardlite_schema('create', 'bob', 0)"},
+	{"DROP SCHEMA app", "SELECT shardlite_schema('drop', 'app', 1, 0)"},
+};
+
+START_TEST(local_schema_case)
+{
+	static const char *const nsps[] = {"app"};
+	struct xlat_env env = {.tenant = "home", .local_schemas = nsps, .nlocal_schemas = 1};
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *v = NULL;
+	size_t n = 0;
+	struct pgerr e;
+	pgerr_clear(&e);
+	const char *pg = local_cases[_i].pg, *want = local_cases[_i].want;
+	bool ok = xlat_translate_in(&env, pg, NULL, 0, a, &v, &n, &e);
+	if (want[0] == '!') {
+		ck_assert_msg(!ok, "%s: want %s, got %s", pg, want, ok ? v[0].sql : "");
+		ck_assert_msg(strncmp(e.sqlstate, want + 1, 5) == 0, "%s: want %s got %s: %s", pg,
+			      want, e.sqlstate, e.message);
+	} else {
+		ck_assert_msg(ok, "%s: %s %s", pg, e.sqlstate, e.message);
+		ck_assert_msg(strstr(v[0].sql, want) != NULL, "%s\n  want %s\n  got  %s", pg, want,
+			      v[0].sql);
+	}
+	arena_free(a);
+}
+END_TEST
+
+/* search_path naming the tenant's own schema: CREATE makes its object in the first element,
+ * and the cache key tells the paths apart. */
+START_TEST(local_search_path_create)
+{
+	static const char *const nsps[] = {"app"};
+	struct xlat_env env = {.tenant = "home", .local_schemas = nsps, .nlocal_schemas = 1,
+			       .search_local = {"app", ""}, .nsearch_local = 2};
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *v = NULL;
+	size_t n = 0;
+	struct pgerr e;
+	pgerr_clear(&e);
+	ck_assert(xlat_translate_in(&env, "CREATE TABLE n (a int)", NULL, 0, a, &v, &n, &e));
+	ck_assert_msg(strstr(v[0].sql, "\"app.n\"") != NULL, "%s", v[0].sql);
+	env.search_local[0] = "";
+	env.nsearch_local = 1;
+	ck_assert(xlat_translate_in(&env, "CREATE TABLE n (a int)", NULL, 0, a, &v, &n, &e));
+	ck_assert_msg(strstr(v[0].sql, "app.n") == NULL, "%s", v[0].sql);
+	arena_free(a);
+}
+END_TEST
+
 Suite *xlat_suite_schema(void)
 {
 	Suite *s = suite_create("schema");
 	TCase *tc = tcase_create("schema");
 	tcase_add_loop_test(tc, translate_case, 0, (int)ARRAY_LEN(cases));
 	tcase_add_loop_test(tc, tenant_rel_case, 0, (int)ARRAY_LEN(rel_cases));
+	tcase_add_loop_test(tc, local_schema_case, 0, (int)ARRAY_LEN(local_cases));
+	tcase_add_test(tc, local_search_path_create);
 	tcase_add_test(tc, cache_keyed_by_search_path);
 	tcase_add_test(tc, prefixed_not_cached);
 	tcase_add_test(tc, current_schema_without_a_default_tenant);

@@ -1,0 +1,573 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_localnsp.c: the tenant's own schemas (CREATE SCHEMA inside a tenant). An object t of
+ * local schema s is the SQLite object "s.t" in the tenant's file, so before a statement is
+ * translated its names are rewritten in the parse tree: a relation s.t becomes public."s.t"
+ * (with the alias t a FROM item needs for t.col), a column reference s.t.col becomes t.col, an
+ * index, type or renamed relation of s gets the "s." prefix. Everything downstream then sees
+ * plain names of the tenant's file. Also CREATE, DROP, ALTER SCHEMA and COMMENT ON SCHEMA,
+ * which the catalog's shardlite_schema() carries out on its sidecar (catalog_nsp.c). */
+#include "xlat_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+#define OBJ(x) PG_QUERY__OBJECT_TYPE__OBJECT_##x
+
+#define SIDECAR_SCHEMAS                                                                            \
+	"CREATE TABLE IF NOT EXISTS main._shardlite_schemas (name TEXT PRIMARY KEY, owner TEXT, "  \
+	"comment TEXT)"
+/* A row of it leaves SQLite's schema alone; this moves schema_version, so that every session
+ * reads the schemas again (they decide what s.t means) */
+#define SCHEMAS_BUMP                                                                               \
+	"; DROP INDEX IF EXISTS main._shardlite_schemas_v; CREATE INDEX main._shardlite_schemas_v " \
+	"ON _shardlite_schemas (comment)"
+
+bool xlat_local_schema(const struct xlat_ctx *c, const char *name)
+{
+	if (!c->env || !name)
+		return false;
+	for (size_t i = 0; i < c->env->nlocal_schemas; i++)
+		if (strcmp(c->env->local_schemas[i], name) == 0)
+			return true;
+	return false;
+}
+
+/* The tree is freed by protobuf-c's default allocator: replaced strings and added nodes are
+ * malloc'd like the parser's own. */
+static char *dup_joined(const char *schema, const char *name)
+{
+	size_t a = strlen(schema), b = strlen(name);
+	char *s = malloc(a + b + 2);
+	if (!s)
+		abort();
+	memcpy(s, schema, a);
+	s[a] = '.';
+	memcpy(s + a + 1, name, b + 1);
+	return s;
+}
+
+static char *dup_str(const char *s)
+{
+	char *d = strdup(s);
+	if (!d)
+		abort();
+	return d;
+}
+
+static void set_str(char **field, char *value)
+{
+	if (*field != protobuf_c_empty_string) /* an unset string is protobuf-c's static "" */
+		free(*field);
+	*field = value;
+}
+
+static bool local_rv(const struct xlat_ctx *c, const PgQuery__RangeVar *rv)
+{
+	return rv && rv->schemaname && *rv->schemaname &&
+	       (!rv->catalogname || !*rv->catalogname) && xlat_local_schema(c, rv->schemaname);
+}
+
+/* A FROM item s.t without an alias keeps its PostgreSQL reference name t. */
+struct walk;
+static void resolve(struct walk *w, PgQuery__RangeVar *rv, bool create);
+
+static void alias_from(struct walk *w, const struct xlat_ctx *c, PgQuery__Node *n)
+{
+	if (!n)
+		return;
+	if (n->node_case == NODE(JOIN_EXPR)) {
+		alias_from(w, c, n->join_expr->larg);
+		alias_from(w, c, n->join_expr->rarg);
+		return;
+	}
+	if (n->node_case != NODE(RANGE_VAR))
+		return;
+	PgQuery__RangeVar *rv = n->range_var;
+	resolve(w, rv, false);
+	if (!local_rv(c, rv) || rv->alias)
+		return;
+	PgQuery__Alias *al = malloc(sizeof(*al));
+	if (!al)
+		abort();
+	pg_query__alias__init(al);
+	al->aliasname = dup_str(rv->relname);
+	rv->alias = al;
+}
+
+static void alias_rv(struct walk *w, const struct xlat_ctx *c, PgQuery__RangeVar *rv)
+{
+	PgQuery__Node n = PG_QUERY__NODE__INIT;
+	n.node_case = NODE(RANGE_VAR);
+	n.range_var = rv;
+	alias_from(w, c, &n);
+}
+
+/* A name list [s, t] of local schema s becomes ["s.t"]. */
+static void collapse(const struct xlat_ctx *c, PgQuery__Node ***items, size_t *n)
+{
+	if (*n != 2 || (*items)[0]->node_case != NODE(STRING) ||
+	    (*items)[1]->node_case != NODE(STRING) ||
+	    !xlat_local_schema(c, (*items)[0]->string->sval))
+		return;
+	PgQuery__String *s = (*items)[0]->string, *t = (*items)[1]->string;
+	set_str(&t->sval, dup_joined(s->sval, t->sval));
+	protobuf_c_message_free_unpacked(&(*items)[0]->base, NULL);
+	(*items)[0] = (*items)[1];
+	*n = 1;
+}
+
+static void collapse_list(const struct xlat_ctx *c, PgQuery__Node *n)
+{
+	if (n && n->node_case == NODE(LIST))
+		collapse(c, &n->list->items, &n->list->n_items);
+	else if (n && n->node_case == NODE(TYPE_NAME))
+		collapse(c, &n->type_name->names, &n->type_name->n_names);
+}
+
+static bool relation_kind(PgQuery__ObjectType t)
+{
+	return t == OBJ(TABLE) || t == OBJ(VIEW) || t == OBJ(INDEX) || t == OBJ(SEQUENCE) ||
+	       t == OBJ(MATVIEW) || t == OBJ(FOREIGN_TABLE);
+}
+
+static bool rewrite(void *arg, const ProtobufCMessage *cm);
+
+/* The walk: the statement's WITH query names, which unqualified names may mean instead. */
+struct walk {
+	struct xlat_ctx *c;
+	const char *ctes[32];
+	size_t nctes;
+};
+
+static void note_ctes(struct walk *w, const PgQuery__WithClause *with)
+{
+	for (size_t i = 0; with && i < with->n_ctes; i++) {
+		const PgQuery__Node *n = with->ctes[i];
+		if (n->node_case == NODE(COMMON_TABLE_EXPR) && w->nctes < ARRAY_LEN(w->ctes))
+			w->ctes[w->nctes++] = n->common_table_expr->ctename;
+	}
+}
+
+/* Whether relation name is one of the tenant's: a table, view or sequence. */
+static bool exists(struct xlat_ctx *c, const char *name)
+{
+	const struct xlat_schema_col *cols;
+	size_t n;
+	const struct xlat_schema *sc = c->env->schema;
+	return sc && ((sc->table_fn && sc->table_fn(sc->arg, name, c->a, &cols, &n)) ||
+		      (sc->sequence_fn && sc->sequence_fn(sc->arg, name)));
+}
+
+/* The search_path element an unqualified name means: the first holding it (create: the first
+ * element); NULL for public (or when nothing is known), else the local schema. */
+static const char *search_local(struct walk *w, const char *name, bool create)
+{
+	struct xlat_ctx *c = w->c;
+	const struct xlat_env *env = c->env;
+	if (!env->nsearch_local || !name)
+		return NULL;
+	if (create)
+		return *env->search_local[0] ? env->search_local[0] : NULL;
+	for (size_t i = 0; i < w->nctes; i++)
+		if (strcmp(w->ctes[i], name) == 0)
+			return NULL;
+	if (xlat_catalog_is_relation(name) || !env->schema ||
+	    (env->temp_rel_fn && env->temp_rel_fn(env->session_arg, name)))
+		return NULL; /* pg_catalog and pg_temp come first */
+	for (size_t i = 0; i < env->nsearch_local; i++) {
+		const char *s = env->search_local[i];
+		if (*s ? exists(c, arena_printf(c->a, "%s.%s", s, name)) : exists(c, name))
+			return *s ? s : NULL;
+	}
+	return NULL;
+}
+
+/* An unqualified relation found in (or, create, made in) a local schema gets its name. */
+static void resolve(struct walk *w, PgQuery__RangeVar *rv, bool create)
+{
+	if (!rv || (rv->schemaname && *rv->schemaname) || (rv->catalogname && *rv->catalogname) ||
+	    (rv->relpersistence && *rv->relpersistence == 't'))
+		return;
+	const char *s = search_local(w, rv->relname, create);
+	if (s)
+		set_str(&rv->schemaname, dup_str(s));
+}
+
+/* A one-name list [t] (DROP TABLE t) found in a local schema: ["s.t"]. */
+static void resolve_list(struct walk *w, PgQuery__Node *n)
+{
+	if (!n || n->node_case != NODE(LIST) || n->list->n_items != 1 ||
+	    n->list->items[0]->node_case != NODE(STRING))
+		return;
+	PgQuery__String *t = n->list->items[0]->string;
+	const char *s = search_local(w, t->sval, false);
+	if (s)
+		set_str(&t->sval, dup_joined(s, t->sval));
+}
+
+/* Before a statement's children: what it creates goes to the first search_path element;
+ * the relation of CREATE INDEX and ALTER ... RENAME is resolved first (their new names
+ * follow its schema); WITH names are noted. */
+static void resolve_targets(struct walk *w, ProtobufCMessage *m,
+			    const ProtobufCMessageDescriptor *d)
+{
+	if (d == &pg_query__create_stmt__descriptor)
+		resolve(w, ((PgQuery__CreateStmt *)m)->relation, true);
+	else if (d == &pg_query__view_stmt__descriptor)
+		resolve(w, ((PgQuery__ViewStmt *)m)->view, true);
+	else if (d == &pg_query__create_seq_stmt__descriptor)
+		resolve(w, ((PgQuery__CreateSeqStmt *)m)->sequence, true);
+	else if (d == &pg_query__create_table_as_stmt__descriptor &&
+		 ((PgQuery__CreateTableAsStmt *)m)->into)
+		resolve(w, ((PgQuery__CreateTableAsStmt *)m)->into->rel, true);
+	else if (d == &pg_query__index_stmt__descriptor)
+		resolve(w, ((PgQuery__IndexStmt *)m)->relation, false);
+	else if (d == &pg_query__rename_stmt__descriptor)
+		resolve(w, ((PgQuery__RenameStmt *)m)->relation, false);
+	else if (d == &pg_query__select_stmt__descriptor)
+		note_ctes(w, ((PgQuery__SelectStmt *)m)->with_clause);
+	else if (d == &pg_query__insert_stmt__descriptor)
+		note_ctes(w, ((PgQuery__InsertStmt *)m)->with_clause);
+	else if (d == &pg_query__update_stmt__descriptor)
+		note_ctes(w, ((PgQuery__UpdateStmt *)m)->with_clause);
+	else if (d == &pg_query__delete_stmt__descriptor)
+		note_ctes(w, ((PgQuery__DeleteStmt *)m)->with_clause);
+	else if (d == &pg_query__drop_stmt__descriptor) {
+		PgQuery__DropStmt *s = (PgQuery__DropStmt *)m;
+		for (size_t i = 0; relation_kind(s->remove_type) && i < s->n_objects; i++)
+			resolve_list(w, s->objects[i]);
+	}
+}
+
+static void node(struct walk *w, ProtobufCMessage *m)
+{
+	struct xlat_ctx *c = w->c;
+	const ProtobufCMessageDescriptor *d = m->descriptor;
+	if (c->env->nsearch_local)
+		resolve_targets(w, m, d);
+	if (d == &pg_query__select_stmt__descriptor) {
+		PgQuery__SelectStmt *s = (PgQuery__SelectStmt *)m;
+		for (size_t i = 0; i < s->n_from_clause; i++)
+			alias_from(w, c, s->from_clause[i]);
+	} else if (d == &pg_query__update_stmt__descriptor) {
+		PgQuery__UpdateStmt *s = (PgQuery__UpdateStmt *)m;
+		alias_rv(w, c, s->relation);
+		for (size_t i = 0; i < s->n_from_clause; i++)
+			alias_from(w, c, s->from_clause[i]);
+	} else if (d == &pg_query__delete_stmt__descriptor) {
+		PgQuery__DeleteStmt *s = (PgQuery__DeleteStmt *)m;
+		alias_rv(w, c, s->relation);
+		for (size_t i = 0; i < s->n_using_clause; i++)
+			alias_from(w, c, s->using_clause[i]);
+	} else if (d == &pg_query__index_stmt__descriptor) {
+		PgQuery__IndexStmt *s = (PgQuery__IndexStmt *)m;
+		if (local_rv(c, s->relation) && s->idxname && *s->idxname) /* per schema */
+			set_str(&s->idxname, dup_joined(s->relation->schemaname, s->idxname));
+	} else if (d == &pg_query__rename_stmt__descriptor) {
+		PgQuery__RenameStmt *s = (PgQuery__RenameStmt *)m;
+		if (relation_kind(s->rename_type) && local_rv(c, s->relation) && s->newname)
+			set_str(&s->newname, dup_joined(s->relation->schemaname, s->newname));
+		else if ((s->rename_type == OBJ(TYPE) || s->rename_type == OBJ(DOMAIN)) &&
+			 s->object && s->object->node_case == NODE(LIST) &&
+			 s->object->list->n_items == 2 && s->newname &&
+			 xlat_local_schema(c, xlat_node_str(s->object->list->items[0])))
+			set_str(&s->newname,
+				dup_joined(xlat_node_str(s->object->list->items[0]), s->newname));
+		collapse_list(c, s->object);
+	} else if (d == &pg_query__drop_stmt__descriptor) {
+		PgQuery__DropStmt *s = (PgQuery__DropStmt *)m;
+		for (size_t i = 0; s->remove_type != OBJ(SCHEMA) && i < s->n_objects; i++)
+			collapse_list(c, s->objects[i]);
+	} else if (d == &pg_query__type_name__descriptor) {
+		PgQuery__TypeName *t = (PgQuery__TypeName *)m;
+		collapse(c, &t->names, &t->n_names);
+	} else if (d == &pg_query__create_enum_stmt__descriptor) {
+		PgQuery__CreateEnumStmt *s = (PgQuery__CreateEnumStmt *)m;
+		collapse(c, &s->type_name, &s->n_type_name);
+	} else if (d == &pg_query__alter_enum_stmt__descriptor) {
+		PgQuery__AlterEnumStmt *s = (PgQuery__AlterEnumStmt *)m;
+		collapse(c, &s->type_name, &s->n_type_name);
+	} else if (d == &pg_query__create_domain_stmt__descriptor) {
+		PgQuery__CreateDomainStmt *s = (PgQuery__CreateDomainStmt *)m;
+		collapse(c, &s->domainname, &s->n_domainname);
+	} else if (d == &pg_query__def_elem__descriptor) {
+		/* OWNED BY s.t.col (pg_dump writes it): ["s.t", col] */
+		PgQuery__DefElem *de = (PgQuery__DefElem *)m;
+		PgQuery__Node *arg = de->arg;
+		if (de->defname && strcmp(de->defname, "owned_by") == 0 && arg &&
+		    arg->node_case == NODE(LIST) && arg->list->n_items == 3) {
+			PgQuery__List *l = arg->list;
+			size_t two = 2;
+			collapse(c, &l->items, &two);
+			if (two == 1) { /* collapse joined the first two: keep the column */
+				l->items[1] = l->items[2];
+				l->n_items = 2;
+			}
+		}
+	} else if (d == &pg_query__comment_stmt__descriptor) {
+		PgQuery__CommentStmt *s = (PgQuery__CommentStmt *)m;
+		if (s->objtype != OBJ(SCHEMA))
+			collapse_list(c, s->object);
+	} else if (d == &pg_query__column_ref__descriptor) {
+		PgQuery__ColumnRef *r = (PgQuery__ColumnRef *)m;
+		/* s.t.col: t is the FROM item's name (alias_from gave it) */
+		if (r->n_fields >= 3 && r->fields[0]->node_case == NODE(STRING) &&
+		    xlat_local_schema(c, r->fields[0]->string->sval)) {
+			protobuf_c_message_free_unpacked(&r->fields[0]->base, NULL);
+			memmove(r->fields, r->fields + 1, (r->n_fields - 1) * sizeof(*r->fields));
+			r->n_fields--;
+		}
+	} else if (d == &pg_query__range_var__descriptor) {
+		PgQuery__RangeVar *rv = (PgQuery__RangeVar *)m;
+		resolve(w, rv, false);
+		if (local_rv(c, rv)) {
+			set_str(&rv->relname, dup_joined(rv->schemaname, rv->relname));
+			set_str(&rv->schemaname, dup_str("public"));
+		}
+	}
+}
+
+static bool rewrite(void *arg, const ProtobufCMessage *cm)
+{
+	struct walk *w = arg;
+	ProtobufCMessage *m = (ProtobufCMessage *)cm; /* the tree is the translation's own */
+	node(w, m);
+	return xlat_tree_each(m, rewrite, w);
+}
+
+void xlat_localnsp_rewrite(struct xlat_ctx *c, const PgQuery__Node *stmt)
+{
+	if (!c->env || !c->env->nlocal_schemas || !stmt)
+		return;
+	struct walk w = {.c = c};
+	(void)rewrite(&w, &stmt->base);
+}
+
+/* ---- CREATE / DROP / ALTER SCHEMA, COMMENT ON SCHEMA ---- */
+
+#define SQLSTATE_RESERVED_NAME "42939"
+
+/* Whether name may be a local schema: PostgreSQL's reserved prefix (42939) and what the
+ * storage cannot hold (a dot would make "s.t" ambiguous: 0A000). */
+static bool creatable(struct xlat_ctx *c, const char *name)
+{
+	if (strncmp(name, "pg_", 3) == 0) {
+		xlat_fail(c, SQLSTATE_RESERVED_NAME, -1, "unacceptable schema name \"%s\"", name);
+		pgerr_detail(c->err, "The prefix \"pg_\" is reserved for system schemas.");
+		return false;
+	}
+	if (strchr(name, '.') || !*name)
+		return xlat_unsupported(c, -1, "a schema name containing a dot");
+	return true;
+}
+
+static void script(struct xlat_ctx *c, const char *tag)
+{
+	c->st->tag = tag;
+	c->st->kind = XLAT_SCRIPT;
+	c->st->writes = c->st->is_ddl = true;
+	xlat_nocache(c);
+	xlat_puts(c, SIDECAR_SCHEMAS "; SELECT shardlite_schema(");
+}
+
+bool xlat_localnsp_create(struct xlat_ctx *c, const PgQuery__CreateSchemaStmt *s)
+{
+	const char *n = s->schemaname && *s->schemaname ? s->schemaname : NULL;
+	if (!n && s->authrole && s->authrole->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING)
+		n = s->authrole->rolename; /* CREATE SCHEMA AUTHORIZATION r: schema r */
+	if (!n)
+		return xlat_unsupported(c, -1, "CREATE SCHEMA AUTHORIZATION of this role");
+	bool system = strcmp(n, "public") == 0 || strcmp(n, "pg_catalog") == 0 ||
+		      strcmp(n, "information_schema") == 0 || strcmp(n, "pg_toast") == 0 ||
+		      (c->env->tenant && strcmp(n, c->env->tenant) == 0);
+	bool there = system || xlat_local_schema(c, n);
+	if (s->n_schema_elts)
+		return xlat_unsupported(c, -1, "CREATE SCHEMA with schema elements");
+	if (there && !s->if_not_exists)
+		return xlat_fail(c, "42P06", -1, "schema \"%s\" already exists", n);
+	if (there) { /* IF NOT EXISTS: PostgreSQL's NOTICE */
+		c->st->tag = "CREATE SCHEMA";
+		c->st->kind = XLAT_NOOP;
+		xlat_nocache(c);
+		xlat_skip_note(c, "schema", NULL, n, true);
+		return true;
+	}
+	if (!creatable(c, n))
+		return false;
+	if (s->authrole) { /* every object of a tenant belongs to the session user */
+		script(c, "CREATE SCHEMA");
+		xlat_puts(c, "'owner_check', ");
+		xlat_string(c, n);
+		xlat_puts(c, ", ");
+		if (!xlat_owner_role(c, s->authrole))
+			return false;
+		xlat_puts(c, "); SELECT shardlite_schema(");
+	} else {
+		script(c, "CREATE SCHEMA");
+	}
+	xlat_puts(c, "'create', ");
+	xlat_string(c, n);
+	xlat_puts(c, s->if_not_exists ? ", 1)" SCHEMAS_BUMP : ", 0)" SCHEMAS_BUMP);
+	return true;
+}
+
+/* The PL/pgSQL of DROP SCHEMA s CASCADE for one schema: PostgreSQL's NOTICE naming what goes,
+ * then its views, tables (with what references them), sequences and enums dropped as their own
+ * DROP statements would, each looked up again (an earlier drop may have taken it), then the
+ * schema. */
+static void cascade_body(struct strbuf *sb, const char *nsp)
+{
+	struct strbuf q;
+	strbuf_init(&q, 0);
+	strbuf_put_quoted(&q, nsp, '\'');
+	const char *lit = q.data;
+	static const struct {
+		const char *kinds, *drop;
+	} steps[] = {{"'v'", "DROP VIEW"},
+		     {"'m'", "DROP MATERIALIZED VIEW"},
+		     {"'r'", "DROP TABLE"},
+		     {"'S'", "DROP SEQUENCE"}};
+	strbuf_printf(sb,
+		      "SELECT count(*), string_agg('drop cascades to ' || CASE c.relkind WHEN 'r' "
+		      "THEN 'table ' WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view ' ELSE "
+		      "'sequence ' END || quote_ident(n.nspname) || '.' || quote_ident(c.relname), "
+		      "E'\\n' ORDER BY c.relname) INTO n, d FROM pg_class c JOIN pg_namespace n ON "
+		      "n.oid = c.relnamespace WHERE n.nspname = %s AND c.relkind IN ('r', 'v', 'm', "
+		      "'S');\n",
+		      lit);
+	strbuf_puts(sb, "IF n = 1 THEN RAISE NOTICE '%', d; ELSIF n > 1 THEN RAISE NOTICE "
+			"'drop cascades to % other objects', n USING DETAIL = d; END IF;\n");
+	for (size_t i = 0; i < ARRAY_LEN(steps); i++)
+		strbuf_printf(sb,
+			      "FOR r IN SELECT c.relname FROM pg_class c JOIN pg_namespace n ON "
+			      "n.oid = c.relnamespace WHERE n.nspname = %s AND c.relkind = %s LOOP\n"
+			      "IF EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = "
+			      "c.relnamespace WHERE n.nspname = %s AND c.relname = r.relname) THEN "
+			      "EXECUTE format('%s %%I.%%I%s', %s, r.relname); END IF;\nEND LOOP;\n",
+			      lit, steps[i].kinds, lit, steps[i].drop,
+			      i < 3 ? " CASCADE" : "", lit);
+	strbuf_printf(sb,
+		      "FOR r IN SELECT t.typname AS relname FROM pg_type t JOIN pg_namespace n ON "
+		      "n.oid = t.typnamespace WHERE n.nspname = %s AND t.typtype = 'e' LOOP\n"
+		      "EXECUTE format('DROP TYPE IF EXISTS %%I.%%I CASCADE', %s, r.relname);\n"
+		      "END LOOP;\nEXECUTE format('DROP SCHEMA %%I', %s);\n",
+		      lit, lit, lit);
+	strbuf_fini(&q);
+}
+
+/* DROP SCHEMA ... CASCADE: a DO block of the statements that drop its objects (translated and
+ * run one by one as the block runs: their sidecar rows, comments and sequences go with them). */
+static bool drop_cascade(struct xlat_ctx *c, const PgQuery__DropStmt *s)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "DECLARE r record; n bigint; d text;\nBEGIN\n");
+	for (size_t i = 0; i < s->n_objects; i++)
+		if (xlat_local_schema(c, xlat_node_str(s->objects[i])))
+			cascade_body(&sb, xlat_node_str(s->objects[i]));
+	strbuf_puts(&sb, "END");
+	char *body = arena_strndup(c->a, sb.data, sb.len);
+	strbuf_fini(&sb);
+	PgQuery__String str = PG_QUERY__STRING__INIT;
+	str.sval = body;
+	PgQuery__Node arg = PG_QUERY__NODE__INIT;
+	arg.node_case = NODE(STRING);
+	arg.string = &str;
+	PgQuery__DefElem de = PG_QUERY__DEF_ELEM__INIT;
+	de.defname = "as";
+	de.arg = &arg;
+	PgQuery__Node den = PG_QUERY__NODE__INIT;
+	den.node_case = NODE(DEF_ELEM);
+	den.def_elem = &de;
+	PgQuery__Node *args[] = {&den};
+	PgQuery__DoStmt d = PG_QUERY__DO_STMT__INIT;
+	d.n_args = 1;
+	d.args = args;
+	xlat_nocache(c);
+	if (!xlat_stmt_do(c, &d))
+		return false;
+	c->st->tag = "DROP SCHEMA";
+	c->st->writes = true;
+	return true;
+}
+
+bool xlat_localnsp_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
+{
+	bool cascade = s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
+	for (size_t i = 0; i < s->n_objects; i++) {
+		const char *n = xlat_node_str(s->objects[i]);
+		if (!n)
+			return xlat_unsupported(c, -1, "this DROP SCHEMA");
+		if (xlat_local_schema(c, n))
+			continue;
+		if (strcmp(n, "public") == 0 || strcmp(n, "pg_catalog") == 0 ||
+		    strcmp(n, "information_schema") == 0 || strcmp(n, "pg_toast") == 0 ||
+		    (c->env->tenant && strcmp(n, c->env->tenant) == 0))
+			return xlat_unsupported(c, -1,
+						arena_printf(c->a, "DROP SCHEMA %s", n));
+		if (!s->missing_ok)
+			return xlat_fail(c, SQLSTATE_INVALID_SCHEMA_NAME, -1,
+					 "schema \"%s\" does not exist", n);
+	}
+	if (cascade)
+		return drop_cascade(c, s);
+	script(c, "DROP SCHEMA");
+	xlat_puts(c, "'none', ''");
+	size_t dropped = 0;
+	for (size_t i = 0; i < s->n_objects; i++) {
+		const char *n = xlat_node_str(s->objects[i]);
+		if (!xlat_local_schema(c, n)) {
+			xlat_skip_note(c, "missing schema", NULL, n, false);
+			continue;
+		}
+		dropped++;
+		xlat_puts(c, "); SELECT shardlite_schema('drop', ");
+		xlat_string(c, n);
+		xlat_puts(c, cascade ? ", 1, 1" : ", 1, 0");
+	}
+	xlat_puts(c, ")");
+	if (dropped)
+		xlat_puts(c, SCHEMAS_BUMP);
+	else
+		c->st->kind = XLAT_NOOP;
+	return true;
+}
+
+bool xlat_localnsp_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
+{
+	(void)s;
+	return xlat_unsupported(c, -1, "ALTER SCHEMA ... RENAME TO");
+}
+
+bool xlat_localnsp_owner(struct xlat_ctx *c, const PgQuery__AlterOwnerStmt *s)
+{
+	const char *n = xlat_node_str(s->object);
+	if (!n || !xlat_local_schema(c, n))
+		return false;
+	script(c, "ALTER SCHEMA");
+	xlat_puts(c, "'owner', ");
+	xlat_string(c, n);
+	xlat_puts(c, ", ");
+	if (!xlat_owner_role(c, s->newowner))
+		return false;
+	xlat_puts(c, ")");
+	return true;
+}
+
+bool xlat_localnsp_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s)
+{
+	const char *n = xlat_node_str(s->object);
+	if (!n || !xlat_local_schema(c, n))
+		return false;
+	script(c, "COMMENT");
+	xlat_puts(c, "'comment', ");
+	xlat_string(c, n);
+	xlat_puts(c, ", ");
+	if (s->comment)
+		xlat_string(c, s->comment);
+	else
+		xlat_puts(c, "NULL");
+	xlat_puts(c, ")" SCHEMAS_BUMP);
+	return true;
+}
