@@ -394,7 +394,8 @@ struct shard_rebuild {
 	const char *convert; /* ALTER_TYPE: SQLite expression of the new value, over the row */
 	bool missing_ok;     /* DROP_CONSTRAINT IF EXISTS: no constraint is no error */
 	bool not_null;       /* NOT_NULL: SET (true) or DROP (false) NOT NULL on column */
-	bool keep_rows;      /* DOMAIN: changed in place, the rows left as they are */
+	bool keep_rows;      /* DOMAIN: changed in place, the rows left as they are;
+			      * ALTER_TYPE: the type renamed, views over the column not in the way */
 	/* SET_DEFAULT, ALTER_TYPE, NOT_NULL: further changes of the same table's columns (of
 	 * those kinds) that the same rebuild makes, in order, after this one; NULL: none. */
 	const struct shard_rebuild *next;

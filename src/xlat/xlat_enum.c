@@ -594,6 +594,7 @@ static bool rename_used(struct xlat_ctx *c, const struct xlat_enum *e, const cha
 		v[i].column = e->columns[i];
 		v[i].decl = xlat_enum_decl(c, &renamed, user_is_array(c, e, i));
 		v[i].convert = arena_strdup(c->a, sb.data ? sb.data : "\"\"");
+		v[i].keep_rows = true; /* only the name changes: views over the column stay */
 		v[i].next = &v[i + 1];
 		strbuf_fini(&sb);
 	}
