@@ -111,6 +111,8 @@ struct xlat_rebuild {
 				 * checked them first, or ADD ... NOT VALID leaves them);
 				 * ALTER_TYPE: the type only renamed (ALTER TYPE ... RENAME
 				 * TO), so views reading the column do not stand in the way */
+	const char *enum_from; /* ALTER_TYPE of RENAME TO: the enum's old name ... */
+	const char *enum_to;   /* ... and its new one (shard_enumrename.c) */
 	const char *before;     /* ADD_COLUMN of a serial/identity: SQLite script making its
 				 * sequence, run first; NULL for none */
 	const char *after;      /* ... and the script giving the sequence to the column */

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pgfn_tablesample.c: TABLESAMPLE's row test (xlat_tablesample.c writes the calls). The
  * arguments are checked once, before the scan (so an empty table still refuses a bad
- * percentage, as PostgreSQL's begin-scan does); each row is then kept with probability p/100. With REPEATABLE the choice is a hash of
- * the seed and the row's rowid, so the same seed over the same rows keeps the same rows (not
- * the rows PostgreSQL keeps: it hashes block and line numbers); without it, a fresh draw. */
+ * percentage, as PostgreSQL's begin-scan does); each row is then kept with probability p/100.
+ * With REPEATABLE the choice is a hash of the seed and the row's rowid, so the same seed over
+ * the same rows keeps the same rows (not the rows PostgreSQL keeps: it hashes block and line
+ * numbers); without it, a fresh draw. */
 #include "pgfn_int.h"
 
 #include <math.h>
@@ -94,6 +95,7 @@ int pgfn_register_tablesample(sqlite3 *db)
 	};
 	int rc = pgfn_define(db, checks, ARRAY_LEN(checks));
 	/* innocuous (no side effects; usable in a view) but not deterministic: a fresh draw */
-	return rc != SQLITE_OK ? rc
-			       : pgfn_define_with(db, draws, ARRAY_LEN(draws), SQLITE_INNOCUOUS, NULL);
+	return rc != SQLITE_OK
+		       ? rc
+		       : pgfn_define_with(db, draws, ARRAY_LEN(draws), SQLITE_INNOCUOUS, NULL);
 }

@@ -595,6 +595,8 @@ static bool rename_used(struct xlat_ctx *c, const struct xlat_enum *e, const cha
 		v[i].decl = xlat_enum_decl(c, &renamed, user_is_array(c, e, i));
 		v[i].convert = arena_strdup(c->a, sb.data ? sb.data : "\"\"");
 		v[i].keep_rows = true; /* only the name changes: views over the column stay */
+		v[i].enum_from = arena_strdup(c->a, e->name); /* a CHECK's marks and casts */
+		v[i].enum_to = arena_strdup(c->a, to);
 		v[i].next = &v[i + 1];
 		strbuf_fini(&sb);
 	}

@@ -110,8 +110,7 @@ static bool argument(struct xlat_ctx *c, const PgQuery__Node *n, uint32_t oid, c
 			return false;
 		return xlat_expr(c, n, &ignored);
 	}
-	return xlat_expr(c, xlat_tree_cast(c->a, n, typ, xlat_tree_location(&n->base)),
-			 &ignored);
+	return xlat_expr(c, xlat_tree_cast(c->a, n, typ, xlat_tree_location(&n->base)), &ignored);
 }
 
 /* 0 BERNOULLI, 1 SYSTEM, -1 failed (c->err set). */
@@ -134,8 +133,8 @@ static int method(struct xlat_ctx *c, const PgQuery__RangeTableSample *ts)
 		return -1;
 	}
 	if (ts->n_args != 1) {
-		xlat_fail(c, "2202H", ts->location, "tablesample method %s requires 1 argument, not %zu",
-			  name, ts->n_args);
+		xlat_fail(c, "2202H", ts->location,
+			  "tablesample method %s requires 1 argument, not %zu", name, ts->n_args);
 		return -1;
 	}
 	return m;
@@ -154,9 +153,10 @@ static bool sampleable(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 			    : 0;
 	if ((bare && xlat_scope_cte_find(c, rv->relname) >= 0) || kind == 'v' || kind == 'c' ||
 	    xlat_scope_transition(c, rv) || xlat_scope_sequence(c, rv, &cols, &ncols))
-		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, rv->location,
-				 "TABLESAMPLE clause can only be applied to tables and materialized "
-				 "views");
+		return xlat_fail(
+			c, SQLSTATE_FEATURE_NOT_SUPPORTED, rv->location,
+			"TABLESAMPLE clause can only be applied to tables and materialized "
+			"views");
 	bool catalog = !bare && (strcmp(rv->schemaname, "pg_catalog") == 0 ||
 				 strcmp(rv->schemaname, "information_schema") == 0);
 	if (!catalog && public_ && c->schema && c->schema->catalog_fn &&

@@ -60,11 +60,11 @@ void harness_pg_start(struct harness_pg *p)
 	snprintf(log, sizeof(log), "%s/log", p->dir);
 	snprintf(opts, sizeof(opts), "-c listen_addresses= -k %s -c fsync=off -c TimeZone=UTC",
 		 p->dir);
-	const char *initdb[] = {PGBIN "/initdb", "-D", data, "-U", "postgres", "--auth=trust",
-				"-E", "UTF8", "--locale=C", NULL};
+	const char *initdb[] = {PGBIN "/initdb", "-D", data,   "-U",         "postgres",
+				"--auth=trust",  "-E", "UTF8", "--locale=C", NULL};
 	ck_assert_msg(run(initdb, "/dev/null") == 0, "initdb failed");
-	const char *start[] = {PGBIN "/pg_ctl", "-D", data, "-l", log, "-w", "-o", opts, "start",
-			       NULL};
+	const char *start[] = {PGBIN "/pg_ctl", "-D", data, "-l", log, "-w", "-o", opts,
+			       "start",         NULL};
 	ck_assert_msg(run(start, "/dev/null") == 0, "PostgreSQL did not start (see %s)", log);
 	p->running = true;
 }
@@ -74,7 +74,8 @@ void harness_pg_stop(struct harness_pg *p)
 	if (p->running) {
 		char data[96];
 		snprintf(data, sizeof(data), "%s/data", p->dir);
-		const char *stop[] = {PGBIN "/pg_ctl", "-D", data, "-m", "fast", "-w", "stop", NULL};
+		const char *stop[] = {PGBIN "/pg_ctl", "-D", data,   "-m",
+				      "fast",          "-w", "stop", NULL};
 		ck_assert_int_eq(run(stop, "/dev/null"), 0);
 		p->running = false;
 	}

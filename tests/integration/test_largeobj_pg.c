@@ -13,9 +13,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../check_run.h"
 #include "harness.h"
 #include "harness_pg.h"
-#include "../check_run.h"
 
 static struct harness H;
 static struct harness_pg P;
@@ -159,9 +159,11 @@ static void server_functions(PGconn *c, struct transcript *t)
 	note_sql(t, c, "SELECT lo_create(424203)");
 	note_sql(t, c, "SELECT lo_create(424203)");
 	note_sql(t, c, "SELECT length(lo_get(424203))");
-	note_sql(t, c, "SELECT count(*) FROM pg_largeobject_metadata WHERE oid IN (424202, 424203)");
-	note_sql(t, c, "SELECT pageno, length(data) FROM pg_largeobject WHERE loid = 424202 "
-		       "ORDER BY pageno");
+	note_sql(t, c,
+		 "SELECT count(*) FROM pg_largeobject_metadata WHERE oid IN (424202, 424203)");
+	note_sql(t, c,
+		 "SELECT pageno, length(data) FROM pg_largeobject WHERE loid = 424202 "
+		 "ORDER BY pageno");
 	note_sql(t, c, "SELECT lo_unlink(424202)");
 	note_sql(t, c, "SELECT lo_unlink(424202)");
 	note_sql(t, c, "SELECT lo_unlink(424203)");
@@ -189,7 +191,8 @@ static void import_export_and_rollback(PGconn *c, struct transcript *t)
 	fclose(fp);
 	note(t, "exported %zu bytes, %s", n,
 	     n == sizeof(data) && memcmp(back, data, n) == 0 ? "the same" : "different");
-	note_sql(t, c, "SELECT count(*), sum(length(data)) FROM pg_largeobject WHERE loid = 424204");
+	note_sql(t, c,
+		 "SELECT count(*), sum(length(data)) FROM pg_largeobject WHERE loid = 424204");
 	/* a rolled-back unlink leaves the object */
 	note_sql(t, c, "BEGIN");
 	note_rc(t, c, "lo_unlink", lo_unlink(c, 424204));
@@ -249,8 +252,9 @@ static Suite *suite(void)
 int main(void)
 {
 	if (!harness_pg_available()) {
-		fprintf(stderr, "largeobj_pg: PostgreSQL 15 is not installed (/usr/lib/postgresql/15/"
-				"bin); scripts/deps test installs it\n");
+		fprintf(stderr,
+			"largeobj_pg: PostgreSQL 15 is not installed (/usr/lib/postgresql/15/"
+			"bin); scripts/deps test installs it\n");
 		return 77; /* meson: skipped */
 	}
 	return check_run(suite());

@@ -33,6 +33,35 @@ SELECT pg_typeof(m) FROM ern_v LIMIT 1;
 -- PostgreSQL's errors
 ALTER TYPE ern_mint RENAME TO ern_t;
 ALTER TYPE ern_missing RENAME TO ern_y;
+-- a CHECK that orders the enum (its labels kept as a membership list): its text and marks
+-- follow the name, pg_get_constraintdef prints the new casts
+CREATE TYPE ern_js AS ENUM ('created', 'active', 'done');
+CREATE TABLE ern_jt (id int, s ern_js, CONSTRAINT ern_jt_s CHECK (s < 'done'),
+                     CONSTRAINT ern_jt_b CHECK (s BETWEEN 'created'::ern_js AND 'active'::ern_js));
+INSERT INTO ern_jt VALUES (1, 'created');
+ALTER TYPE ern_js RENAME TO ern_job_state;
+SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
+WHERE conrelid = 'ern_jt'::regclass ORDER BY conname;
+INSERT INTO ern_jt VALUES (2, 'active');
+SELECT id, s, pg_typeof(s) FROM ern_jt ORDER BY id;
+CREATE TYPE "Ern Mood" AS ENUM ('a', 'b', 'c');
+CREATE TYPE "Ern Mood2" AS ENUM ('x', 'y');
+CREATE TABLE ern_qt (m "Ern Mood" CHECK (m > 'a'), n "Ern Mood2" CHECK (n < 'y'));
+ALTER TYPE "Ern Mood" RENAME TO "Ern New";
+ALTER TYPE "Ern Mood2" RENAME TO ern_plain;
+SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
+WHERE conrelid = 'ern_qt'::regclass ORDER BY conname;
+INSERT INTO ern_qt VALUES ('b', 'x');
+SELECT m, pg_typeof(m), n, pg_typeof(n) FROM ern_qt;
+-- differs: refused (0A000): ADD VALUE of an enum a CHECK orders (the membership list would not follow)
+ALTER TYPE ern_job_state ADD VALUE 'paused' BEFORE 'done';
+CREATE INDEX ern_jt_i ON ern_jt (id) WHERE s < 'active';
+-- differs: refused (0A000): RENAME TO of an enum an index orders
+ALTER TYPE ern_job_state RENAME TO ern_js3;
+DROP TABLE ern_jt, ern_qt;
+DROP TYPE IF EXISTS ern_job_state;
+DROP TYPE IF EXISTS ern_js3;
+DROP TYPE "Ern New", ern_plain;
 DROP VIEW ern_vv, ern_v;
 DROP TABLE ern_t;
 DROP TYPE ern_mint;

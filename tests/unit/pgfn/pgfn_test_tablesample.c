@@ -64,7 +64,8 @@ START_TEST(kept_rows_spread_evenly)
 	for (size_t k = 0; k < ARRAY_LEN(parts); k++) {
 		char keep[256];
 		snprintf(keep, sizeof(keep),
-			 "(%s AND pgfn_tablesample(0, pgfn_tablesample_args(30, 11), i))", parts[k]);
+			 "(%s AND pgfn_tablesample(0, pgfn_tablesample_args(30, 11), i))",
+			 parts[k]);
 		long n = count_kept(keep);
 		ck_assert_int_ge(n, 3000 - 275);
 		ck_assert_int_le(n, 3000 + 275);
@@ -124,10 +125,7 @@ static const struct {
 	{"pgfn_tablesample(0, 'x', 1)", "ERROR XX000: pgfn_tablesample: bad arguments"},
 };
 
-START_TEST(argument_errors)
-{
-	ck_assert_str_eq(pgfn_test_eval(errors[_i].expr), errors[_i].want);
-}
+START_TEST(argument_errors) { ck_assert_str_eq(pgfn_test_eval(errors[_i].expr), errors[_i].want); }
 END_TEST
 
 Suite *pgfn_test_tablesample_suite(void)
