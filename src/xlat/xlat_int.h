@@ -935,6 +935,10 @@ bool xlat_enumrefit_available(const struct xlat_ctx *c);
  * labels, made from its PostgreSQL definition; RENAME VALUE's from (NULL for ADD VALUE) reads
  * as to in it. False with err set. */
 bool xlat_enumrefit(struct xlat_ctx *c, const char *type, const char *from, const char *to);
+/* Appends to an ALTER TYPE ... RENAME TO script (run after the columns are declared with the
+ * new name) the DROP INDEX and CREATE INDEX of each index whose SQLite text spells type's
+ * labels, made again from its PostgreSQL definition, its marks naming to. */
+bool xlat_enumrefit_rename(struct xlat_ctx *c, const char *type, const char *to);
 /* A domain CHECK e's text as the domain sidecar keeps it: its PostgreSQL texts as comments
  * (as xlat_checkdef_mark's) before libpg_query's deparse, when e prints exactly over VALUE of
  * base; the deparse alone otherwise. NULL when e has no SQL text. */

@@ -55,9 +55,31 @@ INSERT INTO ern_qt VALUES ('b', 'x');
 SELECT m, pg_typeof(m), n, pg_typeof(n) FROM ern_qt;
 -- differs: refused (0A000): ADD VALUE of an enum a CHECK orders (the membership list would not follow)
 ALTER TYPE ern_job_state ADD VALUE 'paused' BEFORE 'done';
+-- indexes that order the enum or compare it with a label: made again with the new name
 CREATE INDEX ern_jt_i ON ern_jt (id) WHERE s < 'active';
--- differs: refused (0A000): RENAME TO of an enum an index orders
+CREATE INDEX ern_jt_i2 ON ern_jt (s) WHERE s = 'active';
 ALTER TYPE ern_job_state RENAME TO ern_js3;
+SELECT pg_get_indexdef('ern_jt_i'::regclass);
+SELECT pg_get_indexdef('ern_jt_i2'::regclass);
+SELECT id FROM ern_jt WHERE s < 'active' ORDER BY id;
+BEGIN;
+ALTER TYPE ern_js3 RENAME TO ern_js4;
+SELECT pg_get_indexdef('ern_jt_i'::regclass);
+ROLLBACK;
+SELECT pg_get_indexdef('ern_jt_i'::regclass);
+-- after the rename ADD VALUE and RENAME VALUE still find the index (its mark followed)
+CREATE TYPE ern_ks AS ENUM ('a', 'c');
+CREATE TABLE ern_kt (id int, s ern_ks);
+INSERT INTO ern_kt VALUES (1, 'a'), (2, 'c');
+CREATE INDEX ern_kt_i ON ern_kt (id) WHERE s < 'c';
+ALTER TYPE ern_ks RENAME TO ern_ks2;
+ALTER TYPE ern_ks2 ADD VALUE 'b' BEFORE 'c';
+INSERT INTO ern_kt VALUES (3, 'b');
+ALTER TYPE ern_ks2 RENAME VALUE 'a' TO 'aa';
+SELECT pg_get_indexdef('ern_kt_i'::regclass);
+SELECT id, s FROM ern_kt WHERE s < 'c' ORDER BY id;
+DROP TABLE ern_kt;
+DROP TYPE ern_ks2;
 DROP TABLE ern_jt, ern_qt;
 DROP TYPE IF EXISTS ern_job_state;
 DROP TYPE IF EXISTS ern_js3;
