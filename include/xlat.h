@@ -108,7 +108,11 @@ struct xlat_rebuild {
 	bool not_null;          /* NOT_NULL: SET (true) or DROP (false) */
 	bool keep_rows;         /* DOMAIN of ALTER DOMAIN: the column's text changed in place,
 				 * its rows not copied nor checked (the translator's script
-				 * checked them first, or ADD ... NOT VALID leaves them) */
+				 * checked them first, or ADD ... NOT VALID leaves them);
+				 * ALTER_TYPE: the type only renamed (ALTER TYPE ... RENAME
+				 * TO), so views reading the column do not stand in the way */
+	const char *enum_from; /* ALTER_TYPE of RENAME TO: the enum's old name ... */
+	const char *enum_to;   /* ... and its new one (shard_enumrename.c) */
 	const char *before;     /* ADD_COLUMN of a serial/identity: SQLite script making its
 				 * sequence, run first; NULL for none */
 	const char *after;      /* ... and the script giving the sequence to the column */

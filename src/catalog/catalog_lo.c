@@ -288,7 +288,7 @@ static void fn_lo_get(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	if (!need(ctx, oid))
 		return;
 	if (off < 0) {
-		pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER, "invalid seek offset: %lld",
+		pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER, "invalid large object seek target: %lld",
 			   (long long)off);
 		return;
 	}
@@ -360,7 +360,7 @@ static void fn_lo_put(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	if (!need(ctx, oid))
 		return;
 	if (off < 0) {
-		pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER, "invalid seek offset: %lld",
+		pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER, "invalid large object seek target: %lld",
 			   (long long)off);
 		return;
 	}

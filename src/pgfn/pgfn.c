@@ -49,6 +49,7 @@ struct pgfn_conn *pgfn_register(sqlite3 *db)
 		pgfn_register_tsearch,
 		pgfn_register_like,
 		pgfn_register_viewcheck,
+		pgfn_register_tablesample,
 	};
 	for (size_t i = 0; i < ARRAY_LEN(areas); i++) {
 		if (areas[i](db) != SQLITE_OK)

@@ -89,6 +89,8 @@ void pgfn_like_bad_escape(sqlite3_context *ctx);
 int pgfn_register_like(sqlite3 *db);
 /* pgfn_viewcheck.c: registers shardlite_view_check_failed (a view's WITH CHECK OPTION). */
 int pgfn_register_viewcheck(sqlite3 *db);
+/* pgfn_tablesample.c: registers TABLESAMPLE's pgfn_tablesample_args and pgfn_tablesample. */
+int pgfn_register_tablesample(sqlite3 *db);
 
 /* pgfn_arrayop.c: ANY/ALL comparisons over arrays, and ordered aggregates. */
 int pgfn_register_arrayop(sqlite3 *db);

@@ -661,7 +661,9 @@ static struct shard_rebuild plain_rebuild(const struct xlat_rebuild *r, const ch
 				      .convert = r->convert,
 				      .missing_ok = r->missing_ok,
 				      .not_null = r->not_null,
-				      .keep_rows = r->keep_rows};
+				      .keep_rows = r->keep_rows,
+				      .enum_from = r->enum_from,
+				      .enum_to = r->enum_to};
 }
 
 /* DROP EXPRESSION [IF EXISTS]: 1 the column is a stored generated one, 0 it is another one and

@@ -433,7 +433,8 @@ char *shard_coldef_edit(const char *old, const struct shard_rebuild *rb, struct 
 			r = strbuf_take(&out);
 		else
 			strbuf_fini(&out);
-		if (r && rb->kind == SHARD_RB_ALTER_TYPE && rb->column)
+		/* an enum's rename keeps them: their casts follow the name (shard_enumrename.c) */
+		if (r && rb->kind == SHARD_RB_ALTER_TYPE && rb->column && !rb->enum_from)
 			r = unmark_checks(r, rb->column);
 	}
 	free(el);
@@ -848,8 +849,16 @@ char *shard_rebuild_change(struct shard_conn *c, const struct shard_rebuild *rb,
 		return drop_change(c, rb, old, err);
 	case SHARD_RB_ADD_COLUMN:
 		return add_column(old, rb, err);
-	default:
-		return shard_coldef_edit(old, rb, err);
+	default: {
+		char *def = shard_coldef_edit(old, rb, err);
+		if (!def || rb->kind != SHARD_RB_ALTER_TYPE || !rb->enum_from || !rb->enum_to)
+			return def;
+		char *renamed = shard_enum_rename_text(def, rb->enum_from, rb->enum_to);
+		free(def);
+		if (!renamed)
+			pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+		return renamed;
+	}
 	}
 }
 

@@ -532,4 +532,9 @@ bool shard_exec_internal(struct shard_conn *c, const char *sql, struct pgerr *er
  * prepare runs on the thread that called it, so a thread-local reason is the connection's. */
 const char *shard_authz_last_denial(void);
 
+/* shard_enumrename.c: def (a table's stored text) with enum from's marks and the casts of
+ * its PostgreSQL-text comments spelled with to (ALTER TYPE ... RENAME TO); malloc'd, NULL
+ * when out of memory. */
+char *shard_enum_rename_text(const char *def, const char *from, const char *to);
+
 #endif

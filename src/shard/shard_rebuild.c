@@ -1025,8 +1025,10 @@ static bool change_table(struct shard_conn *c, const struct shard_rebuild *rb, b
 	for (const struct shard_rebuild *x = rb; old_sql && x; x = x->next) {
 		struct shard_rebuild one = *x; /* a chain's later changes: of rb's table */
 		one.table = rb->table;
+		/* keep_rows: the type renamed (ALTER TYPE ... RENAME TO), values and meaning kept,
+		 * so the views reading the column read it as before */
 		if (x->kind == SHARD_RB_ALTER_TYPE &&
-		    (!shard_view_type_check(c, rb->table, x->column, err) ||
+		    ((!x->keep_rows && !shard_view_type_check(c, rb->table, x->column, err)) ||
 		     !generated_type_check(old_sql, x->column, err) ||
 		     !shard_int_range_check(db, &one, err))) {
 			free(old_sql);

@@ -491,6 +491,7 @@ static bool translate_all(struct xlat_ctx *c, const PgQuery__ParseResult *tree,
 			continue;
 		}
 		xlat_sort_using(raw->stmt);
+		xlat_tablesample_lift(c, raw->stmt);
 		if (!raw->stmt || !translate_one(c, raw, given, ngiven))
 			return raw->stmt ? false
 					 : pgerr_set(c->err, SQLSTATE_INTERNAL_ERROR,

@@ -96,8 +96,16 @@ static bool references(struct xlat_ctx *c, const PgQuery__Constraint *k)
 	}
 	/* SET NULL (cols): SQLite's action with a trigger before it (xlat_fkset.c); SET DEFAULT's
 	 * trigger would have to copy the defaults, which ALTER COLUMN ... SET DEFAULT changes */
-	if (k->n_fk_del_set_cols && k->fk_del_action && *k->fk_del_action == 'd')
-		return xlat_unsupported(c, k->location, "ON DELETE SET DEFAULT with a column list");
+	if (k->n_fk_del_set_cols && k->fk_del_action && *k->fk_del_action == 'd') {
+		xlat_unsupported(c, k->location, "ON DELETE SET DEFAULT with a column list");
+		pgerr_detail(c->err,
+			     "SQLite's ON DELETE SET DEFAULT sets every column of the key; setting only "
+			     "the listed ones needs their current defaults at the time of the delete, "
+			     "which a trigger cannot keep in step with ALTER COLUMN ... SET DEFAULT.");
+		pgerr_hint(c->err, "Use ON DELETE SET DEFAULT without a column list (every column "
+				   "of the key), or ON DELETE SET NULL (column, ...).");
+		return false;
+	}
 	if (!k->n_pk_attrs && c->schema && c->env && c->env->defkey_fn &&
 	    c->env->defkey_fn(c->schema->arg, k->pktable->relname, NULL, NULL, 0, true))
 		return xlat_fail(c, "55000", -1,

@@ -594,6 +594,9 @@ static bool rename_used(struct xlat_ctx *c, const struct xlat_enum *e, const cha
 		v[i].column = e->columns[i];
 		v[i].decl = xlat_enum_decl(c, &renamed, user_is_array(c, e, i));
 		v[i].convert = arena_strdup(c->a, sb.data ? sb.data : "\"\"");
+		v[i].keep_rows = true; /* only the name changes: views over the column stay */
+		v[i].enum_from = arena_strdup(c->a, e->name); /* a CHECK's marks and casts */
+		v[i].enum_to = arena_strdup(c->a, to);
 		v[i].next = &v[i + 1];
 		strbuf_fini(&sb);
 	}
@@ -623,11 +626,17 @@ bool xlat_rename_type(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	xlat_puts(c, ", ");
 	xlat_string(c, s->newname);
 	xlat_puts(c, ")");
-	xlat_enumpred_guard(c, name, "RENAME TO", true);
-	xlat_puts(c, SCHEMA_BUMP);
 	const struct xlat_enum *e = xlat_enum_by_name(c, name);
 	/* after other DDL of the same input the users may be stale: the catalog refuses then */
-	if (e && e->nusers && !c->earlier_ddl)
+	bool used = e && e->nusers && !c->earlier_ddl;
+	/* the tenant's indexes that order the enum are made again with the new name (the
+	 * script runs after the columns are declared with it); a temporary one refuses */
+	bool refit = used && xlat_enumrefit_available(c);
+	if (refit && !xlat_enumrefit_rename(c, name, s->newname))
+		return false;
+	xlat_enumpred_guard(c, name, "RENAME TO", !refit);
+	xlat_puts(c, SCHEMA_BUMP);
+	if (used)
 		return rename_used(c, e, s->newname);
 	return true;
 }

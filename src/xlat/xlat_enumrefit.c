@@ -228,3 +228,29 @@ bool xlat_enumrefit(struct xlat_ctx *c, const char *type, const char *from, cons
 	c->schema = had;
 	return ok;
 }
+
+bool xlat_enumrefit_rename(struct xlat_ctx *c, const char *type, const char *to)
+{
+	if (!xlat_enumrefit_available(c) || !c->schema->nenums)
+		return true;
+	size_t n = 0;
+	const char *const *v = c->env->enum_indexes_fn(c->env->session_arg, type, c->a, &n);
+	struct relabel r = {.type = type, .a = c->a};
+	xlat_nocache(c); /* the script names the indexes there are now */
+	/* the schema with the enum renamed: the indexes' marks spell the new name */
+	struct xlat_schema *sc = arena_zalloc(c->a, sizeof(*sc));
+	*sc = *c->schema;
+	struct xlat_enum *e = arena_zalloc(c->a, sc->nenums * sizeof(*e));
+	memcpy(e, c->schema->enums, sc->nenums * sizeof(*e));
+	for (size_t i = 0; i < sc->nenums; i++)
+		if (strcmp(e[i].name, type) == 0)
+			e[i].name = arena_strdup(c->a, to);
+	sc->enums = e;
+	const struct xlat_schema *had = c->schema;
+	c->schema = sc;
+	bool ok = true;
+	for (size_t i = 0; ok && i < n; i++)
+		ok = refit(c, v[2 * i], v[2 * i + 1], &r);
+	c->schema = had;
+	return ok;
+}

@@ -80,6 +80,9 @@ static bool range_var(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 {
 	if (rv->alias && rv->alias->n_colnames)
 		return xlat_unsupported(c, rv->location, "a column alias list on a table");
+	const PgQuery__RangeTableSample *ts = xlat_tablesample_of(c, rv);
+	if (ts)
+		return xlat_tablesample_from(c, rv, ts);
 	const struct xlat_schema_col *cols;
 	size_t ncols;
 	if (xlat_scope_sequence(c, rv, &cols, &ncols)) { /* its one row, from the catalog */
@@ -210,7 +213,11 @@ static bool from_item(struct xlat_ctx *c, const PgQuery__Node *n)
 		break;
 	}
 	case NODE(RANGE_TABLE_SAMPLE):
-		ok = xlat_unsupported(c, -1, "TABLESAMPLE");
+		ok = n->range_table_sample->relation &&
+		     n->range_table_sample->relation->node_case == NODE(RANGE_VAR)
+			     ? xlat_tablesample_from(c, n->range_table_sample->relation->range_var,
+						     n->range_table_sample)
+			     : xlat_unsupported(c, -1, "TABLESAMPLE");
 		break;
 	default:
 		ok = xlat_unsupported(c, -1, "this FROM item");

@@ -329,6 +329,9 @@ struct xlat_ctx {
 	 * which its RETURNING evaluates (xlat_updwco.c); NULL: none. */
 	const void *updview_wco_for;
 	const char *updview_wco;
+	/* The statement's sampled tables (xlat_tablesample.c), lifted out of TABLESAMPLE. */
+	const struct xlat_tsm *tsm;
+	size_t ntsm;
 };
 
 /* A constant as it landed in the statement's SQL: its location in the input (the '-' for a
@@ -532,6 +535,20 @@ bool xlat_view_defaults(const char *sql, size_t upto, struct arena *a, const cha
 /* ---- xlat_sortusing.c ---- */
 /* Rewrites ORDER BY ... USING < / > in stmt's tree (which it changes) as ASC / DESC. */
 void xlat_sort_using(const PgQuery__Node *stmt);
+/* ---- xlat_tablesample.c ---- */
+/* Makes each `t TABLESAMPLE ...` of stmt's tree (which it changes) the plain table t, and
+ * remembers its sampling for xlat_tablesample_of (in c, until the next call). */
+void xlat_tablesample_lift(struct xlat_ctx *c, const PgQuery__Node *stmt);
+/* The TABLESAMPLE clause lifted off rv, NULL when rv is not sampled. */
+const PgQuery__RangeTableSample *xlat_tablesample_of(const struct xlat_ctx *c,
+						     const PgQuery__RangeVar *rv);
+/* Whether a sampled table of the statement goes by name (its alias, else its name): its
+ * rows, read through a subquery, have no rowid, so no system columns (xlat_syscol.c). */
+bool xlat_tablesample_named(const struct xlat_ctx *c, const char *name);
+/* Writes rv sampled by ts as a FROM item (a subquery with rv's name or alias); PostgreSQL's
+ * errors for the method, its arguments and a relation that is no table. */
+bool xlat_tablesample_from(struct xlat_ctx *c, const PgQuery__RangeVar *rv,
+			   const PgQuery__RangeTableSample *ts);
 /* ---- xlat_having.c ---- */
 /* Whether s has HAVING without GROUP BY and no aggregate (nor column) in its select list and
  * ORDER BY: a query SQLite would not group. */
@@ -964,6 +981,10 @@ bool xlat_enumrefit_available(const struct xlat_ctx *c);
  * labels, made from its PostgreSQL definition; RENAME VALUE's from (NULL for ADD VALUE) reads
  * as to in it. False with err set. */
 bool xlat_enumrefit(struct xlat_ctx *c, const char *type, const char *from, const char *to);
+/* Appends to an ALTER TYPE ... RENAME TO script (run after the columns are declared with the
+ * new name) the DROP INDEX and CREATE INDEX of each index whose SQLite text spells type's
+ * labels, made again from its PostgreSQL definition, its marks naming to. */
+bool xlat_enumrefit_rename(struct xlat_ctx *c, const char *type, const char *to);
 /* A domain CHECK e's text as the domain sidecar keeps it: its PostgreSQL texts as comments
  * (as xlat_checkdef_mark's) before libpg_query's deparse, when e prints exactly over VALUE of
  * base; the deparse alone otherwise. NULL when e has no SQL text. */

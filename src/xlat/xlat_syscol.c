@@ -67,6 +67,13 @@ static int resolve(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, enum syscol
 			  rel, col);
 	else if (got == -2)
 		xlat_fail(c, "42702", cr->location, "column reference \"%s\" is ambiguous", col);
+	else if (got > 0 && xlat_tablesample_named(c, *alias))
+		got = xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, cr->location,
+				"system column \"%s\" of a table read with TABLESAMPLE is not "
+				"supported",
+				col)
+			      ? 1
+			      : -1;
 	return got < 0 ? -1 : got;
 }
 

@@ -2,7 +2,9 @@
 /* test_largeobj.c: large objects through libpq's lo_* API, which calls the server's functions
  * with the FunctionCall message: create, write, seek, read, tell, truncate, close, unlink,
  * the client-side lo_import/lo_export, descriptors that end with the transaction, rollback,
- * and the errors; the expected values are PostgreSQL 15's for the same calls. */
+ * and the errors; the expected values are PostgreSQL 15's for the same calls, written here by
+ * hand — test_largeobj_pg.c makes these calls (and more) on a real PostgreSQL 15 too and
+ * compares, where it is installed. */
 #include <check.h>
 #include <libpq/libpq-fs.h>
 #include <stdio.h>

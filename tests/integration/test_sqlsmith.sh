@@ -57,7 +57,9 @@ kill -0 "$PID" 2>/dev/null || fail "the server is gone"
 [[ $(psql -X -At -h "$DIR" -d other -c "SELECT 1") == 1 ]] || fail "another tenant is not served"
 
 # SQLite's own wording in an answer means an error went out without a PostgreSQL SQLSTATE.
-raw='no such (column|table|function)|SQL logic error|unrecognized token|misuse|malformed|'
+# ("malformed" as SQLite says it: PostgreSQL's own 22P02 "malformed ... literal" is no sign.)
+raw='no such (column|table|function)|SQL logic error|unrecognized token|misuse|'
+raw+='malformed (database|JSON|MATCH)|image is malformed|'
 raw+='near "[^"]*": syntax error|SQLITE_|sqlite3?_|NOT NULL constraint failed|UNIQUE constraint failed'
 if grep -E "$raw" "$DIR/sqlsmith.err" >&2; then fail "SQLite's raw error text reached a client"; fi
 if grep -E "internal error XX000" "$DIR/log" >&2; then fail "internal errors (XX000)"; fi

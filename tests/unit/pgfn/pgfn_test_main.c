@@ -51,5 +51,6 @@ int main(void)
 	srunner_add_suite(sr, pgfn_test_call_suite());
 	srunner_add_suite(sr, pgfn_test_useragg_suite());
 	srunner_add_suite(sr, pgfn_test_like_suite());
+	srunner_add_suite(sr, pgfn_test_tablesample_suite());
 	return check_run_runner(sr);
 }

@@ -311,7 +311,18 @@ static const struct xcase cases[] = {
 	{"SELECT relname FROM pg_class WHERE oid ^ ANY (current_schemas(true))", "!0A000"},
 	{"SELECT b::pg_catalog.int2[] FROM t", "SELECT pg_array_in(b) AS b FROM t"},
 	{"SELECT 'x'::pg_catalog.int2[]", "!22P02"},
-	{"SELECT * FROM t TABLESAMPLE SYSTEM (10)", "!0A000"},
+	{"SELECT * FROM t TABLESAMPLE SYSTEM (10)",
+	 "SELECT * FROM (WITH \"xlat:1\"(s) AS MATERIALIZED (SELECT pgfn_tablesample_args(10.0)) "
+	 "SELECT \"xlat:r\".* FROM \"xlat:1\" CROSS JOIN t AS \"xlat:r\" WHERE "
+	 "pgfn_tablesample(1, \"xlat:1\".s, \"xlat:r\".rowid)) AS t"},
+	{"SELECT a FROM t AS x TABLESAMPLE BERNOULLI ($1) REPEATABLE ($2)",
+	 "SELECT a FROM (WITH \"xlat:1\"(s) AS MATERIALIZED (SELECT pgfn_tablesample_args(?1, ?2)) "
+	 "SELECT \"xlat:r\".* FROM \"xlat:1\" CROSS JOIN t AS \"xlat:r\" WHERE "
+	 "pgfn_tablesample(0, \"xlat:1\".s, \"xlat:r\".rowid)) AS x"},
+	{"SELECT * FROM t TABLESAMPLE system_rows (10)", "!0A000"},
+	{"SELECT * FROM t TABLESAMPLE foo (10)", "!42704"},
+	{"SELECT * FROM t TABLESAMPLE bernoulli (10, 20)", "!2202H"},
+	{"SELECT * FROM t TABLESAMPLE bernoulli (a)", "!42703"},
 	{"SELECT * FROM (t JOIN u ON true) AS j", "!0A000"},
 	{"SELECT 1 UNION SELECT 2", "SELECT 1 AS \"?column?\" UNION SELECT 2 AS \"?column?\""},
 	{"SELECT 1 UNION ALL SELECT 2 UNION SELECT 3",

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* harness_pg.h: a real PostgreSQL 15 for differential integration tests, started as
+ * tests/regress/run.sh starts one (initdb into a temp dir, as the postgres user when the test
+ * runs as root, listening on a Unix socket only) and stopped by pg_ctl. */
+#ifndef SHARDLITE_TEST_HARNESS_PG_H
+#define SHARDLITE_TEST_HARNESS_PG_H
+
+#include <libpq-fe.h>
+#include <stdbool.h>
+
+struct harness_pg {
+	char dir[64]; /* temp dir: data/ and the socket live here */
+	bool running;
+};
+
+/* Whether PostgreSQL 15's server binaries are installed (scripts/deps test installs them). */
+bool harness_pg_available(void);
+/* initdb and start; fails the test on error. */
+void harness_pg_start(struct harness_pg *p);
+/* Stops the server (pg_ctl stop -m fast) and removes its directory. */
+void harness_pg_stop(struct harness_pg *p);
+/* Connects as postgres with a conninfo suffix such as "dbname=postgres"; fails the test on
+ * error. */
+PGconn *harness_pg_connect(const struct harness_pg *p, const char *conninfo);
+
+#endif
