@@ -1211,7 +1211,8 @@ static void fn_get_partition_constraintdef(sqlite3_context *ctx, int argc, sqlit
 	struct arena *a = arena_new(0);
 	uint32_t type = up->cols[at - 1].typoid;
 	int32_t typmod = up->cols[at - 1].typmod;
-	const char *key = up->part_key, *p = strchr(t->part_bound, '(');
+	const char *bound = cat_partdate_bound_text(sqlite3_user_data(ctx), m, t, a);
+	const char *key = up->part_key, *p = strchr(bound, '(');
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	if (up->part_strategy == 'l') {

@@ -95,3 +95,20 @@ INSERT INTO tl VALUES ('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a12', 3);
 SELECT * FROM tl_a ORDER BY v;
 SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_class c WHERE c.relname = 'tl_a';
 DROP TABLE tl;
+-- a timestamptz bound is printed in the zone of the session that reads it
+CREATE TABLE tz (c timestamptz) PARTITION BY RANGE (c);
+CREATE TABLE tz1 PARTITION OF tz FOR VALUES FROM ('2026-01-01') TO ('2026-07-01 00:00:00+02');
+SET TimeZone = 'America/New_York';
+SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_class c WHERE c.relname = 'tz1';
+SELECT pg_get_partition_constraintdef('tz1'::regclass);
+INSERT INTO tz VALUES ('2026-06-30 17:59:59'), ('2025-12-31 19:00:00');
+INSERT INTO tz VALUES ('2026-06-30 18:00:00');
+SELECT c FROM tz1 ORDER BY c;
+RESET TimeZone;
+SELECT c FROM tz1 ORDER BY c;
+-- the key's other rows: ALTER TABLE keeps the routing and the year check
+ALTER TABLE tz ADD COLUMN n int;
+INSERT INTO tz VALUES ('2026-07-01', 1);
+-- differs: a key value before year 1 or after 9999 is refused (0A000): its stored text does not order as its value
+UPDATE tz SET c = '0001-01-01 BC' WHERE c = '2026-01-01';
+DROP TABLE tz;
