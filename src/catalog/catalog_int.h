@@ -844,6 +844,18 @@ bool cat_part_register_fn(sqlite3 *db, struct cat_conn *cc);
 void cat_part_load(struct cat_model *m);
 bool cat_fill_inherits(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
 bool cat_fill_partitioned(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
+/* catalog_partdate.c: RANGE keys of type date, timestamp, timestamptz (oid), whose stored
+ * text orders as the values only from year 1 to 9999: cat_partdate_bound_ok refuses (0A000 on
+ * ctx) a bound value outside; cat_partdate_guard gives the SQL (sqlite3_malloc'd, "" for a
+ * key of another type, NULL out of memory) that makes parent's trigger refusing such a key. */
+bool cat_partdate_key(int oid);
+bool cat_partdate_bound_ok(sqlite3_context *ctx, sqlite3_value *v);
+char *cat_partdate_guard(sqlite3 *db, const char *parent, const char *key);
+bool cat_partdate_register(sqlite3 *db);
+/* relpartbound of partition rel: its bound's text, a timestamptz key's values printed in the
+ * session's zone as PostgreSQL prints them when read (in a, or rel's own text). */
+const char *cat_partdate_bound_text(struct cat_conn *cc, const struct cat_model *m,
+				    const struct cat_rel *rel, struct arena *a);
 /* catalog_fkset.c: the triggers of ON DELETE SET NULL (cols) (XLAT_FKSET_PREFIX): whether
  * name is one; cat_fkset_attach reads one (on parent, its text sql) into its key's
  * confdelsetcols; shardlite_fkset_sweep() (cat_fkset_sweep) drops those whose key is gone:

@@ -262,6 +262,10 @@ static bool sync(sqlite3_context *ctx, sqlite3 *db, const char *parent, const st
 	}
 	sb.failed |= upd == NULL;
 	sqlite3_free(upd);
+	char *guard = p->strategy == 'r' ? cat_partdate_guard(db, parent, p->key) : NULL;
+	strbuf_puts(&sb, guard ? guard : "");
+	sb.failed |= p->strategy == 'r' && guard == NULL;
+	sqlite3_free(guard);
 	bool ok = !sb.failed && run(ctx, db, sb.data);
 	strbuf_fini(&sb);
 	if (ok && d) { /* the default's condition: what no other partition takes */
@@ -506,6 +510,9 @@ static bool range_bound(sqlite3_context *ctx, sqlite3 *db, const struct parts *p
 {
 	const char *lk = (const char *)sqlite3_value_text(argv[0]);
 	const char *hk = (const char *)sqlite3_value_text(argv[2]);
+	if (cat_partdate_key(oid) &&
+	    (!cat_partdate_bound_ok(ctx, argv[1]) || !cat_partdate_bound_ok(ctx, argv[3])))
+		return false;
 	struct strbuf side[2];
 	for (int s = 0; s < 2; s++) {
 		strbuf_init(&side[s], 0);
@@ -992,6 +999,7 @@ bool cat_part_register(sqlite3 *db, struct cat_conn *cc)
 					  fn_partition_detach, NULL, NULL, NULL) == SQLITE_OK &&
 	       sqlite3_create_function_v2(db, "shardlite_partition_drop", 1, flags, cc,
 					  fn_partition_drop, NULL, NULL, NULL) == SQLITE_OK &&
+	       cat_partdate_register(db) &&
 	       /* called by the routing trigger, which is schema */
 	       sqlite3_create_function_v2(db, "shardlite_partition_none", 3,
 					  SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, fn_partition_none,
@@ -1203,7 +1211,8 @@ static void fn_get_partition_constraintdef(sqlite3_context *ctx, int argc, sqlit
 	struct arena *a = arena_new(0);
 	uint32_t type = up->cols[at - 1].typoid;
 	int32_t typmod = up->cols[at - 1].typmod;
-	const char *key = up->part_key, *p = strchr(t->part_bound, '(');
+	const char *bound = cat_partdate_bound_text(sqlite3_user_data(ctx), m, t, a);
+	const char *key = up->part_key, *p = strchr(bound, '(');
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	if (up->part_strategy == 'l') {

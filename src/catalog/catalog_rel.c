@@ -211,7 +211,8 @@ static bool fill_class(struct cat_conn *cc, const struct cat_model *m, struct ca
 		cat_text(r, rel->kind == 'i' ? cat_index_reloptions(r->a, rel->index, false)
 			    : check	       ? arena_printf(r->a, "{check_option=%s}", check)
 					       : NULL);
-		cat_text(r, rel->part_bound); /* relpartbound: the text pg_get_expr prints */
+		/* relpartbound: the text pg_get_expr prints */
+		cat_text(r, cat_partdate_bound_text(cc, m, rel, r->a));
 	}
 	catalog_class_rows(r);
 	return true;

@@ -15,11 +15,13 @@
 #define CONSTR(x) PG_QUERY__CONSTR_TYPE__CONSTR_##x
 
 /* Key types whose stored SQLite values order as PostgreSQL orders them (integers, floats,
- * text in the C collation, booleans, the ISO text of dates): the bounds are compared by
- * SQLite's own operators, in the views, the routing trigger and the overlap checks. */
+ * text in the C collation, booleans, uuids' lower-case text, the ISO text of dates and
+ * timestamps, a timestamptz's in UTC): the bounds are compared by SQLite's own operators, in
+ * the views, the routing trigger and the overlap checks. A date/time text orders so only from
+ * year 1 to 9999, which a RANGE key is held to (catalog_partdate.c). */
 static bool key_type_ok(uint32_t oid)
 {
-	static const uint32_t ok[] = {20, 21, 23, 25, 1043, 1082, 16, 700, 701};
+	static const uint32_t ok[] = {20, 21, 23, 25, 1043, 1082, 16, 700, 701, 1114, 1184, 2950};
 	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++)
 		if (ok[i] == oid)
 			return true;

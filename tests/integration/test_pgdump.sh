@@ -247,7 +247,10 @@ CREATE TABLE readings_rest PARTITION OF readings DEFAULT;
 CREATE TABLE regions (code text NOT NULL, n integer) PARTITION BY LIST (code);
 CREATE TABLE regions_eu PARTITION OF regions FOR VALUES IN ('de', 'fr');
 INSERT INTO readings VALUES (1, '2024-03-04', 'a'), (2, '2026-01-01', 'b');
-INSERT INTO regions VALUES ('de', 1);"
+INSERT INTO regions VALUES ('de', 1);
+CREATE TABLE events (at timestamptz NOT NULL, what text) PARTITION BY RANGE (at);
+CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01 00:00:00+01') TO ('infinity');
+INSERT INTO events VALUES ('2026-05-01 12:00:00+00', 'x');"
 echo "$PARTS" | sl parted >/dev/null || fail "partitioned tables on shardlite"
 pg postgres -c 'CREATE DATABASE parted'
 echo "$PARTS" | pg parted >/dev/null || fail "partitioned tables on PostgreSQL"
