@@ -95,7 +95,8 @@ static const struct {
 	{"DROP POLICY mine, low ON p", "42601"},
 	/* a policy keeps its text: the columns it may name stay as they are */
 	{"ALTER TABLE p RENAME COLUMN o TO owner", "0A000"},
-	{"ALTER TABLE p DROP COLUMN o", "0A000"},
+	{"ALTER TABLE p DROP COLUMN o", "2BP01"},
+	{"ALTER TABLE p DROP COLUMN o CASCADE", "0A000"},
 	{"ALTER TABLE p ALTER COLUMN o TYPE varchar(10)", "0A000"},
 };
 
