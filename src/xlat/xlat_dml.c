@@ -237,7 +237,8 @@ static void returning_star_shape(struct xlat_ctx *c, const PgQuery__RangeVar *rv
 	shape->star = false;
 }
 
-/* A write through a view WITH CHECK OPTION: its check as RETURNING's only item, whose rows
+/* A write through a view WITH CHECK OPTION (or whose RETURNING reads a row row-level security
+ * checks, xlat_rls.c): its check as RETURNING's only item, whose rows
  * the session does not send (16384; src/session/sess_exec.c), or around the hidden marker
  * column, whose value it keeps. */
 static bool returning_wco(struct xlat_ctx *c, const char *wco, size_t n, bool marker)
@@ -249,8 +250,8 @@ static bool returning_wco(struct xlat_ctx *c, const char *wco, size_t n, bool ma
 		return true;
 	}
 	if (!marker)
-		return xlat_unsupported(c, -1, "this RETURNING of a write through a view WITH CHECK "
-					       "OPTION");
+		return xlat_unsupported(c, -1, "this RETURNING of a write checked by a view's WITH "
+					       "CHECK OPTION or by row-level security");
 	return true;
 }
 

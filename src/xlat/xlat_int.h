@@ -329,6 +329,7 @@ struct xlat_ctx {
 	 * which its RETURNING evaluates (xlat_updwco.c); NULL: none. */
 	const void *updview_wco_for;
 	const char *updview_wco;
+	bool updview_wco_rls; /* the expression is row-level security's (xlat_rls.c) */
 	/* The statement's sampled tables (xlat_tablesample.c), lifted out of TABLESAMPLE. */
 	const struct xlat_tsm *tsm;
 	size_t ntsm;

@@ -439,7 +439,10 @@ bool xlat_modcte_emit(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e, boo
 	m->current = -1;
 	if (!ok)
 		return false;
-	if (sub.dml_events & 16384) /* its check is its RETURNING (xlat_updview.c) */
+	/* its check is its RETURNING (xlat_updview.c); row-level security's runs in the step,
+	 * whose rows the step reads to their end (its check in the hidden marker column, or its
+	 * RETURNING's only item when the step returns no rows) */
+	if ((sub.dml_events & 16384) && !c->updview_wco_rls)
 		return xlat_unsupported(c, -1, "a write through a view WITH CHECK OPTION in WITH");
 	int k = (int)m->nsteps++;
 	m->steps[k] = (struct xlat_step){.sql = sub.sql,

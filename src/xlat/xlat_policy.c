@@ -510,6 +510,73 @@ bool xlat_policy_names(const struct xlat_ctx *c, const char *table)
 	return t && t->npolicies;
 }
 
+struct col_use {
+	const char *table, *col;
+	bool found;
+};
+
+static bool find_col(void *arg, const ProtobufCMessage *m)
+{
+	struct col_use *u = arg;
+	if (m->descriptor == &pg_query__column_ref__descriptor) {
+		const PgQuery__ColumnRef *cr = (const PgQuery__ColumnRef *)m;
+		const char *last = xlat_node_str(cr->fields[cr->n_fields - 1]);
+		const char *rel = cr->n_fields == 2 ? xlat_node_str(cr->fields[0]) : NULL;
+		if (last && strcmp(last, u->col) == 0 &&
+		    (cr->n_fields == 1 || (rel && strcmp(rel, u->table) == 0)))
+			u->found = true;
+	}
+	return !u->found && xlat_tree_each(m, find_col, arg);
+}
+
+/* Whether the policy expression text e names column col of table: unqualified or as
+ * table.col (anywhere, a subquery's column of the same name too); one that does not parse
+ * counts as naming it. */
+static bool uses_column(struct xlat_ctx *c, const char *table, const char *e, const char *col)
+{
+	if (!e)
+		return false;
+	PgQuery__Node *n = xlat_parse_expr(c->a, e);
+	struct col_use u = {table, col, n == NULL};
+	if (n)
+		(void)find_col(&u, &n->base);
+	return u.found;
+}
+
+/* DROP COLUMN / ALTER COLUMN TYPE of a column one of the table's policies reads: PostgreSQL's
+ * dependency error (2BP01; CASCADE, which drops the policy, is 0A000 here) or its
+ * ALTER TYPE refusal (0A000); of a column no policy reads they run as for any table (the
+ * new-row triggers read only the policies' columns). */
+static bool column_kept(struct xlat_ctx *c, const char *table, const PgQuery__AlterTableCmd *a)
+{
+	const struct xlat_rls *t = xlat_rls_find(c, table);
+	const char *col = a->name;
+	for (size_t i = 0; t && col && i < t->npolicies; i++) {
+		const struct xlat_policy *p = &t->policies[i];
+		if (!uses_column(c, table, p->qual, col) && !uses_column(c, table, p->with_check, col))
+			continue;
+		if (a->subtype == AT(AlterColumnType)) {
+			xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				  "cannot alter type of a column used in a policy definition");
+			pgerr_detail(c->err, "policy %s on table %s depends on column \"%s\"",
+				     p->name, table, col);
+			return false;
+		}
+		if (a->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
+			return xlat_unsupported(c, -1,
+						"ALTER TABLE ... DROP COLUMN ... CASCADE of a column a "
+						"row-level security policy reads");
+		xlat_fail(c, "2BP01", -1,
+			  "cannot drop column %s of table %s because other objects depend on it",
+			  col, table);
+		pgerr_detail(c->err, "policy %s on table %s depends on column %s of table %s",
+			     p->name, table, col, table);
+		pgerr_hint(c->err, "Use DROP ... CASCADE to drop the dependent objects too.");
+		return false;
+	}
+	return true;
+}
+
 bool xlat_policy_columns_kept(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 {
 	if (!s->relation || !xlat_policy_names(c, s->relation->relname))
@@ -519,13 +586,9 @@ bool xlat_policy_columns_kept(struct xlat_ctx *c, const PgQuery__AlterTableStmt 
 			s->cmds[i]->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_CMD
 				? s->cmds[i]->alter_table_cmd
 				: NULL;
-		if (a && (a->subtype == AT(DropColumn) || a->subtype == AT(AlterColumnType)))
-			return xlat_unsupported(c, -1,
-						a->subtype == AT(DropColumn)
-							? "ALTER TABLE ... DROP COLUMN of a table "
-							  "with row-level security policies"
-							: "ALTER TABLE ... ALTER COLUMN TYPE of a "
-							  "table with row-level security policies");
+		if (a && (a->subtype == AT(DropColumn) || a->subtype == AT(AlterColumnType)) &&
+		    !column_kept(c, s->relation->relname, a))
+			return false;
 	}
 	return true;
 }

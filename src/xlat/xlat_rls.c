@@ -3,8 +3,9 @@
  * the statement's tree before it is translated. A table whose policies apply to the session
  * (ENABLE and FORCE ROW LEVEL SECURITY: every user acts as the tenant's owner, so only FORCE
  * subjects it, docs/security.md) read in a FROM list becomes (SELECT * FROM t WHERE <policies'
- * USING>) under its alias; DELETE's target gets the condition in its WHERE. What is not built
- * yet (INSERT/UPDATE's WITH CHECK, COPY, MERGE, views over such tables) is 0A000. */
+ * USING>) under its alias; DELETE's and UPDATE's target gets the condition in its WHERE, and
+ * a written row RETURNING reads must pass the SELECT policies. What is not built yet (MERGE,
+ * views over such tables) is 0A000. */
 #include "xlat_int.h"
 
 #include <string.h>
@@ -259,6 +260,83 @@ static bool target(struct rls_walk *w, const PgQuery__RangeVar *rv, PgQuery__Nod
 	return true;
 }
 
+/* The written row's check against the SELECT policies, for a statement that reads the rows
+ * it writes (RETURNING; an UPDATE that reads a column): PostgreSQL adds them as WITH CHECK
+ * OPTIONs (42501, not a filter, so that no written row is silently dropped). Here it is an
+ * expression of the statement's RETURNING that fails the row, as a view's CHECK OPTION is
+ * (xlat_updwco.c): it reads the row back by rowid, as the new-row triggers do. */
+static bool select_check(struct rls_walk *w, const void *stmt, const struct xlat_rls *t)
+{
+	struct xlat_ctx *c = w->c;
+	if (c->updview_wco_for && c->updview_wco_for != stmt) /* one statement's, at most */
+		return refuse(w, "a second write whose RETURNING row-level security checks in one "
+				 "statement");
+	struct strbuf q;
+	strbuf_init(&q, 0);
+	strbuf_puts(&q, "SELECT 1 FROM ");
+	strbuf_put_quoted(&q, t->table, '"');
+	strbuf_printf(&q, " WHERE NOT COALESCE((%s), false)", using_text(c, t, 'r'));
+	const char *probe = arena_strndup(c->a, q.data ? q.data : "", q.len);
+	strbuf_fini(&q);
+	struct xlat_env env = *c->env;
+	env.later = env.aborted = env.bind_consts = false;
+	env.nrls = 0; /* reads the written row itself, as the new-row triggers */
+	env.rls = NULL;
+	struct xlat_stmt *x;
+	size_t nx;
+	if (!xlat_translate_in(&env, probe, NULL, 0, c->a, &x, &nx, c->err)) {
+		c->err->position = 0;
+		w->failed = true;
+		return false;
+	}
+	if (nx != 1 || x[0].kind != XLAT_SQL || !x[0].sql || x[0].nparams ||
+	    strncmp(x[0].sql, "SELECT 1 ", 9) != 0 || !strstr(x[0].sql, " WHERE "))
+		return refuse(w, arena_printf(c->a, "a SELECT policy of table \"%s\" in RETURNING",
+					      t->table));
+	struct strbuf *saved = c->sb, out;
+	strbuf_init(&out, 0);
+	c->sb = &out;
+	/* unqualified, rowid is RETURNING's row (the FROM of the inner query would hide it) */
+	xlat_printf(c, "CASE WHEN EXISTS (SELECT 1 FROM (SELECT rowid AS _o) AS _shardlite_new "
+		       "WHERE EXISTS (%s AND rowid = _shardlite_new._o)) THEN "
+		       "shardlite_rls_violation(",
+		    x[0].sql);
+	xlat_string(c, t->table);
+	xlat_puts(c, ") END");
+	c->sb = saved;
+	c->updview_wco_for = stmt;
+	c->updview_wco = arena_strndup(c->a, out.data ? out.data : "", out.len);
+	c->updview_wco_rls = true;
+	bool failed = out.failed;
+	strbuf_fini(&out);
+	if (failed) {
+		w->failed = true;
+		return xlat_fail(c, SQLSTATE_OUT_OF_MEMORY, -1, "out of memory");
+	}
+	return true;
+}
+
+static bool find_column_ref(void *arg, const ProtobufCMessage *m)
+{
+	bool *found = arg;
+	if (m->descriptor == &pg_query__column_ref__descriptor)
+		*found = true;
+	return !*found && xlat_tree_each(m, find_column_ref, arg);
+}
+
+/* Whether an UPDATE reads the table's rows, which PostgreSQL's SELECT privilege on it marks
+ * (then the SELECT policies filter the rows and check the new ones): a WHERE, FROM or
+ * RETURNING, or a column in a SET value (any column: a subquery's of another table too). */
+static bool update_reads(const PgQuery__UpdateStmt *s)
+{
+	if (s->where_clause || s->n_from_clause || s->n_returning_list)
+		return true;
+	bool found = false;
+	for (size_t i = 0; i < s->n_target_list && !found; i++)
+		(void)find_column_ref(&found, &s->target_list[i]->base);
+	return found;
+}
+
 static bool visit(void *arg, const ProtobufCMessage *m);
 
 /* COPY t [(cols)] TO: as PostgreSQL does for a table under row-level security, COPY (SELECT
@@ -325,13 +403,16 @@ static bool visit(void *arg, const ProtobufCMessage *cm)
 			    s->where_clause || s->n_returning_list, "DELETE from");
 	} else if (d == &pg_query__update_stmt__descriptor) {
 		PgQuery__UpdateStmt *s = (PgQuery__UpdateStmt *)m;
+		bool reads = update_reads(s);
+		const struct xlat_rls *t = subject(w->c, s->relation);
 		ok = each_item(w, s->from_clause, s->n_from_clause) &&
-		     target(w, s->relation, &s->where_clause, 'w', true, "UPDATE of");
+		     target(w, s->relation, &s->where_clause, 'w', reads, "UPDATE of") &&
+		     (!t || !reads || select_check(w, s, t));
 	} else if (d == &pg_query__insert_stmt__descriptor) {
 		PgQuery__InsertStmt *s = (PgQuery__InsertStmt *)m;
+		const struct xlat_rls *t = subject(w->c, s->relation);
 		ok = target(w, s->relation, NULL, 'a', false, "INSERT into") &&
-		     (!s->returning_list || !subject(w->c, s->relation) ||
-		      refuse(w, "INSERT ... RETURNING into a table under row-level security"));
+		     (!t || !s->n_returning_list || select_check(w, s, t));
 	} else if (d == &pg_query__merge_stmt__descriptor) {
 		PgQuery__MergeStmt *s = (PgQuery__MergeStmt *)m;
 		ok = from_item(w, s->source_relation) &&

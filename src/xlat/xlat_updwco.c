@@ -86,6 +86,11 @@ bool xlat_updview_note_wco(struct xlat_ctx *c, const void *stmt, const struct le
 	}
 	if (!any)
 		return true;
+	if (c->updview_wco_for && c->updview_wco_for != stmt) /* one statement's, at most */
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "WITH CHECK OPTION of view \"%s\" in a statement with another "
+				 "checked write is not supported",
+				 v[0].view);
 	if (c->env->view_fn(c->env->session_arg, base->relname, c->a, &(int){0}))
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
 				 "WITH CHECK OPTION of view \"%s\" over a view with INSTEAD OF "
@@ -123,6 +128,7 @@ bool xlat_updview_note_wco(struct xlat_ctx *c, const void *stmt, const struct le
 	xlat_puts(c, " END");
 	c->sb = sb;
 	c->updview_wco_for = stmt;
+	c->updview_wco_rls = false;
 	c->updview_wco = arena_strdup(c->a, out.data ? out.data : "");
 	bool ok = !out.failed || xlat_fail(c, SQLSTATE_OUT_OF_MEMORY, -1, "out of memory");
 	strbuf_fini(&out);
