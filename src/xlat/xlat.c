@@ -492,7 +492,9 @@ static bool translate_all(struct xlat_ctx *c, const PgQuery__ParseResult *tree,
 		}
 		xlat_sort_using(raw->stmt);
 		xlat_tablesample_lift(c, raw->stmt);
-		if (!raw->stmt || !translate_one(c, raw, given, ngiven))
+		bool ok = raw->stmt && translate_one(c, raw, given, ngiven);
+		xlat_tablesample_restore(c);
+		if (!ok)
 			return raw->stmt ? false
 					 : pgerr_set(c->err, SQLSTATE_INTERNAL_ERROR,
 						     "empty raw statement");

@@ -540,6 +540,9 @@ void xlat_sort_using(const PgQuery__Node *stmt);
 /* Makes each `t TABLESAMPLE ...` of stmt's tree (which it changes) the plain table t, and
  * remembers its sampling for xlat_tablesample_of (in c, until the next call). */
 void xlat_tablesample_lift(struct xlat_ctx *c, const PgQuery__Node *stmt);
+/* Puts the lifted RangeTableSample nodes back once the statement is translated, so the tree
+ * is freed whole as it was parsed. */
+void xlat_tablesample_restore(struct xlat_ctx *c);
 /* The TABLESAMPLE clause lifted off rv, NULL when rv is not sampled. */
 const PgQuery__RangeTableSample *xlat_tablesample_of(const struct xlat_ctx *c,
 						     const PgQuery__RangeVar *rv);

@@ -15,6 +15,7 @@
 struct xlat_tsm {
 	const PgQuery__RangeVar *rv; /* the sampled table's node, in the tree as lifted */
 	const PgQuery__RangeTableSample *ts;
+	PgQuery__Node *node; /* the FROM item that held ts, put back by xlat_tablesample_restore */
 };
 
 static bool lift(void *arg, const ProtobufCMessage *m)
@@ -28,7 +29,7 @@ static bool lift(void *arg, const ProtobufCMessage *m)
 			struct xlat_tsm *v = arena_alloc(c->a, (c->ntsm + 1) * sizeof(*v));
 			if (c->ntsm)
 				memcpy(v, c->tsm, c->ntsm * sizeof(*v));
-			v[c->ntsm++] = (struct xlat_tsm){ts->relation->range_var, ts};
+			v[c->ntsm++] = (struct xlat_tsm){ts->relation->range_var, ts, n};
 			c->tsm = v;
 			n->node_case = NODE(RANGE_VAR);
 			n->range_var = ts->relation->range_var;
@@ -44,6 +45,16 @@ void xlat_tablesample_lift(struct xlat_ctx *c, const PgQuery__Node *stmt)
 	c->ntsm = 0;
 	if (stmt)
 		lift(c, &stmt->base);
+}
+
+void xlat_tablesample_restore(struct xlat_ctx *c)
+{
+	for (size_t i = 0; i < c->ntsm; i++) {
+		c->tsm[i].node->node_case = NODE(RANGE_TABLE_SAMPLE);
+		c->tsm[i].node->range_table_sample = (PgQuery__RangeTableSample *)c->tsm[i].ts;
+	}
+	c->tsm = NULL;
+	c->ntsm = 0;
 }
 
 const PgQuery__RangeTableSample *xlat_tablesample_of(const struct xlat_ctx *c,
