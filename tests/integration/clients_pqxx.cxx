@@ -71,7 +71,7 @@ static void step(const std::string &name, const std::function<std::string()> &fn
 
 // gap checks a known difference (docs/clients.md): the value must be `shard` on shardlite and
 // `pg` on PostgreSQL; both print the same line.
-static void gap(const std::string &name, const std::function<std::string()> &fn,
+[[maybe_unused]] static void gap(const std::string &name, const std::function<std::string()> &fn,
 	const std::string &shard, const std::string &pg)
 {
 	std::string v;

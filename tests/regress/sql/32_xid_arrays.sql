@@ -30,3 +30,8 @@ SELECT id, a[1], a[2] FROM na ORDER BY id;
 SELECT id FROM na WHERE a[1] > 1.5;
 SELECT a[1] FROM na ORDER BY a[1] DESC;
 SELECT sum(a[1]) FROM na;
+INSERT INTO na VALUES (3, '{2.0,5}'), (4, '{2,1.0}');
+SELECT DISTINCT a[1] FROM na WHERE a[1] = 2;
+SELECT count(DISTINCT a[1]) FROM na;
+SELECT a[1], count(*) FROM na WHERE a[1] = 2 GROUP BY a[1];
+SELECT id, a[1] = a[1], a[1], a[2] FROM na WHERE a[1] = 2 ORDER BY id;
