@@ -35,3 +35,4 @@ SELECT DISTINCT a[1] FROM na WHERE a[1] = 2;
 SELECT count(DISTINCT a[1]) FROM na;
 SELECT a[1], count(*) FROM na WHERE a[1] = 2 GROUP BY a[1];
 SELECT id, a[1] = a[1], a[1], a[2] FROM na WHERE a[1] = 2 ORDER BY id;
+SELECT x, ('{10,9.5,-1.00}'::numeric[])[x] FROM (VALUES (1), (2), (3)) v(x) ORDER BY ('{10,9.5,-1.00}'::numeric[])[x];
