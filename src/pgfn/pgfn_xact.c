@@ -4,7 +4,8 @@
  * no transaction ids: the number is the process's own counter (docs/catalog.md), handed out
  * once per transaction and kept for the rest of it. Also the helpers of the system columns
  * xmax and ctid (xlat_syscol.c): pgfn_upsert_updating, pgfn_tid_rowid and the collation
- * pgfn_tid. */
+ * pgfn_tid. And pgfn_xid_in, PostgreSQL 15's xidin of a text made an xid when the statement
+ * runs (xlat_xid.c). */
 #include "pgfn_int.h"
 
 #include <stdint.h>
@@ -139,6 +140,29 @@ static int collate_tid(void *arg, int na, const void *a, int nb, const void *b)
 	return c ? c : na - nb;
 }
 
+/* xidin: strtoul(s, NULL, 0) taken to 32 bits, never an error; an integer (a parameter
+ * decoded at Bind) is taken to 32 bits the same way. */
+static void fn_xid_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	switch (sqlite3_value_type(argv[0])) {
+	case SQLITE_NULL:
+		return;
+	case SQLITE_INTEGER:
+		sqlite3_result_int64(ctx, (uint32_t)sqlite3_value_int64(argv[0]));
+		return;
+	default: {
+		const char *s = (const char *)sqlite3_value_text(argv[0]);
+		if (!s) {
+			sqlite3_result_error_nomem(ctx);
+			return;
+		}
+		sqlite3_result_int64(ctx, (uint32_t)strtoul(s, NULL, 0));
+		return;
+	}
+	}
+}
+
 int pgfn_register_xact(sqlite3 *db, struct pgfn_conn *c)
 {
 	struct xact_state *x = base_xcalloc(1, sizeof(*x));
@@ -163,6 +187,11 @@ int pgfn_register_xact(sqlite3 *db, struct pgfn_conn *c)
 						SQLITE_UTF8 | SQLITE_DETERMINISTIC |
 							SQLITE_INNOCUOUS,
 						NULL, fn_tid_rowid, NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function_v2(db, "pgfn_xid_in", 1,
+						SQLITE_UTF8 | SQLITE_DETERMINISTIC |
+							SQLITE_INNOCUOUS,
+						NULL, fn_xid_in, NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_collation(db, "pgfn_tid", SQLITE_UTF8, NULL, collate_tid);
 	return rc;

@@ -356,6 +356,8 @@ static bool from_string(struct xlat_ctx *c, const struct cast *k, const char *s)
 		text_literal(c, k, s);
 		xlat_puts(c, ")");
 		return true;
+	case XLAT_OID_XID:
+		return xlat_xid_literal(c, s);
 	case XLAT_OID_MONEY: /* cash_in: the cents */
 		return xlat_money_literal(c, s, const_location(k->arg));
 	case XLAT_OID_BIT:
@@ -676,6 +678,9 @@ static bool from_expr(struct xlat_ctx *c, const struct cast *k)
 	int money = xlat_money_cast_from(c, x, st, k->to.info->oid, k->location, k->res);
 	if (money)
 		return money > 0;
+	int xid = xlat_xid_cast_from(c, x, st, k->to.info->oid, k->location);
+	if (xid)
+		return xid > 0;
 	bool repeatable = c->volatile_seen == vol;
 	switch (k->to.info->store) {
 	case XLAT_ST_INT:
@@ -913,6 +918,8 @@ bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type
 		return xlat_bit_cast(c, tc->arg, k.to.info->oid, k.to.typmod, tc->location, t);
 	if (k.to.info->oid == XLAT_OID_MONEY) /* integers, numeric, text (xlat_money.c) */
 		return xlat_money_cast(c, tc->arg, tc->location, t);
+	if (k.to.info->oid == XLAT_OID_XID) /* string types only (xlat_xid.c) */
+		return xlat_xid_cast(c, tc->arg, tc->location, t);
 	t->oid = k.to.info->oid;
 	t->typmod = k.to.typmod;
 	int row = (t->oid == XLAT_OID_TEXT || (t->oid == XLAT_OID_VARCHAR && k.to.typmod < 0))

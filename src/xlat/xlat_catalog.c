@@ -663,6 +663,9 @@ static bool slice(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct x
  * array's, as in PostgreSQL; explicit bounds read) or, for an array of a type not known here,
  * pg_array_get (which also reads the catalog's vectors); the element as a value of the
  * array's element type. */
+static bool elem_call(struct xlat_ctx *c, const PgQuery__AIndirection *ind, char tag,
+		      uint32_t elem, struct xlat_type *t);
+
 static bool element(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct xlat_type *t)
 {
 	struct xlat_type at, ignored;
@@ -688,6 +691,21 @@ static bool element(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct
 		elem = en->oid;
 	if (!elem && !en) /* an array of a row type (pt[]): its element a value of pt */
 		elem = xlat_comptype_array_elem(c, at.oid);
+	/* a numeric element going straight to the client (XLAT_X_EXACT) stays its decimal text,
+	 * with its own display scale ('{1.10}' gives 1.10); elsewhere it is read as a number */
+	unsigned exact = c->flags & XLAT_X_EXACT;
+	c->flags &= ~(unsigned)XLAT_X_EXACT;
+	if (tag == 'n' && exact)
+		tag = 0;
+	bool ok = elem_call(c, ind, tag, elem, t);
+	c->flags |= exact;
+	return ok;
+}
+
+static bool elem_call(struct xlat_ctx *c, const PgQuery__AIndirection *ind, char tag,
+		      uint32_t elem, struct xlat_type *t)
+{
+	struct xlat_type ignored;
 	xlat_puts(c, tag ? "pgfn_array_elem(" : "");
 	/* the catalog's vectors (int2vector "1 2", from 0) only through pg_array_get */
 	xlat_puts(c, ind->n_indirection > 1 || elem ? "pgfn_array_at(" : "pg_array_get(");
@@ -770,6 +788,35 @@ static bool to_array(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t o
 	}
 	xlat_string(c, arena_strndup(c->a, v.p, v.n));
 	return true;
+}
+
+/* '{2024-01-01,2024-02-01}'::date[] and the other date/time arrays of a string literal: read
+ * when the statement runs (pgfn_array_in), elements without an offset in the session's zone,
+ * as a value stored into such a column is; printed by the session's DateStyle. 1 written, 0
+ * not such a cast, -1 failed. */
+static int dt_array(struct xlat_ctx *c, const PgQuery__TypeCast *tc, const char *elem,
+		    struct xlat_type *t)
+{
+	static const struct {
+		const char *name;
+		uint32_t elem, array;
+	} dt[] = {{"date", XLAT_OID_DATE, 1182},	  {"time", XLAT_OID_TIME, 1183},
+		  {"timetz", XLAT_OID_TIMETZ, 1270},	  {"timestamp", XLAT_OID_TIMESTAMP, 1115},
+		  {"timestamptz", XLAT_OID_TIMESTAMPTZ, 1185}, {"interval", XLAT_OID_INTERVAL, 1187}};
+	const char *s = str_literal(tc->arg);
+	if (!s || tc->type_name->n_typmods || (c->flags & XLAT_X_NOSUBQUERY))
+		return 0; /* DDL: a tenant's schema names no pgfn function */
+	for (size_t i = 0; i < ARRAY_LEN(dt); i++) {
+		if (strcmp(dt[i].name, elem) != 0)
+			continue;
+		xlat_pin(c, tc->arg->a_const->location); /* the translation holds its value */
+		*t = (struct xlat_type){dt[i].array, -1};
+		xlat_puts(c, "pgfn_array_in(");
+		xlat_string(c, s);
+		xlat_printf(c, ", %u)", (unsigned)dt[i].elem);
+		return 1;
+	}
+	return 0;
 }
 
 static uint32_t array_oid(const char *elem)
@@ -1094,6 +1141,9 @@ int xlat_catalog_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xl
 		*t = (struct xlat_type){2211 /* regtype[] */, -1};
 		return wrap(c, tc, "pg_regtype_array_out") ? 1 : -1;
 	}
+	int dt = tn->n_array_bounds ? dt_array(c, tc, name, t) : 0;
+	if (dt)
+		return dt;
 	if (tn->n_array_bounds) {
 		uint32_t oid = array_oid(name);
 		/* int[][] and int[3] are int[] to PostgreSQL: bounds are not enforced */

@@ -453,7 +453,9 @@ bool xlat_dt_age(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_typ
 		if (!typed_arg(c, f->args[i], &xt))
 			return false;
 	}
-	if (f->n_args == 1 && !untyped_value(c, f, xt, xt)) /* age(timestamp[tz]), age(xid) */
+	if (f->n_args == 1 && xt.oid == XLAT_OID_XID) /* the numbers here are no xids to age */
+		return xlat_unsupported(c, f->location, "age(xid)");
+	if (f->n_args == 1 && !untyped_value(c, f, xt, xt)) /* age(timestamp[tz]) */
 		return false;
 	xlat_puts(c, ")");
 	*t = (struct xlat_type){XLAT_OID_INTERVAL, -1};

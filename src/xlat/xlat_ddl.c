@@ -1197,7 +1197,7 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 	struct autonum an;
 	c->st->tag = "CREATE TABLE";
 	c->st->writes = c->st->is_ddl = true;
-	if (!create_options(c, s) || !names_once(c, s))
+	if (!create_options(c, s) || !names_once(c, s) || !xlat_xid_create_check(c, s))
 		return false;
 	if (s->partbound)
 		return xlat_partition_of(c, s);

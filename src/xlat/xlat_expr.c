@@ -734,6 +734,8 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	if ((cmp || (b->cls == OPC_ARITH && strchr("+-*/", op[0]))) && !lit &&
 	    !operand_families(c, e, op, l, r))
 		return false;
+	if (b->cls != OPC_CONCAT && !xlat_xid_operator(c, op, l, r, e->location))
+		return false; /* xid: = and <> only */
 	if (b->cls == OPC_ARITH && strlen(op) == 1 && strchr("+-*/%", op[0]) &&
 	    (!int_literal_operand(c, e->lexpr, r) || !int_literal_operand(c, e->rexpr, l)))
 		return false;

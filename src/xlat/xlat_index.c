@@ -185,8 +185,8 @@ static void am_mark(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 bool xlat_index_am(struct xlat_ctx *c, const PgQuery__IndexStmt *s, size_t start,
 		   const uint32_t *types, size_t *name_at, size_t name_len)
 {
-	if (plain_btree(s))
-		return true;
+	if (plain_btree(s)) /* xid's only operator class is hash's */
+		return xlat_xid_index_check(c, s, types);
 	size_t split = *name_at + name_len;
 	if (!c->sb->data || split > c->sb->len || *name_at < start)
 		return xlat_unsupported(c, -1, "this CREATE INDEX");

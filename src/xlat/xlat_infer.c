@@ -134,6 +134,7 @@ static bool literal_input(uint32_t oid)
 	case XLAT_OID_BIT:
 	case XLAT_OID_VARBIT:
 	case XLAT_OID_MONEY:
+	case XLAT_OID_XID:
 	case XLAT_OID_INT4RANGE:
 	case XLAT_OID_INT8RANGE:
 	case XLAT_OID_NUMRANGE:
@@ -188,6 +189,8 @@ static const char *stored_form_fn(struct xlat_ctx *c, const struct xlat_schema_c
 		return "pg_dt_cast(";
 	case XLAT_OID_UUID:
 		return t.oid == oid ? NULL : "shardlite_uuid(";
+	case XLAT_OID_XID: /* text read by xidin */
+		return t.oid == oid ? NULL : "pgfn_xid_in(";
 	case XLAT_OID_INET:
 	case XLAT_OID_CIDR:
 	case XLAT_OID_MACADDR:
@@ -364,6 +367,8 @@ bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,
 	if (!xlat_bit_assign_check(c, col, t, xlat_tree_location(&n->base)))
 		return false;
 	bool null = n->node_case == NODE(A_CONST) && n->a_const->isnull;
+	if (!null && !xlat_xid_assign_check(c, col, t, xlat_tree_location(&n->base)))
+		return false;
 	/* a parameter the client bound as another type (a boolean: 0 or 1) too */
 	int k = is_param(n) ? n->param_ref->number : 0;
 	bool typed_param = k >= 1 && k <= c->ngiven && c->given[k - 1] &&

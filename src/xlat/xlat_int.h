@@ -22,6 +22,7 @@ enum {
 	XLAT_OID_REGPROC = 24,
 	XLAT_OID_TEXT = 25,
 	XLAT_OID_OID = 26,
+	XLAT_OID_XID = 28,
 	XLAT_OID_JSON = 114,
 	XLAT_OID_FLOAT4 = 700,
 	XLAT_OID_FLOAT8 = 701,
@@ -1425,6 +1426,31 @@ int xlat_ts_any(struct xlat_ctx *c, const PgQuery__AExpr *e, bool all, struct xl
 /* The collation of a comparison or ORDER BY of tsvector or tsquery (their btree order,
  * pgfn_tscmp.c), NULL for other types. */
 const char *xlat_ts_collation(uint32_t l, uint32_t r);
+/* ---- xlat_xid.c: xid (a transaction id stored as its INTEGER) ---- */
+/* A string literal read by xidin (PostgreSQL 15: never an error). */
+bool xlat_xid_literal(struct xlat_ctx *c, const char *s);
+/* x::xid: string literals, parameters and string types; 42846 for the others. */
+bool xlat_xid_cast(struct xlat_ctx *c, const PgQuery__Node *arg, int location,
+		   struct xlat_type *t);
+/* An xid x cast to type to: 0 not an xid or to a string type (its digits), -1 failed (42846). */
+int xlat_xid_cast_from(struct xlat_ctx *c, const char *x, struct xlat_type st, uint32_t to,
+		       int location);
+/* An operator with an xid operand: true when it exists (= and <> of xid and xid or integer),
+ * else false after 42883. */
+bool xlat_xid_operator(struct xlat_ctx *c, const char *op, struct xlat_type l,
+		       struct xlat_type r, int location);
+/* CREATE TABLE: 42704 when an xid column is a primary key or unique (btree has no xid). */
+bool xlat_xid_create_check(struct xlat_ctx *c, const PgQuery__CreateStmt *s);
+/* A plain btree CREATE INDEX (types: its expression keys'): 42704 for an xid key. */
+bool xlat_xid_index_check(struct xlat_ctx *c, const PgQuery__IndexStmt *s, const uint32_t *types);
+/* ALTER TABLE rv ADD PRIMARY KEY/UNIQUE k: 42704 when a key column is an xid. */
+bool xlat_xid_key_check(struct xlat_ctx *c, const PgQuery__RangeVar *rv,
+			const PgQuery__Constraint *k);
+/* A value of type t stored into col: 42804 when col is an xid and t another type (xid has no
+ * assignment cast; an untyped literal is read by xidin). */
+bool xlat_xid_assign_check(struct xlat_ctx *c, const struct xlat_schema_col *col,
+			   struct xlat_type t, int location);
+
 /* ---- xlat_money.c: money (stored as its integer of cents) ---- */
 /* A string literal read by cash_in, written as its cents (22P02, 22003 as PostgreSQL's). */
 bool xlat_money_literal(struct xlat_ctx *c, const char *s, int location);

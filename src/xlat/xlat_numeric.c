@@ -93,6 +93,7 @@ bool xlat_exact_node(const PgQuery__Node *n)
 	}
 	case NODE(FUNC_CALL):
 		return exact_agg_call(n->func_call);
+	case NODE(A_INDIRECTION): /* a numeric array's element: its text (xlat_catalog.c) */
 	case NODE(COALESCE_EXPR): /* their results, made decimal text by xlat_exact_wrap */
 	case NODE(MIN_MAX_EXPR):  /* decimal text by xlat_minmax */
 		return true;

@@ -1084,6 +1084,9 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		return true; /* a rebuild link once the script is whole (xlat_alter_one) */
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
 		if (cmd->def && cmd->def->node_case == NODE(CONSTRAINT) &&
+		    !xlat_xid_key_check(c, table, cmd->def->constraint))
+			return false; /* a key of an xid column: btree has no xid */
+		if (cmd->def && cmd->def->node_case == NODE(CONSTRAINT) &&
 		    cmd->def->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION) {
 			strbuf_reset(c->sb); /* "ALTER TABLE t" was the relation's check */
 			return xlat_exclude_add(c, table, cmd->def->constraint);

@@ -384,6 +384,9 @@ static bool sort_items(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 		if (!xlat_enum_collate(c, st.oid) && use)
 			xlat_puts(c, use);
 		xlat_exact_sort_item(c, sb->node);
+		if ((c->flags & XLAT_X_EXACT) && st.oid == XLAT_OID_NUMERIC && !use &&
+		    sb->node->node_case == NODE(A_INDIRECTION))
+			xlat_puts(c, " COLLATE pgfn_num"); /* a numeric[] element: its decimal text */
 		bool first =
 			sb->sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST ||
 			(desc && sb->sortby_nulls != PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST);

@@ -17,6 +17,8 @@ static const struct xlat_typeinfo types[] = {
 	{"int4", XLAT_OID_INT4, 1007, "integer", XLAT_ST_INT, XLAT_TMOD_NONE},
 	{"text", XLAT_OID_TEXT, 1009, "text", XLAT_ST_TEXT, XLAT_TMOD_NONE},
 	{"oid", XLAT_OID_OID, 1028, "oid", XLAT_ST_INT, XLAT_TMOD_NONE},
+	/* a transaction id: = and <> only (xlat_xid.c) */
+	{"xid", XLAT_OID_XID, 1011, "xid", XLAT_ST_INT, XLAT_TMOD_NONE},
 	{"json", XLAT_OID_JSON, 199, "json", XLAT_ST_TEXT, XLAT_TMOD_NONE},
 	{"float4", XLAT_OID_FLOAT4, 1021, "real", XLAT_ST_REAL, XLAT_TMOD_NONE},
 	{"float8", XLAT_OID_FLOAT8, 1022, "double precision", XLAT_ST_REAL, XLAT_TMOD_NONE},
@@ -140,7 +142,6 @@ static const char *const refused_types[] = {
 	"void",
 	"cstring",
 	"tid",
-	"xid",
 	"xid8",
 	"cid",
 	"aclitem",

@@ -369,6 +369,8 @@ func types(conn *pgx.Conn) {
 			123456789012345678901234567890::numeric, 1/3::numeric, 2 ^ 10`,
 		`SELECT ARRAY['2024-01-01'::date], ARRAY['1 day'::interval], ARRAY['10.0.0.1'::inet],
 			ARRAY['{"a":1}'::jsonb], ARRAY['12:00'::time], ARRAY[B'1'::bit]`,
+		`SELECT '{2024-01-01,2024-02-01}'::date[], '{"2024-01-01 10:00"}'::timestamp[],
+			'{10:00:01.5}'::time[], '{1 day,02:00}'::interval[], ('{1.10,2}'::numeric[])[1]`,
 		`SELECT array_agg(x), sum(x), avg(x), string_agg(x::text, ','), json_agg(x), jsonb_agg(x)
 			FROM generate_series(1, 3) x`,
 		`SELECT '2024-01-02'::date + 1, '2024-01-02'::timestamp - '2024-01-01'::timestamp,

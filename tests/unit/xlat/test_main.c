@@ -10,6 +10,7 @@ int main(void)
 	SRunner *sr = srunner_create(xlat_suite_select());
 	srunner_add_suite(sr, xlat_suite_dml());
 	srunner_add_suite(sr, xlat_suite_syscol());
+	srunner_add_suite(sr, xlat_suite_xid());
 	srunner_add_suite(sr, xlat_suite_fkref());
 	srunner_add_suite(sr, xlat_suite_rls());
 	srunner_add_suite(sr, xlat_suite_indexdef());

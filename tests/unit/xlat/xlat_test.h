@@ -52,6 +52,7 @@ Suite *xlat_suite_alter(void);
 Suite *xlat_suite_plpgsql(void);
 Suite *xlat_suite_database(void);
 Suite *xlat_suite_syscol(void);
+Suite *xlat_suite_xid(void);
 Suite *xlat_suite_fkref(void);
 Suite *xlat_suite_rls(void);
 Suite *xlat_suite_indexdef(void);
