@@ -74,11 +74,26 @@ static void fix_text(const struct session *s, char *text)
 	memcpy(text, out, o + 1);
 }
 
+/* COPY's CONTEXT "COPY s.t, line n...": PostgreSQL's "COPY t, line n...". */
+static void fix_copy_context(const struct session *s, char *context)
+{
+	if (strncmp(context, "COPY ", 5) != 0)
+		return;
+	char *name = context + 5;
+	size_t len = strcspn(name, ", ");
+	char stored[PGERR_NAME_MAX * 2];
+	snprintf(stored, sizeof(stored), "%.*s", (int)len, name);
+	const char *bare = sess_nsp_shown(s, stored, NULL);
+	if (bare != stored)
+		memmove(name, name + (size_t)(bare - stored), strlen(name + (bare - stored)) + 1);
+}
+
 void sess_nsp_fix_error(struct session *s, struct pgerr *err)
 {
 	size_t n = 0;
 	if (!s->tenant[0] || !sess_types_local_schemas(s, &n))
 		return;
+	fix_copy_context(s, err->context); /* a COPY's bad value is a data exception too */
 	if (strncmp(err->sqlstate, "22", 2) == 0)
 		return; /* data exceptions quote values, not names */
 	fix_name(s, err->table_name, err->schema_name);
