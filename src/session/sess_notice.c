@@ -228,14 +228,7 @@ void sess_cascaded_notice(struct session *s)
 /* An object of a local schema, stored as "s.t", is named t in PostgreSQL's notices. */
 static const char *shown(const struct session *s, const char *name)
 {
-	const char *dot = name ? strchr(name, '.') : NULL;
-	size_t n = 0;
-	const char *const *v = dot ? sess_types_local_schemas(s, &n) : NULL;
-	size_t len = dot ? (size_t)(dot - name) : 0;
-	for (size_t i = 0; i < n; i++)
-		if (strlen(v[i]) == len && strncmp(v[i], name, len) == 0)
-			return dot + 1;
-	return name;
+	return sess_nsp_shown(s, name, NULL);
 }
 
 void sess_skip_notices(struct session *s, const struct xlat_stmt *x, uint64_t hits)

@@ -160,7 +160,8 @@ static bool referencing(struct session *s, const struct xlat_stmt *x, struct tru
 			break;
 		}
 		char msg[PGERR_MSG_MAX];
-		snprintf(msg, sizeof(msg), "truncate cascades to table \"%s\"", child);
+		snprintf(msg, sizeof(msg), "truncate cascades to table \"%s\"",
+			 sess_nsp_shown(s, child, NULL));
 		if (sess_notice_wanted(s, "notice"))
 			pgw_be_notice(&s->out, "NOTICE", SQLSTATE_SUCCESS, msg);
 		char *part = x->truncate_restart

@@ -188,6 +188,7 @@ void sess_report_error(struct session *s, const struct pgerr *err)
 	struct pgerr fixed = *err;
 	sess_wait_fix_error(s, &fixed);
 	sess_udf_fix_error(s, &fixed);
+	sess_nsp_fix_error(s, &fixed);
 	err = &fixed;
 	pgw_be_error(&s->out, err);
 	/* an error no SQLSTATE was found for is a gap in shardlite, worth an operator's look

@@ -782,6 +782,14 @@ void sess_trigger_transition_call(struct session *s, sqlite3_context *ctx, sqlit
  * DETAIL, HINT and CONTEXT are put back. */
 void sess_udf_fix_error(struct session *s, struct pgerr *err);
 
+/* ---- sess_nspmsg.c: names of the tenant's own schemas' objects in errors ---- */
+/* name as PostgreSQL shows it: t for the stored "s.t" of a local schema s (*schema, when not
+ * NULL, set to s), else name itself. */
+const char *sess_nsp_shown(const struct session *s, const char *name, const char **schema);
+/* Rewrites err's stored names "s.t" as PostgreSQL reports them: t in the message, DETAIL and
+ * HINT, schema_name s and table_name t (a relation named as written in a 42P01 stays). */
+void sess_nsp_fix_error(struct session *s, struct pgerr *err);
+
 /* ---- sess_cursor.c: DECLARE / FETCH / MOVE / CLOSE ---- */
 /* Runs a cursor statement, writing its answer (FETCH: RowDescription in the simple protocol,
  * DataRows in format 0/1 for every column, or -1: binary for a BINARY cursor, else text;

@@ -733,19 +733,24 @@ static bool key_in_use(sqlite3 *db, const struct shard_rebuild *rb, struct pgerr
 	struct strbuf detail;
 	strbuf_init(&detail, 0);
 	if (sqlite3_prepare_v2(db,
-			       "SELECT f.conname, r.relname FROM pg_constraint k JOIN pg_constraint f "
+			       "SELECT f.conname, shardlite_relname(r.oid) FROM pg_constraint k JOIN "
+			       "pg_constraint f "
 			       "ON f.contype = 'f' AND f.confrelid = k.conrelid AND f.conindid = "
 			       "k.conindid JOIN pg_class r ON r.oid = f.conrelid WHERE k.conrelid = ?1 "
-			       "AND k.conname = ?2 ORDER BY f.conname, r.relname",
+			       "AND k.conname = ?2 ORDER BY 1, 2",
 			       -1, &vm, NULL) == SQLITE_OK) {
 		sqlite3_bind_int64(vm, 1, shard_table_is_temp(db, rb->table)
 						   ? catalog_temp_rel_oid(rb->table)
 						   : catalog_rel_oid(rb->table));
 		sqlite3_bind_text(vm, 2, rb->name, -1, SQLITE_STATIC);
+		/* PostgreSQL qualifies the index of a schema off the search_path: a local
+		 * schema's table "s.t" has the index s.name */
+		const char *dot = strchr(rb->table, '.');
+		int prefix = dot ? (int)(dot - rb->table) + 1 : 0;
 		while (sqlite3_step(vm) == SQLITE_ROW)
-			strbuf_printf(&detail, "%sconstraint %s on table %s depends on index %s",
+			strbuf_printf(&detail, "%sconstraint %s on table %s depends on index %.*s%s",
 				      detail.len ? "\n" : "", sqlite3_column_text(vm, 0),
-				      sqlite3_column_text(vm, 1), rb->name);
+				      sqlite3_column_text(vm, 1), prefix, rb->table, rb->name);
 	}
 	sqlite3_finalize(vm);
 	bool used = detail.len > 0;

@@ -26,7 +26,8 @@ static const char own_sql[] =
 
 /* Other tables' foreign keys that reference the column. */
 static const char refs_sql[] =
-	"SELECT r.relname, k.conname FROM pg_constraint k JOIN pg_class r ON r.oid = k.conrelid "
+	"SELECT shardlite_relname(r.oid), k.conname FROM pg_constraint k JOIN pg_class r ON "
+	"r.oid = k.conrelid "
 	"WHERE k.contype = 'f' AND k.confrelid = ?1 AND k.conrelid <> ?1 AND " HOLDS("k.confkey")
 	" ORDER BY 1, 2";
 

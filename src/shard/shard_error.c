@@ -190,8 +190,8 @@ static void reword_check(sqlite3 *db, struct pgerr *e, const char *arg)
 	char table[PGERR_NAME_MAX], name[PGERR_NAME_MAX];
 	/* a MATCH FULL key's guard, named as the key (CATALOG_MATCH_FULL_MARK) */
 	if (lookup(db,
-		   "SELECT r.relname, c.conname FROM pg_constraint c JOIN pg_class r ON r.oid = "
-		   "c.conrelid WHERE c.contype = 'f' AND c.confmatchtype = 'f' AND c.conname = ?1",
+		   "SELECT shardlite_relname(r.oid), c.conname FROM pg_constraint c JOIN pg_class r "
+		   "ON r.oid = c.conrelid WHERE c.contype = 'f' AND c.confmatchtype = 'f' AND c.conname = ?1",
 		   arg, NULL, table, name)) {
 		shard_match_full_error(e, table, name);
 		return;
@@ -222,7 +222,7 @@ static void reword_check(sqlite3 *db, struct pgerr *e, const char *arg)
 								       : NULL;
 	char *pg = end ? strndup(arg + n, (size_t)(end - arg - n)) : NULL;
 	bool found = lookup(db,
-			    "SELECT r.relname, c.conname FROM pg_constraint c "
+			    "SELECT shardlite_relname(r.oid), c.conname FROM pg_constraint c "
 			    "JOIN pg_class r ON r.oid = c.conrelid WHERE c.contype = 'c' AND "
 			    "(c.conname = ?1 OR pg_get_constraintdef(c.oid) = 'CHECK (' || ?1 || ')')",
 			    pg ? pg : arg, NULL, table, name);

@@ -330,7 +330,8 @@ static void report(sqlite3 *db, const struct fk_violation *v, bool by_parent, st
 	}
 	strbuf_fini(&cols);
 	snprintf(err->schema_name, sizeof(err->schema_name), "public");
-	snprintf(err->table_name, sizeof(err->table_name), "%s", table);
+	/* the stored name: the session reports a local schema's "s.t" as schema s, table t */
+	snprintf(err->table_name, sizeof(err->table_name), "%s", v->table);
 	snprintf(err->constraint_name, sizeof(err->constraint_name), "%s", name);
 }
 

@@ -15,6 +15,15 @@
 #include <string.h>
 #include <strings.h>
 
+/* A local schema's object "s.x" of table "s.t" is x as a constraint's name (the index of a
+ * constraint is stored as "s.x", the constraint named x, catalog_nsp.c). */
+static const char *unprefixed(const char *name, const char *table)
+{
+	const char *dot = table ? strchr(table, '.') : NULL;
+	size_t n = dot ? (size_t)(dot - table) + 1 : 0;
+	return n && strncmp(name, table, n) == 0 ? name + n : name;
+}
+
 /* What name is: 'r' table, 'v' view, 'i' index, 'k' a constraint's index, 'S' sequence;
  * 0 when nothing is. *sql (malloc'd) the stored SQL of a view or index, *table the table of
  * an index (malloc'd). */
@@ -26,9 +35,11 @@ static char kind_of(struct shard_conn *c, const char *name, char **sql, char **t
 		"AND type IN ('table', 'view', 'index')",
 		"SELECT type, sql, tbl_name FROM main.sqlite_schema WHERE name = ?1 COLLATE NOCASE "
 		"AND type IN ('table', 'view', 'index')",
-		/* an INTEGER PRIMARY KEY's or a constraint's index, named as its constraint */
-		"SELECT 'k', NULL, t.relname FROM pg_constraint k JOIN pg_class t ON t.oid = "
-		"k.conrelid WHERE k.conname = ?1 AND k.contype IN ('p', 'u')",
+		/* an INTEGER PRIMARY KEY's or a constraint's index, named as its constraint (a
+		 * local schema's "s.name" for constraint name of a table "s.t") */
+		"SELECT 'k', NULL, r FROM (SELECT shardlite_relname(t.oid) AS r, k.conname AS n "
+		"FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid WHERE k.contype IN "
+		"('p', 'u')) WHERE substr(r, 1, instr(r, '.')) || n = ?1",
 	};
 	char kind = 0;
 	for (size_t i = 0; !kind && i < ARRAY_LEN(lookups); i++) {
@@ -56,7 +67,7 @@ static char kind_of(struct shard_conn *c, const char *name, char **sql, char **t
 	    (strstr(*sql, CATALOG_UNIQUE_MARK) || strstr(*sql, XLAT_EXCLUDE_MARK)))
 		kind = 'k';
 	if (kind == 'k')
-		*conname = base_xstrdup(name);
+		*conname = base_xstrdup(unprefixed(name, *table));
 	if (!kind && catalog_is_sequence(c->db, name))
 		kind = 'S';
 	return kind;
@@ -320,7 +331,7 @@ static bool rename_as(struct shard_conn *c, char kind, const struct xlat_rebuild
 		struct xlat_rebuild k = {.kind = XLAT_RB_RENAME_CONSTRAINT,
 					 .table = table,
 					 .name = conname,
-					 .new_name = r->new_name};
+					 .new_name = unprefixed(r->new_name, table)};
 		return shard_rename_constraint(c, &k, err);
 	}
 	default: { /* 'S' */

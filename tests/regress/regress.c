@@ -7,7 +7,9 @@
  * REGRESS_SHOW_KNOWN set, each known difference is printed with what differs today, to keep
  * the annotations' reasons true. A statement preceded by `-- extended` goes through the
  * extended protocol (PQexecParams: Parse, Bind, Describe, Execute, Sync in one packet). One
- * preceded by `-- detail` must also fail with PostgreSQL's message and DETAIL, word for word.
+ * preceded by `-- detail` must also fail with PostgreSQL's message and DETAIL, word for word;
+ * one preceded by `-- fields` also with its HINT and its schema, table and constraint name
+ * fields. One preceded by `-- notices` must send PostgreSQL's NOTICEs (their messages).
  *
  * usage: regress PG_CONNINFO SHARDLITE_CONNINFO FILE.sql...   (conninfo without dbname) */
 #include <libpq-fe.h>
@@ -23,6 +25,8 @@ struct stmt {
 	char differs[256]; /* the annotation's reason, "" when none */
 	bool extended;     /* `-- extended`: sent with PQexecParams, not PQexec */
 	bool detail;       /* `-- detail`: an error's message and DETAIL compared too */
+	bool fields;       /* `-- fields`: and HINT, schema, table and constraint names */
+	bool notices;      /* `-- notices`: the NOTICE messages compared */
 	int line;          /* first line in the file */
 };
 
@@ -38,7 +42,7 @@ static bool next_stmt(FILE *f, int *lineno, struct stmt *st)
 	size_t len = 0;
 	bool quoted = false;
 	st->text[0] = st->differs[0] = '\0';
-	st->extended = st->detail = false;
+	st->extended = st->detail = st->fields = st->notices = false;
 	while (fgets(line, sizeof(line), f)) {
 		++*lineno;
 		if (len == 0) {
@@ -52,6 +56,10 @@ static bool next_stmt(FILE *f, int *lineno, struct stmt *st)
 				st->extended = true;
 			if (strncmp(p, "-- detail", 9) == 0 && strchr(" \t\r\n", p[9]))
 				st->detail = true;
+			if (strncmp(p, "-- fields", 9) == 0 && strchr(" \t\r\n", p[9]))
+				st->detail = st->fields = true;
+			if (strncmp(p, "-- notices", 10) == 0 && strchr(" \t\r\n", p[10]))
+				st->notices = true;
 			if (*p == '\n' || strncmp(p, "--", 2) == 0)
 				continue;
 			st->line = *lineno;
@@ -102,8 +110,10 @@ static const char *field(const PGresult *r, int code)
 
 /* Compares two results; writes what differs to why (empty when they agree). With detail, two
  * errors' messages and DETAILs must be the same too. */
-static void compare(const PGresult *pg, const PGresult *sl, bool detail, char *why, size_t cap)
+static void compare(const PGresult *pg, const PGresult *sl, const struct stmt *st, char *why,
+		    size_t cap)
 {
+	bool detail = st->detail;
 	char a[64], b[64];
 	why[0] = '\0';
 	snprintf(a, sizeof(a), "%s", status_str(pg));
@@ -117,11 +127,15 @@ static void compare(const PGresult *pg, const PGresult *sl, bool detail, char *w
 		return;
 	}
 	if (PQresultStatus(pg) == PGRES_FATAL_ERROR) {
-		static const int codes[] = {PG_DIAG_MESSAGE_PRIMARY, PG_DIAG_MESSAGE_DETAIL};
-		for (size_t i = 0; detail && i < sizeof(codes) / sizeof(codes[0]); i++)
+		static const int codes[] = {PG_DIAG_MESSAGE_PRIMARY, PG_DIAG_MESSAGE_DETAIL,
+					    PG_DIAG_MESSAGE_HINT,    PG_DIAG_SCHEMA_NAME,
+					    PG_DIAG_TABLE_NAME,      PG_DIAG_CONSTRAINT_NAME};
+		static const char *const names[] = {"message", "detail",     "hint",
+						    "schema",  "table_name", "constraint"};
+		size_t ncodes = st->fields ? 6 : detail ? 2 : 0;
+		for (size_t i = 0; i < ncodes; i++)
 			if (strcmp(field(pg, codes[i]), field(sl, codes[i])) != 0) {
-				note(why, cap, "%s: [%s] vs ", i ? "detail" : "message",
-				     field(pg, codes[i]));
+				note(why, cap, "%s: [%s] vs ", names[i], field(pg, codes[i]));
 				note(why, cap, "[%s]%s; ", field(sl, codes[i]), "");
 			}
 		return;
@@ -164,6 +178,18 @@ static void compare(const PGresult *pg, const PGresult *sl, bool detail, char *w
 			}
 		}
 	}
+}
+
+/* NOTICEs of the running statement, per connection (`-- notices`): their messages. */
+struct notices {
+	char text[2048];
+};
+
+static void on_notice(void *arg, const PGresult *r)
+{
+	struct notices *n = arg;
+	const char *m = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+	note(n->text, sizeof(n->text), "%s%s;", m ? m : "?", "");
 }
 
 /* The notifications c received with its last answer (its own: a file LISTENs and NOTIFYs on
@@ -225,12 +251,19 @@ static void run_file(const char *pgbase, const char *slbase, const char *path, s
 	}
 	pg_fresh_db(pgbase, db);
 	PGconn *pg = connect_db(pgbase, db), *sl = connect_db(slbase, db);
+	static struct notices na_notices, nb_notices;
+	PQsetNoticeReceiver(pg, on_notice, &na_notices);
+	PQsetNoticeReceiver(sl, on_notice, &nb_notices);
 	static struct stmt st;
 	int lineno = 0;
 	char why[4096];
 	while (next_stmt(f, &lineno, &st)) {
+		na_notices.text[0] = nb_notices.text[0] = '\0';
 		PGresult *a = run(pg, &st), *b = run(sl, &st);
-		compare(a, b, st.detail, why, sizeof(why));
+		compare(a, b, &st, why, sizeof(why));
+		if (!why[0] && st.notices && strcmp(na_notices.text, nb_notices.text) != 0)
+			note(why, sizeof(why), "notices: [%s] vs [%s]", na_notices.text,
+			     nb_notices.text);
 		char na[1024], nb[1024];
 		notifies(pg, na, sizeof(na));
 		notifies(sl, nb, sizeof(nb));
