@@ -723,6 +723,46 @@ static bool elem_call(struct xlat_ctx *c, const PgQuery__AIndirection *ind, char
 	return true;
 }
 
+/* ORDER BY a[i] (or a[i][j]): ORDER BY is written after the FROM items' scope is left, where
+ * a's type, and so its element's, is no longer known (pg_array_get would sort the element as
+ * text: -1, 10, 100, 9). Each such key is written here, inside the scope, as the element
+ * typed by the array's type, and sort_items puts that text in its place. */
+bool xlat_array_sort_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s, const char ***keys)
+{
+	for (size_t i = 0; i < s->n_sort_clause; i++) {
+		if (s->sort_clause[i]->node_case != NODE(SORT_BY) || (*keys && (*keys)[i]))
+			continue;
+		const PgQuery__Node *n = s->sort_clause[i]->sort_by->node;
+		if (n->node_case != NODE(A_INDIRECTION))
+			continue;
+		bool indices = true;
+		for (size_t k = 0; k < n->a_indirection->n_indirection; k++) {
+			const PgQuery__Node *x = n->a_indirection->indirection[k];
+			indices &= x->node_case == NODE(A_INDICES) && !x->a_indices->is_slice;
+		}
+		if (!indices)
+			continue;
+		struct strbuf scratch, *saved = c->sb;
+		struct xlat_type t = {0, -1};
+		strbuf_init(&scratch, 0);
+		c->sb = &scratch;
+		c->inline_consts++; /* an ORDER BY's constants stay in its text */
+		bool ok = element(c, n->a_indirection, &t);
+		c->inline_consts--;
+		c->sb = saved;
+		if (ok && t.oid && !scratch.failed) {
+			if (!*keys)
+				*keys = arena_zalloc(c->a, s->n_sort_clause * sizeof(**keys));
+			(*keys)[i] = arena_strdup(c->a, scratch.data);
+			xlat_nocache(c); /* the key's text was copied */
+		}
+		strbuf_fini(&scratch);
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
 /* a[i], a[i][j], a[i:j]: no field selection. */
 bool xlat_catalog_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
 			    struct xlat_type *t)

@@ -860,6 +860,9 @@ bool xlat_composite_of(struct xlat_ctx *c, uint32_t oid, const char **rel,
  * emitted), -1 failed (42703 for a field the type lacks). */
 int xlat_composite_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
 			 struct xlat_type *t);
+/* ORDER BY a[i] keys written inside the FROM scope, typed by the element (xlat_catalog.c). */
+bool xlat_array_sort_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
+			  const char ***keys) MUST_CHECK;
 /* ORDER BY (x).f of a composite x: the field's SQL into (*keys)[i] (made when NULL), read
  * while the query's FROM is in scope (the ORDER BY is translated after); false on failure. */
 bool xlat_composite_sort_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s,

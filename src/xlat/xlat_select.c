@@ -810,6 +810,7 @@ static bool select_core_tail(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 	ok = ok && (!tail || xlat_syscol_sort_cols(c, s, &sort_syscols));
 	ok = ok && (!tail || xlat_reg_sort_keys(c, s, &sort_syscols)); /* by OID */
 	ok = ok && (!tail || xlat_composite_sort_keys(c, s, &sort_syscols)); /* (x).f */
+	ok = ok && (!tail || xlat_array_sort_keys(c, s, &sort_syscols)); /* a[i] */
 	ok = ok && (!tail || xlat_jsonb_sort_keys(c, s, &sort_syscols)); /* ORDER BY 2 */
 	xlat_scope_leave(c, scope);
 	c->srf = outer_srf;
