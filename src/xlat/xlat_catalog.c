@@ -723,10 +723,11 @@ static bool elem_call(struct xlat_ctx *c, const PgQuery__AIndirection *ind, char
 	return true;
 }
 
-/* ORDER BY a[i] (or a[i][j]): ORDER BY is written after the FROM items' scope is left, where
- * a's type, and so its element's, is no longer known (pg_array_get would sort the element as
- * text: -1, 10, 100, 9). Each such key is written here, inside the scope, as the element
- * typed by the array's type, and sort_items puts that text in its place. */
+/* ORDER BY a[i] (or a[i][j], a[i:j]): ORDER BY is written after the FROM items' scope is
+ * left, where a's type, and so its element's, is no longer known (pg_array_get would sort the
+ * element as text: -1, 10, 100, 9). Each such key is written here, inside the scope, typed by
+ * the array's type (a slice with its array type's collation), and sort_items puts that text
+ * in its place. */
 bool xlat_array_sort_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s, const char ***keys)
 {
 	for (size_t i = 0; i < s->n_sort_clause; i++) {
@@ -736,10 +737,8 @@ bool xlat_array_sort_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s, cons
 		if (n->node_case != NODE(A_INDIRECTION))
 			continue;
 		bool indices = true;
-		for (size_t k = 0; k < n->a_indirection->n_indirection; k++) {
-			const PgQuery__Node *x = n->a_indirection->indirection[k];
-			indices &= x->node_case == NODE(A_INDICES) && !x->a_indices->is_slice;
-		}
+		for (size_t k = 0; k < n->a_indirection->n_indirection; k++)
+			indices &= n->a_indirection->indirection[k]->node_case == NODE(A_INDICES);
 		if (!indices)
 			continue;
 		struct strbuf scratch, *saved = c->sb;
@@ -747,8 +746,11 @@ bool xlat_array_sort_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s, cons
 		strbuf_init(&scratch, 0);
 		c->sb = &scratch;
 		c->inline_consts++; /* an ORDER BY's constants stay in its text */
-		bool ok = element(c, n->a_indirection, &t);
+		bool ok = xlat_expr(c, n, &t);
 		c->inline_consts--;
+		const char *coll = ok ? xlat_array_collation(t.oid, 0, NULL) : NULL;
+		if (coll) /* a slice a[i:j] sorts as its array type */
+			strbuf_puts(&scratch, coll);
 		c->sb = saved;
 		if (ok && t.oid && !scratch.failed) {
 			if (!*keys)

@@ -12,3 +12,11 @@ SELECT id, i[1] AS x FROM arrsort ORDER BY i[1] + 0;
 SELECT id FROM arrsort a ORDER BY a.i[1];
 SELECT id FROM arrsort ORDER BY i[1], i[2] LIMIT 2;
 DROP TABLE arrsort;
+-- a slice sorts as its array type
+CREATE TABLE arrslice (id int, i int[], n numeric[]);
+INSERT INTO arrslice VALUES (1, '{-1,5}', '{-1}'), (2, '{10,1}', '{10}'), (3, '{100,2}', '{100}'), (4, '{9,9}', '{9.5}');
+SELECT id, i[1:1] FROM arrslice ORDER BY i[1:1];
+SELECT id FROM arrslice ORDER BY i[1:2] DESC;
+SELECT id FROM arrslice ORDER BY n[1:1], id;
+SELECT id FROM arrslice ORDER BY i[:1];
+DROP TABLE arrslice;
