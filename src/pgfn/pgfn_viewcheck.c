@@ -40,36 +40,32 @@ static void failing_row(struct strbuf *sb, int argc, sqlite3_value **argv)
 	strbuf_puts(sb, ").");
 }
 
-static void fn_view_check_failed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+/* The error of a row (argv[1..]) that the relation named by argv[0] refused: fmt names it. */
+static void row_refused(sqlite3_context *ctx, int argc, sqlite3_value **argv, const char *code,
+			const char *fmt)
 {
-	const char *view = argc ? (const char *)sqlite3_value_text(argv[0]) : NULL;
+	const char *rel = argc ? (const char *)sqlite3_value_text(argv[0]) : NULL;
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	failing_row(&sb, argc, argv);
 	if (sb.failed)
 		sqlite3_result_error_nomem(ctx);
 	else
-		pgfn_error_detail(ctx, "44000", sb.data,
-				  "new row violates check option for view \"%s\"",
-				  view ? view : "");
+		pgfn_error_detail(ctx, code, sb.data, fmt, rel ? rel : "");
 	strbuf_fini(&sb);
+}
+
+static void fn_view_check_failed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	row_refused(ctx, argc, argv, "44000", "new row violates check option for view \"%s\"");
 }
 
 /* shardlite_partition_check_failed(partition, value...): a row written through a partition
  * that its bound does not take (PostgreSQL's ExecPartitionCheckEmitError). */
 static void fn_partition_check_failed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	const char *part = argc ? (const char *)sqlite3_value_text(argv[0]) : NULL;
-	struct strbuf sb;
-	strbuf_init(&sb, 0);
-	failing_row(&sb, argc, argv);
-	if (sb.failed)
-		sqlite3_result_error_nomem(ctx);
-	else
-		pgfn_error_detail(ctx, "23514", sb.data,
-				  "new row for relation \"%s\" violates partition constraint",
-				  part ? part : "");
-	strbuf_fini(&sb);
+	row_refused(ctx, argc, argv, "23514",
+		    "new row for relation \"%s\" violates partition constraint");
 }
 
 int pgfn_register_viewcheck(sqlite3 *db)
