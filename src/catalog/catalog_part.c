@@ -953,6 +953,31 @@ out:
 	part_fini(&one);
 }
 
+/* shardlite_partition_index(partition, CREATE INDEX text on it): the index made on the
+ * parent for the partition's rows (catalog_partown.c), as PostgreSQL's index of the
+ * partition holds them alone. */
+static void fn_partition_index(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	const char *name = (const char *)sqlite3_value_text(argv[0]);
+	const char *sql = (const char *)sqlite3_value_text(argv[1]);
+	char *parent = NULL, *s = NULL;
+	struct part one = {0};
+	if (!name || !sql || !read_partition(db, name, &parent, &one))
+		pgfn_error(ctx, "42P01", "relation \"%s\" does not exist", name ? name : "");
+	else if (one.kind == 'd') /* its condition changes with the other partitions */
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			   "an index on a DEFAULT partition is not supported");
+	else if ((s = cat_partown_index_sql(sql, parent, name, one.cond)) == NULL)
+		pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "CREATE INDEX on \"%s\": its text", name);
+	else if (run(ctx, db, s))
+		sqlite3_result_null(ctx);
+	sqlite3_free(s);
+	free(parent);
+	part_fini(&one);
+}
+
 /* shardlite_partition_drop(parent): before DROP TABLE parent, its partitions' views. */
 static void fn_partition_drop(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -1032,6 +1057,8 @@ bool cat_part_register(sqlite3 *db, struct cat_conn *cc)
 					  fn_partition_sync, NULL, NULL, NULL) == SQLITE_OK &&
 	       sqlite3_create_function_v2(db, "shardlite_partition_detach", 2, flags, cc,
 					  fn_partition_detach, NULL, NULL, NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "shardlite_partition_index", 2, flags, cc,
+					  fn_partition_index, NULL, NULL, NULL) == SQLITE_OK &&
 	       sqlite3_create_function_v2(db, "shardlite_partition_drop", 1, flags, cc,
 					  fn_partition_drop, NULL, NULL, NULL) == SQLITE_OK &&
 	       cat_partdate_register(db) && cat_partown_register(db) &&
