@@ -876,6 +876,13 @@ bool cat_partown_drop(sqlite3_context *ctx, sqlite3 *db, const char *child);
  * on the table (back). */
 bool cat_partown_detach(sqlite3_context *ctx, sqlite3 *db, const char *child, const char *own,
 			struct strbuf *drop, struct strbuf *cons, struct strbuf *back);
+/* Partition child's constraints (own) without those that use column skip (before DROP
+ * COLUMN, as PostgreSQL drops them) or the foreign keys to table ref (DROP TABLE ref CASCADE;
+ * noted for the NOTICE, ctx's user data the cat_conn), either NULL: the records kept into
+ * kept, the triggers made again from them (without the column). */
+bool cat_partown_filter(sqlite3_context *ctx, sqlite3 *db, const char *parent,
+			const char *child, const char *key, const char *cond, const char *own,
+			const char *skip, const char *ref, struct strbuf *kept);
 bool cat_partown_register(sqlite3 *db);
 /* The catalog: partition r's CHECKs and foreign keys from its own records; an index's
  * predicate without the bound (NULL: none of its own), *part_of the partition it is of (NULL:

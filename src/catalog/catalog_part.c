@@ -707,7 +707,10 @@ static bool attach_checks(sqlite3_context *ctx, sqlite3 *db, const char *parent,
 					 "'trigger' AND tbl_name = %Q COLLATE NOCASE AND %Q IS NOT "
 					 "NULL",
 				     child, "")) ||
-		   (col = first_text(db, "SELECT il.name FROM pragma_index_list(%Q) il WHERE "
+		   (col = first_text(db, "SELECT iif(il.origin = 'pk', 'PRIMARY KEY', 'UNIQUE') || "
+					 "' (' || (SELECT group_concat(name, ', ') FROM (SELECT name "
+					 "FROM pragma_index_info(il.name) ORDER BY seqno)) || ')' FROM "
+					 "pragma_index_list(%Q) il WHERE "
 					 "il.origin <> 'c' AND NOT EXISTS (SELECT 1 FROM "
 					 "pragma_index_list(%Q) pl WHERE pl.\"unique\" = "
 					 "il.\"unique\" AND NOT pl.partial AND (SELECT "
@@ -716,8 +719,8 @@ static bool attach_checks(sqlite3_context *ctx, sqlite3 *db, const char *parent,
 					 "group_concat(name, ',') FROM (SELECT name FROM "
 					 "pragma_index_info(il.name) ORDER BY seqno)))",
 				     child, parent))) {
-		msg = sqlite3_mprintf("ATTACH PARTITION of a table with a trigger, PRIMARY KEY or "
-				      "UNIQUE constraint of its own (\"%s\") is not supported",
+		msg = sqlite3_mprintf("ATTACH PARTITION of a table with a trigger or a PRIMARY KEY "
+				      "or UNIQUE constraint of its own (%s) is not supported",
 				      col);
 		state = SQLSTATE_FEATURE_NOT_SUPPORTED;
 	}
@@ -953,6 +956,72 @@ out:
 	part_fini(&one);
 }
 
+/* shardlite_partition_unref(table): before DROP TABLE table CASCADE, the partitions' own
+ * foreign keys to it go, as PostgreSQL drops them. */
+static void fn_partition_unref(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	const char *ref = (const char *)sqlite3_value_text(argv[0]);
+	char *hex = NULL;
+	for (const char *p = ref ? ref : ""; *p; p++) { /* its name as the records hold it */
+		char *more = sqlite3_mprintf("%s%02x", hex ? hex : "", (unsigned char)*p);
+		sqlite3_free(hex);
+		hex = more;
+	}
+	struct parts all = {0};
+	sqlite3_stmt *vm = NULL;
+	bool ok = hex && sqlite3_prepare_v2(db, "SELECT name, sql FROM main.sqlite_schema WHERE "
+						"type = 'view' AND instr(sql, '" CATALOG_PARTITION_MARK
+						"')",
+					    -1, &vm, NULL) == SQLITE_OK;
+	while (ok && sqlite3_step(vm) == SQLITE_ROW) { /* the partitions that may name it */
+		struct part one = {0};
+		char *parent = NULL;
+		if (parse_view((const char *)sqlite3_column_text(vm, 1), &parent, &one) &&
+		    one.own && strstr(one.own, hex)) {
+			struct part *v = realloc(all.v, (all.n + 1) * sizeof(*v));
+			ok = v != NULL;
+			if (v) {
+				all.v = v;
+				one.name = strdup((const char *)sqlite3_column_text(vm, 0));
+				all.v[all.n++] = one;
+				one = (struct part){0};
+			}
+		}
+		free(parent);
+		part_fini(&one);
+	}
+	sqlite3_finalize(vm);
+	sqlite3_free(hex);
+	for (size_t i = 0; ok && i < all.n; i++) {
+		struct part *q = &all.v[i];
+		char *of = NULL;
+		struct part full = {0};
+		struct parts p;
+		struct strbuf kept;
+		strbuf_init(&kept, 0);
+		ok = read_partition(db, q->name, &of, &full) && load_parts(db, of, &p);
+		if (ok) {
+			ok = cat_partown_filter(ctx, db, of, q->name, p.key, full.cond, full.own, NULL,
+						ref, &kept) &&
+			     cat_part_make_view(ctx, db, of, q->name, full.kind, full.bound, full.cond,
+						full.lo, kept.data, true, NULL);
+			parts_fini(&p);
+		}
+		strbuf_fini(&kept);
+		free(of);
+		part_fini(&full);
+	}
+	for (size_t i = 0; i < all.n; i++) {
+		free(all.v[i].name);
+		part_fini(&all.v[i]);
+	}
+	free(all.v);
+	if (ok)
+		sqlite3_result_null(ctx);
+}
+
 /* shardlite_partition_index(partition, CREATE INDEX text on it): the index made on the
  * parent for the partition's rows (catalog_partown.c), as PostgreSQL's index of the
  * partition holds them alone. */
@@ -1023,9 +1092,17 @@ static void fn_partition_sync(sqlite3_context *ctx, int argc, sqlite3_value **ar
 	 * an ALTER TABLE ... DROP COLUMN is about to drop */
 	const char *skip = argc > 1 ? (const char *)sqlite3_value_text(argv[1]) : NULL;
 	bool ok = true;
-	for (size_t i = 0; ok && i < p.n; i++)
-		ok = cat_part_make_view(ctx, db, parent, p.v[i].name, p.v[i].kind, p.v[i].bound,
-					p.v[i].cond, p.v[i].lo, p.v[i].own, true, skip);
+	for (size_t i = 0; ok && i < p.n; i++) {
+		struct strbuf kept; /* before DROP COLUMN: its own constraints without the column */
+		strbuf_init(&kept, 0);
+		bool own = skip && p.v[i].own && *p.v[i].own;
+		ok = (!own || cat_partown_filter(ctx, db, parent, p.v[i].name, p.key, p.v[i].cond,
+						 p.v[i].own, skip, NULL, &kept)) &&
+		     cat_part_make_view(ctx, db, parent, p.v[i].name, p.v[i].kind, p.v[i].bound,
+					p.v[i].cond, p.v[i].lo, own ? kept.data : p.v[i].own, true,
+					skip);
+		strbuf_fini(&kept);
+	}
 	if (ok && sync(ctx, db, parent, &p, skip))
 		sqlite3_result_null(ctx);
 	parts_fini(&p);
@@ -1057,6 +1134,8 @@ bool cat_part_register(sqlite3 *db, struct cat_conn *cc)
 					  fn_partition_sync, NULL, NULL, NULL) == SQLITE_OK &&
 	       sqlite3_create_function_v2(db, "shardlite_partition_detach", 2, flags, cc,
 					  fn_partition_detach, NULL, NULL, NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "shardlite_partition_unref", 1, flags, cc,
+					  fn_partition_unref, NULL, NULL, NULL) == SQLITE_OK &&
 	       sqlite3_create_function_v2(db, "shardlite_partition_index", 2, flags, cc,
 					  fn_partition_index, NULL, NULL, NULL) == SQLITE_OK &&
 	       sqlite3_create_function_v2(db, "shardlite_partition_drop", 1, flags, cc,

@@ -68,8 +68,10 @@ static void record_field(struct strbuf *sb, const char *v, bool first)
 	put_hex(sb, v);
 }
 
-/* The quoted columns of t, "NEW.c AS c" each (news) or plain (cols), in order. */
-static bool columns(sqlite3 *db, const char *t, struct strbuf *news, struct strbuf *vals)
+/* The columns of t but skip (NULL: none), "NEW.c AS c" each (news) and ", NEW.c" each
+ * (vals), in order. */
+static bool columns(sqlite3 *db, const char *t, const char *skip, struct strbuf *news,
+		    struct strbuf *vals)
 {
 	sqlite3_stmt *vm = NULL;
 	if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info(?1) ORDER BY cid", -1, &vm,
@@ -78,6 +80,8 @@ static bool columns(sqlite3 *db, const char *t, struct strbuf *news, struct strb
 	sqlite3_bind_text(vm, 1, t, -1, SQLITE_STATIC);
 	while (sqlite3_step(vm) == SQLITE_ROW) {
 		const char *col = (const char *)sqlite3_column_text(vm, 0);
+		if (skip && col && sqlite3_stricmp(col, skip) == 0)
+			continue; /* a column about to be dropped */
 		char *s = sqlite3_mprintf("%sNEW.\"%w\" AS \"%w\"", news->len ? ", " : "", col, col);
 		strbuf_puts(news, s ? s : "");
 		news->failed |= s == NULL;
@@ -112,12 +116,13 @@ static void key_names(struct strbuf *sb, const char **f, int nf, int side)
  * sb: a CHECK's on the parent's writes of the partition's rows; a foreign key's on those and
  * on the referenced table's DELETE and UPDATE of the referenced columns. */
 static bool own_triggers(sqlite3 *db, struct arena *a, const char *parent, const char *child,
-			 const char *key, const char *cond, const char *own, struct strbuf *sb)
+			 const char *key, const char *cond, const char *own, const char *skip,
+			 struct strbuf *sb)
 {
 	struct strbuf news, vals;
 	strbuf_init(&news, 0);
 	strbuf_init(&vals, 0);
-	bool ok = columns(db, parent, &news, &vals);
+	bool ok = columns(db, parent, skip, &news, &vals);
 	const char *f[140];
 	int nf = 0, seq = 0;
 	for (const char *p = own; ok && (p = next_record(a, p, f, 140, &nf));) {
@@ -385,14 +390,16 @@ bool cat_partown_attach(sqlite3_context *ctx, sqlite3 *db, const char *parent, c
 	if (ok && dflt && own->len)
 		ok = refuse(ctx, "a CHECK or foreign key of its own as the DEFAULT partition", child);
 	struct arena *a = arena_new(0);
-	ok = ok && own_triggers(db, a, parent, child, key, cond, own->data ? own->data : "", after);
+	ok = ok && own_triggers(db, a, parent, child, key, cond, own->data ? own->data : "", NULL,
+				after);
 	arena_free(a);
 	return ok && !own->failed && !after->failed;
 }
 
 /* The DROP statements of partition child's indexes and triggers into sb; its indexes' texts
  * on the detached table into back (when not NULL). */
-static bool own_objects(sqlite3 *db, const char *child, struct strbuf *sb, struct strbuf *back)
+static bool own_objects(sqlite3 *db, const char *child, bool triggers, struct strbuf *sb,
+			struct strbuf *back)
 {
 	char *im = sqlite3_mprintf("%s\"%w\" ", CAT_PARTINDEX_MARK, child);
 	char *tm = sqlite3_mprintf("%s\"%w\" */", CAT_PARTOWN_MARK, child);
@@ -411,6 +418,8 @@ static bool own_objects(sqlite3 *db, const char *child, struct strbuf *sb, struc
 		const char *type = (const char *)sqlite3_column_text(vm, 0);
 		const char *name = (const char *)sqlite3_column_text(vm, 1);
 		const char *sql = (const char *)sqlite3_column_text(vm, 2);
+		if (triggers && type[0] == 'i')
+			continue;
 		putf(sb, "DROP %s \"%w\"; ", type[0] == 'i' ? "INDEX" : "TRIGGER", name);
 		char *s = back && type[0] == 'i' ? index_back(a, sql, child) : NULL;
 		if (s)
@@ -428,7 +437,7 @@ bool cat_partown_drop(sqlite3_context *ctx, sqlite3 *db, const char *child)
 {
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	bool ok = own_objects(db, child, &sb, NULL);
+	bool ok = own_objects(db, child, false, &sb, NULL);
 	ok = ok ? !sb.len || run(ctx, db, sb.data) : run(ctx, db, NULL);
 	strbuf_fini(&sb);
 	return ok;
@@ -437,7 +446,7 @@ bool cat_partown_drop(sqlite3_context *ctx, sqlite3 *db, const char *child)
 bool cat_partown_detach(sqlite3_context *ctx, sqlite3 *db, const char *child, const char *own,
 			struct strbuf *drop, struct strbuf *cons, struct strbuf *back)
 {
-	if (!own_objects(db, child, drop, back))
+	if (!own_objects(db, child, false, drop, back))
 		return run(ctx, db, NULL);
 	static const char *const acts[] = {"NO ACTION", "RESTRICT"};
 	struct arena *a = arena_new(0);
@@ -463,6 +472,41 @@ bool cat_partown_detach(sqlite3_context *ctx, sqlite3 *db, const char *child, co
 	}
 	arena_free(a);
 	return !cons->failed || run(ctx, db, NULL);
+}
+
+bool cat_partown_filter(sqlite3_context *ctx, sqlite3 *db, const char *parent,
+			const char *child, const char *key, const char *cond, const char *own,
+			const char *skip, const char *ref, struct strbuf *kept)
+{
+	struct arena *a = arena_new(0);
+	const char *f[140];
+	int nf = 0;
+	for (const char *p = own; (p = next_record(a, p, f, 140, &nf));) {
+		bool uses = skip && nf >= 3 && f[0][0] == 'c' && cat_scan_mentions(f[2], skip);
+		for (int k = 7; skip && f[0][0] == 'f' && k + 1 < nf; k += 2)
+			uses |= sqlite3_stricmp(f[k], skip) == 0;
+		if (ref && nf >= 9 && f[0][0] == 'f' && sqlite3_stricmp(f[2], ref) == 0) {
+			char *what = sqlite3_mprintf("constraint %s on table %s", f[1], child);
+			catalog_cascaded_note(sqlite3_user_data(ctx), what); /* the NOTICE */
+			sqlite3_free(what);
+			continue;
+		}
+		if (uses) /* PostgreSQL drops a constraint with a column it uses */
+			continue;
+		for (int i = 0; i < nf; i++)
+			record_field(kept, f[i], i == 0);
+		strbuf_putc(kept, '\n');
+	}
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	bool ok = own_objects(db, child, true, &sb, NULL) &&
+		  own_triggers(db, a, parent, child, key, cond, kept->data ? kept->data : "", skip,
+			       &sb) &&
+		  !kept->failed;
+	ok = ok ? !sb.len || run(ctx, db, sb.data) : run(ctx, db, NULL);
+	strbuf_fini(&sb);
+	arena_free(a);
+	return ok;
 }
 
 /* shardlite_partition_own_failed(kind, partition, constraint, referenced table, key columns,

@@ -83,3 +83,46 @@ DELETE FROM queue WHERE name = 'dlq';
 DROP TABLE job;
 DELETE FROM queue WHERE name = 'dlq';
 SELECT count(*) FROM pg_indexes WHERE indexname LIKE 'j%';
+-- the partitioned table's columns change: a partition's constraint on a dropped column goes
+-- with it, as its index does; the others stay
+CREATE TABLE mq (name text PRIMARY KEY);
+INSERT INTO mq VALUES ('a'), ('b');
+CREATE TABLE mj (id int NOT NULL, name text NOT NULL, note text, ref text, w int)
+  PARTITION BY LIST (name);
+CREATE TABLE mj1 (LIKE mj);
+ALTER TABLE mj1 ADD CONSTRAINT mj1_ref FOREIGN KEY (ref) REFERENCES mq (name);
+ALTER TABLE mj1 ADD CONSTRAINT mj1_name FOREIGN KEY (name) REFERENCES mq (name);
+ALTER TABLE mj1 ADD CONSTRAINT c_id CHECK (id > 0);
+ALTER TABLE mj1 ADD CONSTRAINT c_note CHECK (note <> 'x');
+CREATE INDEX mj1_w ON mj1 (w);
+ALTER TABLE mj ATTACH PARTITION mj1 FOR VALUES IN ('a');
+INSERT INTO mj VALUES (1, 'a', 'n', 'b', 1);
+ALTER TABLE mj ADD COLUMN extra int;
+ALTER TABLE mj DROP COLUMN w;
+ALTER TABLE mj DROP COLUMN note;
+ALTER TABLE mj DROP COLUMN ref;
+SELECT conname, contype FROM pg_constraint WHERE conrelid = 'mj1'::regclass ORDER BY 1;
+SELECT count(*) FROM pg_indexes WHERE tablename = 'mj1';
+INSERT INTO mj VALUES (0, 'a', 1);
+INSERT INTO mj VALUES (2, 'a', 1);
+SELECT * FROM mj ORDER BY id;
+DELETE FROM mq WHERE name = 'b';
+-- DROP TABLE of the referenced table: RESTRICT refuses, CASCADE drops the partition's keys
+DROP TABLE mq;
+DROP TABLE mq CASCADE;
+SELECT conname, contype FROM pg_constraint WHERE conrelid = 'mj1'::regclass ORDER BY 1;
+INSERT INTO mj VALUES (3, 'a', 1);
+SELECT * FROM mj ORDER BY id;
+-- what stays 0A000
+CREATE TABLE mj2 (LIKE mj);
+CREATE TABLE mq2 (name text PRIMARY KEY);
+ALTER TABLE mj2 ADD FOREIGN KEY (name) REFERENCES mq2 (name) ON DELETE CASCADE;
+-- differs: a partition's own foreign key with ON DELETE CASCADE is not supported
+ALTER TABLE mj ATTACH PARTITION mj2 FOR VALUES IN ('b');
+CREATE TABLE mj3 (LIKE mj);
+CREATE INDEX mj3_x ON mj3 (extra);
+-- differs: the DEFAULT partition's own index is not supported
+ALTER TABLE mj ATTACH PARTITION mj3 DEFAULT;
+CREATE TABLE mj4 (id int NOT NULL, name text NOT NULL, extra int, UNIQUE (id));
+-- differs: a PRIMARY KEY or UNIQUE constraint of its own is not supported
+ALTER TABLE mj ATTACH PARTITION mj4 FOR VALUES IN ('d');
