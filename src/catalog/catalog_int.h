@@ -883,6 +883,13 @@ bool cat_partown_detach(sqlite3_context *ctx, sqlite3 *db, const char *child, co
 bool cat_partown_filter(sqlite3_context *ctx, sqlite3 *db, const char *parent,
 			const char *child, const char *key, const char *cond, const char *own,
 			const char *skip, const char *ref, struct strbuf *kept);
+/* ALTER TABLE child ADD CONSTRAINT (shardlite_partition_constraint's arguments: child, name,
+ * 'c' and the constraint's SQLite text, or 'f', the referenced table, ON UPDATE and ON
+ * DELETE's codes, deferrable, deferred, the number of columns, the columns, the referenced
+ * columns, NULL for the primary key's): the partition's rows checked against it, then own
+ * with its record into out. False with ctx's error. */
+bool cat_partown_add(sqlite3_context *ctx, sqlite3 *db, const char *child, const char *own,
+		     int argc, sqlite3_value **argv, struct strbuf *out);
 bool cat_partown_register(sqlite3 *db);
 /* The catalog: partition r's CHECKs and foreign keys from its own records; an index's
  * predicate without the bound (NULL: none of its own), *part_of the partition it is of (NULL:

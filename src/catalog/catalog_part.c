@@ -1022,6 +1022,41 @@ static void fn_partition_unref(sqlite3_context *ctx, int argc, sqlite3_value **a
 		sqlite3_result_null(ctx);
 }
 
+/* shardlite_partition_constraint(partition, name, kind, ...): ALTER TABLE partition ADD
+ * CONSTRAINT of a CHECK or foreign key, as pg_dump writes a partition's own foreign key: the
+ * partition's own constraint (catalog_partown.c). */
+static void fn_partition_constraint(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	const char *name = argc >= 3 ? (const char *)sqlite3_value_text(argv[0]) : NULL;
+	char *of = NULL;
+	struct part one = {0};
+	struct parts p = {0};
+	struct strbuf own, kept;
+	strbuf_init(&own, 0);
+	strbuf_init(&kept, 0);
+	if (!name || !read_partition(db, name, &of, &one) || !load_parts(db, of, &p)) {
+		pgfn_error(ctx, "42P01", "relation \"%s\" does not exist", name ? name : "");
+		goto out;
+	}
+	if (one.kind == 'd') {
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			   "a CHECK or foreign key of a DEFAULT partition is not supported");
+		goto out;
+	}
+	if (cat_partown_add(ctx, db, name, one.own, argc, argv, &own) &&
+	    cat_partown_filter(ctx, db, of, name, p.key, one.cond, own.data, NULL, NULL, &kept) &&
+	    cat_part_make_view(ctx, db, of, name, one.kind, one.bound, one.cond, one.lo, kept.data,
+			       true, NULL))
+		sqlite3_result_null(ctx);
+out:
+	strbuf_fini(&own);
+	strbuf_fini(&kept);
+	parts_fini(&p);
+	free(of);
+	part_fini(&one);
+}
+
 /* shardlite_partition_index(partition, CREATE INDEX text on it): the index made on the
  * parent for the partition's rows (catalog_partown.c), as PostgreSQL's index of the
  * partition holds them alone. */
@@ -1136,6 +1171,8 @@ bool cat_part_register(sqlite3 *db, struct cat_conn *cc)
 					  fn_partition_detach, NULL, NULL, NULL) == SQLITE_OK &&
 	       sqlite3_create_function_v2(db, "shardlite_partition_unref", 1, flags, cc,
 					  fn_partition_unref, NULL, NULL, NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "shardlite_partition_constraint", -1, flags, cc,
+					  fn_partition_constraint, NULL, NULL, NULL) == SQLITE_OK &&
 	       sqlite3_create_function_v2(db, "shardlite_partition_index", 2, flags, cc,
 					  fn_partition_index, NULL, NULL, NULL) == SQLITE_OK &&
 	       sqlite3_create_function_v2(db, "shardlite_partition_drop", 1, flags, cc,

@@ -509,6 +509,164 @@ bool cat_partown_filter(sqlite3_context *ctx, sqlite3 *db, const char *parent,
 	return ok;
 }
 
+/* The expression of the CHECK in a table constraint's text "[CONSTRAINT n] CHECK (...)". */
+static const char *check_expr(struct arena *a, const char *text)
+{
+	struct cat_scanned *sc = NULL;
+	size_t n = 0;
+	cat_scan_table(a, arena_printf(a, "CREATE TABLE x (x, %s)", text), &sc, &n);
+	for (size_t i = 0; i < n; i++)
+		if (sc[i].kind == CAT_CON_CHECK)
+			return sc[i].expr;
+	return NULL;
+}
+
+/* 1 when the query finds a row (its first column's text into *first, sqlite3_malloc'd),
+ * 0 when not, -1 on an error (set on ctx). */
+static int find_row(sqlite3_context *ctx, sqlite3 *db, const char *q, char **first)
+{
+	sqlite3_stmt *vm = NULL;
+	if (!q || sqlite3_prepare_v2(db, q, -1, &vm, NULL) != SQLITE_OK) {
+		sqlite3_result_error(ctx, q ? sqlite3_errmsg(db) : "out of memory", -1);
+		return -1;
+	}
+	int rc = sqlite3_step(vm), r = rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	if (r > 0 && first)
+		*first = sqlite3_mprintf("%s", (const char *)sqlite3_column_text(vm, 0));
+	if (r < 0)
+		sqlite3_result_error(ctx, sqlite3_errmsg(db), -1);
+	sqlite3_finalize(vm);
+	return r;
+}
+
+bool cat_partown_add(sqlite3_context *ctx, sqlite3 *db, const char *child, const char *own,
+		     int argc, sqlite3_value **argv, struct strbuf *out)
+{
+	const char *name = (const char *)sqlite3_value_text(argv[1]);
+	const char *kind = (const char *)sqlite3_value_text(argv[2]);
+	struct arena *a = arena_new(0);
+	const char *f[140];
+	int nf = 0;
+	bool ok = name && kind;
+	for (const char *p = own; ok && (p = next_record(a, p, f, 140, &nf));)
+		if (nf >= 2 && strcmp(f[1], name) == 0) {
+			pgfn_error(ctx, "42710", "constraint \"%s\" for relation \"%s\" already exists",
+				   name, child);
+			ok = false;
+		}
+	strbuf_puts(out, own ? own : "");
+	const char *expr = ok && kind[0] == 'c' && argc == 4
+				   ? check_expr(a, (const char *)sqlite3_value_text(argv[3]))
+				   : NULL;
+	if (ok && kind[0] == 'c') { /* the partition's rows first */
+		char *q = expr ? sqlite3_mprintf("SELECT 1 FROM \"%w\" WHERE NOT coalesce((%s), 1)",
+						 child, expr)
+			       : NULL;
+		int r = find_row(ctx, db, q, NULL);
+		sqlite3_free(q);
+		if (r > 0)
+			pgfn_error(ctx, "23514",
+				   "check constraint \"%s\" of relation \"%s\" is violated by some row",
+				   name, child);
+		ok = r == 0;
+		record_field(out, "c", true);
+		record_field(out, name, false);
+		record_field(out, expr, false);
+		strbuf_putc(out, '\n');
+	} else if (ok) { /* 'f', ref, upd, del, deferrable, deferred, n, from..., to... */
+		int n = argc > 8 ? sqlite3_value_int(argv[8]) : -1;
+		const char *ref = argc > 3 ? (const char *)sqlite3_value_text(argv[3]) : NULL;
+		const char *upd = argc > 4 ? (const char *)sqlite3_value_text(argv[4]) : NULL;
+		const char *del = argc > 5 ? (const char *)sqlite3_value_text(argv[5]) : NULL;
+		if (n < 1 || argc < 9 + n || !ref || !upd || !del) {
+			pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "shardlite_partition_constraint: arguments");
+			ok = false;
+		} else if ((upd[0] != 'a' && upd[0] != 'r') || (del[0] != 'a' && del[0] != 'r')) {
+			pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				   "a partition's own foreign key with ON UPDATE or ON DELETE CASCADE, "
+				   "SET NULL or SET DEFAULT is not supported");
+			ok = false;
+		}
+		struct strbuf cond, keys, names;
+		strbuf_init(&cond, 0);
+		strbuf_init(&keys, 0);
+		strbuf_init(&names, 0);
+		if (ok) {
+			record_field(out, "f", true);
+			record_field(out, name, false);
+			record_field(out, ref, false);
+			record_field(out, upd, false);
+			record_field(out, del, false);
+			record_field(out, sqlite3_value_int(argv[6]) ? "1" : "0", false);
+			record_field(out, sqlite3_value_int(argv[7]) ? "1" : "0", false);
+		}
+		for (int k = 0; ok && k < n; k++) {
+			const char *from = (const char *)sqlite3_value_text(argv[9 + k]);
+			const char *to = argc > 9 + n + k && sqlite3_value_type(argv[9 + n + k]) !=
+									   SQLITE_NULL
+						 ? (const char *)sqlite3_value_text(argv[9 + n + k])
+						 : NULL;
+			char *pk = NULL;
+			if (!to) { /* the referenced table's primary key, its k-th column */
+				char *q = sqlite3_mprintf("SELECT name FROM pragma_table_info(%Q) WHERE "
+							  "pk = %d",
+							  ref, k + 1);
+				ok = find_row(ctx, db, q, &pk) > 0;
+				sqlite3_free(q);
+				to = pk;
+			}
+			if (!ok || !from || !to) {
+				if (ok)
+					pgfn_error(ctx, "42830", "there is no primary key for referenced "
+								 "table \"%s\"",
+						   ref);
+				ok = false;
+				sqlite3_free(pk);
+				break;
+			}
+			record_field(out, from, false);
+			record_field(out, to, false);
+			putf(&cond, " AND c.\"%w\" IS NOT NULL", from);
+			putf(&keys, "%sr.\"%w\" = c.\"%w\"", k ? " AND " : "", to, from);
+			putf(&names, "%s || coalesce(c.\"%w\", 'null')", k ? " || ', '" : "", from);
+			sqlite3_free(pk);
+		}
+		if (ok) { /* the partition's rows first */
+			strbuf_putc(out, '\n');
+			char *bad = NULL;
+			char *q = sqlite3_mprintf("SELECT ''%s FROM \"%w\" c WHERE 1%s AND NOT EXISTS "
+						  "(SELECT 1 FROM \"%w\" r WHERE %s)",
+						  names.data, child, cond.data, ref, keys.data);
+			int r = find_row(ctx, db, q, &bad);
+			sqlite3_free(q);
+			if (r > 0) {
+				struct strbuf d;
+				strbuf_init(&d, 0);
+				strbuf_puts(&d, "Key (");
+				for (int k = 0; k < n; k++) {
+					strbuf_puts(&d, k ? ", " : "");
+					strbuf_puts(&d, (const char *)sqlite3_value_text(argv[9 + k]));
+				}
+				strbuf_printf(&d, ")=(%s) is not present in table \"%s\".", bad ? bad : "",
+					      ref);
+				pgfn_error_detail(ctx, "23503", d.data ? d.data : "",
+						  "insert or update on table \"%s\" violates foreign key "
+						  "constraint \"%s\"",
+						  child, name);
+				strbuf_fini(&d);
+			}
+			sqlite3_free(bad);
+			ok = r == 0;
+		}
+		out->failed |= cond.failed || keys.failed || names.failed;
+		strbuf_fini(&cond);
+		strbuf_fini(&keys);
+		strbuf_fini(&names);
+	}
+	arena_free(a);
+	return ok && !out->failed;
+}
+
 /* shardlite_partition_own_failed(kind, partition, constraint, referenced table, key columns,
  * value...): a partition's own CHECK ('c': the row's values), foreign key ('f': the key's
  * values) or a referenced row it still uses ('r') refused a write, as PostgreSQL words it. */

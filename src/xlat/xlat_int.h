@@ -511,6 +511,10 @@ void xlat_partition_drop_parent(struct xlat_ctx *c, const char *name);
 /* CREATE INDEX on partition child: the translated CREATE INDEX from start on becomes its
  * text in SELECT shardlite_partition_index(child, text), which makes it a partial index of
  * the parent for the partition's rows; *name_at (an unnamed index's name) moves with it. */
+/* ALTER TABLE of a partition: ADD [CONSTRAINT] CHECK | FOREIGN KEY (one action, as pg_dump
+ * writes a partition's own key) becomes SELECT shardlite_partition_constraint(...), the
+ * partition's own constraint (catalog_partown.c); anything else 0A000. */
+bool xlat_partition_alter_own(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s);
 void xlat_partition_index_wrap(struct xlat_ctx *c, const char *child, size_t start,
 			       size_t *name_at);
 /* ---- xlat_viewopts.c: a view's options ---- */

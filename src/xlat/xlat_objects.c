@@ -1198,7 +1198,7 @@ bool xlat_stmt_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 		return false;
 	bool own = xlat_own_table(c, s->relation);
 	if (own && xlat_partition_is_partition(c, s->relation->relname))
-		return xlat_unsupported(c, -1, "ALTER TABLE of a partition");
+		return xlat_partition_alter_own(c, s);
 	if (own && xlat_partition_is_parent(c, s->relation->relname))
 		return xlat_partition_alter(c, s);
 	/* ALTER TABLE of a view's column default, as pg_dump writes it */

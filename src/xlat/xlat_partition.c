@@ -517,3 +517,59 @@ void xlat_partition_index_wrap(struct xlat_ctx *c, const char *child, size_t sta
 	xlat_string(c, text);
 	xlat_puts(c, ")");
 }
+
+bool xlat_partition_alter_own(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
+{
+	const PgQuery__AlterTableCmd *k = s->n_cmds == 1 ? s->cmds[0]->alter_table_cmd : NULL;
+	const PgQuery__Constraint *con = k && k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint &&
+						 k->def &&
+						 k->def->node_case == NODE(CONSTRAINT)
+					     ? k->def->constraint
+					     : NULL;
+	if (!con || (con->contype != CONSTR(CHECK) && con->contype != CONSTR(FOREIGN)) ||
+	    con->skip_validation || s->missing_ok)
+		return xlat_unsupported(c, -1, "this ALTER TABLE of a partition");
+	if (con->contype == CONSTR(FOREIGN) &&
+	    ((con->fk_matchtype && con->fk_matchtype[0] == 'f') || con->n_fk_del_set_cols))
+		return xlat_unsupported(c, con->location,
+					"a partition's own foreign key MATCH FULL or ON DELETE SET "
+					"NULL (columns)");
+	if (!xlat_add_constraint(c, s->relation, con))
+		return false;
+	const struct xlat_rebuild *rb = c->st->rebuild;
+	if (!rb || rb->next || !rb->name || !rb->constraint)
+		return xlat_unsupported(c, -1, "this ALTER TABLE of a partition");
+	c->st->rebuild = NULL;
+	c->st->kind = XLAT_SCRIPT;
+	c->st->writes = c->st->is_ddl = true;
+	xlat_nocache(c);
+	xlat_puts(c, "SELECT shardlite_partition_constraint(");
+	xlat_string(c, s->relation->relname);
+	xlat_puts(c, ", ");
+	xlat_string(c, rb->name);
+	if (con->contype == CONSTR(CHECK)) {
+		xlat_puts(c, ", 'c', ");
+		xlat_string(c, rb->constraint);
+		xlat_puts(c, ")");
+		return true;
+	}
+	const char *upd = con->fk_upd_action && *con->fk_upd_action ? con->fk_upd_action : "a";
+	const char *del = con->fk_del_action && *con->fk_del_action ? con->fk_del_action : "a";
+	xlat_puts(c, ", 'f', ");
+	xlat_string(c, rb->ref_table);
+	xlat_printf(c, ", '%c', '%c', %d, %d, %zu", upd[0], del[0],
+		    con->deferrable || con->initdeferred, con->initdeferred, rb->nkeys);
+	for (size_t i = 0; i < rb->nkeys; i++) {
+		xlat_puts(c, ", ");
+		xlat_string(c, rb->keys[i]);
+	}
+	for (size_t i = 0; i < rb->nkeys; i++) {
+		xlat_puts(c, ", ");
+		if (i < rb->nref_keys)
+			xlat_string(c, rb->ref_keys[i]);
+		else
+			xlat_puts(c, "NULL");
+	}
+	xlat_puts(c, ")");
+	return true;
+}

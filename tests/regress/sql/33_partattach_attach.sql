@@ -126,3 +126,27 @@ ALTER TABLE mj ATTACH PARTITION mj3 DEFAULT;
 CREATE TABLE mj4 (id int NOT NULL, name text NOT NULL, extra int, UNIQUE (id));
 -- differs: a PRIMARY KEY or UNIQUE constraint of its own is not supported
 ALTER TABLE mj ATTACH PARTITION mj4 FOR VALUES IN ('d');
+-- ALTER TABLE of a partition ADD CONSTRAINT CHECK | FOREIGN KEY, as pg_dump writes a
+-- partition's own foreign key: the partition's rows are checked first
+CREATE TABLE aq (name text PRIMARY KEY);
+INSERT INTO aq VALUES ('a');
+CREATE TABLE aj (id int NOT NULL, name text NOT NULL, ref text) PARTITION BY LIST (name);
+CREATE TABLE aj1 PARTITION OF aj FOR VALUES IN ('a', 'b');
+INSERT INTO aj VALUES (1, 'a', 'a'), (2, 'b', NULL);
+ALTER TABLE ONLY aj1 ADD CONSTRAINT aj1_name FOREIGN KEY (name) REFERENCES aq (name);
+INSERT INTO aq VALUES ('b');
+ALTER TABLE ONLY aj1 ADD CONSTRAINT aj1_name FOREIGN KEY (name) REFERENCES aq (name);
+ALTER TABLE aj1 ADD FOREIGN KEY (ref) REFERENCES aq;
+ALTER TABLE aj1 ADD CONSTRAINT aj1_name CHECK (id > 0);
+ALTER TABLE aj1 ADD CHECK (id > 1);
+ALTER TABLE aj1 ADD CHECK (id > 0);
+ALTER TABLE aj1 ADD CONSTRAINT aj1_ref CHECK (ref <> 'x');
+SELECT conname, contype, pg_get_constraintdef(oid) FROM pg_constraint
+  WHERE conrelid = 'aj1'::regclass ORDER BY 1;
+INSERT INTO aj VALUES (3, 'a', 'z');
+INSERT INTO aj VALUES (0, 'a', 'a');
+INSERT INTO aj VALUES (3, 'b', 'x');
+INSERT INTO aj VALUES (3, 'b', 'b');
+DELETE FROM aq WHERE name = 'b';
+-- differs: a partition's ALTER TABLE other than ADD CHECK or FOREIGN KEY is not supported
+ALTER TABLE aj1 ADD UNIQUE (id);
