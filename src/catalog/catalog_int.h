@@ -890,6 +890,10 @@ bool cat_partown_filter(sqlite3_context *ctx, sqlite3 *db, const char *parent,
  * with its record into out. False with ctx's error. */
 bool cat_partown_add(sqlite3_context *ctx, sqlite3 *db, const char *child, const char *own,
 		     int argc, sqlite3_value **argv, struct strbuf *out);
+/* ALTER TABLE child DROP CONSTRAINT name: own without it into out; false (42704 on ctx) when
+ * child has no such constraint of its own. */
+bool cat_partown_remove(sqlite3_context *ctx, const char *child, const char *own,
+			const char *name, struct strbuf *out);
 bool cat_partown_register(sqlite3 *db);
 /* The catalog: partition r's CHECKs and foreign keys from its own records; an index's
  * predicate without the bound (NULL: none of its own), *part_of the partition it is of (NULL:

@@ -1024,7 +1024,7 @@ static void fn_partition_unref(sqlite3_context *ctx, int argc, sqlite3_value **a
 
 /* shardlite_partition_constraint(partition, name, kind, ...): ALTER TABLE partition ADD
  * CONSTRAINT of a CHECK or foreign key, as pg_dump writes a partition's own foreign key: the
- * partition's own constraint (catalog_partown.c). */
+ * partition's own constraint (catalog_partown.c); kind 'd': DROP CONSTRAINT name of one. */
 static void fn_partition_constraint(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
@@ -1044,7 +1044,11 @@ static void fn_partition_constraint(sqlite3_context *ctx, int argc, sqlite3_valu
 			   "a CHECK or foreign key of a DEFAULT partition is not supported");
 		goto out;
 	}
-	if (cat_partown_add(ctx, db, name, one.own, argc, argv, &own) &&
+	const char *kind = (const char *)sqlite3_value_text(argv[2]);
+	const char *con = (const char *)sqlite3_value_text(argv[1]);
+	bool drop = kind && kind[0] == 'd'; /* DROP CONSTRAINT */
+	if ((drop ? cat_partown_remove(ctx, name, one.own, con ? con : "", &own)
+		  : cat_partown_add(ctx, db, name, one.own, argc, argv, &own)) &&
 	    cat_partown_filter(ctx, db, of, name, p.key, one.cond, own.data, NULL, NULL, &kept) &&
 	    cat_part_make_view(ctx, db, of, name, one.kind, one.bound, one.cond, one.lo, kept.data,
 			       true, NULL))

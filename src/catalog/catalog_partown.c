@@ -539,6 +539,29 @@ static int find_row(sqlite3_context *ctx, sqlite3 *db, const char *q, char **fir
 	return r;
 }
 
+bool cat_partown_remove(sqlite3_context *ctx, const char *child, const char *own,
+			const char *name, struct strbuf *out)
+{
+	struct arena *a = arena_new(0);
+	const char *f[140];
+	int nf = 0;
+	bool found = false;
+	for (const char *p = own; (p = next_record(a, p, f, 140, &nf));) {
+		if (nf >= 2 && strcmp(f[1], name) == 0 && !found) {
+			found = true;
+			continue;
+		}
+		for (int i = 0; i < nf; i++)
+			record_field(out, f[i], i == 0);
+		strbuf_putc(out, '\n');
+	}
+	arena_free(a);
+	if (!found)
+		pgfn_error(ctx, "42704", "constraint \"%s\" of relation \"%s\" does not exist", name,
+			   child);
+	return found && !out->failed;
+}
+
 bool cat_partown_add(sqlite3_context *ctx, sqlite3 *db, const char *child, const char *own,
 		     int argc, sqlite3_value **argv, struct strbuf *out)
 {

@@ -521,6 +521,19 @@ void xlat_partition_index_wrap(struct xlat_ctx *c, const char *child, size_t sta
 bool xlat_partition_alter_own(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 {
 	const PgQuery__AlterTableCmd *k = s->n_cmds == 1 ? s->cmds[0]->alter_table_cmd : NULL;
+	if (k && k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint && k->name &&
+	    !k->missing_ok && k->behavior != PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE &&
+	    !s->missing_ok) { /* one of its own CHECKs or foreign keys */
+		c->st->kind = XLAT_SCRIPT;
+		c->st->writes = c->st->is_ddl = true;
+		xlat_nocache(c);
+		xlat_puts(c, "SELECT shardlite_partition_constraint(");
+		xlat_string(c, s->relation->relname);
+		xlat_puts(c, ", ");
+		xlat_string(c, k->name);
+		xlat_puts(c, ", 'd')");
+		return true;
+	}
 	const PgQuery__Constraint *con = k && k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint &&
 						 k->def &&
 						 k->def->node_case == NODE(CONSTRAINT)

@@ -150,3 +150,13 @@ INSERT INTO aj VALUES (3, 'b', 'b');
 DELETE FROM aq WHERE name = 'b';
 -- differs: a partition's ALTER TABLE other than ADD CHECK or FOREIGN KEY is not supported
 ALTER TABLE aj1 ADD UNIQUE (id);
+-- ALTER TABLE of a partition DROP CONSTRAINT of its own
+ALTER TABLE aj1 DROP CONSTRAINT aj1_ref;
+ALTER TABLE aj1 DROP CONSTRAINT aj1_name;
+ALTER TABLE aj1 DROP CONSTRAINT nosuch;
+SELECT conname FROM pg_constraint WHERE conrelid = 'aj1'::regclass AND contype IN ('c', 'f')
+  ORDER BY 1;
+INSERT INTO aj VALUES (4, 'b', 'x');
+DELETE FROM aq WHERE name = 'b';
+INSERT INTO aj VALUES (5, 'b', NULL);
+SELECT * FROM aj ORDER BY id;
