@@ -894,6 +894,14 @@ bool cat_partown_add(sqlite3_context *ctx, sqlite3 *db, const char *child, const
  * child has no such constraint of its own. */
 bool cat_partown_remove(sqlite3_context *ctx, const char *child, const char *own,
 			const char *name, struct strbuf *out);
+/* own with its foreign keys to table renamed (col NULL: the table to to; else its column
+ * col to to), into out. */
+void cat_partown_renamed(const char *own, const char *table, const char *col, const char *to,
+			 struct strbuf *out);
+/* After ALTER TABLE table RENAME [COLUMN col] TO to: the partitions' own foreign keys to it
+ * name it so (their records and triggers). False with ctx's error. */
+bool cat_part_renamed(sqlite3_context *ctx, sqlite3 *db, const char *table, const char *col,
+		      const char *to);
 bool cat_partown_register(sqlite3 *db);
 /* The catalog: partition r's CHECKs and foreign keys from its own records; an index's
  * predicate without the bound (NULL: none of its own), *part_of the partition it is of (NULL:

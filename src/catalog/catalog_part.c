@@ -956,15 +956,14 @@ out:
 	part_fini(&one);
 }
 
-/* shardlite_partition_unref(table): before DROP TABLE table CASCADE, the partitions' own
- * foreign keys to it go, as PostgreSQL drops them. */
-static void fn_partition_unref(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+/* The partitions' own foreign keys to table: before DROP TABLE table CASCADE they go, as
+ * PostgreSQL drops them (col and to NULL); after ALTER TABLE table RENAME [COLUMN col] TO to
+ * they name it so (catalog_partown.c). False with ctx's error. */
+static bool partitions_refs(sqlite3_context *ctx, sqlite3 *db, const char *table,
+			    const char *col, const char *to)
 {
-	(void)argc;
-	sqlite3 *db = sqlite3_context_db_handle(ctx);
-	const char *ref = (const char *)sqlite3_value_text(argv[0]);
 	char *hex = NULL;
-	for (const char *p = ref ? ref : ""; *p; p++) { /* its name as the records hold it */
+	for (const char *p = table ? table : ""; *p; p++) { /* its name as the records hold it */
 		char *more = sqlite3_mprintf("%s%02x", hex ? hex : "", (unsigned char)*p);
 		sqlite3_free(hex);
 		hex = more;
@@ -999,16 +998,22 @@ static void fn_partition_unref(sqlite3_context *ctx, int argc, sqlite3_value **a
 		char *of = NULL;
 		struct part full = {0};
 		struct parts p;
-		struct strbuf kept;
+		struct strbuf renamed, kept;
+		strbuf_init(&renamed, 0);
 		strbuf_init(&kept, 0);
 		ok = read_partition(db, q->name, &of, &full) && load_parts(db, of, &p);
 		if (ok) {
-			ok = cat_partown_filter(ctx, db, of, q->name, p.key, full.cond, full.own, NULL,
-						ref, &kept) &&
+			if (to)
+				cat_partown_renamed(full.own, table, col, to, &renamed);
+			ok = !renamed.failed &&
+			     cat_partown_filter(ctx, db, of, q->name, p.key, full.cond,
+						to ? renamed.data : full.own, NULL, to ? NULL : table,
+						&kept) &&
 			     cat_part_make_view(ctx, db, of, q->name, full.kind, full.bound, full.cond,
 						full.lo, kept.data, true, NULL);
 			parts_fini(&p);
 		}
+		strbuf_fini(&renamed);
 		strbuf_fini(&kept);
 		free(of);
 		part_fini(&full);
@@ -1018,7 +1023,22 @@ static void fn_partition_unref(sqlite3_context *ctx, int argc, sqlite3_value **a
 		part_fini(&all.v[i]);
 	}
 	free(all.v);
-	if (ok)
+	return ok;
+}
+
+bool cat_part_renamed(sqlite3_context *ctx, sqlite3 *db, const char *table, const char *col,
+		      const char *to)
+{
+	return partitions_refs(ctx, db, table, col, to);
+}
+
+/* shardlite_partition_unref(table): before DROP TABLE table CASCADE, the partitions' own
+ * foreign keys to it go, as PostgreSQL drops them. */
+static void fn_partition_unref(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (partitions_refs(ctx, sqlite3_context_db_handle(ctx),
+			    (const char *)sqlite3_value_text(argv[0]), NULL, NULL))
 		sqlite3_result_null(ctx);
 }
 

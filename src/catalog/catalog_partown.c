@@ -509,6 +509,26 @@ bool cat_partown_filter(sqlite3_context *ctx, sqlite3 *db, const char *parent,
 	return ok;
 }
 
+void cat_partown_renamed(const char *own, const char *table, const char *col, const char *to,
+			 struct strbuf *out)
+{
+	struct arena *a = arena_new(0);
+	const char *f[140];
+	int nf = 0;
+	for (const char *p = own; (p = next_record(a, p, f, 140, &nf));) {
+		bool ref = nf >= 9 && f[0][0] == 'f' && sqlite3_stricmp(f[2], table) == 0;
+		if (ref && !col)
+			f[2] = to;
+		for (int k = 8; ref && col && k < nf; k += 2)
+			if (sqlite3_stricmp(f[k], col) == 0)
+				f[k] = to;
+		for (int i = 0; i < nf; i++)
+			record_field(out, f[i], i == 0);
+		strbuf_putc(out, '\n');
+	}
+	arena_free(a);
+}
+
 /* The expression of the CHECK in a table constraint's text "[CONSTRAINT n] CHECK (...)". */
 static const char *check_expr(struct arena *a, const char *text)
 {

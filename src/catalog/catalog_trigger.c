@@ -549,6 +549,9 @@ static void fn_trigger_renamed(sqlite3_context *ctx, int argc, sqlite3_value **a
 			  .col_to = column ? to : NULL};
 	if (to)
 		refit(ctx, &r);
+	/* a partition's own foreign keys to the table (catalog_partown.c) */
+	if (to && r.table)
+		(void)cat_part_renamed(ctx, sqlite3_context_db_handle(ctx), r.table, column, to);
 }
 
 bool cat_trigger_from_forget(sqlite3_context *ctx, const char *ref)

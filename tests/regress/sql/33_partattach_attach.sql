@@ -160,3 +160,15 @@ INSERT INTO aj VALUES (4, 'b', 'x');
 DELETE FROM aq WHERE name = 'b';
 INSERT INTO aj VALUES (5, 'b', NULL);
 SELECT * FROM aj ORDER BY id;
+-- the referenced table renamed, or its column: the partition's own key follows
+ALTER TABLE aq RENAME TO aq2;
+ALTER TABLE aq2 RENAME COLUMN name TO nm;
+SELECT conname, confrelid::regclass, pg_get_constraintdef(oid) FROM pg_constraint
+  WHERE conrelid = 'aj1'::regclass AND contype = 'f' ORDER BY 1;
+INSERT INTO aj VALUES (6, 'a', 'nosuch');
+DELETE FROM aq2 WHERE nm = 'a';
+INSERT INTO aq2 VALUES ('c');
+INSERT INTO aj VALUES (6, 'a', 'c');
+ALTER TABLE aj DETACH PARTITION aj1;
+SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
+  WHERE conrelid = 'aj1'::regclass AND contype IN ('c', 'f') ORDER BY 1;
