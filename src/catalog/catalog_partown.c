@@ -112,6 +112,37 @@ static void key_names(struct strbuf *sb, const char **f, int nf, int side)
 	}
 }
 
+/* The bound's condition cond (on the key column, written as "key") on the new row: each
+ * "key" outside a string literal as NEW."key" (in a). Every partition's triggers test it
+ * first, so a row of another partition costs a comparison, not a subquery. */
+static const char *new_cond(struct arena *a, const char *cond, const char *key)
+{
+	struct strbuf sb, id;
+	strbuf_init(&sb, 0);
+	strbuf_init(&id, 0);
+	putf(&id, "\"%w\"", key);
+	for (const char *p = cond; id.data && *p;) {
+		if (*p == '\'') { /* a literal, its doubled quotes inside */
+			const char *e = p + 1;
+			while (*e && !(*e == '\'' && e[1] != '\''))
+				e += *e == '\'' ? 2 : 1;
+			e += *e == '\'';
+			strbuf_append(&sb, p, (size_t)(e - p));
+			p = e;
+		} else if (strncmp(p, id.data, id.len) == 0) {
+			strbuf_puts(&sb, "NEW.");
+			strbuf_append(&sb, p, id.len);
+			p += id.len;
+		} else {
+			strbuf_putc(&sb, *p++);
+		}
+	}
+	const char *r = sb.failed || id.failed || !sb.data ? NULL : arena_strdup(a, sb.data);
+	strbuf_fini(&sb);
+	strbuf_fini(&id);
+	return r;
+}
+
 /* The triggers of the constraints in own (partition child of parent, bound cond on key) into
  * sb: a CHECK's on the parent's writes of the partition's rows; a foreign key's on those and
  * on the referenced table's DELETE and UPDATE of the referenced columns. */
@@ -119,10 +150,14 @@ static bool own_triggers(sqlite3 *db, struct arena *a, const char *parent, const
 			 const char *key, const char *cond, const char *own, const char *skip,
 			 struct strbuf *sb)
 {
+	if (!own || !*own)
+		return true; /* nothing of its own (a DEFAULT partition has no fixed condition) */
 	struct strbuf news, vals;
 	strbuf_init(&news, 0);
 	strbuf_init(&vals, 0);
-	bool ok = columns(db, parent, skip, &news, &vals);
+	bool ok = cond && key && columns(db, parent, skip, &news, &vals);
+	const char *mine = ok ? new_cond(a, cond, key) : NULL; /* the row is the partition's */
+	ok = ok && mine;
 	const char *f[140];
 	int nf = 0, seq = 0;
 	for (const char *p = own; ok && (p = next_record(a, p, f, 140, &nf));) {
@@ -131,12 +166,12 @@ static bool own_triggers(sqlite3 *db, struct arena *a, const char *parent, const
 			for (int u = 0; u < 2; u++) {
 				char *s = sqlite3_mprintf(
 					"CREATE TRIGGER \"" CAT_PART_TRIGGER_PREFIX "o_%w_%d%c\" "
-					CAT_PARTOWN_MARK "\"%w\" */ BEFORE %s ON \"%w\" WHEN EXISTS ("
-					"SELECT 1 FROM (SELECT %s) WHERE (%s) AND NOT coalesce((%s), "
-					"1)) BEGIN SELECT shardlite_partition_own_failed('c', %Q, %Q, "
-					"NULL, NULL%s); END; ",
+					CAT_PARTOWN_MARK "\"%w\" */ BEFORE %s ON \"%w\" WHEN (%s) AND "
+					"EXISTS (SELECT 1 FROM (SELECT %s) WHERE NOT coalesce((%s), 1)) "
+					"BEGIN SELECT shardlite_partition_own_failed('c', %Q, %Q, NULL, "
+					"NULL%s); END; ",
 					child, seq, u ? 'u' : 'i', child, u ? "UPDATE" : "INSERT", parent,
-					news.data, cond, f[2], child, f[1], vals.data);
+					mine, news.data, f[2], child, f[1], vals.data);
 				strbuf_puts(sb, s ? s : "");
 				sb->failed |= s == NULL;
 				sqlite3_free(s);
@@ -165,11 +200,11 @@ static bool own_triggers(sqlite3 *db, struct arena *a, const char *parent, const
 		for (int u = 0; u < 2; u++) { /* the partition's rows: their key is present */
 			char *s = sqlite3_mprintf(
 				"CREATE TRIGGER \"" CAT_PART_TRIGGER_PREFIX "o_%w_%d%c\" " CAT_PARTOWN_MARK
-				"\"%w\" */ BEFORE %s ON \"%w\" WHEN EXISTS (SELECT 1 FROM (SELECT NEW.\"%w\" "
-				"AS \"%w\") WHERE %s)%s AND NOT EXISTS (SELECT 1 FROM \"%w\" WHERE %s) BEGIN "
-				"SELECT shardlite_partition_own_failed('f', %Q, %Q, %Q, %Q%s); END; ",
-				child, seq, u ? 'u' : 'i', child, u ? "UPDATE" : "INSERT", parent, key, key,
-				cond, notnull.data, f[2], match.data, child, f[1], f[2], names.data,
+				"\"%w\" */ BEFORE %s ON \"%w\" WHEN (%s)%s AND NOT EXISTS (SELECT 1 FROM "
+				"\"%w\" WHERE %s) BEGIN SELECT shardlite_partition_own_failed('f', %Q, %Q, "
+				"%Q, %Q%s); END; ",
+				child, seq, u ? 'u' : 'i', child, u ? "UPDATE" : "INSERT", parent, mine,
+				notnull.data, f[2], match.data, child, f[1], f[2], names.data,
 				keyvals.data);
 			strbuf_puts(sb, s ? s : "");
 			sb->failed |= s == NULL;
