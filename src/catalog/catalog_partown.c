@@ -143,6 +143,11 @@ static const char *new_cond(struct arena *a, const char *cond, const char *key)
 	return r;
 }
 
+static int by_name(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
 /* The triggers of the constraints in own (partition child of parent, bound cond on key) into
  * sb: a CHECK's on the parent's writes of the partition's rows; a foreign key's on those and
  * on the referenced table's DELETE and UPDATE of the referenced columns. */
@@ -152,32 +157,34 @@ static bool own_triggers(sqlite3 *db, struct arena *a, const char *parent, const
 {
 	if (!own || !*own)
 		return true; /* nothing of its own (a DEFAULT partition has no fixed condition) */
-	struct strbuf news, vals;
+	struct strbuf news, vals, body, keys;
 	strbuf_init(&news, 0);
 	strbuf_init(&vals, 0);
+	strbuf_init(&body, 0); /* one statement per constraint, in the partition's two triggers: */
+	strbuf_init(&keys, 0); /* the CHECKs first, in name order as PostgreSQL tests them */
+	const char *checks[140], *f[140];
+	int nchecks = 0, nf = 0;
+	for (const char *p = own; (p = next_record(a, p, f, 140, &nf)) && nchecks < 140;)
+		if (nf >= 3 && f[0][0] == 'c')
+			checks[nchecks++] = f[1];
+	qsort(checks, (size_t)nchecks, sizeof(*checks), by_name);
 	bool ok = cond && key && columns(db, parent, skip, &news, &vals);
 	const char *mine = ok ? new_cond(a, cond, key) : NULL; /* the row is the partition's */
 	ok = ok && mine;
-	const char *f[140];
-	int nf = 0, seq = 0;
+	int seq = 0;
+	for (int k = 0; ok && k < nchecks; k++)
+		for (const char *p = own; (p = next_record(a, p, f, 140, &nf));)
+			if (nf >= 3 && f[0][0] == 'c' && strcmp(f[1], checks[k]) == 0) {
+				putf(&body,
+				     "SELECT shardlite_partition_own_failed('c', %Q, %Q, NULL, NULL%s) "
+				     "FROM (SELECT %s) WHERE NOT coalesce((%s), 1); ",
+				     child, f[1], vals.data, news.data, f[2]);
+				break;
+			}
 	for (const char *p = own; ok && (p = next_record(a, p, f, 140, &nf));) {
 		seq++;
-		if (nf >= 3 && f[0][0] == 'c') {
-			for (int u = 0; u < 2; u++) {
-				char *s = sqlite3_mprintf(
-					"CREATE TRIGGER \"" CAT_PART_TRIGGER_PREFIX "o_%w_%d%c\" "
-					CAT_PARTOWN_MARK "\"%w\" */ BEFORE %s ON \"%w\" WHEN (%s) AND "
-					"EXISTS (SELECT 1 FROM (SELECT %s) WHERE NOT coalesce((%s), 1)) "
-					"BEGIN SELECT shardlite_partition_own_failed('c', %Q, %Q, NULL, "
-					"NULL%s); END; ",
-					child, seq, u ? 'u' : 'i', child, u ? "UPDATE" : "INSERT", parent,
-					mine, news.data, f[2], child, f[1], vals.data);
-				strbuf_puts(sb, s ? s : "");
-				sb->failed |= s == NULL;
-				sqlite3_free(s);
-			}
+		if (nf >= 3 && f[0][0] == 'c')
 			continue;
-		}
 		if (nf < 9 || f[0][0] != 'f')
 			continue;
 		struct strbuf notnull, match, refmatch, changed, keyvals, oldvals, cols, names, refnames;
@@ -197,40 +204,37 @@ static bool own_triggers(sqlite3 *db, struct arena *a, const char *parent, const
 			putf(&oldvals, ", OLD.\"%w\"", to);
 			putf(&cols, "%s\"%w\"", k > 7 ? ", " : "", to);
 		}
-		for (int u = 0; u < 2; u++) { /* the partition's rows: their key is present */
-			char *s = sqlite3_mprintf(
-				"CREATE TRIGGER \"" CAT_PART_TRIGGER_PREFIX "o_%w_%d%c\" " CAT_PARTOWN_MARK
-				"\"%w\" */ BEFORE %s ON \"%w\" WHEN (%s)%s AND NOT EXISTS (SELECT 1 FROM "
-				"\"%w\" WHERE %s) BEGIN SELECT shardlite_partition_own_failed('f', %Q, %Q, "
-				"%Q, %Q%s); END; ",
-				child, seq, u ? 'u' : 'i', child, u ? "UPDATE" : "INSERT", parent, mine,
-				notnull.data, f[2], match.data, child, f[1], f[2], names.data,
-				keyvals.data);
-			strbuf_puts(sb, s ? s : "");
-			sb->failed |= s == NULL;
-			sqlite3_free(s);
-		}
-		for (int u = 0; u < 2; u++) { /* the referenced rows: no partition row uses them */
-			char *s = sqlite3_mprintf(
-				"CREATE TRIGGER \"" CAT_PART_TRIGGER_PREFIX "o_%w_%d%c\" " CAT_PARTOWN_MARK
-				"\"%w\" */ BEFORE %s%s ON \"%w\" WHEN %s%s%sEXISTS (SELECT 1 FROM \"%w\" "
-				"WHERE (%s) AND %s) BEGIN SELECT shardlite_partition_own_failed('r', %Q, "
-				"%Q, %Q, %Q%s); END; ",
-				child, seq, u ? 'r' : 'd', child, u ? "UPDATE OF " : "DELETE",
-				u ? cols.data : "", f[2], u ? "(" : "", u ? changed.data : "",
-				u ? ") AND " : "", parent, cond, refmatch.data, child, f[1], f[2],
-				refnames.data, oldvals.data);
-			strbuf_puts(sb, s ? s : "");
-			sb->failed |= s == NULL;
-			sqlite3_free(s);
-		}
+		/* the partition's rows: their key is present */
+		putf(&keys,
+		     "SELECT shardlite_partition_own_failed('f', %Q, %Q, %Q, %Q%s) WHERE 1%s AND NOT "
+		     "EXISTS (SELECT 1 FROM \"%w\" WHERE %s); ",
+		     child, f[1], f[2], names.data, keyvals.data, notnull.data, f[2], match.data);
+		for (int u = 0; u < 2; u++) /* the referenced rows: no partition row uses them */
+			putf(sb,
+			     "CREATE TRIGGER \"" CAT_PART_TRIGGER_PREFIX "o_%w_%d%c\" " CAT_PARTOWN_MARK
+			     "\"%w\" */ BEFORE %s%s ON \"%w\" WHEN %s%s%sEXISTS (SELECT 1 FROM \"%w\" "
+			     "WHERE (%s) AND %s) BEGIN SELECT shardlite_partition_own_failed('r', %Q, "
+			     "%Q, %Q, %Q%s); END; ",
+			     child, seq, u ? 'r' : 'd', child, u ? "UPDATE OF " : "DELETE",
+			     u ? cols.data : "", f[2], u ? "(" : "", u ? changed.data : "",
+			     u ? ") AND " : "", parent, cond, refmatch.data, child, f[1], f[2],
+			     refnames.data, oldvals.data);
 		for (size_t i = 0; i < ARRAY_LEN(all); i++) {
 			sb->failed |= all[i]->failed;
 			strbuf_fini(all[i]);
 		}
 	}
+	strbuf_puts(&body, keys.data ? keys.data : "");
+	for (int u = 0; ok && body.len && u < 2; u++) /* the partition's rows written */
+		putf(sb,
+		     "CREATE TRIGGER \"" CAT_PART_TRIGGER_PREFIX "o_%w_%c\" " CAT_PARTOWN_MARK
+		     "\"%w\" */ BEFORE %s ON \"%w\" WHEN %s BEGIN %sEND; ",
+		     child, u ? 'u' : 'i', child, u ? "UPDATE" : "INSERT", parent, mine, body.data);
+	ok = ok && !body.failed && !keys.failed;
 	strbuf_fini(&news);
 	strbuf_fini(&vals);
+	strbuf_fini(&body);
+	strbuf_fini(&keys);
 	return ok && !sb->failed;
 }
 
