@@ -45,6 +45,14 @@ static void push(struct arena *a, void ***v, size_t *n, void *item)
 
 #define PUSH(m, field, count, item) push((m)->a, (void ***)&(m)->field, &(m)->count, item)
 
+void cat_model_add(struct cat_model *m, struct cat_check *ck, struct cat_fkey *fk)
+{
+	if (ck)
+		PUSH(m, checks, nchecks, ck);
+	if (fk)
+		PUSH(m, fks, nfks, fk);
+}
+
 static sqlite3_stmt *prep(sqlite3 *db, const char *sql, const char *arg, struct pgerr *err)
 {
 	sqlite3_stmt *st = NULL;
@@ -543,6 +551,7 @@ static bool load_indexes(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
 		int ntexts = 0;
 		if (sql)
 			cat_scan_index(m->a, sql, &texts, &ntexts, &ix->pred);
+		ix->pred = cat_partown_pred(m->a, sql, ix->pred, &ix->part_of);
 		ix->pred = cat_pg_text(m->a, ix->pred, &ix->pretty_pred);
 		cat_index_am_read(m->a, ix, sql);
 		cat_exclude_read(m, ix, sql);

@@ -508,6 +508,11 @@ bool xlat_partition_index_check(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 bool xlat_partition_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s);
 /* Before DROP TABLE of partitioned table name: drops its partitions (a script's part). */
 void xlat_partition_drop_parent(struct xlat_ctx *c, const char *name);
+/* CREATE INDEX on partition child: the translated CREATE INDEX from start on becomes its
+ * text in SELECT shardlite_partition_index(child, text), which makes it a partial index of
+ * the parent for the partition's rows; *name_at (an unnamed index's name) moves with it. */
+void xlat_partition_index_wrap(struct xlat_ctx *c, const char *child, size_t start,
+			       size_t *name_at);
 /* ---- xlat_viewopts.c: a view's options ---- */
 /* " /" "* shardlite: WITH (check_option=...) *" "/" for check ('l' local, 'c' cascaded), ""
  * for 0. */

@@ -547,11 +547,9 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 	size_t start = c->sb->len;
 	ddl(c, "CREATE INDEX");
 	c->st->concurrently = s->concurrent; /* it changes how PostgreSQL builds it, only */
-	if (s->relation && xlat_own_table(c, s->relation) &&
-	    xlat_partition_is_partition(c, s->relation->relname))
-		return xlat_unsupported(c, -1,
-					"an index on a partition (index the partitioned table)");
-	if (!xlat_partition_index_check(c, s))
+	bool part = s->relation && xlat_own_table(c, s->relation) &&
+		    xlat_partition_is_partition(c, s->relation->relname);
+	if (!part && !xlat_partition_index_check(c, s))
 		return false;
 	/* INCLUDE's columns follow the key columns in the SQLite index, which a UNIQUE one would
 	 * make part of what is unique */
@@ -609,6 +607,8 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 	}
 	if (!xlat_index_am(c, s, start, types, &at, len))
 		return false;
+	if (part) /* a partial index of the partitioned table for the partition's rows */
+		xlat_partition_index_wrap(c, s->relation->relname, start, &at);
 	if (!named)
 		index_name_later(c, s, at, len);
 	return true;
