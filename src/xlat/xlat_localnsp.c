@@ -534,10 +534,18 @@ bool xlat_localnsp_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 	return true;
 }
 
-bool xlat_localnsp_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
+const char *xlat_localnsp_rename_script(struct xlat_ctx *c, const char *from, const char *to)
 {
-	(void)s;
-	return xlat_unsupported(c, -1, "ALTER SCHEMA ... RENAME TO");
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, SIDECAR_SCHEMAS "; SELECT shardlite_schema('rename', ");
+	strbuf_put_quoted(&sb, from, '\'');
+	strbuf_puts(&sb, ", ");
+	strbuf_put_quoted(&sb, to, '\'');
+	strbuf_puts(&sb, ")" SCHEMAS_BUMP);
+	const char *out = arena_strndup(c->a, sb.data, sb.len);
+	strbuf_fini(&sb);
+	return out;
 }
 
 bool xlat_localnsp_owner(struct xlat_ctx *c, const PgQuery__AlterOwnerStmt *s)
