@@ -332,6 +332,8 @@ static bool rewrite(void *arg, const ProtobufCMessage *cm)
 {
 	struct walk *w = arg;
 	ProtobufCMessage *m = (ProtobufCMessage *)cm; /* the tree is the translation's own */
+	if (cm->descriptor == &pg_query__create_schema_stmt__descriptor)
+		return true; /* its elements are translated once it exists (xlat_nspelts.c) */
 	node(w, m);
 	return xlat_tree_each(m, rewrite, w);
 }
@@ -382,8 +384,6 @@ bool xlat_localnsp_create(struct xlat_ctx *c, const PgQuery__CreateSchemaStmt *s
 		      strcmp(n, "information_schema") == 0 || strcmp(n, "pg_toast") == 0 ||
 		      (c->env->tenant && strcmp(n, c->env->tenant) == 0);
 	bool there = system || xlat_local_schema(c, n);
-	if (s->n_schema_elts)
-		return xlat_unsupported(c, -1, "CREATE SCHEMA with schema elements");
 	if (there && !s->if_not_exists)
 		return xlat_fail(c, "42P06", -1, "schema \"%s\" already exists", n);
 	if (there) { /* IF NOT EXISTS: PostgreSQL's NOTICE */
@@ -395,6 +395,8 @@ bool xlat_localnsp_create(struct xlat_ctx *c, const PgQuery__CreateSchemaStmt *s
 	}
 	if (!creatable(c, n))
 		return false;
+	if (s->n_schema_elts)
+		return xlat_localnsp_elements(c, s, n);
 	if (s->authrole) { /* every object of a tenant belongs to the session user */
 		script(c, "CREATE SCHEMA");
 		xlat_puts(c, "'owner_check', ");
@@ -469,8 +471,17 @@ static bool drop_cascade(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 	strbuf_puts(&sb, "END");
 	char *body = arena_strndup(c->a, sb.data, sb.len);
 	strbuf_fini(&sb);
+	if (!xlat_do_block(c, body))
+		return false;
+	c->st->tag = "DROP SCHEMA";
+	c->st->writes = true;
+	return true;
+}
+
+bool xlat_do_block(struct xlat_ctx *c, const char *body)
+{
 	PgQuery__String str = PG_QUERY__STRING__INIT;
-	str.sval = body;
+	str.sval = (char *)body;
 	PgQuery__Node arg = PG_QUERY__NODE__INIT;
 	arg.node_case = NODE(STRING);
 	arg.string = &str;
@@ -485,11 +496,7 @@ static bool drop_cascade(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 	d.n_args = 1;
 	d.args = args;
 	xlat_nocache(c);
-	if (!xlat_stmt_do(c, &d))
-		return false;
-	c->st->tag = "DROP SCHEMA";
-	c->st->writes = true;
-	return true;
+	return xlat_stmt_do(c, &d);
 }
 
 bool xlat_localnsp_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
