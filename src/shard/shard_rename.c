@@ -528,7 +528,8 @@ static bool move_schema(struct shard_conn *c, const struct xlat_rebuild *r, stru
 			  "substr(?1, 1, length(?1) - 1))) AND (typtype IN ('e', 'd') OR (typtype = "
 			  "'c' AND typrelid NOT IN (SELECT oid FROM pg_class WHERE relkind <> 'c'))) "
 			  "UNION ALL "
-			  "SELECT 1 FROM pg_proc WHERE substr(proname, 1, length(?1)) = ?1",
+			  "SELECT 1 FROM pg_proc WHERE pronamespace = (SELECT oid FROM pg_namespace "
+			  "WHERE nspname = substr(?1, 1, length(?1) - 1))",
 			  prefix, err);
 	bool ok = typed == 0 ||
 		  (typed > 0 && pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,

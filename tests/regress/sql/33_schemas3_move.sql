@@ -97,3 +97,13 @@ SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'ref'::regc
 CREATE TABLE c.t2 (id int);
 DROP SCHEMA c CASCADE;
 SELECT nspname FROM pg_namespace WHERE nspname IN ('a', 'b', 'c') ORDER BY 1;
+-- a schema holding a type or a function is not renamed yet (the two schemas are left as
+-- they are: PostgreSQL renamed them)
+CREATE SCHEMA d;
+CREATE FUNCTION d.f() RETURNS int LANGUAGE sql AS 'SELECT 1';
+-- differs: a schema holding functions or types cannot be renamed yet (0A000)
+ALTER SCHEMA d RENAME TO d2;
+CREATE SCHEMA e;
+CREATE TYPE e.mood AS ENUM ('x');
+-- differs: a schema holding functions or types cannot be renamed yet (0A000)
+ALTER SCHEMA e RENAME TO e2;
