@@ -712,11 +712,21 @@ static void quoted_regtype(sqlite3_context *ctx, int argc, const char *s)
 	size_t n = 0;
 	const struct pgtype_info *all = pgtype_all(&n);
 	uint32_t oid = 0;
+	const struct cat_model *m = NULL;
 	bool builtin = !schema || strcmp(schema, "pg_catalog") == 0, failed = false;
+	const char *asked = schema, *asked_name = name; /* for the error */
+	size_t len = name ? strlen(name) : 0;
+	if (!builtin && len > 2 && strcmp(name + len - 2, "[]") == 0) /* s.x[]: "_x" */
+		name = arena_printf(a, "_%.*s", (int)(len - 2), name);
+	if (name && !builtin && (m = cat_fn_model(ctx)) != NULL && cat_nsp_find(m, schema)) {
+		/* a local schema's type is stored as "s.x" (its array type "_s.x") */
+		name = name[0] == '_' ? arena_printf(a, "_%s.%s", schema, name + 1)
+				      : arena_printf(a, "%s.%s", schema, name);
+		schema = NULL;
+	}
 	for (size_t i = 0; name && builtin && !oid && i < n; i++)
 		oid = strcmp(all[i].name, name) == 0 ? all[i].oid : 0;
-	const struct cat_model *m = NULL;
-	if (name && !oid &&
+	if (name && !oid && !m &&
 	    (!schema || strcmp(schema, cat_conn_public(sqlite3_user_data(ctx))) == 0))
 		failed = !(m = cat_fn_model(ctx));
 	const struct cat_enum *e = m && !oid ? cat_model_enum(m, name) : NULL;
@@ -739,7 +749,7 @@ static void quoted_regtype(sqlite3_context *ctx, int argc, const char *s)
 		sqlite3_result_int64(ctx, oid);
 	else if (!failed)
 		cat_reg_missing(ctx, argc, "42704", "type \"%s%s%s\" does not exist",
-				schema ? schema : "", schema ? "." : "", name ? name : s);
+				asked ? asked : "", asked ? "." : "", asked_name ? asked_name : s);
 	arena_free(a);
 }
 

@@ -2132,6 +2132,19 @@ bool xlat_localnsp_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s);
 bool xlat_localnsp_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s);
 bool xlat_localnsp_owner(struct xlat_ctx *c, const PgQuery__AlterOwnerStmt *s);
 bool xlat_localnsp_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s);
+/* Whether ALTER SCHEMA name RENAME TO is xlat_localnsp_rename's: a local schema, or a name
+ * that is no schema in a session with a tenant (3F000). */
+bool xlat_localnsp_renames(const struct xlat_ctx *c, const char *name);
+/* The SQLite script renaming local schema from's row to to (ALTER SCHEMA ... RENAME TO). */
+const char *xlat_localnsp_rename_script(struct xlat_ctx *c, const char *from, const char *to);
+/* A DO block of PL/pgSQL body (the translator's own: DROP SCHEMA ... CASCADE, CREATE
+ * SCHEMA's elements), never cached. */
+bool xlat_do_block(struct xlat_ctx *c, const char *body);
+/* xlat_nspelts.c: CREATE SCHEMA nsp with s's schema elements (a DO block). */
+bool xlat_localnsp_elements(struct xlat_ctx *c, const PgQuery__CreateSchemaStmt *s,
+			    const char *nsp);
+/* xlat_nspmove.c: ALTER TABLE/VIEW/SEQUENCE ... SET SCHEMA (a rename the shard carries out). */
+bool xlat_stmt_set_schema(struct xlat_ctx *c, const PgQuery__AlterObjectSchemaStmt *s);
 bool xlat_stmt_create_extension(struct xlat_ctx *c, const PgQuery__CreateExtensionStmt *s);
 /* xlat_routine.c: the tenant's function o names (PostgreSQL's errors when none or several:
  * NULL with c's error), and the key its grants have in the privileges sidecar. */
