@@ -333,6 +333,19 @@ const char *cat_public_acl(void)
 	return PUBLIC_ACL;
 }
 
+const char *cat_builtin_nsp_acl(struct cat_conn *cc, struct arena *a)
+{
+	struct strbuf sb, role;
+	strbuf_init(&role, 0);
+	put_role(&role, cat_conn_user(cc));
+	strbuf_init(&sb, 0);
+	strbuf_printf(&sb, "{%s=UC/%s,=U/%s}", role.data, role.data, role.data);
+	const char *s = arena_strdup(a, sb.data);
+	strbuf_fini(&sb);
+	strbuf_fini(&role);
+	return s;
+}
+
 void cat_dump_description(struct cat_rows *r, const char *public_comment)
 {
 	const char *text = public_comment ? public_comment : "standard public schema";
