@@ -69,8 +69,29 @@ cp_gap() {
 	echo "ok: check_postgres $what: known gap #$n"
 }
 
+# hold PORT SQL: a psql session beside the checks that runs SQL and then waits, reading a FIFO
+# this script keeps open, until stop_held ends it (by PID): no sleep to outlast.
+hold() {
+	local fifo fd
+	fifo=$(mktemp -u "$DIR/hold.XXXXXX")
+	mkfifo "$fifo"
+	psql -X -q -h 127.0.0.1 -p "$1" -U postgres -d shop <"$fifo" >/dev/null 2>&1 &
+	held+=($!)
+	exec {fd}>"$fifo"
+	held_fds+=("$fd")
+	printf '%s\n' "$2" >&"$fd"
+}
+
+stop_held() {
+	kill "${held[@]}" 2>/dev/null || true
+	wait "${held[@]}" 2>/dev/null || true
+	local fd
+	for fd in "${held_fds[@]}"; do exec {fd}>&-; done
+	held=() held_fds=()
+}
+
 run_check_postgres() {
-	local held=() # the sessions started beside the checks, waited for by PID
+	local held=() held_fds=() # the sessions started beside the checks (hold)
 	cp_schema "$SPORT" shop
 	cp_schema "$PPORT" shop
 	# PostgreSQL's autovacuum may analyze the new tables at any moment: now both are analyzed
@@ -106,42 +127,32 @@ run_check_postgres() {
 			fail "check_postgres settings_checksum --critical=$sum ($port)"
 	done
 	echo "ok: check_postgres settings_checksum"
+	cp_same "fsm_pages (UNKNOWN on 8.4 and later, as on PostgreSQL 15)" fsm_pages
+	cp_same "fsm_relations" fsm_relations
 	cpg "$SPORT" version --warning=15.0 | grep -q '^POSTGRES_VERSION OK: .* version 15\.0 ' ||
 		fail "check_postgres version"
 	echo "ok: check_postgres version"
 
 	# a session idle in a transaction (the longest transaction), and one running a query
-	for port in "$PPORT" "$SPORT"; do
-		psql -X -q -h 127.0.0.1 -p "$port" -U postgres -d shop -c BEGIN -c 'SELECT 42 AS held' \
-			-c '\! sleep 7' >/dev/null &
-		held+=($!)
-	done
+	for port in "$PPORT" "$SPORT"; do hold "$port" 'BEGIN; SELECT 42 AS held;'; done
 	sleep 1.5
-	for port in "$PPORT" "$SPORT"; do
-		psql -X -q -h 127.0.0.1 -p "$port" -U postgres -d shop -c 'SELECT pg_sleep(5)' >/dev/null &
-		held+=($!)
-	done
+	for port in "$PPORT" "$SPORT"; do hold "$port" 'SELECT pg_sleep(30);'; done
 	sleep 2
 	cp_same "query_time (a pg_sleep running)" query_time --warning=1s
 	cp_same "txn_time" txn_time --warning=1s
 	cp_same "txn_idle (the session idle in a transaction)" txn_idle --warning=1s
 	grep -q '^POSTGRES_TXN_IDLE WARNING: .*longest idle in txn: Ns .*query:SELECT 42 AS held' "$DIR/cp.sl" ||
 		fail "check_postgres txn_idle: no session idle in a transaction"
-	wait "${held[@]}"
-	held=()
+	stop_held
 
 	# locks: an advisory lock held is counted on both (PostgreSQL also counts the lock of the
 	# checking query on pg_locks)
-	for port in "$PPORT" "$SPORT"; do
-		psql -X -q -h 127.0.0.1 -p "$port" -U postgres -d shop -c 'SELECT pg_advisory_lock(7)' \
-			-c '\! sleep 3' >/dev/null &
-		held+=($!)
-	done
+	for port in "$PPORT" "$SPORT"; do hold "$port" 'SELECT pg_advisory_lock(7);'; done
 	sleep 1.5
 	cpg "$SPORT" locks | grep -q '^POSTGRES_LOCKS OK: .* total=1 ' || fail "check_postgres locks (an advisory lock held)"
 	cpg "$PPORT" locks | grep -q '^POSTGRES_LOCKS OK: .* total=2 ' || fail "check_postgres locks on PostgreSQL"
 	echo "ok: check_postgres locks: the advisory lock held"
-	wait "${held[@]}"
+	stop_held
 	cp_gap 84 "locks with no lock held" \
 		'POSTGRES_LOCKS UNKNOWN: DB "shop" (host:127.0.0.1) (port=P) No matching databases found due to exclusion/inclusion options' \
 		locks
