@@ -10,45 +10,33 @@
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
 
-/* No result column from k on has the name (two are order_limit's 42702 or the same column). */
-static bool only_one(const PgQuery__SelectStmt *s, size_t k, const char *name)
-{
-	for (; k < s->n_target_list; k++) {
-		const PgQuery__ResTarget *rt = s->target_list[k]->node_case == NODE(RES_TARGET)
-						       ? s->target_list[k]->res_target
-						       : NULL;
-		const char *out = !rt		       ? NULL
-				  : rt->name && *rt->name ? rt->name
-				  : rt->val		       ? xlat_colname(rt->val)
-							       : NULL;
-		if (out && strcmp(out, name) == 0)
-			return false;
-	}
-	return true;
-}
-
-/* The result column ORDER BY name stands for: the first unaliased column reference whose
- * last field is name (a.n, s.a.n), NULL when an aliased column of that name comes first or
- * none has it (SQLite finds those itself). */
+/* The result column ORDER BY name stands for when it is the only result column of that name
+ * and an unaliased column reference with a qualifier (a.n, s.a.n); NULL otherwise: an alias
+ * SQLite finds itself, a bare n that is already the reference, and two columns of the name
+ * (order_limit's 42702 when they differ) are left as they are. */
 static const PgQuery__Node *target_ref(const PgQuery__SelectStmt *s, const char *name)
 {
+	const PgQuery__ResTarget *found = NULL;
 	for (size_t k = 0; k < s->n_target_list; k++) {
 		if (s->target_list[k]->node_case != NODE(RES_TARGET))
 			continue;
 		const PgQuery__ResTarget *rt = s->target_list[k]->res_target;
-		if (rt->name && *rt->name) {
-			if (strcmp(rt->name, name) == 0)
-				return NULL;
+		const char *out = rt->name && *rt->name ? rt->name
+				  : rt->val		 ? xlat_colname(rt->val)
+							 : NULL;
+		if (!out || strcmp(out, name) != 0)
 			continue;
-		}
-		if (!rt->val || rt->val->node_case != NODE(COLUMN_REF))
-			continue;
-		const PgQuery__ColumnRef *cr = rt->val->column_ref;
-		const char *last = xlat_node_str(cr->fields[cr->n_fields - 1]);
-		if (last && strcmp(last, name) == 0)
-			return cr->n_fields > 1 && only_one(s, k + 1, name) ? rt->val : NULL;
+		if (found)
+			return NULL;
+		found = rt;
 	}
-	return NULL;
+	if (!found || (found->name && *found->name) || !found->val ||
+	    found->val->node_case != NODE(COLUMN_REF))
+		return NULL;
+	const PgQuery__ColumnRef *cr = found->val->column_ref;
+	return cr->n_fields > 1 && cr->fields[cr->n_fields - 1]->node_case == NODE(STRING)
+		       ? found->val
+		       : NULL;
 }
 
 const PgQuery__SelectStmt *xlat_sort_by_targets(struct xlat_ctx *c,

@@ -16,6 +16,12 @@ SELECT ob_a.v FROM ob_a JOIN ob_b USING (x) ORDER BY v NULLS FIRST, x;
 SELECT ob_b.n AS v FROM ob_a JOIN ob_b USING (x) ORDER BY v;
 SELECT ob_a.n FROM ob_a JOIN ob_b USING (x) ORDER BY ob_b.v;
 SELECT ob_a.n FROM ob_a JOIN ob_b USING (x) ORDER BY v;
+-- two result columns of the name are PostgreSQL's 42702, whether the same kind or not
+SELECT ob_a.n::text, ob_b.n FROM ob_a JOIN ob_b USING (x) ORDER BY n;
+SELECT ob_a.n, ob_b.n FROM ob_a JOIN ob_b USING (x) ORDER BY n;
+SELECT ob_a.n, ob_a.n FROM ob_a ORDER BY n DESC;
+SELECT upper(ob_a.n), ob_b.n FROM ob_a JOIN ob_b USING (x) ORDER BY n;
+SELECT ob_a.* FROM ob_a JOIN ob_b USING (x) ORDER BY n;
 SELECT COUNT(s.datid) AS current, d.datname FROM pg_database d
   LEFT JOIN pg_stat_activity s ON (s.datid = d.oid) WHERE d.datname = current_database()
   GROUP BY 2 ORDER BY datname;
