@@ -284,6 +284,10 @@ uint32_t cat_oid(const char *kind, const char *a, const char *b);
 const char *cat_fkey_def(const struct cat_model *m, const struct cat_fkey *f);
 /* The unique index of the referenced table an FK relies on (conindid), 0: none. */
 uint32_t cat_fkey_index(const struct cat_model *m, const struct cat_fkey *f);
+/* A foreign key's conpfeqop, conppeqop and conffeqop ("{96}") into out, in a, as PostgreSQL
+ * chooses them (catalog_fkeqop.c); false (out NULLs) when its referenced key is not known. */
+bool cat_fkey_eqops(const struct cat_model *m, struct arena *a, const struct cat_fkey *f,
+		    const char *out[3]);
 const char *cat_index_def(const struct cat_model *m, const struct cat_index *ix);
 /* pg_get_indexdef(oid, col, pretty): col 0 the whole CREATE INDEX (pretty: the table named
  * bare, the pretty texts), else that key as the column form prints it. */
@@ -1148,6 +1152,9 @@ const char *cat_view_definition(const struct cat_conn *cc, const struct cat_rel 
  * pg_description row, the COMMENT ON SCHEMA public given instead, none for an empty one) and
  * its initial privileges (pg_init_privs). */
 const char *cat_public_acl(void);
+/* pg_catalog's and information_schema's nspacl as initdb grants them: USAGE and CREATE to the
+ * bootstrap superuser (the session user stands in for it), USAGE to PUBLIC; in a. */
+const char *cat_builtin_nsp_acl(struct cat_conn *cc, struct arena *a);
 void cat_dump_description(struct cat_rows *r, const char *public_comment);
 bool cat_fill_init_privs(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
 /* pg_depend rows of defaults on the sequences they call, of views on the relations they read

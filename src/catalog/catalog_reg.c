@@ -200,6 +200,10 @@ static void fn_regclass_out(sqlite3_context *ctx, int argc, sqlite3_value **argv
 		return;
 	}
 	uint32_t oid = (uint32_t)sqlite3_value_int64(argv[0]);
+	if (oid == 0) { /* InvalidOid: regclassout's "-" (a domain constraint's conrelid) */
+		cat_result_text(ctx, "-");
+		return;
+	}
 	for (size_t i = 0; i < ARRAY_LEN(builtin_rels); i++) {
 		if (builtin_rels[i].oid == oid) {
 			cat_result_text(ctx, builtin_rels[i].name);
@@ -298,6 +302,10 @@ static void fn_regnamespace_out(sqlite3_context *ctx, int argc, sqlite3_value **
 		return;
 	}
 	int64_t oid = sqlite3_value_int64(argv[0]);
+	if (oid == 0) { /* InvalidOid, as regnamespaceout prints it */
+		cat_result_text(ctx, "-");
+		return;
+	}
 	struct arena *a = arena_new(0);
 	const char *name = oid > 0 && oid <= UINT32_MAX
 				   ? cat_conn_schema_name(sqlite3_user_data(ctx), (uint32_t)oid, a)

@@ -1195,6 +1195,10 @@ bool xlat_from_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n);
 bool xlat_sort_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n);
 /* The PostgreSQL column name of the first output column of a query (EXPR sublinks). */
 const char *xlat_select_colname(const PgQuery__SelectStmt *s);
+/* s, or a copy whose ORDER BY keys that name an unaliased result column reference (ORDER BY
+ * n of SELECT a.n) are that reference, as PostgreSQL resolves them (xlat_sortname.c). */
+const PgQuery__SelectStmt *xlat_sort_by_targets(struct xlat_ctx *c,
+						const PgQuery__SelectStmt *s);
 /* The name PostgreSQL gives an unnamed result column (FigureColname). */
 const char *xlat_colname(const PgQuery__Node *n);
 /* The PostgreSQL names of all output columns of a query; NULL when it has a * (unknown). */

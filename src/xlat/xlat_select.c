@@ -1096,6 +1096,8 @@ bool xlat_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_s
 {
 	if (!xlat_enter(c))
 		return false;
+	if (s->op == PG_QUERY__SET_OPERATION__SETOP_NONE && !s->n_values_lists && s->n_sort_clause)
+		s = xlat_sort_by_targets(c, s); /* ORDER BY n of SELECT a.n: a.n */
 	int ctes = c->nctes; /* a WITH's names end with its query */
 	bool ok = xlat_with(c, s->with_clause);
 	bool plain = s->op == PG_QUERY__SET_OPERATION__SETOP_NONE && !s->n_values_lists &&
