@@ -70,6 +70,7 @@ void shard_pool_fini(struct shard_registry *r)
 				close_db(c);
 			}
 			shard_serial_keep_locked(r, t); /* none open: written back below */
+			shard_seq_free(t);
 			free(t);
 		}
 	}
@@ -145,6 +146,7 @@ void shard_pool_tenant_maybe_free_locked(struct shard_registry *r, struct shard_
 	if (t->wal_fd >= 0)
 		close(t->wal_fd); /* no flush runs: nobody else uses it */
 	shard_serial_keep_locked(r, t);
+	shard_seq_free(t);
 	free(t);
 }
 

@@ -90,11 +90,20 @@ void shard_serial_replay(bool on)
 {
 	serial_replay = on;
 	last_run.next = last_run.first;
+	shard_seq_replay(on);
 }
 
-void shard_serial_replayed(void) { last_run.table[0] = '\0'; }
+void shard_serial_replayed(void)
+{
+	last_run.table[0] = '\0';
+	shard_seq_run_begin();
+}
 
-void shard_serial_run_begin(void) { last_run.table[0] = '\0'; }
+void shard_serial_run_begin(void)
+{
+	last_run.table[0] = '\0';
+	shard_seq_run_begin();
+}
 
 /* Notes that the running statement gave v to a row of table (read seq and top at its start). */
 static void note_given(const char *table, int64_t seq, int64_t top, int64_t v)
