@@ -481,6 +481,13 @@ void shard_seq_free(struct shard_tenant *t);
  * numbers its failed run was given, none taken; run_begin: a new statement (or the replays
  * ended) forgets them. */
 void shard_seq_replay(bool on);
+/* Put back where the serial keys' rows are (shard_serial.c: the tenant's last close,
+ * shutdown): whether a record's row reads numbers written ahead of the last one given;
+ * put_back writes each such row to the last number given (where it still reads what was
+ * written ahead), in c's open write transaction; list_free frees a list. */
+bool shard_seq_to_put_back(const struct shard_seq *list);
+void shard_seq_put_back(struct shard_conn *c, const struct shard_seq *list);
+void shard_seq_list_free(struct shard_seq *list);
 void shard_seq_run_begin(void);
 /* shard_ukey.c: after sql failed with err (filled by shard_error), when sql is a CREATE
  * UNIQUE INDEX and err a unique violation: PostgreSQL's "could not create unique index" with

@@ -32,9 +32,10 @@
  * commit lands before the number is given; a pend range commits with its transaction), so
  * after a crash numbering goes on above it: the numbers held and not given are skipped, as
  * PostgreSQL's unflushed sequence WAL. A record is built from the committed row read by a
- * pooled connection outside the caller's transaction (never from a stale snapshot); records
- * go with the tenant's struct when its last connection closes, and the next one starts again
- * from the row (skipping the held numbers). A temporary sequence, a serial key's sequence
+ * pooled connection outside the caller's transaction (never from a stale snapshot). When the
+ * tenant's last connection closes and at shutdown the records are put back with the serial
+ * keys' (shard_serial.c): the row written to the last number given where it still reads what
+ * was written ahead, so there is no gap where PostgreSQL has none. A temporary sequence, a serial key's sequence
  * (shard_serial.c) and a sequence whose row the caller's transaction changed by DDL keep the
  * row-in-the-transaction behaviour (CATALOG_SEQ_ROW). The mutex orders the records between
  * threads; SQL runs without it, one writer per record at a time (writing). */
@@ -536,11 +537,47 @@ void shard_seq_rollback(struct shard_conn *c)
 	pthread_mutex_unlock(&seq_mu);
 }
 
+void shard_seq_list_free(struct shard_seq *list)
+{
+	while (list) {
+		struct shard_seq *e = list;
+		list = e->next;
+		free(e);
+	}
+}
+
 void shard_seq_free(struct shard_tenant *t)
 {
-	while (t->seqs) {
-		struct shard_seq *e = t->seqs;
-		t->seqs = e->next;
-		free(e);
+	shard_seq_list_free(t->seqs);
+	t->seqs = NULL;
+}
+
+/* No transaction of the tenant is open (its last connection closes, or shutdown): no pend,
+ * no DDL, nothing written. */
+static bool to_put_back(const struct shard_seq *e)
+{
+	return e->live && !e->ddl_by && !e->pend_by && e->logged_ok &&
+	       (e->last != e->logged || !e->called);
+}
+
+bool shard_seq_to_put_back(const struct shard_seq *list)
+{
+	for (const struct shard_seq *e = list; e; e = e->next)
+		if (to_put_back(e))
+			return true;
+	return false;
+}
+
+void shard_seq_put_back(struct shard_conn *c, const struct shard_seq *list)
+{
+	for (const struct shard_seq *e = list; e; e = e->next) {
+		if (!to_put_back(e))
+			continue;
+		char *sql = sqlite3_mprintf("UPDATE " SEQ_TABLE " SET last_value = ?2, is_called = "
+					    "?3 WHERE name = ?1 AND last_value = %lld AND is_called",
+					    (long long)e->logged);
+		if (sql)
+			(void)run(c, sql, e->name, e->last, e->called, NULL, NULL);
+		sqlite3_free(sql);
 	}
 }
