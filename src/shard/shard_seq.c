@@ -49,6 +49,10 @@
 #include <string.h>
 
 #define SEQ_LOG_VALS 32 /* PostgreSQL's */
+/* A write-ahead that met another transaction's write lock makes the next one hold four times
+ * as many, up to this: a tenant whose writers hold the lock for long holds more between them
+ * (a crash skips more; a close or shutdown puts them back). */
+#define SEQ_HOLD_MAX 4096
 #define SEQ_TRIES 4     /* rounds of a nextval whose write-ahead raced another's */
 #define SEQ_TABLE "main._shardlite_sequences"
 
@@ -57,6 +61,8 @@ struct shard_seq {
 	char name[SHARD_SERIAL_NAME_MAX];
 	bool live; /* false: none yet, or dropped by a DDL's commit: built again from the row */
 	bool called, logged_ok, pend_called, writing;
+	bool grow;    /* a write-ahead met the lock busy: the next one holds more */
+	int64_t hold; /* how many a write-ahead holds (0: 32, or CACHE if larger) */
 	int64_t last, logged, pend;
 	struct shard_conn *pend_by, *ddl_by;
 };
@@ -264,10 +270,24 @@ static bool step(const struct shard_seq *e, const struct catalog_seq_def *d, int
 	return true;
 }
 
-/* The value the row is written ahead to for n: n + inc * max(32, CACHE), within the bounds. */
-static int64_t ahead(int64_t n, const struct catalog_seq_def *d)
+/* How many numbers e's write-ahead holds: 32, or CACHE if larger, four times as many (up to
+ * SEQ_HOLD_MAX) after each one that met the lock busy. The mutex is held. */
+static int64_t hold_of(struct shard_seq *e, const struct catalog_seq_def *d)
 {
-	int64_t k = d->cache > SEQ_LOG_VALS ? d->cache : SEQ_LOG_VALS, v;
+	int64_t base = d->cache > SEQ_LOG_VALS ? d->cache : SEQ_LOG_VALS;
+	int64_t k = e->hold > base ? e->hold : base;
+	if (e->grow && k < SEQ_HOLD_MAX) {
+		e->hold = k * 4 > SEQ_HOLD_MAX ? (base > SEQ_HOLD_MAX ? base : SEQ_HOLD_MAX) : k * 4;
+		k = e->hold > base ? e->hold : base;
+	}
+	e->grow = false;
+	return k;
+}
+
+/* The value the row is written ahead to for n: n + inc * k, within the bounds. */
+static int64_t ahead(int64_t n, const struct catalog_seq_def *d, int64_t k)
+{
+	int64_t v;
 	if (__builtin_mul_overflow(d->inc, k, &v) || __builtin_add_overflow(n, v, &v))
 		return d->inc > 0 ? d->max : d->min;
 	return d->inc > 0 ? (v > d->max ? d->max : v) : (v < d->min ? d->min : v);
@@ -305,6 +325,8 @@ static int write_ahead(struct shard_conn *c, struct shard_seq *e, int64_t v, boo
 	int rc = mine ? write_row(c, e->name, v, called) : write_committed(c, e->name, v, called);
 	pthread_mutex_lock(&seq_mu);
 	e->writing = false;
+	if (rc == SQLITE_BUSY)
+		e->grow = true;
 	if (rc != SQLITE_OK)
 		return rc;
 	if (mine) {
@@ -326,13 +348,16 @@ static int write_ahead(struct shard_conn *c, struct shard_seq *e, int64_t v, boo
 static void refill(struct shard_conn *c, struct shard_seq *e, int64_t n, int64_t top,
 		   const struct catalog_seq_def *d)
 {
-	int64_t k = d->cache > SEQ_LOG_VALS ? d->cache : SEQ_LOG_VALS, left;
+	int64_t base = d->cache > SEQ_LOG_VALS ? d->cache : SEQ_LOG_VALS, left;
+	int64_t k = e->hold > base ? e->hold : base;
 	if (e->pend_by || e->writing || c->restartable || in_write(c) ||
-	    __builtin_sub_overflow(top, n, &left) || left / d->inc >= k / 2)
+	    __builtin_sub_overflow(top, n, &left) || left / d->inc >= k / 2 ||
+	    (e->grow && left / d->inc % (k / 16 > 8 ? k / 16 : 8) != 0)) /* the lock was busy:
+									* tried now and then */
 		return;
-	int64_t want = ahead(n, d);
-	if (want == top || write_ahead(c, e, want, true) != SQLITE_OK)
-		return;
+	int64_t want = ahead(n, d, hold_of(e, d));
+	if (want != top)
+		(void)write_ahead(c, e, want, true);
 }
 
 static int next_number(struct shard_conn *c, const struct catalog_seq_def *d, int64_t *v);
@@ -377,7 +402,7 @@ static int next_number(struct shard_conn *c, const struct catalog_seq_def *d, in
 		}
 		int64_t last = e->last;
 		bool called = e->called;
-		rc = write_ahead(c, e, ahead(n, d), true);
+		rc = write_ahead(c, e, ahead(n, d, hold_of(e, d)), true);
 		bool same = e->last == last && e->called == called && e->live && e->ddl_by != c;
 		if (rc == SQLITE_OK && same) {
 			e->last = n;
