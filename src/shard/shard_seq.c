@@ -53,7 +53,7 @@
  * as many, up to this: a tenant whose writers hold the lock for long holds more between them
  * (a crash skips more; a close or shutdown puts them back). */
 #define SEQ_HOLD_MAX 4096
-#define SEQ_TRIES 4     /* rounds of a nextval whose write-ahead raced another's */
+#define SEQ_TRIES 4 /* rounds of a nextval whose write-ahead raced another's */
 #define SEQ_TABLE "main._shardlite_sequences"
 
 struct shard_seq {
@@ -277,7 +277,8 @@ static int64_t hold_of(struct shard_seq *e, const struct catalog_seq_def *d)
 	int64_t base = d->cache > SEQ_LOG_VALS ? d->cache : SEQ_LOG_VALS;
 	int64_t k = e->hold > base ? e->hold : base;
 	if (e->grow && k < SEQ_HOLD_MAX) {
-		e->hold = k * 4 > SEQ_HOLD_MAX ? (base > SEQ_HOLD_MAX ? base : SEQ_HOLD_MAX) : k * 4;
+		e->hold = k * 4 > SEQ_HOLD_MAX ? (base > SEQ_HOLD_MAX ? base : SEQ_HOLD_MAX)
+					       : k * 4;
 		k = e->hold > base ? e->hold : base;
 	}
 	e->grow = false;
@@ -388,7 +389,8 @@ static int next_number(struct shard_conn *c, const struct catalog_seq_def *d, in
 			pthread_mutex_unlock(&seq_mu);
 			return CATALOG_SEQ_LIMIT;
 		}
-		if (e->called && !wrapped && top_of(e, c, &top) && within(n, e->last, top, d->inc)) {
+		if (e->called && !wrapped && top_of(e, c, &top) &&
+		    within(n, e->last, top, d->inc)) {
 			e->last = n;
 			refill(c, e, n, top, d);
 			pthread_mutex_unlock(&seq_mu);
@@ -489,8 +491,8 @@ static void seq_ddl(void *arg, const char *name)
 	if (state)
 		(void)write_row(c, name, last, called);
 	else
-		(void)run(c, "UPDATE " SEQ_TABLE " SET last_value = last_value WHERE name = ?1", name,
-			  0, false, NULL, NULL);
+		(void)run(c, "UPDATE " SEQ_TABLE " SET last_value = last_value WHERE name = ?1",
+			  name, 0, false, NULL, NULL);
 	if (in_write(c)) {
 		c->seq_due = true;
 		return;
@@ -598,9 +600,10 @@ void shard_seq_put_back(struct shard_conn *c, const struct shard_seq *list)
 	for (const struct shard_seq *e = list; e; e = e->next) {
 		if (!to_put_back(e))
 			continue;
-		char *sql = sqlite3_mprintf("UPDATE " SEQ_TABLE " SET last_value = ?2, is_called = "
-					    "?3 WHERE name = ?1 AND last_value = %lld AND is_called",
-					    (long long)e->logged);
+		char *sql =
+			sqlite3_mprintf("UPDATE " SEQ_TABLE " SET last_value = ?2, is_called = "
+					"?3 WHERE name = ?1 AND last_value = %lld AND is_called",
+					(long long)e->logged);
 		if (sql)
 			(void)run(c, sql, e->name, e->last, e->called, NULL, NULL);
 		sqlite3_free(sql);

@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "harness.h"
 #include "../check_run.h"
+#include "harness.h"
 
 static struct harness H;
 
@@ -31,8 +31,7 @@ static long long answered(PGconn *c, const char *sql)
 			break;
 	}
 	PGresult *r = PQgetResult(c);
-	ck_assert_msg(PQresultStatus(r) == PGRES_TUPLES_OK, "%s: %s", sql,
-		      PQresultErrorMessage(r));
+	ck_assert_msg(PQresultStatus(r) == PGRES_TUPLES_OK, "%s: %s", sql, PQresultErrorMessage(r));
 	long long v = atoll(PQgetvalue(r, 0, 0));
 	PQclear(r);
 	ck_assert_ptr_null(PQgetResult(c));
@@ -113,7 +112,8 @@ START_TEST(setval_stays_restart_rolls_back)
 	harness_exec(a, "ROLLBACK");
 	ck_assert_int_eq(value(b, "SELECT nextval('sv')"), 101);
 	harness_exec(a, "BEGIN");
-	harness_exec(a, "CREATE TABLE sv_t (a int)"); /* a writer first: setval in its transaction */
+	harness_exec(a,
+		     "CREATE TABLE sv_t (a int)"); /* a writer first: setval in its transaction */
 	ck_assert_int_eq(value(a, "SELECT setval('sv', 500, false)"), 500);
 	harness_exec(a, "ROLLBACK");
 	ck_assert_int_eq(value(b, "SELECT nextval('sv')"), 500);
@@ -167,7 +167,4 @@ static Suite *suite(void)
 	return s;
 }
 
-int main(void)
-{
-	return check_run(suite());
-}
+int main(void) { return check_run(suite()); }
