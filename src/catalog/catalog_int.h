@@ -379,6 +379,8 @@ struct cat_conn {
 	catalog_serial_given_fn *serial_given; /* catalog_set_serial_given */
 	catalog_serial_written_fn *serial_written;
 	void *serial_arg;
+	const struct catalog_seq_ops *seq_ops; /* catalog_set_seq_ops */
+	void *seq_arg;
 	catalog_view_reads_fn *view_reads; /* catalog_set_view_reads */
 	void *view_reads_arg;
 	/* rows filled for one cursor, lent to the others of the same statement run (catalog.c:
@@ -824,8 +826,13 @@ const char *cat_model_con_comment(const struct cat_model *m, uint32_t oid);
 uint32_t cat_model_conoid(const struct cat_model *m, const struct cat_rel *t, const char *name);
 
 /* ---- catalog_seqfn.c: sequence state and functions ---- */
-/* A sequence's current state (last_value, is_called); false when it cannot be read. */
-bool cat_seq_state(struct cat_conn *cc, const struct cat_seq *q, int64_t *last, bool *called);
+/* A sequence's current state (last_value, is_called, and log_cnt when not NULL: the numbers
+ * the tenant holds ahead); false when it cannot be read. */
+bool cat_seq_state(struct cat_conn *cc, const struct cat_seq *q, int64_t *last, bool *called,
+		   int64_t *log_cnt);
+/* Sequence name's row (a permanent one) is about to be written by DDL in cc's transaction
+ * (catalog_seq_ops.ddl). */
+void cat_seq_ddl(struct cat_conn *cc, const char *name);
 bool cat_seqfn_register(sqlite3 *db, struct cat_conn *cc);
 /* ---- catalog_lo.c: large objects (sidecars, SQL functions, their two relations) ---- */
 bool cat_lo_register(sqlite3 *db, struct cat_conn *cc);
