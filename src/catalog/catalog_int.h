@@ -114,9 +114,12 @@ struct cat_rel {
 	 * relkind 'm'; its query (PostgreSQL text) and state from _shardlite_matviews. */
 	bool matview, populated;
 	const char *definition;
-	/* A partitioned table (relkind 'p'): its key column and strategy ('l', 'r'); a partition
-	 * (a view in SQLite, kind 'r' here): its parent and bound text (catalog_part.c). */
+	/* A partitioned table (relkind 'p'): its (first) key column, all of them, and strategy
+	 * ('l', 'r', 'h'); a partition (a view in SQLite, kind 'r' here): its parent and bound
+	 * text (catalog_part.c). */
 	const char *part_key, *part_parent, *part_bound;
+	const char **part_keys;
+	int part_nkeys;
 	char part_strategy;
 	bool part_default;
 };
@@ -831,14 +834,24 @@ bool cat_cascade_register(sqlite3 *db, struct cat_conn *cc);
 /* The names of a partitioned table's routing triggers start so (no trigger in PostgreSQL). */
 #define CAT_PART_TRIGGER_PREFIX "_shardlite_part_"
 
-/* The key in a table's stored text: strategy 'l' or 'r', the column (malloc'd). */
+/* The key in a table's stored text: strategy 'l', 'r' or 'h', its first column (malloc'd). */
 bool cat_part_parse_key(const char *sql, char *strategy, char **col);
+/* The same, every key column (malloc'd, each and the array). */
+#define CAT_PARTKEY_MAX 32
+bool cat_part_parse_keys(const char *sql, char *strategy, char ***cols, size_t *n);
 /* Makes (replace: makes again) partition name's view over parent's columns (but skip, when
  * not NULL); false with ctx's error. */
 bool cat_part_make_view(sqlite3_context *ctx, sqlite3 *db, const char *parent, const char *name,
 			char kind, const char *bound, const char *cond, const char *lo, bool replace,
 			const char *skip);
 bool cat_part_register(sqlite3 *db, struct cat_conn *cc);
+/* The partitions of parent as name, condition pairs (2 * *n strings, the DEFAULT partition
+ * last) and its key columns (*keys, *nkeys), all malloc'd; NULL when parent is not
+ * partitioned. */
+char **cat_part_list(sqlite3 *db, const char *parent, size_t *n, char ***keys, size_t *nkeys);
+/* catalog_partfor.c: shardlite_partition_for(parent, key value), the partition a row is in
+ * (tableoid of a partitioned table's rows). */
+bool cat_partfor_register(sqlite3 *db);
 bool cat_part_register_fn(sqlite3 *db, struct cat_conn *cc);
 /* After the tables load: partitioned tables' keys, and partitions (views) as kind 'r'. */
 void cat_part_load(struct cat_model *m);
