@@ -143,6 +143,36 @@ static char *key_cols(const struct parts *p, const char *prefix, bool as)
 	return r;
 }
 
+/* The key columns of p as type OID, typmod, NEW."a", ... for shardlite_partition_none
+ * (malloc'd by SQLite; NULL when out of memory). */
+static char *key_typed(sqlite3 *db, const char *parent, const struct parts *p)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	sqlite3_stmt *vm = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT type FROM pragma_table_info(?1) WHERE name = ?2", -1,
+			       &vm, NULL) != SQLITE_OK)
+		sb.failed = true;
+	for (size_t i = 0; !sb.failed && i < p->nkeys; i++) {
+		int32_t typmod = -1;
+		uint32_t oid = 0;
+		sqlite3_bind_text(vm, 1, parent, -1, SQLITE_STATIC);
+		sqlite3_bind_text(vm, 2, p->keys[i], -1, SQLITE_STATIC);
+		if (sqlite3_step(vm) == SQLITE_ROW)
+			oid = pgtype_from_decl((const char *)sqlite3_column_text(vm, 0), &typmod);
+		sqlite3_reset(vm);
+		char *s = sqlite3_mprintf("%s%u, %d, NEW.\"%w\"", i ? ", " : "", oid, (int)typmod,
+					  p->keys[i]);
+		strbuf_puts(&sb, s ? s : "");
+		sb.failed |= s == NULL;
+		sqlite3_free(s);
+	}
+	sqlite3_finalize(vm);
+	char *r = sb.failed || !sb.data ? NULL : sqlite3_mprintf("%s", sb.data);
+	strbuf_fini(&sb);
+	return r;
+}
+
 /* The key columns' names as PostgreSQL's DETAIL lists them: a, b. */
 static char *key_names(const struct parts *p)
 {
@@ -344,7 +374,7 @@ static bool sync(sqlite3_context *ctx, sqlite3 *db, const char *parent, const st
 	sqlite3_free(s);
 	const struct part *d = find_default(p);
 	char *cols = key_cols(p, "", false), *as = key_cols(p, "NEW.", true);
-	char *news = key_cols(p, "NEW.", false), *names = key_names(p);
+	char *news = key_typed(db, parent, p), *names = key_names(p);
 	char *upd = cols ? sqlite3_mprintf("UPDATE OF %s", cols) : NULL;
 	for (int u = 0; !d && u < 2 && upd && as && news && names; u++) {
 		s = sqlite3_mprintf("CREATE TRIGGER \"_shardlite_part_%s_%w\" BEFORE %s ON \"%w\" "
@@ -1440,10 +1470,32 @@ static void fn_partition_none(sqlite3_context *ctx, int argc, sqlite3_value **ar
 	const char *key = (const char *)sqlite3_value_text(argv[1]);
 	struct strbuf vals;
 	strbuf_init(&vals, 0);
-	for (int i = 2; i < argc; i++) {
-		const char *v = (const char *)sqlite3_value_text(argv[i]);
-		strbuf_printf(&vals, "%s%s", i > 2 ? ", " : "", v ? v : "null");
+	/* (parent, names, value) from a trigger made before the values' types were passed;
+	 * else (parent, names, type OID, typmod, value, ...): each value printed as its type's
+	 * output function prints it */
+	bool typed = argc != 3;
+	sqlite3_stmt *out = NULL;
+	if (typed && sqlite3_prepare_v2(sqlite3_context_db_handle(ctx),
+					"SELECT pgfn_text_out(?1, ?2, ?3)", -1, &out,
+					NULL) != SQLITE_OK)
+		out = NULL;
+	for (int i = 2; i < argc; i += typed ? 3 : 1) {
+		sqlite3_value *v = argv[typed ? i + 2 < argc ? i + 2 : i : i];
+		const char *t = NULL;
+		if (typed && out && sqlite3_value_type(v) != SQLITE_NULL) {
+			sqlite3_bind_value(out, 1, v);
+			sqlite3_bind_value(out, 2, argv[i]);
+			sqlite3_bind_value(out, 3, argv[i + 1 < argc ? i + 1 : i]);
+			if (sqlite3_step(out) == SQLITE_ROW)
+				t = (const char *)sqlite3_column_text(out, 0);
+		}
+		if (!t)
+			t = (const char *)sqlite3_value_text(v);
+		strbuf_printf(&vals, "%s%s", i > 2 ? ", " : "", t ? t : "null");
+		if (out)
+			sqlite3_reset(out);
 	}
+	sqlite3_finalize(out);
 	char *detail = sqlite3_mprintf("Partition key of the failing row contains (%s) = (%s).",
 				       key ? key : "", vals.data ? vals.data : "");
 	strbuf_fini(&vals);
@@ -1549,7 +1601,7 @@ static uint32_t key_opclass(uint32_t type, bool hash)
 	static const uint32_t hashed[][2] = {
 		{16, 10048},   {20, 10021},   {21, 10019},   {23, 10020},	{25, 10037},
 		{1043, 10037}, {700, 10013},  {701, 10014},  {1082, 10011}, {1114, 10046},
-		{1184, 10040}, {2950, 10066},
+		{1184, 10040}, {2950, 10066}, {17, 10049},   {1042, 10005}, {1083, 10039},
 	};
 	for (size_t i = 0; hash && i < sizeof(hashed) / sizeof(hashed[0]); i++)
 		if (hashed[i][0] == type)
@@ -1574,6 +1626,18 @@ static uint32_t key_opclass(uint32_t type, bool hash)
 		return 1971;
 	case 1082:
 		return 3122;
+	case 1114:
+		return 3128; /* timestamp_ops */
+	case 1184:
+		return 3127;
+	case 2950:
+		return 10065; /* uuid_ops */
+	case 17:
+		return 10006; /* bytea_ops */
+	case 1042:
+		return 10004; /* bpchar_ops */
+	case 1083:
+		return 10038; /* time_ops */
 	default:
 		return 0;
 	}
@@ -1602,7 +1666,7 @@ bool cat_fill_partitioned(struct cat_conn *cc, const struct cat_model *m, struct
 			classes = arena_printf(r->a, "%s%s%u", classes, sep,
 					       key_opclass(type, t->part_strategy == 'h'));
 			colls = arena_printf(r->a, "%s%s%s", colls, sep,
-					     type == 25 || type == 1043 ? "100" : "0");
+					     type == 25 || type == 1043 || type == 1042 ? "100" : "0");
 		}
 		cat_row(r);
 		cat_int(r, t->oid);

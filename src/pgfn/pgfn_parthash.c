@@ -85,7 +85,7 @@ static bool bad_value(sqlite3_context *ctx, sqlite3_value *v, uint32_t oid)
 }
 
 /* A stored date/time text as PostgreSQL's integer: days (date) or microseconds since 2000-01-01
- * (timestamp, timestamptz in UTC). */
+ * (timestamp, timestamptz in UTC) or since midnight (time). */
 static bool dt_value(sqlite3_context *ctx, sqlite3_value *v, uint32_t oid, int64_t *out)
 {
 	if (sqlite3_value_type(v) != SQLITE_TEXT)
@@ -96,6 +96,7 @@ static bool dt_value(sqlite3_context *ctx, sqlite3_value *v, uint32_t oid, int64
 	struct pgerr err;
 	int32_t d = 0;
 	bool ok = oid == PGTYPE_DATE	   ? pgtype_date_in(s, n, &env, &d, &err)
+		  : oid == PGTYPE_TIME	   ? pgtype_time_in(s, n, out, &err)
 		  : oid == PGTYPE_TIMESTAMP ? pgtype_timestamp_in(s, n, &env, out, &err)
 					    : pgtype_timestamptz_in(s, n, &env, out, &err);
 	if (!ok)
@@ -139,12 +140,24 @@ static bool hash_value(sqlite3_context *ctx, sqlite3_value *v, uint32_t oid, uin
 		return true;
 	}
 	case PGTYPE_TEXT:
-	case PGTYPE_VARCHAR: { /* hashtextextended under a deterministic collation: the bytes */
+	case PGTYPE_VARCHAR:
+	case PGTYPE_BPCHAR: { /* hashtextextended under a deterministic collation: the bytes */
 		size_t n;
 		const char *s = pgfn_text(v, &n);
+		while (oid == PGTYPE_BPCHAR && n && s[n - 1] == ' ')
+			n--; /* hashbpcharextended: without the padding */
 		*out = pgfn_hash_bytes_ext((const unsigned char *)s, n, seed);
 		return true;
 	}
+	case PGTYPE_BYTEA: /* hashvarlenaextended: the bytes */
+		*out = pgfn_hash_bytes_ext(sqlite3_value_blob(v), (size_t)sqlite3_value_bytes(v),
+					   seed);
+		return true;
+	case PGTYPE_TIME: /* time_hash_extended: hashint8extended of the microseconds */
+		if (!dt_value(ctx, v, oid, &i))
+			return false;
+		*out = hash_int8(i, seed);
+		return true;
 	case PGTYPE_UUID: {
 		unsigned char b[16];
 		if (vt != SQLITE_TEXT || !uuid_bytes((const char *)sqlite3_value_text(v), b))

@@ -19,13 +19,17 @@
  * timestamps, a timestamptz's in UTC): the bounds are compared by SQLite's own operators, in
  * the views, the routing trigger and the overlap checks. A date/time text orders so only from
  * year 1 to 9999, which a RANGE key is held to (catalog_partdate.c). */
-static bool key_type_ok(uint32_t oid)
+static bool key_type_ok(uint32_t oid, char strategy)
 {
-	static const uint32_t ok[] = {20, 21, 23, 25, 1043, 1082, 16, 700, 701, 1114, 1184, 2950};
+	static const uint32_t ok[] = {20,   21,   23,	25,   1043, 1082, 16,
+				      700,  701,  1114, 1184, 2950, 17,	  1083};
 	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++)
 		if (ok[i] == oid)
 			return true;
-	return false;
+	/* character(n): stored padded, so equal values are equal texts and its hash is of the
+	 * text without the padding; padded texts do not order as PostgreSQL's (a tab sorts
+	 * below the padding's spaces) */
+	return oid == 1042 && strategy != 'r';
 }
 
 static const PgQuery__ColumnDef *find_column(const PgQuery__CreateStmt *s, const char *name)
@@ -102,7 +106,7 @@ static bool own_schema(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 /* One column of a partition key: it exists, is of a type the bounds can be compared (or
  * hashed) in, and every unique constraint includes it. */
 static bool key_column(struct xlat_ctx *c, const PgQuery__CreateStmt *s,
-		       const PgQuery__PartitionElem *pe, bool several_range)
+		       const PgQuery__PartitionElem *pe, char strategy, bool several)
 {
 	if (!pe->name || !*pe->name)
 		return xlat_unsupported(c, pe->location, "a partition key expression");
@@ -117,12 +121,12 @@ static bool key_column(struct xlat_ctx *c, const PgQuery__CreateStmt *s,
 	if (!cd->type_name || !xlat_type_resolve(c, cd->type_name, &tr))
 		return false;
 	uint32_t oid = tr.info && !tr.is_array ? tr.info->oid : 0;
-	if (tr.domain || !key_type_ok(oid))
+	if (tr.domain || !key_type_ok(oid, strategy))
 		return xlat_unsupported(c, pe->location,
 					arena_printf(c->a, "a partition key of type %s",
 						     xlat_type_format(c, &tr)));
 	/* the year 1 to 9999 guard of a date/time range key (catalog_partdate.c) is one column's */
-	if (several_range && (oid == 1082 || oid == 1114 || oid == 1184))
+	if (several && strategy == 'r' && (oid == 1082 || oid == 1114 || oid == 1184))
 		return xlat_unsupported(c, pe->location,
 					"a date or timestamp column in a range partition key of "
 					"several columns");
@@ -148,7 +152,7 @@ bool xlat_partition_key(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 		return xlat_unsupported(c, ps->location, "a partition key of this many columns");
 	for (size_t i = 0; i < ps->n_part_params; i++)
 		if (!key_column(c, s, ps->part_params[i]->partition_elem,
-				!list && !hash && ps->n_part_params > 1))
+				list ? 'l' : hash ? 'h' : 'r', ps->n_part_params > 1))
 			return false;
 	xlat_puts(c, list ? XLAT_PARTKEY_MARK "LIST " : hash ? XLAT_PARTKEY_MARK "HASH "
 							   : XLAT_PARTKEY_MARK "RANGE ");

@@ -49,6 +49,10 @@ static const struct {
 	{"pgfn_hash_extended(1.1, " SEED ", 700)", "5226288866980618871"},
 	{"pgfn_hash_extended(-2.5, " SEED ", 700)", "7012010752922810947"},
 	{"pgfn_hash_extended('NaN', " SEED ", 700)", "-6475869854796787835"},
+	/* time: microseconds since midnight; character(n): without its padding */
+	{"pgfn_hash_extended('12:34:56.5', " SEED ", 1083)", "1307930828324799635"},
+	{"pgfn_hash_extended('ab   ', " SEED ", 1042)", "596009030900183869"},
+	{"pgfn_hash_extended('ab', " SEED ", 1042)", "596009030900183869"},
 	{"pgfn_hash_extended(NULL, " SEED ", 23)", "NULL"},
 	/* a stored value that is not of the type; a type without a hash here */
 	{"pgfn_hash_extended('x', " SEED ", 23)",
