@@ -859,11 +859,12 @@ bool cat_fill_inherits(struct cat_conn *cc, const struct cat_model *m, struct ca
 bool cat_fill_partitioned(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
 /* catalog_partdate.c: RANGE keys of type date, timestamp, timestamptz (oid), whose stored
  * text orders as the values only from year 1 to 9999: cat_partdate_bound_ok refuses (0A000 on
- * ctx) a bound value outside; cat_partdate_guard gives the SQL (sqlite3_malloc'd, "" for a
- * key of another type, NULL out of memory) that makes parent's trigger refusing such a key. */
+ * ctx) a bound value outside; cat_partdate_guard gives the SQL (sqlite3_malloc'd, "" for
+ * keys of other types, NULL out of memory) that makes parent's triggers refusing such a key
+ * value in any of its date/time key columns. */
 bool cat_partdate_key(int oid);
 bool cat_partdate_bound_ok(sqlite3_context *ctx, sqlite3_value *v);
-char *cat_partdate_guard(sqlite3 *db, const char *parent, const char *key);
+char *cat_partdate_guard(sqlite3 *db, const char *parent, char *const *keys, size_t nkeys);
 bool cat_partdate_register(sqlite3 *db);
 /* relpartbound of partition rel: its bound's text, a timestamptz key's values printed in the
  * session's zone as PostgreSQL prints them when read (in a, or rel's own text). */

@@ -392,8 +392,8 @@ static bool sync(sqlite3_context *ctx, sqlite3 *db, const char *parent, const st
 	sqlite3_free(as);
 	sqlite3_free(news);
 	sqlite3_free(names);
-	bool guarded = p->strategy == 'r' && p->nkeys == 1;
-	char *guard = guarded ? cat_partdate_guard(db, parent, p->key) : NULL;
+	bool guarded = p->strategy == 'r';
+	char *guard = guarded ? cat_partdate_guard(db, parent, p->keys, p->nkeys) : NULL;
 	strbuf_puts(&sb, guard ? guard : "");
 	sb.failed |= guarded && guard == NULL;
 	sqlite3_free(guard);
@@ -939,6 +939,8 @@ static bool range_bound_multi(sqlite3_context *ctx, sqlite3 *db, const struct pa
 	strbuf_init(&side[0], 0);
 	strbuf_init(&side[1], 0);
 	bool ok = rbound_args(&lo, n, argv, 0) && rbound_args(&hi, n, argv, 1);
+	for (size_t i = 0; ok && i < 2 * n; i++) /* a date/time value from year 1 to 9999 */
+		ok = !cat_partdate_key(oids[i % n]) || cat_partdate_bound_ok(ctx, argv[2 * i + 1]);
 	for (int s = 0; ok && s < 2; s++) {
 		for (size_t i = 0; i < n; i++) {
 			const struct rbound *b = s ? &hi : &lo;

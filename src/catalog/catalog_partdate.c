@@ -39,38 +39,59 @@ bool cat_partdate_bound_ok(sqlite3_context *ctx, sqlite3_value *v)
 	return false;
 }
 
-char *cat_partdate_guard(sqlite3 *db, const char *parent, const char *key)
+char *cat_partdate_guard(sqlite3 *db, const char *parent, char *const *keys, size_t nkeys)
 {
 	sqlite3_stmt *vm = NULL;
-	uint32_t oid = 0;
 	if (sqlite3_prepare_v2(db, "SELECT type FROM pragma_table_info(?1) WHERE name = ?2", -1,
-			       &vm, NULL) == SQLITE_OK) {
+			       &vm, NULL) != SQLITE_OK)
+		return NULL;
+	/* every date/time key column: all in range (ok), else the first one out (bad) */
+	struct strbuf ok, bad, upd;
+	strbuf_init(&ok, 0);
+	strbuf_init(&bad, 0);
+	strbuf_init(&upd, 0);
+	for (size_t i = 0; i < nkeys; i++) {
+		uint32_t oid = 0;
 		sqlite3_bind_text(vm, 1, parent, -1, SQLITE_STATIC);
-		sqlite3_bind_text(vm, 2, key, -1, SQLITE_STATIC);
+		sqlite3_bind_text(vm, 2, keys[i], -1, SQLITE_STATIC);
 		if (sqlite3_step(vm) == SQLITE_ROW) {
 			int32_t typmod = -1;
 			oid = pgtype_from_decl((const char *)sqlite3_column_text(vm, 0), &typmod);
 		}
+		sqlite3_reset(vm);
+		char *g = sqlite3_mprintf(GUARD("NEW.\"%w\""), keys[i], keys[i], keys[i], keys[i]);
+		char *u = sqlite3_mprintf("%s\"%w\"", upd.len ? ", " : "", keys[i]);
+		char *v = sqlite3_mprintf("NEW.\"%w\"", keys[i]);
+		if (g && u && v && cat_partdate_key((int)oid)) {
+			strbuf_printf(&ok, "%s%s", ok.len ? " AND " : "", g);
+			strbuf_printf(&bad, "%sWHEN NOT %s THEN %s", bad.len ? " " : "", g, v);
+			strbuf_puts(&upd, u);
+		}
+		ok.failed |= !g || !u || !v;
+		sqlite3_free(g);
+		sqlite3_free(u);
+		sqlite3_free(v);
 	}
 	sqlite3_finalize(vm);
-	if (!cat_partdate_key((int)oid))
-		return sqlite3_mprintf("%s", "");
-	char *upd = sqlite3_mprintf("UPDATE OF \"%w\"", key);
-	char *guard = sqlite3_mprintf(GUARD("NEW.\"%w\""), key, key, key, key);
 	char *r = NULL;
-	if (upd && guard)
+	if (ok.failed || bad.failed || upd.failed)
+		r = NULL;
+	else if (!ok.len)
+		r = sqlite3_mprintf("%s", "");
+	else
 		r = sqlite3_mprintf("DROP TRIGGER IF EXISTS \"" CAT_PART_TRIGGER_PREFIX "k_%w\"; "
 				    "DROP TRIGGER IF EXISTS \"" CAT_PART_TRIGGER_PREFIX "ku_%w\"; "
 				    "CREATE TRIGGER \"" CAT_PART_TRIGGER_PREFIX "k_%w\" BEFORE "
-				    "INSERT ON \"%w\" WHEN NOT %s BEGIN SELECT "
-				    "shardlite_partition_key_range(NEW.\"%w\"); END; "
-				    "CREATE TRIGGER \"" CAT_PART_TRIGGER_PREFIX "ku_%w\" BEFORE %s "
-				    "ON \"%w\" WHEN NOT %s BEGIN SELECT "
-				    "shardlite_partition_key_range(NEW.\"%w\"); END; ",
-				    parent, parent, parent, parent, guard, key, parent, upd, parent,
-				    guard, key);
-	sqlite3_free(upd);
-	sqlite3_free(guard);
+				    "INSERT ON \"%w\" WHEN NOT (%s) BEGIN SELECT "
+				    "shardlite_partition_key_range(CASE %s END); END; "
+				    "CREATE TRIGGER \"" CAT_PART_TRIGGER_PREFIX "ku_%w\" BEFORE UPDATE "
+				    "OF %s ON \"%w\" WHEN NOT (%s) BEGIN SELECT "
+				    "shardlite_partition_key_range(CASE %s END); END; ",
+				    parent, parent, parent, parent, ok.data, bad.data, parent,
+				    upd.data, parent, ok.data, bad.data);
+	strbuf_fini(&ok);
+	strbuf_fini(&bad);
+	strbuf_fini(&upd);
 	return r;
 }
 

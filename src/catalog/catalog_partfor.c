@@ -13,8 +13,8 @@
 struct partfor {
 	size_t n;
 	int nkeys;
-	char **names;		/* n partition names */
-	sqlite3_stmt **tests;	/* SELECT 1 FROM (SELECT ?1 AS "k", ...) WHERE cond */
+	char **names;         /* n partition names */
+	sqlite3_stmt **tests; /* SELECT 1 FROM (SELECT ?1 AS "k", ...) WHERE cond */
 };
 
 static void partfor_free(void *arg)
@@ -108,7 +108,8 @@ static void fn_partition_for(sqlite3_context *ctx, int argc, sqlite3_value **arg
 			return;
 		}
 		if (rc != SQLITE_DONE) {
-			sqlite3_result_error(ctx, sqlite3_errmsg(sqlite3_context_db_handle(ctx)), -1);
+			sqlite3_result_error(ctx, sqlite3_errmsg(sqlite3_context_db_handle(ctx)),
+					     -1);
 			return;
 		}
 	}

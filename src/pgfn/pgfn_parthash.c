@@ -95,8 +95,8 @@ static bool dt_value(sqlite3_context *ctx, sqlite3_value *v, uint32_t oid, int64
 	struct pgtype_dtenv env = {.tz = pgtype_tz_utc(), .order = PGTYPE_ORDER_YMD};
 	struct pgerr err;
 	int32_t d = 0;
-	bool ok = oid == PGTYPE_DATE	   ? pgtype_date_in(s, n, &env, &d, &err)
-		  : oid == PGTYPE_TIME	   ? pgtype_time_in(s, n, out, &err)
+	bool ok = oid == PGTYPE_DATE        ? pgtype_date_in(s, n, &env, &d, &err)
+		  : oid == PGTYPE_TIME      ? pgtype_time_in(s, n, out, &err)
 		  : oid == PGTYPE_TIMESTAMP ? pgtype_timestamp_in(s, n, &env, out, &err)
 					    : pgtype_timestamptz_in(s, n, &env, out, &err);
 	if (!ok)

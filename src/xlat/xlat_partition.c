@@ -125,11 +125,12 @@ static bool key_column(struct xlat_ctx *c, const PgQuery__CreateStmt *s,
 		return xlat_unsupported(c, pe->location,
 					arena_printf(c->a, "a partition key of type %s",
 						     xlat_type_format(c, &tr)));
-	/* the year 1 to 9999 guard of a date/time range key (catalog_partdate.c) is one column's */
-	if (several && strategy == 'r' && (oid == 1082 || oid == 1114 || oid == 1184))
+	/* a timestamptz bound is printed again in the session's zone (catalog_partdate.c),
+	 * which is written for a key of one column */
+	if (several && strategy == 'r' && oid == 1184)
 		return xlat_unsupported(c, pe->location,
-					"a date or timestamp column in a range partition key of "
-					"several columns");
+					"a timestamptz column in a range partition key of several "
+					"columns");
 	if (strstr(pe->name, "*/"))
 		return xlat_unsupported(c, pe->location, "this partition key column name");
 	return keys_include(c, s, pe->name);

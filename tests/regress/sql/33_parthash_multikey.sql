@@ -106,3 +106,27 @@ INSERT INTO m3 VALUES (1, 'a', 1), (1, 'l', 99), (2, 'zz', -5), (3, 'a', 1), (3,
 SELECT tableoid::regclass::text AS part, a, b, c FROM m3 ORDER BY a, b, c;
 -- detail
 INSERT INTO m3 VALUES (4, 'd', 1);
+-- a date or timestamp column in a range key of several columns: held to years 1 to 9999
+CREATE TABLE md (region text, day date, v int) PARTITION BY RANGE (region, day);
+CREATE TABLE md_eu_q1 PARTITION OF md FOR VALUES FROM ('eu', '2026-01-01') TO ('eu', '2026-04-01');
+CREATE TABLE md_eu_rest PARTITION OF md FOR VALUES FROM ('eu', '2026-04-01') TO ('eu', MAXVALUE);
+CREATE TABLE md_us PARTITION OF md FOR VALUES FROM ('us', MINVALUE) TO ('us', MAXVALUE);
+INSERT INTO md VALUES ('eu', '2026-01-01', 1), ('eu', '2026-03-31', 2), ('eu', '2026-04-01', 3),
+  ('eu', 'infinity', 4), ('us', '-infinity', 5), ('us', '2026-06-01', 6);
+-- detail
+INSERT INTO md VALUES ('eu', '2025-12-31', 7);
+SELECT tableoid::regclass::text AS part, region, day, v FROM md ORDER BY v;
+SELECT c.relname, pg_get_expr(c.relpartbound, c.oid), pg_get_partition_constraintdef(c.oid)
+  FROM pg_class c WHERE c.relname LIKE 'md\_%' ORDER BY 1;
+-- differs: a date key value before year 1 is 0A000 (the guard of a date/time range key)
+INSERT INTO md VALUES ('us', '0044-03-15 BC', 8);
+-- differs: a bound before year 1 is 0A000
+CREATE TABLE md_old PARTITION OF md FOR VALUES FROM ('aa', '0044-03-15 BC') TO ('aa', '2000-01-01');
+CREATE TABLE mt (k int, at timestamp) PARTITION BY RANGE (k, at);
+CREATE TABLE mt1 PARTITION OF mt FOR VALUES FROM (1, '2026-01-01 00:00') TO (1, '2026-01-02 00:00');
+INSERT INTO mt VALUES (1, '2026-01-01 12:00');
+-- detail
+INSERT INTO mt VALUES (1, '2026-01-02 00:00');
+SELECT tableoid::regclass::text, k, at FROM mt;
+-- differs: a timestamptz column in a range key of several columns is 0A000
+CREATE TABLE mz (k int, at timestamptz) PARTITION BY RANGE (k, at);

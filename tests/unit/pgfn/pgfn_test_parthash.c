@@ -84,10 +84,7 @@ static const struct {
 	 "2099200"},
 };
 
-START_TEST(parthash_case)
-{
-	ck_assert_str_eq(pgfn_test_eval(cases[_i].expr), cases[_i].want);
-}
+START_TEST(parthash_case) { ck_assert_str_eq(pgfn_test_eval(cases[_i].expr), cases[_i].want); }
 END_TEST
 
 Suite *pgfn_test_parthash_suite(void)
