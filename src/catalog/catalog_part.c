@@ -21,7 +21,7 @@ struct part {
 	char *bound; /* PostgreSQL's text: "FOR VALUES IN (1, 2)", "DEFAULT" */
 	char *cond;  /* SQLite's condition on the key column, never NULL-valued */
 	char *lo;    /* a range's lower bound as an SQLite literal, "" for MINVALUE; with a key
-		      * of several columns both bounds (range_encode) */
+		      * of several columns both bounds (rbound_encode) */
 };
 
 struct parts {
@@ -1800,10 +1800,11 @@ static void range_side_qual(struct strbuf *sb, struct arena *a, const struct cat
 }
 
 /* pg_get_partition_constraintdef of a range partition whose key has several columns. */
-static void range_constraintdef(sqlite3_context *ctx, const struct cat_rel *up,
-				const char *bound)
+static void range_constraintdef(sqlite3_context *ctx, const struct cat_model *m,
+				const struct cat_rel *t, const struct cat_rel *up)
 {
 	struct arena *a = arena_new(0);
+	const char *bound = cat_partdate_bound_text(sqlite3_user_data(ctx), m, t, a);
 	size_t n = (size_t)up->part_nkeys;
 	const char **lo = arena_zalloc(a, n * sizeof(*lo)), **hi = arena_zalloc(a, n * sizeof(*hi));
 	const char *p = bound ? strchr(bound, '(') : NULL, *to = p ? strstr(p, " TO (") : NULL;
@@ -1864,7 +1865,7 @@ static void fn_get_partition_constraintdef(sqlite3_context *ctx, int argc, sqlit
 		return;
 	}
 	if (up->part_nkeys > 1 && up->part_strategy == 'r') {
-		range_constraintdef(ctx, up, t->part_bound);
+		range_constraintdef(ctx, m, t, up);
 		return;
 	}
 	struct arena *a = arena_new(0);

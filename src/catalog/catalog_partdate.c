@@ -133,6 +133,59 @@ static void zone_literal(sqlite3 *db, struct strbuf *sb, const char *t, size_t n
 	sqlite3_finalize(vm);
 }
 
+/* The same for a key of several columns: the literals inside the bound's parentheses are the
+ * key's columns in turn (FROM's, then TO's); those of timestamptz columns are printed again. */
+static const char *several_keys(struct cat_conn *cc, const struct cat_rel *up, const char *b,
+				struct arena *a)
+{
+	size_t n = (size_t)up->part_nkeys, at = 0;
+	const struct cat_col **cols = arena_zalloc(a, n * sizeof(*cols));
+	bool any = false;
+	for (size_t i = 0; i < n; i++) {
+		for (int k = 0; k < up->ncols; k++)
+			if (strcmp(up->cols[k].name, up->part_keys[i]) == 0)
+				cols[i] = &up->cols[k];
+		any |= cols[i] && cols[i]->typoid == 1184;
+	}
+	if (!any)
+		return b;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	int depth = 0;
+	for (const char *p = b; *p;) {
+		if (*p == '(' || *p == ')') {
+			depth += *p == '(' ? 1 : -1;
+			strbuf_putc(&sb, *p++);
+			continue;
+		}
+		if (depth != 1 || *p == ',' || *p == ' ') {
+			strbuf_putc(&sb, *p++);
+			continue;
+		}
+		/* one literal: quoted (a doubled quote inside) or bare (a number, MINVALUE) */
+		const char *start = p;
+		if (*p == '\'') {
+			for (p++; *p && !(*p == '\'' && p[1] != '\''); p++)
+				p += *p == '\'';
+			p += *p == '\'';
+		} else {
+			while (*p && *p != ',' && *p != ')')
+				p++;
+		}
+		const struct cat_col *col = cols[at++ % n];
+		if (col && col->typoid == 1184 && *start == '\'' && p - start >= 2) {
+			strbuf_putc(&sb, '\'');
+			zone_literal(cc->db, &sb, start + 1, (size_t)(p - start - 2), col->typmod);
+			strbuf_putc(&sb, '\'');
+		} else {
+			strbuf_printf(&sb, "%.*s", (int)(p - start), start);
+		}
+	}
+	const char *r = sb.failed || !sb.data ? b : arena_strdup(a, sb.data);
+	strbuf_fini(&sb);
+	return r;
+}
+
 const char *cat_partdate_bound_text(struct cat_conn *cc, const struct cat_model *m,
 				    const struct cat_rel *rel, struct arena *a)
 {
@@ -142,6 +195,8 @@ const char *cat_partdate_bound_text(struct cat_conn *cc, const struct cat_model 
 		if (strcmp(up->cols[k].name, up->part_key) == 0)
 			key = &up->cols[k];
 	const char *b = rel->part_bound;
+	if (up && up->part_nkeys > 1 && b && cc->db)
+		return several_keys(cc, up, b, a);
 	if (!b || !key || key->typoid != 1184 || !cc->db)
 		return b;
 	/* the literals hold no quote: a timestamptz's text has none */

@@ -106,7 +106,7 @@ static bool own_schema(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 /* One column of a partition key: it exists, is of a type the bounds can be compared (or
  * hashed) in, and every unique constraint includes it. */
 static bool key_column(struct xlat_ctx *c, const PgQuery__CreateStmt *s,
-		       const PgQuery__PartitionElem *pe, char strategy, bool several)
+		       const PgQuery__PartitionElem *pe, char strategy)
 {
 	if (!pe->name || !*pe->name)
 		return xlat_unsupported(c, pe->location, "a partition key expression");
@@ -125,12 +125,6 @@ static bool key_column(struct xlat_ctx *c, const PgQuery__CreateStmt *s,
 		return xlat_unsupported(c, pe->location,
 					arena_printf(c->a, "a partition key of type %s",
 						     xlat_type_format(c, &tr)));
-	/* a timestamptz bound is printed again in the session's zone (catalog_partdate.c),
-	 * which is written for a key of one column */
-	if (several && strategy == 'r' && oid == 1184)
-		return xlat_unsupported(c, pe->location,
-					"a timestamptz column in a range partition key of several "
-					"columns");
 	if (strstr(pe->name, "*/"))
 		return xlat_unsupported(c, pe->location, "this partition key column name");
 	return keys_include(c, s, pe->name);
@@ -153,7 +147,7 @@ bool xlat_partition_key(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 		return xlat_unsupported(c, ps->location, "a partition key of this many columns");
 	for (size_t i = 0; i < ps->n_part_params; i++)
 		if (!key_column(c, s, ps->part_params[i]->partition_elem,
-				list ? 'l' : hash ? 'h' : 'r', ps->n_part_params > 1))
+				list ? 'l' : hash ? 'h' : 'r'))
 			return false;
 	xlat_puts(c, list ? XLAT_PARTKEY_MARK "LIST " : hash ? XLAT_PARTKEY_MARK "HASH "
 							   : XLAT_PARTKEY_MARK "RANGE ");

@@ -128,5 +128,18 @@ INSERT INTO mt VALUES (1, '2026-01-01 12:00');
 -- detail
 INSERT INTO mt VALUES (1, '2026-01-02 00:00');
 SELECT tableoid::regclass::text, k, at FROM mt;
--- differs: a timestamptz column in a range key of several columns is 0A000
-CREATE TABLE mz (k int, at timestamptz) PARTITION BY RANGE (k, at);
+-- a timestamptz column: its bounds printed in the session's zone
+CREATE TABLE mz (k int, at timestamptz, note text) PARTITION BY RANGE (k, note, at);
+CREATE TABLE mz1 PARTITION OF mz FOR VALUES FROM (1, 'it''s', '2026-03-01 00:00+01')
+  TO (1, 'it''s', '2026-03-02 00:00+01');
+CREATE TABLE mz2 PARTITION OF mz FOR VALUES FROM (1, 'it''s', '2026-03-02 00:00+01')
+  TO (2, MINVALUE, MINVALUE);
+INSERT INTO mz VALUES (1, '2026-03-01 12:00+00', 'it''s'), (1, '2026-02-28 23:30+00', 'it''s'),
+  (1, '2026-03-01 23:30+00', 'it''s'), (1, '2026-03-01 22:59+00', 'it''s');
+SELECT tableoid::regclass::text, k, at FROM mz ORDER BY at;
+SET TimeZone = 'America/New_York';
+SELECT c.relname, pg_get_expr(c.relpartbound, c.oid), pg_get_partition_constraintdef(c.oid)
+  FROM pg_class c WHERE c.relname LIKE 'mz_' ORDER BY 1;
+-- detail
+INSERT INTO mz VALUES (1, '2026-02-28 12:00+00', 'it''s');
+RESET TimeZone;
