@@ -14,6 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Between a payload's lower bound and the partition's own constraints' records. */
+#define CAT_PART_OWN_SEP '\x1f'
+
 /* One partition, read from its view's text. */
 struct part {
 	char *name;
@@ -22,7 +25,17 @@ struct part {
 	char *cond;  /* SQLite's condition on the key column, never NULL-valued */
 	char *lo;    /* a range's lower bound as an SQLite literal, "" for MINVALUE; with a key
 		      * of several columns both bounds (rbound_encode) */
+	char *own;   /* its own CHECKs and foreign keys (catalog_partown.c), NULL: none */
 };
+
+static void part_fini(struct part *p)
+{
+	free(p->bound);
+	free(p->cond);
+	free(p->lo);
+	free(p->own);
+	memset(p, 0, sizeof(*p));
+}
 
 struct parts {
 	struct part *v;
@@ -31,6 +44,7 @@ struct parts {
 	char *key;     /* the parent's (first) key column */
 	char **keys;   /* all of them */
 	size_t nkeys;
+	char *key_as;  /* NEW."a" AS "a", ...: the key as a row of a trigger's subquery */
 };
 
 static void keys_free(char **keys, size_t n)
@@ -44,13 +58,12 @@ static void parts_fini(struct parts *p)
 {
 	for (size_t i = 0; i < p->n; i++) {
 		free(p->v[i].name);
-		free(p->v[i].bound);
-		free(p->v[i].cond);
-		free(p->v[i].lo);
+		part_fini(&p->v[i]);
 	}
 	free(p->v);
 	free(p->key);
 	keys_free(p->keys, p->nkeys);
+	sqlite3_free(p->key_as);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -227,6 +240,11 @@ static bool parse_view(const char *sql, char **parent, struct part *out)
 	out->bound = f[1];
 	out->cond = f[2];
 	out->lo = f[3];
+	char *sep = strchr(f[3], CAT_PART_OWN_SEP); /* then the partition's own constraints */
+	if (sep) {
+		*sep = '\0';
+		out->own = strdup(sep + 1);
+	}
 	*parent = name;
 	return true;
 }
@@ -270,11 +288,11 @@ static bool load_parts(sqlite3 *db, const char *parent, struct parts *p)
 			}
 		}
 		free(of);
-		free(one.bound);
-		free(one.cond);
-		free(one.lo);
+		part_fini(&one);
 	}
 	sqlite3_finalize(vm);
+	if (ok)
+		ok = (p->key_as = key_cols(p, "NEW.", true)) != NULL;
 	if (!ok)
 		parts_fini(p);
 	return ok;
@@ -402,7 +420,7 @@ static bool sync(sqlite3_context *ctx, sqlite3 *db, const char *parent, const st
 	if (ok && d) { /* the default's condition: what no other partition takes */
 		char *cond = sqlite3_mprintf("NOT (%s)", taken);
 		ok = cond && cat_part_make_view(ctx, db, parent, d->name, 'd', "DEFAULT", cond, "",
-						true, skip);
+						d->own, true, skip);
 		sqlite3_free(cond);
 	}
 	strbuf_fini(&any);
@@ -410,13 +428,15 @@ static bool sync(sqlite3_context *ctx, sqlite3 *db, const char *parent, const st
 }
 
 bool cat_part_make_view(sqlite3_context *ctx, sqlite3 *db, const char *parent, const char *name,
-			char kind, const char *bound, const char *cond, const char *lo, bool replace,
-			const char *skip)
+			char kind, const char *bound, const char *cond, const char *lo,
+			const char *own, bool replace, const char *skip)
 {
 	struct strbuf sb, pay;
 	strbuf_init(&sb, 0);
 	strbuf_init(&pay, 0);
 	strbuf_printf(&pay, "%c\n%s\n%s\n%s", kind, bound, cond, lo);
+	if (own && *own)
+		strbuf_printf(&pay, "%c%s", CAT_PART_OWN_SEP, own);
 	char *s = replace ? sqlite3_mprintf("DROP VIEW \"%w\"; ", name) : NULL;
 	strbuf_puts(&sb, s ? s : "");
 	sqlite3_free(s);
@@ -830,15 +850,20 @@ static bool rbound_args(struct rbound *b, size_t n, sqlite3_value **argv, int s)
 }
 
 /* The two bounds kept in a partition's lo field: per column of the lower then the upper
- * bound, the kind letter, the literal's length, ':' and the literal. */
+ * bound, the kind letter, the literal in hex and ';' (no byte of it can be the payload's
+ * separators, a newline or CAT_PART_OWN_SEP). */
 static char *rbound_encode(const struct rbound *lo, const struct rbound *hi)
 {
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	for (int s = 0; s < 2; s++) {
 		const struct rbound *b = s ? hi : lo;
-		for (size_t i = 0; i < b->n; i++)
-			strbuf_printf(&sb, "%c%zu:%s", b->kind[i], strlen(b->val[i]), b->val[i]);
+		for (size_t i = 0; i < b->n; i++) {
+			strbuf_putc(&sb, b->kind[i]);
+			for (const char *c = b->val[i]; *c; c++)
+				strbuf_printf(&sb, "%02x", (unsigned char)*c);
+			strbuf_putc(&sb, ';');
+		}
 	}
 	char *r = sb.failed ? NULL : strbuf_take(&sb);
 	strbuf_fini(&sb);
@@ -851,17 +876,26 @@ static bool rbound_decode(const char *enc, size_t n, struct rbound *lo, struct r
 	for (int s = 0; s < 2; s++) {
 		struct rbound *b = s ? hi : lo;
 		for (size_t i = 0; i < n; i++) {
-			char *end;
 			char k = *enc;
-			unsigned long len = k ? strtoul(enc + 1, &end, 10) : 0;
-			if (!k || *end != ':' || strlen(end + 1) < len)
+			const char *end = k ? strchr(enc + 1, ';') : NULL;
+			if (!end || (end - enc - 1) % 2 != 0)
 				return false;
+			char *v = sqlite3_malloc((int)((end - enc - 1) / 2 + 1));
+			size_t len = 0;
+			for (const char *h = enc + 1; v && h < end; h += 2) {
+				if (hexval(h[0]) < 0 || hexval(h[1]) < 0) {
+					sqlite3_free(v);
+					return false;
+				}
+				v[len++] = (char)(hexval(h[0]) << 4 | hexval(h[1]));
+			}
+			if (!v)
+				return false;
+			v[len] = '\0';
 			b->kind[i] = k;
-			b->val[i] = sqlite3_mprintf("%.*s", (int)len, end + 1);
+			b->val[i] = v;
 			b->n = i + 1;
-			if (!b->val[i])
-				return false;
-			enc = end + 1 + len;
+			enc = end + 1;
 		}
 	}
 	return true;
@@ -1120,7 +1154,8 @@ static char *first_text(sqlite3 *db, const char *q, const char *a, const char *b
 
 /* What ATTACH PARTITION checks of the table child before it becomes a view over parent: its
  * columns are the parent's (name and declared type), and it has nothing of its own the view
- * would lose (an index the parent has no equal of, a foreign key, a trigger). */
+ * would lose (a PRIMARY KEY or UNIQUE constraint the parent has no equal of, a trigger; its
+ * CREATE INDEX indexes, CHECKs and foreign keys move to the parent, catalog_partown.c). */
 static bool attach_checks(sqlite3_context *ctx, sqlite3 *db, const char *parent, const char *child)
 {
 	char *msg = NULL, *col;
@@ -1151,11 +1186,14 @@ static bool attach_checks(sqlite3_context *ctx, sqlite3 *db, const char *parent,
 				      child, col);
 		state = "42804";
 	} else if ((col = first_text(db, "SELECT name FROM main.sqlite_schema WHERE type = "
-					 "'trigger' AND tbl_name = %Q COLLATE NOCASE UNION ALL "
-					 "SELECT 'a foreign key' FROM pragma_foreign_key_list(%Q)",
-				     child, child)) ||
-		   (col = first_text(db, "SELECT il.name FROM pragma_index_list(%Q) il WHERE "
-					 "il.partial OR NOT EXISTS (SELECT 1 FROM "
+					 "'trigger' AND tbl_name = %Q COLLATE NOCASE AND %Q IS NOT "
+					 "NULL",
+				     child, "")) ||
+		   (col = first_text(db, "SELECT iif(il.origin = 'pk', 'PRIMARY KEY', 'UNIQUE') || "
+					 "' (' || (SELECT group_concat(name, ', ') FROM (SELECT name "
+					 "FROM pragma_index_info(il.name) ORDER BY seqno)) || ')' FROM "
+					 "pragma_index_list(%Q) il WHERE "
+					 "il.origin <> 'c' AND NOT EXISTS (SELECT 1 FROM "
 					 "pragma_index_list(%Q) pl WHERE pl.\"unique\" = "
 					 "il.\"unique\" AND NOT pl.partial AND (SELECT "
 					 "group_concat(name, ',') FROM (SELECT name FROM "
@@ -1163,8 +1201,8 @@ static bool attach_checks(sqlite3_context *ctx, sqlite3 *db, const char *parent,
 					 "group_concat(name, ',') FROM (SELECT name FROM "
 					 "pragma_index_info(il.name) ORDER BY seqno)))",
 				     child, parent))) {
-		msg = sqlite3_mprintf("ATTACH PARTITION of a table with an index, foreign key or "
-				      "trigger of its own (\"%s\") is not supported",
+		msg = sqlite3_mprintf("ATTACH PARTITION of a table with a trigger or a PRIMARY KEY "
+				      "or UNIQUE constraint of its own (%s) is not supported",
 				      col);
 		state = SQLSTATE_FEATURE_NOT_SUPPORTED;
 	}
@@ -1254,9 +1292,7 @@ static void fn_partition_add(sqlite3_context *ctx, int argc, sqlite3_value **arg
 		else
 			pgfn_error(ctx, "42P01", "relation \"%s\" does not exist", child);
 		free(of);
-		free(one.bound);
-		free(one.cond);
-		free(one.lo);
+		part_fini(&one);
 		return;
 	}
 	struct parts p;
@@ -1287,10 +1323,15 @@ static void fn_partition_add(sqlite3_context *ctx, int argc, sqlite3_value **arg
 	     check_new(ctx, db, &p, child, kind[0], &np, argc - 6, argv + 6);
 	/* ATTACH: the table's rows, all inside the bound, go into the parent while its routing
 	 * triggers are away (made again below, with the new bound), then the table */
+	struct strbuf own, after; /* the table's own CHECKs and foreign keys, what remakes them */
+	strbuf_init(&own, 0);
+	strbuf_init(&after, 0);
 	if (ok && mode == 2) {
 		char *cols = NULL;
 		ok = attach_checks(ctx, db, parent, child) &&
 		     (kind[0] == 'd' || attach_rows_check(ctx, db, child, np.cond.data)) &&
+		     cat_partown_attach(ctx, db, parent, child, p.key_as, np.cond.data, kind[0] == 'd',
+					&own, &after) &&
 		     (cols = column_list(db, parent)) != NULL;
 		char *mv = ok ? sqlite3_mprintf("DROP TRIGGER IF EXISTS \"" CAT_PART_TRIGGER_PREFIX
 						 "i_%w\"; INSERT INTO \"%w\" (%s) SELECT %s FROM "
@@ -1303,7 +1344,10 @@ static void fn_partition_add(sqlite3_context *ctx, int argc, sqlite3_value **arg
 	}
 	ok = ok && cat_part_make_view(ctx, db, parent, child, kind[0], np.bound.data,
 				      kind[0] == 'd' ? "0" : np.cond.data, np.lo ? np.lo : "",
-				      false, NULL);
+				      own.data, false, NULL) &&
+	     (!after.len || run(ctx, db, after.data));
+	strbuf_fini(&own);
+	strbuf_fini(&after);
 	parts_fini(&p);
 	if (ok && load_parts(db, parent, &p)) {
 		ok = sync(ctx, db, parent, &p, NULL);
@@ -1347,9 +1391,10 @@ static void fn_partition_remove(sqlite3_context *ctx, int argc, sqlite3_value **
 		return;
 	}
 	bool drop = mode && strcmp(mode, "drop") == 0;
+	bool ok = !drop || cat_partown_drop(ctx, db, name);
 	char *sql = sqlite3_mprintf("DELETE FROM \"%w\" WHERE %s;%s%w%s", parent, one.cond,
 				    drop ? " DROP VIEW \"" : "", drop ? name : "", drop ? "\"" : "");
-	bool ok = run(ctx, db, sql);
+	ok = ok && run(ctx, db, sql);
 	sqlite3_free(sql);
 	struct parts p;
 	if (ok && drop && load_parts(db, parent, &p)) {
@@ -1359,9 +1404,7 @@ static void fn_partition_remove(sqlite3_context *ctx, int argc, sqlite3_value **
 	if (ok)
 		sqlite3_result_null(ctx);
 	free(parent);
-	free(one.bound);
-	free(one.cond);
-	free(one.lo);
+	part_fini(&one);
 }
 
 /* shardlite_partition_detach(parent, partition): the partition becomes a table again, made
@@ -1392,13 +1435,26 @@ static void fn_partition_detach(sqlite3_context *ctx, int argc, sqlite3_value **
 			   parent);
 		goto out;
 	}
-	sql = sqlite3_mprintf("DROP VIEW \"%w\"; CREATE TABLE \"%w\" (%.*s%s; INSERT INTO "
-			      "\"%w\" (%s) SELECT %s FROM \"%w\" WHERE %s; DELETE FROM \"%w\" "
-			      "WHERE %s",
-			      name, name, (int)(mark - open - 1), open + 1, after + 4, name, cols,
-			      cols, parent, one.cond, parent, one.cond);
+	/* its own indexes and constraints: off the parent, onto the table again */
+	struct strbuf drop, cons, back;
+	strbuf_init(&drop, 0);
+	strbuf_init(&cons, 0);
+	strbuf_init(&back, 0);
+	const char *close = strrchr(after, ')');
+	bool ok = close && cat_partown_detach(ctx, db, name, one.own, &drop, &cons, &back);
+	sql = ok ? sqlite3_mprintf("DROP VIEW \"%w\"; %sCREATE TABLE \"%w\" (%.*s%.*s%s%s; "
+				   "INSERT INTO \"%w\" (%s) SELECT %s FROM \"%w\" WHERE %s; "
+				   "DELETE FROM \"%w\" WHERE %s; %s",
+				   name, drop.data ? drop.data : "", name, (int)(mark - open - 1),
+				   open + 1, (int)(close - after - 4), after + 4,
+				   cons.data ? cons.data : "", close, name, cols, cols, parent,
+				   one.cond, parent, one.cond, back.data ? back.data : "")
+		 : NULL;
+	strbuf_fini(&drop);
+	strbuf_fini(&cons);
+	strbuf_fini(&back);
 	struct parts p;
-	if (run(ctx, db, sql) && load_parts(db, parent, &p)) {
+	if (ok && run(ctx, db, sql) && load_parts(db, parent, &p)) {
 		if (sync(ctx, db, parent, &p, NULL))
 			sqlite3_result_null(ctx);
 		parts_fini(&p);
@@ -1408,9 +1464,98 @@ out:
 	free(cols);
 	free(psql);
 	free(of);
-	free(one.bound);
-	free(one.cond);
-	free(one.lo);
+	part_fini(&one);
+}
+
+/* shardlite_partition_unref(table): before DROP TABLE table CASCADE, the partitions' own
+ * foreign keys to it go, as PostgreSQL drops them. */
+static void fn_partition_unref(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	const char *ref = (const char *)sqlite3_value_text(argv[0]);
+	char *hex = NULL;
+	for (const char *p = ref ? ref : ""; *p; p++) { /* its name as the records hold it */
+		char *more = sqlite3_mprintf("%s%02x", hex ? hex : "", (unsigned char)*p);
+		sqlite3_free(hex);
+		hex = more;
+	}
+	struct parts all = {0};
+	sqlite3_stmt *vm = NULL;
+	bool ok = hex && sqlite3_prepare_v2(db, "SELECT name, sql FROM main.sqlite_schema WHERE "
+						"type = 'view' AND instr(sql, '" CATALOG_PARTITION_MARK
+						"')",
+					    -1, &vm, NULL) == SQLITE_OK;
+	while (ok && sqlite3_step(vm) == SQLITE_ROW) { /* the partitions that may name it */
+		struct part one = {0};
+		char *parent = NULL;
+		if (parse_view((const char *)sqlite3_column_text(vm, 1), &parent, &one) &&
+		    one.own && strstr(one.own, hex)) {
+			struct part *v = realloc(all.v, (all.n + 1) * sizeof(*v));
+			ok = v != NULL;
+			if (v) {
+				all.v = v;
+				one.name = strdup((const char *)sqlite3_column_text(vm, 0));
+				all.v[all.n++] = one;
+				one = (struct part){0};
+			}
+		}
+		free(parent);
+		part_fini(&one);
+	}
+	sqlite3_finalize(vm);
+	sqlite3_free(hex);
+	for (size_t i = 0; ok && i < all.n; i++) {
+		struct part *q = &all.v[i];
+		char *of = NULL;
+		struct part full = {0};
+		struct parts p;
+		struct strbuf kept;
+		strbuf_init(&kept, 0);
+		ok = read_partition(db, q->name, &of, &full) && load_parts(db, of, &p);
+		if (ok) {
+			ok = cat_partown_filter(ctx, db, of, q->name, p.key_as, full.cond, full.own, NULL,
+						ref, &kept) &&
+			     cat_part_make_view(ctx, db, of, q->name, full.kind, full.bound, full.cond,
+						full.lo, kept.data, true, NULL);
+			parts_fini(&p);
+		}
+		strbuf_fini(&kept);
+		free(of);
+		part_fini(&full);
+	}
+	for (size_t i = 0; i < all.n; i++) {
+		free(all.v[i].name);
+		part_fini(&all.v[i]);
+	}
+	free(all.v);
+	if (ok)
+		sqlite3_result_null(ctx);
+}
+
+/* shardlite_partition_index(partition, CREATE INDEX text on it): the index made on the
+ * parent for the partition's rows (catalog_partown.c), as PostgreSQL's index of the
+ * partition holds them alone. */
+static void fn_partition_index(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	const char *name = (const char *)sqlite3_value_text(argv[0]);
+	const char *sql = (const char *)sqlite3_value_text(argv[1]);
+	char *parent = NULL, *s = NULL;
+	struct part one = {0};
+	if (!name || !sql || !read_partition(db, name, &parent, &one))
+		pgfn_error(ctx, "42P01", "relation \"%s\" does not exist", name ? name : "");
+	else if (one.kind == 'd') /* its condition changes with the other partitions */
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			   "an index on a DEFAULT partition is not supported");
+	else if ((s = cat_partown_index_sql(sql, parent, name, one.cond)) == NULL)
+		pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "CREATE INDEX on \"%s\": its text", name);
+	else if (run(ctx, db, s))
+		sqlite3_result_null(ctx);
+	sqlite3_free(s);
+	free(parent);
+	part_fini(&one);
 }
 
 /* shardlite_partition_drop(parent): before DROP TABLE parent, its partitions' views. */
@@ -1426,13 +1571,15 @@ static void fn_partition_drop(sqlite3_context *ctx, int argc, sqlite3_value **ar
 	}
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
+	bool ok = true;
 	for (size_t i = 0; i < p.n; i++) {
+		ok = ok && cat_partown_drop(ctx, db, p.v[i].name);
 		char *s = sqlite3_mprintf("DROP VIEW \"%w\"; ", p.v[i].name);
 		strbuf_puts(&sb, s ? s : "");
 		sb.failed |= s == NULL;
 		sqlite3_free(s);
 	}
-	bool ok = !sb.len || (!sb.failed && run(ctx, db, sb.data));
+	ok = ok && (!sb.len || (!sb.failed && run(ctx, db, sb.data)));
 	strbuf_fini(&sb);
 	parts_fini(&p);
 	if (ok)
@@ -1456,9 +1603,17 @@ static void fn_partition_sync(sqlite3_context *ctx, int argc, sqlite3_value **ar
 	 * an ALTER TABLE ... DROP COLUMN is about to drop */
 	const char *skip = argc > 1 ? (const char *)sqlite3_value_text(argv[1]) : NULL;
 	bool ok = true;
-	for (size_t i = 0; ok && i < p.n; i++)
-		ok = cat_part_make_view(ctx, db, parent, p.v[i].name, p.v[i].kind, p.v[i].bound,
-					p.v[i].cond, p.v[i].lo, true, skip);
+	for (size_t i = 0; ok && i < p.n; i++) {
+		struct strbuf kept; /* before DROP COLUMN: its own constraints without the column */
+		strbuf_init(&kept, 0);
+		bool own = skip && p.v[i].own && *p.v[i].own;
+		ok = (!own || cat_partown_filter(ctx, db, parent, p.v[i].name, p.key_as, p.v[i].cond,
+						 p.v[i].own, skip, NULL, &kept)) &&
+		     cat_part_make_view(ctx, db, parent, p.v[i].name, p.v[i].kind, p.v[i].bound,
+					p.v[i].cond, p.v[i].lo, own ? kept.data : p.v[i].own, true,
+					skip);
+		strbuf_fini(&kept);
+	}
 	if (ok && sync(ctx, db, parent, &p, skip))
 		sqlite3_result_null(ctx);
 	parts_fini(&p);
@@ -1517,9 +1672,13 @@ bool cat_part_register(sqlite3 *db, struct cat_conn *cc)
 					  fn_partition_sync, NULL, NULL, NULL) == SQLITE_OK &&
 	       sqlite3_create_function_v2(db, "shardlite_partition_detach", 2, flags, cc,
 					  fn_partition_detach, NULL, NULL, NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "shardlite_partition_unref", 1, flags, cc,
+					  fn_partition_unref, NULL, NULL, NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "shardlite_partition_index", 2, flags, cc,
+					  fn_partition_index, NULL, NULL, NULL) == SQLITE_OK &&
 	       sqlite3_create_function_v2(db, "shardlite_partition_drop", 1, flags, cc,
 					  fn_partition_drop, NULL, NULL, NULL) == SQLITE_OK &&
-	       cat_partdate_register(db) && cat_partfor_register(db) &&
+	       cat_partdate_register(db) && cat_partown_register(db) && cat_partfor_register(db) &&
 	       /* called by the routing trigger, which is schema */
 	       sqlite3_create_function_v2(db, "shardlite_partition_none", -1,
 					  SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, fn_partition_none,
@@ -1564,11 +1723,11 @@ void cat_part_load(struct cat_model *m)
 		r->part_parent = arena_strdup(m->a, parent);
 		r->part_bound = arena_strdup(m->a, one.bound);
 		r->part_default = one.kind == 'd';
+		cat_partown_load(m, r, one.own);
 		free(parent);
-		free(one.bound);
-		free(one.cond);
-		free(one.lo);
+		part_fini(&one);
 	}
+	cat_partown_rehome(m);
 }
 
 bool cat_fill_inherits(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)

@@ -515,6 +515,11 @@ bool xlat_partition_index_check(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 bool xlat_partition_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s);
 /* Before DROP TABLE of partitioned table name: drops its partitions (a script's part). */
 void xlat_partition_drop_parent(struct xlat_ctx *c, const char *name);
+/* CREATE INDEX on partition child: the translated CREATE INDEX from start on becomes its
+ * text in SELECT shardlite_partition_index(child, text), which makes it a partial index of
+ * the parent for the partition's rows; *name_at (an unnamed index's name) moves with it. */
+void xlat_partition_index_wrap(struct xlat_ctx *c, const char *child, size_t start,
+			       size_t *name_at);
 /* ---- xlat_viewopts.c: a view's options ---- */
 /* " /" "* shardlite: WITH (check_option=...) *" "/" for check ('l' local, 'c' cascaded), ""
  * for 0. */
@@ -1197,6 +1202,10 @@ bool xlat_from_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n);
 bool xlat_sort_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n);
 /* The PostgreSQL column name of the first output column of a query (EXPR sublinks). */
 const char *xlat_select_colname(const PgQuery__SelectStmt *s);
+/* s, or a copy whose ORDER BY keys that name an unaliased result column reference (ORDER BY
+ * n of SELECT a.n) are that reference, as PostgreSQL resolves them (xlat_sortname.c). */
+const PgQuery__SelectStmt *xlat_sort_by_targets(struct xlat_ctx *c,
+						const PgQuery__SelectStmt *s);
 /* The name PostgreSQL gives an unnamed result column (FigureColname). */
 const char *xlat_colname(const PgQuery__Node *n);
 /* The PostgreSQL names of all output columns of a query; NULL when it has a * (unknown). */
@@ -2134,6 +2143,19 @@ bool xlat_localnsp_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s);
 bool xlat_localnsp_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s);
 bool xlat_localnsp_owner(struct xlat_ctx *c, const PgQuery__AlterOwnerStmt *s);
 bool xlat_localnsp_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s);
+/* Whether ALTER SCHEMA name RENAME TO is xlat_localnsp_rename's: a local schema, or a name
+ * that is no schema in a session with a tenant (3F000). */
+bool xlat_localnsp_renames(const struct xlat_ctx *c, const char *name);
+/* The SQLite script renaming local schema from's row to to (ALTER SCHEMA ... RENAME TO). */
+const char *xlat_localnsp_rename_script(struct xlat_ctx *c, const char *from, const char *to);
+/* A DO block of PL/pgSQL body (the translator's own: DROP SCHEMA ... CASCADE, CREATE
+ * SCHEMA's elements), never cached. */
+bool xlat_do_block(struct xlat_ctx *c, const char *body);
+/* xlat_nspelts.c: CREATE SCHEMA nsp with s's schema elements (a DO block). */
+bool xlat_localnsp_elements(struct xlat_ctx *c, const PgQuery__CreateSchemaStmt *s,
+			    const char *nsp);
+/* xlat_nspmove.c: ALTER TABLE/VIEW/SEQUENCE ... SET SCHEMA (a rename the shard carries out). */
+bool xlat_stmt_set_schema(struct xlat_ctx *c, const PgQuery__AlterObjectSchemaStmt *s);
 bool xlat_stmt_create_extension(struct xlat_ctx *c, const PgQuery__CreateExtensionStmt *s);
 /* xlat_routine.c: the tenant's function o names (PostgreSQL's errors when none or several:
  * NULL with c's error), and the key its grants have in the privileges sidecar. */

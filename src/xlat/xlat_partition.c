@@ -610,3 +610,23 @@ bool xlat_partition_index_check(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 	}
 	return true;
 }
+
+void xlat_partition_index_wrap(struct xlat_ctx *c, const char *child, size_t start,
+			       size_t *name_at)
+{
+	const char *text = arena_strndup(c->a, c->sb->data + start, c->sb->len - start);
+	size_t quotes = 0; /* each ' before the name is doubled in the literal */
+	for (size_t i = start; i < *name_at && i < c->sb->len; i++)
+		quotes += c->sb->data[i] == '\'';
+	size_t at = *name_at - start;
+	c->sb->len = start;
+	c->sb->data[start] = '\0';
+	c->st->kind = XLAT_SCRIPT; /* a command, tagged CREATE INDEX */
+	xlat_nocache(c);            /* a constant's hole would be inside the literal */
+	xlat_puts(c, "SELECT shardlite_partition_index(");
+	xlat_string(c, child);
+	xlat_puts(c, ", ");
+	*name_at = c->sb->len + 1 + at + quotes;
+	xlat_string(c, text);
+	xlat_puts(c, ")");
+}

@@ -9,6 +9,14 @@
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
 
+/* A function's or type's name as the result column shows it: a local schema's "s.f" (the
+ * name xlat_localnsp.c gave s.f) is f. */
+static const char *unqualified(const char *name)
+{
+	const char *dot = name ? strchr(name, '.') : NULL;
+	return dot && dot[1] ? dot + 1 : name;
+}
+
 /* FigureColnameInternal: the name and its strength (2 = from a name, 1 = a guess). */
 static int figure(const PgQuery__Node *n, const char **name)
 {
@@ -25,7 +33,8 @@ static int figure(const PgQuery__Node *n, const char **name)
 		return 2;
 	}
 	case NODE(FUNC_CALL):
-		*name = xlat_node_str(n->func_call->funcname[n->func_call->n_funcname - 1]);
+		*name = unqualified(
+			xlat_node_str(n->func_call->funcname[n->func_call->n_funcname - 1]));
 		return 2;
 	case NODE(A_EXPR):
 		if (n->a_expr->kind != PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF)
@@ -36,7 +45,7 @@ static int figure(const PgQuery__Node *n, const char **name)
 		int s = figure(n->type_cast->arg, name);
 		if (s <= 1) {
 			const PgQuery__TypeName *tn = n->type_cast->type_name;
-			*name = xlat_node_str(tn->names[tn->n_names - 1]);
+			*name = unqualified(xlat_node_str(tn->names[tn->n_names - 1]));
 			return 1;
 		}
 		return s;
@@ -1087,6 +1096,8 @@ bool xlat_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_s
 {
 	if (!xlat_enter(c))
 		return false;
+	if (s->op == PG_QUERY__SET_OPERATION__SETOP_NONE && !s->n_values_lists && s->n_sort_clause)
+		s = xlat_sort_by_targets(c, s); /* ORDER BY n of SELECT a.n: a.n */
 	int ctes = c->nctes; /* a WITH's names end with its query */
 	bool ok = xlat_with(c, s->with_clause);
 	bool plain = s->op == PG_QUERY__SET_OPERATION__SETOP_NONE && !s->n_values_lists &&
