@@ -115,9 +115,12 @@ struct cat_rel {
 	 * relkind 'm'; its query (PostgreSQL text) and state from _shardlite_matviews. */
 	bool matview, populated;
 	const char *definition;
-	/* A partitioned table (relkind 'p'): its key column and strategy ('l', 'r'); a partition
-	 * (a view in SQLite, kind 'r' here): its parent and bound text (catalog_part.c). */
+	/* A partitioned table (relkind 'p'): its (first) key column, all of them, and strategy
+	 * ('l', 'r', 'h'); a partition (a view in SQLite, kind 'r' here): its parent and bound
+	 * text (catalog_part.c). */
 	const char *part_key, *part_parent, *part_bound;
+	const char **part_keys;
+	int part_nkeys;
 	char part_strategy;
 	bool part_default;
 };
@@ -850,8 +853,11 @@ bool cat_cascade_register(sqlite3 *db, struct cat_conn *cc);
 /* The names of a partitioned table's routing triggers start so (no trigger in PostgreSQL). */
 #define CAT_PART_TRIGGER_PREFIX "_shardlite_part_"
 
-/* The key in a table's stored text: strategy 'l' or 'r', the column (malloc'd). */
+/* The key in a table's stored text: strategy 'l', 'r' or 'h', its first column (malloc'd). */
 bool cat_part_parse_key(const char *sql, char *strategy, char **col);
+/* The same, every key column (malloc'd, each and the array). */
+#define CAT_PARTKEY_MAX 32
+bool cat_part_parse_keys(const char *sql, char *strategy, char ***cols, size_t *n);
 /* Makes (replace: makes again) partition name's view over parent's columns (but skip, when
  * not NULL); false with ctx's error. */
 /* own: the records of the partition's own CHECKs and foreign keys the view's payload keeps
@@ -860,6 +866,13 @@ bool cat_part_make_view(sqlite3_context *ctx, sqlite3 *db, const char *parent, c
 			char kind, const char *bound, const char *cond, const char *lo,
 			const char *own, bool replace, const char *skip);
 bool cat_part_register(sqlite3 *db, struct cat_conn *cc);
+/* The partitions of parent as name, condition pairs (2 * *n strings, the DEFAULT partition
+ * last) and its key columns (*keys, *nkeys), all malloc'd; NULL when parent is not
+ * partitioned. */
+char **cat_part_list(sqlite3 *db, const char *parent, size_t *n, char ***keys, size_t *nkeys);
+/* catalog_partfor.c: shardlite_partition_for(parent, key value), the partition a row is in
+ * (tableoid of a partitioned table's rows). */
+bool cat_partfor_register(sqlite3 *db);
 bool cat_part_register_fn(sqlite3 *db, struct cat_conn *cc);
 /* After the tables load: partitioned tables' keys, and partitions (views) as kind 'r'. */
 void cat_part_load(struct cat_model *m);
@@ -874,6 +887,7 @@ void cat_part_load(struct cat_model *m);
  * foreign keys as records (own, the view's payload keeps them) and the SQL that makes its
  * indexes on parent and the constraints' triggers (after, to run once child is a view). False
  * with ctx's error (0A000 for what has no form here). */
+/* key: the partition key's columns as a trigger subquery's row, NEW."a" AS "a", ... */
 bool cat_partown_attach(sqlite3_context *ctx, sqlite3 *db, const char *parent, const char *child,
 			const char *key, const char *cond, bool dflt, struct strbuf *own,
 			struct strbuf *after);
@@ -908,11 +922,12 @@ bool cat_fill_inherits(struct cat_conn *cc, const struct cat_model *m, struct ca
 bool cat_fill_partitioned(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
 /* catalog_partdate.c: RANGE keys of type date, timestamp, timestamptz (oid), whose stored
  * text orders as the values only from year 1 to 9999: cat_partdate_bound_ok refuses (0A000 on
- * ctx) a bound value outside; cat_partdate_guard gives the SQL (sqlite3_malloc'd, "" for a
- * key of another type, NULL out of memory) that makes parent's trigger refusing such a key. */
+ * ctx) a bound value outside; cat_partdate_guard gives the SQL (sqlite3_malloc'd, "" for
+ * keys of other types, NULL out of memory) that makes parent's triggers refusing such a key
+ * value in any of its date/time key columns. */
 bool cat_partdate_key(int oid);
 bool cat_partdate_bound_ok(sqlite3_context *ctx, sqlite3_value *v);
-char *cat_partdate_guard(sqlite3 *db, const char *parent, const char *key);
+char *cat_partdate_guard(sqlite3 *db, const char *parent, char *const *keys, size_t nkeys);
 bool cat_partdate_register(sqlite3 *db);
 /* relpartbound of partition rel: its bound's text, a timestamptz key's values printed in the
  * session's zone as PostgreSQL prints them when read (in a, or rel's own text). */

@@ -112,7 +112,8 @@ static void key_names(struct strbuf *sb, const char **f, int nf, int side)
 	}
 }
 
-/* The triggers of the constraints in own (partition child of parent, bound cond on key) into
+/* The triggers of the constraints in own (partition child of parent, bound cond on the key,
+ * key its columns as a subquery's row: NEW."a" AS "a", ...) into
  * sb: a CHECK's on the parent's writes of the partition's rows; a foreign key's on those and
  * on the referenced table's DELETE and UPDATE of the referenced columns. */
 static bool own_triggers(sqlite3 *db, struct arena *a, const char *parent, const char *child,
@@ -165,10 +166,10 @@ static bool own_triggers(sqlite3 *db, struct arena *a, const char *parent, const
 		for (int u = 0; u < 2; u++) { /* the partition's rows: their key is present */
 			char *s = sqlite3_mprintf(
 				"CREATE TRIGGER \"" CAT_PART_TRIGGER_PREFIX "o_%w_%d%c\" " CAT_PARTOWN_MARK
-				"\"%w\" */ BEFORE %s ON \"%w\" WHEN EXISTS (SELECT 1 FROM (SELECT NEW.\"%w\" "
-				"AS \"%w\") WHERE %s)%s AND NOT EXISTS (SELECT 1 FROM \"%w\" WHERE %s) BEGIN "
+				"\"%w\" */ BEFORE %s ON \"%w\" WHEN EXISTS (SELECT 1 FROM (SELECT %s) "
+				"WHERE %s)%s AND NOT EXISTS (SELECT 1 FROM \"%w\" WHERE %s) BEGIN "
 				"SELECT shardlite_partition_own_failed('f', %Q, %Q, %Q, %Q%s); END; ",
-				child, seq, u ? 'u' : 'i', child, u ? "UPDATE" : "INSERT", parent, key, key,
+				child, seq, u ? 'u' : 'i', child, u ? "UPDATE" : "INSERT", parent, key,
 				cond, notnull.data, f[2], match.data, child, f[1], f[2], names.data,
 				keyvals.data);
 			strbuf_puts(sb, s ? s : "");

@@ -495,12 +495,19 @@ const char *xlat_updview_wco(const struct xlat_ctx *c, const void *stmt);
 bool xlat_partition_key(struct xlat_ctx *c, const PgQuery__CreateStmt *s);
 /* CREATE TABLE ... PARTITION OF (s->partbound): the whole statement. */
 bool xlat_partition_of(struct xlat_ctx *c, const PgQuery__CreateStmt *s);
-/* The key in a table's stored text sql: strategy 'l' or 'r', the column (in a); false when
+/* The key in a table's stored text sql: strategy 'l', 'r' or 'h', its first column (in a); false when
  * sql carries none. */
 bool xlat_partition_parse_key(struct arena *a, const char *sql, char *strategy, const char **col);
+/* The same, every key column (*n of them, at most XLAT_PARTKEY_MAX). */
+#define XLAT_PARTKEY_MAX 32
+bool xlat_partition_parse_keys(struct arena *a, const char *sql, char *strategy,
+			       const char ***cols, size_t *n);
 /* Whether name is a partitioned table / a partition of the session's own tenant. */
 bool xlat_partition_is_parent(struct xlat_ctx *c, const char *name);
 bool xlat_partition_is_partition(struct xlat_ctx *c, const char *name);
+/* When table is partitioned: writes the name of the partition its row (of FROM item alias) is
+ * in, shardlite_partition_for(table, key), for tableoid; false (nothing written) otherwise. */
+bool xlat_partition_tableoid(struct xlat_ctx *c, const char *table, const char *alias);
 /* CREATE UNIQUE INDEX on a partitioned table: it must include the key (0A000); true when
  * it does or the table is none. */
 bool xlat_partition_index_check(struct xlat_ctx *c, const PgQuery__IndexStmt *s);
