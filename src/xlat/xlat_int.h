@@ -943,6 +943,11 @@ bool xlat_checkexpr_table(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
  * SQLite can make them (none in a PRIMARY KEY: 0A000); false with err set. */
 bool xlat_gencheck_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s);
 
+/* xlat_jsonbsub.c: j[k]... of a jsonb value, as jsonb_extract_path (1 written, 0 not a
+ * jsonb or json value, -1 failed). */
+int xlat_jsonb_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
+			 struct xlat_type *t);
+
 /* ---- xlat_txnnow.c: DEFAULT now() given by the INSERT ---- */
 /* Whether col of rel (the own tenant's table) is a timestamptz whose DEFAULT in the file is the
  * translator's now(), CURRENT_TIMESTAMP or transaction_timestamp(): PostgreSQL evaluates it
