@@ -1126,6 +1126,28 @@ static bool ties(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_s
 	return ok;
 }
 
+/* FOR UPDATE/SHARE on a set operation or on one of its queries: PostgreSQL's 0A000 "... is not
+ * allowed with UNION/INTERSECT/EXCEPT" (xlat_locking_check), where SQLite took it. */
+static bool setop_unlocked(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
+{
+	if (s->n_locking_clause)
+		return xlat_locking_check(c, s);
+	const PgQuery__SelectStmt *arms[] = {s->larg, s->rarg};
+	for (size_t i = 0; i < 2; i++) {
+		if (!arms[i])
+			continue;
+		if (arms[i]->op != PG_QUERY__SET_OPERATION__SETOP_NONE) {
+			if (!setop_unlocked(c, arms[i]))
+				return false;
+		} else if (arms[i]->n_locking_clause) {
+			PgQuery__SelectStmt arm = *arms[i];
+			arm.op = s->op; /* the set operation's message */
+			return xlat_locking_check(c, &arm);
+		}
+	}
+	return true;
+}
+
 bool xlat_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape)
 {
 	if (!xlat_enter(c))
@@ -1135,7 +1157,7 @@ bool xlat_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_s
 	bool plain = s->op == PG_QUERY__SET_OPERATION__SETOP_NONE && !s->n_values_lists &&
 		     !xlat_is_distinct_on(s);
 	if (ok && s->op != PG_QUERY__SET_OPERATION__SETOP_NONE)
-		ok = set_op(c, s, shape);
+		ok = setop_unlocked(c, s) && set_op(c, s, shape);
 	else if (ok && s->n_values_lists && has_tail(s))
 		ok = wrapped_values(c, s, shape);
 	else if (ok && s->n_values_lists)
