@@ -948,6 +948,10 @@ bool xlat_gencheck_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s);
 int xlat_jsonb_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
 			 struct xlat_type *t);
 
+/* xlat_colalias.c: each table of s's FROM list that has a column alias list (FROM t AS
+ * x(a, b)) made a subquery renaming the columns, in place; false with err set. */
+bool xlat_colalias_rewrite(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
+
 /* ---- xlat_txnnow.c: DEFAULT now() given by the INSERT ---- */
 /* Whether col of rel (the own tenant's table) is a timestamptz whose DEFAULT in the file is the
  * translator's now(), CURRENT_TIMESTAMP or transaction_timestamp(): PostgreSQL evaluates it

@@ -812,6 +812,8 @@ static bool select_core_tail(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 {
 	if (s->into_clause)
 		return xlat_unsupported(c, -1, "SELECT INTO");
+	if (!xlat_colalias_rewrite(c, s)) /* FROM t AS x(a, b) */
+		return false;
 	struct xlat_shape local = {0}; /* a subquery's ORDER BY 1 reads its column's type too */
 	if (!shape && tail && s->n_sort_clause)
 		shape = &local;
