@@ -812,6 +812,9 @@ bool xlat_catalog_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind
 		field->indirection = &ind->indirection[last];
 		return xlat_catalog_subscript(c, field, t);
 	}
+	int js = xlat_jsonb_subscript(c, ind, t); /* j['a'][0] of a jsonb value */
+	if (js)
+		return js > 0;
 	bool any_slice = false;
 	for (size_t i = 0; i < ind->n_indirection; i++) {
 		const PgQuery__Node *k = ind->indirection[i];

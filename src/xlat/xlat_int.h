@@ -950,6 +950,20 @@ bool xlat_checkexpr_guard(struct xlat_ctx *c, const struct xlat_schema_col *cols
 bool xlat_checkexpr_table(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 			  const PgQuery__Node *e, const char *what);
 
+/* xlat_gencheck.c: CREATE TABLE s's generated columns as PostgreSQL checks them (no aggregate
+ * 42803, window function 42P20 or generated column 42P17 in a generation expression) and as
+ * SQLite can make them (none in a PRIMARY KEY: 0A000); false with err set. */
+bool xlat_gencheck_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s);
+
+/* xlat_jsonbsub.c: j[k]... of a jsonb value, as jsonb_extract_path (1 written, 0 not a
+ * jsonb or json value, -1 failed). */
+int xlat_jsonb_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
+			 struct xlat_type *t);
+
+/* xlat_colalias.c: each table of s's FROM list that has a column alias list (FROM t AS
+ * x(a, b)) made a subquery renaming the columns, in place; false with err set. */
+bool xlat_colalias_rewrite(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
+
 /* ---- xlat_txnnow.c: DEFAULT now() given by the INSERT ---- */
 /* Whether col of rel (the own tenant's table) is a timestamptz whose DEFAULT in the file is the
  * translator's now(), CURRENT_TIMESTAMP or transaction_timestamp(): PostgreSQL evaluates it
