@@ -115,9 +115,12 @@ struct cat_rel {
 	 * relkind 'm'; its query (PostgreSQL text) and state from _shardlite_matviews. */
 	bool matview, populated;
 	const char *definition;
-	/* A partitioned table (relkind 'p'): its key column and strategy ('l', 'r'); a partition
-	 * (a view in SQLite, kind 'r' here): its parent and bound text (catalog_part.c). */
+	/* A partitioned table (relkind 'p'): its (first) key column, all of them, and strategy
+	 * ('l', 'r', 'h'); a partition (a view in SQLite, kind 'r' here): its parent and bound
+	 * text (catalog_part.c). */
 	const char *part_key, *part_parent, *part_bound;
+	const char **part_keys;
+	int part_nkeys;
 	char part_strategy;
 	bool part_default;
 };
@@ -284,6 +287,10 @@ uint32_t cat_oid(const char *kind, const char *a, const char *b);
 const char *cat_fkey_def(const struct cat_model *m, const struct cat_fkey *f);
 /* The unique index of the referenced table an FK relies on (conindid), 0: none. */
 uint32_t cat_fkey_index(const struct cat_model *m, const struct cat_fkey *f);
+/* A foreign key's conpfeqop, conppeqop and conffeqop ("{96}") into out, in a, as PostgreSQL
+ * chooses them (catalog_fkeqop.c); false (out NULLs) when its referenced key is not known. */
+bool cat_fkey_eqops(const struct cat_model *m, struct arena *a, const struct cat_fkey *f,
+		    const char *out[3]);
 const char *cat_index_def(const struct cat_model *m, const struct cat_index *ix);
 /* pg_get_indexdef(oid, col, pretty): col 0 the whole CREATE INDEX (pretty: the table named
  * bare, the pretty texts), else that key as the column form prints it. */
@@ -375,6 +382,8 @@ struct cat_conn {
 	catalog_serial_given_fn *serial_given; /* catalog_set_serial_given */
 	catalog_serial_written_fn *serial_written;
 	void *serial_arg;
+	const struct catalog_seq_ops *seq_ops; /* catalog_set_seq_ops */
+	void *seq_arg;
 	catalog_view_reads_fn *view_reads; /* catalog_set_view_reads */
 	void *view_reads_arg;
 	/* rows filled for one cursor, lent to the others of the same statement run (catalog.c:
@@ -820,8 +829,13 @@ const char *cat_model_con_comment(const struct cat_model *m, uint32_t oid);
 uint32_t cat_model_conoid(const struct cat_model *m, const struct cat_rel *t, const char *name);
 
 /* ---- catalog_seqfn.c: sequence state and functions ---- */
-/* A sequence's current state (last_value, is_called); false when it cannot be read. */
-bool cat_seq_state(struct cat_conn *cc, const struct cat_seq *q, int64_t *last, bool *called);
+/* A sequence's current state (last_value, is_called, and log_cnt when not NULL: the numbers
+ * the tenant holds ahead); false when it cannot be read. */
+bool cat_seq_state(struct cat_conn *cc, const struct cat_seq *q, int64_t *last, bool *called,
+		   int64_t *log_cnt);
+/* Sequence name's row (a permanent one) is about to be written by DDL in cc's transaction
+ * (catalog_seq_ops.ddl). */
+void cat_seq_ddl(struct cat_conn *cc, const char *name);
 bool cat_seqfn_register(sqlite3 *db, struct cat_conn *cc);
 /* ---- catalog_lo.c: large objects (sidecars, SQL functions, their two relations) ---- */
 bool cat_lo_register(sqlite3 *db, struct cat_conn *cc);
@@ -839,8 +853,11 @@ bool cat_cascade_register(sqlite3 *db, struct cat_conn *cc);
 /* The names of a partitioned table's routing triggers start so (no trigger in PostgreSQL). */
 #define CAT_PART_TRIGGER_PREFIX "_shardlite_part_"
 
-/* The key in a table's stored text: strategy 'l' or 'r', the column (malloc'd). */
+/* The key in a table's stored text: strategy 'l', 'r' or 'h', its first column (malloc'd). */
 bool cat_part_parse_key(const char *sql, char *strategy, char **col);
+/* The same, every key column (malloc'd, each and the array). */
+#define CAT_PARTKEY_MAX 32
+bool cat_part_parse_keys(const char *sql, char *strategy, char ***cols, size_t *n);
 /* Makes (replace: makes again) partition name's view over parent's columns (but skip, when
  * not NULL); false with ctx's error. */
 /* own: the records of the partition's own CHECKs and foreign keys the view's payload keeps
@@ -849,6 +866,13 @@ bool cat_part_make_view(sqlite3_context *ctx, sqlite3 *db, const char *parent, c
 			char kind, const char *bound, const char *cond, const char *lo,
 			const char *own, bool replace, const char *skip);
 bool cat_part_register(sqlite3 *db, struct cat_conn *cc);
+/* The partitions of parent as name, condition pairs (2 * *n strings, the DEFAULT partition
+ * last) and its key columns (*keys, *nkeys), all malloc'd; NULL when parent is not
+ * partitioned. */
+char **cat_part_list(sqlite3 *db, const char *parent, size_t *n, char ***keys, size_t *nkeys);
+/* catalog_partfor.c: shardlite_partition_for(parent, key value), the partition a row is in
+ * (tableoid of a partitioned table's rows). */
+bool cat_partfor_register(sqlite3 *db);
 bool cat_part_register_fn(sqlite3 *db, struct cat_conn *cc);
 /* After the tables load: partitioned tables' keys, and partitions (views) as kind 'r'. */
 void cat_part_load(struct cat_model *m);
@@ -863,6 +887,7 @@ void cat_part_load(struct cat_model *m);
  * foreign keys as records (own, the view's payload keeps them) and the SQL that makes its
  * indexes on parent and the constraints' triggers (after, to run once child is a view). False
  * with ctx's error (0A000 for what has no form here). */
+/* key: the partition key's columns as a trigger subquery's row, NEW."a" AS "a", ... */
 bool cat_partown_attach(sqlite3_context *ctx, sqlite3 *db, const char *parent, const char *child,
 			const char *key, const char *cond, bool dflt, struct strbuf *own,
 			struct strbuf *after);
@@ -916,11 +941,12 @@ bool cat_fill_inherits(struct cat_conn *cc, const struct cat_model *m, struct ca
 bool cat_fill_partitioned(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
 /* catalog_partdate.c: RANGE keys of type date, timestamp, timestamptz (oid), whose stored
  * text orders as the values only from year 1 to 9999: cat_partdate_bound_ok refuses (0A000 on
- * ctx) a bound value outside; cat_partdate_guard gives the SQL (sqlite3_malloc'd, "" for a
- * key of another type, NULL out of memory) that makes parent's trigger refusing such a key. */
+ * ctx) a bound value outside; cat_partdate_guard gives the SQL (sqlite3_malloc'd, "" for
+ * keys of other types, NULL out of memory) that makes parent's triggers refusing such a key
+ * value in any of its date/time key columns. */
 bool cat_partdate_key(int oid);
 bool cat_partdate_bound_ok(sqlite3_context *ctx, sqlite3_value *v);
-char *cat_partdate_guard(sqlite3 *db, const char *parent, const char *key);
+char *cat_partdate_guard(sqlite3 *db, const char *parent, char *const *keys, size_t nkeys);
 bool cat_partdate_register(sqlite3 *db);
 /* relpartbound of partition rel: its bound's text, a timestamptz key's values printed in the
  * session's zone as PostgreSQL prints them when read (in a, or rel's own text). */
@@ -1167,6 +1193,9 @@ const char *cat_view_definition(const struct cat_conn *cc, const struct cat_rel 
  * pg_description row, the COMMENT ON SCHEMA public given instead, none for an empty one) and
  * its initial privileges (pg_init_privs). */
 const char *cat_public_acl(void);
+/* pg_catalog's and information_schema's nspacl as initdb grants them: USAGE and CREATE to the
+ * bootstrap superuser (the session user stands in for it), USAGE to PUBLIC; in a. */
+const char *cat_builtin_nsp_acl(struct cat_conn *cc, struct arena *a);
 void cat_dump_description(struct cat_rows *r, const char *public_comment);
 bool cat_fill_init_privs(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
 /* pg_depend rows of defaults on the sequences they call, of views on the relations they read

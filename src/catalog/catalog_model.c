@@ -489,6 +489,14 @@ static void set_index_constraint(struct cat_model *m, struct cat_index *ix, cons
 				  : scanned_name(ix->table, sc, nsc,
 						 pk ? CAT_CON_PK : CAT_CON_UNIQUE, ix->keys,
 						 ix->nkeys);
+	/* a constraint of local schema s's table is named in s, as its unnamed ones are
+	 * (default_name of "s.t"): its index is relation "s.name" */
+	const char *bare;
+	const struct cat_nsp *nsp = name && !marked && !ix->table->temp
+					    ? cat_nsp_of(m, ix->table->name, &bare)
+					    : NULL;
+	if (nsp)
+		name = arena_printf(m->a, "%s.%s", nsp->name, name);
 	ix->primary = pk;
 	/* a DEFERRABLE one's index is not unique in SQLite: the session checks its key */
 	ix->initdeferred = marked && strstr(sql, CATALOG_DEFERRED_MARK);

@@ -112,16 +112,41 @@ static void key_names(struct strbuf *sb, const char **f, int nf, int side)
 	}
 }
 
-/* The bound's condition cond (on the key column, written as "key") on the new row: each
- * "key" outside a string literal as NEW."key" (in a). Every partition's triggers test it
- * first, so a row of another partition costs a comparison, not a subquery. */
+/* The end of the quoted identifier at p (its '"', doubled quotes inside): past its closing
+ * quote. */
+static const char *ident_end(const char *p)
+{
+	const char *e = p + 1;
+	while (*e && !(*e == '"' && e[1] != '"'))
+		e += *e == '"' ? 2 : 1;
+	return e + (*e == '"');
+}
+
+/* Whether the quoted identifier id (n bytes, its quotes included) is one of the key's columns
+ * in key, the key as a subquery's row: NEW."a" AS "a", NEW."b" AS "b". */
+static bool key_column(const char *key, const char *id, size_t n)
+{
+	for (const char *p = key; p && strncmp(p, "NEW.\"", 5) == 0;) {
+		const char *as = ident_end(p + 4);
+		if (strncmp(as, " AS \"", 5) != 0)
+			return false;
+		const char *col = as + 4, *e = ident_end(col);
+		if ((size_t)(e - col) == n && memcmp(col, id, n) == 0)
+			return true;
+		p = strncmp(e, ", ", 2) == 0 ? e + 2 : NULL;
+	}
+	return false;
+}
+
+/* The bound's condition cond (on the key's columns, each written as "a") on the new row: each
+ * of the key's columns (key: NEW."a" AS "a", ...) outside a string literal as NEW."a" (in a).
+ * Every partition's triggers test it first, so a row of another partition costs a
+ * comparison, not a subquery. */
 static const char *new_cond(struct arena *a, const char *cond, const char *key)
 {
-	struct strbuf sb, id;
+	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	strbuf_init(&id, 0);
-	putf(&id, "\"%w\"", key);
-	for (const char *p = cond; id.data && *p;) {
+	for (const char *p = cond; *p;) {
 		if (*p == '\'') { /* a literal, its doubled quotes inside */
 			const char *e = p + 1;
 			while (*e && !(*e == '\'' && e[1] != '\''))
@@ -129,17 +154,19 @@ static const char *new_cond(struct arena *a, const char *cond, const char *key)
 			e += *e == '\'';
 			strbuf_append(&sb, p, (size_t)(e - p));
 			p = e;
-		} else if (strncmp(p, id.data, id.len) == 0) {
-			strbuf_puts(&sb, "NEW.");
-			strbuf_append(&sb, p, id.len);
-			p += id.len;
+		} else if (*p == '"') { /* an identifier: a key column's is the new row's */
+			const char *e = ident_end(p);
+			bool qualified = p > cond && p[-1] == '.';
+			if (!qualified && key_column(key, p, (size_t)(e - p)))
+				strbuf_puts(&sb, "NEW.");
+			strbuf_append(&sb, p, (size_t)(e - p));
+			p = e;
 		} else {
 			strbuf_putc(&sb, *p++);
 		}
 	}
-	const char *r = sb.failed || id.failed || !sb.data ? NULL : arena_strdup(a, sb.data);
+	const char *r = sb.failed || !sb.data ? NULL : arena_strdup(a, sb.data);
 	strbuf_fini(&sb);
-	strbuf_fini(&id);
 	return r;
 }
 
@@ -148,7 +175,8 @@ static int by_name(const void *x, const void *y)
 	return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
-/* The triggers of the constraints in own (partition child of parent, bound cond on key) into
+/* The triggers of the constraints in own (partition child of parent, bound cond on the key,
+ * key its columns as a subquery's row: NEW."a" AS "a", ...) into
  * sb: a CHECK's on the parent's writes of the partition's rows; a foreign key's on those and
  * on the referenced table's DELETE and UPDATE of the referenced columns. */
 static bool own_triggers(sqlite3 *db, struct arena *a, const char *parent, const char *child,

@@ -53,6 +53,8 @@ const char *xlat_tenant_object_name(struct xlat_ctx *c, PgQuery__Node **names, s
 		xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1, "improper qualified name");
 		return NULL;
 	}
+	if (schema && xlat_local_schema(c, schema)) /* stored as "s.x" (xlat_localnsp.c) */
+		return arena_printf(c->a, "%s.%s", schema, name);
 	if (schema && strcmp(schema, "public") != 0 &&
 	    !(c->env && c->env->tenant && strcmp(schema, c->env->tenant) == 0)) {
 		xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "a %s in schema \"%s\" is not supported",
