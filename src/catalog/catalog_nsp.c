@@ -104,14 +104,17 @@ const char *cat_nsp_quote(const struct cat_model *m, struct arena *a, const char
 	return arena_printf(a, "%s.%s", cat_quote_ident(a, n->name), cat_quote_ident(a, bare));
 }
 
-void cat_nsp_rows(const struct cat_model *m, struct cat_rows *r)
+void cat_nsp_rows(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
 	for (size_t i = 0; m && i < m->nnsps; i++) {
 		cat_row(r);
 		cat_int(r, m->nsps[i].oid);
 		cat_text(r, m->nsps[i].name);
 		cat_int(r, CAT_ROLE_BOOTSTRAP);
-		cat_null(r);
+		/* NULL (the owner's UC) until GRANT or REVOKE ON SCHEMA (catalog_grant.c) */
+		cat_text(r, cat_grant_acl(cc, arena_printf(r->a, CAT_GRANT_NSP "%s",
+							   m->nsps[i].name),
+					  r->a));
 	}
 }
 
@@ -190,8 +193,12 @@ static void op_drop(sqlite3_context *ctx, const struct cat_model *m, const char 
 	if (detail)
 		return;
 	const char *p[] = {name};
-	(void)cat_sidecar_exec(ctx, "schema",
-			       "DELETE FROM main." CAT_SIDECAR_SCHEMAS " WHERE name = ?1", p, 1, 0);
+	struct arena *k = arena_new(0);
+	if (cat_grant_forget(ctx, arena_printf(k, CAT_GRANT_NSP "%s", name))) /* ON SCHEMA's */
+		(void)cat_sidecar_exec(ctx, "schema",
+				       "DELETE FROM main." CAT_SIDECAR_SCHEMAS " WHERE name = ?1", p,
+				       1, 0);
+	arena_free(k);
 }
 
 static void op_comment(sqlite3_context *ctx, const struct cat_model *m, const char *name,
@@ -222,9 +229,14 @@ static void op_rename(sqlite3_context *ctx, const struct cat_model *m, const cha
 		return;
 	}
 	const char *p[] = {name, to};
-	(void)cat_sidecar_exec(ctx, "schema",
-			       "UPDATE main." CAT_SIDECAR_SCHEMAS " SET name = ?2 WHERE name = ?1",
-			       p, 2, 0);
+	struct arena *k = arena_new(0);
+	if (cat_grant_renamed(ctx, arena_printf(k, CAT_GRANT_NSP "%s", name),
+			      arena_printf(k, CAT_GRANT_NSP "%s", to))) /* ON SCHEMA's */
+		(void)cat_sidecar_exec(ctx, "schema",
+				       "UPDATE main." CAT_SIDECAR_SCHEMAS
+				       " SET name = ?2 WHERE name = ?1",
+				       p, 2, 0);
+	arena_free(k);
 }
 
 /* shardlite_schema(op, name[, arg]): 'create' (arg: IF NOT EXISTS), 'drop' (arg: IF
