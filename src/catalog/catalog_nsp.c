@@ -127,9 +127,10 @@ static bool seq_owned(const struct cat_model *m, const struct cat_rel *rel)
 }
 
 /* The objects in schema name, as PostgreSQL's DETAIL lists what depends on it ("table s.t
- * depends on schema s"), tables, views and sequences in name order; NULL when none. */
-static const char *dependents(const struct cat_model *m, const char *name, struct arena *a,
-			      size_t *count)
+ * depends on schema s"): tables, views, sequences and composite types in name order, then
+ * enums, domains and functions (by name, without their arguments); NULL when none. */
+static const char *dependents(sqlite3 *db, const struct cat_model *m, const char *name,
+			      struct arena *a, size_t *count)
 {
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
@@ -142,6 +143,7 @@ static const char *dependents(const struct cat_model *m, const char *name, struc
 			continue;
 		const char *kind = rel->kind == 'S'  ? "sequence"
 				   : rel->kind == 'v' ? "view"
+				   : rel->kind == 'c' ? "type"
 				   : rel->matview     ? "materialized view"
 						      : "table";
 		if (rel->kind == 'S' && seq_owned(m, rel))
@@ -150,6 +152,32 @@ static const char *dependents(const struct cat_model *m, const char *name, struc
 			strbuf_putc(&sb, '\n');
 		strbuf_printf(&sb, "%s %s.%s depends on schema %s", kind, name, bare, name);
 	}
+	/* its enums, domains and functions (stored as "s.x" too) */
+	const char *bare;
+	for (size_t i = 0; i < m->nenums; i++)
+		if (cat_nsp_of(m, m->enums[i]->name, &bare) == cat_nsp_find(m, name))
+			strbuf_printf(&sb, "%stype %s.%s depends on schema %s", (*count)++ ? "\n" : "",
+				      name, bare, name);
+	for (size_t i = 0; i < m->ndomains; i++)
+		if (cat_nsp_of(m, m->domains[i]->name, &bare) == cat_nsp_find(m, name))
+			strbuf_printf(&sb, "%stype %s.%s depends on schema %s", (*count)++ ? "\n" : "",
+				      name, bare, name);
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT name, kind FROM main._shardlite_functions WHERE substr(name, "
+			       "1, length(?1) + 1) = ?1 || '.' ORDER BY name, sig",
+			       -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			const char *f = (const char *)sqlite3_column_text(st, 0);
+			const char *k = (const char *)sqlite3_column_text(st, 1);
+			strbuf_printf(&sb, "%s%s %s.%s depends on schema %s",
+				      (*count)++ ? "\n" : "",
+				      k && *k == 'p' ? "procedure" : "function", name,
+				      f ? f + strlen(name) + 1 : "", name);
+		}
+	}
+	sqlite3_finalize(st);
 	const char *out = *count ? arena_strndup(a, sb.data, sb.len) : NULL;
 	strbuf_fini(&sb);
 	return out;
@@ -182,7 +210,7 @@ static void op_drop(sqlite3_context *ctx, const struct cat_model *m, const char 
 	}
 	struct arena *a = arena_new(0);
 	size_t n = 0;
-	const char *detail = dependents(m, name, a, &n);
+	const char *detail = dependents(sqlite3_context_db_handle(ctx), m, name, a, &n);
 	if (detail && cascade)
 		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
 			   "DROP SCHEMA ... CASCADE of a schema that holds objects is not supported");

@@ -552,12 +552,24 @@ static void cascade_body(struct strbuf *sb, const char *nsp)
 		     {"'S'", "DROP SEQUENCE"}};
 	strbuf_printf(sb,
 		      "SELECT count(*), string_agg('drop cascades to ' || CASE c.relkind WHEN 'r' "
-		      "THEN 'table ' WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view ' ELSE "
-		      "'sequence ' END || quote_ident(n.nspname) || '.' || quote_ident(c.relname), "
+		      "THEN 'table ' WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view ' WHEN "
+		      "'c' THEN 'type ' ELSE 'sequence ' END || quote_ident(n.nspname) || '.' || quote_ident(c.relname), "
 		      "E'\\n' ORDER BY c.relname) INTO n, d FROM pg_class c JOIN pg_namespace n ON "
 		      "n.oid = c.relnamespace WHERE n.nspname = %s AND c.relkind IN ('r', 'v', 'm', "
-		      "'S');\n",
+		      "'S', 'c');\n",
 		      lit);
+	strbuf_printf(sb,
+		      "SELECT count(*), string_agg(x, E'\\n' ORDER BY x) INTO t, td FROM (SELECT "
+		      "'drop cascades to type ' || quote_ident(n.nspname) || '.' || "
+		      "quote_ident(t.typname) AS x FROM pg_type t JOIN pg_namespace n ON n.oid = "
+		      "t.typnamespace WHERE n.nspname = %s AND t.typtype IN ('d', 'e') UNION ALL "
+		      "SELECT 'drop cascades to ' || CASE p.prokind WHEN 'p' THEN 'procedure ' ELSE "
+		      "'function ' END || quote_ident(n.nspname) || '.' || quote_ident(p.proname) || "
+		      "'(' || pg_get_function_identity_arguments(p.oid) || ')' FROM pg_proc p JOIN "
+		      "pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = %s) q;\n"
+		      "IF t > 0 THEN n := n + t; d := CASE WHEN d IS NULL THEN td ELSE d || E'\\n' || "
+		      "td END; END IF;\n",
+		      lit, lit);
 	strbuf_puts(sb, "IF n = 1 THEN RAISE NOTICE '%', d; ELSIF n > 1 THEN RAISE NOTICE "
 			"'drop cascades to % other objects', n USING DETAIL = d; END IF;\n");
 	for (size_t i = 0; i < ARRAY_LEN(steps); i++)
@@ -569,10 +581,26 @@ static void cascade_body(struct strbuf *sb, const char *nsp)
 			      "EXECUTE format('%s %%I.%%I%s', %s, r.relname); END IF;\nEND LOOP;\n",
 			      lit, steps[i].kinds, lit, steps[i].drop,
 			      i < 3 ? " CASCADE" : "", lit);
+	/* its functions and procedures, composite types, domains and enums */
 	strbuf_printf(sb,
-		      "FOR r IN SELECT t.typname AS relname FROM pg_type t JOIN pg_namespace n ON "
-		      "n.oid = t.typnamespace WHERE n.nspname = %s AND t.typtype = 'e' LOOP\n"
+		      "FOR r IN SELECT p.proname AS relname, p.prokind AS k, "
+		      "pg_get_function_identity_arguments(p.oid) AS args FROM pg_proc p JOIN "
+		      "pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = %s LOOP\n"
+		      "EXECUTE format('DROP %%s %%I.%%I(%%s)', CASE r.k WHEN 'p' THEN 'PROCEDURE' "
+		      "ELSE 'FUNCTION' END, %s, r.relname, r.args);\nEND LOOP;\n",
+		      lit, lit);
+	strbuf_printf(sb,
+		      "FOR r IN SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = "
+		      "c.relnamespace WHERE n.nspname = %s AND c.relkind = 'c' LOOP\n"
 		      "EXECUTE format('DROP TYPE IF EXISTS %%I.%%I CASCADE', %s, r.relname);\n"
+		      "END LOOP;\n",
+		      lit, lit);
+	strbuf_printf(sb,
+		      "FOR r IN SELECT t.typname AS relname, t.typtype AS k FROM pg_type t JOIN "
+		      "pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = %s AND t.typtype "
+		      "IN ('d', 'e') LOOP\n"
+		      "EXECUTE format('DROP %%s IF EXISTS %%I.%%I CASCADE', CASE r.k WHEN 'd' THEN "
+		      "'DOMAIN' ELSE 'TYPE' END, %s, r.relname);\n"
 		      "END LOOP;\nEXECUTE format('DROP SCHEMA %%I', %s);\n",
 		      lit, lit, lit);
 	strbuf_fini(&q);
@@ -584,7 +612,7 @@ static bool drop_cascade(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 {
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	strbuf_puts(&sb, "DECLARE r record; n bigint; d text;\nBEGIN\n");
+	strbuf_puts(&sb, "DECLARE r record; n bigint; d text; t bigint; td text;\nBEGIN\n");
 	for (size_t i = 0; i < s->n_objects; i++)
 		if (xlat_local_schema(c, xlat_node_str(s->objects[i])))
 			cascade_body(&sb, xlat_node_str(s->objects[i]));
