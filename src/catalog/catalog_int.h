@@ -950,6 +950,9 @@ bool cat_nsp_load(sqlite3 *db, struct cat_model *m);
 const struct cat_nsp *cat_nsp_find(const struct cat_model *m, const char *name);
 const struct cat_nsp *cat_nsp_of(const struct cat_model *m, const char *name, const char **bare);
 const char *cat_nsp_bare(const struct cat_model *m, const char *name);
+/* The OID of constraint name of relation r: as cat_model_conoid, or its "s.name" when r is
+ * local schema s's (a key's constraint is named so); 0 when none. */
+uint32_t cat_nsp_conoid(const struct cat_model *m, const struct cat_rel *r, const char *name);
 uint32_t cat_nsp_rel_oid(struct cat_conn *cc, const struct cat_model *m, const struct cat_rel *rel);
 const char *cat_nsp_rel_name(struct cat_conn *cc, const struct cat_model *m,
 			     const struct cat_rel *rel);

@@ -65,6 +65,19 @@ const struct cat_nsp *cat_nsp_of(const struct cat_model *m, const char *name, co
 	return NULL;
 }
 
+uint32_t cat_nsp_conoid(const struct cat_model *m, const struct cat_rel *r, const char *name)
+{
+	uint32_t oid = cat_model_conoid(m, r, name);
+	const struct cat_nsp *n = oid || !name ? NULL : cat_nsp_of(m, r->name, NULL);
+	if (!n)
+		return oid;
+	/* a key's constraint of local schema s's table is named "s.x" (catalog_model.c) */
+	struct arena *a = arena_new(0);
+	oid = cat_model_conoid(m, r, arena_printf(a, "%s.%s", n->name, name));
+	arena_free(a);
+	return oid;
+}
+
 const char *cat_nsp_bare(const struct cat_model *m, const char *name)
 {
 	const char *bare;

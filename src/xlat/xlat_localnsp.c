@@ -125,6 +125,20 @@ static void collapse_list(const struct xlat_ctx *c, PgQuery__Node *n)
 		collapse(c, &n->type_name->names, &n->type_name->n_names);
 }
 
+/* A name list [s, t, x] of an object x of relation s.t (a column, a trigger, a policy, a
+ * constraint) becomes ["s.t", x]. */
+static void collapse_head(const struct xlat_ctx *c, PgQuery__Node *n)
+{
+	if (!n || n->node_case != NODE(LIST) || n->list->n_items != 3)
+		return;
+	size_t two = 2;
+	collapse(c, &n->list->items, &two);
+	if (two == 1) { /* collapse joined the first two: keep the last */
+		n->list->items[1] = n->list->items[2];
+		n->list->n_items = 2;
+	}
+}
+
 static bool relation_kind(PgQuery__ObjectType t)
 {
 	return t == OBJ(TABLE) || t == OBJ(VIEW) || t == OBJ(INDEX) || t == OBJ(SEQUENCE) ||
@@ -372,18 +386,10 @@ static void node(struct walk *w, ProtobufCMessage *m)
 		PgQuery__DropStmt *s = (PgQuery__DropStmt *)m;
 		for (size_t i = 0; s->remove_type != OBJ(SCHEMA) && i < s->n_objects; i++) {
 			PgQuery__Node *o = s->objects[i];
-			if ((s->remove_type == OBJ(TRIGGER) || s->remove_type == OBJ(POLICY)) &&
-			    o->node_case == NODE(LIST) && o->list->n_items == 3) {
-				/* DROP TRIGGER tr ON s.t: [s, t, tr] is ["s.t", tr] */
-				size_t two = 2;
-				collapse(c, &o->list->items, &two);
-				if (two == 1) {
-					o->list->items[1] = o->list->items[2];
-					o->list->n_items = 2;
-				}
-			} else {
+			if (s->remove_type == OBJ(TRIGGER) || s->remove_type == OBJ(POLICY))
+				collapse_head(c, o); /* DROP TRIGGER tr ON s.t */
+			else
 				collapse_list(c, o);
-			}
 		}
 	} else if (d == &pg_query__type_name__descriptor) {
 		PgQuery__TypeName *t = (PgQuery__TypeName *)m;
@@ -427,7 +433,10 @@ static void node(struct walk *w, ProtobufCMessage *m)
 		resolve_func(w, o->objname, o->n_objname);
 	} else if (d == &pg_query__comment_stmt__descriptor) {
 		PgQuery__CommentStmt *s = (PgQuery__CommentStmt *)m;
-		if (s->objtype != OBJ(SCHEMA))
+		if (s->objtype == OBJ(COLUMN) || s->objtype == OBJ(TABCONSTRAINT) ||
+		    s->objtype == OBJ(TRIGGER) || s->objtype == OBJ(POLICY))
+			collapse_head(c, s->object); /* COMMENT ON COLUMN s.t.c */
+		else if (s->objtype != OBJ(SCHEMA))
 			collapse_list(c, s->object);
 	} else if (d == &pg_query__column_ref__descriptor) {
 		PgQuery__ColumnRef *r = (PgQuery__ColumnRef *)m;
