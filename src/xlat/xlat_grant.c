@@ -88,8 +88,8 @@ static const char *privileges(struct xlat_ctx *c, const PgQuery__GrantStmt *s, b
  * (PUBLIC lacks it), which pg_dump, hardening scripts and Supabase-style schemas write. Any
  * other schema grant is refused. */
 static bool grantee(struct xlat_ctx *c, const PgQuery__Node *n);
-static bool record(struct xlat_ctx *c, const PgQuery__GrantStmt *s, char target,
-		   const char *name, const char *letters);
+static bool record(struct xlat_ctx *c, const PgQuery__GrantStmt *s, char target, const char *name,
+		   const char *letters);
 static bool grant_options_to_public(struct xlat_ctx *c, const PgQuery__GrantStmt *s);
 
 /* GRANT/REVOKE ON SCHEMA s of the tenant's own schemas: recorded as a table's grants are
@@ -154,8 +154,8 @@ static bool schema_grant(struct xlat_ctx *c, const PgQuery__GrantStmt *s)
 }
 
 /* One shardlite_grant call per grantee for object name of target. */
-static bool record(struct xlat_ctx *c, const PgQuery__GrantStmt *s, char target,
-		   const char *name, const char *letters)
+static bool record(struct xlat_ctx *c, const PgQuery__GrantStmt *s, char target, const char *name,
+		   const char *letters)
 {
 	for (size_t g = 0; g < s->n_grantees; g++) {
 		xlat_printf(c, "; SELECT shardlite_grant(%d, '%c', ", s->is_grant ? 1 : 0, target);
@@ -181,9 +181,10 @@ static bool all_routines(struct xlat_ctx *c, const PgQuery__GrantStmt *s, const 
 		const struct xlat_udf *u = &c->schema->udfs[i];
 		const char *dot = strchr(u->name, '.');
 		bool in = plen ? dot && (size_t)(dot - u->name) == plen &&
-					 strncmp(u->name, nsp, plen) == 0
-			       : !dot || !xlat_local_schema(c, arena_strndup(c->a, u->name,
-									      (size_t)(dot - u->name)));
+					  strncmp(u->name, nsp, plen) == 0
+			       : !dot || !xlat_local_schema(c,
+							    arena_strndup(c->a, u->name,
+									  (size_t)(dot - u->name)));
 		bool kind = s->objtype == OBJ(ROUTINE) ||
 			    (s->objtype == OBJ(PROCEDURE)) == (u->kind == 'p');
 		if (u->temp || !in || !kind)

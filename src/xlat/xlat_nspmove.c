@@ -112,8 +112,8 @@ bool xlat_stmt_set_schema(struct xlat_ctx *c, const PgQuery__AlterObjectSchemaSt
 bool xlat_localnsp_renames(const struct xlat_ctx *c, const char *name)
 {
 	return name && c->env && c->env->tenant &&
-	       (xlat_local_schema(c, name) || (!public_schema(c, name) && !system_schema(name) &&
-					       strncmp(name, "pg_", 3) != 0));
+	       (xlat_local_schema(c, name) ||
+		(!public_schema(c, name) && !system_schema(name) && strncmp(name, "pg_", 3) != 0));
 }
 
 /* ALTER SCHEMA s RENAME TO s2 of local schema s: PostgreSQL's checks of the new name, then a
@@ -124,8 +124,8 @@ bool xlat_localnsp_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	const char *to = s->newname;
 	c->st->tag = "ALTER SCHEMA";
 	if (!xlat_local_schema(c, s->subname))
-		return xlat_fail(c, SQLSTATE_INVALID_SCHEMA_NAME, -1, "schema \"%s\" does not exist",
-				 s->subname);
+		return xlat_fail(c, SQLSTATE_INVALID_SCHEMA_NAME, -1,
+				 "schema \"%s\" does not exist", s->subname);
 	if (!to || !*to)
 		return xlat_unsupported(c, -1, "ALTER SCHEMA ... RENAME TO this name");
 	if (xlat_local_schema(c, to) || public_schema(c, to) || system_schema(to))
