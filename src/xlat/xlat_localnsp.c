@@ -375,6 +375,14 @@ static void node(struct walk *w, ProtobufCMessage *m)
 		PgQuery__RenameStmt *s = (PgQuery__RenameStmt *)m;
 		if (relation_kind(s->rename_type) && local_rv(c, s->relation) && s->newname)
 			set_str(&s->newname, dup_joined(s->relation->schemaname, s->newname));
+		else if ((s->rename_type == OBJ(FUNCTION) || s->rename_type == OBJ(PROCEDURE) ||
+			  s->rename_type == OBJ(ROUTINE)) &&
+			 s->object && s->object->node_case == NODE(OBJECT_WITH_ARGS) &&
+			 s->object->object_with_args->n_objname == 2 && s->newname &&
+			 xlat_local_schema(c, xlat_node_str(s->object->object_with_args->objname[0])))
+			set_str(&s->newname, /* ALTER FUNCTION s.f RENAME TO g: "s.g" */
+				dup_joined(xlat_node_str(s->object->object_with_args->objname[0]),
+					   s->newname));
 		else if ((s->rename_type == OBJ(TYPE) || s->rename_type == OBJ(DOMAIN)) &&
 			 s->object && s->object->node_case == NODE(LIST) &&
 			 s->object->list->n_items == 2 && s->newname &&
