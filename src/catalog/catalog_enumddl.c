@@ -223,6 +223,12 @@ static void fn_enum(sqlite3_context *ctx, int argc, sqlite3_value **v)
 		return;
 	}
 	const struct cat_enum *e = cat_model_enum(m, name);
+	const struct cat_rel *comp = e ? NULL : cat_model_rel(m, name);
+	if (!e && comp && comp->kind == 'c' && strcmp(op, "owner") == 0) {
+		/* ALTER TYPE of a composite type OWNER TO (pg_dump writes it) */
+		cat_fn_owner_to(ctx, cat_fn_arg(v, argc, 2));
+		return;
+	}
 	if (!e) {
 		if (strcmp(op, "drop") == 0 && argc > 2 && sqlite3_value_int(v[2]))
 			sqlite3_result_null(ctx); /* DROP TYPE IF EXISTS */

@@ -101,10 +101,13 @@ static void fn_format_type(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	const char *s = row                          ? row
 			: oid < CATALOG_OID_MIN || m ? cat_format_type_m(m, a, oid, typmod)
 						     : NULL;
-	/* a type outside the search path is qualified (pg_dump empties it) */
-	if (s && !row && m &&
-	    (cat_model_enum_oid(m, oid, NULL) || cat_model_domain_oid(m, oid, NULL)) &&
-	    !cat_public_visible(CTX_CONN(ctx)))
+	/* a type outside the search path is qualified (pg_dump empties it); a local schema's
+	 * is printed s.x already */
+	const struct cat_enum *en = s && !row && m ? cat_model_enum_oid(m, oid, NULL) : NULL;
+	const struct cat_domain *dm = s && !row && m && !en ? cat_model_domain_oid(m, oid, NULL)
+							    : NULL;
+	const char *tn = en ? en->name : dm ? dm->name : NULL;
+	if (tn && !cat_nsp_of(m, tn, NULL) && !cat_public_visible(CTX_CONN(ctx)))
 		s = arena_printf(a, "%s.%s", cat_conn_public(CTX_CONN(ctx)), s);
 	if (s)
 		cat_result_text(ctx, s);

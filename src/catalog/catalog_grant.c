@@ -23,6 +23,7 @@ static const char letters[] = CAT_GRANT_LETTERS;
 #define TABLE_ALL "arwdDxt"
 #define SEQUENCE_ALL "rwU"
 #define FUNCTION_ALL "X"
+#define SCHEMA_ALL "UC"
 
 /* privs as a set: bit 2i the letter letters[i], bit 2i+1 its grant option. */
 static unsigned set_of(const char *privs)
@@ -108,7 +109,7 @@ struct grant {
 };
 
 /* What a grant is on: a relation's name or a function's key, and its kind ('r' a table or
- * view, 'S' a sequence, 'f' a function). */
+ * view, 'S' a sequence, 'f' a function, 'n' a local schema). */
 struct object {
 	const char *key;
 	char kind;
@@ -116,7 +117,10 @@ struct object {
 
 static const char *all_of(char kind)
 {
-	return kind == 'S' ? SEQUENCE_ALL : kind == 'f' ? FUNCTION_ALL : TABLE_ALL;
+	return kind == 'S'   ? SEQUENCE_ALL
+	       : kind == 'f' ? FUNCTION_ALL
+	       : kind == 'n' ? SCHEMA_ALL
+			     : TABLE_ALL;
 }
 
 /* One object: its ACL made explicit first (PostgreSQL's acldefault: the owner's entry, and
@@ -148,7 +152,8 @@ static bool apply(sqlite3_context *ctx, const struct object *o, const struct gra
 			pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
 				   "REVOKE from the owner is not supported: every user that "
 				   "reaches the tenant acts as the owner of \"%s\"",
-				   o->kind == 'f' ? o->key + 5 : o->key);
+				   o->kind == 'f' || o->kind == 'n' ? strchr(o->key, ':') + 1
+								    : o->key);
 		return g->is_grant; /* the owner holds every privilege already */
 	}
 	const char *kind = g->kind == 'p' ? "p" : "u";
@@ -183,7 +188,8 @@ static bool apply_rel(sqlite3_context *ctx, const struct cat_rel *rel, const str
 /* shardlite_grant(is_grant, target, object, role_kind, role, privs, option): the translator's
  * GRANT/REVOKE (src/xlat/xlat_grant.c), one call per object and grantee, after it created the
  * sidecar. target: 't' ON TABLE, 's' ON SEQUENCE, 'T' ALL TABLES IN SCHEMA, 'S' ALL
- * SEQUENCES IN SCHEMA (object ignored); role_kind: 'p' PUBLIC, 'c' the current user, 'n' a
+ * SEQUENCES IN SCHEMA (object: the local schema, '' public), 'f' a function (object: its
+ * key), 'n' ON SCHEMA (object: a local schema); role_kind: 'p' PUBLIC, 'c' the current user, 'n' a
  * name (the session user's is the owner; another user of the users file; else 42704);
  * privs: aclitem letters, "" for ALL; option: WITH GRANT OPTION / GRANT OPTION FOR. */
 static void fn_grant(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -224,11 +230,26 @@ static void fn_grant(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		(void)apply(ctx, &o, &g);
 		return;
 	}
-	if (*target == 'T' || *target == 'S') {
+	const struct cat_nsp *nsp = *obj ? cat_nsp_find(m, obj) : NULL;
+	if (*target == 'n' || ((*target == 'T' || *target == 'S') && *obj)) {
+		if (!nsp) {
+			pgfn_error(ctx, "3F000", "schema \"%s\" does not exist", obj);
+			return;
+		}
+	}
+	if (*target == 'n') {
+		struct arena *a = arena_new(0);
+		struct object o = {arena_printf(a, CAT_GRANT_NSP "%s", obj), 'n'};
+		(void)apply(ctx, &o, &g);
+		arena_free(a);
+		return;
+	}
+	if (*target == 'T' || *target == 'S') { /* of public ('') or local schema obj */
 		for (size_t i = 0; i < m->nrels; i++) {
 			const struct cat_rel *rel = m->rels[i];
 			bool seq = rel->kind == 'S';
-			if (rel->temp || rel->kind == 'i' || seq != (*target == 'S'))
+			if (rel->temp || rel->kind == 'i' || rel->kind == 'c' ||
+			    seq != (*target == 'S') || cat_nsp_of(m, rel->name, NULL) != nsp)
 				continue;
 			if (!apply_rel(ctx, rel, &g))
 				return;
@@ -362,7 +383,8 @@ bool cat_grant_forget(sqlite3_context *ctx, const char *rel)
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			const char *name = (const char *)sqlite3_column_text(st, 0);
 			if (!name || strncmp(name, "proc:", 5) == 0 || cat_model_rel(m, name) ||
-			    cat_model_seq(m, name))
+			    cat_model_seq(m, name) ||
+			    (strncmp(name, CAT_GRANT_NSP, 4) == 0 && cat_nsp_find(m, name + 4)))
 				continue; /* functions go with DROP FUNCTION (shardlite_grant_forget) */
 			if (n == cap) {
 				cap = cap ? cap * 2 : 8;

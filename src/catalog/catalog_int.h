@@ -1046,10 +1046,13 @@ bool cat_nsp_load(sqlite3 *db, struct cat_model *m);
 const struct cat_nsp *cat_nsp_find(const struct cat_model *m, const char *name);
 const struct cat_nsp *cat_nsp_of(const struct cat_model *m, const char *name, const char **bare);
 const char *cat_nsp_bare(const struct cat_model *m, const char *name);
+/* The OID of constraint name of relation r: as cat_model_conoid, or its "s.name" when r is
+ * local schema s's (a key's constraint is named so); 0 when none. */
+uint32_t cat_nsp_conoid(const struct cat_model *m, const struct cat_rel *r, const char *name);
 uint32_t cat_nsp_rel_oid(struct cat_conn *cc, const struct cat_model *m, const struct cat_rel *rel);
 const char *cat_nsp_rel_name(struct cat_conn *cc, const struct cat_model *m,
 			     const struct cat_rel *rel);
-void cat_nsp_rows(const struct cat_model *m, struct cat_rows *r);
+void cat_nsp_rows(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
 /* search_path's elements as the catalog sees them ("public" for public or the tenant's own
  * name, a local schema's name), in order, into v (at most max); the count. */
 size_t cat_nsp_path(struct cat_conn *cc, const struct cat_model *m, const char **v, size_t max);
@@ -1072,9 +1075,11 @@ bool cat_nsp_register(sqlite3 *db, struct cat_conn *cc);
 bool cat_ext_register(sqlite3 *db, struct cat_conn *cc);
 /* catalog_grant.c: shardlite_grant, and the grants recorded on a relation. A set of
  * privileges has bit 2i for letter i of CAT_GRANT_LETTERS (INSERT SELECT UPDATE DELETE
- * TRUNCATE REFERENCES TRIGGER USAGE EXECUTE) and bit 2i+1 for its grant option. A function's
- * grants are kept under the key "proc:name(argument type OIDs)". */
-#define CAT_GRANT_LETTERS "arwdDxtUX"
+ * TRUNCATE REFERENCES TRIGGER USAGE EXECUTE CREATE) and bit 2i+1 for its grant option. A
+ * function's grants are kept under the key "proc:name(argument type OIDs)", a local schema's
+ * under "nsp:name" (CAT_GRANT_NSP). */
+#define CAT_GRANT_LETTERS "arwdDxtUXC"
+#define CAT_GRANT_NSP "nsp:"
 bool cat_grant_register(sqlite3 *db, struct cat_conn *cc);
 /* Calls fn for each grant on relation rel (or function key) in the ACL's order (owner's
  * grantee: the session user; NULL for PUBLIC); false when its ACL is the default (nothing was

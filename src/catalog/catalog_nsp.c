@@ -65,6 +65,19 @@ const struct cat_nsp *cat_nsp_of(const struct cat_model *m, const char *name, co
 	return NULL;
 }
 
+uint32_t cat_nsp_conoid(const struct cat_model *m, const struct cat_rel *r, const char *name)
+{
+	uint32_t oid = cat_model_conoid(m, r, name);
+	const struct cat_nsp *n = oid || !name ? NULL : cat_nsp_of(m, r->name, NULL);
+	if (!n)
+		return oid;
+	/* a key's constraint of local schema s's table is named "s.x" (catalog_model.c) */
+	struct arena *a = arena_new(0);
+	oid = cat_model_conoid(m, r, arena_printf(a, "%s.%s", n->name, name));
+	arena_free(a);
+	return oid;
+}
+
 const char *cat_nsp_bare(const struct cat_model *m, const char *name)
 {
 	const char *bare;
@@ -104,14 +117,17 @@ const char *cat_nsp_quote(const struct cat_model *m, struct arena *a, const char
 	return arena_printf(a, "%s.%s", cat_quote_ident(a, n->name), cat_quote_ident(a, bare));
 }
 
-void cat_nsp_rows(const struct cat_model *m, struct cat_rows *r)
+void cat_nsp_rows(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
 	for (size_t i = 0; m && i < m->nnsps; i++) {
 		cat_row(r);
 		cat_int(r, m->nsps[i].oid);
 		cat_text(r, m->nsps[i].name);
 		cat_int(r, CAT_ROLE_BOOTSTRAP);
-		cat_null(r);
+		/* NULL (the owner's UC) until GRANT or REVOKE ON SCHEMA (catalog_grant.c) */
+		cat_text(r, cat_grant_acl(cc, arena_printf(r->a, CAT_GRANT_NSP "%s",
+							   m->nsps[i].name),
+					  r->a));
 	}
 }
 
@@ -124,9 +140,10 @@ static bool seq_owned(const struct cat_model *m, const struct cat_rel *rel)
 }
 
 /* The objects in schema name, as PostgreSQL's DETAIL lists what depends on it ("table s.t
- * depends on schema s"), tables, views and sequences in name order; NULL when none. */
-static const char *dependents(const struct cat_model *m, const char *name, struct arena *a,
-			      size_t *count)
+ * depends on schema s"): tables, views, sequences and composite types in name order, then
+ * enums, domains and functions (by name, without their arguments); NULL when none. */
+static const char *dependents(sqlite3 *db, const struct cat_model *m, const char *name,
+			      struct arena *a, size_t *count)
 {
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
@@ -139,6 +156,7 @@ static const char *dependents(const struct cat_model *m, const char *name, struc
 			continue;
 		const char *kind = rel->kind == 'S'  ? "sequence"
 				   : rel->kind == 'v' ? "view"
+				   : rel->kind == 'c' ? "type"
 				   : rel->matview     ? "materialized view"
 						      : "table";
 		if (rel->kind == 'S' && seq_owned(m, rel))
@@ -147,6 +165,32 @@ static const char *dependents(const struct cat_model *m, const char *name, struc
 			strbuf_putc(&sb, '\n');
 		strbuf_printf(&sb, "%s %s.%s depends on schema %s", kind, name, bare, name);
 	}
+	/* its enums, domains and functions (stored as "s.x" too) */
+	const char *bare;
+	for (size_t i = 0; i < m->nenums; i++)
+		if (cat_nsp_of(m, m->enums[i]->name, &bare) == cat_nsp_find(m, name))
+			strbuf_printf(&sb, "%stype %s.%s depends on schema %s", (*count)++ ? "\n" : "",
+				      name, bare, name);
+	for (size_t i = 0; i < m->ndomains; i++)
+		if (cat_nsp_of(m, m->domains[i]->name, &bare) == cat_nsp_find(m, name))
+			strbuf_printf(&sb, "%stype %s.%s depends on schema %s", (*count)++ ? "\n" : "",
+				      name, bare, name);
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT name, kind FROM main._shardlite_functions WHERE substr(name, "
+			       "1, length(?1) + 1) = ?1 || '.' ORDER BY name, sig",
+			       -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			const char *f = (const char *)sqlite3_column_text(st, 0);
+			const char *k = (const char *)sqlite3_column_text(st, 1);
+			strbuf_printf(&sb, "%s%s %s.%s depends on schema %s",
+				      (*count)++ ? "\n" : "",
+				      k && *k == 'p' ? "procedure" : "function", name,
+				      f ? f + strlen(name) + 1 : "", name);
+		}
+	}
+	sqlite3_finalize(st);
 	const char *out = *count ? arena_strndup(a, sb.data, sb.len) : NULL;
 	strbuf_fini(&sb);
 	return out;
@@ -179,7 +223,7 @@ static void op_drop(sqlite3_context *ctx, const struct cat_model *m, const char 
 	}
 	struct arena *a = arena_new(0);
 	size_t n = 0;
-	const char *detail = dependents(m, name, a, &n);
+	const char *detail = dependents(sqlite3_context_db_handle(ctx), m, name, a, &n);
 	if (detail && cascade)
 		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
 			   "DROP SCHEMA ... CASCADE of a schema that holds objects is not supported");
@@ -190,8 +234,12 @@ static void op_drop(sqlite3_context *ctx, const struct cat_model *m, const char 
 	if (detail)
 		return;
 	const char *p[] = {name};
-	(void)cat_sidecar_exec(ctx, "schema",
-			       "DELETE FROM main." CAT_SIDECAR_SCHEMAS " WHERE name = ?1", p, 1, 0);
+	struct arena *k = arena_new(0);
+	if (cat_grant_forget(ctx, arena_printf(k, CAT_GRANT_NSP "%s", name))) /* ON SCHEMA's */
+		(void)cat_sidecar_exec(ctx, "schema",
+				       "DELETE FROM main." CAT_SIDECAR_SCHEMAS " WHERE name = ?1", p,
+				       1, 0);
+	arena_free(k);
 }
 
 static void op_comment(sqlite3_context *ctx, const struct cat_model *m, const char *name,
@@ -222,9 +270,14 @@ static void op_rename(sqlite3_context *ctx, const struct cat_model *m, const cha
 		return;
 	}
 	const char *p[] = {name, to};
-	(void)cat_sidecar_exec(ctx, "schema",
-			       "UPDATE main." CAT_SIDECAR_SCHEMAS " SET name = ?2 WHERE name = ?1",
-			       p, 2, 0);
+	struct arena *k = arena_new(0);
+	if (cat_grant_renamed(ctx, arena_printf(k, CAT_GRANT_NSP "%s", name),
+			      arena_printf(k, CAT_GRANT_NSP "%s", to))) /* ON SCHEMA's */
+		(void)cat_sidecar_exec(ctx, "schema",
+				       "UPDATE main." CAT_SIDECAR_SCHEMAS
+				       " SET name = ?2 WHERE name = ?1",
+				       p, 2, 0);
+	arena_free(k);
 }
 
 /* shardlite_schema(op, name[, arg]): 'create' (arg: IF NOT EXISTS), 'drop' (arg: IF

@@ -205,9 +205,9 @@ static bool fill(struct cat_conn *cc, const struct cat_model *m, struct cat_rows
 			continue;
 		bool permissive = sqlite3_column_int(st, 3) != 0;
 		cat_row(r);
-		if (view) {
-			cat_text(r, cat_conn_public(cc));
-			cat_text(r, rel->name);
+		if (view) { /* a local schema's "s.t": t in s (catalog_nsp.c) */
+			cat_text(r, cat_nsp_rel_name(cc, m, rel));
+			cat_text(r, cat_nsp_bare(m, rel->name));
 			cat_text(r, name);
 			cat_text(r, permissive ? "PERMISSIVE" : "RESTRICTIVE");
 			cat_text(r, roles_array(cc, roles, true, r->a));

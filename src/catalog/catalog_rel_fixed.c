@@ -49,7 +49,7 @@ bool cat_fill_namespace(struct cat_conn *cc, const struct cat_model *m, struct c
 				      : NULL);
 	}
 	if (!hub)
-		cat_nsp_rows(m, r);
+		cat_nsp_rows(cc, m, r);
 	if (has_temp(m)) { /* PostgreSQL's pg_temp_N exists once the session made a temp table */
 		cat_row(r);
 		cat_int(r, CAT_NS_TEMP);

@@ -323,7 +323,7 @@ static uint32_t comment_target(const struct cat_model *m, bool temp, const char 
 		return 0;
 	if (strcmp(kind, "constraint") == 0) {
 		*classoid = CLASS_PG_CONSTRAINT;
-		return cat_model_conoid(m, r, col);
+		return cat_nsp_conoid(m, r, col);
 	}
 	if (col && *col) {
 		*subid = col_attnum(r, col);

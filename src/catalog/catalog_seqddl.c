@@ -587,7 +587,7 @@ static const char *constraint_target(sqlite3_context *ctx, const struct cat_mode
 		return pgfn_error(ctx, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
 				  name),
 		       NULL;
-	if (!cat_model_conoid(m, r, col))
+	if (!cat_nsp_conoid(m, r, col))
 		return pgfn_error(ctx, SQLSTATE_UNDEFINED_OBJECT,
 				  "constraint \"%s\" for table \"%s\" does not exist", col,
 				  r->name),

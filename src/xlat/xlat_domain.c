@@ -417,7 +417,13 @@ struct domain_def {
 /* PostgreSQL's name for an unnamed CHECK: name_check, then name_check1 ... past those taken. */
 static const char *check_default_name(struct xlat_ctx *c, const struct domain_def *dd)
 {
-	const char *base = arena_printf(c->a, "%s_check", dd->name);
+	/* a local schema's domain "s.d": d_check, as PostgreSQL names it */
+	const char *dot = strchr(dd->name, '.');
+	const char *bare = dot && xlat_local_schema(c, arena_strndup(c->a, dd->name,
+								     (size_t)(dot - dd->name)))
+				   ? dot + 1
+				   : dd->name;
+	const char *base = arena_printf(c->a, "%s_check", bare);
 	const char *name = base;
 	for (int n = 1;; n++) {
 		bool taken = false;

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* xlat_grant.c: GRANT and REVOKE of privileges on the tenant's tables, views and sequences
- * (ON TABLE/SEQUENCE names, ALL TABLES/SEQUENCES IN SCHEMA public) and on its own functions
- * (EXECUTE ON FUNCTION/PROCEDURE/ROUTINE f(args)), to PUBLIC and to the
+ * (ON TABLE/SEQUENCE names, ALL TABLES/SEQUENCES IN SCHEMA public or a local schema), on its
+ * own functions (EXECUTE ON FUNCTION/PROCEDURE/ROUTINE f(args), ON ALL FUNCTIONS/PROCEDURES/
+ * ROUTINES IN SCHEMA) and on its own schemas (ON SCHEMA s), to PUBLIC and to the
  * users file's users, as docs/security.md "Privileges" models them: the statement becomes the
  * sidecar's creation and one shardlite_grant() call per object and grantee
  * (src/catalog/catalog_grant.c), which checks the object and the role and records the grant.
@@ -39,6 +40,8 @@ static char letter_of(const char *name)
 static const char *privileges(struct xlat_ctx *c, const PgQuery__GrantStmt *s, bool sequence,
 			      const char *routine)
 {
+	bool schema = s->objtype == OBJ(SCHEMA) &&
+		      s->targtype != PG_QUERY__GRANT_TARGET_TYPE__ACL_TARGET_ALL_IN_SCHEMA;
 	char *out = arena_zalloc(c->a, s->n_privileges + 1);
 	for (size_t i = 0; i < s->n_privileges; i++) {
 		const PgQuery__Node *n = s->privileges[i];
@@ -58,7 +61,8 @@ static const char *privileges(struct xlat_ctx *c, const PgQuery__GrantStmt *s, b
 				  "unrecognized privilege type \"%s\"", p->priv_name);
 			return NULL;
 		}
-		const char *allowed = routine    ? "X"
+		const char *allowed = schema     ? "UC"
+				      : routine  ? "X"
 				      : sequence ? "rwU"
 						 : "arwdDxtU"; /* USAGE: a sequence's */
 		if (!strchr(allowed, l)) {
@@ -66,7 +70,8 @@ static const char *privileges(struct xlat_ctx *c, const PgQuery__GrantStmt *s, b
 			for (char *u = upper; *u; u++)
 				*u = (char)(*u >= 'a' && *u <= 'z' ? *u - 32 : *u);
 			xlat_fail(c, "0LP01", -1, "invalid privilege type %s for %s", upper,
-				  routine    ? routine
+				  schema     ? "schema"
+				  : routine  ? routine
 				  : sequence ? "sequence"
 					     : "relation"); /* ON TABLE takes a sequence's too */
 			return NULL;
@@ -82,8 +87,48 @@ static const char *privileges(struct xlat_ctx *c, const PgQuery__GrantStmt *s, b
  * ON SCHEMA public TO PUBLIC (PUBLIC has it) and REVOKE CREATE ON SCHEMA public FROM PUBLIC
  * (PUBLIC lacks it), which pg_dump, hardening scripts and Supabase-style schemas write. Any
  * other schema grant is refused. */
+static bool grantee(struct xlat_ctx *c, const PgQuery__Node *n);
+static bool record(struct xlat_ctx *c, const PgQuery__GrantStmt *s, char target, const char *name,
+		   const char *letters);
+static bool grant_options_to_public(struct xlat_ctx *c, const PgQuery__GrantStmt *s);
+
+/* GRANT/REVOKE ON SCHEMA s of the tenant's own schemas: recorded as a table's grants are
+ * (pg_namespace.nspacl), under the key "nsp:s". */
+static bool local_schema_grant(struct xlat_ctx *c, const PgQuery__GrantStmt *s)
+{
+	if (s->grantor && s->grantor->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING)
+		return xlat_unsupported(c, -1, "GRANTED BY a named role");
+	if (grant_options_to_public(c, s))
+		return false;
+	const char *letters = privileges(c, s, false, NULL);
+	if (!letters)
+		return false;
+	c->st->kind = XLAT_SCRIPT;
+	c->st->writes = c->st->is_ddl = true;
+	xlat_nocache(c);
+	xlat_puts(c, SIDECAR_PRIVILEGES);
+	for (size_t i = 0; i < s->n_objects; i++)
+		if (!record(c, s, 'n', xlat_node_str(s->objects[i]), letters))
+			return false;
+	return true;
+}
+
 static bool schema_grant(struct xlat_ctx *c, const PgQuery__GrantStmt *s)
 {
+	bool local = s->n_objects > 0;
+	for (size_t i = 0; i < s->n_objects; i++) {
+		const char *n = xlat_node_str(s->objects[i]);
+		bool known = !n || xlat_local_schema(c, n) || strcmp(n, "public") == 0 ||
+			     strcmp(n, "pg_catalog") == 0 || strcmp(n, "information_schema") == 0 ||
+			     strcmp(n, "pg_toast") == 0 || !c->env || !c->env->tenant ||
+			     c->env->no_default || strcmp(n, c->env->tenant) == 0;
+		if (!known)
+			return xlat_fail(c, SQLSTATE_INVALID_SCHEMA_NAME, -1,
+					 "schema \"%s\" does not exist", n);
+		local = local && n && xlat_local_schema(c, n);
+	}
+	if (local)
+		return local_schema_grant(c, s);
 	const char *noop_priv = s->is_grant ? "usage" : "create";
 	bool noop = s->n_privileges == 1 && s->n_grantees >= 1 && !s->grant_option;
 	for (size_t i = 0; noop && i < s->n_objects; i++) {
@@ -106,6 +151,62 @@ static bool schema_grant(struct xlat_ctx *c, const PgQuery__GrantStmt *s)
 	c->st->kind = XLAT_SCRIPT;
 	xlat_puts(c, "SELECT 1 WHERE 0");
 	return true;
+}
+
+/* One shardlite_grant call per grantee for object name of target. */
+static bool record(struct xlat_ctx *c, const PgQuery__GrantStmt *s, char target, const char *name,
+		   const char *letters)
+{
+	for (size_t g = 0; g < s->n_grantees; g++) {
+		xlat_printf(c, "; SELECT shardlite_grant(%d, '%c', ", s->is_grant ? 1 : 0, target);
+		xlat_string(c, name);
+		xlat_puts(c, ", ");
+		if (!grantee(c, s->grantees[g]))
+			return false;
+		xlat_puts(c, ", ");
+		xlat_string(c, letters);
+		xlat_printf(c, ", %d)", s->grant_option ? 1 : 0);
+	}
+	return true;
+}
+
+/* ALL FUNCTIONS / PROCEDURES / ROUTINES IN SCHEMA nsp (public: ""): the tenant's functions
+ * of that kind stored in it ("s.f" of a local schema s), as PostgreSQL lists them when the
+ * statement runs (the translation is not cached). */
+static bool all_routines(struct xlat_ctx *c, const PgQuery__GrantStmt *s, const char *nsp,
+			 const char *letters)
+{
+	size_t plen = *nsp ? strlen(nsp) : 0;
+	for (size_t i = 0; c->schema && i < c->schema->nudfs; i++) {
+		const struct xlat_udf *u = &c->schema->udfs[i];
+		const char *dot = strchr(u->name, '.');
+		bool in = plen ? dot && (size_t)(dot - u->name) == plen &&
+					  strncmp(u->name, nsp, plen) == 0
+			       : !dot || !xlat_local_schema(c,
+							    arena_strndup(c->a, u->name,
+									  (size_t)(dot - u->name)));
+		bool kind = s->objtype == OBJ(ROUTINE) ||
+			    (s->objtype == OBJ(PROCEDURE)) == (u->kind == 'p');
+		if (u->temp || !in || !kind)
+			continue;
+		if (!record(c, s, 'f', xlat_routine_key(c, u), letters))
+			return false;
+	}
+	return true;
+}
+
+/* A grant option to PUBLIC: PostgreSQL's 0LP01 (true). */
+static bool grant_options_to_public(struct xlat_ctx *c, const PgQuery__GrantStmt *s)
+{
+	for (size_t g = 0; s->is_grant && s->grant_option && g < s->n_grantees; g++) {
+		const PgQuery__Node *n = s->grantees[g];
+		if (n->node_case == NODE(ROLE_SPEC) &&
+		    n->role_spec->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_PUBLIC) {
+			xlat_fail(c, "0LP01", -1, "grant options can only be granted to roles");
+			return true;
+		}
+	}
+	return false;
 }
 
 /* One grantee: its kind and name for shardlite_grant. */
@@ -142,36 +243,35 @@ bool xlat_stmt_grant(struct xlat_ctx *c, const PgQuery__GrantStmt *s)
 	if (s->objtype == OBJ(LARGEOBJECT)) /* every large object is the session user's */
 		return xlat_unsupported(c, -1,
 					arena_printf(c->a, "%s ON LARGE OBJECT", c->st->tag));
-	if (routine && all_in)
-		return xlat_unsupported(c, -1, "ALL FUNCTIONS IN SCHEMA");
 	if (!sequence && !routine && s->objtype != OBJ(TABLE))
 		return xlat_unsupported(
 			c, -1, arena_printf(c->a, "%s on this kind of object", c->st->tag));
 	if (s->grantor && s->grantor->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING)
 		return xlat_unsupported(c, -1, "GRANTED BY a named role");
-	for (size_t g = 0; s->is_grant && s->grant_option && g < s->n_grantees; g++) {
-		const PgQuery__Node *n = s->grantees[g];
-		if (n->node_case == NODE(ROLE_SPEC) &&
-		    n->role_spec->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_PUBLIC)
-			return xlat_fail(c, "0LP01", -1,
-					 "grant options can only be granted to roles");
-	}
+	if (grant_options_to_public(c, s))
+		return false;
 	const char *letters = privileges(c, s, sequence, routine);
 	if (!letters)
 		return false;
 	c->st->kind = XLAT_SCRIPT;
 	c->st->writes = c->st->is_ddl = true; /* the sidecar may be created */
 	xlat_puts(c, SIDECAR_PRIVILEGES);
+	if (all_in)
+		xlat_nocache(c); /* what the schema holds decides */
 	for (size_t i = 0; i < s->n_objects; i++) {
 		const char *name = NULL;
+		bool local = false;
 		if (all_in) {
 			name = xlat_node_str(s->objects[i]);
+			local = xlat_local_schema(c, name);
 			bool own = name && (strcmp(name, "public") == 0 ||
 					    (c->env && c->env->tenant &&
 					     strcmp(name, c->env->tenant) == 0));
-			if (!own)
+			if (!own && !local)
 				return xlat_unsupported(c, -1,
 							"ALL ... IN SCHEMA of another schema");
+			if (!local)
+				name = "";
 		} else if (routine) {
 			const PgQuery__Node *o = s->objects[i];
 			const struct xlat_udf *u =
@@ -196,19 +296,17 @@ bool xlat_stmt_grant(struct xlat_ctx *c, const PgQuery__GrantStmt *s)
 			c->sb->len = mark;
 			name = o->range_var->relname;
 		}
-		for (size_t g = 0; g < s->n_grantees; g++) {
-			xlat_printf(c, "; SELECT shardlite_grant(%d, '%c', ", s->is_grant ? 1 : 0,
-				    routine  ? 'f'
-				    : all_in ? (sequence ? 'S' : 'T')
-					     : (sequence ? 's' : 't'));
-			xlat_string(c, all_in ? "" : name);
-			xlat_puts(c, ", ");
-			if (!grantee(c, s->grantees[g]))
+		if (routine && all_in) { /* each of the schema's functions of that kind */
+			if (!all_routines(c, s, name, letters))
 				return false;
-			xlat_puts(c, ", ");
-			xlat_string(c, letters);
-			xlat_printf(c, ", %d)", s->grant_option ? 1 : 0);
+			continue;
 		}
+		if (!record(c, s,
+			    routine  ? 'f'
+			    : all_in ? (sequence ? 'S' : 'T')
+				     : (sequence ? 's' : 't'),
+			    all_in ? (local ? name : "") : name, letters))
+			return false;
 	}
 	return true;
 }

@@ -125,6 +125,20 @@ static void collapse_list(const struct xlat_ctx *c, PgQuery__Node *n)
 		collapse(c, &n->type_name->names, &n->type_name->n_names);
 }
 
+/* A name list [s, t, x] of an object x of relation s.t (a column, a trigger, a policy, a
+ * constraint) becomes ["s.t", x]. */
+static void collapse_head(const struct xlat_ctx *c, PgQuery__Node *n)
+{
+	if (!n || n->node_case != NODE(LIST) || n->list->n_items != 3)
+		return;
+	size_t two = 2;
+	collapse(c, &n->list->items, &two);
+	if (two == 1) { /* collapse joined the first two: keep the last */
+		n->list->items[1] = n->list->items[2];
+		n->list->n_items = 2;
+	}
+}
+
 static bool relation_kind(PgQuery__ObjectType t)
 {
 	return t == OBJ(TABLE) || t == OBJ(VIEW) || t == OBJ(INDEX) || t == OBJ(SEQUENCE) ||
@@ -361,6 +375,14 @@ static void node(struct walk *w, ProtobufCMessage *m)
 		PgQuery__RenameStmt *s = (PgQuery__RenameStmt *)m;
 		if (relation_kind(s->rename_type) && local_rv(c, s->relation) && s->newname)
 			set_str(&s->newname, dup_joined(s->relation->schemaname, s->newname));
+		else if ((s->rename_type == OBJ(FUNCTION) || s->rename_type == OBJ(PROCEDURE) ||
+			  s->rename_type == OBJ(ROUTINE)) &&
+			 s->object && s->object->node_case == NODE(OBJECT_WITH_ARGS) &&
+			 s->object->object_with_args->n_objname == 2 && s->newname &&
+			 xlat_local_schema(c, xlat_node_str(s->object->object_with_args->objname[0])))
+			set_str(&s->newname, /* ALTER FUNCTION s.f RENAME TO g: "s.g" */
+				dup_joined(xlat_node_str(s->object->object_with_args->objname[0]),
+					   s->newname));
 		else if ((s->rename_type == OBJ(TYPE) || s->rename_type == OBJ(DOMAIN)) &&
 			 s->object && s->object->node_case == NODE(LIST) &&
 			 s->object->list->n_items == 2 && s->newname &&
@@ -372,18 +394,10 @@ static void node(struct walk *w, ProtobufCMessage *m)
 		PgQuery__DropStmt *s = (PgQuery__DropStmt *)m;
 		for (size_t i = 0; s->remove_type != OBJ(SCHEMA) && i < s->n_objects; i++) {
 			PgQuery__Node *o = s->objects[i];
-			if ((s->remove_type == OBJ(TRIGGER) || s->remove_type == OBJ(POLICY)) &&
-			    o->node_case == NODE(LIST) && o->list->n_items == 3) {
-				/* DROP TRIGGER tr ON s.t: [s, t, tr] is ["s.t", tr] */
-				size_t two = 2;
-				collapse(c, &o->list->items, &two);
-				if (two == 1) {
-					o->list->items[1] = o->list->items[2];
-					o->list->n_items = 2;
-				}
-			} else {
+			if (s->remove_type == OBJ(TRIGGER) || s->remove_type == OBJ(POLICY))
+				collapse_head(c, o); /* DROP TRIGGER tr ON s.t */
+			else
 				collapse_list(c, o);
-			}
 		}
 	} else if (d == &pg_query__type_name__descriptor) {
 		PgQuery__TypeName *t = (PgQuery__TypeName *)m;
@@ -427,7 +441,10 @@ static void node(struct walk *w, ProtobufCMessage *m)
 		resolve_func(w, o->objname, o->n_objname);
 	} else if (d == &pg_query__comment_stmt__descriptor) {
 		PgQuery__CommentStmt *s = (PgQuery__CommentStmt *)m;
-		if (s->objtype != OBJ(SCHEMA))
+		if (s->objtype == OBJ(COLUMN) || s->objtype == OBJ(TABCONSTRAINT) ||
+		    s->objtype == OBJ(TRIGGER) || s->objtype == OBJ(POLICY))
+			collapse_head(c, s->object); /* COMMENT ON COLUMN s.t.c */
+		else if (s->objtype != OBJ(SCHEMA))
 			collapse_list(c, s->object);
 	} else if (d == &pg_query__column_ref__descriptor) {
 		PgQuery__ColumnRef *r = (PgQuery__ColumnRef *)m;
@@ -552,12 +569,24 @@ static void cascade_body(struct strbuf *sb, const char *nsp)
 		     {"'S'", "DROP SEQUENCE"}};
 	strbuf_printf(sb,
 		      "SELECT count(*), string_agg('drop cascades to ' || CASE c.relkind WHEN 'r' "
-		      "THEN 'table ' WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view ' ELSE "
-		      "'sequence ' END || quote_ident(n.nspname) || '.' || quote_ident(c.relname), "
+		      "THEN 'table ' WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view ' WHEN "
+		      "'c' THEN 'type ' ELSE 'sequence ' END || quote_ident(n.nspname) || '.' || quote_ident(c.relname), "
 		      "E'\\n' ORDER BY c.relname) INTO n, d FROM pg_class c JOIN pg_namespace n ON "
 		      "n.oid = c.relnamespace WHERE n.nspname = %s AND c.relkind IN ('r', 'v', 'm', "
-		      "'S');\n",
+		      "'S', 'c');\n",
 		      lit);
+	strbuf_printf(sb,
+		      "SELECT count(*), string_agg(x, E'\\n' ORDER BY x) INTO t, td FROM (SELECT "
+		      "'drop cascades to type ' || quote_ident(n.nspname) || '.' || "
+		      "quote_ident(t.typname) AS x FROM pg_type t JOIN pg_namespace n ON n.oid = "
+		      "t.typnamespace WHERE n.nspname = %s AND t.typtype IN ('d', 'e') UNION ALL "
+		      "SELECT 'drop cascades to ' || CASE p.prokind WHEN 'p' THEN 'procedure ' ELSE "
+		      "'function ' END || quote_ident(n.nspname) || '.' || quote_ident(p.proname) || "
+		      "'(' || pg_get_function_identity_arguments(p.oid) || ')' FROM pg_proc p JOIN "
+		      "pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = %s) q;\n"
+		      "IF t > 0 THEN n := n + t; d := CASE WHEN d IS NULL THEN td ELSE d || E'\\n' || "
+		      "td END; END IF;\n",
+		      lit, lit);
 	strbuf_puts(sb, "IF n = 1 THEN RAISE NOTICE '%', d; ELSIF n > 1 THEN RAISE NOTICE "
 			"'drop cascades to % other objects', n USING DETAIL = d; END IF;\n");
 	for (size_t i = 0; i < ARRAY_LEN(steps); i++)
@@ -569,10 +598,26 @@ static void cascade_body(struct strbuf *sb, const char *nsp)
 			      "EXECUTE format('%s %%I.%%I%s', %s, r.relname); END IF;\nEND LOOP;\n",
 			      lit, steps[i].kinds, lit, steps[i].drop,
 			      i < 3 ? " CASCADE" : "", lit);
+	/* its functions and procedures, composite types, domains and enums */
 	strbuf_printf(sb,
-		      "FOR r IN SELECT t.typname AS relname FROM pg_type t JOIN pg_namespace n ON "
-		      "n.oid = t.typnamespace WHERE n.nspname = %s AND t.typtype = 'e' LOOP\n"
+		      "FOR r IN SELECT p.proname AS relname, p.prokind AS k, "
+		      "pg_get_function_identity_arguments(p.oid) AS args FROM pg_proc p JOIN "
+		      "pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = %s LOOP\n"
+		      "EXECUTE format('DROP %%s %%I.%%I(%%s)', CASE r.k WHEN 'p' THEN 'PROCEDURE' "
+		      "ELSE 'FUNCTION' END, %s, r.relname, r.args);\nEND LOOP;\n",
+		      lit, lit);
+	strbuf_printf(sb,
+		      "FOR r IN SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = "
+		      "c.relnamespace WHERE n.nspname = %s AND c.relkind = 'c' LOOP\n"
 		      "EXECUTE format('DROP TYPE IF EXISTS %%I.%%I CASCADE', %s, r.relname);\n"
+		      "END LOOP;\n",
+		      lit, lit);
+	strbuf_printf(sb,
+		      "FOR r IN SELECT t.typname AS relname, t.typtype AS k FROM pg_type t JOIN "
+		      "pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = %s AND t.typtype "
+		      "IN ('d', 'e') LOOP\n"
+		      "EXECUTE format('DROP %%s IF EXISTS %%I.%%I CASCADE', CASE r.k WHEN 'd' THEN "
+		      "'DOMAIN' ELSE 'TYPE' END, %s, r.relname);\n"
 		      "END LOOP;\nEXECUTE format('DROP SCHEMA %%I', %s);\n",
 		      lit, lit, lit);
 	strbuf_fini(&q);
@@ -584,7 +629,7 @@ static bool drop_cascade(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 {
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	strbuf_puts(&sb, "DECLARE r record; n bigint; d text;\nBEGIN\n");
+	strbuf_puts(&sb, "DECLARE r record; n bigint; d text; t bigint; td text;\nBEGIN\n");
 	for (size_t i = 0; i < s->n_objects; i++)
 		if (xlat_local_schema(c, xlat_node_str(s->objects[i])))
 			cascade_body(&sb, xlat_node_str(s->objects[i]));

@@ -14,8 +14,8 @@
 #define NODE(x) PG_QUERY__NODE__NODE_##x
 
 /* The order PostgreSQL runs the elements in. */
-static const PgQuery__Node__NodeCase phases[] = {NODE(CREATE_SEQ_STMT), NODE(CREATE_STMT),
-						 NODE(VIEW_STMT),	NODE(INDEX_STMT),
+static const PgQuery__Node__NodeCase phases[] = {NODE(CREATE_SEQ_STMT),  NODE(CREATE_STMT),
+						 NODE(VIEW_STMT),        NODE(INDEX_STMT),
 						 NODE(CREATE_TRIG_STMT), NODE(GRANT_STMT)};
 
 struct elts {
@@ -89,8 +89,7 @@ static void put_execute(struct strbuf *sb, const char *sql)
 	strbuf_puts(sb, ";\n");
 }
 
-bool xlat_localnsp_elements(struct xlat_ctx *c, const PgQuery__CreateSchemaStmt *s,
-			    const char *nsp)
+bool xlat_localnsp_elements(struct xlat_ctx *c, const PgQuery__CreateSchemaStmt *s, const char *nsp)
 {
 	struct elts e = {.c = c, .nsp = nsp};
 	e.made = arena_zalloc(c->a, (s->n_schema_elts + 1) * sizeof(*e.made));
@@ -99,7 +98,8 @@ bool xlat_localnsp_elements(struct xlat_ctx *c, const PgQuery__CreateSchemaStmt 
 		const PgQuery__RangeVar *rv = target(n);
 		if (!same_schema(c, rv, nsp))
 			return false;
-		if (rv && n->node_case != NODE(INDEX_STMT) && n->node_case != NODE(CREATE_TRIG_STMT))
+		if (rv && n->node_case != NODE(INDEX_STMT) &&
+		    n->node_case != NODE(CREATE_TRIG_STMT))
 			e.made[e.nmade++] = rv->relname;
 	}
 	struct strbuf sb;

@@ -60,8 +60,50 @@ static struct xlat_rebuild *rename_rebuild(struct xlat_ctx *c, const char *tag)
 	return r;
 }
 
+/* ALTER FUNCTION/PROCEDURE/ROUTINE s.f(args) SET SCHEMA s2: the function's rename from "s.f"
+ * to "s2.f" (f in public), as ALTER FUNCTION ... RENAME TO makes it (xlat_routine.c); its own
+ * schema changes nothing. */
+static bool routine_set_schema(struct xlat_ctx *c, const PgQuery__AlterObjectSchemaStmt *s,
+			       const char *prefix)
+{
+	const PgQuery__ObjectWithArgs *o =
+		s->object && s->object->node_case == PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS
+			? s->object->object_with_args
+			: NULL;
+	const char *stored = o && o->n_objname == 1 ? xlat_node_str(o->objname[0]) : NULL;
+	if (!stored)
+		return xlat_unsupported(c, -1, "this ALTER FUNCTION ... SET SCHEMA");
+	const char *bare = bare_of(c, stored);
+	PgQuery__RenameStmt r = PG_QUERY__RENAME_STMT__INIT;
+	r.rename_type = s->object_type;
+	r.object = s->object;
+	r.missing_ok = s->missing_ok;
+	r.newname = prefix ? arena_printf(c->a, "%s.%s", prefix, bare) : (char *)bare;
+	if (strcmp(r.newname, stored) == 0) { /* found first, then nothing */
+		if (!xlat_routine_find(c, o))
+			return false;
+		c->st->kind = XLAT_NOOP;
+		return true;
+	}
+	return xlat_rename_routine(c, &r);
+}
+
 bool xlat_stmt_set_schema(struct xlat_ctx *c, const PgQuery__AlterObjectSchemaStmt *s)
 {
+	bool routine = s->object_type == OBJ(FUNCTION) || s->object_type == OBJ(PROCEDURE) ||
+		       s->object_type == OBJ(ROUTINE);
+	if (routine && s->newschema && c->env && c->env->tenant) {
+		c->st->tag = s->object_type == OBJ(PROCEDURE) ? "ALTER PROCEDURE"
+			     : s->object_type == OBJ(ROUTINE) ? "ALTER ROUTINE"
+							      : "ALTER FUNCTION";
+		const char *to = s->newschema;
+		if (system_schema(to))
+			return xlat_fail(c, "42501", -1, "permission denied for schema %s", to);
+		if (!xlat_local_schema(c, to) && !public_schema(c, to))
+			return xlat_fail(c, SQLSTATE_INVALID_SCHEMA_NAME, -1,
+					 "schema \"%s\" does not exist", to);
+		return routine_set_schema(c, s, xlat_local_schema(c, to) ? to : NULL);
+	}
 	const char *tag = s->object_type == OBJ(VIEW)       ? "ALTER VIEW"
 			  : s->object_type == OBJ(SEQUENCE) ? "ALTER SEQUENCE"
 			  : s->object_type == OBJ(MATVIEW)  ? "ALTER MATERIALIZED VIEW"
@@ -112,8 +154,8 @@ bool xlat_stmt_set_schema(struct xlat_ctx *c, const PgQuery__AlterObjectSchemaSt
 bool xlat_localnsp_renames(const struct xlat_ctx *c, const char *name)
 {
 	return name && c->env && c->env->tenant &&
-	       (xlat_local_schema(c, name) || (!public_schema(c, name) && !system_schema(name) &&
-					       strncmp(name, "pg_", 3) != 0));
+	       (xlat_local_schema(c, name) ||
+		(!public_schema(c, name) && !system_schema(name) && strncmp(name, "pg_", 3) != 0));
 }
 
 /* ALTER SCHEMA s RENAME TO s2 of local schema s: PostgreSQL's checks of the new name, then a
@@ -124,8 +166,8 @@ bool xlat_localnsp_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	const char *to = s->newname;
 	c->st->tag = "ALTER SCHEMA";
 	if (!xlat_local_schema(c, s->subname))
-		return xlat_fail(c, SQLSTATE_INVALID_SCHEMA_NAME, -1, "schema \"%s\" does not exist",
-				 s->subname);
+		return xlat_fail(c, SQLSTATE_INVALID_SCHEMA_NAME, -1,
+				 "schema \"%s\" does not exist", s->subname);
 	if (!to || !*to)
 		return xlat_unsupported(c, -1, "ALTER SCHEMA ... RENAME TO this name");
 	if (xlat_local_schema(c, to) || public_schema(c, to) || system_schema(to))

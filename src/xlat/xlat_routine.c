@@ -1051,11 +1051,19 @@ bool xlat_rename_routine(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 						  object_kind(s->rename_type), false, &missing);
 	if (!u)
 		return false;
-	if (find_udf(c, s->newname, u->sig, u->temp))
+	if (find_udf(c, s->newname, u->sig, u->temp)) {
+		/* a local schema's "s.g" is g in s (xlat_localnsp.c) */
+		const char *dot = strchr(s->newname, '.');
+		const char *nsp = dot ? arena_strndup(c->a, s->newname,
+						      (size_t)(dot - s->newname))
+				      : NULL;
+		bool local = nsp && xlat_local_schema(c, nsp);
 		return xlat_fail(c, SQLSTATE_DUPLICATE_FUNCTION, -1,
 				 "function %s already exists in schema \"%s\"",
-				 xlat_udf_display(c, s->newname, u->argdecls, u->nargs),
-				 u->temp ? "pg_temp" : "public");
+				 xlat_udf_display(c, local ? dot + 1 : s->newname, u->argdecls,
+						  u->nargs),
+				 u->temp ? "pg_temp" : local ? nsp : "public");
+	}
 	xlat_sidecar_script(c, alter_tag(s->rename_type));
 	xlat_printf(c, SIDECAR EXT_SIDECAR, SCHEMA(u->temp), SCHEMA(u->temp));
 	const char *tables[] = {FNS(u->temp), EXT(u->temp)};

@@ -109,6 +109,15 @@ CREATE INDEX visits_account ON app.visits (account_id);
 CREATE VIEW app.logins AS SELECT id, login FROM app.accounts;
 INSERT INTO app.accounts (login) VALUES ('ann'), ('bob');
 INSERT INTO app.visits VALUES (1, 2, 1);
+CREATE DOMAIN app.pos AS integer CHECK (VALUE > 0);
+CREATE TYPE app.tier AS ENUM ('free', 'paid');
+CREATE TYPE app.span AS (lo integer, hi integer);
+CREATE TABLE app.plans (id integer PRIMARY KEY, seats app.pos, tier app.tier DEFAULT 'free',
+  span app.span);
+INSERT INTO app.plans VALUES (1, 3, 'paid', ROW(1, 2));
+CREATE FUNCTION app.seats_of(p integer) RETURNS integer LANGUAGE sql
+  AS 'SELECT seats FROM app.plans WHERE id = p';
+GRANT USAGE ON SCHEMA app TO PUBLIC;
 SELECT nextval('invoice_seq'), nextval('invoice_seq');"
 echo "$SCHEMA" | sl shop >/dev/null || fail "schema on shardlite"
 echo "$SCHEMA" | pg shop >/dev/null || fail "schema on PostgreSQL"

@@ -93,5 +93,4 @@ CREATE FUNCTION add_one(i int) RETURNS int LANGUAGE sql AS 'SELECT i + 1';
 SELECT proacl FROM pg_proc WHERE proname = 'add_one' AND pronargs = 1 AND proargtypes::text = '23';
 -- differs: refused (0A000): privileges on built-in functions (the server's, not the tenant's)
 GRANT EXECUTE ON FUNCTION now() TO PUBLIC;
--- differs: refused (0A000): ALL FUNCTIONS IN SCHEMA
 GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO PUBLIC;

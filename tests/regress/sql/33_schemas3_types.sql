@@ -69,8 +69,35 @@ DROP PROCEDURE s.p(int);
 DROP TRIGGER tr ON s.t;
 DROP TABLE s.t;
 DROP TYPE s.mood;
+ALTER TYPE s.pair OWNER TO CURRENT_USER;
+ALTER DOMAIN s.pos OWNER TO CURRENT_USER;
 DROP DOMAIN s.pos;
 DROP TYPE s.pair;
 SELECT 'ok'::s.mood;
 SELECT t.typname FROM pg_type t WHERE t.typnamespace = 's'::regnamespace ORDER BY 1;
 SELECT 'x'::mood;
+-- ALTER FUNCTION/PROCEDURE ... SET SCHEMA and RENAME TO of a schema's function
+CREATE SCHEMA fa;
+CREATE SCHEMA fb;
+CREATE FUNCTION fa.h(x int) RETURNS int LANGUAGE sql AS 'SELECT x + 1';
+CREATE PROCEDURE fa.p() LANGUAGE sql AS 'SELECT 1';
+ALTER FUNCTION fa.h(int) SET SCHEMA fa;
+-- detail
+ALTER FUNCTION fa.h(int) SET SCHEMA nosuch;
+-- detail
+ALTER FUNCTION fa.nosuch(int) SET SCHEMA fb;
+ALTER FUNCTION fa.h(int) SET SCHEMA fb;
+SELECT fb.h(1);
+SELECT fa.h(1);
+CREATE FUNCTION fa.h(x int) RETURNS int LANGUAGE sql AS 'SELECT x + 5';
+-- detail
+ALTER FUNCTION fa.h(int) SET SCHEMA fb;
+ALTER FUNCTION fb.h(int) SET SCHEMA public;
+SELECT h(1), fa.h(1);
+ALTER PROCEDURE fa.p() SET SCHEMA fb;
+CALL fb.p();
+ALTER FUNCTION fa.h(int) RENAME TO k;
+SELECT fa.k(1);
+-- detail
+ALTER FUNCTION fa.k(int) RENAME TO k;
+SELECT proname, pronamespace::regnamespace FROM pg_proc WHERE proname IN ('h', 'k', 'p') ORDER BY 2, 1;
