@@ -1301,6 +1301,20 @@ static bool bool_expr(struct xlat_ctx *c, const PgQuery__BoolExpr *b, struct xla
 	return true;
 }
 
+/* A CASE result: a whole row (CASE WHEN t IS NULL THEN NULL ELSE t END, PostGraphile's
+ * mutations) is its record text, typed as its row type or record. */
+static bool case_branch(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type common,
+			struct xlat_type *t)
+{
+	const char *row = n->node_case == NODE(COLUMN_REF) ? xlat_comptype_record_aside(c, n, t)
+							   : NULL;
+	if (row) {
+		xlat_puts(c, row);
+		return true;
+	}
+	return !pgerr_is_set(c->err) && xlat_branch(c, n, common, t);
+}
+
 static bool case_expr(struct xlat_ctx *c, const PgQuery__CaseExpr *ce, struct xlat_type *t)
 {
 	struct xlat_type *res = arena_zalloc(c->a, (ce->n_args + 1) * sizeof(*res));
@@ -1330,14 +1344,14 @@ static bool case_expr(struct xlat_ctx *c, const PgQuery__CaseExpr *ce, struct xl
 			return false;
 		xlat_puts(c, " THEN ");
 		size_t mark = c->sb->len;
-		if (!xlat_branch(c, w->result, common, &res[nres++]))
+		if (!case_branch(c, w->result, common, &res[nres++]))
 			return false;
 		xlat_exact_branch(c, mark, res[nres - 1]);
 	}
 	if (ce->defresult) {
 		xlat_puts(c, " ELSE ");
 		size_t mark = c->sb->len;
-		if (!xlat_branch(c, ce->defresult, common, &res[nres++]))
+		if (!case_branch(c, ce->defresult, common, &res[nres++]))
 			return false;
 		xlat_exact_branch(c, mark, res[nres - 1]);
 	}

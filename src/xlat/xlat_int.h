@@ -2222,6 +2222,9 @@ int xlat_comptype_assign(struct xlat_ctx *c, uint32_t oid, const PgQuery__Node *
  * in c's arena; NULL when n is no such row (err clear) or on failure (err set). */
 const char *xlat_comptype_row_aside(struct xlat_ctx *c, const PgQuery__Node *n,
 				    struct xlat_type *t);
+/* As xlat_comptype_row_aside, and a subquery's whole row too, as a record (2249). */
+const char *xlat_comptype_record_aside(struct xlat_ctx *c, const PgQuery__Node *n,
+				       struct xlat_type *t);
 /* UPDATE's SET col.field = value of a column of a row type: the column's value with that field
  * replaced (written "col = ..."); 1 emitted, 0 rt is no such assignment, -1 failed (42703 for
  * a field the type lacks). */
