@@ -32,10 +32,10 @@ if [[ ${CLIENT:-} == drizzlekit || ${CLIENT:-} == nodepgmigrate || ${CLIENT:-} =
 	NODE_PKGS=(pg@8.16.3 drizzle-orm@0.44.5 drizzle-kit@0.31.4 node-pg-migrate@8.0.4 pg-boss@9.0.3
 		pg-boss10@npm:pg-boss@10.4.2)
 fi
-# PostGraphile 4 with graphql 15 (its peer) in a directory of its own.
+# PostGraphile 4 with graphql 15 (its peer), and kanel 4, in a directory of their own.
 if [[ ${CLIENT:-} == postgraphile ]]; then
 	NODE_DIR=$NODE_DIR-postgraphile
-	NODE_PKGS=(pg@8.16.3 postgraphile@4.14.1 graphql@15.11.0)
+	NODE_PKGS=(pg@8.16.3 postgraphile@4.14.1 graphql@15.11.0 kanel@4.0.4)
 fi
 node_have() {
 	local spec name ver

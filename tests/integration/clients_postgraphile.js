@@ -4,7 +4,8 @@
 // keys, a view, an enum, a computed-column function, a custom mutation, a set-returning query
 // function, smart comments), prints the schema's SDL, then runs GraphQL queries (connections
 // with first/after cursors, orderBy, condition, nested relations both ways) and mutations
-// (create, update, delete, the custom one) as SQL — one line per step for test_clients.sh to
+// (create, update, delete, the custom one) as SQL; then kanel 4 generates the schema's
+// TypeScript (its files compared line by line) — one line per step for test_clients.sh to
 // compare with PostgreSQL 15.
 // Usage: node clients_postgraphile.js URL pg|shardlite   (NODE_PATH names the node_modules directory)
 'use strict';
@@ -12,6 +13,9 @@ const path = require('path');
 const { Pool } = require('pg');
 const { createPostGraphileSchema, withPostGraphileContext } = require('postgraphile');
 const { graphql, printSchema, lexicographicSortSchema } = require('graphql');
+const { processDatabase } = require('kanel');
+const fs = require('fs');
+const os = require('os');
 const { clients } = require(path.join(__dirname, 'clients_common.js'));
 
 const url = process.argv[2];
@@ -199,6 +203,32 @@ async function main() {
 	await step('after', () => gql(`{ allPeople(orderBy: ID_ASC) { nodes { id fullName
 		postCount writings(orderBy: ID_ASC) { nodes { id title score } } } } }`));
 	await pool.end();
+
+	// kanel 4 (its extract-pg-schema 5 reads information_schema and pg_catalog) generates the
+	// TypeScript of the same schema: every file, line by line. Its own progress lines (the
+	// order it writes files in varies) are left out.
+	await step('kanel', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kanel-'));
+		const { log, warn, info } = console;
+		console.log = console.warn = console.info = () => {};
+		try {
+			await processDatabase({ connection: url, schemas: ['public'],
+				outputPath: dir, preDeleteOutputFolder: false });
+		} finally {
+			console.log = log;
+			console.warn = warn;
+			console.info = info;
+		}
+		const files = [];
+		for (const sub of fs.readdirSync(dir).sort())
+			for (const f of fs.readdirSync(path.join(dir, sub)).sort())
+				files.push(path.join(sub, f));
+		for (const f of files)
+			for (const line of fs.readFileSync(path.join(dir, f), 'utf8').split('\n'))
+				console.log('kanel', f, line);
+		fs.rmSync(dir, { recursive: true, force: true });
+		return files.length;
+	});
 	console.log('done');
 }
 
