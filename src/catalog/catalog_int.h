@@ -144,7 +144,7 @@ struct cat_seq {
 
 /* A COMMENT, resolved to its object: objsubid is the column's attnum, 0 for a relation. */
 struct cat_comment {
-	uint32_t classoid; /* pg_class's 1259, or pg_constraint's 2606 (COMMENT ON CONSTRAINT) */
+	uint32_t classoid; /* pg_class's 1259, pg_constraint's 2606 or pg_proc's 1255 */
 	uint32_t objoid;
 	int subid;
 	const char *text;
@@ -508,6 +508,11 @@ struct cat_type_row {
 };
 /* catalog_rel.c: puts t as a row of pg_type (the only place that knows its column order). */
 void cat_type_put(struct cat_rows *r, const struct cat_type_row *t);
+/* catalog_sysrowtype.c: the row type (array true: its array type) of the catalog's own
+ * relation rel (a pg_catalog table, an information_schema view), 0 for none; and their
+ * pg_type rows. */
+uint32_t cat_sys_rowtype(uint32_t rel, bool array);
+void cat_sys_rowtype_rows(struct cat_rows *r);
 /* Puts domain d's row of pg_type and its array type's, both in namespace nsp: the base
  * type's storage and output functions, domain_in and domain_recv as PostgreSQL's. */
 void cat_domain_type_put(struct cat_rows *r, const struct cat_domain *d, uint32_t nsp);
@@ -722,6 +727,10 @@ bool cat_udf_trigger(sqlite3 *db, struct cat_model *m, const char *table, const 
 		     struct cat_trigger *g, bool *skip);
 /* Whether the tenant has a function with that OID. */
 bool cat_udf_exists(sqlite3 *db, uint32_t oid);
+/* The comments of the tenant's functions (COMMENT ON FUNCTION: rows of key "comment" in
+ * _shardlite_function_ext) pushed into m as pg_proc's (classoid 1255). False on an SQLite
+ * error. */
+bool cat_udf_load_comments(sqlite3 *db, struct cat_model *m);
 /* One parameter of one of the tenant's functions, as information_schema.parameters lists it
  * (proallargtypes, else proargtypes, in order): specific_name name_oid, position n (from 1),
  * mode as proargmodes ('i', 'o', 'b', 'v', 't'), name ("" none), type (a domain's OID when
@@ -824,6 +833,8 @@ bool cat_con_comment_follow(sqlite3_context *ctx, bool temp, const char *kind, c
 			    const char *con, const char *to);
 /* The comment on constraint oid (a table's or a domain's), NULL when none. */
 const char *cat_model_con_comment(const struct cat_model *m, uint32_t oid);
+/* The COMMENT ON FUNCTION of the tenant's function oid (pg_proc's), NULL when none. */
+const char *cat_model_proc_comment(const struct cat_model *m, uint32_t oid);
 /* The pg_constraint OID of table t's constraint name (a key, foreign key, CHECK or EXCLUDE),
  * 0 when t has none of that name. */
 uint32_t cat_model_conoid(const struct cat_model *m, const struct cat_rel *t, const char *name);

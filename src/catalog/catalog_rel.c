@@ -70,7 +70,7 @@ static void system_class_row(struct cat_rows *r, uint32_t oid, const char *name,
 	cat_int(r, oid);
 	cat_text(r, name);
 	cat_int(r, ns);
-	cat_int(r, 0);
+	cat_int(r, cat_sys_rowtype(oid, false)); /* reltype */
 	cat_int(r, 0);
 	cat_int(r, OWNER);
 	cat_int(r, kind == 'r' ? CAT_AM_HEAP : 0);
@@ -784,6 +784,7 @@ static bool fill_type(struct cat_conn *cc, const struct cat_model *m, struct cat
 	cat_enum_type_rows(m, r, cat_conn_own_nsp(cc));
 	cat_domain_type_rows(m, r, cat_conn_own_nsp(cc));
 	cat_rowtype_rows(m, r, cat_conn_own_nsp(cc));
+	cat_sys_rowtype_rows(r);
 	return true;
 }
 

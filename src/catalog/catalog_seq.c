@@ -395,6 +395,7 @@ bool cat_seq_load(sqlite3 *db, struct cat_model *m, struct pgerr *err)
 		if (temp ? m->has_temp_comment_table : m->has_comment_table)
 			ok = load_comments(db, m, temp);
 	}
+	ok = ok && cat_udf_load_comments(db, m);
 	if (!ok)
 		pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "catalog: %s", sqlite3_errmsg(db));
 	return ok;
@@ -428,6 +429,11 @@ const char *cat_model_comment(const struct cat_model *m, uint32_t oid, int subid
 const char *cat_model_con_comment(const struct cat_model *m, uint32_t oid)
 {
 	return comment_of(m, CLASS_PG_CONSTRAINT, oid, 0);
+}
+
+const char *cat_model_proc_comment(const struct cat_model *m, uint32_t oid)
+{
+	return comment_of(m, 1255 /* pg_proc */, oid, 0);
 }
 
 /* ---- relations ---- */

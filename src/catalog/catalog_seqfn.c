@@ -602,6 +602,16 @@ static void fn_obj_description(sqlite3_context *ctx, int argc, sqlite3_value **a
 		bool name = sqlite3_value_type(argv[0]) == SQLITE_TEXT && strcmp(cls, "pg_proc") == 0;
 		uint32_t oid = name ? cat_builtin_proc_oid((const char *)sqlite3_value_text(argv[0]))
 				       : (uint32_t)sqlite3_value_int64(argv[0]);
+		uint32_t own = 0; /* 'f'::regproc of the tenant's own function f */
+		if (name && !oid &&
+		    cat_udf_named(sqlite3_context_db_handle(ctx),
+				  (const char *)sqlite3_value_text(argv[0]), &own) == 1)
+			oid = own;
+		if (strcmp(cls, "pg_proc") == 0 && oid >= CATALOG_OID_MIN) { /* the tenant's */
+			const struct cat_model *pm = cat_fn_model(ctx);
+			cat_result_text(ctx, pm ? cat_model_proc_comment(pm, oid) : NULL);
+			return;
+		}
 		bool nsp = strcmp(cls, "pg_namespace") == 0 && oid >= CATALOG_OID_MIN;
 		const struct cat_model *lm = nsp ? cat_fn_model(ctx) : NULL;
 		for (size_t i = 0; lm && i < lm->nnsps; i++) { /* a local schema's COMMENT */

@@ -683,6 +683,28 @@ bool cat_udf_exists(sqlite3 *db, uint32_t oid)
 	return f.found;
 }
 
+bool cat_udf_load_comments(sqlite3 *db, struct cat_model *m)
+{
+	if (!cat_sidecar_in(db, false, "_shardlite_function_ext"))
+		return true;
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT e.name, e.sig, e.value FROM main._shardlite_function_ext e "
+			       "JOIN main._shardlite_functions f ON f.name = e.name AND f.sig = e.sig "
+			       "WHERE e.key = 'comment' ORDER BY e.rowid",
+			       -1, &st, NULL) != SQLITE_OK)
+		return false;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *value = (const char *)sqlite3_column_text(st, 2);
+		struct cat_comment *k = arena_zalloc(m->a, sizeof(*k));
+		k->classoid = 1255; /* pg_proc */
+		k->objoid = cat_oid("proc", text_col(st, 0), text_col(st, 1));
+		k->text = arena_strdup(m->a, value ? value : "");
+		cat_model_push_comment(m, k);
+	}
+	return sqlite3_finalize(st) == SQLITE_OK;
+}
+
 /* ---- triggers (CREATE TRIGGER: src/xlat/xlat_trigger.c) ---- */
 
 /* PostgreSQL's tgtype bits and its order of events in pg_get_triggerdef. */

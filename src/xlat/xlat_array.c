@@ -189,8 +189,8 @@ bool xlat_array_expr(struct xlat_ctx *c, const PgQuery__AArrayExpr *e, struct xl
 /* ARRAY[...]::type[]: PostgreSQL's parser hands the target's element type down to the
  * constructor (transformTypeCast → transformArrayExpr), so each element is cast to it and a
  * sub-array ARRAY[...] to the array type in turn; an empty ARRAY[] takes the target's type. */
-bool xlat_array_ctor_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc,
-			  const struct xlat_typeref *to, struct xlat_type *t)
+bool xlat_array_ctor_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t to_oid,
+			  struct xlat_type *t)
 {
 	const PgQuery__AArrayExpr *src = tc->arg->a_array_expr;
 	PgQuery__TypeName *elem_tn = arena_zalloc(c->a, sizeof(*elem_tn));
@@ -218,7 +218,7 @@ bool xlat_array_ctor_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc,
 	}
 	if (!xlat_array_expr(c, e, t))
 		return false;
-	*t = (struct xlat_type){xlat_type_oid(to), -1};
+	*t = (struct xlat_type){to_oid, -1};
 	return true;
 }
 

@@ -286,8 +286,10 @@ static bool read_args(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct cal
 					 "positional argument cannot follow named argument");
 		}
 		ca->expr[i] = x;
-		/* a whole row (f(u) of FROM users u): its text, typed as its row type */
-		if (!(ca->txt[i] = xlat_comptype_row_aside(c, x, &ca->tv[i])) &&
+		/* a whole row (f(u) of FROM users u): its text, typed as its row type; of a
+		 * subquery (f(x) of FROM (SELECT u.* FROM users u) x, PostGraphile's computed
+		 * columns) a record, which a row type's parameter reads as ROW(...)'s */
+		if (!(ca->txt[i] = xlat_comptype_record_aside(c, x, &ca->tv[i])) &&
 		    pgerr_is_set(c->err))
 			return false;
 		if (!ca->txt[i] && !(ca->txt[i] = xlat_expr_aside(c, x, &ca->tv[i])))

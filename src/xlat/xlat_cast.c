@@ -854,6 +854,17 @@ static bool ctor_cast(const PgQuery__TypeCast *tc)
 static bool cast_value(struct xlat_ctx *c, struct cast *k, const PgQuery__TypeCast *tc,
 		       struct xlat_type *t);
 
+/* ARRAY['i', 'o']::"char"[] (PostGraphile's introspection: proargmodes <@ it): "char" or
+ * pg_catalog."char", without a typmod. */
+static bool qchar_array(const PgQuery__TypeCast *tc)
+{
+	const PgQuery__TypeName *tn = tc->type_name;
+	const char *name = xlat_node_str(tn->names[tn->n_names - 1]);
+	const char *schema = tn->n_names == 2 ? xlat_node_str(tn->names[0]) : "pg_catalog";
+	return tn->n_names <= 2 && tn->n_array_bounds == 1 && !tn->n_typmods && name &&
+	       strcmp(name, "char") == 0 && schema && strcmp(schema, "pg_catalog") == 0;
+}
+
 /* x::void: void has input and output functions but no casts, so only a NULL, a literal or a
  * string (read by void_in, which ignores its text) become a void, printed as ''; anything else
  * is PostgreSQL's 42846. 0 when the target is not void. */
@@ -899,8 +910,10 @@ bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type
 	struct cast k = {.arg = tc->arg, .location = tc->location};
 	if (ctor_cast(tc)) { /* each element cast, not the constructor's text read as an array */
 		c->flags &= ~(unsigned)XLAT_X_RESULT;
+		if (qchar_array(tc)) /* "char" is no column type, but its elements cast (catalog) */
+			return xlat_array_ctor_cast(c, tc, 1002 /* "char"[] */, t);
 		return xlat_type_resolve(c, tc->type_name, &k.to) &&
-		       xlat_array_ctor_cast(c, tc, &k.to, t);
+		       xlat_array_ctor_cast(c, tc, xlat_type_oid(&k.to), t);
 	}
 	int cat = xlat_catalog_cast(c, tc, t);
 	if (cat)

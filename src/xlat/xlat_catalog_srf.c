@@ -119,8 +119,11 @@ static const char *const acl_cols[] = {"grantor", "grantee", "privilege_type", "
 static bool aclexplode_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
 				const PgQuery__Node *arg)
 {
-	/* the subquery cannot see the FROM items beside it (SQLite has no LATERAL) */
-	if (!rf->ordinality && arg->node_case == NODE(COLUMN_REF))
+	/* the subquery cannot see the FROM items beside it (SQLite has no LATERAL); a column of
+	 * the query around it (exists(select 1 from aclexplode(att.attacl) ...), PostGraphile's
+	 * introspection) it sees as any correlated reference */
+	if (!rf->ordinality && arg->node_case == NODE(COLUMN_REF) &&
+	    !xlat_scope_outer_ref(c, arg->column_ref))
 		return xlat_unsupported(c, -1, "aclexplode() of another FROM item's column");
 	if (!renamed_columns(c, rf, "aclexplode", acl_cols, ARRAY_LEN(acl_cols)))
 		return false;

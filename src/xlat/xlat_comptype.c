@@ -254,7 +254,8 @@ int xlat_comptype_assign(struct xlat_ctx *c, uint32_t oid, const PgQuery__Node *
 	return xlat_comptype_input(c, n, oid, n->row_expr->location, false, &t) ? 1 : -1;
 }
 
-const char *xlat_comptype_row_aside(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t)
+static const char *row_aside(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t,
+			     bool records)
 {
 	const struct xlat_schema_col *cols;
 	size_t ncols;
@@ -262,7 +263,7 @@ const char *xlat_comptype_row_aside(struct xlat_ctx *c, const PgQuery__Node *n, 
 	uint32_t oid = rel ? xlat_scope_row_type(c, rel) : 0;
 	if (n->node_case == NODE(ROW_EXPR)) /* ROW(...): a record, for a row type's parameter */
 		oid = XLAT_OID_RECORD;
-	else if (!oid || oid == XLAT_OID_RECORD) /* a subquery's row: no type of the tenant */
+	else if (!oid || (oid == XLAT_OID_RECORD && !records)) /* a subquery's row */
 		return NULL;
 	struct strbuf tmp, *saved = c->sb;
 	strbuf_init(&tmp, 0);
@@ -273,6 +274,17 @@ const char *xlat_comptype_row_aside(struct xlat_ctx *c, const PgQuery__Node *n, 
 	strbuf_fini(&tmp);
 	*t = (struct xlat_type){oid, -1};
 	return out;
+}
+
+const char *xlat_comptype_row_aside(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t)
+{
+	return row_aside(c, n, t, false);
+}
+
+const char *xlat_comptype_record_aside(struct xlat_ctx *c, const PgQuery__Node *n,
+				       struct xlat_type *t)
+{
+	return row_aside(c, n, t, true);
 }
 
 int xlat_comptype_set_field(struct xlat_ctx *c, const struct xlat_schema_col *col,

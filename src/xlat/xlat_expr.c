@@ -156,6 +156,13 @@ static bool is_texty(uint32_t oid)
 	       oid == XLAT_OID_NAME;
 }
 
+/* An array of a string type or of "char", whose elements cast to text implicitly. */
+static bool texty_array(uint32_t oid)
+{
+	uint32_t elem = xlat_array_elem(oid);
+	return elem && (is_texty(elem) || elem == 18 /* "char" */);
+}
+
 /* A type's category for select_common_type's check: number, string, boolean, or 0 when it is
  * none of those (or an unknown literal, which takes the other branches' type). */
 static char category(uint32_t oid)
@@ -208,6 +215,9 @@ struct xlat_type xlat_type_common(const struct xlat_type *v, size_t n)
 				-1};
 		else if (is_texty(r.oid) && is_texty(v[i].oid))
 			r = (struct xlat_type){XLAT_OID_TEXT, -1};
+		else if (texty_array(r.oid) && texty_array(v[i].oid))
+			/* coalesce(proargmodes, array[]::text[]): "char"[] casts to text[] */
+			r = (struct xlat_type){1009 /* text[] */, -1};
 		else
 			return T_UNKNOWN_COL;
 	}
@@ -1291,6 +1301,20 @@ static bool bool_expr(struct xlat_ctx *c, const PgQuery__BoolExpr *b, struct xla
 	return true;
 }
 
+/* A CASE result: a whole row (CASE WHEN t IS NULL THEN NULL ELSE t END, PostGraphile's
+ * mutations) is its record text, typed as its row type or record. */
+static bool case_branch(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type common,
+			struct xlat_type *t)
+{
+	const char *row = n->node_case == NODE(COLUMN_REF) ? xlat_comptype_record_aside(c, n, t)
+							   : NULL;
+	if (row) {
+		xlat_puts(c, row);
+		return true;
+	}
+	return !pgerr_is_set(c->err) && xlat_branch(c, n, common, t);
+}
+
 static bool case_expr(struct xlat_ctx *c, const PgQuery__CaseExpr *ce, struct xlat_type *t)
 {
 	struct xlat_type *res = arena_zalloc(c->a, (ce->n_args + 1) * sizeof(*res));
@@ -1320,14 +1344,14 @@ static bool case_expr(struct xlat_ctx *c, const PgQuery__CaseExpr *ce, struct xl
 			return false;
 		xlat_puts(c, " THEN ");
 		size_t mark = c->sb->len;
-		if (!xlat_branch(c, w->result, common, &res[nres++]))
+		if (!case_branch(c, w->result, common, &res[nres++]))
 			return false;
 		xlat_exact_branch(c, mark, res[nres - 1]);
 	}
 	if (ce->defresult) {
 		xlat_puts(c, " ELSE ");
 		size_t mark = c->sb->len;
-		if (!xlat_branch(c, ce->defresult, common, &res[nres++]))
+		if (!case_branch(c, ce->defresult, common, &res[nres++]))
 			return false;
 		xlat_exact_branch(c, mark, res[nres - 1]);
 	}
@@ -1336,10 +1360,20 @@ static bool case_expr(struct xlat_ctx *c, const PgQuery__CaseExpr *ce, struct xl
 	return true;
 }
 
-/* SQLite's coalesce() wants two arguments; coalesce(x, NULL) is x. */
+/* The array type of int2vector or oidvector (int2[], oid[]), 0 for another type. */
+static uint32_t vector_array(uint32_t oid)
+{
+	return oid == 22 ? 1005 : oid == 30 ? 1028 : 0;
+}
+
+/* SQLite's coalesce() wants two arguments; coalesce(x, NULL) is x. An int2vector or oidvector
+ * beside its array type (coalesce(proallargtypes, proargtypes), PostGraphile's introspection)
+ * is that array, as the binary-coercible cast makes it for PostgreSQL: its text "1 2" the
+ * array's {1,2}. */
 static bool coalesce(struct xlat_ctx *c, const PgQuery__CoalesceExpr *ce, struct xlat_type *t)
 {
 	struct xlat_type *v = arena_zalloc(c->a, (ce->n_args + 1) * sizeof(*v));
+	size_t *at = arena_zalloc(c->a, 2 * (ce->n_args + 1) * sizeof(*at));
 	struct xlat_type common = xlat_branches_type(c, ce->args, ce->n_args);
 	xlat_puts(c, "coalesce(");
 	for (size_t i = 0; i < ce->n_args; i++) {
@@ -1349,6 +1383,20 @@ static bool coalesce(struct xlat_ctx *c, const PgQuery__CoalesceExpr *ce, struct
 		if (!xlat_branch(c, ce->args[i], common, &v[i]))
 			return false;
 		xlat_exact_branch(c, mark, v[i]);
+		at[2 * i] = mark;
+		at[2 * i + 1] = c->sb->len;
+	}
+	uint32_t array = 0;
+	for (size_t i = 0; i < ce->n_args; i++)
+		for (size_t k = 0; k < ce->n_args; k++)
+			if (vector_array(v[k].oid) && vector_array(v[k].oid) == v[i].oid)
+				array = v[i].oid;
+	for (size_t i = ce->n_args; array && i-- > 0;) { /* the last first: marks stay valid */
+		if (vector_array(v[i].oid) != array)
+			continue;
+		xlat_insert_at(c, at[2 * i + 1], ", ' ', ',') || '}')");
+		xlat_insert_at(c, at[2 * i], "('{' || replace(");
+		v[i] = (struct xlat_type){array, -1};
 	}
 	xlat_puts(c, ce->n_args == 1 ? ", NULL)" : ")");
 	*t = xlat_type_common(v, ce->n_args);

@@ -1054,10 +1054,10 @@ uint32_t xlat_array_elem_in(struct xlat_ctx *c, uint32_t oid);
  * (NULL: a sort, min/max); NULL when their text order serves (= and <>, other elements). */
 const char *xlat_array_collation(uint32_t l, uint32_t r, const char *op);
 bool xlat_array_expr(struct xlat_ctx *c, const PgQuery__AArrayExpr *e, struct xlat_type *t);
-/* ARRAY[...]::type[] (tc's argument a constructor, to its resolved target): each element cast
- * to the element type, as PostgreSQL's parser does; t is the target array type. */
-bool xlat_array_ctor_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc,
-			  const struct xlat_typeref *to, struct xlat_type *t);
+/* ARRAY[...]::type[] (tc's argument a constructor, to_oid the target array type's OID): each
+ * element cast to the element type, as PostgreSQL's parser does; t is the target array type. */
+bool xlat_array_ctor_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t to_oid,
+			  struct xlat_type *t);
 /* x op ANY/ALL (array) other than the catalog's: 1 emitted, 0 not one, -1 failed. */
 int xlat_array_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t);
 /* Whether n is an array: visibly so (ARRAY[...], a cast to an array type, an array
@@ -1349,6 +1349,12 @@ uint32_t xlat_scope_row_type(const struct xlat_ctx *c, const char *name);
 const char *xlat_scope_scalar_fn(const struct xlat_ctx *c, const char *name);
 int xlat_scope_whole_row(const struct xlat_ctx *c, const char *name,
 			 const struct xlat_schema_col **cols, size_t *n);
+/* Whether relation name of the current level can never be NULL as a whole row: it is not on
+ * the nullable side of an outer join (count(t.*) counts every row then). */
+bool xlat_scope_row_never_null(const struct xlat_ctx *c, const char *name);
+/* Whether column reference cr (col or t.col) names a column of a relation of a query around
+ * the current level (a correlated reference), not one of its own FROM items. */
+bool xlat_scope_outer_ref(const struct xlat_ctx *c, const PgQuery__ColumnRef *cr);
 /* ---- xlat_rowjson.c ---- */
 /* row_to_json(t), to_json[b](t), json[b]_agg(t) of a whole row: 1 emitted, 0 not one, -1
  * failed. */
@@ -2187,6 +2193,8 @@ const char *const *xlat_udf_outnames(struct xlat_ctx *c, const struct xlat_udf *
 bool xlat_alter_routine(struct xlat_ctx *c, const PgQuery__AlterFunctionStmt *s) MUST_CHECK;
 bool xlat_rename_routine(struct xlat_ctx *c, const PgQuery__RenameStmt *s) MUST_CHECK;
 bool xlat_routine_owner(struct xlat_ctx *c, const PgQuery__AlterOwnerStmt *s) MUST_CHECK;
+/* COMMENT ON FUNCTION / PROCEDURE / ROUTINE / AGGREGATE (xlat_routine.c). */
+bool xlat_routine_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s) MUST_CHECK;
 const char *xlat_routine_key(struct xlat_ctx *c, const struct xlat_udf *u);
 /* xlat_grant.c: GRANT/REVOKE on relations, recorded by the catalog's shardlite_grant. */
 bool xlat_stmt_grant(struct xlat_ctx *c, const PgQuery__GrantStmt *s);
@@ -2261,6 +2269,9 @@ int xlat_comptype_assign(struct xlat_ctx *c, uint32_t oid, const PgQuery__Node *
  * in c's arena; NULL when n is no such row (err clear) or on failure (err set). */
 const char *xlat_comptype_row_aside(struct xlat_ctx *c, const PgQuery__Node *n,
 				    struct xlat_type *t);
+/* As xlat_comptype_row_aside, and a subquery's whole row too, as a record (2249). */
+const char *xlat_comptype_record_aside(struct xlat_ctx *c, const PgQuery__Node *n,
+				       struct xlat_type *t);
 /* UPDATE's SET col.field = value of a column of a row type: the column's value with that field
  * replaced (written "col = ..."); 1 emitted, 0 rt is no such assignment, -1 failed (42703 for
  * a field the type lacks). */

@@ -78,6 +78,10 @@ char xlat_json_tag(struct xlat_ctx *c, struct xlat_type t)
 			       ? 'A'
 			       : 'S';
 	switch (t.oid) {
+	case 22: /* int2vector: an array of numbers (xlat_text_form) */
+		return 'A';
+	case 30: /* oidvector: of oids, which JSON shows as strings as it does oid[]'s */
+		return 'S';
 	case XLAT_OID_BOOL:
 		return 'b';
 	case XLAT_OID_JSON:

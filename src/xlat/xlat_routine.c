@@ -624,7 +624,9 @@ static void emit_create(struct xlat_ctx *c, const struct xlat_udf *u)
 	xlat_string(c, u->body);
 	xlat_printf(c, ", '%c', %d, '%c')" EXT_SIDECAR, u->volatility, u->strict ? 1 : 0,
 		    u->kind, temp);
+	/* every property but its comment, which CREATE OR REPLACE keeps, as PostgreSQL's */
 	delete_rows(c, EXT(u->temp), u);
+	xlat_puts(c, " AND key <> 'comment'");
 	if (u->ndefaults)
 		ext_row(c, u, "defaults", joined(c, u->defaults, u->ndefaults));
 	if (u->retset)
@@ -934,6 +936,27 @@ static char object_kind(PgQuery__ObjectType t)
 	       : t == PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION   ? 'f'
 	       : t == PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE ? 'a'
 							       : 0;
+}
+
+/* COMMENT ON FUNCTION | PROCEDURE | ROUTINE | AGGREGATE f(...) IS 'text': a row of key
+ * "comment" in the second sidecar, so it goes with DROP and follows RENAME TO; IS NULL or ''
+ * removes it. pg_description shows it as pg_proc's (catalog_udf.c). */
+bool xlat_routine_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s)
+{
+	bool missing;
+	if (!s->object || s->object->node_case != NODE(OBJECT_WITH_ARGS))
+		return xlat_unsupported(c, -1, "this COMMENT ON FUNCTION");
+	const struct xlat_udf *u = routine_target(c, s->object->object_with_args,
+						  object_kind(s->objtype), false, &missing);
+	if (!u)
+		return false;
+	xlat_printf(c, SIDECAR EXT_SIDECAR, SCHEMA(u->temp), SCHEMA(u->temp));
+	delete_rows(c, EXT(u->temp), u);
+	xlat_puts(c, " AND key = 'comment'");
+	if (s->comment && *s->comment)
+		ext_row(c, u, "comment", s->comment);
+	xlat_printf(c, SCHEMA_BUMP, SCHEMA(u->temp), SCHEMA(u->temp));
+	return true;
 }
 
 const char *xlat_routine_key(struct xlat_ctx *c, const struct xlat_udf *u)

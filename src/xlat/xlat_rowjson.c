@@ -17,13 +17,17 @@ static const struct {
 	{"json_agg", AGG_JSON},	   {"jsonb_agg", AGG_JSONB},
 };
 
-/* The relation a lone bare name argument names, or NULL. */
+/* The relation a lone bare name argument (t, or t.*: kanel's row_to_json(columns.*)) names,
+ * or NULL. */
 static const char *row_arg(const PgQuery__FuncCall *f)
 {
-	if (f->n_args != 1 || f->args[0]->node_case != PG_QUERY__NODE__NODE_COLUMN_REF ||
-	    f->args[0]->column_ref->n_fields != 1)
+	if (f->n_args != 1 || f->args[0]->node_case != PG_QUERY__NODE__NODE_COLUMN_REF)
 		return NULL;
-	return xlat_node_str(f->args[0]->column_ref->fields[0]);
+	const PgQuery__ColumnRef *cr = f->args[0]->column_ref;
+	bool star = cr->n_fields == 2 && cr->fields[1]->node_case == PG_QUERY__NODE__NODE_A_STAR;
+	if (cr->n_fields != 1 && !star)
+		return NULL;
+	return xlat_node_str(cr->fields[0]);
 }
 
 /* rel.col through the ordinary column path (LATERAL and SRF columns included). */

@@ -141,9 +141,34 @@ int xlat_row_ctor_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind, st
 	return xlat_expr(c, r->args[k - 1], t) ? 1 : -1;
 }
 
+/* count(t.*) (PostGraphile's introspection: select count(pro2.*) from pg_proc as pro2 ...): a
+ * whole row is a NULL datum only when an outer join made it, so of a relation that no outer
+ * join pads it counts every row, as count(*). 0 when not that. */
+static int count_whole_row(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+			   struct xlat_type *t)
+{
+	if (f->n_args != 1 || strcmp(name, "count") != 0 || f->agg_distinct || f->over ||
+	    f->n_agg_order || f->n_funcname != 1)
+		return 0;
+	const char *rel = row_name(c, f->args[0]);
+	if (!rel)
+		return 0;
+	if (!xlat_scope_row_never_null(c, rel)) {
+		xlat_unsupported(c, f->location,
+				 "count(t.*) of a relation an outer join may pad with NULLs");
+		return -1;
+	}
+	xlat_puts(c, "count(*)");
+	*t = (struct xlat_type){XLAT_OID_INT8, -1};
+	return xlat_agg_filter(c, f) ? 1 : -1;
+}
+
 int xlat_row_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		 struct xlat_type *t)
 {
+	int whole = count_whole_row(c, f, name, t);
+	if (whole)
+		return whole;
 	if (f->n_args != 1 || f->args[0]->node_case != NODE(ROW_EXPR) || !xlat_group_is_agg(f))
 		return 0;
 	bool array = strcmp(name, "array_agg") == 0;

@@ -25,6 +25,7 @@ struct xlat_scope_rel {
 	bool scalar_fn;    /* a built-in function in FROM returning one value (no ORDINALITY):
 			    * its name alone means that value, as in PostgreSQL */
 	uint32_t rowtype;  /* a function in FROM whose rows are of a row type: that type */
+	bool nullable;     /* on the nullable side of an outer join: its whole row may be NULL */
 };
 
 /* A subquery's output, computed once (a dry run) and reused by the real pass. */
@@ -315,8 +316,22 @@ static bool from_item(struct xlat_ctx *c, const PgQuery__Node *n)
 		c->rels[c->nrels - 1] = got; /* the dry run may have moved c->rels */
 		return true;
 	}
-	case NODE(JOIN_EXPR):
-		return from_item(c, n->join_expr->larg) && from_item(c, n->join_expr->rarg);
+	case NODE(JOIN_EXPR): {
+		const PgQuery__JoinExpr *j = n->join_expr;
+		int first = c->nrels;
+		if (!from_item(c, j->larg))
+			return false;
+		int mid = c->nrels;
+		if (!from_item(c, j->rarg))
+			return false;
+		bool left = j->jointype == PG_QUERY__JOIN_TYPE__JOIN_RIGHT ||
+			    j->jointype == PG_QUERY__JOIN_TYPE__JOIN_FULL;
+		bool right = j->jointype == PG_QUERY__JOIN_TYPE__JOIN_LEFT ||
+			     j->jointype == PG_QUERY__JOIN_TYPE__JOIN_FULL;
+		for (int i = left ? first : mid; i < (right ? c->nrels : mid); i++)
+			c->rels[i].nullable = true;
+		return true;
+	}
 	case NODE(RANGE_FUNCTION): {
 		const char *name = NULL;
 		const struct xlat_schema_col *cols = NULL;
@@ -708,6 +723,33 @@ int xlat_scope_whole_row(const struct xlat_ctx *c, const char *name,
 		if (c->rels[i].name && strcmp(c->rels[i].name, name) == 0)
 			return -1;
 	return 0;
+}
+
+bool xlat_scope_outer_ref(const struct xlat_ctx *c, const PgQuery__ColumnRef *cr)
+{
+	if (cr->n_fields < 1 || cr->n_fields > 2)
+		return false;
+	const char *rel = cr->n_fields == 2 ? xlat_node_str(cr->fields[0]) : NULL;
+	const char *col = xlat_node_str(cr->fields[cr->n_fields - 1]);
+	if (!col || (cr->n_fields == 2 && !rel))
+		return false;
+	for (int i = c->nrels - 1; i >= 0; i--) {
+		const struct xlat_scope_rel *r = &c->rels[i];
+		if (rel ? r->name && strcmp(r->name, rel) == 0
+			: r->opaque || xlat_scope_col(r->cols, r->ncols, col))
+			return !r->opaque && r->level < c->level;
+	}
+	return false;
+}
+
+bool xlat_scope_row_never_null(const struct xlat_ctx *c, const char *name)
+{
+	for (int i = c->nrels - 1; i >= 0; i--) {
+		const struct xlat_scope_rel *r = &c->rels[i];
+		if (r->name && strcmp(r->name, name) == 0)
+			return !r->nullable && r->level == c->level;
+	}
+	return false;
 }
 
 uint32_t xlat_scope_row_type(const struct xlat_ctx *c, const char *name)

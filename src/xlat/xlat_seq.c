@@ -539,6 +539,9 @@ bool xlat_stmt_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s)
 		return xlat_lo_comment(c, s);
 	if (s->objtype == OBJ(TABCONSTRAINT) || s->objtype == OBJ(DOMCONSTRAINT))
 		return constraint_comment(c, s);
+	if (s->objtype == OBJ(FUNCTION) || s->objtype == OBJ(PROCEDURE) ||
+	    s->objtype == OBJ(ROUTINE) || s->objtype == OBJ(AGGREGATE))
+		return xlat_routine_comment(c, s);
 	if (!kind)
 		return xlat_unsupported(c, -1, "COMMENT on this kind of object");
 	const PgQuery__List *l = s->object->node_case == NODE(LIST) ? s->object->list : NULL;

@@ -43,6 +43,13 @@ void xlat_text_form(struct xlat_ctx *c, size_t from, size_t to, struct xlat_type
 		    enum xlat_textform form)
 {
 	char how = 0;
+	if (form == XLAT_TF_JSON && (t.oid == 22 /* int2vector */ || t.oid == 30 /* oidvector */)) {
+		/* to JSON as the arrays they are (typelem int2, oid): "1 2" is {1,2}, [1,2] or
+		 * ["1","2"] as xlat_json_tag says */
+		xlat_insert_at(c, to, ", ' ', ',') || '}')");
+		xlat_insert_at(c, from, "('{' || replace(");
+		return;
+	}
 	if (t.oid == XLAT_OID_BPCHAR && form != XLAT_TF_CAST && t.typmod > 4 && !schema_kept(c)) {
 		/* bpcharout pads to n (stored without the blanks); a cast to text, ||, does not */
 		xlat_insert_at(c, to, arena_printf(c->a, ", %d)", (int)t.typmod - 4));

@@ -461,12 +461,19 @@ bool xlat_type_resolve(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct x
 	const struct xlat_enum *own = schema && strcmp(schema, "public") == 0
 					      ? xlat_enum_by_name(c, name)
 					      : NULL;
+	/* and so are its composite types and its relations' row types (str::"public"."person",
+	 * PostGraphile's mutations) */
+	const struct xlat_typeinfo *row = !own && schema && strcmp(schema, "public") == 0
+						  ? xlat_comptype_typeinfo(c, name)
+						  : NULL;
 	if (own)
 		out->info = xlat_enum_typeinfo(c, own);
+	else if (row)
+		out->info = row;
 	else if (!name || !schema || strcmp(schema, "pg_catalog") != 0)
 		return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, tn->location,
 				 "type \"%s\" does not exist", full_name(c, tn));
-	if ((!own && !lookup(c, tn, name, out)) || !modifiers(c, tn, out))
+	if ((!own && !row && !lookup(c, tn, name, out)) || !modifiers(c, tn, out))
 		return false;
 	out->is_array |= tn->n_array_bounds > 0; /* lookup sets it for _int4 */
 	if (out->is_array && out->info->oid >= 16384 && !out->info->array_oid)

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // clients_common.js: the step/gap/known helpers of clients_postgresjs.js, clients_sequelize.js,
 // clients_pgpromise.js, clients_slonik.js, clients_objection.js, clients_mikroorm.js,
-// clients_knex.js, clients_kysely.js, clients_drizzlekit.js, clients_nodepgmigrate.js and
-// clients_pgboss.js — one printed line per step, known differences
+// clients_knex.js, clients_kysely.js, clients_drizzlekit.js, clients_nodepgmigrate.js,
+// clients_pgboss.js and clients_postgraphile.js — one printed line per step, known differences
 // asserted on shardlite and replaced by PostgreSQL's answer, so both servers print the same.
 'use strict';
 

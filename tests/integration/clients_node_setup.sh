@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: Apache-2.0
 # clients_node_setup.sh: sourced by test_clients.sh node|typeorm|drizzle|postgresjs|sequelize|knex|
-# kysely|prisma|pgpromise|slonik|objection|mikroorm. Installs pg, pg-copy-streams, typeorm,
+# kysely|prisma|pgpromise|slonik|objection|mikroorm|postgraphile. Installs pg, pg-copy-streams, typeorm,
 # reflect-metadata, drizzle-orm, postgres (postgres.js), sequelize, knex, kysely, pg-promise,
 # slonik and objection (prisma: Prisma 7's CLI, client, pg adapter and wasm schema engine, in
 # NODE_DIR-prisma; mikroorm: MikroORM 6 in NODE_DIR-mikro-orm), pinned, in one npm call, into
@@ -31,6 +31,11 @@ if [[ ${CLIENT:-} == drizzlekit || ${CLIENT:-} == nodepgmigrate || ${CLIENT:-} =
 	NODE_DIR=$NODE_DIR-tools
 	NODE_PKGS=(pg@8.16.3 drizzle-orm@0.44.5 drizzle-kit@0.31.4 node-pg-migrate@8.0.4 pg-boss@9.0.3
 		pg-boss10@npm:pg-boss@10.4.2)
+fi
+# PostGraphile 4 with graphql 15 (its peer), and kanel 4, in a directory of their own.
+if [[ ${CLIENT:-} == postgraphile ]]; then
+	NODE_DIR=$NODE_DIR-postgraphile
+	NODE_PKGS=(pg@8.16.3 postgraphile@4.14.1 graphql@15.11.0 kanel@4.0.4)
 fi
 node_have() {
 	local spec name ver
