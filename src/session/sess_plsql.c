@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "pgtype.h"
 
 /* ---- variables ---- */
@@ -49,6 +50,15 @@ uint32_t sess_pl_decl_type(struct session *s, const char *type, int32_t *typmod)
 		return oid;
 	/* a row type (a composite type's, a table's: a function's result): record_out's text */
 	const struct xlat_schema *sc = &s->schema;
+	size_t len = strlen(name);
+	if (len > 2 && strcmp(name + len - 2, "[]") == 0 && sc->rowtype_fn) {
+		/* an array of one (graphile-worker's add_jobs(specs job_spec[])): its array type */
+		name = strndup(name, len - 2);
+		uint32_t elem = name ? sc->rowtype_fn(sc->arg, name, 0, NULL) : 0;
+		oid = elem ? catalog_rowarray_oid(name) : 0;
+		free((char *)name);
+		return oid;
+	}
 	return sc->rowtype_fn ? sc->rowtype_fn(sc->arg, name, 0, NULL) : 0;
 }
 

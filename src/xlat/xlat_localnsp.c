@@ -125,6 +125,21 @@ static void collapse_list(const struct xlat_ctx *c, PgQuery__Node *n)
 		collapse(c, &n->type_name->names, &n->type_name->n_names);
 }
 
+/* A name list [s, t, x] of an object x on relation s.t (DROP TRIGGER x ON s.t) becomes
+ * ["s.t", x]. */
+static void collapse_on(const struct xlat_ctx *c, PgQuery__Node *n)
+{
+	if (!n || n->node_case != NODE(LIST) || n->list->n_items != 3)
+		return;
+	PgQuery__List *l = n->list;
+	size_t two = 2;
+	collapse(c, &l->items, &two);
+	if (two == 1) { /* collapse joined the first two: keep the object's own name */
+		l->items[1] = l->items[2];
+		l->n_items = 2;
+	}
+}
+
 static bool relation_kind(PgQuery__ObjectType t)
 {
 	return t == OBJ(TABLE) || t == OBJ(VIEW) || t == OBJ(INDEX) || t == OBJ(SEQUENCE) ||
@@ -255,6 +270,9 @@ static void node(struct walk *w, ProtobufCMessage *m)
 		alias_rv(w, c, s->relation);
 		for (size_t i = 0; i < s->n_from_clause; i++)
 			alias_from(w, c, s->from_clause[i]);
+	} else if (d == &pg_query__insert_stmt__descriptor) {
+		/* ON CONFLICT ... SET c = t.c + 1 names the target t */
+		alias_rv(w, c, ((PgQuery__InsertStmt *)m)->relation);
 	} else if (d == &pg_query__delete_stmt__descriptor) {
 		PgQuery__DeleteStmt *s = (PgQuery__DeleteStmt *)m;
 		alias_rv(w, c, s->relation);
@@ -277,8 +295,14 @@ static void node(struct walk *w, ProtobufCMessage *m)
 		collapse_list(c, s->object);
 	} else if (d == &pg_query__drop_stmt__descriptor) {
 		PgQuery__DropStmt *s = (PgQuery__DropStmt *)m;
-		for (size_t i = 0; s->remove_type != OBJ(SCHEMA) && i < s->n_objects; i++)
-			collapse_list(c, s->objects[i]);
+		bool on = s->remove_type == OBJ(TRIGGER) || s->remove_type == OBJ(RULE) ||
+			  s->remove_type == OBJ(POLICY);
+		for (size_t i = 0; s->remove_type != OBJ(SCHEMA) && i < s->n_objects; i++) {
+			if (on)
+				collapse_on(c, s->objects[i]);
+			else
+				collapse_list(c, s->objects[i]);
+		}
 	} else if (d == &pg_query__type_name__descriptor) {
 		PgQuery__TypeName *t = (PgQuery__TypeName *)m;
 		collapse(c, &t->names, &t->n_names);
@@ -288,6 +312,50 @@ static void node(struct walk *w, ProtobufCMessage *m)
 	} else if (d == &pg_query__alter_enum_stmt__descriptor) {
 		PgQuery__AlterEnumStmt *s = (PgQuery__AlterEnumStmt *)m;
 		collapse(c, &s->type_name, &s->n_type_name);
+	} else if (d == &pg_query__create_function_stmt__descriptor) {
+		/* a function of s is the tenant's function "s.f", like a type */
+		PgQuery__CreateFunctionStmt *s = (PgQuery__CreateFunctionStmt *)m;
+		collapse(c, &s->funcname, &s->n_funcname);
+	} else if (d == &pg_query__res_target__descriptor) {
+		/* SELECT s.f(): the column is named f, as PostgreSQL names it, not "s.f" */
+		PgQuery__ResTarget *rt = (PgQuery__ResTarget *)m;
+		const PgQuery__FuncCall *f = rt->val && rt->val->node_case == NODE(FUNC_CALL)
+						     ? rt->val->func_call
+						     : NULL;
+		if (f && (!rt->name || !*rt->name) && f->n_funcname == 2 &&
+		    xlat_local_schema(c, xlat_node_str(f->funcname[0])) &&
+		    xlat_node_str(f->funcname[1]))
+			set_str(&rt->name, dup_str(xlat_node_str(f->funcname[1])));
+	} else if (d == &pg_query__range_function__descriptor) {
+		/* FROM s.f(...) keeps its reference name f (a scalar result's column name too) */
+		PgQuery__RangeFunction *rf = (PgQuery__RangeFunction *)m;
+		const PgQuery__Node *item =
+			rf->n_functions == 1 && !rf->is_rowsfrom &&
+					rf->functions[0]->node_case == NODE(LIST) &&
+					rf->functions[0]->list->n_items
+				? rf->functions[0]->list->items[0]
+				: NULL;
+		const PgQuery__FuncCall *f =
+			item && item->node_case == NODE(FUNC_CALL) ? item->func_call : NULL;
+		if (f && !rf->alias && f->n_funcname == 2 &&
+		    xlat_local_schema(c, xlat_node_str(f->funcname[0])) &&
+		    xlat_node_str(f->funcname[1])) {
+			PgQuery__Alias *al = malloc(sizeof(*al));
+			if (!al)
+				abort();
+			pg_query__alias__init(al);
+			al->aliasname = dup_str(xlat_node_str(f->funcname[1]));
+			rf->alias = al;
+		}
+	} else if (d == &pg_query__func_call__descriptor) {
+		PgQuery__FuncCall *s = (PgQuery__FuncCall *)m;
+		collapse(c, &s->funcname, &s->n_funcname);
+	} else if (d == &pg_query__object_with_args__descriptor) {
+		PgQuery__ObjectWithArgs *s = (PgQuery__ObjectWithArgs *)m;
+		collapse(c, &s->objname, &s->n_objname);
+	} else if (d == &pg_query__create_trig_stmt__descriptor) {
+		PgQuery__CreateTrigStmt *s = (PgQuery__CreateTrigStmt *)m;
+		collapse(c, &s->funcname, &s->n_funcname);
 	} else if (d == &pg_query__create_domain_stmt__descriptor) {
 		PgQuery__CreateDomainStmt *s = (PgQuery__CreateDomainStmt *)m;
 		collapse(c, &s->domainname, &s->n_domainname);
@@ -295,16 +363,8 @@ static void node(struct walk *w, ProtobufCMessage *m)
 		/* OWNED BY s.t.col (pg_dump writes it): ["s.t", col] */
 		PgQuery__DefElem *de = (PgQuery__DefElem *)m;
 		PgQuery__Node *arg = de->arg;
-		if (de->defname && strcmp(de->defname, "owned_by") == 0 && arg &&
-		    arg->node_case == NODE(LIST) && arg->list->n_items == 3) {
-			PgQuery__List *l = arg->list;
-			size_t two = 2;
-			collapse(c, &l->items, &two);
-			if (two == 1) { /* collapse joined the first two: keep the column */
-				l->items[1] = l->items[2];
-				l->n_items = 2;
-			}
-		}
+		if (de->defname && strcmp(de->defname, "owned_by") == 0)
+			collapse_on(c, arg);
 	} else if (d == &pg_query__comment_stmt__descriptor) {
 		PgQuery__CommentStmt *s = (PgQuery__CommentStmt *)m;
 		if (s->objtype != OBJ(SCHEMA))
