@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: Apache-2.0
 # clients_node_setup.sh: sourced by test_clients.sh node|typeorm|drizzle|postgresjs|sequelize|knex|
-# kysely|prisma|pgpromise|slonik|objection|mikroorm. Installs pg, pg-copy-streams, typeorm,
+# kysely|prisma|pgpromise|slonik|objection|mikroorm|graphileworker. Installs pg, pg-copy-streams, typeorm,
 # reflect-metadata, drizzle-orm, postgres (postgres.js), sequelize, knex, kysely, pg-promise,
 # slonik and objection (prisma: Prisma 7's CLI, client, pg adapter and wasm schema engine, in
 # NODE_DIR-prisma; mikroorm: MikroORM 6 in NODE_DIR-mikro-orm), pinned, in one npm call, into
@@ -31,6 +31,11 @@ if [[ ${CLIENT:-} == drizzlekit || ${CLIENT:-} == nodepgmigrate || ${CLIENT:-} =
 	NODE_DIR=$NODE_DIR-tools
 	NODE_PKGS=(pg@8.16.3 drizzle-orm@0.44.5 drizzle-kit@0.31.4 node-pg-migrate@8.0.4 pg-boss@9.0.3
 		pg-boss10@npm:pg-boss@10.4.2)
+fi
+# graphile-worker 0.16 (0.18 needs Node 22) with its pg: a directory of its own.
+if [[ ${CLIENT:-} == graphileworker ]]; then
+	NODE_DIR=$NODE_DIR-graphile
+	NODE_PKGS=(pg@8.16.3 graphile-worker@0.16.6)
 fi
 node_have() {
 	local spec name ver
