@@ -15,7 +15,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { runMigrations, quickAddJob, makeWorkerUtils, runOnce, Logger } =
+const { runMigrations, quickAddJob, makeWorkerUtils, run, runOnce, Logger } =
 	require('graphile-worker');
 const { Client } = require('pg');
 const { clients } = require('./clients_common.js');
@@ -29,6 +29,7 @@ const SQL = path.join(path.dirname(require.resolve('graphile-worker/package.json
 const W1 = 'worker-one-0001';
 const W2 = 'worker-two-0002';
 const MINUTE = 60 * 1000;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // Graphile-worker's migration text with its schema placeholder replaced, as its migrate does.
 const migration = (n, schema) => fs.readFileSync(path.join(SQL, `${String(n).padStart(6, '0')}.sql`),
@@ -119,6 +120,36 @@ async function worker(q) {
 		return (await utils.completeJobs(ids)).map((j) => [j.id, j.key]);
 	});
 	await step('final jobs', jobs);
+
+	// a running worker (run: LISTEN jobs:insert, polling) and a cron item known for two hours
+	// and backfilled once: the last full hour's job, added by its WITH specs ..., locks AS
+	// (INSERT ... ON CONFLICT ... RETURNING) SELECT add_job(...) statement; no task handles
+	// tick, so the job stays
+	await step('run and cron', async () => {
+		await q(`INSERT INTO graphile_worker._private_known_crontabs (identifier, known_since)
+			VALUES ('tick', now() - interval '2 hours')`);
+		let heard;
+		const live = new Promise((resolve) => {
+			heard = resolve;
+		});
+		const runner = await run({ ...opts, concurrency: 1, noHandleSignals: true,
+			pollInterval: 200, crontab: '0 * * * * tick ?fill=1h',
+			taskList: { hello: async (payload) => heard(payload.name) } });
+		await utils.addJob('hello', { name: 'live' });
+		const name = await Promise.race([live, sleep(10000).then(() => 'timed out')]);
+		let ticks = [];
+		for (let i = 0; i < 50 && !ticks.length; i++) {
+			ticks = await q(`SELECT j.payload->'_cron'->>'backfilled' AS backfilled, j.attempts
+				FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t
+				ON t.id = j.task_id WHERE t.identifier = 'tick'`);
+			if (!ticks.length)
+				await sleep(100);
+		}
+		await runner.stop();
+		const known = await q(`SELECT identifier, last_execution IS NOT NULL AS ran
+			FROM graphile_worker._private_known_crontabs`);
+		return [name, ticks, known];
+	});
 	await utils.release();
 }
 
