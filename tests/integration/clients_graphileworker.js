@@ -7,7 +7,8 @@
 // graphile-worker's own API: quickAddJob, WorkerUtils.addJob with queue names, priority,
 // max_attempts, run_at and job keys (replace, preserve_run_at), runOnce with handlers that
 // succeed, add a job, fail and throw (retry with backoff), rescheduleJobs, permanentlyFailJobs,
-// completeJobs, and the job tables' states. Then its SQL API of schema revision 10 (its
+// completeJobs, the job tables' states, a running worker with a cron item, two workers of four
+// over 60 jobs (each runs once). Then its SQL API of schema revision 10 (its
 // sql/000001..000010 in schema gw10): add_job, get_job (FOR UPDATE SKIP LOCKED), fail_job,
 // complete_job(s), permanently_fail_jobs, reschedule_jobs, remove_job, the jobs:insert NOTIFY.
 // One line per step, compared with PostgreSQL 15 by test_clients.sh.
@@ -149,6 +150,30 @@ async function worker(q) {
 		const known = await q(`SELECT identifier, last_execution IS NOT NULL AS ran
 			FROM graphile_worker._private_known_crontabs`);
 		return [name, ticks, known];
+	});
+	// two running workers of four each over 60 jobs, some in two named queues: each job runs
+	// once (getJob's FOR UPDATE SKIP LOCKED, the queues' locks)
+	await step('two workers', async () => {
+		const seen = new Map();
+		for (let i = 0; i < 60; i++)
+			await utils.addJob('count', { i }, { queueName: i % 3 ? undefined : `q${i % 2}` });
+		const taskList = {
+			count: async (p) => {
+				seen.set(p.i, (seen.get(p.i) || 0) + 1);
+				await sleep(2);
+			},
+		};
+		const both = [];
+		for (let w = 0; w < 2; w++)
+			both.push(await run({ ...opts, taskList, concurrency: 4, noHandleSignals: true,
+				pollInterval: 100 }));
+		for (let k = 0; k < 200 && seen.size < 60; k++)
+			await sleep(50);
+		for (const r of both)
+			await r.stop();
+		const left = await q(`SELECT count(*) AS n FROM graphile_worker._private_jobs j
+			JOIN graphile_worker._private_tasks t ON t.id = j.task_id WHERE t.identifier = 'count'`);
+		return [seen.size, [...seen.values()].every((n) => n === 1), left[0].n];
 	});
 	await utils.release();
 }
