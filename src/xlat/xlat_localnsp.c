@@ -292,6 +292,14 @@ static void node(struct walk *w, ProtobufCMessage *m)
 			 xlat_local_schema(c, xlat_node_str(s->object->list->items[0])))
 			set_str(&s->newname,
 				dup_joined(xlat_node_str(s->object->list->items[0]), s->newname));
+		else if ((s->rename_type == OBJ(FUNCTION) || s->rename_type == OBJ(PROCEDURE) ||
+			  s->rename_type == OBJ(ROUTINE)) &&
+			 s->object && s->object->node_case == NODE(OBJECT_WITH_ARGS) &&
+			 s->object->object_with_args->n_objname == 2 && s->newname &&
+			 xlat_local_schema(c, xlat_node_str(s->object->object_with_args->objname[0])))
+			set_str(&s->newname, /* a function of s stays in s */
+				dup_joined(xlat_node_str(s->object->object_with_args->objname[0]),
+					   s->newname));
 		collapse_list(c, s->object);
 	} else if (d == &pg_query__drop_stmt__descriptor) {
 		PgQuery__DropStmt *s = (PgQuery__DropStmt *)m;

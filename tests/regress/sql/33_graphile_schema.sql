@@ -87,6 +87,13 @@ SELECT x.twice FROM gw.twice(5) AS x;
 -- a FROM function's argument computed by an operator
 SELECT task, queue_name FROM gw.add_job('h' || 'i', 'q' || 'r');
 SELECT twice FROM gw.twice(2 + 3);
+-- renamed, it stays in its schema
+CREATE FUNCTION gw.inc(n int) RETURNS int AS $$ SELECT n + 1 $$ LANGUAGE sql;
+ALTER FUNCTION gw.inc(int) RENAME TO plus_one;
+SELECT gw.plus_one(41);
+SELECT gw.inc(1);
+DROP FUNCTION gw.plus_one(int);
+CALL gw.nosuch();
 DROP FUNCTION plain_next(int);
 DROP FUNCTION gw.twice(int);
 DROP FUNCTION gw.reschedule;
