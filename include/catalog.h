@@ -164,6 +164,33 @@ typedef void catalog_serial_written_fn(void *arg, const char *table, int64_t las
 void catalog_set_serial_given(struct cat_conn *cc, catalog_serial_given_fn *fn,
 			      catalog_serial_written_fn *written, void *arg);
 
+/* A sequence of its own (a sidecar row in the tenant's file, not a temporary one) gives its
+ * numbers through the shard (shard_seq.c), which holds them ahead for the tenant as
+ * PostgreSQL logs SEQ_LOG_VALS ahead: nextval and setval are not undone by a rollback and do
+ * not wait for other transactions. def: the sequence's options as the caller reads them.
+ * next and set answer SQLITE_OK (next: *v), an SQLite code for the statement (SQLITE_BUSY:
+ * park and run it again), CATALOG_SEQ_LIMIT (next: the end reached without CYCLE) or
+ * CATALOG_SEQ_ROW: the caller's transaction changed the sequence's row itself (DDL, or a
+ * sequence it created), so the row in that transaction is the state, as before. peek: the
+ * state the tenant holds (last given, is_called, log_cnt), false when the row says it. ddl:
+ * just before the caller's transaction writes name's row by DDL (CREATE, ALTER, DROP,
+ * RENAME, TRUNCATE ... RESTART IDENTITY). Set by the shard on each tenant connection. */
+struct catalog_seq_def {
+	const char *name;
+	int64_t inc, min, max, cache;
+	bool cycle;
+};
+#define CATALOG_SEQ_ROW (-1)
+#define CATALOG_SEQ_LIMIT (-2)
+struct catalog_seq_ops {
+	int (*next)(void *arg, const struct catalog_seq_def *def, int64_t *v);
+	int (*set)(void *arg, const struct catalog_seq_def *def, int64_t v, bool called);
+	bool (*peek)(void *arg, const char *name, int64_t inc, int64_t *last, bool *called,
+		     int64_t *log_cnt);
+	void (*ddl)(void *arg, const char *name);
+};
+void catalog_set_seq_ops(struct cat_conn *cc, const struct catalog_seq_ops *ops, void *arg);
+
 /* information_schema.view_column_usage: the columns of tables and views that view's query
  * reads, as SQLite resolves them when it prepares the view (the column dependencies
  * PostgreSQL records for its _RETURN rule): fn calls note(note_arg, table, column, via) for

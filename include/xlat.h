@@ -149,6 +149,11 @@ struct xlat_rebuild {
 	 * ALTER VIEW of no view and an ALTER SEQUENCE of no sequence are 42809); missing_ok:
 	 * IF EXISTS */
 	char rename_kind;
+	/* RENAME of ALTER TABLE/VIEW/SEQUENCE ... SET SCHEMA: the target schema (new_name is the
+	 * object's name in it, "s.t" or public's t); a table's indexes and owned sequences move
+	 * with it. rename_kind 'n': ALTER SCHEMA table RENAME TO new_name (every relation of the
+	 * local schema table moves so, then script renames its row). NULL: a plain rename */
+	const char *set_schema;
 	/* SCRIPT of ALTER TABLE table DROP COLUMN column [CASCADE] (drop_cascade): before it,
 	 * the table's constraints over the column go, and other tables' foreign keys that
 	 * reference it are 2BP01 or, with CASCADE, dropped too (shard_dropcol.c) */

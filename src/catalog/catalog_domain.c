@@ -226,8 +226,14 @@ uint32_t cat_domain_conoid(const struct cat_domain *d, const char *name)
 
 void cat_domain_type_rows(const struct cat_model *m, struct cat_rows *r, uint32_t nsp)
 {
-	for (size_t i = 0; i < m->ndomains; i++)
-		cat_domain_type_put(r, m->domains[i], nsp);
+	for (size_t i = 0; i < m->ndomains; i++) {
+		/* a local schema's "s.pos": pos in s (catalog_nsp.c) */
+		const char *bare;
+		const struct cat_nsp *own = cat_nsp_of(m, m->domains[i]->name, &bare);
+		struct cat_domain shown = *m->domains[i];
+		shown.name = bare;
+		cat_domain_type_put(r, &shown, own ? own->oid : nsp);
+	}
 }
 
 void cat_domain_constraint_rows(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)

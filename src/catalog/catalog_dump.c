@@ -333,6 +333,19 @@ const char *cat_public_acl(void)
 	return PUBLIC_ACL;
 }
 
+const char *cat_builtin_nsp_acl(struct cat_conn *cc, struct arena *a)
+{
+	struct strbuf sb, role;
+	strbuf_init(&role, 0);
+	put_role(&role, cat_conn_user(cc));
+	strbuf_init(&sb, 0);
+	strbuf_printf(&sb, "{%s=UC/%s,=U/%s}", role.data, role.data, role.data);
+	const char *s = arena_strdup(a, sb.data);
+	strbuf_fini(&sb);
+	strbuf_fini(&role);
+	return s;
+}
+
 void cat_dump_description(struct cat_rows *r, const char *public_comment)
 {
 	const char *text = public_comment ? public_comment : "standard public schema";
@@ -349,8 +362,13 @@ void cat_dump_description(struct cat_rows *r, const char *public_comment)
  * (and then writes no GRANT or REVOKE for it). */
 bool cat_fill_init_privs(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
-	(void)cc;
 	(void)m;
+	cat_row(r); /* pg_catalog's, which is also its nspacl: pg_dump writes no GRANT for it */
+	cat_int(r, CAT_NS_PG_CATALOG);
+	cat_int(r, 2615 /* pg_namespace */);
+	cat_int(r, 0);
+	cat_char(r, 'i');
+	cat_text(r, cat_builtin_nsp_acl(cc, r->a));
 	cat_row(r);
 	cat_int(r, CAT_NS_PUBLIC);
 	cat_int(r, 2615 /* pg_namespace */);

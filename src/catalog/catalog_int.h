@@ -71,6 +71,7 @@ struct cat_index {
 	int nkeyatts; /* key columns: the first of nkeys; the rest are INCLUDE's columns */
 	const char **exclops; /* an EXCLUDE constraint's: per key its operator's name; NULL */
 	bool deferrable, initdeferred; /* a DEFERRABLE UNIQUE constraint's (xlat_defkey.c) */
+	const char *part_of; /* a partition's index, kept on its parent (catalog_partown.c) */
 };
 
 struct cat_fkey {
@@ -114,9 +115,12 @@ struct cat_rel {
 	 * relkind 'm'; its query (PostgreSQL text) and state from _shardlite_matviews. */
 	bool matview, populated;
 	const char *definition;
-	/* A partitioned table (relkind 'p'): its key column and strategy ('l', 'r'); a partition
-	 * (a view in SQLite, kind 'r' here): its parent and bound text (catalog_part.c). */
+	/* A partitioned table (relkind 'p'): its (first) key column, all of them, and strategy
+	 * ('l', 'r', 'h'); a partition (a view in SQLite, kind 'r' here): its parent and bound
+	 * text (catalog_part.c). */
 	const char *part_key, *part_parent, *part_bound;
+	const char **part_keys;
+	int part_nkeys;
 	char part_strategy;
 	bool part_default;
 };
@@ -283,6 +287,10 @@ uint32_t cat_oid(const char *kind, const char *a, const char *b);
 const char *cat_fkey_def(const struct cat_model *m, const struct cat_fkey *f);
 /* The unique index of the referenced table an FK relies on (conindid), 0: none. */
 uint32_t cat_fkey_index(const struct cat_model *m, const struct cat_fkey *f);
+/* A foreign key's conpfeqop, conppeqop and conffeqop ("{96}") into out, in a, as PostgreSQL
+ * chooses them (catalog_fkeqop.c); false (out NULLs) when its referenced key is not known. */
+bool cat_fkey_eqops(const struct cat_model *m, struct arena *a, const struct cat_fkey *f,
+		    const char *out[3]);
 const char *cat_index_def(const struct cat_model *m, const struct cat_index *ix);
 /* pg_get_indexdef(oid, col, pretty): col 0 the whole CREATE INDEX (pretty: the table named
  * bare, the pretty texts), else that key as the column form prints it. */
@@ -330,6 +338,13 @@ struct cat_scanned {
 
 /* Scans a CREATE TABLE statement's text for its constraints. *out lives in a. */
 void cat_scan_table(struct arena *a, const char *sql, struct cat_scanned **out, size_t *n);
+/* The places in CREATE INDEX text: the table's name token after ON [table, table_end), the
+ * end of the key list (past its ')'), the WHERE keyword and the predicate after it (both NULL
+ * when there is none). False when the text is not of that shape. */
+struct cat_index_parts {
+	const char *table, *table_end, *keys_end, *where, *pred;
+};
+bool cat_scan_index_parts(const char *sql, struct cat_index_parts *out);
 /* Scans CREATE INDEX text: the key list elements and the WHERE predicate (NULL). */
 void cat_scan_index(struct arena *a, const char *sql, const char ***keys, int *nkeys,
 		    const char **pred);
@@ -367,6 +382,8 @@ struct cat_conn {
 	catalog_serial_given_fn *serial_given; /* catalog_set_serial_given */
 	catalog_serial_written_fn *serial_written;
 	void *serial_arg;
+	const struct catalog_seq_ops *seq_ops; /* catalog_set_seq_ops */
+	void *seq_arg;
 	catalog_view_reads_fn *view_reads; /* catalog_set_view_reads */
 	void *view_reads_arg;
 	/* rows filled for one cursor, lent to the others of the same statement run (catalog.c:
@@ -812,8 +829,13 @@ const char *cat_model_con_comment(const struct cat_model *m, uint32_t oid);
 uint32_t cat_model_conoid(const struct cat_model *m, const struct cat_rel *t, const char *name);
 
 /* ---- catalog_seqfn.c: sequence state and functions ---- */
-/* A sequence's current state (last_value, is_called); false when it cannot be read. */
-bool cat_seq_state(struct cat_conn *cc, const struct cat_seq *q, int64_t *last, bool *called);
+/* A sequence's current state (last_value, is_called, and log_cnt when not NULL: the numbers
+ * the tenant holds ahead); false when it cannot be read. */
+bool cat_seq_state(struct cat_conn *cc, const struct cat_seq *q, int64_t *last, bool *called,
+		   int64_t *log_cnt);
+/* Sequence name's row (a permanent one) is about to be written by DDL in cc's transaction
+ * (catalog_seq_ops.ddl). */
+void cat_seq_ddl(struct cat_conn *cc, const char *name);
 bool cat_seqfn_register(sqlite3 *db, struct cat_conn *cc);
 /* ---- catalog_lo.c: large objects (sidecars, SQL functions, their two relations) ---- */
 bool cat_lo_register(sqlite3 *db, struct cat_conn *cc);
@@ -831,26 +853,81 @@ bool cat_cascade_register(sqlite3 *db, struct cat_conn *cc);
 /* The names of a partitioned table's routing triggers start so (no trigger in PostgreSQL). */
 #define CAT_PART_TRIGGER_PREFIX "_shardlite_part_"
 
-/* The key in a table's stored text: strategy 'l' or 'r', the column (malloc'd). */
+/* The key in a table's stored text: strategy 'l', 'r' or 'h', its first column (malloc'd). */
 bool cat_part_parse_key(const char *sql, char *strategy, char **col);
+/* The same, every key column (malloc'd, each and the array). */
+#define CAT_PARTKEY_MAX 32
+bool cat_part_parse_keys(const char *sql, char *strategy, char ***cols, size_t *n);
 /* Makes (replace: makes again) partition name's view over parent's columns (but skip, when
  * not NULL); false with ctx's error. */
+/* own: the records of the partition's own CHECKs and foreign keys the view's payload keeps
+ * (catalog_partown.c), NULL or "": none. */
 bool cat_part_make_view(sqlite3_context *ctx, sqlite3 *db, const char *parent, const char *name,
-			char kind, const char *bound, const char *cond, const char *lo, bool replace,
-			const char *skip);
+			char kind, const char *bound, const char *cond, const char *lo,
+			const char *own, bool replace, const char *skip);
 bool cat_part_register(sqlite3 *db, struct cat_conn *cc);
+/* The partitions of parent as name, condition pairs (2 * *n strings, the DEFAULT partition
+ * last) and its key columns (*keys, *nkeys), all malloc'd; NULL when parent is not
+ * partitioned. */
+char **cat_part_list(sqlite3 *db, const char *parent, size_t *n, char ***keys, size_t *nkeys);
+/* catalog_partfor.c: shardlite_partition_for(parent, key value), the partition a row is in
+ * (tableoid of a partitioned table's rows). */
+bool cat_partfor_register(sqlite3 *db);
 bool cat_part_register_fn(sqlite3 *db, struct cat_conn *cc);
 /* After the tables load: partitioned tables' keys, and partitions (views) as kind 'r'. */
 void cat_part_load(struct cat_model *m);
+/* ---- catalog_partown.c: a partition's own indexes, CHECKs and foreign keys ---- */
+/* After a partition's index name (on its parent): this prefix, the partition as a quoted
+ * identifier, the length of the bound's condition its predicate starts with, " * /". */
+#define CAT_PARTINDEX_MARK "/* shardlite: partition index "
+/* After the name of a partition's CHECK or foreign key trigger: this prefix, the partition as
+ * a quoted identifier, " * /". */
+#define CAT_PARTOWN_MARK "/* shardlite: own of "
+/* ATTACH PARTITION child (key's bound cond; dflt: the DEFAULT partition): child's CHECKs and
+ * foreign keys as records (own, the view's payload keeps them) and the SQL that makes its
+ * indexes on parent and the constraints' triggers (after, to run once child is a view). False
+ * with ctx's error (0A000 for what has no form here). */
+/* key: the partition key's columns as a trigger subquery's row, NEW."a" AS "a", ... */
+bool cat_partown_attach(sqlite3_context *ctx, sqlite3 *db, const char *parent, const char *child,
+			const char *key, const char *cond, bool dflt, struct strbuf *own,
+			struct strbuf *after);
+/* The CREATE INDEX text sql (on child) made on parent for child's rows; sqlite3_malloc'd. */
+char *cat_partown_index_sql(const char *sql, const char *parent, const char *child,
+			    const char *cond);
+/* DROP of partition child: its indexes and triggers go. */
+bool cat_partown_drop(sqlite3_context *ctx, sqlite3 *db, const char *child);
+/* DETACH of child: the DROPs of its indexes and triggers (drop), its constraints as table
+ * constraints of its CREATE TABLE (cons, each ", CONSTRAINT ..."), its indexes' CREATE INDEX
+ * on the table (back). */
+bool cat_partown_detach(sqlite3_context *ctx, sqlite3 *db, const char *child, const char *own,
+			struct strbuf *drop, struct strbuf *cons, struct strbuf *back);
+/* Partition child's constraints (own) without those that use column skip (before DROP
+ * COLUMN, as PostgreSQL drops them) or the foreign keys to table ref (DROP TABLE ref CASCADE;
+ * noted for the NOTICE, ctx's user data the cat_conn), either NULL: the records kept into
+ * kept, the triggers made again from them (without the column). */
+bool cat_partown_filter(sqlite3_context *ctx, sqlite3 *db, const char *parent,
+			const char *child, const char *key, const char *cond, const char *own,
+			const char *skip, const char *ref, struct strbuf *kept);
+bool cat_partown_register(sqlite3 *db);
+/* The catalog: partition r's CHECKs and foreign keys from its own records; an index's
+ * predicate without the bound (NULL: none of its own), *part_of the partition it is of (NULL:
+ * none); the partitions' indexes moved to them. */
+void cat_partown_load(struct cat_model *m, struct cat_rel *r, const char *own);
+const char *cat_partown_pred(struct arena *a, const char *sql, const char *pred,
+			     const char **part_of);
+void cat_partown_rehome(struct cat_model *m);
+/* Adds a CHECK and/or a foreign key (NULL: none) to the model. */
+void cat_model_add(struct cat_model *m, struct cat_check *ck, struct cat_fkey *fk);
 bool cat_fill_inherits(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
 bool cat_fill_partitioned(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
 /* catalog_partdate.c: RANGE keys of type date, timestamp, timestamptz (oid), whose stored
  * text orders as the values only from year 1 to 9999: cat_partdate_bound_ok refuses (0A000 on
- * ctx) a bound value outside; cat_partdate_guard gives the SQL (sqlite3_malloc'd, "" for a
- * key of another type, NULL out of memory) that makes parent's trigger refusing such a key. */
+ * ctx) a bound value outside; cat_partdate_guard gives the SQL (sqlite3_malloc'd, "" for
+ * keys of other types, NULL out of memory) that makes parent's triggers refusing such a key
+ * value in any of its date/time key columns. */
 bool cat_partdate_key(int oid);
 bool cat_partdate_bound_ok(sqlite3_context *ctx, sqlite3_value *v);
-char *cat_partdate_guard(sqlite3 *db, const char *parent, const char *key);
+char *cat_partdate_guard(sqlite3 *db, const char *parent, char *const *keys, size_t nkeys);
 bool cat_partdate_register(sqlite3 *db);
 /* relpartbound of partition rel: its bound's text, a timestamptz key's values printed in the
  * session's zone as PostgreSQL prints them when read (in a, or rel's own text). */
@@ -1097,6 +1174,9 @@ const char *cat_view_definition(const struct cat_conn *cc, const struct cat_rel 
  * pg_description row, the COMMENT ON SCHEMA public given instead, none for an empty one) and
  * its initial privileges (pg_init_privs). */
 const char *cat_public_acl(void);
+/* pg_catalog's and information_schema's nspacl as initdb grants them: USAGE and CREATE to the
+ * bootstrap superuser (the session user stands in for it), USAGE to PUBLIC; in a. */
+const char *cat_builtin_nsp_acl(struct cat_conn *cc, struct arena *a);
 void cat_dump_description(struct cat_rows *r, const char *public_comment);
 bool cat_fill_init_privs(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
 /* pg_depend rows of defaults on the sequences they call, of views on the relations they read

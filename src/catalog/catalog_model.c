@@ -45,6 +45,14 @@ static void push(struct arena *a, void ***v, size_t *n, void *item)
 
 #define PUSH(m, field, count, item) push((m)->a, (void ***)&(m)->field, &(m)->count, item)
 
+void cat_model_add(struct cat_model *m, struct cat_check *ck, struct cat_fkey *fk)
+{
+	if (ck)
+		PUSH(m, checks, nchecks, ck);
+	if (fk)
+		PUSH(m, fks, nfks, fk);
+}
+
 static sqlite3_stmt *prep(sqlite3 *db, const char *sql, const char *arg, struct pgerr *err)
 {
 	sqlite3_stmt *st = NULL;
@@ -481,6 +489,14 @@ static void set_index_constraint(struct cat_model *m, struct cat_index *ix, cons
 				  : scanned_name(ix->table, sc, nsc,
 						 pk ? CAT_CON_PK : CAT_CON_UNIQUE, ix->keys,
 						 ix->nkeys);
+	/* a constraint of local schema s's table is named in s, as its unnamed ones are
+	 * (default_name of "s.t"): its index is relation "s.name" */
+	const char *bare;
+	const struct cat_nsp *nsp = name && !marked && !ix->table->temp
+					    ? cat_nsp_of(m, ix->table->name, &bare)
+					    : NULL;
+	if (nsp)
+		name = arena_printf(m->a, "%s.%s", nsp->name, name);
 	ix->primary = pk;
 	/* a DEFERRABLE one's index is not unique in SQLite: the session checks its key */
 	ix->initdeferred = marked && strstr(sql, CATALOG_DEFERRED_MARK);
@@ -543,6 +559,7 @@ static bool load_indexes(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
 		int ntexts = 0;
 		if (sql)
 			cat_scan_index(m->a, sql, &texts, &ntexts, &ix->pred);
+		ix->pred = cat_partown_pred(m->a, sql, ix->pred, &ix->part_of);
 		ix->pred = cat_pg_text(m->a, ix->pred, &ix->pretty_pred);
 		cat_index_am_read(m->a, ix, sql);
 		cat_exclude_read(m, ix, sql);

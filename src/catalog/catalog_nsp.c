@@ -207,9 +207,30 @@ static void op_comment(sqlite3_context *ctx, const struct cat_model *m, const ch
 			       p, 2, 0);
 }
 
+/* ALTER SCHEMA name RENAME TO to: the row (with its comment) takes the new name; the shard
+ * moved the schema's relations first (shard_rename.c). */
+static void op_rename(sqlite3_context *ctx, const struct cat_model *m, const char *name,
+		      const char *to)
+{
+	if (!cat_nsp_find(m, name)) {
+		pgfn_error(ctx, SQLSTATE_INVALID_SCHEMA_NAME, "schema \"%s\" does not exist", name);
+		return;
+	}
+	if (!to || cat_nsp_find(m, to)) {
+		pgfn_error(ctx, SQLSTATE_DUPLICATE_SCHEMA, "schema \"%s\" already exists",
+			   to ? to : "");
+		return;
+	}
+	const char *p[] = {name, to};
+	(void)cat_sidecar_exec(ctx, "schema",
+			       "UPDATE main." CAT_SIDECAR_SCHEMAS " SET name = ?2 WHERE name = ?1",
+			       p, 2, 0);
+}
+
 /* shardlite_schema(op, name[, arg]): 'create' (arg: IF NOT EXISTS), 'drop' (arg: IF
  * EXISTS; a schema holding objects is 2BP01), 'exists' (3F000 unless it is one),
- * 'comment' (arg: the text, NULL or '' removes it), 'owner' (arg: the role). The
+ * 'comment' (arg: the text, NULL or '' removes it), 'owner' (arg: the role), 'rename'
+ * (arg: the new name). The
  * translator writes the sidecar's CREATE TABLE IF NOT EXISTS before it. */
 static void fn_schema(sqlite3_context *ctx, int argc, sqlite3_value **v)
 {
@@ -224,6 +245,8 @@ static void fn_schema(sqlite3_context *ctx, int argc, sqlite3_value **v)
 		op_create(ctx, m, name, flag);
 	else if (strcmp(op, "drop") == 0)
 		op_drop(ctx, m, name, flag, argc > 3 && sqlite3_value_int(v[3]) != 0);
+	else if (strcmp(op, "rename") == 0)
+		op_rename(ctx, m, name, cat_fn_arg(v, argc, 2));
 	else if (strcmp(op, "comment") == 0)
 		op_comment(ctx, m, name, cat_fn_arg(v, argc, 2));
 	else if (strcmp(op, "exists") == 0 && !cat_nsp_find(m, name))

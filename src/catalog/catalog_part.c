@@ -10,35 +10,60 @@
  * pg_get_partkeydef. */
 #include "catalog_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Between a payload's lower bound and the partition's own constraints' records. */
+#define CAT_PART_OWN_SEP '\x1f'
 
 /* One partition, read from its view's text. */
 struct part {
 	char *name;
-	char kind;   /* 'l' list, 'r' range, 'd' default */
+	char kind;   /* 'l' list, 'r' range, 'h' hash, 'd' default */
 	char *bound; /* PostgreSQL's text: "FOR VALUES IN (1, 2)", "DEFAULT" */
 	char *cond;  /* SQLite's condition on the key column, never NULL-valued */
-	char *lo;    /* a range's lower bound as an SQLite literal, "" for MINVALUE */
+	char *lo;    /* a range's lower bound as an SQLite literal, "" for MINVALUE; with a key
+		      * of several columns both bounds (rbound_encode) */
+	char *own;   /* its own CHECKs and foreign keys (catalog_partown.c), NULL: none */
 };
+
+static void part_fini(struct part *p)
+{
+	free(p->bound);
+	free(p->cond);
+	free(p->lo);
+	free(p->own);
+	memset(p, 0, sizeof(*p));
+}
 
 struct parts {
 	struct part *v;
 	size_t n;
-	char strategy; /* the parent's: 'l' or 'r' */
-	char *key;     /* the parent's key column */
+	char strategy; /* the parent's: 'l', 'r' or 'h' */
+	char *key;     /* the parent's (first) key column */
+	char **keys;   /* all of them */
+	size_t nkeys;
+	char *key_as;  /* NEW."a" AS "a", ...: the key as a row of a trigger's subquery */
 };
+
+static void keys_free(char **keys, size_t n)
+{
+	for (size_t i = 0; keys && i < n; i++)
+		free(keys[i]);
+	free(keys);
+}
 
 static void parts_fini(struct parts *p)
 {
 	for (size_t i = 0; i < p->n; i++) {
 		free(p->v[i].name);
-		free(p->v[i].bound);
-		free(p->v[i].cond);
-		free(p->v[i].lo);
+		part_fini(&p->v[i]);
 	}
 	free(p->v);
 	free(p->key);
+	keys_free(p->keys, p->nkeys);
+	sqlite3_free(p->key_as);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -73,16 +98,104 @@ static char *read_ident(const char **at)
 	return r ? r : strdup("");
 }
 
-bool cat_part_parse_key(const char *sql, char *strategy, char **col)
+bool cat_part_parse_keys(const char *sql, char *strategy, char ***cols, size_t *n)
 {
 	const char *m = sql ? strstr(sql, CATALOG_PARTKEY_MARK) : NULL;
+	*cols = NULL;
+	*n = 0;
 	if (!m)
 		return false;
 	m += strlen(CATALOG_PARTKEY_MARK);
-	*strategy = strncmp(m, "LIST ", 5) == 0 ? 'l' : 'r';
-	m += *strategy == 'l' ? 5 : 6;
-	*col = read_ident(&m);
-	return *col != NULL;
+	*strategy = strncmp(m, "LIST ", 5) == 0 ? 'l' : strncmp(m, "HASH ", 5) == 0 ? 'h' : 'r';
+	m += *strategy == 'r' ? 6 : 5;
+	char **v = NULL;
+	for (char *one; (one = read_ident(&m));) {
+		char **w = realloc(v, (*n + 1) * sizeof(*w));
+		if (!w) {
+			free(one);
+			break;
+		}
+		v = w;
+		v[(*n)++] = one;
+		if (strncmp(m, ", \"", 3) != 0)
+			break;
+		m += 2;
+	}
+	*cols = v;
+	return *n > 0;
+}
+
+bool cat_part_parse_key(const char *sql, char *strategy, char **col)
+{
+	char **cols;
+	size_t n;
+	if (!cat_part_parse_keys(sql, strategy, &cols, &n))
+		return false;
+	*col = cols[0];
+	cols[0] = NULL;
+	keys_free(cols, n);
+	return true;
+}
+
+/* The key columns of p as prefix."a" AS "a", ... (as: true) or prefix."a", ... (malloc'd by
+ * SQLite; NULL when out of memory). */
+static char *key_cols(const struct parts *p, const char *prefix, bool as)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (size_t i = 0; i < p->nkeys; i++) {
+		char *s = as ? sqlite3_mprintf("%s%s\"%w\" AS \"%w\"", i ? ", " : "", prefix,
+					       p->keys[i], p->keys[i])
+			     : sqlite3_mprintf("%s%s\"%w\"", i ? ", " : "", prefix, p->keys[i]);
+		strbuf_puts(&sb, s ? s : "");
+		sb.failed |= s == NULL;
+		sqlite3_free(s);
+	}
+	char *r = sb.failed || !sb.data ? NULL : sqlite3_mprintf("%s", sb.data);
+	strbuf_fini(&sb);
+	return r;
+}
+
+/* The key columns of p as type OID, typmod, NEW."a", ... for shardlite_partition_none
+ * (malloc'd by SQLite; NULL when out of memory). */
+static char *key_typed(sqlite3 *db, const char *parent, const struct parts *p)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	sqlite3_stmt *vm = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT type FROM pragma_table_info(?1) WHERE name = ?2", -1,
+			       &vm, NULL) != SQLITE_OK)
+		sb.failed = true;
+	for (size_t i = 0; !sb.failed && i < p->nkeys; i++) {
+		int32_t typmod = -1;
+		uint32_t oid = 0;
+		sqlite3_bind_text(vm, 1, parent, -1, SQLITE_STATIC);
+		sqlite3_bind_text(vm, 2, p->keys[i], -1, SQLITE_STATIC);
+		if (sqlite3_step(vm) == SQLITE_ROW)
+			oid = pgtype_from_decl((const char *)sqlite3_column_text(vm, 0), &typmod);
+		sqlite3_reset(vm);
+		char *s = sqlite3_mprintf("%s%u, %d, NEW.\"%w\"", i ? ", " : "", oid, (int)typmod,
+					  p->keys[i]);
+		strbuf_puts(&sb, s ? s : "");
+		sb.failed |= s == NULL;
+		sqlite3_free(s);
+	}
+	sqlite3_finalize(vm);
+	char *r = sb.failed || !sb.data ? NULL : sqlite3_mprintf("%s", sb.data);
+	strbuf_fini(&sb);
+	return r;
+}
+
+/* The key columns' names as PostgreSQL's DETAIL lists them: a, b. */
+static char *key_names(const struct parts *p)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (size_t i = 0; i < p->nkeys; i++)
+		strbuf_printf(&sb, "%s%s", i ? ", " : "", p->keys[i]);
+	char *r = sb.failed || !sb.data ? NULL : sqlite3_mprintf("%s", sb.data);
+	strbuf_fini(&sb);
+	return r;
 }
 
 /* A partition's view text: its parent (malloc'd) and the decoded payload's four fields. */
@@ -127,6 +240,11 @@ static bool parse_view(const char *sql, char **parent, struct part *out)
 	out->bound = f[1];
 	out->cond = f[2];
 	out->lo = f[3];
+	char *sep = strchr(f[3], CAT_PART_OWN_SEP); /* then the partition's own constraints */
+	if (sep) {
+		*sep = '\0';
+		out->own = strdup(sep + 1);
+	}
 	*parent = name;
 	return true;
 }
@@ -152,7 +270,8 @@ static bool load_parts(sqlite3 *db, const char *parent, struct parts *p)
 		const char *type = (const char *)sqlite3_column_text(vm, 0);
 		const char *sql = (const char *)sqlite3_column_text(vm, 2);
 		if (type && type[0] == 't') {
-			ok = cat_part_parse_key(sql, &p->strategy, &p->key);
+			ok = cat_part_parse_keys(sql, &p->strategy, &p->keys, &p->nkeys) &&
+			     (p->key = strdup(p->keys[0])) != NULL;
 			continue;
 		}
 		struct part one = {0};
@@ -169,14 +288,39 @@ static bool load_parts(sqlite3 *db, const char *parent, struct parts *p)
 			}
 		}
 		free(of);
-		free(one.bound);
-		free(one.cond);
-		free(one.lo);
+		part_fini(&one);
 	}
 	sqlite3_finalize(vm);
+	if (ok)
+		ok = (p->key_as = key_cols(p, "NEW.", true)) != NULL;
 	if (!ok)
 		parts_fini(p);
 	return ok;
+}
+
+char **cat_part_list(sqlite3 *db, const char *parent, size_t *n, char ***keys, size_t *nkeys)
+{
+	struct parts p;
+	*n = 0;
+	if (!load_parts(db, parent, &p))
+		return NULL;
+	char **v = calloc(2 * p.n + 1, sizeof(*v));
+	for (size_t i = 0, at = 0; v && i < p.n; i++) {
+		/* the default partition last: it takes what the others do not */
+		size_t k = p.v[i].kind == 'd' ? p.n - 1 : at++;
+		v[2 * k] = p.v[i].name;
+		v[2 * k + 1] = p.v[i].cond;
+		p.v[i].name = p.v[i].cond = NULL;
+	}
+	if (v) {
+		*n = p.n;
+		*keys = p.keys;
+		*nkeys = p.nkeys;
+		p.keys = NULL;
+		p.nkeys = 0;
+	}
+	parts_fini(&p);
+	return v;
 }
 
 static const struct part *find_default(const struct parts *p)
@@ -247,31 +391,36 @@ static bool sync(sqlite3_context *ctx, sqlite3 *db, const char *parent, const st
 	strbuf_puts(&sb, s ? s : "");
 	sqlite3_free(s);
 	const struct part *d = find_default(p);
-	char *upd = sqlite3_mprintf("UPDATE OF \"%w\"", p->key);
-	for (int u = 0; !d && u < 2; u++) {
+	char *cols = key_cols(p, "", false), *as = key_cols(p, "NEW.", true);
+	char *news = key_typed(db, parent, p), *names = key_names(p);
+	char *upd = cols ? sqlite3_mprintf("UPDATE OF %s", cols) : NULL;
+	for (int u = 0; !d && u < 2 && upd && as && news && names; u++) {
 		s = sqlite3_mprintf("CREATE TRIGGER \"_shardlite_part_%s_%w\" BEFORE %s ON \"%w\" "
-				    "WHEN NOT EXISTS (SELECT 1 FROM (SELECT NEW.\"%w\" AS \"%w\") "
-				    "WHERE %s) BEGIN SELECT shardlite_partition_none(%Q, %Q, "
-				    "NEW.\"%w\"); END; ",
-				    u ? "u" : "i", parent,
-				    u ? upd : "INSERT", parent,
-				    p->key, p->key, taken, parent, p->key, p->key);
+				    "WHEN NOT EXISTS (SELECT 1 FROM (SELECT %s) WHERE %s) BEGIN "
+				    "SELECT shardlite_partition_none(%Q, %Q, %s); END; ",
+				    u ? "u" : "i", parent, u ? upd : "INSERT", parent, as, taken,
+				    parent, names, news);
 		strbuf_puts(&sb, s ? s : "");
 		sb.failed |= s == NULL;
 		sqlite3_free(s);
 	}
-	sb.failed |= upd == NULL;
+	sb.failed |= !upd || !as || !news || !names;
 	sqlite3_free(upd);
-	char *guard = p->strategy == 'r' ? cat_partdate_guard(db, parent, p->key) : NULL;
+	sqlite3_free(cols);
+	sqlite3_free(as);
+	sqlite3_free(news);
+	sqlite3_free(names);
+	bool guarded = p->strategy == 'r';
+	char *guard = guarded ? cat_partdate_guard(db, parent, p->keys, p->nkeys) : NULL;
 	strbuf_puts(&sb, guard ? guard : "");
-	sb.failed |= p->strategy == 'r' && guard == NULL;
+	sb.failed |= guarded && guard == NULL;
 	sqlite3_free(guard);
 	bool ok = !sb.failed && run(ctx, db, sb.data);
 	strbuf_fini(&sb);
 	if (ok && d) { /* the default's condition: what no other partition takes */
 		char *cond = sqlite3_mprintf("NOT (%s)", taken);
 		ok = cond && cat_part_make_view(ctx, db, parent, d->name, 'd', "DEFAULT", cond, "",
-						true, skip);
+						d->own, true, skip);
 		sqlite3_free(cond);
 	}
 	strbuf_fini(&any);
@@ -279,13 +428,15 @@ static bool sync(sqlite3_context *ctx, sqlite3 *db, const char *parent, const st
 }
 
 bool cat_part_make_view(sqlite3_context *ctx, sqlite3 *db, const char *parent, const char *name,
-			char kind, const char *bound, const char *cond, const char *lo, bool replace,
-			const char *skip)
+			char kind, const char *bound, const char *cond, const char *lo,
+			const char *own, bool replace, const char *skip)
 {
 	struct strbuf sb, pay;
 	strbuf_init(&sb, 0);
 	strbuf_init(&pay, 0);
 	strbuf_printf(&pay, "%c\n%s\n%s\n%s", kind, bound, cond, lo);
+	if (own && *own)
+		strbuf_printf(&pay, "%c%s", CAT_PART_OWN_SEP, own);
 	char *s = replace ? sqlite3_mprintf("DROP VIEW \"%w\"; ", name) : NULL;
 	strbuf_puts(&sb, s ? s : "");
 	sqlite3_free(s);
@@ -337,23 +488,26 @@ bool cat_part_make_view(sqlite3_context *ctx, sqlite3 *db, const char *parent, c
 		}
 	}
 	sqlite3_finalize(vm);
-	char strategy, *key = NULL;
+	struct parts kp = {0};
 	char *psql = first_text(db, "SELECT sql FROM main.sqlite_schema WHERE type = 'table' AND "
 				    "name = %Q COLLATE NOCASE AND %Q IS NOT NULL",
 				parent, "");
-	if (psql && cat_part_parse_key(psql, &strategy, &key) && cols.len && news.len) {
+	char *as = NULL;
+	if (psql && cat_part_parse_keys(psql, &kp.strategy, &kp.keys, &kp.nkeys) &&
+	    (as = key_cols(&kp, "NEW.", true)) && cols.len && news.len) {
 		s = sqlite3_mprintf("; CREATE TRIGGER \"" CAT_PART_TRIGGER_PREFIX "v_%w\" INSTEAD OF "
 				    "INSERT ON \"%w\" BEGIN SELECT shardlite_partition_check_failed("
-				    "%Q, %s) WHERE NOT EXISTS (SELECT 1 FROM (SELECT NEW.\"%w\" AS "
-				    "\"%w\") WHERE %s); INSERT INTO \"%w\" (%s) VALUES (%s); END",
-				    name, name, name, news.data, key, key, cond, parent, cols.data,
+				    "%Q, %s) WHERE NOT EXISTS (SELECT 1 FROM (SELECT %s) WHERE %s); "
+				    "INSERT INTO \"%w\" (%s) VALUES (%s); END",
+				    name, name, name, news.data, as, cond, parent, cols.data,
 				    news.data);
 		strbuf_puts(&sb, s ? s : "");
 		sb.failed |= s == NULL;
 		sqlite3_free(s);
 	}
 	sb.failed |= cols.failed || news.failed;
-	free(key);
+	sqlite3_free(as);
+	parts_fini(&kp);
 	free(psql);
 	strbuf_fini(&cols);
 	strbuf_fini(&news);
@@ -469,7 +623,108 @@ static int range_overlap(sqlite3_context *ctx, sqlite3 *db, const struct parts *
 struct newpart {
 	struct strbuf bound, cond;
 	char *lo;
+	int modulus, remainder; /* a hash partition's */
 };
+
+/* A hash partition's modulus and remainder, read from its bound's text. */
+static bool hash_bound_of(const struct part *q, int *modulus, int *remainder)
+{
+	return q->kind == 'h' &&
+	       sscanf(q->bound, "FOR VALUES WITH (modulus %d, remainder %d)", modulus,
+		      remainder) == 2;
+}
+
+/* Hash bound (modulus argv[0], remainder argv[1]): PostgreSQL's text and the condition,
+ * pgfn_hash_partition of the key (pgfn_parthash.c). */
+static void hash_bound(const struct parts *p, struct newpart *np, sqlite3_value **argv,
+		       const int *oids)
+{
+	np->modulus = sqlite3_value_int(argv[0]);
+	np->remainder = sqlite3_value_int(argv[1]);
+	strbuf_printf(&np->bound, "FOR VALUES WITH (modulus %d, remainder %d)", np->modulus,
+		      np->remainder);
+	strbuf_printf(&np->cond, "pgfn_hash_partition(%d, %d", np->modulus, np->remainder);
+	for (size_t i = 0; i < p->nkeys; i++) {
+		char *key = sqlite3_mprintf("\"%w\"", p->keys[i]);
+		strbuf_printf(&np->cond, ", %d, %s", oids[i], key ? key : "NULL");
+		np->cond.failed |= key == NULL;
+		sqlite3_free(key);
+	}
+	strbuf_putc(&np->cond, ')');
+}
+
+struct hashpart {
+	int modulus, remainder;
+	const char *name;
+};
+
+static int hashpart_cmp(const void *x, const void *y)
+{
+	const struct hashpart *a = x, *b = y;
+	return a->modulus != b->modulus ? (a->modulus > b->modulus) - (a->modulus < b->modulus)
+					: (a->remainder > b->remainder) - (a->remainder < b->remainder);
+}
+
+static void modulus_error(sqlite3_context *ctx, const char *fmt, int m, const struct hashpart *q)
+{
+	char *detail = sqlite3_mprintf(fmt, m, q->modulus, q->name);
+	fail(ctx, "42P17", detail ? detail : "",
+	     "every hash partition modulus must be a factor of the next larger modulus");
+	sqlite3_free(detail);
+}
+
+/* A new hash partition (modulus m, remainder r) against the others, as PostgreSQL's
+ * check_new_partition_bound: every modulus a factor of the next larger one, and no remainder
+ * modulo the greatest modulus taken twice. False with ctx's error. */
+static bool hash_check(sqlite3_context *ctx, const struct parts *p, const char *child, int m,
+		       int r)
+{
+	struct hashpart *v = calloc(p->n ? p->n : 1, sizeof(*v));
+	size_t n = 0;
+	if (!v) {
+		sqlite3_result_error_nomem(ctx);
+		return false;
+	}
+	for (size_t i = 0; i < p->n; i++)
+		if (hash_bound_of(&p->v[i], &v[n].modulus, &v[n].remainder))
+			v[n++].name = p->v[i].name;
+	qsort(v, n, sizeof(*v), hashpart_cmp);
+	bool ok = true;
+	/* the greatest (modulus, remainder) not above the new one */
+	long at = -1;
+	for (size_t i = 0; i < n; i++)
+		if (v[i].modulus < m || (v[i].modulus == m && v[i].remainder <= r))
+			at = (long)i;
+	const char *factor = "The new modulus %d is not a factor of %d, the modulus of existing "
+			     "partition \"%s\".";
+	if (n && at < 0 && v[0].modulus % m != 0) {
+		modulus_error(ctx, factor, m, &v[0]);
+		ok = false;
+	} else if (n && at >= 0 && m % v[at].modulus != 0) {
+		modulus_error(ctx,
+			      "The new modulus %d is not divisible by %d, the modulus of existing "
+			      "partition \"%s\".",
+			      m, &v[at]);
+		ok = false;
+	} else if (n && at >= 0 && (size_t)at + 1 < n && v[at + 1].modulus % m != 0) {
+		modulus_error(ctx, factor, m, &v[at + 1]);
+		ok = false;
+	}
+	int greatest = n ? v[n - 1].modulus : 0;
+	for (int x = greatest && r >= greatest ? r % greatest : r; ok && x < greatest; x += m) {
+		for (size_t i = 0; ok && i < n; i++) {
+			if (x % v[i].modulus != v[i].remainder)
+				continue;
+			char *msg = sqlite3_mprintf("partition \"%s\" would overlap partition \"%s\"",
+						    child, v[i].name);
+			fail(ctx, "42P17", NULL, msg ? msg : "");
+			sqlite3_free(msg);
+			ok = false;
+		}
+	}
+	free(v);
+	return ok;
+}
 
 /* List bound argv[0..n): PostgreSQL's text and the condition (a NULL value takes NULL). */
 static void list_bound(sqlite3 *db, const struct parts *p, struct newpart *np, int n,
@@ -561,6 +816,246 @@ out:
 	return np->lo != NULL;
 }
 
+/* ---- range bounds of several key columns ---- */
+
+/* A range bound of n columns: per column a kind ('v' a value, 'm' MINVALUE, 'M' MAXVALUE)
+ * and the value as an SQLite literal ("" for none). */
+struct rbound {
+	size_t n;
+	char kind[CAT_PARTKEY_MAX];
+	char *val[CAT_PARTKEY_MAX];
+};
+
+static void rbound_fini(struct rbound *b)
+{
+	for (size_t i = 0; i < b->n; i++)
+		sqlite3_free(b->val[i]);
+	b->n = 0;
+}
+
+/* Side s (0 FROM, 1 TO) of the arguments: (kind, value) for each of n columns per side. */
+static bool rbound_args(struct rbound *b, size_t n, sqlite3_value **argv, int s)
+{
+	b->n = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *k = (const char *)sqlite3_value_text(argv[2 * (s * n + i)]);
+		b->kind[i] = !k || !*k ? 'v' : strcmp(k, "MINVALUE") == 0 ? 'm' : 'M';
+		b->val[i] = b->kind[i] == 'v' ? literal(argv[2 * (s * n + i) + 1])
+					      : sqlite3_mprintf("%s", "");
+		b->n = i + 1;
+		if (!b->val[i])
+			return false;
+	}
+	return true;
+}
+
+/* The two bounds kept in a partition's lo field: per column of the lower then the upper
+ * bound, the kind letter, the literal in hex and ';' (no byte of it can be the payload's
+ * separators, a newline or CAT_PART_OWN_SEP). */
+static char *rbound_encode(const struct rbound *lo, const struct rbound *hi)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (int s = 0; s < 2; s++) {
+		const struct rbound *b = s ? hi : lo;
+		for (size_t i = 0; i < b->n; i++) {
+			strbuf_putc(&sb, b->kind[i]);
+			for (const char *c = b->val[i]; *c; c++)
+				strbuf_printf(&sb, "%02x", (unsigned char)*c);
+			strbuf_putc(&sb, ';');
+		}
+	}
+	char *r = sb.failed ? NULL : strbuf_take(&sb);
+	strbuf_fini(&sb);
+	return r ? r : strdup("");
+}
+
+static bool rbound_decode(const char *enc, size_t n, struct rbound *lo, struct rbound *hi)
+{
+	lo->n = hi->n = 0;
+	for (int s = 0; s < 2; s++) {
+		struct rbound *b = s ? hi : lo;
+		for (size_t i = 0; i < n; i++) {
+			char k = *enc;
+			const char *end = k ? strchr(enc + 1, ';') : NULL;
+			if (!end || (end - enc - 1) % 2 != 0)
+				return false;
+			char *v = sqlite3_malloc((int)((end - enc - 1) / 2 + 1));
+			size_t len = 0;
+			for (const char *h = enc + 1; v && h < end; h += 2) {
+				if (hexval(h[0]) < 0 || hexval(h[1]) < 0) {
+					sqlite3_free(v);
+					return false;
+				}
+				v[len++] = (char)(hexval(h[0]) << 4 | hexval(h[1]));
+			}
+			if (!v)
+				return false;
+			v[len] = '\0';
+			b->kind[i] = k;
+			b->val[i] = v;
+			b->n = i + 1;
+			enc = end + 1;
+		}
+	}
+	return true;
+}
+
+/* PostgreSQL's partition_rbound_cmp: column by column, MINVALUE < a value < MAXVALUE, two
+ * equal infinite columns end the comparison; bounds that compare equal order an upper
+ * (exclusive) bound before a lower one. -2 on an error (set on ctx). */
+static int rbound_cmp(sqlite3_context *ctx, sqlite3 *db, const struct rbound *a, bool a_lower,
+		      const struct rbound *b, bool b_lower)
+{
+	for (size_t i = 0; i < a->n && i < b->n; i++) {
+		int x = a->kind[i] == 'm' ? -1 : a->kind[i] == 'M' ? 1 : 0;
+		int y = b->kind[i] == 'm' ? -1 : b->kind[i] == 'M' ? 1 : 0;
+		if (x != y)
+			return x < y ? -1 : 1;
+		if (x != 0)
+			break;
+		char *q = sqlite3_mprintf("SELECT 1 + (%s > %s) - (%s < %s)", a->val[i], b->val[i],
+					  a->val[i], b->val[i]);
+		sqlite3_stmt *vm = NULL;
+		int r = -2;
+		if (q && sqlite3_prepare_v2(db, q, -1, &vm, NULL) == SQLITE_OK &&
+		    sqlite3_step(vm) == SQLITE_ROW)
+			r = sqlite3_column_int(vm, 0) - 1;
+		else
+			sqlite3_result_error(ctx, sqlite3_errmsg(db), -1);
+		sqlite3_finalize(vm);
+		sqlite3_free(q);
+		if (r != 0)
+			return r;
+	}
+	return a_lower == b_lower ? 0 : a_lower ? 1 : -1;
+}
+
+/* The condition of one side: the key's row value against the bound's values up to its first
+ * MINVALUE or MAXVALUE. */
+static void rbound_cond(struct strbuf *cond, const struct parts *p, const struct rbound *b,
+			bool lower)
+{
+	size_t j = 0;
+	while (j < b->n && b->kind[j] == 'v')
+		j++;
+	const char *op = j == b->n	    ? (lower ? ">=" : "<")
+			 : b->kind[j] == 'm' ? (lower ? ">=" : "<")
+					     : (lower ? ">" : "<=");
+	if (j == 0) { /* nothing (-infinity below, +infinity above) or nothing at all */
+		if ((lower && b->kind[0] == 'M') || (!lower && b->kind[0] == 'm'))
+			strbuf_puts(cond, " AND 0");
+		return;
+	}
+	strbuf_puts(cond, " AND (");
+	for (size_t i = 0; i < j; i++) {
+		char *k = sqlite3_mprintf("%s\"%w\"", i ? ", " : "", p->keys[i]);
+		strbuf_puts(cond, k ? k : "");
+		cond->failed |= k == NULL;
+		sqlite3_free(k);
+	}
+	strbuf_printf(cond, ") %s (", op);
+	for (size_t i = 0; i < j; i++)
+		strbuf_printf(cond, "%s%s", i ? ", " : "", b->val[i]);
+	strbuf_putc(cond, ')');
+}
+
+/* Range bound FROM (...) TO (...) of a key of several columns (argv as rbound_args reads
+ * them): PostgreSQL's text, the condition and the bounds kept in np->lo. False with ctx's
+ * error for an empty range. */
+static bool range_bound_multi(sqlite3_context *ctx, sqlite3 *db, const struct parts *p,
+			      struct newpart *np, const char *child, sqlite3_value **argv,
+			      const int *oids, const int *typmods)
+{
+	size_t n = p->nkeys;
+	struct rbound lo = {0}, hi = {0};
+	struct strbuf side[2];
+	strbuf_init(&side[0], 0);
+	strbuf_init(&side[1], 0);
+	bool ok = rbound_args(&lo, n, argv, 0) && rbound_args(&hi, n, argv, 1);
+	for (size_t i = 0; ok && i < 2 * n; i++) /* a date/time value from year 1 to 9999 */
+		ok = !cat_partdate_key(oids[i % n]) || cat_partdate_bound_ok(ctx, argv[2 * i + 1]);
+	for (int s = 0; ok && s < 2; s++) {
+		for (size_t i = 0; i < n; i++) {
+			const struct rbound *b = s ? &hi : &lo;
+			strbuf_puts(&side[s], i ? ", " : "");
+			if (b->kind[i] == 'v')
+				bound_text(db, &side[s], argv[2 * (s * n + i) + 1], oids[i],
+					   typmods[i]);
+			else
+				strbuf_puts(&side[s], b->kind[i] == 'm' ? "MINVALUE" : "MAXVALUE");
+		}
+	}
+	int c = ok ? rbound_cmp(ctx, db, &lo, true, &hi, false) : -2;
+	ok = ok && c != -2 && !side[0].failed && !side[1].failed;
+	if (ok && c >= 0) {
+		char *msg = sqlite3_mprintf("empty range bound specified for partition \"%s\"", child);
+		char *detail = sqlite3_mprintf(
+			"Specified lower bound (%s) is greater than or equal to upper bound (%s).",
+			side[0].data, side[1].data);
+		fail(ctx, "42P17", detail, msg ? msg : "");
+		sqlite3_free(msg);
+		sqlite3_free(detail);
+		ok = false;
+	}
+	if (ok) {
+		strbuf_printf(&np->bound, "FOR VALUES FROM (%s) TO (%s)", side[0].data,
+			      side[1].data);
+		for (size_t i = 0; i < n; i++) {
+			char *k = sqlite3_mprintf("%s\"%w\" IS NOT NULL", i ? " AND " : "",
+						  p->keys[i]);
+			strbuf_puts(&np->cond, k ? k : "");
+			np->cond.failed |= k == NULL;
+			sqlite3_free(k);
+		}
+		rbound_cond(&np->cond, p, &lo, true);
+		rbound_cond(&np->cond, p, &hi, false);
+		np->lo = rbound_encode(&lo, &hi);
+		ok = np->lo != NULL;
+	}
+	rbound_fini(&lo);
+	rbound_fini(&hi);
+	strbuf_fini(&side[0]);
+	strbuf_fini(&side[1]);
+	return ok;
+}
+
+/* A new range [lo, hi) of several columns (encoded as rbound_encode) against the others:
+ * the partition it overlaps with the lowest bound (the one PostgreSQL names), -1 on an
+ * error, -2 none. */
+static int range_overlap_multi(sqlite3_context *ctx, sqlite3 *db, const struct parts *p,
+			       const char *enc)
+{
+	struct rbound lo = {0}, hi = {0}, qlo = {0}, qhi = {0}, best = {0};
+	int at = -2;
+	if (!rbound_decode(enc, p->nkeys, &lo, &hi))
+		at = -1;
+	for (size_t i = 0; at != -1 && i < p->n; i++) {
+		if (p->v[i].kind != 'r' || !rbound_decode(p->v[i].lo, p->nkeys, &qlo, &qhi)) {
+			rbound_fini(&qlo);
+			rbound_fini(&qhi);
+			continue;
+		}
+		int a = rbound_cmp(ctx, db, &lo, true, &qhi, false);
+		int b = a < 0 ? rbound_cmp(ctx, db, &qlo, true, &hi, false) : 0;
+		int c = a < 0 && b < 0 && at >= 0 ? rbound_cmp(ctx, db, &qlo, true, &best, true) : -1;
+		if (a == -2 || b == -2 || c == -2) {
+			at = -1;
+		} else if (a < 0 && b < 0 && c < 0) {
+			at = (int)i;
+			rbound_fini(&best);
+			best = qlo;
+			qlo = (struct rbound){0};
+		}
+		rbound_fini(&qlo);
+		rbound_fini(&qhi);
+	}
+	rbound_fini(&lo);
+	rbound_fini(&hi);
+	rbound_fini(&best);
+	return at;
+}
+
 static bool exists(sqlite3 *db, const char *name)
 {
 	sqlite3_stmt *vm = NULL;
@@ -589,8 +1084,11 @@ static bool check_new(sqlite3_context *ctx, sqlite3 *db, const struct parts *p, 
 	}
 	if (kind == 'd')
 		return true;
-	int at = kind == 'l' ? list_overlap(ctx, db, p, n, argv)
-			     : range_overlap(ctx, db, p, np->lo, np->cond.data);
+	if (kind == 'h')
+		return hash_check(ctx, p, child, np->modulus, np->remainder);
+	int at = kind == 'l'	 ? list_overlap(ctx, db, p, n, argv)
+		 : p->nkeys > 1 ? range_overlap_multi(ctx, db, p, np->lo)
+				: range_overlap(ctx, db, p, np->lo, np->cond.data);
 	if (at == -1)
 		return false;
 	if (at >= 0) {
@@ -656,7 +1154,8 @@ static char *first_text(sqlite3 *db, const char *q, const char *a, const char *b
 
 /* What ATTACH PARTITION checks of the table child before it becomes a view over parent: its
  * columns are the parent's (name and declared type), and it has nothing of its own the view
- * would lose (an index the parent has no equal of, a foreign key, a trigger). */
+ * would lose (a PRIMARY KEY or UNIQUE constraint the parent has no equal of, a trigger; its
+ * CREATE INDEX indexes, CHECKs and foreign keys move to the parent, catalog_partown.c). */
 static bool attach_checks(sqlite3_context *ctx, sqlite3 *db, const char *parent, const char *child)
 {
 	char *msg = NULL, *col;
@@ -687,11 +1186,14 @@ static bool attach_checks(sqlite3_context *ctx, sqlite3 *db, const char *parent,
 				      child, col);
 		state = "42804";
 	} else if ((col = first_text(db, "SELECT name FROM main.sqlite_schema WHERE type = "
-					 "'trigger' AND tbl_name = %Q COLLATE NOCASE UNION ALL "
-					 "SELECT 'a foreign key' FROM pragma_foreign_key_list(%Q)",
-				     child, child)) ||
-		   (col = first_text(db, "SELECT il.name FROM pragma_index_list(%Q) il WHERE "
-					 "il.partial OR NOT EXISTS (SELECT 1 FROM "
+					 "'trigger' AND tbl_name = %Q COLLATE NOCASE AND %Q IS NOT "
+					 "NULL",
+				     child, "")) ||
+		   (col = first_text(db, "SELECT iif(il.origin = 'pk', 'PRIMARY KEY', 'UNIQUE') || "
+					 "' (' || (SELECT group_concat(name, ', ') FROM (SELECT name "
+					 "FROM pragma_index_info(il.name) ORDER BY seqno)) || ')' FROM "
+					 "pragma_index_list(%Q) il WHERE "
+					 "il.origin <> 'c' AND NOT EXISTS (SELECT 1 FROM "
 					 "pragma_index_list(%Q) pl WHERE pl.\"unique\" = "
 					 "il.\"unique\" AND NOT pl.partial AND (SELECT "
 					 "group_concat(name, ',') FROM (SELECT name FROM "
@@ -699,8 +1201,8 @@ static bool attach_checks(sqlite3_context *ctx, sqlite3 *db, const char *parent,
 					 "group_concat(name, ',') FROM (SELECT name FROM "
 					 "pragma_index_info(il.name) ORDER BY seqno)))",
 				     child, parent))) {
-		msg = sqlite3_mprintf("ATTACH PARTITION of a table with an index, foreign key or "
-				      "trigger of its own (\"%s\") is not supported",
+		msg = sqlite3_mprintf("ATTACH PARTITION of a table with a trigger or a PRIMARY KEY "
+				      "or UNIQUE constraint of its own (%s) is not supported",
 				      col);
 		state = SQLSTATE_FEATURE_NOT_SUPPORTED;
 	}
@@ -739,7 +1241,23 @@ static bool table_exists(sqlite3 *db, const char *name)
 	return r;
 }
 
-/* shardlite_partition_add(parent, child, mode, key type OID, typmod, kind, bound values...):
+/* The integers of a comma-separated list (at most CAT_PARTKEY_MAX) into v; their number. */
+static size_t int_list(const char *s, int *v)
+{
+	size_t n = 0;
+	while (s && *s && n < CAT_PARTKEY_MAX) {
+		char *end;
+		v[n++] = (int)strtol(s, &end, 10);
+		if (end == s)
+			return 0;
+		s = *end == ',' ? end + 1 : end;
+		if (*end && *end != ',')
+			return 0;
+	}
+	return n;
+}
+
+/* shardlite_partition_add(parent, child, mode, key type OIDs, typmods, kind, bound values...):
  * mode 0 CREATE, 1 CREATE IF NOT EXISTS, 2 ATTACH PARTITION; kind 'l' (the list's values),
  * 'r' (FROM's kind and value, TO's), 'd'. */
 static void fn_partition_add(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -752,8 +1270,12 @@ static void fn_partition_add(sqlite3_context *ctx, int argc, sqlite3_value **arg
 	const char *parent = (const char *)sqlite3_value_text(argv[0]);
 	const char *child = (const char *)sqlite3_value_text(argv[1]);
 	const char *kind = (const char *)sqlite3_value_text(argv[5]);
-	int oid = sqlite3_value_int(argv[3]), typmod = sqlite3_value_int(argv[4]);
-	if (!parent || !child || !kind || (kind[0] == 'r' && argc != 10)) {
+	int oids[CAT_PARTKEY_MAX], typmods[CAT_PARTKEY_MAX];
+	size_t nt = int_list((const char *)sqlite3_value_text(argv[3]), oids);
+	size_t nm = int_list((const char *)sqlite3_value_text(argv[4]), typmods);
+	int oid = oids[0], typmod = typmods[0];
+	if (!parent || !child || !kind || nt == 0 || nt != nm ||
+	    (kind[0] == 'r' && (size_t)argc != 6 + 4 * nt) || (kind[0] == 'h' && argc != 8)) {
 		pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "shardlite_partition_add: arguments");
 		return;
 	}
@@ -770,14 +1292,17 @@ static void fn_partition_add(sqlite3_context *ctx, int argc, sqlite3_value **arg
 		else
 			pgfn_error(ctx, "42P01", "relation \"%s\" does not exist", child);
 		free(of);
-		free(one.bound);
-		free(one.cond);
-		free(one.lo);
+		part_fini(&one);
 		return;
 	}
 	struct parts p;
 	if (!load_parts(db, parent, &p)) {
 		pgfn_error(ctx, "42P17", "table \"%s\" is not partitioned", parent);
+		return;
+	}
+	if (p.nkeys != nt) {
+		pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "shardlite_partition_add: key columns");
+		parts_fini(&p);
 		return;
 	}
 	struct newpart np = {.lo = NULL};
@@ -786,18 +1311,27 @@ static void fn_partition_add(sqlite3_context *ctx, int argc, sqlite3_value **arg
 	bool ok = true;
 	if (kind[0] == 'l')
 		list_bound(db, &p, &np, argc - 6, argv + 6, oid, typmod);
+	else if (kind[0] == 'r' && nt > 1)
+		ok = range_bound_multi(ctx, db, &p, &np, child, argv + 6, oids, typmods);
 	else if (kind[0] == 'r')
 		ok = range_bound(ctx, db, &p, &np, child, argv + 6, oid, typmod);
+	else if (kind[0] == 'h')
+		hash_bound(&p, &np, argv + 6, oids);
 	else
 		strbuf_puts(&np.bound, "DEFAULT");
 	ok = ok && !np.bound.failed && !np.cond.failed &&
 	     check_new(ctx, db, &p, child, kind[0], &np, argc - 6, argv + 6);
 	/* ATTACH: the table's rows, all inside the bound, go into the parent while its routing
 	 * triggers are away (made again below, with the new bound), then the table */
+	struct strbuf own, after; /* the table's own CHECKs and foreign keys, what remakes them */
+	strbuf_init(&own, 0);
+	strbuf_init(&after, 0);
 	if (ok && mode == 2) {
 		char *cols = NULL;
 		ok = attach_checks(ctx, db, parent, child) &&
 		     (kind[0] == 'd' || attach_rows_check(ctx, db, child, np.cond.data)) &&
+		     cat_partown_attach(ctx, db, parent, child, p.key_as, np.cond.data, kind[0] == 'd',
+					&own, &after) &&
 		     (cols = column_list(db, parent)) != NULL;
 		char *mv = ok ? sqlite3_mprintf("DROP TRIGGER IF EXISTS \"" CAT_PART_TRIGGER_PREFIX
 						 "i_%w\"; INSERT INTO \"%w\" (%s) SELECT %s FROM "
@@ -810,7 +1344,10 @@ static void fn_partition_add(sqlite3_context *ctx, int argc, sqlite3_value **arg
 	}
 	ok = ok && cat_part_make_view(ctx, db, parent, child, kind[0], np.bound.data,
 				      kind[0] == 'd' ? "0" : np.cond.data, np.lo ? np.lo : "",
-				      false, NULL);
+				      own.data, false, NULL) &&
+	     (!after.len || run(ctx, db, after.data));
+	strbuf_fini(&own);
+	strbuf_fini(&after);
 	parts_fini(&p);
 	if (ok && load_parts(db, parent, &p)) {
 		ok = sync(ctx, db, parent, &p, NULL);
@@ -854,9 +1391,10 @@ static void fn_partition_remove(sqlite3_context *ctx, int argc, sqlite3_value **
 		return;
 	}
 	bool drop = mode && strcmp(mode, "drop") == 0;
+	bool ok = !drop || cat_partown_drop(ctx, db, name);
 	char *sql = sqlite3_mprintf("DELETE FROM \"%w\" WHERE %s;%s%w%s", parent, one.cond,
 				    drop ? " DROP VIEW \"" : "", drop ? name : "", drop ? "\"" : "");
-	bool ok = run(ctx, db, sql);
+	ok = ok && run(ctx, db, sql);
 	sqlite3_free(sql);
 	struct parts p;
 	if (ok && drop && load_parts(db, parent, &p)) {
@@ -866,9 +1404,7 @@ static void fn_partition_remove(sqlite3_context *ctx, int argc, sqlite3_value **
 	if (ok)
 		sqlite3_result_null(ctx);
 	free(parent);
-	free(one.bound);
-	free(one.cond);
-	free(one.lo);
+	part_fini(&one);
 }
 
 /* shardlite_partition_detach(parent, partition): the partition becomes a table again, made
@@ -899,13 +1435,26 @@ static void fn_partition_detach(sqlite3_context *ctx, int argc, sqlite3_value **
 			   parent);
 		goto out;
 	}
-	sql = sqlite3_mprintf("DROP VIEW \"%w\"; CREATE TABLE \"%w\" (%.*s%s; INSERT INTO "
-			      "\"%w\" (%s) SELECT %s FROM \"%w\" WHERE %s; DELETE FROM \"%w\" "
-			      "WHERE %s",
-			      name, name, (int)(mark - open - 1), open + 1, after + 4, name, cols,
-			      cols, parent, one.cond, parent, one.cond);
+	/* its own indexes and constraints: off the parent, onto the table again */
+	struct strbuf drop, cons, back;
+	strbuf_init(&drop, 0);
+	strbuf_init(&cons, 0);
+	strbuf_init(&back, 0);
+	const char *close = strrchr(after, ')');
+	bool ok = close && cat_partown_detach(ctx, db, name, one.own, &drop, &cons, &back);
+	sql = ok ? sqlite3_mprintf("DROP VIEW \"%w\"; %sCREATE TABLE \"%w\" (%.*s%.*s%s%s; "
+				   "INSERT INTO \"%w\" (%s) SELECT %s FROM \"%w\" WHERE %s; "
+				   "DELETE FROM \"%w\" WHERE %s; %s",
+				   name, drop.data ? drop.data : "", name, (int)(mark - open - 1),
+				   open + 1, (int)(close - after - 4), after + 4,
+				   cons.data ? cons.data : "", close, name, cols, cols, parent,
+				   one.cond, parent, one.cond, back.data ? back.data : "")
+		 : NULL;
+	strbuf_fini(&drop);
+	strbuf_fini(&cons);
+	strbuf_fini(&back);
 	struct parts p;
-	if (run(ctx, db, sql) && load_parts(db, parent, &p)) {
+	if (ok && run(ctx, db, sql) && load_parts(db, parent, &p)) {
 		if (sync(ctx, db, parent, &p, NULL))
 			sqlite3_result_null(ctx);
 		parts_fini(&p);
@@ -915,9 +1464,98 @@ out:
 	free(cols);
 	free(psql);
 	free(of);
-	free(one.bound);
-	free(one.cond);
-	free(one.lo);
+	part_fini(&one);
+}
+
+/* shardlite_partition_unref(table): before DROP TABLE table CASCADE, the partitions' own
+ * foreign keys to it go, as PostgreSQL drops them. */
+static void fn_partition_unref(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	const char *ref = (const char *)sqlite3_value_text(argv[0]);
+	char *hex = NULL;
+	for (const char *p = ref ? ref : ""; *p; p++) { /* its name as the records hold it */
+		char *more = sqlite3_mprintf("%s%02x", hex ? hex : "", (unsigned char)*p);
+		sqlite3_free(hex);
+		hex = more;
+	}
+	struct parts all = {0};
+	sqlite3_stmt *vm = NULL;
+	bool ok = hex && sqlite3_prepare_v2(db, "SELECT name, sql FROM main.sqlite_schema WHERE "
+						"type = 'view' AND instr(sql, '" CATALOG_PARTITION_MARK
+						"')",
+					    -1, &vm, NULL) == SQLITE_OK;
+	while (ok && sqlite3_step(vm) == SQLITE_ROW) { /* the partitions that may name it */
+		struct part one = {0};
+		char *parent = NULL;
+		if (parse_view((const char *)sqlite3_column_text(vm, 1), &parent, &one) &&
+		    one.own && strstr(one.own, hex)) {
+			struct part *v = realloc(all.v, (all.n + 1) * sizeof(*v));
+			ok = v != NULL;
+			if (v) {
+				all.v = v;
+				one.name = strdup((const char *)sqlite3_column_text(vm, 0));
+				all.v[all.n++] = one;
+				one = (struct part){0};
+			}
+		}
+		free(parent);
+		part_fini(&one);
+	}
+	sqlite3_finalize(vm);
+	sqlite3_free(hex);
+	for (size_t i = 0; ok && i < all.n; i++) {
+		struct part *q = &all.v[i];
+		char *of = NULL;
+		struct part full = {0};
+		struct parts p;
+		struct strbuf kept;
+		strbuf_init(&kept, 0);
+		ok = read_partition(db, q->name, &of, &full) && load_parts(db, of, &p);
+		if (ok) {
+			ok = cat_partown_filter(ctx, db, of, q->name, p.key_as, full.cond, full.own, NULL,
+						ref, &kept) &&
+			     cat_part_make_view(ctx, db, of, q->name, full.kind, full.bound, full.cond,
+						full.lo, kept.data, true, NULL);
+			parts_fini(&p);
+		}
+		strbuf_fini(&kept);
+		free(of);
+		part_fini(&full);
+	}
+	for (size_t i = 0; i < all.n; i++) {
+		free(all.v[i].name);
+		part_fini(&all.v[i]);
+	}
+	free(all.v);
+	if (ok)
+		sqlite3_result_null(ctx);
+}
+
+/* shardlite_partition_index(partition, CREATE INDEX text on it): the index made on the
+ * parent for the partition's rows (catalog_partown.c), as PostgreSQL's index of the
+ * partition holds them alone. */
+static void fn_partition_index(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	const char *name = (const char *)sqlite3_value_text(argv[0]);
+	const char *sql = (const char *)sqlite3_value_text(argv[1]);
+	char *parent = NULL, *s = NULL;
+	struct part one = {0};
+	if (!name || !sql || !read_partition(db, name, &parent, &one))
+		pgfn_error(ctx, "42P01", "relation \"%s\" does not exist", name ? name : "");
+	else if (one.kind == 'd') /* its condition changes with the other partitions */
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			   "an index on a DEFAULT partition is not supported");
+	else if ((s = cat_partown_index_sql(sql, parent, name, one.cond)) == NULL)
+		pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "CREATE INDEX on \"%s\": its text", name);
+	else if (run(ctx, db, s))
+		sqlite3_result_null(ctx);
+	sqlite3_free(s);
+	free(parent);
+	part_fini(&one);
 }
 
 /* shardlite_partition_drop(parent): before DROP TABLE parent, its partitions' views. */
@@ -933,13 +1571,15 @@ static void fn_partition_drop(sqlite3_context *ctx, int argc, sqlite3_value **ar
 	}
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
+	bool ok = true;
 	for (size_t i = 0; i < p.n; i++) {
+		ok = ok && cat_partown_drop(ctx, db, p.v[i].name);
 		char *s = sqlite3_mprintf("DROP VIEW \"%w\"; ", p.v[i].name);
 		strbuf_puts(&sb, s ? s : "");
 		sb.failed |= s == NULL;
 		sqlite3_free(s);
 	}
-	bool ok = !sb.len || (!sb.failed && run(ctx, db, sb.data));
+	ok = ok && (!sb.len || (!sb.failed && run(ctx, db, sb.data)));
 	strbuf_fini(&sb);
 	parts_fini(&p);
 	if (ok)
@@ -963,9 +1603,17 @@ static void fn_partition_sync(sqlite3_context *ctx, int argc, sqlite3_value **ar
 	 * an ALTER TABLE ... DROP COLUMN is about to drop */
 	const char *skip = argc > 1 ? (const char *)sqlite3_value_text(argv[1]) : NULL;
 	bool ok = true;
-	for (size_t i = 0; ok && i < p.n; i++)
-		ok = cat_part_make_view(ctx, db, parent, p.v[i].name, p.v[i].kind, p.v[i].bound,
-					p.v[i].cond, p.v[i].lo, true, skip);
+	for (size_t i = 0; ok && i < p.n; i++) {
+		struct strbuf kept; /* before DROP COLUMN: its own constraints without the column */
+		strbuf_init(&kept, 0);
+		bool own = skip && p.v[i].own && *p.v[i].own;
+		ok = (!own || cat_partown_filter(ctx, db, parent, p.v[i].name, p.key_as, p.v[i].cond,
+						 p.v[i].own, skip, NULL, &kept)) &&
+		     cat_part_make_view(ctx, db, parent, p.v[i].name, p.v[i].kind, p.v[i].bound,
+					p.v[i].cond, p.v[i].lo, own ? kept.data : p.v[i].own, true,
+					skip);
+		strbuf_fini(&kept);
+	}
 	if (ok && sync(ctx, db, parent, &p, skip))
 		sqlite3_result_null(ctx);
 	parts_fini(&p);
@@ -975,12 +1623,39 @@ static void fn_partition_sync(sqlite3_context *ctx, int argc, sqlite3_value **ar
  * PostgreSQL's DETAIL (the value as SQLite holds it). */
 static void fn_partition_none(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	(void)argc;
 	const char *parent = (const char *)sqlite3_value_text(argv[0]);
 	const char *key = (const char *)sqlite3_value_text(argv[1]);
-	const char *v = (const char *)sqlite3_value_text(argv[2]);
+	struct strbuf vals;
+	strbuf_init(&vals, 0);
+	/* (parent, names, value) from a trigger made before the values' types were passed;
+	 * else (parent, names, type OID, typmod, value, ...): each value printed as its type's
+	 * output function prints it */
+	bool typed = argc != 3;
+	sqlite3_stmt *out = NULL;
+	if (typed && sqlite3_prepare_v2(sqlite3_context_db_handle(ctx),
+					"SELECT pgfn_text_out(?1, ?2, ?3)", -1, &out,
+					NULL) != SQLITE_OK)
+		out = NULL;
+	for (int i = 2; i < argc; i += typed ? 3 : 1) {
+		sqlite3_value *v = argv[typed ? i + 2 < argc ? i + 2 : i : i];
+		const char *t = NULL;
+		if (typed && out && sqlite3_value_type(v) != SQLITE_NULL) {
+			sqlite3_bind_value(out, 1, v);
+			sqlite3_bind_value(out, 2, argv[i]);
+			sqlite3_bind_value(out, 3, argv[i + 1 < argc ? i + 1 : i]);
+			if (sqlite3_step(out) == SQLITE_ROW)
+				t = (const char *)sqlite3_column_text(out, 0);
+		}
+		if (!t)
+			t = (const char *)sqlite3_value_text(v);
+		strbuf_printf(&vals, "%s%s", i > 2 ? ", " : "", t ? t : "null");
+		if (out)
+			sqlite3_reset(out);
+	}
+	sqlite3_finalize(out);
 	char *detail = sqlite3_mprintf("Partition key of the failing row contains (%s) = (%s).",
-				       key ? key : "", v ? v : "null");
+				       key ? key : "", vals.data ? vals.data : "");
+	strbuf_fini(&vals);
 	pgfn_error_detail(ctx, "23514", detail ? detail : "",
 			  "no partition of relation \"%s\" found for row", parent ? parent : "");
 	sqlite3_free(detail);
@@ -997,11 +1672,15 @@ bool cat_part_register(sqlite3 *db, struct cat_conn *cc)
 					  fn_partition_sync, NULL, NULL, NULL) == SQLITE_OK &&
 	       sqlite3_create_function_v2(db, "shardlite_partition_detach", 2, flags, cc,
 					  fn_partition_detach, NULL, NULL, NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "shardlite_partition_unref", 1, flags, cc,
+					  fn_partition_unref, NULL, NULL, NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "shardlite_partition_index", 2, flags, cc,
+					  fn_partition_index, NULL, NULL, NULL) == SQLITE_OK &&
 	       sqlite3_create_function_v2(db, "shardlite_partition_drop", 1, flags, cc,
 					  fn_partition_drop, NULL, NULL, NULL) == SQLITE_OK &&
-	       cat_partdate_register(db) &&
+	       cat_partdate_register(db) && cat_partown_register(db) && cat_partfor_register(db) &&
 	       /* called by the routing trigger, which is schema */
-	       sqlite3_create_function_v2(db, "shardlite_partition_none", 3,
+	       sqlite3_create_function_v2(db, "shardlite_partition_none", -1,
 					  SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, fn_partition_none,
 					  NULL, NULL, NULL) == SQLITE_OK;
 }
@@ -1014,11 +1693,16 @@ void cat_part_load(struct cat_model *m)
 		struct cat_rel *r = m->rels[i];
 		if (r->temp || !r->sql)
 			continue;
-		char strategy, *col = NULL;
-		if (r->kind == 'r' && cat_part_parse_key(r->sql, &strategy, &col)) {
+		char strategy, **cols = NULL;
+		size_t ncols = 0;
+		if (r->kind == 'r' && cat_part_parse_keys(r->sql, &strategy, &cols, &ncols)) {
 			r->part_strategy = strategy;
-			r->part_key = arena_strdup(m->a, col);
-			free(col);
+			r->part_keys = arena_alloc(m->a, ncols * sizeof(*r->part_keys));
+			for (size_t k = 0; k < ncols; k++)
+				r->part_keys[k] = arena_strdup(m->a, cols[k]);
+			r->part_nkeys = (int)ncols;
+			r->part_key = r->part_keys[0];
+			keys_free(cols, ncols);
 			continue;
 		}
 		char *parent = NULL;
@@ -1039,11 +1723,11 @@ void cat_part_load(struct cat_model *m)
 		r->part_parent = arena_strdup(m->a, parent);
 		r->part_bound = arena_strdup(m->a, one.bound);
 		r->part_default = one.kind == 'd';
+		cat_partown_load(m, r, one.own);
 		free(parent);
-		free(one.bound);
-		free(one.cond);
-		free(one.lo);
+		part_fini(&one);
 	}
+	cat_partown_rehome(m);
 }
 
 bool cat_fill_inherits(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
@@ -1071,9 +1755,20 @@ static int attnum_of(const struct cat_rel *t, const char *col)
 	return 0;
 }
 
-/* The default btree operator class of the key's type (pg_opclass), 0 when not one known. */
-static uint32_t key_opclass(uint32_t type)
+/* The default btree (hash: hash) operator class of the key's type (pg_opclass), 0 when not
+ * one known. */
+static uint32_t key_opclass(uint32_t type, bool hash)
 {
+	static const uint32_t hashed[][2] = {
+		{16, 10048},   {20, 10021},   {21, 10019},   {23, 10020},	{25, 10037},
+		{1043, 10037}, {700, 10013},  {701, 10014},  {1082, 10011}, {1114, 10046},
+		{1184, 10040}, {2950, 10066}, {17, 10049},   {1042, 10005}, {1083, 10039},
+	};
+	for (size_t i = 0; hash && i < sizeof(hashed) / sizeof(hashed[0]); i++)
+		if (hashed[i][0] == type)
+			return hashed[i][1];
+	if (hash)
+		return 0;
 	switch (type) {
 	case 16:
 		return 424; /* bool_ops */
@@ -1092,6 +1787,18 @@ static uint32_t key_opclass(uint32_t type)
 		return 1971;
 	case 1082:
 		return 3122;
+	case 1114:
+		return 3128; /* timestamp_ops */
+	case 1184:
+		return 3127;
+	case 2950:
+		return 10065; /* uuid_ops */
+	case 17:
+		return 10006; /* bytea_ops */
+	case 1042:
+		return 10004; /* bpchar_ops */
+	case 1083:
+		return 10038; /* time_ops */
 	default:
 		return 0;
 	}
@@ -1110,16 +1817,26 @@ bool cat_fill_partitioned(struct cat_conn *cc, const struct cat_model *m, struct
 			if (c->part_default && c->part_parent && strcmp(c->part_parent, t->name) == 0)
 				dflt = c->oid;
 		}
-		int at = attnum_of(t, t->part_key);
-		uint32_t type = at ? t->cols[at - 1].typoid : 0;
+		/* int2vector / oidvector texts: one entry per key column */
+		const char *attrs = "", *classes = "", *colls = "";
+		for (int k = 0; k < t->part_nkeys; k++) {
+			int at = attnum_of(t, t->part_keys[k]);
+			uint32_t type = at ? t->cols[at - 1].typoid : 0;
+			const char *sep = k ? " " : "";
+			attrs = arena_printf(r->a, "%s%s%d", attrs, sep, at);
+			classes = arena_printf(r->a, "%s%s%u", classes, sep,
+					       key_opclass(type, t->part_strategy == 'h'));
+			colls = arena_printf(r->a, "%s%s%s", colls, sep,
+					     type == 25 || type == 1043 || type == 1042 ? "100" : "0");
+		}
 		cat_row(r);
 		cat_int(r, t->oid);
 		cat_char(r, t->part_strategy);
-		cat_int(r, 1);
+		cat_int(r, t->part_nkeys);
 		cat_int(r, dflt);
-		cat_text(r, arena_printf(r->a, "%d", at));
-		cat_text(r, arena_printf(r->a, "%u", key_opclass(type)));
-		cat_text(r, type == 25 || type == 1043 ? "100" : "0");
+		cat_text(r, attrs);
+		cat_text(r, classes);
+		cat_text(r, colls);
 		cat_null(r);
 	}
 	return true;
@@ -1138,16 +1855,29 @@ static void fn_get_partkeydef(sqlite3_context *ctx, int argc, sqlite3_value **ar
 		sqlite3_result_null(ctx);
 		return;
 	}
-	const char *id = t->part_key, *how = t->part_strategy == 'l' ? "LIST" : "RANGE";
-	bool plain = id[0] && !(id[0] >= '0' && id[0] <= '9');
-	for (const char *p = id; plain && *p; p++)
-		plain = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_';
-	char *q = plain ? sqlite3_mprintf("%s (%s)", how, id)
-			: sqlite3_mprintf("%s (\"%w\")", how, id);
-	if (q)
-		sqlite3_result_text(ctx, q, -1, sqlite3_free);
-	else
+	const char *how = t->part_strategy == 'l'   ? "LIST"
+			  : t->part_strategy == 'h' ? "HASH"
+						    : "RANGE";
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_printf(&sb, "%s (", how);
+	for (int k = 0; k < t->part_nkeys; k++) {
+		const char *id = t->part_keys[k];
+		bool plain = id[0] && !(id[0] >= '0' && id[0] <= '9');
+		for (const char *p = id; plain && *p; p++)
+			plain = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_';
+		char *q = plain ? sqlite3_mprintf("%s%s", k ? ", " : "", id)
+				: sqlite3_mprintf("%s\"%w\"", k ? ", " : "", id);
+		strbuf_puts(&sb, q ? q : "");
+		sb.failed |= q == NULL;
+		sqlite3_free(q);
+	}
+	strbuf_putc(&sb, ')');
+	if (sb.failed)
 		sqlite3_result_error_nomem(ctx);
+	else
+		sqlite3_result_text(ctx, sb.data, (int)sb.len, SQLITE_TRANSIENT);
+	strbuf_fini(&sb);
 }
 
 /* The literals of a bound's text "FOR VALUES IN (a, 'b')" / "FROM (a) TO (b)" from *p on,
@@ -1191,6 +1921,91 @@ static const char *typed(struct arena *a, const char *lit, uint32_t type, int32_
 					   : arena_printf(a, "%s::%s", lit, name);
 }
 
+/* One side's condition of a range key of several columns from column i on, as PostgreSQL's
+ * get_qual_for_range prints it: one comparison when one value is left before the end or a
+ * MINVALUE / MAXVALUE, else an OR of (earlier columns equal AND this one beyond). */
+static void range_side_qual(struct strbuf *sb, struct arena *a, const struct cat_rel *up,
+			    const char **v, size_t i, bool lower)
+{
+	size_t n = (size_t)up->part_nkeys, k = i;
+	while (k < n && strcmp(v[k], "MINVALUE") != 0 && strcmp(v[k], "MAXVALUE") != 0)
+		k++;
+	if (k == i)
+		return; /* MINVALUE below, MAXVALUE above: no condition */
+	const char *last = k == n			 ? (lower ? ">=" : "<")
+			   : strcmp(v[k], "MINVALUE") == 0 ? (lower ? ">=" : "<")
+							   : (lower ? ">" : "<=");
+	const char *strict = lower ? ">" : "<";
+	strbuf_puts(sb, " AND ");
+	if (k - i > 1)
+		strbuf_putc(sb, '(');
+	for (size_t j = i; j < k; j++) {
+		if (j > i)
+			strbuf_puts(sb, " OR ");
+		if (j > i)
+			strbuf_putc(sb, '(');
+		for (size_t e = i; e <= j; e++) {
+			int at = attnum_of(up, up->part_keys[e]);
+			const struct cat_col *col = &up->cols[at - 1];
+			strbuf_printf(sb, "%s(%s %s %s)", e > i ? " AND " : "", up->part_keys[e],
+				      e < j ? "=" : j + 1 < k ? strict : last,
+				      typed(a, v[e], col->typoid, col->typmod));
+		}
+		if (j > i)
+			strbuf_putc(sb, ')');
+	}
+	if (k - i > 1)
+		strbuf_putc(sb, ')');
+}
+
+/* pg_get_partition_constraintdef of a range partition whose key has several columns. */
+static void range_constraintdef(sqlite3_context *ctx, const struct cat_model *m,
+				const struct cat_rel *t, const struct cat_rel *up)
+{
+	struct arena *a = arena_new(0);
+	const char *bound = cat_partdate_bound_text(sqlite3_user_data(ctx), m, t, a);
+	size_t n = (size_t)up->part_nkeys;
+	const char **lo = arena_zalloc(a, n * sizeof(*lo)), **hi = arena_zalloc(a, n * sizeof(*hi));
+	const char *p = bound ? strchr(bound, '(') : NULL, *to = p ? strstr(p, " TO (") : NULL;
+	bool ok = p && to;
+	const char *at = p ? p + 1 : "";
+	for (size_t i = 0; ok && i < n; i++)
+		ok = (lo[i] = next_literal(a, &at)) != NULL;
+	at = to ? to + 5 : "";
+	for (size_t i = 0; ok && i < n; i++)
+		ok = (hi[i] = next_literal(a, &at)) != NULL;
+	for (size_t i = 0; ok && i < n; i++)
+		ok = attnum_of(up, up->part_keys[i]) > 0;
+	if (!ok) {
+		arena_free(a);
+		sqlite3_result_null(ctx);
+		return;
+	}
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_putc(&sb, '(');
+	for (size_t i = 0; i < n; i++)
+		strbuf_printf(&sb, "%s(%s IS NOT NULL)", i ? " AND " : "", up->part_keys[i]);
+	/* the columns whose lower and upper values are equal: col = value */
+	size_t i = 0;
+	for (; i + 1 < n && strcmp(lo[i], hi[i]) == 0 && strcmp(lo[i], "MINVALUE") != 0 &&
+	       strcmp(lo[i], "MAXVALUE") != 0;
+	     i++) {
+		const struct cat_col *col = &up->cols[attnum_of(up, up->part_keys[i]) - 1];
+		strbuf_printf(&sb, " AND (%s = %s)", up->part_keys[i],
+			      typed(a, lo[i], col->typoid, col->typmod));
+	}
+	range_side_qual(&sb, a, up, lo, i, true);
+	range_side_qual(&sb, a, up, hi, i, false);
+	strbuf_putc(&sb, ')');
+	if (sb.failed)
+		sqlite3_result_error_nomem(ctx);
+	else
+		sqlite3_result_text(ctx, sb.data, (int)sb.len, SQLITE_TRANSIENT);
+	strbuf_fini(&sb);
+	arena_free(a);
+}
+
 /* pg_get_partition_constraintdef(oid): a partition's bound as a condition, as PostgreSQL
  * prints it (the DEFAULT partition's: NULL here, where PostgreSQL prints the negation of the
  * others); NULL for anything else. */
@@ -1208,6 +2023,10 @@ static void fn_get_partition_constraintdef(sqlite3_context *ctx, int argc, sqlit
 		sqlite3_result_null(ctx);
 		return;
 	}
+	if (up->part_nkeys > 1 && up->part_strategy == 'r') {
+		range_constraintdef(ctx, m, t, up);
+		return;
+	}
 	struct arena *a = arena_new(0);
 	uint32_t type = up->cols[at - 1].typoid;
 	int32_t typmod = up->cols[at - 1].typmod;
@@ -1215,7 +2034,15 @@ static void fn_get_partition_constraintdef(sqlite3_context *ctx, int argc, sqlit
 	const char *key = up->part_key, *p = strchr(bound, '(');
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	if (up->part_strategy == 'l') {
+	int modulus, remainder;
+	if (up->part_strategy == 'h' &&
+	    sscanf(bound, "FOR VALUES WITH (modulus %d, remainder %d)", &modulus, &remainder) == 2) {
+		strbuf_printf(&sb, "satisfies_hash_partition('%u'::oid, %d, %d", up->oid, modulus,
+			      remainder);
+		for (int k = 0; k < up->part_nkeys; k++)
+			strbuf_printf(&sb, ", %s", up->part_keys[k]);
+		strbuf_putc(&sb, ')');
+	} else if (up->part_strategy == 'l') {
 		bool null = false;
 		struct strbuf in;
 		strbuf_init(&in, 0);

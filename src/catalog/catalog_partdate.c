@@ -39,38 +39,59 @@ bool cat_partdate_bound_ok(sqlite3_context *ctx, sqlite3_value *v)
 	return false;
 }
 
-char *cat_partdate_guard(sqlite3 *db, const char *parent, const char *key)
+char *cat_partdate_guard(sqlite3 *db, const char *parent, char *const *keys, size_t nkeys)
 {
 	sqlite3_stmt *vm = NULL;
-	uint32_t oid = 0;
 	if (sqlite3_prepare_v2(db, "SELECT type FROM pragma_table_info(?1) WHERE name = ?2", -1,
-			       &vm, NULL) == SQLITE_OK) {
+			       &vm, NULL) != SQLITE_OK)
+		return NULL;
+	/* every date/time key column: all in range (ok), else the first one out (bad) */
+	struct strbuf ok, bad, upd;
+	strbuf_init(&ok, 0);
+	strbuf_init(&bad, 0);
+	strbuf_init(&upd, 0);
+	for (size_t i = 0; i < nkeys; i++) {
+		uint32_t oid = 0;
 		sqlite3_bind_text(vm, 1, parent, -1, SQLITE_STATIC);
-		sqlite3_bind_text(vm, 2, key, -1, SQLITE_STATIC);
+		sqlite3_bind_text(vm, 2, keys[i], -1, SQLITE_STATIC);
 		if (sqlite3_step(vm) == SQLITE_ROW) {
 			int32_t typmod = -1;
 			oid = pgtype_from_decl((const char *)sqlite3_column_text(vm, 0), &typmod);
 		}
+		sqlite3_reset(vm);
+		char *g = sqlite3_mprintf(GUARD("NEW.\"%w\""), keys[i], keys[i], keys[i], keys[i]);
+		char *u = sqlite3_mprintf("%s\"%w\"", upd.len ? ", " : "", keys[i]);
+		char *v = sqlite3_mprintf("NEW.\"%w\"", keys[i]);
+		if (g && u && v && cat_partdate_key((int)oid)) {
+			strbuf_printf(&ok, "%s%s", ok.len ? " AND " : "", g);
+			strbuf_printf(&bad, "%sWHEN NOT %s THEN %s", bad.len ? " " : "", g, v);
+			strbuf_puts(&upd, u);
+		}
+		ok.failed |= !g || !u || !v;
+		sqlite3_free(g);
+		sqlite3_free(u);
+		sqlite3_free(v);
 	}
 	sqlite3_finalize(vm);
-	if (!cat_partdate_key((int)oid))
-		return sqlite3_mprintf("%s", "");
-	char *upd = sqlite3_mprintf("UPDATE OF \"%w\"", key);
-	char *guard = sqlite3_mprintf(GUARD("NEW.\"%w\""), key, key, key, key);
 	char *r = NULL;
-	if (upd && guard)
+	if (ok.failed || bad.failed || upd.failed)
+		r = NULL;
+	else if (!ok.len)
+		r = sqlite3_mprintf("%s", "");
+	else
 		r = sqlite3_mprintf("DROP TRIGGER IF EXISTS \"" CAT_PART_TRIGGER_PREFIX "k_%w\"; "
 				    "DROP TRIGGER IF EXISTS \"" CAT_PART_TRIGGER_PREFIX "ku_%w\"; "
 				    "CREATE TRIGGER \"" CAT_PART_TRIGGER_PREFIX "k_%w\" BEFORE "
-				    "INSERT ON \"%w\" WHEN NOT %s BEGIN SELECT "
-				    "shardlite_partition_key_range(NEW.\"%w\"); END; "
-				    "CREATE TRIGGER \"" CAT_PART_TRIGGER_PREFIX "ku_%w\" BEFORE %s "
-				    "ON \"%w\" WHEN NOT %s BEGIN SELECT "
-				    "shardlite_partition_key_range(NEW.\"%w\"); END; ",
-				    parent, parent, parent, parent, guard, key, parent, upd, parent,
-				    guard, key);
-	sqlite3_free(upd);
-	sqlite3_free(guard);
+				    "INSERT ON \"%w\" WHEN NOT (%s) BEGIN SELECT "
+				    "shardlite_partition_key_range(CASE %s END); END; "
+				    "CREATE TRIGGER \"" CAT_PART_TRIGGER_PREFIX "ku_%w\" BEFORE UPDATE "
+				    "OF %s ON \"%w\" WHEN NOT (%s) BEGIN SELECT "
+				    "shardlite_partition_key_range(CASE %s END); END; ",
+				    parent, parent, parent, parent, ok.data, bad.data, parent,
+				    upd.data, parent, ok.data, bad.data);
+	strbuf_fini(&ok);
+	strbuf_fini(&bad);
+	strbuf_fini(&upd);
 	return r;
 }
 
@@ -112,6 +133,59 @@ static void zone_literal(sqlite3 *db, struct strbuf *sb, const char *t, size_t n
 	sqlite3_finalize(vm);
 }
 
+/* The same for a key of several columns: the literals inside the bound's parentheses are the
+ * key's columns in turn (FROM's, then TO's); those of timestamptz columns are printed again. */
+static const char *several_keys(struct cat_conn *cc, const struct cat_rel *up, const char *b,
+				struct arena *a)
+{
+	size_t n = (size_t)up->part_nkeys, at = 0;
+	const struct cat_col **cols = arena_zalloc(a, n * sizeof(*cols));
+	bool any = false;
+	for (size_t i = 0; i < n; i++) {
+		for (int k = 0; k < up->ncols; k++)
+			if (strcmp(up->cols[k].name, up->part_keys[i]) == 0)
+				cols[i] = &up->cols[k];
+		any |= cols[i] && cols[i]->typoid == 1184;
+	}
+	if (!any)
+		return b;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	int depth = 0;
+	for (const char *p = b; *p;) {
+		if (*p == '(' || *p == ')') {
+			depth += *p == '(' ? 1 : -1;
+			strbuf_putc(&sb, *p++);
+			continue;
+		}
+		if (depth != 1 || *p == ',' || *p == ' ') {
+			strbuf_putc(&sb, *p++);
+			continue;
+		}
+		/* one literal: quoted (a doubled quote inside) or bare (a number, MINVALUE) */
+		const char *start = p;
+		if (*p == '\'') {
+			for (p++; *p && !(*p == '\'' && p[1] != '\''); p++)
+				p += *p == '\'';
+			p += *p == '\'';
+		} else {
+			while (*p && *p != ',' && *p != ')')
+				p++;
+		}
+		const struct cat_col *col = cols[at++ % n];
+		if (col && col->typoid == 1184 && *start == '\'' && p - start >= 2) {
+			strbuf_putc(&sb, '\'');
+			zone_literal(cc->db, &sb, start + 1, (size_t)(p - start - 2), col->typmod);
+			strbuf_putc(&sb, '\'');
+		} else {
+			strbuf_printf(&sb, "%.*s", (int)(p - start), start);
+		}
+	}
+	const char *r = sb.failed || !sb.data ? b : arena_strdup(a, sb.data);
+	strbuf_fini(&sb);
+	return r;
+}
+
 const char *cat_partdate_bound_text(struct cat_conn *cc, const struct cat_model *m,
 				    const struct cat_rel *rel, struct arena *a)
 {
@@ -121,6 +195,8 @@ const char *cat_partdate_bound_text(struct cat_conn *cc, const struct cat_model 
 		if (strcmp(up->cols[k].name, up->part_key) == 0)
 			key = &up->cols[k];
 	const char *b = rel->part_bound;
+	if (up && up->part_nkeys > 1 && b && cc->db)
+		return several_keys(cc, up, b, a);
 	if (!b || !key || key->typoid != 1184 || !cc->db)
 		return b;
 	/* the literals hold no quote: a timestamptz's text has none */

@@ -200,6 +200,10 @@ static void fn_regclass_out(sqlite3_context *ctx, int argc, sqlite3_value **argv
 		return;
 	}
 	uint32_t oid = (uint32_t)sqlite3_value_int64(argv[0]);
+	if (oid == 0) { /* InvalidOid: regclassout's "-" (a domain constraint's conrelid) */
+		cat_result_text(ctx, "-");
+		return;
+	}
 	for (size_t i = 0; i < ARRAY_LEN(builtin_rels); i++) {
 		if (builtin_rels[i].oid == oid) {
 			cat_result_text(ctx, builtin_rels[i].name);
@@ -298,6 +302,10 @@ static void fn_regnamespace_out(sqlite3_context *ctx, int argc, sqlite3_value **
 		return;
 	}
 	int64_t oid = sqlite3_value_int64(argv[0]);
+	if (oid == 0) { /* InvalidOid, as regnamespaceout prints it */
+		cat_result_text(ctx, "-");
+		return;
+	}
 	struct arena *a = arena_new(0);
 	const char *name = oid > 0 && oid <= UINT32_MAX
 				   ? cat_conn_schema_name(sqlite3_user_data(ctx), (uint32_t)oid, a)
@@ -712,11 +720,21 @@ static void quoted_regtype(sqlite3_context *ctx, int argc, const char *s)
 	size_t n = 0;
 	const struct pgtype_info *all = pgtype_all(&n);
 	uint32_t oid = 0;
+	const struct cat_model *m = NULL;
 	bool builtin = !schema || strcmp(schema, "pg_catalog") == 0, failed = false;
+	const char *asked = schema, *asked_name = name; /* for the error */
+	size_t len = name ? strlen(name) : 0;
+	if (!builtin && len > 2 && strcmp(name + len - 2, "[]") == 0) /* s.x[]: "_x" */
+		name = arena_printf(a, "_%.*s", (int)(len - 2), name);
+	if (name && !builtin && (m = cat_fn_model(ctx)) != NULL && cat_nsp_find(m, schema)) {
+		/* a local schema's type is stored as "s.x" (its array type "_s.x") */
+		name = name[0] == '_' ? arena_printf(a, "_%s.%s", schema, name + 1)
+				      : arena_printf(a, "%s.%s", schema, name);
+		schema = NULL;
+	}
 	for (size_t i = 0; name && builtin && !oid && i < n; i++)
 		oid = strcmp(all[i].name, name) == 0 ? all[i].oid : 0;
-	const struct cat_model *m = NULL;
-	if (name && !oid &&
+	if (name && !oid && !m &&
 	    (!schema || strcmp(schema, cat_conn_public(sqlite3_user_data(ctx))) == 0))
 		failed = !(m = cat_fn_model(ctx));
 	const struct cat_enum *e = m && !oid ? cat_model_enum(m, name) : NULL;
@@ -739,7 +757,7 @@ static void quoted_regtype(sqlite3_context *ctx, int argc, const char *s)
 		sqlite3_result_int64(ctx, oid);
 	else if (!failed)
 		cat_reg_missing(ctx, argc, "42704", "type \"%s%s%s\" does not exist",
-				schema ? schema : "", schema ? "." : "", name ? name : s);
+				asked ? asked : "", asked ? "." : "", asked_name ? asked_name : s);
 	arena_free(a);
 }
 

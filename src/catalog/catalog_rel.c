@@ -443,26 +443,28 @@ static void con_head(struct cat_conn *cc, struct cat_rows *r, uint32_t oid, cons
 	con_head_deferral(cc, r, oid, name, type, rel, index, frel, false, false, valid);
 }
 
-static void con_tail_delset(struct cat_rows *r, const char *key, const char *fkey,
-			    const char *delset, const char *excl, const char *bin)
+/* noinherit: connoinherit, which PostgreSQL sets for a key or foreign key of a table that is
+ * not a partition (a CHECK is inherited); eqops: a foreign key's three operator arrays. */
+static void con_tail_delset(struct cat_rows *r, bool noinherit, const char *key,
+			    const char *fkey, const char *const *eqops, const char *delset,
+			    const char *excl, const char *bin)
 {
 	cat_bool(r, true);
 	cat_int(r, 0);
-	cat_bool(r, false);
+	cat_bool(r, noinherit);
 	cat_text(r, key);
 	cat_text(r, fkey);
-	cat_null(r);
-	cat_null(r);
-	cat_null(r);
+	for (int w = 0; w < 3; w++)
+		cat_text(r, eqops ? eqops[w] : NULL);
 	cat_text(r, delset);
 	cat_text(r, excl);
 	cat_text(r, bin);
 }
 
-static void con_tail(struct cat_rows *r, const char *key, const char *fkey, const char *excl,
+static void con_tail(struct cat_rows *r, bool noinherit, const char *key, const char *excl,
 		     const char *bin)
 {
-	con_tail_delset(r, key, fkey, NULL, excl, bin);
+	con_tail_delset(r, noinherit, key, NULL, NULL, NULL, excl, bin);
 }
 
 uint32_t cat_fkey_index(const struct cat_model *m, const struct cat_fkey *f)
@@ -497,7 +499,7 @@ static bool fill_constraint(struct cat_conn *cc, const struct cat_model *m, stru
 		cat_char(r, ' ');
 		cat_char(r, ' ');
 		cat_char(r, ' ');
-		con_tail(r, int2_array(r->a, ix->keys, ix->nkeys), NULL,
+		con_tail(r, !ix->table->part_parent, int2_array(r->a, ix->keys, ix->nkeys),
 			 ix->exclops ? cat_exclude_opers(m, r->a, ix) : NULL, NULL);
 	}
 	for (size_t i = 0; i < m->nfks; i++) {
@@ -508,8 +510,10 @@ static bool fill_constraint(struct cat_conn *cc, const struct cat_model *m, stru
 		cat_char(r, f->upd);
 		cat_char(r, f->del);
 		cat_char(r, f->match);
-		con_tail_delset(r, int2_array(r->a, f->from, f->ncols),
-				int2_array(r->a, f->to, f->ncols),
+		const char *eqops[3] = {NULL, NULL, NULL};
+		(void)cat_fkey_eqops(m, r->a, f, eqops);
+		con_tail_delset(r, !f->table->part_parent, int2_array(r->a, f->from, f->ncols),
+				int2_array(r->a, f->to, f->ncols), eqops,
 				f->ndelset ? int2_array(r->a, f->delset, f->ndelset) : NULL, NULL,
 				NULL);
 	}
@@ -526,7 +530,7 @@ static bool fill_constraint(struct cat_conn *cc, const struct cat_model *m, stru
 		cat_char(r, ' ');
 		cat_char(r, ' ');
 		/* the stored text (the rebuilds find the CHECK by it); pg_get_expr prints it */
-		con_tail(r, int2_array(r->a, keys, n), NULL, NULL, ck->expr);
+		con_tail(r, false, int2_array(r->a, keys, n), NULL, ck->expr);
 	}
 	for (size_t i = 0; i < m->ntriggers; i++) { /* CREATE CONSTRAINT TRIGGER's */
 		const struct cat_trigger *g = m->triggers[i];

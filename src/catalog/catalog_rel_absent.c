@@ -79,6 +79,16 @@ static const struct cat_reldef defs[] = {
 	 "latest_end_lsn pg_lsn, latest_end_time timestamptz, slot_name text, sender_host text, "
 	 "sender_port int4, conninfo text",
 	 fill_none},
+	/* a view in PostgreSQL: per-column statistics. SQLite's ANALYZE keeps only index
+	 * statistics (sqlite_stat1), so none, as in PostgreSQL before a table's first ANALYZE
+	 * (check_postgres's bloat estimate reads it) */
+	{"pg_stats",
+	 "schemaname name, tablename name, attname name, inherited bool, null_frac float4, "
+	 "avg_width int4, n_distinct float4, most_common_vals anyarray, "
+	 "most_common_freqs \"float4[]\", histogram_bounds anyarray, correlation float4, "
+	 "most_common_elems anyarray, most_common_elem_freqs \"float4[]\", "
+	 "elem_count_histogram \"float4[]\"",
+	 fill_none},
 	{"pg_subscription",
 	 "oid oid, subdbid oid, subskiplsn pg_lsn, subname name, subowner oid, subenabled bool, "
 	 "subbinary bool, substream bool, subtwophasestate pg_char, subdisableonerr bool, "

@@ -43,7 +43,10 @@ bool cat_fill_namespace(struct cat_conn *cc, const struct cat_model *m, struct c
 		cat_int(r, public ? cat_conn_own_nsp(cc) : ns[i].oid);
 		cat_text(r, public ? cat_conn_public(cc) : ns[i].name);
 		cat_int(r, ns[i].owner);
-		cat_text(r, ns[i].oid == CAT_NS_PUBLIC ? cat_public_acl() : NULL);
+		bool granted = ns[i].oid == CAT_NS_PG_CATALOG || ns[i].oid == CAT_NS_INFORMATION_SCHEMA;
+		cat_text(r, public	? cat_public_acl()
+			    : granted ? cat_builtin_nsp_acl(cc, r->a)
+				      : NULL);
 	}
 	if (!hub)
 		cat_nsp_rows(m, r);

@@ -28,9 +28,13 @@ void cat_rowtype_rows(const struct cat_model *m, struct cat_rows *r, uint32_t ns
 		uint32_t oid = cat_rowtype_oid(rel, false), arr = cat_rowtype_oid(rel, true);
 		if (!oid)
 			continue;
+		/* a local schema's "s.t" (and composite type "s.pair"): t in s (catalog_nsp.c) */
+		const char *bare = rel->name;
+		const struct cat_nsp *own = rel->temp ? NULL : cat_nsp_of(m, rel->name, &bare);
+		uint32_t in = own ? own->oid : nsp;
 		cat_type_put(r, &(struct cat_type_row){.oid = oid,
-						       .name = rel->name,
-						       .nsp = nsp,
+						       .name = bare,
+						       .nsp = in,
 						       .len = -1,
 						       .type = 'c',
 						       .category = 'C',
@@ -47,8 +51,8 @@ void cat_rowtype_rows(const struct cat_model *m, struct cat_rows *r, uint32_t ns
 		/* PostgreSQL names the array type "_" + name, cut to NAMEDATALEN - 1 bytes */
 		cat_type_put(r,
 			     &(struct cat_type_row){.oid = arr,
-						    .name = arena_printf(r->a, "_%.62s", rel->name),
-						    .nsp = nsp,
+						    .name = arena_printf(r->a, "_%.62s", bare),
+						    .nsp = in,
 						    .len = -1,
 						    .type = 'b',
 						    .category = 'A',
@@ -71,13 +75,8 @@ const char *cat_rowtype_name(const struct cat_model *m, struct arena *a, uint32_
 		bool array = cat_rowtype_oid(rel, true) == oid;
 		if (!array && cat_rowtype_oid(rel, false) != oid)
 			continue;
-		struct strbuf sb;
-		strbuf_init(&sb, 0);
-		pgfn_quote_ident(&sb, rel->name, strlen(rel->name));
-		strbuf_puts(&sb, array ? "[]" : "");
-		const char *s = arena_strdup(a, sb.data ? sb.data : "");
-		strbuf_fini(&sb);
-		return s;
+		const char *q = cat_nsp_quote(m, a, rel->name); /* a local schema's: s.pair */
+		return array ? arena_printf(a, "%s[]", q) : q;
 	}
 	return NULL;
 }

@@ -383,3 +383,29 @@ bool cat_scan_fkset(struct arena *a, const char *sql, struct cat_fkset *out)
 	out->nkeys = assignments(a, &lx, NULL, out->keys);
 	return out->nset > 0 && out->nkeys > 0;
 }
+
+bool cat_scan_index_parts(const char *sql, struct cat_index_parts *out)
+{
+	struct lexer lx = {sql ? sql : "", 0, false, false};
+	struct tok t, prev = {NULL, 0, 'o'};
+	memset(out, 0, sizeof(*out));
+	while (next(&lx, &t) && t.kind != '(')
+		prev = t;
+	if (t.kind != '(' || (prev.kind != 'w' && prev.kind != 'q'))
+		return false;
+	out->table = prev.p;
+	out->table_end = prev.p + prev.n;
+	int depth = 1;
+	while (depth > 0 && next(&lx, &t))
+		depth += t.kind == '(' ? 1 : t.kind == ')' ? -1 : 0;
+	if (depth)
+		return false;
+	out->keys_end = t.p + 1;
+	if (next(&lx, &t) && is_word(&t, "WHERE")) {
+		out->where = t.p;
+		out->pred = lx.s + lx.i;
+		while (isspace((unsigned char)*out->pred))
+			out->pred++;
+	}
+	return true;
+}

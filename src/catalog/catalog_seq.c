@@ -472,7 +472,7 @@ static bool fill_sequences(struct cat_conn *cc, const struct cat_model *m, struc
 		cat_int(r, q->inc);
 		cat_bool(r, q->cycle);
 		cat_int(r, q->cache);
-		if (cat_seq_state(cc, q, &last, &called) && called)
+		if (cat_seq_state(cc, q, &last, &called, NULL) && called)
 			cat_int(r, last);
 		else
 			cat_null(r);

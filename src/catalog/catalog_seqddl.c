@@ -246,8 +246,11 @@ static void seq_create(sqlite3_context *ctx, const struct cat_model *m, const ch
 				   name);
 		return;
 	}
-	if (apply(ctx, v, &d, true) && owned_by(ctx, m, v, &d, temp))
-		stored(ctx, run(sqlite3_context_db_handle(ctx), UPSERT, temp, name, &d));
+	if (!apply(ctx, v, &d, true) || !owned_by(ctx, m, v, &d, temp))
+		return;
+	if (!temp) /* a row of a name dropped before: the tenant's numbers start again */
+		cat_seq_ddl(sqlite3_user_data(ctx), name);
+	stored(ctx, run(sqlite3_context_db_handle(ctx), UPSERT, temp, name, &d));
 }
 
 /* A serial key's sequence state is its table's sqlite_sequence row: the last value used. */
@@ -331,6 +334,9 @@ static void seq_alter(sqlite3_context *ctx, const struct cat_model *m, const cha
 		return;
 	}
 	bool temp = q && q->rel->temp;
+	if (q && !temp) /* transactional, as PostgreSQL's (RESTART too): its commit decides; the
+			 * row says the last number given, not the ones held ahead */
+		cat_seq_ddl(sqlite3_user_data(ctx), name);
 	if (!load_def(db, temp, name, &d, a)) {
 		if (sqlite3_value_int(v[A_FLAG]))
 			return;
@@ -426,6 +432,8 @@ static void seq_drop(sqlite3_context *ctx, const struct cat_model *m, const char
 		return;
 	if (!temp && table && !cat_policy_forget(ctx, name))
 		return;
+	if (!temp)
+		cat_seq_ddl(sqlite3_user_data(ctx), name);
 	if (stored(ctx, run(db, "DELETE FROM %s" CAT_SIDECAR_SEQUENCES " WHERE name = ?1", temp,
 			    name, NULL)) &&
 	    cat_sidecar_in(db, temp, CAT_SIDECAR_COMMENTS))
@@ -510,6 +518,13 @@ static void fn_seq_restart(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	bool temp = table && rel_is_temp(ctx, table);
 	if (!temp)
 		cat_seq_written(sqlite3_user_data(ctx), table, 0);
+	const struct cat_model *m = table && !temp ? cat_fn_model(ctx) : NULL;
+	for (size_t i = 0; m && i < m->nseqs; i++) { /* an identity's: RESTART IDENTITY */
+		const struct cat_seq *q = m->seqs[i];
+		if (!q->rel->temp && !q->implicit && q->owner_table &&
+		    strcmp(q->owner_table, table) == 0)
+			cat_seq_ddl(sqlite3_user_data(ctx), q->name);
+	}
 	if (!table || (cat_sidecar_in(db, temp, "sqlite_sequence") &&
 		   !stored(ctx, run(db, "DELETE FROM %ssqlite_sequence WHERE name = ?1", temp, table,
 				    NULL))))

@@ -102,6 +102,18 @@ void cat_seq_written(struct cat_conn *cc, const char *table, int64_t last)
 		cc->serial_written(cc->serial_arg, table, last);
 }
 
+void cat_seq_ddl(struct cat_conn *cc, const char *name)
+{
+	if (cc && cc->seq_ops && name)
+		cc->seq_ops->ddl(cc->seq_arg, name);
+}
+
+void catalog_set_seq_ops(struct cat_conn *cc, const struct catalog_seq_ops *ops, void *arg)
+{
+	cc->seq_ops = ops;
+	cc->seq_arg = arg;
+}
+
 /* ---- a sequence and its state ---- */
 
 struct seq {
@@ -111,7 +123,7 @@ struct seq {
 	bool temp;           /* a temporary sequence (or temporary table's): the temp schema's */
 	signed char in;      /* the schema the name was qualified with: 0 public, 1 pg_temp, -1 */
 	char table[256];
-	int64_t start, inc, min, max;
+	int64_t start, inc, min, max, cache;
 	bool cycle;
 	int64_t last;
 	bool called;
@@ -155,9 +167,11 @@ static bool load_row(sqlite3 *db, bool temp, struct seq *q)
 	bool found = false;
 	if (sqlite3_prepare_v2(db,
 			       temp ? "SELECT start, increment, min, max, cycle, last_value, "
-				      "is_called FROM temp." CAT_SIDECAR_SEQUENCES " WHERE name = ?1"
+				      "is_called, cache FROM temp." CAT_SIDECAR_SEQUENCES
+				      " WHERE name = ?1"
 				    : "SELECT start, increment, min, max, cycle, last_value, "
-				      "is_called FROM main." CAT_SIDECAR_SEQUENCES " WHERE name = ?1",
+				      "is_called, cache FROM main." CAT_SIDECAR_SEQUENCES
+				      " WHERE name = ?1",
 			       -1, &st, NULL) != SQLITE_OK)
 		return false; /* no sidecar table: no such sequence there */
 	sqlite3_bind_text(st, 1, q->name, -1, SQLITE_STATIC);
@@ -170,6 +184,7 @@ static bool load_row(sqlite3 *db, bool temp, struct seq *q)
 		q->cycle = sqlite3_column_int(st, 4) != 0;
 		q->last = sqlite3_column_int64(st, 5);
 		q->called = sqlite3_column_int(st, 6) != 0;
+		q->cache = sqlite3_column_int64(st, 7);
 	}
 	sqlite3_finalize(st);
 	q->temp = found && temp;
@@ -251,15 +266,44 @@ static bool from_model(const struct cat_seq *ms, struct seq *q)
 	return true;
 }
 
-bool cat_seq_state(struct cat_conn *cc, const struct cat_seq *ms, int64_t *last, bool *called)
+/* Whether q's numbers are the tenant's (catalog_seq_ops): a sequence of its own in the
+ * tenant's file; a serial key's (shard_serial.c) and a temporary one keep their rows. */
+static bool held(const struct cat_conn *cc, const struct seq *q)
+{
+	return cc->seq_ops && !q->implicit && !q->temp;
+}
+
+bool cat_seq_state(struct cat_conn *cc, const struct cat_seq *ms, int64_t *last, bool *called,
+		   int64_t *log_cnt)
 {
 	struct seq q = {0};
 	from_model(ms, &q);
+	int64_t n = 0;
+	if (held(cc, &q) && cc->seq_ops->peek(cc->seq_arg, q.name, q.inc, last, called, &n)) {
+		if (log_cnt)
+			*log_cnt = n;
+		return true;
+	}
 	if (!(q.implicit ? load_implicit(cc, &q) : load_row(cc->db, q.temp, &q)))
 		return false;
 	*last = q.last;
 	*called = q.called;
+	if (log_cnt)
+		*log_cnt = 0;
 	return true;
+}
+
+/* Sets ctx's error for rc from the shard's sequence functions (an SQLite code). */
+static void held_failed(sqlite3_context *ctx, int rc)
+{
+	sqlite3_result_error(ctx, rc == SQLITE_BUSY ? "database is locked" : sqlite3_errstr(rc),
+			     -1);
+	sqlite3_result_error_code(ctx, rc);
+}
+
+static struct catalog_seq_def held_def(const struct seq *q)
+{
+	return (struct catalog_seq_def){q->name, q->inc, q->min, q->max, q->cache, q->cycle};
 }
 
 /* The sequence argv names (text, or an OID from ::regclass) with its current state; false
@@ -356,25 +400,52 @@ static bool store(sqlite3_context *ctx, const struct seq *q, int64_t last, bool 
 
 /* ---- the functions ---- */
 
+static void limit_reached(sqlite3_context *ctx, const struct seq *q)
+{
+	pgfn_error(ctx, SQLSTATE_SEQUENCE_LIMIT, "nextval: reached %s value of sequence \"%s\" (%lld)",
+		   q->inc > 0 ? "maximum" : "minimum", q->name,
+		   (long long)(q->inc > 0 ? q->max : q->min));
+}
+
+/* nextval from the sequence's row, written in the caller's transaction: a serial key's, a
+ * temporary sequence's, and one whose row the transaction changed by DDL. */
+static bool next_from_row(sqlite3_context *ctx, const struct seq *q, int64_t *v)
+{
+	int64_t next = 0;
+	*v = q->last;
+	if (q->called) {
+		bool over = __builtin_add_overflow(q->last, q->inc, &next) ||
+			    (q->inc > 0 ? next > q->max : next < q->min);
+		if (over && !q->cycle) {
+			limit_reached(ctx, q);
+			return false;
+		}
+		*v = over ? (q->inc > 0 ? q->min : q->max) : next;
+	}
+	return store(ctx, q, *v, true);
+}
+
 static void fn_nextval(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct seq q;
 	if (!resolve(ctx, argv[0], &q))
 		return;
-	int64_t v = q.last, next = 0;
-	if (q.called) {
-		bool over = __builtin_add_overflow(q.last, q.inc, &next) ||
-			    (q.inc > 0 ? next > q.max : next < q.min);
-		if (over && !q.cycle) {
-			pgfn_error(ctx, SQLSTATE_SEQUENCE_LIMIT,
-				   "nextval: reached %s value of sequence \"%s\" (%lld)",
-				   q.inc > 0 ? "maximum" : "minimum", q.name,
-				   (long long)(q.inc > 0 ? q.max : q.min));
-			return;
-		}
-		v = over ? (q.inc > 0 ? q.min : q.max) : next;
+	struct cat_conn *cc = CTX_CONN(ctx);
+	int64_t v = 0;
+	int rc = CATALOG_SEQ_ROW;
+	if (held(cc, &q)) {
+		struct catalog_seq_def d = held_def(&q);
+		rc = cc->seq_ops->next(cc->seq_arg, &d, &v);
 	}
-	if (!store(ctx, &q, v, true))
+	if (rc == CATALOG_SEQ_LIMIT) {
+		limit_reached(ctx, &q);
+		return;
+	}
+	if (rc != CATALOG_SEQ_ROW && rc != SQLITE_OK) {
+		held_failed(ctx, rc);
+		return;
+	}
+	if (rc == CATALOG_SEQ_ROW && !next_from_row(ctx, &q, &v))
 		return;
 	struct catalog_seqvals *sv = ctx_seqvals(ctx);
 	seqval_set(sv, q.oid, v);
@@ -439,7 +510,17 @@ static void fn_setval(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			   (long long)v, q.name, (long long)q.min, (long long)q.max);
 		return;
 	}
-	if (!store(ctx, &q, v, called))
+	struct cat_conn *cc = CTX_CONN(ctx);
+	int rc = CATALOG_SEQ_ROW;
+	if (held(cc, &q)) {
+		struct catalog_seq_def d = held_def(&q);
+		rc = cc->seq_ops->set(cc->seq_arg, &d, v, called);
+	}
+	if (rc != CATALOG_SEQ_ROW && rc != SQLITE_OK) {
+		held_failed(ctx, rc);
+		return;
+	}
+	if (rc == CATALOG_SEQ_ROW && !store(ctx, &q, v, called))
 		return;
 	if (called)
 		seqval_set(ctx_seqvals(ctx), q.oid, v);

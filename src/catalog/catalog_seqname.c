@@ -142,6 +142,10 @@ static void fn_seq_rename(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	/* copies: the model may be read again by the statements below */
 	char *table = q->owner_table ? strdup(q->owner_table) : NULL;
 	char *col = q->owner_col ? strdup(q->owner_col) : NULL;
+	if (!temp && !q->implicit) { /* both names' rows change in this transaction */
+		cat_seq_ddl(sqlite3_user_data(ctx), name);
+		cat_seq_ddl(sqlite3_user_data(ctx), to);
+	}
 	bool ok = q->implicit ? table && col && store(ctx, temp, table, col, to)
 			      : run(ctx,
 				    /* a new rowid: the model's freshness key sees the change */

@@ -53,6 +53,8 @@ static bool exec2(sqlite3_context *ctx, const char *sql, const char *a, const ch
 static bool insert_row(sqlite3_context *ctx, const struct cat_seq *q, int64_t last, bool called)
 {
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	if (!q->rel->temp)
+		cat_seq_ddl(sqlite3_user_data(ctx), q->name);
 	sqlite3_stmt *st = NULL;
 	char *sql = sqlite3_mprintf("INSERT INTO %s" CAT_SIDECAR_SEQUENCES
 				    " (name, type, start, increment, min, max, cache, cycle, "
@@ -105,7 +107,7 @@ static void fn_serial_unkeyed(sqlite3_context *ctx, int argc, sqlite3_value **ar
 	}
 	int64_t last = 1;
 	bool called = false;
-	if (!cat_seq_state(CTX_CONN(ctx), q, &last, &called)) {
+	if (!cat_seq_state(CTX_CONN(ctx), q, &last, &called, NULL)) {
 		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
 			   "the state of sequence \"%s\" cannot be read", q->name);
 		return;

@@ -179,8 +179,8 @@ static bool start_aclexplode(struct pgfn_srf_scan *s, sqlite3_value **args)
 /* ---- a sequence read as a relation ---- */
 
 /* SELECT last_value, log_cnt, is_called FROM s: the one row of sequence name (exactly as
- * written). log_cnt, PostgreSQL's count of values logged ahead in its WAL, is 0: nothing is
- * logged ahead here. */
+ * written). log_cnt, PostgreSQL's count of values logged ahead in its WAL: the numbers the
+ * tenant holds ahead of the last one given (shard_seq.c), 0 for a serial key's sequence. */
 static bool start_sequence(struct pgfn_srf_scan *s, sqlite3_value **args)
 {
 	struct cat_conn *cc = s->data;
@@ -200,11 +200,12 @@ static bool start_sequence(struct pgfn_srf_scan *s, sqlite3_value **args)
 				     name);
 	int64_t last = 0;
 	bool called = false;
-	if (!cat_seq_state(cc, q, &last, &called))
+	int64_t log_cnt = 0;
+	if (!cat_seq_state(cc, q, &last, &called, &log_cnt))
 		return pgfn_srf_fail(s, NULL, "%s", sqlite3_errmsg(cc->db));
 	s->cells = arena_alloc(s->a, 3 * sizeof(*s->cells));
 	s->cells[0] = arena_printf(s->a, "%lld", (long long)last);
-	s->cells[1] = "0";
+	s->cells[1] = arena_printf(s->a, "%lld", (long long)log_cnt);
 	s->cells[2] = called ? "1" : "0";
 	s->nrows = 1;
 	s->int_cols = 7;

@@ -323,10 +323,13 @@ static bool fill_one(void *arg, const struct udf_row *u)
 	shown.alltypes = with_domains(m, r->a, u->alltypes, u->alldecls);
 	shown.outtypes = with_domains(m, r->a, u->outtypes, u->outdecls);
 	const struct cat_domain *ret = m ? cat_model_domain(m, u->retdecl) : NULL;
+	/* a local schema's "s.f": f in s (catalog_nsp.c) */
+	const char *bare;
+	const struct cat_nsp *own = cat_nsp_of(m, u->name, &bare);
 	cat_row(r);
 	cat_int(r, udf_oid(u));
-	cat_text(r, u->name);
-	cat_int(r, CAT_NS_PUBLIC);
+	cat_text(r, bare);
+	cat_int(r, own ? own->oid : CAT_NS_PUBLIC);
 	cat_int(r, CAT_ROLE_BOOTSTRAP); /* the tables' owner too (catalog_rel.c) */
 	bool agg = u->kind[0] == 'a'; /* CREATE AGGREGATE's: internal aggregate_dummy */
 	cat_int(r, agg ? LANG_INTERNAL : strcmp(u->lang, "sql") == 0 ? LANG_SQL : LANG_PLPGSQL);
@@ -595,8 +598,16 @@ struct find {
 static void put_def(struct strbuf *sb, const struct udf_row *u)
 {
 	bool proc = u->kind[0] == 'p';
-	strbuf_printf(sb, "CREATE OR REPLACE %s public.", proc ? "PROCEDURE" : "FUNCTION");
-	pgfn_quote_ident(sb, u->name, strlen(u->name));
+	strbuf_printf(sb, "CREATE OR REPLACE %s ", proc ? "PROCEDURE" : "FUNCTION");
+	const char *dot = strchr(u->name, '.'); /* a local schema's "s.f" (catalog_nsp.c) */
+	if (dot && dot[1]) {
+		pgfn_quote_ident(sb, u->name, (size_t)(dot - u->name));
+		strbuf_putc(sb, '.');
+		pgfn_quote_ident(sb, dot + 1, strlen(dot + 1));
+	} else {
+		strbuf_puts(sb, "public.");
+		pgfn_quote_ident(sb, u->name, strlen(u->name));
+	}
 	strbuf_puts(sb, "(");
 	put_args(sb, u, true, true);
 	strbuf_puts(sb, ")\n");

@@ -291,6 +291,33 @@ static void fn_f8_f4(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_double(ctx, isinf(d) ? d : (double)f); /* the real's own value */
 }
 
+/* pgfn_float_num(x, digits): a float as numeric, as float4_numeric and float8_numeric do: the
+ * value printed to FLT_DIG (6) or DBL_DIG (15) significant digits and read back (99.097::real
+ * is 99.097, not the real's binary 99.09700012207031; 0.1 + 0.2 is 0.3). Integers, NULL, the
+ * text 'NaN' and the infinities pass as they are; a whole number becomes an integer, as
+ * CAST(x AS NUMERIC) makes it. */
+static void fn_float_num(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) != SQLITE_FLOAT) {
+		sqlite3_result_value(ctx, argv[0]);
+		return;
+	}
+	double d = sqlite3_value_double(argv[0]);
+	int digits = sqlite3_value_int(argv[1]);
+	if (!isfinite(d) || digits < 1 || digits > 17) {
+		sqlite3_result_double(ctx, d);
+		return;
+	}
+	char buf[64];
+	snprintf(buf, sizeof(buf), "%.*g", digits, d);
+	d = strtod(buf, NULL);
+	if (d == floor(d) && fabs(d) < 9e15) /* as CAST(... AS NUMERIC) keeps a whole number */
+		sqlite3_result_int64(ctx, (sqlite3_int64)d);
+	else
+		sqlite3_result_double(ctx, d);
+}
+
 /* varchar(n)/char(n): longer values fail unless the excess is blanks, which are cut off. */
 static void text_check(sqlite3_context *ctx, sqlite3_value **argv, const char *type)
 {
@@ -579,6 +606,7 @@ int pgfn_register_cast(sqlite3 *db)
 		{"shardlite_num_in", 2, fn_num_in},
 		{"pgfn_f4", 1, fn_f4},
 		{"pgfn_f8_f4", 1, fn_f8_f4},
+		{"pgfn_float_num", 2, fn_float_num},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(fns); i++) {
 		int rc = sqlite3_create_function(db, fns[i].name, fns[i].nargs,

@@ -71,6 +71,27 @@ static struct jenkins hash_bytes(const unsigned char *k, size_t len, uint64_t se
 	return h;
 }
 
+uint64_t pgfn_hash_bytes_ext(const unsigned char *k, size_t len, uint64_t seed)
+{
+	struct jenkins h = hash_bytes(k, len, seed);
+	return (uint64_t)h.b << 32 | h.c;
+}
+
+/* hash_bytes_uint32_extended: the same as hashing k's four bytes, without storing them */
+uint64_t pgfn_hash_uint32_ext(uint32_t k, uint64_t seed)
+{
+	struct jenkins h;
+	h.a = h.b = h.c = 0x9e3779b9u + 4u + 3923095u;
+	if (seed) {
+		h.a += (uint32_t)(seed >> 32);
+		h.b += (uint32_t)seed;
+		mix(&h);
+	}
+	h.a += k;
+	final(&h);
+	return (uint64_t)h.b << 32 | h.c;
+}
+
 /* hashtext(t) */
 static void fn_hashtext(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -101,5 +122,6 @@ int pgfn_register_hash(sqlite3 *db)
 		{"pgfn_hashtext", 1, fn_hashtext},
 		{"pgfn_hashtextextended", 2, fn_hashtextextended},
 	};
-	return pgfn_define(db, defs, ARRAY_LEN(defs));
+	int rc = pgfn_define(db, defs, ARRAY_LEN(defs));
+	return rc == SQLITE_OK ? pgfn_register_parthash(db) : rc;
 }

@@ -95,6 +95,14 @@ int pgfn_register_tablesample(sqlite3 *db);
 /* pgfn_arrayop.c: ANY/ALL comparisons over arrays, and ordered aggregates. */
 int pgfn_register_arrayop(sqlite3 *db);
 
+/* pgfn_hash.c: PostgreSQL's hash_bytes_extended and hash_bytes_uint32_extended (lookup3,
+ * the key read as little-endian words); 0 is no seed. */
+uint64_t pgfn_hash_bytes_ext(const unsigned char *k, size_t len, uint64_t seed);
+uint64_t pgfn_hash_uint32_ext(uint32_t k, uint64_t seed);
+/* pgfn_parthash.c: the extended hash functions of the partition key types and
+ * pgfn_hash_partition, which hash partitions' views and routing triggers call. */
+int pgfn_register_parthash(sqlite3 *db);
+
 /* ---- date/time ---- */
 
 #include "pgtype.h"

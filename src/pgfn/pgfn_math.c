@@ -591,7 +591,9 @@ static void fn_log(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 /* ---- aggregates: variance and standard deviation, bit_and/bit_or/bit_xor ---- */
 
-/* Youngs-Cramer, as PostgreSQL's float8_accum, so float results agree to the last bit. */
+/* Youngs-Cramer, as PostgreSQL's float8_accum, so float results agree to the last bit; an
+ * infinite or NaN input makes Sxx NaN (issue #3: var_pop of 1 and 'infinity' was NULL, of
+ * 'infinity' and 1 Infinity, a NaN input read as 0). */
 struct var_state {
 	double n, sx, sxx;
 };
@@ -602,12 +604,23 @@ static void var_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct var_state *s = sqlite3_aggregate_context(ctx, sizeof(*s));
 	if (!s || sqlite3_value_type(argv[0]) == SQLITE_NULL)
 		return;
-	double x = sqlite3_value_double(argv[0]);
+	double x = pgfn_float_arg(argv[0]);
+	double old_n = s->n, old_sx = s->sx;
 	s->n += 1.0;
 	s->sx += x;
-	if (s->n > 1.0) {
+	if (old_n > 0.0) {
 		double tmp = x * s->n - s->sx;
-		s->sxx += tmp * tmp / (s->n * (s->n - 1.0));
+		s->sxx += tmp * tmp / (s->n * old_n);
+		if (isinf(s->sx) || isinf(s->sxx)) {
+			if (!isinf(old_sx) && !isinf(x)) {
+				pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE,
+					   "value out of range: overflow");
+				return;
+			}
+			s->sxx = NAN;
+		}
+	} else if (isnan(x) || isinf(x)) {
+		s->sxx = NAN;
 	}
 }
 
@@ -622,7 +635,11 @@ static void var_final(sqlite3_context *ctx)
 		return;
 	}
 	double v = s->sxx / (pop ? s->n : s->n - 1.0);
-	sqlite3_result_double(ctx, kind & 2 ? sqrt(v) : v);
+	v = kind & 2 ? sqrt(v) : v;
+	if (isnan(v)) /* NaN is stored as its text (pgtype.h); SQLite makes a NaN double NULL */
+		sqlite3_result_text(ctx, "NaN", 3, SQLITE_STATIC);
+	else
+		sqlite3_result_double(ctx, v);
 }
 
 struct bit_state {

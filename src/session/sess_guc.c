@@ -348,6 +348,9 @@ static bool check_lc_monetary(const char *v, char *out, size_t len, struct pgerr
 /* The one table of built-in settings. Reads of settings not listed give 42704. */
 static const struct sess_guc_def guc_defs[] = {
 	{"application_name", "", true, false, NULL, "Sets the application name."},
+	/* read only, as PostgreSQL's compiled block size: SQLite's page size, the unit of a
+	 * tenant file (check_postgres's bloat estimate reads it) */
+	{"block_size", "4096", false, true, NULL, "Shows the size of a disk block."},
 	{"bytea_output", "hex", false, false, check_bytea_output, "Output format for bytea."},
 	{"client_encoding", "UTF8", true, false, check_encoding, "Client's character set."},
 	{"check_function_bodies", "on", false, false, check_bool,

@@ -163,6 +163,7 @@ static int on_commit(void *arg)
 	c->released = true;
 	c->committed = true;
 	shard_serial_committed(c);
+	shard_seq_committed(c);
 	return 0;
 }
 
@@ -171,6 +172,7 @@ static void on_rollback(void *arg)
 	struct shard_conn *c = arg;
 	c->released = true;
 	shard_serial_rollback(c);
+	shard_seq_rollback(c);
 	catalog_rolled_back(c->cat);
 }
 
@@ -235,6 +237,8 @@ struct shard_conn *shard_conn_open(struct shard_registry *r, const char *name, s
 		rc = shard_viewdep_register(c);
 	if (rc == SQLITE_OK)
 		rc = shard_serial_register(c);
+	if (rc == SQLITE_OK)
+		shard_seq_register(c);
 	if (rc != SQLITE_OK) {
 		shard_error(db, rc, err);
 		shard_conn_close(c);
@@ -281,8 +285,10 @@ static int txn_index(const char *sql)
 
 static bool exec_cached(struct shard_conn *c, int i, const char *sql, struct pgerr *err)
 {
-	if (i == 1)
+	if (i == 1) {
 		shard_serial_commit(c);
+		shard_seq_commit(c);
+	}
 	int rc = c->txn_vms[i] ? SQLITE_OK
 			       : sqlite3_prepare_v3(c->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
 						    &c->txn_vms[i], NULL);

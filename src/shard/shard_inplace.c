@@ -347,6 +347,18 @@ static void fn_cascade_keys(sqlite3_context *ctx, int argc, sqlite3_value **argv
 	struct pgerr err;
 	pgerr_clear(&err);
 	sqlite3_result_null(ctx);
+	/* a partition's own foreign keys to it are the catalog's (catalog_partown.c) */
+	sqlite3_stmt *st = NULL;
+	if (table && sqlite3_prepare_v2(shard_conn_db(c), "SELECT shardlite_partition_unref(?1)",
+					-1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_ROW) {
+			sqlite3_result_error(ctx, sqlite3_errmsg(shard_conn_db(c)), -1);
+			sqlite3_finalize(st);
+			return;
+		}
+	}
+	sqlite3_finalize(st);
 	size_t n = table ? referencing_keys(shard_conn_db(c), table, argv + 1, argc - 1, keys,
 					    ARRAY_LEN(keys))
 			 : 0;

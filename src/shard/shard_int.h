@@ -78,6 +78,7 @@ struct shard_tenant {
 	 * Written under the lock, read unlocked as a hint. */
 	uint64_t wseq;
 	struct shard_serial *serials; /* serial keys' numbers held ahead (shard_serial.c) */
+	struct shard_seq *seqs;       /* sequences' numbers held ahead (shard_seq.c) */
 	/* Commits of the tenant's file through its pooled connections, counted after each has
 	 * landed (the WAL hook, shard_snapshot.c); atomic, read without the lock. */
 	uint64_t commits;
@@ -142,6 +143,7 @@ struct shard_conn {
 	sqlite3_stmt *serial_vm;     /* shard_serial.c's read of sqlite_sequence */
 	sqlite3_stmt *serial_upd_vm; /* and its write */
 	bool serial_due;             /* its commit writes a serial key's numbers ahead first */
+	bool seq_due;                /* its transaction wrote a sequence's row (shard_seq.c) */
 	/* The commit counters as they were before c's read snapshot began, at most
 	 * (shard_conn_snapshot_mark, shard_snapshot.c). */
 	uint64_t snap_seq, snap_all, snap_att;
@@ -465,6 +467,28 @@ void shard_serial_fini_tenant(struct shard_conn *c, struct shard_tenant *t);
  * rows get the failed run's numbers again. Each call with true starts them from the first. */
 void shard_serial_replay(bool on);
 void shard_serial_free(struct shard_tenant *t);
+
+/* shard_seq.c: sequences' numbers held ahead for the tenant (catalog_seq_ops). register: on
+ * each connection; commit: before c's COMMIT (writes again the rows its transaction wrote
+ * ahead); committed/rollback: from the commit and rollback hooks (memory only); free: with
+ * the tenant's struct. */
+void shard_seq_register(struct shard_conn *c);
+void shard_seq_commit(struct shard_conn *c);
+void shard_seq_committed(struct shard_conn *c);
+void shard_seq_rollback(struct shard_conn *c);
+void shard_seq_free(struct shard_tenant *t);
+/* A failed statement run again for its error's DETAIL (shard_serial_replay) gets again the
+ * numbers its failed run was given, none taken; run_begin: a new statement (or the replays
+ * ended) forgets them. */
+void shard_seq_replay(bool on);
+/* Put back where the serial keys' rows are (shard_serial.c: the tenant's last close,
+ * shutdown): whether a record's row reads numbers written ahead of the last one given;
+ * put_back writes each such row to the last number given (where it still reads what was
+ * written ahead), in c's open write transaction; list_free frees a list. */
+bool shard_seq_to_put_back(const struct shard_seq *list);
+void shard_seq_put_back(struct shard_conn *c, const struct shard_seq *list);
+void shard_seq_list_free(struct shard_seq *list);
+void shard_seq_run_begin(void);
 /* shard_ukey.c: after sql failed with err (filled by shard_error), when sql is a CREATE
  * UNIQUE INDEX and err a unique violation: PostgreSQL's "could not create unique index" with
  * one duplicated key of an index over columns (a query over the table); false otherwise. */

@@ -144,7 +144,7 @@ void shard_pool_tenant_maybe_free_locked(struct shard_registry *r, struct shard_
 	r->ntenants--;
 	if (t->wal_fd >= 0)
 		close(t->wal_fd); /* no flush runs: nobody else uses it */
-	shard_serial_keep_locked(r, t);
+	shard_serial_keep_locked(r, t); /* its sequences' records too */
 	free(t);
 }
 

@@ -354,8 +354,244 @@ static bool rename_as(struct shard_conn *c, char kind, const struct xlat_rebuild
 	}
 }
 
+/* ---- ALTER ... SET SCHEMA, ALTER SCHEMA ... RENAME TO (local schemas, catalog_nsp.c) ---- */
+
+/* The names of a query's first column, bound to a1 (and a2), malloc'd, NULL-terminated. */
+static char **names_of(struct shard_conn *c, const char *sql, const char *a1, const char *a2,
+		       struct pgerr *err)
+{
+	size_t n = 0, cap = 8;
+	char **v = base_xcalloc(cap + 1, sizeof(*v));
+	sqlite3_stmt *vm = NULL;
+	int rc = sqlite3_prepare_v2(c->db, sql, -1, &vm, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, a1, -1, SQLITE_STATIC);
+		if (a2)
+			sqlite3_bind_text(vm, 2, a2, -1, SQLITE_STATIC);
+		while ((rc = sqlite3_step(vm)) == SQLITE_ROW) {
+			const char *t = (const char *)sqlite3_column_text(vm, 0);
+			if (!t)
+				continue;
+			if (n == cap) {
+				cap *= 2;
+				v = base_xrealloc(v, (cap + 1) * sizeof(*v));
+			}
+			v[n++] = base_xstrdup(t);
+			v[n] = NULL;
+		}
+	}
+	sqlite3_finalize(vm);
+	if (rc == SQLITE_DONE)
+		return v;
+	(void)!shard_error(c->db, rc, err);
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+	return NULL;
+}
+
+static void names_free(char **v)
+{
+	for (size_t i = 0; v && v[i]; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* Whether a relation is stored under name: 1, 0, -1 with err. */
+static int name_taken(struct shard_conn *c, const char *name, struct pgerr *err)
+{
+	int t = found(c, "SELECT 1 FROM main.sqlite_schema WHERE name = ?1 COLLATE NOCASE", name,
+		      err);
+	return t ? t : catalog_is_sequence(c->db, name);
+}
+
+/* name with its schema's prefix (the first plen bytes) replaced by the target's: "s2.x", or
+ * x in public; malloc'd. */
+static char *moved_name(const char *name, size_t plen, const char *nsp)
+{
+	const char *bare = name + plen;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	if (strcmp(nsp, "public") != 0)
+		strbuf_printf(&sb, "%s.", nsp);
+	strbuf_puts(&sb, bare);
+	return strbuf_take(&sb);
+}
+
+static bool exists_in(struct shard_conn *c, const char *name, size_t plen, const char *nsp,
+		      struct pgerr *err)
+{
+	int t = name_taken(c, name, err);
+	return t == 0 || (t > 0 && pgerr_set(err, "42P07",
+					     "relation \"%s\" already exists in schema \"%s\"",
+					     name + plen, nsp));
+}
+
+/* After table (now at its new name) moved out of the schema whose prefix is old's first plen
+ * bytes: its indexes (a constraint's index is named after the table's schema already) and the
+ * sequences its columns own follow it, as PostgreSQL moves them. */
+static bool move_dependents(struct shard_conn *c, const char *table, const char *old,
+			    size_t plen, const char *nsp, struct pgerr *err)
+{
+	char **idx = names_of(c,
+			      "SELECT name FROM main.sqlite_schema WHERE type = 'index' AND tbl_name "
+			      "= ?1 AND sql IS NOT NULL",
+			      table, NULL, err);
+	bool ok = idx != NULL;
+	for (size_t i = 0; ok && idx[i]; i++) {
+		size_t p = strncmp(idx[i], old, plen) == 0 ? plen : 0;
+		char *to = moved_name(idx[i], p, nsp);
+		char *isql = NULL, *itable = NULL, *icon = NULL;
+		char k = strcmp(to, idx[i]) == 0 ? 0 : kind_of(c, idx[i], &isql, &itable, &icon);
+		if (k == 'i' || k == 'k')
+			ok = exists_in(c, to, strcmp(nsp, "public") ? strlen(nsp) + 1 : 0, nsp,
+				       err) &&
+			     remake(c, 'i', idx[i], to, isql, err);
+		free(isql);
+		free(itable);
+		free(icon);
+		free(to);
+	}
+	names_free(idx);
+	char **seqs = ok ? names_of(c,
+				    "SELECT shardlite_relname(d.objid) FROM pg_depend d JOIN "
+				    "pg_class s ON s.oid = d.objid WHERE s.relkind = 'S' AND "
+				    "d.deptype IN ('a', 'i') AND d.refobjid = shardlite_rel_oid(?1)",
+				    table, NULL, err)
+			 : NULL;
+	ok = ok && seqs;
+	for (size_t i = 0; ok && seqs[i]; i++) {
+		size_t p = strncmp(seqs[i], old, plen) == 0 ? plen : 0;
+		char *to = moved_name(seqs[i], p, nsp);
+		struct xlat_rebuild s = {.kind = XLAT_RB_RENAME, .table = seqs[i], .new_name = to};
+		if (strcmp(to, seqs[i]) != 0)
+			ok = exists_in(c, to, strcmp(nsp, "public") ? strlen(nsp) + 1 : 0, nsp,
+				       err) &&
+			     rename_as(c, 'S', &s, NULL, NULL, NULL, err);
+		free(to);
+	}
+	names_free(seqs);
+	return ok;
+}
+
+/* ALTER TABLE/VIEW/SEQUENCE r->table SET SCHEMA: PostgreSQL's checks of what it is (kind),
+ * then the rename and what follows a table. Nothing when it is in that schema already. */
+static bool move_one(struct shard_conn *c, char kind, const struct xlat_rebuild *r,
+		     const char *sql, struct pgerr *err)
+{
+	const char *nsp = r->set_schema;
+	size_t nlen = strcmp(nsp, "public") ? strlen(nsp) + 1 : 0;
+	size_t plen = strlen(r->table) - (strlen(r->new_name) - nlen); /* the old prefix */
+	if (kind == 'i' || kind == 'k') {
+		pgerr_set(err, "42809", "cannot change schema of index \"%s\"", r->table + plen);
+		pgerr_hint(err, "Change the schema of the table instead.");
+		return false;
+	}
+	char **owner = kind == 'S' ? names_of(c,
+					      "SELECT shardlite_relname(refobjid) FROM pg_depend "
+					      "WHERE objid = shardlite_rel_oid(?1) AND deptype = 'a'",
+					      r->table, NULL, err)
+				   : NULL;
+	if (kind == 'S' && (!owner || owner[0])) {
+		if (owner) {
+			pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				  "cannot move an owned sequence into another schema");
+			pgerr_detail(err, "Sequence \"%s\" is linked to table \"%s\".",
+				     r->table, owner[0]);
+		}
+		names_free(owner);
+		return false;
+	}
+	names_free(owner);
+	if (strcmp(r->table, r->new_name) == 0)
+		return true;
+	if (!exists_in(c, r->new_name, nlen, nsp, err))
+		return false;
+	if (!rename_as(c, kind, r, sql, NULL, NULL, err))
+		return false;
+	return kind != 'r' || move_dependents(c, r->new_name, r->table, plen, nsp, err);
+}
+
+/* ALTER SCHEMA r->table RENAME TO r->new_name: each table, view and sequence of its own
+ * moves (a serial's sequence and the indexes with their table), then r->script renames the
+ * row. Its types and functions are kept under their stored names "s.x": refused. */
+static bool move_schema(struct shard_conn *c, const struct xlat_rebuild *r, struct pgerr *err)
+{
+	char *prefix = base_xstrdup(r->table);
+	size_t plen = strlen(prefix) + 1;
+	prefix = base_xrealloc(prefix, plen + 1);
+	prefix[plen - 1] = '.';
+	prefix[plen] = '\0';
+	int typed = found(c,
+			  "SELECT 1 FROM pg_type WHERE (substr(typname, 1, length(?1)) = ?1 OR "
+			  "typnamespace = (SELECT oid FROM pg_namespace WHERE nspname = "
+			  "substr(?1, 1, length(?1) - 1))) AND (typtype IN ('e', 'd') OR (typtype = "
+			  "'c' AND typrelid NOT IN (SELECT oid FROM pg_class WHERE relkind <> 'c'))) "
+			  "UNION ALL "
+			  "SELECT 1 FROM pg_proc WHERE pronamespace = (SELECT oid FROM pg_namespace "
+			  "WHERE nspname = substr(?1, 1, length(?1) - 1))",
+			  prefix, err);
+	bool ok = typed == 0 ||
+		  (typed > 0 && pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+					  "ALTER SCHEMA ... RENAME TO of a schema holding types or "
+					  "functions is not supported"));
+	static const char *const lists[] = {
+		/* a matview is a table of SQLite's; a serial's sequence goes with its table */
+		"SELECT name FROM main.sqlite_schema WHERE type = 'table' AND substr(name, 1, "
+		"length(?1)) = ?1 ORDER BY name",
+		"SELECT name FROM main.sqlite_schema WHERE type = 'view' AND substr(name, 1, "
+		"length(?1)) = ?1 ORDER BY name",
+		"SELECT shardlite_relname(c.oid) FROM pg_class c WHERE c.relkind = 'S' AND "
+		"substr(shardlite_relname(c.oid), 1, length(?1)) = ?1 AND NOT EXISTS (SELECT 1 "
+		"FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'a') ORDER BY 1",
+	};
+	static const char kinds[] = {'r', 'v', 'S'};
+	for (size_t l = 0; ok && l < ARRAY_LEN(lists); l++) {
+		char **v = names_of(c, lists[l], prefix, NULL, err);
+		ok = v != NULL;
+		for (size_t i = 0; ok && v[i]; i++) {
+			char *to = moved_name(v[i], plen, r->new_name);
+			char *sql = NULL, *table = NULL, *conname = NULL;
+			char kind = kinds[l] == 'S' ? 'S' : kind_of(c, v[i], &sql, &table, &conname);
+			struct xlat_rebuild one = {.kind = XLAT_RB_RENAME,
+						   .table = v[i],
+						   .new_name = to,
+						   .set_schema = r->new_name};
+			ok = kind == kinds[l] ? move_one(c, kind, &one, sql, err)
+					      : pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+							  "renaming \"%s\" is not supported", v[i]);
+			free(sql);
+			free(table);
+			free(conname);
+			free(to);
+		}
+		names_free(v);
+	}
+	free(prefix);
+	return ok && shard_exec(c, r->script, err);
+}
+
+static bool in_savepoint(struct shard_conn *c, char kind, const struct xlat_rebuild *r,
+			 const char *sql, const char *table, const char *conname,
+			 struct pgerr *err)
+{
+	if (!shard_exec(c, "SAVEPOINT shardlite_rename", err))
+		return false;
+	struct pgerr ignored;
+	bool ok = r->rename_kind == 'n' ? move_schema(c, r, err)
+		  : r->set_schema	 ? move_one(c, kind, r, sql, err)
+					 : rename_as(c, kind, r, sql, table, conname, err);
+	if (!ok)
+		(void)!shard_exec(c, "ROLLBACK TO shardlite_rename", &ignored);
+	if (!shard_exec(c, "RELEASE shardlite_rename", ok ? err : &ignored))
+		ok = false;
+	return ok;
+}
+
 bool shard_rename(struct shard_conn *c, const struct xlat_rebuild *r, struct pgerr *err)
 {
+	if (r->rename_kind == 'n')
+		return in_savepoint(c, 'n', r, NULL, NULL, NULL, err);
 	char *sql = NULL, *table = NULL, *conname = NULL;
 	char kind = kind_of(c, r->table, &sql, &table, &conname);
 	bool ok = true;
@@ -366,6 +602,8 @@ bool shard_rename(struct shard_conn *c, const struct xlat_rebuild *r, struct pge
 		   (r->rename_kind == 'S' && kind != 'S')) {
 		ok = pgerr_set(err, "42809", "\"%s\" is not a %s", r->table,
 			       r->rename_kind == 'v' ? "view" : "sequence");
+	} else if (r->set_schema) {
+		ok = in_savepoint(c, kind, r, sql, table, conname, err);
 	} else {
 		int taken =
 			found(c,
@@ -377,15 +615,7 @@ bool shard_rename(struct shard_conn *c, const struct xlat_rebuild *r, struct pge
 			ok = taken > 0 &&
 			     pgerr_set(err, "42P07", "relation \"%s\" already exists", r->new_name);
 		else
-			ok = shard_exec(c, "SAVEPOINT shardlite_rename", err);
-		if (ok && !taken) {
-			struct pgerr ignored;
-			ok = rename_as(c, kind, r, sql, table, conname, err);
-			if (!ok)
-				(void)!shard_exec(c, "ROLLBACK TO shardlite_rename", &ignored);
-			if (!shard_exec(c, "RELEASE shardlite_rename", ok ? err : &ignored))
-				ok = false;
-		}
+			ok = in_savepoint(c, kind, r, sql, table, conname, err);
 	}
 	free(sql);
 	free(table);

@@ -68,6 +68,7 @@ struct shard_serial_left {
 	struct shard_serial_left *next;
 	char tenant[SHARD_TENANT_MAX + 1];
 	struct shard_serial *serials;
+	struct shard_seq *seqs; /* its sequences' records (shard_seq.c), put back alike */
 };
 
 static pthread_mutex_t serial_mu = PTHREAD_MUTEX_INITIALIZER;
@@ -90,11 +91,20 @@ void shard_serial_replay(bool on)
 {
 	serial_replay = on;
 	last_run.next = last_run.first;
+	shard_seq_replay(on);
 }
 
-void shard_serial_replayed(void) { last_run.table[0] = '\0'; }
+void shard_serial_replayed(void)
+{
+	last_run.table[0] = '\0';
+	shard_seq_run_begin();
+}
 
-void shard_serial_run_begin(void) { last_run.table[0] = '\0'; }
+void shard_serial_run_begin(void)
+{
+	last_run.table[0] = '\0';
+	shard_seq_run_begin();
+}
 
 /* Notes that the running statement gave v to a row of table (read seq and top at its start). */
 static void note_given(const char *table, int64_t seq, int64_t top, int64_t v)
@@ -468,24 +478,29 @@ static bool to_put_back(const struct shard_serial *e)
  * transaction on db (a connection of the tenant, no transaction open); records put back (or
  * that need nothing) are freed, the rest returned. wait_ms: how long the write lock is
  * waited for (0: not at all; the caller keeps what is returned). */
-static struct shard_serial *put_back(struct shard_conn *c, struct shard_serial *list, int wait_ms)
+static struct shard_serial *put_back(struct shard_conn *c, struct shard_serial *list,
+				     struct shard_seq **seqs, int wait_ms)
 {
-	bool any = false;
+	bool any = shard_seq_to_put_back(*seqs);
 	for (struct shard_serial *e = list; e && !any; e = e->next)
 		any = to_put_back(e);
 	if (any) {
 		sqlite3_busy_timeout(c->db, wait_ms);
 		int rc = sqlite3_exec(c->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+		sqlite3_busy_timeout(c->db, 0);
 		if (rc != SQLITE_OK)
 			return list; /* busy: kept */
 		for (struct shard_serial *e = list; e; e = e->next)
 			if (to_put_back(e))
 				(void)write_seq(c, e->row, e->seen, e->given);
+		shard_seq_put_back(c, *seqs);
 		if (sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 			sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
 			return list;
 		}
 	}
+	shard_seq_list_free(*seqs);
+	*seqs = NULL;
 	while (list) {
 		struct shard_serial *e = list;
 		list = e->next;
@@ -523,28 +538,40 @@ void shard_serial_copy(struct shard_conn *c, const char *table, bool done)
 	pthread_mutex_unlock(&serial_mu);
 }
 
-void shard_serial_keep_locked(struct shard_registry *r, struct shard_tenant *t)
+static void leave_locked(struct shard_registry *r, const char *tenant, struct shard_serial *list,
+			 struct shard_seq *seqs)
 {
-	struct shard_serial *list = t->serials;
-	t->serials = NULL;
-	if (!list)
-		return;
 	struct shard_serial_left *l = base_xcalloc(1, sizeof(*l));
-	snprintf(l->tenant, sizeof(l->tenant), "%s", t->name);
+	snprintf(l->tenant, sizeof(l->tenant), "%s", tenant);
 	l->serials = list;
+	l->seqs = seqs;
 	l->next = r->serial_left;
 	r->serial_left = l;
 }
 
-/* The records left for tenant, taken off the registry's list; NULL when none. Lock held. */
-static struct shard_serial *take_left_locked(struct shard_registry *r, const char *tenant)
+void shard_serial_keep_locked(struct shard_registry *r, struct shard_tenant *t)
 {
+	struct shard_serial *list = t->serials;
+	struct shard_seq *seqs = t->seqs;
+	t->serials = NULL;
+	t->seqs = NULL;
+	if (list || seqs)
+		leave_locked(r, t->name, list, seqs);
+}
+
+/* The records left for tenant, taken off the registry's list (its sequences' into *seqs);
+ * NULL when none. Lock held. */
+static struct shard_serial *take_left_locked(struct shard_registry *r, const char *tenant,
+					     struct shard_seq **seqs)
+{
+	*seqs = NULL;
 	for (struct shard_serial_left **pp = &r->serial_left; *pp; pp = &(*pp)->next) {
 		struct shard_serial_left *l = *pp;
 		if (strcmp(l->tenant, tenant) != 0)
 			continue;
 		*pp = l->next;
 		struct shard_serial *list = l->serials;
+		*seqs = l->seqs;
 		free(l);
 		return list;
 	}
@@ -553,8 +580,11 @@ static struct shard_serial *take_left_locked(struct shard_registry *r, const cha
 
 void shard_serial_adopt_locked(struct shard_registry *r, struct shard_tenant *t)
 {
-	if (!t->serials)
-		t->serials = take_left_locked(r, t->name);
+	if (t->serials || t->seqs)
+		return;
+	struct shard_seq *seqs = NULL;
+	t->serials = take_left_locked(r, t->name, &seqs);
+	t->seqs = seqs;
 }
 
 void shard_serial_close(struct shard_conn *c)
@@ -564,29 +594,30 @@ void shard_serial_close(struct shard_conn *c)
 	    !sqlite3_get_autocommit(c->db))
 		return;
 	pthread_mutex_lock(&r->lock);
-	struct shard_serial *list = take_left_locked(r, c->tenant);
+	struct shard_seq *seqs = NULL;
+	struct shard_serial *list = take_left_locked(r, c->tenant, &seqs);
 	pthread_mutex_unlock(&r->lock);
-	if (!list)
+	if (!list && !seqs)
 		return;
-	list = put_back(c, list, 0);
-	if (!list)
+	list = put_back(c, list, &seqs, 0);
+	if (!list && !seqs)
 		return;
 	/* the lock was busy: kept for the tenant's next open, next close or shutdown */
 	pthread_mutex_lock(&r->lock);
 	struct shard_tenant *t = shard_pool_tenant_locked(r, c->tenant);
-	if (t && !t->serials) {
+	if (t && !t->serials && !t->seqs) {
 		t->serials = list;
+		t->seqs = seqs;
 		list = NULL;
+		seqs = NULL;
 	} else if (!t) {
-		struct shard_serial_left *l = base_xcalloc(1, sizeof(*l));
-		snprintf(l->tenant, sizeof(l->tenant), "%s", c->tenant);
-		l->serials = list;
-		l->next = r->serial_left;
-		r->serial_left = l;
+		leave_locked(r, c->tenant, list, seqs);
 		list = NULL;
+		seqs = NULL;
 	}
 	pthread_mutex_unlock(&r->lock);
-	while (list) { /* the tenant opened again meanwhile with records of its own: skipped */
+	shard_seq_list_free(seqs); /* the tenant opened again meanwhile: skipped */
+	while (list) {
 		struct shard_serial *e = list;
 		list = e->next;
 		free(e);
@@ -603,7 +634,8 @@ void shard_serial_fini(struct shard_registry *r)
 		struct shard_conn *c = shard_conn_open(r, l->tenant, &err);
 		struct shard_serial *list = l->serials;
 		if (c)
-			list = put_back(c, list, SERIAL_FINI_WAIT_MS);
+			list = put_back(c, list, &l->seqs, SERIAL_FINI_WAIT_MS);
+		shard_seq_list_free(l->seqs);
 		if (list)
 			LOG_WARN(0, l->tenant,
 				 "serial numbers held ahead were not written back (the write lock "
@@ -622,19 +654,22 @@ void shard_serial_fini_tenant(struct shard_conn *c, struct shard_tenant *t)
 {
 	struct shard_serial *list = t->serials;
 	t->serials = NULL;
-	if (list && sqlite3_get_autocommit(c->db))
-		list = put_back(c, list, SERIAL_FINI_WAIT_MS);
-	if (list)
+	if ((list || t->seqs) && sqlite3_get_autocommit(c->db))
+		list = put_back(c, list, &t->seqs, SERIAL_FINI_WAIT_MS);
+	if (list || t->seqs)
 		LOG_WARN(0, t->name,
 			 "serial numbers held ahead were not written back (the write lock stayed "
 			 "busy); they are skipped, as after a crash");
 	t->serials = list;
 	shard_serial_free(t);
+	shard_seq_free(t);
 }
 
 void shard_serial_forget_locked(struct shard_registry *r, const char *name)
 {
-	struct shard_serial *list = take_left_locked(r, name);
+	struct shard_seq *seqs = NULL;
+	struct shard_serial *list = take_left_locked(r, name, &seqs);
+	shard_seq_list_free(seqs);
 	while (list) {
 		struct shard_serial *e = list;
 		list = e->next;

@@ -282,9 +282,11 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 		if (n->rename_stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_POLICY)
 			return xlat_rename_policy(c, n->rename_stmt);
 		if (n->rename_stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA &&
-		    xlat_local_schema(c, n->rename_stmt->subname))
+		    xlat_localnsp_renames(c, n->rename_stmt->subname))
 			return xlat_localnsp_rename(c, n->rename_stmt);
 		return xlat_stmt_rename(c, n->rename_stmt);
+	case PG_QUERY__NODE__NODE_ALTER_OBJECT_SCHEMA_STMT:
+		return xlat_stmt_set_schema(c, n->alter_object_schema_stmt);
 	case PG_QUERY__NODE__NODE_TRUNCATE_STMT:
 		return xlat_stmt_truncate(c, n->truncate_stmt);
 	case PG_QUERY__NODE__NODE_TRANSACTION_STMT:

@@ -806,6 +806,8 @@ int xlat_ordered_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char 
 					     k == 0 ? XLAT_TF_SCALE : XLAT_TF_JSON);
 	if (!ok || !xlat_agg_sort_keys(c, f, flags))
 		return -1;
+	if (k == 0 && (is_array_type(tv[0]) || is_array_node(f->args[0]))) /* as array_agg() */
+		return xlat_unsupported(c, f->location, "array_agg of arrays") ? 1 : -1;
 	static const char *const kinds[] = {"array", "string", "json", "jsonb"};
 	if (f->agg_distinct)
 		strcat(flags, "D");

@@ -716,6 +716,19 @@ static bool from_expr(struct xlat_ctx *c, const struct cast *k)
 			xlat_printf(c, "CAST(%s AS REAL)", x);
 		return true;
 	case XLAT_ST_NUMERIC:
+		/* numeric to numeric of no typmod keeps the value's display scale (p::numeric of a
+		 * numeric(10,2) 1.50 is 1.50, issue #3: it printed 1.5) */
+		if (st.oid == XLAT_OID_NUMERIC && k->to.info->oid == XLAT_OID_NUMERIC &&
+		    k->to.typmod < 0 && k->res)
+			k->res->typmod = st.typmod;
+		if (st.oid == XLAT_OID_FLOAT4 || st.oid == XLAT_OID_FLOAT8) { /* float4/8_numeric */
+			x = arena_printf(c->a, "pgfn_float_num(%s, %d)", x,
+					 st.oid == XLAT_OID_FLOAT4 ? 6 : 15);
+			if (k->to.typmod < 4) { /* the text 'NaN' kept, which CAST reads as 0 */
+				xlat_puts(c, x);
+				return true;
+			}
+		}
 		if (textual(st.oid) && k->to.typmod >= 4)
 			xlat_printf(c, "shardlite_numeric(%s, %d)", x, (int)k->to.typmod);
 		else if (textual(st.oid)) /* numeric_in's checks, NaN kept */

@@ -260,6 +260,14 @@ static const struct catfn {
 	{"pg_is_in_recovery", 0, 0, XLAT_OID_BOOL},
 	{"bpchar", 1, 1, 1042 /* character */},
 	{"pg_is_wal_replay_paused", 0, 0, XLAT_OID_BOOL},
+	{"pg_stat_get_last_vacuum_time", 1, 1, 1184 /* timestamptz */},
+	{"pg_stat_get_last_autovacuum_time", 1, 1, 1184},
+	{"pg_stat_get_last_analyze_time", 1, 1, 1184},
+	{"pg_stat_get_last_autoanalyze_time", 1, 1, 1184},
+	{"pg_stat_get_vacuum_count", 1, 1, XLAT_OID_INT8},
+	{"pg_stat_get_autovacuum_count", 1, 1, XLAT_OID_INT8},
+	{"pg_stat_get_analyze_count", 1, 1, XLAT_OID_INT8},
+	{"pg_stat_get_autoanalyze_count", 1, 1, XLAT_OID_INT8},
 	{"has_table_privilege", 2, 3, XLAT_OID_BOOL},
 	{"has_column_privilege", 3, 4, XLAT_OID_BOOL},
 	{"has_any_column_privilege", 2, 3, XLAT_OID_BOOL},
@@ -723,6 +731,20 @@ static bool elem_call(struct xlat_ctx *c, const PgQuery__AIndirection *ind, char
 	return true;
 }
 
+/* ORDER BY item i written into scratch by a sort-keys pass: kept as (*keys)[i] when use and
+ * the text is whole; scratch is let go. */
+static void sort_key_keep(struct xlat_ctx *c, const PgQuery__SelectStmt *s, const char ***keys,
+			  size_t i, struct strbuf *scratch, bool use)
+{
+	if (use && !scratch->failed) {
+		if (!*keys)
+			*keys = arena_zalloc(c->a, s->n_sort_clause * sizeof(**keys));
+		(*keys)[i] = arena_strdup(c->a, scratch->data);
+		xlat_nocache(c); /* the key's text was copied */
+	}
+	strbuf_fini(scratch);
+}
+
 /* ORDER BY a[i] (or a[i][j], a[i:j]): ORDER BY is written after the FROM items' scope is
  * left, where a's type, and so its element's, is no longer known (pg_array_get would sort the
  * element as text: -1, 10, 100, 9). Each such key is written here, inside the scope, typed by
@@ -752,13 +774,7 @@ bool xlat_array_sort_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s, cons
 		if (coll) /* a slice a[i:j] sorts as its array type */
 			strbuf_puts(&scratch, coll);
 		c->sb = saved;
-		if (ok && t.oid && !scratch.failed) {
-			if (!*keys)
-				*keys = arena_zalloc(c->a, s->n_sort_clause * sizeof(**keys));
-			(*keys)[i] = arena_strdup(c->a, scratch.data);
-			xlat_nocache(c); /* the key's text was copied */
-		}
-		strbuf_fini(&scratch);
+		sort_key_keep(c, s, keys, i, &scratch, ok && t.oid);
 		if (!ok)
 			return false;
 	}
@@ -796,6 +812,9 @@ bool xlat_catalog_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind
 		field->indirection = &ind->indirection[last];
 		return xlat_catalog_subscript(c, field, t);
 	}
+	int js = xlat_jsonb_subscript(c, ind, t); /* j['a'][0] of a jsonb value */
+	if (js)
+		return js > 0;
 	bool any_slice = false;
 	for (size_t i = 0; i < ind->n_indirection; i++) {
 		const PgQuery__Node *k = ind->indirection[i];
@@ -1311,13 +1330,7 @@ bool xlat_reg_sort_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s, const 
 		bool ok = xlat_expr(c, n, &t);
 		xlat_puts(c, ")");
 		c->sb = saved;
-		if (ok && !scratch.failed) {
-			if (!*keys)
-				*keys = arena_zalloc(c->a, s->n_sort_clause * sizeof(**keys));
-			(*keys)[i] = arena_strdup(c->a, scratch.data);
-			xlat_nocache(c); /* the key's text was copied */
-		}
-		strbuf_fini(&scratch);
+		sort_key_keep(c, s, keys, i, &scratch, ok);
 		if (!ok)
 			return false;
 	}

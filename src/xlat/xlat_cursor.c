@@ -241,6 +241,10 @@ bool xlat_locking_check(struct xlat_ctx *c, const PgQuery__SelectStmt *q)
 		window |= over;
 		agg |= !over && has_agg(val);
 	}
+	/* transformSetOperationStmt's (SQLite took the clause as of the query's last SELECT) */
+	if (q->op != PG_QUERY__SET_OPERATION__SETOP_NONE)
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "%s is not allowed with UNION/INTERSECT/EXCEPT", lcs);
 	/* analyze.c's CheckSelectLocking, its order */
 	const char *what = q->n_distinct_clause ? "DISTINCT clause"
 			   : q->n_group_clause	 ? "GROUP BY clause"

@@ -1204,7 +1204,7 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 	if (has_like(s))
 		return s->partspec ? xlat_unsupported(c, -1, "LIKE in a partitioned table")
 				   : create_like(c, s);
-	if (!find_autonum(c, s, &an) || !foreign_key_types(c, s))
+	if (!xlat_gencheck_create(c, s) || !find_autonum(c, s, &an) || !foreign_key_types(c, s))
 		return false;
 	bool temp = xlat_temp_is(s->relation);
 	xlat_puts(c, temp ? "CREATE TEMP TABLE " : "CREATE TABLE ");

@@ -449,13 +449,38 @@ static bool set_list(struct xlat_ctx *c, const PgQuery__RangeVar *rel, PgQuery__
 			if (g && g->generated)
 				return generated_rule(c, g, false);
 		}
+		const PgQuery__Node *src = m->source;
+		bool dflt = false; /* SET (a, b) = (1, DEFAULT): one assignment per column */
+		for (size_t k = 0; src->node_case == NODE(ROW_EXPR) &&
+				   src->row_expr->n_args == (size_t)m->ncolumns &&
+				   k < src->row_expr->n_args;
+		     k++)
+			dflt = dflt || is_default(src->row_expr->args[k]);
+		for (int k = 0; dflt && k < m->ncolumns; k++) {
+			const PgQuery__ResTarget *kt = v[i + (size_t)k]->res_target;
+			const struct xlat_schema_col *kc = xlat_scope_col(cols, ncols, kt->name);
+			const PgQuery__Node *val = src->row_expr->args[k];
+			if (is_default(val)) {
+				if (!set_default(c, rel, kc, kt, MORE))
+					return false;
+				continue;
+			}
+			xlat_puts(c, MORE ? ", " : "");
+			xlat_ident(c, kt->name);
+			xlat_puts(c, " = ");
+			if (!xlat_assign_value(c, kc, val))
+				return false;
+		}
+		if (dflt) {
+			i += (size_t)m->ncolumns - 1;
+			continue;
+		}
 		xlat_puts(c, MORE ? ", (" : "(");
 		for (int k = 0; k < m->ncolumns; k++) {
 			xlat_puts(c, k ? ", " : "");
 			xlat_ident(c, v[i + (size_t)k]->res_target->name);
 		}
 		xlat_puts(c, ") = ");
-		const PgQuery__Node *src = m->source;
 		if (src->node_case == NODE(SUB_LINK)) {
 			if (src->sub_link->subselect->node_case != NODE(SELECT_STMT))
 				return xlat_unsupported(c, rt->location, "this assignment source");

@@ -720,6 +720,17 @@ static bool range_offset(struct xlat_ctx *c, const PgQuery__Node *offset)
 	return true;
 }
 
+/* A subquery in a frame offset: SQLite reads offsets when it prepares, so one would be its
+ * XX000 "frame starting offset must be a non-negative integer" (issue #3). */
+static bool offset_subquery(void *arg, const ProtobufCMessage *m)
+{
+	if (m->descriptor == &pg_query__sub_link__descriptor) {
+		*(bool *)arg = true;
+		return false;
+	}
+	return xlat_tree_each(m, offset_subquery, arg);
+}
+
 static bool frame_bound(struct xlat_ctx *c, int opts, bool start, const PgQuery__Node *offset)
 {
 	struct xlat_type ignored;
@@ -741,6 +752,10 @@ static bool frame_bound(struct xlat_ctx *c, int opts, bool start, const PgQuery_
 		return range_offset(c, offset) && (xlat_puts(c, opts & prec ? " PRECEDING"
 									  : " FOLLOWING"),
 						   true);
+	bool sub = false;
+	if (!offset_subquery(&sub, &offset->base) || sub)
+		return xlat_unsupported(c, xlat_tree_location(&offset->base),
+					"a subquery in a window frame offset");
 	if (!xlat_operand(c, offset, &ignored))
 		return false;
 	if (dt_key(c->range_key) && (opts & FRAME_RANGE) && !(opts & (FRAME_ROWS | FRAME_GROUPS)))
@@ -869,6 +884,17 @@ static bool check_decorations(struct xlat_ctx *c, const PgQuery__FuncCall *f, co
 	if (win && !f->over)
 		return xlat_fail(c, "42809", f->location,
 				 "window function %s requires an OVER clause", name);
+	/* ntile(NULL) is NULL and ntile(0) PostgreSQL's 22014, where SQLite's ntile fails with
+	 * XX000 "argument of ntile must be a positive integer" (issue #3) */
+	const PgQuery__Node *a0 = f->n_args == 1 ? f->args[0] : NULL;
+	if (strcmp(name, "ntile") == 0 && a0 && a0->node_case == PG_QUERY__NODE__NODE_A_CONST) {
+		if (a0->a_const->isnull)
+			return xlat_unsupported(c, f->location, "ntile(NULL)");
+		if (a0->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL &&
+		    (!a0->a_const->ival || a0->a_const->ival->ival <= 0))
+			return xlat_fail(c, "22014", f->location,
+					 "argument of ntile must be greater than zero");
+	}
 	if (f->agg_filter && !agg)
 		return xlat_fail(c, "42809", f->location,
 				 "FILTER specified, but %s is not an aggregate function", name);

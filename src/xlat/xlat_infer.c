@@ -318,6 +318,35 @@ static bool local_timestamp(struct xlat_ctx *c, const struct xlat_schema_col *co
 	       n->sqlvalue_function->typmod < 0 && xlat_checks_on(c);
 }
 
+/* A numeric constant (1.50, -0.001) assigned to a string column: numeric_out's text of it
+ * (digits as written, leading zeros dropped), as PostgreSQL's assignment cast stores it,
+ * replacing the number SQLite would hold in a double (15-17 significant digits) from mark on.
+ * A constant with an exponent keeps the numeric path. */
+static void numeric_const_text(struct xlat_ctx *c, const PgQuery__Node *n, size_t mark,
+			       struct xlat_type *t)
+{
+	if (n->node_case != NODE(A_CONST) || n->a_const->isnull ||
+	    n->a_const->val_case != PG_QUERY__A__CONST__VAL_FVAL)
+		return;
+	const char *s = n->a_const->fval->fval, *p = s + (*s == '-');
+	size_t digits = strspn(p, "0123456789"), frac = 0;
+	if (p[digits] == '.')
+		frac = strspn(p + digits + 1, "0123456789");
+	if (p[digits] != '.' || p[digits + 1 + frac] != '\0' || digits + frac == 0)
+		return;
+	size_t lead = 0;
+	while (lead < digits && p[lead] == '0')
+		lead++;
+	bool zero = lead == digits && strspn(p + digits + 1, "0") == frac;
+	const char *text = arena_printf(c->a, "%s%.*s%s%.*s", *s == '-' && !zero ? "-" : "",
+					(int)(digits - lead), p + lead, lead == digits ? "0" : "",
+					(int)(frac ? frac + 1 : 0), p + digits);
+	c->sb->len = mark;
+	c->sb->data[mark] = '\0';
+	xlat_string(c, text);
+	*t = (struct xlat_type){XLAT_OID_TEXT, -1};
+}
+
 bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,
 		       const PgQuery__Node *n)
 {
@@ -362,6 +391,8 @@ bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,
 	c->flags = saved;
 	if (!done)
 		return false;
+	if (to_string && t.oid == XLAT_OID_NUMERIC && xlat_checks_on(c))
+		numeric_const_text(c, n, mark, &t); /* 123456789.123456789 into a text column */
 	if (is_param(n) && !t.oid)
 		t = (struct xlat_type){col->type_oid, -1}; /* bound as that type: checked then */
 	if (!xlat_bit_assign_check(c, col, t, xlat_tree_location(&n->base)))

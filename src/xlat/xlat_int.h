@@ -495,12 +495,19 @@ const char *xlat_updview_wco(const struct xlat_ctx *c, const void *stmt);
 bool xlat_partition_key(struct xlat_ctx *c, const PgQuery__CreateStmt *s);
 /* CREATE TABLE ... PARTITION OF (s->partbound): the whole statement. */
 bool xlat_partition_of(struct xlat_ctx *c, const PgQuery__CreateStmt *s);
-/* The key in a table's stored text sql: strategy 'l' or 'r', the column (in a); false when
+/* The key in a table's stored text sql: strategy 'l', 'r' or 'h', its first column (in a); false when
  * sql carries none. */
 bool xlat_partition_parse_key(struct arena *a, const char *sql, char *strategy, const char **col);
+/* The same, every key column (*n of them, at most XLAT_PARTKEY_MAX). */
+#define XLAT_PARTKEY_MAX 32
+bool xlat_partition_parse_keys(struct arena *a, const char *sql, char *strategy,
+			       const char ***cols, size_t *n);
 /* Whether name is a partitioned table / a partition of the session's own tenant. */
 bool xlat_partition_is_parent(struct xlat_ctx *c, const char *name);
 bool xlat_partition_is_partition(struct xlat_ctx *c, const char *name);
+/* When table is partitioned: writes the name of the partition its row (of FROM item alias) is
+ * in, shardlite_partition_for(table, key), for tableoid; false (nothing written) otherwise. */
+bool xlat_partition_tableoid(struct xlat_ctx *c, const char *table, const char *alias);
 /* CREATE UNIQUE INDEX on a partitioned table: it must include the key (0A000); true when
  * it does or the table is none. */
 bool xlat_partition_index_check(struct xlat_ctx *c, const PgQuery__IndexStmt *s);
@@ -508,6 +515,11 @@ bool xlat_partition_index_check(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 bool xlat_partition_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s);
 /* Before DROP TABLE of partitioned table name: drops its partitions (a script's part). */
 void xlat_partition_drop_parent(struct xlat_ctx *c, const char *name);
+/* CREATE INDEX on partition child: the translated CREATE INDEX from start on becomes its
+ * text in SELECT shardlite_partition_index(child, text), which makes it a partial index of
+ * the parent for the partition's rows; *name_at (an unnamed index's name) moves with it. */
+void xlat_partition_index_wrap(struct xlat_ctx *c, const char *child, size_t start,
+			       size_t *name_at);
 /* ---- xlat_viewopts.c: a view's options ---- */
 /* " /" "* shardlite: WITH (check_option=...) *" "/" for check ('l' local, 'c' cascaded), ""
  * for 0. */
@@ -938,6 +950,20 @@ bool xlat_checkexpr_guard(struct xlat_ctx *c, const struct xlat_schema_col *cols
 bool xlat_checkexpr_table(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 			  const PgQuery__Node *e, const char *what);
 
+/* xlat_gencheck.c: CREATE TABLE s's generated columns as PostgreSQL checks them (no aggregate
+ * 42803, window function 42P20 or generated column 42P17 in a generation expression) and as
+ * SQLite can make them (none in a PRIMARY KEY: 0A000); false with err set. */
+bool xlat_gencheck_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s);
+
+/* xlat_jsonbsub.c: j[k]... of a jsonb value, as jsonb_extract_path (1 written, 0 not a
+ * jsonb or json value, -1 failed). */
+int xlat_jsonb_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
+			 struct xlat_type *t);
+
+/* xlat_colalias.c: each table of s's FROM list that has a column alias list (FROM t AS
+ * x(a, b)) made a subquery renaming the columns, in place; false with err set. */
+bool xlat_colalias_rewrite(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
+
 /* ---- xlat_txnnow.c: DEFAULT now() given by the INSERT ---- */
 /* Whether col of rel (the own tenant's table) is a timestamptz whose DEFAULT in the file is the
  * translator's now(), CURRENT_TIMESTAMP or transaction_timestamp(): PostgreSQL evaluates it
@@ -1190,6 +1216,10 @@ bool xlat_from_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n);
 bool xlat_sort_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n);
 /* The PostgreSQL column name of the first output column of a query (EXPR sublinks). */
 const char *xlat_select_colname(const PgQuery__SelectStmt *s);
+/* s, or a copy whose ORDER BY keys that name an unaliased result column reference (ORDER BY
+ * n of SELECT a.n) are that reference, as PostgreSQL resolves them (xlat_sortname.c). */
+const PgQuery__SelectStmt *xlat_sort_by_targets(struct xlat_ctx *c,
+						const PgQuery__SelectStmt *s);
 /* The name PostgreSQL gives an unnamed result column (FigureColname). */
 const char *xlat_colname(const PgQuery__Node *n);
 /* The PostgreSQL names of all output columns of a query; NULL when it has a * (unknown). */
@@ -2138,6 +2168,19 @@ bool xlat_localnsp_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s);
 bool xlat_localnsp_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s);
 bool xlat_localnsp_owner(struct xlat_ctx *c, const PgQuery__AlterOwnerStmt *s);
 bool xlat_localnsp_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s);
+/* Whether ALTER SCHEMA name RENAME TO is xlat_localnsp_rename's: a local schema, or a name
+ * that is no schema in a session with a tenant (3F000). */
+bool xlat_localnsp_renames(const struct xlat_ctx *c, const char *name);
+/* The SQLite script renaming local schema from's row to to (ALTER SCHEMA ... RENAME TO). */
+const char *xlat_localnsp_rename_script(struct xlat_ctx *c, const char *from, const char *to);
+/* A DO block of PL/pgSQL body (the translator's own: DROP SCHEMA ... CASCADE, CREATE
+ * SCHEMA's elements), never cached. */
+bool xlat_do_block(struct xlat_ctx *c, const char *body);
+/* xlat_nspelts.c: CREATE SCHEMA nsp with s's schema elements (a DO block). */
+bool xlat_localnsp_elements(struct xlat_ctx *c, const PgQuery__CreateSchemaStmt *s,
+			    const char *nsp);
+/* xlat_nspmove.c: ALTER TABLE/VIEW/SEQUENCE ... SET SCHEMA (a rename the shard carries out). */
+bool xlat_stmt_set_schema(struct xlat_ctx *c, const PgQuery__AlterObjectSchemaStmt *s);
 bool xlat_stmt_create_extension(struct xlat_ctx *c, const PgQuery__CreateExtensionStmt *s);
 /* xlat_routine.c: the tenant's function o names (PostgreSQL's errors when none or several:
  * NULL with c's error), and the key its grants have in the privileges sidecar. */

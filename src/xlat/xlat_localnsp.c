@@ -221,6 +221,107 @@ static void resolve_list(struct walk *w, PgQuery__Node *n)
 		set_str(&t->sval, dup_joined(s, t->sval));
 }
 
+/* Whether the tenant has a function stored under name. */
+static bool udf_named(const struct xlat_ctx *c, const char *name)
+{
+	const struct xlat_schema *sc = c->env->schema;
+	for (size_t i = 0; sc && i < sc->nudfs; i++)
+		if (!sc->udfs[i].temp && strcmp(sc->udfs[i].name, name) == 0)
+			return true;
+	return false;
+}
+
+/* An unqualified function name [f] found through search_path: the first element holding a
+ * function f (public's own f, or s's "s.f") decides; ["s.f"] when that is a local schema. */
+static void resolve_func(struct walk *w, PgQuery__Node **names, size_t n)
+{
+	struct xlat_ctx *c = w->c;
+	const struct xlat_env *env = c->env;
+	if (n != 1 || names[0]->node_case != NODE(STRING) || !env->nsearch_local)
+		return;
+	PgQuery__String *f = names[0]->string;
+	for (size_t i = 0; i < env->nsearch_local; i++) {
+		const char *s = env->search_local[i];
+		if (!*s) {
+			if (udf_named(c, f->sval))
+				return;
+			continue;
+		}
+		char *joined = dup_joined(s, f->sval);
+		if (udf_named(c, joined)) {
+			set_str(&f->sval, joined);
+			return;
+		}
+		free(joined);
+	}
+}
+
+/* Whether the tenant has an enum, a domain or a composite type (or a relation's row type)
+ * stored under name. */
+static bool type_named(struct xlat_ctx *c, const char *name)
+{
+	const struct xlat_schema *sc = c->env->schema;
+	for (size_t i = 0; sc && i < sc->nenums; i++)
+		if (strcmp(sc->enums[i].name, name) == 0)
+			return true;
+	for (const struct xlat_domain *d = sc ? sc->domains : NULL; d && d->name; d++)
+		if (strcmp(d->name, name) == 0)
+			return true;
+	return exists(c, name);
+}
+
+/* An unqualified type name [x] found through search_path, as resolve_func. */
+static void resolve_type(struct walk *w, PgQuery__TypeName *t)
+{
+	struct xlat_ctx *c = w->c;
+	const struct xlat_env *env = c->env;
+	if (t->n_names != 1 || t->names[0]->node_case != NODE(STRING) || !env->nsearch_local ||
+	    t->pct_type)
+		return;
+	PgQuery__String *x = t->names[0]->string;
+	for (size_t i = 0; i < env->nsearch_local; i++) {
+		const char *s = env->search_local[i];
+		if (!*s) {
+			if (type_named(c, x->sval))
+				return;
+			continue;
+		}
+		char *joined = dup_joined(s, x->sval);
+		if (type_named(c, joined)) {
+			set_str(&x->sval, joined);
+			return;
+		}
+		free(joined);
+	}
+}
+
+/* An unqualified name [x] a CREATE makes: in the first search_path element (["s.x"]). */
+static void create_in_first(struct walk *w, PgQuery__Node **names, size_t n)
+{
+	const char *first = w->c->env->search_local[0];
+	if (n == 1 && names[0]->node_case == NODE(STRING) && *first)
+		set_str(&names[0]->string->sval, dup_joined(first, names[0]->string->sval));
+}
+
+/* ALTER FUNCTION f(...) RENAME TO g of a function of local schema s (named s.f, or f found
+ * through search_path): it stays in s, as "s.g". Its name is resolved here, before the
+ * children's walk (which finds it done). */
+static void rename_func(struct walk *w, PgQuery__ObjectWithArgs *o, char **newname)
+{
+	collapse(w->c, &o->objname, &o->n_objname);
+	resolve_func(w, o->objname, o->n_objname);
+	const char *f = o->n_objname == 1 ? xlat_node_str(o->objname[0]) : NULL;
+	const char *dot = f ? strchr(f, '.') : NULL; /* a schema's name has no dot */
+	if (!dot || !dot[1])
+		return;
+	char *nsp = strndup(f, (size_t)(dot - f));
+	if (!nsp)
+		abort();
+	if (xlat_local_schema(w->c, nsp))
+		set_str(newname, dup_joined(nsp, *newname));
+	free(nsp);
+}
+
 /* Before a statement's children: what it creates goes to the first search_path element;
  * the relation of CREATE INDEX and ALTER ... RENAME is resolved first (their new names
  * follow its schema); WITH names are noted. */
@@ -238,6 +339,17 @@ static void resolve_targets(struct walk *w, ProtobufCMessage *m,
 		resolve(w, ((PgQuery__CreateTableAsStmt *)m)->into->rel, true);
 	else if (d == &pg_query__index_stmt__descriptor)
 		resolve(w, ((PgQuery__IndexStmt *)m)->relation, false);
+	else if (d == &pg_query__create_function_stmt__descriptor) {
+		PgQuery__CreateFunctionStmt *f = (PgQuery__CreateFunctionStmt *)m;
+		create_in_first(w, f->funcname, f->n_funcname);
+	} else if (d == &pg_query__create_enum_stmt__descriptor) {
+		PgQuery__CreateEnumStmt *e = (PgQuery__CreateEnumStmt *)m;
+		create_in_first(w, e->type_name, e->n_type_name);
+	} else if (d == &pg_query__create_domain_stmt__descriptor) {
+		PgQuery__CreateDomainStmt *e = (PgQuery__CreateDomainStmt *)m;
+		create_in_first(w, e->domainname, e->n_domainname);
+	} else if (d == &pg_query__composite_type_stmt__descriptor)
+		resolve(w, ((PgQuery__CompositeTypeStmt *)m)->typevar, true);
 	else if (d == &pg_query__rename_stmt__descriptor)
 		resolve(w, ((PgQuery__RenameStmt *)m)->relation, false);
 	else if (d == &pg_query__select_stmt__descriptor)
@@ -294,12 +406,8 @@ static void node(struct walk *w, ProtobufCMessage *m)
 				dup_joined(xlat_node_str(s->object->list->items[0]), s->newname));
 		else if ((s->rename_type == OBJ(FUNCTION) || s->rename_type == OBJ(PROCEDURE) ||
 			  s->rename_type == OBJ(ROUTINE)) &&
-			 s->object && s->object->node_case == NODE(OBJECT_WITH_ARGS) &&
-			 s->object->object_with_args->n_objname == 2 && s->newname &&
-			 xlat_local_schema(c, xlat_node_str(s->object->object_with_args->objname[0])))
-			set_str(&s->newname, /* a function of s stays in s */
-				dup_joined(xlat_node_str(s->object->object_with_args->objname[0]),
-					   s->newname));
+			 s->object && s->object->node_case == NODE(OBJECT_WITH_ARGS) && s->newname)
+			rename_func(w, s->object->object_with_args, &s->newname);
 		collapse_list(c, s->object);
 	} else if (d == &pg_query__drop_stmt__descriptor) {
 		PgQuery__DropStmt *s = (PgQuery__DropStmt *)m;
@@ -314,26 +422,13 @@ static void node(struct walk *w, ProtobufCMessage *m)
 	} else if (d == &pg_query__type_name__descriptor) {
 		PgQuery__TypeName *t = (PgQuery__TypeName *)m;
 		collapse(c, &t->names, &t->n_names);
+		resolve_type(w, t);
 	} else if (d == &pg_query__create_enum_stmt__descriptor) {
 		PgQuery__CreateEnumStmt *s = (PgQuery__CreateEnumStmt *)m;
 		collapse(c, &s->type_name, &s->n_type_name);
 	} else if (d == &pg_query__alter_enum_stmt__descriptor) {
 		PgQuery__AlterEnumStmt *s = (PgQuery__AlterEnumStmt *)m;
 		collapse(c, &s->type_name, &s->n_type_name);
-	} else if (d == &pg_query__create_function_stmt__descriptor) {
-		/* a function of s is the tenant's function "s.f", like a type */
-		PgQuery__CreateFunctionStmt *s = (PgQuery__CreateFunctionStmt *)m;
-		collapse(c, &s->funcname, &s->n_funcname);
-	} else if (d == &pg_query__res_target__descriptor) {
-		/* SELECT s.f(): the column is named f, as PostgreSQL names it, not "s.f" */
-		PgQuery__ResTarget *rt = (PgQuery__ResTarget *)m;
-		const PgQuery__FuncCall *f = rt->val && rt->val->node_case == NODE(FUNC_CALL)
-						     ? rt->val->func_call
-						     : NULL;
-		if (f && (!rt->name || !*rt->name) && f->n_funcname == 2 &&
-		    xlat_local_schema(c, xlat_node_str(f->funcname[0])) &&
-		    xlat_node_str(f->funcname[1]))
-			set_str(&rt->name, dup_str(xlat_node_str(f->funcname[1])));
 	} else if (d == &pg_query__range_function__descriptor) {
 		/* FROM s.f(...) keeps its reference name f (a scalar result's column name too) */
 		PgQuery__RangeFunction *rf = (PgQuery__RangeFunction *)m;
@@ -355,24 +450,27 @@ static void node(struct walk *w, ProtobufCMessage *m)
 			al->aliasname = dup_str(xlat_node_str(f->funcname[1]));
 			rf->alias = al;
 		}
-	} else if (d == &pg_query__func_call__descriptor) {
-		PgQuery__FuncCall *s = (PgQuery__FuncCall *)m;
-		collapse(c, &s->funcname, &s->n_funcname);
-	} else if (d == &pg_query__object_with_args__descriptor) {
-		PgQuery__ObjectWithArgs *s = (PgQuery__ObjectWithArgs *)m;
-		collapse(c, &s->objname, &s->n_objname);
-	} else if (d == &pg_query__create_trig_stmt__descriptor) {
-		PgQuery__CreateTrigStmt *s = (PgQuery__CreateTrigStmt *)m;
-		collapse(c, &s->funcname, &s->n_funcname);
 	} else if (d == &pg_query__create_domain_stmt__descriptor) {
 		PgQuery__CreateDomainStmt *s = (PgQuery__CreateDomainStmt *)m;
 		collapse(c, &s->domainname, &s->n_domainname);
 	} else if (d == &pg_query__def_elem__descriptor) {
 		/* OWNED BY s.t.col (pg_dump writes it): ["s.t", col] */
 		PgQuery__DefElem *de = (PgQuery__DefElem *)m;
-		PgQuery__Node *arg = de->arg;
 		if (de->defname && strcmp(de->defname, "owned_by") == 0)
-			collapse_on(c, arg);
+			collapse_on(c, de->arg);
+	} else if (d == &pg_query__func_call__descriptor) {
+		/* s.f(...): the function stored as "s.f"; f(...) through search_path */
+		PgQuery__FuncCall *f = (PgQuery__FuncCall *)m;
+		collapse(c, &f->funcname, &f->n_funcname);
+		resolve_func(w, f->funcname, f->n_funcname);
+	} else if (d == &pg_query__create_trig_stmt__descriptor) {
+		PgQuery__CreateTrigStmt *t = (PgQuery__CreateTrigStmt *)m;
+		collapse(c, &t->funcname, &t->n_funcname);
+		resolve_func(w, t->funcname, t->n_funcname);
+	} else if (d == &pg_query__object_with_args__descriptor) {
+		PgQuery__ObjectWithArgs *o = (PgQuery__ObjectWithArgs *)m;
+		collapse(c, &o->objname, &o->n_objname);
+		resolve_func(w, o->objname, o->n_objname);
 	} else if (d == &pg_query__comment_stmt__descriptor) {
 		PgQuery__CommentStmt *s = (PgQuery__CommentStmt *)m;
 		if (s->objtype != OBJ(SCHEMA))
@@ -400,6 +498,8 @@ static bool rewrite(void *arg, const ProtobufCMessage *cm)
 {
 	struct walk *w = arg;
 	ProtobufCMessage *m = (ProtobufCMessage *)cm; /* the tree is the translation's own */
+	if (cm->descriptor == &pg_query__create_schema_stmt__descriptor)
+		return true; /* its elements are translated once it exists (xlat_nspelts.c) */
 	node(w, m);
 	return xlat_tree_each(m, rewrite, w);
 }
@@ -450,8 +550,6 @@ bool xlat_localnsp_create(struct xlat_ctx *c, const PgQuery__CreateSchemaStmt *s
 		      strcmp(n, "information_schema") == 0 || strcmp(n, "pg_toast") == 0 ||
 		      (c->env->tenant && strcmp(n, c->env->tenant) == 0);
 	bool there = system || xlat_local_schema(c, n);
-	if (s->n_schema_elts)
-		return xlat_unsupported(c, -1, "CREATE SCHEMA with schema elements");
 	if (there && !s->if_not_exists)
 		return xlat_fail(c, "42P06", -1, "schema \"%s\" already exists", n);
 	if (there) { /* IF NOT EXISTS: PostgreSQL's NOTICE */
@@ -463,6 +561,8 @@ bool xlat_localnsp_create(struct xlat_ctx *c, const PgQuery__CreateSchemaStmt *s
 	}
 	if (!creatable(c, n))
 		return false;
+	if (s->n_schema_elts)
+		return xlat_localnsp_elements(c, s, n);
 	if (s->authrole) { /* every object of a tenant belongs to the session user */
 		script(c, "CREATE SCHEMA");
 		xlat_puts(c, "'owner_check', ");
@@ -537,8 +637,17 @@ static bool drop_cascade(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 	strbuf_puts(&sb, "END");
 	char *body = arena_strndup(c->a, sb.data, sb.len);
 	strbuf_fini(&sb);
+	if (!xlat_do_block(c, body))
+		return false;
+	c->st->tag = "DROP SCHEMA";
+	c->st->writes = true;
+	return true;
+}
+
+bool xlat_do_block(struct xlat_ctx *c, const char *body)
+{
 	PgQuery__String str = PG_QUERY__STRING__INIT;
-	str.sval = body;
+	str.sval = (char *)body;
 	PgQuery__Node arg = PG_QUERY__NODE__INIT;
 	arg.node_case = NODE(STRING);
 	arg.string = &str;
@@ -553,11 +662,7 @@ static bool drop_cascade(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 	d.n_args = 1;
 	d.args = args;
 	xlat_nocache(c);
-	if (!xlat_stmt_do(c, &d))
-		return false;
-	c->st->tag = "DROP SCHEMA";
-	c->st->writes = true;
-	return true;
+	return xlat_stmt_do(c, &d);
 }
 
 bool xlat_localnsp_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
@@ -602,10 +707,18 @@ bool xlat_localnsp_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 	return true;
 }
 
-bool xlat_localnsp_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
+const char *xlat_localnsp_rename_script(struct xlat_ctx *c, const char *from, const char *to)
 {
-	(void)s;
-	return xlat_unsupported(c, -1, "ALTER SCHEMA ... RENAME TO");
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, SIDECAR_SCHEMAS "; SELECT shardlite_schema('rename', ");
+	strbuf_put_quoted(&sb, from, '\'');
+	strbuf_puts(&sb, ", ");
+	strbuf_put_quoted(&sb, to, '\'');
+	strbuf_puts(&sb, ")" SCHEMAS_BUMP);
+	const char *out = arena_strndup(c->a, sb.data, sb.len);
+	strbuf_fini(&sb);
+	return out;
 }
 
 bool xlat_localnsp_owner(struct xlat_ctx *c, const PgQuery__AlterOwnerStmt *s)

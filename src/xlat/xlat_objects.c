@@ -53,6 +53,8 @@ const char *xlat_tenant_object_name(struct xlat_ctx *c, PgQuery__Node **names, s
 		xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1, "improper qualified name");
 		return NULL;
 	}
+	if (schema && xlat_local_schema(c, schema)) /* stored as "s.x" (xlat_localnsp.c) */
+		return arena_printf(c->a, "%s.%s", schema, name);
 	if (schema && strcmp(schema, "public") != 0 &&
 	    !(c->env && c->env->tenant && strcmp(schema, c->env->tenant) == 0)) {
 		xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "a %s in schema \"%s\" is not supported",
@@ -547,11 +549,9 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 	size_t start = c->sb->len;
 	ddl(c, "CREATE INDEX");
 	c->st->concurrently = s->concurrent; /* it changes how PostgreSQL builds it, only */
-	if (s->relation && xlat_own_table(c, s->relation) &&
-	    xlat_partition_is_partition(c, s->relation->relname))
-		return xlat_unsupported(c, -1,
-					"an index on a partition (index the partitioned table)");
-	if (!xlat_partition_index_check(c, s))
+	bool part = s->relation && xlat_own_table(c, s->relation) &&
+		    xlat_partition_is_partition(c, s->relation->relname);
+	if (!part && !xlat_partition_index_check(c, s))
 		return false;
 	/* INCLUDE's columns follow the key columns in the SQLite index, which a UNIQUE one would
 	 * make part of what is unique */
@@ -609,6 +609,8 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 	}
 	if (!xlat_index_am(c, s, start, types, &at, len))
 		return false;
+	if (part) /* a partial index of the partitioned table for the partition's rows */
+		xlat_partition_index_wrap(c, s->relation->relname, start, &at);
 	if (!named)
 		index_name_later(c, s, at, len);
 	return true;

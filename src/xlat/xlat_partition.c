@@ -19,13 +19,17 @@
  * timestamps, a timestamptz's in UTC): the bounds are compared by SQLite's own operators, in
  * the views, the routing trigger and the overlap checks. A date/time text orders so only from
  * year 1 to 9999, which a RANGE key is held to (catalog_partdate.c). */
-static bool key_type_ok(uint32_t oid)
+static bool key_type_ok(uint32_t oid, char strategy)
 {
-	static const uint32_t ok[] = {20, 21, 23, 25, 1043, 1082, 16, 700, 701, 1114, 1184, 2950};
+	static const uint32_t ok[] = {20,   21,   23,	25,   1043, 1082, 16,
+				      700,  701,  1114, 1184, 2950, 17,	  1083};
 	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++)
 		if (ok[i] == oid)
 			return true;
-	return false;
+	/* character(n): stored padded, so equal values are equal texts and its hash is of the
+	 * text without the padding; padded texts do not order as PostgreSQL's (a tab sorts
+	 * below the padding's spaces) */
+	return oid == 1042 && strategy != 'r';
 }
 
 static const PgQuery__ColumnDef *find_column(const PgQuery__CreateStmt *s, const char *name)
@@ -99,24 +103,11 @@ static bool own_schema(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 	return true;
 }
 
-bool xlat_partition_key(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
+/* One column of a partition key: it exists, is of a type the bounds can be compared (or
+ * hashed) in, and every unique constraint includes it. */
+static bool key_column(struct xlat_ctx *c, const PgQuery__CreateStmt *s,
+		       const PgQuery__PartitionElem *pe, char strategy)
 {
-	if (!own_schema(c, s->relation))
-		return false;
-	const PgQuery__PartitionSpec *ps = s->partspec;
-	const char *strategy = ps->strategy;
-	if (strcmp(strategy, "hash") == 0)
-		return xlat_unsupported(c, ps->location, "PARTITION BY HASH");
-	bool list = strcmp(strategy, "list") == 0;
-	if (!list && strcmp(strategy, "range") != 0)
-		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, ps->location,
-				 "unrecognized partitioning strategy \"%s\"", strategy);
-	if (list && ps->n_part_params > 1)
-		return xlat_fail(c, "42P17", ps->location,
-				 "cannot use \"list\" partition strategy with more than one column");
-	if (ps->n_part_params != 1)
-		return xlat_unsupported(c, ps->location, "a partition key of several columns");
-	const PgQuery__PartitionElem *pe = ps->part_params[0]->partition_elem;
 	if (!pe->name || !*pe->name)
 		return xlat_unsupported(c, pe->location, "a partition key expression");
 	if (pe->n_collation || pe->n_opclass)
@@ -130,44 +121,86 @@ bool xlat_partition_key(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 	if (!cd->type_name || !xlat_type_resolve(c, cd->type_name, &tr))
 		return false;
 	uint32_t oid = tr.info && !tr.is_array ? tr.info->oid : 0;
-	if (tr.domain || !key_type_ok(oid))
+	if (tr.domain || !key_type_ok(oid, strategy))
 		return xlat_unsupported(c, pe->location,
 					arena_printf(c->a, "a partition key of type %s",
 						     xlat_type_format(c, &tr)));
 	if (strstr(pe->name, "*/"))
 		return xlat_unsupported(c, pe->location, "this partition key column name");
-	if (!keys_include(c, s, pe->name))
+	return keys_include(c, s, pe->name);
+}
+
+bool xlat_partition_key(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
+{
+	if (!own_schema(c, s->relation))
 		return false;
-	xlat_puts(c, list ? XLAT_PARTKEY_MARK "LIST \"" : XLAT_PARTKEY_MARK "RANGE \"");
-	for (const char *p = pe->name; *p; p++) /* always quoted: the readers expect it */
-		xlat_puts(c, *p == '"' ? "\"\"" : (char[2]){*p, 0});
-	xlat_puts(c, "\" */ ");
+	const PgQuery__PartitionSpec *ps = s->partspec;
+	const char *strategy = ps->strategy;
+	bool list = strcmp(strategy, "list") == 0, hash = strcmp(strategy, "hash") == 0;
+	if (!list && !hash && strcmp(strategy, "range") != 0)
+		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, ps->location,
+				 "unrecognized partitioning strategy \"%s\"", strategy);
+	if (list && ps->n_part_params > 1)
+		return xlat_fail(c, "42P17", ps->location,
+				 "cannot use \"list\" partition strategy with more than one column");
+	if (ps->n_part_params < 1 || ps->n_part_params > XLAT_PARTKEY_MAX)
+		return xlat_unsupported(c, ps->location, "a partition key of this many columns");
+	for (size_t i = 0; i < ps->n_part_params; i++)
+		if (!key_column(c, s, ps->part_params[i]->partition_elem,
+				list ? 'l' : hash ? 'h' : 'r'))
+			return false;
+	xlat_puts(c, list ? XLAT_PARTKEY_MARK "LIST " : hash ? XLAT_PARTKEY_MARK "HASH "
+							   : XLAT_PARTKEY_MARK "RANGE ");
+	for (size_t i = 0; i < ps->n_part_params; i++) {
+		xlat_puts(c, i ? ", \"" : "\"");
+		const char *name = ps->part_params[i]->partition_elem->name;
+		for (const char *p = name; *p; p++) /* always quoted: the readers expect it */
+			xlat_puts(c, *p == '"' ? "\"\"" : (char[2]){*p, 0});
+		xlat_puts(c, "\"");
+	}
+	xlat_puts(c, " */ ");
 	return true;
 }
 
-/* The parent's key from its stored text: strategy 'l' or 'r' and the column (in a); false
- * when the text carries no key (a table that is not partitioned). */
-bool xlat_partition_parse_key(struct arena *a, const char *sql, char *strategy, const char **col)
+bool xlat_partition_parse_keys(struct arena *a, const char *sql, char *strategy,
+			       const char ***cols, size_t *n)
 {
 	const char *m = sql ? strstr(sql, XLAT_PARTKEY_MARK) : NULL;
 	if (!m)
 		return false;
 	m += strlen(XLAT_PARTKEY_MARK);
-	*strategy = strncmp(m, "LIST ", 5) == 0 ? 'l' : 'r';
+	*strategy = strncmp(m, "LIST ", 5) == 0 ? 'l' : strncmp(m, "HASH ", 5) == 0 ? 'h' : 'r';
 	m = strchr(m, '"');
-	const char *end = m ? strstr(m, " */") : NULL;
-	if (!end || end - m < 2)
-		return false;
-	/* the identifier between its quotes, a doubled quote read as one */
-	char *out = arena_alloc(a, (size_t)(end - m));
-	size_t n = 0;
-	for (const char *p = m + 1; p < end - 1; p++) {
-		out[n++] = *p;
-		if (*p == '"' && p[1] == '"')
-			p++;
+	const char **v = arena_zalloc(a, XLAT_PARTKEY_MAX * sizeof(*v));
+	*n = 0;
+	/* each identifier between its quotes, a doubled quote read as one, ", " between */
+	while (m && *m == '"' && *n < XLAT_PARTKEY_MAX) {
+		size_t len = strlen(m);
+		char *out = arena_alloc(a, len);
+		size_t k = 0;
+		const char *p = m + 1;
+		for (; *p && !(*p == '"' && p[1] != '"'); p++) {
+			out[k++] = *p;
+			if (*p == '"')
+				p++;
+		}
+		if (*p != '"')
+			return false;
+		out[k] = '\0';
+		v[(*n)++] = out;
+		m = strncmp(p + 1, ", \"", 3) == 0 ? p + 3 : NULL;
 	}
-	out[n] = '\0';
-	*col = out;
+	*cols = v;
+	return *n > 0;
+}
+
+bool xlat_partition_parse_key(struct arena *a, const char *sql, char *strategy, const char **col)
+{
+	const char **cols;
+	size_t n;
+	if (!xlat_partition_parse_keys(a, sql, strategy, &cols, &n))
+		return false;
+	*col = cols[0];
 	return true;
 }
 
@@ -209,9 +242,31 @@ bool xlat_partition_is_partition(struct xlat_ctx *c, const char *name)
 	return sql && strstr(sql, XLAT_PARTITION_MARK) != NULL;
 }
 
+bool xlat_partition_tableoid(struct xlat_ctx *c, const char *table, const char *alias)
+{
+	char strategy;
+	const char **keys;
+	size_t n;
+	if (!table || !xlat_partition_is_parent(c, table) ||
+	    !xlat_partition_parse_keys(c->a, parent_sql(c, table), &strategy, &keys, &n))
+		return false;
+	xlat_puts(c, "shardlite_partition_for(");
+	xlat_string(c, table);
+	for (size_t i = 0; i < n; i++) {
+		xlat_puts(c, ", ");
+		xlat_ident(c, alias ? alias : table);
+		xlat_puts(c, ".");
+		xlat_ident(c, keys[i]);
+	}
+	xlat_puts(c, ")");
+	return true;
+}
+
 struct bound_ctx {
 	const char *child, *parent;
-	const struct xlat_schema_col *key;
+	const struct xlat_schema_col *key; /* the column bound_value coerces to */
+	const struct xlat_schema_col *keys[XLAT_PARTKEY_MAX];
+	size_t nkeys;
 };
 
 static bool has_colref(void *arg, const ProtobufCMessage *m)
@@ -250,40 +305,72 @@ static bool bound_value(struct xlat_ctx *c, const struct bound_ctx *b, PgQuery__
 	return xlat_expr(c, cast, &t);
 }
 
-static bool range_side(struct xlat_ctx *c, const struct bound_ctx *b, PgQuery__Node **v,
-		       size_t n, const char *side)
+/* One side of a range bound: a kind ('' a value, MINVALUE, MAXVALUE) and a value for each key
+ * column. After MINVALUE or MAXVALUE every later column must be the same (PostgreSQL's
+ * validateInfiniteBounds). */
+static bool range_side(struct xlat_ctx *c, struct bound_ctx *b, PgQuery__Node **v, size_t n,
+		       const char *side)
 {
-	if (n != 1)
+	if (n != b->nkeys)
 		return xlat_fail(c, "42P16", -1,
 				 "%s must specify exactly one value per partitioning column", side);
-	/* the raw parse tree has MINVALUE and MAXVALUE as column references of those names */
-	const PgQuery__Node *d = v[0];
-	const PgQuery__ColumnRef *cr =
-		d->node_case == NODE(COLUMN_REF) ? d->column_ref : NULL;
-	const char *word = cr && cr->n_fields == 1 ? xlat_node_str(cr->fields[0]) : NULL;
-	if (word && (strcmp(word, "minvalue") == 0 || strcmp(word, "maxvalue") == 0)) {
-		/* no value; NULL stands for it (no bound value is NULL) */
-		xlat_printf(c, ", '%s', NULL", word[1] == 'i' ? "MINVALUE" : "MAXVALUE");
-		return true;
+	const char *infinite = NULL;
+	for (size_t i = 0; i < n; i++) {
+		/* the raw parse tree has MINVALUE and MAXVALUE as column references of those
+		 * names */
+		const PgQuery__Node *d = v[i];
+		const PgQuery__ColumnRef *cr =
+			d->node_case == NODE(COLUMN_REF) ? d->column_ref : NULL;
+		const char *word = cr && cr->n_fields == 1 ? xlat_node_str(cr->fields[0]) : NULL;
+		bool inf = word && (strcmp(word, "minvalue") == 0 || strcmp(word, "maxvalue") == 0);
+		if (infinite && (!inf || strcmp(word, infinite) != 0))
+			return xlat_fail(c, SQLSTATE_DATATYPE_MISMATCH, -1,
+					 "every bound following %s must also be %s",
+					 infinite[1] == 'i' ? "MINVALUE" : "MAXVALUE",
+					 infinite[1] == 'i' ? "MINVALUE" : "MAXVALUE");
+		if (inf) {
+			infinite = word;
+			/* no value; NULL stands for it (no bound value is NULL) */
+			xlat_printf(c, ", '%s', NULL", word[1] == 'i' ? "MINVALUE" : "MAXVALUE");
+			continue;
+		}
+		if (d->node_case == NODE(A_CONST) && d->a_const->isnull)
+			return xlat_fail(c, "42P17", -1, "cannot specify NULL in range bound");
+		xlat_puts(c, ", '', ");
+		b->key = b->keys[i];
+		if (!bound_value(c, b, v[i]))
+			return false;
 	}
-	if (d->node_case == NODE(A_CONST) && d->a_const->isnull)
-		return xlat_fail(c, "42P17", -1, "cannot specify NULL in range bound");
-	xlat_puts(c, ", '', ");
-	return bound_value(c, b, v[0]);
+	return true;
 }
 
 /* The bound's arguments of shardlite_partition_add after the kind. */
-static bool bound_args(struct xlat_ctx *c, const struct bound_ctx *b, char strategy,
+static bool bound_args(struct xlat_ctx *c, struct bound_ctx *b, char strategy,
 		       const PgQuery__PartitionBoundSpec *pb)
 {
+	if (pb->is_default && strategy == 'h')
+		return xlat_fail(c, "42P16", -1,
+				 "a hash-partitioned table may not have a default partition");
 	if (pb->is_default) {
 		xlat_puts(c, "'d'");
 		return true;
 	}
 	char kind = pb->strategy && *pb->strategy ? pb->strategy[0] : 0;
 	if (kind != strategy)
-		return xlat_fail(c, "42P16", -1, "invalid bound specification for a %s partition",
-				 strategy == 'l' ? "list" : "range");
+		return xlat_fail(c, "42P16", -1,
+				 "invalid bound specification for a %s partition",
+				 strategy == 'l' ? "list" : strategy == 'h' ? "hash" : "range");
+	if (kind == 'h') { /* PostgreSQL's transformPartitionBound */
+		if (pb->modulus <= 0)
+			return xlat_fail(c, "42P16", -1,
+					 "modulus for hash partition must be an integer value "
+					 "greater than zero");
+		if (pb->remainder >= pb->modulus)
+			return xlat_fail(c, "42P16", -1,
+					 "remainder for hash partition must be less than modulus");
+		xlat_printf(c, "'h', %d, %d", pb->modulus, pb->remainder);
+		return true;
+	}
 	if (kind == 'l') {
 		xlat_puts(c, "'l'");
 		for (size_t i = 0; i < pb->n_listdatums; i++) {
@@ -321,7 +408,7 @@ bool xlat_partition_of(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 	return add_call(c, parent, s->relation, s->if_not_exists ? 1 : 0, s->partbound);
 }
 
-/* SELECT shardlite_partition_add(parent, child, mode, key type, typmod, kind, values...):
+/* SELECT shardlite_partition_add(parent, child, mode, key types, typmods, kind, values...):
  * mode 0 CREATE, 1 CREATE IF NOT EXISTS, 2 ATTACH PARTITION (child an existing table). */
 static bool add_call(struct xlat_ctx *c, const PgQuery__RangeVar *parent,
 		     const PgQuery__RangeVar *child, int mode, const PgQuery__PartitionBoundSpec *pb)
@@ -332,23 +419,28 @@ static bool add_call(struct xlat_ctx *c, const PgQuery__RangeVar *parent,
 					"table cannot be read (a migration file)");
 	const char *sql = parent_sql(c, parent->relname);
 	char strategy;
-	const char *key;
+	const char **keys;
+	size_t nkeys;
 	if (!sql)
 		return xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, parent->location,
 				 "relation \"%s\" does not exist", parent->relname);
-	if (!xlat_partition_parse_key(c->a, sql, &strategy, &key))
+	if (!xlat_partition_parse_keys(c->a, sql, &strategy, &keys, &nkeys))
 		return xlat_fail(c, "42P17", -1, "table \"%s\" is not partitioned",
 				 parent->relname);
-	const struct xlat_schema_col *cols = NULL, *kc = NULL;
+	const struct xlat_schema_col *cols = NULL;
 	size_t ncols = 0;
 	if (c->schema)
 		(void)c->schema->table_fn(c->schema->arg, parent->relname, c->a, &cols, &ncols);
-	for (size_t i = 0; i < ncols; i++)
-		if (strcmp(cols[i].name, key) == 0)
-			kc = &cols[i];
-	if (!kc || !kc->type_oid)
-		return xlat_unsupported(c, -1, "a partition of a table whose key type is not known");
-	struct bound_ctx b = {child->relname, parent->relname, kc};
+	struct bound_ctx b = {child->relname, parent->relname, NULL, {NULL}, nkeys};
+	for (size_t k = 0; k < nkeys; k++) {
+		for (size_t i = 0; i < ncols; i++)
+			if (strcmp(cols[i].name, keys[k]) == 0)
+				b.keys[k] = &cols[i];
+		if (!b.keys[k] || !b.keys[k]->type_oid)
+			return xlat_unsupported(c, -1,
+						"a partition of a table whose key type is not known");
+	}
+	b.key = b.keys[0];
 	c->st->writes = c->st->is_ddl = true;
 	c->st->kind = XLAT_SCRIPT;
 	xlat_nocache(c);
@@ -356,7 +448,13 @@ static bool add_call(struct xlat_ctx *c, const PgQuery__RangeVar *parent,
 	xlat_string(c, parent->relname);
 	xlat_puts(c, ", ");
 	xlat_string(c, child->relname);
-	xlat_printf(c, ", %d, %u, %d, ", mode, kc->type_oid, kc->typmod);
+	xlat_printf(c, ", %d, '", mode);
+	for (size_t k = 0; k < nkeys; k++) /* the key columns' types and typmods, as text */
+		xlat_printf(c, "%s%u", k ? "," : "", b.keys[k]->type_oid);
+	xlat_puts(c, "', '");
+	for (size_t k = 0; k < nkeys; k++)
+		xlat_printf(c, "%s%d", k ? "," : "", b.keys[k]->typmod);
+	xlat_puts(c, "', ");
 	return bound_args(c, &b, strategy, pb) && (xlat_puts(c, ")"), true);
 }
 
@@ -402,27 +500,34 @@ bool xlat_partition_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 		}
 	}
 	char strategy;
-	const char *key = NULL;
-	(void)xlat_partition_parse_key(c->a, parent_sql(c, s->relation->relname), &strategy, &key);
-	for (size_t i = 0; key && i < s->n_cmds; i++) {
+	const char **keys = NULL;
+	size_t nkeys = 0;
+	if (!xlat_partition_parse_keys(c->a, parent_sql(c, s->relation->relname), &strategy, &keys,
+				       &nkeys))
+		nkeys = 0;
+	for (size_t i = 0; i < s->n_cmds; i++) {
 		const PgQuery__AlterTableCmd *k = s->cmds[i]->alter_table_cmd;
-		if (k->name && strcmp(k->name, key) == 0 &&
-		    (k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn ||
-		     k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType))
-			return xlat_fail(c, "42P16", -1,
-					 k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn
-						 ? "cannot drop column \"%s\" because it is part of "
-						   "the partition key of relation \"%s\""
-						 : "cannot alter column \"%s\" because it is part of "
-						   "the partition key of relation \"%s\"",
-					 key, s->relation->relname);
+		for (size_t j = 0; j < nkeys; j++) {
+			if (k->name && strcmp(k->name, keys[j]) == 0 &&
+			    (k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn ||
+			     k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType))
+				return xlat_fail(
+					c, "42P16", -1,
+					k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn
+						? "cannot drop column \"%s\" because it is part of "
+						  "the partition key of relation \"%s\""
+						: "cannot alter column \"%s\" because it is part of "
+						  "the partition key of relation \"%s\"",
+					keys[j], s->relation->relname);
+		}
 	}
-	for (size_t i = 0; key && i < s->n_cmds; i++) { /* keys must include the partition key */
+	for (size_t i = 0; i < s->n_cmds; i++) { /* keys must include the partition key */
 		const PgQuery__AlterTableCmd *k = s->cmds[i]->alter_table_cmd;
-		if (k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint && k->def &&
-		    k->def->node_case == NODE(CONSTRAINT) &&
-		    !key_in_named(c, s->relation->relname, k->def->constraint, key))
-			return false;
+		for (size_t j = 0; j < nkeys; j++)
+			if (k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint && k->def &&
+			    k->def->node_case == NODE(CONSTRAINT) &&
+			    !key_in_named(c, s->relation->relname, k->def->constraint, keys[j]))
+				return false;
 	}
 	const PgQuery__AlterTableCmd *one = s->n_cmds == 1 ? s->cmds[0]->alter_table_cmd : NULL;
 	size_t start = c->sb->len;
@@ -480,20 +585,48 @@ bool xlat_partition_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 bool xlat_partition_index_check(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 {
 	char strategy;
-	const char *key = NULL;
+	const char **keys = NULL;
+	size_t nkeys = 0;
 	if (!s->unique || !s->relation || !xlat_own_table(c, s->relation) ||
-	    !xlat_partition_parse_key(c->a, parent_sql(c, s->relation->relname), &strategy, &key))
+	    !xlat_partition_parse_keys(c->a, parent_sql(c, s->relation->relname), &strategy, &keys,
+				       &nkeys))
 		return true;
-	for (size_t i = 0; i < s->n_index_params; i++) {
-		const PgQuery__IndexElem *ie = s->index_params[i]->index_elem;
-		if (ie->name && strcmp(ie->name, key) == 0)
-			return true;
+	for (size_t k = 0; k < nkeys; k++) {
+		bool has = false;
+		for (size_t i = 0; !has && i < s->n_index_params; i++) {
+			const PgQuery__IndexElem *ie = s->index_params[i]->index_elem;
+			has = ie->name && strcmp(ie->name, keys[k]) == 0;
+		}
+		if (has)
+			continue;
+		xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+			  "unique constraint on partitioned table must include all partitioning "
+			  "columns");
+		pgerr_detail(c->err,
+			     "UNIQUE constraint on table \"%s\" lacks column \"%s\" which is part of "
+			     "the partition key.",
+			     s->relation->relname, keys[k]);
+		return false;
 	}
-	xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
-		  "unique constraint on partitioned table must include all partitioning columns");
-	pgerr_detail(c->err,
-		     "UNIQUE constraint on table \"%s\" lacks column \"%s\" which is part of the "
-		     "partition key.",
-		     s->relation->relname, key);
-	return false;
+	return true;
+}
+
+void xlat_partition_index_wrap(struct xlat_ctx *c, const char *child, size_t start,
+			       size_t *name_at)
+{
+	const char *text = arena_strndup(c->a, c->sb->data + start, c->sb->len - start);
+	size_t quotes = 0; /* each ' before the name is doubled in the literal */
+	for (size_t i = start; i < *name_at && i < c->sb->len; i++)
+		quotes += c->sb->data[i] == '\'';
+	size_t at = *name_at - start;
+	c->sb->len = start;
+	c->sb->data[start] = '\0';
+	c->st->kind = XLAT_SCRIPT; /* a command, tagged CREATE INDEX */
+	xlat_nocache(c);            /* a constant's hole would be inside the literal */
+	xlat_puts(c, "SELECT shardlite_partition_index(");
+	xlat_string(c, child);
+	xlat_puts(c, ", ");
+	*name_at = c->sb->len + 1 + at + quotes;
+	xlat_string(c, text);
+	xlat_puts(c, ")");
 }

@@ -557,13 +557,27 @@ static bool scalar_subquery(struct xlat_ctx *c, const PgQuery__Node *sel,
 {
 	size_t n = 0;
 	bool wrap = sel->node_case == NODE(SELECT_STMT) && !(c->flags & XLAT_X_NOSUBQUERY) &&
-		    xlat_select_colnames(c, sel->select_stmt, &n) && n == 1 &&
+		    xlat_select_colnames(c, sel->select_stmt, &n) && n >= 1 &&
 		    may_be_rows(sel->select_stmt);
 	if (!wrap)
 		return subquery(c, sel, shape);
-	xlat_puts(c, "(WITH shardlite_sub(v) AS ");
+	if (n == 1) {
+		xlat_puts(c, "(WITH shardlite_sub(v) AS ");
+		bool ok = subquery(c, sel, shape);
+		xlat_puts(c, " SELECT shardlite_scalar(v) FROM shardlite_sub)");
+		return ok;
+	}
+	/* a row subquery compared with a row, ROW(1, 2) = (SELECT a, b ...): one aggregate per
+	 * column, each refusing a second row (issue #3: SQLite compared the first row) */
+	xlat_puts(c, "(WITH shardlite_sub(");
+	for (size_t k = 0; k < n; k++)
+		xlat_printf(c, "%sv%zu", k ? ", " : "", k + 1);
+	xlat_puts(c, ") AS ");
 	bool ok = subquery(c, sel, shape);
-	xlat_puts(c, " SELECT shardlite_scalar(v) FROM shardlite_sub)");
+	xlat_puts(c, " SELECT ");
+	for (size_t k = 0; k < n; k++)
+		xlat_printf(c, "%sshardlite_scalar(v%zu)", k ? ", " : "", k + 1);
+	xlat_puts(c, " FROM shardlite_sub)");
 	return ok;
 }
 

@@ -18,7 +18,8 @@ struct rwalk {
 	const char *within; /* the construct the walk is inside of, NULL at the top */
 	int location;       /* of the offending reference, -1 for none */
 	const char *err;
-	bool nested; /* inside a FROM subquery or a set operation: SQLite's "circular reference" */
+	bool nested; /* inside a FROM subquery, a set operation or a WITH of the term's own:
+		      * SQLite's XX000 "circular reference" */
 	bool sqlite; /* such a reference was found */
 };
 
@@ -83,7 +84,8 @@ static bool walk(void *arg, const ProtobufCMessage *m)
 		w->sqlite = w->sqlite || w->nested;
 		return !w->err;
 	}
-	if (m->descriptor == &pg_query__range_subselect__descriptor) {
+	if (m->descriptor == &pg_query__range_subselect__descriptor ||
+	    m->descriptor == &pg_query__with_clause__descriptor) { /* a WITH of its own too */
 		bool nested = w->nested;
 		w->nested = true;
 		bool ok = xlat_tree_each(m, walk, w);
@@ -209,8 +211,11 @@ bool xlat_recursive_check(struct xlat_ctx *c, const PgQuery__WithClause *w, size
 				 "recursive term");
 	if (rw.sqlite)
 		return xlat_unsupported(c, rw.location,
-					"a recursive reference inside a subquery in FROM or a set "
-					"operation of the recursive term");
+					"a recursive reference inside a subquery in FROM, a WITH or a "
+					"set operation of the recursive term");
+	if (s->rarg->with_clause) /* SQLite's XX000 */
+		return xlat_unsupported(c, s->rarg->with_clause->location,
+					"a WITH clause in the recursive term of a recursive query");
 	return true;
 }
 

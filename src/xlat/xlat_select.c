@@ -9,6 +9,14 @@
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
 
+/* A function's or type's name as the result column shows it: a local schema's "s.f" (the
+ * name xlat_localnsp.c gave s.f) is f. */
+static const char *unqualified(const char *name)
+{
+	const char *dot = name ? strchr(name, '.') : NULL;
+	return dot && dot[1] ? dot + 1 : name;
+}
+
 /* FigureColnameInternal: the name and its strength (2 = from a name, 1 = a guess). */
 static int figure(const PgQuery__Node *n, const char **name)
 {
@@ -25,7 +33,8 @@ static int figure(const PgQuery__Node *n, const char **name)
 		return 2;
 	}
 	case NODE(FUNC_CALL):
-		*name = xlat_node_str(n->func_call->funcname[n->func_call->n_funcname - 1]);
+		*name = unqualified(
+			xlat_node_str(n->func_call->funcname[n->func_call->n_funcname - 1]));
 		return 2;
 	case NODE(A_EXPR):
 		if (n->a_expr->kind != PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF)
@@ -36,7 +45,7 @@ static int figure(const PgQuery__Node *n, const char **name)
 		int s = figure(n->type_cast->arg, name);
 		if (s <= 1) {
 			const PgQuery__TypeName *tn = n->type_cast->type_name;
-			*name = xlat_node_str(tn->names[tn->n_names - 1]);
+			*name = unqualified(xlat_node_str(tn->names[tn->n_names - 1]));
 			return 1;
 		}
 		return s;
@@ -483,9 +492,52 @@ static bool sort_names_unique(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 	return true;
 }
 
+/* The ORDER BY of UNION/INTERSECT/EXCEPT names result columns (or gives their ordinals) only,
+ * as PostgreSQL's transformSetOperationStmt: another name is 42703, an expression 0A000 (issue
+ * #3: SQLite found the name in any of the queries, ORDER BY q2 of SELECT q1 ... EXCEPT SELECT
+ * q2 sorted by the second query's column). */
+static bool setop_sort_names(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
+{
+	size_t n = 0;
+	const char **names = xlat_select_colnames(c, s, &n);
+	for (size_t i = 0; names && i < s->n_sort_clause; i++) {
+		const PgQuery__Node *k = s->sort_clause[i]->node_case == NODE(SORT_BY)
+						 ? s->sort_clause[i]->sort_by->node
+						 : NULL;
+		if (!k || k->node_case == NODE(A_CONST) || k->node_case == NODE(PARAM_REF))
+			continue;
+		if (k->node_case == NODE(COLUMN_REF) && k->column_ref->n_fields == 2 &&
+		    k->column_ref->fields[0]->node_case == NODE(STRING))
+			return xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, k->column_ref->location,
+					 "missing FROM-clause entry for table \"%s\"",
+					 k->column_ref->fields[0]->string->sval);
+		if (k->node_case != NODE(COLUMN_REF) || k->column_ref->n_fields != 1 ||
+		    k->column_ref->fields[0]->node_case != NODE(STRING)) {
+			xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, xlat_tree_location(&k->base),
+				  "invalid UNION/INTERSECT/EXCEPT ORDER BY clause");
+			pgerr_detail(c->err, "Only result column names can be used, not expressions "
+					     "or functions.");
+			pgerr_hint(c->err, "Add the expression/function to every SELECT, or move "
+					   "the UNION into a FROM clause.");
+			return false;
+		}
+		const char *name = k->column_ref->fields[0]->string->sval;
+		bool found = false;
+		for (size_t j = 0; j < n && !found; j++)
+			found = names[j] && strcmp(names[j], name) == 0;
+		if (!found)
+			return xlat_fail(c, SQLSTATE_UNDEFINED_COLUMN, k->column_ref->location,
+					 "column \"%s\" does not exist", name);
+	}
+	return true;
+}
+
 static bool order_limit(struct xlat_ctx *c, const PgQuery__SelectStmt *s, bool sort)
 {
 	if (sort && s->n_sort_clause && !sort_names_unique(c, s))
+		return false;
+	if (sort && s->n_sort_clause && s->op != PG_QUERY__SET_OPERATION__SETOP_NONE &&
+	    !setop_sort_names(c, s))
 		return false;
 	if (sort && s->n_sort_clause) {
 		xlat_puts(c, " ORDER BY ");
@@ -774,6 +826,8 @@ static bool select_core_tail(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 {
 	if (s->into_clause)
 		return xlat_unsupported(c, -1, "SELECT INTO");
+	if (!xlat_colalias_rewrite(c, s)) /* FROM t AS x(a, b) */
+		return false;
 	struct xlat_shape local = {0}; /* a subquery's ORDER BY 1 reads its column's type too */
 	if (!shape && tail && s->n_sort_clause)
 		shape = &local;
@@ -1088,16 +1142,40 @@ static bool ties(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_s
 	return ok;
 }
 
+/* FOR UPDATE/SHARE on a set operation or on one of its queries: PostgreSQL's 0A000 "... is not
+ * allowed with UNION/INTERSECT/EXCEPT" (xlat_locking_check), where SQLite took it. */
+static bool setop_unlocked(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
+{
+	if (s->n_locking_clause)
+		return xlat_locking_check(c, s);
+	const PgQuery__SelectStmt *arms[] = {s->larg, s->rarg};
+	for (size_t i = 0; i < 2; i++) {
+		if (!arms[i])
+			continue;
+		if (arms[i]->op != PG_QUERY__SET_OPERATION__SETOP_NONE) {
+			if (!setop_unlocked(c, arms[i]))
+				return false;
+		} else if (arms[i]->n_locking_clause) {
+			PgQuery__SelectStmt arm = *arms[i];
+			arm.op = s->op; /* the set operation's message */
+			return xlat_locking_check(c, &arm);
+		}
+	}
+	return true;
+}
+
 bool xlat_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape)
 {
 	if (!xlat_enter(c))
 		return false;
+	if (s->op == PG_QUERY__SET_OPERATION__SETOP_NONE && !s->n_values_lists && s->n_sort_clause)
+		s = xlat_sort_by_targets(c, s); /* ORDER BY n of SELECT a.n: a.n */
 	int ctes = c->nctes; /* a WITH's names end with its query */
 	bool ok = xlat_with(c, s->with_clause);
 	bool plain = s->op == PG_QUERY__SET_OPERATION__SETOP_NONE && !s->n_values_lists &&
 		     !xlat_is_distinct_on(s);
 	if (ok && s->op != PG_QUERY__SET_OPERATION__SETOP_NONE)
-		ok = set_op(c, s, shape);
+		ok = setop_unlocked(c, s) && set_op(c, s, shape);
 	else if (ok && s->n_values_lists && has_tail(s))
 		ok = wrapped_values(c, s, shape);
 	else if (ok && s->n_values_lists)

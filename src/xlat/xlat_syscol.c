@@ -117,7 +117,10 @@ int xlat_syscol_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xla
 		xlat_puts(c, "(iif(");
 		rowid(c, alias);
 		xlat_puts(c, " IS NULL, NULL, pg_regclass_in(");
-		xlat_string(c, table);
+		if (!xlat_partition_tableoid(
+			    c, table,
+			    c->ret_alias && strcmp(alias, c->ret_alias) == 0 ? c->ret_rel : alias))
+			xlat_string(c, table);
 		xlat_puts(c, ")))");
 		return 1;
 	case SC_XMAX:

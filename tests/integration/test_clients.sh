@@ -5,12 +5,12 @@
 # perl, pgcli, activerecord, php, go, pgx, odbc, pgbouncer, sequel, peewee, rust, pgpromise,
 # slonik, objection, mikroorm, alembic, dbic, sqlobject, doctrine, eloquent, adminer, drizzlekit,
 # nodepgmigrate, pgboss, graphileworker, pony, databases, psycopgpool,
-# hibernate, ibatis, pqxx, qtsql, rpostgresql) against shardlite and against a real PostgreSQL 15 this script starts, and compares
+# hibernate, ibatis, pqxx, qtsql, rpostgresql, pandas, aiopg) against shardlite and against a real PostgreSQL 15 this script starts, and compares
 # what the client prints on both. Known differences are asserted inside the client programs
 # (their gap() helpers) and listed in docs/clients.md.
 set -euo pipefail
 
-CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|prisma|postgresjs|sequelize|knex|kysely|pg8000|ruby|perl|pgcli|activerecord|php|go|pgx|odbc|pgbouncer|sequel|peewee|rust|pgpromise|slonik|objection|mikroorm|alembic|dbic|sqlobject|doctrine|eloquent|adminer|drizzlekit|nodepgmigrate|pgboss|graphileworker|pony|databases|psycopgpool|hibernate|ibatis|pqxx|qtsql|rpostgresql}
+CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|prisma|postgresjs|sequelize|knex|kysely|pg8000|ruby|perl|pgcli|activerecord|php|go|pgx|odbc|pgbouncer|sequel|peewee|rust|pgpromise|slonik|objection|mikroorm|alembic|dbic|sqlobject|doctrine|eloquent|adminer|drizzlekit|nodepgmigrate|pgboss|graphileworker|pony|databases|psycopgpool|hibernate|ibatis|pqxx|qtsql|rpostgresql|pandas|aiopg}
 BIN=${SHARDLITE_BIN:?SHARDLITE_BIN must point at the shardlite binary}
 HERE=$(cd "$(dirname "$0")" && pwd)
 PY=/usr/bin/python3
@@ -83,6 +83,9 @@ pony) need_py psycopg2 python3-psycopg2; need_py pony.orm python3-pony ;;
 databases) need_py asyncpg python3-asyncpg; need_py databases python3-databases
 	need_py aiopg "python3-aiopg python3-async-timeout" ;;
 psycopgpool) need_py psycopg python3-psycopg; need_py psycopg_pool python3-psycopg-pool ;;
+pandas) need_py psycopg2 python3-psycopg2; need_py sqlalchemy python3-sqlalchemy
+	need_py pandas python3-pandas ;;
+aiopg) need_py aiopg "python3-aiopg python3-async-timeout"; need_py sqlalchemy python3-sqlalchemy ;;
 qtsql) need_py PyQt5.QtSql python3-pyqt5.qtsql
 	$PY -c 'from PyQt5.QtSql import QSqlDatabase; exit("QPSQL" not in QSqlDatabase.drivers())' 2>/dev/null ||
 		{ echo "qtsql: Qt's QPSQL driver is not installed (apt-get install libqt5sql5-psql): skipped"; exit 77; } ;;
@@ -150,7 +153,7 @@ run_client() {
 	django) $PY "$HERE/clients_django.py" "$port" "$target" ;;
 	alembic) $PY "$HERE/clients_alembic.py" "postgresql://postgres@127.0.0.1:$port/acme" "$target" ;;
 	sqlobject) $PY "$HERE/clients_sqlobject.py" "$port" "$target" ;;
-	pony | databases) $PY "$HERE/clients_$CLIENT.py" "$port" "$target" ;;
+	pony | databases | pandas | aiopg) $PY "$HERE/clients_$CLIENT.py" "$port" "$target" ;;
 	qtsql) QT_QPA_PLATFORM=offscreen $PY "$HERE/clients_qtsql.py" "$port" "$target" ;;
 	psycopgpool) $PY "$HERE/clients_psycopgpool.py" "host=127.0.0.1 port=$port user=postgres dbname=acme" "$target" ;;
 	dbic) perl "$HERE/clients_dbic.pl" "host=127.0.0.1;port=$port;dbname=acme" "$target" "$DIR/dbic-$target" ;;

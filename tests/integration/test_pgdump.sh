@@ -248,6 +248,10 @@ CREATE TABLE regions (code text NOT NULL, n integer) PARTITION BY LIST (code);
 CREATE TABLE regions_eu PARTITION OF regions FOR VALUES IN ('de', 'fr');
 INSERT INTO readings VALUES (1, '2024-03-04', 'a'), (2, '2026-01-01', 'b');
 INSERT INTO regions VALUES ('de', 1);
+CREATE TABLE accounts (id integer NOT NULL, region text NOT NULL) PARTITION BY HASH (id, region);
+CREATE TABLE accounts_0 PARTITION OF accounts FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+CREATE TABLE accounts_1 PARTITION OF accounts FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+INSERT INTO accounts VALUES (1, 'eu'), (2, 'us'), (3, 'eu'), (4, 'ap'), (5, 'us'), (6, 'eu');
 CREATE TABLE events (at timestamptz NOT NULL, what text) PARTITION BY RANGE (at);
 CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01 00:00:00+01') TO ('infinity');
 INSERT INTO events VALUES ('2026-05-01 12:00:00+00', 'x');"

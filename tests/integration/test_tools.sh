@@ -5,10 +5,11 @@
 # status) compared. TOOL: pgloader (a SQLite file and a CSV file into a tenant), pg_activity
 # and pgtop (monitoring), sqitch (migrations), autodoc (postgresql_autodoc's dot, HTML and XML
 # schema documents), pgmodeler (pgmodeler-cli's import into a model). Skipped when the tool's package is missing
-# (scripts/deps installs them). docs/clients.md, "Tools", says what each one does here.
+# (scripts/deps installs them), check_postgres (the Nagios plugin's actions,
+# tools_check_postgres.sh). docs/clients.md, "Tools", says what each one does here.
 set -euo pipefail
 
-TOOL=${1:?usage: test_tools.sh pgloader|pg_activity|pgtop|sqitch|autodoc|pgmodeler}
+TOOL=${1:?usage: test_tools.sh pgloader|pg_activity|pgtop|sqitch|autodoc|pgmodeler|check_postgres}
 BIN=${SHARDLITE_BIN:?SHARDLITE_BIN must point at the shardlite binary}
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/pair.sh"
@@ -21,6 +22,7 @@ pgtop) need pg_top pgtop ;;
 sqitch) need sqitch sqitch ;;
 autodoc) need postgresql_autodoc postgresql-autodoc ;;
 pgmodeler) need pgmodeler-cli pgmodeler ;;
+check_postgres) need check_postgres check-postgres ;;
 *) echo "unknown tool $TOOL" >&2; exit 2 ;;
 esac
 pair_start "tools-$TOOL" shop TimeZone=UTC
@@ -32,6 +34,9 @@ same() { # what, expected file, actual file
 	diff -u "$2" "$3" >"$DIR/diff" || { cat "$DIR/diff" >&2; fail "$1"; }
 	echo "ok: $1"
 }
+
+# shellcheck source=tests/integration/tools_check_postgres.sh
+. "$HERE/tools_check_postgres.sh"
 
 # ---- pgloader: a SQLite tenant file, and a CSV file, loaded into a tenant ----
 # pgloader names each index it builds idx_<table OID>_<name>; OIDs differ between servers.
@@ -291,4 +296,5 @@ pgtop) run_pgtop ;;
 sqitch) run_sqitch ;;
 autodoc) run_autodoc ;;
 pgmodeler) run_pgmodeler ;;
+check_postgres) run_check_postgres ;;
 esac

@@ -33,5 +33,6 @@ Suite *pgfn_test_jsonpath_suite(void);
 Suite *pgfn_test_useragg_suite(void);
 Suite *pgfn_test_like_suite(void);
 Suite *pgfn_test_tablesample_suite(void);
+Suite *pgfn_test_parthash_suite(void);
 
 #endif

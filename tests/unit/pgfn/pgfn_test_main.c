@@ -52,5 +52,6 @@ int main(void)
 	srunner_add_suite(sr, pgfn_test_useragg_suite());
 	srunner_add_suite(sr, pgfn_test_like_suite());
 	srunner_add_suite(sr, pgfn_test_tablesample_suite());
+	srunner_add_suite(sr, pgfn_test_parthash_suite());
 	return check_run_runner(sr);
 }

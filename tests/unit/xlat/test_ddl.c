@@ -90,9 +90,9 @@ static const struct xcase cases[] = {
 	{"CREATE UNLOGGED TABLE n1 (a int)", "CREATE TABLE n1 (a int4)"},
 	{"CREATE TABLE n1 (a int) INHERITS (t)", "!0A000"},
 	/* declarative partitioning (xlat_partition.c): the key's checks */
-	{"CREATE TABLE n1 (a int) PARTITION BY HASH (a)", "!0A000"},
+	{"CREATE TABLE n1 (a numeric) PARTITION BY HASH (a)", "!0A000"},
 	{"CREATE TABLE n1 (a int, b int) PARTITION BY LIST (a, b)", "!42P17"},
-	{"CREATE TABLE n1 (a int, b int) PARTITION BY RANGE (a, b)", "!0A000"},
+	{"CREATE TABLE n1 (a int, b interval) PARTITION BY RANGE (a, b)", "!0A000"},
 	{"CREATE TABLE n1 (a int) PARTITION BY RANGE (b)", "!42703"},
 	{"CREATE TABLE n1 (a int) PARTITION BY RANGE ((a + 1))", "!0A000"},
 	{"CREATE TABLE n1 (a numeric) PARTITION BY RANGE (a)", "!0A000"},

@@ -265,7 +265,11 @@ static const struct {
 	{"CREATE SCHEMA app", "!42P06"},
 	{"CREATE SCHEMA pg_x", "!42939"},
 	{"CREATE SCHEMA \"a.b\"", "!0A000"},
-	{"CREATE SCHEMA s CREATE TABLE t (a int)", "!0A000"},
+	{"CREATE SCHEMA s CREATE TABLE app.t (a int)", "!42P15"},
+	{"ALTER TABLE app.t SET SCHEMA nosuch", "!3F000"},
+	{"ALTER TABLE app.t SET SCHEMA pg_catalog", "!42501"},
+	{"ALTER SCHEMA app RENAME TO public", "!42P06"},
+	{"ALTER SCHEMA nosuch RENAME TO x", "!3F000"},
 	{"CREATE SCHEMA AUTHORIZATION bob", "SELECT shardlite_schema('create', 'bob', 0)"},
 	{"DROP SCHEMA app", "SELECT shardlite_schema('drop', 'app', 1, 0)"},
 };

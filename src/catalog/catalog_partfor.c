@@ -1,0 +1,124 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* catalog_partfor.c: which partition a row of a partitioned table is in, for its tableoid
+ * (docs/sql-compat.md, "Partitioned tables"): every row lives in the parent's one SQLite
+ * table, so the translator writes tableoid of a parent's row as
+ * pg_regclass_in(shardlite_partition_for(parent, key value)), which tries the partitions'
+ * conditions in turn. The conditions, prepared once, are kept for the statement (SQLite's
+ * auxiliary data of the constant parent argument). */
+#include "catalog_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct partfor {
+	size_t n;
+	int nkeys;
+	char **names;         /* n partition names */
+	sqlite3_stmt **tests; /* SELECT 1 FROM (SELECT ?1 AS "k", ...) WHERE cond */
+};
+
+static void partfor_free(void *arg)
+{
+	struct partfor *f = arg;
+	for (size_t i = 0; i < f->n; i++) {
+		free(f->names[i]);
+		sqlite3_finalize(f->tests[i]);
+	}
+	free(f->names);
+	free(f->tests);
+	free(f);
+}
+
+static struct partfor *partfor_load(sqlite3 *db, const char *parent)
+{
+	size_t n = 0, nkeys = 0;
+	char **keys = NULL;
+	char **list = cat_part_list(db, parent, &n, &keys, &nkeys);
+	struct strbuf sel; /* ?1 AS "a", ?2 AS "b" */
+	strbuf_init(&sel, 0);
+	for (size_t i = 0; i < nkeys; i++) {
+		char *one = sqlite3_mprintf("%s?%d AS \"%w\"", i ? ", " : "", (int)i + 1, keys[i]);
+		strbuf_puts(&sel, one ? one : "");
+		sel.failed |= one == NULL;
+		sqlite3_free(one);
+	}
+	struct partfor *f = list ? calloc(1, sizeof(*f)) : NULL;
+	if (f) {
+		f->names = calloc(n ? n : 1, sizeof(*f->names));
+		f->tests = calloc(n ? n : 1, sizeof(*f->tests));
+	}
+	bool ok = f && f->names && f->tests && !sel.failed && sel.data;
+	if (f)
+		f->nkeys = (int)nkeys;
+	for (size_t i = 0; ok && i < n; i++) {
+		char *q = sqlite3_mprintf("SELECT 1 FROM (SELECT %s) WHERE %s", sel.data,
+					  list[2 * i + 1]);
+		ok = q && sqlite3_prepare_v2(db, q, -1, &f->tests[i], NULL) == SQLITE_OK;
+		sqlite3_free(q);
+		f->names[i] = list[2 * i];
+		list[2 * i] = NULL;
+		f->n = i + 1;
+	}
+	for (size_t i = 0; list && i < 2 * n; i++)
+		free(list[i]);
+	free(list);
+	for (size_t i = 0; i < nkeys; i++)
+		free(keys[i]);
+	free(keys);
+	strbuf_fini(&sel);
+	if (!ok && f) {
+		partfor_free(f);
+		f = NULL;
+	}
+	return f;
+}
+
+/* shardlite_partition_for(parent, key values...): the name of the partition of parent that
+ * takes the values, NULL when none does. */
+static void fn_partition_for(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct partfor *f = sqlite3_get_auxdata(ctx, 0);
+	const char *parent = (const char *)sqlite3_value_text(argv[0]);
+	if (!f && parent) {
+		f = partfor_load(sqlite3_context_db_handle(ctx), parent);
+		if (!f) {
+			pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR,
+				   "the partitions of \"%s\" could not be read", parent);
+			return;
+		}
+		sqlite3_set_auxdata(ctx, 0, f, partfor_free);
+		f = sqlite3_get_auxdata(ctx, 0); /* SQLite may have freed it already */
+		if (!f) {
+			pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "out of memory");
+			return;
+		}
+	}
+	if (f && f->nkeys != argc - 1) {
+		pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "shardlite_partition_for: arguments");
+		return;
+	}
+	for (size_t i = 0; f && i < f->n; i++) {
+		sqlite3_stmt *t = f->tests[i];
+		for (int k = 1; k < argc; k++)
+			sqlite3_bind_value(t, k, argv[k]);
+		int rc = sqlite3_step(t);
+		sqlite3_reset(t);
+		if (rc == SQLITE_ROW) {
+			sqlite3_result_text(ctx, f->names[i], -1, SQLITE_TRANSIENT);
+			return;
+		}
+		if (rc != SQLITE_DONE) {
+			sqlite3_result_error(ctx, sqlite3_errmsg(sqlite3_context_db_handle(ctx)),
+					     -1);
+			return;
+		}
+	}
+	sqlite3_result_null(ctx);
+}
+
+bool cat_partfor_register(sqlite3 *db)
+{
+	return sqlite3_create_function_v2(db, "shardlite_partition_for", -1,
+					  SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, fn_partition_for,
+					  NULL, NULL, NULL) == SQLITE_OK;
+}

@@ -1,0 +1,136 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_colalias.c: a column alias list on a table in FROM, FROM t AS x(a, b) (found by probing
+ * PostgreSQL's join.sql, issue #3; it was 0A000). The item becomes the subquery (SELECT c1 AS
+ * a, c2 AS b, c3 FROM t) AS x before the query is translated, so scope, * and every reader of
+ * the FROM list see a subquery's columns under their new names; the list may name fewer
+ * columns than the table has (the rest keep theirs). More names than columns is PostgreSQL's
+ * 42P10. A name that is a WITH query, or a relation whose columns are not known here, stays
+ * as it was (0A000 in range_var). */
+#include "xlat_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+
+/* The tree is freed by protobuf-c's default allocator (xlat_localnsp.c): added nodes and
+ * strings are malloc'd like the parser's own, and the rewrite is made in place (later passes,
+ * xlat_view_star and xlat_group_check, read and edit the same tree); it is idempotent. */
+static void *zalloc(size_t n)
+{
+	void *p = calloc(1, n);
+	if (!p)
+		abort();
+	return p;
+}
+
+static PgQuery__Node *node(void)
+{
+	PgQuery__Node *n = zalloc(sizeof(*n));
+	pg_query__node__init(n);
+	return n;
+}
+
+static char *dup(const char *s)
+{
+	char *d = strdup(s ? s : "");
+	if (!d)
+		abort();
+	return d;
+}
+
+/* col AS name (name NULL: col's own). */
+static PgQuery__Node *target(const char *col, const char *name)
+{
+	PgQuery__String *str = zalloc(sizeof(*str));
+	pg_query__string__init(str);
+	str->sval = dup(col);
+	PgQuery__Node *sn = node();
+	sn->node_case = NODE(STRING);
+	sn->string = str;
+	PgQuery__ColumnRef *cr = zalloc(sizeof(*cr));
+	pg_query__column_ref__init(cr);
+	cr->fields = zalloc(sizeof(*cr->fields));
+	cr->fields[0] = sn;
+	cr->n_fields = 1;
+	cr->location = -1;
+	PgQuery__Node *crn = node();
+	crn->node_case = NODE(COLUMN_REF);
+	crn->column_ref = cr;
+	PgQuery__ResTarget *rt = zalloc(sizeof(*rt));
+	pg_query__res_target__init(rt);
+	rt->name = dup(name ? name : col);
+	rt->val = crn;
+	rt->location = -1;
+	PgQuery__Node *n = node();
+	n->node_case = NODE(RES_TARGET);
+	n->res_target = rt;
+	return n;
+}
+
+/* *slot, a FROM item, rewritten in place when it (or a join's side) is a table with a column
+ * alias list; false with c->err set on failure. */
+static bool item(struct xlat_ctx *c, PgQuery__Node **slot)
+{
+	PgQuery__Node *n = *slot;
+	if (n->node_case == NODE(JOIN_EXPR))
+		return (!n->join_expr->larg || item(c, &n->join_expr->larg)) &&
+		       (!n->join_expr->rarg || item(c, &n->join_expr->rarg));
+	if (n->node_case != NODE(RANGE_VAR))
+		return true;
+	PgQuery__RangeVar *rv = n->range_var;
+	if (!rv->alias || !rv->alias->n_colnames || !rv->relname ||
+	    ((!rv->schemaname || !*rv->schemaname) && xlat_scope_cte_find(c, rv->relname) >= 0) ||
+	    xlat_tablesample_of(c, rv))
+		return true;
+	const struct xlat_schema_col *cols = NULL;
+	size_t ncols = 0;
+	struct pgerr saved = *c->err;
+	if (!xlat_scope_target(c, rv, &cols, &ncols) || !ncols) {
+		*c->err = saved;
+		return true;
+	}
+	PgQuery__Alias *al = rv->alias;
+	if (al->n_colnames > ncols)
+		return xlat_fail(c, "42P10", rv->location,
+				 "table \"%s\" has %zu columns available but %zu columns specified",
+				 al->aliasname, ncols, al->n_colnames);
+	PgQuery__SelectStmt *sel = zalloc(sizeof(*sel));
+	pg_query__select_stmt__init(sel);
+	sel->target_list = zalloc(ncols * sizeof(*sel->target_list));
+	for (size_t i = 0; i < ncols; i++) {
+		const char *name = i < al->n_colnames ? xlat_node_str(al->colnames[i]) : NULL;
+		sel->target_list[sel->n_target_list++] = target(cols[i].name, name);
+	}
+	for (size_t i = 0; i < al->n_colnames; i++)
+		protobuf_c_message_free_unpacked(&al->colnames[i]->base, NULL);
+	free(al->colnames);
+	al->colnames = NULL;
+	al->n_colnames = 0;
+	rv->alias = NULL; /* the table, unaliased, is the subquery's FROM */
+	sel->from_clause = zalloc(sizeof(*sel->from_clause));
+	sel->from_clause[0] = n;
+	sel->n_from_clause = 1;
+	sel->limit_option = PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_DEFAULT;
+	sel->op = PG_QUERY__SET_OPERATION__SETOP_NONE;
+	PgQuery__Node *sn = node();
+	sn->node_case = NODE(SELECT_STMT);
+	sn->select_stmt = sel;
+	PgQuery__RangeSubselect *rs = zalloc(sizeof(*rs));
+	pg_query__range_subselect__init(rs);
+	rs->subquery = sn;
+	rs->alias = al; /* its name, without the list */
+	PgQuery__Node *m = node();
+	m->node_case = NODE(RANGE_SUBSELECT);
+	m->range_subselect = rs;
+	*slot = m;
+	return true;
+}
+
+bool xlat_colalias_rewrite(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
+{
+	for (size_t i = 0; i < s->n_from_clause; i++)
+		if (!item(c, &s->from_clause[i]))
+			return false;
+	return true;
+}
