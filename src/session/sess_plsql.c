@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "pgtype.h"
 
 /* ---- variables ---- */
@@ -49,6 +50,15 @@ uint32_t sess_pl_decl_type(struct session *s, const char *type, int32_t *typmod)
 		return oid;
 	/* a row type (a composite type's, a table's: a function's result): record_out's text */
 	const struct xlat_schema *sc = &s->schema;
+	size_t len = strlen(name);
+	if (len > 2 && strcmp(name + len - 2, "[]") == 0 && sc->rowtype_fn) {
+		/* an array of one (graphile-worker's add_jobs(specs job_spec[])): its array type */
+		name = strndup(name, len - 2);
+		uint32_t elem = name ? sc->rowtype_fn(sc->arg, name, 0, NULL) : 0;
+		oid = elem ? catalog_rowarray_oid(name) : 0;
+		free((char *)name);
+		return oid;
+	}
 	return sc->rowtype_fn ? sc->rowtype_fn(sc->arg, name, 0, NULL) : 0;
 }
 
@@ -488,6 +498,8 @@ static bool step_all(struct pl_run *r, const struct xlat_stmt *x, sqlite3_stmt *
 	if (rc == SQLITE_DONE)
 		return !pgerr_is_set(err);
 	r->busy = rc == SQLITE_BUSY;
+	if (rc == SQLITE_BUSY_SNAPSHOT) /* its caller may run again (sess_rc_stale_call) */
+		sess_udf_state(r->s)->stale = true;
 	shard_error(db, rc, err);
 	sess_explain_failure(r->s, db, vm, rc, true, err);
 	sess_wait_fix_error(r->s, err);

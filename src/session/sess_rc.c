@@ -143,6 +143,24 @@ bool sess_rc_retry(struct session *s, int rc, sqlite3_stmt *vm)
 	return true;
 }
 
+bool sess_rc_stale_call(struct session *s, sqlite3_stmt *vm)
+{
+	if (!s->udf || !s->udf->stale || !s->conn)
+		return false;
+	s->udf->stale = false;
+	sqlite3 *db = shard_conn_db(s->conn);
+	if (sqlite3_txn_state(db, NULL) == SQLITE_TXN_WRITE) /* it wrote: not without a trace */
+		return false;
+	if (sess_rc_retry(s, SQLITE_BUSY_SNAPSHOT, vm))
+		return true;
+	/* a lone statement: its SQLite transaction ends with it, the next one is new */
+	if (in_transaction(s) || !sqlite3_get_autocommit(db) || !read_committed(s))
+		return false;
+	shard_conn_retry_now(s->conn);
+	LOG_DEBUG(s->id, s->tenant, "READ COMMITTED: a function met a stale snapshot: run again");
+	return true;
+}
+
 bool sess_rc_before(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
 {
 	if (s->txn == SESS_TXN_IDLE)

@@ -194,6 +194,9 @@ struct sess_udf_state {
 		uint64_t ret_wait;
 	} trg;
 	uint64_t ret_serial; /* the markers given so far */
+	/* a statement a function ran met a stale snapshot (SQLITE_BUSY_SNAPSHOT) at its first
+	 * write: the calling statement may run again (sess_rc_stale_call) */
+	bool stale;
 	/* the RETURNING list's parameters as the last marker that waits passed them: numbers
 	 * and values, for its read by rowid (sess_trgret.c) */
 	int *ret_pnum;
@@ -1009,6 +1012,11 @@ bool sess_rc_before(struct session *s, const struct xlat_stmt *x, struct pgerr *
  * not written and whose snapshot sess_rc_statement will renew; vm, the failed statement, is
  * not counted as one still reading. */
 bool sess_rc_retry(struct session *s, int rc, sqlite3_stmt *vm);
+/* After statement vm failed: whether a function it called failed on a stale snapshot before
+ * anything was written (sess_udf_state.stale, cleared here), so that in READ COMMITTED it runs
+ * again at once with a new snapshot, as sess_rc_retry for the statement's own write; also
+ * a lone statement outside any SQLite transaction. */
+bool sess_rc_stale_call(struct session *s, sqlite3_stmt *vm);
 
 /* ---- sess_conn.c: the tenant connection, borrowed per transaction ---- */
 /* Borrows a connection of the session's tenant when it holds none (cached by the pool, or

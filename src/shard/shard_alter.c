@@ -27,7 +27,8 @@ static bool table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb, 
 
 /* ADD COLUMN with a default that is not a literal: SQLite's own ADD COLUMN when the table has
  * no rows (it refuses only then, with this message), else the rebuild; a stored generated
- * column: always the rebuild (SQLite adds only virtual ones). 1 done, 0 rebuild,
+ * column: always the rebuild (SQLite adds only virtual ones); a UNIQUE or PRIMARY KEY column:
+ * the rebuild (SQLite's ADD COLUMN refuses them). 1 done, 0 rebuild,
  * -1 with err. */
 static int add_column_inplace(struct shard_conn *c, const struct xlat_rebuild *r, struct pgerr *err)
 {
@@ -41,7 +42,9 @@ static int add_column_inplace(struct shard_conn *c, const struct xlat_rebuild *r
 	if (rc == SQLITE_OK)
 		return 1;
 	const char *why = sqlite3_errmsg(c->db);
-	if (strstr(why, "non-constant default") || strstr(why, "cannot add a STORED column"))
+	if (strstr(why, "non-constant default") || strstr(why, "cannot add a STORED column") ||
+	    strstr(why, "Cannot add a UNIQUE column") ||
+	    strstr(why, "Cannot add a PRIMARY KEY column"))
 		return 0;
 	(void)!shard_error(c->db, rc, err);
 	return -1;

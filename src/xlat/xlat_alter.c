@@ -590,12 +590,16 @@ static bool literal_default(const PgQuery__Node *n)
 }
 
 /* A computed default, or a stored generated column (SQLite's ADD COLUMN adds only virtual
- * ones): the rebuild's copy computes it for every row. */
+ * ones): the rebuild's copy computes it for every row. A UNIQUE or PRIMARY KEY column too
+ * (SQLite's ADD COLUMN refuses both: "Cannot add a UNIQUE column"): the rebuilt table has the
+ * key and its index. */
 static bool needs_rebuild(const PgQuery__ColumnDef *cd)
 {
 	for (size_t i = 0; i < cd->n_constraints; i++) {
 		const PgQuery__Constraint *k = cd->constraints[i]->constraint;
-		if (k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED)
+		if (k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED ||
+		    k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE ||
+		    k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY)
 			return true;
 		if (k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT && k->raw_expr &&
 		    !literal_default(k->raw_expr))

@@ -1744,6 +1744,17 @@ void xlat_schema_note_filter(struct xlat_ctx *c, const PgQuery__AExpr *e);
  * emitted (*done) as a subquery over its rows as they were before the statement (a step that
  * reads them first), named as rv would be. */
 bool xlat_modcte_preimage(struct xlat_ctx *c, const PgQuery__RangeVar *rv, bool *done);
+/* Plain WITH query i of w (the top WITH that holds data-modifying ones) when a later
+ * data-modifying one reads it: run alone before the steps (a pre-image of its rows, so the
+ * steps and the primary statement read the same rows, as PostgreSQL evaluates it once) and
+ * emitted (*done) as a WITH query over those rows. */
+bool xlat_modcte_shared(struct xlat_ctx *c, const PgQuery__WithClause *w, size_t i, bool *done);
+/* Whether RETURNING may name an UPDATE's FROM or DELETE's USING columns (xlat_retfrom.c)
+ * here: in the primary statement, when its WITH reads no step's RETURNING rows. */
+bool xlat_modcte_retfrom_ok(const struct xlat_ctx *c);
+/* The columns of the shared WITH query (xlat_modcte_shared) rv names. */
+bool xlat_modcte_shared_cols(const struct xlat_ctx *c, const PgQuery__RangeVar *rv,
+			     const struct xlat_schema_col **cols, size_t *n);
 /* After the statement's parameters are counted: numbers the steps' parameters. */
 bool xlat_modcte_finish(struct xlat_ctx *c);
 /* Column i of a row a step collected as a JSON array (json_each's value), preceded by ", "

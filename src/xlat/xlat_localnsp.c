@@ -302,6 +302,25 @@ static void create_in_first(struct walk *w, PgQuery__Node **names, size_t n)
 		set_str(&names[0]->string->sval, dup_joined(first, names[0]->string->sval));
 }
 
+/* ALTER FUNCTION f(...) RENAME TO g of a function of local schema s (named s.f, or f found
+ * through search_path): it stays in s, as "s.g". Its name is resolved here, before the
+ * children's walk (which finds it done). */
+static void rename_func(struct walk *w, PgQuery__ObjectWithArgs *o, char **newname)
+{
+	collapse(w->c, &o->objname, &o->n_objname);
+	resolve_func(w, o->objname, o->n_objname);
+	const char *f = o->n_objname == 1 ? xlat_node_str(o->objname[0]) : NULL;
+	const char *dot = f ? strchr(f, '.') : NULL; /* a schema's name has no dot */
+	if (!dot || !dot[1])
+		return;
+	char *nsp = strndup(f, (size_t)(dot - f));
+	if (!nsp)
+		abort();
+	if (xlat_local_schema(w->c, nsp))
+		set_str(newname, dup_joined(nsp, *newname));
+	free(nsp);
+}
+
 /* Before a statement's children: what it creates goes to the first search_path element;
  * the relation of CREATE INDEX and ALTER ... RENAME is resolved first (their new names
  * follow its schema); WITH names are noted. */
@@ -362,6 +381,9 @@ static void node(struct walk *w, ProtobufCMessage *m)
 		alias_rv(w, c, s->relation);
 		for (size_t i = 0; i < s->n_from_clause; i++)
 			alias_from(w, c, s->from_clause[i]);
+	} else if (d == &pg_query__insert_stmt__descriptor) {
+		/* ON CONFLICT ... SET c = t.c + 1 names the target t */
+		alias_rv(w, c, ((PgQuery__InsertStmt *)m)->relation);
 	} else if (d == &pg_query__delete_stmt__descriptor) {
 		PgQuery__DeleteStmt *s = (PgQuery__DeleteStmt *)m;
 		alias_rv(w, c, s->relation);
@@ -389,15 +411,20 @@ static void node(struct walk *w, ProtobufCMessage *m)
 			 xlat_local_schema(c, xlat_node_str(s->object->list->items[0])))
 			set_str(&s->newname,
 				dup_joined(xlat_node_str(s->object->list->items[0]), s->newname));
+		else if ((s->rename_type == OBJ(FUNCTION) || s->rename_type == OBJ(PROCEDURE) ||
+			  s->rename_type == OBJ(ROUTINE)) &&
+			 s->object && s->object->node_case == NODE(OBJECT_WITH_ARGS) && s->newname)
+			rename_func(w, s->object->object_with_args, &s->newname);
 		collapse_list(c, s->object);
 	} else if (d == &pg_query__drop_stmt__descriptor) {
 		PgQuery__DropStmt *s = (PgQuery__DropStmt *)m;
+		bool on = s->remove_type == OBJ(TRIGGER) || s->remove_type == OBJ(RULE) ||
+			  s->remove_type == OBJ(POLICY);
 		for (size_t i = 0; s->remove_type != OBJ(SCHEMA) && i < s->n_objects; i++) {
-			PgQuery__Node *o = s->objects[i];
-			if (s->remove_type == OBJ(TRIGGER) || s->remove_type == OBJ(POLICY))
-				collapse_head(c, o); /* DROP TRIGGER tr ON s.t */
+			if (on)
+				collapse_head(c, s->objects[i]); /* DROP TRIGGER tr ON s.t */
 			else
-				collapse_list(c, o);
+				collapse_list(c, s->objects[i]);
 		}
 	} else if (d == &pg_query__type_name__descriptor) {
 		PgQuery__TypeName *t = (PgQuery__TypeName *)m;
@@ -409,23 +436,35 @@ static void node(struct walk *w, ProtobufCMessage *m)
 	} else if (d == &pg_query__alter_enum_stmt__descriptor) {
 		PgQuery__AlterEnumStmt *s = (PgQuery__AlterEnumStmt *)m;
 		collapse(c, &s->type_name, &s->n_type_name);
+	} else if (d == &pg_query__range_function__descriptor) {
+		/* FROM s.f(...) keeps its reference name f (a scalar result's column name too) */
+		PgQuery__RangeFunction *rf = (PgQuery__RangeFunction *)m;
+		const PgQuery__Node *item =
+			rf->n_functions == 1 && !rf->is_rowsfrom &&
+					rf->functions[0]->node_case == NODE(LIST) &&
+					rf->functions[0]->list->n_items
+				? rf->functions[0]->list->items[0]
+				: NULL;
+		const PgQuery__FuncCall *f =
+			item && item->node_case == NODE(FUNC_CALL) ? item->func_call : NULL;
+		if (f && !rf->alias && f->n_funcname == 2 &&
+		    xlat_local_schema(c, xlat_node_str(f->funcname[0])) &&
+		    xlat_node_str(f->funcname[1])) {
+			PgQuery__Alias *al = malloc(sizeof(*al));
+			if (!al)
+				abort();
+			pg_query__alias__init(al);
+			al->aliasname = dup_str(xlat_node_str(f->funcname[1]));
+			rf->alias = al;
+		}
 	} else if (d == &pg_query__create_domain_stmt__descriptor) {
 		PgQuery__CreateDomainStmt *s = (PgQuery__CreateDomainStmt *)m;
 		collapse(c, &s->domainname, &s->n_domainname);
 	} else if (d == &pg_query__def_elem__descriptor) {
 		/* OWNED BY s.t.col (pg_dump writes it): ["s.t", col] */
 		PgQuery__DefElem *de = (PgQuery__DefElem *)m;
-		PgQuery__Node *arg = de->arg;
-		if (de->defname && strcmp(de->defname, "owned_by") == 0 && arg &&
-		    arg->node_case == NODE(LIST) && arg->list->n_items == 3) {
-			PgQuery__List *l = arg->list;
-			size_t two = 2;
-			collapse(c, &l->items, &two);
-			if (two == 1) { /* collapse joined the first two: keep the column */
-				l->items[1] = l->items[2];
-				l->n_items = 2;
-			}
-		}
+		if (de->defname && strcmp(de->defname, "owned_by") == 0)
+			collapse_head(c, de->arg);
 	} else if (d == &pg_query__func_call__descriptor) {
 		/* s.f(...): the function stored as "s.f"; f(...) through search_path */
 		PgQuery__FuncCall *f = (PgQuery__FuncCall *)m;

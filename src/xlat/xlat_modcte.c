@@ -49,6 +49,11 @@ struct xlat_modcte {
 	struct xlat_step *pre;
 	const char **pre_table;
 	size_t npre;
+	/* The plain WITH queries a data-modifying one reads (xlat_modcte_shared): their scope
+	 * index, pre-image step and columns */
+	struct modcte_rows *shared;
+	int *shared_pre;
+	size_t nshared;
 };
 
 static const PgQuery__RangeVar *target_of(const PgQuery__Node *q)
@@ -108,6 +113,8 @@ bool xlat_modcte_begin(struct xlat_ctx *c, const PgQuery__WithClause *w)
 	m->silent = arena_zalloc(c->a, (w->n_ctes + 1) * sizeof(*m->silent));
 	m->pre = arena_zalloc(c->a, (w->n_ctes + 1) * sizeof(*m->pre));
 	m->pre_table = arena_zalloc(c->a, (w->n_ctes + 1) * sizeof(*m->pre_table));
+	m->shared = arena_zalloc(c->a, (w->n_ctes + 1) * sizeof(*m->shared));
+	m->shared_pre = arena_zalloc(c->a, (w->n_ctes + 1) * sizeof(*m->shared_pre));
 	m->current = -1;
 	note_write(m, c->top_stmt);
 	for (size_t i = 0; i < w->n_ctes; i++) {
@@ -138,6 +145,15 @@ static int step_rows(const struct xlat_modcte *m, int cte)
 	return -1;
 }
 
+/* The shared plain WITH query (xlat_modcte_shared) cte (a scope index) is, -1. */
+static int shared_rows(const struct xlat_modcte *m, int cte)
+{
+	for (size_t k = 0; k < m->nshared; k++)
+		if (m->shared[k].cte == cte)
+			return (int)k;
+	return -1;
+}
+
 bool xlat_modcte_check(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 {
 	const struct xlat_modcte *m = c->mod;
@@ -148,7 +164,8 @@ bool xlat_modcte_check(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 	if (cte >= 0) {
 		/* the step runs alone: the statement's other WITH queries are not there, but for
 		 * the rows of an earlier data-modifying one (step_rows) */
-		if (m->current >= 0 && cte < m->outer && step_rows(m, cte) < 0)
+		if (m->current >= 0 && cte < m->outer && step_rows(m, cte) < 0 &&
+		    shared_rows(m, cte) < 0)
 			return xlat_unsupported(c, rv->location,
 						"a data-modifying statement in WITH that reads "
 						"another WITH query");
@@ -288,20 +305,27 @@ static void pre_reader(struct xlat_ctx *c, const PgQuery__RangeVar *rv, const ch
 static bool earlier_rows(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 {
 	const struct xlat_modcte *m = c->mod;
-	if (m->current < 0 || (rv->schemaname && *rv->schemaname))
+	if ((m->current < 0 && !m->nshared) || (rv->schemaname && *rv->schemaname))
 		return false;
+	/* a shared one reads its rows anywhere: also in a step the primary statement makes
+	 * (xlat_retfrom.c), where its WITH is not there */
 	int cte = xlat_scope_cte_find(c, rv->relname);
-	int k = cte >= 0 && cte < m->outer ? step_rows(m, cte) : -1;
-	if (k < 0)
+	bool before = cte >= 0 && (m->current < 0 || cte < m->outer);
+	int k = before && m->current >= 0 ? step_rows(m, cte) : -1;
+	int sh = k < 0 && before ? shared_rows(m, cte) : -1;
+	if (k < 0 && sh < 0)
 		return false;
-	const struct modcte_rows *r = &m->rows[k];
+	const struct modcte_rows *r = k >= 0 ? &m->rows[k] : &m->shared[sh];
 	xlat_puts(c, "(SELECT ");
 	for (size_t i = 0; i < r->n; i++) {
 		xlat_modcte_json_column(c, i);
 		xlat_puts(c, " AS ");
 		xlat_ident(c, r->cols[i].name);
 	}
-	xlat_printf(c, " FROM json_each(?step%d)) AS ", k);
+	if (k >= 0)
+		xlat_printf(c, " FROM json_each(?step%d)) AS ", k);
+	else
+		xlat_printf(c, " FROM json_each(?pre%d)) AS ", m->shared_pre[sh]);
 	xlat_ident(c, rv->alias ? rv->alias->aliasname : rv->relname);
 	return true;
 }
@@ -475,6 +499,132 @@ bool xlat_modcte_emit(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e, boo
 	return true;
 }
 
+/* Whether the tree under m names relation name without a schema. */
+struct named {
+	const char *name;
+	bool found;
+};
+
+static bool names_it(void *arg, const ProtobufCMessage *m)
+{
+	struct named *nd = arg;
+	if (m->descriptor == &pg_query__range_var__descriptor) {
+		const PgQuery__RangeVar *rv = (const PgQuery__RangeVar *)m;
+		if ((!rv->schemaname || !*rv->schemaname) && strcmp(rv->relname, nd->name) == 0) {
+			nd->found = true;
+			return false;
+		}
+	}
+	return xlat_tree_each(m, names_it, arg);
+}
+
+static bool names(const PgQuery__Node *n, const char *name)
+{
+	struct named nd = {name, false};
+	(void)names_it(&nd, &n->base);
+	return nd.found;
+}
+
+/* The plain query e, translated alone (as a pre-image reads a table before the steps run),
+ * its columns in *cols; NULL when it cannot be (c->err set) or has a * of unknown width. */
+static const char *shared_sql(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e,
+			      struct xlat_schema_col **cols, size_t *n)
+{
+	struct xlat_modcte *m = c->mod;
+	struct strbuf *saved = c->sb, buf;
+	strbuf_init(&buf, 0);
+	c->sb = &buf;
+	c->mod = NULL; /* it reads every table as it is before the steps */
+	int ctes = c->nctes;
+	struct xlat_shape shape = {0};
+	bool ok = xlat_select(c, e->ctequery->select_stmt, &shape);
+	c->nctes = ctes;
+	c->mod = m;
+	c->sb = saved;
+	const char *sql = ok && !buf.failed ? arena_strndup(c->a, buf.data, buf.len) : NULL;
+	strbuf_fini(&buf);
+	if (ok && !sql)
+		pgerr_set(c->err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED, "translated statement too long");
+	const char **nm = sql ? xlat_shape_colnames(c, e->ctequery->select_stmt, &shape, n) : NULL;
+	if (!nm || *n != shape.n) {
+		if (sql)
+			xlat_unsupported(c, e->location, "a WITH query with * that a data-modifying "
+							 "statement in WITH reads");
+		return NULL;
+	}
+	*cols = arena_zalloc(c->a, (*n + 1) * sizeof(**cols));
+	for (size_t i = 0; i < *n; i++) {
+		(*cols)[i].name = i < e->n_aliascolnames ? xlat_node_str(e->aliascolnames[i]) : nm[i];
+		(*cols)[i].type_oid = shape.types[i].oid && shape.types[i].oid != XLAT_OID_UNKNOWN
+					      ? shape.types[i].oid
+					      : XLAT_OID_TEXT;
+		(*cols)[i].typmod = shape.types[i].typmod;
+	}
+	return sql;
+}
+
+bool xlat_modcte_retfrom_ok(const struct xlat_ctx *c)
+{
+	/* the primary statement's, with no step's rows read in its WITH text, which the join
+	 * step copies before their parameters are written */
+	return !c->mod || (c->mod->current < 0 && !c->mod->nholes);
+}
+
+bool xlat_modcte_shared_cols(const struct xlat_ctx *c, const PgQuery__RangeVar *rv,
+			     const struct xlat_schema_col **cols, size_t *n)
+{
+	const struct xlat_modcte *m = c->mod;
+	if (!m || !m->nshared || (rv->schemaname && *rv->schemaname))
+		return false;
+	int k = shared_rows(m, xlat_scope_cte_find(c, rv->relname));
+	if (k < 0)
+		return false;
+	*cols = m->shared[k].cols;
+	*n = m->shared[k].n;
+	return true;
+}
+
+bool xlat_modcte_shared(struct xlat_ctx *c, const PgQuery__WithClause *w, size_t i, bool *done)
+{
+	struct xlat_modcte *m = c->mod;
+	const PgQuery__CommonTableExpr *e = w->ctes[i]->common_table_expr;
+	*done = false;
+	if (!m || w->recursive || e->ctequery->node_case != NODE(SELECT_STMT))
+		return true;
+	bool read = false;
+	for (size_t k = i + 1; k < w->n_ctes && !read; k++) {
+		const PgQuery__CommonTableExpr *d = w->ctes[k]->common_table_expr;
+		read = xlat_modcte_is(d) && names(d->ctequery, e->ctename);
+	}
+	for (size_t k = 0; read && k < i; k++) /* alone, it has no earlier WITH query to read */
+		read = !names(e->ctequery, w->ctes[k]->common_table_expr->ctename);
+	if (!read)
+		return true;
+	struct xlat_schema_col *cols;
+	size_t n;
+	const char *sql = shared_sql(c, e, &cols, &n);
+	if (!sql)
+		return false;
+	int k = xlat_modcte_pre_sql(c, sql);
+	/* name(a, b) AS (SELECT <value 0>, ... FROM json_each(?preK)) */
+	xlat_ident(c, e->ctename);
+	xlat_puts(c, "(");
+	for (size_t j = 0; j < n; j++) {
+		xlat_puts(c, j ? ", " : "");
+		xlat_ident(c, cols[j].name);
+	}
+	xlat_puts(c, ") AS (SELECT ");
+	for (size_t j = 0; j < n; j++)
+		xlat_modcte_json_column(c, j);
+	xlat_printf(c, " FROM json_each(?pre%d))", k);
+	xlat_scope_cte_cols(c, e->ctename, cols, n);
+	m = c->mod; /* xlat_modcte_pre_sql keeps it */
+	m->shared[m->nshared] = (struct modcte_rows){.cte = c->nctes - 1, .cols = cols, .n = n};
+	m->shared_pre[m->nshared++] = k;
+	*done = true;
+	return true;
+}
+
 /* Writes each "?preK" outside quotes in *sql as the pre-image's parameter, and each "?stepK"
  * (a step reading an earlier one's rows) as that step's. */
 static bool pre_params(struct xlat_ctx *c, const struct xlat_modcte *m, const char **sql)
@@ -539,6 +689,8 @@ bool xlat_modcte_finish(struct xlat_ctx *c)
 	strbuf_fini(&sb);
 	for (size_t k = 0; ok && k < m->nsteps; k++) /* a step may read a pre-image too */
 		ok = pre_params(c, m, &m->steps[k].sql);
+	for (size_t k = 0; ok && k < m->npre; k++) /* and one a shared WITH query's rows */
+		ok = pre_params(c, m, &m->pre[k].sql);
 	ok = ok && pre_params(c, m, &st->sql);
 	if (ok && m->npre) { /* the pre-images run first */
 		struct xlat_step *all = arena_zalloc(c->a, (m->npre + m->nsteps) * sizeof(*all));

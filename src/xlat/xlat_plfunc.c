@@ -83,6 +83,10 @@ static bool load_sql_body(struct xlat_plloader *l, const struct xlat_udf *u,
 	vars[u->nargs] = (struct xlat_pl_var){.name = "found", .type = "boolean"};
 	l->vars = vars;
 	l->nvars = u->nargs + 1;
+	/* f.arg names an argument by the function's name (without its schema's "s." prefix,
+	 * xlat_localnsp.c), as in PostgreSQL */
+	const char *dot = strchr(u->name, '.'); /* a schema's name has no dot */
+	xlat_plload_push(l, dot ? dot + 1 : u->name, -1);
 	xlat_plload_args(l);
 	PgQuerySplitResult r = pg_query_split_with_parser(u->body);
 	bool ok = !r.error;

@@ -11,9 +11,46 @@
 #include <string.h>
 #include <strings.h>
 
+/* s.t of a local schema s as the relation's stored name, quoted: the file's "s.t"
+ * (xlat_localnsp.c; a body is loaded without the session's list of schemas, so the file's
+ * relation decides); any other type text as it is. */
+static const char *local_name(struct xlat_plloader *l, const char *t)
+{
+	while (isspace((unsigned char)*t))
+		t++;
+	size_t n = strlen(t);
+	while (n && isspace((unsigned char)t[n - 1]))
+		n--;
+	size_t dot = 0;
+	bool quoted = false;
+	for (size_t i = 0; i < n; i++) {
+		if (t[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && t[i] == '.') {
+			if (dot)
+				return t; /* three parts */
+			dot = i;
+		} else if (!quoted && strchr("[( %", t[i]))
+			return t;
+	}
+	if (!dot || dot + 1 >= n)
+		return t;
+	const char *nsp = xlat_plpre_fold(l->c->a, t, dot);
+	const char *rel = xlat_plpre_fold(l->c->a, t + dot + 1, n - dot - 1);
+	const char *stored = arena_printf(l->c->a, "%s.%s", nsp, rel);
+	const struct xlat_schema *s = l->c->schema;
+	const struct xlat_schema_col *cols;
+	size_t ncols;
+	if (strcmp(nsp, "public") == 0 || strchr(stored, '"') || !s || !s->table_fn ||
+	    !s->table_fn(s->arg, stored, l->c->a, &cols, &ncols))
+		return t;
+	return arena_printf(l->c->a, "\"%s\"", stored);
+}
+
 bool xlat_plrec_names_relation(struct xlat_plloader *l, const char *t)
 {
 	const struct xlat_schema *s = l->c->schema;
+	t = local_name(l, t);
 	if (!s || !s->table_fn)
 		return false;
 	while (isspace((unsigned char)*t))
@@ -45,7 +82,7 @@ bool xlat_plrec_type(struct xlat_plloader *l, struct xlat_pl_var *v, const char 
 		n--;
 	if (n > 8 && strncasecmp(t + n - 8, "%rowtype", 8) == 0) {
 		v->type = NULL;
-		v->rowtype = arena_strndup(l->c->a, t, n - 8);
+		v->rowtype = local_name(l, arena_strndup(l->c->a, t, n - 8));
 		return true;
 	}
 	v->type = arena_strndup(l->c->a, t, n);
@@ -56,7 +93,7 @@ bool xlat_plrec_type(struct xlat_plloader *l, struct xlat_pl_var *v, const char 
 void xlat_plrec_named_row(struct xlat_plloader *l, struct xlat_pl_var *v)
 {
 	if (v->type && xlat_plrec_names_relation(l, v->type)) { /* `u users;`: as `u users%ROWTYPE` */
-		v->rowtype = v->type;
+		v->rowtype = local_name(l, v->type);
 		v->type = NULL;
 	}
 }

@@ -242,7 +242,9 @@ static bool item_cols(struct xlat_ctx *c, const PgQuery__Node *item, PgQuery__No
 	if (item->node_case == NODE(RANGE_SUBSELECT))
 		return subselect_cols(c, item->range_subselect, out, n, location);
 	if (item->node_case != NODE(RANGE_VAR) ||
-	    !xlat_scope_target(c, item->range_var, &cols, &ncols) || !ncols)
+	    (!xlat_modcte_shared_cols(c, item->range_var, &cols, &ncols) &&
+	     !xlat_scope_target(c, item->range_var, &cols, &ncols)) ||
+	    !ncols)
 		return xlat_unsupported(c, location,
 					"RETURNING * or u.* of this FROM or USING item (name the "
 					"columns)");
@@ -358,7 +360,7 @@ bool xlat_retfrom_begin(struct xlat_ctx *c, const struct xlat_retfrom_src *src,
 			struct xlat_retfrom **out)
 {
 	*out = NULL;
-	if (c->mod || c->sb != c->main_sb)
+	if (!xlat_modcte_retfrom_ok(c) || c->sb != c->main_sb)
 		return xlat_unsupported(c, -1,
 					"RETURNING a column of an UPDATE's FROM or a DELETE's "
 					"USING list in a data-modifying WITH");

@@ -157,7 +157,7 @@ static bool arg_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, uint32_t *
 	int poly = xlat_poly_type(c, tn, oid, decl); /* anyelement, anyarray, ... */
 	if (poly)
 		return poly > 0;
-	if (row_type(c, tn))
+	if (row_type(c, tn) && !tn->n_array_bounds) /* an array of them is an array type */
 		return xlat_unsupported(c, tn->location, "a table's row type as a parameter or "
 							 "result type");
 	if (!tn || !xlat_type_resolve(c, tn, &r))

@@ -653,9 +653,14 @@ bool xlat_with(struct xlat_ctx *c, const PgQuery__WithClause *w)
 		bool rec = w->recursive && e->ctequery->node_case == NODE(SELECT_STMT), shown = true;
 		const struct xlat_search *xs = NULL;
 		xlat_puts(c, sep ? ", " : "");
+		bool shared = false;
 		if (top && c->mod && xlat_modcte_is(e)) {
 			if (!xlat_modcte_emit(c, e, &shown))
 				return false;
+		} else if (top && c->mod && !xlat_modcte_shared(c, w, i, &shared)) {
+			return false;
+		} else if (shared) {
+			/* emitted over its rows */
 		} else if ((rec && (e->search_clause || e->cycle_clause) &&
 			    !xlat_search_form(c, e)) ||
 			   (rec && !xlat_recursive_check(c, w, i)) ||

@@ -80,6 +80,9 @@ static bool is_standalone(const PgQuery__Node *n)
 			if (!is_standalone(n->func_call->args[i]))
 				return false;
 		return true;
+	case PG_QUERY__NODE__NODE_A_EXPR: /* now() + interval '1 hour' */
+		return (!n->a_expr->lexpr || is_standalone(n->a_expr->lexpr)) &&
+		       n->a_expr->rexpr && is_standalone(n->a_expr->rexpr);
 	case PG_QUERY__NODE__NODE_ROW_EXPR: /* ROW(1, 'a')::pt */
 		for (size_t i = 0; i < n->row_expr->n_args; i++)
 			if (!is_standalone(n->row_expr->args[i]))

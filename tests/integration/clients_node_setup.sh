@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: Apache-2.0
 # clients_node_setup.sh: sourced by test_clients.sh node|typeorm|drizzle|postgresjs|sequelize|knex|
-# kysely|prisma|pgpromise|slonik|objection|mikroorm|postgraphile. Installs pg, pg-copy-streams, typeorm,
+# kysely|prisma|pgpromise|slonik|objection|mikroorm|postgraphile|graphileworker. Installs pg, pg-copy-streams, typeorm,
 # reflect-metadata, drizzle-orm, postgres (postgres.js), sequelize, knex, kysely, pg-promise,
 # slonik and objection (prisma: Prisma 7's CLI, client, pg adapter and wasm schema engine, in
 # NODE_DIR-prisma; mikroorm: MikroORM 6 in NODE_DIR-mikro-orm), pinned, in one npm call, into
@@ -36,6 +36,11 @@ fi
 if [[ ${CLIENT:-} == postgraphile ]]; then
 	NODE_DIR=$NODE_DIR-postgraphile
 	NODE_PKGS=(pg@8.16.3 postgraphile@4.14.1 graphql@15.11.0 kanel@4.0.4)
+fi
+# graphile-worker 0.16 (0.18 needs Node 22) with its pg: a directory of its own.
+if [[ ${CLIENT:-} == graphileworker ]]; then
+	NODE_DIR=$NODE_DIR-graphile
+	NODE_PKGS=(pg@8.16.3 graphile-worker@0.16.6)
 fi
 node_have() {
 	local spec name ver

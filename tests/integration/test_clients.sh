@@ -4,13 +4,13 @@
 # django, jdbc, node, typeorm, drizzle, prisma, postgresjs, sequelize, knex, kysely, pg8000, ruby,
 # perl, pgcli, activerecord, php, go, pgx, odbc, pgbouncer, sequel, peewee, rust, pgpromise,
 # slonik, objection, mikroorm, alembic, dbic, sqlobject, doctrine, eloquent, adminer, drizzlekit,
-# nodepgmigrate, pgboss, postgraphile, pony, databases, psycopgpool,
+# nodepgmigrate, pgboss, postgraphile, graphileworker, pony, databases, psycopgpool,
 # hibernate, ibatis, pqxx, qtsql, rpostgresql, pandas, aiopg) against shardlite and against a real PostgreSQL 15 this script starts, and compares
 # what the client prints on both. Known differences are asserted inside the client programs
 # (their gap() helpers) and listed in docs/clients.md.
 set -euo pipefail
 
-CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|prisma|postgresjs|sequelize|knex|kysely|pg8000|ruby|perl|pgcli|activerecord|php|go|pgx|odbc|pgbouncer|sequel|peewee|rust|pgpromise|slonik|objection|mikroorm|alembic|dbic|sqlobject|doctrine|eloquent|adminer|drizzlekit|nodepgmigrate|pgboss|postgraphile|pony|databases|psycopgpool|hibernate|ibatis|pqxx|qtsql|rpostgresql|pandas|aiopg}
+CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|prisma|postgresjs|sequelize|knex|kysely|pg8000|ruby|perl|pgcli|activerecord|php|go|pgx|odbc|pgbouncer|sequel|peewee|rust|pgpromise|slonik|objection|mikroorm|alembic|dbic|sqlobject|doctrine|eloquent|adminer|drizzlekit|nodepgmigrate|pgboss|postgraphile|graphileworker|pony|databases|psycopgpool|hibernate|ibatis|pqxx|qtsql|rpostgresql|pandas|aiopg}
 BIN=${SHARDLITE_BIN:?SHARDLITE_BIN must point at the shardlite binary}
 HERE=$(cd "$(dirname "$0")" && pwd)
 PY=/usr/bin/python3

@@ -174,6 +174,36 @@ START_TEST(waiting_write_after_a_read_sees_the_commit)
 }
 END_TEST
 
+/* A function that reads, then writes after another session committed (graphile-worker's
+ * add_job while its workers run): SQLite's stale snapshot at its first write made the call
+ * 40001; the calling statement runs again with a new snapshot, alone and in a block, as
+ * PostgreSQL's READ COMMITTED never fails it. */
+START_TEST(function_write_after_another_commit_runs_again)
+{
+	static const struct step s[] = {
+		{'a', 'x', "DROP TABLE IF EXISTS jobq", NULL, NULL},
+		{'a', 'x', "CREATE TABLE jobq (n int)", NULL, NULL},
+		{'a', 'x',
+		 "CREATE OR REPLACE FUNCTION rc_add(v int) RETURNS bigint AS $$ BEGIN "
+		 "PERFORM count(*) FROM jobq; PERFORM pg_sleep(0.6); INSERT INTO jobq VALUES (v); "
+		 "RETURN (SELECT count(*) FROM jobq); END $$ LANGUAGE plpgsql",
+		 NULL, NULL},
+		{'b', 's', "SELECT rc_add(1)", NULL, NULL},
+		{'a', 'x', "INSERT INTO jobq VALUES (10)", "INSERT 0 1", NULL},
+		{'b', 'r', "SELECT rc_add(1)", "2", NULL},
+		{'b', 'x', "BEGIN", NULL, NULL},
+		{'b', 'x', "SELECT count(*) FROM jobq", "2", NULL},
+		{'b', 's', "SELECT * FROM rc_add(2)", NULL, NULL},
+		{'a', 'x', "INSERT INTO jobq VALUES (20)", "INSERT 0 1", NULL},
+		{'b', 'r', "SELECT * FROM rc_add(2)", "4", NULL},
+		{'b', 'x', "COMMIT", NULL, NULL},
+		{'a', 'x', "SELECT n FROM jobq ORDER BY n", "1,2,10,20", NULL},
+		END,
+	};
+	run(s);
+}
+END_TEST
+
 /* A plain SELECT sees another's commit at the block's next statement; so do a prepared
  * statement (extended protocol), a statement after a savepoint (which stays usable), and the
  * statements of a multi-statement Query's implicit block. */
@@ -400,6 +430,7 @@ int main(void)
 	tcase_add_test(tc, update_after_a_read_updates_the_newest_row);
 	tcase_add_test(tc, version_check_after_another_commit_matches_no_row);
 	tcase_add_test(tc, waiting_write_after_a_read_sees_the_commit);
+	tcase_add_test(tc, function_write_after_another_commit_runs_again);
 	tcase_add_test(tc, next_statement_sees_the_commit);
 	tcase_add_test(tc, prepared_statement_sees_the_commit);
 	tcase_add_test(tc, for_update_after_a_read_returns_the_newest_row);

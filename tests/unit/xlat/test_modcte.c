@@ -116,8 +116,17 @@ static const struct mcase cases[] = {
 	{"WITH d AS (DELETE FROM a WHERE id IN (SELECT max(id) FROM a) RETURNING v) SELECT v FROM d",
 	 "WITH d(v) AS (SELECT " V0 " FROM json_each(?1)) SELECT v FROM d",
 	 "DELETE FROM a WHERE id IN (SELECT max(id) AS max FROM a) RETURNING v", "1", "25"},
+	/* a plain WITH query a data-modifying one reads runs once, before the steps, and
+	 * both read its rows (graphile-worker's getJob) */
 	{"WITH s AS (SELECT 1 AS k), d AS (DELETE FROM a WHERE id IN (SELECT k FROM s) "
-	 "RETURNING id) SELECT 1", "!0A000", "", "", ""},
+	 "RETURNING id) SELECT 1",
+	 "WITH s(k) AS (SELECT " V0 " FROM json_each(?1)), d(id) AS (SELECT " V0
+	 " FROM json_each(?2)) SELECT 1 AS \"?column?\"",
+	 "SELECT 1 AS k ; DELETE FROM a WHERE id IN (SELECT k FROM (SELECT " V0
+	 " AS k FROM json_each(?1)) AS s) RETURNING id", "1,2", "23"},
+	/* ... unless it reads another WITH query */
+	{"WITH r AS (SELECT 1 AS k), s AS (SELECT k FROM r), d AS (DELETE FROM a WHERE id IN "
+	 "(SELECT k FROM s) RETURNING id) SELECT 1", "!0A000", "", "", ""},
 	/* ... but its own WITH queries go with it */
 	{"WITH d AS (WITH s AS (SELECT 1 AS k) DELETE FROM a WHERE id IN (SELECT k FROM s)) "
 	 "SELECT 1",
