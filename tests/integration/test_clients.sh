@@ -121,7 +121,7 @@ rpostgresql) Rscript -e 'suppressPackageStartupMessages(library(RPostgreSQL))' >
 pqxx) { command -v g++ >/dev/null && pkg-config --exists libpqxx; } ||
 	{ echo "pqxx: needs g++ and libpqxx 6 (g++ libpqxx-dev): skipped"; exit 77; } ;;
 node | typeorm | drizzle | prisma | postgresjs | sequelize | knex | kysely | pgpromise | slonik | \
-	objection | mikroorm | drizzlekit | nodepgmigrate | pgboss | postgraphile)
+	objection | mikroorm | drizzlekit | nodepgmigrate | pgboss | postgraphile | graphileworker)
 	if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
 		echo "$CLIENT: needs node and npm (nodejs, npm): skipped"
 		exit 77
@@ -179,7 +179,7 @@ run_client() {
 		"postgresql://postgres@127.0.0.1:$port/acme" "$target" "$DIR/prisma/schema.prisma" \
 		"$DIR/prisma/gen" ;;
 	typeorm | drizzle | postgresjs | sequelize | knex | kysely | pgpromise | slonik | objection | \
-		nodepgmigrate | pgboss | postgraphile)
+		nodepgmigrate | pgboss | postgraphile | graphileworker)
 		TZ=UTC NODE_PATH="$NODE_DIR/node_modules" node "$HERE/clients_$CLIENT.js" \
 		"postgresql://postgres@127.0.0.1:$port/acme" "$target" ;;
 	drizzlekit) TZ=UTC NODE_PATH="$NODE_DIR/node_modules" node "$HERE/clients_drizzlekit.js" \
@@ -234,7 +234,7 @@ adminer)
 		sleep 0.1
 	done ;;
 node | typeorm | drizzle | prisma | postgresjs | sequelize | knex | kysely | pgpromise | slonik | \
-	objection | mikroorm | drizzlekit | nodepgmigrate | pgboss | postgraphile)
+	objection | mikroorm | drizzlekit | nodepgmigrate | pgboss | postgraphile | graphileworker)
 	# shellcheck source=tests/integration/clients_node_setup.sh
 	. "$HERE/clients_node_setup.sh" ;;&
 prisma)
