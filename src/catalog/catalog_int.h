@@ -304,6 +304,8 @@ uint32_t cat_rowtype_oid(const struct cat_rel *rel, bool array);
 struct cat_rows;
 /* Their pg_type rows, two per table or view, in namespace nsp (cat_conn_own_nsp). */
 void cat_rowtype_rows(const struct cat_model *m, struct cat_rows *r, uint32_t nsp);
+void cat_rowtype_put(struct cat_rows *r, uint32_t oid, uint32_t arr, const char *name,
+		     uint32_t nsp, uint32_t rel);
 /* How format_type prints row type oid ("t", "t[]") in a; NULL when oid is not one. */
 const char *cat_rowtype_name(const struct cat_model *m, struct arena *a, uint32_t oid);
 

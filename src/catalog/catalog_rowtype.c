@@ -21,6 +21,44 @@ uint32_t catalog_rowtype_oid(const char *name) { return cat_oid("rowtype", name,
 
 uint32_t catalog_rowarray_oid(const char *name) { return cat_oid("rowarray", name, NULL); }
 
+/* The composite pg_type row oid (name in nsp, typrelid rel) and its array type arr ("_" +
+ * name, cut to NAMEDATALEN - 1 bytes as PostgreSQL names it) into r. */
+void cat_rowtype_put(struct cat_rows *r, uint32_t oid, uint32_t arr, const char *name,
+		     uint32_t nsp, uint32_t rel)
+{
+	cat_type_put(r, &(struct cat_type_row){.oid = oid,
+					       .name = name,
+					       .nsp = nsp,
+					       .len = -1,
+					       .type = 'c',
+					       .category = 'C',
+					       .relid = rel,
+					       .subscript = "-",
+					       .array = arr,
+					       .in = "record_in",
+					       .out = "record_out",
+					       .recv = "record_recv",
+					       .send = "record_send",
+					       .analyze = "-",
+					       .align = 'd',
+					       .storage = 'x'});
+	cat_type_put(r, &(struct cat_type_row){.oid = arr,
+					       .name = arena_printf(r->a, "_%.62s", name),
+					       .nsp = nsp,
+					       .len = -1,
+					       .type = 'b',
+					       .category = 'A',
+					       .subscript = "array_subscript_handler",
+					       .elem = oid,
+					       .in = "array_in",
+					       .out = "array_out",
+					       .recv = "array_recv",
+					       .send = "array_send",
+					       .analyze = "array_typanalyze",
+					       .align = 'd',
+					       .storage = 'x'});
+}
+
 void cat_rowtype_rows(const struct cat_model *m, struct cat_rows *r, uint32_t nsp)
 {
 	for (size_t i = 0; i < m->nrels; i++) {
@@ -32,39 +70,7 @@ void cat_rowtype_rows(const struct cat_model *m, struct cat_rows *r, uint32_t ns
 		const char *bare = rel->name;
 		const struct cat_nsp *own = rel->temp ? NULL : cat_nsp_of(m, rel->name, &bare);
 		uint32_t in = own ? own->oid : nsp;
-		cat_type_put(r, &(struct cat_type_row){.oid = oid,
-						       .name = bare,
-						       .nsp = in,
-						       .len = -1,
-						       .type = 'c',
-						       .category = 'C',
-						       .relid = rel->oid,
-						       .subscript = "-",
-						       .array = arr,
-						       .in = "record_in",
-						       .out = "record_out",
-						       .recv = "record_recv",
-						       .send = "record_send",
-						       .analyze = "-",
-						       .align = 'd',
-						       .storage = 'x'});
-		/* PostgreSQL names the array type "_" + name, cut to NAMEDATALEN - 1 bytes */
-		cat_type_put(r,
-			     &(struct cat_type_row){.oid = arr,
-						    .name = arena_printf(r->a, "_%.62s", bare),
-						    .nsp = in,
-						    .len = -1,
-						    .type = 'b',
-						    .category = 'A',
-						    .subscript = "array_subscript_handler",
-						    .elem = oid,
-						    .in = "array_in",
-						    .out = "array_out",
-						    .recv = "array_recv",
-						    .send = "array_send",
-						    .analyze = "array_typanalyze",
-						    .align = 'd',
-						    .storage = 'x'});
+		cat_rowtype_put(r, oid, arr, bare, in, rel->oid);
 	}
 }
 

@@ -88,37 +88,7 @@ static void put_pair(struct cat_rows *r, uint32_t rel, const char *name, uint32_
 	uint32_t oid = cat_sys_rowtype(rel, false), arr = cat_sys_rowtype(rel, true);
 	if (!oid)
 		return;
-	cat_type_put(r, &(struct cat_type_row){.oid = oid,
-					       .name = name,
-					       .nsp = nsp,
-					       .len = -1,
-					       .type = 'c',
-					       .category = 'C',
-					       .relid = rel,
-					       .subscript = "-",
-					       .array = arr,
-					       .in = "record_in",
-					       .out = "record_out",
-					       .recv = "record_recv",
-					       .send = "record_send",
-					       .analyze = "-",
-					       .align = 'd',
-					       .storage = 'x'});
-	cat_type_put(r, &(struct cat_type_row){.oid = arr,
-					       .name = arena_printf(r->a, "_%.62s", name),
-					       .nsp = nsp,
-					       .len = -1,
-					       .type = 'b',
-					       .category = 'A',
-					       .subscript = "array_subscript_handler",
-					       .elem = oid,
-					       .in = "array_in",
-					       .out = "array_out",
-					       .recv = "array_recv",
-					       .send = "array_send",
-					       .analyze = "array_typanalyze",
-					       .align = 'd',
-					       .storage = 'x'});
+	cat_rowtype_put(r, oid, arr, name, nsp, rel);
 }
 
 void cat_sys_rowtype_rows(struct cat_rows *r)
