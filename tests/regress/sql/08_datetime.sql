@@ -124,7 +124,8 @@ SELECT '10:00'::time < '9:30', '1 day'::interval = '24 hours';
 RESET TimeZone;
 SELECT isfinite('infinity'::date), isfinite('2024-01-01'::timestamp), isfinite('1 day'::interval), isfinite('-infinity'::timestamptz), length(timeofday()) > 20;
 SELECT '2024-02-29 13:45:05.678901'::timestamp(0), '2024-02-29 13:45:05.678901'::timestamp(2), '13:45:05.678901'::time(3), '2024-02-29 13:45:05.5+00'::timestamptz(0);
-SELECT length(current_timestamp(0)::text), length(localtime(2)::text);
+-- localtime(2) prints 10 or 11 characters: trailing zeros of the fraction are dropped (.10 is .1)
+SELECT length(current_timestamp(0)::text), localtime(2)::text ~ '^\d\d:\d\d:\d\d(\.\d{1,2})?$';
 SELECT '1-2'::interval, '-1-2'::interval, '1-2 3 4:05:06'::interval, '+1-2'::interval;
 SELECT ('2024-01-01'::date, '2024-02-01'::date) OVERLAPS ('2024-01-15'::date, '2024-03-01'::date), ('2024-01-01'::date, '2024-02-01'::date) OVERLAPS ('2024-02-01'::date, '2024-03-01'::date);
 SELECT ('2024-01-01 10:00'::timestamp, '2 hours'::interval) OVERLAPS ('2024-01-01 11:00'::timestamp, '2024-01-01 09:00'::timestamp), ('2024-01-01'::date, NULL::date) OVERLAPS ('2024-01-01'::date, '2024-01-02'::date);
