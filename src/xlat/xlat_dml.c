@@ -1286,10 +1286,11 @@ static bool upsert_once(struct xlat_ctx *c, const PgQuery__InsertStmt *s, size_t
 	const char *const *keys;
 	size_t nkeys;
 	if (!oc || oc->action != PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_UPDATE ||
-	    oc->where_clause || !oc->infer || !c->sb->data || !src ||
+	    oc->where_clause || !oc->infer || oc->infer->where_clause || !c->sb->data || !src ||
 	    (src->n_values_lists == 1 && src->op == PG_QUERY__SET_OPERATION__SETOP_NONE) ||
 	    !arbiter_columns(c, s, &keys, &nkeys))
-		return true; /* one row of VALUES proposes its key once */
+		return true; /* one row of VALUES proposes its key once; a partial index's rows
+			      * outside it conflict with none */
 	const char **names = NULL, *end = NULL;
 	size_t n = column_names(c, c->sb->data + list_at, &names, &end);
 	if (!n && c->sb->data[list_at] == ' ') { /* no list: the table's written columns */
