@@ -4,7 +4,8 @@
  * (22003), input syntax (22P02) and length limits (22001); uuid and bytea text read by their
  * input functions. The translator wraps a value in one of these only where the type is known;
  * each returns the value converted to the storage class SQLite keeps for that type, or NULL
- * for NULL. */
+ * for NULL. Also the 21000 checks of MERGE and INSERT ... ON CONFLICT DO UPDATE (a row changed
+ * twice by one statement). */
 #include "pgfn.h"
 #include "pgtype.h"
 
@@ -444,6 +445,109 @@ static void fn_merge_once(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	pgfn_error(ctx, "21000", "MERGE command cannot affect row a second time");
 }
 
+/* The arbiter keys one run of an INSERT ... ON CONFLICT DO UPDATE proposed so far: the
+ * auxiliary data of shardlite_upsert_key's constant first argument, which SQLite drops when the
+ * statement is reset. An open-addressing set of the keys' bytes. */
+struct upsert_keys {
+	char **slot;
+	size_t *len;
+	size_t cap, n;
+};
+
+static void upsert_keys_free(void *p)
+{
+	struct upsert_keys *k = p;
+	for (size_t i = 0; i < k->cap; i++)
+		free(k->slot[i]);
+	free(k->slot);
+	free(k->len);
+	free(k);
+}
+
+static size_t key_hash(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ull; /* FNV-1a */
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	return (size_t)h;
+}
+
+/* Adds the key; false when it was there already. */
+static bool upsert_keys_add(struct upsert_keys *k, const char *s, size_t n)
+{
+	if (2 * (k->n + 1) > k->cap) {
+		struct upsert_keys grown = {.cap = k->cap ? 2 * k->cap : 64};
+		grown.slot = base_xcalloc(grown.cap, sizeof(*grown.slot));
+		grown.len = base_xcalloc(grown.cap, sizeof(*grown.len));
+		for (size_t i = 0; i < k->cap; i++) {
+			if (!k->slot[i])
+				continue;
+			size_t at = key_hash(k->slot[i], k->len[i]) & (grown.cap - 1);
+			while (grown.slot[at])
+				at = (at + 1) & (grown.cap - 1);
+			grown.slot[at] = k->slot[i];
+			grown.len[at] = k->len[i];
+		}
+		free(k->slot);
+		free(k->len);
+		k->slot = grown.slot;
+		k->len = grown.len;
+		k->cap = grown.cap;
+	}
+	size_t at = key_hash(s, n) & (k->cap - 1);
+	for (; k->slot[at]; at = (at + 1) & (k->cap - 1))
+		if (k->len[at] == n && memcmp(k->slot[at], s, n) == 0)
+			return false;
+	k->slot[at] = base_xmalloc(n + 1);
+	memcpy(k->slot[at], s, n);
+	k->len[at] = n;
+	k->n++;
+	return true;
+}
+
+/* shardlite_upsert_key(table, k1, ...): true; a proposed row of an INSERT ... ON CONFLICT DO
+ * UPDATE whose arbiter key (no NULL in it) an earlier row of the same run proposed would
+ * update the row that one inserted or updated: PostgreSQL's 21000 (a key with a NULL never
+ * conflicts). Numbers of equal value are one key, as the unique index compares them. */
+static void fn_upsert_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	sqlite3_result_int(ctx, 1);
+	struct strbuf key;
+	strbuf_init(&key, 0);
+	for (int i = 1; i < argc; i++) {
+		int type = sqlite3_value_type(argv[i]);
+		double d = type == SQLITE_FLOAT ? sqlite3_value_double(argv[i]) : 0;
+		if (type == SQLITE_NULL)
+			goto out;
+		if (type == SQLITE_INTEGER || (type == SQLITE_FLOAT && d == floor(d) &&
+					       fabs(d) < 9.2e18)) {
+			strbuf_printf(&key, "i%lld", (long long)(type == SQLITE_INTEGER
+									 ? sqlite3_value_int64(argv[i])
+									 : (sqlite3_int64)d));
+		} else if (type == SQLITE_FLOAT) {
+			strbuf_printf(&key, "r%.17g", d);
+		} else {
+			strbuf_printf(&key, "%c%d:", type == SQLITE_BLOB ? 'b' : 't',
+				      sqlite3_value_bytes(argv[i]));
+			strbuf_append(&key, type == SQLITE_BLOB ? sqlite3_value_blob(argv[i])
+								: (const void *)sqlite3_value_text(argv[i]),
+				      (size_t)sqlite3_value_bytes(argv[i]));
+		}
+		strbuf_putc(&key, '\0');
+	}
+	struct upsert_keys *k = sqlite3_get_auxdata(ctx, 0);
+	if (!k) {
+		k = base_xcalloc(1, sizeof(*k));
+		sqlite3_set_auxdata(ctx, 0, k, upsert_keys_free);
+		k = sqlite3_get_auxdata(ctx, 0); /* NULL when SQLite could not keep it */
+	}
+	if (k && !key.failed && !upsert_keys_add(k, key.data, key.len))
+		pgfn_error(ctx, "21000", "ON CONFLICT DO UPDATE command cannot affect row a second "
+					 "time");
+out:
+	strbuf_fini(&key);
+}
+
 /* shardlite_scalar(v), an aggregate: the value of a scalar subquery's only row, NULL for
  * none; a second row is PostgreSQL's 21000 (SQLite's subquery would answer its first). */
 static void scalar_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -616,6 +720,12 @@ int pgfn_register_cast(sqlite3 *db)
 		if (rc != SQLITE_OK)
 			return rc;
 	}
+	/* not deterministic: it counts rows, a call of constant arguments too */
+	int rc = sqlite3_create_function(db, "shardlite_upsert_key", -1,
+					 SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, fn_upsert_key, NULL,
+					 NULL);
+	if (rc != SQLITE_OK)
+		return rc;
 	static const struct {
 		const char *name;
 		uint32_t oid;
@@ -626,10 +736,9 @@ int pgfn_register_cast(sqlite3 *db)
 		   {"shardlite_tsvector", PGTYPE_TSVECTOR},
 		   {"shardlite_tsquery", PGTYPE_TSQUERY}};
 	for (size_t i = 0; i < ARRAY_LEN(net); i++) {
-		int rc = sqlite3_create_function(db, net[i].name, 1,
-						 SQLITE_UTF8 | SQLITE_DETERMINISTIC |
-							 SQLITE_INNOCUOUS,
-						 (void *)(uintptr_t)net[i].oid, fn_net_in, NULL, NULL);
+		rc = sqlite3_create_function(db, net[i].name, 1,
+					     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+					     (void *)(uintptr_t)net[i].oid, fn_net_in, NULL, NULL);
 		if (rc != SQLITE_OK)
 			return rc;
 	}

@@ -306,6 +306,15 @@ static void opclass_hint(struct pgerr *e)
 			      "default operator class for the data type.");
 }
 
+/* pgfn's shardlite_upsert_key: PostgreSQL's hint beside its 21000. */
+static void upsert_hint(struct pgerr *e)
+{
+	if (strcmp(e->sqlstate, "21000") == 0 &&
+	    strcmp(e->message, "ON CONFLICT DO UPDATE command cannot affect row a second time") == 0)
+		pgerr_hint(e, "Ensure that no rows proposed for insertion within the same command "
+			      "have duplicate constrained values.");
+}
+
 /* DROP TABLE / DROP INDEX of another kind of relation: PostgreSQL's 42809 and its hint. */
 static bool wrong_kind(sqlite3 *db, struct pgerr *e, const char *name, const char *want)
 {
@@ -843,6 +852,7 @@ bool shard_error(sqlite3 *db, int rc, struct pgerr *err)
 		required_by_hint(err);
 		depend_hint(err);
 		opclass_hint(err);
+		upsert_hint(err);
 		return false;
 	}
 	/* "table x already exists" shares its prefix with other messages ("table x has no column

@@ -173,6 +173,13 @@ bool xlat_param(struct xlat_ctx *c, int n, uint32_t oid, int location)
 	return true;
 }
 
+uint32_t xlat_param_deduced(const struct xlat_ctx *c, int n)
+{
+	if (n < 1 || n > c->ptypes_cap || (n <= c->ngiven && c->given[n - 1]))
+		return 0;
+	return c->ptypes[n - 1];
+}
+
 struct xlat_col *xlat_cols_new(struct xlat_ctx *c, size_t n)
 {
 	struct xlat_col *cols = arena_zalloc(c->a, (n ? n : 1) * sizeof(*cols));

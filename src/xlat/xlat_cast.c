@@ -23,6 +23,7 @@ struct cast {
 	const PgQuery__Node *arg;
 	int location;
 	struct xlat_type *res; /* the cast's result type, when the value refines it */
+	uint32_t arg_type;     /* a $n's type deduced by an earlier use, else 0 */
 };
 
 static const char *str_const(struct xlat_ctx *c, const PgQuery__Node *n)
@@ -670,6 +671,8 @@ static bool from_expr(struct xlat_ctx *c, const struct cast *k)
 	unsigned flags = text ? xlat_text_exact(c) : c->flags;
 	bool ok = arg_text(c, k->arg, &st, &x);
 	c->flags = flags;
+	if (k->arg_type)
+		st = (struct xlat_type){k->arg_type, -1};
 	if (!ok || !json_scalar(c, k, &st, &x))
 		return false;
 	int bits = xlat_bit_cast_from(c, x, st, k->to.info->oid, k->location);
@@ -783,6 +786,14 @@ static bool from_param(struct xlat_ctx *c, const struct cast *k)
 {
 	const PgQuery__ParamRef *p = k->arg->param_ref;
 	uint32_t oid = xlat_type_oid(&k->to);
+	uint32_t prior = xlat_param_deduced(c, p->number);
+	if (prior && prior != oid) {
+		/* typed by an earlier use (CASE WHEN right($1, 1) = 'Z' THEN $1::timestamptz):
+		 * PostgreSQL's Param is of that type by now, and this an ordinary cast of it */
+		struct cast typed = *k;
+		typed.arg_type = prior;
+		return from_expr(c, &typed);
+	}
 	if (!xlat_param(c, p->number, oid, p->location))
 		return false;
 	static const char *const affinity[] = {

@@ -512,7 +512,15 @@ static bool column_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k, 
 		if (pg && !strstr(pg, "*/")) /* an operator in parentheses, as pg_get_expr */
 			xlat_printf(c, CATALOG_GENERATED_MARK "%s%s%s */ ", op ? "(" : "", pg,
 				    op ? ")" : "");
-		return ddl_expr(c, "", k->raw_expr, ") STORED");
+		/* the value is assigned to the column's type: an integer out of its range is
+		 * 22003, as PostgreSQL's assignment cast of the generation expression says */
+		uint32_t oid = col->tr.info && !col->tr.is_array ? col->tr.info->oid : 0;
+		const char *fn = oid == XLAT_OID_INT2   ? "shardlite_int2("
+				 : oid == XLAT_OID_INT4 ? "shardlite_int4("
+				 : oid == XLAT_OID_INT8 ? "shardlite_int8("
+							: NULL;
+		return fn ? ddl_expr(c, fn, k->raw_expr, ")) STORED")
+			  : ddl_expr(c, "", k->raw_expr, ") STORED");
 	}
 	case CONSTR(PRIMARY):
 		xlat_puts(c, autonum == XLAT_ROWID_SERIAL ? " PRIMARY KEY AUTOINCREMENT"

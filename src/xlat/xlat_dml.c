@@ -1208,6 +1208,142 @@ static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 	return ok;
 }
 
+/* The arbiter key's columns of ON CONFLICT (a, b) or ON CONFLICT ON CONSTRAINT k; false when
+ * they are not plain columns known here (an expression, another tenant's table). */
+static bool arbiter_columns(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
+			    const char *const **keys, size_t *nkeys)
+{
+	const PgQuery__InferClause *inf = s->on_conflict_clause->infer;
+	if (inf->conname && *inf->conname)
+		return c->schema && c->schema->pkey_fn &&
+		       c->schema->pkey_fn(c->schema->arg, s->relation->relname, inf->conname, keys,
+					  nkeys) &&
+		       *nkeys;
+	const char **names = arena_zalloc(c->a, (inf->n_index_elems + 1) * sizeof(*names));
+	for (size_t i = 0; i < inf->n_index_elems; i++) {
+		const PgQuery__IndexElem *ie = inf->index_elems[i]->index_elem;
+		if (!ie->name || !*ie->name)
+			return false;
+		names[i] = ie->name;
+	}
+	*keys = names;
+	*nkeys = inf->n_index_elems;
+	return *nkeys > 0;
+}
+
+/* The names of " (a, "b c", d)" at sql, the list INSERT INTO t writes; 0 when sql is not such
+ * a list. *end: just past its ')'. */
+static size_t column_names(struct xlat_ctx *c, const char *sql, const char ***out,
+			   const char **end)
+{
+	if (strncmp(sql, " (", 2) != 0)
+		return 0;
+	size_t n = 0, cap = 8;
+	const char **v = arena_alloc(c->a, cap * sizeof(*v));
+	const char *p = sql + 2;
+	for (;;) {
+		struct strbuf name;
+		strbuf_init(&name, 0);
+		if (*p == '"') {
+			for (p++; *p && !(p[0] == '"' && p[1] != '"'); p += p[0] == '"' ? 2 : 1)
+				strbuf_putc(&name, *p);
+			if (*p)
+				p++;
+		} else {
+			for (; *p && *p != ',' && *p != ')'; p++)
+				strbuf_putc(&name, *p);
+		}
+		if (n == cap) {
+			const char **w = arena_alloc(c->a, 2 * cap * sizeof(*w));
+			memcpy(w, v, cap * sizeof(*v));
+			v = w;
+			cap *= 2;
+		}
+		v[n++] = arena_strdup(c->a, name.data ? name.data : "");
+		strbuf_fini(&name);
+		if (strncmp(p, ", ", 2) == 0) {
+			p += 2;
+			continue;
+		}
+		if (*p != ')')
+			return 0;
+		*end = p + 1;
+		*out = v;
+		return n;
+	}
+}
+
+/* INSERT ... ON CONFLICT DO UPDATE without a WHERE of its own: each proposed row passes
+ * shardlite_upsert_key with its arbiter key, PostgreSQL's 21000 (and nothing changed) when an
+ * earlier row proposed that key, whose row the second would update after the first inserted
+ * or updated it. The source, after the column list at list_at, becomes a WITH query whose
+ * columns are named so. With a WHERE of its own the first row may leave an existing row
+ * alone, which only running it tells: not checked (docs/sql-compat.md). */
+static bool upsert_once(struct xlat_ctx *c, const PgQuery__InsertStmt *s, size_t list_at)
+{
+	const PgQuery__OnConflictClause *oc = s->on_conflict_clause;
+	const PgQuery__SelectStmt *src = s->select_stmt ? s->select_stmt->select_stmt : NULL;
+	const char *const *keys;
+	size_t nkeys;
+	if (!oc || oc->action != PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_UPDATE ||
+	    oc->where_clause || !oc->infer || oc->infer->where_clause || !c->sb->data || !src ||
+	    (src->n_values_lists == 1 && src->op == PG_QUERY__SET_OPERATION__SETOP_NONE) ||
+	    !arbiter_columns(c, s, &keys, &nkeys))
+		return true; /* one row of VALUES proposes its key once; a partial index's rows
+			      * outside it conflict with none */
+	const char **names = NULL, *end = NULL;
+	size_t n = column_names(c, c->sb->data + list_at, &names, &end);
+	if (!n && c->sb->data[list_at] == ' ') { /* no list: the table's written columns */
+		const struct xlat_schema_col *cols = NULL;
+		size_t ncols = 0;
+		if (!xlat_scope_target(c, s->relation, &cols, &ncols))
+			return true;
+		struct strbuf list;
+		strbuf_init(&list, 0);
+		strbuf_puts(&list, " (");
+		size_t written = 0;
+		for (size_t i = 0; i < ncols; i++) {
+			if (cols[i].generated)
+				continue;
+			strbuf_puts(&list, written++ ? ", " : "");
+			strbuf_put_quoted(&list, cols[i].name, '"');
+		}
+		strbuf_puts(&list, ")");
+		bool fits = written == query_width(src) && !list.failed;
+		if (fits)
+			xlat_insert_at(c, list_at, list.data);
+		strbuf_fini(&list);
+		if (!fits)
+			return true;
+		n = column_names(c, c->sb->data + list_at, &names, &end);
+	}
+	if (!n || *end != ' ')
+		return true;
+	size_t *at = arena_alloc(c->a, nkeys * sizeof(*at));
+	for (size_t k = 0; k < nkeys; k++) {
+		for (at[k] = 0; at[k] < n && strcmp(names[at[k]], keys[k]) != 0; at[k]++)
+			;
+		if (at[k] == n) /* a key column the source does not write */
+			return true;
+	}
+	struct strbuf head;
+	strbuf_init(&head, 0);
+	strbuf_puts(&head, "WITH \"_shardlite_upsert\"(");
+	for (size_t i = 0; i < n; i++)
+		strbuf_printf(&head, "%s\"c%zu\"", i ? ", " : "", i + 1);
+	strbuf_puts(&head, ") AS (");
+	size_t src_at = (size_t)(end - c->sb->data) + 1;
+	if (!head.failed)
+		xlat_insert_at(c, src_at, head.data);
+	strbuf_fini(&head);
+	xlat_puts(c, ") SELECT * FROM \"_shardlite_upsert\" WHERE shardlite_upsert_key(");
+	xlat_string(c, s->relation->relname);
+	for (size_t k = 0; k < nkeys; k++)
+		xlat_printf(c, ", \"c%zu\"", at[k] + 1);
+	xlat_puts(c, ")");
+	return true;
+}
+
 bool xlat_stmt_insert(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 {
 	if (xlat_updview_insert(c, &s) < 0)
@@ -1222,7 +1358,8 @@ bool xlat_stmt_insert(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 	size_t from = c->sb->len, to;
 	if (!target_rel(c, s->relation, &to))
 		return false;
-	if (!insert_source(c, s))
+	size_t list_at = c->sb->len;
+	if (!insert_source(c, s) || !upsert_once(c, s, list_at))
 		return false;
 	note_dml(c, s->relation,
 		 !s->on_conflict_clause ? 4

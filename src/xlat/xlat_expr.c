@@ -1400,6 +1400,11 @@ static bool coalesce(struct xlat_ctx *c, const PgQuery__CoalesceExpr *ce, struct
 	}
 	xlat_puts(c, ce->n_args == 1 ? ", NULL)" : ")");
 	*t = xlat_type_common(v, ce->n_args);
+	if (!t->oid || t->oid == XLAT_OID_UNKNOWN) {
+		struct xlat_type u = xlat_infer_unknowns(c, ce->args, ce->n_args);
+		if (u.oid)
+			*t = u;
+	}
 	return true;
 }
 

@@ -62,6 +62,32 @@ void xlat_infer_like(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_typ
 		param_infer(c, n->param_ref, operator_type(t.oid));
 }
 
+static bool unknown_const(const PgQuery__Node *n)
+{
+	return n->node_case == NODE(A_CONST) &&
+	       (n->a_const->isnull || n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL);
+}
+
+struct xlat_type xlat_infer_unknowns(struct xlat_ctx *c, PgQuery__Node *const *v, size_t n)
+{
+	uint32_t deduced = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (is_param(v[i]) && !xlat_untyped_param(c, v[i])) {
+			uint32_t d = xlat_param_deduced(c, v[i]->param_ref->number);
+			if (!d || (deduced && d != deduced))
+				return (struct xlat_type){0, -1};
+			deduced = d;
+		} else if (!unknown_const(v[i]) && !is_param(v[i])) {
+			return (struct xlat_type){0, -1};
+		}
+	}
+	uint32_t oid = deduced ? deduced : XLAT_OID_TEXT;
+	for (size_t i = 0; i < n; i++)
+		if (xlat_untyped_param(c, v[i]))
+			param_infer(c, v[i]->param_ref, oid);
+	return (struct xlat_type){oid, -1};
+}
+
 /* The checking function for a column type; NULL when storing needs no check. */
 static const char *check_fn(const struct xlat_schema_col *col, bool *takes_mod)
 {

@@ -612,6 +612,10 @@ bool xlat_enter(struct xlat_ctx *c);
 static inline void xlat_leave(struct xlat_ctx *c) { c->depth--; }
 /* Records that $n occurs with type oid (0 = unknown); false for an impossible n. */
 bool xlat_param(struct xlat_ctx *c, int n, uint32_t oid, int location);
+/* The type an earlier use deduced for $n (PostgreSQL's parse order: the first coercion of an
+ * unknown parameter fixes its type, and a later use is a parameter of that type); 0 when the
+ * client gave its type or none is deduced yet. */
+uint32_t xlat_param_deduced(const struct xlat_ctx *c, int n);
 /* ---- xlat_schema.c: schema prefixes name tenants ---- */
 /* A relation name: public.t and t → t (t → "acme".t under search_path acme), pg_catalog and
  * information_schema → the catalog's relation, another tenant's acme.t → "acme".t (recorded
@@ -1548,6 +1552,10 @@ bool xlat_branch(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type co
 bool xlat_untyped_param(struct xlat_ctx *c, const PgQuery__Node *n);
 /* n (LIKE pattern, IN list item, BETWEEN bound): a $n takes type t. */
 void xlat_infer_like(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type t);
+/* PostgreSQL's select_common_type of arguments that are all of unknown type (untyped $n,
+ * string literals, NULL) is text, and each untyped $n becomes text (COALESCE($1, '0')); one
+ * deduced earlier counts as its type. {0, -1} when some argument is anything else. */
+struct xlat_type xlat_infer_unknowns(struct xlat_ctx *c, PgQuery__Node *const *v, size_t n);
 /* Emits n as a value stored into column col (NULL: unknown): a $n takes the column's type and
  * the value is checked against it (range, syntax, length). */
 bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,

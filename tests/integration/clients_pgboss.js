@@ -4,8 +4,10 @@
 // complete, fail and retry, cancel and resume, singleton keys, a polling worker, a cron
 // schedule, publish/subscribe, throttling and debouncing, completion jobs, expiry and
 // maintenance, printed one line per step for test_clients.sh to compare with
-// PostgreSQL 15. pg-boss 10 (its job table PARTITION BY LIST) is started too, and its
-// createQueue attaches a queue's partition with keys, indexes and a CHECK of its own (#65).
+// PostgreSQL 15. pg-boss 10 (its job table PARTITION BY LIST) is started too, its
+// createQueue attaches a queue's partition with keys, indexes and a CHECK of its own (#65),
+// and a job goes through that queue: send (its CASE of casts of one parameter, #88), fetch,
+// complete, cancel, resume, delete, insert, singleton keys and a worker; its fail a gap (#89).
 // Usage: node clients_pgboss.js URL pg|shardlite   (NODE_PATH names the node_modules directory)
 'use strict';
 const PgBoss = require('pg-boss');
@@ -197,9 +199,68 @@ async function main() {
 			FROM pg_class c WHERE c.relname = (SELECT partition_name FROM queue
 				WHERE name = 'mail10')`)).rows;
 	});
-	// send: its INSERT reads $5 as text (right($5, 1)) and then casts it, which the
-	// translator's parameter typing refuses (#88)
-	await gap('pg-boss 10 send', () => boss10.send('mail10', { to: 'bo' }), '42P08');
+	// send: its INSERT reads $5 as text (right($5, 1)) and then casts it to timestamptz or,
+	// COALESCEd, to interval (earlier gap #88); then its public API on that queue
+	let id10;
+	await step('pg-boss 10 send', async () => UUID.test(id10 = await boss10.send('mail10',
+		{ to: 'bo' })));
+	await step('pg-boss 10 send later', async () => [
+		UUID.test(await boss10.send('mail10', { to: 'cy' }, { startAfter: '1 hour' })),
+		UUID.test(await boss10.send('mail10', { to: 'cy' },
+			{ startAfter: new Date(Date.now() + 3600e3) })),
+		UUID.test(await boss10.sendAfter('mail10', { to: 'cy' }, {}, 3600))]);
+	await step('pg-boss 10 size', () => boss10.getQueueSize('mail10'));
+	await step('pg-boss 10 fetch', async () => {
+		const jobs = await boss10.fetch('mail10');
+		return [jobs.length, jobs[0].id === id10, jobs[0].name, jobs[0].data];
+	});
+	await step('pg-boss 10 fetch empty', async () => (await boss10.fetch('mail10')).length);
+	await step('pg-boss 10 complete', async () => {
+		const r = await boss10.complete('mail10', id10, { sent: true });
+		const j = await boss10.getJobById('mail10', id10);
+		return [r.jobs[0] === id10, r.requested, r.updated, j.state, j.output];
+	});
+	// fail (and so retry): its failJobs is a WITH of DELETE FROM job and two INSERTs into job
+	// ON CONFLICT reading the deleted rows, which the translator refuses (#89)
+	await gap('pg-boss 10 fail', async () => {
+		const fid = await boss10.send('mail10', { to: 'di' }, { retryLimit: 0 });
+		const [job] = await boss10.fetch('mail10');
+		const r = await boss10.fail('mail10', fid, { why: 'bounced' });
+		const j = await boss10.getJobById('mail10', fid);
+		return [job.id === fid, r.updated, j.state, j.output];
+	}, '0A000');
+	await step('pg-boss 10 cancel and resume', async () => {
+		const cid = await boss10.send('mail10', { to: 'fi' });
+		await boss10.cancel('mail10', cid);
+		const cancelled = (await boss10.getJobById('mail10', cid)).state;
+		await boss10.resume('mail10', cid);
+		const resumed = (await boss10.getJobById('mail10', cid)).state;
+		await boss10.deleteJob('mail10', cid);
+		return [cancelled, resumed, await boss10.getJobById('mail10', cid)];
+	});
+	await step('pg-boss 10 insert', async () => {
+		await boss10.insert([{ name: 'mail10', data: { n: 1 } },
+			{ name: 'mail10', data: { n: 2 }, startAfter: '1 hour' }]);
+		return boss10.getQueueSize('mail10');
+	});
+	await step('pg-boss 10 singleton', async () => {
+		const a = await boss10.send('mail10', {}, { singletonKey: 'k1' });
+		const b = await boss10.send('mail10', {}, { singletonKey: 'k1' });
+		return [UUID.test(a), UUID.test(b)];
+	});
+	await step('pg-boss 10 work', async () => {
+		const got = new Promise((resolve) => boss10.work('mail10',
+			{ pollingIntervalSeconds: 0.5, batchSize: 10 },
+			async (jobs) => resolve(jobs.map((j) => j.data).sort((x, y) =>
+				JSON.stringify(x).localeCompare(JSON.stringify(y))))));
+		const data = await got;
+		await boss10.offWork('mail10');
+		return data;
+	});
+	await step('pg-boss 10 queue', async () => {
+		const q = await boss10.getQueue('mail10');
+		return [q.name, q.policy, (await boss10.getQueues()).length];
+	});
 	await boss10.stop({ graceful: false, wait: true });
 	console.log('done');
 	// The pools of the bosses whose start failed (and pg-boss 10's after stop) would keep Node

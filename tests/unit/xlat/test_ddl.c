@@ -59,7 +59,7 @@ static const struct xcase cases[] = {
 	 "CREATE TABLE n1 (a int4 UNIQUE)"},
 	{"CREATE TABLE n1 (a int, b int GENERATED ALWAYS AS (a * 2) STORED)",
 	 "CREATE TABLE n1 (a int4, b int4 GENERATED ALWAYS AS (/* shardlite: generated as (a * 2) "
-	 "*/ a * 2) STORED)"},
+	 "*/ shardlite_int4(a * 2)) STORED)"},
 	{"CREATE TABLE n1 (a text COLLATE \"C\", b text COLLATE \"en_US\")", "!0A000@45"},
 	{"CREATE TABLE n1 (a text COLLATE \"C\", b int COLLATE \"C\")", "!42804@44"},
 	{"CREATE TABLE n1 (a varchar(4) COLLATE ucs_basic)",

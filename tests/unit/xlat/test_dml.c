@@ -32,6 +32,11 @@ static const struct xcase cases[] = {
 	{"INSERT INTO t (a, b) VALUES (1, 'x') ON CONFLICT (a) DO UPDATE SET b = excluded.b",
 	 "INSERT INTO t (a, b) VALUES (1, 'x') ON CONFLICT (a) DO UPDATE SET b = "
 	 "shardlite_excluded('t', 'b', excluded.b) WHERE shardlite_upsert('t')"},
+	/* rows that may propose one key twice pass shardlite_upsert_key (21000) */
+	{"INSERT INTO t (b, a) VALUES ('x', 1), ('y', $1) ON CONFLICT (a) DO UPDATE SET b = 'z'",
+	 "INSERT INTO t (b, a) WITH \"_shardlite_upsert\"(\"c1\", \"c2\") AS (VALUES ('x', 1), "
+	 "('y', ?1)) SELECT * FROM \"_shardlite_upsert\" WHERE shardlite_upsert_key('t', \"c2\") "
+	 "ON CONFLICT (a) DO UPDATE SET b = 'z' WHERE shardlite_upsert('t')"},
 	{"INSERT INTO t AS x (a, b) VALUES (1, 'x') ON CONFLICT (a) WHERE a > 0 DO UPDATE SET b = x.b || excluded.b WHERE x.a < 10 RETURNING x.id",
 	 "INSERT INTO t AS x (a, b) VALUES (1, 'x') ON CONFLICT (a) WHERE a > 0 DO UPDATE SET b = x.b || "
 	 "shardlite_excluded('t', 'b', excluded.b) WHERE shardlite_upsert('t') AND (x.a < 10) "
