@@ -20,12 +20,16 @@ struct catalog_activity {
 	bool waiting; /* on an advisory lock */
 };
 
-/* An advisory lock held or waited for, keyed as PostgreSQL's pg_locks shows it. */
+/* An advisory lock held or waited for, keyed as PostgreSQL's pg_locks shows it, or (table
+ * set) a table lock: the table as SQLite names it, its mode as pg_locks spells it. */
 struct catalog_lock {
 	uint32_t pid, classid, objid;
 	int objsubid;
 	bool shared, granted;
 	int64_t wait_start; /* not granted: since when */
+	const char *table, *mode;
+	int modeno;         /* a table lock's mode, numbered as PostgreSQL's (1..8) */
+	unsigned conflicts; /* and the modes it conflicts with, bit modeno each */
 };
 
 /* An open SQL-level cursor of the session, as pg_cursors shows it. */
