@@ -713,7 +713,7 @@ bool sess_check_allowed(struct session *s, const struct xlat_stmt *x, struct pge
 static void lock_nowait_error(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
 {
 	s->lock_busy = false;
-	if (strncmp(err->message, "could not obtain lock", 21) != 0)
+	if (strncmp(err->message, "could not obtain lock on relation", 33) != 0)
 		pgerr_set(err, SQLSTATE_LOCK_NOT_AVAILABLE, "could not obtain lock on relation \"%s\"",
 			  x->lock_nowait);
 }

@@ -268,6 +268,34 @@ void shard_tlock_touch_note(struct shard_tlock_touch *t, const char *table, bool
 	t->notes = n;
 }
 
+/* The tables of the main schema vm's program opens (OpenRead/OpenWrite of a table or one of
+ * its indexes, through the views it reads), by EXPLAIN: what the authorizer does not name,
+ * such as count(*)'s table, whose columns are not read. */
+static void note_opened(sqlite3 *db, sqlite3_stmt *vm, struct shard_tlock_touch *t)
+{
+	char *sql = sqlite3_mprintf("EXPLAIN %s", sqlite3_sql(vm));
+	sqlite3_stmt *ex = NULL, *name = NULL;
+	if (sql && sqlite3_prepare_v2(db, sql, -1, &ex, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(db, "SELECT tbl_name FROM main.sqlite_schema WHERE rootpage = ?1",
+			       -1, &name, NULL) == SQLITE_OK) {
+		while (sqlite3_step(ex) == SQLITE_ROW) {
+			const char *op = (const char *)sqlite3_column_text(ex, 1);
+			bool w = op && strcmp(op, "OpenWrite") == 0;
+			if (!op || (!w && strcmp(op, "OpenRead") != 0) ||
+			    sqlite3_column_int(ex, 4) != 0) /* p3: the schema, 0 main */
+				continue;
+			sqlite3_bind_int64(name, 1, sqlite3_column_int64(ex, 3)); /* p2: root page */
+			if (sqlite3_step(name) == SQLITE_ROW)
+				shard_tlock_touch_note(t, (const char *)sqlite3_column_text(name, 0),
+						       w);
+			sqlite3_reset(name);
+		}
+	}
+	sqlite3_finalize(name);
+	sqlite3_finalize(ex);
+	sqlite3_free(sql);
+}
+
 /* Whether another session of cl's tenant holds a table lock at all. Lock held. */
 static bool tenant_has_locks(struct shard_registry *r, struct shard_client *cl)
 {
@@ -299,6 +327,7 @@ enum shard_tlock_result shard_tlock_admit(struct shard_conn *c, sqlite3_stmt *vm
 	(void)sqlite3_prepare_v2(c->db, sqlite3_sql(vm), -1, &again, NULL);
 	c->authz.touch = outer;
 	sqlite3_finalize(again);
+	note_opened(c->db, vm, &touch);
 	bool holds_wl = sqlite3_txn_state(c->db, "main") == SQLITE_TXN_WRITE;
 	enum shard_tlock_result res = SHARD_TLOCK_GRANTED;
 	pthread_mutex_lock(&r->lock);
