@@ -18,6 +18,7 @@ struct catalog_activity {
 	int client_port; /* with client_addr; NULL client_addr: a Unix socket (port -1) */
 	int64_t backend_start, xact_start, query_start, state_change;
 	bool waiting; /* on an advisory lock */
+	bool waiting_relation; /* on a table lock */
 };
 
 /* An advisory lock held or waited for, keyed as PostgreSQL's pg_locks shows it, or (table

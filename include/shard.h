@@ -511,6 +511,7 @@ struct shard_client_info {
 	const char *query;
 	int64_t backend_start, xact_start, query_start, state_change;
 	bool waiting; /* parked on an advisory lock */
+	bool waiting_relation; /* parked on a table lock (shard_tlock.c) */
 };
 
 enum shard_signal { SHARD_SIGNAL_CANCEL, SHARD_SIGNAL_TERMINATE };

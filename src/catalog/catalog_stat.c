@@ -52,10 +52,11 @@ static bool fill_activity(struct cat_conn *cc, const struct cat_model *m, struct
 		cat_text(r, ts_text(r->a, x->xact_start));
 		cat_text(r, ts_text(r->a, x->query_start));
 		cat_text(r, ts_text(r->a, x->state_change));
-		/* waiting on an advisory lock, or idle: waiting for the client */
+		/* waiting on a table or advisory lock, or idle: waiting for the client */
 		bool idle = x->state && strcmp(x->state, "active") != 0;
-		cat_text(r, x->waiting ? "Lock" : idle ? "Client" : NULL);
-		cat_text(r, x->waiting ? "advisory" : idle ? "ClientRead" : NULL);
+		const char *lock = x->waiting_relation ? "relation" : x->waiting ? "advisory" : NULL;
+		cat_text(r, lock ? "Lock" : idle ? "Client" : NULL);
+		cat_text(r, lock ? lock : idle ? "ClientRead" : NULL);
 		cat_text(r, x->state);
 		cat_null(r); /* backend_xid */
 		cat_null(r); /* backend_xmin */

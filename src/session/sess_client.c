@@ -46,7 +46,8 @@ static size_t list_activity(void *arg, struct arena *a, struct catalog_activity 
 						 .xact_start = v[i].xact_start,
 						 .query_start = v[i].query_start,
 						 .state_change = v[i].state_change,
-						 .waiting = v[i].waiting};
+						 .waiting = v[i].waiting,
+						 .waiting_relation = v[i].waiting_relation};
 	*out = o;
 	return n;
 }

@@ -266,6 +266,7 @@ size_t shard_client_list(struct shard_registry *r, const char *tenant, struct ar
 		o->query = adup(a, cl->info.query);
 		pthread_mutex_unlock(&cl->info_lock);
 		o->waiting = cl->waiting;
+		o->waiting_relation = shard_tlock_waiting_locked(cl);
 	}
 	pthread_mutex_unlock(&r->lock);
 	*out = v;

@@ -431,6 +431,8 @@ void shard_client_xact_work(struct shard_client *cl);
  * tenant's parked connections). Lock held. */
 void shard_tlock_drop_locked(struct shard_client *cl, bool wait_only);
 int shard_tlock_register(struct shard_conn *c);
+/* Whether cl waits for a table lock. Lock held. */
+bool shard_tlock_waiting_locked(struct shard_client *cl);
 int shard_adv_register(struct shard_conn *c);
 /* A statement its borrower may run again from scratch must not act on the session: true with
  * the error set (shard_advfn.c). */

@@ -117,6 +117,11 @@ static bool waits_for(struct shard_registry *r, struct shard_client *cl, const c
 	return false;
 }
 
+bool shard_tlock_waiting_locked(struct shard_client *cl)
+{
+	return wait_of(shard_client_registry(cl), cl) != NULL;
+}
+
 static void forget_wait(struct shard_registry *r, struct shard_client *cl)
 {
 	for (struct tlock **p = &r->tlocks; *p; p = &(*p)->next) {

@@ -102,6 +102,10 @@ START_TEST(statements_respect_locks)
 	harness_exec(a, "BEGIN; LOCK t");
 	send_sql(b, "SELECT count(*) FROM t");
 	ck_assert(!done_within(b, 300)); /* a reader waits behind ACCESS EXCLUSIVE */
+	harness_expect_value(a, "SELECT wait_event_type || ' ' || wait_event || ' ' || l.mode "
+				"FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid "
+				"WHERE NOT l.granted",
+			     "Lock relation AccessShareLock");
 	harness_exec(o, "INSERT INTO t VALUES (5)"); /* another tenant's t */
 	harness_exec(a, "INSERT INTO t VALUES (2); COMMIT");
 	ck_assert(done_within(b, 5000));
