@@ -18,14 +18,19 @@ struct catalog_activity {
 	int client_port; /* with client_addr; NULL client_addr: a Unix socket (port -1) */
 	int64_t backend_start, xact_start, query_start, state_change;
 	bool waiting; /* on an advisory lock */
+	bool waiting_relation; /* on a table lock */
 };
 
-/* An advisory lock held or waited for, keyed as PostgreSQL's pg_locks shows it. */
+/* An advisory lock held or waited for, keyed as PostgreSQL's pg_locks shows it, or (table
+ * set) a table lock: the table as SQLite names it, its mode as pg_locks spells it. */
 struct catalog_lock {
 	uint32_t pid, classid, objid;
 	int objsubid;
 	bool shared, granted;
 	int64_t wait_start; /* not granted: since when */
+	const char *table, *mode;
+	int modeno;         /* a table lock's mode, numbered as PostgreSQL's (1..8) */
+	unsigned conflicts; /* and the modes it conflicts with, bit modeno each */
 };
 
 /* An open SQL-level cursor of the session, as pg_cursors shows it. */

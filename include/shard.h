@@ -511,6 +511,7 @@ struct shard_client_info {
 	const char *query;
 	int64_t backend_start, xact_start, query_start, state_change;
 	bool waiting; /* parked on an advisory lock */
+	bool waiting_relation; /* parked on a table lock (shard_tlock.c) */
 };
 
 enum shard_signal { SHARD_SIGNAL_CANCEL, SHARD_SIGNAL_TERMINATE };
@@ -568,6 +569,50 @@ bool shard_adv_lock(struct shard_client *cl, const struct shard_adv_key *k, bool
 		    bool xact, bool wait);
 bool shard_adv_unlock(struct shard_client *cl, const struct shard_adv_key *k, bool shared);
 void shard_adv_unlock_all(struct shard_client *cl);
+/* Table locks (shard_tlock.c): PostgreSQL's eight relation lock modes, numbered as
+ * PostgreSQL (and libpg_query's LockStmt.mode) number them, and their conflict table. */
+enum shard_lockmode {
+	SHARD_LOCK_ACCESS_SHARE = 1,
+	SHARD_LOCK_ROW_SHARE,
+	SHARD_LOCK_ROW_EXCLUSIVE,
+	SHARD_LOCK_SHARE_UPDATE_EXCLUSIVE,
+	SHARD_LOCK_SHARE,
+	SHARD_LOCK_SHARE_ROW_EXCLUSIVE,
+	SHARD_LOCK_EXCLUSIVE,
+	SHARD_LOCK_ACCESS_EXCLUSIVE,
+	SHARD_LOCK_NMODES
+};
+/* Whether modes a and b conflict (false for a mode out of range); a mode as pg_locks spells
+ * it ("AccessExclusiveLock"), NULL out of range. */
+bool shard_lockmode_conflicts(int a, int b);
+const char *shard_lockmode_name(int mode);
+enum shard_tlock_result { SHARD_TLOCK_GRANTED, SHARD_TLOCK_WAIT, SHARD_TLOCK_DEADLOCK };
+/* Takes table (as SQLite names it) of cl's tenant in mode, held until cl's transaction ends
+ * (shard_client_xact_end). WAIT: another session holds a conflicting mode; with wait the
+ * request shows in pg_locks until granted or the message ends. DEADLOCK: waiting would close a
+ * cycle of waits (holds_wl: cl's connection holds the tenant's SQLite write lock, which a
+ * holder parked on it waits for). Never blocks. */
+enum shard_tlock_result shard_tlock_acquire(struct shard_client *cl, const char *table,
+					    int mode, bool wait, bool holds_wl);
+/* An ordinary statement's check, before vm's first step on c: WAIT when another session of
+ * the tenant holds a table lock that conflicts with AccessShare on a table vm reads or
+ * RowExclusive on one it writes (the wait shown in pg_locks), DEADLOCK when waiting would
+ * close a cycle. Costs one atomic load while no session holds a table lock; otherwise, when
+ * the tenant has some, vm's SQL is prepared again to learn its tables. Never blocks. */
+enum shard_tlock_result shard_tlock_admit(struct shard_conn *c, sqlite3_stmt *vm);
+/* cl's statement is about to park on the tenant's SQLite write lock: true when a session
+ * holding that lock waits for a table lock cl holds (a deadlock: 40P01 for cl). */
+bool shard_tlock_park_deadlock(struct shard_client *cl);
+/* The tenant's table locks for pg_locks: held (oldest first), then waited for. */
+struct shard_tlock_info {
+	uint32_t pid;
+	const char *table;
+	int mode;
+	bool granted;
+	int64_t wait_start; /* not granted: since when (µs since the epoch) */
+};
+size_t shard_tlock_list(struct shard_registry *r, const char *tenant, struct arena *a,
+			struct shard_tlock_info **out);
 enum shard_signal_result shard_client_signal(struct shard_client *from, uint32_t pid,
 					     enum shard_signal sig);
 int64_t shard_now_us(void);

@@ -482,6 +482,9 @@ struct xlat_stmt {
 	 * when it writes through a view WITH CHECK OPTION, whose check is in its RETURNING (the
 	 * only item when returns_rows is false: its rows are not sent; else in the marker).
 	 * NULL / 0 otherwise. */
+	/* LOCK TABLE ... NOWAIT: its first table, named in 55P03 `could not obtain lock on
+	 * relation` when the tenant's write lock is held (the script does not wait); NULL else. */
+	const char *lock_nowait;
 	const char *dml_table;
 	int dml_events;
 	/* INSERT or UPDATE ... RETURNING list: the list as a query of one row of

@@ -52,10 +52,11 @@ static bool fill_activity(struct cat_conn *cc, const struct cat_model *m, struct
 		cat_text(r, ts_text(r->a, x->xact_start));
 		cat_text(r, ts_text(r->a, x->query_start));
 		cat_text(r, ts_text(r->a, x->state_change));
-		/* waiting on an advisory lock, or idle: waiting for the client */
+		/* waiting on a table or advisory lock, or idle: waiting for the client */
 		bool idle = x->state && strcmp(x->state, "active") != 0;
-		cat_text(r, x->waiting ? "Lock" : idle ? "Client" : NULL);
-		cat_text(r, x->waiting ? "advisory" : idle ? "ClientRead" : NULL);
+		const char *lock = x->waiting_relation ? "relation" : x->waiting ? "advisory" : NULL;
+		cat_text(r, lock ? "Lock" : idle ? "Client" : NULL);
+		cat_text(r, lock ? lock : idle ? "ClientRead" : NULL);
 		cat_text(r, x->state);
 		cat_null(r); /* backend_xid */
 		cat_null(r); /* backend_xmin */
@@ -66,14 +67,62 @@ static bool fill_activity(struct cat_conn *cc, const struct cat_model *m, struct
 	return true;
 }
 
+/* PostgreSQL 15's OID of the pg_locks view, on which every query of it holds AccessShareLock */
+#define PG_LOCKS_OID 12073
+
+/* One pg_locks row of a relation lock (relation 0 with vxid: the virtualxid row; relation 0
+ * without: a table no longer there, NULL). */
+static void relation_row(struct cat_rows *r, uint32_t relation, const char *vxid, uint32_t pid,
+			 const char *mode, bool granted, bool fastpath, int64_t wait_start)
+{
+	bool virt = vxid && !relation;
+	cat_row(r);
+	cat_text(r, virt ? "virtualxid" : "relation");
+	if (virt)
+		cat_null(r);
+	else
+		cat_int(r, CAT_DB_OID);
+	if (relation)
+		cat_int(r, relation);
+	else
+		cat_null(r);
+	cat_null(r); /* page */
+	cat_null(r); /* tuple */
+	cat_text(r, virt ? vxid : NULL);
+	for (int k = 0; k < 4; k++) /* transactionid, classid, objid, objsubid */
+		cat_null(r);
+	cat_text(r, vxid); /* virtualtransaction: only the querying session's is known */
+	cat_int(r, pid);
+	cat_text(r, mode);
+	cat_bool(r, granted);
+	cat_bool(r, fastpath);
+	cat_text(r, granted ? NULL : ts_text(r->a, wait_start));
+}
+
+/* The querying session's own locks, as PostgreSQL always shows them: AccessShareLock on
+ * pg_locks itself and its virtual transaction's ExclusiveLock (its id: pid/1). */
+static void own_rows(struct cat_conn *cc, struct cat_rows *r)
+{
+	uint32_t pid = cc->sess ? cc->sess->backend_pid : 0;
+	const char *vxid = arena_printf(r->a, "%u/1", pid);
+	relation_row(r, PG_LOCKS_OID, vxid, pid, "AccessShareLock", true, true, 0);
+	relation_row(r, 0, vxid, pid, "ExclusiveLock", true, true, 0);
+}
+
 static bool fill_locks(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
-	(void)m;
 	struct catalog_lock *v = NULL;
 	size_t n = cc->sess && cc->sess->locks ? cc->sess->locks(cc->sess->setting_arg, r->a, &v)
 					       : 0;
+	own_rows(cc, r);
 	for (size_t i = 0; i < n; i++) {
 		const struct catalog_lock *x = &v[i];
+		if (x->table) {
+			const struct cat_rel *t = cat_model_rel(m, x->table);
+			relation_row(r, t ? t->oid : 0, NULL, x->pid, x->mode, x->granted, false,
+				     x->wait_start);
+			continue;
+		}
 		cat_row(r);
 		cat_text(r, "advisory");
 		cat_int(r, CAT_DB_OID);
@@ -97,7 +146,17 @@ static bool fill_locks(struct cat_conn *cc, const struct cat_model *m, struct ca
 
 static bool same_lock(const struct catalog_lock *a, const struct catalog_lock *b)
 {
+	if (a->table || b->table)
+		return a->table && b->table && sqlite3_stricmp(a->table, b->table) == 0;
 	return a->classid == b->classid && a->objid == b->objid && a->objsubid == b->objsubid;
+}
+
+/* Whether held lock h keeps waiting request w out. */
+static bool conflicting(const struct catalog_lock *h, const struct catalog_lock *w)
+{
+	if (h->table)
+		return (w->conflicts >> h->modeno) & 1;
+	return !(h->shared && w->shared);
 }
 
 /* pg_blocking_pids(pid): the sessions holding a lock that pid waits for in a conflicting mode
@@ -123,7 +182,7 @@ void cat_fn_blocking_pids(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		for (size_t h = 0; h < n; h++) {
 			const struct catalog_lock *x = &v[h];
 			if (x->granted && x->pid != pid && same_lock(x, &v[w]) &&
-			    !(x->shared && v[w].shared))
+			    conflicting(x, &v[w]))
 				strbuf_printf(&sb, "%s%u", sb.len > 1 ? "," : "", x->pid);
 		}
 	}

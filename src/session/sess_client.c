@@ -46,23 +46,46 @@ static size_t list_activity(void *arg, struct arena *a, struct catalog_activity 
 						 .xact_start = v[i].xact_start,
 						 .query_start = v[i].query_start,
 						 .state_change = v[i].state_change,
-						 .waiting = v[i].waiting};
+						 .waiting = v[i].waiting,
+						 .waiting_relation = v[i].waiting_relation};
 	*out = o;
 	return n;
+}
+
+static unsigned conflict_bits(int mode)
+{
+	unsigned bits = 0;
+	for (int m = 1; m < SHARD_LOCK_NMODES; m++)
+		bits |= shard_lockmode_conflicts(mode, m) ? 1u << m : 0;
+	return bits;
 }
 
 static size_t list_locks(void *arg, struct arena *a, struct catalog_lock **out)
 {
 	struct session *s = arg;
 	struct shard_lock_info *v = NULL;
+	struct shard_tlock_info *t = NULL;
+	size_t nt = shard_tlock_list(s->env->shards, s->tenant, a, &t);
 	size_t n = shard_adv_list(s->env->shards, s->tenant, a, &v);
-	struct catalog_lock *o = arena_zalloc(a, (n ? n : 1) * sizeof(*o));
+	struct catalog_lock *o = arena_zalloc(a, (n + nt ? n + nt : 1) * sizeof(*o));
+	for (size_t i = 0; i < nt; i++)
+		o[i] = (struct catalog_lock){.pid = t[i].pid,
+					     .granted = t[i].granted,
+					     .wait_start = t[i].wait_start,
+					     .table = t[i].table,
+					     .mode = shard_lockmode_name(t[i].mode),
+					     .modeno = t[i].mode,
+					     .conflicts = conflict_bits(t[i].mode)};
 	for (size_t i = 0; i < n; i++)
-		o[i] = (struct catalog_lock){v[i].pid,	      v[i].key.classid, v[i].key.objid,
-					     v[i].key.objsubid, v[i].shared,     v[i].granted,
-					     v[i].wait_start};
+		o[nt + i] = (struct catalog_lock){.pid = v[i].pid,
+						  .classid = v[i].key.classid,
+						  .objid = v[i].key.objid,
+						  .objsubid = v[i].key.objsubid,
+						  .shared = v[i].shared,
+						  .granted = v[i].granted,
+						  .wait_start = v[i].wait_start};
 	*out = o;
-	return n;
+	return n + nt;
 }
 
 static void publish(struct session *s, const char *state, int64_t now)

@@ -393,6 +393,23 @@ static bool write_returned(struct session *s, const struct xlat_stmt *x, const u
 	return !pgerr_is_set(err);
 }
 
+/* Before a statement's first step: false with err, and lock_busy when it waits (the caller
+ * parks and runs it again once a table lock of the tenant is let go). */
+static bool table_locks_admit(struct session *s, sqlite3_stmt *vm, struct pgerr *err)
+{
+	switch (shard_tlock_admit(s->conn, vm)) {
+	case SHARD_TLOCK_GRANTED:
+		return true;
+	case SHARD_TLOCK_WAIT:
+		s->lock_busy = true;
+		return pgerr_set(err, SQLSTATE_LOCK_NOT_AVAILABLE,
+				 "canceling statement due to lock timeout");
+	case SHARD_TLOCK_DEADLOCK:
+		break;
+	}
+	return pgerr_set(err, SQLSTATE_DEADLOCK_DETECTED, "deadlock detected");
+}
+
 static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
 		   const int16_t *formats, uint32_t max_rows, uint64_t *rows, bool *suspended,
 		   struct pgerr *err)
@@ -407,6 +424,9 @@ static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *v
 	*suspended = false;
 	/* attachments end between transactions; a prepared statement re-prepares on step */
 	if (!sess_schema_attach(s, x, err) || !sess_inline_vm_begin(s, vm, *rows, err))
+		return false;
+	/* another session's table lock (LOCK TABLE) that this statement's tables conflict with */
+	if (*rows == 0 && !sqlite3_stmt_busy(vm) && !table_locks_admit(s, vm, err))
 		return false;
 	uint64_t skips = x && x->nskip_names ? sess_skip_check(s, x) : 0; /* IF NOT EXISTS */
 	/* statement triggers: once, around it (not again when a portal's next Execute resumes
@@ -688,6 +708,16 @@ bool sess_check_allowed(struct session *s, const struct xlat_stmt *x, struct pge
 	return true;
 }
 
+/* LOCK TABLE ... NOWAIT does not wait: a conflict in the table-lock manager is already its
+ * 55P03 (naming the table); the tenant's write lock held by another transaction is too. */
+static void lock_nowait_error(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
+{
+	s->lock_busy = false;
+	if (strncmp(err->message, "could not obtain lock on relation", 33) != 0)
+		pgerr_set(err, SQLSTATE_LOCK_NOT_AVAILABLE, "could not obtain lock on relation \"%s\"",
+			  x->lock_nowait);
+}
+
 /* A script or table rebuild runs in a savepoint, so one that met another connection's write
  * lock (55P03 from SQLite's BUSY) did nothing: the caller may park and run it again, as for
  * a plain statement (pg_restore -j adds keys from several connections at once). So too one
@@ -758,6 +788,8 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 		sess_cascaded_forget(s);
 		if (!sess_run_script(s, x, err)) {
 			s->lock_busy = atomic_met_lock(s, err);
+			if (s->lock_busy && x->lock_nowait) /* LOCK ... NOWAIT met the write lock */
+				lock_nowait_error(s, x, err);
 			sess_error_drop(x, err);
 			return false;
 		}

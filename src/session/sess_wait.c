@@ -206,6 +206,8 @@ bool sess_wait_park(struct session *s, struct pgerr *err)
 	if (s->lock_deadline > 0 && now >= s->lock_deadline)
 		return pgerr_set(err, SQLSTATE_LOCK_NOT_AVAILABLE,
 				 "canceling statement due to lock timeout");
+	if (s->client && shard_tlock_park_deadlock(s->client))
+		return pgerr_set(err, SQLSTATE_DEADLOCK_DETECTED, "deadlock detected");
 	if (!shard_conn_may_wait(s->conn)) {
 		pgerr_set(err, SQLSTATE_LOCK_NOT_AVAILABLE,
 			  "could not obtain a tenant's write lock while holding another's");

@@ -230,6 +230,8 @@ struct shard_conn *shard_conn_open(struct shard_registry *r, const char *name, s
 	snprintf(c->tenant, sizeof(c->tenant), "%s", name);
 	rc = shard_adv_register(c);
 	if (rc == SQLITE_OK)
+		rc = shard_tlock_register(c);
+	if (rc == SQLITE_OK)
 		rc = shard_lo_register(c);
 	if (rc == SQLITE_OK)
 		rc = shard_inplace_register(c);

@@ -173,7 +173,14 @@ static int authorize(void *arg, int action, const char *a1, const char *a2, cons
 	case SQLITE_CREATE_TEMP_TRIGGER:
 		az->temp_created = true; /* pins the connection to its session (shard_pool.c) */
 		return SQLITE_OK;
+	case SQLITE_INSERT:
+	case SQLITE_DELETE:
+		if (az->touch && db && strcmp(db, "main") == 0)
+			shard_tlock_touch_note(az->touch, a1, true);
+		return SQLITE_OK;
 	case SQLITE_UPDATE: /* the statement's own SET list, not its triggers' statements */
+		if (az->touch && db && strcmp(db, "main") == 0)
+			shard_tlock_touch_note(az->touch, a1, true);
 		if (az->updated && !trigger && a1 && a2 &&
 		    sqlite3_stricmp(a1, az->updated_table) == 0) {
 			strbuf_puts(az->updated, az->updated->len ? "\x1f" : "");
@@ -181,6 +188,8 @@ static int authorize(void *arg, int action, const char *a1, const char *a2, cons
 		}
 		return SQLITE_OK;
 	case SQLITE_READ:
+		if (az->touch && db && strcmp(db, "main") == 0)
+			shard_tlock_touch_note(az->touch, a1, false);
 		if (az->reads)
 			shard_view_reads_note(az->reads, a1, a2, trigger);
 		return SQLITE_OK;

@@ -40,6 +40,7 @@ struct shard_client {
 	bool wait_shared;
 	int64_t wait_start;
 	struct shard_lo_fds lo; /* large-object descriptors (shard_lofn.c), this transaction's */
+	struct shard_client_tl tl; /* shard_tlock.c's; under the registry's lock */
 	char tenant[]; /* allocated with the client, to its length */
 };
 
@@ -133,6 +134,7 @@ void shard_client_free(struct shard_client *cl)
 	struct shard_registry *r = cl->reg;
 	pthread_mutex_lock(&r->lock);
 	drop_locks(cl, false);
+	shard_tlock_drop_locked(cl, false);
 	if (cl->prev)
 		cl->prev->next = cl->next;
 	else
@@ -211,6 +213,16 @@ void shard_client_update(struct shard_client *cl, const struct shard_client_info
 
 struct shard_lo_fds *shard_client_lo(struct shard_client *cl) { return &cl->lo; }
 
+struct shard_client_tl *shard_client_tl(struct shard_client *cl) { return &cl->tl; }
+
+const char *shard_client_tenant(const struct shard_client *cl) { return cl->tenant; }
+
+uint32_t shard_client_pid(const struct shard_client *cl) { return cl->pid; }
+
+struct shard_registry *shard_client_registry(const struct shard_client *cl) { return cl->reg; }
+
+void shard_client_xact_work(struct shard_client *cl) { atomic_store(&cl->xact_work, true); }
+
 void shard_client_xact_end(struct shard_client *cl, bool txn_open)
 {
 	if (!txn_open && cl->lo.n)
@@ -219,6 +231,7 @@ void shard_client_xact_end(struct shard_client *cl, bool txn_open)
 		return;
 	pthread_mutex_lock(&cl->reg->lock);
 	cl->waiting = false;
+	shard_tlock_drop_locked(cl, txn_open); /* a wait ends with the message, locks with the txn */
 	if (!txn_open) {
 		drop_locks(cl, true);
 		atomic_store(&cl->xact_work, false);
@@ -253,6 +266,7 @@ size_t shard_client_list(struct shard_registry *r, const char *tenant, struct ar
 		o->query = adup(a, cl->info.query);
 		pthread_mutex_unlock(&cl->info_lock);
 		o->waiting = cl->waiting;
+		o->waiting_relation = shard_tlock_waiting_locked(cl);
 	}
 	pthread_mutex_unlock(&r->lock);
 	*out = v;

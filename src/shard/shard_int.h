@@ -40,7 +40,15 @@ struct shard_authz {
 	struct strbuf *updated;
 	const char *updated_table;
 	struct shard_view_reads *reads; /* set only inside shard_view_reading */
+	struct shard_tlock_touch *touch; /* set only inside shard_tlock_admit */
 };
+
+/* shard_tlock.c: the tables a statement prepared again reads and writes (the authorizer's
+ * SQLITE_READ / INSERT / UPDATE / DELETE), and their modes. */
+struct shard_tlock_touch {
+	struct touch_note *notes;
+};
+void shard_tlock_touch_note(struct shard_tlock_touch *t, const char *table, bool write);
 
 
 /* One tenant that has connections open (in use or idle). Lives in the registry's hash table
@@ -168,6 +176,8 @@ struct shard_registry {
 	struct shard_conn *cross_waiters;
 	struct shard_client *clients; /* every session's client (shard_client.c) */
 	struct adv_lock *adv;         /* advisory locks held, all tenants */
+	struct tlock *tlocks;         /* table locks held and waited for (shard_tlock.c) */
+	uint64_t tlocks_held;         /* granted table locks, all tenants; atomic */
 	/* Sync threads (shard_sync.c): tenants whose WAL needs a flush, oldest first. */
 	pthread_cond_t sync_cond;
 	pthread_t *sync_threads;
@@ -406,6 +416,23 @@ bool shard_rename(struct shard_conn *c, const struct xlat_rebuild *r,
 		  struct pgerr *err) MUST_CHECK;
 
 /* shard_client.c / shard_advfn.c: advisory locks and the session list. */
+/* A session's part in the table-lock manager's wait-for graph (shard_tlock.c). */
+struct shard_client_tl {
+	bool wl_parked; /* its statement parked on the SQLite write lock (until the message ends) */
+	bool wl_held;   /* its table-lock wait began while it held the write lock */
+};
+struct shard_client_tl *shard_client_tl(struct shard_client *cl);
+const char *shard_client_tenant(const struct shard_client *cl);
+uint32_t shard_client_pid(const struct shard_client *cl);
+struct shard_registry *shard_client_registry(const struct shard_client *cl);
+/* cl has transaction-level work for shard_client_xact_end. */
+void shard_client_xact_work(struct shard_client *cl);
+/* shard_tlock.c: drops cl's table-lock wait, and its locks unless wait_only (waking the
+ * tenant's parked connections). Lock held. */
+void shard_tlock_drop_locked(struct shard_client *cl, bool wait_only);
+int shard_tlock_register(struct shard_conn *c);
+/* Whether cl waits for a table lock. Lock held. */
+bool shard_tlock_waiting_locked(struct shard_client *cl);
 int shard_adv_register(struct shard_conn *c);
 /* A statement its borrower may run again from scratch must not act on the session: true with
  * the error set (shard_advfn.c). */

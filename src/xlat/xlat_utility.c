@@ -400,49 +400,39 @@ bool xlat_stmt_deallocate(struct xlat_ctx *c, const PgQuery__DeallocateStmt *s)
 	return true;
 }
 
-/* LOCK TABLE ... IN mode (the session refuses it outside a transaction block, 25P01, as
- * PostgreSQL). ACCESS SHARE (pg_dump locks every table it dumps so) only keeps the table's
- * definition from changing while the transaction reads it; a SQLite transaction reads one
- * snapshot of data and schema from its first read on, which gives the same, so the statement
- * checks its tables exist and starts that read. The modes from ROW SHARE to EXCLUSIVE keep
- * other transactions from writing the table (sqitch locks its registry IN EXCLUSIVE MODE);
- * they take the tenant's write lock at once — a DELETE that deletes nothing, which waits for
- * another writer like any write — and hold it to the end of the transaction: the table's
- * writers are kept out (with the rest of the tenant's), its readers are not, as in
- * PostgreSQL. ACCESS EXCLUSIVE also keeps readers out, which SQLite cannot do, and NOWAIT of
- * a writing mode cannot be had: both are refused (0A000) when the statement runs, after the
- * session's transaction-block check and the tables' existence checks, the order in which
- * PostgreSQL finds those errors. */
+/* LOCK TABLE t [, ...] [IN mode MODE] [NOWAIT] (the session refuses it outside a transaction
+ * block, 25P01, as PostgreSQL). Each table is checked to exist (42P01) in order, then locked
+ * in the session's table-lock manager (shard_tlock.c: shardlite_lock_table, held to the end of
+ * the transaction; a conflict parks the session until the holder's transaction ends, NOWAIT
+ * is 55P03). The modes from ROW SHARE up also take the tenant's SQLite write lock first (a
+ * DELETE that deletes nothing, which waits for another writer like any write), as before
+ * the manager existed: a session holding such a lock then never waits for the write lock
+ * later, so the write lock adds no wait cycle the manager cannot see (sqitch locks its
+ * registry IN EXCLUSIVE MODE, graphile-worker its jobs table in ACCESS EXCLUSIVE). ACCESS
+ * SHARE (pg_dump's) starts the transaction's read snapshot instead. */
 bool xlat_stmt_lock(struct xlat_ctx *c, const PgQuery__LockStmt *s)
 {
-	static const char *const modes[] = {"", "ACCESS SHARE", "ROW SHARE", "ROW EXCLUSIVE",
-					    "SHARE UPDATE EXCLUSIVE", "SHARE",
-					    "SHARE ROW EXCLUSIVE", "EXCLUSIVE", "ACCESS EXCLUSIVE"};
-	const char *mode = s->mode > 0 && s->mode < (int)ARRAY_LEN(modes) ? modes[s->mode] : "?";
+	int mode = s->mode >= 1 && s->mode <= 8 ? s->mode : 8;
+	bool write = mode > 1;
 	c->st->tag = "LOCK TABLE";
-	bool write = s->mode > 1;
-	char refused[160] = "";
-	if (s->mode < 1 || s->mode > 7)
-		snprintf(refused, sizeof(refused),
-			 "LOCK TABLE IN %s MODE is not supported: SQLite cannot keep other "
-			 "transactions from reading a table",
-			 mode);
-	else if (write && s->nowait)
-		snprintf(refused, sizeof(refused), "LOCK TABLE IN %s MODE NOWAIT is not supported",
-			 mode);
 	c->st->kind = XLAT_SCRIPT; /* the existence checks are SELECTs: their rows are not sent */
 	for (size_t i = 0; i < s->n_relations; i++) {
 		xlat_puts(c, i ? "; " : "");
-		xlat_puts(c, write && !refused[0] ? "DELETE FROM " : "SELECT 1 FROM ");
-		if (!xlat_relname(c, s->relations[i]->range_var))
+		xlat_puts(c, write ? "DELETE FROM " : "SELECT 1 FROM ");
+		if (!xlat_relname_local(c, s->relations[i]->range_var))
 			return false;
-		xlat_puts(c, write && !refused[0] ? " WHERE 0" : " LIMIT 0");
+		xlat_puts(c, write ? " WHERE 0" : " LIMIT 0");
 	}
-	if (refused[0]) {
-		xlat_puts(c, "; SELECT shardlite_raise('" SQLSTATE_FEATURE_NOT_SUPPORTED "', ");
-		xlat_string(c, refused);
-		xlat_puts(c, ")");
+	for (size_t i = 0; i < s->n_relations; i++) {
+		const PgQuery__RangeVar *rv = s->relations[i]->range_var;
+		if (rv->schemaname && strcmp(rv->schemaname, "pg_temp") == 0)
+			continue; /* the session's own: no one else sees it */
+		xlat_puts(c, "; SELECT shardlite_lock_table(");
+		xlat_string(c, rv->relname);
+		xlat_printf(c, ", %d, %d)", mode, s->nowait ? 1 : 0);
 	}
+	if (s->nowait && s->n_relations)
+		c->st->lock_nowait = arena_strdup(c->a, s->relations[0]->range_var->relname);
 	return true;
 }
 

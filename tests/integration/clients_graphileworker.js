@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // clients_graphileworker.js: graphile-worker 0.16 (npm graphile-worker, a job queue over pg whose
 // migrations make schema graphile_worker with PL/pgSQL and SQL functions, triggers, a composite
-// type, NOTIFY). runMigrations stops at its migration 000011, whose LOCK TABLE (ACCESS
-// EXCLUSIVE) shardlite refuses (known gap #76); the program then applies 000011..000018 itself
-// on shardlite without the LOCK TABLE statements, so both servers reach revision 18, and drives
-// graphile-worker's own API: quickAddJob, WorkerUtils.addJob with queue names, priority,
+// type, NOTIFY). runMigrations applies all 18 (000011 begins with LOCK TABLE in ACCESS
+// EXCLUSIVE mode), and the program drives graphile-worker's own API: quickAddJob, WorkerUtils.addJob with queue names, priority,
 // max_attempts, run_at and job keys (replace, preserve_run_at), runOnce with handlers that
 // succeed, add a job, fail and throw (retry with backoff), rescheduleJobs, permanentlyFailJobs,
 // completeJobs, the job tables' states, a running worker with a cron item, two workers of four
@@ -20,11 +18,10 @@ const { runMigrations, quickAddJob, makeWorkerUtils, run, runOnce, Logger } =
 	require('graphile-worker');
 const { Client } = require('pg');
 const { clients } = require('./clients_common.js');
-const { BREAKING_MIGRATIONS } = require('graphile-worker/dist/lib');
 
 const url = process.argv[2];
 const target = process.argv[3];
-const { step, gap } = clients(target);
+const { step } = clients(target);
 const logger = new Logger(() => () => {}); // its log lines carry worker ids and times
 const SQL = path.join(path.dirname(require.resolve('graphile-worker/package.json')), 'sql');
 const W1 = 'worker-one-0001';
@@ -184,21 +181,11 @@ async function main() {
 	const q = async (text, values) => (await c.query(text, values)).rows;
 
 	// the current schema: its migration 000011 begins with LOCK TABLE jobs (ACCESS EXCLUSIVE
-	// mode, #76); migrations 000001..000010 are applied. To drive the rest, this program
-	// then applies 000011..000018 on shardlite itself, as graphile-worker's migrate does (one
-	// transaction each, its migrations row first) but without the LOCK TABLE statements, so
-	// both servers reach the same schema revision.
-	await gap('runMigrations', () => runMigrations({ connectionString: url, logger }), '0A000');
-	if (target === 'shardlite') {
-		const done = (await q('SELECT max(id) AS id FROM graphile_worker.migrations'))[0].id;
-		for (let n = done + 1; n <= 18; n++) {
-			await q('BEGIN');
-			await q('INSERT INTO graphile_worker.migrations (id, breaking) VALUES ($1, $2)',
-				[n, BREAKING_MIGRATIONS.includes(n)]);
-			await c.query(migration(n, 'graphile_worker').replace(/^lock table .*;$/gm, ''));
-			await q('COMMIT');
-		}
-	}
+	// mode), which shardlite's table-lock manager takes (src/shard/shard_tlock.c)
+	await step('runMigrations', async () => {
+		await runMigrations({ connectionString: url, logger });
+		return (await q('SELECT max(id) AS id FROM graphile_worker.migrations'))[0];
+	});
 	await step('runMigrations again', async () => {
 		await runMigrations({ connectionString: url, logger });
 		return (await q(`SELECT max(id) AS id, count(*) FILTER (WHERE breaking) AS breaking

@@ -112,7 +112,7 @@ LOCK TABLE lk IN ACCESS SHARE MODE;
 SELECT count(*) FROM lk;
 COMMIT;
 BEGIN;
--- differs: SQLite cannot keep readers out: ACCESS EXCLUSIVE (the default mode) is refused
+-- ACCESS EXCLUSIVE, the default mode (34_locks_modes.sql; other sessions: test_locks.c)
 LOCK TABLE public.lk;
 ROLLBACK;
 BEGIN;
@@ -132,7 +132,6 @@ BEGIN;
 LOCK TABLE lk, nosuch IN SHARE MODE;
 ROLLBACK;
 BEGIN;
--- differs: NOWAIT is refused in the modes that take the write lock
 LOCK TABLE lk IN EXCLUSIVE MODE NOWAIT;
 ROLLBACK;
 DROP TABLE lk;

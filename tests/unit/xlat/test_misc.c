@@ -462,7 +462,7 @@ START_TEST(test_set)
 END_TEST
 
 /* pg_dump's transaction: several options, the first in set_name/set_value, the others in
- * set_more; LOCK TABLE ... IN ACCESS SHARE MODE, an existence check per table; and the
+ * set_more; LOCK TABLE in its modes, an existence check per table and the locks; and the
  * restore's ALTER TABLE ... OWNER TO, the catalog's check. */
 START_TEST(test_set_transaction_multi)
 {
@@ -481,18 +481,21 @@ START_TEST(test_set_transaction_multi)
 	st = xtranslate("LOCK TABLE public.t, u IN ACCESS SHARE MODE", NULL, 0, 1, a);
 	ck_assert_int_eq(st->kind, XLAT_SCRIPT);
 	ck_assert_str_eq(st->tag, "LOCK TABLE");
-	ck_assert_str_eq(st->sql, "SELECT 1 FROM t LIMIT 0; SELECT 1 FROM u LIMIT 0");
-	st = xtranslate("LOCK TABLE t, u IN EXCLUSIVE MODE", NULL, 0, 1, a); /* the write lock */
+	ck_assert_str_eq(st->sql, "SELECT 1 FROM t LIMIT 0; SELECT 1 FROM u LIMIT 0; "
+				  "SELECT shardlite_lock_table('t', 1, 0); "
+				  "SELECT shardlite_lock_table('u', 1, 0)");
+	ck_assert_ptr_null(st->lock_nowait);
+	/* the write lock first, then the table-lock manager's */
+	st = xtranslate("LOCK TABLE t, u IN EXCLUSIVE MODE", NULL, 0, 1, a);
 	ck_assert_int_eq(st->kind, XLAT_SCRIPT);
-	ck_assert_str_eq(st->sql, "DELETE FROM t WHERE 0; DELETE FROM u WHERE 0");
-	/* refused when it runs, after the session's 25P01 outside a block and 42P01 */
-	st = xtranslate("LOCK TABLE t", NULL, 0, 1, a);
-	ck_assert_str_eq(st->sql, "SELECT 1 FROM t LIMIT 0; SELECT shardlite_raise('0A000', "
-				  "'LOCK TABLE IN ACCESS EXCLUSIVE MODE is not supported: SQLite "
-				  "cannot keep other transactions from reading a table')");
-	st = xtranslate("LOCK TABLE t IN EXCLUSIVE MODE NOWAIT", NULL, 0, 1, a);
-	ck_assert_str_eq(st->sql, "SELECT 1 FROM t LIMIT 0; SELECT shardlite_raise('0A000', "
-				  "'LOCK TABLE IN EXCLUSIVE MODE NOWAIT is not supported')");
+	ck_assert_str_eq(st->sql, "DELETE FROM t WHERE 0; DELETE FROM u WHERE 0; "
+				  "SELECT shardlite_lock_table('t', 7, 0); "
+				  "SELECT shardlite_lock_table('u', 7, 0)");
+	st = xtranslate("LOCK TABLE t", NULL, 0, 1, a); /* ACCESS EXCLUSIVE, the default */
+	ck_assert_str_eq(st->sql, "DELETE FROM t WHERE 0; SELECT shardlite_lock_table('t', 8, 0)");
+	st = xtranslate("LOCK TABLE t IN ROW SHARE MODE NOWAIT", NULL, 0, 1, a);
+	ck_assert_str_eq(st->sql, "DELETE FROM t WHERE 0; SELECT shardlite_lock_table('t', 2, 1)");
+	ck_assert_str_eq(st->lock_nowait, "t");
 	st = xtranslate("ALTER TABLE t OWNER TO bob", NULL, 0, 1, a);
 	ck_assert_int_eq(st->kind, XLAT_SCRIPT);
 	ck_assert_str_eq(st->sql, "SELECT shardlite_owner_check('t', 'bob')");
