@@ -38,11 +38,12 @@ bool cat_vacstat_moved(sqlite3_context *ctx, const char *table, const char *to)
 		return true;
 	const char *p[] = {table, to};
 	return to ? cat_sidecar_exec(ctx, "vacuum",
-				     "UPDATE main." CAT_SIDECAR_VACUUM " SET name = ?2 WHERE name = ?1",
+				     "UPDATE main." CAT_SIDECAR_VACUUM
+				     " SET name = ?2 WHERE name = ?1",
 				     p, 2, 0)
 		  : cat_sidecar_exec(ctx, "vacuum",
-				     "DELETE FROM main." CAT_SIDECAR_VACUUM " WHERE name = ?1", p, 1,
-				     0);
+				     "DELETE FROM main." CAT_SIDECAR_VACUUM " WHERE name = ?1", p,
+				     1, 0);
 }
 
 /* One table's row: the times are the statement's, the counts go up by one. */
@@ -76,8 +77,8 @@ static void fn_vacuumed(sqlite3_context *ctx, int argc, sqlite3_value **v)
 	if (!m)
 		return;
 	if (sqlite3_value_type(v[0]) != SQLITE_NULL) {
-		const char *name = cat_conn_unqualify(CTX_CONN(ctx),
-						      (const char *)sqlite3_value_text(v[0]));
+		const char *name =
+			cat_conn_unqualify(CTX_CONN(ctx), (const char *)sqlite3_value_text(v[0]));
 		const struct cat_rel *rel = cat_model_rel(m, name);
 		if (rel && rel->sqlname)
 			(void)record(ctx, rel->sqlname, vacuum, analyze, now_us);
