@@ -495,6 +495,12 @@ static void vacuum_record(struct xlat_ctx *c, const PgQuery__VacuumStmt *s, bool
 			  bool analyze)
 {
 	const char *flags = vacuum ? (analyze ? ", 1, 1)" : ", 1, 0)") : ", 0, 1)";
+	/* a session without a tenant of its own (no_search) has no file to keep it in */
+	bool any = s->n_rels == 0 && !(c->env && c->env->no_search);
+	for (size_t i = 0; i < s->n_rels; i++)
+		any |= xlat_own_table(c, s->rels[i]->vacuum_relation->relation);
+	if (!any)
+		return;
 	xlat_puts(c, c->sb->len ? "; " SIDECAR_VACUUM : SIDECAR_VACUUM);
 	if (s->n_rels == 0) {
 		xlat_puts(c, "; SELECT shardlite_vacuumed(NULL");
@@ -533,13 +539,17 @@ bool xlat_stmt_vacuum(struct xlat_ctx *c, const PgQuery__VacuumStmt *s)
 	}
 	/* a script: the existence checks and the history's calls are SELECTs whose rows are
 	 * not sent */
-	c->st->kind = XLAT_SCRIPT;
 	xlat_nocache(c);
 	if (s->n_rels == 0 && analyze)
 		xlat_puts(c, "ANALYZE");
 	if (!vacuum_rels(c, s, analyze))
 		return false;
+	size_t work = c->sb->len;
 	vacuum_record(c, s, s->is_vacuumcmd, analyze);
+	if (c->sb->len == 0)
+		c->st->kind = XLAT_NOOP; /* plain VACUUM of nothing to keep */
+	else if (c->sb->len > work || s->n_rels > 1 || !analyze)
+		c->st->kind = XLAT_SCRIPT;
 	return true;
 }
 
