@@ -992,17 +992,11 @@ static const struct pgfn_def fixed_fns[] = {
 	{"pg_is_in_recovery", 0, fn_false},
 	{"bpchar", 1, fn_bpchar},
 	{"pg_is_wal_replay_paused", 0, fn_no_recovery},
-	/* a table's vacuum and analyze history, as pg_stat_user_tables shows it (catalog_stat.c):
-	 * never (SQLite's file needs no vacuum; its ANALYZE keeps no time), as PostgreSQL's for a
-	 * table it has not vacuumed or analyzed, or an OID that is no table (check_postgres's
-	 * last_vacuum/last_analyze) */
-	{"pg_stat_get_last_vacuum_time", 1, fn_null},
+	/* autovacuum's history: never (SQLite has no autovacuum daemon); VACUUM's and ANALYZE's
+	 * are the sidecar's (catalog_vacstat.c) */
 	{"pg_stat_get_last_autovacuum_time", 1, fn_null},
-	{"pg_stat_get_last_analyze_time", 1, fn_null},
 	{"pg_stat_get_last_autoanalyze_time", 1, fn_null},
-	{"pg_stat_get_vacuum_count", 1, fn_false},
 	{"pg_stat_get_autovacuum_count", 1, fn_false},
-	{"pg_stat_get_analyze_count", 1, fn_false},
 	{"pg_stat_get_autoanalyze_count", 1, fn_false},
 };
 
@@ -1061,6 +1055,6 @@ bool cat_fn_register(sqlite3 *db, struct cat_conn *cc)
 	       pgfn_define_with(db, direct_fns, ARRAY_LEN(direct_fns), SQLITE_DIRECTONLY, cc) ==
 		       SQLITE_OK &&
 	       cat_reg_register(db, cc) && cat_regoper_register(db, cc) &&
-	       cat_array_register(db) && cat_builtin_register(db) &&
+	       cat_array_register(db) && cat_builtin_register(db) && cat_vacstat_register(db, cc) &&
 	       cat_fndef_register(db);
 }

@@ -180,6 +180,23 @@ struct cat_comment {
 /* The tenant's own schemas: one row each (name, owner, comment), written by shardlite_schema
  * (catalog_nsp.c); an object t of schema s is the SQLite object "s.t". */
 #define CAT_SIDECAR_SCHEMAS "_shardlite_schemas"
+
+/* A table's VACUUM and ANALYZE history: one row per table (name, last_vacuum, vacuum_count,
+ * last_analyze, analyze_count; times in microseconds since 1970), written by
+ * shardlite_vacuumed (catalog_vacstat.c). */
+#define CAT_SIDECAR_VACUUM "_shardlite_vacuum"
+struct cat_vacstat {
+	int64_t last_vacuum, vacuum_count, last_analyze, analyze_count; /* 0: never */
+};
+/* Table sqlname's row into out (zeros without one); false on an SQLite error. */
+bool cat_vacstat_read(sqlite3 *db, const char *sqlname, struct cat_vacstat *out);
+bool cat_vacstat_register(sqlite3 *db, struct cat_conn *cc);
+/* Table table's history follows its rename to to, or goes with it when to is NULL (DROP
+ * TABLE: a table made later under the name starts again, as PostgreSQL's new OID does);
+ * false with the error set in ctx. */
+bool cat_vacstat_moved(sqlite3_context *ctx, const char *table, const char *to);
+/* timestamptz text of us microseconds since 1970 as PostgreSQL prints it in UTC; NULL for 0. */
+const char *cat_ts_text(struct arena *a, int64_t us);
 struct cat_nsp {
 	const char *name;
 	const char *comment; /* NULL: none */

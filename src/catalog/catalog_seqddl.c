@@ -714,6 +714,8 @@ static void forget_in(sqlite3_context *ctx, bool temp, bool table, const char *n
 		return;
 	if (table && !temp && !cat_trigger_from_forget(ctx, name))
 		return;
+	if (table && !temp && !cat_vacstat_moved(ctx, name, NULL))
+		return;
 	if (table)
 		(void)cat_seqname_forget(ctx, temp, name, NULL);
 }
@@ -814,7 +816,8 @@ static void fn_renamed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	if (t && to && (!m || !cat_seqname_renamed(ctx, m, t, c, to, temp)))
 		return;
 	if (t && to && !c && !temp &&
-	    (!cat_grant_renamed(ctx, t, to) || !cat_policy_renamed(ctx, t, to)))
+	    (!cat_grant_renamed(ctx, t, to) || !cat_policy_renamed(ctx, t, to) ||
+	     !cat_vacstat_moved(ctx, t, to)))
 		return;
 	for (int i = 0; t && to && i < 4; i++) {
 		if (sql[i] && cat_sidecar_in(db, temp, tables[i]) &&

@@ -12,7 +12,7 @@
 #include <time.h>
 
 /* timestamptz text as PostgreSQL prints it in UTC: fractional seconds without trailing zeros. */
-static const char *ts_text(struct arena *a, int64_t us)
+const char *cat_ts_text(struct arena *a, int64_t us)
 {
 	if (us <= 0)
 		return NULL;
@@ -48,10 +48,10 @@ static bool fill_activity(struct cat_conn *cc, const struct cat_model *m, struct
 		cat_text(r, x->client_addr);
 		cat_null(r); /* client_hostname: no reverse lookups */
 		cat_int(r, x->client_addr ? x->client_port : -1); /* -1: a Unix socket */
-		cat_text(r, ts_text(r->a, x->backend_start));
-		cat_text(r, ts_text(r->a, x->xact_start));
-		cat_text(r, ts_text(r->a, x->query_start));
-		cat_text(r, ts_text(r->a, x->state_change));
+		cat_text(r, cat_ts_text(r->a, x->backend_start));
+		cat_text(r, cat_ts_text(r->a, x->xact_start));
+		cat_text(r, cat_ts_text(r->a, x->query_start));
+		cat_text(r, cat_ts_text(r->a, x->state_change));
 		/* waiting on a table or advisory lock, or idle: waiting for the client */
 		bool idle = x->state && strcmp(x->state, "active") != 0;
 		const char *lock = x->waiting_relation ? "relation" : x->waiting ? "advisory" : NULL;
@@ -96,7 +96,7 @@ static void relation_row(struct cat_rows *r, uint32_t relation, const char *vxid
 	cat_text(r, mode);
 	cat_bool(r, granted);
 	cat_bool(r, fastpath);
-	cat_text(r, granted ? NULL : ts_text(r->a, wait_start));
+	cat_text(r, granted ? NULL : cat_ts_text(r->a, wait_start));
 }
 
 /* The querying session's own locks, as PostgreSQL always shows them: AccessShareLock on
@@ -139,7 +139,7 @@ static bool fill_locks(struct cat_conn *cc, const struct cat_model *m, struct ca
 		cat_text(r, x->shared ? "ShareLock" : "ExclusiveLock");
 		cat_bool(r, x->granted);
 		cat_bool(r, false);
-		cat_text(r, x->granted ? NULL : ts_text(r->a, x->wait_start));
+		cat_text(r, x->granted ? NULL : cat_ts_text(r->a, x->wait_start));
 	}
 	return true;
 }
@@ -248,10 +248,18 @@ static bool fill_stat_tables(struct cat_conn *cc, const struct cat_model *m, str
 		cat_int(r, live_rows(cc->db, t));
 		for (int k = 0; k < 3; k++) /* n_dead_tup, n_mod_since_analyze, n_ins_since_vacuum */
 			cat_int(r, 0);
-		for (int k = 0; k < 4; k++) /* last_(auto)vacuum, last_(auto)analyze */
-			cat_null(r);
-		for (int k = 0; k < 4; k++)
-			cat_int(r, 0);
+		/* VACUUM's and ANALYZE's (catalog_vacstat.c); autovacuum's never */
+		struct cat_vacstat vs;
+		if (!cat_vacstat_read(cc->db, t->sqlname, &vs))
+			return false;
+		cat_text(r, cat_ts_text(r->a, vs.last_vacuum));
+		cat_null(r);
+		cat_text(r, cat_ts_text(r->a, vs.last_analyze));
+		cat_null(r);
+		cat_int(r, vs.vacuum_count);
+		cat_int(r, 0);
+		cat_int(r, vs.analyze_count);
+		cat_int(r, 0);
 	}
 	return true;
 }
@@ -360,7 +368,7 @@ static bool fill_cursors(struct cat_conn *cc, const struct cat_model *m, struct 
 		cat_bool(r, v[i].holdable);
 		cat_bool(r, v[i].binary);
 		cat_bool(r, v[i].scrollable);
-		cat_text(r, ts_text(r->a, v[i].creation_time));
+		cat_text(r, cat_ts_text(r->a, v[i].creation_time));
 	}
 	return true;
 }
@@ -396,7 +404,7 @@ static bool fill_prepared(struct cat_conn *cc, const struct cat_model *m, struct
 		cat_row(r);
 		cat_text(r, v->name);
 		cat_text(r, v->statement);
-		cat_text(r, ts_text(r->a, v->prepare_time));
+		cat_text(r, cat_ts_text(r->a, v->prepare_time));
 		cat_text(r, regtype_array(m, r->a, v->param_types, v->nparams));
 		cat_bool(r, v->from_sql);
 		cat_int(r, v->generic_plans);

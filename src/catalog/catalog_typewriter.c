@@ -26,7 +26,12 @@ bool cat_sidecar_exec(sqlite3_context *ctx, const char *what, const char *sql, c
 	if (rc == SQLITE_OK)
 		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
 	sqlite3_finalize(st);
-	if (rc != SQLITE_OK)
+	/* another connection's write lock, met at the statement's first write: 55P03, which
+	 * the session's script and rebuild paths park on and run again (sess_exec.c) */
+	if (rc != SQLITE_OK && sqlite3_errcode(db) == SQLITE_BUSY)
+		pgfn_error(ctx, SQLSTATE_LOCK_NOT_AVAILABLE,
+			   "could not obtain lock on the tenant database");
+	else if (rc != SQLITE_OK)
 		pgfn_error(ctx, "XX000", "%s sidecar: %s", what, sqlite3_errmsg(db));
 	return rc == SQLITE_OK;
 }

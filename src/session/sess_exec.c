@@ -432,8 +432,8 @@ static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *v
 	/* statement triggers: once, around it (not again when a portal's next Execute resumes
 	 * it after a row limit, its RETURNING rows kept: sess_trgret.c) */
 	bool fresh = *rows == 0 && x && !sqlite3_stmt_busy(vm);
-	if (s->udf) /* a stale snapshot met by the functions it calls, from here on */
-		s->udf->stale = false;
+	if (s->udf) /* a stale snapshot or a write lock met by the functions it calls */
+		s->udf->stale = s->udf->busy = false;
 	if (*rows == 0 && !sqlite3_stmt_busy(vm))
 		shard_serial_run_begin(); /* its serial numbers, for a replay */
 	int64_t changes = -1, hidden = 0;
@@ -463,7 +463,8 @@ static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *v
 			 * in READ COMMITTED before the transaction wrote, where it runs again at
 			 * once with a new snapshot (sess_rc.c). */
 			s->lock_busy = *rows == 0 && (rc == SQLITE_BUSY || sess_rc_retry(s, rc, vm) ||
-						      sess_rc_stale_call(s, vm));
+						      sess_rc_stale_call(s, vm) ||
+						      sess_wait_call_met_lock(s));
 			shard_error(shard_conn_db(s->conn), rc, err);
 			sess_explain_failure(s, shard_conn_db(s->conn), vm, rc, true, err);
 			sqlite3_reset(vm);

@@ -498,6 +498,8 @@ static bool step_all(struct pl_run *r, const struct xlat_stmt *x, sqlite3_stmt *
 	if (rc == SQLITE_DONE)
 		return !pgerr_is_set(err);
 	r->busy = rc == SQLITE_BUSY;
+	if (rc == SQLITE_BUSY) /* its caller may park and run again (sess_wait_call_met_lock) */
+		sess_udf_state(r->s)->busy = true;
 	if (rc == SQLITE_BUSY_SNAPSHOT) /* its caller may run again (sess_rc_stale_call) */
 		sess_udf_state(r->s)->stale = true;
 	shard_error(db, rc, err);

@@ -187,6 +187,16 @@ void sess_wait_msg_end(struct session *s)
 	s->lock_busy = false;
 }
 
+bool sess_wait_call_met_lock(struct session *s)
+{
+	if (!s->udf || !s->udf->busy || !s->conn)
+		return false;
+	s->udf->busy = false;
+	/* SQLite's BUSY at a write means this connection holds no write lock: its transaction
+	 * has written nothing (a temporary table's write counts too) */
+	return sqlite3_txn_state(shard_conn_db(s->conn), NULL) != SQLITE_TXN_WRITE;
+}
+
 bool sess_wait_park(struct session *s, struct pgerr *err)
 {
 	ASSERT(s->lock_busy && !s->parked);

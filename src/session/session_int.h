@@ -197,6 +197,9 @@ struct sess_udf_state {
 	/* a statement a function ran met a stale snapshot (SQLITE_BUSY_SNAPSHOT) at its first
 	 * write: the calling statement may run again (sess_rc_stale_call) */
 	bool stale;
+	/* a statement a function ran met another connection's write lock (SQLITE_BUSY) at its
+	 * first write: the calling statement may park and run again (sess_wait_call_met_lock) */
+	bool busy;
 	/* the RETURNING list's parameters as the last marker that waits passed them: numbers
 	 * and values, for its read by rowid (sess_trgret.c) */
 	int *ret_pnum;
@@ -1067,6 +1070,11 @@ void sess_wait_msg_end(struct session *s);
 /* After a statement met a lock (s->lock_busy): parks the session and returns true, or, when
  * canceled or out of time, returns false with err set (57014, 55P03). */
 bool sess_wait_park(struct session *s, struct pgerr *err);
+/* After a statement failed: whether a function it called met another connection's write lock
+ * (sess_udf_state.busy, cleared here) while the transaction holds none, so nothing it wrote
+ * is lost: the caller sets lock_busy, parks and runs the statement again, as for the
+ * statement's own first write (graphile-worker's SELECT add_job(...) beside its workers). */
+bool sess_wait_call_met_lock(struct session *s);
 /* The borrowed connection's migration met the tenant's write lock (s->migrating): parks the
  * session, bounded by SHARD_MIGRATE_LOCK_WAIT_MS from the first attempt, and returns true;
  * false with a FATAL 55P03 in err once that has passed. */

@@ -157,7 +157,8 @@ static int check_sidecar_create(const char *table)
 	    sqlite3_stricmp(table, "_shardlite_trigger_refs") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_trigger_from") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_largeobject") == 0 || /* src/catalog/catalog_lo.c */
-	    sqlite3_stricmp(table, "_shardlite_largeobject_metadata") == 0)
+	    sqlite3_stricmp(table, "_shardlite_largeobject_metadata") == 0 ||
+	    sqlite3_stricmp(table, "_shardlite_vacuum") == 0) /* src/catalog/catalog_vacstat.c */
 		return SQLITE_OK;
 	return deny("the name %s is reserved for shardlite's sidecar tables", table);
 }

@@ -473,6 +473,42 @@ static bool vacuum_rels(struct xlat_ctx *c, const PgQuery__VacuumStmt *s, bool a
 	return true;
 }
 
+/* The history pg_stat_user_tables shows (catalog_vacstat.c): after the work, the time and
+ * count of each named table of the tenant (every table when none is named); a table another
+ * tenant's schema prefix names keeps none there. */
+#define SIDECAR_VACUUM                                                                             \
+	"CREATE TABLE IF NOT EXISTS main._shardlite_vacuum (name TEXT PRIMARY KEY, last_vacuum "   \
+	"INTEGER, vacuum_count INTEGER NOT NULL DEFAULT 0, last_analyze INTEGER, analyze_count "  \
+	"INTEGER NOT NULL DEFAULT 0)"
+
+static void vacuum_record(struct xlat_ctx *c, const PgQuery__VacuumStmt *s, bool vacuum,
+			  bool analyze)
+{
+	const char *flags = vacuum ? (analyze ? ", 1, 1)" : ", 1, 0)") : ", 0, 1)";
+	/* a session without a tenant of its own (no_search) has no file to keep it in */
+	bool any = s->n_rels == 0 && !(c->env && c->env->no_search);
+	for (size_t i = 0; i < s->n_rels; i++)
+		any |= xlat_own_table(c, s->rels[i]->vacuum_relation->relation);
+	if (!any)
+		return;
+	xlat_puts(c, c->sb->len ? "; " SIDECAR_VACUUM : SIDECAR_VACUUM);
+	if (s->n_rels == 0) {
+		xlat_puts(c, "; SELECT shardlite_vacuumed(NULL");
+		xlat_puts(c, flags);
+	}
+	for (size_t i = 0; i < s->n_rels; i++) {
+		const PgQuery__RangeVar *rv = s->rels[i]->vacuum_relation->relation;
+		if (!xlat_own_table(c, rv))
+			continue;
+		xlat_puts(c, "; SELECT shardlite_vacuumed(");
+		xlat_string(c, rv->schemaname && *rv->schemaname &&
+					       strcmp(rv->schemaname, "public") != 0
+				       ? arena_printf(c->a, "%s.%s", rv->schemaname, rv->relname)
+				       : rv->relname);
+		xlat_puts(c, flags);
+	}
+}
+
 /* VACUUM FULL compacts the tenant's whole file (SQLite has no per-table VACUUM). Plain VACUUM
  * makes dead rows' space reusable, which SQLite does on its own at every delete, so it only
  * checks its tables exist; its ANALYZE option (and ANALYZE) refresh SQLite's statistics for the
@@ -491,17 +527,20 @@ bool xlat_stmt_vacuum(struct xlat_ctx *c, const PgQuery__VacuumStmt *s)
 		xlat_puts(c, "VACUUM");
 		return ok;
 	}
-	if (s->n_rels == 0) {
-		if (analyze)
-			xlat_puts(c, "ANALYZE");
-		else
-			c->st->kind = XLAT_NOOP;
-		return true;
-	}
-	if (s->n_rels > 1 || !analyze)
-		c->st->kind =
-			XLAT_SCRIPT; /* the existence check is a SELECT: its rows are not sent */
-	return vacuum_rels(c, s, analyze);
+	/* a script: the existence checks and the history's calls are SELECTs whose rows are
+	 * not sent */
+	xlat_nocache(c);
+	if (s->n_rels == 0 && analyze)
+		xlat_puts(c, "ANALYZE");
+	if (!vacuum_rels(c, s, analyze))
+		return false;
+	size_t work = c->sb->len;
+	vacuum_record(c, s, s->is_vacuumcmd, analyze);
+	if (c->sb->len == 0)
+		c->st->kind = XLAT_NOOP; /* plain VACUUM of nothing to keep */
+	else if (c->sb->len > work || s->n_rels > 1 || !analyze)
+		c->st->kind = XLAT_SCRIPT;
+	return true;
 }
 
 /* REINDEX rebuilds indexes with SQLite's REINDEX: INDEX i and TABLE t by name (SQLite's

@@ -21,7 +21,20 @@ const { clients } = require('./clients_common.js');
 
 const url = process.argv[2];
 const target = process.argv[3];
-const { step } = clients(target);
+const helpers = clients(target);
+// The step running, for the watchdog: a program that hangs (a worker left running keeps node
+// alive, a wait that is never answered) fails with the step it hung in instead of waiting for
+// meson's timeout with test_clients.sh holding all of its output.
+let at = 'connect';
+const step = (name, ...rest) => {
+	at = name;
+	return helpers.step(name, ...rest);
+};
+const WATCHDOG_MS = 150 * 1000;
+setTimeout(() => {
+	console.log(`TIMEOUT: ${target} still running after ${WATCHDOG_MS / 1000} s, in step: ${at}`);
+	process.exit(1);
+}, WATCHDOG_MS).unref(); // still fires while anything else keeps node running
 const logger = new Logger(() => () => {}); // its log lines carry worker ids and times
 const SQL = path.join(path.dirname(require.resolve('graphile-worker/package.json')), 'sql');
 const W1 = 'worker-one-0001';
@@ -133,17 +146,21 @@ async function worker(q) {
 		const runner = await run({ ...opts, concurrency: 1, noHandleSignals: true,
 			pollInterval: 200, crontab: '0 * * * * tick ?fill=1h',
 			taskList: { hello: async (payload) => heard(payload.name) } });
-		await utils.addJob('hello', { name: 'live' });
-		const name = await Promise.race([live, sleep(10000).then(() => 'timed out')]);
-		let ticks = [];
-		for (let i = 0; i < 50 && !ticks.length; i++) {
-			ticks = await q(`SELECT j.payload->'_cron'->>'backfilled' AS backfilled, j.attempts
-				FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t
-				ON t.id = j.task_id WHERE t.identifier = 'tick'`);
-			if (!ticks.length)
-				await sleep(100);
+		let name, ticks = [];
+		try { // a failed step must not leave the worker running (node would never exit)
+			await utils.addJob('hello', { name: 'live' });
+			name = await Promise.race([live, sleep(10000).then(() => 'timed out')]);
+			for (let i = 0; i < 50 && !ticks.length; i++) {
+				ticks = await q(`SELECT j.payload->'_cron'->>'backfilled' AS backfilled,
+					j.attempts FROM graphile_worker._private_jobs j
+					JOIN graphile_worker._private_tasks t ON t.id = j.task_id
+					WHERE t.identifier = 'tick'`);
+				if (!ticks.length)
+					await sleep(100);
+			}
+		} finally {
+			await runner.stop();
 		}
-		await runner.stop();
 		const known = await q(`SELECT identifier, last_execution IS NOT NULL AS ran
 			FROM graphile_worker._private_known_crontabs`);
 		return [name, ticks, known];
@@ -161,13 +178,16 @@ async function worker(q) {
 			},
 		};
 		const both = [];
-		for (let w = 0; w < 2; w++)
-			both.push(await run({ ...opts, taskList, concurrency: 4, noHandleSignals: true,
-				pollInterval: 100 }));
-		for (let k = 0; k < 200 && seen.size < 60; k++)
-			await sleep(50);
-		for (const r of both)
-			await r.stop();
+		try {
+			for (let w = 0; w < 2; w++)
+				both.push(await run({ ...opts, taskList, concurrency: 4,
+					noHandleSignals: true, pollInterval: 100 }));
+			for (let k = 0; k < 200 && seen.size < 60; k++)
+				await sleep(50);
+		} finally {
+			for (const r of both)
+				await r.stop();
+		}
 		const left = await q(`SELECT count(*) AS n FROM graphile_worker._private_jobs j
 			JOIN graphile_worker._private_tasks t ON t.id = j.task_id WHERE t.identifier = 'count'`);
 		return [seen.size, [...seen.values()].every((n) => n === 1), left[0].n];
@@ -269,6 +289,7 @@ async function main() {
 
 	await listener.end();
 	await c.end();
+	at = 'done (something still keeps node running)';
 	console.log('done');
 }
 

@@ -104,6 +104,39 @@ START_TEST(lock_timeout_between_two_clients)
 }
 END_TEST
 
+/* A function that writes, called from a statement that only reads, waits for another
+ * connection's write lock as a plain write does (sess_wait_call_met_lock): lock_timeout ends
+ * the wait, and without one it runs once the lock is free (graphile-worker's add_job). */
+START_TEST(function_write_waits_for_lock)
+{
+	PGconn *a = harness_connect(&H, "dbname=fnlock");
+	PGconn *b = harness_connect(&H, "dbname=fnlock");
+	PQclear(harness_exec_ok(a, "CREATE TABLE t (id int PRIMARY KEY, v int)"));
+	PQclear(harness_exec_ok(a, "CREATE FUNCTION add_row(int) RETURNS int LANGUAGE sql AS "
+				   "'INSERT INTO t VALUES ($1, 0) RETURNING id'"));
+	PQclear(harness_exec_ok(a, "BEGIN"));
+	PQclear(harness_exec_ok(a, "INSERT INTO t VALUES (1, 0)"));
+	PQclear(harness_exec_ok(b, "SET lock_timeout = '150ms'"));
+	PGresult *r = PQexec(b, "SELECT add_row(2)");
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "55P03");
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY),
+			 "canceling statement due to lock timeout");
+	PQclear(r);
+	PQclear(harness_exec_ok(b, "RESET lock_timeout"));
+	ck_assert_int_eq(PQsendQuery(b, "SELECT add_row(3)"), 1);
+	usleep(200 * 1000); /* b waits meanwhile */
+	PQclear(harness_exec_ok(a, "COMMIT"));
+	r = PQgetResult(b);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "3");
+	PQclear(r);
+	ck_assert_ptr_null(PQgetResult(b));
+	harness_expect_value(a, "SELECT string_agg(id::text, ',' ORDER BY id) FROM t", "1,3");
+	PQfinish(a);
+	PQfinish(b);
+}
+END_TEST
+
 /* SELECT ... FOR UPDATE takes the tenant's write lock (xlat_rowlock.c): a second FOR UPDATE
  * waits for the first transaction and then reads its committed row (the lock before its
  * snapshot), NOWAIT is 55P03, FOR SHARE does not wait. */
@@ -535,6 +568,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, statement_timeout_cancels);
 	tcase_add_test(tc, select_for_update_waits);
 	tcase_add_test(tc, lock_timeout_between_two_clients);
+	tcase_add_test(tc, function_write_waits_for_lock);
 	tcase_add_test(tc, blocked_write_proceeds_after_commit);
 	tcase_add_test(tc, cancel_reaches_a_waiting_statement);
 	tcase_add_test(tc, stale_snapshot_is_serialization_failure);

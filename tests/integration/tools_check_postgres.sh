@@ -154,12 +154,15 @@ run_check_postgres() {
 	echo "ok: check_postgres locks: the advisory lock held"
 	stop_held
 	cp_same "locks with no lock held (the query's own)" locks
-	cp_gap 85 "last_vacuum after VACUUM" \
-		'POSTGRES_LAST_VACUUM UNKNOWN: DB "shop" (host:127.0.0.1) (port=P) No matching tables have ever been vacuumed' \
-		last_vacuum --include=customers,orders
-	cp_gap 85 "last_analyze after ANALYZE" \
-		'POSTGRES_LAST_ANALYZE UNKNOWN: DB "shop" (host:127.0.0.1) (port=P) No matching tables have ever been analyzed' \
-		last_analyze --include=customers,orders
+	# last_vacuum/last_analyze after the VACUUM ANALYZE above (catalog_vacstat.c): OK on both;
+	# the table named and the time vary, so only the verdict is compared
+	for a in last_vacuum last_analyze; do
+		for port in "$PPORT" "$SPORT"; do
+			cpg "$port" "$a" --include=customers,orders | grep -q "^POSTGRES_${a^^} OK: " ||
+				fail "check_postgres $a after VACUUM ANALYZE (port $port): $(cpg "$port" "$a" --include=customers,orders)"
+		done
+		echo "ok: check_postgres $a after VACUUM ANALYZE"
+	done
 
 	# same_schema: two tenants of one shardlite made alike are the same; shardlite against
 	# PostgreSQL for the objects a schema holds (not the built-in ones: functions, aggregates,

@@ -8,6 +8,11 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#define VACUUM_SIDECAR                                                                             \
+	"CREATE TABLE IF NOT EXISTS main._shardlite_vacuum (name TEXT PRIMARY KEY, last_vacuum "   \
+	"INTEGER, vacuum_count INTEGER NOT NULL DEFAULT 0, last_analyze INTEGER, analyze_count "  \
+	"INTEGER NOT NULL DEFAULT 0)"
+
 START_TEST(copy_from_fields)
 {
 	struct arena *a = arena_new(0);
@@ -140,6 +145,8 @@ static void check_script(const char *pg, const char *want)
 				NULL);
 	sqlite3_create_function(db, "shardlite_trigger_renamed", 3, SQLITE_UTF8, NULL, forget,
 				NULL, NULL);
+	sqlite3_create_function(db, "shardlite_vacuumed", 3, SQLITE_UTF8, NULL, forget, NULL,
+				NULL);
 	ck_assert_int_eq(sqlite3_exec(db, "CREATE TABLE t (a int, e int); CREATE TABLE u (b int)", NULL,
 				      NULL, NULL),
 			 SQLITE_OK);
@@ -197,8 +204,15 @@ START_TEST(scripts)
 	check_script("ALTER TABLE t ADD f int NOT NULL DEFAULT 0",
 		     "SELECT shardlite_column_new('t', 'f'); ALTER TABLE t ADD COLUMN f int4 NOT "
 		     "NULL DEFAULT 0; SELECT shardlite_trigger_refit('t', 1)");
-	check_script("VACUUM ANALYZE t, u", "ANALYZE t; ANALYZE u");
-	check_script("VACUUM (VERBOSE) t", "SELECT 1 FROM t LIMIT 0");
+	/* then the history pg_stat_user_tables shows (catalog_vacstat.c) */
+	check_script("VACUUM ANALYZE t, u", "ANALYZE t; ANALYZE u; " VACUUM_SIDECAR
+		     "; SELECT shardlite_vacuumed('t', 1, 1); SELECT shardlite_vacuumed('u', 1, 1)");
+	check_script("VACUUM (VERBOSE) t", "SELECT 1 FROM t LIMIT 0; " VACUUM_SIDECAR
+		     "; SELECT shardlite_vacuumed('t', 1, 0)");
+	check_script("VACUUM", VACUUM_SIDECAR "; SELECT shardlite_vacuumed(NULL, 1, 0)");
+	check_script("ANALYZE", "ANALYZE; " VACUUM_SIDECAR "; SELECT shardlite_vacuumed(NULL, 0, 1)");
+	check_script("ANALYZE public.t", "ANALYZE t; " VACUUM_SIDECAR
+		     "; SELECT shardlite_vacuumed('t', 0, 1)");
 }
 END_TEST
 
@@ -366,8 +380,8 @@ START_TEST(analyze_plain)
 {
 	struct arena *a = arena_new(0);
 	struct xlat_stmt *st = xtranslate("VACUUM ANALYZE t", NULL, 0, 1, a);
-	ck_assert_int_eq(st->kind, XLAT_SQL);
-	ck_assert_str_eq(st->sql, "ANALYZE t");
+	ck_assert_int_eq(st->kind, XLAT_SCRIPT);
+	ck_assert_str_eq(st->sql, "ANALYZE t; " VACUUM_SIDECAR "; SELECT shardlite_vacuumed('t', 1, 1)");
 	st = xtranslate("VACUUM (FULL, ANALYZE) t", NULL, 0, 1, a);
 	ck_assert_str_eq(st->sql, "VACUUM");
 	arena_free(a);
