@@ -26,3 +26,14 @@ SELECT * FROM e2;
 CREATE TYPE planets AS ENUM ('venus');
 ALTER TYPE planets ADD VALUE 'plutoplutoplutoplutoplutoplutoplutoplutoplutoplutoplutoplutoplutopluto';
 CREATE TYPE too_long AS ENUM ('plutoplutoplutoplutoplutoplutoplutoplutoplutoplutoplutoplutoplutopluto');
+-- an aggregate or window function in a DEFAULT is 42803 / 42P20 (it was made)
+CREATE TABLE default_expr_agg (a int DEFAULT (avg(1)));
+CREATE TABLE default_expr_agg (a int DEFAULT (count(*) OVER ()));
+CREATE TABLE default_expr_agg (a int DEFAULT (1 + 1));
+-- CREATE OR REPLACE VIEW compares the columns' types with their modifiers (42P16)
+CREATE TABLE vt (a int, c numeric(10,1), d varchar(5));
+CREATE VIEW vv AS SELECT a, c, d FROM vt;
+CREATE OR REPLACE VIEW vv AS SELECT a, c::numeric(10,2) AS c, d FROM vt;
+CREATE OR REPLACE VIEW vv AS SELECT a, c, d::varchar(6) AS d FROM vt;
+CREATE OR REPLACE VIEW vv AS SELECT a, c, d, 1 AS x FROM vt;
+SELECT * FROM vv;
