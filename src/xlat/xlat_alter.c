@@ -703,7 +703,8 @@ static void notnull_rows_check(struct xlat_ctx *c, const PgQuery__RangeVar *tabl
 	strbuf_init(&sb, 0);
 	strbuf_puts(&sb, "SELECT shardlite_raise('23502', ");
 	strbuf_put_quoted(&sb,
-			  arena_printf(c->a, "column \"%s\" of relation \"%s\" contains null values",
+			  arena_printf(c->a,
+				       "column \"%s\" of relation \"%s\" contains null values",
 				       cd->colname, table->relname),
 			  '\'');
 	strbuf_puts(&sb, ") FROM ");

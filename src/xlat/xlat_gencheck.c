@@ -17,7 +17,7 @@ struct gc {
 	struct xlat_ctx *c;
 	const PgQuery__CreateStmt *s;
 	bool failed;
-	bool gen;	  /* a generation expression's (else a DEFAULT's) */
+	bool gen;         /* a generation expression's (else a DEFAULT's) */
 	const char *what; /* "column generation expressions", "DEFAULT expressions" */
 };
 
