@@ -23,11 +23,13 @@ static char *view_columns(const struct cat_model *m, const char *name)
 	if (!v || v->kind != 'v')
 		return NULL;
 	struct strbuf sb;
+	struct arena *a = arena_new(0);
 	strbuf_init(&sb, 0);
-	for (int i = 0; i < v->ncols; i++) {
-		const struct pgtype_info *ti = pgtype_by_oid(v->cols[i].typoid);
-		strbuf_printf(&sb, "%s\t%s\n", v->cols[i].name, ti ? ti->sql_name : "unknown");
+	for (int i = 0; i < v->ncols; i++) { /* with the typmod: numeric(10,1) to (10,2) is 42P16 */
+		const char *t = cat_format_type_m(m, a, v->cols[i].typoid, v->cols[i].typmod);
+		strbuf_printf(&sb, "%s\t%s\n", v->cols[i].name, t ? t : "unknown");
 	}
+	arena_free(a);
 	strbuf_putc(&sb, '\0');
 	return strbuf_take(&sb);
 }

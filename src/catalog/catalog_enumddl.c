@@ -26,7 +26,8 @@ static bool label_ok(sqlite3_context *ctx, const char *label)
 {
 	if (label && strlen(label) <= LABEL_MAX) /* PostgreSQL 15 takes an empty label */
 		return true;
-	pgfn_error(ctx, "22023", "invalid enum label \"%s\"", label ? label : "");
+	/* 42602 invalid_name, as PostgreSQL's pg_enum.c */
+	pgfn_error(ctx, "42602", "invalid enum label \"%s\"", label ? label : "");
 	return false;
 }
 

@@ -748,16 +748,17 @@ static void load_checks(struct cat_model *m, struct cat_rel *t, const struct cat
 		ck->pg = cat_pg_text(m->a, ck->expr, &ck->pretty); /* the same marks */
 		ck->not_valid = sc[i].not_valid;
 		const char *name = sc[i].name;
-		if (!name) { /* a column's, or a table CHECK's one column (several: none) */
-			int16_t key = attnum(t, sc[i].column);
+		if (!name) { /* the one column the expression reads (several or none: no column),
+			      * a column constraint's as a table's, as AddRelationNewConstraints */
+			int16_t key = 0;
 			int named = 0;
-			for (int c = 0; !sc[i].column && c < t->ncols; c++) {
+			for (int c = 0; c < t->ncols; c++) {
 				if (cat_scan_mentions(ck->expr, t->cols[c].name)) {
 					key = (int16_t)(c + 1);
 					named++;
 				}
 			}
-			key = named > 1 ? 0 : key;
+			key = named == 1 ? key : 0;
 			const char *base = default_name(m->a, t, &key, key ? 1 : 0, "check");
 			name = base;
 			for (int n = 1; name_taken(m, t, name); n++)

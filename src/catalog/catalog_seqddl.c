@@ -64,14 +64,18 @@ static bool apply(sqlite3_context *ctx, sqlite3_value **v, struct def *d, bool c
 		return pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
 				  "INCREMENT must not be zero"), false;
 	bool asc = d->inc > 0;
+	/* AS another type: a bound that was the old type's own becomes the new type's, in either
+	 * direction (PostgreSQL's reset_max_value / reset_min_value) */
+	bool reset_max = !create && given(v, A_AS) && d->max == old_hi;
+	bool reset_min = !create && given(v, A_AS) && d->min == old_lo;
 	if (given(v, A_MAX) && !is_no(v, A_MAX))
 		d->max = sqlite3_value_int64(v[A_MAX]);
-	else if (create || is_no(v, A_MAX) || (given(v, A_AS) && d->max == old_hi))
-		d->max = asc ? hi : -1;
+	else if (create || is_no(v, A_MAX) || reset_max)
+		d->max = asc || reset_max ? hi : -1;
 	if (given(v, A_MIN) && !is_no(v, A_MIN))
 		d->min = sqlite3_value_int64(v[A_MIN]);
-	else if (create || is_no(v, A_MIN) || (given(v, A_AS) && d->min == old_lo))
-		d->min = asc ? 1 : lo;
+	else if (create || is_no(v, A_MIN) || reset_min)
+		d->min = asc && !reset_min ? 1 : lo;
 	if (d->max < lo || d->max > hi)
 		return pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
 				  "MAXVALUE (%lld) is out of range for sequence data type %s",

@@ -794,6 +794,10 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 			sess_error_drop(x, err);
 			return false;
 		}
+		/* its skip check read the types before the script changed them (an enum's new
+		 * label): the epoch then is no sign the copy is current */
+		if (x->nskip_names)
+			s->schema_epoch = 0;
 		sess_skip_notices(s, x, skips);
 		sess_cascaded_notice(s); /* DROP ... CASCADE's views and foreign keys */
 		sess_temp_saw(s, x); /* DROP TABLE may have dropped the last temporary table */

@@ -370,6 +370,11 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 	bool ran = false;
 	bool instead = strcmp(d.timing, "INSTEAD OF") == 0;
 	bool ok = run_trigger(s, &r, name, table, event, &d, rel, news, olds, a, &ran, err);
+	/* NEW of a DELETE and OLD of an INSERT are NULL in PostgreSQL (a row of NULLs here, for
+	 * NEW.x): returning one is returning NULL, which skips the row */
+	if ((r.ret_rec == f->new_var && strcmp(event, "DELETE") == 0) ||
+	    (r.ret_rec == f->old_var && strcmp(event, "INSERT") == 0))
+		r.ret_rec = -1;
 	/* the relation lives in the schema snapshot, which DDL in the function may replace */
 	const struct catalog_relation *now = sess_types_relation(s, table);
 	if (ok && (!now || now->ncols != width))

@@ -685,6 +685,36 @@ static bool domain_rows_check(struct xlat_ctx *c, const PgQuery__RangeVar *table
 	return true;
 }
 
+/* A NOT NULL column without a default added to a table with rows: PostgreSQL's 23502 from the
+ * first row, ahead of SQLite's "Cannot add a NOT NULL column with default value NULL". */
+static void notnull_rows_check(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+			       const PgQuery__ColumnDef *cd)
+{
+	bool notnull = cd->is_not_null;
+	for (size_t i = 0; i < cd->n_constraints; i++) {
+		const PgQuery__Constraint *k = cd->constraints[i]->constraint;
+		if (k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT)
+			return;
+		notnull |= k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL;
+	}
+	if (!notnull)
+		return;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "SELECT shardlite_raise('23502', ");
+	strbuf_put_quoted(&sb,
+			  arena_printf(c->a,
+				       "column \"%s\" of relation \"%s\" contains null values",
+				       cd->colname, table->relname),
+			  '\'');
+	strbuf_puts(&sb, ") FROM ");
+	strbuf_put_quoted(&sb, table->relname, '"');
+	strbuf_puts(&sb, " LIMIT 1; ");
+	xlat_insert_at(c, 0, sb.data ? sb.data : "");
+	strbuf_fini(&sb);
+	xlat_nocache(c);
+}
+
 bool xlat_add_column(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		     const PgQuery__ColumnDef *cd, bool if_not_exists)
 {
@@ -710,6 +740,8 @@ bool xlat_add_column(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		if (d) /* which domain the column is of */
 			xlat_column_meta(c, table->relname, cd->colname, d->name, 0, false,
 					 xlat_temp_is(table));
+		if (!d)
+			notnull_rows_check(c, table, cd);
 		return !d || domain_rows_check(c, table, cd, d);
 	}
 	if (d)

@@ -1109,9 +1109,29 @@ static bool checked_source(struct xlat_ctx *c, const PgQuery__SelectStmt *src, s
 	return ok;
 }
 
+/* A column named twice in INSERT's column list is PostgreSQL's 42701 (SQLite keeps the last
+ * value); only parts of one column (f[1], f[2]) may repeat it. */
+static bool insert_cols_once(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
+{
+	for (size_t i = 1; i < s->n_cols; i++) {
+		const PgQuery__ResTarget *rt = s->cols[i]->res_target;
+		for (size_t j = 0; j < i; j++) {
+			const PgQuery__ResTarget *prev = s->cols[j]->res_target;
+			if (strcmp(prev->name, rt->name) == 0 &&
+			    (!rt->n_indirection || !prev->n_indirection))
+				return xlat_fail(c, "42701", rt->location,
+						 "column \"%s\" specified more than once",
+						 rt->name);
+		}
+	}
+	return true;
+}
+
 static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 {
 	const PgQuery__SelectStmt *src = s->select_stmt ? s->select_stmt->select_stmt : NULL;
+	if (!insert_cols_once(c, s))
+		return false;
 	/* before any path that writes the column list (values_with_defaults' too): the
 	 * subscript or field would be lost and the whole column written */
 	for (size_t i = 0; i < s->n_cols; i++)

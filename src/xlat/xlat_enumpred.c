@@ -25,18 +25,20 @@ struct ep {
 	size_t nused;
 	/* an index's: the enums compared with a label by = or <> (IN), whose text stays */
 	bool index;
+	bool check; /* a CHECK's: those enums noted too, RENAME VALUE refused (the guard) */
 	const struct xlat_enum *named[8];
 	size_t nnamed;
 };
 
-/* An index's enum column compared with = or <> (IN too) keeps the label's text, which
- * RENAME VALUE makes again (xlat_enumrefit.c): noted for XLAT_ENUM_LABEL_MARK. */
+/* An index's or a CHECK's enum column compared with = or <> (IN too) keeps the label's text,
+ * which RENAME VALUE makes again in an index (xlat_enumrefit.c) and refuses for a CHECK
+ * (xlat_enumpred_guard): noted for XLAT_ENUM_LABEL_MARK. */
 static bool names(struct ep *p, const struct xlat_enum *e, int loc)
 {
 	for (size_t i = 0; e && i < p->nnamed; i++)
 		if (strcmp(p->named[i]->name, e->name) == 0)
 			return true;
-	if (!e || !p->index)
+	if (!e || (!p->index && !p->check))
 		return true;
 	if (strstr(e->name, "*/") || p->nnamed == ARRAY_LEN(p->named))
 		return xlat_unsupported(p->c, loc, "this enum compared in an index");
@@ -428,7 +430,7 @@ static PgQuery__Node *finish(struct ep *p, PgQuery__Node *e)
 PgQuery__Node *xlat_enumpred(struct xlat_ctx *c, const struct xlat_schema_col *cols, size_t ncols,
 			     PgQuery__Node *e)
 {
-	struct ep p = {.c = c, .cols = cols, .ncols = ncols};
+	struct ep p = {.c = c, .cols = cols, .ncols = ncols, .check = true};
 	if (!e || !cols || !ncols)
 		return e;
 	return finish(&p, e);
@@ -455,7 +457,7 @@ void xlat_enumpred_guard(struct xlat_ctx *c, const char *type, const char *what,
 	xlat_puts(c, "; SELECT shardlite_raise('0A000', ");
 	xlat_string(c, arena_printf(c->a,
 				    "ALTER TYPE ... %s of an enum an index or a CHECK "
-				    "constraint orders is not supported (",
+				    "constraint compares is not supported (",
 				    what));
 	xlat_puts(c, " || CASE type WHEN 'index' THEN 'index' ELSE 'table' END || ' \"' || name || "
 		     "'\")') FROM (SELECT type, name, sql FROM main.sqlite_schema ");
@@ -465,8 +467,9 @@ void xlat_enumpred_guard(struct xlat_ctx *c, const char *type, const char *what,
 	xlat_puts(c, "UNION ALL SELECT type, name, sql FROM temp.sqlite_schema) WHERE instr(sql, ");
 	xlat_string(c, arena_printf(c->a, XLAT_ENUM_ORDER_MARK "%s */", type));
 	xlat_puts(c, ")");
-	if (!indexes && strcmp(what, "RENAME VALUE") == 0) { /* a temporary index's label too */
-		xlat_puts(c, " OR (type = 'index' AND instr(sql, ");
+	if (strcmp(what, "RENAME VALUE") == 0) { /* a CHECK's label, a temporary index's too */
+		xlat_puts(c, indexes ? " OR (type = 'table' AND instr(sql, "
+				     : " OR (type IN ('table', 'index') AND instr(sql, ");
 		xlat_string(c, arena_printf(c->a, XLAT_ENUM_LABEL_MARK "%s */", type));
 		xlat_puts(c, "))");
 	}

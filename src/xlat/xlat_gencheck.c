@@ -4,7 +4,8 @@
  * (42803) or window function (42P20) in a generation expression was SQLite's XX000 "misuse of
  * aggregate function"; a generation expression reading a generated column, its own or
  * another's, was made (PostgreSQL's 42P17); a generated column in the PRIMARY KEY was SQLite's
- * XX000 (0A000 here: SQLite cannot key on one). */
+ * XX000 (0A000 here: SQLite cannot key on one). An aggregate or window function in a column's
+ * DEFAULT is PostgreSQL's 42803 / 42P20 too (probing create_table.sql: it was made). */
 #include "xlat_int.h"
 
 #include <string.h>
@@ -16,6 +17,8 @@ struct gc {
 	struct xlat_ctx *c;
 	const PgQuery__CreateStmt *s;
 	bool failed;
+	bool gen;         /* a generation expression's (else a DEFAULT's) */
+	const char *what; /* "column generation expressions", "DEFAULT expressions" */
 };
 
 /* The GENERATED constraint of cd, NULL when it has none. */
@@ -49,17 +52,15 @@ static bool visit(void *arg, const ProtobufCMessage *m)
 		if (f->over) {
 			g->failed = true;
 			return xlat_fail(g->c, "42P20", f->location,
-					 "window functions are not allowed in column generation "
-					 "expressions");
+					 "window functions are not allowed in %s", g->what);
 		}
 		if (f->agg_star || (name && xlat_func_class(name) == XLAT_FN_AGG)) {
 			g->failed = true;
 			return xlat_fail(g->c, "42803", f->location,
-					 "aggregate functions are not allowed in column generation "
-					 "expressions");
+					 "aggregate functions are not allowed in %s", g->what);
 		}
 	}
-	if (m->descriptor == &pg_query__column_ref__descriptor) {
+	if (g->gen && m->descriptor == &pg_query__column_ref__descriptor) {
 		const PgQuery__ColumnRef *r = (const PgQuery__ColumnRef *)m;
 		const PgQuery__Node *last = r->n_fields ? r->fields[r->n_fields - 1] : NULL;
 		if (last && last->node_case == NODE(STRING) &&
@@ -94,8 +95,9 @@ static bool keys_generated(const PgQuery__CreateStmt *s, const PgQuery__Constrai
 
 bool xlat_gencheck_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 {
-	struct gc g = {c, s, false};
-	for (size_t i = 0; i < s->n_table_elts && !g.failed; i++) {
+	struct gc g = {c, s, false, true, "column generation expressions"};
+	struct gc d = {c, s, false, false, "DEFAULT expressions"};
+	for (size_t i = 0; i < s->n_table_elts && !g.failed && !d.failed; i++) {
 		const PgQuery__Node *e = s->table_elts[i];
 		if (e->node_case == NODE(CONSTRAINT) && keys_generated(s, e->constraint, NULL))
 			return xlat_unsupported(c, e->constraint->location,
@@ -113,6 +115,12 @@ bool xlat_gencheck_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 		const PgQuery__Constraint *gen = generation(cd);
 		if (gen && gen->raw_expr)
 			visit(&g, &gen->raw_expr->base);
+		for (size_t k = 0; k < cd->n_constraints && !g.failed && !d.failed; k++) {
+			const PgQuery__Node *kn = cd->constraints[k];
+			if (kn->node_case == NODE(CONSTRAINT) &&
+			    kn->constraint->contype == CONSTR(DEFAULT) && kn->constraint->raw_expr)
+				visit(&d, &kn->constraint->raw_expr->base);
+		}
 	}
-	return !g.failed;
+	return !g.failed && !d.failed;
 }

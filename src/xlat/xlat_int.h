@@ -959,8 +959,9 @@ bool xlat_checkexpr_table(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 			  const PgQuery__Node *e, const char *what);
 
 /* xlat_gencheck.c: CREATE TABLE s's generated columns as PostgreSQL checks them (no aggregate
- * 42803, window function 42P20 or generated column 42P17 in a generation expression) and as
- * SQLite can make them (none in a PRIMARY KEY: 0A000); false with err set. */
+ * 42803, window function 42P20 or generated column 42P17 in a generation expression; no
+ * aggregate or window function in a DEFAULT either) and as SQLite can make them (none in a
+ * PRIMARY KEY: 0A000); false with err set. */
 bool xlat_gencheck_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s);
 
 /* xlat_jsonbsub.c: j[k]... of a jsonb value, as jsonb_extract_path (1 written, 0 not a

@@ -442,6 +442,45 @@ const char *xlat_trigger_when_renamed(struct arena *a, const char *when, const c
 	return out;
 }
 
+/* The names a row trigger's WHEN reads, checked as PostgreSQL's CreateTrigger does: a bare
+ * column is both OLD's and NEW's (42702, 42703 when the table has none of that name), OLD in
+ * a trigger for INSERT and NEW in one for DELETE are 42P17. */
+struct when_names {
+	struct xlat_ctx *c;
+	const struct xlat_schema_col *cols;
+	size_t ncols;
+	int events;
+};
+
+static bool when_name_ok(void *arg, const ProtobufCMessage *m)
+{
+	struct when_names *w = arg;
+	if (m->descriptor != &pg_query__column_ref__descriptor)
+		return xlat_tree_each(m, when_name_ok, w);
+	const PgQuery__ColumnRef *r = (const PgQuery__ColumnRef *)m;
+	const char *first = r->n_fields ? xlat_node_str(r->fields[0]) : NULL;
+	if (!first)
+		return true;
+	if (r->n_fields == 1)
+		return xlat_scope_col(w->cols, w->ncols, first)
+			       ? xlat_fail(w->c, "42702", r->location,
+					   "column reference \"%s\" is ambiguous", first)
+			       : xlat_fail(w->c, SQLSTATE_UNDEFINED_COLUMN, r->location,
+					   "column \"%s\" does not exist", first);
+	const char *col = r->n_fields == 2 ? xlat_node_str(r->fields[1]) : NULL;
+	bool old = strcmp(first, "old") == 0, neu = strcmp(first, "new") == 0;
+	if ((old || neu) && col && !xlat_scope_col(w->cols, w->ncols, col))
+		return xlat_fail(w->c, SQLSTATE_UNDEFINED_COLUMN, r->location,
+				 "column %s.%s does not exist", first, col);
+	if (old && (w->events & TG_INSERT))
+		return xlat_fail(w->c, "42P17", r->location,
+				 "INSERT trigger's WHEN condition cannot reference OLD values");
+	if (neu && (w->events & TG_DELETE))
+		return xlat_fail(w->c, "42P17", r->location,
+				 "DELETE trigger's WHEN condition cannot reference NEW values");
+	return true;
+}
+
 /* The WHEN condition checked as the session will read it (42601 now, not at the first row); a
  * statement trigger's may not read NEW or OLD (PostgreSQL's 42P17). */
 static bool when_ok(struct xlat_ctx *c, const struct xlat_udf *u, const char *when, bool row)
@@ -661,6 +700,9 @@ bool xlat_stmt_create_trigger(struct xlat_ctx *c, const PgQuery__CreateTrigStmt 
 		return false;
 	if (s->when_clause && !when)
 		return xlat_unsupported(c, -1, "this WHEN condition");
+	struct when_names wn = {c, cols, n, s->events};
+	if (s->when_clause && s->row && !when_name_ok(&wn, &s->when_clause->base))
+		return false;
 	if (!when_ok(c, u, when, s->row))
 		return false;
 	c->st->kind = XLAT_SCRIPT;

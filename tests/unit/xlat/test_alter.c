@@ -20,6 +20,13 @@ static const struct acase cases[] = {
 	 "shardlite_trigger_refit('x', 1) | "
 	 "sql:SELECT shardlite_column_new('x', 'b'); ALTER TABLE x ADD COLUMN b text NOT NULL "
 	 "DEFAULT 'y'; SELECT shardlite_trigger_refit('x', 1)"},
+	/* NOT NULL without a default: 23502 from a row already there */
+	{"ALTER TABLE x ADD COLUMN c int NOT NULL, ADD COLUMN d int",
+	 "sql:SELECT shardlite_column_new('x', 'c'); SELECT shardlite_raise('23502', 'column \"c\" "
+	 "of relation \"x\" contains null values') FROM \"x\" LIMIT 1; ALTER TABLE x ADD COLUMN c "
+	 "int4 NOT NULL; SELECT shardlite_trigger_refit('x', 1) | sql:SELECT "
+	 "shardlite_column_new('x', 'd'); ALTER TABLE x ADD COLUMN d int4; SELECT "
+	 "shardlite_trigger_refit('x', 1)"},
 	{"ALTER TABLE \"x\" ALTER COLUMN \"a\" SET DATA TYPE BIGINT, ALTER COLUMN \"a\" SET DEFAULT "
 	 "0, ALTER COLUMN \"a\" SET NOT NULL",
 	 "type:a bigint | notnull:a set | default:a=0"},

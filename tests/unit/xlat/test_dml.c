@@ -18,6 +18,9 @@ static const struct xcase cases[] = {
 	{"INSERT INTO t (id, a) VALUES (DEFAULT, 5), (7, 6)", "!0A000"},
 	{"INSERT INTO t (a) VALUES (DEFAULT)", "INSERT INTO t DEFAULT VALUES"},
 	{"INSERT INTO t VALUES (DEFAULT, 1)", "!0A000"},
+	/* a column named twice: 42701 at the second (SQLite would keep the last value) */
+	{"INSERT INTO t (a, a) VALUES (1, 2)", "!42701@19"},
+	{"INSERT INTO t (b, a, b) SELECT 'x', 1, 'y'", "!42701@22"},
 	{"INSERT INTO t (a, b) VALUES (1)", "!42601"},
 	{"INSERT INTO t (a) VALUES (1, 2)", "!42601"},
 	{"INSERT INTO t (a, b) SELECT x, name FROM u WHERE x > 0",

@@ -23,10 +23,14 @@
 /* ALTER TYPE's 0A000 while an index or CHECK orders the enum (xlat_enumpred.c) */
 #define GUARD(what, type)                                                                          \
 	"; SELECT shardlite_raise('0A000', 'ALTER TYPE ... " what " of an enum an index or a "  \
-	"CHECK constraint orders is not supported (' || CASE type WHEN 'index' THEN 'index' ELSE " \
+	"CHECK constraint compares is not supported (' || CASE type WHEN 'index' THEN 'index' ELSE " \
 	"'table' END || ' \"' || name || '\")') FROM (SELECT type, name, sql FROM "                \
 	"main.sqlite_schema UNION ALL SELECT type, name, sql FROM temp.sqlite_schema) WHERE "       \
 	"instr(sql, '/* shardlite: enum order " type " */')"
+/* RENAME VALUE: also while a CHECK compares the enum with a label (the label's text is kept) */
+#define GUARD_RENAME(type)                                                                         \
+	GUARD("RENAME VALUE", type)                                                                \
+	" OR (type = 'table' AND instr(sql, '/* shardlite: enum label " type " */'))"
 #define MARKS(pg, pretty)                                                                          \
 	"/* shardlite: pg " pg " */ /* shardlite: pgp " pretty " */ /* shardlite: enum order mood */ "
 
@@ -71,7 +75,7 @@ static const struct {
 	{"ALTER TYPE mood ADD VALUE 'wow'",
 	 SIDECAR "SELECT shardlite_enum('add', 'mood', 'wow', NULL, 1, 0)" GUARD("ADD VALUE", "mood") BUMP, 0},
 	{"ALTER TYPE mood RENAME VALUE 'ok' TO 'fine'",
-	 SIDECAR "SELECT shardlite_enum('rename_value', 'mood', 'ok', 'fine')" GUARD("RENAME VALUE", "mood") "; UPDATE person SET "
+	 SIDECAR "SELECT shardlite_enum('rename_value', 'mood', 'ok', 'fine')" GUARD_RENAME("mood") "; UPDATE person SET "
 		 "m = 'fine' WHERE m = 'ok'; UPDATE person SET ms = "
 		 "pgfn_enum_array_rename(ms, 'ok', 'fine') WHERE ms IS NOT NULL" BUMP,
 	 0},
@@ -85,6 +89,12 @@ static const struct {
 	 MARKS("(('ok'::mood <= m) AND ((m >= 'sad'::mood) AND (m <= 'ok'::mood)))",
 	       "'ok'::mood <= m AND m >= 'sad'::mood AND m <= 'ok'::mood")
 	 "m IN ('ok', 'happy') AND m IN ('sad', 'ok')", 0},
+	/* a CHECK comparing the enum with a label keeps the label's text: marked for RENAME VALUE's
+	 * guard */
+	{"CREATE TABLE pc (m mood CHECK (m <> 'sad'))",
+	 "CREATE TABLE pc (m \"mood\" CHECK (/* shardlite: pg (m <> 'sad'::mood) */ /* shardlite: pgp m "
+	 "<> 'sad'::mood */ /* shardlite: enum label mood */ m <> 'sad'))",
+	 0},
 	/* no label after the last: NULL for NULL, else false */
 	{"CREATE INDEX pi ON person (name) WHERE m > 'happy'",
 	 "CREATE INDEX pi ON person (name) WHERE " MARKS("(m > 'happy'::mood)", "m > 'happy'::mood")
