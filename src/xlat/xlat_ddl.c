@@ -1212,10 +1212,12 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 	if (s->if_not_exists)
 		xlat_skip_if_present(c, temp ? NULL : s->relation->schemaname,
 				     s->relation->relname);
+	size_t name_at = c->sb->len;
 	if (temp)
 		xlat_ident(c, s->relation->relname);
 	else if (!xlat_relname(c, s->relation))
 		return false;
+	bool own = !temp && xlat_written_ident(c, name_at, c->sb->len, s->relation->relname);
 	xlat_puts(c, " (");
 	if (s->partspec && !xlat_partition_key(c, s))
 		return false;
@@ -1266,6 +1268,8 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 		xlat_puts(c, ")");
 		c->st->kind = XLAT_SCRIPT;
 	}
+	if (own) /* its ACL from ALTER DEFAULT PRIVILEGES */
+		xlat_defacl_created(c, 'r', s->relation->relname, s->relation->relname);
 	return true;
 }
 

@@ -913,10 +913,17 @@ bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
 	if (s->replace && !replace_view_begin(c, s->view, temp))
 		return false;
 	xlat_puts(c, temp ? "CREATE TEMP VIEW " : "CREATE VIEW ");
+	size_t name_at = c->sb->len;
 	if (temp)
 		xlat_ident(c, s->view->relname);
 	else if (!xlat_relname(c, s->view))
 		return false;
+	/* a new view's ACL comes from ALTER DEFAULT PRIVILEGES; a replaced one keeps its own */
+	const struct xlat_schema_col *cols;
+	size_t ncols;
+	bool fresh = !temp && xlat_written_ident(c, name_at, c->sb->len, s->view->relname) &&
+		     !(s->replace && c->schema &&
+		       c->schema->table_fn(c->schema->arg, s->view->relname, c->a, &cols, &ncols));
 	xlat_puts(c, xlat_view_options_mark(check)); /* pg_class.reloptions (catalog.h) */
 	if (s->replace)
 		xlat_puts(c, xlat_view_kept_defaults(c, s->view->relname));
@@ -941,6 +948,8 @@ bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
 		xlat_string(c, s->view->relname);
 		xlat_puts(c, ")");
 	}
+	if (fresh)
+		xlat_defacl_created(c, 'r', s->view->relname, s->view->relname);
 	return true;
 }
 
