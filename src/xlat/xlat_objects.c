@@ -1190,6 +1190,23 @@ static bool alter_other(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 		return xlat_alter_view_options(c, s);
 	if (s->objtype == OBJ(VIEW) && cmd && cmd->subtype == AT(ColumnDefault))
 		return xlat_alter_view_default(c, s);
+	/* ALTER VIEW/SEQUENCE/MATERIALIZED VIEW ... OWNER TO (pg_dump writes one per object): as
+	 * ALTER TABLE's, which names any relation */
+	if (s->objtype != OBJ(INDEX) && cmd && cmd->subtype == AT(ChangeOwner)) {
+		if (s->objtype == OBJ(MATVIEW))
+			c->st->tag = "ALTER MATERIALIZED VIEW";
+		if (s->missing_ok) { /* the role is checked; a missing relation is a NOTICE */
+			c->st->kind = XLAT_SCRIPT;
+			xlat_puts(c, "SELECT shardlite_owner_check(NULL, ");
+			if (!xlat_owner_role(c, cmd->newowner))
+				return false;
+			xlat_puts(c, ")");
+		} else if (!owner_change(c, s->relation, cmd->newowner)) {
+			return false;
+		}
+		alter_skips(c, s);
+		return true;
+	}
 	if (strncmp(what, "ALTER TABLE ", 12) != 0)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported",
 				 c->st->tag);
