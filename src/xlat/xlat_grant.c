@@ -399,8 +399,48 @@ bool xlat_stmt_alter_default_privileges(struct xlat_ctx *c,
 	return true;
 }
 
+/* ---- REASSIGN OWNED, DROP OWNED ---- */
+
+/* One shardlite_owned call per role (src/catalog/catalog_dump.c decides). */
+static bool owned(struct xlat_ctx *c, const char *op, PgQuery__Node **roles, size_t n,
+		  const PgQuery__RoleSpec *to)
+{
+	c->st->kind = XLAT_SCRIPT;
+	for (size_t i = 0; i < n; i++) {
+		if (roles[i]->node_case != NODE(ROLE_SPEC))
+			return xlat_unsupported(c, -1, "this role");
+		xlat_printf(c, "%sSELECT shardlite_owned('%s', ", i ? "; " : "", op);
+		if (!xlat_owner_role(c, roles[i]->role_spec))
+			return false;
+		xlat_puts(c, ", ");
+		if (!to)
+			xlat_puts(c, "NULL");
+		else if (!xlat_owner_role(c, to))
+			return false;
+		xlat_puts(c, ")");
+	}
+	return true;
+}
+
+bool xlat_stmt_reassign_owned(struct xlat_ctx *c, const PgQuery__ReassignOwnedStmt *s)
+{
+	c->st->tag = "REASSIGN OWNED";
+	return s->newrole ? owned(c, "reassign", s->roles, s->n_roles, s->newrole)
+			  : xlat_unsupported(c, -1, "this REASSIGN OWNED");
+}
+
+bool xlat_stmt_drop_owned(struct xlat_ctx *c, const PgQuery__DropOwnedStmt *s)
+{
+	c->st->tag = "DROP OWNED";
+	return owned(c, "drop", s->roles, s->n_roles, NULL);
+}
+
 void xlat_defacl_created(struct xlat_ctx *c, char kind, const char *key, const char *name)
 {
+	/* a statement translated without a session (a migration file's, the CREATE TABLE that
+	 * xlat_column_default reads a default from) stays as it is */
+	if (!c->env)
+		return;
 	c->st->kind = XLAT_SCRIPT;
 	xlat_printf(c, "; SELECT shardlite_defacl('%c', ", kind);
 	xlat_string(c, key);

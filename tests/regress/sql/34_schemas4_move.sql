@@ -49,3 +49,12 @@ ALTER VIEW vv OWNER TO no_such_role_anywhere;
 CREATE TABLE uses_pair (p s.pair);
 -- differs: refused (0A000): a composite type a column uses keeps its schema (as its RENAME TO)
 ALTER TYPE s.pair SET SCHEMA public;
+-- REASSIGN OWNED and DROP OWNED: every object of a tenant is the session user's
+REASSIGN OWNED BY no_such_role_anywhere TO CURRENT_USER;
+REASSIGN OWNED BY CURRENT_USER TO no_such_role_anywhere;
+REASSIGN OWNED BY PUBLIC TO CURRENT_USER;
+DROP OWNED BY no_such_role_anywhere;
+-- differs: PostgreSQL's bootstrap superuser (the regress run's) owns the system's objects (2BP01); reassigning the tenant's objects to their owner changes nothing
+REASSIGN OWNED BY CURRENT_USER TO CURRENT_USER;
+-- differs: refused (0A000): DROP OWNED BY the session user would drop every object of the tenant
+DROP OWNED BY CURRENT_USER;
