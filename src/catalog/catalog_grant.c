@@ -643,7 +643,8 @@ bool cat_defacl_schema(sqlite3_context *ctx, const char *name, const char *to)
 
 /* shardlite_defacl(kind, key, name): the translator's, after a CREATE made object key (a
  * relation's name, a function's "proc:" key, a schema's "nsp:" one) of kind 'r', 'f' or 'n',
- * stored as name; its ACL from the default privileges. */
+ * or a serial key's sequence ('S', which shardlite_sequence does not make), stored as name;
+ * its ACL from the default privileges. */
 static void fn_defacl(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;

@@ -1270,6 +1270,10 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 	}
 	if (own) /* its ACL from ALTER DEFAULT PRIVILEGES */
 		xlat_defacl_created(c, 'r', s->relation->relname, s->relation->relname);
+	if (own && an.column && !an.plain) { /* and its serial key's sequence (catalog_seq.c) */
+		const char *seq = arena_printf(c->a, "%s_%s_seq", s->relation->relname, an.column);
+		xlat_defacl_created(c, 'S', seq, seq);
+	}
 	return true;
 }
 

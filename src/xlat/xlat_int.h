@@ -2217,8 +2217,9 @@ bool xlat_stmt_alter_default_privileges(struct xlat_ctx *c,
  * of a tenant belonging to the session user leaves of them (xlat_grant.c). */
 bool xlat_stmt_reassign_owned(struct xlat_ctx *c, const PgQuery__ReassignOwnedStmt *s);
 bool xlat_stmt_drop_owned(struct xlat_ctx *c, const PgQuery__DropOwnedStmt *s);
-/* Ends a CREATE's script with shardlite_defacl: the new object (kind 'r' a table or view, 'f'
- * a function, 'n' a schema; key its grants' key, name its stored name) gets its ACL from the
+/* Ends a CREATE's script with shardlite_defacl: the new object (kind 'r' a table or view, 'S'
+ * a serial key's sequence, 'f' a function, 'n' a schema; key its grants' key, name its stored
+ * name) gets its ACL from the
  * default privileges. Makes the statement XLAT_SCRIPT; nothing without a session (c->env NULL:
  * migration files, xlat_column_default). */
 void xlat_defacl_created(struct xlat_ctx *c, char kind, const char *key, const char *name);
