@@ -186,7 +186,7 @@ $got"
 done
 
 # Default privileges (ALTER DEFAULT PRIVILEGES): \ddp, and the ACLs of what is made after them.
-SCHEMA4="
+SCHEMA_DEFACL="
 ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO PUBLIC;
 ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
 ALTER DEFAULT PRIVILEGES FOR ROLE postgres GRANT USAGE ON SEQUENCES TO PUBLIC;
@@ -199,16 +199,16 @@ CREATE VIEW app.emails AS SELECT email FROM app.users;
 CREATE TABLE notes (id bigint GENERATED ALWAYS AS IDENTITY, body text);
 CREATE FUNCTION app.hello() RETURNS int LANGUAGE sql AS 'SELECT 1';
 CREATE SCHEMA jobs;"
-psql -X -q -h "$DIR" -p "$PPORT" -U postgres -c 'CREATE DATABASE t4' postgres || fail "CREATE DATABASE t4"
-echo "$SCHEMA4" | psql -X -q -v ON_ERROR_STOP=1 -h "$DIR" -p "$PPORT" -U postgres -d t4 >/dev/null ||
-	fail "schema 4 on PostgreSQL"
-echo "$SCHEMA4" | psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$SPORT" -U postgres -d t4 >/dev/null ||
-	fail "schema 4 on shardlite"
+psql -X -q -h "$DIR" -p "$PPORT" -U postgres -c 'CREATE DATABASE defacl' postgres || fail "CREATE DATABASE defacl"
+echo "$SCHEMA_DEFACL" | psql -X -q -v ON_ERROR_STOP=1 -h "$DIR" -p "$PPORT" -U postgres -d defacl >/dev/null ||
+	fail "schema defacl on PostgreSQL"
+echo "$SCHEMA_DEFACL" | psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$SPORT" -U postgres -d defacl >/dev/null ||
+	fail "schema defacl on shardlite"
 for cmd in '\ddp' '\dp app.*' '\dp notes*' '\dn+ jobs' \
 	"SELECT proname, proacl FROM pg_proc WHERE proname = 'hello'"; do
-	want=$(psql -X -h "$DIR" -p "$PPORT" -U postgres -d t4 -c "$cmd" 2>&1)
-	got=$(psql -X -h 127.0.0.1 -p "$SPORT" -U postgres -d t4 -c "$cmd" 2>&1)
-	[[ "$got" == "$want" ]] || fail "t4 $cmd differs:
+	want=$(psql -X -h "$DIR" -p "$PPORT" -U postgres -d defacl -c "$cmd" 2>&1)
+	got=$(psql -X -h 127.0.0.1 -p "$SPORT" -U postgres -d defacl -c "$cmd" 2>&1)
+	[[ "$got" == "$want" ]] || fail "defacl $cmd differs:
 --- PostgreSQL
 $want
 --- shardlite
