@@ -2,7 +2,8 @@
 /* catalog_dump.c: what pg_dump reads that no browsing client does — acldefault(), the
  * privileges an object has while its ACL is NULL; pg_options_to_table(); pg_export_snapshot()
  * (refused); pg_depend rows of defaults and views; public's ACL, comment and initial
- * privileges; names qualified while public is off the search path; shardlite_owner_check. */
+ * privileges; names qualified while public is off the search path; shardlite_owner_check and
+ * shardlite_owned (REASSIGN/DROP OWNED). */
 #include "catalog_int.h"
 
 #include <ctype.h>

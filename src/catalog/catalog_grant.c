@@ -8,7 +8,9 @@
  * other users: rows of the sidecar _shardlite_privileges (relname, kind, grantee, privs), kind
  * 'o' for the owner (written once the object's ACL is no longer the default, as PostgreSQL
  * makes it explicit), 'p' PUBLIC, 'u' a user; privs in aclitem's letters, '*' after a
- * letter granted WITH GRANT OPTION; a function's relname is its key "proc:name(sig)". */
+ * letter granted WITH GRANT OPTION; a function's relname is its key "proc:name(sig)". Also
+ * ALTER DEFAULT PRIVILEGES's default ACLs (keys "defacl:kind:schema", pg_default_acl) and the
+ * ACL a new object takes from them (shardlite_defacl). */
 #include "catalog_int.h"
 
 #include <stdlib.h>
