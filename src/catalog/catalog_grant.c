@@ -608,6 +608,10 @@ bool cat_defacl_created(sqlite3_context *ctx, char kind, const char *key, const 
 	struct arena *a = arena_new(0);
 	struct entries acl = {0}, def = {0};
 	bool ok = true;
+	if (entries_read(db, key, &acl, a)) { /* not new after all (IF NOT EXISTS): keep its own */
+		arena_free(a);
+		return true;
+	}
 	/* get_user_default_acl: the tenant's default ACL (else the hard-wired one) merged with
 	 * the schema's; nothing to record when that is the hard-wired default */
 	bool global = entries_read(db, arena_printf(a, CAT_GRANT_DEFACL "%c:", kind), &acl, a);
