@@ -2,7 +2,8 @@
 /* catalog_dump.c: what pg_dump reads that no browsing client does — acldefault(), the
  * privileges an object has while its ACL is NULL; pg_options_to_table(); pg_export_snapshot()
  * (refused); pg_depend rows of defaults and views; public's ACL, comment and initial
- * privileges; names qualified while public is off the search path; shardlite_owner_check. */
+ * privileges; names qualified while public is off the search path; shardlite_owner_check and
+ * shardlite_owned (REASSIGN/DROP OWNED). */
 #include "catalog_int.h"
 
 #include <ctype.h>
@@ -476,6 +477,52 @@ static void fn_owner_check(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			   role, user);
 }
 
+/* Whether role (NULL: CURRENT_USER and its kin) is the session user; 42704 into ctx (and
+ * false) when it names no role. */
+static bool is_session_user(sqlite3_context *ctx, const char *role, bool *known)
+{
+	struct cat_conn *cc = CTX_CONN(ctx);
+	struct arena *a = arena_new(0);
+	*known = !role || cat_role_named(cc, role, a) != 0;
+	arena_free(a);
+	if (!*known)
+		pgfn_error(ctx, SQLSTATE_UNDEFINED_OBJECT, "role \"%s\" does not exist", role);
+	return *known && (!role || strcmp(role, cat_conn_user(cc)) == 0);
+}
+
+/* shardlite_owned(op, role, new_role): REASSIGN OWNED BY role TO new_role (op 'reassign') and
+ * DROP OWNED BY role (op 'drop'), one call per role (NULL: CURRENT_USER and its kin). Every
+ * object of a tenant is the session user's: reassigning them to that user changes nothing,
+ * to another role is refused (0A000, as OWNER TO), and so is dropping them all; another role
+ * owns nothing here, and the session user is no member of it: PostgreSQL's 42501. */
+static void fn_owned(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *op = (const char *)sqlite3_value_text(argv[0]);
+	const char *role = (const char *)sqlite3_value_text(argv[1]);
+	const char *to = (const char *)sqlite3_value_text(argv[2]);
+	bool drop = op && strcmp(op, "drop") == 0, known;
+	sqlite3_result_null(ctx);
+	bool self = is_session_user(ctx, role, &known);
+	if (!known)
+		return;
+	bool to_self = drop || is_session_user(ctx, to, &known);
+	if (!known)
+		return;
+	if (!self)
+		pgfn_error(ctx, "42501", "permission denied to %s objects",
+			   drop ? "drop" : "reassign");
+	else if (drop)
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			   "DROP OWNED BY the session user is not supported: every object of the "
+			   "tenant belongs to it");
+	else if (!to_self)
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			   "REASSIGN OWNED TO \"%s\" is not supported: every object of a tenant "
+			   "belongs to the session user (\"%s\")",
+			   to, cat_conn_user(CTX_CONN(ctx)));
+}
+
 /* pg_export_snapshot() (pg_dump -j shares its snapshot with its workers through it): a
  * SQLite read transaction's snapshot belongs to its connection and cannot be handed to
  * another, so the call is refused. */
@@ -495,6 +542,7 @@ static const struct pgfn_def fns[] = {
 
 static const struct pgfn_def direct_fns[] = {
 	{"shardlite_owner_check", 2, fn_owner_check},
+	{"shardlite_owned", 3, fn_owned},
 };
 
 bool cat_dump_register(sqlite3 *db, struct cat_conn *cc)

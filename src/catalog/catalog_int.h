@@ -1110,6 +1110,17 @@ bool cat_ext_register(sqlite3 *db, struct cat_conn *cc);
  * under "nsp:name" (CAT_GRANT_NSP). */
 #define CAT_GRANT_LETTERS "arwdDxtUXC"
 #define CAT_GRANT_NSP "nsp:"
+/* A default ACL's key (ALTER DEFAULT PRIVILEGES): "defacl:" then the object kind (pg_default_acl's
+ * defaclobjtype: 'r', 'S', 'f', 'n'), ':' and the schema's name ("" the tenant-wide one). */
+#define CAT_GRANT_DEFACL "defacl:"
+/* A new object's ACL from the default privileges (kind 'r', 'S', 'f' or 'n'; key its grants'
+ * key; name its stored name, which tells its schema): nothing while they are the hard-wired
+ * defaults. False with ctx's error when the sidecar failed. */
+bool cat_defacl_created(sqlite3_context *ctx, char kind, const char *key, const char *name);
+bool cat_fill_default_acl(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
+/* Schema name's default ACLs follow ALTER SCHEMA ... RENAME TO to, or go with DROP SCHEMA (to
+ * NULL). False with ctx's error when the sidecar failed. */
+bool cat_defacl_schema(sqlite3_context *ctx, const char *name, const char *to);
 bool cat_grant_register(sqlite3 *db, struct cat_conn *cc);
 /* Calls fn for each grant on relation rel (or function key) in the ACL's order (owner's
  * grantee: the session user; NULL for PUBLIC); false when its ACL is the default (nothing was

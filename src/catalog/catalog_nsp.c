@@ -235,7 +235,8 @@ static void op_drop(sqlite3_context *ctx, const struct cat_model *m, const char 
 		return;
 	const char *p[] = {name};
 	struct arena *k = arena_new(0);
-	if (cat_grant_forget(ctx, arena_printf(k, CAT_GRANT_NSP "%s", name))) /* ON SCHEMA's */
+	if (cat_grant_forget(ctx, arena_printf(k, CAT_GRANT_NSP "%s", name)) && /* ON SCHEMA's */
+	    cat_defacl_schema(ctx, name, NULL))
 		(void)cat_sidecar_exec(ctx, "schema",
 				       "DELETE FROM main." CAT_SIDECAR_SCHEMAS " WHERE name = ?1", p,
 				       1, 0);
@@ -272,7 +273,8 @@ static void op_rename(sqlite3_context *ctx, const struct cat_model *m, const cha
 	const char *p[] = {name, to};
 	struct arena *k = arena_new(0);
 	if (cat_grant_renamed(ctx, arena_printf(k, CAT_GRANT_NSP "%s", name),
-			      arena_printf(k, CAT_GRANT_NSP "%s", to))) /* ON SCHEMA's */
+			      arena_printf(k, CAT_GRANT_NSP "%s", to)) && /* ON SCHEMA's */
+	    cat_defacl_schema(ctx, name, to))
 		(void)cat_sidecar_exec(ctx, "schema",
 				       "UPDATE main." CAT_SIDECAR_SCHEMAS
 				       " SET name = ?2 WHERE name = ?1",

@@ -23,11 +23,11 @@ static const struct cat_reldef defs[] = {
 	 fill_none},
 	/* ALTER DATABASE/ROLE ... SET is not supported: no per-database or per-role settings */
 	{"pg_db_role_setting", "setdatabase oid, setrole oid, setconfig \"text[]\"", fill_none},
-	/* ALTER DEFAULT PRIVILEGES is not supported: no object has non-default privileges */
+	/* not empty: ALTER DEFAULT PRIVILEGES's default ACLs (catalog_grant.c) */
 	{"pg_default_acl",
 	 "oid oid, defaclrole oid, defaclnamespace oid, defaclobjtype pg_char, "
 	 "defaclacl \"aclitem[]\"",
-	 fill_none},
+	 cat_fill_default_acl},
 	{"pg_event_trigger",
 	 "oid oid, evtname name, evtevent name, evtowner oid, evtfoid oid, evtenabled pg_char, "
 	 "evttags \"text[]\"",

@@ -254,7 +254,10 @@ static void seq_create(sqlite3_context *ctx, const struct cat_model *m, const ch
 		return;
 	if (!temp) /* a row of a name dropped before: the tenant's numbers start again */
 		cat_seq_ddl(sqlite3_user_data(ctx), name);
-	stored(ctx, run(sqlite3_context_db_handle(ctx), UPSERT, temp, name, &d));
+	/* every sequence is made here (CREATE SEQUENCE, serial and identity columns): its ACL
+	 * from ALTER DEFAULT PRIVILEGES ... ON SEQUENCES */
+	if (stored(ctx, run(sqlite3_context_db_handle(ctx), UPSERT, temp, name, &d)) && !temp)
+		(void)cat_defacl_created(ctx, 'S', name, name);
 }
 
 /* A serial key's sequence state is its table's sqlite_sequence row: the last value used. */

@@ -318,6 +318,12 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 		return xlat_stmt_create_extension(c, n->create_extension_stmt);
 	case PG_QUERY__NODE__NODE_GRANT_STMT:
 		return xlat_stmt_grant(c, n->grant_stmt);
+	case PG_QUERY__NODE__NODE_REASSIGN_OWNED_STMT:
+		return xlat_stmt_reassign_owned(c, n->reassign_owned_stmt);
+	case PG_QUERY__NODE__NODE_DROP_OWNED_STMT:
+		return xlat_stmt_drop_owned(c, n->drop_owned_stmt);
+	case PG_QUERY__NODE__NODE_ALTER_DEFAULT_PRIVILEGES_STMT:
+		return xlat_stmt_alter_default_privileges(c, n->alter_default_privileges_stmt);
 	case PG_QUERY__NODE__NODE_COPY_STMT:
 		return xlat_stmt_copy(c, n->copy_stmt);
 	case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:

@@ -1220,10 +1220,12 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 	if (s->if_not_exists)
 		xlat_skip_if_present(c, temp ? NULL : s->relation->schemaname,
 				     s->relation->relname);
+	size_t name_at = c->sb->len;
 	if (temp)
 		xlat_ident(c, s->relation->relname);
 	else if (!xlat_relname(c, s->relation))
 		return false;
+	bool own = !temp && xlat_written_ident(c, name_at, c->sb->len, s->relation->relname);
 	xlat_puts(c, " (");
 	if (s->partspec && !xlat_partition_key(c, s))
 		return false;
@@ -1273,6 +1275,12 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 		xlat_string(c, s->relation->relname);
 		xlat_puts(c, ")");
 		c->st->kind = XLAT_SCRIPT;
+	}
+	if (own) /* its ACL from ALTER DEFAULT PRIVILEGES */
+		xlat_defacl_created(c, 'r', s->relation->relname, s->relation->relname);
+	if (own && an.column && !an.plain) { /* and its serial key's sequence (catalog_seq.c) */
+		const char *seq = arena_printf(c->a, "%s_%s_seq", s->relation->relname, an.column);
+		xlat_defacl_created(c, 'S', seq, seq);
 	}
 	return true;
 }

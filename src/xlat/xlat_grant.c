@@ -7,7 +7,10 @@
  * sidecar's creation and one shardlite_grant() call per object and grantee
  * (src/catalog/catalog_grant.c), which checks the object and the role and records the grant.
  * Privilege names are checked here, as PostgreSQL's parse analysis checks them. Other
- * objects, column lists and GRANTED BY another role are refused (0A000). */
+ * objects, column lists and GRANTED BY another role are refused (0A000). ALTER DEFAULT
+ * PRIVILEGES is recorded the same way (shardlite_grant's target 'd'), and a CREATE of a
+ * table, view, function or schema ends with shardlite_defacl, which gives the new object
+ * its ACL from them (sequences get theirs where every sequence is made). */
 #include "xlat_int.h"
 
 #include <string.h>
@@ -42,6 +45,7 @@ static const char *privileges(struct xlat_ctx *c, const PgQuery__GrantStmt *s, b
 {
 	bool schema = s->objtype == OBJ(SCHEMA) &&
 		      s->targtype != PG_QUERY__GRANT_TARGET_TYPE__ACL_TARGET_ALL_IN_SCHEMA;
+	bool defaults = s->targtype == PG_QUERY__GRANT_TARGET_TYPE__ACL_TARGET_DEFAULTS;
 	char *out = arena_zalloc(c->a, s->n_privileges + 1);
 	for (size_t i = 0; i < s->n_privileges; i++) {
 		const PgQuery__Node *n = s->privileges[i];
@@ -49,6 +53,10 @@ static const char *privileges(struct xlat_ctx *c, const PgQuery__GrantStmt *s, b
 										 : NULL;
 		if (!p)
 			return NULL;
+		if (p->n_cols && defaults) {
+			xlat_fail(c, "0LP01", -1, "default privileges cannot be set for columns");
+			return NULL;
+		}
 		if (p->n_cols) {
 			xlat_unsupported(c, -1, "a column privilege");
 			return NULL;
@@ -64,6 +72,7 @@ static const char *privileges(struct xlat_ctx *c, const PgQuery__GrantStmt *s, b
 		const char *allowed = schema     ? "UC"
 				      : routine  ? "X"
 				      : sequence ? "rwU"
+				      : defaults ? "arwdDxt"
 						 : "arwdDxtU"; /* USAGE: a sequence's */
 		if (!strchr(allowed, l)) {
 			char *upper = arena_strdup(c->a, p->priv_name);
@@ -309,4 +318,146 @@ bool xlat_stmt_grant(struct xlat_ctx *c, const PgQuery__GrantStmt *s)
 			return false;
 	}
 	return true;
+}
+
+/* ---- ALTER DEFAULT PRIVILEGES ---- */
+
+/* The schema an IN SCHEMA names, as the sidecar's key holds it: a local schema's name, or
+ * "public" for public and the tenant's own; NULL with 0A000 for the catalog's. A name that is
+ * none of these is left for shardlite_grant's 3F000. */
+static const char *defacl_schema(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	const char *name = xlat_node_str(n);
+	if (!name)
+		return xlat_unsupported(c, -1, "this schema name"), NULL;
+	if (strcmp(name, "public") == 0 ||
+	    (c->env && c->env->tenant && !c->env->no_default && strcmp(name, c->env->tenant) == 0 &&
+	     !xlat_local_schema(c, name)))
+		return "public";
+	if (strcmp(name, "pg_catalog") == 0 || strcmp(name, "information_schema") == 0 ||
+	    strcmp(name, "pg_toast") == 0)
+		return xlat_unsupported(c, -1, "ALTER DEFAULT PRIVILEGES IN SCHEMA of the catalog"),
+		       NULL;
+	return name;
+}
+
+bool xlat_stmt_alter_default_privileges(struct xlat_ctx *c,
+					const PgQuery__AlterDefaultPrivilegesStmt *d)
+{
+	const PgQuery__GrantStmt *s = d->action;
+	c->st->tag = "ALTER DEFAULT PRIVILEGES";
+	if (!s)
+		return xlat_unsupported(c, -1, "this ALTER DEFAULT PRIVILEGES");
+	char kind = s->objtype == OBJ(TABLE)      ? 'r'
+		    : s->objtype == OBJ(SEQUENCE) ? 'S'
+		    : s->objtype == OBJ(FUNCTION) ? 'f'
+		    : s->objtype == OBJ(SCHEMA)   ? 'n'
+						  : 0;
+	if (!kind) /* ON TYPES: types carry no privileges here (GRANT ON TYPE is refused too) */
+		return xlat_unsupported(c, -1, "ALTER DEFAULT PRIVILEGES ... ON TYPES");
+	const PgQuery__List *schemas = NULL, *roles = NULL;
+	for (size_t i = 0; i < d->n_options; i++) {
+		const PgQuery__DefElem *e =
+			d->options[i]->node_case == NODE(DEF_ELEM) ? d->options[i]->def_elem : NULL;
+		const PgQuery__List *l =
+			e && e->arg && e->arg->node_case == NODE(LIST) ? e->arg->list : NULL;
+		if (l && strcmp(e->defname, "schemas") == 0)
+			schemas = l;
+		else if (l && strcmp(e->defname, "roles") == 0)
+			roles = l;
+		else
+			return xlat_unsupported(c, -1, "this ALTER DEFAULT PRIVILEGES option");
+	}
+	if (grant_options_to_public(c, s))
+		return false;
+	const char *letters = privileges(c, s, kind == 'S', kind == 'f' ? "function" : NULL);
+	if (!letters)
+		return false;
+	c->st->kind = XLAT_SCRIPT;
+	c->st->writes = c->st->is_ddl = true;
+	xlat_nocache(c); /* the tenant's own name and schemas decide */
+	xlat_puts(c, SIDECAR_PRIVILEGES);
+	/* FOR ROLE: the session user, whose objects every object of the tenant is (an unknown
+	 * role 42704, another user 0A000, as OWNER TO) */
+	for (size_t i = 0; roles && i < roles->n_items; i++) {
+		const PgQuery__Node *r = roles->items[i];
+		xlat_puts(c, "; SELECT shardlite_owner_check(NULL, ");
+		if (r->node_case != NODE(ROLE_SPEC) || !xlat_owner_role(c, r->role_spec))
+			return r->node_case == NODE(ROLE_SPEC)
+				       ? false
+				       : xlat_unsupported(c, -1, "this role");
+		xlat_puts(c, ")");
+	}
+	if (kind == 'n' && schemas)
+		return xlat_fail(c, "0LP01", -1,
+				 "cannot use IN SCHEMA clause when using GRANT/REVOKE ON SCHEMAS");
+	for (size_t i = 0; i < (schemas ? schemas->n_items : 1); i++) {
+		const char *nsp = schemas ? defacl_schema(c, schemas->items[i]) : "";
+		if (!nsp || !record(c, s, 'd', arena_printf(c->a, "%c:%s", kind, nsp), letters))
+			return false;
+	}
+	return true;
+}
+
+/* ---- REASSIGN OWNED, DROP OWNED ---- */
+
+/* One shardlite_owned call per role (src/catalog/catalog_dump.c decides). */
+static bool owned(struct xlat_ctx *c, const char *op, PgQuery__Node **roles, size_t n,
+		  const PgQuery__RoleSpec *to)
+{
+	c->st->kind = XLAT_SCRIPT;
+	for (size_t i = 0; i < n; i++) {
+		if (roles[i]->node_case != NODE(ROLE_SPEC))
+			return xlat_unsupported(c, -1, "this role");
+		xlat_printf(c, "%sSELECT shardlite_owned('%s', ", i ? "; " : "", op);
+		if (!xlat_owner_role(c, roles[i]->role_spec))
+			return false;
+		xlat_puts(c, ", ");
+		if (!to)
+			xlat_puts(c, "NULL");
+		else if (!xlat_owner_role(c, to))
+			return false;
+		xlat_puts(c, ")");
+	}
+	return true;
+}
+
+bool xlat_stmt_reassign_owned(struct xlat_ctx *c, const PgQuery__ReassignOwnedStmt *s)
+{
+	c->st->tag = "REASSIGN OWNED";
+	return s->newrole ? owned(c, "reassign", s->roles, s->n_roles, s->newrole)
+			  : xlat_unsupported(c, -1, "this REASSIGN OWNED");
+}
+
+bool xlat_stmt_drop_owned(struct xlat_ctx *c, const PgQuery__DropOwnedStmt *s)
+{
+	c->st->tag = "DROP OWNED";
+	return owned(c, "drop", s->roles, s->n_roles, NULL);
+}
+
+void xlat_defacl_created(struct xlat_ctx *c, char kind, const char *key, const char *name)
+{
+	/* a statement translated without a session (a migration file's, the CREATE TABLE that
+	 * xlat_column_default reads a default from) stays as it is */
+	if (!c->env)
+		return;
+	c->st->kind = XLAT_SCRIPT;
+	xlat_printf(c, "; SELECT shardlite_defacl('%c', ", kind);
+	xlat_string(c, key);
+	xlat_puts(c, ", ");
+	xlat_string(c, name);
+	xlat_puts(c, ")");
+}
+
+bool xlat_written_ident(struct xlat_ctx *c, size_t at, size_t end, const char *name)
+{
+	size_t mark = c->sb->len;
+	xlat_ident(c, name);
+	if (c->sb->failed)
+		return false;
+	bool same = c->sb->len - mark == end - at &&
+		    memcmp(c->sb->data + at, c->sb->data + mark, end - at) == 0;
+	c->sb->len = mark;
+	c->sb->data[mark] = '\0';
+	return same;
 }

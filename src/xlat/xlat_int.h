@@ -2218,6 +2218,23 @@ bool xlat_routine_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s) MUS
 const char *xlat_routine_key(struct xlat_ctx *c, const struct xlat_udf *u);
 /* xlat_grant.c: GRANT/REVOKE on relations, recorded by the catalog's shardlite_grant. */
 bool xlat_stmt_grant(struct xlat_ctx *c, const PgQuery__GrantStmt *s);
+/* ALTER DEFAULT PRIVILEGES [FOR ROLE r] [IN SCHEMA s] GRANT/REVOKE ... ON TABLES/SEQUENCES/
+ * FUNCTIONS/ROUTINES/SCHEMAS: recorded as default ACLs (xlat_grant.c; ON TYPES 0A000). */
+bool xlat_stmt_alter_default_privileges(struct xlat_ctx *c,
+					const PgQuery__AlterDefaultPrivilegesStmt *d);
+/* REASSIGN OWNED BY ... TO ... and DROP OWNED BY ...: the roles checked; what every object
+ * of a tenant belonging to the session user leaves of them (xlat_grant.c). */
+bool xlat_stmt_reassign_owned(struct xlat_ctx *c, const PgQuery__ReassignOwnedStmt *s);
+bool xlat_stmt_drop_owned(struct xlat_ctx *c, const PgQuery__DropOwnedStmt *s);
+/* Ends a CREATE's script with shardlite_defacl: the new object (kind 'r' a table or view, 'S'
+ * a serial key's sequence, 'f' a function, 'n' a schema; key its grants' key, name its stored
+ * name) gets its ACL from the
+ * default privileges. Makes the statement XLAT_SCRIPT; nothing without a session (c->env NULL:
+ * migration files, xlat_column_default). */
+void xlat_defacl_created(struct xlat_ctx *c, char kind, const char *key, const char *name);
+/* Whether c->sb's bytes [at, end) are name written by xlat_ident (a relation of the session's
+ * own file, not another tenant's or the temp schema's). */
+bool xlat_written_ident(struct xlat_ctx *c, size_t at, size_t end, const char *name);
 /* DROP EXTENSION [IF EXISTS] name, ...: the tenant's record of each goes (42704 when there is
  * none); the built-in functions stay. xlat_utility.c. */
 bool xlat_drop_extensions(struct xlat_ctx *c, const PgQuery__DropStmt *s);

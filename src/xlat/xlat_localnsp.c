@@ -587,6 +587,7 @@ bool xlat_localnsp_create(struct xlat_ctx *c, const PgQuery__CreateSchemaStmt *s
 	xlat_puts(c, "'create', ");
 	xlat_string(c, n);
 	xlat_puts(c, s->if_not_exists ? ", 1)" SCHEMAS_BUMP : ", 0)" SCHEMAS_BUMP);
+	xlat_defacl_created(c, 'n', arena_printf(c->a, "nsp:%s", n), n);
 	return true;
 }
 

@@ -88,21 +88,75 @@ static bool routine_set_schema(struct xlat_ctx *c, const PgQuery__AlterObjectSch
 	return xlat_rename_routine(c, &r);
 }
 
+/* The schema a function or type moves to: *prefix the local schema's name, NULL for public;
+ * PostgreSQL's 42501 for the catalog's, 3F000 for a missing one. */
+static bool target_schema(struct xlat_ctx *c, const char *to, const char **prefix)
+{
+	if (system_schema(to))
+		return xlat_fail(c, "42501", -1, "permission denied for schema %s", to);
+	if (!xlat_local_schema(c, to) && !public_schema(c, to))
+		return xlat_fail(c, SQLSTATE_INVALID_SCHEMA_NAME, -1,
+				 "schema \"%s\" does not exist", to);
+	*prefix = xlat_local_schema(c, to) ? to : NULL;
+	return true;
+}
+
+/* ALTER TYPE/DOMAIN t SET SCHEMA s2: the type's rename from its stored name ("s.t", or "t" in
+ * public) to "s2.t" (or "t"), which carries its columns, sidecar rows and users along as
+ * RENAME TO does; its own schema changes nothing. */
+static bool type_set_schema(struct xlat_ctx *c, const PgQuery__AlterObjectSchemaStmt *s,
+			    const char *prefix)
+{
+	const PgQuery__List *l = s->object && s->object->node_case == PG_QUERY__NODE__NODE_LIST
+					 ? s->object->list
+					 : NULL;
+	const char *last = l && l->n_items ? xlat_node_str(l->items[l->n_items - 1]) : NULL;
+	const char *from = l && l->n_items == 2 ? xlat_node_str(l->items[0]) : NULL;
+	if (!last || (l->n_items > 2))
+		return xlat_unsupported(c, -1, "this ALTER TYPE ... SET SCHEMA");
+	bool domain = s->object_type == OBJ(DOMAIN);
+	PgQuery__RenameStmt r = PG_QUERY__RENAME_STMT__INIT;
+	r.rename_type = s->object_type;
+	r.object = s->object;
+	r.missing_ok = s->missing_ok;
+	r.newname = prefix ? arena_printf(c->a, "%s.%s", prefix, last) : (char *)last;
+	const char *stored = xlat_tenant_object_name(c, l->items, l->n_items, "type");
+	if (!stored)
+		return false;
+	bool same = from ? (prefix ? strcmp(from, prefix) == 0 : public_schema(c, from))
+			 : !prefix && !strchr(stored, '.');
+	if (same) { /* ALTER TYPE public.t SET SCHEMA public: nothing, once t is found */
+		bool found = xlat_domain_by_name(c, stored) ||
+			     (!domain &&
+			      (xlat_enum_by_name(c, stored) || xlat_comptype_is_type(c, stored)));
+		if (!found)
+			return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, -1,
+					 "type \"%s\" does not exist", last);
+		c->st->kind = XLAT_NOOP;
+		return true;
+	}
+	bool ok = !domain && !xlat_domain_by_name(c, stored) ? xlat_rename_type(c, &r)
+							     : xlat_rename_domain(c, &r);
+	c->st->tag = domain ? "ALTER DOMAIN" : "ALTER TYPE";
+	return ok;
+}
+
 bool xlat_stmt_set_schema(struct xlat_ctx *c, const PgQuery__AlterObjectSchemaStmt *s)
 {
+	if ((s->object_type == OBJ(TYPE) || s->object_type == OBJ(DOMAIN)) && s->newschema &&
+	    c->env && c->env->tenant && !c->env->no_default) {
+		c->st->tag = s->object_type == OBJ(DOMAIN) ? "ALTER DOMAIN" : "ALTER TYPE";
+		const char *prefix;
+		return target_schema(c, s->newschema, &prefix) && type_set_schema(c, s, prefix);
+	}
 	bool routine = s->object_type == OBJ(FUNCTION) || s->object_type == OBJ(PROCEDURE) ||
 		       s->object_type == OBJ(ROUTINE);
 	if (routine && s->newschema && c->env && c->env->tenant) {
 		c->st->tag = s->object_type == OBJ(PROCEDURE) ? "ALTER PROCEDURE"
 			     : s->object_type == OBJ(ROUTINE) ? "ALTER ROUTINE"
 							      : "ALTER FUNCTION";
-		const char *to = s->newschema;
-		if (system_schema(to))
-			return xlat_fail(c, "42501", -1, "permission denied for schema %s", to);
-		if (!xlat_local_schema(c, to) && !public_schema(c, to))
-			return xlat_fail(c, SQLSTATE_INVALID_SCHEMA_NAME, -1,
-					 "schema \"%s\" does not exist", to);
-		return routine_set_schema(c, s, xlat_local_schema(c, to) ? to : NULL);
+		const char *prefix;
+		return target_schema(c, s->newschema, &prefix) && routine_set_schema(c, s, prefix);
 	}
 	const char *tag = s->object_type == OBJ(VIEW)       ? "ALTER VIEW"
 			  : s->object_type == OBJ(SEQUENCE) ? "ALTER SEQUENCE"

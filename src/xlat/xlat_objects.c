@@ -913,10 +913,17 @@ bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
 	if (s->replace && !replace_view_begin(c, s->view, temp))
 		return false;
 	xlat_puts(c, temp ? "CREATE TEMP VIEW " : "CREATE VIEW ");
+	size_t name_at = c->sb->len;
 	if (temp)
 		xlat_ident(c, s->view->relname);
 	else if (!xlat_relname(c, s->view))
 		return false;
+	/* a new view's ACL comes from ALTER DEFAULT PRIVILEGES; a replaced one keeps its own */
+	const struct xlat_schema_col *cols;
+	size_t ncols;
+	bool fresh = !temp && xlat_written_ident(c, name_at, c->sb->len, s->view->relname) &&
+		     !(s->replace && c->schema &&
+		       c->schema->table_fn(c->schema->arg, s->view->relname, c->a, &cols, &ncols));
 	xlat_puts(c, xlat_view_options_mark(check)); /* pg_class.reloptions (catalog.h) */
 	if (s->replace)
 		xlat_puts(c, xlat_view_kept_defaults(c, s->view->relname));
@@ -941,6 +948,8 @@ bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
 		xlat_string(c, s->view->relname);
 		xlat_puts(c, ")");
 	}
+	if (fresh)
+		xlat_defacl_created(c, 'r', s->view->relname, s->view->relname);
 	return true;
 }
 
@@ -1181,6 +1190,23 @@ static bool alter_other(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 		return xlat_alter_view_options(c, s);
 	if (s->objtype == OBJ(VIEW) && cmd && cmd->subtype == AT(ColumnDefault))
 		return xlat_alter_view_default(c, s);
+	/* ALTER VIEW/SEQUENCE/MATERIALIZED VIEW ... OWNER TO (pg_dump writes one per object): as
+	 * ALTER TABLE's, which names any relation */
+	if (s->objtype != OBJ(INDEX) && cmd && cmd->subtype == AT(ChangeOwner)) {
+		if (s->objtype == OBJ(MATVIEW))
+			c->st->tag = "ALTER MATERIALIZED VIEW";
+		if (s->missing_ok) { /* the role is checked; a missing relation is a NOTICE */
+			c->st->kind = XLAT_SCRIPT;
+			xlat_puts(c, "SELECT shardlite_owner_check(NULL, ");
+			if (!xlat_owner_role(c, cmd->newowner))
+				return false;
+			xlat_puts(c, ")");
+		} else if (!owner_change(c, s->relation, cmd->newowner)) {
+			return false;
+		}
+		alter_skips(c, s);
+		return true;
+	}
 	if (strncmp(what, "ALTER TABLE ", 12) != 0)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported",
 				 c->st->tag);

@@ -773,6 +773,8 @@ bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunction
 		return false;
 	xlat_sidecar_script(c, s->is_procedure ? "CREATE PROCEDURE" : "CREATE FUNCTION");
 	emit_create(c, u);
+	if (!old && !temp) /* its ACL from ALTER DEFAULT PRIVILEGES ... ON FUNCTIONS */
+		xlat_defacl_created(c, 'f', xlat_routine_key(c, u), u->name);
 	return true;
 }
 

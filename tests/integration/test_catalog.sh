@@ -185,6 +185,36 @@ $want
 $got"
 done
 
+# Default privileges (ALTER DEFAULT PRIVILEGES): \ddp, and the ACLs of what is made after them.
+SCHEMA_DEFACL="
+ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO PUBLIC;
+ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+ALTER DEFAULT PRIVILEGES FOR ROLE postgres GRANT USAGE ON SEQUENCES TO PUBLIC;
+CREATE SCHEMA app;
+ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT INSERT, UPDATE ON TABLES TO PUBLIC;
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON SEQUENCES TO PUBLIC;
+ALTER DEFAULT PRIVILEGES GRANT CREATE ON SCHEMAS TO PUBLIC;
+CREATE TABLE app.users (id serial PRIMARY KEY, email text);
+CREATE VIEW app.emails AS SELECT email FROM app.users;
+CREATE TABLE notes (id bigint GENERATED ALWAYS AS IDENTITY, body text);
+CREATE FUNCTION app.hello() RETURNS int LANGUAGE sql AS 'SELECT 1';
+CREATE SCHEMA jobs;"
+psql -X -q -h "$DIR" -p "$PPORT" -U postgres -c 'CREATE DATABASE defacl' postgres || fail "CREATE DATABASE defacl"
+echo "$SCHEMA_DEFACL" | psql -X -q -v ON_ERROR_STOP=1 -h "$DIR" -p "$PPORT" -U postgres -d defacl >/dev/null ||
+	fail "schema defacl on PostgreSQL"
+echo "$SCHEMA_DEFACL" | psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$SPORT" -U postgres -d defacl >/dev/null ||
+	fail "schema defacl on shardlite"
+for cmd in '\ddp' '\dp app.*' '\dp notes*' '\dn+ jobs' \
+	"SELECT proname, proacl FROM pg_proc WHERE proname = 'hello'"; do
+	want=$(psql -X -h "$DIR" -p "$PPORT" -U postgres -d defacl -c "$cmd" 2>&1)
+	got=$(psql -X -h 127.0.0.1 -p "$SPORT" -U postgres -d defacl -c "$cmd" 2>&1)
+	[[ "$got" == "$want" ]] || fail "defacl $cmd differs:
+--- PostgreSQL
+$want
+--- shardlite
+$got"
+done
+
 # \l: the databases differ (PostgreSQL's templates, shardlite's other tenants); acme's row
 # must match.
 want=$(on_pg -A -c '\l' | grep '^acme|')

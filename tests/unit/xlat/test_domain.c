@@ -115,7 +115,7 @@ static const struct {
 	 "main._shardlite_columns VALUES ('t', 'c', 'posint', ''); CREATE TABLE IF NOT EXISTS "
 	 "_shardlite_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, type TEXT "
 	 "NOT NULL, identity TEXT NOT NULL, PRIMARY KEY (table_name, column_name)); INSERT OR "
-	 "REPLACE INTO main._shardlite_columns VALUES ('t', 'd', 'money2', '')",
+	 "REPLACE INTO main._shardlite_columns VALUES ('t', 'd', 'money2', ''); SELECT shardlite_defacl('r', 't', 't')",
 	 0},
 	{"SELECT 'a@b'::email, CAST($1 AS posint), 1.5::money2",
 	 "SELECT pgfn_domain_check('a@b', 'email', 0, " EMAIL_CHECK
@@ -155,7 +155,7 @@ static const struct {
 	 "\"shardlite_domain:6:small1:a_small\" CHECK (\"a\" < 50)); CREATE TABLE IF NOT "
 	 "EXISTS _shardlite_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, type "
 	 "TEXT NOT NULL, identity TEXT NOT NULL, PRIMARY KEY (table_name, column_name)); INSERT "
-	 "OR REPLACE INTO main._shardlite_columns VALUES ('t', 'a', 'small1', '')",
+	 "OR REPLACE INTO main._shardlite_columns VALUES ('t', 'a', 'small1', ''); SELECT shardlite_defacl('r', 't', 't')",
 	 0},
 	/* NOT VALID: the writer told, no row looked at; VALIDATE: the rows looked at */
 	{"ALTER DOMAIN money2 ADD CONSTRAINT c CHECK (VALUE > 0) NOT VALID",
@@ -180,7 +180,7 @@ static const struct {
 	 "CONSTRAINT \"shardlite_domain:4:pos1:p_pos\" CHECK (\"a\" > 0)); CREATE TABLE IF NOT "
 	 "EXISTS _shardlite_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, type "
 	 "TEXT NOT NULL, identity TEXT NOT NULL, PRIMARY KEY (table_name, column_name)); INSERT "
-	 "OR REPLACE INTO main._shardlite_columns VALUES ('k', 'a', 'pos1', '')",
+	 "OR REPLACE INTO main._shardlite_columns VALUES ('k', 'a', 'pos1', ''); SELECT shardlite_defacl('r', 'k', 'k')",
 	 0},
 	/* a column of a domain added to rows: its default cast to the domain checked first */
 	{"ALTER TABLE contact ADD COLUMN z pos1",

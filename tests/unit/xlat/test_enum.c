@@ -108,7 +108,7 @@ static const struct {
 		 "shardlite_enum('drop', 'mood', 0)" BUMP,
 	 0},
 	{"CREATE TABLE t (a mood PRIMARY KEY, b public.mood[], c \"Role\" DEFAULT 'A')",
-	 "CREATE TABLE t (a \"mood\" PRIMARY KEY NOT NULL, b \"mood[]\", c \"Role\" DEFAULT 'A')",
+	 "CREATE TABLE t (a \"mood\" PRIMARY KEY NOT NULL, b \"mood[]\", c \"Role\" DEFAULT 'A'); SELECT shardlite_defacl('r', 't', 't')",
 	 0},
 	{"INSERT INTO person (name, m) VALUES ('x', 'ok'), ($1, $2)",
 	 "INSERT INTO person (name, m) VALUES ('x', pgfn_enum_in('ok', " MOOD_ARGS
@@ -309,7 +309,7 @@ START_TEST(same_input)
 				    "CREATE TABLE t (f feel); SELECT 'mid'::feel",
 				    NULL, 0, a, &v, &n, &e));
 	ck_assert_int_eq(n, 4);
-	ck_assert_str_eq(v[2].sql, "CREATE TABLE t (f \"feel\")");
+	ck_assert_str_eq(v[2].sql, "CREATE TABLE t (f \"feel\"); SELECT shardlite_defacl('r', 't', 't')");
 	ck_assert_str_eq(v[3].sql, "SELECT pgfn_enum_in('mid', 'feel', 'lo', 'mid', 'hi') AS feel");
 	arena_free(a);
 }

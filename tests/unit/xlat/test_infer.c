@@ -221,7 +221,7 @@ static const struct icase cases[] = {
 	 "rate + 1 AS p FROM acct; SELECT 1 FROM vq LIMIT 0" VIEW_COLS("vq")
 	 /* a quotient's 16 significant digits; rate's scale 2 */
 	 VIEW_COL_SHOWN("vq", "numeric", "65601542", "0") VIEW_COL_SHOWN("vq", "numeric", "6", "1")
-		 VIEW_COL_SHOWN("vq", "numeric", "6", "2")},
+		 VIEW_COL_SHOWN("vq", "numeric", "6", "2") "; SELECT shardlite_defacl('r', 'vq', 'vq')"},
 	/* * and t.* of a view spelled out as the relations' columns are now (xlat_viewstar.c);
 	 * left to SQLite over a join that merges columns */
 	{"CREATE VIEW vs AS SELECT * FROM emp e WHERE EXISTS (SELECT * FROM acct)", NULL, "",
@@ -230,11 +230,11 @@ static const struct icase cases[] = {
 	 "balance, acct.rate AS rate, acct.code AS code, acct.small AS small, acct.at AS at, "
 	 "acct.flag AS flag, acct.data AS data FROM acct); SELECT 1 FROM vs LIMIT 0" VIEW_COLS("vs")
 	 VIEW_COL("vs", "int4", "0") VIEW_COL("vs", "int4", "2")
-	 VIEW_COL("vs", "int4", "3")},
+	 VIEW_COL("vs", "int4", "3") "; SELECT shardlite_defacl('r', 'vs', 'vs')"},
 	{"CREATE VIEW vu AS SELECT * FROM emp FULL JOIN acct USING (id) FULL JOIN emp e USING (id)",
 	 NULL, "",
 	 "CREATE VIEW vu AS SELECT * FROM emp FULL JOIN acct USING (id) FULL JOIN emp AS e USING "
-	 "(id); SELECT 1 FROM vu LIMIT 0"},
+	 "(id); SELECT 1 FROM vu LIMIT 0; SELECT shardlite_defacl('r', 'vu', 'vu')"},
 	{"SELECT * FROM emp FULL JOIN emp e USING (id)", NULL, "",
 	 "SELECT coalesce(emp.id, e.id) AS id, emp.name AS name, emp.salary AS salary, emp.boss AS "
 	 "boss, e.name AS name, e.salary AS salary, e.boss AS boss FROM emp FULL JOIN emp AS e "
@@ -290,7 +290,7 @@ static const struct icase cases[] = {
 	 "SELECT pgfn_record_text(e.id, e.name, e.salary, e.boss) AS e FROM emp AS e"},
 	{"CREATE VIEW vt AS SELECT rate::text AS t, flag || '' AS f FROM acct", NULL, "",
 	 "CREATE VIEW vt AS SELECT CAST(rate AS TEXT) AS t, flag || '' AS f FROM acct; SELECT 1 "
-	 "FROM vt LIMIT 0"},
+	 "FROM vt LIMIT 0; SELECT shardlite_defacl('r', 'vt', 'vt')"},
 	/* parameters */
 	{"SELECT * FROM acct WHERE id = $1 AND owner = $2", NULL, "23,25", NULL},
 	{"SELECT * FROM acct WHERE $1 < balance", NULL, "20", NULL},
@@ -387,7 +387,7 @@ static const struct icase cases[] = {
 	 "' {\"a\": [1, 2.5e3, \"\\u00e9\", true, null]} ' AS json"},
 	/* DDL keeps plain SQLite SQL: no checks stored in the schema */
 	{"CREATE TABLE t2 (a int CHECK (a + 1 > 0))", NULL, NULL,
-	 "CREATE TABLE t2 (a int4 CHECK (/* shardlite: pg ((a + 1) > 0) */ /* shardlite: pgp (a + 1) > 0 */ a + 1 > 0))"},
+	 "CREATE TABLE t2 (a int4 CHECK (/* shardlite: pg ((a + 1) > 0) */ /* shardlite: pgp (a + 1) > 0 */ a + 1 > 0)); SELECT shardlite_defacl('r', 't2', 't2')"},
 };
 
 /* Serial and identity keys (the ser table): what is refused, what is emitted, and which

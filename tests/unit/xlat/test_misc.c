@@ -1080,7 +1080,7 @@ START_TEST(test_later)
 	ck_assert(xlat_translate_in(&env, sql, NULL, 0, a, &v, &n, &e));
 	ck_assert_uint_eq(n, 5);
 	ck_assert_int_eq(v[0].kind, XLAT_SQL);
-	ck_assert_int_eq(v[1].kind, XLAT_SQL);
+	ck_assert_int_eq(v[1].kind, XLAT_SCRIPT); /* its ACL from the default privileges */
 	ck_assert_int_eq(v[2].kind, XLAT_LATER);
 	ck_assert_int_eq(v[3].kind, XLAT_TXN);
 	ck_assert_int_eq(v[4].kind, XLAT_LATER);
