@@ -337,9 +337,7 @@ static void fn_isfinite(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(ctx, finite);
 }
 
-/* PostgreSQL's AdjustTimestampForTypmod/AdjustTimeForTypmod: t rounded to prec (0-5)
- * fractional digits, half away from zero. */
-static int64_t round_prec(int64_t t, int prec)
+int64_t pgfn_dt_round_prec(int64_t t, int prec)
 {
 	static const int64_t scale[] = {1000000, 100000, 10000, 1000, 100, 10};
 	int64_t half = scale[prec] / 2;
@@ -372,12 +370,12 @@ static void fn_typmod(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	if (oid == PGTYPE_TIMESTAMP || oid == PGTYPE_TIMESTAMPTZ) {
 		if (pgfn_dt_finite(v.ts))
-			v.ts = round_prec(v.ts, prec);
+			v.ts = pgfn_dt_round_prec(v.ts, prec);
 		pgfn_dt_result(ctx, &v);
 		return;
 	}
 	/* a time rounded up past midnight stays 24:00:00, as PostgreSQL's */
-	v.ts = round_prec(v.ts, prec);
+	v.ts = pgfn_dt_round_prec(v.ts, prec);
 	if (oid != PGTYPE_TIMETZ)
 		pgfn_dt_result(ctx, &v);
 	else

@@ -133,6 +133,9 @@ bool pgfn_dt_arg(sqlite3_context *ctx, sqlite3_value *v, uint32_t oid, struct pg
 /* Sets the result to v's storage text (ISO, timestamptz in UTC). */
 void pgfn_dt_result(sqlite3_context *ctx, const struct pgfn_dt *v);
 bool pgfn_dt_finite(int64_t ts);
+/* PostgreSQL's AdjustTimestampForTypmod/AdjustTimeForTypmod: microseconds t rounded to prec
+ * (0-5) fractional digits, half away from zero. */
+int64_t pgfn_dt_round_prec(int64_t t, int prec);
 /* pgfn_range.c's tests of two ranges of subtype st (range_overlaps, range_adjacent,
  * range_contains), of an element's canonical text (range_contains_elem), and an element
  * argument read by st's input in the session's zone (false with the error raised); the

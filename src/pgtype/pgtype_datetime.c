@@ -181,7 +181,13 @@ static enum dt_rc parse_time(const char *p, struct dt_fields *f)
 	return DT_OK;
 }
 
-static int two_digit_year(int y, int len) { return len == 2 ? (y < 70 ? y + 2000 : y + 1900) : y; }
+/* A year written with two digits is marked: finish() moves it to 1970-2069 unless BC
+ * (ValidateDate: "January 8, 99 BC" is 99 BC). */
+static int two_digit_year(struct dt_fields *f, int y, int len)
+{
+	f->year2 = f->year2 || len == 2;
+	return y;
+}
 
 /* a-b-c, a/b/c, a.b.c: Y-M-D when the first part is a year, else in DateStyle's order
  * (M-D-Y, D-M-Y or Y-M-D with a two-digit year). */
@@ -228,16 +234,16 @@ static enum dt_rc parse_date(const char *p, struct dt_fields *f)
 	} else if (mon_at == 1) { /* D-Mon-Y */
 		f->mday = v[0];
 		f->mon = v[1];
-		f->year = two_digit_year(v[2], len[2]);
+		f->year = two_digit_year(f, v[2], len[2]);
 	} else if (f->order == PGTYPE_ORDER_YMD && mon_at < 0) {
-		f->year = two_digit_year(v[0], len[0]);
+		f->year = two_digit_year(f, v[0], len[0]);
 		f->mon = v[1];
 		f->mday = v[2];
 	} else {
 		bool dmy = f->order == PGTYPE_ORDER_DMY && mon_at < 0;
 		f->mon = dmy ? v[1] : v[0];
 		f->mday = dmy ? v[0] : v[1];
-		f->year = two_digit_year(v[2], len[2]);
+		f->year = two_digit_year(f, v[2], len[2]);
 	}
 	return DT_OK;
 }
@@ -422,7 +428,7 @@ static enum dt_rc finish(struct dt_fields *f)
 		if (f->nnums != 2)
 			return DT_SYNTAX;
 		bool year_first = f->numlen[0] > 2;
-		f->year = year_first ? f->nums[0] : two_digit_year(f->nums[1], f->numlen[1]);
+		f->year = year_first ? f->nums[0] : two_digit_year(f, f->nums[1], f->numlen[1]);
 		f->mday = year_first ? f->nums[1] : f->nums[0];
 		f->has_date = true;
 	} else if (f->nnums) {
@@ -434,6 +440,8 @@ static enum dt_rc finish(struct dt_fields *f)
 		return DT_RANGE_HINT;
 	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	bool leap_year = false;
+	if (f->year2 && !f->bc)
+		f->year += f->year < 70 ? 2000 : 1900;
 	if (f->year < 1)
 		return DT_RANGE;
 	if (f->bc)

@@ -1,0 +1,29 @@
+-- Probing with PostgreSQL 15's date/time regression files (date, time, timetz, timestamp,
+-- timestamptz, interval, horology): values shardlite answered differently, now as PostgreSQL.
+SET TimeZone = 'PST8PDT';
+-- An untyped string or parameter AT TIME ZONE is a timestamptz read in the session's zone
+-- (it was read as a timestamp in UTC: 12:32 instead of 20:32).
+SELECT '19970210 173201' AT TIME ZONE 'America/New_York';
+SELECT '19970710 173201' AT TIME ZONE 'America/New_York';
+SELECT '2024-01-01 10:00' AT TIME ZONE 'UTC', timezone('UTC', '2024-07-01 10:00');
+SELECT pg_typeof('2024-01-01 10:00' AT TIME ZONE 'UTC');
+SELECT '2024-01-01 10:00'::timestamp AT TIME ZONE 'UTC', '2024-01-01 10:00'::timestamptz AT TIME ZONE 'UTC';
+SELECT 'not a time' AT TIME ZONE 'UTC';
+PREPARE atz AS SELECT $1 AT TIME ZONE 'Asia/Tokyo';
+EXECUTE atz('2024-03-10 01:30');
+DEALLOCATE atz;
+-- to_timestamp's FFn: the digits read are the fraction ('.1' as FF2 is 0.1 s; it was 0.01)
+-- and the result is rounded to n digits ('.12' as FF1 is 0.1 s).
+SELECT i, to_timestamp('2018-11-02 12:34:56.1', 'YYYY-MM-DD HH24:MI:SS.FF' || i) FROM generate_series(1, 6) i;
+SELECT i, to_timestamp('2018-11-02 12:34:56.12', 'YYYY-MM-DD HH24:MI:SS.FF' || i) FROM generate_series(1, 6) i;
+SELECT i, to_timestamp('2018-11-02 12:34:56.123456', 'YYYY-MM-DD HH24:MI:SS.FF' || i) FROM generate_series(1, 6) i;
+SELECT i, to_timestamp('20181102123456123456', 'YYYYMMDDHH24MISSFF' || i) FROM generate_series(1, 6) i;
+SELECT to_timestamp('2018-11-02 12:34:56.96', 'YYYY-MM-DD HH24:MI:SS.FF1'), to_timestamp('1999-12-31 23:59:59.95', 'YYYY-MM-DD HH24:MI:SS.FF1');
+-- to_char(interval, 'RM'): a negative month counts back from December, whole years are XII
+-- (I when negative); they printed nothing.
+SELECT i, to_char(i * interval '1mon', 'rm'), to_char(i * interval '1mon', 'RM') FROM generate_series(-13, 13) i;
+SELECT to_char(interval '2 years', 'RM'), to_char(interval '-1 year', 'FMRM'), to_char(interval '0', 'RM');
+-- A two-digit year with BC is that year BC (it was moved to 1999 BC).
+SELECT date 'January 8, 99 BC', date 'Jan 8, 0099 BC', '1/8/99 BC'::date, timestamp 'Jan 8 99 BC 10:00';
+SELECT date 'January 8, 99', date '1/8/00', date '08-Jan-69', date '08-Jan-70';
+SELECT date 'Jan 8 00 BC';
