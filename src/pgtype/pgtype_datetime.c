@@ -37,9 +37,11 @@ struct dt_fields {
 	const struct pgtype_tz *zone;
 	int nums[3], nnums, numlen[3];
 	enum pgtype_dateorder order; /* DateStyle's reading of "a/b/c" */
+	char bad_zone[64];           /* DT_ZONE's word, lower case */
 };
 
-enum dt_rc { DT_OK, DT_SYNTAX, DT_RANGE, DT_RANGE_HINT };
+/* DT_ZONE: a word that can only be a zone names none (22023 time zone "x" not recognized) */
+enum dt_rc { DT_OK, DT_SYNTAX, DT_RANGE, DT_RANGE_HINT, DT_ZONE };
 
 static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
 				     "jul", "aug", "sep", "oct", "nov", "dec"};
@@ -307,9 +309,19 @@ static enum dt_rc parse_word(const char *w, const char *orig, struct dt_fields *
 		f->tz_off = off;
 		return DT_OK;
 	}
-	const struct pgtype_tz *z = strchr(orig, '/') ? pgtype_tz_lookup(orig) : NULL;
-	if (!z)
+	/* a zone name (America/New_York) or a POSIX zone (GMT+8, PST-03:00: west positive), as
+	 * DecodeDateTime hands an unknown word to pg_tzset; orig runs on past the token */
+	char name[128];
+	size_t len = strlen(w);
+	if (len >= sizeof(name) || !strpbrk(w, "/+-"))
 		return DT_SYNTAX;
+	memcpy(name, orig, len);
+	name[len] = '\0';
+	const struct pgtype_tz *z = pgtype_tz_lookup(name);
+	if (!z) {
+		snprintf(f->bad_zone, sizeof(f->bad_zone), "%s", w);
+		return DT_ZONE;
+	}
 	f->has_tz = true;
 	f->zone = z;
 	return DT_OK;
@@ -452,8 +464,11 @@ static enum dt_rc finish(struct dt_fields *f)
 	return DT_OK;
 }
 
-static bool dt_error(enum dt_rc rc, const char *type, const char *s, size_t n, struct pgerr *err)
+static bool dt_error(enum dt_rc rc, const struct dt_fields *f, const char *type, const char *s,
+		     size_t n, struct pgerr *err)
 {
+	if (rc == DT_ZONE)
+		return pgerr_set(err, "22023", "time zone \"%s\" not recognized", f->bad_zone);
 	if (rc == DT_SYNTAX)
 		return pgerr_set(err, "22007", "invalid input syntax for type %s: \"%.*s\"", type,
 				 (int)n, s);
@@ -526,7 +541,7 @@ static bool parse_ts(const char *s, size_t n, const struct pgtype_dtenv *env, co
 	if (rc == DT_OK && (!f.has_date || f.special))
 		rc = DT_SYNTAX;
 	if (rc != DT_OK)
-		return dt_error(rc, type, s, n, err);
+		return dt_error(rc, &f, type, s, n, err);
 	struct pgtype_tm tm = {f.year, f.mon, f.mday, f.hour, f.min, f.sec, f.usec, 0, 0};
 	if (!pgtype_tm2ts(&tm, local))
 		return pgerr_set(err, "22008", "timestamp out of range: \"%.*s\"", (int)n, s);
@@ -606,7 +621,7 @@ bool pgtype_date_in(const char *s, size_t n, const struct pgtype_dtenv *env, int
 	if (rc == DT_OK && (!f.has_date || f.special))
 		rc = DT_SYNTAX;
 	if (rc != DT_OK)
-		return dt_error(rc, "date", s, n, err);
+		return dt_error(rc, &f, "date", s, n, err);
 	if (f.year < -4713 || f.year > 5874897)
 		return pgerr_set(err, "22008", "date out of range: \"%.*s\"", (int)n, s);
 	*out = pgtype_date2j(f.year, f.mon, f.mday) - PGTYPE_POSTGRES_EPOCH_JDATE;
@@ -626,10 +641,10 @@ static bool time_of_day(struct dt_fields *f, enum dt_rc rc, const char *type,
 	if (rc == DT_OK && f->zone && !f->has_date) /* a named zone needs a date, as DecodeTimeOnly */
 		rc = DT_SYNTAX;
 	if (rc != DT_OK)
-		return dt_error(rc, type, s, n, err);
+		return dt_error(rc, f, type, s, n, err);
 	*out = ((f->hour * INT64_C(60) + f->min) * 60 + f->sec) * 1000000 + f->usec;
 	if (*out > PGTYPE_USECS_PER_DAY)
-		return dt_error(DT_RANGE, range_type, s, n, err);
+		return dt_error(DT_RANGE, f, range_type, s, n, err);
 	return true;
 }
 

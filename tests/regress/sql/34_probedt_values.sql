@@ -27,3 +27,9 @@ SELECT to_char(interval '2 years', 'RM'), to_char(interval '-1 year', 'FMRM'), t
 SELECT date 'January 8, 99 BC', date 'Jan 8, 0099 BC', '1/8/99 BC'::date, timestamp 'Jan 8 99 BC 10:00';
 SELECT date 'January 8, 99', date '1/8/00', date '08-Jan-69', date '08-Jan-70';
 SELECT date 'Jan 8 00 BC';
+-- A zone word glued to an offset is a POSIX zone, west positive (GMT+8 is 8 hours behind
+-- UTC), and a zone name may stand before the year; both were 22007.
+SELECT timestamptz '2000-03-15 08:14:01 GMT+8', timestamptz '2000-03-15 03:14:04 PST+8', timestamptz '2000-03-15 02:14:05 MST+7:00';
+SELECT timestamptz 'Wed Jul 11 10:51:14 GMT+4 2001', timestamptz 'Wed Jul 11 10:51:14 PST-03:00 2001', timestamp '2000-03-15 08:14:01 GMT+8';
+SELECT timestamptz 'Wed Jul 11 10:51:14 America/New_York 2001', timestamptz '2001-07-11 10:51:14 Europe/Paris';
+SELECT timestamptz '2001-07-11 10:51:14 Mars/Olympus', timestamptz '2001-07-11 10:51:14 GMT+x';
