@@ -31,10 +31,13 @@ static const char *sql_name(uint32_t oid)
 	return i ? i->sql_name : "unknown";
 }
 
+/* The first date a timestamp cannot hold, 294277-01-01, in days from 2000-01-01. */
+#define DATE_END_TS (109203528 - 2451545)
+
 int64_t pgfn_dt_date_ts(int32_t d)
 {
 	return d == PGTYPE_DATE_NOBEGIN ? PGTYPE_TS_NOBEGIN
-	       : d == PGTYPE_DATE_NOEND ? PGTYPE_TS_NOEND
+	       : d >= DATE_END_TS	? PGTYPE_TS_NOEND /* date2timestamp_no_overflow's */
 					: (int64_t)d * USECS_PER_DAY;
 }
 
@@ -76,6 +79,11 @@ bool pgfn_dt_convert(sqlite3_context *ctx, struct pgfn_dt *v, uint32_t to)
 						   : v->ts;
 	if (from == to)
 		return true;
+	if (from == PGTYPE_DATE && v->date != PGTYPE_DATE_NOEND && v->date >= DATE_END_TS &&
+	    (to == PGTYPE_TIMESTAMP || to == PGTYPE_TIMESTAMPTZ)) {
+		pgfn_error(ctx, "22008", "date out of range for timestamp");
+		return false;
+	}
 	if (to == PGTYPE_TIMETZ)
 		return to_timetz(ctx, v, local);
 	v->oid = to;

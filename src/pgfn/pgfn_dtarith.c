@@ -100,19 +100,17 @@ static bool plus(sqlite3_context *ctx, struct pgfn_dt *a, struct pgfn_dt *b, int
 		return true;
 	}
 	if (b->oid == PGTYPE_INTERVAL) {
-		if (a->oid == PGTYPE_DATE) {
-			a->oid = PGTYPE_TIMESTAMP;
-			a->ts = a->date == PGTYPE_DATE_NOBEGIN ? PGTYPE_TS_NOBEGIN
-				: a->date == PGTYPE_DATE_NOEND ? PGTYPE_TS_NOEND
-							       : (int64_t)a->date * USECS_PER_DAY;
-		}
+		if (a->oid == PGTYPE_DATE && !pgfn_dt_convert(ctx, a, PGTYPE_TIMESTAMP))
+			return false;
 		return ts_plus(ctx, a, sign > 0 ? b->iv : negate(b->iv));
 	}
 	if (sign > 0 && a->oid == PGTYPE_INTERVAL) /* interval + timestamp */
 		return plus(ctx, b, a, 1) && (*a = *b, true);
-	if (a->oid == PGTYPE_DATE && b->oid == PGTYPE_TIME && sign > 0) {
-		a->oid = PGTYPE_TIMESTAMP;
-		a->ts = (int64_t)a->date * USECS_PER_DAY + b->ts;
+	if (a->oid == PGTYPE_DATE && b->oid == PGTYPE_TIME && sign > 0) { /* datetime_timestamp */
+		if (!pgfn_dt_convert(ctx, a, PGTYPE_TIMESTAMP))
+			return false;
+		if (pgfn_dt_finite(a->ts))
+			a->ts += b->ts;
 		return true;
 	}
 	pgfn_error(ctx, SQLSTATE_UNDEFINED_FUNCTION, "operator does not exist: %s %c %s",
@@ -242,7 +240,7 @@ int pgfn_dt_interval_cmp(const struct pgtype_interval *x, const struct pgtype_in
 
 static int64_t as_ts(const struct pgfn_dt *v)
 {
-	return v->oid == PGTYPE_DATE ? (int64_t)v->date * USECS_PER_DAY : v->ts;
+	return v->oid == PGTYPE_DATE ? pgfn_dt_date_ts(v->date) : v->ts;
 }
 
 /* pg_dt_cmp(a, a_oid, b, b_oid): -1, 0 or 1. */

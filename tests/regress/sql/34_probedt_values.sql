@@ -33,3 +33,15 @@ SELECT timestamptz '2000-03-15 08:14:01 GMT+8', timestamptz '2000-03-15 03:14:04
 SELECT timestamptz 'Wed Jul 11 10:51:14 GMT+4 2001', timestamptz 'Wed Jul 11 10:51:14 PST-03:00 2001', timestamp '2000-03-15 08:14:01 GMT+8';
 SELECT timestamptz 'Wed Jul 11 10:51:14 America/New_York 2001', timestamptz '2001-07-11 10:51:14 Europe/Paris';
 SELECT timestamptz '2001-07-11 10:51:14 Mars/Olympus', timestamptz '2001-07-11 10:51:14 GMT+x';
+-- A date past what a timestamp holds (294277 AD on) compares above every timestamp, as
+-- PostgreSQL 15's date2timestamp_no_overflow (it wrapped around: false), and a cast or sum
+-- making a timestamp of it is 22008 (it printed 11623025-08-14 15:52:41.793536).
+SELECT '2202020-10-05'::date > '2020-10-05'::timestamp AS t, '2020-10-05'::timestamp > '2202020-10-05'::date AS f;
+SELECT '2202020-10-05'::date > '2020-10-05'::timestamptz AS t, '2020-10-05'::timestamptz > '2202020-10-05'::date AS f;
+SELECT '294276-12-31'::date::timestamp, 'infinity'::date::timestamp, '-infinity'::date::timestamptz;
+SELECT '294277-01-01'::date::timestamp;
+SELECT '2202020-10-05'::date::timestamptz;
+SELECT '294277-01-01'::date + interval '1 day';
+SELECT '294277-01-01'::date + time '10:00';
+SELECT 'infinity'::date + time '10:00', '-infinity'::date + interval '1 day', '2024-01-01'::date + time '10:00', '2024-01-01'::date - interval '1 hour';
+SELECT '294277-01-01'::date - 1, '5874897-12-31'::date > '2024-01-01'::date;
