@@ -119,34 +119,79 @@ static bool plus(sqlite3_context *ctx, struct pgfn_dt *a, struct pgfn_dt *b, int
 	return false;
 }
 
-static struct pgtype_interval justify_hours(struct pgtype_interval r)
+/* *field += n, false past int32 (PostgreSQL's interval out of range) */
+static bool add_field(int32_t *field, int64_t n)
 {
-	int64_t whole = r.time / USECS_PER_DAY;
-	r.time -= whole * USECS_PER_DAY;
-	r.day += (int32_t)whole;
-	if (r.day > 0 && r.time < 0) {
-		r.time += USECS_PER_DAY;
-		r.day--;
-	} else if (r.day < 0 && r.time > 0) {
-		r.time -= USECS_PER_DAY;
-		r.day++;
-	}
-	return r;
+	int64_t sum = *field + n;
+	if (sum < INT32_MIN || sum > INT32_MAX)
+		return false;
+	*field = (int32_t)sum;
+	return true;
 }
 
-static struct pgtype_interval justify_days(struct pgtype_interval r)
+/* interval_justify_hours; false when the days overflow */
+static bool justify_hours(struct pgtype_interval *r)
 {
-	int32_t whole = r.day / 30;
-	r.day -= whole * 30;
-	r.month += whole;
-	if (r.month > 0 && r.day < 0) {
-		r.day += 30;
-		r.month--;
-	} else if (r.month < 0 && r.day > 0) {
-		r.day -= 30;
-		r.month++;
+	int64_t whole = r->time / USECS_PER_DAY;
+	r->time -= whole * USECS_PER_DAY;
+	if (!add_field(&r->day, whole))
+		return false;
+	if (r->day > 0 && r->time < 0) {
+		r->time += USECS_PER_DAY;
+		r->day--;
+	} else if (r->day < 0 && r->time > 0) {
+		r->time -= USECS_PER_DAY;
+		r->day++;
 	}
-	return r;
+	return true;
+}
+
+/* interval_justify_days; false when the months overflow */
+static bool justify_days(struct pgtype_interval *r)
+{
+	int32_t whole = r->day / 30;
+	r->day -= whole * 30;
+	if (!add_field(&r->month, whole))
+		return false;
+	if (r->month > 0 && r->day < 0) {
+		r->day += 30;
+		r->month--;
+	} else if (r->month < 0 && r->day > 0) {
+		r->day -= 30;
+		r->month++;
+	}
+	return true;
+}
+
+/* interval_justify_interval */
+static bool justify_interval(struct pgtype_interval *r)
+{
+	if ((r->day > 0 && r->time > 0) || (r->day < 0 && r->time < 0)) {
+		int32_t whole = r->day / 30;
+		r->day -= whole * 30;
+		if (!add_field(&r->month, whole))
+			return false;
+	}
+	int64_t whole = r->time / USECS_PER_DAY;
+	r->time -= whole * USECS_PER_DAY;
+	if (!add_field(&r->day, whole) || !add_field(&r->month, r->day / 30))
+		return false;
+	r->day -= r->day / 30 * 30;
+	if (r->month > 0 && (r->day < 0 || (r->day == 0 && r->time < 0))) {
+		r->day += 30;
+		r->month--;
+	} else if (r->month < 0 && (r->day > 0 || (r->day == 0 && r->time > 0))) {
+		r->day -= 30;
+		r->month++;
+	}
+	if (r->day > 0 && r->time < 0) {
+		r->time += USECS_PER_DAY;
+		r->day--;
+	} else if (r->day < 0 && r->time > 0) {
+		r->time -= USECS_PER_DAY;
+		r->day++;
+	}
+	return true;
 }
 
 /* pg_dt_add(a, a_oid, b, b_oid, sign); integers on either side mean days (date ± int). */
@@ -219,9 +264,13 @@ static void fn_sub(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			pgfn_error(ctx, "22008", "cannot subtract infinite timestamps");
 			return;
 		}
-		struct pgfn_dt r = {.oid = PGTYPE_INTERVAL, .iv = {a.ts - b.ts, 0, 0}};
-		if (ts_a)
-			r.iv = justify_hours(r.iv);
+		/* PostgreSQL 15's timestamp_mi wraps past int64 (built with -fwrapv) */
+		struct pgfn_dt r = {.oid = PGTYPE_INTERVAL,
+				    .iv = {(int64_t)((uint64_t)a.ts - (uint64_t)b.ts), 0, 0}};
+		if (ts_a && !justify_hours(&r.iv)) { /* cannot fail: int64 usecs in days */
+			pgfn_error(ctx, "22008", "interval out of range");
+			return;
+		}
 		pgfn_dt_result(ctx, &r);
 		return;
 	}
@@ -272,7 +321,8 @@ static void fn_cmp(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(ctx, x < y ? -1 : x > y);
 }
 
-struct pgtype_interval pgfn_dt_interval_scale(struct pgtype_interval iv, double f, bool divide)
+struct pgtype_interval pgfn_dt_interval_scale(struct pgtype_interval iv, double f, bool divide,
+					      bool *overflow)
 {
 	struct pgtype_interval r;
 	double m = divide ? iv.month / f : iv.month * f, d = divide ? iv.day / f : iv.day * f;
@@ -280,12 +330,15 @@ struct pgtype_interval pgfn_dt_interval_scale(struct pgtype_interval iv, double 
 	r.day = (int32_t)d;
 	double month_rem = rint((m - r.month) * 30 * 1e6) / 1e6;
 	double sec_rem = rint((d - r.day + month_rem - (int)month_rem) * 86400 * 1e6) / 1e6;
+	bool ok = true;
 	if (fabs(sec_rem) >= 86400) {
-		r.day += (int)(sec_rem / 86400);
+		ok = add_field(&r.day, (int)(sec_rem / 86400));
 		sec_rem -= (int)(sec_rem / 86400) * 86400;
 	}
-	r.day += (int)month_rem;
+	ok = ok && add_field(&r.day, (int)month_rem); /* interval_mul's pg_add_s32_overflow */
 	r.time = (int64_t)rint((divide ? iv.time / f : iv.time * f) + sec_rem * 1e6);
+	if (overflow)
+		*overflow = !ok;
 	return r;
 }
 
@@ -317,7 +370,12 @@ static void fn_mul(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		pgfn_error(ctx, "22008", "interval out of range");
 		return;
 	}
-	v.iv = pgfn_dt_interval_scale(v.iv, f, divide);
+	bool overflow;
+	v.iv = pgfn_dt_interval_scale(v.iv, f, divide, &overflow);
+	if (overflow) {
+		pgfn_error(ctx, "22008", "interval out of range");
+		return;
+	}
 	pgfn_dt_result(ctx, &v);
 }
 
@@ -334,34 +392,9 @@ static void fn_justify(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	int kind = sqlite3_value_int(argv[1]);
 	struct pgtype_interval r = v.iv;
-	if (kind == 1) {
-		r = justify_days(r);
-	} else if (kind == 2) {
-		r = justify_hours(r);
-	} else { /* interval_justify_interval */
-		if ((r.day > 0 && r.time > 0) || (r.day < 0 && r.time < 0)) {
-			r.month += r.day / 30;
-			r.day -= r.day / 30 * 30;
-		}
-		int64_t whole = r.time / USECS_PER_DAY;
-		r.time -= whole * USECS_PER_DAY;
-		r.day += (int32_t)whole;
-		r.month += r.day / 30;
-		r.day -= r.day / 30 * 30;
-		if (r.month > 0 && (r.day < 0 || (r.day == 0 && r.time < 0))) {
-			r.day += 30;
-			r.month--;
-		} else if (r.month < 0 && (r.day > 0 || (r.day == 0 && r.time > 0))) {
-			r.day -= 30;
-			r.month++;
-		}
-		if (r.day > 0 && r.time < 0) {
-			r.time += USECS_PER_DAY;
-			r.day--;
-		} else if (r.day < 0 && r.time > 0) {
-			r.time -= USECS_PER_DAY;
-			r.day++;
-		}
+	if (!(kind == 1 ? justify_days(&r) : kind == 2 ? justify_hours(&r) : justify_interval(&r))) {
+		pgfn_error(ctx, "22008", "interval out of range");
+		return;
 	}
 	v.iv = r;
 	pgfn_dt_result(ctx, &v);

@@ -206,8 +206,10 @@ bool pgfn_values_same(sqlite3_value **x, sqlite3_value **y, int n);
 int pgfn_jsonb_value_cmp(sqlite3_value *x, sqlite3_value *y);
 /* Interval order: 30-day months and 24-hour days, as interval_cmp_value (-1, 0, 1). */
 int pgfn_dt_interval_cmp(const struct pgtype_interval *x, const struct pgtype_interval *y);
-/* interval_mul / interval_div: fractional months and days cascade down, as in PostgreSQL. */
-struct pgtype_interval pgfn_dt_interval_scale(struct pgtype_interval iv, double f, bool divide);
+/* interval_mul / interval_div: fractional months and days cascade down, as in PostgreSQL;
+ * *overflow (NULL: not asked) tells that the days passed int32 (interval out of range). */
+struct pgtype_interval pgfn_dt_interval_scale(struct pgtype_interval iv, double f, bool divide,
+					      bool *overflow);
 /* ISO 8601 week of a Julian day; *year receives its week-numbering year. */
 int pgfn_iso_week(int32_t jd, int *year);
 

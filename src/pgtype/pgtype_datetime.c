@@ -313,8 +313,10 @@ static enum dt_rc parse_word(const char *w, const char *orig, struct dt_fields *
 	 * DecodeDateTime hands an unknown word to pg_tzset; orig runs on past the token */
 	char name[128];
 	size_t len = strlen(w);
-	if (len >= sizeof(name) || !strpbrk(w, "/+-"))
-		return DT_SYNTAX;
+	size_t letters = strspn(w, "abcdefghijklmnopqrstuvwxyz");
+	bool posix = letters && (w[letters] == '+' || w[letters] == '-');
+	if (len >= sizeof(name) || !(strchr(w, '/') || posix))
+		return DT_SYNTAX; /* J2452271+08 and the like are no zone */
 	memcpy(name, orig, len);
 	name[len] = '\0';
 	const struct pgtype_tz *z = pgtype_tz_lookup(name);
@@ -622,7 +624,8 @@ bool pgtype_date_in(const char *s, size_t n, const struct pgtype_dtenv *env, int
 		rc = DT_SYNTAX;
 	if (rc != DT_OK)
 		return dt_error(rc, &f, "date", s, n, err);
-	if (f.year < -4713 || f.year > 5874897)
+	if (f.year < -4713 || f.year > 5874897 ||
+	    pgtype_date2j(f.year, f.mon, f.mday) < 0) /* before 4714-11-24 BC: IS_VALID_DATE */
 		return pgerr_set(err, "22008", "date out of range: \"%.*s\"", (int)n, s);
 	*out = pgtype_date2j(f.year, f.mon, f.mday) - PGTYPE_POSTGRES_EPOCH_JDATE;
 	return true;

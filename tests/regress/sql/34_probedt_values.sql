@@ -45,3 +45,18 @@ SELECT '294277-01-01'::date + interval '1 day';
 SELECT '294277-01-01'::date + time '10:00';
 SELECT 'infinity'::date + time '10:00', '-infinity'::date + interval '1 day', '2024-01-01'::date + time '10:00', '2024-01-01'::date - interval '1 hour';
 SELECT '294277-01-01'::date - 1, '5874897-12-31'::date > '2024-01-01'::date;
+-- Interval arithmetic past int32 days or months is 22008 interval out of range (justify_*
+-- and interval * float wrapped around: -178956970 years -8 mons).
+SELECT '1 month 2146410 days'::interval * 1000.5002;
+SELECT justify_hours(interval '2147483647 days 24 hrs');
+SELECT justify_days(interval '2147483647 months 30 days');
+SELECT justify_interval(interval '2147483647 months 30 days');
+SELECT justify_interval(interval '-2147483648 months -30 days');
+SELECT justify_interval(interval '2147483647 months -30 days 1440 hrs');
+SELECT justify_interval(interval '-2147483648 months 30 days -1440 hrs');
+SELECT justify_interval(interval '1 mon -1 hour'), justify_hours(interval '50 hours'), justify_days(interval '-45 days'), interval '1 mon 3 days' * 1.5, interval '10 days' / 3;
+SELECT timestamp '294276-12-31' - timestamp '4713-01-01 BC', timestamp '2024-01-01' - timestamp '2023-01-01 10:00';
+-- The first date is 4714-11-24 BC (a day before was taken).
+SELECT '4714-11-24 BC'::date, '4714-11-24 BC'::timestamp;
+SELECT '4714-11-23 BC'::date;
+SELECT '4714-11-23 BC'::timestamp;
