@@ -6,6 +6,7 @@
  * OVERLAPS. */
 #include "pgfn_int.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -561,8 +562,33 @@ static void fn_make(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	if (oid == PGTYPE_TIMESTAMPTZ) {
 		const struct pgtype_tz *tz = pgfn_dt_zone(ctx);
-		if (argc > 6 &&
-		    !(tz = pgtype_tz_lookup((const char *)sqlite3_value_text(argv[6])))) {
+		const char *z = argc > 6 ? (const char *)sqlite3_value_text(argv[6]) : NULL;
+		/* parse_sane_timezone: a number needs its sign, and at most 15 hours */
+		if (z && isdigit((unsigned char)z[0])) {
+			pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
+				   "invalid input syntax for type numeric time zone: \"%s\"", z);
+			return;
+		}
+		int h = 0, m = 0, s = 0;
+		char end = 0;
+		if (z && (z[0] == '+' || z[0] == '-') &&
+		    sscanf(z + 1, "%d%c", &h, &end) >= 1) { /* DecodeTimezone: ISO, east */
+			size_t nd = strspn(z + 1, "0123456789");
+			if (end == ':' && sscanf(z + 1, "%d:%d:%d", &h, &m, &s) < 2)
+				m = -1;
+			else if (end != ':' && nd > 2) /* hhmm */
+				m = h % 100, h /= 100;
+			if (h > 15 || m < 0 || m > 59 || s < 0 || s > 59) {
+				pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
+					   "numeric time zone \"%s\" out of range", z);
+				return;
+			}
+			int east = (z[0] == '-' ? -1 : 1) * ((h * 60 + m) * 60 + s);
+			v.ts -= (int64_t)east * 1000000;
+			pgfn_dt_result(ctx, &v);
+			return;
+		}
+		if (z && !(tz = pgtype_tz_lookup(z))) {
 			pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
 				   "time zone \"%s\" not recognized", sqlite3_value_text(argv[6]));
 			return;

@@ -60,3 +60,11 @@ SELECT timestamp '294276-12-31' - timestamp '4713-01-01 BC', timestamp '2024-01-
 SELECT '4714-11-24 BC'::date, '4714-11-24 BC'::timestamp;
 SELECT '4714-11-23 BC'::date;
 SELECT '4714-11-23 BC'::timestamp;
+-- make_timestamptz's numeric zone is ISO (east positive) and checked as parse_sane_timezone
+-- does: '-15:59' was read as another offset, '2' and '+16' were taken.
+SELECT make_timestamptz(2014, 12, 10, 10, 10, 10, '+2'), make_timestamptz(2014, 12, 10, 10, 10, 10, '-15:59'), make_timestamptz(2014, 12, 10, 10, 10, 10, '+05:30:15'), make_timestamptz(2014, 12, 10, 10, 10, 10, '-0530');
+SELECT make_timestamptz(2014, 12, 10, 10, 10, 10, 'Europe/Paris'), make_timestamptz(2014, 12, 10, 10, 10, 10, 'UTC');
+SELECT make_timestamptz(1973, 07, 15, 08, 15, 55.33, '2');
+SELECT make_timestamptz(2014, 12, 10, 10, 10, 10, '+16');
+SELECT make_timestamptz(2014, 12, 10, 10, 10, 10, '-16');
+SELECT make_timestamptz(2014, 12, 10, 10, 10, 10, '+053015');
