@@ -102,6 +102,13 @@ bool pgfn_dt_convert(sqlite3_context *ctx, struct pgfn_dt *v, uint32_t to)
 		if (from == PGTYPE_TIME || from == PGTYPE_TIMETZ || from == PGTYPE_INTERVAL)
 			break;
 		v->ts = pgfn_dt_from_local(tz, local);
+		if (pgfn_dt_finite(v->ts) && v->ts < INT64_C(-211813488000000000)) {
+			/* the zone moved the first day before the first timestamp */
+			pgfn_error(ctx, "22008", "%s",
+				   from == PGTYPE_DATE ? "date out of range for timestamp"
+						       : "timestamp out of range");
+			return false;
+		}
 		return true;
 	case PGTYPE_TIME:
 		if (from == PGTYPE_DATE || !pgfn_dt_finite(local))

@@ -68,3 +68,10 @@ SELECT make_timestamptz(1973, 07, 15, 08, 15, 55.33, '2');
 SELECT make_timestamptz(2014, 12, 10, 10, 10, 10, '+16');
 SELECT make_timestamptz(2014, 12, 10, 10, 10, 10, '-16');
 SELECT make_timestamptz(2014, 12, 10, 10, 10, 10, '+053015');
+-- A zone east of UTC moves the first day before the first timestamp: 22008 (it was taken).
+SET TimeZone = 'UTC-2';
+SELECT '4714-11-24 BC'::date::timestamptz;
+SELECT '4714-11-24 BC'::timestamp::timestamptz;
+SELECT '4714-11-24 BC'::date < '2020-10-05'::timestamptz AS t, '4714-11-25 BC'::date::timestamptz;
+RESET TimeZone;
+SELECT '4714-11-24 BC'::date::timestamptz;
