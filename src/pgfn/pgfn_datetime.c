@@ -31,10 +31,13 @@ static const char *sql_name(uint32_t oid)
 	return i ? i->sql_name : "unknown";
 }
 
+/* The first date a timestamp cannot hold, 294277-01-01, in days from 2000-01-01. */
+#define DATE_END_TS (109203528 - 2451545)
+
 int64_t pgfn_dt_date_ts(int32_t d)
 {
 	return d == PGTYPE_DATE_NOBEGIN ? PGTYPE_TS_NOBEGIN
-	       : d == PGTYPE_DATE_NOEND ? PGTYPE_TS_NOEND
+	       : d >= DATE_END_TS	? PGTYPE_TS_NOEND /* date2timestamp_no_overflow's */
 					: (int64_t)d * USECS_PER_DAY;
 }
 
@@ -76,6 +79,11 @@ bool pgfn_dt_convert(sqlite3_context *ctx, struct pgfn_dt *v, uint32_t to)
 						   : v->ts;
 	if (from == to)
 		return true;
+	if (from == PGTYPE_DATE && v->date != PGTYPE_DATE_NOEND && v->date >= DATE_END_TS &&
+	    (to == PGTYPE_TIMESTAMP || to == PGTYPE_TIMESTAMPTZ)) {
+		pgfn_error(ctx, "22008", "date out of range for timestamp");
+		return false;
+	}
 	if (to == PGTYPE_TIMETZ)
 		return to_timetz(ctx, v, local);
 	v->oid = to;
@@ -94,6 +102,13 @@ bool pgfn_dt_convert(sqlite3_context *ctx, struct pgfn_dt *v, uint32_t to)
 		if (from == PGTYPE_TIME || from == PGTYPE_TIMETZ || from == PGTYPE_INTERVAL)
 			break;
 		v->ts = pgfn_dt_from_local(tz, local);
+		if (pgfn_dt_finite(v->ts) && v->ts < INT64_C(-211813488000000000)) {
+			/* the zone moved the first day before the first timestamp */
+			pgfn_error(ctx, "22008", "%s",
+				   from == PGTYPE_DATE ? "date out of range for timestamp"
+						       : "timestamp out of range");
+			return false;
+		}
 		return true;
 	case PGTYPE_TIME:
 		if (from == PGTYPE_DATE || !pgfn_dt_finite(local))
@@ -337,9 +352,7 @@ static void fn_isfinite(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(ctx, finite);
 }
 
-/* PostgreSQL's AdjustTimestampForTypmod/AdjustTimeForTypmod: t rounded to prec (0-5)
- * fractional digits, half away from zero. */
-static int64_t round_prec(int64_t t, int prec)
+int64_t pgfn_dt_round_prec(int64_t t, int prec)
 {
 	static const int64_t scale[] = {1000000, 100000, 10000, 1000, 100, 10};
 	int64_t half = scale[prec] / 2;
@@ -372,12 +385,12 @@ static void fn_typmod(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	if (oid == PGTYPE_TIMESTAMP || oid == PGTYPE_TIMESTAMPTZ) {
 		if (pgfn_dt_finite(v.ts))
-			v.ts = round_prec(v.ts, prec);
+			v.ts = pgfn_dt_round_prec(v.ts, prec);
 		pgfn_dt_result(ctx, &v);
 		return;
 	}
 	/* a time rounded up past midnight stays 24:00:00, as PostgreSQL's */
-	v.ts = round_prec(v.ts, prec);
+	v.ts = pgfn_dt_round_prec(v.ts, prec);
 	if (oid != PGTYPE_TIMETZ)
 		pgfn_dt_result(ctx, &v);
 	else

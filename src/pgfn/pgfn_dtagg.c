@@ -119,7 +119,7 @@ static void value(sqlite3_context *ctx)
 	}
 	struct pgtype_interval r = st->sum;
 	if (kind == AGG_AVG)
-		r = pgfn_dt_interval_scale(st->sum, (double)st->count, true);
+		r = pgfn_dt_interval_scale(st->sum, (double)st->count, true, NULL);
 	for (int64_t i = 0; kind >= AGG_MIN && i < st->count; i++) {
 		const struct pgtype_interval *v = &st->vals[st->head + (size_t)i];
 		int cmp = i ? pgfn_dt_interval_cmp(v, &r) : 0;

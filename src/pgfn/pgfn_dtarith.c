@@ -6,6 +6,7 @@
  * OVERLAPS. */
 #include "pgfn_int.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -100,19 +101,17 @@ static bool plus(sqlite3_context *ctx, struct pgfn_dt *a, struct pgfn_dt *b, int
 		return true;
 	}
 	if (b->oid == PGTYPE_INTERVAL) {
-		if (a->oid == PGTYPE_DATE) {
-			a->oid = PGTYPE_TIMESTAMP;
-			a->ts = a->date == PGTYPE_DATE_NOBEGIN ? PGTYPE_TS_NOBEGIN
-				: a->date == PGTYPE_DATE_NOEND ? PGTYPE_TS_NOEND
-							       : (int64_t)a->date * USECS_PER_DAY;
-		}
+		if (a->oid == PGTYPE_DATE && !pgfn_dt_convert(ctx, a, PGTYPE_TIMESTAMP))
+			return false;
 		return ts_plus(ctx, a, sign > 0 ? b->iv : negate(b->iv));
 	}
 	if (sign > 0 && a->oid == PGTYPE_INTERVAL) /* interval + timestamp */
 		return plus(ctx, b, a, 1) && (*a = *b, true);
-	if (a->oid == PGTYPE_DATE && b->oid == PGTYPE_TIME && sign > 0) {
-		a->oid = PGTYPE_TIMESTAMP;
-		a->ts = (int64_t)a->date * USECS_PER_DAY + b->ts;
+	if (a->oid == PGTYPE_DATE && b->oid == PGTYPE_TIME && sign > 0) { /* datetime_timestamp */
+		if (!pgfn_dt_convert(ctx, a, PGTYPE_TIMESTAMP))
+			return false;
+		if (pgfn_dt_finite(a->ts))
+			a->ts += b->ts;
 		return true;
 	}
 	pgfn_error(ctx, SQLSTATE_UNDEFINED_FUNCTION, "operator does not exist: %s %c %s",
@@ -121,34 +120,79 @@ static bool plus(sqlite3_context *ctx, struct pgfn_dt *a, struct pgfn_dt *b, int
 	return false;
 }
 
-static struct pgtype_interval justify_hours(struct pgtype_interval r)
+/* *field += n, false past int32 (PostgreSQL's interval out of range) */
+static bool add_field(int32_t *field, int64_t n)
 {
-	int64_t whole = r.time / USECS_PER_DAY;
-	r.time -= whole * USECS_PER_DAY;
-	r.day += (int32_t)whole;
-	if (r.day > 0 && r.time < 0) {
-		r.time += USECS_PER_DAY;
-		r.day--;
-	} else if (r.day < 0 && r.time > 0) {
-		r.time -= USECS_PER_DAY;
-		r.day++;
-	}
-	return r;
+	int64_t sum = *field + n;
+	if (sum < INT32_MIN || sum > INT32_MAX)
+		return false;
+	*field = (int32_t)sum;
+	return true;
 }
 
-static struct pgtype_interval justify_days(struct pgtype_interval r)
+/* interval_justify_hours; false when the days overflow */
+static bool justify_hours(struct pgtype_interval *r)
 {
-	int32_t whole = r.day / 30;
-	r.day -= whole * 30;
-	r.month += whole;
-	if (r.month > 0 && r.day < 0) {
-		r.day += 30;
-		r.month--;
-	} else if (r.month < 0 && r.day > 0) {
-		r.day -= 30;
-		r.month++;
+	int64_t whole = r->time / USECS_PER_DAY;
+	r->time -= whole * USECS_PER_DAY;
+	if (!add_field(&r->day, whole))
+		return false;
+	if (r->day > 0 && r->time < 0) {
+		r->time += USECS_PER_DAY;
+		r->day--;
+	} else if (r->day < 0 && r->time > 0) {
+		r->time -= USECS_PER_DAY;
+		r->day++;
 	}
-	return r;
+	return true;
+}
+
+/* interval_justify_days; false when the months overflow */
+static bool justify_days(struct pgtype_interval *r)
+{
+	int32_t whole = r->day / 30;
+	r->day -= whole * 30;
+	if (!add_field(&r->month, whole))
+		return false;
+	if (r->month > 0 && r->day < 0) {
+		r->day += 30;
+		r->month--;
+	} else if (r->month < 0 && r->day > 0) {
+		r->day -= 30;
+		r->month++;
+	}
+	return true;
+}
+
+/* interval_justify_interval */
+static bool justify_interval(struct pgtype_interval *r)
+{
+	if ((r->day > 0 && r->time > 0) || (r->day < 0 && r->time < 0)) {
+		int32_t whole = r->day / 30;
+		r->day -= whole * 30;
+		if (!add_field(&r->month, whole))
+			return false;
+	}
+	int64_t whole = r->time / USECS_PER_DAY;
+	r->time -= whole * USECS_PER_DAY;
+	if (!add_field(&r->day, whole) || !add_field(&r->month, r->day / 30))
+		return false;
+	r->day -= r->day / 30 * 30;
+	if (r->month > 0 && (r->day < 0 || (r->day == 0 && r->time < 0))) {
+		r->day += 30;
+		r->month--;
+	} else if (r->month < 0 && (r->day > 0 || (r->day == 0 && r->time > 0))) {
+		r->day -= 30;
+		r->month++;
+	}
+	if (r->day > 0 && r->time < 0) {
+		r->time += USECS_PER_DAY;
+		r->day--;
+	} else if (r->day < 0 && r->time > 0) {
+		r->time -= USECS_PER_DAY;
+		r->day++;
+	}
+	return true;
 }
 
 /* pg_dt_add(a, a_oid, b, b_oid, sign); integers on either side mean days (date ± int). */
@@ -221,9 +265,13 @@ static void fn_sub(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			pgfn_error(ctx, "22008", "cannot subtract infinite timestamps");
 			return;
 		}
-		struct pgfn_dt r = {.oid = PGTYPE_INTERVAL, .iv = {a.ts - b.ts, 0, 0}};
-		if (ts_a)
-			r.iv = justify_hours(r.iv);
+		/* PostgreSQL 15's timestamp_mi wraps past int64 (built with -fwrapv) */
+		struct pgfn_dt r = {.oid = PGTYPE_INTERVAL,
+				    .iv = {(int64_t)((uint64_t)a.ts - (uint64_t)b.ts), 0, 0}};
+		if (ts_a && !justify_hours(&r.iv)) { /* cannot fail: int64 usecs in days */
+			pgfn_error(ctx, "22008", "interval out of range");
+			return;
+		}
 		pgfn_dt_result(ctx, &r);
 		return;
 	}
@@ -242,7 +290,7 @@ int pgfn_dt_interval_cmp(const struct pgtype_interval *x, const struct pgtype_in
 
 static int64_t as_ts(const struct pgfn_dt *v)
 {
-	return v->oid == PGTYPE_DATE ? (int64_t)v->date * USECS_PER_DAY : v->ts;
+	return v->oid == PGTYPE_DATE ? pgfn_dt_date_ts(v->date) : v->ts;
 }
 
 /* pg_dt_cmp(a, a_oid, b, b_oid): -1, 0 or 1. */
@@ -274,7 +322,8 @@ static void fn_cmp(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(ctx, x < y ? -1 : x > y);
 }
 
-struct pgtype_interval pgfn_dt_interval_scale(struct pgtype_interval iv, double f, bool divide)
+struct pgtype_interval pgfn_dt_interval_scale(struct pgtype_interval iv, double f, bool divide,
+					      bool *overflow)
 {
 	struct pgtype_interval r;
 	double m = divide ? iv.month / f : iv.month * f, d = divide ? iv.day / f : iv.day * f;
@@ -282,12 +331,15 @@ struct pgtype_interval pgfn_dt_interval_scale(struct pgtype_interval iv, double 
 	r.day = (int32_t)d;
 	double month_rem = rint((m - r.month) * 30 * 1e6) / 1e6;
 	double sec_rem = rint((d - r.day + month_rem - (int)month_rem) * 86400 * 1e6) / 1e6;
+	bool ok = true;
 	if (fabs(sec_rem) >= 86400) {
-		r.day += (int)(sec_rem / 86400);
+		ok = add_field(&r.day, (int)(sec_rem / 86400));
 		sec_rem -= (int)(sec_rem / 86400) * 86400;
 	}
-	r.day += (int)month_rem;
+	ok = ok && add_field(&r.day, (int)month_rem); /* interval_mul's pg_add_s32_overflow */
 	r.time = (int64_t)rint((divide ? iv.time / f : iv.time * f) + sec_rem * 1e6);
+	if (overflow)
+		*overflow = !ok;
 	return r;
 }
 
@@ -319,7 +371,12 @@ static void fn_mul(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		pgfn_error(ctx, "22008", "interval out of range");
 		return;
 	}
-	v.iv = pgfn_dt_interval_scale(v.iv, f, divide);
+	bool overflow;
+	v.iv = pgfn_dt_interval_scale(v.iv, f, divide, &overflow);
+	if (overflow) {
+		pgfn_error(ctx, "22008", "interval out of range");
+		return;
+	}
 	pgfn_dt_result(ctx, &v);
 }
 
@@ -336,34 +393,9 @@ static void fn_justify(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	int kind = sqlite3_value_int(argv[1]);
 	struct pgtype_interval r = v.iv;
-	if (kind == 1) {
-		r = justify_days(r);
-	} else if (kind == 2) {
-		r = justify_hours(r);
-	} else { /* interval_justify_interval */
-		if ((r.day > 0 && r.time > 0) || (r.day < 0 && r.time < 0)) {
-			r.month += r.day / 30;
-			r.day -= r.day / 30 * 30;
-		}
-		int64_t whole = r.time / USECS_PER_DAY;
-		r.time -= whole * USECS_PER_DAY;
-		r.day += (int32_t)whole;
-		r.month += r.day / 30;
-		r.day -= r.day / 30 * 30;
-		if (r.month > 0 && (r.day < 0 || (r.day == 0 && r.time < 0))) {
-			r.day += 30;
-			r.month--;
-		} else if (r.month < 0 && (r.day > 0 || (r.day == 0 && r.time > 0))) {
-			r.day -= 30;
-			r.month++;
-		}
-		if (r.day > 0 && r.time < 0) {
-			r.time += USECS_PER_DAY;
-			r.day--;
-		} else if (r.day < 0 && r.time > 0) {
-			r.time -= USECS_PER_DAY;
-			r.day++;
-		}
+	if (!(kind == 1 ? justify_days(&r) : kind == 2 ? justify_hours(&r) : justify_interval(&r))) {
+		pgfn_error(ctx, "22008", "interval out of range");
+		return;
 	}
 	v.iv = r;
 	pgfn_dt_result(ctx, &v);
@@ -530,8 +562,33 @@ static void fn_make(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	if (oid == PGTYPE_TIMESTAMPTZ) {
 		const struct pgtype_tz *tz = pgfn_dt_zone(ctx);
-		if (argc > 6 &&
-		    !(tz = pgtype_tz_lookup((const char *)sqlite3_value_text(argv[6])))) {
+		const char *z = argc > 6 ? (const char *)sqlite3_value_text(argv[6]) : NULL;
+		/* parse_sane_timezone: a number needs its sign, and at most 15 hours */
+		if (z && isdigit((unsigned char)z[0])) {
+			pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
+				   "invalid input syntax for type numeric time zone: \"%s\"", z);
+			return;
+		}
+		int h = 0, m = 0, s = 0;
+		char end = 0;
+		if (z && (z[0] == '+' || z[0] == '-') &&
+		    sscanf(z + 1, "%d%c", &h, &end) >= 1) { /* DecodeTimezone: ISO, east */
+			size_t nd = strspn(z + 1, "0123456789");
+			if (end == ':' && sscanf(z + 1, "%d:%d:%d", &h, &m, &s) < 2)
+				m = -1;
+			else if (end != ':' && nd > 2) /* hhmm */
+				m = h % 100, h /= 100;
+			if (h > 15 || m < 0 || m > 59 || s < 0 || s > 59) {
+				pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
+					   "numeric time zone \"%s\" out of range", z);
+				return;
+			}
+			int east = (z[0] == '-' ? -1 : 1) * ((h * 60 + m) * 60 + s);
+			v.ts -= (int64_t)east * 1000000;
+			pgfn_dt_result(ctx, &v);
+			return;
+		}
+		if (z && !(tz = pgtype_tz_lookup(z))) {
 			pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
 				   "time zone \"%s\" not recognized", sqlite3_value_text(argv[6]));
 			return;

@@ -133,6 +133,9 @@ bool pgfn_dt_arg(sqlite3_context *ctx, sqlite3_value *v, uint32_t oid, struct pg
 /* Sets the result to v's storage text (ISO, timestamptz in UTC). */
 void pgfn_dt_result(sqlite3_context *ctx, const struct pgfn_dt *v);
 bool pgfn_dt_finite(int64_t ts);
+/* PostgreSQL's AdjustTimestampForTypmod/AdjustTimeForTypmod: microseconds t rounded to prec
+ * (0-5) fractional digits, half away from zero. */
+int64_t pgfn_dt_round_prec(int64_t t, int prec);
 /* pgfn_range.c's tests of two ranges of subtype st (range_overlaps, range_adjacent,
  * range_contains), of an element's canonical text (range_contains_elem), and an element
  * argument read by st's input in the session's zone (false with the error raised); the
@@ -203,8 +206,10 @@ bool pgfn_values_same(sqlite3_value **x, sqlite3_value **y, int n);
 int pgfn_jsonb_value_cmp(sqlite3_value *x, sqlite3_value *y);
 /* Interval order: 30-day months and 24-hour days, as interval_cmp_value (-1, 0, 1). */
 int pgfn_dt_interval_cmp(const struct pgtype_interval *x, const struct pgtype_interval *y);
-/* interval_mul / interval_div: fractional months and days cascade down, as in PostgreSQL. */
-struct pgtype_interval pgfn_dt_interval_scale(struct pgtype_interval iv, double f, bool divide);
+/* interval_mul / interval_div: fractional months and days cascade down, as in PostgreSQL;
+ * *overflow (NULL: not asked) tells that the days passed int32 (interval out of range). */
+struct pgtype_interval pgfn_dt_interval_scale(struct pgtype_interval iv, double f, bool divide,
+					      bool *overflow);
 /* ISO 8601 week of a Julian day; *year receives its week-numbering year. */
 int pgfn_iso_week(int32_t jd, int *year);
 

@@ -109,7 +109,7 @@ static bool iv_lerp(const struct pgtype_interval *lo, const struct pgtype_interv
 	    __builtin_sub_overflow(hi->day, lo->day, &d.day) ||
 	    __builtin_sub_overflow(hi->time, lo->time, &d.time))
 		return false;
-	d = pgfn_dt_interval_scale(d, p, false);
+	d = pgfn_dt_interval_scale(d, p, false, NULL);
 	return !__builtin_add_overflow(d.month, lo->month, &out->month) &&
 	       !__builtin_add_overflow(d.day, lo->day, &out->day) &&
 	       !__builtin_add_overflow(d.time, lo->time, &out->time);

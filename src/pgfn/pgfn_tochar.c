@@ -244,9 +244,16 @@ static void one(struct strbuf *out, enum pgfn_dtpat p, const char *pat, const st
 		strbuf_printf(out, "%02d", a % 3600 / 60);
 		break;
 	}
-	case P_RM:
-		if (tm->mon >= 1 && tm->mon <= 12) {
-			const char *r = pgfn_roman_months[tm->mon - 1];
+	case P_RM: {
+		/* an interval's month may be 0 (whole years: XII, or I when negative) or negative
+		 * (-1 is December), as PostgreSQL 15.4's DCH_RM */
+		int m = !f->interval || tm->mon > 0 ? tm->mon
+			: tm->mon < 0		    ? 13 + tm->mon
+			: f->year == 0		    ? 0
+			: f->year > 0		    ? 12
+						    : 1;
+		if (m >= 1 && m <= 12) {
+			const char *r = pgfn_roman_months[m - 1];
 			char buf[8];
 			size_t n = strlen(r);
 			for (size_t i = 0; i <= n; i++)
@@ -256,6 +263,7 @@ static void one(struct strbuf *out, enum pgfn_dtpat p, const char *pat, const st
 			strbuf_printf(out, fm ? "%s" : "%-4s", buf);
 		}
 		break;
+	}
 	case P_AD:
 	case P_BC:
 	case P_ADD:

@@ -339,7 +339,8 @@ static bool field(struct reader *r, struct fields *f, const struct node *v, size
 		if (!read_num(r, v, i, n, digits, &x, &used))
 			return false;
 		f->ff = digits;
-		return set_int(r, &f->us, x * us_mult[digits - 1], nd);
+		/* the digits read are the fraction: '.1' as FF2 is 0.1 s (formatting.c) */
+		return set_int(r, &f->us, x * us_mult[used - 1], nd);
 	}
 	case P_SSSS:
 	case P_SSSSS:
@@ -651,5 +652,7 @@ void pgfn_to_timestamp(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		v.ts -= (int64_t)d.tz_east * 1000000;
 	else
 		v.ts = pgfn_dt_from_local(pgfn_dt_zone(ctx), v.ts);
+	if (v.oid != PGTYPE_DATE && d.ff > 0 && d.ff < 6) /* FFn: n digits, as to_timestamp's */
+		v.ts = pgfn_dt_round_prec(v.ts, d.ff);
 	pgfn_dt_result(ctx, &v);
 }

@@ -37,9 +37,11 @@ struct dt_fields {
 	const struct pgtype_tz *zone;
 	int nums[3], nnums, numlen[3];
 	enum pgtype_dateorder order; /* DateStyle's reading of "a/b/c" */
+	char bad_zone[64];           /* DT_ZONE's word, lower case */
 };
 
-enum dt_rc { DT_OK, DT_SYNTAX, DT_RANGE, DT_RANGE_HINT };
+/* DT_ZONE: a word that can only be a zone names none (22023 time zone "x" not recognized) */
+enum dt_rc { DT_OK, DT_SYNTAX, DT_RANGE, DT_RANGE_HINT, DT_ZONE };
 
 static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
 				     "jul", "aug", "sep", "oct", "nov", "dec"};
@@ -181,7 +183,13 @@ static enum dt_rc parse_time(const char *p, struct dt_fields *f)
 	return DT_OK;
 }
 
-static int two_digit_year(int y, int len) { return len == 2 ? (y < 70 ? y + 2000 : y + 1900) : y; }
+/* A year written with two digits is marked: finish() moves it to 1970-2069 unless BC
+ * (ValidateDate: "January 8, 99 BC" is 99 BC). */
+static int two_digit_year(struct dt_fields *f, int y, int len)
+{
+	f->year2 = f->year2 || len == 2;
+	return y;
+}
 
 /* a-b-c, a/b/c, a.b.c: Y-M-D when the first part is a year, else in DateStyle's order
  * (M-D-Y, D-M-Y or Y-M-D with a two-digit year). */
@@ -228,16 +236,16 @@ static enum dt_rc parse_date(const char *p, struct dt_fields *f)
 	} else if (mon_at == 1) { /* D-Mon-Y */
 		f->mday = v[0];
 		f->mon = v[1];
-		f->year = two_digit_year(v[2], len[2]);
+		f->year = two_digit_year(f, v[2], len[2]);
 	} else if (f->order == PGTYPE_ORDER_YMD && mon_at < 0) {
-		f->year = two_digit_year(v[0], len[0]);
+		f->year = two_digit_year(f, v[0], len[0]);
 		f->mon = v[1];
 		f->mday = v[2];
 	} else {
 		bool dmy = f->order == PGTYPE_ORDER_DMY && mon_at < 0;
 		f->mon = dmy ? v[1] : v[0];
 		f->mday = dmy ? v[0] : v[1];
-		f->year = two_digit_year(v[2], len[2]);
+		f->year = two_digit_year(f, v[2], len[2]);
 	}
 	return DT_OK;
 }
@@ -301,9 +309,21 @@ static enum dt_rc parse_word(const char *w, const char *orig, struct dt_fields *
 		f->tz_off = off;
 		return DT_OK;
 	}
-	const struct pgtype_tz *z = strchr(orig, '/') ? pgtype_tz_lookup(orig) : NULL;
-	if (!z)
-		return DT_SYNTAX;
+	/* a zone name (America/New_York) or a POSIX zone (GMT+8, PST-03:00: west positive), as
+	 * DecodeDateTime hands an unknown word to pg_tzset; orig runs on past the token */
+	char name[128];
+	size_t len = strlen(w);
+	size_t letters = strspn(w, "abcdefghijklmnopqrstuvwxyz");
+	bool posix = letters && (w[letters] == '+' || w[letters] == '-');
+	if (len >= sizeof(name) || !(strchr(w, '/') || posix))
+		return DT_SYNTAX; /* J2452271+08 and the like are no zone */
+	memcpy(name, orig, len);
+	name[len] = '\0';
+	const struct pgtype_tz *z = pgtype_tz_lookup(name);
+	if (!z) {
+		snprintf(f->bad_zone, sizeof(f->bad_zone), "%s", w);
+		return DT_ZONE;
+	}
 	f->has_tz = true;
 	f->zone = z;
 	return DT_OK;
@@ -422,7 +442,7 @@ static enum dt_rc finish(struct dt_fields *f)
 		if (f->nnums != 2)
 			return DT_SYNTAX;
 		bool year_first = f->numlen[0] > 2;
-		f->year = year_first ? f->nums[0] : two_digit_year(f->nums[1], f->numlen[1]);
+		f->year = year_first ? f->nums[0] : two_digit_year(f, f->nums[1], f->numlen[1]);
 		f->mday = year_first ? f->nums[1] : f->nums[0];
 		f->has_date = true;
 	} else if (f->nnums) {
@@ -434,6 +454,8 @@ static enum dt_rc finish(struct dt_fields *f)
 		return DT_RANGE_HINT;
 	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	bool leap_year = false;
+	if (f->year2 && !f->bc)
+		f->year += f->year < 70 ? 2000 : 1900;
 	if (f->year < 1)
 		return DT_RANGE;
 	if (f->bc)
@@ -444,8 +466,11 @@ static enum dt_rc finish(struct dt_fields *f)
 	return DT_OK;
 }
 
-static bool dt_error(enum dt_rc rc, const char *type, const char *s, size_t n, struct pgerr *err)
+static bool dt_error(enum dt_rc rc, const struct dt_fields *f, const char *type, const char *s,
+		     size_t n, struct pgerr *err)
 {
+	if (rc == DT_ZONE)
+		return pgerr_set(err, "22023", "time zone \"%s\" not recognized", f->bad_zone);
 	if (rc == DT_SYNTAX)
 		return pgerr_set(err, "22007", "invalid input syntax for type %s: \"%.*s\"", type,
 				 (int)n, s);
@@ -518,7 +543,7 @@ static bool parse_ts(const char *s, size_t n, const struct pgtype_dtenv *env, co
 	if (rc == DT_OK && (!f.has_date || f.special))
 		rc = DT_SYNTAX;
 	if (rc != DT_OK)
-		return dt_error(rc, type, s, n, err);
+		return dt_error(rc, &f, type, s, n, err);
 	struct pgtype_tm tm = {f.year, f.mon, f.mday, f.hour, f.min, f.sec, f.usec, 0, 0};
 	if (!pgtype_tm2ts(&tm, local))
 		return pgerr_set(err, "22008", "timestamp out of range: \"%.*s\"", (int)n, s);
@@ -598,8 +623,9 @@ bool pgtype_date_in(const char *s, size_t n, const struct pgtype_dtenv *env, int
 	if (rc == DT_OK && (!f.has_date || f.special))
 		rc = DT_SYNTAX;
 	if (rc != DT_OK)
-		return dt_error(rc, "date", s, n, err);
-	if (f.year < -4713 || f.year > 5874897)
+		return dt_error(rc, &f, "date", s, n, err);
+	if (f.year < -4713 || f.year > 5874897 ||
+	    pgtype_date2j(f.year, f.mon, f.mday) < 0) /* before 4714-11-24 BC: IS_VALID_DATE */
 		return pgerr_set(err, "22008", "date out of range: \"%.*s\"", (int)n, s);
 	*out = pgtype_date2j(f.year, f.mon, f.mday) - PGTYPE_POSTGRES_EPOCH_JDATE;
 	return true;
@@ -618,10 +644,10 @@ static bool time_of_day(struct dt_fields *f, enum dt_rc rc, const char *type,
 	if (rc == DT_OK && f->zone && !f->has_date) /* a named zone needs a date, as DecodeTimeOnly */
 		rc = DT_SYNTAX;
 	if (rc != DT_OK)
-		return dt_error(rc, type, s, n, err);
+		return dt_error(rc, f, type, s, n, err);
 	*out = ((f->hour * INT64_C(60) + f->min) * 60 + f->sec) * 1000000 + f->usec;
 	if (*out > PGTYPE_USECS_PER_DAY)
-		return dt_error(DT_RANGE, range_type, s, n, err);
+		return dt_error(DT_RANGE, f, range_type, s, n, err);
 	return true;
 }
 

@@ -518,6 +518,7 @@ void sess_guc_init(struct session *s)
 static void free_guc(struct sess_guc *g)
 {
 	free(g->value);
+	free(g->reset_val);
 	free(g->txn_saved);
 }
 
@@ -572,6 +573,13 @@ static struct sess_guc *builtin(struct session *s, size_t i, bool create)
 	return g;
 }
 
+/* What RESET (a NULL value) restores: the value the startup packet gave (its options, or a
+ * parameter such as DateStyle), else the default, as PostgreSQL's reset_val. */
+static const char *reset_value(struct session *s, const struct sess_guc *g)
+{
+	return g->reset_val ? g->reset_val : default_value(s, g->def);
+}
+
 static const char *builtin_value(struct session *s, size_t i)
 {
 	if (guc_defs[i].check == check_txn_read_only)
@@ -580,7 +588,9 @@ static const char *builtin_value(struct session *s, size_t i)
 		return sess_rc_iso_name(s, s->txn == SESS_TXN_IDLE ? SESS_ISO_DEFAULT
 								  : (enum sess_iso)s->txn_iso);
 	const struct sess_guc *g = builtin(s, i, false);
-	return g && g->value ? g->value : default_value(s, &guc_defs[i]);
+	if (!g)
+		return default_value(s, &guc_defs[i]);
+	return g->value ? g->value : reset_value(s, g);
 }
 
 /* guc_defs' indexes in case-insensitive name order, made once: every message looks settings
@@ -675,7 +685,7 @@ static struct sess_guc *add_custom(struct session *s, const char *name)
 
 static const char *value_of(struct session *s, const struct sess_guc *g)
 {
-	return g->value ? g->value : default_value(s, g->def);
+	return g->value ? g->value : reset_value(s, g);
 }
 
 /* The session's DateStyle as pgfn and pgtype take it. */
@@ -728,7 +738,7 @@ void sess_guc_dt_refresh(struct session *s)
 
 static void assign(struct session *s, struct sess_guc *g, char *value)
 {
-	bool changed = strcmp(value_of(s, g), value ? value : default_value(s, g->def)) != 0;
+	bool changed = strcmp(value_of(s, g), value ? value : reset_value(s, g)) != 0;
 	free(g->value);
 	g->value = value;
 	if (g->def->check == check_timezone) {
@@ -833,6 +843,10 @@ static bool set(struct session *s, const char *name, const char *value, bool loc
 	    same_name(g->def->name, "default_transaction_isolation"))
 		s->txn_iso = (uint8_t)sess_rc_iso(s);
 	g->local = g->local || local;
+	if (s->state == SESS_STARTUP) {
+		free(g->reset_val);
+		g->reset_val = v ? base_xstrdup(v) : NULL;
+	}
 	assign(s, g, v ? base_xstrdup(v) : NULL);
 	/* SET TRANSACTION READ ONLY (pg_dump's) makes this transaction refuse writes */
 	if (in_txn && v && same_name(g->def->name, "transaction_read_only"))

@@ -109,6 +109,7 @@ struct sess_portal {
 struct sess_guc {
 	const struct sess_guc_def *def;
 	char *value;
+	char *reset_val; /* the startup packet's value, which RESET restores; NULL: the default */
 	char *txn_saved; /* value at transaction start when changed inside one, else NULL */
 	bool local;      /* set by SET LOCAL: reverts at transaction end */
 	struct sess_guc *next; /* custom (dotted) settings live in a list */

@@ -582,8 +582,24 @@ bool xlat_dt_timezone(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xla
 	if (!plain_arg(c, f->args[0]))
 		return false;
 	xlat_puts(c, ", ");
-	if (!typed_arg(c, f->args[1], &xt))
+	/* an untyped string or parameter is a timestamptz, the preferred type PostgreSQL's
+	 * resolution picks: read in the session's zone ('1997-02-10 17:32' AT TIME ZONE 'UTC'
+	 * moves it; it was read as a timestamp in UTC) */
+	const PgQuery__AConst *k = xlat_const_value(c, f->args[1]);
+	if (k && k->val_case == PG_QUERY__A__CONST__VAL_SVAL) {
+		if (!xlat_dt_literal(c, XLAT_OID_TIMESTAMPTZ, k->sval->sval, k->location))
+			return false;
+		xt = (struct xlat_type){XLAT_OID_TIMESTAMPTZ, -1};
+		xlat_printf(c, ", %u", xt.oid);
+	} else if (xlat_untyped_param(c, f->args[1])) { /* $1 AT TIME ZONE z: $1 timestamptz */
+		xlat_infer_like(c, f->args[1], (struct xlat_type){XLAT_OID_TIMESTAMPTZ, -1});
+		if (!plain_arg(c, f->args[1]))
+			return false;
+		xt = (struct xlat_type){XLAT_OID_TIMESTAMPTZ, -1};
+		xlat_printf(c, ", %u", xt.oid);
+	} else if (!typed_arg(c, f->args[1], &xt)) {
 		return false;
+	}
 	xlat_puts(c, ")");
 	*t = (struct xlat_type){xt.oid == XLAT_OID_TIMESTAMP ? XLAT_OID_TIMESTAMPTZ
 				: xt.oid == XLAT_OID_TIMETZ  ? XLAT_OID_TIMETZ

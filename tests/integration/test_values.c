@@ -106,6 +106,13 @@ START_TEST(datestyle_output_input_and_status)
 	ck_assert_str_eq(PQgetvalue(r, 0, 2), "true");
 	PQclear(r);
 	harness_exec_fail(c, "SET DateStyle = 'ISO, Postgres'", "22023");
+	/* RESET goes back to the startup packet's value, not the server's default */
+	PQclear(harness_exec_ok(c, "RESET DateStyle"));
+	ck_assert_str_eq(PQparameterStatus(c, "DateStyle"), "German, DMY");
+	PQclear(harness_exec_ok(c, "SET DateStyle = ISO; RESET ALL"));
+	r = harness_exec_ok(c, "SHOW DateStyle");
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "German, DMY");
+	PQclear(r);
 	PQfinish(c);
 }
 END_TEST

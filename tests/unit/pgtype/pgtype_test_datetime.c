@@ -59,6 +59,18 @@ static const struct dt_io io_cases[] = {
 	{"UTC", PGTYPE_TIMESTAMP, "2024-02-29 25:00", NULL, "22008"},
 	{"UTC", PGTYPE_TIMESTAMP, "Thu Feb 29 13:45:00 2024", "2024-02-29 13:45:00", NULL},
 	{"UTC", PGTYPE_TIMESTAMP, "0044-03-15 12:00 BC", "0044-03-15 12:00:00 BC", NULL},
+	/* a two-digit year is moved to 1970-2069 unless BC */
+	{"UTC", PGTYPE_DATE, "January 8, 99 BC", "0099-01-08 BC", NULL},
+	{"UTC", PGTYPE_DATE, "January 8, 99", "1999-01-08", NULL},
+	{"UTC", PGTYPE_DATE, "08-Jan-00", "2000-01-08", NULL},
+	/* a POSIX zone glued to its word (west positive); a zone name before the year */
+	{"UTC", PGTYPE_TIMESTAMPTZ, "2000-03-15 08:14:01 GMT+8", "2000-03-15 16:14:01+00", NULL},
+	{"UTC", PGTYPE_TIMESTAMPTZ, "2000-03-15 02:14:05 MST+7:00", "2000-03-15 09:14:05+00",
+	 NULL},
+	{"UTC", PGTYPE_TIMESTAMPTZ, "Wed Jul 11 10:51:14 America/New_York 2001",
+	 "2001-07-11 14:51:14+00", NULL},
+	{"UTC", PGTYPE_TIMESTAMP, "2000-03-15 08:14:01 GMT+8", "2000-03-15 08:14:01", NULL},
+	{"UTC", PGTYPE_TIMESTAMPTZ, "2001-07-11 10:51:14 Mars/Olympus", NULL, "22023"},
 	{"UTC", PGTYPE_TIMESTAMPTZ, "2024-02-29 13:45:00+02", "2024-02-29 11:45:00+00", NULL},
 	/* the form pgtype writes, read without the general parser (pgtype_iso_ts_in), and its
 	 * near misses, which the general parser reads */

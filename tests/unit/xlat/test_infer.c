@@ -297,6 +297,10 @@ static const struct icase cases[] = {
 	{"SELECT * FROM acct WHERE id IN ($1, $2) OR rate BETWEEN $3 AND $4", NULL,
 	 "23,23,1700,1700", NULL},
 	{"SELECT * FROM acct WHERE owner LIKE $1", NULL, "25", NULL},
+	/* AT TIME ZONE of an untyped string or parameter: a timestamptz, as PostgreSQL picks */
+	{"SELECT $1 AT TIME ZONE 'UTC'", "1114", "1184", NULL},
+	{"SELECT '2024-01-01 10:00' AT TIME ZONE 'UTC'", "1114", "", NULL},
+	{"SELECT '2024-01-01 10:00'::timestamp AT TIME ZONE 'UTC'", "1184", "", NULL},
 	/* a parameter cast to an array or reg* type takes that type (asyncpg, psycopg 3) */
 	{"SELECT $1::int4[], $2::text[]", "1007,1009", "1007,1009", "SELECT ?1 AS int4, ?2 AS text"},
 	{"SELECT typname FROM pg_type WHERE oid = any($1::oid[])", NULL, "1028", NULL},
