@@ -72,6 +72,9 @@ struct cat_index {
 	const char **exclops; /* an EXCLUDE constraint's: per key its operator's name; NULL */
 	bool deferrable, initdeferred; /* a DEFERRABLE UNIQUE constraint's (xlat_defkey.c) */
 	const char *part_of; /* a partition's index, kept on its parent (catalog_partown.c) */
+	/* the partitioned table's index this one is a partition's copy of, or that adopted it
+	 * (pg_inherits, conparentid; catalog_partidx.c); NULL */
+	const struct cat_index *parent;
 };
 
 struct cat_fkey {
@@ -806,6 +809,7 @@ struct cat_rel *cat_model_new_rel(struct cat_model *m, const char *name, char ki
 void cat_model_push_seq(struct cat_model *m, struct cat_seq *q);
 void cat_model_push_comment(struct cat_model *m, struct cat_comment *k);
 void cat_model_push_trigger(struct cat_model *m, struct cat_trigger *g);
+void cat_model_push_index(struct cat_model *m, struct cat_index *ix);
 /* catalog_trigger.c: the tables' SQLite triggers into the model; pg_trigger and
  * pg_get_triggerdef. */
 bool cat_trigger_load(sqlite3 *db, struct cat_model *m);
@@ -948,6 +952,14 @@ void cat_partown_load(struct cat_model *m, struct cat_rel *r, const char *own);
 const char *cat_partown_pred(struct arena *a, const char *sql, const char *pred,
 			     const char **part_of);
 void cat_partown_rehome(struct cat_model *m);
+/* catalog_partidx.c: each index of a partitioned table shown on each partition, as
+ * PostgreSQL makes one per partition (its own equal index adopted instead), after
+ * cat_partown_rehome. pg_inherits' rows of those indexes. */
+void cat_partidx_load(struct cat_model *m);
+void cat_partidx_inherits(const struct cat_model *m, struct cat_rows *r);
+/* shardlite_partition_index_attach and shardlite_partition_key_check (pg_dump's ALTER INDEX
+ * ... ATTACH PARTITION and a partition's copy of its parent's key). */
+bool cat_partidx_register(sqlite3 *db, struct cat_conn *cc);
 /* Adds a CHECK and/or a foreign key (NULL: none) to the model. */
 void cat_model_add(struct cat_model *m, struct cat_check *ck, struct cat_fkey *fk);
 bool cat_fill_inherits(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);

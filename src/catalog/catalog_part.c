@@ -1789,6 +1789,7 @@ void cat_part_load(struct cat_model *m)
 		part_fini(&one);
 	}
 	cat_partown_rehome(m);
+	cat_partidx_load(m);
 }
 
 bool cat_fill_inherits(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
@@ -1805,6 +1806,7 @@ bool cat_fill_inherits(struct cat_conn *cc, const struct cat_model *m, struct ca
 		cat_int(r, 1);
 		cat_bool(r, false);
 	}
+	cat_partidx_inherits(m, r);
 	return true;
 }
 

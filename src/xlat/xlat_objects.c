@@ -1181,6 +1181,8 @@ static bool alter_other(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 		return xlat_alter_view_options(c, s);
 	if (s->objtype == OBJ(VIEW) && cmd && cmd->subtype == AT(ColumnDefault))
 		return xlat_alter_view_default(c, s);
+	if (s->objtype == OBJ(INDEX) && cmd && cmd->subtype == AT(AttachPartition))
+		return xlat_partition_index_attach(c, s, cmd);
 	if (strncmp(what, "ALTER TABLE ", 12) != 0)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported",
 				 c->st->tag);

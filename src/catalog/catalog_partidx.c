@@ -1,0 +1,214 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* catalog_partidx.c: a partitioned table's indexes as PostgreSQL shows them on each partition.
+ * PostgreSQL makes one index per partition for each index of the parent (attached to it:
+ * pg_inherits, a key's constraint with conparentid), or adopts an equal index the partition
+ * has. The tenant's file has one index over all rows (docs/architecture.md, "Partitioned
+ * tables"), so these are catalog rows only, with no SQLite object behind them. */
+#include "catalog_int.h"
+
+#include <string.h>
+
+static bool same_text(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* PostgreSQL's CompareIndexInfo, as far as the model tells: the same keys in the same order
+ * and direction, uniqueness, access method and predicate; a key's index adopts only an index
+ * of a constraint of the same kind. */
+static bool equal_index(const struct cat_index *a, const struct cat_index *b)
+{
+	if (a->unique != b->unique || a->primary != b->primary || a->nkeys != b->nkeys ||
+	    a->nkeyatts != b->nkeyatts || a->am != b->am ||
+	    (a->exclops != NULL) != (b->exclops != NULL) ||
+	    (a->conname != NULL) != (b->conname != NULL) || !same_text(a->pred, b->pred))
+		return false;
+	for (int k = 0; k < a->nkeys; k++) {
+		if (a->keys[k] != b->keys[k] || a->desc[k] != b->desc[k] ||
+		    (a->keys[k] == 0 && !same_text(a->exprs[k], b->exprs[k])))
+			return false;
+		if ((a->opclass ? a->opclass[k] : 0) != (b->opclass ? b->opclass[k] : 0))
+			return false;
+	}
+	return true;
+}
+
+static bool name_taken(const struct cat_model *m, const char *name, bool constraint)
+{
+	if (cat_model_rel(m, name))
+		return true;
+	for (size_t i = 0; constraint && i < m->nidx; i++)
+		if (m->idx[i]->conname && strcmp(m->idx[i]->conname, name) == 0)
+			return true;
+	for (size_t i = 0; constraint && i < m->nfks; i++)
+		if (m->fks[i]->name && strcmp(m->fks[i]->name, name) == 0)
+			return true;
+	for (size_t i = 0; constraint && i < m->nchecks; i++)
+		if (m->checks[i]->name && strcmp(m->checks[i]->name, name) == 0)
+			return true;
+	return false;
+}
+
+/* PostgreSQL's ChooseIndexName for the partition's copy: the partition's name, the index's
+ * column names (ChooseIndexNameAddition: joined by "_" until NAMEDATALEN) and pkey, excl,
+ * key or idx, numbered from 1 while the name is taken (ChooseRelationName). */
+static const char *child_name(struct cat_model *m, const struct cat_index *ix,
+			      const struct cat_rel *p)
+{
+	const char *label = ix->primary   ? "pkey"
+			    : ix->exclops ? "excl"
+			    : ix->conname ? "key"
+					  : "idx";
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (int k = 0; k < ix->rel->ncols && sb.len < 64; k++)
+		strbuf_printf(&sb, "%s%.63s", k ? "_" : "", ix->rel->cols[k].name);
+	const char *cols = ix->primary || !sb.len ? NULL : arena_strdup(m->a, sb.data);
+	strbuf_fini(&sb);
+	const char *name = base_object_name(m->a, p->name, cols, label);
+	for (int n = 1; name_taken(m, name, ix->conname != NULL); n++)
+		name = base_object_name(m->a, p->name, cols, arena_printf(m->a, "%s%d", label, n));
+	return name;
+}
+
+static void clone(struct cat_model *m, const struct cat_index *ix, struct cat_rel *p)
+{
+	const char *name = child_name(m, ix, p);
+	struct cat_index *c = arena_alloc(m->a, sizeof(*c));
+	*c = *ix;
+	c->table = p;
+	c->parent = ix;
+	c->part_of = NULL;
+	c->rel = cat_model_new_rel(m, name, 'i', NULL);
+	c->rel->sqlname = NULL; /* no SQLite index of this name */
+	c->rel->index = c;
+	c->rel->cols = ix->rel->cols;
+	c->rel->ncols = ix->rel->ncols;
+	if (ix->conname) {
+		c->conname = name;
+		c->conoid = cat_oid("con", p->name, name);
+	}
+	cat_model_push_index(m, c);
+}
+
+void cat_partidx_load(struct cat_model *m)
+{
+	size_t nrels = m->nrels, nidx = m->nidx;
+	for (size_t r = 0; r < nrels; r++) {
+		struct cat_rel *p = m->rels[r];
+		const struct cat_rel *up = p->part_parent ? cat_model_rel(m, p->part_parent) : NULL;
+		for (size_t i = 0; up && i < nidx; i++) {
+			const struct cat_index *ix = m->idx[i];
+			if (ix->table != up || ix->part_of)
+				continue;
+			struct cat_index *own = NULL;
+			for (size_t j = 0; j < nidx && !own; j++)
+				if (m->idx[j]->table == p && !m->idx[j]->parent &&
+				    equal_index(m->idx[j], ix))
+					own = m->idx[j];
+			if (own)
+				own->parent = ix;
+			else
+				clone(m, ix, p);
+		}
+	}
+}
+
+void cat_partidx_inherits(const struct cat_model *m, struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->nidx; i++) {
+		const struct cat_index *ix = m->idx[i];
+		if (!ix->parent)
+			continue;
+		cat_row(r);
+		cat_int(r, ix->rel->oid);
+		cat_int(r, ix->parent->rel->oid);
+		cat_int(r, 1);
+		cat_bool(r, false);
+	}
+}
+
+/* shardlite_partition_index_attach(parent, child): ALTER INDEX parent ATTACH PARTITION child,
+ * as pg_dump writes it for each partition's index. The catalog shows every partition with its
+ * copy of each index of the partitioned table (or its own equal index adopted), so attaching
+ * that one is PostgreSQL's no-op, and another index of a partition is PostgreSQL's 42P17 (the
+ * partition has one attached already); anything else 0A000. */
+static void fn_index_attach(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *parent = (const char *)sqlite3_value_text(argv[0]);
+	const char *child = (const char *)sqlite3_value_text(argv[1]);
+	const struct cat_model *m = parent && child ? cat_fn_model(ctx) : NULL;
+	sqlite3_result_null(ctx);
+	if (!m)
+		return;
+	const struct cat_rel *pi = cat_model_rel(m, parent), *ci = cat_model_rel(m, child);
+	if (!pi || pi->kind != 'i' || !ci || ci->kind != 'i') {
+		pgfn_error(ctx, "42P01", "relation \"%s\" does not exist", !ci ? child : parent);
+		return;
+	}
+	if (ci->index->parent == pi->index)
+		return;
+	const struct cat_rel *part = ci->index->table;
+	if (part->part_parent && strcmp(part->part_parent, pi->index->table->name) == 0) {
+		pgfn_error_detail(ctx, "42P17",
+				  arena_printf(m->a,
+					       "Another index is already attached for partition "
+					       "\"%s\".",
+					       part->name),
+				  "cannot attach index \"%s\" as a partition of index \"%s\"",
+				  child, parent);
+		return;
+	}
+	pgfn_error(ctx, "0A000", "this ALTER INDEX ... ATTACH PARTITION is not supported");
+}
+
+/* shardlite_partition_key_check(partition, name, kind, col...): ALTER TABLE [ONLY] partition
+ * ADD CONSTRAINT name PRIMARY KEY | UNIQUE (col, ...), as pg_dump writes a partition's copy
+ * of its parent's key: the partition shows that copy already (the same kind, name and
+ * columns in order), so it changes nothing. Another PRIMARY KEY beside the copy of the
+ * parent's is PostgreSQL's 42P16; any other key of a partition is 0A000. */
+static void fn_key_check(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *part = (const char *)sqlite3_value_text(argv[0]);
+	const char *name = (const char *)sqlite3_value_text(argv[1]);
+	const char *kind = (const char *)sqlite3_value_text(argv[2]);
+	const struct cat_model *m = part && kind ? cat_fn_model(ctx) : NULL;
+	sqlite3_result_null(ctx);
+	if (!m)
+		return;
+	const struct cat_rel *p = cat_model_rel(m, part);
+	bool has_pkey = false;
+	for (size_t i = 0; p && i < m->nidx; i++) {
+		const struct cat_index *ix = m->idx[i];
+		if (ix->table != p)
+			continue;
+		has_pkey |= ix->primary;
+		if (!ix->parent || !ix->conname || ix->exclops || ix->primary != (kind[0] == 'p') ||
+		    ix->nkeys != argc - 3 || !name || strcmp(name, ix->conname) != 0)
+			continue;
+		bool same = true;
+		for (int k = 0; k < ix->nkeys && same; k++) {
+			const char *col = (const char *)sqlite3_value_text(argv[3 + k]);
+			same = ix->keys[k] > 0 && col &&
+			       strcmp(p->cols[ix->keys[k] - 1].name, col) == 0;
+		}
+		if (same)
+			return;
+	}
+	if (has_pkey && kind[0] == 'p')
+		pgfn_error(ctx, "42P16", "multiple primary keys for table \"%s\" are not allowed",
+			   part);
+	else
+		pgfn_error(ctx, "0A000",
+			   "a partition's own PRIMARY KEY or UNIQUE constraint is not supported");
+}
+
+bool cat_partidx_register(sqlite3 *db, struct cat_conn *cc)
+{
+	const int flags = SQLITE_UTF8 | SQLITE_DIRECTONLY;
+	return sqlite3_create_function_v2(db, "shardlite_partition_index_attach", 2, flags, cc,
+					  fn_index_attach, NULL, NULL, NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "shardlite_partition_key_check", -1, flags, cc,
+					  fn_key_check, NULL, NULL, NULL) == SQLITE_OK;
+}
