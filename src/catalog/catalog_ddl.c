@@ -124,7 +124,7 @@ static void fn_column_new(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 }
 
 /* shardlite_index_drop_check(name): before DROP INDEX name, PostgreSQL's refusal to drop a
- * partition's index attached to its partitioned table's (catalog_partidx.c), or the index of
+ * partition's index attached to its partitioned table's (catalog_partinh.c), or the index of
  * a PRIMARY KEY or UNIQUE constraint (its own name; a second UNIQUE's marked index,
  * CATALOG_UNIQUE_MARK) — the session adds the HINT to drop the other instead. */
 static void fn_index_drop_check(sqlite3_context *ctx, int argc, sqlite3_value **argv)

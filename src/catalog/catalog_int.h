@@ -73,7 +73,7 @@ struct cat_index {
 	bool deferrable, initdeferred; /* a DEFERRABLE UNIQUE constraint's (xlat_defkey.c) */
 	const char *part_of; /* a partition's index, kept on its parent (catalog_partown.c) */
 	/* the partitioned table's index this one is a partition's copy of, or that adopted it
-	 * (pg_inherits, conparentid; catalog_partidx.c); NULL */
+	 * (pg_inherits, conparentid; catalog_partinh.c); NULL */
 	const struct cat_index *parent;
 };
 
@@ -214,6 +214,9 @@ struct cat_trigger {
 	 * (contype 't') of its name; constrrel: FROM's table, or NULL */
 	bool constraint, deferrable, initdeferred;
 	const char *constrrel;
+	/* a partition's copy of its partitioned table's row trigger (tgparentid;
+	 * catalog_partinh.c), NULL */
+	const struct cat_trigger *parent;
 };
 
 /* The oid of the pg_constraint row of constraint trigger g. */
@@ -952,14 +955,17 @@ void cat_partown_load(struct cat_model *m, struct cat_rel *r, const char *own);
 const char *cat_partown_pred(struct arena *a, const char *sql, const char *pred,
 			     const char **part_of);
 void cat_partown_rehome(struct cat_model *m);
-/* catalog_partidx.c: each index of a partitioned table shown on each partition, as
+/* catalog_partinh.c: each index of a partitioned table shown on each partition, as
  * PostgreSQL makes one per partition (its own equal index adopted instead), after
  * cat_partown_rehome. pg_inherits' rows of those indexes. */
-void cat_partidx_load(struct cat_model *m);
-void cat_partidx_inherits(const struct cat_model *m, struct cat_rows *r);
+void cat_partinh_load(struct cat_model *m);
+void cat_partinh_inherits(const struct cat_model *m, struct cat_rows *r);
+/* Each row trigger of a partitioned table shown on each partition (PostgreSQL clones it),
+ * after the triggers are loaded. */
+void cat_partinh_triggers(struct cat_model *m);
 /* shardlite_partition_index_attach and shardlite_partition_key_check (pg_dump's ALTER INDEX
  * ... ATTACH PARTITION and a partition's copy of its parent's key). */
-bool cat_partidx_register(sqlite3 *db, struct cat_conn *cc);
+bool cat_partinh_register(sqlite3 *db, struct cat_conn *cc);
 /* Adds a CHECK and/or a foreign key (NULL: none) to the model. */
 void cat_model_add(struct cat_model *m, struct cat_check *ck, struct cat_fkey *fk);
 bool cat_fill_inherits(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);

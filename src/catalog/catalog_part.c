@@ -1789,7 +1789,7 @@ void cat_part_load(struct cat_model *m)
 		part_fini(&one);
 	}
 	cat_partown_rehome(m);
-	cat_partidx_load(m);
+	cat_partinh_load(m);
 }
 
 bool cat_fill_inherits(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
@@ -1806,7 +1806,7 @@ bool cat_fill_inherits(struct cat_conn *cc, const struct cat_model *m, struct ca
 		cat_int(r, 1);
 		cat_bool(r, false);
 	}
-	cat_partidx_inherits(m, r);
+	cat_partinh_inherits(m, r);
 	return true;
 }
 

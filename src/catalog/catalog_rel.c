@@ -415,7 +415,7 @@ static bool fill_index(struct cat_conn *cc, const struct cat_model *m, struct ca
 /* The columns every pg_constraint row starts with, up to and including confmatchtype;
  * condeferrable and condeferred a foreign key's DEFERRABLE [INITIALLY DEFERRED], convalidated
  * false for a NOT VALID one; parent: conparentid (a partition's copy of a partitioned
- * table's key, catalog_partidx.c), 0. */
+ * table's key, catalog_partinh.c), 0. */
 static void con_head_deferral(struct cat_conn *cc, struct cat_rows *r, uint32_t oid,
 			      const char *name, char type, uint32_t rel, uint32_t index,
 			      uint32_t parent, uint32_t frel, bool deferrable, bool deferred,

@@ -632,7 +632,7 @@ void xlat_partition_index_wrap(struct xlat_ctx *c, const char *child, size_t sta
 }
 
 /* A partition's PRIMARY KEY or UNIQUE (cols) as pg_dump writes its copy of the partitioned
- * table's key: the catalog checks that the partition shows that copy (catalog_partidx.c);
+ * table's key: the catalog checks that the partition shows that copy (catalog_partinh.c);
  * any other is 0A000 there. */
 static bool key_check(struct xlat_ctx *c, const char *part, const PgQuery__Constraint *con)
 {

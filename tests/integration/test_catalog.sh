@@ -365,7 +365,7 @@ $want
 $got"
 
 # A partitioned table's indexes and keys shown on each partition as PostgreSQL makes them
-# (src/catalog/catalog_partidx.c): psql's \d of the parent, of a partition and \di.
+# (src/catalog/catalog_partinh.c): psql's \d of the parent, of a partition and \di.
 PARTS="
 CREATE TABLE m (id int, k int, v text, PRIMARY KEY (id, k)) PARTITION BY RANGE (k);
 CREATE TABLE m1 PARTITION OF m FOR VALUES FROM (0) TO (10);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* catalog_partidx.c: a partitioned table's indexes as PostgreSQL shows them on each partition.
+/* catalog_partinh.c: a partitioned table's indexes as PostgreSQL shows them on each partition.
  * PostgreSQL makes one index per partition for each index of the parent (attached to it:
  * pg_inherits, a key's constraint with conparentid), or adopts an equal index the partition
  * has. The tenant's file has one index over all rows (docs/architecture.md, "Partitioned
@@ -91,7 +91,7 @@ static void clone(struct cat_model *m, const struct cat_index *ix, struct cat_re
 	cat_model_push_index(m, c);
 }
 
-void cat_partidx_load(struct cat_model *m)
+void cat_partinh_load(struct cat_model *m)
 {
 	size_t nrels = m->nrels, nidx = m->nidx;
 	for (size_t r = 0; r < nrels; r++) {
@@ -114,7 +114,44 @@ void cat_partidx_load(struct cat_model *m)
 	}
 }
 
-void cat_partidx_inherits(const struct cat_model *m, struct cat_rows *r)
+/* g's text with its table's name (after " ON public." or " ON ") as p's. */
+static const char *trigger_sql(struct arena *a, const char *sql, const char *from, const char *to)
+{
+	const char *forms[] = {arena_printf(a, " ON public.%s ", from),
+			       arena_printf(a, " ON %s ", from)};
+	for (size_t i = 0; i < ARRAY_LEN(forms); i++) {
+		const char *at = strstr(sql, forms[i]);
+		if (at)
+			return arena_printf(a, "%.*s%s%s%s", (int)(at - sql), sql,
+					    i ? " ON " : " ON public.", to,
+					    at + strlen(forms[i]) - 1);
+	}
+	return sql;
+}
+
+void cat_partinh_triggers(struct cat_model *m)
+{
+	size_t n = m->ntriggers;
+	for (size_t r = 0; r < m->nrels; r++) {
+		const struct cat_rel *p = m->rels[r];
+		const struct cat_rel *up = p->part_parent ? cat_model_rel(m, p->part_parent) : NULL;
+		for (size_t i = 0; up && i < n; i++) {
+			const struct cat_trigger *g = m->triggers[i];
+			if (g->table != up || !g->foid || !(g->type & 1 /* TRIGGER_TYPE_ROW */))
+				continue;
+			struct cat_trigger *c = arena_alloc(m->a, sizeof(*c));
+			*c = *g;
+			c->table = p;
+			c->parent = g;
+			c->oid = cat_oid("trg", p->name, g->name);
+			c->sql = trigger_sql(m->a, g->sql, cat_quote_ident(m->a, up->name),
+					     cat_quote_ident(m->a, p->name));
+			cat_model_push_trigger(m, c);
+		}
+	}
+}
+
+void cat_partinh_inherits(const struct cat_model *m, struct cat_rows *r)
 {
 	for (size_t i = 0; i < m->nidx; i++) {
 		const struct cat_index *ix = m->idx[i];
@@ -204,11 +241,36 @@ static void fn_key_check(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			   "a partition's own PRIMARY KEY or UNIQUE constraint is not supported");
 }
 
-bool cat_partidx_register(sqlite3 *db, struct cat_conn *cc)
+/* shardlite_partition_trigger_drop_check(partition, name): DROP TRIGGER name ON partition of
+ * its copy of the partitioned table's row trigger is PostgreSQL's 2BP01 (the session adds the
+ * HINT to drop the parent's). */
+static void fn_trigger_drop_check(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *table = (const char *)sqlite3_value_text(argv[0]);
+	const char *name = (const char *)sqlite3_value_text(argv[1]);
+	const struct cat_model *m = table && name ? cat_fn_model(ctx) : NULL;
+	sqlite3_result_null(ctx);
+	for (size_t i = 0; m && i < m->ntriggers; i++) {
+		const struct cat_trigger *g = m->triggers[i];
+		if (g->parent && strcmp(g->name, name) == 0 && strcmp(g->table->name, table) == 0) {
+			pgfn_error(
+				ctx, "2BP01",
+				"cannot drop trigger %s on table %s because trigger %s on table %s "
+				"requires it",
+				name, table, name, g->parent->table->name);
+			return;
+		}
+	}
+}
+
+bool cat_partinh_register(sqlite3 *db, struct cat_conn *cc)
 {
 	const int flags = SQLITE_UTF8 | SQLITE_DIRECTONLY;
 	return sqlite3_create_function_v2(db, "shardlite_partition_index_attach", 2, flags, cc,
 					  fn_index_attach, NULL, NULL, NULL) == SQLITE_OK &&
 	       sqlite3_create_function_v2(db, "shardlite_partition_key_check", -1, flags, cc,
-					  fn_key_check, NULL, NULL, NULL) == SQLITE_OK;
+					  fn_key_check, NULL, NULL, NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "shardlite_partition_trigger_drop_check", 2, flags,
+					  cc, fn_trigger_drop_check, NULL, NULL, NULL) == SQLITE_OK;
 }
