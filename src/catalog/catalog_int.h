@@ -91,6 +91,10 @@ struct cat_fkey {
 	bool not_valid;            /* convalidated false (CATALOG_NOT_VALID_MARK) */
 	int16_t *delset;           /* confdelsetcols: ON DELETE SET NULL (cols) (catalog_fkset.c) */
 	int ndelset;
+	/* a copy PostgreSQL makes of a partitioned table's key on each partition, and of a key
+	 * referencing a partitioned table for each of its partitions (conparentid;
+	 * catalog_partinh.c), NULL */
+	const struct cat_fkey *parent;
 };
 
 struct cat_check {
@@ -966,6 +970,11 @@ void cat_partinh_triggers(struct cat_model *m);
 /* shardlite_partition_index_attach and shardlite_partition_key_check (pg_dump's ALTER INDEX
  * ... ATTACH PARTITION and a partition's copy of its parent's key). */
 bool cat_partinh_register(sqlite3 *db, struct cat_conn *cc);
+/* Before DETACH PARTITION part of parent (its rows: parent's WHERE cond): a row of a table
+ * whose key to parent has a copy for part (catalog_partinh.c) referencing one of them is
+ * PostgreSQL's 23503; false with ctx's error then. */
+bool cat_partinh_detach_refs(sqlite3_context *ctx, sqlite3 *db, const char *parent,
+			     const char *part, const char *cond);
 /* Adds a CHECK and/or a foreign key (NULL: none) to the model. */
 void cat_model_add(struct cat_model *m, struct cat_check *ck, struct cat_fkey *fk);
 bool cat_fill_inherits(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);

@@ -1441,7 +1441,8 @@ static void fn_partition_detach(sqlite3_context *ctx, int argc, sqlite3_value **
 	strbuf_init(&cons, 0);
 	strbuf_init(&back, 0);
 	const char *close = strrchr(after, ')');
-	bool ok = close && cat_partown_detach(ctx, db, name, one.own, &drop, &cons, &back);
+	bool ok = close && cat_partinh_detach_refs(ctx, db, parent, name, one.cond) &&
+		  cat_partown_detach(ctx, db, name, one.own, &drop, &cons, &back);
 	sql = ok ? sqlite3_mprintf("DROP VIEW \"%w\"; %sCREATE TABLE \"%w\" (%.*s%.*s%s%s; "
 				   "INSERT INTO \"%w\" (%s) SELECT %s FROM \"%w\" WHERE %s; "
 				   "DELETE FROM \"%w\" WHERE %s; %s",

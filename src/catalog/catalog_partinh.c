@@ -91,6 +91,58 @@ static void clone(struct cat_model *m, const struct cat_index *ix, struct cat_re
 	cat_model_push_index(m, c);
 }
 
+static struct cat_fkey *fkey_copy(struct cat_model *m, const struct cat_fkey *f)
+{
+	struct cat_fkey *c = arena_alloc(m->a, sizeof(*c));
+	*c = *f;
+	c->parent = f;
+	cat_model_add(m, NULL, c);
+	return c;
+}
+
+/* PostgreSQL's addFkRecurseReferencing: a foreign key of a partitioned table on each of its
+ * partitions, of the same name; addFkRecurseReferenced: a key referencing a partitioned
+ * table once more for each partition, named by ChooseConstraintName (table_cols_fkeyN). */
+static void fkeys(struct cat_model *m)
+{
+	size_t n = m->nfks;
+	for (size_t i = 0; i < n; i++) {
+		const struct cat_fkey *f = m->fks[i];
+		for (size_t r = 0; r < m->nrels; r++) {
+			struct cat_rel *p = m->rels[r];
+			if (p->part_parent && strcmp(p->part_parent, f->table->name) == 0) {
+				struct cat_fkey *c = fkey_copy(m, f);
+				c->table = p;
+				c->oid = cat_oid("con", p->name, f->name);
+			}
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct cat_fkey *f = m->fks[i];
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		for (int k = 0; k < f->ncols && sb.len < 64; k++)
+			if (f->from[k] > 0 && f->from[k] <= f->table->ncols)
+				strbuf_printf(&sb, "%s%.63s", sb.len ? "_" : "",
+					      f->table->cols[f->from[k] - 1].name);
+		const char *cols = sb.len ? arena_strdup(m->a, sb.data) : NULL;
+		strbuf_fini(&sb);
+		for (size_t r = 0; r < m->nrels; r++) {
+			const struct cat_rel *q = m->rels[r];
+			if (!q->part_parent || strcmp(q->part_parent, f->reftable) != 0)
+				continue;
+			const char *name = base_object_name(m->a, f->table->name, cols, "fkey");
+			for (int k = 1; name_taken(m, name, true); k++)
+				name = base_object_name(m->a, f->table->name, cols,
+							arena_printf(m->a, "fkey%d", k));
+			struct cat_fkey *c = fkey_copy(m, f);
+			c->name = name;
+			c->oid = cat_oid("con", f->table->name, name);
+			c->reftable = q->name;
+		}
+	}
+}
+
 void cat_partinh_load(struct cat_model *m)
 {
 	size_t nrels = m->nrels, nidx = m->nidx;
@@ -112,6 +164,7 @@ void cat_partinh_load(struct cat_model *m)
 				clone(m, ix, p);
 		}
 	}
+	fkeys(m);
 }
 
 /* g's text with its table's name (after " ON public." or " ON ") as p's. */
@@ -262,6 +315,74 @@ static void fn_trigger_drop_check(sqlite3_context *ctx, int argc, sqlite3_value 
 			return;
 		}
 	}
+}
+
+/* "a", "b" of key f's columns on its table (ref: on the referenced one; bare: a, b),
+ * sqlite3_mprintf'd. */
+static char *key_cols(const struct cat_model *m, const struct cat_fkey *f, bool ref, bool bare)
+{
+	const struct cat_rel *t = ref ? cat_model_rel(m, f->reftable) : f->table;
+	char *s = sqlite3_mprintf("%s", "");
+	for (int k = 0; s && t && k < f->ncols; k++) {
+		int16_t at = ref ? f->to[k] : f->from[k];
+		char *n = at > 0 && at <= t->ncols
+				  ? sqlite3_mprintf(bare ? "%s%s%s" : "%s%s\"%w\"", s,
+						    k ? ", " : "", t->cols[at - 1].name)
+				  : NULL;
+		sqlite3_free(s);
+		s = n;
+	}
+	return s;
+}
+
+bool cat_partinh_detach_refs(sqlite3_context *ctx, sqlite3 *db, const char *parent,
+			     const char *part, const char *cond)
+{
+	const struct cat_model *m = cat_fn_model(ctx);
+	for (size_t i = 0; m && i < m->nfks; i++) {
+		const struct cat_fkey *f = m->fks[i];
+		if (!f->parent || strcmp(f->reftable, part) != 0)
+			continue;
+		char *from = key_cols(m, f, false, false), *to = key_cols(m, f, true, false);
+		char *q =
+			from && to
+				? sqlite3_mprintf("SELECT %s FROM \"%w\" WHERE (%s) IN (SELECT %s "
+						  "FROM \"%w\" WHERE %s) LIMIT 1",
+						  from, f->table->name, from, to, parent, cond)
+				: NULL;
+		sqlite3_stmt *st = NULL;
+		bool found = q && sqlite3_prepare_v2(db, q, -1, &st, NULL) == SQLITE_OK &&
+			     sqlite3_step(st) == SQLITE_ROW;
+		struct strbuf vals;
+		strbuf_init(&vals, 0);
+		for (int k = 0; found && k < f->ncols; k++) {
+			const char *v = (const char *)sqlite3_column_text(st, k);
+			strbuf_printf(&vals, "%s%s", k ? ", " : "", v ? v : "null");
+		}
+		char *names = found ? key_cols(m, f, false, true) : NULL;
+		char *detail =
+			found ? sqlite3_mprintf("Key (%s)=(%s) is still referenced from table "
+						"\"%s\".",
+						names ? names : "", vals.data ? vals.data : "",
+						f->table->name)
+			      : NULL;
+		sqlite3_free(names);
+		strbuf_fini(&vals);
+		sqlite3_finalize(st);
+		sqlite3_free(q);
+		sqlite3_free(from);
+		sqlite3_free(to);
+		if (found) {
+			pgfn_error_detail(
+				ctx, "23503", detail ? detail : "",
+				"removing partition \"%s\" violates foreign key constraint "
+				"\"%s\"",
+				part, f->name);
+			sqlite3_free(detail);
+			return false;
+		}
+	}
+	return true;
 }
 
 bool cat_partinh_register(sqlite3 *db, struct cat_conn *cc)

@@ -512,14 +512,16 @@ static bool fill_constraint(struct cat_conn *cc, const struct cat_model *m, stru
 	for (size_t i = 0; i < m->nfks; i++) {
 		const struct cat_fkey *f = m->fks[i];
 		const struct cat_rel *rt = cat_model_rel(m, f->reftable);
-		con_head_deferral(cc, r, f->oid, f->name, 'f', f->table->oid, cat_fkey_index(m, f), 0,
-				  rt ? rt->oid : 0, f->deferrable, f->deferred, !f->not_valid);
+		con_head_deferral(cc, r, f->oid, f->name, 'f', f->table->oid, cat_fkey_index(m, f),
+				  f->parent ? f->parent->oid : 0, rt ? rt->oid : 0, f->deferrable, f->deferred, !f->not_valid);
 		cat_char(r, f->upd);
 		cat_char(r, f->del);
 		cat_char(r, f->match);
 		const char *eqops[3] = {NULL, NULL, NULL};
 		(void)cat_fkey_eqops(m, r->a, f, eqops);
-		con_tail_inh(r, !f->table->part_parent, false, int2_array(r->a, f->from, f->ncols),
+		/* connoinherit: false for a partitioned table's and a partition's */
+		con_tail_inh(r, !f->table->part_parent && !f->table->part_key && !f->parent,
+			     f->parent != NULL, int2_array(r->a, f->from, f->ncols),
 				int2_array(r->a, f->to, f->ncols), eqops,
 				f->ndelset ? int2_array(r->a, f->delset, f->ndelset) : NULL, NULL,
 				NULL);
