@@ -221,7 +221,7 @@ void cat_partinh_inherits(const struct cat_model *m, struct cat_rows *r)
 /* shardlite_partition_index_attach(parent, child): ALTER INDEX parent ATTACH PARTITION child,
  * as pg_dump writes it for each partition's index. The catalog shows every partition with its
  * copy of each index of the partitioned table (or its own equal index adopted), so attaching
- * that one is PostgreSQL's no-op, and another index of a partition is PostgreSQL's 42P17 (the
+ * that one is PostgreSQL's no-op, and another index of a partition is PostgreSQL's 55000 (the
  * partition has one attached already); anything else 0A000. */
 static void fn_index_attach(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -241,7 +241,7 @@ static void fn_index_attach(sqlite3_context *ctx, int argc, sqlite3_value **argv
 		return;
 	const struct cat_rel *part = ci->index->table;
 	if (part->part_parent && strcmp(part->part_parent, pi->index->table->name) == 0) {
-		pgfn_error_detail(ctx, "42P17",
+		pgfn_error_detail(ctx, "55000",
 				  arena_printf(m->a,
 					       "Another index is already attached for partition "
 					       "\"%s\".",
