@@ -465,6 +465,20 @@ void xlat_partition_drop_parent(struct xlat_ctx *c, const char *name)
 	xlat_puts(c, "); ");
 }
 
+/* The statement as the DDL script SELECT fn('a', 'b'), a catalog function's call. */
+static bool call2(struct xlat_ctx *c, const char *fn, const char *a, const char *b)
+{
+	c->st->kind = XLAT_SCRIPT;
+	c->st->is_ddl = true;
+	xlat_nocache(c);
+	xlat_printf(c, "SELECT %s(", fn);
+	xlat_string(c, a);
+	xlat_puts(c, ", ");
+	xlat_string(c, b);
+	xlat_puts(c, ")");
+	return true;
+}
+
 /* ALTER TABLE of a partitioned table: what changes its columns in place (a plain ALTER or a
  * script) is followed by the partitions' views made again over its new columns; a change
  * the shard module makes by rebuilding the table, and ATTACH / DETACH, are refused. */
@@ -488,15 +502,9 @@ bool xlat_partition_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 			       k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartitionFinalize))
 			return xlat_unsupported(c, -1, "DETACH PARTITION CONCURRENTLY");
 		if (detach) {
-			c->st->writes = c->st->is_ddl = true;
-			c->st->kind = XLAT_SCRIPT;
-			xlat_nocache(c);
-			xlat_puts(c, "SELECT shardlite_partition_detach(");
-			xlat_string(c, s->relation->relname);
-			xlat_puts(c, ", ");
-			xlat_string(c, pc->name->relname);
-			xlat_puts(c, ")");
-			return true;
+			c->st->writes = true;
+			return call2(c, "shardlite_partition_detach", s->relation->relname,
+				     pc->name->relname);
 		}
 	}
 	char strategy;
@@ -666,15 +674,8 @@ bool xlat_partition_index_attach(struct xlat_ctx *c, const PgQuery__AlterTableSt
 						  : NULL;
 	if (!pc || !pc->name || !own_schema(c, pc->name) || !xlat_own_table(c, s->relation))
 		return xlat_unsupported(c, -1, "this ALTER INDEX ... ATTACH PARTITION");
-	c->st->kind = XLAT_SCRIPT;
-	c->st->is_ddl = true;
-	xlat_nocache(c);
-	xlat_puts(c, "SELECT shardlite_partition_index_attach(");
-	xlat_string(c, s->relation->relname);
-	xlat_puts(c, ", ");
-	xlat_string(c, pc->name->relname);
-	xlat_puts(c, ")");
-	return true;
+	return call2(c, "shardlite_partition_index_attach", s->relation->relname,
+		     pc->name->relname);
 }
 
 bool xlat_partition_alter_own(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
