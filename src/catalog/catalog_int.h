@@ -973,6 +973,11 @@ bool cat_partinh_register(sqlite3 *db, struct cat_conn *cc);
 /* Before DETACH PARTITION part of parent (its rows: parent's WHERE cond): a row of a table
  * whose key to parent has a copy for part (catalog_partinh.c) referencing one of them is
  * PostgreSQL's 23503; false with ctx's error then. */
+/* Whether sql (a translated CREATE INDEX on partition part, as pg_dump writes a partition's
+ * copy of its parent's index) names the copy part shows already, with the parent's index's
+ * keys and predicate: then it makes nothing (shardlite_partition_index). */
+bool cat_partinh_index_is_copy(sqlite3_context *ctx, sqlite3 *db, const char *part,
+			       const char *sql);
 bool cat_partinh_detach_refs(sqlite3_context *ctx, sqlite3 *db, const char *parent,
 			     const char *part, const char *cond);
 /* Adds a CHECK and/or a foreign key (NULL: none) to the model. */

@@ -1606,6 +1606,8 @@ static void fn_partition_index(sqlite3_context *ctx, int argc, sqlite3_value **a
 	struct part one = {0};
 	if (!name || !sql || !read_partition(db, name, &parent, &one))
 		pgfn_error(ctx, "42P01", "relation \"%s\" does not exist", name ? name : "");
+	else if (cat_partinh_index_is_copy(ctx, db, name, sql)) /* pg_dump's; there already */
+		sqlite3_result_null(ctx);
 	else if (one.kind == 'd') /* its condition changes with the other partitions */
 		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
 			   "an index on a DEFAULT partition is not supported");

@@ -385,6 +385,64 @@ bool cat_partinh_detach_refs(sqlite3_context *ctx, sqlite3 *db, const char *pare
 	return true;
 }
 
+/* Past the identifier at p (bare or double-quoted) and the spaces after it. */
+static const char *past_ident(const char *p)
+{
+	if (*p == '"')
+		for (p++; *p && !(*p == '"' && p[1] != '"'); p += *p == '"' ? 2 : 1)
+			;
+	else
+		while (*p && *p != ' ' && *p != '(')
+			p++;
+	p += *p == '"';
+	while (*p == ' ')
+		p++;
+	return p;
+}
+
+/* The text of a translated CREATE INDEX after its table's name: its keys and what follows. */
+static const char *index_tail(const char *sql)
+{
+	const char *on = sql ? strstr(sql, " ON ") : NULL;
+	return on ? past_ident(on + 4) : NULL;
+}
+
+bool cat_partinh_index_is_copy(sqlite3_context *ctx, sqlite3 *db, const char *part, const char *sql)
+{
+	const char *p = sql;
+	static const char *const words[] = {"CREATE ", "UNIQUE ", "INDEX ", "IF NOT EXISTS "};
+	for (size_t i = 0; i < ARRAY_LEN(words); i++)
+		if (strncmp(p, words[i], strlen(words[i])) == 0)
+			p += strlen(words[i]);
+	const char *end = past_ident(p);
+	while (end > p && end[-1] == ' ')
+		end--;
+	char *name = *p == '"' && end - p >= 2 ? sqlite3_mprintf("%.*s", (int)(end - p - 2), p + 1)
+					       : sqlite3_mprintf("%.*s", (int)(end - p), p);
+	const struct cat_model *m = name ? cat_fn_model(ctx) : NULL;
+	const struct cat_index *copy = NULL;
+	for (size_t i = 0; m && i < m->nidx && !copy; i++)
+		if (m->idx[i]->parent && !m->idx[i]->rel->sqlname &&
+		    strcmp(m->idx[i]->rel->name, name) == 0 &&
+		    strcmp(m->idx[i]->table->name, part) == 0)
+			copy = m->idx[i];
+	sqlite3_free(name);
+	const char *psqlname = copy ? copy->parent->rel->sqlname : NULL;
+	char *q = psqlname ? sqlite3_mprintf("SELECT sql FROM main.sqlite_schema WHERE type = "
+					     "'index' AND name = %Q",
+					     psqlname)
+			   : NULL;
+	sqlite3_stmt *st = NULL;
+	bool same = q && sqlite3_prepare_v2(db, q, -1, &st, NULL) == SQLITE_OK &&
+		    sqlite3_step(st) == SQLITE_ROW;
+	const char *a = same ? index_tail((const char *)sqlite3_column_text(st, 0)) : NULL;
+	const char *b = index_tail(sql);
+	same = a && b && strcmp(a, b) == 0;
+	sqlite3_finalize(st);
+	sqlite3_free(q);
+	return same;
+}
+
 bool cat_partinh_register(sqlite3 *db, struct cat_conn *cc)
 {
 	const int flags = SQLITE_UTF8 | SQLITE_DIRECTONLY;
