@@ -456,6 +456,12 @@ void catalog_trigger_transition_names(sqlite3 *db, const char *table, const char
  * identifier, " x'", the hex of "kind\nbound\ncondition\nlower" and "' * /"
  * (catalog_part.c; xlat_partition.c reads it as XLAT_PARTITION_MARK). */
 #define CATALOG_PARTITION_MARK "/* shardlite: partition of "
+/* The partition of partitioned table parent that takes a row whose n columns are named cols
+ * with values row (catalog_partfor.c: the partitions' conditions, prepared for this call), as
+ * a malloc'd name; NULL when none takes it. The trigger machinery's TG_TABLE_NAME: PostgreSQL
+ * fires the partition's copy of a row trigger. May run inside a statement of db. */
+char *catalog_partition_of(sqlite3 *db, const char *parent, const char *const *cols,
+			   sqlite3_value *const *row, size_t n);
 /* Ends a CHECK or FOREIGN KEY table constraint of a stored CREATE TABLE text that was added
  * NOT VALID (ALTER TABLE ... ADD ... NOT VALID): pg_constraint.convalidated is false and
  * pg_get_constraintdef ends with " NOT VALID" until VALIDATE CONSTRAINT removes the mark;

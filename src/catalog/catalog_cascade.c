@@ -273,8 +273,10 @@ static void fn_drop_refs(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		const struct cat_fkey *f = m->fks[i];
 		if (f->reftable && sqlite3_stricmp(f->reftable, table) == 0 &&
 		    !listed(argv + 1, argc - 1, f->table->name))
+			/* a copy for a partition (catalog_partinh.c): PostgreSQL names its parent */
 			strbuf_printf(&detail, "%sconstraint %s on table %s depends on table %s",
-				      detail.len ? "\n" : "", f->name, f->table->name, table);
+				      detail.len ? "\n" : "", f->parent ? f->parent->name : f->name,
+				      f->table->name, table);
 	}
 	if (detail.len)
 		restrict_error(ctx, &detail, "table", table, argc - 1);

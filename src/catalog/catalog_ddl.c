@@ -125,9 +125,10 @@ static void fn_column_new(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			   "column \"%s\" of relation \"%s\" already exists", column, table);
 }
 
-/* shardlite_index_drop_check(name): before DROP INDEX name, PostgreSQL's refusal to drop the
- * index of a PRIMARY KEY or UNIQUE constraint (its own name; a second UNIQUE's marked index,
- * CATALOG_UNIQUE_MARK) — the session adds the HINT to drop the constraint instead. */
+/* shardlite_index_drop_check(name): before DROP INDEX name, PostgreSQL's refusal to drop a
+ * partition's index attached to its partitioned table's (catalog_partinh.c), or the index of
+ * a PRIMARY KEY or UNIQUE constraint (its own name; a second UNIQUE's marked index,
+ * CATALOG_UNIQUE_MARK) — the session adds the HINT to drop the other instead. */
 static void fn_index_drop_check(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
@@ -138,6 +139,11 @@ static void fn_index_drop_check(sqlite3_context *ctx, int argc, sqlite3_value **
 	sqlite3_result_null(ctx);
 	for (size_t i = 0; i < m->nidx; i++) {
 		const struct cat_index *ix = m->idx[i];
+		if (ix->parent && strcmp(ix->rel->name, name) == 0) {
+			pgfn_error(ctx, "2BP01", "cannot drop index %s because index %s requires it",
+				   name, ix->parent->rel->name);
+			return;
+		}
 		if (ix->conname && strcmp(ix->rel->name, name) == 0) {
 			pgfn_error(ctx, "2BP01",
 				   "cannot drop index %s because constraint %s on table %s "

@@ -287,6 +287,22 @@ static void constraint_depends(const struct cat_model *m, struct cat_rows *r)
 		const struct cat_index *ix = m->idx[i];
 		for (int k = 0; ix->conname && k < ix->nkeys; k++)
 			constraint_depend(r, ix->conoid, ix->table->oid, ix->keys[k], 'a');
+		/* a partition's copy of its parent's index and key on the parent's ('P'): pg_dump
+		 * then writes the parent's first, as the copy's ADD CONSTRAINT needs it */
+		for (int c = 0; ix->parent && c < 2; c++) {
+			bool con = c == 1;
+			if (con && !(ix->conname && ix->parent->conname))
+				continue;
+			uint32_t cls = con ? 2606 /* pg_constraint */ : 1259 /* pg_class */;
+			cat_row(r);
+			cat_int(r, cls);
+			cat_int(r, con ? ix->conoid : ix->rel->oid);
+			cat_int(r, 0);
+			cat_int(r, cls);
+			cat_int(r, con ? ix->parent->conoid : ix->parent->rel->oid);
+			cat_int(r, 0);
+			cat_char(r, 'P');
+		}
 	}
 	for (size_t i = 0; i < m->nfks; i++) {
 		const struct cat_fkey *f = m->fks[i];

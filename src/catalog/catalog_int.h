@@ -72,6 +72,9 @@ struct cat_index {
 	const char **exclops; /* an EXCLUDE constraint's: per key its operator's name; NULL */
 	bool deferrable, initdeferred; /* a DEFERRABLE UNIQUE constraint's (xlat_defkey.c) */
 	const char *part_of; /* a partition's index, kept on its parent (catalog_partown.c) */
+	/* the partitioned table's index this one is a partition's copy of, or that adopted it
+	 * (pg_inherits, conparentid; catalog_partinh.c); NULL */
+	const struct cat_index *parent;
 };
 
 struct cat_fkey {
@@ -88,6 +91,10 @@ struct cat_fkey {
 	bool not_valid;            /* convalidated false (CATALOG_NOT_VALID_MARK) */
 	int16_t *delset;           /* confdelsetcols: ON DELETE SET NULL (cols) (catalog_fkset.c) */
 	int ndelset;
+	/* a copy PostgreSQL makes of a partitioned table's key on each partition, and of a key
+	 * referencing a partitioned table for each of its partitions (conparentid;
+	 * catalog_partinh.c), NULL */
+	const struct cat_fkey *parent;
 };
 
 struct cat_check {
@@ -228,6 +235,9 @@ struct cat_trigger {
 	 * (contype 't') of its name; constrrel: FROM's table, or NULL */
 	bool constraint, deferrable, initdeferred;
 	const char *constrrel;
+	/* a partition's copy of its partitioned table's row trigger (tgparentid;
+	 * catalog_partinh.c), NULL */
+	const struct cat_trigger *parent;
 };
 
 /* The oid of the pg_constraint row of constraint trigger g. */
@@ -823,6 +833,7 @@ struct cat_rel *cat_model_new_rel(struct cat_model *m, const char *name, char ki
 void cat_model_push_seq(struct cat_model *m, struct cat_seq *q);
 void cat_model_push_comment(struct cat_model *m, struct cat_comment *k);
 void cat_model_push_trigger(struct cat_model *m, struct cat_trigger *g);
+void cat_model_push_index(struct cat_model *m, struct cat_index *ix);
 /* catalog_trigger.c: the tables' SQLite triggers into the model; pg_trigger and
  * pg_get_triggerdef. */
 bool cat_trigger_load(sqlite3 *db, struct cat_model *m);
@@ -965,6 +976,27 @@ void cat_partown_load(struct cat_model *m, struct cat_rel *r, const char *own);
 const char *cat_partown_pred(struct arena *a, const char *sql, const char *pred,
 			     const char **part_of);
 void cat_partown_rehome(struct cat_model *m);
+/* catalog_partinh.c: each index of a partitioned table shown on each partition, as
+ * PostgreSQL makes one per partition (its own equal index adopted instead), after
+ * cat_partown_rehome. pg_inherits' rows of those indexes. */
+void cat_partinh_load(struct cat_model *m);
+void cat_partinh_inherits(const struct cat_model *m, struct cat_rows *r);
+/* Each row trigger of a partitioned table shown on each partition (PostgreSQL clones it),
+ * after the triggers are loaded. */
+void cat_partinh_triggers(struct cat_model *m);
+/* shardlite_partition_index_attach and shardlite_partition_key_check (pg_dump's ALTER INDEX
+ * ... ATTACH PARTITION and a partition's copy of its parent's key). */
+bool cat_partinh_register(sqlite3 *db, struct cat_conn *cc);
+/* Before DETACH PARTITION part of parent (its rows: parent's WHERE cond): a row of a table
+ * whose key to parent has a copy for part (catalog_partinh.c) referencing one of them is
+ * PostgreSQL's 23503; false with ctx's error then. */
+/* Whether sql (a translated CREATE INDEX on partition part, as pg_dump writes a partition's
+ * copy of its parent's index) names the copy part shows already, with the parent's index's
+ * keys and predicate: then it makes nothing (shardlite_partition_index). */
+bool cat_partinh_index_is_copy(sqlite3_context *ctx, sqlite3 *db, const char *part,
+			       const char *sql);
+bool cat_partinh_detach_refs(sqlite3_context *ctx, sqlite3 *db, const char *parent,
+			     const char *part, const char *cond);
 /* Adds a CHECK and/or a foreign key (NULL: none) to the model. */
 void cat_model_add(struct cat_model *m, struct cat_check *ck, struct cat_fkey *fk);
 bool cat_fill_inherits(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);

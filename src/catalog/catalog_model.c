@@ -322,6 +322,8 @@ void cat_model_push_trigger(struct cat_model *m, struct cat_trigger *g)
 	PUSH(m, triggers, ntriggers, g);
 }
 
+void cat_model_push_index(struct cat_model *m, struct cat_index *ix) { PUSH(m, idx, nidx, ix); }
+
 /* PostgreSQL's default name for an unnamed constraint: table_col1_col2_suffix, cut as its
  * makeObjectName cuts it (the columns joined until 64 bytes are there, then the longer of
  * the table's name and theirs shortened first). */
@@ -1063,9 +1065,10 @@ const char *cat_index_def_ext(const struct cat_model *m, const struct cat_index 
 	const char *pred = pretty && ix->pretty_pred ? ix->pretty_pred : ix->pred;
 	/* pretty: the table named as it is visible (PRETTYFLAG_SCHEMA) */
 	bool local = cat_nsp_of(m, ix->table->name, NULL) != NULL; /* s.t: qualified always */
-	return arena_printf(m->a, "CREATE %sINDEX %s ON %s%s%s USING %s (%s)%s%s%s",
+	return arena_printf(m->a, "CREATE %sINDEX %s ON %s%s%s%s USING %s (%s)%s%s%s",
 			    ix->unique ? "UNIQUE " : "",
 			    cat_quote_ident(m->a, cat_nsp_bare(m, ix->rel->name)),
+			    ix->table->part_key ? "ONLY " : "", /* a partitioned index's */
 			    pretty || local   ? ""
 			    : ix->table->temp ? "pg_temp"
 					      : "public",

@@ -1441,7 +1441,8 @@ static void fn_partition_detach(sqlite3_context *ctx, int argc, sqlite3_value **
 	strbuf_init(&cons, 0);
 	strbuf_init(&back, 0);
 	const char *close = strrchr(after, ')');
-	bool ok = close && cat_partown_detach(ctx, db, name, one.own, &drop, &cons, &back);
+	bool ok = close && cat_partinh_detach_refs(ctx, db, parent, name, one.cond) &&
+		  cat_partown_detach(ctx, db, name, one.own, &drop, &cons, &back);
 	sql = ok ? sqlite3_mprintf("DROP VIEW \"%w\"; %sCREATE TABLE \"%w\" (%.*s%.*s%s%s; "
 				   "INSERT INTO \"%w\" (%s) SELECT %s FROM \"%w\" WHERE %s; "
 				   "DELETE FROM \"%w\" WHERE %s; %s",
@@ -1605,6 +1606,8 @@ static void fn_partition_index(sqlite3_context *ctx, int argc, sqlite3_value **a
 	struct part one = {0};
 	if (!name || !sql || !read_partition(db, name, &parent, &one))
 		pgfn_error(ctx, "42P01", "relation \"%s\" does not exist", name ? name : "");
+	else if (cat_partinh_index_is_copy(ctx, db, name, sql)) /* pg_dump's; there already */
+		sqlite3_result_null(ctx);
 	else if (one.kind == 'd') /* its condition changes with the other partitions */
 		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
 			   "an index on a DEFAULT partition is not supported");
@@ -1789,6 +1792,7 @@ void cat_part_load(struct cat_model *m)
 		part_fini(&one);
 	}
 	cat_partown_rehome(m);
+	cat_partinh_load(m);
 }
 
 bool cat_fill_inherits(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
@@ -1805,6 +1809,7 @@ bool cat_fill_inherits(struct cat_conn *cc, const struct cat_model *m, struct ca
 		cat_int(r, 1);
 		cat_bool(r, false);
 	}
+	cat_partinh_inherits(m, r);
 	return true;
 }
 

@@ -13,6 +13,7 @@
 struct partfor {
 	size_t n;
 	int nkeys;
+	char **keys;          /* nkeys key column names */
 	char **names;         /* n partition names */
 	sqlite3_stmt **tests; /* SELECT 1 FROM (SELECT ?1 AS "k", ...) WHERE cond */
 };
@@ -24,6 +25,9 @@ static void partfor_free(void *arg)
 		free(f->names[i]);
 		sqlite3_finalize(f->tests[i]);
 	}
+	for (int k = 0; k < f->nkeys && f->keys; k++)
+		free(f->keys[k]);
+	free(f->keys);
 	free(f->names);
 	free(f->tests);
 	free(f);
@@ -48,8 +52,11 @@ static struct partfor *partfor_load(sqlite3 *db, const char *parent)
 		f->tests = calloc(n ? n : 1, sizeof(*f->tests));
 	}
 	bool ok = f && f->names && f->tests && !sel.failed && sel.data;
-	if (f)
+	if (f) {
 		f->nkeys = (int)nkeys;
+		f->keys = keys; /* f's from here */
+		keys = NULL;
+	}
 	for (size_t i = 0; ok && i < n; i++) {
 		char *q = sqlite3_mprintf("SELECT 1 FROM (SELECT %s) WHERE %s", sel.data,
 					  list[2 * i + 1]);
@@ -62,7 +69,7 @@ static struct partfor *partfor_load(sqlite3 *db, const char *parent)
 	for (size_t i = 0; list && i < 2 * n; i++)
 		free(list[i]);
 	free(list);
-	for (size_t i = 0; i < nkeys; i++)
+	for (size_t i = 0; keys && i < nkeys; i++)
 		free(keys[i]);
 	free(keys);
 	strbuf_fini(&sel);
@@ -114,6 +121,26 @@ static void fn_partition_for(sqlite3_context *ctx, int argc, sqlite3_value **arg
 		}
 	}
 	sqlite3_result_null(ctx);
+}
+
+char *catalog_partition_of(sqlite3 *db, const char *parent, const char *const *cols,
+			   sqlite3_value *const *row, size_t n)
+{
+	struct partfor *f = partfor_load(db, parent);
+	char *name = NULL;
+	for (size_t i = 0; f && i < f->n && !name; i++) {
+		sqlite3_stmt *t = f->tests[i];
+		for (int k = 0; k < f->nkeys; k++)
+			for (size_t c = 0; c < n; c++)
+				if (strcmp(cols[c], f->keys[k]) == 0)
+					sqlite3_bind_value(t, k + 1, row[c]);
+		if (sqlite3_step(t) == SQLITE_ROW)
+			name = strdup(f->names[i]);
+		sqlite3_reset(t);
+	}
+	if (f)
+		partfor_free(f);
+	return name;
 }
 
 bool cat_partfor_register(sqlite3 *db)

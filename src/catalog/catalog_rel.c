@@ -198,7 +198,9 @@ static bool fill_class(struct cat_conn *cc, const struct cat_model *m, struct ca
 		cat_bool(r, force);
 		cat_bool(r, !rel->matview || rel->populated); /* relispopulated */
 		cat_char(r, rel->kind == 'r' ? 'd' : 'n');
-		cat_bool(r, rel->part_parent != NULL); /* relispartition */
+		/* relispartition: a partition, or a partition's index attached to its parent's */
+		cat_bool(r, rel->part_parent != NULL ||
+				    (rel->kind == 'i' && rel->index && rel->index->parent));
 		cat_int(r, 0);
 		cat_int(r, 0);
 		cat_int(r, 0);
@@ -412,10 +414,12 @@ static bool fill_index(struct cat_conn *cc, const struct cat_model *m, struct ca
 
 /* The columns every pg_constraint row starts with, up to and including confmatchtype;
  * condeferrable and condeferred a foreign key's DEFERRABLE [INITIALLY DEFERRED], convalidated
- * false for a NOT VALID one. */
+ * false for a NOT VALID one; parent: conparentid (a partition's copy of a partitioned
+ * table's key, catalog_partinh.c), 0. */
 static void con_head_deferral(struct cat_conn *cc, struct cat_rows *r, uint32_t oid,
 			      const char *name, char type, uint32_t rel, uint32_t index,
-			      uint32_t frel, bool deferrable, bool deferred, bool valid)
+			      uint32_t parent, uint32_t frel, bool deferrable, bool deferred,
+			      bool valid)
 {
 	/* a constraint of a local schema's table "s.t" is stored as "s.name" when derived:
 	 * shown as name, in schema s (catalog_nsp.c) */
@@ -432,7 +436,7 @@ static void con_head_deferral(struct cat_conn *cc, struct cat_rows *r, uint32_t 
 	cat_int(r, rel);
 	cat_int(r, 0);
 	cat_int(r, index);
-	cat_int(r, 0);
+	cat_int(r, parent);
 	cat_int(r, frel);
 }
 
@@ -440,17 +444,18 @@ static void con_head_deferral(struct cat_conn *cc, struct cat_rows *r, uint32_t 
 static void con_head(struct cat_conn *cc, struct cat_rows *r, uint32_t oid, const char *name,
 		     char type, uint32_t rel, uint32_t index, uint32_t frel, bool valid)
 {
-	con_head_deferral(cc, r, oid, name, type, rel, index, frel, false, false, valid);
+	con_head_deferral(cc, r, oid, name, type, rel, index, 0, frel, false, false, valid);
 }
 
 /* noinherit: connoinherit, which PostgreSQL sets for a key or foreign key of a table that is
- * not a partition (a CHECK is inherited); eqops: a foreign key's three operator arrays. */
-static void con_tail_delset(struct cat_rows *r, bool noinherit, const char *key,
-			    const char *fkey, const char *const *eqops, const char *delset,
-			    const char *excl, const char *bin)
+ * not a partition (a CHECK is inherited); eqops: a foreign key's three operator arrays;
+ * inherited: a partition's copy of its parent's (conislocal false, coninhcount 1). */
+static void con_tail_inh(struct cat_rows *r, bool noinherit, bool inherited, const char *key,
+			 const char *fkey, const char *const *eqops, const char *delset,
+			 const char *excl, const char *bin)
 {
-	cat_bool(r, true);
-	cat_int(r, 0);
+	cat_bool(r, !inherited);
+	cat_int(r, inherited);
 	cat_bool(r, noinherit);
 	cat_text(r, key);
 	cat_text(r, fkey);
@@ -464,7 +469,7 @@ static void con_tail_delset(struct cat_rows *r, bool noinherit, const char *key,
 static void con_tail(struct cat_rows *r, bool noinherit, const char *key, const char *excl,
 		     const char *bin)
 {
-	con_tail_delset(r, noinherit, key, NULL, NULL, NULL, excl, bin);
+	con_tail_inh(r, noinherit, false, key, NULL, NULL, NULL, excl, bin);
 }
 
 uint32_t cat_fkey_index(const struct cat_model *m, const struct cat_fkey *f)
@@ -493,26 +498,30 @@ static bool fill_constraint(struct cat_conn *cc, const struct cat_model *m, stru
 		const struct cat_index *ix = m->idx[i];
 		if (!ix->conname)
 			continue;
+		uint32_t parent = ix->parent && ix->parent->conname ? ix->parent->conoid : 0;
 		con_head_deferral(cc, r, ix->conoid, ix->conname,
 				  ix->primary ? 'p' : ix->exclops ? 'x' : 'u', ix->table->oid,
-				  ix->rel->oid, 0, ix->deferrable, ix->initdeferred, true);
+				  ix->rel->oid, parent, 0, ix->deferrable, ix->initdeferred, true);
 		cat_char(r, ' ');
 		cat_char(r, ' ');
 		cat_char(r, ' ');
-		con_tail(r, !ix->table->part_parent, int2_array(r->a, ix->keys, ix->nkeys),
-			 ix->exclops ? cat_exclude_opers(m, r->a, ix) : NULL, NULL);
+		con_tail_inh(r, !ix->table->part_parent, parent != 0,
+			     int2_array(r->a, ix->keys, ix->nkeys), NULL, NULL, NULL,
+			     ix->exclops ? cat_exclude_opers(m, r->a, ix) : NULL, NULL);
 	}
 	for (size_t i = 0; i < m->nfks; i++) {
 		const struct cat_fkey *f = m->fks[i];
 		const struct cat_rel *rt = cat_model_rel(m, f->reftable);
 		con_head_deferral(cc, r, f->oid, f->name, 'f', f->table->oid, cat_fkey_index(m, f),
-				  rt ? rt->oid : 0, f->deferrable, f->deferred, !f->not_valid);
+				  f->parent ? f->parent->oid : 0, rt ? rt->oid : 0, f->deferrable, f->deferred, !f->not_valid);
 		cat_char(r, f->upd);
 		cat_char(r, f->del);
 		cat_char(r, f->match);
 		const char *eqops[3] = {NULL, NULL, NULL};
 		(void)cat_fkey_eqops(m, r->a, f, eqops);
-		con_tail_delset(r, !f->table->part_parent, int2_array(r->a, f->from, f->ncols),
+		/* connoinherit: false for a partitioned table's and a partition's */
+		con_tail_inh(r, !f->table->part_parent && !f->table->part_key && !f->parent,
+			     f->parent != NULL, int2_array(r->a, f->from, f->ncols),
 				int2_array(r->a, f->to, f->ncols), eqops,
 				f->ndelset ? int2_array(r->a, f->delset, f->ndelset) : NULL, NULL,
 				NULL);

@@ -100,7 +100,10 @@ static bool load_schema(sqlite3 *db, struct cat_model *m, bool temp)
 
 bool cat_trigger_load(sqlite3 *db, struct cat_model *m)
 {
-	return load_schema(db, m, false) && load_schema(db, m, true);
+	if (!load_schema(db, m, false) || !load_schema(db, m, true))
+		return false;
+	cat_partinh_triggers(m);
+	return true;
 }
 
 bool cat_model_has_triggers(const struct cat_model *m, const struct cat_rel *t)
@@ -125,7 +128,7 @@ static bool fill_trigger(struct cat_conn *cc, const struct cat_model *m, struct 
 		cat_row(r);
 		cat_int(r, g->oid);
 		cat_int(r, g->table->oid);
-		cat_int(r, 0);
+		cat_int(r, g->parent ? g->parent->oid : 0); /* tgparentid */
 		cat_text(r, g->name);
 		cat_int(r, g->foid); /* 0 for SQLite's own: the body is SQL in the trigger */
 		cat_int(r, g->type);

@@ -200,11 +200,18 @@ bool sess_trigger_when_eval(struct pl_run *r, const struct xlat_pl_expr *e, bool
 /* sess_udf_run for a trigger's function: counted by pg_trigger_depth(). */
 bool sess_trigger_run(struct pl_run *r, struct arena *a, struct pgerr *err);
 /* Runs row trigger name's function (d) for one row of table: NEW news and OLD olds (texts of
- * rel's columns), TG_ variables, WHEN condition; its result is ignored (an AFTER trigger). */
+ * rel's columns), TG_ variables (table: TG_TABLE_NAME's, sess_trigger_relname), WHEN
+ * condition; its result is ignored (an AFTER trigger). */
 bool sess_trigger_call_row(struct session *s, const char *name, const char *table,
 			   const char *event, const struct sess_trg_def *d,
 			   const struct catalog_relation *rel, const char **news, const char **olds,
 			   struct arena *a, struct pgerr *err);
+/* TG_TABLE_NAME of a row trigger of table for SQLite's row vals (NEW's ncols values, then
+ * OLD's): for a partitioned table the partition the row is in (PostgreSQL fires the
+ * partition's copy of the trigger), else table. In a. */
+const char *sess_trigger_relname(struct session *s, const char *table,
+				  const struct catalog_relation *rel, const char *event,
+				  sqlite3_value *const *vals, size_t ncols, struct arena *a);
 
 /* ---- sess_trgafter.c: the AFTER row triggers' queue and transition tables ---- */
 /* Keeps one row of trigger name of table (SQLite's NEW values then OLD's, ncols each, copied)

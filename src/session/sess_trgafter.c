@@ -267,14 +267,15 @@ static bool fire_event(struct session *s, const struct sess_trg_event *e, size_t
 		goto out;
 	}
 	const char **news = texts(s, e, rel, false, a), **olds = texts(s, e, rel, true, a);
+	const char *relname = sess_trigger_relname(s, table, rel, event, e->vals, e->ncols, a);
 	if (d.events & SESS_TRG_CONSTRAINT) { /* no transition tables; e may move meanwhile */
-		ok = sess_trigger_call_row(s, name, table, event, &d, rel, news, olds, a, err);
+		ok = sess_trigger_call_row(s, name, relname, event, &d, rel, news, olds, a, err);
 		goto out;
 	}
 	struct sess_trg_tt *saved;
 	ok = tt_enter(s, &d, table, name, lo, hi, &saved, err);
 	if (ok) {
-		ok = sess_trigger_call_row(s, name, table, event, &d, rel, news, olds, a, err);
+		ok = sess_trigger_call_row(s, name, relname, event, &d, rel, news, olds, a, err);
 		tt_leave(s, saved);
 	}
 out:

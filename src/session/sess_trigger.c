@@ -134,6 +134,24 @@ bool sess_trigger_set_tg(struct pl_run *r, const char *name, const char *table, 
 	return true;
 }
 
+const char *sess_trigger_relname(struct session *s, const char *table,
+				  const struct catalog_relation *rel, const char *event,
+				  sqlite3_value *const *vals, size_t ncols, struct arena *a)
+{
+	if (!rel || rel->partition != 'p')
+		return table;
+	const char **cols = arena_alloc(a, (ncols + 1) * sizeof(char *));
+	for (size_t k = 0; k < ncols && k < rel->ncols; k++)
+		cols[k] = rel->cols[k].name;
+	/* an INSERT's new row, an UPDATE's or DELETE's old one (where PostgreSQL's fires) */
+	sqlite3_value *const *row = strcmp(event, "INSERT") == 0 ? vals : vals + ncols;
+	char *p = catalog_partition_of(shard_conn_db(s->conn), table, cols, row,
+				       ncols < rel->ncols ? ncols : rel->ncols);
+	const char *name = p ? arena_strdup(a, p) : table;
+	free(p);
+	return name;
+}
+
 /* NEW or OLD: columns from argv (or, for NEW, the row an earlier BEFORE trigger returned). */
 static void set_row(struct pl_run *r, int var, const struct catalog_relation *rel,
 		    const char *const *texts)
@@ -369,7 +387,8 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 	size_t width = rel->ncols;
 	bool ran = false;
 	bool instead = strcmp(d.timing, "INSTEAD OF") == 0;
-	bool ok = run_trigger(s, &r, name, table, event, &d, rel, news, olds, a, &ran, err);
+	const char *relname = sess_trigger_relname(s, table, rel, event, argv + 4, ncols, a);
+	bool ok = run_trigger(s, &r, name, relname, event, &d, rel, news, olds, a, &ran, err);
 	/* NEW of a DELETE and OLD of an INSERT are NULL in PostgreSQL (a row of NULLs here, for
 	 * NEW.x): returning one is returning NULL, which skips the row */
 	if ((r.ret_rec == f->new_var && strcmp(event, "DELETE") == 0) ||

@@ -522,6 +522,10 @@ void xlat_partition_drop_parent(struct xlat_ctx *c, const char *name);
  * writes a partition's own key) becomes SELECT shardlite_partition_constraint(...), the
  * partition's own constraint (catalog_partown.c); anything else 0A000. */
 bool xlat_partition_alter_own(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s);
+/* ALTER INDEX parent ATTACH PARTITION child, as pg_dump writes it: checked by the catalog's
+ * shardlite_partition_index_attach (src/catalog/catalog_partinh.c). */
+bool xlat_partition_index_attach(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s,
+				 const PgQuery__AlterTableCmd *cmd);
 void xlat_partition_index_wrap(struct xlat_ctx *c, const char *child, size_t start,
 			       size_t *name_at);
 /* ---- xlat_viewopts.c: a view's options ---- */

@@ -402,6 +402,10 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 					    ? object_table(s->objects[i])
 					    : NULL;
 		if (table && xlat_partition_is_partition(c, table)) { /* its view and rows */
+			if (restricted) { /* a key to its parent has a copy for it (2BP01) */
+				restrict_call(c, "shardlite_drop_refs", NULL, s, i);
+				xlat_puts(c, "; ");
+			}
 			xlat_puts(c, "SELECT shardlite_partition_remove(");
 			xlat_string(c, table);
 			xlat_puts(c, ", 'drop')");
@@ -1207,6 +1211,8 @@ static bool alter_other(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 		alter_skips(c, s);
 		return true;
 	}
+	if (s->objtype == OBJ(INDEX) && cmd && cmd->subtype == AT(AttachPartition))
+		return xlat_partition_index_attach(c, s, cmd);
 	if (strncmp(what, "ALTER TABLE ", 12) != 0)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported",
 				 c->st->tag);

@@ -465,6 +465,20 @@ void xlat_partition_drop_parent(struct xlat_ctx *c, const char *name)
 	xlat_puts(c, "); ");
 }
 
+/* The statement as the DDL script SELECT fn('a', 'b'), a catalog function's call. */
+static bool call2(struct xlat_ctx *c, const char *fn, const char *a, const char *b)
+{
+	c->st->kind = XLAT_SCRIPT;
+	c->st->is_ddl = true;
+	xlat_nocache(c);
+	xlat_printf(c, "SELECT %s(", fn);
+	xlat_string(c, a);
+	xlat_puts(c, ", ");
+	xlat_string(c, b);
+	xlat_puts(c, ")");
+	return true;
+}
+
 /* ALTER TABLE of a partitioned table: what changes its columns in place (a plain ALTER or a
  * script) is followed by the partitions' views made again over its new columns; a change
  * the shard module makes by rebuilding the table, and ATTACH / DETACH, are refused. */
@@ -488,15 +502,9 @@ bool xlat_partition_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 			       k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartitionFinalize))
 			return xlat_unsupported(c, -1, "DETACH PARTITION CONCURRENTLY");
 		if (detach) {
-			c->st->writes = c->st->is_ddl = true;
-			c->st->kind = XLAT_SCRIPT;
-			xlat_nocache(c);
-			xlat_puts(c, "SELECT shardlite_partition_detach(");
-			xlat_string(c, s->relation->relname);
-			xlat_puts(c, ", ");
-			xlat_string(c, pc->name->relname);
-			xlat_puts(c, ")");
-			return true;
+			c->st->writes = true;
+			return call2(c, "shardlite_partition_detach", s->relation->relname,
+				     pc->name->relname);
 		}
 	}
 	char strategy;
@@ -631,6 +639,45 @@ void xlat_partition_index_wrap(struct xlat_ctx *c, const char *child, size_t sta
 	xlat_puts(c, ")");
 }
 
+/* A partition's PRIMARY KEY or UNIQUE (cols) as pg_dump writes its copy of the partitioned
+ * table's key: the catalog checks that the partition shows that copy (catalog_partinh.c);
+ * any other is 0A000 there. */
+static bool key_check(struct xlat_ctx *c, const char *part, const PgQuery__Constraint *con)
+{
+	if (con->n_including || con->n_options || (con->indexname && *con->indexname) ||
+	    con->deferrable)
+		return xlat_unsupported(c, con->location, "a partition's own PRIMARY KEY or UNIQUE");
+	c->st->kind = XLAT_SCRIPT;
+	c->st->is_ddl = true;
+	xlat_nocache(c);
+	xlat_puts(c, "SELECT shardlite_partition_key_check(");
+	xlat_string(c, part);
+	xlat_puts(c, ", ");
+	if (con->conname && *con->conname)
+		xlat_string(c, con->conname);
+	else
+		xlat_puts(c, "NULL");
+	xlat_puts(c, con->contype == CONSTR(PRIMARY) ? ", 'p'" : ", 'u'");
+	for (size_t i = 0; i < con->n_keys; i++) {
+		xlat_puts(c, ", ");
+		xlat_string(c, xlat_node_str(con->keys[i]));
+	}
+	xlat_puts(c, ")");
+	return true;
+}
+
+bool xlat_partition_index_attach(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s,
+				 const PgQuery__AlterTableCmd *cmd)
+{
+	const PgQuery__PartitionCmd *pc = cmd->def && cmd->def->node_case == NODE(PARTITION_CMD)
+						  ? cmd->def->partition_cmd
+						  : NULL;
+	if (!pc || !pc->name || !own_schema(c, pc->name) || !xlat_own_table(c, s->relation))
+		return xlat_unsupported(c, -1, "this ALTER INDEX ... ATTACH PARTITION");
+	return call2(c, "shardlite_partition_index_attach", s->relation->relname,
+		     pc->name->relname);
+}
+
 bool xlat_partition_alter_own(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 {
 	const PgQuery__AlterTableCmd *k = s->n_cmds == 1 ? s->cmds[0]->alter_table_cmd : NULL;
@@ -652,6 +699,9 @@ bool xlat_partition_alter_own(struct xlat_ctx *c, const PgQuery__AlterTableStmt 
 						 k->def->node_case == NODE(CONSTRAINT)
 					     ? k->def->constraint
 					     : NULL;
+	if (con && (con->contype == CONSTR(PRIMARY) || con->contype == CONSTR(UNIQUE)) &&
+	    !s->missing_ok)
+		return key_check(c, s->relation->relname, con);
 	if (!con || (con->contype != CONSTR(CHECK) && con->contype != CONSTR(FOREIGN)) ||
 	    con->skip_validation || s->missing_ok)
 		return xlat_unsupported(c, -1, "this ALTER TABLE of a partition");

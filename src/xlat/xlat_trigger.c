@@ -764,6 +764,13 @@ bool xlat_drop_triggers(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 			continue;
 		}
 		refuse_shared_name(c, table, "DROP TRIGGER");
+		if (own && xlat_partition_is_partition(c, table)) { /* its parent's trigger's copy */
+			xlat_puts(c, "; SELECT shardlite_partition_trigger_drop_check(");
+			xlat_string(c, table);
+			xlat_puts(c, ", ");
+			xlat_string(c, name);
+			xlat_puts(c, ")");
+		}
 		if (s->missing_ok && own) /* trigger "x" for relation "t" does not exist, ... */
 			xlat_skip_note(c, "trigger", table, name, false);
 		if (!s->missing_ok) {

@@ -394,5 +394,31 @@ $want
 --- shardlite
 $got"
 
+# A partitioned table's indexes and keys shown on each partition as PostgreSQL makes them
+# (src/catalog/catalog_partinh.c): psql's \d of the parent, of a partition and \di.
+PARTS="
+CREATE TABLE m (id int, k int, v text, PRIMARY KEY (id, k)) PARTITION BY RANGE (k);
+CREATE TABLE m1 PARTITION OF m FOR VALUES FROM (0) TO (10);
+CREATE INDEX m1_own ON m1 (v);
+CREATE UNIQUE INDEX ON m (k, id);
+CREATE INDEX ON m (lower(v)) WHERE v > 'a';
+CREATE INDEX ON m (v);
+ALTER TABLE m ADD CONSTRAINT uq UNIQUE (k, id);
+CREATE TABLE m2 PARTITION OF m FOR VALUES FROM (10) TO (20);"
+psql -X -q -h "$DIR" -p "$PPORT" -U postgres -c 'CREATE DATABASE t5' postgres || fail "CREATE DATABASE t5"
+echo "$PARTS" | psql -X -q -v ON_ERROR_STOP=1 -h "$DIR" -p "$PPORT" -U postgres -d t5 >/dev/null ||
+	fail "partitioned schema on PostgreSQL"
+echo "$PARTS" | psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$SPORT" -U postgres -d t5 >/dev/null ||
+	fail "partitioned schema on shardlite"
+for cmd in '\d m' '\d m1' '\d+ m2' '\di' '\d m1_pkey' '\d+ m_pkey'; do
+	want=$(psql -X -h "$DIR" -p "$PPORT" -U postgres -d t5 -c "$cmd" 2>&1 || true)
+	got=$(psql -X -h 127.0.0.1 -p "$SPORT" -U postgres -d t5 -c "$cmd" 2>&1 || true)
+	[[ "$got" == "$want" ]] || fail "$cmd (partitioned) differs:
+--- PostgreSQL
+$want
+--- shardlite
+$got"
+done
+
 grep -q 'ASSERT failed' "$DIR/log" && fail "ASSERT in server log"
 echo "catalog integration: ok"

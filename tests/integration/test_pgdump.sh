@@ -247,7 +247,8 @@ grep -q 'definition of view "parts" has no PostgreSQL spelling' "$DIR/err" ||
 echo "ok: a view without a PostgreSQL spelling fails pg_dump with 0A000"
 
 # partitioned tables (docs/sql-compat.md, "Partitioned tables"): the dump matches
-# PostgreSQL's (each partition a CREATE TABLE, then ATTACH PARTITION, its rows COPY'd), and
+# PostgreSQL's (each partition a CREATE TABLE, then ATTACH PARTITION, its rows COPY'd; the
+# partitions' copies of the parent's keys and indexes, ALTER INDEX ... ATTACH PARTITION), and
 # restores into a tenant that dumps the same
 PARTS="
 CREATE TABLE readings (id integer NOT NULL, day date NOT NULL, v text) PARTITION BY RANGE (day);
@@ -263,7 +264,11 @@ CREATE TABLE accounts_1 PARTITION OF accounts FOR VALUES WITH (MODULUS 2, REMAIN
 INSERT INTO accounts VALUES (1, 'eu'), (2, 'us'), (3, 'eu'), (4, 'ap'), (5, 'us'), (6, 'eu');
 CREATE TABLE events (at timestamptz NOT NULL, what text) PARTITION BY RANGE (at);
 CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01 00:00:00+01') TO ('infinity');
-INSERT INTO events VALUES ('2026-05-01 12:00:00+00', 'x');"
+INSERT INTO events VALUES ('2026-05-01 12:00:00+00', 'x');
+ALTER TABLE regions ADD PRIMARY KEY (code);
+CREATE INDEX ON readings (v);
+CREATE INDEX readings_2024_day ON readings_2024 (day);
+CREATE INDEX ON readings (day);"
 echo "$PARTS" | sl parted >/dev/null || fail "partitioned tables on shardlite"
 pg postgres -c 'CREATE DATABASE parted'
 echo "$PARTS" | pg parted >/dev/null || fail "partitioned tables on PostgreSQL"
