@@ -93,7 +93,7 @@ static const struct {
 	 * guard */
 	{"CREATE TABLE pc (m mood CHECK (m <> 'sad'))",
 	 "CREATE TABLE pc (m \"mood\" CHECK (/* shardlite: pg (m <> 'sad'::mood) */ /* shardlite: pgp m "
-	 "<> 'sad'::mood */ /* shardlite: enum label mood */ m <> 'sad'))",
+	 "<> 'sad'::mood */ /* shardlite: enum label mood */ m <> 'sad')); SELECT shardlite_defacl('r', 'pc', 'pc')",
 	 0},
 	/* no label after the last: NULL for NULL, else false */
 	{"CREATE INDEX pi ON person (name) WHERE m > 'happy'",
