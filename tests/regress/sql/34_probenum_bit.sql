@@ -1,7 +1,36 @@
--- Probe (PostgreSQL 15 regression files): bit/varbit: bit.sql's basics (the types exist).
+-- Probe (PostgreSQL 15 regression files): bit/varbit as PostgreSQL's bit.sql tests them (the types exist):
+-- input, length rules, ||, substring, bitwise operators and shifts, casts, overlay/position/
+-- get_bit/set_bit/bit_count, bit_and/bit_or/bit_xor.
 CREATE TABLE BIT_TABLE(b BIT(11));
 INSERT INTO BIT_TABLE VALUES (B'10');
 INSERT INTO BIT_TABLE VALUES (B'00000000000');
-SELECT B'101' & B'110', B'101' | B'011', ~B'101', B'1010'::bit(4) << 1, X'1F'::bit(8), B'101'::text, 5::bit(4), B'1010'::int;
+INSERT INTO BIT_TABLE VALUES (B'11011000000');
+INSERT INTO BIT_TABLE VALUES (B'01010101010');
+INSERT INTO BIT_TABLE VALUES (B'101011111010');
+INSERT INTO BIT_TABLE VALUES (X'554');
+INSERT INTO BIT_TABLE VALUES (X'E33');
+SELECT * FROM BIT_TABLE;
 CREATE TABLE VARBIT_TABLE(v BIT VARYING(11));
-SELECT length(B'101'), bit_count(B'1011'), get_bit(B'101', 1), substring(B'10101' from 2 for 3), B'101' || B'11';
+INSERT INTO VARBIT_TABLE VALUES (B'');
+INSERT INTO VARBIT_TABLE VALUES (B'0');
+INSERT INTO VARBIT_TABLE VALUES (B'010101');
+INSERT INTO VARBIT_TABLE VALUES (B'01010101010');
+INSERT INTO VARBIT_TABLE VALUES (B'101011111010');
+INSERT INTO VARBIT_TABLE VALUES (X'554');
+SELECT * FROM VARBIT_TABLE;
+SELECT v, b, (v || b) AS concat FROM BIT_TABLE, VARBIT_TABLE ORDER BY 3;
+SELECT b, length(b) AS lb FROM BIT_TABLE;
+SELECT v, length(v) AS lv FROM VARBIT_TABLE;
+SELECT b, SUBSTRING(b FROM 2 FOR 4) AS sub_2_4, SUBSTRING(b FROM 7 FOR 13) AS sub_7_13, SUBSTRING(b FROM 6) AS sub_6 FROM BIT_TABLE;
+SELECT v, SUBSTRING(v FROM 2 FOR 4) AS sub_2_4, SUBSTRING(v FROM 7 FOR 13) AS sub_7_13, SUBSTRING(v FROM 6) AS sub_6 FROM VARBIT_TABLE;
+SELECT B'0101' & B'0011', B'0101' | B'0011', B'0101' # B'0011', ~B'0101', B'10011' << 2, B'10011' >> 2;
+SELECT B'01' & B'011';
+SELECT B'0101'::bit(8), B'0101'::bit(2), B'0101'::varbit(2), 5::bit(8), (-1)::bit(8), 255::bit(8)::int, B'1111111111111111111111111111111111'::int8;
+SELECT overlay(B'0101011100' placing '001' from 2 for 3), position(B'010' in B'000001010'), get_bit(B'0101011000100', 10), set_bit(B'0101011000100100', 15, 1), bit_count(B'0101011100'::bit(10));
+SELECT set_bit(B'0101011000100100', 16, 1);
+SELECT B'001' < B'01', B'1' = B'1'::varbit, max(b), min(b) FROM BIT_TABLE;
+SELECT bit_and(b), bit_or(b), bit_xor(b) FROM BIT_TABLE;
+SELECT B'10'::bit(11) = (SELECT b FROM BIT_TABLE LIMIT 1);
+SELECT 'x'::bit(3);
+SELECT B'12';
+SELECT X'G';
