@@ -57,7 +57,16 @@ static void int_from_text(sqlite3_context *ctx, const struct int_kind *k, const 
 	sqlite3_result_int64(ctx, v);
 }
 
-static void int_check(sqlite3_context *ctx, sqlite3_value *v, const struct int_kind *k)
+/* What a checked integer's argument is besides a stored value or a cast's operand. */
+enum int_from {
+	INT_FROM_VALUE,   /* anything: text is parsed as int2in/int4in/int8in read it */
+	INT_FROM_FLOAT,   /* a float cast (pgfn_rint's result): NaN is out of range, not a syntax */
+	INT_FROM_NUMERIC, /* a numeric cast: NaN has no integer (numeric_int4's 0A000) */
+	INT_FROM_ARITH,   /* SQLite's integer + - * /: a REAL is an int64 overflow */
+};
+
+static void int_check(sqlite3_context *ctx, sqlite3_value *v, const struct int_kind *k,
+		      enum int_from from)
 {
 	switch (sqlite3_value_type(v)) {
 	case SQLITE_NULL:
@@ -76,7 +85,9 @@ static void int_check(sqlite3_context *ctx, sqlite3_value *v, const struct int_k
 		/* numeric → integer rounds half away from zero (SQLite's integer arithmetic
 		 * that overflowed int64 arrives here as a REAL, too) */
 		double d = round(sqlite3_value_double(v));
-		if (isnan(d) || d < (double)k->min || d >= -(double)k->min)
+		/* -2^63 - 100 overflows into the REAL -2^63, which a cast would take */
+		if (isnan(d) || d < (double)k->min || d >= -(double)k->min ||
+		    (from == INT_FROM_ARITH && d == (double)k->min && k->min == INT64_MIN))
 			pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "%s out of range",
 				   k->name);
 		else
@@ -84,27 +95,52 @@ static void int_check(sqlite3_context *ctx, sqlite3_value *v, const struct int_k
 		return;
 	}
 	default:
-		int_from_text(ctx, k, (const char *)sqlite3_value_text(v));
+		/* a float's or numeric's NaN is kept as text */
+		if (from == INT_FROM_FLOAT &&
+		    strcmp((const char *)sqlite3_value_text(v), "NaN") == 0)
+			pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "%s out of range",
+				   k->name);
+		else if (from == INT_FROM_NUMERIC &&
+			 strcmp((const char *)sqlite3_value_text(v), "NaN") == 0)
+			pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED, "cannot convert NaN to %s",
+				   k->name);
+		else
+			int_from_text(ctx, k, (const char *)sqlite3_value_text(v));
 		return;
 	}
 }
 
+/* shardlite_int2/4/8(x) check a value, shardlite_int2/4/8(x, 'f') a float cast's rounded
+ * value, (x, 'n') a numeric cast's, shardlite_int8op(x) the result of SQLite's integer
+ * arithmetic. */
+static void int_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv, const struct int_kind *k)
+{
+	const unsigned char *how = argc > 1 ? sqlite3_value_text(argv[1]) : NULL;
+	int_check(ctx, argv[0], k,
+		  !how            ? INT_FROM_VALUE
+		  : how[0] == 'n' ? INT_FROM_NUMERIC
+				  : INT_FROM_FLOAT);
+}
+
 static void fn_int2(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	(void)argc;
-	int_check(ctx, argv[0], &int2);
+	int_fn(ctx, argc, argv, &int2);
 }
 
 static void fn_int4(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	(void)argc;
-	int_check(ctx, argv[0], &int4);
+	int_fn(ctx, argc, argv, &int4);
 }
 
 static void fn_int8(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
+	int_fn(ctx, argc, argv, &int8);
+}
+
+static void fn_int8op(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
 	(void)argc;
-	int_check(ctx, argv[0], &int8);
+	int_check(ctx, argv[0], &int8, INT_FROM_ARITH);
 }
 
 /* numeric_in: blanks around a decimal number, or NaN/Infinity. */
@@ -695,6 +731,10 @@ int pgfn_register_cast(sqlite3 *db)
 		{"shardlite_int2", 1, fn_int2},
 		{"shardlite_int4", 1, fn_int4},
 		{"shardlite_int8", 1, fn_int8},
+		{"shardlite_int2", 2, fn_int2},
+		{"shardlite_int4", 2, fn_int4},
+		{"shardlite_int8", 2, fn_int8},
+		{"shardlite_int8op", 1, fn_int8op},
 		{"shardlite_numeric", 2, fn_numeric},
 		{"shardlite_varchar", 2, fn_varchar},
 		{"shardlite_bpchar", 2, fn_bpchar},

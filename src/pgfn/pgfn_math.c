@@ -43,9 +43,14 @@ static bool both_int(sqlite3_value **argv)
 /* A float operand: NaN is stored as the text 'NaN' (pgtype.h), which SQLite reads as 0. */
 double pgfn_float_arg(sqlite3_value *v)
 {
-	if (sqlite3_value_type(v) == SQLITE_TEXT &&
-	    strcasecmp((const char *)sqlite3_value_text(v), "NaN") == 0)
-		return NAN;
+	if (sqlite3_value_type(v) != SQLITE_TEXT)
+		return sqlite3_value_double(v);
+	/* NaN, and an infinity given as text ('inf' beside a float8), which SQLite reads as 0 */
+	const char *s = (const char *)sqlite3_value_text(v);
+	const char *p = s + strspn(s, " \t\n\r\f\v");
+	p += *p == '+' || *p == '-';
+	if (strchr("iInN", *p) && *p)
+		return strcasecmp(s, "NaN") == 0 ? NAN : strtod(s, NULL);
 	return sqlite3_value_double(v);
 }
 
@@ -205,7 +210,9 @@ static void fn_fop(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	if (pgfn_any_null(ctx, argc, argv))
 		return;
 	double a = pgfn_float_arg(argv[0]), b = pgfn_float_arg(argv[2]), r;
-	char op = (char)sqlite3_value_text(argv[1])[0];
+	const char *ops = (const char *)sqlite3_value_text(argv[1]);
+	char op = ops[0];
+	bool real = ops[0] && ops[1] == '4'; /* "*4": real op real, float4pl/mi/mul/div */
 	switch (op) {
 	case '+':
 		r = a + b;
@@ -223,6 +230,16 @@ static void fn_fop(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		}
 		r = a / b;
 		break;
+	}
+	if (real && !isnan(r)) { /* the result's range is real's */
+		float f = (float)r;
+		if (isinf(f) && !isinf(a) && !isinf(b)) {
+			r = f;
+		} else if (f == 0.0f && r != 0.0) {
+			pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE,
+				   "value out of range: underflow");
+			return;
+		}
 	}
 	if (isnan(r))
 		sqlite3_result_text(ctx, "NaN", 3, SQLITE_STATIC);
@@ -269,8 +286,8 @@ static void fn_width_bucket(sqlite3_context *ctx, int argc, sqlite3_value **argv
 {
 	if (pgfn_any_null(ctx, argc, argv))
 		return;
-	double op = sqlite3_value_double(argv[0]), lo = sqlite3_value_double(argv[1]),
-	       hi = sqlite3_value_double(argv[2]);
+	double op = pgfn_float_arg(argv[0]), lo = pgfn_float_arg(argv[1]),
+	       hi = pgfn_float_arg(argv[2]);
 	int64_t count = sqlite3_value_int64(argv[3]);
 	if (count <= 0 || count > INT32_MAX) {
 		pgfn_error(ctx, "2201G", "count must be greater than zero");
@@ -278,6 +295,14 @@ static void fn_width_bucket(sqlite3_context *ctx, int argc, sqlite3_value **argv
 	}
 	if (lo == hi) {
 		pgfn_error(ctx, "2201G", "lower bound cannot equal upper bound");
+		return;
+	}
+	if (isnan(op) || isnan(lo) || isnan(hi)) { /* width_bucket_float8's order of checks */
+		pgfn_error(ctx, "2201G", "operand, lower bound, and upper bound cannot be NaN");
+		return;
+	}
+	if (isinf(lo) || isinf(hi)) {
+		pgfn_error(ctx, "2201G", "lower and upper bounds must be finite");
 		return;
 	}
 	int64_t b;
@@ -344,9 +369,13 @@ out:
 	free(v);
 }
 
+/* Euclid; callers refuse the pairs whose gcd is 2^63. INT64_MIN % -1 traps on x86 (SIGFPE)
+ * rather than giving 0, so a divisor of -1 answers 1 before it is used. */
 static int64_t gcd64(int64_t a, int64_t b)
 {
 	while (b) {
+		if (b == -1)
+			return 1;
 		int64_t t = a % b;
 		a = b;
 		b = t;
@@ -412,6 +441,10 @@ static void fn_gcd_lcm(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	}
 	int64_t a = sqlite3_value_int64(argv[0]), b = sqlite3_value_int64(argv[1]);
+	if (sqlite3_user_data(ctx) && (!a || !b)) { /* lcm(-2^63, 0) is 0, as int8lcm's */
+		sqlite3_result_int64(ctx, 0);
+		return;
+	}
 	if ((a == INT64_MIN && (b == 0 || b == INT64_MIN)) || (b == INT64_MIN && a == 0)) {
 		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "bigint out of range");
 		return;
@@ -572,6 +605,14 @@ static void fn_exp(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	float_result(ctx, r, isinf(r), r == 0);
 }
 
+/* log(x) / log(b), but exact where x is a whole power of b: PostgreSQL's numeric log(10,
+ * 1000) is 3, where the quotient of the doubles is 2.9999999999999996. */
+static double log_base(double b, double x)
+{
+	double r = log(x) / log(b), k = rint(r);
+	return fabs(r - k) < 1e-9 && fabs(k) < 1024 && pow(b, k) == x ? k : r;
+}
+
 /* log(x) is log10(x); log(b, x) is log(x) / log(b), as SQLite's log */
 static void fn_log(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -586,7 +627,7 @@ static void fn_log(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	else if (b == 1)
 		pgfn_error(ctx, "22012", "division by zero");
 	else
-		sqlite3_result_double(ctx, log(x) / log(b));
+		sqlite3_result_double(ctx, log_base(b, x));
 }
 
 /* ---- aggregates: variance and standard deviation, bit_and/bit_or/bit_xor ---- */

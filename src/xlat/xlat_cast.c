@@ -43,7 +43,7 @@ static const char *num_const(struct xlat_ctx *c, const PgQuery__Node *n)
 	if (n->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL)
 		return arena_printf(c->a, "%d", n->a_const->ival->ival);
 	if (n->a_const->val_case == PG_QUERY__A__CONST__VAL_FVAL)
-		return n->a_const->fval->fval;
+		return xlat_fval(n->a_const->fval->fval);
 	return NULL;
 }
 
@@ -223,9 +223,20 @@ static bool numeric_from_text(struct xlat_ctx *c, const struct cast *k, const ch
 	const char *tail = end;
 	while (isspace((unsigned char)*tail))
 		tail++;
-	if (end == s || *tail || isinf(d) || strpbrk(s, "xXpP"))
+	if (end == s || *tail || strpbrk(s, "xXpP"))
 		return xlat_fail(c, SQLSTATE_INVALID_TEXT_REPRESENTATION, const_location(k->arg),
 				 "invalid input syntax for type numeric: \"%s\"", s);
+	if (isinf(d) && strpbrk(s, "iI")) /* PostgreSQL 14's numeric infinities */
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, const_location(k->arg),
+				 "numeric Infinity is not supported");
+	const char *e = strpbrk(s, "eE");
+	if (isinf(d) && e && atol(e + 1) > 131072) /* past numeric's 131072 digits */
+		return xlat_fail(c, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, const_location(k->arg),
+				 "value overflows numeric format");
+	if (isinf(d)) /* a numeric at rest is an SQLite number (docs/sql-compat.md) */
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, const_location(k->arg),
+				 "a numeric string beyond double precision's range (1e308) is not "
+				 "supported");
 	if (isnan(d) && end == s + 3) { /* stored as the text 'NaN', as a float's NaN is */
 		xlat_string(c, "NaN");
 		return true;
@@ -454,10 +465,12 @@ static bool to_int(struct xlat_ctx *c, const struct cast *k, const char *x, stru
 		char n = to == XLAT_OID_INT2 ? '2' : to == XLAT_OID_INT8 ? '8' : '4';
 		/* a numeric of no declared scale may be exact digits ("1.600000" from extract()) */
 		if (st.oid == XLAT_OID_NUMERIC && xlat_numeric_scale_of(st) < 0)
-			xlat_printf(c, "shardlite_int%c(pgfn_num_round(%s, 0, -1))", n, x);
+			xlat_printf(c, "shardlite_int%c(pgfn_num_round(%s, 0, -1), 'n')", n, x);
+		else if (st.oid == XLAT_OID_NUMERIC) /* 'n': NaN is 0A000 */
+			xlat_printf(c, "shardlite_int%c(%s, 'n')", n, x);
 		else /* a double rounds to even */
 			xlat_printf(c, "shardlite_int%c(%s%s%s)", n, fl ? "pgfn_rint(" : "", x,
-				    fl ? ")" : "");
+				    fl ? "), 'f'" : ""); /* 'f': a NaN is out of range */
 		return true;
 	}
 	switch (st.oid) {

@@ -241,6 +241,13 @@ static uint32_t float_literal_type(const char *s)
 	return v >= INT32_MIN && v <= INT32_MAX ? XLAT_OID_INT4 : XLAT_OID_INT8;
 }
 
+/* A numeric constant's text as the parser gives it, but zero without its sign: a numeric has
+ * no negative zero (-0.0 is 0.0), where SQLite's REAL -0.0 prints -0. */
+const char *xlat_fval(const char *v)
+{
+	return v[0] == '-' && strspn(v + 1, "0.") == strcspn(v + 1, "eE") ? v + 1 : v;
+}
+
 static bool a_const_text(struct xlat_ctx *c, const PgQuery__AConst *k, struct xlat_type *t)
 {
 	t->typmod = -1;
@@ -258,7 +265,7 @@ static bool a_const_text(struct xlat_ctx *c, const PgQuery__AConst *k, struct xl
 		t->oid = float_literal_type(k->fval->fval);
 		if (t->oid == XLAT_OID_NUMERIC)
 			t->typmod = xlat_literal_scale(k->fval->fval);
-		xlat_puts(c, k->fval->fval);
+		xlat_puts(c, xlat_fval(k->fval->fval));
 		return true;
 	case PG_QUERY__A__CONST__VAL_BOOLVAL:
 		t->oid = XLAT_OID_BOOL;
@@ -885,7 +892,9 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 			ls = arena_printf(c->a, "pgfn_f4(%s)", ls);
 		if (wide && r.oid == XLAT_OID_FLOAT4)
 			rs = arena_printf(c->a, "pgfn_f4(%s)", rs);
-		xlat_printf(c, "pgfn_fop(%s, '%c', %s)", ls, op[0], rs);
+		/* '*4': real op real, whose result must fit a real (22003) */
+		bool real = arith_type(l, r).oid == XLAT_OID_FLOAT4 && !schema_kept(c);
+		xlat_printf(c, "pgfn_fop(%s, '%c%s', %s)", ls, op[0], real ? "4" : "", rs);
 	}
 	const char *overflow = xlat_checks_on(c) ? xlat_infer_overflow_fn(l, r, op) : NULL;
 	if (overflow) { /* SQLite's 64-bit result, checked against the PostgreSQL type */

@@ -1200,11 +1200,13 @@ bool xlat_minmax(struct xlat_ctx *c, const PgQuery__MinMaxExpr *m, struct xlat_t
 	struct xlat_type *tv = arena_zalloc(c->a, (n + 1) * sizeof(*tv));
 	struct strbuf *saved = c->sb;
 	int vol = c->volatile_seen;
+	/* a string literal is read as the other arguments' type ('nan' beside a float8) */
+	struct xlat_type common = xlat_branches_type(c, m->args, n);
 	for (size_t i = 0; i < n; i++) {
 		struct strbuf tmp;
 		strbuf_init(&tmp, 0);
 		c->sb = &tmp;
-		bool ok = xlat_expr(c, m->args[i], &tv[i]);
+		bool ok = xlat_branch(c, m->args[i], common, &tv[i]);
 		c->sb = saved;
 		txt[i] = arena_strndup(c->a, tmp.data ? tmp.data : "", tmp.len);
 		strbuf_fini(&tmp);

@@ -6,6 +6,7 @@
  * length 22001). Integer arithmetic is checked for overflow the same way. */
 #include "xlat_int.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -426,6 +427,16 @@ bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,
 	bool null = n->node_case == NODE(A_CONST) && n->a_const->isnull;
 	if (!null && !xlat_xid_assign_check(c, col, t, xlat_tree_location(&n->base)))
 		return false;
+	if (col->type_oid == XLAT_OID_BOOL &&
+	    (int_rank(t.oid) || t.oid == XLAT_OID_NUMERIC || t.oid == XLAT_OID_FLOAT4 ||
+	     t.oid == XLAT_OID_FLOAT8)) {
+		/* a number has an explicit cast to boolean only (2 into a boolean column) */
+		xlat_fail(c, "42804", xlat_tree_location(&n->base),
+			  "column \"%s\" is of type boolean but expression is of type %s",
+			  col->name, xlat_type_by_oid(t.oid)->sql_name);
+		pgerr_hint(c->err, "You will need to rewrite or cast the expression.");
+		return false;
+	}
 	/* a parameter the client bound as another type (a boolean: 0 or 1) too */
 	int k = is_param(n) ? n->param_ref->number : 0;
 	bool typed_param = k >= 1 && k <= c->ngiven && c->given[k - 1] &&
@@ -449,14 +460,18 @@ bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,
 		xlat_insert_at(c, mark, store);
 		xlat_puts(c, tail);
 	} else if (fn && !null && xlat_checks_on(c) && !fits(t, col)) {
-		/* float → integer rounds half to even (rint), numeric half away from zero */
-		if (int_rank(col->type_oid) &&
-		    (t.oid == XLAT_OID_FLOAT4 || t.oid == XLAT_OID_FLOAT8)) {
+		/* float → integer rounds half to even (rint), numeric half away from zero; a
+		 * float's NaN is out of range there ('f'), not a syntax error */
+		bool fl = int_rank(col->type_oid) &&
+			  (t.oid == XLAT_OID_FLOAT4 || t.oid == XLAT_OID_FLOAT8);
+		if (fl) {
 			xlat_insert_at(c, mark, "pgfn_rint(");
 			xlat_puts(c, ")");
 		}
 		xlat_insert_at(c, mark, arena_printf(c->a, "%s(", fn));
-		if (mod && col->type_oid == XLAT_OID_NUMERIC)
+		if (fl)
+			xlat_puts(c, ", 'f')");
+		else if (mod && col->type_oid == XLAT_OID_NUMERIC)
 			xlat_printf(c, ", %d)", (int)col->typmod);
 		else if (mod)
 			xlat_printf(c, ", %d)", (int)col->typmod - 4);
@@ -480,7 +495,7 @@ const char *xlat_infer_overflow_fn(struct xlat_type l, struct xlat_type r, const
 	if (!li || !ri)
 		return NULL;
 	if (l.oid == XLAT_OID_INT8 || r.oid == XLAT_OID_INT8)
-		return "shardlite_int8";
+		return "shardlite_int8op"; /* a REAL -2^63 there is an overflow, not a value */
 	/* int2 op int2 is int2 in PostgreSQL; mixed with int4 it is int4 */
 	return l.oid == XLAT_OID_INT2 && r.oid == XLAT_OID_INT2 ? "shardlite_int2"
 							     : "shardlite_int4";
@@ -524,7 +539,10 @@ int xlat_numeric_scale_of(struct xlat_type t)
 int32_t xlat_literal_scale(const char *s)
 {
 	const char *dot = strchr(s, '.'), *e = strpbrk(s, "eE");
-	int frac = dot ? (int)((e ? e : s + strlen(s)) - dot - 1) : 0;
+	const char *end = e ? e : s + strlen(s);
+	while (end > s && isspace((unsigned char)end[-1])) /* ' 1.5 '::numeric is 1.5 */
+		end--;
+	int frac = dot && dot < end ? (int)(end - dot - 1) : 0;
 	int scale = frac - (e ? atoi(e + 1) : 0);
 	return XLAT_NUM_SCALE(scale < 0 ? 0 : scale > 1000 ? 1000 : scale);
 }

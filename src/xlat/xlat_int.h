@@ -1549,6 +1549,8 @@ int xlat_infer_literal(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_t
  * dry run of each. XLAT_OID_UNKNOWN when no branch is such a literal, all are, or the others'
  * type is not known here. */
 struct xlat_type xlat_branches_type(struct xlat_ctx *c, PgQuery__Node *const *v, size_t n);
+/* A numeric constant's text (A_Const fval) without the sign of a zero: -0.0 is 0.0. */
+const char *xlat_fval(const char *v);
 /* Emits branch n: an untyped literal read as common's input function reads it (22P02 for
  * CASE WHEN c THEN 1 ELSE 'x' END, as in PostgreSQL), anything else as it is. */
 bool xlat_branch(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type common,

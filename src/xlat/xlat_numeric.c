@@ -252,7 +252,13 @@ const char *xlat_exact_trans(struct xlat_ctx *c, const char *name, const struct 
 			     size_t n, size_t mark)
 {
 	const char *fn = trans_fn(name);
-	if (!fn || !(c->flags & XLAT_X_EXACT) || xlat_numeric_fn_type(tv, n) != XLAT_OID_NUMERIC)
+	uint32_t ty = xlat_numeric_fn_type(tv, n);
+	bool fl = false;
+	for (size_t i = 0; i < n; i++)
+		fl |= tv[i].oid == XLAT_OID_FLOAT4 || tv[i].oid == XLAT_OID_FLOAT8;
+	if (n == 2 && strcmp(fn ? fn : "", "pgfn_num_log") == 0 && !fl && ty == XLAT_OID_FLOAT8)
+		ty = XLAT_OID_NUMERIC; /* log(10, 1000) of integers is log(numeric, numeric) */
+	if (!fn || !(c->flags & XLAT_X_EXACT) || ty != XLAT_OID_NUMERIC)
 		return NULL;
 	if (n == 1 && strcmp(fn, "pgfn_num_log") == 0) { /* log(x) is log(10, x) */
 		xlat_insert_at(c, mark + 1, "10, ");

@@ -311,7 +311,7 @@ static const struct icase cases[] = {
 	{"INSERT INTO acct VALUES ($1, $2)", NULL, "23,1043", NULL},
 	{"UPDATE acct SET balance = $1, code = $2 WHERE id = $3", NULL, "20,1042,23", NULL},
 	{"UPDATE acct SET balance = balance + $1 WHERE id = $2", NULL, "20,23",
-	 "UPDATE acct SET balance = shardlite_int8(balance + ?1) WHERE id = ?2"},
+	 "UPDATE acct SET balance = shardlite_int8op(balance + ?1) WHERE id = ?2"},
 	{"DELETE FROM acct WHERE id = $1 RETURNING owner", "1043:14", "23", NULL},
 	{"INSERT INTO acct (id) VALUES (1) ON CONFLICT (id) DO UPDATE SET small = $1 "
 	 "RETURNING excluded.id",
@@ -375,7 +375,7 @@ static const struct icase cases[] = {
 	 "UPDATE acct SET owner = shardlite_varchar('x', 10), balance = 12, "
 	 "code = shardlite_bpchar('ab', 3) WHERE id = 1"},
 	{"UPDATE acct SET id = 2.5::float8, small = 1.5::real::int2", NULL, "",
-	 "UPDATE acct SET id = shardlite_int4(pgfn_rint(2.5)), small = shardlite_int2(pgfn_rint(1.5))"},
+	 "UPDATE acct SET id = shardlite_int4(pgfn_rint(2.5), 'f'), small = shardlite_int2(pgfn_rint(1.5), 'f')"},
 	{"UPDATE acct SET id = id * 2, owner = NULL", NULL, "",
 	 "UPDATE acct SET id = shardlite_int4(id * 2), owner = NULL"},
 	{"SELECT salary + 1 FROM emp", "23", "",
@@ -383,7 +383,7 @@ static const struct icase cases[] = {
 	{"SELECT 2147483647 + 1", "23", "", "SELECT shardlite_int4(2147483647 + 1) AS \"?column?\""},
 	{"SELECT owner::int, balance::smallint, rate::int8 FROM acct", "23,21,20", "",
 	 "SELECT shardlite_int4(owner) AS owner, shardlite_int2(balance) AS balance, "
-	 "shardlite_int8(rate) AS rate FROM acct"},
+	 "shardlite_int8(rate, 'n') AS rate FROM acct"},
 	{"SELECT '{A0EEBC99-9c0b4ef8-bb6d6bb9-BD380A11}'::uuid, "
 	 "' {\"a\": [1, 2.5e3, \"\\u00e9\", true, null]} '::json",
 	 "2950,114", "",

@@ -66,7 +66,7 @@ static const struct mcase cases[] = {
 	 READ(1, 2, "id, w") "INSERT INTO t (id, v) SELECT shardlite_notnull(s.id, 'id', 't'), "
 			     "shardlite_varchar(s.w, 3) FROM __merge AS s",
 	 PLAN("CASE WHEN 1 THEN 2 END", "CASE WHEN 1 THEN 1 END") " ; " ONCE(1, "1") " ; " READ(
-		 1, 1, "id, w") "UPDATE t AS t SET n = shardlite_int8(t.n + 1) FROM __merge AS s "
+		 1, 1, "id, w") "UPDATE t AS t SET n = shardlite_int8op(t.n + 1) FROM __merge AS s "
 				"WHERE t.rowid = s.\"__tid\"",
 	 1},
 	/* aliases, conditions, DO NOTHING (no action), parameters: the plan's comes after them */
@@ -127,7 +127,7 @@ static const struct mcase cases[] = {
 	 V(2) ", " V(3) " FROM json_each(?1) WHERE json_extract(value, '$[1]') = 1), "
 	 "__merge_1(\"__row\", id, v, n) AS (SELECT key, " V(4) ", " V(5) ", " V(6) " FROM "
 	 "json_each(?1) WHERE json_extract(value, '$[1]') = 1) UPDATE t AS t SET n = "
-	 "shardlite_int8(u.n + s.id) FROM __merge_0 AS s JOIN __merge_1 AS u USING (__row) WHERE "
+	 "shardlite_int8op(u.n + s.id) FROM __merge_0 AS s JOIN __merge_1 AS u USING (__row) WHERE "
 	 "t.rowid = s.\"__tid\"",
 	 "SELECT t.rowid, CASE WHEN t.rowid IS NULL THEN NULL ELSE CASE WHEN 1 THEN 1 END END, "
 	 "s.id, s.w, u.id, u.v, u.n FROM s JOIN t AS u ON u.id = s.id LEFT JOIN t AS t ON t.id = "

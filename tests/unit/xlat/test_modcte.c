@@ -82,7 +82,7 @@ static const struct mcase cases[] = {
 	{"WITH x AS (UPDATE a SET v = 'y' WHERE id = 2), y AS (DELETE FROM b RETURNING n * 2 AS dbl) "
 	 "SELECT dbl FROM y",
 	 "WITH y(dbl) AS (SELECT " V0 " FROM json_each(?1)) SELECT dbl FROM y",
-	 "UPDATE a SET v = 'y' WHERE id = 2 ; DELETE FROM b RETURNING shardlite_int8(n * 2) AS dbl", "0,1", "20"},
+	 "UPDATE a SET v = 'y' WHERE id = 2 ; DELETE FROM b RETURNING shardlite_int8op(n * 2) AS dbl", "0,1", "20"},
 	{"WITH x AS (DELETE FROM a) INSERT INTO b (id) VALUES (1) RETURNING id",
 	 "INSERT INTO b (id) VALUES (1) RETURNING id, shardlite_returning()", "DELETE FROM a", "0",
 	 "23"},

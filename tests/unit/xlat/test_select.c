@@ -478,6 +478,10 @@ static const struct xcase cases[] = {
 	 "SELECT 'public' AS current_schema, pg_session_user() AS current_user"},
 	{"SELECT current_schema(), pg_catalog.current_schema()",
 	 "SELECT 'public' AS current_schema, 'public' AS current_schema"},
+	/* a real's product must fit a real ('*4'); 'nan' beside a float8 is a float8; -0.0 is a
+	 * numeric zero, without its sign */
+	{"SELECT 1.5::real * 2::real, greatest(1::float8, 'nan'), -0.0, (-0.0)::text",
+	 "SELECT pgfn_fop(1.5, '*4', 2.0) AS \"?column?\", max(coalesce(1.0, 'nan'), coalesce('nan', 1.0)) AS greatest, 0.0 AS \"?column?\", '0.0' AS text"},
 	{"SELECT pg_catalog.lower('A')", "SELECT lower('A') AS lower"},
 	{"SELECT public.lower('A')", "!42883@8"},
 	{"SELECT foo(1, 'x')", "!42883@8"},
