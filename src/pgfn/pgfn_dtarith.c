@@ -130,13 +130,10 @@ static bool add_field(int32_t *field, int64_t n)
 	return true;
 }
 
-/* interval_justify_hours; false when the days overflow */
-static bool justify_hours(struct pgtype_interval *r)
+/* Days and time of opposite signs: one day moves into the time, as PostgreSQL's justify
+ * functions end. */
+static bool day_time_same_sign(struct pgtype_interval *r)
 {
-	int64_t whole = r->time / USECS_PER_DAY;
-	r->time -= whole * USECS_PER_DAY;
-	if (!add_field(&r->day, whole))
-		return false;
 	if (r->day > 0 && r->time < 0) {
 		r->time += USECS_PER_DAY;
 		r->day--;
@@ -145,6 +142,16 @@ static bool justify_hours(struct pgtype_interval *r)
 		r->day++;
 	}
 	return true;
+}
+
+/* interval_justify_hours; false when the days overflow */
+static bool justify_hours(struct pgtype_interval *r)
+{
+	int64_t whole = r->time / USECS_PER_DAY;
+	r->time -= whole * USECS_PER_DAY;
+	if (!add_field(&r->day, whole))
+		return false;
+	return day_time_same_sign(r);
 }
 
 /* interval_justify_days; false when the months overflow */
@@ -185,14 +192,7 @@ static bool justify_interval(struct pgtype_interval *r)
 		r->day -= 30;
 		r->month++;
 	}
-	if (r->day > 0 && r->time < 0) {
-		r->time += USECS_PER_DAY;
-		r->day--;
-	} else if (r->day < 0 && r->time > 0) {
-		r->time -= USECS_PER_DAY;
-		r->day++;
-	}
-	return true;
+	return day_time_same_sign(r);
 }
 
 /* pg_dt_add(a, a_oid, b, b_oid, sign); integers on either side mean days (date ± int). */
@@ -393,7 +393,9 @@ static void fn_justify(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	int kind = sqlite3_value_int(argv[1]);
 	struct pgtype_interval r = v.iv;
-	if (!(kind == 1 ? justify_days(&r) : kind == 2 ? justify_hours(&r) : justify_interval(&r))) {
+	if (!(kind == 1   ? justify_days(&r)
+	      : kind == 2 ? justify_hours(&r)
+			  : justify_interval(&r))) {
 		pgfn_error(ctx, "22008", "interval out of range");
 		return;
 	}
