@@ -167,8 +167,8 @@ void pgfn_json_put_value(struct strbuf *sb, char tag, sqlite3_value *v)
 		s = pgfn_text(v, &n);
 		/* a number kept as text (a numeric's decimal text, a float4's digits); NaN and
 		 * the infinities are strings in JSON */
-		if ((tag == 'n' || tag == 'f') && n && (s[0] == '-' || (s[0] >= '0' && s[0] <= '9')) &&
-		    (n < 2 || s[1] != 'I'))
+		if ((tag == 'n' || tag == 'f') && n &&
+		    (s[0] == '-' || (s[0] >= '0' && s[0] <= '9')) && (n < 2 || s[1] != 'I'))
 			strbuf_append(sb, s, n);
 		else
 			pgfn_json_escape(sb, s, n);
@@ -371,6 +371,84 @@ static void strip_nulls(struct jv *v)
 	v->n = k;
 }
 
+static const char *skip_ws(const char *p)
+{
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	return p;
+}
+
+/* The end of the JSON string starting at p (its opening quote). */
+static const char *string_end(const char *p)
+{
+	for (p++; *p && *p != '"'; p++)
+		if (*p == '\\' && p[1])
+			p++;
+	return p + (*p == '"');
+}
+
+/* One value of valid JSON text p copied to sb as json_strip_nulls writes it: its tokens as
+ * written without the whitespace between them, object fields whose value is null left out
+ * (array elements kept); returns the text after the value. */
+static const char *strip_copy(const char *p, struct strbuf *sb)
+{
+	p = skip_ws(p);
+	if (*p == '{' || *p == '[') {
+		char close = *p == '{' ? '}' : ']';
+		bool first = true;
+		strbuf_putc(sb, *p++);
+		for (p = skip_ws(p); *p && *p != close; p = skip_ws(p)) {
+			if (*p == ',')
+				p = skip_ws(p + 1);
+			const char *key = p, *key_end = p;
+			if (close == '}') {
+				key_end = string_end(p);
+				p = skip_ws(skip_ws(key_end) + 1); /* past ':' */
+				if (strncmp(p, "null", 4) == 0) {
+					p += 4;
+					continue;
+				}
+			}
+			if (!first)
+				strbuf_putc(sb, ',');
+			first = false;
+			if (close == '}') {
+				strbuf_append(sb, key, (size_t)(key_end - key));
+				strbuf_putc(sb, ':');
+			}
+			p = strip_copy(p, sb);
+		}
+		strbuf_putc(sb, close);
+		return *p ? p + 1 : p;
+	}
+	const char *start = p;
+	if (*p == '"') {
+		p = string_end(p);
+	} else {
+		while (*p && !strchr(" \t\n\r,]}:", *p))
+			p++;
+	}
+	strbuf_append(sb, start, (size_t)(p - start));
+	return p;
+}
+
+/* json_strip_nulls(json): the input's own text (checked first) rewritten by strip_copy. */
+static void fn_json_strip_nulls(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (pgfn_any_null(ctx, argc, argv))
+		return;
+	struct arena *a = arena_new(0);
+	if (pgfn_json_arg(ctx, a, argv[0])) {
+		size_t n;
+		const char *s = pgfn_text(argv[0], &n);
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		strip_copy(arena_strndup(a, s, n), &sb);
+		pgfn_result_sb(ctx, &sb, false);
+	}
+	arena_free(a);
+}
+
 /* jsonb_pretty (user data set) and jsonb_strip_nulls share the parse-rewrite-write path. */
 static void fn_rewrite(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -413,6 +491,7 @@ int pgfn_register_json(sqlite3 *db)
 		{"pgfn_json_array_length", 1, fn_array_length, false},
 		{"pgfn_jsonb_pretty", 1, fn_rewrite, true},
 		{"pgfn_jsonb_strip_nulls", 1, fn_rewrite, false},
+		{"pgfn_json_strip_nulls", 1, fn_json_strip_nulls, false},
 	};
 	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
 	for (size_t i = 0; i < ARRAY_LEN(defs); i++) {

@@ -67,7 +67,7 @@ char xlat_json_tag(struct xlat_ctx *c, struct xlat_type t)
 	uint32_t elem = xlat_array_elem(t.oid);
 	if (!elem && xlat_array_elem_in(c, t.oid))
 		return 'S'; /* an enum's array: its labels as strings */
-	if (elem) /* arrays: A of numbers, B of booleans, J of json, P of timestamps, Q of
+	if (elem)           /* arrays: A of numbers, B of booleans, J of json, P of timestamps, Q of
 		   * timestamptz (shown in the session's zone: xlat_text_form), S of the others */
 		return elem == XLAT_OID_BOOL                             ? 'B'
 		       : elem == XLAT_OID_TIMESTAMP                      ? 'P'
@@ -195,8 +195,9 @@ static bool jsonb_operand(struct xlat_ctx *c, const PgQuery__Node *n, bool typed
 	case PG_QUERY__NODE__NODE_A_EXPR: { /* nullif(meta, '{}'), meta->'tags', meta #> '{a}' */
 		const PgQuery__AExpr *e = n->a_expr;
 		const char *op = e->n_name ? xlat_node_str(e->name[e->n_name - 1]) : NULL;
-		bool path = e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP && op &&
-			    (strcmp(op, "->") == 0 || strcmp(op, "#>") == 0 || strcmp(op, "#-") == 0);
+		bool path =
+			e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP && op &&
+			(strcmp(op, "->") == 0 || strcmp(op, "#>") == 0 || strcmp(op, "#-") == 0);
 		return (e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF || path) &&
 		       xlat_scope_dry_expr(c, n, &t) && t.oid == XLAT_OID_JSONB;
 	}
@@ -408,6 +409,7 @@ static const struct jfn {
 	{"jsonb_array_length", "pgfn_json_array_length", 1, 1, false, false, XLAT_OID_INT4, ""},
 	{"jsonb_pretty", "pgfn_jsonb_pretty", 1, 1, false, false, XLAT_OID_TEXT, ""},
 	{"jsonb_strip_nulls", "pgfn_jsonb_strip_nulls", 1, 1, false, false, XLAT_OID_JSONB, ""},
+	{"json_strip_nulls", "pgfn_json_strip_nulls", 1, 1, false, false, XLAT_OID_JSON, ""},
 	{"jsonb_set", "pgfn_jsonb_set", 3, 4, false, false, XLAT_OID_JSONB, ", 1"},
 	{"jsonb_insert", "pgfn_jsonb_insert", 3, 4, false, false, XLAT_OID_JSONB, ", 0"},
 	{"json_object", "pgfn_json_object", 1, 2, false, false, XLAT_OID_JSON, ""},
@@ -460,7 +462,7 @@ static int op_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *n
 	static const struct {
 		const char *name, *op;
 	} fns[] = {
-		{"jsonb_contains", "@>"}, {"jsonb_contained", "<@"},   {"jsonb_exists", "?"},
+		{"jsonb_contains", "@>"},   {"jsonb_contained", "<@"},  {"jsonb_exists", "?"},
 		{"jsonb_exists_any", "?|"}, {"jsonb_exists_all", "?&"},
 	};
 	size_t k = 0;

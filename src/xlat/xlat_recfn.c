@@ -15,8 +15,11 @@
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
 
-static const char *const names[] = {"json_to_record", "jsonb_to_record", "json_to_recordset",
-				    "jsonb_to_recordset"};
+static const char *const names[] = {"json_to_record",          "jsonb_to_record",
+				    "json_to_recordset",       "jsonb_to_recordset",
+				    "json_populate_record",    "jsonb_populate_record",
+				    "json_populate_recordset", "jsonb_populate_recordset"};
+#define POPULATE 4 /* names[POPULATE...]: the columns are the base value's type's */
 
 /* The call of rf when it is one of the functions above (its index into *which). */
 static const PgQuery__FuncCall *ours(const PgQuery__RangeFunction *rf, size_t *which)
@@ -32,6 +35,62 @@ static const PgQuery__FuncCall *ours(const PgQuery__RangeFunction *rf, size_t *w
 		if (strcmp(names[*which], name) == 0)
 			return f;
 	return NULL;
+}
+
+/* Whether a value of type oid (typmod) is read as the populate functions read it: by its type's
+ * input function, then its typmod applied (varchar(n), char(n), numeric(p,s)). json keeps its
+ * input's text, which SQLite's JSON functions do not give back; an array is read from a JSON
+ * array. */
+static bool readable(uint32_t oid, int32_t typmod)
+{
+	const struct pgtype_info *pi = pgtype_by_oid(oid);
+	if (!pi || pi->elem_oid || pi->category == 'A' || oid == XLAT_OID_JSON)
+		return false;
+	return typmod < 0 || oid == XLAT_OID_VARCHAR || oid == XLAT_OID_BPCHAR ||
+	       oid == XLAT_OID_NUMERIC;
+}
+
+/* json_populate_record(NULL::t, j) and friends: t's attributes (a composite type's, a table's
+ * or view's row type). Only a NULL base value is built: with another one, PostgreSQL takes the
+ * fields the object lacks from it. */
+static bool base_columns(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, const char *fname,
+			 const PgQuery__FuncCall *f, struct xlat_schema_col **out, size_t *n)
+{
+	if (f->n_args != 2 || f->agg_star || f->func_variadic || f->n_agg_order || f->over)
+		return xlat_fail(c, "42883", f->location, "function %s does not exist", fname);
+	if (rf->n_coldeflist || rf->ordinality)
+		return xlat_unsupported(c, f->location,
+					"a column definition list or WITH ORDINALITY on "
+					"json_populate_record");
+	const PgQuery__Node *b = f->args[0];
+	const PgQuery__TypeCast *tc = b->node_case == NODE(TYPE_CAST) ? b->type_cast : NULL;
+	struct xlat_typeref r;
+	const char *rel;
+	const struct xlat_schema_col *cols;
+	if (!tc || tc->arg->node_case != NODE(A_CONST) || !tc->arg->a_const->isnull)
+		return xlat_unsupported(c, f->location,
+					"json_populate_record with a base value other than "
+					"NULL::type");
+	if (!xlat_type_resolve(c, tc->type_name, &r))
+		return false;
+	if (r.is_array || !xlat_composite_of(c, xlat_type_oid(&r), &rel, &cols, n))
+		return xlat_unsupported(c, f->location,
+					"json_populate_record of a type other than a composite "
+					"type or a table's row type");
+	struct xlat_schema_col *v = arena_zalloc(c->a, (*n + 1) * sizeof(*v));
+	for (size_t i = 0; i < *n; i++) {
+		if (!readable(cols[i].type_oid, cols[i].typmod) || strpbrk(cols[i].name, "\"\\"))
+			return xlat_unsupported(
+				c, f->location,
+				"json_populate_record of a type with an attribute "
+				"of this type (json, an array, a domain, an enum, a "
+				"row type)");
+		v[i] = (struct xlat_schema_col){.name = cols[i].name,
+						.type_oid = cols[i].type_oid,
+						.typmod = cols[i].typmod};
+	}
+	*out = v;
+	return true;
 }
 
 /* The column definition list's columns (their checks as PostgreSQL's), into the arena. */
@@ -84,13 +143,15 @@ int xlat_recfn_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, 
 	if (!f)
 		return 0;
 	struct pgerr saved = *c->err;
-	bool ok = columns(c, rf, names[which], f, &v);
+	size_t nc = rf->n_coldeflist;
+	bool ok = which >= POPULATE ? base_columns(c, rf, names[which], f, &v, &nc)
+				    : columns(c, rf, names[which], f, &v);
 	*c->err = saved;
 	if (!ok)
 		return 0; /* unknown columns: the real pass reports what is wrong */
 	*name = rf->alias ? rf->alias->aliasname : names[which];
 	*cols = v;
-	*n = rf->n_coldeflist;
+	*n = nc;
 	return 1;
 }
 
@@ -101,15 +162,25 @@ int xlat_recfn_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *
 	struct xlat_schema_col *v;
 	if (!f)
 		return 0;
-	if (!columns(c, rf, names[which], f, &v))
+	size_t nc = rf->n_coldeflist;
+	if (which >= POPULATE ? !base_columns(c, rf, names[which], f, &v, &nc)
+			      : !columns(c, rf, names[which], f, &v))
 		return -1;
 	if (rf->lateral)
 		return xlat_unsupported(c, -1, "LATERAL json_to_record") ? 1 : -1;
-	bool set = which >= 2, jsonb = which % 2; /* a jsonb's values print as jsonb's */
+	bool set = which % 4 >= 2, jsonb = which % 2; /* a jsonb's values print as jsonb's */
 	xlat_puts(c, "(SELECT ");
-	for (size_t i = 0; i < rf->n_coldeflist; i++) {
+	for (size_t i = 0; i < nc; i++) {
+		/* the typmod applied as the input function applies it (22001, 22003) */
+		uint32_t oid = v[i].type_oid;
+		bool len = oid == XLAT_OID_VARCHAR || oid == XLAT_OID_BPCHAR,
+		     wrap = v[i].typmod >= 4 && (len || oid == XLAT_OID_NUMERIC);
 		const char *path = arena_printf(c->a, "'$.\"%s\"'", v[i].name);
 		xlat_puts(c, i ? ", " : "");
+		if (wrap)
+			xlat_puts(c, oid == XLAT_OID_VARCHAR  ? "shardlite_varchar("
+				     : oid == XLAT_OID_BPCHAR ? "shardlite_bpchar("
+							      : "shardlite_numeric(");
 		if (v[i].type_oid == XLAT_OID_JSONB) /* in jsonb's canonical text */
 			xlat_printf(
 				c,
@@ -123,6 +194,8 @@ int xlat_recfn_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *
 				"'array' THEN %s(x.j -> %s) ELSE x.j -> %s END, %u)",
 				path, path, jsonb ? "pgfn_jsonb_in" : "", path,
 				jsonb ? "pgfn_jsonb_in" : "", path, path, v[i].type_oid);
+		if (wrap)
+			xlat_printf(c, ", %d)", (int)(len ? v[i].typmod - 4 : v[i].typmod));
 		xlat_puts(c, " AS ");
 		xlat_ident(c, v[i].name);
 	}
@@ -143,7 +216,7 @@ int xlat_recfn_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *
 			     "iif(json_type(y.j) = 'array', 'an array', 'a scalar'))) AS j FROM "
 			     "(SELECT ");
 	struct xlat_type t;
-	if (!xlat_expr(c, f->args[0], &t))
+	if (!xlat_expr(c, f->args[which >= POPULATE ? 1 : 0], &t))
 		return -1;
 	xlat_puts(c, set ? " AS j) AS y) AS a, json_each(a.j) AS e) AS x) AS "
 			 : " AS j) AS y) AS x) AS ");

@@ -270,6 +270,13 @@ int xlat_ts_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *nam
 	}
 	if ((int)f->n_args < fn->min || (int)f->n_args > max)
 		return no_function(c, f, name);
+	if (strcmp(name, "to_tsvector") == 0) { /* json's are its string values, not its text */
+		uint32_t doc = peek_type(c, f->args[f->n_args - 1]);
+		if (doc == XLAT_OID_JSON || doc == XLAT_OID_JSONB)
+			return xlat_unsupported(c, f->location, "to_tsvector of json and jsonb")
+				       ? 1
+				       : -1;
+	}
 	if (!emit(c, fn, f, weights))
 		return -1;
 	*t = (struct xlat_type){fn->result, -1};
@@ -336,8 +343,9 @@ int xlat_ts_any(struct xlat_ctx *c, const PgQuery__AExpr *e, bool all, struct xl
 	if (peek_type(c, e->lexpr) != XLAT_OID_TSVECTOR)
 		return 0;
 	/* ANY: true when one element matches, else NULL when one gave NULL, else false */
-	xlat_printf(c, "(SELECT CASE WHEN %s THEN %d WHEN count(*) > count(m) THEN NULL ELSE %d END "
-		       "FROM (SELECT pgfn_ts_match(",
+	xlat_printf(c,
+		    "(SELECT CASE WHEN %s THEN %d WHEN count(*) > count(m) THEN NULL ELSE %d END "
+		    "FROM (SELECT pgfn_ts_match(",
 		    all ? "min(m) = 0" : "max(m) = 1", !all, all);
 	struct xlat_type ignored;
 	if (!xlat_expr(c, e->lexpr, &ignored))
@@ -401,7 +409,7 @@ int xlat_ts_operator(struct xlat_ctx *c, const char *op, const char *ls, struct 
 
 const char *xlat_ts_collation(uint32_t l, uint32_t r)
 {
-	return l == XLAT_OID_TSVECTOR || r == XLAT_OID_TSVECTOR  ? " COLLATE pgfn_tsvector"
+	return l == XLAT_OID_TSVECTOR || r == XLAT_OID_TSVECTOR ? " COLLATE pgfn_tsvector"
 	       : l == XLAT_OID_TSQUERY || r == XLAT_OID_TSQUERY ? " COLLATE pgfn_tsquery"
 								: NULL;
 }
