@@ -222,6 +222,15 @@ static void fn_numeric(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_text(ctx, "NaN", 3, SQLITE_STATIC);
 		return;
 	}
+	if (isinf(d)) { /* PostgreSQL 14's numeric infinities fit no typmod */
+		char detail[128];
+		snprintf(detail, sizeof(detail),
+			 "A field with precision %d, scale %d cannot hold an infinite value.", prec,
+			 scale);
+		pgfn_error_detail(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, detail,
+				  "numeric field overflow");
+		return;
+	}
 	double r = round_decimal(d, scale); /* in decimal, as numeric does */
 	if (isinf(r) || fabs(r) >= pow(10, prec - scale)) {
 		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "numeric field overflow");
@@ -321,9 +330,11 @@ static void fn_f8_f4(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	double d = sqlite3_value_double(argv[0]);
 	float f = (float)d;
 	if (isinf(f) && !isinf(d))
-		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: overflow");
+		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE,
+			   "value out of range: overflow");
 	else if (f == 0 && d != 0)
-		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: underflow");
+		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE,
+			   "value out of range: underflow");
 	else
 		sqlite3_result_double(ctx, isinf(d) ? d : (double)f); /* the real's own value */
 }
@@ -455,7 +466,8 @@ static void fn_notnull(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	pgfn_error(ctx, SQLSTATE_NOT_NULL_VIOLATION,
 		   "null value in column \"%s\" of relation \"%s\" violates not-null constraint",
-		   (const char *)sqlite3_value_text(argv[1]), (const char *)sqlite3_value_text(argv[2]));
+		   (const char *)sqlite3_value_text(argv[1]),
+		   (const char *)sqlite3_value_text(argv[2]));
 }
 
 /* shardlite_substr_len(n): substring's length argument, which may not be negative (22011). */
@@ -555,18 +567,21 @@ static void fn_upsert_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		double d = type == SQLITE_FLOAT ? sqlite3_value_double(argv[i]) : 0;
 		if (type == SQLITE_NULL)
 			goto out;
-		if (type == SQLITE_INTEGER || (type == SQLITE_FLOAT && d == floor(d) &&
-					       fabs(d) < 9.2e18)) {
-			strbuf_printf(&key, "i%lld", (long long)(type == SQLITE_INTEGER
-									 ? sqlite3_value_int64(argv[i])
-									 : (sqlite3_int64)d));
+		if (type == SQLITE_INTEGER ||
+		    (type == SQLITE_FLOAT && d == floor(d) && fabs(d) < 9.2e18)) {
+			strbuf_printf(&key, "i%lld",
+				      (long long)(type == SQLITE_INTEGER
+							  ? sqlite3_value_int64(argv[i])
+							  : (sqlite3_int64)d));
 		} else if (type == SQLITE_FLOAT) {
 			strbuf_printf(&key, "r%.17g", d);
 		} else {
 			strbuf_printf(&key, "%c%d:", type == SQLITE_BLOB ? 'b' : 't',
 				      sqlite3_value_bytes(argv[i]));
-			strbuf_append(&key, type == SQLITE_BLOB ? sqlite3_value_blob(argv[i])
-								: (const void *)sqlite3_value_text(argv[i]),
+			strbuf_append(&key,
+				      type == SQLITE_BLOB
+					      ? sqlite3_value_blob(argv[i])
+					      : (const void *)sqlite3_value_text(argv[i]),
 				      (size_t)sqlite3_value_bytes(argv[i]));
 		}
 		strbuf_putc(&key, '\0');
@@ -578,8 +593,9 @@ static void fn_upsert_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		k = sqlite3_get_auxdata(ctx, 0); /* NULL when SQLite could not keep it */
 	}
 	if (k && !key.failed && !upsert_keys_add(k, key.data, key.len))
-		pgfn_error(ctx, "21000", "ON CONFLICT DO UPDATE command cannot affect row a second "
-					 "time");
+		pgfn_error(ctx, "21000",
+			   "ON CONFLICT DO UPDATE command cannot affect row a second "
+			   "time");
 out:
 	strbuf_fini(&key);
 }
@@ -593,8 +609,9 @@ static void scalar_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	if (!kept)
 		return;
 	if (*kept) {
-		pgfn_error(ctx, "21000", "more than one row returned by a subquery used as an "
-					 "expression");
+		pgfn_error(ctx, "21000",
+			   "more than one row returned by a subquery used as an "
+			   "expression");
 		return;
 	}
 	*kept = sqlite3_value_dup(argv[0]);
@@ -769,12 +786,9 @@ int pgfn_register_cast(sqlite3 *db)
 	static const struct {
 		const char *name;
 		uint32_t oid;
-	} net[] = {{"shardlite_inet", PGTYPE_INET},
-		   {"shardlite_cidr", PGTYPE_CIDR},
-		   {"shardlite_macaddr", PGTYPE_MACADDR},
-		   {"shardlite_macaddr8", PGTYPE_MACADDR8},
-		   {"shardlite_tsvector", PGTYPE_TSVECTOR},
-		   {"shardlite_tsquery", PGTYPE_TSQUERY}};
+	} net[] = {{"shardlite_inet", PGTYPE_INET},         {"shardlite_cidr", PGTYPE_CIDR},
+		   {"shardlite_macaddr", PGTYPE_MACADDR},   {"shardlite_macaddr8", PGTYPE_MACADDR8},
+		   {"shardlite_tsvector", PGTYPE_TSVECTOR}, {"shardlite_tsquery", PGTYPE_TSQUERY}};
 	for (size_t i = 0; i < ARRAY_LEN(net); i++) {
 		rc = sqlite3_create_function(db, net[i].name, 1,
 					     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
