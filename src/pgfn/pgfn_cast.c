@@ -7,6 +7,7 @@
  * for NULL. Also the 21000 checks of MERGE and INSERT ... ON CONFLICT DO UPDATE (a row changed
  * twice by one statement). */
 #include "pgfn.h"
+#include "pgfn_int.h"
 #include "pgtype.h"
 
 #include <ctype.h>
@@ -68,6 +69,11 @@ enum int_from {
 static void int_check(sqlite3_context *ctx, sqlite3_value *v, const struct int_kind *k,
 		      enum int_from from)
 {
+	if (from == INT_FROM_NUMERIC && pgfn_num_inf(v)) { /* numeric_int4's 0A000 */
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED, "cannot convert infinity to %s",
+			   k->name);
+		return;
+	}
 	switch (sqlite3_value_type(v)) {
 	case SQLITE_NULL:
 		sqlite3_result_null(ctx);

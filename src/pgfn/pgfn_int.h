@@ -71,8 +71,7 @@ bool pgfn_array_parse_md(struct arena *a, const char *s, struct pgfn_md *md, con
 bool pgfn_array_md_dim(sqlite3_context *ctx, sqlite3_value *v, int64_t dim, int what);
 /* Reads array argument v of any dimension into md; false after raising PostgreSQL's 22P02
  * when it is no array. */
-bool pgfn_array_md_arg(sqlite3_context *ctx, struct arena *a, sqlite3_value *v,
-		       struct pgfn_md *md);
+bool pgfn_array_md_arg(sqlite3_context *ctx, struct arena *a, sqlite3_value *v, struct pgfn_md *md);
 /* Appends md's elements in array_out's nested braces ({} for none), with its bounds
  * "[0:1]=" first when some lower bound is not 1 (pgfn_arrayfn.c). */
 void pgfn_array_put_md(struct strbuf *sb, const struct pgfn_md *md);
@@ -184,8 +183,7 @@ void pgfn_regex_free(void *re);
 /* The compiled pattern of argument slot, cached on ctx; NULL after raising 2201B. */
 regex_t *pgfn_regex_compiled(sqlite3_context *ctx, int slot, const char *pat, int cflags);
 /* PostgreSQL's flag letters (g only where allow_g): NULL, or the SQLSTATE with why. */
-const char *pgfn_regex_flags(const char *f, bool allow_g, int *cflags, bool *global,
-			     char why[64]);
+const char *pgfn_regex_flags(const char *f, bool allow_g, int *cflags, bool *global, char why[64]);
 /* How many of PostgreSQL's captures a pattern has (at most 9 are reachable). */
 size_t pgfn_regex_ncap(const regex_t *re);
 /* The match of capture i (0: the whole match); NULL when it took no part or does not exist. */
@@ -218,7 +216,7 @@ int pgfn_iso_week(int32_t jd, int *year);
  * scale PostgreSQL keeps with each numeric value. Operations answer false when a result would
  * need more than PGFN_NUM_DIGITS digits (22003 for the caller). */
 #define PGFN_NUM_DIGITS 2048
-#define PGFN_NUM_MIN_SIG_DIGITS 16    /* NUMERIC_MIN_SIG_DIGITS */
+#define PGFN_NUM_MIN_SIG_DIGITS 16      /* NUMERIC_MIN_SIG_DIGITS */
 #define PGFN_NUM_MAX_DISPLAY_SCALE 1000 /* NUMERIC_MAX_DISPLAY_SCALE */
 struct pgfn_num {
 	bool neg;
@@ -268,6 +266,10 @@ void pgfn_num_from_wide(struct pgfn_num *x, pgfn_wide w, int scale);
 /* An argument of the engine's SQL functions at display scale scale (-1: its own). 1: read
  * into x; 2: NaN (x unset); 0: NULL; -1: failed, the error is set on ctx. */
 int pgfn_num_arg(sqlite3_context *ctx, sqlite3_value *v, int scale, struct pgfn_num *x);
+/* A numeric infinity: 1 Infinity, -1 -Infinity (a REAL infinity, or the text an exact result
+ * gives), 0 any other value. pgfn_num_arg refuses them (0A000): a caller that has
+ * PostgreSQL's rules for them asks first. */
+int pgfn_num_inf(sqlite3_value *v);
 void pgfn_num_result(sqlite3_context *ctx, const struct pgfn_num *x);
 
 /* ---- text search (pgfn_tsparse.c, pgfn_tsdict.c, pgfn_tsearch.c) ---- */

@@ -75,7 +75,8 @@ static void fn_mod(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	/* numerics: mod_var's remainder of their decimals (fmod of the doubles shows the binary
 	 * error: mod(5.55, 1.1) would be 0.04999999999999938), a double again */
 	struct pgfn_num *v = base_xcalloc(4, sizeof(*v));
-	int ra = pgfn_num_arg(ctx, argv[0], -1, v), rb = ra == 1 ? pgfn_num_arg(ctx, argv[1], -1, v + 1) : ra;
+	int ra = pgfn_num_arg(ctx, argv[0], -1, v),
+	    rb = ra == 1 ? pgfn_num_arg(ctx, argv[1], -1, v + 1) : ra;
 	if (ra == 2 || rb == 2) {
 		sqlite3_result_text(ctx, "NaN", 3, SQLITE_STATIC);
 	} else if (ra == 1 && rb == 1 && pgfn_num_div_trunc(v + 2, v, v + 1) &&
@@ -244,9 +245,11 @@ static void fn_fop(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	if (isnan(r))
 		sqlite3_result_text(ctx, "NaN", 3, SQLITE_STATIC);
 	else if (isinf(r) && !isinf(a) && !isinf(b))
-		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: overflow");
+		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE,
+			   "value out of range: overflow");
 	else if (r == 0.0 && a != 0.0 && (op == '/' ? !isinf(b) : op == '*' && b != 0.0))
-		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: underflow");
+		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE,
+			   "value out of range: underflow");
 	else
 		sqlite3_result_double(ctx, r);
 }
@@ -255,7 +258,8 @@ static void fn_fop(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 static void fn_xor(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	if (!pgfn_any_null(ctx, argc, argv))
-		sqlite3_result_int64(ctx, sqlite3_value_int64(argv[0]) ^ sqlite3_value_int64(argv[1]));
+		sqlite3_result_int64(ctx,
+				     sqlite3_value_int64(argv[0]) ^ sqlite3_value_int64(argv[1]));
 }
 
 /* pgfn_shl(x, n, bits) and pgfn_shr: x << n and x >> n for an integer x of 16, 32 or 64
@@ -528,8 +532,9 @@ static bool log_domain(sqlite3_context *ctx, double x)
 {
 	if (x > 0 || isnan(x))
 		return true;
-	pgfn_error(ctx, "2201E", x == 0 ? "cannot take logarithm of zero"
-					: "cannot take logarithm of a negative number");
+	pgfn_error(ctx, "2201E",
+		   x == 0 ? "cannot take logarithm of zero"
+			  : "cannot take logarithm of a negative number");
 	return false;
 }
 
@@ -750,6 +755,35 @@ static int register_logs(sqlite3 *db)
 	return rc;
 }
 
+/* floor and ceil/ceiling in place of SQLite's own (same results, so a view or CHECK that calls
+ * them reads the same in another SQLite tool), but NaN, kept as the text 'NaN', stays NaN, as
+ * numeric's and float's do in PostgreSQL (SQLite's made it NULL). User data: 'f' floor, 'c'
+ * ceil. */
+static void fn_round_nan(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	int op = (int)(intptr_t)sqlite3_user_data(ctx);
+	sqlite3_value *v = argv[0];
+	int type = sqlite3_value_type(v);
+	if (type == SQLITE_TEXT && sqlite3_value_bytes(v) == 3 &&
+	    memcmp(sqlite3_value_text(v), "NaN", 3) == 0) {
+		sqlite3_result_text(ctx, "NaN", 3, SQLITE_STATIC);
+		return;
+	}
+	sqlite3_value *t = type == SQLITE_TEXT ? sqlite3_value_dup(v) : v;
+	int nt = t ? sqlite3_value_numeric_type(t) : SQLITE_NULL;
+	int64_t i = t ? sqlite3_value_int64(t) : 0;
+	double d = t ? sqlite3_value_double(t) : 0.0;
+	if (t != v)
+		sqlite3_value_free(t);
+	if (type == SQLITE_NULL)
+		sqlite3_result_null(ctx);
+	else if (nt == SQLITE_INTEGER)
+		sqlite3_result_int64(ctx, i);
+	else
+		sqlite3_result_double(ctx, op == 'f' ? floor(d) : ceil(d));
+}
+
 int pgfn_register_math(sqlite3 *db)
 {
 	static const struct pgfn_def defs[] = {
@@ -771,6 +805,15 @@ int pgfn_register_math(sqlite3 *db)
 		{"pgfn_exp", 1, fn_exp},
 	};
 	int rc = pgfn_define(db, defs, ARRAY_LEN(defs));
+	static const struct {
+		const char *name;
+		int op;
+	} nan_fns[] = {{"floor", 'f'}, {"ceil", 'c'}, {"ceiling", 'c'}};
+	for (size_t i = 0; i < ARRAY_LEN(nan_fns) && rc == SQLITE_OK; i++)
+		rc = sqlite3_create_function(db, nan_fns[i].name, 1,
+					     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+					     (void *)(intptr_t)nan_fns[i].op, fn_round_nan, NULL,
+					     NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "pgfn_shl", 3,
 					     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,

@@ -51,6 +51,11 @@ int pgfn_num_arg(sqlite3_context *ctx, sqlite3_value *v, int scale, struct pgfn_
 		const char *s = pgfn_text(v, &len);
 		if (len == 3 && strncmp(s, "NaN", 3) == 0)
 			return 2;
+		if (pgfn_num_inf(v)) {
+			pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				   "numeric Infinity is not supported");
+			return -1;
+		}
 		if (!pgfn_num_parse(s, len, x)) {
 			pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION,
 				   "invalid input syntax for type numeric: \"%.*s\"",
@@ -70,6 +75,88 @@ int pgfn_num_arg(sqlite3_context *ctx, sqlite3_value *v, int scale, struct pgfn_
 
 static void result_nan(sqlite3_context *ctx) { sqlite3_result_text(ctx, "NaN", 3, SQLITE_STATIC); }
 
+int pgfn_num_inf(sqlite3_value *v)
+{
+	if (sqlite3_value_type(v) == SQLITE_FLOAT) {
+		double d = sqlite3_value_double(v);
+		return isinf(d) ? (d > 0 ? 1 : -1) : 0;
+	}
+	if (sqlite3_value_type(v) != SQLITE_TEXT)
+		return 0;
+	const char *s = (const char *)sqlite3_value_text(v);
+	int n = sqlite3_value_bytes(v);
+	return n == 8 && memcmp(s, "Infinity", 8) == 0    ? 1
+	       : n == 9 && memcmp(s, "-Infinity", 9) == 0 ? -1
+							  : 0;
+}
+
+/* An infinite exact result: PostgreSQL's text of it, which numeric_in reads back. */
+static void result_inf(sqlite3_context *ctx, int sign)
+{
+	sqlite3_result_text(ctx, sign > 0 ? "Infinity" : "-Infinity", -1, SQLITE_STATIC);
+}
+
+/* A finite operand's sign (-1, 0, 1) beside an infinite one: 2 NaN, 3 NULL, -2 failed. */
+static int finite_sign(sqlite3_context *ctx, sqlite3_value *v)
+{
+	struct pgfn_num *x = base_xmalloc(sizeof(*x));
+	int r = pgfn_num_arg(ctx, v, -1, x), sign = r == 0 ? 3 : r == 2 ? 2 : r < 0 ? -2 : 0;
+	if (r == 1)
+		sign = pgfn_num_is_zero(x) ? 0 : x->neg ? -1 : 1;
+	free(x);
+	return sign;
+}
+
+/* fn_arith where an operand is infinite (ia, ib: its sign, 0 finite), as numeric.c's special
+ * cases: Infinity - Infinity and Infinity * 0 are NaN, Infinity / 0 is 22012, x / Infinity 0,
+ * x % Infinity x, Infinity % y NaN. */
+static void arith_inf(sqlite3_context *ctx, int op, sqlite3_value **argv, int ia, int ib)
+{
+	int sa = ia ? ia : finite_sign(ctx, argv[0]), sb = ib ? ib : finite_sign(ctx, argv[1]);
+	if (sa == -2 || sb == -2)
+		return;
+	if (sa == 3 || sb == 3) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	if (sa == 2 || sb == 2) {
+		result_nan(ctx);
+		return;
+	}
+	switch (op) {
+	case '+':
+	case '-':
+		if (ia && ib && (op == '+' ? ia != ib : ia == ib))
+			result_nan(ctx);
+		else
+			result_inf(ctx, ia ? ia : op == '+' ? ib : -ib);
+		return;
+	case '*':
+		if (sa == 0 || sb == 0)
+			result_nan(ctx);
+		else
+			result_inf(ctx, sa * sb);
+		return;
+	default: /* '/', div() 'd', '%' */
+		if (sb == 0)
+			pgfn_error(ctx, SQLSTATE_DIVISION_BY_ZERO, "division by zero");
+		else if (ia && (ib || op == '%'))
+			result_nan(ctx);
+		else if (ia)
+			result_inf(ctx, sa * sb);
+		else if (op == '%') { /* x % Infinity is x, its display scale kept */
+			struct pgfn_num *x = base_xmalloc(sizeof(*x));
+			if (pgfn_num_arg(ctx, argv[0], sqlite3_value_int(argv[2]), x) == 1)
+				pgfn_num_result(ctx, x);
+			free(x);
+		} else {
+			sqlite3_result_text(ctx, "0", 1,
+					    SQLITE_STATIC); /* x / Infinity: 0, scale 0 */
+		}
+		return;
+	}
+}
+
 void pgfn_num_result(sqlite3_context *ctx, const struct pgfn_num *x)
 {
 	struct strbuf sb;
@@ -85,7 +172,13 @@ static void fn_arith(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	int op = (int)(intptr_t)sqlite3_user_data(ctx);
 	int64_t fa, fb;
 	int fsa, fsb;
-	if (strchr("+-*/", op) && pgfn_num_fast_value(argv[0], sqlite3_value_int(argv[2]), &fa, &fsa) &&
+	int ia = pgfn_num_inf(argv[0]), ib = pgfn_num_inf(argv[1]);
+	if (ia || ib) {
+		arith_inf(ctx, op, argv, ia, ib);
+		return;
+	}
+	if (strchr("+-*/", op) &&
+	    pgfn_num_fast_value(argv[0], sqlite3_value_int(argv[2]), &fa, &fsa) &&
 	    pgfn_num_fast_value(argv[1], sqlite3_value_int(argv[3]), &fb, &fsb)) {
 		struct strbuf sb;
 		strbuf_init(&sb, 0);
@@ -195,6 +288,10 @@ static void fn_nop(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	}
 	double q = op == '+' ? da + db : op == '-' ? da - db : op == '*' ? da * db : da / db;
+	if (isnan(q)) { /* Infinity - Infinity, Infinity * 0: SQLite would make it NULL */
+		result_nan(ctx);
+		return;
+	}
 	if (op != '/' && isfinite(q) && q != 0) {
 		/* a stored numeric keeps 15 significant digits: so does a sum, difference or
 		 * product of two, which drops the binary error (0.1 + 0.2 is 0.3, as the decimal
@@ -213,6 +310,10 @@ static void fn_round(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	(void)argc;
 	if (sqlite3_value_type(argv[1]) == SQLITE_NULL) {
 		sqlite3_result_null(ctx);
+		return;
+	}
+	if (pgfn_num_inf(argv[0])) { /* round/trunc of an infinity is it */
+		result_inf(ctx, pgfn_num_inf(argv[0]));
 		return;
 	}
 	struct pgfn_num *x = base_xmalloc(sizeof(*x));
@@ -243,6 +344,10 @@ static void fn_round(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 static void fn_abs(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
+	if (pgfn_num_inf(argv[0])) {
+		result_inf(ctx, 1);
+		return;
+	}
 	struct pgfn_num *x = base_xmalloc(sizeof(*x));
 	int r = pgfn_num_arg(ctx, argv[0], sqlite3_value_int(argv[1]), x);
 	if (r == 0)
@@ -267,8 +372,9 @@ struct agg {
 	int64_t count;
 	bool init; /* sum and sumsq set */
 	bool failed;
-	bool nan; /* min/max: a NaN was seen */
+	bool nan;     /* min/max: a NaN was seen */
 	int64_t nans; /* NaNs among the values: the result is NaN, as PostgreSQL's NaNcount says */
+	int64_t pinf, ninf; /* Infinity and -Infinity among them (pInfcount, nInfcount) */
 	/* how many values of each display scale (the last: that or more) are in: a window frame
 	 * that drops values shows the largest scale of those left, as do_numeric_discard does */
 	uint32_t nscale[SCALE_SLOTS];
@@ -358,6 +464,12 @@ static void agg_add(sqlite3_context *ctx, int argc, sqlite3_value **argv, bool i
 	int64_t m;
 	int ms;
 	int dir = sqlite3_value_type(argv[0]) == SQLITE_NULL ? 0 : inverse ? -1 : 1;
+	int inf = g->failed ? 0 : pgfn_num_inf(argv[0]);
+	if (inf) { /* counted, as do_numeric_accum counts them: the sums stay finite */
+		*(inf > 0 ? &g->pinf : &g->ninf) += dir;
+		g->count += dir;
+		return;
+	}
 	if (!g->failed && pgfn_num_fast_value(argv[0], scale, &m, &ms) &&
 	    fast_add(g, dir * m, ms, squares)) {
 		g->count += dir;
@@ -379,8 +491,8 @@ static void agg_add(sqlite3_context *ctx, int argc, sqlite3_value **argv, bool i
 		ok = inverse ? pgfn_num_sub(t, &g->sum, x) : pgfn_num_add(t, &g->sum, x);
 		g->sum = *t;
 		if (ok && squares) {
-			ok = pgfn_num_mul(t, x, x) &&
-			     (inverse ? pgfn_num_sub(v, &g->sumsq, t) : pgfn_num_add(v, &g->sumsq, t));
+			ok = pgfn_num_mul(t, x, x) && (inverse ? pgfn_num_sub(v, &g->sumsq, t)
+							       : pgfn_num_add(v, &g->sumsq, t));
 			g->sumsq = *v;
 		}
 	}
@@ -412,6 +524,17 @@ static bool trim_scale(struct agg *g)
 	return pgfn_num_round(&g->sum, top) && pgfn_num_round(&g->sumsq, 2 * top);
 }
 
+/* sum and avg of infinities as numeric_sum/numeric_avg give them: NaN when both signs are
+ * in, else the infinity; false (nothing set) when none is. */
+static bool inf_result(sqlite3_context *ctx, const struct agg *g)
+{
+	if (g->pinf > 0 && g->ninf > 0)
+		result_nan(ctx);
+	else if (g->pinf > 0 || g->ninf > 0)
+		result_inf(ctx, g->pinf > 0 ? 1 : -1);
+	return g->pinf > 0 || g->ninf > 0;
+}
+
 static void sum_final(sqlite3_context *ctx)
 {
 	struct agg *g = agg_state(ctx, false);
@@ -423,7 +546,7 @@ static void sum_final(sqlite3_context *ctx)
 		sqlite3_result_null(ctx);
 	else if (!g->failed && (g->nan || g->nans > 0))
 		result_nan(ctx);
-	else if (!g->failed)
+	else if (!g->failed && !inf_result(ctx, g))
 		pgfn_num_result(ctx, &g->sum);
 }
 
@@ -443,6 +566,8 @@ static void avg_final(sqlite3_context *ctx)
 		result_nan(ctx);
 		return;
 	}
+	if (inf_result(ctx, g))
+		return;
 	struct pgfn_num *v = base_xmalloc(2 * sizeof(*v)), *n = v, *r = v + 1;
 	pgfn_num_from_int(n, g->count);
 	if (pgfn_num_div(r, &g->sum, n, pgfn_num_div_scale(&g->sum, n)))
@@ -493,7 +618,7 @@ static void var_final(sqlite3_context *ctx)
 		sqlite3_result_null(ctx);
 		return;
 	}
-	if (g->nans > 0) {
+	if (g->nans > 0 || g->pinf > 0 || g->ninf > 0) { /* an infinity's variance is NaN */
 		result_nan(ctx);
 		return;
 	}
@@ -515,18 +640,55 @@ static void minmax_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	}
 	int dir = (int)(intptr_t)sqlite3_user_data(ctx);
+	int inf = g->failed ? 0 : pgfn_num_inf(argv[0]);
+	if (inf) { /* minmax_final weighs them */
+		*(inf > 0 ? &g->pinf : &g->ninf) += 1;
+		return;
+	}
 	struct pgfn_num *x = base_xmalloc(sizeof(*x));
-	int r = g->failed ? 0 : pgfn_num_arg(ctx, argv[0], argc > 1 ? sqlite3_value_int(argv[1]) : -1, x);
+	int r = g->failed
+			? 0
+			: pgfn_num_arg(ctx, argv[0], argc > 1 ? sqlite3_value_int(argv[1]) : -1, x);
 	if (r == 2) { /* NaN sorts above every number: max is NaN, min never is unless alone */
 		g->nan |= dir > 0 || g->count == 0;
 		g->count++;
-	} else if (r > 0 && (g->count++ == 0 || (dir < 0 && g->nan) ||
-			     pgfn_num_cmp(x, &g->sum) * dir > 0)) {
+	} else if (r > 0 &&
+		   (g->count++ == 0 || (dir < 0 && g->nan) || pgfn_num_cmp(x, &g->sum) * dir > 0)) {
 		g->sum = *x;
 		g->nan = g->nan && dir > 0;
 	}
 	g->failed |= r < 0;
 	free(x);
+}
+
+/* max and min with infinities: -Infinity below every number, Infinity above every number and
+ * below NaN; count says whether a number or NaN was seen (sum, nan: minmax_step's best). */
+static void minmax_final(sqlite3_context *ctx)
+{
+	struct agg *g = agg_state(ctx, false);
+	int dir = (int)(intptr_t)sqlite3_user_data(ctx);
+	if (!g || g->failed || (g->pinf == 0 && g->ninf == 0)) {
+		sum_final(ctx);
+		return;
+	}
+	bool number = g->count > 0 && !g->nan; /* a finite best */
+	if (dir > 0 && !g->nan && (g->pinf > 0 || !number))
+		result_inf(ctx, g->pinf > 0 ? 1 : -1);
+	else if (dir < 0 && (g->ninf > 0 || !number))
+		result_inf(ctx, g->ninf > 0 ? -1 : 1); /* NaN alone is no best: an infinity is */
+	else {
+		g->pinf = g->ninf = 0; /* the best is a number or NaN: sum_final's to print */
+		sum_final(ctx);
+	}
+}
+
+/* A numeric special's place in numeric order: -1 -Infinity, 1 Infinity, 2 NaN, 0 a number. */
+static int special_rank(const char *s, int n)
+{
+	return n == 9 && memcmp(s, "-Infinity", 9) == 0  ? -1
+	       : n == 8 && memcmp(s, "Infinity", 8) == 0 ? 1
+	       : n == 3 && memcmp(s, "NaN", 3) == 0      ? 2
+							 : 0;
 }
 
 /* The numeric order of two decimal texts (the collation pgfn_num, for exact result columns
@@ -536,8 +698,10 @@ static int collate_num(void *user, int na, const void *a, int nb, const void *b)
 	(void)user;
 	struct pgfn_num *v = base_xmalloc(2 * sizeof(*v));
 	bool oka = pgfn_num_parse(a, (size_t)na, v), okb = pgfn_num_parse(b, (size_t)nb, v + 1);
-	int r;
-	if (oka && okb) {
+	int r, ka = special_rank(a, na), kb = special_rank(b, nb);
+	if (ka || kb) { /* -Infinity, the numbers, Infinity, NaN */
+		r = ka == kb ? 0 : ka < kb ? -1 : 1;
+	} else if (oka && okb) {
 		r = pgfn_num_cmp(v, v + 1);
 	} else if (oka != okb) {
 		r = oka ? -1 : 1;
@@ -567,8 +731,8 @@ int pgfn_register_numeric(sqlite3 *db)
 	} aggs[] = {
 		{"pgfn_num_sum", 0, agg_step, sum_final, agg_inverse},
 		{"pgfn_num_avg", 0, agg_step, avg_final, agg_inverse},
-		{"pgfn_num_max", 1, minmax_step, sum_final, NULL},
-		{"pgfn_num_min", -1, minmax_step, sum_final, NULL},
+		{"pgfn_num_max", 1, minmax_step, minmax_final, NULL},
+		{"pgfn_num_min", -1, minmax_step, minmax_final, NULL},
 		{"pgfn_num_var_samp", 1, agg_step, var_final, agg_inverse},
 		{"pgfn_num_var_pop", 2, agg_step, var_final, agg_inverse},
 		{"pgfn_num_stddev_samp", 3, agg_step, var_final, agg_inverse},
@@ -589,7 +753,8 @@ int pgfn_register_numeric(sqlite3 *db)
 					     (void *)(intptr_t)(k ? 't' : 'r'), fn_round, NULL,
 					     NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "pgfn_num_abs", 2, flags, NULL, fn_abs, NULL, NULL);
+		rc = sqlite3_create_function(db, "pgfn_num_abs", 2, flags, NULL, fn_abs, NULL,
+					     NULL);
 	for (size_t i = 0; i < 2 * ARRAY_LEN(aggs) && rc == SQLITE_OK; i++)
 		rc = sqlite3_create_window_function(
 			db, aggs[i / 2].name, 1 + (int)(i % 2), SQLITE_UTF8 | SQLITE_INNOCUOUS,

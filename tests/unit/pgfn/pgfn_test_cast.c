@@ -30,6 +30,10 @@ static const struct {
 	{"shardlite_int4('NaN')", "ERROR 22P02: invalid input syntax for type integer: \"NaN\""},
 	{"shardlite_int2(2.5, 'f')", "3"},
 	{"shardlite_int8('NaN', 'n')", "ERROR 0A000: cannot convert NaN to bigint"},
+	{"shardlite_int4('-Infinity', 'n')", "ERROR 0A000: cannot convert infinity to integer"},
+	{"shardlite_numeric(9e999, 655366)",
+	 "ERROR 22003: numeric field overflow\x1e"
+	 "A field with precision 10, scale 2 cannot hold an infinite value."},
 	{"shardlite_numeric(2.567, (5 << 16 | 2) + 4)", "2.57"},
 	{"shardlite_numeric(12345, (5 << 16 | 2) + 4)", "ERROR 22003: numeric field overflow"},
 	{"shardlite_numeric(999.994, (5 << 16 | 2) + 4)", "999.99"},
@@ -72,16 +76,12 @@ static const struct {
 	{"length(CAST(pgfn_name(replace(printf('%040d', 0), '0', '\xc3\xa9')) AS BLOB))", "62"},
 	{"length(CAST(pgfn_name('a' || replace(printf('%040d', 0), '0', '\xc3\xa9')) AS BLOB))",
 	 "63"},
-	{"length(CAST(pgfn_name(replace(printf('%030d', 0), '0', '\xe2\x82\xac')) AS BLOB))",
-	 "63"},
+	{"length(CAST(pgfn_name(replace(printf('%030d', 0), '0', '\xe2\x82\xac')) AS BLOB))", "63"},
 	{"length(CAST(pgfn_name('ab' || replace(printf('%030d', 0), '0', '\xe2\x82\xac')) AS BLOB))",
 	 "62"},
 };
 
-START_TEST(cast_case)
-{
-	ck_assert_str_eq(pgfn_test_eval(cases[_i].expr), cases[_i].want);
-}
+START_TEST(cast_case) { ck_assert_str_eq(pgfn_test_eval(cases[_i].expr), cases[_i].want); }
 END_TEST
 
 Suite *pgfn_test_cast_suite(void)

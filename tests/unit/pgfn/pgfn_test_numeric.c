@@ -29,12 +29,42 @@ static const struct {
 	{"pgfn_num_div(1, 0, 0, 0)", "ERROR 22012: division by zero"},
 	{"pgfn_num_div(1, '0.000', 0, -1)", "ERROR 22012: division by zero"},
 	{"pgfn_num_div(NULL, 1, 0, 0)", "NULL"},
-	{"pgfn_num_div(1, 'x', 0, -1)", "ERROR 22P02: invalid input syntax for type numeric: \"x\""},
+	{"pgfn_num_div(1, 'x', 0, -1)",
+	 "ERROR 22P02: invalid input syntax for type numeric: \"x\""},
 	/* NaN (stored as the text 'NaN') in, NaN out, even NaN / 0; NULL still wins */
 	{"pgfn_num_div('NaN', 1, -1, 0)", "NaN"},
 	{"pgfn_num_div('NaN', 0, -1, 0)", "NaN"},
 	{"pgfn_num_add(NULL, 'NaN', -1, -1)", "NULL"},
 	{"pgfn_num_round('NaN', 2, -1)", "NaN"},
+	/* infinities (a REAL, or the text an exact result gives), as numeric.c's special cases */
+	{"pgfn_num_add(9e999, 1, -1, 0)", "Infinity"},
+	{"pgfn_num_add(9e999, '-Infinity', -1, -1)", "NaN"},
+	{"pgfn_num_sub('Infinity', 9e999, -1, -1)", "NaN"},
+	{"pgfn_num_sub(1, 9e999, 0, -1)", "-Infinity"},
+	{"pgfn_num_mul(-9e999, -2, -1, 0)", "Infinity"},
+	{"pgfn_num_mul(9e999, 0, -1, 0)", "NaN"},
+	{"pgfn_num_div(9e999, 0, -1, 0)", "ERROR 22012: division by zero"},
+	{"pgfn_num_div(9e999, -2, -1, 0)", "-Infinity"},
+	{"pgfn_num_div(4.20, 9e999, 2, -1)", "0"},
+	{"pgfn_num_mod(4.20, 9e999, 2, -1)", "4.20"},
+	{"pgfn_num_mod(9e999, 3, -1, 0)", "NaN"},
+	{"pgfn_num_idiv(-9e999, 3, -1, 0)", "-Infinity"},
+	{"pgfn_num_add(9e999, 'NaN', -1, -1) || pgfn_num_add(NULL, 9e999, -1, -1)", "NULL"},
+	{"pgfn_num_round(-9e999, 2, -1) || pgfn_num_abs(-9e999, -1)", "-InfinityInfinity"},
+	{"pgfn_nsub(9e999, 9e999) || pgfn_nmul(0, -9e999)", "NaNNaN"},
+	{"(SELECT pgfn_num_sum(x) || '/' || pgfn_num_avg(x) FROM (SELECT 9e999 AS x UNION ALL "
+	 "SELECT 1))",
+	 "Infinity/Infinity"},
+	{"(SELECT pgfn_num_sum(x) || '/' || pgfn_num_var_pop(x) FROM (SELECT 9e999 AS x UNION "
+	 "ALL SELECT -9e999))",
+	 "NaN/NaN"},
+	{"(SELECT pgfn_num_max(x) || '/' || pgfn_num_min(x) FROM (SELECT 9e999 AS x UNION ALL "
+	 "SELECT 'NaN' UNION ALL SELECT 1))",
+	 "NaN/1"},
+	{"(SELECT pgfn_num_max(x) || '/' || pgfn_num_min(x) FROM (SELECT -9e999 AS x UNION ALL "
+	 "SELECT 'NaN'))",
+	 "NaN/-Infinity"},
+	{"floor('NaN') || ceil('NaN') || floor(-2.5) || typeof(ceil(2))", "NaNNaN-3.0integer"},
 	{"pgfn_nadd(1, 2) || '/' || typeof(pgfn_nadd(1, 2))", "3/integer"},
 	{"pgfn_nadd(9223372036854775807, 1)", "9.22337203685478e+18"},
 	{"pgfn_ndiv(3, 2)", "1.5"},
@@ -63,7 +93,8 @@ static const struct {
 	{"pgfn_num_mul('999999999999999999', '999999999999999999', -1, -1)",
 	 "999999999999999998000000000000000001"},
 	{"pgfn_num_div('999999999999999999', 7, -1, 0)", "142857142857142857"},
-	{"pgfn_num_div('0.000000000000000001', 3, -1, 0)", "0.000000000000000000333333333333333333"},
+	{"pgfn_num_div('0.000000000000000001', 3, -1, 0)",
+	 "0.000000000000000000333333333333333333"},
 	{"pgfn_num_add(-123456789012345678, '0.000000000000000001', 0, -1)",
 	 "-123456789012345677.999999999999999999"},
 	{"pgfn_num_mul('1.5e-10', '2.5e-9', -1, -1)", "0.000000000000000000375"},
@@ -83,11 +114,15 @@ static const struct {
 	{"pgfn_num_round(0.5, -1, 1)", "0"},
 	{"pgfn_num_round(50, -2, 0)", "100"},
 	{"pgfn_num_round(1.5, NULL, 1)", "NULL"},
-	{"pgfn_num_add(9e999, 1, -1, 0)", "ERROR 0A000: numeric Infinity is not supported"},
+	/* functions without PostgreSQL's infinity rules refuse it */
+	{"pgfn_num_width_bucket(9e999, 1, 2, 3)", "ERROR 0A000: numeric Infinity is not supported"},
+	{"pgfn_num_width_bucket('-Infinity', 1, 2, 3)",
+	 "ERROR 0A000: numeric Infinity is not supported"},
 	{"pgfn_num_mul('1e1500', '1e1500', -1, -1)", "ERROR 22003: value overflows numeric format"},
 	/* avg(x), sum(x) FROM (VALUES (1), (2), (4)) */
 	{"(SELECT pgfn_num_avg(x, 0) || '|' || pgfn_num_sum(x, 0) FROM"
-	 " (SELECT 1 x UNION ALL SELECT 2 UNION ALL SELECT 4))", "2.3333333333333333|7"},
+	 " (SELECT 1 x UNION ALL SELECT 2 UNION ALL SELECT 4))",
+	 "2.3333333333333333|7"},
 	{"(SELECT pgfn_num_avg(x, -1) FROM (SELECT 1.10 x UNION ALL SELECT 2.205))",
 	 "1.6525000000000000"},
 	{"(SELECT pgfn_num_avg(x, 0) FROM (SELECT NULL x))", "NULL"},
@@ -109,25 +144,30 @@ static const struct {
 	 "22.8281250000000000|15.2187500000000000|4.7778787134040981|3.9011216335818087"},
 	/* var_samp, stddev_pop of (5.0); stddev of (123456.789), (0.001), (-42.5) */
 	{"(SELECT coalesce(pgfn_num_var_samp(x, 1), 'NULL') || '|' || pgfn_num_stddev_pop(x, 1)"
-	 " FROM (SELECT 5.0 x))", "NULL|0"},
+	 " FROM (SELECT 5.0 x))",
+	 "NULL|0"},
 	/* min/max compare exact values; (x) alone takes each value's own scale */
 	{"(SELECT pgfn_num_max(x, -1) || '|' || pgfn_num_min(x) FROM (SELECT"
 	 " '0.33333333333333333334' x UNION ALL SELECT '0.33333333333333333333' UNION ALL SELECT"
-	 " 0.3 UNION ALL SELECT NULL))", "0.33333333333333333334|0.3"},
+	 " 0.3 UNION ALL SELECT NULL))",
+	 "0.33333333333333333334|0.3"},
 	{"(SELECT pgfn_num_sum(x) FROM (SELECT 1.5 x UNION ALL SELECT '2.250'))", "3.750"},
 	/* a NaN makes sum, avg, max and the variances NaN; min skips it unless it is alone */
 	{"(SELECT pgfn_num_sum(x, -1) || '|' || pgfn_num_avg(x, -1) || '|' || pgfn_num_max(x, -1)"
 	 " || '|' || pgfn_num_min(x, -1) || '|' || pgfn_num_var_samp(x, -1) FROM (SELECT 1 x"
-	 " UNION ALL SELECT 'NaN' UNION ALL SELECT -2))", "NaN|NaN|NaN|-2|NaN"},
+	 " UNION ALL SELECT 'NaN' UNION ALL SELECT -2))",
+	 "NaN|NaN|NaN|-2|NaN"},
 	{"(SELECT pgfn_num_min(x, -1) || '|' || coalesce(pgfn_num_var_samp(x, -1), 'NULL') || '|' ||"
-	 " pgfn_num_var_pop(x, -1) FROM (SELECT 'NaN' x))", "NaN|NULL|NaN"},
+	 " pgfn_num_var_pop(x, -1) FROM (SELECT 'NaN' x))",
+	 "NaN|NULL|NaN"},
 	/* the collation pgfn_num orders decimal texts by value */
 	{"(SELECT group_concat(x, ' ') FROM (SELECT x FROM (SELECT '10' x UNION ALL SELECT"
 	 " '9.50' UNION ALL SELECT '-1' UNION ALL SELECT '0.333333333333333333334' UNION ALL"
 	 " SELECT '0.33333333333333333333') ORDER BY x COLLATE pgfn_num))",
 	 "-1 0.33333333333333333333 0.333333333333333333334 9.50 10"},
 	{"(SELECT pgfn_num_stddev_samp(x, -1) FROM"
-	 " (SELECT 123456.789 x UNION ALL SELECT 0.001 UNION ALL SELECT -42.5))", "71290.08193421"},
+	 " (SELECT 123456.789 x UNION ALL SELECT 0.001 UNION ALL SELECT -42.5))",
+	 "71290.08193421"},
 	/* sqrt(2::numeric), sqrt(0.0001), exp(1::numeric), exp(1.5), exp(100::numeric),
 	 * exp(-100::numeric), ln(10::numeric), ln(1.000001) (pgfn_numtrans.c) */
 	{"pgfn_num_sqrt(2, 0)", "1.414213562373095"},
@@ -181,10 +221,7 @@ static const struct {
 	 "22"},
 };
 
-START_TEST(test_numeric_case)
-{
-	ck_assert_str_eq(pgfn_test_eval(cases[_i].expr), cases[_i].want);
-}
+START_TEST(test_numeric_case) { ck_assert_str_eq(pgfn_test_eval(cases[_i].expr), cases[_i].want); }
 END_TEST
 
 Suite *pgfn_test_numeric_suite(void)
