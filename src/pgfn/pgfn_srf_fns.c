@@ -35,7 +35,7 @@ static bool start_unnest(struct pgfn_srf_scan *s, sqlite3_value **args)
 	for (int i = 0; i < UNNEST_MAX; i++) {
 		const char *t = args[i] ? (const char *)sqlite3_value_text(args[i]) : NULL;
 		if (!t)
-			continue; /* a NULL array is an empty one */
+			continue;                              /* a NULL array is an empty one */
 		items[i] = pgfn_array_flatten(s->a, t, &n[i]); /* any number of dimensions */
 		if (!items[i])
 			return pgfn_srf_fail(s, SQLSTATE_INVALID_TEXT_REPRESENTATION,
@@ -100,7 +100,7 @@ static bool json_kind_fits(struct pgfn_srf_scan *s, enum json_kind kind, const s
 	if (kind != J_ELEMENTS && j->type != J_OBJECT)
 		return pgfn_srf_fail(s, SQLSTATE_INVALID_PARAMETER_VALUE, "cannot call %s on %s",
 				     kind == J_EACH ? "jsonb_each" : "jsonb_object_keys",
-				     kind == J_EACH	  ? "a non-object"
+				     kind == J_EACH       ? "a non-object"
 				     : j->type == J_ARRAY ? "an array"
 							  : "a scalar");
 	return true;
@@ -150,7 +150,8 @@ bool pgfn_srf_series_start(struct pgfn_srf_scan *s, sqlite3_value **args)
 	if (!args[0] && !args[1] && !args[2])
 		return pgfn_srf_fail(s, NULL, "generate_series needs its arguments");
 	for (int i = 0; i < 3; i++) {
-		if ((i < 2 && !args[i]) || (args[i] && sqlite3_value_type(args[i]) == SQLITE_NULL)) {
+		if ((i < 2 && !args[i]) ||
+		    (args[i] && sqlite3_value_type(args[i]) == SQLITE_NULL)) {
 			s->eof = true;
 			return true;
 		}
@@ -223,7 +224,8 @@ static bool start_numeric_series(struct pgfn_srf_scan *s, sqlite3_value **args)
 	int64_t u[3] = {0, 0, 1};
 	int sc[3] = {0, 0, 0}, big = 0;
 	for (int i = 0; i < 3; i++) {
-		if ((i < 2 && !args[i]) || (args[i] && sqlite3_value_type(args[i]) == SQLITE_NULL)) {
+		if ((i < 2 && !args[i]) ||
+		    (args[i] && sqlite3_value_type(args[i]) == SQLITE_NULL)) {
 			s->eof = true;
 			return true;
 		}
@@ -266,10 +268,13 @@ static void column_numeric_series(struct pgfn_srf_scan *s, sqlite3_context *ctx,
 
 /* Arrays of one element type get their columns declared with it (what the session reports);
  * mixed ones do not. */
-#define UNNEST(suffix, t)                                                                    \
-	{"pgfn_unnest" suffix,                                                               \
-	 "v0 " t ", v1 " t ", v2 " t ", v3 " t ", v4 " t ", v5 " t ", v6 " t ", v7 " t,      \
-	 UNNEST_MAX, UNNEST_MAX, start_unnest, NULL, NULL}
+#define UNNEST(suffix, t)                                                                   \
+	{                                                                                   \
+		"pgfn_unnest" suffix,                                                       \
+			"v0 " t ", v1 " t ", v2 " t ", v3 " t ", v4 " t ", v5 " t ", v6 " t \
+			", v7 " t,                                                          \
+			UNNEST_MAX, UNNEST_MAX, start_unnest, NULL, NULL                    \
+	}
 
 /* One module per result type: the declared column type is what the session reports. */
 static const struct pgfn_srf_def defs[] = {
@@ -297,4 +302,45 @@ static const struct pgfn_srf_def defs[] = {
 	{"pgfn_json_keys", "key text", 1, 2, start_keys, NULL, NULL},
 };
 
-int pgfn_register_srf(sqlite3 *db) { return pgfn_srf_define(db, defs, ARRAY_LEN(defs), NULL); }
+/* pgfn_json_elems_array(j, mode): the elements of JSON array j as an array of them (mode as
+ * json_cell's: 0 json[], 1 jsonb[], 2 and 3 text[] of jsonb's and json's _text rows), which the
+ * select list's json[b]_array_elements[_text] unnest (xlat_catalog_srf.c); NULL stays NULL. */
+static void fn_elems_array(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (pgfn_any_null(ctx, argc, argv))
+		return;
+	int mode = sqlite3_value_int(argv[1]);
+	size_t len;
+	const char *t = pgfn_text(argv[0], &len), *state = NULL, *err = NULL;
+	struct arena *a = arena_new(0);
+	struct jv *j = pgfn_json_parse(a, t, len, &state, &err);
+	if (j && (mode == 1 || mode == 2))
+		pgfn_jsonb_canon(a, j);
+	if (!j) {
+		pgfn_error(ctx, state, "%s", err);
+	} else if (j->type != J_ARRAY) {
+		pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE, "cannot extract elements from %s",
+			   j->type == J_OBJECT ? "an object" : "a scalar");
+	} else {
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		strbuf_putc(&sb, '{');
+		for (size_t i = 0; i < j->n; i++) {
+			strbuf_puts(&sb, i ? "," : "");
+			pgfn_array_put_elem(&sb, json_cell(a, &j->items[i], mode));
+		}
+		strbuf_putc(&sb, '}');
+		pgfn_result_sb(ctx, &sb, false);
+	}
+	arena_free(a);
+}
+
+int pgfn_register_srf(sqlite3 *db)
+{
+	int rc = pgfn_srf_define(db, defs, ARRAY_LEN(defs), NULL);
+	return rc == SQLITE_OK ? sqlite3_create_function(db, "pgfn_json_elems_array", 2,
+							 SQLITE_UTF8 | SQLITE_DETERMINISTIC |
+								 SQLITE_INNOCUOUS,
+							 NULL, fn_elems_array, NULL, NULL)
+			       : rc;
+}

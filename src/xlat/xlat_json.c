@@ -417,6 +417,11 @@ static const struct jfn {
 	 * these, to unnest the keys */
 	{"pgfn_json_keys_array", "pgfn_json_keys_array", 1, 2, false, false, 1009, ", 0"},
 	{"pgfn_jsonb_keys_array", "pgfn_json_keys_array", 1, 2, false, false, 1009, ", 1"},
+	/* and the select list's json[b]_array_elements[_text] (json[], jsonb[], text[]) */
+	{"pgfn_json_elems_array", "pgfn_json_elems_array", 1, 2, false, false, 199, ", 0"},
+	{"pgfn_jsonb_elems_array", "pgfn_json_elems_array", 1, 2, false, false, 3807, ", 1"},
+	{"pgfn_json_elems_text_array", "pgfn_json_elems_array", 1, 2, false, false, 1009, ", 3"},
+	{"pgfn_jsonb_elems_text_array", "pgfn_json_elems_array", 1, 2, false, false, 1009, ", 2"},
 	{"jsonb_object", "pgfn_jsonb_object", 1, 2, false, false, XLAT_OID_JSONB, ""},
 };
 

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* xlat_recfn.c: built-in functions returning record in FROM, whose columns a column definition
- * list names and types — json_to_record, jsonb_to_record, json_to_recordset and
- * jsonb_to_recordset: SELECT * FROM json_to_record('{"a":1}') AS t(a int, b text). Each
- * column is the object's key of its name, read by the column type's input function
- * (pgfn_input) from the text json_populate_record reads: a string's contents, any other value's
- * JSON text (canonical jsonb text when the argument is jsonb; minified of a json argument, where
- * PostgreSQL keeps the input's spacing); a jsonb column the value's jsonb text, strings quoted
- * (a json column, which keeps the input's own text, is 0A000). Without the list PostgreSQL's 42601. The tenant's own functions are xlat_call.c's. */
+/* xlat_recfn.c: built-in functions returning record in FROM — json_to_record(set) and the
+ * jsonb ones, whose columns a column definition list names and types (SELECT * FROM
+ * json_to_record('{"a":1}') AS t(a int, b text)), and json_populate_record(set) and the jsonb
+ * ones of NULL::t, whose columns are t's attributes. Each column is the object's key of its
+ * name, read by the column type's input function (pgfn_input) from the text populate_record
+ * reads: a string's contents, any other value's JSON text (a json argument's as written, a
+ * jsonb's canonical); a json or jsonb column takes the value's JSON text. Without the list
+ * PostgreSQL's 42601. The tenant's own functions are xlat_call.c's. */
 #include "xlat_int.h"
 
 #include "pgtype.h"
@@ -38,13 +38,12 @@ static const PgQuery__FuncCall *ours(const PgQuery__RangeFunction *rf, size_t *w
 }
 
 /* Whether a value of type oid (typmod) is read as the populate functions read it: by its type's
- * input function, then its typmod applied (varchar(n), char(n), numeric(p,s)). json keeps its
- * input's text, which SQLite's JSON functions do not give back; an array is read from a JSON
- * array. */
+ * input function, then its typmod applied (varchar(n), char(n), numeric(p,s)); json and jsonb
+ * take the value's JSON text. An array is read from a JSON array, which is not built. */
 static bool readable(uint32_t oid, int32_t typmod)
 {
 	const struct pgtype_info *pi = pgtype_by_oid(oid);
-	if (!pi || pi->elem_oid || pi->category == 'A' || oid == XLAT_OID_JSON)
+	if (!pi || pi->elem_oid || pi->category == 'A')
 		return false;
 	return typmod < 0 || oid == XLAT_OID_VARCHAR || oid == XLAT_OID_BPCHAR ||
 	       oid == XLAT_OID_NUMERIC;
@@ -56,7 +55,11 @@ static bool readable(uint32_t oid, int32_t typmod)
 static bool base_columns(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, const char *fname,
 			 const PgQuery__FuncCall *f, struct xlat_schema_col **out, size_t *n)
 {
-	if (f->n_args != 2 || f->agg_star || f->func_variadic || f->n_agg_order || f->over)
+	/* json's take use_json_as_text too, which PostgreSQL 15 ignores: a constant here */
+	bool third = f->n_args == 3 && strncmp(fname, "json_", 5) == 0 &&
+		     f->args[2]->node_case == NODE(A_CONST);
+	if ((f->n_args != 2 && !third) || f->agg_star || f->func_variadic || f->n_agg_order ||
+	    f->over)
 		return xlat_fail(c, "42883", f->location, "function %s does not exist", fname);
 	if (rf->n_coldeflist || rf->ordinality)
 		return xlat_unsupported(c, f->location,
@@ -80,11 +83,10 @@ static bool base_columns(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, c
 	struct xlat_schema_col *v = arena_zalloc(c->a, (*n + 1) * sizeof(*v));
 	for (size_t i = 0; i < *n; i++) {
 		if (!readable(cols[i].type_oid, cols[i].typmod) || strpbrk(cols[i].name, "\"\\"))
-			return xlat_unsupported(
-				c, f->location,
-				"json_populate_record of a type with an attribute "
-				"of this type (json, an array, a domain, an enum, a "
-				"row type)");
+			return xlat_unsupported(c, f->location,
+						"json_populate_record of a type with an attribute "
+						"of this type (an array, a domain, an enum, a "
+						"row type)");
 		v[i] = (struct xlat_schema_col){.name = cols[i].name,
 						.type_oid = cols[i].type_oid,
 						.typmod = cols[i].typmod};
@@ -117,8 +119,7 @@ static bool columns(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, const 
 		    !xlat_domain_refuse(c, &r, "a column definition's type"))
 			return false;
 		uint32_t oid = xlat_type_oid(&r);
-		/* json keeps its input's text, which SQLite's JSON functions do not give back */
-		if (r.is_array || r.serial || !oid || !pgtype_by_oid(oid) || oid == XLAT_OID_JSON ||
+		if (r.is_array || r.serial || !oid || !pgtype_by_oid(oid) ||
 		    strpbrk(cd->colname, "\"\\"))
 			return xlat_unsupported(c, cd->type_name->location,
 						"this column type in a column definition list");
@@ -181,12 +182,21 @@ int xlat_recfn_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *
 			xlat_puts(c, oid == XLAT_OID_VARCHAR  ? "shardlite_varchar("
 				     : oid == XLAT_OID_BPCHAR ? "shardlite_bpchar("
 							      : "shardlite_numeric(");
-		if (v[i].type_oid == XLAT_OID_JSONB) /* in jsonb's canonical text */
+		if (oid == XLAT_OID_JSON && !jsonb) { /* the value's text as written */
+			xlat_printf(c, "iif(json_type(x.j, %s) = 'null', NULL, pgfn_json_get(x.j, ",
+				    path);
+			xlat_string(c, v[i].name);
+			xlat_puts(c, ", 0))");
+		} else if (oid == XLAT_OID_JSONB || oid == XLAT_OID_JSON) /* jsonb's text */
 			xlat_printf(
 				c,
 				"iif(json_type(x.j, %s) = 'null', NULL, pgfn_jsonb_in(x.j -> %s))",
 				path, path);
-		else
+		else if (!jsonb) { /* a json's text as written: ->>'s (spacing kept) */
+			xlat_puts(c, "pgfn_input(pgfn_json_get(x.j, ");
+			xlat_string(c, v[i].name);
+			xlat_printf(c, ", 1), %u)", v[i].type_oid);
+		} else
 			xlat_printf(
 				c,
 				"pgfn_input(CASE json_type(x.j, %s) WHEN 'text' THEN x.j ->> %s "
@@ -218,8 +228,10 @@ int xlat_recfn_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *
 	struct xlat_type t;
 	if (!xlat_expr(c, f->args[which >= POPULATE ? 1 : 0], &t))
 		return -1;
-	xlat_puts(c, set ? " AS j) AS y) AS a, json_each(a.j) AS e) AS x) AS "
-			 : " AS j) AS y) AS x) AS ");
+	/* a json array's elements as written (SQLite's json_each rewrites them) */
+	xlat_puts(c, !set    ? " AS j) AS y) AS x) AS "
+		     : jsonb ? " AS j) AS y) AS a, json_each(a.j) AS e) AS x) AS "
+			     : " AS j) AS y) AS a, pgfn_json_elements(a.j, 0) AS e) AS x) AS ");
 	xlat_ident(c, rf->alias ? rf->alias->aliasname : names[which]);
 	return 1;
 }

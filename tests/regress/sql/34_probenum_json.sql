@@ -86,7 +86,6 @@ SELECT json_object_keys('{"a":1,"b":2,"a":3}');
 SELECT json_object_keys('[1]');
 SELECT * FROM json_array_elements('[1,true,[1,[2,3]],null,{"f1":1,"f2":[7,8,9]},false,"stringy"]') q;
 SELECT * FROM json_array_elements_text('[1,true,[1,[2,3]],null,{"f1":1,"f2":[7,8,9]},false,"stringy"]') q;
--- differs: json_array_elements in a select list is 0A000
 SELECT json_array_elements('{"a":1}');
 SELECT json_extract_path('{"f2":{"f3":1},"f4":{"f5":99,"f6":"stringy"}}','f4','f6'), json_extract_path_text('{"f2":{"f3":1},"f4":{"f5":99,"f6":"stringy"}}','f4','f6'), json_extract_path('{"f2":["f3",1]}','f2','0');
 SELECT json_strip_nulls('{"a":1,"b":null,"c":[2,null,3],"d":{"e":null}}'), json_strip_nulls('null');
