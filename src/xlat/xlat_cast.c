@@ -3,8 +3,8 @@
  * PostgreSQL's input rules and error messages (so '1.5'::int fails as it does there);
  * parameters get the cast's type as their inferred type; other expressions become the SQLite
  * conversion whose result matches PostgreSQL's for the values SQLite can hold. */
-#include "xlat_int.h"
 #include "pgtype.h"
+#include "xlat_int.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -142,8 +142,9 @@ static bool float_from_text(struct xlat_ctx *c, const struct cast *k, const char
 	if (isinf(v.f)) {
 		if (!text) /* a numeric constant never reads as an infinity */
 			return xlat_fail(c, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE,
-					 const_location(k->arg), "\"%s\" is out of range for type %s",
-					 s, k->to.info->sql_name);
+					 const_location(k->arg),
+					 "\"%s\" is out of range for type %s", s,
+					 k->to.info->sql_name);
 		xlat_puts(c, v.f > 0 ? "9e999" : "-9e999"); /* SQLite reads these as infinities */
 		return true;
 	}
@@ -374,7 +375,8 @@ static bool from_string(struct xlat_ctx *c, const struct cast *k, const char *s)
 		return xlat_money_literal(c, s, const_location(k->arg));
 	case XLAT_OID_BIT:
 	case XLAT_OID_VARBIT: /* bit_in with the target's length rule */
-		return xlat_bit_literal(c, k->to.info->oid, k->to.typmod, s, const_location(k->arg));
+		return xlat_bit_literal(c, k->to.info->oid, k->to.typmod, s,
+					const_location(k->arg));
 	case XLAT_OID_TSVECTOR: /* read by pgtype's input function, as the network types are */
 	case XLAT_OID_TSQUERY:
 		return xlat_net_literal(c, k->to.info->oid, s, const_location(k->arg));
@@ -382,7 +384,8 @@ static bool from_string(struct xlat_ctx *c, const struct cast *k, const char *s)
 	case XLAT_OID_JSONB: /* checked now; jsonb made canonical when the statement runs */
 		if (!xlat_json_valid(s))
 			return xlat_fail(c, SQLSTATE_INVALID_TEXT_REPRESENTATION,
-					 const_location(k->arg), "invalid input syntax for type json");
+					 const_location(k->arg),
+					 "invalid input syntax for type json");
 		if (k->to.info->oid == XLAT_OID_JSON || (c->flags & XLAT_X_NOSUBQUERY))
 			break; /* json keeps its text; DDL: a tenant's schema names no pgfn function */
 		xlat_puts(c, "pgfn_jsonb_in(");
@@ -508,17 +511,28 @@ static void cast_text(struct xlat_ctx *c, const char *x, struct xlat_type st)
 static bool to_text(struct xlat_ctx *c, const struct cast *k, const char *x, struct xlat_type st)
 {
 	int32_t len = k->to.typmod >= 4 ? k->to.typmod - 4 : -1;
-	if (k->to.info->oid == XLAT_OID_BPCHAR && len >= 0 && st.oid != XLAT_OID_BOOL &&
-	    !xlat_type_is_temporal(st.oid)) { /* an explicit cast truncates */
+	bool bpchar_n = k->to.info->oid == XLAT_OID_BPCHAR && len >= 0;
+	if (st.oid == XLAT_OID_BOOL) { /* boolout, then cut as any text (true::varchar(2): tr) */
+		xlat_puts(c, bpchar_n ? "rtrim(substr(" : len >= 0 ? "substr(" : "");
+		xlat_printf(c, "CASE %s WHEN 1 THEN 'true' WHEN 0 THEN 'false' END", x);
+		if (len >= 0)
+			xlat_printf(c, ", 1, %d)%s", len, bpchar_n ? ", ' ')" : "");
+		return true;
+	}
+	if (bpchar_n && !xlat_type_is_temporal(st.oid)) { /* an explicit cast truncates */
 		xlat_puts(c, "rtrim(substr(");
 		cast_text(c, x, st);
 		xlat_printf(c, ", 1, %d), ' ')", len);
 		return true;
 	}
-	if (k->to.info->oid == XLAT_OID_BPCHAR && len >= 0)
+	if (bpchar_n)
 		return xlat_unsupported(c, k->location, "a cast of this type to character(n)");
-	if (st.oid == XLAT_OID_BOOL) {
-		xlat_printf(c, "CASE %s WHEN 1 THEN 'true' WHEN 0 THEN 'false' END", x);
+	if (k->to.info->oid == XLAT_OID_BPCHAR && st.oid == XLAT_OID_BPCHAR) {
+		/* char(n)::bpchar keeps the value, blanks and all, only its length goes */
+		if (st.typmod >= 5)
+			xlat_printf(c, "pgfn_bpchar_pad(%s, %d)", x, st.typmod - 4);
+		else
+			xlat_puts(c, x);
 		return true;
 	}
 	if (xlat_type_is_temporal(st.oid) && st.oid != XLAT_OID_TIMETZ && len < 0)
@@ -567,8 +581,9 @@ static bool to_texty(struct xlat_ctx *c, const struct cast *k, const char *x, st
 		    st.oid != XLAT_OID_TEXT && st.oid != XLAT_OID_VARCHAR &&
 		    st.oid != XLAT_OID_BPCHAR)
 			return xlat_fail(c, "42846", k->location, "cannot cast type %s to %s",
-					 xlat_type_by_oid(st.oid) ? xlat_type_by_oid(st.oid)->sql_name
-								  : "unknown",
+					 xlat_type_by_oid(st.oid)
+						 ? xlat_type_by_oid(st.oid)->sql_name
+						 : "unknown",
 					 k->to.info->sql_name);
 		return xlat_dt_cast_expr(c, x, st.oid == XLAT_OID_UNKNOWN ? XLAT_OID_TEXT : st.oid,
 					 to);
@@ -588,8 +603,8 @@ static bool to_texty(struct xlat_ctx *c, const struct cast *k, const char *x, st
 	}
 	if (xlat_net_type(to) && xlat_net_type(st.oid) && st.oid != to) {
 		/* inet → cidr zeroes the host bits (network()); cidr → inet reads it as inet */
-		xlat_printf(c, "%s(%s)", to == XLAT_OID_CIDR ? "pgfn_inet_network" : "shardlite_inet",
-			    x);
+		xlat_printf(c, "%s(%s)",
+			    to == XLAT_OID_CIDR ? "pgfn_inet_network" : "shardlite_inet", x);
 		return true;
 	}
 	if (to == XLAT_OID_JSONB && st.oid != to && !(c->flags & XLAT_X_NOSUBQUERY) &&
@@ -602,10 +617,10 @@ static bool to_texty(struct xlat_ctx *c, const struct cast *k, const char *x, st
 	    st.oid == XLAT_OID_VARCHAR || st.oid == XLAT_OID_UNKNOWN) {
 		/* text read by uuid_in/json_in (canonical uuid, checked json) when it runs */
 		const char *in = same || (c->flags & XLAT_X_NOSUBQUERY) ? NULL
-				 : to == XLAT_OID_UUID                   ? "shardlite_uuid"
-				 : to == XLAT_OID_JSON                   ? "pgfn_json_in"
-				 : to == XLAT_OID_JSONPATH               ? "pgfn_jsonpath_in"
-									 : xlat_net_input(to);
+				 : to == XLAT_OID_UUID                  ? "shardlite_uuid"
+				 : to == XLAT_OID_JSON                  ? "pgfn_json_in"
+				 : to == XLAT_OID_JSONPATH              ? "pgfn_jsonpath_in"
+									: xlat_net_input(to);
 		xlat_printf(c, in ? "%s(%s)" : "%s%s", in ? in : "", x);
 		return true;
 	}
@@ -714,8 +729,8 @@ static bool from_expr(struct xlat_ctx *c, const struct cast *k)
 			xlat_printf(c, "shardlite_bool(%s)", x);
 		return true;
 	case XLAT_ST_REAL:
-		if (textual(st.oid) || (st.oid == XLAT_OID_NUMERIC && k->to.info->oid ==
-								   XLAT_OID_FLOAT8))
+		if (textual(st.oid) ||
+		    (st.oid == XLAT_OID_NUMERIC && k->to.info->oid == XLAT_OID_FLOAT8))
 			/* float8in's checks: 'abc' is 22P02, not SQLite's 0; a numeric NaN is
 			 * its text 'NaN', which CAST would read as 0 */
 			xlat_printf(c, "shardlite_num_in(%s, '%c')", x,
@@ -760,7 +775,8 @@ static bool from_expr(struct xlat_ctx *c, const struct cast *k)
 		if (no_bytea_cast(st.oid))
 			return xlat_fail(c, "42846", k->location, "cannot cast type %s to bytea",
 					 xlat_type_by_oid(st.oid)->sql_name);
-		if (st.oid == XLAT_OID_TEXT || st.oid == XLAT_OID_VARCHAR || st.oid == XLAT_OID_BPCHAR ||
+		if (st.oid == XLAT_OID_TEXT || st.oid == XLAT_OID_VARCHAR ||
+		    st.oid == XLAT_OID_BPCHAR ||
 		    st.oid == XLAT_OID_NAME) /* byteain reads \x hex and escapes (pg_activity) */
 			xlat_printf(c, "shardlite_bytea(%s)", x);
 		else
@@ -828,9 +844,9 @@ static bool from_param(struct xlat_ctx *c, const struct cast *k)
 	else if (st == XLAT_ST_NUMERIC && (c->flags & XLAT_X_EXACT_OPERAND))
 		xlat_printf(c, "?%d", p->number); /* the exact engine reads its digits and scale */
 	else if (st == XLAT_ST_NUMERIC && (c->flags & XLAT_X_EXACT)) /* standing alone */
-		xlat_printf(c, "pgfn_num_add(?%d, 0, %d, 0)", p->number,
-			    xlat_numeric_scale_of((struct xlat_type){XLAT_OID_NUMERIC,
-								     k->to.typmod}));
+		xlat_printf(
+			c, "pgfn_num_add(?%d, 0, %d, 0)", p->number,
+			xlat_numeric_scale_of((struct xlat_type){XLAT_OID_NUMERIC, k->to.typmod}));
 	else if (k->to.info->oid == XLAT_OID_JSONB && !k->to.is_array) /* as sent: canonical */
 		xlat_printf(c, "pgfn_jsonb_in(?%d)", p->number);
 	else if (st == XLAT_ST_REAL || st == XLAT_ST_NUMERIC) /* a NaN arrives as 'NaN' */
@@ -855,8 +871,7 @@ static bool param_array(struct xlat_ctx *c, const PgQuery__ParamRef *p,
 	return true;
 }
 
-bool xlat_cast_string(struct xlat_ctx *c, const PgQuery__Node *arg, uint32_t oid,
-		      int32_t typmod)
+bool xlat_cast_string(struct xlat_ctx *c, const PgQuery__Node *arg, uint32_t oid, int32_t typmod)
 {
 	struct cast k = {.arg = arg, .location = arg->a_const->location};
 	k.to.info = xlat_type_by_oid(oid);
@@ -954,7 +969,8 @@ bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type
 		return param_array(c, tc->arg->param_ref, &k.to, t);
 	if (k.to.is_array && xlat_comptype_array_elem(c, k.to.info->array_oid))
 		return xlat_comptype_array_input(c, tc->arg, k.to.info->oid, t);
-	const struct xlat_enum *ea = k.to.is_array ? xlat_enum_by_oid(c, k.to.info->oid, NULL) : NULL;
+	const struct xlat_enum *ea = k.to.is_array ? xlat_enum_by_oid(c, k.to.info->oid, NULL)
+						   : NULL;
 	if (ea && xlat_checks_on(c)) /* '{a,b}'::enum[]: its labels checked */
 		return xlat_enum_array_input(c, tc->arg, ea, t);
 	if (k.to.is_array)
@@ -993,8 +1009,8 @@ bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type
 
 int xlat_dt_precision(uint32_t oid, int32_t typmod)
 {
-	bool dt = oid == XLAT_OID_TIMESTAMP || oid == XLAT_OID_TIMESTAMPTZ || oid == XLAT_OID_TIME ||
-		  oid == XLAT_OID_TIMETZ;
+	bool dt = oid == XLAT_OID_TIMESTAMP || oid == XLAT_OID_TIMESTAMPTZ ||
+		  oid == XLAT_OID_TIME || oid == XLAT_OID_TIMETZ;
 	if (oid == XLAT_OID_INTERVAL) /* its whole typmod: fields and precision */
 		return typmod >= 0 ? (int)typmod : -1;
 	return dt && typmod >= 0 && typmod < 6 ? (int)typmod : -1;

@@ -40,8 +40,7 @@ static bool args(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_typ
 /* The arguments of lag, lead, first_value, last_value, nth_value under XLAT_X_EXACT: a
  * numeric value (not the offset) of known scale as decimal text, so that the column and
  * lag's default each print with their own scale (lag(price, 1, 0): 1.50 and 0). */
-static bool window_value_args(struct xlat_ctx *c, const PgQuery__FuncCall *f,
-			      struct xlat_type *tv)
+static bool window_value_args(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *tv)
 {
 	for (size_t i = 0; i < f->n_args; i++) {
 		if (i)
@@ -374,8 +373,10 @@ static const struct fn fns[] = {
 	 XLAT_OID_UUID, NULL},
 	{"uuid_generate_v1mc", "pgfn_uuid_generate_v1", 0, 0, FN_VOLATILE | FN_UUID_OSSP, R_FIX,
 	 XLAT_OID_UUID, NULL},
-	{"uuid_generate_v3", "pgfn_uuid_generate_v3", 2, 2, FN_UUID_OSSP, R_FIX, XLAT_OID_UUID, NULL},
-	{"uuid_generate_v5", "pgfn_uuid_generate_v5", 2, 2, FN_UUID_OSSP, R_FIX, XLAT_OID_UUID, NULL},
+	{"uuid_generate_v3", "pgfn_uuid_generate_v3", 2, 2, FN_UUID_OSSP, R_FIX, XLAT_OID_UUID,
+	 NULL},
+	{"uuid_generate_v5", "pgfn_uuid_generate_v5", 2, 2, FN_UUID_OSSP, R_FIX, XLAT_OID_UUID,
+	 NULL},
 	{"uuid_nil", NULL, 0, 0, FN_UUID_OSSP, R_FIX, 0, fn_uuid_const},
 	{"uuid_ns_dns", NULL, 0, 0, FN_UUID_OSSP, R_FIX, 0, fn_uuid_const},
 	{"uuid_ns_url", NULL, 0, 0, FN_UUID_OSSP, R_FIX, 0, fn_uuid_const},
@@ -462,7 +463,9 @@ enum xlat_fn_class xlat_func_class(const char *name)
 	const struct fn *fn = find_fn(name);
 	if (!fn)
 		return xlat_fnlib_class(name);
-	return fn->flags & FN_AGG ? XLAT_FN_AGG : fn->flags & FN_WINDOW ? XLAT_FN_WINDOW : XLAT_FN_PLAIN;
+	return fn->flags & FN_AGG      ? XLAT_FN_AGG
+	       : fn->flags & FN_WINDOW ? XLAT_FN_WINDOW
+				       : XLAT_FN_PLAIN;
 }
 
 static struct xlat_type result_type(const struct fn *fn, const struct xlat_type *tv, size_t n)
@@ -487,16 +490,16 @@ static struct xlat_type result_type(const struct fn *fn, const struct xlat_type 
 		xlat_numeric_arith(&r, a, a, "+");
 		break;
 	case R_SUM:
-		r.oid = a.oid == XLAT_OID_INTERVAL || a.oid == XLAT_OID_MONEY ? a.oid
-			: a.oid == XLAT_OID_INT2 || a.oid == XLAT_OID_INT4       ? XLAT_OID_INT8
+		r.oid = a.oid == XLAT_OID_INTERVAL || a.oid == XLAT_OID_MONEY  ? a.oid
+			: a.oid == XLAT_OID_INT2 || a.oid == XLAT_OID_INT4     ? XLAT_OID_INT8
 			: a.oid == XLAT_OID_FLOAT4 || a.oid == XLAT_OID_FLOAT8 ? a.oid
 									       : XLAT_OID_NUMERIC;
 		xlat_numeric_arith(&r, a, a, "+"); /* a sum keeps its terms' scale */
 		break;
 	case R_AVG:
-		r.oid = a.oid == XLAT_OID_INTERVAL                              ? a.oid
+		r.oid = a.oid == XLAT_OID_INTERVAL                             ? a.oid
 			: a.oid == XLAT_OID_FLOAT4 || a.oid == XLAT_OID_FLOAT8 ? XLAT_OID_FLOAT8
-									     : XLAT_OID_NUMERIC;
+									       : XLAT_OID_NUMERIC;
 		xlat_numeric_avg(&r, a);
 		break;
 	case R_FLOATY: /* float8 for floats, integers and untyped arguments (NULL, '1.5': float8
@@ -515,11 +518,11 @@ static struct xlat_type result_type(const struct fn *fn, const struct xlat_type 
 			break;
 		}
 		r.oid = a.oid == XLAT_OID_FLOAT4 || a.oid == XLAT_OID_FLOAT8 ||
-				a.oid == XLAT_OID_INT2 || a.oid == XLAT_OID_INT4 ||
-				a.oid == XLAT_OID_INT8 || a.oid == XLAT_OID_UNKNOWN
-			? XLAT_OID_FLOAT8
-			: a.oid == XLAT_OID_UNKNOWN_COL                      ? 0
-									     : XLAT_OID_NUMERIC;
+					a.oid == XLAT_OID_INT2 || a.oid == XLAT_OID_INT4 ||
+					a.oid == XLAT_OID_INT8 || a.oid == XLAT_OID_UNKNOWN
+				? XLAT_OID_FLOAT8
+			: a.oid == XLAT_OID_UNKNOWN_COL ? 0
+							: XLAT_OID_NUMERIC;
 		break;
 	}
 	return r;
@@ -547,7 +550,10 @@ static bool no_such_function(struct xlat_ctx *c, const PgQuery__FuncCall *f, con
 		known = xlat_expr(c, arg, &t) &&
 			(t.oid == XLAT_OID_UNKNOWN || (ti = xlat_type_by_oid(t.oid)) != NULL ||
 			 (ei = xlat_type_by_array_oid(t.oid)) != NULL);
-		strbuf_printf(&list, "%s%s", ti ? ti->sql_name : ei ? ei->sql_name : "unknown",
+		strbuf_printf(&list, "%s%s",
+			      ti   ? ti->sql_name
+			      : ei ? ei->sql_name
+				   : "unknown",
 			      ei ? "[]" : "");
 	}
 	c->sb = saved;
@@ -700,16 +706,18 @@ static bool range_offset(struct xlat_ctx *c, const PgQuery__Node *offset)
 	uint32_t key = c->range_key;
 	int at = xlat_tree_location(&offset->base);
 	if (!s || !dt_key(key))
-		return xlat_unsupported(c, at, "RANGE with an interval offset in a window frame "
-					       "over this ORDER BY type");
+		return xlat_unsupported(c, at,
+					"RANGE with an interval offset in a window frame "
+					"over this ORDER BY type");
 	struct pgtype_interval iv;
 	struct pgerr err;
 	pgerr_clear(&err);
 	if (!pgtype_interval_in_typmod(s, strlen(s), typmod, &iv, &err))
 		return xlat_fail(c, err.sqlstate, at, "%s", err.message);
 	if (iv.month || (iv.day && (key == XLAT_OID_TIMESTAMPTZ || key == XLAT_OID_TIME)))
-		return xlat_unsupported(c, at, "RANGE offset of months, or of days over a "
-					       "timestamptz or time key, in a window frame");
+		return xlat_unsupported(c, at,
+					"RANGE offset of months, or of days over a "
+					"timestamptz or time key, in a window frame");
 	__extension__ __int128 us = (__int128)iv.day * PGTYPE_USECS_PER_DAY + iv.time;
 	if (us < 0)
 		return xlat_fail(c, "22013", at,
@@ -749,9 +757,8 @@ static bool frame_bound(struct xlat_ctx *c, int opts, bool start, const PgQuery_
 		return xlat_unsupported(c, -1, "this window frame");
 	int32_t typmod;
 	if (dt_key(c->range_key) && (opts & FRAME_RANGE) && interval_const(c, offset, &typmod))
-		return range_offset(c, offset) && (xlat_puts(c, opts & prec ? " PRECEDING"
-									  : " FOLLOWING"),
-						   true);
+		return range_offset(c, offset) &&
+		       (xlat_puts(c, opts & prec ? " PRECEDING" : " FOLLOWING"), true);
 	bool sub = false;
 	if (!offset_subquery(&sub, &offset->base) || sub)
 		return xlat_unsupported(c, xlat_tree_location(&offset->base),
@@ -759,12 +766,13 @@ static bool frame_bound(struct xlat_ctx *c, int opts, bool start, const PgQuery_
 	if (!xlat_operand(c, offset, &ignored))
 		return false;
 	if (dt_key(c->range_key) && (opts & FRAME_RANGE) && !(opts & (FRAME_ROWS | FRAME_GROUPS)))
-		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, xlat_tree_location(&offset->base),
-				 "RANGE with offset PRECEDING/FOLLOWING is not supported for column "
-				 "type %s and offset type %s",
-				 xlat_type_by_oid(c->range_key)->sql_name,
-				 xlat_type_by_oid(ignored.oid) ? xlat_type_by_oid(ignored.oid)->sql_name
-							       : "unknown");
+		return xlat_fail(
+			c, SQLSTATE_FEATURE_NOT_SUPPORTED, xlat_tree_location(&offset->base),
+			"RANGE with offset PRECEDING/FOLLOWING is not supported for column "
+			"type %s and offset type %s",
+			xlat_type_by_oid(c->range_key)->sql_name,
+			xlat_type_by_oid(ignored.oid) ? xlat_type_by_oid(ignored.oid)->sql_name
+						      : "unknown");
 	/* SQLite's RANGE offsets are numbers: an interval over a date/time key would be its
 	 * XX000 "frame starting offset must be a non-negative number" */
 	if ((opts & FRAME_RANGE) && !(opts & (FRAME_ROWS | FRAME_GROUPS)) &&
@@ -878,8 +886,9 @@ static bool check_decorations(struct xlat_ctx *c, const PgQuery__FuncCall *f, co
 				 name);
 	if (win && !f->over && f->agg_within_group) /* rank(3) WITHIN GROUP (ORDER BY x) */
 		return xlat_unsupported(c, f->location,
-					arena_printf(c->a, "the hypothetical-set aggregate %s(...) "
-							   "WITHIN GROUP",
+					arena_printf(c->a,
+						     "the hypothetical-set aggregate %s(...) "
+						     "WITHIN GROUP",
 						     name));
 	if (win && !f->over)
 		return xlat_fail(c, "42809", f->location,
@@ -923,8 +932,8 @@ static const char *sqlite_name(const struct fn *fn, const struct xlat_type *tv, 
 	if (strcmp(fn->name, "round") == 0 && n == 1 &&
 	    (tv[0].oid == XLAT_OID_FLOAT4 || tv[0].oid == XLAT_OID_FLOAT8))
 		return "pgfn_rint";
-	if ((fn->flags & FN_AGG) && n == 1 && tv[0].oid == XLAT_OID_INTERVAL &&
-	    fn->rt != R_FIX && fn->sqlite)
+	if ((fn->flags & FN_AGG) && n == 1 && tv[0].oid == XLAT_OID_INTERVAL && fn->rt != R_FIX &&
+	    fn->sqlite)
 		return strcmp(fn->sqlite, "sum") == 0   ? "pgfn_interval_sum"
 		       : strcmp(fn->sqlite, "avg") == 0 ? "pgfn_interval_avg"
 		       : strcmp(fn->sqlite, "min") == 0 ? "pgfn_interval_min"
@@ -991,7 +1000,8 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 	else if (!argok)
 		return false;
 	if ((fn->flags & FN_AGG) && fn->rt == R_SAME && f->n_args == 1 &&
-	    (xlat_range_type(tv[0].oid) || (tv[0].oid >= 16384 && xlat_comptype_of_oid(c, tv[0].oid))))
+	    (xlat_range_type(tv[0].oid) ||
+	     (tv[0].oid >= 16384 && xlat_comptype_of_oid(c, tv[0].oid))))
 		return no_such_function(c, f, fn->name); /* no min/max of a range or a row type */
 	if (strcmp(fn->name, "trunc") == 0 && f->n_args == 1 && tv[0].oid == XLAT_OID_UNKNOWN)
 		/* trunc(numeric), trunc(float8) and trunc(macaddr): no category wins */
@@ -1033,7 +1043,8 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 	}
 	if (fn->rt == R_AVG && f->n_args == 1 && tv[0].oid == XLAT_OID_FLOAT4) {
 		/* float4_accum sums each real's float value in double precision */
-		xlat_insert_at(c, mark + 1 + (f->agg_distinct ? strlen("DISTINCT ") : 0), "pgfn_f4(");
+		xlat_insert_at(c, mark + 1 + (f->agg_distinct ? strlen("DISTINCT ") : 0),
+			       "pgfn_f4(");
 		xlat_puts(c, ")");
 	}
 	const char *trans = xlat_exact_trans(c, fn->name, tv, f->n_args, mark);
@@ -1043,8 +1054,8 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 	if ((fn->rt == R_AVG || minmax ||
 	     (fn->rt == R_SUM && tv[0].oid != XLAT_OID_INT2 && tv[0].oid != XLAT_OID_INT4)) &&
 	    !f->agg_star && xlat_exact_agg(c, tv[0])) { /* exact: of int8 and numeric */
-		name = fn->rt == R_AVG ? "pgfn_num_avg"
-		       : !minmax       ? "pgfn_num_sum"
+		name = fn->rt == R_AVG                ? "pgfn_num_avg"
+		       : !minmax                      ? "pgfn_num_sum"
 		       : strcmp(fn->name, "max") == 0 ? "pgfn_num_max"
 						      : "pgfn_num_min";
 		if (!f->agg_distinct) /* SQLite's DISTINCT takes one argument: the value's scale */
@@ -1053,6 +1064,9 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 	xlat_puts(c, ")");
 	xlat_insert_at(c, mark, name);
 	*t = result_type(fn, tv, f->n_args);
+	if (fn->rt == R_SAME && f->n_args >= 1 && !f->over && t->oid == XLAT_OID_BPCHAR &&
+	    tv[0].typmod >= 5)
+		xlat_bpchar_pad(c, mark, tv[0]); /* max(char(4)): a bpchar value, with its blanks */
 	if (exact_round || trans || (win_exact && t->oid == XLAT_OID_NUMERIC))
 		*t = (struct xlat_type){XLAT_OID_NUMERIC, -1}; /* its scale is in its text */
 	const char *check = strcmp(fn->name, "abs") == 0 && xlat_checks_on(c)
@@ -1131,7 +1145,8 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 		/* PostgreSQL's own (pg_proc lists it: an operator's or a type's I/O function),
 		 * unless none of its forms takes these arguments (format_type(23)): 42883 */
 		if (name && schema && strcmp(schema, "pg_catalog") == 0 && c->env &&
-		    c->env->builtin_fn && c->env->builtin_fn(name) && !builtin_takes_none(c, f, name))
+		    c->env->builtin_fn && c->env->builtin_fn(name) &&
+		    !builtin_takes_none(c, f, name))
 			return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, f->location,
 					 "function %s is not supported", name);
 		return no_such_function(c, f, name ? name : "?");
@@ -1245,9 +1260,7 @@ bool xlat_minmax(struct xlat_ctx *c, const PgQuery__MinMaxExpr *m, struct xlat_t
 			if (j != i)
 				xlat_printf(c, ", %s", txt[j]);
 		}
-		xlat_puts(c, exact  ? ") COLLATE pgfn_num"
-			     : jsonb ? ") AS TEXT)"
-				     : ")");
+		xlat_puts(c, exact ? ") COLLATE pgfn_num" : jsonb ? ") AS TEXT)" : ")");
 		xlat_puts(c, exact || !coll ? "" : coll);
 	}
 	xlat_puts(c, ")");
