@@ -1,8 +1,9 @@
--- Probing PostgreSQL's select.sql, name.sql, char.sql, varchar.sql and expressions.sql: a whole
--- row of a subquery two of whose columns share a name (every unnamed column is ?column?) was
--- built from the first of them only; a literal compared with a name is cut to 63 bytes as
+-- Probing PostgreSQL's select.sql, name.sql, char.sql, varchar.sql, select_into.sql,
+-- expressions.sql and rangefuncs.sql: a whole row of a subquery two of whose columns share a
+-- name (every unnamed column is ?column?) was built from the first of them only; a literal compared with a name is cut to 63 bytes as
 -- namein cuts it; a boolean cast to varchar(n) or char(n) is cut; char(n)::bpchar and
--- max/min of a char(n) keep the blanks; SELECT ... INTO where PostgreSQL refuses it is 42601.
+-- max/min of a char(n) keep the blanks; SELECT ... INTO where PostgreSQL refuses it is 42601;
+-- CREATE OR REPLACE FUNCTION renaming a named input parameter is 42P13 (it was taken).
 -- differs: a whole row of a relation two of whose columns share a name is 0A000
 select foo from (select 'xyzzy',1,null) as foo;
 -- differs: a whole row of a relation two of whose columns share a name is 0A000
@@ -37,3 +38,13 @@ CREATE VIEW foo2 AS SELECT * FROM (SELECT 1 INTO f) bar;
 BEGIN;
 DECLARE foo CURSOR FOR SELECT 1 INTO b;
 ROLLBACK;
+CREATE FUNCTION dup (f1 anyelement, f2 out anyelement, f3 out anyarray) AS 'select $1, array[$1,$1]' LANGUAGE sql;
+-- fields
+CREATE OR REPLACE FUNCTION dup (inout f2 anyelement, out f3 anyarray) AS 'select $1, array[$1,$1]' LANGUAGE sql;
+CREATE FUNCTION fx(a int, int) RETURNS int AS 'select $1' LANGUAGE sql;
+-- fields
+CREATE OR REPLACE FUNCTION fx(b int, int) RETURNS int AS 'select $1' LANGUAGE sql;
+CREATE OR REPLACE FUNCTION fx(int, c int) RETURNS int AS 'select $1' LANGUAGE sql;
+CREATE OR REPLACE FUNCTION fx(a int, c int) RETURNS int AS 'select $1' LANGUAGE sql;
+CREATE OR REPLACE FUNCTION fx(a int, d int) RETURNS int AS 'select $1' LANGUAGE sql;
+SELECT fx(a => 1, c => 2);
