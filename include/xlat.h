@@ -11,17 +11,17 @@
 #include "base.h"
 
 enum xlat_kind {
-	XLAT_EMPTY,   /* nothing but blanks/comments: EmptyQueryResponse */
-	XLAT_SQL,     /* run .sql on the tenant's SQLite connection */
-	XLAT_TXN,     /* transaction control: the session drives SQLite itself (see .txn) */
-	XLAT_SET,     /* SET / SET LOCAL / RESET / RESET ALL (see .set_*) */
-	XLAT_SHOW,    /* SHOW name / SHOW ALL */
-	XLAT_DISCARD, /* DISCARD ALL, DISCARD TEMP (.tag tells) */
-	XLAT_NOOP,    /* accepted and has no effect here (documented in docs/sql-compat.md) */
-	XLAT_SCRIPT,  /* .sql holds several SQLite statements (see xlat_translate) */
-	XLAT_REBUILD, /* rebuild a table with an added constraint (see .rebuild) */
-	XLAT_COPY,    /* COPY ... FROM STDIN / TO STDOUT (see .copy; query form: .sql) */
-	XLAT_CURSOR,  /* DECLARE / FETCH / MOVE / CLOSE (see .cursor; DECLARE's query: .sql) */
+	XLAT_EMPTY,      /* nothing but blanks/comments: EmptyQueryResponse */
+	XLAT_SQL,        /* run .sql on the tenant's SQLite connection */
+	XLAT_TXN,        /* transaction control: the session drives SQLite itself (see .txn) */
+	XLAT_SET,        /* SET / SET LOCAL / RESET / RESET ALL (see .set_*) */
+	XLAT_SHOW,       /* SHOW name / SHOW ALL */
+	XLAT_DISCARD,    /* DISCARD ALL, DISCARD TEMP (.tag tells) */
+	XLAT_NOOP,       /* accepted and has no effect here (documented in docs/sql-compat.md) */
+	XLAT_SCRIPT,     /* .sql holds several SQLite statements (see xlat_translate) */
+	XLAT_REBUILD,    /* rebuild a table with an added constraint (see .rebuild) */
+	XLAT_COPY,       /* COPY ... FROM STDIN / TO STDOUT (see .copy; query form: .sql) */
+	XLAT_CURSOR,     /* DECLARE / FETCH / MOVE / CLOSE (see .cursor; DECLARE's query: .sql) */
 	XLAT_DEALLOCATE, /* DEALLOCATE [PREPARE] name | ALL (see .dealloc_name) */
 	XLAT_PREPARE,    /* PREPARE name [(types)] AS stmt (.dealloc_name, .prepare_sql, _types) */
 	XLAT_EXECUTE,    /* EXECUTE name [(constants)] (.dealloc_name, .execute_args) */
@@ -81,11 +81,23 @@ struct xlat_col {
  * removed in place, shard_validate.c). DROP_EXPRESSION: ALTER COLUMN column DROP EXPRESSION
  * [IF EXISTS] (missing_ok): a stored generated column becomes a plain one keeping its values (a
  * rebuild). */
-enum xlat_rebuild_kind { XLAT_RB_KEY, XLAT_RB_FOREIGN, XLAT_RB_CHECK, XLAT_RB_SET_DEFAULT,
-			 XLAT_RB_ALTER_TYPE, XLAT_RB_DROP_CONSTRAINT, XLAT_RB_NOT_NULL,
-			 XLAT_RB_ADD_COLUMN, XLAT_RB_DOMAIN, XLAT_RB_SCRIPT, XLAT_RB_RENAME_CONSTRAINT,
-			 XLAT_RB_LIKE, XLAT_RB_RENAME, XLAT_RB_VALIDATE,
-			 XLAT_RB_DROP_EXPRESSION };
+enum xlat_rebuild_kind {
+	XLAT_RB_KEY,
+	XLAT_RB_FOREIGN,
+	XLAT_RB_CHECK,
+	XLAT_RB_SET_DEFAULT,
+	XLAT_RB_ALTER_TYPE,
+	XLAT_RB_DROP_CONSTRAINT,
+	XLAT_RB_NOT_NULL,
+	XLAT_RB_ADD_COLUMN,
+	XLAT_RB_DOMAIN,
+	XLAT_RB_SCRIPT,
+	XLAT_RB_RENAME_CONSTRAINT,
+	XLAT_RB_LIKE,
+	XLAT_RB_RENAME,
+	XLAT_RB_VALIDATE,
+	XLAT_RB_DROP_EXPRESSION
+};
 struct xlat_rebuild {
 	enum xlat_rebuild_kind kind;
 	const char *table;      /* relation name as SQLite spells it (unquoted) */
@@ -93,9 +105,9 @@ struct xlat_rebuild {
 	const char *name;       /* PostgreSQL's name of the constraint (a key's index) */
 	const char **keys;      /* KEY, FOREIGN: the constrained columns */
 	size_t nkeys;
-	bool primary;           /* KEY: one per table (42P16); its columns become NOT NULL */
-	const char *ref_table;  /* FOREIGN: the referenced table ... */
-	const char **ref_keys;  /* ... and columns (none: its primary key) */
+	bool primary;          /* KEY: one per table (42P16); its columns become NOT NULL */
+	const char *ref_table; /* FOREIGN: the referenced table ... */
+	const char **ref_keys; /* ... and columns (none: its primary key) */
 	size_t nref_keys;
 	const char *column;     /* SET_DEFAULT, ALTER_TYPE, NOT_NULL: the column */
 	const char *default_pg; /* SET_DEFAULT: the expression as PostgreSQL text; NULL: DROP */
@@ -111,8 +123,8 @@ struct xlat_rebuild {
 				 * checked them first, or ADD ... NOT VALID leaves them);
 				 * ALTER_TYPE: the type only renamed (ALTER TYPE ... RENAME
 				 * TO), so views reading the column do not stand in the way */
-	const char *enum_from; /* ALTER_TYPE of RENAME TO: the enum's old name ... */
-	const char *enum_to;   /* ... and its new one (shard_enumrename.c) */
+	const char *enum_from;  /* ALTER_TYPE of RENAME TO: the enum's old name ... */
+	const char *enum_to;    /* ... and its new one (shard_enumrename.c) */
 	const char *before;     /* ADD_COLUMN of a serial/identity: SQLite script making its
 				 * sequence, run first; NULL for none */
 	const char *after;      /* ... and the script giving the sequence to the column */
@@ -120,7 +132,7 @@ struct xlat_rebuild {
 				 * parameters); a PRIMARY KEY: the column sidecar's table,
 				 * made first (the key may become the rowid: shard_rowid.c) */
 	const struct xlat_rebuild *next; /* the statement's next action; NULL: the last */
-	bool if_exists; /* ALTER TABLE IF EXISTS (the first action): nothing when no table */
+	bool if_exists;       /* ALTER TABLE IF EXISTS (the first action): nothing when no table */
 	const char *new_name; /* RENAME_CONSTRAINT: the constraint's new name */
 	/* CREATE INDEX without a name (a SCRIPT) and CHECK without a name: the name is chosen
 	 * when it runs, as PostgreSQL chooses it: base_object_name(table, name_cols, label), the
@@ -164,12 +176,11 @@ struct xlat_rebuild {
  * CONSTRAINT of a serial key moves its sequence there: shard_serialkey.c); malloc'd. */
 char *xlat_sidecar_sequences_sql(bool temp);
 
-
 /* The SQLite DEFAULT clause ("DEFAULT (...)") for column column of declared type decl whose
  * default is expr (PostgreSQL text), coerced as CREATE TABLE coerces it. *out lives in a.
  * False with err (no position). Does not block. */
-bool xlat_column_default(const char *column, const char *decl, const char *expr, struct arena *a, const char **out,
-			 struct pgerr *err) MUST_CHECK;
+bool xlat_column_default(const char *column, const char *decl, const char *expr, struct arena *a,
+			 const char **out, struct pgerr *err) MUST_CHECK;
 
 struct xlat_schema;
 /* The definition of view (its name, for errors) as PostgreSQL SQL, from query, the view's
@@ -186,8 +197,12 @@ bool xlat_viewdef(const char *view, const char *query, const char *schema,
 		  const char **out, struct pgerr *err) MUST_CHECK;
 
 /* One COPY option as written: FORMAT csv, HEADER, FORCE_QUOTE (a, b), FORCE_QUOTE *. */
-enum xlat_copy_arg { XLAT_COPY_ARG_NONE, XLAT_COPY_ARG_STRING, XLAT_COPY_ARG_LIST,
-		     XLAT_COPY_ARG_STAR };
+enum xlat_copy_arg {
+	XLAT_COPY_ARG_NONE,
+	XLAT_COPY_ARG_STRING,
+	XLAT_COPY_ARG_LIST,
+	XLAT_COPY_ARG_STAR
+};
 struct xlat_copy_opt {
 	const char *name; /* lower case: "format", "header", "force_quote", ... */
 	enum xlat_copy_arg kind;
@@ -217,8 +232,12 @@ struct xlat_copy {
  * count (FIRST 1, LAST -1, 0 before the first) or RELATIVE count to the current one (0: the
  * current row again; FETCH 0 and FORWARD/BACKWARD 0 are RELATIVE 0, FETCH -n BACKWARD n). */
 enum xlat_cursor_op { XLAT_CUR_DECLARE, XLAT_CUR_FETCH, XLAT_CUR_MOVE, XLAT_CUR_CLOSE };
-enum xlat_fetch_dir { XLAT_FETCH_FORWARD, XLAT_FETCH_BACKWARD, XLAT_FETCH_ABSOLUTE,
-		      XLAT_FETCH_RELATIVE };
+enum xlat_fetch_dir {
+	XLAT_FETCH_FORWARD,
+	XLAT_FETCH_BACKWARD,
+	XLAT_FETCH_ABSOLUTE,
+	XLAT_FETCH_RELATIVE
+};
 #define XLAT_CURSOR_ALL INT64_MAX /* FETCH ALL / FORWARD ALL / BACKWARD ALL */
 struct xlat_cursor {
 	enum xlat_cursor_op op;
@@ -243,8 +262,14 @@ struct xlat_cursor {
  * checked (xlat_database.c). The names are as the parser gives them: the session checks them
  * as tenant names. Also CREATE ROLE name (ROLE_CREATE) and ALTER ROLE name WITH the attributes
  * every user has (ROLE_ALTER; owner the role, NULL for CURRENT_USER), which change nothing. */
-enum xlat_db_op { XLAT_DB_CREATE, XLAT_DB_DROP, XLAT_DB_RENAME, XLAT_DB_OWNER,
-		  XLAT_DB_ROLE_CREATE, XLAT_DB_ROLE_ALTER };
+enum xlat_db_op {
+	XLAT_DB_CREATE,
+	XLAT_DB_DROP,
+	XLAT_DB_RENAME,
+	XLAT_DB_OWNER,
+	XLAT_DB_ROLE_CREATE,
+	XLAT_DB_ROLE_ALTER
+};
 struct xlat_database {
 	enum xlat_db_op op;
 	const char *name;
@@ -278,7 +303,7 @@ struct xlat_step {
 	const char *numbered_seq;
 	int64_t numbered_max;
 	bool reads;
-	bool counts; /* MERGE's actions: the rows it changes count in the command tag */
+	bool counts;  /* MERGE's actions: the rows it changes count in the command tag */
 	bool rowlock; /* FOR UPDATE's lock step (xlat_rowlock.c), which EXPLAIN drops */
 	/* FOR UPDATE NOWAIT's lock step: the table named in 55P03 when the lock is held,
 	 * instead of waiting; NULL otherwise */
@@ -322,24 +347,24 @@ struct xlat_stmt {
 	enum xlat_kind kind;
 	const char *tag; /* "SELECT", "INSERT", "CREATE TABLE", "SET", ... */
 	enum xlat_tag_style tag_style;
-	const char *sql;   /* XLAT_SQL: SQLite SQL, parameters as ?1..?N */
-	bool returns_rows; /* produces a result set (SELECT, VALUES, ... RETURNING, SHOW) */
-	bool no_columns;   /* SELECT without result columns: SQLite's one column is not sent */
-	bool writes;       /* changes data or schema (for READ ONLY transactions) */
-	bool is_ddl;       /* changes the schema */
+	const char *sql;      /* XLAT_SQL: SQLite SQL, parameters as ?1..?N */
+	bool returns_rows;    /* produces a result set (SELECT, VALUES, ... RETURNING, SHOW) */
+	bool no_columns;      /* SELECT without result columns: SQLite's one column is not sent */
+	bool writes;          /* changes data or schema (for READ ONLY transactions) */
+	bool is_ddl;          /* changes the schema */
 	bool explain_analyze; /* XLAT_EXPLAIN: EXPLAIN ANALYZE runs .sql too */
 	/* TRUNCATE (an XLAT_SCRIPT with one part per table): 'r' RESTRICT, 'c' CASCADE, 0 for
 	 * any other statement; with RESTART IDENTITY. The session checks (RESTRICT) or adds
 	 * (CASCADE) the tables whose foreign keys reference the ones emptied. */
 	char truncate;
 	bool truncate_restart;
-	char explain_format;  /* XLAT_EXPLAIN: FORMAT 't'ext, 'j'son, 'y'aml or 'x'ml */
-	bool no_data;         /* CALL of a procedure: SQLite's column is not sent (NoData) */
+	char explain_format; /* XLAT_EXPLAIN: FORMAT 't'ext, 'j'son, 'y'aml or 'x'ml */
+	bool no_data;        /* CALL of a procedure: SQLite's column is not sent (NoData) */
 
 	int nparams;           /* highest $n referenced */
 	uint32_t *param_types; /* nparams entries: given by the client or inferred; 0 = unknown */
 
-	int ncols;            /* result column hints, -1 when unknown (e.g. SELECT *) */
+	int ncols; /* result column hints, -1 when unknown (e.g. SELECT *) */
 	struct xlat_col *cols;
 
 	enum xlat_txn txn;
@@ -366,18 +391,20 @@ struct xlat_stmt {
 	const char **part_schemas;
 	size_t nparts;
 
-	const struct xlat_rebuild *rebuild; /* XLAT_REBUILD */
-	const struct xlat_copy *copy;       /* XLAT_COPY */
-	const struct xlat_cursor *cursor;   /* XLAT_CURSOR */
-	const struct xlat_pl_func *plpgsql; /* XLAT_DO */
+	const struct xlat_rebuild *rebuild;   /* XLAT_REBUILD */
+	const struct xlat_copy *copy;         /* XLAT_COPY */
+	const struct xlat_cursor *cursor;     /* XLAT_CURSOR */
+	const struct xlat_pl_func *plpgsql;   /* XLAT_DO */
 	const struct xlat_database *database; /* XLAT_DATABASE */
-	const struct xlat_notify *notify;   /* XLAT_NOTIFY */
-	const char *dealloc_name;           /* XLAT_DEALLOCATE: the statement; NULL for ALL;
+	const struct xlat_notify *notify;     /* XLAT_NOTIFY */
+	const char *dealloc_name;             /* XLAT_DEALLOCATE: the statement; NULL for ALL;
 					     * XLAT_PREPARE, XLAT_EXECUTE: the statement */
-	const char *prepare_sql;            /* XLAT_PREPARE: the statement's PostgreSQL text */
-	const uint32_t *prepare_types;      /* ... and the types its parameters were given */
+	const char *prepare_sql;              /* XLAT_PREPARE: the statement's PostgreSQL text */
+	const uint32_t *prepare_types;        /* ... and the types its parameters were given */
 	size_t nprepare_types;
-	const char *const *execute_args;    /* XLAT_EXECUTE: the arguments' text (NULL: NULL) */
+	const char *const *execute_args; /* XLAT_EXECUTE: the arguments' text (NULL: NULL) */
+	const bool *execute_numeric;     /* ... and whether each is a numeric literal (4.5),
+					     * which an integer parameter rounds */
 	size_t nexecute_args;
 
 	/* DROP ... IF EXISTS (skip_present false), CREATE ... IF NOT EXISTS (true) and the
@@ -532,19 +559,19 @@ struct xlat_pl_var {
 	const char *type; /* declared type as written ("integer", "varchar(20)"); NULL: record */
 	bool constant, not_null;
 	const struct xlat_pl_expr *init; /* DEFAULT / := expression; NULL: NULL */
-	const char *rowtype; /* a record declared `x%ROWTYPE`: relation x as written */
+	const char *rowtype;             /* a record declared `x%ROWTYPE`: relation x as written */
 	const struct xlat_pl_cursor *cursor; /* a cursor variable (its value: the cursor's name) */
 };
 enum xlat_pl_kind {
-	XLAT_PL_BLOCK,   /* [DECLARE] BEGIN ... [EXCEPTION ...] END */
-	XLAT_PL_ASSIGN,  /* var := expr */
-	XLAT_PL_IF,      /* IF / ELSIF / ELSE, and a searched CASE (case_stmt: none taken is 20000) */
-	XLAT_PL_LOOP,    /* LOOP ... END LOOP */
-	XLAT_PL_WHILE,   /* WHILE expr LOOP */
-	XLAT_PL_FORI,    /* FOR var IN [REVERSE] expr .. upper [BY step] LOOP */
-	XLAT_PL_FORS,    /* FOR targets IN query LOOP; iter: FOREACH, FOR over a cursor */
-	XLAT_PL_EXIT,    /* EXIT / CONTINUE [label] [WHEN expr] */
-	XLAT_PL_SQL,     /* an SQL statement [INTO [STRICT] targets] */
+	XLAT_PL_BLOCK,  /* [DECLARE] BEGIN ... [EXCEPTION ...] END */
+	XLAT_PL_ASSIGN, /* var := expr */
+	XLAT_PL_IF,    /* IF / ELSIF / ELSE, and a searched CASE (case_stmt: none taken is 20000) */
+	XLAT_PL_LOOP,  /* LOOP ... END LOOP */
+	XLAT_PL_WHILE, /* WHILE expr LOOP */
+	XLAT_PL_FORI,  /* FOR var IN [REVERSE] expr .. upper [BY step] LOOP */
+	XLAT_PL_FORS,  /* FOR targets IN query LOOP; iter: FOREACH, FOR over a cursor */
+	XLAT_PL_EXIT,  /* EXIT / CONTINUE [label] [WHEN expr] */
+	XLAT_PL_SQL,   /* an SQL statement [INTO [STRICT] targets] */
 	XLAT_PL_PERFORM, /* PERFORM query */
 	XLAT_PL_DYNEXEC, /* EXECUTE expr [INTO [STRICT] targets] [USING params] */
 	XLAT_PL_RAISE,   /* RAISE [level] ... */
@@ -570,67 +597,83 @@ struct xlat_pl_handler {
 	struct xlat_pl_list body;
 };
 /* RAISE ... USING option = expr */
-enum xlat_pl_raise_opt { XLAT_PL_RAISE_ERRCODE, XLAT_PL_RAISE_MESSAGE, XLAT_PL_RAISE_DETAIL,
-			 XLAT_PL_RAISE_HINT, XLAT_PL_RAISE_COLUMN, XLAT_PL_RAISE_CONSTRAINT,
-			 XLAT_PL_RAISE_DATATYPE, XLAT_PL_RAISE_TABLE, XLAT_PL_RAISE_SCHEMA };
+enum xlat_pl_raise_opt {
+	XLAT_PL_RAISE_ERRCODE,
+	XLAT_PL_RAISE_MESSAGE,
+	XLAT_PL_RAISE_DETAIL,
+	XLAT_PL_RAISE_HINT,
+	XLAT_PL_RAISE_COLUMN,
+	XLAT_PL_RAISE_CONSTRAINT,
+	XLAT_PL_RAISE_DATATYPE,
+	XLAT_PL_RAISE_TABLE,
+	XLAT_PL_RAISE_SCHEMA
+};
 /* GET DIAGNOSTICS items */
-enum xlat_pl_diag { XLAT_PL_DIAG_ROW_COUNT, XLAT_PL_DIAG_SQLSTATE, XLAT_PL_DIAG_MESSAGE,
-		    XLAT_PL_DIAG_DETAIL, XLAT_PL_DIAG_HINT, XLAT_PL_DIAG_CONTEXT,
-		    XLAT_PL_DIAG_COLUMN, XLAT_PL_DIAG_CONSTRAINT, XLAT_PL_DIAG_TABLE,
-		    XLAT_PL_DIAG_SCHEMA };
+enum xlat_pl_diag {
+	XLAT_PL_DIAG_ROW_COUNT,
+	XLAT_PL_DIAG_SQLSTATE,
+	XLAT_PL_DIAG_MESSAGE,
+	XLAT_PL_DIAG_DETAIL,
+	XLAT_PL_DIAG_HINT,
+	XLAT_PL_DIAG_CONTEXT,
+	XLAT_PL_DIAG_COLUMN,
+	XLAT_PL_DIAG_CONSTRAINT,
+	XLAT_PL_DIAG_TABLE,
+	XLAT_PL_DIAG_SCHEMA
+};
 struct xlat_pl_stmt {
 	enum xlat_pl_kind kind;
-	int line;                /* in the body, 1-based (PostgreSQL's CONTEXT line) */
-	const char *label;       /* BLOCK, loops: <<label>>; EXIT: the label named; else NULL */
+	int line;          /* in the body, 1-based (PostgreSQL's CONTEXT line) */
+	const char *label; /* BLOCK, loops: <<label>>; EXIT: the label named; else NULL */
 	const struct xlat_pl_expr *expr; /* ASSIGN's value; WHILE/EXIT/ASSERT condition; SQL,
 					  * PERFORM, FORS query; DYNEXEC string; FORI lower */
 	const struct xlat_pl_expr *upper, *step; /* FORI (step NULL: 1) */
-	bool reverse;            /* FORI */
-	bool dynamic;            /* FORS over EXECUTE expr [USING params] */
-	bool is_exit;            /* EXIT (else CONTINUE) */
-	int var;                 /* ASSIGN, FORI: the variable; RETURN of a record: it; the
+	bool reverse;                            /* FORI */
+	bool dynamic;                            /* FORS over EXECUTE expr [USING params] */
+	bool is_exit;                            /* EXIT (else CONTINUE) */
+	int var;           /* ASSIGN, FORI: the variable; RETURN of a record: it; the
 				  * RETURN QUERY of RETURN ROW(...): 1 + its first untyped
 				  * literal's field (unknown), 0 none */
-	const char *field;       /* ASSIGN to a record's field (NEW.x := ...): its name */
+	const char *field; /* ASSIGN to a record's field (NEW.x := ...): its name */
 	const struct xlat_pl_expr *subscript; /* ASSIGN to an array's element var[subscript] */
 	const char *slice_spec; /* ASSIGN to a slice var[l:u]: pgfn_array_assign_slice's spec,
 				 * subscript the bounds given; NULL for an element */
-	bool ret_record;         /* RETURN NEW / RETURN OLD (var) in a trigger function;
+	bool ret_record;        /* RETURN NEW / RETURN OLD (var) in a trigger function;
 				  * RETURN NEXT of a record variable (expr: SELECT r.*), the
 				  * RETURN QUERY a RETURN of RETURNS record is made of */
-	bool ret_null;           /* RETURN NULL in a trigger function; that RETURN QUERY of
+	bool ret_null;          /* RETURN NULL in a trigger function; that RETURN QUERY of
 				  * RETURN NULL (no expr: a row of NULLs) */
-	bool ret_fields;         /* RETURN r of a row variable (expr: SELECT r.*): the value of
+	bool ret_fields;        /* RETURN r of a row variable (expr: SELECT r.*): the value of
 				  * the function's row type made of its fields */
-	const int *targets;      /* SQL, DYNEXEC INTO, FORS: the variables filled */
+	const int *targets;     /* SQL, DYNEXEC INTO, FORS: the variables filled */
 	size_t ntargets;
 	bool into, strict;
-	bool is_call;             /* SQL: CALL p(...), which leaves FOUND as it is */
-	struct xlat_pl_list body; /* BLOCK, loops */
+	bool is_call;                            /* SQL: CALL p(...), which leaves FOUND as it is */
+	struct xlat_pl_list body;                /* BLOCK, loops */
 	const struct xlat_pl_expr *const *conds; /* IF: each arm's condition ... */
 	const struct xlat_pl_list *arms;         /* ... and statements */
 	size_t narms;
-	struct xlat_pl_list else_body;           /* IF */
-	bool case_stmt, has_else;                /* IF made from CASE */
-	const int *decls;         /* BLOCK: its variables, initialized on entry */
+	struct xlat_pl_list else_body; /* IF */
+	bool case_stmt, has_else;      /* IF made from CASE */
+	const int *decls;              /* BLOCK: its variables, initialized on entry */
 	size_t ndecls;
 	const struct xlat_pl_handler *handlers; /* BLOCK: EXCEPTION WHEN ... */
 	size_t nhandlers;
-	int sqlstate_var, sqlerrm_var;          /* BLOCK with handlers: SQLSTATE, SQLERRM */
+	int sqlstate_var, sqlerrm_var;            /* BLOCK with handlers: SQLSTATE, SQLERRM */
 	const struct xlat_pl_expr *const *params; /* RAISE's % arguments, DYNEXEC's USING */
 	size_t nparams;
-	int level;                /* RAISE: "debug", "log", "info", "notice", "warning": 0-4;
+	int level;            /* RAISE: "debug", "log", "info", "notice", "warning": 0-4;
 				   * 5 EXCEPTION */
-	const char *message;      /* RAISE: the format ('%' placeholders) or NULL */
-	const char *sqlstate;     /* RAISE: condition name or SQLSTATE as written; NULL: none */
-	bool reraise;             /* RAISE; alone in a handler */
+	const char *message;  /* RAISE: the format ('%' placeholders) or NULL */
+	const char *sqlstate; /* RAISE: condition name or SQLSTATE as written; NULL: none */
+	bool reraise;         /* RAISE; alone in a handler */
 	const enum xlat_pl_raise_opt *opt_kinds; /* RAISE USING options ... */
 	const struct xlat_pl_expr *const *opt_exprs;
 	size_t nopts;
 	const enum xlat_pl_diag *diag_kinds; /* GETDIAG items and their variables */
 	const int *diag_vars;
 	size_t ndiags;
-	bool stacked;             /* GET STACKED DIAGNOSTICS */
+	bool stacked; /* GET STACKED DIAGNOSTICS */
 	/* FORS over something else than a query: FOREACH targets [SLICE slice] IN ARRAY expr */
 	enum xlat_pl_iter { XLAT_PL_ITER_QUERY, XLAT_PL_ITER_ARRAY, XLAT_PL_ITER_CURSOR } iter;
 	int slice;
@@ -638,33 +681,50 @@ struct xlat_pl_stmt {
 	 * dynamic: FOR EXECUTE expr USING params; params: a bound cursor's arguments, also of the
 	 * FOR loop), FETCH/MOVE (count: its expression, NULL for 1; FETCH INTO targets), CLOSE */
 	enum xlat_pl_curop { XLAT_PL_OPEN, XLAT_PL_FETCH, XLAT_PL_MOVE, XLAT_PL_CLOSE } curop;
-	enum xlat_pl_fetch { XLAT_PL_FETCH_NEXT, XLAT_PL_FETCH_PRIOR, XLAT_PL_FETCH_FIRST,
-			     XLAT_PL_FETCH_LAST, XLAT_PL_FETCH_ABSOLUTE, XLAT_PL_FETCH_RELATIVE,
-			     XLAT_PL_FETCH_FORWARD, XLAT_PL_FETCH_BACKWARD } fetch;
+	enum xlat_pl_fetch {
+		XLAT_PL_FETCH_NEXT,
+		XLAT_PL_FETCH_PRIOR,
+		XLAT_PL_FETCH_FIRST,
+		XLAT_PL_FETCH_LAST,
+		XLAT_PL_FETCH_ABSOLUTE,
+		XLAT_PL_FETCH_RELATIVE,
+		XLAT_PL_FETCH_FORWARD,
+		XLAT_PL_FETCH_BACKWARD
+	} fetch;
 	const struct xlat_pl_expr *count;
 	bool fetch_all, no_scroll;
 };
 struct xlat_pl_func {
 	const struct xlat_pl_var *vars; /* every variable, by number */
 	size_t nvars;
-	struct xlat_pl_stmt top;        /* the outermost block */
+	struct xlat_pl_stmt top; /* the outermost block */
 	/* A function's arguments are variables 0..nargs-1 (DO: none); FOUND is variable
 	 * nargs. result_var (-1: none, a DO or a void function) holds RETURN's value, declared
 	 * with the function's result type, so RETURN converts as an assignment does. */
 	size_t nargs;
 	int found_var, result_var;
-	const char *name;   /* "inline_code_block" for a DO, else the function's name */
-	bool sql_body;      /* LANGUAGE sql: the last statement's first row is the result */
-	bool void_null;     /* LANGUAGE sql RETURNS void ending in no query: NULL (functions.c) */
-	bool retset;        /* RETURNS SETOF / TABLE: RETURN QUERY's rows are the result */
+	const char *name; /* "inline_code_block" for a DO, else the function's name */
+	bool sql_body;    /* LANGUAGE sql: the last statement's first row is the result */
+	bool void_null;   /* LANGUAGE sql RETURNS void ending in no query: NULL (functions.c) */
+	bool retset;      /* RETURNS SETOF / TABLE: RETURN QUERY's rows are the result */
 	/* RETURNS trigger: NEW and OLD are record variables new_var and old_var; tg_var is the
 	 * first of TG_OP, TG_NAME, TG_WHEN, TG_LEVEL, TG_TABLE_NAME, TG_TABLE_SCHEMA,
 	 * TG_RELNAME, TG_NARGS, TG_ARGV (XLAT_TG_* from it, in this order). */
 	bool trigger;
 	int new_var, old_var, tg_var;
 };
-enum { XLAT_TG_OP, XLAT_TG_NAME, XLAT_TG_WHEN, XLAT_TG_LEVEL, XLAT_TG_TABLE_NAME,
-       XLAT_TG_TABLE_SCHEMA, XLAT_TG_RELNAME, XLAT_TG_NARGS, XLAT_TG_ARGV, XLAT_TG_COUNT };
+enum {
+	XLAT_TG_OP,
+	XLAT_TG_NAME,
+	XLAT_TG_WHEN,
+	XLAT_TG_LEVEL,
+	XLAT_TG_TABLE_NAME,
+	XLAT_TG_TABLE_SCHEMA,
+	XLAT_TG_RELNAME,
+	XLAT_TG_NARGS,
+	XLAT_TG_ARGV,
+	XLAT_TG_COUNT
+};
 
 /* ---- user-defined functions (CREATE FUNCTION, docs/sql-compat.md "Functions") ---- */
 #define XLAT_OID_TRIGGER 2279 /* pg_type's trigger: a function's result type */
@@ -681,9 +741,9 @@ struct xlat_udf {
 	const char *retdecl;         /* format_type spelling of the result type */
 	const char *lang;            /* "plpgsql" or "sql" */
 	const char *body;
-	char volatility;             /* 'i', 's', 'v' as pg_proc.provolatile */
-	bool strict;                 /* RETURNS NULL ON NULL INPUT */
-	char kind;                   /* 'f' a function, 'p' a procedure (CALL), as prokind */
+	char volatility; /* 'i', 's', 'v' as pg_proc.provolatile */
+	bool strict;     /* RETURNS NULL ON NULL INPUT */
+	char kind;       /* 'f' a function, 'p' a procedure (CALL), as prokind */
 	/* The defaults of the last ndefaults input arguments, PostgreSQL text ("1", "now()"),
 	 * which a call that leaves those arguments out evaluates in its place. */
 	size_t ndefaults;
@@ -755,7 +815,7 @@ void xlat_trigger_sqlite(struct strbuf *sb, struct arena *a, const char *table, 
 #define XLAT_FKSET_PREFIX "shardlite_fkset."
 /* Drops those whose key is gone: run after ALTER TABLE's rebuilds (DROP TABLE's
  * shardlite_forget does it too). */
-#define XLAT_FKSET_SWEEP                                                                   \
+#define XLAT_FKSET_SWEEP                                                                       \
 	"SELECT shardlite_fkset_sweep() WHERE EXISTS (SELECT 1 FROM main.sqlite_schema WHERE " \
 	"type = 'trigger' AND substr(name, 1, 16) = '" XLAT_FKSET_PREFIX "')"
 /* The SQLite triggers of a DEFERRABLE UNIQUE constraint name (xlat_defkey.c): name +
@@ -1026,8 +1086,8 @@ struct xlat_env {
 	 * constraint: its primary key (primary), else named conname (non-NULL), else on the
 	 * columns cols[0..n) in any order (n > 0), else any (ON CONFLICT's arbiters and a
 	 * foreign key's referenced key: 55000). NULL: never. */
-	bool (*defkey_fn)(void *arg, const char *name, const char *conname,
-			  const char *const *cols, size_t n, bool primary);
+	bool (*defkey_fn)(void *arg, const char *name, const char *conname, const char *const *cols,
+			  size_t n, bool primary);
 	/* Whether cols[0..n) (any order) are table name's primary key or the columns of one of
 	 * its UNIQUE constraints or unique indexes over plain columns without WHERE: what a
 	 * foreign key may reference (else PostgreSQL's 42830); true when name is not known. arg:
@@ -1070,7 +1130,7 @@ struct xlat_env {
 	 * ADD VALUE / RENAME VALUE makes them again (xlat_enumrefit.c). arg: .session_arg.
 	 * NULL: never known (the ALTER TYPE's script then refuses when there are some). */
 	const char *const *(*enum_indexes_fn)(void *arg, const char *type, struct arena *a,
-					     size_t *n);
+					      size_t *n);
 	/* The current user (policies' TO roles name users; NULL: no policy names a role that
 	 * applies) and whether row_security is off (a statement that policies would filter is
 	 * then 42501, as in PostgreSQL). A statement row-level security applies to is never
@@ -1111,9 +1171,8 @@ bool xlat_updview_describe(const char *sql, const struct xlat_schema *schema, st
  * take no parameters, and which the session runs in order as one atomic statement (DROP
  * TABLE a, b; TRUNCATE a, b). Does not block (beyond the cache's lock); thread-safe; needs
  * about 1 MB of stack (libpg_query and protobuf-c recurse over the tree). */
-bool xlat_translate(const char *sql, const uint32_t *param_types, int nparam_types,
-		    struct arena *a, struct xlat_stmt **out, size_t *nout,
-		    struct pgerr *err) MUST_CHECK;
+bool xlat_translate(const char *sql, const uint32_t *param_types, int nparam_types, struct arena *a,
+		    struct xlat_stmt **out, size_t *nout, struct pgerr *err) MUST_CHECK;
 /* As xlat_translate, resolving schema names and typing columns through env (NULL: the
  * defaults, as xlat_translate).
  * Schema prefixes (xlat_schema.c): none or `public` mean the session's tenant; pg_catalog and

@@ -14,8 +14,8 @@
  *                          └── rollback of the transaction that declared it ──> freed
  * Invariant: vm != NULL exactly for a cursor without HOLD or SCROLL, and then a transaction
  * is open; a KEPT cursor without HOLD lives only while a transaction is open. */
-#include "session_int.h"
 #include "sess_plpgsql.h"
+#include "session_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,8 +39,8 @@ struct sess_cursor {
 	struct pgw_field *fields; /* RowDescription, format 0 */
 	uint32_t *types;
 	int32_t *typmods;
-	sqlite3_stmt *vm;     /* LIVE */
-	sqlite3_value **rows; /* KEPT: nrows * ncols values (sqlite3_value_dup) */
+	sqlite3_stmt *vm;       /* LIVE */
+	sqlite3_value **rows;   /* KEPT: nrows * ncols values (sqlite3_value_dup) */
 	size_t nrows, cap, pos; /* KEPT: pos 0 before the first row, k on row k, nrows + 1 after */
 	/* A simply updatable scan of scan_table (xlat_cursor.scan_table): its statement's last
 	 * column, after the ncols shown, is each row's ctid; the rowid of the row last stepped,
@@ -380,10 +380,7 @@ bool sess_cursor_adopt(struct session *s, const struct sess_cursor_rows *in, str
 	return true;
 }
 
-bool sess_cursor_exists(struct session *s, const char *name)
-{
-	return find(s, name) != NULL;
-}
+bool sess_cursor_exists(struct session *s, const char *name) { return find(s, name) != NULL; }
 
 bool sess_cursor_live(const struct session *s)
 {
@@ -511,8 +508,7 @@ static sqlite3_value **step_kept(struct sess_cursor *c, bool forward)
 		c->pos++;
 	else if (!forward && c->pos > 0)
 		c->pos--;
-	return c->pos >= 1 && c->pos <= c->nrows ? &c->rows[(c->pos - 1) * (size_t)c->ncols]
-						 : NULL;
+	return c->pos >= 1 && c->pos <= c->nrows ? &c->rows[(c->pos - 1) * (size_t)c->ncols] : NULL;
 }
 
 /* Moves n steps, writing (FETCH) and counting the rows landed on; with only_last the steps
@@ -736,20 +732,26 @@ void sess_cursor_savepoint(struct session *s, enum xlat_txn op, const char *name
 			r->cursor_sp.cap = r->cursor_sp.cap ? 2 * r->cursor_sp.cap : 8;
 			r->cursor_sp.names =
 				realloc(r->cursor_sp.names, r->cursor_sp.cap * sizeof(char *));
-			ASSERT(r->cursor_sp.names);
+			r->cursor_sp.read_only =
+				realloc(r->cursor_sp.read_only, r->cursor_sp.cap * sizeof(bool));
+			ASSERT(r->cursor_sp.names && r->cursor_sp.read_only);
 		}
 		r->cursor_sp.names[r->cursor_sp.n] = strdup(name);
 		ASSERT(r->cursor_sp.names[r->cursor_sp.n]);
+		r->cursor_sp.read_only[r->cursor_sp.n] = s->txn_read_only;
 		r->cursor_sp.n++;
 		return;
 	}
 	if (!s->rare)
-		return; /* no savepoint seen */
+		return;                  /* no savepoint seen */
 	size_t i = s->rare->cursor_sp.n; /* the newest savepoint of that name, as SQLite finds it */
 	while (i > 0 && strcmp(s->rare->cursor_sp.names[i - 1], name) != 0)
 		i--;
 	if (i == 0)
 		return; /* SQLite accepted a name we did not see (cannot happen) */
+	/* both end the subtransaction, which gives back the READ ONLY it began with (PostgreSQL's
+	 * prevXactReadOnly) */
+	s->txn_read_only = s->rare->cursor_sp.read_only[i - 1];
 	if (op == XLAT_TXN_ROLLBACK_TO) {
 		close_above(s, i - 1); /* the savepoint stays: level i - 1 holds it */
 		sp_truncate(s, i);
@@ -789,9 +791,9 @@ size_t sess_cursor_list(void *arg, struct arena *a, struct catalog_cursor **out)
 	struct catalog_cursor *v = arena_zalloc(a, (n ? n : 1) * sizeof(*v));
 	n = 0;
 	for (struct sess_cursor *c = cursors_of(s); c; c = c->next)
-		v[n++] = (struct catalog_cursor){c->name, c->statement, c->hold, c->binary,
-						 c->created_us,
-						 (c->vm == NULL || c->keep) && !c->no_scroll};
+		v[n++] = (struct catalog_cursor){
+			c->name,   c->statement,  c->hold,
+			c->binary, c->created_us, (c->vm == NULL || c->keep) && !c->no_scroll};
 	*out = v;
 	return n;
 }
@@ -803,6 +805,8 @@ void sess_cursor_free_all(struct session *s)
 	if (!s->rare)
 		return;
 	free(s->rare->cursor_sp.names);
+	free(s->rare->cursor_sp.read_only);
 	s->rare->cursor_sp.names = NULL;
+	s->rare->cursor_sp.read_only = NULL;
 	s->rare->cursor_sp.cap = 0;
 }

@@ -141,7 +141,8 @@ void sess_describe_columns(struct session *s, const struct xlat_stmt *x, sqlite3
 		f->column = attnums[i];
 		f->type_oid = column_type(x, vm, i, &typmod);
 		if (f->type_oid == PGTYPE_TEXT || f->type_oid == PGTYPE_TEXT_ARRAY) /* an enum's? */
-			f->type_oid = sess_types_decl(s, sqlite3_column_decltype(vm, i), f->type_oid);
+			f->type_oid =
+				sess_types_decl(s, sqlite3_column_decltype(vm, i), f->type_oid);
 		f->typmod = typmod;
 		const struct pgtype_info *info = pgtype_by_oid(f->type_oid);
 		bool array = false; /* an enum is 4 bytes long (its OID in PostgreSQL) */
@@ -223,11 +224,9 @@ void sess_column_value(sqlite3_stmt *vm, int i, struct pgtype_value *v)
  * encoder as the typmod of a numeric with that scale. */
 #define SCALE_TYPMOD(s) (((1000 << 16) | (s)) + 4)
 
-static int32_t encode_typmod(const struct xlat_stmt *x, int n, int i, uint32_t type,
-			     int32_t typmod)
+static int32_t encode_typmod(const struct xlat_stmt *x, int n, int i, uint32_t type, int32_t typmod)
 {
-	if (!x || x->ncols != n || type != PGTYPE_NUMERIC || typmod >= 0 ||
-	    x->cols[i].scale == -1)
+	if (!x || x->ncols != n || type != PGTYPE_NUMERIC || typmod >= 0 || x->cols[i].scale == -1)
 		return typmod;
 	return x->cols[i].scale >= 0 ? SCALE_TYPMOD(x->cols[i].scale) : typmod;
 }
@@ -304,7 +303,8 @@ bool sess_write_row(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *
 			if (type == PGTYPE_TEXT_ARRAY && types[i] != type)
 				sess_types_array_elem(s, types[i], &s->out, start);
 		} else {
-			pgtype_encode_text_styled(&s->out, type, tm, s->dt.tz, &s->dt.datestyle, &v);
+			pgtype_encode_text_styled(&s->out, type, tm, s->dt.tz, &s->dt.datestyle,
+						  &v);
 		}
 		pgw_be_datarow_close(&s->out, off);
 	}
@@ -371,7 +371,8 @@ static bool numbered(struct session *s, const struct xlat_stmt *x, int64_t chang
 	if (last == INT64_MIN || last == INT64_MAX)
 		return true; /* its last row was updated by ON CONFLICT (pgfn_upsert_updating) */
 	if (x->numbered_max && last > x->numbered_max && !sqlite3_get_autocommit(db))
-		return pgerr_set(err, "2200H", "nextval: reached maximum value of sequence \"%s\" (%lld)",
+		return pgerr_set(err, "2200H",
+				 "nextval: reached maximum value of sequence \"%s\" (%lld)",
 				 x->numbered_seq, (long long)x->numbered_max);
 	catalog_seqvals_numbered(s->catalog.seqvals, x->numbered_seq, last);
 	return true;
@@ -462,9 +463,9 @@ static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *v
 			 * park and run it again. A stale snapshot is BUSY_SNAPSHOT: 40001, except
 			 * in READ COMMITTED before the transaction wrote, where it runs again at
 			 * once with a new snapshot (sess_rc.c). */
-			s->lock_busy = *rows == 0 && (rc == SQLITE_BUSY || sess_rc_retry(s, rc, vm) ||
-						      sess_rc_stale_call(s, vm) ||
-						      sess_wait_call_met_lock(s));
+			s->lock_busy = *rows == 0 &&
+				       (rc == SQLITE_BUSY || sess_rc_retry(s, rc, vm) ||
+					sess_rc_stale_call(s, vm) || sess_wait_call_met_lock(s));
 			shard_error(shard_conn_db(s->conn), rc, err);
 			sess_explain_failure(s, shard_conn_db(s->conn), vm, rc, true, err);
 			sqlite3_reset(vm);
@@ -533,7 +534,7 @@ void sess_explain_failure(struct session *s, sqlite3 *db, sqlite3_stmt *vm, int 
 	shard_fk_explain(db, vm, rc, err); /* which key */
 	if (unique)
 		shard_unique_explain(db, vm, rc, err); /* its values */
-	shard_row_explain(db, vm, rc, err); /* the row */
+	shard_row_explain(db, vm, rc, err);            /* the row */
 	shard_serial_replayed();
 	if (s->out.len > mark)
 		s->out.len = mark;
@@ -619,7 +620,7 @@ static bool bind_one(struct session *s, sqlite3_stmt *vm, int i, uint32_t type, 
 	} else {
 		char *text = arena_strndup(s->msg_arena, (const char *)p, (size_t)len);
 		struct pgtype_dtenv env = {s->dt.tz, s->dt.txn_start, s->dt.datestyle.order,
-				   s->dt.datestyle.interval};
+					   s->dt.datestyle.interval};
 		if (!pgtype_decode_text_env(type, text, (size_t)len, &env, s->msg_arena, &v, err))
 			return false;
 	}
@@ -688,14 +689,26 @@ bool sess_check_not_aborted(struct session *s, const struct xlat_stmt *x, struct
 	return true;
 }
 
+/* Whether a simple Query of more than one statement runs: PostgreSQL's implicit block spans
+ * all of them, which PreventInTransactionBlock counts as a block even where this session
+ * needs none (SELECT 1; VACUUM). */
+static bool multi_statement_query(const struct session *s)
+{
+	size_t n = 0;
+	for (size_t i = 0; s->simple.active && i < s->simple.n; i++)
+		n += s->simple.stmts[i].kind != XLAT_EMPTY;
+	return n > 1;
+}
+
 bool sess_check_allowed(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
 {
 	if (!sess_check_not_aborted(s, x, err) || !sess_hub_check(s, x, err))
 		return false;
-	if (s->txn != SESS_TXN_IDLE && x->tag && x->tag[0] == 'V' && strcmp(x->tag, "VACUUM") == 0)
+	bool block = s->txn != SESS_TXN_IDLE || multi_statement_query(s);
+	if (block && x->tag && x->tag[0] == 'V' && strcmp(x->tag, "VACUUM") == 0)
 		return pgerr_set(err, SQLSTATE_ACTIVE_SQL_TRANSACTION,
 				 "VACUUM cannot run inside a transaction block");
-	if (s->txn != SESS_TXN_IDLE && x->concurrently)
+	if (block && x->concurrently)
 		return pgerr_set(err, SQLSTATE_ACTIVE_SQL_TRANSACTION,
 				 "%s CONCURRENTLY cannot run inside a transaction block", x->tag);
 	/* PostgreSQL's implicit block of a multi-statement Query counts as a block here. */
@@ -715,8 +728,8 @@ static void lock_nowait_error(struct session *s, const struct xlat_stmt *x, stru
 {
 	s->lock_busy = false;
 	if (strncmp(err->message, "could not obtain lock on relation", 33) != 0)
-		pgerr_set(err, SQLSTATE_LOCK_NOT_AVAILABLE, "could not obtain lock on relation \"%s\"",
-			  x->lock_nowait);
+		pgerr_set(err, SQLSTATE_LOCK_NOT_AVAILABLE,
+			  "could not obtain lock on relation \"%s\"", x->lock_nowait);
 }
 
 /* A script or table rebuild runs in a savepoint, so one that met another connection's write
@@ -733,8 +746,7 @@ static bool atomic_met_lock(struct session *s, const struct pgerr *err)
 		 sess_rc_retry(s, SQLITE_BUSY_SNAPSHOT, NULL)));
 }
 
-bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
-		      struct pgerr *err)
+bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple, struct pgerr *err)
 {
 	const char *tag = x->tag;
 	switch (x->kind) {
@@ -800,7 +812,7 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 			s->schema_epoch = 0;
 		sess_skip_notices(s, x, skips);
 		sess_cascaded_notice(s); /* DROP ... CASCADE's views and foreign keys */
-		sess_temp_saw(s, x); /* DROP TABLE may have dropped the last temporary table */
+		sess_temp_saw(s, x);     /* DROP TABLE may have dropped the last temporary table */
 		break;
 	}
 	case XLAT_REBUILD: {
@@ -814,7 +826,7 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 		}
 		sess_skip_notices(s, x, skips);
 		sess_cascaded_notice(s); /* DROP COLUMN ... CASCADE's views */
-		sess_temp_saw(s, x); /* CREATE TEMP TABLE ... (LIKE ...) ON COMMIT */
+		sess_temp_saw(s, x);     /* CREATE TEMP TABLE ... (LIKE ...) ON COMMIT */
 		break;
 	}
 	case XLAT_COPY:

@@ -7,8 +7,44 @@
 
 #include <string.h>
 
+/* A numeric literal as an integer parameter takes it (PostgreSQL's assignment cast numeric to
+ * integer): rounded half away from zero, digits only (4.5 is 5, -2.5 is -3); NULL when it is
+ * not plain decimal digits (1e3), left to the parameter's input. */
+static const char *round_decimal(struct arena *a, const char *v)
+{
+	size_t sign = v[0] == '-' || v[0] == '+', n = strspn(v + sign, "0123456789");
+	const char *frac = v + sign + n;
+	if ((!n && *frac != '.') ||
+	    (*frac && (*frac != '.' || frac[1 + strspn(frac + 1, "0123456789")])))
+		return NULL;
+	char *out = arena_zalloc(a, n + 3);
+	out[0] = v[0] == '-' ? '-' : '+';
+	out[1] = '0'; /* room for a carry */
+	memcpy(out + 2, v + sign, n);
+	if (*frac == '.' && frac[1] >= '5')
+		for (size_t i = n + 1; i > 0; i--) {
+			if (out[i] != '9') {
+				out[i]++;
+				break;
+			}
+			out[i] = '0';
+		}
+	size_t skip = 1;
+	while (out[skip] == '0' && out[skip + 1])
+		skip++;
+	if (out[0] == '-' && strcmp(out + skip, "0") != 0)
+		out[--skip] = '-';
+	return out + skip;
+}
+
+static bool integer_type(uint32_t oid)
+{
+	return oid == PGTYPE_INT2 || oid == PGTYPE_INT4 || oid == PGTYPE_INT8;
+}
+
 /* The arguments as a Bind would carry them: text format, NULL for NULL. */
-static void args_bind(struct session *s, const struct xlat_stmt *x, struct pgw_bind *b)
+static void args_bind(struct session *s, const struct sess_stmt *st, const struct xlat_stmt *x,
+		      struct pgw_bind *b)
 {
 	size_t n = x->nexecute_args;
 	memset(b, 0, sizeof(*b));
@@ -19,6 +55,11 @@ static void args_bind(struct session *s, const struct xlat_stmt *x, struct pgw_b
 	b->param_lengths = arena_zalloc(s->msg_arena, (n ? n : 1) * sizeof(*b->param_lengths));
 	for (size_t i = 0; i < n; i++) {
 		const char *v = x->execute_args[i];
+		if (v && x->execute_numeric[i] && (int)i < st->nparams &&
+		    integer_type(st->param_types[i])) {
+			const char *r = round_decimal(s->msg_arena, v);
+			v = r ? r : v;
+		}
 		b->param_values[i] = (const uint8_t *)v;
 		b->param_lengths[i] = v ? (int32_t)strlen(v) : -1;
 	}
@@ -27,8 +68,8 @@ static void args_bind(struct session *s, const struct xlat_stmt *x, struct pgw_b
 /* A statement with steps (data-modifying WITH queries, MERGE) runs them first, each given the
  * arguments too, inside the implicit block when no transaction is open (the Query's end
  * commits it), so that they and the statement succeed or fail together. */
-static bool run_steps(struct session *s, struct sess_stmt *st, sqlite3_stmt *vm,
-		      struct pgw_bind *b, struct pgerr *err)
+static bool run_steps(struct session *s, struct sess_stmt *st, sqlite3_stmt *vm, struct pgw_bind *b,
+		      struct pgerr *err)
 {
 	const struct xlat_stmt *x = st->x;
 	sqlite3_stmt **steps = arena_zalloc(s->msg_arena, x->nsteps * sizeof(*steps));
@@ -72,7 +113,7 @@ bool sess_execute_prepared(struct session *s, const struct xlat_stmt *x, bool si
 	if (!vm)
 		return false;
 	struct pgw_bind b;
-	args_bind(s, x, &b);
+	args_bind(s, st, x, &b);
 	uint64_t rows = 0;
 	bool suspended = false;
 	bool ok = sess_bind_params(s, st, vm, &b, err) &&
@@ -102,8 +143,14 @@ void sess_portals_list(void *arg, struct arena *a, struct catalog_portals *out)
 	for (struct sess_stmt *st = s->stmts; st; st = st->next) {
 		/* SQLite prepares a statement once and runs that plan with each run's values:
 		 * every run is a generic plan's */
-		out->prepared[out->nprepared++] = (struct catalog_prepared){
-			st->name, st->shown ? st->shown : st->sql, st->prepared_us, st->param_types,
-			(size_t)st->nparams, st->from_sql, st->runs, 0};
+		out->prepared[out->nprepared++] =
+			(struct catalog_prepared){st->name,
+						  st->shown ? st->shown : st->sql,
+						  st->prepared_us,
+						  st->param_types,
+						  (size_t)st->nparams,
+						  st->from_sql,
+						  st->runs,
+						  0};
 	}
 }

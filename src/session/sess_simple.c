@@ -16,24 +16,50 @@
  * table other tables' keys reference cannot run inside a transaction (shard_rebuild.c), and
  * ORMs send several of them in one Query (Sequelize's sync({alter: true})). An ALTER TABLE
  * translated only when reached (XLAT_LATER) may be one. */
+static bool txn_control(const struct xlat_stmt *x)
+{
+	/* SET CONSTRAINTS is the implicit block's, as in PostgreSQL (no WARNING) */
+	return x->kind == XLAT_TXN && x->txn != XLAT_TXN_SET_CONSTRAINTS;
+}
+
+/* What a statement weighs toward needing a block: 1 for one that reads or writes, 2 for one
+ * whose check after the fact or steps need a transaction anyway, 0 for the rest. */
+static size_t weight(const struct xlat_stmt *x)
+{
+	size_t w = 0;
+	if (x->kind == XLAT_SQL || x->kind == XLAT_SCRIPT || x->kind == XLAT_DO ||
+	    (x->kind == XLAT_TXN && x->txn == XLAT_TXN_SET_CONSTRAINTS))
+		w++;
+	if (x->kind == XLAT_LATER && strcmp(x->tag, "ALTER TABLE") != 0)
+		w++;
+	if (x->numbered_max || x->nsteps)
+		w += 2;
+	return w;
+}
+
 static bool needs_implicit_block(const struct xlat_stmt *stmts, size_t n)
 {
 	size_t sql = 0;
 	for (size_t i = 0; i < n; i++) {
-		/* SET CONSTRAINTS is the implicit block's, as in PostgreSQL (no WARNING) */
-		if (stmts[i].kind == XLAT_TXN && stmts[i].txn == XLAT_TXN_SET_CONSTRAINTS)
-			sql++;
-		else if (stmts[i].kind == XLAT_TXN)
+		if (txn_control(&stmts[i]))
 			return false;
-		if (stmts[i].kind == XLAT_SQL || stmts[i].kind == XLAT_SCRIPT ||
-		    stmts[i].kind == XLAT_DO)
-			sql++;
-		if (stmts[i].kind == XLAT_LATER && strcmp(stmts[i].tag, "ALTER TABLE") != 0)
-			sql++;
-		if (stmts[i].numbered_max || stmts[i].nsteps)
-			sql += 2; /* its check after the fact, or its steps, need a transaction */
+		sql += weight(&stmts[i]);
 	}
 	return sql > 1;
+}
+
+/* In a Query that manages transactions itself, the statements outside a block between two
+ * transaction statements (INSERT ...; COMMIT; INSERT ...; INSERT ...) are one implicit block,
+ * as PostgreSQL's exec_simple_query starts one for each statement outside a block: an error
+ * rolls them all back. One statement alone joins one too when a transaction statement
+ * follows: a ROLLBACK then undoes it, a BEGIN adopts it, a SAVEPOINT or AND CHAIN (which
+ * an implicit block refuses) rolls it back. */
+static bool segment_needs_block(const struct xlat_stmt *stmts, size_t from, size_t n)
+{
+	size_t end = from, sql = 0;
+	for (; end < n && !txn_control(&stmts[end]); end++)
+		sql += weight(&stmts[end]);
+	return sql > 1 || (sql == 1 && end < n);
 }
 
 /* PostgreSQL's exec_simple_query ends the Query's transaction before the CommandComplete of
@@ -113,12 +139,18 @@ void sess_simple_continue(struct session *s)
 			ok = pgerr_set(&err, "42P02", "there is no parameter $%d", x->nparams);
 			break;
 		}
+		if (s->txn == SESS_TXN_IDLE && s->simple.n > 1 && !txn_control(x) &&
+		    segment_needs_block(s->simple.stmts, s->simple.next, s->simple.n) &&
+		    !sess_txn_implicit_begin(s, &err)) {
+			ok = false;
+			break;
+		}
 		mark = s->out.len;
 		ok = sess_run_simple(s, x, &err);
 		if ((ok && s->yielded) || (!ok && s->punted)) {
 			if (!ok)
 				s->out.len = mark; /* runs again on a worker (sess_inline.c) */
-			return; /* goes on at this statement later */
+			return;                    /* goes on at this statement later */
 		}
 		if (!ok && s->lock_busy) {
 			s->out.len = mark;
@@ -129,7 +161,8 @@ void sess_simple_continue(struct session *s)
 			/* the COPY's end runs the rest and says ReadyForQuery */
 			size_t next = s->simple.next + 1;
 			if (next < s->simple.n)
-				sess_copy_set_rest(s, s->simple.sql + s->simple.stmts[next].location);
+				sess_copy_set_rest(s,
+						   s->simple.sql + s->simple.stmts[next].location);
 			s->simple.active = false;
 			return;
 		}

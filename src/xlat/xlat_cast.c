@@ -536,17 +536,28 @@ static void cast_text(struct xlat_ctx *c, const char *x, struct xlat_type st)
 static bool to_text(struct xlat_ctx *c, const struct cast *k, const char *x, struct xlat_type st)
 {
 	int32_t len = k->to.typmod >= 4 ? k->to.typmod - 4 : -1;
-	if (k->to.info->oid == XLAT_OID_BPCHAR && len >= 0 && st.oid != XLAT_OID_BOOL &&
-	    !xlat_type_is_temporal(st.oid)) { /* an explicit cast truncates */
+	bool bpchar_n = k->to.info->oid == XLAT_OID_BPCHAR && len >= 0;
+	if (st.oid == XLAT_OID_BOOL) { /* boolout, then cut as any text (true::varchar(2): tr) */
+		xlat_puts(c, bpchar_n ? "rtrim(substr(" : len >= 0 ? "substr(" : "");
+		xlat_printf(c, "CASE %s WHEN 1 THEN 'true' WHEN 0 THEN 'false' END", x);
+		if (len >= 0)
+			xlat_printf(c, ", 1, %d)%s", len, bpchar_n ? ", ' ')" : "");
+		return true;
+	}
+	if (bpchar_n && !xlat_type_is_temporal(st.oid)) { /* an explicit cast truncates */
 		xlat_puts(c, "rtrim(substr(");
 		cast_text(c, x, st);
 		xlat_printf(c, ", 1, %d), ' ')", len);
 		return true;
 	}
-	if (k->to.info->oid == XLAT_OID_BPCHAR && len >= 0)
+	if (bpchar_n)
 		return xlat_unsupported(c, k->location, "a cast of this type to character(n)");
-	if (st.oid == XLAT_OID_BOOL) {
-		xlat_printf(c, "CASE %s WHEN 1 THEN 'true' WHEN 0 THEN 'false' END", x);
+	if (k->to.info->oid == XLAT_OID_BPCHAR && st.oid == XLAT_OID_BPCHAR) {
+		/* char(n)::bpchar keeps the value, blanks and all, only its length goes */
+		if (st.typmod >= 5)
+			xlat_printf(c, "pgfn_bpchar_pad(%s, %d)", x, st.typmod - 4);
+		else
+			xlat_puts(c, x);
 		return true;
 	}
 	if (xlat_type_is_temporal(st.oid) && st.oid != XLAT_OID_TIMETZ && len < 0)

@@ -1069,6 +1069,9 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 	xlat_puts(c, ")");
 	xlat_insert_at(c, mark, name);
 	*t = result_type(fn, tv, f->n_args);
+	if (fn->rt == R_SAME && f->n_args >= 1 && !f->over && t->oid == XLAT_OID_BPCHAR &&
+	    tv[0].typmod >= 5)
+		xlat_bpchar_pad(c, mark, tv[0]); /* max(char(4)): a bpchar value, with its blanks */
 	if (exact_round || trans || (win_exact && t->oid == XLAT_OID_NUMERIC))
 		*t = (struct xlat_type){XLAT_OID_NUMERIC, -1}; /* its scale is in its text */
 	const char *check = strcmp(fn->name, "abs") == 0 && xlat_checks_on(c)

@@ -299,6 +299,8 @@ int xlat_infer_literal(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_t
 {
 	if (t.oid == XLAT_OID_BPCHAR)
 		return xlat_bpchar_literal(c, n, t);
+	if (t.oid == XLAT_OID_NAME && string_literal(n)) /* namein cuts it to 63 bytes */
+		return xlat_cast_string(c, n, t.oid, -1) ? 1 : -1;
 	bool numeric = t.oid == XLAT_OID_NUMERIC; /* read as a number: 22P02 for 'abc' */
 	bool arr = false;
 	const struct xlat_enum *e = string_literal(n) ? xlat_enum_by_oid(c, t.oid, &arr) : NULL;

@@ -57,8 +57,8 @@ const char *xlat_tenant_object_name(struct xlat_ctx *c, PgQuery__Node **names, s
 		return arena_printf(c->a, "%s.%s", schema, name);
 	if (schema && strcmp(schema, "public") != 0 &&
 	    !(c->env && c->env->tenant && strcmp(schema, c->env->tenant) == 0)) {
-		xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "a %s in schema \"%s\" is not supported",
-			  what, schema);
+		xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+			  "a %s in schema \"%s\" is not supported", what, schema);
 		return NULL;
 	}
 	return name;
@@ -173,11 +173,13 @@ static const char *drop_tag(PgQuery__ObjectType t)
 static void cascade_check(struct xlat_ctx *c, const PgQuery__DropStmt *s, size_t i)
 {
 	for (int fn = 0; fn < 2; fn++) {
-		xlat_puts(c, fn ? "SELECT shardlite_cascade_check(" : "SELECT shardlite_cascade_keys(");
+		xlat_puts(c, fn ? "SELECT shardlite_cascade_check("
+				: "SELECT shardlite_cascade_keys(");
 		xlat_string(c, object_table(s->objects[i]) ? object_table(s->objects[i]) : "");
 		for (size_t k = 0; k < s->n_objects; k++) {
 			xlat_puts(c, ", ");
-			xlat_string(c, object_table(s->objects[k]) ? object_table(s->objects[k]) : "");
+			xlat_string(c,
+				    object_table(s->objects[k]) ? object_table(s->objects[k]) : "");
 		}
 		xlat_puts(c, "); ");
 	}
@@ -283,8 +285,8 @@ static bool own_object(const struct xlat_ctx *c, const PgQuery__Node *n)
 {
 	size_t k = n->node_case == NODE(LIST) ? n->list->n_items : 0;
 	const char *schema = k == 2 ? xlat_node_str(n->list->items[0]) : NULL;
-	return object_table(n) && (k == 2 ? schema && strcmp(schema, "public") == 0
-					   : !(c->env && c->env->search));
+	return object_table(n) &&
+	       (k == 2 ? schema && strcmp(schema, "public") == 0 : !(c->env && c->env->search));
 }
 
 /* SELECT fn(['kind', ]name, listed...): name and every object of the statement. */
@@ -304,7 +306,26 @@ static void restrict_call(struct xlat_ctx *c, const char *fn, const char *kind,
 	xlat_puts(c, ")");
 }
 
-/* DROP TABLE/VIEW/INDEX/SEQUENCE IF EXISTS of objects in a schema that does not exist (no
+/* The schema a DROP's object names (s.t, s.f(int), s.type), NULL when none. */
+static const char *object_schema(const PgQuery__Node *n)
+{
+	PgQuery__Node *const *items = NULL;
+	size_t k = 0;
+	if (n->node_case == NODE(LIST)) {
+		items = n->list->items;
+		k = n->list->n_items;
+	} else if (n->node_case == NODE(TYPE_NAME)) {
+		items = n->type_name->names;
+		k = n->type_name->n_names;
+	} else if (n->node_case == NODE(OBJECT_WITH_ARGS)) {
+		items = n->object_with_args->objname;
+		k = n->object_with_args->n_objname;
+	}
+	return k == 2 ? xlat_node_str(items[0]) : NULL;
+}
+
+/* DROP TABLE/VIEW/INDEX/SEQUENCE/TYPE/DOMAIN/FUNCTION IF EXISTS of objects in a schema that
+ * does not exist (no
  * tenant of that name, xlat_schema_missing): PostgreSQL's NOTICE `schema "x" does not exist,
  * skipping` for each, and nothing to run; without IF EXISTS, 3F000. 1: so translated; 0: none
  * is in such a schema; -1: failed (also when some are and others are not, which one statement
@@ -313,9 +334,9 @@ static int drop_in_missing_schemas(struct xlat_ctx *c, const PgQuery__DropStmt *
 {
 	size_t missing = 0;
 	for (size_t i = 0; i < s->n_objects; i++) {
-		const PgQuery__Node *n = s->objects[i];
-		size_t k = n->node_case == NODE(LIST) ? n->list->n_items : 0;
-		const char *schema = k == 2 ? xlat_node_str(n->list->items[0]) : NULL;
+		const char *schema = object_schema(s->objects[i]);
+		if (schema && xlat_local_schema(c, schema))
+			schema = NULL; /* the tenant's own (xlat_localnsp.c) */
 		if (schema && xlat_schema_missing(c, schema) && !s->missing_ok) {
 			(void)xlat_fail(c, SQLSTATE_INVALID_SCHEMA_NAME, -1,
 					"schema \"%s\" does not exist", schema);
@@ -329,9 +350,10 @@ static int drop_in_missing_schemas(struct xlat_ctx *c, const PgQuery__DropStmt *
 	if (!missing)
 		return 0;
 	if (missing < s->n_objects) {
-		(void)xlat_unsupported(c, -1,
-				       "DROP ... IF EXISTS of objects in a schema that does not exist "
-				       "together with other objects");
+		(void)xlat_unsupported(
+			c, -1,
+			"DROP ... IF EXISTS of objects in a schema that does not exist "
+			"together with other objects");
 		return -1;
 	}
 	c->st->kind = XLAT_NOOP;
@@ -354,9 +376,11 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 			 : s->remove_type == OBJ(VIEW)  ? "DROP VIEW "
 							: NULL;
 	ddl(c, tag);
-	int none_there = kw || s->remove_type == OBJ(SEQUENCE)
-				 ? drop_in_missing_schemas(c, s)
-				 : 0;
+	bool named = kw || s->remove_type == OBJ(SEQUENCE) || s->remove_type == OBJ(TYPE) ||
+		     s->remove_type == OBJ(DOMAIN) || s->remove_type == OBJ(FUNCTION) ||
+		     s->remove_type == OBJ(PROCEDURE) || s->remove_type == OBJ(ROUTINE) ||
+		     s->remove_type == OBJ(AGGREGATE);
+	int none_there = named ? drop_in_missing_schemas(c, s) : 0;
 	if (none_there)
 		return none_there > 0;
 	if (s->remove_type == OBJ(SEQUENCE))
@@ -380,8 +404,9 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported", tag);
 	bool cascade = s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
 	if (s->concurrent && s->n_objects > 1) /* PostgreSQL's own refusals */
-		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
-				 "DROP INDEX CONCURRENTLY does not support dropping multiple objects");
+		return xlat_fail(
+			c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+			"DROP INDEX CONCURRENTLY does not support dropping multiple objects");
 	if (s->concurrent && cascade)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
 				 "DROP INDEX CONCURRENTLY does not support CASCADE");
@@ -456,7 +481,8 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 			xlat_puts(c, "; SELECT shardlite_views_sweep()");
 		if (s->n_objects > 1)
 			script_part(c, i, start,
-				    s->remove_type == OBJ(TABLE) ? object_table(s->objects[i]) : NULL);
+				    s->remove_type == OBJ(TABLE) ? object_table(s->objects[i])
+								 : NULL);
 	}
 	return true;
 }
@@ -480,8 +506,7 @@ static const char *index_cols(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 
 /* CREATE INDEX without a name: its name is chosen when it runs (a digit is added while
  * another relation has it), so the statement becomes a one-action rebuild chain. */
-static void index_name_later(struct xlat_ctx *c, const PgQuery__IndexStmt *s, size_t at,
-			     size_t len)
+static void index_name_later(struct xlat_ctx *c, const PgQuery__IndexStmt *s, size_t at, size_t len)
 {
 	struct xlat_rebuild *r = arena_zalloc(c->a, sizeof(*r));
 	xlat_nocache(c);
@@ -602,7 +627,8 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 		xlat_puts(c, " WHERE ");
 		index_pg_mark(c, s, s->where_clause, true);
 		PgQuery__Node *w = xlat_enumpred_table(c, s->relation, s->where_clause);
-		if (!w || !xlat_checkexpr_table(c, s->relation, s->where_clause, "an index predicate"))
+		if (!w ||
+		    !xlat_checkexpr_table(c, s->relation, s->where_clause, "an index predicate"))
 			return false;
 		unsigned saved = c->flags;
 		c->flags |= XLAT_X_NOSUBQUERY;
@@ -652,8 +678,7 @@ static bool replace_view_begin(struct xlat_ctx *c, const PgQuery__RangeVar *view
  * expression's display scale is no typmod: PostgreSQL reports none for it. */
 static const char *view_col_decl(struct xlat_ctx *c, struct xlat_type t)
 {
-	if (t.oid == XLAT_OID_UNKNOWN_COL || t.oid == XLAT_OID_UNKNOWN ||
-	    t.oid == XLAT_OID_TEXT)
+	if (t.oid == XLAT_OID_UNKNOWN_COL || t.oid == XLAT_OID_UNKNOWN || t.oid == XLAT_OID_TEXT)
 		return NULL;
 	bool array = false;
 	const struct xlat_enum *e = xlat_enum_by_oid(c, t.oid, &array);
@@ -781,7 +806,8 @@ static bool view_names_unique(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
 	for (size_t i = 0; names && i < n; i++) {
 		for (size_t k = 0; names[i] && k < i; k++) {
 			if (names[k] && strcmp(names[k], names[i]) == 0)
-				return xlat_fail(c, "42701", -1, "column \"%s\" specified more than once",
+				return xlat_fail(c, "42701", -1,
+						 "column \"%s\" specified more than once",
 						 names[i]);
 		}
 	}
@@ -879,10 +905,9 @@ bool xlat_reads_temp(struct xlat_ctx *c, const PgQuery__Node *query)
  * ('l', 'c', 0), as PostgreSQL's DefineView takes them (xlat_viewopts.c). */
 static bool view_check_option(struct xlat_ctx *c, const PgQuery__ViewStmt *s, char *check)
 {
-	*check = s->with_check_option == PG_QUERY__VIEW_CHECK_OPTION__LOCAL_CHECK_OPTION ? 'l'
-		 : s->with_check_option == PG_QUERY__VIEW_CHECK_OPTION__CASCADED_CHECK_OPTION
-			 ? 'c'
-			 : 0;
+	*check = s->with_check_option == PG_QUERY__VIEW_CHECK_OPTION__LOCAL_CHECK_OPTION      ? 'l'
+		 : s->with_check_option == PG_QUERY__VIEW_CHECK_OPTION__CASCADED_CHECK_OPTION ? 'c'
+											      : 0;
 	int seen = *check != 0;
 	for (size_t i = 0; i < s->n_options; i++) {
 		if (!xlat_view_option(c, s->options[i], false, check))
@@ -900,7 +925,8 @@ bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
 	bool temp = xlat_temp_is(s->view); /* TEMP, or named pg_temp.v */
 	if (temp && !xlat_temp_create(c, s->view, PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_NOOP))
 		return false;
-	if (!temp && xlat_reads_temp(c, s->query)) { /* PostgreSQL makes it temporary, and says so */
+	if (!temp &&
+	    xlat_reads_temp(c, s->query)) { /* PostgreSQL makes it temporary, and says so */
 		PgQuery__RangeVar as_temp = *s->view;
 		as_temp.relpersistence = "t";
 		as_temp.location = -1; /* PostgreSQL's refusal of public.v has no position here */
@@ -1107,8 +1133,7 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 			return xlat_exclude_add(c, table, cmd->def->constraint);
 		}
 		if (cmd->def && cmd->def->node_case == NODE(CONSTRAINT) &&
-		    xlat_defkey_is(cmd->def->constraint) &&
-		    !*cmd->def->constraint->indexname) {
+		    xlat_defkey_is(cmd->def->constraint) && !*cmd->def->constraint->indexname) {
 			strbuf_reset(c->sb);
 			return xlat_defkey_add(c, table, cmd->def->constraint, true);
 		}
@@ -1136,7 +1161,8 @@ bool xlat_owner_role(struct xlat_ctx *c, const PgQuery__RoleSpec *role)
 	if (role && role->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING)
 		xlat_string(c, role->rolename);
 	else if (role && role->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_PUBLIC)
-		return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, -1, "role \"public\" does not exist");
+		return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, -1,
+				 "role \"public\" does not exist");
 	else
 		xlat_puts(c, "NULL");
 	return true;
@@ -1262,7 +1288,8 @@ bool xlat_alter_one(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	if (!xlat_relname(c, table) || !alter_cmd(c, table, cmd))
 		return false;
 	if (follow && c->st->kind != XLAT_SQL && c->st->kind != XLAT_SCRIPT)
-		return xlat_unsupported(c, -1, "this change of a table whose row type a column uses");
+		return xlat_unsupported(c, -1,
+					"this change of a table whose row type a column uses");
 	if (follow) {
 		xlat_puts(c, follow);
 		c->st->kind = XLAT_SCRIPT;
@@ -1319,7 +1346,7 @@ static void rename_if_exists(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 		return;
 	xlat_skip_note(c, "relation", NULL, s->relation->relname, false);
 	struct xlat_rebuild *r = c->st->kind == XLAT_REBUILD ? (struct xlat_rebuild *)c->st->rebuild
-							      : NULL;
+							     : NULL;
 	if (!r) {
 		r = arena_zalloc(c->a, sizeof(*r));
 		r->kind = XLAT_RB_SCRIPT;
@@ -1378,8 +1405,8 @@ bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	if (s->rename_type == OBJ(DOMAIN) || s->rename_type == OBJ(DOMCONSTRAINT) ||
 	    s->rename_type == OBJ(TYPE))
 		return xlat_rename_domain(c, s);
-	ddl(c, s->rename_type == OBJ(INDEX)	 ? "ALTER INDEX"
-	       : s->rename_type == OBJ(VIEW)	 ? "ALTER VIEW"
+	ddl(c, s->rename_type == OBJ(INDEX)      ? "ALTER INDEX"
+	       : s->rename_type == OBJ(VIEW)     ? "ALTER VIEW"
 	       : s->rename_type == OBJ(SEQUENCE) ? "ALTER SEQUENCE"
 						 : "ALTER TABLE");
 	char kind = rename_kind(s->rename_type);
@@ -1476,7 +1503,9 @@ bool xlat_stmt_truncate(struct xlat_ctx *c, const PgQuery__TruncateStmt *s)
 		xlat_puts(c, i ? "; " : "");
 		size_t start = c->sb->len;
 		if (xlat_own_table(c, rv) && xlat_partition_is_partition(c, rv->relname)) {
-			xlat_puts(c, "SELECT shardlite_partition_remove("); /* its rows in the parent */
+			xlat_puts(
+				c,
+				"SELECT shardlite_partition_remove("); /* its rows in the parent */
 			xlat_string(c, rv->relname);
 			xlat_puts(c, ", 'truncate')");
 			script_part(c, i, start, rv->relname);

@@ -88,8 +88,9 @@ bool xlat_stmt_prepare(struct xlat_ctx *c, const PgQuery__PrepareStmt *s)
 		struct xlat_typeref tr;
 		if (s->argtypes[i]->node_case != NODE(TYPE_NAME) ||
 		    !xlat_type_resolve(c, s->argtypes[i]->type_name, &tr))
-			return pgerr_is_set(c->err) ? false
-						    : xlat_unsupported(c, -1, "this PREPARE argument");
+			return pgerr_is_set(c->err)
+				       ? false
+				       : xlat_unsupported(c, -1, "this PREPARE argument");
 		if (!xlat_domain_refuse(c, &tr, "a PREPARE argument"))
 			return false;
 		types[i] = xlat_type_oid(&tr);
@@ -100,8 +101,10 @@ bool xlat_stmt_prepare(struct xlat_ctx *c, const PgQuery__PrepareStmt *s)
 }
 
 /* An EXECUTE argument: a constant (or a constant cast, whose text the parameter's type reads). */
-static bool argument(struct xlat_ctx *c, const PgQuery__Node *n, const char **out)
+static bool argument(struct xlat_ctx *c, const PgQuery__Node *n, const char **out, bool *numeric)
 {
+	*numeric = n->node_case == NODE(A_CONST) &&
+		   n->a_const->val_case == PG_QUERY__A__CONST__VAL_FVAL;
 	if (n->node_case == NODE(TYPE_CAST))
 		n = n->type_cast->arg;
 	if (n->node_case != NODE(A_CONST))
@@ -137,11 +140,13 @@ bool xlat_stmt_execute(struct xlat_ctx *c, const PgQuery__ExecuteStmt *s)
 	st->tag = "EXECUTE";
 	st->dealloc_name = arena_strdup(c->a, s->name);
 	const char **args = arena_zalloc(c->a, (s->n_params ? s->n_params : 1) * sizeof(*args));
+	bool *numeric = arena_zalloc(c->a, (s->n_params ? s->n_params : 1) * sizeof(*numeric));
 	for (size_t i = 0; i < s->n_params; i++) {
-		if (!argument(c, s->params[i], &args[i]))
+		if (!argument(c, s->params[i], &args[i], &numeric[i]))
 			return false;
 	}
 	st->execute_args = args;
+	st->execute_numeric = numeric;
 	st->nexecute_args = s->n_params;
 	return true;
 }

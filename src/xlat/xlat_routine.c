@@ -19,19 +19,19 @@
 
 /* Both sidecars exist in the tenant's file and, for pg_temp functions, in SQLite's temp
  * schema (%s: "main." or "temp."; always named: a temp table would hide the file's). */
-#define SIDECAR                                                                                    \
+#define SIDECAR                                                                                      \
 	"CREATE TABLE IF NOT EXISTS %s_shardlite_functions (name TEXT NOT NULL, sig TEXT NOT NULL, " \
-	"argnames TEXT NOT NULL, argdecls TEXT NOT NULL, rettype INTEGER NOT NULL, "               \
-	"retdecl TEXT NOT NULL, lang TEXT NOT NULL, body TEXT NOT NULL, volatility TEXT NOT "      \
+	"argnames TEXT NOT NULL, argdecls TEXT NOT NULL, rettype INTEGER NOT NULL, "                 \
+	"retdecl TEXT NOT NULL, lang TEXT NOT NULL, body TEXT NOT NULL, volatility TEXT NOT "        \
 	"NULL, strict INTEGER NOT NULL, kind TEXT NOT NULL, PRIMARY KEY (name, sig))"
 /* What only some functions have, as key and value rows (key "defaults": the parameter
  * defaults), so that a new property needs no new column. */
-#define EXT_SIDECAR                                                                                \
+#define EXT_SIDECAR                                                                                 \
 	"; CREATE TABLE IF NOT EXISTS %s_shardlite_function_ext (name TEXT NOT NULL, sig TEXT NOT " \
 	"NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (name, sig, key))"
 /* A row change leaves SQLite's schema alone; this moves schema_version, so that every session
  * reads the functions again (as enum DDL does, xlat_enum.c) */
-#define SCHEMA_BUMP                                                                                \
+#define SCHEMA_BUMP                                                                                  \
 	"; DROP INDEX IF EXISTS %s_shardlite_functions_v; CREATE INDEX %s_shardlite_functions_v ON " \
 	"_shardlite_functions (name)"
 #define SCHEMA(temp) ((temp) ? "temp." : "main.")
@@ -100,8 +100,8 @@ struct proto {
 	const char **outnames, **outdecls; /* RETURNS TABLE's columns, or OUT parameters */
 	uint32_t *outtypes;
 	size_t nouts;
-	bool table;                             /* the outs are RETURNS TABLE's */
-	char *modes;                            /* with OUT parameters: 'i', 'o', 'b' each */
+	bool table;  /* the outs are RETURNS TABLE's */
+	char *modes; /* with OUT parameters: 'i', 'o', 'b' each */
 	const char **allnames, **alldecls;
 	uint32_t *alltypes;
 	size_t nparams;
@@ -158,12 +158,13 @@ static bool arg_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, uint32_t *
 	if (poly)
 		return poly > 0;
 	if (row_type(c, tn) && !tn->n_array_bounds) /* an array of them is an array type */
-		return xlat_unsupported(c, tn->location, "a table's row type as a parameter or "
-							 "result type");
+		return xlat_unsupported(c, tn->location,
+					"a table's row type as a parameter or "
+					"result type");
 	if (!tn || !xlat_type_resolve(c, tn, &r))
 		return tn ? false : xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1, "missing type");
 	*oid = xlat_type_oid(&r);
-	r.typmod = -1; /* PostgreSQL drops an argument's modifiers */
+	r.typmod = -1;  /* PostgreSQL drops an argument's modifiers */
 	if (r.domain) { /* called as its base type; the body's variable checks the domain */
 		*decl = r.domain->name;
 		return *oid != 0 || xlat_unsupported(c, tn->location, "this argument type");
@@ -234,7 +235,8 @@ static bool default_text(struct xlat_ctx *c, struct proto *p, PgQuery__Node *exp
 	const char *decl;
 	bool polymorphic = xlat_poly_type(c, type, &poly, &decl) > 0; /* cast once resolved */
 	if (!default_refs(c, expr) ||
-	    (!polymorphic && !xlat_scope_dry_expr(c, &cast, &t))) /* 22P02 for DEFAULT 'x' of an integer */
+	    (!polymorphic &&
+	     !xlat_scope_dry_expr(c, &cast, &t))) /* 22P02 for DEFAULT 'x' of an integer */
 		return false;
 	if (!text || strstr(text, SEP))
 		return xlat_unsupported(c, -1, "this parameter default");
@@ -312,8 +314,8 @@ static bool parameter(struct xlat_ctx *c, struct proto *p, const PgQuery__Functi
 	size_t i = p->nargs;
 	const char *name = fp->name ? fp->name : "";
 	if (strstr(name, SEP))
-		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION,
-				 -1, "parameter name \"%s\" is not supported", name);
+		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
+				 "parameter name \"%s\" is not supported", name);
 	p->argnames[i] = arena_strdup(c->a, name);
 	if (!param_type(c, fp->arg_type, &p->argtypes[i], &p->argdecls[i]))
 		return false;
@@ -437,7 +439,8 @@ static const char *drop_display(struct xlat_ctx *c, const struct xlat_udf *u)
 	strbuf_init(&sb, 0);
 	for (size_t i = 0; i < u->nargs; i++)
 		strbuf_printf(&sb, "%s%s", i ? "," : "", u->argdecls[i]);
-	const char *out = arena_printf(c->a, "%s(%.*s)", u->name, (int)sb.len, sb.data ? sb.data : "");
+	const char *out =
+		arena_printf(c->a, "%s(%.*s)", u->name, (int)sb.len, sb.data ? sb.data : "");
 	strbuf_fini(&sb);
 	return out;
 }
@@ -499,8 +502,8 @@ static bool option(struct xlat_ctx *c, const PgQuery__DefElem *d, struct xlat_ud
  * compute_common_attribute), besides its body and language: others are 42P13. */
 static bool procedure_option(struct xlat_ctx *c, bool is_procedure, const PgQuery__DefElem *d)
 {
-	static const char *const fn_only[] = {"volatility", "strict", "leakproof", "cost",
-					      "rows", "support", "parallel", "window"};
+	static const char *const fn_only[] = {"volatility", "strict",  "leakproof", "cost",
+					      "rows",       "support", "parallel",  "window"};
 	for (size_t i = 0; is_procedure && i < ARRAY_LEN(fn_only); i++)
 		if (strcmp(d->defname, fn_only[i]) == 0)
 			return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, d->location,
@@ -622,8 +625,8 @@ static void emit_create(struct xlat_ctx *c, const struct xlat_udf *u)
 	xlat_string(c, u->lang);
 	xlat_puts(c, ", ");
 	xlat_string(c, u->body);
-	xlat_printf(c, ", '%c', %d, '%c')" EXT_SIDECAR, u->volatility, u->strict ? 1 : 0,
-		    u->kind, temp);
+	xlat_printf(c, ", '%c', %d, '%c')" EXT_SIDECAR, u->volatility, u->strict ? 1 : 0, u->kind,
+		    temp);
 	/* every property but its comment, which CREATE OR REPLACE keeps, as PostgreSQL's */
 	delete_rows(c, EXT(u->temp), u);
 	xlat_puts(c, " AND key <> 'comment'");
@@ -656,9 +659,8 @@ static const char *standard_stmt(struct xlat_ctx *c, const PgQuery__Node *n)
 {
 	if (n->node_case != NODE(RETURN_STMT))
 		return xlat_deparse(c, n);
-	const char *e = n->return_stmt->returnval
-				? xlat_deparse_expr(c, n->return_stmt->returnval)
-				: NULL;
+	const char *e = n->return_stmt->returnval ? xlat_deparse_expr(c, n->return_stmt->returnval)
+						  : NULL;
 	return e ? arena_printf(c->a, "SELECT %s", e) : NULL;
 }
 
@@ -683,8 +685,9 @@ static bool standard_body(struct xlat_ctx *c, const PgQuery__Node *body, struct 
 			const PgQuery__Node *inner = outer->items[i];
 			size_t n = inner->node_case == NODE(LIST) ? inner->list->n_items : 1;
 			for (size_t k = 0; ok && k < n; k++) {
-				const char *t = standard_stmt(
-					c, inner->node_case == NODE(LIST) ? inner->list->items[k] : inner);
+				const char *t = standard_stmt(c, inner->node_case == NODE(LIST)
+									 ? inner->list->items[k]
+									 : inner);
 				ok = t != NULL;
 				strbuf_printf(&sb, "%s%s", sb.len ? "; " : "", t ? t : "");
 			}
@@ -708,7 +711,7 @@ bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunction
 	if (!(p.name = routine_name(c, s->funcname, s->n_funcname, &temp)) ||
 	    !parameters(c, &p, s->parameters, s->n_parameters))
 		return false;
-	if (s->is_procedure && p.has_out) { /* CALL returns the OUT/INOUT values as one row */
+	if (s->is_procedure && p.has_out) {   /* CALL returns the OUT/INOUT values as one row */
 		u->rettype = XLAT_OID_RECORD; /* even of one, as PostgreSQL's prorettype */
 		u->retdecl = "record";
 	} else if (s->is_procedure) { /* a procedure returns nothing: void to the interpreter */
@@ -731,14 +734,35 @@ bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunction
 		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
 				 "no function body specified");
 	bool secdef = u->secdef, leakproof = u->leakproof;
-	*u = (struct xlat_udf){arena_strdup(c->a, p.name), p.sig, p.nargs, p.argtypes,
-			       p.argnames, p.argdecls, u->rettype, u->retdecl,
-			       arena_strdup(c->a, u->lang), arena_strdup(c->a, u->body),
-			       u->volatility, u->strict, s->is_procedure ? 'p' : 'f',
-			       p.ndefaults, p.defaults, u->retset, p.nouts, p.outnames,
-			       p.outdecls, p.outtypes, p.has_out ? p.modes : NULL, p.nparams,
-			       p.allnames, p.alldecls, p.alltypes, p.variadic, temp,
-			       secdef, leakproof};
+	*u = (struct xlat_udf){arena_strdup(c->a, p.name),
+			       p.sig,
+			       p.nargs,
+			       p.argtypes,
+			       p.argnames,
+			       p.argdecls,
+			       u->rettype,
+			       u->retdecl,
+			       arena_strdup(c->a, u->lang),
+			       arena_strdup(c->a, u->body),
+			       u->volatility,
+			       u->strict,
+			       s->is_procedure ? 'p' : 'f',
+			       p.ndefaults,
+			       p.defaults,
+			       u->retset,
+			       p.nouts,
+			       p.outnames,
+			       p.outdecls,
+			       p.outtypes,
+			       p.has_out ? p.modes : NULL,
+			       p.nparams,
+			       p.allnames,
+			       p.alldecls,
+			       p.alltypes,
+			       p.variadic,
+			       temp,
+			       secdef,
+			       leakproof};
 	/* a domain parameter or result is a variable of the body, checked when it is assigned;
 	 * the rows of a set or of a LANGUAGE sql body are checked as they are added
 	 * (sess_udf.c, check_domains) */
@@ -755,12 +779,21 @@ bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunction
 			     old->kind == 'p' ? "procedure" : "function");
 		return false;
 	}
-	if (old && (old->rettype != u->rettype || old->retset != u->retset ||
-		    !same_outs(old, u))) {
+	if (old && (old->rettype != u->rettype || old->retset != u->retset || !same_outs(old, u))) {
 		xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
 			  "cannot change return type of existing function");
 		pgerr_hint(c->err, "Use DROP FUNCTION %s first.",
 			   xlat_udf_display(c, u->name, u->argdecls, u->nargs));
+		return false;
+	}
+	for (size_t i = 0; old && old->argnames && i < old->nargs && i < u->nargs; i++) {
+		const char *was = old->argnames[i], *now = u->argnames ? u->argnames[i] : NULL;
+		if (!was || !*was || (now && strcmp(was, now) == 0))
+			continue;
+		/* ProcedureCreate: a named input parameter keeps its name (callers may use it) */
+		xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
+			  "cannot change name of input parameter \"%s\"", was);
+		pgerr_hint(c->err, "Use DROP FUNCTION %s first.", drop_display(c, u));
 		return false;
 	}
 	if (old && old->ndefaults > u->ndefaults) {
@@ -807,13 +840,13 @@ bool xlat_routine_param_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, ui
 	return param_type(c, tn, oid, decl);
 }
 
-bool xlat_routine_store(struct xlat_ctx *c, const struct xlat_udf *u, bool replace,
-			const char *tag)
+bool xlat_routine_store(struct xlat_ctx *c, const struct xlat_udf *u, bool replace, const char *tag)
 {
 	const struct xlat_udf *old = find_udf(c, u->name, u->sig, u->temp);
 	if (old && !replace)
 		return xlat_fail(c, SQLSTATE_DUPLICATE_FUNCTION, -1,
-				 "function \"%s\" already exists with same argument types", u->name);
+				 "function \"%s\" already exists with same argument types",
+				 u->name);
 	if (old && old->kind != u->kind) {
 		xlat_fail(c, SQLSTATE_WRONG_OBJECT_TYPE, -1, "cannot change routine kind");
 		pgerr_detail(c->err, "\"%s\" is %s.", u->name,
@@ -847,10 +880,7 @@ static const struct xlat_udf *find_by_all_params(struct xlat_ctx *c, const char 
 	return NULL;
 }
 
-static bool kind_ok(const struct xlat_udf *u, char kind)
-{
-	return !kind || u->kind == kind;
-}
+static bool kind_ok(const struct xlat_udf *u, char kind) { return !kind || u->kind == kind; }
 
 static const char *kind_word(char kind)
 {
@@ -908,8 +938,7 @@ static const struct xlat_udf *routine_target(struct xlat_ctx *c, const PgQuery__
 	if (u && !kind_ok(u, kind)) {
 		xlat_fail(c, SQLSTATE_WRONG_OBJECT_TYPE, -1,
 			  kind == 'a' ? "function %s is not an aggregate" : "%s is not a %s",
-			  xlat_udf_display(c, u->name, u->argdecls, u->nargs),
-			  kind_word(kind));
+			  xlat_udf_display(c, u->name, u->argdecls, u->nargs), kind_word(kind));
 		return NULL;
 	}
 	if (!u && !missing_ok) {
@@ -934,10 +963,10 @@ const struct xlat_udf *xlat_routine_find(struct xlat_ctx *c, const PgQuery__Obje
 /* The kind a DROP or ALTER of object type t names: 'f', 'p', 0 for ROUTINE. */
 static char object_kind(PgQuery__ObjectType t)
 {
-	return t == PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE    ? 'p'
-	       : t == PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION   ? 'f'
+	return t == PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE   ? 'p'
+	       : t == PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION  ? 'f'
 	       : t == PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE ? 'a'
-							       : 0;
+							      : 0;
 }
 
 /* COMMENT ON FUNCTION | PROCEDURE | ROUTINE | AGGREGATE f(...) IS 'text': a row of key
@@ -970,7 +999,8 @@ bool xlat_drop_functions(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 {
 	if (s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
 		return xlat_unsupported(c, -1, "DROP FUNCTION ... CASCADE");
-	xlat_sidecar_script(c, c->st->tag ? c->st->tag : "DROP FUNCTION"); /* or PROCEDURE, ROUTINE */
+	xlat_sidecar_script(c,
+			    c->st->tag ? c->st->tag : "DROP FUNCTION"); /* or PROCEDURE, ROUTINE */
 	xlat_printf(c, SIDECAR EXT_SIDECAR, "main.", "main.");
 	bool temp = false; /* a pg_temp function's sidecars exist: it was found there */
 	for (size_t i = 0; i < s->n_objects; i++) {
@@ -1036,8 +1066,11 @@ bool xlat_alter_routine(struct xlat_ctx *c, const PgQuery__AlterFunctionStmt *s)
 			return xlat_unsupported(c, d->location, "ALTER FUNCTION ... SET");
 		if (strcmp(d->defname, "support") == 0)
 			return xlat_unsupported(c, d->location, "SUPPORT functions");
-		struct xlat_udf v = {.volatility = volatility, .strict = strict, .retset = u->retset,
-				     .secdef = secdef, .leakproof = leakproof};
+		struct xlat_udf v = {.volatility = volatility,
+				     .strict = strict,
+				     .retset = u->retset,
+				     .secdef = secdef,
+				     .leakproof = leakproof};
 		if (!option(c, d, &v))
 			return false;
 		volatility = v.volatility;
@@ -1079,15 +1112,16 @@ bool xlat_rename_routine(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	if (find_udf(c, s->newname, u->sig, u->temp)) {
 		/* a local schema's "s.g" is g in s (xlat_localnsp.c) */
 		const char *dot = strchr(s->newname, '.');
-		const char *nsp = dot ? arena_strndup(c->a, s->newname,
-						      (size_t)(dot - s->newname))
+		const char *nsp = dot ? arena_strndup(c->a, s->newname, (size_t)(dot - s->newname))
 				      : NULL;
 		bool local = nsp && xlat_local_schema(c, nsp);
 		return xlat_fail(c, SQLSTATE_DUPLICATE_FUNCTION, -1,
 				 "function %s already exists in schema \"%s\"",
 				 xlat_udf_display(c, local ? dot + 1 : s->newname, u->argdecls,
 						  u->nargs),
-				 u->temp ? "pg_temp" : local ? nsp : "public");
+				 u->temp ? "pg_temp"
+				 : local ? nsp
+					 : "public");
 	}
 	xlat_sidecar_script(c, alter_tag(s->rename_type));
 	xlat_printf(c, SIDECAR EXT_SIDECAR, SCHEMA(u->temp), SCHEMA(u->temp));

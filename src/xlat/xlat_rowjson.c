@@ -13,8 +13,8 @@ static const struct {
 	const char *name;
 	enum row_fn fn;
 } row_fns[] = {
-	{"row_to_json", ROW_JSON}, {"to_json", ROW_JSON},   {"to_jsonb", ROW_JSONB},
-	{"json_agg", AGG_JSON},	   {"jsonb_agg", AGG_JSONB},
+	{"row_to_json", ROW_JSON}, {"to_json", ROW_JSON},    {"to_jsonb", ROW_JSONB},
+	{"json_agg", AGG_JSON},    {"jsonb_agg", AGG_JSONB},
 };
 
 /* The relation a lone bare name argument (t, or t.*: kanel's row_to_json(columns.*)) names,
@@ -46,7 +46,8 @@ static bool emit_row(struct xlat_ctx *c, const char *rel, const struct xlat_sche
 	for (size_t i = 0; i < n; i++) {
 		struct xlat_type ty;
 		if (!cols[i].name)
-			return xlat_unsupported(c, location, "a row with an unnamed column as JSON");
+			return xlat_unsupported(c, location,
+						"a row with an unnamed column as JSON");
 		xlat_puts(c, i ? ", " : "");
 		xlat_string(c, cols[i].name);
 		xlat_puts(c, ", ");
@@ -65,8 +66,7 @@ static bool emit_row(struct xlat_ctx *c, const char *rel, const struct xlat_sche
 
 /* row_to_json(ROW(1, 'a')), to_json(ROW(...)), to_jsonb(ROW(...)): a row constructor's
  * fields are f1, f2, ... as PostgreSQL names an anonymous record's. */
-static int row_ctor(struct xlat_ctx *c, const PgQuery__RowExpr *r, bool jsonb,
-		    struct xlat_type *t)
+static int row_ctor(struct xlat_ctx *c, const PgQuery__RowExpr *r, bool jsonb, struct xlat_type *t)
 {
 	char *tags = arena_zalloc(c->a, 2 * r->n_args + 1);
 	xlat_puts(c, jsonb ? "pgfn_jsonb_build_object(" : "pgfn_json_row(");
@@ -102,10 +102,14 @@ int xlat_row_json(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *na
 	if (found == 0)
 		return 0;
 	if (found < 0)
-		return xlat_unsupported(c, f->location,
-					arena_printf(c->a, "%s of a row whose columns are not known "
-							   "(a catalog relation, a function or *)",
-						     name))
+		return xlat_unsupported(
+			       c, f->location,
+			       arena_printf(c->a,
+					    found == -2 ? "%s of a row two of whose columns share "
+							  "a name"
+							: "%s of a row whose columns are not known "
+							  "(a catalog relation, a function or *)",
+					    name))
 			       ? 1
 			       : -1;
 	enum row_fn fn = row_fns[k].fn;
@@ -120,7 +124,7 @@ int xlat_row_json(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *na
 	/* json_agg(t ORDER BY ...): pgfn_ordered_agg (pgfn_arrayop.c) over the rows' json */
 	if (agg)
 		xlat_puts(c, f->n_agg_order ? "pgfn_ordered_agg("
-				 : jsonb    ? "pgfn_jsonb_agg("
+			     : jsonb        ? "pgfn_jsonb_agg("
 					    : "pgfn_json_agg(");
 	if (!emit_row(c, rel, cols, n, jsonb, f->location))
 		return -1;

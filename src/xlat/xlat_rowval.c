@@ -36,6 +36,18 @@ const char *xlat_row_rel(const struct xlat_ctx *c, const PgQuery__Node *n,
 	return name && xlat_scope_whole_row(c, name, cols, ncols) == 1 ? name : NULL;
 }
 
+/* Whether n names a relation (t or t.*) two of whose columns share a name. */
+static bool dup_named(const struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	const struct xlat_schema_col *cols;
+	size_t ncols;
+	if (n->node_case != NODE(COLUMN_REF) || n->column_ref->n_fields > 2 ||
+	    (n->column_ref->n_fields == 2 && n->column_ref->fields[1]->node_case != NODE(A_STAR)))
+		return false;
+	const char *name = xlat_node_str(n->column_ref->fields[0]);
+	return name && xlat_scope_whole_row(c, name, &cols, &ncols) == -2;
+}
+
 /* Whether item, of an ORDER BY, GROUP BY or DISTINCT ON list, names result column i (by its
  * position or its name). */
 static bool names_column(const PgQuery__Node *item, size_t i, const char *name)
@@ -74,13 +86,12 @@ static bool goes_to_client(const struct xlat_ctx *c, size_t i, const char *name)
 	       !names_any(s->group_clause, s->n_group_clause, i, name);
 }
 
-int xlat_row_result(struct xlat_ctx *c, const PgQuery__ResTarget *rt, size_t i,
-		    struct xlat_type *t)
+int xlat_row_result(struct xlat_ctx *c, const PgQuery__ResTarget *rt, size_t i, struct xlat_type *t)
 {
 	bool ctor = rt->val->node_case == NODE(ROW_EXPR);
 	const char *rel = ctor ? NULL : row_name(c, rt->val);
 	if (!ctor && !rel)
-		return 0;
+		return dup_named(c, rt->val) ? xlat_row_text(c, rt->val, rt->location) : 0;
 	const char *name = rt->name && *rt->name ? rt->name : ctor ? "row" : rel;
 	if (!goes_to_client(c, i, name))
 		return xlat_unsupported(c, rt->location,
@@ -118,7 +129,7 @@ int xlat_row_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct 
 			       : -1;
 	struct xlat_colref r;
 	return xlat_expr(c, xlat_colref(&r, rel, field, ind->arg->column_ref->location), t) ? 1
-											   : -1;
+											    : -1;
 }
 
 int xlat_row_ctor_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct xlat_type *t)
@@ -132,7 +143,7 @@ int xlat_row_ctor_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind, st
 	const PgQuery__RowExpr *r = arg->row_expr;
 	char *end = NULL;
 	long k = field[0] == 'f' && field[1] >= '1' && field[1] <= '9' ? strtol(field + 1, &end, 10)
-									  : 0;
+								       : 0;
 	if (!end || *end || k < 1 || (size_t)k > r->n_args)
 		return xlat_fail(c, SQLSTATE_UNDEFINED_COLUMN, -1,
 				 "could not identify column \"%s\" in record data type", field)

@@ -18,8 +18,8 @@ struct xlat_scope_rel {
 	const char *name; /* what its columns are qualified with: the alias or the table name */
 	const struct xlat_schema_col *cols;
 	size_t ncols;
-	bool opaque; /* its columns are unknown */
-	int level;   /* query nesting level (CTEs: the level of their WITH) */
+	bool opaque;       /* its columns are unknown */
+	int level;         /* query nesting level (CTEs: the level of their WITH) */
 	const char *table; /* a table or view of the tenant's own: its name (for its row type) */
 	bool catalog;      /* a pg_catalog relation */
 	bool scalar_fn;    /* a built-in function in FROM returning one value (no ORDINALITY):
@@ -188,7 +188,8 @@ bool xlat_scope_sequence(struct xlat_ctx *c, const PgQuery__RangeVar *rv,
 	if (!own_tenant_rel(c, rv) || !c->schema || !c->schema->table_fn ||
 	    (bare && (find_cte(c, rv->relname) || xlat_catalog_is_relation(rv->relname) ||
 		      xlat_scope_transition(c, rv))) ||
-	    strncmp(rv->relname, "sqlite_", 7) == 0 || strncmp(rv->relname, "_shardlite", 10) == 0 ||
+	    strncmp(rv->relname, "sqlite_", 7) == 0 ||
+	    strncmp(rv->relname, "_shardlite", 10) == 0 ||
 	    c->schema->table_fn(c->schema->arg, rv->relname, c->a, &ignored, &n))
 		return false;
 	xlat_nocache(c);
@@ -202,8 +203,7 @@ bool xlat_scope_sequence(struct xlat_ctx *c, const PgQuery__RangeVar *rv,
 static void range_var(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 {
 	const char *schema = rv->schemaname && *rv->schemaname ? rv->schemaname : NULL;
-	struct xlat_scope_rel *r =
-		push_rel(c, rv->alias ? rv->alias->aliasname : rv->relname);
+	struct xlat_scope_rel *r = push_rel(c, rv->alias ? rv->alias->aliasname : rv->relname);
 	const struct xlat_scope_rel *cte = schema ? NULL : find_cte(c, rv->relname);
 	if (cte) {
 		r->cols = cte->cols;
@@ -261,8 +261,7 @@ static bool populated(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 	char why = 0;
 	if (!c->schema || !c->schema->relkind_fn || !own_tenant_rel(c, rv) ||
 	    (bare && find_cte(c, rv->relname)) ||
-	    !(why = c->schema->relkind_fn(c->schema->arg, rv->relname)) || why == 'M' ||
-	    why == 'v')
+	    !(why = c->schema->relkind_fn(c->schema->arg, rv->relname)) || why == 'M' || why == 'v')
 		return true;
 	if (why == 'c')
 		return xlat_fail(c, "42809", rv->location, "\"%s\" is a composite type",
@@ -284,11 +283,16 @@ static bool lateral_row_cols(struct xlat_ctx *c, const PgQuery__RangeSubselect *
 		struct xlat_type t;
 		if (!xlat_scope_dry_expr(c, rt->val, &t))
 			return false;
-		cols[i] = (struct xlat_schema_col){
-			i < rs->alias->n_colnames ? xlat_node_str(rs->alias->colnames[i])
-			: rt->name && *rt->name ? rt->name
-						  : xlat_colname(rt->val),
-			t.oid, t.typmod, '\0', NULL, false, false};
+		cols[i] = (struct xlat_schema_col){i < rs->alias->n_colnames
+							   ? xlat_node_str(rs->alias->colnames[i])
+						   : rt->name && *rt->name ? rt->name
+									   : xlat_colname(rt->val),
+						   t.oid,
+						   t.typmod,
+						   '\0',
+						   NULL,
+						   false,
+						   false};
 	}
 	c->rels[at].cols = cols; /* the dry runs may have moved c->rels */
 	c->rels[at].ncols = s->n_target_list;
@@ -304,8 +308,7 @@ static bool from_item(struct xlat_ctx *c, const PgQuery__Node *n)
 		return populated(c, n->range_var);
 	case NODE(RANGE_SUBSELECT): {
 		const PgQuery__RangeSubselect *rs = n->range_subselect;
-		struct xlat_scope_rel *r =
-			push_rel(c, rs->alias ? rs->alias->aliasname : NULL);
+		struct xlat_scope_rel *r = push_rel(c, rs->alias ? rs->alias->aliasname : NULL);
 		if (rs->lateral && xlat_lateral_skip(n))
 			return lateral_row_cols(c, rs, c->nrels - 1);
 		if (!rs->subquery || rs->subquery->node_case != NODE(SELECT_STMT))
@@ -439,10 +442,7 @@ bool xlat_scope_from(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 	return true;
 }
 
-void xlat_scope_table(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
-{
-	range_var(c, rv);
-}
+void xlat_scope_table(struct xlat_ctx *c, const PgQuery__RangeVar *rv) { range_var(c, rv); }
 
 bool xlat_scope_target(struct xlat_ctx *c, const PgQuery__RangeVar *rv,
 		       const struct xlat_schema_col **cols, size_t *ncols)
@@ -641,9 +641,8 @@ struct xlat_type xlat_scope_column_type(const struct xlat_ctx *c, const PgQuery_
 
 /* k, a column of r, when r is one of the tenant's tables (not a view, CTE, subquery or
  * catalog relation) and SQLite gives k TEXT affinity; NULL otherwise. */
-static const struct xlat_schema_col *text_col(const struct xlat_ctx *c,
-					      const struct xlat_scope_rel *r,
-					      const struct xlat_schema_col *k)
+static const struct xlat_schema_col *
+text_col(const struct xlat_ctx *c, const struct xlat_scope_rel *r, const struct xlat_schema_col *k)
 {
 	const struct xlat_schema *s = c->schema;
 	const char *ignored;
@@ -656,7 +655,7 @@ static const struct xlat_schema_col *text_col(const struct xlat_ctx *c,
 }
 
 const struct xlat_schema_col *xlat_scope_text_col(const struct xlat_ctx *c,
-						   const PgQuery__ColumnRef *cr)
+						  const PgQuery__ColumnRef *cr)
 {
 	const char *rel = NULL, *col = NULL;
 	if (!field_names(cr, &rel, &col) || cr->n_fields > 2)
@@ -701,6 +700,15 @@ const char *xlat_scope_scalar_fn(const struct xlat_ctx *c, const char *name)
 	return NULL;
 }
 
+static bool dup_col_name(const struct xlat_schema_col *cols, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; cols[i].name && k < i; k++)
+			if (cols[k].name && strcmp(cols[k].name, cols[i].name) == 0)
+				return true;
+	return false;
+}
+
 int xlat_scope_whole_row(const struct xlat_ctx *c, const char *name,
 			 const struct xlat_schema_col **cols, size_t *n)
 {
@@ -712,6 +720,10 @@ int xlat_scope_whole_row(const struct xlat_ctx *c, const char *name,
 		if (r->name && strcmp(r->name, name) == 0 && !r->opaque && r->scalar_fn)
 			return 0; /* its value, not a row (xlat_scope_scalar_fn) */
 		if (r->name && strcmp(r->name, name) == 0 && !r->opaque) {
+			/* two columns of one name ((SELECT 1, 2) s: both ?column?): SQL reaches
+			 * only the first by name, so its fields cannot be listed */
+			if (dup_col_name(r->cols, r->ncols))
+				return -2;
 			*cols = r->cols;
 			*n = r->ncols;
 			return 1;
@@ -824,7 +836,7 @@ void xlat_scope_star_shape(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int
 		const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
 		const PgQuery__Node *val = rt->val;
 		const PgQuery__ColumnRef *cr = val->node_case == NODE(COLUMN_REF) ? val->column_ref
-										    : NULL;
+										  : NULL;
 		bool star = cr && cr->fields[cr->n_fields - 1]->node_case == NODE(A_STAR);
 		if (!star) {
 			if (n == cap)
@@ -929,7 +941,8 @@ static bool merged_type_kept(struct xlat_type kept, struct xlat_type other)
 {
 	if (kept.oid == other.oid)
 		return kept.oid && kept.typmod == other.typmod;
-	return int_rank(kept.oid) && int_rank(other.oid) && int_rank(kept.oid) > int_rank(other.oid);
+	return int_rank(kept.oid) && int_rank(other.oid) &&
+	       int_rank(kept.oid) > int_rank(other.oid);
 }
 
 static bool merge_jcols(struct xlat_ctx *c, const PgQuery__JoinExpr *j, const struct jcols *l,
@@ -994,8 +1007,8 @@ static bool join_jcols(struct xlat_ctx *c, int first, const PgQuery__Node *n, st
 	case NODE(JOIN_EXPR): {
 		const PgQuery__JoinExpr *j = n->join_expr;
 		struct jcols l = {0}, r = {0};
-		if (j->alias || j->join_using_alias || !j->larg || !j->rarg || !join_jcols(c, first, j->larg, &l) ||
-		    !join_jcols(c, first, j->rarg, &r))
+		if (j->alias || j->join_using_alias || !j->larg || !j->rarg ||
+		    !join_jcols(c, first, j->larg, &l) || !join_jcols(c, first, j->rarg, &r))
 			return false;
 		return merge_jcols(c, j, &l, &r, out);
 	}

@@ -54,9 +54,9 @@ static int figure(const PgQuery__Node *n, const char **name)
 		return figure(n->collate_clause->arg, name);
 	case NODE(A_INDIRECTION): { /* (r).f is named f, a[i] after a */
 		const PgQuery__AIndirection *ind = n->a_indirection;
-		const char *field = ind->n_indirection
-					    ? xlat_node_str(ind->indirection[ind->n_indirection - 1])
-					    : NULL;
+		const char *field =
+			ind->n_indirection ? xlat_node_str(ind->indirection[ind->n_indirection - 1])
+					   : NULL;
 		if (field) {
 			*name = field;
 			return 2;
@@ -221,7 +221,7 @@ static void shape_alloc(struct xlat_ctx *c, struct xlat_shape *shape, size_t n)
 bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_shape *shape)
 {
 	const struct xlat_schema_col **assign = c->assign_targets; /* INSERT ... SELECT */
-	const struct xlat_shape *want = c->arm_targets; /* a set operation's arm */
+	const struct xlat_shape *want = c->arm_targets;            /* a set operation's arm */
 	c->assign_targets = NULL;
 	c->arm_targets = NULL;
 	for (size_t i = 0; assign && i < n; i++) {
@@ -242,7 +242,8 @@ bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_s
 		if (fstar < 0)
 			return false;
 		if (fstar && shape) {
-			struct xlat_type *grown = arena_zalloc(c->a, (shape->n + ncols) * sizeof(*grown));
+			struct xlat_type *grown =
+				arena_zalloc(c->a, (shape->n + ncols) * sizeof(*grown));
 			memcpy(grown, shape->types, (i + more) * sizeof(*grown));
 			memcpy(grown + i + more, cols, ncols * sizeof(*grown));
 			shape->types = grown;
@@ -294,7 +295,9 @@ bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_s
 		if ((c->flags & XLAT_X_EXACT_DISTINCT) && (c->flags & XLAT_X_EXACT) &&
 		    t.oid == XLAT_OID_NUMERIC && xlat_exact_node(rt->val) &&
 		    rt->val->node_case != NODE(COLUMN_REF))
-			xlat_puts(c, " COLLATE pgfn_num"); /* decimal text: DISTINCT, GROUP BY by value */
+			xlat_puts(
+				c,
+				" COLLATE pgfn_num"); /* decimal text: DISTINCT, GROUP BY by value */
 		if (shape)
 			shape->types[i + more] = t;
 		/* a LATERAL column reference or a system column (xlat_syscol.c) was replaced by
@@ -395,7 +398,8 @@ static bool sort_items(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 		xlat_exact_sort_item(c, sb->node);
 		if ((c->flags & XLAT_X_EXACT) && st.oid == XLAT_OID_NUMERIC && !use &&
 		    sb->node->node_case == NODE(A_INDIRECTION))
-			xlat_puts(c, " COLLATE pgfn_num"); /* a numeric[] element: its decimal text */
+			xlat_puts(c,
+				  " COLLATE pgfn_num"); /* a numeric[] element: its decimal text */
 		bool first =
 			sb->sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST ||
 			(desc && sb->sortby_nulls != PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST);
@@ -515,8 +519,9 @@ static bool setop_sort_names(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 		    k->column_ref->fields[0]->node_case != NODE(STRING)) {
 			xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, xlat_tree_location(&k->base),
 				  "invalid UNION/INTERSECT/EXCEPT ORDER BY clause");
-			pgerr_detail(c->err, "Only result column names can be used, not expressions "
-					     "or functions.");
+			pgerr_detail(c->err,
+				     "Only result column names can be used, not expressions "
+				     "or functions.");
 			pgerr_hint(c->err, "Add the expression/function to every SELECT, or move "
 					   "the UNION into a FROM clause.");
 			return false;
@@ -611,11 +616,12 @@ static bool recursive_cte_scope(struct xlat_ctx *c, const PgQuery__CommonTableEx
 	if (q->op != PG_QUERY__SET_OPERATION__SETOP_UNION || !q->larg) {
 		xlat_scope_cte(c, e, NULL);
 		return !(e->search_clause || e->cycle_clause) ||
-		       xlat_unsupported(c, e->location, "SEARCH or CYCLE over this form of recursive query");
+		       xlat_unsupported(c, e->location,
+					"SEARCH or CYCLE over this form of recursive query");
 	}
 	struct xlat_shape shape = {0};
 	int saved = c->nctes;
-	xlat_scope_cte(c, e, NULL); /* opaque while the left arm is typed */
+	xlat_scope_cte(c, e, NULL);          /* opaque while the left arm is typed */
 	PgQuery__SelectStmt larg = *q->larg; /* with the WITH of the union, which it may read */
 	if (q->with_clause && !larg.with_clause)
 		larg.with_clause = q->with_clause;
@@ -631,9 +637,10 @@ static bool recursive_cte_scope(struct xlat_ctx *c, const PgQuery__CommonTableEx
 		for (size_t i = 0; names && i < e->n_aliascolnames && i < n; i++)
 			names[i] = xlat_node_str(e->aliascolnames[i]);
 		if (e->search_clause || e->cycle_clause)
-			ok = names && n == shape.n ? xlat_search_prepare(c, e, names, &shape, xs)
-						   : xlat_unsupported(c, e->location,
-								      "SEARCH or CYCLE over a query with *");
+			ok = names && n == shape.n
+				     ? xlat_search_prepare(c, e, names, &shape, xs)
+				     : xlat_unsupported(c, e->location,
+							"SEARCH or CYCLE over a query with *");
 	}
 	return ok;
 }
@@ -650,7 +657,8 @@ bool xlat_with(struct xlat_ctx *c, const PgQuery__WithClause *w)
 	xlat_puts(c, w->recursive ? "WITH RECURSIVE " : "WITH ");
 	for (size_t i = 0; i < w->n_ctes; i++) {
 		const PgQuery__CommonTableExpr *e = w->ctes[i]->common_table_expr;
-		bool rec = w->recursive && e->ctequery->node_case == NODE(SELECT_STMT), shown = true;
+		bool rec = w->recursive && e->ctequery->node_case == NODE(SELECT_STMT),
+		     shown = true;
 		const struct xlat_search *xs = NULL;
 		xlat_puts(c, sep ? ", " : "");
 		bool shared = false;
@@ -664,7 +672,8 @@ bool xlat_with(struct xlat_ctx *c, const PgQuery__WithClause *w)
 		} else if ((rec && (e->search_clause || e->cycle_clause) &&
 			    !xlat_search_form(c, e)) ||
 			   (rec && !xlat_recursive_check(c, w, i)) ||
-			   ((rec = rec && xlat_recursive_is(e)) && !recursive_cte_scope(c, e, &xs)) ||
+			   ((rec = rec && xlat_recursive_is(e)) &&
+			    !recursive_cte_scope(c, e, &xs)) ||
 			   !cte(c, e, rec, xs)) {
 			return false;
 		}
@@ -738,8 +747,8 @@ static bool group_position(struct xlat_ctx *c, const PgQuery__SelectStmt *s, con
 	int32_t k = n->a_const->ival ? n->a_const->ival->ival : 0;
 	if (k >= 1 && ((size_t)k <= s->n_target_list || xlat_has_star(s)))
 		return true;
-	return xlat_fail(c, "42P10", n->a_const->location, "GROUP BY position %d is not in select list",
-			 k);
+	return xlat_fail(c, "42P10", n->a_const->location,
+			 "GROUP BY position %d is not in select list", k);
 }
 
 /* GROUP BY t of a whole row of relation t: its columns, which group as PostgreSQL's record
@@ -755,7 +764,8 @@ static int group_whole_row(struct xlat_ctx *c, const PgQuery__Node *n)
 		struct xlat_colref r;
 		struct xlat_type t;
 		xlat_puts(c, k ? ", " : "");
-		if (!xlat_expr(c, xlat_colref(&r, rel, cols[k].name, n->column_ref->location), &t) ||
+		if (!xlat_expr(c, xlat_colref(&r, rel, cols[k].name, n->column_ref->location),
+			       &t) ||
 		    !xlat_comptype_grouped(c, t, n->column_ref->location))
 			return -1;
 	}
@@ -777,7 +787,8 @@ static bool group_by(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xl
 				continue;
 			if (!group_position(c, s, s->group_clause[i]) ||
 			    !xlat_expr(c, s->group_clause[i], &t) ||
-			    !xlat_comptype_grouped(c, t, xlat_tree_location(&s->group_clause[i]->base)))
+			    !xlat_comptype_grouped(c, t,
+						   xlat_tree_location(&s->group_clause[i]->base)))
 				return false;
 		}
 	}
@@ -824,8 +835,22 @@ bool xlat_has_star(const PgQuery__SelectStmt *s)
 static bool select_core_tail(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 			     struct xlat_shape *shape, bool tail)
 {
-	if (s->into_clause)
-		return xlat_unsupported(c, -1, "SELECT INTO");
+	if (s->into_clause) { /* a top-level SELECT INTO is CREATE TABLE AS (xlat_ctas.c) */
+		const PgQuery__Node *top = c->top_stmt;
+		if (top && top->node_case == NODE(VIEW_STMT) &&
+		    top->view_stmt->query->select_stmt == s)
+			return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+					 "views must not contain SELECT INTO");
+		const PgQuery__SelectStmt *first =
+			top && top->node_case == NODE(SELECT_STMT) ? top->select_stmt : NULL;
+		while (first && first->op != PG_QUERY__SET_OPERATION__SETOP_NONE && first->larg)
+			first = first->larg;
+		if (first == s) /* SELECT ... INTO t UNION ...: PostgreSQL makes t of the whole */
+			return xlat_unsupported(c, -1, "SELECT INTO in one arm of a UNION");
+		const PgQuery__RangeVar *rel = s->into_clause->rel;
+		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, rel ? rel->location : -1,
+				 "SELECT ... INTO is not allowed here");
+	}
 	if (!xlat_colalias_rewrite(c, s)) /* FROM t AS x(a, b) */
 		return false;
 	struct xlat_shape local = {0}; /* a subquery's ORDER BY 1 reads its column's type too */
@@ -859,7 +884,7 @@ static bool select_core_tail(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 	if (ok) /* unnest(t.a) of a row type's array: its attributes */
 		xlat_unnestrow_joined(c, s->from_clause, s->n_from_clause, srfcol_mark);
 	ok = ok && xlat_view_star(c, (PgQuery__SelectStmt *)s, scope) &&
-		  xlat_catalog_srf_collect(c, s) && core_body(c, s, shape);
+	     xlat_catalog_srf_collect(c, s) && core_body(c, s, shape);
 	if (ok)
 		xlat_scope_star_shape(c, s, scope, shape);
 	bool refused = false; /* ORDER BY a composite value */
@@ -867,10 +892,10 @@ static bool select_core_tail(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 	ok = ok && !refused;
 	const char **sort_syscols = NULL;
 	ok = ok && (!tail || xlat_syscol_sort_cols(c, s, &sort_syscols));
-	ok = ok && (!tail || xlat_reg_sort_keys(c, s, &sort_syscols)); /* by OID */
+	ok = ok && (!tail || xlat_reg_sort_keys(c, s, &sort_syscols));       /* by OID */
 	ok = ok && (!tail || xlat_composite_sort_keys(c, s, &sort_syscols)); /* (x).f */
-	ok = ok && (!tail || xlat_array_sort_keys(c, s, &sort_syscols)); /* a[i] */
-	ok = ok && (!tail || xlat_jsonb_sort_keys(c, s, &sort_syscols)); /* ORDER BY 2 */
+	ok = ok && (!tail || xlat_array_sort_keys(c, s, &sort_syscols));     /* a[i] */
+	ok = ok && (!tail || xlat_jsonb_sort_keys(c, s, &sort_syscols));     /* ORDER BY 2 */
 	xlat_scope_leave(c, scope);
 	c->srf = outer_srf;
 	bool exact = ok && tail && xlat_exact_select(c, s); /* its results were exact */
@@ -947,8 +972,8 @@ static bool core_body_items(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 		return false;
 	if (xlat_is_distinct_on(s) && !xlat_distinct_on_keys(c, s))
 		return false;
-	for (size_t i = 0; shape && s->n_distinct_clause && !xlat_is_distinct_on(s) && !shape->star &&
-			   i < shape->n;
+	for (size_t i = 0; shape && s->n_distinct_clause && !xlat_is_distinct_on(s) &&
+			   !shape->star && i < shape->n;
 	     i++) { /* SQLite's DISTINCT compares a row value's text */
 		if (!xlat_comptype_distinct_ok(c, shape->types[i]))
 			return false;
@@ -1055,8 +1080,8 @@ static void arm_want(struct xlat_ctx *c, const PgQuery__SelectStmt *arm,
 
 /* PostgreSQL's check that each column of the two arms has a common type: an integer column
  * and a text one (a VALUES literal, or a union of literals, is text by then) cannot meet. */
-static bool arms_match(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
-		       const struct xlat_shape *l, const struct xlat_shape *r)
+static bool arms_match(struct xlat_ctx *c, const PgQuery__SelectStmt *s, const struct xlat_shape *l,
+		       const struct xlat_shape *r)
 {
 	static const char *const ops[] = {"UNION", "INTERSECT", "EXCEPT"};
 	const char *op = s->op == PG_QUERY__SET_OPERATION__SETOP_UNION       ? ops[0]
@@ -1068,8 +1093,8 @@ static bool arms_match(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 		const struct xlat_typeinfo *x = xlat_type_by_oid(l->types[i].oid),
 					   *y = xlat_type_by_oid(r->types[i].oid);
 		return xlat_fail(c, SQLSTATE_DATATYPE_MISMATCH, -1,
-				 "%s types %s and %s cannot be matched", op,
-				 x ? x->sql_name : "?", y ? y->sql_name : "?");
+				 "%s types %s and %s cannot be matched", op, x ? x->sql_name : "?",
+				 y ? y->sql_name : "?");
 	}
 	return true;
 }
@@ -1170,7 +1195,7 @@ bool xlat_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_s
 		return false;
 	if (s->op == PG_QUERY__SET_OPERATION__SETOP_NONE && !s->n_values_lists && s->n_sort_clause)
 		s = xlat_sort_by_targets(c, s); /* ORDER BY n of SELECT a.n: a.n */
-	int ctes = c->nctes; /* a WITH's names end with its query */
+	int ctes = c->nctes;                    /* a WITH's names end with its query */
 	bool ok = xlat_with(c, s->with_clause);
 	bool plain = s->op == PG_QUERY__SET_OPERATION__SETOP_NONE && !s->n_values_lists &&
 		     !xlat_is_distinct_on(s);
@@ -1192,7 +1217,9 @@ bool xlat_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_s
 	else if (ok)
 		ok = select_core_tail(c, s, shape, true); /* its ORDER BY/LIMIT too */
 	if (!plain)
-		ok = ok && order_limit(c, s, !xlat_is_distinct_on(s) || s->op != PG_QUERY__SET_OPERATION__SETOP_NONE);
+		ok = ok && order_limit(c, s,
+				       !xlat_is_distinct_on(s) ||
+					       s->op != PG_QUERY__SET_OPERATION__SETOP_NONE);
 	ok = ok && xlat_distinct_check(c, s);
 	c->nctes = ctes;
 	xlat_leave(c);

@@ -29,7 +29,7 @@ static const struct {
 	{XLAT_OID_FLOAT4, {'o', 'o', 'o', 'o'}},  {XLAT_OID_FLOAT8, {'o', 'o', 0, 'o'}},
 	{XLAT_OID_BYTEA, {'o', 'o', 0, 0}},       {XLAT_OID_TIMESTAMPTZ, {'Z', 'Z', 0, 'Z'}},
 	{XLAT_OID_INTERVAL, {'o', 'o', 0, 'o'}}, /* in the session's IntervalStyle */
-	{XLAT_OID_MONEY, {'o', 'o', 'o', 'o'}}, /* cash_out's text, not the cents */
+	{XLAT_OID_MONEY, {'o', 'o', 'o', 'o'}},  /* cash_out's text, not the cents */
 };
 
 /* DDL expressions and views are kept in the tenant's schema, which names no pgfn function. */
@@ -96,8 +96,9 @@ void xlat_text_form(struct xlat_ctx *c, size_t from, size_t to, struct xlat_type
 		xlat_insert_at(c, from, "pgfn_pgtext(");
 		return;
 	}
-	xlat_insert_at(c, to, arena_printf(c->a, ", %u, %d)", t.oid,
-					   t.oid == XLAT_OID_NUMERIC ? (int)t.typmod : -1));
+	xlat_insert_at(c, to,
+		       arena_printf(c->a, ", %u, %d)", t.oid,
+				    t.oid == XLAT_OID_NUMERIC ? (int)t.typmod : -1));
 	xlat_insert_at(c, from, "pgfn_text_out(");
 }
 
@@ -174,8 +175,12 @@ int xlat_row_text(struct xlat_ctx *c, const PgQuery__Node *arg, int location)
 	size_t n = 0;
 	int found = rel ? xlat_scope_whole_row(c, rel, &cols, &n) : 0;
 	if (found < 0 || (rel && arg->column_ref->n_fields == 2 && found == 0))
-		return xlat_unsupported(c, location, "a whole row of this relation as text") ? 1
-											     : -1;
+		return xlat_unsupported(c, location,
+					found == -2 ? "a whole row of a relation two of whose "
+						      "columns share a name"
+						    : "a whole row of this relation as text")
+			       ? 1
+			       : -1;
 	if (arg->node_case != PG_QUERY__NODE__NODE_ROW_EXPR && found == 0)
 		return 0;
 	if (schema_kept(c))

@@ -98,7 +98,6 @@ SELECT max(f1::int), true < false, greatest(true, false), least(true, false), NO
 -- differs: an integer operand of AND is taken as a boolean (PostgreSQL 42804)
 SELECT true AND 1;
 SELECT 'yes'::bool::text, 'on'::boolean, 'OFF'::boolean, pg_typeof(true AND false), (1 < 2) = true;
--- differs: a cast of a boolean to char(n) is 0A000
 SELECT b::text, b::varchar, CAST(b AS char(5)) FROM booltbl3 ORDER BY o;
 -- differs: text = boolean is compared (PostgreSQL 42883, no such operator)
 SELECT 'abc'::text = true;
