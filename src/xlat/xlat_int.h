@@ -221,6 +221,12 @@ struct xlat_ctx {
 	 * constants while planning: sqlite3_vtab_rhs_value). */
 	int inline_consts;
 	bool no_bind;
+	/* The aggregate calls of the statement that stand in a subquery and belong to an outer
+	 * query level (xlat_group_mark_outer): each is emitted as a scalar subquery of its own,
+	 * (SELECT sum(t.b)), the form SQLite computes for the outer level also inside EXISTS, IN
+	 * and a WHERE (bare there, it is SQLite's XX000 "misuse of aggregate function"). */
+	const PgQuery__FuncCall **outer_aggs;
+	size_t n_outer_aggs;
 	/* A window's RANGE frame with an offset (xlat_func.c range_frame): range_us 1 asks the
 	 * ORDER BY list for its key's type (range_key), 2 also for a date/time key as
 	 * microseconds (pg_dt_us) when an offset is an interval */
@@ -454,6 +460,11 @@ void xlat_bpchar_pad(struct xlat_ctx *c, size_t start, struct xlat_type t);
 /* PostgreSQL's checks of a statement's aggregates, window functions and grouped column
  * references: false with 42803 or 42P20 (and the position) where PostgreSQL refuses it. */
 bool xlat_group_check(struct xlat_ctx *c, const PgQuery__Node *stmt);
+/* Before translating stmt: finds its aggregate calls that stand in a subquery and belong to
+ * an outer query level (PostgreSQL's agglevelsup > 0) into c->outer_aggs; refuses nothing. */
+void xlat_group_mark_outer(struct xlat_ctx *c, const PgQuery__Node *stmt);
+/* Whether f is one of those. */
+bool xlat_group_outer_agg(const struct xlat_ctx *c, const PgQuery__FuncCall *f);
 
 /* Whether f calls one of PostgreSQL's aggregate functions (not as a window function). */
 bool xlat_group_is_agg(const PgQuery__FuncCall *f);
