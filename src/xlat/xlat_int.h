@@ -987,6 +987,10 @@ int xlat_jsonb_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
 /* xlat_colalias.c: each table of s's FROM list that has a column alias list (FROM t AS
  * x(a, b)) made a subquery renaming the columns, in place; false with err set. */
 bool xlat_colalias_rewrite(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
+/* xlat_volsort.c: a top-level SELECT with ORDER BY whose select list calls a volatile function
+ * (nextval) rewritten in place, before it is translated, so that the call runs after the sort
+ * and for the rows LIMIT keeps only, as PostgreSQL's; s stays as it was when not certain. */
+void xlat_volsort_rewrite(struct xlat_ctx *c, PgQuery__SelectStmt *s);
 
 /* ---- xlat_txnnow.c: DEFAULT now() given by the INSERT ---- */
 /* Whether col of rel (the own tenant's table) is a timestamptz whose DEFAULT in the file is the
