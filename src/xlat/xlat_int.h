@@ -2024,6 +2024,12 @@ bool xlat_added_column_sequence(struct xlat_ctx *c, const char *table, const cha
  * SQLite script that records kind ('a', 'd'; 0: unchanged) in the column sidecar and alters
  * the column's sequence with opts (sequence options and RESTART), or (drop) makes the column
  * an ordinary one and drops its sequence; NULL with c's error. */
+/* ALTER COLUMN TYPE of identity column table.column to smallint, integer or bigint
+ * (type_oid, declared decl): the script that records decl in the column sidecar and makes its
+ * sequence of that type too, as PostgreSQL's ALTER SEQUENCE ... AS (a bound at the old type's
+ * limit moves to the new type's). */
+const char *xlat_identity_retype(struct xlat_ctx *c, const char *table, const char *column,
+				 uint32_t type_oid, const char *decl);
 const char *xlat_identity_script(struct xlat_ctx *c, const char *table, const char *column,
 				 char kind, PgQuery__Node **opts, size_t nopts, bool drop, bool temp);
 /* SQLite script (for an XLAT_RB_SCRIPT action) setting the column sidecar's row of column
