@@ -1895,6 +1895,9 @@ bool xlat_locking_check(struct xlat_ctx *c, const PgQuery__SelectStmt *q);
  * tenant's write lock before the query (xlat_step.nowait for NOWAIT); nothing for FOR SHARE,
  * or when it locks no table of the tenant. */
 bool xlat_rowlock_step(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
+/* FOR UPDATE/SHARE (any strength) of a materialized view in s's FROM: PostgreSQL's 42809
+ * cannot lock rows in materialized view; true when none. Before the FROM is read. */
+bool xlat_rowlock_check(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 /* xlat_cursor.c: UPDATE/DELETE's WHERE when it is CURRENT OF cursor (nfrom: the statement's
  * FROM/USING items): the target's row the cursor is on, "t.rowid =
  * shardlite_current_of('cursor', 't')" (the session answers 34000, 24000, 55000 as
