@@ -126,6 +126,12 @@ static bool takes(const PgQuery__SelectStmt *s, const char **names, bool *vol)
 	    s->n_locking_clause || s->into_clause || s->n_values_lists || s->limit_offset ||
 	    s->limit_option == PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_WITH_TIES)
 		return false;
+	for (size_t i = 0; s->with_clause && i < s->with_clause->n_ctes; i++) {
+		const PgQuery__Node *e = s->with_clause->ctes[i];
+		if (e->node_case != NODE(COMMON_TABLE_EXPR) || !e->common_table_expr->ctequery ||
+		    e->common_table_expr->ctequery->node_case != NODE(SELECT_STMT))
+			return false; /* a data-modifying WITH stays at the top */
+	}
 	bool any = false;
 	for (size_t i = 0; i < s->n_target_list; i++) {
 		const PgQuery__Node *t = s->target_list[i];

@@ -26,5 +26,12 @@ SELECT currval('ns');
 -- extended
 SELECT nextval('ns'), k FROM nt ORDER BY k DESC LIMIT 2;
 SELECT currval('ns');
+WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 5) SELECT nextval('ns'), n FROM r ORDER BY n DESC LIMIT 2;
+SELECT nextval('ns') AS id, upper(v) FROM nt ORDER BY upper(v) DESC;
+SELECT nextval('ns'), k, (SELECT count(*) FROM nt x WHERE x.k < nt.k) AS c FROM nt ORDER BY c DESC LIMIT 1;
+SELECT nextval('ns'), k FROM nt ORDER BY random() LIMIT 0;
+SELECT currval('ns');
 -- differs: a volatile item that reads a column (nextval('s') + k) is still computed for every row before the sort (docs/sql-compat.md)
 SELECT nextval('ns') + k, k FROM nt ORDER BY k DESC LIMIT 2;
+-- differs: under a data-modifying WITH the volatile item is still computed for every row before the sort (docs/sql-compat.md)
+WITH ins AS (INSERT INTO nt VALUES (6, 'f'), (7, 'g') RETURNING k) SELECT nextval('ns'), k FROM ins ORDER BY k DESC LIMIT 1;
