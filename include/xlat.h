@@ -341,6 +341,9 @@ struct xlat_ctas {
 	bool refresh, concurrently, missing_ok;
 	const char *const *names;
 	size_t nnames;
+	/* DROP MATERIALIZED VIEW ... CASCADE: as without it when nothing reads the view, 0A000
+	 * when a view does (PostgreSQL drops that view too) */
+	bool cascade;
 };
 
 struct xlat_stmt {

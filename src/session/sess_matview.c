@@ -225,8 +225,8 @@ static bool refresh(struct session *s, const struct xlat_ctas *ct, struct pgerr 
 }
 
 /* After DROP MATERIALIZED VIEW name: a view that read it (marked before the drop) is
- * PostgreSQL's 2BP01, unless the statement drops it too (catalog_cascade.c); the savepoint
- * then undoes the drop. */
+ * PostgreSQL's 2BP01, unless the statement drops it too (catalog_cascade.c), and 0A000 with
+ * CASCADE (PostgreSQL drops the view too); the savepoint then undoes the drop. */
 static bool drop_restrict(struct session *s, const struct xlat_ctas *ct, const char *name,
 			  struct pgerr *err)
 {
@@ -247,6 +247,13 @@ static bool drop_restrict(struct session *s, const struct xlat_ctas *ct, const c
 	if (sb.failed)
 		pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
 	strbuf_fini(&sb);
+	if (!ok && ct->cascade && strcmp(err->sqlstate, "2BP01") == 0) {
+		/* CASCADE: PostgreSQL drops the views that read it too, not built */
+		pgerr_clear(err);
+		pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			  "DROP MATERIALIZED VIEW ... CASCADE of a materialized view a view reads is "
+			  "not supported");
+	}
 	return ok;
 }
 

@@ -465,6 +465,10 @@ static bool translate_one(struct xlat_ctx *c, const PgQuery__RawStmt *raw, const
 	const PgQuery__Node *stmt = raw->stmt;
 	bool ok = xlat_rls_apply(c, &stmt); /* row-level security, xlat_rls.c */
 	c->top_stmt = stmt;
+	if (ok && stmt->node_case == PG_QUERY__NODE__NODE_SELECT_STMT) /* nextval after ORDER BY */
+		xlat_volsort_rewrite(c, stmt->select_stmt);
+	if (ok)
+		xlat_group_mark_outer(c, stmt);
 	ok = ok && dispatch(c, stmt) && xlat_group_check(c, stmt) && xlat_schema_finish(c);
 	if (ok && c->enum_order_ddl) /* xlat_enum.c */
 		ok = xlat_unsupported(c, -1, "ordering an enum in a CHECK constraint or an index");

@@ -259,6 +259,15 @@ static bool alter_type(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	c->sb = saved;
 	rb->convert = ok ? arena_strndup(c->a, sb.data, sb.len) : NULL;
 	strbuf_fini(&sb);
+	if (ok && col && col->identity && to != col->type_oid && !xlat_temp_is(table)) {
+		/* its sequence becomes of the new type too (it stayed smallint: 2200H at 32768) */
+		struct xlat_rebuild *seq = arena_zalloc(c->a, sizeof(*seq));
+		seq->kind = XLAT_RB_SCRIPT;
+		seq->table = rb->table;
+		seq->script = xlat_identity_retype(c, table->relname, cmd->name, to, rb->decl);
+		ok = seq->script != NULL;
+		rb->next = seq;
+	}
 	return ok;
 }
 

@@ -692,6 +692,7 @@ static bool put_value(struct xlat_ctx *c, const struct xlat_schema_col *col, PgQ
 }
 
 static const char *miss_value(struct xlat_ctx *c, const struct xlat_schema_col *miss);
+static const char *miss_value_once(struct xlat_ctx *c, const struct xlat_schema_col *miss);
 
 /* Names the columns of nows (xlat_txn_now_omitted; may be NULL) after a column list's last
  * (first: none before them), or their values after a row's. */
@@ -723,7 +724,7 @@ static void default_values(struct xlat_ctx *c, const struct xlat_schema_col *mis
 	put_nows(c, nows, false, !miss);
 	xlat_puts(c, ") VALUES (");
 	if (miss)
-		xlat_puts(c, miss_value(c, miss));
+		xlat_puts(c, miss_value_once(c, miss));
 	put_nows(c, nows, true, !miss);
 	xlat_puts(c, ")");
 }
@@ -830,6 +831,17 @@ static const char *miss_value(struct xlat_ctx *c, const struct xlat_schema_col *
 	return xlat_serial_value(c, miss, c->assign_rel);
 }
 
+/* ... in the one row of VALUES or DEFAULT VALUES: a serial key's number as a scalar subquery,
+ * which SQLite computes once per statement. A table with a BEFORE INSERT trigger has SQLite
+ * compute the rowid's expression of such a row twice (once for the trigger's NEW, once for
+ * the row), so a bare shardlite_serial took two numbers (2, then 4, where PostgreSQL gives
+ * 1, 2) and NEW showed the first while the row stored the second. */
+static const char *miss_value_once(struct xlat_ctx *c, const struct xlat_schema_col *miss)
+{
+	const char *v = miss_value(c, miss);
+	return miss->rowid_seq ? arena_printf(c->a, "(SELECT %s)", v) : v;
+}
+
 /* INSERT ... VALUES where DEFAULT appears, or whose identity values OVERRIDING USER VALUE
  * drops (skip): a column that is DEFAULT in every row is left out of the column list, which
  * is exactly what DEFAULT means; a column DEFAULT in some rows only takes its default's
@@ -886,7 +898,7 @@ static bool values_with_defaults(struct xlat_ctx *c, const PgQuery__InsertStmt *
 			xlat_printf(c, ", %s",
 				    miss->rowid_seq && vs->n_values_lists > 1
 					    ? serial_value(c, miss, c->assign_rel, true)
-					    : miss_value(c, miss));
+					    : miss_value_once(c, miss));
 		put_nows(c, nows, true, false);
 		xlat_puts(c, ")");
 	}

@@ -1461,8 +1461,13 @@ static bool expr_node(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_ty
 		return xlat_boolean_test(c, n->boolean_test, t);
 	case NODE(TYPE_CAST):
 		return xlat_cast(c, n->type_cast, t);
-	case NODE(FUNC_CALL):
-		return xlat_func(c, n->func_call, t);
+	case NODE(FUNC_CALL): {
+		bool outer = xlat_group_outer_agg(c, n->func_call); /* (SELECT sum(t.b)) */
+		xlat_puts(c, outer ? "(SELECT " : "");
+		bool ok = xlat_func(c, n->func_call, t);
+		xlat_puts(c, outer ? ")" : "");
+		return ok;
+	}
 	case NODE(SQLVALUE_FUNCTION):
 		return xlat_sqlvalue(c, n->sqlvalue_function, t);
 	case NODE(MIN_MAX_EXPR):

@@ -59,6 +59,7 @@ struct gctx {
 	struct gcte *ctes;
 	long steps;
 	int dry; /* > 0: a walk that only finds outer levels' aggregates, refusing nothing */
+	bool collect; /* xlat_group_mark_outer: note each outer level's aggregate */
 };
 
 /* A resolved column reference. */
@@ -543,6 +544,14 @@ static bool aggregate(struct gctx *g, struct glevel *lv, const PgQuery__FuncCall
 			      "is not supported");
 	if (at != lv)
 		at->outer_agg = true;
+	if (at != lv && g->collect && !xlat_group_outer_agg(g->c, f)) {
+		const PgQuery__FuncCall **v =
+			arena_alloc(g->c->a, (g->c->n_outer_aggs + 1) * sizeof(*v));
+		for (size_t i = 0; i < g->c->n_outer_aggs; i++)
+			v[i] = g->c->outer_aggs[i];
+		v[g->c->n_outer_aggs++] = f;
+		g->c->outer_aggs = v;
+	}
 	const char *where = clause_name(at->clause);
 	if (where && at->clause != CL_HAVING && at->clause != CL_WINDOW)
 		return refuse(g, GROUPING_ERROR, f->location,
@@ -889,9 +898,45 @@ static bool inner_query(struct gctx *g, const PgQuery__Node *q)
 	return !q || q->node_case != NODE(SELECT_STMT) || query(g, NULL, q->select_stmt);
 }
 
+static bool check(struct gctx *g, const PgQuery__Node *n);
+
 bool xlat_group_check(struct xlat_ctx *c, const PgQuery__Node *n)
 {
 	struct gctx g = {.c = c};
+	return check(&g, n);
+}
+
+static bool no_sublink(void *arg, const ProtobufCMessage *m)
+{
+	(void)arg;
+	return m->descriptor != &pg_query__sub_link__descriptor &&
+	       xlat_tree_each(m, no_sublink, NULL);
+}
+
+void xlat_group_mark_outer(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	c->outer_aggs = NULL;
+	c->n_outer_aggs = 0;
+	if (no_sublink(NULL, &n->base)) /* no subquery: no outer level's aggregate */
+		return;
+	struct gctx g = {.c = c, .dry = 1, .collect = true};
+	if (!check(&g, n)) /* too deep: the translation says so itself */
+		pgerr_clear(c->err);
+}
+
+bool xlat_group_outer_agg(const struct xlat_ctx *c, const PgQuery__FuncCall *f)
+{
+	for (size_t i = 0; i < c->n_outer_aggs; i++)
+		if (c->outer_aggs[i] == f)
+			return true;
+	return false;
+}
+
+/* The walk of xlat_group_check (g->dry: refusing nothing). */
+static bool check(struct gctx *g0, const PgQuery__Node *n)
+{
+	struct gctx g = *g0;
+	struct xlat_ctx *c = g.c;
 	switch (n->node_case) {
 	case NODE(SELECT_STMT):
 		return query(&g, NULL, n->select_stmt);

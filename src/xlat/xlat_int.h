@@ -221,6 +221,12 @@ struct xlat_ctx {
 	 * constants while planning: sqlite3_vtab_rhs_value). */
 	int inline_consts;
 	bool no_bind;
+	/* The aggregate calls of the statement that stand in a subquery and belong to an outer
+	 * query level (xlat_group_mark_outer): each is emitted as a scalar subquery of its own,
+	 * (SELECT sum(t.b)), the form SQLite computes for the outer level also inside EXISTS, IN
+	 * and a WHERE (bare there, it is SQLite's XX000 "misuse of aggregate function"). */
+	const PgQuery__FuncCall **outer_aggs;
+	size_t n_outer_aggs;
 	/* A window's RANGE frame with an offset (xlat_func.c range_frame): range_us 1 asks the
 	 * ORDER BY list for its key's type (range_key), 2 also for a date/time key as
 	 * microseconds (pg_dt_us) when an offset is an interval */
@@ -454,6 +460,11 @@ void xlat_bpchar_pad(struct xlat_ctx *c, size_t start, struct xlat_type t);
 /* PostgreSQL's checks of a statement's aggregates, window functions and grouped column
  * references: false with 42803 or 42P20 (and the position) where PostgreSQL refuses it. */
 bool xlat_group_check(struct xlat_ctx *c, const PgQuery__Node *stmt);
+/* Before translating stmt: finds its aggregate calls that stand in a subquery and belong to
+ * an outer query level (PostgreSQL's agglevelsup > 0) into c->outer_aggs; refuses nothing. */
+void xlat_group_mark_outer(struct xlat_ctx *c, const PgQuery__Node *stmt);
+/* Whether f is one of those. */
+bool xlat_group_outer_agg(const struct xlat_ctx *c, const PgQuery__FuncCall *f);
 
 /* Whether f calls one of PostgreSQL's aggregate functions (not as a window function). */
 bool xlat_group_is_agg(const PgQuery__FuncCall *f);
@@ -971,6 +982,10 @@ int xlat_jsonb_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind, s
 /* xlat_colalias.c: each table of s's FROM list that has a column alias list (FROM t AS
  * x(a, b)) made a subquery renaming the columns, in place; false with err set. */
 bool xlat_colalias_rewrite(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
+/* xlat_volsort.c: a top-level SELECT with ORDER BY whose select list calls a volatile function
+ * (nextval) rewritten in place, before it is translated, so that the call runs after the sort
+ * and for the rows LIMIT keeps only, as PostgreSQL's; s stays as it was when not certain. */
+void xlat_volsort_rewrite(struct xlat_ctx *c, PgQuery__SelectStmt *s);
 
 /* ---- xlat_txnnow.c: DEFAULT now() given by the INSERT ---- */
 /* Whether col of rel (the own tenant's table) is a timestamptz whose DEFAULT in the file is the
@@ -1872,6 +1887,9 @@ bool xlat_locking_check(struct xlat_ctx *c, const PgQuery__SelectStmt *q);
  * tenant's write lock before the query (xlat_step.nowait for NOWAIT); nothing for FOR SHARE,
  * or when it locks no table of the tenant. */
 bool xlat_rowlock_step(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
+/* FOR UPDATE/SHARE (any strength) of a materialized view in s's FROM: PostgreSQL's 42809
+ * cannot lock rows in materialized view; true when none. Before the FROM is read. */
+bool xlat_rowlock_check(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 /* xlat_cursor.c: UPDATE/DELETE's WHERE when it is CURRENT OF cursor (nfrom: the statement's
  * FROM/USING items): the target's row the cursor is on, "t.rowid =
  * shardlite_current_of('cursor', 't')" (the session answers 34000, 24000, 55000 as
@@ -2000,6 +2018,12 @@ bool xlat_added_column_sequence(struct xlat_ctx *c, const char *table, const cha
  * SQLite script that records kind ('a', 'd'; 0: unchanged) in the column sidecar and alters
  * the column's sequence with opts (sequence options and RESTART), or (drop) makes the column
  * an ordinary one and drops its sequence; NULL with c's error. */
+/* ALTER COLUMN TYPE of identity column table.column to smallint, integer or bigint
+ * (type_oid, declared decl): the script that records decl in the column sidecar and makes its
+ * sequence of that type too, as PostgreSQL's ALTER SEQUENCE ... AS (a bound at the old type's
+ * limit moves to the new type's). */
+const char *xlat_identity_retype(struct xlat_ctx *c, const char *table, const char *column,
+				 uint32_t type_oid, const char *decl);
 const char *xlat_identity_script(struct xlat_ctx *c, const char *table, const char *column,
 				 char kind, PgQuery__Node **opts, size_t nopts, bool drop,
 				 bool temp);

@@ -114,8 +114,7 @@ bool xlat_stmt_refresh(struct xlat_ctx *c, const PgQuery__RefreshMatViewStmt *s)
 bool xlat_stmt_drop_matview(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 {
 	struct xlat_ctas *ct = matview_stmt(c, "DROP MATERIALIZED VIEW");
-	if (s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
-		return xlat_unsupported(c, -1, "DROP MATERIALIZED VIEW ... CASCADE");
+	ct->cascade = s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
 	if (s->concurrent)
 		return xlat_unsupported(c, -1, "DROP MATERIALIZED VIEW CONCURRENTLY");
 	const char **names = arena_alloc(c->a, (s->n_objects ? s->n_objects : 1) * sizeof(*names));

@@ -38,6 +38,52 @@ static const PgQuery__RangeVar *first_table(struct xlat_ctx *c, const PgQuery__N
 	return NULL;
 }
 
+/* A materialized view in FROM (of a join too) that l locks: PostgreSQL's 42809 for any
+ * strength (SQLite would lock nothing, or its write lock, silently); NULL when none. */
+static const PgQuery__RangeVar *locked_matview(struct xlat_ctx *c, const PgQuery__Node *n,
+					       const PgQuery__LockingClause *l)
+{
+	if (n->node_case == PG_QUERY__NODE__NODE_JOIN_EXPR) {
+		const PgQuery__JoinExpr *j = n->join_expr;
+		const PgQuery__RangeVar *rv = j->larg ? locked_matview(c, j->larg, l) : NULL;
+		return rv ? rv : j->rarg ? locked_matview(c, j->rarg, l) : NULL;
+	}
+	if (n->node_case != PG_QUERY__NODE__NODE_RANGE_VAR || !c->schema ||
+	    !c->schema->relkind_fn)
+		return NULL;
+	const PgQuery__RangeVar *rv = n->range_var;
+	if (rv->schemaname[0] && strcmp(rv->schemaname, "public") != 0)
+		return NULL;
+	char kind = c->schema->relkind_fn(c->schema->arg, rv->relname);
+	if (kind != 'm' && kind != 'M')
+		return NULL;
+	const char *name = rv->alias ? rv->alias->aliasname : rv->relname;
+	for (size_t i = 0; i < l->n_locked_rels; i++) {
+		const PgQuery__Node *r = l->locked_rels[i];
+		if (r->node_case == PG_QUERY__NODE__NODE_RANGE_VAR &&
+		    strcmp(r->range_var->relname, name) == 0)
+			return rv;
+	}
+	return l->n_locked_rels ? NULL : rv;
+}
+
+bool xlat_rowlock_check(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
+{
+	for (size_t i = 0; i < s->n_locking_clause; i++) {
+		if (s->locking_clause[i]->node_case != PG_QUERY__NODE__NODE_LOCKING_CLAUSE)
+			continue;
+		const PgQuery__LockingClause *l = s->locking_clause[i]->locking_clause;
+		for (size_t k = 0; k < s->n_from_clause; k++) {
+			const PgQuery__RangeVar *mv = locked_matview(c, s->from_clause[k], l);
+			if (mv)
+				return xlat_fail(c, "42809", -1,
+						 "cannot lock rows in materialized view \"%s\"",
+						 mv->relname);
+		}
+	}
+	return true;
+}
+
 bool xlat_rowlock_step(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 {
 	if (c->st->nsteps) /* a data-modifying WITH's steps take the lock already */

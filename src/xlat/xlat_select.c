@@ -1232,6 +1232,8 @@ bool xlat_stmt_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 	c->st->tag = "SELECT";
 	c->st->tag_style = XLAT_TAG_ROWS;
 	c->st->returns_rows = true;
+	if (s->n_locking_clause && !xlat_rowlock_check(c, s)) /* before reading an unfilled one */
+		return false;
 	if (!xlat_select(c, s, &shape))
 		return false;
 	xlat_shape_to_cols(c, &shape);

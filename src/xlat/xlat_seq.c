@@ -605,6 +605,30 @@ bool xlat_added_column_sequence(struct xlat_ctx *c, const char *table, const cha
 	return *create && *own;
 }
 
+const char *xlat_identity_retype(struct xlat_ctx *c, const char *table, const char *column,
+				 uint32_t type_oid, const char *decl)
+{
+	const char *v[O_COUNT];
+	for (int i = 0; i < O_COUNT; i++)
+		v[i] = "NULL";
+	v[O_AS] = type_oid == XLAT_OID_INT2 ? "'smallint'" : type_oid == XLAT_OID_INT4 ? "'integer'"
+										      : "'bigint'";
+	v[O_OWNED_COL] = quoted(c, column);
+	struct strbuf *saved = c->sb, sb;
+	strbuf_init(&sb, 0);
+	c->sb = &sb;
+	/* the column sidecar's type: a key stored as the rowid is read from it */
+	xlat_puts(c, "UPDATE main._shardlite_columns SET type = ");
+	xlat_string(c, decl);
+	xlat_puts(c, " WHERE table_name = ");
+	xlat_string(c, table);
+	xlat_puts(c, " COLLATE NOCASE AND column_name = ");
+	xlat_string(c, column);
+	xlat_puts(c, " COLLATE NOCASE AND identity <> ''; ");
+	call(c, "alter owned", table, false, v);
+	return captured(c, saved, &sb);
+}
+
 const char *xlat_identity_script(struct xlat_ctx *c, const char *table, const char *column,
 				 char kind, PgQuery__Node **opts, size_t nopts, bool drop, bool temp)
 {

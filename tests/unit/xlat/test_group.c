@@ -180,6 +180,35 @@ START_TEST(group_case)
 }
 END_TEST
 
+/* An aggregate of an outer query level inside a subquery (HAVING EXISTS (... WHERE
+ * sum(emp.salary) = x.salary)) is a scalar subquery of its own, which SQLite computes for the
+ * outer level (bare inside EXISTS it was SQLite's XX000 misuse of aggregate); a subquery's own
+ * aggregate stays bare. */
+START_TEST(outer_agg_subquery)
+{
+	static const char *const outer[][2] = {
+		{"SELECT dept_id FROM emp GROUP BY dept_id HAVING EXISTS (SELECT 1 FROM emp x "
+		 "WHERE sum(emp.salary) = x.salary)",
+		 "(SELECT sum(emp.salary)) = x.salary"},
+		{"SELECT d.id, (SELECT max(e.salary) FROM emp e WHERE e.dept_id = d.id) FROM dept d",
+		 "(SELECT max(e.salary) AS max FROM emp AS e"},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(outer); i++) {
+		struct arena *a = arena_new(0);
+		struct xlat_stmt *v = NULL;
+		size_t n = 0;
+		struct pgerr e;
+		pgerr_clear(&e);
+		bool ok = xlat_translate_in(&(struct xlat_env){.schema = &schema}, outer[i][0],
+					    NULL, 0, a, &v, &n, &e);
+		ck_assert_msg(ok, "%s: %s", outer[i][0], e.message);
+		ck_assert_msg(strstr(v[0].sql, outer[i][1]) != NULL, "%s\n  got %s", outer[i][0],
+			      v[0].sql);
+		arena_free(a);
+	}
+}
+END_TEST
+
 /* Without a schema nothing is known of a table's columns or keys: no refusal on a guess. */
 START_TEST(no_schema_no_guess)
 {
@@ -201,6 +230,7 @@ Suite *xlat_suite_group(void)
 	TCase *tc = tcase_create("group");
 	tcase_add_loop_test(tc, group_case, 0, (int)ARRAY_LEN(cases));
 	tcase_add_test(tc, no_schema_no_guess);
+	tcase_add_test(tc, outer_agg_subquery);
 	suite_add_tcase(s, tc);
 	return s;
 }

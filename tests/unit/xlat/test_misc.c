@@ -988,8 +988,6 @@ static const struct errcase errors[] = {
 	 "materialized views cannot be unlogged"},
 	{"REFRESH MATERIALIZED VIEW CONCURRENTLY v WITH NO DATA", "42601", 0,
 	 "CONCURRENTLY and WITH NO DATA options cannot be used together"},
-	{"DROP MATERIALIZED VIEW v CASCADE", "0A000", 0,
-	 "DROP MATERIALIZED VIEW ... CASCADE is not supported"},
 	{"ALTER MATERIALIZED VIEW v RENAME TO w", "0A000", 0, NULL},
 	{"PREPARE TRANSACTION 'x'", "0A000", 0, NULL},
 	{"SET x FROM CURRENT", "0A000", 0, NULL},
@@ -1140,6 +1138,22 @@ START_TEST(test_notify)
 }
 END_TEST
 
+/* DROP MATERIALIZED VIEW ... CASCADE: the names, marked for the session, which drops one
+ * nothing reads as without CASCADE and refuses (0A000) one a view reads (sess_matview.c). */
+START_TEST(test_drop_matview_cascade)
+{
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *st = xtranslate("DROP MATERIALIZED VIEW IF EXISTS v, w CASCADE", NULL, 0,
+					  1, a);
+	ck_assert(st[0].ctas && st[0].ctas->cascade && st[0].ctas->missing_ok);
+	ck_assert_int_eq(st[0].ctas->nnames, 2);
+	ck_assert_str_eq(st[0].ctas->names[1], "w");
+	st = xtranslate("DROP MATERIALIZED VIEW v", NULL, 0, 1, a);
+	ck_assert(st[0].ctas && !st[0].ctas->cascade);
+	arena_free(a);
+}
+END_TEST
+
 Suite *xlat_suite_misc(void)
 {
 	Suite *s = suite_create("xlat_misc");
@@ -1161,6 +1175,7 @@ Suite *xlat_suite_misc(void)
 	tcase_add_test(tc, test_later);
 	tcase_add_test(tc, test_notify);
 	tcase_add_loop_test(tc, test_errors, 0, N(errors));
+	tcase_add_test(tc, test_drop_matview_cascade);
 	suite_add_tcase(s, tc);
 	/* parses statements of 100,000 terms: seconds under ASan on a loaded machine */
 	TCase *deep = tcase_create("nesting");

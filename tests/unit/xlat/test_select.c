@@ -5,6 +5,15 @@
 
 static const struct xcase cases[] = {
 	{"SELECT 1", "SELECT 1 AS \"?column?\""},
+	/* a volatile call after ORDER BY, for the rows LIMIT keeps only (xlat_volsort.c) */
+	{"SELECT random(), a FROM t ORDER BY a DESC LIMIT 2",
+	 "WITH \"xlat:sorted\" AS MATERIALIZED (SELECT NULL AS random, a AS a FROM t ORDER BY a "
+	 "DESC NULLS FIRST LIMIT 2) SELECT pgfn_random() AS random, \"xlat:sorted\".a AS a FROM "
+	 "\"xlat:sorted\""},
+	/* ... not one that reads a column (left as it was: computed for every row) */
+	{"SELECT random() + a, a FROM t ORDER BY a DESC LIMIT 2",
+	 "SELECT pgfn_fop(pgfn_random(), '+', a) AS \"?column?\", a FROM t ORDER BY a DESC NULLS "
+	 "FIRST LIMIT 2"},
 	{"SELECT 1, 'a', NULL, true, false",
 	 "SELECT 1 AS \"?column?\", 'a' AS \"?column?\", NULL AS \"?column?\", 1 AS \"?column?\", 0 AS \"?column?\""},
 	{"SELECT 2147483648, 9223372036854775808, 1.5, 1e10, -7",
