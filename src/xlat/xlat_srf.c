@@ -81,8 +81,8 @@ static bool is_standalone(const PgQuery__Node *n)
 				return false;
 		return true;
 	case PG_QUERY__NODE__NODE_A_EXPR: /* now() + interval '1 hour' */
-		return (!n->a_expr->lexpr || is_standalone(n->a_expr->lexpr)) &&
-		       n->a_expr->rexpr && is_standalone(n->a_expr->rexpr);
+		return (!n->a_expr->lexpr || is_standalone(n->a_expr->lexpr)) && n->a_expr->rexpr &&
+		       is_standalone(n->a_expr->rexpr);
 	case PG_QUERY__NODE__NODE_ROW_EXPR: /* ROW(1, 'a')::pt */
 		for (size_t i = 0; i < n->row_expr->n_args; i++)
 			if (!is_standalone(n->row_expr->args[i]))
@@ -154,16 +154,19 @@ static bool call(struct xlat_ctx *c, const struct srf *s, const PgQuery__FuncCal
 		if (!xlat_expr(c, f->args[i], &tv[i < 8 ? i : 7]))
 			return false;
 		if (IS_UNNEST(s)) /* a multirange's ranges */
-			tv[i < 8 ? i : 7].oid = xlat_multirange_unnest(c, from, tv[i < 8 ? i : 7].oid);
+			tv[i < 8 ? i : 7].oid =
+				xlat_multirange_unnest(c, from, tv[i < 8 ? i : 7].oid);
 		if (IS_UNNEST(s) && f->n_args > 1 &&
 		    xlat_comptype_array_elem(c, tv[i < 8 ? i : 7].oid))
 			return xlat_unsupported(c, f->location, XLAT_UNNEST_ROWS);
 		if (IS_UNNEST(s) && xlat_array_elem(tv[i < 8 ? i : 7].oid) == XLAT_OID_MONEY)
-			return xlat_unsupported(c, f->location, "unnest() of a money[] beside the "
-								"FROM items to its left");
+			return xlat_unsupported(c, f->location,
+						"unnest() of a money[] beside the "
+						"FROM items to its left");
 		if (IS_UNNEST(s) && tv[i < 8 ? i : 7].oid == XLAT_OID_TSVECTOR)
-			return xlat_unsupported(c, f->location, "unnest(tsvector) of a column of the "
-								"FROM items to its left");
+			return xlat_unsupported(c, f->location,
+						"unnest(tsvector) of a column of the "
+						"FROM items to its left");
 	}
 	if (s->mode < 0 && IS_UNNEST(s) && !c->sb->failed) /* same width: no constant moves */
 		memcpy(c->sb->data + suffix_at, unnest_suffix(tv, f->n_args), 8);
@@ -175,14 +178,18 @@ static bool call(struct xlat_ctx *c, const struct srf *s, const PgQuery__FuncCal
 	return true;
 }
 
-/* One output column: the alias the query gave it, or PostgreSQL's name. */
+/* One output column: the alias the query gave it, or PostgreSQL's name; tag: the
+ * pgfn_array_elem tag its values need (xlat_unnest_tag), or 0. */
 static void column(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, size_t i, const char *vcol,
-		   const char *pgname, bool *first)
+		   const char *pgname, char tag, bool *first)
 {
 	size_t ncol = rf->alias ? rf->alias->n_colnames : 0;
 	xlat_puts(c, *first ? "" : ", ");
 	*first = false;
+	xlat_puts(c, tag ? "pgfn_array_elem(" : "");
 	xlat_puts(c, vcol);
+	if (tag)
+		xlat_printf(c, ", '%c')", tag);
 	xlat_puts(c, " AS ");
 	xlat_ident(c, i < ncol ? xlat_node_str(rf->alias->colnames[i]) : pgname);
 }
@@ -292,7 +299,8 @@ static bool collect_item(struct xlat_ctx *c, const PgQuery__Node *item)
 	const char *name;
 	const struct srf *s = ours(rf, &f, &name);
 	if (!s)
-		return xlat_udf_collect(c, rf) || xlat_rowsfrom_collect(c, rf); /* joined directly */
+		return xlat_udf_collect(c, rf) ||
+		       xlat_rowsfrom_collect(c, rf); /* joined directly */
 	if (!joined_directly(f))
 		return false;
 	const char *alias = rf->alias ? rf->alias->aliasname : name;
@@ -324,6 +332,16 @@ static void emit_col(struct xlat_ctx *c, const struct xlat_srfcol *sc)
 		xlat_printf(c, ", %d, %u))", sc->field - 1, sc->field_input);
 }
 
+/* As emit_col, an unnested bool's "t" read as 1 (xlat_unnest_tag); t: the column's type. */
+static void emit_typed_col(struct xlat_ctx *c, const struct xlat_srfcol *sc, struct xlat_type t)
+{
+	bool b = t.oid == XLAT_OID_BOOL && !sc->field && strncmp(sc->vcol, "v", 1) == 0 &&
+		 strcmp(sc->vcol, "value") != 0;
+	xlat_puts(c, b ? "(pgfn_array_elem(" : ""); /* parenthesized as emit_col's */
+	emit_col(c, sc);
+	xlat_puts(c, b ? ", 'b'))" : "");
+}
+
 /* alias.* of a directly joined function: its columns under their PostgreSQL names. */
 static bool alias_star(struct xlat_ctx *c, const char *alias, bool *first)
 {
@@ -334,7 +352,10 @@ static bool alias_star(struct xlat_ctx *c, const char *alias, bool *first)
 		xlat_puts(c, *first ? "" : ", ");
 		*first = false;
 		found = true;
-		emit_col(c, &c->srfcols[i]);
+		struct xlat_colref ref;
+		const PgQuery__Node *cr =
+			xlat_colref(&ref, c->srfcols[i].alias, c->srfcols[i].name, -1);
+		emit_typed_col(c, &c->srfcols[i], xlat_scope_column_type(c, cr->column_ref));
 		xlat_puts(c, " AS ");
 		xlat_ident(c, c->srfcols[i].name);
 	}
@@ -355,7 +376,7 @@ int xlat_srf_column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct
 		const struct xlat_srfcol *sc = &c->srfcols[i];
 		if (strcmp(sc->name, col) == 0 && (!alias || strcmp(sc->alias, alias) == 0)) {
 			*t = xlat_scope_column_type(c, cr);
-			emit_col(c, sc);
+			emit_typed_col(c, sc, *t);
 			return 1;
 		}
 	}
@@ -372,11 +393,12 @@ static const char *item_alias(const PgQuery__Node *n)
 		return n->range_subselect->alias ? n->range_subselect->alias->aliasname : NULL;
 	case PG_QUERY__NODE__NODE_RANGE_FUNCTION: { /* unaliased: named after the function */
 		const PgQuery__RangeFunction *rf = n->range_function;
-		const PgQuery__Node *item =
-			rf->n_functions == 1 && rf->functions[0]->node_case == PG_QUERY__NODE__NODE_LIST &&
-					rf->functions[0]->list->n_items >= 1
-				? rf->functions[0]->list->items[0]
-				: NULL;
+		const PgQuery__Node *item = rf->n_functions == 1 &&
+							    rf->functions[0]->node_case ==
+								    PG_QUERY__NODE__NODE_LIST &&
+							    rf->functions[0]->list->n_items >= 1
+						    ? rf->functions[0]->list->items[0]
+						    : NULL;
 		if (rf->alias)
 			return rf->alias->aliasname;
 		if (rf->is_rowsfrom && rf->n_functions > 1)
@@ -400,8 +422,9 @@ static bool star_item(struct xlat_ctx *c, const PgQuery__Node *n, bool *first)
 	if (n->node_case == PG_QUERY__NODE__NODE_JOIN_EXPR) {
 		const PgQuery__JoinExpr *j = n->join_expr;
 		if (j->n_using_clause || j->is_natural) /* their columns merge */
-			return xlat_unsupported(c, -1, "* over a join with USING or NATURAL beside "
-						       "a set-returning function or LATERAL subquery");
+			return xlat_unsupported(c, -1,
+						"* over a join with USING or NATURAL beside "
+						"a set-returning function or LATERAL subquery");
 		return star_item(c, j->larg, first) && star_item(c, j->rarg, first);
 	}
 	if (n->node_case == PG_QUERY__NODE__NODE_RANGE_FUNCTION &&
@@ -418,7 +441,8 @@ static bool star_item(struct xlat_ctx *c, const PgQuery__Node *n, bool *first)
 		return lat > 0;
 	const char *alias = item_alias(n);
 	if (!alias)
-		return xlat_unsupported(c, -1, "* over this FROM list with a set-returning function");
+		return xlat_unsupported(c, -1,
+					"* over this FROM list with a set-returning function");
 	xlat_puts(c, *first ? "" : ", ");
 	*first = false;
 	xlat_ident(c, alias);
@@ -466,15 +490,19 @@ int xlat_srf_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf
 	xlat_puts(c, "(SELECT ");
 	for (size_t i = 0; i < nout; i++) {
 		char vcol[24];
+		struct xlat_type at = {0, -1};
 		snprintf(vcol, sizeof(vcol), "v%zu", i);
+		if (IS_UNNEST(s) && !rows && i < f->n_args &&
+		    !xlat_scope_dry_expr(c, f->args[i], &at))
+			return -1;
 		column(c, rf, i, IS_UNNEST(s) ? vcol : s->vcols[i],
 		       IS_UNNEST(s) ? "unnest"
 		       : s->cols[i] ? s->cols[i]
 				    : alias,
-		       &first);
+		       IS_UNNEST(s) ? xlat_unnest_tag(at.oid) : 0, &first);
 	}
 	if (rf->ordinality)
-		column(c, rf, nout, "ordinality", "ordinality", &first);
+		column(c, rf, nout, "ordinality", "ordinality", 0, &first);
 	xlat_puts(c, " FROM ");
 	if (!call(c, s, f))
 		return -1;
@@ -540,7 +568,8 @@ static int value_cols(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 		struct xlat_type t;
 		if (!xlat_scope_dry_expr(c, &call, &t))
 			return -1;
-		v[0] = (struct xlat_schema_col){.name = alias, .type_oid = t.oid, .typmod = t.typmod};
+		v[0] = (struct xlat_schema_col){
+			.name = alias, .type_oid = t.oid, .typmod = t.typmod};
 		return t.oid ? 1 : 0;
 	}
 	if (strcmp(name, "generate_subscripts") == 0) { /* xlat_catalog_srf.c */
@@ -550,8 +579,10 @@ static int value_cols(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 	}
 	if (strcmp(name, "unnest") == 0 && f->n_args == 1 && tv[0].oid == XLAT_OID_TSVECTOR) {
 		/* unnest(tsvector): pgfn_ts_unnest's rows (xlat_catalog_srf.c) */
-		v[0] = (struct xlat_schema_col){.name = "lexeme", .type_oid = XLAT_OID_TEXT, .typmod = -1};
-		v[1] = (struct xlat_schema_col){.name = "positions", .type_oid = 1005, .typmod = -1};
+		v[0] = (struct xlat_schema_col){
+			.name = "lexeme", .type_oid = XLAT_OID_TEXT, .typmod = -1};
+		v[1] = (struct xlat_schema_col){
+			.name = "positions", .type_oid = 1005, .typmod = -1};
 		v[2] = (struct xlat_schema_col){.name = "weights", .type_oid = 1009, .typmod = -1};
 		return 3;
 	}
@@ -563,11 +594,14 @@ static int value_cols(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 			/* a multirange's ranges (xlat_multirange_unnest) */
 			uint32_t mr = pgtype_multirange_range(tv[i].oid);
 			const struct pgtype_info *ti = pgtype_by_oid(tv[i].oid);
-			uint32_t el = mr ? mr : ti ? ti->elem_oid : xlat_array_elem_in(c, tv[i].oid);
+			uint32_t el = mr   ? mr
+				      : ti ? ti->elem_oid
+					   : xlat_array_elem_in(c, tv[i].oid);
 			if (!el) /* (an enum's array gives the enum) */
 				return 0;
-			v[i] = (struct xlat_schema_col){
-				.name = f->n_args > 1 ? "unnest" : alias, .type_oid = el, .typmod = -1};
+			v[i] = (struct xlat_schema_col){.name = f->n_args > 1 ? "unnest" : alias,
+							.type_oid = el,
+							.typmod = -1};
 		}
 		return (int)f->n_args;
 	}
@@ -575,7 +609,7 @@ static int value_cols(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 	for (int i = 0; i < n; i++)
 		v[i] = (struct xlat_schema_col){
 			.name = s->cols[i] ? s->cols[i] : alias,
-			.type_oid = s->mode == -2  ? XLAT_OID_JSONB
+			.type_oid = s->mode == -2 ? XLAT_OID_JSONB
 				    : s->mode < 0 ? 1009 /* regexp_matches: text[] */
 				    : strcmp(s->vcols[i], "key") == 0 ? XLAT_OID_TEXT
 								      : json_mode_type(s->mode),
@@ -599,9 +633,12 @@ int xlat_srf_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, co
 	if (got <= 0)
 		return got;
 	size_t k = (size_t)got;
-	if (rf->ordinality)
-		v[k++] = (struct xlat_schema_col){
-			.name = "ordinality", .type_oid = XLAT_OID_INT8, .typmod = -1};
+	if (rf->ordinality) /* (_pg_expandarray's n: an int4) */
+		v[k++] = (struct xlat_schema_col){.name = "ordinality",
+						  .type_oid = xlat_colalias_expandarray(c, rf)
+								      ? XLAT_OID_INT4
+								      : XLAT_OID_INT8,
+						  .typmod = -1};
 	size_t nal = rf->alias ? rf->alias->n_colnames : 0;
 	if (nal > k)
 		return 0; /* the real pass reports it */
