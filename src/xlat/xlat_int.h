@@ -2388,6 +2388,11 @@ struct xlat_param_domain {
 /* The type $n (1-based) reports: inferred, the domain it was first cast to when it was
  * inferred as that domain's base type. */
 uint32_t xlat_domain_param_type(struct xlat_ctx *c, int n, uint32_t inferred);
+/* $n (arg, a ParamRef; anything else is ignored) stored into column col of table rel: when
+ * col is declared with a domain, ParameterDescription gives the domain, as PostgreSQL's
+ * (pgtyped types such a parameter by it). */
+void xlat_domain_param_column(struct xlat_ctx *c, const PgQuery__Node *arg, const char *rel,
+			      const char *col);
 /* Whether column col of table has a DEFAULT of its own (not its domain's). */
 bool xlat_domain_own_default(struct xlat_ctx *c, const char *table, const char *col);
 /* CREATE TABLE ... (LIKE table): for each column of table of a domain, four strings —

@@ -43,9 +43,10 @@ async function main() {
 	await setup.instance.$pool.end();
 
 	const db = await massive(url);
-	// the catalog scripts but the functions' have no ORDER BY: sorted here
+	// the catalog scripts but the functions' have no ORDER BY (an enum's labels are an
+	// array_agg without one): sorted here
 	await step('introspected', async () => [db.listTables().sort(), db.listViews().sort(), db.listFunctions(),
-		db.listSequences().sort(), Object.keys(db.enums).sort(), db.enums.kind]);
+		db.listSequences().sort(), Object.keys(db.enums).sort(), [...db.enums.kind].sort()]);
 	await step('insert', async () => rows(await db.products.insert([
 		{ name: 'hammer', kind: 'tool', price: '12.50', tags: ['steel', 'heavy'], specs: { kg: 1.2 } },
 		{ name: 'yoyo', kind: 'toy', price: '3.00', tags: ['wood'], specs: null },
@@ -77,10 +78,12 @@ async function main() {
 		return out;
 	});
 	await step('view', async () => rows(await db.cheap.find({}, { order: [{ field: 'id' }] })));
+	// known gap #96: avg() kept in a materialized view is a number at rest, without its
+	// display scale (docs/sql-compat.md)
 	await step('matview', async () => {
 		await db.star_counts.refresh();
 		return rows(await db.star_counts.find());
-	});
+	}, [['"mean":"3"', '"mean":"3.0000000000000000"', '#96 a numeric at rest in a materialized view has no display scale']]);
 	await step('functions', async () => [await db.price_with_tax(10), await db.price_with_tax(10, 0.5),
 		rows(await db.products_of('toy')).map((r) => r.name), await db.bump(2, 1),
 		(await db.products.findOne(2)).price]);
