@@ -55,3 +55,12 @@ UPDATE p2 SET (a, b) = (SELECT 2, 'y') RETURNING *;
 UPDATE p2 SET (a) = (SELECT a + 1) RETURNING *;
 UPDATE p2 SET (b, a) = ROW(b || a, a * 10) RETURNING *;
 DROP TABLE p2;
+-- = ANY / <> ALL over a bool[]
+SELECT true = ANY('{t,f}'::bool[]) AS a, false = ALL('{t,f}'::bool[]) AS b,
+  true <> ALL('{f}'::bool[]) AS c, NULL::bool = ANY('{t}'::bool[]) AS d;
+CREATE TABLE bf (id int, ok bool, flags bool[]);
+INSERT INTO bf VALUES (1, true, '{t}'), (2, false, '{t,f}'), (3, NULL, '{f}');
+SELECT id FROM bf WHERE ok = ANY(flags) ORDER BY id;
+SELECT id FROM bf WHERE true = ANY(flags) ORDER BY id;
+SELECT id FROM bf WHERE ok <> ALL('{f}'::bool[]) ORDER BY id;
+DROP TABLE bf;
