@@ -81,7 +81,8 @@ static bool one_fn(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct fn *ou
 	const char *text;
 	const struct xlat_udf *u = NULL;
 	if (row_typed(c, name))
-		return xlat_unsupported(c, f->location, "a function returning a row type in ROWS FROM");
+		return xlat_unsupported(c, f->location,
+					"a function returning a row type in ROWS FROM");
 	int r = xlat_udf_any_call(c, f, &text, &u);
 	if (r == 0)
 		xlat_unsupported(c, f->location, "this function in ROWS FROM");
@@ -171,9 +172,14 @@ int xlat_rowsfrom_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 		xlat_puts(c, "(SELECT ");
 		for (size_t i = 0; i < ncols; i++) {
 			uint32_t type;
+			const char *name = col_name(rf, &r, i, &type);
+			/* an unnested bool's "t" as 1 (xlat_unnest_tag; a 1 stays 1) */
+			bool b = i < r.width && type == XLAT_OID_BOOL;
 			xlat_puts(c, i ? ", " : "");
-			xlat_printf(c, i < r.width ? "c%zu AS " : "ordinality AS ", i);
-			xlat_ident(c, col_name(rf, &r, i, &type));
+			xlat_puts(c, b ? "pgfn_array_elem(" : "");
+			xlat_printf(c, i < r.width ? "c%zu" : "ordinality", i);
+			xlat_puts(c, b ? ", 'b') AS " : " AS ");
+			xlat_ident(c, name);
 		}
 		xlat_puts(c, " FROM ");
 	}

@@ -332,11 +332,11 @@ static void emit_col(struct xlat_ctx *c, const struct xlat_srfcol *sc)
 		xlat_printf(c, ", %d, %u))", sc->field - 1, sc->field_input);
 }
 
-/* As emit_col, an unnested bool's "t" read as 1 (xlat_unnest_tag); t: the column's type. */
+/* As emit_col, an unnested bool's "t" read as 1 (xlat_unnest_tag; a value stored as 1 stays
+ * so); t: the column's type. */
 static void emit_typed_col(struct xlat_ctx *c, const struct xlat_srfcol *sc, struct xlat_type t)
 {
-	bool b = t.oid == XLAT_OID_BOOL && !sc->field && strncmp(sc->vcol, "v", 1) == 0 &&
-		 strcmp(sc->vcol, "value") != 0;
+	bool b = t.oid == XLAT_OID_BOOL && !sc->field;
 	xlat_puts(c, b ? "(pgfn_array_elem(" : ""); /* parenthesized as emit_col's */
 	emit_col(c, sc);
 	xlat_puts(c, b ? ", 'b'))" : "");

@@ -64,3 +64,20 @@ SELECT id FROM bf WHERE ok = ANY(flags) ORDER BY id;
 SELECT id FROM bf WHERE true = ANY(flags) ORDER BY id;
 SELECT id FROM bf WHERE ok <> ALL('{f}'::bool[]) ORDER BY id;
 DROP TABLE bf;
+-- unnest of a bool[] inside ROWS FROM, alone or beside other functions, joined or not
+SELECT * FROM ROWS FROM (unnest('{t,f}'::bool[]), generate_series(1,2)) AS r(b, g) WHERE b;
+SELECT * FROM ROWS FROM (unnest('{t,f}'::bool[]), unnest('{1,2,3}'::int[])) WITH ORDINALITY AS r(b, i, o) WHERE NOT b;
+CREATE TABLE rb (id int, fl bool[]);
+INSERT INTO rb VALUES (1, '{t,f}');
+SELECT rb.id, r.* FROM rb, ROWS FROM (unnest(rb.fl), generate_series(1, 2)) AS r(b, g) WHERE b;
+SELECT rb.id, r.b FROM rb, ROWS FROM (unnest(rb.fl)) AS r(b) WHERE NOT r.b;
+CREATE FUNCTION bools() RETURNS SETOF bool LANGUAGE sql AS 'SELECT true UNION ALL SELECT false';
+SELECT * FROM ROWS FROM (bools(), generate_series(1, 2)) AS r(b, g) WHERE b;
+SELECT * FROM rb, ROWS FROM (bools()) AS r(b) WHERE NOT b;
+DROP FUNCTION bools();
+DROP TABLE rb;
+-- array_position of a bool[]
+SELECT array_position('{t,f,t}'::bool[], false) AS a, array_position('{t,f}'::bool[], true) AS b,
+  array_position('{t,NULL}'::bool[], NULL) AS c, array_position('{1,2}'::int[], 2) AS d;
+SELECT array_position('{a,NULL,b}'::text[], NULL) AS a, array_position(NULL::int[], 1) AS b,
+  array_position('{1,2}'::int[], NULL) AS c;
