@@ -12,49 +12,22 @@
 static const struct {
 	uint32_t array, elem;
 } arrays[] = {
-	{1000, XLAT_OID_BOOL},
-	{1001, XLAT_OID_BYTEA},
-	{1003, XLAT_OID_NAME},
-	{1005, XLAT_OID_INT2},
-	{1007, XLAT_OID_INT4},
-	{1016, XLAT_OID_INT8},
-	{1009, XLAT_OID_TEXT},
-	{1015, XLAT_OID_VARCHAR},
-	{1014, XLAT_OID_BPCHAR},
-	{1021, XLAT_OID_FLOAT4},
-	{1022, XLAT_OID_FLOAT8},
-	{1231, XLAT_OID_NUMERIC},
-	{1182, XLAT_OID_DATE},
-	{1115, XLAT_OID_TIMESTAMP},
-	{1185, XLAT_OID_TIMESTAMPTZ},
-	{2951, XLAT_OID_UUID},
-	{199, XLAT_OID_JSON},
-	{3807, XLAT_OID_JSONB},
-	{1028, XLAT_OID_OID},
-	{1183, XLAT_OID_TIME},
-	{1187, XLAT_OID_INTERVAL},
+	{1000, XLAT_OID_BOOL},   {1001, XLAT_OID_BYTEA},     {1003, XLAT_OID_NAME},
+	{1005, XLAT_OID_INT2},   {1007, XLAT_OID_INT4},      {1016, XLAT_OID_INT8},
+	{1009, XLAT_OID_TEXT},   {1015, XLAT_OID_VARCHAR},   {1014, XLAT_OID_BPCHAR},
+	{1021, XLAT_OID_FLOAT4}, {1022, XLAT_OID_FLOAT8},    {1231, XLAT_OID_NUMERIC},
+	{1182, XLAT_OID_DATE},   {1115, XLAT_OID_TIMESTAMP}, {1185, XLAT_OID_TIMESTAMPTZ},
+	{2951, XLAT_OID_UUID},   {199, XLAT_OID_JSON},       {3807, XLAT_OID_JSONB},
+	{1028, XLAT_OID_OID},    {1183, XLAT_OID_TIME},      {1187, XLAT_OID_INTERVAL},
 	{1002, 18 /* "char" */},
-	{1041, XLAT_OID_INET},
-	{651, XLAT_OID_CIDR},
-	{1040, XLAT_OID_MACADDR},
-	{775, XLAT_OID_MACADDR8},
-	{3643, XLAT_OID_TSVECTOR},
-	{3645, XLAT_OID_TSQUERY},
-	{1561, XLAT_OID_BIT},
-	{1563, XLAT_OID_VARBIT},
-	{791, XLAT_OID_MONEY},
-	{3905, XLAT_OID_INT4RANGE},
-	{3927, XLAT_OID_INT8RANGE},
-	{3907, XLAT_OID_NUMRANGE},
-	{3913, XLAT_OID_DATERANGE},
-	{3909, XLAT_OID_TSRANGE},
-	{3911, XLAT_OID_TSTZRANGE},
-	{6150, XLAT_OID_INT4MULTIRANGE},
-	{6157, XLAT_OID_INT8MULTIRANGE},
-	{6151, XLAT_OID_NUMMULTIRANGE},
-	{6155, XLAT_OID_DATEMULTIRANGE},
-	{6152, XLAT_OID_TSMULTIRANGE},
-	{6153, XLAT_OID_TSTZMULTIRANGE},
+	{1041, XLAT_OID_INET},   {651, XLAT_OID_CIDR},       {1040, XLAT_OID_MACADDR},
+	{775, XLAT_OID_MACADDR8}, {3643, XLAT_OID_TSVECTOR}, {3645, XLAT_OID_TSQUERY},
+	{1561, XLAT_OID_BIT},    {1563, XLAT_OID_VARBIT},    {791, XLAT_OID_MONEY},
+	{3905, XLAT_OID_INT4RANGE}, {3927, XLAT_OID_INT8RANGE}, {3907, XLAT_OID_NUMRANGE},
+	{3913, XLAT_OID_DATERANGE}, {3909, XLAT_OID_TSRANGE},   {3911, XLAT_OID_TSTZRANGE},
+	{6150, XLAT_OID_INT4MULTIRANGE}, {6157, XLAT_OID_INT8MULTIRANGE},
+	{6151, XLAT_OID_NUMMULTIRANGE}, {6155, XLAT_OID_DATEMULTIRANGE},
+	{6152, XLAT_OID_TSMULTIRANGE}, {6153, XLAT_OID_TSTZMULTIRANGE},
 };
 
 enum { OID_TEXT_ARRAY = 1009 };
@@ -468,8 +441,8 @@ int xlat_array_concat(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_t
 		const struct xlat_typeinfo *a = xlat_type_by_oid(el[0].oid),
 					   *b = xlat_type_by_oid(el[1].oid);
 		return xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, e->location,
-				 "operator does not exist: %s[] || %s[]",
-				 a ? a->sql_name : "unknown", b ? b->sql_name : "unknown")
+				 "operator does not exist: %s[] || %s[]", a ? a->sql_name : "unknown",
+				 b ? b->sql_name : "unknown")
 			       ? 1
 			       : -1;
 	}
@@ -570,12 +543,12 @@ static const struct {
 	int min, max;
 	int what; /* A_DIM: pgfn_array_dim's selector */
 } afns[] = {
-	{"array_length", A_DIM, 2, 2, 0},      {"array_lower", A_DIM, 2, 2, 1},
-	{"array_ndims", A_CARD, 1, 1, 4},      {"cardinality", A_CARD, 1, 1, 3},
-	{"array_dims", A_DIMS, 1, 1, 0},       {"array_upper", A_DIM, 2, 2, 2},
-	{"array_append", A_APPEND, 2, 2, 0},   {"array_prepend", A_PREPEND, 2, 2, 0},
-	{"array_cat", A_CAT, 2, 2, 0},         {"string_to_array", A_SPLIT, 2, 3, 0},
-	{"array_agg", A_AGG, 1, 1, 0},         {"array_remove", A_REMOVE, 2, 2, 0},
+	{"array_length", A_DIM, 2, 2, 0},    {"array_lower", A_DIM, 2, 2, 1},
+	{"array_ndims", A_CARD, 1, 1, 4},    {"cardinality", A_CARD, 1, 1, 3},
+	{"array_dims", A_DIMS, 1, 1, 0},     {"array_upper", A_DIM, 2, 2, 2},
+	{"array_append", A_APPEND, 2, 2, 0}, {"array_prepend", A_PREPEND, 2, 2, 0},
+	{"array_cat", A_CAT, 2, 2, 0},       {"string_to_array", A_SPLIT, 2, 3, 0},
+	{"array_agg", A_AGG, 1, 1, 0},       {"array_remove", A_REMOVE, 2, 2, 0},
 	{"array_replace", A_REPLACE, 3, 3, 0}, {"array_positions", A_POSITIONS, 2, 2, 0},
 	{"array_fill", A_FILL, 2, 3, 0},
 };
@@ -649,7 +622,7 @@ bool xlat_array_untyped(struct xlat_ctx *c, struct xlat_type t, int location)
 static bool search_fn(struct xlat_ctx *c, const PgQuery__FuncCall *f, enum afn kind,
 		      struct xlat_type *tv, struct xlat_type *t)
 {
-	xlat_puts(c, kind == A_REPLACE     ? "pgfn_array_replace("
+	xlat_puts(c, kind == A_REPLACE	   ? "pgfn_array_replace("
 		     : kind == A_POSITIONS ? "pgfn_array_positions("
 					   : "pgfn_array_fill(");
 	if (!emit_args(c, f, tv))
@@ -703,8 +676,8 @@ int xlat_array_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 		xlat_printf(c, ", '%c')", tag_of(tv[afns[k].kind == A_APPEND ? 1 : 0]));
 		*t = tv[afns[k].kind == A_APPEND ? 0 : 1];
 		if (!is_array_c(c, *t))
-			*t = (struct xlat_type){
-				agg_array_of(c, tv[afns[k].kind == A_APPEND ? 1 : 0]), -1};
+			*t = (struct xlat_type){agg_array_of(c, tv[afns[k].kind == A_APPEND ? 1 : 0]),
+						-1};
 		else
 			*t = number_common(*t, tv[afns[k].kind == A_APPEND ? 1 : 0]);
 		return ok ? 1 : -1;
@@ -761,7 +734,7 @@ bool xlat_agg_sort_keys(struct xlat_ctx *c, const PgQuery__FuncCall *f, char *fl
 		if (!xlat_expr(c, sb->node, &kt))
 			return false;
 		xlat_enum_sort_key(c, mark, kt.oid); /* labels in the enum's order, not by text */
-		if (kt.oid == XLAT_OID_JSONB)        /* in jsonb's btree order (j/J) */
+		if (kt.oid == XLAT_OID_JSONB) /* in jsonb's btree order (j/J) */
 			flags[2 * i] = desc ? 'J' : 'j';
 	}
 	return true;
@@ -773,8 +746,7 @@ bool xlat_agg_sort_keys(struct xlat_ctx *c, const PgQuery__FuncCall *f, char *fl
 bool xlat_agg_distinct_order_ok(struct xlat_ctx *c, const PgQuery__FuncCall *f)
 {
 	for (size_t i = 0; i < f->n_agg_order; i++) {
-		const PgQuery__SortBy *sb = f->agg_order[i]->node_case ==
-							    PG_QUERY__NODE__NODE_SORT_BY
+		const PgQuery__SortBy *sb = f->agg_order[i]->node_case == PG_QUERY__NODE__NODE_SORT_BY
 						    ? f->agg_order[i]->sort_by
 						    : NULL;
 		bool found = false;
@@ -821,8 +793,8 @@ int xlat_ordered_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char 
 	size_t k = 0;
 	while (k < ARRAY_LEN(names) && strcmp(names[k], name) != 0)
 		k++;
-	if (k == ARRAY_LEN(names) || (!f->n_agg_order && !f->agg_distinct) || f->agg_within_group ||
-	    f->n_args != (k == 1 ? 2u : 1u))
+	if (k == ARRAY_LEN(names) || (!f->n_agg_order && !f->agg_distinct) ||
+	    f->agg_within_group || f->n_args != (k == 1 ? 2u : 1u))
 		return 0;
 	if (f->over || f->n_agg_order > 16)
 		return xlat_unsupported(c, f->location,
@@ -884,9 +856,9 @@ static bool os_result(char fn, struct xlat_type xt, uint32_t *oid, char *tag)
 int xlat_osagg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 	       struct xlat_type *t)
 {
-	char fn = strcmp(name, "percentile_cont") == 0   ? 'c'
+	char fn = strcmp(name, "percentile_cont") == 0	 ? 'c'
 		  : strcmp(name, "percentile_disc") == 0 ? 'd'
-		  : strcmp(name, "mode") == 0            ? 'm'
+		  : strcmp(name, "mode") == 0		 ? 'm'
 							 : 0;
 	if (!fn || !f->agg_within_group)
 		return 0;
@@ -899,8 +871,8 @@ int xlat_osagg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 	struct xlat_type ft = {XLAT_OID_NUMERIC, -1}, xt;
 	char tag;
 	if (!sb || f->n_args != (fn == 'm' ? 0u : 1u)) {
-		xlat_fail(c, "42883", f->location,
-			  "function %s with these arguments does not exist", name);
+		xlat_fail(c, "42883", f->location, "function %s with these arguments does not exist",
+			  name);
 		return -1;
 	}
 	if (sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_USING) {

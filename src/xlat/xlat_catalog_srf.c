@@ -81,8 +81,8 @@ static bool scalar_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf
 
 /* The head of a subquery that renames a catalog function's columns (cols, n of them) by the
  * FROM item's column aliases: "(SELECT col AS alias, ..."; fn names the function in errors. */
-static bool renamed_columns(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, const char *fn,
-			    const char *const *cols, size_t n)
+static bool renamed_columns(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
+			    const char *fn, const char *const *cols, size_t n)
 {
 	size_t ncol = rf->alias ? rf->alias->n_colnames : 0;
 	if (rf->ordinality)
@@ -236,8 +236,7 @@ static bool tmpdir_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf
 	}
 	if (!renamed_columns(c, rf, "pg_ls_tmpdir", cols, ARRAY_LEN(cols)))
 		return false;
-	xlat_puts(c,
-		  " FROM (SELECT NULL AS name, NULL AS size, NULL AS modification) WHERE 0) AS ");
+	xlat_puts(c, " FROM (SELECT NULL AS name, NULL AS size, NULL AS modification) WHERE 0) AS ");
 	xlat_ident(c, rf->alias ? rf->alias->aliasname : "pg_ls_tmpdir");
 	return true;
 }
@@ -384,8 +383,8 @@ static bool value_head(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, con
 	xlat_printf(c, "(SELECT %s AS ", value);
 	/* pg_partition_ancestors's column is its OUT parameter's, whatever the alias */
 	bool out = strcmp(name, "pg_partition_ancestors") == 0;
-	xlat_ident(c, ncol        ? xlat_node_str(rf->alias->colnames[0])
-		      : out       ? "relid"
+	xlat_ident(c, ncol			? xlat_node_str(rf->alias->colnames[0])
+		      : out	  ? "relid"
 		      : rf->alias ? rf->alias->aliasname
 				  : name);
 	if (rf->ordinality) {
@@ -423,11 +422,10 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 						    rf->functions[0]->list->n_items >= 1
 					    ? rf->functions[0]->list->items[0]
 					    : NULL;
-	const PgQuery__FuncCall *f = item && item->node_case == NODE(FUNC_CALL) ? item->func_call
-										: NULL;
+	const PgQuery__FuncCall *f =
+		item && item->node_case == NODE(FUNC_CALL) ? item->func_call : NULL;
 	const char *name = f ? xlat_node_str(f->funcname[f->n_funcname - 1]) : NULL;
-	const char *schema = !f || f->n_funcname != 2 ? "pg_catalog"
-						      : xlat_node_str(f->funcname[0]);
+	const char *schema = !f || f->n_funcname != 2 ? "pg_catalog" : xlat_node_str(f->funcname[0]);
 	if (f && name && strcmp(name, "pg_ls_tmpdir") == 0 && schema &&
 	    strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2 && !rf->is_rowsfrom &&
 	    !rf->n_coldeflist)
@@ -469,8 +467,7 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 		k++;
 	if (k == ARRAY_LEN(srfs) && xlat_scalar_in_from(f, name, schema))
 		return scalar_function(c, rf, item, name);
-	enum xlat_fn_class fc = k == ARRAY_LEN(srfs) && name ? xlat_func_class(name)
-							     : XLAT_FN_UNKNOWN;
+	enum xlat_fn_class fc = k == ARRAY_LEN(srfs) && name ? xlat_func_class(name) : XLAT_FN_UNKNOWN;
 	if (fc == XLAT_FN_AGG) /* OVER is a syntax error there */
 		return xlat_fail(c, "42803", f->location,
 				 "aggregate functions are not allowed in functions in FROM");
@@ -537,8 +534,7 @@ static const char *array_of(const char *name, size_t nargs)
 		{"jsonb_path_query_tz", "pgfn_jsonb_path_rows", 2, 4},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(pairs); i++)
-		if (strcmp(pairs[i].srf, name) == 0 && nargs >= pairs[i].min &&
-		    nargs <= pairs[i].max)
+		if (strcmp(pairs[i].srf, name) == 0 && nargs >= pairs[i].min && nargs <= pairs[i].max)
 			return pairs[i].array;
 	return NULL;
 }
@@ -612,7 +608,7 @@ static bool slot_array(struct xlat_ctx *c, const struct xlat_srf *srf, int k)
 	if (!xlat_expr(c, srf->args[k], &t))
 		return false;
 	(void)xlat_multirange_unnest(c, from, t.oid); /* unnest(mr): its ranges */
-	if (t.oid == XLAT_OID_TSVECTOR) {             /* unnest(tsvector): its rows' records */
+	if (t.oid == XLAT_OID_TSVECTOR) { /* unnest(tsvector): its rows' records */
 		xlat_insert_at(c, from, "pgfn_ts_unnest_rows(");
 		xlat_puts(c, ")");
 	}
@@ -673,7 +669,7 @@ static const char *array_text(struct xlat_ctx *c, const PgQuery__FuncCall *f, in
 	struct xlat_type at = {1009 /* text[] */, -1};
 	*array = kind == 6 ? split_array(c, f) : kind == 7 || kind == 8 ? NULL : f->args[0];
 	/* pg_listening_channels() unnests the session's array of them: text, no node */
-	const char *text = *array      ? xlat_expr_aside(c, *array, &at)
+	const char *text = *array ? xlat_expr_aside(c, *array, &at)
 			   : kind == 8 ? matches_array(c, f)
 				       : LISTENING_ARRAY;
 	if (!text)
@@ -695,10 +691,8 @@ static const char *array_text(struct xlat_ctx *c, const PgQuery__FuncCall *f, in
 	if (dim)
 		text = arena_printf(c->a, "pgfn_array_subscripts(%s, %d)", text, dim);
 	const struct pgtype_info *ti = pgtype_by_oid(at.oid);
-	*elem = dim         ? XLAT_OID_INT4
-		: kind == 8 ? 1009
-		: ti        ? ti->elem_oid
-			    : xlat_array_elem_in(c, at.oid); /* an enum's */
+	*elem = dim ? XLAT_OID_INT4 : kind == 8 ? 1009 : ti ? ti->elem_oid
+						  : xlat_array_elem_in(c, at.oid); /* an enum's */
 	if (!*elem && !ti) /* an array of a row type (pt[]): each element a value of pt */
 		*elem = xlat_comptype_array_elem(c, at.oid);
 	return text;
@@ -717,9 +711,8 @@ static int srf_slot(struct xlat_ctx *c, struct xlat_srf *srf, const PgQuery__Fun
 			return k; /* '{}'::int[] and '{}'::text[] are one text, not one array */
 	}
 	if (srf->nslots == XLAT_SRF_SLOTS) {
-		xlat_unsupported(
-			c, f->location,
-			"more than 8 arrays under set-returning functions in a select list");
+		xlat_unsupported(c, f->location,
+				 "more than 8 arrays under set-returning functions in a select list");
 		return -1;
 	}
 	int k = srf->nslots++;
@@ -730,7 +723,10 @@ static int srf_slot(struct xlat_ctx *c, struct xlat_srf *srf, const PgQuery__Fun
 	return k;
 }
 
-int xlat_catalog_srf_kind(const PgQuery__Node *n) { return srf_kind(n); }
+int xlat_catalog_srf_kind(const PgQuery__Node *n)
+{
+	return srf_kind(n);
+}
 
 const char *xlat_catalog_srf_blob(struct xlat_ctx *c, const PgQuery__FuncCall *f, int kind,
 				  uint32_t *type)
@@ -751,11 +747,10 @@ const char *xlat_catalog_srf_blob(struct xlat_ctx *c, const PgQuery__FuncCall *f
 	}
 	if (kind == 3 || kind == 4) {
 		xlat_unsupported(c, f->location,
-				 kind == 3
-					 ? "_pg_expandarray beside another set-returning function "
-					   "of this kind or in an expression"
-					 : "aclexplode beside another set-returning function of "
-					   "this kind or in an expression");
+				 kind == 3 ? "_pg_expandarray beside another set-returning function "
+					     "of this kind or in an expression"
+					   : "aclexplode beside another set-returning function of "
+					     "this kind or in an expression");
 		return NULL;
 	}
 	const PgQuery__Node *array;
@@ -833,12 +828,10 @@ bool xlat_catalog_srf_collect(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 		return false;
 	for (size_t i = 0; !zip && i < s->n_target_list; i++) {
 		const PgQuery__Node *v = s->target_list[i]->res_target->val;
-		int inner = v && v->node_case == NODE(A_INDIRECTION)
-				    ? srf_kind(v->a_indirection->arg)
-				    : 0;
+		int inner = v && v->node_case == NODE(A_INDIRECTION) ? srf_kind(v->a_indirection->arg)
+								     : 0;
 		if (inner == 3 || inner == 4 || inner == 8)
-			v = v->a_indirection
-				    ->arg; /* (_pg_expandarray(a)).n, (aclexplode(acl)).grantee,
+			v = v->a_indirection->arg; /* (_pg_expandarray(a)).n, (aclexplode(acl)).grantee,
 						    * (regexp_matches(s, re))[1] */
 		int udf = xlat_udf_srf_target(c, &srf, v);
 		if (udf < 0)
@@ -848,9 +841,8 @@ bool xlat_catalog_srf_collect(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 			return false;
 	}
 	if (srf && srf->udf && srf->ncalls > 1)
-		return xlat_unsupported(c, -1,
-					"a set-returning function of the tenant's with "
-					"another set-returning function in a select list");
+		return xlat_unsupported(c, -1, "a set-returning function of the tenant's with "
+					       "another set-returning function in a select list");
 	/* DISTINCT comes after the functions' rows, as the zip's join gives them */
 	bool distinct = s->n_distinct_clause && !(srf && srf->zip && !xlat_is_distinct_on(s));
 	if (srf && (distinct || s->n_window_clause ||

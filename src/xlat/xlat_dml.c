@@ -97,8 +97,7 @@ static void note_returning(struct xlat_ctx *c, size_t from, size_t to, size_t li
 	if (!to || !sql)
 		return;
 	if (max) {
-		c->st->returning_sql = arena_printf(c->a,
-						    "SELECT %.*s FROM %.*s WHERE rowid = ?%ld",
+		c->st->returning_sql = arena_printf(c->a, "SELECT %.*s FROM %.*s WHERE rowid = ?%ld",
 						    (int)(end - list), sql + list, (int)(to - from),
 						    sql + from, max + 1);
 		return;
@@ -201,8 +200,8 @@ static bool returning_sees_target(struct xlat_ctx *c, PgQuery__Node **ret, size_
 /* RETURNING * or target.* next to other items: the target's columns spelled out in the
  * shape, so that the other items keep their types (the column count is otherwise left to
  * run time, which types an expression column as text). */
-static void returning_star_shape(struct xlat_ctx *c, const PgQuery__RangeVar *rv, PgQuery__Node **v,
-				 size_t n, struct xlat_shape *shape)
+static void returning_star_shape(struct xlat_ctx *c, const PgQuery__RangeVar *rv,
+				 PgQuery__Node **v, size_t n, struct xlat_shape *shape)
 {
 	const struct xlat_schema_col *cols;
 	size_t ncols, k = 0;
@@ -212,7 +211,7 @@ static void returning_star_shape(struct xlat_ctx *c, const PgQuery__RangeVar *rv
 	for (size_t i = 0; i < n; i++) {
 		const PgQuery__Node *val = v[i]->res_target->val;
 		const PgQuery__ColumnRef *cr = val->node_case == NODE(COLUMN_REF) ? val->column_ref
-										  : NULL;
+										    : NULL;
 		bool star = cr && cr->fields[cr->n_fields - 1]->node_case == NODE(A_STAR);
 		const char *rel = star && cr->n_fields == 2 ? xlat_node_str(cr->fields[0]) : NULL;
 		bool other = cr && cr->n_fields == 2 && (!rel || strcmp(rel, name) != 0);
@@ -251,9 +250,8 @@ static bool returning_wco(struct xlat_ctx *c, const char *wco, size_t n, bool ma
 		return true;
 	}
 	if (!marker)
-		return xlat_unsupported(c, -1,
-					"this RETURNING of a write checked by a view's WITH "
-					"CHECK OPTION or by row-level security");
+		return xlat_unsupported(c, -1, "this RETURNING of a write checked by a view's WITH "
+					       "CHECK OPTION or by row-level security");
 	return true;
 }
 
@@ -373,8 +371,8 @@ static bool generated_rule(struct xlat_ctx *c, const struct xlat_schema_col *col
  * column, the first of which carries the source. rel: the table assigned to. SET g = DEFAULT
  * of a generated column writes nothing (SQLite computes it again); when nothing else is
  * assigned, the first other column is assigned itself, so the row is still updated. */
-static bool set_list(struct xlat_ctx *c, const PgQuery__RangeVar *rel, PgQuery__Node **v, size_t n,
-		     const struct xlat_schema_col *cols, size_t ncols)
+static bool set_list(struct xlat_ctx *c, const PgQuery__RangeVar *rel, PgQuery__Node **v,
+		     size_t n, const struct xlat_schema_col *cols, size_t ncols)
 {
 	struct xlat_type ignored;
 	size_t start = c->sb->len;
@@ -394,8 +392,8 @@ static bool set_list(struct xlat_ctx *c, const PgQuery__RangeVar *rel, PgQuery__
 		/* (a schema-qualified name may mean the table a temporary one hides) */
 		if (!col && ncols && rel && (!rel->schemaname || !*rel->schemaname))
 			return xlat_fail(c, SQLSTATE_UNDEFINED_COLUMN, rt->location,
-					 "column \"%s\" of relation \"%s\" does not exist",
-					 rt->name, rel->relname);
+					 "column \"%s\" of relation \"%s\" does not exist", rt->name,
+					 rel->relname);
 		if (rt->n_indirection) { /* SET a[i] = v of an array column: xlat_arrayset.c */
 			int arr = xlat_array_set_target(c, v, n, i, col, MORE);
 			if (arr < 0)
@@ -429,10 +427,9 @@ static bool set_list(struct xlat_ctx *c, const PgQuery__RangeVar *rel, PgQuery__
 		if (col && col->identity == 'a') {
 			xlat_fail(c, SQLSTATE_GENERATED_ALWAYS, -1,
 				  "column \"%s\" can only be updated to DEFAULT", col->name);
-			pgerr_detail(
-				c->err,
-				"Column \"%s\" is an identity column defined as GENERATED ALWAYS.",
-				col->name);
+			pgerr_detail(c->err,
+				     "Column \"%s\" is an identity column defined as GENERATED ALWAYS.",
+				     col->name);
 			return false;
 		}
 		if (rt->val->node_case != NODE(MULTI_ASSIGN_REF)) {
@@ -550,9 +547,8 @@ static bool on_conflict(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 					 "constraint \"%s\" for table \"%s\" does not exist",
 					 inf->conname, rel->relname);
 		if (!nkeys && !keys) /* a FOREIGN KEY or CHECK constraint */
-			return xlat_fail(
-				c, "42809", -1,
-				"constraint in ON CONFLICT clause has no associated index");
+			return xlat_fail(c, "42809", -1,
+					 "constraint in ON CONFLICT clause has no associated index");
 		/* an EXCLUDE constraint: PostgreSQL's refusal of DO UPDATE (42809); DO NOTHING would skip
 		 * only its conflicts, which the session's skipping (xlat_exclude.c) cannot tell */
 		if (!nkeys && oc->action == PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_UPDATE)
@@ -658,8 +654,8 @@ static int default_column(const PgQuery__SelectStmt *vs, size_t col)
 }
 
 /* The name of the column position i fills: from the column list, else the table's i-th. */
-static const char *target_name(const PgQuery__InsertStmt *s, const struct xlat_schema_col **targets,
-			       size_t i)
+static const char *target_name(const PgQuery__InsertStmt *s,
+			       const struct xlat_schema_col **targets, size_t i)
 {
 	if (s->n_cols)
 		return s->cols[i]->res_target->name;
@@ -923,17 +919,14 @@ static bool identity_rules(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
 			continue;
 		if (s->override == OVERRIDING(USER_VALUE)) {
 			if (!vs)
-				return xlat_unsupported(c, -1,
-							"OVERRIDING USER VALUE with a query");
+				return xlat_unsupported(c, -1, "OVERRIDING USER VALUE with a query");
 			skip[i] = true;
 		} else if (col->identity == 'a' && s->override != OVERRIDING(SYSTEM_VALUE)) {
 			xlat_fail(c, SQLSTATE_GENERATED_ALWAYS, -1,
-				  "cannot insert a non-DEFAULT value into column \"%s\"",
-				  col->name);
-			pgerr_detail(
-				c->err,
-				"Column \"%s\" is an identity column defined as GENERATED ALWAYS.",
-				col->name);
+				  "cannot insert a non-DEFAULT value into column \"%s\"", col->name);
+			pgerr_detail(c->err,
+				     "Column \"%s\" is an identity column defined as GENERATED ALWAYS.",
+				     col->name);
 			pgerr_hint(c->err, "Use OVERRIDING SYSTEM VALUE to override.");
 			return false;
 		}
@@ -1060,16 +1053,14 @@ static bool column_list(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
 static const struct xlat_schema_col **insert_targets(struct xlat_ctx *c,
 						     const PgQuery__InsertStmt *s, size_t width)
 {
-	const struct xlat_schema_col *cols = NULL,
-				     **v = arena_zalloc(c->a, (width + 1) * sizeof(*v));
+	const struct xlat_schema_col *cols = NULL, **v = arena_zalloc(c->a, (width + 1) * sizeof(*v));
 	size_t ncols = 0;
 	if (!xlat_scope_target(c, s->relation, &cols, &ncols))
 		return v;
 	for (size_t i = 0; i < width; i++) {
 		if (s->n_cols)
-			v[i] = i < s->n_cols
-				       ? xlat_scope_col(cols, ncols, s->cols[i]->res_target->name)
-				       : NULL;
+			v[i] = i < s->n_cols ? xlat_scope_col(cols, ncols, s->cols[i]->res_target->name)
+					     : NULL;
 		else
 			v[i] = i < ncols ? &cols[i] : NULL;
 	}
@@ -1103,9 +1094,9 @@ static bool checked_source(struct xlat_ctx *c, const PgQuery__SelectStmt *src, s
 	const struct xlat_schema_col *cols = NULL;
 	size_t ncols = 0;
 	const char *name = s->n_cols ? s->cols[key]->res_target->name
-			   : xlat_scope_target(c, s->relation, &cols, &ncols) && key < ncols
-				   ? cols[key].name
-				   : "";
+		       : xlat_scope_target(c, s->relation, &cols, &ncols) && key < ncols
+			       ? cols[key].name
+			       : "";
 	xlat_puts(c, "WITH \"_shardlite_src\"(");
 	for (size_t i = 0; i < width; i++)
 		xlat_printf(c, "%s\"c%zu\"", i ? ", " : "", i + 1);
@@ -1272,7 +1263,8 @@ static bool arbiter_columns(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
 
 /* The names of " (a, "b c", d)" at sql, the list INSERT INTO t writes; 0 when sql is not such
  * a list. *end: just past its ')'. */
-static size_t column_names(struct xlat_ctx *c, const char *sql, const char ***out, const char **end)
+static size_t column_names(struct xlat_ctx *c, const char *sql, const char ***out,
+			   const char **end)
 {
 	if (strncmp(sql, " (", 2) != 0)
 		return 0;
@@ -1453,8 +1445,8 @@ bool xlat_stmt_update(struct xlat_ctx *c, const PgQuery__UpdateStmt *s)
 	PgQuery__Node **ret = s->returning_list;
 	size_t nret = s->n_returning_list;
 	struct xlat_retfrom *rf = NULL;
-	if (ok &&
-	    xlat_retfrom_wanted(c, s->relation, ret, nret, s->from_clause, s->n_from_clause)) {
+	if (ok && xlat_retfrom_wanted(c, s->relation, ret, nret, s->from_clause,
+				      s->n_from_clause)) {
 		struct xlat_retfrom_src src = {
 			.target = s->relation,
 			.target_sql = c->sb->data + from,
@@ -1472,9 +1464,8 @@ bool xlat_stmt_update(struct xlat_ctx *c, const PgQuery__UpdateStmt *s)
 		ok = xlat_retfrom_begin(c, &src, &rf);
 	}
 	if (ok && rf && xlat_updview_checked(c, s))
-		ok = xlat_unsupported(c, -1,
-				      "RETURNING a column of UPDATE's FROM list through a view "
-				      "with a WHERE clause");
+		ok = xlat_unsupported(c, -1, "RETURNING a column of UPDATE's FROM list through a view "
+					     "with a WHERE clause");
 	const char *tname = s->relation->alias ? s->relation->alias->aliasname
 					       : s->relation->relname;
 	xlat_puts(c, " SET ");
@@ -1498,8 +1489,8 @@ bool xlat_stmt_update(struct xlat_ctx *c, const PgQuery__UpdateStmt *s)
 	ok = ok && (rf || returning_sees_target(c, ret, nret, s->from_clause, s->n_from_clause,
 						"RETURNING a column of UPDATE's FROM list"));
 	xlat_retfrom_mode(c, rf, false, s->relation->relname);
-	ok = ok &&
-	     returning(c, s, s->relation, ret, nret, from, to, s->n_from_clause > 0 && !rf, !rf);
+	ok = ok && returning(c, s, s->relation, ret, nret, from, to, s->n_from_clause > 0 && !rf,
+			     !rf);
 	xlat_retfrom_mode(c, NULL, false, NULL);
 	xlat_scope_leave(c, scope);
 	return ok;
@@ -1532,8 +1523,8 @@ bool xlat_stmt_delete(struct xlat_ctx *c, const PgQuery__DeleteStmt *s)
 	PgQuery__Node **ret = s->returning_list;
 	size_t nret = s->n_returning_list;
 	struct xlat_retfrom *rf = NULL;
-	if (ok &&
-	    xlat_retfrom_wanted(c, s->relation, ret, nret, s->using_clause, s->n_using_clause)) {
+	if (ok && xlat_retfrom_wanted(c, s->relation, ret, nret, s->using_clause,
+				      s->n_using_clause)) {
 		struct xlat_retfrom_src src = {
 			.target = s->relation,
 			.target_sql = c->sb->data + from,
@@ -1549,9 +1540,8 @@ bool xlat_stmt_delete(struct xlat_ctx *c, const PgQuery__DeleteStmt *s)
 		ok = xlat_retfrom_begin(c, &src, &rf);
 	}
 	if (ok && rf && xlat_updview_checked(c, s))
-		ok = xlat_unsupported(c, -1,
-				      "RETURNING a column of DELETE's USING list through a "
-				      "view with a WHERE clause");
+		ok = xlat_unsupported(c, -1, "RETURNING a column of DELETE's USING list through a "
+					     "view with a WHERE clause");
 	if (ok && rf) {
 		xlat_retfrom_delete_where(c, rf);
 		xlat_retfrom_mode(c, rf, false, s->relation->relname);
@@ -1586,8 +1576,7 @@ static bool delete_rest(struct xlat_ctx *c, const PgQuery__DeleteStmt *s)
 		return false;
 	}
 	return returning_sees_target(c, s->returning_list, s->n_returning_list, s->using_clause,
-				     s->n_using_clause,
-				     "RETURNING a column of DELETE's USING list") &&
+				     s->n_using_clause, "RETURNING a column of DELETE's USING list") &&
 	       returning(c, s, s->relation, s->returning_list, s->n_returning_list, 0, 0,
 			 s->n_using_clause > 0, false);
 }

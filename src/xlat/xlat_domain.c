@@ -25,7 +25,7 @@
 	"NOT NULL, base TEXT, \"notnull\" INTEGER, dflt TEXT, check_expr TEXT, PRIMARY KEY "      \
 	"(domain_name, conname))"
 /* the CHECKs added NOT VALID and not validated since (pg_constraint.convalidated false) */
-#define SIDECAR_NOT_VALID                                                                     \
+#define SIDECAR_NOT_VALID                                                                  \
 	"CREATE TABLE IF NOT EXISTS _shardlite_domain_not_valid (domain_name TEXT NOT NULL, " \
 	"conname TEXT NOT NULL, PRIMARY KEY (domain_name, conname)); "
 /* A domain change leaves SQLite's schema alone; this moves schema_version, so that every
@@ -297,7 +297,9 @@ uint32_t xlat_domain_param_type(struct xlat_ctx *c, int n, uint32_t inferred)
 		return inferred;
 	struct xlat_typeref r;
 	/* the base type's OID, as the cast inferred it (a later use may have changed nothing) */
-	return xlat_domain_base(c, d, &r) && xlat_type_oid(&r) == inferred ? d->oid : inferred;
+	return xlat_domain_base(c, d, &r) && xlat_type_oid(&r) == inferred
+		       ? d->oid
+		       : inferred;
 }
 
 const struct xlat_domain *xlat_domain_of_expr(struct xlat_ctx *c, const PgQuery__Node *n)
@@ -377,8 +379,8 @@ bool xlat_domain_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc,
 /* ---- CREATE TABLE ... (LIKE t) ---- */
 
 /* One column's domain clauses (SQLite text starting with a blank), NULL with err. */
-static const char *column_clauses(struct xlat_ctx *c, const struct xlat_domain *d, const char *col,
-				  bool with_default)
+static const char *column_clauses(struct xlat_ctx *c, const struct xlat_domain *d,
+				  const char *col, bool with_default)
 {
 	struct strbuf *saved = c->sb, sb;
 	strbuf_init(&sb, 0);
@@ -393,7 +395,8 @@ static const char *column_clauses(struct xlat_ctx *c, const struct xlat_domain *
 const char **xlat_domain_like(struct xlat_ctx *c, const char *table)
 {
 	size_t n = 0, k = 0;
-	for (const struct xlat_domain *d = c->schema ? c->schema->domains : NULL; d && d->name; d++)
+	for (const struct xlat_domain *d = c->schema ? c->schema->domains : NULL; d && d->name;
+	     d++)
 		n += d->nusers;
 	const char **out = arena_zalloc(c->a, (4 * n + 1) * sizeof(*out));
 	for (const struct xlat_domain *d = c->schema ? c->schema->domains : NULL; d && d->name;
@@ -429,10 +432,10 @@ static const char *check_default_name(struct xlat_ctx *c, const struct domain_de
 {
 	/* a local schema's domain "s.d": d_check, as PostgreSQL names it */
 	const char *dot = strchr(dd->name, '.');
-	const char *bare =
-		dot && xlat_local_schema(c, arena_strndup(c->a, dd->name, (size_t)(dot - dd->name)))
-			? dot + 1
-			: dd->name;
+	const char *bare = dot && xlat_local_schema(c, arena_strndup(c->a, dd->name,
+								     (size_t)(dot - dd->name)))
+				   ? dot + 1
+				   : dd->name;
 	const char *base = arena_printf(c->a, "%s_check", bare);
 	const char *name = base;
 	for (int n = 1;; n++) {
@@ -499,7 +502,7 @@ static bool constraint(struct xlat_ctx *c, struct domain_def *dd, const PgQuery_
 bool xlat_default_assignable(struct xlat_ctx *c, const char *column, struct xlat_type dt,
 			     struct xlat_type base)
 {
-	static const uint32_t scalar[] = {XLAT_OID_INT2,    XLAT_OID_INT4,   XLAT_OID_INT8,
+	static const uint32_t scalar[] = {XLAT_OID_INT2,   XLAT_OID_INT4,   XLAT_OID_INT8,
 					  XLAT_OID_NUMERIC, XLAT_OID_FLOAT4, XLAT_OID_FLOAT8,
 					  XLAT_OID_BOOL};
 	bool number_or_bool = false;
@@ -577,11 +580,10 @@ bool xlat_collation_clause(struct xlat_ctx *c, const PgQuery__CollateClause *cc,
 	uint32_t oid = base->info->oid;
 	if (oid != XLAT_OID_TEXT && oid != XLAT_OID_VARCHAR && oid != XLAT_OID_BPCHAR &&
 	    oid != XLAT_OID_NAME)
-		return xlat_fail(
-			c, "42804", cc->location, "collations are not supported by type %s",
-			arena_printf(c->a, "%s%s",
-				     base->domain ? base->domain->name : base->info->sql_name,
-				     base->is_array ? "[]" : ""));
+		return xlat_fail(c, "42804", cc->location, "collations are not supported by type %s",
+				 arena_printf(c->a, "%s%s",
+					      base->domain ? base->domain->name : base->info->sql_name,
+					      base->is_array ? "[]" : ""));
 	const char *name = cc->n_collname ? xlat_node_str(cc->collname[cc->n_collname - 1]) : NULL;
 	if (!xlat_collation_name_ok(name, false))
 		return xlat_unsupported(c, cc->location, "a collation other than \"C\"");
@@ -637,7 +639,7 @@ bool xlat_stmt_create_domain(struct xlat_ctx *c, const PgQuery__CreateDomainStmt
 	xlat_puts(c, SIDECAR_DOMAINS "; SELECT shardlite_domain('create', ");
 	xlat_string(c, dd.name);
 	xlat_puts(c, ", ");
-	xlat_string(c, base.domain ? base.domain->name
+	xlat_string(c, base.domain	? base.domain->name
 		       : over_enum ? over_enum->name
 				   : xlat_type_format(c, &base));
 	xlat_printf(c, ", %d, ", dd.nullness == 2 ? 1 : 0);
@@ -1075,7 +1077,8 @@ bool xlat_type_names_domain(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	if (s->rename_type != PG_QUERY__OBJECT_TYPE__OBJECT_TYPE || !o ||
 	    o->node_case != NODE(LIST) || !o->list->n_items)
 		return false;
-	return xlat_domain_by_name(c, xlat_node_str(o->list->items[o->list->n_items - 1])) != NULL;
+	return xlat_domain_by_name(c, xlat_node_str(o->list->items[o->list->n_items - 1])) !=
+	       NULL;
 }
 
 bool xlat_rename_domain(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
@@ -1095,8 +1098,8 @@ bool xlat_rename_domain(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	struct xlat_domain *nd = copy_domain(c, d);
 	bool con = s->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_DOMCONSTRAINT;
 	if (!con && child_of(c, d)) /* the domains over it name it */
-		return xlat_unsupported(
-			c, -1, "ALTER DOMAIN ... RENAME TO of a domain another domain is over");
+		return xlat_unsupported(c, -1,
+					"ALTER DOMAIN ... RENAME TO of a domain another domain is over");
 	if (con) { /* RENAME CONSTRAINT c TO new */
 		int k = con_index(d, s->subname);
 		if (k < 0)
@@ -1110,14 +1113,13 @@ bool xlat_rename_domain(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 					 s->newname, d->name);
 		((const char **)nd->connames)[k] = arena_strdup(c->a, s->newname);
 	} else if (udf_of(c, d)) { /* its parameters and results name the domain as written */
-		return xlat_unsupported(c, -1,
-					"ALTER DOMAIN ... RENAME TO of a domain a function uses");
+		return xlat_unsupported(c, -1, "ALTER DOMAIN ... RENAME TO of a domain a function uses");
 	} else {
 		nd->name = arena_strdup(c->a, s->newname);
 	}
 	/* ALTER TYPE d RENAME TO, as PostgreSQL takes it of a domain, keeps its tag */
-	const char *tag = s->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE ? "ALTER TYPE"
-									       : "ALTER DOMAIN";
+	const char *tag =
+		s->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE ? "ALTER TYPE" : "ALTER DOMAIN";
 	xlat_sidecar_script(c, tag);
 	xlat_puts(c, SIDECAR_DOMAINS "; SELECT shardlite_domain(");
 	xlat_puts(c, con ? "'rename_check', " : "'rename', ");
@@ -1206,8 +1208,7 @@ static bool function_dependent(struct xlat_ctx *c, const struct xlat_domain *d,
 			       const struct xlat_udf *u, bool cascade)
 {
 	if (cascade)
-		return xlat_unsupported(c, -1,
-					"DROP DOMAIN ... CASCADE of a domain a function uses");
+		return xlat_unsupported(c, -1, "DROP DOMAIN ... CASCADE of a domain a function uses");
 	const char *shown = xlat_enum_display(c, d->name);
 	xlat_fail(c, "2BP01", -1, "cannot drop type %s because other objects depend on it", shown);
 	pgerr_detail(c->err, "%s %s depends on type %s", u->kind == 'p' ? "procedure" : "function",
@@ -1269,8 +1270,8 @@ static bool drop_one(struct xlat_ctx *c, const PgQuery__DropStmt *s, const PgQue
 	if (child && dropped_too(c, s, child->name)) /* DROP DOMAIN d2, d1: d2 goes first */
 		child = NULL;
 	if (child && cascade)
-		return xlat_unsupported(
-			c, -1, "DROP DOMAIN ... CASCADE of a domain another domain is over");
+		return xlat_unsupported(c, -1,
+					"DROP DOMAIN ... CASCADE of a domain another domain is over");
 	if (child || (d && d->nusers && !cascade && !c->earlier_ddl))
 		return dependents(c, d);
 	const struct xlat_udf *u = d && !c->earlier_ddl ? udf_of(c, d) : NULL;
@@ -1314,9 +1315,8 @@ static int depth_of(struct xlat_ctx *c, const PgQuery__Node *o)
 {
 	const PgQuery__TypeName *tn = o->node_case == NODE(TYPE_NAME) ? o->type_name : NULL;
 	const struct xlat_domain *d =
-		tn && tn->n_names
-			? xlat_domain_by_name(c, xlat_node_str(tn->names[tn->n_names - 1]))
-			: NULL;
+		tn && tn->n_names ? xlat_domain_by_name(c, xlat_node_str(tn->names[tn->n_names - 1]))
+				  : NULL;
 	int n = 0;
 	for (d = d ? parent_of(c, d) : NULL; d && n < DOMAIN_DEPTH; d = parent_of(c, d))
 		n++;

@@ -266,9 +266,9 @@ static const char *stored_form_fn(struct xlat_ctx *c, const struct xlat_schema_c
 			uint32_t el = xlat_array_elem(oid);
 			bool len = el == XLAT_OID_VARCHAR || el == XLAT_OID_BPCHAR ||
 				   el == XLAT_OID_BIT || el == XLAT_OID_VARBIT;
-			*tail = col->typmod >= 0 && len ? arena_printf(c->a, ", %u, %d)", el,
-								       col->typmod) /* lengths */
-							: arena_printf(c->a, ", %u)", el);
+			*tail = col->typmod >= 0 && len
+					? arena_printf(c->a, ", %u, %d)", el, col->typmod) /* lengths */
+					: arena_printf(c->a, ", %u)", el);
 			return "pgfn_array_in(";
 		}
 		const char *spec = e ? NULL : xlat_comptype_spec(c, oid);
@@ -500,7 +500,7 @@ const char *xlat_infer_overflow_fn(struct xlat_type l, struct xlat_type r, const
 		return "shardlite_int8op"; /* a REAL -2^63 there is an overflow, not a value */
 	/* int2 op int2 is int2 in PostgreSQL; mixed with int4 it is int4 */
 	return l.oid == XLAT_OID_INT2 && r.oid == XLAT_OID_INT2 ? "shardlite_int2"
-								: "shardlite_int4";
+							     : "shardlite_int4";
 }
 
 /* PostgreSQL's || takes text (or an unknown literal) on at least one side, or bytea, json
@@ -511,10 +511,12 @@ bool xlat_concat_ok(uint32_t l, uint32_t r)
 	if (!l || !r || !xlat_type_by_oid(l) || !xlat_type_by_oid(r))
 		return true;
 	const struct xlat_typeinfo *a = xlat_type_by_oid(l), *b = xlat_type_by_oid(r);
-	bool ltext = a->store == XLAT_ST_TEXT && !xlat_type_is_temporal(l) && l != XLAT_OID_UUID &&
-		     l != XLAT_OID_JSON && l != XLAT_OID_JSONB && !xlat_net_input(l);
-	bool rtext = b->store == XLAT_ST_TEXT && !xlat_type_is_temporal(r) && r != XLAT_OID_UUID &&
-		     r != XLAT_OID_JSON && r != XLAT_OID_JSONB && !xlat_net_input(r);
+	bool ltext = a->store == XLAT_ST_TEXT && !xlat_type_is_temporal(l) &&
+		     l != XLAT_OID_UUID && l != XLAT_OID_JSON && l != XLAT_OID_JSONB &&
+		     !xlat_net_input(l);
+	bool rtext = b->store == XLAT_ST_TEXT && !xlat_type_is_temporal(r) &&
+		     r != XLAT_OID_UUID && r != XLAT_OID_JSON && r != XLAT_OID_JSONB &&
+		     !xlat_net_input(r);
 	return ltext || rtext || l == XLAT_OID_UNKNOWN || r == XLAT_OID_UNKNOWN ||
 	       (l == r && (l == XLAT_OID_BYTEA || l == XLAT_OID_JSONB));
 }
@@ -549,7 +551,8 @@ int32_t xlat_literal_scale(const char *s)
 
 /* numeric_add/sub keep the larger scale, numeric_mul the sum; a quotient's scale depends on
  * the values (select_div_scale), so it is marked as one. */
-void xlat_numeric_arith(struct xlat_type *t, struct xlat_type l, struct xlat_type r, const char *op)
+void xlat_numeric_arith(struct xlat_type *t, struct xlat_type l, struct xlat_type r,
+			const char *op)
 {
 	if (t->oid != XLAT_OID_NUMERIC)
 		return;

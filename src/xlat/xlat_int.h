@@ -66,7 +66,7 @@ enum {
 
 /* The static type of an emitted expression. */
 struct xlat_type {
-	uint32_t oid;   /* 0 = only known at run time (column references and the like) */
+	uint32_t oid; /* 0 = only known at run time (column references and the like) */
 	int32_t typmod; /* numeric expressions: also their display scale, see XLAT_NUM_SCALE */
 };
 
@@ -125,8 +125,8 @@ struct xlat_lateral {
  * joined directly: alias.name is written alias.vcol (xlat_srf.c). */
 struct xlat_srfcol {
 	const char *alias, *name, *vcol;
-	int field;            /* 1 + the attribute vcol's row value is read for, 0 none */
-	uint32_t field_input; /* (xlat_unnestrow.c: unnest of an array of a row type) */
+	int field;              /* 1 + the attribute vcol's row value is read for, 0 none */
+	uint32_t field_input;   /* (xlat_unnestrow.c: unnest of an array of a row type) */
 };
 
 /* Set-returning functions in a target list: unnest(a), generate_subscripts(a, d) and
@@ -140,14 +140,14 @@ struct xlat_srf {
 	signed char slot[16]; /* per call: the slot whose column v<slot> it reads */
 	int ncalls;
 	const PgQuery__Node *args[XLAT_SRF_SLOTS]; /* per slot: the array */
-	int dims[XLAT_SRF_SLOTS];                  /* per slot: generate_subscripts' d, 0: none */
-	const char *texts[XLAT_SRF_SLOTS];         /* per slot: its SQLite text, to compare */
-	uint32_t elems[XLAT_SRF_SLOTS];            /* per slot: its element type (0: not known) */
+	int dims[XLAT_SRF_SLOTS];		    /* per slot: generate_subscripts' d, 0: none */
+	const char *texts[XLAT_SRF_SLOTS];	    /* per slot: its SQLite text, to compare */
+	uint32_t elems[XLAT_SRF_SLOTS];		    /* per slot: its element type (0: not known) */
 	int nslots;
 	const char *alias;
-	uint32_t elem;      /* generate_series' type */
+	uint32_t elem; /* generate_series' type */
 	const char *series; /* generate_series in the target list: its SQLite module, else NULL */
-	bool acl;           /* aclexplode's rows rather than the array's elements */
+	bool acl;      /* aclexplode's rows rather than the array's elements */
 	const struct xlat_udf *udf; /* a set-returning function of the tenant's, alone */
 	const char *udf_text;       /* ... its call (xlat_call.c) */
 	struct xlat_srfzip *zip;    /* the general form: each call's rows zipped (xlat_srfzip.c) */
@@ -175,9 +175,9 @@ struct xlat_ctx {
 	bool *pseen;          /* [n-1]: $n is referenced (ptypes_cap entries, grown with it) */
 	int ptypes_cap;
 	struct xlat_param_domain *pdomains; /* $n first cast to a domain (xlat_domain_cast) */
-	int max_param;                      /* highest $n seen in this statement */
-	int depth;                          /* recursion guard */
-	unsigned flags;                     /* XLAT_X_* of the expression being emitted */
+	int max_param;     /* highest $n seen in this statement */
+	int depth;         /* recursion guard */
+	unsigned flags;    /* XLAT_X_* of the expression being emitted */
 	int volatile_seen; /* bumped by anything unsafe to evaluate twice (random(), subqueries) */
 	int cte_seq;       /* numbers the CTEs that carry FROM column aliases */
 	const char *ret_alias; /* in RETURNING: the target's alias, which SQLite does not know */
@@ -345,7 +345,7 @@ struct xlat_ctx {
 struct xlat_slot {
 	int location;
 	size_t offset, len;
-	bool in_main;    /* written to the statement's own buffer (not a scratch one) */
+	bool in_main; /* written to the statement's own buffer (not a scratch one) */
 	bool inline_ctx; /* written where it must stay inline (xlat_ctx.inline_consts) */
 };
 
@@ -391,8 +391,8 @@ void xlat_cache_key_make(struct xlat_cache_key *k, const char *sql, const uint32
 void xlat_cache_key_fini(struct xlat_cache_key *k);
 /* A hit: the statement for sql translated from a cached template into arena a; with bind,
  * its constants as parameters where the template allows (xlat_env.bind_consts). */
-bool xlat_cache_lookup(const struct xlat_cache_key *k, const char *sql, bool bind, struct arena *a,
-		       struct xlat_stmt **out);
+bool xlat_cache_lookup(const struct xlat_cache_key *k, const char *sql, bool bind,
+		       struct arena *a, struct xlat_stmt **out);
 /* After a successful translation of sql into the single statement st, remembers it when the
  * constants all landed where they can be replaced; with bind, rewrites st (in arena a) with
  * its constants as parameters as a later hit would have them. */
@@ -408,8 +408,8 @@ bool xlat_tree_each(const ProtobufCMessage *m, xlat_tree_fn *fn, void *arg);
 typedef int xlat_tree_leaf_fn(void *arg, const ProtobufCMessage *a, const ProtobufCMessage *b);
 /* PostgreSQL's equal(): same node types and values, positions (location) not compared; leaf
  * (may be NULL) decides pairs itself, e.g. column references by what they name. */
-bool xlat_tree_equal(const ProtobufCMessage *a, const ProtobufCMessage *b, xlat_tree_leaf_fn *leaf,
-		     void *arg);
+bool xlat_tree_equal(const ProtobufCMessage *a, const ProtobufCMessage *b,
+		     xlat_tree_leaf_fn *leaf, void *arg);
 /* The location of the node m is or wraps (PgQuery__Node), -1 when it has none. */
 int xlat_tree_location(const ProtobufCMessage *m);
 /* n::typname (a one-part type name, no typmod) as the parser would make it, in arena a. */
@@ -504,8 +504,8 @@ bool xlat_partition_of(struct xlat_ctx *c, const PgQuery__CreateStmt *s);
 bool xlat_partition_parse_key(struct arena *a, const char *sql, char *strategy, const char **col);
 /* The same, every key column (*n of them, at most XLAT_PARTKEY_MAX). */
 #define XLAT_PARTKEY_MAX 32
-bool xlat_partition_parse_keys(struct arena *a, const char *sql, char *strategy, const char ***cols,
-			       size_t *n);
+bool xlat_partition_parse_keys(struct arena *a, const char *sql, char *strategy,
+			       const char ***cols, size_t *n);
 /* Whether name is a partitioned table / a partition of the session's own tenant. */
 bool xlat_partition_is_parent(struct xlat_ctx *c, const char *name);
 bool xlat_partition_is_partition(struct xlat_ctx *c, const char *name);
@@ -703,8 +703,8 @@ bool xlat_type_unmatched(struct xlat_type a, struct xlat_type b);
  * tighter in both grammars and goes bare, anything else non-atomic is parenthesized. */
 /* A numeric $n written at [start, end) as a comparison operand, read as a number first (it
  * binds as its text); returns how much longer the text became (0: not a numeric $n). */
-size_t xlat_numeric_param_operand(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type t,
-				  size_t start, size_t end);
+size_t xlat_numeric_param_operand(struct xlat_ctx *c, const PgQuery__Node *n,
+				  struct xlat_type t, size_t start, size_t end);
 bool xlat_cmp_operand(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t);
 
 /* ---- xlat_pred.c: each yields bool (scalar subqueries: their column's type) ---- */
@@ -746,7 +746,8 @@ bool xlat_cast_assign_text(struct xlat_ctx *c, size_t mark, struct xlat_type *t)
  * mark, which rounds it as PostgreSQL stores such a value. xlat_cast.c. */
 int xlat_dt_precision(uint32_t oid, int32_t typmod);
 void xlat_dt_typmod_wrap(struct xlat_ctx *c, size_t mark, uint32_t oid, int prec);
-bool xlat_cast_string(struct xlat_ctx *c, const PgQuery__Node *arg, uint32_t oid, int32_t typmod);
+bool xlat_cast_string(struct xlat_ctx *c, const PgQuery__Node *arg, uint32_t oid,
+		      int32_t typmod);
 
 /* ---- xlat_func.c ---- */
 bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
@@ -799,7 +800,8 @@ int xlat_fnlib(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 bool xlat_similar(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t);
 /* ---- xlat_json.c ---- */
 /* A json/jsonb operator (->, @>, ?, jsonb ||, ...): 1 emitted, 0 not one, -1 failed. */
-int xlat_json_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op, struct xlat_type *t);
+int xlat_json_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
+		 struct xlat_type *t);
 /* A JSON constructor, aggregate or function (else xlat_array_func): 1 emitted, 0 not one,
  * -1 failed. */
 int xlat_json_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
@@ -884,22 +886,23 @@ bool xlat_composite_of(struct xlat_ctx *c, uint32_t oid, const char **rel,
 		       const struct xlat_schema_col **cols, size_t *n);
 /* (x).f of a composite x: field f as its own type; 1 emitted, 0 x is no composite (nothing
  * emitted), -1 failed (42703 for a field the type lacks). */
-int xlat_composite_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct xlat_type *t);
+int xlat_composite_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
+			 struct xlat_type *t);
 /* ORDER BY a[i] keys written inside the FROM scope, typed by the element (xlat_catalog.c). */
-bool xlat_array_sort_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s, const char ***keys)
-	MUST_CHECK;
+bool xlat_array_sort_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
+			  const char ***keys) MUST_CHECK;
 /* ORDER BY (x).f of a composite x: the field's SQL into (*keys)[i] (made when NULL), read
  * while the query's FROM is in scope (the ORDER BY is translated after); false on failure. */
-bool xlat_composite_sort_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s, const char ***keys)
-	MUST_CHECK;
+bool xlat_composite_sort_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
+			      const char ***keys) MUST_CHECK;
 /* x IS [NOT] NULL of a composite x: every field NULL (none NULL); 1 emitted, 0 x is no
  * composite (nothing emitted), -1 failed. */
 int xlat_composite_null_test(struct xlat_ctx *c, const PgQuery__NullTest *nt);
 /* ---- xlat_recfn.c: json_to_record(set) and friends with a column definition list ---- */
 /* As xlat_udf_range_function and xlat_udf_scope_cols, for those functions. */
 int xlat_recfn_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf);
-int xlat_recfn_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, const char **name,
-			  const struct xlat_schema_col **cols, size_t *n);
+int xlat_recfn_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
+			  const char **name, const struct xlat_schema_col **cols, size_t *n);
 /* A select list's (x).* items of a composite x replaced by (x).f for each field f (the new
  * list in the arena). */
 bool xlat_composite_targets(struct xlat_ctx *c, PgQuery__Node ***targets, size_t *ntargets);
@@ -938,6 +941,7 @@ bool xlat_ruleutils_colsexpr(const char *table, const struct xlat_schema_col *co
 bool xlat_ruleutils_domainexpr(struct xlat_schema_col value, PgQuery__Node *n, bool pretty,
 			       const struct xlat_schema *schema, struct arena *a, const char **out);
 
+
 /* ---- xlat_checkdef.c ---- */
 
 /* Sets c's CHECK columns (check_table, check_cols) to CREATE TABLE s's column definitions,
@@ -959,8 +963,8 @@ PgQuery__Node *xlat_checkdef_expr(struct xlat_ctx *c, PgQuery__Node *e);
  * text would compute over the values' text. xlat_checkexpr_table: over table rel's columns. */
 bool xlat_checkexpr_guard(struct xlat_ctx *c, const struct xlat_schema_col *cols, size_t ncols,
 			  const PgQuery__Node *e, const char *what);
-bool xlat_checkexpr_table(struct xlat_ctx *c, const PgQuery__RangeVar *rel, const PgQuery__Node *e,
-			  const char *what);
+bool xlat_checkexpr_table(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
+			  const PgQuery__Node *e, const char *what);
 
 /* xlat_gencheck.c: CREATE TABLE s's generated columns as PostgreSQL checks them (no aggregate
  * 42803, window function 42P20 or generated column 42P17 in a generation expression; no
@@ -970,7 +974,8 @@ bool xlat_gencheck_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s);
 
 /* xlat_jsonbsub.c: j[k]... of a jsonb value, as jsonb_extract_path (1 written, 0 not a
  * jsonb or json value, -1 failed). */
-int xlat_jsonb_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct xlat_type *t);
+int xlat_jsonb_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
+			 struct xlat_type *t);
 
 /* xlat_colalias.c: each table of s's FROM list that has a column alias list (FROM t AS
  * x(a, b)) made a subquery renaming the columns, in place; false with err set. */
@@ -990,9 +995,9 @@ const char *xlat_txn_now_value(struct xlat_ctx *c, const struct xlat_schema_col 
  * (targets[i] with given[i] false: DEFAULT in every row, or dropped), NULL-terminated; NULL
  * when there is none or a position's column is not known (targets[i] NULL). */
 const struct xlat_schema_col **xlat_txn_now_omitted(struct xlat_ctx *c,
-						    const PgQuery__InsertStmt *s,
-						    const struct xlat_schema_col **targets,
-						    const bool *given, size_t width);
+						     const PgQuery__InsertStmt *s,
+						     const struct xlat_schema_col **targets,
+						     const bool *given, size_t width);
 
 /* ---- xlat_enumpred.c: an enum ordered in a CHECK, an index's predicate or key ---- */
 /* e with each ordering comparison (<, <=, >, >=, [NOT] BETWEEN [SYMMETRIC]) of an enum
@@ -1002,8 +1007,8 @@ const struct xlat_schema_col **xlat_txn_now_omitted(struct xlat_ctx *c,
  * (a changed tree is a copy: e still prints the PostgreSQL text). NULL with err set: a label
  * the enum lacks (22P02), an enum ordered against another expression (0A000), two enums
  * (42883). xlat_enumpred_table: over the columns of table rel (e when not known). */
-PgQuery__Node *xlat_enumpred(struct xlat_ctx *c, const struct xlat_schema_col *cols, size_t ncols,
-			     PgQuery__Node *e);
+PgQuery__Node *xlat_enumpred(struct xlat_ctx *c, const struct xlat_schema_col *cols,
+			     size_t ncols, PgQuery__Node *e);
 PgQuery__Node *xlat_enumpred_table(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 				   PgQuery__Node *e);
 /* A domain's CHECK e over VALUE of type oid, an enum: its comparisons (= and <> too) as
@@ -1038,6 +1043,7 @@ bool xlat_enumrefit_rename(struct xlat_ctx *c, const char *type, const char *to)
  * base; the deparse alone otherwise. NULL when e has no SQL text. */
 const char *xlat_checkdef_domain(struct xlat_ctx *c, const struct xlat_typeref *base,
 				 PgQuery__Node *e);
+
 
 /* ---- xlat_array.c ---- */
 /* The element type of an array type OID; 0 when oid is no array type we know. */
@@ -1202,7 +1208,7 @@ bool xlat_type_is_temporal(uint32_t oid);
 struct xlat_shape {
 	struct xlat_type *types; /* one per output column */
 	size_t n;
-	bool star;          /* the target list holds * or t.*: the column count is unknown */
+	bool star; /* the target list holds * or t.*: the column count is unknown */
 	const char **names; /* with a * spelled out (xlat_scope_star_shape): the n output names */
 };
 
@@ -1235,7 +1241,8 @@ bool xlat_sort_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n);
 const char *xlat_select_colname(const PgQuery__SelectStmt *s);
 /* s, or a copy whose ORDER BY keys that name an unaliased result column reference (ORDER BY
  * n of SELECT a.n) are that reference, as PostgreSQL resolves them (xlat_sortname.c). */
-const PgQuery__SelectStmt *xlat_sort_by_targets(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
+const PgQuery__SelectStmt *xlat_sort_by_targets(struct xlat_ctx *c,
+						const PgQuery__SelectStmt *s);
 /* The name PostgreSQL gives an unnamed result column (FigureColname). */
 const char *xlat_colname(const PgQuery__Node *n);
 /* The PostgreSQL names of all output columns of a query; NULL when it has a * (unknown). */
@@ -1326,7 +1333,7 @@ struct xlat_type xlat_scope_column_type(const struct xlat_ctx *c, const PgQuery_
  * CTE's, a subquery's or the catalog's) in scope that SQLite gives TEXT affinity
  * (xlat_schema.default_fn); NULL otherwise or when unsure. */
 const struct xlat_schema_col *xlat_scope_text_col(const struct xlat_ctx *c,
-						  const PgQuery__ColumnRef *cr);
+						   const PgQuery__ColumnRef *cr);
 /* A target list with * or t.* (shape->star): its columns' types from the relations the
  * current level brought into scope since mark first; left as it is when one is unknown. */
 void xlat_scope_star_shape(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int first,
@@ -1430,9 +1437,11 @@ bool xlat_range_literal(struct xlat_ctx *c, uint32_t oid, const char *s, int loc
 bool xlat_range_cast(struct xlat_ctx *c, uint32_t to, const char *x, uint32_t from, int location);
 int xlat_range_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		    struct xlat_type *t);
-int xlat_range_operator(struct xlat_ctx *c, const char *op, size_t mark, size_t lend, size_t rstart,
-			struct xlat_type l, struct xlat_type r, int location, struct xlat_type *t);
-int xlat_range_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op, struct xlat_type *t);
+int xlat_range_operator(struct xlat_ctx *c, const char *op, size_t mark, size_t lend,
+			size_t rstart, struct xlat_type l, struct xlat_type r, int location,
+			struct xlat_type *t);
+int xlat_range_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
+		  struct xlat_type *t);
 /* xlat_tsearch.c: whether oid is tsvector or tsquery; the text search functions (0: name is
  * none of them, or length() of another type); @@ and the prefix !! (0: neither); and || && <->
  * with a tsvector or tsquery operand, given the operands' emitted text (0: not ours). */
@@ -1483,14 +1492,15 @@ const char *xlat_ts_collation(uint32_t l, uint32_t r);
 /* A string literal read by xidin (PostgreSQL 15: never an error). */
 bool xlat_xid_literal(struct xlat_ctx *c, const char *s);
 /* x::xid: string literals, parameters and string types; 42846 for the others. */
-bool xlat_xid_cast(struct xlat_ctx *c, const PgQuery__Node *arg, int location, struct xlat_type *t);
+bool xlat_xid_cast(struct xlat_ctx *c, const PgQuery__Node *arg, int location,
+		   struct xlat_type *t);
 /* An xid x cast to type to: 0 not an xid or to a string type (its digits), -1 failed (42846). */
 int xlat_xid_cast_from(struct xlat_ctx *c, const char *x, struct xlat_type st, uint32_t to,
 		       int location);
 /* An operator with an xid operand: true when it exists (= and <> of xid and xid or integer),
  * else false after 42883. */
-bool xlat_xid_operator(struct xlat_ctx *c, const char *op, struct xlat_type l, struct xlat_type r,
-		       int location);
+bool xlat_xid_operator(struct xlat_ctx *c, const char *op, struct xlat_type l,
+		       struct xlat_type r, int location);
 /* CREATE TABLE: 42704 when an xid column is a primary key or unique (btree has no xid). */
 bool xlat_xid_create_check(struct xlat_ctx *c, const PgQuery__CreateStmt *s);
 /* A plain btree CREATE INDEX (types: its expression keys'): 42704 for an xid key. */
@@ -1524,7 +1534,8 @@ bool xlat_money_default(struct xlat_ctx *c, const PgQuery__Node *e);
 /* ALTER COLUMN c TYPE t of a money column without USING: whether t takes its values (numeric,
  * text, varchar, char; 42804 as PostgreSQL for others, 0A000 with a length or scale), and the
  * conversion of the column's cents into t. */
-bool xlat_money_alter_check(struct xlat_ctx *c, const char *column, const struct xlat_typeref *tr);
+bool xlat_money_alter_check(struct xlat_ctx *c, const char *column,
+			    const struct xlat_typeref *tr);
 bool xlat_money_alter_convert(struct xlat_ctx *c, const char *column, uint32_t to);
 /* cash_words, cashlarger, cashsmaller: 1 written, 0 not ours, -1 failed. */
 int xlat_money_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
@@ -1815,19 +1826,17 @@ struct xlat_retfrom_src {
 	size_t *nret;
 };
 /* Whether the RETURNING list ret reads a column of items (or is * with them). */
-bool xlat_retfrom_wanted(struct xlat_ctx *c, const PgQuery__RangeVar *target, PgQuery__Node **ret,
-			 size_t nret, PgQuery__Node **items, size_t nitems);
+bool xlat_retfrom_wanted(struct xlat_ctx *c, const PgQuery__RangeVar *target,
+			 PgQuery__Node **ret, size_t nret, PgQuery__Node **items, size_t nitems);
 /* Makes the join a step (see the file's comment); *out for xlat_retfrom_mode. False (c->err)
  * for what stays 0A000. */
 bool xlat_retfrom_begin(struct xlat_ctx *c, const struct xlat_retfrom_src *src,
 			struct xlat_retfrom **out);
 /* Sets c->retfrom (rf NULL clears it): FROM columns in SET (in_set) or RETURNING, whose
  * target is written target. */
-void xlat_retfrom_mode(struct xlat_ctx *c, struct xlat_retfrom *rf, bool in_set,
-		       const char *target);
+void xlat_retfrom_mode(struct xlat_ctx *c, struct xlat_retfrom *rf, bool in_set, const char *target);
 /* UPDATE's ` FROM <the step's rows> WHERE target.rowid = ...`. */
-void xlat_retfrom_update_from(struct xlat_ctx *c, const struct xlat_retfrom *rf,
-			      const char *target);
+void xlat_retfrom_update_from(struct xlat_ctx *c, const struct xlat_retfrom *rf, const char *target);
 /* DELETE's ` WHERE rowid IN (<the step's rowids>)`. */
 void xlat_retfrom_delete_where(struct xlat_ctx *c, const struct xlat_retfrom *rf);
 /* A FROM column under c->retfrom: 1 written (its type in *t), 0 not one. */
@@ -1862,8 +1871,8 @@ bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, int auton
 /* PostgreSQL's transformColumnDefinition checks of column cd of table: one DEFAULT, identity
  * and generation clause each, and only one of the three (42601; a serial type counts as a
  * DEFAULT after the written clauses), positioned at the clause it stops at as PostgreSQL. */
-bool xlat_value_clauses_check(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, const char *table,
-			      bool serial);
+bool xlat_value_clauses_check(struct xlat_ctx *c, const PgQuery__ColumnDef *cd,
+			      const char *table, bool serial);
 /* A table constraint (PRIMARY KEY, UNIQUE, CHECK, FOREIGN KEY) as SQLite writes it. */
 bool xlat_table_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k);
 /* xlat_ddl.c: MATCH FULL of a key of several columns, which SQLite checks as MATCH SIMPLE: the
@@ -1886,8 +1895,8 @@ bool xlat_rowlock_step(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
  * shardlite_current_of('cursor', 't')" (the session answers 34000, 24000, 55000 as
  * PostgreSQL): 1 when written, 0 for any other condition (nothing written), -1 with c's error
  * (0A000) for CURRENT OF where it cannot be had (another tenant's table, FROM/USING). */
-int xlat_current_of(struct xlat_ctx *c, const PgQuery__RangeVar *target, const PgQuery__Node *where,
-		    size_t nfrom);
+int xlat_current_of(struct xlat_ctx *c, const PgQuery__RangeVar *target,
+		     const PgQuery__Node *where, size_t nfrom);
 /* xlat_fktype.c: PostgreSQL's 42804 "foreign key constraint ... cannot be implemented" when
  * foreign key k of table (column: a column constraint's own column, else k's columns) pairs
  * columns of clearly incompatible types; s: the CREATE TABLE making table, or NULL. */
@@ -1908,8 +1917,9 @@ bool xlat_fk_refs(struct xlat_ctx *c, const char *table, const PgQuery__CreateSt
  * NULL for ALTER TABLE) of table rel with ON DELETE SET NULL (cols): appends to out
  * "; CREATE TRIGGER ..." (the statement becomes a script); nothing for any other constraint;
  * false with c's error (0A000 where it cannot be made). */
-bool xlat_fkset_add(struct xlat_ctx *c, const PgQuery__RangeVar *rel, const PgQuery__CreateStmt *s,
-		    const PgQuery__Constraint *k, const char *column, struct strbuf *out);
+bool xlat_fkset_add(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
+		    const PgQuery__CreateStmt *s, const PgQuery__Constraint *k, const char *column,
+		    struct strbuf *out);
 /* xlat_exclude.c: an EXCLUDE constraint k of table rel, checked and written as
  * "[; ]SELECT shardlite_exclude(...)" at the end of c's text (the statement becomes a
  * script); false with c's error. */
@@ -1923,8 +1933,8 @@ bool xlat_defkey_is(const PgQuery__Constraint *k);
 /* Such a key k of table rel, written as "[; ]CREATE INDEX ...; CREATE TRIGGER ..." at the end
  * of c's text (the statement becomes a script); rows: the table may have rows, which a
  * duplicated key fails with 23505. False with c's error (0A000 for what is refused). */
-bool xlat_defkey_add(struct xlat_ctx *c, const PgQuery__RangeVar *rel, const PgQuery__Constraint *k,
-		     bool rows);
+bool xlat_defkey_add(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
+		     const PgQuery__Constraint *k, bool rows);
 
 /* ---- xlat_rebuild.c ---- */
 /* Whether ALTER TABLE ... ADD can add this constraint node (by a rebuild). */
@@ -2010,8 +2020,7 @@ bool xlat_added_column_sequence(struct xlat_ctx *c, const char *table, const cha
  * the column's sequence with opts (sequence options and RESTART), or (drop) makes the column
  * an ordinary one and drops its sequence; NULL with c's error. */
 const char *xlat_identity_script(struct xlat_ctx *c, const char *table, const char *column,
-				 char kind, PgQuery__Node **opts, size_t nopts, bool drop,
-				 bool temp);
+				 char kind, PgQuery__Node **opts, size_t nopts, bool drop, bool temp);
 /* SQLite script (for an XLAT_RB_SCRIPT action) setting the column sidecar's row of column
  * to type (identity none), or deleting it when type is NULL; temp as xlat_column_meta. */
 const char *xlat_column_meta_script(struct xlat_ctx *c, const char *table, const char *column,
@@ -2020,8 +2029,8 @@ const char *xlat_column_meta_script(struct xlat_ctx *c, const char *table, const
  * PostgreSQL type when the SQLite declared type cannot carry it (a serial key is INTEGER), and
  * its identity kind ('a', 'd', or '\0'); makes the statement a script. temp: a temporary
  * table's, in the temp schema's sidecars (as for xlat_column_sequence). */
-void xlat_column_meta(struct xlat_ctx *c, const char *table, const char *column, const char *type,
-		      char identity, bool if_not_exists, bool temp);
+void xlat_column_meta(struct xlat_ctx *c, const char *table, const char *column,
+		      const char *type, char identity, bool if_not_exists, bool temp);
 /* The column and comment sidecars' CREATE TABLE IF NOT EXISTS statements (the temp schema's
  * for temp), for CREATE TABLE ... (LIKE ...), in c's arena. */
 /* The column sidecar's table (main's), created if missing: ADD PRIMARY KEY's key may become
@@ -2068,8 +2077,8 @@ bool xlat_alter_multi(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s);
 /* The statement's SQLite script so far as DROP COLUMN [IF EXISTS] column [CASCADE]: a
  * one-action chain (nothing with IF EXISTS when the table has no such column) that the shard
  * runs after dropping the table's constraints over the column (shard_dropcol.c). */
-void xlat_alter_drop_column(struct xlat_ctx *c, const PgQuery__RangeVar *table, const char *column,
-			    bool missing_ok, bool cascade);
+void xlat_alter_drop_column(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+			    const char *column, bool missing_ok, bool cascade);
 bool xlat_stmt_txn(struct xlat_ctx *c, const PgQuery__TransactionStmt *s);
 bool xlat_stmt_constraints_set(struct xlat_ctx *c, const PgQuery__ConstraintsSetStmt *s);
 bool xlat_stmt_set(struct xlat_ctx *c, const PgQuery__VariableSetStmt *s);
@@ -2435,8 +2444,8 @@ const char *xlat_enum_decl(struct xlat_ctx *c, const struct xlat_enum *e, bool a
 /* ", 'type', 'label1', ...": pgfn_enum_in's arguments after the value (written or returned). */
 void xlat_enum_args(struct xlat_ctx *c, const struct xlat_enum *e);
 /* A literal read as an array of e ('{sad,ok}' beside a mood[]): its labels checked. */
-bool xlat_enum_array_input(struct xlat_ctx *c, const PgQuery__Node *arg, const struct xlat_enum *e,
-			   struct xlat_type *t);
+bool xlat_enum_array_input(struct xlat_ctx *c, const PgQuery__Node *arg,
+			   const struct xlat_enum *e, struct xlat_type *t);
 const char *xlat_enum_args_text(struct xlat_ctx *c, const struct xlat_enum *e);
 /* " COLLATE <the enum's collation>" when oid is an enum type (written: true), else NULL. */
 const char *xlat_enum_collation(struct xlat_ctx *c, uint32_t oid);

@@ -81,8 +81,7 @@ static bool one_fn(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct fn *ou
 	const char *text;
 	const struct xlat_udf *u = NULL;
 	if (row_typed(c, name))
-		return xlat_unsupported(c, f->location,
-					"a function returning a row type in ROWS FROM");
+		return xlat_unsupported(c, f->location, "a function returning a row type in ROWS FROM");
 	int r = xlat_udf_any_call(c, f, &text, &u);
 	if (r == 0)
 		xlat_unsupported(c, f->location, "this function in ROWS FROM");

@@ -81,8 +81,8 @@ static bool is_standalone(const PgQuery__Node *n)
 				return false;
 		return true;
 	case PG_QUERY__NODE__NODE_A_EXPR: /* now() + interval '1 hour' */
-		return (!n->a_expr->lexpr || is_standalone(n->a_expr->lexpr)) && n->a_expr->rexpr &&
-		       is_standalone(n->a_expr->rexpr);
+		return (!n->a_expr->lexpr || is_standalone(n->a_expr->lexpr)) &&
+		       n->a_expr->rexpr && is_standalone(n->a_expr->rexpr);
 	case PG_QUERY__NODE__NODE_ROW_EXPR: /* ROW(1, 'a')::pt */
 		for (size_t i = 0; i < n->row_expr->n_args; i++)
 			if (!is_standalone(n->row_expr->args[i]))
@@ -154,19 +154,16 @@ static bool call(struct xlat_ctx *c, const struct srf *s, const PgQuery__FuncCal
 		if (!xlat_expr(c, f->args[i], &tv[i < 8 ? i : 7]))
 			return false;
 		if (IS_UNNEST(s)) /* a multirange's ranges */
-			tv[i < 8 ? i : 7].oid =
-				xlat_multirange_unnest(c, from, tv[i < 8 ? i : 7].oid);
+			tv[i < 8 ? i : 7].oid = xlat_multirange_unnest(c, from, tv[i < 8 ? i : 7].oid);
 		if (IS_UNNEST(s) && f->n_args > 1 &&
 		    xlat_comptype_array_elem(c, tv[i < 8 ? i : 7].oid))
 			return xlat_unsupported(c, f->location, XLAT_UNNEST_ROWS);
 		if (IS_UNNEST(s) && xlat_array_elem(tv[i < 8 ? i : 7].oid) == XLAT_OID_MONEY)
-			return xlat_unsupported(c, f->location,
-						"unnest() of a money[] beside the "
-						"FROM items to its left");
+			return xlat_unsupported(c, f->location, "unnest() of a money[] beside the "
+								"FROM items to its left");
 		if (IS_UNNEST(s) && tv[i < 8 ? i : 7].oid == XLAT_OID_TSVECTOR)
-			return xlat_unsupported(c, f->location,
-						"unnest(tsvector) of a column of the "
-						"FROM items to its left");
+			return xlat_unsupported(c, f->location, "unnest(tsvector) of a column of the "
+								"FROM items to its left");
 	}
 	if (s->mode < 0 && IS_UNNEST(s) && !c->sb->failed) /* same width: no constant moves */
 		memcpy(c->sb->data + suffix_at, unnest_suffix(tv, f->n_args), 8);
@@ -299,8 +296,7 @@ static bool collect_item(struct xlat_ctx *c, const PgQuery__Node *item)
 	const char *name;
 	const struct srf *s = ours(rf, &f, &name);
 	if (!s)
-		return xlat_udf_collect(c, rf) ||
-		       xlat_rowsfrom_collect(c, rf); /* joined directly */
+		return xlat_udf_collect(c, rf) || xlat_rowsfrom_collect(c, rf); /* joined directly */
 	if (!joined_directly(f))
 		return false;
 	const char *alias = rf->alias ? rf->alias->aliasname : name;
@@ -393,12 +389,11 @@ static const char *item_alias(const PgQuery__Node *n)
 		return n->range_subselect->alias ? n->range_subselect->alias->aliasname : NULL;
 	case PG_QUERY__NODE__NODE_RANGE_FUNCTION: { /* unaliased: named after the function */
 		const PgQuery__RangeFunction *rf = n->range_function;
-		const PgQuery__Node *item = rf->n_functions == 1 &&
-							    rf->functions[0]->node_case ==
-								    PG_QUERY__NODE__NODE_LIST &&
-							    rf->functions[0]->list->n_items >= 1
-						    ? rf->functions[0]->list->items[0]
-						    : NULL;
+		const PgQuery__Node *item =
+			rf->n_functions == 1 && rf->functions[0]->node_case == PG_QUERY__NODE__NODE_LIST &&
+					rf->functions[0]->list->n_items >= 1
+				? rf->functions[0]->list->items[0]
+				: NULL;
 		if (rf->alias)
 			return rf->alias->aliasname;
 		if (rf->is_rowsfrom && rf->n_functions > 1)
@@ -422,9 +417,8 @@ static bool star_item(struct xlat_ctx *c, const PgQuery__Node *n, bool *first)
 	if (n->node_case == PG_QUERY__NODE__NODE_JOIN_EXPR) {
 		const PgQuery__JoinExpr *j = n->join_expr;
 		if (j->n_using_clause || j->is_natural) /* their columns merge */
-			return xlat_unsupported(c, -1,
-						"* over a join with USING or NATURAL beside "
-						"a set-returning function or LATERAL subquery");
+			return xlat_unsupported(c, -1, "* over a join with USING or NATURAL beside "
+						       "a set-returning function or LATERAL subquery");
 		return star_item(c, j->larg, first) && star_item(c, j->rarg, first);
 	}
 	if (n->node_case == PG_QUERY__NODE__NODE_RANGE_FUNCTION &&
@@ -441,8 +435,7 @@ static bool star_item(struct xlat_ctx *c, const PgQuery__Node *n, bool *first)
 		return lat > 0;
 	const char *alias = item_alias(n);
 	if (!alias)
-		return xlat_unsupported(c, -1,
-					"* over this FROM list with a set-returning function");
+		return xlat_unsupported(c, -1, "* over this FROM list with a set-returning function");
 	xlat_puts(c, *first ? "" : ", ");
 	*first = false;
 	xlat_ident(c, alias);
@@ -568,8 +561,7 @@ static int value_cols(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 		struct xlat_type t;
 		if (!xlat_scope_dry_expr(c, &call, &t))
 			return -1;
-		v[0] = (struct xlat_schema_col){
-			.name = alias, .type_oid = t.oid, .typmod = t.typmod};
+		v[0] = (struct xlat_schema_col){.name = alias, .type_oid = t.oid, .typmod = t.typmod};
 		return t.oid ? 1 : 0;
 	}
 	if (strcmp(name, "generate_subscripts") == 0) { /* xlat_catalog_srf.c */
@@ -579,10 +571,8 @@ static int value_cols(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 	}
 	if (strcmp(name, "unnest") == 0 && f->n_args == 1 && tv[0].oid == XLAT_OID_TSVECTOR) {
 		/* unnest(tsvector): pgfn_ts_unnest's rows (xlat_catalog_srf.c) */
-		v[0] = (struct xlat_schema_col){
-			.name = "lexeme", .type_oid = XLAT_OID_TEXT, .typmod = -1};
-		v[1] = (struct xlat_schema_col){
-			.name = "positions", .type_oid = 1005, .typmod = -1};
+		v[0] = (struct xlat_schema_col){.name = "lexeme", .type_oid = XLAT_OID_TEXT, .typmod = -1};
+		v[1] = (struct xlat_schema_col){.name = "positions", .type_oid = 1005, .typmod = -1};
 		v[2] = (struct xlat_schema_col){.name = "weights", .type_oid = 1009, .typmod = -1};
 		return 3;
 	}
@@ -594,14 +584,11 @@ static int value_cols(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 			/* a multirange's ranges (xlat_multirange_unnest) */
 			uint32_t mr = pgtype_multirange_range(tv[i].oid);
 			const struct pgtype_info *ti = pgtype_by_oid(tv[i].oid);
-			uint32_t el = mr   ? mr
-				      : ti ? ti->elem_oid
-					   : xlat_array_elem_in(c, tv[i].oid);
+			uint32_t el = mr ? mr : ti ? ti->elem_oid : xlat_array_elem_in(c, tv[i].oid);
 			if (!el) /* (an enum's array gives the enum) */
 				return 0;
-			v[i] = (struct xlat_schema_col){.name = f->n_args > 1 ? "unnest" : alias,
-							.type_oid = el,
-							.typmod = -1};
+			v[i] = (struct xlat_schema_col){
+				.name = f->n_args > 1 ? "unnest" : alias, .type_oid = el, .typmod = -1};
 		}
 		return (int)f->n_args;
 	}
@@ -609,7 +596,7 @@ static int value_cols(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 	for (int i = 0; i < n; i++)
 		v[i] = (struct xlat_schema_col){
 			.name = s->cols[i] ? s->cols[i] : alias,
-			.type_oid = s->mode == -2 ? XLAT_OID_JSONB
+			.type_oid = s->mode == -2  ? XLAT_OID_JSONB
 				    : s->mode < 0 ? 1009 /* regexp_matches: text[] */
 				    : strcmp(s->vcols[i], "key") == 0 ? XLAT_OID_TEXT
 								      : json_mode_type(s->mode),
