@@ -44,8 +44,8 @@ static void fn_array_position(sqlite3_context *ctx, int argc, sqlite3_value **ar
 		return;
 	}
 	sqlite3_result_null(ctx);
-	for (size_t i = 0; elem && i < n; i++) {
-		if (v[i] && strcmp(v[i], elem) == 0) {
+	for (size_t i = 0; i < n; i++) { /* NULL finds a NULL element (IS NOT DISTINCT FROM) */
+		if (elem ? v[i] && strcmp(v[i], elem) == 0 : !v[i]) {
 			sqlite3_result_int64(ctx, (sqlite3_int64)i +
 						  lower_bound((const char *)sqlite3_value_text(argv[0])));
 			break;

@@ -36,6 +36,12 @@ static uint32_t elem_of(uint32_t array);
 
 uint32_t xlat_array_elem(uint32_t array) { return elem_of(array); }
 
+char xlat_unnest_tag(uint32_t array)
+{
+	uint32_t elem = elem_of(array);
+	return elem == XLAT_OID_MONEY ? 'm' : elem == XLAT_OID_BOOL ? 'b' : 0;
+}
+
 uint32_t xlat_array_elem_in(struct xlat_ctx *c, uint32_t array)
 {
 	bool arr = false;

@@ -479,6 +479,7 @@ int xlat_catalog_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 	if (writes_fn(fn->name))
 		c->st->writes = true; /* refused in a READ ONLY transaction, as in PostgreSQL */
 	size_t start = c->sb->len;
+	uint32_t first = 0; /* the first argument's type */
 	xlat_printf(c, "%s(", fn->name);
 	for (size_t i = 0; i < f->n_args; i++) {
 		xlat_puts(c, i ? ", " : "");
@@ -494,6 +495,12 @@ int xlat_catalog_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 			xlat_text_form(c, mark, c->sb->len, ignored, XLAT_TF_OUTPUT);
 		if (i == 0 && strcmp(fn->name, "pg_get_viewdef") == 0)
 			viewdef_name_arg(c, mark, ignored);
+		first = i == 0 ? ignored.oid : first;
+		/* array_position of a bool[]: the value sought as the elements' t/f */
+		if (i == 1 && strcmp(fn->name, "array_position") == 0 &&
+		    xlat_array_elem(first) == XLAT_OID_BOOL)
+			xlat_text_form(c, mark, c->sb->len, (struct xlat_type){XLAT_OID_BOOL, -1},
+				       XLAT_TF_OUTPUT);
 		/* pg_get_viewdef(oid, int): the wrap column, where (oid, bool) is the pretty
 		 * flag; SQLite's 0 and 1 cannot tell them apart (catalog_fn.c) */
 		if (i == 1 && strcmp(fn->name, "pg_get_viewdef") == 0 &&
@@ -617,6 +624,8 @@ bool xlat_catalog_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_t
 		return false;
 	if (el == XLAT_OID_MONEY) /* the cents as the elements' cash_out text */
 		xlat_text_form(c, at0, c->sb->len, (struct xlat_type){el, -1}, XLAT_TF_SCALE);
+	if (el == XLAT_OID_BOOL) /* 1 as the elements' "t" */
+		xlat_text_form(c, at0, c->sb->len, (struct xlat_type){el, -1}, XLAT_TF_OUTPUT);
 	xlat_puts(c, ")");
 	*t = (struct xlat_type){XLAT_OID_BOOL, -1};
 	return true;

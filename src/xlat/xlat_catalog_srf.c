@@ -508,8 +508,10 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 	}
 	if (k == 0 && !xlat_series_module(c, tv, f->n_args, name_at))
 		return false;
-	if (k == 1 && xlat_array_elem(tv[0].oid) == XLAT_OID_MONEY) { /* "$1.00" into cents */
-		xlat_insert_at(c, head_at + strlen("(SELECT value"), ", 'm')");
+	char tag = k == 1 ? xlat_unnest_tag(tv[0].oid) : 0;
+	if (tag) { /* "$1.00" into cents, "t" into 1 */
+		xlat_insert_at(c, head_at + strlen("(SELECT value"),
+			       tag == 'm' ? ", 'm')" : ", 'b')");
 		xlat_insert_at(c, head_at + strlen("(SELECT "), "pgfn_array_elem(");
 	}
 	xlat_puts(c, ")) AS ");
@@ -927,12 +929,17 @@ static bool srf_column(struct xlat_ctx *c, int i, bool value, struct xlat_type *
 	const struct xlat_srf *srf = c->srf;
 	int k = srf->slot[i];
 	*t = (struct xlat_type){value ? srf->elems[k] : XLAT_OID_INT4, -1};
-	bool cents = value && srf->elems[k] == XLAT_OID_MONEY; /* "$1.00" back into cents */
+	/* "$1.00" back into cents, "t" into 1 */
+	char tag = !value                            ? 0
+		   : srf->elems[k] == XLAT_OID_MONEY ? 'm'
+		   : srf->elems[k] == XLAT_OID_BOOL  ? 'b'
+						     : 0;
 	if (value || srf->nslots == 1) {
-		xlat_puts(c, cents ? "pgfn_array_elem(" : "");
+		xlat_puts(c, tag ? "pgfn_array_elem(" : "");
 		xlat_ident(c, srf->alias);
 		xlat_printf(c, value ? ".v%d" : ".ordinality", k);
-		xlat_puts(c, cents ? ", 'm')" : "");
+		if (tag)
+			xlat_printf(c, ", '%c')", tag);
 		return true;
 	}
 	xlat_puts(c, "CASE WHEN ");

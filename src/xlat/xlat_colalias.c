@@ -5,7 +5,8 @@
  * the FROM list see a subquery's columns under their new names; the list may name fewer
  * columns than the table has (the rest keep theirs). More names than columns is PostgreSQL's
  * 42P10. A name that is a WITH query, or a relation whose columns are not known here, stays
- * as it was (0A000 in range_var). */
+ * as it was (0A000 in range_var). information_schema._pg_expandarray(a) in FROM is rewritten
+ * here too, as unnest(a) WITH ORDINALITY AS alias(x, n). */
 #include "xlat_int.h"
 
 #include <stdlib.h>
@@ -68,14 +69,66 @@ static PgQuery__Node *target(const char *col, const char *name)
 	return n;
 }
 
+static PgQuery__Node *string_node(const char *s)
+{
+	PgQuery__String *str = zalloc(sizeof(*str));
+	pg_query__string__init(str);
+	str->sval = dup(s);
+	PgQuery__Node *n = node();
+	n->node_case = NODE(STRING);
+	n->string = str;
+	return n;
+}
+
+static void set_str(PgQuery__Node *n, const char *s)
+{
+	free(n->string->sval);
+	n->string->sval = dup(s);
+}
+
+/* information_schema._pg_expandarray(a) in FROM (Massive.js joins it to pg_constraint's conkey
+ * at connect) becomes unnest(a) WITH ORDINALITY AS alias(x, n): PostgreSQL's definition gives
+ * each element x with its position n counted from 1 (s - array_lower(a, 1) + 1). */
+static void expandarray(struct xlat_ctx *c, PgQuery__RangeFunction *rf)
+{
+	const PgQuery__FuncCall *f = xlat_rf_call(rf);
+	if (!f || c->nexpandarray == (int)ARRAY_LEN(c->expandarray) || rf->n_coldeflist ||
+	    rf->ordinality || f->n_funcname != 2 || f->n_args != 1 || f->agg_star || f->over ||
+	    !xlat_node_str(f->funcname[0]) ||
+	    strcmp(xlat_node_str(f->funcname[0]), "information_schema") != 0 ||
+	    !xlat_node_str(f->funcname[1]) ||
+	    strcmp(xlat_node_str(f->funcname[1]), "_pg_expandarray") != 0)
+		return;
+	set_str(f->funcname[0], "pg_catalog");
+	set_str(f->funcname[1], "unnest");
+	rf->ordinality = true;
+	c->expandarray[c->nexpandarray++] = rf;
+	if (!rf->alias) {
+		rf->alias = zalloc(sizeof(*rf->alias));
+		pg_query__alias__init(rf->alias);
+		rf->alias->aliasname = dup("_pg_expandarray");
+	}
+	PgQuery__Alias *al = rf->alias;
+	if (al->n_colnames >= 2)
+		return;
+	PgQuery__Node **names = zalloc(2 * sizeof(*names));
+	for (size_t i = 0; i < 2; i++)
+		names[i] = i < al->n_colnames ? al->colnames[i] : string_node(i ? "n" : "x");
+	free(al->colnames);
+	al->colnames = names;
+	al->n_colnames = 2;
+}
+
 /* *slot, a FROM item, rewritten in place when it (or a join's side) is a table with a column
- * alias list; false with c->err set on failure. */
+ * alias list, or _pg_expandarray; false with c->err set on failure. */
 static bool item(struct xlat_ctx *c, PgQuery__Node **slot)
 {
 	PgQuery__Node *n = *slot;
 	if (n->node_case == NODE(JOIN_EXPR))
 		return (!n->join_expr->larg || item(c, &n->join_expr->larg)) &&
 		       (!n->join_expr->rarg || item(c, &n->join_expr->rarg));
+	if (n->node_case == NODE(RANGE_FUNCTION))
+		expandarray(c, n->range_function);
 	if (n->node_case != NODE(RANGE_VAR))
 		return true;
 	PgQuery__RangeVar *rv = n->range_var;
@@ -125,6 +178,14 @@ static bool item(struct xlat_ctx *c, PgQuery__Node **slot)
 	m->range_subselect = rs;
 	*slot = m;
 	return true;
+}
+
+bool xlat_colalias_expandarray(const struct xlat_ctx *c, const PgQuery__RangeFunction *rf)
+{
+	for (int i = 0; i < c->nexpandarray; i++)
+		if (c->expandarray[i] == rf)
+			return true;
+	return false;
 }
 
 bool xlat_colalias_rewrite(struct xlat_ctx *c, const PgQuery__SelectStmt *s)

@@ -450,13 +450,23 @@ static bool set_list(struct xlat_ctx *c, const PgQuery__RangeVar *rel, PgQuery__
 				return generated_rule(c, g, false);
 		}
 		const PgQuery__Node *src = m->source;
-		bool dflt = false; /* SET (a, b) = (1, DEFAULT): one assignment per column */
-		for (size_t k = 0; src->node_case == NODE(ROW_EXPR) &&
-				   src->row_expr->n_args == (size_t)m->ncolumns &&
-				   k < src->row_expr->n_args;
-		     k++)
-			dflt = dflt || is_default(src->row_expr->args[k]);
-		for (int k = 0; dflt && k < m->ncolumns; k++) {
+		if (src->node_case == NODE(ROW_EXPR) &&
+		    src->row_expr->n_args != (size_t)m->ncolumns)
+			return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, src->row_expr->location,
+					 "number of columns does not match number of values");
+		if (src->node_case != NODE(ROW_EXPR) && src->node_case != NODE(SUB_LINK))
+			return xlat_fail(c, "0A000", /* PostgreSQL's code for it */
+					 xlat_tree_location((const ProtobufCMessage *)src),
+					 "source for a multiple-column UPDATE item must be a "
+					 "sub-SELECT or ROW() expression");
+		/* SET (a, b) = (1, DEFAULT) and SET (a) = ROW(1) (zapatos' update and upsert): one
+		 * assignment per column, each reading the old row as PostgreSQL's does */
+		bool row = src->node_case == NODE(ROW_EXPR) &&
+			   src->row_expr->n_args == (size_t)m->ncolumns;
+		bool split = row && m->ncolumns == 1;
+		for (size_t k = 0; row && k < src->row_expr->n_args; k++)
+			split = split || is_default(src->row_expr->args[k]);
+		for (int k = 0; split && k < m->ncolumns; k++) {
 			const PgQuery__ResTarget *kt = v[i + (size_t)k]->res_target;
 			const struct xlat_schema_col *kc = xlat_scope_col(cols, ncols, kt->name);
 			const PgQuery__Node *val = src->row_expr->args[k];
@@ -471,7 +481,7 @@ static bool set_list(struct xlat_ctx *c, const PgQuery__RangeVar *rel, PgQuery__
 			if (!xlat_assign_value(c, kc, val))
 				return false;
 		}
-		if (dflt) {
+		if (split) {
 			i += (size_t)m->ncolumns - 1;
 			continue;
 		}

@@ -271,6 +271,19 @@ static bool note_param(struct xlat_ctx *c, const PgQuery__Node *arg, const struc
 	return true;
 }
 
+void xlat_domain_param_column(struct xlat_ctx *c, const PgQuery__Node *arg, const char *rel,
+			      const char *col)
+{
+	for (const struct xlat_domain *d = c->schema && rel && col ? c->schema->domains : NULL;
+	     d && d->name; d++)
+		for (size_t i = 0; i < d->nusers; i++)
+			if (strcmp(d->tables[i], rel) == 0 && strcmp(d->columns[i], col) == 0) {
+				(void)note_param(c, arg,
+						 d); /* xlat_param failed: already reported */
+				return;
+			}
+}
+
 uint32_t xlat_domain_param_type(struct xlat_ctx *c, int n, uint32_t inferred)
 {
 	const struct xlat_param_domain *pd = c->pdomains;

@@ -411,8 +411,10 @@ bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,
 	    (literal_input(col->type_oid) || num) && xlat_type_by_oid(col->type_oid))
 		return xlat_cast_string(c, n, col->type_oid,
 					xlat_bit_type(col->type_oid) ? col->typmod : -1);
-	if (is_param(n))
+	if (is_param(n)) {
+		xlat_domain_param_column(c, n, c->assign_rel, col->name); /* (before its type) */
 		param_infer(c, n->param_ref, col->type_oid);
+	}
 	bool mod = false;
 	const char *fn = check_fn(col, &mod);
 	size_t mark = c->sb->len;

@@ -283,6 +283,10 @@ struct xlat_ctx {
 
 	struct xlat_srfcol *srfcols; /* columns of directly joined FROM functions (xlat_srf.c) */
 	int nsrfcols, srfcols_cap;
+	/* _pg_expandarray calls rewritten as unnest WITH ORDINALITY, whose n is an int4
+	 * (xlat_colalias.c) */
+	const PgQuery__RangeFunction *expandarray[8];
+	int nexpandarray;
 	PgQuery__Node **star_from; /* this level's FROM list when * must be spelled out */
 	size_t n_star_from;
 	/* the SELECT whose ORDER BY is being emitted, when its results are exact (xlat_numeric.c) */
@@ -987,6 +991,9 @@ bool xlat_colalias_rewrite(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
  * and for the rows LIMIT keeps only, as PostgreSQL's; s stays as it was when not certain. */
 void xlat_volsort_rewrite(struct xlat_ctx *c, PgQuery__SelectStmt *s);
 
+/* Whether rf is a rewritten _pg_expandarray call (its ordinality column n is an int4). */
+bool xlat_colalias_expandarray(const struct xlat_ctx *c, const PgQuery__RangeFunction *rf);
+
 /* ---- xlat_txnnow.c: DEFAULT now() given by the INSERT ---- */
 /* Whether col of rel (the own tenant's table) is a timestamptz whose DEFAULT in the file is the
  * translator's now(), CURRENT_TIMESTAMP or transaction_timestamp(): PostgreSQL evaluates it
@@ -1051,6 +1058,10 @@ const char *xlat_checkdef_domain(struct xlat_ctx *c, const struct xlat_typeref *
 /* ---- xlat_array.c ---- */
 /* The element type of an array type OID; 0 when oid is no array type we know. */
 uint32_t xlat_array_elem(uint32_t oid);
+/* The pgfn_array_elem tag that turns an element unnest reads from an array of type array into
+ * the value its type is stored as, where the element's text is not that value: 'b' bool's
+ * "t"/"f" into 1/0, 'm' money's "$1.00" into cents; 0 for other types. */
+char xlat_unnest_tag(uint32_t array);
 /* ARRAY(subquery) of one column of a type whose text in SQLite is not its array element's
  * (floats, numeric, bool, dates ...): pgfn_array_agg of the column's text form, typed as that
  * type's array ('{}' for no rows). 1 emitted, 0 not such a column (nothing emitted), -1
@@ -2403,6 +2414,11 @@ struct xlat_param_domain {
 /* The type $n (1-based) reports: inferred, the domain it was first cast to when it was
  * inferred as that domain's base type. */
 uint32_t xlat_domain_param_type(struct xlat_ctx *c, int n, uint32_t inferred);
+/* $n (arg, a ParamRef; anything else is ignored) stored into column col of table rel: when
+ * col is declared with a domain, ParameterDescription gives the domain, as PostgreSQL's
+ * (pgtyped types such a parameter by it). */
+void xlat_domain_param_column(struct xlat_ctx *c, const PgQuery__Node *arg, const char *rel,
+			      const char *col);
 /* Whether column col of table has a DEFAULT of its own (not its domain's). */
 bool xlat_domain_own_default(struct xlat_ctx *c, const char *table, const char *col);
 /* CREATE TABLE ... (LIKE table): for each column of table of a domain, four strings —

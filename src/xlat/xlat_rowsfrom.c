@@ -171,9 +171,14 @@ int xlat_rowsfrom_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 		xlat_puts(c, "(SELECT ");
 		for (size_t i = 0; i < ncols; i++) {
 			uint32_t type;
+			const char *name = col_name(rf, &r, i, &type);
+			/* an unnested bool's "t" as 1 (xlat_unnest_tag; a 1 stays 1) */
+			bool b = i < r.width && type == XLAT_OID_BOOL;
 			xlat_puts(c, i ? ", " : "");
-			xlat_printf(c, i < r.width ? "c%zu AS " : "ordinality AS ", i);
-			xlat_ident(c, col_name(rf, &r, i, &type));
+			xlat_puts(c, b ? "pgfn_array_elem(" : "");
+			xlat_printf(c, i < r.width ? "c%zu" : "ordinality", i);
+			xlat_puts(c, b ? ", 'b') AS " : " AS ");
+			xlat_ident(c, name);
 		}
 		xlat_puts(c, " FROM ");
 	}

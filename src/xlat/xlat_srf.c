@@ -175,14 +175,18 @@ static bool call(struct xlat_ctx *c, const struct srf *s, const PgQuery__FuncCal
 	return true;
 }
 
-/* One output column: the alias the query gave it, or PostgreSQL's name. */
+/* One output column: the alias the query gave it, or PostgreSQL's name; tag: the
+ * pgfn_array_elem tag its values need (xlat_unnest_tag), or 0. */
 static void column(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, size_t i, const char *vcol,
-		   const char *pgname, bool *first)
+		   const char *pgname, char tag, bool *first)
 {
 	size_t ncol = rf->alias ? rf->alias->n_colnames : 0;
 	xlat_puts(c, *first ? "" : ", ");
 	*first = false;
+	xlat_puts(c, tag ? "pgfn_array_elem(" : "");
 	xlat_puts(c, vcol);
+	if (tag)
+		xlat_printf(c, ", '%c')", tag);
 	xlat_puts(c, " AS ");
 	xlat_ident(c, i < ncol ? xlat_node_str(rf->alias->colnames[i]) : pgname);
 }
@@ -324,6 +328,16 @@ static void emit_col(struct xlat_ctx *c, const struct xlat_srfcol *sc)
 		xlat_printf(c, ", %d, %u))", sc->field - 1, sc->field_input);
 }
 
+/* As emit_col, an unnested bool's "t" read as 1 (xlat_unnest_tag; a value stored as 1 stays
+ * so); t: the column's type. */
+static void emit_typed_col(struct xlat_ctx *c, const struct xlat_srfcol *sc, struct xlat_type t)
+{
+	bool b = t.oid == XLAT_OID_BOOL && !sc->field;
+	xlat_puts(c, b ? "(pgfn_array_elem(" : ""); /* parenthesized as emit_col's */
+	emit_col(c, sc);
+	xlat_puts(c, b ? ", 'b'))" : "");
+}
+
 /* alias.* of a directly joined function: its columns under their PostgreSQL names. */
 static bool alias_star(struct xlat_ctx *c, const char *alias, bool *first)
 {
@@ -334,7 +348,10 @@ static bool alias_star(struct xlat_ctx *c, const char *alias, bool *first)
 		xlat_puts(c, *first ? "" : ", ");
 		*first = false;
 		found = true;
-		emit_col(c, &c->srfcols[i]);
+		struct xlat_colref ref;
+		const PgQuery__Node *cr =
+			xlat_colref(&ref, c->srfcols[i].alias, c->srfcols[i].name, -1);
+		emit_typed_col(c, &c->srfcols[i], xlat_scope_column_type(c, cr->column_ref));
 		xlat_puts(c, " AS ");
 		xlat_ident(c, c->srfcols[i].name);
 	}
@@ -355,7 +372,7 @@ int xlat_srf_column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct
 		const struct xlat_srfcol *sc = &c->srfcols[i];
 		if (strcmp(sc->name, col) == 0 && (!alias || strcmp(sc->alias, alias) == 0)) {
 			*t = xlat_scope_column_type(c, cr);
-			emit_col(c, sc);
+			emit_typed_col(c, sc, *t);
 			return 1;
 		}
 	}
@@ -466,15 +483,19 @@ int xlat_srf_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf
 	xlat_puts(c, "(SELECT ");
 	for (size_t i = 0; i < nout; i++) {
 		char vcol[24];
+		struct xlat_type at = {0, -1};
 		snprintf(vcol, sizeof(vcol), "v%zu", i);
+		if (IS_UNNEST(s) && !rows && i < f->n_args &&
+		    !xlat_scope_dry_expr(c, f->args[i], &at))
+			return -1;
 		column(c, rf, i, IS_UNNEST(s) ? vcol : s->vcols[i],
 		       IS_UNNEST(s) ? "unnest"
 		       : s->cols[i] ? s->cols[i]
 				    : alias,
-		       &first);
+		       IS_UNNEST(s) ? xlat_unnest_tag(at.oid) : 0, &first);
 	}
 	if (rf->ordinality)
-		column(c, rf, nout, "ordinality", "ordinality", &first);
+		column(c, rf, nout, "ordinality", "ordinality", 0, &first);
 	xlat_puts(c, " FROM ");
 	if (!call(c, s, f))
 		return -1;
@@ -599,9 +620,12 @@ int xlat_srf_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, co
 	if (got <= 0)
 		return got;
 	size_t k = (size_t)got;
-	if (rf->ordinality)
-		v[k++] = (struct xlat_schema_col){
-			.name = "ordinality", .type_oid = XLAT_OID_INT8, .typmod = -1};
+	if (rf->ordinality) /* (_pg_expandarray's n: an int4) */
+		v[k++] = (struct xlat_schema_col){.name = "ordinality",
+						  .type_oid = xlat_colalias_expandarray(c, rf)
+								      ? XLAT_OID_INT4
+								      : XLAT_OID_INT8,
+						  .typmod = -1};
 	size_t nal = rf->alias ? rf->alias->n_colnames : 0;
 	if (nal > k)
 		return 0; /* the real pass reports it */

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 # clients_node_setup.sh: sourced by test_clients.sh node|typeorm|drizzle|postgresjs|sequelize|knex|
-# kysely|prisma|pgpromise|slonik|objection|mikroorm|postgraphile|graphileworker. Installs pg, pg-copy-streams, typeorm,
+# kysely|prisma|pgpromise|slonik|objection|mikroorm|postgraphile|graphileworker|nodestreams|
+# atdatabases|typegen|massive|tspostgres. Installs pg, pg-copy-streams, typeorm,
 # reflect-metadata, drizzle-orm, postgres (postgres.js), sequelize, knex, kysely, pg-promise,
 # slonik and objection (prisma: Prisma 7's CLI, client, pg adapter and wasm schema engine, in
 # NODE_DIR-prisma; mikroorm: MikroORM 6 in NODE_DIR-mikro-orm), pinned, in one npm call, into
@@ -41,6 +42,17 @@ fi
 if [[ ${CLIENT:-} == graphileworker ]]; then
 	NODE_DIR=$NODE_DIR-graphile
 	NODE_PKGS=(pg@8.16.3 graphile-worker@0.16.6)
+fi
+# The streaming add-ons of pg (pg-cursor, pg-query-stream, pg-copy-streams, pg-listen), the
+# @databases family, pgtyped, zapatos, Massive.js (with its pg-promise 10), ts-postgres and
+# postgres-migrations share a directory of their own.
+if [[ ${CLIENT:-} == nodestreams || ${CLIENT:-} == atdatabases || ${CLIENT:-} == typegen ||
+	${CLIENT:-} == massive || ${CLIENT:-} == tspostgres ]]; then
+	NODE_DIR=$NODE_DIR-extra
+	NODE_PKGS=(pg@8.16.3 pg-cursor@2.15.3 pg-query-stream@4.10.3 pg-copy-streams@7.0.0 pg-listen@1.7.0
+		@databases/pg@6.1.0 @databases/pg-schema-introspect@5.0.0 @databases/pg-typed@4.4.1
+		@pgtyped/query@2.4.2 @pgtyped/runtime@2.4.2 @pgtyped/parser@2.4.2 @pgtyped/wire@2.4.2
+		zapatos@6.6.1 massive@6.11.3 ts-postgres@2.0.4 postgres-migrations@5.3.0)
 fi
 node_have() {
 	local spec name ver

@@ -5,12 +5,13 @@
 # perl, pgcli, activerecord, php, go, pgx, odbc, pgbouncer, sequel, peewee, rust, pgpromise,
 # slonik, objection, mikroorm, alembic, dbic, sqlobject, doctrine, eloquent, adminer, drizzlekit,
 # nodepgmigrate, pgboss, postgraphile, graphileworker, pony, databases, psycopgpool,
-# hibernate, ibatis, pqxx, qtsql, rpostgresql, pandas, aiopg) against shardlite and against a real PostgreSQL 15 this script starts, and compares
+# hibernate, ibatis, pqxx, qtsql, rpostgresql, pandas, aiopg, nodestreams, atdatabases, typegen,
+# massive, tspostgres) against shardlite and against a real PostgreSQL 15 this script starts, and compares
 # what the client prints on both. Known differences are asserted inside the client programs
 # (their gap() helpers) and listed in docs/clients.md.
 set -euo pipefail
 
-CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|prisma|postgresjs|sequelize|knex|kysely|pg8000|ruby|perl|pgcli|activerecord|php|go|pgx|odbc|pgbouncer|sequel|peewee|rust|pgpromise|slonik|objection|mikroorm|alembic|dbic|sqlobject|doctrine|eloquent|adminer|drizzlekit|nodepgmigrate|pgboss|postgraphile|graphileworker|pony|databases|psycopgpool|hibernate|ibatis|pqxx|qtsql|rpostgresql|pandas|aiopg}
+CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|prisma|postgresjs|sequelize|knex|kysely|pg8000|ruby|perl|pgcli|activerecord|php|go|pgx|odbc|pgbouncer|sequel|peewee|rust|pgpromise|slonik|objection|mikroorm|alembic|dbic|sqlobject|doctrine|eloquent|adminer|drizzlekit|nodepgmigrate|pgboss|postgraphile|graphileworker|pony|databases|psycopgpool|hibernate|ibatis|pqxx|qtsql|rpostgresql|pandas|aiopg|nodestreams|atdatabases|typegen|massive|tspostgres}
 BIN=${SHARDLITE_BIN:?SHARDLITE_BIN must point at the shardlite binary}
 HERE=$(cd "$(dirname "$0")" && pwd)
 PY=/usr/bin/python3
@@ -121,7 +122,8 @@ rpostgresql) Rscript -e 'suppressPackageStartupMessages(library(RPostgreSQL))' >
 pqxx) { command -v g++ >/dev/null && pkg-config --exists libpqxx; } ||
 	{ echo "pqxx: needs g++ and libpqxx 6 (g++ libpqxx-dev): skipped"; exit 77; } ;;
 node | typeorm | drizzle | prisma | postgresjs | sequelize | knex | kysely | pgpromise | slonik | \
-	objection | mikroorm | drizzlekit | nodepgmigrate | pgboss | postgraphile | graphileworker)
+	objection | mikroorm | drizzlekit | nodepgmigrate | pgboss | postgraphile | graphileworker | \
+	nodestreams | atdatabases | typegen | massive | tspostgres)
 	if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
 		echo "$CLIENT: needs node and npm (nodejs, npm): skipped"
 		exit 77
@@ -179,11 +181,13 @@ run_client() {
 		"postgresql://postgres@127.0.0.1:$port/acme" "$target" "$DIR/prisma/schema.prisma" \
 		"$DIR/prisma/gen" ;;
 	typeorm | drizzle | postgresjs | sequelize | knex | kysely | pgpromise | slonik | objection | \
-		nodepgmigrate | pgboss | postgraphile | graphileworker)
+		nodepgmigrate | pgboss | postgraphile | graphileworker | nodestreams | atdatabases | typegen | massive)
 		TZ=UTC NODE_PATH="$NODE_DIR/node_modules" node "$HERE/clients_$CLIENT.js" \
 		"postgresql://postgres@127.0.0.1:$port/acme" "$target" ;;
 	drizzlekit) TZ=UTC NODE_PATH="$NODE_DIR/node_modules" node "$HERE/clients_drizzlekit.js" \
 		"postgresql://postgres@127.0.0.1:$port/acme" "$target" "$DIR/drizzlekit-$target" ;;
+	tspostgres) TZ=UTC NODE_PATH="$NODE_DIR/node_modules" node "$HERE/clients_tspostgres.js" \
+		"postgresql://postgres@127.0.0.1:$port/acme" "$target" "$DIR/tspostgres-$target" ;;
 	mikroorm) TZ=UTC NODE_PATH="$NODE_DIR/node_modules" node "$HERE/clients_mikroorm.js" \
 		"postgresql://postgres@127.0.0.1:$port/acme" "$target" "$DIR/migrations-$target" ;;
 	esac
@@ -234,7 +238,8 @@ adminer)
 		sleep 0.1
 	done ;;
 node | typeorm | drizzle | prisma | postgresjs | sequelize | knex | kysely | pgpromise | slonik | \
-	objection | mikroorm | drizzlekit | nodepgmigrate | pgboss | postgraphile | graphileworker)
+	objection | mikroorm | drizzlekit | nodepgmigrate | pgboss | postgraphile | graphileworker | \
+	nodestreams | atdatabases | typegen | massive | tspostgres)
 	# shellcheck source=tests/integration/clients_node_setup.sh
 	. "$HERE/clients_node_setup.sh" ;;&
 prisma)
