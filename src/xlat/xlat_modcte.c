@@ -155,21 +155,24 @@ static bool recursive_check(struct xlat_ctx *c, const PgQuery__WithClause *w)
 }
 
 /* PostgreSQL runs the data-modifying WITH queries the primary statement does not read after
- * it: one writing the table the primary INSERT writes would meet its rows (their keys, the
- * serial numbers they take) the other way round. */
+ * it: an INSERT into the table the primary INSERT writes would meet its rows (their keys, the
+ * serial numbers they take) the other way round, and so would the primary INSERT ... ON
+ * CONFLICT the rows an UPDATE or DELETE there changes (which a plain INSERT meets only as a
+ * unique violation, 23505 in PostgreSQL: see docs/sql-compat.md). */
 static bool after_primary_check(struct xlat_ctx *c, const PgQuery__WithClause *w, const bool *ref)
 {
-	const PgQuery__RangeVar *into = c->top_stmt->node_case == NODE(INSERT_STMT)
-						? c->top_stmt->insert_stmt->relation
-						: NULL;
-	for (size_t i = 0; into && i < w->n_ctes; i++) {
+	const PgQuery__InsertStmt *p =
+		c->top_stmt->node_case == NODE(INSERT_STMT) ? c->top_stmt->insert_stmt : NULL;
+	for (size_t i = 0; p && i < w->n_ctes; i++) {
 		const PgQuery__CommonTableExpr *e = w->ctes[i]->common_table_expr;
 		const PgQuery__RangeVar *rv = target_of(e->ctequery);
-		if (rv && !ref[i] && strcasecmp(rv->relname, into->relname) == 0)
+		if (rv && !ref[i] && strcasecmp(rv->relname, p->relation->relname) == 0 &&
+		    (e->ctequery->node_case == NODE(INSERT_STMT) || p->on_conflict_clause))
 			return xlat_unsupported(
 				c, e->location,
-				"a data-modifying statement in WITH that the INSERT "
-				"does not read, writing the INSERT's table,");
+				"an INSERT in WITH into the primary INSERT's table that "
+				"it does not read (or an UPDATE or DELETE there beside "
+				"INSERT ... ON CONFLICT)");
 	}
 	return true;
 }
@@ -667,8 +670,60 @@ static bool names(const PgQuery__Node *n, const char *name)
  * tables they changed as they were), its columns in *cols; NULL when it cannot be (c->err
  * set) or has a * of unknown width. */
 static const char *shared_sql(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e, bool mid,
-			      struct xlat_schema_col **cols, size_t *n)
+			      bool recursive, struct xlat_schema_col **cols, size_t *n)
 {
+	/* a recursive one (reading itself alone): `WITH RECURSIVE e AS (...) SELECT * FROM e` */
+	PgQuery__SelectStmt *q = e->ctequery->select_stmt;
+	if (recursive) {
+		PgQuery__Node **nodes = arena_zalloc(c->a, 5 * sizeof(*nodes));
+		for (size_t k = 0; k < 5; k++) {
+			nodes[k] = arena_zalloc(c->a, sizeof(**nodes));
+			*nodes[k] = (PgQuery__Node)PG_QUERY__NODE__INIT;
+		}
+		PgQuery__WithClause *wc = arena_zalloc(c->a, sizeof(*wc));
+		PgQuery__ResTarget *rt = arena_zalloc(c->a, sizeof(*rt));
+		PgQuery__ColumnRef *cr = arena_zalloc(c->a, sizeof(*cr));
+		PgQuery__AStar *star = arena_zalloc(c->a, sizeof(*star));
+		PgQuery__RangeVar *rv = arena_zalloc(c->a, sizeof(*rv));
+		PgQuery__SelectStmt *sel = arena_zalloc(c->a, sizeof(*sel));
+		*wc = (PgQuery__WithClause)PG_QUERY__WITH_CLAUSE__INIT;
+		*rt = (PgQuery__ResTarget)PG_QUERY__RES_TARGET__INIT;
+		*cr = (PgQuery__ColumnRef)PG_QUERY__COLUMN_REF__INIT;
+		*star = (PgQuery__AStar)PG_QUERY__A__STAR__INIT;
+		*rv = (PgQuery__RangeVar)PG_QUERY__RANGE_VAR__INIT;
+		*sel = (PgQuery__SelectStmt)PG_QUERY__SELECT_STMT__INIT;
+		nodes[0]->node_case = NODE(COMMON_TABLE_EXPR);
+		nodes[0]->common_table_expr = (PgQuery__CommonTableExpr *)e;
+		wc->recursive = true;
+		wc->n_ctes = 1;
+		wc->ctes = &nodes[0];
+		wc->location = -1;
+		nodes[1]->node_case = NODE(A_STAR);
+		nodes[1]->a_star = star;
+		cr->n_fields = 1;
+		cr->fields = &nodes[1];
+		cr->location = -1;
+		nodes[2]->node_case = NODE(COLUMN_REF);
+		nodes[2]->column_ref = cr;
+		rt->val = nodes[2];
+		rt->location = -1;
+		nodes[3]->node_case = NODE(RES_TARGET);
+		nodes[3]->res_target = rt;
+		rv->relname = e->ctename;
+		rv->inh = true;
+		rv->relpersistence = "p";
+		rv->location = -1;
+		nodes[4]->node_case = NODE(RANGE_VAR);
+		nodes[4]->range_var = rv;
+		sel->with_clause = wc;
+		sel->n_target_list = 1;
+		sel->target_list = &nodes[3];
+		sel->n_from_clause = 1;
+		sel->from_clause = &nodes[4];
+		sel->op = PG_QUERY__SET_OPERATION__SETOP_NONE;
+		sel->limit_option = PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_DEFAULT;
+		q = sel;
+	}
 	struct xlat_modcte *m = c->mod;
 	struct strbuf *saved = c->sb, buf;
 	strbuf_init(&buf, 0);
@@ -682,7 +737,7 @@ static const char *shared_sql(struct xlat_ctx *c, const PgQuery__CommonTableExpr
 		c->mod = NULL; /* it reads every table as it is before the steps */
 	}
 	struct xlat_shape shape = {0};
-	bool ok = xlat_select(c, e->ctequery->select_stmt, &shape);
+	bool ok = xlat_select(c, q, &shape);
 	c->nctes = ctes;
 	c->mod = m;
 	m->current = -1;
@@ -691,7 +746,7 @@ static const char *shared_sql(struct xlat_ctx *c, const PgQuery__CommonTableExpr
 	strbuf_fini(&buf);
 	if (ok && !sql)
 		pgerr_set(c->err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED, "translated statement too long");
-	const char **nm = sql ? xlat_shape_colnames(c, e->ctequery->select_stmt, &shape, n) : NULL;
+	const char **nm = sql ? xlat_shape_colnames(c, q, &shape, n) : NULL;
 	if (!nm || *n != shape.n) {
 		if (sql)
 			xlat_unsupported(c, e->location,
@@ -753,16 +808,18 @@ bool xlat_modcte_shared(struct xlat_ctx *c, const PgQuery__WithClause *w, size_t
 	struct xlat_modcte *m = c->mod;
 	const PgQuery__CommonTableExpr *e = w->ctes[i]->common_table_expr;
 	*done = false;
-	if (!m || w->recursive || e->ctequery->node_case != NODE(SELECT_STMT))
+	if (!m || e->ctequery->node_case != NODE(SELECT_STMT))
 		return true;
 	if (!needed(w, i))
 		return true;
 	bool mid = false; /* it reads an earlier WITH query: run after it (they are needed too) */
-	for (size_t k = 0; !mid && k < i; k++)
-		mid = names(e->ctequery, w->ctes[k]->common_table_expr->ctename);
+	for (size_t k = 0; !mid && k < (w->recursive ? w->n_ctes : i); k++)
+		mid = k != i && names(e->ctequery, w->ctes[k]->common_table_expr->ctename);
+	if (w->recursive && mid) /* its order is not WITH order */
+		return true;
 	struct xlat_schema_col *cols;
 	size_t n;
-	const char *sql = shared_sql(c, e, mid, &cols, &n);
+	const char *sql = shared_sql(c, e, mid, w->recursive && xlat_recursive_is(e), &cols, &n);
 	if (!sql)
 		return false;
 	if (mid) {

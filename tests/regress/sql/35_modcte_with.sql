@@ -56,16 +56,12 @@ WITH t1 AS ( DELETE FROM bug6051 RETURNING * ) INSERT INTO bug6051 SELECT * FROM
 SELECT * FROM bug6051 ORDER BY i;
 
 -- a truly recursive CTE in the same list
--- differs: a WITH RECURSIVE query a data-modifying one reads is 0A000
 WITH RECURSIVE t(a) AS (
 	SELECT 0 UNION ALL SELECT a+1 FROM t WHERE a+1 < 5
 ), t2 AS (
 	INSERT INTO y SELECT * FROM t RETURNING *
 )
 SELECT * FROM t2 JOIN y USING (a) ORDER BY a;
-TRUNCATE y;
-INSERT INTO y VALUES (11), (12), (13), (14), (15), (0), (1), (2), (3), (4), (5), (6), (7), (8),
-  (9), (10), (0), (1), (2), (3), (4);
 SELECT * FROM y ORDER BY a;
 
 -- data-modifying WITH in a modifying statement
@@ -209,6 +205,25 @@ WITH d AS (
 )
 SELECT (SELECT count(*) FROM i) AS moved, (SELECT count(*) FROM f) AS kept;
 SELECT id, name, state FROM job ORDER BY name, id;
+-- PostgreSQL inserts each row as the DELETE returns it, while the later ones are still there
+-- differs: here the DELETE runs to its end first: key 4 (job 3's) no longer conflicts
+WITH d AS (DELETE FROM job WHERE name = 'q' AND id IN (3, 4) RETURNING *),
+  i AS (INSERT INTO job (id, name, state) SELECT id + 1, name, 'next' FROM d
+    ON CONFLICT DO NOTHING RETURNING id)
+SELECT count(*) FROM i;
+WITH x AS (DELETE FROM job WHERE name = 'q' AND id IN (3, 4, 5) RETURNING 1) SELECT 1;
+INSERT INTO job (id, name, state) VALUES (3, 'q', 'created'), (4, 'q', 'kept');
+-- two INSERTs of one key ON CONFLICT DO NOTHING: the one read first wins; of those nothing
+-- reads, the last one (PostgreSQL runs them after the primary statement, the last first)
+WITH a AS (INSERT INTO job (id, name, state) VALUES (10, 'k', 'a') ON CONFLICT DO NOTHING
+    RETURNING id),
+  b AS (INSERT INTO job (id, name, state) VALUES (10, 'k', 'b') ON CONFLICT DO NOTHING
+    RETURNING id)
+SELECT (SELECT count(*) FROM a) AS a, (SELECT count(*) FROM b) AS b;
+WITH a AS (INSERT INTO job (id, name, state) VALUES (11, 'k', 'a') ON CONFLICT DO NOTHING),
+  b AS (INSERT INTO job (id, name, state) VALUES (11, 'k', 'b') ON CONFLICT DO NOTHING)
+SELECT 1;
+SELECT id, name, state FROM job ORDER BY name, id;
 -- the table read elsewhere is the one before the statement
 WITH d AS (DELETE FROM job WHERE name = 'q' RETURNING id), r AS (SELECT count(*) AS n FROM d),
   i AS (INSERT INTO job (id, name, state) SELECT n, 'count', 'x' FROM r
@@ -237,8 +252,13 @@ SELECT * FROM s ORDER BY id;
 WITH a AS (INSERT INTO y VALUES (7)) INSERT INTO s (v) VALUES ('k') RETURNING id, v;
 SELECT * FROM s ORDER BY id;
 SELECT * FROM y ORDER BY a;
+-- a DELETE nothing reads and the primary INSERT: the same rows whichever runs first
+WITH d AS (DELETE FROM s WHERE id = 1) INSERT INTO s VALUES (20, 'j') RETURNING v;
+SELECT * FROM s ORDER BY id;
 -- PostgreSQL runs the unread INSERT after the primary INSERT: 0A000 here
 -- differs: 0A000 (PostgreSQL's INSERT takes id 9 and the unread one 10)
 WITH a AS (INSERT INTO s (v) VALUES ('h')) INSERT INTO s (v) VALUES ('i') RETURNING id;
--- differs: 0A000 (PostgreSQL's INSERT meets key 1 before the DELETE runs: 23505)
-WITH d AS (DELETE FROM s WHERE id = 1) INSERT INTO s VALUES (1, 'j');
+-- differs: 0A000 (PostgreSQL's INSERT meets key 2 before the DELETE runs and skips it)
+WITH d AS (DELETE FROM s WHERE id = 2) INSERT INTO s VALUES (2, 'j') ON CONFLICT DO NOTHING;
+-- differs: here the DELETE runs first and the INSERT takes key 3 (PostgreSQL's INSERT: 23505)
+WITH d AS (DELETE FROM s WHERE id = 3) INSERT INTO s VALUES (3, 'j');

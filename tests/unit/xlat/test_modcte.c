@@ -131,6 +131,11 @@ static const struct mcase cases[] = {
 	{"WITH d AS (DELETE FROM a WHERE id = 1), i AS (INSERT INTO a (id) VALUES (1)) "
 	 "INSERT INTO a (id) VALUES (2)",
 	 "!0A000", "", "", ""},
+	{"WITH d AS (DELETE FROM a WHERE id = 1) INSERT INTO a (id) VALUES (2) ON CONFLICT DO "
+	 "NOTHING",
+	 "!0A000", "", "", ""},
+	{"WITH d AS (DELETE FROM a WHERE id = 1) INSERT INTO a (id) VALUES (2)",
+	 "INSERT INTO a (id) VALUES (2)", "DELETE FROM a WHERE id = 1", "0", ""},
 	{"WITH i AS (INSERT INTO a (id) VALUES (1) RETURNING id), j AS (INSERT INTO b (id) "
 	 "SELECT id FROM i) INSERT INTO a (id) SELECT id + 1 FROM i",
 	 "WITH i(id) AS (SELECT " V0 " FROM json_each(?1)) INSERT INTO a (id) SELECT "
