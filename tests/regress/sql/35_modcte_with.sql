@@ -153,11 +153,21 @@ INSERT INTO y SELECT generate_series(1, 3);
 
 -- error cases
 -- data-modifying WITH tries to use its own output
+-- detail
 WITH RECURSIVE t AS (INSERT INTO y SELECT * FROM t) VALUES(FALSE);
 -- no RETURNING in a referenced data-modifying WITH
 WITH t AS (INSERT INTO y VALUES(0)) SELECT * FROM t;
 -- data-modifying WITH allowed only at the top level
+-- detail
 SELECT * FROM (WITH t AS (UPDATE y SET a=a+1 RETURNING *) SELECT * FROM t) ss;
+-- detail
+WITH x AS (WITH t AS (DELETE FROM y RETURNING *) SELECT * FROM t) SELECT * FROM x;
+-- detail
+SELECT 1 FROM y WHERE EXISTS (WITH t AS (DELETE FROM y RETURNING *) SELECT * FROM t);
+BEGIN;
+-- detail
+DECLARE c CURSOR FOR WITH t AS (DELETE FROM y RETURNING *) SELECT * FROM t;
+ROLLBACK;
 -- check sane response to attempt to modify CTE relation
 WITH test AS (SELECT 42) INSERT INTO test VALUES (1);
 -- CTEs don't hide tables from data-modifying statements
