@@ -1776,9 +1776,10 @@ void xlat_schema_note_filter(struct xlat_ctx *c, const PgQuery__AExpr *e);
  * reads them first), named as rv would be. */
 bool xlat_modcte_preimage(struct xlat_ctx *c, const PgQuery__RangeVar *rv, bool *done);
 /* Plain WITH query i of w (the top WITH that holds data-modifying ones) when a later
- * data-modifying one reads it: run alone before the steps (a pre-image of its rows, so the
- * steps and the primary statement read the same rows, as PostgreSQL evaluates it once) and
- * emitted (*done) as a WITH query over those rows. */
+ * data-modifying one reads it (or a later plain one that is so read): run alone before the
+ * steps (a pre-image of its rows, so the steps and the primary statement read the same rows,
+ * as PostgreSQL evaluates it once) — or, when it reads earlier WITH queries, as a step of its
+ * own after them, in WITH order — and emitted (*done) as a WITH query over those rows. */
 bool xlat_modcte_shared(struct xlat_ctx *c, const PgQuery__WithClause *w, size_t i, bool *done);
 /* Whether RETURNING may name an UPDATE's FROM or DELETE's USING columns (xlat_retfrom.c)
  * here: in the primary statement, when its WITH reads no step's RETURNING rows. */

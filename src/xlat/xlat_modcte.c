@@ -36,11 +36,13 @@ struct xlat_modcte {
 	const char **names;
 	size_t n;
 	int current; /* the step being translated, -1 outside */
+	int before;  /* while it is: how many data-modifying queries (targets) come before it */
+	int ndone;   /* the data-modifying queries emitted so far */
 	int outer;   /* while it is: the WITH queries in scope before it (not its own WITH's) */
 	struct xlat_step *steps; /* param 0: the step returns nothing the statement reads */
 	size_t nsteps;
 	struct modcte_rows *rows; /* per step */
-	size_t *holes; /* byte offsets in the main buffer where "?N" goes */
+	size_t *holes;            /* byte offsets in the main buffer where "?N" goes */
 	int *hole_step;
 	size_t nholes;
 	/* The pre-images, one per table (its name as written first), run before the steps.
@@ -54,6 +56,11 @@ struct xlat_modcte {
 	struct modcte_rows *shared;
 	int *shared_pre;
 	size_t nshared;
+	/* The top WITH and, per step, its query's index there (the order the steps run in is
+	 * PostgreSQL's, see schedule()) */
+	const PgQuery__WithClause *w;
+	size_t *step_at;
+	bool *ref; /* per WITH query: read by the primary statement (read_by_primary) */
 };
 
 static const PgQuery__RangeVar *target_of(const PgQuery__Node *q)
@@ -71,6 +78,104 @@ static const PgQuery__RangeVar *target_of(const PgQuery__Node *q)
 }
 
 bool xlat_modcte_is(const PgQuery__CommonTableExpr *e) { return target_of(e->ctequery) != NULL; }
+
+static bool names(const PgQuery__Node *n, const char *name);
+
+/* Whether the primary statement, outside its WITH, names WITH query name. */
+static bool primary_names(const PgQuery__Node *top, const char *name)
+{
+	PgQuery__SelectStmt sel;
+	PgQuery__InsertStmt ins;
+	PgQuery__UpdateStmt upd;
+	PgQuery__DeleteStmt del;
+	PgQuery__Node n = *top;
+	switch (top->node_case) {
+	case NODE(SELECT_STMT):
+		sel = *top->select_stmt;
+		sel.with_clause = NULL;
+		n.select_stmt = &sel;
+		break;
+	case NODE(INSERT_STMT):
+		ins = *top->insert_stmt;
+		ins.with_clause = NULL;
+		n.insert_stmt = &ins;
+		break;
+	case NODE(UPDATE_STMT):
+		upd = *top->update_stmt;
+		upd.with_clause = NULL;
+		n.update_stmt = &upd;
+		break;
+	case NODE(DELETE_STMT):
+		del = *top->delete_stmt;
+		del.with_clause = NULL;
+		n.delete_stmt = &del;
+		break;
+	default:
+		return true;
+	}
+	return names(&n, name);
+}
+
+/* Which WITH queries of w the primary statement reads, directly or through others: those
+ * PostgreSQL runs while the primary statement runs; it runs the others after it (see
+ * schedule()). A table named as a WITH query is counted as read: they run in WITH order. */
+static bool *read_by_primary(struct xlat_ctx *c, const PgQuery__WithClause *w)
+{
+	bool *ref = arena_zalloc(c->a, (w->n_ctes + 1) * sizeof(*ref));
+	for (size_t i = w->n_ctes; i-- > 0;) {
+		const char *name = w->ctes[i]->common_table_expr->ctename;
+		ref[i] = primary_names(c->top_stmt, name);
+		for (size_t j = i + 1; !ref[i] && j < w->n_ctes; j++)
+			ref[i] = ref[j] && names(w->ctes[j]->common_table_expr->ctequery, name);
+	}
+	return ref;
+}
+
+/* RECURSIVE lets a WITH query read itself or a later one; not a data-modifying one (as
+ * PostgreSQL), and the steps run in WITH order here. */
+static bool recursive_check(struct xlat_ctx *c, const PgQuery__WithClause *w)
+{
+	for (size_t i = 0; w->recursive && i < w->n_ctes; i++) {
+		const PgQuery__CommonTableExpr *e = w->ctes[i]->common_table_expr;
+		if (xlat_modcte_is(e) && names(e->ctequery, e->ctename))
+			return xlat_fail(c, "42P19", e->location,
+					 "recursive query \"%s\" must not contain data-modifying "
+					 "statements",
+					 e->ctename);
+		for (size_t j = i + 1; j < w->n_ctes; j++) {
+			const PgQuery__CommonTableExpr *d = w->ctes[j]->common_table_expr;
+			if ((xlat_modcte_is(e) || xlat_modcte_is(d)) &&
+			    names(e->ctequery, d->ctename))
+				return xlat_unsupported(c, e->location,
+							"a WITH query reading a later one beside "
+							"data-modifying statements in WITH");
+		}
+	}
+	return true;
+}
+
+/* PostgreSQL runs the data-modifying WITH queries the primary statement does not read after
+ * it: an INSERT into the table the primary INSERT writes would meet its rows (their keys, the
+ * serial numbers they take) the other way round, and so would the primary INSERT ... ON
+ * CONFLICT the rows an UPDATE or DELETE there changes (which a plain INSERT meets only as a
+ * unique violation, 23505 in PostgreSQL: see docs/sql-compat.md). */
+static bool after_primary_check(struct xlat_ctx *c, const PgQuery__WithClause *w, const bool *ref)
+{
+	const PgQuery__InsertStmt *p =
+		c->top_stmt->node_case == NODE(INSERT_STMT) ? c->top_stmt->insert_stmt : NULL;
+	for (size_t i = 0; p && i < w->n_ctes; i++) {
+		const PgQuery__CommonTableExpr *e = w->ctes[i]->common_table_expr;
+		const PgQuery__RangeVar *rv = target_of(e->ctequery);
+		if (rv && !ref[i] && strcasecmp(rv->relname, p->relation->relname) == 0 &&
+		    (e->ctequery->node_case == NODE(INSERT_STMT) || p->on_conflict_clause))
+			return xlat_unsupported(
+				c, e->location,
+				"an INSERT in WITH into the primary INSERT's table that "
+				"it does not read (or an UPDATE or DELETE there beside "
+				"INSERT ... ON CONFLICT)");
+	}
+	return true;
+}
 
 const PgQuery__WithClause *xlat_modcte_top_with(const PgQuery__Node *n)
 {
@@ -90,11 +195,17 @@ const PgQuery__WithClause *xlat_modcte_top_with(const PgQuery__Node *n)
 	}
 }
 
-/* An INSERT without ON CONFLICT only writes its target: the rows other steps changed do not
- * change what it does (its unique checks see them in PostgreSQL too). */
+/* An INSERT without ON CONFLICT, or with ON CONFLICT DO NOTHING, only writes its target: the
+ * rows other parts changed do not change what it does (its unique checks, and DO NOTHING's
+ * conflicts, see them in PostgreSQL too: rows deleted by the statement no longer conflict,
+ * rows it wrote do). DO UPDATE is another matter: PostgreSQL refuses to update a row the
+ * statement wrote (21000), which SQLite would update. */
 static void note_write(struct xlat_modcte *m, const PgQuery__Node *q)
 {
-	if (q && q->node_case == NODE(INSERT_STMT) && !q->insert_stmt->on_conflict_clause)
+	if (!q || q->node_case != NODE(INSERT_STMT))
+		return;
+	const PgQuery__OnConflictClause *oc = q->insert_stmt->on_conflict_clause;
+	if (!oc || oc->action == PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_NOTHING)
 		m->writes[m->nwrites++] = q->insert_stmt->relation;
 }
 
@@ -115,7 +226,14 @@ bool xlat_modcte_begin(struct xlat_ctx *c, const PgQuery__WithClause *w)
 	m->pre_table = arena_zalloc(c->a, (w->n_ctes + 1) * sizeof(*m->pre_table));
 	m->shared = arena_zalloc(c->a, (w->n_ctes + 1) * sizeof(*m->shared));
 	m->shared_pre = arena_zalloc(c->a, (w->n_ctes + 1) * sizeof(*m->shared_pre));
+	m->step_at = arena_zalloc(c->a, (w->n_ctes + 1) * sizeof(*m->step_at));
+	m->w = w;
 	m->current = -1;
+	if (!recursive_check(c, w))
+		return false;
+	m->ref = read_by_primary(c, w);
+	if (!after_primary_check(c, w, m->ref))
+		return false;
 	note_write(m, c->top_stmt);
 	for (size_t i = 0; i < w->n_ctes; i++) {
 		const PgQuery__CommonTableExpr *e = w->ctes[i]->common_table_expr;
@@ -154,6 +272,15 @@ static int shared_rows(const struct xlat_modcte *m, int cte)
 	return -1;
 }
 
+/* Whether rv is the target of one of the statement's data-modifying WITH queries. */
+static bool is_target(const struct xlat_modcte *m, const PgQuery__RangeVar *rv)
+{
+	for (size_t i = 0; m->w && i < m->w->n_ctes; i++)
+		if (target_of(m->w->ctes[i]->common_table_expr->ctequery) == rv)
+			return true;
+	return false;
+}
+
 bool xlat_modcte_check(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 {
 	const struct xlat_modcte *m = c->mod;
@@ -181,9 +308,16 @@ bool xlat_modcte_check(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 			return true;
 	/* A step reads its own target as it was before it: unless an earlier step changed it */
 	for (size_t i = 0; i < m->n; i++) {
-		if ((m->current >= 0 && (int)i >= m->current) ||
+		if ((m->current >= 0 && (int)i >= m->before) ||
 		    strcasecmp(m->targets[i], rv->relname) != 0)
 			continue;
+		if (rv == target_of(c->top_stmt) || is_target(m, rv))
+			return xlat_fail(
+				c, SQLSTATE_FEATURE_NOT_SUPPORTED, rv->location,
+				"UPDATE, DELETE or INSERT ... ON CONFLICT DO UPDATE of table "
+				"\"%s\", which another data-modifying statement in WITH "
+				"modifies, is not supported",
+				rv->relname);
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, rv->location,
 				 "reading table \"%s\", which a data-modifying statement in WITH "
 				 "modifies, elsewhere in the same statement is not supported",
@@ -203,7 +337,7 @@ static int changed_before(const struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 	if (unqualified && xlat_scope_cte_find(c, rv->relname) >= 0)
 		return -1;
 	for (size_t i = 0; i < m->n; i++)
-		if ((m->current < 0 || (int)i < m->current) &&
+		if ((m->current < 0 || (int)i < m->before) &&
 		    strcasecmp(m->targets[i], rv->relname) == 0)
 			return (int)i;
 	return -1;
@@ -295,8 +429,8 @@ static void pre_reader(struct xlat_ctx *c, const PgQuery__RangeVar *rv, const ch
 		xlat_puts(c, " AS ");
 		xlat_ident(c, cols[i].name);
 	}
-	xlat_printf(c, " FROM json_each(?pre%d) UNION ALL SELECT %s FROM %s WHERE 0) AS ", k,
-		    names, rel);
+	xlat_printf(c, " FROM json_each(?pre%d) UNION ALL SELECT %s FROM %s WHERE 0) AS ", k, names,
+		    rel);
 	xlat_ident(c, rv->alias ? rv->alias->aliasname : rv->relname);
 }
 
@@ -370,14 +504,14 @@ static const struct xlat_schema_col *returned_cols(struct xlat_ctx *c, const PgQ
 	if (!names) {
 		const PgQuery__Node *v = nlist == 1 ? list[0]->res_target->val : NULL;
 		const PgQuery__ColumnRef *cr = v && v->node_case == NODE(COLUMN_REF) ? v->column_ref
-										      : NULL;
+										     : NULL;
 		const PgQuery__RangeVar *rv = target_of(q);
 		const char *rel = cr && cr->n_fields == 2 ? xlat_node_str(cr->fields[0]) : NULL;
 		/* * or t.* of the target (by its alias when it has one) */
-		bool just_star = cr && cr->fields[cr->n_fields - 1]->node_case == NODE(A_STAR) &&
-				 (cr->n_fields == 1 ||
-				  (rel && strcmp(rel, rv->alias ? rv->alias->aliasname
-								: rv->relname) == 0));
+		bool just_star =
+			cr && cr->fields[cr->n_fields - 1]->node_case == NODE(A_STAR) &&
+			(cr->n_fields == 1 ||
+			 (rel && strcmp(rel, rv->alias ? rv->alias->aliasname : rv->relname) == 0));
 		*n = ntcols;
 		return just_star && ntcols ? tcols : NULL;
 	}
@@ -420,7 +554,8 @@ static bool step(struct xlat_ctx *c, const PgQuery__Node *q, struct xlat_stmt *s
 		break;
 	}
 	if (ok && buf.failed)
-		ok = pgerr_set(c->err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED, "translated statement too long");
+		ok = pgerr_set(c->err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED,
+			       "translated statement too long");
 	if (ok)
 		sub->sql = arena_strndup(c->a, buf.data ? buf.data : "", buf.len);
 	strbuf_fini(&buf);
@@ -456,6 +591,7 @@ bool xlat_modcte_emit(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e, boo
 	struct xlat_stmt sub;
 	*emitted = false;
 	m->current = (int)m->nsteps;
+	m->before = m->ndone++;
 	int saved = c->nctes;
 	m->outer = saved;
 	bool ok = step(c, e->ctequery, &sub);
@@ -469,6 +605,9 @@ bool xlat_modcte_emit(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e, boo
 	if ((sub.dml_events & 16384) && !c->updview_wco_rls)
 		return xlat_unsupported(c, -1, "a write through a view WITH CHECK OPTION in WITH");
 	int k = (int)m->nsteps++;
+	for (size_t i = 0; i < m->w->n_ctes; i++)
+		if (m->w->ctes[i]->common_table_expr == e)
+			m->step_at[k] = i;
 	m->steps[k] = (struct xlat_step){.sql = sub.sql,
 					 .numbered_seq = sub.numbered_seq,
 					 .numbered_max = sub.numbered_max,
@@ -482,8 +621,9 @@ bool xlat_modcte_emit(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e, boo
 	size_t n = 0;
 	const struct xlat_schema_col *cols = returned_cols(c, e->ctequery, &sub, &n);
 	if (!cols)
-		return xlat_unsupported(c, e->location,
-					"RETURNING with * and other columns in a data-modifying WITH");
+		return xlat_unsupported(
+			c, e->location,
+			"RETURNING with * and other columns in a data-modifying WITH");
 	struct xlat_schema_col *named = arena_zalloc(c->a, (n + 1) * sizeof(*named));
 	memcpy(named, cols, n * sizeof(*named));
 	for (size_t i = 0; i < e->n_aliascolnames && i < n; i++)
@@ -525,36 +665,99 @@ static bool names(const PgQuery__Node *n, const char *name)
 	return nd.found;
 }
 
-/* The plain query e, translated alone (as a pre-image reads a table before the steps run),
- * its columns in *cols; NULL when it cannot be (c->err set) or has a * of unknown width. */
-static const char *shared_sql(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e,
-			      struct xlat_schema_col **cols, size_t *n)
+/* The plain query e, translated alone (as a pre-image reads a table before the steps run,
+ * or, when mid, as a step that runs after the earlier steps and reads their rows and the
+ * tables they changed as they were), its columns in *cols; NULL when it cannot be (c->err
+ * set) or has a * of unknown width. */
+static const char *shared_sql(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e, bool mid,
+			      bool recursive, struct xlat_schema_col **cols, size_t *n)
 {
+	/* a recursive one (reading itself alone): `WITH RECURSIVE e AS (...) SELECT * FROM e` */
+	PgQuery__SelectStmt *q = e->ctequery->select_stmt;
+	if (recursive) {
+		PgQuery__Node **nodes = arena_zalloc(c->a, 5 * sizeof(*nodes));
+		for (size_t k = 0; k < 5; k++) {
+			nodes[k] = arena_zalloc(c->a, sizeof(**nodes));
+			*nodes[k] = (PgQuery__Node)PG_QUERY__NODE__INIT;
+		}
+		PgQuery__WithClause *wc = arena_zalloc(c->a, sizeof(*wc));
+		PgQuery__ResTarget *rt = arena_zalloc(c->a, sizeof(*rt));
+		PgQuery__ColumnRef *cr = arena_zalloc(c->a, sizeof(*cr));
+		PgQuery__AStar *star = arena_zalloc(c->a, sizeof(*star));
+		PgQuery__RangeVar *rv = arena_zalloc(c->a, sizeof(*rv));
+		PgQuery__SelectStmt *sel = arena_zalloc(c->a, sizeof(*sel));
+		*wc = (PgQuery__WithClause)PG_QUERY__WITH_CLAUSE__INIT;
+		*rt = (PgQuery__ResTarget)PG_QUERY__RES_TARGET__INIT;
+		*cr = (PgQuery__ColumnRef)PG_QUERY__COLUMN_REF__INIT;
+		*star = (PgQuery__AStar)PG_QUERY__A__STAR__INIT;
+		*rv = (PgQuery__RangeVar)PG_QUERY__RANGE_VAR__INIT;
+		*sel = (PgQuery__SelectStmt)PG_QUERY__SELECT_STMT__INIT;
+		nodes[0]->node_case = NODE(COMMON_TABLE_EXPR);
+		nodes[0]->common_table_expr = (PgQuery__CommonTableExpr *)e;
+		wc->recursive = true;
+		wc->n_ctes = 1;
+		wc->ctes = &nodes[0];
+		wc->location = -1;
+		nodes[1]->node_case = NODE(A_STAR);
+		nodes[1]->a_star = star;
+		cr->n_fields = 1;
+		cr->fields = &nodes[1];
+		cr->location = -1;
+		nodes[2]->node_case = NODE(COLUMN_REF);
+		nodes[2]->column_ref = cr;
+		rt->val = nodes[2];
+		rt->location = -1;
+		nodes[3]->node_case = NODE(RES_TARGET);
+		nodes[3]->res_target = rt;
+		rv->relname = e->ctename;
+		rv->inh = true;
+		rv->relpersistence = "p";
+		rv->location = -1;
+		nodes[4]->node_case = NODE(RANGE_VAR);
+		nodes[4]->range_var = rv;
+		sel->with_clause = wc;
+		sel->n_target_list = 1;
+		sel->target_list = &nodes[3];
+		sel->n_from_clause = 1;
+		sel->from_clause = &nodes[4];
+		sel->op = PG_QUERY__SET_OPERATION__SETOP_NONE;
+		sel->limit_option = PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_DEFAULT;
+		q = sel;
+	}
 	struct xlat_modcte *m = c->mod;
 	struct strbuf *saved = c->sb, buf;
 	strbuf_init(&buf, 0);
 	c->sb = &buf;
-	c->mod = NULL; /* it reads every table as it is before the steps */
 	int ctes = c->nctes;
+	if (mid) {
+		m->current = (int)m->nsteps;
+		m->before = m->ndone;
+		m->outer = ctes;
+	} else {
+		c->mod = NULL; /* it reads every table as it is before the steps */
+	}
 	struct xlat_shape shape = {0};
-	bool ok = xlat_select(c, e->ctequery->select_stmt, &shape);
+	bool ok = xlat_select(c, q, &shape);
 	c->nctes = ctes;
 	c->mod = m;
+	m->current = -1;
 	c->sb = saved;
 	const char *sql = ok && !buf.failed ? arena_strndup(c->a, buf.data, buf.len) : NULL;
 	strbuf_fini(&buf);
 	if (ok && !sql)
 		pgerr_set(c->err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED, "translated statement too long");
-	const char **nm = sql ? xlat_shape_colnames(c, e->ctequery->select_stmt, &shape, n) : NULL;
+	const char **nm = sql ? xlat_shape_colnames(c, q, &shape, n) : NULL;
 	if (!nm || *n != shape.n) {
 		if (sql)
-			xlat_unsupported(c, e->location, "a WITH query with * that a data-modifying "
-							 "statement in WITH reads");
+			xlat_unsupported(c, e->location,
+					 "a WITH query with * that a data-modifying "
+					 "statement in WITH reads");
 		return NULL;
 	}
 	*cols = arena_zalloc(c->a, (*n + 1) * sizeof(**cols));
 	for (size_t i = 0; i < *n; i++) {
-		(*cols)[i].name = i < e->n_aliascolnames ? xlat_node_str(e->aliascolnames[i]) : nm[i];
+		(*cols)[i].name = i < e->n_aliascolnames ? xlat_node_str(e->aliascolnames[i])
+							 : nm[i];
 		(*cols)[i].type_oid = shape.types[i].oid && shape.types[i].oid != XLAT_OID_UNKNOWN
 					      ? shape.types[i].oid
 					      : XLAT_OID_TEXT;
@@ -584,27 +787,52 @@ bool xlat_modcte_shared_cols(const struct xlat_ctx *c, const PgQuery__RangeVar *
 	return true;
 }
 
+/* Whether plain WITH query i of w is read by a later data-modifying one, or by a later plain
+ * one that is (it must then be there when that step runs). */
+static bool needed(const PgQuery__WithClause *w, size_t i)
+{
+	const PgQuery__CommonTableExpr *e = w->ctes[i]->common_table_expr;
+	for (size_t k = i + 1; k < w->n_ctes; k++) {
+		const PgQuery__CommonTableExpr *d = w->ctes[k]->common_table_expr;
+		if (!names(d->ctequery, e->ctename))
+			continue;
+		if (xlat_modcte_is(d) ||
+		    (d->ctequery->node_case == NODE(SELECT_STMT) && needed(w, k)))
+			return true;
+	}
+	return false;
+}
+
 bool xlat_modcte_shared(struct xlat_ctx *c, const PgQuery__WithClause *w, size_t i, bool *done)
 {
 	struct xlat_modcte *m = c->mod;
 	const PgQuery__CommonTableExpr *e = w->ctes[i]->common_table_expr;
 	*done = false;
-	if (!m || w->recursive || e->ctequery->node_case != NODE(SELECT_STMT))
+	if (!m || e->ctequery->node_case != NODE(SELECT_STMT))
 		return true;
-	bool read = false;
-	for (size_t k = i + 1; k < w->n_ctes && !read; k++) {
-		const PgQuery__CommonTableExpr *d = w->ctes[k]->common_table_expr;
-		read = xlat_modcte_is(d) && names(d->ctequery, e->ctename);
-	}
-	for (size_t k = 0; read && k < i; k++) /* alone, it has no earlier WITH query to read */
-		read = !names(e->ctequery, w->ctes[k]->common_table_expr->ctename);
-	if (!read)
+	if (!needed(w, i))
+		return true;
+	bool mid = false; /* it reads an earlier WITH query: run after it (they are needed too) */
+	for (size_t k = 0; !mid && k < (w->recursive ? w->n_ctes : i); k++)
+		mid = k != i && names(e->ctequery, w->ctes[k]->common_table_expr->ctename);
+	if (w->recursive && mid) /* its order is not WITH order */
 		return true;
 	struct xlat_schema_col *cols;
 	size_t n;
-	const char *sql = shared_sql(c, e, &cols, &n);
+	const char *sql = shared_sql(c, e, mid, w->recursive && xlat_recursive_is(e), &cols, &n);
 	if (!sql)
 		return false;
+	if (mid) {
+		/* a step of its own in WITH order, its rows read as a data-modifying one's are */
+		int k = (int)m->nsteps++;
+		m->step_at[k] = i;
+		m->steps[k] = (struct xlat_step){.sql = sql, .param = 1, .reads = true};
+		reader(c, e->ctename, cols, n, k);
+		xlat_scope_cte_cols(c, e->ctename, cols, n);
+		m->rows[k] = (struct modcte_rows){.cte = c->nctes - 1, .cols = cols, .n = n};
+		*done = true;
+		return true;
+	}
 	int k = xlat_modcte_pre_sql(c, sql);
 	/* name(a, b) AS (SELECT <value 0>, ... FROM json_each(?preK)) */
 	xlat_ident(c, e->ctename);
@@ -653,12 +881,45 @@ static bool pre_params(struct xlat_ctx *c, const struct xlat_modcte *m, const ch
 		}
 		strbuf_putc(&sb, *p++);
 	}
-	bool ok = !sb.failed ||
-		  pgerr_set(c->err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED, "translated statement too long");
+	bool ok = !sb.failed || pgerr_set(c->err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED,
+					  "translated statement too long");
 	if (ok)
 		*sql = arena_strndup(c->a, sb.data, sb.len);
 	strbuf_fini(&sb);
 	return ok;
+}
+
+/* Step k into order[*n] after the steps it reads (through plain WITH queries too). */
+static void run_after_inputs(const struct xlat_modcte *m, size_t k, bool *done,
+			     struct xlat_step *order, size_t *n)
+{
+	if (done[k])
+		return;
+	done[k] = true;
+	const PgQuery__Node *q = m->w->ctes[m->step_at[k]]->common_table_expr->ctequery;
+	for (size_t j = 0; j < m->nsteps; j++)
+		if (m->step_at[j] < m->step_at[k] &&
+		    names(q, m->w->ctes[m->step_at[j]]->common_table_expr->ctename))
+			run_after_inputs(m, j, done, order, n);
+	order[(*n)++] = m->steps[k];
+}
+
+/* The order PostgreSQL runs the steps in: those the primary statement reads as it reads them
+ * (in WITH order here: PostgreSQL's follows its plan), the others after the primary statement,
+ * the last first (ExecPostprocessPlan), each once the steps it reads have run. Here all run
+ * before the primary statement, which reads the tables as they were before them (and
+ * after_primary_check refuses a step writing the primary INSERT's table). */
+static void schedule(struct xlat_ctx *c, struct xlat_modcte *m)
+{
+	struct xlat_step *order = arena_zalloc(c->a, (m->nsteps + 1) * sizeof(*order));
+	bool *done = arena_zalloc(c->a, (m->nsteps + 1) * sizeof(*done));
+	size_t n = 0;
+	for (size_t k = 0; k < m->nsteps; k++)
+		if (m->ref[m->step_at[k]])
+			run_after_inputs(m, k, done, order, &n);
+	for (size_t k = m->nsteps; k-- > 0;)
+		run_after_inputs(m, k, done, order, &n);
+	m->steps = order;
 }
 
 bool xlat_modcte_finish(struct xlat_ctx *c)
@@ -682,8 +943,8 @@ bool xlat_modcte_finish(struct xlat_ctx *c)
 		at = m->holes[h];
 	}
 	strbuf_append(&sb, st->sql + at, len - at);
-	bool ok = !sb.failed ||
-		  pgerr_set(c->err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED, "translated statement too long");
+	bool ok = !sb.failed || pgerr_set(c->err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED,
+					  "translated statement too long");
 	if (ok)
 		st->sql = arena_strndup(c->a, sb.data, sb.len);
 	strbuf_fini(&sb);
@@ -692,6 +953,8 @@ bool xlat_modcte_finish(struct xlat_ctx *c)
 	for (size_t k = 0; ok && k < m->npre; k++) /* and one a shared WITH query's rows */
 		ok = pre_params(c, m, &m->pre[k].sql);
 	ok = ok && pre_params(c, m, &st->sql);
+	if (ok && m->nsteps)
+		schedule(c, m);
 	if (ok && m->npre) { /* the pre-images run first */
 		struct xlat_step *all = arena_zalloc(c->a, (m->npre + m->nsteps) * sizeof(*all));
 		memcpy(all, m->pre, m->npre * sizeof(*all));

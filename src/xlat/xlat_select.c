@@ -645,6 +645,21 @@ static bool recursive_cte_scope(struct xlat_ctx *c, const PgQuery__CommonTableEx
 	return ok;
 }
 
+/* A data-modifying WITH query e below the top level: PostgreSQL's errors where it has one. */
+static bool nested_modcte(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e)
+{
+	const PgQuery__Node *top = c->top_stmt;
+	if (top && top->node_case == NODE(DECLARE_CURSOR_STMT))
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "DECLARE CURSOR must not contain data-modifying statements in WITH");
+	if (top && (top->node_case == NODE(SELECT_STMT) || top->node_case == NODE(INSERT_STMT) ||
+		    top->node_case == NODE(UPDATE_STMT) || top->node_case == NODE(DELETE_STMT)))
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, e->location,
+				 "WITH clause containing a data-modifying statement must be at the "
+				 "top level");
+	return true; /* cte() refuses it */
+}
+
 bool xlat_with(struct xlat_ctx *c, const PgQuery__WithClause *w)
 {
 	if (!w)
@@ -662,6 +677,9 @@ bool xlat_with(struct xlat_ctx *c, const PgQuery__WithClause *w)
 		const struct xlat_search *xs = NULL;
 		xlat_puts(c, sep ? ", " : "");
 		bool shared = false;
+		if (w != xlat_modcte_top_with(c->top_stmt) && xlat_modcte_is(e) &&
+		    !nested_modcte(c, e))
+			return false;
 		if (top && c->mod && xlat_modcte_is(e)) {
 			if (!xlat_modcte_emit(c, e, &shown))
 				return false;

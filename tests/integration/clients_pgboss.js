@@ -7,7 +7,7 @@
 // PostgreSQL 15. pg-boss 10 (its job table PARTITION BY LIST) is started too, its
 // createQueue attaches a queue's partition with keys, indexes and a CHECK of its own (#65),
 // and a job goes through that queue: send (its CASE of casts of one parameter, #88), fetch,
-// complete, cancel, resume, delete, insert, singleton keys and a worker; its fail a gap (#89).
+// complete, fail and retry, cancel, resume, delete, insert, singleton keys and a worker.
 // Usage: node clients_pgboss.js URL pg|shardlite   (NODE_PATH names the node_modules directory)
 'use strict';
 const PgBoss = require('pg-boss');
@@ -16,7 +16,7 @@ const { Client } = require('pg');
 const { clients } = require('./clients_common.js');
 
 const url = process.argv[2];
-const { step, gap } = clients(process.argv[3]);
+const { step } = clients(process.argv[3]);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -220,15 +220,22 @@ async function main() {
 		const j = await boss10.getJobById('mail10', id10);
 		return [r.jobs[0] === id10, r.requested, r.updated, j.state, j.output];
 	});
-	// fail (and so retry): its failJobs is a WITH of DELETE FROM job and two INSERTs into job
-	// ON CONFLICT reading the deleted rows, which the translator refuses (#89)
-	await gap('pg-boss 10 fail', async () => {
-		const fid = await boss10.send('mail10', { to: 'di' }, { retryLimit: 0 });
+	// fail and its retries: its failJobs is a WITH of DELETE FROM job, an INSERT INTO job ... ON
+	// CONFLICT DO NOTHING of the deleted rows, another INSERT of those it did not take and a
+	// plain WITH query over both that a fourth reads (earlier gap #89); a job with retryLimit 1
+	// goes to retry, is fetched again and then fails for good, with its output
+	await step('pg-boss 10 fail and retry', async () => {
+		const fid = await boss10.send('mail10', { to: 'di' }, { retryLimit: 1, retryDelay: 0 });
 		const [job] = await boss10.fetch('mail10');
 		const r = await boss10.fail('mail10', fid, { why: 'bounced' });
 		const j = await boss10.getJobById('mail10', fid);
-		return [job.id === fid, r.updated, j.state, j.output];
-	}, '0A000');
+		const [again] = await boss10.fetch('mail10');
+		const r2 = await boss10.fail('mail10', fid, { why: 'again' });
+		const k = await boss10.getJobById('mail10', fid);
+		return [job.id === fid, r.affected, j.state, j.output, j.retryCount, again.id === fid,
+			r2.affected, k.state, k.output, k.retryCount, k.completedOn instanceof Date,
+			(await boss10.fail('mail10', fid, {})).affected];
+	});
 	await step('pg-boss 10 cancel and resume', async () => {
 		const cid = await boss10.send('mail10', { to: 'fi' });
 		await boss10.cancel('mail10', cid);

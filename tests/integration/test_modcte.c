@@ -12,8 +12,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "harness.h"
 #include "../check_run.h"
+#include "harness.h"
 
 static struct harness H;
 
@@ -108,8 +108,43 @@ START_TEST(pre_image)
 	PQclear(r);
 	ck_assert_str_eq(one(c, "SELECT string_agg(v, ',' ORDER BY id) FROM q", buf, sizeof(buf)),
 			 "a+,b+,c");
-	ck_assert_str_eq(one(c, "SELECT string_agg(v, ',' ORDER BY id) FROM done", buf,
-			     sizeof(buf)), "a,b");
+	ck_assert_str_eq(
+		one(c, "SELECT string_agg(v, ',' ORDER BY id) FROM done", buf, sizeof(buf)), "a,b");
+	PQfinish(c);
+}
+END_TEST
+
+/* pg-boss 10's fail, prepared: the row deleted and inserted again ON CONFLICT DO NOTHING (its
+ * key free once the DELETE ran), a plain WITH query over two steps' rows that a later step
+ * reads and the primary statement counts; run twice, the second time a row the INSERT takes
+ * from q ends in done through the later step. */
+START_TEST(reinsert)
+{
+	PGconn *c = fill();
+	char buf[64];
+	const char *sql =
+		"WITH d AS (DELETE FROM q WHERE id = $1 RETURNING id, v), "
+		"r AS (INSERT INTO q SELECT id, v || $2 FROM d WHERE v NOT LIKE '%' || $2 "
+		"|| '%' ON CONFLICT DO NOTHING RETURNING id, v), "
+		"f AS (INSERT INTO q SELECT id, 'failed' FROM d WHERE id NOT IN "
+		"(SELECT id FROM r) RETURNING id, v), "
+		"res AS (SELECT * FROM r UNION ALL SELECT * FROM f), "
+		"dl AS (INSERT INTO done SELECT id, v FROM res WHERE v = 'failed') "
+		"SELECT count(*) FROM res";
+	PGresult *r = PQprepare(c, "fail", sql, 0, NULL);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	PQclear(r);
+	const char *vals[2] = {"2", "!"};
+	for (int i = 0; i < 2; i++) {
+		r = PQexecPrepared(c, "fail", 2, vals, NULL, NULL, 0);
+		ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+		ck_assert_str_eq(PQgetvalue(r, 0, 0), "1");
+		PQclear(r);
+		ck_assert_str_eq(one(c, "SELECT v FROM q WHERE id = 2", buf, sizeof(buf)),
+				 i ? "failed" : "b!");
+	}
+	ck_assert_str_eq(one(c, "SELECT count(*) FROM q", buf, sizeof(buf)), "3");
+	ck_assert_str_eq(one(c, "SELECT id || v FROM done", buf, sizeof(buf)), "2failed");
 	PQfinish(c);
 }
 END_TEST
@@ -173,8 +208,9 @@ START_TEST(lock_wait)
 	PGconn *holder = harness_connect(&H, "dbname=acme");
 	harness_exec(holder, "BEGIN");
 	harness_exec(holder, "INSERT INTO q VALUES (4, 'd')");
-	ck_assert_int_eq(PQsendQueryParams(c, "WITH d AS (DELETE FROM q RETURNING id) "
-					      "SELECT count(*) FROM d",
+	ck_assert_int_eq(PQsendQueryParams(c,
+					   "WITH d AS (DELETE FROM q RETURNING id) "
+					   "SELECT count(*) FROM d",
 					   0, NULL, NULL, NULL, NULL, 0),
 			 1);
 	usleep(200 * 1000);
@@ -232,11 +268,12 @@ START_TEST(returning_from)
 	}
 	ck_assert_int_eq(rows, 2);
 	/* SEARCH over parameters: the sequence column is record[] */
-	r = PQexecParams(c,
-			 "WITH RECURSIVE w (n) AS (SELECT $1::int UNION ALL SELECT n + 1 FROM w "
-			 "WHERE n < $2::int) SEARCH DEPTH FIRST BY n SET o SELECT n, o FROM w ORDER "
-			 "BY o DESC",
-			 2, NULL, (const char *[]){"8", "10"}, NULL, NULL, 0);
+	r = PQexecParams(
+		c,
+		"WITH RECURSIVE w (n) AS (SELECT $1::int UNION ALL SELECT n + 1 FROM w "
+		"WHERE n < $2::int) SEARCH DEPTH FIRST BY n SET o SELECT n, o FROM w ORDER "
+		"BY o DESC",
+		2, NULL, (const char *[]){"8", "10"}, NULL, NULL, 0);
 	ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
 	ck_assert_int_eq(PQntuples(r), 3);
 	ck_assert_int_eq(PQftype(r, 1), 2287);
@@ -254,6 +291,7 @@ static Suite *suite(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, prepared);
 	tcase_add_test(tc, error_undoes_steps);
+	tcase_add_test(tc, reinsert);
 	tcase_add_test(tc, pre_image);
 	tcase_add_test(tc, row_limit);
 	tcase_add_test(tc, lock_wait);
@@ -262,7 +300,4 @@ static Suite *suite(void)
 	return s;
 }
 
-int main(void)
-{
-	return check_run(suite());
-}
+int main(void) { return check_run(suite()); }
