@@ -311,6 +311,9 @@ int64_t pgtype_now(void);
 bool pgtype_date_in(const char *s, size_t n, const struct pgtype_dtenv *env, int32_t *out,
 		    struct pgerr *err) MUST_CHECK;
 bool pgtype_time_in(const char *s, size_t n, int64_t *out, struct pgerr *err) MUST_CHECK;
+/* As pgtype_time_in, 'now' being env's clock in env's zone (pgtype_time_in: UTC). */
+bool pgtype_time_in_env(const char *s, size_t n, const struct pgtype_dtenv *env, int64_t *out,
+			struct pgerr *err) MUST_CHECK;
 bool pgtype_timestamp_in(const char *s, size_t n, const struct pgtype_dtenv *env, int64_t *out,
 			 struct pgerr *err) MUST_CHECK;
 bool pgtype_timestamptz_in(const char *s, size_t n, const struct pgtype_dtenv *env,

@@ -115,8 +115,14 @@ bool pgtype_date_in(const char *s, size_t n, const struct pgtype_dtenv *env, int
 
 bool pgtype_time_in(const char *s, size_t n, int64_t *out, struct pgerr *err)
 {
+	return pgtype_time_in_env(s, n, NULL, out, err);
+}
+
+bool pgtype_time_in_env(const char *s, size_t n, const struct pgtype_dtenv *env, int64_t *out,
+			struct pgerr *err)
+{
 	struct pgtype_dtres r;
-	enum pgtype_dterr e = pgtype_dt_decode(s, n, NULL, true, &r);
+	enum pgtype_dterr e = pgtype_dt_decode(s, n, env, true, &r);
 	if (e)
 		return dt_error(e, &r, "time", s, n, err);
 	*out = ((r.tm.hour * INT64_C(60) + r.tm.min) * 60 + r.tm.sec) * 1000000 + r.tm.usec;

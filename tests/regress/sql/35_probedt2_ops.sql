@@ -61,3 +61,10 @@ select interval '2147483647 months 1 year';
 select interval '-2147483648 years -1 month';
 select interval '2147483647 days 1 week';
 select interval '-2147483648 months -1 year';
+-- 'now' as a time is the wall clock in the session's zone (it was UTC's)
+SET TimeZone = 'Asia/Kolkata';
+SELECT 'now'::time - localtime < interval '1 second' AS t, time 'now' = localtime AS same_txn;
+BEGIN;
+SELECT 'now'::time = localtime AS t, 'now'::timetz = current_time AS t2, 'now'::date = current_date AS t3;
+COMMIT;
+RESET TimeZone;

@@ -441,6 +441,21 @@ START_TEST(test_date_order)
 }
 END_TEST
 
+/* 'now' as a time is the session's wall clock: env's now in env's zone (it was UTC's). */
+START_TEST(test_time_now_local)
+{
+	struct pgtype_dtenv env = {pgtype_tz_lookup("Asia/Kolkata"), INT64_C(773499845250000),
+				   PGTYPE_ORDER_MDY, PGTYPE_INTERVAL_POSTGRES};
+	int64_t t;
+	struct pgerr err;
+	pgerr_clear(&err);
+	ck_assert(pgtype_time_in_env("now", 3, &env, &t, &err));
+	/* 2024-07-05 13:04:05.25 UTC is 18:34:05.25 in Kolkata */
+	ck_assert_int_eq(t, ((18 * INT64_C(60) + 34) * 60 + 5) * 1000000 + 250000);
+	ck_assert(pgtype_time_in_env("now", 3, NULL, &t, &err)); /* no session: UTC, the clock */
+}
+END_TEST
+
 /* IntervalStyle iso_8601, as PostgreSQL 15 prints these intervals. */
 static const struct {
 	const char *in, *iso;
@@ -522,6 +537,7 @@ Suite *pgtype_test_datetime_suite(void)
 	tcase_add_test(tc, test_tstz_array);
 	tcase_add_loop_test(tc, test_datestyle, 0, (int)ARRAY_LEN(style_cases));
 	tcase_add_loop_test(tc, test_date_order, 0, (int)ARRAY_LEN(order_cases));
+	tcase_add_test(tc, test_time_now_local);
 	tcase_add_loop_test(tc, test_interval_iso, 0, (int)ARRAY_LEN(iso_cases));
 	tcase_add_loop_test(tc, test_interval_typmod, 0, (int)ARRAY_LEN(typmod_cases));
 	tcase_add_test(tc, test_interval_typmod_bad);
