@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define MAXFIELDS 25
 #define BUFCAP (128 + MAXFIELDS) /* MAXDATELEN plus a terminator per field */
@@ -957,6 +958,23 @@ static int zone_offset(const struct pgtype_tm *tm, const struct pgtype_tz *z)
 	return pgtype_tz_local_offset(z, local);
 }
 
+/* A dynamic abbreviation's offset at tm: the offset of the zone's type in effect at the
+ * instant tm's local time names, when that type is the abbreviation's (as
+ * DetermineTimeZoneAbbrevOffset: "MSK" on 2011-03-27 02:00, in Moscow's gap, is +04, the MSK
+ * of that night's transition), else the zone's offset at that local time. */
+static int abbrev_offset(const struct pgtype_tm *tm, const struct pgtype_tz *z, const char *abbr)
+{
+	int off = zone_offset(tm, z);
+	int64_t t;
+	if (pgtype_dt_local(tm, &t) && t >= PGTYPE_MIN_TS && t < PGTYPE_END_TS) {
+		t -= (int64_t)off * 1000000;
+		const char *ab = pgtype_tz_abbrev(z, t);
+		if (ab && strcasecmp(ab, abbr) == 0)
+			return pgtype_tz_offset(z, t);
+	}
+	return off;
+}
+
 /* A zone name or POSIX zone from the input (its own spelling), or NULL. */
 static const struct pgtype_tz *named_zone(const char *s, const struct fields *fs, int i)
 {
@@ -1096,6 +1114,7 @@ static enum pgtype_dterr decode_datetime(const char *s, struct fields *fs,
 	struct pgtype_tm *tm = &r->tm;
 	int ptype = 0, mer = HR24;
 	const struct pgtype_tz *named = NULL, *dyn = NULL;
+	const char *dyn_name = NULL;
 	enum pgtype_dterr e;
 	r->kind = PGTYPE_DTK_DATE;
 	for (int i = 0; i < fs->n; i++) {
@@ -1249,6 +1268,7 @@ static enum pgtype_dterr decode_datetime(const char *s, struct fields *fs,
 			case K_DYNTZ:
 				tmask |= BIT(K_TZ);
 				dyn = pgtype_tz_lookup(ab->zone);
+				dyn_name = ab->name;
 				if (!dyn)
 					return PGTYPE_DT_BAD_FORMAT;
 				break;
@@ -1309,7 +1329,7 @@ static enum pgtype_dterr decode_datetime(const char *s, struct fields *fs,
 	if (named)
 		r->east = zone_offset(tm, named);
 	if (dyn)
-		r->east = zone_offset(tm, dyn);
+		r->east = abbrev_offset(tm, dyn, dyn_name);
 	if (!(st->fmask & BIT(K_TZ))) {
 		if (st->fmask & BIT(K_DTZMOD))
 			return PGTYPE_DT_BAD_FORMAT;
@@ -1326,6 +1346,7 @@ static enum pgtype_dterr decode_time(const char *s, struct fields *fs,
 	struct pgtype_tm *tm = &r->tm;
 	int ptype = 0, mer = HR24;
 	const struct pgtype_tz *named = NULL, *dyn = NULL;
+	const char *dyn_name = NULL;
 	enum pgtype_dterr e;
 	int nf = fs->n;
 	r->kind = PGTYPE_DTK_DATE;
@@ -1442,6 +1463,7 @@ static enum pgtype_dterr decode_time(const char *s, struct fields *fs,
 			case K_DYNTZ:
 				tmask |= BIT(K_TZ);
 				dyn = pgtype_tz_lookup(ab->zone);
+				dyn_name = ab->name;
 				if (!dyn)
 					return PGTYPE_DT_BAD_FORMAT;
 				fs->type[i] = F_TZ;
@@ -1516,7 +1538,7 @@ static enum pgtype_dterr decode_time(const char *s, struct fields *fs,
 		} else if ((st->fmask & DATE_M) != DATE_M) {
 			return PGTYPE_DT_BAD_FORMAT;
 		}
-		r->east = zone_offset(&day, z);
+		r->east = dyn ? abbrev_offset(&day, z, dyn_name) : zone_offset(&day, z);
 	}
 	return PGTYPE_DT_OK;
 }

@@ -276,3 +276,16 @@ SELECT interval '2147483647 months 1 year';
 SELECT interval '2147483648 months';
 SELECT interval '2147483648 years';
 SELECT interval '178956970 years 7 months', interval '-178956970 years -8 months';
+-- a dynamic abbreviation means the offset of its zone's type at that instant (MSK was +03,
+-- then +04 from 2011-03-27 02:00 local, then +03 again from 2014-10-26 02:00)
+SET TimeZone to 'Europe/Moscow';
+SELECT '2011-03-26 21:59:59 UTC'::timestamptz, '2011-03-26 22:00:00 UTC'::timestamptz;
+SELECT '2011-03-27 00:00:00 MSK'::timestamptz, '2011-03-27 01:59:59 MSK'::timestamptz, '2011-03-27 02:00:00 MSK'::timestamptz, '2011-03-27 03:00:00 MSK'::timestamptz;
+SELECT '2014-10-26 00:00:00 MSK'::timestamptz, '2014-10-26 01:00:00 MSK'::timestamptz, '2014-10-26 02:00:00 MSK'::timestamptz;
+SELECT '2011-03-27 00:00:00'::timestamptz, '2011-03-27 02:00:00'::timestamptz, '2014-10-26 01:00:00'::timestamptz;
+RESET TimeZone;
+SELECT timestamptz '2001-12-27 04:05:06.789 MSD', timestamptz '2001-12-27 04:05 NZDT DST';
+SELECT timetz '10:00 MSK DST', timetz '10:00 PST DST', time '10:00 PDT DST';
+SELECT date '5874897-12-31', timestamp '294276-12-31 23:59:59.999999';
+SELECT date '5874898-01-01';
+SELECT timestamp '294277-01-01';
