@@ -231,9 +231,15 @@ bool pgtype_tz_is_dst(const struct pgtype_tz *tz, int64_t utc_us);
 /* The offset to subtract from a local (wall-clock) time to get UTC, resolving gaps and
  * overlaps as PostgreSQL does (a gap reads with the offset before it, an overlap after). */
 int pgtype_tz_local_offset(const struct pgtype_tz *tz, int64_t local_us);
+/* Whether tz has had one offset all along (UTC, "+2", Etc/GMT-3, a POSIX zone without DST):
+ * *east receives it. DecodeTimeOnly's test of whether a time needs a date to take the zone. */
+bool pgtype_tz_fixed(const struct pgtype_tz *tz, int *east);
 /* A time zone abbreviation input and AT TIME ZONE accept ("PST", "CEST", "Z"): its offset in
  * seconds east; false when name is none of them. */
 bool pgtype_tz_abbrev_offset(const char *name, int *off);
+/* A dynamic abbreviation of that set ("MSK", "VET"): the zone whose offset at the time it
+ * means; NULL when name is none. */
+const struct pgtype_tz *pgtype_tz_abbrev_zone(const char *name);
 
 /* DateStyle: how dates and timestamps print, and the order in which input reads the
  * numeric fields of an ambiguous date ("01/02/03"). Zero values are PostgreSQL's default,
@@ -305,6 +311,9 @@ int64_t pgtype_now(void);
 bool pgtype_date_in(const char *s, size_t n, const struct pgtype_dtenv *env, int32_t *out,
 		    struct pgerr *err) MUST_CHECK;
 bool pgtype_time_in(const char *s, size_t n, int64_t *out, struct pgerr *err) MUST_CHECK;
+/* As pgtype_time_in, 'now' being env's clock in env's zone (pgtype_time_in: UTC). */
+bool pgtype_time_in_env(const char *s, size_t n, const struct pgtype_dtenv *env, int64_t *out,
+			struct pgerr *err) MUST_CHECK;
 bool pgtype_timestamp_in(const char *s, size_t n, const struct pgtype_dtenv *env, int64_t *out,
 			 struct pgerr *err) MUST_CHECK;
 bool pgtype_timestamptz_in(const char *s, size_t n, const struct pgtype_dtenv *env,

@@ -37,7 +37,7 @@ static const char *sql_name(uint32_t oid)
 int64_t pgfn_dt_date_ts(int32_t d)
 {
 	return d == PGTYPE_DATE_NOBEGIN ? PGTYPE_TS_NOBEGIN
-	       : d >= DATE_END_TS	? PGTYPE_TS_NOEND /* date2timestamp_no_overflow's */
+	       : d >= DATE_END_TS       ? PGTYPE_TS_NOEND /* date2timestamp_no_overflow's */
 					: (int64_t)d * USECS_PER_DAY;
 }
 
@@ -233,7 +233,8 @@ static void result_timestamptz(sqlite3_context *ctx, int64_t ts)
 		last.len = fits ? (int)sb.len : 0;
 		last.ts = ts;
 		if (!fits)
-			sqlite3_result_text(ctx, sb.data ? sb.data : "", (int)sb.len, SQLITE_TRANSIENT);
+			sqlite3_result_text(ctx, sb.data ? sb.data : "", (int)sb.len,
+					    SQLITE_TRANSIENT);
 		strbuf_fini(&sb);
 		if (!fits)
 			return;
@@ -303,7 +304,9 @@ static void fn_timezone(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		snprintf(posix, sizeof(posix), "%g", off / 3600.0);
 		zone = posix;
 	}
-	const struct pgtype_tz *tz = pgtype_tz_lookup(zone);
+	const struct pgtype_tz *tz = pgtype_tz_abbrev_zone(zone); /* MSK: Europe/Moscow's */
+	if (!tz)
+		tz = pgtype_tz_lookup(zone);
 	if (!tz) {
 		pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE, "time zone \"%s\" not recognized",
 			   (const char *)sqlite3_value_text(argv[0]));
@@ -423,8 +426,8 @@ int pgfn_register_datetime(sqlite3 *db, struct pgfn_conn *c)
 	 * nothing: innocuous, so views, CHECK and DEFAULT may call them with trusted_schema off
 	 * (so do the arithmetic, extract and to_char families, and the range constructors). */
 	int rc = sqlite3_create_function_v2(db, fns[0].name, fns[0].nargs,
-					    SQLITE_UTF8 | SQLITE_INNOCUOUS, c,
-					    fns[0].fn, NULL, NULL, free);
+					    SQLITE_UTF8 | SQLITE_INNOCUOUS, c, fns[0].fn, NULL,
+					    NULL, free);
 	if (rc == SQLITE_OK)
 		rc = pgfn_define_with(db, fns + 1, ARRAY_LEN(fns) - 1, SQLITE_INNOCUOUS, c);
 	if (rc == SQLITE_OK)

@@ -590,7 +590,13 @@ static void fn_make(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			pgfn_dt_result(ctx, &v);
 			return;
 		}
-		if (z && !(tz = pgtype_tz_lookup(z))) {
+		int fixed; /* an abbreviation before a zone name, as parse_sane_timezone */
+		if (z && pgtype_tz_abbrev_offset(z, &fixed)) {
+			v.ts -= (int64_t)fixed * 1000000;
+			pgfn_dt_result(ctx, &v);
+			return;
+		}
+		if (z && !(tz = pgtype_tz_abbrev_zone(z)) && !(tz = pgtype_tz_lookup(z))) {
 			pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
 				   "time zone \"%s\" not recognized", sqlite3_value_text(argv[6]));
 			return;

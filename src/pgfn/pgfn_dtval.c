@@ -93,7 +93,7 @@ bool pgfn_dt_arg(sqlite3_context *ctx, sqlite3_value *v, uint32_t oid, struct pg
 		ok = pgtype_date_in(s, n, &env, &out->date, &err);
 		break;
 	case PGTYPE_TIME:
-		ok = pgtype_time_in(s, n, &out->ts, &err);
+		ok = pgtype_time_in_env(s, n, &env, &out->ts, &err);
 		break;
 	case PGTYPE_TIMETZ:
 		ok = pgtype_timetz_in(s, n, &env, &out->ts, &out->east, &err);

@@ -35,7 +35,7 @@ static bool parse_value(uint32_t oid, const char *s, size_t n, const struct pgty
 	case PGTYPE_DATE:
 		return pgtype_date_in(s, n, env, &v->date, err);
 	case PGTYPE_TIME:
-		return pgtype_time_in(s, n, &v->ts, err);
+		return pgtype_time_in_env(s, n, env, &v->ts, err);
 	case PGTYPE_TIMETZ:
 		return pgtype_timetz_in(s, n, env, &v->ts, &v->east, err);
 	case PGTYPE_TIMESTAMP:

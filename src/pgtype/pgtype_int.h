@@ -89,6 +89,32 @@ const char *pgtype_sql_name(uint32_t oid, char *buf, size_t len);
 #define PGTYPE_MIN_TS INT64_C(-211813488000000000)
 #define PGTYPE_END_TS INT64_C(9223371331200000000)
 
+/* pgtype_dtdecode.c: date/time input read as PostgreSQL's ParseDateTime and DecodeDateTime
+ * (time_only: DecodeTimeOnly) read it, in env's DateStyle order and zone (NULL: MDY, UTC, the
+ * clock). On success r holds the kind, the fields (year astronomical) and the zone offset
+ * (seconds east: the one given, else env's at that date); on failure the error's kind. */
+enum pgtype_dterr {
+	PGTYPE_DT_OK,
+	PGTYPE_DT_BAD_FORMAT,      /* 22007 */
+	PGTYPE_DT_FIELD_OVERFLOW,  /* 22008 */
+	PGTYPE_DT_MD_OVERFLOW,     /* 22008 with DateStyle's hint */
+	PGTYPE_DT_TZDISP_OVERFLOW, /* 22009 */
+	PGTYPE_DT_ZONE             /* 22023 time zone "x" not recognized */
+};
+enum pgtype_dtkind { PGTYPE_DTK_DATE, PGTYPE_DTK_EPOCH, PGTYPE_DTK_LATE, PGTYPE_DTK_EARLY };
+struct pgtype_dtres {
+	enum pgtype_dtkind kind;
+	struct pgtype_tm tm; /* usec may be 1000000 (a fraction rounded up) */
+	int east;
+	bool date_given;
+	char bad_zone[64];
+};
+enum pgtype_dterr pgtype_dt_decode(const char *s, size_t n, const struct pgtype_dtenv *env,
+				   bool time_only, struct pgtype_dtres *r) MUST_CHECK;
+/* The wall-clock timestamp of tm without a range check (tm2timestamp before its final check);
+ * false when the date lies outside the Julian calendar's range. */
+bool pgtype_dt_local(const struct pgtype_tm *tm, int64_t *local) MUST_CHECK;
+
 /* Date/time storage ↔ wire (pgtype_dtcodec.c), for date, time, timestamp, timestamptz and
  * interval. encode_text: false when the stored value is not one (the caller prints it as
  * stored). send: 22007 for a stored value that is not one. recv / decode_text: the storage

@@ -121,12 +121,13 @@ static const char *decimal(const char *p, double *v)
  * microseconds, as PostgreSQL's integer fields do) plus a double for the fractions. */
 struct acc {
 	double month, day;
+	double yr, mo; /* unit words' years and months apart, as DecodeInterval keeps them */
 	int64_t usec;
 	double frac; /* microseconds from fractional fields */
 	bool any, range, overflow;
 	bool dup;      /* a field given twice ('1 day 1 day'): DecodeInterval's 22007 */
 	unsigned seen; /* the fields given so far, as DecodeInterval's fmask */
-	int fields; /* the typmod's INTERVAL_MASK fields (IV_FULL: none given) */
+	int fields;    /* the typmod's INTERVAL_MASK fields (IV_FULL: none given) */
 };
 
 /* INTERVAL_MASK's bits (PostgreSQL's datetime.h) and the typmod's "no precision". */
@@ -187,13 +188,35 @@ static void add_days(struct acc *a, double v)
 
 /* The fields a unit sets, as DecodeInterval's tmask: a fractional second reaches into the
  * milli- and microseconds. */
-enum { F_US = 1, F_MS = 2, F_S = 4, F_MIN = 8, F_H = 16, F_D = 32, F_W = 64, F_MON = 128,
-       F_Y = 256, F_DEC = 512, F_CENT = 1024, F_MILL = 2048 };
+enum {
+	F_US = 1,
+	F_MS = 2,
+	F_S = 4,
+	F_MIN = 8,
+	F_H = 16,
+	F_D = 32,
+	F_W = 64,
+	F_MON = 128,
+	F_Y = 256,
+	F_DEC = 512,
+	F_CENT = 1024,
+	F_MILL = 2048
+};
 
 static void see(struct acc *a, unsigned m)
 {
 	a->dup |= (a->seen & m) != 0;
 	a->seen |= m;
+}
+
+/* v years of scale (1, 10, 100, 1000): whole ones as years, the fraction as months (rounded),
+ * as AdjustYears and AdjustFractYears. */
+static void add_years(struct acc *a, double v, int scale)
+{
+	double whole = trunc(v);
+	a->month += rint(v * scale * 12);
+	a->yr += whole * scale;
+	a->mo += rint(v * scale * 12) - whole * scale * 12;
 }
 
 static unsigned unit_mask(double v, enum unit u)
@@ -259,19 +282,20 @@ static void add(struct acc *a, double v, enum unit u)
 	case U_MON:
 		whole = trunc(v);
 		a->month += whole;
+		a->mo += whole;
 		add_days(a, (v - whole) * 30);
 		break;
 	case U_YEAR:
-		a->month += rint(v * 12);
+		add_years(a, v, 1);
 		break;
 	case U_DECADE:
-		a->month += rint(v * 120);
+		add_years(a, v, 10);
 		break;
 	case U_CENTURY:
-		a->month += rint(v * 1200);
+		add_years(a, v, 100);
 		break;
 	case U_MILLENNIUM:
-		a->month += rint(v * 12000);
+		add_years(a, v, 1000);
 		break;
 	}
 }
@@ -339,24 +363,72 @@ static bool year_month(const char *p, size_t n, struct acc *a)
 	return true;
 }
 
-/* ISO 8601 "P[nY][nM][nW][nD][T[nH][nM][nS]]". */
+/* ISO 8601's alternative format at p[*i], a number v ending at *i's end: "YYYY-MM-DD" or
+ * "YYYYMMDD" before the T, "hh:mm:ss" or "hhmmss" after it, each may stop early
+ * (P0002 is two years). Leaves *i after the part (at a 'T' or the end). */
+static bool iso_alternative(const char *p, size_t n, size_t *i, const char *end, double v,
+			    bool in_time, struct acc *a)
+{
+	const char *q = p + *i + (p[*i] == '+' || p[*i] == '-');
+	size_t width = strspn(q, "0123456789");
+	static const int date_units[] = {U_YEAR, U_MON, U_DAY},
+			 time_units[] = {U_HOUR, U_MIN, U_SEC};
+	char sep = in_time ? ':' : '-';
+	bool at_t = !in_time && (size_t)(end - p) < n && (*end == 'T' || *end == 't');
+	if (((size_t)(end - p) == n || at_t) && width == (in_time ? 6u : 8u) && v == trunc(v)) {
+		long w = (long)v; /* basic: YYYYMMDD or hhmmss */
+		const int *u = in_time ? time_units : date_units;
+		add(a, (double)(w / 10000), u[0]);
+		add(a, (double)(w / 100 % 100), u[1]);
+		add(a, (double)(w % 100), u[2]);
+		a->any = true;
+		*i = (size_t)(end - p);
+		return true;
+	}
+	for (int k = 0; k < 3; k++) {
+		if (k > 0) {
+			end = decimal(p + *i, &v);
+			if (!end)
+				return false;
+		}
+		add(a, v, in_time ? time_units[k] : date_units[k]);
+		a->any = true;
+		*i = (size_t)(end - p);
+		if (*i == n || (!in_time && (p[*i] == 'T' || p[*i] == 't')))
+			return true;
+		if (p[*i] != sep || k == 2)
+			return false;
+		(*i)++;
+	}
+	return false;
+}
+
+/* ISO 8601 "P[nY][nM][nW][nD][T[nH][nM][nS]]", or its alternative format. */
 static bool parse_iso(const char *p, size_t n, struct acc *a)
 {
-	bool in_time = false;
+	bool in_time = false, have = false;
 	size_t i = 1;
 	if (n < 2)
 		return false;
 	while (i < n) {
 		if (p[i] == 'T' || p[i] == 't') {
 			in_time = true;
+			have = false;
 			i++;
 			continue;
 		}
 		double v;
 		const char *end = decimal(p + i, &v);
-		if (!end || (size_t)(end - p) >= n)
+		if (!end)
 			return false;
+		if ((size_t)(end - p) >= n || *end == '-' || *end == ':' ||
+		    (!in_time && (*end == 'T' || *end == 't'))) {
+			if (have || !iso_alternative(p, n, &i, end, v, in_time, a))
+				return false;
+			continue;
+		}
 		i = (size_t)(end - p);
+		have = true;
 		switch (toupper((unsigned char)p[i++])) {
 		case 'Y':
 			add(a, v, U_YEAR);
@@ -459,6 +531,8 @@ static bool parse_pg(const char *s, size_t n, struct acc *a)
 		return false;
 	if (ago) {
 		a->month = -a->month;
+		a->yr = -a->yr;
+		a->mo = -a->mo;
 		a->day = -a->day;
 		a->usec = -a->usec; /* whole microseconds: never INT64_MIN (add_usec's bound) */
 		a->frac = -a->frac;
@@ -509,12 +583,13 @@ void pgtype_interval_typmod_adjust(struct pgtype_interval *iv, int32_t typmod)
 	}
 	if (prec != IV_FULL_PRECISION && prec >= 0 && prec < 6) { /* half away from zero */
 		int64_t sc = scale[prec], half = sc / 2;
-		iv->time = iv->time >= 0 ? (iv->time + half) / sc * sc : -((-iv->time + half) / sc * sc);
+		iv->time = iv->time >= 0 ? (iv->time + half) / sc * sc
+					 : -((-iv->time + half) / sc * sc);
 	}
 }
 
-bool pgtype_interval_in_typmod(const char *s, size_t n, int32_t typmod,
-			       struct pgtype_interval *out, struct pgerr *err)
+bool pgtype_interval_in_typmod(const char *s, size_t n, int32_t typmod, struct pgtype_interval *out,
+			       struct pgerr *err)
 {
 	if (!interval_in(s, n, typmod < 0 ? IV_FULL : (typmod >> 16) & IV_FULL, out, err))
 		return false;
@@ -576,9 +651,13 @@ static bool interval_in(const char *s, size_t n, int fields, struct pgtype_inter
 				 (int)n, s);
 	double frac = rint(a.frac);
 	int64_t usec = 0;
+	if (!a.overflow && a.yr >= INT32_MIN && a.yr <= INT32_MAX && a.mo >= INT32_MIN &&
+	    a.mo <= INT32_MAX &&
+	    !(a.month >= INT32_MIN && a.month <= INT32_MAX)) /* years and months each fit */
+		return pgerr_set(err, "22008", "interval out of range");
 	if (a.overflow || !(a.month >= INT32_MIN && a.month <= INT32_MAX) ||
-	    !(a.day >= INT32_MIN && a.day <= INT32_MAX) ||
-	    !(fabs(frac) <= 9.2e18) || __builtin_add_overflow(a.usec, (int64_t)frac, &usec))
+	    !(a.day >= INT32_MIN && a.day <= INT32_MAX) || !(fabs(frac) <= 9.2e18) ||
+	    __builtin_add_overflow(a.usec, (int64_t)frac, &usec))
 		return pgerr_set(err, "22015", "interval field value out of range: \"%.*s\"",
 				 (int)n, s);
 	*out = (struct pgtype_interval){usec, (int32_t)a.day, (int32_t)a.month};

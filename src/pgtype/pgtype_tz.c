@@ -489,6 +489,19 @@ static void at_utc_dst(const struct pgtype_tz *z, int64_t t, int *off, const cha
 	*dst = z->ntypes ? z->types[first].dst : false;
 }
 
+bool pgtype_tz_fixed(const struct pgtype_tz *tz, int *east)
+{
+	int off = tz->has_rule ? tz->rule.std_off : tz->ntypes ? tz->types[0].off : 0;
+	if (tz->has_rule && tz->rule.has_dst)
+		return false;
+	for (int i = 0; i < tz->ntypes; i++) {
+		if (tz->types[i].off != off)
+			return false;
+	}
+	*east = off;
+	return true;
+}
+
 static void at_utc(const struct pgtype_tz *z, int64_t t, int *off, const char **ab)
 {
 	bool dst;

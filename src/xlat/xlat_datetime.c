@@ -29,14 +29,14 @@ static bool relative_word(const char *s)
 	return false;
 }
 
-/* Whether s reads differently under another DateStyle field order ("01/02/2024"): such a
- * literal is read when the statement runs, in the session's DateStyle, so the translation
- * (cached across sessions) does not depend on it. v: its reading in MDY order. */
+/* Whether s reads differently under another DateStyle field order ("01/02/2024", "08 Jan
+ * 99"): such a literal is read when the statement runs, in the session's DateStyle, so the
+ * translation (cached across sessions) does not depend on it. v: its reading in MDY order. */
 static bool order_dependent(struct xlat_ctx *c, uint32_t oid, const char *s,
 			    const struct pgtype_value *v)
 {
 	static const enum pgtype_dateorder others[] = {PGTYPE_ORDER_DMY, PGTYPE_ORDER_YMD};
-	if (!strpbrk(s, "/-.") || oid == XLAT_OID_TIME || oid == XLAT_OID_INTERVAL)
+	if (!strpbrk(s, "/-. ") || oid == XLAT_OID_TIME || oid == XLAT_OID_INTERVAL)
 		return false;
 	for (size_t i = 0; i < ARRAY_LEN(others); i++) {
 		struct pgtype_dtenv env = {NULL, 0, others[i], PGTYPE_INTERVAL_POSTGRES};
@@ -87,11 +87,10 @@ bool xlat_dt_literal(struct xlat_ctx *c, uint32_t oid, const char *s, int locati
 		return false;
 	}
 	/* a timetz without an offset takes the session's zone's, as a timestamptz does */
-	bool relative = relative_word(s), session = relative || oid == XLAT_OID_TIMESTAMPTZ ||
-						    oid == XLAT_OID_TIMETZ ||
-						    order_dependent(c, oid, s, &v) ||
-						    (oid == XLAT_OID_INTERVAL &&
-						     pgtype_interval_sign_applies(s, strlen(s)));
+	bool relative = relative_word(s),
+	     session = relative || oid == XLAT_OID_TIMESTAMPTZ || oid == XLAT_OID_TIMETZ ||
+		       order_dependent(c, oid, s, &v) ||
+		       (oid == XLAT_OID_INTERVAL && pgtype_interval_sign_applies(s, strlen(s)));
 	if (relative && (c->flags & XLAT_X_NOSUBQUERY))
 		xlat_nocache(c); /* 'now' read while translating: never reuse the translation */
 	if (!session || (c->flags & XLAT_X_NOSUBQUERY)) {
@@ -170,7 +169,8 @@ static uint32_t arith_result(const char *op, uint32_t a, uint32_t b, bool *known
 	}
 	if (plus && a == XLAT_OID_INTERVAL)
 		return b == XLAT_OID_DATE ? XLAT_OID_TIMESTAMP : b;
-	if (plus && a == XLAT_OID_DATE && b == XLAT_OID_TIME)
+	if (plus && ((a == XLAT_OID_DATE && b == XLAT_OID_TIME) ||
+		     (a == XLAT_OID_TIME && b == XLAT_OID_DATE)))
 		return XLAT_OID_TIMESTAMP;
 	if (!plus && a == XLAT_OID_DATE && b == XLAT_OID_DATE)
 		return XLAT_OID_INT4;
@@ -239,8 +239,8 @@ int xlat_dt_operator(struct xlat_ctx *c, const char *op, const char *l, struct x
 		 * session's zone first */
 		bool lit_l = a == XLAT_OID_UNKNOWN, lit_r = b == XLAT_OID_UNKNOWN;
 		*t = (struct xlat_type){XLAT_OID_BOOL, -1};
-		xlat_printf(c, "(%s%s%s %s %s%s%s COLLATE pgfn_timetz)", lit_l ? "pg_dt_cast(" : "", l,
-			    lit_l ? ", 25, 1266)" : "", op, lit_r ? "pg_dt_cast(" : "", r,
+		xlat_printf(c, "(%s%s%s %s %s%s%s COLLATE pgfn_timetz)", lit_l ? "pg_dt_cast(" : "",
+			    l, lit_l ? ", 25, 1266)" : "", op, lit_r ? "pg_dt_cast(" : "", r,
 			    lit_r ? ", 25, 1266)" : "");
 		return 1;
 	}
@@ -296,16 +296,24 @@ int xlat_dt_operator(struct xlat_ctx *c, const char *op, const char *l, struct x
 		}
 		const char *cast = arena_printf(c->a, "pg_dt_cast(%s, %u, %u)", left ? l : r,
 						XLAT_OID_TEXT, as);
-		return xlat_dt_operator(c, op, left ? cast : l, left ? (struct xlat_type){as, -1} : lt,
-					left ? r : cast, left ? rt : (struct xlat_type){as, -1},
-					location, t);
+		return xlat_dt_operator(c, op, left ? cast : l,
+					left ? (struct xlat_type){as, -1} : lt, left ? r : cast,
+					left ? rt : (struct xlat_type){as, -1}, location, t);
+	}
+	if (op[0] == '+' && a == XLAT_OID_TIME && b == XLAT_OID_TIME) {
+		/* time + interval and time + date both take a time: PostgreSQL cannot choose */
+		xlat_fail(c, "42725", location, "operator is not unique: %s %s %s", type_name(a),
+			  op, type_name(b));
+		pgerr_hint(c->err, "Could not choose a best candidate operator. You might need to "
+				   "add explicit type casts.");
+		return -1;
 	}
 	bool known;
 	t->oid = arith_result(op, a, b, &known);
 	if (!known)
 		return xlat_no_operator(c, op, a, b, location) ? 1 : -1;
 	bool sub = op[0] == '-' && b != XLAT_OID_INTERVAL && !is_int(b);
-	if (is_int(a) && b == XLAT_OID_DATE) /* int + date: the date first */
+	if ((is_int(a) || a == XLAT_OID_TIME) && b == XLAT_OID_DATE) /* the date first */
 		xlat_printf(c, "pg_dt_add(%s, %u, %s, %u, 1)", r, b, l, a);
 	else if (sub)
 		xlat_printf(c, "pg_dt_sub(%s, %u, %s, %u)", l, a, r, b);

@@ -63,10 +63,43 @@ static const struct dt_io io_cases[] = {
 	{"UTC", PGTYPE_DATE, "January 8, 99 BC", "0099-01-08 BC", NULL},
 	{"UTC", PGTYPE_DATE, "January 8, 99", "1999-01-08", NULL},
 	{"UTC", PGTYPE_DATE, "08-Jan-00", "2000-01-08", NULL},
+	/* PostgreSQL's DecodeDateTime forms (pgtype_dtdecode.c): Julian days, ISO 8601 basic,
+	 * year and day of year, YYMMDD, blank-separated dates, y/m/d labels, zone words */
+	{"UTC", PGTYPE_DATE, "J2451187", "1999-01-08", NULL},
+	{"UTC", PGTYPE_DATE, "1999.008", "1999-01-08", NULL},
+	{"UTC", PGTYPE_DATE, "990108", "1999-01-08", NULL},
+	{"UTC", PGTYPE_DATE, "1999 01 08", "1999-01-08", NULL},
+	{"UTC", PGTYPE_DATE, "97FEB10", NULL, "22007"},
+	{"UTC", PGTYPE_DATE, "2001-01-01+11", "2001-01-01", NULL},
+	{"UTC", PGTYPE_DATE, "J J 1520447", "0551-09-28 BC", NULL},
+	{"UTC", PGTYPE_DATE, "1999-08-Jan", NULL, "22007"},
+	{"UTC", PGTYPE_TIMESTAMP, "19990108T040506", "1999-01-08 04:05:06", NULL},
+	{"UTC", PGTYPE_TIMESTAMP, "y1999m01d08h04mm05s06.5", "1999-01-08 04:05:06.5", NULL},
+	{"UTC", PGTYPE_TIMESTAMP, "J2451187.25", "1999-01-08 06:00:00", NULL},
+	{"UTC", PGTYPE_TIMESTAMP, "10:30 2001-01-01", NULL, "22007"},
+	{"UTC", PGTYPE_TIMESTAMP, "+infinity", NULL, "22007"},
+	{"UTC", PGTYPE_TIMESTAMPTZ, "20011227T040506.789-08", "2001-12-27 12:05:06.789+00", NULL},
+	{"UTC", PGTYPE_TIMESTAMPTZ, "J2452271-08", "2001-12-27 08:00:00+00", NULL},
+	{"UTC", PGTYPE_TIMESTAMPTZ, "2001-12-27 04:05:06.789 MET DST", "2001-12-27 02:05:06.789+00",
+	 NULL},
+	{"UTC", PGTYPE_TIMESTAMPTZ, "2011-03-26 23:00 MSK", "2011-03-26 20:00:00+00", NULL},
+	{"UTC", PGTYPE_TIMESTAMPTZ, "2011-03-27 02:00 MSK", "2011-03-26 22:00:00+00", NULL},
+	{"UTC", PGTYPE_TIMESTAMPTZ, "2020-01-01 12:00 IST", "2020-01-01 10:00:00+00", NULL},
+	{"UTC", PGTYPE_TIMESTAMPTZ, "4714-11-23 16:00:00-08 BC", "4714-11-24 00:00:00+00 BC", NULL},
+	{"UTC", PGTYPE_TIMESTAMPTZ, "2011-12-18 11:38 A.M.", NULL, "22023"},
+	{"UTC", PGTYPE_TIMESTAMPTZ, "2001-01-01 00:00+16", NULL, "22009"},
+	{"UTC", PGTYPE_TIME, "T040506.789+08", "04:05:06.789", NULL},
+	{"UTC", PGTYPE_TIME, "0405", "04:05:00", NULL},
+	{"UTC", PGTYPE_TIME, "12:34.5", "00:12:34.5", NULL},
+	{"UTC", PGTYPE_TIME, "T04", NULL, "22007"},
+	{"UTC", PGTYPE_TIME, "12:00 America/New_York", NULL, "22007"},
+	{"UTC", PGTYPE_TIMETZ, "T040506.789 -08", "04:05:06.789-08", NULL},
+	{"UTC", PGTYPE_TIMETZ, "2001-12-27 T040506.789 America/Los_Angeles", "04:05:06.789-08",
+	 NULL},
+	{"UTC", PGTYPE_TIMETZ, "10:00 MSK", "10:00:00+03", NULL},
 	/* a POSIX zone glued to its word (west positive); a zone name before the year */
 	{"UTC", PGTYPE_TIMESTAMPTZ, "2000-03-15 08:14:01 GMT+8", "2000-03-15 16:14:01+00", NULL},
-	{"UTC", PGTYPE_TIMESTAMPTZ, "2000-03-15 02:14:05 MST+7:00", "2000-03-15 09:14:05+00",
-	 NULL},
+	{"UTC", PGTYPE_TIMESTAMPTZ, "2000-03-15 02:14:05 MST+7:00", "2000-03-15 09:14:05+00", NULL},
 	{"UTC", PGTYPE_TIMESTAMPTZ, "Wed Jul 11 10:51:14 America/New_York 2001",
 	 "2001-07-11 14:51:14+00", NULL},
 	{"UTC", PGTYPE_TIMESTAMP, "2000-03-15 08:14:01 GMT+8", "2000-03-15 08:14:01", NULL},
@@ -74,13 +107,13 @@ static const struct dt_io io_cases[] = {
 	{"UTC", PGTYPE_TIMESTAMPTZ, "2024-02-29 13:45:00+02", "2024-02-29 11:45:00+00", NULL},
 	/* the form pgtype writes, read without the general parser (pgtype_iso_ts_in), and its
 	 * near misses, which the general parser reads */
-	{"UTC", PGTYPE_TIMESTAMPTZ, "2024-01-02 03:04:05.123456+00", "2024-01-02 03:04:05.123456+00",
-	 NULL},
+	{"UTC", PGTYPE_TIMESTAMPTZ, "2024-01-02 03:04:05.123456+00",
+	 "2024-01-02 03:04:05.123456+00", NULL},
 	{"UTC", PGTYPE_TIMESTAMPTZ, "2024-01-02 03:04:05-03:30", "2024-01-02 06:34:05+00", NULL},
 	{"Asia/Kolkata", PGTYPE_TIMESTAMPTZ, "2024-01-02 03:04:05+05:30:15",
 	 "2024-01-02 03:03:50+05:30", NULL},
-	{"UTC", PGTYPE_TIMESTAMPTZ, "2024-01-02 03:04:05.1234567+00", "2024-01-02 03:04:05.123457+00",
-	 NULL},
+	{"UTC", PGTYPE_TIMESTAMPTZ, "2024-01-02 03:04:05.1234567+00",
+	 "2024-01-02 03:04:05.123457+00", NULL},
 	{"UTC", PGTYPE_TIMESTAMP, "2024-02-29 23:59:59+02", "2024-02-29 23:59:59", NULL},
 	{"UTC", PGTYPE_TIMESTAMP, "2024-01-02 24:00:00", "2024-01-03 00:00:00", NULL},
 	{"UTC", PGTYPE_TIMESTAMP, "2023-02-29 00:00:00", NULL, "22008"},
@@ -126,12 +159,23 @@ static const struct dt_io io_cases[] = {
 	{"UTC", PGTYPE_INTERVAL, "1 year 2 months", "1 year 2 mons", NULL},
 	{"UTC", PGTYPE_INTERVAL, "P1DT2H", "1 day 02:00:00", NULL},
 	{"UTC", PGTYPE_INTERVAL, "P1Y2M3DT4H5M6.5S", "1 year 2 mons 3 days 04:05:06.5", NULL},
+	/* ISO 8601's alternative format, and years and months that fit apart but not together */
+	{"UTC", PGTYPE_INTERVAL, "P0002-10-15T10:30:20", "2 years 10 mons 15 days 10:30:20", NULL},
+	{"UTC", PGTYPE_INTERVAL, "P00021015T103020", "2 years 10 mons 15 days 10:30:20", NULL},
+	{"UTC", PGTYPE_INTERVAL, "P0002", "2 years", NULL},
+	{"UTC", PGTYPE_INTERVAL, "PT103020", "10:30:20", NULL},
+	{"UTC", PGTYPE_INTERVAL, "P-1-2", "-10 mons", NULL},
+	{"UTC", PGTYPE_INTERVAL, "P1-2-3-4", NULL, "22007"},
+	{"UTC", PGTYPE_INTERVAL, "2147483647 years", NULL, "22008"},
+	{"UTC", PGTYPE_INTERVAL, "2147483648 years", NULL, "22015"},
+	{"UTC", PGTYPE_INTERVAL, "2147483647 months 1 year", NULL, "22008"},
 	{"UTC", PGTYPE_INTERVAL, "-1 day 02:00:00", "-1 days +02:00:00", NULL},
 	{"UTC", PGTYPE_INTERVAL, "1 day -02:00:00", "1 day -02:00:00", NULL},
 	{"UTC", PGTYPE_INTERVAL, "@ 1 day ago", "-1 days", NULL},
 	{"UTC", PGTYPE_INTERVAL, "1.5 months", "1 mon 15 days", NULL},
 	/* whole units are exact: a double would lose these seconds' microseconds */
-	{"UTC", PGTYPE_INTERVAL, "2222222222532 seconds 999744 microseconds", "617283950:42:12.999744", NULL},
+	{"UTC", PGTYPE_INTERVAL, "2222222222532 seconds 999744 microseconds",
+	 "617283950:42:12.999744", NULL},
 	/* a field given twice is PostgreSQL's 22007 */
 	{"UTC", PGTYPE_INTERVAL, "2222222222532 seconds 0.999744 seconds", NULL, "22007"},
 	{"UTC", PGTYPE_INTERVAL, "1.5 years", "1 year 6 mons", NULL},
@@ -302,10 +346,10 @@ static const struct {
 	 "05/07/2024 13:04:05 CEST"},
 	{"sql", "SQL, MDY", "1/2/2024", "01/02/2024", "07/05/2024 13:04:05.25",
 	 "07/05/2024 13:04:05 CEST"},
-	{"Postgres, MDY", "Postgres, MDY", "01/02/03", "01-02-2003",
-	 "Fri Jul 05 13:04:05.25 2024", "Fri Jul 05 13:04:05 2024 CEST"},
-	{"postgres,dmy", "Postgres, DMY", "01/02/03", "01-02-2003",
-	 "Fri 05 Jul 13:04:05.25 2024", "Fri 05 Jul 13:04:05 2024 CEST"},
+	{"Postgres, MDY", "Postgres, MDY", "01/02/03", "01-02-2003", "Fri Jul 05 13:04:05.25 2024",
+	 "Fri Jul 05 13:04:05 2024 CEST"},
+	{"postgres,dmy", "Postgres, DMY", "01/02/03", "01-02-2003", "Fri 05 Jul 13:04:05.25 2024",
+	 "Fri 05 Jul 13:04:05 2024 CEST"},
 	{"German", "German, DMY", "1.2.2024", "01.02.2024", "05.07.2024 13:04:05.25",
 	 "05.07.2024 13:04:05 CEST"},
 	{"euro", "ISO, DMY", "1/2/2024", "2024-02-01", "2024-07-05 13:04:05.25",
@@ -353,6 +397,66 @@ START_TEST(test_datestyle)
 }
 END_TEST
 
+/* DateStyle's field order reading ambiguous dates, as PostgreSQL 15 reads them (NULL: the
+ * error's SQLSTATE). */
+static const struct {
+	enum pgtype_dateorder order;
+	const char *in, *out, *state;
+} order_cases[] = {
+	{PGTYPE_ORDER_YMD, "08 Jan 99", NULL, "22008"},
+	{PGTYPE_ORDER_YMD, "99 Jan 08", "1999-01-08", NULL},
+	{PGTYPE_ORDER_YMD, "08 01 99", NULL, "22008"},
+	{PGTYPE_ORDER_YMD, "99-Jan-08", "1999-01-08", NULL},
+	{PGTYPE_ORDER_YMD, "Jan 08 99", NULL, "22008"},
+	{PGTYPE_ORDER_DMY, "08 Jan 99", "1999-01-08", NULL},
+	{PGTYPE_ORDER_DMY, "99 Jan 08", NULL, "22008"},
+	{PGTYPE_ORDER_DMY, "08 01 99", "1999-01-08", NULL},
+	{PGTYPE_ORDER_DMY, "99-Jan-08", NULL, "22008"},
+	{PGTYPE_ORDER_DMY, "Jan 08 99", "1999-01-08", NULL},
+	{PGTYPE_ORDER_MDY, "08 Jan 99", "1999-01-08", NULL},
+	{PGTYPE_ORDER_MDY, "99 Jan 08", NULL, "22007"},
+	{PGTYPE_ORDER_MDY, "08 01 99", "1999-08-01", NULL},
+	{PGTYPE_ORDER_MDY, "99-Jan-08", NULL, "22008"},
+	{PGTYPE_ORDER_MDY, "Jan 08 99", "1999-01-08", NULL},
+};
+
+START_TEST(test_date_order)
+{
+	struct pgtype_dtenv env = {pgtype_tz_utc(), 0, order_cases[_i].order,
+				   PGTYPE_INTERVAL_POSTGRES};
+	const char *in = order_cases[_i].in;
+	int32_t d;
+	struct pgerr err;
+	pgerr_clear(&err);
+	bool read = pgtype_date_in(in, strlen(in), &env, &d, &err);
+	ck_assert_msg(read == (order_cases[_i].out != NULL), "%s: %s", in, err.message);
+	if (!read) {
+		ck_assert_str_eq(err.sqlstate, order_cases[_i].state);
+		return;
+	}
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	pgtype_dt_out_styled(&sb, PGTYPE_DATE, d, pgtype_tz_utc(), NULL);
+	ck_assert_str_eq(sb.data, order_cases[_i].out);
+	strbuf_fini(&sb);
+}
+END_TEST
+
+/* 'now' as a time is the session's wall clock: env's now in env's zone (it was UTC's). */
+START_TEST(test_time_now_local)
+{
+	struct pgtype_dtenv env = {pgtype_tz_lookup("Asia/Kolkata"), INT64_C(773499845250000),
+				   PGTYPE_ORDER_MDY, PGTYPE_INTERVAL_POSTGRES};
+	int64_t t;
+	struct pgerr err;
+	pgerr_clear(&err);
+	ck_assert(pgtype_time_in_env("now", 3, &env, &t, &err));
+	/* 2024-07-05 13:04:05.25 UTC is 18:34:05.25 in Kolkata */
+	ck_assert_int_eq(t, ((18 * INT64_C(60) + 34) * 60 + 5) * 1000000 + 250000);
+	ck_assert(pgtype_time_in_env("now", 3, NULL, &t, &err)); /* no session: UTC, the clock */
+}
+END_TEST
+
 /* IntervalStyle iso_8601, as PostgreSQL 15 prints these intervals. */
 static const struct {
 	const char *in, *iso;
@@ -386,10 +490,10 @@ static const struct {
 	int32_t typmod;
 	const char *out;
 } typmod_cases[] = {
-	{"1", (1 << 2) << 16 | 0xFFFF, "1 year"},		   /* YEAR */
-	{"25 mons 3 days", (1 << 2) << 16 | 0xFFFF, "2 years"}, /* YEAR */
+	{"1", (1 << 2) << 16 | 0xFFFF, "1 year"},                         /* YEAR */
+	{"25 mons 3 days", (1 << 2) << 16 | 0xFFFF, "2 years"},           /* YEAR */
 	{"1 2", ((1 << 3) | (1 << 10)) << 16 | 0xFFFF, "1 day 02:00:00"}, /* DAY TO HOUR */
-	{"2:03", ((1 << 11) | (1 << 12)) << 16 | 0xFFFF, "00:02:03"},	   /* MINUTE TO SECOND */
+	{"2:03", ((1 << 11) | (1 << 12)) << 16 | 0xFFFF, "00:02:03"},     /* MINUTE TO SECOND */
 	{"1 2:03:04", ((1 << 3) | (1 << 10) | (1 << 11)) << 16 | 0xFFFF, "1 day 02:03:00"},
 	{"-1.5 s", 0x7FFF << 16 | 0, "-00:00:02"},
 	{"1.2345 s", 0x7FFF << 16 | 2, "00:00:01.23"},
@@ -433,6 +537,8 @@ Suite *pgtype_test_datetime_suite(void)
 	tcase_add_test(tc, test_zone_dst);
 	tcase_add_test(tc, test_tstz_array);
 	tcase_add_loop_test(tc, test_datestyle, 0, (int)ARRAY_LEN(style_cases));
+	tcase_add_loop_test(tc, test_date_order, 0, (int)ARRAY_LEN(order_cases));
+	tcase_add_test(tc, test_time_now_local);
 	tcase_add_loop_test(tc, test_interval_iso, 0, (int)ARRAY_LEN(iso_cases));
 	tcase_add_loop_test(tc, test_interval_typmod, 0, (int)ARRAY_LEN(typmod_cases));
 	tcase_add_test(tc, test_interval_typmod_bad);
