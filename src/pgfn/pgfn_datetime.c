@@ -37,7 +37,7 @@ static const char *sql_name(uint32_t oid)
 int64_t pgfn_dt_date_ts(int32_t d)
 {
 	return d == PGTYPE_DATE_NOBEGIN ? PGTYPE_TS_NOBEGIN
-	       : d >= DATE_END_TS	? PGTYPE_TS_NOEND /* date2timestamp_no_overflow's */
+	       : d >= DATE_END_TS       ? PGTYPE_TS_NOEND /* date2timestamp_no_overflow's */
 					: (int64_t)d * USECS_PER_DAY;
 }
 
@@ -215,15 +215,36 @@ static void result_timetz(sqlite3_context *ctx, int64_t time, int east)
 /* A timestamptz's stored text (UTC, the same in every zone) for the instant ts; the last one
  * written is kept per thread: an INSERT that gives a DEFAULT now() column the transaction's
  * start (src/xlat/xlat_txnnow.c) asks for the same instant row after row, and the text costs
- * about 1,500 instructions to write. */
+ * about 1,500 instructions to write. Autocommit inserts each have their own start, mostly
+ * within the same second as the last: the kept text's date and time of day up to the second
+ * ("2026-11-23 19:20:05", UTC) is reused and only the fraction and "+00" are written. */
 static void result_timestamptz(sqlite3_context *ctx, int64_t ts)
 {
+	enum { HEAD = 19 }; /* "YYYY-MM-DD HH:MM:SS" */
 	static _Thread_local struct {
 		int64_t ts;
-		int len; /* 0: nothing kept */
+		int len;   /* 0: nothing kept */
+		bool head; /* text[0..HEAD) is a four-digit year's date and time to the second */
 		char text[48];
 	} last;
-	if (last.len == 0 || last.ts != ts) {
+	if (last.len != 0 && last.ts != ts && last.head && ts >= 0 && last.ts >= 0 &&
+	    ts / 1000000 == last.ts / 1000000) {
+		int n = HEAD;
+		int64_t usec = ts % 1000000;
+		if (usec) {
+			char frac[7] = {'.'};
+			int flen = 6;
+			for (int i = 6; i > 0; i--, usec /= 10)
+				frac[i] = (char)('0' + usec % 10);
+			while (frac[flen] == '0')
+				flen--;
+			memcpy(last.text + n, frac, (size_t)flen + 1);
+			n += flen + 1;
+		}
+		memcpy(last.text + n, "+00", 3);
+		last.len = n + 3;
+		last.ts = ts;
+	} else if (last.len == 0 || last.ts != ts) {
 		struct strbuf sb;
 		strbuf_init(&sb, 0);
 		pgtype_timestamptz_out(&sb, ts, NULL);
@@ -232,8 +253,16 @@ static void result_timestamptz(sqlite3_context *ctx, int64_t ts)
 			memcpy(last.text, sb.data, sb.len);
 		last.len = fits ? (int)sb.len : 0;
 		last.ts = ts;
+		/* the fast path above rewrites what follows the second: only where the text is
+		 * exactly HEAD characters, then an optional fraction and the UTC offset */
+		last.head = fits && sb.len >= HEAD + 3 && sb.data[4] == '-' &&
+			    sb.data[HEAD - 3] == ':' &&
+			    (sb.data[HEAD] == '.' || sb.data[HEAD] == '+') &&
+			    memcmp(sb.data + sb.len - 3, "+00", 3) == 0 &&
+			    (sb.data[HEAD] == '+' ? sb.len == HEAD + 3 : true);
 		if (!fits)
-			sqlite3_result_text(ctx, sb.data ? sb.data : "", (int)sb.len, SQLITE_TRANSIENT);
+			sqlite3_result_text(ctx, sb.data ? sb.data : "", (int)sb.len,
+					    SQLITE_TRANSIENT);
 		strbuf_fini(&sb);
 		if (!fits)
 			return;
@@ -423,8 +452,8 @@ int pgfn_register_datetime(sqlite3 *db, struct pgfn_conn *c)
 	 * nothing: innocuous, so views, CHECK and DEFAULT may call them with trusted_schema off
 	 * (so do the arithmetic, extract and to_char families, and the range constructors). */
 	int rc = sqlite3_create_function_v2(db, fns[0].name, fns[0].nargs,
-					    SQLITE_UTF8 | SQLITE_INNOCUOUS, c,
-					    fns[0].fn, NULL, NULL, free);
+					    SQLITE_UTF8 | SQLITE_INNOCUOUS, c, fns[0].fn, NULL,
+					    NULL, free);
 	if (rc == SQLITE_OK)
 		rc = pgfn_define_with(db, fns + 1, ARRAY_LEN(fns) - 1, SQLITE_INNOCUOUS, c);
 	if (rc == SQLITE_OK)
