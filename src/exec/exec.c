@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <event2/event.h>
 #include <pthread.h>
+#include <sched.h>
 #include <semaphore.h>
 #include <signal.h>
 #include <stdio.h>
@@ -30,7 +31,8 @@ struct exec_sink {
 	pthread_mutex_t lock; /* done, and the queued flag and next of the jobs on it */
 	struct queue done;
 	int efd;
-	bool edge; /* the eventfd is watched edge-triggered and never read (exec_sink_new) */
+	bool edge;     /* the eventfd is watched edge-triggered and never read (exec_sink_new) */
+	int kicks_due; /* atomic: writes of efd deferred by some thread (exec_defer_kicks) */
 	struct event *ev;
 	struct exec_sink *next; /* the pool's list, for exec_quiesce */
 };
@@ -98,8 +100,10 @@ void exec_defer_kicks(void) { deferred.on = true; }
 
 void exec_kick_deferred(void)
 {
-	for (int i = 0; i < deferred.n; i++)
+	for (int i = 0; i < deferred.n; i++) {
 		kick(deferred.sinks[i]);
+		__atomic_sub_fetch(&deferred.sinks[i]->kicks_due, 1, __ATOMIC_RELEASE);
+	}
 	deferred.n = 0;
 }
 
@@ -113,6 +117,7 @@ static bool defer_kick(struct exec_sink *s)
 			return true;
 	if (deferred.n == (int)ARRAY_LEN(deferred.sinks))
 		return false;
+	__atomic_add_fetch(&s->kicks_due, 1, __ATOMIC_RELAXED);
 	deferred.sinks[deferred.n++] = s;
 	return true;
 }
@@ -274,6 +279,11 @@ void exec_sink_free(struct exec_sink *s)
 		}
 	}
 	pthread_mutex_unlock(&p->lock);
+	/* A thread that posted here before the sink's connections were closed may still be on
+	 * its way to the deferred write (a sync thread between its unlock and the write): the
+	 * descriptor must not be closed, or another file take its number, before it is done. */
+	while (__atomic_load_n(&s->kicks_due, __ATOMIC_ACQUIRE) > 0)
+		sched_yield();
 	event_free(s->ev);
 	close(s->efd);
 	pthread_mutex_destroy(&s->lock);
