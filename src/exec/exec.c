@@ -32,7 +32,8 @@ struct exec_sink {
 	struct queue done;
 	int efd;
 	bool edge;     /* the eventfd is watched edge-triggered and never read (exec_sink_new) */
-	int kicks_due; /* atomic: writes of efd deferred by some thread (exec_defer_kicks) */
+	int kicks_due; /* atomic: writes of efd decided and not yet done (after the lock, or
+			* deferred: exec_defer_kicks); exec_sink_free waits for none */
 	struct event *ev;
 	struct exec_sink *next; /* the pool's list, for exec_quiesce */
 };
@@ -107,17 +108,19 @@ void exec_kick_deferred(void)
 	deferred.n = 0;
 }
 
-/* True when s's kick is left to exec_kick_deferred. */
+/* True when s's kick (counted in kicks_due) is left to exec_kick_deferred. */
 static bool defer_kick(struct exec_sink *s)
 {
 	if (!deferred.on)
 		return false;
-	for (int i = 0; i < deferred.n; i++)
-		if (deferred.sinks[i] == s)
+	for (int i = 0; i < deferred.n; i++) {
+		if (deferred.sinks[i] == s) { /* the one deferred before covers it */
+			__atomic_sub_fetch(&s->kicks_due, 1, __ATOMIC_RELEASE);
 			return true;
+		}
+	}
 	if (deferred.n == (int)ARRAY_LEN(deferred.sinks))
 		return false;
-	__atomic_add_fetch(&s->kicks_due, 1, __ATOMIC_RELAXED);
 	deferred.sinks[deferred.n++] = s;
 	return true;
 }
@@ -141,9 +144,13 @@ static void push_done(struct exec_pool *p, struct exec_job *j, bool post)
 		j->queued = true;
 	bool was_empty = s->done.head == NULL;
 	push(&s->done, j);
+	if (was_empty) /* counted under the lock: a drain that finds j also finds the count */
+		__atomic_add_fetch(&s->kicks_due, 1, __ATOMIC_RELAXED);
 	pthread_mutex_unlock(&s->lock);
-	if (was_empty && !defer_kick(s))
+	if (was_empty && !defer_kick(s)) {
 		kick(s);
+		__atomic_sub_fetch(&s->kicks_due, 1, __ATOMIC_RELEASE);
+	}
 	if (__atomic_load_n(&p->quiescing, __ATOMIC_SEQ_CST) > 0) {
 		pthread_mutex_lock(&p->lock);
 		pthread_cond_broadcast(&p->done_cv);
@@ -279,9 +286,10 @@ void exec_sink_free(struct exec_sink *s)
 		}
 	}
 	pthread_mutex_unlock(&p->lock);
-	/* A thread that posted here before the sink's connections were closed may still be on
-	 * its way to the deferred write (a sync thread between its unlock and the write): the
-	 * descriptor must not be closed, or another file take its number, before it is done. */
+	/* A thread that queued a completion here may still be on its way to the eventfd write,
+	 * which comes after the sink's lock is let go (a worker whose job's completion the loop
+	 * already ran, a sync thread's deferred kick): the descriptor must not be closed, or
+	 * another file take its number, before that write is done. */
 	while (__atomic_load_n(&s->kicks_due, __ATOMIC_ACQUIRE) > 0)
 		sched_yield();
 	event_free(s->ev);
