@@ -18,11 +18,11 @@ typedef void exec_done_fn(struct exec_job *j);
 /* Caller's storage, embedded in whatever the job works on (container_of style). Fields other
  * than run_fn/done_fn are the pool's; zero them once (exec_job_init) and leave them alone. */
 struct exec_job {
-	exec_run_fn *run_fn;   /* on a worker thread; may block (disk, fsync, long queries) */
-	exec_done_fn *done_fn; /* on its sink's loop thread, after run_fn returned */
+	exec_run_fn *run_fn;    /* on a worker thread; may block (disk, fsync, long queries) */
+	exec_done_fn *done_fn;  /* on its sink's loop thread, after run_fn returned */
 	struct exec_sink *sink; /* where done_fn runs; NULL: the pool's own (exec_job_bind) */
-	struct exec_job *next; /* pool-private */
-	bool queued;           /* pool-private: between exec_post and its done_fn */
+	struct exec_job *next;  /* pool-private */
+	bool queued;            /* pool-private: between exec_post and its done_fn */
 };
 
 void exec_job_init(struct exec_job *j, exec_run_fn *run, exec_done_fn *done);
@@ -63,6 +63,14 @@ void exec_submit(struct exec_pool *p, struct exec_job *j);
  * called). Posting a job that is already posted and not yet done is a no-op, so many wakeups
  * of one thing collapse into one. */
 void exec_post(struct exec_pool *p, struct exec_job *j);
+
+/* From here on the calling thread's posts queue their jobs at once but leave waking the sink's
+ * loop (the eventfd write) to exec_kick_deferred, which the thread calls after letting go of
+ * the lock it posted under: the woken loop then does not find that lock still held (the group
+ * commit's sync threads wake committers under the registry lock; a loop woken by the write
+ * ran into it in about half of one client's inserts: a futex wait and two wakes). */
+void exec_defer_kicks(void);
+void exec_kick_deferred(void);
 
 /* Blocks until no job is queued or running, running completions of every sink on the calling
  * thread (a done_fn may submit more work; quiesce waits for that too). Used at shutdown: call

@@ -22,11 +22,17 @@ enum shard_durability {
 };
 
 struct shard_opts {
-	const char *data_dir;  /* copied */
+	const char *data_dir; /* copied */
 	enum shard_durability durability;
-	bool auto_create;      /* create a tenant's file on first use */
-	int max_open_tenants;  /* tenants whose idle connections stay cached; 0 = none */
-	int sync_threads;      /* most group-commit flushes at once (tenants); 0 = the default */
+	bool auto_create;     /* create a tenant's file on first use */
+	int max_open_tenants; /* tenants whose idle connections stay cached; 0 = none */
+	int sync_threads;     /* most group-commit flushes at once (tenants); 0 = the default */
+	/* Optional: called by each sync thread as it starts (defer_wakes) and after each time it
+	 * lets the registry lock go (wake_deferred): the server defers the eventfd writes that
+	 * wake the committers' loops to then (exec_defer_kicks), so a woken loop does not meet
+	 * the lock still held. */
+	void (*defer_wakes)(void);
+	void (*wake_deferred)(void);
 };
 
 /* Sync threads under durability = group when shard_opts.sync_threads is 0: different
@@ -46,14 +52,14 @@ const char *shard_registry_data_dir(const struct shard_registry *r);
 
 /* Folds raw to lower case and checks it against [a-z0-9][a-z0-9_-]{0,62}. On success writes
  * the folded name (NUL-terminated) to out. On failure err is FATAL 3D000 naming the rule. */
-bool shard_tenant_name_check(const char *raw, char out[SHARD_TENANT_MAX + 1],
-			     struct pgerr *err) MUST_CHECK;
+bool shard_tenant_name_check(const char *raw, char out[SHARD_TENANT_MAX + 1], struct pgerr *err)
+	MUST_CHECK;
 
 /* Writes data_dir/tenants/<hh>/<name>.db to out, where hh is two hex digits of a hash of the
  * name, so no directory holds more than a few thousand files. name must be checked. False
  * when the path would not fit. */
-bool shard_tenant_path(const struct shard_registry *r, const char *name, char *out,
-		       size_t outlen) MUST_CHECK;
+bool shard_tenant_path(const struct shard_registry *r, const char *name, char *out, size_t outlen)
+	MUST_CHECK;
 
 /* One SQLite connection to one tenant, lent to exactly one session at a time. */
 struct shard_conn;
@@ -65,8 +71,7 @@ struct shard_conn;
  * waiting). Whatever every connection needs (virtual tables, an authorizer) belongs here.
  * NULL with err set (3D000 when the tenant does not exist and auto_create is off). Blocks on
  * disk. Sessions use shard_conn_acquire, which calls this when no idle connection is cached. */
-struct shard_conn *shard_conn_open(struct shard_registry *r, const char *name,
-				   struct pgerr *err);
+struct shard_conn *shard_conn_open(struct shard_registry *r, const char *name, struct pgerr *err);
 /* Rolls back anything open and closes a connection from shard_conn_open. NULL is a no-op. */
 void shard_conn_close(struct shard_conn *c);
 
@@ -82,8 +87,8 @@ struct shard_conn *shard_conn_acquire(struct shard_registry *r, const char *name
  * the connection is returned with *busy set and its tenant unchanged. The borrower sets its
  * waker, parks it (shard_conn_park; the attempt was recorded) and when woken calls
  * shard_conn_migrate. Blocks on disk only. */
-struct shard_conn *shard_conn_acquire_nowait(struct shard_registry *r, const char *name,
-					     bool *busy, struct pgerr *err);
+struct shard_conn *shard_conn_acquire_nowait(struct shard_registry *r, const char *name, bool *busy,
+					     struct pgerr *err);
 /* Runs again the migration check of c, lent with *busy: true when c is ready to use; false
  * with *busy when the lock is still held (park again); false with err (FATAL) when the tenant
  * cannot be migrated (the caller releases c). Never waits for a lock. */
@@ -168,8 +173,7 @@ void shard_conn_set_aux(struct shard_conn *c, void *aux, void (*free_fn)(void *)
 void *shard_conn_aux(const struct shard_conn *c);
 
 /* Counts for tests and metrics: open pooled connections, idle ones, tenants with any. */
-void shard_registry_counts(struct shard_registry *r, size_t *open, size_t *idle,
-			   size_t *tenants);
+void shard_registry_counts(struct shard_registry *r, size_t *open, size_t *idle, size_t *tenants);
 
 /* ---- Waiting for another connection's write lock, off every thread ----
  * SQLite refuses a write while another connection of the tenant holds the write lock
@@ -391,14 +395,23 @@ bool shard_exec(struct shard_conn *c, const char *sql, struct pgerr *err) MUST_C
  * refill evaluates its DEFAULT for every row, as PostgreSQL does for a volatile default),
  * DROP_EXPRESSION (column's GENERATED ALWAYS AS (...) STORED clause goes, its values stay; the
  * one kind not at the same place as in enum xlat_rebuild_kind). */
-enum shard_rebuild_kind { SHARD_RB_KEY, SHARD_RB_FOREIGN, SHARD_RB_CHECK, SHARD_RB_SET_DEFAULT,
-			  SHARD_RB_ALTER_TYPE, SHARD_RB_DROP_CONSTRAINT, SHARD_RB_NOT_NULL,
-			  SHARD_RB_ADD_COLUMN, SHARD_RB_DOMAIN, SHARD_RB_DROP_EXPRESSION };
+enum shard_rebuild_kind {
+	SHARD_RB_KEY,
+	SHARD_RB_FOREIGN,
+	SHARD_RB_CHECK,
+	SHARD_RB_SET_DEFAULT,
+	SHARD_RB_ALTER_TYPE,
+	SHARD_RB_DROP_CONSTRAINT,
+	SHARD_RB_NOT_NULL,
+	SHARD_RB_ADD_COLUMN,
+	SHARD_RB_DOMAIN,
+	SHARD_RB_DROP_EXPRESSION
+};
 struct shard_rebuild {
 	enum shard_rebuild_kind kind;
 	const char *table;
 	const char *constraint;
-	const char *name; /* PostgreSQL's name of the constraint (a key's index) */
+	const char *name;        /* PostgreSQL's name of the constraint (a key's index) */
 	const char *const *keys; /* KEY, FOREIGN: the constrained columns */
 	size_t nkeys;
 	bool primary;
@@ -434,8 +447,8 @@ struct shard_rebuild {
  * NOT_NULL, and the other changes on a referenced table inside a transaction, are made in
  * place when no stored value changes (the stored text rewritten; 23502 NULLs under SET NOT
  * NULL, 42P16 DROP NOT NULL of a key column). Blocks on disk. */
-bool shard_table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb,
-			 struct pgerr *err) MUST_CHECK;
+bool shard_table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb, struct pgerr *err)
+	MUST_CHECK;
 
 /* Runs the rebuild a translation describes (XLAT_REBUILD), for sessions and migrations alike:
  * SET DEFAULT's clause is made here for the column's declared type, which only the tenant's
@@ -510,7 +523,7 @@ struct shard_client_info {
 	const char *state; /* "active", "idle", "idle in transaction", ... */
 	const char *query;
 	int64_t backend_start, xact_start, query_start, state_change;
-	bool waiting; /* parked on an advisory lock */
+	bool waiting;          /* parked on an advisory lock */
 	bool waiting_relation; /* parked on a table lock (shard_tlock.c) */
 };
 
@@ -521,8 +534,8 @@ enum shard_signal_result { SHARD_SIGNAL_SENT, SHARD_SIGNAL_DENIED, SHARD_SIGNAL_
 typedef void shard_signal_fn(void *arg, enum shard_signal sig);
 
 /* Registers session pid of tenant; fn/arg receive pg_cancel_backend/pg_terminate_backend. */
-struct shard_client *shard_client_new(struct shard_registry *r, const char *tenant,
-				      uint32_t pid, shard_signal_fn *fn, void *arg);
+struct shard_client *shard_client_new(struct shard_registry *r, const char *tenant, uint32_t pid,
+				      shard_signal_fn *fn, void *arg);
 /* Unregisters: releases every advisory lock the session holds and wakes the tenant's waiters;
  * fn is not called after it returns. NULL is a no-op. */
 void shard_client_free(struct shard_client *cl);
@@ -565,8 +578,8 @@ size_t shard_adv_list(struct shard_registry *r, const char *tenant, struct arena
  * the request is shown in pg_locks until granted or the message ends), unlock (false: not
  * held at session level), unlock_all (session-level holds), and signalling a session of the
  * same tenant (DENIED for another user's). */
-bool shard_adv_lock(struct shard_client *cl, const struct shard_adv_key *k, bool shared,
-		    bool xact, bool wait);
+bool shard_adv_lock(struct shard_client *cl, const struct shard_adv_key *k, bool shared, bool xact,
+		    bool wait);
 bool shard_adv_unlock(struct shard_client *cl, const struct shard_adv_key *k, bool shared);
 void shard_adv_unlock_all(struct shard_client *cl);
 /* Table locks (shard_tlock.c): PostgreSQL's eight relation lock modes, numbered as
@@ -592,8 +605,8 @@ enum shard_tlock_result { SHARD_TLOCK_GRANTED, SHARD_TLOCK_WAIT, SHARD_TLOCK_DEA
  * request shows in pg_locks until granted or the message ends. DEADLOCK: waiting would close a
  * cycle of waits (holds_wl: cl's connection holds the tenant's SQLite write lock, which a
  * holder parked on it waits for). Never blocks. */
-enum shard_tlock_result shard_tlock_acquire(struct shard_client *cl, const char *table,
-					    int mode, bool wait, bool holds_wl);
+enum shard_tlock_result shard_tlock_acquire(struct shard_client *cl, const char *table, int mode,
+					    bool wait, bool holds_wl);
 /* An ordinary statement's check, before vm's first step on c: WAIT when another session of
  * the tenant holds a table lock that conflicts with AccessShare on a table vm reads or
  * RowExclusive on one it writes (the wait shown in pg_locks), DEADLOCK when waiting would

@@ -11,6 +11,8 @@
 #include <errno.h>
 #include <event2/event.h>
 #include <pthread.h>
+#include <sched.h>
+#include <semaphore.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,13 +31,16 @@ struct exec_sink {
 	pthread_mutex_t lock; /* done, and the queued flag and next of the jobs on it */
 	struct queue done;
 	int efd;
+	bool edge;     /* the eventfd is watched edge-triggered and never read (exec_sink_new) */
+	int kicks_due; /* atomic: writes of efd decided and not yet done (after the lock, or
+			* deferred: exec_defer_kicks); exec_sink_free waits for none */
 	struct event *ev;
 	struct exec_sink *next; /* the pool's list, for exec_quiesce */
 };
 
 struct exec_pool {
 	pthread_mutex_t lock;   /* work, stop, sinks, and waits on done_cv */
-	pthread_cond_t work_cv; /* work queued or stop */
+	sem_t work_sem;         /* posted once per job queued, and once per worker at stop */
 	pthread_cond_t done_cv; /* a completion was queued (for exec_quiesce) */
 	struct queue work;
 	struct exec_sink *own;   /* the sink of the base exec_pool_new was given */
@@ -78,6 +83,48 @@ void exec_job_init(struct exec_job *j, exec_run_fn *run, exec_done_fn *done)
 
 void exec_job_bind(struct exec_job *j, struct exec_sink *s) { j->sink = s; }
 
+static void kick(struct exec_sink *s)
+{
+	uint64_t one = 1;
+	ssize_t w = write(s->efd, &one, sizeof(one));
+	(void)w; /* EAGAIN (level-triggered only): the counter is non-zero, the loop wakes */
+}
+
+/* Sinks whose eventfd this thread still has to write (exec_defer_kicks). */
+static _Thread_local struct {
+	bool on;
+	int n;
+	struct exec_sink *sinks[16];
+} deferred;
+
+void exec_defer_kicks(void) { deferred.on = true; }
+
+void exec_kick_deferred(void)
+{
+	for (int i = 0; i < deferred.n; i++) {
+		kick(deferred.sinks[i]);
+		__atomic_sub_fetch(&deferred.sinks[i]->kicks_due, 1, __ATOMIC_RELEASE);
+	}
+	deferred.n = 0;
+}
+
+/* True when s's kick (counted in kicks_due) is left to exec_kick_deferred. */
+static bool defer_kick(struct exec_sink *s)
+{
+	if (!deferred.on)
+		return false;
+	for (int i = 0; i < deferred.n; i++) {
+		if (deferred.sinks[i] == s) { /* the one deferred before covers it */
+			__atomic_sub_fetch(&s->kicks_due, 1, __ATOMIC_RELEASE);
+			return true;
+		}
+	}
+	if (deferred.n == (int)ARRAY_LEN(deferred.sinks))
+		return false;
+	deferred.sinks[deferred.n++] = s;
+	return true;
+}
+
 /* Queues j's completion on its sink; with post, only when it is not queued already. No lock
  * held. The eventfd is written only when the queue becomes non-empty: the loop drains the
  * whole queue after reading the eventfd, so one wakeup covers a burst. Written after the
@@ -97,11 +144,12 @@ static void push_done(struct exec_pool *p, struct exec_job *j, bool post)
 		j->queued = true;
 	bool was_empty = s->done.head == NULL;
 	push(&s->done, j);
+	if (was_empty) /* counted under the lock: a drain that finds j also finds the count */
+		__atomic_add_fetch(&s->kicks_due, 1, __ATOMIC_RELAXED);
 	pthread_mutex_unlock(&s->lock);
-	if (was_empty) {
-		uint64_t one = 1;
-		ssize_t w = write(s->efd, &one, sizeof(one));
-		(void)w; /* EAGAIN: the counter is already non-zero, the loop will wake */
+	if (was_empty && !defer_kick(s)) {
+		kick(s);
+		__atomic_sub_fetch(&s->kicks_due, 1, __ATOMIC_RELEASE);
 	}
 	if (__atomic_load_n(&p->quiescing, __ATOMIC_SEQ_CST) > 0) {
 		pthread_mutex_lock(&p->lock);
@@ -110,17 +158,26 @@ static void push_done(struct exec_pool *p, struct exec_job *j, bool post)
 	}
 }
 
+/* A worker waits on a semaphore with the pool's lock let go, not on a condition variable:
+ * glibc's pthread_cond_wait takes the mutex back marked contended, so the unlock after taking
+ * a job made a futex wake for nobody (one system call per job). Every post stands for a job
+ * queued or for the stop, so a worker that wakes finds a job unless another took it for a
+ * stop's post; with the queue empty and the pool stopping it ends. */
 static void *worker_main(void *arg)
 {
 	struct exec_pool *p = arg;
 	for (;;) {
-		struct exec_job *j;
+		while (sem_wait(&p->work_sem) != 0 && errno == EINTR)
+			;
 		pthread_mutex_lock(&p->lock);
-		while (!(j = pop(&p->work)) && !p->stop)
-			pthread_cond_wait(&p->work_cv, &p->lock);
+		struct exec_job *j = pop(&p->work);
+		bool stop = p->stop;
 		pthread_mutex_unlock(&p->lock);
-		if (!j)
-			break;
+		if (!j) {
+			if (stop)
+				break;
+			continue;
+		}
 		j->run_fn(j);
 		push_done(p, j, false);
 	}
@@ -157,10 +214,13 @@ static size_t run_completions(struct exec_sink *s)
 
 static void on_wakeup(evutil_socket_t fd, short what, void *arg)
 {
-	uint64_t count;
-	ssize_t r = read(fd, &count, sizeof(count));
-	(void)r;
-	run_completions(arg);
+	struct exec_sink *s = arg;
+	if (!s->edge) {
+		uint64_t count;
+		ssize_t r = read(fd, &count, sizeof(count));
+		(void)r;
+	}
+	run_completions(s);
 }
 
 int exec_default_threads(void)
@@ -198,7 +258,12 @@ struct exec_sink *exec_sink_new(struct exec_pool *p, struct event_base *base, ch
 		return NULL;
 	}
 	pthread_mutex_init(&s->lock, NULL);
-	s->ev = event_new(base, s->efd, EV_READ | EV_PERSIST, on_wakeup, s);
+	/* Edge-triggered where the backend can (epoll): every write of the eventfd is a new edge,
+	 * so the loop need not read the counter back to be woken by the next one, and a wakeup
+	 * costs the poster's write alone (the read was one system call per flush's answer). The
+	 * counter only grows: 2^64 - 2 writes before a write would fail. */
+	s->edge = (event_base_get_features(base) & EV_FEATURE_ET) != 0;
+	s->ev = event_new(base, s->efd, EV_READ | EV_PERSIST | (s->edge ? EV_ET : 0), on_wakeup, s);
 	event_add(s->ev, NULL);
 	pthread_mutex_lock(&p->lock);
 	s->next = p->sinks;
@@ -221,6 +286,12 @@ void exec_sink_free(struct exec_sink *s)
 		}
 	}
 	pthread_mutex_unlock(&p->lock);
+	/* A thread that queued a completion here may still be on its way to the eventfd write,
+	 * which comes after the sink's lock is let go (a worker whose job's completion the loop
+	 * already ran, a sync thread's deferred kick): the descriptor must not be closed, or
+	 * another file take its number, before that write is done. */
+	while (__atomic_load_n(&s->kicks_due, __ATOMIC_ACQUIRE) > 0)
+		sched_yield();
 	event_free(s->ev);
 	close(s->efd);
 	pthread_mutex_destroy(&s->lock);
@@ -251,7 +322,7 @@ struct exec_pool *exec_pool_new(struct event_base *base, int nthreads, char *err
 {
 	struct exec_pool *p = base_xcalloc(1, sizeof(*p));
 	pthread_mutex_init(&p->lock, NULL);
-	pthread_cond_init(&p->work_cv, NULL);
+	sem_init(&p->work_sem, 0, 0);
 	pthread_cond_init(&p->done_cv, NULL);
 	p->own = exec_sink_new(p, base, errbuf, errlen);
 	if (!p->own) {
@@ -315,13 +386,14 @@ void exec_pool_free(struct exec_pool *p)
 		exec_quiesce(p);
 	pthread_mutex_lock(&p->lock);
 	p->stop = true;
-	pthread_cond_broadcast(&p->work_cv);
 	pthread_mutex_unlock(&p->lock);
+	for (size_t i = 0; i < p->nthreads; i++)
+		sem_post(&p->work_sem);
 	for (size_t i = 0; i < p->nthreads; i++)
 		pthread_join(p->threads[i], NULL);
 	exec_sink_free(p->own);
 	ASSERT(!p->sinks); /* the caller's sinks are freed before the pool */
-	pthread_cond_destroy(&p->work_cv);
+	sem_destroy(&p->work_sem);
 	pthread_cond_destroy(&p->done_cv);
 	pthread_mutex_destroy(&p->lock);
 	free(p->threads);
@@ -338,8 +410,8 @@ void exec_submit(struct exec_pool *p, struct exec_job *j)
 	push(&p->work, j);
 	pthread_mutex_unlock(&p->lock);
 	/* after the unlock: a worker woken under the lock would first block on it. Nothing is
-	 * lost: a worker checks the queue under the lock before it waits. */
-	pthread_cond_signal(&p->work_cv);
+	 * lost: the post is counted, and a worker that is busy now takes it when it waits. */
+	sem_post(&p->work_sem);
 }
 
 void exec_post(struct exec_pool *p, struct exec_job *j) { push_done(p, j, true); }

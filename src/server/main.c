@@ -129,10 +129,22 @@ static int conn_wake_after(void *state)
 	return session_wake_after_ms(((struct server_conn *)state)->sess);
 }
 
-static struct strbuf *conn_output(void *state) { return session_output(((struct server_conn *)state)->sess); }
-static bool conn_output_held(void *state) { return session_output_held(((struct server_conn *)state)->sess); }
-static bool conn_closing(void *state) { return session_closing(((struct server_conn *)state)->sess); }
-static bool conn_started(void *state) { return session_started(((struct server_conn *)state)->sess); }
+static struct strbuf *conn_output(void *state)
+{
+	return session_output(((struct server_conn *)state)->sess);
+}
+static bool conn_output_held(void *state)
+{
+	return session_output_held(((struct server_conn *)state)->sess);
+}
+static bool conn_closing(void *state)
+{
+	return session_closing(((struct server_conn *)state)->sess);
+}
+static bool conn_started(void *state)
+{
+	return session_started(((struct server_conn *)state)->sess);
+}
 
 static void conn_timeout(void *state)
 {
@@ -261,10 +273,14 @@ void server_args_set(struct server_args *a, const char *key, const char *value)
 static void parse_args(int argc, char **argv, struct server_args *a)
 {
 	static const struct option longopts[] = {
-		{"config", required_argument, NULL, 'c'},   {"data-dir", required_argument, NULL, 'D'},
-		{"listen", required_argument, NULL, 'l'},   {"port", required_argument, NULL, 'p'},
-		{"socket-dir", required_argument, NULL, 'k'}, {"set", required_argument, NULL, 's'},
-		{"help", no_argument, NULL, 'h'},           {"version", no_argument, NULL, 'V'},
+		{"config", required_argument, NULL, 'c'},
+		{"data-dir", required_argument, NULL, 'D'},
+		{"listen", required_argument, NULL, 'l'},
+		{"port", required_argument, NULL, 'p'},
+		{"socket-dir", required_argument, NULL, 'k'},
+		{"set", required_argument, NULL, 's'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
 	int opt;
@@ -354,8 +370,8 @@ static int passwd_main(int argc, char **argv)
 		fprintf(stderr, "shardlite: no password given\n");
 		return 1;
 	}
-	if (isatty(STDIN_FILENO) && (!read_password("Again: ", again, sizeof(again)) ||
-				     strcmp(pw, again) != 0)) {
+	if (isatty(STDIN_FILENO) &&
+	    (!read_password("Again: ", again, sizeof(again)) || strcmp(pw, again) != 0)) {
 		fprintf(stderr, "shardlite: the passwords do not match\n");
 		return 1;
 	}
@@ -531,7 +547,9 @@ int main(int argc, char **argv)
 				.auto_create = srv.cfg->auto_create,
 				.max_open_tenants = srv.cfg->max_open_tenants,
 				.sync_threads = srv.cfg->sync_threads,
-				.durability = durability_of(srv.cfg->durability)};
+				.durability = durability_of(srv.cfg->durability),
+				.defer_wakes = exec_defer_kicks,
+				.wake_deferred = exec_kick_deferred};
 	pthread_mutex_init(&srv.conns_lock, NULL);
 	srv.shards = shard_registry_new(&so, &err);
 	if (!srv.shards) {

@@ -46,6 +46,8 @@ struct shard_registry *shard_registry_new(const struct shard_opts *opts, struct 
 	r->auto_create = opts->auto_create;
 	r->max_open_tenants = opts->max_open_tenants;
 	r->durability = opts->durability;
+	r->defer_wakes = opts->defer_wakes;
+	r->wake_deferred = opts->wake_deferred;
 	shard_pool_init(r);
 	if (!shard_sync_init(r, opts->sync_threads, err)) {
 		shard_registry_free(r);
@@ -147,8 +149,7 @@ static bool configure(sqlite3 *db, enum shard_durability d, struct cat_conn **ca
 		return shard_error(db, rc, err);
 	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
 	*fn = pgfn_register(db);
-	if (!*fn || shard_ukey_register(db) != SQLITE_OK ||
-	    shard_rowfail_register(db) != SQLITE_OK)
+	if (!*fn || shard_ukey_register(db) != SQLITE_OK || shard_rowfail_register(db) != SQLITE_OK)
 		return shard_error(db, sqlite3_errcode(db), err);
 	*cat = catalog_register(db, err);
 	return *cat != NULL;
@@ -204,7 +205,8 @@ struct shard_conn *shard_conn_open(struct shard_registry *r, const char *name, s
 			return NULL;
 		flags |= SQLITE_OPEN_CREATE;
 	} else if (access(path, F_OK) != 0) {
-		pgerr_fatal(err, SQLSTATE_INVALID_CATALOG_NAME, "tenant \"%s\" does not exist", name);
+		pgerr_fatal(err, SQLSTATE_INVALID_CATALOG_NAME, "tenant \"%s\" does not exist",
+			    name);
 		pgerr_hint(err, "auto_create is off; create the tenant first.");
 		return NULL;
 	}
@@ -258,7 +260,7 @@ void shard_conn_close(struct shard_conn *c)
 {
 	if (!c)
 		return;
-	ASSERT(!c->t); /* pooled connections go back with shard_conn_release */
+	ASSERT(!c->t);           /* pooled connections go back with shard_conn_release */
 	while (c->nattached > 0) /* closing detaches them */
 		shard_attach_forget(c, c->attached[--c->nattached]);
 	shard_stmt_cache_clear(c);
@@ -281,8 +283,10 @@ const char *shard_conn_tenant(const struct shard_conn *c) { return c->tenant; }
  * statement itself. -1 for other text. */
 static int txn_index(const char *sql)
 {
-	return strcmp(sql, "BEGIN") == 0 ? 0 : strcmp(sql, "COMMIT") == 0 ? 1
-					 : strcmp(sql, "ROLLBACK") == 0 ? 2 : -1;
+	return strcmp(sql, "BEGIN") == 0      ? 0
+	       : strcmp(sql, "COMMIT") == 0   ? 1
+	       : strcmp(sql, "ROLLBACK") == 0 ? 2
+					      : -1;
 }
 
 static bool exec_cached(struct shard_conn *c, int i, const char *sql, struct pgerr *err)

@@ -7,6 +7,7 @@
 #define SHARDLITE_SHARD_INT_H
 
 #include <pthread.h>
+#include <semaphore.h>
 
 #include "catalog.h"
 #include "shard.h"
@@ -39,7 +40,7 @@ struct shard_authz {
 	 * statement being prepared assigns go to updated, 0x1f-joined. */
 	struct strbuf *updated;
 	const char *updated_table;
-	struct shard_view_reads *reads; /* set only inside shard_view_reading */
+	struct shard_view_reads *reads;  /* set only inside shard_view_reading */
 	struct shard_tlock_touch *touch; /* set only inside shard_tlock_admit */
 };
 
@@ -49,7 +50,6 @@ struct shard_tlock_touch {
 	struct touch_note *notes;
 };
 void shard_tlock_touch_note(struct shard_tlock_touch *t, const char *table, bool write);
-
 
 /* One tenant that has connections open (in use or idle). Lives in the registry's hash table
  * while it has any; every field is guarded by the registry's lock. */
@@ -64,11 +64,11 @@ struct shard_tenant {
 	/* Group commit (shard_sync.c): commits are numbered as they are appended to the WAL;
 	 * durable is the highest number an ended fdatasync covered. */
 	uint64_t written, durable;
-	bool flushing;                   /* a sync thread runs the tenant's fdatasync */
-	bool sync_queued;                /* on the registry's sync queue, through sync_qnext */
+	bool flushing;    /* a sync thread runs the tenant's fdatasync */
+	bool sync_queued; /* on the registry's sync queue, through sync_qnext */
 	struct shard_tenant *sync_qnext;
-	int sync_errno;                  /* a flush failed: no later commit is durable */
-	unsigned long wal_ino;           /* the WAL file whose directory entry was synced */
+	int sync_errno;        /* a flush failed: no later commit is durable */
+	unsigned long wal_ino; /* the WAL file whose directory entry was synced */
 	/* The WAL kept open for flushes (-1: none), owned by the thread flushing. It stays the
 	 * tenant's WAL while any connection is open (SQLite deletes the file only when the last
 	 * connection closes); wal_reopen is set when a connection opens on a tenant that had none,
@@ -117,8 +117,8 @@ struct shard_conn {
 	void *aux; /* shard_conn_set_aux */
 	void (*aux_free)(void *);
 	/* What the session using c lends it (shard_conn_lend); all NULL while pooled. */
-	struct cat_conn *cat;   /* the catalog's state of db (owned by db) */
-	struct pgfn_conn *fn;   /* pgfn's state of db (owned by db) */
+	struct cat_conn *cat; /* the catalog's state of db (owned by db) */
+	struct pgfn_conn *fn; /* pgfn's state of db (owned by db) */
 	struct shard_client *client;
 	struct shard_adv_fn adv_fns[SHARD_ADV_NFN];
 	struct shard_authz authz;
@@ -129,7 +129,7 @@ struct shard_conn {
 	struct shard_conn *prev; /* waiter list */
 	shard_wake_fn *wake_fn;
 	void *wake_arg;
-	uint64_t ticket; /* tenant gen when the current attempt began */
+	uint64_t ticket;     /* tenant gen when the current attempt began */
 	uint64_t ticket_all; /* the registry's gen_all then (a park with files attached) */
 	bool parked;
 	bool cross;    /* parked on the registry's cross_waiters, not the tenant's list */
@@ -143,12 +143,12 @@ struct shard_conn {
 	/* Group commit: c's last commit until it is durable or taken (shard_conn_take_ticket);
 	 * its waker is c's. */
 	struct shard_ticket tk;
-	bool restartable;     /* shard_conn_set_restartable */
-	bool refused_effect;  /* a function refused to act while restartable */
-	bool on_loop;         /* borrowed on the event loop: checkpoints wait (shard_loop.c) */
-	bool checkpoint_due;  /* a commit on the loop took the WAL past the checkpoint size */
-	uint64_t wseq;        /* the tenant's wseq after c's last commit (0: none) */
-	sqlite3_stmt *serial_vm;     /* shard_serial.c's read of sqlite_sequence */
+	bool restartable;        /* shard_conn_set_restartable */
+	bool refused_effect;     /* a function refused to act while restartable */
+	bool on_loop;            /* borrowed on the event loop: checkpoints wait (shard_loop.c) */
+	bool checkpoint_due;     /* a commit on the loop took the WAL past the checkpoint size */
+	uint64_t wseq;           /* the tenant's wseq after c's last commit (0: none) */
+	sqlite3_stmt *serial_vm; /* shard_serial.c's read of sqlite_sequence */
 	sqlite3_stmt *serial_upd_vm; /* and its write */
 	bool serial_due;             /* its commit writes a serial key's numbers ahead first */
 	bool seq_due;                /* its transaction wrote a sequence's row (shard_seq.c) */
@@ -167,7 +167,7 @@ struct shard_registry {
 	size_t nbuckets, ntenants;
 	struct shard_tenant *lru_head, *lru_tail; /* most recently used first */
 	size_t nidle_tenants;
-	size_t nopen; /* connections open through the pool, idle or in use */
+	size_t nopen;                        /* connections open through the pool, idle or in use */
 	struct shard_migrations *migrations; /* NULL: none; replaced on reload */
 	uint64_t mig_serial; /* of the current set (0: none); read without the lock */
 	/* Connections with other tenants' files attached wait here for any tenant's lock: which
@@ -178,12 +178,15 @@ struct shard_registry {
 	struct adv_lock *adv;         /* advisory locks held, all tenants */
 	struct tlock *tlocks;         /* table locks held and waited for (shard_tlock.c) */
 	uint64_t tlocks_held;         /* granted table locks, all tenants; atomic */
-	/* Sync threads (shard_sync.c): tenants whose WAL needs a flush, oldest first. */
-	pthread_cond_t sync_cond;
+	/* Sync threads (shard_sync.c): tenants whose WAL needs a flush, oldest first. An idle
+	 * thread waits on sync_sem, posted once per signal (and per thread at shutdown). */
+	sem_t sync_sem;
+	void (*defer_wakes)(void);   /* shard_opts: in each sync thread as it starts */
+	void (*wake_deferred)(void); /* shard_opts: after each unlock of a sync thread */
 	pthread_t *sync_threads;
 	int sync_max, sync_started;
-	int sync_idle;    /* threads waiting that no enqueue has signalled yet */
-	int sync_signals; /* signals sent that no thread has taken yet */
+	int sync_idle;      /* threads waiting that no enqueue has signalled yet */
+	int sync_signals;   /* signals sent that no thread has taken yet */
 	int caller_flushes; /* flushes running on committers' threads (shard_conn_sync) */
 	bool sync_stop;
 	struct shard_tenant *sync_head, *sync_tail;
@@ -191,7 +194,7 @@ struct shard_registry {
 	 * rename removes their files; lends and attachments of a marked name wait on hold_cond. */
 	struct shard_hold *holds;
 	pthread_cond_t hold_cond;
-	uint64_t client_seq; /* sessions registered so far (shard_client.c) */
+	uint64_t client_seq;                   /* sessions registered so far (shard_client.c) */
 	struct shard_serial_left *serial_left; /* serial records of closed tenants (shard_serial.c) */
 	/* Commits of any file through any connection, and of files attached for schema prefixes
 	 * (shard_snapshot.c); atomic, read without the lock. */
@@ -302,8 +305,8 @@ char *shard_coldef_drop(const char *old, const struct shard_drop_target *d, stru
  * definition old without the key d, its column the non-key serial form; its sequence moved to
  * the sidecar (of the table's schema, made when missing) with its state, inside the rebuild's
  * savepoint. NULL with err. */
-char *shard_serialkey_drop(struct shard_conn *c, const struct shard_rebuild *rb,
-			   const char *old, const struct shard_drop_target *d, struct pgerr *err);
+char *shard_serialkey_drop(struct shard_conn *c, const struct shard_rebuild *rb, const char *old,
+			   const struct shard_drop_target *d, struct pgerr *err);
 /* The pg_constraint.contype of the constraint rb (a DROP CONSTRAINT) names on its table, 0
  * when it has none. */
 char shard_coldef_drop_contype(struct shard_conn *c, const struct shard_rebuild *rb);
@@ -323,24 +326,23 @@ struct shard_check {
 	const char *expr; /* the SQLite expression */
 	bool not_valid;
 };
-size_t shard_coldef_checks(const char *sql, struct arena *a, struct shard_check *out,
-			   size_t cap);
+size_t shard_coldef_checks(const char *sql, struct arena *a, struct shard_check *out, size_t cap);
 /* The text old of table with its constraint from (as pg_constraint names it) named to: the
  * name replaced, or an unnamed clause given CONSTRAINT "to" (malloc'd). NULL with err: 42704
  * no such constraint, 0A000 its clause cannot be found. */
-char *shard_coldef_rename(struct shard_conn *c, const char *table, const char *from,
-			  const char *to, const char *old, struct pgerr *err);
+char *shard_coldef_rename(struct shard_conn *c, const char *table, const char *from, const char *to,
+			  const char *old, struct pgerr *err);
 /* The new CREATE TABLE text for a SET_DEFAULT, ALTER_TYPE or DROP_CONSTRAINT rebuild of the
  * table whose text is old (malloc'd). NULL with err set (42703, 42704, 2BP01, 0A000), or
  * NULL with err clear when DROP CONSTRAINT IF EXISTS found nothing to do. */
-char *shard_rebuild_change(struct shard_conn *c, const struct shard_rebuild *rb,
-			   const char *old, struct pgerr *err);
+char *shard_rebuild_change(struct shard_conn *c, const struct shard_rebuild *rb, const char *old,
+			   struct pgerr *err);
 /* shard_inplace.c: makes rb (NOT_NULL, SET_DEFAULT, ALTER_TYPE, DROP_CONSTRAINT of a CHECK or
  * FOREIGN KEY) by rewriting the stored text alone when no stored value changes. 1 done, 0 a
  * rebuild must do it, -1 with err (23502 NULLs under SET NOT NULL, 42P16 DROP NOT NULL of a
  * key column, 42703, ...). */
-int shard_inplace_change(struct shard_conn *c, const struct shard_rebuild *rb,
-			 const char *old_sql, struct pgerr *err) MUST_CHECK;
+int shard_inplace_change(struct shard_conn *c, const struct shard_rebuild *rb, const char *old_sql,
+			 struct pgerr *err) MUST_CHECK;
 /* Replaces the stored CREATE TABLE text of rb->table with def (writable_schema for that one
  * update, schema_version moved). No rows are read: the caller checks them. */
 bool shard_inplace_write(struct shard_conn *c, const struct shard_rebuild *rb, const char *def,
@@ -348,8 +350,8 @@ bool shard_inplace_write(struct shard_conn *c, const struct shard_rebuild *rb, c
 /* ALTER COLUMN TYPE to smallint or integer (rb's decl): false with PostgreSQL's 22003
  * "smallint out of range" when a row's converted value (rb's convert) does not fit, which
  * SQLite's column would store as it is; true for any other change. */
-bool shard_int_range_check(sqlite3 *db, const struct shard_rebuild *rb,
-			   struct pgerr *err) MUST_CHECK;
+bool shard_int_range_check(sqlite3 *db, const struct shard_rebuild *rb, struct pgerr *err)
+	MUST_CHECK;
 /* Registers shardlite_cascade_keys(table, dropped...) on c's connection (SQLite rc). */
 int shard_inplace_register(struct shard_conn *c);
 /* shard_viewdep.c: the views of the main and temp schemas whose own query reads
@@ -392,8 +394,8 @@ bool shard_table_referenced(sqlite3 *db, const char *table);
  * definition as it is now, in a savepoint. False with err: 42P01 no source, 42P07 the name is
  * taken (nothing with IF NOT EXISTS), 0A000 INCLUDING GENERATED / IDENTITY of what cannot be
  * copied. */
-bool shard_create_like(struct shard_conn *c, const struct xlat_rebuild *r,
-		       struct pgerr *err) MUST_CHECK;
+bool shard_create_like(struct shard_conn *c, const struct xlat_rebuild *r, struct pgerr *err)
+	MUST_CHECK;
 /* Whether table is a temporary table (the connection's temp schema has it; an unqualified
  * name finds it first). A lookup in SQLite's schema, no query. */
 bool shard_table_is_temp(sqlite3 *db, const char *table);
@@ -403,8 +405,8 @@ bool shard_constraint_name_free(sqlite3 *db, const char *table, const char *name
 				struct pgerr *err);
 /* shard_alter.c: ALTER TABLE r->table RENAME CONSTRAINT r->name TO r->new_name (the index of
  * a key with it), PostgreSQL's checks first. */
-bool shard_rename_constraint(struct shard_conn *c, const struct xlat_rebuild *r,
-			     struct pgerr *err) MUST_CHECK;
+bool shard_rename_constraint(struct shard_conn *c, const struct xlat_rebuild *r, struct pgerr *err)
+	MUST_CHECK;
 /* shard_dropcol.c: before ALTER TABLE r->table DROP COLUMN r->column (r->drop_column), the
  * DROP CONSTRAINT actions (a chain in a, *out NULL for none) of the table's constraints over
  * the column and, with r->drop_cascade, of other tables' foreign keys that reference it (each
@@ -412,8 +414,7 @@ bool shard_rename_constraint(struct shard_conn *c, const struct xlat_rebuild *r,
 bool shard_dropcol_plan(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a,
 			struct xlat_rebuild **out, struct pgerr *err) MUST_CHECK;
 /* shard_rename.c: a relation's RENAME TO (XLAT_RB_RENAME), by the kind it is when it runs. */
-bool shard_rename(struct shard_conn *c, const struct xlat_rebuild *r,
-		  struct pgerr *err) MUST_CHECK;
+bool shard_rename(struct shard_conn *c, const struct xlat_rebuild *r, struct pgerr *err) MUST_CHECK;
 
 /* shard_client.c / shard_advfn.c: advisory locks and the session list. */
 /* A session's part in the table-lock manager's wait-for graph (shard_tlock.c). */

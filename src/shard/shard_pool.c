@@ -35,9 +35,17 @@
 
 #define INITIAL_BUCKETS 256
 
+/* The registry lock is adaptive (spins a little before it sleeps): its holders keep it for a
+ * few hundred instructions, and a plain mutex made a loop that met it sleep in the kernel and
+ * the holder wake it (a futex wait and two wakes: one client's inserts met the sync thread
+ * still holding it after waking the loop from the flush). */
 void shard_pool_init(struct shard_registry *r)
 {
-	pthread_mutex_init(&r->lock, NULL);
+	pthread_mutexattr_t attr;
+	pthread_mutexattr_init(&attr);
+	pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_ADAPTIVE_NP);
+	pthread_mutex_init(&r->lock, &attr);
+	pthread_mutexattr_destroy(&attr);
 	shard_drop_init(r);
 	r->nbuckets = INITIAL_BUCKETS;
 	r->buckets = base_xcalloc(r->nbuckets, sizeof(*r->buckets));
@@ -59,7 +67,8 @@ void shard_pool_fini(struct shard_registry *r)
 	for (size_t i = 0; i < r->nbuckets; i++) {
 		for (struct shard_tenant *t = r->buckets[i], *next; t; t = next) {
 			next = t->hash_next;
-			ASSERT(t->nused == 0 && __atomic_load_n(&t->tickets, __ATOMIC_ACQUIRE) == 0);
+			ASSERT(t->nused == 0 &&
+			       __atomic_load_n(&t->tickets, __ATOMIC_ACQUIRE) == 0);
 			if (t->wal_fd >= 0)
 				close(t->wal_fd);
 			if (t->idle)
@@ -143,7 +152,7 @@ void shard_pool_tenant_maybe_free_locked(struct shard_registry *r, struct shard_
 	}
 	r->ntenants--;
 	if (t->wal_fd >= 0)
-		close(t->wal_fd); /* no flush runs: nobody else uses it */
+		close(t->wal_fd);       /* no flush runs: nobody else uses it */
 	shard_serial_keep_locked(r, t); /* its sequences' records too */
 	free(t);
 }
@@ -217,8 +226,8 @@ struct shard_conn *shard_conn_acquire_cached(struct shard_registry *r, const cha
 {
 	uint64_t serial = __atomic_load_n(&r->mig_serial, __ATOMIC_ACQUIRE);
 	pthread_mutex_lock(&r->lock);
-	struct shard_tenant *t =
-		shard_drop_marked_locked(r, name) ? NULL : tenant_find(r, name, false);
+	struct shard_tenant *t = shard_drop_marked_locked(r, name) ? NULL
+								   : tenant_find(r, name, false);
 	struct shard_conn *c = NULL;
 	if (t && t->idle && t->idle->mig_serial == serial) {
 		c = pop_idle(r, t);
@@ -261,8 +270,8 @@ struct shard_conn *shard_conn_acquire(struct shard_registry *r, const char *name
 	return c;
 }
 
-struct shard_conn *shard_conn_acquire_nowait(struct shard_registry *r, const char *name,
-					     bool *busy, struct pgerr *err)
+struct shard_conn *shard_conn_acquire_nowait(struct shard_registry *r, const char *name, bool *busy,
+					     struct pgerr *err)
 {
 	struct shard_conn *c = lend(r, name, err);
 	*busy = false;
@@ -358,7 +367,8 @@ static void unpark_locked(struct shard_conn *c)
 static int open_stmts(struct shard_conn *c)
 {
 	int n = 0;
-	for (sqlite3_stmt *vm = sqlite3_next_stmt(c->db, NULL); vm; vm = sqlite3_next_stmt(c->db, vm))
+	for (sqlite3_stmt *vm = sqlite3_next_stmt(c->db, NULL); vm;
+	     vm = sqlite3_next_stmt(c->db, vm))
 		n++;
 	return n;
 }
@@ -490,8 +500,8 @@ void shard_conn_release(struct shard_conn *c)
 
 bool shard_conn_release_cached(struct shard_conn *c)
 {
-	if (!c->t || !sqlite3_get_autocommit(c->db) || c->nattached > 0 ||
-	    shard_conn_unsynced(c) || c->tk.waiting || c->checkpoint_due || !reusable(c) || c->reg->max_open_tenants <= 0)
+	if (!c->t || !sqlite3_get_autocommit(c->db) || c->nattached > 0 || shard_conn_unsynced(c) ||
+	    c->tk.waiting || c->checkpoint_due || !reusable(c) || c->reg->max_open_tenants <= 0)
 		return false;
 	release(c, true);
 	return true;
@@ -615,7 +625,8 @@ static void settle(struct shard_conn *c, bool wake)
 {
 	/* baton is set by other threads under the lock; a stale read only delays to the next
 	 * settle, and a connection woken meanwhile runs (and settles) again anyway. */
-	if (!c->t || (!c->released && !c->committed && !__atomic_load_n(&c->baton, __ATOMIC_RELAXED)))
+	if (!c->t ||
+	    (!c->released && !c->committed && !__atomic_load_n(&c->baton, __ATOMIC_RELAXED)))
 		return;
 	bool writing = sqlite3_txn_state(c->db, NULL) == SQLITE_TXN_WRITE;
 	pthread_mutex_lock(&c->reg->lock);

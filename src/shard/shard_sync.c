@@ -142,12 +142,15 @@ bool shard_ticket_pending(const struct shard_ticket *tk)
 bool shard_conn_unsynced(struct shard_conn *c) { return shard_ticket_pending(&c->tk); }
 
 /* Moves c's commit onto the empty tk, which counts in the tenant record. Lock held. */
-static void take_locked(struct shard_conn *c, struct shard_ticket *tk, shard_wake_fn *fn,
-			void *arg)
+static void take_locked(struct shard_conn *c, struct shard_ticket *tk, shard_wake_fn *fn, void *arg)
 {
 	unwait(&c->tk);
-	*tk = (struct shard_ticket){.reg = c->reg, .t = c->t, .need = c->tk.need, .ref = true,
-				    .wake_fn = fn, .wake_arg = arg};
+	*tk = (struct shard_ticket){.reg = c->reg,
+				    .t = c->t,
+				    .need = c->tk.need,
+				    .ref = true,
+				    .wake_fn = fn,
+				    .wake_arg = arg};
 	__atomic_add_fetch(&c->t->tickets, 1, __ATOMIC_ACQ_REL);
 	empty(&c->tk);
 }
@@ -182,8 +185,7 @@ static int sync_dir(const char *wal_path)
 /* Opens the tenant's WAL for flushes into *fd (-1 when there is none: it was checkpointed
  * into the synced database file and removed) and syncs its directory when the file is not
  * the one this record synced before (*ino). Returns 0 or an errno. */
-static int open_wal(const struct shard_registry *r, const char *tenant, int *fd,
-		    unsigned long *ino)
+static int open_wal(const struct shard_registry *r, const char *tenant, int *fd, unsigned long *ino)
 {
 	char path[4096];
 	if (!shard_tenant_path(r, tenant, path, sizeof(path) - 4))
@@ -220,7 +222,7 @@ static int flush_wal(const struct shard_registry *r, const char *tenant, bool re
 }
 
 /* Queues t for a sync thread, starting another thread when none is idle and the limit
- * allows. True when an idle thread was reserved: the caller signals sync_cond, after letting
+ * allows. True when an idle thread was reserved: the caller posts sync_sem, after letting
  * the lock go if it can (a thread woken under the lock would first block on it). Lock held. */
 static void push(struct shard_registry *r, struct shard_tenant *t)
 {
@@ -288,6 +290,8 @@ static void flush_one(struct shard_registry *r, struct shard_tenant *t, bool by_
 	bool reopen = t->wal_reopen;
 	t->wal_reopen = false;
 	pthread_mutex_unlock(&r->lock);
+	if (by_sync && r->wake_deferred)
+		r->wake_deferred(); /* the loops woken by the last flush, now the lock is free */
 	int e = flush_wal(r, t->name, reopen, &fd, &ino);
 	pthread_mutex_lock(&r->lock);
 	t->flushing = false;
@@ -300,14 +304,22 @@ static void flush_one(struct shard_registry *r, struct shard_tenant *t, bool by_
 	if (!wake_covered(t))
 		shard_pool_tenant_maybe_free_locked(r, t);
 	else if (by_sync && !r->sync_head)
-		push(r, t); /* this thread flushes it again at once */
+		push(r, t);     /* this thread flushes it again at once */
 	else if (enqueue(r, t)) /* behind the tenants already waiting: one flush covers them all */
-		pthread_cond_signal(&r->sync_cond); /* rare: under the lock */
+		sem_post(&r->sync_sem); /* rare: under the lock */
 }
 
+/* An idle thread waits on a semaphore with the lock let go, not on a condition variable:
+ * glibc's pthread_cond_wait takes the mutex back marked contended, so the unlock before every
+ * flush made a futex wake for nobody (one system call per flush, strace of one client's
+ * inserts). Each post stands for one signal taken from sync_signals, or for the stop. */
 void *shard_sync_main(void *arg)
 {
 	struct shard_registry *r = arg;
+	/* The committers a flush wakes are woken under the lock; their loops are kicked after it
+	 * is let go (before the next fdatasync or wait), so they do not meet it held. */
+	if (r->defer_wakes)
+		r->defer_wakes();
 	pthread_mutex_lock(&r->lock);
 	for (;;) {
 		struct shard_tenant *t = r->sync_head;
@@ -315,12 +327,22 @@ void *shard_sync_main(void *arg)
 			if (r->sync_stop)
 				break;
 			r->sync_idle++; /* an enqueue takes it back when it signals */
-			while (!r->sync_signals && !r->sync_stop)
-				pthread_cond_wait(&r->sync_cond, &r->lock);
-			if (r->sync_signals)
-				r->sync_signals--;
-			else
-				r->sync_idle--;
+			for (;;) {
+				pthread_mutex_unlock(&r->lock);
+				if (r->wake_deferred)
+					r->wake_deferred();
+				while (sem_wait(&r->sync_sem) != 0 && errno == EINTR)
+					;
+				pthread_mutex_lock(&r->lock);
+				if (r->sync_signals) {
+					r->sync_signals--;
+					break;
+				}
+				if (r->sync_stop) {
+					r->sync_idle--;
+					break;
+				}
+			}
 			continue;
 		}
 		r->sync_head = t->sync_qnext;
@@ -331,12 +353,14 @@ void *shard_sync_main(void *arg)
 		flush_one(r, t, true);
 	}
 	pthread_mutex_unlock(&r->lock);
+	if (r->wake_deferred)
+		r->wake_deferred();
 	return NULL;
 }
 
 bool shard_sync_init(struct shard_registry *r, int max_threads, struct pgerr *err)
 {
-	pthread_cond_init(&r->sync_cond, NULL);
+	sem_init(&r->sync_sem, 0, 0);
 	r->sync_max = max_threads > 0 ? max_threads : SHARD_SYNC_THREADS_DEFAULT;
 	r->sync_threads = base_xcalloc((size_t)r->sync_max, sizeof(*r->sync_threads));
 	if (r->durability != SHARD_DURABILITY_GROUP)
@@ -355,16 +379,18 @@ void shard_sync_fini(struct shard_registry *r)
 {
 	pthread_mutex_lock(&r->lock);
 	r->sync_stop = true;
-	pthread_cond_broadcast(&r->sync_cond);
+	int started = r->sync_started;
 	pthread_mutex_unlock(&r->lock);
-	for (int i = 0; i < r->sync_started; i++)
+	for (int i = 0; i < started; i++) /* one post per thread: each idle one takes one */
+		sem_post(&r->sync_sem);
+	for (int i = 0; i < started; i++)
 		pthread_join(r->sync_threads[i], NULL);
 	free(r->sync_threads);
-	pthread_cond_destroy(&r->sync_cond);
+	sem_destroy(&r->sync_sem);
 }
 
 /* shard_ticket_sync with the lock held. WAIT sets *signal when a sync thread was reserved for
- * the tenant: the caller signals sync_cond after letting the lock go, so the woken thread
+ * the tenant: the caller posts sync_sem after letting the lock go, so the woken thread
  * does not block on the lock at once. */
 static enum shard_sync sync_locked(struct shard_ticket *tk, bool may_block, bool *signal,
 				   struct pgerr *err)
@@ -383,14 +409,15 @@ static enum shard_sync sync_locked(struct shard_ticket *tk, bool may_block, bool
 		bool durable = tk->need <= t->durable;
 		if (!durable)
 			pgerr_set(err, SQLSTATE_IO_ERROR,
-				  "could not fsync the write-ahead log of tenant \"%s\": %s", t->name,
-				  strerror(t->sync_errno));
+				  "could not fsync the write-ahead log of tenant \"%s\": %s",
+				  t->name, strerror(t->sync_errno));
 		empty(tk); /* may free t */
 		return durable ? SHARD_SYNC_DONE : SHARD_SYNC_FAILED;
 	}
 	tk->next = t->sync_waiters;
 	t->sync_waiters = tk;
-	__atomic_store_n(&tk->waiting, true, __ATOMIC_RELAXED); /* only its owner reads it unlocked */
+	__atomic_store_n(&tk->waiting, true,
+			 __ATOMIC_RELAXED); /* only its owner reads it unlocked */
 	/* a flush of t under way or queued already: it queues t again when it ends */
 	*signal = !t->flushing && !t->sync_queued && enqueue(r, t);
 	return SHARD_SYNC_WAIT;
@@ -406,7 +433,7 @@ enum shard_sync shard_ticket_sync(struct shard_ticket *tk, bool may_block, struc
 	enum shard_sync res = sync_locked(tk, may_block, &signal, err);
 	pthread_mutex_unlock(&r->lock);
 	if (signal)
-		pthread_cond_signal(&r->sync_cond);
+		sem_post(&r->sync_sem);
 	return res;
 }
 
@@ -423,7 +450,7 @@ enum shard_sync shard_conn_take_ticket_sync(struct shard_conn *c, struct shard_t
 	enum shard_sync res = sync_locked(tk, false, &signal, err);
 	pthread_mutex_unlock(&r->lock);
 	if (signal)
-		pthread_cond_signal(&r->sync_cond);
+		sem_post(&r->sync_sem);
 	return res;
 }
 

@@ -96,7 +96,8 @@ static const struct {
 	{"pg_extract('epoch', '12:34:56.789', 1083, 1)", "45296.789000"},
 	{"(pg_extract('epoch', '1 year 2 mons 3 days 04:05:06.789', 1186, 0) = 14706.789 + 31557600.0"
 	 " + 5184000.0 + 259200.0) || (pg_extract('epoch', '1 year 2 mons 3 days 04:05:06.789', 1186,"
-	 " 0) = 37015506.789)", "10"},
+	 " 0) = 37015506.789)",
+	 "10"},
 	{"pg_extract('hour', '2024-02-29', 1082, 1)",
 	 "ERROR 0A000: unit \"hour\" not supported for type date"},
 	{"pg_age('2024-02-29', 1082, '2023-01-01', 1082)", "1 year 1 mon 28 days"},
@@ -113,10 +114,12 @@ static const struct {
 	 " pg_to_char(-5, 23, '999PR') || '|' || pg_to_char(5, 23, 'FM9PR')",
 	 "        CDLXXXV|iv|II|###############|  <5>|5"},
 	{"pg_to_char(1.005, 1700, '9.99') || '|' || pg_to_char('2.675', 1700, '9.99') || '|' ||"
-	 " pg_to_char(1.005, 701, '9.99')", " 1.01| 2.68| 1.00"},
+	 " pg_to_char(1.005, 701, '9.99')",
+	 " 1.01| 2.68| 1.00"},
 	/* MI first is the minus in its place, S last trails; no point without digits after */
 	{"pg_to_char(-5, 23, 'MI999') || '|' || pg_to_char(-5, 23, '9S') || '|' ||"
-	 " pg_to_char(123, 23, '999.') || '|' || pg_to_char(0, 23, 'FM9.99')", "-  5|5-| 123|0."},
+	 " pg_to_char(123, 23, '999.') || '|' || pg_to_char(0, 23, 'FM9.99')",
+	 "-  5|5-| 123|0."},
 	/* V, SG, PL, L (lc_monetary C: a blank), text and separators where they stand */
 	{"pg_to_char(12.4, 1700, '99V9') || '|' || pg_to_char(0.5, 1700, '9V9') || '|' ||"
 	 " pg_to_char(123, 23, '9V9') || '|' || pg_to_char(-12, 23, 'SG999') || '|' ||"
@@ -204,12 +207,58 @@ START_TEST(session_is_lent)
 }
 END_TEST
 
+/* DEFAULT now()'s text for transaction starts one after another: the second's text is kept
+ * and only the fraction rewritten (pgfn_datetime.c, result_timestamptz); each must equal the
+ * text written from scratch. */
+START_TEST(txn_start_text_in_one_second)
+{
+	sqlite3 *db = NULL;
+	char buf[128];
+	ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
+	struct pgfn_conn *fc = pgfn_register(db);
+	ck_assert_ptr_nonnull(fc);
+	struct pgtype_dtenv utc = {NULL, 0, PGTYPE_ORDER_MDY, PGTYPE_INTERVAL_POSTGRES};
+	struct pgerr err;
+	static const char *const starts[] = {"2026-11-23 19:20:05.5+00",
+					     "2026-11-23 19:20:05.123456+00",
+					     "2026-11-23 19:20:05+00",
+					     "2026-11-23 19:20:05.00001+00",
+					     "2026-11-23 19:20:05.999999+00",
+					     "2026-11-23 19:20:06+00",
+					     "2026-11-23 19:20:06.12+00",
+					     "2026-11-23 19:20:06.12+00",
+					     "1999-12-31 23:59:59.5+00",
+					     "1999-12-31 23:59:59.25+00",
+					     "2000-01-01 00:00:00.75+00",
+					     "2000-01-01 00:00:00.000001+00",
+					     "9999-12-31 23:59:59.5+00",
+					     "9999-12-31 23:59:59.000002+00",
+					     "0044-03-15 12:00:00.5+00 BC",
+					     "0044-03-15 12:00:00.25+00 BC",
+					     "infinity",
+					     "2026-11-23 19:20:05.5+00"};
+	for (size_t i = 0; i < ARRAY_LEN(starts); i++) {
+		int64_t start;
+		ck_assert(pgtype_timestamptz_in(starts[i], strlen(starts[i]), &utc, &start, &err));
+		struct pgfn_session s = {.tz = pgtype_tz_lookup("Europe/Berlin"),
+					 .txn_start = start,
+					 .stmt_start = start};
+		pgfn_lend(fc, &s);
+		ck_assert_str_eq(eval_on(db, "SELECT pg_current(1184, -1, 0)", buf, sizeof(buf)),
+				 starts[i]);
+	}
+	pgfn_lend(fc, NULL);
+	sqlite3_close(db);
+}
+END_TEST
+
 Suite *pgfn_test_datetime_suite(void)
 {
 	Suite *s = suite_create("pgfn_datetime");
 	TCase *tc = tcase_create("datetime");
 	tcase_add_loop_test(tc, datetime_case, 0, (int)ARRAY_LEN(cases));
 	tcase_add_test(tc, session_is_lent);
+	tcase_add_test(tc, txn_start_text_in_one_second);
 	suite_add_tcase(s, tc);
 	return s;
 }
