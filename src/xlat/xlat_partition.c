@@ -221,6 +221,26 @@ static int snapshot_kind(struct xlat_ctx *c, const char *name)
 					      : -1;
 }
 
+/* The stored text that holds name's partition key: a partitioned table's, or a partitioned
+ * partition's view text (sub-partitioning); NULL when name is neither. */
+static const char *keys_sql(struct xlat_ctx *c, const char *name)
+{
+	int k = name ? snapshot_kind(c, name) : 0;
+	if (k == 'p' || k < 0) {
+		const char *sql = parent_sql(c, name);
+		if (sql || k == 'p')
+			return sql;
+	}
+	if (k != 's' && k >= 0)
+		return NULL;
+	int instead = 0;
+	const char *sql = c->env && c->env->view_fn
+				  ? c->env->view_fn(c->env->session_arg, name, c->a, &instead)
+				  : NULL;
+	return sql && strstr(sql, XLAT_PARTITION_MARK) && strstr(sql, XLAT_PARTKEY_MARK) ? sql
+											 : NULL;
+}
+
 bool xlat_partition_is_parent(struct xlat_ctx *c, const char *name)
 {
 	char strategy;
@@ -233,7 +253,7 @@ bool xlat_partition_is_parent(struct xlat_ctx *c, const char *name)
 bool xlat_partition_is_partition(struct xlat_ctx *c, const char *name)
 {
 	int k = name ? snapshot_kind(c, name) : 0;
-	if (k >= 0 && k != 'c')
+	if (k >= 0 && k != 'c' && k != 's')
 		return false;
 	int instead = 0;
 	const char *sql = name && c->env && c->env->view_fn
@@ -247,16 +267,24 @@ bool xlat_partition_tableoid(struct xlat_ctx *c, const char *table, const char *
 	char strategy;
 	const char **keys;
 	size_t n;
-	if (!table || !xlat_partition_is_parent(c, table) ||
-	    !xlat_partition_parse_keys(c->a, parent_sql(c, table), &strategy, &keys, &n))
+	if (!table || !xlat_partition_parse_keys(c->a, keys_sql(c, table), &strategy, &keys, &n))
+		return false;
+	/* every column, named: a partition may be partitioned by other columns, down to the
+	 * leaf partition PostgreSQL names (catalog_partfor.c) */
+	const struct xlat_schema_col *cols = NULL;
+	size_t ncols = 0;
+	if (!c->schema ||
+	    !c->schema->table_fn(c->schema->arg, table, c->a, &cols, &ncols) || !ncols)
 		return false;
 	xlat_puts(c, "shardlite_partition_for(");
 	xlat_string(c, table);
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < ncols; i++) {
+		xlat_puts(c, ", ");
+		xlat_string(c, cols[i].name);
 		xlat_puts(c, ", ");
 		xlat_ident(c, alias ? alias : table);
 		xlat_puts(c, ".");
-		xlat_ident(c, keys[i]);
+		xlat_ident(c, cols[i].name);
 	}
 	xlat_puts(c, ")");
 	return true;
@@ -388,6 +416,87 @@ static bool bound_args(struct xlat_ctx *c, struct bound_ctx *b, char strategy,
 static bool add_call(struct xlat_ctx *c, const PgQuery__RangeVar *parent,
 		     const PgQuery__RangeVar *child, int mode, const PgQuery__PartitionBoundSpec *pb);
 
+/* The key of a partition that is itself partitioned (PARTITION OF ... PARTITION BY), checked
+ * as CREATE TABLE ... PARTITION BY's against the parent's columns: the mark's text after
+ * "partition by " (LIST "b"); NULL with c->err. */
+static const char *sub_key(struct xlat_ctx *c, const char *parent,
+			   const PgQuery__PartitionSpec *ps)
+{
+	const char *strategy = ps->strategy;
+	bool list = strcmp(strategy, "list") == 0, hash = strcmp(strategy, "hash") == 0;
+	if (!list && !hash && strcmp(strategy, "range") != 0) {
+		xlat_fail(c, SQLSTATE_SYNTAX_ERROR, ps->location,
+			  "unrecognized partitioning strategy \"%s\"", strategy);
+		return NULL;
+	}
+	if (list && ps->n_part_params > 1) {
+		xlat_fail(c, "42P17", ps->location,
+			  "cannot use \"list\" partition strategy with more than one column");
+		return NULL;
+	}
+	if (ps->n_part_params < 1 || ps->n_part_params > XLAT_PARTKEY_MAX) {
+		xlat_unsupported(c, ps->location, "a partition key of this many columns");
+		return NULL;
+	}
+	const struct xlat_schema_col *cols = NULL;
+	size_t ncols = 0;
+	if (c->schema)
+		(void)c->schema->table_fn(c->schema->arg, parent, c->a, &cols, &ncols);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, list ? "LIST " : hash ? "HASH " : "RANGE ");
+	for (size_t i = 0; i < ps->n_part_params; i++) {
+		const PgQuery__PartitionElem *pe = ps->part_params[i]->partition_elem;
+		if (!pe->name || !*pe->name) {
+			xlat_unsupported(c, pe->location, "a partition key expression");
+			goto fail;
+		}
+		if (pe->n_collation || pe->n_opclass) {
+			xlat_unsupported(c, pe->location,
+					 "COLLATE or an operator class in a partition key");
+			goto fail;
+		}
+		const struct xlat_schema_col *col = NULL;
+		for (size_t k = 0; k < ncols && !col; k++)
+			if (strcmp(cols[k].name, pe->name) == 0)
+				col = &cols[k];
+		if (!col) {
+			xlat_fail(c, SQLSTATE_UNDEFINED_COLUMN, pe->location,
+				  "column \"%s\" named in partition key does not exist", pe->name);
+			goto fail;
+		}
+		uint32_t oid = col->type_oid;
+		/* a RANGE key of dates and times is held to years 1 to 9999 by triggers of its
+		 * table, which a partition (a view) has not */
+		bool dated = !list && !hash && (oid == 1082 || oid == 1114 || oid == 1184);
+		if (!key_type_ok(oid, list ? 'l' : hash ? 'h' : 'r') || dated) {
+			struct xlat_typeref tr = {.info = xlat_type_by_oid(oid), .typmod = col->typmod};
+			xlat_unsupported(c, pe->location,
+					 arena_printf(c->a, "a partition key of type %s%s",
+						      tr.info ? xlat_type_format(c, &tr) : "unknown",
+						      dated ? " in a partition (sub-partitioning)"
+							    : ""));
+			goto fail;
+		}
+		if (strstr(pe->name, "*/")) {
+			xlat_unsupported(c, pe->location, "this partition key column name");
+			goto fail;
+		}
+		strbuf_puts(&sb, i ? ", \"" : "\"");
+		for (const char *p = pe->name; *p; p++)
+			strbuf_puts(&sb, *p == '"' ? "\"\"" : (char[2]){*p, 0});
+		strbuf_puts(&sb, "\"");
+	}
+	const char *r = sb.failed || !sb.data ? NULL : arena_strdup(c->a, sb.data);
+	strbuf_fini(&sb);
+	if (!r)
+		xlat_fail(c, SQLSTATE_OUT_OF_MEMORY, -1, "out of memory");
+	return r;
+fail:
+	strbuf_fini(&sb);
+	return NULL;
+}
+
 /* CREATE TABLE child PARTITION OF parent FOR VALUES ...: SELECT shardlite_partition_add(
  * parent, child, key type OID, kind, values...), which makes the view when it runs. */
 bool xlat_partition_of(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
@@ -395,9 +504,6 @@ bool xlat_partition_of(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 	if (s->n_inh_relations != 1 || s->inh_relations[0]->node_case != NODE(RANGE_VAR))
 		return xlat_unsupported(c, -1, "this PARTITION OF");
 	const PgQuery__RangeVar *parent = s->inh_relations[0]->range_var;
-	if (s->partspec)
-		return xlat_unsupported(c, s->partspec->location,
-					"a partition that is itself partitioned");
 	if (s->n_table_elts)
 		return xlat_unsupported(c, -1, "columns or constraints in PARTITION OF");
 	if (!own_schema(c, s->relation) || !own_schema(c, parent))
@@ -405,7 +511,17 @@ bool xlat_partition_of(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 	c->st->tag = "CREATE TABLE";
 	if (s->if_not_exists)
 		xlat_skip_if_present(c, s->relation->schemaname, s->relation->relname);
-	return add_call(c, parent, s->relation, s->if_not_exists ? 1 : 0, s->partbound);
+	const char *subkey = s->partspec ? sub_key(c, parent->relname, s->partspec) : "";
+	if (!subkey || !add_call(c, parent, s->relation, s->if_not_exists ? 1 : 0, s->partbound))
+		return false;
+	if (*subkey) { /* then its own key and routing (catalog_part.c) */
+		xlat_puts(c, "; SELECT shardlite_partition_subkey(");
+		xlat_string(c, s->relation->relname);
+		xlat_puts(c, ", ");
+		xlat_string(c, subkey);
+		xlat_puts(c, ")");
+	}
+	return true;
 }
 
 /* SELECT shardlite_partition_add(parent, child, mode, key types, typmods, kind, values...):
@@ -417,7 +533,12 @@ static bool add_call(struct xlat_ctx *c, const PgQuery__RangeVar *parent,
 		return xlat_unsupported(c, -1,
 					"PARTITION OF or ATTACH PARTITION where the partitioned "
 					"table cannot be read (a migration file)");
-	const char *sql = parent_sql(c, parent->relname);
+	const char *sql = keys_sql(c, parent->relname);
+	int kind = snapshot_kind(c, parent->relname);
+	if (!sql && (kind == 'c' || kind < 0))
+		sql = parent_sql(c, parent->relname); /* not partitioned: 42P17 below */
+	if (!sql && kind == 'c')
+		sql = "";
 	char strategy;
 	const char **keys;
 	size_t nkeys;
