@@ -1966,7 +1966,10 @@ static bool keys_cover(sqlite3_context *ctx, sqlite3 *db, const char *root, cons
 	sqlite3_stmt *vm = NULL;
 	if (sqlite3_prepare_v2(db, "SELECT l.origin, (SELECT group_concat(i.name, char(31)) FROM "
 				   "pragma_index_info(l.name) i) FROM pragma_index_list(?1) l WHERE "
-				   "l.\"unique\" AND NOT l.partial",
+				   "l.\"unique\" AND NOT l.partial UNION ALL SELECT 'pk', (SELECT "
+				   "group_concat(name, char(31)) FROM pragma_table_info(?1) WHERE pk) "
+				   "WHERE NOT EXISTS (SELECT 1 FROM pragma_index_list(?1) WHERE origin "
+				   "= 'pk') AND EXISTS (SELECT 1 FROM pragma_table_info(?1) WHERE pk)",
 			       -1, &vm, NULL) != SQLITE_OK) {
 		sqlite3_result_error(ctx, sqlite3_errmsg(db), -1);
 		return false;
@@ -2475,13 +2478,92 @@ static void fn_get_partition_constraintdef(sqlite3_context *ctx, int argc, sqlit
 	arena_free(a);
 }
 
+/* The AND-ed items of one level's constraint text s, "(x AND y)" → x, y (at the top level of
+ * its parentheses), into sb after what is there; s itself when it is no such conjunction. */
+static void and_items(struct strbuf *sb, const char *s)
+{
+	size_t n = strlen(s);
+	int depth = 0;
+	bool whole = n >= 2 && s[0] == '(' && s[n - 1] == ')';
+	for (size_t i = 0; whole && i < n; i++) { /* the first parenthesis closes at the end */
+		depth += s[i] == '(' ? 1 : s[i] == ')' ? -1 : 0;
+		whole = depth > 0 || i == n - 1;
+	}
+	bool ands = false;
+	depth = 0;
+	for (size_t i = 1; whole && i + 1 < n; i++) {
+		depth += s[i] == '(' ? 1 : s[i] == ')' ? -1 : 0;
+		ands |= depth == 0 && strncmp(s + i, " AND ", 5) == 0;
+	}
+	strbuf_puts(sb, sb->len ? " AND " : "");
+	if (whole && ands)
+		strbuf_printf(sb, "%.*s", (int)(n - 2), s + 1);
+	else
+		strbuf_puts(sb, s);
+}
+
+/* pg_get_partition_constraintdef of a partition of a partitioned partition: its ancestors'
+ * constraints and its own, one conjunction, as PostgreSQL's (the root's first); NULL when
+ * one of them is a DEFAULT partition's (whose own is NULL). */
+static void fn_partition_constraintdef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const struct cat_model *m = cat_fn_model(ctx);
+	const struct cat_rel *t =
+		m ? cat_model_rel_oid(m, (uint32_t)sqlite3_value_int64(argv[0])) : NULL;
+	const struct cat_rel *up = t && t->part_parent ? cat_model_rel(m, t->part_parent) : NULL;
+	if (!m)
+		return;
+	if (!up || !up->part_parent) { /* a partition of a partitioned table: its own */
+		fn_get_partition_constraintdef(ctx, argc, argv);
+		return;
+	}
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	sqlite3_stmt *vm = NULL;
+	const struct cat_rel *chain[64];
+	size_t n = 0;
+	for (const struct cat_rel *r = t; r && r->part_parent && n < ARRAY_LEN(chain);
+	     r = cat_model_rel(m, r->part_parent))
+		chain[n++] = r;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	bool null = false;
+	if (sqlite3_prepare_v2(db, "SELECT shardlite_partition_constraintdef(?1)", -1, &vm, NULL) !=
+	    SQLITE_OK) {
+		sqlite3_result_error(ctx, sqlite3_errmsg(db), -1);
+		return;
+	}
+	for (size_t i = n; i-- > 0 && !null;) {
+		sqlite3_bind_int64(vm, 1, chain[i]->oid);
+		const char *one = sqlite3_step(vm) == SQLITE_ROW
+					  ? (const char *)sqlite3_column_text(vm, 0)
+					  : NULL;
+		null = !one;
+		if (one)
+			and_items(&sb, one);
+		sqlite3_reset(vm);
+	}
+	sqlite3_finalize(vm);
+	if (null)
+		sqlite3_result_null(ctx);
+	else if (sb.failed || !sb.data)
+		sqlite3_result_error_nomem(ctx);
+	else {
+		char *r = sqlite3_mprintf("(%s)", sb.data);
+		sqlite3_result_text(ctx, r, -1, sqlite3_free);
+	}
+	strbuf_fini(&sb);
+}
+
 bool cat_part_register_fn(sqlite3 *db, struct cat_conn *cc)
 {
-	return sqlite3_create_function_v2(db, "pg_get_partkeydef", 1,
+	return sqlite3_create_function_v2(db, "shardlite_partition_constraintdef", 1,
+					  SQLITE_UTF8 | SQLITE_INNOCUOUS, cc,
+					  fn_get_partition_constraintdef, NULL, NULL,
+					  NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "pg_get_partkeydef", 1,
 					  SQLITE_UTF8 | SQLITE_INNOCUOUS, cc, fn_get_partkeydef,
 					  NULL, NULL, NULL) == SQLITE_OK &&
 	       sqlite3_create_function_v2(db, "pg_get_partition_constraintdef", 1,
 					  SQLITE_UTF8 | SQLITE_INNOCUOUS, cc,
-					  fn_get_partition_constraintdef, NULL, NULL,
-					  NULL) == SQLITE_OK;
+					  fn_partition_constraintdef, NULL, NULL, NULL) == SQLITE_OK;
 }

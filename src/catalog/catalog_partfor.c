@@ -137,9 +137,11 @@ static void fn_partition_for(sqlite3_context *ctx, int argc, sqlite3_value **arg
 	}
 	if (f && f->nkeys != argc - 1) { /* the named columns */
 		size_t n = (size_t)(argc - 1) / 2;
-		const char *cols[2 * CAT_PARTKEY_MAX + 64];
-		sqlite3_value *row[2 * CAT_PARTKEY_MAX + 64];
-		if ((argc - 1) % 2 || n > ARRAY_LEN(cols)) {
+		const char **cols = calloc(n + 1, sizeof(*cols));
+		sqlite3_value **row = calloc(n + 1, sizeof(*row));
+		if ((argc - 1) % 2 || !cols || !row) {
+			free(cols);
+			free(row);
 			pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "shardlite_partition_for: arguments");
 			return;
 		}
@@ -156,6 +158,8 @@ static void fn_partition_for(sqlite3_context *ctx, int argc, sqlite3_value **arg
 			sqlite3_result_text(ctx, leaf, -1, SQLITE_TRANSIENT);
 		else
 			sqlite3_result_null(ctx);
+		free(cols);
+		free(row);
 		return;
 	}
 	for (size_t i = 0; f && i < f->n; i++) {

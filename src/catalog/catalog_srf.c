@@ -37,14 +37,17 @@ static bool start_ancestors(struct pgfn_srf_scan *s, sqlite3_value **args)
 					    ? cat_model_rel(m, (const char *)sqlite3_value_text(args[0]))
 					    : cat_model_rel_oid(m, oid);
 	oid = rel ? rel->oid : oid; /* a name: the regclass literal's relation */
-	if (rel && rel->kind == 'r') {
-		const struct cat_rel *up = rel->part_parent ? cat_model_rel(m, rel->part_parent)
-							    : NULL;
-		s->cells = arena_alloc(s->a, 2 * sizeof(*s->cells));
-		s->cells[0] = arena_printf(s->a, "%u", oid);
-		if (up)
-			s->cells[1] = arena_printf(s->a, "%u", up->oid);
-		s->nrows = up ? 2 : 1;
+	if (rel && (rel->kind == 'r' || rel->part_parent)) {
+		/* up the chain of parents (sub-partitioning) */
+		size_t n = 1;
+		for (const struct cat_rel *up = rel; up->part_parent && n < 64; n++)
+			if (!(up = cat_model_rel(m, up->part_parent)))
+				break;
+		s->cells = arena_alloc(s->a, n * sizeof(*s->cells));
+		s->nrows = 0;
+		for (const struct cat_rel *up = rel; up && s->nrows < n;
+		     up = up->part_parent ? cat_model_rel(m, up->part_parent) : NULL)
+			s->cells[s->nrows++] = arena_printf(s->a, "%u", up->oid);
 		s->int_cols = 1;
 	}
 	return true;

@@ -235,6 +235,8 @@ static const struct catfn {
 	{"pg_get_viewdef", 1, 2, XLAT_OID_TEXT},
 	{"pg_get_ruledef", 1, 2, XLAT_OID_TEXT},
 	{"pg_partition_ancestors", 1, 1, OID_REGCLASS},
+	/* pg_partition_ancestors(rel) in a select list unnests it (xlat_catalog_srf.c) */
+	{"shardlite_partition_ancestors_array", 1, 1, 2210 /* regclass[] */},
 	{"pg_get_partkeydef", 1, 1, XLAT_OID_TEXT},
 	{"pg_get_partition_constraintdef", 1, 1, XLAT_OID_TEXT},
 	{"pg_relation_is_publishable", 1, 1, XLAT_OID_BOOL},

@@ -530,6 +530,7 @@ static const char *array_of(const char *name, size_t nargs)
 		{"jsonb_object_keys", "pgfn_jsonb_keys_array", 1, 1},
 		{"jsonb_path_query", "pgfn_jsonb_path_rows", 2, 4},
 		{"jsonb_path_query_tz", "pgfn_jsonb_path_rows", 2, 4},
+		{"pg_partition_ancestors", "shardlite_partition_ancestors_array", 1, 1},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(pairs); i++)
 		if (strcmp(pairs[i].srf, name) == 0 && nargs >= pairs[i].min && nargs <= pairs[i].max)

@@ -430,7 +430,7 @@ static const char *sub_key(struct xlat_ctx *c, const char *parent,
 		return NULL;
 	}
 	if (list && ps->n_part_params > 1) {
-		xlat_fail(c, "42P17", ps->location,
+		xlat_fail(c, "42P17", -1,
 			  "cannot use \"list\" partition strategy with more than one column");
 		return NULL;
 	}
