@@ -468,12 +468,12 @@ static bool sync(sqlite3_context *ctx, sqlite3 *db, const char *parent, const st
 			   : key_cols(p, "NEW.", true);
 	char *news = on ? key_typed(db, on, p) : NULL, *names = key_names(p);
 	char *upd = cols ? sqlite3_mprintf("UPDATE OF %s", cols) : NULL;
-	char *when = !as ? NULL
+	char *when = !as       ? NULL
 		     : p->view ? sqlite3_mprintf("EXISTS (SELECT 1 FROM (SELECT %s) WHERE (%s) AND "
 						 "NOT (%s))",
 						 as, path ? path : "0", taken)
-			       : sqlite3_mprintf("NOT EXISTS (SELECT 1 FROM (SELECT %s) WHERE %s)", as,
-						 taken);
+			       : sqlite3_mprintf("NOT EXISTS (SELECT 1 FROM (SELECT %s) WHERE %s)",
+						 as, taken);
 	for (int u = 0; !d && u < 2 && upd && when && news && names && on; u++) {
 		s = sqlite3_mprintf("CREATE TRIGGER \"_shardlite_part_%s_%w\" BEFORE %s ON \"%w\" "
 				    "WHEN %s BEGIN SELECT shardlite_partition_none(%Q, %Q, %s); "
@@ -523,8 +523,9 @@ static bool sync(sqlite3_context *ctx, sqlite3 *db, const char *parent, const st
  * comment's end), malloc'd; NULL when it has none. */
 static char *view_keymark(sqlite3 *db, const char *name)
 {
-	char *sql = first_text(db, "SELECT sql FROM main.sqlite_schema WHERE type = 'view' AND "
-				   "name = %Q COLLATE NOCASE AND %Q IS NOT NULL",
+	char *sql = first_text(db,
+			       "SELECT sql FROM main.sqlite_schema WHERE type = 'view' AND "
+			       "name = %Q COLLATE NOCASE AND %Q IS NOT NULL",
 			       name, "");
 	const char *m = sql ? strstr(sql, CATALOG_PARTKEY_MARK) : NULL;
 	const char *end = m ? strstr(m + strlen(CATALOG_PARTKEY_MARK), "*/") : NULL;
@@ -619,8 +620,9 @@ static bool make_view(sqlite3_context *ctx, sqlite3 *db, const char *parent, con
 	}
 	sqlite3_finalize(vm);
 	struct parts kp = {0};
-	char *psql = first_text(db, "SELECT sql FROM main.sqlite_schema WHERE type IN ('table', "
-				    "'view') AND name = %Q COLLATE NOCASE AND %Q IS NOT NULL",
+	char *psql = first_text(db,
+				"SELECT sql FROM main.sqlite_schema WHERE type IN ('table', "
+				"'view') AND name = %Q COLLATE NOCASE AND %Q IS NOT NULL",
 				parent, "");
 	char *as = NULL;
 	if (psql && cat_part_parse_keys(psql, &kp.strategy, &kp.keys, &kp.nkeys) &&
@@ -1374,8 +1376,9 @@ static bool table_exists(sqlite3 *db, const char *name)
 /* Whether name is a table with a partition key (a partitioned table). */
 static bool partitioned_table(sqlite3 *db, const char *name)
 {
-	char *t = first_text(db, "SELECT sql FROM main.sqlite_schema WHERE name = %Q COLLATE "
-				 "NOCASE AND type = 'table' AND %Q IS NOT NULL",
+	char *t = first_text(db,
+			     "SELECT sql FROM main.sqlite_schema WHERE name = %Q COLLATE "
+			     "NOCASE AND type = 'table' AND %Q IS NOT NULL",
 			     name, "");
 	bool r = t && strstr(t, CATALOG_PARTKEY_MARK) != NULL;
 	free(t);
@@ -1385,8 +1388,7 @@ static bool partitioned_table(sqlite3 *db, const char *name)
 /* Whether partition name is itself partitioned or a partition of one (sub-partitioning),
  * where what a partition owns (its indexes, constraints) and DETACH are not built; false
  * with ctx's 0A000 then. */
-static bool flat_partition(sqlite3_context *ctx, sqlite3 *db, const char *name,
-			   const char *what)
+static bool flat_partition(sqlite3_context *ctx, sqlite3 *db, const char *name, const char *what)
 {
 	struct parts p;
 	bool sub = load_parts(db, name, &p);
@@ -1964,12 +1966,13 @@ static bool keys_cover(sqlite3_context *ctx, sqlite3 *db, const char *root, cons
 		       char **keys, size_t nkeys)
 {
 	sqlite3_stmt *vm = NULL;
-	if (sqlite3_prepare_v2(db, "SELECT l.origin, (SELECT group_concat(i.name, char(31)) FROM "
-				   "pragma_index_info(l.name) i) FROM pragma_index_list(?1) l WHERE "
-				   "l.\"unique\" AND NOT l.partial UNION ALL SELECT 'pk', (SELECT "
-				   "group_concat(name, char(31)) FROM pragma_table_info(?1) WHERE pk) "
-				   "WHERE NOT EXISTS (SELECT 1 FROM pragma_index_list(?1) WHERE origin "
-				   "= 'pk') AND EXISTS (SELECT 1 FROM pragma_table_info(?1) WHERE pk)",
+	if (sqlite3_prepare_v2(db,
+			       "SELECT l.origin, (SELECT group_concat(i.name, char(31)) FROM "
+			       "pragma_index_info(l.name) i) FROM pragma_index_list(?1) l WHERE "
+			       "l.\"unique\" AND NOT l.partial UNION ALL SELECT 'pk', (SELECT "
+			       "group_concat(name, char(31)) FROM pragma_table_info(?1) WHERE pk) "
+			       "WHERE NOT EXISTS (SELECT 1 FROM pragma_index_list(?1) WHERE origin "
+			       "= 'pk') AND EXISTS (SELECT 1 FROM pragma_table_info(?1) WHERE pk)",
 			       -1, &vm, NULL) != SQLITE_OK) {
 		sqlite3_result_error(ctx, sqlite3_errmsg(db), -1);
 		return false;
@@ -1984,16 +1987,17 @@ static bool keys_cover(sqlite3_context *ctx, sqlite3 *db, const char *root, cons
 			for (const char *c = cols; c && *c && !has;) {
 				const char *e = strchr(c, '\x1f');
 				size_t len = e ? (size_t)(e - c) : strlen(c);
-				has = len == strlen(keys[k]) && sqlite3_strnicmp(c, keys[k], (int)len) == 0;
+				has = len == strlen(keys[k]) &&
+				      sqlite3_strnicmp(c, keys[k], (int)len) == 0;
 				c = e ? e + 1 : NULL;
 			}
 			if (has)
 				continue;
-			char *detail = sqlite3_mprintf("%s constraint on table \"%s\" lacks column "
-						       "\"%s\" which is part of the partition key.",
-						       origin && strcmp(origin, "pk") == 0 ? "PRIMARY KEY"
-											   : "UNIQUE",
-						       child, keys[k]);
+			char *detail = sqlite3_mprintf(
+				"%s constraint on table \"%s\" lacks column "
+				"\"%s\" which is part of the partition key.",
+				origin && strcmp(origin, "pk") == 0 ? "PRIMARY KEY" : "UNIQUE",
+				child, keys[k]);
 			fail(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED, detail ? detail : "",
 			     "unique constraint on partitioned table must include all partitioning "
 			     "columns");
@@ -2028,8 +2032,8 @@ static void fn_partition_subkey(sqlite3_context *ctx, int argc, sqlite3_value **
 	}
 	struct parts p;
 	if (keys_cover(ctx, db, root, name, keys, nkeys) &&
-	    make_view(ctx, db, up, name, one.kind, one.bound, one.cond, one.lo, one.own, true,
-		      NULL, mark) &&
+	    make_view(ctx, db, up, name, one.kind, one.bound, one.cond, one.lo, one.own, true, NULL,
+		      mark) &&
 	    load_parts(db, name, &p)) {
 		if (sync(ctx, db, name, &p, NULL))
 			sqlite3_result_null(ctx);
@@ -2084,7 +2088,8 @@ void cat_part_load(struct cat_model *m)
 		size_t ncols = 0;
 		/* a partitioned table; or a partition that is one (sub-partitioning), a view
 		 * with both marks, read as a partition below */
-		if ((r->kind == 'r' || (r->kind == 'v' && strstr(r->sql, CATALOG_PARTITION_MARK))) &&
+		if ((r->kind == 'r' ||
+		     (r->kind == 'v' && strstr(r->sql, CATALOG_PARTITION_MARK))) &&
 		    cat_part_parse_keys(r->sql, &strategy, &cols, &ncols)) {
 			r->part_strategy = strategy;
 			r->part_keys = arena_alloc(m->a, ncols * sizeof(*r->part_keys));
@@ -2508,8 +2513,8 @@ static void and_items(struct strbuf *sb, const char *s)
 static void fn_partition_constraintdef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	const struct cat_model *m = cat_fn_model(ctx);
-	const struct cat_rel *t =
-		m ? cat_model_rel_oid(m, (uint32_t)sqlite3_value_int64(argv[0])) : NULL;
+	const struct cat_rel *t = m ? cat_model_rel_oid(m, (uint32_t)sqlite3_value_int64(argv[0]))
+				    : NULL;
 	const struct cat_rel *up = t && t->part_parent ? cat_model_rel(m, t->part_parent) : NULL;
 	if (!m)
 		return;
@@ -2565,5 +2570,6 @@ bool cat_part_register_fn(sqlite3 *db, struct cat_conn *cc)
 					  NULL, NULL, NULL) == SQLITE_OK &&
 	       sqlite3_create_function_v2(db, "pg_get_partition_constraintdef", 1,
 					  SQLITE_UTF8 | SQLITE_INNOCUOUS, cc,
-					  fn_partition_constraintdef, NULL, NULL, NULL) == SQLITE_OK;
+					  fn_partition_constraintdef, NULL, NULL,
+					  NULL) == SQLITE_OK;
 }

@@ -14,10 +14,10 @@
 struct partfor {
 	size_t n;
 	int nkeys;
-	char **keys;            /* nkeys key column names */
-	char **names;           /* n partition names */
-	sqlite3_stmt **tests;   /* SELECT 1 FROM (SELECT ?1 AS "k", ...) WHERE cond */
-	struct partfor **subs;  /* a partitioned partition's own, NULL for the others */
+	char **keys;           /* nkeys key column names */
+	char **names;          /* n partition names */
+	sqlite3_stmt **tests;  /* SELECT 1 FROM (SELECT ?1 AS "k", ...) WHERE cond */
+	struct partfor **subs; /* a partitioned partition's own, NULL for the others */
 };
 
 static void partfor_free(void *arg)
@@ -142,7 +142,8 @@ static void fn_partition_for(sqlite3_context *ctx, int argc, sqlite3_value **arg
 		if ((argc - 1) % 2 || !cols || !row) {
 			free(cols);
 			free(row);
-			pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "shardlite_partition_for: arguments");
+			pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR,
+				   "shardlite_partition_for: arguments");
 			return;
 		}
 		for (size_t i = 0; i < n; i++) {
@@ -153,7 +154,8 @@ static void fn_partition_for(sqlite3_context *ctx, int argc, sqlite3_value **arg
 		int rc = 0;
 		const char *leaf = leaf_of(f, cols, row, n, &rc);
 		if (rc < 0)
-			sqlite3_result_error(ctx, sqlite3_errmsg(sqlite3_context_db_handle(ctx)), -1);
+			sqlite3_result_error(ctx, sqlite3_errmsg(sqlite3_context_db_handle(ctx)),
+					     -1);
 		else if (leaf)
 			sqlite3_result_text(ctx, leaf, -1, SQLITE_TRANSIENT);
 		else

@@ -273,8 +273,8 @@ bool xlat_partition_tableoid(struct xlat_ctx *c, const char *table, const char *
 	 * leaf partition PostgreSQL names (catalog_partfor.c) */
 	const struct xlat_schema_col *cols = NULL;
 	size_t ncols = 0;
-	if (!c->schema ||
-	    !c->schema->table_fn(c->schema->arg, table, c->a, &cols, &ncols) || !ncols)
+	if (!c->schema || !c->schema->table_fn(c->schema->arg, table, c->a, &cols, &ncols) ||
+	    !ncols)
 		return false;
 	xlat_puts(c, "shardlite_partition_for(");
 	xlat_string(c, table);
@@ -419,8 +419,7 @@ static bool add_call(struct xlat_ctx *c, const PgQuery__RangeVar *parent,
 /* The key of a partition that is itself partitioned (PARTITION OF ... PARTITION BY), checked
  * as CREATE TABLE ... PARTITION BY's against the parent's columns: the mark's text after
  * "partition by " (LIST "b"); NULL with c->err. */
-static const char *sub_key(struct xlat_ctx *c, const char *parent,
-			   const PgQuery__PartitionSpec *ps)
+static const char *sub_key(struct xlat_ctx *c, const char *parent, const PgQuery__PartitionSpec *ps)
 {
 	const char *strategy = ps->strategy;
 	bool list = strcmp(strategy, "list") == 0, hash = strcmp(strategy, "hash") == 0;
@@ -470,12 +469,13 @@ static const char *sub_key(struct xlat_ctx *c, const char *parent,
 		 * table, which a partition (a view) has not */
 		bool dated = !list && !hash && (oid == 1082 || oid == 1114 || oid == 1184);
 		if (!key_type_ok(oid, list ? 'l' : hash ? 'h' : 'r') || dated) {
-			struct xlat_typeref tr = {.info = xlat_type_by_oid(oid), .typmod = col->typmod};
-			xlat_unsupported(c, pe->location,
-					 arena_printf(c->a, "a partition key of type %s%s",
-						      tr.info ? xlat_type_format(c, &tr) : "unknown",
-						      dated ? " in a partition (sub-partitioning)"
-							    : ""));
+			struct xlat_typeref tr = {.info = xlat_type_by_oid(oid),
+						  .typmod = col->typmod};
+			xlat_unsupported(
+				c, pe->location,
+				arena_printf(c->a, "a partition key of type %s%s",
+					     tr.info ? xlat_type_format(c, &tr) : "unknown",
+					     dated ? " in a partition (sub-partitioning)" : ""));
 			goto fail;
 		}
 		if (strstr(pe->name, "*/")) {
@@ -511,8 +511,10 @@ bool xlat_partition_of(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 	c->st->tag = "CREATE TABLE";
 	if (s->if_not_exists)
 		xlat_skip_if_present(c, s->relation->schemaname, s->relation->relname);
+	if (!add_call(c, parent, s->relation, s->if_not_exists ? 1 : 0, s->partbound))
+		return false;
 	const char *subkey = s->partspec ? sub_key(c, parent->relname, s->partspec) : "";
-	if (!subkey || !add_call(c, parent, s->relation, s->if_not_exists ? 1 : 0, s->partbound))
+	if (!subkey)
 		return false;
 	if (*subkey) { /* then its own key and routing (catalog_part.c) */
 		xlat_puts(c, "; SELECT shardlite_partition_subkey(");
