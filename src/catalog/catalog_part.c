@@ -1288,7 +1288,8 @@ static char *first_text(sqlite3 *db, const char *q, const char *a, const char *b
  * columns are the parent's (name and declared type), and it has nothing of its own the view
  * would lose (a PRIMARY KEY or UNIQUE constraint the parent has no equal of, a trigger; its
  * CREATE INDEX indexes, CHECKs and foreign keys move to the parent, catalog_partown.c). */
-static bool attach_checks(sqlite3_context *ctx, sqlite3 *db, const char *parent, const char *child)
+static bool attach_checks(sqlite3_context *ctx, sqlite3 *db, const char *parent,
+			  const char *table, const char *child)
 {
 	char *msg = NULL, *col;
 	const char *state = "42P16";
@@ -1319,7 +1320,8 @@ static bool attach_checks(sqlite3_context *ctx, sqlite3 *db, const char *parent,
 		state = "42804";
 	} else if ((col = first_text(db, "SELECT name FROM main.sqlite_schema WHERE type = "
 					 "'trigger' AND tbl_name = %Q COLLATE NOCASE AND %Q IS NOT "
-					 "NULL",
+					 "NULL AND name NOT LIKE '\\_shardlite\\_part\\_%%' ESCAPE "
+					 "'\\'",
 				     child, "")) ||
 		   (col = first_text(db, "SELECT iif(il.origin = 'pk', 'PRIMARY KEY', 'UNIQUE') || "
 					 "' (' || (SELECT group_concat(name, ', ') FROM (SELECT name "
@@ -1332,7 +1334,7 @@ static bool attach_checks(sqlite3_context *ctx, sqlite3 *db, const char *parent,
 					 "pragma_index_info(pl.name) ORDER BY seqno)) IS (SELECT "
 					 "group_concat(name, ',') FROM (SELECT name FROM "
 					 "pragma_index_info(il.name) ORDER BY seqno)))",
-				     child, parent))) {
+				     child, table))) {
 		msg = sqlite3_mprintf("ATTACH PARTITION of a table with a trigger or a PRIMARY KEY "
 				      "or UNIQUE constraint of its own (%s) is not supported",
 				      col);
@@ -1371,6 +1373,84 @@ static bool table_exists(sqlite3 *db, const char *name)
 	bool r = t != NULL;
 	free(t);
 	return r;
+}
+
+static bool keys_cover(sqlite3_context *ctx, sqlite3 *db, const char *root, const char *child,
+		       char **keys, size_t nkeys);
+
+/* ATTACH PARTITION of table child: its partition key mark (malloc'd into *mark) when it is a
+ * partitioned table, whose partitions come along (their views read it by name, their
+ * routing triggers are made again on the table at the top); NULL when it is none. -1 with
+ * ctx's 0A000 for what such a table's view would lose: a RANGE key of dates or times (its
+ * guard triggers are the table's), an index of its own, a partition's own constraint. */
+static int attach_keymark(sqlite3_context *ctx, sqlite3 *db, const char *child, char **mark)
+{
+	*mark = NULL;
+	char *sql = first_text(db, "SELECT sql FROM main.sqlite_schema WHERE name = %Q COLLATE "
+				   "NOCASE AND type = 'table' AND %Q IS NOT NULL",
+			       child, "");
+	const char *m = sql ? strstr(sql, CATALOG_PARTKEY_MARK) : NULL;
+	const char *end = m ? strstr(m + strlen(CATALOG_PARTKEY_MARK), "*/") : NULL;
+	if (!end) {
+		free(sql);
+		return 0;
+	}
+	const char *why = NULL;
+	struct parts p;
+	if (!load_parts(db, child, &p)) {
+		why = "this partitioned table";
+	} else {
+		char *guard = p.strategy == 'r' ? cat_partdate_guard(db, child, p.keys, p.nkeys)
+						: NULL;
+		char *idx = first_text(db, "SELECT name FROM pragma_index_list(%Q) WHERE %Q IS NOT "
+					   "NULL",
+				       child, "");
+		if (guard && *guard)
+			why = "a table partitioned by a RANGE of dates or times";
+		else if (idx)
+			why = "a partitioned table with an index";
+		for (size_t i = 0; !why && i < p.n; i++)
+			if (p.v[i].own && *p.v[i].own)
+				why = "a partitioned table whose partition has a CHECK or foreign key";
+		sqlite3_free(guard);
+		free(idx);
+		parts_fini(&p);
+	}
+	if (why) {
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED, "ATTACH PARTITION of %s is not "
+			   "supported", why);
+		free(sql);
+		return -1;
+	}
+	size_t len = (size_t)(end + 2 - m);
+	*mark = malloc(len + 1);
+	if (*mark) {
+		memcpy(*mark, m, len);
+		(*mark)[len] = '\0';
+	}
+	free(sql);
+	return *mark ? 0 : -1;
+}
+
+/* Whether table child has nothing of its own to move onto the table at the top (an index, a
+ * CHECK or foreign key), which ATTACH to a partitioned partition or of a partitioned table
+ * does not build; false with ctx's 0A000. */
+static bool owns_nothing(sqlite3_context *ctx, sqlite3 *db, const char *child)
+{
+	char *idx = first_text(db, "SELECT name FROM pragma_index_list(%Q) WHERE %Q IS NOT NULL",
+			       child, "");
+	char *con = first_text(db, "SELECT name FROM main.sqlite_schema WHERE name = %Q COLLATE "
+				   "NOCASE AND (sql LIKE '%%CHECK%%' OR sql LIKE '%%REFERENCES%%')",
+			       child, "");
+	bool ok = !idx && !con;
+	if (!ok)
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			   "ATTACH PARTITION of a table with an index, CHECK or foreign key of its "
+			   "own to a partitioned partition, or of a partitioned table, is not "
+			   "supported");
+	free(idx);
+	free(con);
+	return ok;
 }
 
 /* Whether name is a table with a partition key (a partitioned table). */
@@ -1461,25 +1541,25 @@ static void fn_partition_add(sqlite3_context *ctx, int argc, sqlite3_value **arg
 		part_fini(&one);
 		return;
 	}
-	if (mode == 2 && partitioned_table(db, child)) {
-		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
-			   "ATTACH PARTITION of a partitioned table is not supported");
+	/* ATTACH of a partitioned table: its key goes onto its view */
+	char *keymark = NULL;
+	if (mode == 2 && attach_keymark(ctx, db, child, &keymark) < 0)
 		return;
-	}
 	struct parts p;
 	if (!load_parts(db, parent, &p)) {
 		pgfn_error(ctx, "42P17", "table \"%s\" is not partitioned", parent);
+		free(keymark);
 		return;
 	}
-	if (mode == 2 && p.view) {
-		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
-			   "ATTACH PARTITION to a partitioned partition is not supported");
-		parts_fini(&p);
-		return;
-	}
-	if (p.nkeys != nt) {
+	/* rows go into the table at the top, held to the bounds on the way too */
+	char *path = NULL, *root = p.view ? root_of(db, parent, &path) : NULL;
+	const char *into = p.view ? root : parent;
+	if (p.nkeys != nt || (p.view && !root)) {
 		pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "shardlite_partition_add: key columns");
 		parts_fini(&p);
+		free(keymark);
+		sqlite3_free(path);
+		free(root);
 		return;
 	}
 	struct newpart np = {.lo = NULL};
@@ -1505,24 +1585,39 @@ static void fn_partition_add(sqlite3_context *ctx, int argc, sqlite3_value **arg
 	strbuf_init(&after, 0);
 	if (ok && mode == 2) {
 		char *cols = NULL;
-		ok = attach_checks(ctx, db, parent, child) &&
-		     (kind[0] == 'd' || attach_rows_check(ctx, db, child, np.cond.data)) &&
-		     cat_partown_attach(ctx, db, parent, child, p.key_as, np.cond.data, kind[0] == 'd',
-					&own, &after) &&
+		size_t nkeys = 0;
+		char strategy, **kv = NULL;
+		/* the bounds on the way to the table at the top hold its rows too */
+		char *held = kind[0] == 'd' ? (p.view ? sqlite3_mprintf("%s", path) : NULL)
+			     : p.view	    ? sqlite3_mprintf("(%s) AND (%s)", np.cond.data, path)
+					    : sqlite3_mprintf("%s", np.cond.data);
+		bool plain = !p.view && !keymark; /* what it owns moves onto the table */
+		ok = attach_checks(ctx, db, parent, into, child) &&
+		     (!held || attach_rows_check(ctx, db, child, held)) &&
+		     (plain ? cat_partown_attach(ctx, db, parent, child, p.key_as, np.cond.data,
+						 kind[0] == 'd', &own, &after)
+			    : owns_nothing(ctx, db, child)) &&
+		     (!keymark || (cat_part_parse_keys(keymark, &strategy, &kv, &nkeys) &&
+				   keys_cover(ctx, db, into, child, kv, nkeys))) &&
 		     (cols = column_list(db, parent)) != NULL;
+		keys_free(kv, nkeys);
+		sqlite3_free(held);
 		char *mv = ok ? sqlite3_mprintf("DROP TRIGGER IF EXISTS \"" CAT_PART_TRIGGER_PREFIX
 						 "i_%w\"; INSERT INTO \"%w\" (%s) SELECT %s FROM "
 						 "\"%w\"; DROP TABLE \"%w\"",
-						 parent, parent, cols, cols, child, child)
+						 parent, into, cols, cols, child, child)
 			      : NULL;
 		ok = ok && run(ctx, db, mv);
 		sqlite3_free(mv);
 		free(cols);
 	}
-	ok = ok && cat_part_make_view(ctx, db, parent, child, kind[0], np.bound.data,
-				      kind[0] == 'd' ? "0" : np.cond.data, np.lo ? np.lo : "",
-				      own.data, false, NULL) &&
+	ok = ok && make_view(ctx, db, parent, child, kind[0], np.bound.data,
+			     kind[0] == 'd' ? "0" : np.cond.data, np.lo ? np.lo : "", own.data, false,
+			     NULL, keymark) &&
 	     (!after.len || run(ctx, db, after.data));
+	free(keymark);
+	sqlite3_free(path);
+	free(root);
 	strbuf_fini(&own);
 	strbuf_fini(&after);
 	parts_fini(&p);

@@ -537,7 +537,7 @@ static bool add_call(struct xlat_ctx *c, const PgQuery__RangeVar *parent,
 					"table cannot be read (a migration file)");
 	const char *sql = keys_sql(c, parent->relname);
 	int kind = snapshot_kind(c, parent->relname);
-	if (!sql && (kind == 'c' || kind < 0))
+	if (!sql)
 		sql = parent_sql(c, parent->relname); /* not partitioned: 42P17 below */
 	if (!sql && kind == 'c')
 		sql = "";
@@ -804,6 +804,10 @@ bool xlat_partition_index_attach(struct xlat_ctx *c, const PgQuery__AlterTableSt
 bool xlat_partition_alter_own(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 {
 	const PgQuery__AlterTableCmd *k = s->n_cmds == 1 ? s->cmds[0]->alter_table_cmd : NULL;
+	if (k && (k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition ||
+		  k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartition ||
+		  k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartitionFinalize))
+		return xlat_partition_alter(c, s); /* of a partitioned partition's partitions */
 	if (k && k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint && k->name &&
 	    !k->missing_ok && k->behavior != PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE &&
 	    !s->missing_ok) { /* one of its own CHECKs or foreign keys */
