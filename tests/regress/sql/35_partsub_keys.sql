@@ -1,0 +1,46 @@
+-- What partitions inherit, at every level of sub-partitioning (docs/sql-compat.md,
+-- "Partitioned tables"): the copies of the partitioned table's keys, indexes, foreign keys
+-- and row triggers on a partitioned partition and on its partitions in turn.
+CREATE TABLE pk (a int, b text, v int, PRIMARY KEY (a, b)) PARTITION BY RANGE (a);
+CREATE TABLE pk1 PARTITION OF pk FOR VALUES FROM (0) TO (10) PARTITION BY LIST (b);
+CREATE TABLE pk1x PARTITION OF pk1 FOR VALUES IN ('x');
+CREATE INDEX ON pk (v);
+INSERT INTO pk VALUES (1, 'x', 1);
+INSERT INTO pk VALUES (1, 'x', 2);
+INSERT INTO pk VALUES (1, 'x', 2) ON CONFLICT (a, b) DO UPDATE SET v = 9;
+SELECT * FROM pk;
+UPDATE pk1x SET b = 'y';
+UPDATE pk1 SET b = 'y';
+UPDATE pk1x SET a = 12;
+SELECT c.relname, c.relkind FROM pg_class c WHERE c.relname LIKE 'pk%' ORDER BY 1;
+SELECT indexrelid::regclass::text, indrelid::regclass::text FROM pg_index
+ WHERE indrelid::regclass::text LIKE 'pk%' ORDER BY 1;
+SELECT c.relname, p.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+  JOIN pg_class p ON p.oid = i.inhparent WHERE c.relname LIKE 'pk%' ORDER BY 1;
+SELECT conname, conrelid::regclass::text, contype FROM pg_constraint
+ WHERE conrelid::regclass::text LIKE 'pk%' ORDER BY 1, 2;
+DROP TABLE pk;
+
+CREATE TABLE rf (id int PRIMARY KEY);
+INSERT INTO rf VALUES (1);
+CREATE TABLE tg (a int, b text, r int REFERENCES rf) PARTITION BY RANGE (a);
+CREATE TABLE tg1 PARTITION OF tg FOR VALUES FROM (0) TO (10) PARTITION BY LIST (b);
+CREATE TABLE tg1x PARTITION OF tg1 FOR VALUES IN ('x');
+CREATE FUNCTION tgf() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO tglog VALUES (TG_TABLE_NAME, NEW.a);
+  RETURN NEW;
+END $$;
+CREATE TABLE tglog (t text, a int);
+CREATE TRIGGER tgt BEFORE INSERT ON tg FOR EACH ROW EXECUTE FUNCTION tgf();
+INSERT INTO tg VALUES (1, 'x', 1);
+INSERT INTO tg VALUES (2, 'x', 5);
+SELECT * FROM tglog;
+SELECT conname, conrelid::regclass::text, contype, conparentid <> 0 FROM pg_constraint
+ WHERE conrelid::regclass::text LIKE 'tg%' ORDER BY 1, 2;
+SELECT tgname, tgrelid::regclass::text, tgparentid <> 0 FROM pg_trigger
+ WHERE tgrelid::regclass::text LIKE 'tg%' AND tgname NOT LIKE 'RI%' ORDER BY 1, 2;
+DROP TABLE tg;
+DROP TABLE rf;
+DROP TABLE tglog;
+DROP FUNCTION tgf();
