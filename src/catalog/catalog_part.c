@@ -1964,6 +1964,10 @@ static void fn_partition_drop(sqlite3_context *ctx, int argc, sqlite3_value **ar
 
 static bool remake_views(sqlite3_context *ctx, sqlite3 *db, const char *parent,
 			 const struct parts *pp, const char *skip);
+static bool tree_keys_cover(sqlite3_context *ctx, sqlite3 *db, const char *root,
+			    const struct parts *pp);
+static bool keys_cover(sqlite3_context *ctx, sqlite3 *db, const char *root, const char *child,
+		       char **keys, size_t nkeys);
 
 /* shardlite_partition_sync(parent[, column]): after CREATE TABLE ... PARTITION BY, its
  * routing; after ALTER TABLE, also its partitions' views over its columns as they are now
@@ -1981,9 +1985,27 @@ static void fn_partition_sync(sqlite3_context *ctx, int argc, sqlite3_value **ar
 	/* the views over the table's columns as they are now, or (skip) without the column
 	 * an ALTER TABLE ... DROP COLUMN is about to drop */
 	const char *skip = argc > 1 ? (const char *)sqlite3_value_text(argv[1]) : NULL;
-	if (remake_views(ctx, db, parent, &p, skip) && sync(ctx, db, parent, &p, skip))
+	if (remake_views(ctx, db, parent, &p, skip) && sync(ctx, db, parent, &p, skip) &&
+	    (skip || tree_keys_cover(ctx, db, parent, &p)))
 		sqlite3_result_null(ctx);
 	parts_fini(&p);
+}
+
+/* After ALTER TABLE root ADD PRIMARY KEY | UNIQUE: every partitioned partition's key must be
+ * in the unique keys too (PostgreSQL's 0A000); false with ctx's error. */
+static bool tree_keys_cover(sqlite3_context *ctx, sqlite3 *db, const char *root,
+			    const struct parts *pp)
+{
+	bool ok = true;
+	for (size_t i = 0; ok && i < pp->n; i++) {
+		struct parts sub;
+		if (!load_parts(db, pp->v[i].name, &sub))
+			continue;
+		ok = keys_cover(ctx, db, root, pp->v[i].name, sub.keys, sub.nkeys) &&
+		     tree_keys_cover(ctx, db, root, &sub);
+		parts_fini(&sub);
+	}
+	return ok;
 }
 
 /* The views of p's partitions (of parent) made again over parent's columns as they are now
@@ -2201,7 +2223,20 @@ void cat_part_load(struct cat_model *m)
 		if (r->kind != 'v' || !parse_view(r->sql, &parent, &one))
 			continue;
 		r->kind = 'r'; /* a table to PostgreSQL's clients, its columns the parent's */
-		const struct cat_rel *up = cat_model_rel(m, parent);
+		r->part_parent = arena_strdup(m->a, parent);
+		r->part_bound = arena_strdup(m->a, one.bound);
+		r->part_default = one.kind == 'd';
+		cat_partown_load(m, r, one.own);
+		free(parent);
+		part_fini(&one);
+	}
+	/* a partition's columns are the partitioned table's at the top (NOT NULL, defaults),
+	 * once every partition's parent is known (sub-partitioning) */
+	for (size_t i = 0; i < m->nrels; i++) {
+		struct cat_rel *r = m->rels[i];
+		const struct cat_rel *up = r->part_parent ? cat_model_rel(m, r->part_parent) : NULL;
+		for (int n = 0; up && up->part_parent && n < 64; n++)
+			up = cat_model_rel(m, up->part_parent);
 		for (int k = 0; up && k < r->ncols && k < up->ncols; k++) {
 			if (strcmp(r->cols[k].name, up->cols[k].name) != 0)
 				continue;
@@ -2211,12 +2246,6 @@ void cat_part_load(struct cat_model *m)
 			if (up->cols[k].dflt)
 				r->cols[k].dflt_oid = cat_oid("def", r->name, r->cols[k].name);
 		}
-		r->part_parent = arena_strdup(m->a, parent);
-		r->part_bound = arena_strdup(m->a, one.bound);
-		r->part_default = one.kind == 'd';
-		cat_partown_load(m, r, one.own);
-		free(parent);
-		part_fini(&one);
 	}
 	cat_partown_rehome(m);
 	cat_partinh_load(m);

@@ -458,7 +458,11 @@ bool cat_partinh_index_is_copy(sqlite3_context *ctx, sqlite3 *db, const char *pa
 		    strcmp(m->idx[i]->table->name, part) == 0)
 			copy = m->idx[i];
 	sqlite3_free(name);
-	const char *psqlname = copy ? copy->parent->rel->sqlname : NULL;
+	/* a copy on a partition of a partitioned partition: its parent is a copy too */
+	const struct cat_index *orig = copy ? copy->parent : NULL;
+	for (int n = 0; orig && !orig->rel->sqlname && orig->parent && n < 64; n++)
+		orig = orig->parent;
+	const char *psqlname = orig ? orig->rel->sqlname : NULL;
 	char *q = psqlname ? sqlite3_mprintf("SELECT sql FROM main.sqlite_schema WHERE type = "
 					     "'index' AND name = %Q",
 					     psqlname)

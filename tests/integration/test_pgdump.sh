@@ -273,6 +273,8 @@ CREATE TABLE usage_rest0 PARTITION OF usage_rest FOR VALUES WITH (MODULUS 2, REM
 CREATE TABLE usage_rest1 PARTITION OF usage_rest FOR VALUES WITH (MODULUS 2, REMAINDER 1);
 INSERT INTO usage VALUES ('a', 5, 1), ('b', 6, 2), ('c', 7, 3), ('d', 8, 4);
 ALTER TABLE regions ADD PRIMARY KEY (code);
+ALTER TABLE usage ADD PRIMARY KEY (tenant, day);
+CREATE INDEX ON usage (n);
 CREATE INDEX ON readings (v);
 CREATE INDEX readings_2024_day ON readings_2024 (day);
 CREATE INDEX ON readings (day);"

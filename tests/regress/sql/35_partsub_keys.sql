@@ -44,3 +44,29 @@ DROP TABLE tg;
 DROP TABLE rf;
 DROP TABLE tglog;
 DROP FUNCTION tgf();
+
+-- a key of the partitioned table must include every partitioned partition's key
+CREATE TABLE pw (a int NOT NULL, b text NOT NULL, v int) PARTITION BY RANGE (a);
+CREATE TABLE pw1 PARTITION OF pw FOR VALUES FROM (0) TO (10) PARTITION BY LIST (b);
+CREATE TABLE pw1x PARTITION OF pw1 FOR VALUES IN ('x');
+-- detail
+ALTER TABLE pw ADD PRIMARY KEY (a);
+-- detail
+ALTER TABLE pw ADD CONSTRAINT pw_u UNIQUE (a, v);
+SELECT conname FROM pg_constraint WHERE conrelid = 'pw'::regclass ORDER BY 1;
+ALTER TABLE pw ADD PRIMARY KEY (a, b);
+SELECT conname, conrelid::regclass::text FROM pg_constraint WHERE conname LIKE 'pw%' ORDER BY 1;
+INSERT INTO pw VALUES (1, 'x', 1);
+DROP TABLE pw;
+
+-- a partition's columns are the partitioned table's at the top (NOT NULL, defaults), also
+-- under a DEFAULT partition made again after its partitions
+CREATE TABLE pn (t text NOT NULL, d int NOT NULL DEFAULT 7, n int) PARTITION BY LIST (t);
+CREATE TABLE pn_rest PARTITION OF pn DEFAULT PARTITION BY HASH (d);
+CREATE TABLE pn_rest0 PARTITION OF pn_rest FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+CREATE TABLE pn_a PARTITION OF pn FOR VALUES IN ('a');
+SELECT c.relname, a.attname, a.attnotnull, pg_get_expr(d.adbin, d.adrelid)
+  FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+  LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+ WHERE c.relname LIKE 'pn%' AND a.attnum > 0 ORDER BY 1, 2;
+DROP TABLE pn;
