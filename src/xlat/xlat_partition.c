@@ -103,20 +103,37 @@ static bool own_schema(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 	return true;
 }
 
+/* The column a partition key element names: its name, or a parenthesized column reference
+ * ((b)), which PostgreSQL's transformPartitionSpec takes as the column; NULL for an
+ * expression. */
+static const char *elem_name(const PgQuery__PartitionElem *pe)
+{
+	if (pe->name && *pe->name)
+		return pe->name;
+	const PgQuery__Node *e = pe->expr;
+	const PgQuery__ColumnRef *cr = e && e->node_case == NODE(COLUMN_REF) ? e->column_ref : NULL;
+	return cr && cr->n_fields == 1 ? xlat_node_str(cr->fields[0]) : NULL;
+}
+
 /* One column of a partition key: it exists, is of a type the bounds can be compared (or
  * hashed) in, and every unique constraint includes it. */
 static bool key_column(struct xlat_ctx *c, const PgQuery__CreateStmt *s,
 		       const PgQuery__PartitionElem *pe, char strategy)
 {
-	if (!pe->name || !*pe->name)
+	const char *name = elem_name(pe);
+	if (!name)
 		return xlat_unsupported(c, pe->location, "a partition key expression");
 	if (pe->n_collation || pe->n_opclass)
 		return xlat_unsupported(c, pe->location,
 					"COLLATE or an operator class in a partition key");
-	const PgQuery__ColumnDef *cd = find_column(s, pe->name);
+	const PgQuery__ColumnDef *cd = find_column(s, name);
 	if (!cd)
-		return xlat_fail(c, SQLSTATE_UNDEFINED_COLUMN, pe->location,
-				 "column \"%s\" named in partition key does not exist", pe->name);
+		return xlat_fail(
+			c, SQLSTATE_UNDEFINED_COLUMN, pe->name && *pe->name ? pe->location : -1,
+			pe->name && *pe->name
+				? "column \"%s\" named in partition key does not exist"
+				: "column \"%s\" does not exist", /* ((zz)): an expression's */
+			name);
 	struct xlat_typeref tr;
 	if (!cd->type_name || !xlat_type_resolve(c, cd->type_name, &tr))
 		return false;
@@ -125,9 +142,9 @@ static bool key_column(struct xlat_ctx *c, const PgQuery__CreateStmt *s,
 		return xlat_unsupported(c, pe->location,
 					arena_printf(c->a, "a partition key of type %s",
 						     xlat_type_format(c, &tr)));
-	if (strstr(pe->name, "*/"))
+	if (strstr(name, "*/"))
 		return xlat_unsupported(c, pe->location, "this partition key column name");
-	return keys_include(c, s, pe->name);
+	return keys_include(c, s, name);
 }
 
 bool xlat_partition_key(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
@@ -153,7 +170,7 @@ bool xlat_partition_key(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 							   : XLAT_PARTKEY_MARK "RANGE ");
 	for (size_t i = 0; i < ps->n_part_params; i++) {
 		xlat_puts(c, i ? ", \"" : "\"");
-		const char *name = ps->part_params[i]->partition_elem->name;
+		const char *name = elem_name(ps->part_params[i]->partition_elem);
 		for (const char *p = name; *p; p++) /* always quoted: the readers expect it */
 			xlat_puts(c, *p == '"' ? "\"\"" : (char[2]){*p, 0});
 		xlat_puts(c, "\"");
@@ -446,7 +463,8 @@ static const char *sub_key(struct xlat_ctx *c, const char *parent, const PgQuery
 	strbuf_puts(&sb, list ? "LIST " : hash ? "HASH " : "RANGE ");
 	for (size_t i = 0; i < ps->n_part_params; i++) {
 		const PgQuery__PartitionElem *pe = ps->part_params[i]->partition_elem;
-		if (!pe->name || !*pe->name) {
+		const char *name = elem_name(pe);
+		if (!name) {
 			xlat_unsupported(c, pe->location, "a partition key expression");
 			goto fail;
 		}
@@ -457,11 +475,15 @@ static const char *sub_key(struct xlat_ctx *c, const char *parent, const PgQuery
 		}
 		const struct xlat_schema_col *col = NULL;
 		for (size_t k = 0; k < ncols && !col; k++)
-			if (strcmp(cols[k].name, pe->name) == 0)
+			if (strcmp(cols[k].name, name) == 0)
 				col = &cols[k];
 		if (!col) {
-			xlat_fail(c, SQLSTATE_UNDEFINED_COLUMN, pe->location,
-				  "column \"%s\" named in partition key does not exist", pe->name);
+			xlat_fail(c, SQLSTATE_UNDEFINED_COLUMN,
+				  pe->name && *pe->name ? pe->location : -1,
+				  pe->name && *pe->name
+					  ? "column \"%s\" named in partition key does not exist"
+					  : "column \"%s\" does not exist",
+				  name);
 			goto fail;
 		}
 		uint32_t oid = col->type_oid;
@@ -478,12 +500,12 @@ static const char *sub_key(struct xlat_ctx *c, const char *parent, const PgQuery
 					     dated ? " in a partition (sub-partitioning)" : ""));
 			goto fail;
 		}
-		if (strstr(pe->name, "*/")) {
+		if (strstr(name, "*/")) {
 			xlat_unsupported(c, pe->location, "this partition key column name");
 			goto fail;
 		}
 		strbuf_puts(&sb, i ? ", \"" : "\"");
-		for (const char *p = pe->name; *p; p++)
+		for (const char *p = name; *p; p++)
 			strbuf_puts(&sb, *p == '"' ? "\"\"" : (char[2]){*p, 0});
 		strbuf_puts(&sb, "\"");
 	}
