@@ -70,3 +70,25 @@ SELECT c.relname, a.attname, a.attnotnull, pg_get_expr(d.adbin, d.adrelid)
   LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
  WHERE c.relname LIKE 'pn%' AND a.attnum > 0 ORDER BY 1, 2;
 DROP TABLE pn;
+
+-- CREATE UNIQUE INDEX on the partitioned table: every partitioned partition's key in it too
+CREATE TABLE ks (a int, b text, v int) PARTITION BY RANGE (a);
+CREATE TABLE ks1 PARTITION OF ks FOR VALUES FROM (0) TO (10) PARTITION BY LIST (b);
+CREATE TABLE ks1x PARTITION OF ks1 FOR VALUES IN ('x');
+-- detail
+CREATE UNIQUE INDEX ON ks (a);
+-- detail
+CREATE UNIQUE INDEX ks_u ON ks (a, v);
+CREATE UNIQUE INDEX ON ks (a, b);
+CREATE UNIQUE INDEX IF NOT EXISTS ks_ab ON ks (b, a);
+CREATE UNIQUE INDEX IF NOT EXISTS ks_ab ON ks (b, a);
+CREATE INDEX ON ks (v);
+SELECT indexrelid::regclass::text, indrelid::regclass::text, indisunique FROM pg_index WHERE indrelid::regclass::text LIKE 'ks%' ORDER BY 1;
+INSERT INTO ks VALUES (1, 'x', 1);
+INSERT INTO ks VALUES (1, 'x', 2);
+DROP TABLE ks;
+CREATE TABLE kt (a int, b text) PARTITION BY RANGE (a);
+CREATE UNIQUE INDEX ON kt (a);
+CREATE TABLE kt1 PARTITION OF kt FOR VALUES FROM (0) TO (10);
+SELECT indexrelid::regclass::text FROM pg_index WHERE indrelid::regclass::text LIKE 'kt%' ORDER BY 1;
+DROP TABLE kt;
