@@ -270,7 +270,8 @@ struct catalog_relation {
 	bool matview;     /* a materialized view (its rows change by REFRESH only) */
 	bool composite;   /* a composite type (CREATE TYPE ... AS): a row type, no relation */
 	bool view;        /* a view: SQLite writes one only through INSTEAD OF triggers */
-	char partition;   /* 'p' a partitioned table, 'c' a partition (also a view), 0 neither */
+	char partition;   /* 'p' a partitioned table, 'c' a partition (also a view), 's' a
+			   * partition that is partitioned (a view too), 0 neither */
 };
 /* An enum type of the tenant (CREATE TYPE ... AS ENUM): its labels in sort order and the
  * columns of tables declared with it or an array of it (tables[i].columns[i]). */

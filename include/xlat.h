@@ -1122,8 +1122,8 @@ struct xlat_env {
 	 * mark in it (xlat_partition.c). arg: .session_arg. NULL: never known (PARTITION OF
 	 * is then 42P01). */
 	const char *(*table_sql_fn)(void *arg, const char *name, struct arena *a);
-	/* Whether relation name of the schema snapshot (.schema) is a partitioned table ('p') or
-	 * a partition ('c'), 0 neither: xlat_partition.c reads their stored text only then, as a
+	/* Whether relation name of the schema snapshot (.schema) is a partitioned table ('p'),
+	 * a partition ('c') or a partition that is partitioned ('s'), 0 neither: xlat_partition.c reads their stored text only then, as a
 	 * read inside a transaction block takes its snapshot. arg: .session_arg. NULL: never
 	 * known (the text is read for every name it asks about). */
 	char (*partition_fn)(void *arg, const char *name);

@@ -410,6 +410,64 @@ static void fn_partition_ancestors(sqlite3_context *ctx, int argc, sqlite3_value
 		sqlite3_result_null(ctx);
 }
 
+/* pg_partition_ancestors(rel) in a select list, which the translator unnests: the regclass[]
+ * of rel and its parents up to the partitioned table at the top (sub-partitioning); NULL
+ * (no rows) when rel is no table. */
+static void fn_partition_ancestors_array(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const struct cat_model *m = cat_fn_model(ctx);
+	if (!m)
+		return;
+	const struct cat_rel *rel =
+		sqlite3_value_numeric_type(argv[0]) == SQLITE_TEXT
+			? cat_model_rel(m, (const char *)sqlite3_value_text(argv[0]))
+			: cat_model_rel_oid(m, (uint32_t)sqlite3_value_int64(argv[0]));
+	if (!rel ||
+	    (!rel->part_key && !rel->part_parent)) { /* neither partitioned nor a partition */
+		sqlite3_result_null(ctx);
+		return;
+	}
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_putc(&sb, '{');
+	for (int n = 0; rel && n < 64; n++) {
+		strbuf_printf(&sb, "%s%u", n ? "," : "", rel->oid);
+		rel = rel->part_parent ? cat_model_rel(m, rel->part_parent) : NULL;
+	}
+	strbuf_putc(&sb, '}');
+	if (sb.failed)
+		sqlite3_result_error_nomem(ctx);
+	else
+		sqlite3_result_text(ctx, sb.data, (int)sb.len, SQLITE_TRANSIENT);
+	strbuf_fini(&sb);
+}
+
+/* pg_partition_root(rel): the partitioned table at the top of rel's partition tree; NULL when
+ * rel is neither partitioned nor a partition. */
+static void fn_partition_root(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const struct cat_model *m = cat_fn_model(ctx);
+	if (!m)
+		return;
+	const struct cat_rel *rel =
+		sqlite3_value_numeric_type(argv[0]) == SQLITE_TEXT
+			? cat_model_rel(m, (const char *)sqlite3_value_text(argv[0]))
+			: cat_model_rel_oid(m, (uint32_t)sqlite3_value_int64(argv[0]));
+	if (!rel || (!rel->part_key && !rel->part_parent)) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	for (int n = 0; rel->part_parent && n < 64; n++) {
+		const struct cat_rel *up = cat_model_rel(m, rel->part_parent);
+		if (!up)
+			break;
+		rel = up;
+	}
+	sqlite3_result_int64(ctx, rel->oid);
+}
+
 static void fn_is_publishable(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	bool failed;
@@ -1030,6 +1088,8 @@ static const struct pgfn_def session_fns[] = {
 	{"pg_database_size", 1, fn_database_size},
 	{"pg_blocking_pids", 1, cat_fn_blocking_pids},
 	{"pg_partition_ancestors", 1, fn_partition_ancestors},
+	{"shardlite_partition_ancestors_array", 1, fn_partition_ancestors_array},
+	{"pg_partition_root", 1, fn_partition_root},
 	{"pg_relation_is_publishable", 1, fn_is_publishable},
 	{"pg_relation_is_updatable", 2, fn_relation_is_updatable},
 	{"pg_column_is_updatable", 3, fn_column_is_updatable},

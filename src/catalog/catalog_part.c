@@ -45,6 +45,7 @@ struct parts {
 	char **keys;   /* all of them */
 	size_t nkeys;
 	char *key_as;  /* NEW."a" AS "a", ...: the key as a row of a trigger's subquery */
+	bool view;     /* the parent is itself a partition (sub-partitioning): a view */
 };
 
 static void keys_free(char **keys, size_t n)
@@ -252,6 +253,65 @@ static bool parse_view(const char *sql, char **parent, struct part *out)
 static bool read_partition(sqlite3 *db, const char *name, char **parent, struct part *out);
 static char *first_text(sqlite3 *db, const char *q, const char *a, const char *b);
 
+/* The SQLite table that holds the rows of partition name, at the top of its chain of parents
+ * (sub-partitioning: a partition of a partition is a view over a view), malloc'd; *path
+ * (malloc'd by SQLite) the conjunction of the bounds' conditions on the way, name's own
+ * first. NULL when name is no partition. */
+static char *root_of(sqlite3 *db, const char *name, char **path)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	char *cur = strdup(name);
+	bool any = false;
+	for (int depth = 0; cur && depth < 64; depth++) {
+		char *up = NULL;
+		struct part one = {0};
+		if (!read_partition(db, cur, &up, &one))
+			break;
+		strbuf_printf(&sb, "%s(%s)", sb.len ? " AND " : "", one.cond);
+		part_fini(&one);
+		free(cur);
+		cur = up;
+		any = true;
+	}
+	*path = any && !sb.failed && sb.data ? sqlite3_mprintf("%s", sb.data) : NULL;
+	strbuf_fini(&sb);
+	if (!*path) {
+		free(cur);
+		return NULL;
+	}
+	return cur;
+}
+
+/* Every column of table t (but skip) as prefix"c" AS "c", ... (as) or "c", ... (malloc'd by
+ * SQLite; NULL when it has none or out of memory). */
+static char *all_cols(sqlite3 *db, const char *t, const char *prefix, bool as, const char *skip)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	sqlite3_stmt *vm = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info(?1) ORDER BY cid", -1, &vm,
+			       NULL) != SQLITE_OK)
+		sb.failed = true;
+	else
+		sqlite3_bind_text(vm, 1, t, -1, SQLITE_STATIC);
+	while (!sb.failed && sqlite3_step(vm) == SQLITE_ROW) {
+		const char *col = (const char *)sqlite3_column_text(vm, 0);
+		if (!col || (skip && sqlite3_stricmp(col, skip) == 0))
+			continue;
+		char *one = as ? sqlite3_mprintf("%s%s\"%w\" AS \"%w\"", sb.len ? ", " : "", prefix,
+						 col, col)
+			       : sqlite3_mprintf("%s\"%w\"", sb.len ? ", " : "", col);
+		strbuf_puts(&sb, one ? one : "");
+		sb.failed |= one == NULL;
+		sqlite3_free(one);
+	}
+	sqlite3_finalize(vm);
+	char *r = sb.failed || !sb.data ? NULL : sqlite3_mprintf("%s", sb.data);
+	strbuf_fini(&sb);
+	return r;
+}
+
 /* The partitions of parent (and its key) from the file's schema; false when parent is no
  * partitioned table. */
 static bool load_parts(sqlite3 *db, const char *parent, struct parts *p)
@@ -272,6 +332,13 @@ static bool load_parts(sqlite3 *db, const char *parent, struct parts *p)
 		if (type && type[0] == 't') {
 			ok = cat_part_parse_keys(sql, &p->strategy, &p->keys, &p->nkeys) &&
 			     (p->key = strdup(p->keys[0])) != NULL;
+			continue;
+		}
+		const char *vname = (const char *)sqlite3_column_text(vm, 1);
+		if (vname && sqlite3_stricmp(vname, parent) == 0) { /* a partitioned partition */
+			ok = cat_part_parse_keys(sql, &p->strategy, &p->keys, &p->nkeys) &&
+			     (p->key = strdup(p->keys[0])) != NULL;
+			p->view = ok;
 			continue;
 		}
 		struct part one = {0};
@@ -391,26 +458,42 @@ static bool sync(sqlite3_context *ctx, sqlite3 *db, const char *parent, const st
 	strbuf_puts(&sb, s ? s : "");
 	sqlite3_free(s);
 	const struct part *d = find_default(p);
-	char *cols = key_cols(p, "", false), *as = key_cols(p, "NEW.", true);
-	char *news = key_typed(db, parent, p), *names = key_names(p);
+	/* a partitioned partition's triggers are on the table at the top, for the rows its
+	 * chain of bounds (path) takes: the whole row in the subquery, as the bounds on the way
+	 * name other columns */
+	char *path = NULL, *root = p->view ? root_of(db, parent, &path) : NULL;
+	const char *on = p->view ? root : parent;
+	char *cols = p->view ? all_cols(db, on ? on : "", "", false, skip) : key_cols(p, "", false);
+	char *as = p->view ? all_cols(db, on ? on : "", "NEW.", true, skip)
+			   : key_cols(p, "NEW.", true);
+	char *news = on ? key_typed(db, on, p) : NULL, *names = key_names(p);
 	char *upd = cols ? sqlite3_mprintf("UPDATE OF %s", cols) : NULL;
-	for (int u = 0; !d && u < 2 && upd && as && news && names; u++) {
+	char *when = !as       ? NULL
+		     : p->view ? sqlite3_mprintf("EXISTS (SELECT 1 FROM (SELECT %s) WHERE (%s) AND "
+						 "NOT (%s))",
+						 as, path ? path : "0", taken)
+			       : sqlite3_mprintf("NOT EXISTS (SELECT 1 FROM (SELECT %s) WHERE %s)",
+						 as, taken);
+	for (int u = 0; !d && u < 2 && upd && when && news && names && on; u++) {
 		s = sqlite3_mprintf("CREATE TRIGGER \"_shardlite_part_%s_%w\" BEFORE %s ON \"%w\" "
-				    "WHEN NOT EXISTS (SELECT 1 FROM (SELECT %s) WHERE %s) BEGIN "
-				    "SELECT shardlite_partition_none(%Q, %Q, %s); END; ",
-				    u ? "u" : "i", parent, u ? upd : "INSERT", parent, as, taken,
-				    parent, names, news);
+				    "WHEN %s BEGIN SELECT shardlite_partition_none(%Q, %Q, %s); "
+				    "END; ",
+				    u ? "u" : "i", parent, u ? upd : "INSERT", on, when, parent,
+				    names, news);
 		strbuf_puts(&sb, s ? s : "");
 		sb.failed |= s == NULL;
 		sqlite3_free(s);
 	}
-	sb.failed |= !upd || !as || !news || !names;
+	sb.failed |= !upd || !when || !news || !names || !on || (p->view && !path);
+	sqlite3_free(when);
+	sqlite3_free(path);
+	free(root);
 	sqlite3_free(upd);
 	sqlite3_free(cols);
 	sqlite3_free(as);
 	sqlite3_free(news);
 	sqlite3_free(names);
-	bool guarded = p->strategy == 'r';
+	bool guarded = p->strategy == 'r' && !p->view; /* the translator refuses a sub key's */
 	char *guard = guarded ? cat_partdate_guard(db, parent, p->keys, p->nkeys) : NULL;
 	strbuf_puts(&sb, guard ? guard : "");
 	sb.failed |= guarded && guard == NULL;
@@ -424,12 +507,57 @@ static bool sync(sqlite3_context *ctx, sqlite3 *db, const char *parent, const st
 		sqlite3_free(cond);
 	}
 	strbuf_fini(&any);
+	/* the partitioned partitions' triggers name the bounds on their way, which may have
+	 * changed (a DEFAULT partition's) */
+	for (size_t i = 0; ok && i < p->n; i++) {
+		struct parts sub;
+		if (!load_parts(db, p->v[i].name, &sub))
+			continue;
+		ok = sync(ctx, db, p->v[i].name, &sub, skip);
+		parts_fini(&sub);
+	}
 	return ok;
 }
+
+/* The partition key mark in a partitioned partition's view text (from the mark to its
+ * comment's end), malloc'd; NULL when it has none. */
+static char *view_keymark(sqlite3 *db, const char *name)
+{
+	char *sql = first_text(db,
+			       "SELECT sql FROM main.sqlite_schema WHERE type = 'view' AND "
+			       "name = %Q COLLATE NOCASE AND %Q IS NOT NULL",
+			       name, "");
+	const char *m = sql ? strstr(sql, CATALOG_PARTKEY_MARK) : NULL;
+	const char *end = m ? strstr(m + strlen(CATALOG_PARTKEY_MARK), "*/") : NULL;
+	size_t len = end ? (size_t)(end + 2 - m) : 0;
+	char *r = end ? malloc(len + 1) : NULL;
+	if (r) {
+		memcpy(r, m, len);
+		r[len] = '\0';
+	}
+	free(sql);
+	return r;
+}
+
+static bool make_view(sqlite3_context *ctx, sqlite3 *db, const char *parent, const char *name,
+		      char kind, const char *bound, const char *cond, const char *lo,
+		      const char *own, bool replace, const char *skip, const char *keymark);
 
 bool cat_part_make_view(sqlite3_context *ctx, sqlite3 *db, const char *parent, const char *name,
 			char kind, const char *bound, const char *cond, const char *lo,
 			const char *own, bool replace, const char *skip)
+{
+	/* a partitioned partition's view, made again, keeps its key */
+	char *keymark = replace ? view_keymark(db, name) : NULL;
+	bool ok = make_view(ctx, db, parent, name, kind, bound, cond, lo, own, replace, skip,
+			    keymark);
+	free(keymark);
+	return ok;
+}
+
+static bool make_view(sqlite3_context *ctx, sqlite3 *db, const char *parent, const char *name,
+		      char kind, const char *bound, const char *cond, const char *lo,
+		      const char *own, bool replace, const char *skip, const char *keymark)
 {
 	struct strbuf sb, pay;
 	strbuf_init(&sb, 0);
@@ -446,7 +574,10 @@ bool cat_part_make_view(sqlite3_context *ctx, sqlite3 *db, const char *parent, c
 	sqlite3_free(s);
 	for (size_t i = 0; i < pay.len; i++)
 		strbuf_printf(&sb, "%02x", (unsigned char)pay.data[i]);
-	strbuf_puts(&sb, "' */ AS SELECT ");
+	strbuf_puts(&sb, "' */ ");
+	if (keymark) /* a partitioned partition: its key, as a partitioned table's */
+		strbuf_printf(&sb, "%s ", keymark);
+	strbuf_puts(&sb, "AS SELECT ");
 	sqlite3_stmt *vm = NULL;
 	int ncols = 0;
 	if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info(?1) ORDER BY cid", -1, &vm,
@@ -489,8 +620,9 @@ bool cat_part_make_view(sqlite3_context *ctx, sqlite3 *db, const char *parent, c
 	}
 	sqlite3_finalize(vm);
 	struct parts kp = {0};
-	char *psql = first_text(db, "SELECT sql FROM main.sqlite_schema WHERE type = 'table' AND "
-				    "name = %Q COLLATE NOCASE AND %Q IS NOT NULL",
+	char *psql = first_text(db,
+				"SELECT sql FROM main.sqlite_schema WHERE type IN ('table', "
+				"'view') AND name = %Q COLLATE NOCASE AND %Q IS NOT NULL",
 				parent, "");
 	char *as = NULL;
 	if (psql && cat_part_parse_keys(psql, &kp.strategy, &kp.keys, &kp.nkeys) &&
@@ -1156,7 +1288,8 @@ static char *first_text(sqlite3 *db, const char *q, const char *a, const char *b
  * columns are the parent's (name and declared type), and it has nothing of its own the view
  * would lose (a PRIMARY KEY or UNIQUE constraint the parent has no equal of, a trigger; its
  * CREATE INDEX indexes, CHECKs and foreign keys move to the parent, catalog_partown.c). */
-static bool attach_checks(sqlite3_context *ctx, sqlite3 *db, const char *parent, const char *child)
+static bool attach_checks(sqlite3_context *ctx, sqlite3 *db, const char *parent,
+			  const char *table, const char *child)
 {
 	char *msg = NULL, *col;
 	const char *state = "42P16";
@@ -1187,7 +1320,8 @@ static bool attach_checks(sqlite3_context *ctx, sqlite3 *db, const char *parent,
 		state = "42804";
 	} else if ((col = first_text(db, "SELECT name FROM main.sqlite_schema WHERE type = "
 					 "'trigger' AND tbl_name = %Q COLLATE NOCASE AND %Q IS NOT "
-					 "NULL",
+					 "NULL AND name NOT LIKE '\\_shardlite\\_part\\_%%' ESCAPE "
+					 "'\\'",
 				     child, "")) ||
 		   (col = first_text(db, "SELECT iif(il.origin = 'pk', 'PRIMARY KEY', 'UNIQUE') || "
 					 "' (' || (SELECT group_concat(name, ', ') FROM (SELECT name "
@@ -1200,7 +1334,7 @@ static bool attach_checks(sqlite3_context *ctx, sqlite3 *db, const char *parent,
 					 "pragma_index_info(pl.name) ORDER BY seqno)) IS (SELECT "
 					 "group_concat(name, ',') FROM (SELECT name FROM "
 					 "pragma_index_info(il.name) ORDER BY seqno)))",
-				     child, parent))) {
+				     child, table))) {
 		msg = sqlite3_mprintf("ATTACH PARTITION of a table with a trigger or a PRIMARY KEY "
 				      "or UNIQUE constraint of its own (%s) is not supported",
 				      col);
@@ -1239,6 +1373,118 @@ static bool table_exists(sqlite3 *db, const char *name)
 	bool r = t != NULL;
 	free(t);
 	return r;
+}
+
+static bool keys_cover(sqlite3_context *ctx, sqlite3 *db, const char *root, const char *child,
+		       char **keys, size_t nkeys);
+
+/* ATTACH PARTITION of table child: its partition key mark (malloc'd into *mark) when it is a
+ * partitioned table, whose partitions come along (their views read it by name, their
+ * routing triggers are made again on the table at the top); NULL when it is none. -1 with
+ * ctx's 0A000 for what such a table's view would lose: a RANGE key of dates or times (its
+ * guard triggers are the table's), an index of its own, a partition's own constraint. */
+static int attach_keymark(sqlite3_context *ctx, sqlite3 *db, const char *child, char **mark)
+{
+	*mark = NULL;
+	char *sql = first_text(db, "SELECT sql FROM main.sqlite_schema WHERE name = %Q COLLATE "
+				   "NOCASE AND type = 'table' AND %Q IS NOT NULL",
+			       child, "");
+	const char *m = sql ? strstr(sql, CATALOG_PARTKEY_MARK) : NULL;
+	const char *end = m ? strstr(m + strlen(CATALOG_PARTKEY_MARK), "*/") : NULL;
+	if (!end) {
+		free(sql);
+		return 0;
+	}
+	const char *why = NULL;
+	struct parts p;
+	if (!load_parts(db, child, &p)) {
+		why = "this partitioned table";
+	} else {
+		char *guard = p.strategy == 'r' ? cat_partdate_guard(db, child, p.keys, p.nkeys)
+						: NULL;
+		char *idx = first_text(db, "SELECT name FROM pragma_index_list(%Q) WHERE %Q IS NOT "
+					   "NULL",
+				       child, "");
+		if (guard && *guard)
+			why = "a table partitioned by a RANGE of dates or times";
+		else if (idx)
+			why = "a partitioned table with an index";
+		for (size_t i = 0; !why && i < p.n; i++)
+			if (p.v[i].own && *p.v[i].own)
+				why = "a partitioned table whose partition has a CHECK or foreign key";
+		sqlite3_free(guard);
+		free(idx);
+		parts_fini(&p);
+	}
+	if (why) {
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED, "ATTACH PARTITION of %s is not "
+			   "supported", why);
+		free(sql);
+		return -1;
+	}
+	size_t len = (size_t)(end + 2 - m);
+	*mark = malloc(len + 1);
+	if (*mark) {
+		memcpy(*mark, m, len);
+		(*mark)[len] = '\0';
+	}
+	free(sql);
+	return *mark ? 0 : -1;
+}
+
+/* Whether table child has nothing of its own to move onto the table at the top (an index, a
+ * CHECK or foreign key), which ATTACH to a partitioned partition or of a partitioned table
+ * does not build; false with ctx's 0A000. */
+static bool owns_nothing(sqlite3_context *ctx, sqlite3 *db, const char *child)
+{
+	char *idx = first_text(db, "SELECT name FROM pragma_index_list(%Q) WHERE %Q IS NOT NULL",
+			       child, "");
+	char *con = first_text(db, "SELECT name FROM main.sqlite_schema WHERE name = %Q COLLATE "
+				   "NOCASE AND (sql LIKE '%%CHECK%%' OR sql LIKE '%%REFERENCES%%')",
+			       child, "");
+	bool ok = !idx && !con;
+	if (!ok)
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			   "ATTACH PARTITION of a table with an index, CHECK or foreign key of its "
+			   "own to a partitioned partition, or of a partitioned table, is not "
+			   "supported");
+	free(idx);
+	free(con);
+	return ok;
+}
+
+/* Whether name is a table with a partition key (a partitioned table). */
+static bool partitioned_table(sqlite3 *db, const char *name)
+{
+	char *t = first_text(db,
+			     "SELECT sql FROM main.sqlite_schema WHERE name = %Q COLLATE "
+			     "NOCASE AND type = 'table' AND %Q IS NOT NULL",
+			     name, "");
+	bool r = t && strstr(t, CATALOG_PARTKEY_MARK) != NULL;
+	free(t);
+	return r;
+}
+
+/* Whether partition name is itself partitioned or a partition of one (sub-partitioning),
+ * where what a partition owns (its indexes, constraints) and DETACH are not built; false
+ * with ctx's 0A000 then. */
+static bool flat_partition(sqlite3_context *ctx, sqlite3 *db, const char *name, const char *what)
+{
+	struct parts p;
+	bool sub = load_parts(db, name, &p);
+	if (sub)
+		parts_fini(&p);
+	char *up = NULL;
+	struct part one = {0};
+	if (!sub && read_partition(db, name, &up, &one))
+		sub = !partitioned_table(db, up);
+	free(up);
+	part_fini(&one);
+	if (sub)
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			   "%s of a partitioned partition or a partition of one is not supported",
+			   what);
+	return !sub;
 }
 
 /* The integers of a comma-separated list (at most CAT_PARTKEY_MAX) into v; their number. */
@@ -1295,14 +1541,25 @@ static void fn_partition_add(sqlite3_context *ctx, int argc, sqlite3_value **arg
 		part_fini(&one);
 		return;
 	}
+	/* ATTACH of a partitioned table: its key goes onto its view */
+	char *keymark = NULL;
+	if (mode == 2 && attach_keymark(ctx, db, child, &keymark) < 0)
+		return;
 	struct parts p;
 	if (!load_parts(db, parent, &p)) {
 		pgfn_error(ctx, "42P17", "table \"%s\" is not partitioned", parent);
+		free(keymark);
 		return;
 	}
-	if (p.nkeys != nt) {
+	/* rows go into the table at the top, held to the bounds on the way too */
+	char *path = NULL, *root = p.view ? root_of(db, parent, &path) : NULL;
+	const char *into = p.view ? root : parent;
+	if (p.nkeys != nt || (p.view && !root)) {
 		pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "shardlite_partition_add: key columns");
 		parts_fini(&p);
+		free(keymark);
+		sqlite3_free(path);
+		free(root);
 		return;
 	}
 	struct newpart np = {.lo = NULL};
@@ -1328,24 +1585,39 @@ static void fn_partition_add(sqlite3_context *ctx, int argc, sqlite3_value **arg
 	strbuf_init(&after, 0);
 	if (ok && mode == 2) {
 		char *cols = NULL;
-		ok = attach_checks(ctx, db, parent, child) &&
-		     (kind[0] == 'd' || attach_rows_check(ctx, db, child, np.cond.data)) &&
-		     cat_partown_attach(ctx, db, parent, child, p.key_as, np.cond.data, kind[0] == 'd',
-					&own, &after) &&
+		size_t nkeys = 0;
+		char strategy, **kv = NULL;
+		/* the bounds on the way to the table at the top hold its rows too */
+		char *held = kind[0] == 'd' ? (p.view ? sqlite3_mprintf("%s", path) : NULL)
+			     : p.view	    ? sqlite3_mprintf("(%s) AND (%s)", np.cond.data, path)
+					    : sqlite3_mprintf("%s", np.cond.data);
+		bool plain = !p.view && !keymark; /* what it owns moves onto the table */
+		ok = attach_checks(ctx, db, parent, into, child) &&
+		     (!held || attach_rows_check(ctx, db, child, held)) &&
+		     (plain ? cat_partown_attach(ctx, db, parent, child, p.key_as, np.cond.data,
+						 kind[0] == 'd', &own, &after)
+			    : owns_nothing(ctx, db, child)) &&
+		     (!keymark || (cat_part_parse_keys(keymark, &strategy, &kv, &nkeys) &&
+				   keys_cover(ctx, db, into, child, kv, nkeys))) &&
 		     (cols = column_list(db, parent)) != NULL;
+		keys_free(kv, nkeys);
+		sqlite3_free(held);
 		char *mv = ok ? sqlite3_mprintf("DROP TRIGGER IF EXISTS \"" CAT_PART_TRIGGER_PREFIX
 						 "i_%w\"; INSERT INTO \"%w\" (%s) SELECT %s FROM "
 						 "\"%w\"; DROP TABLE \"%w\"",
-						 parent, parent, cols, cols, child, child)
+						 parent, into, cols, cols, child, child)
 			      : NULL;
 		ok = ok && run(ctx, db, mv);
 		sqlite3_free(mv);
 		free(cols);
 	}
-	ok = ok && cat_part_make_view(ctx, db, parent, child, kind[0], np.bound.data,
-				      kind[0] == 'd' ? "0" : np.cond.data, np.lo ? np.lo : "",
-				      own.data, false, NULL) &&
+	ok = ok && make_view(ctx, db, parent, child, kind[0], np.bound.data,
+			     kind[0] == 'd' ? "0" : np.cond.data, np.lo ? np.lo : "", own.data, false,
+			     NULL, keymark) &&
 	     (!after.len || run(ctx, db, after.data));
+	free(keymark);
+	sqlite3_free(path);
+	free(root);
 	strbuf_fini(&own);
 	strbuf_fini(&after);
 	parts_fini(&p);
@@ -1376,6 +1648,35 @@ static bool read_partition(sqlite3 *db, const char *name, char **parent, struct 
 	return ok;
 }
 
+/* Before a partitioned partition's view goes: its partitions' views, theirs first, and its
+ * routing triggers (on the table at the top). True when name has no partitions. */
+static bool drop_subtree(sqlite3_context *ctx, sqlite3 *db, const char *name)
+{
+	struct parts p;
+	if (!load_parts(db, name, &p))
+		return true;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	bool ok = true;
+	for (size_t i = 0; ok && i < p.n; i++) {
+		ok = drop_subtree(ctx, db, p.v[i].name) && cat_partown_drop(ctx, db, p.v[i].name);
+		char *s = sqlite3_mprintf("DROP VIEW \"%w\"; ", p.v[i].name);
+		strbuf_puts(&sb, s ? s : "");
+		sb.failed |= s == NULL;
+		sqlite3_free(s);
+	}
+	char *s = sqlite3_mprintf("DROP TRIGGER IF EXISTS \"" CAT_PART_TRIGGER_PREFIX "i_%w\"; "
+				  "DROP TRIGGER IF EXISTS \"" CAT_PART_TRIGGER_PREFIX "u_%w\"; ",
+				  name, name);
+	strbuf_puts(&sb, s ? s : "");
+	sb.failed |= s == NULL;
+	sqlite3_free(s);
+	ok = ok && !sb.failed && run(ctx, db, sb.data);
+	strbuf_fini(&sb);
+	parts_fini(&p);
+	return ok;
+}
+
 /* shardlite_partition_remove(partition, 'drop' | 'truncate'): its rows leave the parent; DROP
  * also drops its view and makes the parent's routing again. */
 static void fn_partition_remove(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -1391,11 +1692,17 @@ static void fn_partition_remove(sqlite3_context *ctx, int argc, sqlite3_value **
 		return;
 	}
 	bool drop = mode && strcmp(mode, "drop") == 0;
-	bool ok = !drop || cat_partown_drop(ctx, db, name);
-	char *sql = sqlite3_mprintf("DELETE FROM \"%w\" WHERE %s;%s%w%s", parent, one.cond,
-				    drop ? " DROP VIEW \"" : "", drop ? name : "", drop ? "\"" : "");
+	bool ok = !drop || (drop_subtree(ctx, db, name) && cat_partown_drop(ctx, db, name));
+	/* the rows are in the table at the top of the partition's chain of parents */
+	char *path = NULL, *root = root_of(db, name, &path);
+	char *sql = root ? sqlite3_mprintf("DELETE FROM \"%w\" WHERE %s;%s%w%s", root, path,
+					   drop ? " DROP VIEW \"" : "", drop ? name : "",
+					   drop ? "\"" : "")
+			 : NULL;
 	ok = ok && run(ctx, db, sql);
 	sqlite3_free(sql);
+	sqlite3_free(path);
+	free(root);
 	struct parts p;
 	if (ok && drop && load_parts(db, parent, &p)) {
 		ok = sync(ctx, db, parent, &p, NULL);
@@ -1423,6 +1730,8 @@ static void fn_partition_detach(sqlite3_context *ctx, int argc, sqlite3_value **
 			   name ? name : "", parent ? parent : "");
 		goto out;
 	}
+	if (!flat_partition(ctx, db, name, "DETACH PARTITION"))
+		goto out;
 	psql = first_text(db, "SELECT sql FROM main.sqlite_schema WHERE type = 'table' AND name "
 			      "= %Q COLLATE NOCASE AND %Q IS NOT NULL",
 			  parent, "");
@@ -1576,6 +1885,8 @@ static void fn_partition_constraint(sqlite3_context *ctx, int argc, sqlite3_valu
 			   "a CHECK or foreign key of a DEFAULT partition is not supported");
 		goto out;
 	}
+	if (!flat_partition(ctx, db, name, "a CHECK or foreign key"))
+		goto out;
 	const char *kind = (const char *)sqlite3_value_text(argv[2]);
 	const char *con = (const char *)sqlite3_value_text(argv[1]);
 	bool drop = kind && kind[0] == 'd'; /* DROP CONSTRAINT */
@@ -1608,6 +1919,8 @@ static void fn_partition_index(sqlite3_context *ctx, int argc, sqlite3_value **a
 		pgfn_error(ctx, "42P01", "relation \"%s\" does not exist", name ? name : "");
 	else if (cat_partinh_index_is_copy(ctx, db, name, sql)) /* pg_dump's; there already */
 		sqlite3_result_null(ctx);
+	else if (!flat_partition(ctx, db, name, "an index"))
+		;
 	else if (one.kind == 'd') /* its condition changes with the other partitions */
 		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
 			   "an index on a DEFAULT partition is not supported");
@@ -1635,7 +1948,8 @@ static void fn_partition_drop(sqlite3_context *ctx, int argc, sqlite3_value **ar
 	strbuf_init(&sb, 0);
 	bool ok = true;
 	for (size_t i = 0; i < p.n; i++) {
-		ok = ok && cat_partown_drop(ctx, db, p.v[i].name);
+		ok = ok && drop_subtree(ctx, db, p.v[i].name) &&
+		     cat_partown_drop(ctx, db, p.v[i].name);
 		char *s = sqlite3_mprintf("DROP VIEW \"%w\"; ", p.v[i].name);
 		strbuf_puts(&sb, s ? s : "");
 		sb.failed |= s == NULL;
@@ -1647,6 +1961,13 @@ static void fn_partition_drop(sqlite3_context *ctx, int argc, sqlite3_value **ar
 	if (ok)
 		sqlite3_result_null(ctx);
 }
+
+static bool remake_views(sqlite3_context *ctx, sqlite3 *db, const char *parent,
+			 const struct parts *pp, const char *skip);
+static bool tree_keys_cover(sqlite3_context *ctx, sqlite3 *db, const char *root,
+			    const struct parts *pp);
+static bool keys_cover(sqlite3_context *ctx, sqlite3 *db, const char *root, const char *child,
+		       char **keys, size_t nkeys);
 
 /* shardlite_partition_sync(parent[, column]): after CREATE TABLE ... PARTITION BY, its
  * routing; after ALTER TABLE, also its partitions' views over its columns as they are now
@@ -1664,6 +1985,35 @@ static void fn_partition_sync(sqlite3_context *ctx, int argc, sqlite3_value **ar
 	/* the views over the table's columns as they are now, or (skip) without the column
 	 * an ALTER TABLE ... DROP COLUMN is about to drop */
 	const char *skip = argc > 1 ? (const char *)sqlite3_value_text(argv[1]) : NULL;
+	if (remake_views(ctx, db, parent, &p, skip) && sync(ctx, db, parent, &p, skip) &&
+	    (skip || tree_keys_cover(ctx, db, parent, &p)))
+		sqlite3_result_null(ctx);
+	parts_fini(&p);
+}
+
+/* After ALTER TABLE root ADD PRIMARY KEY | UNIQUE: every partitioned partition's key must be
+ * in the unique keys too (PostgreSQL's 0A000); false with ctx's error. */
+static bool tree_keys_cover(sqlite3_context *ctx, sqlite3 *db, const char *root,
+			    const struct parts *pp)
+{
+	bool ok = true;
+	for (size_t i = 0; ok && i < pp->n; i++) {
+		struct parts sub;
+		if (!load_parts(db, pp->v[i].name, &sub))
+			continue;
+		ok = keys_cover(ctx, db, root, pp->v[i].name, sub.keys, sub.nkeys) &&
+		     tree_keys_cover(ctx, db, root, &sub);
+		parts_fini(&sub);
+	}
+	return ok;
+}
+
+/* The views of p's partitions (of parent) made again over parent's columns as they are now
+ * (but skip), a partitioned partition's partitions' after its own. */
+static bool remake_views(sqlite3_context *ctx, sqlite3 *db, const char *parent,
+			 const struct parts *pp, const char *skip)
+{
+	const struct parts p = *pp;
 	bool ok = true;
 	for (size_t i = 0; ok && i < p.n; i++) {
 		struct strbuf kept; /* before DROP COLUMN: its own constraints without the column */
@@ -1675,10 +2025,13 @@ static void fn_partition_sync(sqlite3_context *ctx, int argc, sqlite3_value **ar
 					p.v[i].cond, p.v[i].lo, own ? kept.data : p.v[i].own, true,
 					skip);
 		strbuf_fini(&kept);
+		struct parts sub;
+		if (ok && load_parts(db, p.v[i].name, &sub)) {
+			ok = remake_views(ctx, db, p.v[i].name, &sub, skip);
+			parts_fini(&sub);
+		}
 	}
-	if (ok && sync(ctx, db, parent, &p, skip))
-		sqlite3_result_null(ctx);
-	parts_fini(&p);
+	return ok;
 }
 
 /* shardlite_partition_none(parent, key, key value): the routing trigger's failure, with
@@ -1723,6 +2076,95 @@ static void fn_partition_none(sqlite3_context *ctx, int argc, sqlite3_value **ar
 	sqlite3_free(detail);
 }
 
+/* Whether every unique key of table root (not a partition's own, partial, index) includes
+ * the key columns keys, as PostgreSQL requires of a partitioned partition's copies of them;
+ * false with ctx's 0A000 naming table child. */
+static bool keys_cover(sqlite3_context *ctx, sqlite3 *db, const char *root, const char *child,
+		       char **keys, size_t nkeys)
+{
+	sqlite3_stmt *vm = NULL;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT l.origin, (SELECT group_concat(i.name, char(31)) FROM "
+			       "pragma_index_info(l.name) i) FROM pragma_index_list(?1) l WHERE "
+			       "l.\"unique\" AND NOT l.partial UNION ALL SELECT 'pk', (SELECT "
+			       "group_concat(name, char(31)) FROM pragma_table_info(?1) WHERE pk) "
+			       "WHERE NOT EXISTS (SELECT 1 FROM pragma_index_list(?1) WHERE origin "
+			       "= 'pk') AND EXISTS (SELECT 1 FROM pragma_table_info(?1) WHERE pk)",
+			       -1, &vm, NULL) != SQLITE_OK) {
+		sqlite3_result_error(ctx, sqlite3_errmsg(db), -1);
+		return false;
+	}
+	sqlite3_bind_text(vm, 1, root, -1, SQLITE_STATIC);
+	bool ok = true;
+	while (ok && sqlite3_step(vm) == SQLITE_ROW) {
+		const char *origin = (const char *)sqlite3_column_text(vm, 0);
+		const char *cols = (const char *)sqlite3_column_text(vm, 1);
+		for (size_t k = 0; ok && k < nkeys; k++) {
+			bool has = false;
+			for (const char *c = cols; c && *c && !has;) {
+				const char *e = strchr(c, '\x1f');
+				size_t len = e ? (size_t)(e - c) : strlen(c);
+				has = len == strlen(keys[k]) &&
+				      sqlite3_strnicmp(c, keys[k], (int)len) == 0;
+				c = e ? e + 1 : NULL;
+			}
+			if (has)
+				continue;
+			char *detail = sqlite3_mprintf(
+				"%s constraint on table \"%s\" lacks column "
+				"\"%s\" which is part of the partition key.",
+				origin && strcmp(origin, "pk") == 0 ? "PRIMARY KEY" : "UNIQUE",
+				child, keys[k]);
+			fail(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED, detail ? detail : "",
+			     "unique constraint on partitioned table must include all partitioning "
+			     "columns");
+			sqlite3_free(detail);
+			ok = false;
+		}
+	}
+	sqlite3_finalize(vm);
+	return ok;
+}
+
+/* shardlite_partition_subkey(partition, key): after CREATE TABLE partition PARTITION OF ...
+ * PARTITION BY ..., the partition's view gets its key (key: the mark's text after "partition
+ * by ", as LIST "b") and its routing triggers, which refuse every row until it has
+ * partitions (sub-partitioning). */
+static void fn_partition_subkey(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	const char *name = (const char *)sqlite3_value_text(argv[0]);
+	const char *key = (const char *)sqlite3_value_text(argv[1]);
+	char *up = NULL, *path = NULL, *root = NULL, **keys = NULL, strategy;
+	size_t nkeys = 0;
+	struct part one = {0};
+	char *mark = key ? sqlite3_mprintf(CATALOG_PARTKEY_MARK "%s */", key) : NULL;
+	if (!name || !mark || !read_partition(db, name, &up, &one) ||
+	    !(root = root_of(db, name, &path)) ||
+	    !cat_part_parse_keys(mark, &strategy, &keys, &nkeys)) {
+		pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "shardlite_partition_subkey: \"%s\"",
+			   name ? name : "");
+		goto out;
+	}
+	struct parts p;
+	if (keys_cover(ctx, db, root, name, keys, nkeys) &&
+	    make_view(ctx, db, up, name, one.kind, one.bound, one.cond, one.lo, one.own, true, NULL,
+		      mark) &&
+	    load_parts(db, name, &p)) {
+		if (sync(ctx, db, name, &p, NULL))
+			sqlite3_result_null(ctx);
+		parts_fini(&p);
+	}
+out:
+	keys_free(keys, nkeys);
+	sqlite3_free(mark);
+	sqlite3_free(path);
+	free(root);
+	free(up);
+	part_fini(&one);
+}
+
 bool cat_part_register(sqlite3 *db, struct cat_conn *cc)
 {
 	const int flags = SQLITE_UTF8 | SQLITE_DIRECTONLY;
@@ -1742,6 +2184,8 @@ bool cat_part_register(sqlite3 *db, struct cat_conn *cc)
 					  fn_partition_index, NULL, NULL, NULL) == SQLITE_OK &&
 	       sqlite3_create_function_v2(db, "shardlite_partition_drop", 1, flags, cc,
 					  fn_partition_drop, NULL, NULL, NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "shardlite_partition_subkey", 2, flags, cc,
+					  fn_partition_subkey, NULL, NULL, NULL) == SQLITE_OK &&
 	       cat_partdate_register(db) && cat_partown_register(db) && cat_partfor_register(db) &&
 	       /* called by the routing trigger, which is schema */
 	       sqlite3_create_function_v2(db, "shardlite_partition_none", -1,
@@ -1759,7 +2203,11 @@ void cat_part_load(struct cat_model *m)
 			continue;
 		char strategy, **cols = NULL;
 		size_t ncols = 0;
-		if (r->kind == 'r' && cat_part_parse_keys(r->sql, &strategy, &cols, &ncols)) {
+		/* a partitioned table; or a partition that is one (sub-partitioning), a view
+		 * with both marks, read as a partition below */
+		if ((r->kind == 'r' ||
+		     (r->kind == 'v' && strstr(r->sql, CATALOG_PARTITION_MARK))) &&
+		    cat_part_parse_keys(r->sql, &strategy, &cols, &ncols)) {
 			r->part_strategy = strategy;
 			r->part_keys = arena_alloc(m->a, ncols * sizeof(*r->part_keys));
 			for (size_t k = 0; k < ncols; k++)
@@ -1767,14 +2215,28 @@ void cat_part_load(struct cat_model *m)
 			r->part_nkeys = (int)ncols;
 			r->part_key = r->part_keys[0];
 			keys_free(cols, ncols);
-			continue;
+			if (r->kind == 'r')
+				continue;
 		}
 		char *parent = NULL;
 		struct part one = {0};
 		if (r->kind != 'v' || !parse_view(r->sql, &parent, &one))
 			continue;
 		r->kind = 'r'; /* a table to PostgreSQL's clients, its columns the parent's */
-		const struct cat_rel *up = cat_model_rel(m, parent);
+		r->part_parent = arena_strdup(m->a, parent);
+		r->part_bound = arena_strdup(m->a, one.bound);
+		r->part_default = one.kind == 'd';
+		cat_partown_load(m, r, one.own);
+		free(parent);
+		part_fini(&one);
+	}
+	/* a partition's columns are the partitioned table's at the top (NOT NULL, defaults),
+	 * once every partition's parent is known (sub-partitioning) */
+	for (size_t i = 0; i < m->nrels; i++) {
+		struct cat_rel *r = m->rels[i];
+		const struct cat_rel *up = r->part_parent ? cat_model_rel(m, r->part_parent) : NULL;
+		for (int n = 0; up && up->part_parent && n < 64; n++)
+			up = cat_model_rel(m, up->part_parent);
 		for (int k = 0; up && k < r->ncols && k < up->ncols; k++) {
 			if (strcmp(r->cols[k].name, up->cols[k].name) != 0)
 				continue;
@@ -1784,12 +2246,6 @@ void cat_part_load(struct cat_model *m)
 			if (up->cols[k].dflt)
 				r->cols[k].dflt_oid = cat_oid("def", r->name, r->cols[k].name);
 		}
-		r->part_parent = arena_strdup(m->a, parent);
-		r->part_bound = arena_strdup(m->a, one.bound);
-		r->part_default = one.kind == 'd';
-		cat_partown_load(m, r, one.own);
-		free(parent);
-		part_fini(&one);
 	}
 	cat_partown_rehome(m);
 	cat_partinh_load(m);
@@ -2151,13 +2607,93 @@ static void fn_get_partition_constraintdef(sqlite3_context *ctx, int argc, sqlit
 	arena_free(a);
 }
 
+/* The AND-ed items of one level's constraint text s, "(x AND y)" → x, y (at the top level of
+ * its parentheses), into sb after what is there; s itself when it is no such conjunction. */
+static void and_items(struct strbuf *sb, const char *s)
+{
+	size_t n = strlen(s);
+	int depth = 0;
+	bool whole = n >= 2 && s[0] == '(' && s[n - 1] == ')';
+	for (size_t i = 0; whole && i < n; i++) { /* the first parenthesis closes at the end */
+		depth += s[i] == '(' ? 1 : s[i] == ')' ? -1 : 0;
+		whole = depth > 0 || i == n - 1;
+	}
+	bool ands = false;
+	depth = 0;
+	for (size_t i = 1; whole && i + 1 < n; i++) {
+		depth += s[i] == '(' ? 1 : s[i] == ')' ? -1 : 0;
+		ands |= depth == 0 && strncmp(s + i, " AND ", 5) == 0;
+	}
+	strbuf_puts(sb, sb->len ? " AND " : "");
+	if (whole && ands)
+		strbuf_printf(sb, "%.*s", (int)(n - 2), s + 1);
+	else
+		strbuf_puts(sb, s);
+}
+
+/* pg_get_partition_constraintdef of a partition of a partitioned partition: its ancestors'
+ * constraints and its own, one conjunction, as PostgreSQL's (the root's first); NULL when
+ * one of them is a DEFAULT partition's (whose own is NULL). */
+static void fn_partition_constraintdef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const struct cat_model *m = cat_fn_model(ctx);
+	const struct cat_rel *t = m ? cat_model_rel_oid(m, (uint32_t)sqlite3_value_int64(argv[0]))
+				    : NULL;
+	const struct cat_rel *up = t && t->part_parent ? cat_model_rel(m, t->part_parent) : NULL;
+	if (!m)
+		return;
+	if (!up || !up->part_parent) { /* a partition of a partitioned table: its own */
+		fn_get_partition_constraintdef(ctx, argc, argv);
+		return;
+	}
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	sqlite3_stmt *vm = NULL;
+	const struct cat_rel *chain[64];
+	size_t n = 0;
+	for (const struct cat_rel *r = t; r && r->part_parent && n < ARRAY_LEN(chain);
+	     r = cat_model_rel(m, r->part_parent))
+		chain[n++] = r;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	bool null = false;
+	if (sqlite3_prepare_v2(db, "SELECT shardlite_partition_constraintdef(?1)", -1, &vm, NULL) !=
+	    SQLITE_OK) {
+		sqlite3_result_error(ctx, sqlite3_errmsg(db), -1);
+		return;
+	}
+	for (size_t i = n; i-- > 0 && !null;) {
+		sqlite3_bind_int64(vm, 1, chain[i]->oid);
+		const char *one = sqlite3_step(vm) == SQLITE_ROW
+					  ? (const char *)sqlite3_column_text(vm, 0)
+					  : NULL;
+		null = !one;
+		if (one)
+			and_items(&sb, one);
+		sqlite3_reset(vm);
+	}
+	sqlite3_finalize(vm);
+	if (null)
+		sqlite3_result_null(ctx);
+	else if (sb.failed || !sb.data)
+		sqlite3_result_error_nomem(ctx);
+	else {
+		char *r = sqlite3_mprintf("(%s)", sb.data);
+		sqlite3_result_text(ctx, r, -1, sqlite3_free);
+	}
+	strbuf_fini(&sb);
+}
+
 bool cat_part_register_fn(sqlite3 *db, struct cat_conn *cc)
 {
-	return sqlite3_create_function_v2(db, "pg_get_partkeydef", 1,
+	return sqlite3_create_function_v2(db, "shardlite_partition_constraintdef", 1,
+					  SQLITE_UTF8 | SQLITE_INNOCUOUS, cc,
+					  fn_get_partition_constraintdef, NULL, NULL,
+					  NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "pg_get_partkeydef", 1,
 					  SQLITE_UTF8 | SQLITE_INNOCUOUS, cc, fn_get_partkeydef,
 					  NULL, NULL, NULL) == SQLITE_OK &&
 	       sqlite3_create_function_v2(db, "pg_get_partition_constraintdef", 1,
 					  SQLITE_UTF8 | SQLITE_INNOCUOUS, cc,
-					  fn_get_partition_constraintdef, NULL, NULL,
+					  fn_partition_constraintdef, NULL, NULL,
 					  NULL) == SQLITE_OK;
 }

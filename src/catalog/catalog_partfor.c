@@ -2,9 +2,10 @@
 /* catalog_partfor.c: which partition a row of a partitioned table is in, for its tableoid
  * (docs/sql-compat.md, "Partitioned tables"): every row lives in the parent's one SQLite
  * table, so the translator writes tableoid of a parent's row as
- * pg_regclass_in(shardlite_partition_for(parent, key value)), which tries the partitions'
- * conditions in turn. The conditions, prepared once, are kept for the statement (SQLite's
- * auxiliary data of the constant parent argument). */
+ * pg_regclass_in(shardlite_partition_for(parent, 'a', a, 'b', b, ...)), which tries the
+ * partitions' conditions in turn, and a partitioned partition's partitions' below it (the leaf
+ * is PostgreSQL's tableoid). The conditions, prepared once, are kept for the statement
+ * (SQLite's auxiliary data of the constant parent argument). */
 #include "catalog_int.h"
 
 #include <stdlib.h>
@@ -13,9 +14,10 @@
 struct partfor {
 	size_t n;
 	int nkeys;
-	char **keys;          /* nkeys key column names */
-	char **names;         /* n partition names */
-	sqlite3_stmt **tests; /* SELECT 1 FROM (SELECT ?1 AS "k", ...) WHERE cond */
+	char **keys;           /* nkeys key column names */
+	char **names;          /* n partition names */
+	sqlite3_stmt **tests;  /* SELECT 1 FROM (SELECT ?1 AS "k", ...) WHERE cond */
+	struct partfor **subs; /* a partitioned partition's own, NULL for the others */
 };
 
 static void partfor_free(void *arg)
@@ -24,7 +26,10 @@ static void partfor_free(void *arg)
 	for (size_t i = 0; i < f->n; i++) {
 		free(f->names[i]);
 		sqlite3_finalize(f->tests[i]);
+		if (f->subs && f->subs[i])
+			partfor_free(f->subs[i]);
 	}
+	free(f->subs);
 	for (int k = 0; k < f->nkeys && f->keys; k++)
 		free(f->keys[k]);
 	free(f->keys);
@@ -33,7 +38,7 @@ static void partfor_free(void *arg)
 	free(f);
 }
 
-static struct partfor *partfor_load(sqlite3 *db, const char *parent)
+static struct partfor *partfor_load(sqlite3 *db, const char *parent, int depth)
 {
 	size_t n = 0, nkeys = 0;
 	char **keys = NULL;
@@ -50,8 +55,9 @@ static struct partfor *partfor_load(sqlite3 *db, const char *parent)
 	if (f) {
 		f->names = calloc(n ? n : 1, sizeof(*f->names));
 		f->tests = calloc(n ? n : 1, sizeof(*f->tests));
+		f->subs = calloc(n ? n : 1, sizeof(*f->subs));
 	}
-	bool ok = f && f->names && f->tests && !sel.failed && sel.data;
+	bool ok = f && f->names && f->tests && f->subs && !sel.failed && sel.data;
 	if (f) {
 		f->nkeys = (int)nkeys;
 		f->keys = keys; /* f's from here */
@@ -65,6 +71,9 @@ static struct partfor *partfor_load(sqlite3 *db, const char *parent)
 		f->names[i] = list[2 * i];
 		list[2 * i] = NULL;
 		f->n = i + 1;
+		/* a partitioned partition: its partitions (NULL for any other) */
+		if (ok && depth < 32)
+			f->subs[i] = partfor_load(db, f->names[i], depth + 1);
 	}
 	for (size_t i = 0; list && i < 2 * n; i++)
 		free(list[i]);
@@ -80,14 +89,40 @@ static struct partfor *partfor_load(sqlite3 *db, const char *parent)
 	return f;
 }
 
+/* The leaf partition under f that takes the row of n columns named cols with values row
+ * (borrowed from f), NULL when none does; -1 in *rc on an SQLite error. */
+static const char *leaf_of(const struct partfor *f, const char *const *cols,
+			   sqlite3_value *const *row, size_t n, int *rc)
+{
+	for (size_t i = 0; f && i < f->n; i++) {
+		sqlite3_stmt *t = f->tests[i];
+		for (int k = 0; k < f->nkeys; k++) {
+			sqlite3_bind_null(t, k + 1);
+			for (size_t c = 0; c < n; c++)
+				if (strcmp(cols[c], f->keys[k]) == 0)
+					sqlite3_bind_value(t, k + 1, row[c]);
+		}
+		int r = sqlite3_step(t);
+		sqlite3_reset(t);
+		if (r == SQLITE_ROW)
+			return f->subs[i] ? leaf_of(f->subs[i], cols, row, n, rc) : f->names[i];
+		if (r != SQLITE_DONE) {
+			*rc = -1;
+			return NULL;
+		}
+	}
+	return NULL;
+}
+
 /* shardlite_partition_for(parent, key values...): the name of the partition of parent that
- * takes the values, NULL when none does. */
+ * takes the values, NULL when none does; shardlite_partition_for(parent, 'a', a, 'b', b, ...)
+ * (every column, named): the leaf partition, under partitioned partitions. */
 static void fn_partition_for(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct partfor *f = sqlite3_get_auxdata(ctx, 0);
 	const char *parent = (const char *)sqlite3_value_text(argv[0]);
 	if (!f && parent) {
-		f = partfor_load(sqlite3_context_db_handle(ctx), parent);
+		f = partfor_load(sqlite3_context_db_handle(ctx), parent, 0);
 		if (!f) {
 			pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR,
 				   "the partitions of \"%s\" could not be read", parent);
@@ -100,8 +135,33 @@ static void fn_partition_for(sqlite3_context *ctx, int argc, sqlite3_value **arg
 			return;
 		}
 	}
-	if (f && f->nkeys != argc - 1) {
-		pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "shardlite_partition_for: arguments");
+	if (f && f->nkeys != argc - 1) { /* the named columns */
+		size_t n = (size_t)(argc - 1) / 2;
+		const char **cols = calloc(n + 1, sizeof(*cols));
+		sqlite3_value **row = calloc(n + 1, sizeof(*row));
+		if ((argc - 1) % 2 || !cols || !row) {
+			free(cols);
+			free(row);
+			pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR,
+				   "shardlite_partition_for: arguments");
+			return;
+		}
+		for (size_t i = 0; i < n; i++) {
+			cols[i] = (const char *)sqlite3_value_text(argv[1 + 2 * i]);
+			cols[i] = cols[i] ? cols[i] : "";
+			row[i] = argv[2 + 2 * i];
+		}
+		int rc = 0;
+		const char *leaf = leaf_of(f, cols, row, n, &rc);
+		if (rc < 0)
+			sqlite3_result_error(ctx, sqlite3_errmsg(sqlite3_context_db_handle(ctx)),
+					     -1);
+		else if (leaf)
+			sqlite3_result_text(ctx, leaf, -1, SQLITE_TRANSIENT);
+		else
+			sqlite3_result_null(ctx);
+		free(cols);
+		free(row);
 		return;
 	}
 	for (size_t i = 0; f && i < f->n; i++) {
@@ -126,18 +186,10 @@ static void fn_partition_for(sqlite3_context *ctx, int argc, sqlite3_value **arg
 char *catalog_partition_of(sqlite3 *db, const char *parent, const char *const *cols,
 			   sqlite3_value *const *row, size_t n)
 {
-	struct partfor *f = partfor_load(db, parent);
-	char *name = NULL;
-	for (size_t i = 0; f && i < f->n && !name; i++) {
-		sqlite3_stmt *t = f->tests[i];
-		for (int k = 0; k < f->nkeys; k++)
-			for (size_t c = 0; c < n; c++)
-				if (strcmp(cols[c], f->keys[k]) == 0)
-					sqlite3_bind_value(t, k + 1, row[c]);
-		if (sqlite3_step(t) == SQLITE_ROW)
-			name = strdup(f->names[i]);
-		sqlite3_reset(t);
-	}
+	struct partfor *f = partfor_load(db, parent, 0);
+	int rc = 0;
+	const char *leaf = leaf_of(f, cols, row, n, &rc);
+	char *name = leaf ? strdup(leaf) : NULL;
 	if (f)
 		partfor_free(f);
 	return name;

@@ -106,7 +106,7 @@ static struct cat_fkey *fkey_copy(struct cat_model *m, const struct cat_fkey *f)
 static void fkeys(struct cat_model *m)
 {
 	size_t n = m->nfks;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < m->nfks; i++) { /* a copy's copies on a partitioned partition's */
 		const struct cat_fkey *f = m->fks[i];
 		for (size_t r = 0; r < m->nrels; r++) {
 			struct cat_rel *p = m->rels[r];
@@ -143,13 +143,41 @@ static void fkeys(struct cat_model *m)
 	}
 }
 
+/* How many partitioned tables p is under (0: none), a partitioned partition's partitions
+ * one more than it (sub-partitioning). */
+static int depth_of(const struct cat_model *m, const struct cat_rel *p)
+{
+	int d = 0;
+	for (; p && p->part_parent && d < 64; d++)
+		p = cat_model_rel(m, p->part_parent);
+	return d;
+}
+
+static void load_level(struct cat_model *m, size_t nrels, size_t nidx, int depth);
+
 void cat_partinh_load(struct cat_model *m)
 {
 	size_t nrels = m->nrels, nidx = m->nidx;
+	int deepest = 0;
+	for (size_t r = 0; r < nrels; r++) {
+		int d = depth_of(m, m->rels[r]);
+		deepest = d > deepest ? d : deepest;
+	}
+	/* level by level: a partitioned partition's copies have copies on its partitions */
+	for (int depth = 1; depth <= deepest; depth++)
+		load_level(m, nrels, nidx, depth);
+	fkeys(m);
+}
+
+static void load_level(struct cat_model *m, size_t nrels, size_t nidx, int depth)
+{
+	size_t upto = m->nidx; /* the indexes and the copies of the levels above */
 	for (size_t r = 0; r < nrels; r++) {
 		struct cat_rel *p = m->rels[r];
+		if (depth_of(m, p) != depth)
+			continue;
 		const struct cat_rel *up = p->part_parent ? cat_model_rel(m, p->part_parent) : NULL;
-		for (size_t i = 0; up && i < nidx; i++) {
+		for (size_t i = 0; up && i < upto; i++) {
 			const struct cat_index *ix = m->idx[i];
 			if (ix->table != up || ix->part_of)
 				continue;
@@ -164,7 +192,6 @@ void cat_partinh_load(struct cat_model *m)
 				clone(m, ix, p);
 		}
 	}
-	fkeys(m);
 }
 
 /* g's text with its table's name (after " ON public." or " ON ") as p's. */
@@ -184,12 +211,16 @@ static const char *trigger_sql(struct arena *a, const char *sql, const char *fro
 
 void cat_partinh_triggers(struct cat_model *m)
 {
-	size_t n = m->ntriggers;
-	for (size_t r = 0; r < m->nrels; r++) {
-		const struct cat_rel *p = m->rels[r];
-		const struct cat_rel *up = p->part_parent ? cat_model_rel(m, p->part_parent) : NULL;
-		for (size_t i = 0; up && i < n; i++) {
+	/* a copy on a partitioned partition has copies on its partitions: the triggers to copy
+	 * grow with the copies, level by level */
+	for (size_t i = 0; i < m->ntriggers; i++) {
+		for (size_t r = 0; r < m->nrels; r++) {
 			const struct cat_trigger *g = m->triggers[i];
+			const struct cat_rel *p = m->rels[r];
+			const struct cat_rel *up = p->part_parent ? cat_model_rel(m, p->part_parent)
+								  : NULL;
+			if (!up)
+				continue;
 			if (g->table != up || !g->foid || !(g->type & 1 /* TRIGGER_TYPE_ROW */))
 				continue;
 			struct cat_trigger *c = arena_alloc(m->a, sizeof(*c));
@@ -427,7 +458,11 @@ bool cat_partinh_index_is_copy(sqlite3_context *ctx, sqlite3 *db, const char *pa
 		    strcmp(m->idx[i]->table->name, part) == 0)
 			copy = m->idx[i];
 	sqlite3_free(name);
-	const char *psqlname = copy ? copy->parent->rel->sqlname : NULL;
+	/* a copy on a partition of a partitioned partition: its parent is a copy too */
+	const struct cat_index *orig = copy ? copy->parent : NULL;
+	for (int n = 0; orig && !orig->rel->sqlname && orig->parent && n < 64; n++)
+		orig = orig->parent;
+	const char *psqlname = orig ? orig->rel->sqlname : NULL;
 	char *q = psqlname ? sqlite3_mprintf("SELECT sql FROM main.sqlite_schema WHERE type = "
 					     "'index' AND name = %Q",
 					     psqlname)

@@ -20,7 +20,8 @@ static bool start_unnest(struct pgfn_srf_scan *s, sqlite3_value **args)
 	return true;
 }
 
-/* A table's ancestors: itself, then a partition's parent. */
+/* A partition's ancestors: itself, then its parents up to the top; a partitioned table's: itself;
+ * none for any other relation (PostgreSQL's check_rel_can_be_partition). */
 static bool start_ancestors(struct pgfn_srf_scan *s, sqlite3_value **args)
 {
 	if (!args[0] || sqlite3_value_type(args[0]) == SQLITE_NULL)
@@ -37,16 +38,71 @@ static bool start_ancestors(struct pgfn_srf_scan *s, sqlite3_value **args)
 					    ? cat_model_rel(m, (const char *)sqlite3_value_text(args[0]))
 					    : cat_model_rel_oid(m, oid);
 	oid = rel ? rel->oid : oid; /* a name: the regclass literal's relation */
-	if (rel && rel->kind == 'r') {
-		const struct cat_rel *up = rel->part_parent ? cat_model_rel(m, rel->part_parent)
-							    : NULL;
-		s->cells = arena_alloc(s->a, 2 * sizeof(*s->cells));
-		s->cells[0] = arena_printf(s->a, "%u", oid);
-		if (up)
-			s->cells[1] = arena_printf(s->a, "%u", up->oid);
-		s->nrows = up ? 2 : 1;
+	if (rel && (rel->part_key || rel->part_parent)) { /* else none, as PostgreSQL's */
+		/* up the chain of parents (sub-partitioning) */
+		size_t n = 1;
+		for (const struct cat_rel *up = rel; up->part_parent && n < 64; n++)
+			if (!(up = cat_model_rel(m, up->part_parent)))
+				break;
+		s->cells = arena_alloc(s->a, n * sizeof(*s->cells));
+		s->nrows = 0;
+		for (const struct cat_rel *up = rel; up && s->nrows < n;
+		     up = up->part_parent ? cat_model_rel(m, up->part_parent) : NULL)
+			s->cells[s->nrows++] = arena_printf(s->a, "%u", up->oid);
 		s->int_cols = 1;
 	}
+	return true;
+}
+
+/* pg_partition_tree(rel): rel and every partition under it, each with its parent, whether
+ * it is a leaf and its level below rel (rel's level 0, its parent not shown); no rows for a
+ * relation that is neither partitioned nor a partition (PostgreSQL's
+ * check_rel_can_be_partition). Parents before their partitions, level by level. */
+static bool start_tree(struct pgfn_srf_scan *s, sqlite3_value **args)
+{
+	if (!args[0] || sqlite3_value_type(args[0]) == SQLITE_NULL)
+		return true;
+	char *msg = NULL;
+	const struct cat_model *m = cat_conn_model(s->data, &msg);
+	if (!m) {
+		pgfn_srf_fail(s, NULL, "%s", msg ? msg : "catalog unavailable");
+		sqlite3_free(msg);
+		return false;
+	}
+	const struct cat_rel *rel =
+		sqlite3_value_numeric_type(args[0]) == SQLITE_TEXT
+			? cat_model_rel(m, (const char *)sqlite3_value_text(args[0]))
+			: cat_model_rel_oid(m, (uint32_t)sqlite3_value_int64(args[0]));
+	if (rel && rel->kind == 'i' && rel->index && rel->index->table &&
+	    (rel->index->table->part_key || rel->index->table->part_parent))
+		return pgfn_srf_fail(s, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				     "pg_partition_tree of a partitioned index is not supported");
+	if (!rel || (!rel->part_key && !rel->part_parent))
+		return true;
+	const struct cat_rel **q = arena_alloc(s->a, (m->nrels + 1) * sizeof(*q));
+	int *level = arena_alloc(s->a, (m->nrels + 1) * sizeof(*level));
+	size_t n = 0;
+	q[n] = rel;
+	level[n++] = 0;
+	for (size_t i = 0; i < n; i++) /* breadth first: each one's partitions after it */
+		for (size_t k = 0; q[i]->part_key && k < m->nrels && n <= m->nrels; k++) {
+			const struct cat_rel *c = m->rels[k];
+			if (c->part_parent && strcmp(c->part_parent, q[i]->name) == 0) {
+				q[n] = c;
+				level[n++] = level[i] + 1;
+			}
+		}
+	s->cells = arena_alloc(s->a, 4 * n * sizeof(*s->cells));
+	for (size_t i = 0; i < n; i++) {
+		const struct cat_rel *up = q[i]->part_parent ? cat_model_rel(m, q[i]->part_parent)
+							     : NULL;
+		s->cells[4 * i] = arena_printf(s->a, "%u", q[i]->oid);
+		s->cells[4 * i + 1] = up ? arena_printf(s->a, "%u", up->oid) : NULL;
+		s->cells[4 * i + 2] = q[i]->part_key ? "f" : "t";
+		s->cells[4 * i + 3] = arena_printf(s->a, "%d", level[i]);
+	}
+	s->nrows = n;
+	s->int_cols = 1u << 0 | 1u << 1 | 1u << 3;
 	return true;
 }
 
@@ -217,6 +273,8 @@ static const struct pgfn_srf_def srfs[] = {
 	 pgfn_srf_series_column},
 	{"pg_srf_unnest", "value", 1, 1, start_unnest, NULL, NULL},
 	{"pg_srf_partition_ancestors", "value", 1, 1, start_ancestors, NULL, NULL},
+	{"pg_srf_partition_tree", "relid regclass, parentrelid regclass, isleaf bool, level int4",
+	 4, 1, start_tree, NULL, NULL},
 	{"pg_srf_aclexplode", "grantor oid, grantee oid, privilege_type text, is_grantable bool", 4,
 	 1, start_aclexplode, NULL, NULL},
 	{"pg_srf_sequence", "last_value int8, log_cnt int8, is_called bool", 3, 1, start_sequence,

@@ -45,7 +45,12 @@ static uint64_t fingerprint(const struct cat_model *m)
 		h = fnv(h, &r->kind, 1);
 		h = fnv(h, r->matview && !r->populated ? "u" : "", 1); /* reading it is 55000 */
 		h = fnv(h, r->matview ? "m" : "", 1);                   /* writing it is 42809 */
-		h = fnv(h, r->part_key ? "p" : r->part_parent ? "c" : "", 1); /* partitioning */
+		h = fnv(h,
+			r->part_key && r->part_parent ? "s"
+			: r->part_key                 ? "p"
+			: r->part_parent              ? "c"
+						      : "",
+			1); /* partitioning */
 		for (int k = 0; k < r->ncols; k++) {
 			const struct cat_col *c = &r->cols[k];
 			h = fnv(h, c->name, strlen(c->name) + 1);
@@ -203,7 +208,10 @@ static void copy_cols(struct arena *a, struct catalog_relation *d, const struct 
 	d->unpopulated = r->matview && !r->populated;
 	d->composite = r->kind == 'c';
 	d->view = (r->kind == 'v' || r->part_parent) && !r->matview; /* a partition's a view */
-	d->partition = r->part_key ? 'p' : r->part_parent ? 'c' : 0;
+	d->partition = r->part_key && r->part_parent ? 's'           /* a partitioned partition */
+		       : r->part_key                 ? 'p'
+		       : r->part_parent              ? 'c'
+						     : 0;
 	d->matview = r->matview;
 	d->cols = v;
 	d->ncols = (size_t)r->ncols;

@@ -235,6 +235,9 @@ static const struct catfn {
 	{"pg_get_viewdef", 1, 2, XLAT_OID_TEXT},
 	{"pg_get_ruledef", 1, 2, XLAT_OID_TEXT},
 	{"pg_partition_ancestors", 1, 1, OID_REGCLASS},
+	/* pg_partition_ancestors(rel) in a select list unnests it (xlat_catalog_srf.c) */
+	{"shardlite_partition_ancestors_array", 1, 1, 2210 /* regclass[] */},
+	{"pg_partition_root", 1, 1, OID_REGCLASS},
 	{"pg_get_partkeydef", 1, 1, XLAT_OID_TEXT},
 	{"pg_get_partition_constraintdef", 1, 1, XLAT_OID_TEXT},
 	{"pg_relation_is_publishable", 1, 1, XLAT_OID_BOOL},
@@ -364,10 +367,20 @@ static const struct toreg *toreg_find(const PgQuery__FuncCall *f)
 	return NULL;
 }
 
+/* pg_partition_root(rel): a regclass, whose name PostgreSQL prints in a result column. */
+static bool shows_regclass(const PgQuery__FuncCall *f)
+{
+	const char *name = f->n_funcname ? xlat_node_str(f->funcname[f->n_funcname - 1]) : NULL;
+	const char *schema = f->n_funcname == 2 ? xlat_node_str(f->funcname[0]) : "pg_catalog";
+	return f->n_funcname <= 2 && name && schema && strcmp(schema, "pg_catalog") == 0 &&
+	       strcmp(name, "pg_partition_root") == 0;
+}
+
 bool xlat_catalog_shows_name(const PgQuery__Node *n)
 {
 	return n->node_case == NODE(TYPE_CAST) ||
-	       (n->node_case == NODE(FUNC_CALL) && toreg_find(n->func_call));
+	       (n->node_case == NODE(FUNC_CALL) &&
+		(toreg_find(n->func_call) || shows_regclass(n->func_call)));
 }
 
 static int to_reg_fn(struct xlat_ctx *c, const PgQuery__FuncCall *f, const struct toreg *r,
@@ -478,6 +491,11 @@ int xlat_catalog_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 	struct xlat_type ignored;
 	if (writes_fn(fn->name))
 		c->st->writes = true; /* refused in a READ ONLY transaction, as in PostgreSQL */
+	/* a regclass result column: its name, as the casts' (to_reg) */
+	bool shown = (c->flags & XLAT_X_RESULT) && shows_regclass(f);
+	if (shows_regclass(f))
+		c->flags &= ~(unsigned)XLAT_X_RESULT;
+	xlat_puts(c, shown ? "pg_regclass_out(" : "");
 	size_t start = c->sb->len;
 	uint32_t first = 0; /* the first argument's type */
 	xlat_printf(c, "%s(", fn->name);
@@ -508,8 +526,9 @@ int xlat_catalog_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 		     ignored.oid == XLAT_OID_INT2))
 			xlat_insert_at(c, start + strlen(fn->name), "_wrap");
 	}
-	xlat_puts(c, ")");
-	*t = (struct xlat_type){fn->oid, -1};
+	xlat_puts(c, shown ? "))" : ")");
+	/* elsewhere the OID (comparisons with OIDs work; ::regclass::text names it) */
+	*t = (struct xlat_type){shows_regclass(f) && !shown ? XLAT_OID_OID : fn->oid, -1};
 	return 1;
 }
 

@@ -136,6 +136,25 @@ static bool aclexplode_function(struct xlat_ctx *c, const PgQuery__RangeFunction
 	return true;
 }
 
+/* pg_partition_tree(rel): the catalog's pg_srf_partition_tree, its four columns renamed by
+ * the column aliases given. */
+static bool tree_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
+			  const PgQuery__Node *arg)
+{
+	static const char *const cols[] = {"relid", "parentrelid", "isleaf", "level"};
+	if (arg->node_case == NODE(COLUMN_REF) && !xlat_scope_outer_ref(c, arg->column_ref))
+		return xlat_unsupported(c, -1, "pg_partition_tree() of another FROM item's column");
+	if (!renamed_columns(c, rf, "pg_partition_tree", cols, ARRAY_LEN(cols)))
+		return false;
+	struct xlat_type ignored;
+	xlat_puts(c, " FROM pg_srf_partition_tree(");
+	if (!xlat_expr(c, arg, &ignored))
+		return false;
+	xlat_puts(c, ")) AS ");
+	xlat_ident(c, rf->alias ? rf->alias->aliasname : "pg_partition_tree");
+	return true;
+}
+
 /* pg_options_to_table(options): the catalog's pg_srf_options_to_table, its two columns
  * renamed by the column aliases given. pg_dump calls it in a subquery on a column of the
  * query around it (ARRAY(SELECT ... FROM pg_options_to_table(attfdwoptions))), which SQLite
@@ -440,6 +459,9 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 	if (name && strcmp(name, "aclexplode") == 0 && schema &&
 	    strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2 && f->n_args == 1)
 		return aclexplode_function(c, rf, f->args[0]);
+	if (name && strcmp(name, "pg_partition_tree") == 0 && schema &&
+	    strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2 && f->n_args == 1)
+		return tree_function(c, rf, f->args[0]);
 	if (name && strcmp(name, "pg_listening_channels") == 0 && schema &&
 	    strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2 && !f->n_args)
 		return listening_function(c, rf);
@@ -539,6 +561,7 @@ static const char *array_of(const char *name, size_t nargs)
 		{"jsonb_array_elements_text", "pgfn_jsonb_elems_text_array", 1, 1},
 		{"jsonb_path_query", "pgfn_jsonb_path_rows", 2, 4},
 		{"jsonb_path_query_tz", "pgfn_jsonb_path_rows", 2, 4},
+		{"pg_partition_ancestors", "shardlite_partition_ancestors_array", 1, 1},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(pairs); i++)
 		if (strcmp(pairs[i].srf, name) == 0 && nargs >= pairs[i].min &&

@@ -641,8 +641,28 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 		return false;
 	if (part) /* a partial index of the partitioned table for the partition's rows */
 		xlat_partition_index_wrap(c, s->relation->relname, start, &at);
+	/* a unique index of a partitioned table: every partitioned partition's key must be in
+	 * it too (shardlite_partition_sync checks, catalog_part.c) */
+	bool keys = !part && s->unique && c->st->kind == XLAT_SQL &&
+		    xlat_own_table(c, s->relation) &&
+		    xlat_partition_is_parent(c, s->relation->relname) &&
+		    !strchr(s->relation->relname, '\'');
+	if (keys && named) {
+		xlat_puts(c, "; SELECT shardlite_partition_sync(");
+		xlat_string(c, s->relation->relname);
+		xlat_puts(c, ")");
+		c->st->kind = XLAT_SCRIPT;
+	}
 	if (!named)
 		index_name_later(c, s, at, len);
+	if (keys && !named && c->st->kind == XLAT_REBUILD && c->st->rebuild) {
+		struct xlat_rebuild *sync = arena_zalloc(c->a, sizeof(*sync));
+		sync->kind = XLAT_RB_SCRIPT;
+		sync->table = arena_strdup(c->a, s->relation->relname);
+		sync->script = arena_printf(c->a, "SELECT shardlite_partition_sync('%s')",
+					    s->relation->relname);
+		((struct xlat_rebuild *)c->st->rebuild)->next = sync;
+	}
 	return true;
 }
 

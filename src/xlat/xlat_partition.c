@@ -103,20 +103,37 @@ static bool own_schema(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 	return true;
 }
 
+/* The column a partition key element names: its name, or a parenthesized column reference
+ * ((b)), which PostgreSQL's transformPartitionSpec takes as the column; NULL for an
+ * expression. */
+static const char *elem_name(const PgQuery__PartitionElem *pe)
+{
+	if (pe->name && *pe->name)
+		return pe->name;
+	const PgQuery__Node *e = pe->expr;
+	const PgQuery__ColumnRef *cr = e && e->node_case == NODE(COLUMN_REF) ? e->column_ref : NULL;
+	return cr && cr->n_fields == 1 ? xlat_node_str(cr->fields[0]) : NULL;
+}
+
 /* One column of a partition key: it exists, is of a type the bounds can be compared (or
  * hashed) in, and every unique constraint includes it. */
 static bool key_column(struct xlat_ctx *c, const PgQuery__CreateStmt *s,
 		       const PgQuery__PartitionElem *pe, char strategy)
 {
-	if (!pe->name || !*pe->name)
+	const char *name = elem_name(pe);
+	if (!name)
 		return xlat_unsupported(c, pe->location, "a partition key expression");
 	if (pe->n_collation || pe->n_opclass)
 		return xlat_unsupported(c, pe->location,
 					"COLLATE or an operator class in a partition key");
-	const PgQuery__ColumnDef *cd = find_column(s, pe->name);
+	const PgQuery__ColumnDef *cd = find_column(s, name);
 	if (!cd)
-		return xlat_fail(c, SQLSTATE_UNDEFINED_COLUMN, pe->location,
-				 "column \"%s\" named in partition key does not exist", pe->name);
+		return xlat_fail(
+			c, SQLSTATE_UNDEFINED_COLUMN, pe->name && *pe->name ? pe->location : -1,
+			pe->name && *pe->name
+				? "column \"%s\" named in partition key does not exist"
+				: "column \"%s\" does not exist", /* ((zz)): an expression's */
+			name);
 	struct xlat_typeref tr;
 	if (!cd->type_name || !xlat_type_resolve(c, cd->type_name, &tr))
 		return false;
@@ -125,9 +142,9 @@ static bool key_column(struct xlat_ctx *c, const PgQuery__CreateStmt *s,
 		return xlat_unsupported(c, pe->location,
 					arena_printf(c->a, "a partition key of type %s",
 						     xlat_type_format(c, &tr)));
-	if (strstr(pe->name, "*/"))
+	if (strstr(name, "*/"))
 		return xlat_unsupported(c, pe->location, "this partition key column name");
-	return keys_include(c, s, pe->name);
+	return keys_include(c, s, name);
 }
 
 bool xlat_partition_key(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
@@ -153,7 +170,7 @@ bool xlat_partition_key(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 							   : XLAT_PARTKEY_MARK "RANGE ");
 	for (size_t i = 0; i < ps->n_part_params; i++) {
 		xlat_puts(c, i ? ", \"" : "\"");
-		const char *name = ps->part_params[i]->partition_elem->name;
+		const char *name = elem_name(ps->part_params[i]->partition_elem);
 		for (const char *p = name; *p; p++) /* always quoted: the readers expect it */
 			xlat_puts(c, *p == '"' ? "\"\"" : (char[2]){*p, 0});
 		xlat_puts(c, "\"");
@@ -221,6 +238,26 @@ static int snapshot_kind(struct xlat_ctx *c, const char *name)
 					      : -1;
 }
 
+/* The stored text that holds name's partition key: a partitioned table's, or a partitioned
+ * partition's view text (sub-partitioning); NULL when name is neither. */
+static const char *keys_sql(struct xlat_ctx *c, const char *name)
+{
+	int k = name ? snapshot_kind(c, name) : 0;
+	if (k == 'p' || k < 0) {
+		const char *sql = parent_sql(c, name);
+		if (sql || k == 'p')
+			return sql;
+	}
+	if (k != 's' && k >= 0)
+		return NULL;
+	int instead = 0;
+	const char *sql = c->env && c->env->view_fn
+				  ? c->env->view_fn(c->env->session_arg, name, c->a, &instead)
+				  : NULL;
+	return sql && strstr(sql, XLAT_PARTITION_MARK) && strstr(sql, XLAT_PARTKEY_MARK) ? sql
+											 : NULL;
+}
+
 bool xlat_partition_is_parent(struct xlat_ctx *c, const char *name)
 {
 	char strategy;
@@ -233,7 +270,7 @@ bool xlat_partition_is_parent(struct xlat_ctx *c, const char *name)
 bool xlat_partition_is_partition(struct xlat_ctx *c, const char *name)
 {
 	int k = name ? snapshot_kind(c, name) : 0;
-	if (k >= 0 && k != 'c')
+	if (k >= 0 && k != 'c' && k != 's')
 		return false;
 	int instead = 0;
 	const char *sql = name && c->env && c->env->view_fn
@@ -247,16 +284,24 @@ bool xlat_partition_tableoid(struct xlat_ctx *c, const char *table, const char *
 	char strategy;
 	const char **keys;
 	size_t n;
-	if (!table || !xlat_partition_is_parent(c, table) ||
-	    !xlat_partition_parse_keys(c->a, parent_sql(c, table), &strategy, &keys, &n))
+	if (!table || !xlat_partition_parse_keys(c->a, keys_sql(c, table), &strategy, &keys, &n))
+		return false;
+	/* every column, named: a partition may be partitioned by other columns, down to the
+	 * leaf partition PostgreSQL names (catalog_partfor.c) */
+	const struct xlat_schema_col *cols = NULL;
+	size_t ncols = 0;
+	if (!c->schema || !c->schema->table_fn(c->schema->arg, table, c->a, &cols, &ncols) ||
+	    !ncols)
 		return false;
 	xlat_puts(c, "shardlite_partition_for(");
 	xlat_string(c, table);
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < ncols; i++) {
+		xlat_puts(c, ", ");
+		xlat_string(c, cols[i].name);
 		xlat_puts(c, ", ");
 		xlat_ident(c, alias ? alias : table);
 		xlat_puts(c, ".");
-		xlat_ident(c, keys[i]);
+		xlat_ident(c, cols[i].name);
 	}
 	xlat_puts(c, ")");
 	return true;
@@ -388,6 +433,92 @@ static bool bound_args(struct xlat_ctx *c, struct bound_ctx *b, char strategy,
 static bool add_call(struct xlat_ctx *c, const PgQuery__RangeVar *parent,
 		     const PgQuery__RangeVar *child, int mode, const PgQuery__PartitionBoundSpec *pb);
 
+/* The key of a partition that is itself partitioned (PARTITION OF ... PARTITION BY), checked
+ * as CREATE TABLE ... PARTITION BY's against the parent's columns: the mark's text after
+ * "partition by " (LIST "b"); NULL with c->err. */
+static const char *sub_key(struct xlat_ctx *c, const char *parent, const PgQuery__PartitionSpec *ps)
+{
+	const char *strategy = ps->strategy;
+	bool list = strcmp(strategy, "list") == 0, hash = strcmp(strategy, "hash") == 0;
+	if (!list && !hash && strcmp(strategy, "range") != 0) {
+		xlat_fail(c, SQLSTATE_SYNTAX_ERROR, ps->location,
+			  "unrecognized partitioning strategy \"%s\"", strategy);
+		return NULL;
+	}
+	if (list && ps->n_part_params > 1) {
+		xlat_fail(c, "42P17", -1,
+			  "cannot use \"list\" partition strategy with more than one column");
+		return NULL;
+	}
+	if (ps->n_part_params < 1 || ps->n_part_params > XLAT_PARTKEY_MAX) {
+		xlat_unsupported(c, ps->location, "a partition key of this many columns");
+		return NULL;
+	}
+	const struct xlat_schema_col *cols = NULL;
+	size_t ncols = 0;
+	if (c->schema)
+		(void)c->schema->table_fn(c->schema->arg, parent, c->a, &cols, &ncols);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, list ? "LIST " : hash ? "HASH " : "RANGE ");
+	for (size_t i = 0; i < ps->n_part_params; i++) {
+		const PgQuery__PartitionElem *pe = ps->part_params[i]->partition_elem;
+		const char *name = elem_name(pe);
+		if (!name) {
+			xlat_unsupported(c, pe->location, "a partition key expression");
+			goto fail;
+		}
+		if (pe->n_collation || pe->n_opclass) {
+			xlat_unsupported(c, pe->location,
+					 "COLLATE or an operator class in a partition key");
+			goto fail;
+		}
+		const struct xlat_schema_col *col = NULL;
+		for (size_t k = 0; k < ncols && !col; k++)
+			if (strcmp(cols[k].name, name) == 0)
+				col = &cols[k];
+		if (!col) {
+			xlat_fail(c, SQLSTATE_UNDEFINED_COLUMN,
+				  pe->name && *pe->name ? pe->location : -1,
+				  pe->name && *pe->name
+					  ? "column \"%s\" named in partition key does not exist"
+					  : "column \"%s\" does not exist",
+				  name);
+			goto fail;
+		}
+		uint32_t oid = col->type_oid;
+		/* a RANGE key of dates and times is held to years 1 to 9999 by triggers of its
+		 * table, which a partition (a view) has not */
+		bool dated = !list && !hash && (oid == 1082 || oid == 1114 || oid == 1184);
+		if (!key_type_ok(oid, list ? 'l' : hash ? 'h' : 'r') || dated) {
+			struct xlat_typeref tr = {.info = xlat_type_by_oid(oid),
+						  .typmod = col->typmod};
+			xlat_unsupported(
+				c, pe->location,
+				arena_printf(c->a, "a partition key of type %s%s",
+					     tr.info ? xlat_type_format(c, &tr) : "unknown",
+					     dated ? " in a partition (sub-partitioning)" : ""));
+			goto fail;
+		}
+		if (strstr(name, "*/")) {
+			xlat_unsupported(c, pe->location, "this partition key column name");
+			goto fail;
+		}
+		strbuf_puts(&sb, i ? ", \"" : "\"");
+		for (const char *p = name; *p; p++)
+			strbuf_puts(&sb, *p == '"' ? "\"\"" : (char[2]){*p, 0});
+		strbuf_puts(&sb, "\"");
+	}
+	const char *r = sb.failed || !sb.data ? NULL : arena_strdup(c->a, sb.data);
+	strbuf_fini(&sb);
+	if (!r)
+		xlat_fail(c, SQLSTATE_OUT_OF_MEMORY, -1, "out of memory");
+	return r;
+fail:
+	strbuf_fini(&sb);
+	return NULL;
+}
+
 /* CREATE TABLE child PARTITION OF parent FOR VALUES ...: SELECT shardlite_partition_add(
  * parent, child, key type OID, kind, values...), which makes the view when it runs. */
 bool xlat_partition_of(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
@@ -395,9 +526,6 @@ bool xlat_partition_of(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 	if (s->n_inh_relations != 1 || s->inh_relations[0]->node_case != NODE(RANGE_VAR))
 		return xlat_unsupported(c, -1, "this PARTITION OF");
 	const PgQuery__RangeVar *parent = s->inh_relations[0]->range_var;
-	if (s->partspec)
-		return xlat_unsupported(c, s->partspec->location,
-					"a partition that is itself partitioned");
 	if (s->n_table_elts)
 		return xlat_unsupported(c, -1, "columns or constraints in PARTITION OF");
 	if (!own_schema(c, s->relation) || !own_schema(c, parent))
@@ -405,7 +533,19 @@ bool xlat_partition_of(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 	c->st->tag = "CREATE TABLE";
 	if (s->if_not_exists)
 		xlat_skip_if_present(c, s->relation->schemaname, s->relation->relname);
-	return add_call(c, parent, s->relation, s->if_not_exists ? 1 : 0, s->partbound);
+	if (!add_call(c, parent, s->relation, s->if_not_exists ? 1 : 0, s->partbound))
+		return false;
+	const char *subkey = s->partspec ? sub_key(c, parent->relname, s->partspec) : "";
+	if (!subkey)
+		return false;
+	if (*subkey) { /* then its own key and routing (catalog_part.c) */
+		xlat_puts(c, "; SELECT shardlite_partition_subkey(");
+		xlat_string(c, s->relation->relname);
+		xlat_puts(c, ", ");
+		xlat_string(c, subkey);
+		xlat_puts(c, ")");
+	}
+	return true;
 }
 
 /* SELECT shardlite_partition_add(parent, child, mode, key types, typmods, kind, values...):
@@ -417,7 +557,12 @@ static bool add_call(struct xlat_ctx *c, const PgQuery__RangeVar *parent,
 		return xlat_unsupported(c, -1,
 					"PARTITION OF or ATTACH PARTITION where the partitioned "
 					"table cannot be read (a migration file)");
-	const char *sql = parent_sql(c, parent->relname);
+	const char *sql = keys_sql(c, parent->relname);
+	int kind = snapshot_kind(c, parent->relname);
+	if (!sql)
+		sql = parent_sql(c, parent->relname); /* not partitioned: 42P17 below */
+	if (!sql && kind == 'c')
+		sql = "";
 	char strategy;
 	const char **keys;
 	size_t nkeys;
@@ -681,6 +826,10 @@ bool xlat_partition_index_attach(struct xlat_ctx *c, const PgQuery__AlterTableSt
 bool xlat_partition_alter_own(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 {
 	const PgQuery__AlterTableCmd *k = s->n_cmds == 1 ? s->cmds[0]->alter_table_cmd : NULL;
+	if (k && (k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition ||
+		  k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartition ||
+		  k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartitionFinalize))
+		return xlat_partition_alter(c, s); /* of a partitioned partition's partitions */
 	if (k && k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint && k->name &&
 	    !k->missing_ok && k->behavior != PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE &&
 	    !s->missing_ok) { /* one of its own CHECKs or foreign keys */

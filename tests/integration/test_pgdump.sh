@@ -265,7 +265,16 @@ INSERT INTO accounts VALUES (1, 'eu'), (2, 'us'), (3, 'eu'), (4, 'ap'), (5, 'us'
 CREATE TABLE events (at timestamptz NOT NULL, what text) PARTITION BY RANGE (at);
 CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01 00:00:00+01') TO ('infinity');
 INSERT INTO events VALUES ('2026-05-01 12:00:00+00', 'x');
+CREATE TABLE usage (tenant text NOT NULL, day integer NOT NULL, n integer) PARTITION BY LIST (tenant);
+CREATE TABLE usage_a PARTITION OF usage FOR VALUES IN ('a') PARTITION BY RANGE (day);
+CREATE TABLE usage_a1 PARTITION OF usage_a FOR VALUES FROM (0) TO (100);
+CREATE TABLE usage_rest PARTITION OF usage DEFAULT PARTITION BY HASH (day);
+CREATE TABLE usage_rest0 PARTITION OF usage_rest FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+CREATE TABLE usage_rest1 PARTITION OF usage_rest FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+INSERT INTO usage VALUES ('a', 5, 1), ('b', 6, 2), ('c', 7, 3), ('d', 8, 4);
 ALTER TABLE regions ADD PRIMARY KEY (code);
+ALTER TABLE usage ADD PRIMARY KEY (tenant, day);
+CREATE INDEX ON usage (n);
 CREATE INDEX ON readings (v);
 CREATE INDEX readings_2024_day ON readings_2024 (day);
 CREATE INDEX ON readings (day);"
@@ -281,6 +290,10 @@ dump_sl parted2 | normalize >"$DIR/a.sql"
 same "restored partitioned tables dump differently" "$DIR/sl.sql" "$DIR/a.sql"
 [[ $(sl parted2 -Atc "SELECT string_agg(id || ':' || v, ',' ORDER BY id) FROM readings_rest") == "2:b" ]] ||
 	fail "restored partition rows"
+# sub-partitioning: each level CREATE TABLE ... PARTITION BY, then ATTACH PARTITION
+[[ $(sl parted2 -Atc "SELECT string_agg(tableoid::regclass::text || ':' || n, ',' ORDER BY n) FROM usage") == \
+	$(pg parted -Atc "SELECT string_agg(tableoid::regclass::text || ':' || n, ',' ORDER BY n) FROM usage") ]] ||
+	fail "restored sub-partitioned rows"
 echo "ok: partitioned tables dump as PostgreSQL's and restore"
 
 # a partition's own index, CHECK and foreign key (pg-boss 10's queue partitions): pg_dump
