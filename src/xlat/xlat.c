@@ -111,6 +111,40 @@ const char *xlat_node_str(const PgQuery__Node *n)
 	return n->string->sval;
 }
 
+void *xlat_tree_zalloc(size_t n)
+{
+	void *p = calloc(1, n);
+	if (!p)
+		abort();
+	return p;
+}
+
+char *xlat_tree_strdup(const char *s)
+{
+	char *d = strdup(s ? s : "");
+	if (!d)
+		abort();
+	return d;
+}
+
+PgQuery__Node *xlat_tree_node(void)
+{
+	PgQuery__Node *n = xlat_tree_zalloc(sizeof(*n));
+	pg_query__node__init(n);
+	return n;
+}
+
+PgQuery__Node *xlat_tree_string(const char *s)
+{
+	PgQuery__String *str = xlat_tree_zalloc(sizeof(*str));
+	pg_query__string__init(str);
+	str->sval = xlat_tree_strdup(s);
+	PgQuery__Node *n = xlat_tree_node();
+	n->node_case = PG_QUERY__NODE__NODE_STRING;
+	n->string = str;
+	return n;
+}
+
 const char *xlat_op_name(const PgQuery__AExpr *e)
 {
 	if (e->n_name == 2 && !(xlat_node_str(e->name[0]) &&

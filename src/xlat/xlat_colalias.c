@@ -6,7 +6,9 @@
  * columns than the table has (the rest keep theirs). More names than columns is PostgreSQL's
  * 42P10. A name that is a WITH query, or a relation whose columns are not known here, stays
  * as it was (0A000 in range_var). information_schema._pg_expandarray(a) in FROM is rewritten
- * here too, as unnest(a) WITH ORDINALITY AS alias(x, n). */
+ * here too, as unnest(a) WITH ORDINALITY AS alias(x, n). The rewrite is made in place, with
+ * xlat_tree_* nodes (later passes, xlat_view_star and xlat_group_check, read and edit the same
+ * tree), and is idempotent. */
 #include "xlat_int.h"
 
 #include <stdlib.h>
@@ -14,76 +16,34 @@
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
 
-/* The tree is freed by protobuf-c's default allocator (xlat_localnsp.c): added nodes and
- * strings are malloc'd like the parser's own, and the rewrite is made in place (later passes,
- * xlat_view_star and xlat_group_check, read and edit the same tree); it is idempotent. */
-static void *zalloc(size_t n)
-{
-	void *p = calloc(1, n);
-	if (!p)
-		abort();
-	return p;
-}
-
-static PgQuery__Node *node(void)
-{
-	PgQuery__Node *n = zalloc(sizeof(*n));
-	pg_query__node__init(n);
-	return n;
-}
-
-static char *dup(const char *s)
-{
-	char *d = strdup(s ? s : "");
-	if (!d)
-		abort();
-	return d;
-}
-
 /* col AS name (name NULL: col's own). */
 static PgQuery__Node *target(const char *col, const char *name)
 {
-	PgQuery__String *str = zalloc(sizeof(*str));
-	pg_query__string__init(str);
-	str->sval = dup(col);
-	PgQuery__Node *sn = node();
-	sn->node_case = NODE(STRING);
-	sn->string = str;
-	PgQuery__ColumnRef *cr = zalloc(sizeof(*cr));
+	PgQuery__Node *sn = xlat_tree_string(col);
+	PgQuery__ColumnRef *cr = xlat_tree_zalloc(sizeof(*cr));
 	pg_query__column_ref__init(cr);
-	cr->fields = zalloc(sizeof(*cr->fields));
+	cr->fields = xlat_tree_zalloc(sizeof(*cr->fields));
 	cr->fields[0] = sn;
 	cr->n_fields = 1;
 	cr->location = -1;
-	PgQuery__Node *crn = node();
+	PgQuery__Node *crn = xlat_tree_node();
 	crn->node_case = NODE(COLUMN_REF);
 	crn->column_ref = cr;
-	PgQuery__ResTarget *rt = zalloc(sizeof(*rt));
+	PgQuery__ResTarget *rt = xlat_tree_zalloc(sizeof(*rt));
 	pg_query__res_target__init(rt);
-	rt->name = dup(name ? name : col);
+	rt->name = xlat_tree_strdup(name ? name : col);
 	rt->val = crn;
 	rt->location = -1;
-	PgQuery__Node *n = node();
+	PgQuery__Node *n = xlat_tree_node();
 	n->node_case = NODE(RES_TARGET);
 	n->res_target = rt;
-	return n;
-}
-
-static PgQuery__Node *string_node(const char *s)
-{
-	PgQuery__String *str = zalloc(sizeof(*str));
-	pg_query__string__init(str);
-	str->sval = dup(s);
-	PgQuery__Node *n = node();
-	n->node_case = NODE(STRING);
-	n->string = str;
 	return n;
 }
 
 static void set_str(PgQuery__Node *n, const char *s)
 {
 	free(n->string->sval);
-	n->string->sval = dup(s);
+	n->string->sval = xlat_tree_strdup(s);
 }
 
 /* information_schema._pg_expandarray(a) in FROM (Massive.js joins it to pg_constraint's conkey
@@ -104,16 +64,16 @@ static void expandarray(struct xlat_ctx *c, PgQuery__RangeFunction *rf)
 	rf->ordinality = true;
 	c->expandarray[c->nexpandarray++] = rf;
 	if (!rf->alias) {
-		rf->alias = zalloc(sizeof(*rf->alias));
+		rf->alias = xlat_tree_zalloc(sizeof(*rf->alias));
 		pg_query__alias__init(rf->alias);
-		rf->alias->aliasname = dup("_pg_expandarray");
+		rf->alias->aliasname = xlat_tree_strdup("_pg_expandarray");
 	}
 	PgQuery__Alias *al = rf->alias;
 	if (al->n_colnames >= 2)
 		return;
-	PgQuery__Node **names = zalloc(2 * sizeof(*names));
+	PgQuery__Node **names = xlat_tree_zalloc(2 * sizeof(*names));
 	for (size_t i = 0; i < 2; i++)
-		names[i] = i < al->n_colnames ? al->colnames[i] : string_node(i ? "n" : "x");
+		names[i] = i < al->n_colnames ? al->colnames[i] : xlat_tree_string(i ? "n" : "x");
 	free(al->colnames);
 	al->colnames = names;
 	al->n_colnames = 2;
@@ -148,9 +108,9 @@ static bool item(struct xlat_ctx *c, PgQuery__Node **slot)
 		return xlat_fail(c, "42P10", rv->location,
 				 "table \"%s\" has %zu columns available but %zu columns specified",
 				 al->aliasname, ncols, al->n_colnames);
-	PgQuery__SelectStmt *sel = zalloc(sizeof(*sel));
+	PgQuery__SelectStmt *sel = xlat_tree_zalloc(sizeof(*sel));
 	pg_query__select_stmt__init(sel);
-	sel->target_list = zalloc(ncols * sizeof(*sel->target_list));
+	sel->target_list = xlat_tree_zalloc(ncols * sizeof(*sel->target_list));
 	for (size_t i = 0; i < ncols; i++) {
 		const char *name = i < al->n_colnames ? xlat_node_str(al->colnames[i]) : NULL;
 		sel->target_list[sel->n_target_list++] = target(cols[i].name, name);
@@ -161,19 +121,19 @@ static bool item(struct xlat_ctx *c, PgQuery__Node **slot)
 	al->colnames = NULL;
 	al->n_colnames = 0;
 	rv->alias = NULL; /* the table, unaliased, is the subquery's FROM */
-	sel->from_clause = zalloc(sizeof(*sel->from_clause));
+	sel->from_clause = xlat_tree_zalloc(sizeof(*sel->from_clause));
 	sel->from_clause[0] = n;
 	sel->n_from_clause = 1;
 	sel->limit_option = PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_DEFAULT;
 	sel->op = PG_QUERY__SET_OPERATION__SETOP_NONE;
-	PgQuery__Node *sn = node();
+	PgQuery__Node *sn = xlat_tree_node();
 	sn->node_case = NODE(SELECT_STMT);
 	sn->select_stmt = sel;
-	PgQuery__RangeSubselect *rs = zalloc(sizeof(*rs));
+	PgQuery__RangeSubselect *rs = xlat_tree_zalloc(sizeof(*rs));
 	pg_query__range_subselect__init(rs);
 	rs->subquery = sn;
 	rs->alias = al; /* its name, without the list */
-	PgQuery__Node *m = node();
+	PgQuery__Node *m = xlat_tree_node();
 	m->node_case = NODE(RANGE_SUBSELECT);
 	m->range_subselect = rs;
 	*slot = m;

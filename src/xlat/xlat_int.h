@@ -624,6 +624,15 @@ bool xlat_fail(struct xlat_ctx *c, const char *sqlstate, int location, const cha
 bool xlat_unsupported(struct xlat_ctx *c, int location, const char *what);
 /* The text of a String node, NULL for any other node. */
 const char *xlat_node_str(const PgQuery__Node *n);
+/* Parse-tree nodes added by the passes that rewrite the tree in place before it is translated
+ * (xlat_colalias.c, xlat_volsort.c): malloc'd like the parser's own, so protobuf-c's default
+ * allocator frees them with the tree (xlat_localnsp.c); out of memory aborts. xlat_tree_strdup
+ * copies NULL as "". */
+void *xlat_tree_zalloc(size_t n);
+char *xlat_tree_strdup(const char *s);
+PgQuery__Node *xlat_tree_node(void);
+/* A String node holding a copy of s. */
+PgQuery__Node *xlat_tree_string(const char *s);
 /* An operator's name, `op` or `OPERATOR(pg_catalog.op)`; NULL for another schema's. */
 const char *xlat_op_name(const PgQuery__AExpr *e);
 /* Enters one level of recursion; false with 54001 past the limit. */

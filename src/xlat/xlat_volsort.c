@@ -28,41 +28,6 @@ static const char *const volatile_fns[] = {
 	"setval",          "timeofday",       "uuid_generate_v4",
 };
 
-/* Nodes are malloc'd like the parser's own: protobuf-c frees the tree (xlat_colalias.c). */
-static void *zalloc(size_t n)
-{
-	void *p = calloc(1, n);
-	if (!p)
-		abort();
-	return p;
-}
-
-static char *dup(const char *s)
-{
-	char *d = strdup(s);
-	if (!d)
-		abort();
-	return d;
-}
-
-static PgQuery__Node *node(void)
-{
-	PgQuery__Node *n = zalloc(sizeof(*n));
-	pg_query__node__init(n);
-	return n;
-}
-
-static PgQuery__Node *string_node(const char *s)
-{
-	PgQuery__String *str = zalloc(sizeof(*str));
-	pg_query__string__init(str);
-	str->sval = dup(s);
-	PgQuery__Node *n = node();
-	n->node_case = NODE(STRING);
-	n->string = str;
-	return n;
-}
-
 /* What an item holds: VOLATILE a volatile call, COLUMN a column or a subquery, OTHER one
  * this rewrite does not take (an aggregate, a window, a *). */
 enum { HOLDS_VOLATILE = 1, HOLDS_COLUMN = 2, HOLDS_OTHER = 4 };
@@ -166,13 +131,13 @@ static bool takes(const PgQuery__SelectStmt *s, const char **names, bool *vol)
 /* "xlat:sorted".name AS name */
 static PgQuery__Node *sorted_column(const char *name)
 {
-	PgQuery__ColumnRef *cr = zalloc(sizeof(*cr));
+	PgQuery__ColumnRef *cr = xlat_tree_zalloc(sizeof(*cr));
 	pg_query__column_ref__init(cr);
-	cr->fields = zalloc(2 * sizeof(*cr->fields));
-	cr->fields[cr->n_fields++] = string_node(SORTED);
-	cr->fields[cr->n_fields++] = string_node(name);
+	cr->fields = xlat_tree_zalloc(2 * sizeof(*cr->fields));
+	cr->fields[cr->n_fields++] = xlat_tree_string(SORTED);
+	cr->fields[cr->n_fields++] = xlat_tree_string(name);
 	cr->location = -1;
-	PgQuery__Node *n = node();
+	PgQuery__Node *n = xlat_tree_node();
 	n->node_case = NODE(COLUMN_REF);
 	n->column_ref = cr;
 	return n;
@@ -180,11 +145,11 @@ static PgQuery__Node *sorted_column(const char *name)
 
 static PgQuery__Node *null_const(void)
 {
-	PgQuery__AConst *k = zalloc(sizeof(*k));
+	PgQuery__AConst *k = xlat_tree_zalloc(sizeof(*k));
 	pg_query__a__const__init(k);
 	k->isnull = true;
 	k->location = -1;
-	PgQuery__Node *n = node();
+	PgQuery__Node *n = xlat_tree_node();
 	n->node_case = NODE(A_CONST);
 	n->a_const = k;
 	return n;
@@ -198,17 +163,17 @@ void xlat_volsort_rewrite(struct xlat_ctx *c, PgQuery__SelectStmt *s)
 	if (!takes(s, names, vol))
 		return;
 	/* the query as it was, volatile items NULL, every item named */
-	PgQuery__SelectStmt *inner = zalloc(sizeof(*inner));
+	PgQuery__SelectStmt *inner = xlat_tree_zalloc(sizeof(*inner));
 	*inner = *s;
-	inner->target_list = zalloc(n * sizeof(*inner->target_list));
-	PgQuery__Node **outer = zalloc(n * sizeof(*outer));
+	inner->target_list = xlat_tree_zalloc(n * sizeof(*inner->target_list));
+	PgQuery__Node **outer = xlat_tree_zalloc(n * sizeof(*outer));
 	for (size_t i = 0; i < n; i++) {
 		PgQuery__ResTarget *rt = s->target_list[i]->res_target;
 		if (!rt->name || !*rt->name) /* the parser's "" is its own: not freed */
-			rt->name = dup(names[i]);
-		PgQuery__ResTarget *in = zalloc(sizeof(*in));
+			rt->name = xlat_tree_strdup(names[i]);
+		PgQuery__ResTarget *in = xlat_tree_zalloc(sizeof(*in));
 		pg_query__res_target__init(in);
-		in->name = dup(names[i]);
+		in->name = xlat_tree_strdup(names[i]);
 		in->location = -1;
 		if (vol[i]) {
 			in->val = null_const();
@@ -218,43 +183,43 @@ void xlat_volsort_rewrite(struct xlat_ctx *c, PgQuery__SelectStmt *s)
 			rt->val = sorted_column(names[i]);
 			outer[i] = s->target_list[i];
 		}
-		PgQuery__Node *inn = node();
+		PgQuery__Node *inn = xlat_tree_node();
 		inn->node_case = NODE(RES_TARGET);
 		inn->res_target = in;
 		inner->target_list[i] = inn;
 	}
 	free(s->target_list);
-	PgQuery__Node *q = node();
+	PgQuery__Node *q = xlat_tree_node();
 	q->node_case = NODE(SELECT_STMT);
 	q->select_stmt = inner;
-	PgQuery__CommonTableExpr *e = zalloc(sizeof(*e));
+	PgQuery__CommonTableExpr *e = xlat_tree_zalloc(sizeof(*e));
 	pg_query__common_table_expr__init(e);
-	e->ctename = dup(SORTED);
+	e->ctename = xlat_tree_strdup(SORTED);
 	e->ctematerialized = PG_QUERY__CTEMATERIALIZE__CTEMaterializeAlways;
 	e->ctequery = q;
 	e->location = -1;
-	PgQuery__Node *en = node();
+	PgQuery__Node *en = xlat_tree_node();
 	en->node_case = NODE(COMMON_TABLE_EXPR);
 	en->common_table_expr = e;
-	PgQuery__WithClause *w = zalloc(sizeof(*w));
+	PgQuery__WithClause *w = xlat_tree_zalloc(sizeof(*w));
 	pg_query__with_clause__init(w);
-	w->ctes = zalloc(sizeof(*w->ctes));
+	w->ctes = xlat_tree_zalloc(sizeof(*w->ctes));
 	w->ctes[w->n_ctes++] = en;
 	w->location = -1;
-	PgQuery__RangeVar *rv = zalloc(sizeof(*rv));
+	PgQuery__RangeVar *rv = xlat_tree_zalloc(sizeof(*rv));
 	pg_query__range_var__init(rv);
-	rv->relname = dup(SORTED);
+	rv->relname = xlat_tree_strdup(SORTED);
 	rv->inh = true;
-	rv->relpersistence = dup("p");
+	rv->relpersistence = xlat_tree_strdup("p");
 	rv->location = -1;
-	PgQuery__Node *rvn = node();
+	PgQuery__Node *rvn = xlat_tree_node();
 	rvn->node_case = NODE(RANGE_VAR);
 	rvn->range_var = rv;
 	/* the outer query: the items over the sorted rows, nothing else of its own */
 	PgQuery__SelectStmt outer_s = PG_QUERY__SELECT_STMT__INIT;
 	outer_s.target_list = outer;
 	outer_s.n_target_list = n;
-	outer_s.from_clause = zalloc(sizeof(*outer_s.from_clause));
+	outer_s.from_clause = xlat_tree_zalloc(sizeof(*outer_s.from_clause));
 	outer_s.from_clause[outer_s.n_from_clause++] = rvn;
 	outer_s.with_clause = w;
 	outer_s.limit_option = PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_DEFAULT;
