@@ -419,10 +419,7 @@ static void fn_partition_ancestors_array(sqlite3_context *ctx, int argc, sqlite3
 	const struct cat_model *m = cat_fn_model(ctx);
 	if (!m)
 		return;
-	const struct cat_rel *rel =
-		sqlite3_value_numeric_type(argv[0]) == SQLITE_TEXT
-			? cat_model_rel(m, (const char *)sqlite3_value_text(argv[0]))
-			: cat_model_rel_oid(m, (uint32_t)sqlite3_value_int64(argv[0]));
+	const struct cat_rel *rel = cat_model_rel_value(m, argv[0]);
 	if (!rel ||
 	    (!rel->part_key && !rel->part_parent)) { /* neither partitioned nor a partition */
 		sqlite3_result_null(ctx);
@@ -451,10 +448,7 @@ static void fn_partition_root(sqlite3_context *ctx, int argc, sqlite3_value **ar
 	const struct cat_model *m = cat_fn_model(ctx);
 	if (!m)
 		return;
-	const struct cat_rel *rel =
-		sqlite3_value_numeric_type(argv[0]) == SQLITE_TEXT
-			? cat_model_rel(m, (const char *)sqlite3_value_text(argv[0]))
-			: cat_model_rel_oid(m, (uint32_t)sqlite3_value_int64(argv[0]));
+	const struct cat_rel *rel = cat_model_rel_value(m, argv[0]);
 	if (!rel || (!rel->part_key && !rel->part_parent)) {
 		sqlite3_result_null(ctx);
 		return;

@@ -290,6 +290,9 @@ struct cat_rel *cat_model_rel(const struct cat_model *m, const char *name);
 /* The relation of that name in one SQLite schema only (temp: the temp schema), or NULL. */
 struct cat_rel *cat_model_rel_in(const struct cat_model *m, const char *name, bool temp);
 struct cat_rel *cat_model_rel_oid(const struct cat_model *m, uint32_t oid);
+/* The relation a regclass argument names: a text value by its name, a number by its OID; NULL
+ * when none. */
+struct cat_rel *cat_model_rel_value(const struct cat_model *m, sqlite3_value *v);
 /* A view's query: its CREATE VIEW text after " AS "; NULL for anything but a view. */
 const char *cat_view_query(const struct cat_rel *v);
 /* View v's WITH CHECK OPTION as its reloption's value, "local" or "cascaded"; NULL: none. */

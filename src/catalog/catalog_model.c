@@ -941,6 +941,13 @@ struct cat_rel *cat_model_rel_oid(const struct cat_model *m, uint32_t oid)
 	return NULL;
 }
 
+struct cat_rel *cat_model_rel_value(const struct cat_model *m, sqlite3_value *v)
+{
+	return sqlite3_value_numeric_type(v) == SQLITE_TEXT
+		       ? cat_model_rel(m, (const char *)sqlite3_value_text(v))
+		       : cat_model_rel_oid(m, (uint32_t)sqlite3_value_int64(v));
+}
+
 static void put_cols(struct strbuf *sb, struct arena *a, const struct cat_rel *t,
 		     const int16_t *keys, int n)
 {

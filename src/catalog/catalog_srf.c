@@ -33,11 +33,7 @@ static bool start_ancestors(struct pgfn_srf_scan *s, sqlite3_value **args)
 		sqlite3_free(msg);
 		return false;
 	}
-	uint32_t oid = (uint32_t)sqlite3_value_int64(args[0]);
-	const struct cat_rel *rel = sqlite3_value_numeric_type(args[0]) == SQLITE_TEXT
-					    ? cat_model_rel(m, (const char *)sqlite3_value_text(args[0]))
-					    : cat_model_rel_oid(m, oid);
-	oid = rel ? rel->oid : oid; /* a name: the regclass literal's relation */
+	const struct cat_rel *rel = cat_model_rel_value(m, args[0]);
 	if (rel && (rel->part_key || rel->part_parent)) { /* else none, as PostgreSQL's */
 		/* up the chain of parents (sub-partitioning) */
 		size_t n = 1;
@@ -69,10 +65,7 @@ static bool start_tree(struct pgfn_srf_scan *s, sqlite3_value **args)
 		sqlite3_free(msg);
 		return false;
 	}
-	const struct cat_rel *rel =
-		sqlite3_value_numeric_type(args[0]) == SQLITE_TEXT
-			? cat_model_rel(m, (const char *)sqlite3_value_text(args[0]))
-			: cat_model_rel_oid(m, (uint32_t)sqlite3_value_int64(args[0]));
+	const struct cat_rel *rel = cat_model_rel_value(m, args[0]);
 	if (rel && rel->kind == 'i' && rel->index && rel->index->table &&
 	    (rel->index->table->part_key || rel->index->table->part_parent))
 		return pgfn_srf_fail(s, SQLSTATE_FEATURE_NOT_SUPPORTED,
