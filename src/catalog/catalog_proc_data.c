@@ -1785,6 +1785,7 @@ static const struct cat_proc procs[] = {
 	{3420, "sha256", 12, 1, 0, 0, 'f', 1, 1, 0, 'i', 's', 1, 0, 17, "17", NULL, NULL, NULL, "sha256_bytea", "bytea", "bytea", "bytea", "SHA-256 hash"},
 	{3421, "sha384", 12, 1, 0, 0, 'f', 1, 1, 0, 'i', 's', 1, 0, 17, "17", NULL, NULL, NULL, "sha384_bytea", "bytea", "bytea", "bytea", "SHA-384 hash"},
 	{3422, "sha512", 12, 1, 0, 0, 'f', 1, 1, 0, 'i', 's', 1, 0, 17, "17", NULL, NULL, NULL, "sha512_bytea", "bytea", "bytea", "bytea", "SHA-512 hash"},
+	{3424, "pg_partition_root", 12, 1, 0, 0, 'f', 0, 1, 0, 'i', 's', 1, 0, 2205, "2205", NULL, NULL, NULL, "pg_partition_root", "regclass", "regclass", "regclass", "get top-most partition root parent"},
 	{3425, "pg_partition_ancestors", 12, 1, 10, 0, 'f', 0, 1, 1, 'v', 's', 1, 0, 2205, "2205", "{2205,2205}", "{i,o}", "{partitionid,relid}", "pg_partition_ancestors", "partitionid regclass, OUT relid regclass", "partitionid regclass, OUT relid regclass", "SETOF regclass", "view ancestors of the partition"},
 	{3432, "gen_random_uuid", 12, 1, 0, 0, 'f', 1, 1, 0, 'v', 's', 0, 0, 2950, "", NULL, NULL, NULL, "gen_random_uuid", "", "", "uuid", "generate random UUID"},
 	{3434, "gtsvector_options", 12, 1, 0, 0, 'f', 0, 0, 0, 'i', 's', 1, 0, 2278, "2281", NULL, NULL, NULL, "gtsvector_options", "internal", "internal", "void", "GiST tsvector support"},
