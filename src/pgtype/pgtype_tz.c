@@ -510,10 +510,12 @@ static void at_utc(const struct pgtype_tz *z, int64_t t, int *off, const char **
 
 #define UNIX_EPOCH_US INT64_C(946684800000000) /* 1970-01-01 → 2000-01-01 */
 
+/* Seconds since 1970, rounded down; in seconds first, so no timestamp (up to PostgreSQL's
+ * infinities, INT64_MIN and INT64_MAX) overflows. */
 static int64_t to_unix(int64_t us)
 {
-	int64_t t = us + UNIX_EPOCH_US;
-	return t >= 0 ? t / 1000000 : -((-t + 999999) / 1000000);
+	int64_t s = us / 1000000 - (us % 1000000 < 0);
+	return s + UNIX_EPOCH_US / 1000000;
 }
 
 int pgtype_tz_offset(const struct pgtype_tz *tz, int64_t utc_us)
