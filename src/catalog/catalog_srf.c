@@ -20,19 +20,27 @@ static bool start_unnest(struct pgfn_srf_scan *s, sqlite3_value **args)
 	return true;
 }
 
+/* The catalog model of the scan's connection; NULL after failing the scan. */
+static const struct cat_model *scan_model(struct pgfn_srf_scan *s)
+{
+	char *msg = NULL;
+	const struct cat_model *m = cat_conn_model(s->data, &msg);
+	if (!m) {
+		pgfn_srf_fail(s, NULL, "%s", msg ? msg : "catalog unavailable");
+		sqlite3_free(msg);
+	}
+	return m;
+}
+
 /* A partition's ancestors: itself, then its parents up to the top; a partitioned table's: itself;
  * none for any other relation (PostgreSQL's check_rel_can_be_partition). */
 static bool start_ancestors(struct pgfn_srf_scan *s, sqlite3_value **args)
 {
 	if (!args[0] || sqlite3_value_type(args[0]) == SQLITE_NULL)
 		return true;
-	char *msg = NULL;
-	const struct cat_model *m = cat_conn_model(s->data, &msg);
-	if (!m) {
-		pgfn_srf_fail(s, NULL, "%s", msg ? msg : "catalog unavailable");
-		sqlite3_free(msg);
+	const struct cat_model *m = scan_model(s);
+	if (!m)
 		return false;
-	}
 	const struct cat_rel *rel = cat_model_rel_value(m, args[0]);
 	if (rel && (rel->part_key || rel->part_parent)) { /* else none, as PostgreSQL's */
 		/* up the chain of parents (sub-partitioning) */
@@ -58,13 +66,9 @@ static bool start_tree(struct pgfn_srf_scan *s, sqlite3_value **args)
 {
 	if (!args[0] || sqlite3_value_type(args[0]) == SQLITE_NULL)
 		return true;
-	char *msg = NULL;
-	const struct cat_model *m = cat_conn_model(s->data, &msg);
-	if (!m) {
-		pgfn_srf_fail(s, NULL, "%s", msg ? msg : "catalog unavailable");
-		sqlite3_free(msg);
+	const struct cat_model *m = scan_model(s);
+	if (!m)
 		return false;
-	}
 	const struct cat_rel *rel = cat_model_rel_value(m, args[0]);
 	if (rel && rel->kind == 'i' && rel->index && rel->index->table &&
 	    (rel->index->table->part_key || rel->index->table->part_parent))

@@ -7,6 +7,22 @@
 
 #include <string.h>
 
+/* Whether l locks rv: l names no relation (FOR UPDATE alone locks every one) or names rv by
+ * its alias or, without one, its name (FOR UPDATE OF rv). */
+static bool locks(const PgQuery__LockingClause *l, const PgQuery__RangeVar *rv)
+{
+	if (!l->n_locked_rels)
+		return true;
+	const char *name = rv->alias ? rv->alias->aliasname : rv->relname;
+	for (size_t i = 0; i < l->n_locked_rels; i++) {
+		const PgQuery__Node *r = l->locked_rels[i];
+		if (r->node_case == PG_QUERY__NODE__NODE_RANGE_VAR &&
+		    strcmp(r->range_var->relname, name) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* The first plain table of the session's tenant in FROM (of a join too) that q locks. */
 static const PgQuery__RangeVar *first_table(struct xlat_ctx *c, const PgQuery__Node *n,
 					    const PgQuery__LockingClause *l)
@@ -26,16 +42,7 @@ static const PgQuery__RangeVar *first_table(struct xlat_ctx *c, const PgQuery__N
 	    !c->schema->table_fn(c->schema->arg, rv->relname, c->a, &cols, &ncols) ||
 	    (c->schema->relkind_fn && c->schema->relkind_fn(c->schema->arg, rv->relname)))
 		return NULL;
-	if (!l->n_locked_rels)
-		return rv;
-	const char *name = rv->alias ? rv->alias->aliasname : rv->relname;
-	for (size_t i = 0; i < l->n_locked_rels; i++) {
-		const PgQuery__Node *r = l->locked_rels[i];
-		if (r->node_case == PG_QUERY__NODE__NODE_RANGE_VAR &&
-		    strcmp(r->range_var->relname, name) == 0)
-			return rv;
-	}
-	return NULL;
+	return locks(l, rv) ? rv : NULL;
 }
 
 /* A materialized view in FROM (of a join too) that l locks: PostgreSQL's 42809 for any
@@ -57,14 +64,7 @@ static const PgQuery__RangeVar *locked_matview(struct xlat_ctx *c, const PgQuery
 	char kind = c->schema->relkind_fn(c->schema->arg, rv->relname);
 	if (kind != 'm' && kind != 'M')
 		return NULL;
-	const char *name = rv->alias ? rv->alias->aliasname : rv->relname;
-	for (size_t i = 0; i < l->n_locked_rels; i++) {
-		const PgQuery__Node *r = l->locked_rels[i];
-		if (r->node_case == PG_QUERY__NODE__NODE_RANGE_VAR &&
-		    strcmp(r->range_var->relname, name) == 0)
-			return rv;
-	}
-	return l->n_locked_rels ? NULL : rv;
+	return locks(l, rv) ? rv : NULL;
 }
 
 bool xlat_rowlock_check(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
