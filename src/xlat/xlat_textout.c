@@ -19,8 +19,10 @@
 #include <string.h>
 
 /* How each type that needs it is printed in each form: 0 as stored, 'o' through pgfn_text_out,
- * 'B' as a cast of bool to text (true/false), 'Z' as a timestamptz's cast to text (its
- * stored UTC form shown in the session's TimeZone). */
+ * 'B' as a cast of bool to text (true/false), 'Z' as a date/time's cast to text (a
+ * timestamptz's stored UTC form shown in the session's TimeZone; a date's or timestamp's in
+ * DateStyle, its year outside 1..9999 as PostgreSQL prints it rather than its stored form,
+ * pgtype_dt_store). JSON reads a date's or timestamp's stored form itself (xlat_json_tag). */
 static const struct {
 	uint32_t oid;
 	char form[4]; /* by enum xlat_textform */
@@ -28,6 +30,7 @@ static const struct {
 	{XLAT_OID_NUMERIC, {'o', 'o', 'o', 'o'}}, {XLAT_OID_BOOL, {'B', 'o', 0, 0}},
 	{XLAT_OID_FLOAT4, {'o', 'o', 'o', 'o'}},  {XLAT_OID_FLOAT8, {'o', 'o', 0, 'o'}},
 	{XLAT_OID_BYTEA, {'o', 'o', 0, 0}},       {XLAT_OID_TIMESTAMPTZ, {'Z', 'Z', 0, 'Z'}},
+	{XLAT_OID_DATE, {'Z', 'Z', 0, 0}},        {XLAT_OID_TIMESTAMP, {'Z', 'Z', 0, 0}},
 	{XLAT_OID_INTERVAL, {'o', 'o', 0, 'o'}}, /* in the session's IntervalStyle */
 	{XLAT_OID_MONEY, {'o', 'o', 'o', 'o'}},  /* cash_out's text, not the cents */
 };
