@@ -100,3 +100,19 @@ CREATE TABLE bct_bc PARTITION OF bct FOR VALUES FROM (MINVALUE) TO ('0001-01-01 
 CREATE TABLE bct_ad PARTITION OF bct FOR VALUES FROM ('0001-01-01 00:00:00+00') TO (MAXVALUE);
 INSERT INTO bct VALUES ('0001-12-31 23:59:59+00 BC'), ('0001-01-01 00:00:00+00'), ('-infinity'), ('infinity'), ('20000-01-01 00:00:00+00');
 SELECT tableoid::regclass::text, t FROM bct ORDER BY t;
+-- defaults and typed literals in DDL are stored in the same form
+CREATE TABLE bcdef (id int, d date DEFAULT '0044-03-15 BC', tz timestamptz DEFAULT '10000-01-01 00:00:00+00',
+  CHECK (d > date '0100-01-01 BC'));
+INSERT INTO bcdef (id) VALUES (1);
+INSERT INTO bcdef VALUES (2, '0099-12-31 BC', '0001-01-01 00:00:00+00 BC');
+INSERT INTO bcdef VALUES (3, '0101-01-01 BC');
+SELECT * FROM bcdef ORDER BY d;
+SELECT * FROM bcdef ORDER BY tz;
+SELECT column_name, column_default FROM information_schema.columns WHERE table_name = 'bcdef' ORDER BY 1;
+-- generate_series, date_bin, to_date and to_timestamp store their results
+SELECT g FROM generate_series(timestamp '0001-12-30 BC', timestamp '0001-01-02', interval '1 day') g ORDER BY g DESC;
+SELECT date_bin('1 day', timestamp '0044-03-15 12:00 BC', timestamp '2000-01-01'), to_date('0044-03-15 BC', 'YYYY-MM-DD BC') < to_date('10000-01-01', 'YYYY-MM-DD');
+SELECT daterange('0044-03-15 BC', '2000-01-01'), tsrange('0044-03-15 BC', '10000-01-01'), daterange('0044-03-15 BC', '2000-01-01') @> date '0001-01-01';
+-- a view prints them as PostgreSQL does (the schema calls no shardlite function)
+CREATE VIEW bcv AS SELECT id, d, d || '' AS dt, concat(ts, '|') AS tst, to_json(d) AS j FROM bcd WHERE id IN (2, 3, 11);
+SELECT * FROM bcv ORDER BY d;
