@@ -17,33 +17,36 @@
 #define STORE_LATE ':'
 #define LATE_DIGITS 7 /* 5874897, the last year of a date */
 
-/* PostgreSQL's ISO text (UTC) of v, then rewritten when its year is outside 1..9999. */
+/* PostgreSQL's ISO text (UTC) of v appended to out, then rewritten in place when its year is
+ * outside 1..9999 (years 1 to 9999 cost one look at the text). */
 void pgtype_dt_store(struct strbuf *out, uint32_t oid, int64_t v)
 {
-	struct strbuf iso;
-	strbuf_init(&iso, 0);
+	size_t at = out->len;
 	if (oid == PGTYPE_DATE)
-		pgtype_date_out(&iso, (int32_t)v);
+		pgtype_date_out(out, (int32_t)v);
 	else if (oid == PGTYPE_TIMESTAMPTZ)
-		pgtype_timestamptz_out(&iso, v, NULL);
+		pgtype_timestamptz_out(out, v, NULL);
 	else
-		pgtype_timestamp_out(&iso, v);
-	const char *s = iso.data ? iso.data : "";
-	size_t n = iso.len, y = strspn(s, "0123456789");
+		pgtype_timestamp_out(out, v);
+	if (out->failed || !out->data)
+		return;
+	const char *s = out->data + at;
+	size_t n = out->len - at, y = strspn(s, "0123456789");
 	bool bc = n > 3 && memcmp(s + n - 3, " BC", 3) == 0;
-	if (iso.failed || y == 0 || y >= n || s[y] != '-' || (!bc && y == 4)) {
-		strbuf_append(out, s, n); /* years 1 to 9999, an infinity */
-	} else {
-		long year = 0;
-		for (size_t i = 0; i < y; i++)
-			year = year * 10 + (s[i] - '0');
-		if (bc)
-			strbuf_printf(out, "%c%04ld", STORE_BC, 10000 - year);
-		else
-			strbuf_printf(out, "%c%0*ld", STORE_LATE, LATE_DIGITS, year);
-		strbuf_append(out, s + y, n - y - (bc ? 3 : 0));
-	}
-	strbuf_fini(&iso);
+	if (y == 0 || y >= n || s[y] != '-' || (!bc && y == 4) || n - y >= 64)
+		return; /* years 1 to 9999, an infinity */
+	long year = 0;
+	char rest[64];
+	for (size_t i = 0; i < y; i++)
+		year = year * 10 + (s[i] - '0');
+	size_t k = n - y - (bc ? 3 : 0);
+	memcpy(rest, s + y, k);
+	out->len = at;
+	if (bc)
+		strbuf_printf(out, "%c%04ld", STORE_BC, 10000 - year);
+	else
+		strbuf_printf(out, "%c%0*ld", STORE_LATE, LATE_DIGITS, year);
+	strbuf_append(out, rest, k);
 }
 
 size_t pgtype_dt_unstore(const char *s, size_t n, char *buf, size_t cap)
