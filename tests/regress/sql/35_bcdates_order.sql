@@ -116,3 +116,6 @@ SELECT daterange('0044-03-15 BC', '2000-01-01'), tsrange('0044-03-15 BC', '10000
 -- a view prints them as PostgreSQL does (the schema calls no shardlite function)
 CREATE VIEW bcv AS SELECT id, d, d || '' AS dt, concat(ts, '|') AS tst, to_json(d) AS j FROM bcd WHERE id IN (2, 3, 11);
 SELECT * FROM bcv ORDER BY d;
+CREATE VIEW bcv2 AS SELECT id FROM bcd WHERE d > date '0100-01-01 BC' AND ts < timestamp '10000-01-01 00:00:00' AND d < '12000-01-01';
+SELECT pg_get_viewdef('bcv2');
+SELECT * FROM bcv2 ORDER BY id;
