@@ -119,3 +119,18 @@ SELECT * FROM bcv ORDER BY d;
 CREATE VIEW bcv2 AS SELECT id FROM bcd WHERE d > date '0100-01-01 BC' AND ts < timestamp '10000-01-01 00:00:00' AND d < '12000-01-01';
 SELECT pg_get_viewdef('bcv2');
 SELECT * FROM bcv2 ORDER BY id;
+-- precision, parameters, grouping, set operations, conversions
+CREATE TABLE bce (t0 timestamp(0), tz1 timestamptz(1), d date);
+INSERT INTO bce VALUES ('0044-03-15 12:00:00.5 BC', '0044-03-15 12:00:00.55+00 BC', '0044-03-15 BC'), ('9999-12-31 23:59:59.5', '9999-12-31 23:59:59.96+00', '9999-12-31');
+SELECT * FROM bce ORDER BY t0;
+SELECT * FROM bce ORDER BY tz1 DESC;
+PREPARE bcq(date) AS SELECT $1 < date '0001-01-01', $1, $1 + 1;
+EXECUTE bcq('0044-03-15 BC');
+PREPARE bcq2(timestamptz) AS SELECT count(*) FROM bce WHERE tz1 < $1;
+EXECUTE bcq2('0001-01-01 00:00:00+00');
+EXECUTE bcq2('10000-01-01 00:00:00+00');
+SELECT d, count(*) FROM bce GROUP BY d ORDER BY d DESC;
+SELECT d FROM bce UNION SELECT '0100-01-01 BC'::date ORDER BY 1;
+SELECT max(t0) - min(t0) FROM bce;
+SELECT extract(epoch FROM t0), extract(julian FROM d) FROM bce ORDER BY d;
+SELECT d::timestamptz, t0::date, tz1::timestamp FROM bce ORDER BY d;
