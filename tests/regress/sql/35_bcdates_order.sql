@@ -134,3 +134,15 @@ SELECT d FROM bce UNION SELECT '0100-01-01 BC'::date ORDER BY 1;
 SELECT max(t0) - min(t0) FROM bce;
 SELECT extract(epoch FROM t0), extract(julian FROM d) FROM bce ORDER BY d;
 SELECT d::timestamptz, t0::date, tz1::timestamp FROM bce ORDER BY d;
+-- a CHECK or an index predicate comparing a column with a BC or past-9999 string
+CREATE TABLE bck (d date CHECK (d > '0100-01-01 BC'), ts timestamp, tz timestamptz, CHECK ('10000-01-01' > ts), CHECK (tz <> '0001-01-01 00:00:00+00 BC'));
+INSERT INTO bck VALUES ('0044-03-15 BC', '0044-03-15 BC', '2024-01-01 00:00+00');
+INSERT INTO bck VALUES ('0200-03-15 BC', NULL, NULL);
+INSERT INTO bck VALUES ('2024-01-01', '10000-01-02', NULL);
+INSERT INTO bck VALUES ('2024-01-01', '9999-01-02', '0001-01-01 00:00:00+00 BC');
+ALTER TABLE bck ADD CONSTRAINT bck_late CHECK (d < '20000-01-01');
+INSERT INTO bck VALUES ('30000-01-01');
+INSERT INTO bck VALUES ('19999-12-31');
+CREATE INDEX bcki ON bck (d) WHERE d < '0001-01-01';
+SELECT * FROM bck ORDER BY d;
+SELECT d FROM bck WHERE d < '0001-01-01';
