@@ -161,9 +161,9 @@ struct pgtype_tz;
 struct pgtype_dtstyle;
 /* As pgtype_array_canon, date/time elements without an offset read in env's zone (NULL: UTC);
  * they are stored as their scalars are (a timestamptz in UTC). */
-bool pgtype_array_canon_env(uint32_t elem, const char *s, size_t n,
-			    const struct pgtype_dtenv *env, struct arena *a, struct pgtype_value *out,
-			    struct pgerr *err) MUST_CHECK;
+bool pgtype_array_canon_env(uint32_t elem, const char *s, size_t n, const struct pgtype_dtenv *env,
+			    struct arena *a, struct pgtype_value *out, struct pgerr *err)
+	MUST_CHECK;
 /* Whether elements of type elem print by the session's zone or DateStyle (dates, timestamps,
  * timestamptz, intervals and their ranges and multiranges). */
 bool pgtype_array_styled(uint32_t elem);
@@ -316,18 +316,18 @@ bool pgtype_time_in_env(const char *s, size_t n, const struct pgtype_dtenv *env,
 			struct pgerr *err) MUST_CHECK;
 bool pgtype_timestamp_in(const char *s, size_t n, const struct pgtype_dtenv *env, int64_t *out,
 			 struct pgerr *err) MUST_CHECK;
-bool pgtype_timestamptz_in(const char *s, size_t n, const struct pgtype_dtenv *env,
-			   int64_t *out, struct pgerr *err) MUST_CHECK;
-bool pgtype_interval_in(const char *s, size_t n, struct pgtype_interval *out,
-			struct pgerr *err) MUST_CHECK;
+bool pgtype_timestamptz_in(const char *s, size_t n, const struct pgtype_dtenv *env, int64_t *out,
+			   struct pgerr *err) MUST_CHECK;
+bool pgtype_interval_in(const char *s, size_t n, struct pgtype_interval *out, struct pgerr *err)
+	MUST_CHECK;
 /* interval(p) and INTERVAL fields: typmod = INTERVAL_MASK fields << 16 | precision (0xFFFF:
  * none), -1 for neither. _in_typmod reads s as interval_in does with that typmod (a number
  * without a unit is of the last field: '1' YEAR is a year, '1 2' DAY TO HOUR a day and two
  * hours, '2:03' MINUTE TO SECOND two minutes), then adjusts: _adjust drops what lies right
  * of the last field and rounds the seconds to the precision, as AdjustIntervalForTypmod.
  * _typmod_out appends intervaltypmodout's text (" day to second(2)", "(3)"). */
-bool pgtype_interval_in_typmod(const char *s, size_t n, int32_t typmod,
-			       struct pgtype_interval *out, struct pgerr *err) MUST_CHECK;
+bool pgtype_interval_in_typmod(const char *s, size_t n, int32_t typmod, struct pgtype_interval *out,
+			       struct pgerr *err) MUST_CHECK;
 void pgtype_interval_typmod_adjust(struct pgtype_interval *iv, int32_t typmod);
 /* As _in_typmod, read as IntervalStyle style reads: under sql_standard a leading minus sign
  * with no other explicit sign applies to every field ('-1 2:03:04' is minus a day, two hours,
@@ -356,6 +356,16 @@ void pgtype_interval_out_iso(struct strbuf *out, const struct pgtype_interval *i
 void pgtype_interval_out_style(struct strbuf *out, const struct pgtype_interval *iv,
 			       enum pgtype_intervalstyle style);
 
+/* The stored text of a date (v: days), timestamp or timestamptz (v: µs, UTC): PostgreSQL's ISO
+ * text for years 1 to 9999 and the infinities; a BC year as '.' and 10000 minus the year
+ * ('.9956-03-15' for 0044-03-15 BC, the " BC" dropped), a year past 9999 as ':' and the
+ * year in seven digits (':0010000-01-01'), so that SQLite's text order is time order
+ * (pgtype_dtstore.c). The input functions read these forms back. */
+void pgtype_dt_store(struct strbuf *out, uint32_t oid, int64_t v);
+/* s[0..n) in the form above outside years 1..9999 → PostgreSQL's ISO text in buf (its
+ * length); 0 for any other text. */
+size_t pgtype_dt_unstore(const char *s, size_t n, char *buf, size_t cap);
+
 /* As pgtype_encode_text_typmod, timestamptz shown in zone tz (NULL: UTC). */
 void pgtype_encode_text_tz(struct strbuf *out, uint32_t oid, int32_t typmod,
 			   const struct pgtype_tz *tz, const struct pgtype_value *v);
@@ -370,8 +380,8 @@ void pgtype_dt_out_styled(struct strbuf *out, uint32_t oid, int64_t ts_or_date,
 			  const struct pgtype_tz *tz, const struct pgtype_dtstyle *ds);
 /* As pgtype_decode_text; a timestamptz without an offset is read in env's zone. */
 bool pgtype_decode_text_env(uint32_t oid, const char *s, size_t n, const struct pgtype_dtenv *env,
-			    struct arena *a, struct pgtype_value *out,
-			    struct pgerr *err) MUST_CHECK;
+			    struct arena *a, struct pgtype_value *out, struct pgerr *err)
+	MUST_CHECK;
 
 /* ---- network addresses (pgtype_net.c) ----
  * inet/cidr: family 4 or 6, the netmask length and the address (4 or 16 bytes used). */
@@ -403,8 +413,12 @@ void pgtype_macaddr_out(struct strbuf *out, const uint8_t *b, size_t n);
  * as the text range_out prints with TimeZone UTC: bounds are their subtype's canonical text,
  * discrete ranges canonical as [), "empty" for the empty range. */
 enum {
-	PGTYPE_INT4RANGE = 3904, PGTYPE_NUMRANGE = 3906, PGTYPE_TSRANGE = 3908,
-	PGTYPE_TSTZRANGE = 3910, PGTYPE_DATERANGE = 3912, PGTYPE_INT8RANGE = 3926,
+	PGTYPE_INT4RANGE = 3904,
+	PGTYPE_NUMRANGE = 3906,
+	PGTYPE_TSRANGE = 3908,
+	PGTYPE_TSTZRANGE = 3910,
+	PGTYPE_DATERANGE = 3912,
+	PGTYPE_INT8RANGE = 3926,
 };
 /* One bound as range_deserialize gives it: val (canonical subtype text) unless infinite. */
 struct pgtype_rbound {
@@ -424,9 +438,8 @@ uint32_t pgtype_range_subtype(uint32_t oid);
 bool pgtype_range_in(uint32_t oid, const char *s, size_t n, const struct pgtype_dtenv *env,
 		     struct arena *a, struct pgtype_range *out, struct pgerr *err) MUST_CHECK;
 /* One value read by the input function of subtype into its canonical text (in a). */
-bool pgtype_range_elem_in(uint32_t subtype, const char *s, size_t n,
-			  const struct pgtype_dtenv *env, struct arena *a, const char **out,
-			  struct pgerr *err) MUST_CHECK;
+bool pgtype_range_elem_in(uint32_t subtype, const char *s, size_t n, const struct pgtype_dtenv *env,
+			  struct arena *a, const char **out, struct pgerr *err) MUST_CHECK;
 /* make_range: r->lo/hi/empty set, checks the order, empties and canonicalizes (discrete
  * types to [)); the same errors as pgtype_range_in. */
 bool pgtype_range_make(struct pgtype_range *r, struct arena *a, struct pgerr *err) MUST_CHECK;
@@ -446,8 +459,12 @@ int pgtype_range_cmp(const struct pgtype_range *a, const struct pgtype_range *b)
 /* ---- multirange types (pgtype_multirange.c) ----
  * Stored as the text multirange_out prints with TimeZone UTC: "{[1,3),[5,7)}", "{}". */
 enum {
-	PGTYPE_INT4MULTIRANGE = 4451, PGTYPE_NUMMULTIRANGE = 4532, PGTYPE_TSMULTIRANGE = 4533,
-	PGTYPE_TSTZMULTIRANGE = 4534, PGTYPE_DATEMULTIRANGE = 4535, PGTYPE_INT8MULTIRANGE = 4536,
+	PGTYPE_INT4MULTIRANGE = 4451,
+	PGTYPE_NUMMULTIRANGE = 4532,
+	PGTYPE_TSMULTIRANGE = 4533,
+	PGTYPE_TSTZMULTIRANGE = 4534,
+	PGTYPE_DATEMULTIRANGE = 4535,
+	PGTYPE_INT8MULTIRANGE = 4536,
 };
 /* n ranges, sorted, neither empty nor overlapping nor adjacent once normalized. */
 struct pgtype_multirange {
@@ -462,8 +479,8 @@ uint32_t pgtype_range_multirange(uint32_t range);
  * strings in a. 22P02 "malformed multirange literal" with multirange_in's DETAIL, and the
  * errors of range_in. */
 bool pgtype_multirange_in(uint32_t oid, const char *s, size_t n, const struct pgtype_dtenv *env,
-			  struct arena *a, struct pgtype_multirange *out,
-			  struct pgerr *err) MUST_CHECK;
+			  struct arena *a, struct pgtype_multirange *out, struct pgerr *err)
+	MUST_CHECK;
 /* multirange_canonicalize: m's ranges sorted, empty ones dropped, overlapping and adjacent
  * ones merged, in place. */
 void pgtype_multirange_normalize(struct pgtype_multirange *m);
@@ -570,7 +587,7 @@ bool pgtype_bit_parse(const char *s, size_t n, int32_t typmod, bool varying, str
 		      struct pgerr *err) MUST_CHECK;
 /* The same length rule alone, for a bit string of bitlen bits stored into bit(typmod) or bit
  * varying(typmod) (typmod <= 0: any length). */
-bool pgtype_bit_length_ok(size_t bitlen, int32_t typmod, bool varying,
-			  struct pgerr *err) MUST_CHECK;
+bool pgtype_bit_length_ok(size_t bitlen, int32_t typmod, bool varying, struct pgerr *err)
+	MUST_CHECK;
 
 #endif

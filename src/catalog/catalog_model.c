@@ -117,11 +117,17 @@ static const char *now_keyword(const char *d)
 {
 	static const char *const fmts[] = {"strftime('%Y-%m-%d %H:%M:%f+00', '",
 					   "strftime('%Y-%m-%d %H:%M:%f', '",
-					   "strftime('%H:%M:%f+00', '", "strftime('%H:%M:%f', '",
-					   "date('", "strftime('%Y-%m-%d', '"};
+					   "strftime('%H:%M:%f+00', '",
+					   "strftime('%H:%M:%f', '",
+					   "date('",
+					   "strftime('%Y-%m-%d', '"};
 	static const char *const tvs[][2] = {
-		{"now", "now()"},	{"NOW", "CURRENT_TIMESTAMP"}, {"Now", "CURRENT_DATE"},
-		{"NOw", "CURRENT_TIME"}, {"nOW", "LOCALTIME"},	      {"noW", "LOCALTIMESTAMP"},
+		{"now", "now()"},
+		{"NOW", "CURRENT_TIMESTAMP"},
+		{"Now", "CURRENT_DATE"},
+		{"NOw", "CURRENT_TIME"},
+		{"nOW", "LOCALTIME"},
+		{"noW", "LOCALTIMESTAMP"},
 		{"nOw", "statement_timestamp()"},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(fmts); i++) {
@@ -136,8 +142,7 @@ static const char *now_keyword(const char *d)
 	return NULL;
 }
 
-static const char *pg_default(const struct cat_model *m, const struct cat_col *col,
-			      const char *d)
+static const char *pg_default(const struct cat_model *m, const struct cat_col *col, const char *d)
 {
 	struct arena *a = m->a;
 	if (!d)
@@ -148,7 +153,8 @@ static const char *pg_default(const struct cat_model *m, const struct cat_col *c
 	 * interval's typmod goes into the constant itself), printed as NULL::type */
 	if (strcasecmp(d, "NULL") == 0)
 		return col->typmod >= 0 && col->typoid != PGTYPE_INTERVAL
-			       ? arena_printf(a, "NULL::%s", cat_format_type_m(m, a, col->typoid, -1))
+			       ? arena_printf(a, "NULL::%s",
+					      cat_format_type_m(m, a, col->typoid, -1))
 			       : NULL;
 	/* the current time: the time-value's capitalization is the spelling the user wrote
 	 * (src/xlat/xlat_ddl.c, now_spelling); date('now') is also what CURRENT_DATE was */
@@ -178,6 +184,15 @@ static const char *pg_default(const struct cat_model *m, const struct cat_col *c
 		strbuf_fini(&sb);
 		return out;
 	}
+	size_t dn = strlen(d);
+	char iso[96];
+	size_t k = (col->typoid == PGTYPE_DATE || col->typoid == PGTYPE_TIMESTAMP ||
+		    col->typoid == PGTYPE_TIMESTAMPTZ) &&
+				   dn > 2 && d[0] == '\'' && d[dn - 1] == '\''
+			   ? pgtype_dt_unstore(d + 1, dn - 2, iso, sizeof(iso))
+			   : 0;
+	if (k) /* a BC or past-9999 value's stored form (pgtype_dt_store) as PostgreSQL prints it */
+		d = arena_printf(a, "'%.*s'", (int)k, iso);
 	if (d[0] == '\'' && col->typoid == PGTYPE_BIT) /* bit of typmod -1 is not BIT(1) */
 		return arena_printf(a, "%s::\"bit\"", d);
 	if (d[0] == '\'')
@@ -189,8 +204,8 @@ static const char *pg_default(const struct cat_model *m, const struct cat_col *c
  * name of a permanent one, and a pragma without a schema finds the temporary one first. */
 static const char *schema_of(const struct cat_rel *r) { return r->temp ? "temp" : "main"; }
 
-static sqlite3_stmt *prep_in(sqlite3 *db, const char *sql, const struct cat_rel *r,
-			     const char *arg, struct pgerr *err)
+static sqlite3_stmt *prep_in(sqlite3 *db, const char *sql, const struct cat_rel *r, const char *arg,
+			     struct pgerr *err)
 {
 	sqlite3_stmt *st = prep(db, sql, arg, err);
 	if (st)
@@ -200,9 +215,7 @@ static sqlite3_stmt *prep_in(sqlite3 *db, const char *sql, const struct cat_rel 
 
 static int hex_digit(char ch)
 {
-	return ch >= '0' && ch <= '9'	? ch - '0'
-	       : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10
-				       : -1;
+	return ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
 }
 
 /* View v's column defaults, marks of its text before its query (CATALOG_VIEW_DEFAULT_MARK),
@@ -304,8 +317,7 @@ static struct cat_rel *new_rel(struct cat_model *m, const char *name, char kind,
 	return r;
 }
 
-struct cat_rel *cat_model_new_rel(struct cat_model *m, const char *name, char kind,
-				  const char *sql)
+struct cat_rel *cat_model_new_rel(struct cat_model *m, const char *name, char kind, const char *sql)
 {
 	return new_rel(m, name, kind, sql);
 }
@@ -494,9 +506,8 @@ static void set_index_constraint(struct cat_model *m, struct cat_index *ix, cons
 	/* a constraint of local schema s's table is named in s, as its unnamed ones are
 	 * (default_name of "s.t"): its index is relation "s.name" */
 	const char *bare;
-	const struct cat_nsp *nsp = name && !marked && !ix->table->temp
-					    ? cat_nsp_of(m, ix->table->name, &bare)
-					    : NULL;
+	const struct cat_nsp *nsp =
+		name && !marked && !ix->table->temp ? cat_nsp_of(m, ix->table->name, &bare) : NULL;
 	if (nsp)
 		name = arena_printf(m->a, "%s.%s", nsp->name, name);
 	ix->primary = pk;
@@ -541,10 +552,11 @@ static bool load_indexes(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
 		const char *name = col_text(m->a, st, 0);
 		const char *origin = col_text(m->a, st, 2);
 		const char *sql = col_text(m->a, st, 3);
-		sqlite3_stmt *xi = prep_in(db,
-					   "SELECT cid, desc FROM pragma_index_xinfo(?1, ?2) WHERE key "
-					   "ORDER BY seqno",
-					   t, name, err);
+		sqlite3_stmt *xi =
+			prep_in(db,
+				"SELECT cid, desc FROM pragma_index_xinfo(?1, ?2) WHERE key "
+				"ORDER BY seqno",
+				t, name, err);
 		int16_t keys[64];
 		bool desc[64];
 		int nkeys = 0;
@@ -570,7 +582,7 @@ static bool load_indexes(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
 			ix->exprs[k] = keys[k] > 0 ? t->cols[keys[k] - 1].name
 				       : k < ntexts
 					       ? cat_pg_text(m->a, without_order(m->a, texts[k]),
-							       &ix->pretty_exprs[k])
+							     &ix->pretty_exprs[k])
 					       : "?";
 			if (!ix->pretty_exprs[k])
 				ix->pretty_exprs[k] = ix->exprs[k];
@@ -812,20 +824,21 @@ static void resolve_fkeys(struct cat_model *m)
  * before a permanent one of that name, as pg_temp leads PostgreSQL's search_path). */
 static bool load_rels(sqlite3 *db, struct cat_model *m, bool temp, struct pgerr *err)
 {
-	sqlite3_stmt *st = prep(db,
-				/* the temp schema has its own sqlite_sequence and sidecars too */
-				temp ? "SELECT type, name, sql FROM temp.sqlite_schema WHERE type IN "
-				       "('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
-				       "AND name NOT LIKE '\\_shardlite\\_%' ESCAPE '\\' ORDER BY rowid"
-				     : "SELECT type, name, sql FROM main.sqlite_schema WHERE type IN "
-				       "('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
-				       "AND name NOT LIKE '\\_shardlite\\_%' ESCAPE '\\' ORDER BY rowid",
-				NULL, err);
+	sqlite3_stmt *st =
+		prep(db,
+		     /* the temp schema has its own sqlite_sequence and sidecars too */
+		     temp ? "SELECT type, name, sql FROM temp.sqlite_schema WHERE type IN "
+			    "('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+			    "AND name NOT LIKE '\\_shardlite\\_%' ESCAPE '\\' ORDER BY rowid"
+			  : "SELECT type, name, sql FROM main.sqlite_schema WHERE type IN "
+			    "('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+			    "AND name NOT LIKE '\\_shardlite\\_%' ESCAPE '\\' ORDER BY rowid",
+		     NULL, err);
 	while (st && sqlite3_step(st) == SQLITE_ROW) {
 		const char *type = (const char *)sqlite3_column_text(st, 0);
 		const char *name = col_text(m->a, st, 1);
-		struct cat_rel *r = new_rel(m, name, type[0] == 't' ? 'r' : 'v',
-					    col_text(m->a, st, 2));
+		struct cat_rel *r =
+			new_rel(m, name, type[0] == 't' ? 'r' : 'v', col_text(m->a, st, 2));
 		r->temp = temp;
 		if (temp) /* apart from a permanent table of the same name */
 			r->oid = cat_oid("rel", name, CAT_NS_TEMP_NAME);
@@ -850,8 +863,9 @@ static void load_matviews(sqlite3 *db, struct cat_model *m)
 		r->populated = r->matview;
 		if (!r->matview)
 			continue;
-		if (!st && sqlite3_prepare_v2(db, "SELECT definition, populated FROM "
-						  "main._shardlite_matviews WHERE name = ?1",
+		if (!st && sqlite3_prepare_v2(db,
+					      "SELECT definition, populated FROM "
+					      "main._shardlite_matviews WHERE name = ?1",
 					      -1, &st, NULL) != SQLITE_OK)
 			break; /* no sidecar yet */
 		sqlite3_bind_text(st, 1, r->name, -1, SQLITE_STATIC);
@@ -927,9 +941,9 @@ const char *cat_view_check_option(const struct cat_rel *v)
 	if (!m || m > q)
 		return NULL;
 	m += strlen(CATALOG_VIEW_OPTIONS_MARK);
-	return strncmp(m, "check_option=local)", 19) == 0	   ? "local"
+	return strncmp(m, "check_option=local)", 19) == 0      ? "local"
 	       : strncmp(m, "check_option=cascaded)", 22) == 0 ? "cascaded"
-							   : NULL;
+							       : NULL;
 }
 
 struct cat_rel *cat_model_rel_oid(const struct cat_model *m, uint32_t oid)

@@ -1,32 +1,32 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* catalog_partdate.c: range partitioning by a date, timestamp or timestamptz key
  * (docs/sql-compat.md, "Partitioned tables"). The bounds and the views compare the stored
- * ISO text, which orders as PostgreSQL orders the values from year 1 to 9999 and for
- * 'infinity' / '-infinity'; a BC or five-digit year does not, so such a bound is refused
- * when the partition is made and such a key value by a trigger of the parent. */
+ * text, which orders as PostgreSQL orders the values (pgtype_dt_store: ISO text from year 1
+ * to 9999 and for 'infinity' / '-infinity', an order-keeping form outside); a BC or
+ * five-digit year in the text older versions wrote does not, so such a bound is refused when
+ * the partition is made and such a key value by a trigger of the parent. */
 #include "catalog_int.h"
 
 #include <string.h>
 
 /* Whether a key of type oid is compared by this file's rule. */
-bool cat_partdate_key(int oid)
-{
-	return oid == 1082 || oid == 1114 || oid == 1184;
-}
+bool cat_partdate_key(int oid) { return oid == 1082 || oid == 1114 || oid == 1184; }
 
 /* Whether the stored text t of a date/time value orders as its value does: a four-digit
- * year, AD; or an infinity. The SQL form of the same test is GUARD below. */
+ * year, AD; a year outside 1..9999 in pgtype_dt_store's form ('.' BC, ':' past 9999); or an
+ * infinity. Only text written by older versions ('0044-03-15 BC', '10000-01-01') fails. The
+ * SQL form of the same test is GUARD below. */
 static bool text_orders(const char *t)
 {
-	if (strcmp(t, "infinity") == 0 || strcmp(t, "-infinity") == 0)
+	if (strcmp(t, "infinity") == 0 || strcmp(t, "-infinity") == 0 || t[0] == '.' || t[0] == ':')
 		return true;
 	size_t n = strlen(t);
 	return n >= 5 && t[4] == '-' && !(n >= 3 && strcmp(t + n - 3, " BC") == 0);
 }
 
-#define GUARD(v)                                                                             \
-	"(" v " IS NULL OR " v " IN ('infinity', '-infinity') OR (substr(" v ", 5, 1) = '-' " \
-	"AND " v " NOT LIKE '%% BC'))"
+#define GUARD(v)                                                                                \
+	"(" v " IS NULL OR " v " IN ('infinity', '-infinity') OR substr(" v ", 1, 1) IN ('.', " \
+	"':') OR (substr(" v ", 5, 1) = '-' AND " v " NOT LIKE '%% BC'))"
 
 bool cat_partdate_bound_ok(sqlite3_context *ctx, sqlite3_value *v)
 {
@@ -59,7 +59,8 @@ char *cat_partdate_guard(sqlite3 *db, const char *parent, char *const *keys, siz
 			oid = pgtype_from_decl((const char *)sqlite3_column_text(vm, 0), &typmod);
 		}
 		sqlite3_reset(vm);
-		char *g = sqlite3_mprintf(GUARD("NEW.\"%w\""), keys[i], keys[i], keys[i], keys[i]);
+		char *g = sqlite3_mprintf(GUARD("NEW.\"%w\""), keys[i], keys[i], keys[i], keys[i],
+					  keys[i]);
 		char *u = sqlite3_mprintf("%s\"%w\"", upd.len ? ", " : "", keys[i]);
 		char *v = sqlite3_mprintf("NEW.\"%w\"", keys[i]);
 		if (g && u && v && cat_partdate_key((int)oid)) {
@@ -84,7 +85,8 @@ char *cat_partdate_guard(sqlite3 *db, const char *parent, char *const *keys, siz
 				    "CREATE TRIGGER \"" CAT_PART_TRIGGER_PREFIX "k_%w\" BEFORE "
 				    "INSERT ON \"%w\" WHEN NOT (%s) BEGIN SELECT "
 				    "shardlite_partition_key_range(CASE %s END); END; "
-				    "CREATE TRIGGER \"" CAT_PART_TRIGGER_PREFIX "ku_%w\" BEFORE UPDATE "
+				    "CREATE TRIGGER \"" CAT_PART_TRIGGER_PREFIX
+				    "ku_%w\" BEFORE UPDATE "
 				    "OF %s ON \"%w\" WHEN NOT (%s) BEGIN SELECT "
 				    "shardlite_partition_key_range(CASE %s END); END; ",
 				    parent, parent, parent, parent, ok.data, bad.data, parent,

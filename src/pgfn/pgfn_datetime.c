@@ -247,7 +247,7 @@ static void result_timestamptz(sqlite3_context *ctx, int64_t ts)
 	} else if (last.len == 0 || last.ts != ts) {
 		struct strbuf sb;
 		strbuf_init(&sb, 0);
-		pgtype_timestamptz_out(&sb, ts, NULL);
+		pgtype_dt_store(&sb, PGTYPE_TIMESTAMPTZ, ts);
 		bool fits = !sb.failed && sb.len < sizeof(last.text);
 		if (fits)
 			memcpy(last.text, sb.data, sb.len);

@@ -36,9 +36,14 @@ struct pgtype_dtenv pgfn_dt_env(sqlite3_context *ctx)
 
 /* The type of a stored value whose static type the translator did not know: the storage
  * forms are distinct enough to tell (date "YYYY-MM-DD", time "HH:MM:SS", timestamp with a
- * space, timestamptz with an offset, interval with unit words). */
+ * space, timestamptz with an offset, interval with unit words; a year outside 1..9999 in
+ * pgtype_dt_store's form is told by what follows it). */
 uint32_t pgfn_dt_sniff(const char *s, size_t n)
 {
+	char iso[96];
+	size_t year = pgtype_dt_unstore(s, n, iso, sizeof(iso)) ? strcspn(s, "-") : 0;
+	if (year >= 5) /* a year outside 1..9999 stored as pgtype_dt_store writes it */
+		return pgfn_dt_sniff(s + year - 4, n - year + 4);
 	if (n >= 3 &&
 	    (s[0] == 'P' || memchr(s, 'y', n) || memchr(s, 'a', n) || memchr(s, 'o', n)) &&
 	    !memchr(s, 'i', n))
@@ -125,7 +130,7 @@ void pgfn_dt_result(sqlite3_context *ctx, const struct pgfn_dt *v)
 	strbuf_init(&sb, 0);
 	switch (v->oid) {
 	case PGTYPE_DATE:
-		pgtype_date_out(&sb, v->date);
+		pgtype_dt_store(&sb, v->oid, v->date);
 		break;
 	case PGTYPE_TIME:
 		pgtype_time_out(&sb, v->ts);
@@ -134,10 +139,8 @@ void pgfn_dt_result(sqlite3_context *ctx, const struct pgfn_dt *v)
 		pgtype_timetz_out(&sb, v->ts, v->east);
 		break;
 	case PGTYPE_TIMESTAMP:
-		pgtype_timestamp_out(&sb, v->ts);
-		break;
 	case PGTYPE_TIMESTAMPTZ:
-		pgtype_timestamptz_out(&sb, v->ts, NULL);
+		pgtype_dt_store(&sb, v->oid, v->ts);
 		break;
 	default:
 		pgtype_interval_out(&sb, &v->iv);

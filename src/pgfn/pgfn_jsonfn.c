@@ -19,12 +19,35 @@ struct jv *pgfn_json_arg(sqlite3_context *ctx, struct arena *a, sqlite3_value *v
 	return j;
 }
 
-/* Text of a timestamp as JSON writes it: ISO 8601 with a T, the offset with minutes. */
+/* A date or timestamp stored with its year outside 1..9999 (pgtype_dt_store): PostgreSQL's ISO
+ * text in buf; any other text as it is. */
+static const char *iso_text(const char *s, size_t *n, char *buf, size_t cap)
+{
+	size_t k = pgtype_dt_unstore(s, *n, buf, cap);
+	if (!k)
+		return s;
+	*n = k;
+	return buf;
+}
+
+/* A date as JSON writes it: its ISO text. */
+static void put_date(struct strbuf *sb, const char *s, size_t n)
+{
+	char buf[96];
+	s = iso_text(s, &n, buf, sizeof(buf));
+	pgfn_json_escape(sb, s, n);
+}
+
+/* Text of a timestamp as JSON writes it: ISO 8601 with a T, the offset with minutes (before
+ * a " BC"). */
 static void put_timestamp(struct strbuf *sb, const char *s, size_t n, bool tz)
 {
 	struct strbuf t;
+	char buf[96];
+	s = iso_text(s, &n, buf, sizeof(buf));
+	bool bc = n > 3 && memcmp(s + n - 3, " BC", 3) == 0;
 	strbuf_init(&t, 0);
-	strbuf_append(&t, s, n);
+	strbuf_append(&t, s, n - (bc ? 3 : 0));
 	if (t.data) {
 		char *sp = strchr(t.data, ' ');
 		if (sp)
@@ -33,6 +56,8 @@ static void put_timestamp(struct strbuf *sb, const char *s, size_t n, bool tz)
 		if (tz && len > 3 && (t.data[len - 3] == '+' || t.data[len - 3] == '-'))
 			strbuf_puts(&t, ":00");
 	}
+	if (bc)
+		strbuf_puts(&t, " BC");
 	pgfn_json_escape(sb, t.data ? t.data : "", t.len);
 	strbuf_fini(&t);
 }
@@ -69,6 +94,8 @@ static void put_elem(struct strbuf *sb, char tag, const char *e)
 		strbuf_puts(sb, e);
 	else if (tag == 'P' || tag == 'Q') /* as the scalars: 2024-01-01T10:00:00+01:00 */
 		put_timestamp(sb, e, strlen(e), tag == 'Q');
+	else if (tag == 'E')
+		put_date(sb, e, strlen(e));
 	else
 		pgfn_json_escape(sb, e, strlen(e));
 }
@@ -88,8 +115,8 @@ static void put_dim(struct strbuf *sb, char tag, const struct pgfn_md *md, int d
 }
 
 /* An array in text form as array_to_json writes it ([1,2], [[1,2],[3,4]], no blanks);
- * elements by the tag: A numbers, B booleans, J json, P/Q timestamps/timestamptz (in the
- * session's zone already), S strings. */
+ * elements by the tag: A numbers, B booleans, E dates, J json, P/Q timestamps/timestamptz
+ * (in the session's zone already), S strings. */
 static void put_array(struct strbuf *sb, char tag, sqlite3_value *v)
 {
 	struct arena *a = arena_new(0);
@@ -109,10 +136,10 @@ static void put_array(struct strbuf *sb, char tag, sqlite3_value *v)
 }
 
 /* Appends v as to_json() renders a value of the type tag names:
- *   b bool  j json/jsonb (its text)  n integer/numeric  f float4/float8  T timestamp
+ *   b bool  j json/jsonb (its text)  n integer/numeric  f float4/float8  D date  T timestamp
  *   Z timestamptz  x bytea  t text and the other types  . not known: the storage class decides
- *   A B J P Q S arrays (text form) of numbers, booleans, json, timestamps, timestamptz,
- *   anything else */
+ *   A B E J P Q S arrays (text form) of numbers, booleans, dates, json, timestamps,
+ *   timestamptz, anything else */
 void pgfn_json_put_value(struct strbuf *sb, char tag, sqlite3_value *v)
 {
 	int st = sqlite3_value_type(v);
@@ -138,6 +165,10 @@ void pgfn_json_put_value(struct strbuf *sb, char tag, sqlite3_value *v)
 		s = pgfn_text(v, &n);
 		put_timestamp(sb, s, n, tag == 'Z');
 		return;
+	case 'D':
+		s = pgfn_text(v, &n);
+		put_date(sb, s, n);
+		return;
 	case 'x':
 		put_hex_bytea(sb, v);
 		return;
@@ -147,6 +178,7 @@ void pgfn_json_put_value(struct strbuf *sb, char tag, sqlite3_value *v)
 		return;
 	case 'A':
 	case 'B':
+	case 'E':
 	case 'J':
 	case 'P':
 	case 'Q':

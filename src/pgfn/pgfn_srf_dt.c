@@ -92,16 +92,13 @@ static bool next(struct pgfn_srf_scan *s)
 	return true;
 }
 
-/* The value in its storage form: ISO, a timestamptz in UTC. */
+/* The value in its storage form (pgtype_dt_store): ISO, a timestamptz in UTC. */
 static void column(struct pgfn_srf_scan *s, sqlite3_context *ctx, int col)
 {
 	(void)col;
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	if (s->g[3])
-		pgtype_timestamptz_out(&sb, s->g[0], NULL);
-	else
-		pgtype_timestamp_out(&sb, s->g[0]);
+	pgtype_dt_store(&sb, s->g[3] ? PGTYPE_TIMESTAMPTZ : PGTYPE_TIMESTAMP, s->g[0]);
 	if (sb.failed)
 		sqlite3_result_error_nomem(ctx);
 	else

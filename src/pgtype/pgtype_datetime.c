@@ -29,6 +29,16 @@ static bool dt_error(enum pgtype_dterr e, const struct pgtype_dtres *r, const ch
 	}
 }
 
+/* The stored form of a year outside 1..9999 (pgtype_dtstore.c) read as its ISO text. */
+static void unstore(const char **s, size_t *n, char *buf, size_t cap)
+{
+	size_t k = pgtype_dt_unstore(*s, *n, buf, cap);
+	if (k) {
+		*s = buf;
+		*n = k;
+	}
+}
+
 /* timestamp_in and timestamptz_in: the decoded fields as a UTC instant (with_tz) or the
  * wall-clock value; out of range is 22008 "timestamp out of range". */
 static bool ts_in(const char *s, size_t n, const struct pgtype_dtenv *env, bool with_tz,
@@ -65,6 +75,8 @@ bool pgtype_timestamp_in(const char *s, size_t n, const struct pgtype_dtenv *env
 			 struct pgerr *err)
 {
 	int off;
+	char iso[96];
+	unstore(&s, &n, iso, sizeof(iso));
 	if (pgtype_iso_ts_in(s, n, out, &off))
 		return true; /* an offset is ignored, as below */
 	return ts_in(s, n, env, false, out, err);
@@ -75,6 +87,8 @@ bool pgtype_timestamptz_in(const char *s, size_t n, const struct pgtype_dtenv *e
 {
 	int off;
 	int64_t local;
+	char iso[96];
+	unstore(&s, &n, iso, sizeof(iso));
 	if (!pgtype_iso_ts_in(s, n, &local, &off))
 		return ts_in(s, n, env, true, out, err);
 	if (off == INT32_MIN)
@@ -89,6 +103,8 @@ bool pgtype_date_in(const char *s, size_t n, const struct pgtype_dtenv *env, int
 		    struct pgerr *err)
 {
 	struct pgtype_dtres r;
+	char iso[96];
+	unstore(&s, &n, iso, sizeof(iso));
 	enum pgtype_dterr e = pgtype_dt_decode(s, n, env, false, &r);
 	if (e)
 		return dt_error(e, &r, "date", s, n, err);

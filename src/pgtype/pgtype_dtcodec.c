@@ -2,8 +2,9 @@
 /* pgtype_dtcodec.c: date/time values between SQLite storage and the wire. Storage is the ISO
  * text PostgreSQL prints with TimeZone UTC (timestamptz normalized to "+00", so SQLite's text
  * order is time order); values written by older versions in any PostgreSQL input form are
- * read back too. Text output re-renders in the session's zone; binary is PostgreSQL's
- * integer form (int32 days, int64 microseconds since 2000-01-01, interval µs/days/months). */
+ * read back too; a year outside 1..9999 is stored in the form pgtype_dtstore.c writes. Text
+ * output re-renders in the session's zone; binary is PostgreSQL's integer form (int32 days,
+ * int64 microseconds since 2000-01-01, interval µs/days/months). */
 #include "pgtype_int.h"
 
 #include <stdlib.h>
@@ -43,9 +44,8 @@ static bool parse_value(uint32_t oid, const char *s, size_t n, const struct pgty
 	case PGTYPE_TIMESTAMPTZ:
 		return pgtype_timestamptz_in(s, n, env, &v->ts, err);
 	default:
-		return pgtype_interval_in_style(s, n, -1,
-						env ? env->interval : PGTYPE_INTERVAL_POSTGRES, &v->iv,
-						err);
+		return pgtype_interval_in_style(
+			s, n, -1, env ? env->interval : PGTYPE_INTERVAL_POSTGRES, &v->iv, err);
 	}
 }
 
@@ -67,23 +67,36 @@ static void format_value(struct strbuf *out, uint32_t oid, const struct dtval *v
 		pgtype_dt_out_styled(out, oid, v->ts, tz, ds);
 		break;
 	default:
-		pgtype_interval_out_style(out, &v->iv, ds ? ds->interval : PGTYPE_INTERVAL_POSTGRES);
+		pgtype_interval_out_style(out, &v->iv,
+					  ds ? ds->interval : PGTYPE_INTERVAL_POSTGRES);
 		break;
 	}
+}
+
+/* The stored text of v: date, timestamp and timestamptz in their stored form
+ * (pgtype_dt_store), the others as PostgreSQL prints them with TimeZone UTC. */
+static void store_value(struct strbuf *out, uint32_t oid, const struct dtval *v)
+{
+	if (oid == PGTYPE_DATE)
+		pgtype_dt_store(out, oid, v->date);
+	else if (oid == PGTYPE_TIMESTAMP || oid == PGTYPE_TIMESTAMPTZ)
+		pgtype_dt_store(out, oid, v->ts);
+	else
+		format_value(out, oid, v, NULL, NULL);
 }
 
 static bool is_dt(uint32_t oid)
 {
 	return oid == PGTYPE_DATE || oid == PGTYPE_TIME || oid == PGTYPE_TIMETZ ||
-	       oid == PGTYPE_TIMESTAMP ||
-	       oid == PGTYPE_TIMESTAMPTZ || oid == PGTYPE_INTERVAL;
+	       oid == PGTYPE_TIMESTAMP || oid == PGTYPE_TIMESTAMPTZ || oid == PGTYPE_INTERVAL;
 }
 
 /* A stored value: text read as the type (stored timestamptz without an offset is UTC). */
 static bool stored(uint32_t oid, int32_t typmod, const struct pgtype_value *v, struct dtval *out)
 {
 	struct pgerr ignored;
-	static const struct pgtype_dtenv utc = {NULL, 0, PGTYPE_ORDER_MDY, PGTYPE_INTERVAL_POSTGRES};
+	static const struct pgtype_dtenv utc = {NULL, 0, PGTYPE_ORDER_MDY,
+						PGTYPE_INTERVAL_POSTGRES};
 	if (v->kind != PGTYPE_V_TEXT || !parse_value(oid, v->p, v->n, &utc, out, &ignored))
 		return false;
 	if (oid != PGTYPE_DATE && oid != PGTYPE_INTERVAL)
@@ -251,7 +264,7 @@ bool pgtype_dt_recv(uint32_t oid, const uint8_t *p, size_t n, struct arena *a,
 	}
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	format_value(&sb, oid, &d, NULL, NULL);
+	store_value(&sb, oid, &d);
 	*out = text_value(a, &sb);
 	strbuf_fini(&sb);
 	return true;
@@ -265,7 +278,7 @@ bool pgtype_dt_decode_text(uint32_t oid, const char *s, size_t n, const struct p
 		return false;
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	format_value(&sb, oid, &d, NULL, NULL);
+	store_value(&sb, oid, &d);
 	*out = text_value(a, &sb);
 	strbuf_fini(&sb);
 	return true;

@@ -209,7 +209,7 @@ static bool next_value(uint32_t subtype, const char *v, struct arena *a, const c
 		}
 		struct strbuf sb;
 		strbuf_init(&sb, 0);
-		pgtype_date_out(&sb, d + 1);
+		pgtype_dt_store(&sb, PGTYPE_DATE, d + 1);
 		*out = arena_strndup(a, sb.data, sb.len);
 		strbuf_fini(&sb);
 		return true;

@@ -100,7 +100,7 @@ static const char *insert_sql(struct sess_copy *c, size_t rows)
 			strbuf_printf(&sb, "%s%s(?%zu%s)", i ? ", " : "",
 				      c->types[i] == PGTYPE_JSONB  ? "pgfn_jsonb_in"
 				      : c->types[i] == PGTYPE_JSON ? "pgfn_json_in"
-				      : c->enum_args[i]	   ? "pgfn_enum_in"
+				      : c->enum_args[i]            ? "pgfn_enum_in"
 								   : "",
 				      r * c->ncols + i + 1, c->enum_args[i] ? c->enum_args[i] : "");
 		strbuf_puts(&sb, ")");
@@ -165,7 +165,7 @@ static struct sess_copy *copy_new(struct session *s, const struct xlat_copy *cp,
 	struct sess_copy *c = base_xcalloc(1, sizeof(*c));
 	struct sess_copy_cols cols = {0};
 	c->dtenv = (struct pgtype_dtenv){s->dt.tz, s->dt.txn_start, s->dt.datestyle.order,
-				   s->dt.datestyle.interval};
+					 s->dt.datestyle.interval};
 	c->arena = arena_new(0);
 	c->batch_arena = arena_new(0);
 	c->rel = arena_strdup(c->arena, cp->table);
@@ -182,9 +182,11 @@ static struct sess_copy *copy_new(struct session *s, const struct xlat_copy *cp,
 			       "COPY FROM of a table without columns is not supported");
 	if (ok) {
 		c->names = cols.names, c->types = cols.types, c->typmods = cols.typmods;
-		c->serial_col = cols.serial_col; /* numbered_seq lives in the session's schema copy */
+		c->serial_col =
+			cols.serial_col; /* numbered_seq lives in the session's schema copy */
 		c->key_left_out = cols.key_left_out;
-		c->numbered_seq = cols.numbered_seq ? arena_strdup(c->arena, cols.numbered_seq) : NULL;
+		c->numbered_seq = cols.numbered_seq ? arena_strdup(c->arena, cols.numbered_seq)
+						    : NULL;
 		c->numbered_max = cols.numbered_max;
 		c->ncols = cols.n;
 		enum_columns(s, c);
@@ -357,8 +359,8 @@ static void key_detail(struct sess_copy *c, const struct pgtype_value *v, struct
 
 /* time(p), timetz(p), timestamp(p), timestamptz(p): the value rounded to p digits, as the
  * column stores it (the input function reads all six). */
-static bool apply_precision(uint32_t type, int32_t typmod, struct arena *a,
-			    struct pgtype_value *v, struct pgerr *err)
+static bool apply_precision(uint32_t type, int32_t typmod, struct arena *a, struct pgtype_value *v,
+			    struct pgerr *err)
 {
 	bool dt = type == PGTYPE_TIME || type == PGTYPE_TIMETZ || type == PGTYPE_TIMESTAMP ||
 		  type == PGTYPE_TIMESTAMPTZ;
@@ -367,11 +369,9 @@ static bool apply_precision(uint32_t type, int32_t typmod, struct arena *a,
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	pgtype_encode_text_typmod(&sb, type, typmod, v);
-	bool ok = !sb.failed;
-	if (ok)
-		*v = (struct pgtype_value){.kind = PGTYPE_V_TEXT,
-					   .p = arena_strndup(a, sb.data, sb.len),
-					   .n = sb.len};
+	/* read back into the stored form (a BC or past-9999 timestamp's: pgtype_dt_store) */
+	bool ok = !sb.failed &&
+		  pgtype_decode_text_env(type, sb.data ? sb.data : "", sb.len, NULL, a, v, err);
 	strbuf_fini(&sb);
 	return ok || pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "cannot round a %s value",
 			       pgtype_by_oid(type)->sql_name);

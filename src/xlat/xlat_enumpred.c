@@ -7,8 +7,12 @@
  * type's order (state < 'completed' as state IN ('created', 'retry', 'active')), one of two
  * columns of the enum compares their positions (CASE). ALTER TYPE ... ADD VALUE / RENAME
  * VALUE makes an index's again from its PostgreSQL definition (xlat_enumrefit.c); a CHECK's
- * makes the ALTER refuse (xlat_enumpred_guard). */
+ * makes the ALTER refuse (xlat_enumpred_guard). A date/time column compared with a BC or
+ * past-9999 string constant is rewritten here too (far_dates: the constant in its stored
+ * form). */
 #include "xlat_int.h"
+
+#include "pgtype.h"
 
 #include <string.h>
 
@@ -321,12 +325,83 @@ static int between(struct ep *p, const PgQuery__AExpr *a, PgQuery__Node **out)
 	return 1;
 }
 
+/* The string constant n read as a value of the date/time column type oid when its stored form
+ * is not its text and lies outside years 1..9999 ('0100-01-01 BC' is '.9900-01-01',
+ * pgtype_dt_store): that form as a new constant, else NULL. */
+static PgQuery__Node *far_const(struct ep *p, uint32_t oid, const PgQuery__Node *n)
+{
+	if (n->node_case != NODE(A_CONST) || n->a_const->isnull ||
+	    n->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL)
+		return NULL;
+	const char *s = n->a_const->sval->sval;
+	struct pgtype_value v;
+	struct pgerr err;
+	if (!pgtype_decode_text_env(oid, s, strlen(s), NULL, p->c->a, &v, &err) || v.n == 0 ||
+	    (v.p[0] != '.' && v.p[0] != ':'))
+		return NULL;
+	PgQuery__String *str = arena_zalloc(p->c->a, sizeof(*str));
+	pg_query__string__init(str);
+	str->sval = arena_strndup(p->c->a, v.p, v.n);
+	PgQuery__AConst *k = arena_zalloc(p->c->a, sizeof(*k));
+	memcpy(k, n->a_const, sizeof(*k));
+	k->sval = str;
+	PgQuery__Node *r = node(p->c);
+	r->node_case = NODE(A_CONST);
+	r->a_const = k;
+	return r;
+}
+
+/* A comparison of a date, timestamp or timestamptz column with a string constant in a CHECK
+ * or an index predicate, which the file keeps as SQLite text comparing the column's stored
+ * text with the constant's: a BC or past-9999 constant is written in the stored form, so it
+ * compares as PostgreSQL's values do (1 with *out; 0: anything else). */
+static int far_dates(struct ep *p, const PgQuery__AExpr *a, PgQuery__Node **out)
+{
+	static const char *const ops[] = {"<", "<=", ">", ">=", "=", "<>", "!="};
+	const char *op = a->kind == KIND(OP) && a->n_name == 1 ? xlat_node_str(a->name[0]) : NULL;
+	size_t i = 0;
+	while (op && i < ARRAY_LEN(ops) && strcmp(op, ops[i]) != 0)
+		i++;
+	if (!op || i == ARRAY_LEN(ops) || !a->lexpr || !a->rexpr)
+		return 0;
+	PgQuery__Node *side[2] = {a->lexpr, a->rexpr};
+	for (int k = 0; k < 2; k++) {
+		const PgQuery__Node *col = side[k];
+		if (col->node_case != NODE(COLUMN_REF) || !col->column_ref->n_fields)
+			continue;
+		const PgQuery__ColumnRef *cr = col->column_ref;
+		const char *name = xlat_node_str(cr->fields[cr->n_fields - 1]);
+		const struct xlat_schema_col *c = name ? xlat_scope_col(p->cols, p->ncols, name)
+						       : NULL;
+		uint32_t oid = c ? c->type_oid : 0;
+		if (oid != XLAT_OID_DATE && oid != XLAT_OID_TIMESTAMP &&
+		    oid != XLAT_OID_TIMESTAMPTZ)
+			continue;
+		PgQuery__Node *far = far_const(p, oid, side[1 - k]);
+		if (!far)
+			continue;
+		PgQuery__AExpr *copy = arena_zalloc(p->c->a, sizeof(*copy));
+		memcpy(copy, a, sizeof(*copy));
+		if (k == 0)
+			copy->rexpr = far;
+		else
+			copy->lexpr = far;
+		*out = node(p->c);
+		(*out)->node_case = NODE(A_EXPR);
+		(*out)->a_expr = copy;
+		return 1;
+	}
+	return 0;
+}
+
 /* 1 with *out: n rewritten; 0: n is no enum ordering (its children are walked); -1: failed. */
 static int replace(struct ep *p, PgQuery__Node *n, PgQuery__Node **out)
 {
 	if (n->node_case != NODE(A_EXPR))
 		return 0;
 	const PgQuery__AExpr *a = n->a_expr;
+	if (far_dates(p, a, out))
+		return 1;
 	if (a->kind == KIND(BETWEEN) || a->kind == KIND(NOT_BETWEEN) ||
 	    a->kind == KIND(BETWEEN_SYM) || a->kind == KIND(NOT_BETWEEN_SYM))
 		return between(p, a, out);

@@ -67,9 +67,11 @@ char xlat_json_tag(struct xlat_ctx *c, struct xlat_type t)
 	uint32_t elem = xlat_array_elem(t.oid);
 	if (!elem && xlat_array_elem_in(c, t.oid))
 		return 'S'; /* an enum's array: its labels as strings */
-	if (elem)           /* arrays: A of numbers, B of booleans, J of json, P of timestamps, Q of
-		   * timestamptz (shown in the session's zone: xlat_text_form), S of the others */
+	if (elem)           /* arrays: A of numbers, B of booleans, J of json, E of dates, P of
+		   * timestamps, Q of timestamptz (shown in the session's zone: xlat_text_form), S
+		   * of the others */
 		return elem == XLAT_OID_BOOL                             ? 'B'
+		       : elem == XLAT_OID_DATE                           ? 'E'
 		       : elem == XLAT_OID_TIMESTAMP                      ? 'P'
 		       : elem == XLAT_OID_TIMESTAMPTZ                    ? 'Q'
 		       : elem == XLAT_OID_JSON || elem == XLAT_OID_JSONB ? 'J'
@@ -95,6 +97,8 @@ char xlat_json_tag(struct xlat_ctx *c, struct xlat_type t)
 	case XLAT_OID_FLOAT4:
 	case XLAT_OID_FLOAT8:
 		return 'f';
+	case XLAT_OID_DATE: /* its stored form read (pgtype_dt_store) */
+		return 'D';
 	case XLAT_OID_TIMESTAMP:
 		return 'T';
 	case XLAT_OID_TIMESTAMPTZ:

@@ -136,6 +136,14 @@ static bool canonical_uuid(const char *s)
 	return true;
 }
 
+/* A date's or timestamp's stored form outside years 1..9999 (pgtype_dt_store) as
+ * PostgreSQL's text in buf: a date's without a time, a timestamp's with one. */
+static bool far_year(const char *s, bool with_time, char *buf, size_t cap)
+{
+	size_t n = pgtype_dt_unstore(s, strlen(s), buf, cap);
+	return n && (strchr(buf, ':') != NULL) == with_time;
+}
+
 static bool canonical_date(const char *s)
 {
 	static const char shape[] = "dddd-dd-dd";
@@ -209,6 +217,7 @@ static bool const_text(struct ru *r, struct rnode *c, const char *v, struct rtyp
 		return xlat_ru_type_name(r, t) != NULL;
 	}
 	struct strbuf sb;
+	char far[96];
 	strbuf_init(&sb, 0);
 	bool label = true, ok = true;
 	if (t.oid == PGTYPE_INT4 && canonical_int(v)) {
@@ -242,6 +251,9 @@ static bool const_text(struct ru *r, struct rnode *c, const char *v, struct rtyp
 			ok |= strcmp(en->labels[i], v) == 0;
 		ok = ok && !strchr(v, '\\');
 		strbuf_put_quoted(&sb, v, '\'');
+	} else if ((t.oid == PGTYPE_DATE || (t.oid == PGTYPE_TIMESTAMP && t.typmod < 0)) &&
+		   far_year(v, t.oid == PGTYPE_TIMESTAMP, far, sizeof(far))) {
+		strbuf_printf(&sb, "'%s'", far); /* '.9956-03-15' is '0044-03-15 BC' */
 	} else if (t.oid == PGTYPE_TIMESTAMP && t.typmod < 0 && canonical_date(v)) {
 		strbuf_printf(&sb, "'%s 00:00:00'", v); /* a date's midnight, as timestamp_out */
 	} else if (t.oid == PGTYPE_UUID && canonical_uuid(v)) {
@@ -393,7 +405,7 @@ static struct rnode *binop(struct ru *r, const char *op, struct rnode *a, struct
 	bool json_op = (x == PGTYPE_JSONB || x == PGTYPE_JSON) &&
 		       (strcmp(op, "->") == 0 || strcmp(op, "->>") == 0);
 	bool key_op = x == PGTYPE_JSONB && strcmp(op, "?") == 0; /* jsonb ? text */
-	if (y == PGTYPE_UNKNOWN) /* a json field's key is text */
+	if (y == PGTYPE_UNKNOWN)                                 /* a json field's key is text */
 		tb = is_str(x) || json_op || key_op ? T(PGTYPE_TEXT) : (struct rtype){x, -1};
 	x = ta.oid;
 	y = tb.oid;
@@ -676,8 +688,9 @@ static struct rnode *func_call(struct ru *r, const PgQuery__FuncCall *f)
 	    f->agg_within_group || f->func_variadic || (f->agg_distinct && f->agg_star))
 		return NULL;
 	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
-	if (!name || (sql && strcmp(name, "btrim") != 0 && strcmp(name, "ltrim") != 0 &&
-		      strcmp(name, "rtrim") != 0 && strcmp(name, "position") != 0) ||
+	if (!name ||
+	    (sql && strcmp(name, "btrim") != 0 && strcmp(name, "ltrim") != 0 &&
+	     strcmp(name, "rtrim") != 0 && strcmp(name, "position") != 0) ||
 	    (!sql && strcmp(name, "position") == 0))
 		return NULL;
 	struct rnode **v = ru_zalloc(r, f->n_args * sizeof(*v));
@@ -941,9 +954,10 @@ static struct rnode *expr_or_null(struct ru *r, PgQuery__Node *n)
 		bool ts = f->op == PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP;
 		if (!date && !tstz && !ts)
 			return NULL;
-		struct rnode *e = xlat_ru_node(
-			r, R_FUNC,
-			T(date ? PGTYPE_DATE : tstz ? PGTYPE_TIMESTAMPTZ : PGTYPE_TIMESTAMP));
+		struct rnode *e = xlat_ru_node(r, R_FUNC,
+					       T(date   ? PGTYPE_DATE
+						 : tstz ? PGTYPE_TIMESTAMPTZ
+							: PGTYPE_TIMESTAMP));
 		e->text = date ? "CURRENT_DATE" : tstz ? "CURRENT_TIMESTAMP" : "LOCALTIMESTAMP";
 		e->sql_syntax = true;
 		return e;

@@ -19,8 +19,10 @@
 #include <string.h>
 
 /* How each type that needs it is printed in each form: 0 as stored, 'o' through pgfn_text_out,
- * 'B' as a cast of bool to text (true/false), 'Z' as a timestamptz's cast to text (its
- * stored UTC form shown in the session's TimeZone). */
+ * 'B' as a cast of bool to text (true/false), 'Z' as a date/time's cast to text (a
+ * timestamptz's stored UTC form shown in the session's TimeZone; a date's or timestamp's in
+ * DateStyle, its year outside 1..9999 as PostgreSQL prints it rather than its stored form,
+ * pgtype_dt_store). JSON reads a date's or timestamp's stored form itself (xlat_json_tag). */
 static const struct {
 	uint32_t oid;
 	char form[4]; /* by enum xlat_textform */
@@ -28,6 +30,7 @@ static const struct {
 	{XLAT_OID_NUMERIC, {'o', 'o', 'o', 'o'}}, {XLAT_OID_BOOL, {'B', 'o', 0, 0}},
 	{XLAT_OID_FLOAT4, {'o', 'o', 'o', 'o'}},  {XLAT_OID_FLOAT8, {'o', 'o', 0, 'o'}},
 	{XLAT_OID_BYTEA, {'o', 'o', 0, 0}},       {XLAT_OID_TIMESTAMPTZ, {'Z', 'Z', 0, 'Z'}},
+	{XLAT_OID_DATE, {'Z', 'Z', 0, 0}},        {XLAT_OID_TIMESTAMP, {'Z', 'Z', 0, 0}},
 	{XLAT_OID_INTERVAL, {'o', 'o', 0, 'o'}}, /* in the session's IntervalStyle */
 	{XLAT_OID_MONEY, {'o', 'o', 'o', 'o'}},  /* cash_out's text, not the cents */
 };
@@ -37,6 +40,22 @@ static bool schema_kept(const struct xlat_ctx *c)
 {
 	return (c->flags & XLAT_X_NOSUBQUERY) ||
 	       (c->top_stmt && c->top_stmt->node_case == PG_QUERY__NODE__NODE_VIEW_STMT);
+}
+
+/* In the schema (a view, a CHECK, a default), which calls no pgfn function: a date's or
+ * timestamp's text [from, to) as SQLite's own expression, its stored form outside years
+ * 1..9999 (pgtype_dt_store: '.9956-03-15', ':0010000-01-01') as PostgreSQL's ISO text. */
+static void unstore_sql(struct xlat_ctx *c, size_t from, size_t to)
+{
+	const char *x = arena_strndup(c->a, c->sb->data + from, to - from);
+	xlat_insert_at(
+		c, to,
+		arena_printf(c->a,
+			     ", 1, 1) WHEN '.' THEN printf('%%04d', 10000 - substr(%s, 2, "
+			     "4)) || substr(%s, 6) || ' BC' WHEN ':' THEN CAST(substr(%s, 2, "
+			     "7) AS INTEGER) || substr(%s, 9) ELSE %s END)",
+			     x, x, x, x, x));
+	xlat_insert_at(c, from, "(CASE substr(");
 }
 
 void xlat_text_form(struct xlat_ctx *c, size_t from, size_t to, struct xlat_type t,
@@ -83,6 +102,10 @@ void xlat_text_form(struct xlat_ctx *c, size_t from, size_t to, struct xlat_type
 	/* a numeric whose scale is not known prints as its value comes, as SQLite's does; but
 	 * a value of type numeric without a typmod (an unconstrained column's REAL) prints as
 	 * numeric_out does in a result column, not in SQLite's exponent form (1.234e-06) */
+	if (how && schema_kept(c) && (t.oid == XLAT_OID_DATE || t.oid == XLAT_OID_TIMESTAMP)) {
+		unstore_sql(c, from, to);
+		return;
+	}
 	if (!how || schema_kept(c) ||
 	    (t.oid == XLAT_OID_NUMERIC && xlat_numeric_scale_of(t) < 0 && t.typmod != -1))
 		return;

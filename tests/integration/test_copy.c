@@ -11,8 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "harness.h"
 #include "../check_run.h"
+#include "harness.h"
 
 static struct harness H;
 
@@ -60,7 +60,8 @@ static void copy_in_ok(PGconn *c, const char *sql, const char *data, size_t len,
  * returns all CopyData bytes, NUL-terminated (caller frees). */
 static char *copy_out_via(PGconn *c, const char *sql, bool extended, size_t *len, const char *tag)
 {
-	PGresult *r = extended ? PQexecParams(c, sql, 0, NULL, NULL, NULL, NULL, 0) : PQexec(c, sql);
+	PGresult *r = extended ? PQexecParams(c, sql, 0, NULL, NULL, NULL, NULL, 0)
+			       : PQexec(c, sql);
 	ck_assert_msg(PQresultStatus(r) == PGRES_COPY_OUT, "%s: %s", sql, PQerrorMessage(c));
 	PQclear(r);
 	char *all = NULL, *buf;
@@ -244,6 +245,60 @@ START_TEST(datetime_columns)
 }
 END_TEST
 
+/* BC and past-9999 dates and timestamps (stored in their order-keeping form, pgtype_dt_store):
+ * COPY FROM in text (timestamp(3) rounded) and binary, COPY TO byte for byte as PostgreSQL 15
+ * writes them (COPY bcx TO STDOUT (FORMAT binary) there), and rows ordered by their time. */
+static const char bc_binary[] =
+	"\x50\x47\x43\x4f\x50\x59\x0a\xff\x0d\x0a\x00\x00\x00\x00\x00\x00\x00\x00"
+	"\x00\x00\x03\x00\x00\x00\x04\x00\x2c\x95\xd4\x00\x00\x00\x08\x03\x80\xe7"
+	"\x0b\x91\x4a\xc2\x40\x00\x00\x00\x08\x03\x80\xe7\x0f\xc2\x1d\xb4\x00\x00"
+	"\x03\x00\x00\x00\x04\xff\xf4\x9d\x7b\x00\x00\x00\x08\xff\x1a\xf9\xe8\xfb"
+	"\x48\xb0\x78\x00\x00\x00\x08\xff\x1a\xf9\xe7\x4e\x1f\x88\x00\x00\x03\x00"
+	"\x00\x00\x04\x00\x00\x22\x79\x00\x00\x00\x08\x00\x02\xb5\x84\x3c\x02\x10"
+	"\x20\x00\x00\x00\x08\x00\x02\xb5\x82\x8e\xd3\x27\x00\xff\xff";
+
+START_TEST(bc_datetime_columns)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	PQclear(harness_exec_ok(c, "CREATE TABLE bcx (d date, ts timestamp(3), tz timestamptz)"));
+	PQclear(harness_exec_ok(c, "SET TimeZone = 'UTC'"));
+	static const char text[] =
+		"10000-01-01\t10000-01-01 00:00:00.9999\t10000-01-01 00:00:00-05\n"
+		"0044-03-15 BC\t0044-03-15 12:00:00.12345 BC\t0044-03-15 12:00:00+02 BC\n"
+		"2024-02-29\t2024-02-29 13:45:00.5\t2024-02-29 13:45:00+02\n";
+	copy_in_ok(c, "COPY bcx FROM STDIN", text, strlen(text), 3, "COPY 3");
+	static const char want[] = "10000-01-01\t10000-01-01 00:00:01\t10000-01-01 05:00:00+00\n"
+				   "0044-03-15 BC\t0044-03-15 12:00:00.123 BC\t0044-03-15 "
+				   "10:00:00+00 BC\n"
+				   "2024-02-29\t2024-02-29 13:45:00.5\t2024-02-29 11:45:00+00\n";
+	expect_out(c, "COPY bcx TO STDOUT", want, "COPY 3");
+	size_t n;
+	char *bin = copy_out(c, "COPY bcx TO STDOUT (FORMAT binary)", &n, "COPY 3");
+	ck_assert_uint_eq(n, sizeof(bc_binary) - 1);
+	ck_assert(memcmp(bin, bc_binary, n) == 0);
+	free(bin);
+	PQclear(harness_exec_ok(c, "TRUNCATE bcx"));
+	copy_in_ok(c, "COPY bcx FROM STDIN (FORMAT binary)", bc_binary, sizeof(bc_binary) - 1, 3,
+		   "COPY 3");
+	expect_out(c, "COPY bcx TO STDOUT", want, "COPY 3");
+	static const char *const orders[] = {"d", "ts", "tz"};
+	for (size_t i = 0; i < sizeof(orders) / sizeof(orders[0]); i++) {
+		char sql[96];
+		snprintf(sql, sizeof(sql), "SELECT string_agg(%s::text, ',' ORDER BY %s) FROM bcx",
+			 orders[i], orders[i]);
+		PGresult *r = harness_exec_ok(c, sql);
+		ck_assert_msg(strncmp(PQgetvalue(r, 0, 0), "0044-03-15", 10) == 0 &&
+				      strstr(PQgetvalue(r, 0, 0), ",2024-02-29") &&
+				      strstr(PQgetvalue(r, 0, 0), ",10000-01-01"),
+			      "%s", PQgetvalue(r, 0, 0));
+		ck_assert(strstr(PQgetvalue(r, 0, 0), ",2024-02-29") <
+			  strstr(PQgetvalue(r, 0, 0), ",10000-01-01"));
+		PQclear(r);
+	}
+	PQfinish(c);
+}
+END_TEST
+
 /* The error of a COPY that failed, checked and cleared; the table must still be empty. */
 static void expect_copy_error(PGconn *c, PGresult *r, const char *sqlstate, const char *msg,
 			      const char *context)
@@ -356,9 +411,10 @@ START_TEST(failing_row_detail)
 	r = copy_in(c, "COPY fr_c FROM STDIN (FORMAT csv)", ck, strlen(ck), 0);
 	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL),
 			 "Failing row contains (2, y, -3).");
-	expect_copy_error(c, r, "23514",
-			  "new row for relation \"fr_c\" violates check constraint \"fr_c_c_check\"",
-			  "COPY fr_c, line 2: \"2,y,-3\"");
+	expect_copy_error(
+		c, r, "23514",
+		"new row for relation \"fr_c\" violates check constraint \"fr_c_c_check\"",
+		"COPY fr_c, line 2: \"2,y,-3\"");
 	harness_expect_value(c, "SELECT count(*) FROM fr_c", "0");
 	PQfinish(c);
 }
@@ -705,6 +761,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, csv_force_options);
 	tcase_add_test(tc, binary_round_trip);
 	tcase_add_test(tc, datetime_columns);
+	tcase_add_test(tc, bc_datetime_columns);
 	tcase_add_test(tc, bad_data_keeps_nothing);
 	tcase_add_test(tc, errors_inside_batches);
 	tcase_add_test(tc, length_limits);
@@ -721,7 +778,4 @@ static Suite *suite(void)
 	return s;
 }
 
-int main(void)
-{
-	return check_run(suite());
-}
+int main(void) { return check_run(suite()); }

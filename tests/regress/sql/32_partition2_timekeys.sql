@@ -57,11 +57,8 @@ SELECT * FROM log_b ORDER BY ts;
 SELECT c.relname, pg_get_expr(c.relpartbound, c.oid) FROM pg_class c
   WHERE c.relispartition AND c.relname LIKE 'log%' ORDER BY c.relname;
 CREATE TABLE log_bad PARTITION OF log FOR VALUES FROM ('2026-05-01') TO ('2026-07-01');
--- differs: a key value before year 1 or after 9999 is refused (0A000): its stored text does not order as its value
 INSERT INTO log VALUES ('0044-03-15 BC', 'bc');
--- differs: a key value before year 1 or after 9999 is refused (0A000): its stored text does not order as its value
 INSERT INTO log VALUES ('10000-01-01', 'far');
--- differs: a bound before year 1 or after 9999 is refused (0A000): its stored text does not order as its value
 CREATE TABLE log_far PARTITION OF log FOR VALUES FROM ('0100-01-01 BC') TO ('0001-01-01');
 DROP TABLE log;
 
@@ -109,6 +106,5 @@ SELECT c FROM tz1 ORDER BY c;
 -- the key's other rows: ALTER TABLE keeps the routing and the year check
 ALTER TABLE tz ADD COLUMN n int;
 INSERT INTO tz VALUES ('2026-07-01', 1);
--- differs: a key value before year 1 or after 9999 is refused (0A000): its stored text does not order as its value
 UPDATE tz SET c = '0001-01-01 BC' WHERE c = '2026-01-01';
 DROP TABLE tz;

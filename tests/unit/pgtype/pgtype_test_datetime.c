@@ -230,7 +230,9 @@ struct bin_case {
 
 static const struct bin_case bin_cases[] = {
 	{PGTYPE_DATE, "2024-02-29", "00002279", "2024-02-29"},
-	{PGTYPE_DATE, "0044-03-15 BC", "fff49d7b", "0044-03-15 BC"},
+	{PGTYPE_DATE, ".9956-03-15", "fff49d7b", ".9956-03-15"},
+	/* written by an older version in PostgreSQL's text: read back in the stored form */
+	{PGTYPE_DATE, "0044-03-15 BC", "fff49d7b", ".9956-03-15"},
 	{PGTYPE_TIME, "13:45:01.5", "0000000b8684f260", "13:45:01.5"},
 	{PGTYPE_TIMESTAMP, "2024-02-29 13:45:00.5", "0002b5843c021020", "2024-02-29 13:45:00.5"},
 	{PGTYPE_TIMESTAMP, "-infinity", "8000000000000000", "-infinity"},
@@ -269,6 +271,105 @@ START_TEST(test_binary)
 	ck_assert_str_eq(err.sqlstate, "22P03");
 	arena_free(a);
 	strbuf_fini(&sb);
+}
+END_TEST
+
+/* The stored form outside years 1..9999 (pgtype_dt_store): what input stores, and that
+ * SQLite's text order (memcmp) of the stored texts is time order. */
+struct store_case {
+	uint32_t oid;
+	const char *in;     /* input, in time order within each type */
+	const char *stored; /* the stored text */
+	const char *out;    /* printed with TimeZone UTC */
+};
+
+static const struct store_case store_cases[] = {
+	{PGTYPE_DATE, "-infinity", "-infinity", "-infinity"},
+	{PGTYPE_DATE, "4714-11-24 BC", ".5286-11-24", "4714-11-24 BC"},
+	{PGTYPE_DATE, "0100-12-31 BC", ".9900-12-31", "0100-12-31 BC"},
+	{PGTYPE_DATE, "0044-03-15 BC", ".9956-03-15", "0044-03-15 BC"},
+	{PGTYPE_DATE, "0001-12-31 BC", ".9999-12-31", "0001-12-31 BC"},
+	{PGTYPE_DATE, "0001-01-01", "0001-01-01", "0001-01-01"},
+	{PGTYPE_DATE, "9999-12-31", "9999-12-31", "9999-12-31"},
+	{PGTYPE_DATE, "10000-01-01", ":0010000-01-01", "10000-01-01"},
+	{PGTYPE_DATE, "99999-12-31", ":0099999-12-31", "99999-12-31"},
+	{PGTYPE_DATE, "100000-01-01", ":0100000-01-01", "100000-01-01"},
+	{PGTYPE_DATE, "5874897-12-31", ":5874897-12-31", "5874897-12-31"},
+	{PGTYPE_DATE, "infinity", "infinity", "infinity"},
+	{PGTYPE_TIMESTAMP, "-infinity", "-infinity", "-infinity"},
+	{PGTYPE_TIMESTAMP, "4714-11-24 00:00:00 BC", ".5286-11-24 00:00:00",
+	 "4714-11-24 00:00:00 BC"},
+	{PGTYPE_TIMESTAMP, "0044-03-15 12:00:00 BC", ".9956-03-15 12:00:00",
+	 "0044-03-15 12:00:00 BC"},
+	{PGTYPE_TIMESTAMP, "0044-03-15 12:00:00.5 BC", ".9956-03-15 12:00:00.5",
+	 "0044-03-15 12:00:00.5 BC"},
+	{PGTYPE_TIMESTAMP, "0001-12-31 23:59:59.999999 BC", ".9999-12-31 23:59:59.999999",
+	 "0001-12-31 23:59:59.999999 BC"},
+	{PGTYPE_TIMESTAMP, "0001-01-01 00:00:00", "0001-01-01 00:00:00", "0001-01-01 00:00:00"},
+	{PGTYPE_TIMESTAMP, "10000-01-01", ":0010000-01-01 00:00:00", "10000-01-01 00:00:00"},
+	{PGTYPE_TIMESTAMP, "294276-12-31 23:59:59.999999", ":0294276-12-31 23:59:59.999999",
+	 "294276-12-31 23:59:59.999999"},
+	{PGTYPE_TIMESTAMP, "infinity", "infinity", "infinity"},
+	{PGTYPE_TIMESTAMPTZ, "-infinity", "-infinity", "-infinity"},
+	/* east of UTC: the UTC instant is the day before */
+	{PGTYPE_TIMESTAMPTZ, "0044-03-15 01:00:00+02 BC", ".9956-03-14 23:00:00+00",
+	 "0044-03-14 23:00:00+00 BC"},
+	{PGTYPE_TIMESTAMPTZ, "0044-03-15 12:00:00+00 BC", ".9956-03-15 12:00:00+00",
+	 "0044-03-15 12:00:00+00 BC"},
+	{PGTYPE_TIMESTAMPTZ, "0044-03-15 12:00:00.5+00 BC", ".9956-03-15 12:00:00.5+00",
+	 "0044-03-15 12:00:00.5+00 BC"},
+	{PGTYPE_TIMESTAMPTZ, "0001-12-31 23:00:00-05 BC", "0001-01-01 04:00:00+00",
+	 "0001-01-01 04:00:00+00"},
+	{PGTYPE_TIMESTAMPTZ, "9999-12-31 23:00:00-05", ":0010000-01-01 04:00:00+00",
+	 "10000-01-01 04:00:00+00"},
+	{PGTYPE_TIMESTAMPTZ, "infinity", "infinity", "infinity"},
+};
+
+START_TEST(test_store)
+{
+	const struct store_case *k = &store_cases[_i];
+	struct arena *a = arena_new(0);
+	struct pgtype_value v, again;
+	struct pgerr err;
+	struct strbuf sb;
+	pgerr_clear(&err);
+	ck_assert_msg(pgtype_decode_text_env(k->oid, k->in, strlen(k->in), NULL, a, &v, &err),
+		      "%s: %s", k->in, err.message);
+	ck_assert_msg(v.n == strlen(k->stored) && memcmp(v.p, k->stored, v.n) == 0,
+		      "%s stored as %.*s", k->in, (int)v.n, v.p);
+	strbuf_init(&sb, 0);
+	pgtype_encode_text(&sb, k->oid, &v);
+	ck_assert_sb_str(&sb, k->out);
+	/* the stored form is input too, and stores as itself */
+	ck_assert(pgtype_decode_text_env(k->oid, v.p, v.n, NULL, a, &again, &err));
+	ck_assert(again.n == v.n && memcmp(again.p, v.p, v.n) == 0);
+	/* time order is text order: each case's stored text sorts after its predecessor's */
+	if (_i > 0 && store_cases[_i - 1].oid == k->oid)
+		ck_assert_msg(strcmp(store_cases[_i - 1].stored, k->stored) < 0, "%s !< %s",
+			      store_cases[_i - 1].stored, k->stored);
+	strbuf_fini(&sb);
+	arena_free(a);
+}
+END_TEST
+
+/* Text that only looks like the stored form is not read as it; one starting with '.' is no
+ * date, PostgreSQL's 22007. */
+START_TEST(test_store_bad)
+{
+	static const char *const bad[] = {".",           ".9956",        ".995-03-15",
+					  ".0000-01-01", ".10000-01-01", ":0009999-01-01",
+					  ".99a6-03-15"};
+	char buf[96];
+	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
+		int32_t d;
+		struct pgerr err;
+		ck_assert_uint_eq(pgtype_dt_unstore(bad[i], strlen(bad[i]), buf, sizeof(buf)), 0);
+		if (bad[i][0] != '.')
+			continue; /* ':...' is PostgreSQL's input, ':' a separator */
+		ck_assert_msg(!pgtype_date_in(bad[i], strlen(bad[i]), NULL, &d, &err), "%s",
+			      bad[i]);
+		ck_assert_str_eq(err.sqlstate, "22007");
+	}
 }
 END_TEST
 
@@ -533,6 +634,8 @@ Suite *pgtype_test_datetime_suite(void)
 	tcase_add_loop_test(tc, test_io, 0, (int)ARRAY_LEN(io_cases));
 	tcase_add_loop_test(tc, test_binary, 0, (int)ARRAY_LEN(bin_cases));
 	tcase_add_test(tc, test_not_a_date);
+	tcase_add_loop_test(tc, test_store, 0, (int)ARRAY_LEN(store_cases));
+	tcase_add_test(tc, test_store_bad);
 	tcase_add_test(tc, test_zone_names);
 	tcase_add_test(tc, test_zone_dst);
 	tcase_add_test(tc, test_tstz_array);
