@@ -405,6 +405,8 @@ static bool convert(struct sess_copy *c, const struct copy_field *f, size_t i,
 	if (ok)
 		ok = apply_length(c->types[i], c->typmods[i], v, err) &&
 		     apply_precision(c->types[i], c->typmods[i], a, v, err);
+	if (ok && c->types[i] == PGTYPE_NUMERIC && v->kind == PGTYPE_V_TEXT) /* numeric(p,s) */
+		ok = pgtype_numeric_typmod(v->p, v->n, c->typmods[i], a, v, err);
 	strip_bpchar(c->types[i], v);
 	if (ok && v->kind == PGTYPE_V_NULL && c->names[i] == c->serial_col) /* SQLite numbers it */
 		ok = key_null(err, c->names[i], c->rel);
@@ -434,6 +436,7 @@ static bool insert_one(struct session *s, struct sess_copy *c, size_t r, struct 
 	const struct pending *p = &c->pending[r];
 	if (!bind_row(c, c->insert, 0, v))
 		return shard_error(db, sqlite3_errcode(db), err);
+	shard_serial_run_begin(); /* the numbers this row takes, which a replay gives again */
 	int rc = sqlite3_step(c->insert);
 	sqlite3_reset(c->insert);
 	if (rc == SQLITE_DONE) {
