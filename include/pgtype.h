@@ -590,4 +590,12 @@ bool pgtype_bit_parse(const char *s, size_t n, int32_t typmod, bool varying, str
 bool pgtype_bit_length_ok(size_t bitlen, int32_t typmod, bool varying, struct pgerr *err)
 	MUST_CHECK;
 
+/* numeric(p,s) applied to a value numeric_in read (pgtype_decode_text's text: plain or with an
+ * exponent, NaN, [-]Infinity) as PostgreSQL's apply_typmod applies it: rounded half away from
+ * zero to s fraction digits (s < 0: to 10^-s), written plain with exactly max(s, 0) of them,
+ * into *out (in a); 22003 "numeric field overflow" with PostgreSQL's DETAIL when more than
+ * p - s digits stay before the point or the value is infinite. typmod < 4: *out is s as is. */
+bool pgtype_numeric_typmod(const char *s, size_t n, int32_t typmod, struct arena *a,
+			   struct pgtype_value *out, struct pgerr *err) MUST_CHECK;
+
 #endif

@@ -70,15 +70,42 @@ uint64_t copy_parser_lineno(const struct copy_parser *p) { return p->lineno; }
 
 /* ---- errors ---- */
 
+/* Whether s[0..n) is valid UTF-8 (a line PostgreSQL could have read: it checks the bytes before
+ * it splits lines, and names no line text when they are bad). */
+static bool utf8_valid(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		size_t len = 1;
+		if (((unsigned char)s[i] >= 0x80 || !s[i]) &&
+		    base_utf8_bad((const unsigned char *)s + i, n - i, &len))
+			return false;
+		i += len;
+	}
+	return true;
+}
+
 bool copy_fail_line(struct copy_parser *p, struct pgerr *err, size_t len, const char *sqlstate,
 		    const char *msg, const char *hint)
 {
+	const char *line = p->in.data + p->pos;
 	pgerr_set(err, sqlstate, "%s", msg);
 	if (hint)
 		pgerr_hint(err, "%s", hint);
-	copy_context_line(err, p->rel, p->lineno, p->in.data + p->pos, len);
+	copy_context_line(err, p->rel, p->lineno, utf8_valid(line, len) ? line : NULL, len);
 	p->failed = true;
 	return false;
+}
+
+/* An error found while the line is read (its end, the end marker): PostgreSQL holds no line
+ * text then, so the CONTEXT names the line alone. */
+static void fail_reading(struct copy_parser *p, struct pgerr *err, const char *msg,
+			 const char *hint)
+{
+	pgerr_set(err, "22P04", "%s", msg);
+	if (hint)
+		pgerr_hint(err, "%s", hint);
+	copy_context_line(err, p->rel, p->lineno, NULL, 0);
+	p->failed = true;
 }
 
 /* PostgreSQL's limit_printout_length: 100 bytes, cut at a character boundary, then "...". */
@@ -161,19 +188,19 @@ static enum scan eol_at(struct copy_parser *p, size_t i, size_t *next, struct pg
 			*next = i + 2;
 			return SCAN_LINE;
 		}
-		copy_fail_line(p, err, i, "22P04",
-			       csv ? "unquoted carriage return found in data"
-				   : "literal carriage return found in data",
-			       cr_hint(csv));
+		fail_reading(p, err,
+			     csv ? "unquoted carriage return found in data"
+				 : "literal carriage return found in data",
+			     cr_hint(csv));
 		return SCAN_ERROR;
 	}
 	if (p->eol == EOL_UNKNOWN)
 		p->eol = EOL_NL;
 	if (p->eol != EOL_NL) {
-		copy_fail_line(p, err, i, "22P04",
-			       csv ? "unquoted newline found in data"
-				   : "literal newline found in data",
-			       nl_hint(csv));
+		fail_reading(p, err,
+			     csv ? "unquoted newline found in data"
+				 : "literal newline found in data",
+			     nl_hint(csv));
 		return SCAN_ERROR;
 	}
 	*next = i + 1;
@@ -191,7 +218,7 @@ static enum scan end_marker(struct copy_parser *p, size_t i, struct pgerr *err)
 		return SCAN_END;
 	if (p->o.format == COPY_FORMAT_CSV)
 		return SCAN_DATA; /* just data in CSV */
-	copy_fail_line(p, err, i, "22P04", "end-of-copy marker corrupt", NULL);
+	fail_reading(p, err, "end-of-copy marker corrupt", NULL);
 	return SCAN_ERROR;
 }
 

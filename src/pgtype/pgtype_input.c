@@ -528,3 +528,81 @@ bool pgtype_decode_text(uint32_t oid, const char *s, size_t n, struct arena *a,
 	}
 	}
 }
+
+/* numeric(p,s)'s apply_typmod on numeric_in's text: the digits rounded half away from zero at
+ * 10^-s (s may be negative), then at most p - s digits before the point. */
+bool pgtype_numeric_typmod(const char *s, size_t n, int32_t typmod, struct arena *a,
+			   struct pgtype_value *out, struct pgerr *err)
+{
+	*out = (struct pgtype_value){.kind = PGTYPE_V_TEXT, .p = s, .n = n};
+	if (typmod < 4 || (n == 3 && strncmp(s, "NaN", 3) == 0))
+		return true;
+	int prec = ((typmod - 4) >> 16) & 0xffff, scale = (((typmod - 4) & 0x7ff) ^ 1024) - 1024;
+	int maxdigits = prec - scale;
+	if (memchr(s, 'I', n)) { /* Infinity, -Infinity */
+		pgerr_set(err, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "numeric field overflow");
+		pgerr_detail(err,
+			     "A field with precision %d, scale %d cannot hold an infinite value.",
+			     prec, scale);
+		return false;
+	}
+	size_t i = s[0] == '-' || s[0] == '+';
+	bool neg = s[0] == '-';
+	/* digits: one leading 0 for a carry, then every digit; point: digits before the point */
+	char *dig = arena_alloc(a, n + 2);
+	size_t nd = 0;
+	long point = 0;
+	dig[nd++] = '0';
+	for (; i < n && s[i] != 'e' && s[i] != 'E'; i++) {
+		if (s[i] == '.')
+			point = (long)nd;
+		else
+			dig[nd++] = s[i];
+	}
+	if (!memchr(s, '.', i))
+		point = (long)nd;
+	if (i < n)
+		point += strtol(s + i + 1, NULL, 10);
+	long keep = point + scale; /* digits kept: those before 10^-scale */
+	if (keep < 0)
+		nd = 0;
+	else if ((size_t)keep < nd) {
+		bool up = dig[keep] >= '5';
+		nd = (size_t)keep;
+		for (size_t j = nd; up && j-- > 0;) {
+			up = dig[j] == '9';
+			dig[j] = up ? '0' : (char)(dig[j] + 1);
+		}
+	}
+	size_t lead = 0; /* the first significant digit */
+	while (lead < nd && dig[lead] == '0')
+		lead++;
+	if (lead < nd && point - (long)lead > maxdigits) {
+		pgerr_set(err, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "numeric field overflow");
+		pgerr_detail(err,
+			     "A field with precision %d, scale %d must round to an absolute value "
+			     "less than %s%d.",
+			     prec, scale, maxdigits ? "10^" : "", maxdigits ? maxdigits : 1);
+		return false;
+	}
+	/* [-]int[.frac]: the integer part from its first digit, exactly max(scale, 0) fraction
+	 * digits (the dropped ones and those past the input are zeros) */
+	int frac = scale > 0 ? scale : 0;
+	size_t cap = (point > 0 ? (size_t)point : 0) + (size_t)frac + 4;
+	char *t = arena_alloc(a, cap);
+	size_t tn = 0;
+	if (neg && lead < nd)
+		t[tn++] = '-';
+	long from = (long)lead < point ? (long)lead : point;
+	if (from >= point)
+		t[tn++] = '0';
+	for (long j = from; j < point; j++)
+		t[tn++] = j >= 0 && (size_t)j < nd ? dig[j] : '0';
+	if (frac)
+		t[tn++] = '.';
+	for (long j = point; j < point + frac; j++)
+		t[tn++] = j >= 0 && (size_t)j < nd ? dig[j] : '0';
+	out->p = t;
+	out->n = tn;
+	return true;
+}

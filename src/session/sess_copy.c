@@ -83,11 +83,13 @@ static bool relation_kind(struct session *s, const char *rel, bool from, struct 
 	return true;
 }
 
-bool sess_copy_target_ok(struct session *s, const char *rel, struct pgerr *err)
+bool sess_copy_target_ok(struct session *s, const char *rel, bool *table, struct pgerr *err)
 {
 	enum rel_kind kind;
+	*table = false;
 	if (!rel_kind(s, rel, &kind, err))
 		return false;
+	*table = kind == REL_TABLE;
 	if (kind == REL_VIEW && !view_insertable(s, rel)) {
 		pgerr_set(err, "42809", "cannot copy to view \"%s\"", rel);
 		pgerr_hint(err,

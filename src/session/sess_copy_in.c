@@ -60,6 +60,10 @@ struct sess_copy {
 	int32_t *typmods;
 	size_t ncols;
 	uint64_t rows;
+	/* rows counted as SQLite counts the INSERT's changes: a table's BEFORE trigger that
+	 * returns NULL skips its row (RAISE(IGNORE)), which PostgreSQL's COPY n does not count;
+	 * into a view every row counts, as PostgreSQL counts those an INSTEAD OF trigger took */
+	bool count_changes;
 	struct pgtype_dtenv dtenv; /* the session's zone and transaction start, for date/time */
 	/* the target takes no rows (a view without an INSTEAD OF INSERT trigger ...): the error,
 	 * which PostgreSQL raises after the copy response, or NULL */
@@ -191,7 +195,7 @@ static struct sess_copy *copy_new(struct session *s, const struct xlat_copy *cp,
 		c->ncols = cols.n;
 		enum_columns(s, c);
 		struct pgerr *r = arena_zalloc(c->arena, sizeof(*r));
-		if (!sess_copy_target_ok(s, c->rel, r))
+		if (!sess_copy_target_ok(s, c->rel, &c->count_changes, r))
 			c->refusal = r;
 		ok = c->refusal || (prepare_inserts(s, c, err) &&
 				    (!cp->where_sql || prepare_filter(s, c, cp->where_sql, err)));
@@ -405,6 +409,8 @@ static bool convert(struct sess_copy *c, const struct copy_field *f, size_t i,
 	if (ok)
 		ok = apply_length(c->types[i], c->typmods[i], v, err) &&
 		     apply_precision(c->types[i], c->typmods[i], a, v, err);
+	if (ok && c->types[i] == PGTYPE_NUMERIC && v->kind == PGTYPE_V_TEXT) /* numeric(p,s) */
+		ok = pgtype_numeric_typmod(v->p, v->n, c->typmods[i], a, v, err);
 	strip_bpchar(c->types[i], v);
 	if (ok && v->kind == PGTYPE_V_NULL && c->names[i] == c->serial_col) /* SQLite numbers it */
 		ok = key_null(err, c->names[i], c->rel);
@@ -434,21 +440,25 @@ static bool insert_one(struct session *s, struct sess_copy *c, size_t r, struct 
 	const struct pending *p = &c->pending[r];
 	if (!bind_row(c, c->insert, 0, v))
 		return shard_error(db, sqlite3_errcode(db), err);
+	shard_serial_run_begin(); /* the numbers this row takes, which a replay gives again */
 	int rc = sqlite3_step(c->insert);
 	sqlite3_reset(c->insert);
 	if (rc == SQLITE_DONE) {
-		c->rows++;
+		c->rows += c->count_changes ? (uint64_t)sqlite3_changes64(db) : 1;
 		return true;
 	}
 	shard_error(db, rc, err);
 	/* the row's bindings are still there; the key's values come from the row (key_detail) */
 	sess_explain_failure(s, db, c->insert, rc, false, err);
-	/* Key checks are where PostgreSQL no longer holds the line's text. */
+	/* A unique key is checked where PostgreSQL no longer holds the line's text; a foreign
+	 * key when the COPY is over, naming no line. */
 	bool unique = strcmp(err->sqlstate, SQLSTATE_UNIQUE_VIOLATION) == 0;
-	bool key = unique || strcmp(err->sqlstate, SQLSTATE_FOREIGN_KEY_VIOLATION) == 0;
 	if (unique)
 		key_detail(c, v, err);
-	copy_context_line(err, c->rel, p->lineno, key ? NULL : p->line, p->line_len);
+	if (strcmp(err->sqlstate, SQLSTATE_FOREIGN_KEY_VIOLATION) == 0)
+		err->context[0] = '\0';
+	else
+		copy_context_line(err, c->rel, p->lineno, unique ? NULL : p->line, p->line_len);
 	return false;
 }
 
@@ -466,7 +476,7 @@ static bool flush(struct session *s, struct sess_copy *c, struct pgerr *err)
 		sqlite3_reset(c->insert_batch);
 		done = rc == SQLITE_DONE;
 		if (done)
-			c->rows += c->npending;
+			c->rows += c->count_changes ? (uint64_t)sqlite3_changes64(db) : c->npending;
 		else if ((rc & 0xff) != SQLITE_CONSTRAINT) {
 			ok = shard_error(db, rc, err);
 			copy_context_line(err, c->rel, c->pending[0].lineno, NULL, 0);

@@ -929,8 +929,9 @@ struct sess_copy_cols {
 bool sess_copy_columns(struct session *s, struct arena *a, const struct xlat_copy *cp,
 		       struct sess_copy_cols *out, struct pgerr *err);
 /* Whether COPY FROM may insert into rel: not a view without an INSTEAD OF INSERT trigger, not a
- * materialized view (42809 into err otherwise; PostgreSQL checks it after the copy response). */
-bool sess_copy_target_ok(struct session *s, const char *rel, struct pgerr *err);
+ * materialized view (42809 into err otherwise; PostgreSQL checks it after the copy response).
+ * *table: rel is a table (not a view, nor a partition: a view with INSTEAD OF triggers). */
+bool sess_copy_target_ok(struct session *s, const char *rel, bool *table, struct pgerr *err);
 struct copy_opts;
 /* The COPY's options checked as PostgreSQL checks them; strings copied into a. */
 bool sess_copy_options(const struct xlat_copy *cp, struct arena *a, struct copy_opts *o,

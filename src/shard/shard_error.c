@@ -306,6 +306,15 @@ static void opclass_hint(struct pgerr *e)
 			      "default operator class for the data type.");
 }
 
+/* pgfn's format(): PostgreSQL's hint beside an unknown or unterminated conversion ("%x"). */
+static void format_hint(struct pgerr *e)
+{
+	if (strcmp(e->sqlstate, "22023") == 0 &&
+	    (strncmp(e->message, "unrecognized format() type specifier ", 37) == 0 ||
+	     strcmp(e->message, "unterminated format() type specifier") == 0))
+		pgerr_hint(e, "For a single \"%%\" use \"%%%%\".");
+}
+
 /* pgfn's shardlite_upsert_key: PostgreSQL's hint beside its 21000. */
 static void upsert_hint(struct pgerr *e)
 {
@@ -853,6 +862,7 @@ bool shard_error(sqlite3 *db, int rc, struct pgerr *err)
 		depend_hint(err);
 		opclass_hint(err);
 		upsert_hint(err);
+		format_hint(err);
 		return false;
 	}
 	/* "table x already exists" shares its prefix with other messages ("table x has no column

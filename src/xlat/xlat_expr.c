@@ -944,11 +944,14 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 			xlat_puts(c, " AS BLOB)");
 			break;
 		}
-		if (!xlat_concat_ok(l.oid, r.oid))
-			return xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, e->location,
-					 "operator does not exist: %s || %s",
-					 xlat_type_by_oid(l.oid)->sql_name,
-					 xlat_type_by_oid(r.oid)->sql_name);
+		if (!xlat_concat_ok(l.oid, r.oid)) {
+			xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, e->location,
+				  "operator does not exist: %s || %s", xlat_type_by_oid(l.oid)->sql_name,
+				  xlat_type_by_oid(r.oid)->sql_name);
+			pgerr_hint(c->err, "No operator matches the given name and argument types. "
+					   "You might need to add explicit type casts.");
+			return false;
+		}
 		*t = (struct xlat_type){XLAT_OID_TEXT, -1};
 		/* each operand as its cast to text shows it; the right first: the left's
 		 * wrapping moves it */

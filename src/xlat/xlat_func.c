@@ -183,6 +183,36 @@ static bool fn_octet_length(struct xlat_ctx *c, const PgQuery__FuncCall *f, stru
 
 /* length(), char_length(): a bpchar without a length keeps its trailing blanks, which
  * bpcharlen does not count (char(n) is stored without them). */
+static bool no_such_function(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name);
+
+/* Types with no implicit cast to text: length(42) is PostgreSQL's 42883, not length('42'). */
+static bool no_text_cast(uint32_t oid)
+{
+	switch (oid) {
+	case XLAT_OID_BOOL:
+	case XLAT_OID_INT2:
+	case XLAT_OID_INT4:
+	case XLAT_OID_INT8:
+	case XLAT_OID_OID:
+	case XLAT_OID_FLOAT4:
+	case XLAT_OID_FLOAT8:
+	case XLAT_OID_NUMERIC:
+	case XLAT_OID_MONEY:
+	case XLAT_OID_DATE:
+	case XLAT_OID_TIME:
+	case XLAT_OID_TIMETZ:
+	case XLAT_OID_TIMESTAMP:
+	case XLAT_OID_TIMESTAMPTZ:
+	case XLAT_OID_INTERVAL:
+	case XLAT_OID_UUID:
+	case XLAT_OID_JSON:
+	case XLAT_OID_JSONB:
+		return true;
+	default:
+		return false;
+	}
+}
+
 static bool fn_char_length(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
 {
 	*t = (struct xlat_type){XLAT_OID_INT4, -1};
@@ -191,6 +221,8 @@ static bool fn_char_length(struct xlat_ctx *c, const PgQuery__FuncCall *f, struc
 	struct xlat_type at;
 	if (!args(c, f, &at))
 		return false;
+	if (no_text_cast(at.oid))
+		return no_such_function(c, f, xlat_node_str(f->funcname[f->n_funcname - 1]));
 	if (at.oid == XLAT_OID_BPCHAR && at.typmod < 0) {
 		xlat_insert_at(c, mark, "rtrim(");
 		xlat_puts(c, ", ' ')");

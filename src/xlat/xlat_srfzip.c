@@ -92,7 +92,8 @@ static bool placement(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 	else
 		xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, f->location,
 			  "set-returning functions are not allowed in %s", in);
-	if (strcmp(in, "WHERE") != 0 && strcmp(in, "HAVING") != 0)
+	if (strcmp(in, "WHERE") != 0 && strcmp(in, "HAVING") != 0 &&
+	    strcmp(in, "COPY FROM WHERE conditions") != 0)
 		pgerr_hint(c->err, LATERAL_HINT);
 	return false;
 }
@@ -154,6 +155,8 @@ static bool walk(struct xlat_ctx *c, struct walk *w, const PgQuery__Node *n, con
 		       walk(c, w, n->a_expr->rexpr, in, false);
 	case NODE(BOOL_EXPR):
 		return walk_list(c, w, n->bool_expr->args, n->bool_expr->n_args, in);
+	case NODE(LIST): /* the values of x IN (...), where a construct forbids the calls */
+		return !in || walk_list(c, w, n->list->items, n->list->n_items, in);
 	case NODE(TYPE_CAST):
 		return walk(c, w, n->type_cast->arg, in, false);
 	case NODE(COLLATE_CLAUSE):

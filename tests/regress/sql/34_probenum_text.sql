@@ -5,7 +5,6 @@ SELECT text 'this is a text string' = text 'this is a text strin' AS false;
 CREATE TABLE TEXT_TBL (f1 text);
 INSERT INTO TEXT_TBL VALUES ('doh!'), ('hi de ho neighbor');
 SELECT * FROM TEXT_TBL;
--- differs: length(integer) is taken as length(text) (PostgreSQL 42883)
 select length(42);
 select 'four: '::text || 2+2;
 select 'four: ' || 2+2;

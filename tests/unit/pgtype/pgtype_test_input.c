@@ -271,12 +271,64 @@ START_TEST(length_bounded)
 }
 END_TEST
 
+/* numeric(p,s) on numeric_in's text, as PostgreSQL 15 casts the literal ('1.005'::numeric(5,2)). */
+static const struct {
+	const char *in;
+	int prec, scale;
+	const char *out; /* NULL: 22003 with this detail */
+	const char *detail;
+} typmod_cases[] = {
+	{"1.005", 5, 2, "1.01", NULL},
+	{"-0.004", 5, 2, "0.00", NULL},
+	{"1.5e2", 5, 2, "150.00", NULL},
+	{"12345", 3, -2, "12300", NULL},
+	{"-149.5", 3, -2, "-100", NULL},
+	{"5e-3", 2, 3, "0.005", NULL},
+	{"0.0495", 2, 3, "0.050", NULL},
+	{"NaN", 5, 2, "NaN", NULL},
+	{"0.5", 1, 1, "0.5", NULL},
+	{"1e-20", 4, 2, "0.00", NULL},
+	{"999.995", 5, 2, NULL,
+	 "A field with precision 5, scale 2 must round to an absolute value less than 10^3."},
+	{"0.1", 2, 3, NULL,
+	 "A field with precision 2, scale 3 must round to an absolute value less than 10^-1."},
+	{"-0.96", 1, 1, NULL,
+	 "A field with precision 1, scale 1 must round to an absolute value less than 1."},
+	{"99.5", 2, 0, NULL,
+	 "A field with precision 2, scale 0 must round to an absolute value less than 10^2."},
+	{"Infinity", 5, 2, NULL, "A field with precision 5, scale 2 cannot hold an infinite value."},
+};
+
+START_TEST(numeric_typmod)
+{
+	struct arena *a = arena_new(0);
+	struct pgtype_value v;
+	struct pgerr err;
+	pgerr_clear(&err);
+	const char *in = typmod_cases[_i].in;
+	int32_t typmod = ((typmod_cases[_i].prec << 16) | (typmod_cases[_i].scale & 0x7ff)) + 4;
+	bool ok = pgtype_numeric_typmod(in, strlen(in), typmod, a, &v, &err);
+	if (typmod_cases[_i].out) {
+		ck_assert_msg(ok, "%s: %s", in, err.message);
+		ck_assert_int_eq((int)v.n, (int)strlen(typmod_cases[_i].out));
+		ck_assert(memcmp(v.p, typmod_cases[_i].out, v.n) == 0);
+	} else {
+		ck_assert(!ok);
+		ck_assert_str_eq(err.sqlstate, "22003");
+		ck_assert_str_eq(err.message, "numeric field overflow");
+		ck_assert_str_eq(err.detail, typmod_cases[_i].detail);
+	}
+	arena_free(a);
+}
+END_TEST
+
 Suite *pgtype_test_input_suite(void)
 {
 	Suite *s = suite_create("pgtype_input");
 	TCase *tc = tcase_create("input");
 	tcase_add_loop_test(tc, decode_text, 0, ARRAY_LEN(cases));
 	tcase_add_test(tc, length_bounded);
+	tcase_add_loop_test(tc, numeric_typmod, 0, ARRAY_LEN(typmod_cases));
 	suite_add_tcase(s, tc);
 	return s;
 }
