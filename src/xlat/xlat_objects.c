@@ -5,6 +5,7 @@
  * constraint to an existing table is a rebuild (xlat_rebuild.c); several ALTER actions are
  * refused. */
 #include "xlat_int.h"
+#include "xlat_syscol.h"
 
 #include "catalog.h"
 
@@ -1473,6 +1474,9 @@ bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 		return true;
 	}
 	if (column) {
+		/* PostgreSQL's check_for_column_name_collision: ctid, xmin ... are taken */
+		if (!xlat_syscol_check_name(c, s->newname, -1))
+			return false;
 		xlat_puts(c, " RENAME COLUMN ");
 		xlat_ident(c, s->subname);
 	} else {

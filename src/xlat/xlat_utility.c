@@ -543,11 +543,28 @@ bool xlat_stmt_vacuum(struct xlat_ctx *c, const PgQuery__VacuumStmt *s)
 	return true;
 }
 
+/* REINDEX DATABASE name / SYSTEM name, a script checked when it runs, after the session's
+ * transaction block check, in PostgreSQL's order: SYSTEM CONCURRENTLY, then the name, which
+ * must be current_database()'s (0A000 both); DATABASE then rebuilds the whole file, SYSTEM
+ * nothing (the catalog is views without indexes). */
+static bool reindex_database(struct xlat_ctx *c, const PgQuery__ReindexStmt *s, bool database)
+{
+	c->st->kind = XLAT_SCRIPT;
+	if (!database && c->st->concurrently)
+		xlat_puts(c, "SELECT shardlite_raise('0A000', 'cannot reindex system catalogs "
+			     "concurrently'); ");
+	xlat_puts(c, "SELECT shardlite_raise('0A000', 'can only reindex the currently open "
+		     "database') WHERE current_database() IS NOT ");
+	xlat_string(c, s->name ? s->name : "");
+	if (database)
+		xlat_puts(c, "; REINDEX");
+	return true;
+}
+
 /* REINDEX rebuilds indexes with SQLite's REINDEX: INDEX i and TABLE t by name (SQLite's
  * REINDEX of a table's name rebuilds all of its indexes), SCHEMA public / DATABASE the
- * tenant's whole file (REINDEX DATABASE's name is not checked: a session reaches one
- * database). SYSTEM and SCHEMA pg_catalog rebuild the system catalogs, which here are views
- * without indexes: nothing to do. CONCURRENTLY and VERBOSE change nothing visible. */
+ * tenant's whole file. SYSTEM and SCHEMA pg_catalog rebuild the system catalogs, which here
+ * are views without indexes: nothing to do. CONCURRENTLY and VERBOSE change nothing visible. */
 bool xlat_stmt_reindex(struct xlat_ctx *c, const PgQuery__ReindexStmt *s)
 {
 	c->st->tag = "REINDEX";
@@ -572,8 +589,18 @@ bool xlat_stmt_reindex(struct xlat_ctx *c, const PgQuery__ReindexStmt *s)
 		/* fall through */
 	case PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_INDEX:
 		xlat_puts(c, "REINDEX ");
+		/* SQLite's REINDEX finds a bare name in main only; pg_temp's come first */
+		if (!(s->relation->schemaname && *s->relation->schemaname) && c->env &&
+		    c->env->temp_tables && c->env->temp_rel_fn &&
+		    c->env->temp_rel_fn(c->env->session_arg, s->relation->relname)) {
+			xlat_nocache(c);
+			xlat_puts(c, "temp.");
+			xlat_ident(c, s->relation->relname);
+			return true;
+		}
 		return xlat_relname(c, s->relation);
 	case PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_SCHEMA:
+		c->st->no_block = 'S';
 		if (strcmp(s->name, "pg_catalog") == 0 || strcmp(s->name, "information_schema") == 0)
 			c->st->kind = XLAT_NOOP;
 		else if (own)
@@ -582,8 +609,11 @@ bool xlat_stmt_reindex(struct xlat_ctx *c, const PgQuery__ReindexStmt *s)
 			return xlat_unsupported(c, -1, "REINDEX SCHEMA of another tenant");
 		return true;
 	case PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_DATABASE:
-		xlat_puts(c, "REINDEX");
-		return true;
+		c->st->no_block = 'D';
+		return reindex_database(c, s, true);
+	case PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_SYSTEM:
+		c->st->no_block = 'Y';
+		return reindex_database(c, s, false);
 	default:
 		c->st->kind = XLAT_NOOP;
 		return true;
