@@ -410,6 +410,33 @@ bool xlat_stmt_deallocate(struct xlat_ctx *c, const PgQuery__DeallocateStmt *s)
  * later, so the write lock adds no wait cycle the manager cannot see (sqitch locks its
  * registry IN EXCLUSIVE MODE, graphile-worker its jobs table in ACCESS EXCLUSIVE). ACCESS
  * SHARE (pg_dump's) starts the transaction's read snapshot instead. */
+/* PostgreSQL's RangeVarCallbackForLockTable: only tables and views are locked; a materialized
+ * view or a sequence of the tenant is 42809 (a temporary table of the name comes first). A
+ * view in a mode that takes the write lock is refused: PostgreSQL locks the relations its
+ * query reads too, which the table-lock manager would have to be told. */
+static bool lockable(struct xlat_ctx *c, const PgQuery__RangeVar *rv, bool write)
+{
+	const struct xlat_env *env = c->env;
+	const struct xlat_schema_col *cols;
+	size_t n;
+	if (env && env->temp_tables && env->temp_rel_fn && (!rv->schemaname || !*rv->schemaname) &&
+	    env->temp_rel_fn(env->session_arg, rv->relname))
+		return true;
+	char kind = xlat_scope_relkind(c, rv);
+	if (kind == 'v' && write)
+		return xlat_unsupported(c, rv->location,
+					"LOCK TABLE of a view in a mode other than ACCESS SHARE");
+	const char *what = kind == 'm' || kind == 'M'                       ? "materialized views"
+			   : kind == 'c'                                    ? "composite types"
+			   : !kind && xlat_scope_sequence(c, rv, &cols, &n) ? "sequences"
+									    : NULL;
+	if (!what)
+		return true;
+	xlat_fail(c, "42809", -1, "cannot lock relation \"%s\"", rv->relname);
+	pgerr_detail(c->err, "This operation is not supported for %s.", what);
+	return false;
+}
+
 bool xlat_stmt_lock(struct xlat_ctx *c, const PgQuery__LockStmt *s)
 {
 	int mode = s->mode >= 1 && s->mode <= 8 ? s->mode : 8;
@@ -418,6 +445,8 @@ bool xlat_stmt_lock(struct xlat_ctx *c, const PgQuery__LockStmt *s)
 	c->st->kind = XLAT_SCRIPT; /* the existence checks are SELECTs: their rows are not sent */
 	for (size_t i = 0; i < s->n_relations; i++) {
 		xlat_puts(c, i ? "; " : "");
+		if (!lockable(c, s->relations[i]->range_var, write))
+			return false;
 		xlat_puts(c, write ? "DELETE FROM " : "SELECT 1 FROM ");
 		if (!xlat_relname_local(c, s->relations[i]->range_var))
 			return false;
