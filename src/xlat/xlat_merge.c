@@ -584,6 +584,16 @@ bool xlat_stmt_merge(struct xlat_ctx *c, const PgQuery__MergeStmt *m)
 	mg->steps = arena_zalloc(c->a, (m->n_merge_when_clauses + 4) * sizeof(*mg->steps));
 	if (!xlat_merge_check_source(c, m, mg))
 		return false;
+	/* PostgreSQL's transformMergeStmt: a source (not a join) may not go by the target's name;
+	 * a missing source relation is reported first */
+	const PgQuery__Node *src = m->source_relation;
+	if (src->node_case != NODE(JOIN_EXPR) && strcmp(mg->src, mg->talias.aliasname) == 0 &&
+	    !(src->node_case == NODE(RANGE_VAR) && xlat_scope_absent(c, src->range_var))) {
+		xlat_fail(c, "42712", -1, "name \"%s\" specified more than once", mg->src);
+		pgerr_detail(c->err,
+			     "The name is used both as MERGE target table and data source.");
+		return false;
+	}
 	const char *lock = aside(c, &sub, emit_lock, mg, 0);
 	const char *plan = lock ? aside(c, &sub, emit_plan, mg, 0) : NULL;
 	if (!plan)

@@ -138,3 +138,12 @@ MERGE INTO target t USING source AS s ON t.tid = s.sid
   WHEN MATCHED THEN DELETE
   WHEN NOT MATCHED THEN INSERT VALUES (sid, delta);
 SELECT * FROM target ORDER BY tid;
+-- detail
+MERGE INTO target USING target ON tid = tid WHEN MATCHED THEN DO NOTHING;
+-- detail
+MERGE INTO target t USING (SELECT 1 AS sid) AS t ON true WHEN MATCHED THEN DO NOTHING;
+-- detail
+MERGE INTO public.target USING source AS target ON true WHEN MATCHED THEN DO NOTHING;
+MERGE INTO target t USING no_such_source AS t ON true WHEN MATCHED THEN DO NOTHING;
+MERGE INTO target t1 USING target t2 ON t1.tid = t2.tid WHEN MATCHED THEN UPDATE SET balance = t1.balance + 1;
+SELECT * FROM target ORDER BY tid;
