@@ -147,3 +147,16 @@ MERGE INTO public.target USING source AS target ON true WHEN MATCHED THEN DO NOT
 MERGE INTO target t USING no_such_source AS t ON true WHEN MATCHED THEN DO NOTHING;
 MERGE INTO target t1 USING target t2 ON t1.tid = t2.tid WHEN MATCHED THEN UPDATE SET balance = t1.balance + 1;
 SELECT * FROM target ORDER BY tid;
+-- detail
+MERGE INTO target t USING source s ON t.tid = s.sid WHEN MATCHED AND t.xmin = t.xmax THEN DELETE;
+-- detail
+MERGE INTO target t USING source s ON t.tid = s.sid WHEN MATCHED AND t.ctid IS NOT NULL THEN UPDATE SET balance = 5;
+-- detail
+MERGE INTO target t USING source s ON t.tid = s.sid WHEN NOT MATCHED AND s.ctid IS NOT NULL THEN DO NOTHING;
+-- detail
+MERGE INTO target t USING source s ON t.tid = s.sid WHEN MATCHED AND ctid IS NOT NULL THEN DO NOTHING;
+MERGE INTO target t USING (SELECT 1 AS ctid, 2 AS sid) s ON t.tid = s.sid WHEN NOT MATCHED AND s.ctid IS NOT NULL THEN DO NOTHING;
+MERGE INTO target t USING source s ON t.tid = s.sid WHEN MATCHED AND (SELECT t.ctid IS NOT NULL) THEN UPDATE SET balance = 3;
+MERGE INTO target t USING source s ON t.tid = s.sid WHEN MATCHED AND t.tableoid > 0 THEN UPDATE SET balance = balance + 6;
+MERGE INTO target t USING source s ON t.tid = s.sid AND t.ctid IS NOT NULL WHEN MATCHED THEN UPDATE SET balance = balance + 7;
+SELECT * FROM target ORDER BY tid;

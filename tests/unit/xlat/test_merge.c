@@ -171,6 +171,8 @@ static const struct mcase cases[] = {
 	{"MERGE INTO t USING s JOIN t AS s ON true ON t.id = s.id WHEN MATCHED THEN DELETE",
 	 "!42712", "", 0},
 	{"MERGE INTO t USING t ON true WHEN MATCHED THEN DELETE", "!42712", "", 0},
+	{"MERGE INTO t USING s ON t.id = s.id WHEN MATCHED AND t.ctid > '(0,1)' THEN DELETE",
+	 "!42P10", "", 0},
 	{"MERGE INTO t x USING (SELECT 1 AS id) x ON true WHEN MATCHED THEN DELETE", "!42712", "",
 	 0},
 	{"WITH d AS (DELETE FROM s RETURNING *) MERGE INTO t USING d ON t.id = d.id "
