@@ -160,3 +160,15 @@ MERGE INTO target t USING source s ON t.tid = s.sid WHEN MATCHED AND (SELECT t.c
 MERGE INTO target t USING source s ON t.tid = s.sid WHEN MATCHED AND t.tableoid > 0 THEN UPDATE SET balance = balance + 6;
 MERGE INTO target t USING source s ON t.tid = s.sid AND t.ctid IS NOT NULL WHEN MATCHED THEN UPDATE SET balance = balance + 7;
 SELECT * FROM target ORDER BY tid;
+-- CREATE INDEX over a system column (PostgreSQL's create_index.sql)
+CREATE TABLE syscol_table (a int);
+CREATE INDEX ON syscol_table (ctid);
+CREATE INDEX ON syscol_table ((ctid >= '(1000,0)'));
+CREATE INDEX ON syscol_table (a) WHERE ctid >= '(1000,0)';
+CREATE INDEX ON syscol_table (tableoid);
+CREATE INDEX ON syscol_table ((tableoid::int));
+CREATE INDEX ON syscol_table (a) INCLUDE (ctid);
+CREATE INDEX ON syscol_table (a) WHERE syscol_table.xmin::text <> '';
+CREATE INDEX ON syscolcol_table (ctid);
+CREATE INDEX ON syscol_table (a) WHERE a > 0;
+SELECT indexdef FROM pg_indexes WHERE tablename = 'syscol_table';
