@@ -596,15 +596,40 @@ static bool find_syscol(void *arg, const ProtobufCMessage *m)
 	return true;
 }
 
-/* PostgreSQL's DefineIndex: a system column as a key or included column (xmin's type has no
- * btree class, which PostgreSQL finds first: left to the key's checks), or read by an
- * expression or the predicate, is 0A000; after the table's existence. */
+/* xid and cid have hash operator classes only: a key of xmin, xmax, cmin or cmax without a
+ * class is PostgreSQL's ResolveOpClass error for any other method, which comes first. */
+static bool index_syscol_class(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
+{
+	const char *am = s->access_method && *s->access_method ? s->access_method : "btree";
+	for (size_t i = 0; i < s->n_index_params && strcmp(am, "hash") != 0; i++) {
+		const PgQuery__IndexElem *ie = s->index_params[i]->index_elem;
+		const char *n = ie->name && !ie->n_opclass ? ie->name : "";
+		const char *type = strcmp(n, "xmin") == 0 || strcmp(n, "xmax") == 0   ? "xid"
+				   : strcmp(n, "cmin") == 0 || strcmp(n, "cmax") == 0 ? "cid"
+										      : NULL;
+		if (type) {
+			xlat_fail(c, "42704", -1,
+				  "data type %s has no default operator class for access method "
+				  "\"%s\"",
+				  type, am);
+			pgerr_hint(c->err, "You must specify an operator class for the index or "
+					   "define a default operator class for the data type.");
+			return false;
+		}
+	}
+	return true;
+}
+
+/* PostgreSQL's DefineIndex: a system column as a key or included column, or read by an
+ * expression or the predicate, is 0A000; after the table's existence and the key's classes. */
 static bool index_syscols(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 {
-	static const char *const keys[] = {"ctid", "cmin", "xmax", "cmax", "tableoid"};
+	static const char *const keys[] = {"ctid", "xmin", "cmin", "xmax", "cmax", "tableoid"};
 	struct syscol_ref r = {NULL, -1};
 	if (!s->relation || xlat_scope_absent(c, s->relation))
 		return true;
+	if (!index_syscol_class(c, s))
+		return false;
 	for (size_t i = 0; i < s->n_index_params + s->n_index_including_params && !r.name; i++) {
 		const PgQuery__Node *n = i < s->n_index_params
 						 ? s->index_params[i]

@@ -172,3 +172,9 @@ CREATE INDEX ON syscol_table (a) WHERE syscol_table.xmin::text <> '';
 CREATE INDEX ON syscolcol_table (ctid);
 CREATE INDEX ON syscol_table (a) WHERE a > 0;
 SELECT indexdef FROM pg_indexes WHERE tablename = 'syscol_table';
+-- fields
+CREATE INDEX ON syscol_table (xmin);
+-- fields
+CREATE INDEX ON syscol_table (a, cmax);
+CREATE INDEX ON syscol_table USING hash (xmin);
+CREATE INDEX ON syscol_table USING gist (xmax);
