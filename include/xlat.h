@@ -439,6 +439,9 @@ struct xlat_stmt {
 	/* CREATE INDEX, DROP INDEX or REINDEX with CONCURRENTLY, which PostgreSQL refuses inside
 	 * a transaction block (25001); it changes nothing else here */
 	bool concurrently;
+	/* REINDEX SCHEMA ('S'), DATABASE ('D') or SYSTEM ('Y'), which PostgreSQL refuses inside a
+	 * transaction block (25001) whatever its options; 0 otherwise */
+	char no_block;
 	const char *temp_table;
 
 	int location; /* byte offset of the statement in the input */
@@ -1107,9 +1110,10 @@ struct xlat_env {
 	 * PostgreSQL's NOTICE `schema "x" does not exist, skipping`. False for a tenant the user
 	 * may not reach (its 42501 comes first). arg: .session_arg. NULL: never known. */
 	bool (*tenant_missing_fn)(void *arg, const char *tenant);
-	/* Whether name is one of the session's temporary tables or views: CREATE VIEW over one
-	 * makes a temporary view, with PostgreSQL's NOTICE `view "v" will be a temporary view`.
-	 * arg: .session_arg. NULL: none. */
+	/* Whether name is one of the session's temporary tables, views or indexes (pg_class's
+	 * names, which pg_temp's hide): CREATE VIEW over one makes a temporary view, with
+	 * PostgreSQL's NOTICE `view "v" will be a temporary view`; REINDEX names it in SQLite's
+	 * temp schema. arg: .session_arg. NULL: none. */
 	bool (*temp_rel_fn)(void *arg, const char *name);
 	/* The CREATE VIEW text SQLite keeps for view name (a temporary one first, as SQLite finds
 	 * names), in a, with the events (4 INSERT, 8 DELETE, 16 UPDATE) the view's INSTEAD OF

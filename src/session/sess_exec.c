@@ -711,6 +711,12 @@ bool sess_check_allowed(struct session *s, const struct xlat_stmt *x, struct pge
 	if (block && x->concurrently)
 		return pgerr_set(err, SQLSTATE_ACTIVE_SQL_TRANSACTION,
 				 "%s CONCURRENTLY cannot run inside a transaction block", x->tag);
+	if (block && x->no_block)
+		return pgerr_set(err, SQLSTATE_ACTIVE_SQL_TRANSACTION,
+				 "REINDEX %s cannot run inside a transaction block",
+				 x->no_block == 'S'   ? "SCHEMA"
+				 : x->no_block == 'D' ? "DATABASE"
+						      : "SYSTEM");
 	/* PostgreSQL's implicit block of a multi-statement Query counts as a block here. */
 	if (s->txn == SESS_TXN_IDLE && x->tag && x->tag[0] == 'L' &&
 	    strcmp(x->tag, "LOCK TABLE") == 0)

@@ -38,8 +38,8 @@ bool sess_temp_relation(void *arg, const char *name)
 	if (!s->conn || !shard_conn_pinned(s->conn))
 		return false;
 	if (sqlite3_prepare_v2(shard_conn_db(s->conn),
-			       "SELECT 1 FROM temp.sqlite_schema WHERE type IN ('table', 'view') AND "
-			       "name = ?1",
+			       "SELECT 1 FROM temp.sqlite_schema WHERE type IN ('table', 'view', "
+			       "'index') AND name = ?1",
 			       -1, &vm, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(vm, 1, name, -1, SQLITE_STATIC);
 		found = sqlite3_step(vm) == SQLITE_ROW;

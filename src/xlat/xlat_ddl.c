@@ -949,28 +949,6 @@ static bool column_meta(struct xlat_ctx *c, const PgQuery__CreateStmt *s, const 
 	return true;
 }
 
-/* WITH (fillfactor = n): how full PostgreSQL packs heap pages; SQLite's b-trees pack their own
- * way, so the value is checked as PostgreSQL checks it and has no further effect. */
-static bool storage_options(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
-{
-	for (size_t i = 0; i < s->n_options; i++) {
-		const PgQuery__DefElem *d = s->options[i]->def_elem;
-		if (s->options[i]->node_case != NODE(DEF_ELEM) || strcmp(d->defname, "fillfactor"))
-			return xlat_unsupported(c, -1, "WITH (storage parameters) other than fillfactor");
-		if (!d->arg || d->arg->node_case != NODE(INTEGER))
-			return xlat_fail(c, SQLSTATE_INVALID_PARAMETER_VALUE, d->location,
-					 "invalid value for integer option \"fillfactor\"");
-		int v = d->arg->integer->ival;
-		if (v < 10 || v > 100) {
-			xlat_fail(c, SQLSTATE_INVALID_PARAMETER_VALUE, -1,
-				  "value %d out of bounds for option \"fillfactor\"", v);
-			pgerr_detail(c->err, "Valid values are between \"10\" and \"100\".");
-			return false;
-		}
-	}
-	return true;
-}
-
 static bool create_options(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 {
 	const char *schema = s->relation->schemaname;
@@ -986,7 +964,7 @@ static bool create_options(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 		return xlat_unsupported(c, -1, "a typed table (OF type)");
 	if ((s->tablespacename && *s->tablespacename) || (s->access_method && *s->access_method))
 		return xlat_unsupported(c, -1, "TABLESPACE or USING");
-	return storage_options(c, s);
+	return xlat_table_options(c, s->options, s->n_options);
 }
 
 /* CREATE TABLE t (LIKE src [INCLUDING ... | EXCLUDING ...]): src's definition is only known

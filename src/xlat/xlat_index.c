@@ -25,8 +25,7 @@ static const char *opclass_text(struct xlat_ctx *c, const PgQuery__IndexElem *ie
 	return r;
 }
 
-/* A storage parameter's value as PostgreSQL's defGetString reads it (no value: "true"). */
-static const char *option_value(struct xlat_ctx *c, const PgQuery__Node *arg)
+const char *xlat_option_value(struct xlat_ctx *c, const PgQuery__Node *arg)
 {
 	if (!arg)
 		return "true";
@@ -61,7 +60,7 @@ static const char *options_text(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 						    : NULL;
 		if (!d)
 			continue;
-		const char *v = option_value(c, d->arg);
+		const char *v = xlat_option_value(c, d->arg);
 		strbuf_printf(&sb, "%s%s%s%s=%s", sb.len ? "\n" : "",
 			      d->defnamespace && *d->defnamespace ? d->defnamespace : "",
 			      d->defnamespace && *d->defnamespace ? "." : "", d->defname,

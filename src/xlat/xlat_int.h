@@ -659,6 +659,13 @@ void xlat_skip_if_present(struct xlat_ctx *c, const char *schema, const char *na
  * (moving *name_at) and makes it a script (xlat_index.c). */
 bool xlat_index_am(struct xlat_ctx *c, const PgQuery__IndexStmt *s, size_t start,
 		   const uint32_t *types, size_t *name_at, size_t name_len);
+/* A storage parameter's value as PostgreSQL's defGetString reads it (no value: "true"), in c's
+ * arena. xlat_index.c. */
+const char *xlat_option_value(struct xlat_ctx *c, const PgQuery__Node *arg);
+/* CREATE TABLE's WITH (...) (opts, n DefElems): checked as PostgreSQL checks a heap's and its
+ * TOAST table's storage parameters (22023 for an unknown one, a bad value, one given twice;
+ * oids = false is taken); they change nothing here. False with c's error set. xlat_relopt.c. */
+bool xlat_table_options(struct xlat_ctx *c, PgQuery__Node **opts, size_t n);
 /* Records object name (of relation of, for a column; else NULL) of type (xlat_stmt.skip_type)
  * for the session's NOTICE `type "name" already exists, skipping` (present) or `... does not
  * exist, skipping`; a statement notes one type of object. xlat_objects.c. */

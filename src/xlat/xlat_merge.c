@@ -560,6 +560,55 @@ static bool merge_checks(struct xlat_ctx *c, const PgQuery__MergeStmt *m)
 	return false;
 }
 
+/* A WHEN condition's system columns (PostgreSQL's EXPR_KIND_MERGE_WHEN): ctid, xmin, cmin,
+ * xmax, cmax of the target or of a table as the source, bare or qualified, outside subqueries
+ * (tableoid is allowed). */
+struct when_syscol {
+	struct xlat_ctx *c;
+	const struct merge *mg;
+	bool table_source; /* the source is a table, whose system columns its name reaches */
+	bool failed;
+};
+
+static bool when_syscol(void *arg, const ProtobufCMessage *m)
+{
+	static const char *const names[] = {"ctid", "xmin", "cmin", "xmax", "cmax"};
+	struct when_syscol *w = arg;
+	if (m->descriptor == &pg_query__sub_link__descriptor)
+		return true; /* a subquery's own expression kind */
+	if (m->descriptor != &pg_query__column_ref__descriptor)
+		return xlat_tree_each(m, when_syscol, arg);
+	const PgQuery__ColumnRef *cr = (const PgQuery__ColumnRef *)m;
+	if (cr->n_fields < 1 || cr->n_fields > 2)
+		return true;
+	const char *col = xlat_node_str(cr->fields[cr->n_fields - 1]);
+	const char *rel = cr->n_fields == 2 ? xlat_node_str(cr->fields[0]) : NULL;
+	if (rel && strcmp(rel, w->mg->talias.aliasname) != 0 &&
+	    !(w->table_source && strcmp(rel, w->mg->src) == 0))
+		return true;
+	for (size_t i = 0; col && i < sizeof(names) / sizeof(*names); i++) {
+		if (strcmp(col, names[i]) == 0) {
+			w->failed = true;
+			return xlat_fail(w->c, "42P10", cr->location,
+					 "cannot use system column \"%s\" in MERGE WHEN condition",
+					 col);
+		}
+	}
+	return true;
+}
+
+static bool when_syscols(struct xlat_ctx *c, const struct merge *mg)
+{
+	const PgQuery__MergeStmt *m = mg->m;
+	struct when_syscol w = {c, mg, m->source_relation->node_case == NODE(RANGE_VAR), false};
+	for (size_t k = 0; k < m->n_merge_when_clauses && !w.failed; k++) {
+		const PgQuery__MergeWhenClause *wc = m->merge_when_clauses[k]->merge_when_clause;
+		if (wc->condition)
+			when_syscol(&w, (const ProtobufCMessage *)wc->condition);
+	}
+	return !w.failed;
+}
+
 bool xlat_stmt_merge(struct xlat_ctx *c, const PgQuery__MergeStmt *m)
 {
 	struct xlat_stmt sub;
@@ -583,6 +632,18 @@ bool xlat_stmt_merge(struct xlat_ctx *c, const PgQuery__MergeStmt *m)
 	mg->target.alias = &mg->talias;
 	mg->steps = arena_zalloc(c->a, (m->n_merge_when_clauses + 4) * sizeof(*mg->steps));
 	if (!xlat_merge_check_source(c, m, mg))
+		return false;
+	/* PostgreSQL's transformMergeStmt: a source (not a join) may not go by the target's name;
+	 * a missing source relation is reported first */
+	const PgQuery__Node *src = m->source_relation;
+	if (src->node_case != NODE(JOIN_EXPR) && strcmp(mg->src, mg->talias.aliasname) == 0 &&
+	    !(src->node_case == NODE(RANGE_VAR) && xlat_scope_absent(c, src->range_var))) {
+		xlat_fail(c, "42712", -1, "name \"%s\" specified more than once", mg->src);
+		pgerr_detail(c->err,
+			     "The name is used both as MERGE target table and data source.");
+		return false;
+	}
+	if (!when_syscols(c, mg))
 		return false;
 	const char *lock = aside(c, &sub, emit_lock, mg, 0);
 	const char *plan = lock ? aside(c, &sub, emit_plan, mg, 0) : NULL;

@@ -5,6 +5,7 @@
  * constraint to an existing table is a rebuild (xlat_rebuild.c); several ALTER actions are
  * refused. */
 #include "xlat_int.h"
+#include "xlat_syscol.h"
 
 #include "catalog.h"
 
@@ -572,6 +573,80 @@ static bool index_elem(struct xlat_ctx *c, const PgQuery__IndexStmt *s,
 	return true;
 }
 
+/* A system column an index expression or predicate reads. */
+struct syscol_ref {
+	const char *name;
+	int location;
+};
+
+static bool find_syscol(void *arg, const ProtobufCMessage *m)
+{
+	static const char *const names[] = {"ctid", "xmin", "cmin", "xmax", "cmax", "tableoid"};
+	struct syscol_ref *r = arg;
+	if (m->descriptor != &pg_query__column_ref__descriptor)
+		return xlat_tree_each(m, find_syscol, arg);
+	const PgQuery__ColumnRef *cr = (const PgQuery__ColumnRef *)m;
+	const char *col = cr->n_fields ? xlat_node_str(cr->fields[cr->n_fields - 1]) : NULL;
+	for (size_t i = 0; col && cr->n_fields <= 2 && i < ARRAY_LEN(names); i++) {
+		if (strcmp(col, names[i]) == 0) {
+			*r = (struct syscol_ref){col, cr->location};
+			return false;
+		}
+	}
+	return true;
+}
+
+/* xid and cid have hash operator classes only: a key of xmin, xmax, cmin or cmax without a
+ * class is PostgreSQL's ResolveOpClass error for any other method, which comes first. */
+static bool index_syscol_class(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
+{
+	const char *am = s->access_method && *s->access_method ? s->access_method : "btree";
+	for (size_t i = 0; i < s->n_index_params && strcmp(am, "hash") != 0; i++) {
+		const PgQuery__IndexElem *ie = s->index_params[i]->index_elem;
+		const char *n = ie->name && !ie->n_opclass ? ie->name : "";
+		const char *type = strcmp(n, "xmin") == 0 || strcmp(n, "xmax") == 0   ? "xid"
+				   : strcmp(n, "cmin") == 0 || strcmp(n, "cmax") == 0 ? "cid"
+										      : NULL;
+		if (type) {
+			xlat_fail(c, "42704", -1,
+				  "data type %s has no default operator class for access method "
+				  "\"%s\"",
+				  type, am);
+			pgerr_hint(c->err, "You must specify an operator class for the index or "
+					   "define a default operator class for the data type.");
+			return false;
+		}
+	}
+	return true;
+}
+
+/* PostgreSQL's DefineIndex: a system column as a key or included column, or read by an
+ * expression or the predicate, is 0A000; after the table's existence and the key's classes. */
+static bool index_syscols(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
+{
+	static const char *const keys[] = {"ctid", "xmin", "cmin", "xmax", "cmax", "tableoid"};
+	struct syscol_ref r = {NULL, -1};
+	if (!s->relation || xlat_scope_absent(c, s->relation))
+		return true;
+	if (!index_syscol_class(c, s))
+		return false;
+	for (size_t i = 0; i < s->n_index_params + s->n_index_including_params && !r.name; i++) {
+		const PgQuery__Node *n = i < s->n_index_params
+						 ? s->index_params[i]
+						 : s->index_including_params[i - s->n_index_params];
+		const PgQuery__IndexElem *ie = n->index_elem;
+		for (size_t k = 0; ie->name && k < ARRAY_LEN(keys); k++)
+			if (strcmp(ie->name, keys[k]) == 0)
+				r.name = ie->name;
+		if (ie->expr)
+			find_syscol(&r, (const ProtobufCMessage *)ie->expr);
+	}
+	if (!r.name && s->where_clause)
+		find_syscol(&r, (const ProtobufCMessage *)s->where_clause);
+	return !r.name || xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				    "index creation on system columns is not supported");
+}
+
 bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 {
 	struct xlat_type ignored;
@@ -596,6 +671,8 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 		return xlat_unsupported(c, -1, "TABLESPACE in CREATE INDEX");
 	if (s->nulls_not_distinct)
 		return xlat_unsupported(c, -1, "NULLS NOT DISTINCT");
+	if (!index_syscols(c, s))
+		return false;
 	xlat_puts(c, s->unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
 	bool named = s->idxname && *s->idxname;
 	const char *iname =
@@ -1473,6 +1550,9 @@ bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 		return true;
 	}
 	if (column) {
+		/* PostgreSQL's check_for_column_name_collision: ctid, xmin ... are taken */
+		if (!xlat_syscol_check_name(c, s->newname, -1))
+			return false;
 		xlat_puts(c, " RENAME COLUMN ");
 		xlat_ident(c, s->subname);
 	} else {

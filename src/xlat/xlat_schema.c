@@ -217,8 +217,10 @@ bool xlat_temp_is(const PgQuery__RangeVar *rv)
 
 bool xlat_temp_create(struct xlat_ctx *c, const PgQuery__RangeVar *rv, PgQuery__OnCommitAction oc)
 {
+	/* PRESERVE ROWS written out is refused on a permanent table too, as in PostgreSQL */
 	bool on_commit = oc == PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_DELETE_ROWS ||
-			 oc == PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_DROP;
+			 oc == PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_DROP ||
+			 oc == PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_PRESERVE_ROWS;
 	if (!xlat_temp_is(rv))
 		return !on_commit ||
 		       xlat_fail(c, SQLSTATE_INVALID_TABLE_DEFINITION, -1,

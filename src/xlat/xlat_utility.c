@@ -410,6 +410,33 @@ bool xlat_stmt_deallocate(struct xlat_ctx *c, const PgQuery__DeallocateStmt *s)
  * later, so the write lock adds no wait cycle the manager cannot see (sqitch locks its
  * registry IN EXCLUSIVE MODE, graphile-worker its jobs table in ACCESS EXCLUSIVE). ACCESS
  * SHARE (pg_dump's) starts the transaction's read snapshot instead. */
+/* PostgreSQL's RangeVarCallbackForLockTable: only tables and views are locked; a materialized
+ * view or a sequence of the tenant is 42809 (a temporary table of the name comes first). A
+ * view in a mode that takes the write lock is refused: PostgreSQL locks the relations its
+ * query reads too, which the table-lock manager would have to be told. */
+static bool lockable(struct xlat_ctx *c, const PgQuery__RangeVar *rv, bool write)
+{
+	const struct xlat_env *env = c->env;
+	const struct xlat_schema_col *cols;
+	size_t n;
+	if (env && env->temp_tables && env->temp_rel_fn && (!rv->schemaname || !*rv->schemaname) &&
+	    env->temp_rel_fn(env->session_arg, rv->relname))
+		return true;
+	char kind = xlat_scope_relkind(c, rv);
+	if (kind == 'v' && write)
+		return xlat_unsupported(c, rv->location,
+					"LOCK TABLE of a view in a mode other than ACCESS SHARE");
+	const char *what = kind == 'm' || kind == 'M'                       ? "materialized views"
+			   : kind == 'c'                                    ? "composite types"
+			   : !kind && xlat_scope_sequence(c, rv, &cols, &n) ? "sequences"
+									    : NULL;
+	if (!what)
+		return true;
+	xlat_fail(c, "42809", -1, "cannot lock relation \"%s\"", rv->relname);
+	pgerr_detail(c->err, "This operation is not supported for %s.", what);
+	return false;
+}
+
 bool xlat_stmt_lock(struct xlat_ctx *c, const PgQuery__LockStmt *s)
 {
 	int mode = s->mode >= 1 && s->mode <= 8 ? s->mode : 8;
@@ -418,6 +445,8 @@ bool xlat_stmt_lock(struct xlat_ctx *c, const PgQuery__LockStmt *s)
 	c->st->kind = XLAT_SCRIPT; /* the existence checks are SELECTs: their rows are not sent */
 	for (size_t i = 0; i < s->n_relations; i++) {
 		xlat_puts(c, i ? "; " : "");
+		if (!lockable(c, s->relations[i]->range_var, write))
+			return false;
 		xlat_puts(c, write ? "DELETE FROM " : "SELECT 1 FROM ");
 		if (!xlat_relname_local(c, s->relations[i]->range_var))
 			return false;
@@ -543,11 +572,28 @@ bool xlat_stmt_vacuum(struct xlat_ctx *c, const PgQuery__VacuumStmt *s)
 	return true;
 }
 
+/* REINDEX DATABASE name / SYSTEM name, a script checked when it runs, after the session's
+ * transaction block check, in PostgreSQL's order: SYSTEM CONCURRENTLY, then the name, which
+ * must be current_database()'s (0A000 both); DATABASE then rebuilds the whole file, SYSTEM
+ * nothing (the catalog is views without indexes). */
+static bool reindex_database(struct xlat_ctx *c, const PgQuery__ReindexStmt *s, bool database)
+{
+	c->st->kind = XLAT_SCRIPT;
+	if (!database && c->st->concurrently)
+		xlat_puts(c, "SELECT shardlite_raise('0A000', 'cannot reindex system catalogs "
+			     "concurrently'); ");
+	xlat_puts(c, "SELECT shardlite_raise('0A000', 'can only reindex the currently open "
+		     "database') WHERE current_database() IS NOT ");
+	xlat_string(c, s->name ? s->name : "");
+	if (database)
+		xlat_puts(c, "; REINDEX");
+	return true;
+}
+
 /* REINDEX rebuilds indexes with SQLite's REINDEX: INDEX i and TABLE t by name (SQLite's
  * REINDEX of a table's name rebuilds all of its indexes), SCHEMA public / DATABASE the
- * tenant's whole file (REINDEX DATABASE's name is not checked: a session reaches one
- * database). SYSTEM and SCHEMA pg_catalog rebuild the system catalogs, which here are views
- * without indexes: nothing to do. CONCURRENTLY and VERBOSE change nothing visible. */
+ * tenant's whole file. SYSTEM and SCHEMA pg_catalog rebuild the system catalogs, which here
+ * are views without indexes: nothing to do. CONCURRENTLY and VERBOSE change nothing visible. */
 bool xlat_stmt_reindex(struct xlat_ctx *c, const PgQuery__ReindexStmt *s)
 {
 	c->st->tag = "REINDEX";
@@ -572,8 +618,18 @@ bool xlat_stmt_reindex(struct xlat_ctx *c, const PgQuery__ReindexStmt *s)
 		/* fall through */
 	case PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_INDEX:
 		xlat_puts(c, "REINDEX ");
+		/* SQLite's REINDEX finds a bare name in main only; pg_temp's come first */
+		if (!(s->relation->schemaname && *s->relation->schemaname) && c->env &&
+		    c->env->temp_tables && c->env->temp_rel_fn &&
+		    c->env->temp_rel_fn(c->env->session_arg, s->relation->relname)) {
+			xlat_nocache(c);
+			xlat_puts(c, "temp.");
+			xlat_ident(c, s->relation->relname);
+			return true;
+		}
 		return xlat_relname(c, s->relation);
 	case PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_SCHEMA:
+		c->st->no_block = 'S';
 		if (strcmp(s->name, "pg_catalog") == 0 || strcmp(s->name, "information_schema") == 0)
 			c->st->kind = XLAT_NOOP;
 		else if (own)
@@ -582,8 +638,11 @@ bool xlat_stmt_reindex(struct xlat_ctx *c, const PgQuery__ReindexStmt *s)
 			return xlat_unsupported(c, -1, "REINDEX SCHEMA of another tenant");
 		return true;
 	case PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_DATABASE:
-		xlat_puts(c, "REINDEX");
-		return true;
+		c->st->no_block = 'D';
+		return reindex_database(c, s, true);
+	case PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_SYSTEM:
+		c->st->no_block = 'Y';
+		return reindex_database(c, s, false);
 	default:
 		c->st->kind = XLAT_NOOP;
 		return true;

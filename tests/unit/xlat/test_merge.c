@@ -170,6 +170,11 @@ static const struct mcase cases[] = {
 	 "!0A000", "", 0},
 	{"MERGE INTO t USING s JOIN t AS s ON true ON t.id = s.id WHEN MATCHED THEN DELETE",
 	 "!42712", "", 0},
+	{"MERGE INTO t USING t ON true WHEN MATCHED THEN DELETE", "!42712", "", 0},
+	{"MERGE INTO t USING s ON t.id = s.id WHEN MATCHED AND t.ctid > '(0,1)' THEN DELETE",
+	 "!42P10", "", 0},
+	{"MERGE INTO t x USING (SELECT 1 AS id) x ON true WHEN MATCHED THEN DELETE", "!42712", "",
+	 0},
 	{"WITH d AS (DELETE FROM s RETURNING *) MERGE INTO t USING d ON t.id = d.id "
 	 "WHEN MATCHED THEN DELETE",
 	 "!0A000", "", 0},
