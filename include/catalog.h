@@ -225,6 +225,13 @@ void catalog_lend(struct cat_conn *cc, const struct catalog_session *s);
  * as PostgreSQL does; 0 for any other column. table_oids and attnums have
  * sqlite3_column_count(vm) entries. Reads the schema model (PRAGMA schema_version, the model
  * reloaded when it moved) when some column comes from a table; never fails (0s instead). */
+/* The OID and attnum of column col of relation rel (a table, view or materialized view of
+ * the tenant; a temporary one first, as SQLite finds a name), as RowDescription reports a
+ * column read through a view (the view's, not the table below it: PostgreSQL's origin stops
+ * at the view); false (0s) when there is no such column. Reads the schema model as
+ * catalog_column_origins does. */
+bool catalog_rel_column(struct cat_conn *cc, const char *rel, const char *col, uint32_t *oid,
+			int16_t *attnum);
 void catalog_column_origins(struct cat_conn *cc, sqlite3_stmt *vm, uint32_t *table_oids,
 			    int16_t *attnums);
 /* The PostgreSQL type of vm's result column i when it reads a serial key directly (SQLite's

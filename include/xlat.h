@@ -52,6 +52,18 @@ enum xlat_txn {
 	XLAT_TXN_SET_CONSTRAINTS,
 };
 
+/* Where a result column comes from as PostgreSQL's RowDescription tells it (its table OID and
+ * attribute number, markTargetListOrigins): SQLITE where SQLite's column origin is the same
+ * (a table's column, through subqueries and CTEs; or not known here), NONE for 0/0 where
+ * SQLite would name a column (a set operation's, a scalar subquery's, a cast it does not
+ * need), REL for column col of rel, a view or partition of the tenant (SQLite's looks
+ * through it to the table below). */
+enum xlat_origin_kind { XLAT_ORIGIN_SQLITE, XLAT_ORIGIN_NONE, XLAT_ORIGIN_REL };
+struct xlat_origin {
+	enum xlat_origin_kind kind;
+	const char *rel, *col;
+};
+
 /* A result column as far as the translator knows it before running. type_oid 0 means "take
  * it from the SQLite column's declared type" (plain column references). */
 struct xlat_col {
@@ -61,6 +73,10 @@ struct xlat_col {
 	 * value comes; >= 0 exactly that many; <= -2 a quotient, printed with PostgreSQL's
 	 * division scale (16 significant digits, at least -scale - 2 fraction digits). */
 	int32_t scale;
+	struct xlat_origin origin;
+	/* its name where * stands for it (NULL: not known): SQLite calls a repeated name of a
+	 * subquery's columns "x:1", PostgreSQL keeps "x" (the session sends this one then) */
+	const char *name;
 };
 
 /* ALTER TABLE ... ADD PRIMARY KEY / UNIQUE / FOREIGN KEY / CHECK: SQLite cannot add a

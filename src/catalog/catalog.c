@@ -790,6 +790,21 @@ void catalog_column_origins(struct cat_conn *cc, sqlite3_stmt *vm, uint32_t *tab
 		fill_origins(m, &o);
 }
 
+bool catalog_rel_column(struct cat_conn *cc, const char *rel, const char *col, uint32_t *oid,
+			int16_t *attnum)
+{
+	char *msg = NULL;
+	const struct cat_model *m = cat_conn_model(cc, &msg);
+	sqlite3_free(msg);
+	/* as SQLite finds an unqualified name: a temporary relation first */
+	const struct cat_rel *t = m ? cat_model_rel_in(m, rel, true) : NULL;
+	t = t || !m ? t : cat_model_rel_in(m, rel, false);
+	int16_t k = t && (t->kind == 'r' || t->kind == 'v') ? column_attnum(t, col) : 0;
+	*oid = k ? t->oid : 0;
+	*attnum = k;
+	return k != 0;
+}
+
 uint32_t catalog_serial_type(sqlite3_stmt *vm, int i)
 {
 	const char *decl = sqlite3_column_decltype(vm, i);

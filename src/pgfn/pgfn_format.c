@@ -90,6 +90,119 @@ static void fn_quote_ident(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	pgfn_result_sb(ctx, &sb, false);
 }
 
+/* parse_ident's errors: 22023 naming the whole string, with a DETAIL when given. */
+static void ident_error(sqlite3_context *ctx, const char *s, const char *detail)
+{
+	if (detail)
+		pgfn_error_detail(ctx, "22023", detail, "string is not a valid identifier: \"%s\"",
+				  s);
+	else
+		pgfn_error(ctx, "22023", "string is not a valid identifier: \"%s\"", s);
+}
+
+static bool scanner_space(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f';
+}
+
+static bool ident_start(unsigned char ch)
+{
+	return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || ch == '_' || ch >= 0x80;
+}
+
+static bool ident_cont(unsigned char ch)
+{
+	return ident_start(ch) || (ch >= '0' && ch <= '9') || ch == '$';
+}
+
+/* One name of parse_ident's string at *p into el: a quoted one as written ("" for "), a bare
+ * one in lower case (ASCII letters only, not truncated). False when there is none; -1 when
+ * the error is set. */
+static int ident_part(sqlite3_context *ctx, const char *s, const char **p, struct strbuf *el)
+{
+	const char *q = *p;
+	strbuf_reset(el);
+	strbuf_append(el, "", 0);
+	if (*q == '"') {
+		for (q++;; q++) {
+			if (!*q) {
+				ident_error(ctx, s, "String has unclosed double quotes.");
+				return -1;
+			}
+			if (*q == '"' && q[1] != '"')
+				break;
+			if (*q == '"')
+				q++;
+			strbuf_putc(el, *q);
+		}
+		*p = q + 1;
+		if (el->len == 0) {
+			ident_error(ctx, s, "Quoted identifier must not be empty.");
+			return -1;
+		}
+		return 1;
+	}
+	if (!ident_start((unsigned char)*q))
+		return 0;
+	for (; ident_cont((unsigned char)*q); q++)
+		strbuf_putc(el, *q >= 'A' && *q <= 'Z' ? (char)(*q + ('a' - 'A')) : *q);
+	*p = q;
+	return 1;
+}
+
+/* parse_ident(str [, strict]): the names of a qualified identifier as text[], as PostgreSQL's
+ * varlena.c reads them; with strict false, what follows the last name is ignored. */
+static void fn_parse_ident(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (pgfn_any_null(ctx, argc, argv))
+		return;
+	size_t n;
+	const char *s = pgfn_text(argv[0], &n), *p = s;
+	bool strict = argc < 2 || sqlite3_value_int(argv[1]) != 0, after_dot = false;
+	struct strbuf sb, el;
+	strbuf_init(&sb, 0);
+	strbuf_init(&el, 0);
+	strbuf_putc(&sb, '{');
+	while (scanner_space(*p))
+		p++;
+	for (;;) {
+		int got = ident_part(ctx, s, &p, &el);
+		if (got < 0)
+			goto fail;
+		if (!got) {
+			ident_error(ctx, s,
+				    *p == '.'   ? "No valid identifier before \".\"."
+				    : after_dot ? "No valid identifier after \".\"."
+						: NULL);
+			goto fail;
+		}
+		if (sb.len > 1)
+			strbuf_putc(&sb, ',');
+		pgfn_array_put_elem(&sb, el.data ? el.data : "");
+		while (scanner_space(*p))
+			p++;
+		if (*p == '.') {
+			after_dot = true;
+			for (p++; scanner_space(*p); p++)
+				;
+		} else if (!*p) {
+			break;
+		} else if (strict) {
+			ident_error(ctx, s, NULL);
+			goto fail;
+		} else {
+			break;
+		}
+	}
+	strbuf_putc(&sb, '}');
+	strbuf_fini(&el);
+	pgfn_result_sb(ctx, &sb, false);
+	return;
+fail:
+	strbuf_fini(&el);
+	strbuf_fini(&sb);
+}
+
 /* quote_literal(NULL) is NULL; quote_nullable(NULL) is the text NULL. */
 static void fn_quote_literal(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -465,6 +578,8 @@ int pgfn_register_format(sqlite3 *db, struct pgfn_conn *c)
 		{"pgfn_format", -1, fn_format},
 		{"pgfn_format_va", 2, fn_format_va},
 		{"pgfn_quote_ident", 1, fn_quote_ident},
+		{"pgfn_parse_ident", 1, fn_parse_ident},
+		{"pgfn_parse_ident", 2, fn_parse_ident},
 		{"pgfn_record_text", -1, fn_record_text},
 		{"pgfn_row_key", -1, fn_row_key},
 	};

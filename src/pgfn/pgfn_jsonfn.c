@@ -303,6 +303,80 @@ static void fn_build_array(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	pgfn_json_result(ctx, &sb, sqlite3_user_data(ctx) != NULL);
 }
 
+/* An element of a VARIADIC array as json_build_object's key: its text as a JSON string (a
+ * boolean's true/false, a timestamp's ISO form); false for a json element, which is no
+ * scalar. */
+static bool put_key(struct strbuf *sb, char tag, const char *e)
+{
+	if (tag == 'J')
+		return false;
+	if (tag == 'P' || tag == 'Q') {
+		put_timestamp(sb, e, strlen(e), tag == 'Q');
+	} else {
+		const char *k = tag == 'B' ? (*e == 't' ? "true" : "false") : e;
+		pgfn_json_escape(sb, k, strlen(k));
+	}
+	return true;
+}
+
+/* pgfn_json[b]_build_object_va / _array_va(a, tag): json_build_object(VARIADIC a) and
+ * json_build_array(VARIADIC a): the elements of a (every dimension's, in order, as
+ * extract_variadic_args deconstructs it) are the arguments; tag is a's (A B J P Q S, as
+ * pgfn_json_put_value's). NULL a is NULL. User data: bit 1 jsonb, bit 2 an array. */
+static void fn_build_va(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	int kind = (int)(intptr_t)sqlite3_user_data(ctx);
+	bool jsonb = kind & 1, array = kind & 2;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	char tag = tag_of(argv[1], 0);
+	struct arena *a = arena_new(0);
+	struct pgfn_md md;
+	const char *why = NULL, *s = (const char *)sqlite3_value_text(argv[0]);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	if (!pgfn_array_parse_md(a, s ? s : "", &md, &why)) {
+		pgfn_error(ctx, SQLSTATE_DATATYPE_MISMATCH, "VARIADIC argument must be an array");
+		goto out;
+	}
+	size_t n = md.ndims ? md.n : 0;
+	if (!array && n % 2) {
+		pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
+			   "argument list must have even number of elements");
+		goto out;
+	}
+	strbuf_putc(&sb, array ? '[' : '{');
+	for (size_t i = 0; i < n; i++) {
+		const char *e = md.items[i];
+		if (i)
+			strbuf_puts(&sb, array || i % 2 == 0 ? ", " : " : ");
+		if (array || i % 2) {
+			put_elem(&sb, tag, e);
+			continue;
+		}
+		if (!e) {
+			pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
+				   "argument %zu: key must not be null", i + 1);
+			goto out;
+		}
+		if (!put_key(&sb, tag, e)) {
+			pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
+				   "key value must be scalar, not array, composite, or json");
+			goto out;
+		}
+	}
+	strbuf_putc(&sb, array ? ']' : '}');
+	pgfn_json_result(ctx, &sb, jsonb);
+	arena_free(a);
+	return;
+out:
+	strbuf_fini(&sb);
+	arena_free(a);
+}
+
 /* pgfn_to_json[b](v, tag) */
 static void fn_to_json(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -530,6 +604,14 @@ int pgfn_register_json(sqlite3 *db)
 		int rc = sqlite3_create_function(db, defs[i].name, defs[i].nargs, flags,
 						 defs[i].flag ? (void *)db : NULL, defs[i].fn, NULL,
 						 NULL);
+		if (rc != SQLITE_OK)
+			return rc;
+	}
+	static const char *const va[] = {"pgfn_json_build_object_va", "pgfn_jsonb_build_object_va",
+					 "pgfn_json_build_array_va", "pgfn_jsonb_build_array_va"};
+	for (size_t i = 0; i < ARRAY_LEN(va); i++) {
+		int rc = sqlite3_create_function(db, va[i], 2, flags, (void *)(intptr_t)i,
+						 fn_build_va, NULL, NULL);
 		if (rc != SQLITE_OK)
 			return rc;
 	}

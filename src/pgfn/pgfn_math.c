@@ -784,6 +784,46 @@ static void fn_round_nan(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_double(ctx, op == 'f' ? floor(d) : ceil(d));
 }
 
+/* sign(x) as PostgreSQL's numeric_sign: NaN (the text 'NaN') is NaN, an infinity (a REAL, or
+ * the exact engine's text) its sign, SQLite's -1, 0, 1 otherwise (which gave NULL for NaN).
+ * Registered in SQLite's name, as floor and ceil. User data 'f': float8's sign, whose NaN is 0
+ * (dsign's comparisons are false for it). */
+static void fn_sign(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	sqlite3_value *v = argv[0];
+	int type = sqlite3_value_type(v);
+	if (type == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	if (type == SQLITE_TEXT || type == SQLITE_BLOB) {
+		const char *s = (const char *)sqlite3_value_text(v);
+		int n = sqlite3_value_bytes(v);
+		if (n == 3 && memcmp(s, "NaN", 3) == 0) {
+			if (sqlite3_user_data(ctx))
+				sqlite3_result_int(ctx, 0);
+			else
+				sqlite3_result_text(ctx, "NaN", 3, SQLITE_STATIC);
+			return;
+		}
+		if ((n == 8 && memcmp(s, "Infinity", 8) == 0) ||
+		    (n == 9 && memcmp(s, "-Infinity", 9) == 0)) {
+			sqlite3_result_int(ctx, *s == '-' ? -1 : 1);
+			return;
+		}
+	}
+	sqlite3_value *t = type == SQLITE_TEXT || type == SQLITE_BLOB ? sqlite3_value_dup(v) : v;
+	int nt = t ? sqlite3_value_numeric_type(t) : SQLITE_NULL;
+	double d = t ? sqlite3_value_double(t) : 0.0;
+	if (t != v)
+		sqlite3_value_free(t);
+	if (nt != SQLITE_INTEGER && nt != SQLITE_FLOAT)
+		sqlite3_result_null(ctx); /* as SQLite's: text that is no number */
+	else
+		sqlite3_result_int(ctx, d > 0 ? 1 : d < 0 ? -1 : 0);
+}
+
 int pgfn_register_math(sqlite3 *db)
 {
 	static const struct pgfn_def defs[] = {
@@ -814,6 +854,14 @@ int pgfn_register_math(sqlite3 *db)
 					     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
 					     (void *)(intptr_t)nan_fns[i].op, fn_round_nan, NULL,
 					     NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "sign", 1,
+					     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+					     NULL, fn_sign, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "pgfn_fsign", 1,
+					     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+					     (void *)(intptr_t)'f', fn_sign, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "pgfn_shl", 3,
 					     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,

@@ -471,18 +471,109 @@ static void nan_result(sqlite3_context *ctx, enum nt_fn fn, int ra, int rb,
 		sqlite3_result_text(ctx, "NaN", 3, SQLITE_STATIC);
 }
 
+static int num_sign(const struct pgfn_num *x) { return pgfn_num_is_zero(x) ? 0 : x->neg ? -1 : 1; }
+
+/* An integer whose units digit is odd. */
+static bool is_odd(const struct pgfn_num *x)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	pgfn_num_format(x, &sb);
+	const char *s = sb.failed || !sb.data ? "" : sb.data;
+	size_t k = strcspn(s, ".");
+	bool odd = is_integral(x) && k > 0 && ((s[k - 1] - '0') & 1);
+	strbuf_fini(&sb);
+	return odd;
+}
+
+static void text_result(sqlite3_context *ctx, const char *s)
+{
+	sqlite3_result_text(ctx, s, -1, SQLITE_STATIC);
+}
+
+/* What the function answers when an operand is a numeric infinity (ia, ib: its sign, 0 for a
+ * finite operand, a its number, b the other's; sa, sb their signs), as PostgreSQL 15's
+ * numeric_sqrt/exp/ln/log/power special cases do (power after POSIX's pow rules). NaN
+ * operands are numeric.c's too. */
+static void inf_result(sqlite3_context *ctx, enum nt_fn fn, int ia, int ib, int ra, int rb,
+		       const struct pgfn_num *a, const struct pgfn_num *b)
+{
+	int sa = ia ? ia : ra == 2 ? 0 : num_sign(a), sb = ib ? ib : rb == 2 ? 0 : num_sign(b);
+	switch (fn) {
+	case FN_SQRT: /* sqrt(-Infinity) fails, exp(-Infinity) is 0, ln fails as for -1 */
+	case FN_LN:
+		if (ia < 0)
+			report(ctx, fn == FN_SQRT ? NT_SQRTNEG : NT_LOGNEG);
+		else
+			text_result(ctx, "Infinity");
+		return;
+	case FN_EXP:
+		text_result(ctx, ia < 0 ? "0" : "Infinity");
+		return;
+	case FN_LOG: /* log(base a, b) */
+		if (ra == 2 || rb == 2)
+			text_result(ctx, "NaN");
+		else if (sa < 0 || sb < 0 || sa == 0 || sb == 0)
+			report(ctx, sa < 0 || sb < 0 ? NT_LOGNEG : NT_LOG0);
+		else if (ia > 0) /* log(Inf, Inf) is Inf / Inf */
+			text_result(ctx, ib > 0 ? "NaN" : "0");
+		else
+			text_result(ctx, "Infinity");
+		return;
+	case FN_POW:
+		break;
+	}
+	if (ra == 2 || rb == 2) { /* NaN ^ 0 and 1 ^ NaN are 1 (the other is infinite) */
+		text_result(ctx, "NaN");
+		return;
+	}
+	if (sa == 0 && sb < 0) {
+		report(ctx, NT_POW0NEG);
+		return;
+	}
+	if (sa < 0 && !ib && !is_integral(b)) { /* infinities are integral */
+		report(ctx, NT_COMPLEX);
+		return;
+	}
+	if ((!ia && cmp_const(a, "1") == 0) || sb == 0 || (!ia && ib && cmp_const(a, "-1") == 0)) {
+		sqlite3_result_int(ctx, 1);
+		return;
+	}
+	if (ib) { /* |x| < 1: Inf ^ -Inf, 0 ^ Inf; |x| > 1 the other way round */
+		bool above_one = ia != 0;
+		if (!ia) {
+			struct pgfn_num *m = num_new();
+			*m = *a;
+			m->neg = false;
+			above_one = cmp_const(m, "1") > 0;
+			free(m);
+		}
+		text_result(ctx, above_one == (sb > 0) ? "Infinity" : "0");
+	} else if (ia > 0 || sb < 0) {
+		text_result(ctx, ia > 0 && sb > 0 ? "Infinity" : "0");
+	} else { /* -Infinity ^ y, y > 0: -Infinity for an odd integer */
+		text_result(ctx, is_odd(b) ? "-Infinity" : "Infinity");
+	}
+}
+
 static void fn_trans(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	enum nt_fn fn = (enum nt_fn)(intptr_t)sqlite3_user_data(ctx);
 	bool two = argc == 4;
+	int ia = pgfn_num_inf(argv[0]), ib = two ? pgfn_num_inf(argv[1]) : 0;
 	struct pgfn_num *v = base_xcalloc(3, sizeof(*v)), *a = v, *b = v + 1, *r = v + 2;
-	int ra = pgfn_num_arg(ctx, argv[0], sqlite3_value_int(argv[two ? 2 : 1]), a);
-	int rb = two && ra >= 0 ? pgfn_num_arg(ctx, argv[1], sqlite3_value_int(argv[3]), b) : 1;
+	int ra = ia ? 1 : pgfn_num_arg(ctx, argv[0], sqlite3_value_int(argv[two ? 2 : 1]), a);
+	int rb = two && !ib && ra >= 0 ? pgfn_num_arg(ctx, argv[1], sqlite3_value_int(argv[3]), b)
+				       : 1;
 	enum nt_err e = NT_OK;
 	if (ra < 0 || rb < 0)
 		goto out;
-	if (ra == 0 || rb == 0) {
+	if ((ra == 0 && !ia) || (rb == 0 && !ib)) {
 		sqlite3_result_null(ctx);
+		goto out;
+	}
+	if (ia || ib) {
+		inf_result(ctx, fn, ia, ib, ra, rb, a, b);
 		goto out;
 	}
 	if (ra == 2 || rb == 2) {

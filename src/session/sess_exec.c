@@ -115,6 +115,48 @@ static void column_origins(struct session *s, sqlite3_stmt *vm, int n, uint32_t 
 	o->n = n;
 }
 
+/* Column i's name: SQLite's, unless it is the translator's name with SQLite's ":N" added to
+ * tell repeated names apart (SELECT * FROM (SELECT 1, 2) s: PostgreSQL's ?column? twice). */
+static const char *column_name(const struct xlat_stmt *x, sqlite3_stmt *vm, int i)
+{
+	const char *name = sqlite3_column_name(vm, i);
+	const char *pg = x && x->cols && i < x->ncols ? x->cols[i].name : NULL;
+	size_t len = pg ? strlen(pg) : 0;
+	if (!name || !pg || strncmp(name, pg, len) != 0 || name[len] != ':' || !name[len + 1])
+		return name;
+	for (const char *p = name + len + 1; *p; p++)
+		if (*p < '0' || *p > '9')
+			return name;
+	return pg;
+}
+
+/* Where the translator knows PostgreSQL's origin of a column to differ from SQLite's (a view's
+ * column, a set operation's, struct xlat_origin): that one, in copies (the kept answer of
+ * column_origins stays SQLite's). */
+static void translated_origins(struct session *s, const struct xlat_stmt *x, int n, uint32_t **oids,
+			       int16_t **attnums)
+{
+	bool any = false;
+	for (int i = 0; i < n && !any; i++)
+		any = x->cols[i].origin.kind != XLAT_ORIGIN_SQLITE;
+	if (!any)
+		return;
+	uint32_t *o = arena_alloc(s->msg_arena, sizeof(*o) * (size_t)n);
+	int16_t *k = arena_alloc(s->msg_arena, sizeof(*k) * (size_t)n);
+	memcpy(o, *oids, sizeof(*o) * (size_t)n);
+	memcpy(k, *attnums, sizeof(*k) * (size_t)n);
+	for (int i = 0; i < n; i++) {
+		const struct xlat_origin *g = &x->cols[i].origin;
+		if (g->kind == XLAT_ORIGIN_NONE)
+			o[i] = 0, k[i] = 0;
+		else if (g->kind == XLAT_ORIGIN_REL)
+			(void)catalog_rel_column(shard_conn_catalog(s->conn), g->rel, g->col, &o[i],
+						 &k[i]);
+	}
+	*oids = o;
+	*attnums = k;
+}
+
 int sess_ncols(const struct xlat_stmt *x, sqlite3_stmt *vm)
 {
 	if (x && (x->no_columns || x->ctas || x->no_data))
@@ -133,10 +175,12 @@ void sess_describe_columns(struct session *s, const struct xlat_stmt *x, sqlite3
 	int16_t *attnums;
 	/* sized for the statement's own columns: the catalog fills in every one of them */
 	column_origins(s, vm, sqlite3_column_count(vm), &oids, &attnums);
+	if (x && x->cols && x->ncols == n)
+		translated_origins(s, x, n, &oids, &attnums);
 	for (int i = 0; i < n; i++) {
 		struct pgw_field *f = &fields[i];
 		int32_t typmod = -1;
-		f->name = sqlite3_column_name(vm, i);
+		f->name = column_name(x, vm, i);
 		f->table_oid = oids[i];
 		f->column = attnums[i];
 		f->type_oid = column_type(x, vm, i, &typmod);

@@ -200,6 +200,11 @@ static void copy_stmt(struct arena *a, struct xlat_stmt *d, const struct xlat_st
 	d->param_types = memdup(a, s->param_types, (size_t)s->nparams * sizeof(*s->param_types));
 	d->cols = s->ncols > 0 && s->cols ? memdup(a, s->cols, (size_t)s->ncols * sizeof(*s->cols))
 					  : NULL;
+	for (int i = 0; d->cols && i < s->ncols; i++) {
+		d->cols[i].origin.rel = dup_opt(a, s->cols[i].origin.rel);
+		d->cols[i].origin.col = dup_opt(a, s->cols[i].origin.col);
+		d->cols[i].name = dup_opt(a, s->cols[i].name);
+	}
 	d->savepoint = dup_opt(a, s->savepoint);
 	d->set_name = dup_opt(a, s->set_name);
 	d->dealloc_name = dup_opt(a, s->dealloc_name);

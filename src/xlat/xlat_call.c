@@ -1087,7 +1087,7 @@ static bool call_row(struct xlat_ctx *c, const struct xlat_udf *u, const char *t
 {
 	struct xlat_col *cols = xlat_cols_new(c, u->nouts);
 	for (size_t i = 0; i < u->nouts; i++)
-		cols[i] = (struct xlat_col){u->outtypes[i], -1, -1};
+		cols[i] = (struct xlat_col){.type_oid = u->outtypes[i], .typmod = -1, .scale = -1};
 	c->st->ncols = (int)u->nouts;
 	c->st->cols = cols;
 	c->st->returns_rows = true;

@@ -235,6 +235,7 @@ static void returning_star_shape(struct xlat_ctx *c, const PgQuery__RangeVar *rv
 	shape->types = t;
 	shape->n = k;
 	shape->star = false;
+	shape->origins = NULL; /* RETURNING's: SQLite's */
 }
 
 /* A write through a view WITH CHECK OPTION (or whose RETURNING reads a row row-level security

@@ -125,6 +125,45 @@ static bool sp_to_hex(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xla
 	return true;
 }
 
+/* parse_ident(str text, strict boolean DEFAULT true), its arguments also by name. */
+static bool sp_parse_ident(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *tv,
+			   struct xlat_type *t)
+{
+	static const char *const names[2] = {"str", "strict"};
+	static const uint32_t types[2] = {XLAT_OID_TEXT, XLAT_OID_BOOL};
+	const PgQuery__Node *slots[2] = {NULL, NULL};
+	for (size_t i = 0; i < f->n_args; i++) {
+		const PgQuery__Node *n = f->args[i];
+		size_t k = i;
+		if (n->node_case == PG_QUERY__NODE__NODE_NAMED_ARG_EXPR) {
+			const char *an = n->named_arg_expr->name;
+			for (k = 0; k < 2 && (!an || strcmp(an, names[k]) != 0); k++)
+				;
+			n = (const PgQuery__Node *)n->named_arg_expr->arg;
+		}
+		if (k >= 2 || slots[k])
+			return xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, f->location,
+					 "function parse_ident does not exist");
+		slots[k] = n;
+	}
+	if (!slots[0])
+		return xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, f->location,
+				 "function parse_ident does not exist");
+	*t = (struct xlat_type){1009, -1}; /* text[] */
+	xlat_puts(c, "pgfn_parse_ident(");
+	for (size_t k = 0; k < 2 && slots[k]; k++) {
+		const PgQuery__Node *a = slots[k];
+		xlat_puts(c, k ? ", " : "");
+		if (a->node_case == PG_QUERY__NODE__NODE_PARAM_REF &&
+		    !xlat_param(c, a->param_ref->number, types[k], a->param_ref->location))
+			return false;
+		if (!xlat_expr(c, a, &tv[k]))
+			return false;
+	}
+	xlat_puts(c, ")");
+	return true;
+}
+
 static bool sp_bit_length(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *tv,
 			  struct xlat_type *t)
 {
@@ -498,6 +537,7 @@ static const struct lib libs[] = {
 	{"bit_count", "pgfn_bit_count", 1, 1, "b", L_SCALAR, LR_FIX, XLAT_OID_INT8, NULL},
 	{"format", "pgfn_format", 1, 100, "t.", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"quote_ident", "pgfn_quote_ident", 1, 1, "t", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
+	{"parse_ident", NULL, 1, 2, "", L_SCALAR, LR_FIX, 0, sp_parse_ident},
 	{"quote_literal", "pgfn_quote_literal", 1, 1, ":", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"quote_nullable", "pgfn_quote_nullable", 1, 1, ":", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"pg_typeof", NULL, 1, 1, "", L_SCALAR, LR_FIX, 0, sp_pg_typeof},

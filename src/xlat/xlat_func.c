@@ -969,6 +969,9 @@ static const char *sqlite_name(const struct fn *fn, const struct xlat_type *tv, 
 	if (strcmp(fn->name, "round") == 0 && n == 1 &&
 	    (tv[0].oid == XLAT_OID_FLOAT4 || tv[0].oid == XLAT_OID_FLOAT8))
 		return "pgfn_rint";
+	if (strcmp(fn->name, "sign") == 0 && n == 1 && /* a float's NaN has sign 0 */
+	    (tv[0].oid == XLAT_OID_FLOAT4 || tv[0].oid == XLAT_OID_FLOAT8))
+		return "pgfn_fsign";
 	if ((fn->flags & FN_AGG) && n == 1 && tv[0].oid == XLAT_OID_INTERVAL && fn->rt != R_FIX &&
 	    fn->sqlite)
 		return strcmp(fn->sqlite, "sum") == 0   ? "pgfn_interval_sum"

@@ -481,6 +481,7 @@ bool xlat_gsets(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_sh
 		shape->types = arena_zalloc(c->a, (n + 1) * sizeof(*shape->types));
 		shape->n = n;
 		shape->star = false;
+		shape->origins = NULL; /* SQLite's */
 		for (size_t k = 0; k < n; k++)
 			shape->types[k] = xlat_type_common(&types[k * all.n], all.n);
 	}

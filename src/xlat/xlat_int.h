@@ -1236,6 +1236,9 @@ struct xlat_shape {
 	size_t n;
 	bool star;          /* the target list holds * or t.*: the column count is unknown */
 	const char **names; /* with a * spelled out (xlat_scope_star_shape): the n output names */
+	/* where each of the n columns comes from (RowDescription's table and column); NULL:
+	 * SQLite's origin for every one */
+	struct xlat_origin *origins;
 };
 
 /* Whether s's target list holds * or t.*. */
@@ -1354,6 +1357,12 @@ const char *xlat_scope_on_owner(const struct xlat_ctx *c, const PgQuery__JoinExp
 const char *xlat_scope_hidden_by_alias(const struct xlat_ctx *c, const char *rel);
 /* The type of a column reference, {0, -1} when it is only known at run time. */
 struct xlat_type xlat_scope_column_type(const struct xlat_ctx *c, const PgQuery__ColumnRef *cr);
+/* Where column reference cr comes from as PostgreSQL's RowDescription tells it (struct
+ * xlat_origin): a view's or partition's column (named: also a table's), a subquery's or CTE's
+ * column's origin; XLAT_ORIGIN_SQLITE when SQLite's answer is PostgreSQL's or it cannot be
+ * told. */
+struct xlat_origin xlat_scope_column_origin(const struct xlat_ctx *c, const PgQuery__ColumnRef *cr,
+					    bool named);
 /* The column cr names when it is a column of one of the tenant's tables (not a view's, a
  * CTE's, a subquery's or the catalog's) in scope that SQLite gives TEXT affinity
  * (xlat_schema.default_fn); NULL otherwise or when unsure. */

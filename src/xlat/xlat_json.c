@@ -429,6 +429,37 @@ static const struct jfn {
 	{"jsonb_object", "pgfn_jsonb_object", 1, 2, false, false, XLAT_OID_JSONB, ""},
 };
 
+/* json[b]_build_object/array(VARIADIC a): pgfn_json[b]_build_object_va(a, tag) (_array_va),
+ * a's elements the arguments, as PostgreSQL's extract_variadic_args takes them apart. */
+static int build_va(struct xlat_ctx *c, const PgQuery__FuncCall *f, const struct jfn *j,
+		    const char *name, struct xlat_type *t)
+{
+	PgQuery__FuncCall plain = *f; /* VARIADIC is this function's to take */
+	plain.func_variadic = false;
+	if (!check_plain(c, &plain, name, false))
+		return -1;
+	if (f->n_args != 1 || f->args[0]->node_case == PG_QUERY__NODE__NODE_NAMED_ARG_EXPR) {
+		xlat_func_no_such(c, f, name);
+		return -1;
+	}
+	xlat_printf(c, "%s_va(", j->sqlite);
+	struct xlat_type ty;
+	if (!xlat_text_operand(c, f->args[0], &ty, XLAT_TF_JSON))
+		return -1;
+	if (ty.oid == XLAT_OID_UNKNOWN ||
+	    (ty.oid != XLAT_OID_UNKNOWN_COL && !xlat_array_elem_in(c, ty.oid))) {
+		xlat_fail(c, SQLSTATE_DATATYPE_MISMATCH, xlat_tree_location(&f->args[0]->base),
+			  "VARIADIC argument must be an array");
+		return -1;
+	}
+	char tag[2] = {xlat_json_tag(c, ty), '\0'};
+	xlat_puts(c, ", ");
+	xlat_string(c, tag);
+	xlat_puts(c, ")");
+	*t = (struct xlat_type){j->oid, -1};
+	return 1;
+}
+
 /* json[b]_extract_path[_text](j, VARIADIC keys): j #> ARRAY[keys] (or #>>); with VARIADIC the
  * last argument is that array. */
 static int extract_path(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
@@ -569,6 +600,8 @@ int xlat_json_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *n
 		j = strcmp(jfns[i].name, name) == 0 ? &jfns[i] : NULL;
 	if (!j)
 		return xlat_array_func(c, f, name, t);
+	if (f->func_variadic && strstr(name, "_build_") && !j->agg)
+		return build_va(c, f, j, name, t);
 	if ((int)f->n_args < j->min || (int)f->n_args > j->max)
 		return 0;
 	if (!check_plain(c, f, name, j->agg))

@@ -285,6 +285,8 @@ bool xlat_setop_all(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xla
 		shape->n = ls.n;
 		shape->star = false;
 		shape->types = arena_zalloc(c->a, (ls.n ? ls.n : 1) * sizeof(*shape->types));
+		/* 0/0 each (xlat_select) */
+		shape->origins = arena_zalloc(c->a, (ls.n ? ls.n : 1) * sizeof(*shape->origins));
 		for (size_t i = 0; i < ls.n && i < rs.n; i++) {
 			struct xlat_type pair[2] = {ls.types[i], rs.types[i]};
 			shape->types[i] = xlat_type_common(pair, 2);

@@ -26,6 +26,10 @@ struct xlat_scope_rel {
 			    * its name alone means that value, as in PostgreSQL */
 	uint32_t rowtype;  /* a function in FROM whose rows are of a row type: that type */
 	bool nullable;     /* on the nullable side of an outer join: its whole row may be NULL */
+	/* where each column comes from (a subquery's or CTE's, ncols entries); NULL: a view's
+	 * or partition's own column (table), SQLite's answer otherwise */
+	const struct xlat_origin *origins;
+	bool renamed; /* a table with an alias's column list: its names are not cols' names */
 };
 
 /* A subquery's output, computed once (a dry run) and reused by the real pass. */
@@ -34,6 +38,7 @@ struct xlat_scope_memo {
 	const struct xlat_schema_col *cols;
 	size_t ncols;
 	bool opaque;
+	const struct xlat_origin *origins;
 };
 
 static void *grow(struct arena *a, void *v, int n, int *cap, size_t size)
@@ -112,6 +117,12 @@ static const struct xlat_schema_col *shape_cols(struct xlat_ctx *c, const struct
 	return v;
 }
 
+/* The origins of a query's n output columns (a subquery's, a CTE's), NULL: SQLite's. */
+static const struct xlat_origin *shape_origins(const struct xlat_shape *shape, size_t n)
+{
+	return shape && !shape->star && shape->origins && shape->n == n ? shape->origins : NULL;
+}
+
 /* The output columns of a subquery, renamed by an alias list; opaque with * in it. */
 static bool subquery_cols(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 			  const PgQuery__Alias *al, struct xlat_scope_rel *r)
@@ -121,6 +132,7 @@ static bool subquery_cols(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 			r->cols = c->memo[i].cols;
 			r->ncols = c->memo[i].ncols;
 			r->opaque = c->memo[i].opaque;
+			r->origins = c->memo[i].origins;
 			return true;
 		}
 	}
@@ -135,9 +147,10 @@ static bool subquery_cols(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 			names[i] = xlat_node_str(al->colnames[i]);
 		r->cols = shape_cols(c, &shape, names, n);
 		r->ncols = n;
+		r->origins = shape_origins(&shape, n);
 	}
 	c->memo = grow(c->a, c->memo, c->nmemo, &c->memo_cap, sizeof(*c->memo));
-	c->memo[c->nmemo++] = (struct xlat_scope_memo){s, r->cols, r->ncols, r->opaque};
+	c->memo[c->nmemo++] = (struct xlat_scope_memo){s, r->cols, r->ncols, r->opaque, r->origins};
 	return true;
 }
 
@@ -209,6 +222,7 @@ static void range_var(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 		r->cols = cte->cols;
 		r->ncols = cte->ncols;
 		r->opaque = cte->opaque;
+		r->origins = cte->origins;
 		return;
 	}
 	const struct xlat_transition *tt = xlat_scope_transition(c, rv);
@@ -235,6 +249,7 @@ static void range_var(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 	    c->schema->table_fn(c->schema->arg, rv->relname, c->a, &r->cols, &r->ncols)) {
 		r->opaque = false;
 		r->table = rv->relname;
+		r->renamed = rv->alias && rv->alias->n_colnames;
 	} else if (xlat_scope_sequence(c, rv, &r->cols, &r->ncols))
 		r->opaque = false;
 }
@@ -499,6 +514,7 @@ void xlat_scope_cte(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e,
 	r->cols = shape_cols(c, shape, names, n);
 	r->ncols = n;
 	r->opaque = false;
+	r->origins = shape_origins(shape, n);
 }
 
 int xlat_scope_cte_find(const struct xlat_ctx *c, const char *name)
@@ -637,6 +653,72 @@ struct xlat_type xlat_scope_column_type(const struct xlat_ctx *c, const PgQuery_
 	if (!field_names(cr, &rel, &col))
 		return (struct xlat_type){0, -1};
 	return rel ? qualified(c, rel, col) : unqualified(c, col);
+}
+
+/* Whether table, a relation of the tenant's, is a view or a partition (a view in SQLite too),
+ * which SQLite's column origin looks through. */
+static bool seen_through(const struct xlat_ctx *c, const char *table)
+{
+	const struct xlat_schema *s = c->schema;
+	if (s && s->relkind_fn && s->relkind_fn(s->arg, table) == 'v')
+		return true;
+	char part = c->env && c->env->partition_fn
+			    ? c->env->partition_fn(c->env->session_arg, table)
+			    : 0;
+	return part == 'c' || part == 's';
+}
+
+/* Where column k of r comes from; named: a table's column too. */
+static struct xlat_origin rel_origin(const struct xlat_ctx *c, const struct xlat_scope_rel *r,
+				     size_t k, bool named)
+{
+	if (r->origins)
+		return r->origins[k];
+	if (r->table && !r->catalog && !r->opaque && r->cols[k].name &&
+	    (named || seen_through(c, r->table)))
+		return (struct xlat_origin){XLAT_ORIGIN_REL, arena_strdup(c->a, r->table),
+					    arena_strdup(c->a, r->cols[k].name)};
+	return (struct xlat_origin){XLAT_ORIGIN_SQLITE, NULL, NULL};
+}
+
+struct xlat_origin xlat_scope_column_origin(const struct xlat_ctx *c, const PgQuery__ColumnRef *cr,
+					    bool named)
+{
+	const struct xlat_origin sqlite = {XLAT_ORIGIN_SQLITE, NULL, NULL};
+	const char *rel = NULL, *col = NULL;
+	if (!field_names(cr, &rel, &col) || cr->n_fields > 2)
+		return sqlite;
+	const struct xlat_scope_rel *owner = NULL;
+	const struct xlat_schema_col *hit = NULL;
+	for (int i = c->nrels - 1; rel && i >= 0; i--) {
+		const struct xlat_scope_rel *r = &c->rels[i];
+		if (!r->name || strcmp(r->name, rel) != 0)
+			continue;
+		owner = r;
+		hit = r->opaque ? NULL : xlat_scope_col(r->cols, r->ncols, col);
+		break;
+	}
+	for (int i = c->nrels - 1; !rel && i >= 0;) { /* as unqualified(), one hit only */
+		int level = c->rels[i].level, hits = 0;
+		for (; i >= 0 && c->rels[i].level == level; i--) {
+			const struct xlat_scope_rel *r = &c->rels[i];
+			const struct xlat_schema_col *k =
+				r->opaque ? NULL : xlat_scope_col(r->cols, r->ncols, col);
+			if (r->opaque)
+				return sqlite; /* it might be this relation's */
+			if (k && !hits++) {
+				hit = k;
+				owner = r;
+			}
+		}
+		if (hits > 1)
+			return sqlite;
+		if (hits)
+			break;
+	}
+	if (!hit || owner->renamed)
+		return sqlite;
+	return rel_origin(c, owner, (size_t)(hit - owner->cols), named);
 }
 
 /* k, a column of r, when r is one of the tenant's tables (not a view, CTE, subquery or
@@ -797,7 +879,7 @@ static bool joins_merge_columns(const PgQuery__Node *n)
 /* Appends the columns of the current level's relations named rel (NULL: all of them, in FROM
  * order); false when one of them is not known. */
 static bool star_cols(const struct xlat_ctx *c, int first, const char *rel, struct xlat_type *out,
-		      const char **names, size_t *n, size_t cap)
+		      const char **names, struct xlat_origin *origins, size_t *n, size_t cap)
 {
 	bool any = false;
 	for (int i = first; i < c->nrels; i++) {
@@ -808,6 +890,7 @@ static bool star_cols(const struct xlat_ctx *c, int first, const char *rel, stru
 			return false;
 		for (size_t k = 0; k < r->ncols; k++) {
 			names[*n] = r->cols[k].name;
+			origins[*n] = rel_origin(c, r, k, false);
 			out[(*n)++] = col_type(&r->cols[k]);
 		}
 		any = true;
@@ -831,6 +914,7 @@ void xlat_scope_star_shape(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int
 	cap += s->n_target_list;
 	struct xlat_type *v = arena_zalloc(c->a, (cap ? cap : 1) * sizeof(*v));
 	const char **names = arena_zalloc(c->a, (cap ? cap : 1) * sizeof(*names));
+	struct xlat_origin *origins = arena_zalloc(c->a, (cap ? cap : 1) * sizeof(*origins));
 	size_t n = 0;
 	for (size_t i = 0; i < s->n_target_list; i++) {
 		const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
@@ -842,17 +926,21 @@ void xlat_scope_star_shape(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int
 			if (n == cap)
 				return;
 			names[n] = rt->name && *rt->name ? rt->name : xlat_colname(val);
+			if (shape->origins && i < shape->n)
+				origins[n] = shape->origins[i];
 			v[n++] = shape->types[i];
 			continue;
 		}
 		if (cr->n_fields > 2 || (merged && cr->n_fields == 1))
 			return;
 		const char *rel = cr->n_fields == 2 ? xlat_node_str(cr->fields[0]) : NULL;
-		if ((cr->n_fields == 2 && !rel) || !star_cols(c, first, rel, v, names, &n, cap))
+		if ((cr->n_fields == 2 && !rel) ||
+		    !star_cols(c, first, rel, v, names, origins, &n, cap))
 			return;
 	}
 	shape->types = v;
 	shape->names = names;
+	shape->origins = origins;
 	shape->n = n;
 	shape->star = false;
 }

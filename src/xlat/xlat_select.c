@@ -216,6 +216,52 @@ static void shape_alloc(struct xlat_ctx *c, struct xlat_shape *shape, size_t n)
 	shape->n = n;
 	shape->star = false;
 	shape->names = NULL;
+	shape->origins = arena_zalloc(c->a, (n ? n : 1) * sizeof(*shape->origins));
+}
+
+/* Every column of shape 0/0 in RowDescription: a set operation's, a VALUES list's. */
+static void shape_no_origins(struct xlat_shape *shape)
+{
+	for (size_t i = 0; shape && shape->origins && i < shape->n; i++)
+		shape->origins[i] = (struct xlat_origin){XLAT_ORIGIN_NONE, NULL, NULL};
+}
+
+/* Where target n (of type t) comes from as PostgreSQL's RowDescription tells it: only a plain
+ * column reference (a Var) has an origin there, also under a cast to its own type, which
+ * PostgreSQL's parser drops. */
+static struct xlat_origin target_origin(struct xlat_ctx *c, const PgQuery__Node *n,
+					struct xlat_type t)
+{
+	const struct xlat_origin sqlite = {XLAT_ORIGIN_SQLITE, NULL, NULL};
+	const struct xlat_origin none = {XLAT_ORIGIN_NONE, NULL, NULL};
+	switch (n->node_case) {
+	case NODE(COLUMN_REF):
+		return xlat_scope_column_origin(c, n->column_ref, false);
+	case NODE(TYPE_CAST): {
+		const PgQuery__TypeCast *tc = n->type_cast;
+		if (tc->arg->node_case != NODE(COLUMN_REF))
+			return tc->arg->node_case == NODE(TYPE_CAST) ||
+					       tc->arg->node_case == NODE(A_INDIRECTION)
+				       ? sqlite
+				       : none;
+		struct xlat_type ct = xlat_scope_column_type(c, tc->arg->column_ref);
+		if (!ct.oid || !t.oid)
+			return sqlite;
+		bool own = ct.oid == t.oid && tc->type_name && !tc->type_name->n_array_bounds &&
+			   (!tc->type_name->n_typmods || t.typmod == ct.typmod);
+		/* named, even a table's: SQLite sees the CAST the translation may keep */
+		return own ? xlat_scope_column_origin(c, tc->arg->column_ref, true) : none;
+	}
+	case NODE(A_INDIRECTION): /* (t).a is t's column a */
+		return sqlite;
+	case NODE(FUNC_CALL): /* a(t) too, where t is a relation */
+		return n->func_call->n_args == 1 && !n->func_call->over &&
+				       n->func_call->args[0]->node_case == NODE(COLUMN_REF)
+			       ? sqlite
+			       : none;
+	default:
+		return none;
+	}
 }
 
 bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_shape *shape)
@@ -247,6 +293,12 @@ bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_s
 			memcpy(grown, shape->types, (i + more) * sizeof(*grown));
 			memcpy(grown + i + more, cols, ncols * sizeof(*grown));
 			shape->types = grown;
+			struct xlat_origin *origins =
+				arena_zalloc(c->a, (shape->n + ncols) * sizeof(*origins));
+			memcpy(origins, shape->origins, (i + more) * sizeof(*origins));
+			for (size_t k = 0; k < ncols; k++) /* fields of a function's row */
+				origins[i + more + k].kind = XLAT_ORIGIN_NONE;
+			shape->origins = origins;
 			shape->n += ncols - 1;
 		}
 		if (fstar) {
@@ -298,8 +350,10 @@ bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_s
 			xlat_puts(
 				c,
 				" COLLATE pgfn_num"); /* decimal text: DISTINCT, GROUP BY by value */
-		if (shape)
+		if (shape) {
 			shape->types[i + more] = t;
+			shape->origins[i + more] = target_origin(c, rt->val, t);
+		}
 		/* a LATERAL column reference or a system column (xlat_syscol.c) was replaced by
 		 * its expression, parenthesized */
 		bool substituted = c->sb->len > mark && c->sb->data[mark] == '(';
@@ -331,6 +385,10 @@ void xlat_shape_to_cols(struct xlat_ctx *c, const struct xlat_shape *shape)
 		cols[i].type_oid = t.oid == XLAT_OID_UNKNOWN ? XLAT_OID_TEXT : t.oid;
 		cols[i].typmod = t.oid == XLAT_OID_UNKNOWN_COL ? -1 : t.typmod;
 		xlat_numeric_col(&cols[i], t);
+		if (shape->origins)
+			cols[i].origin = shape->origins[i];
+		if (shape->names && shape->names[i])
+			cols[i].name = arena_strdup(c->a, shape->names[i]);
 	}
 }
 
@@ -1223,6 +1281,8 @@ bool xlat_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_s
 		ok = wrapped_values(c, s, shape);
 	else if (ok && s->n_values_lists)
 		ok = values(c, s, shape);
+	if (ok && (s->op != PG_QUERY__SET_OPERATION__SETOP_NONE || s->n_values_lists))
+		shape_no_origins(shape);
 	else if (ok && xlat_gsets_is(s))
 		ok = xlat_gsets(c, s, shape); /* its ORDER BY/LIMIT too */
 	else if (ok && xlat_ties_is(s) && plain)

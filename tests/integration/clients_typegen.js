@@ -85,17 +85,9 @@ async function pgtyped() {
 	const { queries, events } = parseSQLFile(QUERIES);
 	await step('pgtyped parse', async () => [queries.map((q) => q.name), events.length]);
 	const prepared = {};
-	// Known gaps (docs/clients.md): a view's columns are described by the base table's
-	// columns they read (#94); an ErrorResponse has no routine field R, which pgtyped reports
-	// as the error's code (#95)
+	// Known gap (docs/clients.md): an ErrorResponse has no routine field R, which pgtyped
+	// reports as the error's code (#95)
 	const gaps = {
-		ViewRows: [['{"columnName":"id","nullable":false,"returnName":"id","type":"int8"},' +
-			'{"columnName":"title","nullable":false,"comment":"The title as printed","returnName":"title","type":"varchar"},' +
-			'{"columnName":"name","nullable":false,"returnName":"author","type":"text"}',
-		'{"columnName":"id","nullable":true,"returnName":"id","type":"int8"},' +
-			'{"columnName":"title","nullable":true,"returnName":"title","type":"varchar"},' +
-			'{"columnName":"author","nullable":true,"returnName":"author","type":"text"}',
-		'#94 RowDescription names the base table column a view column reads, not the view\'s']],
 		Broken: [['"error",null,', '"error","errorMissingColumn",', '#95 ErrorResponse carries no routine (R) field']],
 	};
 	for (const q of queries) {

@@ -64,7 +64,6 @@ SELECT 'nan'::numeric / 0;
 SELECT 'inf'::numeric::int4;
 SELECT 'nan'::numeric::int8;
 SELECT 'nan'::numeric::int2;
--- differs: sqrt, exp, ln and scale of a numeric Infinity are 0A000
 SELECT sqrt('inf'::numeric), exp('-inf'::numeric), ln('inf'::numeric), scale('inf'::numeric), min_scale('nan'::numeric);
 SELECT '1.5'::numeric, ' 1.5 '::numeric, '+1.5'::numeric, '-0.00'::numeric, '1e5'::numeric, '1.50e-3'::numeric, '.5'::numeric, '5.'::numeric, '1E+3'::numeric;
 SELECT 'abc'::numeric;
