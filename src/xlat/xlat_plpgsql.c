@@ -206,6 +206,9 @@ static bool load_vars(struct xlat_plloader *l)
 					  ? "text"
 				  : strncmp(v->name, "__Case__Variable_", 17) == 0 ? ""
 										   : "integer";
+		if (i < l->nargs && v->type && strcasecmp(v->type, "refcursor") == 0 &&
+		    !xlat_plload_cursor_var(l, v, b)) /* OPEN rc FOR ... of a refcursor argument */
+			return false;
 		if (i < l->nargs) /* a parameter of a table's row type */
 			xlat_plrec_named_row(l, v);
 	}
@@ -362,7 +365,9 @@ void xlat_plload_args(struct xlat_plloader *l)
 {
 	for (size_t i = 0; i < l->nargs; i++) {
 		const char *name = l->vars[i].name;
-		xlat_plload_push(l, arena_printf(l->c->a, "$%zu", i + 1), (int)i);
+		int n = l->in_number ? l->in_number[i] : (int)i + 1;
+		if (n)
+			xlat_plload_push(l, arena_printf(l->c->a, "$%d", n), (int)i);
 		if (name && name[0] != '$')
 			xlat_plload_push(l, name, (int)i);
 	}
@@ -492,6 +497,10 @@ bool xlat_plload_parse(struct xlat_plloader *l, const struct xlat_udf *u, const 
 		       struct xlat_pl_func *f)
 {
 	struct xlat_ctx *c = l->c;
+	/* names are resolved as use_variable resolves them; a column would be read instead */
+	const char *vc = strcasestr(body, "#variable_conflict");
+	if (vc && strncasecmp(vc + 18 + strspn(vc + 18, " \t"), "use_column", 10) == 0)
+		return xlat_plload_unsupported(l, "#variable_conflict use_column");
 	body = xlat_plpre_body(l, body);
 	const char *tag = quote_tag(c, body);
 	const char *fn = u ? arena_printf(c->a, "%s%s%s", wrapper(c, u, tag), body, tag)

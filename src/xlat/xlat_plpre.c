@@ -339,6 +339,17 @@ static const char *cursor_edits(struct xlat_plloader *l, const struct toks *t)
 	return edited(&e, t);
 }
 
+PgQuery__ScanToken **xlat_plpre_tokens(struct arena *a, const PgQuery__ScanResult *sr, size_t *n)
+{
+	PgQuery__ScanToken **tk = arena_zalloc(a, (sr->n_tokens + 1) * sizeof(*tk));
+	*n = 0;
+	for (size_t i = 0; i < sr->n_tokens; i++)
+		if (sr->tokens[i]->token != PG_QUERY__TOKEN__SQL_COMMENT &&
+		    sr->tokens[i]->token != PG_QUERY__TOKEN__C_COMMENT)
+			tk[(*n)++] = sr->tokens[i];
+	return tk;
+}
+
 /* Runs edit over body's tokens; body itself when it does not scan. */
 static const char *with_tokens(struct xlat_plloader *l, const char *body,
 			       const char *(*edit)(struct xlat_plloader *, const struct toks *))
@@ -349,7 +360,8 @@ static const char *with_tokens(struct xlat_plloader *l, const char *body,
 						    NULL, r.pbuf.len, (const uint8_t *)r.pbuf.data);
 	const char *out = body;
 	if (sr) {
-		struct toks t = {l, l->c->a, body, sr->tokens, sr->n_tokens};
+		struct toks t = {l, l->c->a, body, NULL, 0};
+		t.tk = xlat_plpre_tokens(l->c->a, sr, &t.n);
 		out = edit(l, &t);
 		pg_query__scan_result__free_unpacked(sr, NULL);
 	}
