@@ -37,3 +37,18 @@ SELECT pc_pl_out(5);
 -- differs: #variable_conflict use_column is 0A000 (names resolve to the variable, as use_variable)
 CREATE FUNCTION pc_conflict() RETURNS SETOF pc_rc LANGUAGE plpgsql AS $$ #variable_conflict use_column
 DECLARE r record; a int := 42; BEGIN FOR r IN SELECT a, b FROM pc_rc LOOP RETURN NEXT r; END LOOP; END $$;
+-- a function of the same parameters as a call's expanded variadic form is chosen over it, as
+-- PostgreSQL drops the variadic candidate (it was 42725 function pc_least(integer) is not unique)
+CREATE FUNCTION pc_least(VARIADIC numeric[]) RETURNS numeric LANGUAGE sql AS 'SELECT min(x) FROM unnest($1) x';
+CREATE FUNCTION pc_least(numeric) RETURNS numeric LANGUAGE plpgsql AS $$ BEGIN RAISE NOTICE 'non-variadic function called'; RETURN $1; END $$;
+-- notices
+SELECT pc_least(10);
+SELECT pc_least(10, 1), pc_least(VARIADIC ARRAY[3.5, 2]);
+CREATE FUNCTION pc_vv(VARIADIC int[]) RETURNS int LANGUAGE sql AS 'SELECT 1';
+CREATE FUNCTION pc_vv(int, int) RETURNS int LANGUAGE sql AS 'SELECT 2';
+SELECT pc_vv(1, 2), pc_vv(1), pc_vv(1, 2, 3);
+CREATE FUNCTION pc_amb(int, text) RETURNS int LANGUAGE sql AS 'SELECT 1';
+CREATE FUNCTION pc_amb(text, int) RETURNS int LANGUAGE sql AS 'SELECT 2';
+CREATE FUNCTION pc_amb(int, int) RETURNS int LANGUAGE sql AS 'SELECT 3';
+SELECT pc_amb(1, '2');
+SELECT pc_amb('1', 2);
