@@ -52,3 +52,14 @@ CREATE FUNCTION pc_amb(text, int) RETURNS int LANGUAGE sql AS 'SELECT 2';
 CREATE FUNCTION pc_amb(int, int) RETURNS int LANGUAGE sql AS 'SELECT 3';
 SELECT pc_amb(1, '2');
 SELECT pc_amb('1', 2);
+-- `r RECORD;` in upper (or mixed) case is a record, as `r record;` (FOR r IN ... and SELECT
+-- INTO r were 0A000 this INTO or FOR target is not supported)
+CREATE TABLE pc_found (a int);
+INSERT INTO pc_found VALUES (1), (2);
+CREATE FUNCTION pc_recs() RETURNS SETOF pc_found LANGUAGE plpgsql AS $$ DECLARE rec RECORD; BEGIN FOR rec IN SELECT * FROM pc_found ORDER BY a LOOP RETURN NEXT rec; END LOOP; RETURN; END $$;
+SELECT * FROM pc_recs();
+CREATE FUNCTION pc_dyn(int) RETURNS SETOF record LANGUAGE plpgsql AS $$ DECLARE retval Record; BEGIN IF $1 > 10 THEN SELECT INTO retval 5, 10, 15; ELSE SELECT INTO retval 50, 5::numeric, 'xxx'::text; END IF; RETURN NEXT retval; RETURN NEXT retval; END $$;
+SELECT * FROM pc_dyn(1500) AS (a int, b int, c int);
+SELECT * FROM pc_dyn(5) AS (a int, b numeric, c text);
+-- notices
+DO $$ DECLARE r CONSTANT RECORD := NULL; "RECORD" int := 3; BEGIN RAISE NOTICE '% %', r, "RECORD"; END $$;
