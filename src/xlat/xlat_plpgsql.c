@@ -99,8 +99,9 @@ int xlat_plload_claim(struct xlat_plloader *l, const char *name)
 
 void xlat_plload_push(struct xlat_plloader *l, const char *name, int var)
 {
-	if (l->nscope < MAX_SCOPE && name)
-		l->scope[l->nscope++] = (struct xlat_plscope){name, var};
+	/* a block or loop without a label still ends the one before it (label.x): "" */
+	if (l->nscope < MAX_SCOPE && (name || var < 0))
+		l->scope[l->nscope++] = (struct xlat_plscope){name ? name : "", var};
 }
 
 static int lookup(const struct xlat_plloader *l, const char *name, size_t from)
@@ -129,14 +130,19 @@ static bool resolve(void *arg, const char *const *names, size_t n, struct xlat_p
 		*ref = (struct xlat_pl_ref){v, names[1]};
 		return true;
 	}
+	/* label.x: x declared by the labelled block itself (up to the next block's entry) */
 	for (size_t i = l->nscope; n == 2 && i-- > 0;) {
-		if (l->scope[i].var < 0 && strcmp(l->scope[i].name, names[0]) == 0) {
-			int w = lookup(l, names[1], l->nscope);
-			if (w >= 0) {
-				ref->var = w;
+		if (l->scope[i].var >= 0 || strcmp(l->scope[i].name, names[0]) != 0)
+			continue;
+		size_t end = i + 1;
+		while (end < l->nscope && l->scope[end].var >= 0)
+			end++;
+		for (size_t k = end; k-- > i + 1;)
+			if (strcmp(l->scope[k].name, names[1]) == 0) {
+				ref->var = l->scope[k].var;
 				return true;
 			}
-		}
+		return false;
 	}
 	return false;
 }
@@ -420,6 +426,7 @@ static bool load_func(struct xlat_plloader *l, const char *body, const char *jso
 		return pgerr_set(c->err, SQLSTATE_INTERNAL_ERROR, "unexpected PL/pgSQL parse tree");
 	if (!count_decls(l, body) || !load_vars(l))
 		return false;
+	xlat_plload_push(l, l->fn_label, -1); /* f.param, as PostgreSQL's outermost label */
 	xlat_plload_args(l);
 	if (l->trigger)
 		trigger_vars(l, f, xlat_json_int(fn, "new_varno", 1),
@@ -497,6 +504,8 @@ bool xlat_plload_parse(struct xlat_plloader *l, const struct xlat_udf *u, const 
 		       struct xlat_pl_func *f)
 {
 	struct xlat_ctx *c = l->c;
+	const char *dot = u ? strchr(u->name, '.') : NULL; /* a schema's name has no dot */
+	l->fn_label = u ? (dot ? dot + 1 : u->name) : NULL;
 	/* names are resolved as use_variable resolves them; a column would be read instead */
 	const char *vc = strcasestr(body, "#variable_conflict");
 	if (vc && strncasecmp(vc + 18 + strspn(vc + 18, " \t"), "use_column", 10) == 0)

@@ -75,6 +75,7 @@ struct xlat_plloader {
 	/* A LANGUAGE sql body's with OUT parameters: per argument the n of the $n naming it,
 	 * counting the inputs only (0: an OUT one, which no $n names); NULL: $n is argument n. */
 	const int *in_number;
+	const char *fn_label; /* a function's name (no schema): it qualifies its parameters */
 	bool row_set; /* RETURNS SETOF a row type: RETURN NEXT's value is a row of it */
 	bool one_record; /* RETURNS record (not SETOF, no OUT parameters): RETURN r is its row */
 	const char *where; /* "a DO block" or "a PL/pgSQL function", for refusals */

@@ -49,3 +49,14 @@ DO $$ DECLARE d text; t text; c text; BEGIN PERFORM pp_dup(); EXCEPTION WHEN uni
 CREATE FUNCTION pp_rttest() RETURNS SETOF int LANGUAGE plpgsql AS $$ DECLARE rc int; BEGIN RETURN QUERY VALUES (10), (20); GET DIAGNOSTICS rc = ROW_COUNT; RAISE NOTICE '% %', FOUND, rc; RETURN QUERY SELECT * FROM (VALUES (10), (20)) f(a) WHERE false; GET DIAGNOSTICS rc = ROW_COUNT; RAISE NOTICE '% %', FOUND, rc; RETURN QUERY EXECUTE 'VALUES (10), (20)'; GET DIAGNOSTICS rc = ROW_COUNT; RAISE NOTICE '% %', FOUND, rc; RETURN NEXT 5; RAISE NOTICE '%', FOUND; END $$;
 -- notices
 SELECT * FROM pp_rttest();
+-- label.x is the x the labelled block declares (it was the innermost x of that name), and a
+-- function's name qualifies its parameters (f.param1 was 42703)
+CREATE FUNCTION pp_qual_names(param1 int) RETURNS void LANGUAGE plpgsql AS $$ <<outerblock>> DECLARE param1 int := 1; BEGIN <<innerblock>> DECLARE param1 int := 2; BEGIN RAISE NOTICE 'param1 = %', param1; RAISE NOTICE 'pp_qual_names.param1 = %', pp_qual_names.param1; RAISE NOTICE 'outerblock.param1 = %', outerblock.param1; RAISE NOTICE 'innerblock.param1 = %', innerblock.param1; END; END $$;
+-- notices
+SELECT pp_qual_names(42);
+-- notices
+DO $$ <<o>> DECLARE x int := 1; BEGIN DECLARE x int := 2; BEGIN FOR x IN 3..3 LOOP RAISE NOTICE '% %', x, o.x; END LOOP; END; END $$;
+CREATE TABLE pp_qq (a int, b int);
+INSERT INTO pp_qq VALUES (1, 2), (2, 3);
+CREATE FUNCTION pp_qf(a int) RETURNS int LANGUAGE plpgsql AS $$ DECLARE r int; BEGIN SELECT pp_qq.b INTO r FROM pp_qq WHERE pp_qq.a = pp_qf.a; RETURN r; END $$;
+SELECT pp_qf(2);
