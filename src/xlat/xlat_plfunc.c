@@ -226,7 +226,7 @@ bool xlat_udf_compile(const struct xlat_udf *u, const struct xlat_schema *schema
 	bool outs = u->modes != NULL;
 	bool table = !outs && u->retset && u->nouts && strcmp(u->lang, "sql") != 0;
 	const char *shown = display_name(a, u); /* the inputs only, as format_procedure */
-	int *in_number = NULL; /* a LANGUAGE sql body's $n count the inputs only */
+	int *in_number = NULL;                  /* a LANGUAGE sql body's $n count the inputs only */
 	if (outs && strcmp(u->lang, "sql") == 0) {
 		in_number = arena_zalloc(a, (u->nparams + 1) * sizeof(int));
 		for (size_t i = 0, k = 0; i < u->nparams; i++)

@@ -380,7 +380,9 @@ static const char *record_case(struct xlat_plloader *l, const struct toks *t)
 	int depth = 0;
 	for (size_t i = 0; i < t->n; i++) {
 		PgQuery__Token k = t->tk[i]->token;
-		depth += k == PG_QUERY__TOKEN__ASCII_40 ? 1 : k == PG_QUERY__TOKEN__ASCII_41 ? -1 : 0;
+		depth += k == PG_QUERY__TOKEN__ASCII_40   ? 1
+			 : k == PG_QUERY__TOKEN__ASCII_41 ? -1
+							  : 0;
 		if (k == PG_QUERY__TOKEN__DECLARE) {
 			in_decl = at_start = true;
 		} else if (k == PG_QUERY__TOKEN__BEGIN_P) {

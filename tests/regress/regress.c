@@ -263,7 +263,8 @@ static void run_file(const char *pgbase, const char *slbase, const char *path, s
 		na_notices.text[0] = nb_notices.text[0] = '\0';
 		PGresult *a = run(pg, &st), *b = run(sl, &st);
 		compare(a, b, &st, why, sizeof(why));
-		if (!why[0] && (st.notices || all_notices) && strcmp(na_notices.text, nb_notices.text) != 0)
+		if (!why[0] && (st.notices || all_notices) &&
+		    strcmp(na_notices.text, nb_notices.text) != 0)
 			note(why, sizeof(why), "notices: [%s] vs [%s]", na_notices.text,
 			     nb_notices.text);
 		char na[1024], nb[1024];

@@ -402,8 +402,8 @@ START_TEST(test_cursor_comments)
 	ck_assert_int_eq(b[1].curop, XLAT_PL_FETCH);
 	ck_assert_int_eq(b[1].targets[0], var_named(f, "x", 0));
 	ck_assert_int_eq(b[2].curop, XLAT_PL_CLOSE);
-	const struct xlat_pl_func *h =
-		load(a, "DO $$ DECLARE r RECORD; BEGIN FOR r IN SELECT 1 AS a LOOP END LOOP; END $$");
+	const struct xlat_pl_func *h = load(
+		a, "DO $$ DECLARE r RECORD; BEGIN FOR r IN SELECT 1 AS a LOOP END LOOP; END $$");
 	ck_assert_ptr_null(h->vars[var_named(h, "r", 0)].type); /* a record, as `r record` */
 	struct xlat_udf u = {.name = "f",
 			     .sig = "refcursor",
