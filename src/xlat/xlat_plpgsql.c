@@ -212,9 +212,12 @@ static bool load_vars(struct xlat_plloader *l)
 					  ? "text"
 				  : strncmp(v->name, "__Case__Variable_", 17) == 0 ? ""
 										   : "integer";
-		if (i < l->nargs && v->type && strcasecmp(v->type, "refcursor") == 0 &&
-		    !xlat_plload_cursor_var(l, v, b)) /* OPEN rc FOR ... of a refcursor argument */
-			return false;
+		if (i < l->nargs && v->type && strcasecmp(v->type, "refcursor") == 0) {
+			const char *t = v->type; /* passed on as a refcursor (f(rc) of f(refcursor)) */
+			if (!xlat_plload_cursor_var(l, v, b)) /* OPEN rc FOR ... of the argument */
+				return false;
+			v->type = t;
+		}
 		if (i < l->nargs) /* a parameter of a table's row type */
 			xlat_plrec_named_row(l, v);
 	}

@@ -63,3 +63,9 @@ SELECT * FROM pc_dyn(1500) AS (a int, b int, c int);
 SELECT * FROM pc_dyn(5) AS (a int, b numeric, c text);
 -- notices
 DO $$ DECLARE r CONSTANT RECORD := NULL; "RECORD" int := 3; BEGIN RAISE NOTICE '% %', r, "RECORD"; END $$;
+-- a refcursor argument passed on to a function taking a refcursor
+CREATE FUNCTION pc_pass(refcursor) RETURNS refcursor LANGUAGE plpgsql AS $$ BEGIN PERFORM pc_open($1); RETURN $1; END $$;
+BEGIN;
+SELECT pc_pass('pc_cur2');
+FETCH ALL IN pc_cur2;
+COMMIT;
