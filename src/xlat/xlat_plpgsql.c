@@ -213,7 +213,8 @@ static bool load_vars(struct xlat_plloader *l)
 				  : strncmp(v->name, "__Case__Variable_", 17) == 0 ? ""
 										   : "integer";
 		if (i < l->nargs && v->type && strcasecmp(v->type, "refcursor") == 0) {
-			const char *t = v->type; /* passed on as a refcursor (f(rc) of f(refcursor)) */
+			/* passed on as a refcursor (f(rc) of f(refcursor)) */
+			const char *t = v->type;
 			if (!xlat_plload_cursor_var(l, v, b)) /* OPEN rc FOR ... of the argument */
 				return false;
 			v->type = t;
