@@ -58,6 +58,14 @@ static void set_name(char field[PGERR_NAME_MAX], const char *v)
 /* RAISE's levels below EXCEPTION: as sent, and as client_min_messages names them. */
 static const char *const levels[] = {"DEBUG", "LOG", "INFO", "NOTICE", "WARNING"};
 static const char *const level_names[] = {"debug1", "log", "info", "notice", "warning"};
+/* RAISE USING options as PostgreSQL names them in its errors */
+static const char *const opt_names[] = {
+	[XLAT_PL_RAISE_ERRCODE] = "ERRCODE",   [XLAT_PL_RAISE_MESSAGE] = "MESSAGE",
+	[XLAT_PL_RAISE_DETAIL] = "DETAIL",     [XLAT_PL_RAISE_HINT] = "HINT",
+	[XLAT_PL_RAISE_COLUMN] = "COLUMN",     [XLAT_PL_RAISE_CONSTRAINT] = "CONSTRAINT",
+	[XLAT_PL_RAISE_DATATYPE] = "DATATYPE", [XLAT_PL_RAISE_TABLE] = "TABLE",
+	[XLAT_PL_RAISE_SCHEMA] = "SCHEMA",
+};
 
 bool sess_pl_raise(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
 {
@@ -79,6 +87,9 @@ bool sess_pl_raise(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr
 	/* no message: the condition as written, else the SQLSTATE (PostgreSQL's default) */
 	const char *msg = st->message ? format_message(r, st->message, args) : st->sqlstate;
 	const char *detail = NULL, *hint = NULL, *names[XLAT_PL_RAISE_SCHEMA + 1] = {NULL};
+	/* each option once; a condition is the ERRCODE and a format the MESSAGE already */
+	bool given[XLAT_PL_RAISE_SCHEMA + 1] = {[XLAT_PL_RAISE_ERRCODE] = st->sqlstate != NULL,
+						[XLAT_PL_RAISE_MESSAGE] = st->message != NULL};
 	for (size_t i = 0; i < st->nopts; i++) {
 		const char *v;
 		uint32_t type;
@@ -87,6 +98,11 @@ bool sess_pl_raise(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr
 		if (!v)
 			return pgerr_set(err, PL_NULL_VALUE_NOT_ALLOWED,
 					 "RAISE statement option cannot be null");
+		if (given[st->opt_kinds[i]])
+			return pgerr_set(err, SQLSTATE_SYNTAX_ERROR,
+					 "RAISE option already specified: %s",
+					 opt_names[st->opt_kinds[i]]);
+		given[st->opt_kinds[i]] = true;
 		switch (st->opt_kinds[i]) {
 		case XLAT_PL_RAISE_ERRCODE:
 			if (!errcode_of(v, code, err))

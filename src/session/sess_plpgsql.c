@@ -193,12 +193,14 @@ bool sess_pl_assign_targets(struct pl_run *r, const struct xlat_pl_stmt *st,
 	return true;
 }
 
+/* INTO of a statement (not EXECUTE's): STRICT, or a writing statement's RETURNING, which
+ * PostgreSQL holds to one row too (its mod_stmt). */
 static bool into(struct pl_run *r, const struct xlat_pl_stmt *st, const struct pl_rows *rows,
-		 struct pgerr *err)
+		 bool one_row, struct pgerr *err)
 {
 	if (st->strict && rows->nrows == 0)
 		return pgerr_set(err, PL_NO_DATA_FOUND, "query returned no rows");
-	if (st->strict && rows->nrows > 1) {
+	if ((st->strict || one_row) && rows->nrows > 1) {
 		pgerr_set(err, PL_TOO_MANY_ROWS, "query returned more than one row");
 		pgerr_hint(err, "Make sure the query returns a single row, or use LIMIT 1.");
 		return false;
@@ -211,10 +213,10 @@ static bool into(struct pl_run *r, const struct xlat_pl_stmt *st, const struct p
 static bool exec_sql(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
 {
 	struct pl_rows rows;
-	r->counted = false;
+	r->counted = r->modified = false;
 	if (!sess_pl_exec_expr(r, st->expr, st->into, st->into ? &rows : NULL, err))
 		return false;
-	if (st->into && !into(r, st, &rows, err))
+	if (st->into && !into(r, st, &rows, r->modified, err))
 		return false;
 	if (st->into && r->row_count > 1 && !st->strict)
 		r->row_count = 1; /* PostgreSQL fetches the one row it assigns */
@@ -245,7 +247,7 @@ static bool exec_dynamic(struct pl_run *r, const struct xlat_pl_stmt *st, struct
 	if (!sess_pl_dyn_sql(r, st, &sql, &args, err) ||
 	    !sess_pl_exec(r, sql, args, (int)st->nparams, true, st->into ? &rows : NULL, err))
 		return false;
-	return !st->into || into(r, st, &rows, err);
+	return !st->into || into(r, st, &rows, false, err);
 }
 
 /* RETURN QUERY [EXECUTE] and RETURN NEXT: the rows join the function's result (sess_udf.c). */
@@ -262,8 +264,15 @@ static bool return_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struct 
 	if (ok && st->ret_record && st->kind == XLAT_PL_RETURN_QUERY && st->var > 0 &&
 	    (size_t)st->var <= rows.ncols)
 		rows.types[st->var - 1] = PGTYPE_UNKNOWN; /* ROW('x', ...): PostgreSQL's unknown */
-	if (!ok || sess_udf_add_rows(r, &rows, err))
-		return ok;
+	if (!ok)
+		return false;
+	size_t n = rows.nrows;
+	if (sess_udf_add_rows(r, &rows, err)) {
+		if (st->kind != XLAT_PL_RETURN_QUERY)
+			return true;
+		r->row_count = n; /* RETURN QUERY sets FOUND and ROW_COUNT, RETURN NEXT neither */
+		return set_found(r, n > 0, err);
+	}
 	/* a record whose fields do not fit: PostgreSQL's messages for RETURN NEXT r, RETURN r */
 	if (!st->ret_record || strcmp(err->sqlstate, SQLSTATE_DATATYPE_MISMATCH) != 0)
 		return false;
@@ -451,6 +460,7 @@ static enum pl_flow run_handler(struct pl_run *r, const struct xlat_pl_stmt *st,
 				const struct xlat_pl_handler *h, struct pgerr *err)
 {
 	struct pgerr caught = *err;
+	sess_udf_fix_error(r->s, &caught); /* a called function's DETAIL, HINT, fields */
 	const struct pgerr *outer = r->caught;
 	pgerr_clear(err);
 	r->s->schema_epoch = 0; /* DDL the rollback undid: read the schema again */

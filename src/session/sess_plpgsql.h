@@ -69,6 +69,7 @@ struct pl_run {
 	struct arena *scratch;      /* one statement's translations and rows, reset after each */
 	uint64_t row_count;         /* GET DIAGNOSTICS ROW_COUNT */
 	bool counted;               /* the last statement was a query or DML: it sets FOUND */
+	bool modified;              /* it was INSERT/UPDATE/DELETE/MERGE: INTO is strict */
 	const struct pgerr *caught; /* the error the innermost running handler caught */
 	int savepoints;             /* nesting of the blocks' savepoints */
 	const char *label;          /* EXIT/CONTINUE's label while it unwinds, NULL: innermost */

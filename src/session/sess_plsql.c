@@ -564,6 +564,8 @@ static bool run_sql(struct pl_run *r, const struct xlat_stmt *x, const struct pl
 	if (x->nsteps && !x->returns_rows)
 		r->row_count += s->step_rows; /* MERGE's earlier actions */
 	r->counted = !x->is_ddl;
+	r->modified = x->tag && (strcmp(x->tag, "INSERT") == 0 || strcmp(x->tag, "UPDATE") == 0 ||
+				 strcmp(x->tag, "DELETE") == 0 || strcmp(x->tag, "MERGE") == 0);
 	sqlite3_finalize(vm);
 	if (ok)
 		sess_skip_notices(s, x, skips);

@@ -153,12 +153,23 @@ static bool poly_match(struct xlat_ctx *c, const struct xlat_udf *u, const struc
  * (PostgreSQL's preferred type of its category); NULL when none (*ambiguous: two tie). Its
  * parameter for each argument into map; for a CALL of a procedure with OUT parameters the
  * procedure as matched (call_view), the procedure itself into *real. */
+/* Whether a and b take the call's arguments as the same types (through maps ma, mb). */
+static bool same_params(const struct xlat_udf *a, const size_t *ma, const struct xlat_udf *b,
+			const size_t *mb, const struct call_args *ca)
+{
+	for (size_t k = 0; k < ca->n; k++)
+		if (param_type_of(a, ca, ma, k) != param_type_of(b, ca, mb, k))
+			return false;
+	return true;
+}
+
 static const struct xlat_udf *choose(struct xlat_ctx *c, const char *name,
 				     const struct call_args *ca, size_t *map, bool *ambiguous,
 				     bool call, const struct xlat_udf **real)
 {
 	const struct xlat_udf *best = NULL;
 	int best_exact = -1;
+	bool best_expanded = false;
 	size_t *m = arena_zalloc(c->a, (ca->n + 1) * sizeof(*m));
 	*ambiguous = false;
 	for (size_t i = 0; c->schema && i < c->schema->nudfs; i++) {
@@ -177,9 +188,21 @@ static const struct xlat_udf *choose(struct xlat_ctx *c, const char *name,
 		struct xlat_poly p;
 		if (!ok || !poly_match(c, u, ca, m, &p))
 			continue;
-		*ambiguous = exact == best_exact;
+		bool expanded = u->variadic && !ca->variadic;
+		if (exact == best_exact && expanded != best_expanded &&
+		    same_params(best, map, u, m, ca)) {
+			/* PostgreSQL drops the variadic form a function of the same parameters hides */
+			if (!expanded)
+				exact++; /* this one replaces it */
+			else
+				continue;
+		} else if (exact == best_exact) {
+			*ambiguous = true;
+		}
 		if (exact > best_exact) {
+			*ambiguous = false;
 			best = u;
+			best_expanded = expanded;
 			*real = own;
 			best_exact = exact;
 			memcpy(map, m, ca->n * sizeof(*m));

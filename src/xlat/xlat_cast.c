@@ -864,6 +864,11 @@ static bool from_param(struct xlat_ctx *c, const struct cast *k)
 	    (to_texty_type(oid) || g == XLAT_OID_BOOL || g == XLAT_OID_JSONB || dt_text) &&
 	    oid != XLAT_OID_TIMETZ)
 		return from_expr(c, k);
+	/* a numeric or float bound as such to an integer type rounds (CAST would truncate) */
+	bool to_int = oid == XLAT_OID_INT2 || oid == XLAT_OID_INT4 || oid == XLAT_OID_INT8;
+	if (given && to_int && !k->to.is_array &&
+	    (g == XLAT_OID_NUMERIC || g == XLAT_OID_FLOAT4 || g == XLAT_OID_FLOAT8))
+		return from_expr(c, k);
 	enum xlat_store st = k->to.info->store;
 	if (!given && k->to.info->oid == XLAT_OID_BOOL)
 		xlat_printf(c, "?%d", p->number);

@@ -226,6 +226,12 @@ bool xlat_udf_compile(const struct xlat_udf *u, const struct xlat_schema *schema
 	bool outs = u->modes != NULL;
 	bool table = !outs && u->retset && u->nouts && strcmp(u->lang, "sql") != 0;
 	const char *shown = display_name(a, u); /* the inputs only, as format_procedure */
+	int *in_number = NULL;                  /* a LANGUAGE sql body's $n count the inputs only */
+	if (outs && strcmp(u->lang, "sql") == 0) {
+		in_number = arena_zalloc(a, (u->nparams + 1) * sizeof(int));
+		for (size_t i = 0, k = 0; i < u->nparams; i++)
+			in_number[i] = u->modes[i] == 'o' ? 0 : (int)++k;
+	}
 	size_t table_first = u->nargs;
 	if (table)
 		u = with_table(a, u);
@@ -253,6 +259,7 @@ bool xlat_udf_compile(const struct xlat_udf *u, const struct xlat_schema *schema
 	l->has_outs = outs || (u->retset && u->nouts); /* RETURNS TABLE's columns too */
 	l->one_record = one_record;
 	l->table_first = table_first;
+	l->in_number = in_number;
 	l->ntable = table ? u->nargs - table_first : 0;
 	l->row_set = u->retset && schema && xlat_udf_rowset(u, schema);
 	l->where = "a PL/pgSQL function";

@@ -361,7 +361,8 @@ static bool load_cursor_stmt(struct xlat_plloader *l, const char *text, struct x
 							 (const uint8_t *)sc.pbuf.data);
 	bool ok = false;
 	if (sr) {
-		struct rd r = {l, text, sr->tokens, sr->n_tokens, 1};
+		struct rd r = {l, text, NULL, 0, 1};
+		r.tk = xlat_plpre_tokens(l->c->a, sr, &r.n);
 		st->kind = XLAT_PL_CURSOR;
 		st->curop = at_word(&r, 0, "open")    ? XLAT_PL_OPEN
 			    : at_word(&r, 0, "fetch") ? XLAT_PL_FETCH
@@ -394,7 +395,8 @@ static bool load_forc(struct xlat_plloader *l, const char *text, const struct xl
 	st->kind = XLAT_PL_FORS;
 	st->iter = XLAT_PL_ITER_CURSOR;
 	if (ok) {
-		struct rd r = {l, text, sr->tokens, sr->n_tokens, 0};
+		struct rd r = {l, text, NULL, 0, 0};
+		r.tk = xlat_plpre_tokens(l->c->a, sr, &r.n);
 		ok = cursor_name(&r, &st->var);
 		const struct xlat_pl_var *v = ok ? &l->vars[st->var] : NULL;
 		if (ok && !v->cursor->query)

@@ -99,8 +99,9 @@ int xlat_plload_claim(struct xlat_plloader *l, const char *name)
 
 void xlat_plload_push(struct xlat_plloader *l, const char *name, int var)
 {
-	if (l->nscope < MAX_SCOPE && name)
-		l->scope[l->nscope++] = (struct xlat_plscope){name, var};
+	/* a block or loop without a label still ends the one before it (label.x): "" */
+	if (l->nscope < MAX_SCOPE && (name || var < 0))
+		l->scope[l->nscope++] = (struct xlat_plscope){name ? name : "", var};
 }
 
 static int lookup(const struct xlat_plloader *l, const char *name, size_t from)
@@ -129,14 +130,19 @@ static bool resolve(void *arg, const char *const *names, size_t n, struct xlat_p
 		*ref = (struct xlat_pl_ref){v, names[1]};
 		return true;
 	}
+	/* label.x: x declared by the labelled block itself (up to the next block's entry) */
 	for (size_t i = l->nscope; n == 2 && i-- > 0;) {
-		if (l->scope[i].var < 0 && strcmp(l->scope[i].name, names[0]) == 0) {
-			int w = lookup(l, names[1], l->nscope);
-			if (w >= 0) {
-				ref->var = w;
+		if (l->scope[i].var >= 0 || strcmp(l->scope[i].name, names[0]) != 0)
+			continue;
+		size_t end = i + 1;
+		while (end < l->nscope && l->scope[end].var >= 0)
+			end++;
+		for (size_t k = end; k-- > i + 1;)
+			if (strcmp(l->scope[k].name, names[1]) == 0) {
+				ref->var = l->scope[k].var;
 				return true;
 			}
-		}
+		return false;
 	}
 	return false;
 }
@@ -206,6 +212,13 @@ static bool load_vars(struct xlat_plloader *l)
 					  ? "text"
 				  : strncmp(v->name, "__Case__Variable_", 17) == 0 ? ""
 										   : "integer";
+		if (i < l->nargs && v->type && strcasecmp(v->type, "refcursor") == 0) {
+			/* passed on as a refcursor (f(rc) of f(refcursor)) */
+			const char *t = v->type;
+			if (!xlat_plload_cursor_var(l, v, b)) /* OPEN rc FOR ... of the argument */
+				return false;
+			v->type = t;
+		}
 		if (i < l->nargs) /* a parameter of a table's row type */
 			xlat_plrec_named_row(l, v);
 	}
@@ -362,7 +375,9 @@ void xlat_plload_args(struct xlat_plloader *l)
 {
 	for (size_t i = 0; i < l->nargs; i++) {
 		const char *name = l->vars[i].name;
-		xlat_plload_push(l, arena_printf(l->c->a, "$%zu", i + 1), (int)i);
+		int n = l->in_number ? l->in_number[i] : (int)i + 1;
+		if (n)
+			xlat_plload_push(l, arena_printf(l->c->a, "$%d", n), (int)i);
 		if (name && name[0] != '$')
 			xlat_plload_push(l, name, (int)i);
 	}
@@ -415,6 +430,7 @@ static bool load_func(struct xlat_plloader *l, const char *body, const char *jso
 		return pgerr_set(c->err, SQLSTATE_INTERNAL_ERROR, "unexpected PL/pgSQL parse tree");
 	if (!count_decls(l, body) || !load_vars(l))
 		return false;
+	xlat_plload_push(l, l->fn_label, -1); /* f.param, as PostgreSQL's outermost label */
 	xlat_plload_args(l);
 	if (l->trigger)
 		trigger_vars(l, f, xlat_json_int(fn, "new_varno", 1),
@@ -492,6 +508,12 @@ bool xlat_plload_parse(struct xlat_plloader *l, const struct xlat_udf *u, const 
 		       struct xlat_pl_func *f)
 {
 	struct xlat_ctx *c = l->c;
+	const char *dot = u ? strchr(u->name, '.') : NULL; /* a schema's name has no dot */
+	l->fn_label = u ? (dot ? dot + 1 : u->name) : NULL;
+	/* names are resolved as use_variable resolves them; a column would be read instead */
+	const char *vc = strcasestr(body, "#variable_conflict");
+	if (vc && strncasecmp(vc + 18 + strspn(vc + 18, " \t"), "use_column", 10) == 0)
+		return xlat_plload_unsupported(l, "#variable_conflict use_column");
 	body = xlat_plpre_body(l, body);
 	const char *tag = quote_tag(c, body);
 	const char *fn = u ? arena_printf(c->a, "%s%s%s", wrapper(c, u, tag), body, tag)

@@ -72,6 +72,10 @@ struct xlat_plloader {
 	/* RETURNS TABLE's columns: the arguments from table_first on (after the inputs), which
 	 * `RETURN NEXT;` makes the next row of */
 	size_t table_first, ntable;
+	/* A LANGUAGE sql body's with OUT parameters: per argument the n of the $n naming it,
+	 * counting the inputs only (0: an OUT one, which no $n names); NULL: $n is argument n. */
+	const int *in_number;
+	const char *fn_label; /* a function's name (no schema): it qualifies its parameters */
 	bool row_set; /* RETURNS SETOF a row type: RETURN NEXT's value is a row of it */
 	bool one_record; /* RETURNS record (not SETOF, no OUT parameters): RETURN r is its row */
 	const char *where; /* "a DO block" or "a PL/pgSQL function", for refusals */
@@ -141,6 +145,10 @@ int xlat_plload_find(const struct xlat_plloader *l, const char *name);
 const char *xlat_plpre_body(struct xlat_plloader *l, const char *body);
 /* The identifier p[0..n) folded as PostgreSQL folds it (quoted: as written), in a. */
 const char *xlat_plpre_fold(struct arena *a, const char *p, size_t n);
+/* sr's tokens without its comments (`open c; -- why`), in a: what the readers of statements
+ * look at; *n their count. */
+struct PgQuery__ScanToken **xlat_plpre_tokens(struct arena *a, const struct PgQuery__ScanResult *sr,
+					      size_t *n);
 
 /* ---- xlat_plrec.c: records, %TYPE and %ROWTYPE ---- */
 /* v's declared type t: `x%ROWTYPE` makes v a record of relation x's row (v->rowtype), else

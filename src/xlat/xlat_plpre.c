@@ -339,6 +339,17 @@ static const char *cursor_edits(struct xlat_plloader *l, const struct toks *t)
 	return edited(&e, t);
 }
 
+PgQuery__ScanToken **xlat_plpre_tokens(struct arena *a, const PgQuery__ScanResult *sr, size_t *n)
+{
+	PgQuery__ScanToken **tk = arena_zalloc(a, (sr->n_tokens + 1) * sizeof(*tk));
+	*n = 0;
+	for (size_t i = 0; i < sr->n_tokens; i++)
+		if (sr->tokens[i]->token != PG_QUERY__TOKEN__SQL_COMMENT &&
+		    sr->tokens[i]->token != PG_QUERY__TOKEN__C_COMMENT)
+			tk[(*n)++] = sr->tokens[i];
+	return tk;
+}
+
 /* Runs edit over body's tokens; body itself when it does not scan. */
 static const char *with_tokens(struct xlat_plloader *l, const char *body,
 			       const char *(*edit)(struct xlat_plloader *, const struct toks *))
@@ -349,7 +360,8 @@ static const char *with_tokens(struct xlat_plloader *l, const char *body,
 						    NULL, r.pbuf.len, (const uint8_t *)r.pbuf.data);
 	const char *out = body;
 	if (sr) {
-		struct toks t = {l, l->c->a, body, sr->tokens, sr->n_tokens};
+		struct toks t = {l, l->c->a, body, NULL, 0};
+		t.tk = xlat_plpre_tokens(l->c->a, sr, &t.n);
 		out = edit(l, &t);
 		pg_query__scan_result__free_unpacked(sr, NULL);
 	}
@@ -357,7 +369,41 @@ static const char *with_tokens(struct xlat_plloader *l, const char *body,
 	return out;
 }
 
+/* `r RECORD;`: libpg_query's parser knows the type only in lower case (RECORD was a scalar
+ * variable's type to it, so FOR r IN ... and SELECT INTO r were refused). */
+static const char *record_case(struct xlat_plloader *l, const struct toks *t)
+{
+	(void)l;
+	struct edit e = {.pos = 0};
+	strbuf_init(&e.sb, 0);
+	bool in_decl = false, at_start = false;
+	int depth = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		PgQuery__Token k = t->tk[i]->token;
+		depth += k == PG_QUERY__TOKEN__ASCII_40   ? 1
+			 : k == PG_QUERY__TOKEN__ASCII_41 ? -1
+							  : 0;
+		if (k == PG_QUERY__TOKEN__DECLARE) {
+			in_decl = at_start = true;
+		} else if (k == PG_QUERY__TOKEN__BEGIN_P) {
+			in_decl = false;
+		} else if (in_decl && k == PG_QUERY__TOKEN__ASCII_59 && !depth) {
+			at_start = true;
+		} else if (in_decl && at_start) {
+			at_start = false;
+			size_t j = i + 1;
+			if (j < t->n && is_word(t->body, t->tk[j], "constant"))
+				j++;
+			if (j < t->n && is_word(t->body, t->tk[j], "record") &&
+			    strncmp(t->body + t->tk[j]->start, "record", 6) != 0)
+				replace(&e, t, t->tk[j]->start, t->tk[j]->end, "record");
+		}
+	}
+	return edited(&e, t);
+}
+
 const char *xlat_plpre_body(struct xlat_plloader *l, const char *body)
 {
+	body = with_tokens(l, body, record_case);
 	return with_tokens(l, with_tokens(l, body, cursor_edits), record_edits);
 }

@@ -9,7 +9,8 @@
  * extended protocol (PQexecParams: Parse, Bind, Describe, Execute, Sync in one packet). One
  * preceded by `-- detail` must also fail with PostgreSQL's message and DETAIL, word for word;
  * one preceded by `-- fields` also with its HINT and its schema, table and constraint name
- * fields. One preceded by `-- notices` must send PostgreSQL's NOTICEs (their messages).
+ * fields. One preceded by `-- notices` must send PostgreSQL's NOTICEs (their messages); with
+ * REGRESS_NOTICES set, every statement's are compared (scripts/probe-pgreg sets it).
  *
  * usage: regress PG_CONNINFO SHARDLITE_CONNINFO FILE.sql...   (conninfo without dbname) */
 #include <libpq-fe.h>
@@ -257,11 +258,13 @@ static void run_file(const char *pgbase, const char *slbase, const char *path, s
 	static struct stmt st;
 	int lineno = 0;
 	char why[4096];
+	bool all_notices = getenv("REGRESS_NOTICES") != NULL;
 	while (next_stmt(f, &lineno, &st)) {
 		na_notices.text[0] = nb_notices.text[0] = '\0';
 		PGresult *a = run(pg, &st), *b = run(sl, &st);
 		compare(a, b, &st, why, sizeof(why));
-		if (!why[0] && st.notices && strcmp(na_notices.text, nb_notices.text) != 0)
+		if (!why[0] && (st.notices || all_notices) &&
+		    strcmp(na_notices.text, nb_notices.text) != 0)
 			note(why, sizeof(why), "notices: [%s] vs [%s]", na_notices.text,
 			     nb_notices.text);
 		char na[1024], nb[1024];

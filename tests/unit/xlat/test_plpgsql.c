@@ -387,6 +387,45 @@ START_TEST(test_cursors)
 }
 END_TEST
 
+/* Comments between cursor statements are not tokens a statement starts after (`OPEN c; --`
+ * hid the FETCH), and a refcursor argument is a cursor variable. */
+START_TEST(test_cursor_comments)
+{
+	struct arena *a = arena_new(0);
+	const struct xlat_pl_func *f =
+		load(a, "DO $$ DECLARE c CURSOR FOR SELECT 1; -- the cursor\n"
+			"x int; /* x */ BEGIN OPEN c; -- open\nFETCH c /* one */ INTO x; -- fetch\n"
+			"CLOSE c; END $$");
+	const struct xlat_pl_stmt *b = f->top.body.v;
+	ck_assert_ptr_nonnull(f->vars[var_named(f, "c", 0)].cursor);
+	ck_assert_int_eq(b[0].curop, XLAT_PL_OPEN);
+	ck_assert_int_eq(b[1].curop, XLAT_PL_FETCH);
+	ck_assert_int_eq(b[1].targets[0], var_named(f, "x", 0));
+	ck_assert_int_eq(b[2].curop, XLAT_PL_CLOSE);
+	const struct xlat_pl_func *h = load(
+		a, "DO $$ DECLARE r RECORD; BEGIN FOR r IN SELECT 1 AS a LOOP END LOOP; END $$");
+	ck_assert_ptr_null(h->vars[var_named(h, "r", 0)].type); /* a record, as `r record` */
+	struct xlat_udf u = {.name = "f",
+			     .sig = "refcursor",
+			     .nargs = 1,
+			     .argnames = (const char *const[]){"rc"},
+			     .argdecls = (const char *const[]){"refcursor"},
+			     .rettype = 23,
+			     .retdecl = "integer",
+			     .lang = "plpgsql",
+			     .body = "BEGIN OPEN rc FOR SELECT 1; RETURN 1; END",
+			     .volatility = 'v',
+			     .kind = 'f'};
+	const struct xlat_pl_func *g = NULL;
+	struct pgerr err;
+	pgerr_clear(&err);
+	ck_assert_msg(xlat_udf_compile(&u, NULL, a, &g, &err), "%s", err.message);
+	ck_assert_ptr_nonnull(g->vars[0].cursor);
+	ck_assert_int_eq(g->top.body.v[0].curop, XLAT_PL_OPEN);
+	arena_free(a);
+}
+END_TEST
+
 struct refusal {
 	const char *sql, *sqlstate, *message;
 };
@@ -446,6 +485,7 @@ Suite *xlat_suite_plpgsql(void)
 	tcase_add_test(tc, test_record_field_select);
 	tcase_add_test(tc, test_return_next_var);
 	tcase_add_test(tc, test_return_next_table);
+	tcase_add_test(tc, test_cursor_comments);
 	tcase_add_loop_test(tc, test_refusals, 0, ARRAY_LEN(refusals));
 	suite_add_tcase(s, tc);
 	return s;
