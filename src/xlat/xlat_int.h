@@ -520,6 +520,8 @@ bool xlat_partition_parse_keys(struct arena *a, const char *sql, char *strategy,
 /* Whether name is a partitioned table / a partition of the session's own tenant. */
 bool xlat_partition_is_parent(struct xlat_ctx *c, const char *name);
 bool xlat_partition_is_partition(struct xlat_ctx *c, const char *name);
+/* Whether name is partitioned: a partitioned table or a partition that is (sub-partitioning). */
+bool xlat_partition_is_partitioned(struct xlat_ctx *c, const char *name);
 /* When table is partitioned: writes the name of the partition its row (of FROM item alias) is
  * in, shardlite_partition_for(table, key), for tableoid; false (nothing written) otherwise. */
 bool xlat_partition_tableoid(struct xlat_ctx *c, const char *table, const char *alias);
