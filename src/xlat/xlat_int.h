@@ -1868,6 +1868,10 @@ int xlat_scope_cte_find(const struct xlat_ctx *c, const char *name);
 /* A CTE of known columns (copied by reference) into scope. */
 void xlat_scope_cte_cols(struct xlat_ctx *c, const char *name, const struct xlat_schema_col *cols,
 			 size_t n);
+/* A relation called name with columns cols[0..n) (types known) in the current level: a CHECK's
+ * columns, the table's being made or altered (xlat_ddl.c). */
+void xlat_scope_cols(struct xlat_ctx *c, const char *name, const struct xlat_schema_col *cols,
+		     size_t n);
 bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s);
 /* The value a plain rowid key (xlat_schema_col.rowid_key) of table rel takes where PostgreSQL
  * would store its default, NULL (it has none: a key with a DEFAULT is not made the rowid):
