@@ -130,10 +130,44 @@ static bool truncation_has(const struct truncation *t, const char *table, const 
 	return false;
 }
 
-/* Adds to t the tables of entry i's schema whose foreign keys reference it (CASCADE), with
- * PostgreSQL's NOTICE for each, or fails on the first one not in t (RESTRICT). */
-static bool referencing(struct session *s, const struct xlat_stmt *x, struct truncation *t,
-			size_t i, struct pgerr *err)
+/* The parent of partition name in schema (the quoted name after CATALOG_PARTITION_MARK in
+ * its view's stored text), in the message arena; NULL when name is no partition. */
+static const char *partition_parent(struct session *s, const char *schema, const char *name)
+{
+	sqlite3 *db = shard_conn_db(s->conn);
+	char *sql = sqlite3_mprintf("SELECT sql FROM \"%w\".sqlite_schema WHERE type = 'view' "
+				    "AND name = ?1 COLLATE NOCASE",
+				    schema);
+	sqlite3_stmt *vm = NULL;
+	const char *parent = NULL;
+	if (sql && sqlite3_prepare_v2(db, sql, -1, &vm, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, name, -1, SQLITE_STATIC);
+		const char *text = sqlite3_step(vm) == SQLITE_ROW
+					   ? (const char *)sqlite3_column_text(vm, 0)
+					   : NULL;
+		const char *at = text ? strstr(text, CATALOG_PARTITION_MARK) : NULL;
+		at = at ? at + strlen(CATALOG_PARTITION_MARK) : NULL;
+		if (at && *at == '"') {
+			struct strbuf sb;
+			strbuf_init(&sb, 0);
+			for (at++; *at && !(at[0] == '"' && at[1] != '"'); at++) {
+				if (*at == '"')
+					at++; /* "" in a quoted identifier */
+				strbuf_putc(&sb, *at);
+			}
+			if (*at == '"' && !sb.failed && sb.data)
+				parent = arena_strdup(s->msg_arena, sb.data);
+			strbuf_fini(&sb);
+		}
+	}
+	sqlite3_finalize(vm);
+	sqlite3_free(sql);
+	return parent;
+}
+
+/* referencing()'s step for the keys to table target (t's entry i or a table above it). */
+static bool referencing_one(struct session *s, const struct xlat_stmt *x, struct truncation *t,
+			    size_t i, const char *target, struct pgerr *err)
 {
 	sqlite3 *db = shard_conn_db(s->conn);
 	const char *schema = t->schemas[i];
@@ -146,7 +180,7 @@ static bool referencing(struct session *s, const struct xlat_stmt *x, struct tru
 	if (!sql || sqlite3_prepare_v2(db, sql, -1, &vm, NULL) != SQLITE_OK)
 		ok = pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "%s", sqlite3_errmsg(db));
 	sqlite3_free(sql);
-	sqlite3_bind_text(vm, 1, t->tables[i], -1, SQLITE_STATIC);
+	sqlite3_bind_text(vm, 1, target, -1, SQLITE_STATIC);
 	while (ok && sqlite3_step(vm) == SQLITE_ROW) {
 		const char *child = (const char *)sqlite3_column_text(vm, 0);
 		if (!child || truncation_has(t, child, schema))
@@ -177,6 +211,23 @@ static bool referencing(struct session *s, const struct xlat_stmt *x, struct tru
 	return ok;
 }
 
+/* Adds to t the tables of entry i's schema whose foreign keys reference it (CASCADE), with
+ * PostgreSQL's NOTICE for each, or fails on the first one not in t (RESTRICT). A key to a
+ * partitioned table is SQLite's key to the table that holds every partition's rows: a
+ * partition's references are those of the tables above it, as PostgreSQL's keys to a
+ * partitioned table reach each partition. */
+static bool referencing(struct session *s, const struct xlat_stmt *x, struct truncation *t,
+			size_t i, struct pgerr *err)
+{
+	bool ok = true;
+	const char *target = t->tables[i];
+	for (int depth = 0; ok && target && depth < 64; depth++) {
+		ok = referencing_one(s, x, t, i, target, err);
+		target = partition_parent(s, t->schemas[i], target);
+	}
+	return ok;
+}
+
 /* Inside a transaction, takes the write lock before the keys are read: a read would start
  * the transaction's snapshot, and another connection's commit before the DELETEs would then
  * fail them (SQLITE_BUSY_SNAPSHOT, 40001) where a waiting writer succeeds. A DELETE that
@@ -201,7 +252,13 @@ static const char *truncate_script(struct session *s, const struct xlat_stmt *x,
 							: sess_table_schema(s, x->part_tables[i]);
 		truncation_add(s, &t, x->parts[i], x->part_tables[i], schema);
 	}
-	if (s->txn != SESS_TXN_IDLE && !write_lock(s, t.schemas[0], t.tables[0], err))
+	/* a partition is a view (its part shardlite_partition_remove): its rows, and the lock,
+	 * are the table's at the top; the view's text was read to translate it */
+	const char *locked = t.tables[0];
+	if (strstr(t.parts[0], "shardlite_partition_remove("))
+		for (const char *up = locked; up; up = partition_parent(s, t.schemas[0], up))
+			locked = up;
+	if (s->txn != SESS_TXN_IDLE && !write_lock(s, t.schemas[0], locked, err))
 		return NULL;
 	for (size_t i = 0; i < t.n; i++) /* t grows behind i under CASCADE */
 		if (!referencing(s, x, &t, i, err))

@@ -188,10 +188,12 @@ void shard_match_full_error(struct pgerr *e, const char *table, const char *name
 static void reword_check(sqlite3 *db, struct pgerr *e, const char *arg)
 {
 	char table[PGERR_NAME_MAX], name[PGERR_NAME_MAX];
-	/* a MATCH FULL key's guard, named as the key (CATALOG_MATCH_FULL_MARK) */
+	/* a MATCH FULL key's guard, named as the key (CATALOG_MATCH_FULL_MARK); a partitioned
+	 * table's key has a copy for each partition (conparentid), the guard is the table's */
 	if (lookup(db,
 		   "SELECT shardlite_relname(r.oid), c.conname FROM pg_constraint c JOIN pg_class r "
-		   "ON r.oid = c.conrelid WHERE c.contype = 'f' AND c.confmatchtype = 'f' AND c.conname = ?1",
+		   "ON r.oid = c.conrelid WHERE c.contype = 'f' AND c.confmatchtype = 'f' AND "
+		   "c.conparentid = 0 AND c.conname = ?1",
 		   arg, NULL, table, name)) {
 		shard_match_full_error(e, table, name);
 		return;

@@ -352,6 +352,43 @@ static bool default_expr(struct xlat_ctx *c, const PgQuery__Node *e, const struc
 	return ok;
 }
 
+static bool ddl_expr(struct xlat_ctx *c, const char *head, const PgQuery__Node *e,
+		     const char *tail);
+
+/* Whether a CHECK compares a column of type oid with a literal wrongly when untyped: its
+ * stored value is no text the literal equals or orders with (an interval's '23:00:00' against
+ * '1 day', money's cents, bytea's blob, inet's and time's canonical texts). */
+static bool check_typed(uint32_t oid)
+{
+	static const uint32_t oids[] = {1186, 790, 17, 869, 650, 1083, 1266};
+	for (size_t i = 0; i < ARRAY_LEN(oids); i++)
+		if (oids[i] == oid)
+			return true;
+	return false;
+}
+
+/* A CHECK's expression: the columns of those types are typed as the table's
+ * (xlat_checkdef.c), so that a comparison with a literal is made at the column's type (i <
+ * '1 day' of an interval, m > '10' of money), as PostgreSQL's parser coerces the literal, not
+ * over the stored texts; the others keep their plain SQLite text. */
+static bool check_expr(struct xlat_ctx *c, const char *head, const PgQuery__Node *e,
+		       const char *tail)
+{
+	int mark = xlat_scope_enter(c);
+	if (c->pred_cols && c->check_table) {
+		struct xlat_schema_col *cols =
+			arena_zalloc(c->a, (c->npred_cols + 1) * sizeof(*cols));
+		memcpy(cols, c->pred_cols, c->npred_cols * sizeof(*cols));
+		for (size_t i = 0; i < c->npred_cols; i++)
+			if (!check_typed(cols[i].type_oid))
+				cols[i].type_oid = 0;
+		xlat_scope_cols(c, c->check_table, cols, c->npred_cols);
+	}
+	bool ok = ddl_expr(c, head, e, tail);
+	xlat_scope_leave(c, mark);
+	return ok;
+}
+
 static bool ddl_expr(struct xlat_ctx *c, const char *head, const PgQuery__Node *e, const char *tail)
 {
 	struct xlat_type ignored;
@@ -498,7 +535,7 @@ static bool column_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k, 
 	case CONSTR(CHECK):
 		xlat_puts(c, " CHECK (");
 		xlat_checkdef_mark(c, k->raw_expr);
-		return ddl_expr(c, "", xlat_checkdef_expr(c, k->raw_expr), ")");
+		return check_expr(c, "", xlat_checkdef_expr(c, k->raw_expr), ")");
 	case CONSTR(GENERATED): {
 		/* the PostgreSQL text first (CATALOG_GENERATED_MARK), unless it would end the
 		 * comment early */
@@ -743,7 +780,7 @@ static bool table_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k)
 	case CONSTR(CHECK):
 		xlat_puts(c, "CHECK (");
 		xlat_checkdef_mark(c, k->raw_expr);
-		return ddl_expr(c, "", xlat_checkdef_expr(c, k->raw_expr), ")");
+		return check_expr(c, "", xlat_checkdef_expr(c, k->raw_expr), ")");
 	case CONSTR(FOREIGN):
 		xlat_puts(c, "FOREIGN KEY ");
 		if (!key_list(c, k->fk_attrs, k->n_fk_attrs))

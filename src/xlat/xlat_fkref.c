@@ -168,6 +168,17 @@ bool xlat_fk_refs(struct xlat_ctx *c, const char *table, const PgQuery__CreateSt
 		if (f && !has_column(&self, f))
 			return no_column(c, f);
 	}
+	/* ON DELETE SET NULL/DEFAULT (cols): a column the table lacks is PostgreSQL's 42703
+	 * before its 42P10 for one outside the key (xlat_ddl.c) */
+	struct ref own = self;
+	if (!own.s && !s && table && c->schema && c->schema->table_fn &&
+	    !c->schema->table_fn(c->schema->arg, table, c->a, &own.cols, &own.ncols))
+		own.cols = NULL;
+	for (size_t i = 0; (own.s || own.cols) && i < k->n_fk_del_set_cols; i++) {
+		const char *f = xlat_node_str(k->fk_del_set_cols[i]);
+		if (f && !has_column(&own, f))
+			return no_column(c, f);
+	}
 	if (!r.s && !r.cols)
 		return true;
 	bool self_ref = r.s || (!s && strcasecmp(k->pktable->relname, table) == 0);

@@ -520,6 +520,8 @@ bool xlat_partition_parse_keys(struct arena *a, const char *sql, char *strategy,
 /* Whether name is a partitioned table / a partition of the session's own tenant. */
 bool xlat_partition_is_parent(struct xlat_ctx *c, const char *name);
 bool xlat_partition_is_partition(struct xlat_ctx *c, const char *name);
+/* Whether name is partitioned: a partitioned table or a partition that is (sub-partitioning). */
+bool xlat_partition_is_partitioned(struct xlat_ctx *c, const char *name);
 /* When table is partitioned: writes the name of the partition its row (of FROM item alias) is
  * in, shardlite_partition_for(table, key), for tableoid; false (nothing written) otherwise. */
 bool xlat_partition_tableoid(struct xlat_ctx *c, const char *table, const char *alias);
@@ -1882,6 +1884,10 @@ int xlat_scope_cte_find(const struct xlat_ctx *c, const char *name);
 /* A CTE of known columns (copied by reference) into scope. */
 void xlat_scope_cte_cols(struct xlat_ctx *c, const char *name, const struct xlat_schema_col *cols,
 			 size_t n);
+/* A relation called name with columns cols[0..n) (types known) in the current level: a CHECK's
+ * columns, the table's being made or altered (xlat_ddl.c). */
+void xlat_scope_cols(struct xlat_ctx *c, const char *name, const struct xlat_schema_col *cols,
+		     size_t n);
 bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s);
 /* The value a plain rowid key (xlat_schema_col.rowid_key) of table rel takes where PostgreSQL
  * would store its default, NULL (it has none: a key with a DEFAULT is not made the rowid):

@@ -1600,6 +1600,14 @@ bool xlat_stmt_truncate(struct xlat_ctx *c, const PgQuery__TruncateStmt *s)
 		const PgQuery__RangeVar *rv = s->relations[i]->range_var;
 		if (xlat_scope_matview(c, rv))
 			return xlat_fail(c, "42809", -1, "\"%s\" is not a table", rv->relname);
+		if (!rv->inh && xlat_own_table(c, rv) &&
+		    xlat_partition_is_partitioned(c, rv->relname)) {
+			xlat_fail(c, "42809", -1, "cannot truncate only a partitioned table");
+			pgerr_hint(c->err,
+				   "Do not specify the ONLY keyword, or use TRUNCATE ONLY on "
+				   "the partitions directly.");
+			return false;
+		}
 		xlat_puts(c, i ? "; " : "");
 		size_t start = c->sb->len;
 		if (xlat_own_table(c, rv) && xlat_partition_is_partition(c, rv->relname)) {

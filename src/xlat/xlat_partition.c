@@ -267,6 +267,13 @@ bool xlat_partition_is_parent(struct xlat_ctx *c, const char *name)
 	       xlat_partition_parse_key(c->a, parent_sql(c, name), &strategy, &col);
 }
 
+bool xlat_partition_is_partitioned(struct xlat_ctx *c, const char *name)
+{
+	char strategy;
+	const char *col;
+	return name && xlat_partition_parse_key(c->a, keys_sql(c, name), &strategy, &col);
+}
+
 bool xlat_partition_is_partition(struct xlat_ctx *c, const char *name)
 {
 	int k = name ? snapshot_kind(c, name) : 0;

@@ -531,6 +531,15 @@ void xlat_scope_cte_cols(struct xlat_ctx *c, const char *name, const struct xlat
 		.name = name, .level = c->level, .cols = cols, .ncols = n, .opaque = false};
 }
 
+void xlat_scope_cols(struct xlat_ctx *c, const char *name, const struct xlat_schema_col *cols,
+		     size_t n)
+{
+	struct xlat_scope_rel *r = push_rel(c, name);
+	r->cols = cols;
+	r->ncols = n;
+	r->opaque = false;
+}
+
 /* ---- column references ---- */
 
 static bool field_names(const PgQuery__ColumnRef *cr, const char **rel, const char **col)
