@@ -98,6 +98,10 @@ uint32_t pgtype_from_decl(const char *decl, int32_t *typmod);
 /* Whether SQLite gives a column declared decl (NULL: none) TEXT affinity: no "INT" in it and
  * "CHAR", "CLOB" or "TEXT" (SQLite's rules, case-insensitive). */
 bool pgtype_decl_text_affinity(const char *decl);
+/* boolin's grammar on s[0..n) (blanks around allowed, prefixes of true/false/yes/no,
+ * "on"/"off" at least two letters, "1"/"0"), which reloptions' and index options' parse_bool
+ * share. False when s is not a boolean. */
+bool pgtype_parse_bool(const char *s, size_t n, bool *out) MUST_CHECK;
 
 /* LIKE's literal prefix (pgtype_like.c): the bytes of pattern pat[0..plen) before its first
  * unescaped % or _ (or an escape with nothing after it), escapes removed, into out (at least

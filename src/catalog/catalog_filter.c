@@ -149,29 +149,6 @@ static bool same_type_differs(const struct cat_val *v, sqlite3_value *x)
 	return !s || strcmp(v->s, s) != 0;
 }
 
-/* PostgreSQL's boolin: t/true/y/yes/on/1 and f/false/n/no/off/0, any case, unique prefixes,
- * blanks around. -1 when s is none of them. */
-static int parse_bool(const char *s)
-{
-	static const struct {
-		const char *word;
-		size_t min;
-		int value;
-	} words[] = {{"true", 1, 1}, {"false", 1, 0}, {"yes", 1, 1}, {"no", 1, 0},
-		     {"on", 2, 1},   {"off", 2, 0},   {"1", 1, 1},   {"0", 1, 0}};
-	while (isspace((unsigned char)*s))
-		s++;
-	size_t len = strlen(s);
-	while (len && isspace((unsigned char)s[len - 1]))
-		len--;
-	for (size_t i = 0; i < ARRAY_LEN(words); i++) {
-		if (len >= words[i].min && len <= strlen(words[i].word) &&
-		    strncasecmp(s, words[i].word, len) == 0)
-			return words[i].value;
-	}
-	return -1;
-}
-
 /* ---- the first = of a plan through a sorted column ----
  * A join or a correlated subquery calls xFilter once per outer row; scanning every row each
  * time made Prisma's columns query (information_schema.columns joined with pg_attribute and
@@ -304,12 +281,13 @@ bool cat_filter_apply(struct cat_conn *cc, const struct cat_rows *r, const char 
 				continue;
 		} else {
 			const char *text = (const char *)sqlite3_value_text(argv[k]);
-			want = text ? parse_bool(text) : -1;
-			if (want < 0) {
+			bool b = false;
+			if (!text || !pgtype_parse_bool(text, strlen(text), &b)) {
 				*errmsg = sqlite3_mprintf("invalid input syntax for type boolean: "
 							  "\"%s\"", text ? text : "");
 				return false;
 			}
+			want = b;
 		}
 		size_t kept = 0;
 		for (size_t i = 0; i < *nkeep; i++) {

@@ -301,20 +301,6 @@ static const struct {
 	{3580, "autosummarize", 'b', 0, 0},
 };
 
-/* PostgreSQL's parse_bool: a prefix of true/false/yes/no, on, off (two letters at least),
- * 1 or 0, any case. */
-static bool parse_bool(const char *v)
-{
-	static const char *const words[] = {"true", "false", "yes", "no"};
-	size_t n = strlen(v);
-	for (size_t i = 0; n && i < ARRAY_LEN(words); i++) {
-		if (n <= strlen(words[i]) && strncasecmp(v, words[i], n) == 0)
-			return true;
-	}
-	return strcasecmp(v, "on") == 0 || strcasecmp(v, "of") == 0 || strcasecmp(v, "off") == 0 ||
-	       strcmp(v, "1") == 0 || strcmp(v, "0") == 0;
-}
-
 /* PostgreSQL's parse_int without units: decimal, octal or hex, or a number rounded. */
 static bool parse_int(const char *v, int64_t *out)
 {
@@ -366,7 +352,8 @@ static bool check_option(sqlite3_context *ctx, const struct cat_am *am, const ch
 	int64_t x = 0;
 	switch (options[k].kind) {
 	case 'b':
-		if (parse_bool(v))
+		bool b;
+		if (pgtype_parse_bool(v, strlen(v), &b))
 			return true;
 		pgfn_error(ctx, "22023", "invalid value for boolean option \"%s\": %s", name, v);
 		return false;

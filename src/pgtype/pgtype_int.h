@@ -45,10 +45,6 @@ bool pgtype_array_read_elem(const char **p, const char *end, struct strbuf *sb, 
  * blanks or array punctuation. */
 void pgtype_array_put_elem(struct strbuf *out, const char *s, size_t n);
 
-/* boolin's grammar on s[0..n) (blanks around allowed, prefixes of true/false/yes/no,
- * "on"/"off" at least two letters, "1"/"0"). False when s is not a boolean. */
-bool pgtype_parse_bool(const char *s, size_t n, bool *out) MUST_CHECK;
-
 /* Result of the strict PostgreSQL-style number parsers. */
 enum pgtype_parse_rc { PGTYPE_PARSE_OK, PGTYPE_PARSE_SYNTAX, PGTYPE_PARSE_RANGE };
 

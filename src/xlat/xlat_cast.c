@@ -273,28 +273,6 @@ static bool numeric_from_text(struct xlat_ctx *c, const struct cast *k, const ch
 	return numeric_literal(c, k, arena_strndup(c->a, s, (size_t)(end - s)));
 }
 
-/* parse_bool: unique prefixes of true/false/yes/no, on/off (two letters), 1/0. */
-static int parse_bool(const char *s)
-{
-	static const struct {
-		const char *word;
-		size_t min;
-		int val;
-	} words[] = {{"true", 1, 1}, {"false", 1, 0}, {"yes", 1, 1}, {"no", 1, 0},
-		     {"on", 2, 1},   {"off", 2, 0},   {"1", 1, 1},   {"0", 1, 0}};
-	while (isspace((unsigned char)*s))
-		s++;
-	size_t n = strlen(s);
-	while (n && isspace((unsigned char)s[n - 1]))
-		n--;
-	for (size_t i = 0; i < ARRAY_LEN(words); i++) {
-		if (n >= words[i].min && n <= strlen(words[i].word) &&
-		    strncasecmp(s, words[i].word, n) == 0)
-			return words[i].val;
-	}
-	return -1;
-}
-
 /* byteain (pgtype's: \x hex format, else escape format), emitted as a blob literal. */
 static bool bytea_from_text(struct xlat_ctx *c, const struct cast *k, const char *s)
 {
@@ -346,8 +324,8 @@ static bool from_string(struct xlat_ctx *c, const struct cast *k, const char *s)
 {
 	switch (k->to.info->oid) {
 	case XLAT_OID_BOOL: {
-		int b = parse_bool(s);
-		if (b < 0)
+		bool b;
+		if (!pgtype_parse_bool(s, strlen(s), &b))
 			return xlat_fail(c, SQLSTATE_INVALID_TEXT_REPRESENTATION,
 					 const_location(k->arg),
 					 "invalid input syntax for type boolean: \"%s\"", s);

@@ -126,31 +126,45 @@ static bool cursor_decl(const struct toks *t, size_t i)
 	return false;
 }
 
+/* A walk over the declarations of a body's DECLARE sections: next_decl gives the token that
+ * begins the next one (its name), t->n after the last. */
+struct decl_walk {
+	size_t i;
+	int depth; /* parentheses open: a `;` inside them ends no declaration */
+	bool in_decl, at_start;
+};
+
+static size_t next_decl(const struct toks *t, struct decl_walk *w)
+{
+	for (; w->i < t->n; w->i++) {
+		PgQuery__Token k = t->tk[w->i]->token;
+		w->depth += k == PG_QUERY__TOKEN__ASCII_40   ? 1
+			    : k == PG_QUERY__TOKEN__ASCII_41 ? -1
+							     : 0;
+		if (k == PG_QUERY__TOKEN__DECLARE) {
+			w->in_decl = w->at_start = true;
+		} else if (k == PG_QUERY__TOKEN__BEGIN_P) {
+			w->in_decl = false;
+		} else if (w->in_decl && k == PG_QUERY__TOKEN__ASCII_59 && !w->depth) {
+			w->at_start = true;
+		} else if (w->in_decl && w->at_start) {
+			w->at_start = false;
+			return w->i++;
+		}
+	}
+	return t->n;
+}
+
 /* The names the DECLARE sections give the declarations pred holds for. */
 static const char **decl_names(const struct toks *t, bool (*pred)(const struct toks *, size_t),
 			       size_t *count)
 {
 	const char **names = arena_zalloc(t->a, (t->n + 1) * sizeof(*names));
-	bool in_decl = false, at_start = false;
-	int depth = 0;
+	struct decl_walk w = {0};
 	*count = 0;
-	for (size_t i = 0; i < t->n; i++) {
-		PgQuery__Token k = t->tk[i]->token;
-		depth += k == PG_QUERY__TOKEN__ASCII_40   ? 1
-			 : k == PG_QUERY__TOKEN__ASCII_41 ? -1
-							  : 0;
-		if (k == PG_QUERY__TOKEN__DECLARE) {
-			in_decl = at_start = true;
-		} else if (k == PG_QUERY__TOKEN__BEGIN_P) {
-			in_decl = false;
-		} else if (in_decl && k == PG_QUERY__TOKEN__ASCII_59 && !depth) {
-			at_start = true;
-		} else if (in_decl && at_start) {
-			at_start = false;
-			if (word(t->tk[i]) && pred(t, i))
-				names[(*count)++] = ident(t->a, t->body, t->tk[i]);
-		}
-	}
+	for (size_t i; (i = next_decl(t, &w)) < t->n;)
+		if (word(t->tk[i]) && pred(t, i))
+			names[(*count)++] = ident(t->a, t->body, t->tk[i]);
 	return names;
 }
 
@@ -376,28 +390,14 @@ static const char *record_case(struct xlat_plloader *l, const struct toks *t)
 	(void)l;
 	struct edit e = {.pos = 0};
 	strbuf_init(&e.sb, 0);
-	bool in_decl = false, at_start = false;
-	int depth = 0;
-	for (size_t i = 0; i < t->n; i++) {
-		PgQuery__Token k = t->tk[i]->token;
-		depth += k == PG_QUERY__TOKEN__ASCII_40   ? 1
-			 : k == PG_QUERY__TOKEN__ASCII_41 ? -1
-							  : 0;
-		if (k == PG_QUERY__TOKEN__DECLARE) {
-			in_decl = at_start = true;
-		} else if (k == PG_QUERY__TOKEN__BEGIN_P) {
-			in_decl = false;
-		} else if (in_decl && k == PG_QUERY__TOKEN__ASCII_59 && !depth) {
-			at_start = true;
-		} else if (in_decl && at_start) {
-			at_start = false;
-			size_t j = i + 1;
-			if (j < t->n && is_word(t->body, t->tk[j], "constant"))
-				j++;
-			if (j < t->n && is_word(t->body, t->tk[j], "record") &&
-			    strncmp(t->body + t->tk[j]->start, "record", 6) != 0)
-				replace(&e, t, t->tk[j]->start, t->tk[j]->end, "record");
-		}
+	struct decl_walk w = {0};
+	for (size_t i; (i = next_decl(t, &w)) < t->n;) {
+		size_t j = i + 1;
+		if (j < t->n && is_word(t->body, t->tk[j], "constant"))
+			j++;
+		if (j < t->n && is_word(t->body, t->tk[j], "record") &&
+		    strncmp(t->body + t->tk[j]->start, "record", 6) != 0)
+			replace(&e, t, t->tk[j]->start, t->tk[j]->end, "record");
 	}
 	return edited(&e, t);
 }

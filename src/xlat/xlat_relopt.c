@@ -6,6 +6,8 @@
  * here: an index's parameters (catalog_index.c, checked per access method). */
 #include "xlat_int.h"
 
+#include "pgtype.h"
+
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -48,17 +50,11 @@ static const struct {
 	{"autovacuum_analyze_scale_factor", 'r', HEAP, 0, 100},
 };
 
-/* PostgreSQL's parse_bool: a prefix of true/false/yes/no, on, off, 1 or 0, any case. */
+/* PostgreSQL's parse_bool (pgtype's boolin grammar). */
 static bool is_bool(const char *v)
 {
-	static const char *const words[] = {"true", "false", "yes", "no"};
-	size_t n = strlen(v);
-	for (size_t i = 0; n && i < ARRAY_LEN(words); i++) {
-		if (n <= strlen(words[i]) && strncasecmp(v, words[i], n) == 0)
-			return true;
-	}
-	return strcasecmp(v, "on") == 0 || strcasecmp(v, "of") == 0 || strcasecmp(v, "off") == 0 ||
-	       strcmp(v, "1") == 0 || strcmp(v, "0") == 0;
+	bool b;
+	return pgtype_parse_bool(v, strlen(v), &b);
 }
 
 /* A number the whole of v spells (an integer option rounds it, as parse_int does). */

@@ -4,6 +4,7 @@
 
 #include <check.h>
 #include <pwd.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,4 +100,17 @@ PGconn *harness_pg_connect(const struct harness_pg *p, const char *conninfo)
 	ck_assert_msg(PQstatus(c) == CONNECTION_OK, "connect to PostgreSQL failed: %s",
 		      PQerrorMessage(c));
 	return c;
+}
+
+void harness_note(struct harness_transcript *t, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int k = vsnprintf(t->text + t->n, sizeof(t->text) - t->n, fmt, ap);
+	va_end(ap);
+	ck_assert_int_ge(k, 0);
+	ck_assert_uint_lt(t->n + (size_t)k + 1, sizeof(t->text));
+	t->n += (size_t)k;
+	t->text[t->n++] = '\n';
+	t->text[t->n] = '\0';
 }

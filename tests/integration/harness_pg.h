@@ -23,4 +23,14 @@ void harness_pg_stop(struct harness_pg *p);
  * error. */
 PGconn *harness_pg_connect(const struct harness_pg *p, const char *conninfo);
 
+/* What a differential test saw, one line per note: the same script run against shardlite and
+ * against PostgreSQL gives two transcripts, which must be equal. */
+struct harness_transcript {
+	char text[32768];
+	size_t n;
+};
+/* Appends one formatted line; fails the test when the transcript is full. */
+void harness_note(struct harness_transcript *t, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
 #endif

@@ -7,7 +7,6 @@
  * written as "new oid". Skipped (77) when PostgreSQL 15 is not installed. */
 #include <check.h>
 #include <libpq/libpq-fs.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,65 +31,46 @@ static void teardown(void)
 	harness_stop(&H);
 }
 
-struct transcript {
-	char text[32768];
-	size_t n;
-};
-
-static void note(struct transcript *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void note(struct transcript *t, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	int k = vsnprintf(t->text + t->n, sizeof(t->text) - t->n, fmt, ap);
-	va_end(ap);
-	ck_assert_int_ge(k, 0);
-	ck_assert_uint_lt(t->n + (size_t)k + 1, sizeof(t->text));
-	t->n += (size_t)k;
-	t->text[t->n++] = '\n';
-	t->text[t->n] = '\0';
-}
-
 /* A call's integer result, and when it failed (-1) the first line of libpq's error. */
-static void note_rc(struct transcript *t, PGconn *c, const char *what, long rc)
+static void note_rc(struct harness_transcript *t, PGconn *c, const char *what, long rc)
 {
 	if (rc >= 0) {
-		note(t, "%s = %ld", what, rc);
+		harness_note(t, "%s = %ld", what, rc);
 		return;
 	}
 	const char *msg = PQerrorMessage(c);
 	size_t len = strcspn(msg, "\n");
-	note(t, "%s = %ld: %.*s", what, rc, (int)len, msg);
+	harness_note(t, "%s = %ld: %.*s", what, rc, (int)len, msg);
 }
 
-static void note_oid(struct transcript *t, const char *what, Oid o, Oid want)
+static void note_oid(struct harness_transcript *t, const char *what, Oid o, Oid want)
 {
 	if (o == InvalidOid)
-		note(t, "%s = invalid oid", what);
+		harness_note(t, "%s = invalid oid", what);
 	else if (want != InvalidOid)
-		note(t, "%s = %s", what, o == want ? "the oid asked for" : "another oid");
+		harness_note(t, "%s = %s", what, o == want ? "the oid asked for" : "another oid");
 	else
-		note(t, "%s = new oid", what);
+		harness_note(t, "%s = new oid", what);
 }
 
 /* A statement's status, SQLSTATE and message when it failed, else its rows. */
-static void note_sql(struct transcript *t, PGconn *c, const char *sql)
+static void note_sql(struct harness_transcript *t, PGconn *c, const char *sql)
 {
 	PGresult *r = PQexec(c, sql);
 	const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
 	if (state) {
-		note(t, "%s -> %s %s", sql, state, PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY));
+		harness_note(t, "%s -> %s %s", sql, state, PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY));
 	} else {
-		note(t, "%s -> %s", sql, PQresStatus(PQresultStatus(r)));
+		harness_note(t, "%s -> %s", sql, PQresStatus(PQresultStatus(r)));
 		for (int i = 0; i < PQntuples(r); i++)
 			for (int j = 0; j < PQnfields(r); j++)
-				note(t, "  [%d,%d] %s", i, j,
+				harness_note(t, "  [%d,%d] %s", i, j,
 				     PQgetisnull(r, i, j) ? "NULL" : PQgetvalue(r, i, j));
 	}
 	PQclear(r);
 }
 
-static void descriptors(PGconn *c, struct transcript *t)
+static void descriptors(PGconn *c, struct harness_transcript *t)
 {
 	note_sql(t, c, "BEGIN");
 	note_oid(t, "lo_create(424201)", lo_create(c, 424201), 424201);
@@ -101,7 +81,7 @@ static void descriptors(PGconn *c, struct transcript *t)
 	char buf[64] = {0};
 	int got = lo_read(c, fd, buf, 10);
 	note_rc(t, c, "lo_read 10", got);
-	note(t, "  read '%.*s'", got > 0 ? got : 0, buf);
+	harness_note(t, "  read '%.*s'", got > 0 ? got : 0, buf);
 	note_rc(t, c, "lo_tell", lo_tell(c, fd));
 	note_rc(t, c, "lo_tell64", (long)lo_tell64(c, fd));
 	note_rc(t, c, "lo_lseek64 -3 end", (long)lo_lseek64(c, fd, -3, SEEK_END));
@@ -143,7 +123,7 @@ static void descriptors(PGconn *c, struct transcript *t)
 	note_rc(t, c, "lo_unlink again", lo_unlink(c, 424201));
 }
 
-static void server_functions(PGconn *c, struct transcript *t)
+static void server_functions(PGconn *c, struct harness_transcript *t)
 {
 	note_sql(t, c, "SELECT lo_from_bytea(424202, '\\x0102030405')");
 	note_sql(t, c, "SELECT lo_from_bytea(424202, '\\x00')");
@@ -169,7 +149,7 @@ static void server_functions(PGconn *c, struct transcript *t)
 	note_sql(t, c, "SELECT lo_unlink(424203)");
 }
 
-static void import_export_and_rollback(PGconn *c, struct transcript *t)
+static void import_export_and_rollback(PGconn *c, struct harness_transcript *t)
 {
 	char in[] = "/tmp/shardlite-lo-in-XXXXXX", out[64];
 	int f = mkstemp(in);
@@ -189,7 +169,7 @@ static void import_export_and_rollback(PGconn *c, struct transcript *t)
 	char back[6000];
 	size_t n = fread(back, 1, sizeof(back), fp);
 	fclose(fp);
-	note(t, "exported %zu bytes, %s", n,
+	harness_note(t, "exported %zu bytes, %s", n,
 	     n == sizeof(data) && memcmp(back, data, n) == 0 ? "the same" : "different");
 	note_sql(t, c,
 		 "SELECT count(*), sum(length(data)) FROM pg_largeobject WHERE loid = 424204");
@@ -211,9 +191,9 @@ static void import_export_and_rollback(PGconn *c, struct transcript *t)
 }
 
 /* Runs script on both servers and compares what the client saw. */
-static void compare(void (*script)(PGconn *, struct transcript *))
+static void compare(void (*script)(PGconn *, struct harness_transcript *))
 {
-	static struct transcript sl, pg;
+	static struct harness_transcript sl, pg;
 	sl.n = pg.n = 0;
 	sl.text[0] = pg.text[0] = '\0';
 	PGconn *c = harness_connect(&H, "dbname=acme");

@@ -6,7 +6,6 @@
  * pg_class and pg_attribute name for that OID and number (OIDs differ between the two); the
  * two transcripts must be equal. Skipped (77) when PostgreSQL 15 is not installed. */
 #include <check.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,25 +27,6 @@ static void teardown(void)
 {
 	harness_pg_stop(&P);
 	harness_stop(&H);
-}
-
-struct transcript {
-	char text[32768];
-	size_t n;
-};
-
-static void note(struct transcript *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void note(struct transcript *t, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	int k = vsnprintf(t->text + t->n, sizeof(t->text) - t->n, fmt, ap);
-	va_end(ap);
-	ck_assert_int_ge(k, 0);
-	ck_assert_uint_lt(t->n + (size_t)k + 1, sizeof(t->text));
-	t->n += (size_t)k;
-	t->text[t->n++] = '\n';
-	t->text[t->n] = '\0';
 }
 
 static void exec_ok(PGconn *c, const char *sql)
@@ -72,13 +52,13 @@ static void origin_name(PGconn *c, Oid o, int k, char *out, size_t size)
 
 /* Parse + Describe of sql (as pgtyped, JDBC's ResultSetMetaData and GUIs do): each column's
  * name and origin. */
-static void describe(PGconn *c, struct transcript *t, const char *sql)
+static void describe(PGconn *c, struct harness_transcript *t, const char *sql)
 {
 	PGresult *r = PQprepare(c, "", sql, 0, NULL);
 	ck_assert_msg(PQresultStatus(r) == PGRES_COMMAND_OK, "%s: %s", sql, PQerrorMessage(c));
 	PQclear(r);
 	r = PQdescribePrepared(c, "");
-	note(t, "%s", sql);
+	harness_note(t, "%s", sql);
 	for (int i = 0; i < PQnfields(r); i++) {
 		Oid o = PQftable(r, i);
 		int k = PQftablecol(r, i);
@@ -87,7 +67,7 @@ static void describe(PGconn *c, struct transcript *t, const char *sql)
 			origin_name(c, o, k, name, sizeof(name));
 		else if (k)
 			snprintf(name, sizeof(name), "0/%d", k);
-		note(t, "  %s: %s", PQfname(r, i), name);
+		harness_note(t, "  %s: %s", PQfname(r, i), name);
 	}
 	PQclear(r);
 }
@@ -142,7 +122,7 @@ static const char *const queries[] = {
 	"SELECT 1, 2",
 };
 
-static void script(PGconn *c, struct transcript *t)
+static void script(PGconn *c, struct harness_transcript *t)
 {
 	for (size_t i = 0; i < sizeof(schema) / sizeof(*schema); i++)
 		exec_ok(c, schema[i]);
@@ -152,7 +132,7 @@ static void script(PGconn *c, struct transcript *t)
 
 START_TEST(origins_as_postgresql)
 {
-	static struct transcript sl, pg;
+	static struct harness_transcript sl, pg;
 	sl.n = pg.n = 0;
 	sl.text[0] = pg.text[0] = '\0';
 	PGconn *c = harness_connect(&H, "dbname=acme");
