@@ -45,6 +45,7 @@ static bool converted(uint32_t elem)
 {
 	switch (elem) {
 	case PGTYPE_BOOL:
+	case PGTYPE_NAME:
 	case PGTYPE_INT2:
 	case PGTYPE_INT4:
 	case PGTYPE_INT8:

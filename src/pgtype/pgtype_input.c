@@ -453,6 +453,10 @@ static bool decode_other(uint32_t oid, const char *s, size_t n, struct arena *a,
 		out->p = canon ? canon : t;
 		out->n = canon ? strlen(canon) : tn;
 		return true;
+	case PGTYPE_NAME: /* namein: cut to NAMEDATALEN - 1 bytes, never inside a character */
+		while (out->n > 63 || (out->n < n && ((unsigned char)s[out->n] & 0xC0) == 0x80))
+			out->n--;
+		return true;
 	case PGTYPE_UUID:
 		if (!pgtype_parse_uuid(s, n, u))
 			return syntax_error(err, oid, s, n);

@@ -857,14 +857,30 @@ bool xlat_catalog_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind
 
 /* ::int2[], ::oid[], ::text[] ... of a value: the array text, vectors ("1 2") converted. A
  * literal is read here as array_in reads it and kept as array_out prints it ({a,b} for
- * '{"a","b"}', bounds of 1 left out). */
+ * '{"a","b"}', bounds of 1 left out); so is a string value when the statement runs
+ * (pgfn_array_in: ('{1,' || 'x}')::int[] is 22P02, '{1 , 2}' becomes {1,2}). */
 static bool to_array(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t oid,
 		     struct xlat_type *t)
 {
 	const char *s = str_literal(tc->arg);
+	if (!s) {
+		size_t mark = c->sb->len;
+		struct xlat_type from;
+		if (!xlat_expr(c, tc->arg, &from))
+			return false;
+		bool string = from.oid == XLAT_OID_TEXT || from.oid == XLAT_OID_VARCHAR ||
+			      from.oid == XLAT_OID_BPCHAR || from.oid == XLAT_OID_UNKNOWN;
+		if (string && !(c->flags & XLAT_X_NOSUBQUERY)) { /* DDL names no pgfn function */
+			xlat_insert_at(c, mark, "pgfn_array_in(");
+			xlat_printf(c, ", %u)", xlat_array_elem(oid));
+		} else {
+			xlat_insert_at(c, mark, "pg_array_in(");
+			xlat_puts(c, ")");
+		}
+		*t = (struct xlat_type){oid, -1};
+		return true;
+	}
 	*t = (struct xlat_type){oid, -1};
-	if (!s)
-		return wrap(c, tc, "pg_array_in");
 	xlat_pin(c, tc->arg->a_const->location); /* the translation holds its value */
 	struct pgtype_value v;
 	struct pgerr err;
