@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -63,6 +64,8 @@ void harness_start(struct harness *h, const char *const *extra_args)
 	h->pid = fork();
 	ck_assert_int_ge(h->pid, 0);
 	if (h->pid == 0) {
+		/* a test process killed mid-run (a runner's timeout) takes its server with it */
+		prctl(PR_SET_PDEATHSIG, SIGTERM);
 		FILE *log = freopen(h->log_path, "w", stderr);
 		(void)log;
 		execv(bin, (char *const *)argv);

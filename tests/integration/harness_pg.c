@@ -4,10 +4,12 @@
 
 #include <check.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -46,6 +48,32 @@ static int run(const char *const *argv, const char *log)
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
 }
 
+/* The watchdog: waits for its parent, the test process, to die (PR_SET_PDEATHSIG), then stops
+ * the server and removes dir; harness_pg_stop kills it first when the test ends normally. */
+static int start_watchdog(const char *dir)
+{
+	sigset_t term;
+	sigemptyset(&term);
+	sigaddset(&term, SIGTERM);
+	pid_t parent = getpid();
+	pid_t pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid > 0)
+		return pid;
+	sigprocmask(SIG_BLOCK, &term, NULL);
+	prctl(PR_SET_PDEATHSIG, SIGTERM);
+	int sig = 0;
+	if (getppid() == parent) /* else the parent died before the prctl */
+		sigwait(&term, &sig);
+	sigprocmask(SIG_UNBLOCK, &term, NULL);
+	char data[96];
+	snprintf(data, sizeof(data), "%s/data", dir);
+	const char *stop[] = {PGBIN "/pg_ctl", "-D", data, "-m", "immediate", "-w", "stop", NULL};
+	int st = run(stop, "/dev/null");
+	execl("/bin/rm", "rm", "-rf", dir, (char *)NULL);
+	_exit(st);
+}
+
 void harness_pg_start(struct harness_pg *p)
 {
 	snprintf(p->dir, sizeof(p->dir), "/tmp/shardlite-pg-XXXXXX");
@@ -56,6 +84,7 @@ void harness_pg_start(struct harness_pg *p)
 		ck_assert_msg(pw != NULL, "no postgres user to run PostgreSQL as");
 		ck_assert_int_eq(chown(p->dir, pw->pw_uid, pw->pw_gid), 0);
 	}
+	p->watchdog = start_watchdog(p->dir);
 	char data[96], log[96], opts[160];
 	snprintf(data, sizeof(data), "%s/data", p->dir);
 	snprintf(log, sizeof(log), "%s/log", p->dir);
@@ -72,6 +101,11 @@ void harness_pg_start(struct harness_pg *p)
 
 void harness_pg_stop(struct harness_pg *p)
 {
+	if (p->watchdog > 0) {
+		kill(p->watchdog, SIGKILL);
+		waitpid(p->watchdog, NULL, 0);
+		p->watchdog = 0;
+	}
 	if (p->running) {
 		char data[96];
 		snprintf(data, sizeof(data), "%s/data", p->dir);

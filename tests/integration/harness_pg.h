@@ -11,11 +11,14 @@
 struct harness_pg {
 	char dir[64]; /* temp dir: data/ and the socket live here */
 	bool running;
+	int watchdog; /* pid of the process that stops the server if the test dies first */
 };
 
 /* Whether PostgreSQL 15's server binaries are installed (scripts/deps test installs them). */
 bool harness_pg_available(void);
-/* initdb and start; fails the test on error. */
+/* initdb and start; fails the test on error. pg_ctl's server outlives its starter, so a
+ * watchdog process stops it (pg_ctl stop -m immediate) and removes its directory should the
+ * test process die before harness_pg_stop. */
 void harness_pg_start(struct harness_pg *p);
 /* Stops the server (pg_ctl stop -m fast) and removes its directory. */
 void harness_pg_stop(struct harness_pg *p);
