@@ -350,9 +350,9 @@ static bool check_option(sqlite3_context *ctx, const struct cat_am *am, const ch
 		return false;
 	}
 	int64_t x = 0;
+	bool b;
 	switch (options[k].kind) {
 	case 'b':
-		bool b;
 		if (pgtype_parse_bool(v, strlen(v), &b))
 			return true;
 		pgfn_error(ctx, "22023", "invalid value for boolean option \"%s\": %s", name, v);

@@ -102,8 +102,8 @@ static const char *const queries[] = {
 	"WITH w AS (SELECT a, bb FROM v) SELECT * FROM w",
 	"WITH w AS (SELECT * FROM v) SELECT * FROM w",
 	"WITH w AS MATERIALIZED (SELECT id, a FROM t) SELECT * FROM w",
-	"WITH RECURSIVE r(n) AS (SELECT id FROM t UNION ALL SELECT n + 1 FROM r WHERE n < 3) "
-	"SELECT n FROM r",
+	("WITH RECURSIVE r(n) AS (SELECT id FROM t UNION ALL SELECT n + 1 FROM r WHERE n < 3) "
+	 "SELECT n FROM r"),
 	"SELECT id, a FROM t UNION SELECT id, c FROM u",
 	"SELECT id FROM t UNION ALL SELECT id FROM t",
 	"SELECT a FROM v EXCEPT SELECT c FROM u",
