@@ -13,7 +13,7 @@ W=$3/bouncer-$TARGET
 mkdir -p "$W"
 chmod 777 "$W"
 . "$(dirname "$0")/free_port.sh"
-BPORT=$(free_port)
+BPORT=$(free_port "$SPORT")
 
 # acme: a session pool of one server connection, so the second client gets the first one's
 # connection after DISCARD ALL; acme_tx: a transaction pool of two; acme_bench: for pgbench -i.

@@ -31,7 +31,7 @@ pair_start() {
 	chmod 777 "$DIR"
 	trap pair_cleanup EXIT
 	SPORT=$(free_port)
-	PPORT=$(free_port)
+	PPORT=$(free_port "$SPORT")
 	local settings=(-c listen_addresses=127.0.0.1 -c fsync=off)
 	for s in "$@"; do settings+=(-c "$s"); done
 	as_pg "$PGBIN/initdb" -D "$DIR/pg" -U postgres -A trust -E UTF8 --locale=C >/dev/null
