@@ -2,7 +2,7 @@
 /* fuzz_pgtype_datetime.c: libFuzzer driver for the date/time input functions. The first byte
  * picks the type (date, time, timestamp, timestamptz, interval); the rest is the text. Checks:
  * a failure carries a SQLSTATE of class 22 and a message; a success prints, and what it
- * prints reads back as the same value and prints the same again (output is canonical). */
+ * prints reads back as the same stored value (output is canonical), in text and binary. */
 #include "pgtype.h"
 
 #include <stdlib.h>
@@ -34,7 +34,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct strbuf out;
 		strbuf_init(&out, 0);
 		pgtype_encode_text_tz(&out, oid, -1, NULL, &v);
-		CHECK(out.len == v.n && memcmp(out.data, v.p, v.n) == 0);
+		/* years 1 to 9999 print as stored; a BC or past-9999 value is stored in its
+		 * order-preserving form (".9956-03-15", ":0010000-01-01": pgtype_dtstore.c) */
+		bool ordered_form = v.n && (v.p[0] == '.' || v.p[0] == ':');
+		CHECK(ordered_form || (out.len == v.n && memcmp(out.data, v.p, v.n) == 0));
 		CHECK(pgtype_decode_text_env(oid, out.data, out.len, &env, a, &again, &err));
 		CHECK(again.n == v.n && memcmp(again.p, v.p, v.n) == 0);
 		strbuf_reset(&out);
