@@ -843,37 +843,32 @@ int pgfn_register_math(sqlite3 *db)
 		{"pgfn_cbrt", 1, fn_cbrt},
 		{"pgfn_pow", 2, fn_pow},
 		{"pgfn_exp", 1, fn_exp},
+		{"sign", 1, fn_sign},
+		{"pgfn_shr", 3, fn_shift},
 	};
-	int rc = pgfn_define(db, defs, ARRAY_LEN(defs));
+	/* Implementations of defs again, told apart by their user data: floor's and ceil's
+	 * rounding ('f', 'c'), float8's sign ('f'; sign is numeric's), the left shift and lcm
+	 * (non-NULL; pgfn_shr and pgfn_gcd have none). */
+	static const struct pgfn_def floors[] = {{"floor", 1, fn_round_nan}};
+	static const struct pgfn_def ceils[] = {{"ceil", 1, fn_round_nan},
+						{"ceiling", 1, fn_round_nan}};
+	static const struct pgfn_def float_sign[] = {{"pgfn_fsign", 1, fn_sign}};
+	static const struct pgfn_def marked[] = {{"pgfn_shl", 3, fn_shift},
+						 {"pgfn_lcm", 2, fn_gcd_lcm}};
 	static const struct {
-		const char *name;
-		int op;
-	} nan_fns[] = {{"floor", 'f'}, {"ceil", 'c'}, {"ceiling", 'c'}};
-	for (size_t i = 0; i < ARRAY_LEN(nan_fns) && rc == SQLITE_OK; i++)
-		rc = sqlite3_create_function(db, nan_fns[i].name, 1,
-					     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-					     (void *)(intptr_t)nan_fns[i].op, fn_round_nan, NULL,
-					     NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "sign", 1,
-					     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-					     NULL, fn_sign, NULL, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "pgfn_fsign", 1,
-					     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-					     (void *)(intptr_t)'f', fn_sign, NULL, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "pgfn_shl", 3,
-					     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-					     (void *)db, fn_shift, NULL, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "pgfn_shr", 3,
-					     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-					     NULL, fn_shift, NULL, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "pgfn_lcm", 2,
-					     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-					     (void *)db, fn_gcd_lcm, NULL, NULL);
+		const struct pgfn_def *defs;
+		size_t n;
+		intptr_t user;
+	} sets[] = {
+		{defs, ARRAY_LEN(defs), 0},     {floors, ARRAY_LEN(floors), 'f'},
+		{ceils, ARRAY_LEN(ceils), 'c'}, {float_sign, ARRAY_LEN(float_sign), 'f'},
+		{marked, ARRAY_LEN(marked), 1},
+	};
+	int rc = SQLITE_OK;
+	for (size_t i = 0; i < ARRAY_LEN(sets) && rc == SQLITE_OK; i++)
+		rc = pgfn_define_with(db, sets[i].defs, sets[i].n,
+				      SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+				      (void *)sets[i].user);
 	if (rc == SQLITE_OK)
 		rc = register_logs(db);
 	return rc == SQLITE_OK ? register_aggs(db) : rc;

@@ -14,9 +14,21 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "../check_run.h"
+
 #define PGBIN "/usr/lib/postgresql/15/bin"
 
-bool harness_pg_available(void) { return access(PGBIN "/postgres", X_OK) == 0; }
+int harness_pg_main(const char *name, Suite *(*suite)(void))
+{
+	if (access(PGBIN "/postgres", X_OK) != 0) {
+		fprintf(stderr,
+			"%s: PostgreSQL 15 is not installed (" PGBIN "); scripts/deps test "
+			"installs it\n",
+			name);
+		return 77; /* meson: skipped */
+	}
+	return check_run(suite());
+}
 
 /* Runs argv (as the postgres user when we are root: PostgreSQL refuses to run as root) with
  * its output into log; its exit status. */

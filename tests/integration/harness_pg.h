@@ -5,6 +5,7 @@
 #ifndef SHARDLITE_TEST_HARNESS_PG_H
 #define SHARDLITE_TEST_HARNESS_PG_H
 
+#include <check.h>
 #include <libpq-fe.h>
 #include <stdbool.h>
 
@@ -14,8 +15,10 @@ struct harness_pg {
 	int watchdog; /* pid of the process that stops the server if the test dies first */
 };
 
-/* Whether PostgreSQL 15's server binaries are installed (scripts/deps test installs them). */
-bool harness_pg_available(void);
+/* A differential test program's main(): runs the suite suite() builds, or skips it (exit 77,
+ * meson's "skipped") with a line naming the program when PostgreSQL 15's server binaries are
+ * not installed (scripts/deps test installs them). */
+int harness_pg_main(const char *name, Suite *(*suite)(void));
 /* initdb and start; fails the test on error. pg_ctl's server outlives its starter, so a
  * watchdog process stops it (pg_ctl stop -m immediate) and removes its directory should the
  * test process die before harness_pg_stop. */

@@ -104,6 +104,27 @@ static void expect_out(PGconn *c, const char *sql, const char *want, const char 
 	free(got);
 }
 
+/* COPY table TO STDOUT in binary gives bin (bin_len bytes: PostgreSQL 15's bytes), and bin
+ * copied back in (in chunk-byte pieces) after a TRUNCATE reads out as the text want; tag is
+ * both directions' command tag. */
+static void expect_binary_round_trip(PGconn *c, const char *table, const char *bin, size_t bin_len,
+				     size_t chunk, const char *want, const char *tag)
+{
+	char sql[128];
+	size_t n;
+	snprintf(sql, sizeof(sql), "COPY %s TO STDOUT (FORMAT binary)", table);
+	char *got = copy_out(c, sql, &n, tag);
+	ck_assert_uint_eq(n, bin_len);
+	ck_assert(memcmp(got, bin, n) == 0);
+	free(got);
+	snprintf(sql, sizeof(sql), "TRUNCATE %s", table);
+	PQclear(harness_exec_ok(c, sql));
+	snprintf(sql, sizeof(sql), "COPY %s FROM STDIN (FORMAT binary)", table);
+	copy_in_ok(c, sql, bin, bin_len, chunk, tag);
+	snprintf(sql, sizeof(sql), "COPY %s TO STDOUT", table);
+	expect_out(c, sql, want, tag);
+}
+
 static const char text_rows[] = "1\tplain\t1.5\tt\t\\\\x0102\t0.25\n"
 				"2\ttab\\there\\nnl \\\\ bs\t\\N\tf\t\\N\t-1e+20\n"
 				"3\t\t0\ttrue\t\\\\x\t\\N\n";
@@ -228,15 +249,7 @@ START_TEST(datetime_columns)
 				   "1 year 2 mons 3 days 04:05:06.5\t13:45:01.5\n"
 				   "2\t\\N\t-infinity\tinfinity\t-1 days +02:00:00\t24:00:00\n";
 	expect_out(c, "COPY dtc TO STDOUT", want, "COPY 2");
-	size_t n;
-	char *bin = copy_out(c, "COPY dtc TO STDOUT (FORMAT binary)", &n, "COPY 2");
-	ck_assert_uint_eq(n, sizeof(dt_binary) - 1);
-	ck_assert(memcmp(bin, dt_binary, n) == 0);
-	free(bin);
-	PQclear(harness_exec_ok(c, "TRUNCATE dtc"));
-	copy_in_ok(c, "COPY dtc FROM STDIN (FORMAT binary)", dt_binary, sizeof(dt_binary) - 1, 5,
-		   "COPY 2");
-	expect_out(c, "COPY dtc TO STDOUT", want, "COPY 2");
+	expect_binary_round_trip(c, "dtc", dt_binary, sizeof(dt_binary) - 1, 5, want, "COPY 2");
 	static const char bad[] = "1\t2024-02-30\t\\N\t\\N\t\\N\t\\N\n";
 	PGresult *r = copy_in(c, "COPY dtc FROM STDIN", bad, strlen(bad), 0);
 	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "22008");
@@ -272,15 +285,7 @@ START_TEST(bc_datetime_columns)
 				   "10:00:00+00 BC\n"
 				   "2024-02-29\t2024-02-29 13:45:00.5\t2024-02-29 11:45:00+00\n";
 	expect_out(c, "COPY bcx TO STDOUT", want, "COPY 3");
-	size_t n;
-	char *bin = copy_out(c, "COPY bcx TO STDOUT (FORMAT binary)", &n, "COPY 3");
-	ck_assert_uint_eq(n, sizeof(bc_binary) - 1);
-	ck_assert(memcmp(bin, bc_binary, n) == 0);
-	free(bin);
-	PQclear(harness_exec_ok(c, "TRUNCATE bcx"));
-	copy_in_ok(c, "COPY bcx FROM STDIN (FORMAT binary)", bc_binary, sizeof(bc_binary) - 1, 3,
-		   "COPY 3");
-	expect_out(c, "COPY bcx TO STDOUT", want, "COPY 3");
+	expect_binary_round_trip(c, "bcx", bc_binary, sizeof(bc_binary) - 1, 3, want, "COPY 3");
 	static const char *const orders[] = {"d", "ts", "tz"};
 	for (size_t i = 0; i < sizeof(orders) / sizeof(orders[0]); i++) {
 		char sql[96];

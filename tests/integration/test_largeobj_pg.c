@@ -12,7 +12,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../check_run.h"
 #include "harness.h"
 #include "harness_pg.h"
 
@@ -59,13 +58,14 @@ static void note_sql(struct harness_transcript *t, PGconn *c, const char *sql)
 	PGresult *r = PQexec(c, sql);
 	const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
 	if (state) {
-		harness_note(t, "%s -> %s %s", sql, state, PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY));
+		harness_note(t, "%s -> %s %s", sql, state,
+			     PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY));
 	} else {
 		harness_note(t, "%s -> %s", sql, PQresStatus(PQresultStatus(r)));
 		for (int i = 0; i < PQntuples(r); i++)
 			for (int j = 0; j < PQnfields(r); j++)
 				harness_note(t, "  [%d,%d] %s", i, j,
-				     PQgetisnull(r, i, j) ? "NULL" : PQgetvalue(r, i, j));
+					     PQgetisnull(r, i, j) ? "NULL" : PQgetvalue(r, i, j));
 	}
 	PQclear(r);
 }
@@ -170,7 +170,7 @@ static void import_export_and_rollback(PGconn *c, struct harness_transcript *t)
 	size_t n = fread(back, 1, sizeof(back), fp);
 	fclose(fp);
 	harness_note(t, "exported %zu bytes, %s", n,
-	     n == sizeof(data) && memcmp(back, data, n) == 0 ? "the same" : "different");
+		     n == sizeof(data) && memcmp(back, data, n) == 0 ? "the same" : "different");
 	note_sql(t, c,
 		 "SELECT count(*), sum(length(data)) FROM pg_largeobject WHERE loid = 424204");
 	/* a rolled-back unlink leaves the object */
@@ -229,13 +229,4 @@ static Suite *suite(void)
 	return s;
 }
 
-int main(void)
-{
-	if (!harness_pg_available()) {
-		fprintf(stderr,
-			"largeobj_pg: PostgreSQL 15 is not installed (/usr/lib/postgresql/15/"
-			"bin); scripts/deps test installs it\n");
-		return 77; /* meson: skipped */
-	}
-	return check_run(suite());
-}
+int main(void) { return harness_pg_main("largeobj_pg", suite); }

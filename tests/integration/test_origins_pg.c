@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../check_run.h"
 #include "harness.h"
 #include "harness_pg.h"
 
@@ -168,13 +167,4 @@ static Suite *suite(void)
 	return s;
 }
 
-int main(void)
-{
-	if (!harness_pg_available()) {
-		fprintf(stderr,
-			"origins_pg: PostgreSQL 15 is not installed (/usr/lib/postgresql/15/"
-			"bin); scripts/deps test installs it\n");
-		return 77; /* meson: skipped */
-	}
-	return check_run(suite());
-}
+int main(void) { return harness_pg_main("origins_pg", suite); }
