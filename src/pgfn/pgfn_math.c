@@ -321,6 +321,13 @@ static void fn_width_bucket(sqlite3_context *ctx, int argc, sqlite3_value **argv
 	sqlite3_result_int64(ctx, b);
 }
 
+/* numeric's NaN, kept as the text 'NaN'. */
+static bool num_is_nan(sqlite3_value *v)
+{
+	return sqlite3_value_type(v) == SQLITE_TEXT && sqlite3_value_bytes(v) == 3 &&
+	       memcmp(sqlite3_value_text(v), "NaN", 3) == 0;
+}
+
 /* pgfn_num_width_bucket(op, lo, hi, count): width_bucket of numerics, as compute_bucket does
  * it in decimal: floor((op - lo) * count / (hi - lo)) + 1 (a double's quotient can fall just
  * below a bucket's edge: width_bucket(1e-20, 0, 1e-19, 10) is 2, not 1). */
@@ -333,13 +340,26 @@ static void fn_num_width_bucket(sqlite3_context *ctx, int argc, sqlite3_value **
 		pgfn_error(ctx, "2201G", "count must be greater than zero");
 		return;
 	}
+	/* As width_bucket_numeric: a NaN anywhere fails first, then an infinite bound; an
+	 * infinite operand lies below or above every bucket. */
+	int inf[3];
+	for (int i = 0; i < 3; i++) {
+		if (num_is_nan(argv[i])) {
+			pgfn_error(ctx, "2201G",
+				   "operand, lower bound, and upper bound cannot be NaN");
+			return;
+		}
+		inf[i] = pgfn_num_inf(argv[i]);
+	}
+	if (inf[1] || inf[2]) {
+		pgfn_error(ctx, "2201G", "lower and upper bounds must be finite");
+		return;
+	}
 	struct pgfn_num *v = base_xcalloc(6, sizeof(*v));
 	struct pgfn_num *op = v, *lo = v + 1, *hi = v + 2, *num = v + 3, *den = v + 4, *t = v + 5;
 	int r = 1;
-	for (int i = 0; i < 3 && r == 1; i++)
+	for (int i = inf[0] ? 1 : 0; i < 3 && r == 1; i++)
 		r = pgfn_num_arg(ctx, argv[i], -1, v + i);
-	if (r == 2) /* NaN: PostgreSQL's operand, lower bound and upper bound cannot be NaN */
-		pgfn_error(ctx, "2201G", "operand, lower bound, and upper bound cannot be NaN");
 	if (r != 1)
 		goto out;
 	int dir = pgfn_num_cmp(lo, hi);
@@ -348,7 +368,9 @@ static void fn_num_width_bucket(sqlite3_context *ctx, int argc, sqlite3_value **
 		goto out;
 	}
 	int64_t b;
-	if (dir < 0 ? pgfn_num_cmp(op, lo) < 0 : pgfn_num_cmp(op, lo) > 0) {
+	if (inf[0]) {
+		b = (inf[0] < 0) == (dir < 0) ? 0 : count + 1;
+	} else if (dir < 0 ? pgfn_num_cmp(op, lo) < 0 : pgfn_num_cmp(op, lo) > 0) {
 		b = 0;
 	} else if (dir < 0 ? pgfn_num_cmp(op, hi) >= 0 : pgfn_num_cmp(op, hi) <= 0) {
 		b = count + 1;
@@ -393,6 +415,11 @@ static int64_t gcd64(int64_t a, int64_t b)
  * past that is 0A000. */
 static void numeric_gcd_lcm(sqlite3_context *ctx, sqlite3_value **argv, bool lcm)
 {
+	if (num_is_nan(argv[0]) || num_is_nan(argv[1]) || pgfn_num_inf(argv[0]) ||
+	    pgfn_num_inf(argv[1])) { /* as numeric_gcd's and numeric_lcm's */
+		sqlite3_result_text(ctx, "NaN", 3, SQLITE_STATIC);
+		return;
+	}
 	int64_t m[2];
 	int sc[2];
 	if (!pgfn_num_fast_value(argv[0], -1, &m[0], &sc[0]) ||

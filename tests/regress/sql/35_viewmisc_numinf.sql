@@ -20,3 +20,13 @@ SELECT power(-2::numeric, 'inf'::numeric), power(-0.5::numeric, '-inf'::numeric)
 SELECT 'inf'::numeric ^ 2, 2 ^ 'inf'::numeric, '-inf'::numeric ^ 3, '-inf'::numeric ^ 4;
 SELECT sqrt(x), exp(x), ln(x) FROM (VALUES ('inf'::numeric), (4)) v(x);
 SELECT id, sqrt(n), exp(n) FROM vmi WHERE id IN (2, 4) ORDER BY id;
+-- width_bucket of a numeric infinity: an infinite operand lies outside every bucket, an
+-- infinite bound is 2201G after any NaN; gcd and lcm of NaN or an infinity are NaN
+SELECT width_bucket('Infinity'::numeric, 1, 10, 3), width_bucket('-Infinity'::numeric, 1, 10, 3), width_bucket('Infinity'::numeric, 10, 1, 3), width_bucket('-Infinity'::numeric, 10, 1, 3);
+SELECT width_bucket(5::numeric, '-Infinity', 10, 3);
+SELECT width_bucket(5::numeric, 1, 'Infinity', 3);
+SELECT width_bucket('NaN'::numeric, 1, 'Infinity', 3);
+SELECT width_bucket('Infinity'::numeric, 'NaN', 1, 3);
+SELECT width_bucket('Infinity'::numeric, 1, 1, 3);
+SELECT gcd('Infinity'::numeric, 4), gcd(4::numeric, '-Infinity'), gcd('NaN'::numeric, 4), lcm('Infinity'::numeric, 4), lcm('NaN'::numeric, 'NaN'), gcd(12.5::numeric, 5);
+SELECT n, gcd(n, 6::numeric), lcm(n, 4::numeric) FROM (VALUES ('Infinity'::numeric), ('12'), ('NaN'), ('-Infinity')) v(n);
