@@ -55,10 +55,11 @@ static char *referencing_table(sqlite3 *db, const char *table, sqlite3_value **a
 {
 	sqlite3_stmt *vm = NULL;
 	char *r = NULL;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT s.name FROM sqlite_schema AS s, pragma_foreign_key_list(s.name) "
-			       "AS f WHERE s.type = 'table' AND f.\"table\" = ?1 COLLATE NOCASE",
-			       -1, &vm, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(
+		    db,
+		    "SELECT s.name FROM sqlite_schema AS s, pragma_foreign_key_list(s.name) "
+		    "AS f WHERE s.type = 'table' AND f.\"table\" = ?1 COLLATE NOCASE",
+		    -1, &vm, NULL) != SQLITE_OK)
 		return NULL;
 	sqlite3_bind_text(vm, 1, table, -1, SQLITE_STATIC);
 	while (!r && sqlite3_step(vm) == SQLITE_ROW) {
@@ -101,18 +102,18 @@ static char *drop_reading_views(struct cat_conn *cc, sqlite3 *db, const char *ta
 	size_t nroots = 0;
 	char *r = NULL;
 	sqlite3_stmt *vm = NULL;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT rootpage FROM sqlite_schema WHERE tbl_name = ?1 COLLATE NOCASE "
-			       "AND type IN ('table', 'index') AND rootpage > 0",
-			       -1, &vm, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(
+		    db,
+		    "SELECT rootpage FROM sqlite_schema WHERE tbl_name = ?1 COLLATE NOCASE "
+		    "AND type IN ('table', 'index') AND rootpage > 0",
+		    -1, &vm, NULL) != SQLITE_OK)
 		return NULL;
 	sqlite3_bind_text(vm, 1, table, -1, SQLITE_STATIC);
 	while (nroots < ARRAY_LEN(roots) && sqlite3_step(vm) == SQLITE_ROW)
 		roots[nroots++] = sqlite3_column_int(vm, 0);
 	sqlite3_finalize(vm);
-	if (!nroots ||
-	    sqlite3_prepare_v2(db, "SELECT name FROM sqlite_schema WHERE type = 'view'", -1, &vm,
-			       NULL) != SQLITE_OK)
+	if (!nroots || sqlite3_prepare_v2(db, "SELECT name FROM sqlite_schema WHERE type = 'view'",
+					  -1, &vm, NULL) != SQLITE_OK)
 		return NULL;
 	while (sqlite3_step(vm) == SQLITE_ROW) {
 		const char *v = (const char *)sqlite3_column_text(vm, 0);
@@ -138,10 +139,11 @@ static void fn_cascade_check(sqlite3_context *ctx, int argc, sqlite3_value **arg
 		return;
 	char *by = referencing_table(db, table, argv + 1, argc - 1);
 	if (by) {
-		pgfn_error(ctx, "0A000",
-			   "DROP TABLE ... CASCADE is not supported when another table's foreign key "
-			   "references table \"%s\" (table \"%s\")",
-			   table, by);
+		pgfn_error(
+			ctx, "0A000",
+			"DROP TABLE ... CASCADE is not supported when another table's foreign key "
+			"references table \"%s\" (table \"%s\")",
+			table, by);
 		free(by);
 		return;
 	}
@@ -251,7 +253,8 @@ static void restrict_error(sqlite3_context *ctx, const struct strbuf *detail, co
 				  "them");
 	else
 		pgfn_error_detail(ctx, "2BP01", d,
-				  "cannot drop %s %s because other objects depend on it", kind, name);
+				  "cannot drop %s %s because other objects depend on it", kind,
+				  name);
 }
 
 /* shardlite_drop_refs(table, listed...), before DROP TABLE without CASCADE: a foreign key of
@@ -343,10 +346,11 @@ static void fn_column_indexes_drop(sqlite3_context *ctx, int argc, sqlite3_value
 		const char *ix = (const char *)sqlite3_column_text(vm, 0);
 		const char *sql = (const char *)sqlite3_column_text(vm, 2);
 		const char *body = sql ? strchr(sql, '(') : NULL; /* past its name and table */
-		if (!ix || (!sqlite3_column_int(vm, 1) && !(body && cat_scan_mentions(body, column))))
+		if (!ix ||
+		    (!sqlite3_column_int(vm, 1) && !(body && cat_scan_mentions(body, column))))
 			continue;
-		char *drop = sqlite3_mprintf("DROP INDEX \"%w\"; SELECT shardlite_forget('index', %Q); ",
-					     ix, ix);
+		char *drop = sqlite3_mprintf(
+			"DROP INDEX \"%w\"; SELECT shardlite_forget('index', %Q); ", ix, ix);
 		strbuf_puts(&sb, drop ? drop : "");
 		sb.failed |= drop == NULL;
 		sqlite3_free(drop);
@@ -363,19 +367,191 @@ static void fn_column_indexes_drop(sqlite3_context *ctx, int argc, sqlite3_value
 	}
 }
 
+/* ---- DROP FUNCTION: what calls the function (shardlite_call(name, sig, ...)) ---- */
+
+/* Whether sql (SQLite text) calls the routine whose call starts with call. */
+static bool calls(const char *sql, const char *call) { return sql && strstr(sql, call); }
+
+/* The triggers CREATE TRIGGER made with the function (the sidecar's func_name and func_sig),
+ * as "table\nname\n" pairs (malloc'd; "" for none). */
+static char *function_triggers(sqlite3 *db, const char *name, const char *sig)
+{
+	struct strbuf sb;
+	sqlite3_stmt *vm = NULL;
+	strbuf_init(&sb, 0);
+	if (sqlite3_prepare_v2(
+		    db,
+		    "SELECT table_name, name FROM main._shardlite_triggers WHERE func_name "
+		    "= ?1 AND func_sig = ?2 ORDER BY table_name, name",
+		    -1, &vm, NULL) == SQLITE_OK) { /* no sidecar: no trigger */
+		sqlite3_bind_text(vm, 1, name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(vm, 2, sig, -1, SQLITE_STATIC);
+		while (sqlite3_step(vm) == SQLITE_ROW)
+			strbuf_printf(&sb, "%s\n%s\n", (const char *)sqlite3_column_text(vm, 0),
+				      (const char *)sqlite3_column_text(vm, 1));
+	}
+	sqlite3_finalize(vm);
+	strbuf_putc(&sb, '\0');
+	return strbuf_take(&sb);
+}
+
+/* The statements that drop trigger name on table: its SQLite triggers (xlat_trigger.c names
+ * them table.name.event[.apply]) and its sidecar rows. */
+static void drop_trigger_sql(struct strbuf *sb, sqlite3 *db, const char *table, const char *name)
+{
+	static const char *const events[] = {"ins", "upd", "del", "stmt"};
+	for (size_t i = 0; i < ARRAY_LEN(events); i++)
+		for (int apply = 0; apply < 2; apply++)
+			strbuf_printf(sb, "DROP TRIGGER IF EXISTS \"%s.%s.%s%s\"; ", table, name,
+				      events[i], apply ? ".apply" : "");
+	static const char *const sidecars[] = {"_shardlite_triggers", "_shardlite_trigger_refs",
+					       "_shardlite_trigger_from"};
+	for (size_t i = 0; i < ARRAY_LEN(sidecars); i++) {
+		if (sqlite3_table_column_metadata(db, "main", sidecars[i], NULL, NULL, NULL, NULL,
+						  NULL, NULL) != SQLITE_OK)
+			continue;
+		char *del = sqlite3_mprintf("DELETE FROM main.%s WHERE table_name = %Q AND name = "
+					    "%Q; ",
+					    sidecars[i], table, name);
+		strbuf_puts(sb, del ? del : "");
+		sb->failed |= del == NULL;
+		sqlite3_free(del);
+	}
+}
+
+/* shardlite_function_drop(name, sig, what, cascade), before DROP FUNCTION removes the
+ * routine's rows (what: PostgreSQL's "function f(integer)"). What calls it: a trigger made
+ * with it, a view, a column default, a CHECK constraint or an index whose SQLite text calls
+ * it. Without CASCADE, PostgreSQL's 2BP01 naming each in DETAIL (the drop left them failing
+ * at their next use). With CASCADE, the triggers and views go with it (and the views reading
+ * those views), each noted for the NOTICE; a default, CHECK or index is 0A000. */
+static void fn_function_drop(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	struct cat_conn *cc = sqlite3_user_data(ctx);
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	const char *name = (const char *)sqlite3_value_text(argv[0]);
+	const char *sig = (const char *)sqlite3_value_text(argv[1]);
+	const char *what = (const char *)sqlite3_value_text(argv[2]);
+	bool cascade = sqlite3_value_int(argv[3]) != 0;
+	sqlite3_result_null(ctx);
+	char *msg = NULL;
+	const struct cat_model *m = name && sig && what ? cat_conn_model(cc, &msg) : NULL;
+	sqlite3_free(msg);
+	if (!m)
+		return;
+	char *call = sqlite3_mprintf("shardlite_call(%Q, %Q", name, sig);
+	char *triggers = function_triggers(db, name, sig);
+	struct strbuf detail, views, drops;
+	strbuf_init(&detail, 0);
+	strbuf_init(&views, 0);
+	strbuf_init(&drops, 0);
+	const char *fixed = NULL; /* a dependent CASCADE cannot drop */
+	for (char *p = triggers, *nl, *nl2;
+	     p && (nl = strchr(p, '\n')) && (nl2 = strchr(nl + 1, '\n')); p = nl2 + 1) {
+		*nl = *nl2 = '\0';
+		const struct cat_rel *t = cat_model_rel(m, p);
+		if (t && t->part_parent)
+			continue; /* a partition's copy of its parent's trigger: dropped with it */
+		strbuf_printf(&detail, "%strigger %s on table %s depends on %s",
+			      detail.len ? "\n" : "", nl + 1, p, what);
+		char *note = sqlite3_mprintf("trigger %s on table %s", nl + 1, p);
+		catalog_cascaded_note(cc, note);
+		sqlite3_free(note);
+	}
+	for (size_t i = 0; call && i < m->nrels; i++) {
+		const struct cat_rel *r = m->rels[i];
+		if (r->kind == 'v' && !r->part_parent && calls(r->sql, call)) {
+			strbuf_printf(&detail, "%sview %s depends on %s", detail.len ? "\n" : "",
+				      r->name, what);
+			strbuf_printf(&views, "%s\n", r->name);
+		}
+		for (int k = 0; r->kind == 'r' && k < r->ncols; k++) {
+			if (!calls(r->cols[k].dflt_sql, call))
+				continue;
+			strbuf_printf(&detail,
+				      "%sdefault value for column %s of table %s depends on %s",
+				      detail.len ? "\n" : "", r->cols[k].name, r->name, what);
+			fixed = "a column default";
+		}
+		if (r->kind == 'i' && r->index && !r->index->conname && calls(r->sql, call)) {
+			strbuf_printf(&detail, "%sindex %s depends on %s", detail.len ? "\n" : "",
+				      r->name, what);
+			fixed = "an index";
+		}
+	}
+	for (size_t i = 0; call && i < m->nchecks; i++) {
+		if (!calls(m->checks[i]->expr, call))
+			continue;
+		strbuf_printf(&detail, "%sconstraint %s on table %s depends on %s",
+			      detail.len ? "\n" : "", m->checks[i]->name, m->checks[i]->table->name,
+			      what);
+		fixed = "a CHECK constraint";
+	}
+	if (!call || detail.failed || views.failed) {
+		sqlite3_result_error_nomem(ctx);
+	} else if (detail.len && !cascade) {
+		free(catalog_cascaded_take(cc)); /* the trigger notes of a drop that fails */
+		pgfn_error_detail(ctx, "2BP01", detail.data,
+				  "cannot drop %s because other objects depend on it", what);
+	} else if (fixed) {
+		free(catalog_cascaded_take(cc));
+		pgfn_error(
+			ctx, "0A000",
+			"DROP FUNCTION ... CASCADE of a function that %s calls (drop or change it first)",
+			fixed);
+	} else if (detail.len) {
+		char *marked = compiling_views(db);
+		for (const char *p = triggers; p && *p;) { /* "table\0name\0" pairs by now */
+			const char *trig = p + strlen(p) + 1;
+			drop_trigger_sql(&drops, db, p, trig);
+			p = trig + strlen(trig) + 1;
+		}
+		for (char *p = views.data, *nl; p && (nl = strchr(p, '\n')); p = nl + 1) {
+			*nl = '\0';
+			note_view(cc, p);
+			char *one = sqlite3_mprintf("DROP VIEW IF EXISTS \"%w\"; SELECT "
+						    "shardlite_forget('view', %Q); ",
+						    p, p);
+			strbuf_puts(&drops, one ? one : "");
+			drops.failed |= one == NULL;
+			sqlite3_free(one);
+		}
+		int rc = drops.failed ? SQLITE_NOMEM
+			 : drops.len  ? sqlite3_exec(db, drops.data, NULL, NULL, NULL)
+				      : SQLITE_OK;
+		cc->views_marked = marked; /* the views over those views go too */
+		if (rc == SQLITE_OK)
+			fn_views_sweep(ctx, 0, NULL);
+		else {
+			free(cc->views_marked);
+			cc->views_marked = NULL;
+			sqlite3_result_error(ctx, sqlite3_errmsg(db), -1);
+			sqlite3_result_error_code(ctx, rc);
+		}
+	}
+	strbuf_fini(&detail);
+	strbuf_fini(&views);
+	strbuf_fini(&drops);
+	free(triggers);
+	sqlite3_free(call);
+}
+
 bool cat_cascade_register(sqlite3 *db, struct cat_conn *cc)
 {
 	const int flags = SQLITE_UTF8 | SQLITE_DIRECTONLY;
 	return sqlite3_create_function_v2(db, "shardlite_cascade_check", -1, flags, cc,
 					  fn_cascade_check, NULL, NULL, NULL) == SQLITE_OK &&
-	       sqlite3_create_function_v2(db, "shardlite_views_mark", 0, flags, cc,
-					  fn_views_mark, NULL, NULL, NULL) == SQLITE_OK &&
-	       sqlite3_create_function_v2(db, "shardlite_views_sweep", 0, flags, cc,
-					  fn_views_sweep, NULL, NULL, NULL) == SQLITE_OK &&
-	       sqlite3_create_function_v2(db, "shardlite_drop_refs", -1, flags, cc,
-					  fn_drop_refs, NULL, NULL, NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "shardlite_views_mark", 0, flags, cc, fn_views_mark,
+					  NULL, NULL, NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "shardlite_views_sweep", 0, flags, cc, fn_views_sweep,
+					  NULL, NULL, NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "shardlite_drop_refs", -1, flags, cc, fn_drop_refs,
+					  NULL, NULL, NULL) == SQLITE_OK &&
 	       sqlite3_create_function_v2(db, "shardlite_drop_restrict", -1, flags, cc,
 					  fn_drop_restrict, NULL, NULL, NULL) == SQLITE_OK &&
 	       sqlite3_create_function_v2(db, "shardlite_column_indexes_drop", 2, flags, NULL,
-					  fn_column_indexes_drop, NULL, NULL, NULL) == SQLITE_OK;
+					  fn_column_indexes_drop, NULL, NULL, NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "shardlite_function_drop", 4, flags, cc,
+					  fn_function_drop, NULL, NULL, NULL) == SQLITE_OK;
 }

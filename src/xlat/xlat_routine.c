@@ -995,10 +995,23 @@ const char *xlat_routine_key(struct xlat_ctx *c, const struct xlat_udf *u)
 	return arena_printf(c->a, "proc:%s(%s)", u->name, u->sig);
 }
 
+/* PostgreSQL's name of u in messages (format_procedure): "function f(integer, text)". */
+static const char *routine_display(struct xlat_ctx *c, const struct xlat_udf *u)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_printf(&sb, "%s %s(", kind_word(u->kind), u->name);
+	for (size_t i = 0; i < u->nargs; i++)
+		strbuf_printf(&sb, "%s%s", i ? ", " : "", u->argdecls ? u->argdecls[i] : "?");
+	strbuf_putc(&sb, ')');
+	const char *r = arena_strdup(c->a, sb.failed ? "" : sb.data);
+	strbuf_fini(&sb);
+	return r;
+}
+
 bool xlat_drop_functions(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 {
-	if (s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
-		return xlat_unsupported(c, -1, "DROP FUNCTION ... CASCADE");
+	bool cascade = s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
 	xlat_sidecar_script(c,
 			    c->st->tag ? c->st->tag : "DROP FUNCTION"); /* or PROCEDURE, ROUTINE */
 	xlat_printf(c, SIDECAR EXT_SIDECAR, "main.", "main.");
@@ -1017,6 +1030,16 @@ bool xlat_drop_functions(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 			return false;
 		if (!u)
 			continue;
+		if (u->kind != 'a') { /* what calls it (catalog_cascade.c) */
+			xlat_puts(c, "; SELECT shardlite_function_drop(");
+			xlat_string(c,
+				    u->temp ? arena_printf(c->a, "pg_temp.%s", u->name) : u->name);
+			xlat_puts(c, ", ");
+			xlat_string(c, u->sig);
+			xlat_puts(c, ", ");
+			xlat_string(c, routine_display(c, u));
+			xlat_printf(c, ", %d)", cascade);
+		}
 		delete_rows(c, FNS(u->temp), u);
 		delete_rows(c, EXT(u->temp), u);
 		if (!u->temp) { /* its grants go with it (src/catalog/catalog_grant.c) */

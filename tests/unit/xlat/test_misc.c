@@ -869,7 +869,7 @@ static const struct errcase errors[] = {
 	{"DROP FUNCTION nosuch(int, text)", "42883", 0,
 	 "function nosuch(integer, text) does not exist"},
 	{"DROP FUNCTION nosuch", "42883", 0, "could not find a function named \"nosuch\""},
-	{"DROP FUNCTION f() CASCADE", "0A000", 0, "DROP FUNCTION ... CASCADE is not supported"},
+	{"DROP FUNCTION nosuch() CASCADE", "42883", 0, "function nosuch() does not exist"},
 	{"DROP PROCEDURE nosuch(int)", "42883", 0, "procedure nosuch(integer) does not exist"},
 	{"CALL random()", "42809", 6, "random() is not a procedure"},
 	{"DROP PROCEDURE nosuch", "42883", 0, "could not find a procedure named \"nosuch\""},
