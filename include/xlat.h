@@ -10,6 +10,8 @@
 
 #include "base.h"
 
+#include <string.h>
+
 enum xlat_kind {
 	XLAT_EMPTY,      /* nothing but blanks/comments: EmptyQueryResponse */
 	XLAT_SQL,        /* run .sql on the tenant's SQLite connection */
@@ -211,6 +213,22 @@ struct xlat_schema;
 bool xlat_viewdef(const char *view, const char *query, const char *schema,
 		  const struct xlat_schema *cols, bool pretty, int wrap, struct arena *a,
 		  const char **out, struct pgerr *err) MUST_CHECK;
+/* The SQLite functions a call of the tenant's function f is written with (xlat_call.c):
+ * shardlite_call('f', 'argument type OIDs', args...), or shardlite_icall, the same call
+ * registered deterministic (pgfn_call.c), for an IMMUTABLE f in a DDL expression (an index
+ * key, a generated column, a CHECK, a DEFAULT), where SQLite refuses others. */
+#define XLAT_CALL_FN "shardlite_call"
+#define XLAT_ICALL_FN "shardlite_icall"
+/* Whether SQLite text sql calls one of the tenant's functions. */
+static inline bool xlat_calls_udf(const char *sql)
+{
+	return sql && (strstr(sql, XLAT_CALL_FN "(") || strstr(sql, XLAT_ICALL_FN "("));
+}
+
+/* A SQLite expression the translator wrote (a column default) as PostgreSQL text on one
+ * line, the tenant's function calls shown as f(args...) as in xlat_viewdef; in a. NULL when
+ * it calls another of shardlite's own SQLite functions or does not parse. */
+const char *xlat_viewdef_expr(const char *expr, struct arena *a);
 
 /* One COPY option as written: FORMAT csv, HEADER, FORCE_QUOTE (a, b), FORCE_QUOTE *. */
 enum xlat_copy_arg {

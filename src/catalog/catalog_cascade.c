@@ -9,6 +9,8 @@
  * cascade drops are noted for the session's NOTICE (catalog_cascaded_note). */
 #include "catalog_int.h"
 
+#include "xlat.h"
+
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -369,8 +371,11 @@ static void fn_column_indexes_drop(sqlite3_context *ctx, int argc, sqlite3_value
 
 /* ---- DROP FUNCTION: what calls the function (shardlite_call(name, sig, ...)) ---- */
 
-/* Whether sql (SQLite text) calls the routine whose call starts with call. */
-static bool calls(const char *sql, const char *call) { return sql && strstr(sql, call); }
+/* Whether sql (SQLite text) calls the routine whose calls start with call or icall. */
+static bool calls(const char *sql, const char *call, const char *icall)
+{
+	return sql && (strstr(sql, call) || strstr(sql, icall));
+}
 
 /* The triggers CREATE TRIGGER made with the function (the sidecar's func_name and func_sig),
  * as "table\nname\n" pairs (malloc'd; "" for none). */
@@ -393,6 +398,18 @@ static char *function_triggers(sqlite3 *db, const char *name, const char *sig)
 	sqlite3_finalize(vm);
 	strbuf_putc(&sb, '\0');
 	return strbuf_take(&sb);
+}
+
+/* Whether the model has trigger name on table (the sidecar keeps the rows of a dropped
+ * table's triggers). */
+static bool live_trigger(const struct cat_model *m, const char *table, const char *name)
+{
+	for (size_t i = 0; i < m->ntriggers; i++) {
+		const struct cat_trigger *g = m->triggers[i];
+		if (g->table && strcmp(g->name, name) == 0 && strcmp(g->table->name, table) == 0)
+			return true;
+	}
+	return false;
 }
 
 /* The statements that drop trigger name on table: its SQLite triggers (xlat_trigger.c names
@@ -440,7 +457,8 @@ static void fn_function_drop(sqlite3_context *ctx, int argc, sqlite3_value **arg
 	sqlite3_free(msg);
 	if (!m)
 		return;
-	char *call = sqlite3_mprintf("shardlite_call(%Q, %Q", name, sig);
+	char *call = sqlite3_mprintf(XLAT_CALL_FN "(%Q, %Q", name, sig);
+	char *icall = sqlite3_mprintf(XLAT_ICALL_FN "(%Q, %Q", name, sig);
 	char *triggers = function_triggers(db, name, sig);
 	struct strbuf detail, views, drops;
 	strbuf_init(&detail, 0);
@@ -451,44 +469,73 @@ static void fn_function_drop(sqlite3_context *ctx, int argc, sqlite3_value **arg
 	     p && (nl = strchr(p, '\n')) && (nl2 = strchr(nl + 1, '\n')); p = nl2 + 1) {
 		*nl = *nl2 = '\0';
 		const struct cat_rel *t = cat_model_rel(m, p);
-		if (t && t->part_parent)
-			continue; /* a partition's copy of its parent's trigger: dropped with it */
+		if (!t || !live_trigger(m, p, nl + 1) || t->part_parent)
+			continue; /* a row DROP TABLE left; a partition's copy of its parent's */
 		strbuf_printf(&detail, "%strigger %s on table %s depends on %s",
 			      detail.len ? "\n" : "", nl + 1, p, what);
 		char *note = sqlite3_mprintf("trigger %s on table %s", nl + 1, p);
 		catalog_cascaded_note(cc, note);
 		sqlite3_free(note);
 	}
-	for (size_t i = 0; call && i < m->nrels; i++) {
+	for (size_t i = 0; call && icall && i < m->nrels; i++) {
 		const struct cat_rel *r = m->rels[i];
-		if (r->kind == 'v' && !r->part_parent && calls(r->sql, call)) {
+		if (r->kind == 'v' && !r->part_parent && calls(r->sql, call, icall)) {
 			strbuf_printf(&detail, "%sview %s depends on %s", detail.len ? "\n" : "",
 				      r->name, what);
 			strbuf_printf(&views, "%s\n", r->name);
 		}
 		for (int k = 0; r->kind == 'r' && k < r->ncols; k++) {
-			if (!calls(r->cols[k].dflt_sql, call))
+			const struct cat_col *col = &r->cols[k];
+			if (col->generated || !calls(col->dflt_sql, call, icall))
 				continue;
 			strbuf_printf(&detail,
 				      "%sdefault value for column %s of table %s depends on %s",
-				      detail.len ? "\n" : "", r->cols[k].name, r->name, what);
+				      detail.len ? "\n" : "", col->name, r->name, what);
 			fixed = "a column default";
 		}
-		if (r->kind == 'i' && r->index && !r->index->conname && calls(r->sql, call)) {
+		if (r->kind != 'r' || !calls(r->sql, call, icall))
+			continue;
+		struct arena *a = arena_new(0); /* a generated column's SQLite expression */
+		struct cat_scanned *sc = NULL;
+		size_t nsc = 0;
+		cat_scan_table(a, r->sql, &sc, &nsc);
+		for (size_t k = 0; k < nsc; k++) {
+			if (sc[k].kind != CAT_CON_GENERATED || !sc[k].column ||
+			    !calls(sc[k].sql, call, icall))
+				continue;
+			strbuf_printf(&detail, "%scolumn %s of table %s depends on %s",
+				      detail.len ? "\n" : "", sc[k].column, r->name, what);
+			fixed = "a generated column";
+		}
+		arena_free(a);
+	}
+	/* indexes: the model keeps their keys' PostgreSQL texts, SQLite's schema the calls */
+	sqlite3_stmt *vm = NULL;
+	if (call && icall &&
+	    sqlite3_prepare_v2(
+		    db,
+		    "SELECT name FROM sqlite_schema WHERE type = 'index' AND (instr(sql, "
+		    "?1) OR instr(sql, ?2)) UNION ALL SELECT name FROM sqlite_temp_schema "
+		    "WHERE type = 'index' AND (instr(sql, ?1) OR instr(sql, ?2)) ORDER BY 1",
+		    -1, &vm, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, call, -1, SQLITE_STATIC);
+		sqlite3_bind_text(vm, 2, icall, -1, SQLITE_STATIC);
+		while (sqlite3_step(vm) == SQLITE_ROW) {
 			strbuf_printf(&detail, "%sindex %s depends on %s", detail.len ? "\n" : "",
-				      r->name, what);
+				      (const char *)sqlite3_column_text(vm, 0), what);
 			fixed = "an index";
 		}
 	}
-	for (size_t i = 0; call && i < m->nchecks; i++) {
-		if (!calls(m->checks[i]->expr, call))
+	sqlite3_finalize(vm);
+	for (size_t i = 0; call && icall && i < m->nchecks; i++) {
+		if (!calls(m->checks[i]->expr, call, icall))
 			continue;
 		strbuf_printf(&detail, "%sconstraint %s on table %s depends on %s",
 			      detail.len ? "\n" : "", m->checks[i]->name, m->checks[i]->table->name,
 			      what);
 		fixed = "a CHECK constraint";
 	}
-	if (!call || detail.failed || views.failed) {
+	if (!call || !icall || detail.failed || views.failed) {
 		sqlite3_result_error_nomem(ctx);
 	} else if (detail.len && !cascade) {
 		free(catalog_cascaded_take(cc)); /* the trigger notes of a drop that fails */
@@ -535,6 +582,7 @@ static void fn_function_drop(sqlite3_context *ctx, int argc, sqlite3_value **arg
 	strbuf_fini(&drops);
 	free(triggers);
 	sqlite3_free(call);
+	sqlite3_free(icall);
 }
 
 bool cat_cascade_register(sqlite3 *db, struct cat_conn *cc)

@@ -6,6 +6,8 @@
  * shardlite_owned (REASSIGN/DROP OWNED). */
 #include "catalog_int.h"
 
+#include "xlat.h"
+
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -43,15 +45,16 @@ static const struct {
 	char type;
 	const char *world, *owner;
 } defaults[] = {
-	{'c', "", ""},      /* column: all from the table */
-	{'r', "", "arwdDxt"}, {'s', "", "rwU"},   {'d', "Tc", "CTc"}, {'f', "X", "X"},
-	{'l', "U", "U"},    {'L', "", "rw"},      {'n', "", "UC"},    {'p', "", ""},
-	{'t', "", "C"},     {'F', "", "U"},       {'S', "", "U"},     {'T', "U", "U"},
+	{'c', "", ""}, /* column: all from the table */
+	{'r', "", "arwdDxt"}, {'s', "", "rwU"}, {'d', "Tc", "CTc"}, {'f', "X", "X"},
+	{'l', "U", "U"},      {'L', "", "rw"},  {'n', "", "UC"},    {'p', "", ""},
+	{'t', "", "C"},       {'F', "", "U"},   {'S', "", "U"},     {'T', "U", "U"},
 };
 
 static void fn_acldefault(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	if (sqlite3_value_type(argv[0]) == SQLITE_NULL || sqlite3_value_type(argv[1]) == SQLITE_NULL) {
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL ||
+	    sqlite3_value_type(argv[1]) == SQLITE_NULL) {
 		sqlite3_result_null(ctx);
 		return;
 	}
@@ -130,8 +133,7 @@ static void depend(struct cat_rows *r, uint32_t classid, uint32_t objid, uint32_
 
 /* A default that calls nextval('s') depends on sequence s (PostgreSQL records it from the
  * regclass constant); pg_dump then writes a serial's default after its sequence. */
-static void default_depends(const struct cat_model *m, const struct cat_rel *t,
-			    struct cat_rows *r)
+static void default_depends(const struct cat_model *m, const struct cat_rel *t, struct cat_rows *r)
 {
 	for (int i = 0; i < t->ncols; i++) {
 		const char *d = t->cols[i].dflt, *at = d ? strstr(d, "nextval('") : NULL;
@@ -231,7 +233,7 @@ static void call_ident(void *arg, const char *id, const char *next)
 	struct view_calls *q = arg;
 	char name[128], sig[512];
 	const char *p = next + 1;
-	if (*next != '(' || strcmp(id, "shardlite_call") != 0 ||
+	if (*next != '(' || (strcmp(id, XLAT_CALL_FN) != 0 && strcmp(id, XLAT_ICALL_FN) != 0) ||
 	    !string_arg(&p, name, sizeof(name)) || !string_arg(&p, sig, sizeof(sig)))
 		return;
 	q->fn(q->arg, name, sig);
@@ -345,10 +347,7 @@ void cat_dump_depends(const struct cat_model *m, struct cat_rows *r)
 /* initdb's ACL of public (PostgreSQL 15): its owner may use and create, everyone may use. */
 #define PUBLIC_ACL "{pg_database_owner=UC/pg_database_owner,=U/pg_database_owner}"
 
-const char *cat_public_acl(void)
-{
-	return PUBLIC_ACL;
-}
+const char *cat_public_acl(void) { return PUBLIC_ACL; }
 
 const char *cat_builtin_nsp_acl(struct cat_conn *cc, struct arena *a)
 {

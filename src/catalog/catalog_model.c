@@ -5,6 +5,8 @@
  * constraints (t_pkey, t_a_key, t_a_fkey, t_a_check) and stable OIDs are assigned here. */
 #include "catalog_int.h"
 
+#include "xlat.h"
+
 #include "pgtype.h"
 
 #include <ctype.h>
@@ -197,7 +199,8 @@ static const char *pg_default(const struct cat_model *m, const struct cat_col *c
 		return arena_printf(a, "%s::\"bit\"", d);
 	if (d[0] == '\'')
 		return arena_printf(a, "%s::%s", d, cat_format_type_m(m, a, col->typoid, -1));
-	return unregclass(a, d);
+	const char *calls = xlat_calls_udf(d) ? xlat_viewdef_expr(d, a) : NULL;
+	return calls ? calls : unregclass(a, d); /* the tenant's functions by their names */
 }
 
 /* The SQLite schema r lives in ("temp" or "main"), bound as ?2: a temporary table may have the
@@ -401,6 +404,9 @@ const char *cat_pg_text(struct arena *a, const char *e, const char **pretty)
 	const char *after = NULL;
 	const char *pg = marked(a, e, CATALOG_INDEX_PG_MARK, &after);
 	const char *p = pg ? marked(a, after, CATALOG_INDEX_PRETTY_MARK, &after) : NULL;
+	/* without the text: the tenant's function calls at least by their names */
+	if (!pg && xlat_calls_udf(e) && (p = xlat_viewdef_expr(e, a)))
+		e = p;
 	*pretty = p ? p : pg ? pg : e;
 	return pg ? pg : e;
 }

@@ -145,13 +145,17 @@ int pgfn_register_call(sqlite3 *db, struct pgfn_conn *c)
 					       {"shardlite_transition", 1, fn_transition},
 					       {"shardlite_exclude_skipping", 0,
 						fn_exclude_skipping},
-					       {"shardlite_unique_pending", 2,
-						fn_unique_pending},
+					       {"shardlite_unique_pending", 2, fn_unique_pending},
 					       {"shardlite_returning", -1, fn_returning},
 					       {"shardlite_upsert", 1, fn_upsert},
 					       {"shardlite_excluded", 3, fn_excluded},
 					       {"shardlite_current_of", 2, fn_current_of}};
+	/* an IMMUTABLE function's call in an index key or a generated column (xlat_call.c) */
+	static const struct pgfn_def immutable[] = {{"shardlite_icall", -1, fn_call}};
 	int rc = pgfn_define_with(db, defs, ARRAY_LEN(defs), SQLITE_UTF8 | SQLITE_INNOCUOUS, c);
+	if (rc == SQLITE_OK)
+		rc = pgfn_define_with(db, immutable, ARRAY_LEN(immutable),
+				      SQLITE_UTF8 | SQLITE_INNOCUOUS | SQLITE_DETERMINISTIC, c);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function_v2(db, "shardlite_raise", 2,
 						SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, fn_raise,

@@ -20,7 +20,7 @@
  * types (up the chain int2 → int4 → int8 → numeric → float4 → float8) and the string types. */
 static bool implicit(uint32_t from, uint32_t to)
 {
-	static const uint32_t chain[] = {XLAT_OID_INT2, XLAT_OID_INT4, XLAT_OID_INT8,
+	static const uint32_t chain[] = {XLAT_OID_INT2,    XLAT_OID_INT4,   XLAT_OID_INT8,
 					 XLAT_OID_NUMERIC, XLAT_OID_FLOAT4, XLAT_OID_FLOAT8};
 	if (from == to || from == XLAT_OID_UNKNOWN || from == XLAT_OID_UNKNOWN_COL)
 		return true;
@@ -245,7 +245,7 @@ static const char *call_display(struct xlat_ctx *c, const char *name, const stru
 		const struct xlat_typeinfo *ti = xlat_type_by_oid(ca->tv[i].oid);
 		const struct pgtype_info *pi = ti ? NULL : pgtype_by_oid(ca->tv[i].oid);
 		const struct xlat_typeinfo *ei = pi ? xlat_type_by_oid(pi->elem_oid) : NULL;
-		decls[i] = ti ? ti->sql_name
+		decls[i] = ti   ? ti->sql_name
 			   : ei ? arena_printf(c->a, "%s[]", ei->sql_name)
 				: "unknown";
 		if (ca->names[i])
@@ -263,8 +263,8 @@ static bool kind_check(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 		return true;
 	xlat_fail(c, SQLSTATE_WRONG_OBJECT_TYPE, f->location, "%s is %sa procedure",
 		  call_display(c, u->name, ca), call ? "not " : "");
-	pgerr_hint(c->err, call ? "To call a function, use SELECT."
-				: "To call a procedure, use CALL.");
+	pgerr_hint(c->err,
+		   call ? "To call a function, use SELECT." : "To call a procedure, use CALL.");
 	return false;
 }
 
@@ -380,8 +380,9 @@ static const char *literal_arg(struct xlat_ctx *c, const PgQuery__Node *n, uint3
 	int r = xlat_infer_literal(c, n, (struct xlat_type){type, -1});
 	c->sb = saved;
 	const char *out = r < 0 ? NULL
-			  : r > 0 && !sb.failed ? arena_strndup(c->a, sb.data ? sb.data : "", sb.len)
-						: txt;
+			  : r > 0 && !sb.failed
+				  ? arena_strndup(c->a, sb.data ? sb.data : "", sb.len)
+				  : txt;
 	strbuf_fini(&sb);
 	return out;
 }
@@ -392,7 +393,7 @@ static const char *literal_arg(struct xlat_ctx *c, const PgQuery__Node *n, uint3
 static bool emit_proc_call(struct xlat_ctx *c, const struct xlat_udf *u, const struct xlat_udf *v,
 			   const struct call_args *ca, const size_t *map)
 {
-	xlat_puts(c, "shardlite_call(");
+	xlat_puts(c, XLAT_CALL_FN "(");
 	xlat_string(c, u->temp ? arena_printf(c->a, "pg_temp.%s", u->name) : u->name);
 	xlat_puts(c, ", ");
 	xlat_string(c, u->sig);
@@ -477,11 +478,14 @@ static const char *numeric_literal_arg(struct xlat_ctx *c, const PgQuery__Node *
 	return out;
 }
 
-/* shardlite_call(name, sig, args...): every parameter in order, given or defaulted. */
+/* shardlite_call(name, sig, args...): every parameter in order, given or defaulted. An
+ * IMMUTABLE function's call in a DDL expression is shardlite_icall, the same call registered
+ * deterministic, which SQLite allows in an index key or a generated column. */
 static bool emit_call(struct xlat_ctx *c, const struct xlat_udf *u, const struct call_args *ca,
 		      const size_t *map)
 {
-	xlat_puts(c, "shardlite_call(");
+	xlat_puts(c, (c->flags & XLAT_X_NOSUBQUERY) && u->volatility == 'i' ? XLAT_ICALL_FN "("
+									    : XLAT_CALL_FN "(");
 	xlat_string(c, u->temp ? arena_printf(c->a, "pg_temp.%s", u->name) : u->name);
 	xlat_puts(c, ", ");
 	xlat_string(c, u->sig);
@@ -567,8 +571,9 @@ static int udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 	if (!u && (call || named || temp)) {
 		xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, f->location, "%s %s does not exist",
 			  call ? "procedure" : "function", call_display(c, name, &ca));
-		pgerr_hint(c->err, "No %s matches the given name and argument types. You might "
-				   "need to add explicit type casts.",
+		pgerr_hint(c->err,
+			   "No %s matches the given name and argument types. You might "
+			   "need to add explicit type casts.",
 			   call ? "procedure" : "function");
 		return -1;
 	}
@@ -584,16 +589,18 @@ static int udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 	if (ambiguous) {
 		xlat_fail(c, SQLSTATE_AMBIGUOUS_FUNCTION, f->location, "%s %s is not unique",
 			  call ? "procedure" : "function", call_display(c, name, &ca));
-		pgerr_hint(c->err, "Could not choose a best candidate %s. You might need to add "
-				   "explicit type casts.",
+		pgerr_hint(c->err,
+			   "Could not choose a best candidate %s. You might need to add "
+			   "explicit type casts.",
 			   call ? "procedure" : "function");
 		return -1;
 	}
 	struct xlat_poly p = {0};
 	if (xlat_udf_polymorphic(u)) { /* the instance of the arguments' types */
 		if (real != u)
-			return xlat_unsupported(c, f->location, "a polymorphic procedure with OUT "
-								"parameters")
+			return xlat_unsupported(c, f->location,
+						"a polymorphic procedure with OUT "
+						"parameters")
 				       ? 0
 				       : -1;
 		if (!poly_match(c, u, &ca, map, &p) ||
@@ -634,13 +641,14 @@ int xlat_udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *na
 	const struct xlat_udf *u = NULL;
 	int r = udf_call(c, f, name, schema, t, false, &u);
 	if (r > 0 && xlat_udf_rows(u))
-		return xlat_unsupported(c, f->location,
-					u->retset ? "a set-returning function in an expression (call "
-						    "it in FROM)"
-					: xlat_udf_coldefs(u)
-						? "a function returning record in an expression (call "
-						  "it in FROM with a column definition list)"
-						: "a record of OUT parameters in an expression")
+		return xlat_unsupported(
+			       c, f->location,
+			       u->retset ? "a set-returning function in an expression (call "
+					   "it in FROM)"
+			       : xlat_udf_coldefs(u)
+				       ? "a function returning record in an expression (call "
+					 "it in FROM with a column definition list)"
+				       : "a record of OUT parameters in an expression")
 			       ? 1
 			       : -1;
 	return r;
@@ -757,12 +765,14 @@ static bool coldefs(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, uint32
 						       ? rf->coldeflist[i]->column_def
 						       : NULL;
 		struct xlat_typeref r;
-		ok = cd && cd->colname && cd->type_name ? xlat_type_resolve(c, cd->type_name, &r)
-							: xlat_unsupported(c, -1, "this column definition");
+		ok = cd && cd->colname && cd->type_name
+			     ? xlat_type_resolve(c, cd->type_name, &r)
+			     : xlat_unsupported(c, -1, "this column definition");
 		ok = ok && xlat_domain_refuse(c, &r, "a column definition's type");
 		for (size_t k = 0; ok && k < i; k++)
 			if (strcmp(rf->coldeflist[k]->column_def->colname, cd->colname) == 0)
-				ok = xlat_fail(c, "42701", -1, "column \"%s\" specified more than once",
+				ok = xlat_fail(c, "42701", -1,
+					       "column \"%s\" specified more than once",
 					       cd->colname);
 		if (ok && (r.serial || !xlat_type_oid(&r)))
 			ok = xlat_unsupported(c, cd->type_name->location,
@@ -801,7 +811,7 @@ static bool rowset(struct xlat_ctx *c, const struct xlat_udf *u, const char **te
 {
 	const char *rel;
 	if (!xlat_udf_rowset(u, c->schema) && !(u->retset && !u->nouts && u->rettype >= 16384 &&
-						 xlat_comptype_pending(c, NULL, u->rettype)))
+						xlat_comptype_pending(c, NULL, u->rettype)))
 		return false;
 	if (!xlat_composite_of(c, u->rettype, &rel, cols, n))
 		return false;
@@ -969,7 +979,8 @@ bool xlat_udf_collect(struct xlat_ctx *c, const PgQuery__RangeFunction *rf)
 		struct xlat_srfcol *sc = xlat_srf_newcol(c);
 		sc->alias = rf->alias ? rf->alias->aliasname : fname;
 		sc->name = from_name(c, rf, u, fname, i);
-		sc->vcol = rf->ordinality && i + 1 == n ? "ordinality" : arena_printf(c->a, "c%zu", i);
+		sc->vcol = rf->ordinality && i + 1 == n ? "ordinality"
+							: arena_printf(c->a, "c%zu", i);
 	}
 	return true;
 }
@@ -1072,12 +1083,12 @@ int xlat_udf_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, co
 		*n = rn + (rf->ordinality ? 1 : 0);
 		struct xlat_schema_col *v = arena_zalloc(c->a, (*n + 1) * sizeof(*v));
 		for (size_t i = 0; i < *n; i++)
-			v[i] = (struct xlat_schema_col){
-				.name = row_out_name(rf, rcols, rn, i),
-				.type_oid = i == rn		   ? XLAT_OID_INT8
-					    : rcols[i].type_oid ? rcols[i].type_oid
-								: XLAT_OID_TEXT,
-				.typmod = i == rn ? -1 : rcols[i].typmod};
+			v[i] = (struct xlat_schema_col){.name = row_out_name(rf, rcols, rn, i),
+							.type_oid = i == rn ? XLAT_OID_INT8
+								    : rcols[i].type_oid
+									    ? rcols[i].type_oid
+									    : XLAT_OID_TEXT,
+							.typmod = i == rn ? -1 : rcols[i].typmod};
 		*cols = v;
 		return 1;
 	}
@@ -1094,8 +1105,8 @@ int xlat_udf_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, co
 	struct xlat_schema_col *v = arena_zalloc(c->a, (*n + 1) * sizeof(*v));
 	for (size_t i = 0; i < *n; i++)
 		v[i] = (struct xlat_schema_col){.name = from_name(c, rf, u, fname, i),
-						.type_oid = i == own	  ? XLAT_OID_INT8
-							    : types	  ? types[i]
+						.type_oid = i == own   ? XLAT_OID_INT8
+							    : types    ? types[i]
 							    : u->nouts ? u->outtypes[i]
 								       : u->rettype,
 						.typmod = types && i < own ? typmods[i] : -1};

@@ -172,7 +172,7 @@ static void print_sql_syntax(struct ru *r, const struct rnode *e)
 		put(r, "))");
 		return;
 	}
-	put(r, strcmp(e->text, "btrim") == 0	 ? "TRIM(BOTH"
+	put(r, strcmp(e->text, "btrim") == 0   ? "TRIM(BOTH"
 	       : strcmp(e->text, "ltrim") == 0 ? "TRIM(LEADING"
 					       : "TRIM(TRAILING");
 	if (e->nargs == 2) {
@@ -221,7 +221,8 @@ static void print_expr(struct ru *r, const struct rnode *e, bool showimplicit)
 			put(r, "(");
 		expr_paren(r, e->args[0], true, e);
 		strbuf_printf(r->buf, " %s %s (%sARRAY[", e->text,
-			      strcmp(e->text, "=") ? "ALL" : "ANY", e->label && !r->paren ? "(" : "");
+			      strcmp(e->text, "=") ? "ALL" : "ANY",
+			      e->label && !r->paren ? "(" : "");
 		for (size_t i = 1; i < e->nargs; i++) {
 			put(r, i > 1 ? ", " : "");
 			print_expr(r, e->args[i], true);
@@ -257,6 +258,8 @@ static void print_expr(struct ru *r, const struct rnode *e, bool showimplicit)
 			print_sql_syntax(r, e);
 			return;
 		}
+		if (e->fschema)
+			strbuf_printf(r->buf, "%s.", xlat_ru_quote(r, e->fschema));
 		strbuf_printf(r->buf, "%s(%s", xlat_ru_quote(r, e->text),
 			      e->distinct ? "DISTINCT " : "");
 		if (e->star)

@@ -677,6 +677,31 @@ static bool func_type(const char *name, bool star, struct rnode **v, size_t n, s
 	return false;
 }
 
+/* The tenant's function name (not a pg_temp one: PostgreSQL does not look there for
+ * functions) of n arguments of exactly v's types, an unknown literal taking its parameter's;
+ * NULL when none or several match, or the one returns a set, a row or a polymorphic type. */
+static const struct xlat_udf *user_function(const struct ru *r, const char *name, struct rnode **v,
+					    size_t n)
+{
+	const struct xlat_udf *found = NULL;
+	for (uint32_t k = 0; r->schema && k < r->schema->nudfs; k++) {
+		const struct xlat_udf *u = &r->schema->udfs[k];
+		bool ok = u->kind == 'f' && !u->temp && u->nargs == n && strcmp(u->name, name) == 0;
+		for (size_t i = 0; ok && i < n; i++)
+			ok = v[i]->type.oid == u->argtypes[i] || v[i]->type.oid == PGTYPE_UNKNOWN;
+		if (!ok)
+			continue;
+		if (found)
+			return NULL;
+		found = u;
+	}
+	if (found && (found->retset || found->nouts || found->rettype == 2249 /* record */ ||
+		      found->rettype == PGTYPE_VOID || found->rettype == XLAT_OID_TRIGGER ||
+		      xlat_udf_polymorphic(found)))
+		return NULL;
+	return found;
+}
+
 static struct rnode *func_call(struct ru *r, const PgQuery__FuncCall *f)
 {
 	/* TRIM(...) and POSITION(a IN b) are pg_catalog.btrim/ltrim/rtrim/position in SQL's
@@ -684,7 +709,9 @@ static struct rnode *func_call(struct ru *r, const PgQuery__FuncCall *f)
 	const char *ns = f->n_funcname == 2 ? xlat_node_str(f->funcname[0]) : NULL;
 	bool sql = ns && strcmp(ns, "pg_catalog") == 0 &&
 		   f->funcformat == PG_QUERY__COERCION_FORM__COERCE_SQL_SYNTAX;
-	if ((f->n_funcname != 1 && !sql) || f->n_agg_order || f->agg_filter || f->over ||
+	/* a tenant's function qualified with the schema relations are written with */
+	bool own = ns && r->qualify && strcmp(ns, r->qualify) == 0;
+	if ((f->n_funcname != 1 && !sql && !own) || f->n_agg_order || f->agg_filter || f->over ||
 	    f->agg_within_group || f->func_variadic || (f->agg_distinct && f->agg_star))
 		return NULL;
 	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
@@ -698,11 +725,23 @@ static struct rnode *func_call(struct ru *r, const PgQuery__FuncCall *f)
 		if (!(v[i] = xlat_ru_expr(r, f->args[i])) || v[i]->type.oid == NOTYPE)
 			return NULL;
 	struct rtype t;
-	bool agg;
-	if (!func_type(name, f->agg_star, v, f->n_args, &t, &agg) || (f->agg_distinct && !agg))
+	bool agg = false;
+	const struct xlat_udf *u =
+		sql || f->agg_star || f->agg_distinct ? NULL : user_function(r, name, v, f->n_args);
+	if (own && !u)
 		return NULL;
+	if (u) {
+		t = T(u->rettype);
+		for (size_t i = 0; i < f->n_args; i++)
+			if (!(v[i] = xlat_ru_coerce(r, v[i], T(u->argtypes[i]))))
+				return NULL;
+	} else if (!func_type(name, f->agg_star, v, f->n_args, &t, &agg) ||
+		   (f->agg_distinct && !agg)) {
+		return NULL;
+	}
 	struct rnode *e = xlat_ru_node(r, R_FUNC, t);
 	e->text = name;
+	e->fschema = u ? r->qualify : NULL;
 	e->sql_syntax = sql;
 	e->star = f->agg_star;
 	e->distinct = f->agg_distinct;

@@ -53,6 +53,7 @@ struct rnode {
 	bool isnull;         /* CONST: NULL; NULLTEST: IS NULL (else IS NOT NULL) */
 	bool star, distinct; /* FUNC: an aggregate's count(*), DISTINCT */
 	bool sql_syntax;     /* FUNC: TRIM(BOTH FROM x), POSITION((a) IN (b)), CURRENT_DATE */
+	const char *fschema; /* FUNC: the schema a tenant's function is qualified with, NULL */
 	enum rbool boolop;
 	struct rnode **args; /* CASE: arg, then WHEN/THEN pairs, then ELSE */
 	size_t nargs;
@@ -141,9 +142,9 @@ struct ru {
 	const struct xlat_schema *schema;
 	const char *qualify; /* the schema relations are written with, NULL: none */
 	struct level *lvl;
-	bool fail; /* the query cannot be laid out */
-	bool leaf; /* analysing a set operation's branch: its literals stay unknown */
-	bool bare; /* an index's expression: columns printed without their relation */
+	bool fail;  /* the query cannot be laid out */
+	bool leaf;  /* analysing a set operation's branch: its literals stay unknown */
+	bool bare;  /* an index's expression: columns printed without their relation */
 	bool value; /* a domain's CHECK: its one column is CoerceToDomainValue, printed VALUE */
 	/* printing */
 	struct strbuf *buf;

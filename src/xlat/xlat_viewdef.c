@@ -3,8 +3,9 @@
  * the query SQLite keeps: parsed by PostgreSQL's parser, its relations qualified with the
  * tenant's schema when asked (pg_dump restores with an empty search_path), laid out as
  * PostgreSQL's ruleutils.c prints it (xlat_ruleutils.c) or, where that cannot be done
- * faithfully, deparsed by libpg_query on one line. A query
- * that calls one of shardlite's own SQLite functions has no PostgreSQL spelling: 0A000. */
+ * faithfully, deparsed by libpg_query on one line. The tenant's own functions are called
+ * through shardlite_call('f', 'sig', args...), shown as f(args...). A query that calls one of
+ * shardlite's own SQLite functions has no PostgreSQL spelling: 0A000. */
 #include "xlat_int.h"
 
 #include <pg_query.h>
@@ -28,6 +29,18 @@ struct walk {
 		PgQuery__Node *wrapped;
 	} unwrapped[64];
 	size_t nunwrapped;
+	/* calls of the tenant's own functions, shardlite_call('f', 'sig', args...) as the
+	 * translator writes them (xlat_call.c), shown as f(args...) for the walk: each one's
+	 * name and arguments, put back before the tree is freed */
+	struct {
+		PgQuery__FuncCall *call;
+		char *name;
+		PgQuery__Node **args, **funcname;
+		/* qualified with schema: the name's two nodes, pointed to by the call meanwhile */
+		PgQuery__Node node[2], *nodes[2];
+		PgQuery__String str[2];
+	} renamed[64];
+	size_t nrenamed;
 	const char *internal; /* the first shardlite-only function met */
 	bool overflow;
 };
@@ -38,14 +51,38 @@ struct walk {
 static bool internal_function(const char *name)
 {
 	static const char *const own[] = {
-		"pg_age",	    "pg_array_agg",	   "pg_array_get",   "pg_array_has",
-		"pg_current",	    "pg_date_trunc",	   "pg_dt_add",	     "pg_dt_cast",
-		"pg_dt_sub",	    "pg_extract",	   "pg_interval_mul", "pg_isfinite",
-		"pg_justify",	    "pg_make",		   "pg_overlaps",    "pg_record_field",
-		"pg_regex",	    "pg_regclass_in",	   "pg_regclass_out", "pg_regnamespace_in",
-		"pg_regnamespace_out", "pg_regproc_in",	   "pg_regproc_oid", "pg_regproc_out",
-		"pg_regtype_in",    "pg_regtype_out",	   "pg_session_user", "pg_timeofday",
-		"pg_timezone",	    "pg_to_char",	   "pg_to_timestamp", "pg_to_timestamp_epoch",
+		"pg_age",
+		"pg_array_agg",
+		"pg_array_get",
+		"pg_array_has",
+		"pg_current",
+		"pg_date_trunc",
+		"pg_dt_add",
+		"pg_dt_cast",
+		"pg_dt_sub",
+		"pg_extract",
+		"pg_interval_mul",
+		"pg_isfinite",
+		"pg_justify",
+		"pg_make",
+		"pg_overlaps",
+		"pg_record_field",
+		"pg_regex",
+		"pg_regclass_in",
+		"pg_regclass_out",
+		"pg_regnamespace_in",
+		"pg_regnamespace_out",
+		"pg_regproc_in",
+		"pg_regproc_oid",
+		"pg_regproc_out",
+		"pg_regtype_in",
+		"pg_regtype_out",
+		"pg_session_user",
+		"pg_timeofday",
+		"pg_timezone",
+		"pg_to_char",
+		"pg_to_timestamp",
+		"pg_to_timestamp_epoch",
 	};
 	if (strncmp(name, "pgfn_", 5) == 0 || strncmp(name, "pg_srf_", 7) == 0 ||
 	    strncmp(name, "shardlite_", 10) == 0)
@@ -119,6 +156,60 @@ static void drop_same_alias(PgQuery__ResTarget *rt)
 	}
 }
 
+static const char *string_const(const PgQuery__Node *n)
+{
+	return n && n->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+			       n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL &&
+			       n->a_const->sval
+		       ? n->a_const->sval->sval
+		       : NULL;
+}
+
+/* shardlite_call('f', 'sig', args...) (or shardlite_icall) as f(args...), for a function of the tenant's own
+ * schema (a pg_temp one keeps the call: its view is temporary too). */
+static bool rename_call(struct walk *w, PgQuery__FuncCall *f)
+{
+	const char *name = f->n_args >= 2 ? string_const(f->args[0]) : NULL;
+	if (f->n_funcname != 1 || !name || strchr(name, '.') || !string_const(f->args[1]) ||
+	    w->nrenamed == ARRAY_LEN(w->renamed))
+		return false;
+	PgQuery__String *fn = f->funcname[0]->string;
+	typeof(w->renamed[0]) *k = &w->renamed[w->nrenamed++];
+	k->call = f;
+	k->name = fn->sval;
+	k->args = f->args;
+	k->funcname = f->funcname;
+	fn->sval = (char *)name;
+	f->args += 2;
+	f->n_args -= 2;
+	if (w->schema) { /* pg_dump's empty search_path: schema.f, as ruleutils.c qualifies */
+		const char *parts[2] = {w->schema, name};
+		for (int i = 0; i < 2; i++) {
+			k->str[i] = (PgQuery__String)PG_QUERY__STRING__INIT;
+			k->str[i].sval = (char *)parts[i];
+			k->node[i] = (PgQuery__Node)PG_QUERY__NODE__INIT;
+			k->node[i].node_case = PG_QUERY__NODE__NODE_STRING;
+			k->node[i].string = &k->str[i];
+			k->nodes[i] = &k->node[i];
+		}
+		f->funcname = k->nodes;
+		f->n_funcname = 2;
+	}
+	return true;
+}
+
+static void put_back_calls(struct walk *w)
+{
+	for (size_t i = 0; i < w->nrenamed; i++) {
+		PgQuery__FuncCall *f = w->renamed[i].call;
+		f->funcname = w->renamed[i].funcname;
+		f->n_funcname = 1;
+		f->funcname[0]->string->sval = w->renamed[i].name;
+		f->args = w->renamed[i].args;
+		f->n_args += 2;
+	}
+}
+
 static void visit_fields(struct walk *w, ProtobufCMessage *m)
 {
 	const ProtobufCMessageDescriptor *d = m->descriptor;
@@ -150,9 +241,12 @@ static void visit(struct walk *w, ProtobufCMessage *m)
 		if (name && w->nctes < ARRAY_LEN(w->ctes))
 			w->ctes[w->nctes++] = name;
 	} else if (m->descriptor == &pg_query__func_call__descriptor) {
-		const PgQuery__FuncCall *f = (PgQuery__FuncCall *)m;
+		PgQuery__FuncCall *f = (PgQuery__FuncCall *)m;
 		const char *name = f->n_funcname ? xlat_node_str(f->funcname[f->n_funcname - 1])
 						 : NULL;
+		if (name && (strcmp(name, XLAT_CALL_FN) == 0 || strcmp(name, XLAT_ICALL_FN) == 0) &&
+		    rename_call(w, f))
+			name = NULL; /* its arguments are visited below */
 		if (name && !w->internal && internal_function(name))
 			w->internal = name;
 	} else if (m->descriptor == &pg_query__res_target__descriptor) {
@@ -260,7 +354,35 @@ bool xlat_viewdef(const char *view, const char *query, const char *schema,
 	free(text);
 	for (size_t i = 0; i < w.nunwrapped; i++)
 		w.unwrapped[i].link->subselect = w.unwrapped[i].wrapped;
+	put_back_calls(&w);
 	if (tree)
 		pg_query__parse_result__free_unpacked(tree, NULL);
 	return ok;
+}
+
+const char *xlat_viewdef_expr(const char *expr, struct arena *a)
+{
+	PgQueryProtobufParseResult r = pg_query_parse_protobuf(arena_printf(a, "SELECT %s", expr));
+	PgQuery__ParseResult *tree =
+		r.error ? NULL
+			: pg_query__parse_result__unpack(NULL, r.parse_tree.len,
+							 (const uint8_t *)r.parse_tree.data);
+	pg_query_free_protobuf_parse_result(r);
+	struct walk w = {0};
+	bool one = tree && tree->n_stmts == 1 && tree->stmts[0]->stmt &&
+		   tree->stmts[0]->stmt->node_case == PG_QUERY__NODE__NODE_SELECT_STMT &&
+		   tree->stmts[0]->stmt->select_stmt->n_target_list == 1 &&
+		   !tree->stmts[0]->stmt->select_stmt->n_from_clause;
+	if (one)
+		visit(&w, &tree->base);
+	char *text = one && !w.internal && !w.overflow ? deparse(&w, tree) : NULL;
+	const char *out = text && strncmp(text, "SELECT ", 7) == 0 ? arena_strdup(a, text + 7)
+								   : NULL;
+	free(text);
+	for (size_t i = 0; i < w.nunwrapped; i++)
+		w.unwrapped[i].link->subselect = w.unwrapped[i].wrapped;
+	put_back_calls(&w);
+	if (tree)
+		pg_query__parse_result__free_unpacked(tree, NULL);
+	return out;
 }
