@@ -606,6 +606,7 @@ enum xlat_pl_kind {
 			       * params), and a set-returning LANGUAGE sql function's last
 			       * statement: its rows join the result set */
 	XLAT_PL_RETURN_NEXT,  /* RETURN NEXT expr: its value joins the result set */
+	XLAT_PL_TXN,          /* COMMIT / ROLLBACK [AND CHAIN] (txn_rollback, txn_chain) */
 };
 struct xlat_pl_stmt;
 struct xlat_pl_list {
@@ -715,6 +716,7 @@ struct xlat_pl_stmt {
 	} fetch;
 	const struct xlat_pl_expr *count;
 	bool fetch_all, no_scroll;
+	bool txn_rollback, txn_chain; /* TXN: ROLLBACK (else COMMIT), AND CHAIN */
 };
 struct xlat_pl_func {
 	const struct xlat_pl_var *vars; /* every variable, by number */

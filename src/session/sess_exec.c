@@ -744,6 +744,12 @@ static bool multi_statement_query(const struct session *s)
 	return n > 1;
 }
 
+bool sess_txn_nonatomic(const struct session *s)
+{
+	return s->txn == SESS_TXN_IDLE && !multi_statement_query(s) && s->conn &&
+	       sqlite3_get_autocommit(shard_conn_db(s->conn));
+}
+
 bool sess_check_allowed(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
 {
 	if (!sess_check_not_aborted(s, x, err) || !sess_hub_check(s, x, err))
@@ -849,8 +855,14 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 	case XLAT_SCRIPT: {
 		uint64_t skips = sess_skip_check(s, x); /* noticed only once it succeeded */
 		sess_cascaded_forget(s);
-		if (!sess_run_script(s, x, err)) {
-			s->lock_busy = atomic_met_lock(s, err);
+		struct sess_udf_state *us = sess_udf_state(s);
+		us->call_top = x->tag[0] == 'C' && strcmp(x->tag, "CALL") == 0 &&
+			       sess_txn_nonatomic(s);
+		us->ended = false;
+		bool done = sess_run_script(s, x, err);
+		us->call_top = false;
+		if (!done) {
+			s->lock_busy = atomic_met_lock(s, err) && !us->ended;
 			if (s->lock_busy && x->lock_nowait) /* LOCK ... NOWAIT met the write lock */
 				lock_nowait_error(s, x, err);
 			sess_error_drop(x, err);

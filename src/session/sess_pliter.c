@@ -253,6 +253,7 @@ bool sess_pl_forc_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struct p
 	c->rows = *out; /* the loop's rows, which outlive the loop's cursor */
 	c->next = r->cursors;
 	r->cursors = c;
+	c->loop = true;
 	*open = c;
 	return true;
 }
@@ -454,6 +455,19 @@ void sess_pl_cursors_keep(struct pl_run *r)
 		(void)!sess_cursor_adopt(r->s, &in, &ignored); /* else it closes, as before */
 	}
 	sess_pl_cursors_free(r);
+}
+
+void sess_pl_cursors_commit(struct pl_run *r)
+{
+	for (struct pl_cursor **at = &r->cursors; *at;) {
+		struct pl_cursor *c = *at;
+		if (c->loop) {
+			at = &c->next;
+			continue;
+		}
+		*at = c->next;
+		cursor_free(c);
+	}
 }
 
 void sess_pl_cursors_free(struct pl_run *r)

@@ -64,6 +64,8 @@ static const char *stmt_name(const struct xlat_pl_stmt *st)
 		return st->ret_record ? "RETURN" : "RETURN QUERY"; /* RETURN r in RETURNS record */
 	case XLAT_PL_RETURN_NEXT:
 		return "RETURN NEXT";
+	case XLAT_PL_TXN:
+		return st->txn_rollback ? "ROLLBACK" : "COMMIT";
 	}
 	return "statement";
 }
@@ -406,6 +408,29 @@ static enum pl_flow exec_fors(struct pl_run *r, const struct xlat_pl_stmt *st, s
 	return flow;
 }
 
+/* COMMIT / ROLLBACK [AND CHAIN], as PostgreSQL's SPI_commit allows them: in a procedure
+ * CALLed or a DO run outside a transaction block (r->again), not inside a block with handlers
+ * (a subtransaction). The cursors OPEN opened close with the transaction; those FOR loops run
+ * over stay, as PostgreSQL makes them holdable. */
+static bool txn_end(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
+{
+	const char *verb = st->txn_rollback ? "roll back" : "commit";
+	const struct pl_run *o = r->outer;
+	/* a procedure CALLed by the CALL's procedure: PostgreSQL's is non-atomic too */
+	bool nested = !r->again && r->proc && o && o->again;
+	if ((nested && o->savepoints) || (r->again && r->savepoints))
+		return pgerr_set(err, "2D000", "cannot %s while a subtransaction is active", verb);
+	if (nested)
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "%s in a procedure called by another procedure is not supported",
+				 st->txn_rollback ? "ROLLBACK" : "COMMIT");
+	if (!r->again)
+		return pgerr_set(err, "2D000", "invalid transaction termination");
+	sess_pl_cursors_commit(r);
+	sess_udf_state(r->s)->ended = true; /* a lock met later cannot run it all again */
+	return sess_txn_end_inside(r->s, !st->txn_rollback, st->txn_chain, r->again, err);
+}
+
 /* ---- blocks ---- */
 
 /* Whether handler h catches SQLSTATE state: a code of its own, or of a class it names
@@ -602,6 +627,8 @@ static enum pl_flow exec_stmt(struct pl_run *r, const struct xlat_pl_stmt *st, s
 	case XLAT_PL_RETURN_QUERY:
 	case XLAT_PL_RETURN_NEXT:
 		return return_rows(r, st, err) ? PL_NEXT : PL_FAIL;
+	case XLAT_PL_TXN:
+		return txn_end(r, st, err) ? PL_NEXT : PL_FAIL;
 	}
 	pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "unknown PL/pgSQL statement");
 	return PL_FAIL;
@@ -642,6 +669,9 @@ bool sess_pl_run_body(struct pl_run *r, struct pgerr *err)
 bool sess_plpgsql_run(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
 {
 	struct pl_run r = {.s = s, .f = x->plpgsql, .scratch = arena_new(0)};
+	if (sess_txn_nonatomic(s))
+		r.again = "SAVEPOINT shardlite_do";
+	sess_udf_state(s)->ended = false;
 	struct pgerr ignored;
 	bool ok = sess_pl_vars_init(&r, err) && set_found(&r, false, err) &&
 		  shard_exec(s->conn, "SAVEPOINT shardlite_do", err);
@@ -656,7 +686,8 @@ bool sess_plpgsql_run(struct session *s, const struct xlat_stmt *x, struct pgerr
 	}
 	if (!ok) {
 		s->schema_epoch = 0;
-		s->lock_busy = r.busy; /* the caller parks and runs the whole DO again */
+		/* the caller parks and runs the whole DO again, unless it ended a transaction */
+		s->lock_busy = r.busy && !s->udf->ended;
 	}
 	sess_pl_vars_free(&r);
 	arena_free(r.scratch);

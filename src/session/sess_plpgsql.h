@@ -54,6 +54,7 @@ struct pl_cursor {
 	struct pl_rows rows;
 	size_t pos;          /* 0 before the first row, k on row k, nrows + 1 after the last */
 	bool no_scroll;
+	bool loop; /* a FOR loop's over it, which a COMMIT keeps (PostgreSQL holds it) */
 	/* a simply updatable scan of this table (xlat_cursor_scan_sql), each row's rowid, for
 	 * WHERE CURRENT OF; NULL when none */
 	const char *scan_table;
@@ -84,6 +85,11 @@ struct pl_run {
 	const char *scan_table;
 	struct pl_run *outer; /* the run this one's body was called from (sess_rare.pl_top) */
 	struct sess_udf_set *set; /* a set-returning function's rows so far (sess_udf.c) */
+	bool proc;                /* the body is a procedure's */
+	/* a procedure CALLed, or a DO run, outside a transaction block (PostgreSQL's non-atomic
+	 * context): COMMIT and ROLLBACK end its transaction, and this SQL begins the savepoints
+	 * it runs in again (sess_txn_end_inside); NULL: they are 2D000 */
+	const char *again;
 };
 
 /* ---- sess_plpgsql.c ---- */
@@ -329,6 +335,8 @@ bool sess_pl_current_of(struct pl_run *r, const char *name, const char *table,
 			sqlite3_context *ctx, const char **portal);
 /* OPEN, FETCH, MOVE, CLOSE (PostgreSQL's 34000, 42P03, 55000, 22004). */
 bool sess_pl_cursor(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err);
+/* Closes r's cursors but those FOR loops run over, as a COMMIT in a procedure does. */
+void sess_pl_cursors_commit(struct pl_run *r);
 /* Closes the cursors the run left open. */
 void sess_pl_cursors_free(struct pl_run *r);
 /* At the successful end of a function or DO block: its open cursors handed to the session

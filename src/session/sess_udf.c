@@ -668,7 +668,15 @@ static bool call(struct session *s, sqlite3_context *ctx, int argc, sqlite3_valu
 	const struct xlat_pl_func *f = sess_udf_compile(s, u, a, err);
 	if (!f)
 		return false;
-	struct pl_run r = {.s = s, .f = f, .scratch = arena_new(0)};
+	struct pl_run r = {.s = s, .f = f, .scratch = arena_new(0), .proc = u->kind == 'p'};
+	struct sess_udf_state *st = sess_udf_state(s);
+	if (r.proc && st->call_top && st->depth == 0) { /* the CALL's own, outside a block */
+		/* the savepoints sess_run_script and sess_udf_run opened, and the script's pragma,
+		 * which SQLite's COMMIT turns off */
+		r.again = "SAVEPOINT shardlite_stmt; PRAGMA defer_foreign_keys = ON; "
+			  "SAVEPOINT shardlite_fn_0";
+		st->call_top = false;
+	}
 	bool ok = assign_args(&r, &p, argv + 2, a, err) && run_call(&r, &p, ctx, a, err);
 	sess_pl_vars_free(&r);
 	arena_free(r.scratch);

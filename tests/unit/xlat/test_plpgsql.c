@@ -203,6 +203,23 @@ START_TEST(test_foreach)
 }
 END_TEST
 
+/* COMMIT and ROLLBACK [AND CHAIN] load; whether they may run is decided when they do. */
+START_TEST(test_txn)
+{
+	struct arena *a = arena_new(0);
+	const struct xlat_pl_func *f =
+		load(a, "DO $$ BEGIN COMMIT; ROLLBACK AND CHAIN; COMMIT AND NO CHAIN; END $$");
+	const struct xlat_pl_stmt *b = f->top.body.v;
+	ck_assert_uint_ge(f->top.body.n, 3); /* and the implicit RETURN */
+	ck_assert_int_eq(b[0].kind, XLAT_PL_TXN);
+	ck_assert(!b[0].txn_rollback && !b[0].txn_chain);
+	ck_assert_int_eq(b[1].kind, XLAT_PL_TXN);
+	ck_assert(b[1].txn_rollback && b[1].txn_chain);
+	ck_assert(!b[2].txn_rollback && !b[2].txn_chain);
+	arena_free(a);
+}
+END_TEST
+
 /* A whole record's references are kept with where they stand, r.* marked. */
 START_TEST(test_whole_records)
 {
@@ -451,7 +468,6 @@ static const struct refusal refusals[] = {
 	{"DO $$ DECLARE r record; x int; BEGIN r := x; END $$", "0A000",
 	 "assigning a whole record other than NULL is not supported in a DO block"},
 	{"DO $$ DECLARE x y%TYPE; BEGIN END $$", "42601", "syntax error at or near \"%\""},
-	{"DO $$ BEGIN COMMIT; END $$", "0A000", "COMMIT is not supported in a DO block"},
 	{"DO LANGUAGE plperl $$ 1 $$", "42704", "language \"plperl\" does not exist"},
 };
 
@@ -480,6 +496,7 @@ Suite *xlat_suite_plpgsql(void)
 	tcase_add_test(tc, test_conditions_and_raise);
 	tcase_add_test(tc, test_records);
 	tcase_add_test(tc, test_foreach);
+	tcase_add_test(tc, test_txn);
 	tcase_add_test(tc, test_cursors);
 	tcase_add_test(tc, test_whole_records);
 	tcase_add_test(tc, test_record_field_select);
