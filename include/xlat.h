@@ -658,6 +658,11 @@ struct xlat_pl_stmt {
 				  * RETURN QUERY of RETURN ROW(...): 1 + its first untyped
 				  * literal's field (unknown), 0 none */
 	const char *field; /* ASSIGN to a record's field (NEW.x := ...): its name */
+	/* ASSIGN of a whole record var other than NULL (rec_whole): from record variable
+	 * rec_from - 1 (0: none), or from expr: a row's fields as its columns (rec_anon: ROW(a,
+	 * b) or (a, b), whose fields a record names f1, f2, ...), else one composite value */
+	bool rec_whole, rec_anon;
+	int rec_from;
 	const struct xlat_pl_expr *subscript; /* ASSIGN to an array's element var[subscript] */
 	const char *slice_spec; /* ASSIGN to a slice var[l:u]: pgfn_array_assign_slice's spec,
 				 * subscript the bounds given; NULL for an element */

@@ -576,6 +576,8 @@ static enum pl_flow exec_stmt(struct pl_run *r, const struct xlat_pl_stmt *st, s
 	case XLAT_PL_BLOCK:
 		return exec_block(r, st, err);
 	case XLAT_PL_ASSIGN:
+		if (st->rec_whole)
+			return sess_pl_assign_whole(r, st, err) ? PL_NEXT : PL_FAIL;
 		if (!st->expr) { /* record := NULL */
 			sess_pl_rec_reset(r, st->var);
 			return PL_NEXT;

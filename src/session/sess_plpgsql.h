@@ -293,6 +293,10 @@ bool sess_pl_rec_init(struct pl_run *r, size_t var, struct pgerr *err);
 void sess_pl_rec_reset(struct pl_run *r, int var);
 /* Row i of rows (none: NULLs) into row-typed record var, column k into field k converted to
  * its type. */
+/* st's assignment of a whole record (xlat_pl_stmt.rec_whole), as PostgreSQL's: a row
+ * variable takes the value's fields by position, each converted to its field's type (fewer:
+ * NULLs), a record the value's structure; NULL (or a record not assigned) makes it NULL. */
+bool sess_pl_assign_whole(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err);
 /* Row variable var as a composite value: its fields in record_out's text (in r->scratch),
  * NULL while it has none (PostgreSQL's row variable is NULL until assigned). */
 const char *sess_pl_row_text(struct pl_run *r, int var);

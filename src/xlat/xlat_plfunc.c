@@ -294,10 +294,9 @@ static bool return_one_row(struct xlat_plloader *l, const char *sql, int unknown
 	return true;
 }
 
-/* RETURN ROW(a, b) or (a, b): `SELECT a, b` (deparsed from the row's fields), *unknown 1 +
- * the first field that is a string literal or NULL (PostgreSQL leaves them unknown in a row,
- * which no column's type matches); RETURN NULL: "" (a row of NULLs); another expression: NULL. */
-static const char *row_select(struct xlat_plloader *l, const char *expr, int *unknown)
+/* RETURN ROW(a, b) or (a, b): the string literals and NULLs PostgreSQL leaves unknown in a
+ * row match no column's type (unknown). */
+const char *xlat_plload_row_select(struct xlat_plloader *l, const char *expr, int *unknown)
 {
 	PgQueryProtobufParseResult r =
 		pg_query_parse_protobuf(arena_printf(l->c->a, "SELECT %s", expr));
@@ -359,7 +358,7 @@ bool xlat_plload_return_record(struct xlat_plloader *l, const struct xlat_json *
 	int var = n ? xlat_plload_find(l, xlat_plpre_fold(l->c->a, text, n)) : -1;
 	if (var < 0 || l->vars[var].type) { /* a record's or row type's variable has no type */
 		int unknown = 0;
-		const char *sql = text ? row_select(l, text, &unknown) : NULL;
+		const char *sql = text ? xlat_plload_row_select(l, text, &unknown) : NULL;
 		if (!sql)
 			return xlat_plload_unsupported(l,
 						       "RETURN of a value other than a record "
@@ -453,7 +452,7 @@ static bool is_null_text(const char *text)
 static bool return_next_row(struct xlat_plloader *l, const char *text, struct xlat_pl_stmt *st)
 {
 	int unknown = 0;
-	const char *sql = row_select(l, text, &unknown);
+	const char *sql = xlat_plload_row_select(l, text, &unknown);
 	if (sql && unknown)
 		return false; /* ROW(1, 'x'): PostgreSQL's record of an unknown field matches no
 			       * row type; read as one value, it is 42804 when it runs too */

@@ -243,6 +243,27 @@ START_TEST(test_whole_records)
 }
 END_TEST
 
+/* A whole record assigned: from a record variable, a row's fields, one composite value. */
+START_TEST(test_record_assign)
+{
+	struct arena *a = arena_new(0);
+	const struct xlat_pl_func *f =
+		load(a, "DO $$ DECLARE r record; s record; x int; BEGIN r := s; r := ROW(x, 'a'); "
+			"r := (1, 2); r := f(x); r := NULL; END $$");
+	const struct xlat_pl_stmt *b = f->top.body.v;
+	ck_assert(b[0].rec_whole);
+	ck_assert_int_eq(b[0].rec_from, var_named(f, "s", 0) + 1);
+	ck_assert(b[1].rec_whole && b[1].rec_anon && !b[1].rec_from);
+	ck_assert_str_eq(b[1].expr->sql, "SELECT $1, 'a'");
+	ck_assert(b[2].rec_anon);
+	ck_assert_str_eq(b[2].expr->sql, "SELECT 1, 2");
+	ck_assert(b[3].rec_whole && !b[3].rec_anon && !b[3].rec_from);
+	ck_assert_str_eq(b[3].expr->sql, "SELECT f($1)");
+	ck_assert(!b[4].rec_whole && !b[4].expr);
+	arena_free(a);
+}
+END_TEST
+
 /* (r).f is the field as r.f is: the parenthesis, the dot and the name replaced too. */
 START_TEST(test_record_field_select)
 {
@@ -465,8 +486,6 @@ static const struct refusal refusals[] = {
 	 "cursor FOR loop must use a bound cursor variable"},
 	{"DO $$ DECLARE a int[]; x record; BEGIN FOREACH x IN ARRAY a LOOP END LOOP; END $$",
 	 "0A000", "FOREACH into a record or several variables is not supported in a DO block"},
-	{"DO $$ DECLARE r record; x int; BEGIN r := x; END $$", "0A000",
-	 "assigning a whole record other than NULL is not supported in a DO block"},
 	{"DO $$ DECLARE x y%TYPE; BEGIN END $$", "42601", "syntax error at or near \"%\""},
 	{"DO LANGUAGE plperl $$ 1 $$", "42704", "language \"plperl\" does not exist"},
 };
@@ -499,6 +518,7 @@ Suite *xlat_suite_plpgsql(void)
 	tcase_add_test(tc, test_txn);
 	tcase_add_test(tc, test_cursors);
 	tcase_add_test(tc, test_whole_records);
+	tcase_add_test(tc, test_record_assign);
 	tcase_add_test(tc, test_record_field_select);
 	tcase_add_test(tc, test_return_next_var);
 	tcase_add_test(tc, test_return_next_table);
