@@ -392,7 +392,10 @@ static enum pl_flow exec_fors(struct pl_run *r, const struct xlat_pl_stmt *st, s
 	r->scratch = scratch;
 	enum pl_flow flow = ok ? PL_NEXT : PL_FAIL;
 	for (size_t i = 0; ok && i < rows.nrows; i++) {
-		if (!sess_wait_check(r->s, err) || !sess_pl_assign_targets(r, st, &rows, i, err)) {
+		if (!sess_wait_check(r->s, err) ||
+		    !(st->iter == XLAT_PL_ITER_ARRAY
+			      ? sess_pl_foreach_assign(r, st, &rows, i, err)
+			      : sess_pl_assign_targets(r, st, &rows, i, err))) {
 			flow = PL_FAIL;
 			break;
 		}

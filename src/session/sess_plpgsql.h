@@ -297,6 +297,10 @@ void sess_pl_rec_reset(struct pl_run *r, int var);
  * variable takes the value's fields by position, each converted to its field's type (fewer:
  * NULLs), a record the value's structure; NULL (or a record not assigned) makes it NULL. */
 bool sess_pl_assign_whole(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err);
+/* A composite value's text (of row type t) as one row of its fields, named and typed as t's
+ * attributes, in scratch; 22P02 for a malformed one. */
+bool sess_pl_composite_row(struct pl_run *r, const struct catalog_relation *t, const char *text,
+			   struct pl_rows *out, struct pgerr *err);
 /* Row variable var as a composite value: its fields in record_out's text (in r->scratch),
  * NULL while it has none (PostgreSQL's row variable is NULL until assigned). */
 const char *sess_pl_row_text(struct pl_run *r, int var);
@@ -318,6 +322,11 @@ bool sess_pl_expand_records(struct pl_run *r, const struct xlat_pl_expr *e, cons
  * a NULL array, 42804 for no array, 2202E for a slice beyond its dimensions. */
 bool sess_pl_foreach_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struct pl_rows *out,
 			  struct pgerr *err);
+
+/* Element i of FOREACH's rows into st's targets: a record's, or several variables', its
+ * fields (a NULL element makes a record NULL). */
+bool sess_pl_foreach_assign(struct pl_run *r, const struct xlat_pl_stmt *st,
+			    const struct pl_rows *rows, size_t i, struct pgerr *err);
 
 /* var[i] := value of a one-dimensional array (NULL: an empty one), as PostgreSQL assigns it:
  * past the end pads with NULLs; 0A000 for subscripts below 1, several dimensions, explicit

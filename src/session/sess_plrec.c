@@ -219,10 +219,8 @@ static void fields_row(struct pl_run *r, const struct pl_val *src, struct pl_row
 	}
 }
 
-/* A composite value's text as one row: its fields named and typed as row type t's
- * attributes. */
-static bool composite_row(struct pl_run *r, const struct catalog_relation *t, const char *text,
-			  struct pl_rows *out, struct pgerr *err)
+bool sess_pl_composite_row(struct pl_run *r, const struct catalog_relation *t, const char *text,
+			   struct pl_rows *out, struct pgerr *err)
 {
 	size_t n = strlen(text), k = t->ncols;
 	const char **fields = arena_zalloc(r->scratch, (n + 1) * sizeof(*fields));
@@ -269,7 +267,7 @@ bool sess_pl_assign_whole(struct pl_run *r, const struct xlat_pl_stmt *st, struc
 		if (!t) /* PostgreSQL reads the text as an anonymous record */
 			return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 					 "input of anonymous composite types is not implemented");
-		if (!composite_row(r, t, text, &rows, err))
+		if (!sess_pl_composite_row(r, t, text, &rows, err))
 			return false;
 	}
 	if (v->row)

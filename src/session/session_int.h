@@ -453,6 +453,8 @@ uint32_t sess_types_decl(const struct session *s, const char *decl, uint32_t oid
 /* The relation (composite type, table or view) whose row type oid is, in the session's copy;
  * NULL when oid is none. */
 const struct catalog_relation *sess_types_rowtype(const struct session *s, uint32_t oid);
+/* The same of the array type oid of such a row type (pt[]). */
+const struct catalog_relation *sess_types_rowarray(const struct session *s, uint32_t oid);
 /* True when sess_types would return the session's copy without reading anything. */
 bool sess_types_current(const struct session *s);
 /* The XLAT_EXT_* bits of the extensions the tenant created, as the schema copy read them (0

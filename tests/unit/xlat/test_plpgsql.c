@@ -203,6 +203,24 @@ START_TEST(test_foreach)
 }
 END_TEST
 
+/* FOREACH into a record or several variables: one record target, or the row's fields. */
+START_TEST(test_foreach_fields)
+{
+	struct arena *a = arena_new(0);
+	const struct xlat_pl_func *f =
+		load(a, "DO $$ DECLARE a pt[]; r record; x int; y text; BEGIN FOREACH r IN ARRAY a "
+			"LOOP END LOOP; FOREACH x, y IN ARRAY a LOOP END LOOP; END $$");
+	const struct xlat_pl_stmt *b = f->top.body.v;
+	ck_assert_int_eq(b[0].kind, XLAT_PL_FORS);
+	ck_assert_uint_eq(b[0].ntargets, 1);
+	ck_assert_int_eq(b[0].targets[0], var_named(f, "r", 0));
+	ck_assert_uint_eq(b[1].ntargets, 2);
+	ck_assert_int_eq(b[1].targets[0], var_named(f, "x", 0));
+	ck_assert_int_eq(b[1].targets[1], var_named(f, "y", 0));
+	arena_free(a);
+}
+END_TEST
+
 /* COMMIT and ROLLBACK [AND CHAIN] load; whether they may run is decided when they do. */
 START_TEST(test_txn)
 {
@@ -484,8 +502,6 @@ static const struct refusal refusals[] = {
 	 "too many arguments for cursor \"c\""},
 	{"DO $$ DECLARE c refcursor; BEGIN FOR r IN c LOOP END LOOP; END $$", "42601",
 	 "cursor FOR loop must use a bound cursor variable"},
-	{"DO $$ DECLARE a int[]; x record; BEGIN FOREACH x IN ARRAY a LOOP END LOOP; END $$",
-	 "0A000", "FOREACH into a record or several variables is not supported in a DO block"},
 	{"DO $$ DECLARE x y%TYPE; BEGIN END $$", "42601", "syntax error at or near \"%\""},
 	{"DO LANGUAGE plperl $$ 1 $$", "42704", "language \"plperl\" does not exist"},
 };
@@ -516,6 +532,7 @@ Suite *xlat_suite_plpgsql(void)
 	tcase_add_test(tc, test_records);
 	tcase_add_test(tc, test_foreach);
 	tcase_add_test(tc, test_txn);
+	tcase_add_test(tc, test_foreach_fields);
 	tcase_add_test(tc, test_cursors);
 	tcase_add_test(tc, test_whole_records);
 	tcase_add_test(tc, test_record_assign);
