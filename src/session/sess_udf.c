@@ -513,6 +513,7 @@ struct plan {
 	const char **coldomains; /* ... and domains (NULL: none), NULL when no column has one */
 	bool declared; /* the types of a call's column definition list: rows must have them */
 	bool one;      /* RETURNS record: the first row only */
+	bool retset;   /* RETURNS SETOF (with OUT parameters: their rows, not their values) */
 };
 
 /* cols: a RETURNS [SETOF] record function's column types as the call passes them ("23 25"),
@@ -522,9 +523,12 @@ static void make_plan(const struct session *s, const struct xlat_udf *u, const c
 {
 	/* one OUT or INOUT parameter: its type (a procedure's prorettype says record) */
 	uint32_t rettype = u->modes && u->nouts == 1 ? u->outtypes[0] : u->rettype;
-	*p = (struct plan){.rettype = rettype, .rows = xlat_udf_rows(u), .nin = u->nargs,
+	*p = (struct plan){.rettype = rettype,
+			   .rows = xlat_udf_rows(u),
+			   .nin = u->nargs,
 			   .nparams = u->modes ? u->nparams : u->nargs,
-			   .ncols = u->nouts ? u->nouts : 1};
+			   .ncols = u->nouts ? u->nouts : 1,
+			   .retset = u->retset};
 
 	p->argtypes = arena_alloc(a, (u->nargs + 1) * sizeof(uint32_t));
 	memcpy(p->argtypes, u->argtypes, u->nargs * sizeof(uint32_t));
@@ -607,14 +611,16 @@ static const char *scalar_result(struct pl_run *r, const struct plan *p)
 static bool run_call(struct pl_run *r, const struct plan *p, sqlite3_context *ctx,
 		     struct arena *a, struct pgerr *err)
 {
-	struct sess_udf_set set = {.ncols = p->ncols, .types = p->coltypes,
-				   .one = (p->rows && p->modes) || p->one, .declared = p->declared,
+	struct sess_udf_set set = {.ncols = p->ncols,
+				   .types = p->coltypes,
+				   .one = (p->rows && p->modes && !p->retset) || p->one,
+				   .declared = p->declared,
 				   .domains = p->coldomains};
 	strbuf_init(&set.sb, 0);
 	pgfn_rows_begin(&set.sb, (int)set.ncols);
 	r->set = p->rows ? &set : NULL;
 	bool ok = sess_udf_run(r, a, err);
-	if (ok && p->rows && p->modes && !r->f->sql_body)
+	if (ok && p->rows && p->modes && !p->retset && !r->f->sql_body)
 		ok = out_row(r, p, err);
 	r->set = NULL;
 	if (ok && p->rows && set.nrows)

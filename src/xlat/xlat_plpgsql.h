@@ -72,6 +72,10 @@ struct xlat_plloader {
 	/* RETURNS TABLE's columns: the arguments from table_first on (after the inputs), which
 	 * `RETURN NEXT;` makes the next row of */
 	size_t table_first, ntable;
+	/* RETURNS SETOF with OUT parameters: the OUT and INOUT ones' variables, in order, which
+	 * `RETURN NEXT;` makes the next row of (else NULL) */
+	const int *out_vars;
+	size_t nout_vars;
 	/* A LANGUAGE sql body's with OUT parameters: per argument the n of the $n naming it,
 	 * counting the inputs only (0: an OUT one, which no $n names); NULL: $n is argument n. */
 	const int *in_number;
