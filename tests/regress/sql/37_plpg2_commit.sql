@@ -10,6 +10,11 @@ BEGIN
 END $$;
 CALL cm_batch(4);
 SELECT * FROM cm ORDER BY i;
+-- through the extended protocol (JDBC's CALL without parameters) too
+TRUNCATE cm;
+-- extended
+CALL cm_batch(4);
+SELECT * FROM cm ORDER BY i;
 -- inside a transaction block: 2D000 invalid transaction termination
 BEGIN;
 CALL cm_batch(2);
@@ -118,6 +123,90 @@ BEGIN
 END $$;
 -- notices
 CALL cm_now();
+-- a deferred foreign key is checked at the procedure's COMMIT (23503 there); DDL, sequences,
+-- row triggers and a procedure's arguments across commits
+CREATE TABLE cp (id int PRIMARY KEY);
+CREATE TABLE cc (id int, p int REFERENCES cp(id) DEFERRABLE INITIALLY DEFERRED);
+CREATE PROCEDURE c2_fk() LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO cp VALUES (1);
+  INSERT INTO cc VALUES (1, 1);
+  COMMIT;
+  INSERT INTO cc VALUES (2, 99);
+  COMMIT;
+  INSERT INTO cc VALUES (3, 1);
+END $$;
+CALL c2_fk();
+SELECT * FROM cc ORDER BY id;
+CREATE PROCEDURE c2_ddl() LANGUAGE plpgsql AS $$
+BEGIN
+  CREATE TABLE c2_new (x int);
+  COMMIT;
+  INSERT INTO c2_new VALUES (1);
+  CREATE TABLE c2_gone (x int);
+  ROLLBACK;
+  INSERT INTO c2_new VALUES (2);
+END $$;
+CALL c2_ddl();
+SELECT * FROM c2_new ORDER BY x;
+SELECT count(*) FROM pg_class WHERE relname = 'c2_gone';
+CREATE PROCEDURE c2_seq() LANGUAGE plpgsql AS $$
+DECLARE n int;
+BEGIN
+  CREATE SEQUENCE c2_s;
+  PERFORM nextval('c2_s');
+  COMMIT;
+  PERFORM nextval('c2_s');
+  ROLLBACK;
+  SELECT nextval('c2_s') INTO n;
+  RAISE NOTICE 'n %', n;
+END $$;
+-- notices
+CALL c2_seq();
+CREATE TABLE c2_log (x text);
+CREATE FUNCTION c2_trg() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO c2_log VALUES ('row ' || NEW.x); RETURN NEW; END $$;
+CREATE TRIGGER c2_t AFTER INSERT ON c2_new FOR EACH ROW EXECUTE FUNCTION c2_trg();
+CREATE PROCEDURE c2_t() LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO c2_new VALUES (10);
+  COMMIT;
+  INSERT INTO c2_new VALUES (11);
+  ROLLBACK;
+  INSERT INTO c2_new VALUES (12);
+END $$;
+CALL c2_t();
+SELECT * FROM c2_log ORDER BY x;
+CREATE PROCEDURE c2_args(n int, t text DEFAULT 'd') LANGUAGE plpgsql AS $$
+BEGIN
+  FOR i IN 1..n LOOP INSERT INTO c2_log VALUES (t || i); COMMIT; END LOOP;
+END $$;
+CALL c2_args(2, 'a');
+CALL c2_args(n => 1);
+SELECT * FROM c2_log ORDER BY x;
+-- a LANGUAGE sql body, EXECUTE and savepoints stay 0A000 (PostgreSQL's too); ON COMMIT DELETE ROWS, SET TRANSACTION READ ONLY kept by AND CHAIN
+CREATE TABLE c3 (x text);
+CREATE PROCEDURE c2_sqlp() LANGUAGE sql AS $$ INSERT INTO c3 VALUES ('sql'); COMMIT; $$;
+CALL c2_sqlp();
+SELECT * FROM c3;
+CREATE PROCEDURE c3_exec() LANGUAGE plpgsql AS $$ BEGIN EXECUTE 'COMMIT'; END $$;
+CALL c3_exec();
+CREATE PROCEDURE c3_sp() LANGUAGE plpgsql AS $$ BEGIN SAVEPOINT a; END $$;
+CALL c3_sp();
+CREATE TEMP TABLE c3_tmp (x int) ON COMMIT DELETE ROWS;
+CREATE PROCEDURE c3_tmpp() LANGUAGE plpgsql AS $$ DECLARE n int; BEGIN INSERT INTO c3_tmp VALUES (1); SELECT count(*) INTO n FROM c3_tmp; RAISE NOTICE 'before %', n; COMMIT; SELECT count(*) INTO n FROM c3_tmp; RAISE NOTICE 'after %', n; END $$;
+-- notices
+CALL c3_tmpp();
+CREATE PROCEDURE c3_ro() LANGUAGE plpgsql AS $$ BEGIN SET TRANSACTION READ ONLY; COMMIT AND CHAIN; INSERT INTO c3 VALUES ('ro'); END $$;
+CALL c3_ro();
+SELECT * FROM c3;
+-- SET TRANSACTION in a CALL or DO outside a block holds for its own transaction only (the
+-- session stayed read-only after it: 25006 for every later write)
+CREATE PROCEDURE c3_ro2() LANGUAGE plpgsql AS $$ BEGIN SET TRANSACTION READ ONLY; END $$;
+CALL c3_ro2();
+INSERT INTO c3 VALUES ('after ro2');
+DO $$ BEGIN SET TRANSACTION READ ONLY; END $$;
+INSERT INTO c3 VALUES ('after do');
+SELECT * FROM c3 ORDER BY x;
 -- a procedure CALLed by the CALL's procedure
 CREATE PROCEDURE cm_inner() LANGUAGE plpgsql AS $$ BEGIN INSERT INTO cm2 VALUES (500); COMMIT; END $$;
 CREATE PROCEDURE cm_outer() LANGUAGE plpgsql AS $$ BEGIN CALL cm_inner(); INSERT INTO cm2 VALUES (600); ROLLBACK; END $$;
