@@ -856,11 +856,13 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 		uint64_t skips = sess_skip_check(s, x); /* noticed only once it succeeded */
 		sess_cascaded_forget(s);
 		struct sess_udf_state *us = sess_udf_state(s);
-		us->call_top = x->tag[0] == 'C' && strcmp(x->tag, "CALL") == 0 &&
-			       sess_txn_nonatomic(s);
-		us->ended = false;
+		us->call_script = x->tag[0] == 'C' && strcmp(x->tag, "CALL") == 0;
+		bool top = us->call_script && sess_txn_nonatomic(s);
+		us->call_top = top;
+		if (top)
+			us->ended = false;
 		bool done = sess_run_script(s, x, err);
-		us->call_top = false;
+		us->call_top = us->call_script = false;
 		if (!done) {
 			s->lock_busy = atomic_met_lock(s, err) && !us->ended;
 			if (s->lock_busy && x->lock_nowait) /* LOCK ... NOWAIT met the write lock */

@@ -418,18 +418,14 @@ static enum pl_flow exec_fors(struct pl_run *r, const struct xlat_pl_stmt *st, s
 static bool txn_end(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
 {
 	const char *verb = st->txn_rollback ? "roll back" : "commit";
-	const struct pl_run *o = r->outer;
-	/* a procedure CALLed by the CALL's procedure: PostgreSQL's is non-atomic too */
-	bool nested = !r->again && r->proc && o && o->again;
-	if ((nested && o->savepoints) || (r->again && r->savepoints))
+	if (r->again && r->savepoints)
 		return pgerr_set(err, "2D000", "cannot %s while a subtransaction is active", verb);
-	if (nested)
-		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-				 "%s in a procedure called by another procedure is not supported",
-				 st->txn_rollback ? "ROLLBACK" : "COMMIT");
+	/* (a procedure CALLed by one that may end the transaction may too, sess_udf.c, unless
+	 * that CALL stands in a block with handlers, as PostgreSQL's is atomic there) */
 	if (!r->again)
 		return pgerr_set(err, "2D000", "invalid transaction termination");
-	sess_pl_cursors_commit(r);
+	for (struct pl_run *x = r; x; x = x->outer) /* the callers' are the transaction's too */
+		sess_pl_cursors_commit(x);
 	sess_udf_state(r->s)->ended = true; /* a lock met later cannot run it all again */
 	return sess_txn_end_inside(r->s, !st->txn_rollback, st->txn_chain, r->again, err);
 }

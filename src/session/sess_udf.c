@@ -676,13 +676,25 @@ static bool call(struct session *s, sqlite3_context *ctx, int argc, sqlite3_valu
 		return false;
 	struct pl_run r = {.s = s, .f = f, .scratch = arena_new(0), .proc = u->kind == 'p'};
 	struct sess_udf_state *st = sess_udf_state(s);
-	if (r.proc && st->call_top && st->depth == 0) { /* the CALL's own, outside a block */
-		/* the savepoints sess_run_script and sess_udf_run opened, and the script's pragma,
-		 * which SQLite's COMMIT turns off */
+	bool script = r.proc && st->call_script;
+	const struct pl_run *o = s->rare ? s->rare->pl_top : NULL; /* the CALL's, if any */
+	if (r.proc)
+		st->call_script = false;
+	/* the savepoints sess_run_script (a CALL without parameters) and sess_udf_run opened,
+	 * and the script's pragma, which SQLite's COMMIT turns off: the CALL's own, outside a
+	 * block, or one CALLed by a procedure (or DO) that may end the transaction, outside its
+	 * blocks with handlers (a CALL with variables is a statement, with no savepoint) */
+	if (r.proc && st->call_top && st->depth == 0)
 		r.again = "SAVEPOINT shardlite_stmt; PRAGMA defer_foreign_keys = ON; "
 			  "SAVEPOINT shardlite_fn_0";
+	else if (r.proc && o && o->again && !o->savepoints)
+		r.again = arena_printf(a, "%s;%s SAVEPOINT shardlite_fn_%d", o->again,
+				       script ? " SAVEPOINT shardlite_stmt; PRAGMA "
+						"defer_foreign_keys = ON;"
+					      : "",
+				       st->depth);
+	if (r.proc)
 		st->call_top = false;
-	}
 	bool ok = assign_args(&r, &p, argv + 2, a, err) && run_call(&r, &p, ctx, a, err);
 	sess_pl_vars_free(&r);
 	arena_free(r.scratch);

@@ -207,8 +207,31 @@ INSERT INTO c3 VALUES ('after ro2');
 DO $$ BEGIN SET TRANSACTION READ ONLY; END $$;
 INSERT INTO c3 VALUES ('after do');
 SELECT * FROM c3 ORDER BY x;
--- a procedure CALLed by the CALL's procedure
-CREATE PROCEDURE cm_inner() LANGUAGE plpgsql AS $$ BEGIN INSERT INTO cm2 VALUES (500); COMMIT; END $$;
-CREATE PROCEDURE cm_outer() LANGUAGE plpgsql AS $$ BEGIN CALL cm_inner(); INSERT INTO cm2 VALUES (600); ROLLBACK; END $$;
--- differs: COMMIT in a procedure CALLed by another procedure is 0A000 (PostgreSQL commits)
-CALL cm_outer();
+-- a procedure CALLed by such a procedure (or DO), with or without variables as arguments, ends
+-- the transaction too; one CALLed inside a block with handlers or by a function is atomic (2D000)
+CREATE TABLE nt (i int);
+CREATE PROCEDURE n_inner(k int) LANGUAGE plpgsql AS $$ BEGIN INSERT INTO nt VALUES (k); COMMIT; INSERT INTO nt VALUES (k + 1); ROLLBACK; END $$;
+CREATE PROCEDURE n_outer() LANGUAGE plpgsql AS $$ BEGIN INSERT INTO nt VALUES (1); CALL n_inner(10); INSERT INTO nt VALUES (2); ROLLBACK; INSERT INTO nt VALUES (3); CALL n_inner(20); END $$;
+CALL n_outer();
+SELECT * FROM nt ORDER BY i;
+DO $$ BEGIN CALL n_inner(30); INSERT INTO nt VALUES (31); END $$;
+SELECT * FROM nt ORDER BY i;
+CREATE PROCEDURE n_outer2() LANGUAGE plpgsql AS $$ BEGIN BEGIN CALL n_inner(40); EXCEPTION WHEN division_by_zero THEN NULL; END; END $$;
+CALL n_outer2();
+CREATE PROCEDURE n_outer3() LANGUAGE plpgsql AS $$ DECLARE v int := 50; BEGIN CALL n_inner(v); END $$;
+CALL n_outer3();
+CREATE FUNCTION n_f() RETURNS int LANGUAGE plpgsql AS $$ BEGIN CALL n_inner(60); RETURN 1; END $$;
+CREATE PROCEDURE n_outer4() LANGUAGE plpgsql AS $$ BEGIN PERFORM n_f(); END $$;
+CALL n_outer4();
+CREATE PROCEDURE n_deep() LANGUAGE plpgsql AS $$ BEGIN CALL n_outer(); INSERT INTO nt VALUES (70); COMMIT; END $$;
+TRUNCATE nt;
+CALL n_deep();
+SELECT * FROM nt ORDER BY i;
+CREATE PROCEDURE n_fail() LANGUAGE plpgsql AS $$ BEGIN CALL n_inner(80); INSERT INTO nt VALUES (85); RAISE EXCEPTION 'late'; END $$;
+CALL n_fail();
+SELECT * FROM nt ORDER BY i;
+INSERT INTO nt VALUES (99);
+BEGIN;
+INSERT INTO nt VALUES (100);
+ROLLBACK;
+SELECT * FROM nt ORDER BY i;
