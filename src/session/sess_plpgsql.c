@@ -690,6 +690,7 @@ bool sess_plpgsql_run(struct session *s, const struct xlat_stmt *x, struct pgerr
 		/* the caller parks and runs the whole DO again, unless it ended a transaction */
 		s->lock_busy = r.busy && !s->udf->ended;
 	}
+	s->udf->ended = false; /* only while it runs */
 	sess_pl_vars_free(&r);
 	arena_free(r.scratch);
 	return ok;

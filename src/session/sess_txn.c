@@ -212,7 +212,10 @@ static bool end_chain(struct session *s, bool do_commit, const char **tag, struc
 bool sess_txn_end_inside(struct session *s, bool commit, bool chain, const char *again,
 			 struct pgerr *err)
 {
-	ASSERT(s->txn == SESS_TXN_IDLE);
+	/* the statement's own (a CALL outside a block), or the implicit block it began */
+	ASSERT(s->txn == SESS_TXN_IDLE || s->txn == SESS_TXN_IMPLICIT);
+	enum sess_txn state = s->txn;
+	bool lone = s->txn_lone; /* SQLite's transaction is the statement's own */
 	bool read_only = s->txn_read_only;
 	uint8_t iso = s->txn_iso;
 	bool ok = finish(s, commit, err);
@@ -230,6 +233,8 @@ bool sess_txn_end_inside(struct session *s, bool commit, bool chain, const char 
 		rollback_quietly(s);
 		return false;
 	}
+	s->txn = state;
+	s->txn_lone = lone;
 	return ok;
 }
 

@@ -687,6 +687,10 @@ static bool call(struct session *s, sqlite3_context *ctx, int argc, sqlite3_valu
 	if (r.proc && st->call_top && st->depth == 0)
 		r.again = "SAVEPOINT shardlite_stmt; PRAGMA defer_foreign_keys = ON; "
 			  "SAVEPOINT shardlite_fn_0";
+	else if (r.proc && st->call_sql && st->depth == 0) /* in the implicit block's BEGIN? */
+		r.again = s->txn == SESS_TXN_IMPLICIT && !s->txn_lone
+				  ? "BEGIN; SAVEPOINT shardlite_fn_0"
+				  : "SAVEPOINT shardlite_fn_0";
 	else if (r.proc && o && o->again && !o->savepoints)
 		r.again = arena_printf(a, "%s;%s SAVEPOINT shardlite_fn_%d", o->again,
 				       script ? " SAVEPOINT shardlite_stmt; PRAGMA "
@@ -694,7 +698,7 @@ static bool call(struct session *s, sqlite3_context *ctx, int argc, sqlite3_valu
 					      : "",
 				       st->depth);
 	if (r.proc)
-		st->call_top = false;
+		st->call_top = st->call_sql = false;
 	bool ok = assign_args(&r, &p, argv + 2, a, err) && run_call(&r, &p, ctx, a, err);
 	sess_pl_vars_free(&r);
 	arena_free(r.scratch);

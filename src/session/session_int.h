@@ -205,8 +205,9 @@ struct sess_udf_state {
 	/* a CALL outside a transaction block runs: its procedure may end the transaction
 	 * (pl_run.again); ended once it (or a DO) did, so that a lock met after that fails the
 	 * statement rather than parking it to run again from the start. call_script: a CALL
-	 * runs as a script (savepoint shardlite_stmt), until its procedure starts */
-	bool call_top, ended, call_script;
+	 * runs as a script (savepoint shardlite_stmt), until its procedure starts; call_sql:
+	 * a CALL that is a statement (with $n parameters) runs outside a block, the same */
+	bool call_top, ended, call_script, call_sql;
 	/* the RETURNING list's parameters as the last marker that waits passed them: numbers
 	 * and values, for its read by rowid (sess_trgret.c) */
 	int *ret_pnum;

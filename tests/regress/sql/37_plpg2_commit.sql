@@ -235,3 +235,22 @@ BEGIN;
 INSERT INTO nt VALUES (100);
 ROLLBACK;
 SELECT * FROM nt ORDER BY i;
+-- a CALL that runs as a statement (INOUT parameters, or $n parameters: psycopg, JDBC) too,
+-- through either protocol
+CREATE TABLE xb (i int);
+CREATE PROCEDURE xb_io(INOUT n int) LANGUAGE plpgsql AS $$ BEGIN INSERT INTO xb VALUES (n * 10); COMMIT; INSERT INTO xb VALUES (n * 100); ROLLBACK; n := n + 1; END $$;
+CALL xb_io(5);
+-- extended
+CALL xb_io(3);
+SELECT * FROM xb ORDER BY i;
+BEGIN;
+CALL xb_io(7);
+ROLLBACK;
+-- extended
+BEGIN;
+INSERT INTO xb VALUES (1);
+-- extended
+CALL xb_io(8);
+ROLLBACK;
+INSERT INTO xb VALUES (2);
+SELECT * FROM xb ORDER BY i;
