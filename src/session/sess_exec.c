@@ -481,14 +481,14 @@ static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *v
 	bool fresh = *rows == 0 && x && !sqlite3_stmt_busy(vm);
 	/* CALL p($1) (or of a procedure with INOUT parameters), a statement: its procedure may
 	 * end the transaction outside a block (sess_udf.c) */
-	bool call_top = fresh && x->tag && x->tag[0] == 'C' && strcmp(x->tag, "CALL") == 0 &&
-			!multi_statement_query(s) &&
+	bool client = !(s->udf && s->udf->depth) && !(s->rare && s->rare->pl_runs);
+	bool call_top = fresh && client && x->tag && x->tag[0] == 'C' &&
+			strcmp(x->tag, "CALL") == 0 && !multi_statement_query(s) &&
 			(s->txn == SESS_TXN_IDLE || s->txn == SESS_TXN_IMPLICIT);
 	if (call_top)
 		sess_udf_state(s)->call_sql = true;
-	if (fresh && s->udf && !s->udf->depth && !(s->rare && s->rare->pl_runs))
-		s->udf->ended =
-			false; /* a client's statement: what an earlier CALL ended is done */
+	if (fresh && client && s->udf) /* a client's: what an earlier CALL ended is done */
+		s->udf->ended = false;
 	if (s->udf) /* a stale snapshot or a write lock met by the functions it calls */
 		s->udf->stale = s->udf->busy = false;
 	if (*rows == 0 && !sqlite3_stmt_busy(vm))
