@@ -624,6 +624,7 @@ enum xlat_pl_kind {
 			       * params), and a set-returning LANGUAGE sql function's last
 			       * statement: its rows join the result set */
 	XLAT_PL_RETURN_NEXT,  /* RETURN NEXT expr: its value joins the result set */
+	XLAT_PL_TXN,          /* COMMIT / ROLLBACK [AND CHAIN] (txn_rollback, txn_chain) */
 };
 struct xlat_pl_stmt;
 struct xlat_pl_list {
@@ -675,6 +676,11 @@ struct xlat_pl_stmt {
 				  * RETURN QUERY of RETURN ROW(...): 1 + its first untyped
 				  * literal's field (unknown), 0 none */
 	const char *field; /* ASSIGN to a record's field (NEW.x := ...): its name */
+	/* ASSIGN of a whole record var other than NULL (rec_whole): from record variable
+	 * rec_from - 1 (0: none), or from expr: a row's fields as its columns (rec_anon: ROW(a,
+	 * b) or (a, b), whose fields a record names f1, f2, ...), else one composite value */
+	bool rec_whole, rec_anon;
+	int rec_from;
 	const struct xlat_pl_expr *subscript; /* ASSIGN to an array's element var[subscript] */
 	const char *slice_spec; /* ASSIGN to a slice var[l:u]: pgfn_array_assign_slice's spec,
 				 * subscript the bounds given; NULL for an element */
@@ -733,6 +739,7 @@ struct xlat_pl_stmt {
 	} fetch;
 	const struct xlat_pl_expr *count;
 	bool fetch_all, no_scroll;
+	bool txn_rollback, txn_chain; /* TXN: ROLLBACK (else COMMIT), AND CHAIN */
 };
 struct xlat_pl_func {
 	const struct xlat_pl_var *vars; /* every variable, by number */

@@ -455,6 +455,8 @@ static bool table_locks_admit(struct session *s, sqlite3_stmt *vm, struct pgerr 
 	return pgerr_set(err, SQLSTATE_DEADLOCK_DETECTED, "deadlock detected");
 }
 
+static bool multi_statement_query(const struct session *s);
+
 static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
 		   const int16_t *formats, uint32_t max_rows, uint64_t *rows, bool *suspended,
 		   struct pgerr *err)
@@ -477,6 +479,16 @@ static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *v
 	/* statement triggers: once, around it (not again when a portal's next Execute resumes
 	 * it after a row limit, its RETURNING rows kept: sess_trgret.c) */
 	bool fresh = *rows == 0 && x && !sqlite3_stmt_busy(vm);
+	/* CALL p($1) (or of a procedure with INOUT parameters), a statement: its procedure may
+	 * end the transaction outside a block (sess_udf.c) */
+	bool client = !(s->udf && s->udf->depth) && !(s->rare && s->rare->pl_runs);
+	bool call_top = fresh && client && x->tag && x->tag[0] == 'C' &&
+			strcmp(x->tag, "CALL") == 0 && !multi_statement_query(s) &&
+			(s->txn == SESS_TXN_IDLE || s->txn == SESS_TXN_IMPLICIT);
+	if (call_top)
+		sess_udf_state(s)->call_sql = true;
+	if (fresh && client && s->udf) /* a client's: what an earlier CALL ended is done */
+		s->udf->ended = false;
 	if (s->udf) /* a stale snapshot or a write lock met by the functions it calls */
 		s->udf->stale = s->udf->busy = false;
 	if (*rows == 0 && !sqlite3_stmt_busy(vm))
@@ -507,9 +519,11 @@ static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *v
 			 * park and run it again. A stale snapshot is BUSY_SNAPSHOT: 40001, except
 			 * in READ COMMITTED before the transaction wrote, where it runs again at
 			 * once with a new snapshot (sess_rc.c). */
-			s->lock_busy = *rows == 0 &&
+			s->lock_busy = *rows == 0 && !(s->udf && s->udf->ended) &&
 				       (rc == SQLITE_BUSY || sess_rc_retry(s, rc, vm) ||
 					sess_rc_stale_call(s, vm) || sess_wait_call_met_lock(s));
+			if (call_top)
+				s->udf->ended = s->udf->call_sql = false;
 			shard_error(shard_conn_db(s->conn), rc, err);
 			sess_explain_failure(s, shard_conn_db(s->conn), vm, rc, true, err);
 			sqlite3_reset(vm);
@@ -744,6 +758,12 @@ static bool multi_statement_query(const struct session *s)
 	return n > 1;
 }
 
+bool sess_txn_nonatomic(const struct session *s)
+{
+	return s->txn == SESS_TXN_IDLE && !multi_statement_query(s) && s->conn &&
+	       sqlite3_get_autocommit(shard_conn_db(s->conn));
+}
+
 bool sess_check_allowed(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
 {
 	if (!sess_check_not_aborted(s, x, err) || !sess_hub_check(s, x, err))
@@ -849,8 +869,18 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 	case XLAT_SCRIPT: {
 		uint64_t skips = sess_skip_check(s, x); /* noticed only once it succeeded */
 		sess_cascaded_forget(s);
-		if (!sess_run_script(s, x, err)) {
-			s->lock_busy = atomic_met_lock(s, err);
+		struct sess_udf_state *us = sess_udf_state(s);
+		us->call_script = x->tag[0] == 'C' && strcmp(x->tag, "CALL") == 0;
+		bool top = us->call_script && sess_txn_nonatomic(s);
+		us->call_top = top;
+		us->call_sql = false;
+		bool done = sess_run_script(s, x, err);
+		us->call_top = us->call_script = false;
+		bool ended = us->ended;
+		if (top)
+			us->ended = false; /* only while its CALL runs */
+		if (!done) {
+			s->lock_busy = atomic_met_lock(s, err) && !ended;
 			if (s->lock_busy && x->lock_nowait) /* LOCK ... NOWAIT met the write lock */
 				lock_nowait_error(s, x, err);
 			sess_error_drop(x, err);

@@ -883,7 +883,13 @@ bool sess_guc_set_config(struct session *s, const char *name, const char *value,
 
 void sess_guc_statement_end(struct session *s)
 {
-	if (s->txn == SESS_TXN_IDLE && (s->gucs || s->custom))
+	if (s->txn != SESS_TXN_IDLE)
+		return;
+	/* SET TRANSACTION in a CALL or DO (or what a procedure's COMMIT AND CHAIN kept) held for
+	 * the statement's own transaction only */
+	s->txn_read_only = false;
+	s->txn_iso = SESS_ISO_DEFAULT;
+	if (s->gucs || s->custom)
 		sess_guc_txn_end(s, true); /* only set_config's local values were saved */
 }
 

@@ -88,7 +88,38 @@ static bool elem_type(struct pl_run *r, uint32_t type, const char *text, uint32_
 	bool array = false;
 	const struct catalog_enum *e = t ? NULL : sess_types_enum(r->s, type, &array);
 	*elem = t ? t->elem_oid : e && array ? e->oid : 0;
+	const struct catalog_relation *row = t || e ? NULL : sess_types_rowarray(r->s, type);
+	if (row) /* an array of a row type: its elements are composite values */
+		*elem = catalog_rowtype_oid(row->name);
 	return *elem || (!type && text[strspn(text, " ")] == '{');
+}
+
+/* FOREACH into a record or several variables: 42804 unless the elements are of a row type,
+ * as PostgreSQL's exec_move_row. */
+static bool element_rows(struct pl_run *r, const struct xlat_pl_stmt *st, uint32_t elem,
+			 struct pgerr *err)
+{
+	if (sess_types_rowtype(r->s, elem))
+		return true;
+	return pgerr_set(err, SQLSTATE_DATATYPE_MISMATCH,
+			 "cannot assign non-composite value to a %s variable",
+			 st->ntargets > 1 || r->vals[st->targets[0]].row ? "row" : "record");
+}
+
+bool sess_pl_foreach_assign(struct pl_run *r, const struct xlat_pl_stmt *st,
+			    const struct pl_rows *rows, size_t i, struct pgerr *err)
+{
+	if (st->ntargets == 1 && !r->vals[st->targets[0]].is_record)
+		return sess_pl_assign_targets(r, st, rows, i, err);
+	const char *text = rows->cells[i];
+	if (!text && st->ntargets == 1) { /* a NULL element: the record NULL */
+		sess_pl_rec_reset(r, st->targets[0]);
+		return true;
+	}
+	struct pl_rows fields = {0};
+	const struct catalog_relation *t = sess_types_rowtype(r->s, rows->types[0]);
+	return (!text || sess_pl_composite_row(r, t, text, &fields, err)) &&
+	       sess_pl_assign_targets(r, st, &fields, 0, err);
 }
 
 bool sess_pl_foreach_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struct pl_rows *out,
@@ -108,7 +139,8 @@ bool sess_pl_foreach_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struc
 				 t ? t->sql_name : "unknown");
 	}
 	const struct pgtype_info *var = pgtype_by_oid(r->decl_types[st->targets[0]]);
-	if (st->slice > 0 && !(var && var->elem_oid))
+	bool fields = st->ntargets > 1 || r->vals[st->targets[0]].is_record;
+	if (st->slice > 0 && (fields || !(var && var->elem_oid)))
 		return pgerr_set(err, SQLSTATE_DATATYPE_MISMATCH,
 				 "FOREACH ... SLICE loop variable must be of an array type");
 	int lb[PGTYPE_ARRAY_MAXDIM], ub[PGTYPE_ARRAY_MAXDIM];
@@ -129,7 +161,7 @@ bool sess_pl_foreach_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struc
 	out->types = arena_zalloc(r->scratch, sizeof(uint32_t));
 	out->names[0] = "unnest";
 	out->types[0] = st->slice ? type : elem;
-	return true;
+	return !fields || element_rows(r, st, elem, err);
 }
 
 /* ---- cursors: rows read at OPEN, positions as PostgreSQL's portal keeps them ---- */
@@ -253,6 +285,7 @@ bool sess_pl_forc_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struct p
 	c->rows = *out; /* the loop's rows, which outlive the loop's cursor */
 	c->next = r->cursors;
 	r->cursors = c;
+	c->loop = true;
 	*open = c;
 	return true;
 }
@@ -454,6 +487,19 @@ void sess_pl_cursors_keep(struct pl_run *r)
 		(void)!sess_cursor_adopt(r->s, &in, &ignored); /* else it closes, as before */
 	}
 	sess_pl_cursors_free(r);
+}
+
+void sess_pl_cursors_commit(struct pl_run *r)
+{
+	for (struct pl_cursor **at = &r->cursors; *at;) {
+		struct pl_cursor *c = *at;
+		if (c->loop) {
+			at = &c->next;
+			continue;
+		}
+		*at = c->next;
+		cursor_free(c);
+	}
 }
 
 void sess_pl_cursors_free(struct pl_run *r)

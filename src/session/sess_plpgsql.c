@@ -64,6 +64,8 @@ static const char *stmt_name(const struct xlat_pl_stmt *st)
 		return st->ret_record ? "RETURN" : "RETURN QUERY"; /* RETURN r in RETURNS record */
 	case XLAT_PL_RETURN_NEXT:
 		return "RETURN NEXT";
+	case XLAT_PL_TXN:
+		return st->txn_rollback ? "ROLLBACK" : "COMMIT";
 	}
 	return "statement";
 }
@@ -390,7 +392,10 @@ static enum pl_flow exec_fors(struct pl_run *r, const struct xlat_pl_stmt *st, s
 	r->scratch = scratch;
 	enum pl_flow flow = ok ? PL_NEXT : PL_FAIL;
 	for (size_t i = 0; ok && i < rows.nrows; i++) {
-		if (!sess_wait_check(r->s, err) || !sess_pl_assign_targets(r, st, &rows, i, err)) {
+		if (!sess_wait_check(r->s, err) ||
+		    !(st->iter == XLAT_PL_ITER_ARRAY
+			      ? sess_pl_foreach_assign(r, st, &rows, i, err)
+			      : sess_pl_assign_targets(r, st, &rows, i, err))) {
 			flow = PL_FAIL;
 			break;
 		}
@@ -404,6 +409,25 @@ static enum pl_flow exec_fors(struct pl_run *r, const struct xlat_pl_stmt *st, s
 		flow = PL_FAIL;
 	arena_free(rows_arena);
 	return flow;
+}
+
+/* COMMIT / ROLLBACK [AND CHAIN], as PostgreSQL's SPI_commit allows them: in a procedure
+ * CALLed or a DO run outside a transaction block (r->again), not inside a block with handlers
+ * (a subtransaction). The cursors OPEN opened close with the transaction; those FOR loops run
+ * over stay, as PostgreSQL makes them holdable. */
+static bool txn_end(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
+{
+	const char *verb = st->txn_rollback ? "roll back" : "commit";
+	if (r->again && r->savepoints)
+		return pgerr_set(err, "2D000", "cannot %s while a subtransaction is active", verb);
+	/* (a procedure CALLed by one that may end the transaction may too, sess_udf.c, unless
+	 * that CALL stands in a block with handlers, as PostgreSQL's is atomic there) */
+	if (!r->again)
+		return pgerr_set(err, "2D000", "invalid transaction termination");
+	for (struct pl_run *x = r; x; x = x->outer) /* the callers' are the transaction's too */
+		sess_pl_cursors_commit(x);
+	sess_udf_state(r->s)->ended = true; /* a lock met later cannot run it all again */
+	return sess_txn_end_inside(r->s, !st->txn_rollback, st->txn_chain, r->again, err);
 }
 
 /* ---- blocks ---- */
@@ -551,6 +575,8 @@ static enum pl_flow exec_stmt(struct pl_run *r, const struct xlat_pl_stmt *st, s
 	case XLAT_PL_BLOCK:
 		return exec_block(r, st, err);
 	case XLAT_PL_ASSIGN:
+		if (st->rec_whole)
+			return sess_pl_assign_whole(r, st, err) ? PL_NEXT : PL_FAIL;
 		if (!st->expr) { /* record := NULL */
 			sess_pl_rec_reset(r, st->var);
 			return PL_NEXT;
@@ -602,6 +628,8 @@ static enum pl_flow exec_stmt(struct pl_run *r, const struct xlat_pl_stmt *st, s
 	case XLAT_PL_RETURN_QUERY:
 	case XLAT_PL_RETURN_NEXT:
 		return return_rows(r, st, err) ? PL_NEXT : PL_FAIL;
+	case XLAT_PL_TXN:
+		return txn_end(r, st, err) ? PL_NEXT : PL_FAIL;
 	}
 	pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "unknown PL/pgSQL statement");
 	return PL_FAIL;
@@ -642,6 +670,9 @@ bool sess_pl_run_body(struct pl_run *r, struct pgerr *err)
 bool sess_plpgsql_run(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
 {
 	struct pl_run r = {.s = s, .f = x->plpgsql, .scratch = arena_new(0)};
+	if (sess_txn_nonatomic(s))
+		r.again = "SAVEPOINT shardlite_do";
+	sess_udf_state(s)->ended = false;
 	struct pgerr ignored;
 	bool ok = sess_pl_vars_init(&r, err) && set_found(&r, false, err) &&
 		  shard_exec(s->conn, "SAVEPOINT shardlite_do", err);
@@ -656,8 +687,10 @@ bool sess_plpgsql_run(struct session *s, const struct xlat_stmt *x, struct pgerr
 	}
 	if (!ok) {
 		s->schema_epoch = 0;
-		s->lock_busy = r.busy; /* the caller parks and runs the whole DO again */
+		/* the caller parks and runs the whole DO again, unless it ended a transaction */
+		s->lock_busy = r.busy && !s->udf->ended;
 	}
+	s->udf->ended = false; /* only while it runs */
 	sess_pl_vars_free(&r);
 	arena_free(r.scratch);
 	return ok;

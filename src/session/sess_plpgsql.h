@@ -54,6 +54,7 @@ struct pl_cursor {
 	struct pl_rows rows;
 	size_t pos;          /* 0 before the first row, k on row k, nrows + 1 after the last */
 	bool no_scroll;
+	bool loop; /* a FOR loop's over it, which a COMMIT keeps (PostgreSQL holds it) */
 	/* a simply updatable scan of this table (xlat_cursor_scan_sql), each row's rowid, for
 	 * WHERE CURRENT OF; NULL when none */
 	const char *scan_table;
@@ -84,6 +85,11 @@ struct pl_run {
 	const char *scan_table;
 	struct pl_run *outer; /* the run this one's body was called from (sess_rare.pl_top) */
 	struct sess_udf_set *set; /* a set-returning function's rows so far (sess_udf.c) */
+	bool proc;                /* the body is a procedure's */
+	/* a procedure CALLed, or a DO run, outside a transaction block (PostgreSQL's non-atomic
+	 * context): COMMIT and ROLLBACK end its transaction, and this SQL begins the savepoints
+	 * it runs in again (sess_txn_end_inside); NULL: they are 2D000 */
+	const char *again;
 };
 
 /* ---- sess_plpgsql.c ---- */
@@ -287,6 +293,14 @@ bool sess_pl_rec_init(struct pl_run *r, size_t var, struct pgerr *err);
 void sess_pl_rec_reset(struct pl_run *r, int var);
 /* Row i of rows (none: NULLs) into row-typed record var, column k into field k converted to
  * its type. */
+/* st's assignment of a whole record (xlat_pl_stmt.rec_whole), as PostgreSQL's: a row
+ * variable takes the value's fields by position, each converted to its field's type (fewer:
+ * NULLs), a record the value's structure; NULL (or a record not assigned) makes it NULL. */
+bool sess_pl_assign_whole(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err);
+/* A composite value's text (of row type t) as one row of its fields, named and typed as t's
+ * attributes, in scratch; 22P02 for a malformed one. */
+bool sess_pl_composite_row(struct pl_run *r, const struct catalog_relation *t, const char *text,
+			   struct pl_rows *out, struct pgerr *err);
 /* Row variable var as a composite value: its fields in record_out's text (in r->scratch),
  * NULL while it has none (PostgreSQL's row variable is NULL until assigned). */
 const char *sess_pl_row_text(struct pl_run *r, int var);
@@ -309,6 +323,11 @@ bool sess_pl_expand_records(struct pl_run *r, const struct xlat_pl_expr *e, cons
 bool sess_pl_foreach_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struct pl_rows *out,
 			  struct pgerr *err);
 
+/* Element i of FOREACH's rows into st's targets: a record's, or several variables', its
+ * fields (a NULL element makes a record NULL). */
+bool sess_pl_foreach_assign(struct pl_run *r, const struct xlat_pl_stmt *st,
+			    const struct pl_rows *rows, size_t i, struct pgerr *err);
+
 /* var[i] := value of a one-dimensional array (NULL: an empty one), as PostgreSQL assigns it:
  * past the end pads with NULLs; 0A000 for subscripts below 1, several dimensions, explicit
  * bounds. */
@@ -329,6 +348,8 @@ bool sess_pl_current_of(struct pl_run *r, const char *name, const char *table,
 			sqlite3_context *ctx, const char **portal);
 /* OPEN, FETCH, MOVE, CLOSE (PostgreSQL's 34000, 42P03, 55000, 22004). */
 bool sess_pl_cursor(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err);
+/* Closes r's cursors but those FOR loops run over, as a COMMIT in a procedure does. */
+void sess_pl_cursors_commit(struct pl_run *r);
 /* Closes the cursors the run left open. */
 void sess_pl_cursors_free(struct pl_run *r);
 /* At the successful end of a function or DO block: its open cursors handed to the session

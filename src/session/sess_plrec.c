@@ -204,6 +204,78 @@ bool sess_pl_assign_row(struct pl_run *r, int var, const struct pl_rows *rows, s
 	return true;
 }
 
+/* Record variable src's fields as one row, copied into scratch (the target may be src). */
+static void fields_row(struct pl_run *r, const struct pl_val *src, struct pl_rows *out)
+{
+	size_t k = src->nfields;
+	*out = (struct pl_rows){.ncols = k, .nrows = 1};
+	out->names = arena_zalloc(r->scratch, (k + 1) * sizeof(char *));
+	out->types = arena_zalloc(r->scratch, (k + 1) * sizeof(uint32_t));
+	out->cells = arena_zalloc(r->scratch, (k + 1) * sizeof(char *));
+	for (size_t i = 0; i < k; i++) {
+		out->names[i] = arena_strdup(r->scratch, src->names[i]);
+		out->types[i] = src->types[i];
+		out->cells[i] = src->texts[i] ? arena_strdup(r->scratch, src->texts[i]) : NULL;
+	}
+}
+
+bool sess_pl_composite_row(struct pl_run *r, const struct catalog_relation *t, const char *text,
+			   struct pl_rows *out, struct pgerr *err)
+{
+	size_t n = strlen(text), k = t->ncols;
+	const char **fields = arena_zalloc(r->scratch, (n + 1) * sizeof(*fields));
+	size_t *lens = arena_zalloc(r->scratch, (n + 1) * sizeof(*lens));
+	int nf = pgtype_record_fields(text, n, r->scratch, fields, lens, n + 1, err);
+	if (nf < 0)
+		return false;
+	type_fields(r, t, out);
+	out->nrows = 1;
+	out->cells = arena_zalloc(r->scratch, (k + 1) * sizeof(char *));
+	for (size_t i = 0; i < k && i < (size_t)nf; i++)
+		out->cells[i] = fields[i];
+	return true;
+}
+
+bool sess_pl_assign_whole(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
+{
+	struct pl_val *v = &r->vals[st->var];
+	struct pl_rows rows;
+	if (st->rec_from) {
+		const struct pl_val *src = &r->vals[st->rec_from - 1];
+		if (!src->assigned || (src->row && !src->filled)) {
+			sess_pl_rec_reset(r, st->var);
+			return true;
+		}
+		fields_row(r, src, &rows);
+	} else if (st->rec_anon) {
+		if (!sess_pl_exec_expr(r, st->expr, true, &rows, err))
+			return false;
+		for (size_t i = 0; !v->row && i < rows.ncols; i++) /* a record's: f1, f2, ... */
+			rows.names[i] = arena_printf(r->scratch, "f%zu", i + 1);
+	} else {
+		const char *text;
+		uint32_t type;
+		if (!sess_pl_eval(r, st->expr, &text, &type, err))
+			return false;
+		if (!text) {
+			sess_pl_rec_reset(r, st->var);
+			return true;
+		}
+		if (v->row)
+			return sess_pl_row_from_text(r, st->var, text, err);
+		const struct catalog_relation *t = sess_types_rowtype(r->s, type);
+		if (!t) /* PostgreSQL reads the text as an anonymous record */
+			return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+					 "input of anonymous composite types is not implemented");
+		if (!sess_pl_composite_row(r, t, text, &rows, err))
+			return false;
+	}
+	if (v->row)
+		return sess_pl_assign_row(r, st->var, &rows, 0, err);
+	sess_pl_assign_record(r, st->var, &rows, 0);
+	return true;
+}
+
 /* Whether hit h of e stands for a whole record variable. */
 static bool whole(const struct pl_run *r, const struct xlat_pl_expr *e, int h)
 {

@@ -209,6 +209,35 @@ static bool end_chain(struct session *s, bool do_commit, const char **tag, struc
 	return reset || sess_guc_set(s, "transaction_deferrable", deferrable, true, err);
 }
 
+bool sess_txn_end_inside(struct session *s, bool commit, bool chain, const char *again,
+			 struct pgerr *err)
+{
+	/* the statement's own (a CALL outside a block), or the implicit block it began */
+	ASSERT(s->txn == SESS_TXN_IDLE || s->txn == SESS_TXN_IMPLICIT);
+	enum sess_txn state = s->txn;
+	bool lone = s->txn_lone; /* SQLite's transaction is the statement's own */
+	bool read_only = s->txn_read_only;
+	uint8_t iso = s->txn_iso;
+	bool ok = finish(s, commit, err);
+	if (!commit)
+		s->schema_epoch = 0; /* DDL the rollback undid: read the schema again */
+	if (chain) {
+		s->txn_read_only = read_only;
+		s->txn_iso = iso;
+	}
+	s->dt.txn_start = pgtype_now(); /* now() is the new transaction's start */
+	struct pgerr ignored;
+	if (!run(s, again, ok ? err : &ignored)) {
+		LOG_ERROR(s->id, s->tenant, "could not begin the transaction again: %s",
+			  ok ? err->message : ignored.message);
+		rollback_quietly(s);
+		return false;
+	}
+	s->txn = state;
+	s->txn_lone = lone;
+	return ok;
+}
+
 static const char *savepoint_sql(struct session *s, const char *verb, const char *name)
 {
 	/* Savepoint names are identifiers: quote them so any name round-trips. */

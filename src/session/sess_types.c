@@ -540,6 +540,15 @@ const struct catalog_relation *sess_types_rowtype(const struct session *s, uint3
 	return NULL;
 }
 
+const struct catalog_relation *sess_types_rowarray(const struct session *s, uint32_t oid)
+{
+	const struct sess_types_snap *snap = s->schema_snap;
+	for (size_t i = 0; snap && oid >= CATALOG_OID_MIN && i < snap->nrels; i++)
+		if (catalog_rowarray_oid(snap->rels[i].name) == oid)
+			return &snap->rels[i];
+	return NULL;
+}
+
 const struct sess_stmt_trg *sess_types_stmt_triggers(const struct session *s, size_t *n)
 {
 	const struct sess_types_snap *snap = s->schema_snap;

@@ -513,6 +513,7 @@ struct plan {
 	const char **coldomains; /* ... and domains (NULL: none), NULL when no column has one */
 	bool declared; /* the types of a call's column definition list: rows must have them */
 	bool one;      /* RETURNS record: the first row only */
+	bool retset;   /* RETURNS SETOF (with OUT parameters: their rows, not their values) */
 };
 
 /* cols: a RETURNS [SETOF] record function's column types as the call passes them ("23 25"),
@@ -522,9 +523,12 @@ static void make_plan(const struct session *s, const struct xlat_udf *u, const c
 {
 	/* one OUT or INOUT parameter: its type (a procedure's prorettype says record) */
 	uint32_t rettype = u->modes && u->nouts == 1 ? u->outtypes[0] : u->rettype;
-	*p = (struct plan){.rettype = rettype, .rows = xlat_udf_rows(u), .nin = u->nargs,
+	*p = (struct plan){.rettype = rettype,
+			   .rows = xlat_udf_rows(u),
+			   .nin = u->nargs,
 			   .nparams = u->modes ? u->nparams : u->nargs,
-			   .ncols = u->nouts ? u->nouts : 1};
+			   .ncols = u->nouts ? u->nouts : 1,
+			   .retset = u->retset};
 
 	p->argtypes = arena_alloc(a, (u->nargs + 1) * sizeof(uint32_t));
 	memcpy(p->argtypes, u->argtypes, u->nargs * sizeof(uint32_t));
@@ -607,14 +611,16 @@ static const char *scalar_result(struct pl_run *r, const struct plan *p)
 static bool run_call(struct pl_run *r, const struct plan *p, sqlite3_context *ctx,
 		     struct arena *a, struct pgerr *err)
 {
-	struct sess_udf_set set = {.ncols = p->ncols, .types = p->coltypes,
-				   .one = (p->rows && p->modes) || p->one, .declared = p->declared,
+	struct sess_udf_set set = {.ncols = p->ncols,
+				   .types = p->coltypes,
+				   .one = (p->rows && p->modes && !p->retset) || p->one,
+				   .declared = p->declared,
 				   .domains = p->coldomains};
 	strbuf_init(&set.sb, 0);
 	pgfn_rows_begin(&set.sb, (int)set.ncols);
 	r->set = p->rows ? &set : NULL;
 	bool ok = sess_udf_run(r, a, err);
-	if (ok && p->rows && p->modes && !r->f->sql_body)
+	if (ok && p->rows && p->modes && !p->retset && !r->f->sql_body)
 		ok = out_row(r, p, err);
 	r->set = NULL;
 	if (ok && p->rows && set.nrows)
@@ -668,7 +674,31 @@ static bool call(struct session *s, sqlite3_context *ctx, int argc, sqlite3_valu
 	const struct xlat_pl_func *f = sess_udf_compile(s, u, a, err);
 	if (!f)
 		return false;
-	struct pl_run r = {.s = s, .f = f, .scratch = arena_new(0)};
+	struct pl_run r = {.s = s, .f = f, .scratch = arena_new(0), .proc = u->kind == 'p'};
+	struct sess_udf_state *st = sess_udf_state(s);
+	bool script = r.proc && st->call_script;
+	const struct pl_run *o = s->rare ? s->rare->pl_top : NULL; /* the CALL's, if any */
+	if (r.proc)
+		st->call_script = false;
+	/* the savepoints sess_run_script (a CALL without parameters) and sess_udf_run opened,
+	 * and the script's pragma, which SQLite's COMMIT turns off: the CALL's own, outside a
+	 * block, or one CALLed by a procedure (or DO) that may end the transaction, outside its
+	 * blocks with handlers (a CALL with variables is a statement, with no savepoint) */
+	if (r.proc && st->call_top && st->depth == 0)
+		r.again = "SAVEPOINT shardlite_stmt; PRAGMA defer_foreign_keys = ON; "
+			  "SAVEPOINT shardlite_fn_0";
+	else if (r.proc && st->call_sql && st->depth == 0) /* in the implicit block's BEGIN? */
+		r.again = s->txn == SESS_TXN_IMPLICIT && !s->txn_lone
+				  ? "BEGIN; SAVEPOINT shardlite_fn_0"
+				  : "SAVEPOINT shardlite_fn_0";
+	else if (r.proc && o && o->again && !o->savepoints)
+		r.again = arena_printf(a, "%s;%s SAVEPOINT shardlite_fn_%d", o->again,
+				       script ? " SAVEPOINT shardlite_stmt; PRAGMA "
+						"defer_foreign_keys = ON;"
+					      : "",
+				       st->depth);
+	if (r.proc)
+		st->call_top = st->call_sql = false;
 	bool ok = assign_args(&r, &p, argv + 2, a, err) && run_call(&r, &p, ctx, a, err);
 	sess_pl_vars_free(&r);
 	arena_free(r.scratch);

@@ -202,6 +202,12 @@ struct sess_udf_state {
 	/* a statement a function ran met another connection's write lock (SQLITE_BUSY) at its
 	 * first write: the calling statement may park and run again (sess_wait_call_met_lock) */
 	bool busy;
+	/* a CALL outside a transaction block runs: its procedure may end the transaction
+	 * (pl_run.again); ended once it (or a DO) did, so that a lock met after that fails the
+	 * statement rather than parking it to run again from the start. call_script: a CALL
+	 * runs as a script (savepoint shardlite_stmt), until its procedure starts; call_sql:
+	 * a CALL that is a statement (with $n parameters) runs outside a block, the same */
+	bool call_top, ended, call_script, call_sql;
 	/* the RETURNING list's parameters as the last marker that waits passed them: numbers
 	 * and values, for its read by rowid (sess_trgret.c) */
 	int *ret_pnum;
@@ -449,6 +455,8 @@ uint32_t sess_types_decl(const struct session *s, const char *decl, uint32_t oid
 /* The relation (composite type, table or view) whose row type oid is, in the session's copy;
  * NULL when oid is none. */
 const struct catalog_relation *sess_types_rowtype(const struct session *s, uint32_t oid);
+/* The same of the array type oid of such a row type (pt[]). */
+const struct catalog_relation *sess_types_rowarray(const struct session *s, uint32_t oid);
 /* True when sess_types would return the session's copy without reading anything. */
 bool sess_types_current(const struct session *s);
 /* The XLAT_EXT_* bits of the extensions the tenant created, as the schema copy read them (0
@@ -986,6 +994,17 @@ size_t sess_txn_savepoints(const struct session *s);
  * failed: the block is then failed, as after an error (sess_txn_on_error). */
 bool sess_txn_step_out(struct session *s);
 bool sess_txn_step_in(struct session *s, struct pgerr *err);
+/* COMMIT or ROLLBACK [AND CHAIN] of a PL/pgSQL procedure CALLed (or a DO run) outside a
+ * transaction block, as PostgreSQL's SPI_commit: the transaction SQLite opened for the
+ * statement ends as a block's would (deferred triggers, ON COMMIT, notifications, SET LOCAL,
+ * advisory locks), and a new one begins at once by again, the savepoints the statement runs in
+ * (SQL, outermost first), so the statement goes on and ends as it began. False with err when
+ * the commit failed (the transaction is then rolled back and begun again too). */
+bool sess_txn_end_inside(struct session *s, bool commit, bool chain, const char *again,
+			 struct pgerr *err);
+/* Whether a statement runs outside any transaction block, PostgreSQL's implicit block of a
+ * multi-statement Query included: a CALL or DO there may end its transaction. */
+bool sess_txn_nonatomic(const struct session *s);
 /* BEGIN, COMMIT, ROLLBACK [AND CHAIN], SAVEPOINT, RELEASE, ROLLBACK TO. Writes notices it
  * implies and sets *tag to the CommandComplete tag. */
 bool sess_txn_control(struct session *s, const struct xlat_stmt *x, const char **tag,

@@ -198,7 +198,8 @@ static const struct xlat_udf *with_outs(struct arena *a, const struct xlat_udf *
 		v->rettype = u->outtypes[0];
 		v->retdecl = u->outdecls[0];
 	}
-	v->retset = v->rettype != PGTYPE_VOID && u->nouts > 1;
+	/* RETURNS SETOF with OUT parameters: RETURN NEXT adds their values (out_vars) */
+	v->retset = u->retset || (v->rettype != PGTYPE_VOID && u->nouts > 1);
 	return v;
 }
 
@@ -224,6 +225,8 @@ bool xlat_udf_compile(const struct xlat_udf *u, const struct xlat_schema *schema
 		      const struct xlat_pl_func **out, struct pgerr *err)
 {
 	bool outs = u->modes != NULL;
+	const char *modes = u->modes; /* copy_udf leaves them out */
+	size_t nparams = u->nparams;
 	bool table = !outs && u->retset && u->nouts && strcmp(u->lang, "sql") != 0;
 	const char *shown = display_name(a, u); /* the inputs only, as format_procedure */
 	int *in_number = NULL;                  /* a LANGUAGE sql body's $n count the inputs only */
@@ -261,6 +264,13 @@ bool xlat_udf_compile(const struct xlat_udf *u, const struct xlat_schema *schema
 	l->table_first = table_first;
 	l->in_number = in_number;
 	l->ntable = table ? u->nargs - table_first : 0;
+	if (outs && u->retset) { /* the parameters are the variables, with_outs */
+		int *v = arena_zalloc(a, (nparams + 1) * sizeof(int));
+		for (size_t i = 0; i < nparams; i++)
+			if (modes[i] == 'o' || modes[i] == 'b')
+				v[l->nout_vars++] = (int)i;
+		l->out_vars = v;
+	}
 	l->row_set = u->retset && schema && xlat_udf_rowset(u, schema);
 	l->where = "a PL/pgSQL function";
 	bool sql = strcmp(u->lang, "sql") == 0;
@@ -294,10 +304,9 @@ static bool return_one_row(struct xlat_plloader *l, const char *sql, int unknown
 	return true;
 }
 
-/* RETURN ROW(a, b) or (a, b): `SELECT a, b` (deparsed from the row's fields), *unknown 1 +
- * the first field that is a string literal or NULL (PostgreSQL leaves them unknown in a row,
- * which no column's type matches); RETURN NULL: "" (a row of NULLs); another expression: NULL. */
-static const char *row_select(struct xlat_plloader *l, const char *expr, int *unknown)
+/* RETURN ROW(a, b) or (a, b): the string literals and NULLs PostgreSQL leaves unknown in a
+ * row match no column's type (unknown). */
+const char *xlat_plload_row_select(struct xlat_plloader *l, const char *expr, int *unknown)
 {
 	PgQueryProtobufParseResult r =
 		pg_query_parse_protobuf(arena_printf(l->c->a, "SELECT %s", expr));
@@ -359,7 +368,7 @@ bool xlat_plload_return_record(struct xlat_plloader *l, const struct xlat_json *
 	int var = n ? xlat_plload_find(l, xlat_plpre_fold(l->c->a, text, n)) : -1;
 	if (var < 0 || l->vars[var].type) { /* a record's or row type's variable has no type */
 		int unknown = 0;
-		const char *sql = text ? row_select(l, text, &unknown) : NULL;
+		const char *sql = text ? xlat_plload_row_select(l, text, &unknown) : NULL;
 		if (!sql)
 			return xlat_plload_unsupported(l,
 						       "RETURN of a value other than a record "
@@ -453,7 +462,7 @@ static bool is_null_text(const char *text)
 static bool return_next_row(struct xlat_plloader *l, const char *text, struct xlat_pl_stmt *st)
 {
 	int unknown = 0;
-	const char *sql = row_select(l, text, &unknown);
+	const char *sql = xlat_plload_row_select(l, text, &unknown);
 	if (sql && unknown)
 		return false; /* ROW(1, 'x'): PostgreSQL's record of an unknown field matches no
 			       * row type; read as one value, it is 42804 when it runs too */
@@ -468,17 +477,19 @@ static bool return_next_row(struct xlat_plloader *l, const char *text, struct xl
  * PostgreSQL's syntax error (pl_gram.y reads an expression that is missing). */
 static bool return_next_table(struct xlat_plloader *l, struct xlat_pl_stmt *st)
 {
-	if (!l->ntable)
+	size_t n = l->out_vars ? l->nout_vars : l->ntable;
+	if (!n)
 		return pgerr_set(l->c->err, SQLSTATE_SYNTAX_ERROR,
 				 "missing expression at or near \";\"");
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	strbuf_puts(&sb, "SELECT ");
-	for (size_t i = 0; i < l->ntable; i++)
-		strbuf_printf(&sb, "%s$%zu", i ? ", " : "", l->table_first + i + 1);
+	for (size_t i = 0; i < n; i++)
+		strbuf_printf(&sb, "%s$%zu", i ? ", " : "",
+			      (l->out_vars ? (size_t)l->out_vars[i] : l->table_first + i) + 1);
 	const char *sql = arena_strdup(l->c->a, sb.data ? sb.data : "");
 	strbuf_fini(&sb);
-	st->ret_record = l->ntable > 1;
+	st->ret_record = n > 1;
 	return (st->expr = xlat_plload_sql(l, sql)) != NULL;
 }
 

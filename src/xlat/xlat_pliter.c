@@ -26,9 +26,12 @@ bool xlat_plload_foreach(struct xlat_plloader *l, const struct xlat_json *b,
 					    ? xlat_plload_node(&l->datums->items[var], &kind)
 					    : NULL;
 	bool ok = true;
-	if (!d || strcmp(kind, "PLpgSQL_var") != 0 || !l->vars[var].name || !l->vars[var].type) {
-		ok = xlat_plload_unsupported(l, "FOREACH into a record or several variables");
-	} else {
+	if (d && strcmp(kind, "PLpgSQL_row") == 0) { /* FOREACH x, y: a row's fields */
+		ok = xlat_plload_targets(l, &l->datums->items[var], st);
+	} else if (!d || (strcmp(kind, "PLpgSQL_var") != 0 && strcmp(kind, "PLpgSQL_rec") != 0) ||
+		   !l->vars[var].name) {
+		ok = xlat_plload_unsupported(l, "this FOREACH target");
+	} else { /* a scalar, or a record (a row's fields, sess_pl_foreach_rows) */
 		int *v = arena_zalloc(l->c->a, sizeof(int));
 		*v = var;
 		st->targets = v;

@@ -378,7 +378,9 @@ void xlat_plload_args(struct xlat_plloader *l)
 		int n = l->in_number ? l->in_number[i] : (int)i + 1;
 		if (n)
 			xlat_plload_push(l, arena_printf(l->c->a, "$%d", n), (int)i);
-		if (name && name[0] != '$')
+		/* a LANGUAGE sql body sees its input parameters only, as PostgreSQL's
+		 * (get_func_input_arg_names): `id` of OUT id is the column */
+		if (name && name[0] != '$' && (n || !l->in_number))
 			xlat_plload_push(l, name, (int)i);
 	}
 	l->next_datum = l->nargs + 1;

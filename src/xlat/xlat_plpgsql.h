@@ -72,6 +72,10 @@ struct xlat_plloader {
 	/* RETURNS TABLE's columns: the arguments from table_first on (after the inputs), which
 	 * `RETURN NEXT;` makes the next row of */
 	size_t table_first, ntable;
+	/* RETURNS SETOF with OUT parameters: the OUT and INOUT ones' variables, in order, which
+	 * `RETURN NEXT;` makes the next row of (else NULL) */
+	const int *out_vars;
+	size_t nout_vars;
 	/* A LANGUAGE sql body's with OUT parameters: per argument the n of the $n naming it,
 	 * counting the inputs only (0: an OUT one, which no $n names); NULL: $n is argument n. */
 	const int *in_number;
@@ -97,6 +101,11 @@ bool xlat_plload_return_set(struct xlat_plloader *l, const struct xlat_json *b,
  * b, RETURN NULL a row of NULLs; another value 0A000. */
 bool xlat_plload_return_record(struct xlat_plloader *l, const struct xlat_json *e,
 			       struct xlat_pl_stmt *st);
+
+/* ROW(a, b) or (a, b): `SELECT a, b` (deparsed from the row's fields), *unknown 1 + the first
+ * field that is a string literal or NULL; NULL: "" (a row of NULLs); another expression (or a
+ * syntax error): NULL. In l's arena. */
+const char *xlat_plload_row_select(struct xlat_plloader *l, const char *expr, int *unknown);
 
 /* 0A000 "<what> is not supported in a DO block" (or "in a PL/pgSQL function"); false. */
 bool xlat_plload_unsupported(struct xlat_plloader *l, const char *what);
@@ -169,7 +178,8 @@ bool xlat_plrec_names_relation(struct xlat_plloader *l, const char *t);
  * and the prefix is one name). */
 bool xlat_plrec_decl(struct xlat_plloader *l, struct xlat_pl_var *v);
 /* The assignment q ("r<comment f> := expr", as xlat_plrec_rewrite made it) to a field of record
- * st->var into st; a whole record assigned is 0A000. */
+ * st->var into st, or of the whole record (NULL; another record variable; a row; a composite
+ * value: xlat_pl_stmt.rec_whole). */
 bool xlat_plrec_assign(struct xlat_plloader *l, const char *q, struct xlat_pl_stmt *st);
 
 /* ---- xlat_pliter.c: FOREACH, arrays' elements, cursors ---- */

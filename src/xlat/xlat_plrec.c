@@ -132,8 +132,10 @@ bool xlat_plrec_decl(struct xlat_plloader *l, struct xlat_pl_var *v)
 	return true;
 }
 
-/* `r := NULL` (st->expr stays NULL): the record NULL again; any other whole record is 0A000. */
-static bool null_record(struct xlat_plloader *l, const char *q)
+/* `r := NULL` (st->expr stays NULL): the record NULL again. `r := s` of a record variable s:
+ * its fields (rec_from); `r := ROW(a, b)`: the row's fields as columns (rec_anon); another
+ * value: one composite value, as PostgreSQL's exec_assign_value takes it. */
+static bool whole_record(struct xlat_plloader *l, const char *q, struct xlat_pl_stmt *st)
 {
 	const char *p = q + strcspn(q, ":=");
 	p += *p == ':';
@@ -141,10 +143,23 @@ static bool null_record(struct xlat_plloader *l, const char *q)
 	while (isspace((unsigned char)*p))
 		p++;
 	size_t n = strlen(p);
-	while (n && isspace((unsigned char)p[n - 1]))
+	while (n && (isspace((unsigned char)p[n - 1]) || p[n - 1] == ';'))
 		n--;
-	return (n == 4 && strncasecmp(p, "null", 4) == 0) ||
-	       xlat_plload_unsupported(l, "assigning a whole record other than NULL");
+	if (n == 4 && strncasecmp(p, "null", 4) == 0)
+		return true;
+	st->rec_whole = true;
+	int w = xlat_plload_find(l, xlat_plpre_fold(l->c->a, p, n));
+	if (w >= 0 && !l->vars[w].type) {
+		st->rec_from = w + 1;
+		return true;
+	}
+	const char *expr = arena_strndup(l->c->a, p, n);
+	int unknown = 0;
+	const char *sql = xlat_plload_row_select(l, expr, &unknown);
+	st->rec_anon = sql && *sql;
+	if (!st->rec_anon)
+		sql = arena_printf(l->c->a, "SELECT %s", expr);
+	return (st->expr = xlat_plload_sql(l, sql)) != NULL;
 }
 
 bool xlat_plrec_assign(struct xlat_plloader *l, const char *q, struct xlat_pl_stmt *st)
@@ -152,7 +167,7 @@ bool xlat_plrec_assign(struct xlat_plloader *l, const char *q, struct xlat_pl_st
 	const char *open = strstr(q, "/*");
 	const char *close = open ? strstr(open + 2, "*/") : NULL;
 	if (!close || strcspn(q, ":=") < (size_t)(open - q))
-		return null_record(l, q);
+		return whole_record(l, q, st);
 	st->field = xlat_plpre_fold(l->c->a, open + 2, (size_t)(close - open - 2));
 	const char *p = close + 2;
 	while (isspace((unsigned char)*p))

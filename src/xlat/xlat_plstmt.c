@@ -329,9 +329,7 @@ static const char *refused_name(const char *kind)
 					       {"PLpgSQL_stmt_return_query", "RETURN QUERY"},
 					       {"PLpgSQL_stmt_open", "OPEN"},
 					       {"PLpgSQL_stmt_fetch", "FETCH"},
-					       {"PLpgSQL_stmt_close", "CLOSE"},
-					       {"PLpgSQL_stmt_commit", "COMMIT"},
-					       {"PLpgSQL_stmt_rollback", "ROLLBACK"}};
+					       {"PLpgSQL_stmt_close", "CLOSE"}};
 	for (size_t i = 0; i < ARRAY_LEN(names); i++)
 		if (strcmp(kind, names[i][0]) == 0)
 			return names[i][1];
@@ -438,6 +436,15 @@ static bool load_stmt(struct xlat_plloader *l, const struct xlat_json *j, struct
 	}
 	if (strcmp(kind, "PLpgSQL_stmt_call") == 0)
 		return load_call(l, b, st);
+	if (strcmp(kind, "PLpgSQL_stmt_commit") == 0 ||
+	    strcmp(kind, "PLpgSQL_stmt_rollback") == 0) {
+		/* whether the routine may end its transaction is known only when it runs, as in
+		 * PostgreSQL (a function's is 2D000 then) */
+		st->kind = XLAT_PL_TXN;
+		st->txn_rollback = kind[13] == 'r';
+		st->txn_chain = xlat_json_bool(b, "chain");
+		return true;
+	}
 	if (strcmp(kind, "PLpgSQL_stmt_assert") == 0) {
 		st->kind = XLAT_PL_ASSERT;
 		if (!(st->expr = xlat_plload_expr(l, xlat_json_get(b, "cond"))))

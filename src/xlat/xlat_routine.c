@@ -359,14 +359,15 @@ static bool out_result(struct xlat_ctx *c, const PgQuery__TypeName *tn, const st
 				 "OUT and INOUT arguments aren't allowed in TABLE functions");
 	u->rettype = p->nouts == 1 ? p->outtypes[0] : XLAT_OID_RECORD;
 	u->retdecl = p->nouts == 1 ? p->outdecls[0] : "record";
-	if (tn && tn->setof)
-		return xlat_unsupported(c, -1, "RETURNS SETOF with OUT parameters");
 	if (!tn)
 		return true;
+	u->retset = tn->setof;         /* RETURN NEXT adds the OUT parameters' values */
+	PgQuery__TypeName plain = *tn; /* SETOF's type as any other */
+	plain.setof = false;
 	const char *name = tn->n_names ? xlat_node_str(tn->names[tn->n_names - 1]) : NULL;
 	uint32_t oid = XLAT_OID_RECORD;
 	const char *decl;
-	if (!(name && strcmp(name, "record") == 0) && !arg_type(c, tn, &oid, &decl))
+	if (!(name && strcmp(name, "record") == 0) && !arg_type(c, &plain, &oid, &decl))
 		return false;
 	if (oid == u->rettype)
 		return true;

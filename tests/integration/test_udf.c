@@ -131,6 +131,37 @@ START_TEST(triggers_through_bind)
 }
 END_TEST
 
+/* CALL p($1) of a procedure that COMMITs (a batching migration, through psycopg or JDBC):
+ * outside a transaction block each COMMIT ends a transaction, and the statement's own ends
+ * after it; inside one it is 2D000, as PostgreSQL's. */
+START_TEST(call_commit_through_bind)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	harness_exec(c, "CREATE TABLE batches (i int)");
+	harness_exec(c, "CREATE PROCEDURE batch(n int) LANGUAGE plpgsql AS $$ BEGIN FOR i IN 1..n "
+			"LOOP INSERT INTO batches VALUES (i); IF i = 2 THEN ROLLBACK; ELSE COMMIT; "
+			"END IF; END LOOP; INSERT INTO batches VALUES (100); END $$");
+	PGresult *r = params(c, "CALL batch($1)", 1, (const char *[]){"3"});
+	ck_assert_msg(PQresultStatus(r) == PGRES_COMMAND_OK, "%s", PQresultErrorMessage(r));
+	ck_assert_str_eq(PQcmdStatus(r), "CALL");
+	PQclear(r);
+	harness_expect_value(c, "SELECT string_agg(i::text, ',' ORDER BY i) FROM batches",
+			     "1,3,100");
+	harness_exec(c, "BEGIN");
+	r = PQexecParams(c, "CALL batch($1)", 1, NULL, (const char *[]){"1"}, NULL, NULL, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_FATAL_ERROR);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "2D000");
+	PQclear(r);
+	harness_exec(c, "ROLLBACK");
+	/* no transaction is left open: a later one begins and ends as usual */
+	harness_exec(c, "BEGIN");
+	harness_exec(c, "INSERT INTO batches VALUES (7)");
+	harness_exec(c, "ROLLBACK");
+	harness_expect_value(c, "SELECT count(*) FROM batches", "3");
+	PQfinish(c);
+}
+END_TEST
+
 /* CALL p($1, $2) as JDBC's {call p(?, ?)}, psycopg and node-postgres send it: the values are
  * bound, the procedure runs once, Describe answers NoData and the tag is CALL; an error it
  * does not handle undoes its changes. */
@@ -249,6 +280,7 @@ int main(void)
 	tcase_add_test(tc, functions_through_bind);
 	tcase_add_test(tc, triggers_through_bind);
 	tcase_add_test(tc, call_through_bind);
+	tcase_add_test(tc, call_commit_through_bind);
 	suite_add_tcase(s, tc);
 	return check_run(s);
 }

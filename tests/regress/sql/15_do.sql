@@ -81,5 +81,4 @@ DO $$ BEGIN INSERT INTO do_log (msg) VALUES ('undone with its query'); END $$; S
 SELECT count(*) FROM do_log WHERE msg = 'undone with its query';
 DO $$ DECLARE t text; BEGIN FOR t IN SELECT unnest(ARRAY['do_a', 'do_b']) LOOP EXECUTE format('CREATE TABLE %I (id int)', t); EXECUTE format('INSERT INTO %I VALUES (1)', t); END LOOP; END $$;
 SELECT (SELECT count(*) FROM do_a) + (SELECT count(*) FROM do_b);
--- differs: refused (0A000): transaction control inside a DO block
 DO $$ BEGIN COMMIT; END $$;

@@ -108,7 +108,6 @@ CALL fn_nosuch(1);
 CREATE PROCEDURE fn_open(x int) LANGUAGE sql AS $$ INSERT INTO fn_acct VALUES (x, 0) $$;
 CALL fn_open(3);
 SELECT count(*) FROM fn_acct;
--- differs: refused (0A000): transaction control inside a procedure
 CREATE PROCEDURE fn_commits() LANGUAGE plpgsql AS $$ BEGIN COMMIT; END $$;
 SELECT p.proname, p.prokind, pg_get_function_arguments(p.oid), pg_get_function_result(p.oid) FROM pg_proc p WHERE p.proname IN ('fn_transfer', 'fn_open') ORDER BY 1;
 DROP PROCEDURE fn_open(int);

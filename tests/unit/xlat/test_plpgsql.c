@@ -203,6 +203,41 @@ START_TEST(test_foreach)
 }
 END_TEST
 
+/* FOREACH into a record or several variables: one record target, or the row's fields. */
+START_TEST(test_foreach_fields)
+{
+	struct arena *a = arena_new(0);
+	const struct xlat_pl_func *f =
+		load(a, "DO $$ DECLARE a pt[]; r record; x int; y text; BEGIN FOREACH r IN ARRAY a "
+			"LOOP END LOOP; FOREACH x, y IN ARRAY a LOOP END LOOP; END $$");
+	const struct xlat_pl_stmt *b = f->top.body.v;
+	ck_assert_int_eq(b[0].kind, XLAT_PL_FORS);
+	ck_assert_uint_eq(b[0].ntargets, 1);
+	ck_assert_int_eq(b[0].targets[0], var_named(f, "r", 0));
+	ck_assert_uint_eq(b[1].ntargets, 2);
+	ck_assert_int_eq(b[1].targets[0], var_named(f, "x", 0));
+	ck_assert_int_eq(b[1].targets[1], var_named(f, "y", 0));
+	arena_free(a);
+}
+END_TEST
+
+/* COMMIT and ROLLBACK [AND CHAIN] load; whether they may run is decided when they do. */
+START_TEST(test_txn)
+{
+	struct arena *a = arena_new(0);
+	const struct xlat_pl_func *f =
+		load(a, "DO $$ BEGIN COMMIT; ROLLBACK AND CHAIN; COMMIT AND NO CHAIN; END $$");
+	const struct xlat_pl_stmt *b = f->top.body.v;
+	ck_assert_uint_ge(f->top.body.n, 3); /* and the implicit RETURN */
+	ck_assert_int_eq(b[0].kind, XLAT_PL_TXN);
+	ck_assert(!b[0].txn_rollback && !b[0].txn_chain);
+	ck_assert_int_eq(b[1].kind, XLAT_PL_TXN);
+	ck_assert(b[1].txn_rollback && b[1].txn_chain);
+	ck_assert(!b[2].txn_rollback && !b[2].txn_chain);
+	arena_free(a);
+}
+END_TEST
+
 /* A whole record's references are kept with where they stand, r.* marked. */
 START_TEST(test_whole_records)
 {
@@ -222,6 +257,27 @@ START_TEST(test_whole_records)
 	ck_assert_int_eq(p->hits[1].at, 27);
 	ck_assert_int_eq(p->hits[2].ref, 2);
 	ck_assert_str_eq(p->refs[2].field, "a");
+	arena_free(a);
+}
+END_TEST
+
+/* A whole record assigned: from a record variable, a row's fields, one composite value. */
+START_TEST(test_record_assign)
+{
+	struct arena *a = arena_new(0);
+	const struct xlat_pl_func *f =
+		load(a, "DO $$ DECLARE r record; s record; x int; BEGIN r := s; r := ROW(x, 'a'); "
+			"r := (1, 2); r := f(x); r := NULL; END $$");
+	const struct xlat_pl_stmt *b = f->top.body.v;
+	ck_assert(b[0].rec_whole);
+	ck_assert_int_eq(b[0].rec_from, var_named(f, "s", 0) + 1);
+	ck_assert(b[1].rec_whole && b[1].rec_anon && !b[1].rec_from);
+	ck_assert_str_eq(b[1].expr->sql, "SELECT $1, 'a'");
+	ck_assert(b[2].rec_anon);
+	ck_assert_str_eq(b[2].expr->sql, "SELECT 1, 2");
+	ck_assert(b[3].rec_whole && !b[3].rec_anon && !b[3].rec_from);
+	ck_assert_str_eq(b[3].expr->sql, "SELECT f($1)");
+	ck_assert(!b[4].rec_whole && !b[4].expr);
 	arena_free(a);
 }
 END_TEST
@@ -446,12 +502,7 @@ static const struct refusal refusals[] = {
 	 "too many arguments for cursor \"c\""},
 	{"DO $$ DECLARE c refcursor; BEGIN FOR r IN c LOOP END LOOP; END $$", "42601",
 	 "cursor FOR loop must use a bound cursor variable"},
-	{"DO $$ DECLARE a int[]; x record; BEGIN FOREACH x IN ARRAY a LOOP END LOOP; END $$",
-	 "0A000", "FOREACH into a record or several variables is not supported in a DO block"},
-	{"DO $$ DECLARE r record; x int; BEGIN r := x; END $$", "0A000",
-	 "assigning a whole record other than NULL is not supported in a DO block"},
 	{"DO $$ DECLARE x y%TYPE; BEGIN END $$", "42601", "syntax error at or near \"%\""},
-	{"DO $$ BEGIN COMMIT; END $$", "0A000", "COMMIT is not supported in a DO block"},
 	{"DO LANGUAGE plperl $$ 1 $$", "42704", "language \"plperl\" does not exist"},
 };
 
@@ -480,8 +531,11 @@ Suite *xlat_suite_plpgsql(void)
 	tcase_add_test(tc, test_conditions_and_raise);
 	tcase_add_test(tc, test_records);
 	tcase_add_test(tc, test_foreach);
+	tcase_add_test(tc, test_txn);
+	tcase_add_test(tc, test_foreach_fields);
 	tcase_add_test(tc, test_cursors);
 	tcase_add_test(tc, test_whole_records);
+	tcase_add_test(tc, test_record_assign);
 	tcase_add_test(tc, test_record_field_select);
 	tcase_add_test(tc, test_return_next_var);
 	tcase_add_test(tc, test_return_next_table);
