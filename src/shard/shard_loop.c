@@ -4,24 +4,23 @@
  * runs on a committer's thread: shard_sync.c).
  *
  * Checkpoints: SQLite's auto-checkpoint runs inside the COMMIT that finds the WAL past its
- * threshold, with an fsync of the WAL and one of the database file. So a commit is offered to
- * the loop only while the tenant's WAL (as the last commit left it) is well below the
- * threshold (shard_conn_commit_blocks); past it, commits run on workers and checkpoint there,
- * ending in RESTART mode, which holds the write lock while it copies the last frames, so the
- * next writer starts the WAL over. (A PASSIVE checkpoint alone lets the next writer append
- * first, and under steady load the WAL then never starts over: checkpoint().) A transaction
- * that crosses the threshold on the loop anyway (many cheap writes) only marks the checkpoint
- * due on its connection; its borrower runs it on a worker (shard_conn_checkpoint), or release
- * does. */
+ * threshold, with an fsync of the WAL and one of the database file. A commit on the loop that
+ * takes the tenant's WAL past the threshold only marks the checkpoint due on its connection;
+ * its borrower runs it on a worker (shard_conn_checkpoint), or release does. It ends in
+ * RESTART mode, which holds the write lock while it copies the last frames, so the next
+ * writer starts the WAL over. (A PASSIVE checkpoint alone lets the next writer append first,
+ * and under steady load the WAL then never starts over: checkpoint().) While the WAL (as the
+ * last commit left it) is past the threshold, a checkpoint is under way or did not restart it:
+ * commits are not offered to the loop (shard_conn_commit_blocks) and run on workers, which
+ * checkpoint inside the commit. So the loop leaves one commit per checkpoint to a worker; it
+ * used to leave every commit of the last 100 frames before the threshold (about one insert in
+ * ten, each a worker's wakeup and the loop's: docs/performance.md). */
 #include "shard_int.h"
 
 #include <string.h>
 
 /* SQLite's default wal_autocheckpoint, in WAL frames (pages). */
 #define CHECKPOINT_FRAMES 1000
-/* A commit on the loop is chosen only below this WAL size: the transaction's own pages (a few
- * for the cheap statements the loop runs) then stay under the checkpoint size. */
-#define LOOP_COMMIT_FRAMES (CHECKPOINT_FRAMES - 100)
 
 /* PASSIVE, as SQLite's own hook, then RESTART. The hook runs after the commit let the write
  * lock go, so a PASSIVE checkpoint alone raced the next writer, which under steady load had
@@ -37,7 +36,8 @@
 static void checkpoint(struct shard_conn *c, const char *schema)
 {
 	if (strcmp(schema, "main") != 0) {
-		(void)sqlite3_wal_checkpoint_v2(c->db, schema, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+		(void)sqlite3_wal_checkpoint_v2(c->db, schema, SQLITE_CHECKPOINT_PASSIVE, NULL,
+						NULL);
 		return;
 	}
 	(void)sqlite3_wal_checkpoint_v2(c->db, "main", SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
@@ -75,7 +75,7 @@ bool shard_conn_commit_blocks(const struct shard_conn *c)
 {
 	if (c->reg->durability == SHARD_DURABILITY_FULL || !c->t)
 		return true;
-	return __atomic_load_n(&c->t->wal_frames, __ATOMIC_RELAXED) >= LOOP_COMMIT_FRAMES;
+	return __atomic_load_n(&c->t->wal_frames, __ATOMIC_RELAXED) >= CHECKPOINT_FRAMES;
 }
 
 bool shard_conn_checkpoint_due(const struct shard_conn *c) { return c->checkpoint_due; }
