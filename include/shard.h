@@ -293,7 +293,8 @@ void shard_ticket_drop(struct shard_ticket *tk);
 void shard_conn_set_on_loop(struct shard_conn *c, bool on);
 bool shard_conn_checkpoint_due(const struct shard_conn *c);
 /* Whether a commit on c now may wait for the disk: an fsync of its own (durability = full), or
- * a checkpoint (the tenant's WAL is near the checkpoint size). Such a commit belongs on a
+ * a checkpoint (the tenant's WAL is past the checkpoint size and no checkpoint of the tenant
+ * runs: one is due, or the last did not start the WAL over). Such a commit belongs on a
  * worker. Without the lock: a guess from the last commit. */
 bool shard_conn_commit_blocks(const struct shard_conn *c);
 void shard_conn_checkpoint(struct shard_conn *c);

@@ -80,7 +80,8 @@ struct shard_tenant {
 	 * taken to zero under the lock only; a ticket whose commit is durable lowers it without
 	 * the lock while it stays above zero (shard_sync.c, done_unlocked). */
 	int tickets;
-	int wal_frames; /* the WAL's size after the last commit (shard_loop.c), read unlocked */
+	int wal_frames;  /* the WAL's size after the last commit (shard_loop.c), read unlocked */
+	int checkpoints; /* checkpoints of the tenant under way (shard_loop.c); atomic */
 	/* Commits settled so far; the connection that made the last one has wseq equal to it,
 	 * and its page cache is the only one the commit left current (shard_conn_take_fresher).
 	 * Written under the lock, read unlocked as a hint. */

@@ -4,24 +4,31 @@
  * runs on a committer's thread: shard_sync.c).
  *
  * Checkpoints: SQLite's auto-checkpoint runs inside the COMMIT that finds the WAL past its
- * threshold, with an fsync of the WAL and one of the database file. So a commit is offered to
- * the loop only while the tenant's WAL (as the last commit left it) is well below the
- * threshold (shard_conn_commit_blocks); past it, commits run on workers and checkpoint there,
- * ending in RESTART mode, which holds the write lock while it copies the last frames, so the
- * next writer starts the WAL over. (A PASSIVE checkpoint alone lets the next writer append
- * first, and under steady load the WAL then never starts over: checkpoint().) A transaction
- * that crosses the threshold on the loop anyway (many cheap writes) only marks the checkpoint
- * due on its connection; its borrower runs it on a worker (shard_conn_checkpoint), or release
- * does. */
+ * threshold, with an fsync of the WAL and one of the database file. A commit on the loop that
+ * takes the tenant's WAL past the threshold only marks the checkpoint due on its connection;
+ * its borrower runs it on a worker (shard_conn_checkpoint), or release does. It ends in
+ * RESTART mode, which holds the write lock while it copies the last frames, so the next
+ * writer starts the WAL over. (A PASSIVE checkpoint alone lets the next writer append first,
+ * and under steady load the WAL then never starts over: checkpoint().) While the WAL (as the
+ * last commit left it) is past the threshold, a checkpoint is under way or did not restart it:
+ * commits are not offered to the loop (shard_conn_commit_blocks) and run on workers, which
+ * checkpoint inside the commit; except while a checkpoint of the tenant runs (for a few
+ * milliseconds: its PASSIVE step copies and flushes), when commits on the loop go on and mark
+ * none due (that one starts the WAL over, or the first commit after it tries again), up to
+ * CHECKPOINT_SLACK frames more. So the loop leaves about one commit per checkpoint to a
+ * worker. It used to leave every commit of the last 100 frames before the size and of the
+ * checkpoint's run (about one insert in eight at c 8, each a worker's wakeup and the loop's:
+ * docs/performance.md). */
 #include "shard_int.h"
 
 #include <string.h>
 
 /* SQLite's default wal_autocheckpoint, in WAL frames (pages). */
 #define CHECKPOINT_FRAMES 1000
-/* A commit on the loop is chosen only below this WAL size: the transaction's own pages (a few
- * for the cheap statements the loop runs) then stay under the checkpoint size. */
-#define LOOP_COMMIT_FRAMES (CHECKPOINT_FRAMES - 100)
+/* While a checkpoint of the tenant is under way, commits on the loop go on past the size up to
+ * this many frames more (it starts the WAL over, or the next commit past the size tries
+ * again). */
+#define CHECKPOINT_SLACK 500
 
 /* PASSIVE, as SQLite's own hook, then RESTART. The hook runs after the commit let the write
  * lock go, so a PASSIVE checkpoint alone raced the next writer, which under steady load had
@@ -37,16 +44,29 @@
 static void checkpoint(struct shard_conn *c, const char *schema)
 {
 	if (strcmp(schema, "main") != 0) {
-		(void)sqlite3_wal_checkpoint_v2(c->db, schema, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+		(void)sqlite3_wal_checkpoint_v2(c->db, schema, SQLITE_CHECKPOINT_PASSIVE, NULL,
+						NULL);
 		return;
 	}
+	if (c->t)
+		__atomic_add_fetch(&c->t->checkpoints, 1, __ATOMIC_RELAXED);
 	(void)sqlite3_wal_checkpoint_v2(c->db, "main", SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
 	int rc = sqlite3_wal_checkpoint_v2(c->db, "main", SQLITE_CHECKPOINT_RESTART, NULL, NULL);
+	if (c->t)
+		__atomic_sub_fetch(&c->t->checkpoints, 1, __ATOMIC_RELAXED);
 	/* It may have held the write lock, and writers that met it parked: the next settle
 	 * (or release) wakes one, as after a commit. */
 	c->released = true;
 	if (rc == SQLITE_OK && c->t) /* the next commit starts the WAL over */
 		__atomic_store_n(&c->t->wal_frames, 0, __ATOMIC_RELAXED);
+}
+
+/* Whether another connection checkpoints the tenant now, and the WAL is not so far past the
+ * size that commits on the loop should stop (a hint, read without any lock). */
+static bool checkpoint_running(const struct shard_conn *c, int frames)
+{
+	return c->t && frames < CHECKPOINT_FRAMES + CHECKPOINT_SLACK &&
+	       __atomic_load_n(&c->t->checkpoints, __ATOMIC_RELAXED) > 0;
 }
 
 static int wal_hook(void *arg, sqlite3 *db, const char *schema, int frames)
@@ -59,7 +79,8 @@ static int wal_hook(void *arg, sqlite3 *db, const char *schema, int frames)
 	if (frames < CHECKPOINT_FRAMES)
 		return SQLITE_OK;
 	if (c->on_loop) {
-		c->checkpoint_due = true;
+		if (!checkpoint_running(c, frames))
+			c->checkpoint_due = true;
 		return SQLITE_OK;
 	}
 	c->checkpoint_due = false;
@@ -75,7 +96,8 @@ bool shard_conn_commit_blocks(const struct shard_conn *c)
 {
 	if (c->reg->durability == SHARD_DURABILITY_FULL || !c->t)
 		return true;
-	return __atomic_load_n(&c->t->wal_frames, __ATOMIC_RELAXED) >= LOOP_COMMIT_FRAMES;
+	int frames = __atomic_load_n(&c->t->wal_frames, __ATOMIC_RELAXED);
+	return frames >= CHECKPOINT_FRAMES && !checkpoint_running(c, frames);
 }
 
 bool shard_conn_checkpoint_due(const struct shard_conn *c) { return c->checkpoint_due; }

@@ -15,8 +15,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "harness.h"
 #include "../check_run.h"
+#include "harness.h"
 
 #define ROWS 5000
 
@@ -59,7 +59,8 @@ static PGconn *fill(const char *db)
 START_TEST(point_select_stays_inline)
 {
 	PGconn *c = fill("acme");
-	harness_expect_value(c, "SELECT s FROM big WHERE i = 42", "row 42"); /* reads the column types */
+	harness_expect_value(c, "SELECT s FROM big WHERE i = 42",
+			     "row 42"); /* reads the column types */
 	int before = restarts();
 	for (int i = 0; i < 20; i++)
 		harness_expect_value(c, "SELECT s FROM big WHERE i = 7", "row 7");
@@ -109,7 +110,8 @@ START_TEST(over_budget_restarts_in_a_query_of_several)
 	PGconn *c = fill("acme");
 	harness_expect_value(c, "SELECT 1", "1");
 	int before = restarts();
-	ck_assert_int_eq(PQsendQuery(c, "SELECT 1; SELECT count(*) FROM big WHERE i > 0; SELECT 3"), 1);
+	ck_assert_int_eq(PQsendQuery(c, "SELECT 1; SELECT count(*) FROM big WHERE i > 0; SELECT 3"),
+			 1);
 	const char *want[] = {"1", "5000", "3"};
 	int n = 0;
 	for (PGresult *r; (r = PQgetResult(c)) != NULL; PQclear(r)) {
@@ -310,10 +312,13 @@ static long wal_bytes(const char *name)
 	return n;
 }
 
-/* Commits made on the loop never checkpoint there (two fsyncs). Near the checkpoint size
- * commits go to workers, which checkpoint inside the commit as SQLite would, so the WAL starts
- * over and stays near that size; a transaction that crosses it on the loop leaves the
- * checkpoint to a worker. Every row is there either way. */
+/* Commits made on the loop never checkpoint there (two fsyncs). A commit on the loop that
+ * takes the WAL past the checkpoint size leaves the checkpoint to a worker, which starts the
+ * WAL over, so it stays near that size; while it is past the size commits go to workers,
+ * which checkpoint inside the commit as SQLite would. Autocommit inserts stay on the loop up
+ * to the size: only the one that crosses it, and what comes while its checkpoint runs, go to
+ * a worker (they left the loop 100 frames before it, about one insert in ten). Every row is
+ * there either way. */
 static PGconn *messages(const char *db)
 {
 	char ci[64];
@@ -346,17 +351,19 @@ START_TEST(loop_commits_leave_checkpoints_to_workers)
 		long w = wal_bytes("ckpt");
 		max_wal = w > max_wal ? w : max_wal;
 	}
-	ck_assert_int_gt(log_count("write ran on the loop"), before + 900);
-	ck_assert_int_gt(max_wal, 900L * 4096);
+	int crossed = log_count(line);
+	ck_assert_int_ge(crossed, 1); /* 1,200 inserts of 1.5 pages: one or two crossings */
+	ck_assert_int_gt(log_count("write ran on the loop"), before + 1200 - 10 * crossed);
+	ck_assert_int_gt(max_wal, 1000L * 4096);
 	ck_assert_int_lt(max_wal, 1100L * (4096 + 24)); /* 1,000 frames and a transaction */
-	ck_assert_int_eq(log_count(line), 0);
+	harness_expect_value(c, "SELECT count(*) FROM m", "1200");
 	PQfinish(c);
 	c = messages("ckpt2"); /* an empty WAL: the COMMIT below runs on the loop */
 	harness_exec(c, "BEGIN");
 	for (int i = 0; i < 1200; i++)
 		insert(c, body);
 	harness_exec(c, "COMMIT"); /* 1,200 pages and more */
-	ck_assert_int_eq(log_count(line), 1);
+	ck_assert_int_eq(log_count(line), crossed + 1);
 	harness_expect_value(c, "SELECT count(*) FROM m", "1200");
 	PQfinish(c);
 }
@@ -392,11 +399,12 @@ START_TEST(effects_are_not_repeated)
 	PGconn *c = fill("acme");
 	harness_expect_value(c, "SELECT 1", "1");
 	PGresult *r = harness_exec_ok(
-	    c, "SELECT pg_advisory_lock(7), (SELECT count(*) FROM big WHERE s LIKE 'row%')");
+		c, "SELECT pg_advisory_lock(7), (SELECT count(*) FROM big WHERE s LIKE 'row%')");
 	ck_assert_str_eq(PQgetvalue(r, 0, 1), "5000");
 	PQclear(r);
 	harness_expect_value(c, "SELECT pg_advisory_unlock(7)", "t");
-	harness_expect_value(c, "SELECT pg_advisory_unlock(7)", "f"); /* taken once, so held no more */
+	harness_expect_value(c, "SELECT pg_advisory_unlock(7)",
+			     "f"); /* taken once, so held no more */
 	PQfinish(c);
 }
 END_TEST
@@ -412,13 +420,16 @@ START_TEST(catalog_reads_are_whole)
 		harness_exec(c, sql);
 	}
 	for (int i = 0; i < 3; i++) {
-		harness_expect_value(c,
-			     "SELECT count(*) FROM information_schema.columns WHERE table_name LIKE "
-			     "'t%'",
-			     "120");
-		harness_expect_value(c, "SELECT count(*) FROM pg_attribute a JOIN pg_class r ON "
-				"r.oid = a.attrelid WHERE r.relname LIKE 't%' AND a.attnum > 0",
-			     "120");
+		harness_expect_value(
+			c,
+			"SELECT count(*) FROM information_schema.columns WHERE table_name LIKE "
+			"'t%'",
+			"120");
+		harness_expect_value(
+			c,
+			"SELECT count(*) FROM pg_attribute a JOIN pg_class r ON "
+			"r.oid = a.attrelid WHERE r.relname LIKE 't%' AND a.attnum > 0",
+			"120");
 	}
 	PQfinish(c);
 }
@@ -431,8 +442,9 @@ START_TEST(long_query_does_not_hold_up_other_tenants)
 	PGconn *q = fill("quick");
 	PGconn *slow = harness_connect(&H, "dbname=slow");
 	harness_expect_value(q, "SELECT s FROM big WHERE i = 1", "row 1");
-	ck_assert_int_eq(PQsendQuery(slow, "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 "
-					   "FROM c WHERE n < 20000000) SELECT count(*) FROM c"),
+	ck_assert_int_eq(PQsendQuery(slow,
+				     "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 "
+				     "FROM c WHERE n < 20000000) SELECT count(*) FROM c"),
 			 1);
 	int done = 0;
 	for (; done < 200; done++) {

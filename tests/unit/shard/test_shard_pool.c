@@ -8,16 +8,13 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "shard_fixture.h"
 #include "../../check_run.h"
+#include "shard_fixture.h"
 
 static char dir[64];
 static struct shard_registry *reg;
 
-static void setup_with(int max_open)
-{
-	reg = shard_fixture_start(dir, "pool", max_open);
-}
+static void setup_with(int max_open) { reg = shard_fixture_start(dir, "pool", max_open); }
 
 static void setup(void) { setup_with(2); }
 
@@ -239,6 +236,31 @@ END_TEST
 
 /* A write woken from its lock wait moves to the connection that made the tenant's last
  * commit, when that one is idle, with its bound statement and its place in line. */
+/* A borrow takes the idle connection that made the tenant's last commit, the only one whose
+ * page cache is current, even when a stale one went back to the pool after it. */
+START_TEST(borrow_takes_the_connection_of_the_last_commit)
+{
+	struct shard_conn *w = acquire("fresh");
+	struct shard_conn *s = acquire("fresh");
+	exec_ok(w, "CREATE TABLE t (x int)");
+	shard_conn_settle(w);
+	shard_conn_release(w); /* the top of the stack */
+	shard_conn_release(s); /* stale (w's commit came after its last use), now above w */
+	struct shard_conn *c = shard_conn_acquire_cached(reg, "fresh");
+	ck_assert_ptr_eq(c, w);
+	exec_ok(c, "INSERT INTO t VALUES (1)");
+	shard_conn_settle(c);
+	shard_conn_release(c);
+	struct shard_conn *d = shard_conn_acquire_cached(reg, "fresh");
+	ck_assert_ptr_eq(d, w); /* still the one that made the last commit */
+	struct shard_conn *e = shard_conn_acquire_cached(reg, "fresh");
+	ck_assert_ptr_eq(e, s); /* none fresh left idle: the top */
+	shard_conn_release(e);
+	shard_conn_release(d);
+	counts(2, 2, 1);
+}
+END_TEST
+
 START_TEST(woken_writer_takes_the_fresher_connection)
 {
 	struct shard_conn *w = acquire("fresh");
@@ -251,8 +273,9 @@ START_TEST(woken_writer_takes_the_fresher_connection)
 	exec_ok(w, "BEGIN");
 	exec_ok(w, "INSERT INTO t VALUES (1)");
 	sqlite3_stmt *vm = NULL;
-	ck_assert_int_eq(sqlite3_prepare_v2(shard_conn_db(p), "INSERT INTO t VALUES (?1)", -1,
-					    &vm, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(shard_conn_db(p), "INSERT INTO t VALUES (?1)", -1, &vm,
+					    NULL),
+			 SQLITE_OK);
 	sqlite3_bind_int(vm, 1, 42);
 	ck_assert_int_eq(sqlite3_step(vm), SQLITE_BUSY);
 	sqlite3_reset(vm);
@@ -279,7 +302,8 @@ START_TEST(woken_writer_takes_the_fresher_connection)
 	ck_assert_ptr_null(shard_conn_take_fresher(f)); /* f made the last commit */
 	sqlite3_stmt *check = NULL;
 	ck_assert_int_eq(sqlite3_prepare_v2(shard_conn_db(f), "SELECT sum(x) FROM t", -1, &check,
-					    NULL), SQLITE_OK);
+					    NULL),
+			 SQLITE_OK);
 	ck_assert_int_eq(sqlite3_step(check), SQLITE_ROW);
 	ck_assert_int_eq(sqlite3_column_int(check, 0), 43);
 	sqlite3_finalize(check);
@@ -383,7 +407,9 @@ static void setup_full(void)
 {
 	snprintf(dir, sizeof(dir), "/tmp/shard-pool-XXXXXX");
 	ck_assert_ptr_nonnull(mkdtemp(dir));
-	struct shard_opts o = {.data_dir = dir, .auto_create = true, .max_open_tenants = 2,
+	struct shard_opts o = {.data_dir = dir,
+			       .auto_create = true,
+			       .max_open_tenants = 2,
 			       .durability = SHARD_DURABILITY_FULL};
 	struct pgerr err;
 	reg = shard_registry_new(&o, &err);
@@ -412,6 +438,7 @@ int main(void)
 	tcase_add_test(tc, waiters_are_woken_one_at_a_time);
 	tcase_add_test(tc, statements_survive_release);
 	tcase_add_test(tc, woken_writer_takes_the_fresher_connection);
+	tcase_add_test(tc, borrow_takes_the_connection_of_the_last_commit);
 	tcase_add_test(tc, temp_objects_pin);
 	tcase_add_test(tc, one_flush_covers_the_commits_before_it);
 	suite_add_tcase(s, tc);

@@ -16,8 +16,8 @@
 #include <time.h>
 
 #include "../../../src/shard/shard_int.h"
-#include "shard_fixture.h"
 #include "../../check_run.h"
+#include "shard_fixture.h"
 
 static char dir[64];
 static struct shard_registry *reg;
@@ -200,6 +200,7 @@ struct meanwhile {
 	struct shard_conn *writer;
 	int calls;
 	char sqlstate[6];
+	bool loop_offered; /* the writer's commit could run on the loop while the checkpoint ran */
 };
 
 static int write_meanwhile(void *arg, int tries)
@@ -208,6 +209,7 @@ static int write_meanwhile(void *arg, int tries)
 	struct pgerr err;
 	(void)tries;
 	if (m->calls++ == 0) {
+		m->loop_offered = !shard_conn_commit_blocks(m->writer);
 		pgerr_clear(&err);
 		shard_conn_attempt(m->writer);
 		if (!shard_exec(m->writer, "INSERT INTO t VALUES ('w')", &err)) {
@@ -221,7 +223,9 @@ static int write_meanwhile(void *arg, int tries)
 /* A checkpoint ends in RESTART mode: it holds the tenant's write lock until no reader uses the
  * WAL (a writer appending meanwhile kept the WAL from ever starting over under steady load), a
  * writer that meets it parks and is woken once it ends, and the next commit starts the WAL
- * over, so the loop is offered commits again. */
+ * over, so the loop is offered commits again. While it runs the loop is offered commits past
+ * the size (that checkpoint is the one they would leave due); once it ended without starting
+ * the WAL over, not (a worker's commit checkpoints again). */
 START_TEST(checkpoint_holds_writers_off_and_restarts_the_wal)
 {
 	struct shard_conn *a = acquire("rs"), *r = acquire("rs"), *b = acquire("rs");
@@ -244,6 +248,8 @@ START_TEST(checkpoint_holds_writers_off_and_restarts_the_wal)
 	shard_conn_checkpoint(a);
 	sqlite3_busy_handler(shard_conn_db(a), NULL, NULL);
 	ck_assert_int_ge(m.calls, 1);
+	ck_assert(m.loop_offered);
+	ck_assert(shard_conn_commit_blocks(b)); /* the reader kept the WAL from starting over */
 	ck_assert_str_eq(m.sqlstate, SQLSTATE_LOCK_NOT_AVAILABLE); /* the write lock was held */
 	ck_assert_int_eq(woken, 0);
 	shard_conn_settle(a); /* the checkpoint let the lock go: the parked writer is woken */
