@@ -651,6 +651,17 @@ uint32_t xlat_param_deduced(const struct xlat_ctx *c, int n);
  * information_schema → the catalog's relation, another tenant's acme.t → "acme".t (recorded
  * in c->tenants); 3F000 for a schema that cannot be a tenant. */
 bool xlat_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv);
+/* Whether a temporary relation of the session hides the tenant's name from SQLite, so that a
+ * statement other than a CREATE naming public.name (search_path found it before pg_temp's,
+ * xlat_localnsp.c) must write main.name; the statement is then not cached. */
+bool xlat_temp_hides(struct xlat_ctx *c, const char *name);
+/* DDL whose writers look in the temp schema first (sequences, comments, table rebuilds and
+ * renames) naming public.name (or the tenant's own schema's) while a temporary relation name
+ * hides it: false with 0A000, rather than changing the temporary one. True otherwise. */
+bool xlat_temp_hidden_refuse(struct xlat_ctx *c, const char *schema, const char *name,
+			     int location);
+/* The same for an ALTER TABLE or ALTER ... RENAME translated as a rebuild (XLAT_REBUILD). */
+bool xlat_temp_rebuild_check(struct xlat_ctx *c, const PgQuery__Node *stmt);
 /* CREATE ... IF NOT EXISTS of relation name (schema NULL or "" or "public"; another schema
  * is not looked at): the session sends `relation "name" already exists, skipping` when it
  * is there (xlat_stmt.skip_*). xlat_objects.c. */

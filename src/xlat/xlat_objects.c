@@ -682,11 +682,18 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 		xlat_puts(c, "IF NOT EXISTS ");
 		xlat_skip_if_present(c, NULL, iname);
 	}
+	/* public.t while a temporary t hides it: SQLite takes the schema on the index's name */
+	const char *schema = s->relation->schemaname;
+	bool in_main = schema && strcmp(schema, "public") == 0 &&
+		       xlat_temp_hides(c, s->relation->relname);
+	xlat_puts(c, in_main ? "main." : "");
 	size_t at = c->sb->len;
 	xlat_ident(c, iname);
 	size_t len = c->sb->len - at;
 	xlat_puts(c, " ON ");
-	if (!xlat_relname(c, s->relation))
+	if (in_main)
+		xlat_ident(c, s->relation->relname);
+	else if (!xlat_relname(c, s->relation))
 		return false;
 	xlat_puts(c, " (");
 	uint32_t *types = arena_zalloc(c->a, (s->n_index_params + 1) * sizeof(*types));
