@@ -1244,6 +1244,7 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 	xlat_puts(c, " (");
 	if (s->partspec && !xlat_partition_key(c, s))
 		return false;
+	xlat_table_options_mark(c, s->options, s->n_options);
 	bool first = true;
 	xlat_checkdef_create(c, s); /* the columns its CHECKs' PostgreSQL texts read */
 	/* SQLite wants every column definition before the table constraints; PostgreSQL takes

@@ -679,6 +679,9 @@ const char *xlat_option_value(struct xlat_ctx *c, const PgQuery__Node *arg);
  * TOAST table's storage parameters (22023 for an unknown one, a bad value, one given twice;
  * oids = false is taken); they change nothing here. False with c's error set. xlat_relopt.c. */
 bool xlat_table_options(struct xlat_ctx *c, PgQuery__Node **opts, size_t n);
+/* The heap's storage parameters of those (checked) as CATALOG_RELOPT_MARK, written after the
+ * opening parenthesis of the table's SQLite text; nothing when there are none. */
+void xlat_table_options_mark(struct xlat_ctx *c, PgQuery__Node **opts, size_t n);
 /* Records object name (of relation of, for a column; else NULL) of type (xlat_stmt.skip_type)
  * for the session's NOTICE `type "name" already exists, skipping` (present) or `... does not
  * exist, skipping`; a statement notes one type of object. xlat_objects.c. */
