@@ -96,7 +96,9 @@ struct xlat_col {
  * table VALIDATE CONSTRAINT name (every row read; the stored text's CATALOG_NOT_VALID_MARK
  * removed in place, shard_validate.c). DROP_EXPRESSION: ALTER COLUMN column DROP EXPRESSION
  * [IF EXISTS] (missing_ok): a stored generated column becomes a plain one keeping its values (a
- * rebuild). */
+ * rebuild). RELOPTIONS: ALTER TABLE table SET (...) / RESET (...) of storage parameters (name
+ * "set" or "reset", constraint the heap's "name=value" or "name" lines): the stored text's
+ * CATALOG_RELOPT_MARK rewritten in place. */
 enum xlat_rebuild_kind {
 	XLAT_RB_KEY,
 	XLAT_RB_FOREIGN,
@@ -112,7 +114,8 @@ enum xlat_rebuild_kind {
 	XLAT_RB_LIKE,
 	XLAT_RB_RENAME,
 	XLAT_RB_VALIDATE,
-	XLAT_RB_DROP_EXPRESSION
+	XLAT_RB_DROP_EXPRESSION,
+	XLAT_RB_RELOPTIONS
 };
 struct xlat_rebuild {
 	enum xlat_rebuild_kind kind;

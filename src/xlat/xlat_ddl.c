@@ -1001,7 +1001,8 @@ static bool create_options(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 		return xlat_unsupported(c, -1, "a typed table (OF type)");
 	if ((s->tablespacename && *s->tablespacename) || (s->access_method && *s->access_method))
 		return xlat_unsupported(c, -1, "TABLESPACE or USING");
-	return xlat_table_options(c, s->options, s->n_options);
+	return xlat_table_options(c, s->options, s->n_options) &&
+	       (!s->partspec || xlat_partitioned_options(c, s->options, s->n_options));
 }
 
 /* CREATE TABLE t (LIKE src [INCLUDING ... | EXCLUDING ...]): src's definition is only known

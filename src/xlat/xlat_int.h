@@ -682,6 +682,9 @@ bool xlat_table_options(struct xlat_ctx *c, PgQuery__Node **opts, size_t n);
 /* The heap's storage parameters of those (checked) as CATALOG_RELOPT_MARK, written after the
  * opening parenthesis of the table's SQLite text; nothing when there are none. */
 void xlat_table_options_mark(struct xlat_ctx *c, PgQuery__Node **opts, size_t n);
+/* A partitioned table takes none of a heap's parameters (PostgreSQL 15): 22023
+ * unrecognized parameter for the first; the TOAST ones and oids = false pass. */
+bool xlat_partitioned_options(struct xlat_ctx *c, PgQuery__Node **opts, size_t n);
 /* Records object name (of relation of, for a column; else NULL) of type (xlat_stmt.skip_type)
  * for the session's NOTICE `type "name" already exists, skipping` (present) or `... does not
  * exist, skipping`; a statement notes one type of object. xlat_objects.c. */

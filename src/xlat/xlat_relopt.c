@@ -188,3 +188,15 @@ void xlat_table_options_mark(struct xlat_ctx *c, PgQuery__Node **opts, size_t n)
 	if (any)
 		xlat_puts(c, "} */ ");
 }
+
+bool xlat_partitioned_options(struct xlat_ctx *c, PgQuery__Node **opts, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const PgQuery__DefElem *d = opts[i]->node_case == NODE(DEF_ELEM) ? opts[i]->def_elem
+										 : NULL;
+		if (d && !bare_oids(d) && !(d->defnamespace && *d->defnamespace))
+			return xlat_fail(c, SQLSTATE_INVALID_PARAMETER_VALUE, -1,
+					 "unrecognized parameter \"%s\"", d->defname);
+	}
+	return true;
+}

@@ -28,7 +28,31 @@ SELECT relname, reloptions FROM pg_class WHERE relname = 'rop';
 CREATE INDEX ro3_a ON ro3 (a) WITH (fillfactor = 50);
 SELECT pg_get_indexdef('ro3_a'::regclass);
 SELECT relname, reloptions FROM pg_class WHERE relname = 'ro3_a';
--- differs: 0A000 ALTER TABLE ... SET/RESET (storage parameters) is not supported
-ALTER TABLE ro3 SET (fillfactor = 60);
--- differs: 0A000 (RESET too)
-ALTER TABLE ro3 RESET (autovacuum_enabled);
+-- ALTER TABLE ... SET / RESET: the kept ones first, then the ones set
+ALTER TABLE ro3 SET (fillfactor = 60, autovacuum_enabled = false);
+SELECT relname, reloptions FROM pg_class WHERE relname = 'ro3';
+ALTER TABLE ro3 RESET (autovacuum_enabled, vacuum_index_cleanup);
+SELECT relname, reloptions FROM pg_class WHERE relname = 'ro3';
+ALTER TABLE ro3 RESET (fillfactor, parallel_workers, autovacuum_vacuum_scale_factor);
+SELECT relname, reloptions FROM pg_class WHERE relname = 'ro3';
+ALTER TABLE ro5 SET (fillfactor = 30);
+SELECT relname, reloptions FROM pg_class WHERE relname = 'ro5';
+INSERT INTO ro5 VALUES (1);
+SELECT * FROM ro5;
+ALTER TABLE ro5 SET (fillfactor = 5);
+ALTER TABLE ro5 SET (nonesuch = 1);
+ALTER TABLE ro5 RESET (fillfactor);
+SELECT relname, reloptions FROM pg_class WHERE relname = 'ro5';
+ALTER TABLE rop SET (fillfactor = 30);
+ALTER TABLE missing SET (fillfactor = 30);
+BEGIN;
+ALTER TABLE ro2 SET (fillfactor = 90);
+ROLLBACK;
+SELECT relname, reloptions FROM pg_class WHERE relname = 'ro2';
+CREATE TABLE rpx (a int) PARTITION BY RANGE (a) WITH (autovacuum_enabled = off);
+CREATE TABLE rpy (a int) PARTITION BY RANGE (a) WITH (toast.autovacuum_enabled = off, oids = false);
+SELECT relname, reloptions FROM pg_class WHERE relname = 'rpy';
+ALTER TABLE ro5 RESET (nonesuch);
+CREATE TEMP TABLE rzt (a int);
+-- differs: 0A000 ALTER TABLE ... SET/RESET (storage parameters) on a temporary table is not supported
+ALTER TABLE rzt SET (fillfactor = 50);
