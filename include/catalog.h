@@ -460,6 +460,10 @@ void catalog_trigger_transition_names(sqlite3 *db, const char *table, const char
  * PARTITION BY): this prefix, "LIST " or "RANGE ", the key column as a quoted identifier,
  * then " * /" (xlat_partition.c writes it as XLAT_PARTKEY_MARK). */
 #define CATALOG_PARTKEY_MARK "/* shardlite: partition by "
+/* After the opening parenthesis of a table's stored text (and a partition key's mark): its
+ * storage parameters (CREATE TABLE ... WITH (...)) as pg_class.reloptions shows them, this
+ * prefix, then "{fillfactor=70,autovacuum_enabled=off} * /" (xlat_relopt.c writes it). */
+#define CATALOG_RELOPT_MARK "/* shardlite: reloptions "
 /* After a partition's view name in its stored text: this prefix, the parent as a quoted
  * identifier, " x'", the hex of "kind\nbound\ncondition\nlower" and "' * /"
  * (catalog_part.c; xlat_partition.c reads it as XLAT_PARTITION_MARK). */

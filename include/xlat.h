@@ -98,7 +98,9 @@ struct xlat_col {
  * table VALIDATE CONSTRAINT name (every row read; the stored text's CATALOG_NOT_VALID_MARK
  * removed in place, shard_validate.c). DROP_EXPRESSION: ALTER COLUMN column DROP EXPRESSION
  * [IF EXISTS] (missing_ok): a stored generated column becomes a plain one keeping its values (a
- * rebuild). */
+ * rebuild). RELOPTIONS: ALTER TABLE table SET (...) / RESET (...) of storage parameters (name
+ * "set" or "reset", constraint the heap's "name=value" or "name" lines): the stored text's
+ * CATALOG_RELOPT_MARK rewritten in place. */
 enum xlat_rebuild_kind {
 	XLAT_RB_KEY,
 	XLAT_RB_FOREIGN,
@@ -114,7 +116,8 @@ enum xlat_rebuild_kind {
 	XLAT_RB_LIKE,
 	XLAT_RB_RENAME,
 	XLAT_RB_VALIDATE,
-	XLAT_RB_DROP_EXPRESSION
+	XLAT_RB_DROP_EXPRESSION,
+	XLAT_RB_RELOPTIONS
 };
 struct xlat_rebuild {
 	enum xlat_rebuild_kind kind;
@@ -1084,6 +1087,19 @@ struct xlat_env {
 #define XLAT_SEARCH_LOCAL_MAX 8
 	const char *search_local[XLAT_SEARCH_LOCAL_MAX];
 	size_t nsearch_local;
+	/* search_path names pg_temp after other elements (SET search_path = public, pg_temp),
+	 * while the session holds temporary relations: the elements before it that may hold
+	 * relations ("" for public or the tenant's own name, else one of .local_schemas), in
+	 * order. An unqualified name of a temporary relation that one of them also holds means
+	 * that one, as PostgreSQL searches pg_temp only where the path names it
+	 * (xlat_localnsp.c). 0: pg_temp is searched first, as by default. Part of the cache
+	 * key. */
+	const char *temp_after[XLAT_SEARCH_LOCAL_MAX];
+	size_t ntemp_after;
+	/* search_path's first element is pg_temp: an unqualified CREATE TABLE/VIEW/SEQUENCE (and
+	 * CREATE TABLE AS, SELECT INTO) makes a temporary relation, as PostgreSQL creates in the
+	 * first element. Part of the cache key. */
+	bool temp_first;
 	/* The session's own tenant's column types (NULL: not known; column types are then left
 	 * to the SQLite columns' declared types and no value checks are emitted). Relations of
 	 * other tenants are typed as unknown. */
@@ -1156,6 +1172,15 @@ struct xlat_env {
 	 * PostgreSQL's NOTICE `view "v" will be a temporary view`; REINDEX names it in SQLite's
 	 * temp schema. arg: .session_arg. NULL: none. */
 	bool (*temp_rel_fn)(void *arg, const char *name);
+	/* Whether the tenant's file (not the temp schema) has a table, view or sequence name:
+	 * what an element of .temp_after that is public holds. arg: .session_arg. NULL: never. */
+	bool (*file_rel_fn)(void *arg, const char *name);
+	/* .schema's table_fn for the tenant file's relation name only, when a temporary one of
+	 * the name hides it from table_fn (public.t, or t that search_path finds in public).
+	 * arg: .session_arg. NULL: never known (such a relation is then typed by SQLite's
+	 * declared types). */
+	bool (*file_table_fn)(void *arg, const char *name, struct arena *a,
+			      const struct xlat_schema_col **cols, size_t *ncols);
 	/* The CREATE VIEW text SQLite keeps for view name (a temporary one first, as SQLite finds
 	 * names), in a, with the events (4 INSERT, 8 DELETE, 16 UPDATE) the view's INSTEAD OF
 	 * triggers take into *instead; NULL when name is no view. An INSERT, UPDATE or DELETE of

@@ -272,7 +272,8 @@ static void fn_visible(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 }
 
 /* information_schema is not on the search path (psql's \\dp lists visible relations only). */
-/* A permanent table is hidden by a temporary one of the same name (pg_temp comes first). */
+/* A permanent table is hidden by a temporary one of the same name (pg_temp comes first,
+ * unless search_path names it after public). */
 static bool shadowed(struct cat_conn *cc, uint32_t oid)
 {
 	char *msg = NULL;
@@ -283,6 +284,12 @@ static bool shadowed(struct cat_conn *cc, uint32_t oid)
 	int vis = rel ? cat_nsp_visible(cc, m, rel) : -1; /* the tenant's own schemas on the path */
 	if (vis >= 0)
 		return vis == 0;
+	if (rel && cc->temp_version != 0 && cat_nsp_temp_late_path(cc) &&
+	    cat_model_rel_in(m, rel->name, !rel->temp)) {
+		/* search_path = public, pg_temp: public's name hides pg_temp's */
+		const struct cat_rel *late = cat_nsp_temp_late(cc, m, rel->name);
+		return rel->temp ? late != NULL : late != rel;
+	}
 	if (!rel || rel->temp || cc->temp_version == 0)
 		return false;
 	const struct cat_rel *first = cat_model_rel(m, rel->name);

@@ -1129,6 +1129,15 @@ int cat_nsp_visible(struct cat_conn *cc, const struct cat_model *m, const struct
  * stored name ("s.t") as it is. NULL: none. */
 const struct cat_rel *cat_nsp_lookup(struct cat_conn *cc, const struct cat_model *m,
 				     const char *name);
+/* Whether search_path names pg_temp after another element (SET search_path = public,
+ * pg_temp), so that a temporary relation may not be what its unqualified name means. Reads
+ * no model. */
+bool cat_nsp_temp_late_path(struct cat_conn *cc);
+/* Under such a search_path, the permanent relation an unqualified name means although a
+ * temporary one has the name: the first element before pg_temp holding it (public's, or a
+ * local schema's "s.name"). NULL: none does (pg_temp's, or search_path names it first). */
+const struct cat_rel *cat_nsp_temp_late(struct cat_conn *cc, const struct cat_model *m,
+					const char *name);
 /* The schema a stored name ("s.t", a type's, a constraint's) is shown in: a local one, else the
  * connection's own. */
 const char *cat_nsp_schema_of(struct cat_conn *cc, const struct cat_model *m, const char *name);

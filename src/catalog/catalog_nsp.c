@@ -426,10 +426,60 @@ int cat_nsp_visible(struct cat_conn *cc, const struct cat_model *m, const struct
 	return 0;
 }
 
+static const char *session_path(const struct cat_conn *cc)
+{
+	const struct catalog_session *s = cc->sess;
+	if (!s || s->schemas) /* without a default tenant, prefixes name tenants */
+		return NULL;
+	return s->setting ? s->setting(s->setting_arg, "search_path") : NULL;
+}
+
+bool cat_nsp_temp_late_path(struct cat_conn *cc)
+{
+	const char *path = session_path(cc);
+	char item[256];
+	for (bool first = true; path && *path; first = false) {
+		path = cat_path_item(path, item, sizeof(item));
+		if (strcmp(item, "pg_temp") == 0)
+			return !first;
+	}
+	return false;
+}
+
+const struct cat_rel *cat_nsp_temp_late(struct cat_conn *cc, const struct cat_model *m,
+					const char *name)
+{
+	const char *path = session_path(cc);
+	const struct cat_rel *found = NULL;
+	char item[256];
+	while (path && *path) {
+		path = cat_path_item(path, item, sizeof(item));
+		if (strcmp(item, "pg_temp") == 0)
+			return found;
+		if (found)
+			continue;
+		if (strcmp(item, "$user") == 0)
+			snprintf(item, sizeof(item), "%s", cat_conn_user(cc));
+		if (cat_nsp_find(m, item)) {
+			struct arena *a = arena_new(0);
+			found = cat_model_rel_in(m, arena_printf(a, "%s.%s", item, name), false);
+			arena_free(a);
+		} else if (strcmp(item, "public") == 0 || strcmp(item, cat_conn_public(cc)) == 0) {
+			found = cat_model_rel_in(m, name, false);
+		}
+	}
+	return NULL; /* pg_temp not named: searched first */
+}
+
 const struct cat_rel *cat_nsp_lookup(struct cat_conn *cc, const struct cat_model *m,
 				     const char *name)
 {
 	const struct cat_rel *rel = cat_model_rel(m, name);
+	if (rel && rel->temp && !strchr(name, '.') && cat_nsp_temp_late_path(cc)) {
+		const struct cat_rel *late = cat_nsp_temp_late(cc, m, name);
+		if (late)
+			return late;
+	}
 	if (!m->nnsps || strchr(name, '.') || (cc->sess && cc->sess->schemas))
 		return rel;
 	const char *v[16];

@@ -180,10 +180,19 @@ static void fn_regclass_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		arena_free(a);
 		return;
 	}
-	const char *name = cat_conn_unqualify(sqlite3_user_data(ctx), strip_schema(db ? db : s));
-	uint32_t catalog_oid = cat_reg_catalog_oid(name);
+	const char *full = db ? db : s;
+	/* public.t and pg_temp.t name one side of a temporary t that hides a permanent one */
+	int temp = strncmp(full, "pg_temp.", 8) == 0 ? 1 : -1;
+	const char *name = temp > 0
+				   ? full + 8
+				   : cat_conn_unqualify(sqlite3_user_data(ctx), strip_schema(full));
+	if (temp < 0 && name != full && strncmp(full, "pg_catalog.", 11) != 0)
+		temp = 0;
+	uint32_t catalog_oid = temp > 0 ? 0 : cat_reg_catalog_oid(name);
 	const struct cat_model *m = catalog_oid ? NULL : cat_fn_model(ctx);
-	const struct cat_rel *rel = m ? cat_nsp_lookup(sqlite3_user_data(ctx), m, name) : NULL;
+	const struct cat_rel *rel = !m         ? NULL
+				    : temp < 0 ? cat_nsp_lookup(sqlite3_user_data(ctx), m, name)
+					       : cat_model_rel_in(m, name, temp > 0);
 	if (catalog_oid || rel) {
 		sqlite3_result_int64(ctx, catalog_oid ? catalog_oid : rel->oid);
 	} else if (m) {

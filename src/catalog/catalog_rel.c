@@ -156,6 +156,18 @@ void cat_infoschema_depends(struct cat_rows *r)
 	}
 }
 
+/* A table's storage parameters, kept in its stored text (CATALOG_RELOPT_MARK): the array
+ * text from its "{" to its "}", NULL when it has none. */
+static const char *table_reloptions(struct arena *a, const struct cat_rel *rel)
+{
+	const char *m = rel->kind == 'r' && rel->sql ? strstr(rel->sql, CATALOG_RELOPT_MARK) : NULL;
+	const char *end = m ? strchr(m, '}') : NULL;
+	if (!end)
+		return NULL;
+	m += strlen(CATALOG_RELOPT_MARK);
+	return arena_strndup(a, m, (size_t)(end - m + 1));
+}
+
 static bool fill_class(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
 	for (size_t i = 0; i < m->nrels; i++) {
@@ -211,8 +223,8 @@ static bool fill_class(struct cat_conn *cc, const struct cat_model *m, struct ca
 			cat_null(r);
 		const char *check = rel->kind == 'v' ? cat_view_check_option(rel) : NULL;
 		cat_text(r, rel->kind == 'i' ? cat_index_reloptions(r->a, rel->index, false)
-			    : check	       ? arena_printf(r->a, "{check_option=%s}", check)
-					       : NULL);
+			    : check          ? arena_printf(r->a, "{check_option=%s}", check)
+					     : table_reloptions(r->a, rel));
 		/* relpartbound: the text pg_get_expr prints */
 		cat_text(r, cat_partdate_bound_text(cc, m, rel, r->a));
 	}

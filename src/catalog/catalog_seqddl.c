@@ -330,12 +330,27 @@ static bool identity_owned(sqlite3_context *ctx, const struct cat_model *m,
 	return false;
 }
 
+/* The sequence ALTER or DROP SEQUENCE name means: a temporary one first, unless search_path
+ * names pg_temp after public (or a schema of the tenant's) holding one of the name. */
+static const struct cat_seq *named_seq(sqlite3_context *ctx, const struct cat_model *m,
+				       const char *name)
+{
+	const struct cat_seq *q = cat_model_seq(m, name);
+	if (q && q->rel->temp && cat_nsp_temp_late_path(sqlite3_user_data(ctx))) {
+		const struct cat_rel *late = cat_nsp_temp_late(sqlite3_user_data(ctx), m, name);
+		for (size_t i = 0; late && i < m->nseqs; i++)
+			if (m->seqs[i]->rel == late && strcmp(late->name, name) == 0)
+				return m->seqs[i]; /* public's (a local schema's is "s.name") */
+	}
+	return q;
+}
+
 static void seq_alter(sqlite3_context *ctx, const struct cat_model *m, const char *name,
 		      sqlite3_value **v, struct arena *a)
 {
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
 	struct def d;
-	const struct cat_seq *q = cat_model_seq(m, name);
+	const struct cat_seq *q = named_seq(ctx, m, name);
 	if (q && q->implicit) {
 		implicit_alter(ctx, q, v);
 		return;
@@ -401,7 +416,7 @@ static bool maybe_used(const struct cat_model *m, const char *name)
 static void seq_drop(sqlite3_context *ctx, const struct cat_model *m, const char *name,
 		     sqlite3_value **v, bool plain, bool cascade)
 {
-	const struct cat_seq *q = cat_model_seq(m, name);
+	const struct cat_seq *q = named_seq(ctx, m, name);
 	if (q && cascade && (q->implicit || maybe_used(m, name))) {
 		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
 			   "DROP SEQUENCE ... CASCADE of a sequence that a column default or a "

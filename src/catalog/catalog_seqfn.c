@@ -329,6 +329,18 @@ static bool resolve(sqlite3_context *ctx, sqlite3_value *arg, struct seq *q)
 			       sizeof(q->name), &q->in)) {
 		pgfn_error(ctx, SQLSTATE_INVALID_NAME, "invalid name syntax");
 		return false;
+	} else if (q->in < 0 && cat_nsp_temp_late_path(CTX_CONN(ctx))) {
+		/* search_path = public, pg_temp: public's s before the temporary s */
+		const struct cat_model *m = cat_fn_model(ctx);
+		if (!m)
+			return false;
+		const struct cat_rel *late = cat_model_rel_in(m, q->name, true)
+						     ? cat_nsp_temp_late(CTX_CONN(ctx), m, q->name)
+						     : NULL;
+		if (late) { /* a local schema's is stored as "s.name" */
+			snprintf(q->name, sizeof(q->name), "%s", late->name);
+			q->in = 0;
+		}
 	}
 	if (load_sidecar(db, q)) {
 		/* a temporary sequence's currval apart from a permanent one's of its name */

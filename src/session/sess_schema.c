@@ -58,15 +58,28 @@ static bool is_local(const char *const *v, size_t n, const char *name)
 }
 
 /* xlat_env.search_local: search_path's elements that are the tenant's own schemas or public
- * (the tenant's own name too), kept only when one of its own schemas is among them. */
+ * (the tenant's own name too), kept only when one of its own schemas is among them; and
+ * where pg_temp stands among them (xlat_env.temp_after, .temp_first), which matters only
+ * while the session holds temporary relations. */
 static void search_local(struct session *s, const char *own, struct xlat_env *env)
 {
 	env->nsearch_local = 0;
-	bool any = false;
+	env->ntemp_after = 0;
+	env->temp_first = false;
+	bool any = false, temp = false, first = true;
 	const char *p = sess_guc_search_path(s);
 	char elem[256];
 	while (p && next_elem(&p, elem, sizeof(elem)) &&
 	       env->nsearch_local < XLAT_SEARCH_LOCAL_MAX) {
+		if (strcmp(elem, "pg_temp") == 0 && !temp) {
+			temp = true;
+			env->temp_first = first;
+			env->ntemp_after = env->nsearch_local; /* those before it */
+			memcpy(env->temp_after, env->search_local,
+			       env->nsearch_local * sizeof(*env->temp_after));
+			continue;
+		}
+		first = false;
 		if (strcmp(elem, "$user") == 0 && s->user)
 			snprintf(elem, sizeof(elem), "%s", s->user);
 		for (size_t i = 0; i < env->nlocal_schemas; i++) {
@@ -82,6 +95,8 @@ static void search_local(struct session *s, const char *own, struct xlat_env *en
 	}
 	if (!any)
 		env->nsearch_local = 0;
+	if (!env->temp_tables) /* no temporary relation to find or hide */
+		env->ntemp_after = 0;
 }
 
 /* The tenant search_path chooses for unqualified names, written to search: the first element
@@ -162,6 +177,8 @@ void sess_schema_env(struct session *s, struct xlat_env *env, char search[SHARD_
 	env->rowtype_users_fn = sess_types_rowtype_users;
 	env->tenant_missing_fn = tenant_missing;
 	env->temp_rel_fn = sess_temp_relation;
+	env->file_rel_fn = sess_temp_file_relation;
+	env->file_table_fn = sess_types_file_table;
 	env->view_fn = sess_view_sql;
 	env->table_sql_fn = sess_table_sql;
 	env->partition_fn = sess_types_partition;

@@ -48,6 +48,35 @@ bool sess_temp_relation(void *arg, const char *name)
 	return found;
 }
 
+bool sess_temp_file_relation(void *arg, const char *name)
+{
+	struct session *s = arg;
+	sqlite3_stmt *vm = NULL;
+	bool found = false;
+	if (!s->conn)
+		return false;
+	sqlite3 *db = shard_conn_db(s->conn);
+	if (sqlite3_prepare_v2(
+		    db,
+		    "SELECT 1 FROM main.sqlite_schema WHERE type IN ('table', 'view') AND "
+		    "name = ?1",
+		    -1, &vm, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, name, -1, SQLITE_STATIC);
+		found = sqlite3_step(vm) == SQLITE_ROW;
+	}
+	sqlite3_finalize(vm);
+	vm = NULL;
+	/* a sequence is a sidecar row (absent when the tenant never made one) */
+	if (!found &&
+	    sqlite3_prepare_v2(db, "SELECT 1 FROM main._shardlite_sequences WHERE name = ?1", -1,
+			       &vm, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, name, -1, SQLITE_STATIC);
+		found = sqlite3_step(vm) == SQLITE_ROW;
+	}
+	sqlite3_finalize(vm);
+	return found;
+}
+
 /* Whether the temp schema still has table name (a rollback or a DROP may have removed it). */
 static bool exists(sqlite3 *db, const char *name)
 {

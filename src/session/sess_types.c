@@ -343,6 +343,25 @@ static struct sess_types_snap *snap_read(sqlite3 *db, int version)
 	return snap;
 }
 
+/* The snapshot lists the temp schema's relations first (catalog_model.c): the last of a name
+ * is the file's. */
+bool sess_types_file_table(void *arg, const char *name, struct arena *a,
+			   const struct xlat_schema_col **cols, size_t *ncols)
+{
+	(void)a;
+	const struct session *s = arg;
+	const struct sess_types_snap *snap = s->schema_snap;
+	const struct catalog_relation *r = NULL;
+	for (size_t i = 0; snap && i < snap->nrels; i++)
+		if (strcasecmp(snap->rels[i].name, name) == 0)
+			r = &snap->rels[i];
+	if (!r)
+		return false;
+	*cols = (const struct xlat_schema_col *)r->cols;
+	*ncols = r->ncols;
+	return true;
+}
+
 static void reload(struct session *s, sqlite3 *db, int version)
 {
 	struct sess_types_snap *snap = shard_conn_aux(s->conn);

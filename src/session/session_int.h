@@ -441,6 +441,10 @@ bool sess_types_viewdef(void *arg, const char *view, const char *query, const ch
 /* The columns of table or view name (matched as SQLite matches names) in the session's copy,
  * or NULL; valid until the copy is next refreshed (sess_types). */
 const struct catalog_relation *sess_types_relation(const struct session *s, const char *name);
+/* xlat_env.file_table_fn (arg: the session): the columns of the tenant file's relation name
+ * in the session's copy, not a temporary one of the name. */
+bool sess_types_file_table(void *arg, const char *name, struct arena *a,
+			   const struct xlat_schema_col **cols, size_t *ncols);
 /* The tenant's statement triggers (sess_trigger_read_statement) in the session's copy. */
 const struct sess_stmt_trg *sess_types_stmt_triggers(const struct session *s, size_t *n);
 /* The tenant's enum whose type (or array type: *array, may be NULL) is oid; NULL if none. */
@@ -860,6 +864,9 @@ void sess_temp_free(struct session *s);
 /* xlat_env.temp_rel_fn (arg: the session): whether name is a temporary table or view of the
  * session's connection. */
 bool sess_temp_relation(void *arg, const char *name);
+/* xlat_env.file_rel_fn (arg: the session): whether the tenant's file has a table, view or
+ * sequence name (one a temporary relation of that name hides from SQLite). */
+bool sess_temp_file_relation(void *arg, const char *name);
 /* xlat_env.view_fn (arg: the session; sess_viewsql.c): view name's CREATE VIEW text as SQLite
  * keeps it, in a, and the events its INSTEAD OF triggers take (4, 8, 16) in *instead; NULL
  * when name is no view of the session's connection. */

@@ -381,6 +381,10 @@ bool shard_rebuild_missing_reference(struct shard_conn *c, const struct shard_re
 /* shard_validate.c: ALTER TABLE r->table VALIDATE CONSTRAINT r->name: every row read (23514,
  * 23503), then the constraint's NOT VALID mark removed from the stored text in place; 42704
  * no such constraint, 42809 one that is no CHECK or FOREIGN KEY. */
+/* ALTER TABLE ... SET/RESET (storage parameters), r XLAT_RB_RELOPTIONS: the stored text's
+ * CATALOG_RELOPT_MARK rewritten in place (PostgreSQL's order: the options kept, then the
+ * ones set). False with err: 42P01, 0A000 for a temporary table. */
+bool shard_reloptions(struct shard_conn *c, const struct xlat_rebuild *r, struct pgerr *err);
 bool shard_validate_constraint(struct shard_conn *c, const struct xlat_rebuild *r,
 			       struct pgerr *err);
 /* shard_rebuild.c: shard_table_rebuild inside the BEGIN IMMEDIATE the caller opened (outside

@@ -212,3 +212,90 @@ bool shard_validate_constraint(struct shard_conn *c, const struct xlat_rebuild *
 	free(expr);
 	return ok;
 }
+
+/* Whether option item ("name=value" or "name", len bytes) names one of list's lines. */
+static bool named_in(const char *item, size_t len, const char *list)
+{
+	size_t n = strcspn(item, "=");
+	if (n > len)
+		n = len;
+	for (const char *p = list; *p;) {
+		size_t m = strcspn(p, "\n=");
+		if (m == n && strncmp(p, item, n) == 0)
+			return true;
+		p += strcspn(p, "\n");
+		p += *p == '\n';
+	}
+	return false;
+}
+
+/* old with its reloptions mark replaced by the options left after r (malloc'd). */
+static char *reloptions_text(const char *old, const struct xlat_rebuild *r)
+{
+	struct strbuf opts, sb;
+	strbuf_init(&opts, 0);
+	strbuf_init(&sb, 0);
+	const char *m = strstr(old, CATALOG_RELOPT_MARK);
+	const char *open = m ? strchr(m, '{') : NULL, *close = open ? strchr(open, '}') : NULL;
+	const char *mend = close ? strstr(close, "*/") : NULL;
+	for (const char *p = mend ? open + 1 : ""; p < close && *p;) { /* the kept ones */
+		size_t len = strcspn(p, ",}");
+		if (!named_in(p, len, r->constraint))
+			strbuf_printf(&opts, "%s%.*s", opts.len ? "," : "", (int)len, p);
+		p += len + (p[len] == ',');
+	}
+	for (const char *p = strcmp(r->name, "set") == 0 ? r->constraint : ""; *p;) {
+		size_t len = strcspn(p, "\n");
+		strbuf_printf(&opts, "%s%.*s", opts.len ? "," : "", (int)len, p);
+		p += len + (p[len] == '\n');
+	}
+	/* where the mark goes: its old place, else after the opening parenthesis (and after a
+	 * partition key's mark) */
+	const char *at, *rest;
+	if (mend) {
+		at = m;
+		rest = mend + 2;
+		rest += *rest == ' ';
+	} else {
+		const char *pk = strstr(old, CATALOG_PARTKEY_MARK);
+		const char *pkend = pk ? strstr(pk, "*/") : NULL;
+		at = pkend ? pkend + 2 + (pkend[2] == ' ') : strchr(old, '(');
+		at = at ? at + (*at == '(') : old + strlen(old);
+		rest = at;
+	}
+	strbuf_printf(&sb, "%.*s", (int)(at - old), old);
+	if (opts.len)
+		strbuf_printf(&sb, CATALOG_RELOPT_MARK "{%s} */ ", opts.data);
+	strbuf_puts(&sb, rest);
+	strbuf_fini(&opts);
+	return sb.failed ? NULL : strbuf_take(&sb);
+}
+
+bool shard_reloptions(struct shard_conn *c, const struct xlat_rebuild *r, struct pgerr *err)
+{
+	if (shard_table_is_temp(c->db, r->table))
+		return pgerr_set(
+			err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			"ALTER TABLE ... SET/RESET (storage parameters) on a temporary table "
+			"is not supported");
+	char *old = stored_text(c->db, r->table);
+	if (!old)
+		return pgerr_set(err, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
+				 r->table);
+	char *def = reloptions_text(old, r);
+	free(old);
+	if (!def)
+		return pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+	struct shard_rebuild rb = {.kind = SHARD_RB_DROP_CONSTRAINT, .table = r->table};
+	struct pgerr ignored;
+	pgerr_clear(&ignored);
+	bool ok = shard_exec(c, "SAVEPOINT shardlite_reloptions", err);
+	if (ok && !shard_inplace_write(c, &rb, def, err)) {
+		(void)!shard_exec(c, "ROLLBACK TO shardlite_reloptions", &ignored);
+		ok = false;
+	}
+	if (ok && !shard_exec(c, "RELEASE shardlite_reloptions", err))
+		ok = false;
+	free(def);
+	return ok;
+}

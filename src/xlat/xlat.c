@@ -503,7 +503,8 @@ static bool translate_one(struct xlat_ctx *c, const PgQuery__RawStmt *raw, const
 		xlat_volsort_rewrite(c, stmt->select_stmt);
 	if (ok)
 		xlat_group_mark_outer(c, stmt);
-	ok = ok && dispatch(c, stmt) && xlat_group_check(c, stmt) && xlat_schema_finish(c);
+	ok = ok && dispatch(c, stmt) && xlat_group_check(c, stmt) && xlat_schema_finish(c) &&
+	     xlat_temp_rebuild_check(c, stmt);
 	if (ok && c->enum_order_ddl) /* xlat_enum.c */
 		ok = xlat_unsupported(c, -1, "ordering an enum in a CHECK constraint or an index");
 	if (ok && sb.failed)
@@ -660,6 +661,10 @@ bool xlat_translate_in(const struct xlat_env *env, const char *sql, const uint32
 		scope = env->no_search ? "//" : arena_printf(a, "/%s", env->tenant ? env->tenant : "");
 	for (size_t i = 0; env && i < env->nsearch_local; i++) /* the tenant's own schemas */
 		scope = arena_printf(a, "%s|%s", scope ? scope : "", env->search_local[i]);
+	for (size_t i = 0; env && i < env->ntemp_after; i++) /* what comes before pg_temp */
+		scope = arena_printf(a, "%s~%s", scope ? scope : "", env->temp_after[i]);
+	if (env && env->temp_first)
+		scope = arena_printf(a, "%s^", scope ? scope : "");
 	for (size_t i = 0; env && i < env->ntransitions; i++) /* '/' is in no tenant name */
 		scope = arena_printf(a, "%s/%s=%s", scope ? scope : "", env->transitions[i].name,
 				     env->transitions[i].table);

@@ -502,6 +502,41 @@ static bool drop_identity(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	return script->script != NULL;
 }
 
+/* SET (...) / RESET (...) of a table's storage parameters: checked as CREATE TABLE's WITH
+ * (RESET: the names), the heap's kept in the stored text's mark (shard_validate.c). */
+static bool reloptions(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+		       const PgQuery__AlterTableCmd *cmd)
+{
+	bool reset = cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ResetRelOptions;
+	const PgQuery__List *l = cmd->def && cmd->def->node_case == PG_QUERY__NODE__NODE_LIST
+					 ? cmd->def->list
+					 : NULL;
+	if (!l)
+		return xlat_unsupported(c, -1, "this ALTER TABLE ... SET/RESET");
+	if (!reset && !xlat_table_options(c, l->items, l->n_items))
+		return false;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (size_t i = 0; i < l->n_items; i++) {
+		const PgQuery__DefElem *d = l->items[i]->node_case == PG_QUERY__NODE__NODE_DEF_ELEM
+						    ? l->items[i]->def_elem
+						    : NULL;
+		if (!d || (d->defnamespace && *d->defnamespace))
+			continue; /* a TOAST table's: not kept */
+		if (!reset && strcmp(d->defname, "oids") == 0)
+			continue;
+		strbuf_printf(&sb, "%s%s", sb.len ? "\n" : "", d->defname);
+		if (!reset)
+			strbuf_printf(&sb, "=%s", xlat_option_value(c, d->arg));
+	}
+	struct xlat_rebuild *rb = rebuild(c, table, XLAT_RB_RELOPTIONS);
+	rb->name = reset ? "reset" : "set";
+	rb->constraint = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
+	bool ok = !sb.failed || pgerr_set(c->err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+	strbuf_fini(&sb);
+	return ok;
+}
+
 bool xlat_alter_rebuild(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 			const PgQuery__AlterTableCmd *cmd)
 {
@@ -526,6 +561,9 @@ bool xlat_alter_rebuild(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		rb->missing_ok = cmd->missing_ok;
 		return true;
 	}
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_SetRelOptions:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_ResetRelOptions:
+		return reloptions(c, table, cmd);
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint: {
 		struct xlat_rebuild *rb = rebuild(c, table, XLAT_RB_VALIDATE);
 		rb->name = arena_strdup(c->a, cmd->name);

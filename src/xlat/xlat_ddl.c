@@ -1001,7 +1001,8 @@ static bool create_options(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 		return xlat_unsupported(c, -1, "a typed table (OF type)");
 	if ((s->tablespacename && *s->tablespacename) || (s->access_method && *s->access_method))
 		return xlat_unsupported(c, -1, "TABLESPACE or USING");
-	return xlat_table_options(c, s->options, s->n_options);
+	return xlat_table_options(c, s->options, s->n_options) &&
+	       (!s->partspec || xlat_partitioned_options(c, s->options, s->n_options));
 }
 
 /* CREATE TABLE t (LIKE src [INCLUDING ... | EXCLUDING ...]): src's definition is only known
@@ -1244,6 +1245,7 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 	xlat_puts(c, " (");
 	if (s->partspec && !xlat_partition_key(c, s))
 		return false;
+	xlat_table_options_mark(c, s->options, s->n_options);
 	bool first = true;
 	xlat_checkdef_create(c, s); /* the columns its CHECKs' PostgreSQL texts read */
 	/* SQLite wants every column definition before the table constraints; PostgreSQL takes

@@ -651,6 +651,17 @@ uint32_t xlat_param_deduced(const struct xlat_ctx *c, int n);
  * information_schema → the catalog's relation, another tenant's acme.t → "acme".t (recorded
  * in c->tenants); 3F000 for a schema that cannot be a tenant. */
 bool xlat_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv);
+/* Whether a temporary relation of the session hides the tenant's name from SQLite, so that a
+ * statement other than a CREATE naming public.name (search_path found it before pg_temp's,
+ * xlat_localnsp.c) must write main.name; the statement is then not cached. */
+bool xlat_temp_hides(struct xlat_ctx *c, const char *name);
+/* DDL whose writers look in the temp schema first (sequences, comments, table rebuilds and
+ * renames) naming public.name (or the tenant's own schema's) while a temporary relation name
+ * hides it: false with 0A000, rather than changing the temporary one. True otherwise. */
+bool xlat_temp_hidden_refuse(struct xlat_ctx *c, const char *schema, const char *name,
+			     int location);
+/* The same for an ALTER TABLE or ALTER ... RENAME translated as a rebuild (XLAT_REBUILD). */
+bool xlat_temp_rebuild_check(struct xlat_ctx *c, const PgQuery__Node *stmt);
 /* CREATE ... IF NOT EXISTS of relation name (schema NULL or "" or "public"; another schema
  * is not looked at): the session sends `relation "name" already exists, skipping` when it
  * is there (xlat_stmt.skip_*). xlat_objects.c. */
@@ -668,6 +679,12 @@ const char *xlat_option_value(struct xlat_ctx *c, const PgQuery__Node *arg);
  * TOAST table's storage parameters (22023 for an unknown one, a bad value, one given twice;
  * oids = false is taken); they change nothing here. False with c's error set. xlat_relopt.c. */
 bool xlat_table_options(struct xlat_ctx *c, PgQuery__Node **opts, size_t n);
+/* The heap's storage parameters of those (checked) as CATALOG_RELOPT_MARK, written after the
+ * opening parenthesis of the table's SQLite text; nothing when there are none. */
+void xlat_table_options_mark(struct xlat_ctx *c, PgQuery__Node **opts, size_t n);
+/* A partitioned table takes none of a heap's parameters (PostgreSQL 15): 22023
+ * unrecognized parameter for the first; the TOAST ones and oids = false pass. */
+bool xlat_partitioned_options(struct xlat_ctx *c, PgQuery__Node **opts, size_t n);
 /* Records object name (of relation of, for a column; else NULL) of type (xlat_stmt.skip_type)
  * for the session's NOTICE `type "name" already exists, skipping` (present) or `... does not
  * exist, skipping`; a statement notes one type of object. xlat_objects.c. */

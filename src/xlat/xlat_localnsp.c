@@ -173,6 +173,33 @@ static bool exists(struct xlat_ctx *c, const char *name)
 		      (sc->sequence_fn && sc->sequence_fn(sc->arg, name)));
 }
 
+static bool is_cte(const struct walk *w, const char *name)
+{
+	for (size_t i = 0; i < w->nctes; i++)
+		if (strcmp(w->ctes[i], name) == 0)
+			return true;
+	return false;
+}
+
+/* An unqualified name of one of the session's temporary relations, under a search_path that
+ * names pg_temp after other elements: the first of those holding name ("" public), which
+ * PostgreSQL finds before pg_temp's; NULL when none does (the temporary one). */
+static const char *temp_late(struct walk *w, const char *name)
+{
+	struct xlat_ctx *c = w->c;
+	const struct xlat_env *env = c->env;
+	if (!env->ntemp_after || !name || !env->temp_rel_fn || is_cte(w, name) ||
+	    xlat_catalog_is_relation(name) || !env->temp_rel_fn(env->session_arg, name))
+		return NULL;
+	for (size_t i = 0; i < env->ntemp_after; i++) {
+		const char *s = env->temp_after[i];
+		if (*s ? exists(c, arena_printf(c->a, "%s.%s", s, name))
+		       : env->file_rel_fn && env->file_rel_fn(env->session_arg, name))
+			return s;
+	}
+	return NULL;
+}
+
 /* The search_path element an unqualified name means: the first holding it (create: the first
  * element); NULL for public (or when nothing is known), else the local schema. */
 static const char *search_local(struct walk *w, const char *name, bool create)
@@ -183,12 +210,14 @@ static const char *search_local(struct walk *w, const char *name, bool create)
 		return NULL;
 	if (create)
 		return *env->search_local[0] ? env->search_local[0] : NULL;
-	for (size_t i = 0; i < w->nctes; i++)
-		if (strcmp(w->ctes[i], name) == 0)
-			return NULL;
-	if (xlat_catalog_is_relation(name) || !env->schema ||
-	    (env->temp_rel_fn && env->temp_rel_fn(env->session_arg, name)))
-		return NULL; /* pg_catalog and pg_temp come first */
+	if (is_cte(w, name))
+		return NULL;
+	if (xlat_catalog_is_relation(name) || !env->schema)
+		return NULL; /* pg_catalog comes first */
+	if (env->temp_tables && env->temp_rel_fn && env->temp_rel_fn(env->session_arg, name)) {
+		const char *e = temp_late(w, name); /* pg_temp where search_path names it */
+		return e && *e ? e : NULL;
+	}
 	for (size_t i = 0; i < env->nsearch_local; i++) {
 		const char *s = env->search_local[i];
 		if (*s ? exists(c, arena_printf(c->a, "%s.%s", s, name)) : exists(c, name))
@@ -197,28 +226,65 @@ static const char *search_local(struct walk *w, const char *name, bool create)
 	return NULL;
 }
 
-/* An unqualified relation found in (or, create, made in) a local schema gets its name. */
+/* An unqualified relation found in (or, create, made in) a local schema gets its name; one
+ * that search_path finds before pg_temp's of its name gets public; one made while pg_temp
+ * is search_path's first element is temporary. */
 static void resolve(struct walk *w, PgQuery__RangeVar *rv, bool create)
 {
 	if (!rv || (rv->schemaname && *rv->schemaname) || (rv->catalogname && *rv->catalogname) ||
 	    (rv->relpersistence && *rv->relpersistence == 't'))
 		return;
+	if (create && w->c->env->temp_first) {
+		set_str(&rv->relpersistence, dup_str("t"));
+		return;
+	}
 	const char *s = search_local(w, rv->relname, create);
+	if (!s && !create && temp_late(w, rv->relname))
+		s = "public";
 	if (s)
 		set_str(&rv->schemaname, dup_str(s));
 }
 
-/* A one-name list [t] (DROP TABLE t) found in a local schema: ["s.t"]. */
-static void resolve_list(struct walk *w, PgQuery__Node *n)
+static PgQuery__Node *string_node(const char *v)
 {
-	if (!n || n->node_case != NODE(LIST) || n->list->n_items != 1 ||
+	PgQuery__Node *n = malloc(sizeof(*n));
+	PgQuery__String *str = malloc(sizeof(*str));
+	if (!n || !str)
+		abort();
+	pg_query__node__init(n);
+	pg_query__string__init(str);
+	str->sval = dup_str(v);
+	n->node_case = NODE(STRING);
+	n->string = str;
+	return n;
+}
+
+/* A list whose first name is an unqualified relation of len names ([t] of DROP TABLE t,
+ * [t, c] of COMMENT ON COLUMN t.c) found in a local schema: ["s.t", ...]; found in public
+ * before pg_temp's t: ["public", t, ...]. */
+static void resolve_head(struct walk *w, PgQuery__Node *n, size_t len)
+{
+	if (!n || n->node_case != NODE(LIST) || n->list->n_items != len ||
 	    n->list->items[0]->node_case != NODE(STRING))
 		return;
 	PgQuery__String *t = n->list->items[0]->string;
-	const char *s = search_local(w, t->sval, false);
-	if (s)
+	const char *s = len == 1 ? search_local(w, t->sval, false) : NULL;
+	if (s) {
 		set_str(&t->sval, dup_joined(s, t->sval));
+	} else if (temp_late(w, t->sval)) {
+		PgQuery__List *l = n->list;
+		PgQuery__Node **items = malloc((len + 1) * sizeof(*items));
+		if (!items)
+			abort();
+		items[0] = string_node("public");
+		memcpy(items + 1, l->items, len * sizeof(*items));
+		free(l->items);
+		l->items = items;
+		l->n_items = len + 1;
+	}
 }
+
+static void resolve_list(struct walk *w, PgQuery__Node *n) { resolve_head(w, n, 1); }
 
 /* Whether the tenant has a function stored under name. */
 static bool udf_named(const struct xlat_ctx *c, const char *name)
@@ -297,6 +363,8 @@ static void resolve_type(struct walk *w, PgQuery__TypeName *t)
 /* An unqualified name [x] a CREATE makes: in the first search_path element (["s.x"]). */
 static void create_in_first(struct walk *w, PgQuery__Node **names, size_t n)
 {
+	if (!w->c->env->nsearch_local)
+		return;
 	const char *first = w->c->env->search_local[0];
 	if (n == 1 && names[0]->node_case == NODE(STRING) && *first)
 		set_str(&names[0]->string->sval, dup_joined(first, names[0]->string->sval));
@@ -351,6 +419,12 @@ static void resolve_targets(struct walk *w, ProtobufCMessage *m,
 		resolve(w, ((PgQuery__CompositeTypeStmt *)m)->typevar, true);
 	else if (d == &pg_query__rename_stmt__descriptor)
 		resolve(w, ((PgQuery__RenameStmt *)m)->relation, false);
+	else if (d == &pg_query__comment_stmt__descriptor &&
+		 relation_kind(((PgQuery__CommentStmt *)m)->objtype))
+		resolve_list(w, ((PgQuery__CommentStmt *)m)->object);
+	else if (d == &pg_query__comment_stmt__descriptor &&
+		 ((PgQuery__CommentStmt *)m)->objtype == OBJ(COLUMN))
+		resolve_head(w, ((PgQuery__CommentStmt *)m)->object, 2);
 	else if (d == &pg_query__select_stmt__descriptor)
 		note_ctes(w, ((PgQuery__SelectStmt *)m)->with_clause);
 	else if (d == &pg_query__insert_stmt__descriptor)
@@ -370,7 +444,7 @@ static void node(struct walk *w, ProtobufCMessage *m)
 {
 	struct xlat_ctx *c = w->c;
 	const ProtobufCMessageDescriptor *d = m->descriptor;
-	if (c->env->nsearch_local)
+	if (c->env->nsearch_local || c->env->ntemp_after || c->env->temp_first)
 		resolve_targets(w, m, d);
 	if (d == &pg_query__select_stmt__descriptor) {
 		PgQuery__SelectStmt *s = (PgQuery__SelectStmt *)m;
@@ -516,7 +590,8 @@ static bool rewrite(void *arg, const ProtobufCMessage *cm)
 
 void xlat_localnsp_rewrite(struct xlat_ctx *c, const PgQuery__Node *stmt)
 {
-	if (!c->env || !c->env->nlocal_schemas || !stmt)
+	if (!c->env || !stmt ||
+	    (!c->env->nlocal_schemas && !c->env->ntemp_after && !c->env->temp_first))
 		return;
 	struct walk w = {.c = c};
 	(void)rewrite(&w, &stmt->base);

@@ -349,6 +349,64 @@ static bool join_members(struct xlat_ctx *c, const PgQuery__Node *n, struct merg
 	return true;
 }
 
+/* ---- a source subquery naming the target ---- */
+
+/* The walk of a USING subquery: whether name is one of its own FROM items or WITH queries
+ * (at any level: such a reference may be the subquery's own), else the first column
+ * reference qualified with it. */
+struct target_ref {
+	const char *name;
+	bool own;
+	const PgQuery__ColumnRef *ref;
+};
+
+static bool own_name(const struct target_ref *t, const char *n)
+{
+	return n && strcmp(n, t->name) == 0;
+}
+
+static bool find_target_ref(void *arg, const ProtobufCMessage *m)
+{
+	struct target_ref *t = arg;
+	const ProtobufCMessageDescriptor *d = m->descriptor;
+	if (d == &pg_query__range_var__descriptor) {
+		const PgQuery__RangeVar *rv = (const PgQuery__RangeVar *)m;
+		t->own |= own_name(t, rv->alias ? rv->alias->aliasname : rv->relname);
+	} else if (d == &pg_query__alias__descriptor) {
+		t->own |= own_name(t, ((const PgQuery__Alias *)m)->aliasname);
+	} else if (d == &pg_query__common_table_expr__descriptor) {
+		t->own |= own_name(t, ((const PgQuery__CommonTableExpr *)m)->ctename);
+	} else if (d == &pg_query__column_ref__descriptor) {
+		const PgQuery__ColumnRef *cr = (const PgQuery__ColumnRef *)m;
+		if (!t->ref && cr->n_fields >= 2 &&
+		    own_name(t, xlat_node_str(cr->fields[cr->n_fields - 2])))
+			t->ref = cr;
+		return true;
+	}
+	return xlat_tree_each(m, find_target_ref, arg);
+}
+
+/* PostgreSQL's transformMergeStmt: the source is analyzed without the target in its
+ * namespace, so a (non-LATERAL) subquery's reference to the target is 42P01 "invalid
+ * reference to FROM-clause entry", with the hint errorMissingRTE gives. */
+static bool subquery_names_target(struct xlat_ctx *c, const PgQuery__RangeSubselect *rs,
+				  const struct merge *mg)
+{
+	struct target_ref t = {.name = mg->talias.aliasname};
+	if (rs->lateral || !rs->subquery || !t.name)
+		return true;
+	(void)find_target_ref(&t, &rs->subquery->base);
+	if (t.own || !t.ref)
+		return true;
+	xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, t.ref->location,
+		  "invalid reference to FROM-clause entry for table \"%s\"", t.name);
+	pgerr_hint(c->err,
+		   "There is an entry for table \"%s\", but it cannot be referenced from this "
+		   "part of the query.",
+		   t.name);
+	return false;
+}
+
 bool xlat_merge_check_source(struct xlat_ctx *c, const PgQuery__MergeStmt *m, struct merge *mg)
 {
 	const PgQuery__Node *s = m->source_relation;
@@ -375,7 +433,7 @@ bool xlat_merge_check_source(struct xlat_ctx *c, const PgQuery__MergeStmt *m, st
 			return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1,
 					 "subquery in FROM must have an alias");
 		mg->src = s->range_subselect->alias->aliasname;
-		return true;
+		return subquery_names_target(c, s->range_subselect, mg);
 	case NODE(RANGE_FUNCTION):
 		if (s->range_function->alias) {
 			mg->src = s->range_function->alias->aliasname;

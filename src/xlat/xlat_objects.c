@@ -682,11 +682,18 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 		xlat_puts(c, "IF NOT EXISTS ");
 		xlat_skip_if_present(c, NULL, iname);
 	}
+	/* public.t while a temporary t hides it: SQLite takes the schema on the index's name */
+	const char *schema = s->relation->schemaname;
+	bool in_main = schema && strcmp(schema, "public") == 0 &&
+		       xlat_temp_hides(c, s->relation->relname);
+	xlat_puts(c, in_main ? "main." : "");
 	size_t at = c->sb->len;
 	xlat_ident(c, iname);
 	size_t len = c->sb->len - at;
 	xlat_puts(c, " ON ");
-	if (!xlat_relname(c, s->relation))
+	if (in_main)
+		xlat_ident(c, s->relation->relname);
+	else if (!xlat_relname(c, s->relation))
 		return false;
 	xlat_puts(c, " (");
 	uint32_t *types = arena_zalloc(c->a, (s->n_index_params + 1) * sizeof(*types));
@@ -1247,6 +1254,8 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropIdentity:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropExpression:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_SetRelOptions:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_ResetRelOptions:
 		return xlat_alter_rebuild(c, table, cmd);
 	default:
 		return xlat_unsupported(c, -1, xlat_alter_action_name(cmd->subtype));
@@ -1356,6 +1365,15 @@ bool xlat_stmt_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 	bool own = xlat_own_table(c, s->relation);
 	if (own && xlat_partition_is_partition(c, s->relation->relname))
 		return xlat_partition_alter_own(c, s);
+	if (own && xlat_partition_is_parent(c, s->relation->relname) && s->n_cmds == 1 &&
+	    s->cmds[0]->alter_table_cmd->subtype == AT(SetRelOptions) &&
+	    s->cmds[0]->alter_table_cmd->def &&
+	    s->cmds[0]->alter_table_cmd->def->node_case == NODE(LIST)) {
+		const PgQuery__List *l = s->cmds[0]->alter_table_cmd->def->list;
+		if (!xlat_table_options(c, l->items, l->n_items) ||
+		    !xlat_partitioned_options(c, l->items, l->n_items))
+			return false;
+	}
 	if (own && xlat_partition_is_parent(c, s->relation->relname))
 		return xlat_partition_alter(c, s);
 	/* ALTER TABLE of a view's column default, as pg_dump writes it */

@@ -6,6 +6,7 @@
  * here: an index's parameters (catalog_index.c, checked per access method). */
 #include "xlat_int.h"
 
+#include "catalog.h"
 #include "pgtype.h"
 
 #include <errno.h>
@@ -166,6 +167,36 @@ bool xlat_table_options(struct xlat_ctx *c, PgQuery__Node **opts, size_t n)
 		}
 		if (!check_value(c, k, xlat_option_value(c, d->arg)))
 			return false;
+	}
+	return true;
+}
+
+void xlat_table_options_mark(struct xlat_ctx *c, PgQuery__Node **opts, size_t n)
+{
+	bool any = false;
+	for (size_t i = 0; i < n; i++) {
+		const PgQuery__DefElem *d = opts[i]->node_case == NODE(DEF_ELEM) ? opts[i]->def_elem
+										 : NULL;
+		if (!d || bare_oids(d) || (d->defnamespace && *d->defnamespace))
+			continue; /* a TOAST table's are its own relation's in PostgreSQL */
+		xlat_puts(c, any ? "," : CATALOG_RELOPT_MARK "{");
+		xlat_puts(c, d->defname);
+		xlat_puts(c, "=");
+		xlat_puts(c, xlat_option_value(c, d->arg));
+		any = true;
+	}
+	if (any)
+		xlat_puts(c, "} */ ");
+}
+
+bool xlat_partitioned_options(struct xlat_ctx *c, PgQuery__Node **opts, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const PgQuery__DefElem *d = opts[i]->node_case == NODE(DEF_ELEM) ? opts[i]->def_elem
+										 : NULL;
+		if (d && !bare_oids(d) && !(d->defnamespace && *d->defnamespace))
+			return xlat_fail(c, SQLSTATE_INVALID_PARAMETER_VALUE, -1,
+					 "unrecognized parameter \"%s\"", d->defname);
 	}
 	return true;
 }

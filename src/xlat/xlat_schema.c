@@ -100,6 +100,45 @@ static bool prefix_tenant(struct xlat_ctx *c, const PgQuery__RangeVar *rv,
 	return true;
 }
 
+bool xlat_temp_hides(struct xlat_ctx *c, const char *name)
+{
+	const struct xlat_env *env = c->env;
+	static const char *const making[] = {"CREATE TABLE", "CREATE VIEW",
+					     "CREATE MATERIALIZED VIEW", "CREATE TABLE AS",
+					     "CREATE SEQUENCE"};
+	for (size_t i = 0; c->st->tag && i < ARRAY_LEN(making); i++)
+		if (strcmp(c->st->tag, making[i]) == 0)
+			return false; /* SQLite makes an unqualified name in main */
+	if (!env || !env->temp_tables || !env->temp_rel_fn || !name ||
+	    !env->temp_rel_fn(env->session_arg, name))
+		return false;
+	xlat_nocache(c);
+	return true;
+}
+
+bool xlat_temp_hidden_refuse(struct xlat_ctx *c, const char *schema, const char *name, int location)
+{
+	bool own = c->env && c->env->tenant && schema && strcmp(schema, c->env->tenant) == 0;
+	if (!schema || (strcmp(schema, "public") != 0 && !own) || !xlat_temp_hides(c, name))
+		return true;
+	return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, location,
+			 "%s of \"%s.%s\" while a temporary relation \"%s\" hides it is not "
+			 "supported",
+			 c->st->tag ? c->st->tag : "this statement", schema, name, name);
+}
+
+bool xlat_temp_rebuild_check(struct xlat_ctx *c, const PgQuery__Node *stmt)
+{
+	const PgQuery__RangeVar *rv = NULL;
+	if (c->st->kind != XLAT_REBUILD || !stmt)
+		return true;
+	if (stmt->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_STMT)
+		rv = stmt->alter_table_stmt->relation;
+	else if (stmt->node_case == PG_QUERY__NODE__NODE_RENAME_STMT)
+		rv = stmt->rename_stmt->relation;
+	return !rv || xlat_temp_hidden_refuse(c, rv->schemaname, rv->relname, rv->location);
+}
+
 bool xlat_schema_missing(struct xlat_ctx *c, const char *schema)
 {
 	static const char *const known[] = {"public", "pg_catalog", "information_schema",
@@ -181,7 +220,8 @@ bool xlat_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 	if (strcmp(schema, "information_schema") == 0)
 		return xlat_catalog_infoschema(c, rv);
 	if (strcmp(schema, "public") == 0) {
-		if (c->env && c->env->temp_tables && is_query(c->st)) {
+		if (c->env && c->env->temp_tables &&
+		    (is_query(c->st) || xlat_temp_hides(c, rv->relname))) {
 			c->rel_schema = "main";
 			xlat_puts(c, "main.");
 		}

@@ -245,6 +245,17 @@ static void range_var(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 	}
 	if (!own_tenant_rel(c, rv))
 		return; /* the catalog's: typed by their own declarations; other tenants': unknown */
+	if (schema && strcmp(schema, "public") == 0 && xlat_temp_hides(c, rv->relname)) {
+		/* table_fn would give the temporary t's columns */
+		const struct xlat_env *env = c->env;
+		if (env->file_table_fn &&
+		    env->file_table_fn(env->session_arg, rv->relname, c->a, &r->cols, &r->ncols)) {
+			r->opaque = false;
+			r->table = rv->relname;
+			r->renamed = rv->alias && rv->alias->n_colnames;
+		}
+		return;
+	}
 	if (c->schema && c->schema->table_fn &&
 	    c->schema->table_fn(c->schema->arg, rv->relname, c->a, &r->cols, &r->ncols)) {
 		r->opaque = false;

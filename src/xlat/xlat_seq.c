@@ -59,7 +59,8 @@ static const char *local_name(struct xlat_ctx *c, const char *schema, const char
 			  "a sequence or comment in schema \"%s\" is not supported", schema);
 		return NULL;
 	}
-	return name;
+	/* the writers would find the temporary one first */
+	return xlat_temp_hidden_refuse(c, schema, name, location) ? name : NULL;
 }
 
 /* A whole number option value as SQL text ("-5"); NULL with 22003 when it does not fit

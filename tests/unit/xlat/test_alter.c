@@ -65,6 +65,11 @@ static const struct acase cases[] = {
 	{"ALTER TABLE t ADD FOREIGN KEY (a) REFERENCES p NOT VALID", "fkey:t_a_fkey not valid"},
 	{"ALTER TABLE t ADD CONSTRAINT k CHECK (a > 0)", "check:k"},
 	{"ALTER TABLE t VALIDATE CONSTRAINT k", "validate:k"},
+	{"ALTER TABLE t SET (fillfactor = 60, toast.autovacuum_enabled = off)",
+	 "reloptions set:fillfactor=60"},
+	{"ALTER TABLE t RESET (fillfactor, autovacuum_enabled)",
+	 "reloptions reset:fillfactor\nautovacuum_enabled"},
+	{"ALTER TABLE t SET (fillfactor = 5)", "!22023"},
 	{"ALTER TABLE t ALTER COLUMN g DROP EXPRESSION", "dropexpr:g"},
 	{"ALTER TABLE t ALTER g DROP EXPRESSION IF EXISTS, ALTER a TYPE bigint",
 	 "dropexpr:g if exists | type:a bigint"},
@@ -147,6 +152,9 @@ static void describe(struct strbuf *sb, const struct xlat_rebuild *r)
 		break;
 	case XLAT_RB_VALIDATE:
 		strbuf_printf(sb, "validate:%s", r->name);
+		break;
+	case XLAT_RB_RELOPTIONS:
+		strbuf_printf(sb, "reloptions %s:%s", r->name, r->constraint);
 		break;
 	case XLAT_RB_DROP_EXPRESSION:
 		strbuf_printf(sb, "dropexpr:%s%s", r->column, r->missing_ok ? " if exists" : "");
