@@ -142,10 +142,7 @@ static const char *now_keyword(const char *d)
 	return NULL;
 }
 
-/* A default the translator wrapped in its column's check (src/xlat/xlat_ddl.c, refit: the
- * default made to fit the column each time a row takes it) as the value it wraps: the first
- * argument of the call that is the whole text; d itself when it is no such call. */
-static const char *unrefit(struct arena *a, const char *d)
+const char *catalog_default_unrefit(struct arena *a, const char *d)
 {
 	static const char *const fns[] = {"pgfn_varbit_cast(",  "shardlite_int2(",
 					  "shardlite_int4(",    "shardlite_int8(",
@@ -176,7 +173,7 @@ static const char *unrefit(struct arena *a, const char *d)
 	if (p != d + n - 1) /* the call is not the whole text */
 		return d;
 	const char *x = arena_strndup(a, arg, (size_t)((comma ? comma : p) - arg));
-	return k == 0 ? unrefit(a, x) : x; /* a text argument: pgfn_varbit_in's */
+	return k == 0 ? catalog_default_unrefit(a, x) : x; /* a text argument: pgfn_varbit_in's */
 }
 
 static const char *pg_default(const struct cat_model *m, const struct cat_col *col, const char *d)
@@ -184,7 +181,7 @@ static const char *pg_default(const struct cat_model *m, const struct cat_col *c
 	struct arena *a = m->a;
 	if (!d)
 		return NULL;
-	d = unrefit(a, unparen(a, d));
+	d = catalog_default_unrefit(a, unparen(a, d));
 	/* DEFAULT NULL: PostgreSQL stores no default for a bare null constant of the column's
 	 * type, but keeps one whose type has a typmod (the length coercion around the NULL;
 	 * interval's typmod goes into the constant itself), printed as NULL::type */

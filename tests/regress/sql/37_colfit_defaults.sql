@@ -75,3 +75,23 @@ CREATE TABLE cf_big (x int, e int8 DEFAULT 9223372036854775808, i int DEFAULT 21
 INSERT INTO cf_big(x, i) VALUES (1, 1);
 INSERT INTO cf_big(x, e) VALUES (1, 1);
 SELECT * FROM cf_big;
+-- ALTER COLUMN TYPE coerces a constant default to the new type anew, as PostgreSQL does
+CREATE TABLE cf_at1 (x int, a varchar(5) DEFAULT 'too long', b numeric(4,2) DEFAULT 12.345, c int2 DEFAULT 70000);
+ALTER TABLE cf_at1 ALTER COLUMN a TYPE text;
+ALTER TABLE cf_at1 ALTER COLUMN b TYPE numeric(6,3);
+ALTER TABLE cf_at1 ALTER COLUMN c TYPE int4;
+INSERT INTO cf_at1(x) VALUES (1);
+SELECT * FROM cf_at1;
+CREATE TABLE cf_at2 (x int, a varchar(10) DEFAULT 'abcdefg');
+ALTER TABLE cf_at2 ALTER COLUMN a TYPE varchar(5);
+INSERT INTO cf_at2(x) VALUES (1);
+SELECT * FROM cf_at2;
+CREATE TABLE cf_at3 (x int, a varchar(10) DEFAULT 'abc', b int DEFAULT 55, c numeric(6,3) DEFAULT 1.2345, d text DEFAULT 'x', e int DEFAULT -5, f char(5) DEFAULT 'ab');
+ALTER TABLE cf_at3 ALTER COLUMN a TYPE varchar(2), ALTER COLUMN b TYPE varchar(1), ALTER COLUMN c TYPE numeric(5,2), ALTER COLUMN d TYPE char(3), ALTER COLUMN e TYPE int2, ALTER COLUMN f TYPE varchar(3);
+INSERT INTO cf_at3(x, b) VALUES (1, '1');
+INSERT INTO cf_at3(x, a) VALUES (1, 'a');
+INSERT INTO cf_at3(x, a, b) VALUES (1, 'a', '2');
+SELECT x, a, b, c, d || '|', e, f || '|' FROM cf_at3;
+ALTER TABLE cf_at3 ALTER COLUMN a TYPE text, ALTER COLUMN b TYPE text;
+INSERT INTO cf_at3(x) VALUES (2);
+SELECT x, a, b, c, d || '|', e, f || '|' FROM cf_at3 ORDER BY x;
