@@ -17,7 +17,7 @@ struct catalog_activity {
 	const char *user, *application_name, *client_addr, *state, *query;
 	int client_port; /* with client_addr; NULL client_addr: a Unix socket (port -1) */
 	int64_t backend_start, xact_start, query_start, state_change;
-	bool waiting; /* on an advisory lock */
+	bool waiting;          /* on an advisory lock */
 	bool waiting_relation; /* on a table lock */
 };
 
@@ -273,11 +273,11 @@ struct catalog_relation {
 	size_t nukeys;
 	const char *const *dflt_sql; /* per column: its default as SQLite's text, NULL: none */
 	const bool *text_affinity;   /* per column: SQLite's TEXT affinity by its declared type */
-	bool unpopulated; /* a materialized view made or refreshed WITH NO DATA */
-	bool matview;     /* a materialized view (its rows change by REFRESH only) */
-	bool composite;   /* a composite type (CREATE TYPE ... AS): a row type, no relation */
-	bool view;        /* a view: SQLite writes one only through INSTEAD OF triggers */
-	char partition;   /* 'p' a partitioned table, 'c' a partition (also a view), 's' a
+	bool unpopulated;            /* a materialized view made or refreshed WITH NO DATA */
+	bool matview;                /* a materialized view (its rows change by REFRESH only) */
+	bool composite; /* a composite type (CREATE TYPE ... AS): a row type, no relation */
+	bool view;      /* a view: SQLite writes one only through INSTEAD OF triggers */
+	char partition; /* 'p' a partitioned table, 'c' a partition (also a view), 's' a
 			   * partition that is partitioned (a view too), 0 neither */
 };
 /* An enum type of the tenant (CREATE TYPE ... AS ENUM): its labels in sort order and the
@@ -355,15 +355,15 @@ bool catalog_schema_columns(sqlite3 *db, struct arena *a, const struct catalog_r
  * for the schema's fingerprint (0: none); false when they cannot be read. */
 #define CATALOG_SIDECAR_ROWSECURITY "_shardlite_rowsecurity"
 #define CATALOG_SIDECAR_POLICIES "_shardlite_policies"
-#define CATALOG_RLS_SIDECARS                                                                     \
-	"CREATE TABLE IF NOT EXISTS " CATALOG_SIDECAR_ROWSECURITY " (relname TEXT PRIMARY KEY, " \
-	"enabled INTEGER NOT NULL, forced INTEGER NOT NULL); CREATE TABLE IF NOT EXISTS "        \
-	CATALOG_SIDECAR_POLICIES " (relname TEXT NOT NULL, name TEXT NOT NULL, cmd TEXT NOT "    \
-	"NULL, permissive INTEGER NOT NULL, roles TEXT, qual TEXT, with_check TEXT, PRIMARY KEY " \
+#define CATALOG_RLS_SIDECARS                                                                                       \
+	"CREATE TABLE IF NOT EXISTS " CATALOG_SIDECAR_ROWSECURITY " (relname TEXT PRIMARY KEY, "                   \
+	"enabled INTEGER NOT NULL, forced INTEGER NOT NULL); CREATE TABLE IF NOT EXISTS " CATALOG_SIDECAR_POLICIES \
+	" (relname TEXT NOT NULL, name TEXT NOT NULL, cmd TEXT NOT "                                               \
+	"NULL, permissive INTEGER NOT NULL, roles TEXT, qual TEXT, with_check TEXT, PRIMARY KEY "                  \
 	"(relname, name))"
-#define CATALOG_RLS_BUMP                                                                         \
-	"; DROP INDEX IF EXISTS _shardlite_policies_v; CREATE INDEX _shardlite_policies_v ON "   \
-	CATALOG_SIDECAR_POLICIES " (cmd)"
+#define CATALOG_RLS_BUMP                                                                                                \
+	"; DROP INDEX IF EXISTS _shardlite_policies_v; CREATE INDEX _shardlite_policies_v ON " CATALOG_SIDECAR_POLICIES \
+	" (cmd)"
 struct xlat_rls;
 bool catalog_rls_read(sqlite3 *db, struct arena *a, const struct xlat_rls **out, size_t *n,
 		      uint64_t *hash);
@@ -376,6 +376,11 @@ bool catalog_rls_read(sqlite3 *db, struct arena *a, const struct xlat_rls **out,
 #define CATALOG_DOMAIN_CHECK_PREFIX "shardlite_domain:"
 bool catalog_domain_check_name(const char *name, char *domain, size_t dsize, char *con,
 			       size_t csize);
+/* A column's SQLite DEFAULT expression (without its outer parentheses) that the translator
+ * wrapped in its column's check (src/xlat/xlat_ddl.c, refit: a default that does not fit the
+ * column as written, fitted each time a row takes it) as the value it wraps
+ * (shardlite_varchar('too long', 5) → 'too long'); d itself when it is no such call. In a. */
+const char *catalog_default_unrefit(struct arena *a, const char *d);
 /* Starts the SQLite DEFAULT a column takes from its domain (the column has none of its own):
  * PostgreSQL shows no column default then. */
 #define CATALOG_DOMAIN_DEFAULT_MARK "/* shardlite: domain default */"
@@ -508,7 +513,7 @@ bool catalog_has_relation(const char *name);
  * of an information_schema view by its SQLite name (information_schema_columns), with the
  * PostgreSQL types a result column of theirs reports, copied into a; false when name is not
  * one. */
-bool catalog_relation_columns(const char *name, struct arena *a,
-			      const struct catalog_column **cols, size_t *ncols);
+bool catalog_relation_columns(const char *name, struct arena *a, const struct catalog_column **cols,
+			      size_t *ncols);
 
 #endif

@@ -370,6 +370,14 @@ void pgtype_dt_store(struct strbuf *out, uint32_t oid, int64_t v);
  * length); 0 for any other text. */
 size_t pgtype_dt_unstore(const char *s, size_t n, char *buf, size_t cap);
 
+/* Whether client text s[0..n) for a value of type oid (a date, timestamp, timestamptz, or a
+ * range, multirange or array of one) holds no value in the BC form above ('.9956-03-15'),
+ * which only the server's own storage holds and which PostgreSQL's input refuses: false with
+ * 22007 "invalid input syntax for type date" naming it. Checked where client text comes in
+ * (literals, casts of text, text parameters, COPY FROM), never where stored values are read.
+ * The ':' form of a year past 9999 needs no check: PostgreSQL reads ':0010000-01-01' as
+ * 10000-01-01 too. */
+bool pgtype_dt_client_text(uint32_t oid, const char *s, size_t n, struct pgerr *err);
 /* As pgtype_encode_text_typmod, timestamptz shown in zone tz (NULL: UTC). */
 void pgtype_encode_text_tz(struct strbuf *out, uint32_t oid, int32_t typmod,
 			   const struct pgtype_tz *tz, const struct pgtype_value *v);

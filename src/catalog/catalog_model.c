@@ -144,12 +144,46 @@ static const char *now_keyword(const char *d)
 	return NULL;
 }
 
+const char *catalog_default_unrefit(struct arena *a, const char *d)
+{
+	static const char *const fns[] = {"pgfn_varbit_cast(",  "shardlite_int2(",
+					  "shardlite_int4(",    "shardlite_int8(",
+					  "shardlite_numeric(", "shardlite_varchar(",
+					  "shardlite_bpchar(",  "pgfn_f8_f4(",
+					  "pgfn_varbit_in("};
+	size_t n = strlen(d), k = 0;
+	while (k < ARRAY_LEN(fns) && strncmp(d, fns[k], strlen(fns[k])) != 0)
+		k++;
+	if (k == ARRAY_LEN(fns) || n < 2 || d[n - 1] != ')')
+		return d;
+	const char *p = d + strlen(fns[k]), *arg = p, *comma = NULL;
+	int depth = 0;
+	for (; *p; p++) {
+		if (*p == '\'') { /* a string literal: '' is a quote inside it */
+			for (p++; *p && !(*p == '\'' && p[1] != '\''); p += *p == '\'' ? 2 : 1)
+				;
+			if (!*p)
+				return d;
+		} else if (*p == '(') {
+			depth++;
+		} else if (*p == ')' && depth-- == 0) {
+			break;
+		} else if (*p == ',' && depth == 0 && !comma) {
+			comma = p;
+		}
+	}
+	if (p != d + n - 1) /* the call is not the whole text */
+		return d;
+	const char *x = arena_strndup(a, arg, (size_t)((comma ? comma : p) - arg));
+	return k == 0 ? catalog_default_unrefit(a, x) : x; /* a text argument: pgfn_varbit_in's */
+}
+
 static const char *pg_default(const struct cat_model *m, const struct cat_col *col, const char *d)
 {
 	struct arena *a = m->a;
 	if (!d)
 		return NULL;
-	d = unparen(a, d);
+	d = catalog_default_unrefit(a, unparen(a, d));
 	/* DEFAULT NULL: PostgreSQL stores no default for a bare null constant of the column's
 	 * type, but keeps one whose type has a typmod (the length coercion around the NULL;
 	 * interval's typmod goes into the constant itself), printed as NULL::type */

@@ -340,8 +340,8 @@ static void fn_contains(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	const char *rs = (const char *)sqlite3_value_text(argv[1]);
 	if (!pgfn_array_parse_md(a, ls ? ls : "", &l, &why) ||
 	    !pgfn_array_parse_md(a, rs ? rs : "", &r, &why)) {
-		pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION, "malformed array literal: \"%s\"",
-			   why ? why : "");
+		pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION,
+			   "malformed array literal: \"%s\"", why ? why : "");
 		arena_free(a);
 		return;
 	}
@@ -520,7 +520,7 @@ static const char *fit_bits(sqlite3_context *ctx, struct arena *a, const char *s
 		return s;
 	for (size_t i = 0; i < md.n; i++) {
 		if (md.items[i] && !pgtype_bit_length_ok(strlen(md.items[i]), (int32_t)typmod,
-							elem == PGTYPE_VARBIT, &err)) {
+							 elem == PGTYPE_VARBIT, &err)) {
 			pgfn_error(ctx, err.sqlstate, "%s", err.message);
 			return NULL;
 		}
@@ -531,8 +531,8 @@ static const char *fit_bits(sqlite3_context *ctx, struct arena *a, const char *s
 /* The elements of array text s (not NULL) fitted to varchar(n)/char(n)'s length n (typmod - 4),
  * as their input functions fit a value: blanks past n are cut, anything else past it is 22001.
  * Returns s itself, or its text rebuilt when something was cut; NULL after raising the error. */
-static const char *fit_length(sqlite3_context *ctx, struct arena *a, const char *s,
-			      uint32_t elem, int64_t typmod)
+static const char *fit_length(sqlite3_context *ctx, struct arena *a, const char *s, uint32_t elem,
+			      int64_t typmod)
 {
 	if (elem == PGTYPE_BIT || elem == PGTYPE_VARBIT)
 		return fit_bits(ctx, a, s, elem, typmod);
@@ -589,7 +589,9 @@ static void fn_array_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	pgerr_clear(&err);
 	struct pgtype_dtenv env = pgfn_dt_env(ctx); /* date/time elements: the session's zone */
 	uint32_t elem = (uint32_t)sqlite3_value_int64(argv[1]);
-	if (!pgtype_array_canon_env(elem, s, n, &env, a, &v, &err)) {
+	const struct pgtype_info *ei = pgtype_by_oid(elem);
+	if ((ei && ei->array_oid && !pgtype_dt_client_text(ei->array_oid, s, n, &err)) ||
+	    !pgtype_array_canon_env(elem, s, n, &env, a, &v, &err)) {
 		if (err.detail[0]) /* array_in's: what it found wrong */
 			pgfn_error_detail(ctx, err.sqlstate, err.detail, "%s", err.message);
 		else

@@ -151,7 +151,9 @@ static void result_text(sqlite3_context *ctx, const struct pgfn_dt *v)
 }
 
 /* pg_dt_cast(x, from_oid, to_oid): text is read as input of the target type (in the
- * session's zone, 22007/22008 on bad input), date/time values are converted. */
+ * session's zone, 22007/22008 on bad input), date/time values are converted. Text (a client's)
+ * in a BC date's stored form is 22007 as in PostgreSQL; from_oid unknown marks text the
+ * translator made of stored values, which may hold it. */
 static void fn_cast(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	uint32_t from = (uint32_t)sqlite3_value_int64(argv[1]);
@@ -175,8 +177,10 @@ static void fn_cast(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		struct pgtype_dtenv env = pgfn_dt_env(ctx);
 		struct arena *a = arena_new(0);
 		strbuf_init(&sb, 0);
-		if (pgtype_decode_text_env(to, s, (size_t)sqlite3_value_bytes(argv[0]), &env, a,
-					   &out, &err))
+		size_t n = (size_t)sqlite3_value_bytes(argv[0]);
+		if ((!is_texty(from) || from == PGTYPE_UNKNOWN ||
+		     pgtype_dt_client_text(to, s, n, &err)) &&
+		    pgtype_decode_text_env(to, s, n, &env, a, &out, &err))
 			sqlite3_result_text(ctx, out.p, (int)out.n, SQLITE_TRANSIENT);
 		else
 			pgfn_error(ctx, err.sqlstate, "%s", err.message);

@@ -187,13 +187,18 @@ static void fn_rint(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 }
 
 /* abs() of an integer: PostgreSQL's int8abs fails on the one value without a positive twin
- * (SQLite's abs() raises its own "integer overflow"); int2/int4 are range-checked around it. */
+ * (SQLite's abs() raises its own "integer overflow"); int2/int4 are range-checked around it.
+ * Of a float: float8abs's fabs, so -0 is 0 and NaN (the text 'NaN') stays NaN. */
 static void fn_abs(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	if (pgfn_any_null(ctx, argc, argv))
 		return;
 	if (sqlite3_value_numeric_type(argv[0]) != SQLITE_INTEGER) {
-		sqlite3_result_double(ctx, fabs(sqlite3_value_double(argv[0])));
+		double d = pgfn_float_arg(argv[0]);
+		if (isnan(d))
+			sqlite3_result_text(ctx, "NaN", 3, SQLITE_STATIC);
+		else
+			sqlite3_result_double(ctx, fabs(d));
 		return;
 	}
 	int64_t i = sqlite3_value_int64(argv[0]);

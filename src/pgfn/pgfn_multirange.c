@@ -401,7 +401,12 @@ static void fn_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct pgtype_dtenv env = pgfn_dt_env(ctx);
 	struct arena *a = arena_new(0);
 	struct pgtype_multirange m;
-	if (arg_mr(ctx, argv[0], (uint32_t)sqlite3_value_int64(argv[1]), &env, a, &m))
+	struct pgerr err;
+	uint32_t oid = (uint32_t)sqlite3_value_int64(argv[1]);
+	if (!pgtype_dt_client_text(oid, (const char *)sqlite3_value_text(argv[0]),
+				   (size_t)sqlite3_value_bytes(argv[0]), &err))
+		pgfn_error(ctx, err.sqlstate, "%s", err.message); /* text in: no stored form */
+	else if (arg_mr(ctx, argv[0], oid, &env, a, &m))
 		result_mr(ctx, &m);
 	arena_free(a);
 }
@@ -622,7 +627,8 @@ static int collate_mr(void *arg, int na, const void *a, int nb, const void *b)
 static void fn_cmp(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
-	if (sqlite3_value_type(argv[0]) == SQLITE_NULL || sqlite3_value_type(argv[1]) == SQLITE_NULL)
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL ||
+	    sqlite3_value_type(argv[1]) == SQLITE_NULL)
 		return;
 	int r = collate_mr((void *)(uintptr_t)sqlite3_value_int64(argv[2]),
 			   sqlite3_value_bytes(argv[0]), sqlite3_value_text(argv[0]),
@@ -665,21 +671,23 @@ int pgfn_register_multirange(sqlite3 *db, struct pgfn_conn *c)
 		if (rc != SQLITE_OK)
 			return rc;
 	}
-	int rc = sqlite3_create_function(db, "shardlite_multirange", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS, c, fn_in, NULL,
-					 NULL);
+	int rc = sqlite3_create_function(db, "shardlite_multirange", 2,
+					 SQLITE_UTF8 | SQLITE_INNOCUOUS, c, fn_in, NULL, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "pgfn_multirange_text", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS, c, fn_text,
-					     NULL, NULL);
+		rc = sqlite3_create_function(db, "pgfn_multirange_text", 2,
+					     SQLITE_UTF8 | SQLITE_INNOCUOUS, c, fn_text, NULL,
+					     NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "pgfn_multirange_has", 3, SQLITE_UTF8 | SQLITE_INNOCUOUS, c, fn_has,
-					     NULL, NULL);
+		rc = sqlite3_create_function(db, "pgfn_multirange_has", 3,
+					     SQLITE_UTF8 | SQLITE_INNOCUOUS, c, fn_has, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "pgfn_multirange_array", 2,
 					     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
 					     NULL, fn_array, NULL, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "pgfn_multirange_elem_in", 3, SQLITE_UTF8 | SQLITE_INNOCUOUS, c,
-					     fn_elem_in, NULL, NULL);
+		rc = sqlite3_create_function(db, "pgfn_multirange_elem_in", 3,
+					     SQLITE_UTF8 | SQLITE_INNOCUOUS, c, fn_elem_in, NULL,
+					     NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "pgfn_multirange_cmp", 3,
 					     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
@@ -693,11 +701,13 @@ int pgfn_register_multirange(sqlite3 *db, struct pgfn_conn *c)
 					     SQLITE_UTF8 | SQLITE_INNOCUOUS, c, fn_make, NULL,
 					     NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "pgfn_range_agg", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, NULL,
-					     agg_step, agg_final);
+		rc = sqlite3_create_function(db, "pgfn_range_agg", 2,
+					     SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, NULL, agg_step,
+					     agg_final);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "pgfn_range_intersect_agg", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS,
-					     (void *)1, NULL, agg_step, agg_final);
+		rc = sqlite3_create_function(db, "pgfn_range_intersect_agg", 2,
+					     SQLITE_UTF8 | SQLITE_INNOCUOUS, (void *)1, NULL,
+					     agg_step, agg_final);
 	static const struct {
 		const char *name;
 		uint32_t oid;

@@ -275,7 +275,12 @@ static void fn_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct pgtype_dtenv env = pgfn_dt_env(ctx);
 	struct arena *a = arena_new(0);
 	struct pgtype_range r;
-	if (arg_range(ctx, argv[0], (uint32_t)sqlite3_value_int64(argv[1]), &env, a, &r))
+	struct pgerr err;
+	uint32_t oid = (uint32_t)sqlite3_value_int64(argv[1]);
+	if (!pgtype_dt_client_text(oid, (const char *)sqlite3_value_text(argv[0]),
+				   (size_t)sqlite3_value_bytes(argv[0]), &err))
+		pgfn_error(ctx, err.sqlstate, "%s", err.message); /* text in: no stored form */
+	else if (arg_range(ctx, argv[0], oid, &env, a, &r))
 		result_range(ctx, &r, a);
 	arena_free(a);
 }
@@ -428,7 +433,8 @@ static int collate_range(void *arg, int na, const void *a, int nb, const void *b
 static void fn_cmp(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
-	if (sqlite3_value_type(argv[0]) == SQLITE_NULL || sqlite3_value_type(argv[1]) == SQLITE_NULL)
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL ||
+	    sqlite3_value_type(argv[1]) == SQLITE_NULL)
 		return;
 	int r = collate_range((void *)(uintptr_t)sqlite3_value_int64(argv[2]),
 			      sqlite3_value_bytes(argv[0]), sqlite3_value_text(argv[0]),
@@ -471,23 +477,27 @@ int pgfn_register_range(sqlite3 *db, struct pgfn_conn *c)
 			return rc;
 	}
 	/* these read values in the session's zone and DateStyle: not deterministic */
-	int rc = sqlite3_create_function(db, "shardlite_range", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS, c, fn_in, NULL,
-					 NULL);
+	int rc = sqlite3_create_function(db, "shardlite_range", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+					 c, fn_in, NULL, NULL);
 	for (int n = 3; rc == SQLITE_OK && n <= 4; n++)
-		rc = sqlite3_create_function(db, "pgfn_range_make", n, SQLITE_UTF8 | SQLITE_INNOCUOUS, c, fn_make,
-					     NULL, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "pgfn_range_has", 3, SQLITE_UTF8 | SQLITE_INNOCUOUS, c, fn_has, NULL,
+		rc = sqlite3_create_function(db, "pgfn_range_make", n,
+					     SQLITE_UTF8 | SQLITE_INNOCUOUS, c, fn_make, NULL,
 					     NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "pgfn_range_elem_in", 3, SQLITE_UTF8 | SQLITE_INNOCUOUS, c,
-					     fn_elem_in, NULL, NULL);
+		rc = sqlite3_create_function(db, "pgfn_range_has", 3,
+					     SQLITE_UTF8 | SQLITE_INNOCUOUS, c, fn_has, NULL, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "pgfn_range_cmp", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+		rc = sqlite3_create_function(db, "pgfn_range_elem_in", 3,
+					     SQLITE_UTF8 | SQLITE_INNOCUOUS, c, fn_elem_in, NULL,
+					     NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "pgfn_range_cmp", 3,
+					     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
 					     NULL, fn_cmp, NULL, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "pgfn_range_text", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS, c, fn_text,
-					     NULL, NULL);
+		rc = sqlite3_create_function(db, "pgfn_range_text", 2,
+					     SQLITE_UTF8 | SQLITE_INNOCUOUS, c, fn_text, NULL,
+					     NULL);
 	static const struct {
 		const char *name;
 		uint32_t oid;

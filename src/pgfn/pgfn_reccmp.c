@@ -4,7 +4,8 @@
  * another NULL — over the values' record_out text (pgtype_record.c). A collation's name says
  * how each field compares: PGFN_RECORD_COLLATION_PREFIX, then one letter per field, 'n' a
  * number (exactly, as numeric; -Infinity, the numbers, Infinity, NaN), 't' the text byte by byte
- * (the C collation; also what booleans, ISO dates and timestamps, uuids and bytea's hex need).
+ * (the C collation; also what booleans, ISO times, uuids and bytea's hex need), 'd' a date's and
+ * 's' a timestamp's value (a BC or infinite one's text does not order as it).
  * SQLite asks for one when a statement is prepared (pgfn_enum.c's collation_needed). */
 #include "pgfn_int.h"
 
@@ -34,6 +35,20 @@ static int num_cmp(const char *x, const char *y, struct pgfn_num *v)
 	return strcmp(x, y);
 }
 
+/* A date's ('d') or timestamp's ('s') field text read as its value (record_out's text:
+ * '0044-03-15 BC', 'infinity'); false for a text that is none. */
+static bool dt_value(char kind, const char *s, size_t n, int64_t *out)
+{
+	struct pgerr err;
+	int32_t d;
+	if (kind == 's')
+		return pgtype_timestamp_in(s, n, NULL, out, &err);
+	if (!pgtype_date_in(s, n, NULL, &d, &err))
+		return false;
+	*out = d;
+	return true;
+}
+
 static int field_cmp(char kind, const char *x, size_t nx, const char *y, size_t ny,
 		     struct pgfn_num *v)
 {
@@ -41,6 +56,11 @@ static int field_cmp(char kind, const char *x, size_t nx, const char *y, size_t 
 		return !x && !y ? 0 : x ? -1 : 1;
 	if (kind == 'n')
 		return num_cmp(x, y, v);
+	int64_t a, b;
+	bool oka = (kind == 'd' || kind == 's') && dt_value(kind, x, nx, &a),
+	     okb = oka && dt_value(kind, y, ny, &b);
+	if (oka && okb) /* by value: a BC date's text does not order as it */
+		return (a > b) - (a < b);
 	int r = memcmp(x, y, nx < ny ? nx : ny);
 	return r ? r : (nx > ny) - (nx < ny);
 }
@@ -126,7 +146,7 @@ bool pgfn_record_collation(sqlite3 *db, const char *name)
 	buf[0] = array ? '[' : '(';
 	for (size_t i = 0; i < n; i++) {
 		char k = (char)(p[i] | 0x20); /* SQLite's names ignore case */
-		if (k != 'n' && k != 't') {
+		if (k != 'n' && k != 't' && k != 'd' && k != 's') {
 			free(buf);
 			return false;
 		}

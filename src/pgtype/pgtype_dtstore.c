@@ -69,3 +69,53 @@ size_t pgtype_dt_unstore(const char *s, size_t n, char *buf, size_t cap)
 			 s[0] == STORE_BC ? " BC" : "");
 	return k > 0 && (size_t)k < cap ? (size_t)k : 0;
 }
+
+/* The date/time type whose values text of type oid holds (itself, a range's, multirange's or
+ * array's element), 0 for none of date, timestamp, timestamptz. */
+static uint32_t dt_of(uint32_t oid)
+{
+	switch (oid) {
+	case PGTYPE_DATE:
+	case PGTYPE_DATERANGE:
+	case PGTYPE_DATEMULTIRANGE:
+		return PGTYPE_DATE;
+	case PGTYPE_TIMESTAMP:
+	case PGTYPE_TSRANGE:
+	case PGTYPE_TSMULTIRANGE:
+		return PGTYPE_TIMESTAMP;
+	case PGTYPE_TIMESTAMPTZ:
+	case PGTYPE_TSTZRANGE:
+	case PGTYPE_TSTZMULTIRANGE:
+		return PGTYPE_TIMESTAMPTZ;
+	default: {
+		const struct pgtype_info *i = pgtype_by_oid(oid);
+		uint32_t e = i ? i->elem_oid : 0;
+		return e == PGTYPE_DATE || e == PGTYPE_TIMESTAMP || e == PGTYPE_TIMESTAMPTZ ? e : 0;
+	}
+	}
+}
+
+bool pgtype_dt_client_text(uint32_t oid, const char *s, size_t n, struct pgerr *err)
+{
+	uint32_t dt = dt_of(oid);
+	if (!dt || !s)
+		return true;
+	bool scalar = dt == oid;
+	for (size_t i = 0; i < n; i++) {
+		/* an element starts the text, or follows a bracket, a comma, a quote or blanks */
+		if (s[i] != STORE_BC || (scalar ? i > 0 : i > 0 && !strchr("[(,{\" \t", s[i - 1])))
+			continue;
+		size_t d = strspn(s + i + 1, "0123456789");
+		if (d != 4 || i + 5 >= n || s[i + 5] != '-')
+			continue;
+		size_t len = scalar ? n : strcspn(s + i, ",)]}\"");
+		if (len > n - i)
+			len = n - i;
+		return pgerr_set(err, "22007", "invalid input syntax for type %s: \"%.*s\"",
+				 dt == PGTYPE_DATE        ? "date"
+				 : dt == PGTYPE_TIMESTAMP ? "timestamp"
+							  : "timestamp with time zone",
+				 (int)len, s + i);
+	}
+	return true;
+}

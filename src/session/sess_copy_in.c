@@ -404,8 +404,9 @@ static bool convert(struct sess_copy *c, const struct copy_field *f, size_t i,
 	bool ok = true;
 	if (f->p && c->opts.format == COPY_FORMAT_BINARY)
 		ok = pgtype_decode_binary(c->types[i], (const uint8_t *)f->p, f->n, a, v, err);
-	else if (f->p)
-		ok = pgtype_decode_text_env(c->types[i], f->p, f->n, &c->dtenv, a, v, err);
+	else if (f->p) /* client text: no stored form of a BC date (22007) */
+		ok = pgtype_dt_client_text(c->types[i], f->p, f->n, err) &&
+		     pgtype_decode_text_env(c->types[i], f->p, f->n, &c->dtenv, a, v, err);
 	if (ok)
 		ok = apply_length(c->types[i], c->typmods[i], v, err) &&
 		     apply_precision(c->types[i], c->typmods[i], a, v, err);

@@ -679,7 +679,8 @@ static bool bind_one(struct session *s, sqlite3_stmt *vm, int i, uint32_t type, 
 		char *text = arena_strndup(s->msg_arena, (const char *)p, (size_t)len);
 		struct pgtype_dtenv env = {s->dt.tz, s->dt.txn_start, s->dt.datestyle.order,
 					   s->dt.datestyle.interval};
-		if (!pgtype_decode_text_env(type, text, (size_t)len, &env, s->msg_arena, &v, err))
+		if (!pgtype_dt_client_text(type, text, (size_t)len, err) || /* no stored form */
+		    !pgtype_decode_text_env(type, text, (size_t)len, &env, s->msg_arena, &v, err))
 			return false;
 	}
 	int rc;

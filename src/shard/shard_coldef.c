@@ -8,6 +8,7 @@
 
 #include "catalog.h"
 #include "pgtype.h"
+#include "xlat.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -67,7 +68,8 @@ static size_t tokens(const char *s, struct span el, struct tok *t)
 			i++;
 			continue;
 		}
-		if (ch == '/' && s[i + 1] == '*') { /* a mark (CATALOG_NOT_VALID_MARK) is no token */
+		if (ch == '/' &&
+		    s[i + 1] == '*') { /* a mark (CATALOG_NOT_VALID_MARK) is no token */
 			const char *e = strstr(s + i + 2, "*/");
 			i = e && (size_t)(e - s) + 2 <= el.e ? (size_t)(e - s) + 2 : el.e;
 			continue;
@@ -96,7 +98,8 @@ static size_t tokens(const char *s, struct span el, struct tok *t)
 			t[n++] = (struct tok){b, i < el.e ? i + 1 : el.e, '('};
 			i = t[n - 1].e;
 		} else if (isalnum((unsigned char)ch) || ch == '_' || ch == '.') {
-			while (i < el.e && (isalnum((unsigned char)s[i]) || s[i] == '_' || s[i] == '.'))
+			while (i < el.e &&
+			       (isalnum((unsigned char)s[i]) || s[i] == '_' || s[i] == '.'))
 				i++;
 			t[n++] = (struct tok){b, i, 'w'};
 		} else {
@@ -109,7 +112,8 @@ static size_t tokens(const char *s, struct span el, struct tok *t)
 
 static bool is_word(const char *s, const struct tok *t, const char *w)
 {
-	return t->kind == 'w' && t->e - t->b == strlen(w) && strncasecmp(s + t->b, w, t->e - t->b) == 0;
+	return t->kind == 'w' && t->e - t->b == strlen(w) &&
+	       strncasecmp(s + t->b, w, t->e - t->b) == 0;
 }
 
 /* A token naming name (bare or quoted, case-insensitively as SQLite compares names). */
@@ -125,8 +129,8 @@ static bool names(const char *s, const struct tok *t, const char *name)
  * SET DEFAULT, NOT DEFERRABLE, GENERATED ALWAYS AS, the value of DEFAULT NULL). */
 static bool starts_constraint(const char *s, const struct tok *t, size_t i, size_t n)
 {
-	static const char *const kw[] = {"CONSTRAINT", "PRIMARY", "NOT",   "NULL",
-					 "UNIQUE",     "CHECK",   "DEFAULT", "COLLATE",
+	static const char *const kw[] = {"CONSTRAINT", "PRIMARY",   "NOT",     "NULL",
+					 "UNIQUE",     "CHECK",     "DEFAULT", "COLLATE",
 					 "REFERENCES", "GENERATED", "AS"};
 	bool hit = false;
 	for (size_t k = 0; k < ARRAY_LEN(kw) && !hit; k++)
@@ -196,7 +200,8 @@ static void edit_domain(struct strbuf *out, const char *s, struct span el, const
 {
 	struct tok t[MAX_TOKS];
 	size_t n = tokens(s, el, t), at = el.b, len = out->len;
-	size_t plen = strlen(CATALOG_DOMAIN_CHECK_PREFIX), mlen = strlen(CATALOG_DOMAIN_DEFAULT_MARK);
+	size_t plen = strlen(CATALOG_DOMAIN_CHECK_PREFIX),
+	       mlen = strlen(CATALOG_DOMAIN_DEFAULT_MARK);
 	for (size_t i = 1; i < n; i++) {
 		size_t j;
 		if (is_word(s, &t[i], "CONSTRAINT") && i + 3 < n && t[i + 1].kind == 'q' &&
@@ -255,6 +260,57 @@ static bool assignable(uint32_t from, uint32_t to)
 	       (f->category == 'N' || f->category == 'D' || f->category == 'V');
 }
 
+/* Types whose constant DEFAULT is stored as its PostgreSQL literal (a number, a quoted
+ * string), maybe wrapped in the column's check (catalog_default_unrefit). */
+static bool literal_stored(uint32_t oid)
+{
+	return oid == PGTYPE_INT2 || oid == PGTYPE_INT4 || oid == PGTYPE_INT8 ||
+	       oid == PGTYPE_NUMERIC || oid == PGTYPE_FLOAT4 || oid == PGTYPE_FLOAT8 ||
+	       oid == PGTYPE_TEXT || oid == PGTYPE_VARCHAR || oid == PGTYPE_BPCHAR;
+}
+
+/* A number or a single quoted string, the whole of x. */
+static bool plain_literal(const char *x)
+{
+	size_t n = strlen(x);
+	if (n >= 2 && x[0] == '\'') {
+		size_t i = 1;
+		while (i < n && !(x[i] == '\'' && x[i + 1] != '\''))
+			i += x[i] == '\'' ? 2 : 1;
+		return i == n - 1;
+	}
+	const char *p = x + (*x == '-');
+	size_t d = strspn(p, "0123456789");
+	if (p[d] == '.')
+		d += 1 + strspn(p + d + 1, "0123456789");
+	return d > 0 && p[d] == '\0';
+}
+
+/* The DEFAULT clause of a column whose type changes from `from` to decl (as PostgreSQL
+ * coerces the default anew, ATExecAlterColumnType): a constant of a type that stores it as
+ * its literal is written again for the new type, so that it is fitted to it (xlat_ddl.c) —
+ * varchar(10) DEFAULT 'abcdefg' made varchar(5) is 22001 at the next INSERT, varchar(5)
+ * DEFAULT 'too long' made text stores it. NULL: the clause stays as it is. */
+static const char *default_anew(const char *s, const struct tok *t, size_t i, size_t n,
+				uint32_t from, uint32_t to, const char *decl, const char *column,
+				struct arena *a, size_t *end)
+{
+	size_t j = i + 1 + (i + 1 < n && t[i + 1].kind == 'p' && s[t[i + 1].b] == '-');
+	if (j >= n || !literal_stored(from) || !literal_stored(to))
+		return NULL;
+	size_t b = t[i + 1].b, e = t[j].e;
+	if (t[j].kind == '(' && j == i + 1)
+		b++, e--;
+	const char *x = catalog_default_unrefit(a, arena_strndup(a, s + b, e - b));
+	const char *clause = NULL;
+	struct pgerr ignored;
+	/* a type the translator cannot resolve here (an enum's, a domain's): kept as it is */
+	if (!plain_literal(x) || !xlat_column_default(column, decl, x, a, &clause, &ignored))
+		return NULL;
+	*end = t[j].e;
+	return clause;
+}
+
 /* The declared type: the tokens after the name up to the first constraint. A DEFAULT must
  * still fit the new type (42804 otherwise, as in PostgreSQL). */
 static bool edit_type(struct strbuf *out, const char *s, struct span el, const char *decl,
@@ -263,10 +319,13 @@ static bool edit_type(struct strbuf *out, const char *s, struct span el, const c
 	struct tok t[MAX_TOKS];
 	size_t n = tokens(s, el, t), j = 1;
 	bool has_default = false;
+	size_t at = 0;
 	while (j < n && !starts_constraint(s, t, j, n))
 		j++;
-	for (size_t i = j; i < n; i++)
-		has_default |= is_word(s, &t[i], "DEFAULT") && starts_constraint(s, t, i, n);
+	for (size_t i = j; i < n; i++) {
+		if (is_word(s, &t[i], "DEFAULT") && starts_constraint(s, t, i, n))
+			has_default = true, at = i;
+	}
 	for (size_t i = j; i < n; i++) {
 		if (is_word(s, &t[i], "AUTOINCREMENT"))
 			return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
@@ -283,14 +342,25 @@ static bool edit_type(struct strbuf *out, const char *s, struct span el, const c
 	free(neu);
 	if (has_default && !assignable(from, to)) {
 		const struct pgtype_info *ti = pgtype_by_oid(to);
-		return pgerr_set(err, SQLSTATE_DATATYPE_MISMATCH,
-				 "default for column \"%s\" cannot be cast automatically to type %s",
-				 column, ti ? ti->sql_name : decl);
+		return pgerr_set(
+			err, SQLSTATE_DATATYPE_MISMATCH,
+			"default for column \"%s\" cannot be cast automatically to type %s", column,
+			ti ? ti->sql_name : decl);
 	}
+	struct arena *a = has_default ? arena_new(0) : NULL;
+	size_t end = 0;
+	const char *clause =
+		has_default ? default_anew(s, t, at, n, from, to, decl, column, a, &end) : NULL;
 	strbuf_append(out, s + el.b, t[0].e - el.b);
 	strbuf_printf(out, " %s", decl);
-	if (j < n)
+	if (j < n && clause) { /* the DEFAULT clause written anew */
+		strbuf_append(out, s + t[j - 1].e, t[at].b - t[j - 1].e);
+		strbuf_puts(out, clause);
+		strbuf_append(out, s + end, el.e - end);
+	} else if (j < n) {
 		strbuf_append(out, s + t[j - 1].e, el.e - t[j - 1].e);
+	}
+	arena_free(a);
 	return true;
 }
 
@@ -342,7 +412,8 @@ static bool mentions(const char *s, struct span el, const char *column)
 			i++;
 		} else if (isalnum((unsigned char)s[i]) || s[i] == '_') {
 			size_t b = i;
-			while (i < el.e && (isalnum((unsigned char)s[i]) || s[i] == '_' || s[i] == '$'))
+			while (i < el.e &&
+			       (isalnum((unsigned char)s[i]) || s[i] == '_' || s[i] == '$'))
 				i++;
 			if (i - b == n && strncasecmp(s + b, column, n) == 0)
 				return true;
@@ -370,9 +441,10 @@ static char *unmark_checks(char *old, const char *column)
 			continue;
 		for (size_t i = el[k].b; i < el[k].e; i++) {
 			const char *m = old + i, *end;
-			if (*m != '/' || (strncmp(m, CATALOG_CHECK_PG_MARK, strlen(CATALOG_CHECK_PG_MARK)) &&
-					  strncmp(m, CATALOG_CHECK_PRETTY_MARK,
-						  strlen(CATALOG_CHECK_PRETTY_MARK))) ||
+			if (*m != '/' ||
+			    (strncmp(m, CATALOG_CHECK_PG_MARK, strlen(CATALOG_CHECK_PG_MARK)) &&
+			     strncmp(m, CATALOG_CHECK_PRETTY_MARK,
+				     strlen(CATALOG_CHECK_PRETTY_MARK))) ||
 			    !(end = strstr(m, " */")))
 				continue;
 			strbuf_append(&out, old + at, i - at);
@@ -587,7 +659,8 @@ static char *edit_constraint(const char *old, const struct shard_drop_target *d,
 	for (size_t k = 0; k < n && !r; k++) {
 		struct tok t[MAX_TOKS];
 		size_t nt = tokens(old, el[k], t);
-		bool is_col = nt && !starts_constraint(old, t, 0, nt) && !is_word(old, &t[0], "FOREIGN");
+		bool is_col = nt && !starts_constraint(old, t, 0, nt) &&
+			      !is_word(old, &t[0], "FOREIGN");
 		char colname[256] = "";
 		if (is_col && t[0].e - t[0].b < sizeof(colname)) {
 			size_t q = t[0].kind == 'q';
@@ -621,7 +694,8 @@ static char *edit_constraint(const char *old, const struct shard_drop_target *d,
 	}
 	if (!r)
 		pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-			  "constraint \"%s\" cannot be found in the definition of its table", d->name);
+			  "constraint \"%s\" cannot be found in the definition of its table",
+			  d->name);
 	free(el);
 	return r;
 }
@@ -674,9 +748,9 @@ static bool find_target(sqlite3 *db, const struct shard_rebuild *rb, struct shar
 			       "pg_constraint c WHERE c.conrelid = ?1 AND c.conname = ?2",
 			       -1, &vm, NULL) != SQLITE_OK)
 		return false;
-	sqlite3_bind_int64(vm, 1, shard_table_is_temp(db, rb->table)
-					   ? catalog_temp_rel_oid(rb->table)
-					   : catalog_rel_oid(rb->table));
+	sqlite3_bind_int64(vm, 1,
+			   shard_table_is_temp(db, rb->table) ? catalog_temp_rel_oid(rb->table)
+							      : catalog_rel_oid(rb->table));
 	sqlite3_bind_text(vm, 2, rb->name, -1, SQLITE_STATIC);
 	if (sqlite3_step(vm) == SQLITE_ROW) {
 		found = true;
@@ -708,15 +782,16 @@ bool shard_table_referenced(sqlite3 *db, const char *table)
 {
 	sqlite3_stmt *vm = NULL;
 	bool any = false;
-	if (sqlite3_prepare_v2(db,
-			       shard_table_is_temp(db, table)
-				       ? "SELECT 1 FROM temp.sqlite_schema m, pragma_foreign_key_list("
-					 "m.name, 'temp') f WHERE m.type = 'table' AND f.\"table\" = "
-					 "?1 COLLATE NOCASE AND m.name <> ?1 COLLATE NOCASE"
-				       : "SELECT 1 FROM sqlite_schema m, pragma_foreign_key_list(m.name) f "
-					 "WHERE m.type = 'table' AND f.\"table\" = ?1 COLLATE NOCASE AND "
-					 "m.name <> ?1 COLLATE NOCASE",
-			       -1, &vm, NULL) == SQLITE_OK) {
+	if (sqlite3_prepare_v2(
+		    db,
+		    shard_table_is_temp(db, table)
+			    ? "SELECT 1 FROM temp.sqlite_schema m, pragma_foreign_key_list("
+			      "m.name, 'temp') f WHERE m.type = 'table' AND f.\"table\" = "
+			      "?1 COLLATE NOCASE AND m.name <> ?1 COLLATE NOCASE"
+			    : "SELECT 1 FROM sqlite_schema m, pragma_foreign_key_list(m.name) f "
+			      "WHERE m.type = 'table' AND f.\"table\" = ?1 COLLATE NOCASE AND "
+			      "m.name <> ?1 COLLATE NOCASE",
+		    -1, &vm, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(vm, 1, table, -1, SQLITE_STATIC);
 		any = sqlite3_step(vm) == SQLITE_ROW;
 	}
@@ -732,32 +807,36 @@ static bool key_in_use(sqlite3 *db, const struct shard_rebuild *rb, struct pgerr
 	sqlite3_stmt *vm = NULL;
 	struct strbuf detail;
 	strbuf_init(&detail, 0);
-	if (sqlite3_prepare_v2(db,
-			       "SELECT f.conname, shardlite_relname(r.oid) FROM pg_constraint k JOIN "
-			       "pg_constraint f "
-			       "ON f.contype = 'f' AND f.confrelid = k.conrelid AND f.conindid = "
-			       "k.conindid JOIN pg_class r ON r.oid = f.conrelid WHERE k.conrelid = ?1 "
-			       "AND k.conname = ?2 ORDER BY 1, 2",
-			       -1, &vm, NULL) == SQLITE_OK) {
-		sqlite3_bind_int64(vm, 1, shard_table_is_temp(db, rb->table)
-						   ? catalog_temp_rel_oid(rb->table)
-						   : catalog_rel_oid(rb->table));
+	if (sqlite3_prepare_v2(
+		    db,
+		    "SELECT f.conname, shardlite_relname(r.oid) FROM pg_constraint k JOIN "
+		    "pg_constraint f "
+		    "ON f.contype = 'f' AND f.confrelid = k.conrelid AND f.conindid = "
+		    "k.conindid JOIN pg_class r ON r.oid = f.conrelid WHERE k.conrelid = ?1 "
+		    "AND k.conname = ?2 ORDER BY 1, 2",
+		    -1, &vm, NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(vm, 1,
+				   shard_table_is_temp(db, rb->table)
+					   ? catalog_temp_rel_oid(rb->table)
+					   : catalog_rel_oid(rb->table));
 		sqlite3_bind_text(vm, 2, rb->name, -1, SQLITE_STATIC);
 		/* PostgreSQL qualifies the index of a schema off the search_path: a local
 		 * schema's table "s.t" has the index s.name */
 		const char *dot = strchr(rb->table, '.');
 		int prefix = dot ? (int)(dot - rb->table) + 1 : 0;
 		while (sqlite3_step(vm) == SQLITE_ROW)
-			strbuf_printf(&detail, "%sconstraint %s on table %s depends on index %.*s%s",
+			strbuf_printf(&detail,
+				      "%sconstraint %s on table %s depends on index %.*s%s",
 				      detail.len ? "\n" : "", sqlite3_column_text(vm, 0),
 				      sqlite3_column_text(vm, 1), prefix, rb->table, rb->name);
 	}
 	sqlite3_finalize(vm);
 	bool used = detail.len > 0;
 	if (used) {
-		pgerr_set(err, SQLSTATE_DEPENDENT_OBJECTS,
-			  "cannot drop constraint %s on table %s because other objects depend on it",
-			  rb->name, rb->table);
+		pgerr_set(
+			err, SQLSTATE_DEPENDENT_OBJECTS,
+			"cannot drop constraint %s on table %s because other objects depend on it",
+			rb->name, rb->table);
 		if (!detail.failed)
 			pgerr_detail(err, "%s", detail.data);
 		pgerr_hint(err, "Use DROP ... CASCADE to drop the dependent objects too.");
@@ -846,8 +925,8 @@ static char *add_column(const char *old, const struct shard_rebuild *rb, struct 
 	return r;
 }
 
-char *shard_rebuild_change(struct shard_conn *c, const struct shard_rebuild *rb,
-			   const char *old, struct pgerr *err)
+char *shard_rebuild_change(struct shard_conn *c, const struct shard_rebuild *rb, const char *old,
+			   struct pgerr *err)
 {
 	switch (rb->kind) {
 	case SHARD_RB_DROP_CONSTRAINT:
@@ -867,8 +946,8 @@ char *shard_rebuild_change(struct shard_conn *c, const struct shard_rebuild *rb,
 	}
 }
 
-char *shard_coldef_rename(struct shard_conn *c, const char *table, const char *from,
-			  const char *to, const char *old, struct pgerr *err)
+char *shard_coldef_rename(struct shard_conn *c, const char *table, const char *from, const char *to,
+			  const char *old, struct pgerr *err)
 {
 	struct shard_rebuild rb = {.kind = SHARD_RB_DROP_CONSTRAINT, .table = table, .name = from};
 	struct shard_drop_target d = {0};
@@ -935,7 +1014,8 @@ size_t shard_coldef_checks(const char *sql, struct arena *a, struct shard_check 
 			if (nck == cap)
 				break;
 			struct shard_check *ck = &out[nck++];
-			ck->expr = arena_strndup(a, sql + t[i + 1].b + 1, t[i + 1].e - t[i + 1].b - 2);
+			ck->expr =
+				arena_strndup(a, sql + t[i + 1].b + 1, t[i + 1].e - t[i + 1].b - 2);
 			ck->name = NULL;
 			if (i >= 2 && is_word(sql, &t[i - 2], "CONSTRAINT")) {
 				size_t q = t[i - 1].kind == 'q';

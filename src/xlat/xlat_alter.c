@@ -33,8 +33,7 @@ static struct xlat_rebuild *rebuild(struct xlat_ctx *c, const PgQuery__RangeVar 
 static const char *default_text(struct xlat_ctx *c)
 {
 	const char *s = c->alter_text ? c->alter_text : c->src + c->st->location;
-	size_t n = c->alter_text ? c->alter_len
-				 : c->st->length ? (size_t)c->st->length : strlen(s);
+	size_t n = c->alter_text ? c->alter_len : c->st->length ? (size_t)c->st->length : strlen(s);
 	bool after_set = false;
 	for (size_t i = 0; i < n;) {
 		if (s[i] == '"' || s[i] == '\'') {
@@ -121,8 +120,11 @@ static bool domain_type_chain(struct xlat_ctx *c, const PgQuery__RangeVar *table
 	struct xlat_rebuild *v = arena_zalloc(c->a, 3 * sizeof(*v));
 	struct xlat_rebuild *last = rb;
 	if (from) { /* the first action: rb follows it */
-		v[0] = (struct xlat_rebuild){.kind = XLAT_RB_DOMAIN, .table = rb->table,
-					     .column = rb->column, .constraint = "", .next = rb};
+		v[0] = (struct xlat_rebuild){.kind = XLAT_RB_DOMAIN,
+					     .table = rb->table,
+					     .column = rb->column,
+					     .constraint = "",
+					     .next = rb};
 		c->st->rebuild = &v[0];
 	}
 	if (to) {
@@ -132,8 +134,8 @@ static bool domain_type_chain(struct xlat_ctx *c, const PgQuery__RangeVar *table
 		bool own = xlat_domain_own_default(c, table->relname, rb->column);
 		bool ok = xlat_domain_column_clauses(c, to, rb->column, !own) && !sb.failed;
 		c->sb = saved;
-		v[1] = (struct xlat_rebuild){.kind = XLAT_RB_DOMAIN, .table = rb->table,
-					     .column = rb->column};
+		v[1] = (struct xlat_rebuild){
+			.kind = XLAT_RB_DOMAIN, .table = rb->table, .column = rb->column};
 		v[1].constraint = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
 		strbuf_fini(&sb);
 		if (!ok)
@@ -153,9 +155,8 @@ static bool domain_type_chain(struct xlat_ctx *c, const PgQuery__RangeVar *table
 static bool alter_type(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		       const PgQuery__AlterTableCmd *cmd)
 {
-	const PgQuery__ColumnDef *cd = cmd->def && cmd->def->node_case == NODE(COLUMN_DEF)
-					       ? cmd->def->column_def
-					       : NULL;
+	const PgQuery__ColumnDef *cd =
+		cmd->def && cmd->def->node_case == NODE(COLUMN_DEF) ? cmd->def->column_def : NULL;
 	struct xlat_typeref tr;
 	if (!cd || !cd->type_name)
 		return xlat_unsupported(c, -1, "this ALTER COLUMN TYPE");
@@ -165,11 +166,10 @@ static bool alter_type(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		return false;
 	const struct xlat_domain *from = xlat_domain_of_column(c, table->relname, cmd->name);
 	if ((from || tr.domain) && c->alter_text) /* a chain of its own (domain_type_chain) */
-		return xlat_unsupported(c, -1,
-					"ALTER COLUMN TYPE to or from a domain among other actions");
+		return xlat_unsupported(
+			c, -1, "ALTER COLUMN TYPE to or from a domain among other actions");
 	if (tr.serial)
-		return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, -1,
-				 "type \"%s\" does not exist",
+		return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, -1, "type \"%s\" does not exist",
 				 xlat_node_str(cd->type_name->names[cd->type_name->n_names - 1]));
 	const struct xlat_schema_col *cols = NULL, *col;
 	size_t ncols = 0;
@@ -179,8 +179,9 @@ static bool alter_type(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	    to != XLAT_OID_INT2 && to != XLAT_OID_INT4 && to != XLAT_OID_INT8)
 		return xlat_fail(c, SQLSTATE_INVALID_PARAMETER_VALUE, -1,
 				 "identity column type must be smallint, integer, or bigint");
-	if (xlat_bit_type(to) && !cd->raw_default && (col = xlat_scope_col(cols, ncols, cmd->name)) &&
-	    col->type_oid && !xlat_bit_type(col->type_oid)) { /* no assignment cast to bit */
+	if (xlat_bit_type(to) && !cd->raw_default &&
+	    (col = xlat_scope_col(cols, ncols, cmd->name)) && col->type_oid &&
+	    !xlat_bit_type(col->type_oid)) { /* no assignment cast to bit */
 		xlat_fail(c, SQLSTATE_DATATYPE_MISMATCH, -1,
 			  "column \"%s\" cannot be cast automatically to type %s", cmd->name,
 			  tr.info->sql_name);
@@ -280,8 +281,9 @@ static bool identity_fixed(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	if (!cmd->name || !xlat_scope_target(c, table, &cols, &ncols) ||
 	    !(col = xlat_scope_col(cols, ncols, cmd->name)) || !col->identity)
 		return true;
-	xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1, "column \"%s\" of relation \"%s\" is an identity column",
-		  col->name, table->relname);
+	xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1,
+		  "column \"%s\" of relation \"%s\" is an identity column", col->name,
+		  table->relname);
 	if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault && !cmd->def)
 		pgerr_hint(c->err, "Use ALTER TABLE ... ALTER COLUMN ... DROP IDENTITY instead.");
 	return false;
@@ -290,9 +292,9 @@ static bool identity_fixed(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 /* The identity options without SEQUENCE NAME, which names the sequence in the tenant's own
  * schema ([public.]name, as pg_dump writes it: a sequence keeps the name it was made with when
  * its table is renamed) into *seq; table_column_seq when it is not given. */
-static bool identity_options(struct xlat_ctx *c, const PgQuery__RangeVar *table,
-			     const char *column, const PgQuery__Constraint *id,
-			     PgQuery__Node ***opts, size_t *n, const char **seq)
+static bool identity_options(struct xlat_ctx *c, const PgQuery__RangeVar *table, const char *column,
+			     const PgQuery__Constraint *id, PgQuery__Node ***opts, size_t *n,
+			     const char **seq)
 {
 	const char *want = arena_printf(c->a, "%s_%s_seq", table->relname, column);
 	*seq = want;
@@ -321,7 +323,8 @@ static bool identity_options(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 static const char *add_identity_checks(struct xlat_ctx *c, const char *table, const char *col)
 {
 	static const char *const checks[][2] = {
-		{"\"notnull\" = 0 AND pk = 0", "must be declared NOT NULL before identity can be added"},
+		{"\"notnull\" = 0 AND pk = 0",
+		 "must be declared NOT NULL before identity can be added"},
 		{"dflt_value IS NOT NULL", "already has a default value"},
 	};
 	struct strbuf sb;
@@ -352,16 +355,15 @@ static bool add_identity(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 {
 	const struct xlat_schema_col *cols = NULL, *col;
 	size_t ncols = 0;
-	const PgQuery__Constraint *id = cmd->def && cmd->def->node_case == NODE(CONSTRAINT)
-						? cmd->def->constraint
-						: NULL;
+	const PgQuery__Constraint *id =
+		cmd->def && cmd->def->node_case == NODE(CONSTRAINT) ? cmd->def->constraint : NULL;
 	if (!id || !cmd->name)
 		return xlat_unsupported(c, -1, "this ADD IDENTITY");
 	if (!xlat_scope_target(c, table, &cols, &ncols))
-		return pgerr_is_set(c->err) ? false
-					    : xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, table->location,
-							"relation \"%s\" does not exist",
-							table->relname);
+		return pgerr_is_set(c->err)
+			       ? false
+			       : xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, table->location,
+					   "relation \"%s\" does not exist", table->relname);
 	if (!(col = xlat_scope_col(cols, ncols, cmd->name)))
 		return xlat_fail(c, SQLSTATE_UNDEFINED_COLUMN, -1,
 				 "column \"%s\" of relation \"%s\" does not exist", cmd->name,
@@ -380,8 +382,9 @@ static bool add_identity(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	if (!identity_options(c, table, col->name, id, &opts, &nopts, &seq))
 		return false;
 	char kind = id->generated_when && *id->generated_when == 'a' ? 'a' : 'd';
-	const char *type = oid == XLAT_OID_INT2 ? "smallint" : oid == XLAT_OID_INT4 ? "integer"
-										  : "bigint";
+	const char *type = oid == XLAT_OID_INT2   ? "smallint"
+			   : oid == XLAT_OID_INT4 ? "integer"
+						  : "bigint";
 	const char *before, *after; /* made first: they leave the statement a script */
 	if (!xlat_added_column_sequence(c, table->relname, col->name, seq, oid, type, kind, opts,
 					nopts, &before, &after))
@@ -419,8 +422,8 @@ static const struct xlat_schema_col *identity_col(struct xlat_ctx *c,
 	}
 	if (!cmd->name || !(col = xlat_scope_col(cols, ncols, cmd->name))) {
 		xlat_fail(c, SQLSTATE_UNDEFINED_COLUMN, -1,
-			  "column \"%s\" of relation \"%s\" does not exist", cmd->name ? cmd->name : "",
-			  table->relname);
+			  "column \"%s\" of relation \"%s\" does not exist",
+			  cmd->name ? cmd->name : "", table->relname);
 		return NULL;
 	}
 	if (col->identity)
@@ -444,16 +447,15 @@ static bool set_identity(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	bool skip;
 	const struct xlat_schema_col *col = identity_col(c, table, cmd, &skip);
 	const PgQuery__List *l = cmd->def && cmd->def->node_case == NODE(LIST) ? cmd->def->list
-									      : NULL;
+									       : NULL;
 	if (!col)
 		return false;
 	char kind = 0;
 	PgQuery__Node **opts = arena_zalloc(c->a, (l ? l->n_items : 0) * sizeof(*opts) + 1);
 	size_t nopts = 0;
 	for (size_t i = 0; l && i < l->n_items; i++) {
-		const PgQuery__DefElem *d = l->items[i]->node_case == NODE(DEF_ELEM)
-						    ? l->items[i]->def_elem
-						    : NULL;
+		const PgQuery__DefElem *d =
+			l->items[i]->node_case == NODE(DEF_ELEM) ? l->items[i]->def_elem : NULL;
 		if (d && strcmp(d->defname, "generated") == 0 && d->arg &&
 		    d->arg->node_case == NODE(INTEGER))
 			kind = d->arg->integer->ival == 'a' ? 'a' : 'd';
@@ -664,7 +666,8 @@ static bool numbering(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	struct xlat_typeref tr;
 	*before = *after = NULL;
 	for (size_t i = 0; i < cd->n_constraints; i++) {
-		if (cd->constraints[i]->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY)
+		if (cd->constraints[i]->constraint->contype ==
+		    PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY)
 			id = cd->constraints[i]->constraint;
 	}
 	if (!cd->type_name || !xlat_type_resolve(c, cd->type_name, &tr))
@@ -777,13 +780,21 @@ bool xlat_add_column(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		return false;
 	const struct xlat_domain *d = typed ? tr.domain : NULL;
 	pgerr_clear(c->err); /* xlat_column_def says what is wrong */
+	c->refit_default = NULL;
 	if (!before && !needs_rebuild(cd) && !if_not_exists) {
+		size_t at = c->sb->len;
 		xlat_puts(c, " ADD COLUMN ");
 		xlat_checkdef_alter(c, table, cd); /* its CHECKs' PostgreSQL texts */
 		bool ok = xlat_column_def(c, cd, XLAT_ROWID_NONE, NULL, NULL);
 		xlat_checkdef_done(c);
 		if (!ok)
 			return false;
+		if (c->refit_default && !d) { /* SQLite's ADD COLUMN keeps constants only */
+			c->sb->len = at;
+			c->sb->data[at] = '\0';
+			c->refit_default = NULL;
+			goto rebuilt;
+		}
 		if (d) /* which domain the column is of */
 			xlat_column_meta(c, table->relname, cd->colname, d->name, 0, false,
 					 xlat_temp_is(table));
@@ -795,10 +806,12 @@ bool xlat_add_column(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		return xlat_unsupported(c, -1,
 					"ADD COLUMN IF NOT EXISTS or with a computed default of a "
 					"domain type");
+rebuilt:;
 	struct strbuf *saved = c->sb, sb;
 	strbuf_init(&sb, 0);
 	c->sb = &sb;
 	xlat_checkdef_alter(c, table, cd);
+	int volatile_seen = c->volatile_seen;
 	bool ok = xlat_column_def(c, cd, XLAT_ROWID_NONE, NULL, table->relname) && !sb.failed;
 	xlat_checkdef_done(c);
 	c->sb = saved;
@@ -810,6 +823,10 @@ bool xlat_add_column(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	rb->column = arena_strdup(c->a, cd->colname);
 	rb->constraint = def;
 	rb->before = before;
+	if (!before && c->refit_default && c->volatile_seen == volatile_seen)
+		/* a default that must fit the column is evaluated at once, as PostgreSQL
+		 * evaluates a default that is not volatile for the rows there (even none) */
+		rb->before = arena_printf(c->a, "SELECT %s", c->refit_default);
 	rb->after = xlat_trigger_refit_after(c, table, after);
 	rb->missing_ok = if_not_exists;
 	return true;

@@ -340,8 +340,8 @@ static bool text_eq_exact(struct xlat_ctx *c, uint32_t oid)
 }
 
 /* How record_cmp orders an attribute of type t, as a letter of pgfn_reccmp.c's collation names:
- * 'n' by value, 't' byte by byte (the C collation; booleans and ISO dates, times and timestamps
- * order so too); 0 for a type whose text does not order as its values (timestamptz keeps the
+ * 'n' by value, 't' byte by byte (the C collation; booleans and ISO times order so too), 'd'
+ * and 's' a date's and a timestamp's value (BC and infinite ones too); 0 for a type whose text does not order as its values (timestamptz keeps the
  * zone it was made in, interval, ...). */
 char xlat_comptype_field_order(uint32_t t)
 {
@@ -361,10 +361,12 @@ char xlat_comptype_field_order(uint32_t t)
 	case XLAT_OID_BOOL:
 	case XLAT_OID_BYTEA:
 	case XLAT_OID_UUID:
-	case XLAT_OID_DATE:
 	case XLAT_OID_TIME:
-	case XLAT_OID_TIMESTAMP:
 		return 't';
+	case XLAT_OID_DATE: /* by value: a BC or infinite one's text does not order so */
+		return 'd';
+	case XLAT_OID_TIMESTAMP:
+		return 's';
 	default:
 		return 0;
 	}
@@ -413,7 +415,7 @@ static bool same_attrs(struct xlat_ctx *c, uint32_t a, uint32_t b)
 bool xlat_comptype_cmp(struct xlat_ctx *c, const char *op, struct xlat_type l, struct xlat_type r,
 		       int location, const char **coll)
 {
-	uint32_t oid = l.oid >= 16384 && xlat_comptype_of_oid(c, l.oid)	  ? l.oid
+	uint32_t oid = l.oid >= 16384 && xlat_comptype_of_oid(c, l.oid)   ? l.oid
 		       : r.oid >= 16384 && xlat_comptype_of_oid(c, r.oid) ? r.oid
 									  : 0;
 	*coll = NULL;
@@ -427,9 +429,10 @@ bool xlat_comptype_cmp(struct xlat_ctx *c, const char *op, struct xlat_type l, s
 	if (eq && text_eq_exact(c, oid)) /* equal texts: a column's index still serves */
 		return true;
 	*coll = xlat_comptype_collation(c, oid);
-	return *coll || xlat_unsupported(c, location,
-					 "comparing composite values with an attribute of this "
-					 "type (timestamptz, interval, an array, an enum or a row)");
+	return *coll ||
+	       xlat_unsupported(c, location,
+				"comparing composite values with an attribute of this "
+				"type (timestamptz, interval, an array, an enum or a row)");
 }
 
 bool xlat_comptype_grouped(struct xlat_ctx *c, struct xlat_type t, int location)

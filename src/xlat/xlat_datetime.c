@@ -73,6 +73,8 @@ bool xlat_dt_literal(struct xlat_ctx *c, uint32_t oid, const char *s, int locati
 	struct pgtype_value v;
 	struct pgerr err;
 	pgerr_clear(&err);
+	if (!pgtype_dt_client_text(oid, s, strlen(s), &err)) /* the stored BC form: 22007 */
+		return xlat_fail(c, err.sqlstate, location, "%s", err.message);
 	if (!pgtype_decode_text_env(oid, s, strlen(s), NULL, c->a, &v, &err)) {
 		if (!(c->flags & XLAT_X_NOSUBQUERY) && other_order_reads(oid, s)) {
 			/* '13/06/1957' is out of range in MDY only: the session's order decides */

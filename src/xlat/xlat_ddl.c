@@ -15,6 +15,8 @@
 
 #include "catalog.h"
 
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -98,10 +100,11 @@ static bool references(struct xlat_ctx *c, const PgQuery__Constraint *k)
 	 * trigger would have to copy the defaults, which ALTER COLUMN ... SET DEFAULT changes */
 	if (k->n_fk_del_set_cols && k->fk_del_action && *k->fk_del_action == 'd') {
 		xlat_unsupported(c, k->location, "ON DELETE SET DEFAULT with a column list");
-		pgerr_detail(c->err,
-			     "SQLite's ON DELETE SET DEFAULT sets every column of the key; setting only "
-			     "the listed ones needs their current defaults at the time of the delete, "
-			     "which a trigger cannot keep in step with ALTER COLUMN ... SET DEFAULT.");
+		pgerr_detail(
+			c->err,
+			"SQLite's ON DELETE SET DEFAULT sets every column of the key; setting only "
+			"the listed ones needs their current defaults at the time of the delete, "
+			"which a trigger cannot keep in step with ALTER COLUMN ... SET DEFAULT.");
 		pgerr_hint(c->err, "Use ON DELETE SET DEFAULT without a column list (every column "
 				   "of the key), or ON DELETE SET NULL (column, ...).");
 		return false;
@@ -173,7 +176,8 @@ static const char *now_spelling(const PgQuery__Node *e)
 	/* statement_timestamp() apart from now(): an INSERT gives now()'s column the
 	 * transaction's start (xlat_txnnow.c) */
 	if (e->node_case == NODE(FUNC_CALL)) {
-		const char *fn = xlat_node_str(e->func_call->funcname[e->func_call->n_funcname - 1]);
+		const char *fn =
+			xlat_node_str(e->func_call->funcname[e->func_call->n_funcname - 1]);
 		return fn && strcmp(fn, "statement_timestamp") == 0 ? "nOw" : "now";
 	}
 	if (e->node_case != NODE(SQLVALUE_FUNCTION))
@@ -242,8 +246,7 @@ static bool numeric_fits(const char *s, int32_t typmod)
  * pg_get_expr), so it is stored as written, a string that SQLite's NUMERIC affinity reads as the
  * number when a row takes it — unless the column's scale would round it (DEFAULT '1.555' on
  * numeric(10,2): the rounded number is stored) or it is not a plain decimal. */
-static bool numeric_as_written(struct xlat_ctx *c, const PgQuery__Node *e,
-			       const struct column *col)
+static bool numeric_as_written(struct xlat_ctx *c, const PgQuery__Node *e, const struct column *col)
 {
 	const char *s = e->a_const->sval->sval;
 	if (col->tr.info->oid != XLAT_OID_NUMERIC || !*s)
@@ -283,6 +286,133 @@ static void bool_default_text(struct xlat_ctx *c, size_t mark, bool literal)
 		xlat_printf(c, "CASE %s WHEN 1 THEN 'true' WHEN 0 THEN 'false' END", x);
 }
 
+/* The text a constant stores in a string column (NULL: not a constant of that kind). */
+static const char *const_text(struct xlat_ctx *c, const PgQuery__AConst *k)
+{
+	switch (k->val_case) {
+	case PG_QUERY__A__CONST__VAL_SVAL:
+		return k->sval->sval;
+	case PG_QUERY__A__CONST__VAL_IVAL:
+		return arena_printf(c->a, "%d", (int)k->ival->ival);
+	case PG_QUERY__A__CONST__VAL_FVAL: /* numeric_out's text is no longer than as written */
+		return k->fval->fval;
+	case PG_QUERY__A__CONST__VAL_BOOLVAL:
+		return k->boolval->boolval ? "true" : "false";
+	default:
+		return NULL;
+	}
+}
+
+/* A plain decimal (sign, digits, maybe a point and digits) that numeric(p,s) of typmod stores
+ * as written: no more than s fraction digits past trailing zeros, no more than p-s whole
+ * digits past leading zeros. */
+static bool numeric_typmod_fits(const char *s, int32_t typmod)
+{
+	const char *p = s + (*s == '-' || *s == '+');
+	size_t digits = strspn(p, "0123456789");
+	size_t nfrac = p[digits] == '.' ? strspn(p + digits + 1, "0123456789") : 0;
+	if (p[digits + (p[digits] == '.' ? 1 + nfrac : 0)] != '\0' || (!digits && !nfrac))
+		return false;
+	while (nfrac && p[digits + nfrac] == '0')
+		nfrac--;
+	size_t lead = strspn(p, "0");
+	size_t whole = digits > lead ? digits - lead : 0;
+	int32_t m = typmod - 4;
+	int prec = (m >> 16) & 0xffff, scale = ((m & 0x7ff) ^ 1024) - 1024;
+	return typmod < 4 || (scale >= 0 && (int)nfrac <= scale && (int)whole <= prec - scale);
+}
+
+/* Whether the constant default e is stored unchanged as a value of the column's type and
+ * typmod — then it stays bare (DEFAULT 0, DEFAULT 'x': nothing runs when a row takes it).
+ * One that would be rounded, cut or refused gets the column's check (xlat_default_refit),
+ * which PostgreSQL's coercion of the default applies each time a row takes it, so that
+ * varchar(5) DEFAULT 'too long' is 22001 at the INSERT, not at CREATE. */
+static bool constant_fits(struct xlat_ctx *c, const PgQuery__Node *e, const struct column *col)
+{
+	if (e->node_case != NODE(A_CONST) || e->a_const->isnull)
+		return e->node_case == NODE(A_CONST);
+	const PgQuery__AConst *k = e->a_const;
+	uint32_t oid = col->tr.info->oid;
+	int32_t typmod = col->tr.typmod;
+	const char *s = const_text(c, k);
+	if (!s)
+		return false;
+	switch (oid) {
+	case XLAT_OID_INT2:
+	case XLAT_OID_INT4:
+	case XLAT_OID_INT8: {
+		if (k->val_case == PG_QUERY__A__CONST__VAL_SVAL) /* read by its input: checked */
+			return true;
+		if (k->val_case != PG_QUERY__A__CONST__VAL_IVAL &&
+		    k->val_case != PG_QUERY__A__CONST__VAL_FVAL)
+			return false;
+		char *end;
+		double v = strtod(s, &end);
+		double max = oid == XLAT_OID_INT2   ? 32767.0
+			     : oid == XLAT_OID_INT4 ? 2147483647.0
+						    : 9.2e18;
+		return !*end && v == (double)(long long)v && v >= -max - 1 && v <= max;
+	}
+	case XLAT_OID_NUMERIC:
+		return k->val_case != PG_QUERY__A__CONST__VAL_BOOLVAL &&
+		       numeric_typmod_fits(s, typmod);
+	case XLAT_OID_VARCHAR:
+	case XLAT_OID_BPCHAR: {
+		size_t chars = 0, n = strlen(s);
+		for (size_t i = 0; i < n; i++)
+			chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+		return typmod < 4 || (chars <= (size_t)(typmod - 4) &&
+				      !(oid == XLAT_OID_BPCHAR && n && s[n - 1] == ' '));
+	}
+	case XLAT_OID_FLOAT4: {
+		if (k->val_case == PG_QUERY__A__CONST__VAL_SVAL) /* float4in: checked */
+			return true;
+		double v = strtod(s, NULL);
+		float f = (float)v;
+		return isfinite(f) && !(f == 0.0F && v != 0.0);
+	}
+	default:
+		return false; /* bit strings: xlat_default_refit compares the lengths */
+	}
+}
+
+/* Whether e calls nextval(): its int8 stored into a serial's integer needs no check. */
+static bool is_nextval(const PgQuery__Node *e)
+{
+	if (e->node_case != NODE(FUNC_CALL))
+		return false;
+	const char *name = xlat_node_str(e->func_call->funcname[e->func_call->n_funcname - 1]);
+	return name && strcmp(name, "nextval") == 0;
+}
+
+/* The DEFAULT written since start ("DEFAULT x" or "DEFAULT (x)"), of type t, made to fit the
+ * column each time a row takes it: "DEFAULT (check(x, ...))" unless it fits as it is. The
+ * wrapped expression is kept in c->refit_default (ADD COLUMN evaluates it once, as PostgreSQL
+ * evaluates the default for the rows already there). */
+static void refit(struct xlat_ctx *c, size_t start, bool paren, struct xlat_type t,
+		  const PgQuery__Node *e, const struct column *col)
+{
+	if (c->sb->failed || col->tr.is_array || is_nextval(e) || constant_fits(c, e, col))
+		return;
+	size_t head = start + strlen("DEFAULT ");
+	const char *was = arena_strdup(c->a, c->sb->data + start);
+	const char *x =
+		arena_strndup(c->a, c->sb->data + head + paren, c->sb->len - head - 2 * paren);
+	c->sb->len = start;
+	c->sb->data[start] = '\0';
+	xlat_puts(c, "DEFAULT (");
+	size_t mark = c->sb->len;
+	xlat_puts(c, x);
+	if (!xlat_default_refit(c, mark, t, col->tr.info->oid, col->tr.typmod)) {
+		c->sb->len = start;
+		c->sb->data[start] = '\0';
+		xlat_puts(c, was);
+		return;
+	}
+	c->refit_default = arena_strndup(c->a, c->sb->data + mark, c->sb->len - mark);
+	xlat_puts(c, ")");
+}
+
 static bool default_expr(struct xlat_ctx *c, const PgQuery__Node *e, const struct column *col)
 {
 	struct xlat_type ignored;
@@ -309,9 +439,17 @@ static bool default_expr(struct xlat_ctx *c, const PgQuery__Node *e, const struc
 		ok = xlat_money_default(c, e);
 	} else if (coerce) {
 		PgQuery__TypeCast tc = PG_QUERY__TYPE_CAST__INIT;
+		PgQuery__TypeName plain = *col->tn;
 		tc.arg = (PgQuery__Node *)e;
 		tc.type_name = (PgQuery__TypeName *)col->tn;
 		tc.location = e->a_const->location;
+		if (oid == XLAT_OID_NUMERIC) { /* the typmod applies when a row takes it: refit */
+			plain.n_typmods = 0;
+			plain.typmods = NULL;
+			plain.typemod = -1;
+			tc.type_name = &plain;
+		}
+		size_t start = c->sb->len;
 		xlat_puts(c, "DEFAULT (");
 		size_t mark = c->sb->len;
 		ok = xlat_cast(c, &tc, &ignored); /* checks the literal (22P02, 22003) */
@@ -324,7 +462,10 @@ static bool default_expr(struct xlat_ctx *c, const PgQuery__Node *e, const struc
 			xlat_string(c, e->a_const->sval->sval);
 		}
 		xlat_puts(c, ")");
+		if (ok)
+			refit(c, start, true, ignored, e, col);
 	} else {
+		size_t start = c->sb->len;
 		xlat_puts(c, literal ? "DEFAULT " : "DEFAULT (");
 		size_t mark = c->sb->len;
 		ok = xlat_expr(c, e, &ignored) &&
@@ -347,6 +488,8 @@ static bool default_expr(struct xlat_ctx *c, const PgQuery__Node *e, const struc
 			xlat_string(c, e->a_const->fval->fval);
 		}
 		xlat_puts(c, literal ? "" : ")");
+		if (ok && !(e->node_case == NODE(A_CONST) && e->a_const->isnull))
+			refit(c, start, !literal, ignored, e, col);
 	}
 	c->flags = saved;
 	return ok;
@@ -444,8 +587,8 @@ static bool deferral(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, size_t *i
 	if (not_deferrable && deferred)
 		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, k->location,
 				 "constraint declared INITIALLY DEFERRED must be DEFERRABLE");
-	bool key = qualified && (qualified->contype == CONSTR(UNIQUE) ||
-				 qualified->contype == CONSTR(PRIMARY));
+	bool key = qualified &&
+		   (qualified->contype == CONSTR(UNIQUE) || qualified->contype == CONSTR(PRIMARY));
 	if (key && !deferrable && !deferred)
 		return true; /* NOT DEFERRABLE, INITIALLY IMMEDIATE: what a key is here */
 	if (!qualified || qualified->contype != CONSTR(FOREIGN))
@@ -631,8 +774,8 @@ static const PgQuery__Constraint *identity_of(const PgQuery__ColumnDef *cd)
 	return NULL;
 }
 
-bool xlat_value_clauses_check(struct xlat_ctx *c, const PgQuery__ColumnDef *cd,
-			      const char *table, bool serial)
+bool xlat_value_clauses_check(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, const char *table,
+			      bool serial)
 {
 	bool dflt = false, ident = false, gen = false;
 	int at = -1;
@@ -710,7 +853,7 @@ bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, int auton
 	}
 	if (deferrable_pk && !has_notnull)
 		xlat_puts(c, " NOT NULL"); /* a key's columns are, as in PostgreSQL */
-	if (autonum && !has_pk) { /* the PRIMARY KEY was table-level: it moves here */
+	if (autonum && !has_pk) {          /* the PRIMARY KEY was table-level: it moves here */
 		if (pk_name) {
 			xlat_puts(c, " CONSTRAINT ");
 			xlat_ident(c, pk_name);
@@ -821,9 +964,9 @@ static bool autonum_kind(struct xlat_ctx *c, const char *table, const PgQuery__C
 	if (!cd->type_name || !xlat_type_resolve(c, cd->type_name, &tr))
 		return cd->type_name ? false : true;
 	*is_auto = tr.serial || identity;
-	if (*is_auto && (tr.is_array || (tr.info->oid != XLAT_OID_INT2 &&
-					 tr.info->oid != XLAT_OID_INT4 &&
-					 tr.info->oid != XLAT_OID_INT8)))
+	if (*is_auto &&
+	    (tr.is_array || (tr.info->oid != XLAT_OID_INT2 && tr.info->oid != XLAT_OID_INT4 &&
+			     tr.info->oid != XLAT_OID_INT8)))
 		return xlat_fail(c, SQLSTATE_INVALID_PARAMETER_VALUE, cd->location,
 				 "identity column type must be smallint, integer, or bigint");
 	/* A rowid alias reads back as SQLite's 64-bit INTEGER: exact for bigint. */
@@ -915,8 +1058,8 @@ static bool find_autonum(struct xlat_ctx *c, const PgQuery__CreateStmt *s, struc
 			   strcmp(xlat_node_str(table_pk->keys[0]), col) == 0) {
 			an->column = col;
 			an->table_pk = true;
-			an->pk_name =
-				table_pk->conname && *table_pk->conname ? table_pk->conname : NULL;
+			an->pk_name = table_pk->conname && *table_pk->conname ? table_pk->conname
+									      : NULL;
 			if (!key_options(c, table_pk))
 				return false;
 		}
@@ -928,8 +1071,8 @@ static bool find_autonum(struct xlat_ctx *c, const PgQuery__CreateStmt *s, struc
 static bool numbered(struct xlat_ctx *c, const PgQuery__ColumnDef *cd)
 {
 	struct xlat_typeref tr;
-	return identity_of(cd) || (cd->type_name && xlat_type_resolve(c, cd->type_name, &tr) &&
-				   tr.serial);
+	return identity_of(cd) ||
+	       (cd->type_name && xlat_type_resolve(c, cd->type_name, &tr) && tr.serial);
 }
 
 /* The sequences of the auto-numbered columns that are not the rowid, created with the table:
@@ -980,8 +1123,8 @@ static bool column_meta(struct xlat_ctx *c, const PgQuery__CreateStmt *s, const 
 		if (!rowid && !id)
 			continue;
 		char kind = id ? (id->generated_when && *id->generated_when == 'a' ? 'a' : 'd') : 0;
-		xlat_column_meta(c, s->relation->relname, cd->colname, xlat_type_format(c, &tr), kind,
-				 s->if_not_exists, xlat_temp_is(s->relation));
+		xlat_column_meta(c, s->relation->relname, cd->colname, xlat_type_format(c, &tr),
+				 kind, s->if_not_exists, xlat_temp_is(s->relation));
 	}
 	return true;
 }
@@ -1061,13 +1204,14 @@ static bool names_once(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 	size_t n = 0;
 	for (size_t i = 0; i < s->n_table_elts; i++) {
 		const PgQuery__Node *e = s->table_elts[i];
-		size_t nk = e->node_case == NODE(COLUMN_DEF) ? e->column_def->n_constraints
+		size_t nk = e->node_case == NODE(COLUMN_DEF)   ? e->column_def->n_constraints
 			    : e->node_case == NODE(CONSTRAINT) ? 1
-								: 0;
+							       : 0;
 		for (size_t j = 0; j < nk; j++) {
-			const PgQuery__Constraint *k = e->node_case == NODE(CONSTRAINT)
-							       ? e->constraint
-							       : e->column_def->constraints[j]->constraint;
+			const PgQuery__Constraint *k =
+				e->node_case == NODE(CONSTRAINT)
+					? e->constraint
+					: e->column_def->constraints[j]->constraint;
 			if (!k->conname || !*k->conname)
 				continue;
 			bool check = k->contype == CONSTR(CHECK);
@@ -1077,16 +1221,18 @@ static bool names_once(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 				if (strcmp(seen[m]->conname, k->conname) != 0)
 					continue;
 				if (check && seen[m]->contype == CONSTR(CHECK))
-					return xlat_fail(c, "42710",
-							 k->location, "check constraint \"%s\" already exists",
+					return xlat_fail(c, "42710", k->location,
+							 "check constraint \"%s\" already exists",
 							 k->conname);
 				bool other_key = seen[m]->contype == CONSTR(PRIMARY) ||
 						 seen[m]->contype == CONSTR(UNIQUE) ||
 						 seen[m]->contype == CONSTR(EXCLUSION);
 				if (key && other_key)
 					return xlat_fail(c, SQLSTATE_DUPLICATE_TABLE, -1,
-							 "relation \"%s\" already exists", k->conname);
-				if ((key || check) && (other_key || seen[m]->contype == CONSTR(CHECK)))
+							 "relation \"%s\" already exists",
+							 k->conname);
+				if ((key || check) &&
+				    (other_key || seen[m]->contype == CONSTR(CHECK)))
 					return xlat_fail(c, "42710", -1,
 							 "constraint \"%s\" for relation \"%s\" "
 							 "already exists",
@@ -1114,8 +1260,8 @@ static bool foreign_key_types(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 		if (e->node_case == NODE(CONSTRAINT) && e->constraint->contype == CONSTR(FOREIGN) &&
 		    !xlat_fk_types(c, table, s, e->constraint, NULL))
 			return false;
-		for (size_t k = 0; e->node_case == NODE(COLUMN_DEF) && k < e->column_def->n_constraints;
-		     k++) {
+		for (size_t k = 0;
+		     e->node_case == NODE(COLUMN_DEF) && k < e->column_def->n_constraints; k++) {
 			const PgQuery__Constraint *fk = e->column_def->constraints[k]->constraint;
 			if (fk->contype == CONSTR(FOREIGN) &&
 			    !xlat_fk_types(c, table, s, fk, e->column_def->colname))
@@ -1191,8 +1337,8 @@ static bool table_element(struct xlat_ctx *c, const PgQuery__CreateStmt *s,
 		return xlat_unsupported(c, -1, "LIKE in CREATE TABLE");
 	const char *col = e->column_def->colname;
 	int autonum = !an->column || strcmp(an->column, col) != 0 ? XLAT_ROWID_NONE
-		      : an->plain				      ? XLAT_ROWID_PLAIN
-								      : XLAT_ROWID_SERIAL;
+		      : an->plain                                 ? XLAT_ROWID_PLAIN
+								  : XLAT_ROWID_SERIAL;
 	if (!xlat_column_def(c, e->column_def, autonum, an->pk_name, s->relation->relname))
 		return false;
 	if (!autonum && in_table_pk(s, col) && !declared_not_null(e->column_def) &&
@@ -1202,8 +1348,7 @@ static bool table_element(struct xlat_ctx *c, const PgQuery__CreateStmt *s,
 }
 
 /* ON DELETE SET NULL (cols) of element e: its trigger after the table (xlat_fkset.c). */
-static bool fkset_triggers(struct xlat_ctx *c, const PgQuery__CreateStmt *s,
-			   const PgQuery__Node *e)
+static bool fkset_triggers(struct xlat_ctx *c, const PgQuery__CreateStmt *s, const PgQuery__Node *e)
 {
 	if (e->node_case == NODE(CONSTRAINT))
 		return xlat_fkset_add(c, s->relation, s, e->constraint, NULL, c->sb);
@@ -1275,7 +1420,8 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 		return true; /* the table is there: IF NOT EXISTS adds no constraint to it */
 	for (size_t i = 0; i < s->n_table_elts; i++) {
 		const PgQuery__Node *e = s->table_elts[i];
-		if (e->node_case == NODE(CONSTRAINT) && e->constraint->contype == CONSTR(EXCLUSION) &&
+		if (e->node_case == NODE(CONSTRAINT) &&
+		    e->constraint->contype == CONSTR(EXCLUSION) &&
 		    !xlat_exclude_add(c, s->relation, e->constraint))
 			return false;
 		if (e->node_case == NODE(CONSTRAINT) && xlat_defkey_is(e->constraint) &&

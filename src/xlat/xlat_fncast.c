@@ -37,7 +37,9 @@ static int date_time_tz(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct x
 	xlat_puts(c, ") || ' ' || (");
 	if (!xlat_expr(c, f->args[1], &tt))
 		return -1;
-	xlat_printf(c, "), %u, %u)", XLAT_OID_TEXT, XLAT_OID_TIMESTAMPTZ);
+	/* unknown, not text: the text is made of stored values (a BC date's stored form), which
+	 * pg_dt_cast reads as the server's own, where it refuses that form in a text's */
+	xlat_printf(c, "), %u, %u)", XLAT_OID_UNKNOWN, XLAT_OID_TIMESTAMPTZ);
 	if ((dt.oid != XLAT_OID_DATE && dt.oid != XLAT_OID_UNKNOWN) ||
 	    (tt.oid != XLAT_OID_TIME && tt.oid != XLAT_OID_TIMETZ &&
 	     (tt.oid != XLAT_OID_UNKNOWN || dt.oid == XLAT_OID_UNKNOWN))) {

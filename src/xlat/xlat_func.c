@@ -958,14 +958,17 @@ static bool check_decorations(struct xlat_ctx *c, const PgQuery__FuncCall *f, co
 }
 
 /* The SQLite function for fn given its arguments' types: round() of a double is rint (half
- * to even) in PostgreSQL; abs(bigint) fails with 22003, not SQLite's own error; intervals,
+ * to even) in PostgreSQL; abs(bigint) fails with 22003, not SQLite's own error, abs(float8)
+ * is fabs (SQLite's abs keeps -0 and reads the text 'NaN' as 0); intervals,
  * stored as text, sum and order through pgfn_dtagg.c. */
 static const char *sqlite_name(const struct fn *fn, const struct xlat_type *tv, size_t n)
 {
 	if ((fn->flags & FN_AGG) && n == 1 && tv[0].oid == XLAT_OID_MONEY && fn->rt == R_SUM)
 		return "pgfn_cash_sum"; /* money out of range, not SQLite's integer overflow */
-	if (strcmp(fn->name, "abs") == 0 && n == 1 && tv[0].oid == XLAT_OID_INT8)
-		return "pgfn_abs";
+	if (strcmp(fn->name, "abs") == 0 && n == 1 &&
+	    (tv[0].oid == XLAT_OID_INT8 || tv[0].oid == XLAT_OID_FLOAT4 ||
+	     tv[0].oid == XLAT_OID_FLOAT8))
+		return "pgfn_abs"; /* a float's NaN stays NaN, -0 is 0 */
 	if (strcmp(fn->name, "round") == 0 && n == 1 &&
 	    (tv[0].oid == XLAT_OID_FLOAT4 || tv[0].oid == XLAT_OID_FLOAT8))
 		return "pgfn_rint";

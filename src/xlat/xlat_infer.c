@@ -490,6 +490,30 @@ bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,
 	return true;
 }
 
+bool xlat_default_refit(struct xlat_ctx *c, size_t mark, struct xlat_type t, uint32_t oid,
+			int32_t typmod)
+{
+	struct xlat_schema_col col = {.type_oid = oid, .typmod = typmod};
+	const char *tail = ")", *head = NULL;
+	bool mod = false;
+	const char *fn = check_fn(&col, &mod);
+	if (xlat_bit_type(oid))
+		head = xlat_bit_store(c, oid, typmod, t, &tail);
+	else if (fn && !fits(t, &col)) {
+		bool fl = int_rank(oid) && (t.oid == XLAT_OID_FLOAT4 || t.oid == XLAT_OID_FLOAT8);
+		head = arena_printf(c->a, "%s(%s", fn, fl ? "pgfn_rint(" : "");
+		tail = fl                               ? "), 'f')"
+		       : mod && oid == XLAT_OID_NUMERIC ? arena_printf(c->a, ", %d)", (int)typmod)
+		       : mod ? arena_printf(c->a, ", %d)", (int)typmod - 4)
+			     : ")";
+	}
+	if (!head)
+		return false;
+	xlat_insert_at(c, mark, head);
+	xlat_puts(c, tail);
+	return true;
+}
+
 /* SQLite computes integers in 64 bits (and overflows int64 into a REAL): the result of +, -,
  * * and / on int2/int4/int8 operands is checked against its PostgreSQL type's range (the
  * minimum divided by -1 is the one quotient past it). */

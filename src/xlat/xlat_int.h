@@ -165,6 +165,9 @@ enum {
 
 struct xlat_ctx {
 	struct arena *a;
+	/* The last column DEFAULT wrapped in its column's check (xlat_ddl.c, refit), NULL when
+	 * none: ADD COLUMN evaluates it once, as PostgreSQL does for the rows already there. */
+	const char *refit_default;
 	struct pgerr *err;
 	const char *src;       /* the whole input: error positions count characters in it */
 	const uint32_t *given; /* parameter types from Parse (ngiven entries, 0 = unspecified) */
@@ -1627,6 +1630,12 @@ struct xlat_type xlat_infer_unknowns(struct xlat_ctx *c, PgQuery__Node *const *v
  * the value is checked against it (range, syntax, length). */
 bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,
 		       const PgQuery__Node *n);
+/* A column DEFAULT written since mark, of type t, made to fit a column of type oid and typmod
+ * as PostgreSQL's assignment coercion fits it each time a row takes the default: wrapped in
+ * the check xlat_assign_value writes (22003, 22001, 22026; a numeric rounded to the scale, an
+ * integer rounded, blanks past n cut). Whether it was wrapped (false: it needs no check). */
+bool xlat_default_refit(struct xlat_ctx *c, size_t mark, struct xlat_type t, uint32_t oid,
+			int32_t typmod);
 /* Whether values are checked here: a schema is known and the SQL is not stored in the
  * tenant's schema (DDL keeps plain SQLite SQL). */
 bool xlat_checks_on(const struct xlat_ctx *c);

@@ -300,6 +300,15 @@ START_TEST(bc_datetime_columns)
 			  strstr(PQgetvalue(r, 0, 0), ",10000-01-01"));
 		PQclear(r);
 	}
+	/* the stored form is no input: PostgreSQL's 22007 for '.9956-03-15' (it was 44 BC) */
+	static const char *const stored[] = {".9956-03-15\t\\N\t\\N\n",
+					     "\\N\t.9956-03-15 12:00\t\\N\n",
+					     "\\N\t\\N\t.9956-03-15 12:00+00\n"};
+	for (size_t i = 0; i < sizeof(stored) / sizeof(stored[0]); i++) {
+		PGresult *r = copy_in(c, "COPY bcx FROM STDIN", stored[i], strlen(stored[i]), 0);
+		ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "22007");
+		PQclear(r);
+	}
 	PQfinish(c);
 }
 END_TEST

@@ -8,11 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../check_run.h"
 #include "catalog.h"
 #include "pgfn.h"
 #include "pgtype.h"
 #include "xlat.h"
-#include "../../check_run.h"
 
 static const char schema[] =
 	"CREATE TABLE authors (id int4 PRIMARY KEY NOT NULL, name text NOT NULL, "
@@ -99,7 +99,9 @@ START_TEST(test_relations)
 	ck_assert_str_eq(rows(db, "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON "
 				  "n.oid = c.relnamespace WHERE n.nspname = 'public'"),
 			 "8");
-	ck_assert_str_eq(rows(db, "SELECT oid >= 16384 FROM pg_class WHERE relnamespace = 2200 GROUP BY 1"), "1");
+	ck_assert_str_eq(
+		rows(db, "SELECT oid >= 16384 FROM pg_class WHERE relnamespace = 2200 GROUP BY 1"),
+		"1");
 	char want[32];
 	snprintf(want, sizeof(want), "%u", catalog_rel_oid("books"));
 	ck_assert_str_eq(rows(db, "SELECT oid FROM pg_class WHERE relname = 'books'"), want);
@@ -119,6 +121,31 @@ START_TEST(test_columns)
 		"id|bigint|1|<null>;author_id|integer|1|<null>;title|text|1|<null>;"
 		"price|numeric(10,2)|0|0;published|boolean|0|false;"
 		"created|timestamp with time zone|0|now();code|character(3)|0|<null>");
+	sqlite3_close(db);
+}
+END_TEST
+
+/* A default the translator wrapped in its column's check (it does not fit the column as
+ * written) reads back as the value it wraps, as PostgreSQL prints the default. */
+START_TEST(test_refit_defaults)
+{
+	sqlite3 *db = open_db(":memory:");
+	ck_assert_int_eq(
+		sqlite3_exec(db,
+			     "CREATE TABLE r (a character varying(5) DEFAULT "
+			     "(shardlite_varchar('too long', 5)), b smallint DEFAULT "
+			     "(shardlite_int2(70000)), c numeric(4,2) DEFAULT "
+			     "(shardlite_numeric(123.456, 262150)), d character(2) DEFAULT "
+			     "(shardlite_bpchar('a,b)', 2)), e bit text(3) DEFAULT "
+			     "(pgfn_varbit_cast(pgfn_varbit_in('10', -1, 0), 3, 0, 0)), f int4 "
+			     "DEFAULT (shardlite_int4(1) + 1))",
+			     NULL, NULL, NULL),
+		SQLITE_OK);
+	ck_assert_str_eq(rows(db, "SELECT a.attname, pg_get_expr(d.adbin, d.adrelid) FROM "
+				  "pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND "
+				  "a.attnum = d.adnum ORDER BY a.attnum"),
+			 "a|'too long'::character varying;b|70000;c|123.456;d|'a,b)'::bpchar;"
+			 "e|'10'::\"bit\";f|shardlite_int4(1) + 1");
 	sqlite3_close(db);
 }
 END_TEST
@@ -150,14 +177,15 @@ END_TEST
 START_TEST(test_not_valid)
 {
 	sqlite3 *db = schema_db();
-	ck_assert_int_eq(sqlite3_exec(db,
-				      "CREATE TABLE nv (a int4, b int4, CONSTRAINT nv_a_pos CHECK (a "
-				      "> 0) " CATALOG_NOT_VALID_MARK ", CONSTRAINT k1 FOREIGN KEY "
-				      "(b) REFERENCES authors(id) " CATALOG_NOT_VALID_MARK
-				      ", CONSTRAINT k2 FOREIGN KEY (b) REFERENCES authors(id), "
-				      "CONSTRAINT nv_b_pos CHECK (b > 0))",
-				      NULL, NULL, NULL),
-			 SQLITE_OK);
+	ck_assert_int_eq(
+		sqlite3_exec(db,
+			     "CREATE TABLE nv (a int4, b int4, CONSTRAINT nv_a_pos CHECK (a "
+			     "> 0) " CATALOG_NOT_VALID_MARK ", CONSTRAINT k1 FOREIGN KEY "
+			     "(b) REFERENCES authors(id) " CATALOG_NOT_VALID_MARK
+			     ", CONSTRAINT k2 FOREIGN KEY (b) REFERENCES authors(id), "
+			     "CONSTRAINT nv_b_pos CHECK (b > 0))",
+			     NULL, NULL, NULL),
+		SQLITE_OK);
 	ck_assert_str_eq(rows(db, "SELECT conname, convalidated, pg_get_constraintdef(oid) FROM "
 				  "pg_constraint WHERE conrelid = (SELECT oid FROM pg_class WHERE "
 				  "relname = 'nv') ORDER BY conname"),
@@ -177,8 +205,9 @@ START_TEST(test_functions)
 			      "pg_regex('books', '^(books)$', 0), pg_regex('Books', '^b', 1), "
 			      "pg_regclass_out(pg_regclass_in('books')), pg_get_userbyid(6171)"),
 			 "2|a, b c|20 kB|1|1|books|pg_database_owner");
-	ck_assert_str_eq(rows(db, "SELECT pg_array_agg(relname) FROM (SELECT relname FROM "
-				  "pg_class WHERE relkind = 'r' AND relnamespace = 2200 ORDER BY 1)"),
+	ck_assert_str_eq(rows(db,
+			      "SELECT pg_array_agg(relname) FROM (SELECT relname FROM "
+			      "pg_class WHERE relkind = 'r' AND relnamespace = 2200 ORDER BY 1)"),
 			 "{authors,books}");
 	/* several dimensions: the elements in storage order, as PostgreSQL flattens them */
 	ck_assert_str_eq(rows(db, "SELECT array_to_string('{{1,NULL},{3,4}}', ','), "
@@ -198,7 +227,8 @@ START_TEST(test_sees_other_connection)
 	ck_assert_str_eq(rows(a, "SELECT count(*) FROM pg_class WHERE relnamespace = 2200"), "0");
 	ck_assert_int_eq(sqlite3_exec(b, "CREATE TABLE fresh (x int4)", NULL, NULL, NULL),
 			 SQLITE_OK);
-	ck_assert_str_eq(rows(a, "SELECT relname FROM pg_class WHERE relnamespace = 2200"), "fresh");
+	ck_assert_str_eq(rows(a, "SELECT relname FROM pg_class WHERE relnamespace = 2200"),
+			 "fresh");
 	sqlite3_close(a);
 	sqlite3_close(b);
 }
@@ -579,6 +609,7 @@ int main(void)
 	tcase_add_test(tc, test_schema_tenant);
 	tcase_add_test(tc, test_builtin_call);
 	tcase_add_test(tc, test_columns);
+	tcase_add_test(tc, test_refit_defaults);
 	tcase_add_test(tc, test_constraints);
 	tcase_add_test(tc, test_not_valid);
 	tcase_add_test(tc, test_functions);

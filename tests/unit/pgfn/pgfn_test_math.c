@@ -59,6 +59,9 @@ static const struct {
 	{"pgfn_abs(-9223372036854775807)", "9223372036854775807"},
 	{"pgfn_abs(-9223372036854775807 - 1)", "ERROR 22003: bigint out of range"},
 	{"pgfn_abs(-2.5)", "2.5"},
+	{"pgfn_abs(-0.0) || ''", "0.0"}, /* float8abs: no -0 */
+	{"pgfn_abs('NaN')", "NaN"},
+	{"pgfn_abs('-Infinity') > 1e308", "1"},
 	{"pgfn_width_bucket(5.35, 0.024, 10.06, 5)", "3"},
 	{"pgfn_width_bucket(10, 0, 10, 5)", "6"},
 	{"pgfn_width_bucket(5, 10, 0, 5)", "3"},
@@ -95,10 +98,7 @@ static const struct {
 	{"(SELECT pgfn_bit_or(NULL))", "NULL"},
 };
 
-START_TEST(math_case)
-{
-	ck_assert_str_eq(pgfn_test_eval(cases[_i].expr), cases[_i].want);
-}
+START_TEST(math_case) { ck_assert_str_eq(pgfn_test_eval(cases[_i].expr), cases[_i].want); }
 END_TEST
 
 START_TEST(error_split_rejects_foreign_messages)

@@ -76,6 +76,12 @@ static const struct {
 	/* pgfn_reccmp.c's collations: record_cmp field by field, a NULL field after the values */
 	{"'(2,a)' < '(10,a)' COLLATE pgfn_record_nt", "1"},
 	{"'(2,a)' < '(10,a)' COLLATE pgfn_record_tt", "0"},
+	/* dates and timestamps by value: BC before AD, infinity after every date */
+	{"'(\"0044-03-15 BC\")' < '(0001-01-01)' COLLATE pgfn_record_d", "1"},
+	{"'(\"0044-03-15 BC\")' < '(0001-01-01)' COLLATE pgfn_record_t", "0"},
+	{"'(infinity)' > '(2020-01-01)' COLLATE pgfn_record_d", "1"},
+	{"'(\"0044-03-15 10:00:00 BC\")' < '(\"0001-01-01 00:00:00\")' COLLATE pgfn_record_s", "1"},
+	{"'(\"10000-01-01 00:00:00\")' > '(\"9999-01-01 00:00:00\")' COLLATE pgfn_record_s", "1"},
 	{"'(1.0,x)' = '(1.00,x)' COLLATE pgfn_record_nt", "1"},
 	{"'(1,)' > '(1,z)' COLLATE pgfn_record_nt", "1"},
 	{"'(,)' = '(,)' COLLATE pgfn_record_nt", "1"},

@@ -343,6 +343,12 @@ START_TEST(test_store)
 	/* the stored form is input too, and stores as itself */
 	ck_assert(pgtype_decode_text_env(k->oid, v.p, v.n, NULL, a, &again, &err));
 	ck_assert(again.n == v.n && memcmp(again.p, v.p, v.n) == 0);
+	/* ... where the server reads its own storage only: client text in the BC form is
+	 * PostgreSQL's 22007, the ':' form its reading of the same value */
+	bool bc = v.n && v.p[0] == '.';
+	ck_assert(pgtype_dt_client_text(k->oid, v.p, v.n, &err) == !bc);
+	if (bc)
+		ck_assert_str_eq(err.sqlstate, "22007");
 	/* time order is text order: each case's stored text sorts after its predecessor's */
 	if (_i > 0 && store_cases[_i - 1].oid == k->oid)
 		ck_assert_msg(strcmp(store_cases[_i - 1].stored, k->stored) < 0, "%s !< %s",
@@ -369,6 +375,43 @@ START_TEST(test_store_bad)
 		ck_assert_msg(!pgtype_date_in(bad[i], strlen(bad[i]), NULL, &d, &err), "%s",
 			      bad[i]);
 		ck_assert_str_eq(err.sqlstate, "22007");
+	}
+}
+END_TEST
+
+/* Client text of a range, multirange or array of dates or timestamps holding the BC stored
+ * form is 22007 naming the element; other text passes. */
+START_TEST(test_store_client_text)
+{
+	static const struct {
+		uint32_t oid;
+		const char *s, *message;
+	} cases[] = {
+		{PGTYPE_DATE, ".9956-03-15", "invalid input syntax for type date: \".9956-03-15\""},
+		{PGTYPE_TIMESTAMP, ".9956-03-15 10:00",
+		 "invalid input syntax for type timestamp: \".9956-03-15 10:00\""},
+		{PGTYPE_DATERANGE, "[.9956-03-15, 2020-01-01)",
+		 "invalid input syntax for type date: \".9956-03-15\""},
+		{PGTYPE_TSTZMULTIRANGE, "{[\"2020-01-01\", \".9956-03-15 10:00+00\")}",
+		 "invalid input syntax for type timestamp with time zone: \".9956-03-15 10:00+00\""},
+		{1182 /* date[] */, "{2020-01-01, .9956-03-15}",
+		 "invalid input syntax for type date: \".9956-03-15\""},
+		{PGTYPE_DATE, "0044-03-15 BC", NULL},
+		{PGTYPE_DATE, ":0010000-01-01", NULL},
+		{PGTYPE_DATE, " .9956-03-15", NULL}, /* the decoder refuses it: no stored form */
+		{PGTYPE_TEXT, ".9956-03-15", NULL},
+		{PGTYPE_DATERANGE, "[2020-01-01, 2020-02-01.5)", NULL},
+		{1182, "{1999-01-01,0044-03-15 BC}", NULL},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		struct pgerr err;
+		pgerr_clear(&err);
+		bool ok = pgtype_dt_client_text(cases[i].oid, cases[i].s, strlen(cases[i].s), &err);
+		ck_assert_msg(ok == !cases[i].message, "%s", cases[i].s);
+		if (cases[i].message) {
+			ck_assert_str_eq(err.sqlstate, "22007");
+			ck_assert_str_eq(err.message, cases[i].message);
+		}
 	}
 }
 END_TEST
@@ -636,6 +679,7 @@ Suite *pgtype_test_datetime_suite(void)
 	tcase_add_test(tc, test_not_a_date);
 	tcase_add_loop_test(tc, test_store, 0, (int)ARRAY_LEN(store_cases));
 	tcase_add_test(tc, test_store_bad);
+	tcase_add_test(tc, test_store_client_text);
 	tcase_add_test(tc, test_zone_names);
 	tcase_add_test(tc, test_zone_dst);
 	tcase_add_test(tc, test_tstz_array);

@@ -13,9 +13,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "shard_fixture.h"
 #include "../../../src/shard/shard_int.h"
 #include "../../check_run.h"
+#include "shard_fixture.h"
 
 static char dir[64];
 static struct shard_registry *reg;
@@ -259,17 +259,19 @@ START_TEST(not_valid_constraints)
 	ck_assert_msg(shard_table_rebuild(conn, &ck, &err), "%s", err.message);
 	struct shard_rebuild fk = {.kind = SHARD_RB_FOREIGN,
 				   .table = "kid",
-				   .constraint = "CONSTRAINT kid_p_fkey FOREIGN KEY (p) REFERENCES par "
-						 "/* shardlite: not valid */",
+				   .constraint =
+					   "CONSTRAINT kid_p_fkey FOREIGN KEY (p) REFERENCES par "
+					   "/* shardlite: not valid */",
 				   .name = "kid_p_fkey",
 				   .keys = p,
 				   .nkeys = 1,
 				   .ref_table = "par"};
 	ck_assert_msg(shard_table_rebuild(conn, &fk, &err), "%s", err.message);
-	ck_assert_str_eq(one("SELECT sql FROM sqlite_schema WHERE name = 'kid'"),
-			 "CREATE TABLE kid (p int4, q int4, CONSTRAINT kid_q_pos CHECK (q > 0) /* "
-			 "shardlite: not valid */, CONSTRAINT kid_p_fkey FOREIGN KEY (p) REFERENCES "
-			 "par /* shardlite: not valid */)");
+	ck_assert_str_eq(
+		one("SELECT sql FROM sqlite_schema WHERE name = 'kid'"),
+		"CREATE TABLE kid (p int4, q int4, CONSTRAINT kid_q_pos CHECK (q > 0) /* "
+		"shardlite: not valid */, CONSTRAINT kid_p_fkey FOREIGN KEY (p) REFERENCES "
+		"par /* shardlite: not valid */)");
 	/* the stored text's keys: SQLite numbers them from the last one */
 	bool nv[4];
 	ck_assert_uint_eq(shard_coldef_fk_not_valid(one("SELECT sql FROM sqlite_schema WHERE name "
@@ -442,7 +444,36 @@ START_TEST(column_changes_in_one_rebuild)
 }
 END_TEST
 
-#define SIDECAR                                                                               \
+/* ALTER COLUMN TYPE writes a constant DEFAULT anew for the new type, as PostgreSQL coerces
+ * it anew: one that no longer fits is wrapped in the new type's check, one that now fits as
+ * written is bare again. */
+START_TEST(default_fitted_to_new_type)
+{
+	struct pgerr err;
+	pgerr_clear(&err);
+	ck_assert(shard_exec(conn,
+			     "CREATE TABLE fit (a character varying(10) DEFAULT 'abcdefg', b "
+			     "character varying(5) DEFAULT (shardlite_varchar('too long', 5)))",
+			     &err));
+	struct shard_rebuild tb = {.kind = SHARD_RB_ALTER_TYPE,
+				   .table = "fit",
+				   .column = "b",
+				   .decl = "text",
+				   .convert = "b"};
+	struct shard_rebuild ta = {.kind = SHARD_RB_ALTER_TYPE,
+				   .table = "fit",
+				   .column = "a",
+				   .decl = "character varying(5)",
+				   .convert = "a",
+				   .next = &tb};
+	ck_assert_msg(shard_table_rebuild(conn, &ta, &err), "%s", err.message);
+	ck_assert_str_eq(one("SELECT sql FROM sqlite_schema WHERE name = 'fit'"),
+			 "CREATE TABLE fit (a character varying(5) DEFAULT "
+			 "(shardlite_varchar('abcdefg', 5)), b text DEFAULT 'too long')");
+}
+END_TEST
+
+#define SIDECAR                                                                                  \
 	"CREATE TABLE _shardlite_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, " \
 	"type TEXT NOT NULL, identity TEXT NOT NULL, PRIMARY KEY (table_name, column_name))"
 
@@ -467,9 +498,11 @@ START_TEST(key_stored_as_rowid)
 	ck_assert_str_eq(one("SELECT count(*) FROM sqlite_schema WHERE name IN ('acc_n', "
 			     "'acc_t', 'acc_v')"),
 			 "3");
-	struct shard_rebuild ty = {
-		.kind = SHARD_RB_ALTER_TYPE, .table = "acc", .column = "aid", .decl = "bigint",
-		.convert = "\"aid\""};
+	struct shard_rebuild ty = {.kind = SHARD_RB_ALTER_TYPE,
+				   .table = "acc",
+				   .column = "aid",
+				   .decl = "bigint",
+				   .convert = "\"aid\""};
 	ck_assert(!shard_table_rebuild(conn, &ty, &err)); /* acc_v reads aid */
 	ck_assert_str_eq(err.sqlstate, "0A000");
 	ck_assert(shard_exec(conn, "DROP VIEW acc_v", &err));
@@ -478,12 +511,15 @@ START_TEST(key_stored_as_rowid)
 			 "CREATE TABLE acc (aid INTEGER CONSTRAINT \"acc_k\" PRIMARY KEY NOT NULL, "
 			 "\"Odd, name\" text DEFAULT 'x', n int4 CHECK (n >= 0))");
 	ck_assert_str_eq(one("SELECT type FROM _shardlite_columns"), "bigint");
-	struct shard_rebuild dflt = {
-		.kind = SHARD_RB_SET_DEFAULT, .table = "acc", .column = "aid", .constraint = "DEFAULT 0"};
+	struct shard_rebuild dflt = {.kind = SHARD_RB_SET_DEFAULT,
+				     .table = "acc",
+				     .column = "aid",
+				     .constraint = "DEFAULT 0"};
 	ck_assert_msg(shard_table_rebuild(conn, &dflt, &err), "%s", err.message);
-	ck_assert_str_eq(one("SELECT sql FROM sqlite_schema WHERE name = 'acc'"),
-			 "CREATE TABLE acc (aid bigint NOT NULL DEFAULT 0, \"Odd, name\" text DEFAULT "
-			 "'x', n int4 CHECK (n >= 0), CONSTRAINT \"acc_k\" PRIMARY KEY (aid))");
+	ck_assert_str_eq(
+		one("SELECT sql FROM sqlite_schema WHERE name = 'acc'"),
+		"CREATE TABLE acc (aid bigint NOT NULL DEFAULT 0, \"Odd, name\" text DEFAULT "
+		"'x', n int4 CHECK (n >= 0), CONSTRAINT \"acc_k\" PRIMARY KEY (aid))");
 	ck_assert_str_eq(one("SELECT count(*) FROM _shardlite_columns"), "0");
 	ck_assert_str_eq(one("SELECT group_concat(aid, ' ') FROM acc"), "1 2 3");
 }
@@ -498,15 +534,18 @@ START_TEST(rowid_key_type_in_place)
 	struct pgerr err;
 	ck_assert(shard_exec(conn, SIDECAR "; DROP VIEW acc_v", &err));
 	ck_assert_msg(add_key("acc", "PRIMARY KEY (aid)", keys, 1, true, &err), "%s", err.message);
-	ck_assert(shard_exec(conn,
-			     "CREATE TABLE ref (r int4 PRIMARY KEY, a int4 REFERENCES acc); "
-			     "INSERT INTO acc VALUES (40000, 'big', 5); INSERT INTO ref VALUES (1, 1)",
-			     &err));
+	ck_assert(shard_exec(
+		conn,
+		"CREATE TABLE ref (r int4 PRIMARY KEY, a int4 REFERENCES acc); "
+		"INSERT INTO acc VALUES (40000, 'big', 5); INSERT INTO ref VALUES (1, 1)",
+		&err));
 	char *before = strdup(one("SELECT sql FROM sqlite_schema WHERE name = 'acc'"));
 	ck_assert(shard_exec(conn, "BEGIN", &err));
-	struct shard_rebuild ty = {
-		.kind = SHARD_RB_ALTER_TYPE, .table = "acc", .column = "aid", .decl = "bigint",
-		.convert = "\"aid\""};
+	struct shard_rebuild ty = {.kind = SHARD_RB_ALTER_TYPE,
+				   .table = "acc",
+				   .column = "aid",
+				   .decl = "bigint",
+				   .convert = "\"aid\""};
 	ck_assert_msg(shard_table_rebuild(conn, &ty, &err), "%s", err.message);
 	ck_assert_str_eq(one("SELECT sql FROM sqlite_schema WHERE name = 'acc'"), before);
 	ck_assert_str_eq(one("SELECT type FROM _shardlite_columns WHERE table_name = 'acc'"),
@@ -532,30 +571,33 @@ END_TEST
 START_TEST(view_reads_column)
 {
 	struct pgerr err;
-	ck_assert(shard_exec(conn,
-			     "CREATE VIEW acc_w AS SELECT aid FROM acc WHERE n > 0;"
-			     "CREATE VIEW acc_over AS SELECT * FROM acc_v;"
-			     "CREATE VIEW acc_s AS SELECT (SELECT max(\"Odd, name\") FROM acc) AS m;",
-			     &err));
-	struct shard_rebuild ty = {
-		.kind = SHARD_RB_ALTER_TYPE, .table = "acc", .column = "n", .decl = "bigint",
-		.convert = "\"n\""};
+	ck_assert(
+		shard_exec(conn,
+			   "CREATE VIEW acc_w AS SELECT aid FROM acc WHERE n > 0;"
+			   "CREATE VIEW acc_over AS SELECT * FROM acc_v;"
+			   "CREATE VIEW acc_s AS SELECT (SELECT max(\"Odd, name\") FROM acc) AS m;",
+			   &err));
+	struct shard_rebuild ty = {.kind = SHARD_RB_ALTER_TYPE,
+				   .table = "acc",
+				   .column = "n",
+				   .decl = "bigint",
+				   .convert = "\"n\""};
 	ck_assert(!shard_table_rebuild(conn, &ty, &err));
 	ck_assert_str_eq(err.sqlstate, "0A000");
 	ck_assert_str_eq(err.message, "cannot alter type of a column used by a view or rule");
 	ck_assert_str_eq(err.detail, "rule _RETURN on view acc_w depends on column \"n\"");
 	ty.column = "Odd, name";
 	ck_assert(!shard_table_rebuild(conn, &ty, &err));
-	ck_assert_str_eq(err.detail,
-			 "rule _RETURN on view acc_s depends on column \"Odd, name\"");
+	ck_assert_str_eq(err.detail, "rule _RETURN on view acc_s depends on column \"Odd, name\"");
 	ck_assert(!shard_exec(conn, "SELECT shardlite_column_views_check('acc', 'aid')", &err));
 	ck_assert_str_eq(err.sqlstate, "2BP01");
 	ck_assert_str_eq(err.message,
 			 "cannot drop column aid of table acc because other objects depend on it");
 	ck_assert_str_eq(err.detail, "view acc_v depends on column aid of table acc\n"
 				     "view acc_w depends on column aid of table acc");
-	ck_assert_msg(shard_exec(conn, "DROP VIEW acc_s; SELECT shardlite_column_views_check('acc', "
-				       "'Odd, name')",
+	ck_assert_msg(shard_exec(conn,
+				 "DROP VIEW acc_s; SELECT shardlite_column_views_check('acc', "
+				 "'Odd, name')",
 				 &err),
 		      "%s", err.message);
 	ty.decl = "varchar(10)";
@@ -606,15 +648,18 @@ START_TEST(serial_key_dropped)
 	/* no key now: 42704 the second time */
 	ck_assert(!shard_table_rebuild(conn, &rb, &err));
 	ck_assert_str_eq(err.sqlstate, "42704");
-	ck_assert(shard_exec(conn,
-			     "CREATE TEMP TABLE tp (id integer PRIMARY KEY AUTOINCREMENT NOT NULL, t "
-			     "text);"
-			     "INSERT INTO tp (t) VALUES ('a');",
-			     &err));
-	struct shard_rebuild tp = {.kind = SHARD_RB_DROP_CONSTRAINT, .table = "tp", .name = "tp_pkey"};
+	ck_assert(
+		shard_exec(conn,
+			   "CREATE TEMP TABLE tp (id integer PRIMARY KEY AUTOINCREMENT NOT NULL, t "
+			   "text);"
+			   "INSERT INTO tp (t) VALUES ('a');",
+			   &err));
+	struct shard_rebuild tp = {
+		.kind = SHARD_RB_DROP_CONSTRAINT, .table = "tp", .name = "tp_pkey"};
 	ck_assert_msg(shard_table_rebuild(conn, &tp, &err), "%s", err.message);
-	ck_assert_str_eq(one("SELECT sql FROM temp.sqlite_schema WHERE name = 'tp'"),
-			 "CREATE TABLE tp (id bigint NOT NULL DEFAULT (nextval('tp_id_seq')), t text)");
+	ck_assert_str_eq(
+		one("SELECT sql FROM temp.sqlite_schema WHERE name = 'tp'"),
+		"CREATE TABLE tp (id bigint NOT NULL DEFAULT (nextval('tp_id_seq')), t text)");
 	ck_assert_str_eq(one("SELECT name || ':' || last_value || ':' || is_called FROM "
 			     "temp._shardlite_sequences"),
 			 "tp_id_seq:1:1");
@@ -642,13 +687,14 @@ START_TEST(rowid_key_plain_under_before_trigger)
 	static const char *const keys[] = {"aid"};
 	struct pgerr err;
 	ck_assert(shard_exec(conn,
-			     SIDECAR "; CREATE TABLE _shardlite_triggers (table_name TEXT NOT NULL, "
-				     "name TEXT NOT NULL, func_name TEXT NOT NULL, func_sig TEXT NOT "
-				     "NULL, timing TEXT NOT NULL, events INTEGER NOT NULL, columns TEXT "
-				     "NOT NULL, args TEXT NOT NULL, when_cond TEXT, enabled INTEGER NOT "
-				     "NULL, PRIMARY KEY (table_name, name));"
-				     "INSERT INTO _shardlite_triggers VALUES ('acc', 'fill', 'f', '', "
-				     "'BEFORE', 4, '', '', NULL, 1)",
+			     SIDECAR
+			     "; CREATE TABLE _shardlite_triggers (table_name TEXT NOT NULL, "
+			     "name TEXT NOT NULL, func_name TEXT NOT NULL, func_sig TEXT NOT "
+			     "NULL, timing TEXT NOT NULL, events INTEGER NOT NULL, columns TEXT "
+			     "NOT NULL, args TEXT NOT NULL, when_cond TEXT, enabled INTEGER NOT "
+			     "NULL, PRIMARY KEY (table_name, name));"
+			     "INSERT INTO _shardlite_triggers VALUES ('acc', 'fill', 'f', '', "
+			     "'BEFORE', 4, '', '', NULL, 1)",
 			     &err));
 	ck_assert_msg(add_key("acc", "PRIMARY KEY (aid)", keys, 1, true, &err), "%s", err.message);
 	ck_assert_str_eq(one("SELECT sql FROM sqlite_schema WHERE name = 'acc'"),
@@ -684,6 +730,7 @@ int main(void)
 	tcase_add_test(tc, rolled_back_with_the_transaction);
 	tcase_add_test(tc, not_null_in_place);
 	tcase_add_test(tc, column_changes_in_one_rebuild);
+	tcase_add_test(tc, default_fitted_to_new_type);
 	tcase_add_test(tc, key_stored_as_rowid);
 	tcase_add_test(tc, serial_key_dropped);
 	tcase_add_test(tc, rowid_key_with_nulls);
