@@ -839,7 +839,14 @@ void xlat_trigger_sqlite(struct strbuf *sb, struct arena *a, const char *table, 
  * shardlite_forget does it too). */
 #define XLAT_FKSET_SWEEP                                                                       \
 	"SELECT shardlite_fkset_sweep() WHERE EXISTS (SELECT 1 FROM main.sqlite_schema WHERE " \
-	"type = 'trigger' AND substr(name, 1, 16) = '" XLAT_FKSET_PREFIX "')"
+	"(type = 'trigger' AND (substr(name, 1, 16) = '" XLAT_FKSET_PREFIX "' OR "             \
+	"substr(name, 1, 15) = '" XLAT_NVFK_PREFIX "')) OR (type = 'table' AND "               \
+	"instr(sql, '/* shardlite: not valid */')))" /* CATALOG_NOT_VALID_MARK */
+/* The name prefix of the SQLite trigger that checks the rows an UPDATE changes against a NOT
+ * VALID foreign key (catalog_fkset.c; the sweep makes and drops them to match the keys), and
+ * the error it raises (a 23503 that shard_fk_explain words as PostgreSQL does). */
+#define XLAT_NVFK_PREFIX "shardlite_nvfk."
+#define XLAT_NVFK_MESSAGE "FOREIGN KEY constraint failed (NOT VALID)"
 /* The SQLite triggers of a DEFERRABLE UNIQUE constraint name (xlat_defkey.c): name +
  * XLAT_DEFKEY_INSERT / XLAT_DEFKEY_UPDATE, which the catalog does not show as triggers. */
 #define XLAT_DEFKEY_INSERT ".unique.ins"

@@ -1022,6 +1022,9 @@ const char *cat_partdate_bound_text(struct cat_conn *cc, const struct cat_model 
  * confdelsetcols; shardlite_fkset_sweep() (cat_fkset_sweep) drops those whose key is gone:
  * after ALTER TABLE's rebuilds and each DROP TABLE (shardlite_forget). */
 bool cat_fkset_trigger(const char *name);
+/* The trigger of a NOT VALID foreign key (XLAT_NVFK_PREFIX), which the sweep also makes and
+ * drops to match the keys; no trigger in PostgreSQL. */
+bool cat_nvfk_trigger(const char *name);
 void cat_fkset_attach(struct cat_model *m, const char *parent, const char *sql);
 bool cat_fkset_register(sqlite3 *db);
 int cat_fkset_sweep(sqlite3 *db); /* SQLite's rc */
