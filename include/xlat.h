@@ -96,7 +96,9 @@ struct xlat_col {
  * table VALIDATE CONSTRAINT name (every row read; the stored text's CATALOG_NOT_VALID_MARK
  * removed in place, shard_validate.c). DROP_EXPRESSION: ALTER COLUMN column DROP EXPRESSION
  * [IF EXISTS] (missing_ok): a stored generated column becomes a plain one keeping its values (a
- * rebuild). */
+ * rebuild). ALTER_CONSTRAINT: ALTER TABLE table ALTER CONSTRAINT name [NOT] DEFERRABLE
+ * [INITIALLY ...] of a foreign key (deferrable, initdeferred; the stored text's clause
+ * rewritten in place, shard_validate.c). */
 enum xlat_rebuild_kind {
 	XLAT_RB_KEY,
 	XLAT_RB_FOREIGN,
@@ -112,7 +114,8 @@ enum xlat_rebuild_kind {
 	XLAT_RB_LIKE,
 	XLAT_RB_RENAME,
 	XLAT_RB_VALIDATE,
-	XLAT_RB_DROP_EXPRESSION
+	XLAT_RB_DROP_EXPRESSION,
+	XLAT_RB_ALTER_CONSTRAINT
 };
 struct xlat_rebuild {
 	enum xlat_rebuild_kind kind;
@@ -186,6 +189,7 @@ struct xlat_rebuild {
 	 * the table's constraints over the column go, and other tables' foreign keys that
 	 * reference it are 2BP01 or, with CASCADE, dropped too (shard_dropcol.c) */
 	bool drop_column, drop_cascade;
+	bool deferrable, initdeferred; /* ALTER_CONSTRAINT: what the key becomes */
 };
 
 /* The sequence sidecar's CREATE TABLE IF NOT EXISTS, of the temp schema when temp (DROP

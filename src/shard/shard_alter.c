@@ -722,6 +722,8 @@ static bool one_change(struct shard_conn *c, const struct xlat_rebuild *r, struc
 		return shard_rename_constraint(c, r, err);
 	if (r->kind == XLAT_RB_VALIDATE)
 		return shard_validate_constraint(c, r, err);
+	if (r->kind == XLAT_RB_ALTER_CONSTRAINT)
+		return shard_alter_constraint(c, r, err);
 	int gen = r->kind == XLAT_RB_DROP_EXPRESSION ? generated_column(c, r, err) : 1;
 	if (gen <= 0)
 		return gen == 0;

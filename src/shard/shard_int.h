@@ -315,6 +315,11 @@ char shard_coldef_drop_contype(struct shard_conn *c, const struct shard_rebuild 
  * 42704 no such constraint, 0A000 its clause cannot be found. */
 char *shard_coldef_validated(struct shard_conn *c, const char *table, const char *name,
 			     const char *old, struct pgerr *err);
+/* The text old of table with the deferrability of its foreign key name (as pg_constraint
+ * names it) made deferral ("DEFERRABLE INITIALLY DEFERRED", "DEFERRABLE INITIALLY
+ * IMMEDIATE" or "" for NOT DEFERRABLE), malloc'd. NULL with err as shard_coldef_validated. */
+char *shard_coldef_deferral(struct shard_conn *c, const char *table, const char *name,
+			    const char *old, const char *deferral, struct pgerr *err);
 /* The foreign keys of stored CREATE TABLE text sql in the order written (SQLite's fkid counts
  * them from the last: fkid = count - 1 - index): not_valid[i] (up to cap of them) whether the
  * i-th is NOT VALID. Returns their count. */
@@ -382,6 +387,11 @@ bool shard_rebuild_missing_reference(struct shard_conn *c, const struct shard_re
  * no such constraint, 42809 one that is no CHECK or FOREIGN KEY. */
 bool shard_validate_constraint(struct shard_conn *c, const struct xlat_rebuild *r,
 			       struct pgerr *err);
+/* ALTER TABLE r->table ALTER CONSTRAINT r->name [NOT] DEFERRABLE [INITIALLY ...]: the foreign
+ * key's clause rewritten in place (no row read); 42704 no such constraint, 42809 one that is
+ * no FOREIGN KEY. */
+bool shard_alter_constraint(struct shard_conn *c, const struct xlat_rebuild *r,
+			    struct pgerr *err);
 /* shard_rebuild.c: shard_table_rebuild inside the BEGIN IMMEDIATE the caller opened (outside
  * a transaction block), with SQLite's foreign keys off when fk_off (the caller turned them
  * off because other tables reference the table). */

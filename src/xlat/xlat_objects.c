@@ -1246,6 +1246,7 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_SetIdentity:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropIdentity:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterConstraint:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropExpression:
 		return xlat_alter_rebuild(c, table, cmd);
 	default:
