@@ -682,6 +682,8 @@ const struct cat_opclass *cat_opclass_named(uint32_t am, const char *name);
 const struct cat_opclass *cat_opclass_by_oid(uint32_t oid);
 /* Fills ix->am, ix->opclass and ix->nulls (allocated in a) from the index's stored SQL. */
 void cat_index_am_read(struct arena *a, struct cat_index *ix, const char *sql);
+/* The columns a UNIQUE index's CATALOG_INCLUDE_MARK names (in a), how many; 0 when none. */
+int cat_index_include_names(struct arena *a, const char *sql, const char ***names);
 /* Whether key k sorts NULLs first (pg_index.indoption bit 2): as written, else when DESC. */
 bool cat_index_key_nulls_first(const struct cat_index *ix, int k);
 /* pg_index_column_has_property(index, attno, prop): 1 true, 0 false, -1 NULL (an unknown

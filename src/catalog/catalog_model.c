@@ -566,6 +566,12 @@ static bool load_indexes(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
 			keys[nkeys++] = (int16_t)(cid >= 0 ? cid + 1 : 0);
 		}
 		sqlite3_finalize(xi);
+		const char **inc = NULL; /* a UNIQUE index's INCLUDE columns, not SQLite's */
+		int ninc = cat_index_include_names(m->a, sql, &inc);
+		for (int k = 0; k < ninc && nkeys < 64; k++) {
+			desc[nkeys] = false;
+			keys[nkeys++] = attnum(t, inc[k]);
+		}
 		struct cat_index *ix = new_index(m, t, name, nkeys);
 		ix->unique = sqlite3_column_int(st, 1) != 0;
 		memcpy(ix->keys, keys, (size_t)nkeys * sizeof(*keys));

@@ -753,8 +753,9 @@ static bool one_change(struct shard_conn *c, const struct xlat_rebuild *r, struc
 		return true;
 	if (r->kind == XLAT_RB_SCRIPT) { /* a CREATE INDEX named here among them */
 		bool ok = shard_exec(c, r->script, err);
-		if (!ok)
-			(void)shard_unique_index_explain(c->db, r->script, err);
+		const char *made = ok ? NULL : strstr(r->script, "CREATE UNIQUE INDEX ");
+		if (made) /* after its checks (USING, INCLUDE) */
+			(void)shard_unique_index_explain(c->db, made, err);
 		return ok;
 	}
 	/* ADD COLUMN IF NOT EXISTS of a column the table has: nothing to do */

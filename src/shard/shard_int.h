@@ -527,10 +527,6 @@ bool shard_seq_to_put_back(const struct shard_seq *list);
 void shard_seq_put_back(struct shard_conn *c, const struct shard_seq *list);
 void shard_seq_list_free(struct shard_seq *list);
 void shard_seq_run_begin(void);
-/* shard_ukey.c: after sql failed with err (filled by shard_error), when sql is a CREATE
- * UNIQUE INDEX and err a unique violation: PostgreSQL's "could not create unique index" with
- * one duplicated key of an index over columns (a query over the table); false otherwise. */
-bool shard_unique_index_explain(sqlite3 *db, const char *sql, struct pgerr *err);
 /* shard_ukey.c: registers shardlite_unique_key(), which shard_unique_explain's temporary
  * trigger calls; a SQLite result code. */
 int shard_ukey_register(sqlite3 *db);

@@ -141,8 +141,9 @@ static const struct xcase cases[] = {
 	{"CREATE UNIQUE INDEX IF NOT EXISTS n1_i ON public.t USING btree (lower(b)) WHERE a IS NOT NULL",
 	 "CREATE UNIQUE INDEX IF NOT EXISTS n1_i ON t (lower(b)) WHERE a IS NOT NULL"},
 	{"CREATE INDEX CONCURRENTLY n1_i ON t (b)", "CREATE INDEX n1_i ON t (b)"},
-	{"CREATE UNIQUE INDEX n1_i ON t (b) INCLUDE (c)", "!0A000"},
 	{"CREATE INDEX n1_i ON t (b) INCLUDE ((c + 1))", "!0A000"},
+	/* a UNIQUE one's included column named in its mark: no name that could end it */
+	{"CREATE UNIQUE INDEX n1_i ON t (b) INCLUDE (\"c*/\")", "!0A000"},
 	{"CREATE INDEX n1_i ON t ((a + 1))", "CREATE INDEX n1_i ON t ((a + 1))"},
 	{"DROP SCHEMA s", "!0A000"},
 	{"CREATE TEMP VIEW public.n1 AS SELECT 1", "!42P16"},
@@ -210,6 +211,12 @@ static const struct {
 	{"CREATE INDEX n1_i ON t (b) INCLUDE (c, a)",
 	 "SELECT shardlite_index_check('t', 'btree', 0, 1, '', 'b', 0, '', 0, 0); CREATE INDEX "
 	 "n1_i /* shardlite: USING btree INCLUDE 2 */ ON t (b, c, a)"},
+	/* a UNIQUE one's INCLUDE columns are named in a mark (and must exist), not in the SQLite
+	 * index, where they would be part of what is unique */
+	{"CREATE UNIQUE INDEX n1_i ON t (b) INCLUDE (c, \"A\")",
+	 "SELECT shardlite_index_check('t', 'btree', 1, 1, '', 'b', 0, '', 0, 0); SELECT c, \"A\" "
+	 "FROM t WHERE 0; CREATE UNIQUE INDEX n1_i /* shardlite: USING btree INCLUDE 2 */ /* "
+	 "shardlite: include \"c\", \"A\" */ ON t (b)"},
 	{"CREATE INDEX n1_i ON t USING btree (b pg_catalog.text_ops)",
 	 "SELECT shardlite_index_check('t', 'btree', 0, 0, '', 'b', 0, 'pg_catalog.text_ops', 0, 0); "
 	 "CREATE INDEX n1_i /* shardlite: USING btree (text_ops) */ ON t (b)"},
