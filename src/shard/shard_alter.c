@@ -374,6 +374,40 @@ static bool defkey_triggers(struct shard_conn *c, const struct xlat_rebuild *r, 
 	return ok;
 }
 
+/* A UNIQUE ... INCLUDE constraint's index (xlat_defkey.c) keeps its marks: *create becomes
+ * its stored text with the new name (after "CREATE UNIQUE INDEX ", up to the unique mark).
+ * False when out of memory; *create unchanged when the index has no INCLUDE mark. */
+static bool included(struct shard_conn *c, const struct xlat_rebuild *r, char **create)
+{
+	sqlite3_stmt *vm = NULL;
+	bool ok = true;
+	if (sqlite3_prepare_v2(
+		    c->db, "SELECT sql FROM main.sqlite_schema WHERE type = 'index' AND name = ?1",
+		    -1, &vm, NULL) != SQLITE_OK)
+		return true;
+	sqlite3_bind_text(vm, 1, r->name, -1, SQLITE_STATIC);
+	const char *sql = sqlite3_step(vm) == SQLITE_ROW ? (const char *)sqlite3_column_text(vm, 0)
+							 : NULL;
+	const char *mark = sql && strstr(sql, CATALOG_INCLUDE_MARK)
+				   ? strstr(sql, " " CATALOG_UNIQUE_MARK)
+				   : NULL;
+	if (mark) {
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		strbuf_puts(&sb, "CREATE UNIQUE INDEX ");
+		strbuf_put_quoted(&sb, r->new_name, '"');
+		strbuf_puts(&sb, mark);
+		ok = !sb.failed;
+		if (ok) {
+			free(*create);
+			*create = base_xstrdup(sb.data);
+		}
+		strbuf_fini(&sb);
+	}
+	sqlite3_finalize(vm);
+	return ok;
+}
+
 /* RENAME CONSTRAINT of a unique index of its own (unique_index): made again under the new
  * name, on the same columns. */
 static bool rename_unique_index(struct shard_conn *c, const struct xlat_rebuild *r,
@@ -408,6 +442,11 @@ static bool rename_unique_index(struct shard_conn *c, const struct xlat_rebuild 
 	}
 	sqlite3_finalize(vm);
 	strbuf_reset(&sb);
+	if (create && mode < 0 && !included(c, r, &create)) {
+		free(create);
+		create = NULL;
+		rc = SQLITE_NOMEM;
+	}
 	if (create && mode >= 0 && !defkey_triggers(c, r, &create)) {
 		free(create);
 		create = NULL;

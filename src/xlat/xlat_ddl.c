@@ -405,8 +405,8 @@ static bool ddl_expr(struct xlat_ctx *c, const char *head, const PgQuery__Node *
 
 bool xlat_key_options(struct xlat_ctx *c, const PgQuery__Constraint *k)
 {
-	if (k->n_including)
-		return xlat_unsupported(c, k->location, "INCLUDE in a key constraint");
+	if (k->n_including && k->contype != CONSTR(UNIQUE)) /* UNIQUE's: xlat_defkey.c */
+		return xlat_unsupported(c, k->location, "INCLUDE in a PRIMARY KEY constraint");
 	if (k->n_options || (k->indexspace && *k->indexspace))
 		return xlat_unsupported(c, k->location, "an index option on a key constraint");
 	if (k->nulls_not_distinct)

@@ -19,7 +19,51 @@ bool xlat_defkey_is(const PgQuery__Constraint *k)
 {
 	return (k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE ||
 		k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY) &&
-	       (k->deferrable || k->initdeferred);
+	       (k->deferrable || k->initdeferred || k->n_including);
+}
+
+static void columns(struct xlat_ctx *c, const PgQuery__Constraint *k, const char *sep);
+
+/* UNIQUE (...) INCLUDE (...), not deferrable: a UNIQUE index of the key columns named as the
+ * constraint and marked so (CATALOG_UNIQUE_MARK), its included columns named in
+ * CATALOG_INCLUDE_MARK (as CREATE UNIQUE INDEX ... INCLUDE makes them, xlat_objects.c);
+ * SQLite checks the rows as the index is made. The included columns must exist. */
+static bool include_key(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
+			const PgQuery__Constraint *k, const char *name)
+{
+	for (size_t i = 0; i < k->n_including; i++) {
+		const char *col = xlat_node_str(k->including[i]);
+		if (!col || strpbrk(col, "*/"))
+			return xlat_unsupported(c, k->location,
+						"an included column whose name holds * or /");
+	}
+	for (size_t i = 0; i < k->n_including; i++) { /* PostgreSQL's error, when it runs */
+		const char *col = xlat_node_str(k->including[i]);
+		xlat_puts(c, c->sb->len ? "; " : "");
+		xlat_puts(c, "SELECT shardlite_raise('42703', ");
+		xlat_string(c,
+			    arena_printf(c->a, "column \"%s\" named in key does not exist", col));
+		xlat_puts(c, ") WHERE NOT EXISTS (SELECT 1 FROM pragma_table_info(");
+		xlat_string(c, rel->relname);
+		xlat_puts(c, ") WHERE name = ");
+		xlat_string(c, col);
+		xlat_puts(c, ")");
+	}
+	xlat_puts(c, "; CREATE UNIQUE INDEX ");
+	strbuf_put_quoted(c->sb, name, '"');
+	xlat_printf(c, " " CATALOG_UNIQUE_MARK " /* shardlite: USING btree INCLUDE %zu */ ",
+		    k->n_including);
+	xlat_puts(c, CATALOG_INCLUDE_MARK);
+	for (size_t i = 0; i < k->n_including; i++) {
+		xlat_puts(c, i ? ", " : "");
+		strbuf_put_quoted(c->sb, xlat_node_str(k->including[i]), '"');
+	}
+	xlat_puts(c, " */ ON ");
+	strbuf_put_quoted(c->sb, rel->relname, '"');
+	xlat_puts(c, " (");
+	columns(c, k, ", ");
+	xlat_puts(c, ")");
+	return true;
 }
 
 /* ALTER TABLE ... ADD PRIMARY KEY ... DEFERRABLE, checked when it runs: the table has no
@@ -98,11 +142,20 @@ void xlat_defkey_triggers(struct strbuf *sb, const char *name, const char *table
 bool xlat_defkey_add(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 		     const PgQuery__Constraint *k, bool rows)
 {
+	bool deferrable = k->deferrable || k->initdeferred;
+	if (k->n_including && (deferrable || k->contype != PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE))
+		return xlat_unsupported(c, k->location,
+					k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE
+						? "INCLUDE in a deferrable key constraint"
+						: "INCLUDE in a PRIMARY KEY constraint");
 	if (!xlat_key_options(c, k))
 		return false;
 	if (xlat_temp_is(rel) || !xlat_own_table(c, rel))
 		return xlat_unsupported(c, k->location,
-					"a deferrable key on a temporary or another tenant's table");
+					deferrable ? "a deferrable key on a temporary or another "
+						     "tenant's table"
+						   : "UNIQUE ... INCLUDE on a temporary or another "
+						     "tenant's table");
 	if (k->n_keys == 0)
 		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, k->location, "syntax error");
 	bool primary = k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY;
@@ -112,13 +165,17 @@ bool xlat_defkey_add(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 	} else if (!name) { /* PostgreSQL's table_cols_key */
 		struct strbuf cols;
 		strbuf_init(&cols, 0);
-		for (size_t i = 0; i < k->n_keys && cols.len < 64; i++)
-			strbuf_printf(&cols, "%s%.63s", i ? "_" : "", xlat_node_str(k->keys[i]));
+		for (size_t i = 0; i < k->n_keys + k->n_including && cols.len < 64; i++)
+			strbuf_printf(&cols, "%s%.63s", i ? "_" : "",
+				      xlat_node_str(i < k->n_keys ? k->keys[i]
+								  : k->including[i - k->n_keys]));
 		name = base_object_name(c->a, rel->relname, cols.data, "key");
 		strbuf_fini(&cols);
 	}
 	xlat_nocache(c);
 	c->st->kind = XLAT_SCRIPT;
+	if (!deferrable)
+		return include_key(c, rel, k, name);
 	if (primary && rows)
 		primary_checks(c, rel, k);
 	xlat_puts(c, c->sb->len ? "; CREATE INDEX " : "CREATE INDEX ");

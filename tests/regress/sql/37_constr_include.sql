@@ -48,3 +48,35 @@ INSERT INTO ci_u VALUES (1, 'x'), (1, 'y');
 CREATE UNIQUE INDEX ci_u_h ON ci_u USING btree (a int4_ops);
 -- detail
 CREATE UNIQUE INDEX ci_u_n ON ci_u (a NULLS FIRST);
+-- UNIQUE (...) INCLUDE (...) constraints, in CREATE TABLE and ALTER TABLE ... ADD
+CREATE TABLE ci_k (id int PRIMARY KEY, a int, b text, c int, CONSTRAINT ci_k_a UNIQUE (a) INCLUDE (b, c), UNIQUE (c) INCLUDE (a));
+SELECT conname, contype, conkey, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'ci_k'::regclass ORDER BY conname;
+SELECT indexrelid::regclass::text, indnatts, indnkeyatts, indisunique, pg_get_indexdef(indexrelid) FROM pg_index WHERE indrelid = 'ci_k'::regclass ORDER BY 1;
+SELECT constraint_name, constraint_type FROM information_schema.table_constraints WHERE table_name = 'ci_k' AND constraint_type <> 'CHECK' ORDER BY 1;
+INSERT INTO ci_k VALUES (1, 1, 'x', 1), (2, 2, 'x', 2);
+-- detail
+INSERT INTO ci_k VALUES (3, 1, 'y', 3);
+INSERT INTO ci_k VALUES (3, 3, 'y', 3) ON CONFLICT ON CONSTRAINT ci_k_a DO NOTHING;
+INSERT INTO ci_k VALUES (3, 1, 'y', 3) ON CONFLICT (a) DO UPDATE SET b = excluded.b;
+SELECT * FROM ci_k ORDER BY id;
+CREATE TABLE ci_kr (x int REFERENCES ci_k (a));
+INSERT INTO ci_kr VALUES (1);
+-- detail
+INSERT INTO ci_kr VALUES (9);
+DROP TABLE ci_kr;
+-- detail
+ALTER TABLE ci_k ADD CONSTRAINT ci_k_b UNIQUE (b) INCLUDE (id);
+ALTER TABLE ci_k ADD CONSTRAINT ci_k_id UNIQUE (id) INCLUDE (b);
+ALTER TABLE ci_k ADD UNIQUE (a) INCLUDE (id);
+SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'ci_k'::regclass ORDER BY conname;
+ALTER TABLE ci_k DROP CONSTRAINT ci_k_id;
+ALTER TABLE ci_k RENAME CONSTRAINT ci_k_c_a_key TO ci_k_c2;
+ALTER TABLE ci_k RENAME COLUMN b TO bb;
+ALTER TABLE ci_k ALTER COLUMN id TYPE bigint;
+SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'ci_k'::regclass ORDER BY conname;
+-- detail
+INSERT INTO ci_k VALUES (4, 4, 'z', 3);
+-- an included column dropped: its index and constraint go
+ALTER TABLE ci_k DROP COLUMN bb;
+SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'ci_k'::regclass ORDER BY conname;
+CREATE TABLE ci_kv (a int, UNIQUE (a) INCLUDE (nosuch));

@@ -144,6 +144,8 @@ static const struct xcase cases[] = {
 	{"CREATE INDEX n1_i ON t (b) INCLUDE ((c + 1))", "!0A000"},
 	/* a UNIQUE one's included column named in its mark: no name that could end it */
 	{"CREATE UNIQUE INDEX n1_i ON t (b) INCLUDE (\"c*/\")", "!0A000"},
+	{"CREATE TABLE n1 (a int, b int, PRIMARY KEY (a) INCLUDE (b))", "!0A000"},
+	{"CREATE TABLE n1 (a int, b int, UNIQUE (a) INCLUDE (b) DEFERRABLE)", "!0A000"},
 	{"CREATE INDEX n1_i ON t ((a + 1))", "CREATE INDEX n1_i ON t ((a + 1))"},
 	{"DROP SCHEMA s", "!0A000"},
 	{"CREATE TEMP VIEW public.n1 AS SELECT 1", "!42P16"},
@@ -217,6 +219,13 @@ static const struct {
 	 "SELECT shardlite_index_check('t', 'btree', 1, 1, '', 'b', 0, '', 0, 0); SELECT c, \"A\" "
 	 "FROM t WHERE 0; CREATE UNIQUE INDEX n1_i /* shardlite: USING btree INCLUDE 2 */ /* "
 	 "shardlite: include \"c\", \"A\" */ ON t (b)"},
+	/* UNIQUE (...) INCLUDE (...): a unique index of the keys marked as the constraint, named
+	 * after all its columns; an included column must exist (PostgreSQL's 42703) */
+	{"CREATE TABLE n1 (a int, b int, UNIQUE (a) INCLUDE (b))",
+	 "CREATE TABLE n1 (a int4, b int4); SELECT shardlite_raise('42703', 'column \"b\" named "
+	 "in key does not exist') WHERE NOT EXISTS (SELECT 1 FROM pragma_table_info('n1') WHERE "
+	 "name = 'b'); CREATE UNIQUE INDEX \"n1_a_b_key\" /* shardlite: unique constraint */ /* "
+	 "shardlite: USING btree INCLUDE 1 */ /* shardlite: include \"b\" */ ON \"n1\" (\"a\")"},
 	{"CREATE INDEX n1_i ON t USING btree (b pg_catalog.text_ops)",
 	 "SELECT shardlite_index_check('t', 'btree', 0, 0, '', 'b', 0, 'pg_catalog.text_ops', 0, 0); "
 	 "CREATE INDEX n1_i /* shardlite: USING btree (text_ops) */ ON t (b)"},
