@@ -844,13 +844,19 @@ void xlat_trigger_sqlite(struct strbuf *sb, struct arena *a, const char *table, 
 #define XLAT_FKSET_SWEEP                                                                       \
 	"SELECT shardlite_fkset_sweep() WHERE EXISTS (SELECT 1 FROM main.sqlite_schema WHERE " \
 	"(type = 'trigger' AND (substr(name, 1, 16) = '" XLAT_FKSET_PREFIX "' OR "             \
-	"substr(name, 1, 15) = '" XLAT_NVFK_PREFIX "')) OR (type = 'table' AND "               \
-	"instr(sql, '/* shardlite: not valid */')))" /* CATALOG_NOT_VALID_MARK */
+	"substr(name, 1, 15) = '" XLAT_NVFK_PREFIX "' OR substr(name, 1, 14) = '"              \
+	XLAT_NND_PREFIX "')) OR (type IN ('table', 'index') AND "                             \
+	"(instr(sql, '/* shardlite: not valid */') OR "                                        \
+	"instr(sql, '/* shardlite: nulls not distinct */'))))" /* CATALOG_*_MARK */
 /* The name prefix of the SQLite trigger that checks the rows an UPDATE changes against a NOT
  * VALID foreign key (catalog_fkset.c; the sweep makes and drops them to match the keys), and
  * the error it raises (a 23503 that shard_fk_explain words as PostgreSQL does). */
 #define XLAT_NVFK_PREFIX "shardlite_nvfk."
 #define XLAT_NVFK_MESSAGE "FOREIGN KEY constraint failed (NOT VALID)"
+/* The name prefix of the two SQLite triggers of a UNIQUE index made NULLS NOT DISTINCT
+ * (catalog_fkset.c): a row whose key has a NULL and equals another row's is refused. */
+#define XLAT_NND_PREFIX "shardlite_nnd."
+#define XLAT_NND_MESSAGE "duplicate key value violates unique constraint "
 /* The SQLite triggers of a DEFERRABLE UNIQUE constraint name (xlat_defkey.c): name +
  * XLAT_DEFKEY_INSERT / XLAT_DEFKEY_UPDATE, which the catalog does not show as triggers. */
 #define XLAT_DEFKEY_INSERT ".unique.ins"

@@ -4,7 +4,8 @@
  * trigger; shardlite_fkset_sweep() drops those whose key is gone (its table dropped, the
  * key dropped or changed by a rebuild), which would otherwise fail every DELETE of the
  * referenced table. Also the triggers that check a NOT VALID foreign key's changed rows
- * (XLAT_NVFK_PREFIX), made and dropped here to match the keys the tables have. */
+ * (XLAT_NVFK_PREFIX) and those of a UNIQUE index made NULLS NOT DISTINCT (XLAT_NND_PREFIX),
+ * made and dropped here to match the keys and indexes the tables have. */
 #include "catalog_int.h"
 
 #include <stdlib.h>
@@ -190,10 +191,77 @@ static char *nvfk_sql(const struct cat_model *m, const struct cat_fkey *f)
 	return strbuf_take(&sb);
 }
 
+/* One of the two triggers of UNIQUE index ix made NULLS NOT DISTINCT (ins: BEFORE INSERT,
+ * else BEFORE UPDATE of its columns): a row whose key has a NULL and equals another row's
+ * key, NULLs equal, is refused as PostgreSQL refuses it (23505; SQLite's unique index takes
+ * NULLs as distinct and checks the rest). NULL when the index needs none. */
+static char *nnd_sql(const struct cat_model *m, const struct cat_index *ix, bool ins)
+{
+	if (!ix->nulls_not_distinct || !ix->unique || ix->pred || !plain_table(ix->table) ||
+	    ix->nkeyatts < 1)
+		return NULL;
+	for (int k = 0; k < ix->nkeyatts; k++)
+		if (ix->keys[k] < 1 || ix->keys[k] > ix->table->ncols)
+			return NULL;
+	const struct cat_rel *t = ix->table;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "CREATE TRIGGER ");
+	strbuf_put_quoted(&sb,
+			  arena_printf(m->a, XLAT_NND_PREFIX "%s.%s", ix->rel->name,
+				       ins ? "ins" : "upd"),
+			  '"');
+	strbuf_puts(&sb, ins ? " BEFORE INSERT ON " : " BEFORE UPDATE OF ");
+	for (int k = 0; !ins && k < ix->nkeyatts; k++) {
+		strbuf_puts(&sb, k ? ", " : "");
+		strbuf_put_quoted(&sb, t->cols[ix->keys[k] - 1].name, '"');
+	}
+	strbuf_puts(&sb, ins ? "" : " ON ");
+	strbuf_put_quoted(&sb, t->name, '"');
+	strbuf_puts(&sb, " WHEN (");
+	for (int k = 0; k < ix->nkeyatts; k++) {
+		strbuf_puts(&sb, k ? " OR NEW." : "NEW.");
+		strbuf_put_quoted(&sb, t->cols[ix->keys[k] - 1].name, '"');
+		strbuf_puts(&sb, " IS NULL");
+	}
+	strbuf_puts(&sb, ") AND EXISTS (SELECT 1 FROM ");
+	strbuf_put_quoted(&sb, t->name, '"');
+	for (int k = 0; k < ix->nkeyatts; k++) {
+		const char *col = t->cols[ix->keys[k] - 1].name;
+		strbuf_puts(&sb, k ? " AND " : " WHERE ");
+		strbuf_put_quoted(&sb, col, '"');
+		strbuf_puts(&sb, " IS NEW.");
+		strbuf_put_quoted(&sb, col, '"');
+	}
+	strbuf_puts(&sb, ins ? "" : " AND rowid <> OLD.rowid");
+	/* INSERT ... ON CONFLICT DO NOTHING without a target skips the row, as PostgreSQL's
+	 * arbiters (every unique index) do */
+	strbuf_puts(&sb, ins ? ") BEGIN SELECT RAISE(IGNORE) WHERE shardlite_exclude_skipping(); "
+			       "SELECT RAISE(ABORT, "
+			     : ") BEGIN SELECT RAISE(ABORT, ");
+	strbuf_put_quoted(&sb, arena_printf(m->a, XLAT_NND_MESSAGE "\"%s\"", ix->rel->name), '\'');
+	strbuf_puts(&sb, "); END");
+	return strbuf_take(&sb);
+}
+
 /* Makes the NOT VALID keys' triggers match the keys: each key that needs one has it as
  * nvfk_sql writes it, and no other is left (a key validated, dropped, renamed or rebuilt). */
 static int nvfk_sync(sqlite3 *db)
 {
+	/* nothing to read unless a table or index has a mark or a trigger is there */
+	sqlite3_stmt *any = NULL;
+	bool some =
+		sqlite3_prepare_v2(db,
+				   "SELECT 1 FROM main.sqlite_schema WHERE (type = 'trigger' AND "
+				   "(substr(name, 1, 15) = '" XLAT_NVFK_PREFIX "' OR substr(name, "
+				   "1, 14) = '" XLAT_NND_PREFIX "')) OR (type IN ('table', "
+				   "'index') AND (instr(sql, '" CATALOG_NOT_VALID_MARK
+				   "') OR instr(sql, '" CATALOG_NND_MARK "'))) LIMIT 1",
+				   -1, &any, NULL) != SQLITE_OK ||
+		sqlite3_step(any) == SQLITE_ROW;
+	sqlite3_finalize(any);
+	if (!some)
+		return SQLITE_OK;
 	struct cat_model m;
 	struct pgerr err;
 	pgerr_clear(&err);
@@ -201,10 +269,12 @@ static int nvfk_sync(sqlite3 *db)
 		cat_model_free(&m);
 		return SQLITE_OK; /* not read: left as they are */
 	}
-	char **want = arena_zalloc(m.a, (m.nfks + 1) * sizeof(*want));
+	char **want = arena_zalloc(m.a, (m.nfks + 2 * m.nidx + 1) * sizeof(*want));
 	size_t nwant = 0;
-	for (size_t i = 0; i < m.nfks; i++) {
-		char *sql = nvfk_sql(&m, m.fks[i]);
+	for (size_t i = 0; i < m.nfks + 2 * m.nidx; i++) {
+		char *sql = i < m.nfks
+				    ? nvfk_sql(&m, m.fks[i])
+				    : nnd_sql(&m, m.idx[(i - m.nfks) / 2], (i - m.nfks) % 2 == 0);
 		if (sql) {
 			want[nwant++] = arena_strdup(m.a, sql);
 			free(sql);
@@ -217,7 +287,8 @@ static int nvfk_sync(sqlite3 *db)
 	int rc = sqlite3_prepare_v2(
 		db,
 		"SELECT name, sql FROM main.sqlite_schema WHERE type = 'trigger' "
-		"AND substr(name, 1, length('" XLAT_NVFK_PREFIX "')) = '" XLAT_NVFK_PREFIX "'",
+		"AND (substr(name, 1, length('" XLAT_NVFK_PREFIX "')) = '" XLAT_NVFK_PREFIX
+		"' OR substr(name, 1, length('" XLAT_NND_PREFIX "')) = '" XLAT_NND_PREFIX "')",
 		-1, &st, NULL);
 	while (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
 		const char *sql = (const char *)sqlite3_column_text(st, 1);

@@ -236,7 +236,8 @@ static const char *constraint_def(const struct cat_conn *cc, const struct cat_mo
 		if (ix->conname && ix->conoid == oid && ix->exclops)
 			return cat_exclude_def(m, m->a, ix);
 		if (ix->conname && ix->conoid == oid)
-			return arena_printf(m->a, "%s (%s)%s", ix->primary ? "PRIMARY KEY" : "UNIQUE",
+			return arena_printf(m->a, "%s%s (%s)%s", ix->primary ? "PRIMARY KEY" : "UNIQUE",
+					    ix->nulls_not_distinct ? " NULLS NOT DISTINCT" : "",
 					    key_list(m->a, ix),
 					    ix->initdeferred ? " DEFERRABLE INITIALLY DEFERRED"
 					    : ix->deferrable ? " DEFERRABLE"

@@ -71,6 +71,7 @@ struct cat_index {
 	int nkeyatts; /* key columns: the first of nkeys; the rest are INCLUDE's columns */
 	const char **exclops; /* an EXCLUDE constraint's: per key its operator's name; NULL */
 	bool deferrable, initdeferred; /* a DEFERRABLE UNIQUE constraint's (xlat_defkey.c) */
+	bool nulls_not_distinct;       /* indnullsnotdistinct (CATALOG_NND_MARK) */
 	const char *part_of; /* a partition's index, kept on its parent (catalog_partown.c) */
 	/* the partitioned table's index this one is a partition's copy of, or that adopted it
 	 * (pg_inherits, conparentid; catalog_partinh.c); NULL */

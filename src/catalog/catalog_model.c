@@ -582,6 +582,7 @@ static bool load_indexes(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
 		ix->pred = cat_partown_pred(m->a, sql, ix->pred, &ix->part_of);
 		ix->pred = cat_pg_text(m->a, ix->pred, &ix->pretty_pred);
 		cat_index_am_read(m->a, ix, sql);
+		ix->nulls_not_distinct = sql && strstr(sql, CATALOG_NND_MARK);
 		cat_exclude_read(m, ix, sql);
 		memcpy(ix->desc, desc, (size_t)nkeys * sizeof(*desc));
 		for (int k = 0; k < nkeys; k++) {
@@ -1092,7 +1093,7 @@ const char *cat_index_def_ext(const struct cat_model *m, const struct cat_index 
 	const char *pred = pretty && ix->pretty_pred ? ix->pretty_pred : ix->pred;
 	/* pretty: the table named as it is visible (PRETTYFLAG_SCHEMA) */
 	bool local = cat_nsp_of(m, ix->table->name, NULL) != NULL; /* s.t: qualified always */
-	return arena_printf(m->a, "CREATE %sINDEX %s ON %s%s%s%s USING %s (%s)%s%s%s",
+	return arena_printf(m->a, "CREATE %sINDEX %s ON %s%s%s%s USING %s (%s)%s%s%s%s",
 			    ix->unique ? "UNIQUE " : "",
 			    cat_quote_ident(m->a, cat_nsp_bare(m, ix->rel->name)),
 			    ix->table->part_key ? "ONLY " : "", /* a partitioned index's */
@@ -1100,7 +1101,8 @@ const char *cat_index_def_ext(const struct cat_model *m, const struct cat_index 
 			    : ix->table->temp ? "pg_temp"
 					      : "public",
 			    pretty || local ? "" : ".", cat_nsp_quote(m, m->a, ix->table->name),
-			    am ? am->name : "btree", key_texts(m, ix, pretty), with ? with : "",
+			    am ? am->name : "btree", key_texts(m, ix, pretty),
+			    ix->nulls_not_distinct ? " NULLS NOT DISTINCT" : "", with ? with : "",
 			    pred ? " WHERE " : "", pred ? pred : "");
 }
 

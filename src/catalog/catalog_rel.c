@@ -392,7 +392,7 @@ static bool fill_index(struct cat_conn *cc, const struct cat_model *m, struct ca
 		cat_int(r, ix->nkeys);
 		cat_int(r, ix->nkeyatts);
 		cat_bool(r, ix->unique);
-		cat_bool(r, false);
+		cat_bool(r, ix->nulls_not_distinct);
 		cat_bool(r, ix->primary);
 		cat_bool(r, ix->exclops != NULL);
 		cat_bool(r, !ix->deferrable);

@@ -388,9 +388,10 @@ static bool included(struct shard_conn *c, const struct xlat_rebuild *r, char **
 	sqlite3_bind_text(vm, 1, r->name, -1, SQLITE_STATIC);
 	const char *sql = sqlite3_step(vm) == SQLITE_ROW ? (const char *)sqlite3_column_text(vm, 0)
 							 : NULL;
-	const char *mark = sql && strstr(sql, CATALOG_INCLUDE_MARK)
-				   ? strstr(sql, " " CATALOG_UNIQUE_MARK)
-				   : NULL;
+	const char *mark =
+		sql && (strstr(sql, CATALOG_INCLUDE_MARK) || strstr(sql, CATALOG_NND_MARK))
+			? strstr(sql, " " CATALOG_UNIQUE_MARK)
+			: NULL;
 	if (mark) {
 		struct strbuf sb;
 		strbuf_init(&sb, 0);

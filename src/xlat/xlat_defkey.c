@@ -19,10 +19,30 @@ bool xlat_defkey_is(const PgQuery__Constraint *k)
 {
 	return (k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE ||
 		k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY) &&
-	       (k->deferrable || k->initdeferred || k->n_including);
+	       (k->deferrable || k->initdeferred || k->n_including || k->nulls_not_distinct);
 }
 
 static void columns(struct xlat_ctx *c, const PgQuery__Constraint *k, const char *sep);
+
+void xlat_nnd_check(struct xlat_ctx *c, const char *table, const char *name,
+		    const char *const *cols, size_t n)
+{
+	xlat_puts(c, c->sb->len ? "; SELECT shardlite_raise('23505', "
+				: "SELECT shardlite_raise('23505', ");
+	xlat_string(c, arena_printf(c->a, "could not create unique index \"%s\"", name));
+	xlat_puts(c, ") FROM (SELECT 1 FROM ");
+	strbuf_put_quoted(c->sb, table, '"');
+	for (size_t i = 0; i < n; i++) {
+		xlat_puts(c, i ? " OR " : " WHERE ");
+		strbuf_put_quoted(c->sb, cols[i], '"');
+		xlat_puts(c, " IS NULL");
+	}
+	for (size_t i = 0; i < n; i++) { /* GROUP BY takes NULLs as equal */
+		xlat_puts(c, i ? ", " : " GROUP BY ");
+		strbuf_put_quoted(c->sb, cols[i], '"');
+	}
+	xlat_puts(c, " HAVING count(*) > 1 LIMIT 1)");
+}
 
 /* UNIQUE (...) INCLUDE (...), not deferrable: a UNIQUE index of the key columns named as the
  * constraint and marked so (CATALOG_UNIQUE_MARK), its included columns named in
@@ -49,20 +69,33 @@ static bool include_key(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 		xlat_string(c, col);
 		xlat_puts(c, ")");
 	}
-	xlat_puts(c, "; CREATE UNIQUE INDEX ");
-	strbuf_put_quoted(c->sb, name, '"');
-	xlat_printf(c, " " CATALOG_UNIQUE_MARK " /* shardlite: USING btree INCLUDE %zu */ ",
-		    k->n_including);
-	xlat_puts(c, CATALOG_INCLUDE_MARK);
-	for (size_t i = 0; i < k->n_including; i++) {
-		xlat_puts(c, i ? ", " : "");
-		strbuf_put_quoted(c->sb, xlat_node_str(k->including[i]), '"');
+	if (k->nulls_not_distinct) { /* the rows there with a NULL, before the index is made */
+		const char **cols = arena_alloc(c->a, sizeof(char *) * (k->n_keys + 1));
+		for (size_t i = 0; i < k->n_keys; i++)
+			cols[i] = xlat_node_str(k->keys[i]);
+		xlat_nnd_check(c, rel->relname, name, cols, k->n_keys);
 	}
-	xlat_puts(c, " */ ON ");
+	xlat_puts(c, c->sb->len ? "; CREATE UNIQUE INDEX " : "CREATE UNIQUE INDEX ");
+	strbuf_put_quoted(c->sb, name, '"');
+	xlat_puts(c, " " CATALOG_UNIQUE_MARK);
+	if (k->nulls_not_distinct)
+		xlat_puts(c, " " CATALOG_NND_MARK);
+	if (k->n_including) {
+		xlat_printf(c, " /* shardlite: USING btree INCLUDE %zu */ " CATALOG_INCLUDE_MARK,
+			    k->n_including);
+		for (size_t i = 0; i < k->n_including; i++) {
+			xlat_puts(c, i ? ", " : "");
+			strbuf_put_quoted(c->sb, xlat_node_str(k->including[i]), '"');
+		}
+		xlat_puts(c, " */");
+	}
+	xlat_puts(c, " ON ");
 	strbuf_put_quoted(c->sb, rel->relname, '"');
 	xlat_puts(c, " (");
 	columns(c, k, ", ");
 	xlat_puts(c, ")");
+	if (k->nulls_not_distinct) /* its triggers (catalog_fkset.c) */
+		xlat_puts(c, "; " XLAT_FKSET_SWEEP);
 	return true;
 }
 
@@ -148,6 +181,8 @@ bool xlat_defkey_add(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 					k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE
 						? "INCLUDE in a deferrable key constraint"
 						: "INCLUDE in a PRIMARY KEY constraint");
+	if (k->nulls_not_distinct && deferrable)
+		return xlat_unsupported(c, k->location, "a deferrable UNIQUE NULLS NOT DISTINCT");
 	if (!xlat_key_options(c, k))
 		return false;
 	if (xlat_temp_is(rel) || !xlat_own_table(c, rel))
@@ -174,7 +209,7 @@ bool xlat_defkey_add(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 	}
 	xlat_nocache(c);
 	c->st->kind = XLAT_SCRIPT;
-	if (!deferrable)
+	if (!deferrable) /* INCLUDE or NULLS NOT DISTINCT */
 		return include_key(c, rel, k, name);
 	if (primary && rows)
 		primary_checks(c, rel, k);

@@ -673,8 +673,8 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 	}
 	if (s->table_space && *s->table_space)
 		return xlat_unsupported(c, -1, "TABLESPACE in CREATE INDEX");
-	if (s->nulls_not_distinct)
-		return xlat_unsupported(c, -1, "NULLS NOT DISTINCT");
+	if (s->nulls_not_distinct && s->unique && s->where_clause)
+		return xlat_unsupported(c, -1, "a partial UNIQUE index made NULLS NOT DISTINCT");
 	if (!index_syscols(c, s))
 		return false;
 	/* a UNIQUE one's INCLUDE columns are not in the SQLite index, where they would be part of
@@ -691,8 +691,25 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 			return false;
 		xlat_puts(c, " WHERE 0; ");
 	}
-	xlat_puts(c, s->unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
 	bool named = s->idxname && *s->idxname;
+	if (s->nulls_not_distinct && s->unique) { /* the rows there, before the index is made */
+		const char **cols = arena_zalloc(c->a, (s->n_index_params + 1) * sizeof(char *));
+		for (size_t i = 0; i < s->n_index_params; i++) {
+			const PgQuery__IndexElem *ie = s->index_params[i]->index_elem;
+			if (!ie->name || !*ie->name)
+				return xlat_unsupported(c, -1,
+							"an expression key of a UNIQUE index made "
+							"NULLS NOT DISTINCT");
+			cols[i] = ie->name;
+		}
+		xlat_nnd_check(c, s->relation->relname,
+			       named ? s->idxname
+				     : base_object_name(c->a, s->relation->relname,
+							index_cols(c, s), "idx"),
+			       cols, s->n_index_params);
+		xlat_puts(c, "; ");
+	}
+	xlat_puts(c, s->unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
 	const char *iname =
 		named ? s->idxname
 		      : base_object_name(c->a, s->relation->relname, index_cols(c, s), "idx");
@@ -703,6 +720,8 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 	size_t at = c->sb->len;
 	xlat_ident(c, iname);
 	size_t len = c->sb->len - at;
+	if (s->nulls_not_distinct) /* a UNIQUE one's triggers: made by the sweep, below */
+		xlat_puts(c, " " CATALOG_NND_MARK);
 	if (inc_mark) {
 		xlat_puts(c, " " CATALOG_INCLUDE_MARK);
 		for (size_t i = 0; i < s->n_index_including_params; i++) {
@@ -756,6 +775,10 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 		xlat_string(c, s->relation->relname);
 		xlat_puts(c, ")");
 		c->st->kind = XLAT_SCRIPT;
+	}
+	if (s->nulls_not_distinct && s->unique) { /* its triggers (catalog_fkset.c) */
+		xlat_puts(c, "; " XLAT_FKSET_SWEEP);
+		c->st->kind = c->st->kind == XLAT_SQL ? XLAT_SCRIPT : c->st->kind;
 	}
 	if (!named)
 		index_name_later(c, s, at, len);
