@@ -912,7 +912,7 @@ static bool chain(struct shard_conn *c, const struct xlat_rebuild *r, struct are
 	if (!sqlite3_get_autocommit(db)) {
 		if (!shard_exec(c, "SAVEPOINT shardlite_alter", err))
 			return false;
-		bool ok = actions(c, r, a, HELD_NONE, err);
+		bool ok = actions(c, r, a, HELD_NONE, err) && shard_exec(c, XLAT_FKSET_SWEEP, err);
 		if (!ok)
 			(void)!shard_exec(c, "ROLLBACK TO shardlite_alter", &ignored);
 		if (!shard_exec(c, "RELEASE shardlite_alter", ok ? err : &ignored))
@@ -926,7 +926,7 @@ static bool chain(struct shard_conn *c, const struct xlat_rebuild *r, struct are
 		  shard_exec(c, "BEGIN IMMEDIATE", err);
 	if (ok) {
 		ok = actions(c, r, a, fk_off ? HELD_FK_OFF : HELD_FK_ON, err) &&
-		     shard_exec(c, "COMMIT", err);
+		     shard_exec(c, XLAT_FKSET_SWEEP, err) && shard_exec(c, "COMMIT", err);
 		if (!ok && !sqlite3_get_autocommit(db))
 			(void)!shard_exec(c, "ROLLBACK", &ignored);
 	}
@@ -935,12 +935,30 @@ static bool chain(struct shard_conn *c, const struct xlat_rebuild *r, struct are
 	return ok;
 }
 
+/* Whether the tenant has what the sweep keeps (XLAT_FKSET_SWEEP's condition). */
+static bool sweeps(sqlite3 *db)
+{
+	sqlite3_stmt *vm = NULL;
+	const char *q = strstr(XLAT_FKSET_SWEEP, " WHERE EXISTS ");
+	char *sql = sqlite3_mprintf("SELECT 1%s", q ? q : " WHERE 0");
+	bool some = sql && sqlite3_prepare_v2(db, sql, -1, &vm, NULL) == SQLITE_OK &&
+		    sqlite3_step(vm) == SQLITE_ROW;
+	sqlite3_finalize(vm);
+	sqlite3_free(sql);
+	return some;
+}
+
 bool shard_rebuild_translated(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a,
 			      struct pgerr *err)
 {
 	if (r->if_exists && !relation_exists(c, r->table))
 		return true; /* ALTER TABLE IF EXISTS of no table: nothing (no NOTICE) */
-	/* a rebuild may drop or change a key whose ON DELETE SET NULL (cols) has a trigger */
-	return (r->next || r->drop_column ? chain(c, r, a, err) : one(c, r, a, HELD_NONE, err)) &&
+	/* a rebuild may drop or change a key whose ON DELETE SET NULL (cols) has a trigger, or
+	 * one a NOT VALID key's or a NULLS NOT DISTINCT index's triggers follow: the sweep that
+	 * makes them match runs in the change's transaction (chain), so that a lock met there
+	 * never finds the change made already (the statement is run again when the lock is free) */
+	bool sweep = r->next || r->drop_column || sweeps(c->db) ||
+		     (r->constraint && strstr(r->constraint, CATALOG_NOT_VALID_MARK));
+	return (sweep ? chain(c, r, a, err) : one(c, r, a, HELD_NONE, err)) &&
 	       shard_exec(c, XLAT_FKSET_SWEEP, err);
 }
