@@ -448,6 +448,16 @@ void catalog_trigger_transition_names(sqlite3 *db, const char *table, const char
  * absent: btree with default classes (catalog_index.c reads it; xlat_objects.c writes it,
  * as XLAT_INDEX_AM_MARK). */
 #define CATALOG_INDEX_AM_MARK "/* shardlite: USING "
+/* In the stored SQL of a UNIQUE index with INCLUDE (after its name): the included columns,
+ * which the SQLite index leaves out (they would be part of what is unique): this prefix,
+ * the names ("b", "C", quoted or bare, as RENAME COLUMN rewrites them) and " * /"; the
+ * access method's mark counts them (INCLUDE n). Written by xlat_objects.c, read by
+ * catalog_model.c (the index's last columns) and catalog_cascade.c (DROP COLUMN). */
+#define CATALOG_INCLUDE_MARK "/* shardlite: include "
+/* In the stored SQL of an index made NULLS NOT DISTINCT (after its name): pg_index's
+ * indnullsnotdistinct. A UNIQUE one's NULLs are made equal by two triggers
+ * (XLAT_NND_PREFIX, made and dropped to match the marks by the fkset sweep, catalog_fkset.c). */
+#define CATALOG_NND_MARK "/* shardlite: nulls not distinct */"
 /* In the stored SQL of a view (after its name), its options as pg_class.reloptions holds
  * them: this prefix, "check_option=local" or "check_option=cascaded", then ") * /" (written
  * by xlat_objects.c as XLAT_VIEW_OPTIONS_MARK; the writes through it check it,

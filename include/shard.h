@@ -662,6 +662,10 @@ bool shard_fk_check(sqlite3 *db, bool (*immediate)(const char *name, void *arg),
  * its DETAIL without the values when none is found. Blocks like the statement did. When vm
  * is a CREATE UNIQUE INDEX: "could not create unique index" with one duplicated key. */
 void shard_unique_explain(sqlite3 *db, sqlite3_stmt *vm, int rc, struct pgerr *err);
+/* shard_ukey.c: after sql failed with err (filled by shard_error), when sql is a CREATE
+ * UNIQUE INDEX and err a unique violation: PostgreSQL's "could not create unique index" with
+ * one duplicated key of an index over columns (a query over the table); false otherwise. */
+bool shard_unique_index_explain(sqlite3 *db, const char *sql, struct pgerr *err);
 /* PostgreSQL's 23502/23514 DETAIL, "Failing row contains (1, null, abc).", after vm failed
  * with rc (err filled by shard_error; nothing happens unless rc is SQLite's NOT NULL or CHECK
  * violation of a table's column or constraint): runs vm twice with its bindings inside a

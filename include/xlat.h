@@ -100,7 +100,9 @@ struct xlat_col {
  * [IF EXISTS] (missing_ok): a stored generated column becomes a plain one keeping its values (a
  * rebuild). RELOPTIONS: ALTER TABLE table SET (...) / RESET (...) of storage parameters (name
  * "set" or "reset", constraint the heap's "name=value" or "name" lines): the stored text's
- * CATALOG_RELOPT_MARK rewritten in place. */
+ * CATALOG_RELOPT_MARK rewritten in place. ALTER_CONSTRAINT: ALTER TABLE table ALTER
+ * CONSTRAINT name [NOT] DEFERRABLE [INITIALLY ...] of a foreign key (deferrable,
+ * initdeferred; the stored text's clause rewritten in place, shard_validate.c). */
 enum xlat_rebuild_kind {
 	XLAT_RB_KEY,
 	XLAT_RB_FOREIGN,
@@ -117,7 +119,8 @@ enum xlat_rebuild_kind {
 	XLAT_RB_RENAME,
 	XLAT_RB_VALIDATE,
 	XLAT_RB_DROP_EXPRESSION,
-	XLAT_RB_RELOPTIONS
+	XLAT_RB_RELOPTIONS,
+	XLAT_RB_ALTER_CONSTRAINT
 };
 struct xlat_rebuild {
 	enum xlat_rebuild_kind kind;
@@ -191,6 +194,7 @@ struct xlat_rebuild {
 	 * the table's constraints over the column go, and other tables' foreign keys that
 	 * reference it are 2BP01 or, with CASCADE, dropped too (shard_dropcol.c) */
 	bool drop_column, drop_cascade;
+	bool deferrable, initdeferred; /* ALTER_CONSTRAINT: what the key becomes */
 };
 
 /* The sequence sidecar's CREATE TABLE IF NOT EXISTS, of the temp schema when temp (DROP
@@ -867,7 +871,20 @@ void xlat_trigger_sqlite(struct strbuf *sb, struct arena *a, const char *table, 
  * shardlite_forget does it too). */
 #define XLAT_FKSET_SWEEP                                                                       \
 	"SELECT shardlite_fkset_sweep() WHERE EXISTS (SELECT 1 FROM main.sqlite_schema WHERE " \
-	"type = 'trigger' AND substr(name, 1, 16) = '" XLAT_FKSET_PREFIX "')"
+	"(type = 'trigger' AND (substr(name, 1, 16) = '" XLAT_FKSET_PREFIX "' OR "             \
+	"substr(name, 1, 15) = '" XLAT_NVFK_PREFIX "' OR substr(name, 1, 14) = '"              \
+	XLAT_NND_PREFIX "')) OR (type IN ('table', 'index') AND "                             \
+	"(instr(sql, '/* shardlite: not valid */') OR "                                        \
+	"instr(sql, '/* shardlite: nulls not distinct */'))))" /* CATALOG_*_MARK */
+/* The name prefix of the SQLite trigger that checks the rows an UPDATE changes against a NOT
+ * VALID foreign key (catalog_fkset.c; the sweep makes and drops them to match the keys), and
+ * the error it raises (a 23503 that shard_fk_explain words as PostgreSQL does). */
+#define XLAT_NVFK_PREFIX "shardlite_nvfk."
+#define XLAT_NVFK_MESSAGE "FOREIGN KEY constraint failed (NOT VALID)"
+/* The name prefix of the two SQLite triggers of a UNIQUE index made NULLS NOT DISTINCT
+ * (catalog_fkset.c): a row whose key has a NULL and equals another row's is refused. */
+#define XLAT_NND_PREFIX "shardlite_nnd."
+#define XLAT_NND_MESSAGE "duplicate key value violates unique constraint "
 /* The SQLite triggers of a DEFERRABLE UNIQUE constraint name (xlat_defkey.c): name +
  * XLAT_DEFKEY_INSERT / XLAT_DEFKEY_UPDATE, which the catalog does not show as triggers. */
 #define XLAT_DEFKEY_INSERT ".unique.ins"

@@ -212,12 +212,17 @@ static void fn_index_column_has_property(sqlite3_context *ctx, int argc, sqlite3
 		sqlite3_result_int(ctx, r);
 }
 
+/* "a, b" or, with INCLUDE's columns, "a) INCLUDE (b" (inside the caller's parentheses) */
 static const char *key_list(struct arena *a, const struct cat_index *ix)
 {
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	for (int k = 0; k < ix->nkeys; k++)
-		strbuf_printf(&sb, "%s%s", k ? ", " : "", cat_quote_ident(a, ix->exprs[k]));
+		strbuf_printf(&sb, "%s%s",
+			      k == 0              ? ""
+			      : k == ix->nkeyatts ? ") INCLUDE ("
+						  : ", ",
+			      cat_quote_ident(a, ix->exprs[k]));
 	const char *s = arena_strdup(a, sb.data ? sb.data : "");
 	strbuf_fini(&sb);
 	return s;
@@ -231,7 +236,8 @@ static const char *constraint_def(const struct cat_conn *cc, const struct cat_mo
 		if (ix->conname && ix->conoid == oid && ix->exclops)
 			return cat_exclude_def(m, m->a, ix);
 		if (ix->conname && ix->conoid == oid)
-			return arena_printf(m->a, "%s (%s)%s", ix->primary ? "PRIMARY KEY" : "UNIQUE",
+			return arena_printf(m->a, "%s%s (%s)%s", ix->primary ? "PRIMARY KEY" : "UNIQUE",
+					    ix->nulls_not_distinct ? " NULLS NOT DISTINCT" : "",
 					    key_list(m->a, ix),
 					    ix->initdeferred ? " DEFERRABLE INITIALLY DEFERRED"
 					    : ix->deferrable ? " DEFERRABLE"

@@ -509,6 +509,36 @@ void cat_index_am_read(struct arena *a, struct cat_index *ix, const char *sql)
 	}
 }
 
+int cat_index_include_names(struct arena *a, const char *sql, const char ***names)
+{
+	const char *p = sql ? strstr(sql, CATALOG_INCLUDE_MARK) : NULL;
+	const char *end = p ? strstr(p + strlen(CATALOG_INCLUDE_MARK), " */") : NULL;
+	if (!end)
+		return 0;
+	p += strlen(CATALOG_INCLUDE_MARK);
+	int n = 0;
+	*names = arena_zalloc(a, (size_t)(end - p + 1) * sizeof(**names));
+	while (p < end) {
+		while (p < end && (*p == ' ' || *p == ','))
+			p++;
+		if (p >= end)
+			break;
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		if (*p == '"') { /* quoted, "" for a quote */
+			for (p++; p < end && !(*p == '"' && p[1] != '"'); p += *p == '"' ? 2 : 1)
+				strbuf_append(&sb, p, 1);
+			p++;
+		} else {
+			while (p < end && *p != ',' && *p != ' ')
+				strbuf_append(&sb, p++, 1);
+		}
+		(*names)[n++] = arena_strdup(a, sb.data ? sb.data : "");
+		strbuf_fini(&sb);
+	}
+	return n;
+}
+
 /* The classes of "(jsonb_path_ops, , x)" after its parenthesis; returns where it stopped. */
 static const char *read_opclasses(struct cat_index *ix, const struct cat_am *am, const char *p)
 {
@@ -691,7 +721,8 @@ void catalog_renamed_refs(struct strbuf *sb, const char *b, const char *e, const
 /* sql with the PostgreSQL text after each of the two marks (up to " * /") renamed; in a. */
 static const char *renamed_marks(struct arena *a, const char *sql, const char *from, const char *to)
 {
-	const char *marks[] = {CATALOG_INDEX_PG_MARK, CATALOG_INDEX_PRETTY_MARK};
+	const char *marks[] = {CATALOG_INDEX_PG_MARK, CATALOG_INDEX_PRETTY_MARK,
+			       CATALOG_INCLUDE_MARK};
 	for (size_t i = 0; sql && i < ARRAY_LEN(marks); i++) {
 		struct strbuf sb;
 		strbuf_init(&sb, 0);
@@ -731,13 +762,15 @@ static void fn_index_renamed(sqlite3_context *ctx, int argc, sqlite3_value **arg
 		    "main.sqlite_schema UNION ALL SELECT 'temp', name, tbl_name, sql, type "
 		    "FROM temp.sqlite_schema) AS s WHERE l.name = ?1 COLLATE NOCASE AND "
 		    "l.schema = s.schema AND s.type = 'index' AND s.tbl_name = l.name AND "
-		    "instr(s.sql, ?2) ORDER BY l.schema = 'temp' DESC LIMIT 64",
+		    "(instr(s.sql, ?2) OR instr(s.sql, ?3)) ORDER BY l.schema = 'temp' DESC "
+		    "LIMIT 64",
 		    -1, &st, NULL) != SQLITE_OK) {
 		sqlite3_finalize(st);
 		return;
 	}
 	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, CATALOG_INDEX_PG_MARK, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, CATALOG_INCLUDE_MARK, -1, SQLITE_STATIC);
 	struct arena *a = arena_new(0);
 	struct strbuf sb;
 	strbuf_init(&sb, 0);

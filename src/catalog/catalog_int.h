@@ -71,6 +71,7 @@ struct cat_index {
 	int nkeyatts; /* key columns: the first of nkeys; the rest are INCLUDE's columns */
 	const char **exclops; /* an EXCLUDE constraint's: per key its operator's name; NULL */
 	bool deferrable, initdeferred; /* a DEFERRABLE UNIQUE constraint's (xlat_defkey.c) */
+	bool nulls_not_distinct;       /* indnullsnotdistinct (CATALOG_NND_MARK) */
 	const char *part_of; /* a partition's index, kept on its parent (catalog_partown.c) */
 	/* the partitioned table's index this one is a partition's copy of, or that adopted it
 	 * (pg_inherits, conparentid; catalog_partinh.c); NULL */
@@ -682,6 +683,8 @@ const struct cat_opclass *cat_opclass_named(uint32_t am, const char *name);
 const struct cat_opclass *cat_opclass_by_oid(uint32_t oid);
 /* Fills ix->am, ix->opclass and ix->nulls (allocated in a) from the index's stored SQL. */
 void cat_index_am_read(struct arena *a, struct cat_index *ix, const char *sql);
+/* The columns a UNIQUE index's CATALOG_INCLUDE_MARK names (in a), how many; 0 when none. */
+int cat_index_include_names(struct arena *a, const char *sql, const char ***names);
 /* Whether key k sorts NULLs first (pg_index.indoption bit 2): as written, else when DESC. */
 bool cat_index_key_nulls_first(const struct cat_index *ix, int k);
 /* pg_index_column_has_property(index, attno, prop): 1 true, 0 false, -1 NULL (an unknown
@@ -1022,6 +1025,9 @@ const char *cat_partdate_bound_text(struct cat_conn *cc, const struct cat_model 
  * confdelsetcols; shardlite_fkset_sweep() (cat_fkset_sweep) drops those whose key is gone:
  * after ALTER TABLE's rebuilds and each DROP TABLE (shardlite_forget). */
 bool cat_fkset_trigger(const char *name);
+/* The trigger of a NOT VALID foreign key (XLAT_NVFK_PREFIX), which the sweep also makes and
+ * drops to match the keys; no trigger in PostgreSQL. */
+bool cat_nvfk_trigger(const char *name);
 void cat_fkset_attach(struct cat_model *m, const char *parent, const char *sql);
 bool cat_fkset_register(sqlite3 *db);
 int cat_fkset_sweep(sqlite3 *db); /* SQLite's rc */

@@ -606,6 +606,12 @@ static bool load_indexes(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
 			keys[nkeys++] = (int16_t)(cid >= 0 ? cid + 1 : 0);
 		}
 		sqlite3_finalize(xi);
+		const char **inc = NULL; /* a UNIQUE index's INCLUDE columns, not SQLite's */
+		int ninc = cat_index_include_names(m->a, sql, &inc);
+		for (int k = 0; k < ninc && nkeys < 64; k++) {
+			desc[nkeys] = false;
+			keys[nkeys++] = attnum(t, inc[k]);
+		}
 		struct cat_index *ix = new_index(m, t, name, nkeys);
 		ix->unique = sqlite3_column_int(st, 1) != 0;
 		memcpy(ix->keys, keys, (size_t)nkeys * sizeof(*keys));
@@ -616,6 +622,7 @@ static bool load_indexes(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
 		ix->pred = cat_partown_pred(m->a, sql, ix->pred, &ix->part_of);
 		ix->pred = cat_pg_text(m->a, ix->pred, &ix->pretty_pred);
 		cat_index_am_read(m->a, ix, sql);
+		ix->nulls_not_distinct = sql && strstr(sql, CATALOG_NND_MARK);
 		cat_exclude_read(m, ix, sql);
 		memcpy(ix->desc, desc, (size_t)nkeys * sizeof(*desc));
 		for (int k = 0; k < nkeys; k++) {
@@ -1126,7 +1133,7 @@ const char *cat_index_def_ext(const struct cat_model *m, const struct cat_index 
 	const char *pred = pretty && ix->pretty_pred ? ix->pretty_pred : ix->pred;
 	/* pretty: the table named as it is visible (PRETTYFLAG_SCHEMA) */
 	bool local = cat_nsp_of(m, ix->table->name, NULL) != NULL; /* s.t: qualified always */
-	return arena_printf(m->a, "CREATE %sINDEX %s ON %s%s%s%s USING %s (%s)%s%s%s",
+	return arena_printf(m->a, "CREATE %sINDEX %s ON %s%s%s%s USING %s (%s)%s%s%s%s",
 			    ix->unique ? "UNIQUE " : "",
 			    cat_quote_ident(m->a, cat_nsp_bare(m, ix->rel->name)),
 			    ix->table->part_key ? "ONLY " : "", /* a partitioned index's */
@@ -1134,7 +1141,8 @@ const char *cat_index_def_ext(const struct cat_model *m, const struct cat_index 
 			    : ix->table->temp ? "pg_temp"
 					      : "public",
 			    pretty || local ? "" : ".", cat_nsp_quote(m, m->a, ix->table->name),
-			    am ? am->name : "btree", key_texts(m, ix, pretty), with ? with : "",
+			    am ? am->name : "btree", key_texts(m, ix, pretty),
+			    ix->nulls_not_distinct ? " NULLS NOT DISTINCT" : "", with ? with : "",
 			    pred ? " WHERE " : "", pred ? pred : "");
 }
 

@@ -404,7 +404,7 @@ static bool fill_index(struct cat_conn *cc, const struct cat_model *m, struct ca
 		cat_int(r, ix->nkeys);
 		cat_int(r, ix->nkeyatts);
 		cat_bool(r, ix->unique);
-		cat_bool(r, false);
+		cat_bool(r, ix->nulls_not_distinct);
 		cat_bool(r, ix->primary);
 		cat_bool(r, ix->exclops != NULL);
 		cat_bool(r, !ix->deferrable);
@@ -518,7 +518,7 @@ static bool fill_constraint(struct cat_conn *cc, const struct cat_model *m, stru
 		cat_char(r, ' ');
 		cat_char(r, ' ');
 		con_tail_inh(r, !ix->table->part_parent, parent != 0,
-			     int2_array(r->a, ix->keys, ix->nkeys), NULL, NULL, NULL,
+			     int2_array(r->a, ix->keys, ix->nkeyatts), NULL, NULL, NULL,
 			     ix->exclops ? cat_exclude_opers(m, r->a, ix) : NULL, NULL);
 	}
 	for (size_t i = 0; i < m->nfks; i++) {

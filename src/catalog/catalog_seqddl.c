@@ -756,7 +756,8 @@ static void fn_forget(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	forget_in(ctx, true, table, name);
 	forget_in(ctx, false, table, name);
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
-	int rc = table ? cat_fkset_sweep(db) : SQLITE_OK; /* its keys' triggers elsewhere */
+	/* its keys' triggers elsewhere; an index's NULLS NOT DISTINCT triggers */
+	int rc = table || strcmp(kind, "index") == 0 ? cat_fkset_sweep(db) : SQLITE_OK;
 	if (rc != SQLITE_OK) {
 		sqlite3_result_error(ctx, sqlite3_errmsg(db), -1);
 		sqlite3_result_error_code(ctx, rc);

@@ -78,6 +78,9 @@ static bool load_schema(sqlite3 *db, struct cat_model *m, bool temp)
 		    strncmp((const char *)sqlite3_column_text(st, 0), CAT_PART_TRIGGER_PREFIX,
 			    strlen(CAT_PART_TRIGGER_PREFIX)) == 0 || /* a partitioned table's routing */
 		    xlat_defkey_trigger((const char *)sqlite3_column_text(st, 0)) ||
+		    cat_nvfk_trigger((const char *)sqlite3_column_text(st, 0)) ||
+		    strncmp((const char *)sqlite3_column_text(st, 0), XLAT_NND_PREFIX,
+			    strlen(XLAT_NND_PREFIX)) == 0 || /* NULLS NOT DISTINCT's */
 		    cat_rls_trigger((const char *)sqlite3_column_text(st, 0)))
 			continue; /* an EXCLUDE constraint's: no trigger in PostgreSQL */
 		struct cat_trigger *g = arena_zalloc(m->a, sizeof(*g));

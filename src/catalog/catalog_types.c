@@ -135,7 +135,7 @@ static bool plain_unique_index(const struct cat_index *ix, const struct cat_rel 
 	if (ix->table != r || ix->conname || !ix->unique || ix->pred || ix->nkeys < 1 ||
 	    ix->exclops)
 		return false;
-	for (int j = 0; j < ix->nkeys; j++) {
+	for (int j = 0; j < ix->nkeyatts; j++) {
 		if (ix->keys[j] <= 0 || ix->keys[j] > r->ncols)
 			return false;
 	}
@@ -163,7 +163,7 @@ static void copy_ukeys(struct arena *a, struct catalog_relation *d, const struct
 			continue;
 		const char **cols = arena_zalloc(a, (size_t)(ix->nkeys ? ix->nkeys : 1) * sizeof(char *));
 		size_t k = 0;
-		for (int j = 0; j < ix->nkeys; j++) {
+		for (int j = 0; j < ix->nkeyatts; j++) { /* not INCLUDE's */
 			if (ix->keys[j] > 0 && ix->keys[j] <= r->ncols)
 				cols[k++] = d->cols[ix->keys[j] - 1].name;
 		}
@@ -184,11 +184,11 @@ static void copy_ukeys(struct arena *a, struct catalog_relation *d, const struct
 		if (!plain_unique_index(ix, r))
 			continue;
 		const char **cols = arena_zalloc(a, (size_t)ix->nkeys * sizeof(char *));
-		for (int j = 0; j < ix->nkeys; j++)
+		for (int j = 0; j < ix->nkeyatts; j++) /* not INCLUDE's */
 			cols[j] = d->cols[ix->keys[j] - 1].name;
 		v[d->nukeys++] = (struct catalog_ukey){.name = arena_strdup(a, ix->rel->name),
 						       .cols = cols,
-						       .ncols = (size_t)ix->nkeys,
+						       .ncols = (size_t)ix->nkeyatts,
 						       .index_only = true};
 	}
 	d->ukeys = v;

@@ -37,6 +37,10 @@ static bool run_script(struct session *s, const char *sql, struct pgerr *err)
 		(void)!shard_exec(s->conn, "ROLLBACK TO shardlite_stmt", &ignored);
 		/* no rollback hook for a savepoint: a model read after the script's DDL is gone */
 		catalog_rolled_back(shard_conn_catalog(s->conn));
+		/* a CREATE UNIQUE INDEX after its checks (USING, INCLUDE): over rows that break it */
+		const char *made = strstr(sql, "CREATE UNIQUE INDEX ");
+		if (made)
+			(void)shard_unique_index_explain(db, made, err);
 	}
 	if (!shard_exec(s->conn, "RELEASE shardlite_stmt", ok ? err : &ignored))
 		ok = false;

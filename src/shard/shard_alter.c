@@ -374,6 +374,41 @@ static bool defkey_triggers(struct shard_conn *c, const struct xlat_rebuild *r, 
 	return ok;
 }
 
+/* A UNIQUE ... INCLUDE constraint's index (xlat_defkey.c) keeps its marks: *create becomes
+ * its stored text with the new name (after "CREATE UNIQUE INDEX ", up to the unique mark).
+ * False when out of memory; *create unchanged when the index has no INCLUDE mark. */
+static bool included(struct shard_conn *c, const struct xlat_rebuild *r, char **create)
+{
+	sqlite3_stmt *vm = NULL;
+	bool ok = true;
+	if (sqlite3_prepare_v2(
+		    c->db, "SELECT sql FROM main.sqlite_schema WHERE type = 'index' AND name = ?1",
+		    -1, &vm, NULL) != SQLITE_OK)
+		return true;
+	sqlite3_bind_text(vm, 1, r->name, -1, SQLITE_STATIC);
+	const char *sql = sqlite3_step(vm) == SQLITE_ROW ? (const char *)sqlite3_column_text(vm, 0)
+							 : NULL;
+	const char *mark =
+		sql && (strstr(sql, CATALOG_INCLUDE_MARK) || strstr(sql, CATALOG_NND_MARK))
+			? strstr(sql, " " CATALOG_UNIQUE_MARK)
+			: NULL;
+	if (mark) {
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		strbuf_puts(&sb, "CREATE UNIQUE INDEX ");
+		strbuf_put_quoted(&sb, r->new_name, '"');
+		strbuf_puts(&sb, mark);
+		ok = !sb.failed;
+		if (ok) {
+			free(*create);
+			*create = base_xstrdup(sb.data);
+		}
+		strbuf_fini(&sb);
+	}
+	sqlite3_finalize(vm);
+	return ok;
+}
+
 /* RENAME CONSTRAINT of a unique index of its own (unique_index): made again under the new
  * name, on the same columns. */
 static bool rename_unique_index(struct shard_conn *c, const struct xlat_rebuild *r,
@@ -408,6 +443,11 @@ static bool rename_unique_index(struct shard_conn *c, const struct xlat_rebuild 
 	}
 	sqlite3_finalize(vm);
 	strbuf_reset(&sb);
+	if (create && mode < 0 && !included(c, r, &create)) {
+		free(create);
+		create = NULL;
+		rc = SQLITE_NOMEM;
+	}
 	if (create && mode >= 0 && !defkey_triggers(c, r, &create)) {
 		free(create);
 		create = NULL;
@@ -724,6 +764,8 @@ static bool one_change(struct shard_conn *c, const struct xlat_rebuild *r, struc
 		return shard_validate_constraint(c, r, err);
 	if (r->kind == XLAT_RB_RELOPTIONS)
 		return shard_reloptions(c, r, err);
+	if (r->kind == XLAT_RB_ALTER_CONSTRAINT)
+		return shard_alter_constraint(c, r, err);
 	int gen = r->kind == XLAT_RB_DROP_EXPRESSION ? generated_column(c, r, err) : 1;
 	if (gen <= 0)
 		return gen == 0;
@@ -753,8 +795,9 @@ static bool one_change(struct shard_conn *c, const struct xlat_rebuild *r, struc
 		return true;
 	if (r->kind == XLAT_RB_SCRIPT) { /* a CREATE INDEX named here among them */
 		bool ok = shard_exec(c, r->script, err);
-		if (!ok)
-			(void)shard_unique_index_explain(c->db, r->script, err);
+		const char *made = ok ? NULL : strstr(r->script, "CREATE UNIQUE INDEX ");
+		if (made) /* after its checks (USING, INCLUDE) */
+			(void)shard_unique_index_explain(c->db, made, err);
 		return ok;
 	}
 	/* ADD COLUMN IF NOT EXISTS of a column the table has: nothing to do */
@@ -871,7 +914,7 @@ static bool chain(struct shard_conn *c, const struct xlat_rebuild *r, struct are
 	if (!sqlite3_get_autocommit(db)) {
 		if (!shard_exec(c, "SAVEPOINT shardlite_alter", err))
 			return false;
-		bool ok = actions(c, r, a, HELD_NONE, err);
+		bool ok = actions(c, r, a, HELD_NONE, err) && shard_exec(c, XLAT_FKSET_SWEEP, err);
 		if (!ok)
 			(void)!shard_exec(c, "ROLLBACK TO shardlite_alter", &ignored);
 		if (!shard_exec(c, "RELEASE shardlite_alter", ok ? err : &ignored))
@@ -885,7 +928,7 @@ static bool chain(struct shard_conn *c, const struct xlat_rebuild *r, struct are
 		  shard_exec(c, "BEGIN IMMEDIATE", err);
 	if (ok) {
 		ok = actions(c, r, a, fk_off ? HELD_FK_OFF : HELD_FK_ON, err) &&
-		     shard_exec(c, "COMMIT", err);
+		     shard_exec(c, XLAT_FKSET_SWEEP, err) && shard_exec(c, "COMMIT", err);
 		if (!ok && !sqlite3_get_autocommit(db))
 			(void)!shard_exec(c, "ROLLBACK", &ignored);
 	}
@@ -894,12 +937,30 @@ static bool chain(struct shard_conn *c, const struct xlat_rebuild *r, struct are
 	return ok;
 }
 
+/* Whether the tenant has what the sweep keeps (XLAT_FKSET_SWEEP's condition). */
+static bool sweeps(sqlite3 *db)
+{
+	sqlite3_stmt *vm = NULL;
+	const char *q = strstr(XLAT_FKSET_SWEEP, " WHERE EXISTS ");
+	char *sql = sqlite3_mprintf("SELECT 1%s", q ? q : " WHERE 0");
+	bool some = sql && sqlite3_prepare_v2(db, sql, -1, &vm, NULL) == SQLITE_OK &&
+		    sqlite3_step(vm) == SQLITE_ROW;
+	sqlite3_finalize(vm);
+	sqlite3_free(sql);
+	return some;
+}
+
 bool shard_rebuild_translated(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a,
 			      struct pgerr *err)
 {
 	if (r->if_exists && !relation_exists(c, r->table))
 		return true; /* ALTER TABLE IF EXISTS of no table: nothing (no NOTICE) */
-	/* a rebuild may drop or change a key whose ON DELETE SET NULL (cols) has a trigger */
-	return (r->next || r->drop_column ? chain(c, r, a, err) : one(c, r, a, HELD_NONE, err)) &&
+	/* a rebuild may drop or change a key whose ON DELETE SET NULL (cols) has a trigger, or
+	 * one a NOT VALID key's or a NULLS NOT DISTINCT index's triggers follow: the sweep that
+	 * makes them match runs in the change's transaction (chain), so that a lock met there
+	 * never finds the change made already (the statement is run again when the lock is free) */
+	bool sweep = r->next || r->drop_column || sweeps(c->db) ||
+		     (r->constraint && strstr(r->constraint, CATALOG_NOT_VALID_MARK));
+	return (sweep ? chain(c, r, a, err) : one(c, r, a, HELD_NONE, err)) &&
 	       shard_exec(c, XLAT_FKSET_SWEEP, err);
 }

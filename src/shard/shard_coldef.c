@@ -647,11 +647,38 @@ static char *unmarked(const char *old, struct span el)
 }
 
 #define VALIDATED ((const char *)1) /* edit_constraint's to: the mark removed */
+#define DEFERRAL ((const char *)2)  /* ... its deferrability made deferral */
+
+/* The text with the foreign key clause t[b, j) of element el deferrable as deferral says:
+ * its [NOT] DEFERRABLE [INITIALLY word] goes, and deferral (unless "") follows the clause's
+ * last token (before a NOT VALID mark). */
+static char *redeferred(const char *old, const struct tok *t, size_t b, size_t j,
+			const char *deferral)
+{
+	size_t cut_b = 0, cut_e = 0;
+	for (size_t i = b; i < j && !cut_e; i++) {
+		if (!is_word(old, &t[i], "DEFERRABLE"))
+			continue;
+		size_t s = i > b && is_word(old, &t[i - 1], "NOT") ? i - 1 : i, e = i + 1;
+		if (e < j && is_word(old, &t[e], "INITIALLY"))
+			e = e + 1 < j ? e + 2 : e + 1;
+		cut_b = s > 0 ? t[s - 1].e : t[s].b;
+		cut_e = t[e - 1].e;
+	}
+	size_t at = cut_e ? cut_b : t[j - 1].e;
+	struct strbuf out;
+	strbuf_init(&out, 0);
+	strbuf_append(&out, old, at);
+	if (*deferral)
+		strbuf_printf(&out, " %s", deferral);
+	strbuf_puts(&out, old + (cut_e ? cut_e : at));
+	return strbuf_take(&out);
+}
 
 /* The text without the constraint d (to NULL), with it renamed to, or (to VALIDATED) without
  * its NOT VALID mark (a copy when it has none). */
 static char *edit_constraint(const char *old, const struct shard_drop_target *d, const char *to,
-			     struct pgerr *err)
+			     const char *deferral, struct pgerr *err)
 {
 	struct span *el = base_xcalloc(MAX_ELEMS, sizeof(*el));
 	size_t open, close, n = elements(old, el, &open, &close);
@@ -678,7 +705,11 @@ static char *edit_constraint(const char *old, const struct shard_drop_target *d,
 			size_t body = is_word(old, &t[i], "CONSTRAINT") ? i + 2 : i;
 			bool unnamed = !is_word(old, &t[i], "CONSTRAINT") &&
 				       clause_matches(old, t, body, j, d, is_col ? colname : NULL);
-			if ((named || unnamed) && to == VALIDATED) {
+			if ((named || unnamed) && to == DEFERRAL) {
+				/* a table constraint's clause runs to the element's end (its
+				 * REFERENCES would end it here) */
+				r = redeferred(old, t, body, is_col ? j : nt, deferral);
+			} else if ((named || unnamed) && to == VALIDATED) {
 				r = unmarked(old, el[k]);
 				r = r ? r : base_xstrdup(old);
 			} else if ((named || unnamed) && to) {
@@ -709,7 +740,7 @@ static char *with_guard(char *r, const struct shard_drop_target *d, const char *
 	struct shard_drop_target g = {.name = d->name, .contype = 'c', .check = "\x01"};
 	struct pgerr ignored;
 	pgerr_clear(&ignored);
-	char *r2 = edit_constraint(r, &g, to, &ignored);
+	char *r2 = edit_constraint(r, &g, to, NULL, &ignored);
 	if (!r2)
 		return r;
 	free(r);
@@ -718,7 +749,7 @@ static char *with_guard(char *r, const struct shard_drop_target *d, const char *
 
 char *shard_coldef_drop(const char *old, const struct shard_drop_target *d, struct pgerr *err)
 {
-	return with_guard(edit_constraint(old, d, NULL, err), d, NULL);
+	return with_guard(edit_constraint(old, d, NULL, NULL, err), d, NULL);
 }
 
 /* ---- finding what DROP CONSTRAINT drops: the catalog's pg_constraint ---- */
@@ -956,7 +987,7 @@ char *shard_coldef_rename(struct shard_conn *c, const char *table, const char *f
 		pgerr_set(err, SQLSTATE_UNDEFINED_OBJECT,
 			  "constraint \"%s\" for table \"%s\" does not exist", from, table);
 	else
-		r = with_guard(edit_constraint(old, &d, to, err), &d, to);
+		r = with_guard(edit_constraint(old, &d, to, NULL, err), &d, to);
 	free(d.cols);
 	free(colbuf);
 	free(check);
@@ -973,7 +1004,24 @@ char *shard_coldef_validated(struct shard_conn *c, const char *table, const char
 		pgerr_set(err, SQLSTATE_UNDEFINED_OBJECT,
 			  "constraint \"%s\" of relation \"%s\" does not exist", name, table);
 	else
-		r = edit_constraint(old, &d, VALIDATED, err);
+		r = edit_constraint(old, &d, VALIDATED, NULL, err);
+	free(d.cols);
+	free(colbuf);
+	free(check);
+	return r;
+}
+
+char *shard_coldef_deferral(struct shard_conn *c, const char *table, const char *name,
+			    const char *old, const char *deferral, struct pgerr *err)
+{
+	struct shard_rebuild rb = {.kind = SHARD_RB_DROP_CONSTRAINT, .table = table, .name = name};
+	struct shard_drop_target d = {0};
+	char *colbuf = NULL, *check = NULL, *r = NULL;
+	if (!find_target(shard_conn_db(c), &rb, &d, &colbuf, &check))
+		pgerr_set(err, SQLSTATE_UNDEFINED_OBJECT,
+			  "constraint \"%s\" of relation \"%s\" does not exist", name, table);
+	else
+		r = edit_constraint(old, &d, DEFERRAL, deferral, err);
 	free(d.cols);
 	free(colbuf);
 	free(check);

@@ -6,6 +6,7 @@
 #include "catalog.h"
 
 #include "pgfn.h"
+#include "xlat.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -704,6 +705,8 @@ static const struct rc_map rc_table[] = {
 	/* ON DELETE/UPDATE RESTRICT: SQLite's action is a trigger raising this */
 	{SQLITE_CONSTRAINT_TRIGGER, "FOREIGN KEY constraint failed", SQLSTATE_FOREIGN_KEY_VIOLATION,
 	 reword_fkey},
+	/* a UNIQUE index made NULLS NOT DISTINCT: its trigger raises PostgreSQL's message */
+	{SQLITE_CONSTRAINT_TRIGGER, XLAT_NND_MESSAGE, SQLSTATE_UNIQUE_VIOLATION, NULL},
 	{SQLITE_CONSTRAINT, NULL, "23000", NULL},
 	{SQLITE_ERROR, "no such table: ", SQLSTATE_UNDEFINED_TABLE, reword_no_table},
 	{SQLITE_ERROR, "no such view: ", SQLSTATE_UNDEFINED_TABLE, reword_no_view},

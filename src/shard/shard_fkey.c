@@ -8,6 +8,7 @@
 
 #include "pgfn.h"
 #include "pgtype.h"
+#include "xlat.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -444,7 +445,11 @@ void shard_fk_explain(sqlite3 *db, sqlite3_stmt *vm, int rc, struct pgerr *err)
 	/* a RESTRICT key's action is SQLite's trigger raising this (rerun) */
 	bool restrict_ = rc == SQLITE_CONSTRAINT_TRIGGER &&
 			 strcmp(sqlite3_errmsg(db), "FOREIGN KEY constraint failed") == 0;
-	if (rc != SQLITE_CONSTRAINT_FOREIGNKEY && !restrict_)
+	/* a NOT VALID key's trigger (catalog_fkset.c), off while keys are deferred: the run
+	 * again finds the row it refused */
+	bool not_valid = rc == SQLITE_CONSTRAINT_TRIGGER &&
+			 strcmp(sqlite3_errmsg(db), XLAT_NVFK_MESSAGE) == 0;
+	if (rc != SQLITE_CONSTRAINT_FOREIGNKEY && !restrict_ && !not_valid)
 		return;
 	enum { MAX = 8 };
 	struct fk_violation *found = calloc(MAX, sizeof(*found));

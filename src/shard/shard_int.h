@@ -316,6 +316,11 @@ char shard_coldef_drop_contype(struct shard_conn *c, const struct shard_rebuild 
  * 42704 no such constraint, 0A000 its clause cannot be found. */
 char *shard_coldef_validated(struct shard_conn *c, const char *table, const char *name,
 			     const char *old, struct pgerr *err);
+/* The text old of table with the deferrability of its foreign key name (as pg_constraint
+ * names it) made deferral ("DEFERRABLE INITIALLY DEFERRED", "DEFERRABLE INITIALLY
+ * IMMEDIATE" or "" for NOT DEFERRABLE), malloc'd. NULL with err as shard_coldef_validated. */
+char *shard_coldef_deferral(struct shard_conn *c, const char *table, const char *name,
+			    const char *old, const char *deferral, struct pgerr *err);
 /* The foreign keys of stored CREATE TABLE text sql in the order written (SQLite's fkid counts
  * them from the last: fkid = count - 1 - index): not_valid[i] (up to cap of them) whether the
  * i-th is NOT VALID. Returns their count. */
@@ -387,6 +392,11 @@ bool shard_rebuild_missing_reference(struct shard_conn *c, const struct shard_re
 bool shard_reloptions(struct shard_conn *c, const struct xlat_rebuild *r, struct pgerr *err);
 bool shard_validate_constraint(struct shard_conn *c, const struct xlat_rebuild *r,
 			       struct pgerr *err);
+/* ALTER TABLE r->table ALTER CONSTRAINT r->name [NOT] DEFERRABLE [INITIALLY ...]: the foreign
+ * key's clause rewritten in place (no row read); 42704 no such constraint, 42809 one that is
+ * no FOREIGN KEY. */
+bool shard_alter_constraint(struct shard_conn *c, const struct xlat_rebuild *r,
+			    struct pgerr *err);
 /* shard_rebuild.c: shard_table_rebuild inside the BEGIN IMMEDIATE the caller opened (outside
  * a transaction block), with SQLite's foreign keys off when fk_off (the caller turned them
  * off because other tables reference the table). */
@@ -522,10 +532,6 @@ bool shard_seq_to_put_back(const struct shard_seq *list);
 void shard_seq_put_back(struct shard_conn *c, const struct shard_seq *list);
 void shard_seq_list_free(struct shard_seq *list);
 void shard_seq_run_begin(void);
-/* shard_ukey.c: after sql failed with err (filled by shard_error), when sql is a CREATE
- * UNIQUE INDEX and err a unique violation: PostgreSQL's "could not create unique index" with
- * one duplicated key of an index over columns (a query over the table); false otherwise. */
-bool shard_unique_index_explain(sqlite3 *db, const char *sql, struct pgerr *err);
 /* shard_ukey.c: registers shardlite_unique_key(), which shard_unique_explain's temporary
  * trigger calls; a SQLite result code. */
 int shard_ukey_register(sqlite3 *db);

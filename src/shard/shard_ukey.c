@@ -182,7 +182,9 @@ bool shard_unique_index_explain(sqlite3 *db, const char *sql, struct pgerr *err)
 	    !index_being_made(sql, index, sizeof(index)))
 		return false;
 	struct ukey k;
-	bool cols = parse_key(err, &k) && !strstr(sql, " WHERE ");
+	/* a partial index's WHERE: in the CREATE, not in a statement of the script after it */
+	const char *where = strstr(sql, " WHERE "), *end = strchr(sql, ';');
+	bool cols = parse_key(err, &k) && !(where && (!end || where < end));
 	snprintf(err->message, sizeof(err->message), "could not create unique index \"%s\"", index);
 	snprintf(err->constraint_name, sizeof(err->constraint_name), "%s", index);
 	err->detail[0] = '\0';

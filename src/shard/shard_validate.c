@@ -3,7 +3,8 @@
  * VALID (its stored clause ends with CATALOG_NOT_VALID_MARK). Every row is read as PostgreSQL
  * reads them — a CHECK's expression false, a key without its referenced row — and when all
  * hold, the mark leaves the stored text in place (no row moves); the schema version moves so
- * every connection reads the constraint as valid. */
+ * every connection reads the constraint as valid. Also ALTER TABLE t ALTER CONSTRAINT c
+ * [NOT] DEFERRABLE [INITIALLY ...] of a foreign key: its clause rewritten in place so. */
 #include "shard_int.h"
 
 #include "catalog.h"
@@ -160,6 +161,23 @@ static bool reference_rows(struct shard_conn *c, const char *table, const char *
 	return ok;
 }
 
+/* The in-place write of table's new text def (a savepoint around it); def is freed. */
+static bool write_text(struct shard_conn *c, const char *table, char *def, struct pgerr *err)
+{
+	struct shard_rebuild rb = {.kind = SHARD_RB_DROP_CONSTRAINT, .table = table};
+	struct pgerr ignored;
+	pgerr_clear(&ignored);
+	bool ok = def && shard_exec(c, "SAVEPOINT shardlite_validate", err);
+	if (ok && !shard_inplace_write(c, &rb, def, err)) {
+		(void)!shard_exec(c, "ROLLBACK TO shardlite_validate", &ignored);
+		ok = false;
+	}
+	if (def && !shard_exec(c, "RELEASE shardlite_validate", ok ? err : &ignored))
+		ok = false;
+	free(def);
+	return ok;
+}
+
 bool shard_validate_constraint(struct shard_conn *c, const struct xlat_rebuild *r,
 			       struct pgerr *err)
 {
@@ -196,18 +214,8 @@ bool shard_validate_constraint(struct shard_conn *c, const struct xlat_rebuild *
 				     "foreign key \"%s\" cannot be found in the definition of its "
 				     "table",
 				     r->name);
-	char *def = ok ? shard_coldef_validated(c, r->table, r->name, old, err) : NULL;
-	struct shard_rebuild rb = {.kind = SHARD_RB_DROP_CONSTRAINT, .table = r->table};
-	struct pgerr ignored;
-	pgerr_clear(&ignored);
-	ok = def && shard_exec(c, "SAVEPOINT shardlite_validate", err);
-	if (ok && !shard_inplace_write(c, &rb, def, err)) {
-		(void)!shard_exec(c, "ROLLBACK TO shardlite_validate", &ignored);
-		ok = false;
-	}
-	if (def && !shard_exec(c, "RELEASE shardlite_validate", ok ? err : &ignored))
-		ok = false;
-	free(def);
+	ok = ok &&
+	     write_text(c, r->table, shard_coldef_validated(c, r->table, r->name, old, err), err);
 	free(old);
 	free(expr);
 	return ok;
@@ -297,5 +305,63 @@ bool shard_reloptions(struct shard_conn *c, const struct xlat_rebuild *r, struct
 	if (ok && !shard_exec(c, "RELEASE shardlite_reloptions", err))
 		ok = false;
 	free(def);
+	return ok;
+}
+
+/* pg_constraint's condeferrable and condeferred of table's foreign key name. */
+static void deferral_now(struct shard_conn *c, const char *table, const char *name,
+			 bool *deferrable, bool *deferred)
+{
+	sqlite3_stmt *vm = NULL;
+	*deferrable = *deferred = false;
+	if (sqlite3_prepare_v2(c->db,
+			       "SELECT condeferrable, condeferred FROM pg_constraint WHERE "
+			       "conrelid = ?1 AND conname = ?2",
+			       -1, &vm, NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(vm, 1, catalog_rel_oid(table));
+		sqlite3_bind_text(vm, 2, name, -1, SQLITE_STATIC);
+		if (sqlite3_step(vm) == SQLITE_ROW) {
+			*deferrable = sqlite3_column_int(vm, 0) != 0;
+			*deferred = sqlite3_column_int(vm, 1) != 0;
+		}
+	}
+	sqlite3_finalize(vm);
+}
+
+bool shard_alter_constraint(struct shard_conn *c, const struct xlat_rebuild *r, struct pgerr *err)
+{
+	if (shard_table_is_temp(c->db, r->table))
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "ALTER TABLE ... ALTER CONSTRAINT on a temporary table is not "
+				 "supported");
+	char *old = stored_text(c->db, r->table);
+	if (!old)
+		return pgerr_set(err, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
+				 r->table);
+	char type = 0, *expr = NULL;
+	bool valid = true, deferrable, deferred;
+	int found = look_up(c, r->table, r->name, &type, &valid, &expr, err);
+	free(expr);
+	bool ok = found >= 0;
+	if (ok && !found)
+		ok = pgerr_set(err, SQLSTATE_UNDEFINED_OBJECT,
+			       "constraint \"%s\" of relation \"%s\" does not exist", r->name,
+			       r->table);
+	else if (ok && type != 'f')
+		ok = pgerr_set(err, "42809",
+			       "constraint \"%s\" of relation \"%s\" is not a foreign key "
+			       "constraint",
+			       r->name, r->table);
+	deferral_now(c, r->table, r->name, &deferrable, &deferred);
+	if (!ok || (deferrable == r->deferrable && deferred == r->initdeferred)) {
+		free(old); /* as it is: nothing to do */
+		return ok;
+	}
+	const char *deferral = !r->deferrable    ? ""
+			       : r->initdeferred ? "DEFERRABLE INITIALLY DEFERRED"
+						 : "DEFERRABLE INITIALLY IMMEDIATE";
+	ok = write_text(c, r->table,
+			shard_coldef_deferral(c, r->table, r->name, old, deferral, err), err);
+	free(old);
 	return ok;
 }

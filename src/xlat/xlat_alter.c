@@ -571,6 +571,19 @@ bool xlat_alter_rebuild(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		rb->name = arena_strdup(c->a, cmd->name);
 		return true;
 	}
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterConstraint: { /* a foreign key's deferrability */
+		const PgQuery__Constraint *k =
+			cmd->def && cmd->def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT
+				? cmd->def->constraint
+				: NULL;
+		if (!k || !k->conname)
+			return xlat_unsupported(c, -1, xlat_alter_action_name(cmd->subtype));
+		struct xlat_rebuild *rb = rebuild(c, table, XLAT_RB_ALTER_CONSTRAINT);
+		rb->name = arena_strdup(c->a, k->conname);
+		rb->deferrable = k->deferrable;
+		rb->initdeferred = k->initdeferred;
+		return true;
+	}
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
 		return alter_type(c, table, cmd);
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:

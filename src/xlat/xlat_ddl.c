@@ -548,12 +548,10 @@ static bool ddl_expr(struct xlat_ctx *c, const char *head, const PgQuery__Node *
 
 bool xlat_key_options(struct xlat_ctx *c, const PgQuery__Constraint *k)
 {
-	if (k->n_including)
-		return xlat_unsupported(c, k->location, "INCLUDE in a key constraint");
+	if (k->n_including && k->contype != CONSTR(UNIQUE)) /* UNIQUE's: xlat_defkey.c */
+		return xlat_unsupported(c, k->location, "INCLUDE in a PRIMARY KEY constraint");
 	if (k->n_options || (k->indexspace && *k->indexspace))
 		return xlat_unsupported(c, k->location, "an index option on a key constraint");
-	if (k->nulls_not_distinct)
-		return xlat_unsupported(c, k->location, "UNIQUE NULLS NOT DISTINCT");
 	return true;
 }
 
@@ -620,7 +618,9 @@ static bool deferrable_unique(const PgQuery__ColumnDef *cd, size_t i, size_t *ne
 		deferrable |= t == CONSTR(ATTR_DEFERRABLE) || t == CONSTR(ATTR_DEFERRED);
 	}
 	*next = j;
-	return deferrable;
+	/* UNIQUE NULLS NOT DISTINCT too: an index of its own (xlat_defkey.c) */
+	return deferrable ||
+	       (type == CONSTR(UNIQUE) && cd->constraints[i]->constraint->nulls_not_distinct);
 }
 
 /* CREATE TABLE's column-level UNIQUE DEFERRABLE keys of cd, made after the table. */

@@ -19,7 +19,84 @@ bool xlat_defkey_is(const PgQuery__Constraint *k)
 {
 	return (k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE ||
 		k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY) &&
-	       (k->deferrable || k->initdeferred);
+	       (k->deferrable || k->initdeferred || k->n_including || k->nulls_not_distinct);
+}
+
+static void columns(struct xlat_ctx *c, const PgQuery__Constraint *k, const char *sep);
+
+void xlat_nnd_check(struct xlat_ctx *c, const char *table, const char *name,
+		    const char *const *cols, size_t n)
+{
+	xlat_puts(c, c->sb->len ? "; SELECT shardlite_raise('23505', "
+				: "SELECT shardlite_raise('23505', ");
+	xlat_string(c, arena_printf(c->a, "could not create unique index \"%s\"", name));
+	xlat_puts(c, ") FROM (SELECT 1 FROM ");
+	strbuf_put_quoted(c->sb, table, '"');
+	for (size_t i = 0; i < n; i++) {
+		xlat_puts(c, i ? " OR " : " WHERE ");
+		strbuf_put_quoted(c->sb, cols[i], '"');
+		xlat_puts(c, " IS NULL");
+	}
+	for (size_t i = 0; i < n; i++) { /* GROUP BY takes NULLs as equal */
+		xlat_puts(c, i ? ", " : " GROUP BY ");
+		strbuf_put_quoted(c->sb, cols[i], '"');
+	}
+	xlat_puts(c, " HAVING count(*) > 1 LIMIT 1)");
+}
+
+/* UNIQUE (...) INCLUDE (...), not deferrable: a UNIQUE index of the key columns named as the
+ * constraint and marked so (CATALOG_UNIQUE_MARK), its included columns named in
+ * CATALOG_INCLUDE_MARK (as CREATE UNIQUE INDEX ... INCLUDE makes them, xlat_objects.c);
+ * SQLite checks the rows as the index is made. The included columns must exist. */
+static bool include_key(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
+			const PgQuery__Constraint *k, const char *name)
+{
+	for (size_t i = 0; i < k->n_including; i++) {
+		const char *col = xlat_node_str(k->including[i]);
+		if (!col || strpbrk(col, "*/"))
+			return xlat_unsupported(c, k->location,
+						"an included column whose name holds * or /");
+	}
+	for (size_t i = 0; i < k->n_including; i++) { /* PostgreSQL's error, when it runs */
+		const char *col = xlat_node_str(k->including[i]);
+		xlat_puts(c, c->sb->len ? "; " : "");
+		xlat_puts(c, "SELECT shardlite_raise('42703', ");
+		xlat_string(c,
+			    arena_printf(c->a, "column \"%s\" named in key does not exist", col));
+		xlat_puts(c, ") WHERE NOT EXISTS (SELECT 1 FROM pragma_table_info(");
+		xlat_string(c, rel->relname);
+		xlat_puts(c, ") WHERE name = ");
+		xlat_string(c, col);
+		xlat_puts(c, ")");
+	}
+	if (k->nulls_not_distinct) { /* the rows there with a NULL, before the index is made */
+		const char **cols = arena_alloc(c->a, sizeof(char *) * (k->n_keys + 1));
+		for (size_t i = 0; i < k->n_keys; i++)
+			cols[i] = xlat_node_str(k->keys[i]);
+		xlat_nnd_check(c, rel->relname, name, cols, k->n_keys);
+	}
+	xlat_puts(c, c->sb->len ? "; CREATE UNIQUE INDEX " : "CREATE UNIQUE INDEX ");
+	strbuf_put_quoted(c->sb, name, '"');
+	xlat_puts(c, " " CATALOG_UNIQUE_MARK);
+	if (k->nulls_not_distinct)
+		xlat_puts(c, " " CATALOG_NND_MARK);
+	if (k->n_including) {
+		xlat_printf(c, " /* shardlite: USING btree INCLUDE %zu */ " CATALOG_INCLUDE_MARK,
+			    k->n_including);
+		for (size_t i = 0; i < k->n_including; i++) {
+			xlat_puts(c, i ? ", " : "");
+			strbuf_put_quoted(c->sb, xlat_node_str(k->including[i]), '"');
+		}
+		xlat_puts(c, " */");
+	}
+	xlat_puts(c, " ON ");
+	strbuf_put_quoted(c->sb, rel->relname, '"');
+	xlat_puts(c, " (");
+	columns(c, k, ", ");
+	xlat_puts(c, ")");
+	if (k->nulls_not_distinct) /* its triggers (catalog_fkset.c) */
+		xlat_puts(c, "; " XLAT_FKSET_SWEEP);
+	return true;
 }
 
 /* ALTER TABLE ... ADD PRIMARY KEY ... DEFERRABLE, checked when it runs: the table has no
@@ -98,11 +175,22 @@ void xlat_defkey_triggers(struct strbuf *sb, const char *name, const char *table
 bool xlat_defkey_add(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 		     const PgQuery__Constraint *k, bool rows)
 {
+	bool deferrable = k->deferrable || k->initdeferred;
+	if (k->n_including && (deferrable || k->contype != PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE))
+		return xlat_unsupported(c, k->location,
+					k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE
+						? "INCLUDE in a deferrable key constraint"
+						: "INCLUDE in a PRIMARY KEY constraint");
+	if (k->nulls_not_distinct && deferrable)
+		return xlat_unsupported(c, k->location, "a deferrable UNIQUE NULLS NOT DISTINCT");
 	if (!xlat_key_options(c, k))
 		return false;
 	if (xlat_temp_is(rel) || !xlat_own_table(c, rel))
 		return xlat_unsupported(c, k->location,
-					"a deferrable key on a temporary or another tenant's table");
+					deferrable ? "a deferrable key on a temporary or another "
+						     "tenant's table"
+						   : "UNIQUE ... INCLUDE on a temporary or another "
+						     "tenant's table");
 	if (k->n_keys == 0)
 		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, k->location, "syntax error");
 	bool primary = k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY;
@@ -112,13 +200,17 @@ bool xlat_defkey_add(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 	} else if (!name) { /* PostgreSQL's table_cols_key */
 		struct strbuf cols;
 		strbuf_init(&cols, 0);
-		for (size_t i = 0; i < k->n_keys && cols.len < 64; i++)
-			strbuf_printf(&cols, "%s%.63s", i ? "_" : "", xlat_node_str(k->keys[i]));
+		for (size_t i = 0; i < k->n_keys + k->n_including && cols.len < 64; i++)
+			strbuf_printf(&cols, "%s%.63s", i ? "_" : "",
+				      xlat_node_str(i < k->n_keys ? k->keys[i]
+								  : k->including[i - k->n_keys]));
 		name = base_object_name(c->a, rel->relname, cols.data, "key");
 		strbuf_fini(&cols);
 	}
 	xlat_nocache(c);
 	c->st->kind = XLAT_SCRIPT;
+	if (!deferrable) /* INCLUDE or NULLS NOT DISTINCT */
+		return include_key(c, rel, k, name);
 	if (primary && rows)
 		primary_checks(c, rel, k);
 	xlat_puts(c, c->sb->len ? "; CREATE INDEX " : "CREATE INDEX ");

@@ -1998,6 +1998,12 @@ bool xlat_exclude_add(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 bool xlat_key_options(struct xlat_ctx *c, const PgQuery__Constraint *k);
 /* xlat_defkey.c: whether k is UNIQUE or PRIMARY KEY ... DEFERRABLE (or INITIALLY DEFERRED). */
 bool xlat_defkey_is(const PgQuery__Constraint *k);
+/* Appends "[; ]SELECT shardlite_raise('23505', ...) ..." refusing the rows of table whose key
+ * cols[0..n) has a NULL and repeats (NULLS NOT DISTINCT over the rows there: PostgreSQL's
+ * "could not create unique index" name); written before the CREATE, so that nothing is made
+ * when it fails. */
+void xlat_nnd_check(struct xlat_ctx *c, const char *table, const char *name,
+		    const char *const *cols, size_t n);
 /* Such a key k of table rel, written as "[; ]CREATE INDEX ...; CREATE TRIGGER ..." at the end
  * of c's text (the statement becomes a script); rows: the table may have rows, which a
  * duplicated key fails with 23505. False with c's error (0A000 for what is refused). */

@@ -488,14 +488,19 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 	return true;
 }
 
-/* PostgreSQL's ChooseIndexNameAddition: the key columns' names joined by "_" (an expression
+/* PostgreSQL's ChooseIndexNameAddition: the key and INCLUDE columns' names joined by "_" (an expression
  * named as its result column would be: "lower", "expr"), stopping once 64 bytes are there. */
 static const char *index_cols(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 {
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	for (size_t i = 0; i < s->n_index_params && sb.len < 64; i++) {
-		const PgQuery__IndexElem *ie = s->index_params[i]->index_elem;
+	/* INCLUDE's columns too, as PostgreSQL's ChooseIndexColumnNames takes them */
+	size_t n = s->n_index_params + s->n_index_including_params;
+	for (size_t i = 0; i < n && sb.len < 64; i++) {
+		const PgQuery__IndexElem *ie =
+			i < s->n_index_params
+				? s->index_params[i]->index_elem
+				: s->index_including_params[i - s->n_index_params]->index_elem;
 		const char *col = ie->name && *ie->name ? ie->name : xlat_colname(ie->expr);
 		strbuf_printf(&sb, "%s%.63s", i ? "_" : "",
 			      strcmp(col, "?column?") == 0 ? "expr" : col);
@@ -657,24 +662,54 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 		    xlat_partition_is_partition(c, s->relation->relname);
 	if (!part && !xlat_partition_index_check(c, s))
 		return false;
-	/* INCLUDE's columns follow the key columns in the SQLite index, which a UNIQUE one would
-	 * make part of what is unique */
-	if (s->n_index_including_params && s->unique)
-		return xlat_unsupported(c, -1, "CREATE UNIQUE INDEX ... INCLUDE");
 	for (size_t i = 0; i < s->n_index_including_params; i++) {
 		const PgQuery__IndexElem *ie = s->index_including_params[i]->index_elem;
 		if (!ie->name || !*ie->name) /* PostgreSQL's own refusal */
 			return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
 					 "expressions are not supported in included columns");
+		if (s->unique && strpbrk(ie->name, "*/")) /* it could end the mark */
+			return xlat_unsupported(c, -1,
+						"an included column whose name holds * or /");
 	}
 	if (s->table_space && *s->table_space)
 		return xlat_unsupported(c, -1, "TABLESPACE in CREATE INDEX");
-	if (s->nulls_not_distinct)
-		return xlat_unsupported(c, -1, "NULLS NOT DISTINCT");
+	if (s->nulls_not_distinct && s->unique && s->where_clause)
+		return xlat_unsupported(c, -1, "a partial UNIQUE index made NULLS NOT DISTINCT");
 	if (!index_syscols(c, s))
 		return false;
-	xlat_puts(c, s->unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
+	/* a UNIQUE one's INCLUDE columns are not in the SQLite index, where they would be part of
+	 * what is unique: the mark names them (CATALOG_INCLUDE_MARK), and they must exist */
+	bool inc_mark = s->unique && s->n_index_including_params;
+	if (inc_mark) {
+		xlat_puts(c, "SELECT ");
+		for (size_t i = 0; i < s->n_index_including_params; i++) {
+			xlat_puts(c, i ? ", " : "");
+			xlat_ident(c, s->index_including_params[i]->index_elem->name);
+		}
+		xlat_puts(c, " FROM ");
+		if (!xlat_relname(c, s->relation))
+			return false;
+		xlat_puts(c, " WHERE 0; ");
+	}
 	bool named = s->idxname && *s->idxname;
+	if (s->nulls_not_distinct && s->unique) { /* the rows there, before the index is made */
+		const char **cols = arena_zalloc(c->a, (s->n_index_params + 1) * sizeof(char *));
+		for (size_t i = 0; i < s->n_index_params; i++) {
+			const PgQuery__IndexElem *ie = s->index_params[i]->index_elem;
+			if (!ie->name || !*ie->name)
+				return xlat_unsupported(c, -1,
+							"an expression key of a UNIQUE index made "
+							"NULLS NOT DISTINCT");
+			cols[i] = ie->name;
+		}
+		xlat_nnd_check(c, s->relation->relname,
+			       named ? s->idxname
+				     : base_object_name(c->a, s->relation->relname,
+							index_cols(c, s), "idx"),
+			       cols, s->n_index_params);
+		xlat_puts(c, "; ");
+	}
+	xlat_puts(c, s->unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
 	const char *iname =
 		named ? s->idxname
 		      : base_object_name(c->a, s->relation->relname, index_cols(c, s), "idx");
@@ -690,6 +725,17 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 	size_t at = c->sb->len;
 	xlat_ident(c, iname);
 	size_t len = c->sb->len - at;
+	if (s->nulls_not_distinct) /* a UNIQUE one's triggers: made by the sweep, below */
+		xlat_puts(c, " " CATALOG_NND_MARK);
+	if (inc_mark) {
+		xlat_puts(c, " " CATALOG_INCLUDE_MARK);
+		for (size_t i = 0; i < s->n_index_including_params; i++) {
+			xlat_puts(c, i ? ", " : "");
+			strbuf_put_quoted(c->sb, s->index_including_params[i]->index_elem->name,
+					  '"');
+		}
+		xlat_puts(c, " */");
+	}
 	xlat_puts(c, " ON ");
 	if (in_main)
 		xlat_ident(c, s->relation->relname);
@@ -702,7 +748,7 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 		if (!index_elem(c, s, s->index_params[i]->index_elem, &types[i]))
 			return false;
 	}
-	for (size_t i = 0; i < s->n_index_including_params; i++) {
+	for (size_t i = 0; i < s->n_index_including_params && !inc_mark; i++) {
 		xlat_puts(c, ", ");
 		xlat_ident(c, s->index_including_params[i]->index_elem->name);
 	}
@@ -736,6 +782,10 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 		xlat_string(c, s->relation->relname);
 		xlat_puts(c, ")");
 		c->st->kind = XLAT_SCRIPT;
+	}
+	if (s->nulls_not_distinct && s->unique) { /* its triggers (catalog_fkset.c) */
+		xlat_puts(c, "; " XLAT_FKSET_SWEEP);
+		c->st->kind = c->st->kind == XLAT_SQL ? XLAT_SCRIPT : c->st->kind;
 	}
 	if (!named)
 		index_name_later(c, s, at, len);
@@ -1253,6 +1303,7 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_SetIdentity:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropIdentity:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterConstraint:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropExpression:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_SetRelOptions:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_ResetRelOptions:

@@ -447,6 +447,9 @@ static const char *local_only(const struct xlat_stmt *st)
 			return "RENAME CONSTRAINT in another tenant's schema";
 		if (st->rebuild && st->rebuild->kind == XLAT_RB_VALIDATE && !st->rebuild->next)
 			return "VALIDATE CONSTRAINT in another tenant's schema";
+		if (st->rebuild && st->rebuild->kind == XLAT_RB_ALTER_CONSTRAINT &&
+		    !st->rebuild->next)
+			return "ALTER CONSTRAINT in another tenant's schema";
 		return st->rebuild && st->rebuild->next
 			       ? "ALTER TABLE with several actions on a table in another tenant's schema"
 			       : "adding a constraint to a table in another tenant's schema";

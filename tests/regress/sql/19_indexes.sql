@@ -111,7 +111,6 @@ ALTER TABLE ix_inc RENAME COLUMN b TO bb;
 SELECT pg_get_indexdef('ix_inc_i'::regclass);
 ALTER TABLE ix_inc DROP COLUMN c;
 SELECT indexname FROM pg_indexes WHERE tablename = 'ix_inc' ORDER BY 1;
--- differs: a UNIQUE index with INCLUDE is refused (0A000): the SQLite index would make the included columns part of what is unique
 CREATE UNIQUE INDEX ix_inc_u ON ix_inc (a) INCLUDE (bb);
 DROP TABLE ix_inc;
 -- a function that is not immutable in an index expression or a generated column: 42P17

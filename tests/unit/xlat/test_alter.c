@@ -70,6 +70,17 @@ static const struct acase cases[] = {
 	{"ALTER TABLE t RESET (fillfactor, autovacuum_enabled)",
 	 "reloptions reset:fillfactor\nautovacuum_enabled"},
 	{"ALTER TABLE t SET (fillfactor = 5)", "!22023"},
+	/* ALTER CONSTRAINT: a foreign key's deferrability, each part as PostgreSQL's grammar
+	 * sets it (INITIALLY DEFERRED alone makes it DEFERRABLE; nothing said: NOT) */
+	{"ALTER TABLE t ALTER CONSTRAINT k DEFERRABLE INITIALLY DEFERRED",
+	 "altercon:k deferrable deferred"},
+	{"ALTER TABLE t ALTER CONSTRAINT k DEFERRABLE", "altercon:k deferrable"},
+	{"ALTER TABLE t ALTER CONSTRAINT k INITIALLY DEFERRED", "altercon:k deferrable deferred"},
+	{"ALTER TABLE t ALTER CONSTRAINT k NOT DEFERRABLE", "altercon:k"},
+	{"ALTER TABLE t ALTER CONSTRAINT k NOT DEFERRABLE INITIALLY DEFERRED", "!42601"},
+	{"ALTER TABLE t ADD COLUMN f int, ALTER CONSTRAINT k DEFERRABLE",
+	 "sql:SELECT shardlite_column_new('t', 'f'); ALTER TABLE t ADD COLUMN f int4; SELECT "
+	 "shardlite_trigger_refit('t', 1) | altercon:k deferrable"},
 	{"ALTER TABLE t ALTER COLUMN g DROP EXPRESSION", "dropexpr:g"},
 	{"ALTER TABLE t ALTER g DROP EXPRESSION IF EXISTS, ALTER a TYPE bigint",
 	 "dropexpr:g if exists | type:a bigint"},
@@ -155,6 +166,10 @@ static void describe(struct strbuf *sb, const struct xlat_rebuild *r)
 		break;
 	case XLAT_RB_RELOPTIONS:
 		strbuf_printf(sb, "reloptions %s:%s", r->name, r->constraint);
+		break;
+	case XLAT_RB_ALTER_CONSTRAINT:
+		strbuf_printf(sb, "altercon:%s%s%s", r->name, r->deferrable ? " deferrable" : "",
+			      r->initdeferred ? " deferred" : "");
 		break;
 	case XLAT_RB_DROP_EXPRESSION:
 		strbuf_printf(sb, "dropexpr:%s%s", r->column, r->missing_ok ? " if exists" : "");

@@ -121,7 +121,6 @@ static const struct xcase cases[] = {
 	 "CREATE TABLE n1 (a interval day \"to\" second(2), b interval(3), c interval minute \"to\" second)"},
 	{"CREATE TABLE n1 (\"Mixed Case\" int, \"select\" text, \"a\"\"b\" int)",
 	 "CREATE TABLE n1 (\"Mixed Case\" int4, \"select\" text, \"a\"\"b\" int4)"},
-	{"CREATE TABLE n1 (a int, UNIQUE NULLS NOT DISTINCT (a))", "!0A000@25"},
 	/* no session to read p from (a migration file's translation) */
 	{"CREATE TABLE n1 PARTITION OF p FOR VALUES FROM (1) TO (2)", "!0A000"},
 	{"CREATE TABLE n1 PARTITION OF p FOR VALUES IN (1) PARTITION BY LIST (a)", "!0A000"},
@@ -145,8 +144,14 @@ static const struct xcase cases[] = {
 	{"CREATE UNIQUE INDEX IF NOT EXISTS n1_i ON public.t USING btree (lower(b)) WHERE a IS NOT NULL",
 	 "CREATE UNIQUE INDEX IF NOT EXISTS n1_i ON t (lower(b)) WHERE a IS NOT NULL"},
 	{"CREATE INDEX CONCURRENTLY n1_i ON t (b)", "CREATE INDEX n1_i ON t (b)"},
-	{"CREATE UNIQUE INDEX n1_i ON t (b) INCLUDE (c)", "!0A000"},
 	{"CREATE INDEX n1_i ON t (b) INCLUDE ((c + 1))", "!0A000"},
+	/* a UNIQUE one's included column named in its mark: no name that could end it */
+	{"CREATE UNIQUE INDEX n1_i ON t (b) INCLUDE (\"c*/\")", "!0A000"},
+	{"CREATE TABLE n1 (a int, b int, PRIMARY KEY (a) INCLUDE (b))", "!0A000"},
+	{"CREATE UNIQUE INDEX n1_i ON t (lower(b)) NULLS NOT DISTINCT", "!0A000"},
+	{"CREATE UNIQUE INDEX n1_i ON t (b) NULLS NOT DISTINCT WHERE a > 0", "!0A000"},
+	{"CREATE TABLE n1 (a int, UNIQUE NULLS NOT DISTINCT (a) DEFERRABLE)", "!0A000"},
+	{"CREATE TABLE n1 (a int, b int, UNIQUE (a) INCLUDE (b) DEFERRABLE)", "!0A000"},
 	{"CREATE INDEX n1_i ON t ((a + 1))", "CREATE INDEX n1_i ON t ((a + 1))"},
 	{"DROP SCHEMA s", "!0A000"},
 	{"CREATE TEMP VIEW public.n1 AS SELECT 1", "!42P16"},
@@ -229,6 +234,26 @@ static const struct {
 	{"CREATE INDEX n1_i ON t (b) INCLUDE (c, a)",
 	 "SELECT shardlite_index_check('t', 'btree', 0, 1, '', 'b', 0, '', 0, 0); CREATE INDEX "
 	 "n1_i /* shardlite: USING btree INCLUDE 2 */ ON t (b, c, a)"},
+	/* a UNIQUE one's INCLUDE columns are named in a mark (and must exist), not in the SQLite
+	 * index, where they would be part of what is unique */
+	{"CREATE UNIQUE INDEX n1_i ON t (b) INCLUDE (c, \"A\")",
+	 "SELECT shardlite_index_check('t', 'btree', 1, 1, '', 'b', 0, '', 0, 0); SELECT c, \"A\" "
+	 "FROM t WHERE 0; CREATE UNIQUE INDEX n1_i /* shardlite: USING btree INCLUDE 2 */ /* "
+	 "shardlite: include \"c\", \"A\" */ ON t (b)"},
+	/* UNIQUE (...) INCLUDE (...): a unique index of the keys marked as the constraint, named
+	 * after all its columns; an included column must exist (PostgreSQL's 42703) */
+	{"CREATE TABLE n1 (a int, b int, UNIQUE (a) INCLUDE (b))",
+	 "CREATE TABLE n1 (a int4, b int4); SELECT shardlite_raise('42703', 'column \"b\" named "
+	 "in key does not exist') WHERE NOT EXISTS (SELECT 1 FROM pragma_table_info('n1') WHERE "
+	 "name = 'b'); CREATE UNIQUE INDEX \"n1_a_b_key\" /* shardlite: unique constraint */ /* "
+	 "shardlite: USING btree INCLUDE 1 */ /* shardlite: include \"b\" */ ON \"n1\" (\"a\")"},
+	/* NULLS NOT DISTINCT: the rows there checked first, the index marked, its triggers made
+	 * by the sweep (catalog_fkset.c) */
+	{"CREATE TABLE n1 (a int, UNIQUE NULLS NOT DISTINCT (a))",
+	 "CREATE TABLE n1 (a int4); SELECT shardlite_raise('23505', 'could not create unique "
+	 "index \"n1_a_key\"') FROM (SELECT 1 FROM \"n1\" WHERE \"a\" IS NULL GROUP BY \"a\" "
+	 "HAVING count(*) > 1 LIMIT 1); CREATE UNIQUE INDEX \"n1_a_key\" /* shardlite: unique "
+	 "constraint */ /* shardlite: nulls not distinct */ ON \"n1\" (\"a\"); " XLAT_FKSET_SWEEP},
 	{"CREATE INDEX n1_i ON t USING btree (b pg_catalog.text_ops)",
 	 "SELECT shardlite_index_check('t', 'btree', 0, 0, '', 'b', 0, 'pg_catalog.text_ops', 0, 0); "
 	 "CREATE INDEX n1_i /* shardlite: USING btree (text_ops) */ ON t (b)"},
