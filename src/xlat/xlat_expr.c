@@ -1038,6 +1038,20 @@ static bool int_xor(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_typ
 	return true;
 }
 
+/* Whether PostgreSQL has prefix operator op ('-', '+', '~') for built-in type oid: the
+ * numbers (- also of interval; ~ of the integers, bit strings and addresses). 0 (a type the
+ * translator does not know) and the tenant's own types (a domain) are not judged here. */
+static bool prefix_type_ok(char op, uint32_t oid)
+{
+	if (!oid || oid >= 16384)
+		return true;
+	bool integer = oid == XLAT_OID_INT2 || oid == XLAT_OID_INT4 || oid == XLAT_OID_INT8;
+	if (op == '~')
+		return integer || xlat_bit_type(oid) || xlat_net_type(oid);
+	return integer || is_float(oid) || oid == XLAT_OID_NUMERIC ||
+	       (op == '-' && oid == XLAT_OID_INTERVAL);
+}
+
 static bool prefix_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
 		      struct xlat_type *t)
 {
@@ -1070,9 +1084,19 @@ static bool prefix_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	xlat_puts(c, op);
 	if (!xlat_operand(c, e->rexpr, t))
 		return false;
-	if (t->oid == XLAT_OID_MONEY) { /* money has no prefix operators */
+	const PgQuery__Node *arg = e->rexpr;
+	if (arg->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+	    (arg->a_const->isnull || arg->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL) &&
+	    (t->oid == XLAT_OID_UNKNOWN || t->oid == XLAT_OID_UNKNOWN_COL)) {
+		/* -'5', -NULL: every numeric type's operator would take it */
+		xlat_fail(c, "42725", e->location, "operator is not unique: %s unknown", op);
+		pgerr_hint(c->err, "Could not choose a best candidate operator. You might need to "
+				   "add explicit type casts.");
+		return false;
+	}
+	if (!prefix_type_ok(*op, t->oid)) { /* -'5'::text was -5, -true was true */
 		xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, e->location,
-			  "operator does not exist: %s money", op);
+			  "operator does not exist: %s %s", op, type_name(*t));
 		pgerr_hint(c->err, "No operator matches the given name and argument type. You "
 				   "might need to add an explicit type cast.");
 		return false;
@@ -1113,10 +1137,6 @@ static bool prefix_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		xlat_insert_at(c, mark, "pgfn_inet_not(");
 		xlat_puts(c, ")");
 		*t = (struct xlat_type){XLAT_OID_INET, -1};
-	} else if (xlat_type_is_temporal(t->oid) && *op != '+') {
-		return xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, e->location,
-				 "operator does not exist: %s %s", op,
-				 xlat_type_by_oid(t->oid)->sql_name);
 	}
 	return true;
 }
