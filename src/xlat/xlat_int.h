@@ -1386,9 +1386,12 @@ bool xlat_scope_star_names(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int
 /* * of s when its FROM has a join that merges columns (USING, NATURAL): the merged columns
  * first, then each side's others, as PostgreSQL lists them (each a column of one relation:
  * the left side's, the right side's for RIGHT JOIN; a FULL JOIN's the COALESCE of both, the
- * right one's relation in *quals2); false when there is no such join or it cannot be spelled
+ * right one's relation in *quals2, or the relations after the first, each ended by
+ * XLAT_QUALS_SEP, when FULL JOINs merge it again); false when there is no such join or it
+ * cannot be spelled
  * so (an aliased join, merged columns of different types, a relation whose columns are not
  * known here). */
+#define XLAT_QUALS_SEP '\x1f'
 bool xlat_scope_join_star(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int first,
 			  const char ***quals, const char ***quals2, const char ***names,
 			  size_t *n);

@@ -960,7 +960,8 @@ void xlat_scope_star_shape(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int
  * NATURAL), then the left side's other columns, then the right side's; SQLite lists the left
  * side's columns with the merged ones where they stand. A merged column is the left side's
  * (the right side's for RIGHT JOIN; a FULL JOIN's is COALESCE of both, quals2 naming the
- * right side). Not spelled out (left to SQLite, as before): an aliased join, a relation with
+ * right side, or, merged again by another FULL JOIN, the relations after the first, each
+ * ended by XLAT_QUALS_SEP: COALESCE(s1.x, s2.x, s3.x)). Not spelled out (left to SQLite, as before): an aliased join, a relation with
  * a column alias list or whose columns are not known, and merged columns of different types
  * (PostgreSQL gives them their common type). */
 
@@ -1042,6 +1043,18 @@ static bool merged_type_kept(struct xlat_type kept, struct xlat_type other)
 	       int_rank(kept.oid) > int_rank(other.oid);
 }
 
+/* quals2 of a merged column as a list of relations each ended by XLAT_QUALS_SEP ("" for
+ * none): one relation alone is written without it. */
+static const char *alt_list(struct xlat_ctx *c, const char *quals2)
+{
+	if (!quals2)
+		return "";
+	size_t n = strlen(quals2);
+	return n && quals2[n - 1] == XLAT_QUALS_SEP
+		       ? quals2
+		       : arena_printf(c->a, "%s%c", quals2, XLAT_QUALS_SEP);
+}
+
 static bool merge_jcols(struct xlat_ctx *c, const PgQuery__JoinExpr *j, const struct jcols *l,
 			const struct jcols *r, struct jcols *out)
 {
@@ -1063,14 +1076,21 @@ static bool merge_jcols(struct xlat_ctx *c, const PgQuery__JoinExpr *j, const st
 		    !merged_type_kept(right ? r->types[b] : l->types[a],
 				      right ? l->types[a] : r->types[b]))
 			return false;
-		/* FULL: COALESCE(l, r) of two plain columns of one type */
-		if (full && (l->quals2[a] || r->quals2[b] || l->types[a].oid != r->types[b].oid))
+		/* FULL: COALESCE(l, r) of columns of one type, either side maybe merged already */
+		if (full && l->types[a].oid != r->types[b].oid)
 			return false;
 		taken_l[a] = taken_r[b] = true;
 		const struct jcols *from = right ? r : l;
 		long k = right ? b : a;
-		if (!jcols_push(c, out, from->quals[k], full ? r->quals[b] : from->quals2[k],
-				from->names[k], from->types[k]))
+		const char *alts = from->quals2[k];
+		if (full && (l->quals2[a] || r->quals2[b]))
+			alts = arena_printf(c->a, "%s%s%c%s", alt_list(c, l->quals2[a]),
+					    r->quals[b], XLAT_QUALS_SEP, alt_list(c, r->quals2[b]));
+		else if (full)
+			alts = r->quals[b];
+		if (!alts && full)
+			return false;
+		if (!jcols_push(c, out, from->quals[k], alts, from->names[k], from->types[k]))
 			return false;
 	}
 	for (size_t i = 0; i < l->n; i++) {
