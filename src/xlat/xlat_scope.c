@@ -329,7 +329,10 @@ static bool from_item(struct xlat_ctx *c, const PgQuery__Node *n)
 		if (!rs->subquery || rs->subquery->node_case != NODE(SELECT_STMT))
 			return true; /* refused by the real pass, or unknown */
 		struct xlat_scope_rel got = *r;
-		if (!subquery_cols(c, rs->subquery->select_stmt, rs->alias, &got))
+		uint64_t saved = rs->lateral ? c->hidden_levels : xlat_scope_hide_level(c);
+		bool ok = subquery_cols(c, rs->subquery->select_stmt, rs->alias, &got);
+		xlat_scope_unhide(c, saved);
+		if (!ok)
 			return false;
 		c->rels[c->nrels - 1] = got; /* the dry run may have moved c->rels */
 		return true;
@@ -572,6 +575,21 @@ static struct xlat_type qualified(const struct xlat_ctx *c, const char *rel, con
 }
 
 /* col: the innermost level that has it; a level with an opaque relation might have it. */
+static bool hidden(const struct xlat_ctx *c, int level)
+{
+	return level >= 0 && level < 64 && (c->hidden_levels >> level & 1);
+}
+
+uint64_t xlat_scope_hide_level(struct xlat_ctx *c)
+{
+	uint64_t saved = c->hidden_levels;
+	if (c->level >= 0 && c->level < 64)
+		c->hidden_levels |= (uint64_t)1 << c->level;
+	return saved;
+}
+
+void xlat_scope_unhide(struct xlat_ctx *c, uint64_t saved) { c->hidden_levels = saved; }
+
 static struct xlat_type unqualified(const struct xlat_ctx *c, const char *col)
 {
 	int i = c->nrels - 1;
@@ -579,6 +597,11 @@ static struct xlat_type unqualified(const struct xlat_ctx *c, const char *col)
 		int level = c->rels[i].level;
 		bool opaque = false;
 		const struct xlat_schema_col *hit = NULL;
+		if (hidden(c, level)) { /* a sibling of the FROM subquery being translated */
+			while (i >= 0 && c->rels[i].level == level)
+				i--;
+			continue;
+		}
 		for (; i >= 0 && c->rels[i].level == level; i--) {
 			const struct xlat_scope_rel *r = &c->rels[i];
 			opaque |= r->opaque;
@@ -640,6 +663,18 @@ const char *xlat_scope_on_owner(const struct xlat_ctx *c, const PgQuery__JoinExp
 		}
 	}
 	return elsewhere ? owner : NULL;
+}
+
+const char *xlat_scope_input_has(const struct xlat_ctx *c, const PgQuery__Node *side,
+				 const char *col)
+{
+	for (int i = c->nrels - 1; i >= 0 && c->rels[i].level == c->level; i--) {
+		const struct xlat_scope_rel *r = &c->rels[i];
+		if (r->name && !r->opaque && join_input(side, r->name) > 0 &&
+		    xlat_scope_col(r->cols, r->ncols, col))
+			return r->name;
+	}
+	return NULL;
 }
 
 const char *xlat_scope_hidden_by_alias(const struct xlat_ctx *c, const char *rel)
