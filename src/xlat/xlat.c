@@ -493,6 +493,7 @@ static bool translate_one(struct xlat_ctx *c, const PgQuery__RawStmt *raw, const
 	c->flags = 0;
 	c->inline_consts = 0;
 	c->hidden_levels = 0;
+	c->using_target = NULL;
 	xlat_schema_reset(c);
 	c->mod = NULL;
 	c->top_stmt = raw->stmt;

@@ -1607,7 +1607,15 @@ static bool delete_rest(struct xlat_ctx *c, const PgQuery__DeleteStmt *s)
 {
 	if (s->n_using_clause) {
 		xlat_puts(c, " WHERE EXISTS (SELECT 1 FROM ");
-		if (!xlat_from_list(c, s->using_clause, s->n_using_clause))
+		const PgQuery__RangeVar *rv = s->relation;
+		c->using_target = rv->alias ? rv->alias->aliasname : rv->relname;
+		c->using_cols = NULL, c->using_ncols = 0;
+		if (c->schema && c->schema->table_fn)
+			(void)c->schema->table_fn(c->schema->arg, rv->relname, c->a, &c->using_cols,
+						  &c->using_ncols);
+		bool ok = xlat_from_list(c, s->using_clause, s->n_using_clause);
+		c->using_target = NULL;
+		if (!ok)
 			return false;
 		if (s->where_clause) {
 			xlat_puts(c, " WHERE ");

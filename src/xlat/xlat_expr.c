@@ -23,13 +23,14 @@ struct binop {
 	enum opclass cls;
 };
 
-static const struct binop binops[] = {
-	{"+", OPC_ARITH}, {"-", OPC_ARITH},   {"*", OPC_ARITH}, {"/", OPC_ARITH},
-	{"%", OPC_ARITH}, {"||", OPC_CONCAT}, {"=", OPC_CMP},   {"<>", OPC_CMP},
-	{"<", OPC_CMP},   {">", OPC_CMP},     {"<=", OPC_CMP},  {">=", OPC_CMP},
-	{"&", OPC_BIT},   {"|", OPC_BIT},     {"<<", OPC_BIT},  {">>", OPC_BIT},
-	{"<<=", OPC_BIT}, {">>=", OPC_BIT},   {"&&", OPC_BIT}, /* inet containment */
-	{"<->", OPC_BIT}, /* tsquery phrase */
+static const struct binop binops[] =
+	{
+		{"+", OPC_ARITH}, {"-", OPC_ARITH},   {"*", OPC_ARITH}, {"/", OPC_ARITH},
+		{"%", OPC_ARITH}, {"||", OPC_CONCAT}, {"=", OPC_CMP},   {"<>", OPC_CMP},
+		{"<", OPC_CMP},   {">", OPC_CMP},     {"<=", OPC_CMP},  {">=", OPC_CMP},
+		{"&", OPC_BIT},   {"|", OPC_BIT},     {"<<", OPC_BIT},  {">>", OPC_BIT},
+		{"<<=", OPC_BIT}, {">>=", OPC_BIT},   {"&&", OPC_BIT}, /* inet containment */
+		{"<->", OPC_BIT},                                      /* tsquery phrase */
 };
 
 static const struct binop *find_binop(const char *name)
@@ -302,6 +303,34 @@ static bool a_const(struct xlat_ctx *c, const PgQuery__AConst *k, struct xlat_ty
 	return ok;
 }
 
+/* Inside a subquery of DELETE ... USING: a reference to the target, which PostgreSQL's
+ * subquery does not see (42P01 for t.c, 42703 for a bare c only the target has). */
+static bool using_ref_ok(struct xlat_ctx *c, const PgQuery__ColumnRef *cr)
+{
+	const char *t = c->using_target;
+	const char *f0 = xlat_node_str(cr->fields[0]);
+	if (cr->n_fields == 2 && f0 && strcmp(f0, t) == 0 && xlat_scope_visible(c, t, NULL) == 0) {
+		xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, cr->location,
+			  "invalid reference to FROM-clause entry for table \"%s\"", t);
+		pgerr_hint(c->err,
+			   "There is an entry for table \"%s\", but it cannot be referenced from "
+			   "this part of the query.",
+			   t);
+		return false;
+	}
+	if (cr->n_fields == 1 && f0 && xlat_scope_col(c->using_cols, c->using_ncols, f0) &&
+	    xlat_scope_visible(c, NULL, f0) == 0) {
+		xlat_fail(c, SQLSTATE_UNDEFINED_COLUMN, cr->location,
+			  "column \"%s\" does not exist", f0);
+		pgerr_hint(c->err,
+			   "There is a column named \"%s\" in table \"%s\", but it cannot be "
+			   "referenced from this part of the query.",
+			   f0, t);
+		return false;
+	}
+	return true;
+}
+
 /* Writes a dotted column reference; schema-qualified ones follow the relation name rules. */
 static bool column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xlat_type *t)
 {
@@ -316,6 +345,8 @@ static bool column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct 
 		return xlat_fail(c, SQLSTATE_UNDEFINED_COLUMN, cr->location,
 				 "column \"%s\" does not exist",
 				 only ? only : xlat_node_str(cr->fields[cr->n_fields - 1]));
+	if (c->using_target && c->hidden_levels && !using_ref_ok(c, cr))
+		return false;
 	const char *value = only ? xlat_scope_scalar_fn(c, only) : NULL;
 	if (value) { /* jsonb_array_elements(x) AS l: l is l.value */
 		struct xlat_colref r;
@@ -469,15 +500,14 @@ static bool nonzero_constant(struct xlat_ctx *c, const PgQuery__Node *n)
 		return false;
 	if (k->val_case == PG_QUERY__A__CONST__VAL_IVAL)
 		return k->ival->ival != 0;
-	return k->val_case == PG_QUERY__A__CONST__VAL_FVAL && strspn(k->fval->fval, "0.") <
-								  strcspn(k->fval->fval, "eE");
+	return k->val_case == PG_QUERY__A__CONST__VAL_FVAL &&
+	       strspn(k->fval->fval, "0.") < strcspn(k->fval->fval, "eE");
 }
 
 /* The right operand of / and %: SQLite answers NULL for a zero divisor where PostgreSQL
  * raises 22012, so a divisor that may be zero goes through shardlite_divisor(), which pgfn
  * registers on every connection (it raises 22012 "division by zero"). */
-static bool divisor(struct xlat_ctx *c, const PgQuery__Node *n, const char *op,
-		    struct xlat_type *t)
+static bool divisor(struct xlat_ctx *c, const PgQuery__Node *n, const char *op, struct xlat_type *t)
 {
 	if (n->node_case == NODE(A_CONST) && nonzero_constant(c, n))
 		return arith_operand(c, n, op, false, t);
@@ -564,8 +594,8 @@ static void regproc_cmp(struct xlat_ctx *c, struct xlat_type l, struct xlat_type
  * '1.5'). As a comparison operand it is read as a number first, as $1::numeric is
  * (xlat_cast.c; a NaN stays 'NaN', which sorts above every number). The operand's text is
  * at [start, end); returns how much longer it became. */
-size_t xlat_numeric_param_operand(struct xlat_ctx *c, const PgQuery__Node *n,
-				   struct xlat_type t, size_t start, size_t end)
+size_t xlat_numeric_param_operand(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type t,
+				  size_t start, size_t end)
 {
 	if (n->node_case != NODE(PARAM_REF) || t.oid != XLAT_OID_NUMERIC)
 		return 0;
@@ -640,7 +670,7 @@ static bool operand_families(struct xlat_ctx *c, const PgQuery__AExpr *e, const 
  * integers, -1 failed (42883: the count is an int4, and numbers other than integers have no
  * shift). */
 static int int_shift(struct xlat_ctx *c, const char *op, size_t mark, size_t lend, size_t rstart,
-		      struct xlat_type l, struct xlat_type r, struct xlat_type *t)
+		     struct xlat_type l, struct xlat_type r, struct xlat_type *t)
 {
 	int lr = numeric_rank(l.oid), rr = numeric_rank(r.oid);
 	if (lr >= 1 && rr >= 1 && (lr > 3 || rr > 2))
@@ -661,8 +691,8 @@ static int int_shift(struct xlat_ctx *c, const char *op, size_t mark, size_t len
  * (a real column against '1004.3' must compare with the real 1004.3, not the double). */
 static const char *commutator(const struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op)
 {
-	static const char *const pairs[][2] = {{"=", "="},   {"<>", "<>"}, {"<", ">"},
-					       {">", "<"},   {"<=", ">="}, {">=", "<="}};
+	static const char *const pairs[][2] = {{"=", "="}, {"<>", "<>"}, {"<", ">"},
+					       {">", "<"}, {"<=", ">="}, {">=", "<="}};
 	const PgQuery__Node *l = e->lexpr, *r = e->rexpr;
 	if (!c->schema || !l || !r || l->node_case != PG_QUERY__NODE__NODE_A_CONST ||
 	    l->a_const->isnull || l->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL ||
@@ -688,8 +718,8 @@ static bool str_const(const PgQuery__Node *n)
 static bool int_literal_operand(struct xlat_ctx *c, const PgQuery__Node *lit,
 				struct xlat_type other)
 {
-	if (!str_const(lit) ||
-	    (other.oid != XLAT_OID_INT2 && other.oid != XLAT_OID_INT4 && other.oid != XLAT_OID_INT8))
+	if (!str_const(lit) || (other.oid != XLAT_OID_INT2 && other.oid != XLAT_OID_INT4 &&
+				other.oid != XLAT_OID_INT8))
 		return true;
 	const char *s = lit->a_const->sval->sval, *p = s;
 	p += strspn(p, " \t\n\r\f\v");
@@ -743,7 +773,7 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		return false;
 	if (lit)
 		r = l;
-	else if (!(cmp    ? xlat_cmp_operand(c, e->rexpr, &r)
+	else if (!(cmp   ? xlat_cmp_operand(c, e->rexpr, &r)
 		   : div ? divisor(c, e->rexpr, op, &r)
 			 : arith_operand(c, e->rexpr, op, false, &r)))
 		return false;
@@ -932,8 +962,8 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 				if (!xlat_cast_string(c, e->rexpr, XLAT_OID_BYTEA, -1))
 					return false;
 			} else if (l.oid == XLAT_OID_UNKNOWN && str_const(e->lexpr)) {
-				char *right = arena_strndup(c->a, c->sb->data + lend,
-							    c->sb->len - lend);
+				char *right =
+					arena_strndup(c->a, c->sb->data + lend, c->sb->len - lend);
 				c->sb->len = mark;
 				if (!xlat_cast_string(c, e->lexpr, XLAT_OID_BYTEA, -1))
 					return false;
@@ -946,7 +976,8 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		}
 		if (!xlat_concat_ok(l.oid, r.oid)) {
 			xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, e->location,
-				  "operator does not exist: %s || %s", xlat_type_by_oid(l.oid)->sql_name,
+				  "operator does not exist: %s || %s",
+				  xlat_type_by_oid(l.oid)->sql_name,
 				  xlat_type_by_oid(r.oid)->sql_name);
 			pgerr_hint(c->err, "No operator matches the given name and argument types. "
 					   "You might need to add explicit type casts.");
@@ -974,8 +1005,8 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		xlat_puts(c, ")");
 		return true;
 	}
-	bool numeric = t->oid == XLAT_OID_NUMERIC && b->cls == OPC_ARITH &&
-		       strchr("+-*/", op[0]) && !is_float(l.oid) && !is_float(r.oid);
+	bool numeric = t->oid == XLAT_OID_NUMERIC && b->cls == OPC_ARITH && strchr("+-*/", op[0]) &&
+		       !is_float(l.oid) && !is_float(r.oid);
 	if (numeric && !schema_kept(c)) {
 		numeric_op(c, op[0], mark, lend, rstart);
 	} else if (numeric && op[0] == '/' && !real_literal(e->lexpr) && !real_literal(e->rexpr)) {
@@ -1041,7 +1072,7 @@ static bool prefix_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		      struct xlat_type *t)
 {
 	/* |/ and ||/ are float8's (2201F for a negative square root, as dsqrt) */
-	const char *fn = strcmp(op, "@") == 0	  ? "abs"
+	const char *fn = strcmp(op, "@") == 0     ? "abs"
 			 : strcmp(op, "|/") == 0  ? "pgfn_sqrt"
 			 : strcmp(op, "||/") == 0 ? "pgfn_cbrt"
 						  : NULL;
@@ -1075,13 +1106,13 @@ static bool prefix_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	}
 	if (c->sb->data[mark + 1] == '-' || c->sb->data[mark + 1] == '+')
 		xlat_insert_at(c, mark + 1, " "); /* -('-5'::int8): "--" would open a comment */
-	const char *overflow = *op == '-' && xlat_checks_on(c)
-				       ? xlat_infer_overflow_fn(*t, *t, "-")
-				       : NULL;
+	const char *overflow = *op == '-' && xlat_checks_on(c) ? xlat_infer_overflow_fn(*t, *t, "-")
+							       : NULL;
 	if (overflow) { /* -(-2147483648::int4) leaves int4's range (22003) */
 		xlat_insert_at(c, mark, arena_printf(c->a, "%s(", overflow));
 		xlat_puts(c, ")");
-	} else if (*op == '-' && t->oid == XLAT_OID_INTERVAL) { /* an interval negates field by field */
+	} else if (*op == '-' &&
+		   t->oid == XLAT_OID_INTERVAL) { /* an interval negates field by field */
 		char *x = arena_strndup(c->a, c->sb->data + mark + 1, c->sb->len - mark - 1);
 		c->sb->len = mark;
 		xlat_nocache(c);
@@ -1180,7 +1211,8 @@ static bool a_op(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *
 	const char *op = xlat_op_name(e);
 	if (!op)
 		return xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, e->location,
-				 "operator does not exist: %s", xlat_node_str(e->name[e->n_name - 1]));
+				 "operator does not exist: %s",
+				 xlat_node_str(e->name[e->n_name - 1]));
 	if (unknown_op(c, e, op) < 0)
 		return false;
 	int ts = xlat_ts_op(c, e, op, t); /* @@, !! (xlat_tsearch.c) */
@@ -1373,10 +1405,7 @@ static bool case_expr(struct xlat_ctx *c, const PgQuery__CaseExpr *ce, struct xl
 }
 
 /* The array type of int2vector or oidvector (int2[], oid[]), 0 for another type. */
-static uint32_t vector_array(uint32_t oid)
-{
-	return oid == 22 ? 1005 : oid == 30 ? 1028 : 0;
-}
+static uint32_t vector_array(uint32_t oid) { return oid == 22 ? 1005 : oid == 30 ? 1028 : 0; }
 
 /* SQLite's coalesce() wants two arguments; coalesce(x, NULL) is x. An int2vector or oidvector
  * beside its array type (coalesce(proallargtypes, proargtypes), PostGraphile's introspection)

@@ -258,6 +258,11 @@ struct xlat_ctx {
 	/* levels (bit n: level n) whose FROM items a column reference does not see: translating
 	 * a (not LATERAL) subquery in that level's FROM, which sees only the levels above it */
 	uint64_t hidden_levels;
+	/* DELETE ... USING: the target's name and columns, which a subquery of USING may not
+	 * read (SQLite's EXISTS, which holds the USING list, would let it) */
+	const char *using_target;
+	const struct xlat_schema_col *using_cols;
+	size_t using_ncols;
 	struct xlat_scope_rel *rels;
 	int nrels, rels_cap;
 	struct xlat_scope_rel *ctes;
@@ -1354,6 +1359,10 @@ void xlat_scope_cte(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e,
 /* The relation name to qualify col with in the ON clause of join j (current level), NULL
  * when it needs none: PostgreSQL looks for it only among the join's inputs, SQLite among
  * every FROM item of the level, so a column of that name elsewhere would be ambiguous. */
+/* Whether a column reference sees, outside the levels hidden from it (xlat_scope_hide_level),
+ * the relation rel (rel not NULL) or a relation with a column col: 1 yes, 0 no, -1 cannot
+ * tell (a relation whose columns are not known). */
+int xlat_scope_visible(const struct xlat_ctx *c, const char *rel, const char *col);
 /* The name of a relation of the current level that is one of side's FROM items (side a
  * join's input) and has a column col; NULL when none has. */
 const char *xlat_scope_input_has(const struct xlat_ctx *c, const PgQuery__Node *side,

@@ -677,6 +677,22 @@ const char *xlat_scope_input_has(const struct xlat_ctx *c, const PgQuery__Node *
 	return NULL;
 }
 
+int xlat_scope_visible(const struct xlat_ctx *c, const char *rel, const char *col)
+{
+	for (int i = c->nrels - 1; i >= 0; i--) {
+		const struct xlat_scope_rel *r = &c->rels[i];
+		if (hidden(c, r->level))
+			continue;
+		if (rel ? r->name && strcmp(r->name, rel) == 0
+			: r->opaque || xlat_scope_col(r->cols, r->ncols, col))
+			return r->opaque && !rel ? -1 : 1;
+	}
+	for (int i = c->nctes - 1; rel && i >= 0; i--)
+		if (strcmp(c->ctes[i].name, rel) == 0)
+			return 1;
+	return 0;
+}
+
 const char *xlat_scope_hidden_by_alias(const struct xlat_ctx *c, const char *rel)
 {
 	const char *alias = NULL;
