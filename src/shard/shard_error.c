@@ -736,6 +736,10 @@ static const struct rc_map rc_table[] = {
 	{SQLITE_ERROR, "default value of column ", SQLSTATE_FEATURE_NOT_SUPPORTED,
 	 reword_default_column},
 	{SQLITE_ERROR, "row value misused", SQLSTATE_FEATURE_NOT_SUPPORTED, reword_row_value},
+	/* an aggregate or window function where SQLite allows none (an outer query's aggregate in
+	 * a LATERAL subquery of its own FROM): PostgreSQL's codes, not XX000 */
+	{SQLITE_ERROR, "misuse of aggregate", "42803", NULL},
+	{SQLITE_ERROR, "misuse of window function", "42P20", NULL},
 	{SQLITE_ERROR, "CHECK constraint failed", SQLSTATE_CHECK_VIOLATION, reword_added_check},
 	{SQLITE_ERROR, "error in view ", "2BP01", reword_view_column},
 	{SQLITE_ERROR, "error in table ", SQLSTATE_FEATURE_NOT_SUPPORTED, reword_table_column},

@@ -16,3 +16,6 @@ SELECT * FROM lj4 a FULL JOIN LATERAL (SELECT b.f1 FROM lj4 b WHERE b.f1 = a.f1)
 SELECT f1, g FROM lj4 a LEFT JOIN LATERAL generate_series(0, f1) g ON true ORDER BY 1, 2;
 SELECT f1, g FROM lj4 a FULL JOIN generate_series(0, 2) g ON f1 = g ORDER BY 1, 2;
 SELECT * FROM lj4 a FULL JOIN (lj4 b CROSS JOIN LATERAL generate_series(0, b.f1) g) ON a.f1 = g ORDER BY 1, 2, 3;
+-- an outer query's aggregate in a LATERAL subquery of its own FROM: PostgreSQL's 42803
+-- (SQLite's "misuse of aggregate" was XX000)
+SELECT 1 FROM lj4 a, LATERAL (SELECT max(a.f1) FROM lj4 b) ss;
