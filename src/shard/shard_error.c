@@ -41,8 +41,8 @@ static void split_columns(const char *arg, char *table, size_t tlen, char *cols,
 			break;
 		if (!table[0])
 			snprintf(table, tlen, "%.*s", (int)(dot - p), p);
-		ci += (size_t)snprintf(cols + ci, ci < clen ? clen - ci : 0, "%s%.*s", ci ? ", " : "",
-				       (int)(end - dot - 1), dot + 1);
+		ci += (size_t)snprintf(cols + ci, ci < clen ? clen - ci : 0, "%s%.*s",
+				       ci ? ", " : "", (int)(end - dot - 1), dot + 1);
 		if (ci >= clen)
 			break;
 		p = comma ? comma + 1 : end;
@@ -68,7 +68,8 @@ static bool lookup(sqlite3 *db, const char *sql, const char *a, const char *b, c
 	    (!out2 || sqlite3_column_text(st, 1))) {
 		snprintf(out, PGERR_NAME_MAX, "%s", (const char *)sqlite3_column_text(st, 0));
 		if (out2)
-			snprintf(out2, PGERR_NAME_MAX, "%s", (const char *)sqlite3_column_text(st, 1));
+			snprintf(out2, PGERR_NAME_MAX, "%s",
+				 (const char *)sqlite3_column_text(st, 1));
 		found = sqlite3_step(st) == SQLITE_DONE;
 	}
 	sqlite3_finalize(st);
@@ -91,12 +92,11 @@ static bool unique_name(sqlite3 *db, const char *table, const char *cols, bool p
 		   "instr(s.sql, '" CATALOG_UNIQUE_MARK "'))",
 		   table, def, out, NULL))
 		return true;
-	return !pkey &&
-	       lookup(db,
-		      "SELECT il.name FROM pragma_index_list(?1) il WHERE il.\"unique\" "
-		      "AND il.origin = 'c' AND (SELECT group_concat(ii.name, ', ') FROM "
-		      "pragma_index_info(il.name) ii) = ?2",
-		      table, cols, out, NULL);
+	return !pkey && lookup(db,
+			       "SELECT il.name FROM pragma_index_list(?1) il WHERE il.\"unique\" "
+			       "AND il.origin = 'c' AND (SELECT group_concat(ii.name, ', ') FROM "
+			       "pragma_index_info(il.name) ii) = ?2",
+			       table, cols, out, NULL);
 }
 
 /* SQLite names the columns but not the values: the DETAIL lacks PostgreSQL's "=(v)" (COPY
@@ -164,8 +164,8 @@ static void reword_not_null(sqlite3 *db, struct pgerr *e, const char *arg)
 	char table[128], cols[256];
 	split_columns(arg, table, sizeof(table), cols, sizeof(cols));
 	snprintf(e->message, sizeof(e->message),
-		 "null value in column \"%s\" of relation \"%s\" violates not-null constraint", cols,
-		 table);
+		 "null value in column \"%s\" of relation \"%s\" violates not-null constraint",
+		 cols, table);
 	snprintf(e->schema_name, sizeof(e->schema_name), "public");
 	snprintf(e->table_name, sizeof(e->table_name), "%s", table);
 	snprintf(e->column_name, sizeof(e->column_name), "%.120s", cols);
@@ -222,13 +222,14 @@ static void reword_check(sqlite3 *db, struct pgerr *e, const char *arg)
 	/* an unnamed one whose PostgreSQL text was kept (CATALOG_CHECK_PG_MARK) is found by it */
 	size_t n = strlen(CATALOG_CHECK_PG_MARK);
 	const char *end = strncmp(arg, CATALOG_CHECK_PG_MARK, n) == 0 ? strstr(arg + n, " */")
-								       : NULL;
+								      : NULL;
 	char *pg = end ? strndup(arg + n, (size_t)(end - arg - n)) : NULL;
-	bool found = lookup(db,
-			    "SELECT shardlite_relname(r.oid), c.conname FROM pg_constraint c "
-			    "JOIN pg_class r ON r.oid = c.conrelid WHERE c.contype = 'c' AND "
-			    "(c.conname = ?1 OR pg_get_constraintdef(c.oid) = 'CHECK (' || ?1 || ')')",
-			    pg ? pg : arg, NULL, table, name);
+	bool found =
+		lookup(db,
+		       "SELECT shardlite_relname(r.oid), c.conname FROM pg_constraint c "
+		       "JOIN pg_class r ON r.oid = c.conrelid WHERE c.contype = 'c' AND "
+		       "(c.conname = ?1 OR pg_get_constraintdef(c.oid) = 'CHECK (' || ?1 || ')')",
+		       pg ? pg : arg, NULL, table, name);
 	if (!found) {
 		snprintf(e->message, sizeof(e->message), "new row violates check constraint \"%s\"",
 			 pg ? pg : arg);
@@ -261,8 +262,8 @@ static const char *kind_of(sqlite3 *db, const char *name, char *buf, size_t cap)
 {
 	sqlite3_stmt *st = NULL;
 	const char *r = NULL;
-	if (db && sqlite3_prepare_v2(db, "SELECT type FROM main.sqlite_schema WHERE name = ?1",
-				     -1, &st, NULL) == SQLITE_OK) {
+	if (db && sqlite3_prepare_v2(db, "SELECT type FROM main.sqlite_schema WHERE name = ?1", -1,
+				     &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_ROW) {
 			snprintf(buf, cap, "%s", (const char *)sqlite3_column_text(st, 0));
@@ -322,7 +323,8 @@ static void format_hint(struct pgerr *e)
 static void upsert_hint(struct pgerr *e)
 {
 	if (strcmp(e->sqlstate, "21000") == 0 &&
-	    strcmp(e->message, "ON CONFLICT DO UPDATE command cannot affect row a second time") == 0)
+	    strcmp(e->message, "ON CONFLICT DO UPDATE command cannot affect row a second time") ==
+		    0)
 		pgerr_hint(e, "Ensure that no rows proposed for insertion within the same command "
 			      "have duplicate constrained values.");
 }
@@ -337,10 +339,13 @@ static bool wrong_kind(sqlite3 *db, struct pgerr *e, const char *name, const cha
 	snprintf(e->sqlstate, sizeof(e->sqlstate), "42809");
 	snprintf(e->message, sizeof(e->message), "\"%s\" is not %s", name,
 		 strcmp(want, "index") == 0 ? "an index" : "a table");
-	pgerr_hint(e, "Use DROP %s to remove %s.", strcmp(kind, "index") == 0 ? "INDEX" :
-		   strcmp(kind, "view") == 0 ? "VIEW" : "TABLE",
-		   strcmp(kind, "index") == 0 ? "an index" : strcmp(kind, "view") == 0 ? "a view" :
-		   "a table");
+	pgerr_hint(e, "Use DROP %s to remove %s.",
+		   strcmp(kind, "index") == 0  ? "INDEX"
+		   : strcmp(kind, "view") == 0 ? "VIEW"
+					       : "TABLE",
+		   strcmp(kind, "index") == 0  ? "an index"
+		   : strcmp(kind, "view") == 0 ? "a view"
+					       : "a table");
 	return true;
 }
 
@@ -441,8 +446,9 @@ static void reword_exists(sqlite3 *db, struct pgerr *e, const char *arg)
 static void reword_no_named(sqlite3 *db, struct pgerr *e, const char *arg)
 {
 	const char *sep = strstr(arg, " has no column named ");
-	snprintf(e->message, sizeof(e->message), "column \"%s\" of relation \"%.*s\" does not exist",
-		 sep + 21, (int)(sep - arg), arg);
+	snprintf(e->message, sizeof(e->message),
+		 "column \"%s\" of relation \"%.*s\" does not exist", sep + 21, (int)(sep - arg),
+		 arg);
 }
 
 static void values_message(struct pgerr *e, long vals, long cols)
@@ -665,7 +671,8 @@ static void reword_wrong_drop(sqlite3 *db, struct pgerr *e, const char *arg)
 	bool table = strncmp(arg, "TABLE", 5) == 0; /* "use DROP TABLE to delete table t" */
 	snprintf(e->message, sizeof(e->message), "\"%s\" is not %s", name + 1,
 		 table ? "a view" : "a table");
-	pgerr_hint(e, table ? "Use DROP TABLE to remove a table." : "Use DROP VIEW to remove a view.");
+	pgerr_hint(e,
+		   table ? "Use DROP TABLE to remove a table." : "Use DROP VIEW to remove a view.");
 }
 
 /* "foreign key mismatch - "c" referencing "p"": a foreign key that SQLite, unlike PostgreSQL,
@@ -681,7 +688,8 @@ static void reword_fk_mismatch(sqlite3 *db, struct pgerr *e, const char *arg)
 /* "default value of column [a] is not constant": a DEFAULT naming a column */
 static void reword_default_column(sqlite3 *db, struct pgerr *e, const char *arg)
 {
-	snprintf(e->message, sizeof(e->message), "cannot use column reference in DEFAULT expression");
+	snprintf(e->message, sizeof(e->message),
+		 "cannot use column reference in DEFAULT expression");
 }
 
 /* The authorizer (shard_authz.c) noted what it refused; SQLite only says "not authorized". */
@@ -739,6 +747,10 @@ static const struct rc_map rc_table[] = {
 	{SQLITE_ERROR, "default value of column ", SQLSTATE_FEATURE_NOT_SUPPORTED,
 	 reword_default_column},
 	{SQLITE_ERROR, "row value misused", SQLSTATE_FEATURE_NOT_SUPPORTED, reword_row_value},
+	/* an aggregate or window function where SQLite allows none (an outer query's aggregate in
+	 * a LATERAL subquery of its own FROM): PostgreSQL's codes, not XX000 */
+	{SQLITE_ERROR, "misuse of aggregate", "42803", NULL},
+	{SQLITE_ERROR, "misuse of window function", "42P20", NULL},
 	{SQLITE_ERROR, "CHECK constraint failed", SQLSTATE_CHECK_VIOLATION, reword_added_check},
 	{SQLITE_ERROR, "error in view ", "2BP01", reword_view_column},
 	{SQLITE_ERROR, "error in table ", SQLSTATE_FEATURE_NOT_SUPPORTED, reword_table_column},
@@ -752,8 +764,7 @@ static const struct rc_map rc_table[] = {
 	 "42P10", reword_no_arbiter},
 	{SQLITE_ERROR, "foreign key mismatch - ", "42830", reword_fk_mismatch},
 	{SQLITE_ERROR, "no such function: ", SQLSTATE_UNDEFINED_FUNCTION, reword_no_function},
-	{SQLITE_ERROR, "wrong number of arguments to function ", SQLSTATE_UNDEFINED_FUNCTION,
-	 NULL},
+	{SQLITE_ERROR, "wrong number of arguments to function ", SQLSTATE_UNDEFINED_FUNCTION, NULL},
 	{SQLITE_ERROR, "no such savepoint: ", SQLSTATE_SAVEPOINT_EXCEPTION, reword_savepoint},
 	{SQLITE_ERROR, "cannot start a transaction within a transaction",
 	 SQLSTATE_ACTIVE_SQL_TRANSACTION, NULL},
@@ -767,8 +778,8 @@ static const struct rc_map rc_table[] = {
 	{SQLITE_ERROR, "near ", SQLSTATE_SYNTAX_ERROR, NULL},
 	/* raised by the catalog's functions (src/catalog/catalog_fn.c, catalog_srf.c) */
 	{SQLITE_ERROR, "invalid regular expression: ", "2201B", NULL},
-	{SQLITE_ERROR, "invalid input syntax for type boolean: ", SQLSTATE_INVALID_TEXT_REPRESENTATION,
-	 NULL},
+	{SQLITE_ERROR,
+	 "invalid input syntax for type boolean: ", SQLSTATE_INVALID_TEXT_REPRESENTATION, NULL},
 	{SQLITE_ERROR, "relation \"", SQLSTATE_UNDEFINED_TABLE, NULL},
 	{SQLITE_ERROR, "step size cannot equal zero", SQLSTATE_INVALID_PARAMETER_VALUE, NULL},
 	{SQLITE_ERROR, "not authorized", SQLSTATE_INSUFFICIENT_PRIVILEGE, reword_auth},
@@ -850,7 +861,8 @@ bool shard_error(sqlite3 *db, int rc, struct pgerr *err)
 	/* Out of file descriptors is the process's limit, not a broken tenant file. */
 	int os = db ? sqlite3_system_errno(db) : 0;
 	if ((rc & 0xff) == SQLITE_CANTOPEN && (os == EMFILE || os == ENFILE)) {
-		pgerr_set(err, SQLSTATE_INSUFFICIENT_RESOURCES, "could not open the tenant's file: too many open files");
+		pgerr_set(err, SQLSTATE_INSUFFICIENT_RESOURCES,
+			  "could not open the tenant's file: too many open files");
 		pgerr_hint(err, "Raise the server's open-file limit (ulimit -n) or lower "
 				"max_connections.");
 		return false;

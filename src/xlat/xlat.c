@@ -147,8 +147,8 @@ PgQuery__Node *xlat_tree_string(const char *s)
 
 const char *xlat_op_name(const PgQuery__AExpr *e)
 {
-	if (e->n_name == 2 && !(xlat_node_str(e->name[0]) &&
-				strcmp(xlat_node_str(e->name[0]), "pg_catalog") == 0))
+	if (e->n_name == 2 &&
+	    !(xlat_node_str(e->name[0]) && strcmp(xlat_node_str(e->name[0]), "pg_catalog") == 0))
 		return NULL;
 	return e->n_name ? xlat_node_str(e->name[e->n_name - 1]) : NULL;
 }
@@ -242,7 +242,8 @@ static bool explain(struct xlat_ctx *c, const PgQuery__ExplainStmt *e)
 	case PG_QUERY__NODE__NODE_DELETE_STMT:
 		break;
 	default:
-		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "EXPLAIN of %s is not supported",
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "EXPLAIN of %s is not supported",
 				 q ? xlat_refused_tag(c, q) : "this statement");
 	}
 	xlat_nocache(c); /* its constants stay in the SQL whose plan is shown */
@@ -491,6 +492,8 @@ static bool translate_one(struct xlat_ctx *c, const PgQuery__RawStmt *raw, const
 	c->depth = 0;
 	c->flags = 0;
 	c->inline_consts = 0;
+	c->hidden_levels = 0;
+	c->using_target = NULL;
 	xlat_schema_reset(c);
 	c->mod = NULL;
 	c->top_stmt = raw->stmt;
@@ -510,9 +513,9 @@ static bool translate_one(struct xlat_ctx *c, const PgQuery__RawStmt *raw, const
 	if (ok && sb.failed)
 		ok = pgerr_set(c->err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED,
 			       "translated statement too long");
-	if (ok && (c->st->kind == XLAT_SQL || c->st->kind == XLAT_SCRIPT ||
-		   c->st->kind == XLAT_CURSOR || c->st->kind == XLAT_EXPLAIN ||
-		   (c->st->kind == XLAT_COPY && !c->st->copy->table)))
+	if (ok &&
+	    (c->st->kind == XLAT_SQL || c->st->kind == XLAT_SCRIPT || c->st->kind == XLAT_CURSOR ||
+	     c->st->kind == XLAT_EXPLAIN || (c->st->kind == XLAT_COPY && !c->st->copy->table)))
 		c->st->sql = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
 	ok = ok && finish_params(c, given, ngiven);
 	ok = ok && xlat_modcte_finish(c);
@@ -588,7 +591,8 @@ static bool syntax_error(const PgQueryError *e, struct pgerr *err)
 	for (size_t i = 0; i < ARRAY_LEN(codes); i++) {
 		if ((!codes[i].funcname ||
 		     (e->funcname && strcmp(e->funcname, codes[i].funcname) == 0)) &&
-		    (!codes[i].message || (e->message && strcmp(e->message, codes[i].message) == 0))) {
+		    (!codes[i].message ||
+		     (e->message && strcmp(e->message, codes[i].message) == 0))) {
 			code = codes[i].sqlstate;
 			hint = codes[i].hint;
 		}
@@ -601,9 +605,9 @@ static bool syntax_error(const PgQueryError *e, struct pgerr *err)
 }
 
 /* A cache hit, or parse and translate (remembering a single statement in the cache). */
-static bool translate(const struct xlat_env *env, const struct xlat_cache_key *key,
-		      const char *sql, const uint32_t *param_types, int nparam_types,
-		      struct arena *a, struct xlat_stmt **out, size_t *nout, struct pgerr *err)
+static bool translate(const struct xlat_env *env, const struct xlat_cache_key *key, const char *sql,
+		      const uint32_t *param_types, int nparam_types, struct arena *a,
+		      struct xlat_stmt **out, size_t *nout, struct pgerr *err)
 {
 	bool bind = env && env->bind_consts;
 	if (xlat_cache_lookup(key, sql, bind, a, out)) {
@@ -658,7 +662,8 @@ bool xlat_translate_in(const struct xlat_env *env, const char *sql, const uint32
 	struct xlat_cache_key key;
 	const char *scope = env && env->search ? env->search : NULL;
 	if (!scope && env && env->no_default) /* current_schema(); '/' is in no tenant name */
-		scope = env->no_search ? "//" : arena_printf(a, "/%s", env->tenant ? env->tenant : "");
+		scope = env->no_search ? "//"
+				       : arena_printf(a, "/%s", env->tenant ? env->tenant : "");
 	for (size_t i = 0; env && i < env->nsearch_local; i++) /* the tenant's own schemas */
 		scope = arena_printf(a, "%s|%s", scope ? scope : "", env->search_local[i]);
 	for (size_t i = 0; env && i < env->ntemp_after; i++) /* what comes before pg_temp */

@@ -3,8 +3,8 @@
  * the catalog functions (registered on every tenant connection by the catalog module), the
  * reg* casts, POSIX regular expressions for ~ and !~, arrays as the catalog holds them.
  * Set-returning functions and LATERAL are in xlat_catalog_srf.c. */
-#include "xlat_int.h"
 #include "pgtype.h"
+#include "xlat_int.h"
 
 #include <string.h>
 
@@ -388,8 +388,8 @@ static int to_reg_fn(struct xlat_ctx *c, const PgQuery__FuncCall *f, const struc
 {
 	bool shown = (c->flags & XLAT_X_RESULT) && r->out;
 	c->flags &= ~(unsigned)XLAT_X_RESULT;
-	if (f->n_args != 1 || f->agg_star || f->agg_distinct || f->n_agg_order ||
-	    f->agg_filter || f->over || f->func_variadic)
+	if (f->n_args != 1 || f->agg_star || f->agg_distinct || f->n_agg_order || f->agg_filter ||
+	    f->over || f->func_variadic)
 		return 0;
 	const PgQuery__Node *a = f->args[0];
 	if (a->node_case == NODE(PARAM_REF) &&
@@ -687,10 +687,10 @@ static bool slice(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct x
 	xlat_puts(c, ")");
 	bool arr = false; /* an enum's or a row type's array keeps its type */
 	*t = (struct xlat_type){xlat_array_elem(at.oid) ||
-					(xlat_enum_by_oid(c, at.oid, &arr) && arr) ||
-					xlat_comptype_array_elem(c, at.oid)
-				    ? at.oid
-				    : 0,
+						(xlat_enum_by_oid(c, at.oid, &arr) && arr) ||
+						xlat_comptype_array_elem(c, at.oid)
+					? at.oid
+					: 0,
 				-1};
 	return true;
 }
@@ -699,8 +699,8 @@ static bool slice(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct x
  * array's, as in PostgreSQL; explicit bounds read) or, for an array of a type not known here,
  * pg_array_get (which also reads the catalog's vectors); the element as a value of the
  * array's element type. */
-static bool elem_call(struct xlat_ctx *c, const PgQuery__AIndirection *ind, char tag,
-		      uint32_t elem, struct xlat_type *t);
+static bool elem_call(struct xlat_ctx *c, const PgQuery__AIndirection *ind, char tag, uint32_t elem,
+		      struct xlat_type *t);
 
 static bool element(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct xlat_type *t)
 {
@@ -738,8 +738,8 @@ static bool element(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct
 	return ok;
 }
 
-static bool elem_call(struct xlat_ctx *c, const PgQuery__AIndirection *ind, char tag,
-		      uint32_t elem, struct xlat_type *t)
+static bool elem_call(struct xlat_ctx *c, const PgQuery__AIndirection *ind, char tag, uint32_t elem,
+		      struct xlat_type *t)
 {
 	struct xlat_type ignored;
 	xlat_puts(c, tag ? "pgfn_array_elem(" : "");
@@ -817,7 +817,7 @@ bool xlat_catalog_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind
 		int field = xlat_srfzip_field(c, ind, t); /* (f()).col */
 		if (!field)
 			field = xlat_row_field(c, ind, t); /* (t).col */
-		if (!field) /* (ROW(a, b)).f1 */
+		if (!field)                                /* (ROW(a, b)).f1 */
 			field = xlat_row_ctor_field(c, ind, t);
 		if (!field) /* (x).f of a composite value */
 			field = xlat_composite_field(c, ind, t);
@@ -905,9 +905,12 @@ static int dt_array(struct xlat_ctx *c, const PgQuery__TypeCast *tc, const char 
 	static const struct {
 		const char *name;
 		uint32_t elem, array;
-	} dt[] = {{"date", XLAT_OID_DATE, 1182},	  {"time", XLAT_OID_TIME, 1183},
-		  {"timetz", XLAT_OID_TIMETZ, 1270},	  {"timestamp", XLAT_OID_TIMESTAMP, 1115},
-		  {"timestamptz", XLAT_OID_TIMESTAMPTZ, 1185}, {"interval", XLAT_OID_INTERVAL, 1187}};
+	} dt[] = {{"date", XLAT_OID_DATE, 1182},
+		  {"time", XLAT_OID_TIME, 1183},
+		  {"timetz", XLAT_OID_TIMETZ, 1270},
+		  {"timestamp", XLAT_OID_TIMESTAMP, 1115},
+		  {"timestamptz", XLAT_OID_TIMESTAMPTZ, 1185},
+		  {"interval", XLAT_OID_INTERVAL, 1187}};
 	const char *s = str_literal(tc->arg);
 	if (!s || tc->type_name->n_typmods || (c->flags & XLAT_X_NOSUBQUERY))
 		return 0; /* DDL: a tenant's schema names no pgfn function */
@@ -929,15 +932,33 @@ static uint32_t array_oid(const char *elem)
 	static const struct {
 		const char *name;
 		uint32_t oid;
-	} arrays[] = {{"int2", 1005}, {"int4", 1007}, {"text", 1009}, {"oid", 1028},
-		      {"name", 1003}, {"char", 1002}, {"int8", 1016},
-		      {"inet", 1041}, {"cidr", 651},  {"macaddr", 1040}, {"macaddr8", 775},
-		      {"int4range", 3905}, {"int8range", 3927}, {"numrange", 3907},
-		      {"daterange", 3913}, {"tsrange", 3909}, {"tstzrange", 3911},
-		      {"tsvector", 3643}, {"tsquery", 3645},
+	} arrays[] = {{"int2", 1005},
+		      {"int4", 1007},
+		      {"text", 1009},
+		      {"oid", 1028},
+		      {"name", 1003},
+		      {"char", 1002},
+		      {"int8", 1016},
+		      {"inet", 1041},
+		      {"cidr", 651},
+		      {"macaddr", 1040},
+		      {"macaddr8", 775},
+		      {"int4range", 3905},
+		      {"int8range", 3927},
+		      {"numrange", 3907},
+		      {"daterange", 3913},
+		      {"tsrange", 3909},
+		      {"tstzrange", 3911},
+		      {"tsvector", 3643},
+		      {"tsquery", 3645},
 		      /* elements read by their input functions, without a typmod */
-		      {"float4", 1021}, {"float8", 1022}, {"numeric", 1231}, {"bool", 1000},
-		      {"uuid", 2951}, {"varbit", 1563}, {"money", 791}};
+		      {"float4", 1021},
+		      {"float8", 1022},
+		      {"numeric", 1231},
+		      {"bool", 1000},
+		      {"uuid", 2951},
+		      {"varbit", 1563},
+		      {"money", 791}};
 	for (size_t i = 0; i < ARRAY_LEN(arrays); i++) {
 		if (strcmp(arrays[i].name, elem) == 0)
 			return arrays[i].oid;
@@ -1009,8 +1030,8 @@ static bool to_reg(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t oid
 /* A regproc value the catalog holds is already its name; a name literal is checked at run
  * time against the functions the catalog lists (pg_regproc_in), an OID literal becomes the
  * name of its function (pg_regproc_out). */
-static bool to_regproc(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t oid,
-		       bool shown, struct xlat_type *t)
+static bool to_regproc(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t oid, bool shown,
+		       struct xlat_type *t)
 {
 	const char *s = str_literal(tc->arg);
 	*t = (struct xlat_type){oid, -1};
@@ -1024,7 +1045,7 @@ static bool to_regproc(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t
 	}
 	if (s && shown && oid != XLAT_OID_REGPROC) { /* 'abs(int4)'::regprocedure: abs(integer) */
 		xlat_puts(c, all_digits(s) ? "pg_regprocedure_out("
-					     : "pg_regprocedure_out(pg_regproc_oid(");
+					   : "pg_regprocedure_out(pg_regproc_oid(");
 		xlat_string(c, s);
 		xlat_puts(c, all_digits(s) ? ")" : "))");
 		return true;
@@ -1107,9 +1128,10 @@ static bool to_oid(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_
 		return true;
 	}
 	const PgQuery__TypeCast *inner = tc->arg->node_case == NODE(TYPE_CAST) ? tc->arg->type_cast
-										: NULL;
+									       : NULL;
 	const PgQuery__TypeName *itn = inner ? inner->type_name : NULL;
-	const char *iname = itn && itn->n_names ? xlat_node_str(itn->names[itn->n_names - 1]) : NULL;
+	const char *iname = itn && itn->n_names ? xlat_node_str(itn->names[itn->n_names - 1])
+						: NULL;
 	if (iname && !itn->n_array_bounds && strcmp(iname, "regproc") == 0) {
 		/* $1::regproc::oid (pgcli's \sf): a name or an OID, looked up at run time */
 		struct xlat_type ignored;
@@ -1266,7 +1288,8 @@ int xlat_catalog_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xl
 	else if (strcmp(name, "oid") == 0)
 		ok = to_oid(c, tc, t);
 	else if (strcmp(name, "regproc") == 0 || strcmp(name, "regprocedure") == 0)
-		ok = to_regproc(c, tc, strcmp(name, "regproc") == 0 ? XLAT_OID_REGPROC : 2202, shown, t);
+		ok = to_regproc(c, tc, strcmp(name, "regproc") == 0 ? XLAT_OID_REGPROC : 2202,
+				shown, t);
 	else if (strcmp(name, "regoperator") == 0)
 		ok = to_regoperator(c, tc, shown, t);
 	else
@@ -1282,9 +1305,9 @@ static uint32_t array_sublink_type(const struct xlat_shape *shape)
 {
 	static const struct {
 		uint32_t elem, array;
-	} same_text[] = {{XLAT_OID_INT2, 1005},	   {XLAT_OID_INT4, 1007}, {XLAT_OID_INT8, 1016},
-			 {XLAT_OID_OID, 1028},	   {XLAT_OID_TEXT, 1009}, {XLAT_OID_VARCHAR, 1015},
-			 {XLAT_OID_NAME, 1003},	   {18 /* "char" */, 1002}};
+	} same_text[] = {{XLAT_OID_INT2, 1005}, {XLAT_OID_INT4, 1007},  {XLAT_OID_INT8, 1016},
+			 {XLAT_OID_OID, 1028},  {XLAT_OID_TEXT, 1009},  {XLAT_OID_VARCHAR, 1015},
+			 {XLAT_OID_NAME, 1003}, {18 /* "char" */, 1002}};
 	for (size_t i = 0; !shape->star && shape->n == 1 && i < ARRAY_LEN(same_text); i++)
 		if (shape->types[0].oid == same_text[i].elem)
 			return same_text[i].array;
@@ -1340,9 +1363,21 @@ static const PgQuery__Node *sort_target(const PgQuery__SelectStmt *s, const PgQu
 {
 	if (n->node_case == NODE(A_CONST) && n->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
 		int k = n->a_const->ival ? n->a_const->ival->ival : 0;
-		return k >= 1 && (size_t)k <= s->n_target_list
-			       ? s->target_list[k - 1]->res_target->val
-			       : n;
+		if (k < 1 || (size_t)k > s->n_target_list)
+			return n;
+		/* after a *, t.* or (f()).* the ordinal counts its columns, not the targets */
+		for (int i = 0; i < k; i++) {
+			const PgQuery__Node *v = s->target_list[i]->res_target->val;
+			if (v->node_case == NODE(COLUMN_REF) &&
+			    v->column_ref->fields[v->column_ref->n_fields - 1]->node_case ==
+				    NODE(A_STAR))
+				return n;
+			if (v->node_case == NODE(A_INDIRECTION) &&
+			    v->a_indirection->indirection[v->a_indirection->n_indirection - 1]
+					    ->node_case == NODE(A_STAR))
+				return n;
+		}
+		return s->target_list[k - 1]->res_target->val;
 	}
 	if (n->node_case == NODE(COLUMN_REF) && n->column_ref->n_fields == 1) {
 		const char *name = xlat_node_str(n->column_ref->fields[0]);
@@ -1363,7 +1398,7 @@ bool xlat_reg_sort_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s, const 
 		const PgQuery__Node *n = sort_target(s, s->sort_clause[i]->sort_by->node);
 		if (n->node_case == NODE(A_CONST))
 			continue;
-		struct xlat_type t;
+		struct xlat_type t = {0, -1};
 		const char *fn = xlat_scope_dry_expr(c, n, &t) ? reg_in_fn(t.oid) : NULL;
 		if (!fn)
 			continue;

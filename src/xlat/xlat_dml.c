@@ -97,7 +97,8 @@ static void note_returning(struct xlat_ctx *c, size_t from, size_t to, size_t li
 	if (!to || !sql)
 		return;
 	if (max) {
-		c->st->returning_sql = arena_printf(c->a, "SELECT %.*s FROM %.*s WHERE rowid = ?%ld",
+		c->st->returning_sql = arena_printf(c->a,
+						    "SELECT %.*s FROM %.*s WHERE rowid = ?%ld",
 						    (int)(end - list), sql + list, (int)(to - from),
 						    sql + from, max + 1);
 		return;
@@ -200,8 +201,8 @@ static bool returning_sees_target(struct xlat_ctx *c, PgQuery__Node **ret, size_
 /* RETURNING * or target.* next to other items: the target's columns spelled out in the
  * shape, so that the other items keep their types (the column count is otherwise left to
  * run time, which types an expression column as text). */
-static void returning_star_shape(struct xlat_ctx *c, const PgQuery__RangeVar *rv,
-				 PgQuery__Node **v, size_t n, struct xlat_shape *shape)
+static void returning_star_shape(struct xlat_ctx *c, const PgQuery__RangeVar *rv, PgQuery__Node **v,
+				 size_t n, struct xlat_shape *shape)
 {
 	const struct xlat_schema_col *cols;
 	size_t ncols, k = 0;
@@ -211,7 +212,7 @@ static void returning_star_shape(struct xlat_ctx *c, const PgQuery__RangeVar *rv
 	for (size_t i = 0; i < n; i++) {
 		const PgQuery__Node *val = v[i]->res_target->val;
 		const PgQuery__ColumnRef *cr = val->node_case == NODE(COLUMN_REF) ? val->column_ref
-										    : NULL;
+										  : NULL;
 		bool star = cr && cr->fields[cr->n_fields - 1]->node_case == NODE(A_STAR);
 		const char *rel = star && cr->n_fields == 2 ? xlat_node_str(cr->fields[0]) : NULL;
 		bool other = cr && cr->n_fields == 2 && (!rel || strcmp(rel, name) != 0);
@@ -251,8 +252,9 @@ static bool returning_wco(struct xlat_ctx *c, const char *wco, size_t n, bool ma
 		return true;
 	}
 	if (!marker)
-		return xlat_unsupported(c, -1, "this RETURNING of a write checked by a view's WITH "
-					       "CHECK OPTION or by row-level security");
+		return xlat_unsupported(c, -1,
+					"this RETURNING of a write checked by a view's WITH "
+					"CHECK OPTION or by row-level security");
 	return true;
 }
 
@@ -372,8 +374,8 @@ static bool generated_rule(struct xlat_ctx *c, const struct xlat_schema_col *col
  * column, the first of which carries the source. rel: the table assigned to. SET g = DEFAULT
  * of a generated column writes nothing (SQLite computes it again); when nothing else is
  * assigned, the first other column is assigned itself, so the row is still updated. */
-static bool set_list(struct xlat_ctx *c, const PgQuery__RangeVar *rel, PgQuery__Node **v,
-		     size_t n, const struct xlat_schema_col *cols, size_t ncols)
+static bool set_list(struct xlat_ctx *c, const PgQuery__RangeVar *rel, PgQuery__Node **v, size_t n,
+		     const struct xlat_schema_col *cols, size_t ncols)
 {
 	struct xlat_type ignored;
 	size_t start = c->sb->len;
@@ -393,8 +395,8 @@ static bool set_list(struct xlat_ctx *c, const PgQuery__RangeVar *rel, PgQuery__
 		/* (a schema-qualified name may mean the table a temporary one hides) */
 		if (!col && ncols && rel && (!rel->schemaname || !*rel->schemaname))
 			return xlat_fail(c, SQLSTATE_UNDEFINED_COLUMN, rt->location,
-					 "column \"%s\" of relation \"%s\" does not exist", rt->name,
-					 rel->relname);
+					 "column \"%s\" of relation \"%s\" does not exist",
+					 rt->name, rel->relname);
 		if (rt->n_indirection) { /* SET a[i] = v of an array column: xlat_arrayset.c */
 			int arr = xlat_array_set_target(c, v, n, i, col, MORE);
 			if (arr < 0)
@@ -428,9 +430,10 @@ static bool set_list(struct xlat_ctx *c, const PgQuery__RangeVar *rel, PgQuery__
 		if (col && col->identity == 'a') {
 			xlat_fail(c, SQLSTATE_GENERATED_ALWAYS, -1,
 				  "column \"%s\" can only be updated to DEFAULT", col->name);
-			pgerr_detail(c->err,
-				     "Column \"%s\" is an identity column defined as GENERATED ALWAYS.",
-				     col->name);
+			pgerr_detail(
+				c->err,
+				"Column \"%s\" is an identity column defined as GENERATED ALWAYS.",
+				col->name);
 			return false;
 		}
 		if (rt->val->node_case != NODE(MULTI_ASSIGN_REF)) {
@@ -451,6 +454,15 @@ static bool set_list(struct xlat_ctx *c, const PgQuery__RangeVar *rel, PgQuery__
 				return generated_rule(c, g, false);
 		}
 		const PgQuery__Node *src = m->source;
+		for (size_t k = 0; src->node_case == NODE(ROW_EXPR) && k < src->row_expr->n_args;
+		     k++) {
+			const PgQuery__Node *arg = src->row_expr->args[k];
+			if (arg->node_case == NODE(COLUMN_REF) &&
+			    arg->column_ref->fields[arg->column_ref->n_fields - 1]->node_case ==
+				    NODE(A_STAR)) /* ROW(v.*): as many values as v has columns */
+				return xlat_unsupported(c, arg->column_ref->location,
+							"ROW(t.*) in a multiple-column assignment");
+		}
 		if (src->node_case == NODE(ROW_EXPR) &&
 		    src->row_expr->n_args != (size_t)m->ncolumns)
 			return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, src->row_expr->location,
@@ -528,6 +540,26 @@ static bool arbiters_immediate(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 	return true;
 }
 
+/* An expression or the predicate of ON CONFLICT's inference, written as CREATE INDEX writes
+ * an index's (xlat_objects.c: no overflow checks, enum comparisons by label, constants in the
+ * text), so that SQLite, which compares the two as expressions when it prepares, finds the
+ * index: a + 1 > 0 rather than shardlite_int4(a + 1) > 0 or a + ?1 > 0. */
+static bool inference_expr(struct xlat_ctx *c, const PgQuery__RangeVar *rel, PgQuery__Node *e,
+			   bool predicate)
+{
+	struct xlat_type ignored;
+	PgQuery__Node *x = xlat_enumpred_table(c, rel, e);
+	if (!x)
+		return false;
+	unsigned saved = c->flags;
+	c->flags |= XLAT_X_NOSUBQUERY;
+	c->inline_consts++; /* SQLite reads them when it prepares, as the index's */
+	bool ok = predicate ? xlat_expr(c, x, &ignored) : xlat_operand(c, x, &ignored);
+	c->inline_consts--;
+	c->flags = saved;
+	return ok;
+}
+
 static bool on_conflict(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 			const PgQuery__OnConflictClause *oc, const struct xlat_schema_col *cols,
 			size_t ncols, const char *mark)
@@ -548,8 +580,9 @@ static bool on_conflict(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 					 "constraint \"%s\" for table \"%s\" does not exist",
 					 inf->conname, rel->relname);
 		if (!nkeys && !keys) /* a FOREIGN KEY or CHECK constraint */
-			return xlat_fail(c, "42809", -1,
-					 "constraint in ON CONFLICT clause has no associated index");
+			return xlat_fail(
+				c, "42809", -1,
+				"constraint in ON CONFLICT clause has no associated index");
 		/* an EXCLUDE constraint: PostgreSQL's refusal of DO UPDATE (42809); DO NOTHING would skip
 		 * only its conflicts, which the session's skipping (xlat_exclude.c) cannot tell */
 		if (!nkeys && oc->action == PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_UPDATE)
@@ -587,7 +620,7 @@ static bool on_conflict(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 			size_t start = c->sb->len;
 			if (ie->name && *ie->name)
 				xlat_ident(c, ie->name);
-			else if (!xlat_operand(c, ie->expr, &ignored))
+			else if (!inference_expr(c, rel, ie->expr, false))
 				return false;
 			bool again = false;
 			for (size_t k = 0; k < n && !again && c->sb->data; k++)
@@ -607,10 +640,7 @@ static bool on_conflict(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 		if (inf->where_clause) {
 			/* matched against partial indexes' WHERE when SQLite prepares */
 			xlat_puts(c, " WHERE ");
-			c->inline_consts++;
-			bool ok = xlat_expr(c, inf->where_clause, &ignored);
-			c->inline_consts--;
-			if (!ok)
+			if (!inference_expr(c, rel, inf->where_clause, true))
 				return false;
 		}
 	}
@@ -655,8 +685,8 @@ static int default_column(const PgQuery__SelectStmt *vs, size_t col)
 }
 
 /* The name of the column position i fills: from the column list, else the table's i-th. */
-static const char *target_name(const PgQuery__InsertStmt *s,
-			       const struct xlat_schema_col **targets, size_t i)
+static const char *target_name(const PgQuery__InsertStmt *s, const struct xlat_schema_col **targets,
+			       size_t i)
 {
 	if (s->n_cols)
 		return s->cols[i]->res_target->name;
@@ -932,14 +962,17 @@ static bool identity_rules(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
 			continue;
 		if (s->override == OVERRIDING(USER_VALUE)) {
 			if (!vs)
-				return xlat_unsupported(c, -1, "OVERRIDING USER VALUE with a query");
+				return xlat_unsupported(c, -1,
+							"OVERRIDING USER VALUE with a query");
 			skip[i] = true;
 		} else if (col->identity == 'a' && s->override != OVERRIDING(SYSTEM_VALUE)) {
 			xlat_fail(c, SQLSTATE_GENERATED_ALWAYS, -1,
-				  "cannot insert a non-DEFAULT value into column \"%s\"", col->name);
-			pgerr_detail(c->err,
-				     "Column \"%s\" is an identity column defined as GENERATED ALWAYS.",
-				     col->name);
+				  "cannot insert a non-DEFAULT value into column \"%s\"",
+				  col->name);
+			pgerr_detail(
+				c->err,
+				"Column \"%s\" is an identity column defined as GENERATED ALWAYS.",
+				col->name);
 			pgerr_hint(c->err, "Use OVERRIDING SYSTEM VALUE to override.");
 			return false;
 		}
@@ -1066,14 +1099,16 @@ static bool column_list(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
 static const struct xlat_schema_col **insert_targets(struct xlat_ctx *c,
 						     const PgQuery__InsertStmt *s, size_t width)
 {
-	const struct xlat_schema_col *cols = NULL, **v = arena_zalloc(c->a, (width + 1) * sizeof(*v));
+	const struct xlat_schema_col *cols = NULL,
+				     **v = arena_zalloc(c->a, (width + 1) * sizeof(*v));
 	size_t ncols = 0;
 	if (!xlat_scope_target(c, s->relation, &cols, &ncols))
 		return v;
 	for (size_t i = 0; i < width; i++) {
 		if (s->n_cols)
-			v[i] = i < s->n_cols ? xlat_scope_col(cols, ncols, s->cols[i]->res_target->name)
-					     : NULL;
+			v[i] = i < s->n_cols
+				       ? xlat_scope_col(cols, ncols, s->cols[i]->res_target->name)
+				       : NULL;
 		else
 			v[i] = i < ncols ? &cols[i] : NULL;
 	}
@@ -1107,9 +1142,9 @@ static bool checked_source(struct xlat_ctx *c, const PgQuery__SelectStmt *src, s
 	const struct xlat_schema_col *cols = NULL;
 	size_t ncols = 0;
 	const char *name = s->n_cols ? s->cols[key]->res_target->name
-		       : xlat_scope_target(c, s->relation, &cols, &ncols) && key < ncols
-			       ? cols[key].name
-			       : "";
+			   : xlat_scope_target(c, s->relation, &cols, &ncols) && key < ncols
+				   ? cols[key].name
+				   : "";
 	xlat_puts(c, "WITH \"_shardlite_src\"(");
 	for (size_t i = 0; i < width; i++)
 		xlat_printf(c, "%s\"c%zu\"", i ? ", " : "", i + 1);
@@ -1276,8 +1311,7 @@ static bool arbiter_columns(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
 
 /* The names of " (a, "b c", d)" at sql, the list INSERT INTO t writes; 0 when sql is not such
  * a list. *end: just past its ')'. */
-static size_t column_names(struct xlat_ctx *c, const char *sql, const char ***out,
-			   const char **end)
+static size_t column_names(struct xlat_ctx *c, const char *sql, const char ***out, const char **end)
 {
 	if (strncmp(sql, " (", 2) != 0)
 		return 0;
@@ -1458,8 +1492,8 @@ bool xlat_stmt_update(struct xlat_ctx *c, const PgQuery__UpdateStmt *s)
 	PgQuery__Node **ret = s->returning_list;
 	size_t nret = s->n_returning_list;
 	struct xlat_retfrom *rf = NULL;
-	if (ok && xlat_retfrom_wanted(c, s->relation, ret, nret, s->from_clause,
-				      s->n_from_clause)) {
+	if (ok &&
+	    xlat_retfrom_wanted(c, s->relation, ret, nret, s->from_clause, s->n_from_clause)) {
 		struct xlat_retfrom_src src = {
 			.target = s->relation,
 			.target_sql = c->sb->data + from,
@@ -1477,8 +1511,9 @@ bool xlat_stmt_update(struct xlat_ctx *c, const PgQuery__UpdateStmt *s)
 		ok = xlat_retfrom_begin(c, &src, &rf);
 	}
 	if (ok && rf && xlat_updview_checked(c, s))
-		ok = xlat_unsupported(c, -1, "RETURNING a column of UPDATE's FROM list through a view "
-					     "with a WHERE clause");
+		ok = xlat_unsupported(c, -1,
+				      "RETURNING a column of UPDATE's FROM list through a view "
+				      "with a WHERE clause");
 	const char *tname = s->relation->alias ? s->relation->alias->aliasname
 					       : s->relation->relname;
 	xlat_puts(c, " SET ");
@@ -1502,8 +1537,8 @@ bool xlat_stmt_update(struct xlat_ctx *c, const PgQuery__UpdateStmt *s)
 	ok = ok && (rf || returning_sees_target(c, ret, nret, s->from_clause, s->n_from_clause,
 						"RETURNING a column of UPDATE's FROM list"));
 	xlat_retfrom_mode(c, rf, false, s->relation->relname);
-	ok = ok && returning(c, s, s->relation, ret, nret, from, to, s->n_from_clause > 0 && !rf,
-			     !rf);
+	ok = ok &&
+	     returning(c, s, s->relation, ret, nret, from, to, s->n_from_clause > 0 && !rf, !rf);
 	xlat_retfrom_mode(c, NULL, false, NULL);
 	xlat_scope_leave(c, scope);
 	return ok;
@@ -1536,8 +1571,8 @@ bool xlat_stmt_delete(struct xlat_ctx *c, const PgQuery__DeleteStmt *s)
 	PgQuery__Node **ret = s->returning_list;
 	size_t nret = s->n_returning_list;
 	struct xlat_retfrom *rf = NULL;
-	if (ok && xlat_retfrom_wanted(c, s->relation, ret, nret, s->using_clause,
-				      s->n_using_clause)) {
+	if (ok &&
+	    xlat_retfrom_wanted(c, s->relation, ret, nret, s->using_clause, s->n_using_clause)) {
 		struct xlat_retfrom_src src = {
 			.target = s->relation,
 			.target_sql = c->sb->data + from,
@@ -1553,8 +1588,9 @@ bool xlat_stmt_delete(struct xlat_ctx *c, const PgQuery__DeleteStmt *s)
 		ok = xlat_retfrom_begin(c, &src, &rf);
 	}
 	if (ok && rf && xlat_updview_checked(c, s))
-		ok = xlat_unsupported(c, -1, "RETURNING a column of DELETE's USING list through a "
-					     "view with a WHERE clause");
+		ok = xlat_unsupported(c, -1,
+				      "RETURNING a column of DELETE's USING list through a "
+				      "view with a WHERE clause");
 	if (ok && rf) {
 		xlat_retfrom_delete_where(c, rf);
 		xlat_retfrom_mode(c, rf, false, s->relation->relname);
@@ -1571,7 +1607,15 @@ static bool delete_rest(struct xlat_ctx *c, const PgQuery__DeleteStmt *s)
 {
 	if (s->n_using_clause) {
 		xlat_puts(c, " WHERE EXISTS (SELECT 1 FROM ");
-		if (!xlat_from_list(c, s->using_clause, s->n_using_clause))
+		const PgQuery__RangeVar *rv = s->relation;
+		c->using_target = rv->alias ? rv->alias->aliasname : rv->relname;
+		c->using_cols = NULL, c->using_ncols = 0;
+		if (c->schema && c->schema->table_fn)
+			(void)c->schema->table_fn(c->schema->arg, rv->relname, c->a, &c->using_cols,
+						  &c->using_ncols);
+		bool ok = xlat_from_list(c, s->using_clause, s->n_using_clause);
+		c->using_target = NULL;
+		if (!ok)
 			return false;
 		if (s->where_clause) {
 			xlat_puts(c, " WHERE ");
@@ -1589,7 +1633,8 @@ static bool delete_rest(struct xlat_ctx *c, const PgQuery__DeleteStmt *s)
 		return false;
 	}
 	return returning_sees_target(c, s->returning_list, s->n_returning_list, s->using_clause,
-				     s->n_using_clause, "RETURNING a column of DELETE's USING list") &&
+				     s->n_using_clause,
+				     "RETURNING a column of DELETE's USING list") &&
 	       returning(c, s, s->relation, s->returning_list, s->n_returning_list, 0, 0,
 			 s->n_using_clause > 0, false);
 }

@@ -303,6 +303,34 @@ static bool a_const(struct xlat_ctx *c, const PgQuery__AConst *k, struct xlat_ty
 	return ok;
 }
 
+/* Inside a subquery of DELETE ... USING: a reference to the target, which PostgreSQL's
+ * subquery does not see (42P01 for t.c, 42703 for a bare c only the target has). */
+static bool using_ref_ok(struct xlat_ctx *c, const PgQuery__ColumnRef *cr)
+{
+	const char *t = c->using_target;
+	const char *f0 = xlat_node_str(cr->fields[0]);
+	if (cr->n_fields == 2 && f0 && strcmp(f0, t) == 0 && xlat_scope_visible(c, t, NULL) == 0) {
+		xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, cr->location,
+			  "invalid reference to FROM-clause entry for table \"%s\"", t);
+		pgerr_hint(c->err,
+			   "There is an entry for table \"%s\", but it cannot be referenced from "
+			   "this part of the query.",
+			   t);
+		return false;
+	}
+	if (cr->n_fields == 1 && f0 && xlat_scope_col(c->using_cols, c->using_ncols, f0) &&
+	    xlat_scope_visible(c, NULL, f0) == 0) {
+		xlat_fail(c, SQLSTATE_UNDEFINED_COLUMN, cr->location,
+			  "column \"%s\" does not exist", f0);
+		pgerr_hint(c->err,
+			   "There is a column named \"%s\" in table \"%s\", but it cannot be "
+			   "referenced from this part of the query.",
+			   f0, t);
+		return false;
+	}
+	return true;
+}
+
 /* Writes a dotted column reference; schema-qualified ones follow the relation name rules. */
 static bool column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xlat_type *t)
 {
@@ -317,6 +345,8 @@ static bool column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct 
 		return xlat_fail(c, SQLSTATE_UNDEFINED_COLUMN, cr->location,
 				 "column \"%s\" does not exist",
 				 only ? only : xlat_node_str(cr->fields[cr->n_fields - 1]));
+	if (c->using_target && c->hidden_levels && !using_ref_ok(c, cr))
+		return false;
 	const char *value = only ? xlat_scope_scalar_fn(c, only) : NULL;
 	if (value) { /* jsonb_array_elements(x) AS l: l is l.value */
 		struct xlat_colref r;

@@ -123,12 +123,17 @@ static bool range_subselect(struct xlat_ctx *c, const PgQuery__RangeSubselect *r
 		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1,
 				 "subquery in FROM must have an alias");
 	c->volatile_seen++;
-	if (rs->alias->n_colnames)
-		return renamed(c, rs->alias, rs->subquery->select_stmt);
-	xlat_puts(c, "(");
-	bool ok = xlat_select(c, rs->subquery->select_stmt, NULL);
-	xlat_puts(c, ") AS ");
-	xlat_ident(c, rs->alias->aliasname);
+	uint64_t saved = xlat_scope_hide_level(c); /* it sees the levels above, not its siblings */
+	bool ok;
+	if (rs->alias->n_colnames) {
+		ok = renamed(c, rs->alias, rs->subquery->select_stmt);
+	} else {
+		xlat_puts(c, "(");
+		ok = xlat_select(c, rs->subquery->select_stmt, NULL);
+		xlat_puts(c, ") AS ");
+		xlat_ident(c, rs->alias->aliasname);
+	}
+	xlat_scope_unhide(c, saved);
 	return ok;
 }
 
@@ -147,10 +152,64 @@ static const char *join_keyword(const PgQuery__JoinExpr *j)
 	}
 }
 
+/* A column reference of a RIGHT or FULL JOIN's LATERAL right side (a function in FROM, or a
+ * LATERAL subquery) to the join's left side, which PostgreSQL refuses (check_lateral_ref_ok):
+ * qualified with a left input's name, or, in a function's arguments, a bare name a left input
+ * has. */
+struct lateral_ref {
+	struct xlat_ctx *c;
+	const PgQuery__Node *left;
+	bool bare; /* bare names count: a function's arguments */
+	const char *rel;
+	int location;
+};
+
+static bool lateral_ref_walk(void *arg, const ProtobufCMessage *m)
+{
+	struct lateral_ref *r = arg;
+	if (m->descriptor == &pg_query__column_ref__descriptor) {
+		const PgQuery__ColumnRef *cr = (const PgQuery__ColumnRef *)m;
+		const char *first = cr->n_fields ? xlat_node_str(cr->fields[0]) : NULL;
+		if (first && cr->n_fields >= 2 && xlat_names_item(r->left, first)) {
+			r->rel = first;
+		} else if (first && cr->n_fields == 1 && r->bare) {
+			r->rel = xlat_scope_input_has(r->c, r->left, first);
+		}
+		if (r->rel) {
+			r->location = cr->location;
+			return false;
+		}
+	}
+	return xlat_tree_each(m, lateral_ref_walk, arg);
+}
+
+static bool lateral_ref_ok(struct xlat_ctx *c, const PgQuery__JoinExpr *j)
+{
+	if (j->jointype != PG_QUERY__JOIN_TYPE__JOIN_RIGHT &&
+	    j->jointype != PG_QUERY__JOIN_TYPE__JOIN_FULL)
+		return true;
+	const PgQuery__Node *r = j->rarg;
+	bool fn = r->node_case == NODE(RANGE_FUNCTION);
+	if (!fn && !(r->node_case == NODE(RANGE_SUBSELECT) && r->range_subselect->lateral))
+		return true;
+	struct lateral_ref ref = {c, j->larg, fn, NULL, -1};
+	xlat_tree_each(fn ? &r->range_function->base : &r->range_subselect->base, lateral_ref_walk,
+		       &ref);
+	if (!ref.rel)
+		return true;
+	xlat_fail(c, "42P10", ref.location,
+		  "invalid reference to FROM-clause entry for table \"%s\"", ref.rel);
+	pgerr_detail(c->err,
+		     "The combining JOIN type must be INNER or LEFT for a LATERAL reference.");
+	return false;
+}
+
 static bool join(struct xlat_ctx *c, const PgQuery__JoinExpr *j)
 {
 	if (j->alias || j->join_using_alias)
 		return xlat_unsupported(c, -1, "an alias on a join");
+	if (!lateral_ref_ok(c, j))
+		return false;
 	if (xlat_lateral_skip(j->rarg)) {
 		/* its columns are substituted; joining its one row changes nothing */
 		if (j->jointype != PG_QUERY__JOIN_TYPE__JOIN_INNER || j->quals || j->n_using_clause)
@@ -214,7 +273,7 @@ static bool from_item(struct xlat_ctx *c, const PgQuery__Node *n)
 	}
 	case NODE(RANGE_TABLE_SAMPLE):
 		ok = n->range_table_sample->relation &&
-		     n->range_table_sample->relation->node_case == NODE(RANGE_VAR)
+				     n->range_table_sample->relation->node_case == NODE(RANGE_VAR)
 			     ? xlat_tablesample_from(c, n->range_table_sample->relation->range_var,
 						     n->range_table_sample)
 			     : xlat_unsupported(c, -1, "TABLESAMPLE");

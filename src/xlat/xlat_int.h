@@ -258,6 +258,14 @@ struct xlat_ctx {
 	int dry;
 	int level;
 	int in_cte; /* translating a WITH query's body: its columns are not the result's */
+	/* levels (bit n: level n) whose FROM items a column reference does not see: translating
+	 * a (not LATERAL) subquery in that level's FROM, which sees only the levels above it */
+	uint64_t hidden_levels;
+	/* DELETE ... USING: the target's name and columns, which a subquery of USING may not
+	 * read (SQLite's EXISTS, which holds the USING list, would let it) */
+	const char *using_target;
+	const struct xlat_schema_col *using_cols;
+	size_t using_ncols;
 	struct xlat_scope_rel *rels;
 	int nrels, rels_cap;
 	struct xlat_scope_rel *ctes;
@@ -1371,6 +1379,14 @@ void xlat_scope_cte(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e,
 /* The relation name to qualify col with in the ON clause of join j (current level), NULL
  * when it needs none: PostgreSQL looks for it only among the join's inputs, SQLite among
  * every FROM item of the level, so a column of that name elsewhere would be ambiguous. */
+/* Whether a column reference sees, outside the levels hidden from it (xlat_scope_hide_level),
+ * the relation rel (rel not NULL) or a relation with a column col: 1 yes, 0 no, -1 cannot
+ * tell (a relation whose columns are not known). */
+int xlat_scope_visible(const struct xlat_ctx *c, const char *rel, const char *col);
+/* The name of a relation of the current level that is one of side's FROM items (side a
+ * join's input) and has a column col; NULL when none has. */
+const char *xlat_scope_input_has(const struct xlat_ctx *c, const PgQuery__Node *side,
+				 const char *col);
 const char *xlat_scope_on_owner(const struct xlat_ctx *c, const PgQuery__JoinExpr *j,
 				const char *col);
 /* rel.col naming a table of the tenant's that is in scope only under an alias: that alias
@@ -1390,6 +1406,10 @@ struct xlat_origin xlat_scope_column_origin(const struct xlat_ctx *c, const PgQu
  * (xlat_schema.default_fn); NULL otherwise or when unsure. */
 const struct xlat_schema_col *xlat_scope_text_col(const struct xlat_ctx *c,
 						  const PgQuery__ColumnRef *cr);
+/* Hides level c->level's FROM items from column references while a (not LATERAL) subquery
+ * of its FROM is translated: returns what xlat_scope_unhide takes back. */
+uint64_t xlat_scope_hide_level(struct xlat_ctx *c);
+void xlat_scope_unhide(struct xlat_ctx *c, uint64_t saved);
 /* A target list with * or t.* (shape->star): its columns' types from the relations the
  * current level brought into scope since mark first; left as it is when one is unknown. */
 void xlat_scope_star_shape(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int first,
@@ -1406,9 +1426,12 @@ bool xlat_scope_star_names(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int
 /* * of s when its FROM has a join that merges columns (USING, NATURAL): the merged columns
  * first, then each side's others, as PostgreSQL lists them (each a column of one relation:
  * the left side's, the right side's for RIGHT JOIN; a FULL JOIN's the COALESCE of both, the
- * right one's relation in *quals2); false when there is no such join or it cannot be spelled
+ * right one's relation in *quals2, or the relations after the first, each ended by
+ * XLAT_QUALS_SEP, when FULL JOINs merge it again); false when there is no such join or it
+ * cannot be spelled
  * so (an aliased join, merged columns of different types, a relation whose columns are not
  * known here). */
+#define XLAT_QUALS_SEP '\x1f'
 bool xlat_scope_join_star(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int first,
 			  const char ***quals, const char ***quals2, const char ***names,
 			  size_t *n);

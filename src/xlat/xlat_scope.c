@@ -340,7 +340,10 @@ static bool from_item(struct xlat_ctx *c, const PgQuery__Node *n)
 		if (!rs->subquery || rs->subquery->node_case != NODE(SELECT_STMT))
 			return true; /* refused by the real pass, or unknown */
 		struct xlat_scope_rel got = *r;
-		if (!subquery_cols(c, rs->subquery->select_stmt, rs->alias, &got))
+		uint64_t saved = rs->lateral ? c->hidden_levels : xlat_scope_hide_level(c);
+		bool ok = subquery_cols(c, rs->subquery->select_stmt, rs->alias, &got);
+		xlat_scope_unhide(c, saved);
+		if (!ok)
 			return false;
 		c->rels[c->nrels - 1] = got; /* the dry run may have moved c->rels */
 		return true;
@@ -583,6 +586,21 @@ static struct xlat_type qualified(const struct xlat_ctx *c, const char *rel, con
 }
 
 /* col: the innermost level that has it; a level with an opaque relation might have it. */
+static bool hidden(const struct xlat_ctx *c, int level)
+{
+	return level >= 0 && level < 64 && (c->hidden_levels >> level & 1);
+}
+
+uint64_t xlat_scope_hide_level(struct xlat_ctx *c)
+{
+	uint64_t saved = c->hidden_levels;
+	if (c->level >= 0 && c->level < 64)
+		c->hidden_levels |= (uint64_t)1 << c->level;
+	return saved;
+}
+
+void xlat_scope_unhide(struct xlat_ctx *c, uint64_t saved) { c->hidden_levels = saved; }
+
 static struct xlat_type unqualified(const struct xlat_ctx *c, const char *col)
 {
 	int i = c->nrels - 1;
@@ -590,6 +608,11 @@ static struct xlat_type unqualified(const struct xlat_ctx *c, const char *col)
 		int level = c->rels[i].level;
 		bool opaque = false;
 		const struct xlat_schema_col *hit = NULL;
+		if (hidden(c, level)) { /* a sibling of the FROM subquery being translated */
+			while (i >= 0 && c->rels[i].level == level)
+				i--;
+			continue;
+		}
 		for (; i >= 0 && c->rels[i].level == level; i--) {
 			const struct xlat_scope_rel *r = &c->rels[i];
 			opaque |= r->opaque;
@@ -651,6 +674,34 @@ const char *xlat_scope_on_owner(const struct xlat_ctx *c, const PgQuery__JoinExp
 		}
 	}
 	return elsewhere ? owner : NULL;
+}
+
+const char *xlat_scope_input_has(const struct xlat_ctx *c, const PgQuery__Node *side,
+				 const char *col)
+{
+	for (int i = c->nrels - 1; i >= 0 && c->rels[i].level == c->level; i--) {
+		const struct xlat_scope_rel *r = &c->rels[i];
+		if (r->name && !r->opaque && join_input(side, r->name) > 0 &&
+		    xlat_scope_col(r->cols, r->ncols, col))
+			return r->name;
+	}
+	return NULL;
+}
+
+int xlat_scope_visible(const struct xlat_ctx *c, const char *rel, const char *col)
+{
+	for (int i = c->nrels - 1; i >= 0; i--) {
+		const struct xlat_scope_rel *r = &c->rels[i];
+		if (hidden(c, r->level))
+			continue;
+		if (rel ? r->name && strcmp(r->name, rel) == 0
+			: r->opaque || xlat_scope_col(r->cols, r->ncols, col))
+			return r->opaque && !rel ? -1 : 1;
+	}
+	for (int i = c->nctes - 1; rel && i >= 0; i--)
+		if (strcmp(c->ctes[i].name, rel) == 0)
+			return 1;
+	return 0;
 }
 
 const char *xlat_scope_hidden_by_alias(const struct xlat_ctx *c, const char *rel)
@@ -971,7 +1022,8 @@ void xlat_scope_star_shape(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int
  * NATURAL), then the left side's other columns, then the right side's; SQLite lists the left
  * side's columns with the merged ones where they stand. A merged column is the left side's
  * (the right side's for RIGHT JOIN; a FULL JOIN's is COALESCE of both, quals2 naming the
- * right side). Not spelled out (left to SQLite, as before): an aliased join, a relation with
+ * right side, or, merged again by another FULL JOIN, the relations after the first, each
+ * ended by XLAT_QUALS_SEP: COALESCE(s1.x, s2.x, s3.x)). Not spelled out (left to SQLite, as before): an aliased join, a relation with
  * a column alias list or whose columns are not known, and merged columns of different types
  * (PostgreSQL gives them their common type). */
 
@@ -1053,6 +1105,18 @@ static bool merged_type_kept(struct xlat_type kept, struct xlat_type other)
 	       int_rank(kept.oid) > int_rank(other.oid);
 }
 
+/* quals2 of a merged column as a list of relations each ended by XLAT_QUALS_SEP ("" for
+ * none): one relation alone is written without it. */
+static const char *alt_list(struct xlat_ctx *c, const char *quals2)
+{
+	if (!quals2)
+		return "";
+	size_t n = strlen(quals2);
+	return n && quals2[n - 1] == XLAT_QUALS_SEP
+		       ? quals2
+		       : arena_printf(c->a, "%s%c", quals2, XLAT_QUALS_SEP);
+}
+
 static bool merge_jcols(struct xlat_ctx *c, const PgQuery__JoinExpr *j, const struct jcols *l,
 			const struct jcols *r, struct jcols *out)
 {
@@ -1074,14 +1138,21 @@ static bool merge_jcols(struct xlat_ctx *c, const PgQuery__JoinExpr *j, const st
 		    !merged_type_kept(right ? r->types[b] : l->types[a],
 				      right ? l->types[a] : r->types[b]))
 			return false;
-		/* FULL: COALESCE(l, r) of two plain columns of one type */
-		if (full && (l->quals2[a] || r->quals2[b] || l->types[a].oid != r->types[b].oid))
+		/* FULL: COALESCE(l, r) of columns of one type, either side maybe merged already */
+		if (full && l->types[a].oid != r->types[b].oid)
 			return false;
 		taken_l[a] = taken_r[b] = true;
 		const struct jcols *from = right ? r : l;
 		long k = right ? b : a;
-		if (!jcols_push(c, out, from->quals[k], full ? r->quals[b] : from->quals2[k],
-				from->names[k], from->types[k]))
+		const char *alts = from->quals2[k];
+		if (full && (l->quals2[a] || r->quals2[b]))
+			alts = arena_printf(c->a, "%s%s%c%s", alt_list(c, l->quals2[a]),
+					    r->quals[b], XLAT_QUALS_SEP, alt_list(c, r->quals2[b]));
+		else if (full)
+			alts = r->quals[b];
+		if (!alts && full)
+			return false;
+		if (!jcols_push(c, out, from->quals[k], alts, from->names[k], from->types[k]))
 			return false;
 	}
 	for (size_t i = 0; i < l->n; i++) {

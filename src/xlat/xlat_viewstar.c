@@ -58,13 +58,21 @@ static PgQuery__Node *column_ref(const char *rel, const char *col, int location)
 	return cn;
 }
 
-/* COALESCE(rel.col, rel2.col): a FULL JOIN's merged column, as PostgreSQL makes it. */
+/* COALESCE(rel.col, rel2.col): a FULL JOIN's merged column, as PostgreSQL makes it; rel2 a
+ * list of relations each ended by XLAT_QUALS_SEP (FULL JOINs merging it again) gives
+ * COALESCE(rel.col, r2.col, r3.col ...). */
 static PgQuery__Node *coalesce_refs(const char *rel, const char *rel2, const char *col,
 				    int location)
 {
+	size_t nrels = 1;
+	const char *sep = strchr(rel2, XLAT_QUALS_SEP);
+	for (const char *p = rel2; sep && *p; p++)
+		nrels += *p == XLAT_QUALS_SEP;
+	if (sep)
+		nrels--; /* each relation ends with one: as many as there are separators */
 	PgQuery__Node *n = calloc(1, sizeof(*n));
 	PgQuery__CoalesceExpr *ce = calloc(1, sizeof(*ce));
-	PgQuery__Node **args = calloc(2, sizeof(*args));
+	PgQuery__Node **args = calloc(nrels + 1, sizeof(*args));
 	if (!n || !ce || !args) {
 		free(n), free(ce), free(args);
 		return NULL;
@@ -76,9 +84,22 @@ static PgQuery__Node *coalesce_refs(const char *rel, const char *rel2, const cha
 	n->node_case = NODE(COALESCE_EXPR);
 	n->coalesce_expr = ce;
 	args[0] = column_ref(rel, col, location);
-	args[1] = column_ref(rel2, col, location);
-	ce->n_args = (args[0] != NULL) + (args[1] != NULL);
-	if (ce->n_args != 2) {
+	ce->n_args = args[0] != NULL;
+	if (!sep) {
+		args[1] = column_ref(rel2, col, location);
+		ce->n_args += args[1] != NULL;
+	}
+	for (const char *p = rel2; sep && *p;) {
+		const char *end = strchr(p, XLAT_QUALS_SEP);
+		char *one = strndup(p, (size_t)(end - p));
+		args[ce->n_args] = one ? column_ref(one, col, location) : NULL;
+		free(one);
+		if (!args[ce->n_args])
+			break;
+		ce->n_args++;
+		p = end + 1;
+	}
+	if (ce->n_args != nrels + 1) {
 		pg_query__node__free_unpacked(n, NULL);
 		return NULL;
 	}
