@@ -16,6 +16,16 @@
  * type is missed. Relations named without a schema, other than the query's CTEs and the
  * catalog's pg_ relations, are qualified; the pointers replaced are put back before the
  * tree is freed. */
+/* A call of the tenant's function shown as f(args...) for the walk, to be put back. */
+struct renamed_call {
+	PgQuery__FuncCall *call;
+	char *name;
+	PgQuery__Node **args, **funcname;
+	/* qualified with schema: the name's two nodes, pointed to by the call meanwhile */
+	PgQuery__Node node[2], *nodes[2];
+	PgQuery__String str[2];
+};
+
 struct walk {
 	const char *schema; /* qualify with it; NULL: leave names as they are */
 	const char *ctes[32];
@@ -32,14 +42,7 @@ struct walk {
 	/* calls of the tenant's own functions, shardlite_call('f', 'sig', args...) as the
 	 * translator writes them (xlat_call.c), shown as f(args...) for the walk: each one's
 	 * name and arguments, put back before the tree is freed */
-	struct {
-		PgQuery__FuncCall *call;
-		char *name;
-		PgQuery__Node **args, **funcname;
-		/* qualified with schema: the name's two nodes, pointed to by the call meanwhile */
-		PgQuery__Node node[2], *nodes[2];
-		PgQuery__String str[2];
-	} renamed[64];
+	struct renamed_call renamed[64];
 	size_t nrenamed;
 	const char *internal; /* the first shardlite-only function met */
 	bool overflow;
@@ -174,7 +177,7 @@ static bool rename_call(struct walk *w, PgQuery__FuncCall *f)
 	    w->nrenamed == ARRAY_LEN(w->renamed))
 		return false;
 	PgQuery__String *fn = f->funcname[0]->string;
-	typeof(w->renamed[0]) *k = &w->renamed[w->nrenamed++];
+	struct renamed_call *k = &w->renamed[w->nrenamed++];
 	k->call = f;
 	k->name = fn->sval;
 	k->args = f->args;
