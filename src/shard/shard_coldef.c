@@ -994,8 +994,10 @@ char *shard_coldef_rename(struct shard_conn *c, const char *table, const char *f
 	return r;
 }
 
-char *shard_coldef_validated(struct shard_conn *c, const char *table, const char *name,
-			     const char *old, struct pgerr *err)
+/* Constraint name of table's stored text old edited as edit_constraint's to (VALIDATED, DEFERRAL with
+ * deferral's words); malloc'd, NULL with err. */
+static char *edited(struct shard_conn *c, const char *table, const char *name, const char *old,
+		    const char *to, const char *deferral, struct pgerr *err)
 {
 	struct shard_rebuild rb = {.kind = SHARD_RB_DROP_CONSTRAINT, .table = table, .name = name};
 	struct shard_drop_target d = {0};
@@ -1004,28 +1006,23 @@ char *shard_coldef_validated(struct shard_conn *c, const char *table, const char
 		pgerr_set(err, SQLSTATE_UNDEFINED_OBJECT,
 			  "constraint \"%s\" of relation \"%s\" does not exist", name, table);
 	else
-		r = edit_constraint(old, &d, VALIDATED, NULL, err);
+		r = edit_constraint(old, &d, to, deferral, err);
 	free(d.cols);
 	free(colbuf);
 	free(check);
 	return r;
 }
 
+char *shard_coldef_validated(struct shard_conn *c, const char *table, const char *name,
+			     const char *old, struct pgerr *err)
+{
+	return edited(c, table, name, old, VALIDATED, NULL, err);
+}
+
 char *shard_coldef_deferral(struct shard_conn *c, const char *table, const char *name,
 			    const char *old, const char *deferral, struct pgerr *err)
 {
-	struct shard_rebuild rb = {.kind = SHARD_RB_DROP_CONSTRAINT, .table = table, .name = name};
-	struct shard_drop_target d = {0};
-	char *colbuf = NULL, *check = NULL, *r = NULL;
-	if (!find_target(shard_conn_db(c), &rb, &d, &colbuf, &check))
-		pgerr_set(err, SQLSTATE_UNDEFINED_OBJECT,
-			  "constraint \"%s\" of relation \"%s\" does not exist", name, table);
-	else
-		r = edit_constraint(old, &d, DEFERRAL, deferral, err);
-	free(d.cols);
-	free(colbuf);
-	free(check);
-	return r;
+	return edited(c, table, name, old, DEFERRAL, deferral, err);
 }
 
 size_t shard_coldef_fk_not_valid(const char *sql, bool *not_valid, size_t cap)

@@ -178,17 +178,29 @@ static bool write_text(struct shard_conn *c, const char *table, char *def, struc
 	return ok;
 }
 
+/* The stored CREATE TABLE text of r's table (malloc'd), which ALTER TABLE ... action edits in
+ * place; NULL with err for a temporary table's (0A000) or a missing table. */
+static char *table_text_for(struct shard_conn *c, const struct xlat_rebuild *r, const char *action,
+			    struct pgerr *err)
+{
+	if (shard_table_is_temp(c->db, r->table)) {
+		pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			  "ALTER TABLE ... %s on a temporary table is not supported", action);
+		return NULL;
+	}
+	char *old = stored_text(c->db, r->table);
+	if (!old)
+		pgerr_set(err, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
+			  r->table);
+	return old;
+}
+
 bool shard_validate_constraint(struct shard_conn *c, const struct xlat_rebuild *r,
 			       struct pgerr *err)
 {
-	if (shard_table_is_temp(c->db, r->table))
-		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-				 "ALTER TABLE ... VALIDATE CONSTRAINT on a temporary table is not "
-				 "supported");
-	char *old = stored_text(c->db, r->table);
+	char *old = table_text_for(c, r, "VALIDATE CONSTRAINT", err);
 	if (!old)
-		return pgerr_set(err, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
-				 r->table);
+		return false;
 	char type = 0, *expr = NULL;
 	bool valid = true;
 	int found = look_up(c, r->table, r->name, &type, &valid, &expr, err);
@@ -281,15 +293,9 @@ static char *reloptions_text(const char *old, const struct xlat_rebuild *r)
 
 bool shard_reloptions(struct shard_conn *c, const struct xlat_rebuild *r, struct pgerr *err)
 {
-	if (shard_table_is_temp(c->db, r->table))
-		return pgerr_set(
-			err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-			"ALTER TABLE ... SET/RESET (storage parameters) on a temporary table "
-			"is not supported");
-	char *old = stored_text(c->db, r->table);
+	char *old = table_text_for(c, r, "SET/RESET (storage parameters)", err);
 	if (!old)
-		return pgerr_set(err, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
-				 r->table);
+		return false;
 	char *def = reloptions_text(old, r);
 	free(old);
 	if (!def)
@@ -330,14 +336,9 @@ static void deferral_now(struct shard_conn *c, const char *table, const char *na
 
 bool shard_alter_constraint(struct shard_conn *c, const struct xlat_rebuild *r, struct pgerr *err)
 {
-	if (shard_table_is_temp(c->db, r->table))
-		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-				 "ALTER TABLE ... ALTER CONSTRAINT on a temporary table is not "
-				 "supported");
-	char *old = stored_text(c->db, r->table);
+	char *old = table_text_for(c, r, "ALTER CONSTRAINT", err);
 	if (!old)
-		return pgerr_set(err, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
-				 r->table);
+		return false;
 	char type = 0, *expr = NULL;
 	bool valid = true, deferrable, deferred;
 	int found = look_up(c, r->table, r->name, &type, &valid, &expr, err);

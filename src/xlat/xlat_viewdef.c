@@ -306,6 +306,28 @@ static char *deparse(struct walk *w, PgQuery__ParseResult *tree)
 	return out;
 }
 
+/* sql's parse tree (freed by walk_done), NULL when it does not parse. */
+static PgQuery__ParseResult *parse(const char *sql)
+{
+	PgQueryProtobufParseResult r = pg_query_parse_protobuf(sql);
+	PgQuery__ParseResult *tree =
+		r.error ? NULL
+			: pg_query__parse_result__unpack(NULL, r.parse_tree.len,
+							 (const uint8_t *)r.parse_tree.data);
+	pg_query_free_protobuf_parse_result(r);
+	return tree;
+}
+
+/* Puts back what the walk changed in tree, and frees it. */
+static void walk_done(struct walk *w, PgQuery__ParseResult *tree)
+{
+	for (size_t i = 0; i < w->nunwrapped; i++)
+		w->unwrapped[i].link->subselect = w->unwrapped[i].wrapped;
+	put_back_calls(w);
+	if (tree)
+		pg_query__parse_result__free_unpacked(tree, NULL);
+}
+
 /* The query laid out as ruleutils.c does, when the tree is one SELECT it can lay out. */
 static const char *laid_out(const char *view, PgQuery__ParseResult *tree, const char *schema,
 			    const struct xlat_schema *cols, bool pretty, int wrap, struct arena *a)
@@ -324,12 +346,7 @@ bool xlat_viewdef(const char *view, const char *query, const char *schema,
 		  const struct xlat_schema *cols, bool pretty, int wrap, struct arena *a,
 		  const char **out, struct pgerr *err)
 {
-	PgQueryProtobufParseResult r = pg_query_parse_protobuf(query);
-	PgQuery__ParseResult *tree =
-		r.error ? NULL
-			: pg_query__parse_result__unpack(NULL, r.parse_tree.len,
-							 (const uint8_t *)r.parse_tree.data);
-	pg_query_free_protobuf_parse_result(r);
+	PgQuery__ParseResult *tree = parse(query);
 	bool ok = false;
 	struct walk w = {.schema = schema};
 	if (tree)
@@ -355,22 +372,13 @@ bool xlat_viewdef(const char *view, const char *query, const char *schema,
 			  view);
 	}
 	free(text);
-	for (size_t i = 0; i < w.nunwrapped; i++)
-		w.unwrapped[i].link->subselect = w.unwrapped[i].wrapped;
-	put_back_calls(&w);
-	if (tree)
-		pg_query__parse_result__free_unpacked(tree, NULL);
+	walk_done(&w, tree);
 	return ok;
 }
 
 const char *xlat_viewdef_expr(const char *expr, struct arena *a)
 {
-	PgQueryProtobufParseResult r = pg_query_parse_protobuf(arena_printf(a, "SELECT %s", expr));
-	PgQuery__ParseResult *tree =
-		r.error ? NULL
-			: pg_query__parse_result__unpack(NULL, r.parse_tree.len,
-							 (const uint8_t *)r.parse_tree.data);
-	pg_query_free_protobuf_parse_result(r);
+	PgQuery__ParseResult *tree = parse(arena_printf(a, "SELECT %s", expr));
 	struct walk w = {0};
 	bool one = tree && tree->n_stmts == 1 && tree->stmts[0]->stmt &&
 		   tree->stmts[0]->stmt->node_case == PG_QUERY__NODE__NODE_SELECT_STMT &&
@@ -382,10 +390,6 @@ const char *xlat_viewdef_expr(const char *expr, struct arena *a)
 	const char *out = text && strncmp(text, "SELECT ", 7) == 0 ? arena_strdup(a, text + 7)
 								   : NULL;
 	free(text);
-	for (size_t i = 0; i < w.nunwrapped; i++)
-		w.unwrapped[i].link->subselect = w.unwrapped[i].wrapped;
-	put_back_calls(&w);
-	if (tree)
-		pg_query__parse_result__free_unpacked(tree, NULL);
+	walk_done(&w, tree);
 	return out;
 }
