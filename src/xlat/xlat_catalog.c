@@ -870,7 +870,13 @@ static bool to_array(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t o
 			return false;
 		bool string = from.oid == XLAT_OID_TEXT || from.oid == XLAT_OID_VARCHAR ||
 			      from.oid == XLAT_OID_BPCHAR || from.oid == XLAT_OID_UNKNOWN;
-		if (string && !(c->flags & XLAT_X_NOSUBQUERY)) { /* DDL names no pgfn function */
+		/* an array of another element type: its elements read as the target's (numeric[]
+		 * as int[] kept 1.5; now 22P02 where PostgreSQL's cast rounds); date/time elements
+		 * keep their stored form */
+		uint32_t fe = xlat_array_elem(from.oid), te = xlat_array_elem(oid);
+		bool other = fe && te && fe != te && !xlat_type_is_temporal(fe) &&
+			     !xlat_type_is_temporal(te);
+		if ((string || other) && !(c->flags & XLAT_X_NOSUBQUERY)) { /* DDL: no pgfn */
 			xlat_insert_at(c, mark, "pgfn_array_in(");
 			xlat_printf(c, ", %u)", xlat_array_elem(oid));
 		} else {

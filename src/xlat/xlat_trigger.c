@@ -517,7 +517,14 @@ static void raise_kind(struct xlat_ctx *c, const char *table, bool view, const c
 /* INSTEAD OF triggers are for views, the others for tables (PostgreSQL's 42809). */
 static void check_kind(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, const char *table)
 {
-	if (s->timing & TG_INSTEAD)
+	if (xlat_partition_is_partition(c, table)) { /* a view over its parent's rows: not one */
+		xlat_puts(c, "; SELECT shardlite_raise('0A000', ");
+		xlat_string(c, arena_printf(c->a,
+					    "CREATE TRIGGER on partition \"%s\" is not supported "
+					    "(a trigger on its partitioned table fires for its rows)",
+					    table));
+		xlat_puts(c, ")");
+	} else if (s->timing & TG_INSTEAD)
 		raise_kind(c, table, false, "42809",
 			   arena_printf(c->a, "\"%s\" is a table", table));
 	else if (s->row)

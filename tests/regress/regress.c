@@ -13,6 +13,7 @@
  * REGRESS_NOTICES set, every statement's are compared (scripts/probe-pgreg sets it).
  *
  * usage: regress PG_CONNINFO SHARDLITE_CONNINFO FILE.sql...   (conninfo without dbname) */
+#include <ctype.h>
 #include <libpq-fe.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -35,13 +36,32 @@ struct totals {
 	int run, same, known, failed;
 };
 
+/* The dollar quote opening at p ("$$", "$tag$") into tag, as PostgreSQL's lexer reads one (a
+ * tag is letters, digits and underscores, not starting with a digit); false when p opens none
+ * ($1 is a parameter). */
+static bool dollar_tag(const char *p, char *tag, size_t cap)
+{
+	size_t k = 1;
+	if (isdigit((unsigned char)p[1]))
+		return false;
+	while (isalnum((unsigned char)p[k]) || p[k] == '_')
+		k++;
+	if (p[k] != '$' || k + 2 > cap)
+		return false;
+	memcpy(tag, p, k + 1);
+	tag[k + 1] = '\0';
+	return true;
+}
+
 /* Reads the next statement: lines up to one whose last non-blank character is ';' outside a
- * quote. Comment-only lines before it are skipped, except the `-- differs:` annotation. */
+ * quote (a string or a dollar-quoted body). Comment-only lines before it are skipped, except
+ * the `-- differs:` annotation. */
 static bool next_stmt(FILE *f, int *lineno, struct stmt *st)
 {
 	char line[4096];
 	size_t len = 0;
 	bool quoted = false;
+	char dollar[64] = ""; /* the open dollar quote's tag ("$$", "$body$"), "" outside one */
 	st->text[0] = st->differs[0] = '\0';
 	st->extended = st->detail = st->fields = st->notices = false;
 	while (fgets(line, sizeof(line), f)) {
@@ -49,7 +69,8 @@ static bool next_stmt(FILE *f, int *lineno, struct stmt *st)
 		if (len == 0) {
 			const char *p = line + strspn(line, " \t");
 			if (strncmp(p, "-- differs:", 11) == 0) {
-				snprintf(st->differs, sizeof(st->differs), "%s", p + 11 + strspn(p + 11, " "));
+				snprintf(st->differs, sizeof(st->differs), "%s",
+					 p + 11 + strspn(p + 11, " "));
 				st->differs[strcspn(st->differs, "\n")] = '\0';
 				continue;
 			}
@@ -65,8 +86,23 @@ static bool next_stmt(FILE *f, int *lineno, struct stmt *st)
 				continue;
 			st->line = *lineno;
 		}
-		for (const char *p = line; *p; p++)
-			quoted ^= *p == '\'';
+		for (const char *p = line; *p; p++) {
+			if (*dollar) { /* inside $tag$ ... $tag$: only its closing tag counts */
+				size_t k = strlen(dollar);
+				if (strncmp(p, dollar, k) == 0) {
+					p += k - 1;
+					dollar[0] = '\0';
+				}
+			} else if (*p == '\'') {
+				quoted = !quoted;
+			} else if (!quoted && *p == '$' &&
+				   (p == line || !(isalnum((unsigned char)p[-1]) || p[-1] == '_')) &&
+				   dollar_tag(p, dollar, sizeof(dollar))) { /* a$b$ is a name */
+				p += strlen(dollar) - 1;
+			} else if (!quoted && p[0] == '-' && p[1] == '-') {
+				break; /* a comment to the end of the line */
+			}
+		}
 		size_t n = strlen(line);
 		if (len + n + 1 > sizeof(st->text)) {
 			fprintf(stderr, "statement at line %d is too long\n", st->line);
@@ -76,7 +112,7 @@ static bool next_stmt(FILE *f, int *lineno, struct stmt *st)
 		len += n;
 		while (n && strchr(" \t\r\n", line[n - 1]))
 			n--;
-		if (!quoted && n && line[n - 1] == ';')
+		if (!quoted && !*dollar && n && line[n - 1] == ';')
 			return true;
 	}
 	return len > 0;
@@ -285,7 +321,8 @@ static void run_file(const char *pgbase, const char *slbase, const char *path, s
 		} else {
 			t->failed++;
 			printf("%s:%d: %s\n    %.*s\n", base, st.line,
-			       differs ? why : "matches PostgreSQL now: remove the `-- differs:` line",
+			       differs ? why
+				       : "matches PostgreSQL now: remove the `-- differs:` line",
 			       (int)strcspn(st.text, "\n"), st.text);
 		}
 		PQclear(a);

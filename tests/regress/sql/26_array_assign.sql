@@ -90,9 +90,13 @@ BEGIN
   x[i] := 2.25;
   x[i + 1] := '7';
   t[i] := 'q';
-  INSERT INTO arrset (id, a, t) VALUES (9, x::int[], t);
+  INSERT INTO arrset (id, f, t) VALUES (9, x::float8[], t);
 END $$;
-SELECT a, t, array_dims(t) FROM arrset WHERE id = 9;
+SELECT f, t, array_dims(t) FROM arrset WHERE id = 9;
+-- differs: an array cast to integer elements reads each element as an integer (22P02 for 1.5), where PostgreSQL's cast rounds it
+SELECT '{1.5,2.25,7}'::numeric[]::int[];
+SELECT '{1,2,7}'::numeric[]::int[], '{1,2}'::int[]::text[], '{1,2}'::int[]::numeric[], '{1.5}'::float8[]::numeric[];
+SELECT '{100000}'::int[]::int2[];
 -- PL/pgSQL slices: arr[l:u] := src, bounds left out, a NULL source a no-op.
 CREATE FUNCTION arrset_pls(x int[], l int, u int, v int[]) RETURNS int[] LANGUAGE plpgsql AS $$
 BEGIN
