@@ -326,11 +326,7 @@ static const char *default_arg(struct xlat_ctx *c, const struct xlat_udf *u, siz
 {
 	const char *sql = arena_printf(c->a, "SELECT (%s)::%s",
 				       u->defaults[i - (u->nargs - u->ndefaults)], u->argdecls[i]);
-	PgQueryProtobufParseResult r = pg_query_parse_protobuf(sql);
-	PgQuery__ParseResult *tree =
-		r.error ? NULL
-			: pg_query__parse_result__unpack(NULL, r.parse_tree.len,
-							 (const uint8_t *)r.parse_tree.data);
+	PgQuery__ParseResult *tree = xlat_parse_tree(sql, NULL);
 	const PgQuery__Node *n = tree && tree->n_stmts == 1 ? tree->stmts[0]->stmt : NULL;
 	const char *out = NULL;
 	struct xlat_type t;
@@ -340,7 +336,6 @@ static const char *default_arg(struct xlat_ctx *c, const struct xlat_udf *u, siz
 		xlat_unsupported(c, -1, "this parameter default");
 	if (tree)
 		pg_query__parse_result__free_unpacked(tree, NULL);
-	pg_query_free_protobuf_parse_result(r);
 	return out;
 }
 

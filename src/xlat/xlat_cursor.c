@@ -409,11 +409,7 @@ const char *xlat_cursor_scan_sql(const struct xlat_env *env, const char *sql, st
 				 const char **table)
 {
 	*table = NULL;
-	PgQueryProtobufParseResult r = pg_query_parse_protobuf(sql);
-	PgQuery__ParseResult *tree =
-		r.error ? NULL
-			: pg_query__parse_result__unpack(NULL, r.parse_tree.len,
-							 (const uint8_t *)r.parse_tree.data);
+	PgQuery__ParseResult *tree = xlat_parse_tree(sql, NULL);
 	const PgQuery__Node *n = tree && tree->n_stmts == 1 ? tree->stmts[0]->stmt : NULL;
 	const char *out = NULL;
 	if (n && n->node_case == PG_QUERY__NODE__NODE_SELECT_STMT) {
@@ -428,7 +424,6 @@ const char *xlat_cursor_scan_sql(const struct xlat_env *env, const char *sql, st
 	}
 	if (tree)
 		pg_query__parse_result__free_unpacked(tree, NULL);
-	pg_query_free_protobuf_parse_result(r);
 	return out;
 }
 

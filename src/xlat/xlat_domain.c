@@ -116,12 +116,7 @@ static const struct xlat_domain *flat(struct xlat_ctx *c, const struct xlat_doma
 static const PgQuery__Node *parse_select(struct xlat_ctx *c, const char *text,
 					 PgQuery__ParseResult **tree)
 {
-	PgQueryProtobufParseResult r =
-		pg_query_parse_protobuf(arena_printf(c->a, "SELECT %s", text));
-	*tree = r.error ? NULL
-			: pg_query__parse_result__unpack(NULL, r.parse_tree.len,
-							 (const uint8_t *)r.parse_tree.data);
-	pg_query_free_protobuf_parse_result(r);
+	*tree = xlat_parse_tree(arena_printf(c->a, "SELECT %s", text), NULL);
 	const PgQuery__Node *n = *tree && (*tree)->n_stmts == 1 ? (*tree)->stmts[0]->stmt : NULL;
 	if (n && n->node_case == NODE(SELECT_STMT) && n->select_stmt->n_target_list == 1 &&
 	    n->select_stmt->target_list[0]->node_case == NODE(RES_TARGET))

@@ -159,12 +159,7 @@ static bool refit(struct xlat_ctx *c, const char *name, const char *def, struct 
 		return xlat_unsupported(c, -1,
 					"ALTER TYPE of an enum an index without a "
 					"definition orders");
-	PgQueryProtobufParseResult pr = pg_query_parse_protobuf(def);
-	PgQuery__ParseResult *tree =
-		pr.error ? NULL
-			 : pg_query__parse_result__unpack(NULL, pr.parse_tree.len,
-							  (const uint8_t *)pr.parse_tree.data);
-	pg_query_free_protobuf_parse_result(pr);
+	PgQuery__ParseResult *tree = xlat_parse_tree(def, NULL);
 	PgQuery__Node *n = tree && tree->n_stmts == 1 ? tree->stmts[0]->stmt : NULL;
 	bool ok;
 	if (!n || n->node_case != NODE(INDEX_STMT)) {

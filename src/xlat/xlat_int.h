@@ -439,6 +439,9 @@ PgQuery__Node *xlat_tree_int(struct arena *a, int i);
 PgQuery__Node *xlat_tree_bool(struct arena *a, bool b);
 /* A deep copy of the message m in arena a (a tree a rewrite may change). */
 void *xlat_tree_copy(struct arena *a, const ProtobufCMessage *m);
+/* sql's parse tree, unpacked with al (NULL: malloc; free it with
+ * pg_query__parse_result__free_unpacked(tree, NULL)), NULL when sql does not parse. */
+PgQuery__ParseResult *xlat_parse_tree(const char *sql, ProtobufCAllocator *al);
 /* sql parsed into arena a (nothing to free): its one statement, NULL when it is not exactly
  * one statement that parses. */
 PgQuery__Node *xlat_parse_one(struct arena *a, const char *sql);

@@ -18,11 +18,7 @@
  * function that is not SECURITY DEFINER. */
 static bool inlinable(const struct xlat_udf *u)
 {
-	PgQueryProtobufParseResult r = pg_query_parse_protobuf(u->body);
-	PgQuery__ParseResult *tree =
-		r.error ? NULL
-			: pg_query__parse_result__unpack(NULL, r.parse_tree.len,
-							 (const uint8_t *)r.parse_tree.data);
+	PgQuery__ParseResult *tree = xlat_parse_tree(u->body, NULL);
 	const PgQuery__Node *n = tree && tree->n_stmts == 1 ? tree->stmts[0]->stmt : NULL;
 	const PgQuery__SelectStmt *q =
 		n && n->node_case == PG_QUERY__NODE__NODE_SELECT_STMT ? n->select_stmt : NULL;
@@ -33,7 +29,6 @@ static bool inlinable(const struct xlat_udf *u)
 		   !q->n_values_lists && !q->larg && !q->n_locking_clause;
 	if (tree)
 		pg_query__parse_result__free_unpacked(tree, NULL);
-	pg_query_free_protobuf_parse_result(r);
 	return yes;
 }
 
@@ -308,12 +303,8 @@ static bool return_one_row(struct xlat_plloader *l, const char *sql, int unknown
  * row match no column's type (unknown). */
 const char *xlat_plload_row_select(struct xlat_plloader *l, const char *expr, int *unknown)
 {
-	PgQueryProtobufParseResult r =
-		pg_query_parse_protobuf(arena_printf(l->c->a, "SELECT %s", expr));
 	PgQuery__ParseResult *tree =
-		r.error ? NULL
-			: pg_query__parse_result__unpack(NULL, r.parse_tree.len,
-							 (const uint8_t *)r.parse_tree.data);
+		xlat_parse_tree(arena_printf(l->c->a, "SELECT %s", expr), NULL);
 	const char *out = NULL;
 	PgQuery__SelectStmt *sel = tree && tree->n_stmts == 1 && tree->stmts[0]->stmt->select_stmt
 					   ? tree->stmts[0]->stmt->select_stmt
@@ -352,7 +343,6 @@ const char *xlat_plload_row_select(struct xlat_plloader *l, const char *expr, in
 	}
 	if (tree)
 		pg_query__parse_result__free_unpacked(tree, NULL);
-	pg_query_free_protobuf_parse_result(r);
 	return out;
 }
 
@@ -524,11 +514,7 @@ bool xlat_plload_return_set(struct xlat_plloader *l, const struct xlat_json *b,
 
 bool xlat_sql_body_returns(const char *body)
 {
-	PgQueryProtobufParseResult r = pg_query_parse_protobuf(body);
-	PgQuery__ParseResult *tree =
-		r.error ? NULL
-			: pg_query__parse_result__unpack(NULL, r.parse_tree.len,
-							 (const uint8_t *)r.parse_tree.data);
+	PgQuery__ParseResult *tree = xlat_parse_tree(body, NULL);
 	bool yes = false;
 	const PgQuery__Node *n =
 		tree && tree->n_stmts ? tree->stmts[tree->n_stmts - 1]->stmt : NULL;
@@ -550,7 +536,6 @@ bool xlat_sql_body_returns(const char *body)
 	}
 	if (tree)
 		pg_query__parse_result__free_unpacked(tree, NULL);
-	pg_query_free_protobuf_parse_result(r);
 	return yes;
 }
 

@@ -285,11 +285,7 @@ static bool load_getdiag(struct xlat_plloader *l, const struct xlat_json *b,
 static bool call_without_outs(struct xlat_plloader *l, const char *q)
 {
 	const struct xlat_schema *schema = l->c->schema;
-	PgQueryProtobufParseResult r = pg_query_parse_protobuf(q);
-	PgQuery__ParseResult *tree =
-		r.error ? NULL
-			: pg_query__parse_result__unpack(NULL, r.parse_tree.len,
-							 (const uint8_t *)r.parse_tree.data);
+	PgQuery__ParseResult *tree = xlat_parse_tree(q, NULL);
 	const PgQuery__Node *n = tree && tree->n_stmts == 1 ? tree->stmts[0]->stmt : NULL;
 	const PgQuery__FuncCall *fc = n && n->node_case == PG_QUERY__NODE__NODE_CALL_STMT
 					      ? n->call_stmt->funccall
@@ -304,7 +300,6 @@ static bool call_without_outs(struct xlat_plloader *l, const char *q)
 	}
 	if (tree)
 		pg_query__parse_result__free_unpacked(tree, NULL);
-	pg_query_free_protobuf_parse_result(r);
 	return ok;
 }
 

@@ -251,15 +251,21 @@ void *xlat_tree_copy(struct arena *a, const ProtobufCMessage *m)
 	return protobuf_c_message_unpack(m->descriptor, &al, len, buf);
 }
 
-PgQuery__Node *xlat_parse_one(struct arena *a, const char *sql)
+PgQuery__ParseResult *xlat_parse_tree(const char *sql, ProtobufCAllocator *al)
 {
 	PgQueryProtobufParseResult r = pg_query_parse_protobuf(sql);
-	ProtobufCAllocator al = {pb_alloc, pb_free, a};
 	PgQuery__ParseResult *tree =
 		r.error ? NULL
-			: pg_query__parse_result__unpack(&al, r.parse_tree.len,
+			: pg_query__parse_result__unpack(al, r.parse_tree.len,
 							 (const uint8_t *)r.parse_tree.data);
 	pg_query_free_protobuf_parse_result(r);
+	return tree;
+}
+
+PgQuery__Node *xlat_parse_one(struct arena *a, const char *sql)
+{
+	ProtobufCAllocator al = {pb_alloc, pb_free, a};
+	PgQuery__ParseResult *tree = xlat_parse_tree(sql, &al);
 	return tree && tree->n_stmts == 1 ? tree->stmts[0]->stmt : NULL;
 }
 

@@ -306,18 +306,6 @@ static char *deparse(struct walk *w, PgQuery__ParseResult *tree)
 	return out;
 }
 
-/* sql's parse tree (freed by walk_done), NULL when it does not parse. */
-static PgQuery__ParseResult *parse(const char *sql)
-{
-	PgQueryProtobufParseResult r = pg_query_parse_protobuf(sql);
-	PgQuery__ParseResult *tree =
-		r.error ? NULL
-			: pg_query__parse_result__unpack(NULL, r.parse_tree.len,
-							 (const uint8_t *)r.parse_tree.data);
-	pg_query_free_protobuf_parse_result(r);
-	return tree;
-}
-
 /* Puts back what the walk changed in tree, and frees it. */
 static void walk_done(struct walk *w, PgQuery__ParseResult *tree)
 {
@@ -346,7 +334,7 @@ bool xlat_viewdef(const char *view, const char *query, const char *schema,
 		  const struct xlat_schema *cols, bool pretty, int wrap, struct arena *a,
 		  const char **out, struct pgerr *err)
 {
-	PgQuery__ParseResult *tree = parse(query);
+	PgQuery__ParseResult *tree = xlat_parse_tree(query, NULL);
 	bool ok = false;
 	struct walk w = {.schema = schema};
 	if (tree)
@@ -378,7 +366,7 @@ bool xlat_viewdef(const char *view, const char *query, const char *schema,
 
 const char *xlat_viewdef_expr(const char *expr, struct arena *a)
 {
-	PgQuery__ParseResult *tree = parse(arena_printf(a, "SELECT %s", expr));
+	PgQuery__ParseResult *tree = xlat_parse_tree(arena_printf(a, "SELECT %s", expr), NULL);
 	struct walk w = {0};
 	bool one = tree && tree->n_stmts == 1 && tree->stmts[0]->stmt &&
 		   tree->stmts[0]->stmt->node_case == PG_QUERY__NODE__NODE_SELECT_STMT &&
