@@ -144,6 +144,9 @@ step("pool: reset by DISCARD ALL", discarded)
 def terminated():
     with pool.connection() as conn:
         pid = conn.info.backend_pid
+    # the pool gives the connection back (reset) in its worker thread: terminate it once it is
+    # back, or check() finds the pool empty and the worker then returns the dead connection
+    seen_by_server(admin, pid)
     admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
     for _ in range(100):  # the backend goes away after pg_terminate_backend returns
         if not admin.execute("SELECT 1 FROM pg_stat_activity WHERE pid = %s", (pid,)).fetchone():
