@@ -6,7 +6,10 @@
  * columns than the table has (the rest keep theirs). More names than columns is PostgreSQL's
  * 42P10. A name that is a WITH query, or a relation whose columns are not known here, stays
  * as it was (0A000 in range_var). information_schema._pg_expandarray(a) in FROM is rewritten
- * here too, as unnest(a) WITH ORDINALITY AS alias(x, n). The rewrite is made in place, with
+ * here too, as unnest(a) WITH ORDINALITY AS alias(x, n). An alias on a join, (a JOIN b ...)
+ * AS x [(cols)], makes the join the subquery (SELECT * FROM a JOIN b ...) AS x [(cols)]: its
+ * columns are the join's (USING's merged ones first), and the joined tables' names are hidden
+ * outside it, as PostgreSQL's join alias hides them. The rewrite is made in place, with
  * xlat_tree_* nodes (later passes, xlat_view_star and xlat_group_check, read and edit the same
  * tree), and is idempotent. */
 #include "xlat_int.h"
@@ -79,14 +82,97 @@ static void expandarray(struct xlat_ctx *c, PgQuery__RangeFunction *rf)
 	al->n_colnames = 2;
 }
 
+static PgQuery__SelectStmt *select_stmt(void)
+{
+	PgQuery__SelectStmt *sel = xlat_tree_zalloc(sizeof(*sel));
+	pg_query__select_stmt__init(sel);
+	sel->limit_option = PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_DEFAULT;
+	sel->op = PG_QUERY__SET_OPERATION__SETOP_NONE;
+	return sel;
+}
+
+/* SELECT * */
+static PgQuery__SelectStmt *star(void)
+{
+	PgQuery__AStar *as = xlat_tree_zalloc(sizeof(*as));
+	pg_query__a__star__init(as);
+	PgQuery__Node *asn = xlat_tree_node();
+	asn->node_case = NODE(A_STAR);
+	asn->a_star = as;
+	PgQuery__ColumnRef *cr = xlat_tree_zalloc(sizeof(*cr));
+	pg_query__column_ref__init(cr);
+	cr->fields = xlat_tree_zalloc(sizeof(*cr->fields));
+	cr->fields[0] = asn;
+	cr->n_fields = 1;
+	cr->location = -1;
+	PgQuery__Node *crn = xlat_tree_node();
+	crn->node_case = NODE(COLUMN_REF);
+	crn->column_ref = cr;
+	PgQuery__ResTarget *rt = xlat_tree_zalloc(sizeof(*rt));
+	pg_query__res_target__init(rt);
+	rt->val = crn;
+	rt->location = -1;
+	PgQuery__Node *n = xlat_tree_node();
+	n->node_case = NODE(RES_TARGET);
+	n->res_target = rt;
+	PgQuery__SelectStmt *sel = select_stmt();
+	sel->target_list = xlat_tree_zalloc(sizeof(*sel->target_list));
+	sel->target_list[0] = n;
+	sel->n_target_list = 1;
+	return sel;
+}
+
+/* The FROM item from, its alias *alias taken off, as the subquery (sel FROM from) AS al. */
+static PgQuery__Node *subquery(PgQuery__SelectStmt *sel, PgQuery__Node *from, PgQuery__Alias *al,
+			       PgQuery__Alias **alias)
+{
+	*alias = NULL;
+	sel->from_clause = xlat_tree_zalloc(sizeof(*sel->from_clause));
+	sel->from_clause[0] = from;
+	sel->n_from_clause = 1;
+	PgQuery__Node *sn = xlat_tree_node();
+	sn->node_case = NODE(SELECT_STMT);
+	sn->select_stmt = sel;
+	PgQuery__RangeSubselect *rs = xlat_tree_zalloc(sizeof(*rs));
+	pg_query__range_subselect__init(rs);
+	rs->subquery = sn;
+	rs->alias = al;
+	PgQuery__Node *m = xlat_tree_node();
+	m->node_case = NODE(RANGE_SUBSELECT);
+	m->range_subselect = rs;
+	return m;
+}
+
+/* Whether a join holds a LATERAL item, which may read FROM items left of the join: a subquery
+ * made of the join would not see them (such a join keeps its alias, 0A000 in xlat_from.c). */
+static bool has_lateral(const PgQuery__Node *n)
+{
+	switch (n->node_case) {
+	case NODE(JOIN_EXPR):
+		return (n->join_expr->larg && has_lateral(n->join_expr->larg)) ||
+		       (n->join_expr->rarg && has_lateral(n->join_expr->rarg));
+	case NODE(RANGE_SUBSELECT):
+		return n->range_subselect->lateral;
+	case NODE(RANGE_FUNCTION):
+		return n->range_function->lateral;
+	default:
+		return false;
+	}
+}
+
 /* *slot, a FROM item, rewritten in place when it (or a join's side) is a table with a column
  * alias list, or _pg_expandarray; false with c->err set on failure. */
 static bool item(struct xlat_ctx *c, PgQuery__Node **slot)
 {
 	PgQuery__Node *n = *slot;
-	if (n->node_case == NODE(JOIN_EXPR))
-		return (!n->join_expr->larg || item(c, &n->join_expr->larg)) &&
-		       (!n->join_expr->rarg || item(c, &n->join_expr->rarg));
+	if (n->node_case == NODE(JOIN_EXPR)) {
+		PgQuery__JoinExpr *j = n->join_expr;
+		if ((j->larg && !item(c, &j->larg)) || (j->rarg && !item(c, &j->rarg)))
+			return false;
+		if (j->alias && !j->join_using_alias && !has_lateral(n))
+			*slot = subquery(star(), n, j->alias, &j->alias);
+		return true;
+	}
 	if (n->node_case == NODE(RANGE_FUNCTION))
 		expandarray(c, n->range_function);
 	if (n->node_case != NODE(RANGE_VAR))
@@ -108,8 +194,7 @@ static bool item(struct xlat_ctx *c, PgQuery__Node **slot)
 		return xlat_fail(c, "42P10", rv->location,
 				 "table \"%s\" has %zu columns available but %zu columns specified",
 				 al->aliasname, ncols, al->n_colnames);
-	PgQuery__SelectStmt *sel = xlat_tree_zalloc(sizeof(*sel));
-	pg_query__select_stmt__init(sel);
+	PgQuery__SelectStmt *sel = select_stmt();
 	sel->target_list = xlat_tree_zalloc(ncols * sizeof(*sel->target_list));
 	for (size_t i = 0; i < ncols; i++) {
 		const char *name = i < al->n_colnames ? xlat_node_str(al->colnames[i]) : NULL;
@@ -120,23 +205,7 @@ static bool item(struct xlat_ctx *c, PgQuery__Node **slot)
 	free(al->colnames);
 	al->colnames = NULL;
 	al->n_colnames = 0;
-	rv->alias = NULL; /* the table, unaliased, is the subquery's FROM */
-	sel->from_clause = xlat_tree_zalloc(sizeof(*sel->from_clause));
-	sel->from_clause[0] = n;
-	sel->n_from_clause = 1;
-	sel->limit_option = PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_DEFAULT;
-	sel->op = PG_QUERY__SET_OPERATION__SETOP_NONE;
-	PgQuery__Node *sn = xlat_tree_node();
-	sn->node_case = NODE(SELECT_STMT);
-	sn->select_stmt = sel;
-	PgQuery__RangeSubselect *rs = xlat_tree_zalloc(sizeof(*rs));
-	pg_query__range_subselect__init(rs);
-	rs->subquery = sn;
-	rs->alias = al; /* its name, without the list */
-	PgQuery__Node *m = xlat_tree_node();
-	m->node_case = NODE(RANGE_SUBSELECT);
-	m->range_subselect = rs;
-	*slot = m;
+	*slot = subquery(sel, n, al, &rv->alias); /* its name, without the list */
 	return true;
 }
 

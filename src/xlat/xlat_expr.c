@@ -398,6 +398,11 @@ static bool column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct 
 		pgerr_hint(c->err, "Perhaps you meant to reference the table alias \"%s\".", hid);
 		return false;
 	}
+	const char *last = n <= 2 ? xlat_node_str(cr->fields[n - 1]) : NULL;
+	const char *qual = n == 2 ? xlat_node_str(cr->fields[0]) : NULL;
+	if (last && (n == 1 || qual) && xlat_scope_dup_col(c, qual, last))
+		return xlat_fail(c, "42702", cr->location, "column reference \"%s\" is ambiguous",
+				 last);
 	if (n == 3) {
 		const char *schema = xlat_node_str(cr->fields[0]);
 		PgQuery__RangeVar rv = PG_QUERY__RANGE_VAR__INIT;

@@ -207,7 +207,10 @@ static bool lateral_ref_ok(struct xlat_ctx *c, const PgQuery__JoinExpr *j)
 static bool join(struct xlat_ctx *c, const PgQuery__JoinExpr *j)
 {
 	if (j->alias || j->join_using_alias)
-		return xlat_unsupported(c, -1, "an alias on a join");
+		return xlat_unsupported(
+			c, -1,
+			j->alias ? "an alias on a join holding LATERAL or outside a SELECT"
+				 : "an alias on a join's USING clause");
 	if (!lateral_ref_ok(c, j))
 		return false;
 	if (xlat_lateral_skip(j->rarg)) {

@@ -342,6 +342,11 @@ struct xlat_ctx {
 	/* an INSERT's source: a * whose relation's names repeat stays (SQLite expands it by
 	 * position), where a view's is PostgreSQL's 42701 */
 	bool insert_star;
+	/* a view's query whose * stays because its relation's names repeat (rel.col would read
+	 * the first of them twice): the view's column names as PostgreSQL spells them out, for
+	 * the view's 42701 check (NULL otherwise) */
+	const char **star_names;
+	size_t n_star_names;
 	/* The UPDATE or DELETE rewritten from one of a view (xlat_updview.c) and the SQLite
 	 * condition that keeps its rows to the view's, which its WHERE adds; NULL: none. */
 	const void *updview_for;
@@ -1396,6 +1401,10 @@ const char *xlat_scope_on_owner(const struct xlat_ctx *c, const PgQuery__JoinExp
  * (PostgreSQL's 42P01 "invalid reference to FROM-clause entry"), else NULL; NULL too when
  * rel might still be something else in scope (an unnamed or unknown relation, a column). */
 const char *xlat_scope_hidden_by_alias(const struct xlat_ctx *c, const char *rel);
+/* Whether rel.col (rel NULL: a bare col) names a column its relation has twice (a subquery's
+ * SELECT * over a join, SELECT 1 AS a, 2 AS a): PostgreSQL's 42702, where SQLite, which
+ * names the second a:1, would read the first. */
+bool xlat_scope_dup_col(const struct xlat_ctx *c, const char *rel, const char *col);
 /* The type of a column reference, {0, -1} when it is only known at run time. */
 struct xlat_type xlat_scope_column_type(const struct xlat_ctx *c, const PgQuery__ColumnRef *cr);
 /* Where column reference cr comes from as PostgreSQL's RowDescription tells it (struct

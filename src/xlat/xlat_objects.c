@@ -955,6 +955,11 @@ static bool view_names_unique(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
 {
 	size_t n = 0;
 	const char **names = xlat_select_colnames(c, s->query->select_stmt, &n);
+	if (!names && c->star_names) { /* a * that stays: its names repeat */
+		n = c->n_star_names;
+		names = arena_zalloc(c->a, (n + 1) * sizeof(*names));
+		memcpy(names, c->star_names, n * sizeof(*names));
+	}
 	for (size_t i = 0; names && i < s->n_aliases && i < n; i++)
 		names[i] = xlat_node_str(s->aliases[i]);
 	for (size_t i = 0; names && i < n; i++) {
@@ -1115,6 +1120,7 @@ bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
 	xlat_puts(c, " AS ");
 	struct xlat_shape shape = {0};
 	c->view_star = true; /* PostgreSQL expands * when the view is made */
+	c->star_names = NULL;
 	bool ok = xlat_select(c, s->query->select_stmt, &shape);
 	c->view_star = false;
 	if (!ok || !view_alias_list(c, s, &shape, names_at) || !view_names_unique(c, s) ||

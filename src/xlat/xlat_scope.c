@@ -718,6 +718,41 @@ const char *xlat_scope_hidden_by_alias(const struct xlat_ctx *c, const char *rel
 	return alias;
 }
 
+static size_t col_count(const struct xlat_scope_rel *r, const char *col)
+{
+	size_t n = 0;
+	for (size_t i = 0; !r->opaque && i < r->ncols; i++)
+		n += r->cols[i].name && strcasecmp(r->cols[i].name, col) == 0;
+	return n;
+}
+
+bool xlat_scope_dup_col(const struct xlat_ctx *c, const char *rel, const char *col)
+{
+	for (int i = c->nrels - 1; i >= 0; i--) {
+		const struct xlat_scope_rel *r = &c->rels[i];
+		if (hidden(c, r->level))
+			continue;
+		if (rel) {
+			if (r->name && strcmp(r->name, rel) == 0)
+				return col_count(r, col) > 1;
+			continue;
+		}
+		/* the innermost level with a relation that has col (or might have it) decides */
+		int level = r->level;
+		bool some = false;
+		for (; i >= 0 && c->rels[i].level == level; i--) {
+			size_t k = col_count(&c->rels[i], col);
+			if (k > 1)
+				return true; /* one relation has it twice (several: SQLite says so) */
+			some |= k || c->rels[i].opaque;
+		}
+		if (some)
+			return false;
+		i++;
+	}
+	return false;
+}
+
 struct xlat_type xlat_scope_column_type(const struct xlat_ctx *c, const PgQuery__ColumnRef *cr)
 {
 	const char *rel = NULL, *col = NULL;

@@ -166,6 +166,24 @@ static bool repeats(const char **quals, const char **quals2, const char **names,
 	return false;
 }
 
+/* A view's column names, each * spelled out (names[i], widths[i] of target i), into
+ * c->star_names. */
+static void star_names(struct xlat_ctx *c, const PgQuery__SelectStmt *s, const char ***names,
+		       const size_t *widths, size_t total)
+{
+	const char **v = arena_zalloc(c->a, (total + 1) * sizeof(*v));
+	size_t used = 0;
+	for (size_t i = 0; i < s->n_target_list; i++) {
+		const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
+		for (size_t k = 0; names[i] && k < widths[i]; k++)
+			v[used++] = names[i][k];
+		if (!names[i])
+			v[used++] = rt->name && *rt->name ? rt->name : xlat_colname(rt->val);
+	}
+	c->star_names = v;
+	c->n_star_names = used;
+}
+
 bool xlat_view_star(struct xlat_ctx *c, PgQuery__SelectStmt *s, int first)
 {
 	const char **q = NULL, **q2 = NULL, **nm = NULL;
@@ -180,6 +198,7 @@ bool xlat_view_star(struct xlat_ctx *c, PgQuery__SelectStmt *s, int first)
 	const char ***quals2 = arena_zalloc(c->a, (n + 1) * sizeof(*quals2));
 	const char ***names = arena_zalloc(c->a, (n + 1) * sizeof(*names));
 	size_t *widths = arena_zalloc(c->a, (n + 1) * sizeof(*widths));
+	bool dup = false;
 	for (size_t i = 0; i < n; i++) {
 		const char *rel = NULL;
 		widths[i] = 1;
@@ -187,9 +206,14 @@ bool xlat_view_star(struct xlat_ctx *c, PgQuery__SelectStmt *s, int first)
 		    !xlat_scope_star_names(c, s, first, rel, &quals[i], &quals2[i], &names[i],
 					   &widths[i]))
 			return true; /* one not known: all stay, and the view expands them itself */
-		if (c->insert_star && repeats(quals[i], quals2[i], names[i], widths[i]))
-			return true; /* as not known: SQLite expands them by position */
 		total += widths[i];
+		if (repeats(quals[i], quals2[i], names[i], widths[i]))
+			dup = true;
+	}
+	if (dup) { /* as not known: SQLite expands them by position */
+		if (!c->insert_star)
+			star_names(c, s, names, widths, total);
+		return true;
 	}
 	PgQuery__Node **v = calloc(total ? total : 1, sizeof(*v));
 	if (!v)
