@@ -19,14 +19,13 @@
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
 
-/* col AS name (name NULL: col's own). */
-static PgQuery__Node *target(const char *col, const char *name)
+/* The select-list item field [AS name]: field a column name or *, name NULL for none. */
+static PgQuery__Node *res_target(PgQuery__Node *field, const char *name)
 {
-	PgQuery__Node *sn = xlat_tree_string(col);
 	PgQuery__ColumnRef *cr = xlat_tree_zalloc(sizeof(*cr));
 	pg_query__column_ref__init(cr);
 	cr->fields = xlat_tree_zalloc(sizeof(*cr->fields));
-	cr->fields[0] = sn;
+	cr->fields[0] = field;
 	cr->n_fields = 1;
 	cr->location = -1;
 	PgQuery__Node *crn = xlat_tree_node();
@@ -34,13 +33,19 @@ static PgQuery__Node *target(const char *col, const char *name)
 	crn->column_ref = cr;
 	PgQuery__ResTarget *rt = xlat_tree_zalloc(sizeof(*rt));
 	pg_query__res_target__init(rt);
-	rt->name = xlat_tree_strdup(name ? name : col);
+	rt->name = name ? xlat_tree_strdup(name) : NULL;
 	rt->val = crn;
 	rt->location = -1;
 	PgQuery__Node *n = xlat_tree_node();
 	n->node_case = NODE(RES_TARGET);
 	n->res_target = rt;
 	return n;
+}
+
+/* col AS name (name NULL: col's own). */
+static PgQuery__Node *target(const char *col, const char *name)
+{
+	return res_target(xlat_tree_string(col), name ? name : col);
 }
 
 static void set_str(PgQuery__Node *n, const char *s)
@@ -99,25 +104,9 @@ static PgQuery__SelectStmt *star(void)
 	PgQuery__Node *asn = xlat_tree_node();
 	asn->node_case = NODE(A_STAR);
 	asn->a_star = as;
-	PgQuery__ColumnRef *cr = xlat_tree_zalloc(sizeof(*cr));
-	pg_query__column_ref__init(cr);
-	cr->fields = xlat_tree_zalloc(sizeof(*cr->fields));
-	cr->fields[0] = asn;
-	cr->n_fields = 1;
-	cr->location = -1;
-	PgQuery__Node *crn = xlat_tree_node();
-	crn->node_case = NODE(COLUMN_REF);
-	crn->column_ref = cr;
-	PgQuery__ResTarget *rt = xlat_tree_zalloc(sizeof(*rt));
-	pg_query__res_target__init(rt);
-	rt->val = crn;
-	rt->location = -1;
-	PgQuery__Node *n = xlat_tree_node();
-	n->node_case = NODE(RES_TARGET);
-	n->res_target = rt;
 	PgQuery__SelectStmt *sel = select_stmt();
 	sel->target_list = xlat_tree_zalloc(sizeof(*sel->target_list));
-	sel->target_list[0] = n;
+	sel->target_list[0] = res_target(asn, NULL);
 	sel->n_target_list = 1;
 	return sel;
 }
