@@ -566,6 +566,15 @@ struct xlat_stmt {
 	 * changed once they are written (src/session/sess_trgrow.c, sess_trgret.c); NULL
 	 * otherwise, or when the list has a parameter. */
 	const char *returning_sql;
+	/* A write of a partition, rewritten onto its partitioned table (dml_table): the partition
+	 * as named, whose FOR EACH STATEMENT triggers fire (PostgreSQL fires the named
+	 * relation's, not its parent's); NULL otherwise. */
+	const char *dml_named;
+	/* An INSERT or UPDATE of a partition: its partition check (the expression of its
+	 * RETURNING, dml_events 16384) as a query of one row of dml_table, "SELECT check FROM
+	 * table WHERE rowid = ?1", which the session runs on a row a BEFORE trigger changed and
+	 * it wrote (src/session/sess_trgrow.c); NULL otherwise. */
+	const char *wco_sql;
 };
 
 /* ---- DO blocks: the PL/pgSQL subset the session interprets (docs/sql-compat.md) ----
