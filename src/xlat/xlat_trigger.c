@@ -682,6 +682,16 @@ static bool from_table_ok(struct xlat_ctx *c, const PgQuery__RangeVar *ref)
 bool xlat_stmt_create_trigger(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s)
 {
 	const PgQuery__RangeVar *rv = s->relation;
+	if (s->row && s->n_transition_rels &&
+	    (xlat_partition_is_parent(c, rv->relname) ||
+	     xlat_partition_is_partitioned(c, rv->relname))) {
+		/* PostgreSQL's CreateTrigger, before it looks at the transition tables */
+		(void)xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				"\"%s\" is a partitioned table", rv->relname);
+		pgerr_detail(c->err, "ROW triggers with transition tables are not supported on "
+				     "partitioned tables.");
+		return false;
+	}
 	if (!check(c, s))
 		return false;
 	if (rv->schemaname && *rv->schemaname && strcmp(rv->schemaname, "public") != 0 &&
