@@ -575,6 +575,10 @@ struct xlat_stmt {
 	 * table WHERE rowid = ?1", which the session runs on a row a BEFORE trigger changed and
 	 * it wrote (src/session/sess_trgrow.c); NULL otherwise. */
 	const char *wco_sql;
+	/* DDL whose script moves a partition's rows (ATTACH / DETACH PARTITION, DROP TABLE of a
+	 * partition), for which PostgreSQL fires no row trigger: the session runs it with the
+	 * row triggers quiet (src/session/sess_script.c). */
+	bool quiet_rows;
 };
 
 /* ---- DO blocks: the PL/pgSQL subset the session interprets (docs/sql-compat.md) ----

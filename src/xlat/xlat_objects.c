@@ -435,6 +435,8 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 			xlat_puts(c, "SELECT shardlite_partition_remove(");
 			xlat_string(c, table);
 			xlat_puts(c, ", 'drop')");
+			c->st->quiet_rows =
+				true; /* its rows leave the parent: no DELETE triggers */
 			xlat_forget(c, "view", table);
 			if (s->n_objects > 1)
 				script_part(c, i, start, table);

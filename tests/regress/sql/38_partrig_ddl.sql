@@ -37,3 +37,27 @@ ALTER TABLE m ENABLE TRIGGER a1;
 -- detail
 ALTER TABLE m DISABLE TRIGGER nope;
 SELECT what FROM log ORDER BY i;
+-- ATTACH PARTITION, DETACH PARTITION and DROP TABLE of a partition move rows in and out of
+-- the partitioned table's one table here: no row trigger fires for them (PostgreSQL fires
+-- none), so one that skips its row loses or keeps none
+CREATE TABLE q (id int, k int, v text) PARTITION BY LIST (k);
+CREATE TABLE q1 PARTITION OF q FOR VALUES IN (1);
+CREATE TABLE q2 PARTITION OF q FOR VALUES IN (2);
+CREATE TABLE t3 (id int, k int, v text);
+INSERT INTO t3 VALUES (3, 3, 'c');
+INSERT INTO q VALUES (1, 1, 'a'), (2, 2, 'b');
+CREATE FUNCTION skip() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO log (what) VALUES (concat_ws(' ', tg_name, tg_table_name, tg_when, tg_op, tg_level));
+  RETURN NULL;
+END $$;
+CREATE TRIGGER b1 BEFORE INSERT OR UPDATE OR DELETE ON q FOR EACH ROW EXECUTE FUNCTION skip();
+CREATE TRIGGER a1 AFTER INSERT OR UPDATE OR DELETE ON q FOR EACH ROW EXECUTE FUNCTION skip();
+CREATE TRIGGER s1 AFTER INSERT OR UPDATE OR DELETE ON q FOR EACH STATEMENT EXECUTE FUNCTION skip();
+TRUNCATE log;
+ALTER TABLE q ATTACH PARTITION t3 FOR VALUES IN (3);
+ALTER TABLE q DETACH PARTITION q1;
+DROP TABLE q2;
+SELECT tableoid::regclass, * FROM q ORDER BY id;
+SELECT * FROM q1 ORDER BY id;
+SELECT what FROM log ORDER BY i;
