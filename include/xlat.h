@@ -862,6 +862,9 @@ bool xlat_udf_rowset(const struct xlat_udf *u, const struct xlat_schema *schema)
  * none), a row trigger's passing the table's columns cols[0..n). cols NULL: only the DROPs.
  * So the triggers can be made again when the table's columns or name change
  * (catalog_trigger.c). */
+/* An evts bit the sidecar never keeps: table is a partitioned table, whose INSERT and DELETE
+ * row triggers also guard against an UPDATE moving a row to another partition. */
+#define XLAT_TRIGGER_PARTITIONED (1 << 20)
 void xlat_trigger_sqlite(struct strbuf *sb, struct arena *a, const char *table, const char *name,
 			 const char *timing, int evts, const char *upd_cols,
 			 const char *const *cols, size_t n);

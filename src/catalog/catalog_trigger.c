@@ -403,6 +403,22 @@ static const char **table_columns(sqlite3 *db, const char *table, struct arena *
 	return cols;
 }
 
+/* Whether table is a partitioned table (its stored text has the key's mark). */
+static bool is_partitioned(sqlite3 *db, const char *table)
+{
+	sqlite3_stmt *st = NULL;
+	bool yes = false;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT instr(sql, '" CATALOG_PARTKEY_MARK "') > 0 FROM "
+			       "main.sqlite_schema WHERE type = 'table' AND name = ?1",
+			       -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+		yes = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	}
+	sqlite3_finalize(st);
+	return yes;
+}
+
 /* What changes about a table's triggers. */
 struct refit {
 	const char *table;   /* the table, by the name its triggers were made under */
@@ -450,6 +466,7 @@ static void refit(sqlite3_context *ctx, const struct refit *r)
 	const char *table = r->to ? r->to : r->table;
 	size_t ncols = 0;
 	const char **cols = r->phase ? table_columns(db, table, a, &ncols) : NULL;
+	int partitioned = cols && is_partitioned(db, table) ? XLAT_TRIGGER_PARTITIONED : 0;
 	bool ok = true;
 	while (ok && sqlite3_step(st) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(st, 0);
@@ -487,7 +504,8 @@ static void refit(sqlite3_context *ctx, const struct refit *r)
 		}
 		if (r->to) /* the old names go */
 			xlat_trigger_sqlite(&sb, a, r->table, name, timing, evts, upd, NULL, 0);
-		xlat_trigger_sqlite(&sb, a, table, name, timing, evts, upd, cols, ncols);
+		xlat_trigger_sqlite(&sb, a, table, name, timing, evts | partitioned, upd, cols,
+				    ncols);
 	}
 	sqlite3_finalize(st);
 	if (ok && r->to) {

@@ -200,6 +200,34 @@ static bool partition_of_texts(struct session *s, const char *table,
 	return ok;
 }
 
+/* PostgreSQL's DETAIL "Failing row contains (...)": each value as text ("null" for NULL), cut
+ * at 64 bytes (on a character boundary) with "...". */
+static const char *failing_row(const char *const *row, size_t n, struct arena *a)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "(");
+	for (size_t k = 0; k < n; k++) {
+		const char *v = row[k] ? row[k] : "null";
+		size_t len = strlen(v);
+		if (k)
+			strbuf_puts(&sb, ", ");
+		if (len <= 64) {
+			strbuf_append(&sb, v, len);
+			continue;
+		}
+		len = 64;
+		while (len && ((unsigned char)v[len] & 0xC0) == 0x80)
+			len--;
+		strbuf_append(&sb, v, len);
+		strbuf_puts(&sb, "...");
+	}
+	strbuf_puts(&sb, ")");
+	const char *r = arena_strdup(a, sb.data ? sb.data : "()");
+	strbuf_fini(&sb);
+	return r;
+}
+
 /* A row of partitioned table a row trigger fired for, which moves to another partition:
  * PostgreSQL's refusal when a BEFORE INSERT trigger (a partition's copy) changed it; when the
  * statement names the partition, its check (xlat_stmt.wco_sql) fails the row later (23514);
@@ -211,14 +239,20 @@ static bool check_move(struct session *s, const char *name, const char *table,
 		       const char *const *row, bool after, struct arena *a, struct pgerr *err)
 {
 	bool insert = strcmp(event, "INSERT") == 0;
-	if (!insert && ((s->udf && s->udf->trg.named) ||
-			!(after || (sess_trigger_row_events(s, table) & (4 | 8)))))
+	const char *named = s->udf ? s->udf->trg.named : NULL;
+	const struct catalog_relation *leaf = named ? sess_types_relation(s, named) : NULL;
+	if (!insert && (named ? !leaf || leaf->partition != 'c'
+			      : !(after || (sess_trigger_row_events(s, table) & (4 | 8)))))
 		return true;
 	char *to = NULL;
 	if (!partition_of_texts(s, table, rel, row, a, &to, err))
 		return false;
 	bool ok = true;
-	if (insert && (!to || strcasecmp(to, part) != 0)) {
+	if (!insert && named && (!to || strcasecmp(to, named) != 0)) {
+		ok = pgerr_set(err, SQLSTATE_CHECK_VIOLATION,
+			       "new row for relation \"%s\" violates partition constraint", named);
+		pgerr_detail(err, "Failing row contains %s.", failing_row(row, rel->ncols, a));
+	} else if (insert && (!to || strcasecmp(to, part) != 0)) {
 		ok = pgerr_set(
 			err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 			"moving row to another partition during a BEFORE FOR EACH ROW trigger "

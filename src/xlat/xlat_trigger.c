@@ -68,6 +68,37 @@ static void drop_sqlite_triggers(struct xlat_ctx *c, const char *table, const ch
 			sqlite_name(c, table, name, events[i].suffix, apply);
 		}
 	}
+	xlat_puts(c, "; DROP TRIGGER IF EXISTS ");
+	sqlite_name(c, table, name, "mv", false);
+}
+
+/* An INSERT or DELETE row trigger of a partitioned table: an UPDATE moving a row to another
+ * partition is refused (0A000) — PostgreSQL fires that row's DELETE and INSERT row triggers,
+ * SQLite's UPDATE of the one table fires neither. Its SQLite trigger compares the leaf
+ * partitions of the old and the new row (shardlite_partition_for, catalog_partfor.c). */
+static void create_move_guard(struct xlat_ctx *c, const char *table, const char *name,
+			      const char *const *cols, size_t n)
+{
+	xlat_puts(c, "; CREATE TRIGGER ");
+	sqlite_name(c, table, name, "mv", false);
+	xlat_puts(c, " AFTER UPDATE ON ");
+	xlat_ident(c, table);
+	xlat_puts(c, " FOR EACH ROW WHEN ");
+	for (int pass = 0; pass < 2; pass++) {
+		xlat_puts(c,
+			  pass ? " IS NOT shardlite_partition_for(" : "shardlite_partition_for(");
+		xlat_string(c, table);
+		for (size_t k = 0; k < n; k++) {
+			xlat_puts(c, ", ");
+			xlat_string(c, cols[k]);
+			xlat_puts(c, pass ? ", OLD." : ", NEW.");
+			xlat_ident(c, cols[k]);
+		}
+		xlat_puts(c, ")");
+	}
+	xlat_puts(c, " BEGIN SELECT shardlite_partition_move_refused(");
+	xlat_string(c, table);
+	xlat_puts(c, "); END");
 }
 
 /* The row's values as arguments: NEW's columns then OLD's (NULLs where the event has none). */
@@ -156,6 +187,9 @@ void xlat_trigger_sqlite(struct strbuf *sb, struct arena *a, const char *table, 
 		if (evts & events[e].bit)
 			create_one(&c, table, name, bits, upd_cols, cols, n, e);
 	}
+	if (cols && !(evts & TG_STATEMENT) && (evts & XLAT_TRIGGER_PARTITIONED) &&
+	    (evts & (TG_INSERT | TG_DELETE)))
+		create_move_guard(&c, table, name, cols, n);
 }
 
 /* "SELECT shardlite_trigger_refit(table, 1)", after which the table's row triggers pass the
@@ -739,6 +773,8 @@ bool xlat_stmt_create_trigger(struct xlat_ctx *c, const PgQuery__CreateTrigStmt 
 		if (s->events & events[e].bit)
 			create_one(c, table, s->trigname, s->timing, upd_columns(c, s), names, n, e);
 	}
+	if (s->row && (s->events & (TG_INSERT | TG_DELETE)) && xlat_partition_is_parent(c, table))
+		create_move_guard(c, table, s->trigname, names, n);
 	/* SQLite fires a row's BEFORE triggers newest first, PostgreSQL in name order: the
 	 * table's are made again, last name first (catalog_trigger.c's refit) */
 	if (s->row && (s->timing & TG_BEFORE)) {

@@ -68,3 +68,20 @@ UPDATE n SET k = 2 WHERE id = 1;
 SELECT tableoid::regclass, * FROM n ORDER BY id;
 -- differs: without the triggers of the refused UPDATEs
 SELECT what FROM log ORDER BY i;
+-- a table with only INSERT or DELETE row triggers: its UPDATEs that move no row run
+CREATE TABLE p (id int, k int, v text) PARTITION BY LIST (k);
+CREATE TABLE p1 PARTITION OF p FOR VALUES IN (1);
+CREATE TABLE p2 PARTITION OF p FOR VALUES IN (2);
+INSERT INTO p VALUES (1, 1, 'a'), (2, 1, 'b');
+CREATE TRIGGER i1 AFTER INSERT ON p FOR EACH ROW EXECUTE FUNCTION trg();
+UPDATE p SET v = 'x', k = 1 WHERE id = 1;
+-- detail
+UPDATE p1 SET k = 2 WHERE id = 2;
+-- differs: an UPDATE moving a row to another partition of a table with INSERT or DELETE row triggers is 0A000 (PostgreSQL fires them)
+UPDATE p SET k = 2 WHERE id = 2;
+ALTER TABLE p ADD COLUMN w int;
+-- differs: the same, its guard made again with the table's columns
+UPDATE p SET k = 2 WHERE id = 2;
+DROP TRIGGER i1 ON p;
+UPDATE p SET k = 2 WHERE id = 2;
+SELECT tableoid::regclass, * FROM p ORDER BY id;
