@@ -157,8 +157,6 @@ const char *sess_trigger_relname(struct session *s, const char *table,
 	return name;
 }
 
-/* The partition of partitioned table's row given as texts of its columns (stored as the
- * session writes them: sess_bind_text), malloc'd; NULL when none takes it. */
 static bool same_texts(const char *const *a, const char *const *b, size_t n)
 {
 	for (size_t k = 0; k < n; k++)
@@ -167,6 +165,8 @@ static bool same_texts(const char *const *a, const char *const *b, size_t n)
 	return true;
 }
 
+/* The partition of partitioned table's row given as texts of its columns (stored as the
+ * session writes them: sess_bind_text) into *out, malloc'd; NULL when none takes it. */
 static bool partition_of_texts(struct session *s, const char *table,
 			       const struct catalog_relation *rel, const char *const *texts,
 			       struct arena *a, char **out, struct pgerr *err)
@@ -229,10 +229,11 @@ static const char *failing_row(const char *const *row, size_t n, struct arena *a
 }
 
 /* A row of partitioned table a row trigger fired for, which moves to another partition:
- * PostgreSQL's refusal when a BEFORE INSERT trigger (a partition's copy) changed it; when the
- * statement names the partition, its check (xlat_stmt.wco_sql) fails the row later (23514);
- * else an UPDATE's move, which PostgreSQL makes a DELETE and an INSERT firing those events'
- * row triggers instead of the AFTER UPDATE ones: not built (0A000) when the table has such
+ * PostgreSQL's refusal when a BEFORE INSERT trigger (a partition's copy) changed it; an
+ * UPDATE naming a leaf partition the row leaves, PostgreSQL's 23514 (before the session
+ * writes the row, whose move the guard of xlat_trigger.c would refuse first); else an
+ * UPDATE's move, which PostgreSQL makes a DELETE and an INSERT firing those events' row
+ * triggers instead of the AFTER UPDATE ones: not built (0A000) when the table has such
  * triggers. part is the partition the row was in (relname); row the row as written. */
 static bool check_move(struct session *s, const char *name, const char *table,
 		       const struct catalog_relation *rel, const char *event, const char *part,

@@ -85,3 +85,7 @@ UPDATE p SET k = 2 WHERE id = 2;
 DROP TRIGGER i1 ON p;
 UPDATE p SET k = 2 WHERE id = 2;
 SELECT tableoid::regclass, * FROM p ORDER BY id;
+-- differs: MERGE into a partition is 0A000 (merge into its partitioned table)
+MERGE INTO p1 USING (VALUES (1, 'y')) s(id, v) ON p1.id = s.id WHEN MATCHED THEN UPDATE SET v = s.v;
+MERGE INTO p USING (VALUES (1, 'y')) s(id, v) ON p.id = s.id WHEN MATCHED THEN UPDATE SET v = s.v;
+SELECT tableoid::regclass, * FROM p ORDER BY id;
