@@ -862,12 +862,12 @@ bool xlat_udf_rowset(const struct xlat_udf *u, const struct xlat_schema *schema)
  * none), a row trigger's passing the table's columns cols[0..n). cols NULL: only the DROPs.
  * So the triggers can be made again when the table's columns or name change
  * (catalog_trigger.c). */
-/* An evts bit the sidecar never keeps: table is a partitioned table, whose INSERT and DELETE
- * row triggers also guard against an UPDATE moving a row to another partition. */
-#define XLAT_TRIGGER_PARTITIONED (1 << 20)
+/* guard: when table is a partitioned table, its key columns (0x1f-joined), and its INSERT
+ * and DELETE row triggers also get a SQLite trigger AFTER UPDATE OF them refusing a row moved
+ * to another partition (0A000); NULL otherwise. */
 void xlat_trigger_sqlite(struct strbuf *sb, struct arena *a, const char *table, const char *name,
 			 const char *timing, int evts, const char *upd_cols,
-			 const char *const *cols, size_t n);
+			 const char *const *cols, size_t n, const char *guard);
 /* An EXCLUDE constraint as the SQLite objects behind it (xlat_exclude.c): an index named
  * name on table's columns cols[0..n) with method am, marked with XLAT_EXCLUDE_MARK and the
  * operators ops[0..n) (space-separated, then the comment's end), the columns' types types

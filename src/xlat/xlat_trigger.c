@@ -77,13 +77,32 @@ static void drop_sqlite_triggers(struct xlat_ctx *c, const char *table, const ch
  * SQLite's UPDATE of the one table fires neither. Its SQLite trigger compares the leaf
  * partitions of the old and the new row (shardlite_partition_for, catalog_partfor.c). */
 static void create_move_guard(struct xlat_ctx *c, const char *table, const char *name,
-			      const char *const *cols, size_t n)
+			      const char *const *cols, size_t n, const char *keys)
 {
 	xlat_puts(c, "; CREATE TRIGGER ");
 	sqlite_name(c, table, name, "mv", false);
-	xlat_puts(c, " AFTER UPDATE ON ");
+	xlat_puts(c, " AFTER UPDATE");
+	for (const char *p = keys; p && *p;) { /* only an UPDATE of the key moves a row */
+		const char *q = strchr(p, SEP[0]);
+		size_t len = q ? (size_t)(q - p) : strlen(p);
+		xlat_puts(c, p == keys ? " OF " : ", ");
+		xlat_ident(c, arena_strndup(c->a, p, len));
+		p = q ? q + 1 : p + len;
+	}
+	xlat_puts(c, " ON ");
 	xlat_ident(c, table);
-	xlat_puts(c, " FOR EACH ROW WHEN ");
+	xlat_puts(c, " FOR EACH ROW WHEN (");
+	for (const char *p = keys; p && *p;) { /* a key value changed (cheap), first */
+		const char *q = strchr(p, SEP[0]);
+		size_t len = q ? (size_t)(q - p) : strlen(p);
+		const char *k = arena_strndup(c->a, p, len);
+		xlat_puts(c, p == keys ? "NEW." : " OR NEW.");
+		xlat_ident(c, k);
+		xlat_puts(c, " IS NOT OLD.");
+		xlat_ident(c, k);
+		p = q ? q + 1 : p + len;
+	}
+	xlat_puts(c, ") AND ");
 	for (int pass = 0; pass < 2; pass++) {
 		xlat_puts(c,
 			  pass ? " IS NOT shardlite_partition_for(" : "shardlite_partition_for(");
@@ -173,7 +192,7 @@ static void create_one(struct xlat_ctx *c, const char *table, const char *name, 
 
 void xlat_trigger_sqlite(struct strbuf *sb, struct arena *a, const char *table, const char *name,
 			 const char *timing, int evts, const char *upd_cols,
-			 const char *const *cols, size_t n)
+			 const char *const *cols, size_t n, const char *guard)
 {
 	struct xlat_ctx c = {.a = a, .sb = sb};
 	int bits = strcmp(timing, "INSTEAD OF") == 0 ? TG_INSTEAD
@@ -187,9 +206,8 @@ void xlat_trigger_sqlite(struct strbuf *sb, struct arena *a, const char *table, 
 		if (evts & events[e].bit)
 			create_one(&c, table, name, bits, upd_cols, cols, n, e);
 	}
-	if (cols && !(evts & TG_STATEMENT) && (evts & XLAT_TRIGGER_PARTITIONED) &&
-	    (evts & (TG_INSERT | TG_DELETE)))
-		create_move_guard(&c, table, name, cols, n);
+	if (cols && guard && !(evts & TG_STATEMENT) && (evts & (TG_INSERT | TG_DELETE)))
+		create_move_guard(&c, table, name, cols, n, guard);
 }
 
 /* "SELECT shardlite_trigger_refit(table, 1)", after which the table's row triggers pass the
@@ -773,11 +791,11 @@ bool xlat_stmt_create_trigger(struct xlat_ctx *c, const PgQuery__CreateTrigStmt 
 		if (s->events & events[e].bit)
 			create_one(c, table, s->trigname, s->timing, upd_columns(c, s), names, n, e);
 	}
-	if (s->row && (s->events & (TG_INSERT | TG_DELETE)) && xlat_partition_is_parent(c, table))
-		create_move_guard(c, table, s->trigname, names, n);
 	/* SQLite fires a row's BEFORE triggers newest first, PostgreSQL in name order: the
-	 * table's are made again, last name first (catalog_trigger.c's refit) */
-	if (s->row && (s->timing & TG_BEFORE)) {
+	 * table's are made again, last name first (catalog_trigger.c's refit), which also makes
+	 * a partitioned table's move guards (create_move_guard) */
+	if (s->row && ((s->timing & TG_BEFORE) || ((s->events & (TG_INSERT | TG_DELETE)) &&
+						   xlat_partition_is_parent(c, table)))) {
 		xlat_puts(c, "; SELECT shardlite_trigger_refit(");
 		xlat_string(c, table);
 		xlat_puts(c, ", 2)");
