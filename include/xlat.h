@@ -566,6 +566,19 @@ struct xlat_stmt {
 	 * changed once they are written (src/session/sess_trgrow.c, sess_trgret.c); NULL
 	 * otherwise, or when the list has a parameter. */
 	const char *returning_sql;
+	/* A write of a partition, rewritten onto its partitioned table (dml_table): the partition
+	 * as named, whose FOR EACH STATEMENT triggers fire (PostgreSQL fires the named
+	 * relation's, not its parent's); NULL otherwise. */
+	const char *dml_named;
+	/* An INSERT or UPDATE of a partition: its partition check (the expression of its
+	 * RETURNING, dml_events 16384) as a query of one row of dml_table, "SELECT check FROM
+	 * table WHERE rowid = ?1", which the session runs on a row a BEFORE trigger changed and
+	 * it wrote (src/session/sess_trgrow.c); NULL otherwise. */
+	const char *wco_sql;
+	/* DDL whose script moves a partition's rows (ATTACH / DETACH PARTITION, DROP TABLE of a
+	 * partition), for which PostgreSQL fires no row trigger: the session runs it with the
+	 * row triggers quiet (src/session/sess_script.c). */
+	bool quiet_rows;
 };
 
 /* ---- DO blocks: the PL/pgSQL subset the session interprets (docs/sql-compat.md) ----
@@ -849,9 +862,12 @@ bool xlat_udf_rowset(const struct xlat_udf *u, const struct xlat_schema *schema)
  * none), a row trigger's passing the table's columns cols[0..n). cols NULL: only the DROPs.
  * So the triggers can be made again when the table's columns or name change
  * (catalog_trigger.c). */
+/* guard: when table is a partitioned table, its key columns (0x1f-joined), and its INSERT
+ * and DELETE row triggers also get a SQLite trigger AFTER UPDATE OF them refusing a row moved
+ * to another partition (0A000); NULL otherwise. */
 void xlat_trigger_sqlite(struct strbuf *sb, struct arena *a, const char *table, const char *name,
 			 const char *timing, int evts, const char *upd_cols,
-			 const char *const *cols, size_t n);
+			 const char *const *cols, size_t n, const char *guard);
 /* An EXCLUDE constraint as the SQLite objects behind it (xlat_exclude.c): an index named
  * name on table's columns cols[0..n) with method am, marked with XLAT_EXCLUDE_MARK and the
  * operators ops[0..n) (space-separated, then the comment's end), the columns' types types

@@ -9,6 +9,7 @@
 #include "xlat.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -403,6 +404,37 @@ static const char **table_columns(sqlite3 *db, const char *table, struct arena *
 	return cols;
 }
 
+/* A partitioned table's key columns, 0x1f-joined in a (xlat_trigger_sqlite's guard); NULL
+ * for another table. */
+static const char *partition_keys(sqlite3 *db, const char *table, struct arena *a)
+{
+	sqlite3_stmt *st = NULL;
+	const char *out = NULL;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT sql FROM main.sqlite_schema WHERE type = 'table' AND name = "
+			       "?1 AND instr(sql, '" CATALOG_PARTKEY_MARK "') > 0",
+			       -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+		char **keys = NULL, strategy;
+		size_t n = 0;
+		if (sqlite3_step(st) == SQLITE_ROW &&
+		    cat_part_parse_keys((const char *)sqlite3_column_text(st, 0), &strategy, &keys,
+					&n)) {
+			struct strbuf sb;
+			strbuf_init(&sb, 0);
+			for (size_t i = 0; i < n; i++)
+				strbuf_printf(&sb, "%s%s", i ? "\x1f" : "", keys[i]);
+			out = sb.failed || !n ? NULL : arena_strdup(a, sb.data);
+			strbuf_fini(&sb);
+		}
+		for (size_t i = 0; keys && i < n; i++)
+			free(keys[i]);
+		free(keys);
+	}
+	sqlite3_finalize(st);
+	return out;
+}
+
 /* What changes about a table's triggers. */
 struct refit {
 	const char *table;   /* the table, by the name its triggers were made under */
@@ -450,6 +482,7 @@ static void refit(sqlite3_context *ctx, const struct refit *r)
 	const char *table = r->to ? r->to : r->table;
 	size_t ncols = 0;
 	const char **cols = r->phase ? table_columns(db, table, a, &ncols) : NULL;
+	const char *guard = cols ? partition_keys(db, table, a) : NULL;
 	bool ok = true;
 	while (ok && sqlite3_step(st) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(st, 0);
@@ -486,8 +519,9 @@ static void refit(sqlite3_context *ctx, const struct refit *r)
 			sqlite3_free(q);
 		}
 		if (r->to) /* the old names go */
-			xlat_trigger_sqlite(&sb, a, r->table, name, timing, evts, upd, NULL, 0);
-		xlat_trigger_sqlite(&sb, a, table, name, timing, evts, upd, cols, ncols);
+			xlat_trigger_sqlite(&sb, a, r->table, name, timing, evts, upd, NULL, 0,
+					    NULL);
+		xlat_trigger_sqlite(&sb, a, table, name, timing, evts, upd, cols, ncols, guard);
 	}
 	sqlite3_finalize(st);
 	if (ok && r->to) {
@@ -581,7 +615,7 @@ bool cat_trigger_from_forget(sqlite3_context *ctx, const char *ref)
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *table = arena_strdup(a, (const char *)sqlite3_column_text(st, 0));
 		const char *name = arena_strdup(a, (const char *)sqlite3_column_text(st, 1));
-		xlat_trigger_sqlite(&sb, a, table, name, "AFTER", 0, "", NULL, 0);
+		xlat_trigger_sqlite(&sb, a, table, name, "AFTER", 0, "", NULL, 0, NULL);
 		char *q = sqlite3_mprintf(
 			"; DELETE FROM main._shardlite_triggers WHERE table_name = "
 			"%Q AND name = %Q; DELETE FROM main._shardlite_trigger_from "

@@ -68,11 +68,25 @@ static void fn_partition_check_failed(sqlite3_context *ctx, int argc, sqlite3_va
 		    "new row for relation \"%s\" violates partition constraint");
 }
 
+/* shardlite_partition_move_refused(table): an UPDATE moved a row of partitioned table to
+ * another partition, which PostgreSQL makes a DELETE and an INSERT firing those events' row
+ * triggers; SQLite's UPDATE fires neither (the guard of src/xlat/xlat_trigger.c). */
+static void fn_partition_move_refused(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const unsigned char *t = sqlite3_value_text(argv[0]);
+	pgfn_error(ctx, "0A000",
+		   "UPDATE moving a row to another partition of table \"%s\", which has INSERT or "
+		   "DELETE row triggers, is not supported (PostgreSQL fires them for the row)",
+		   t ? (const char *)t : "");
+}
+
 int pgfn_register_viewcheck(sqlite3 *db)
 {
 	static const struct pgfn_def defs[] = {
 		{"shardlite_view_check_failed", -1, fn_view_check_failed},
 		{"shardlite_partition_check_failed", -1, fn_partition_check_failed},
+		{"shardlite_partition_move_refused", 1, fn_partition_move_refused},
 	};
 	return pgfn_define(db, defs, ARRAY_LEN(defs));
 }

@@ -570,8 +570,8 @@ static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *v
 	}
 	if (skips)
 		sess_skip_notices(s, x, skips);
-	if (hidden && changes < 0)
-		changes = hidden;
+	if (hidden && changes < 0) /* and the rows a BEFORE trigger changed, the session's */
+		changes = hidden + (s->udf ? (int64_t)s->udf->trg.instead_rows : 0);
 	command_complete(s, x, vm, *rows, changes);
 	sqlite3_reset(vm);
 	if (x && x->is_ddl)

@@ -270,7 +270,20 @@ static const char *truncate_script(struct session *s, const struct xlat_stmt *x,
 	return script_order(s, t.parts, t.tables, t.n);
 }
 
+static bool run_parts(struct session *s, const struct xlat_stmt *x, struct pgerr *err);
+
 bool sess_run_script(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
+{
+	if (!x->quiet_rows)
+		return run_parts(s, x, err);
+	/* a partition's rows moved by DDL: PostgreSQL fires no row trigger */
+	sess_udf_state(s)->trg_quiet++;
+	bool ok = run_parts(s, x, err);
+	s->udf->trg_quiet--;
+	return ok;
+}
+
+static bool run_parts(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
 {
 	const char *sql = x->sql;
 	if (x->truncate && x->part_schemas) {

@@ -165,6 +165,21 @@ bool sess_trigger_keep_returned(struct session *s, int64_t rowid, uint64_t id, s
 	return rc == SQLITE_ROW || rc == SQLITE_DONE;
 }
 
+bool sess_trigger_check_written(struct session *s, int64_t rowid, struct pgerr *err)
+{
+	sqlite3 *db = shard_conn_db(s->conn);
+	sqlite3_stmt *vm = NULL;
+	int rc = sqlite3_prepare_v2(db, s->udf->trg.wco_sql, -1, &vm, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_int64(vm, 1, rowid);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(vm);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		shard_error(db, rc, err);
+	sqlite3_finalize(vm);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}
+
 static bool run_write(struct session *s, const char *table, const char *sql, const char **binds,
 		      const uint32_t *types, int n, bool insert, struct pgerr *err)
 {
@@ -184,7 +199,11 @@ static bool run_write(struct session *s, const char *table, const char *sql, con
 			rc = sqlite3_step(vm);
 		if (rc == SQLITE_DONE && insert)
 			s->udf->trg.replaced_rowid = sqlite3_last_insert_rowid(db);
-		if (rc == SQLITE_DONE && returning && !sess_trigger_keep_returned(s, rowid, 0, err))
+		if (rc == SQLITE_DONE && returning && s->udf->trg.wco_sql &&
+		    !sess_trigger_check_written(s, rowid, err))
+			ok = false;
+		else if (rc == SQLITE_DONE && returning && s->udf->trg.replace_mode == 2 &&
+			 !sess_trigger_keep_returned(s, rowid, 0, err))
 			ok = false;
 		else if (rc != SQLITE_DONE) {
 			shard_error(db, rc, err);
@@ -211,7 +230,7 @@ bool sess_trigger_replace(struct session *s, const char *table, const char *even
 	int n;
 	const char *sql = write_sql(sess_table_schema(s, table), rel, p, orig, olds, insert, a,
 				    binds, types, &n);
-	if (s->udf->trg.replace_mode == 2)
+	if (s->udf->trg.replace_mode == 2 || s->udf->trg.wco_sql)
 		sql = arena_printf(a, "%s RETURNING rowid", sql);
 	bool ok = run_write(s, table, sql, binds, types, n, insert, err);
 	sess_trigger_fini(s); /* the pending row is written (or failed) */

@@ -253,6 +253,18 @@ static bool is_view(struct session *s, const char *table)
 	return r && r->view;
 }
 
+int sess_trigger_row_events(struct session *s, const char *table)
+{
+	size_t n;
+	int temp = -1, events = 0;
+	const struct sess_stmt_trg *v = sess_types_stmt_triggers(s, &n);
+	for (size_t i = 0; i < n; i++)
+		if ((v[i].row || v[i].after_row) && !strstr(v[i].name, XLAT_DEFKEY_INSERT) &&
+		    of_table(s, &v[i], table, &temp))
+			events |= v[i].events;
+	return events;
+}
+
 size_t sess_trigger_before_count(struct session *s, const char *table, int bit)
 {
 	size_t n, count = 0;
@@ -335,7 +347,7 @@ bool sess_trigger_statement(struct session *s, const struct xlat_stmt *x, bool b
 	if (before && x->returns_rows)
 		sess_udf_state(s)->trg.returning = true;
 	/* a view's CHECK OPTION reads SQLite's row, not the one a BEFORE trigger returns */
-	if (before && (x->dml_events & 16384) &&
+	if (before && (x->dml_events & 16384) && !x->wco_sql &&
 	    sess_trigger_before_count(s, x->dml_table, x->dml_events & (4 | 16)))
 		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 				 "writing through a view WITH CHECK OPTION into table \"%s\", which "
@@ -348,7 +360,10 @@ bool sess_trigger_statement(struct session *s, const struct xlat_stmt *x, bool b
 				  : x->returning_sql && !(x->dml_events & 8192) ? 2
 										 : 0;
 		t->returning_sql = x->returning_sql;
+		t->wco_sql = x->wco_sql;
 	}
+	if (before && x->dml_named) /* a partition's rows stay in it (sess_trigger.c) */
+		sess_udf_state(s)->trg.named = x->dml_named;
 	/* SQLite's RETURNING reads NEW as the statement gave it, not the row the function
 	 * returned */
 	if (before && x->returns_rows && has_instead(s, x->dml_table))
@@ -360,7 +375,8 @@ bool sess_trigger_statement(struct session *s, const struct xlat_stmt *x, bool b
 	if (before && x->returns_rows && is_view(s, x->dml_table))
 		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 				 "cannot modify %s because it is a view", x->dml_table);
-	return fire_events(s, x, x->dml_table, x->dml_events, before, 0, err);
+	return fire_events(s, x, x->dml_named ? x->dml_named : x->dml_table, x->dml_events, before,
+			   0, err);
 }
 
 /* A statement that names no table of its own (a data-modifying WITH's SELECT): the AFTER row
@@ -399,7 +415,8 @@ bool sess_trigger_after_step(struct session *s, const struct xlat_stmt *x, int r
 		s->udf->trg.replace_mode = 0; /* its rows are written */
 	size_t lo;
 	bool ok = sess_trigger_fire_queued(s, &lo, err) &&
-		  fire_events(s, x, x->dml_table, x->dml_events, false, lo, err);
+		  fire_events(s, x, x->dml_named ? x->dml_named : x->dml_table, x->dml_events,
+			      false, lo, err);
 	sess_trigger_queue_end(s, lo);
 	ok = ok && sess_defer_statement_end(s, x->dml_table, rc == SQLITE_DONE, err);
 	sqlite3_set_last_insert_rowid(db, rowid);

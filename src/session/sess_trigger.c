@@ -140,6 +140,11 @@ const char *sess_trigger_relname(struct session *s, const char *table,
 {
 	if (!rel || rel->partition != 'p')
 		return table;
+	/* a write of a partition: PostgreSQL fires its copy of the trigger, whatever the row */
+	const char *named = s->udf ? s->udf->trg.named : NULL;
+	const struct catalog_relation *leaf = named ? sess_types_relation(s, named) : NULL;
+	if (leaf && leaf->partition == 'c')
+		return named;
 	const char **cols = arena_alloc(a, (ncols + 1) * sizeof(char *));
 	for (size_t k = 0; k < ncols && k < rel->ncols; k++)
 		cols[k] = rel->cols[k].name;
@@ -150,6 +155,122 @@ const char *sess_trigger_relname(struct session *s, const char *table,
 	const char *name = p ? arena_strdup(a, p) : table;
 	free(p);
 	return name;
+}
+
+static bool same_texts(const char *const *a, const char *const *b, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if ((a[k] == NULL) != (b[k] == NULL) || (a[k] && strcmp(a[k], b[k]) != 0))
+			return false;
+	return true;
+}
+
+/* The partition of partitioned table's row given as texts of its columns (stored as the
+ * session writes them: sess_bind_text) into *out, malloc'd; NULL when none takes it. */
+static bool partition_of_texts(struct session *s, const char *table,
+			       const struct catalog_relation *rel, const char *const *texts,
+			       struct arena *a, char **out, struct pgerr *err)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "SELECT ");
+	for (size_t k = 0; k < rel->ncols; k++)
+		strbuf_printf(&sb, "%s?%zu", k ? ", " : "", k + 1);
+	sqlite3 *db = shard_conn_db(s->conn);
+	sqlite3_stmt *vm = NULL;
+	int rc = sb.failed || !rel->ncols ? SQLITE_NOMEM
+					  : sqlite3_prepare_v2(db, sb.data, -1, &vm, NULL);
+	strbuf_fini(&sb);
+	bool ok = rc == SQLITE_OK || (shard_error(db, rc, err), false);
+	for (size_t k = 0; ok && k < rel->ncols; k++)
+		ok = sess_bind_text(s, vm, (int)k, rel->cols[k].type_oid, texts[k], err);
+	*out = NULL;
+	if (ok && (rc = sqlite3_step(vm)) == SQLITE_ROW) {
+		const char **cols = arena_alloc(a, (rel->ncols + 1) * sizeof(char *));
+		sqlite3_value **row = arena_alloc(a, (rel->ncols + 1) * sizeof(*row));
+		for (size_t k = 0; k < rel->ncols; k++) {
+			cols[k] = rel->cols[k].name;
+			row[k] = sqlite3_column_value(vm, (int)k);
+		}
+		*out = catalog_partition_of(db, table, cols, row, rel->ncols);
+	} else if (ok) {
+		ok = (shard_error(db, rc, err), false);
+	}
+	sqlite3_finalize(vm);
+	return ok;
+}
+
+/* PostgreSQL's DETAIL "Failing row contains (...)": each value as text ("null" for NULL), cut
+ * at 64 bytes (on a character boundary) with "...". */
+static const char *failing_row(const char *const *row, size_t n, struct arena *a)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "(");
+	for (size_t k = 0; k < n; k++) {
+		const char *v = row[k] ? row[k] : "null";
+		size_t len = strlen(v);
+		if (k)
+			strbuf_puts(&sb, ", ");
+		if (len <= 64) {
+			strbuf_append(&sb, v, len);
+			continue;
+		}
+		len = 64;
+		while (len && ((unsigned char)v[len] & 0xC0) == 0x80)
+			len--;
+		strbuf_append(&sb, v, len);
+		strbuf_puts(&sb, "...");
+	}
+	strbuf_puts(&sb, ")");
+	const char *r = arena_strdup(a, sb.data ? sb.data : "()");
+	strbuf_fini(&sb);
+	return r;
+}
+
+/* A row of partitioned table a row trigger fired for, which moves to another partition:
+ * PostgreSQL's refusal when a BEFORE INSERT trigger (a partition's copy) changed it; an
+ * UPDATE naming a leaf partition the row leaves, PostgreSQL's 23514 (before the session
+ * writes the row, whose move the guard of xlat_trigger.c would refuse first); else an
+ * UPDATE's move, which PostgreSQL makes a DELETE and an INSERT firing those events' row
+ * triggers instead of the AFTER UPDATE ones: not built (0A000) when the table has such
+ * triggers. part is the partition the row was in (relname); row the row as written. */
+static bool check_move(struct session *s, const char *name, const char *table,
+		       const struct catalog_relation *rel, const char *event, const char *part,
+		       const char *const *row, bool after, struct arena *a, struct pgerr *err)
+{
+	bool insert = strcmp(event, "INSERT") == 0;
+	const char *named = s->udf ? s->udf->trg.named : NULL;
+	const struct catalog_relation *leaf = named ? sess_types_relation(s, named) : NULL;
+	if (!insert && (named ? !leaf || leaf->partition != 'c'
+			      : !(after || (sess_trigger_row_events(s, table) & (4 | 8)))))
+		return true;
+	char *to = NULL;
+	if (!partition_of_texts(s, table, rel, row, a, &to, err))
+		return false;
+	bool ok = true;
+	if (!insert && named && (!to || strcasecmp(to, named) != 0)) {
+		ok = pgerr_set(err, SQLSTATE_CHECK_VIOLATION,
+			       "new row for relation \"%s\" violates partition constraint", named);
+		pgerr_detail(err, "Failing row contains %s.", failing_row(row, rel->ncols, a));
+	} else if (insert && (!to || strcasecmp(to, part) != 0)) {
+		ok = pgerr_set(
+			err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			"moving row to another partition during a BEFORE FOR EACH ROW trigger "
+			"is not supported");
+		pgerr_detail(err,
+			     "Before executing trigger \"%s\", the row was to be in partition "
+			     "\"public.%s\".",
+			     name, part);
+	} else if (!insert && to && strcasecmp(to, part) != 0) { /* none: the routing's 23514 */
+		ok = pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			       "UPDATE moving a row from partition \"%s\" to partition \"%s\" of "
+			       "table \"%s\", which has row triggers, is not supported (PostgreSQL "
+			       "fires its DELETE and INSERT row triggers)",
+			       part, to, table);
+	}
+	free(to);
+	return ok;
 }
 
 /* NEW or OLD: columns from argv (or, for NEW, the row an earlier BEFORE trigger returned). */
@@ -327,6 +448,26 @@ static bool changed_row(struct session *s, sqlite3_context *ctx, const struct pl
 	return true;
 }
 
+/* After a BEFORE trigger of partitioned table's row (part: its partition): the row it
+ * returned (row, or r's result) checked for a move (check_move), an INSERT's when the trigger
+ * changed it, an UPDATE's when it differs from the old one. */
+static bool moved_ok(struct session *s, const struct pl_run *r, const char *name, const char *table,
+		     const char *part, const char *event, const struct catalog_relation *rel,
+		     const char **row, const char **news, const char **olds, struct arena *a,
+		     struct pgerr *err)
+{
+	if (!row) {
+		const struct pl_val *v = &r->vals[r->ret_rec];
+		row = arena_zalloc(a, (rel->ncols + 1) * sizeof(char *));
+		for (size_t k = 0; k < rel->ncols && k < v->nfields; k++)
+			row[k] = v->texts[k];
+	}
+	bool insert = strcmp(event, "INSERT") == 0;
+	if (same_texts(row, insert ? news : olds, rel->ncols))
+		return true;
+	return check_move(s, name, table, rel, event, part, row, false, a, err);
+}
+
 bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite3_value **argv,
 		       struct arena *a, struct pgerr *err)
 {
@@ -363,6 +504,15 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 	/* AFTER: queued to the statement's end (sess_trgafter.c); a statement trigger's row
 	 * triggers keep the rows of its transition tables */
 	bool after = strcmp(d.timing, "AFTER") == 0;
+	if (after && !(d.events & SESS_TRG_STATEMENT) && rel->partition == 'p' &&
+	    strcmp(event, "UPDATE") == 0) { /* PostgreSQL fires none for a row it moves */
+		const char **nrow = row_texts(s, rel, argv + 4, ncols, a);
+		if (!same_texts(nrow, row_texts(s, rel, argv + 4 + ncols, ncols, a), rel->ncols) &&
+		    !check_move(s, name, table, rel, event,
+				sess_trigger_relname(s, table, rel, event, argv + 4, ncols, a),
+				nrow, true, a, err))
+			return false;
+	}
 	if (after || (d.events & SESS_TRG_STATEMENT))
 		return sess_trigger_queue(s, table, name, event, d.events, ncols, argv + 4);
 	const struct xlat_udf *u = sess_udf_find(s, d.func_name, d.func_sig);
@@ -400,6 +550,10 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 		ok = pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 			       "trigger \"%s\" changed the columns of table \"%s\"", name, table);
 	rel = now;
+	if (ok && before && rel->partition == 'p' && strcmp(event, "DELETE") != 0 &&
+	    (!ran || r.ret_rec >= 0))
+		ok = moved_ok(s, &r, name, table, relname, event, rel, ran ? NULL : news, news,
+			      olds, a, err);
 	if (ok && instead && r.ret_rec >= 0)
 		s->udf->trg.instead_rows++; /* the command tag counts the rows not skipped */
 	if (ok && (before || instead) && ran && r.ret_rec < 0) {
@@ -511,6 +665,8 @@ bool sess_trigger_apply(struct session *s, sqlite3_context *ctx, sqlite3_value *
 		}
 	}
 	sqlite3_finalize(vm);
+	if (ok && s->udf->trg.wco_sql) /* a partition's row: still its */
+		ok = sess_trigger_check_written(s, sqlite3_value_int64(argv[1]), err);
 	/* RETURNING, read of the statement's row just before: the row as written */
 	ok = ok && sess_trigger_ret_applied(s, table, argv[1], err);
 	if (ok) /* the row's AFTER triggers that SQLite fires after this one read NEW from it */

@@ -194,6 +194,10 @@ struct sess_udf_state {
 		/* the marker of the RETURNING row SQLite just read of a row a BEFORE trigger
 		 * changed, which the companion writes next (sess_trgret.c); 0: none */
 		uint64_t ret_wait;
+		/* a write of a partition (xlat_stmt.dml_named, wco_sql): the partition, and its
+		 * check, run on a row the session writes for a BEFORE trigger */
+		const char *named;
+		const char *wco_sql;
 	} trg;
 	uint64_t ret_serial; /* the markers given so far */
 	/* a statement a function ran met a stale snapshot (SQLITE_BUSY_SNAPSHOT) at its first
@@ -730,6 +734,12 @@ sqlite3_stmt *sess_trigger_substitute(struct session *s, const struct xlat_stmt 
 /* The same for a vm whose rows end with the marker when marked (a data-modifying WITH's). */
 sqlite3_stmt *sess_trigger_substitute_marked(struct session *s, bool marked, sqlite3_stmt *vm,
 					     struct pgerr *err);
+/* A partition's check (xlat_stmt.wco_sql, kept in trg) of the row at rowid the session
+ * wrote for a BEFORE trigger: false with 23514 when it left the partition the statement names,
+ * as PostgreSQL checks the row the trigger returned. Blocks on disk. */
+bool sess_trigger_check_written(struct session *s, int64_t rowid, struct pgerr *err);
+/* The events (4 INSERT, 8 DELETE, 16 UPDATE) of table's BEFORE and AFTER row triggers. */
+int sess_trigger_row_events(struct session *s, const char *table);
 /* How many BEFORE row triggers table has for event bit (4 INSERT, 16 UPDATE). */
 size_t sess_trigger_before_count(struct session *s, const char *table, int bit);
 /* 0A000 when a step of x (a data-modifying WITH query, MERGE) writes a table that has FOR

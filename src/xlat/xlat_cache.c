@@ -52,7 +52,7 @@ static struct {
 /* (steps are never cached: xlat_modcte.c marks its statements nocache; nor are PREPARE and
  * EXECUTE, xlat_prepare.c, nor DO, whose kind is not XLAT_SQL, nor CREATE/DROP/ALTER DATABASE,
  * xlat_database.c, nor CREATE TEMP TABLE, xlat_temp_create, nor LISTEN/NOTIFY, xlat_utility.c) */
-_Static_assert(sizeof(struct xlat_stmt) == 464,
+_Static_assert(sizeof(struct xlat_stmt) == 488,
 	       "struct xlat_stmt changed: copy its new fields in copy_stmt()");
 
 /* ---- recording during translation ---- */
@@ -221,6 +221,9 @@ static void copy_stmt(struct arena *a, struct xlat_stmt *d, const struct xlat_st
 	d->dml_table = dup_opt(a, s->dml_table);
 	d->lock_nowait = dup_opt(a, s->lock_nowait);
 	d->returning_sql = dup_opt(a, s->returning_sql);
+	d->dml_named = dup_opt(a, s->dml_named);
+	d->wco_sql = dup_opt(a, s->wco_sql);
+	d->quiet_rows = s->quiet_rows;
 	d->described_schema = dup_opt(a, s->described_schema);
 	d->tenants = NULL;
 	if (s->ntenants) {

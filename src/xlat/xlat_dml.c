@@ -33,6 +33,15 @@ static bool target_rel(struct xlat_ctx *c, const PgQuery__RangeVar *rv, size_t *
 }
 
 /* The statement's table and trigger events, when the table is the session's tenant's. */
+/* A write of partition named (before the rewrite onto its partitioned table, rv): the
+ * statement's named relation, whose statement triggers fire. */
+static void note_named(struct xlat_ctx *c, const char *named, const PgQuery__RangeVar *rv)
+{
+	if (c->st->dml_table && strcmp(named, rv->relname) != 0 &&
+	    xlat_partition_is_partition(c, named))
+		c->st->dml_named = arena_strdup(c->a, named);
+}
+
 static void note_dml(struct xlat_ctx *c, const PgQuery__RangeVar *rv, int events)
 {
 	const char *schema = rv->schemaname;
@@ -265,6 +274,17 @@ static bool returning(struct xlat_ctx *c, const void *stmt, const PgQuery__Range
 	const char *wco = xlat_updview_wco(c, stmt);
 	if (wco && !returning_wco(c, wco, n, marker))
 		return false;
+	if (wco && c->updview_wco_part) { /* a partition's: also of a row the session writes */
+		struct strbuf *sb = c->sb, q;
+		strbuf_init(&q, 0);
+		c->sb = &q;
+		xlat_printf(c, "SELECT %s FROM ", wco);
+		xlat_ident(c, rv->relname);
+		xlat_puts(c, " WHERE rowid = ?1");
+		c->sb = sb;
+		c->st->wco_sql = q.failed ? NULL : arena_strndup(c->a, q.data, q.len);
+		strbuf_fini(&q);
+	}
 	if (!n)
 		return true;
 	struct reads_target rt = {.rel = rv->relname};
@@ -1423,6 +1443,7 @@ static bool upsert_once(struct xlat_ctx *c, const PgQuery__InsertStmt *s, size_t
 
 bool xlat_stmt_insert(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 {
+	const char *named = s->relation->relname;
 	if (xlat_updview_insert(c, &s) < 0)
 		return false;
 	c->st->tag = "INSERT";
@@ -1444,6 +1465,7 @@ bool xlat_stmt_insert(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 			 ? 4 | 16 | 512
 		 : s->on_conflict_clause->infer ? 4 | 512
 						: 4 | 512 | 1024);
+	note_named(c, named, s->relation);
 	const struct xlat_schema_col *cols = NULL;
 	size_t ncols = 0;
 	(void)xlat_scope_target(c, s->relation, &cols, &ncols);
@@ -1465,6 +1487,7 @@ bool xlat_stmt_insert(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 
 bool xlat_stmt_update(struct xlat_ctx *c, const PgQuery__UpdateStmt *s)
 {
+	const char *named = s->relation->relname;
 	if (xlat_updview_update(c, &s) < 0)
 		return false;
 	c->st->tag = "UPDATE";
@@ -1483,6 +1506,7 @@ bool xlat_stmt_update(struct xlat_ctx *c, const PgQuery__UpdateStmt *s)
 	/* RETURNING sees the target's columns alone (returning_sees_target): the list reads as a
 	 * query of the target's row, FROM or not, unless it reads the FROM relations (retfrom) */
 	note_dml(c, s->relation, 16);
+	note_named(c, named, s->relation);
 	const struct xlat_schema_col *cols = NULL;
 	size_t ncols = 0;
 	(void)xlat_scope_target(c, s->relation, &cols, &ncols);
@@ -1550,6 +1574,7 @@ static bool delete_rest(struct xlat_ctx *c, const PgQuery__DeleteStmt *s);
 
 bool xlat_stmt_delete(struct xlat_ctx *c, const PgQuery__DeleteStmt *s)
 {
+	const char *named = s->relation->relname;
 	if (xlat_updview_delete(c, &s) < 0)
 		return false;
 	c->st->tag = "DELETE";
@@ -1565,6 +1590,7 @@ bool xlat_stmt_delete(struct xlat_ctx *c, const PgQuery__DeleteStmt *s)
 		return false;
 	size_t target_end = c->sb->len;
 	note_dml(c, s->relation, 8);
+	note_named(c, named, s->relation);
 	int scope = xlat_scope_enter(c);
 	xlat_scope_table(c, s->relation);
 	bool ok = xlat_scope_from(c, s->using_clause, s->n_using_clause);

@@ -357,6 +357,7 @@ struct xlat_ctx {
 	const void *updview_wco_for;
 	const char *updview_wco;
 	bool updview_wco_rls; /* the expression is row-level security's (xlat_rls.c) */
+	bool updview_wco_part; /* every view it checks is a partition's */
 	/* The statement's sampled tables (xlat_tablesample.c), lifted out of TABLESAMPLE. */
 	const struct xlat_tsm *tsm;
 	size_t ntsm;

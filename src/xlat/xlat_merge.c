@@ -553,6 +553,10 @@ static bool merge_checks(struct xlat_ctx *c, const PgQuery__MergeStmt *m)
 	bool view = xlat_scope_relkind(c, m->relation) == 'v';
 	if (!view && !xlat_scope_matview(c, m->relation))
 		return true;
+	if (view && xlat_partition_is_partition(c, m->relation->relname)) /* PostgreSQL merges */
+		return xlat_unsupported(c, -1,
+					"MERGE into a partition (merge into its partitioned "
+					"table)");
 	xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "cannot execute MERGE on relation \"%s\"",
 		  m->relation->relname);
 	pgerr_detail(c->err, "This operation is not supported for %s.",

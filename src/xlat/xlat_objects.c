@@ -435,6 +435,8 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 			xlat_puts(c, "SELECT shardlite_partition_remove(");
 			xlat_string(c, table);
 			xlat_puts(c, ", 'drop')");
+			c->st->quiet_rows =
+				true; /* its rows leave the parent: no DELETE triggers */
 			xlat_forget(c, "view", table);
 			if (s->n_objects > 1)
 				script_part(c, i, start, table);
@@ -1431,6 +1433,12 @@ bool xlat_stmt_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 		    !xlat_partitioned_options(c, l->items, l->n_items))
 			return false;
 	}
+	/* a partitioned table's: its row triggers' copies on the partitions follow (PostgreSQL
+	 * recurses) */
+	if (own && s->n_cmds == 1 && !s->missing_ok &&
+	    xlat_is_trigger_toggle(s->cmds[0]->alter_table_cmd) &&
+	    xlat_partition_is_parent(c, s->relation->relname))
+		return xlat_alter_trigger(c, s->relation, s->cmds[0]->alter_table_cmd);
 	if (own && xlat_partition_is_parent(c, s->relation->relname))
 		return xlat_partition_alter(c, s);
 	/* ALTER TABLE of a view's column default, as pg_dump writes it */

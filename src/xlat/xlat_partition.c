@@ -594,6 +594,7 @@ static bool add_call(struct xlat_ctx *c, const PgQuery__RangeVar *parent,
 	}
 	b.key = b.keys[0];
 	c->st->writes = c->st->is_ddl = true;
+	c->st->quiet_rows = c->st->quiet_rows || mode == 2; /* ATTACH moves the table's rows */
 	c->st->kind = XLAT_SCRIPT;
 	xlat_nocache(c);
 	xlat_puts(c, "SELECT shardlite_partition_add(");
@@ -654,7 +655,7 @@ bool xlat_partition_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 			       k->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartitionFinalize))
 			return xlat_unsupported(c, -1, "DETACH PARTITION CONCURRENTLY");
 		if (detach) {
-			c->st->writes = true;
+			c->st->writes = c->st->quiet_rows = true;
 			return call2(c, "shardlite_partition_detach", s->relation->relname,
 				     pc->name->relname);
 		}

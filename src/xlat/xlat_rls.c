@@ -307,6 +307,7 @@ static bool select_check(struct rls_walk *w, const void *stmt, const struct xlat
 	c->updview_wco_for = stmt;
 	c->updview_wco = arena_strndup(c->a, out.data ? out.data : "", out.len);
 	c->updview_wco_rls = true;
+	c->updview_wco_part = false;
 	bool failed = out.failed;
 	strbuf_fini(&out);
 	if (failed) {

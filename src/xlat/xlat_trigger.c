@@ -68,6 +68,56 @@ static void drop_sqlite_triggers(struct xlat_ctx *c, const char *table, const ch
 			sqlite_name(c, table, name, events[i].suffix, apply);
 		}
 	}
+	xlat_puts(c, "; DROP TRIGGER IF EXISTS ");
+	sqlite_name(c, table, name, "mv", false);
+}
+
+/* An INSERT or DELETE row trigger of a partitioned table: an UPDATE moving a row to another
+ * partition is refused (0A000) — PostgreSQL fires that row's DELETE and INSERT row triggers,
+ * SQLite's UPDATE of the one table fires neither. Its SQLite trigger compares the leaf
+ * partitions of the old and the new row (shardlite_partition_for, catalog_partfor.c). */
+static void create_move_guard(struct xlat_ctx *c, const char *table, const char *name,
+			      const char *const *cols, size_t n, const char *keys)
+{
+	xlat_puts(c, "; CREATE TRIGGER ");
+	sqlite_name(c, table, name, "mv", false);
+	xlat_puts(c, " AFTER UPDATE");
+	for (const char *p = keys; p && *p;) { /* only an UPDATE of the key moves a row */
+		const char *q = strchr(p, SEP[0]);
+		size_t len = q ? (size_t)(q - p) : strlen(p);
+		xlat_puts(c, p == keys ? " OF " : ", ");
+		xlat_ident(c, arena_strndup(c->a, p, len));
+		p = q ? q + 1 : p + len;
+	}
+	xlat_puts(c, " ON ");
+	xlat_ident(c, table);
+	xlat_puts(c, " FOR EACH ROW WHEN (");
+	for (const char *p = keys; p && *p;) { /* a key value changed (cheap), first */
+		const char *q = strchr(p, SEP[0]);
+		size_t len = q ? (size_t)(q - p) : strlen(p);
+		const char *k = arena_strndup(c->a, p, len);
+		xlat_puts(c, p == keys ? "NEW." : " OR NEW.");
+		xlat_ident(c, k);
+		xlat_puts(c, " IS NOT OLD.");
+		xlat_ident(c, k);
+		p = q ? q + 1 : p + len;
+	}
+	xlat_puts(c, ") AND ");
+	for (int pass = 0; pass < 2; pass++) {
+		xlat_puts(c,
+			  pass ? " IS NOT shardlite_partition_for(" : "shardlite_partition_for(");
+		xlat_string(c, table);
+		for (size_t k = 0; k < n; k++) {
+			xlat_puts(c, ", ");
+			xlat_string(c, cols[k]);
+			xlat_puts(c, pass ? ", OLD." : ", NEW.");
+			xlat_ident(c, cols[k]);
+		}
+		xlat_puts(c, ")");
+	}
+	xlat_puts(c, " BEGIN SELECT shardlite_partition_move_refused(");
+	xlat_string(c, table);
+	xlat_puts(c, "); END");
 }
 
 /* The row's values as arguments: NEW's columns then OLD's (NULLs where the event has none). */
@@ -142,7 +192,7 @@ static void create_one(struct xlat_ctx *c, const char *table, const char *name, 
 
 void xlat_trigger_sqlite(struct strbuf *sb, struct arena *a, const char *table, const char *name,
 			 const char *timing, int evts, const char *upd_cols,
-			 const char *const *cols, size_t n)
+			 const char *const *cols, size_t n, const char *guard)
 {
 	struct xlat_ctx c = {.a = a, .sb = sb};
 	int bits = strcmp(timing, "INSTEAD OF") == 0 ? TG_INSTEAD
@@ -156,6 +206,8 @@ void xlat_trigger_sqlite(struct strbuf *sb, struct arena *a, const char *table, 
 		if (evts & events[e].bit)
 			create_one(&c, table, name, bits, upd_cols, cols, n, e);
 	}
+	if (cols && guard && !(evts & TG_STATEMENT) && (evts & (TG_INSERT | TG_DELETE)))
+		create_move_guard(&c, table, name, cols, n, guard);
 }
 
 /* "SELECT shardlite_trigger_refit(table, 1)", after which the table's row triggers pass the
@@ -682,6 +734,16 @@ static bool from_table_ok(struct xlat_ctx *c, const PgQuery__RangeVar *ref)
 bool xlat_stmt_create_trigger(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s)
 {
 	const PgQuery__RangeVar *rv = s->relation;
+	if (s->row && s->n_transition_rels &&
+	    (xlat_partition_is_parent(c, rv->relname) ||
+	     xlat_partition_is_partitioned(c, rv->relname))) {
+		/* PostgreSQL's CreateTrigger, before it looks at the transition tables */
+		(void)xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				"\"%s\" is a partitioned table", rv->relname);
+		pgerr_detail(c->err, "ROW triggers with transition tables are not supported on "
+				     "partitioned tables.");
+		return false;
+	}
 	if (!check(c, s))
 		return false;
 	if (rv->schemaname && *rv->schemaname && strcmp(rv->schemaname, "public") != 0 &&
@@ -730,8 +792,10 @@ bool xlat_stmt_create_trigger(struct xlat_ctx *c, const PgQuery__CreateTrigStmt 
 			create_one(c, table, s->trigname, s->timing, upd_columns(c, s), names, n, e);
 	}
 	/* SQLite fires a row's BEFORE triggers newest first, PostgreSQL in name order: the
-	 * table's are made again, last name first (catalog_trigger.c's refit) */
-	if (s->row && (s->timing & TG_BEFORE)) {
+	 * table's are made again, last name first (catalog_trigger.c's refit), which also makes
+	 * a partitioned table's move guards (create_move_guard) */
+	if (s->row && ((s->timing & TG_BEFORE) || ((s->events & (TG_INSERT | TG_DELETE)) &&
+						   xlat_partition_is_parent(c, table)))) {
 		xlat_puts(c, "; SELECT shardlite_trigger_refit(");
 		xlat_string(c, table);
 		xlat_puts(c, ", 2)");

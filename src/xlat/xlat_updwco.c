@@ -73,11 +73,12 @@ static void put_level_check(struct xlat_ctx *c, const struct level *v, size_t i,
 bool xlat_updview_note_wco(struct xlat_ctx *c, const void *stmt, const struct level *v, int n,
 			   const PgQuery__RangeVar *base)
 {
-	bool checked[MAX_LEVELS], cascaded = false, any = false;
+	bool checked[MAX_LEVELS], cascaded = false, any = false, part = true;
 	for (int i = 0; i < n; i++) {
 		checked[i] = (v[i].check || cascaded) && v[i].where;
 		cascaded = cascaded || v[i].check == 'c';
 		any = any || checked[i];
+		part = part && (!checked[i] || v[i].check == 'p');
 		if (checked[i] && !v[i].cond_at)
 			return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
 					 "WITH CHECK OPTION of view \"%s\": its stored condition "
@@ -129,6 +130,7 @@ bool xlat_updview_note_wco(struct xlat_ctx *c, const void *stmt, const struct le
 	c->sb = sb;
 	c->updview_wco_for = stmt;
 	c->updview_wco_rls = false;
+	c->updview_wco_part = part;
 	c->updview_wco = arena_strdup(c->a, out.data ? out.data : "");
 	bool ok = !out.failed || xlat_fail(c, SQLSTATE_OUT_OF_MEMORY, -1, "out of memory");
 	strbuf_fini(&out);

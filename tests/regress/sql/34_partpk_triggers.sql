@@ -25,11 +25,10 @@ SELECT trigger_name, event_object_table, action_timing, event_manipulation, acti
   FROM information_schema.triggers ORDER BY 2, 1, 4;
 SELECT relname, relhastriggers FROM pg_class WHERE relname IN ('m', 'm1', 'm2', 't') ORDER BY 1;
 INSERT INTO m VALUES (1, 1, 'a'), (2, 2, 'b'), (3, 3, 'c');
--- differs: an INSERT into a partition directly, whose partitioned table has BEFORE row triggers, is 0A000
+-- an INSERT into a partition directly fires its partitioned table's row triggers (38_partrig_direct.sql)
 INSERT INTO m1 VALUES (4, 1, 'd');
 UPDATE m SET v = 'x' WHERE id = 2;
 DELETE FROM m WHERE id = 3;
--- differs: without the row the INSERT into m1 did not write
 SELECT * FROM m ORDER BY id;
 -- the copy belongs to the parent's trigger
 DROP TRIGGER t1 ON m1;
