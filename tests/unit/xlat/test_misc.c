@@ -261,8 +261,8 @@ static const struct {
 	 "NOT NULL, column_name TEXT NOT NULL, type TEXT NOT NULL, identity TEXT NOT NULL, PRIMARY "
 	 "KEY (table_name, column_name)); DELETE FROM main._shardlite_columns WHERE table_name = "
 	 "'v'; INSERT INTO main._shardlite_columns SELECT 'v', name, 'int4', '' FROM "
-	 "pragma_table_xinfo('v', 'main') WHERE cid = 0 AND coalesce(type, '') = ''; SELECT "
-	 "shardlite_view_check('v')",
+	 "pragma_table_xinfo('v', 'main') WHERE cid = 0 AND (coalesce(type, '') = '' OR "
+	 "upper(type) = 'INTEGER'); SELECT shardlite_view_check('v')",
 	 "CREATE VIEW"},
 };
 
