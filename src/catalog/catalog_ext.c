@@ -12,8 +12,9 @@
 /* The version PostgreSQL 15 installs of each extension shardlite accepts. */
 static const char *version_of(const char *name)
 {
-	return strcmp(name, "uuid-ossp") == 0	 ? "1.1"
+	return strcmp(name, "uuid-ossp") == 0    ? "1.1"
 	       : strcmp(name, "btree_gist") == 0 ? "1.7"
+	       : strcmp(name, "pgcrypto") == 0   ? "1.3"
 						 : NULL;
 }
 

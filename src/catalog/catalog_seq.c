@@ -131,14 +131,17 @@ static struct cat_col *table_col(const struct cat_model *m, bool temp, const cha
 
 /* A computed column of a view (SQLite declares no type for it: the model read it as text)
  * takes the type the translator gave its expression when the view was made, kept in the
- * column sidecar (xlat_objects.c), and a numeric one its display scale (display). */
+ * column sidecar (xlat_objects.c), and a numeric one its display scale (display); so does a
+ * column SQLite declares INTEGER (a serial key's) that the translator typed integer. */
 static void view_col_type(const struct cat_model *m, bool temp, const char *view,
 			  const char *col, const char *type, const char *display)
 {
 	struct cat_rel *v = view ? cat_model_rel_in(m, view, temp) : NULL;
 	for (int i = 0; v && v->kind == 'v' && col && type && i < v->ncols; i++) {
 		struct cat_col *c = &v->cols[i];
-		if (strcmp(c->name, col) != 0 || c->typoid != PGTYPE_TEXT)
+		/* SQLite's INTEGER that type_views cannot trace to a key (a UNION's column) */
+		bool integer = c->integer_decl && c->typoid == PGTYPE_INT8;
+		if (strcmp(c->name, col) != 0 || (c->typoid != PGTYPE_TEXT && !integer))
 			continue;
 		c->typoid = pgtype_from_decl(type, &c->typmod);
 		c->ndims = strchr(type, '[') ? 1 : 0;

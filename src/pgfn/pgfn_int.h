@@ -385,5 +385,8 @@ int pgfn_register_tsrank(sqlite3 *db);
 /* pgfn_reccmp.c: registers on db the record collation name spells (PGFN_RECORD_COLLATION_PREFIX
  * ...); false when name is no such collation's. */
 bool pgfn_record_collation(sqlite3 *db, const char *name);
+/* pgfn_pgcrypto.c: registers pgcrypto's digest, hmac and gen_random_bytes (called by
+ * pgfn_register_uuid, with uuid-ossp's: the extensions' functions). */
+int pgfn_register_pgcrypto(sqlite3 *db);
 
 #endif

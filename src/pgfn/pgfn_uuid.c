@@ -112,15 +112,19 @@ static void fn_uuid_named(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 int pgfn_register_uuid(sqlite3 *db)
 {
-	int rc = sqlite3_create_function(db, "pgfn_uuid_generate_v1", 0, SQLITE_UTF8, NULL,
-					 fn_uuid_v1, NULL, NULL);
+	/* innocuous (no side effects), so that a column DEFAULT may call them */
+	int rc = sqlite3_create_function(db, "pgfn_uuid_generate_v1", 0,
+					 SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, fn_uuid_v1, NULL,
+					 NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "pgfn_uuid_generate_v3", 2,
-					     SQLITE_UTF8 | SQLITE_DETERMINISTIC, (void *)(intptr_t)3,
-					     fn_uuid_named, NULL, NULL);
+					     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+					     (void *)(intptr_t)3, fn_uuid_named, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "pgfn_uuid_generate_v5", 2,
-					     SQLITE_UTF8 | SQLITE_DETERMINISTIC, (void *)(intptr_t)5,
-					     fn_uuid_named, NULL, NULL);
+					     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+					     (void *)(intptr_t)5, fn_uuid_named, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = pgfn_register_pgcrypto(db);
 	return rc;
 }

@@ -340,6 +340,10 @@ static struct sess_types_snap *snap_read(sqlite3 *db, int version)
 		snap->extensions |= XLAT_EXT_UUID_OSSP;
 		snap->fingerprint = (snap->fingerprint ^ 0x9e3779b97f4a7c15ull) | 1;
 	}
+	if (catalog_extension_created(db, "pgcrypto")) { /* its digest, hmac ... exist */
+		snap->extensions |= XLAT_EXT_PGCRYPTO;
+		snap->fingerprint = (snap->fingerprint ^ 0xc2b2ae3d27d4eb4full) | 1;
+	}
 	return snap;
 }
 

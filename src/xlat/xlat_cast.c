@@ -700,6 +700,8 @@ static bool from_expr(struct xlat_ctx *c, const struct cast *k)
 	/* to text: numeric arithmetic exact, with its scale (xlat_textout.c) */
 	bool text = k->to.info->store == XLAT_ST_TEXT && !to_texty_type(k->to.info->oid);
 	unsigned flags = text ? xlat_text_exact(c) : c->flags;
+	if (text && xlat_catalog_reg_named(k->arg))
+		c->flags |= XLAT_X_RESULT; /* 'users'::regclass::text: the name, not the OID */
 	bool ok = arg_text(c, k->arg, &st, &x);
 	c->flags = flags;
 	if (k->arg_type)

@@ -1107,6 +1107,12 @@ static const char *regproc_literal(struct xlat_ctx *c, const PgQuery__Node *n)
 	return str_literal(n->type_cast->arg);
 }
 
+static bool reg_in_name(const char *name)
+{
+	return strcmp(name, "regclass") == 0 || strcmp(name, "regtype") == 0 ||
+	       strcmp(name, "regnamespace") == 0;
+}
+
 /* The input function of a reg* type whose values the translator carries as names. */
 static const char *reg_in(uint32_t oid)
 {
@@ -1246,6 +1252,17 @@ static int regtype_array_literal(struct xlat_ctx *c, const PgQuery__TypeCast *tc
 	}
 	xlat_puts(c, k ? " || '}')" : "'}')");
 	return 1;
+}
+
+bool xlat_catalog_reg_named(const PgQuery__Node *n)
+{
+	const PgQuery__TypeName *tn = n && n->node_case == NODE(TYPE_CAST) ? n->type_cast->type_name
+									   : NULL;
+	if (!tn || tn->n_names == 0 || tn->n_names > 2 || tn->n_array_bounds)
+		return false;
+	const char *name = xlat_node_str(tn->names[tn->n_names - 1]);
+	const char *schema = tn->n_names == 2 ? xlat_node_str(tn->names[0]) : "pg_catalog";
+	return name && schema && strcmp(schema, "pg_catalog") == 0 && reg_in_name(name);
 }
 
 int xlat_catalog_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t)

@@ -768,6 +768,8 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		xlat_text_exact(c);
 	if ((c->flags & XLAT_X_EXACT) && strlen(op) == 1 && strchr("+-*/%", op[0]))
 		c->flags |= XLAT_X_EXACT_OPERAND;
+	if (b->cls == OPC_CONCAT && xlat_catalog_reg_named(e->lexpr))
+		c->flags |= XLAT_X_RESULT; /* 'x' || 'users'::regclass: its name */
 	if (!(cmp ? xlat_cmp_operand(c, e->lexpr, &l) : arith_operand(c, e->lexpr, op, true, &l)))
 		return false;
 	size_t lend = c->sb->len;
@@ -778,9 +780,11 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		return false;
 	if (lit)
 		r = l;
-	else if (!(cmp   ? xlat_cmp_operand(c, e->rexpr, &r)
-		   : div ? divisor(c, e->rexpr, op, &r)
-			 : arith_operand(c, e->rexpr, op, false, &r)))
+	else if (b->cls == OPC_CONCAT && xlat_catalog_reg_named(e->rexpr))
+		c->flags |= XLAT_X_RESULT;
+	if (!lit && !(cmp   ? xlat_cmp_operand(c, e->rexpr, &r)
+		      : div ? divisor(c, e->rexpr, op, &r)
+			    : arith_operand(c, e->rexpr, op, false, &r)))
 		return false;
 	c->flags = (c->flags & ~(unsigned)(XLAT_X_EXACT_OPERAND | XLAT_X_EXACT)) | operand | exact;
 	if ((cmp || (b->cls == OPC_ARITH && strchr("+-*/", op[0]))) && !lit &&

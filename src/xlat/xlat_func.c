@@ -9,9 +9,9 @@
 
 #include <string.h>
 
-/* FN_UUID_OSSP: one of uuid-ossp's functions, which exist once CREATE EXTENSION "uuid-ossp"
- * has run in the tenant (xlat_env.extensions), as in PostgreSQL. */
-enum { FN_AGG = 1, FN_WINDOW = 2, FN_VOLATILE = 4, FN_UUID_OSSP = 8 };
+/* FN_UUID_OSSP, FN_PGCRYPTO: one of uuid-ossp's or pgcrypto's functions, which exist once
+ * CREATE EXTENSION has run in the tenant (xlat_env.extensions), as in PostgreSQL. */
+enum { FN_AGG = 1, FN_WINDOW = 2, FN_VOLATILE = 4, FN_UUID_OSSP = 8, FN_PGCRYPTO = 16 };
 enum rtype { R_FIX, R_SAME, R_SUM, R_AVG, R_FLOATY };
 
 struct fn {
@@ -305,6 +305,17 @@ static bool fn_uuid_const(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct
 	return xlat_unsupported(c, f->location, name ? name : "this function");
 }
 
+/* pgcrypto's functions that shardlite does not compute (password hashing, raw and PGP
+ * encryption): 0A000 naming the function, once the extension exists (42883 before, as in
+ * PostgreSQL). */
+static bool fn_pgcrypto_refused(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	(void)t;
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, f->location,
+			 "pgcrypto's %s() is not supported", name ? name : "function");
+}
+
 /* position(sub IN s) arrives as position(s, sub), like strpos(s, sub): SQLite's instr. */
 static bool fn_instr(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
 {
@@ -414,6 +425,29 @@ static const struct fn fns[] = {
 	{"uuid_ns_url", NULL, 0, 0, FN_UUID_OSSP, R_FIX, 0, fn_uuid_const},
 	{"uuid_ns_oid", NULL, 0, 0, FN_UUID_OSSP, R_FIX, 0, fn_uuid_const},
 	{"uuid_ns_x500", NULL, 0, 0, FN_UUID_OSSP, R_FIX, 0, fn_uuid_const},
+	/* pgcrypto, once CREATE EXTENSION pgcrypto has run (src/pgfn/pgfn_pgcrypto.c) */
+	{"digest", "pgfn_pgcrypto_digest", 2, 2, FN_PGCRYPTO, R_FIX, XLAT_OID_BYTEA, NULL},
+	{"hmac", "pgfn_pgcrypto_hmac", 3, 3, FN_PGCRYPTO, R_FIX, XLAT_OID_BYTEA, NULL},
+	{"gen_random_bytes", "pgfn_gen_random_bytes", 1, 1, FN_VOLATILE | FN_PGCRYPTO, R_FIX,
+	 XLAT_OID_BYTEA, NULL},
+	{"crypt", NULL, 2, 2, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
+	{"gen_salt", NULL, 1, 2, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
+	{"encrypt", NULL, 3, 3, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
+	{"decrypt", NULL, 3, 3, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
+	{"encrypt_iv", NULL, 4, 4, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
+	{"decrypt_iv", NULL, 4, 4, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
+	{"armor", NULL, 1, 3, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
+	{"dearmor", NULL, 1, 1, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
+	{"pgp_key_id", NULL, 1, 1, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
+	{"pgp_armor_headers", NULL, 1, 1, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
+	{"pgp_sym_encrypt", NULL, 2, 3, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
+	{"pgp_sym_encrypt_bytea", NULL, 2, 3, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
+	{"pgp_sym_decrypt", NULL, 2, 3, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
+	{"pgp_sym_decrypt_bytea", NULL, 2, 3, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
+	{"pgp_pub_encrypt", NULL, 2, 3, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
+	{"pgp_pub_encrypt_bytea", NULL, 2, 3, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
+	{"pgp_pub_decrypt", NULL, 2, 4, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
+	{"pgp_pub_decrypt_bytea", NULL, 2, 4, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
 	{"current_schema", NULL, 0, 0, 0, R_FIX, 0, fn_current_schema},
 	/* date/time (xlat_datetime.c) */
 	{"now", NULL, 0, 0, 0, R_FIX, 0, xlat_dt_now},
@@ -1129,8 +1163,9 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 	const struct fn *fn = name ? find_fn(name) : NULL;
 	if (f->n_funcname > 2 || !schema || strcmp(schema, "pg_catalog") != 0)
 		fn = NULL;
-	if (fn && (fn->flags & FN_UUID_OSSP) && c->env && c->env->schema &&
-	    !(c->env->extensions & XLAT_EXT_UUID_OSSP))
+	if (fn && (fn->flags & (FN_UUID_OSSP | FN_PGCRYPTO)) && c->env && c->env->schema &&
+	    !(c->env->extensions &
+	      (fn->flags & FN_UUID_OSSP ? XLAT_EXT_UUID_OSSP : XLAT_EXT_PGCRYPTO)))
 		fn = NULL; /* a function of the tenant's own, or 42883 */
 	int cat = f->agg_within_group && name && schema && strcmp(schema, "pg_catalog") == 0
 			  ? xlat_osagg(c, f, name, t) /* percentile_cont ... */

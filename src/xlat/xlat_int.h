@@ -1749,6 +1749,10 @@ bool xlat_catalog_regex(struct xlat_ctx *c, const PgQuery__AExpr *e, const char 
 			struct xlat_type *t);
 /* ::regclass, ::regtype, ::regnamespace, ::oid: 1 emitted, 0 not one of them, -1 failed. */
 int xlat_catalog_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t);
+/* Whether n is a cast to regclass, regtype or regnamespace, whose value inside an expression
+ * is the OID: where it becomes text (::text, ||, concat, format) it must show the name, as
+ * regclassout does, so the caller sets XLAT_X_RESULT for it (xlat_textout.c, xlat_cast.c). */
+bool xlat_catalog_reg_named(const PgQuery__Node *n);
 /* Whether n, as a whole result column, shows a name where elsewhere it is an OID (a reg* cast,
  * to_regclass and its siblings): XLAT_X_RESULT tells them. */
 bool xlat_catalog_shows_name(const PgQuery__Node *n);

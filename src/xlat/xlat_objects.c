@@ -880,6 +880,8 @@ static const PgQuery__Node *target_of(const PgQuery__SelectStmt *q, size_t k,
 	return rt ? rt->val : NULL;
 }
 
+static bool t_narrow_int(uint32_t oid) { return oid == XLAT_OID_INT4 || oid == XLAT_OID_INT2; }
+
 /* After CREATE VIEW: SQLite declares no type for a view's computed column (price * 2,
  * count(*)), so the column sidecar keeps the type the translator gave its expression, by
  * position, for the columns SQLite has no declared type for (docs/catalog.md). The view's old
@@ -898,7 +900,11 @@ static void view_col_types(struct xlat_ctx *c, const PgQuery__ViewStmt *s, bool 
 		 * and a column's (of a subquery or CTE: SQLite declares none) have their own */
 		const PgQuery__Node *e = target_of(s->query->select_stmt, k, shape);
 		struct xlat_type t = shape->types[k], shown = t;
-		if (e && e->node_case != NODE(TYPE_CAST) && e->node_case != NODE(COLUMN_REF))
+		bool scalar_sub = e && e->node_case == NODE(SUB_LINK) &&
+				  e->sub_link->sub_link_type ==
+					  PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK;
+		if (e && e->node_case != NODE(TYPE_CAST) && e->node_case != NODE(COLUMN_REF) &&
+		    !scalar_sub) /* a scalar subquery's column keeps its typmod, as PostgreSQL's */
 			t.typmod = -1;
 		int p = (t.typmod - 4) >> 16; /* view_col_decl keeps a typmod of a real precision */
 		bool kept = t.typmod >= 4 && p > 0 && p <= 1000;
@@ -926,7 +932,13 @@ static void view_col_types(struct xlat_ctx *c, const PgQuery__ViewStmt *s, bool 
 			xlat_puts(c, ", ''");
 		xlat_puts(c, " FROM pragma_table_xinfo(");
 		xlat_string(c, view);
-		xlat_printf(c, ", '%s') WHERE cid = %zu AND coalesce(type, '') = ''", in, k);
+		/* SQLite's INTEGER of a column reading a serial or identity key is bigint to the
+		 * catalog when it cannot name the key (a UNION's column): kept as the translator's
+		 * integer or smallint too */
+		bool narrow = t_narrow_int(shape->types[k].oid);
+		xlat_printf(c, ", '%s') WHERE cid = %zu AND %s", in, k,
+			    narrow ? "(coalesce(type, '') = '' OR upper(type) = 'INTEGER')"
+				   : "coalesce(type, '') = ''");
 	}
 }
 

@@ -239,6 +239,9 @@ static bool const_text(struct ru *r, struct rnode *c, const char *v, struct rtyp
 		   ((t.oid == PGTYPE_VARCHAR || t.oid == PGTYPE_BPCHAR) && t.typmod < 0)) {
 		ok = !strchr(v, '\\');
 		strbuf_put_quoted(&sb, v, '\'');
+	} else if (t.oid == 3734 /* regconfig */ && *v &&
+		   strspn(v, "abcdefghijklmnopqrstuvwxyz_") == strlen(v)) {
+		strbuf_put_quoted(&sb, v, '\''); /* 'english'::regconfig: a configuration's name */
 	} else if (t.oid == PGTYPE_BOOL && r->bare &&
 		   (strcmp(v, "true") == 0 || strcmp(v, "false") == 0)) {
 		/* an index's boolean constant (the SQLite text of a view has none): bare */
@@ -633,6 +636,13 @@ static bool func_type(const char *name, bool star, struct rnode **v, size_t n, s
 		*out = T(PGTYPE_TEXT);
 		return true;
 	}
+	/* to_tsvector([config,] text): Mattermost's GIN indexes */
+	if (strcmp(name, "to_tsvector") == 0 && !star &&
+	    ((n == 1 && is_str(a)) ||
+	     (n == 2 && (a == PGTYPE_UNKNOWN || a == 3734) && is_str(v[1]->type.oid)))) {
+		*out = T(PGTYPE_TSVECTOR);
+		return true;
+	}
 	if (star || n != 1 || a == NOTYPE || a == PGTYPE_UNKNOWN)
 		return false;
 	if ((strcmp(name, "jsonb_typeof") == 0 && a == PGTYPE_JSONB) ||
@@ -747,6 +757,13 @@ static struct rnode *func_call(struct ru *r, const PgQuery__FuncCall *f)
 	e->distinct = f->agg_distinct;
 	e->args = v;
 	e->nargs = f->n_args;
+	if (strcmp(name, "to_tsvector") == 0) { /* (config regconfig, document text) */
+		if (e->nargs == 2 && !(e->args[0] = xlat_ru_coerce(r, v[0], T(3734))))
+			return NULL;
+		return (e->args[e->nargs - 1] = xlat_ru_coerce(r, v[e->nargs - 1], T(PGTYPE_TEXT)))
+			       ? e
+			       : NULL;
+	}
 	/* a text function (max of a string too; not count's "any") of a varchar: the argument
 	 * relabelled to text (shown) */
 	for (size_t i = 0; i < e->nargs && is_str(v[i]->type.oid) && strcmp(name, "count") != 0;

@@ -138,6 +138,8 @@ bool xlat_text_operand(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_t
 {
 	size_t mark = c->sb->len;
 	unsigned saved = xlat_text_exact(c);
+	if (xlat_catalog_reg_named(n)) /* 'users'::regclass: its name, not its OID */
+		c->flags |= XLAT_X_RESULT;
 	bool ok = xlat_expr(c, n, t);
 	c->flags = saved;
 	if (ok)

@@ -95,6 +95,11 @@ struct icase {
 #define VIEW_COL(v, type, cid)                                                             \
 	"; INSERT INTO main._shardlite_columns SELECT '" v "', name, '" type "', '' FROM " \
 	"pragma_table_xinfo('" v "', 'main') WHERE cid = " cid " AND coalesce(type, '') = ''"
+/* an integer or smallint column also where SQLite declares a serial key's INTEGER */
+#define VIEW_COL_INT(v, type, cid)                                                              \
+	"; INSERT INTO main._shardlite_columns SELECT '" v "', name, '" type "', '' FROM "      \
+	"pragma_table_xinfo('" v "', 'main') WHERE cid = " cid " AND (coalesce(type, '') = '' " \
+	"OR upper(type) = 'INTEGER')"
 #define VIEW_COL_SHOWN(v, type, display, cid)                                                \
 	"; INSERT INTO main._shardlite_columns SELECT '" v "', name, '" type                 \
 	"', 'display:" display "' FROM pragma_table_xinfo('" v "', 'main') WHERE cid = " cid \
@@ -248,9 +253,9 @@ static const struct icase cases[] = {
 	 "CREATE VIEW vs AS SELECT e.id AS id, e.name AS name, e.salary AS salary, e.boss AS boss "
 	 "FROM emp AS e WHERE EXISTS (SELECT acct.id AS id, acct.owner AS owner, acct.balance AS "
 	 "balance, acct.rate AS rate, acct.code AS code, acct.small AS small, acct.at AS at, "
-	 "acct.flag AS flag, acct.data AS data FROM acct); SELECT 1 FROM vs LIMIT 0" VIEW_COLS("vs")
-		 VIEW_COL("vs", "int4", "0") VIEW_COL("vs", "int4", "2")
-			 VIEW_COL("vs", "int4", "3") "; SELECT shardlite_defacl('r', 'vs', 'vs')"},
+	 "acct.flag AS flag, acct.data AS data FROM acct); SELECT 1 FROM vs LIMIT 0" VIEW_COLS(
+		 "vs") VIEW_COL_INT("vs", "int4", "0") VIEW_COL_INT("vs", "int4", "2")
+		 VIEW_COL_INT("vs", "int4", "3") "; SELECT shardlite_defacl('r', 'vs', 'vs')"},
 	{"SELECT * FROM emp FULL JOIN emp e USING (id)", NULL, "",
 	 "SELECT coalesce(emp.id, e.id) AS id, emp.name AS name, emp.salary AS salary, emp.boss AS "
 	 "boss, e.name AS name, e.salary AS salary, e.boss AS boss FROM emp FULL JOIN emp AS e "
