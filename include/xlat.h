@@ -691,11 +691,13 @@ struct xlat_pl_stmt {
 	const struct xlat_pl_expr *subscript; /* ASSIGN to an array's element var[subscript] */
 	const char *slice_spec; /* ASSIGN to a slice var[l:u]: pgfn_array_assign_slice's spec,
 				 * subscript the bounds given; NULL for an element */
-	bool ret_record;        /* RETURN NEW / RETURN OLD (var) in a trigger function;
+	bool ret_record;        /* RETURN NEW / OLD / r (var) in a trigger function;
 				  * RETURN NEXT of a record variable (expr: SELECT r.*), the
 				  * RETURN QUERY a RETURN of RETURNS record is made of */
 	bool ret_null;          /* RETURN NULL in a trigger function; that RETURN QUERY of
 				  * RETURN NULL (no expr: a row of NULLs) */
+	bool ret_row;           /* RETURN expr in a trigger function: expr's value, a row of the
+				  * triggering table (or NULL) */
 	bool ret_fields;        /* RETURN r of a row variable (expr: SELECT r.*): the value of
 				  * the function's row type made of its fields */
 	const int *targets;     /* SQL, DYNEXEC INTO, FORS: the variables filled */

@@ -141,6 +141,40 @@ static bool row_result(struct pl_run *r, const struct pl_rows *rows, bool fields
 	return true;
 }
 
+#define PL_RECORD_OID 2249 /* record */
+
+/* A trigger function's RETURN expr: its value, a row (read as the table's by the trigger,
+ * sess_trigger.c) or NULL; another value is PostgreSQL's 42804. */
+static enum pl_flow trigger_row(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
+{
+	struct pl_rows rows;
+	r->ret_casting = true;
+	bool ok = sess_pl_exec_expr(r, st->expr, true, &rows, err);
+	r->ret_casting = false;
+	if (!ok)
+		return PL_FAIL;
+	const char *text = rows.nrows && rows.ncols ? rows.cells[0] : NULL;
+	uint32_t type = rows.ncols ? rows.types[0] : 0;
+	if (rows.ncols == 1 && !text) {
+		r->ret_rec = -1;
+		return PL_RETURN;
+	}
+	if (rows.ncols != 1 || (type != PL_RECORD_OID && !sess_types_rowtype(r->s, type))) {
+		pgerr_set(err, SQLSTATE_DATATYPE_MISMATCH,
+			  "cannot return non-composite value from function returning composite "
+			  "type");
+		return PL_FAIL;
+	}
+	free(r->ret_text);
+	if (!(r->ret_text = strdup(text))) {
+		pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+		return PL_FAIL;
+	}
+	r->ret_type = type;
+	r->ret_rec = PL_RET_ROW;
+	return PL_RETURN;
+}
+
 static enum pl_flow exec_return(struct pl_run *r, const struct xlat_pl_stmt *st,
 				struct pgerr *err)
 {
@@ -151,6 +185,8 @@ static enum pl_flow exec_return(struct pl_run *r, const struct xlat_pl_stmt *st,
 		r->ret_rec = st->ret_null ? -1 : st->var;
 		return PL_RETURN;
 	}
+	if (st->ret_row)
+		return trigger_row(r, st, err);
 	if (!st->expr) {
 		if ((r->f->result_var < 0 && !r->f->trigger) || st->line > 0)
 			return PL_RETURN;

@@ -27,6 +27,7 @@ struct pl_val {
 	bool is_record, assigned;
 	bool row; /* a record of a relation's row type (x%ROWTYPE): its fields stay */
 	bool filled; /* a row given a value since it was declared or reset: NULL before */
+	bool null_row; /* NEW of a DELETE, OLD of an INSERT: NULL as a value, its fields NULL */
 	size_t nfields;
 	char **names, **texts;
 	uint32_t *types;
@@ -61,6 +62,8 @@ struct pl_cursor {
 	int64_t *rowids;
 };
 
+#define PL_RET_ROW (-2)
+
 struct pl_run {
 	struct session *s;
 	const struct xlat_pl_func *f;
@@ -76,7 +79,15 @@ struct pl_run {
 	const char *label;          /* EXIT/CONTINUE's label while it unwinds, NULL: innermost */
 	bool busy;                  /* met another connection's lock: the DO runs again later */
 	const struct xlat_pl_stmt *at; /* the statement running, for the error's CONTEXT */
-	int ret_rec; /* a trigger function's RETURN: the record returned, -1 NULL */
+	int ret_rec; /* a trigger function's RETURN: the record returned, -1 NULL, PL_RET_ROW
+		      * ret_text (RETURN expr: a row's text of type ret_type) */
+	char *ret_text;
+	uint32_t ret_type;
+	/* a row trigger's table and its number of columns; while its RETURN expr runs
+	 * (ret_casting), whole records of as many fields are spelled CAST(ROW(...) AS ret_cast) */
+	const char *ret_cast;
+	size_t ret_cast_ncols;
+	bool ret_casting;
 	char **decl_names; /* a `t.c%TYPE` variable's type as the column declares it, else NULL */
 	struct pl_cursor *cursors; /* the open ones */
 	/* set while a cursor's query runs: sess_pl_exec reads the rowids of a simply updatable

@@ -289,7 +289,9 @@ static bool spell_record(struct pl_run *r, int var, bool star, struct strbuf *sb
 			 struct pl_arg *args, int *n, struct pgerr *err)
 {
 	const struct pl_val *v = &r->vals[var];
-	if ((!v->assigned || (v->row && !v->filled)) && !star) { /* not assigned yet: NULL */
+	/* NULL; NEW of a DELETE (OLD of an INSERT) a row of NULLs, which compares (IS DISTINCT
+	 * FROM) as SQLite's row values can, but NULL in a trigger's RETURN (COALESCE(OLD, NEW)) */
+	if ((!v->assigned || (v->row && !v->filled) || (v->null_row && r->ret_casting)) && !star) {
 		strbuf_puts(sb, "NULL");
 		return true;
 	}
@@ -300,12 +302,73 @@ static bool spell_record(struct pl_run *r, int var, bool star, struct strbuf *sb
 			     "The tuple structure of a not-yet-assigned record is indeterminate.");
 		return false;
 	}
-	strbuf_puts(sb, star ? "" : "ROW(");
+	/* a trigger's RETURN expr: a row of the table's type, which SQLite's row values are not */
+	bool cast = !star && r->ret_casting && r->ret_cast && v->nfields == r->ret_cast_ncols;
+	strbuf_puts(sb, star ? "" : cast ? "CAST(ROW(" : "ROW(");
 	for (size_t k = 0; k < v->nfields; k++) {
 		args[*n] = (struct pl_arg){v->texts[k], v->types[k]};
 		strbuf_printf(sb, "%s$%d", k ? ", " : "", ++*n);
 	}
 	strbuf_puts(sb, star ? "" : ")");
+	if (cast) {
+		strbuf_puts(sb, " AS ");
+		strbuf_put_quoted(sb, r->ret_cast, '"');
+		strbuf_puts(sb, ")");
+	}
+	return true;
+}
+
+static bool ident_char(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+	       ch == '_' || ch == '$' || ch == '.' || ch == '"';
+}
+
+/* to_json(r), to_jsonb(r) or row_to_json(r) of hit [at, at + len) alone: the call's start
+ * and end in sql and its name, else NULL. */
+static const char *json_call(const char *sql, int at, int len, int *start, int *end)
+{
+	static const char *const fns[] = {"row_to_json", "to_jsonb", "to_json"};
+	int p = at - 1, q = at + len;
+	while (p >= 0 && strchr(" \t\r\n", sql[p]))
+		p--;
+	while (sql[q] && strchr(" \t\r\n", sql[q]))
+		q++;
+	if (p < 0 || sql[p] != '(' || sql[q] != ')')
+		return NULL;
+	do
+		p--;
+	while (p >= 0 && strchr(" \t\r\n", sql[p]));
+	for (size_t i = 0; i < ARRAY_LEN(fns); i++) {
+		int n = (int)strlen(fns[i]);
+		if (p + 1 >= n && strncasecmp(sql + p + 1 - n, fns[i], (size_t)n) == 0 &&
+		    (p + 1 == n || !ident_char(sql[p - n]))) {
+			*start = p + 1 - n;
+			*end = q + 1;
+			return fns[i];
+		}
+	}
+	return NULL;
+}
+
+/* fn(r) of record var as fn over a one-row subquery whose columns are r's fields, so the
+ * JSON names them as PostgreSQL does (a ROW(...) would be f1, f2, ...); NULL when r is. */
+static bool spell_json(struct pl_run *r, int var, const char *fn, struct strbuf *sb,
+		       struct pl_arg *args, int *n)
+{
+	const struct pl_val *v = &r->vals[var];
+	if (!v->assigned || (v->row && !v->filled) || v->null_row || !v->nfields) {
+		strbuf_printf(sb, "CAST(NULL AS %s)",
+			      strcmp(fn, "to_jsonb") == 0 ? "jsonb" : "json");
+		return true;
+	}
+	strbuf_printf(sb, "(SELECT %s(shardlite_rec) FROM (SELECT ", fn);
+	for (size_t k = 0; k < v->nfields; k++) {
+		args[*n] = (struct pl_arg){v->texts[k], v->types[k]};
+		strbuf_printf(sb, "%s$%d AS ", k ? ", " : "", ++*n);
+		strbuf_put_quoted(sb, v->names[k] ? v->names[k] : "?column?", '"');
+	}
+	strbuf_puts(sb, ") AS shardlite_rec)");
 	return true;
 }
 
@@ -327,6 +390,16 @@ bool sess_pl_expand_records(struct pl_run *r, const struct xlat_pl_expr *e, cons
 	for (int h = 0; ok && h < e->nhits; h++) {
 		if (!whole(r, e, h))
 			continue;
+		int start, end;
+		const char *fn = e->hits[h].star ? NULL
+						 : json_call(e->sql, e->hits[h].at, e->hits[h].len,
+							     &start, &end);
+		if (fn && start >= pos) {
+			strbuf_append(&sb, e->sql + pos, (size_t)(start - pos));
+			ok = spell_json(r, e->refs[e->hits[h].ref].var, fn, &sb, v, &n);
+			pos = end;
+			continue;
+		}
 		strbuf_append(&sb, e->sql + pos, (size_t)(e->hits[h].at - pos));
 		ok = spell_record(r, e->refs[e->hits[h].ref].var, e->hits[h].star, &sb, v, &n, err);
 		pos = e->hits[h].at + e->hits[h].len;
