@@ -687,6 +687,7 @@ struct xlat_pl_stmt {
 	 * rec_from - 1 (0: none), or from expr: a row's fields as its columns (rec_anon: ROW(a,
 	 * b) or (a, b), whose fields a record names f1, f2, ...), else one composite value */
 	bool rec_whole, rec_anon;
+	bool rec_subquery; /* expr is the query of `r := (SELECT ...)`, a scalar subquery */
 	int rec_from;
 	const struct xlat_pl_expr *subscript; /* ASSIGN to an array's element var[subscript] */
 	const char *slice_spec; /* ASSIGN to a slice var[l:u]: pgfn_array_assign_slice's spec,

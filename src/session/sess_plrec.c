@@ -236,6 +236,26 @@ bool sess_pl_composite_row(struct pl_run *r, const struct catalog_relation *t, c
 	return true;
 }
 
+/* The value of a scalar subquery whose query is e: its one row's one column (NULL without a
+ * row), PostgreSQL's errors for more. SQLite cannot take a row as a scalar subquery's value,
+ * so the query runs on its own. */
+static bool subquery_value(struct pl_run *r, const struct xlat_pl_expr *e, const char **text,
+			   uint32_t *type, struct pgerr *err)
+{
+	struct pl_rows rows;
+	if (!sess_pl_exec_expr(r, e, true, &rows, err))
+		return false;
+	if (rows.ncols != 1)
+		return pgerr_set(err, SQLSTATE_SYNTAX_ERROR,
+				 "subquery must return only one column");
+	if (rows.nrows > 1)
+		return pgerr_set(err, "21000",
+				 "more than one row returned by a subquery used as an expression");
+	*text = rows.nrows ? rows.cells[0] : NULL;
+	*type = rows.types[0];
+	return true;
+}
+
 bool sess_pl_assign_whole(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
 {
 	struct pl_val *v = &r->vals[st->var];
@@ -255,7 +275,8 @@ bool sess_pl_assign_whole(struct pl_run *r, const struct xlat_pl_stmt *st, struc
 	} else {
 		const char *text;
 		uint32_t type;
-		if (!sess_pl_eval(r, st->expr, &text, &type, err))
+		if (st->rec_subquery ? !subquery_value(r, st->expr, &text, &type, err)
+				     : !sess_pl_eval(r, st->expr, &text, &type, err))
 			return false;
 		if (!text) {
 			sess_pl_rec_reset(r, st->var);
