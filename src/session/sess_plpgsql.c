@@ -282,8 +282,11 @@ static bool exec_dynamic(struct pl_run *r, const struct xlat_pl_stmt *st, struct
 	const char *sql;
 	struct pl_arg *args;
 	struct pl_rows rows;
-	if (!sess_pl_dyn_sql(r, st, &sql, &args, err) ||
-	    !sess_pl_exec(r, sql, args, (int)st->nparams, true, st->into ? &rows : NULL, err))
+	int nargs = (int)st->nparams;
+	if (!sess_pl_dyn_sql(r, st, &sql, &args, err))
+		return false;
+	sess_pl_dyn_records(r, st, &sql, &args, &nargs);
+	if (!sess_pl_exec(r, sql, args, nargs, true, st->into ? &rows : NULL, err))
 		return false;
 	return !st->into || into(r, st, &rows, false, err);
 }

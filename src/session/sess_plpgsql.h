@@ -126,8 +126,9 @@ bool sess_udf_run(struct pl_run *r, struct arena *a, struct pgerr *err);
 bool sess_udf_add_rows(struct pl_run *r, const struct pl_rows *rows, struct pgerr *err);
 /* One row of NULLs, as wide as the call's result (RETURN NULL of RETURNS record). */
 bool sess_udf_add_null_row(struct pl_run *r, struct pgerr *err);
-/* An SQLite value as PostgreSQL text of type type (NULL for NULL), in a. */
-const char *sess_udf_value_text(struct session *s, sqlite3_value *x, uint32_t type,
+/* An SQLite value as PostgreSQL text of type type (NULL for NULL), with a column's typmod
+ * (-1: none; numeric(p,s) prints s fraction digits, as the stored value reads), in a. */
+const char *sess_udf_value_text(struct session *s, sqlite3_value *x, uint32_t type, int32_t typmod,
 				struct arena *a);
 /* shardlite_trigger(name, table, event, ncols, new..., old...): runs the trigger's function;
  * the result is 0 (skip the row: a BEFORE trigger returned NULL), 1 (go on), or 2 (go on;
@@ -374,6 +375,11 @@ bool sess_pl_assign_targets(struct pl_run *r, const struct xlat_pl_stmt *st,
 /* EXECUTE's string and USING values; 22004 for a NULL string. */
 bool sess_pl_dyn_sql(struct pl_run *r, const struct xlat_pl_stmt *st, const char **sql,
 		     struct pl_arg **args, struct pgerr *err);
+/* sess_plrec.c: EXECUTE ... USING r of a whole record variable r as $n: `$n.*` and `$n.f`
+ * (`($n).f`) of the string become parameters holding r's fields, appended to *args (*nargs
+ * grows), as SQLite cannot select a field of the composite value; in r's scratch. */
+void sess_pl_dyn_records(struct pl_run *r, const struct xlat_pl_stmt *st, const char **sql,
+			 struct pl_arg **args, int *nargs);
 
 /* ---- sess_plmsg.c ---- */
 /* RAISE: a notice written (true), or the error in err (false). */

@@ -378,18 +378,19 @@ static bool spell_json(struct pl_run *r, int var, const char *fn, struct strbuf 
 		       struct pl_arg *args, int *n)
 {
 	const struct pl_val *v = &r->vals[var];
+	const char *type = strcmp(fn, "to_jsonb") == 0 ? "jsonb" : "json";
 	if (!v->assigned || (v->row && !v->filled) || v->null_row || !v->nfields) {
-		strbuf_printf(sb, "CAST(NULL AS %s)",
-			      strcmp(fn, "to_jsonb") == 0 ? "jsonb" : "json");
+		strbuf_printf(sb, "CAST(NULL AS %s)", type);
 		return true;
 	}
-	strbuf_printf(sb, "(SELECT %s(shardlite_rec) FROM (SELECT ", fn);
+	/* the cast types the subquery's value for what it meets (to_jsonb(NEW) - 'k') */
+	strbuf_printf(sb, "CAST((SELECT %s(shardlite_rec) FROM (SELECT ", fn);
 	for (size_t k = 0; k < v->nfields; k++) {
 		args[*n] = (struct pl_arg){v->texts[k], v->types[k]};
 		strbuf_printf(sb, "%s$%d AS ", k ? ", " : "", ++*n);
 		strbuf_put_quoted(sb, v->names[k] ? v->names[k] : "?column?", '"');
 	}
-	strbuf_puts(sb, ") AS shardlite_rec)");
+	strbuf_printf(sb, ") AS shardlite_rec) AS %s)", type);
 	return true;
 }
 
@@ -456,4 +457,117 @@ bool sess_pl_row_from_text(struct pl_run *r, int var, const char *text, struct p
 		one.cells[i] = i < (size_t)nf ? fields[i] : NULL; /* a field it lacks: NULL */
 	}
 	return sess_pl_assign_row(r, var, &one, 0, err);
+}
+
+/* Param i's record variable: USING r (its expression SELECT $k of the whole record), else -1. */
+static int using_record(const struct pl_run *r, const struct xlat_pl_expr *e)
+{
+	if (e->nhits != 1 || !whole(r, e, 0) || e->hits[0].star ||
+	    (size_t)(e->hits[0].at + e->hits[0].len) != strlen(e->sql))
+		return -1;
+	const char *p = e->sql;
+	while (*p == ' ')
+		p++;
+	if (strncasecmp(p, "select", 6) != 0)
+		return -1;
+	for (p += 6; p < e->sql + e->hits[0].at; p++)
+		if (*p != ' ')
+			return -1;
+	return e->refs[e->hits[0].ref].var;
+}
+
+/* The field name at p (an identifier, folded, or a quoted one) into name; its length in the
+ * text, 0 when none. */
+static size_t field_name(const char *p, char *name, size_t cap)
+{
+	size_t n = 0, k = 0;
+	if (*p == '"') {
+		for (k = 1; p[k] && p[k] != '"' && n + 1 < cap; k++)
+			name[n++] = p[k];
+		name[n] = '\0';
+		return p[k] == '"' && n ? k + 1 : 0;
+	}
+	while ((isalnum((unsigned char)p[k]) || p[k] == '_') && n + 1 < cap) {
+		name[n++] = (char)tolower((unsigned char)p[k]);
+		k++;
+	}
+	name[n] = '\0';
+	return n && !isdigit((unsigned char)name[0]) ? k : 0;
+}
+
+/* At p: `$N.` or `($N).` of parameter number want; the length up to the dot's end, else 0. */
+static size_t param_dot(const char *p, int want)
+{
+	const char *q = p;
+	bool paren = *q == '(';
+	if (paren)
+		q++;
+	if (*q != '$' || !isdigit((unsigned char)q[1]))
+		return 0;
+	char *end;
+	long n = strtol(q + 1, &end, 10);
+	q = end;
+	if (paren && *q++ != ')')
+		return 0;
+	return n == want && *q == '.' ? (size_t)(q + 1 - p) : 0;
+}
+
+void sess_pl_dyn_records(struct pl_run *r, const struct xlat_pl_stmt *st, const char **sql,
+			 struct pl_arg **args, int *nargs)
+{
+	for (size_t i = 0; i < st->nparams; i++) {
+		int var = using_record(r, st->params[i]);
+		if (var < 0)
+			continue;
+		const struct pl_val *v = &r->vals[var];
+		bool null = !v->assigned || (v->row && !v->filled) || v->null_row;
+		struct pl_arg *a =
+			arena_alloc(r->scratch, ((size_t)*nargs + v->nfields + 1) * sizeof(*a));
+		memcpy(a, *args, (size_t)*nargs * sizeof(*a));
+		int first = *nargs; /* field k is $(first + k + 1) */
+		for (size_t k = 0; k < v->nfields; k++)
+			a[first + (int)k] = (struct pl_arg){null ? NULL : v->texts[k], v->types[k]};
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		bool any = false;
+		for (const char *p = *sql; *p;) {
+			if (*p == '\'' || *p == '"') { /* a literal or quoted name, whole */
+				const char *q = p + 1;
+				while (*q && (*q != *p || q[1] == *p))
+					q += *q == *p ? 2 : 1;
+				q += *q != '\0';
+				strbuf_append(&sb, p, (size_t)(q - p));
+				p = q;
+				continue;
+			}
+			size_t d = p == *sql || !(isalnum((unsigned char)p[-1]) || p[-1] == '_')
+					   ? param_dot(p, (int)i + 1)
+					   : 0;
+			char name[64];
+			size_t fl = d && p[d] != '*' ? field_name(p + d, name, sizeof(name)) : 0;
+			size_t k = 0;
+			while (fl && k < v->nfields && (!v->names[k] || strcmp(v->names[k], name)))
+				k++;
+			if (d && p[d] == '*') {
+				for (size_t f = 0; f < v->nfields; f++)
+					strbuf_printf(&sb, "%s$%d", f ? ", " : "",
+						      first + (int)f + 1);
+				p += d + 1;
+				any = true;
+			} else if (fl && k < v->nfields) {
+				strbuf_printf(&sb, "$%d", first + (int)k + 1);
+				p += d + fl;
+				any = true;
+			} else {
+				strbuf_append(&sb, p, 1);
+				p++;
+			}
+		}
+		if (any && !sb.failed) {
+			*sql = arena_strndup(r->scratch, sb.data, sb.len);
+			*args = a;
+			*nargs = first + (int)v->nfields;
+		}
+		strbuf_fini(&sb);
+	}
 }

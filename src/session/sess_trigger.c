@@ -380,7 +380,7 @@ static const char **row_texts(struct session *s, const struct catalog_relation *
 {
 	const char **t = arena_zalloc(a, (rel->ncols + 1) * sizeof(char *));
 	for (size_t k = 0; k < n && k < rel->ncols; k++)
-		t[k] = sess_udf_value_text(s, v[k], rel->cols[k].type_oid, a);
+		t[k] = sess_udf_value_text(s, v[k], rel->cols[k].type_oid, rel->cols[k].typmod, a);
 	return t;
 }
 
