@@ -192,7 +192,10 @@ static int keep_row(struct session *s, const struct pl_run *r, const char *table
 	char **texts = base_xcalloc(rel->ncols + 1, sizeof(char *));
 	for (size_t k = 0; k < rel->ncols && k < v->nfields; k++) {
 		const char *t = v->texts[k];
-		changed[k] = (t == NULL) != (orig[k] == NULL) || (t && strcmp(t, orig[k]) != 0);
+		/* a stored generated column is computed after the BEFORE triggers, as PostgreSQL's:
+		 * the value a trigger returns for it is not written */
+		changed[k] = !rel->cols[k].generated &&
+			     ((t == NULL) != (orig[k] == NULL) || (t && strcmp(t, orig[k]) != 0));
 		texts[k] = t ? strdup(t) : NULL;
 		any |= changed[k];
 	}

@@ -130,3 +130,43 @@ UPDATE aj SET v = 'z' WHERE id = 4;
 -- notices
 DELETE FROM aj WHERE id = 4;
 SELECT * FROM aj ORDER BY id;
+-- BEFORE triggers on a table with a stored generated column: the value a trigger returns (or
+-- assigns) for it is not written; it is computed from the row after the triggers (was
+-- SQLite's 'cannot INSERT/UPDATE generated column'). Chained triggers returning expressions,
+-- ON CONFLICT, INSTEAD OF triggers on a view, a temporary table.
+CREATE TABLE gx (id int PRIMARY KEY, v text, n int DEFAULT 5, g int GENERATED ALWAYS AS (n * 2) STORED);
+CREATE FUNCTION a1() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN NEW.v := NEW.v || '1'; RETURN COALESCE(NEW, OLD); END $$;
+CREATE FUNCTION a2() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN NEW.v := NEW.v || '2'; RETURN CASE WHEN NEW.v LIKE 'skip%' THEN NULL ELSE NEW END; END $$;
+CREATE TRIGGER a1 BEFORE INSERT OR UPDATE ON gx FOR EACH ROW EXECUTE FUNCTION a1();
+CREATE TRIGGER a2 BEFORE INSERT OR UPDATE ON gx FOR EACH ROW EXECUTE FUNCTION a2();
+INSERT INTO gx (id, v) VALUES (1, 'x'), (2, 'skip') RETURNING *;
+UPDATE gx SET v = 'y' RETURNING *;
+INSERT INTO gx (id, v) VALUES (1, 'c') ON CONFLICT (id) DO UPDATE SET v = EXCLUDED.v || 'u' RETURNING *;
+SELECT * FROM gx;
+CREATE FUNCTION a3() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RETURN ROW(NEW.id, 'built', 7, NULL)::gx; END $$;
+CREATE TRIGGER a3 BEFORE INSERT ON gx FOR EACH ROW EXECUTE FUNCTION a3();
+INSERT INTO gx (id, v) VALUES (3, 'z') RETURNING *;
+CREATE VIEW tv AS SELECT id, v FROM gx;
+CREATE FUNCTION io() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN DELETE FROM gx WHERE id = OLD.id; ELSE UPDATE gx SET v = NEW.v WHERE id = NEW.id; END IF;
+  RETURN COALESCE(NEW, OLD);
+END $$;
+CREATE TRIGGER io INSTEAD OF UPDATE OR DELETE ON tv FOR EACH ROW EXECUTE FUNCTION io();
+UPDATE tv SET v = 'viewed' WHERE id = 1;
+DELETE FROM tv WHERE id = 3;
+SELECT * FROM gx ORDER BY id;
+CREATE TEMP TABLE tt (a int, b text);
+CREATE FUNCTION tt_f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.b := upper(NEW.b); RETURN COALESCE(NEW, OLD); END $$;
+CREATE TRIGGER tt_b BEFORE INSERT ON tt FOR EACH ROW EXECUTE FUNCTION tt_f();
+INSERT INTO tt VALUES (1, 'temp');
+SELECT * FROM tt;
+CREATE TABLE gt (id int PRIMARY KEY, n int, g int GENERATED ALWAYS AS (n * 2) STORED);
+CREATE FUNCTION gt_f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.g := 99; NEW.n := NEW.n + 1; RETURN NEW; END $$;
+CREATE TRIGGER gt_b BEFORE INSERT OR UPDATE ON gt FOR EACH ROW EXECUTE FUNCTION gt_f();
+INSERT INTO gt (id, n) VALUES (1, 1) RETURNING *;
+UPDATE gt SET n = 5 RETURNING *;
+SELECT * FROM gt;
