@@ -702,6 +702,8 @@ struct xlat_pl_stmt {
 	bool ret_fields;        /* RETURN r of a row variable (expr: SELECT r.*): the value of
 				  * the function's row type made of its fields */
 	const int *targets;     /* SQL, DYNEXEC INTO, FORS: the variables filled */
+	const char *const *target_fields; /* per target: a record's field (INTO NEW.x), or NULL;
+					   * NULL when none is */
 	size_t ntargets;
 	bool into, strict;
 	bool is_call;                            /* SQL: CALL p(...), which leaves FOUND as it is */
@@ -766,7 +768,7 @@ struct xlat_pl_func {
 	bool retset;      /* RETURNS SETOF / TABLE: RETURN QUERY's rows are the result */
 	/* RETURNS trigger: NEW and OLD are record variables new_var and old_var; tg_var is the
 	 * first of TG_OP, TG_NAME, TG_WHEN, TG_LEVEL, TG_TABLE_NAME, TG_TABLE_SCHEMA,
-	 * TG_RELNAME, TG_NARGS, TG_ARGV (XLAT_TG_* from it, in this order). */
+	 * TG_RELNAME, TG_NARGS, TG_ARGV, TG_RELID (XLAT_TG_* from it, in this order). */
 	bool trigger;
 	int new_var, old_var, tg_var;
 };
@@ -780,6 +782,7 @@ enum {
 	XLAT_TG_RELNAME,
 	XLAT_TG_NARGS,
 	XLAT_TG_ARGV,
+	XLAT_TG_RELID,
 	XLAT_TG_COUNT
 };
 

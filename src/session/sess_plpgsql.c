@@ -215,6 +215,19 @@ static enum pl_flow exec_return(struct pl_run *r, const struct xlat_pl_stmt *st,
 bool sess_pl_assign_targets(struct pl_run *r, const struct xlat_pl_stmt *st,
 			    const struct pl_rows *rows, size_t i, struct pgerr *err)
 {
+	if (st->target_fields) { /* INTO NEW.x, y: fields and variables */
+		for (size_t k = 0; k < st->ntargets; k++) {
+			bool have = k < rows->ncols && i < rows->nrows;
+			const char *text = have ? rows->cells[i * rows->ncols + k] : NULL;
+			uint32_t type = k < rows->ncols ? rows->types[k] : 0;
+			if (!(st->target_fields[k]
+				      ? sess_pl_assign_field(r, st->targets[k],
+							     st->target_fields[k], text, type, err)
+				      : sess_pl_assign(r, st->targets[k], text, type, err)))
+				return false;
+		}
+		return true;
+	}
 	if (st->ntargets == 1 && r->vals[st->targets[0]].row)
 		return sess_pl_assign_row(r, st->targets[0], rows, i, err);
 	if (st->ntargets == 1 && r->vals[st->targets[0]].is_record) {

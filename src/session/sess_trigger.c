@@ -120,14 +120,19 @@ bool sess_trigger_set_tg(struct pl_run *r, const char *name, const char *table, 
 {
 	int nargs;
 	const char *argv = argv_text(a, d->args, &nargs);
-	char nbuf[16];
+	char nbuf[16], obuf[16];
 	snprintf(nbuf, sizeof(nbuf), "%d", nargs);
-	const char *v[XLAT_TG_COUNT] = {event,	  name,	 d->timing, level, table,
-					"public", table, nbuf,	    argv};
+	/* a temporary table's OID is its own (it hides a permanent one of its name) */
+	bool temp = strcmp(sess_table_schema(r->s, table), "temp") == 0;
+	snprintf(obuf, sizeof(obuf), "%u",
+		 temp ? catalog_temp_rel_oid(table) : catalog_rel_oid(table));
+	const char *v[XLAT_TG_COUNT] = {event,    name,  d->timing, level, table,
+					"public", table, nbuf,      argv,  obuf};
 	for (int i = 0; i < XLAT_TG_COUNT; i++) {
-		uint32_t type = i == XLAT_TG_NARGS	? PGTYPE_INT4
-				: i == XLAT_TG_ARGV ? PGTYPE_TEXT_ARRAY
-						    : PGTYPE_TEXT;
+		uint32_t type = i == XLAT_TG_NARGS   ? PGTYPE_INT4
+				: i == XLAT_TG_ARGV  ? PGTYPE_TEXT_ARRAY
+				: i == XLAT_TG_RELID ? PGTYPE_OID
+						     : PGTYPE_TEXT;
 		if (!sess_pl_assign(r, r->f->tg_var + i, v[i], type, err))
 			return false;
 	}
