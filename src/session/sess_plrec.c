@@ -306,7 +306,7 @@ static bool whole(const struct pl_run *r, const struct xlat_pl_expr *e, int h)
 
 /* Record var's fields as parameters n, n+1, ... into sb (a row value, or the list r.* is) and
  * args; a record not assigned yet is NULL as a value, 55000 as r.*. */
-static bool spell_record(struct pl_run *r, int var, bool star, struct strbuf *sb,
+static bool spell_record(struct pl_run *r, int var, bool star, bool named, struct strbuf *sb,
 			 struct pl_arg *args, int *n, struct pgerr *err)
 {
 	const struct pl_val *v = &r->vals[var];
@@ -329,6 +329,10 @@ static bool spell_record(struct pl_run *r, int var, bool star, struct strbuf *sb
 	for (size_t k = 0; k < v->nfields; k++) {
 		args[*n] = (struct pl_arg){v->texts[k], v->types[k]};
 		strbuf_printf(sb, "%s$%d", k ? ", " : "", ++*n);
+		if (named && v->names[k]) { /* SELECT NEW.* INTO r: r's fields are NEW's */
+			strbuf_puts(sb, " AS ");
+			strbuf_put_quoted(sb, v->names[k], '"');
+		}
 	}
 	strbuf_puts(sb, star ? "" : ")");
 	if (cast) {
@@ -343,6 +347,16 @@ static bool ident_char(char ch)
 {
 	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
 	       ch == '_' || ch == '$' || ch == '.' || ch == '"';
+}
+
+/* Whether the text before at ends with the keyword SELECT (r.* first in a select list). */
+static bool after_select(const char *sql, int at)
+{
+	int p = at - 1;
+	while (p >= 0 && strchr(" \t\r\n", sql[p]))
+		p--;
+	return p >= 5 && strncasecmp(sql + p - 5, "select", 6) == 0 &&
+	       (p == 5 || !ident_char(sql[p - 6]));
 }
 
 /* to_json(r), to_jsonb(r) or row_to_json(r) of hit [at, at + len) alone: the call's start
@@ -423,7 +437,9 @@ bool sess_pl_expand_records(struct pl_run *r, const struct xlat_pl_expr *e, cons
 			continue;
 		}
 		strbuf_append(&sb, e->sql + pos, (size_t)(e->hits[h].at - pos));
-		ok = spell_record(r, e->refs[e->hits[h].ref].var, e->hits[h].star, &sb, v, &n, err);
+		ok = spell_record(r, e->refs[e->hits[h].ref].var, e->hits[h].star,
+				  e->hits[h].star && after_select(e->sql, e->hits[h].at), &sb, v,
+				  &n, err);
 		pos = e->hits[h].at + e->hits[h].len;
 	}
 	strbuf_puts(&sb, e->sql + pos);
