@@ -700,18 +700,23 @@ struct xlat_pl_stmt {
 	 * rec_from - 1 (0: none), or from expr: a row's fields as its columns (rec_anon: ROW(a,
 	 * b) or (a, b), whose fields a record names f1, f2, ...), else one composite value */
 	bool rec_whole, rec_anon;
+	bool rec_subquery; /* expr is the query of `r := (SELECT ...)`, a scalar subquery */
 	int rec_from;
 	const struct xlat_pl_expr *subscript; /* ASSIGN to an array's element var[subscript] */
 	const char *slice_spec; /* ASSIGN to a slice var[l:u]: pgfn_array_assign_slice's spec,
 				 * subscript the bounds given; NULL for an element */
-	bool ret_record;        /* RETURN NEW / RETURN OLD (var) in a trigger function;
+	bool ret_record;        /* RETURN NEW / OLD / r (var) in a trigger function;
 				  * RETURN NEXT of a record variable (expr: SELECT r.*), the
 				  * RETURN QUERY a RETURN of RETURNS record is made of */
 	bool ret_null;          /* RETURN NULL in a trigger function; that RETURN QUERY of
 				  * RETURN NULL (no expr: a row of NULLs) */
+	bool ret_row;           /* RETURN expr in a trigger function: expr's value, a row of the
+				  * triggering table (or NULL) */
 	bool ret_fields;        /* RETURN r of a row variable (expr: SELECT r.*): the value of
 				  * the function's row type made of its fields */
 	const int *targets;     /* SQL, DYNEXEC INTO, FORS: the variables filled */
+	const char *const *target_fields; /* per target: a record's field (INTO NEW.x), or NULL;
+					   * NULL when none is */
 	size_t ntargets;
 	bool into, strict;
 	bool is_call;                            /* SQL: CALL p(...), which leaves FOUND as it is */
@@ -776,7 +781,7 @@ struct xlat_pl_func {
 	bool retset;      /* RETURNS SETOF / TABLE: RETURN QUERY's rows are the result */
 	/* RETURNS trigger: NEW and OLD are record variables new_var and old_var; tg_var is the
 	 * first of TG_OP, TG_NAME, TG_WHEN, TG_LEVEL, TG_TABLE_NAME, TG_TABLE_SCHEMA,
-	 * TG_RELNAME, TG_NARGS, TG_ARGV (XLAT_TG_* from it, in this order). */
+	 * TG_RELNAME, TG_NARGS, TG_ARGV, TG_RELID (XLAT_TG_* from it, in this order). */
 	bool trigger;
 	int new_var, old_var, tg_var;
 };
@@ -790,6 +795,7 @@ enum {
 	XLAT_TG_RELNAME,
 	XLAT_TG_NARGS,
 	XLAT_TG_ARGV,
+	XLAT_TG_RELID,
 	XLAT_TG_COUNT
 };
 

@@ -141,6 +141,40 @@ static bool row_result(struct pl_run *r, const struct pl_rows *rows, bool fields
 	return true;
 }
 
+#define PL_RECORD_OID 2249 /* record */
+
+/* A trigger function's RETURN expr: its value, a row (read as the table's by the trigger,
+ * sess_trigger.c) or NULL; another value is PostgreSQL's 42804. */
+static enum pl_flow trigger_row(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
+{
+	struct pl_rows rows;
+	r->ret_casting = true;
+	bool ok = sess_pl_exec_expr(r, st->expr, true, &rows, err);
+	r->ret_casting = false;
+	if (!ok)
+		return PL_FAIL;
+	const char *text = rows.nrows && rows.ncols ? rows.cells[0] : NULL;
+	uint32_t type = rows.ncols ? rows.types[0] : 0;
+	if (rows.ncols == 1 && !text) {
+		r->ret_rec = -1;
+		return PL_RETURN;
+	}
+	if (rows.ncols != 1 || (type != PL_RECORD_OID && !sess_types_rowtype(r->s, type))) {
+		pgerr_set(err, SQLSTATE_DATATYPE_MISMATCH,
+			  "cannot return non-composite value from function returning composite "
+			  "type");
+		return PL_FAIL;
+	}
+	free(r->ret_text);
+	if (!(r->ret_text = strdup(text))) {
+		pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+		return PL_FAIL;
+	}
+	r->ret_type = type;
+	r->ret_rec = PL_RET_ROW;
+	return PL_RETURN;
+}
+
 static enum pl_flow exec_return(struct pl_run *r, const struct xlat_pl_stmt *st,
 				struct pgerr *err)
 {
@@ -151,6 +185,8 @@ static enum pl_flow exec_return(struct pl_run *r, const struct xlat_pl_stmt *st,
 		r->ret_rec = st->ret_null ? -1 : st->var;
 		return PL_RETURN;
 	}
+	if (st->ret_row)
+		return trigger_row(r, st, err);
 	if (!st->expr) {
 		if ((r->f->result_var < 0 && !r->f->trigger) || st->line > 0)
 			return PL_RETURN;
@@ -179,6 +215,19 @@ static enum pl_flow exec_return(struct pl_run *r, const struct xlat_pl_stmt *st,
 bool sess_pl_assign_targets(struct pl_run *r, const struct xlat_pl_stmt *st,
 			    const struct pl_rows *rows, size_t i, struct pgerr *err)
 {
+	if (st->target_fields) { /* INTO NEW.x, y: fields and variables */
+		for (size_t k = 0; k < st->ntargets; k++) {
+			bool have = k < rows->ncols && i < rows->nrows;
+			const char *text = have ? rows->cells[i * rows->ncols + k] : NULL;
+			uint32_t type = k < rows->ncols ? rows->types[k] : 0;
+			if (!(st->target_fields[k]
+				      ? sess_pl_assign_field(r, st->targets[k],
+							     st->target_fields[k], text, type, err)
+				      : sess_pl_assign(r, st->targets[k], text, type, err)))
+				return false;
+		}
+		return true;
+	}
 	if (st->ntargets == 1 && r->vals[st->targets[0]].row)
 		return sess_pl_assign_row(r, st->targets[0], rows, i, err);
 	if (st->ntargets == 1 && r->vals[st->targets[0]].is_record) {
@@ -246,8 +295,11 @@ static bool exec_dynamic(struct pl_run *r, const struct xlat_pl_stmt *st, struct
 	const char *sql;
 	struct pl_arg *args;
 	struct pl_rows rows;
-	if (!sess_pl_dyn_sql(r, st, &sql, &args, err) ||
-	    !sess_pl_exec(r, sql, args, (int)st->nparams, true, st->into ? &rows : NULL, err))
+	int nargs = (int)st->nparams;
+	if (!sess_pl_dyn_sql(r, st, &sql, &args, err))
+		return false;
+	sess_pl_dyn_records(r, st, &sql, &args, &nargs);
+	if (!sess_pl_exec(r, sql, args, nargs, true, st->into ? &rows : NULL, err))
 		return false;
 	return !st->into || into(r, st, &rows, false, err);
 }

@@ -27,6 +27,7 @@ struct pl_val {
 	bool is_record, assigned;
 	bool row; /* a record of a relation's row type (x%ROWTYPE): its fields stay */
 	bool filled; /* a row given a value since it was declared or reset: NULL before */
+	bool null_row; /* NEW of a DELETE, OLD of an INSERT: NULL as a value, its fields NULL */
 	size_t nfields;
 	char **names, **texts;
 	uint32_t *types;
@@ -61,6 +62,8 @@ struct pl_cursor {
 	int64_t *rowids;
 };
 
+#define PL_RET_ROW (-2)
+
 struct pl_run {
 	struct session *s;
 	const struct xlat_pl_func *f;
@@ -76,7 +79,15 @@ struct pl_run {
 	const char *label;          /* EXIT/CONTINUE's label while it unwinds, NULL: innermost */
 	bool busy;                  /* met another connection's lock: the DO runs again later */
 	const struct xlat_pl_stmt *at; /* the statement running, for the error's CONTEXT */
-	int ret_rec; /* a trigger function's RETURN: the record returned, -1 NULL */
+	int ret_rec; /* a trigger function's RETURN: the record returned, -1 NULL, PL_RET_ROW
+		      * ret_text (RETURN expr: a row's text of type ret_type) */
+	char *ret_text;
+	uint32_t ret_type;
+	/* a row trigger's table and its number of columns; while its RETURN expr runs
+	 * (ret_casting), whole records of as many fields are spelled CAST(ROW(...) AS ret_cast) */
+	const char *ret_cast;
+	size_t ret_cast_ncols;
+	bool ret_casting;
 	char **decl_names; /* a `t.c%TYPE` variable's type as the column declares it, else NULL */
 	struct pl_cursor *cursors; /* the open ones */
 	/* set while a cursor's query runs: sess_pl_exec reads the rowids of a simply updatable
@@ -115,8 +126,9 @@ bool sess_udf_run(struct pl_run *r, struct arena *a, struct pgerr *err);
 bool sess_udf_add_rows(struct pl_run *r, const struct pl_rows *rows, struct pgerr *err);
 /* One row of NULLs, as wide as the call's result (RETURN NULL of RETURNS record). */
 bool sess_udf_add_null_row(struct pl_run *r, struct pgerr *err);
-/* An SQLite value as PostgreSQL text of type type (NULL for NULL), in a. */
-const char *sess_udf_value_text(struct session *s, sqlite3_value *x, uint32_t type,
+/* An SQLite value as PostgreSQL text of type type (NULL for NULL), with a column's typmod
+ * (-1: none; numeric(p,s) prints s fraction digits, as the stored value reads), in a. */
+const char *sess_udf_value_text(struct session *s, sqlite3_value *x, uint32_t type, int32_t typmod,
 				struct arena *a);
 /* shardlite_trigger(name, table, event, ncols, new..., old...): runs the trigger's function;
  * the result is 0 (skip the row: a BEFORE trigger returned NULL), 1 (go on), or 2 (go on;
@@ -363,6 +375,11 @@ bool sess_pl_assign_targets(struct pl_run *r, const struct xlat_pl_stmt *st,
 /* EXECUTE's string and USING values; 22004 for a NULL string. */
 bool sess_pl_dyn_sql(struct pl_run *r, const struct xlat_pl_stmt *st, const char **sql,
 		     struct pl_arg **args, struct pgerr *err);
+/* sess_plrec.c: EXECUTE ... USING r of a whole record variable r as $n: `$n.*` and `$n.f`
+ * (`($n).f`) of the string become parameters holding r's fields, appended to *args (*nargs
+ * grows), as SQLite cannot select a field of the composite value; in r's scratch. */
+void sess_pl_dyn_records(struct pl_run *r, const struct xlat_pl_stmt *st, const char **sql,
+			 struct pl_arg **args, int *nargs);
 
 /* ---- sess_plmsg.c ---- */
 /* RAISE: a notice written (true), or the error in err (false). */

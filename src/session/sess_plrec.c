@@ -236,6 +236,26 @@ bool sess_pl_composite_row(struct pl_run *r, const struct catalog_relation *t, c
 	return true;
 }
 
+/* The value of a scalar subquery whose query is e: its one row's one column (NULL without a
+ * row), PostgreSQL's errors for more. SQLite cannot take a row as a scalar subquery's value,
+ * so the query runs on its own. */
+static bool subquery_value(struct pl_run *r, const struct xlat_pl_expr *e, const char **text,
+			   uint32_t *type, struct pgerr *err)
+{
+	struct pl_rows rows;
+	if (!sess_pl_exec_expr(r, e, true, &rows, err))
+		return false;
+	if (rows.ncols != 1)
+		return pgerr_set(err, SQLSTATE_SYNTAX_ERROR,
+				 "subquery must return only one column");
+	if (rows.nrows > 1)
+		return pgerr_set(err, "21000",
+				 "more than one row returned by a subquery used as an expression");
+	*text = rows.nrows ? rows.cells[0] : NULL;
+	*type = rows.types[0];
+	return true;
+}
+
 bool sess_pl_assign_whole(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
 {
 	struct pl_val *v = &r->vals[st->var];
@@ -255,7 +275,8 @@ bool sess_pl_assign_whole(struct pl_run *r, const struct xlat_pl_stmt *st, struc
 	} else {
 		const char *text;
 		uint32_t type;
-		if (!sess_pl_eval(r, st->expr, &text, &type, err))
+		if (st->rec_subquery ? !subquery_value(r, st->expr, &text, &type, err)
+				     : !sess_pl_eval(r, st->expr, &text, &type, err))
 			return false;
 		if (!text) {
 			sess_pl_rec_reset(r, st->var);
@@ -285,11 +306,13 @@ static bool whole(const struct pl_run *r, const struct xlat_pl_expr *e, int h)
 
 /* Record var's fields as parameters n, n+1, ... into sb (a row value, or the list r.* is) and
  * args; a record not assigned yet is NULL as a value, 55000 as r.*. */
-static bool spell_record(struct pl_run *r, int var, bool star, struct strbuf *sb,
+static bool spell_record(struct pl_run *r, int var, bool star, bool named, struct strbuf *sb,
 			 struct pl_arg *args, int *n, struct pgerr *err)
 {
 	const struct pl_val *v = &r->vals[var];
-	if ((!v->assigned || (v->row && !v->filled)) && !star) { /* not assigned yet: NULL */
+	/* NULL; NEW of a DELETE (OLD of an INSERT) a row of NULLs, which compares (IS DISTINCT
+	 * FROM) as SQLite's row values can, but NULL in a trigger's RETURN (COALESCE(OLD, NEW)) */
+	if ((!v->assigned || (v->row && !v->filled) || (v->null_row && r->ret_casting)) && !star) {
 		strbuf_puts(sb, "NULL");
 		return true;
 	}
@@ -300,12 +323,88 @@ static bool spell_record(struct pl_run *r, int var, bool star, struct strbuf *sb
 			     "The tuple structure of a not-yet-assigned record is indeterminate.");
 		return false;
 	}
-	strbuf_puts(sb, star ? "" : "ROW(");
+	/* a trigger's RETURN expr: a row of the table's type, which SQLite's row values are not */
+	bool cast = !star && r->ret_casting && r->ret_cast && v->nfields == r->ret_cast_ncols;
+	strbuf_puts(sb, star ? "" : cast ? "CAST(ROW(" : "ROW(");
 	for (size_t k = 0; k < v->nfields; k++) {
 		args[*n] = (struct pl_arg){v->texts[k], v->types[k]};
 		strbuf_printf(sb, "%s$%d", k ? ", " : "", ++*n);
+		if (named && v->names[k]) { /* SELECT NEW.* INTO r: r's fields are NEW's */
+			strbuf_puts(sb, " AS ");
+			strbuf_put_quoted(sb, v->names[k], '"');
+		}
 	}
 	strbuf_puts(sb, star ? "" : ")");
+	if (cast) {
+		strbuf_puts(sb, " AS ");
+		strbuf_put_quoted(sb, r->ret_cast, '"');
+		strbuf_puts(sb, ")");
+	}
+	return true;
+}
+
+static bool ident_char(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+	       ch == '_' || ch == '$' || ch == '.' || ch == '"';
+}
+
+/* Whether the text before at ends with the keyword SELECT (r.* first in a select list). */
+static bool after_select(const char *sql, int at)
+{
+	int p = at - 1;
+	while (p >= 0 && strchr(" \t\r\n", sql[p]))
+		p--;
+	return p >= 5 && strncasecmp(sql + p - 5, "select", 6) == 0 &&
+	       (p == 5 || !ident_char(sql[p - 6]));
+}
+
+/* to_json(r), to_jsonb(r) or row_to_json(r) of hit [at, at + len) alone: the call's start
+ * and end in sql and its name, else NULL. */
+static const char *json_call(const char *sql, int at, int len, int *start, int *end)
+{
+	static const char *const fns[] = {"row_to_json", "to_jsonb", "to_json"};
+	int p = at - 1, q = at + len;
+	while (p >= 0 && strchr(" \t\r\n", sql[p]))
+		p--;
+	while (sql[q] && strchr(" \t\r\n", sql[q]))
+		q++;
+	if (p < 0 || sql[p] != '(' || sql[q] != ')')
+		return NULL;
+	do
+		p--;
+	while (p >= 0 && strchr(" \t\r\n", sql[p]));
+	for (size_t i = 0; i < ARRAY_LEN(fns); i++) {
+		int n = (int)strlen(fns[i]);
+		if (p + 1 >= n && strncasecmp(sql + p + 1 - n, fns[i], (size_t)n) == 0 &&
+		    (p + 1 == n || !ident_char(sql[p - n]))) {
+			*start = p + 1 - n;
+			*end = q + 1;
+			return fns[i];
+		}
+	}
+	return NULL;
+}
+
+/* fn(r) of record var as fn over a one-row subquery whose columns are r's fields, so the
+ * JSON names them as PostgreSQL does (a ROW(...) would be f1, f2, ...); NULL when r is. */
+static bool spell_json(struct pl_run *r, int var, const char *fn, struct strbuf *sb,
+		       struct pl_arg *args, int *n)
+{
+	const struct pl_val *v = &r->vals[var];
+	const char *type = strcmp(fn, "to_jsonb") == 0 ? "jsonb" : "json";
+	if (!v->assigned || (v->row && !v->filled) || v->null_row || !v->nfields) {
+		strbuf_printf(sb, "CAST(NULL AS %s)", type);
+		return true;
+	}
+	/* the cast types the subquery's value for what it meets (to_jsonb(NEW) - 'k') */
+	strbuf_printf(sb, "CAST((SELECT %s(shardlite_rec) FROM (SELECT ", fn);
+	for (size_t k = 0; k < v->nfields; k++) {
+		args[*n] = (struct pl_arg){v->texts[k], v->types[k]};
+		strbuf_printf(sb, "%s$%d AS ", k ? ", " : "", ++*n);
+		strbuf_put_quoted(sb, v->names[k] ? v->names[k] : "?column?", '"');
+	}
+	strbuf_printf(sb, ") AS shardlite_rec) AS %s)", type);
 	return true;
 }
 
@@ -327,8 +426,20 @@ bool sess_pl_expand_records(struct pl_run *r, const struct xlat_pl_expr *e, cons
 	for (int h = 0; ok && h < e->nhits; h++) {
 		if (!whole(r, e, h))
 			continue;
+		int start, end;
+		const char *fn = e->hits[h].star ? NULL
+						 : json_call(e->sql, e->hits[h].at, e->hits[h].len,
+							     &start, &end);
+		if (fn && start >= pos) {
+			strbuf_append(&sb, e->sql + pos, (size_t)(start - pos));
+			ok = spell_json(r, e->refs[e->hits[h].ref].var, fn, &sb, v, &n);
+			pos = end;
+			continue;
+		}
 		strbuf_append(&sb, e->sql + pos, (size_t)(e->hits[h].at - pos));
-		ok = spell_record(r, e->refs[e->hits[h].ref].var, e->hits[h].star, &sb, v, &n, err);
+		ok = spell_record(r, e->refs[e->hits[h].ref].var, e->hits[h].star,
+				  e->hits[h].star && after_select(e->sql, e->hits[h].at), &sb, v,
+				  &n, err);
 		pos = e->hits[h].at + e->hits[h].len;
 	}
 	strbuf_puts(&sb, e->sql + pos);
@@ -362,4 +473,117 @@ bool sess_pl_row_from_text(struct pl_run *r, int var, const char *text, struct p
 		one.cells[i] = i < (size_t)nf ? fields[i] : NULL; /* a field it lacks: NULL */
 	}
 	return sess_pl_assign_row(r, var, &one, 0, err);
+}
+
+/* Param i's record variable: USING r (its expression SELECT $k of the whole record), else -1. */
+static int using_record(const struct pl_run *r, const struct xlat_pl_expr *e)
+{
+	if (e->nhits != 1 || !whole(r, e, 0) || e->hits[0].star ||
+	    (size_t)(e->hits[0].at + e->hits[0].len) != strlen(e->sql))
+		return -1;
+	const char *p = e->sql;
+	while (*p == ' ')
+		p++;
+	if (strncasecmp(p, "select", 6) != 0)
+		return -1;
+	for (p += 6; p < e->sql + e->hits[0].at; p++)
+		if (*p != ' ')
+			return -1;
+	return e->refs[e->hits[0].ref].var;
+}
+
+/* The field name at p (an identifier, folded, or a quoted one) into name; its length in the
+ * text, 0 when none. */
+static size_t field_name(const char *p, char *name, size_t cap)
+{
+	size_t n = 0, k = 0;
+	if (*p == '"') {
+		for (k = 1; p[k] && p[k] != '"' && n + 1 < cap; k++)
+			name[n++] = p[k];
+		name[n] = '\0';
+		return p[k] == '"' && n ? k + 1 : 0;
+	}
+	while ((isalnum((unsigned char)p[k]) || p[k] == '_') && n + 1 < cap) {
+		name[n++] = (char)tolower((unsigned char)p[k]);
+		k++;
+	}
+	name[n] = '\0';
+	return n && !isdigit((unsigned char)name[0]) ? k : 0;
+}
+
+/* At p: `$N.` or `($N).` of parameter number want; the length up to the dot's end, else 0. */
+static size_t param_dot(const char *p, int want)
+{
+	const char *q = p;
+	bool paren = *q == '(';
+	if (paren)
+		q++;
+	if (*q != '$' || !isdigit((unsigned char)q[1]))
+		return 0;
+	char *end;
+	long n = strtol(q + 1, &end, 10);
+	q = end;
+	if (paren && *q++ != ')')
+		return 0;
+	return n == want && *q == '.' ? (size_t)(q + 1 - p) : 0;
+}
+
+void sess_pl_dyn_records(struct pl_run *r, const struct xlat_pl_stmt *st, const char **sql,
+			 struct pl_arg **args, int *nargs)
+{
+	for (size_t i = 0; i < st->nparams; i++) {
+		int var = using_record(r, st->params[i]);
+		if (var < 0)
+			continue;
+		const struct pl_val *v = &r->vals[var];
+		bool null = !v->assigned || (v->row && !v->filled) || v->null_row;
+		struct pl_arg *a =
+			arena_alloc(r->scratch, ((size_t)*nargs + v->nfields + 1) * sizeof(*a));
+		memcpy(a, *args, (size_t)*nargs * sizeof(*a));
+		int first = *nargs; /* field k is $(first + k + 1) */
+		for (size_t k = 0; k < v->nfields; k++)
+			a[first + (int)k] = (struct pl_arg){null ? NULL : v->texts[k], v->types[k]};
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		bool any = false;
+		for (const char *p = *sql; *p;) {
+			if (*p == '\'' || *p == '"') { /* a literal or quoted name, whole */
+				const char *q = p + 1;
+				while (*q && (*q != *p || q[1] == *p))
+					q += *q == *p ? 2 : 1;
+				q += *q != '\0';
+				strbuf_append(&sb, p, (size_t)(q - p));
+				p = q;
+				continue;
+			}
+			size_t d = p == *sql || !(isalnum((unsigned char)p[-1]) || p[-1] == '_')
+					   ? param_dot(p, (int)i + 1)
+					   : 0;
+			char name[64];
+			size_t fl = d && p[d] != '*' ? field_name(p + d, name, sizeof(name)) : 0;
+			size_t k = 0;
+			while (fl && k < v->nfields && (!v->names[k] || strcmp(v->names[k], name)))
+				k++;
+			if (d && p[d] == '*') {
+				for (size_t f = 0; f < v->nfields; f++)
+					strbuf_printf(&sb, "%s$%d", f ? ", " : "",
+						      first + (int)f + 1);
+				p += d + 1;
+				any = true;
+			} else if (fl && k < v->nfields) {
+				strbuf_printf(&sb, "$%d", first + (int)k + 1);
+				p += d + fl;
+				any = true;
+			} else {
+				strbuf_append(&sb, p, 1);
+				p++;
+			}
+		}
+		if (any && !sb.failed) {
+			*sql = arena_strndup(r->scratch, sb.data, sb.len);
+			*args = a;
+			*nargs = first + (int)v->nfields;
+		}
+		strbuf_fini(&sb);
+	}
 }

@@ -144,6 +144,7 @@ static void clear_record(struct pl_val *v)
 	v->types = NULL;
 	v->nfields = 0;
 	v->assigned = false;
+	v->null_row = false;
 }
 
 void sess_pl_vars_free(struct pl_run *r)
@@ -157,6 +158,8 @@ void sess_pl_vars_free(struct pl_run *r)
 	free(r->decl_names);
 	r->decl_names = NULL;
 	sess_pl_cursors_free(r);
+	free(r->ret_text);
+	r->ret_text = NULL;
 	free(r->vals);
 	free(r->decl_types);
 	free(r->decl_typmods);
@@ -320,6 +323,7 @@ bool sess_pl_assign_field(struct pl_run *r, int var, const char *field, const ch
 	free(v->texts[k]);
 	v->texts[k] = copy;
 	v->filled = true;
+	v->null_row = false;
 	return true;
 }
 

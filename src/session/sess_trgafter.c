@@ -242,7 +242,7 @@ static const char **texts(struct session *s, const struct sess_trg_event *e,
 		t[k] = !old && e->pending
 			       ? e->pending[k]
 			       : sess_udf_value_text(s, e->vals[(old ? e->ncols : 0) + k],
-						     rel->cols[k].type_oid, a);
+						     rel->cols[k].type_oid, rel->cols[k].typmod, a);
 	return t;
 }
 

@@ -63,8 +63,9 @@ static const char *write_sql(const char *schema, const struct catalog_relation *
 	strbuf_put_quoted(&sb, rel->name, '"');
 	*n = 0;
 	for (size_t k = 0; k < rel->ncols; k++) {
-		if (insert ? numbered(&rel->cols[k], p, k, orig[k])
-			   : !differs(p->texts[k], olds[k]))
+		if (rel->cols[k].generated || /* computed after the BEFORE triggers */
+		    (insert ? numbered(&rel->cols[k], p, k, orig[k])
+			    : !differs(p->texts[k], olds[k])))
 			continue;
 		strbuf_puts(&sb, *n ? ", " : insert ? " (" : " SET ");
 		if (insert)

@@ -120,14 +120,19 @@ bool sess_trigger_set_tg(struct pl_run *r, const char *name, const char *table, 
 {
 	int nargs;
 	const char *argv = argv_text(a, d->args, &nargs);
-	char nbuf[16];
+	char nbuf[16], obuf[16];
 	snprintf(nbuf, sizeof(nbuf), "%d", nargs);
-	const char *v[XLAT_TG_COUNT] = {event,	  name,	 d->timing, level, table,
-					"public", table, nbuf,	    argv};
+	/* a temporary table's OID is its own (it hides a permanent one of its name) */
+	bool temp = strcmp(sess_table_schema(r->s, table), "temp") == 0;
+	snprintf(obuf, sizeof(obuf), "%u",
+		 temp ? catalog_temp_rel_oid(table) : catalog_rel_oid(table));
+	const char *v[XLAT_TG_COUNT] = {event,    name,  d->timing, level, table,
+					"public", table, nbuf,      argv,  obuf};
 	for (int i = 0; i < XLAT_TG_COUNT; i++) {
-		uint32_t type = i == XLAT_TG_NARGS	? PGTYPE_INT4
-				: i == XLAT_TG_ARGV ? PGTYPE_TEXT_ARRAY
-						    : PGTYPE_TEXT;
+		uint32_t type = i == XLAT_TG_NARGS   ? PGTYPE_INT4
+				: i == XLAT_TG_ARGV  ? PGTYPE_TEXT_ARRAY
+				: i == XLAT_TG_RELID ? PGTYPE_OID
+						     : PGTYPE_TEXT;
 		if (!sess_pl_assign(r, r->f->tg_var + i, v[i], type, err))
 			return false;
 	}
@@ -298,6 +303,7 @@ void sess_trigger_null_rows(struct pl_run *r, const char *table, struct arena *a
 	const char **nulls = arena_zalloc(a, (rel->ncols + 1) * sizeof(char *));
 	set_row(r, r->f->new_var, rel, nulls);
 	set_row(r, r->f->old_var, rel, nulls);
+	r->vals[r->f->new_var].null_row = r->vals[r->f->old_var].null_row = true;
 }
 
 /* After a BEFORE trigger of an INSERT or UPDATE: the row it returned, kept when it differs
@@ -312,7 +318,10 @@ static int keep_row(struct session *s, const struct pl_run *r, const char *table
 	char **texts = base_xcalloc(rel->ncols + 1, sizeof(char *));
 	for (size_t k = 0; k < rel->ncols && k < v->nfields; k++) {
 		const char *t = v->texts[k];
-		changed[k] = (t == NULL) != (orig[k] == NULL) || (t && strcmp(t, orig[k]) != 0);
+		/* a stored generated column is computed after the BEFORE triggers, as PostgreSQL's:
+		 * the value a trigger returns for it is not written */
+		changed[k] = !rel->cols[k].generated &&
+			     ((t == NULL) != (orig[k] == NULL) || (t && strcmp(t, orig[k]) != 0));
 		texts[k] = t ? strdup(t) : NULL;
 		any |= changed[k];
 	}
@@ -398,6 +407,77 @@ static bool when_holds(struct pl_run *r, const struct sess_trg_def *d, const cha
 	return e && sess_trigger_when_eval(r, e, yes, err);
 }
 
+/* PostgreSQL's check of a trigger's returned row against the table's (convert_tuples_by_position):
+ * as many columns, each of the column's type (0: not known, taken). */
+static bool same_structure(struct pl_run *r, const uint32_t *types, size_t n,
+			   const struct catalog_relation *rel, struct pgerr *err)
+{
+	size_t bad = 0;
+	for (size_t k = 0; n == rel->ncols && !bad && k < n; k++)
+		if (types[k] && rel->cols[k].type_oid && types[k] != rel->cols[k].type_oid)
+			bad = k + 1;
+	if (n == rel->ncols && !bad)
+		return true;
+	pgerr_set(err, SQLSTATE_DATATYPE_MISMATCH,
+		  "returned row structure does not match the structure of the triggering table");
+	if (!bad) {
+		pgerr_detail(err,
+			     "Number of returned columns (%zu) does not match expected column "
+			     "count (%zu).",
+			     n, rel->ncols);
+	} else {
+		const struct pgtype_info *got = pgtype_by_oid(types[bad - 1]);
+		const struct pgtype_info *want = pgtype_by_oid(rel->cols[bad - 1].type_oid);
+		pgerr_detail(err, "Returned type %s does not match expected type %s in column %zu.",
+			     got ? got->sql_name : "unknown", want ? want->sql_name : "unknown",
+			     bad);
+	}
+	snprintf(err->context, sizeof(err->context), "PL/pgSQL function %s during function exit",
+		 r->f->name);
+	return false;
+}
+
+/* The row a RETURN handed back, as the trigger reads it: a record variable other than NEW and
+ * OLD checked against the table's structure (NULL when it holds none), RETURN expr's row
+ * (PL_RET_ROW) read by position into OLD's variable for a DELETE (only its being there
+ * counts), NEW's for the others. */
+static bool returned_row(struct pl_run *r, const char *event, const struct catalog_relation *rel,
+			 struct pgerr *err)
+{
+	if (r->ret_rec >= 0 && r->ret_rec != r->f->new_var && r->ret_rec != r->f->old_var) {
+		const struct pl_val *v = &r->vals[r->ret_rec];
+		if (!v->assigned || (v->row && !v->filled) || v->null_row) {
+			r->ret_rec = -1;
+			return true;
+		}
+		return same_structure(r, v->types, v->nfields, rel, err);
+	}
+	if (r->ret_rec != PL_RET_ROW)
+		return true;
+	const struct catalog_relation *t = sess_types_rowtype(r->s, r->ret_type);
+	size_t len = strlen(r->ret_text);
+	const char **fields = arena_zalloc(r->scratch, (len + 1) * sizeof(*fields));
+	size_t *lens = arena_zalloc(r->scratch, (len + 1) * sizeof(*lens));
+	int nf = pgtype_record_fields(r->ret_text, len, r->scratch, fields, lens, len + 1, err);
+	if (nf < 0)
+		return false;
+	size_t n = t ? t->ncols : (size_t)nf;
+	uint32_t *types = arena_zalloc(r->scratch, (n + 1) * sizeof(uint32_t));
+	for (size_t k = 0; t && k < n; k++)
+		types[k] = t->cols[k].type_oid; /* a record's fields: by position, as given */
+	if (!same_structure(r, types, n, rel, err))
+		return false;
+	struct pl_rows rows = {.ncols = rel->ncols, .nrows = 1, .types = types, .cells = fields};
+	rows.names = arena_zalloc(r->scratch, (n + 1) * sizeof(char *));
+	for (size_t k = 0; k < n; k++) {
+		rows.names[k] = rel->cols[k].name;
+		types[k] = rel->cols[k].type_oid ? rel->cols[k].type_oid : PGTYPE_TEXT;
+	}
+	r->ret_rec = strcmp(event, "DELETE") == 0 ? r->f->old_var : r->f->new_var;
+	sess_pl_assign_record(r, r->ret_rec, &rows, 0);
+	return true;
+}
+
 static bool run_trigger(struct session *s, struct pl_run *r, const char *name, const char *table,
 			const char *event, const struct sess_trg_def *d,
 			const struct catalog_relation *rel, const char **news, const char **olds,
@@ -411,11 +491,15 @@ static bool run_trigger(struct session *s, struct pl_run *r, const char *name, c
 	const char **nulls = arena_zalloc(a, (rel->ncols + 1) * sizeof(char *));
 	set_row(r, r->f->new_var, rel, strcmp(event, "DELETE") != 0 ? news : nulls);
 	set_row(r, r->f->old_var, rel, strcmp(event, "INSERT") != 0 ? olds : nulls);
+	r->vals[r->f->new_var].null_row = strcmp(event, "DELETE") == 0;
+	r->vals[r->f->old_var].null_row = strcmp(event, "INSERT") == 0;
 	r->ret_rec = -1;
+	r->ret_cast = table;
+	r->ret_cast_ncols = rel->ncols;
 	(void)s;
 	if (!when_holds(r, d, news, olds, rel->ncols, a, ran, err))
 		return false;
-	return !*ran || sess_trigger_run(r, a, err);
+	return !*ran || (sess_trigger_run(r, a, err) && returned_row(r, event, rel, err));
 }
 
 /* The row values of argv (the first n columns; the others NULL) as text of the columns'
@@ -425,7 +509,7 @@ static const char **row_texts(struct session *s, const struct catalog_relation *
 {
 	const char **t = arena_zalloc(a, (rel->ncols + 1) * sizeof(char *));
 	for (size_t k = 0; k < n && k < rel->ncols; k++)
-		t[k] = sess_udf_value_text(s, v[k], rel->cols[k].type_oid, a);
+		t[k] = sess_udf_value_text(s, v[k], rel->cols[k].type_oid, rel->cols[k].typmod, a);
 	return t;
 }
 

@@ -189,14 +189,15 @@ bool sess_udf_read(sqlite3 *db, struct arena *a, const struct xlat_udf **out, si
 /* ---- calls ---- */
 
 /* An argument as PostgreSQL text of its type, in a. */
-static const char *value_text(struct session *s, sqlite3_value *x, uint32_t type, struct arena *a)
+static const char *value_text(struct session *s, sqlite3_value *x, uint32_t type, int32_t typmod,
+			      struct arena *a)
 {
 	struct pgtype_value v;
 	if (!pgfn_pgtype_value(x, &v))
 		return NULL;
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	pgtype_encode_text_styled(&sb, sess_types_wire(s, type), -1, s->dt.tz, &s->dt.datestyle,
+	pgtype_encode_text_styled(&sb, sess_types_wire(s, type), typmod, s->dt.tz, &s->dt.datestyle,
 				  &v);
 	const char *out = arena_strndup(a, sb.data ? sb.data : "", sb.len);
 	strbuf_fini(&sb);
@@ -276,10 +277,10 @@ bool sess_udf_run(struct pl_run *r, struct arena *a, struct pgerr *err)
 	return ok;
 }
 
-const char *sess_udf_value_text(struct session *s, sqlite3_value *x, uint32_t type,
+const char *sess_udf_value_text(struct session *s, sqlite3_value *x, uint32_t type, int32_t typmod,
 				struct arena *a)
 {
-	return value_text(s, x, type, a);
+	return value_text(s, x, type, typmod, a);
 }
 
 /* Runs r's function with the arguments argv (SQLite values of the argument types); the
@@ -567,7 +568,7 @@ static bool assign_args(struct pl_run *r, const struct plan *p, sqlite3_value **
 	for (size_t k = 0, in = 0; k < p->nparams; k++) {
 		bool out = p->modes && p->modes[k] == 'o';
 		uint32_t type = p->modes ? p->alltypes[k] : p->argtypes[k];
-		const char *text = out ? NULL : value_text(r->s, argv[in++], type, a);
+		const char *text = out ? NULL : value_text(r->s, argv[in++], type, -1, a);
 		if (text && r->vals[k].row) { /* a row type's argument: its text into the record */
 			if (!sess_pl_row_from_text(r, (int)k, text, err))
 				return false;

@@ -237,8 +237,22 @@ bool xlat_plload_targets(struct xlat_plloader *l, const struct xlat_json *t,
 	if (strcmp(kind, "PLpgSQL_row") != 0 || !fields || fields->type != XJ_ARRAY)
 		return xlat_plload_unsupported(l, "this INTO or FOR target");
 	int *v = arena_zalloc(l->c->a, (fields->n ? fields->n : 1) * sizeof(int));
+	const char **names = arena_zalloc(l->c->a, (fields->n ? fields->n : 1) * sizeof(char *));
 	for (size_t i = 0; i < fields->n; i++) {
 		v[i] = xlat_json_int(&fields->items[i], "varno", 0); /* a 0 is left out */
+		const char *k = "";
+		const struct xlat_json *d = v[i] >= 0 && (size_t)v[i] < l->datums->n
+						    ? xlat_plload_node(&l->datums->items[v[i]], &k)
+						    : NULL;
+		if (d && strcmp(k, "PLpgSQL_recfield") == 0) { /* INTO NEW.x: a record's field */
+			v[i] = xlat_json_int(d, "recparentno", -1);
+			names[i] = xlat_json_str(d, "fieldname");
+			st->target_fields = names;
+			if (v[i] < 0 || (size_t)v[i] >= l->nvars || !l->vars[v[i]].name ||
+			    l->vars[v[i]].type || !names[i])
+				return xlat_plload_unsupported(l, "this INTO or FOR target");
+			continue;
+		}
 		if (v[i] < 0 || (size_t)v[i] >= l->nvars || !l->vars[v[i]].name)
 			return xlat_plload_unsupported(l, "this INTO or FOR target");
 		if (!l->vars[v[i]].type && fields->n > 1)
@@ -393,9 +407,10 @@ static void trigger_vars(struct xlat_plloader *l, struct xlat_pl_func *f, int ne
 			 int old_var)
 {
 	static const char *const names[XLAT_TG_COUNT][2] = {
-		{"tg_op", "text"},        {"tg_name", "name"},         {"tg_when", "text"},
-		{"tg_level", "text"},     {"tg_table_name", "name"},   {"tg_table_schema", "name"},
-		{"tg_relname", "name"},   {"tg_nargs", "integer"},     {"tg_argv", "text[]"}};
+		{"tg_op", "text"},      {"tg_name", "name"},       {"tg_when", "text"},
+		{"tg_level", "text"},   {"tg_table_name", "name"}, {"tg_table_schema", "name"},
+		{"tg_relname", "name"}, {"tg_nargs", "integer"},   {"tg_argv", "text[]"},
+		{"tg_relid", "oid"}};
 	struct xlat_pl_var *v = arena_zalloc(l->c->a, (l->nvars + XLAT_TG_COUNT) * sizeof(*v));
 	memcpy(v, l->vars, l->nvars * sizeof(*v));
 	f->trigger = true;

@@ -132,8 +132,35 @@ bool xlat_plrec_decl(struct xlat_plloader *l, struct xlat_pl_var *v)
 	return true;
 }
 
+/* expr as `(SELECT ...)`, a scalar subquery alone: the subquery's text, else NULL. */
+static const char *lone_subquery(struct xlat_plloader *l, const char *expr, size_t n)
+{
+	if (n < 2 || expr[0] != '(' || expr[n - 1] != ')')
+		return NULL;
+	int depth = 0;
+	for (size_t i = 0; i < n; i++) {
+		char ch = expr[i];
+		if (ch == '\'' || ch == '"') { /* a literal or quoted name: to its closing quote */
+			while (++i < n && expr[i] != ch)
+				;
+			continue;
+		}
+		depth += ch == '(' ? 1 : ch == ')' ? -1 : 0;
+		if (depth == 0 && i + 1 < n)
+			return NULL; /* (a) + (b) */
+	}
+	const char *p = expr + 1;
+	while (isspace((unsigned char)*p) || *p == '(')
+		p++;
+	if (strncasecmp(p, "select", 6) != 0 && strncasecmp(p, "with", 4) != 0 &&
+	    strncasecmp(p, "values", 6) != 0)
+		return NULL;
+	return arena_strndup(l->c->a, expr + 1, n - 2);
+}
+
 /* `r := NULL` (st->expr stays NULL): the record NULL again. `r := s` of a record variable s:
- * its fields (rec_from); `r := ROW(a, b)`: the row's fields as columns (rec_anon); another
+ * its fields (rec_from); `r := ROW(a, b)`: the row's fields as columns (rec_anon); `r :=
+ * (SELECT ...)`: the subquery (rec_subquery), whose one value is read as the next; another
  * value: one composite value, as PostgreSQL's exec_assign_value takes it. */
 static bool whole_record(struct xlat_plloader *l, const char *q, struct xlat_pl_stmt *st)
 {
@@ -154,6 +181,11 @@ static bool whole_record(struct xlat_plloader *l, const char *q, struct xlat_pl_
 		return true;
 	}
 	const char *expr = arena_strndup(l->c->a, p, n);
+	const char *sub = lone_subquery(l, expr, n);
+	if (sub) { /* r := (SELECT t FROM t ...): the subquery's one value, a row */
+		st->rec_subquery = true;
+		return (st->expr = xlat_plload_sql(l, sub)) != NULL;
+	}
 	int unknown = 0;
 	const char *sql = xlat_plload_row_select(l, expr, &unknown);
 	st->rec_anon = sql && *sql;

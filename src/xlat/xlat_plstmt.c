@@ -50,12 +50,14 @@ static bool load_assign(struct xlat_plloader *l, const struct xlat_json *b, stru
 	return (st->expr = xlat_plload_sql(l, arena_printf(l->c->a, "SELECT %s", p))) != NULL;
 }
 
-/* A trigger function's RETURN: NEW, OLD or NULL, the row the trigger hands back. */
+/* A trigger function's RETURN: NULL, a record variable (NEW, OLD, r), or an expression whose
+ * value is a row (COALESCE(NEW, OLD), CASE ... END, ROW(...)), which the session reads as the
+ * triggering table's row (ret_row). */
 static bool trigger_return(struct xlat_plloader *l, const struct xlat_json *e,
 			   struct xlat_pl_stmt *st)
 {
 	const char *q = xlat_plload_text(e);
-	char word[8];
+	char word[64];
 	size_t n = 0;
 	for (; q && *q; q++) {
 		if (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r')
@@ -69,16 +71,14 @@ static bool trigger_return(struct xlat_plloader *l, const struct xlat_json *e,
 		st->ret_null = true;
 		return true;
 	}
-	for (size_t i = 0; q && !*q && i < l->nvars; i++) { /* the record named so */
-		if (l->vars[i].name && !l->vars[i].type && strcmp(l->vars[i].name, word) == 0 &&
-		    (strcmp(word, "new") == 0 || strcmp(word, "old") == 0)) {
-			st->var = (int)i;
-			st->ret_record = true;
-			return true;
-		}
+	int v = q && !*q ? xlat_plload_find(l, word) : -1;
+	if (v >= 0 && !l->vars[v].type) { /* a record variable, returned as it is */
+		st->var = v;
+		st->ret_record = true;
+		return true;
 	}
-	return xlat_plload_unsupported(l, "RETURN of an expression other than NEW, OLD or NULL "
-					  "in a trigger function");
+	st->ret_row = true;
+	return (st->expr = xlat_plload_expr(l, e)) != NULL;
 }
 
 static bool load_if(struct xlat_plloader *l, const struct xlat_json *b, struct xlat_pl_stmt *st)

@@ -58,6 +58,61 @@ static const struct srf srfs[] = {
 	{"generate_series", "pg_srf_series", 2, 3, -3, {NULL, NULL}, {"value", NULL}},
 };
 
+/* The relation names a subquery's FROM items give (aliases, else table names), and whether
+ * a column reference of it names another: a qualified one naming none of them, or any when it
+ * has none (a bare name may then be the query's around). */
+struct sublink_names {
+	const char *names[16];
+	size_t n;
+	bool full, outer;
+};
+
+static bool collect_names(void *arg, const ProtobufCMessage *m)
+{
+	struct sublink_names *w = arg;
+	const char *name = NULL;
+	if (m->descriptor == &pg_query__range_var__descriptor) {
+		const PgQuery__RangeVar *rv = (const PgQuery__RangeVar *)m;
+		name = rv->alias ? rv->alias->aliasname : rv->relname;
+	} else if (m->descriptor == &pg_query__alias__descriptor) {
+		name = ((const PgQuery__Alias *)m)->aliasname;
+	}
+	if (name && w->n < ARRAY_LEN(w->names))
+		w->names[w->n++] = name;
+	else if (name)
+		w->full = true;
+	return xlat_tree_each(m, collect_names, arg);
+}
+
+static bool find_outer(void *arg, const ProtobufCMessage *m)
+{
+	struct sublink_names *w = arg;
+	if (m->descriptor == &pg_query__column_ref__descriptor) {
+		const PgQuery__ColumnRef *cr = (const PgQuery__ColumnRef *)m;
+		const char *first = cr->n_fields >= 2 ? xlat_node_str(cr->fields[0]) : NULL;
+		bool known = w->n > 0 && !first;
+		for (size_t i = 0; first && i < w->n; i++)
+			known |= w->names[i] && strcmp(w->names[i], first) == 0;
+		if (!known) {
+			w->outer = true;
+			return false;
+		}
+	}
+	return xlat_tree_each(m, find_outer, arg);
+}
+
+static bool uncorrelated(const PgQuery__Node *q)
+{
+	struct sublink_names w = {0};
+	if (!q)
+		return false;
+	collect_names(&w, &q->base);
+	if (w.full)
+		return false;
+	find_outer(&w, &q->base);
+	return !w.outer;
+}
+
 /* Arguments that cannot refer to another FROM item: constants, parameters, casts, arrays and
  * calls of those. A subquery may then rename the columns; otherwise the function is joined
  * directly, so SQLite passes it the other item's columns row by row, and references to its
@@ -88,6 +143,9 @@ static bool is_standalone(const PgQuery__Node *n)
 			if (!is_standalone(n->row_expr->args[i]))
 				return false;
 		return true;
+	case PG_QUERY__NODE__NODE_SUB_LINK: /* f((SELECT max(id) FROM t)) */
+		return n->sub_link->sub_link_type == PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK &&
+		       uncorrelated(n->sub_link->subselect);
 	default:
 		return false;
 	}

@@ -78,7 +78,6 @@ CREATE FUNCTION gw.reschedule(job_id bigint, attempts int = NULL) RETURNS SETOF 
 $$ LANGUAGE sql VOLATILE;
 SELECT task, attempts FROM gw.reschedule(5, 7);
 SELECT task, attempts FROM gw.reschedule(5);
--- differs: a function returning a row type called in FROM with a subquery argument is 0A000 (joined to the subquery's FROM item)
 SELECT task, attempts FROM gw.reschedule((SELECT id FROM gw.jobs WHERE task = 'e'));
 CREATE FUNCTION plain_next(n int) RETURNS int AS $$ SELECT plain_next.n + 1 $$ LANGUAGE sql;
 SELECT plain_next(1);

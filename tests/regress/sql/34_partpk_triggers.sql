@@ -38,5 +38,4 @@ SELECT tgname, tgrelid::regclass FROM pg_trigger WHERE tgname = 't1';
 INSERT INTO m VALUES (5, 2, 'e');
 -- differs: a row trigger made on a partition itself is 0A000 (its rows are the partitioned table's)
 CREATE TRIGGER t_on_part BEFORE INSERT ON m1 FOR EACH ROW EXECUTE FUNCTION trg();
--- differs: a trigger function's RETURN of another expression than NEW, OLD, NULL is 0A000
 CREATE FUNCTION trg_expr() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN coalesce(new, old); END $$;

@@ -19,9 +19,9 @@ DO $$ DECLARE r rt; BEGIN r := ROW('8', 9); RAISE NOTICE '% % %', r, r.a, pg_typ
 DO $$ DECLARE r rt; BEGIN r := ROW(1); END $$;
 DO $$ DECLARE r rt; BEGIN r := ROW(1, 'a', 3); END $$;
 DO $$ DECLARE r rt; BEGIN r := ROW('x', 'a'); END $$;
--- differs: a scalar subquery whose value is a row is 0A000 (a row value as a result column)
+-- notices
 DO $$ DECLARE r record; BEGIN r := (SELECT t FROM rt t WHERE a = 1); RAISE NOTICE '% % %', r, r.a, pg_typeof(r.b); END $$;
--- differs: a scalar subquery whose value is a row is 0A000 (a row value as a result column)
+-- notices
 DO $$ DECLARE r rt; BEGIN r := (SELECT t FROM rt t WHERE a = 1); RAISE NOTICE '% %', r, r.b; END $$;
 -- notices
 DO $$ DECLARE r rpair; BEGIN r := ROW(3, 'q')::rpair; RAISE NOTICE '% %', r, r.y; END $$;
