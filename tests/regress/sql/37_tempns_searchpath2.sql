@@ -18,13 +18,12 @@ TRUNCATE t;
 SELECT (SELECT count(*) FROM public.t) AS perm, (SELECT count(*) FROM pg_temp.t) AS tmp;
 INSERT INTO t SELECT a + 10 FROM pg_temp.t;
 SELECT * FROM public.t;
--- DDL whose writers would reach the temporary relation is refused
--- differs: 0A000 COMMENT ON of "public.t" while a temporary relation "t" hides it is not supported
 COMMENT ON TABLE t IS 'the permanent one';
--- differs: 0A000 (the column's comment would go to the temporary table)
 COMMENT ON COLUMN t.a IS 'a column';
 COMMENT ON TABLE pg_temp.t IS 'the temporary one';
 SELECT obj_description('pg_temp.t'::regclass, 'pg_class') AS tmp;
+SELECT obj_description('public.t'::regclass, 'pg_class') AS perm, col_description('public.t'::regclass, 1) AS col;
+-- DDL whose writers would reach the temporary relation is refused
 -- differs: 0A000 (a rename is a rebuild, which would find the temporary table)
 ALTER TABLE t RENAME TO t_perm;
 ALTER TABLE IF EXISTS t_perm RENAME TO t;
