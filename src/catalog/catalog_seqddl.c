@@ -841,9 +841,11 @@ static void fn_con_renamed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_null(ctx);
 }
 
-/* shardlite_renamed(table, column, to): after ALTER TABLE table RENAME [COLUMN column] TO to,
- * the sidecar's comments and OWNED BY follow the new name (in the temp schema's sidecars for
- * a temporary table), and a serial key's sequence keeps its name (catalog_seqname.c). */
+/* shardlite_renamed(table, column, to [, temp]): after ALTER TABLE table RENAME [COLUMN
+ * column] TO to, the sidecar's comments and OWNED BY follow the new name (in the temp schema's
+ * sidecars for a temporary table: temp says whether the renamed table was one, else the
+ * temp schema holding the table's name now does), and a serial key's sequence keeps its
+ * name (catalog_seqname.c). */
 static void fn_renamed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
@@ -869,7 +871,9 @@ static void fn_renamed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	const char *const *sql = c ? column_sql : table_sql;
 	const char *tables[] = {CAT_SIDECAR_COMMENTS, CAT_SIDECAR_SEQUENCES, CAT_SIDECAR_COLUMNS,
 				CAT_SIDECAR_MATVIEWS};
-	bool temp = t && to && rel_is_temp(ctx, c ? t : to);
+	/* a permanent table may be renamed to a name a temporary one has */
+	bool temp = argc > 3 ? sqlite3_value_int(argv[3]) != 0
+			     : t && to && rel_is_temp(ctx, c ? t : to);
 	const struct cat_model *m = t && to ? cat_fn_model(ctx) : NULL;
 	if (t && to && (!m || !cat_seqname_renamed(ctx, m, t, c, to, temp)))
 		return;
@@ -889,6 +893,8 @@ static void fn_renamed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 bool cat_seqddl_register(sqlite3 *db, struct cat_conn *cc)
 {
 	if (sqlite3_create_function_v2(db, "shardlite_renamed", 3, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+				       cc, fn_renamed, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function_v2(db, "shardlite_renamed", 4, SQLITE_UTF8 | SQLITE_DIRECTONLY,
 				       cc, fn_renamed, NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_create_function_v2(db, "shardlite_con_renamed", 3,
 				       SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_con_renamed, NULL,

@@ -231,7 +231,8 @@ bool sess_temp_discard(struct session *s, struct pgerr *err)
 bool sess_temp_rebuild_check(struct session *s, const struct xlat_rebuild *r,
 			     struct pgerr *err)
 {
-	if (!s->conn || !shard_conn_pinned(s->conn) || !r->table ||
+	/* r->hidden: public.t, the permanent table a temporary one of its name hides */
+	if (!s->conn || !shard_conn_pinned(s->conn) || !r->table || r->hidden ||
 	    !exists(shard_conn_db(s->conn), r->table))
 		return true;
 	for (; r; r = r->next) {

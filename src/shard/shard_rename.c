@@ -330,10 +330,14 @@ static bool rename_as(struct shard_conn *c, char kind, const struct xlat_rebuild
 		strbuf_put_quoted(&sb, r->table, '"');
 		strbuf_puts(&sb, " RENAME TO ");
 		strbuf_put_quoted(&sb, r->new_name, '"');
+		/* the sidecars of the renamed table's schema, whatever the other holds of to */
+		bool temp = shard_table_is_temp(c->db, r->table);
 		bool ok = !sb.failed && name_constraints(c, r->table, err) &&
 			  shard_exec(c, sb.data, err) &&
-			  run_bound(c, "SELECT shardlite_renamed(?1, NULL, ?2)", r->table,
-				    r->new_name, err) &&
+			  run_bound(c,
+				    temp ? "SELECT shardlite_renamed(?1, NULL, ?2, 1)"
+					 : "SELECT shardlite_renamed(?1, NULL, ?2, 0)",
+				    r->table, r->new_name, err) &&
 			  /* its triggers' SQLite names and arguments (catalog_trigger.c) */
 			  run_bound(c, "SELECT shardlite_trigger_renamed(?1, NULL, ?2)", r->table,
 				    r->new_name, err);
