@@ -564,13 +564,17 @@ static bool rel_is_temp(sqlite3_context *ctx, const char *name)
 	return in_schema(sqlite3_context_db_handle(ctx), true, name);
 }
 
-/* TRUNCATE t RESTART IDENTITY: the sequences owned by t's columns start over (the
- * temporary table's, when t names one). */
+/* shardlite_seq_restart(t [, temp]), TRUNCATE t RESTART IDENTITY: the sequences owned by t's
+ * columns start over (the temporary table's when temp is 1, the permanent one's when 0 -
+ * the statement named public.t or pg_temp.t -, else the temporary table's when t names
+ * one). */
 static void fn_seq_restart(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
 	const char *table = (const char *)sqlite3_value_text(argv[0]);
-	bool temp = table && rel_is_temp(ctx, table);
+	bool temp = argc > 1 && sqlite3_value_type(argv[1]) != SQLITE_NULL
+			    ? sqlite3_value_int(argv[1]) != 0
+			    : table && rel_is_temp(ctx, table);
 	if (!temp)
 		cat_seq_written(sqlite3_user_data(ctx), table, 0);
 	const struct cat_model *m = table && !temp ? cat_fn_model(ctx) : NULL;
@@ -910,6 +914,9 @@ bool cat_seqddl_register(sqlite3 *db, struct cat_conn *cc)
 					  SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_sequence, NULL,
 					  NULL, NULL) == SQLITE_OK &&
 	       sqlite3_create_function_v2(db, "shardlite_seq_restart", 1,
+					  SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_seq_restart, NULL,
+					  NULL, NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "shardlite_seq_restart", 2,
 					  SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_seq_restart, NULL,
 					  NULL, NULL) == SQLITE_OK &&
 	       sqlite3_create_function_v2(db, "shardlite_comment", 4,

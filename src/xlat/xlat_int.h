@@ -2082,7 +2082,7 @@ bool xlat_stmt_truncate(struct xlat_ctx *c, const PgQuery__TruncateStmt *s);
 bool xlat_stmt_create_seq(struct xlat_ctx *c, const PgQuery__CreateSeqStmt *s);
 bool xlat_stmt_alter_seq(struct xlat_ctx *c, const PgQuery__AlterSeqStmt *s);
 bool xlat_drop_sequences(struct xlat_ctx *c, const PgQuery__DropStmt *s);
-void xlat_truncate_restart(struct xlat_ctx *c, const char *table);
+void xlat_truncate_restart(struct xlat_ctx *c, const char *schema, const char *table);
 /* A DDL statement that is a script over the sidecar tables (sequences, enums, functions):
  * kind XLAT_SCRIPT with tag, never cached (its names and values are written as text). */
 void xlat_sidecar_script(struct xlat_ctx *c, const char *tag);

@@ -1701,7 +1701,7 @@ bool xlat_stmt_truncate(struct xlat_ctx *c, const PgQuery__TruncateStmt *s)
 		if (c->rel_schema)
 			c->st->part_schemas[i] = arena_strdup(c->a, c->rel_schema);
 		if (s->restart_seqs) /* RESTART IDENTITY: the owned sequences start over */
-			xlat_truncate_restart(c, rv->relname);
+			xlat_truncate_restart(c, c->rel_schema, rv->relname);
 		script_part(c, i, start, rv->relname);
 	}
 	return true;

@@ -421,11 +421,15 @@ const char *xlat_sidecar_like_ddl(struct xlat_ctx *c, bool temp)
 			    schema_prefix(temp));
 }
 
-/* TRUNCATE ... RESTART IDENTITY: the table's owned sequences start over, after its rows go. */
-void xlat_truncate_restart(struct xlat_ctx *c, const char *table)
+/* TRUNCATE ... RESTART IDENTITY: the table's owned sequences start over, after its rows go;
+ * those of the SQLite schema its DELETE named (xlat_ctx.rel_schema: main for public.t while
+ * a temporary t hides it, temp for pg_temp.t), else of the table t finds. */
+void xlat_truncate_restart(struct xlat_ctx *c, const char *schema, const char *table)
 {
 	xlat_puts(c, "; SELECT shardlite_seq_restart(");
 	xlat_string(c, table);
+	if (schema && (strcmp(schema, "main") == 0 || strcmp(schema, "temp") == 0))
+		xlat_puts(c, schema[0] == 't' ? ", 1" : ", 0");
 	xlat_puts(c, ")");
 }
 

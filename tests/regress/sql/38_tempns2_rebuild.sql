@@ -94,3 +94,12 @@ SELECT relname, relpersistence FROM pg_class WHERE relname IN ('y', 'y2') ORDER 
 RESET search_path;
 SELECT * FROM y ORDER BY a;
 SELECT * FROM y2;
+-- pg_temp.z of the forms that rebuild: the temporary one, the permanent one untouched
+CREATE TABLE z (a int, b text);
+CREATE TEMP TABLE z (a int, b text);
+ALTER TABLE pg_temp.z ALTER COLUMN b TYPE varchar(5);
+ALTER TABLE pg_temp.z ADD CONSTRAINT zc CHECK (a > 0);
+ALTER TABLE pg_temp.z DROP COLUMN b;
+ALTER TABLE pg_temp.z ALTER COLUMN a SET DEFAULT 4;
+SELECT c.relpersistence AS p, a.attname, format_type(a.atttypid, a.atttypmod) AS type, a.atthasdef FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid WHERE c.relname = 'z' AND a.attnum > 0 AND NOT a.attisdropped ORDER BY 1, a.attnum;
+SELECT c.relpersistence, k.conname FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid WHERE c.relname = 'z' ORDER BY 1;
