@@ -129,6 +129,14 @@ bool xlat_temp_rebuild_check(struct xlat_ctx *c, const PgQuery__Node *stmt)
 	bool own = c->env && c->env->tenant && schema && strcmp(schema, c->env->tenant) == 0;
 	if (schema && (strcmp(schema, "public") == 0 || own) && xlat_temp_hides(c, rv->relname))
 		((struct xlat_rebuild *)c->st->rebuild)->hidden = true; /* the shard's to settle */
+	/* the rebuild finds a temporary table first, else the permanent one: pg_temp.t of no
+	 * temporary t must not reach the permanent t (PostgreSQL: no temp schema yet, 3F000) */
+	if (schema && strcmp(schema, "pg_temp") == 0 && !xlat_temp_hides(c, rv->relname))
+		return c->env && c->env->temp_tables
+			       ? xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, rv->location,
+					   "relation \"pg_temp.%s\" does not exist", rv->relname)
+			       : xlat_fail(c, SQLSTATE_INVALID_SCHEMA_NAME, rv->location,
+					   "schema \"pg_temp\" does not exist");
 	return true;
 }
 
