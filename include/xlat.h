@@ -195,6 +195,11 @@ struct xlat_rebuild {
 	 * reference it are 2BP01 or, with CASCADE, dropped too (shard_dropcol.c) */
 	bool drop_column, drop_cascade;
 	bool deferrable, initdeferred; /* ALTER_CONSTRAINT: what the key becomes */
+	/* the first action of an ALTER TABLE public.t (or ALTER ... public.t RENAME) while a
+	 * temporary relation of the session named t hides the permanent one: the shard moves a
+	 * temporary table aside while the statement runs (shard_alter.c), and refuses (0A000)
+	 * when what hides it is a temporary view, index or sequence */
+	bool hidden;
 };
 
 /* The sequence sidecar's CREATE TABLE IF NOT EXISTS, of the temp schema when temp (DROP

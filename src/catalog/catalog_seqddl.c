@@ -330,11 +330,42 @@ static bool identity_owned(sqlite3_context *ctx, const struct cat_model *m,
 	return false;
 }
 
-/* The sequence ALTER or DROP SEQUENCE name means: a temporary one first, unless search_path
- * names pg_temp after public (or a schema of the tenant's) holding one of the name. */
-static const struct cat_seq *named_seq(sqlite3_context *ctx, const struct cat_model *m,
-				       const char *name)
+/* The schema a writer's op or kind names (shardlite_sequence's "drop in public",
+ * shardlite_comment's "table in pg_temp": the statement qualified the name so): 0 the
+ * tenant's, 1 the temp schema, -1 none (a temporary relation first); the op without it in
+ * out. */
+static int op_in(const char *op, char *out, size_t cap)
 {
+	static const char *const suffix[] = {" in public", " in pg_temp"};
+	size_t n = strlen(op);
+	for (int i = 0; i < 2; i++) {
+		size_t k = strlen(suffix[i]);
+		if (n > k && strcmp(op + n - k, suffix[i]) == 0 && n - k < cap) {
+			snprintf(out, cap, "%.*s", (int)(n - k), op);
+			return i;
+		}
+	}
+	snprintf(out, cap, "%s", op);
+	return -1;
+}
+
+/* The relation name means in schema in (op_in; -1: a temporary one first). */
+static const struct cat_rel *rel_in(const struct cat_model *m, const char *name, int in)
+{
+	return in < 0 ? cat_model_rel(m, name) : cat_model_rel_in(m, name, in == 1);
+}
+
+/* The sequence ALTER or DROP SEQUENCE name means: the one of schema in when the statement
+ * named one (op_in), else a temporary one first, unless search_path names pg_temp after
+ * public (or a schema of the tenant's) holding one of the name. */
+static const struct cat_seq *named_seq(sqlite3_context *ctx, const struct cat_model *m,
+				       const char *name, int in)
+{
+	for (size_t i = 0; in >= 0 && i < m->nseqs; i++)
+		if (m->seqs[i]->rel->temp == (in == 1) && strcmp(m->seqs[i]->name, name) == 0)
+			return m->seqs[i];
+	if (in >= 0)
+		return NULL;
 	const struct cat_seq *q = cat_model_seq(m, name);
 	if (q && q->rel->temp && cat_nsp_temp_late_path(sqlite3_user_data(ctx))) {
 		const struct cat_rel *late = cat_nsp_temp_late(sqlite3_user_data(ctx), m, name);
@@ -345,12 +376,12 @@ static const struct cat_seq *named_seq(sqlite3_context *ctx, const struct cat_mo
 	return q;
 }
 
-static void seq_alter(sqlite3_context *ctx, const struct cat_model *m, const char *name,
+static void seq_alter(sqlite3_context *ctx, const struct cat_model *m, const char *name, int in,
 		      sqlite3_value **v, struct arena *a)
 {
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
 	struct def d;
-	const struct cat_seq *q = named_seq(ctx, m, name);
+	const struct cat_seq *q = named_seq(ctx, m, name, in);
 	if (q && q->implicit) {
 		implicit_alter(ctx, q, v);
 		return;
@@ -359,10 +390,10 @@ static void seq_alter(sqlite3_context *ctx, const struct cat_model *m, const cha
 	if (q && !temp) /* transactional, as PostgreSQL's (RESTART too): its commit decides; the
 			 * row says the last number given, not the ones held ahead */
 		cat_seq_ddl(sqlite3_user_data(ctx), name);
-	if (!load_def(db, temp, name, &d, a)) {
+	if ((!q && in >= 0) || !load_def(db, temp, name, &d, a)) {
 		if (sqlite3_value_int(v[A_FLAG]))
 			return;
-		if (cat_model_rel(m, name))
+		if (rel_in(m, name, in))
 			pgfn_error(ctx, SQLSTATE_WRONG_OBJECT_TYPE, "\"%s\" is not a sequence", name);
 		else
 			pgfn_error(ctx, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
@@ -413,10 +444,10 @@ static bool maybe_used(const struct cat_model *m, const char *name)
 
 /* DROP SEQUENCE [CASCADE]: CASCADE of a sequence nothing depends on is the plain drop; one a
  * column default or a view uses is 0A000 (PostgreSQL would drop the default or the view). */
-static void seq_drop(sqlite3_context *ctx, const struct cat_model *m, const char *name,
+static void seq_drop(sqlite3_context *ctx, const struct cat_model *m, const char *name, int in,
 		     sqlite3_value **v, bool plain, bool cascade)
 {
-	const struct cat_seq *q = named_seq(ctx, m, name);
+	const struct cat_seq *q = named_seq(ctx, m, name, in);
 	if (q && cascade && (q->implicit || maybe_used(m, name))) {
 		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
 			   "DROP SEQUENCE ... CASCADE of a sequence that a column default or a "
@@ -424,7 +455,7 @@ static void seq_drop(sqlite3_context *ctx, const struct cat_model *m, const char
 		return;
 	}
 	if (!q) {
-		if (cat_model_rel(m, name))
+		if (rel_in(m, name, in))
 			pgfn_error(ctx, SQLSTATE_WRONG_OBJECT_TYPE, "\"%s\" is not a sequence", name);
 		else if (!sqlite3_value_int(v[A_FLAG]))
 			pgfn_error(ctx, SQLSTATE_UNDEFINED_TABLE, "sequence \"%s\" does not exist",
@@ -482,27 +513,29 @@ static const struct cat_seq *owned_seq(const struct cat_model *m, const char *ta
 
 static void fn_sequence(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	const char *op = (const char *)sqlite3_value_text(argv[A_OP]);
+	const char *given = (const char *)sqlite3_value_text(argv[A_OP]);
 	const char *name = (const char *)sqlite3_value_text(argv[A_NAME]);
 	const struct cat_model *m = cat_fn_model(ctx);
-	if (!m || !op || !name)
+	if (!m || !given || !name)
 		return;
+	char op[32];
+	int in = op_in(given, op, sizeof(op));
 	struct arena *a = arena_new(0);
 	if (strcmp(op, "create") == 0 || strcmp(op, "create temp") == 0)
 		seq_create(ctx, m, name, argv, op[6] != '\0');
 	else if (strcmp(op, "alter") == 0)
-		seq_alter(ctx, m, name, argv, a);
+		seq_alter(ctx, m, name, in, argv, a);
 	else if (strcmp(op, "alter owned") == 0 || strcmp(op, "drop owned") == 0) {
 		const struct cat_seq *q = owned_seq(m, name, argv[A_OWNED_COL]);
 		if (!q)
 			pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR,
 				   "no sequence found for the identity column of \"%s\"", name);
 		else if (op[0] == 'a')
-			seq_alter(ctx, m, q->name, argv, a);
+			seq_alter(ctx, m, q->name, q->rel->temp, argv, a);
 		else
-			seq_drop(ctx, m, q->name, argv, false, false);
+			seq_drop(ctx, m, q->name, q->rel->temp, argv, false, false);
 	} else
-		seq_drop(ctx, m, name, argv, true, strcmp(op, "drop cascade") == 0);
+		seq_drop(ctx, m, name, in, argv, true, strcmp(op, "drop cascade") == 0);
 	arena_free(a);
 }
 
@@ -531,13 +564,17 @@ static bool rel_is_temp(sqlite3_context *ctx, const char *name)
 	return in_schema(sqlite3_context_db_handle(ctx), true, name);
 }
 
-/* TRUNCATE t RESTART IDENTITY: the sequences owned by t's columns start over (the
- * temporary table's, when t names one). */
+/* shardlite_seq_restart(t [, temp]), TRUNCATE t RESTART IDENTITY: the sequences owned by t's
+ * columns start over (the temporary table's when temp is 1, the permanent one's when 0 -
+ * the statement named public.t or pg_temp.t -, else the temporary table's when t names
+ * one). */
 static void fn_seq_restart(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
 	const char *table = (const char *)sqlite3_value_text(argv[0]);
-	bool temp = table && rel_is_temp(ctx, table);
+	bool temp = argc > 1 && sqlite3_value_type(argv[1]) != SQLITE_NULL
+			    ? sqlite3_value_int(argv[1]) != 0
+			    : table && rel_is_temp(ctx, table);
 	if (!temp)
 		cat_seq_written(sqlite3_user_data(ctx), table, 0);
 	const struct cat_model *m = table && !temp ? cat_fn_model(ctx) : NULL;
@@ -561,9 +598,9 @@ static void fn_seq_restart(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 /* shardlite_comment(kind, name, column, text): COMMENT ON kind name[.column] IS text; a
  * NULL text removes the comment. */
 static bool comment_target(sqlite3_context *ctx, const struct cat_model *m, const char *kind,
-			   const char *name, const char *col)
+			   const char *name, const char *col, int in)
 {
-	const struct cat_rel *r = cat_model_rel(m, name);
+	const struct cat_rel *r = rel_in(m, name, in);
 	if (!r)
 		return pgfn_error(ctx, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
 				  name), false;
@@ -584,8 +621,8 @@ static bool comment_target(sqlite3_context *ctx, const struct cat_model *m, cons
 
 /* COMMENT ON CONSTRAINT col ON [DOMAIN] name: the table (42P01) or domain (42704) and its
  * constraint (42704) must exist; the name the sidecar keeps, NULL after an error. */
-static const char *constraint_target(sqlite3_context *ctx, const struct cat_model *m,
-				     bool domain, const char *name, const char *col)
+static const char *constraint_target(sqlite3_context *ctx, const struct cat_model *m, bool domain,
+				     const char *name, const char *col, int in)
 {
 	if (domain) {
 		const struct cat_domain *d = cat_model_domain(m, name);
@@ -604,7 +641,7 @@ static const char *constraint_target(sqlite3_context *ctx, const struct cat_mode
 			       NULL;
 		return d->name;
 	}
-	const struct cat_rel *r = cat_model_rel(m, name);
+	const struct cat_rel *r = rel_in(m, name, in);
 	if (!r || r->kind == 'i' || r->kind == 'S')
 		return pgfn_error(ctx, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
 				  name),
@@ -619,27 +656,29 @@ static const char *constraint_target(sqlite3_context *ctx, const struct cat_mode
 
 static void fn_comment(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	const char *kind = (const char *)sqlite3_value_text(argv[0]);
+	const char *given = (const char *)sqlite3_value_text(argv[0]);
 	const char *name = (const char *)sqlite3_value_text(argv[1]);
 	const char *col = (const char *)sqlite3_value_text(argv[2]);
 	const char *text = (const char *)sqlite3_value_text(argv[3]);
 	const struct cat_model *m = cat_fn_model(ctx);
-	bool schema = kind && strcmp(kind, "schema") == 0; /* public's: an empty text is none */
-	bool con = kind && strcmp(kind, "constraint") == 0;
-	bool dcon = kind && strcmp(kind, "domain constraint") == 0;
+	char kind[32];
+	int in = given ? op_in(given, kind, sizeof(kind)) : -1;
+	bool schema = given && strcmp(kind, "schema") == 0; /* public's: an empty text is none */
+	bool con = given && strcmp(kind, "constraint") == 0;
+	bool dcon = given && strcmp(kind, "domain constraint") == 0;
 	const char *target = NULL;
-	if (m && kind && name && col && (con || dcon)) {
-		if (!(target = constraint_target(ctx, m, dcon, name, col)))
+	if (m && given && name && col && (con || dcon)) {
+		if (!(target = constraint_target(ctx, m, dcon, name, col, in)))
 			return;
-	} else if (!m || !kind || !name || !col ||
-		   (!schema && !comment_target(ctx, m, kind, name, col))) {
+	} else if (!m || !given || !name || !col ||
+		   (!schema && !comment_target(ctx, m, kind, name, col, in))) {
 		return;
 	}
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
 	/* a temporary table's comments live in the temp schema's sidecar, gone with it */
-	bool temp = !schema && !dcon && cat_model_rel(m, name)->temp;
+	bool temp = !schema && !dcon && rel_in(m, name, in)->temp;
 	if (!target)
-		target = schema ? name : cat_model_rel(m, name)->name;
+		target = schema ? name : rel_in(m, name, in)->name;
 	if (!cat_sidecar_in(db, temp, CAT_SIDECAR_COMMENTS))
 		return; /* IS NULL before any comment: nothing to remove */
 	sqlite3_stmt *st = NULL;
@@ -806,9 +845,11 @@ static void fn_con_renamed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_null(ctx);
 }
 
-/* shardlite_renamed(table, column, to): after ALTER TABLE table RENAME [COLUMN column] TO to,
- * the sidecar's comments and OWNED BY follow the new name (in the temp schema's sidecars for
- * a temporary table), and a serial key's sequence keeps its name (catalog_seqname.c). */
+/* shardlite_renamed(table, column, to [, temp]): after ALTER TABLE table RENAME [COLUMN
+ * column] TO to, the sidecar's comments and OWNED BY follow the new name (in the temp schema's
+ * sidecars for a temporary table: temp says whether the renamed table was one, else the
+ * temp schema holding the table's name now does), and a serial key's sequence keeps its
+ * name (catalog_seqname.c). */
 static void fn_renamed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
@@ -834,7 +875,9 @@ static void fn_renamed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	const char *const *sql = c ? column_sql : table_sql;
 	const char *tables[] = {CAT_SIDECAR_COMMENTS, CAT_SIDECAR_SEQUENCES, CAT_SIDECAR_COLUMNS,
 				CAT_SIDECAR_MATVIEWS};
-	bool temp = t && to && rel_is_temp(ctx, c ? t : to);
+	/* a permanent table may be renamed to a name a temporary one has */
+	bool temp = argc > 3 ? sqlite3_value_int(argv[3]) != 0
+			     : t && to && rel_is_temp(ctx, c ? t : to);
 	const struct cat_model *m = t && to ? cat_fn_model(ctx) : NULL;
 	if (t && to && (!m || !cat_seqname_renamed(ctx, m, t, c, to, temp)))
 		return;
@@ -855,6 +898,8 @@ bool cat_seqddl_register(sqlite3 *db, struct cat_conn *cc)
 {
 	if (sqlite3_create_function_v2(db, "shardlite_renamed", 3, SQLITE_UTF8 | SQLITE_DIRECTONLY,
 				       cc, fn_renamed, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function_v2(db, "shardlite_renamed", 4, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+				       cc, fn_renamed, NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_create_function_v2(db, "shardlite_con_renamed", 3,
 				       SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_con_renamed, NULL,
 				       NULL, NULL) != SQLITE_OK)
@@ -869,6 +914,9 @@ bool cat_seqddl_register(sqlite3 *db, struct cat_conn *cc)
 					  SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_sequence, NULL,
 					  NULL, NULL) == SQLITE_OK &&
 	       sqlite3_create_function_v2(db, "shardlite_seq_restart", 1,
+					  SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_seq_restart, NULL,
+					  NULL, NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "shardlite_seq_restart", 2,
 					  SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_seq_restart, NULL,
 					  NULL, NULL) == SQLITE_OK &&
 	       sqlite3_create_function_v2(db, "shardlite_comment", 4,

@@ -554,11 +554,15 @@ static void fn_serial_sequence(sqlite3_context *ctx, int argc, sqlite3_value **a
 	if (!m)
 		return;
 	signed char in;
-	if (!parse_name(CTX_CONN(ctx), t, table, sizeof(table), &in) || !cat_model_rel(m, table)) {
+	/* 'public.t' names the tenant's t, 'pg_temp.t' the temporary one, 't' search_path's */
+	const struct cat_rel *r = NULL;
+	if (parse_name(CTX_CONN(ctx), t, table, sizeof(table), &in))
+		r = in >= 0 ? cat_model_rel_in(m, table, in == 1)
+			    : cat_nsp_lookup(CTX_CONN(ctx), m, table);
+	if (!r) {
 		pgfn_error(ctx, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist", t);
 		return;
 	}
-	const struct cat_rel *r = cat_model_rel(m, table);
 	bool found = false;
 	for (int i = 0; i < r->ncols && !found; i++)
 		found = strcmp(r->cols[i].name, col) == 0;

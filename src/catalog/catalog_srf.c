@@ -3,7 +3,7 @@
  * SRF engine: pg_srf_series(start, stop[, step]) (pgfn's generate_series over integers, for
  * views that name it), pg_srf_unnest(array) and pg_srf_partition_ancestors(oid), each with the
  * columns value and ordinality, pg_srf_aclexplode(aclitem[]) with aclexplode's columns and
- * pg_srf_sequence(name), a sequence's row; the translator renames them as PostgreSQL names
+ * pg_srf_sequence(name [, in]), a sequence's row; the translator renames them as PostgreSQL names
  * them. */
 #include "catalog_int.h"
 
@@ -247,7 +247,16 @@ static bool start_sequence(struct pgfn_srf_scan *s, sqlite3_value **args)
 		sqlite3_free(msg);
 		return false;
 	}
-	const struct cat_seq *q = cat_model_seq(m, name);
+	/* in: the schema the query named, 0 the tenant's, 1 pg_temp; none: a temporary first */
+	const struct cat_seq *q = NULL;
+	if (args[1] && sqlite3_value_type(args[1]) != SQLITE_NULL) {
+		bool temp = sqlite3_value_int(args[1]) == 1;
+		for (size_t i = 0; !q && i < m->nseqs; i++)
+			if (m->seqs[i]->rel->temp == temp && strcmp(m->seqs[i]->name, name) == 0)
+				q = m->seqs[i];
+	} else {
+		q = cat_model_seq(m, name);
+	}
 	if (!q || strcmp(q->name, name) != 0)
 		return pgfn_srf_fail(s, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
 				     name);
@@ -274,7 +283,7 @@ static const struct pgfn_srf_def srfs[] = {
 	 4, 1, start_tree, NULL, NULL},
 	{"pg_srf_aclexplode", "grantor oid, grantee oid, privilege_type text, is_grantable bool", 4,
 	 1, start_aclexplode, NULL, NULL},
-	{"pg_srf_sequence", "last_value int8, log_cnt int8, is_called bool", 3, 1, start_sequence,
+	{"pg_srf_sequence", "last_value int8, log_cnt int8, is_called bool", 3, 2, start_sequence,
 	 NULL, NULL},
 };
 

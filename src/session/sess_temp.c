@@ -37,10 +37,22 @@ bool sess_temp_relation(void *arg, const char *name)
 	bool found = false;
 	if (!s->conn || !shard_conn_pinned(s->conn))
 		return false;
-	if (sqlite3_prepare_v2(shard_conn_db(s->conn),
+	sqlite3 *db = shard_conn_db(s->conn);
+	if (sqlite3_prepare_v2(db,
 			       "SELECT 1 FROM temp.sqlite_schema WHERE type IN ('table', 'view', "
 			       "'index') AND name = ?1",
 			       -1, &vm, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, name, -1, SQLITE_STATIC);
+		found = sqlite3_step(vm) == SQLITE_ROW;
+	}
+	sqlite3_finalize(vm);
+	vm = NULL;
+	/* a temporary sequence (CREATE TEMP SEQUENCE) is a row of the temp schema's sidecar */
+	if (!found &&
+	    sqlite3_table_column_metadata(db, "temp", "_shardlite_sequences", NULL, NULL, NULL,
+					  NULL, NULL, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(db, "SELECT 1 FROM temp._shardlite_sequences WHERE name = ?1", -1,
+			       &vm, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(vm, 1, name, -1, SQLITE_STATIC);
 		found = sqlite3_step(vm) == SQLITE_ROW;
 	}
@@ -219,7 +231,8 @@ bool sess_temp_discard(struct session *s, struct pgerr *err)
 bool sess_temp_rebuild_check(struct session *s, const struct xlat_rebuild *r,
 			     struct pgerr *err)
 {
-	if (!s->conn || !shard_conn_pinned(s->conn) || !r->table ||
+	/* r->hidden: public.t, the permanent table a temporary one of its name hides */
+	if (!s->conn || !shard_conn_pinned(s->conn) || !r->table || r->hidden ||
 	    !exists(shard_conn_db(s->conn), r->table))
 		return true;
 	for (; r; r = r->next) {

@@ -871,8 +871,8 @@ void sess_temp_autocommit(struct session *s);
 bool sess_temp_discard(struct session *s, struct pgerr *err) MUST_CHECK;
 void sess_temp_end(struct session *s);
 void sess_temp_free(struct session *s);
-/* xlat_env.temp_rel_fn (arg: the session): whether name is a temporary table or view of the
- * session's connection. */
+/* xlat_env.temp_rel_fn (arg: the session): whether name is a temporary table, view, index or
+ * sequence of the session's connection. */
 bool sess_temp_relation(void *arg, const char *name);
 /* xlat_env.file_rel_fn (arg: the session): whether the tenant's file has a table, view or
  * sequence name (one a temporary relation of that name hides from SQLite). */

@@ -950,8 +950,73 @@ static bool sweeps(sqlite3 *db)
 	return some;
 }
 
+/* Where a temporary relation of the session named table stands aside while an ALTER of the
+ * permanent table it hides runs (xlat_rebuild.hidden). */
+#define HIDDEN_NAME "shardlite hidden temporary table"
+
+/* What the temp schema holds under name: 'r' a table, 'o' a view, index or sequence, 0
+ * nothing; -1 with err. */
+static int temp_holds(struct shard_conn *c, const char *name, struct pgerr *err)
+{
+	if (shard_table_is_temp(c->db, name))
+		return 'r';
+	int other = exists(c,
+			   "SELECT 1 FROM temp.sqlite_schema WHERE type IN ('view', 'index') AND "
+			   "name = ?1 COLLATE NOCASE",
+			   name, NULL, err);
+	if (!other && sqlite3_table_column_metadata(c->db, "temp", "_shardlite_sequences", NULL,
+						    NULL, NULL, NULL, NULL, NULL) == SQLITE_OK)
+		other = exists(c, "SELECT 1 FROM temp._shardlite_sequences WHERE name = ?1", name,
+			       NULL, err);
+	return other < 0 ? -1 : other ? 'o' : 0;
+}
+
+/* Renames the temporary table from to to (SQLite's RENAME: its indexes and triggers follow;
+ * only the temp schema is written, no lock of the tenant's file is taken). */
+static bool temp_rename(struct shard_conn *c, const char *from, const char *to, struct pgerr *err)
+{
+	char *sql = sqlite3_mprintf("ALTER TABLE temp.\"%w\" RENAME TO \"%w\"", from, to);
+	bool ok = sql ? shard_exec_internal(c, sql, err)
+		      : pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+	sqlite3_free(sql);
+	return ok;
+}
+
+static bool rebuild_translated(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a,
+			       struct pgerr *err);
+
+/* ALTER TABLE public.t (or ALTER ... public.t RENAME) while a temporary t hides the permanent
+ * t: the temporary table is renamed aside, so every name the statement's SQL and the rebuild
+ * use finds the permanent one, and back afterwards, whether the statement ran or failed (a
+ * failure inside a transaction block is then rolled back with both renames). */
 bool shard_rebuild_translated(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a,
 			      struct pgerr *err)
+{
+	int held = r->hidden ? temp_holds(c, r->table, err) : 0;
+	if (held < 0)
+		return false;
+	if (held == 'o')
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "ALTER of \"public.%s\" while a temporary view, index or sequence "
+				 "\"%s\" hides it is not supported",
+				 r->table, r->table);
+	if (!held)
+		return rebuild_translated(c, r, a, err);
+	if (!temp_rename(c, r->table, HIDDEN_NAME, err))
+		return false;
+	bool ok = rebuild_translated(c, r, a, err);
+	struct pgerr back;
+	pgerr_clear(&back);
+	if (!temp_rename(c, HIDDEN_NAME, r->table, &back)) {
+		if (ok)
+			*err = back;
+		ok = false;
+	}
+	return ok;
+}
+
+static bool rebuild_translated(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a,
+			       struct pgerr *err)
 {
 	if (r->if_exists && !relation_exists(c, r->table))
 		return true; /* ALTER TABLE IF EXISTS of no table: nothing (no NOTICE) */

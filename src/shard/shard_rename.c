@@ -136,7 +136,7 @@ static bool name_span(const char *sql, size_t *at, size_t *len)
 }
 
 /* sql with its object's name replaced by to (quoted); NULL when it cannot be read. */
-static char *with_name(const char *sql, const char *to)
+static char *with_name(const char *sql, const char *schema, const char *to)
 {
 	size_t at = 0, len = 0;
 	if (!sql || !name_span(sql, &at, &len))
@@ -144,6 +144,8 @@ static char *with_name(const char *sql, const char *to)
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	strbuf_append(&sb, sql, at);
+	if (schema)
+		strbuf_printf(&sb, "%s.", schema);
 	strbuf_put_quoted(&sb, to, '"');
 	strbuf_puts(&sb, sql + at + len);
 	return sb.failed ? (strbuf_fini(&sb), NULL) : strbuf_take(&sb);
@@ -197,30 +199,44 @@ static bool remake(struct shard_conn *c, char kind, const char *name, const char
 						    "ALTER VIEW ... RENAME of a view that another "
 						    "view or a trigger names is not supported");
 	}
-	char *made = with_name(sql, to);
+	/* a temporary one (kind_of found it first) is made again in the temp schema, a
+	 * permanent one in the tenant's, whatever a temporary table of its name would hide */
+	int in_temp = found(c,
+			    "SELECT 1 FROM temp.sqlite_schema WHERE name = ?1 COLLATE NOCASE AND "
+			    "type IN ('view', 'index')",
+			    name, err);
+	if (in_temp < 0)
+		return false;
+	const char *schema = in_temp ? "temp" : "main";
+	char *made = with_name(sql, schema, to);
 	if (!made)
 		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 				 "renaming \"%s\" is not supported", name);
 	struct strbuf drop;
 	strbuf_init(&drop, 0);
-	strbuf_puts(&drop, kind == 'v' ? "DROP VIEW " : "DROP INDEX ");
+	strbuf_printf(&drop, "%s %s.", kind == 'v' ? "DROP VIEW" : "DROP INDEX", schema);
 	strbuf_put_quoted(&drop, name, '"');
 	bool ok = !drop.failed && shard_exec(c, drop.data, err) && shard_exec(c, made, err);
 	strbuf_fini(&drop);
 	free(made);
-	/* the comment follows (a view's columns' too) */
-	if (ok && found(c, "SELECT 1 FROM sqlite_schema WHERE name = ?1", "_shardlite_comments",
-			err) == 1)
-		ok = run_bound(c,
-			       "UPDATE main._shardlite_comments SET name = ?2 WHERE name = ?1 AND "
-			       "kind IN ('view', 'index', 'column')",
-			       name, to, err);
+	/* the comment follows (a view's columns' too), in its schema's sidecar */
+	char sql_c[160];
+	snprintf(sql_c, sizeof(sql_c), "SELECT 1 FROM %s.sqlite_schema WHERE name = ?1", schema);
+	if (ok && found(c, sql_c, "_shardlite_comments", err) == 1) {
+		snprintf(sql_c, sizeof(sql_c),
+			 "UPDATE %s._shardlite_comments SET name = ?2 WHERE name = ?1 AND kind IN "
+			 "('view', 'index', 'column')",
+			 schema);
+		ok = run_bound(c, sql_c, name, to, err);
+	}
 	/* and a view's computed columns' types (docs/catalog.md) */
-	if (ok && kind == 'v' &&
-	    found(c, "SELECT 1 FROM sqlite_schema WHERE name = ?1", "_shardlite_columns", err) == 1)
-		ok = run_bound(c, "UPDATE main._shardlite_columns SET table_name = ?2 WHERE "
-				  "table_name = ?1",
-			       name, to, err);
+	snprintf(sql_c, sizeof(sql_c), "SELECT 1 FROM %s.sqlite_schema WHERE name = ?1", schema);
+	if (ok && kind == 'v' && found(c, sql_c, "_shardlite_columns", err) == 1) {
+		snprintf(sql_c, sizeof(sql_c),
+			 "UPDATE %s._shardlite_columns SET table_name = ?2 WHERE table_name = ?1",
+			 schema);
+		ok = run_bound(c, sql_c, name, to, err);
+	}
 	return ok;
 }
 
@@ -314,10 +330,14 @@ static bool rename_as(struct shard_conn *c, char kind, const struct xlat_rebuild
 		strbuf_put_quoted(&sb, r->table, '"');
 		strbuf_puts(&sb, " RENAME TO ");
 		strbuf_put_quoted(&sb, r->new_name, '"');
+		/* the sidecars of the renamed table's schema, whatever the other holds of to */
+		bool temp = shard_table_is_temp(c->db, r->table);
 		bool ok = !sb.failed && name_constraints(c, r->table, err) &&
 			  shard_exec(c, sb.data, err) &&
-			  run_bound(c, "SELECT shardlite_renamed(?1, NULL, ?2)", r->table,
-				    r->new_name, err) &&
+			  run_bound(c,
+				    temp ? "SELECT shardlite_renamed(?1, NULL, ?2, 1)"
+					 : "SELECT shardlite_renamed(?1, NULL, ?2, 0)",
+				    r->table, r->new_name, err) &&
 			  /* its triggers' SQLite names and arguments (catalog_trigger.c) */
 			  run_bound(c, "SELECT shardlite_trigger_renamed(?1, NULL, ?2)", r->table,
 				    r->new_name, err);
@@ -605,12 +625,23 @@ bool shard_rename(struct shard_conn *c, const struct xlat_rebuild *r, struct pge
 	} else if (r->set_schema) {
 		ok = in_savepoint(c, kind, r, sql, table, conname, err);
 	} else {
+		/* the new name must be free in the relation's own schema: the temp schema's (its
+		 * name is found there first) or the tenant's; the other may hold it */
+		int temp = found(
+			c, "SELECT 1 FROM pg_class WHERE relname = ?1 AND relpersistence = 't'",
+			r->table, err);
 		int taken =
-			found(c,
-			      "SELECT 1 FROM pg_class WHERE relname = ?1 AND relnamespace NOT IN "
-			      "(11, 99, 13000) UNION ALL SELECT 1 FROM sqlite_schema WHERE name "
-			      "= ?1 COLLATE NOCASE",
-			      r->new_name, err);
+			temp < 0 ? -1
+			: temp   ? found(c,
+					 "SELECT 1 FROM pg_class WHERE relname = ?1 AND relpersistence "
+					   "= 't' UNION ALL SELECT 1 FROM temp.sqlite_schema WHERE name = "
+					   "?1 COLLATE NOCASE",
+					 r->new_name, err)
+				 : found(c,
+					 "SELECT 1 FROM pg_class WHERE relname = ?1 AND relnamespace NOT "
+					   "IN (11, 99, 13000) AND relpersistence <> 't' UNION ALL SELECT "
+					   "1 FROM main.sqlite_schema WHERE name = ?1 COLLATE NOCASE",
+					 r->new_name, err);
 		if (taken)
 			ok = taken > 0 &&
 			     pgerr_set(err, "42P07", "relation \"%s\" already exists", r->new_name);

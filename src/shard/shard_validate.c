@@ -43,15 +43,16 @@ static int look_up(struct shard_conn *c, const char *table, const char *name, ch
 	return found;
 }
 
-static char *stored_text(sqlite3 *db, const char *table)
+static char *stored_text(sqlite3 *db, const char *table, bool temp)
 {
 	sqlite3_stmt *vm = NULL;
 	char *r = NULL;
-	if (sqlite3_prepare_v2(
-		    db,
-		    "SELECT sql FROM main.sqlite_schema WHERE type = 'table' AND name = ?1 "
-		    "COLLATE NOCASE",
-		    -1, &vm, NULL) == SQLITE_OK) {
+	if (sqlite3_prepare_v2(db,
+			       temp ? "SELECT sql FROM temp.sqlite_schema WHERE type = 'table' AND "
+				      "name = ?1 COLLATE NOCASE"
+				    : "SELECT sql FROM main.sqlite_schema WHERE type = 'table' AND "
+				      "name = ?1 COLLATE NOCASE",
+			       -1, &vm, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(vm, 1, table, -1, SQLITE_STATIC);
 		if (sqlite3_step(vm) == SQLITE_ROW && sqlite3_column_text(vm, 0))
 			r = base_xstrdup((const char *)sqlite3_column_text(vm, 0));
@@ -179,16 +180,17 @@ static bool write_text(struct shard_conn *c, const char *table, char *def, struc
 }
 
 /* The stored CREATE TABLE text of r's table (malloc'd), which ALTER TABLE ... action edits in
- * place; NULL with err for a temporary table's (0A000) or a missing table. */
+ * place; NULL with err for a missing table or, unless temp_ok, a temporary table's (0A000). */
 static char *table_text_for(struct shard_conn *c, const struct xlat_rebuild *r, const char *action,
-			    struct pgerr *err)
+			    bool temp_ok, struct pgerr *err)
 {
-	if (shard_table_is_temp(c->db, r->table)) {
+	bool temp = shard_table_is_temp(c->db, r->table);
+	if (temp && !temp_ok) {
 		pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 			  "ALTER TABLE ... %s on a temporary table is not supported", action);
 		return NULL;
 	}
-	char *old = stored_text(c->db, r->table);
+	char *old = stored_text(c->db, r->table, temp);
 	if (!old)
 		pgerr_set(err, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
 			  r->table);
@@ -198,7 +200,7 @@ static char *table_text_for(struct shard_conn *c, const struct xlat_rebuild *r, 
 bool shard_validate_constraint(struct shard_conn *c, const struct xlat_rebuild *r,
 			       struct pgerr *err)
 {
-	char *old = table_text_for(c, r, "VALIDATE CONSTRAINT", err);
+	char *old = table_text_for(c, r, "VALIDATE CONSTRAINT", false, err);
 	if (!old)
 		return false;
 	char type = 0, *expr = NULL;
@@ -293,7 +295,8 @@ static char *reloptions_text(const char *old, const struct xlat_rebuild *r)
 
 bool shard_reloptions(struct shard_conn *c, const struct xlat_rebuild *r, struct pgerr *err)
 {
-	char *old = table_text_for(c, r, "SET/RESET (storage parameters)", err);
+	/* a temporary table's text too: shard_inplace_write writes the temp schema's */
+	char *old = table_text_for(c, r, "SET/RESET (storage parameters)", true, err);
 	if (!old)
 		return false;
 	char *def = reloptions_text(old, r);
@@ -336,7 +339,7 @@ static void deferral_now(struct shard_conn *c, const char *table, const char *na
 
 bool shard_alter_constraint(struct shard_conn *c, const struct xlat_rebuild *r, struct pgerr *err)
 {
-	char *old = table_text_for(c, r, "ALTER CONSTRAINT", err);
+	char *old = table_text_for(c, r, "ALTER CONSTRAINT", false, err);
 	if (!old)
 		return false;
 	char type = 0, *expr = NULL;

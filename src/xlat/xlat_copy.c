@@ -115,6 +115,16 @@ static bool table(struct xlat_ctx *c, const PgQuery__CopyStmt *s, struct xlat_co
 			       strcmp(schema, "information_schema") == 0)) ||
 		   ((!schema || !*schema) && xlat_catalog_is_relation(s->relation->relname))))
 		ok = xlat_unsupported(c, s->relation->location, "COPY of a catalog relation");
+	/* the session reads and writes the table by its name, which finds a temporary one
+	 * first: public.t while a temporary t hides it is refused rather than copied wrong */
+	bool own = schema && c->env && c->env->tenant && strcmp(schema, c->env->tenant) == 0;
+	if (ok && schema && (strcmp(schema, "public") == 0 || own) &&
+	    xlat_temp_hides(c, s->relation->relname))
+		ok = xlat_fail(
+			c, SQLSTATE_FEATURE_NOT_SUPPORTED, s->relation->location,
+			"COPY of \"%s.%s\" while a temporary relation \"%s\" hides it is not "
+			"supported",
+			schema, s->relation->relname, s->relation->relname);
 	cp->table = arena_strdup(c->a, s->relation->relname);
 	/* a materialized view is refused when the COPY runs (sess_copy.c): COPY FROM only after
 	 * CopyInResponse, as PostgreSQL's CopyFrom, so psql sends the data rather than running it */

@@ -88,6 +88,10 @@ static bool range_var(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 	if (xlat_scope_sequence(c, rv, &cols, &ncols)) { /* its one row, from the catalog */
 		xlat_puts(c, "(SELECT last_value, log_cnt, is_called FROM pg_srf_sequence(");
 		xlat_string(c, rv->relname);
+		/* a schema named: that one's, not a temporary one first */
+		const char *schema = rv->schemaname && *rv->schemaname ? rv->schemaname : NULL;
+		if (schema)
+			xlat_puts(c, strcmp(schema, "pg_temp") == 0 ? ", 1" : ", 0");
 		xlat_puts(c, ")) AS ");
 		xlat_ident(c, rv->alias ? rv->alias->aliasname : rv->relname);
 		return true;

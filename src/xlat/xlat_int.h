@@ -675,12 +675,8 @@ bool xlat_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv);
  * statement other than a CREATE naming public.name (search_path found it before pg_temp's,
  * xlat_localnsp.c) must write main.name; the statement is then not cached. */
 bool xlat_temp_hides(struct xlat_ctx *c, const char *name);
-/* DDL whose writers look in the temp schema first (sequences, comments, table rebuilds and
- * renames) naming public.name (or the tenant's own schema's) while a temporary relation name
- * hides it: false with 0A000, rather than changing the temporary one. True otherwise. */
-bool xlat_temp_hidden_refuse(struct xlat_ctx *c, const char *schema, const char *name,
-			     int location);
-/* The same for an ALTER TABLE or ALTER ... RENAME translated as a rebuild (XLAT_REBUILD). */
+/* An ALTER TABLE or ALTER ... RENAME translated as a rebuild (XLAT_REBUILD) naming such a
+ * hidden public.name: its rebuild is marked hidden (xlat_rebuild.hidden). Always true. */
 bool xlat_temp_rebuild_check(struct xlat_ctx *c, const PgQuery__Node *stmt);
 /* CREATE ... IF NOT EXISTS of relation name (schema NULL or "" or "public"; another schema
  * is not looked at): the session sends `relation "name" already exists, skipping` when it
@@ -2100,7 +2096,7 @@ bool xlat_stmt_truncate(struct xlat_ctx *c, const PgQuery__TruncateStmt *s);
 bool xlat_stmt_create_seq(struct xlat_ctx *c, const PgQuery__CreateSeqStmt *s);
 bool xlat_stmt_alter_seq(struct xlat_ctx *c, const PgQuery__AlterSeqStmt *s);
 bool xlat_drop_sequences(struct xlat_ctx *c, const PgQuery__DropStmt *s);
-void xlat_truncate_restart(struct xlat_ctx *c, const char *table);
+void xlat_truncate_restart(struct xlat_ctx *c, const char *schema, const char *table);
 /* A DDL statement that is a script over the sidecar tables (sequences, enums, functions):
  * kind XLAT_SCRIPT with tag, never cached (its names and values are written as text). */
 void xlat_sidecar_script(struct xlat_ctx *c, const char *tag);

@@ -723,7 +723,8 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 	const char *schema = s->relation->schemaname;
 	bool in_main = schema && strcmp(schema, "public") == 0 &&
 		       xlat_temp_hides(c, s->relation->relname);
-	xlat_puts(c, in_main ? "main." : "");
+	bool in_temp = schema && strcmp(schema, "pg_temp") == 0; /* pg_temp.t: temp.i ON t */
+	xlat_puts(c, in_main ? "main." : in_temp ? "temp." : "");
 	size_t at = c->sb->len;
 	xlat_ident(c, iname);
 	size_t len = c->sb->len - at;
@@ -739,7 +740,7 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 		xlat_puts(c, " */");
 	}
 	xlat_puts(c, " ON ");
-	if (in_main)
+	if (in_main || in_temp)
 		xlat_ident(c, s->relation->relname);
 	else if (!xlat_relname(c, s->relation))
 		return false;
@@ -1627,7 +1628,13 @@ bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	}
 	const char *schema = s->relation->schemaname;
 	bool own = schema && *schema ? strcmp(schema, "public") == 0 : !(c->env && c->env->search);
-	if (kind && own)
+	/* pg_temp.s: the rename finds the temporary one first, when there is one */
+	bool temp = kind && kind != 'r' && schema && strcmp(schema, "pg_temp") == 0 &&
+		    !s->missing_ok;
+	if (temp && !xlat_temp_hides(c, s->relation->relname))
+		return xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, s->relation->location,
+				 "relation \"pg_temp.%s\" does not exist", s->relation->relname);
+	if (kind && (own || temp))
 		return xlat_relname(c, s->relation) && rename_relation(c, s, kind);
 	if (kind && kind != 'r')
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
@@ -1720,7 +1727,7 @@ bool xlat_stmt_truncate(struct xlat_ctx *c, const PgQuery__TruncateStmt *s)
 		if (c->rel_schema)
 			c->st->part_schemas[i] = arena_strdup(c->a, c->rel_schema);
 		if (s->restart_seqs) /* RESTART IDENTITY: the owned sequences start over */
-			xlat_truncate_restart(c, rv->relname);
+			xlat_truncate_restart(c, c->rel_schema, rv->relname);
 		script_part(c, i, start, rv->relname);
 	}
 	return true;

@@ -116,27 +116,28 @@ bool xlat_temp_hides(struct xlat_ctx *c, const char *name)
 	return true;
 }
 
-bool xlat_temp_hidden_refuse(struct xlat_ctx *c, const char *schema, const char *name, int location)
-{
-	bool own = c->env && c->env->tenant && schema && strcmp(schema, c->env->tenant) == 0;
-	if (!schema || (strcmp(schema, "public") != 0 && !own) || !xlat_temp_hides(c, name))
-		return true;
-	return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, location,
-			 "%s of \"%s.%s\" while a temporary relation \"%s\" hides it is not "
-			 "supported",
-			 c->st->tag ? c->st->tag : "this statement", schema, name, name);
-}
-
 bool xlat_temp_rebuild_check(struct xlat_ctx *c, const PgQuery__Node *stmt)
 {
 	const PgQuery__RangeVar *rv = NULL;
-	if (c->st->kind != XLAT_REBUILD || !stmt)
+	if (c->st->kind != XLAT_REBUILD || !stmt || !c->st->rebuild)
 		return true;
 	if (stmt->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_STMT)
 		rv = stmt->alter_table_stmt->relation;
 	else if (stmt->node_case == PG_QUERY__NODE__NODE_RENAME_STMT)
 		rv = stmt->rename_stmt->relation;
-	return !rv || xlat_temp_hidden_refuse(c, rv->schemaname, rv->relname, rv->location);
+	const char *schema = rv ? rv->schemaname : NULL;
+	bool own = c->env && c->env->tenant && schema && strcmp(schema, c->env->tenant) == 0;
+	if (schema && (strcmp(schema, "public") == 0 || own) && xlat_temp_hides(c, rv->relname))
+		((struct xlat_rebuild *)c->st->rebuild)->hidden = true; /* the shard's to settle */
+	/* the rebuild finds a temporary table first, else the permanent one: pg_temp.t of no
+	 * temporary t must not reach the permanent t (PostgreSQL: no temp schema yet, 3F000) */
+	if (schema && strcmp(schema, "pg_temp") == 0 && !xlat_temp_hides(c, rv->relname))
+		return c->env && c->env->temp_tables
+			       ? xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, rv->location,
+					   "relation \"pg_temp.%s\" does not exist", rv->relname)
+			       : xlat_fail(c, SQLSTATE_INVALID_SCHEMA_NAME, rv->location,
+					   "schema \"pg_temp\" does not exist");
+	return true;
 }
 
 bool xlat_schema_missing(struct xlat_ctx *c, const char *schema)

@@ -59,8 +59,17 @@ static const char *local_name(struct xlat_ctx *c, const char *schema, const char
 			  "a sequence or comment in schema \"%s\" is not supported", schema);
 		return NULL;
 	}
-	/* the writers would find the temporary one first */
-	return xlat_temp_hidden_refuse(c, schema, name, location) ? name : NULL;
+	return name;
+}
+
+/* The suffix of a writer's op or kind saying which schema the statement named (the writers
+ * take an unqualified name's temporary relation first): " in public" for public or the
+ * tenant's own schema, " in pg_temp", "" for none. After local_name accepted schema. */
+static const char *in_schema(const char *schema)
+{
+	if (!schema || !*schema)
+		return "";
+	return strcmp(schema, "pg_temp") == 0 ? " in pg_temp" : " in public";
 }
 
 /* A whole number option value as SQL text ("-5"); NULL with 22003 when it does not fit
@@ -199,10 +208,10 @@ static bool seq_options(struct xlat_ctx *c, PgQuery__Node **opts, size_t n, bool
 }
 
 /* op "create temp": a temporary sequence, in the temp schema's sidecar. */
-static void call(struct xlat_ctx *c, const char *op, const char *name, bool flag,
+static void call(struct xlat_ctx *c, const char *op, const char *in, const char *name, bool flag,
 		 const char **v)
 {
-	xlat_printf(c, "SELECT shardlite_sequence('%s', ", op);
+	xlat_printf(c, "SELECT shardlite_sequence('%s%s', ", op, in);
 	xlat_string(c, name);
 	xlat_printf(c, ", %d", flag);
 	for (int i = O_AS; i < O_COUNT; i++)
@@ -225,7 +234,7 @@ bool xlat_stmt_create_seq(struct xlat_ctx *c, const PgQuery__CreateSeqStmt *s)
 	if (!name || !seq_options(c, s->options, s->n_options, true, v))
 		return false;
 	xlat_printf(c, SIDECAR_SEQUENCES "; ", schema_prefix(temp));
-	call(c, temp ? "create temp" : "create", name, s->if_not_exists, v);
+	call(c, temp ? "create temp" : "create", "", name, s->if_not_exists, v);
 	if (s->if_not_exists)
 		xlat_skip_note(c, "relation", NULL, name, true);
 	return true;
@@ -239,7 +248,7 @@ bool xlat_stmt_alter_seq(struct xlat_ctx *c, const PgQuery__AlterSeqStmt *s)
 				      s->sequence->location);
 	if (!name || !seq_options(c, s->options, s->n_options, false, v))
 		return false;
-	call(c, "alter", name, s->missing_ok, v);
+	call(c, "alter", in_schema(s->sequence->schemaname), name, s->missing_ok, v);
 	if (s->missing_ok)
 		xlat_skip_note(c, "relation", NULL, name, false);
 	return true;
@@ -314,7 +323,7 @@ bool xlat_column_sequence(struct xlat_ctx *c, const char *table, const char *col
 	c->st->kind = XLAT_SCRIPT;
 	xlat_nocache(c);
 	xlat_printf(c, "; " SIDECAR_SEQUENCES "; ", schema_prefix(temp));
-	call(c, temp ? "create temp" : "create", name, if_not_exists, v);
+	call(c, temp ? "create temp" : "create", "", name, if_not_exists, v);
 	return true;
 }
 
@@ -375,12 +384,13 @@ bool xlat_drop_sequences(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 		size_t n = l ? l->n_items : 0;
 		if (n < 1 || n > 2)
 			return xlat_unsupported(c, -1, "this sequence name");
-		const char *name = local_name(c, n == 2 ? xlat_node_str(l->items[0]) : NULL,
-					      xlat_node_str(l->items[n - 1]), -1);
+		const char *schema = n == 2 ? xlat_node_str(l->items[0]) : NULL;
+		const char *name = local_name(c, schema, xlat_node_str(l->items[n - 1]), -1);
 		if (!name)
 			return false;
 		xlat_puts(c, i ? "; " : "");
-		call(c, cascade ? "drop cascade" : "drop", name, s->missing_ok, NULL);
+		call(c, cascade ? "drop cascade" : "drop", in_schema(schema), name, s->missing_ok,
+		     NULL);
 		if (s->missing_ok)
 			xlat_skip_note(c, "sequence", NULL, name, false);
 	}
@@ -411,11 +421,15 @@ const char *xlat_sidecar_like_ddl(struct xlat_ctx *c, bool temp)
 			    schema_prefix(temp));
 }
 
-/* TRUNCATE ... RESTART IDENTITY: the table's owned sequences start over, after its rows go. */
-void xlat_truncate_restart(struct xlat_ctx *c, const char *table)
+/* TRUNCATE ... RESTART IDENTITY: the table's owned sequences start over, after its rows go;
+ * those of the SQLite schema its DELETE named (xlat_ctx.rel_schema: main for public.t while
+ * a temporary t hides it, temp for pg_temp.t), else of the table t finds. */
+void xlat_truncate_restart(struct xlat_ctx *c, const char *schema, const char *table)
 {
 	xlat_puts(c, "; SELECT shardlite_seq_restart(");
 	xlat_string(c, table);
+	if (schema && (strcmp(schema, "main") == 0 || strcmp(schema, "temp") == 0))
+		xlat_puts(c, schema[0] == 't' ? ", 1" : ", 0");
 	xlat_puts(c, ")");
 }
 
@@ -477,15 +491,15 @@ static bool schema_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s)
 /* The sidecar made if needed and shardlite_comment(kind, a, b, text) (NULL text: drop it).
  * temp_ok: the object may be a temporary table (its comments go to the temp schema's sidecar):
  * only a session that holds temporary objects may name one. */
-static bool comment_call(struct xlat_ctx *c, const char *kind, const char *a, const char *b,
-			 const char *comment, bool temp_ok)
+static bool comment_call(struct xlat_ctx *c, const char *kind, const char *in, const char *a,
+			 const char *b, const char *comment, bool temp_ok)
 {
 	bool set = comment && *comment;
 	if (set)
 		xlat_printf(c, SIDECAR_COMMENTS "; ", "");
 	if (set && temp_ok && c->env && c->env->temp_tables)
 		xlat_printf(c, SIDECAR_COMMENTS "; ", "temp.");
-	xlat_printf(c, "SELECT shardlite_comment('%s', ", kind);
+	xlat_printf(c, "SELECT shardlite_comment('%s%s', ", kind, in);
 	xlat_string(c, a);
 	xlat_puts(c, ", ");
 	xlat_string(c, b);
@@ -507,7 +521,7 @@ static bool constraint_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s
 	size_t n = l ? l->n_items : 0;
 	bool domain = s->objtype == OBJ(DOMCONSTRAINT);
 	const char *con = n >= 2 ? xlat_node_str(l->items[n - 1]) : NULL;
-	const char *name = NULL;
+	const char *name = NULL, *in = "";
 	if (domain && n == 2 && l->items[0]->node_case == NODE(TYPE_NAME)) {
 		const PgQuery__TypeName *tn = l->items[0]->type_name;
 		const char *schema = tn->n_names == 2 ? xlat_node_str(tn->names[0]) : NULL;
@@ -517,6 +531,7 @@ static bool constraint_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s
 		if (!name && !pgerr_is_set(c->err))
 			return xlat_unsupported(c, -1, "this domain name");
 	} else if (!domain && (n == 2 || n == 3)) {
+		in = in_schema(n == 3 ? xlat_node_str(l->items[0]) : NULL);
 		name = local_name(c, n == 3 ? xlat_node_str(l->items[0]) : NULL,
 				  xlat_node_str(l->items[n - 2]), -1);
 	} else {
@@ -524,8 +539,8 @@ static bool constraint_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s
 	}
 	if (!name || !con)
 		return false;
-	return comment_call(c, domain ? "domain constraint" : "constraint", name, con, s->comment,
-			    !domain);
+	return comment_call(c, domain ? "domain constraint" : "constraint", in, name, con,
+			    s->comment, !domain);
 }
 
 bool xlat_stmt_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s)
@@ -550,11 +565,12 @@ bool xlat_stmt_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s)
 	if (n < need || n > need + 1)
 		return xlat_unsupported(c, -1, "this object name");
 	const char *col = need == 2 ? xlat_node_str(l->items[n - 1]) : "";
-	const char *rel = local_name(c, n > need ? xlat_node_str(l->items[0]) : NULL,
-				     xlat_node_str(l->items[n - need]), -1);
+	const char *schema = n > need ? xlat_node_str(l->items[0]) : NULL;
+	const char *rel = local_name(c, schema, xlat_node_str(l->items[n - need]), -1);
 	if (!rel || !col)
 		return false;
-	return comment_call(c, need == 2 ? "column" : kind, rel, col, s->comment, true);
+	return comment_call(c, need == 2 ? "column" : kind, in_schema(schema), rel, col, s->comment,
+			    true);
 }
 
 /* CHECKPOINT: the tenant's write-ahead log is copied back into its database file as far as
@@ -591,7 +607,7 @@ bool xlat_added_column_sequence(struct xlat_ctx *c, const char *table, const cha
 	strbuf_init(&sb, 0);
 	c->sb = &sb;
 	xlat_printf(c, SIDECAR_SEQUENCES "; ", "");
-	call(c, "create", name, false, v);
+	call(c, "create", "", name, false, v);
 	if (identity)
 		xlat_column_meta(c, table, column, type, identity, false, false);
 	*create = captured(c, saved, &sb);
@@ -601,7 +617,7 @@ bool xlat_added_column_sequence(struct xlat_ctx *c, const char *table, const cha
 		o[i] = "NULL";
 	o[O_OWNED_TABLE] = quoted(c, table);
 	o[O_OWNED_COL] = quoted(c, column);
-	call(c, "alter", name, false, o);
+	call(c, "alter", " in public", name, false, o); /* the one just made */
 	*own = captured(c, saved, &sb);
 	return *create && *own;
 }
@@ -626,7 +642,7 @@ const char *xlat_identity_retype(struct xlat_ctx *c, const char *table, const ch
 	xlat_puts(c, " COLLATE NOCASE AND column_name = ");
 	xlat_string(c, column);
 	xlat_puts(c, " COLLATE NOCASE AND identity <> ''; ");
-	call(c, "alter owned", table, false, v);
+	call(c, "alter owned", "", table, false, v);
 	return captured(c, saved, &sb);
 }
 
@@ -655,7 +671,7 @@ const char *xlat_identity_script(struct xlat_ctx *c, const char *table, const ch
 	}
 	if (nopts || drop) { /* the column's sequence, which the catalog finds by its owner */
 		v[O_OWNED_COL] = quoted(c, column);
-		call(c, drop ? "drop owned" : "alter owned", table, false, v);
+		call(c, drop ? "drop owned" : "alter owned", "", table, false, v);
 	}
 	return captured(c, saved, &sb);
 }

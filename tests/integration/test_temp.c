@@ -116,6 +116,39 @@ START_TEST(copy_into_a_temp_table)
 }
 END_TEST
 
+/* COPY names a table the session reads and writes by its name, which finds a temporary table
+ * first: COPY public.t while a temporary t hides it is refused, never copied from or into the
+ * temporary one; pg_temp.t and t are the temporary one. */
+START_TEST(copy_of_a_hidden_table)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	harness_exec(c, "CREATE TABLE x (a int)");
+	harness_exec(c, "INSERT INTO x VALUES (1)");
+	harness_exec(c, "CREATE TEMP TABLE x (a int)");
+	harness_exec(c, "INSERT INTO x VALUES (2)");
+	harness_exec_fail(c, "COPY public.x TO STDOUT", "0A000");
+	harness_exec_fail(c, "COPY public.x FROM STDIN", "0A000");
+	harness_exec(c, "SET search_path = public, pg_temp");
+	harness_exec_fail(c, "COPY x FROM STDIN", "0A000");
+	harness_exec(c, "RESET search_path");
+	PGresult *r = PQexec(c, "COPY pg_temp.x TO STDOUT");
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COPY_OUT);
+	PQclear(r);
+	char *line = NULL;
+	ck_assert_int_eq(PQgetCopyData(c, &line, 0), 2);
+	ck_assert_str_eq(line, "2\n");
+	PQfreemem(line);
+	ck_assert_int_eq(PQgetCopyData(c, &line, 0), -1);
+	r = PQgetResult(c);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	PQclear(r);
+	ck_assert_ptr_null(PQgetResult(c));
+	harness_expect_value(c, "SELECT count(*) FROM public.x", "1");
+	harness_expect_value(c, "SELECT count(*) FROM pg_temp.x", "1");
+	PQfinish(c);
+}
+END_TEST
+
 START_TEST(on_commit_actions)
 {
 	PGconn *c = harness_connect(&H, "dbname=acme");
@@ -176,6 +209,7 @@ int main(void)
 	tcase_add_test(tc, sessions_see_only_their_own);
 	tcase_add_test(tc, session_end_drops_them);
 	tcase_add_test(tc, copy_into_a_temp_table);
+	tcase_add_test(tc, copy_of_a_hidden_table);
 	tcase_add_test(tc, on_commit_actions);
 	tcase_add_test(tc, refused_without_a_default_tenant);
 	suite_add_tcase(s, tc);

@@ -54,5 +54,5 @@ CREATE TABLE rpy (a int) PARTITION BY RANGE (a) WITH (toast.autovacuum_enabled =
 SELECT relname, reloptions FROM pg_class WHERE relname = 'rpy';
 ALTER TABLE ro5 RESET (nonesuch);
 CREATE TEMP TABLE rzt (a int);
--- differs: 0A000 ALTER TABLE ... SET/RESET (storage parameters) on a temporary table is not supported
 ALTER TABLE rzt SET (fillfactor = 50);
+SELECT relname, reloptions FROM pg_class WHERE relname = 'rzt';

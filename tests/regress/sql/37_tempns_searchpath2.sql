@@ -18,19 +18,18 @@ TRUNCATE t;
 SELECT (SELECT count(*) FROM public.t) AS perm, (SELECT count(*) FROM pg_temp.t) AS tmp;
 INSERT INTO t SELECT a + 10 FROM pg_temp.t;
 SELECT * FROM public.t;
--- DDL whose writers would reach the temporary relation is refused
--- differs: 0A000 COMMENT ON of "public.t" while a temporary relation "t" hides it is not supported
 COMMENT ON TABLE t IS 'the permanent one';
--- differs: 0A000 (the column's comment would go to the temporary table)
 COMMENT ON COLUMN t.a IS 'a column';
 COMMENT ON TABLE pg_temp.t IS 'the temporary one';
 SELECT obj_description('pg_temp.t'::regclass, 'pg_class') AS tmp;
--- differs: 0A000 (a rename is a rebuild, which would find the temporary table)
+SELECT obj_description('public.t'::regclass, 'pg_class') AS perm, col_description('public.t'::regclass, 1) AS col;
+-- renames and rebuilds reach the permanent one (the temporary table stands aside meanwhile)
 ALTER TABLE t RENAME TO t_perm;
+SELECT relname, relpersistence FROM pg_class WHERE relname IN ('t', 't_perm') ORDER BY 1, 2;
 ALTER TABLE IF EXISTS t_perm RENAME TO t;
 SELECT * FROM t;
--- differs: 0A000 (a rebuild)
 ALTER TABLE t ALTER COLUMN a SET NOT NULL;
+SELECT c.relpersistence, a.attnotnull FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid WHERE c.relname = 't' AND a.attname = 'a' ORDER BY 1;
 ALTER TABLE t ADD COLUMN b text DEFAULT 'added';
 SELECT * FROM t;
 SELECT * FROM pg_temp.t;

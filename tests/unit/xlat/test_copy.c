@@ -368,7 +368,8 @@ START_TEST(add_column_default)
 	ck_assert_int_eq(st->kind, XLAT_REBUILD);
 	ck_assert_str_eq(st->rebuild->constraint, "f int4 NOT NULL DEFAULT (nextval('t_f_seq'))");
 	ck_assert_ptr_nonnull(strstr(st->rebuild->before, "shardlite_sequence('create', 't_f_seq'"));
-	ck_assert_ptr_nonnull(strstr(st->rebuild->after, "shardlite_sequence('alter', 't_f_seq'"));
+	ck_assert_ptr_nonnull(
+		strstr(st->rebuild->after, "shardlite_sequence('alter in public', 't_f_seq'"));
 	st = xtranslate("ALTER TABLE t ADD COLUMN f int GENERATED ALWAYS AS IDENTITY", NULL, 0, 1,
 			a);
 	ck_assert_ptr_nonnull(strstr(st->rebuild->before, "_shardlite_columns"));

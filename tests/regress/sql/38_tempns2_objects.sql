@@ -1,0 +1,112 @@
+-- public.x names the permanent relation and pg_temp.x the temporary one while a temporary
+-- relation of the name hides the permanent one: comments, indexes, storage parameters.
+CREATE TABLE x (a int, b text, CONSTRAINT x_a_check CHECK (a > 0));
+INSERT INTO x VALUES (1, 'perm');
+CREATE TEMP TABLE x (a int, b text, CONSTRAINT x_a_check CHECK (a > 0));
+INSERT INTO x VALUES (2, 'temp');
+INSERT INTO public.x VALUES (3, 'perm2');
+UPDATE public.x SET b = b || '!';
+DELETE FROM public.x WHERE a = 3;
+SELECT * FROM public.x;
+SELECT * FROM pg_temp.x;
+SELECT * FROM x;
+-- COMMENT ON TABLE / COLUMN / CONSTRAINT
+COMMENT ON TABLE public.x IS 'perm comment';
+SELECT obj_description('public.x'::regclass, 'pg_class') AS p, obj_description('pg_temp.x'::regclass, 'pg_class') AS t;
+COMMENT ON TABLE pg_temp.x IS 'temp comment';
+SELECT obj_description('public.x'::regclass, 'pg_class') AS p, obj_description('pg_temp.x'::regclass, 'pg_class') AS t;
+COMMENT ON TABLE x IS 'temp again';
+SELECT obj_description('public.x'::regclass, 'pg_class') AS p, obj_description('pg_temp.x'::regclass, 'pg_class') AS t;
+COMMENT ON COLUMN public.x.a IS 'perm col';
+SELECT col_description('public.x'::regclass, 1) AS p, col_description('pg_temp.x'::regclass, 1) AS t;
+COMMENT ON COLUMN pg_temp.x.a IS 'temp col';
+SELECT col_description('public.x'::regclass, 1) AS p, col_description('pg_temp.x'::regclass, 1) AS t;
+COMMENT ON COLUMN public.x.nosuch IS 'no';
+COMMENT ON CONSTRAINT x_a_check ON public.x IS 'perm check';
+-- differs: a temporary and a permanent table of one name share their same-named constraints' OIDs, so each shows the comment last made on either
+SELECT c.relpersistence, obj_description(k.oid, 'pg_constraint') FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid WHERE c.relname = 'x' ORDER BY 1;
+COMMENT ON CONSTRAINT x_a_check ON pg_temp.x IS 'temp check';
+-- differs: a temporary and a permanent table of one name share their same-named constraints' OIDs, so each shows the comment last made on either
+SELECT c.relpersistence, obj_description(k.oid, 'pg_constraint') FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid WHERE c.relname = 'x' ORDER BY 1;
+SET search_path = public, pg_temp;
+COMMENT ON TABLE x IS 'perm by search_path';
+SELECT obj_description('public.x'::regclass, 'pg_class') AS p, obj_description('pg_temp.x'::regclass, 'pg_class') AS t;
+RESET search_path;
+-- indexes of each
+CREATE INDEX xi ON public.x (a);
+CREATE INDEX xi ON pg_temp.x (a);
+CREATE INDEX ON pg_temp.x (b);
+SELECT c.relname, c.relpersistence, t.relpersistence AS tp FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid WHERE t.relname = 'x' ORDER BY 1, 2;
+CREATE INDEX ON pg_temp.nosuch (a);
+COMMENT ON INDEX public.xi IS 'perm idx';
+COMMENT ON INDEX pg_temp.xi IS 'temp idx';
+SELECT c.relpersistence, obj_description(c.oid, 'pg_class') FROM pg_class c WHERE relname = 'xi' ORDER BY 1;
+REINDEX INDEX public.xi;
+REINDEX INDEX pg_temp.xi;
+REINDEX TABLE public.x;
+REINDEX TABLE pg_temp.x;
+ALTER INDEX pg_temp.xi RENAME TO xit;
+SELECT relname, relpersistence FROM pg_class WHERE relname IN ('xi', 'xit') ORDER BY 1, 2;
+ALTER INDEX pg_temp.xit RENAME TO xi;
+DROP INDEX public.xi;
+SELECT relname, relpersistence FROM pg_class WHERE relname = 'xi' ORDER BY 1, 2;
+CREATE INDEX xi ON public.x (a);
+DROP INDEX pg_temp.xi;
+SELECT relname, relpersistence FROM pg_class WHERE relname = 'xi' ORDER BY 1, 2;
+DROP INDEX pg_temp.xi;
+DROP INDEX xi;
+-- ALTER TABLE ... SET / RESET (storage parameters) of a temporary table
+ALTER TABLE pg_temp.x SET (fillfactor = 60);
+SELECT c.relpersistence, c.reloptions FROM pg_class c WHERE relname = 'x' ORDER BY 1;
+ALTER TABLE x SET (fillfactor = 50, autovacuum_enabled = false);
+SELECT c.relpersistence, c.reloptions FROM pg_class c WHERE relname = 'x' ORDER BY 1;
+ALTER TABLE x RESET (fillfactor);
+SELECT c.relpersistence, c.reloptions FROM pg_class c WHERE relname = 'x' ORDER BY 1;
+ALTER TABLE x SET (nosuch = 1);
+ALTER TABLE x RESET (autovacuum_enabled);
+SELECT c.relpersistence, c.reloptions FROM pg_class c WHERE relname = 'x' ORDER BY 1;
+CREATE TEMP TABLE ro (id int PRIMARY KEY, v text) WITH (fillfactor = 30);
+ALTER TABLE ro SET (fillfactor = 40);
+ALTER TABLE ro ADD COLUMN w int;
+ALTER TABLE ro ALTER COLUMN w TYPE bigint;
+SELECT relname, relpersistence, reloptions FROM pg_class WHERE relname IN ('ro', 'ro_pkey') ORDER BY 1;
+INSERT INTO ro VALUES (1, 'a', 2);
+SELECT * FROM ro;
+-- views
+CREATE VIEW v AS SELECT 'perm' AS w;
+CREATE TEMP VIEW v AS SELECT 'temp' AS w;
+COMMENT ON VIEW public.v IS 'perm view';
+COMMENT ON VIEW pg_temp.v IS 'temp view';
+SELECT c.relpersistence, obj_description(c.oid, 'pg_class') FROM pg_class c WHERE relname = 'v' ORDER BY 1;
+ALTER VIEW pg_temp.v RENAME TO vt;
+SELECT relname, relpersistence FROM pg_class WHERE relname IN ('v', 'vt') ORDER BY 1, 2;
+SELECT * FROM vt;
+DROP VIEW public.v;
+SELECT relname, relpersistence FROM pg_class WHERE relname IN ('v', 'vt') ORDER BY 1, 2;
+-- a view or index renamed is made again in its own schema
+CREATE TEMP VIEW tv AS SELECT 1 AS one;
+COMMENT ON VIEW tv IS 'temp view';
+ALTER VIEW tv RENAME TO tv2;
+SELECT relname, relpersistence, obj_description(oid, 'pg_class') FROM pg_class WHERE relname IN ('tv', 'tv2') ORDER BY 1;
+SELECT * FROM tv2;
+CREATE TABLE y (a int);
+CREATE INDEX yi ON y (a);
+CREATE TEMP TABLE y (a int);
+ALTER INDEX yi RENAME TO yj;
+SELECT c.relname, c.relpersistence, t.relpersistence AS tp FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid WHERE t.relname = 'y' ORDER BY 1, 2;
+-- a permanent relation renamed to a name a temporary table has
+CREATE TABLE y2 (a int);
+CREATE VIEW yv AS SELECT 1 AS one;
+CREATE SEQUENCE ys;
+CREATE TEMP TABLE x2 (a int);
+CREATE TEMP TABLE xv (a int);
+CREATE TEMP TABLE xs (a int);
+ALTER TABLE y2 RENAME TO x2;
+ALTER VIEW yv RENAME TO xv;
+ALTER SEQUENCE ys RENAME TO xs;
+SELECT relname, relpersistence, relkind FROM pg_class WHERE relname IN ('x2', 'xv', 'xs', 'y2', 'yv', 'ys') ORDER BY 1, 2;
+SELECT * FROM public.xv;
+SELECT nextval('public.xs');
+DROP TABLE public.x;
+SELECT relname, relpersistence FROM pg_class WHERE relname = 'x';
+SELECT * FROM x;
