@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pgfn_arrayfn.c: array_replace, array_positions and array_fill over array texts of any
- * dimension, and the rounding of a numeric[]/float[] cast to an integer array. Elements compare as their texts (the form the array holds them in), as
- * array_remove's do; NULL matches NULL, as PostgreSQL's IS NOT DISTINCT FROM does here. */
+ * dimension, and the rounding of a numeric[]/float[] cast to an integer array. Elements compare
+ * as their texts (the form the array holds them in), as array_remove's do; NULL matches NULL, as
+ * PostgreSQL's IS NOT DISTINCT FROM does here. */
 #include "pgfn_int.h"
 
 #include "pgtype.h"
@@ -181,8 +182,8 @@ static const char *round_numeric(struct arena *a, const char *e)
 	size_t ip = strspn(p, "0123456789");
 	if (!ip || (p[ip] && (p[ip] != '.' || p[ip + 1 + strspn(p + ip + 1, "0123456789")])))
 		return "";
-	char *out = arena_alloc(a, ip + 3);
-	char *d = out + 1; /* room for a carry */
+	char *out = arena_alloc(a, ip + 4);
+	char *d = out + 2; /* room for a carry and a sign */
 	memcpy(d, p, ip);
 	d[ip] = '\0';
 	if (p[ip] == '.' && p[ip + 1] >= '5') {

@@ -9,6 +9,7 @@ SELECT ARRAY['1.5']::int[];
 SELECT '{1.5}'::text[]::int[];
 SELECT ARRAY[-1.5, 99999.5]::smallint[];
 SELECT ARRAY[2147483647.5]::int[];
+SELECT ARRAY[-99.5, 9.5, -999.9]::int[];
 SELECT '{NaN}'::numeric[]::int[];
 SELECT '{NaN}'::float8[]::int[];
 SELECT '{1e300}'::float8[]::int8[];
