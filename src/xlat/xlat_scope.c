@@ -704,6 +704,24 @@ int xlat_scope_visible(const struct xlat_ctx *c, const char *rel, const char *co
 	return 0;
 }
 
+bool xlat_scope_missing(const struct xlat_ctx *c, const char *rel)
+{
+	if (c->nrels == 0 || c->scope_left || (c->flags & XLAT_X_NOSUBQUERY) || c->using_target ||
+	    c->upsert_rel)
+		return false;
+	for (int i = c->nrels - 1; i >= 0; i--) {
+		const struct xlat_scope_rel *r = &c->rels[i];
+		if (!r->name || r->opaque || r->scalar_fn || r->rowtype ||
+		    strcmp(r->name, rel) == 0 || (r->table && strcmp(r->table, rel) == 0) ||
+		    xlat_scope_col(r->cols, r->ncols, rel))
+			return false; /* rel may be this relation, or a column of it */
+	}
+	for (int i = c->nctes - 1; i >= 0; i--)
+		if (strcmp(c->ctes[i].name, rel) == 0)
+			return false;
+	return true;
+}
+
 const char *xlat_scope_hidden_by_alias(const struct xlat_ctx *c, const char *rel)
 {
 	const char *alias = NULL;
