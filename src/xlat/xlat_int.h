@@ -1391,6 +1391,10 @@ int xlat_scope_visible(const struct xlat_ctx *c, const char *rel, const char *co
  * type) while every relation in scope is known: PostgreSQL's 42P01 missing FROM-clause entry.
  * False when it cannot tell (no FROM item, one whose columns are unknown, DDL expressions). */
 bool xlat_scope_missing(const struct xlat_ctx *c, const char *rel);
+/* Whether rel.col's rel names two FROM items of the innermost level that has one of that name
+ * (FROM t, other.t: two relations of one name, which PostgreSQL lets stand, 42P09 when
+ * referenced so). */
+bool xlat_scope_ambiguous(const struct xlat_ctx *c, const char *rel);
 /* The name of a relation of the current level that is one of side's FROM items (side a
  * join's input) and has a column col; NULL when none has. */
 const char *xlat_scope_input_has(const struct xlat_ctx *c, const PgQuery__Node *side,
