@@ -181,8 +181,6 @@ bool xlat_defkey_add(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 	bool deferrable = k->deferrable || k->initdeferred;
 	if (k->n_including && deferrable)
 		return xlat_unsupported(c, k->location, "INCLUDE in a deferrable key constraint");
-	if (k->nulls_not_distinct && deferrable)
-		return xlat_unsupported(c, k->location, "a deferrable UNIQUE NULLS NOT DISTINCT");
 	if (!xlat_key_options(c, k))
 		return false;
 	if (xlat_temp_is(rel) || !xlat_own_table(c, rel))
@@ -218,6 +216,8 @@ bool xlat_defkey_add(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 	xlat_puts(c, " " CATALOG_UNIQUE_MARK " ");
 	xlat_puts(c, k->initdeferred ? CATALOG_DEFERRED_MARK : CATALOG_DEFERRABLE_MARK);
 	xlat_puts(c, primary ? " " CATALOG_PRIMARY_MARK : "");
+	/* NULLs equal: the session's check (shard_defkey.c), no trigger of the sweep's */
+	xlat_puts(c, k->nulls_not_distinct ? " " CATALOG_NND_MARK : "");
 	xlat_puts(c, " ON ");
 	strbuf_put_quoted(c->sb, rel->relname, '"');
 	xlat_puts(c, " (");
@@ -232,9 +232,12 @@ bool xlat_defkey_add(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 		xlat_string(c, arena_printf(c->a, "could not create unique index \"%s\"", name));
 		xlat_puts(c, ") FROM (SELECT 1 FROM ");
 		strbuf_put_quoted(c->sb, rel->relname, '"');
-		xlat_puts(c, " WHERE ");
-		columns(c, k, " IS NOT NULL AND ");
-		xlat_puts(c, " IS NOT NULL GROUP BY ");
+		if (!k->nulls_not_distinct) { /* GROUP BY takes NULLs as equal */
+			xlat_puts(c, " WHERE ");
+			columns(c, k, " IS NOT NULL AND ");
+			xlat_puts(c, " IS NOT NULL");
+		}
+		xlat_puts(c, " GROUP BY ");
 		columns(c, k, ", ");
 		xlat_puts(c, " HAVING count(*) > 1 LIMIT 1)");
 	}
