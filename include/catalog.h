@@ -260,6 +260,9 @@ struct catalog_ukey {
 	bool primary;
 	bool index_only; /* a CREATE UNIQUE INDEX of plain columns, no constraint: a foreign
 			  * key may reference it, nothing may name it as a constraint */
+	/* per column: its btree operator class's name (the type's default when none is named;
+	 * NULL: not known), what ON CONFLICT (col opclass) must name to infer it */
+	const char *const *opclass;
 };
 struct catalog_relation {
 	const char *name;

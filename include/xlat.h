@@ -1200,6 +1200,13 @@ struct xlat_env {
 	 * foreign key may reference (else PostgreSQL's 42830); true when name is not known. arg:
 	 * .schema's. NULL: never checked. */
 	bool (*refkey_fn)(void *arg, const char *name, const char *const *cols, size_t n);
+	/* Whether ON CONFLICT (col opclass, ...) infers a unique key of table name, as
+	 * PostgreSQL's infer_arbiter_indexes: a PRIMARY KEY, UNIQUE constraint or unique index of
+	 * plain columns without WHERE whose columns are cols[0..n) as a set, each opclass[i]
+	 * given (NULL: any) the operator class of its column there. True when name is not
+	 * known. arg: .schema's. NULL: never checked. */
+	bool (*arbiter_fn)(void *arg, const char *name, const char *const *cols,
+			   const char *const *opclass, size_t n);
 	/* The columns declared with row type oid (a composite type's) or its array type, in the
 	 * tables' order, for DROP TYPE ... CASCADE: their tables and names into *tables and
 	 * *columns (in a) and the count; -1 when a composite type has an attribute of it. Read

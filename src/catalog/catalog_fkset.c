@@ -197,8 +197,8 @@ static char *nvfk_sql(const struct cat_model *m, const struct cat_fkey *f)
  * NULLs as distinct and checks the rest). NULL when the index needs none. */
 static char *nnd_sql(const struct cat_model *m, const struct cat_index *ix, bool ins)
 {
-	if (!ix->nulls_not_distinct || !ix->unique || ix->pred || !plain_table(ix->table) ||
-	    ix->nkeyatts < 1)
+	if (!ix->nulls_not_distinct || !ix->unique || ix->deferrable || ix->pred ||
+	    !plain_table(ix->table) || ix->nkeyatts < 1) /* a DEFERRABLE one: shard_defkey.c */
 		return NULL;
 	for (int k = 0; k < ix->nkeyatts; k++)
 		if (ix->keys[k] < 1 || ix->keys[k] > ix->table->ncols)

@@ -549,7 +549,7 @@ static bool fill_key_column_usage(struct cat_conn *cc, const struct cat_model *m
 {
 	for (size_t i = 0; i < m->nidx; i++) {
 		const struct cat_index *ix = m->idx[i];
-		for (int k = 0; ix->conname && k < ix->nkeys; k++)
+		for (int k = 0; ix->conname && k < ix->nkeyatts; k++) /* not INCLUDE's */
 			key_usage(r, cc, ix->conname, ix->table, ix->keys[k], k + 1, 0);
 	}
 	for (size_t i = 0; i < m->nfks; i++) {

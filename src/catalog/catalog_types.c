@@ -71,11 +71,16 @@ static uint64_t fingerprint(const struct cat_model *m)
 	}
 	for (size_t i = 0; i < m->nidx; i++) { /* ON CONFLICT ON CONSTRAINT names them */
 		const struct cat_index *ix = m->idx[i];
-		if (!ix->conname)
+		if (!ix->conname && !ix->unique)
 			continue;
 		h = fnv(h, ix->table->name, strlen(ix->table->name) + 1);
-		h = fnv(h, ix->conname, strlen(ix->conname) + 1);
+		h = fnv(h, ix->conname ? ix->conname : ix->rel->name,
+			strlen(ix->conname ? ix->conname : ix->rel->name) + 1);
 		h = fnv(h, ix->keys, (size_t)ix->nkeys * sizeof(*ix->keys));
+		for (int k = 0; k < ix->nkeyatts; k++) { /* ON CONFLICT (col opclass) reads them */
+			uint32_t oc = cat_index_key_opclass(m, ix, k);
+			h = fnv(h, &oc, sizeof(oc));
+		}
 	}
 	for (size_t i = 0; i < m->nfks + m->nchecks; i++) { /* ... and 42809 for these */
 		const char *name = i < m->nfks ? m->fks[i]->name : m->checks[i - m->nfks]->name;
@@ -142,6 +147,20 @@ static bool plain_unique_index(const struct cat_index *ix, const struct cat_rel 
 	return true;
 }
 
+/* Each key column's operator class name of btree index ix (NULL: another method, or one the
+ * model does not know), for ON CONFLICT's inference. */
+static const char *const *key_opclasses(struct arena *a, const struct cat_model *m,
+					const struct cat_index *ix)
+{
+	const char **v = arena_zalloc(a, (size_t)(ix->nkeyatts + 1) * sizeof(char *));
+	const struct cat_am *am = cat_am_by_name("btree");
+	for (int k = 0; k < ix->nkeyatts; k++) {
+		const struct cat_opclass *oc = cat_opclass_by_oid(cat_index_key_opclass(m, ix, k));
+		v[k] = oc && am && oc->method == am->oid ? oc->name : NULL;
+	}
+	return v;
+}
+
 /* The table's PRIMARY KEY and UNIQUE constraints (of plain columns) with their columns, then
  * its FOREIGN KEY and CHECK constraints without any, then its plain unique indexes. */
 static void copy_ukeys(struct arena *a, struct catalog_relation *d, const struct cat_model *m,
@@ -167,9 +186,14 @@ static void copy_ukeys(struct arena *a, struct catalog_relation *d, const struct
 			if (ix->keys[j] > 0 && ix->keys[j] <= r->ncols)
 				cols[k++] = d->cols[ix->keys[j] - 1].name;
 		}
-		v[d->nukeys++] =
-			(struct catalog_ukey){arena_strdup(a, ix->conname), cols, k, ix->deferrable,
-					      ix->primary, false};
+		v[d->nukeys++] = (struct catalog_ukey){
+			arena_strdup(a, ix->conname),
+			cols,
+			k,
+			ix->deferrable,
+			ix->primary,
+			false,
+			k == (size_t)ix->nkeyatts ? key_opclasses(a, m, ix) : NULL};
 	}
 	for (size_t i = 0; i < m->nfks; i++) {
 		if (m->fks[i]->table == r && m->fks[i]->name)
@@ -189,7 +213,8 @@ static void copy_ukeys(struct arena *a, struct catalog_relation *d, const struct
 		v[d->nukeys++] = (struct catalog_ukey){.name = arena_strdup(a, ix->rel->name),
 						       .cols = cols,
 						       .ncols = (size_t)ix->nkeyatts,
-						       .index_only = true};
+						       .index_only = true,
+						       .opclass = key_opclasses(a, m, ix)};
 	}
 	d->ukeys = v;
 }

@@ -1,9 +1,15 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pgfn_arrayfn.c: array_replace, array_positions and array_fill over array texts of any
- * dimension. Elements compare as their texts (the form the array holds them in), as
- * array_remove's do; NULL matches NULL, as PostgreSQL's IS NOT DISTINCT FROM does here. */
+ * dimension, and the rounding of a numeric[]/float[] cast to an integer array. Elements compare
+ * as their texts (the form the array holds them in), as array_remove's do; NULL matches NULL, as
+ * PostgreSQL's IS NOT DISTINCT FROM does here. */
 #include "pgfn_int.h"
 
+#include "pgtype.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -168,13 +174,112 @@ static void fn_fill(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	arena_free(a);
 }
 
+/* A numeric element's text e rounded half away from zero, as numeric's cast to an integer
+ * rounds; "" for what is no plain decimal (an exponent: left to strtod). */
+static const char *round_numeric(struct arena *a, const char *e)
+{
+	const char *p = e + (*e == '-' || *e == '+');
+	size_t ip = strspn(p, "0123456789");
+	if (!ip || (p[ip] && (p[ip] != '.' || p[ip + 1 + strspn(p + ip + 1, "0123456789")])))
+		return "";
+	char *out = arena_alloc(a, ip + 4);
+	char *d = out + 2; /* room for a carry and a sign */
+	memcpy(d, p, ip);
+	d[ip] = '\0';
+	if (p[ip] == '.' && p[ip + 1] >= '5') {
+		size_t i = ip;
+		while (i > 0 && d[i - 1] == '9')
+			d[--i] = '0';
+		if (i > 0)
+			d[i - 1]++;
+		else
+			*--d = '1';
+	}
+	if (*e == '-')
+		*--d = '-';
+	return d;
+}
+
+/* pgfn_array_round(x, from, to): the elements of array text x of element type from (numeric,
+ * float4, float8) as the integer type to's (int2, int4, int8), each cast as PostgreSQL casts one:
+ * a numeric rounded half away from zero, a float to the nearest even (rint); a value the type
+ * cannot hold 22003 "integer out of range", a numeric NaN 0A000 "cannot convert NaN to integer". */
+static void fn_round(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	uint32_t from = (uint32_t)sqlite3_value_int64(argv[1]);
+	uint32_t to = (uint32_t)sqlite3_value_int64(argv[2]);
+	const char *name = to == PGTYPE_INT2   ? "smallint"
+			   : to == PGTYPE_INT8 ? "bigint"
+					       : "integer";
+	int64_t min = to == PGTYPE_INT2 ? INT16_MIN : to == PGTYPE_INT8 ? INT64_MIN : INT32_MIN;
+	int64_t max = to == PGTYPE_INT2 ? INT16_MAX : to == PGTYPE_INT8 ? INT64_MAX : INT32_MAX;
+	struct arena *a = arena_new(0);
+	struct pgfn_md md;
+	const char *why = NULL;
+	if (!pgfn_array_parse_md(a, (const char *)sqlite3_value_text(argv[0]), &md, &why)) {
+		/* not an array: pgfn_array_in, which reads the result, says what is wrong */
+		sqlite3_result_value(ctx, argv[0]);
+		goto out;
+	}
+	for (size_t i = 0; i < md.n; i++) {
+		const char *e = md.items[i];
+		if (!e)
+			continue;
+		if (from == PGTYPE_NUMERIC && strcmp(e, "NaN") == 0) {
+			pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED, "cannot convert NaN to %s",
+				   name);
+			goto out;
+		}
+		if (from == PGTYPE_NUMERIC &&
+		    (strcmp(e, "Infinity") == 0 || strcmp(e, "-Infinity") == 0)) {
+			pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				   "cannot convert infinity to %s", name);
+			goto out;
+		}
+		const char *r = from == PGTYPE_NUMERIC ? round_numeric(a, e) : "";
+		char *end = NULL;
+		errno = 0;
+		long long v = 0;
+		if (*r) {
+			v = strtoll(r, &end, 10);
+		} else {
+			double d = strtod(e, &end);
+			d = from == PGTYPE_NUMERIC ? round(d) : rint(d);
+			if (isnan(d) || d < (double)min || d >= -(double)min)
+				errno = ERANGE;
+			else
+				v = (long long)d;
+		}
+		if (errno == ERANGE || v < min || v > max) {
+			pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "%s out of range",
+				   name);
+			goto out;
+		}
+		char buf[24];
+		snprintf(buf, sizeof buf, "%lld", v);
+		md.items[i] = arena_strdup(a, buf);
+	}
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	pgfn_array_put_md(&sb, &md);
+	sqlite3_result_text64(ctx, sb.data ? sb.data : "{}", sb.data ? sb.len : 2, SQLITE_TRANSIENT,
+			      SQLITE_UTF8);
+	strbuf_fini(&sb);
+out:
+	arena_free(a);
+}
+
 int pgfn_register_arrayfn(sqlite3 *db)
 {
 	static const struct pgfn_def defs[] = {
-		{"pgfn_array_replace", 4, fn_replace},
-		{"pgfn_array_positions", 3, fn_positions},
-		{"pgfn_array_fill", 3, fn_fill},
-		{"pgfn_array_fill", 4, fn_fill},
+		{"pgfn_array_replace", 4, fn_replace}, {"pgfn_array_positions", 3, fn_positions},
+		{"pgfn_array_fill", 3, fn_fill},       {"pgfn_array_fill", 4, fn_fill},
+		{"pgfn_array_round", 3, fn_round},
 	};
 	return pgfn_define(db, defs, ARRAY_LEN(defs));
 }

@@ -164,7 +164,25 @@ static void enum_columns(struct session *s, struct sess_copy *c)
 static bool prepare_filter(struct session *s, struct sess_copy *c, const char *cond,
 			   struct pgerr *err);
 
-static struct sess_copy *copy_new(struct session *s, const struct xlat_copy *cp, struct pgerr *err)
+/* COPY FROM ... FREEZE: PostgreSQL's checks (CopyFrom). A partitioned table is 0A000; a
+ * statement that opens its own transaction (fresh: no block, implicit or explicit, before
+ * it) cannot have created or truncated the table in it, so it is 55000. Inside a block the
+ * table's history in the transaction is not kept, and FREEZE is accepted. */
+static bool freeze_ok(struct session *s, const char *rel, bool fresh, struct pgerr *err)
+{
+	char part = sess_types_partition(s, rel);
+	if (part == 'p' || part == 's')
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "cannot perform COPY FREEZE on a partitioned table");
+	if (fresh)
+		return pgerr_set(err, "55000",
+				 "cannot perform COPY FREEZE because the table was not created or "
+				 "truncated in the current subtransaction");
+	return true;
+}
+
+static struct sess_copy *copy_new(struct session *s, const struct xlat_copy *cp, bool fresh,
+				  struct pgerr *err)
 {
 	struct sess_copy *c = base_xcalloc(1, sizeof(*c));
 	struct sess_copy_cols cols = {0};
@@ -195,7 +213,8 @@ static struct sess_copy *copy_new(struct session *s, const struct xlat_copy *cp,
 		c->ncols = cols.n;
 		enum_columns(s, c);
 		struct pgerr *r = arena_zalloc(c->arena, sizeof(*r));
-		if (!sess_copy_target_ok(s, c->rel, &c->count_changes, r))
+		if (!sess_copy_target_ok(s, c->rel, &c->count_changes, r) ||
+		    (c->opts.freeze && !freeze_ok(s, c->rel, fresh, r)))
 			c->refusal = r;
 		ok = c->refusal || (prepare_inserts(s, c, err) &&
 				    (!cp->where_sql || prepare_filter(s, c, cp->where_sql, err)));
@@ -742,9 +761,10 @@ static bool take_write_lock(struct session *s, const char *rel, struct pgerr *er
 bool sess_copy_in_start(struct session *s, const struct xlat_stmt *x, bool simple,
 			struct pgerr *err)
 {
+	bool fresh = s->txn == SESS_TXN_IDLE; /* the COPY's own transaction */
 	if (!sess_txn_implicit_begin(s, err) || !take_write_lock(s, x->copy->table, err))
 		return false;
-	struct sess_copy *c = copy_new(s, x->copy, err);
+	struct sess_copy *c = copy_new(s, x->copy, fresh, err);
 	if (!c)
 		return false;
 	if (!c->refusal && !sess_trigger_copy(s, c->rel, true, err)) { /* FOR EACH STATEMENT */

@@ -173,6 +173,7 @@ void sess_schema_env(struct session *s, struct xlat_env *env, char search[SHARD_
 		env->local_schemas = sess_types_local_schemas(s, &env->nlocal_schemas);
 	search_local(s, own, env);
 	env->defkey_fn = sess_types_defkey;
+	env->arbiter_fn = sess_types_arbiter;
 	env->refkey_fn = sess_types_refkey;
 	env->rowtype_users_fn = sess_types_rowtype_users;
 	env->tenant_missing_fn = tenant_missing;

@@ -167,6 +167,44 @@ bool sess_types_refkey(void *arg, const char *name, const char *const *cols, siz
 	return false;
 }
 
+/* Whether key k's columns are cols[0..n) as a set (a column named twice counts once), each
+ * opclass[i] given naming the class of its column in k. */
+static bool infers(const struct catalog_ukey *k, const char *const *cols,
+		   const char *const *opclass, size_t n)
+{
+	if (!k->ncols)
+		return false;
+	for (size_t j = 0; j < k->ncols; j++) { /* every key column named */
+		bool found = false;
+		for (size_t i = 0; i < n && !found; i++)
+			found = cols[i] && strcasecmp(k->cols[j], cols[i]) == 0;
+		if (!found)
+			return false;
+	}
+	for (size_t i = 0; i < n; i++) { /* every element a key column of its class */
+		bool found = false;
+		for (size_t j = 0; j < k->ncols && !found; j++)
+			found = cols[i] && strcasecmp(k->cols[j], cols[i]) == 0 &&
+				(!opclass[i] || (k->opclass && k->opclass[j] &&
+						 strcmp(k->opclass[j], opclass[i]) == 0));
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+bool sess_types_arbiter(void *arg, const char *name, const char *const *cols,
+			const char *const *opclass, size_t n)
+{
+	const struct catalog_relation *r = sess_types_relation(arg, name);
+	if (!r)
+		return true; /* not known here: left to SQLite */
+	for (size_t i = 0; i < r->nukeys; i++)
+		if (infers(&r->ukeys[i], cols, opclass, n))
+			return true;
+	return false;
+}
+
 static bool table_default(void *arg, const char *name, const char *col, const char **sql,
 			  bool *text_affinity)
 {

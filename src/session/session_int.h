@@ -480,6 +480,10 @@ bool sess_types_defkey(void *arg, const char *name, const char *conname, const c
 /* xlat_env.refkey_fn: whether cols[0..n) are table name's primary key, or the columns of one
  * of its UNIQUE constraints or plain unique indexes (true too when name is not known). */
 bool sess_types_refkey(void *arg, const char *name, const char *const *cols, size_t n);
+/* xlat_env.arbiter_fn: whether ON CONFLICT (cols opclass) infers one of table name's unique
+ * keys (true too when name is not known). */
+bool sess_types_arbiter(void *arg, const char *name, const char *const *cols,
+			const char *const *opclass, size_t n);
 /* xlat_env.rowtype_users_fn over the session's schema snapshot (schema->arg the session). */
 long sess_types_rowtype_users(const struct xlat_schema *schema, uint32_t oid, struct arena *a,
 			      const char ***tables, const char ***columns);

@@ -2,7 +2,8 @@
 /* shard_defkey.c: the check of a DEFERRABLE UNIQUE constraint's key (xlat_defkey.c: a plain
  * index marked CATALOG_DEFERRABLE_MARK / CATALOG_DEFERRED_MARK), which SQLite does not check:
  * a row written to it is looked up again when the session checks it, and another row with the
- * same key (none of it NULL) is PostgreSQL's 23505 with its DETAIL. */
+ * same key (none of it NULL, or NULLs equal for NULLS NOT DISTINCT) is PostgreSQL's 23505 with
+ * its DETAIL. */
 #include "shard_int.h"
 
 #include "catalog.h"
@@ -36,6 +37,7 @@ int shard_defkey_mode(sqlite3 *db, const char *name)
 /* The key: index name's table and columns. */
 struct dkey {
 	char table[PGERR_NAME_MAX];
+	bool nnd; /* NULLS NOT DISTINCT: a NULL equals a NULL */
 	int ncols;
 	char cols[DK_COLS_MAX][PGERR_NAME_MAX];
 };
@@ -45,15 +47,16 @@ static bool read_key(sqlite3 *db, const char *name, struct dkey *k)
 	sqlite3_stmt *st = NULL;
 	k->ncols = 0;
 	if (sqlite3_prepare_v2(db,
-			       "SELECT s.tbl_name, i.name FROM main.sqlite_schema s, "
-			       "pragma_index_info(?1) i WHERE s.type = 'index' AND s.name = ?1 "
-			       "ORDER BY i.seqno",
+			       "SELECT s.tbl_name, i.name, instr(s.sql, '" CATALOG_NND_MARK
+			       "') > 0 FROM main.sqlite_schema s, pragma_index_info(?1) i WHERE "
+			       "s.type = 'index' AND s.name = ?1 ORDER BY i.seqno",
 			       -1, &st, NULL) != SQLITE_OK)
 		return false;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	while (k->ncols < DK_COLS_MAX && sqlite3_step(st) == SQLITE_ROW &&
 	       sqlite3_column_text(st, 1)) {
 		snprintf(k->table, sizeof(k->table), "%s", (const char *)sqlite3_column_text(st, 0));
+		k->nnd = sqlite3_column_int(st, 2) != 0;
 		snprintf(k->cols[k->ncols++], PGERR_NAME_MAX, "%s",
 			 (const char *)sqlite3_column_text(st, 1));
 	}
@@ -77,7 +80,7 @@ static char *key_query(const struct dkey *k, bool count)
 	for (int i = 0; count && i < k->ncols; i++) {
 		strbuf_puts(&sb, i ? " AND " : " WHERE ");
 		strbuf_put_quoted(&sb, k->cols[i], '"');
-		strbuf_printf(&sb, " = ?%d", i + 1);
+		strbuf_printf(&sb, k->nnd ? " IS ?%d" : " = ?%d", i + 1);
 	}
 	if (!count)
 		strbuf_puts(&sb, " WHERE rowid = ?1");
@@ -142,7 +145,8 @@ bool shard_defkey_check(sqlite3 *db, const char *name, const sqlite3_int64 *rowi
 			continue; /* deleted since */
 		bool null = false;
 		for (int i = 0; i < k.ncols && !null; i++) {
-			null = sqlite3_column_type(row, i) == SQLITE_NULL; /* NULLs are distinct */
+			null = !k.nnd && /* NULLs are distinct, unless NULLS NOT DISTINCT */
+			       sqlite3_column_type(row, i) == SQLITE_NULL;
 			sqlite3_bind_value(cnt, i + 1, sqlite3_column_value(row, i));
 		}
 		if (null || sqlite3_step(cnt) != SQLITE_ROW || sqlite3_column_int64(cnt, 0) <= 1)

@@ -294,8 +294,13 @@ static bool precheck(struct shard_conn *c, const struct shard_rebuild *rb, const
 	if (rb->name && strncasecmp(rb->constraint, "CONSTRAINT ", 11) == 0 &&
 	    !shard_constraint_name_free(db, rb->table, rb->name, rb->kind == SHARD_RB_KEY, err))
 		return false;
-	if (rb->primary && (v = query_text(db, "SELECT 1 FROM pragma_table_info(?1) WHERE pk > 0",
-					   rb->table, err))) {
+	/* a DEFERRABLE or INCLUDE primary key is an index marked so (xlat_defkey.c) */
+	if (rb->primary &&
+	    (v = query_text(db,
+			    "SELECT 1 FROM pragma_table_info(?1) WHERE pk > 0 UNION ALL SELECT 1 "
+			    "FROM sqlite_schema WHERE type = 'index' AND tbl_name = ?1 COLLATE "
+			    "NOCASE AND instr(sql, '" CATALOG_PRIMARY_MARK "')",
+			    rb->table, err))) {
 		free(v);
 		return pgerr_set(err, "42P16",
 				 "multiple primary keys for table \"%s\" are not allowed",

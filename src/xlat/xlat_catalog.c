@@ -871,12 +871,20 @@ static bool to_array(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t o
 		bool string = from.oid == XLAT_OID_TEXT || from.oid == XLAT_OID_VARCHAR ||
 			      from.oid == XLAT_OID_BPCHAR || from.oid == XLAT_OID_UNKNOWN;
 		/* an array of another element type: its elements read as the target's (numeric[]
-		 * as int[] kept 1.5; now 22P02 where PostgreSQL's cast rounds); date/time elements
-		 * keep their stored form */
+		 * as int[] kept 1.5), a numeric's or float's rounded first as its cast to an
+		 * integer rounds; date/time elements keep their stored form */
 		uint32_t fe = xlat_array_elem(from.oid), te = xlat_array_elem(oid);
 		bool other = fe && te && fe != te && !xlat_type_is_temporal(fe) &&
 			     !xlat_type_is_temporal(te);
+		bool round = other &&
+			     (fe == XLAT_OID_NUMERIC || fe == XLAT_OID_FLOAT4 ||
+			      fe == XLAT_OID_FLOAT8) &&
+			     (te == XLAT_OID_INT2 || te == XLAT_OID_INT4 || te == XLAT_OID_INT8);
 		if ((string || other) && !(c->flags & XLAT_X_NOSUBQUERY)) { /* DDL: no pgfn */
+			if (round) {
+				xlat_insert_at(c, mark, "pgfn_array_round(");
+				xlat_printf(c, ", %u, %u)", fe, te);
+			}
 			xlat_insert_at(c, mark, "pgfn_array_in(");
 			xlat_printf(c, ", %u)", xlat_array_elem(oid));
 		} else {

@@ -548,8 +548,8 @@ static bool ddl_expr(struct xlat_ctx *c, const char *head, const PgQuery__Node *
 
 bool xlat_key_options(struct xlat_ctx *c, const PgQuery__Constraint *k)
 {
-	if (k->n_including && k->contype != CONSTR(UNIQUE)) /* UNIQUE's: xlat_defkey.c */
-		return xlat_unsupported(c, k->location, "INCLUDE in a PRIMARY KEY constraint");
+	if (k->n_including && k->contype != CONSTR(UNIQUE) && k->contype != CONSTR(PRIMARY))
+		return xlat_unsupported(c, k->location, "INCLUDE in this constraint");
 	if (k->n_options || (k->indexspace && *k->indexspace))
 		return xlat_unsupported(c, k->location, "an index option on a key constraint");
 	return true;
@@ -879,6 +879,38 @@ bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, int auton
 	if (tr.domain && !has_default && !domain_default(c, tr.domain, &col))
 		return false;
 	return !tr.domain || xlat_domain_column(c, tr.domain, cd->colname);
+}
+
+/* PostgreSQL's transformIndexConstraint: a second PRIMARY KEY (column or table level) is
+ * 42P16 at its position; SQLite would not see one made as an index (DEFERRABLE, INCLUDE). */
+static bool one_primary_key(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
+{
+	bool seen = false;
+	for (int pass = 0; pass < 2; pass++) { /* columns' first, as PostgreSQL takes them */
+		for (size_t i = 0; i < s->n_table_elts; i++) {
+			const PgQuery__Node *e = s->table_elts[i];
+			const PgQuery__Node *const *ks = NULL;
+			size_t n = 0;
+			if (pass == 0 && e->node_case == NODE(COLUMN_DEF))
+				ks = (const PgQuery__Node *const *)e->column_def->constraints,
+				n = e->column_def->n_constraints;
+			else if (pass == 1 && e->node_case == NODE(CONSTRAINT))
+				ks = (const PgQuery__Node *const *)&s->table_elts[i], n = 1;
+			for (size_t k = 0; k < n; k++) {
+				const PgQuery__Constraint *con = ks[k]->constraint;
+				if (ks[k]->node_case != NODE(CONSTRAINT) ||
+				    con->contype != CONSTR(PRIMARY))
+					continue;
+				if (seen)
+					return xlat_fail(c, "42P16", con->location,
+							 "multiple primary keys for table \"%s\" "
+							 "are not allowed",
+							 s->relation->relname);
+				seen = true;
+			}
+		}
+	}
+	return true;
 }
 
 /* Whether a column is part of a table-level PRIMARY KEY, or already declared NOT NULL. */
@@ -1373,7 +1405,8 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 	if (has_like(s))
 		return s->partspec ? xlat_unsupported(c, -1, "LIKE in a partitioned table")
 				   : create_like(c, s);
-	if (!xlat_gencheck_create(c, s) || !find_autonum(c, s, &an) || !foreign_key_types(c, s))
+	if (!one_primary_key(c, s) || !xlat_gencheck_create(c, s) || !find_autonum(c, s, &an) ||
+	    !foreign_key_types(c, s))
 		return false;
 	bool temp = xlat_temp_is(s->relation);
 	xlat_puts(c, temp ? "CREATE TEMP TABLE " : "CREATE TABLE ");

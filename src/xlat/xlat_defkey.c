@@ -44,8 +44,8 @@ void xlat_nnd_check(struct xlat_ctx *c, const char *table, const char *name,
 	xlat_puts(c, " HAVING count(*) > 1 LIMIT 1)");
 }
 
-/* UNIQUE (...) INCLUDE (...), not deferrable: a UNIQUE index of the key columns named as the
- * constraint and marked so (CATALOG_UNIQUE_MARK), its included columns named in
+/* UNIQUE or PRIMARY KEY (...) INCLUDE (...), not deferrable: a UNIQUE index of the key
+ * columns named as the constraint and marked so (CATALOG_UNIQUE_MARK, CATALOG_PRIMARY_MARK), its included columns named in
  * CATALOG_INCLUDE_MARK (as CREATE UNIQUE INDEX ... INCLUDE makes them, xlat_objects.c);
  * SQLite checks the rows as the index is made. The included columns must exist. */
 static bool include_key(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
@@ -78,6 +78,8 @@ static bool include_key(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 	xlat_puts(c, c->sb->len ? "; CREATE UNIQUE INDEX " : "CREATE UNIQUE INDEX ");
 	strbuf_put_quoted(c->sb, name, '"');
 	xlat_puts(c, " " CATALOG_UNIQUE_MARK);
+	if (k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY)
+		xlat_puts(c, " " CATALOG_PRIMARY_MARK);
 	if (k->nulls_not_distinct)
 		xlat_puts(c, " " CATALOG_NND_MARK);
 	if (k->n_including) {
@@ -99,7 +101,7 @@ static bool include_key(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 	return true;
 }
 
-/* ALTER TABLE ... ADD PRIMARY KEY ... DEFERRABLE, checked when it runs: the table has no
+/* ALTER TABLE ... ADD PRIMARY KEY ... DEFERRABLE or INCLUDE, checked when it runs: the table has no
  * primary key (42P16), and PostgreSQL makes the columns NOT NULL, which SQLite cannot without
  * a rebuild: they must be NOT NULL already (as pg_dump's tables have them), else 0A000. */
 static void primary_checks(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
@@ -114,9 +116,10 @@ static void primary_checks(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 	xlat_puts(c, ") WHERE pk > 0) OR EXISTS (SELECT 1 FROM main.sqlite_schema WHERE type = "
 		     "'index' AND tbl_name = ");
 	xlat_string(c, rel->relname);
-	xlat_puts(c, " AND instr(sql, '" CATALOG_PRIMARY_MARK "')); SELECT shardlite_raise('0A000', "
-		     "'ADD PRIMARY KEY ... DEFERRABLE on a column without NOT NULL is not "
-		     "supported') FROM pragma_table_info(");
+	xlat_puts(c,
+		  " AND instr(sql, '" CATALOG_PRIMARY_MARK "')); SELECT shardlite_raise('0A000', "
+		  "'ADD PRIMARY KEY ... DEFERRABLE or INCLUDE on a column without NOT NULL is "
+		  "not supported') FROM pragma_table_info(");
 	xlat_string(c, rel->relname);
 	xlat_puts(c, ") WHERE \"notnull\" = 0 AND name IN (");
 	for (size_t i = 0; i < k->n_keys; i++) {
@@ -176,13 +179,8 @@ bool xlat_defkey_add(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 		     const PgQuery__Constraint *k, bool rows)
 {
 	bool deferrable = k->deferrable || k->initdeferred;
-	if (k->n_including && (deferrable || k->contype != PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE))
-		return xlat_unsupported(c, k->location,
-					k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE
-						? "INCLUDE in a deferrable key constraint"
-						: "INCLUDE in a PRIMARY KEY constraint");
-	if (k->nulls_not_distinct && deferrable)
-		return xlat_unsupported(c, k->location, "a deferrable UNIQUE NULLS NOT DISTINCT");
+	if (k->n_including && deferrable)
+		return xlat_unsupported(c, k->location, "INCLUDE in a deferrable key constraint");
 	if (!xlat_key_options(c, k))
 		return false;
 	if (xlat_temp_is(rel) || !xlat_own_table(c, rel))
@@ -209,15 +207,17 @@ bool xlat_defkey_add(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 	}
 	xlat_nocache(c);
 	c->st->kind = XLAT_SCRIPT;
-	if (!deferrable) /* INCLUDE or NULLS NOT DISTINCT */
-		return include_key(c, rel, k, name);
 	if (primary && rows)
 		primary_checks(c, rel, k);
+	if (!deferrable) /* INCLUDE or NULLS NOT DISTINCT */
+		return include_key(c, rel, k, name);
 	xlat_puts(c, c->sb->len ? "; CREATE INDEX " : "CREATE INDEX ");
 	strbuf_put_quoted(c->sb, name, '"');
 	xlat_puts(c, " " CATALOG_UNIQUE_MARK " ");
 	xlat_puts(c, k->initdeferred ? CATALOG_DEFERRED_MARK : CATALOG_DEFERRABLE_MARK);
 	xlat_puts(c, primary ? " " CATALOG_PRIMARY_MARK : "");
+	/* NULLs equal: the session's check (shard_defkey.c), no trigger of the sweep's */
+	xlat_puts(c, k->nulls_not_distinct ? " " CATALOG_NND_MARK : "");
 	xlat_puts(c, " ON ");
 	strbuf_put_quoted(c->sb, rel->relname, '"');
 	xlat_puts(c, " (");
@@ -232,9 +232,12 @@ bool xlat_defkey_add(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 		xlat_string(c, arena_printf(c->a, "could not create unique index \"%s\"", name));
 		xlat_puts(c, ") FROM (SELECT 1 FROM ");
 		strbuf_put_quoted(c->sb, rel->relname, '"');
-		xlat_puts(c, " WHERE ");
-		columns(c, k, " IS NOT NULL AND ");
-		xlat_puts(c, " IS NOT NULL GROUP BY ");
+		if (!k->nulls_not_distinct) { /* GROUP BY takes NULLs as equal */
+			xlat_puts(c, " WHERE ");
+			columns(c, k, " IS NOT NULL AND ");
+			xlat_puts(c, " IS NOT NULL");
+		}
+		xlat_puts(c, " GROUP BY ");
 		columns(c, k, ", ");
 		xlat_puts(c, " HAVING count(*) > 1 LIMIT 1)");
 	}

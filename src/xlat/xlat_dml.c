@@ -560,6 +560,37 @@ static bool arbiters_immediate(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 	return true;
 }
 
+/* ON CONFLICT (col opclass) and (col COLLATE x): PostgreSQL infers only an index whose key
+ * has that operator class and collation (infer_collation_and_opclass_matches); SQLite would
+ * take any unique index of the columns. A collation other than "default" matches none, as
+ * the translator keeps none on a column or an index key (COLLATE "C" is the default's
+ * order here). A class is checked for plain columns without WHERE; else left to SQLite. */
+static bool arbiter_classes(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
+			    const PgQuery__InferClause *inf, const char *const *names)
+{
+	size_t n = inf->n_index_elems;
+	const char **classes = arena_zalloc(c->a, (n + 1) * sizeof(char *));
+	bool any = false, coll = false, expr = false;
+	for (size_t i = 0; i < n; i++) {
+		const PgQuery__IndexElem *ie = inf->index_elems[i]->index_elem;
+		expr |= !names[i]; /* an expression: SQLite compares it */
+		if (ie->n_opclass)
+			classes[i] = xlat_node_str(ie->opclass[ie->n_opclass - 1]);
+		const char *cn = ie->n_collation ? xlat_node_str(ie->collation[ie->n_collation - 1])
+						 : NULL;
+		coll |= cn && strcmp(cn, "default") != 0;
+		any |= classes[i] || coll;
+	}
+	if (!coll && (!any || expr || inf->where_clause))
+		return true;
+	if (!coll && (!c->schema || !c->env || !c->env->arbiter_fn ||
+		      c->env->arbiter_fn(c->schema->arg, rel->relname, names, classes, n)))
+		return true;
+	return xlat_fail(c, "42P10", -1,
+			 "there is no unique or exclusion constraint matching the ON CONFLICT "
+			 "specification");
+}
+
 /* An expression or the predicate of ON CONFLICT's inference, written as CREATE INDEX writes
  * an index's (xlat_objects.c: no overflow checks, enum comparisons by label, constants in the
  * text), so that SQLite, which compares the two as expressions when it prepares, finds the
@@ -627,7 +658,8 @@ static bool on_conflict(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 			const PgQuery__IndexElem *ie = inf->index_elems[i]->index_elem;
 			names[i] = ie->name && *ie->name ? ie->name : NULL;
 		}
-		if (!arbiters_immediate(c, rel, NULL, names, inf->n_index_elems))
+		if (!arbiters_immediate(c, rel, NULL, names, inf->n_index_elems) ||
+		    !arbiter_classes(c, rel, inf, names))
 			return false;
 		/* a key named twice is named once: PostgreSQL infers the index all the same,
 		 * SQLite matches none */

@@ -391,6 +391,12 @@ static bool column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct 
 	const char *hid = n == 2 && xlat_node_str(cr->fields[0])
 				  ? xlat_scope_hidden_by_alias(c, xlat_node_str(cr->fields[0]))
 				  : NULL;
+	if (n == 2 && f0 && f1 && !hid && xlat_scope_missing(c, f0)) /* errorMissingRTE's */
+		return xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, cr->location,
+				 "missing FROM-clause entry for table \"%s\"", f0);
+	if (n == 2 && f0 && f1 && !hid && xlat_scope_ambiguous(c, f0)) /* scanNameSpaceForRefname */
+		return xlat_fail(c, "42P09", cr->location, "table reference \"%s\" is ambiguous",
+				 f0);
 	if (hid) { /* FROM t AS x hides t, as in PostgreSQL's errorMissingRTE */
 		xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, cr->location,
 			  "invalid reference to FROM-clause entry for table \"%s\"",

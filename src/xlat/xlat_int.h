@@ -268,6 +268,7 @@ struct xlat_ctx {
 	size_t using_ncols;
 	struct xlat_scope_rel *rels;
 	int nrels, rels_cap;
+	int scope_left; /* translating an ORDER BY after its query's FROM items left the scope */
 	struct xlat_scope_rel *ctes;
 	int nctes, ctes_cap;
 	struct xlat_scope_memo *memo;
@@ -1388,6 +1389,14 @@ void xlat_scope_cte(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e,
  * the relation rel (rel not NULL) or a relation with a column col: 1 yes, 0 no, -1 cannot
  * tell (a relation whose columns are not known). */
 int xlat_scope_visible(const struct xlat_ctx *c, const char *rel, const char *col);
+/* Whether rel.col names no relation of any level (nor a CTE, nor a column rel of composite
+ * type) while every relation in scope is known: PostgreSQL's 42P01 missing FROM-clause entry.
+ * False when it cannot tell (no FROM item, one whose columns are unknown, DDL expressions). */
+bool xlat_scope_missing(const struct xlat_ctx *c, const char *rel);
+/* Whether rel.col's rel names two FROM items of the innermost level that has one of that name
+ * (FROM t, other.t: two relations of one name, which PostgreSQL lets stand, 42P09 when
+ * referenced so). */
+bool xlat_scope_ambiguous(const struct xlat_ctx *c, const char *rel);
 /* The name of a relation of the current level that is one of side's FROM items (side a
  * join's input) and has a column col; NULL when none has. */
 const char *xlat_scope_input_has(const struct xlat_ctx *c, const PgQuery__Node *side,

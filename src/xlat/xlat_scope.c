@@ -400,7 +400,16 @@ struct refname {
 	int location;
 };
 
-static size_t refnames(const PgQuery__Node *n, struct refname *v, size_t at, size_t max)
+/* Whether relation rel is "s.t" with alias t: local schema s's t as xlat_localnsp.c names it,
+ * whose alias is its reference name, not one the statement gave. */
+static bool local_alias(const char *rel, const char *alias)
+{
+	size_t rl = strlen(rel), al = strlen(alias);
+	return rl > al + 1 && rel[rl - al - 1] == '.' && strcmp(rel + rl - al, alias) == 0;
+}
+
+static size_t refnames(struct xlat_ctx *c, const PgQuery__Node *n, struct refname *v, size_t at,
+		       size_t max)
 {
 	const PgQuery__Alias *al = NULL;
 	int location = -1;
@@ -410,10 +419,18 @@ static size_t refnames(const PgQuery__Node *n, struct refname *v, size_t at, siz
 			al = n->join_expr->alias;
 			break;
 		}
-		at = refnames(n->join_expr->larg, v, at, max);
-		return refnames(n->join_expr->rarg, v, at, max);
+		at = refnames(c, n->join_expr->larg, v, at, max);
+		return refnames(c, n->join_expr->rarg, v, at, max);
 	case NODE(RANGE_VAR):
 		al = n->range_var->alias;
+		if (al && al->aliasname && local_alias(n->range_var->relname, al->aliasname) &&
+		    at < max) { /* s.t of local schema s: "s.t" AS t (xlat_localnsp.c) */
+			const char *rel = n->range_var->relname;
+			size_t sl = strlen(rel) - strlen(al->aliasname) - 1;
+			v[at++] = (struct refname){al->aliasname, arena_strndup(c->a, rel, sl),
+						   n->range_var->location};
+			return at;
+		}
 		if (!al && at < max) /* t and public.t are the same table */
 			v[at++] = (struct refname){n->range_var->relname,
 						   n->range_var->schemaname &&
@@ -445,7 +462,7 @@ static bool unique_refnames(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 	struct refname names[64];
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++)
-		k = refnames(v[i], names, k, ARRAY_LEN(names));
+		k = refnames(c, v[i], names, k, ARRAY_LEN(names));
 	for (size_t i = 1; i < k; i++) {
 		for (size_t j = 0; j < i; j++) {
 			if (strcmp(names[i].name, names[j].name) != 0 ||
@@ -702,6 +719,47 @@ int xlat_scope_visible(const struct xlat_ctx *c, const char *rel, const char *co
 		if (strcmp(c->ctes[i].name, rel) == 0)
 			return 1;
 	return 0;
+}
+
+bool xlat_scope_ambiguous(const struct xlat_ctx *c, const char *rel)
+{
+	int level = -1, n = 0;
+	const char *own = NULL;
+	for (int i = c->nrels - 1; i >= 0; i--) {
+		const struct xlat_scope_rel *r = &c->rels[i];
+		if (hidden(c, r->level) || !r->name || strcmp(r->name, rel) != 0)
+			continue;
+		if (level < 0)
+			level = r->level; /* the innermost level that has it */
+		if (r->level != level)
+			continue;
+		/* an alias, or the tenant's table twice: the names inside a join with an alias
+		 * (refused, xlat_from.c), not two relations of one name */
+		if (r->table && ((strcmp(r->table, rel) != 0 && !local_alias(r->table, rel)) ||
+				 (own && strcmp(own, r->table) == 0)))
+			return false;
+		own = r->table ? r->table : own;
+		n++;
+	}
+	return n > 1 && !c->scope_left;
+}
+
+bool xlat_scope_missing(const struct xlat_ctx *c, const char *rel)
+{
+	if (c->nrels == 0 || c->scope_left || (c->flags & XLAT_X_NOSUBQUERY) || c->using_target ||
+	    c->upsert_rel)
+		return false;
+	for (int i = c->nrels - 1; i >= 0; i--) {
+		const struct xlat_scope_rel *r = &c->rels[i];
+		if (!r->name || r->opaque || r->scalar_fn || r->rowtype ||
+		    strcmp(r->name, rel) == 0 || (r->table && strcmp(r->table, rel) == 0) ||
+		    xlat_scope_col(r->cols, r->ncols, rel))
+			return false; /* rel may be this relation, or a column of it */
+	}
+	for (int i = c->nctes - 1; i >= 0; i--)
+		if (strcmp(c->ctes[i].name, rel) == 0)
+			return false;
+	return true;
 }
 
 const char *xlat_scope_hidden_by_alias(const struct xlat_ctx *c, const char *rel)

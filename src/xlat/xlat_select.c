@@ -604,7 +604,10 @@ static bool order_limit(struct xlat_ctx *c, const PgQuery__SelectStmt *s, bool s
 		return false;
 	if (sort && s->n_sort_clause) {
 		xlat_puts(c, " ORDER BY ");
-		if (!xlat_sort_list(c, s->sort_clause, s->n_sort_clause))
+		c->scope_left++; /* the query's FROM items have left the scope (xlat_scope_missing) */
+		bool ok = xlat_sort_list(c, s->sort_clause, s->n_sort_clause);
+		c->scope_left--;
+		if (!ok)
 			return false;
 	}
 	if (s->limit_option == PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_WITH_TIES)
@@ -722,6 +725,14 @@ bool xlat_with(struct xlat_ctx *c, const PgQuery__WithClause *w)
 {
 	if (!w)
 		return true;
+	for (size_t i = 0; i < w->n_ctes; i++) { /* parserOpenTable's check, before SQLite's */
+		const PgQuery__CommonTableExpr *e = w->ctes[i]->common_table_expr;
+		for (size_t k = 0; k < i; k++)
+			if (strcmp(w->ctes[k]->common_table_expr->ctename, e->ctename) == 0)
+				return xlat_fail(c, "42712", e->location,
+						 "WITH query name \"%s\" specified more than once",
+						 e->ctename);
+	}
 	bool top = w == xlat_modcte_top_with(c->top_stmt) && !c->dry;
 	for (size_t i = 0; top && !c->mod && i < w->n_ctes; i++)
 		if (xlat_modcte_is(w->ctes[i]->common_table_expr) && !xlat_modcte_begin(c, w))

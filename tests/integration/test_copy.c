@@ -562,6 +562,41 @@ START_TEST(refused_and_bad_options)
 }
 END_TEST
 
+/* COPY FROM ... FREEZE: refused after CopyInResponse, as PostgreSQL's CopyFrom refuses it, in
+ * a COPY that is its own transaction (the table cannot have been created or truncated in it)
+ * and on a partitioned table; loads the rows after TRUNCATE in a block or in the Query that
+ * creates the table. */
+START_TEST(copy_freeze)
+{
+	PGconn *c = connect_with_table();
+	PGresult *r = copy_in(c, "COPY t (a) FROM STDIN (FREEZE)", "1\n", 2, 0);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "55000");
+	ck_assert_str_eq(
+		PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY),
+		"cannot perform COPY FREEZE because the table was not created or truncated "
+		"in the current subtransaction");
+	PQclear(r);
+	PQclear(harness_exec_ok(c, "CREATE TABLE fp (a int) PARTITION BY RANGE (a)"));
+	r = copy_in(c, "COPY fp FROM STDIN (FREEZE)", "1\n", 2, 0);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "0A000");
+	PQclear(r);
+	ck_assert_int_eq(PQtransactionStatus(c), PQTRANS_IDLE);
+	PQclear(harness_exec_ok(c, "BEGIN"));
+	PQclear(harness_exec_ok(c, "TRUNCATE t"));
+	copy_in_ok(c, "COPY t (a) FROM STDIN (FREEZE)", "1\n2\n", 4, 0, "COPY 2");
+	PQclear(harness_exec_ok(c, "COMMIT"));
+	copy_in_ok(c, "CREATE TABLE f2 (a int); COPY f2 FROM STDIN (FREEZE)", "3\n", 2, 0,
+		   "COPY 1");
+	copy_in_ok(c, "COPY t (a) FROM STDIN (FREEZE false)", "4\n", 2, 0, "COPY 1");
+	r = harness_exec_ok(c, "SELECT (SELECT string_agg(a::text, ',' ORDER BY a) FROM t), "
+			       "(SELECT string_agg(a::text, ',') FROM f2)");
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "1,2,4");
+	ck_assert_str_eq(PQgetvalue(r, 0, 1), "3");
+	PQclear(r);
+	PQfinish(c);
+}
+END_TEST
+
 START_TEST(copy_in_transactions)
 {
 	PGconn *c = connect_with_table();
@@ -788,6 +823,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, copy_in_fires_triggers);
 	tcase_add_test(tc, exclusion_constraint);
 	tcase_add_test(tc, failing_row_detail);
+	tcase_add_test(tc, copy_freeze);
 	suite_add_tcase(s, tc);
 	return s;
 }

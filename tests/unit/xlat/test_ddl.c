@@ -147,10 +147,10 @@ static const struct xcase cases[] = {
 	{"CREATE INDEX n1_i ON t (b) INCLUDE ((c + 1))", "!0A000"},
 	/* a UNIQUE one's included column named in its mark: no name that could end it */
 	{"CREATE UNIQUE INDEX n1_i ON t (b) INCLUDE (\"c*/\")", "!0A000"},
-	{"CREATE TABLE n1 (a int, b int, PRIMARY KEY (a) INCLUDE (b))", "!0A000"},
+	{"CREATE TABLE n1 (a int, b int, PRIMARY KEY (a) INCLUDE (b) DEFERRABLE)", "!0A000"},
+	{"CREATE TABLE n1 (a int PRIMARY KEY, b int, PRIMARY KEY (a) INCLUDE (b))", "!42P16"},
 	{"CREATE UNIQUE INDEX n1_i ON t (lower(b)) NULLS NOT DISTINCT", "!0A000"},
 	{"CREATE UNIQUE INDEX n1_i ON t (b) NULLS NOT DISTINCT WHERE a > 0", "!0A000"},
-	{"CREATE TABLE n1 (a int, UNIQUE NULLS NOT DISTINCT (a) DEFERRABLE)", "!0A000"},
 	{"CREATE TABLE n1 (a int, b int, UNIQUE (a) INCLUDE (b) DEFERRABLE)", "!0A000"},
 	{"CREATE INDEX n1_i ON t ((a + 1))", "CREATE INDEX n1_i ON t ((a + 1))"},
 	{"DROP SCHEMA s", "!0A000"},
