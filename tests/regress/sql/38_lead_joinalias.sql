@@ -16,7 +16,7 @@ SELECT k, m FROM (ja1 FULL JOIN ja2 USING (a)) AS x(k, l, m) ORDER BY k;
 SELECT * FROM (ja1 JOIN ja2 ON ja1.a = ja2.a) x;
 SELECT x.a FROM (ja1 JOIN ja2 ON ja1.a = ja2.a) x;
 SELECT x.x, x.c FROM (ja1 JOIN ja2 ON ja1.a = ja2.a) x;
--- differs: PostgreSQL's 42P01 invalid reference to FROM-clause entry for table "ja1", with its HINT; shardlite: 42703 column ja1.x does not exist
+-- 42P01 both; PostgreSQL's message is invalid reference to FROM-clause entry for table "ja1", with a HINT
 SELECT ja1.x FROM (ja1 JOIN ja2 ON ja1.a = ja2.a) x;
 SELECT * FROM (ja1 NATURAL JOIN ja2) nj JOIN ja3 USING (a);
 SELECT nj.b, ja3.d FROM (ja1 JOIN ja2 USING (a)) nj JOIN ja3 ON nj.a = ja3.a;
