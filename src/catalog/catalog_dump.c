@@ -459,6 +459,27 @@ const char *cat_qualify_after(const struct cat_conn *cc, struct arena *a, const 
 	return out;
 }
 
+/* Whether the tenant has a function called name (xlat_own_fn). */
+static bool own_function(void *arg, const char *name)
+{
+	sqlite3_stmt *st = NULL;
+	bool found = sqlite3_prepare_v2((sqlite3 *)arg,
+					"SELECT 1 FROM main._shardlite_functions WHERE name = ?1",
+					-1, &st, NULL) == SQLITE_OK &&
+		     sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC) == SQLITE_OK &&
+		     sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+const char *cat_qualify_calls(const struct cat_conn *cc, struct arena *a, const char *text,
+			      bool statement)
+{
+	if (!text || !strchr(text, '(') || cat_public_visible(cc))
+		return text;
+	return xlat_qualify_calls(text, statement, cat_conn_public(cc), own_function, cc->db, a);
+}
+
 static const struct pgfn_srf_def srfs[] = {
 	{"pg_srf_options_to_table", "option_name text, option_value text", 2, 1, start_options,
 	 NULL, NULL},

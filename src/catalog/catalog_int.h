@@ -1302,6 +1302,11 @@ void cat_dump_depends(const struct cat_model *m, struct cat_rows *r);
  * whose name is not qualified already, when public is not on the search path; else text. */
 const char *cat_qualify_after(const struct cat_conn *cc, struct arena *a, const char *text,
 			      const char *marker);
+/* text (an expression, or a whole statement when statement) with public. before each call of
+ * the tenant's own functions named without a schema, when public is not on the search path,
+ * as ruleutils.c qualifies them (xlat_qualify_calls); else text. */
+const char *cat_qualify_calls(const struct cat_conn *cc, struct arena *a, const char *text,
+			      bool statement);
 
 /* ---- catalog_reg.c: reg* conversions, regular expressions ---- */
 bool cat_reg_register(sqlite3 *db, struct cat_conn *cc);
