@@ -337,7 +337,7 @@ void cat_dump_depends(const struct cat_model *m, struct cat_rows *r)
 		const struct cat_rel *rel = m->rels[i];
 		if (rel->kind == 'r')
 			default_depends(m, rel, r);
-		else if (rel->kind == 'v')
+		if (rel->kind == 'v' || (rel->matview && cat_view_query(rel)))
 			view_depends(m, rel, r);
 	}
 }

@@ -73,6 +73,18 @@ const char *cat_format_type(struct arena *a, uint32_t oid, int32_t typmod)
 	}
 }
 
+/* Whether a type name as printed (cat_rowtype_name: pair, "a.b", s.pair) names its schema. */
+static bool qualified(const char *name)
+{
+	for (bool quoted = false; *name; name++) {
+		if (*name == '"')
+			quoted = !quoted;
+		else if (*name == '.' && !quoted)
+			return true;
+	}
+	return false;
+}
+
 static void fn_format_type(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
@@ -107,7 +119,8 @@ static void fn_format_type(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	const struct cat_domain *dm = s && !row && m && !en ? cat_model_domain_oid(m, oid, NULL)
 							    : NULL;
 	const char *tn = en ? en->name : dm ? dm->name : NULL;
-	if (tn && !cat_nsp_of(m, tn, NULL) && !cat_public_visible(CTX_CONN(ctx)))
+	if (((tn && !cat_nsp_of(m, tn, NULL)) || (row && !qualified(row))) &&
+	    !cat_public_visible(CTX_CONN(ctx)))
 		s = arena_printf(a, "%s.%s", cat_conn_public(CTX_CONN(ctx)), s);
 	if (s)
 		cat_result_text(ctx, s);

@@ -869,6 +869,8 @@ bool cat_con_comment_follow(sqlite3_context *ctx, bool temp, const char *kind, c
 			    const char *con, const char *to);
 /* The comment on constraint oid (a table's or a domain's), NULL when none. */
 const char *cat_model_con_comment(const struct cat_model *m, uint32_t oid);
+/* The COMMENT on object oid of catalog classoid (pg_type's, pg_trigger's, pg_policy's), NULL. */
+const char *cat_model_class_comment(const struct cat_model *m, uint32_t classoid, uint32_t oid);
 /* The COMMENT ON FUNCTION of the tenant's function oid (pg_proc's), NULL when none. */
 const char *cat_model_proc_comment(const struct cat_model *m, uint32_t oid);
 /* The pg_constraint OID of table t's constraint name (a key, foreign key, CHECK or EXCLUDE),

@@ -63,8 +63,10 @@ static const char *write_sql(const char *schema, const struct catalog_relation *
 	strbuf_put_quoted(&sb, rel->name, '"');
 	*n = 0;
 	for (size_t k = 0; k < rel->ncols; k++) {
-		if (insert ? numbered(&rel->cols[k], p, k, orig[k])
-			   : !differs(p->texts[k], olds[k]))
+		/* a stored generated column: SQLite computes it (writing it is its "cannot
+		 * UPDATE generated column") */
+		if (rel->cols[k].generated || (insert ? numbered(&rel->cols[k], p, k, orig[k])
+						      : !differs(p->texts[k], olds[k])))
 			continue;
 		strbuf_puts(&sb, *n ? ", " : insert ? " (" : " SET ");
 		if (insert)

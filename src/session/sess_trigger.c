@@ -191,7 +191,10 @@ static int keep_row(struct session *s, const struct pl_run *r, const char *table
 	char **texts = base_xcalloc(rel->ncols + 1, sizeof(char *));
 	for (size_t k = 0; k < rel->ncols && k < v->nfields; k++) {
 		const char *t = v->texts[k];
-		changed[k] = (t == NULL) != (orig[k] == NULL) || (t && strcmp(t, orig[k]) != 0);
+		/* a stored generated column is SQLite's to compute again: never written (an
+		 * UPDATE of it is SQLite's "cannot UPDATE generated column") */
+		changed[k] = !rel->cols[k].generated &&
+			     ((t == NULL) != (orig[k] == NULL) || (t && strcmp(t, orig[k]) != 0));
 		texts[k] = t ? strdup(t) : NULL;
 		any |= changed[k];
 	}
