@@ -459,9 +459,16 @@ const char *cat_qualify_after(const struct cat_conn *cc, struct arena *a, const 
 	return out;
 }
 
-/* Whether the tenant has a function called name (xlat_own_fn). */
+/* Whether the tenant has a function called name and no built-in function has that name
+ * (xlat_own_fn): a call of a shared name (the tenant's lower(int)) is not told apart in the
+ * PostgreSQL text, and public.lower('x') would not restore. */
 static bool own_function(void *arg, const char *name)
 {
+	size_t n = 0;
+	const struct cat_proc *procs = cat_procs(&n);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(procs[i].name, name) == 0)
+			return false;
 	sqlite3_stmt *st = NULL;
 	bool found = sqlite3_prepare_v2((sqlite3 *)arg,
 					"SELECT 1 FROM main._shardlite_functions WHERE name = ?1",

@@ -62,6 +62,13 @@ struct walk {
 	 * name and arguments, put back before the tree is freed */
 	struct renamed_call renamed[64];
 	size_t nrenamed;
+	/* shardlite_num_in(x, 'n'), the translator's reading of a numeric operand as a number
+	 * (xlat_expr.c), shown as x: the slot that held it and what it held, to be put back */
+	struct {
+		PgQuery__Node **slot;
+		PgQuery__Node *held;
+	} read_as[64];
+	size_t nread_as;
 	bool cast_literals;   /* string literals and NULLs passed to the tenant's functions:
 			       * as their parameters' types (struct lit_cast) */
 	const char *internal; /* the first shardlite-only function met */
@@ -360,6 +367,32 @@ static void put_back_calls(struct walk *w)
 	}
 }
 
+/* x of shardlite_num_in(x, 'n'), else NULL. */
+static PgQuery__Node *read_as_number(const ProtobufCMessage *m)
+{
+	const PgQuery__Node *n =
+		m && m->descriptor == &pg_query__node__descriptor ? (const PgQuery__Node *)m : NULL;
+	const PgQuery__FuncCall *f =
+		n && n->node_case == PG_QUERY__NODE__NODE_FUNC_CALL ? n->func_call : NULL;
+	const char *kind = f && f->n_args == 2 ? string_const(f->args[1]) : NULL;
+	return f && f->n_funcname == 1 && is_name(f->funcname[0], "shardlite_num_in") && kind &&
+			       strcmp(kind, "n") == 0
+		       ? f->args[0]
+		       : NULL;
+}
+
+/* The child in slot, shown without the translator's shardlite_num_in around it. */
+static void visit_slot(struct walk *w, ProtobufCMessage **slot)
+{
+	PgQuery__Node *x;
+	while ((x = read_as_number(*slot)) && w->nread_as < ARRAY_LEN(w->read_as)) {
+		w->read_as[w->nread_as].slot = (PgQuery__Node **)slot;
+		w->read_as[w->nread_as++].held = (PgQuery__Node *)*slot;
+		*slot = &x->base;
+	}
+	visit(w, *slot);
+}
+
 static void visit_fields(struct walk *w, ProtobufCMessage *m)
 {
 	const ProtobufCMessageDescriptor *d = m->descriptor;
@@ -375,9 +408,9 @@ static void visit_fields(struct walk *w, ProtobufCMessage *m)
 			size_t n = *(size_t *)(base + f->quantifier_offset);
 			ProtobufCMessage **v = *(ProtobufCMessage ***)(base + f->offset);
 			for (size_t k = 0; k < n; k++)
-				visit(w, v[k]);
+				visit_slot(w, &v[k]);
 		} else {
-			visit(w, *(ProtobufCMessage **)(base + f->offset));
+			visit_slot(w, (ProtobufCMessage **)(base + f->offset));
 		}
 	}
 }
@@ -456,6 +489,8 @@ static char *deparse(struct walk *w, PgQuery__ParseResult *tree)
 /* Puts back what the walk changed in tree, and frees it. */
 static void walk_done(struct walk *w, PgQuery__ParseResult *tree)
 {
+	for (size_t i = w->nread_as; i-- > 0;)
+		*w->read_as[i].slot = w->read_as[i].held;
 	for (size_t i = 0; i < w->nunwrapped; i++)
 		w->unwrapped[i].link->subselect = w->unwrapped[i].wrapped;
 	put_back_calls(w);

@@ -68,3 +68,11 @@ SET search_path = '';
 SELECT pg_get_viewdef('public.wv'::regclass);
 SELECT adnum, pg_get_expr(adbin, adrelid) FROM pg_catalog.pg_attrdef
   WHERE adrelid = 'public.w'::regclass AND adnum < 7 ORDER BY adnum;
+RESET search_path;
+-- a function of the tenant's that shares a built-in's name: the built-in's calls stay
+-- unqualified (public.lower('x') would not restore)
+CREATE FUNCTION lower(x int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT x';
+CREATE TABLE lo (s text, CHECK (lower(s) <> 'x'));
+SET search_path = '';
+SELECT pg_get_constraintdef(oid) FROM pg_catalog.pg_constraint
+  WHERE conrelid = 'public.lo'::pg_catalog.regclass;

@@ -21,5 +21,15 @@ SELECT id, add_tax(price) FROM t ORDER BY add_tax(price);
 SELECT id, dbl(price) FROM t ORDER BY dbl(price) DESC;
 SELECT max(add_tax(price)), min(dbl(price)) FROM t;
 SELECT id FROM t WHERE dbl(price) BETWEEN 9 AND 41 ORDER BY 1;
--- differs: a scalar subquery's numeric result of the tenant's function compares as text
-SELECT (SELECT dbl(2.5)) < 10 AS s;
+-- also through a scalar subquery
+SELECT (SELECT dbl(2.5)) < 10 AS a, (SELECT max(price) FROM t) > 10 AS b,
+  (SELECT two()) IN (2.5) AS c, 3 > (SELECT add_tax(price) FROM t WHERE id = 4) AS d,
+  (SELECT sum(price) FROM t) = 85.00 AS e, (SELECT NULL::numeric) < 1 AS f;
+SELECT id FROM t WHERE price < (SELECT dbl(5)) ORDER BY id;
+-- a view's comparisons print as written (the reading as a number is the translator's)
+CREATE VIEW cheap AS SELECT id, dbl(price) AS d FROM t WHERE add_tax(price) < 30 AND (SELECT two()) < 3
+  ORDER BY dbl(price);
+SELECT id, d::numeric(10,2) FROM cheap;
+SELECT pg_get_viewdef('cheap'::regclass);
+SET search_path = '';
+SELECT pg_get_viewdef('public.cheap'::regclass, true);
