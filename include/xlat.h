@@ -241,6 +241,15 @@ static inline bool xlat_calls_udf(const char *sql)
  * line, the tenant's function calls shown as f(args...) as in xlat_viewdef; in a. NULL when
  * it calls another of shardlite's own SQLite functions or does not parse. */
 const char *xlat_viewdef_expr(const char *expr, struct arena *a);
+/* Whether name is one of the tenant's own functions (for xlat_qualify_calls). */
+typedef bool xlat_own_fn(void *arg, const char *name);
+/* PostgreSQL text (an expression, or a whole statement when statement: CREATE INDEX, CREATE
+ * TRIGGER) with schema. written before each call, named without a schema, of a function own
+ * says is the tenant's, as ruleutils.c qualifies a function its search_path does not find
+ * (pg_dump's empty one); the rest of the text as it was. In a; text itself when nothing
+ * changes or it does not parse. Does not block; own is called from this thread. */
+const char *xlat_qualify_calls(const char *text, bool statement, const char *schema,
+			       xlat_own_fn *own, void *arg, struct arena *a);
 
 /* One COPY option as written: FORMAT csv, HEADER, FORCE_QUOTE (a, b), FORCE_QUOTE *. */
 enum xlat_copy_arg {

@@ -337,7 +337,7 @@ void cat_dump_depends(const struct cat_model *m, struct cat_rows *r)
 		const struct cat_rel *rel = m->rels[i];
 		if (rel->kind == 'r')
 			default_depends(m, rel, r);
-		else if (rel->kind == 'v')
+		if (rel->kind == 'v' || (rel->matview && cat_view_query(rel)))
 			view_depends(m, rel, r);
 	}
 }
@@ -457,6 +457,34 @@ const char *cat_qualify_after(const struct cat_conn *cc, struct arena *a, const 
 	const char *out = sb.failed ? text : arena_strdup(a, sb.data);
 	strbuf_fini(&sb);
 	return out;
+}
+
+/* Whether the tenant has a function called name and no built-in function has that name
+ * (xlat_own_fn): a call of a shared name (the tenant's lower(int)) is not told apart in the
+ * PostgreSQL text, and public.lower('x') would not restore. */
+static bool own_function(void *arg, const char *name)
+{
+	size_t n = 0;
+	const struct cat_proc *procs = cat_procs(&n);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(procs[i].name, name) == 0)
+			return false;
+	sqlite3_stmt *st = NULL;
+	bool found = sqlite3_prepare_v2((sqlite3 *)arg,
+					"SELECT 1 FROM main._shardlite_functions WHERE name = ?1",
+					-1, &st, NULL) == SQLITE_OK &&
+		     sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC) == SQLITE_OK &&
+		     sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+const char *cat_qualify_calls(const struct cat_conn *cc, struct arena *a, const char *text,
+			      bool statement)
+{
+	if (!text || !strchr(text, '(') || cat_public_visible(cc))
+		return text;
+	return xlat_qualify_calls(text, statement, cat_conn_public(cc), own_function, cc->db, a);
 }
 
 static const struct pgfn_srf_def srfs[] = {

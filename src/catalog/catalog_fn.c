@@ -73,6 +73,18 @@ const char *cat_format_type(struct arena *a, uint32_t oid, int32_t typmod)
 	}
 }
 
+/* Whether a type name as printed (cat_rowtype_name: pair, "a.b", s.pair) names its schema. */
+static bool qualified(const char *name)
+{
+	for (bool quoted = false; *name; name++) {
+		if (*name == '"')
+			quoted = !quoted;
+		else if (*name == '.' && !quoted)
+			return true;
+	}
+	return false;
+}
+
 static void fn_format_type(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
@@ -107,7 +119,8 @@ static void fn_format_type(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	const struct cat_domain *dm = s && !row && m && !en ? cat_model_domain_oid(m, oid, NULL)
 							    : NULL;
 	const char *tn = en ? en->name : dm ? dm->name : NULL;
-	if (tn && !cat_nsp_of(m, tn, NULL) && !cat_public_visible(CTX_CONN(ctx)))
+	if (((tn && !cat_nsp_of(m, tn, NULL)) || (row && !qualified(row))) &&
+	    !cat_public_visible(CTX_CONN(ctx)))
 		s = arena_printf(a, "%s.%s", cat_conn_public(CTX_CONN(ctx)), s);
 	if (s)
 		cat_result_text(ctx, s);
@@ -159,20 +172,26 @@ static void fn_get_expr(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	const char *pretty = argc > 2 && sqlite3_value_int(argv[2])
 				     ? pretty_pred(ctx, e, (uint32_t)sqlite3_value_int64(argv[1]))
 				     : NULL;
+	struct arena *a = arena_new(0);
+	/* the tenant's functions qualified as the search path needs (pg_dump's empty one) */
 	if (pretty) {
-		cat_result_text(ctx, pretty);
+		cat_result_text(ctx, cat_qualify_calls(CTX_CONN(ctx), a, pretty, false));
+		arena_free(a);
 		return;
 	}
-	struct arena *a = arena_new(0);
 	if (e && strncmp(e, CATALOG_CHECK_PG_MARK, strlen(CATALOG_CHECK_PG_MARK)) == 0) {
 		/* a CHECK's conbin: the stored text with its PostgreSQL texts (catalog_rel.c) */
 		const char *p = NULL, *pg = cat_pg_text(a, e, &p);
-		cat_result_text(ctx, argc > 2 && sqlite3_value_int(argv[2]) ? p : pg);
+		cat_result_text(ctx,
+				cat_qualify_calls(CTX_CONN(ctx), a,
+						  argc > 2 && sqlite3_value_int(argv[2]) ? p : pg,
+						  false));
 		arena_free(a);
 		return;
 	}
 	const char *q = cat_qualify_after(CTX_CONN(ctx), a, e, "nextval('");
 	q = enum_default(ctx, a, q);
+	q = cat_qualify_calls(CTX_CONN(ctx), a, q, false);
 	if (q == e)
 		sqlite3_result_value(ctx, argv[0]);
 	else
@@ -192,7 +211,13 @@ static void fn_get_indexdef(sqlite3_context *ctx, int argc, sqlite3_value **argv
 	}
 	int col = argc > 1 ? sqlite3_value_int(argv[1]) : 0;
 	bool pretty = argc > 2 && sqlite3_value_int(argv[2]) != 0;
-	cat_result_text(ctx, col < 0 ? "" : cat_index_def_ext(m, rel->index, col, pretty));
+	struct arena *a = arena_new(0);
+	cat_result_text(ctx,
+			col < 0 ? ""
+				: cat_qualify_calls(CTX_CONN(ctx), a,
+						    cat_index_def_ext(m, rel->index, col, pretty),
+						    col == 0));
+	arena_free(a);
 }
 
 static void fn_index_column_has_property(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -257,13 +282,29 @@ static const char *constraint_def(const struct cat_conn *cc, const struct cat_mo
 	return cat_domain_constraintdef(m, oid, pretty);
 }
 
+/* CHECK (e)[ NOT VALID] with the tenant's functions in e qualified as the search path needs. */
+static const char *qualify_check(const struct cat_conn *cc, struct arena *a, const char *def)
+{
+	static const char nv[] = " NOT VALID";
+	size_t n = def ? strlen(def) : 0;
+	if (n < 8 || strncmp(def, "CHECK (", 7) != 0 || !strchr(def + 7, '('))
+		return def;
+	bool not_valid = n > 7 + strlen(nv) && strcmp(def + n - strlen(nv), nv) == 0;
+	const char *e = arena_strndup(a, def + 6, n - 6 - (not_valid ? strlen(nv) : 0));
+	const char *q = cat_qualify_calls(cc, a, e, false);
+	return q == e ? def : arena_printf(a, "CHECK %s%s", q, not_valid ? nv : "");
+}
+
 static void fn_get_constraintdef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	const struct cat_model *m = cat_fn_model(ctx);
-	if (m)
-		cat_result_text(ctx, constraint_def(CTX_CONN(ctx), m,
-						    (uint32_t)sqlite3_value_int64(argv[0]),
-						    argc > 1 && sqlite3_value_int(argv[1])));
+	if (!m)
+		return;
+	struct arena *a = arena_new(0);
+	const char *def = constraint_def(CTX_CONN(ctx), m, (uint32_t)sqlite3_value_int64(argv[0]),
+					 argc > 1 && sqlite3_value_int(argv[1]));
+	cat_result_text(ctx, qualify_check(CTX_CONN(ctx), a, def));
+	arena_free(a);
 }
 
 /* Everything of a tenant lives in public, which is always on the search path; built-in

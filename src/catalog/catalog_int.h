@@ -869,6 +869,8 @@ bool cat_con_comment_follow(sqlite3_context *ctx, bool temp, const char *kind, c
 			    const char *con, const char *to);
 /* The comment on constraint oid (a table's or a domain's), NULL when none. */
 const char *cat_model_con_comment(const struct cat_model *m, uint32_t oid);
+/* The COMMENT on object oid of catalog classoid (pg_type's, pg_trigger's, pg_policy's), NULL. */
+const char *cat_model_class_comment(const struct cat_model *m, uint32_t classoid, uint32_t oid);
 /* The COMMENT ON FUNCTION of the tenant's function oid (pg_proc's), NULL when none. */
 const char *cat_model_proc_comment(const struct cat_model *m, uint32_t oid);
 /* The pg_constraint OID of table t's constraint name (a key, foreign key, CHECK or EXCLUDE),
@@ -1302,6 +1304,11 @@ void cat_dump_depends(const struct cat_model *m, struct cat_rows *r);
  * whose name is not qualified already, when public is not on the search path; else text. */
 const char *cat_qualify_after(const struct cat_conn *cc, struct arena *a, const char *text,
 			      const char *marker);
+/* text (an expression, or a whole statement when statement) with public. before each call of
+ * the tenant's own functions named without a schema, when public is not on the search path,
+ * as ruleutils.c qualifies them (xlat_qualify_calls); else text. */
+const char *cat_qualify_calls(const struct cat_conn *cc, struct arena *a, const char *text,
+			      bool statement);
 
 /* ---- catalog_reg.c: reg* conversions, regular expressions ---- */
 bool cat_reg_register(sqlite3 *db, struct cat_conn *cc);

@@ -224,12 +224,13 @@ bool cat_fill_language(struct cat_conn *cc, const struct cat_model *m, struct ca
 	return true;
 }
 
-/* Each view is its _RETURN rule in PostgreSQL; there are no other rules. */
+/* Each view and materialized view is its _RETURN rule in PostgreSQL; there are no other
+ * rules. pg_dump orders a (materialized) view after the tables its rule depends on. */
 bool cat_fill_rewrite(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
 	for (size_t i = 0; i < m->nrels; i++) {
 		const struct cat_rel *v = m->rels[i];
-		if (v->kind != 'v')
+		if (v->kind != 'v' && !v->matview)
 			continue;
 		cat_row(r);
 		cat_int(r, cat_oid("rule", v->name, NULL));

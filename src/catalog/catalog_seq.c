@@ -12,7 +12,13 @@
 #include <string.h>
 #include <strings.h>
 
-enum { CLASS_PG_CLASS = 1259, CLASS_PG_CONSTRAINT = 2606 };
+enum {
+	CLASS_PG_CLASS = 1259,
+	CLASS_PG_CONSTRAINT = 2606,
+	CLASS_PG_TYPE = 1247,
+	CLASS_PG_TRIGGER = 2620,
+	CLASS_PG_POLICY = 3256
+};
 
 /* A hash lookup in the schema SQLite holds: pg_class asks for each relation whether the
  * privileges sidecar exists, and a query of sqlite_schema scanned every table each time. */
@@ -321,6 +327,16 @@ static uint32_t comment_target(const struct cat_model *m, bool temp, const char 
 		*classoid = CLASS_PG_CONSTRAINT;
 		return temp ? 0 : cat_domain_conoid(cat_model_domain(m, name), col);
 	}
+	if (strcmp(kind, "type") == 0 || strcmp(kind, "domain") == 0) {
+		*classoid = CLASS_PG_TYPE;
+		const struct cat_domain *d = temp ? NULL : cat_model_domain(m, name);
+		const struct cat_enum *e = temp || d ? NULL : cat_model_enum(m, name);
+		const struct cat_rel *c = temp || d || e ? NULL : cat_model_rel_in(m, name, false);
+		return d                     ? d->oid
+		       : e                   ? e->oid
+		       : c && c->kind == 'c' ? cat_rowtype_oid(c, false)
+					     : 0;
+	}
 	const struct cat_rel *r = cat_model_rel_in(m, name, temp);
 	if (!r)
 		return 0;
@@ -328,6 +344,19 @@ static uint32_t comment_target(const struct cat_model *m, bool temp, const char 
 		*classoid = CLASS_PG_CONSTRAINT;
 		return cat_nsp_conoid(m, r, col);
 	}
+	if (strcmp(kind, "trigger") == 0) {
+		*classoid = CLASS_PG_TRIGGER;
+		for (size_t i = 0; i < m->ntriggers; i++)
+			if (m->triggers[i]->table == r && strcmp(m->triggers[i]->name, col) == 0)
+				return m->triggers[i]->oid;
+		return 0;
+	}
+	if (strcmp(kind, "policy") == 0) { /* gone with its table (catalog_policy.c) */
+		*classoid = CLASS_PG_POLICY;
+		return cat_oid("policy", r->name, col);
+	}
+	if (strcmp(kind, "materialized view") == 0)
+		return r->matview ? r->oid : 0;
 	if (col && *col) {
 		*subid = col_attnum(r, col);
 		return *subid ? r->oid : 0;
@@ -427,6 +456,11 @@ static const char *comment_of(const struct cat_model *m, uint32_t classoid, uint
 const char *cat_model_comment(const struct cat_model *m, uint32_t oid, int subid)
 {
 	return comment_of(m, CLASS_PG_CLASS, oid, subid);
+}
+
+const char *cat_model_class_comment(const struct cat_model *m, uint32_t classoid, uint32_t oid)
+{
+	return comment_of(m, classoid, oid, 0);
 }
 
 const char *cat_model_con_comment(const struct cat_model *m, uint32_t oid)

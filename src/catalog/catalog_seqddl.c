@@ -613,7 +613,7 @@ static bool comment_target(sqlite3_context *ctx, const struct cat_model *m, cons
 				  "column \"%s\" of relation \"%s\" does not exist", col, name), false;
 	}
 	char want = kind[0] == 't' ? 'r' : kind[0] == 'v' ? 'v' : kind[0] == 'i' ? 'i' : 'S';
-	if (r->kind == want)
+	if (kind[0] == 'm' ? r->matview : r->kind == want)
 		return true;
 	return pgfn_error(ctx, SQLSTATE_WRONG_OBJECT_TYPE, "\"%s\" is not a %s", name, kind),
 	       false;
@@ -654,6 +654,60 @@ static const char *constraint_target(sqlite3_context *ctx, const struct cat_mode
 	return r->name;
 }
 
+/* COMMENT ON TYPE, DOMAIN (kind "type", "domain": name the type) and TRIGGER, POLICY ("trigger",
+ * "policy": name the table, col the object's): it must exist (42704, 42P01, 42809 as
+ * PostgreSQL); the name the sidecar keeps, NULL after an error. */
+static const char *object_target(sqlite3_context *ctx, const struct cat_model *m, const char *kind,
+				 const char *name, const char *col)
+{
+	if (strcmp(kind, "type") == 0 || strcmp(kind, "domain") == 0) {
+		bool domain = kind[0] == 'd';
+		const struct cat_domain *d = cat_model_domain(m, name);
+		const struct cat_enum *e = cat_model_enum(m, name);
+		const struct cat_rel *r = cat_model_rel(m, name);
+		const char *found = d                     ? d->name
+				    : e                   ? e->name
+				    : r && r->kind == 'c' ? r->name
+							  : NULL;
+		if (domain && !d && (found || cat_type_taken(m, name)))
+			return pgfn_error(ctx, SQLSTATE_WRONG_OBJECT_TYPE, "\"%s\" is not a domain",
+					  name),
+			       NULL;
+		if (!found)
+			return pgfn_error(ctx, SQLSTATE_UNDEFINED_OBJECT,
+					  "type \"%s\" does not exist", name),
+			       NULL;
+		return found;
+	}
+	const struct cat_rel *t = cat_model_rel(m, name);
+	if (!t)
+		return pgfn_error(ctx, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
+				  name),
+		       NULL;
+	bool found = false;
+	if (kind[0] == 't') {
+		for (size_t i = 0; i < m->ntriggers && !found; i++)
+			found = m->triggers[i]->table == t &&
+				strcmp(m->triggers[i]->name, col) == 0;
+	} else {
+		sqlite3_stmt *st = NULL;
+		found = sqlite3_prepare_v2(sqlite3_context_db_handle(ctx),
+					   "SELECT 1 FROM main." CATALOG_SIDECAR_POLICIES
+					   " WHERE relname = ?1 "
+					   "AND name = ?2",
+					   -1, &st, NULL) == SQLITE_OK &&
+			sqlite3_bind_text(st, 1, t->name, -1, SQLITE_STATIC) == SQLITE_OK &&
+			sqlite3_bind_text(st, 2, col, -1, SQLITE_STATIC) == SQLITE_OK &&
+			sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_finalize(st);
+	}
+	if (!found)
+		return pgfn_error(ctx, SQLSTATE_UNDEFINED_OBJECT,
+				  "%s \"%s\" for table \"%s\" does not exist", kind, col, t->name),
+		       NULL;
+	return t->name;
+}
+
 static void fn_comment(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	const char *given = (const char *)sqlite3_value_text(argv[0]);
@@ -666,9 +720,16 @@ static void fn_comment(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	bool schema = given && strcmp(kind, "schema") == 0; /* public's: an empty text is none */
 	bool con = given && strcmp(kind, "constraint") == 0;
 	bool dcon = given && strcmp(kind, "domain constraint") == 0;
+	/* a type's, a domain's, a trigger's or a policy's (object_target) */
+	bool type = given && (strcmp(kind, "type") == 0 || strcmp(kind, "domain") == 0);
+	bool other = type ||
+		     (given && (strcmp(kind, "trigger") == 0 || strcmp(kind, "policy") == 0));
 	const char *target = NULL;
 	if (m && given && name && col && (con || dcon)) {
 		if (!(target = constraint_target(ctx, m, dcon, name, col, in)))
+			return;
+	} else if (m && given && name && col && other) {
+		if (!(target = object_target(ctx, m, kind, name, col)))
 			return;
 	} else if (!m || !given || !name || !col ||
 		   (!schema && !comment_target(ctx, m, kind, name, col, in))) {
@@ -676,7 +737,7 @@ static void fn_comment(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
 	/* a temporary table's comments live in the temp schema's sidecar, gone with it */
-	bool temp = !schema && !dcon && rel_in(m, name, in)->temp;
+	bool temp = !schema && !dcon && !type && rel_in(m, name, in)->temp;
 	if (!target)
 		target = schema ? name : rel_in(m, name, in)->name;
 	if (!cat_sidecar_in(db, temp, CAT_SIDECAR_COMMENTS))
@@ -692,7 +753,7 @@ static void fn_comment(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_free(sql);
 	if (rc == SQLITE_OK) {
 		/* a column's comment is the column's, whatever COMMENT ON named the relation */
-		sqlite3_bind_text(st, 1, *col && !con && !dcon ? "column" : kind, -1,
+		sqlite3_bind_text(st, 1, *col && !con && !dcon && !other ? "column" : kind, -1,
 				  SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, target, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, col, -1, SQLITE_STATIC);

@@ -623,6 +623,17 @@ static void fn_obj_description(sqlite3_context *ctx, int argc, sqlite3_value **a
 		    cat_udf_named(sqlite3_context_db_handle(ctx),
 				  (const char *)sqlite3_value_text(argv[0]), &own) == 1)
 			oid = own;
+		/* COMMENT ON TYPE, DOMAIN, TRIGGER, POLICY of the tenant's (catalog_seq.c) */
+		uint32_t classoid = strcmp(cls, "pg_type") == 0      ? 1247
+				    : strcmp(cls, "pg_trigger") == 0 ? 2620
+				    : strcmp(cls, "pg_policy") == 0  ? 3256
+								     : 0;
+		if (classoid && oid >= CATALOG_OID_MIN) {
+			const struct cat_model *om = cat_fn_model(ctx);
+			cat_result_text(ctx,
+					om ? cat_model_class_comment(om, classoid, oid) : NULL);
+			return;
+		}
 		if (strcmp(cls, "pg_proc") == 0 && oid >= CATALOG_OID_MIN) { /* the tenant's */
 			const struct cat_model *pm = cat_fn_model(ctx);
 			cat_result_text(ctx, pm ? cat_model_proc_comment(pm, oid) : NULL);

@@ -167,7 +167,9 @@ static const char *visible_def(sqlite3_context *ctx, struct arena *a, const stru
 	const struct cat_conn *cc = sqlite3_user_data(ctx);
 	if (!g->foid || cat_public_visible(cc))
 		return g->sql;
-	const char *sql = cat_qualify_after(cc, a, g->sql, " EXECUTE FUNCTION ");
+	/* WHEN's calls of the tenant's functions too */
+	const char *sql = cat_qualify_calls(cc, a, g->sql, true);
+	sql = cat_qualify_after(cc, a, sql, " EXECUTE FUNCTION ");
 	const char *from = g->constrrel ? arena_printf(a, " FROM %s ", g->constrrel) : NULL;
 	const char *at = from ? strstr(sql, from) : NULL;
 	if (!at)

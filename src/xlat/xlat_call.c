@@ -473,6 +473,17 @@ static const char *numeric_literal_arg(struct xlat_ctx *c, const PgQuery__Node *
 	return out;
 }
 
+/* Whether the call gave parameter i of u (or, for a variadic one, its elements). */
+static bool given(const struct xlat_udf *u, const struct call_args *ca, const size_t *map, size_t i)
+{
+	if (u->variadic && !ca->variadic && i + 1 == u->nargs)
+		return true;
+	for (size_t k = 0; k < ca->n; k++)
+		if (map[k] == i)
+			return true;
+	return false;
+}
+
 /* shardlite_call(name, sig, args...): every parameter in order, given or defaulted. An
  * IMMUTABLE function's call in a DDL expression is shardlite_icall, the same call registered
  * deterministic, which SQLite allows in an index key or a generated column. */
@@ -508,8 +519,12 @@ static bool emit_call(struct xlat_ctx *c, const struct xlat_udf *u, const struct
 			if (spec)
 				txt = arena_printf(c->a, "pgfn_record_in(%s%s)", txt, spec);
 		}
+		/* a default the call left out: marked unlikely(...), SQLite's no-op, so that
+		 * pg_get_viewdef shows the call as written (xlat_viewdef.c) */
 		if (!txt && !(txt = default_arg(c, u, i)))
 			return false;
+		else if (!given(u, ca, map, i))
+			txt = arena_printf(c->a, "unlikely(%s)", txt);
 		xlat_printf(c, ", %s", txt);
 	}
 	xlat_puts(c, ")");

@@ -114,7 +114,15 @@ bool xlat_cmp_operand(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_ty
 		xlat_puts(c, row);
 		return true;
 	}
-	return is_arith(n) ? xlat_expr(c, n, t) : xlat_operand(c, n, t);
+	size_t start = c->sb->len;
+	bool ok = is_arith(n) ? xlat_expr(c, n, t) : xlat_operand(c, n, t);
+	/* a numeric result of the tenant's function (or a scalar subquery's, which may be
+	 * one): read as a number */
+	if (ok && (n->node_case == NODE(FUNC_CALL) ||
+		   (n->node_case == NODE(SUB_LINK) &&
+		    n->sub_link->sub_link_type == PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK)))
+		(void)xlat_numeric_param_operand(c, n, *t, start, c->sb->len);
+	return ok;
 }
 
 bool xlat_expr_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
@@ -604,11 +612,27 @@ static void regproc_cmp(struct xlat_ctx *c, struct xlat_type l, struct xlat_type
  * compares that text with a number that has no column affinity as text ($1 < 2 is false for
  * '1.5'). As a comparison operand it is read as a number first, as $1::numeric is
  * (xlat_cast.c; a NaN stays 'NaN', which sorts above every number). The operand's text is
- * at [start, end); returns how much longer it became. */
+ * at [start, end); returns how much longer it became. So is a numeric result of the tenant's
+ * function (xlat_call.c), which comes back as its decimal text too, and a scalar subquery's
+ * numeric (which may be such a result): read once, by shardlite_num_in, which passes a
+ * number through (f(10) < 1000 compared the text '12.0' above every number). */
 size_t xlat_numeric_param_operand(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type t,
 				  size_t start, size_t end)
 {
-	if (n->node_case != NODE(PARAM_REF) || t.oid != XLAT_OID_NUMERIC)
+	if (t.oid != XLAT_OID_NUMERIC || c->sb->failed)
+		return 0;
+	const char *at = c->sb->data + start;
+	size_t len = end - start, nc = strlen(XLAT_CALL_FN "("), ni = strlen(XLAT_ICALL_FN "(");
+	if ((n->node_case == NODE(FUNC_CALL) &&
+	     ((len > nc && strncmp(at, XLAT_CALL_FN "(", nc) == 0) ||
+	      (len > ni && strncmp(at, XLAT_ICALL_FN "(", ni) == 0))) ||
+	    n->node_case == NODE(SUB_LINK)) {
+		size_t before = c->sb->len;
+		xlat_insert_at(c, end, ", 'n')");
+		xlat_insert_at(c, start, "shardlite_num_in(");
+		return c->sb->len - before;
+	}
+	if (n->node_case != NODE(PARAM_REF))
 		return 0;
 	int k = n->param_ref->number;
 	size_t before = c->sb->len;

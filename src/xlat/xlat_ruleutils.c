@@ -688,7 +688,8 @@ static bool func_type(const char *name, bool star, struct rnode **v, size_t n, s
 }
 
 /* The tenant's function name (not a pg_temp one: PostgreSQL does not look there for
- * functions) of n arguments of exactly v's types, an unknown literal taking its parameter's;
+ * functions) of n arguments (the rest defaulted) of exactly v's types, an unknown literal
+ * taking its parameter's;
  * NULL when none or several match, or the one returns a set, a row or a polymorphic type. */
 static const struct xlat_udf *user_function(const struct ru *r, const char *name, struct rnode **v,
 					    size_t n)
@@ -696,7 +697,8 @@ static const struct xlat_udf *user_function(const struct ru *r, const char *name
 	const struct xlat_udf *found = NULL;
 	for (uint32_t k = 0; r->schema && k < r->schema->nudfs; k++) {
 		const struct xlat_udf *u = &r->schema->udfs[k];
-		bool ok = u->kind == 'f' && !u->temp && u->nargs == n && strcmp(u->name, name) == 0;
+		bool ok = u->kind == 'f' && !u->temp && u->nargs >= n &&
+			  n + u->ndefaults >= u->nargs && strcmp(u->name, name) == 0;
 		for (size_t i = 0; ok && i < n; i++)
 			ok = v[i]->type.oid == u->argtypes[i] || v[i]->type.oid == PGTYPE_UNKNOWN;
 		if (!ok)

@@ -430,6 +430,8 @@ static bool sort_items(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 			xlat_puts(c, sys[i]);
 		else if (!xlat_expr(c, sb->node, &st))
 			return false;
+		else if (sb->node->node_case == NODE(FUNC_CALL)) /* a tenant's numeric result: */
+			(void)xlat_numeric_param_operand(c, sb->node, st, mark, c->sb->len);
 		if (range && i == 0) { /* RANGE ... n PRECEDING: the key's type; a date/time
 					      * key offset by an interval: a number to offset */
 			c->range_key = st.oid;

@@ -461,6 +461,8 @@ static const char *comment_kind(PgQuery__ObjectType t)
 		return "table";
 	case OBJ(VIEW):
 		return "view";
+	case OBJ(MATVIEW):
+		return "materialized view";
 	case OBJ(INDEX):
 		return "index";
 	case OBJ(SEQUENCE):
@@ -543,6 +545,39 @@ static bool constraint_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s
 			    s->comment, !domain);
 }
 
+/* COMMENT ON TYPE t, DOMAIN d: kept in the sidecar as kind "type" or "domain", name the
+ * type's (pg_description's pg_type row, catalog_seq.c). */
+static bool type_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s)
+{
+	const PgQuery__TypeName *tn = s->object->node_case == NODE(TYPE_NAME) ? s->object->type_name
+									      : NULL;
+	if (!tn || tn->n_names < 1 || tn->n_names > 2 || tn->n_array_bounds)
+		return xlat_unsupported(c, -1, "this type name");
+	const char *name = local_name(c, tn->n_names == 2 ? xlat_node_str(tn->names[0]) : NULL,
+				      xlat_node_str(tn->names[tn->n_names - 1]), tn->location);
+	if (!name)
+		return pgerr_is_set(c->err) ? false : xlat_unsupported(c, -1, "this type name");
+	return comment_call(c, s->objtype == OBJ(DOMAIN) ? "domain" : "type", "", name, "",
+			    s->comment, false);
+}
+
+/* COMMENT ON TRIGGER g ON t, POLICY p ON t: kind "trigger" or "policy", name the table,
+ * column_name the trigger's or policy's. */
+static bool table_object_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s)
+{
+	const PgQuery__List *l = s->object->node_case == NODE(LIST) ? s->object->list : NULL;
+	size_t n = l ? l->n_items : 0;
+	if (n != 2 && n != 3)
+		return xlat_unsupported(c, -1, "this object name");
+	const char *obj = xlat_node_str(l->items[n - 1]);
+	const char *t = local_name(c, n == 3 ? xlat_node_str(l->items[0]) : NULL,
+				   xlat_node_str(l->items[n - 2]), -1);
+	if (!t || !obj)
+		return false;
+	return comment_call(c, s->objtype == OBJ(TRIGGER) ? "trigger" : "policy", "", t, obj,
+			    s->comment, false);
+}
+
 bool xlat_stmt_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s)
 {
 	if (s->objtype == OBJ(SCHEMA) && xlat_local_schema(c, xlat_node_str(s->object)))
@@ -555,6 +590,10 @@ bool xlat_stmt_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s)
 		return xlat_lo_comment(c, s);
 	if (s->objtype == OBJ(TABCONSTRAINT) || s->objtype == OBJ(DOMCONSTRAINT))
 		return constraint_comment(c, s);
+	if (s->objtype == OBJ(TYPE) || s->objtype == OBJ(DOMAIN))
+		return type_comment(c, s);
+	if (s->objtype == OBJ(TRIGGER) || s->objtype == OBJ(POLICY))
+		return table_object_comment(c, s);
 	if (s->objtype == OBJ(FUNCTION) || s->objtype == OBJ(PROCEDURE) ||
 	    s->objtype == OBJ(ROUTINE) || s->objtype == OBJ(AGGREGATE))
 		return xlat_routine_comment(c, s);

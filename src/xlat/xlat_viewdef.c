@@ -8,7 +8,10 @@
  * shardlite's own SQLite functions has no PostgreSQL spelling: 0A000. */
 #include "xlat_int.h"
 
+#include "pgtype.h"
+
 #include <pg_query.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,11 +19,26 @@
  * type is missed. Relations named without a schema, other than the query's CTEs and the
  * catalog's pg_ relations, are qualified; the pointers replaced are put back before the
  * tree is freed. */
+/* A string literal or NULL argument shown cast to its parameter's type, as parse analysis
+ * coerces it ('x'::text): the cast's type named "shardlite_t<oid>" until after the deparse. */
+struct lit_cast {
+	PgQuery__Node node, name_node, *names[1];
+	PgQuery__TypeCast cast;
+	PgQuery__TypeName type;
+	PgQuery__String name;
+	char buf[24];
+};
+#define LIT_CAST_TYPE "shardlite_t"
+
 /* A call of the tenant's function shown as f(args...) for the walk, to be put back. */
 struct renamed_call {
 	PgQuery__FuncCall *call;
 	char *name;
 	PgQuery__Node **args, **funcname;
+	size_t nargs;
+	PgQuery__Node **shown;      /* the arguments shown, when some were defaulted; malloc'd */
+	struct lit_cast *casts[16]; /* malloc'd */
+	size_t ncasts;
 	/* qualified with schema: the name's two nodes, pointed to by the call meanwhile */
 	PgQuery__Node node[2], *nodes[2];
 	PgQuery__String str[2];
@@ -44,6 +62,15 @@ struct walk {
 	 * name and arguments, put back before the tree is freed */
 	struct renamed_call renamed[64];
 	size_t nrenamed;
+	/* shardlite_num_in(x, 'n'), the translator's reading of a numeric operand as a number
+	 * (xlat_expr.c), shown as x: the slot that held it and what it held, to be put back */
+	struct {
+		PgQuery__Node **slot;
+		PgQuery__Node *held;
+	} read_as[64];
+	size_t nread_as;
+	bool cast_literals;   /* string literals and NULLs passed to the tenant's functions:
+			       * as their parameters' types (struct lit_cast) */
 	const char *internal; /* the first shardlite-only function met */
 	bool overflow;
 };
@@ -168,6 +195,124 @@ static const char *string_const(const PgQuery__Node *n)
 		       : NULL;
 }
 
+/* The argument a parameter's default fills when the call left it out, as the translator
+ * marks it (xlat_call.c): unlikely(default), SQLite's no-op. The default, else NULL. */
+static PgQuery__Node *defaulted(const PgQuery__Node *n)
+{
+	const PgQuery__FuncCall *f =
+		n && n->node_case == PG_QUERY__NODE__NODE_FUNC_CALL ? n->func_call : NULL;
+	return f && f->n_funcname == 1 && is_name(f->funcname[0], "unlikely") && f->n_args == 1 &&
+			       !f->agg_star && !f->over
+		       ? f->args[0]
+		       : NULL;
+}
+
+/* f's arguments as PostgreSQL shows the call: without the defaults it left out at the end
+ * (f(1) of f(a, b DEFAULT 2)); a default before a given argument (named notation) as its
+ * value. */
+static void show_given(struct renamed_call *k, PgQuery__FuncCall *f)
+{
+	while (f->n_args && defaulted(f->args[f->n_args - 1]))
+		f->n_args--;
+	size_t i = 0;
+	while (i < f->n_args && !defaulted(f->args[i]))
+		i++;
+	if (i == f->n_args || !(k->shown = malloc(f->n_args * sizeof(*k->shown))))
+		return;
+	for (i = 0; i < f->n_args; i++) {
+		PgQuery__Node *d = defaulted(f->args[i]);
+		k->shown[i] = d ? d : f->args[i];
+	}
+	f->args = k->shown;
+}
+
+/* The type a string literal of it is shown cast to: not the number types and boolean, whose
+ * literals the translator writes as numbers; 0 for none. */
+static uint32_t literal_type(uint32_t oid, bool isnull)
+{
+	switch (oid) {
+	case PGTYPE_INT2:
+	case PGTYPE_INT4:
+	case PGTYPE_INT8:
+	case PGTYPE_OID:
+	case PGTYPE_FLOAT4:
+	case PGTYPE_FLOAT8:
+	case PGTYPE_NUMERIC:
+	case PGTYPE_BOOL:
+		return isnull ? oid : 0;
+	default:
+		return pgtype_by_oid(oid) ? oid : 0;
+	}
+}
+
+/* Each string literal or NULL among f's arguments cast to its parameter's type, of the call's
+ * signature sig (the parameters' type OIDs), as PostgreSQL shows it: f('x'::text). */
+static void cast_literals(struct renamed_call *k, PgQuery__FuncCall *f, const char *sig)
+{
+	if (!k->shown && f->n_args && (k->shown = malloc(f->n_args * sizeof(*k->shown))))
+		memcpy(k->shown, f->args, f->n_args * sizeof(*k->shown));
+	if (!k->shown)
+		return;
+	f->args = k->shown;
+	const char *p = sig;
+	for (size_t i = 0; i < f->n_args && *p && k->ncasts < ARRAY_LEN(k->casts); i++) {
+		char *end;
+		unsigned long oid = strtoul(p, &end, 10);
+		p = end + strspn(end, " ");
+		const PgQuery__Node *n = f->args[i];
+		bool lit = n->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+			   (n->a_const->isnull ||
+			    n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL);
+		uint32_t t = lit ? literal_type((uint32_t)oid, n->a_const->isnull) : 0;
+		struct lit_cast *lc = t ? malloc(sizeof(*lc)) : NULL;
+		if (!lc)
+			continue;
+		k->casts[k->ncasts++] = lc;
+		snprintf(lc->buf, sizeof(lc->buf), LIT_CAST_TYPE "%u", t);
+		lc->name = (PgQuery__String)PG_QUERY__STRING__INIT;
+		lc->name.sval = lc->buf;
+		lc->name_node = (PgQuery__Node)PG_QUERY__NODE__INIT;
+		lc->name_node.node_case = PG_QUERY__NODE__NODE_STRING;
+		lc->name_node.string = &lc->name;
+		lc->names[0] = &lc->name_node;
+		lc->type = (PgQuery__TypeName)PG_QUERY__TYPE_NAME__INIT;
+		lc->type.n_names = 1;
+		lc->type.names = lc->names;
+		lc->type.typemod = -1;
+		lc->type.location = -1;
+		lc->cast = (PgQuery__TypeCast)PG_QUERY__TYPE_CAST__INIT;
+		lc->cast.arg = f->args[i];
+		lc->cast.type_name = &lc->type;
+		lc->cast.location = -1;
+		lc->node = (PgQuery__Node)PG_QUERY__NODE__INIT;
+		lc->node.node_case = PG_QUERY__NODE__NODE_TYPE_CAST;
+		lc->node.type_cast = &lc->cast;
+		f->args[i] = &lc->node;
+	}
+}
+
+/* text, deparsed, with each cast_literals type name as format_type prints it; in a. */
+static const char *literal_types(const char *text, struct arena *a)
+{
+	if (!strstr(text, "::" LIT_CAST_TYPE))
+		return text;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	const char *p = text, *hit;
+	while ((hit = strstr(p, "::" LIT_CAST_TYPE)) != NULL) {
+		char *end;
+		unsigned long oid = strtoul(hit + 2 + strlen(LIT_CAST_TYPE), &end, 10);
+		const struct pgtype_info *ti = pgtype_by_oid((uint32_t)oid);
+		strbuf_append(&sb, p, (size_t)(hit - p));
+		strbuf_printf(&sb, "::%s", ti ? ti->sql_name : "unknown");
+		p = end;
+	}
+	strbuf_puts(&sb, p);
+	const char *out = sb.failed ? NULL : arena_strndup(a, sb.data, sb.len);
+	strbuf_fini(&sb);
+	return out;
+}
+
 /* shardlite_call('f', 'sig', args...) (or shardlite_icall) as f(args...), for a function of the tenant's own
  * schema (a pg_temp one keeps the call: its view is temporary too). */
 static bool rename_call(struct walk *w, PgQuery__FuncCall *f)
@@ -181,10 +326,16 @@ static bool rename_call(struct walk *w, PgQuery__FuncCall *f)
 	k->call = f;
 	k->name = fn->sval;
 	k->args = f->args;
+	k->nargs = f->n_args;
 	k->funcname = f->funcname;
+	k->shown = NULL;
 	fn->sval = (char *)name;
 	f->args += 2;
 	f->n_args -= 2;
+	k->ncasts = 0;
+	show_given(k, f);
+	if (w->cast_literals)
+		cast_literals(k, f, string_const(k->args[1]));
 	if (w->schema) { /* pg_dump's empty search_path: schema.f, as ruleutils.c qualifies */
 		const char *parts[2] = {w->schema, name};
 		for (int i = 0; i < 2; i++) {
@@ -209,8 +360,37 @@ static void put_back_calls(struct walk *w)
 		f->n_funcname = 1;
 		f->funcname[0]->string->sval = w->renamed[i].name;
 		f->args = w->renamed[i].args;
-		f->n_args += 2;
+		f->n_args = w->renamed[i].nargs;
+		free(w->renamed[i].shown);
+		for (size_t c = 0; c < w->renamed[i].ncasts; c++)
+			free(w->renamed[i].casts[c]);
 	}
+}
+
+/* x of shardlite_num_in(x, 'n'), else NULL. */
+static PgQuery__Node *read_as_number(const ProtobufCMessage *m)
+{
+	const PgQuery__Node *n =
+		m && m->descriptor == &pg_query__node__descriptor ? (const PgQuery__Node *)m : NULL;
+	const PgQuery__FuncCall *f =
+		n && n->node_case == PG_QUERY__NODE__NODE_FUNC_CALL ? n->func_call : NULL;
+	const char *kind = f && f->n_args == 2 ? string_const(f->args[1]) : NULL;
+	return f && f->n_funcname == 1 && is_name(f->funcname[0], "shardlite_num_in") && kind &&
+			       strcmp(kind, "n") == 0
+		       ? f->args[0]
+		       : NULL;
+}
+
+/* The child in slot, shown without the translator's shardlite_num_in around it. */
+static void visit_slot(struct walk *w, ProtobufCMessage **slot)
+{
+	PgQuery__Node *x;
+	while ((x = read_as_number(*slot)) && w->nread_as < ARRAY_LEN(w->read_as)) {
+		w->read_as[w->nread_as].slot = (PgQuery__Node **)slot;
+		w->read_as[w->nread_as++].held = (PgQuery__Node *)*slot;
+		*slot = &x->base;
+	}
+	visit(w, *slot);
 }
 
 static void visit_fields(struct walk *w, ProtobufCMessage *m)
@@ -228,9 +408,9 @@ static void visit_fields(struct walk *w, ProtobufCMessage *m)
 			size_t n = *(size_t *)(base + f->quantifier_offset);
 			ProtobufCMessage **v = *(ProtobufCMessage ***)(base + f->offset);
 			for (size_t k = 0; k < n; k++)
-				visit(w, v[k]);
+				visit_slot(w, &v[k]);
 		} else {
-			visit(w, *(ProtobufCMessage **)(base + f->offset));
+			visit_slot(w, (ProtobufCMessage **)(base + f->offset));
 		}
 	}
 }
@@ -309,6 +489,8 @@ static char *deparse(struct walk *w, PgQuery__ParseResult *tree)
 /* Puts back what the walk changed in tree, and frees it. */
 static void walk_done(struct walk *w, PgQuery__ParseResult *tree)
 {
+	for (size_t i = w->nread_as; i-- > 0;)
+		*w->read_as[i].slot = w->read_as[i].held;
 	for (size_t i = 0; i < w->nunwrapped; i++)
 		w->unwrapped[i].link->subselect = w->unwrapped[i].wrapped;
 	put_back_calls(w);
@@ -367,7 +549,7 @@ bool xlat_viewdef(const char *view, const char *query, const char *schema,
 const char *xlat_viewdef_expr(const char *expr, struct arena *a)
 {
 	PgQuery__ParseResult *tree = xlat_parse_tree(arena_printf(a, "SELECT %s", expr), NULL);
-	struct walk w = {0};
+	struct walk w = {.cast_literals = true};
 	bool one = tree && tree->n_stmts == 1 && tree->stmts[0]->stmt &&
 		   tree->stmts[0]->stmt->node_case == PG_QUERY__NODE__NODE_SELECT_STMT &&
 		   tree->stmts[0]->stmt->select_stmt->n_target_list == 1 &&
@@ -375,9 +557,85 @@ const char *xlat_viewdef_expr(const char *expr, struct arena *a)
 	if (one)
 		visit(&w, &tree->base);
 	char *text = one && !w.internal && !w.overflow ? deparse(&w, tree) : NULL;
-	const char *out = text && strncmp(text, "SELECT ", 7) == 0 ? arena_strdup(a, text + 7)
-								   : NULL;
+	const char *out = text && strncmp(text, "SELECT ", 7) == 0
+				  ? literal_types(arena_strdup(a, text + 7), a)
+				  : NULL;
 	free(text);
 	walk_done(&w, tree);
+	return out;
+}
+
+/* The calls xlat_qualify_calls qualifies: where each one's name starts in the text parsed. */
+struct qualify {
+	xlat_own_fn *own;
+	void *arg;
+	int at[64];
+	size_t n;
+	bool overflow;
+};
+
+static void qualify_visit(struct qualify *q, ProtobufCMessage *m)
+{
+	if (!m)
+		return;
+	if (m->descriptor == &pg_query__func_call__descriptor) {
+		const PgQuery__FuncCall *f = (const PgQuery__FuncCall *)m;
+		const char *name = f->n_funcname == 1 ? xlat_node_str(f->funcname[0]) : NULL;
+		if (name && f->location >= 0 && q->own(q->arg, name)) {
+			if (q->n == ARRAY_LEN(q->at))
+				q->overflow = true;
+			else
+				q->at[q->n++] = f->location;
+		}
+	}
+	const ProtobufCMessageDescriptor *d = m->descriptor;
+	for (unsigned i = 0; i < d->n_fields; i++) {
+		const ProtobufCFieldDescriptor *fd = &d->fields[i];
+		char *base = (char *)m;
+		if (fd->type != PROTOBUF_C_TYPE_MESSAGE ||
+		    ((fd->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) &&
+		     *(uint32_t *)(base + fd->quantifier_offset) != fd->id))
+			continue;
+		if (fd->label == PROTOBUF_C_LABEL_REPEATED) {
+			size_t n = *(size_t *)(base + fd->quantifier_offset);
+			ProtobufCMessage **v = *(ProtobufCMessage ***)(base + fd->offset);
+			for (size_t k = 0; k < n; k++)
+				qualify_visit(q, v[k]);
+		} else {
+			qualify_visit(q, *(ProtobufCMessage **)(base + fd->offset));
+		}
+	}
+}
+
+static int by_offset(const void *x, const void *y) { return *(const int *)x - *(const int *)y; }
+
+const char *xlat_qualify_calls(const char *text, bool statement, const char *schema,
+			       xlat_own_fn *own, void *arg, struct arena *a)
+{
+	if (!text || !strchr(text, '('))
+		return text;
+	const char *sql = statement ? text : arena_printf(a, "SELECT %s", text);
+	size_t skip = statement ? 0 : strlen("SELECT ");
+	PgQuery__ParseResult *tree = xlat_parse_tree(sql, NULL);
+	struct qualify q = {.own = own, .arg = arg};
+	if (tree)
+		qualify_visit(&q, &tree->base);
+	if (tree)
+		pg_query__parse_result__free_unpacked(tree, NULL);
+	if (!q.n || q.overflow)
+		return text;
+	qsort(q.at, q.n, sizeof(q.at[0]), by_offset);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	size_t from = 0;
+	for (size_t i = 0; i < q.n; i++) {
+		size_t at = (size_t)q.at[i] - skip;
+		strbuf_append(&sb, text + from, at - from);
+		strbuf_printf(&sb, "%s.", schema);
+		from = at;
+	}
+	strbuf_puts(&sb, text + from);
+	const char *out = sb.failed ? text : arena_strndup(a, sb.data, sb.len);
+	strbuf_fini(&sb);
 	return out;
 }
