@@ -706,6 +706,22 @@ static bool bind_one(struct session *s, sqlite3_stmt *vm, int i, uint32_t type, 
 	return true;
 }
 
+sqlite3_stmt *sess_values_vm(struct session *s, size_t n, struct pgerr *err)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "SELECT ");
+	for (size_t k = 0; k < n; k++)
+		strbuf_printf(&sb, "%s?%zu", k ? ", " : "", k + 1);
+	sqlite3 *db = shard_conn_db(s->conn);
+	sqlite3_stmt *vm = NULL;
+	int rc = sb.failed || !n ? SQLITE_NOMEM : sqlite3_prepare_v2(db, sb.data, -1, &vm, NULL);
+	strbuf_fini(&sb);
+	if (rc != SQLITE_OK)
+		(void)shard_error(db, rc, err);
+	return rc == SQLITE_OK ? vm : NULL;
+}
+
 bool sess_bind_text(struct session *s, sqlite3_stmt *vm, int i, uint32_t type, const char *text,
 		    struct pgerr *err)
 {

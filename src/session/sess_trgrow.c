@@ -243,16 +243,11 @@ bool sess_trigger_replace(struct session *s, const char *table, const char *even
 static sqlite3_stmt *row_vm(struct session *s, const struct sess_trg_returned *r,
 			    struct pgerr *err)
 {
-	struct strbuf sb;
-	strbuf_init(&sb, 0);
-	strbuf_puts(&sb, "SELECT ");
-	for (int k = 0; k < r->n; k++)
-		strbuf_printf(&sb, "%s?%d", k ? ", " : "", k + 1);
 	sqlite3 *db = shard_conn_db(s->conn);
-	sqlite3_stmt *vm = NULL;
-	int rc = sb.failed || !r->n ? SQLITE_NOMEM
-				    : sqlite3_prepare_v2(db, sb.data, -1, &vm, NULL);
-	strbuf_fini(&sb);
+	sqlite3_stmt *vm = sess_values_vm(s, r->n > 0 ? (size_t)r->n : 0, err);
+	if (!vm)
+		return NULL;
+	int rc = SQLITE_OK;
 	for (int k = 0; rc == SQLITE_OK && k < r->n; k++)
 		rc = sqlite3_bind_value(vm, k + 1, r->vals[k]);
 	if (rc == SQLITE_OK)

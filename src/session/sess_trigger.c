@@ -176,17 +176,10 @@ static bool partition_of_texts(struct session *s, const char *table,
 			       const struct catalog_relation *rel, const char *const *texts,
 			       struct arena *a, char **out, struct pgerr *err)
 {
-	struct strbuf sb;
-	strbuf_init(&sb, 0);
-	strbuf_puts(&sb, "SELECT ");
-	for (size_t k = 0; k < rel->ncols; k++)
-		strbuf_printf(&sb, "%s?%zu", k ? ", " : "", k + 1);
 	sqlite3 *db = shard_conn_db(s->conn);
-	sqlite3_stmt *vm = NULL;
-	int rc = sb.failed || !rel->ncols ? SQLITE_NOMEM
-					  : sqlite3_prepare_v2(db, sb.data, -1, &vm, NULL);
-	strbuf_fini(&sb);
-	bool ok = rc == SQLITE_OK || (shard_error(db, rc, err), false);
+	sqlite3_stmt *vm = sess_values_vm(s, rel->ncols, err);
+	bool ok = vm != NULL;
+	int rc = SQLITE_OK;
 	for (size_t k = 0; ok && k < rel->ncols; k++)
 		ok = sess_bind_text(s, vm, (int)k, rel->cols[k].type_oid, texts[k], err);
 	*out = NULL;

@@ -645,6 +645,9 @@ bool sess_ctas_fill(struct session *s, const char *schema, const char *name, sql
 bool sess_matview_record(struct session *s, const struct xlat_ctas *ct, struct pgerr *err);
 /* XLAT_MATVIEW: REFRESH or DROP MATERIALIZED VIEW, writing the tag into tag. */
 bool sess_matview_run(struct session *s, const struct xlat_stmt *x, struct pgerr *err);
+/* SELECT ?1, ..., ?n on the session's connection: its one row reads back the n values bound
+ * to it; NULL (err set) on failure or when n is 0. */
+sqlite3_stmt *sess_values_vm(struct session *s, size_t n, struct pgerr *err);
 /* Binds text (NULL: NULL) at 0-based parameter i of vm as a value of type, as a text-format
  * Bind parameter is bound. */
 bool sess_bind_text(struct session *s, sqlite3_stmt *vm, int i, uint32_t type, const char *text,

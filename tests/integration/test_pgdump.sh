@@ -11,18 +11,8 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/pair.sh"
 [[ -x $PGBIN/pg_dump && -x $PGBIN/pg_restore ]] || { echo "pg_dump 15 not installed: skipped"; exit 77; }
 pair_start pgdump shop
-
-export PGCONNECT_TIMEOUT=5
-sl() { local db=$1; shift; psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$SPORT" -U postgres -d "$db" "$@"; }
-pg() { local db=$1; shift; psql -X -q -v ON_ERROR_STOP=1 -h "$DIR" -p "$PPORT" -U postgres -d "$db" "$@"; }
-dump_sl() { local db=$1; shift; "$PGBIN/pg_dump" -h 127.0.0.1 -p "$SPORT" -U postgres "$@" "$db"; }
-dump_pg() { local db=$1; shift; "$PGBIN/pg_dump" -h "$DIR" -p "$PPORT" -U postgres "$@" "$db"; }
-
-# pg_dump reads pg_amop and pg_amproc (operator families' members) in its dependency query.
-if ! sl shop -c 'SELECT 1 FROM pg_amproc LIMIT 0' >/dev/null 2>&1; then
-	echo "pg_amop/pg_amproc are not in this build: skipped"
-	exit 77
-fi
+. "$HERE/pgdump_pair.sh"
+pgdump_need shop
 
 SCHEMA="
 CREATE TYPE status AS ENUM ('new', 'paid', 'shipped');

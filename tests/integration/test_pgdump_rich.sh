@@ -12,16 +12,8 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/pair.sh"
 [[ -x $PGBIN/pg_dump && -x $PGBIN/pg_restore ]] || { echo "pg_dump 15 not installed: skipped"; exit 77; }
 pair_start pgdumprich rich
-
-export PGCONNECT_TIMEOUT=5
-sl() { local db=$1; shift; psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$SPORT" -U postgres -d "$db" "$@"; }
-pg() { local db=$1; shift; psql -X -q -v ON_ERROR_STOP=1 -h "$DIR" -p "$PPORT" -U postgres -d "$db" "$@"; }
-dump_sl() { local db=$1; shift; "$PGBIN/pg_dump" -h 127.0.0.1 -p "$SPORT" -U postgres "$@" "$db"; }
-dump_pg() { local db=$1; shift; "$PGBIN/pg_dump" -h "$DIR" -p "$PPORT" -U postgres "$@" "$db"; }
-if ! sl rich -c 'SELECT 1 FROM pg_amproc LIMIT 0' >/dev/null 2>&1; then
-	echo "pg_amop/pg_amproc are not in this build: skipped"
-	exit 77
-fi
+. "$HERE/pgdump_pair.sh"
+pgdump_need rich
 
 # What differs by design (docs/clients.md): the header's server version and the \restrict key;
 # a trigger's WHEN condition, printed as written (one pair of parentheses, NEW and OLD as
@@ -165,35 +157,35 @@ for to in "-h $DIR -p $PPORT" "-h 127.0.0.1 -p $SPORT"; do
 	"$PGBIN/pg_restore" $to -U postgres -d rich_fc --exit-on-error "$DIR/rich.dump" 2>"$DIR/err" ||
 		{ cat "$DIR/err" >&2; fail "pg_restore of the rich dump ($to)"; }
 done
+# Query q answers in the restored databases (both servers) and the rich tenant as in
+# PostgreSQL's rich database.
+answers_alike()
+{
+	local q=$1 db
+	pg rich -At -c "$q" >"$DIR/want.txt" 2>&1
+	for db in rich_psql rich_fc; do
+		pg $db -At -c "$q" >"$DIR/a.txt" 2>&1
+		sl $db -At -c "$q" >"$DIR/b.txt" 2>&1
+		same "restored into PostgreSQL ($db): $q" "$DIR/want.txt" "$DIR/a.txt"
+		same "restored into a tenant ($db): $q" "$DIR/want.txt" "$DIR/b.txt"
+	done
+	sl rich -At -c "$q" >"$DIR/b.txt" 2>&1
+	same "the rich tenant: $q" "$DIR/want.txt" "$DIR/b.txt"
+}
+
 # the same rows everywhere (a numeric without a typmod shows no display scale here: cast)
 for q in "SELECT * FROM people ORDER BY id" "SELECT * FROM orders ORDER BY id" \
 	"SELECT * FROM lines ORDER BY 1, 2" "SELECT tableoid::regclass, * FROM measures ORDER BY id" \
 	"SELECT * FROM rich ORDER BY id" "SELECT * FROM order_counts ORDER BY 1" \
 	"SELECT last_value, is_called FROM ticket_seq" \
 	"SELECT count(*) FROM pg_description d JOIN pg_class c ON c.oid = d.classoid WHERE d.objoid >= 16384 AND c.relname IN ('pg_type', 'pg_trigger', 'pg_policy')"; do
-	pg rich -At -c "$q" >"$DIR/want.txt" 2>&1
-	for db in rich_psql rich_fc; do
-		pg $db -At -c "$q" >"$DIR/a.txt" 2>&1
-		sl $db -At -c "$q" >"$DIR/b.txt" 2>&1
-		same "restored into PostgreSQL ($db): $q" "$DIR/want.txt" "$DIR/a.txt"
-		same "restored into a tenant ($db): $q" "$DIR/want.txt" "$DIR/b.txt"
-	done
-	sl rich -At -c "$q" >"$DIR/b.txt" 2>&1
-	same "the rich tenant: $q" "$DIR/want.txt" "$DIR/b.txt"
+	answers_alike "$q"
 done
 # what the restored keys number next, and the trigger, run again
 for q in "INSERT INTO people (name) VALUES ('Cy') RETURNING id, handle, handle_len" \
 	"INSERT INTO lines (order_id, n) VALUES (2, 1) RETURNING code" \
 	"UPDATE people SET name = 'Bo' WHERE id = 2 RETURNING updated, handle_len" \
 	"SELECT nextval('ticket_seq'), nextval('orders_id_seq')"; do
-	pg rich -At -c "$q" >"$DIR/want.txt" 2>&1
-	for db in rich_psql rich_fc; do
-		pg $db -At -c "$q" >"$DIR/a.txt" 2>&1
-		sl $db -At -c "$q" >"$DIR/b.txt" 2>&1
-		same "restored into PostgreSQL ($db): $q" "$DIR/want.txt" "$DIR/a.txt"
-		same "restored into a tenant ($db): $q" "$DIR/want.txt" "$DIR/b.txt"
-	done
-	sl rich -At -c "$q" >"$DIR/b.txt" 2>&1
-	same "the rich tenant: $q" "$DIR/want.txt" "$DIR/b.txt"
+	answers_alike "$q"
 done
 echo "ok: a rich schema dumps as PostgreSQL's and restores into a tenant and into PostgreSQL"
