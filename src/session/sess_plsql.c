@@ -203,8 +203,10 @@ static bool assign_cast(struct pl_run *r, int var, const char **text, uint32_t t
 {
 	uint32_t want = r->decl_types[var];
 	int32_t typmod = r->decl_typmods[var];
+	/* regclass, regtype, regnamespace: a name looked up by the cast (42P01), not by I/O */
+	bool reg = want == PGTYPE_REGCLASS || want == PGTYPE_REGTYPE || want == PGTYPE_REGNAMESPACE;
 	if (type != want && (sess_pl_is_string(type) || sess_pl_is_string(want)) &&
-	    !sess_types_enum(r->s, want, NULL)) {
+	    !sess_types_enum(r->s, want, NULL) && !reg) {
 		/* boolean to a string type is pg_cast's booltext (true), not boolout's t */
 		if (type == PGTYPE_BOOL && sess_pl_is_string(want))
 			*text = strcmp(*text, "t") == 0   ? "true"
@@ -220,7 +222,8 @@ static bool assign_cast(struct pl_run *r, int var, const char **text, uint32_t t
 		strbuf_init(&sb, 0);
 		strbuf_puts(&sb, "SELECT CAST(CAST(");
 		strbuf_put_quoted(&sb, *text, '\'');
-		strbuf_printf(&sb, " AS %s) AS %s)", from ? from->sql_name : "text",
+		strbuf_printf(&sb, " AS %s) AS %s)",
+			      from && !(reg && sess_pl_is_string(type)) ? from->sql_name : "text",
 			      r->decl_names[var] ? r->decl_names[var] : r->f->vars[var].type);
 		const char *sql = arena_strndup(r->scratch, sb.data ? sb.data : "", sb.len);
 		bool failed = sb.failed;
