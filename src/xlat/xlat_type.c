@@ -177,10 +177,7 @@ static const struct xlat_typeinfo *by_name(const char *name)
 	return NULL;
 }
 
-bool xlat_type_reg_oid(uint32_t oid)
-{
-	return oid == 2205 || oid == 2206 || oid == 4089;
-}
+bool xlat_type_reg_oid(uint32_t oid) { return oid == 2205 || oid == 2206 || oid == 4089; }
 
 const struct xlat_typeinfo *xlat_type_by_oid(uint32_t oid)
 {
@@ -493,6 +490,9 @@ bool xlat_type_resolve(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct x
 	out->is_array |= tn->n_array_bounds > 0; /* lookup sets it for _int4 */
 	if (out->is_array && out->info->oid >= 16384 && !out->info->array_oid)
 		return xlat_unsupported(c, tn->location, "an array of a composite type");
+	if (out->is_array && xlat_type_reg_oid(out->info->oid)) /* its elements are not read */
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, tn->location,
+				 "type %s[] is not supported", out->info->typname);
 	if (out->is_array && out->serial)
 		return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, tn->location,
 				 "type \"%s[]\" does not exist", name);

@@ -78,6 +78,31 @@ SELECT rt_show('nosuch', 'public');
 SELECT rt_show('int4', 'nosuch');
 CREATE FUNCTION rt_id(_t regtype) RETURNS regtype LANGUAGE sql AS $$ SELECT _t $$;
 SELECT rt_id('integer'), rt_id('int8') = 'bigint'::regtype;
+-- a prepared statement's regclass parameter, OUT parameters, DO blocks, SETOF, RETURN of a name
+PREPARE rc_p(regclass) AS SELECT $1, $1::oid > 0;
+EXECUTE rc_p('users');
+EXECUTE rc_p('nosuch');
+DEALLOCATE rc_p;
+CREATE FUNCTION rc_out(_t regclass, OUT r regclass, OUT n text) LANGUAGE plpgsql AS $$ BEGIN r := _t; n := r::text; END $$;
+SELECT * FROM rc_out('public.users');
+DO $$ DECLARE r regclass := 'users'; BEGIN RAISE NOTICE '% %', r, r::oid > 0; END $$;
+DO $$ DECLARE r regclass; BEGIN SELECT 'users'::regclass INTO r; RAISE NOTICE '%', r; EXECUTE 'SELECT count(*) FROM ' || r; END $$;
+DO $$ DECLARE r regtype := 'int4'; n regnamespace := 'pg_catalog'; BEGIN RAISE NOTICE '% %', r, n; END $$;
+DO $$ DECLARE r regclass := 'nosuch'; BEGIN RAISE NOTICE '%', r; END $$;
+DO $$ DECLARE a regproc; BEGIN SELECT typinput INTO a FROM pg_type WHERE typname = 'int4'; RAISE NOTICE '%', a; END $$;
+CREATE FUNCTION rc_set() RETURNS SETOF regclass LANGUAGE sql AS $$ SELECT 'users'::regclass UNION ALL SELECT '"Mixed"'::regclass $$;
+SELECT * FROM rc_set() AS s;
+-- differs: ORDER BY a regclass a function returns sorts by the name it shows, PostgreSQL by the OID
+SELECT * FROM rc_set() AS s ORDER BY 1;
+CREATE FUNCTION rc_lit(_t regclass) RETURNS regclass LANGUAGE plpgsql AS $$ BEGIN RETURN 'users'; END $$;
+SELECT rc_lit('users');
+DROP FUNCTION rc_out(regclass);
+DROP FUNCTION rc_set();
+DROP FUNCTION rc_lit(regclass);
+-- differs: an array of regclass as a parameter type is 0A000 (its elements would not be looked up)
+CREATE FUNCTION rc_arr(_ts regclass[]) RETURNS text LANGUAGE sql AS $$ SELECT _ts[1]::text $$;
+-- differs: a name assigned to a regproc (or regrole, regoper, a reg* array) variable is 0A000 (it would not be looked up)
+DO $$ DECLARE a regproc := 'now'; BEGIN RAISE NOTICE '%', a; END $$;
 -- a column or domain of them is not built
 -- differs: a regclass column is 0A000 (its value would be stored as the name, which a RENAME would not follow)
 CREATE TABLE reg_col (r regclass);
