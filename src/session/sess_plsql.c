@@ -196,6 +196,19 @@ bool sess_pl_io_convert(struct pl_run *r, const char *text, uint32_t to, int32_t
 	return true;
 }
 
+/* The other OID alias types and arrays of them, whose input (a name looked up) is not read
+ * for a variable: a value of another type assigned to one is refused, where a name nothing
+ * has would be kept; one of the type itself (SELECT typinput INTO v) is taken. */
+static bool unread_reg(uint32_t t)
+{
+	static const uint32_t oids[] = {24,   1008, 2202, 2207, 2203, 2208, 2204, 2209, 2210, 2211,
+					4090, 4096, 4097, 3734, 3735, 3769, 3770, 4191, 4192};
+	for (size_t i = 0; i < sizeof(oids) / sizeof(oids[0]); i++)
+		if (oids[i] == t)
+			return true;
+	return false;
+}
+
 /* The assignment cast: from or to a string type by I/O, else PostgreSQL's cast as the
  * translator emits it; a varchar(n)/char(n) too long for the variable is 22001. */
 static bool assign_cast(struct pl_run *r, int var, const char **text, uint32_t type,
@@ -203,8 +216,16 @@ static bool assign_cast(struct pl_run *r, int var, const char **text, uint32_t t
 {
 	uint32_t want = r->decl_types[var];
 	int32_t typmod = r->decl_typmods[var];
+	/* regclass, regtype, regnamespace: a name looked up by the cast (42P01), not by I/O */
+	bool reg = want == PGTYPE_REGCLASS || want == PGTYPE_REGTYPE || want == PGTYPE_REGNAMESPACE;
+	if (!reg && type != want && unread_reg(want)) {
+		const struct pgtype_info *ti = pgtype_by_oid(want);
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "a PL/pgSQL variable of type %s is not supported",
+				 ti ? ti->sql_name : "reg*");
+	}
 	if (type != want && (sess_pl_is_string(type) || sess_pl_is_string(want)) &&
-	    !sess_types_enum(r->s, want, NULL)) {
+	    !sess_types_enum(r->s, want, NULL) && !reg) {
 		/* boolean to a string type is pg_cast's booltext (true), not boolout's t */
 		if (type == PGTYPE_BOOL && sess_pl_is_string(want))
 			*text = strcmp(*text, "t") == 0   ? "true"
@@ -220,7 +241,8 @@ static bool assign_cast(struct pl_run *r, int var, const char **text, uint32_t t
 		strbuf_init(&sb, 0);
 		strbuf_puts(&sb, "SELECT CAST(CAST(");
 		strbuf_put_quoted(&sb, *text, '\'');
-		strbuf_printf(&sb, " AS %s) AS %s)", from ? from->sql_name : "text",
+		strbuf_printf(&sb, " AS %s) AS %s)",
+			      from && !(reg && sess_pl_is_string(type)) ? from->sql_name : "text",
 			      r->decl_names[var] ? r->decl_names[var] : r->f->vars[var].type);
 		const char *sql = arena_strndup(r->scratch, sb.data ? sb.data : "", sb.len);
 		bool failed = sb.failed;

@@ -26,6 +26,9 @@ static bool implicit(uint32_t from, uint32_t to)
 		return true;
 	if (from == XLAT_OID_RECORD && to >= 16384) /* ROW(...) for a row type's parameter */
 		return true;
+	if (xlat_type_reg_oid(to) && (from == XLAT_OID_OID || from == XLAT_OID_INT2 ||
+				      from == XLAT_OID_INT4 || from == XLAT_OID_INT8))
+		return true; /* f('t'::regclass), whose value here is the OID: pg_cast's 'i' casts */
 	int f = -1, t = -1;
 	for (int i = 0; i < (int)ARRAY_LEN(chain); i++) {
 		f = chain[i] == from ? i : f;
@@ -400,6 +403,8 @@ static bool emit_proc_call(struct xlat_ctx *c, const struct xlat_udf *u, const s
 			param_type(c, ca->expr[k], v->argtypes[p]);
 			if (!(txt = literal_arg(c, ca->expr[k], v->argtypes[p], ca->txt[k])))
 				return false;
+			if (xlat_type_reg_oid(v->argtypes[p]))
+				txt = xlat_catalog_reg_value(c, txt, ca->tv[k].oid, v->argtypes[p]);
 		}
 		if (u->modes[p] == 'o')
 			continue;
@@ -518,6 +523,9 @@ static bool emit_call(struct xlat_ctx *c, const struct xlat_udf *u, const struct
 						   : NULL;
 			if (spec)
 				txt = arena_printf(c->a, "pgfn_record_in(%s%s)", txt, spec);
+			/* f('users') of a regclass parameter: the name regclassin finds (42P01) */
+			if (xlat_type_reg_oid(u->argtypes[i]))
+				txt = xlat_catalog_reg_value(c, txt, ca->tv[k].oid, u->argtypes[i]);
 		}
 		/* a default the call left out: marked unlikely(...), SQLite's no-op, so that
 		 * pg_get_viewdef shows the call as written (xlat_viewdef.c) */

@@ -1262,6 +1262,35 @@ static int regtype_array_literal(struct xlat_ctx *c, const PgQuery__TypeCast *tc
 	return 1;
 }
 
+static const char *reg_out(uint32_t oid)
+{
+	switch (oid) {
+	case OID_REGCLASS:
+		return "pg_regclass_out";
+	case OID_REGTYPE:
+		return "pg_regtype_out";
+	case OID_REGNAMESPACE:
+		return "pg_regnamespace_out";
+	default:
+		return NULL;
+	}
+}
+
+const char *xlat_catalog_reg_input(uint32_t oid) { return reg_in(oid); }
+
+const char *xlat_catalog_reg_value(struct xlat_ctx *c, const char *txt, uint32_t from, uint32_t to)
+{
+	if (from == to || !reg_out(to))
+		return txt;
+	bool name = from == XLAT_OID_TEXT || from == XLAT_OID_VARCHAR || from == XLAT_OID_NAME ||
+		    from == XLAT_OID_BPCHAR || from == XLAT_OID_UNKNOWN || xlat_type_reg_oid(from);
+	if (name && xlat_type_reg_oid(from)) /* another reg* type's name: its OID first */
+		return arena_printf(c->a, "%s(%s(%s))", reg_out(to), reg_in(from), txt);
+	if (name) /* a name or an OID's digits, read by the input function */
+		return arena_printf(c->a, "%s(%s(%s))", reg_out(to), reg_in(to), txt);
+	return arena_printf(c->a, "%s(%s)", reg_out(to), txt);
+}
+
 bool xlat_catalog_reg_named(const PgQuery__Node *n)
 {
 	const PgQuery__TypeName *tn = n && n->node_case == NODE(TYPE_CAST) ? n->type_cast->type_name

@@ -608,6 +608,38 @@ static void regproc_cmp(struct xlat_ctx *c, struct xlat_type l, struct xlat_type
 	}
 }
 
+/* A regclass, regtype or regnamespace value of a parameter or variable is its name, which
+ * compares as PostgreSQL compares the OIDs (oideq, with an OID or another such value): each
+ * such operand is looked up; a string literal beside one is an oid's digits (22P02 else). */
+static bool reg_cmp(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type l,
+		    struct xlat_type r, size_t mark, size_t lend, size_t rstart)
+{
+	const char *lin = xlat_catalog_reg_input(xlat_type_reg_oid(l.oid) ? l.oid : 0);
+	const char *rin = xlat_catalog_reg_input(xlat_type_reg_oid(r.oid) ? r.oid : 0);
+	if (!lin && !rin)
+		return true;
+	bool rstr = r.oid == XLAT_OID_TEXT || r.oid == XLAT_OID_UNKNOWN;
+	bool lstr = l.oid == XLAT_OID_TEXT || l.oid == XLAT_OID_UNKNOWN;
+	/* PostgreSQL compares them with oideq, reading a string literal as an oid */
+	const PgQuery__Node *lit = rstr && lin ? e->rexpr : lstr && rin ? e->lexpr : NULL;
+	const char *s = lit && lit->node_case == NODE(A_CONST) &&
+					lit->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL
+				? lit->a_const->sval->sval
+				: NULL;
+	if (s && (!*s || strspn(s, "0123456789") != strlen(s)))
+		return xlat_fail(c, SQLSTATE_INVALID_TEXT_REPRESENTATION, lit->a_const->location,
+				 "invalid input syntax for type oid: \"%s\"", s);
+	if (rin || (lin && rstr)) {
+		xlat_puts(c, ")");
+		xlat_insert_at(c, rstart, arena_printf(c->a, "%s(", rin ? rin : lin));
+	}
+	if (lin || (rin && lstr)) {
+		xlat_insert_at(c, lend, ")");
+		xlat_insert_at(c, mark, arena_printf(c->a, "%s(", lin ? lin : rin));
+	}
+	return true;
+}
+
 /* A numeric parameter binds as its text, so its digits and scale reach the output; SQLite
  * compares that text with a number that has no column affinity as text ($1 < 2 is false for
  * '1.5'). As a comparison operand it is read as a number first, as $1::numeric is
@@ -863,6 +895,8 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	}
 	if (cmp)
 		regproc_cmp(c, l, r, mark, lend, rstart);
+	if (cmp && !reg_cmp(c, e, l, r, mark, lend, rstart))
+		return false;
 	if ((cmp || b->cls == OPC_ARITH) &&
 	    (xlat_type_is_temporal(l.oid) || xlat_type_is_temporal(r.oid))) {
 		/* date/time operators are functions: move the operands into their call */

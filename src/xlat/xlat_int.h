@@ -1252,6 +1252,14 @@ bool xlat_type_resolve(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct x
 /* PostgreSQL's 42P16 `column "c" has pseudo-type unknown` when tn names a pseudo-type (any,
  * record, void, unknown, ...), which no column of a table or composite type may have. */
 bool xlat_type_pseudo_check(struct xlat_ctx *c, const PgQuery__TypeName *tn, const char *column);
+/* Whether oid is regclass, regtype or regnamespace, whose value a routine's parameter, result
+ * or PL/pgSQL variable carries as the name the output function prints. */
+bool xlat_type_reg_oid(uint32_t oid);
+/* The SQL of value txt (translated, of type from) as such a type's value, the name: read by
+ * its input function first when from is a string or an OID. */
+const char *xlat_catalog_reg_value(struct xlat_ctx *c, const char *txt, uint32_t from, uint32_t to);
+/* The input function (pg_regclass_in ...) of such a type, NULL for another type. */
+const char *xlat_catalog_reg_input(uint32_t oid);
 /* tc, or a copy in c's arena whose type names an array type by its pg_type name (_int4, _text,
  * _mood: what pg_type.typname says and catalog-driven clients cast to) as element[]. */
 const PgQuery__TypeCast *xlat_type_cast_unalias(struct xlat_ctx *c, const PgQuery__TypeCast *tc);

@@ -65,6 +65,14 @@ static const struct xlat_typeinfo types[] = {
 	{"refcursor", XLAT_OID_REFCURSOR, 2201, "refcursor", XLAT_ST_TEXT, XLAT_TMOD_NONE},
 	{"tsvector", XLAT_OID_TSVECTOR, 3643, "tsvector", XLAT_ST_TEXT, XLAT_TMOD_NONE},
 	{"tsquery", XLAT_OID_TSQUERY, 3645, "tsquery", XLAT_ST_TEXT, XLAT_TMOD_NONE},
+	/* OID alias types as the types of routine parameters, results and PL/pgSQL variables:
+	 * the value is carried as the name its output function prints (users, integer, public),
+	 * which pg_regclass_in() and its siblings read back into the OID (xlat_catalog.c); a
+	 * column of them is refused (xlat_type_pseudo_check), as a stored name would not follow a
+	 * RENAME the way PostgreSQL's stored OID does */
+	{"regclass", 2205, 2210, "regclass", XLAT_ST_TEXT, XLAT_TMOD_NONE},
+	{"regtype", 2206, 2211, "regtype", XLAT_ST_TEXT, XLAT_TMOD_NONE},
+	{"regnamespace", 4089, 4090, "regnamespace", XLAT_ST_TEXT, XLAT_TMOD_NONE},
 };
 
 /* Built-in PostgreSQL types that exist but have no faithful SQLite representation here:
@@ -98,6 +106,8 @@ static const char *const pseudo_types[] = {
 	"unknown",
 };
 
+static const struct xlat_typeinfo *by_name(const char *name);
+
 bool xlat_type_pseudo_check(struct xlat_ctx *c, const PgQuery__TypeName *tn, const char *column)
 {
 	const char *name = tn && tn->n_names ? xlat_node_str(tn->names[tn->n_names - 1]) : NULL;
@@ -109,6 +119,9 @@ bool xlat_type_pseudo_check(struct xlat_ctx *c, const PgQuery__TypeName *tn, con
 			return xlat_fail(c, "42P16", -1, "column \"%s\" has pseudo-type %s",
 					 column ? column : "", name);
 	}
+	if (name && builtin && xlat_type_reg_oid(by_name(name) ? by_name(name)->oid : 0))
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, tn->location,
+				 "type %s is not supported as a column or domain type", name);
 	return true;
 }
 
@@ -121,13 +134,10 @@ static const char *const refused_types[] = {
 	"path",
 	"polygon",
 	"circle",
-	"regclass",
-	"regtype",
 	"regproc",
 	"regprocedure",
 	"regoper",
 	"regoperator",
-	"regnamespace",
 	"regrole",
 	"regconfig",
 	"regdictionary",
@@ -166,6 +176,8 @@ static const struct xlat_typeinfo *by_name(const char *name)
 	}
 	return NULL;
 }
+
+bool xlat_type_reg_oid(uint32_t oid) { return oid == 2205 || oid == 2206 || oid == 4089; }
 
 const struct xlat_typeinfo *xlat_type_by_oid(uint32_t oid)
 {
@@ -478,6 +490,9 @@ bool xlat_type_resolve(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct x
 	out->is_array |= tn->n_array_bounds > 0; /* lookup sets it for _int4 */
 	if (out->is_array && out->info->oid >= 16384 && !out->info->array_oid)
 		return xlat_unsupported(c, tn->location, "an array of a composite type");
+	if (out->is_array && xlat_type_reg_oid(out->info->oid)) /* its elements are not read */
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, tn->location,
+				 "type %s[] is not supported", out->info->typname);
 	if (out->is_array && out->serial)
 		return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, tn->location,
 				 "type \"%s[]\" does not exist", name);
