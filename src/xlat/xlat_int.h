@@ -428,6 +428,9 @@ typedef bool xlat_tree_fn(void *arg, const ProtobufCMessage *child);
 /* Calls fn on each child message of m (set oneof members, repeated elements) in field order
  * until it returns false; false then. */
 bool xlat_tree_each(const ProtobufCMessage *m, xlat_tree_fn *fn, void *arg);
+/* The name m gives a FROM item when m is a RangeVar (its alias, else the table's name) or an
+ * Alias (a subquery's or function's); NULL for other messages. */
+const char *xlat_tree_item_name(const ProtobufCMessage *m);
 /* Decides a pair of messages of one type: 1 equal, 0 not, -1 compare their fields. */
 typedef int xlat_tree_leaf_fn(void *arg, const ProtobufCMessage *a, const ProtobufCMessage *b);
 /* PostgreSQL's equal(): same node types and values, positions (location) not compared; leaf

@@ -81,13 +81,7 @@ struct collect {
 static bool shadow_walk(void *arg, const ProtobufCMessage *m)
 {
 	struct collect *w = arg;
-	const char *name = NULL;
-	if (m->descriptor == &pg_query__range_var__descriptor) {
-		const PgQuery__RangeVar *rv = (const PgQuery__RangeVar *)m;
-		name = rv->alias ? rv->alias->aliasname : rv->relname;
-	} else if (m->descriptor == &pg_query__alias__descriptor) {
-		name = ((const PgQuery__Alias *)m)->aliasname;
-	}
+	const char *name = xlat_tree_item_name(m);
 	if (name && names_any(w->rf, name))
 		w->shadowed = true;
 	return !w->shadowed && xlat_tree_each(m, shadow_walk, arg);

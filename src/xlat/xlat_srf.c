@@ -70,13 +70,7 @@ struct sublink_names {
 static bool collect_names(void *arg, const ProtobufCMessage *m)
 {
 	struct sublink_names *w = arg;
-	const char *name = NULL;
-	if (m->descriptor == &pg_query__range_var__descriptor) {
-		const PgQuery__RangeVar *rv = (const PgQuery__RangeVar *)m;
-		name = rv->alias ? rv->alias->aliasname : rv->relname;
-	} else if (m->descriptor == &pg_query__alias__descriptor) {
-		name = ((const PgQuery__Alias *)m)->aliasname;
-	}
+	const char *name = xlat_tree_item_name(m);
 	if (name && w->n < ARRAY_LEN(w->names))
 		w->names[w->n++] = name;
 	else if (name)

@@ -28,6 +28,17 @@ static size_t count(const ProtobufCMessage *m, const ProtobufCFieldDescriptor *f
 	return 1;
 }
 
+const char *xlat_tree_item_name(const ProtobufCMessage *m)
+{
+	if (m->descriptor == &pg_query__range_var__descriptor) {
+		const PgQuery__RangeVar *rv = (const PgQuery__RangeVar *)m;
+		return rv->alias ? rv->alias->aliasname : rv->relname;
+	}
+	if (m->descriptor == &pg_query__alias__descriptor)
+		return ((const PgQuery__Alias *)m)->aliasname;
+	return NULL;
+}
+
 bool xlat_tree_each(const ProtobufCMessage *m, xlat_tree_fn *fn, void *arg)
 {
 	const ProtobufCMessageDescriptor *d = m->descriptor;
