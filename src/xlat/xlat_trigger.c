@@ -72,6 +72,28 @@ static void drop_sqlite_triggers(struct xlat_ctx *c, const char *table, const ch
 	sqlite_name(c, table, name, "mv", false);
 }
 
+/* The next name of the SEP-separated list at *p, which moves past it; NULL at the end. */
+static const char *next_name(struct xlat_ctx *c, const char **p)
+{
+	if (!*p || !**p)
+		return NULL;
+	const char *q = strchr(*p, SEP[0]);
+	size_t len = q ? (size_t)(q - *p) : strlen(*p);
+	const char *name = arena_strndup(c->a, *p, len);
+	*p = q ? q + 1 : *p + len;
+	return name;
+}
+
+/* An UPDATE trigger's " OF a, b" for the SEP-separated cols (nothing for none). */
+static void update_of(struct xlat_ctx *c, const char *cols)
+{
+	const char *p = cols;
+	for (const char *k, *sep = " OF "; (k = next_name(c, &p)); sep = ", ") {
+		xlat_puts(c, sep);
+		xlat_ident(c, k);
+	}
+}
+
 /* An INSERT or DELETE row trigger of a partitioned table: an UPDATE moving a row to another
  * partition is refused (0A000) — PostgreSQL fires that row's DELETE and INSERT row triggers,
  * SQLite's UPDATE of the one table fires neither. Its SQLite trigger compares the leaf
@@ -82,25 +104,17 @@ static void create_move_guard(struct xlat_ctx *c, const char *table, const char 
 	xlat_puts(c, "; CREATE TRIGGER ");
 	sqlite_name(c, table, name, "mv", false);
 	xlat_puts(c, " AFTER UPDATE");
-	for (const char *p = keys; p && *p;) { /* only an UPDATE of the key moves a row */
-		const char *q = strchr(p, SEP[0]);
-		size_t len = q ? (size_t)(q - p) : strlen(p);
-		xlat_puts(c, p == keys ? " OF " : ", ");
-		xlat_ident(c, arena_strndup(c->a, p, len));
-		p = q ? q + 1 : p + len;
-	}
+	update_of(c, keys); /* only an UPDATE of the key moves a row */
 	xlat_puts(c, " ON ");
 	xlat_ident(c, table);
 	xlat_puts(c, " FOR EACH ROW WHEN (");
-	for (const char *p = keys; p && *p;) { /* a key value changed (cheap), first */
-		const char *q = strchr(p, SEP[0]);
-		size_t len = q ? (size_t)(q - p) : strlen(p);
-		const char *k = arena_strndup(c->a, p, len);
-		xlat_puts(c, p == keys ? "NEW." : " OR NEW.");
+	const char *p = keys;
+	for (const char *k, * or = ""; (k = next_name(c, &p)); or = " OR ") {
+		/* a key value changed (cheap), first */
+		xlat_printf(c, "%sNEW.", or);
 		xlat_ident(c, k);
 		xlat_puts(c, " IS NOT OLD.");
 		xlat_ident(c, k);
-		p = q ? q + 1 : p + len;
 	}
 	xlat_puts(c, ") AND ");
 	for (int pass = 0; pass < 2; pass++) {
@@ -161,13 +175,8 @@ static void create_one(struct xlat_ctx *c, const char *table, const char *name, 
 	xlat_puts(c, "; CREATE TRIGGER ");
 	sqlite_name(c, table, name, events[e].suffix, false);
 	xlat_printf(c, " %s %s", timing_word(timing), events[e].op);
-	for (const char *p = upd_cols; events[e].bit == TG_UPDATE && p && *p;) {
-		const char *q = strchr(p, SEP[0]);
-		size_t len = q ? (size_t)(q - p) : strlen(p);
-		xlat_puts(c, p == upd_cols ? " OF " : ", ");
-		xlat_ident(c, arena_strndup(c->a, p, len));
-		p = q ? q + 1 : p + len;
-	}
+	if (events[e].bit == TG_UPDATE)
+		update_of(c, upd_cols);
 	xlat_puts(c, " ON ");
 	xlat_ident(c, table);
 	xlat_puts(c, " FOR EACH ROW BEGIN SELECT ");
