@@ -585,6 +585,13 @@ static void numeric_op(struct xlat_ctx *c, char op, size_t mark, size_t lend, si
 	xlat_puts(c, ")");
 }
 
+/* A comparison's operand at [start, end) of the buffer as the argument of fn. */
+static void wrap_operand(struct xlat_ctx *c, size_t start, size_t end, const char *fn)
+{
+	xlat_insert_at(c, end, ")");
+	xlat_insert_at(c, start, arena_printf(c->a, "%s(", fn));
+}
+
 /* The catalog keeps a regproc value (pg_type.typinput ...) as the function's name, which
  * prints as PostgreSQL prints it; compared with an OID (JOIN pg_proc p ON p.oid = t.typinput,
  * as Ruby pg's BasicTypeMap asks) the name is looked up (pg_regproc_match: a name several
@@ -599,13 +606,10 @@ static void regproc_cmp(struct xlat_ctx *c, struct xlat_type l, struct xlat_type
 	uint32_t other = lp ? r.oid : l.oid;
 	if (other != XLAT_OID_OID && (numeric_rank(other) < 1 || numeric_rank(other) > 3))
 		return;
-	if (rp) {
-		xlat_puts(c, ")");
-		xlat_insert_at(c, rstart, "pg_regproc_match(");
-	} else {
-		xlat_insert_at(c, lend, ")");
-		xlat_insert_at(c, mark, "pg_regproc_match(");
-	}
+	if (rp)
+		wrap_operand(c, rstart, c->sb->len, "pg_regproc_match");
+	else
+		wrap_operand(c, mark, lend, "pg_regproc_match");
 }
 
 /* A regclass, regtype or regnamespace value of a parameter or variable is its name, which
@@ -629,14 +633,10 @@ static bool reg_cmp(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_typ
 	if (s && (!*s || strspn(s, "0123456789") != strlen(s)))
 		return xlat_fail(c, SQLSTATE_INVALID_TEXT_REPRESENTATION, lit->a_const->location,
 				 "invalid input syntax for type oid: \"%s\"", s);
-	if (rin || (lin && rstr)) {
-		xlat_puts(c, ")");
-		xlat_insert_at(c, rstart, arena_printf(c->a, "%s(", rin ? rin : lin));
-	}
-	if (lin || (rin && lstr)) {
-		xlat_insert_at(c, lend, ")");
-		xlat_insert_at(c, mark, arena_printf(c->a, "%s(", lin ? lin : rin));
-	}
+	if (rin || (lin && rstr)) /* the right one first: the left one's offsets stay */
+		wrap_operand(c, rstart, c->sb->len, rin ? rin : lin);
+	if (lin || (rin && lstr))
+		wrap_operand(c, mark, lend, lin ? lin : rin);
 	return true;
 }
 
