@@ -464,11 +464,8 @@ const char *cat_qualify_after(const struct cat_conn *cc, struct arena *a, const 
  * PostgreSQL text, and public.lower('x') would not restore. */
 static bool own_function(void *arg, const char *name)
 {
-	size_t n = 0;
-	const struct cat_proc *procs = cat_procs(&n);
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(procs[i].name, name) == 0)
-			return false;
+	if (catalog_builtin_function(name))
+		return false;
 	sqlite3_stmt *st = NULL;
 	bool found = sqlite3_prepare_v2((sqlite3 *)arg,
 					"SELECT 1 FROM main._shardlite_functions WHERE name = ?1",

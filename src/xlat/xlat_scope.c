@@ -733,8 +733,8 @@ bool xlat_scope_ambiguous(const struct xlat_ctx *c, const char *rel)
 			level = r->level; /* the innermost level that has it */
 		if (r->level != level)
 			continue;
-		/* an alias, or the tenant's table twice: the names inside a join with an alias
-		 * (refused, xlat_from.c), not two relations of one name */
+		/* an alias (a name the statement gave: unique_refnames keeps those apart), or one
+		 * table of the tenant's met twice: not two relations of one name */
 		if (r->table && ((strcmp(r->table, rel) != 0 && !local_alias(r->table, rel)) ||
 				 (own && strcmp(own, r->table) == 0)))
 			return false;
