@@ -148,6 +148,7 @@ struct pgerr {
 	char schema_name[PGERR_NAME_MAX];
 	char table_name[PGERR_NAME_MAX];
 	char column_name[PGERR_NAME_MAX];
+	char datatype_name[PGERR_NAME_MAX]; /* d: RAISE ... USING DATATYPE */
 	char constraint_name[PGERR_NAME_MAX];
 };
 

@@ -615,6 +615,7 @@ struct xlat_pl_hit {
  * place one stands, in order (a record's value is spelled out there when the block runs). */
 struct xlat_pl_expr {
 	const char *sql;
+	const char *text; /* as written (PostgreSQL's CONTEXT quotes it): sql before its rewrites */
 	const struct xlat_pl_ref *refs;
 	int nrefs;
 	const struct xlat_pl_hit *hits;
@@ -694,7 +695,9 @@ enum xlat_pl_diag {
 	XLAT_PL_DIAG_COLUMN,
 	XLAT_PL_DIAG_CONSTRAINT,
 	XLAT_PL_DIAG_TABLE,
-	XLAT_PL_DIAG_SCHEMA
+	XLAT_PL_DIAG_SCHEMA,
+	XLAT_PL_DIAG_DATATYPE,  /* PG_DATATYPE_NAME */
+	XLAT_PL_DIAG_PG_CONTEXT /* GET [CURRENT] DIAGNOSTICS: the call stack */
 };
 struct xlat_pl_stmt {
 	enum xlat_pl_kind kind;

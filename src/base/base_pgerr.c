@@ -13,7 +13,8 @@ void pgerr_clear(struct pgerr *e)
 	e->severity = PGERR_ERROR;
 	e->position = 0;
 	e->message[0] = e->detail[0] = e->hint[0] = e->context[0] = '\0';
-	e->schema_name[0] = e->table_name[0] = e->column_name[0] = e->constraint_name[0] = '\0';
+	e->schema_name[0] = e->table_name[0] = e->column_name[0] = e->datatype_name[0] = '\0';
+	e->constraint_name[0] = '\0';
 }
 
 static void set_state(struct pgerr *e, enum pgerr_severity sev, const char *sqlstate)

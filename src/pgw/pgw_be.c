@@ -240,6 +240,8 @@ static void write_report(struct strbuf *sb, uint8_t type, const char *severity,
 		put_field(sb, 't', e->table_name);
 	if (e && e->column_name[0])
 		put_field(sb, 'c', e->column_name);
+	if (e && e->datatype_name[0])
+		put_field(sb, 'd', e->datatype_name);
 	if (e && e->constraint_name[0])
 		put_field(sb, 'n', e->constraint_name);
 	strbuf_put_u8(sb, 0);

@@ -1,14 +1,124 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* sess_plmsg.c: the messages of a DO block — RAISE (notices with their % formatting, errors
- * with USING ERRCODE/MESSAGE/DETAIL/HINT and the COLUMN/CONSTRAINT/TABLE/SCHEMA fields,
- * re-raising the caught error), ASSERT, and GET [STACKED] DIAGNOSTICS, which reads the row
- * count and the caught error back. */
+ * with USING ERRCODE/MESSAGE/DETAIL/HINT and the COLUMN/CONSTRAINT/DATATYPE/TABLE/SCHEMA
+ * fields, re-raising the caught error), ASSERT, GET [STACKED] DIAGNOSTICS, which reads the row
+ * count, the call stack and the caught error back, and an error's CONTEXT lines. */
 #include "sess_plpgsql.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "pgtype.h"
+
+/* PostgreSQL's name of each statement in the CONTEXT line of an error. */
+static const char *stmt_name(const struct xlat_pl_stmt *st)
+{
+	switch (st->kind) {
+	case XLAT_PL_BLOCK:
+		return "statement block";
+	case XLAT_PL_ASSIGN:
+		return "assignment";
+	case XLAT_PL_IF:
+		return st->case_stmt ? "CASE" : "IF";
+	case XLAT_PL_LOOP:
+		return "LOOP";
+	case XLAT_PL_WHILE:
+		return "WHILE";
+	case XLAT_PL_FORI:
+		return "FOR with integer loop variable";
+	case XLAT_PL_FORS:
+		return st->iter == XLAT_PL_ITER_ARRAY    ? "FOREACH over array"
+		       : st->iter == XLAT_PL_ITER_CURSOR ? "FOR over cursor"
+		       : st->dynamic                     ? "FOR over EXECUTE statement"
+							 : "FOR over SELECT rows";
+	case XLAT_PL_EXIT:
+		return st->is_exit ? "EXIT" : "CONTINUE";
+	case XLAT_PL_SQL:
+		return "SQL statement";
+	case XLAT_PL_PERFORM:
+		return "PERFORM";
+	case XLAT_PL_DYNEXEC:
+		return "EXECUTE";
+	case XLAT_PL_RAISE:
+		return "RAISE";
+	case XLAT_PL_GETDIAG:
+		return "GET DIAGNOSTICS";
+	case XLAT_PL_RETURN:
+		return "RETURN";
+	case XLAT_PL_ASSERT:
+		return "ASSERT";
+	case XLAT_PL_CURSOR:
+		return st->curop == XLAT_PL_OPEN    ? "OPEN"
+		       : st->curop == XLAT_PL_FETCH ? "FETCH"
+		       : st->curop == XLAT_PL_MOVE  ? "MOVE"
+						    : "CLOSE";
+	case XLAT_PL_RETURN_QUERY:
+		return st->ret_record ? "RETURN" : "RETURN QUERY"; /* RETURN r in RETURNS record */
+	case XLAT_PL_RETURN_NEXT:
+		return "RETURN NEXT";
+	case XLAT_PL_TXN:
+		return st->txn_rollback ? "ROLLBACK" : "COMMIT";
+	}
+	return "statement";
+}
+
+/* This run's CONTEXT line at st, as PostgreSQL's plpgsql_exec_error_callback says it. */
+static const char *frame_line(const struct pl_run *r, const struct xlat_pl_stmt *st,
+			      struct arena *a)
+{
+	if (r->f->sql_body)
+		return arena_printf(a, "SQL function \"%s\" statement %d", r->f->name,
+				    st ? st->line : 0);
+	if (st && st->line > 0)
+		return arena_printf(a, "PL/pgSQL function %s line %d at %s", r->f->name, st->line,
+				    stmt_name(st));
+	return arena_printf(a, "PL/pgSQL function %s", r->f->name);
+}
+
+/* One more CONTEXT line, under those of the calls it came from (cut where it does not fit). */
+static void context_add(struct pgerr *err, const char *line)
+{
+	size_t n = strlen(err->context), len = strlen(line);
+	if (n && n + 1 + len < sizeof(err->context)) {
+		err->context[n] = '\n';
+		memcpy(err->context + n + 1, line, len + 1);
+	} else if (!n) {
+		snprintf(err->context, sizeof(err->context), "%s", line);
+	}
+}
+
+void sess_pl_context_frame(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
+{
+	if (r->context_said)
+		return;
+	r->context_said = true;
+	sess_udf_fix_error(r->s, err); /* the context of a function the statement called */
+	context_add(err, frame_line(r, st, r->scratch));
+}
+
+bool sess_pl_spi_failed(struct pl_run *r, const char *text, struct pgerr *err)
+{
+	sess_udf_fix_error(r->s, err);
+	context_add(err, arena_printf(r->scratch, "SQL statement \"%s\"", text));
+	return false;
+}
+
+/* GET DIAGNOSTICS ... = PG_CONTEXT: the line of st, then each caller's (a caller running an SQL
+ * statement says it first). */
+static const char *call_stack(struct pl_run *r, const struct xlat_pl_stmt *st)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, frame_line(r, st, r->scratch));
+	for (const struct pl_run *o = r->outer; o; o = o->outer) {
+		if (o->spi_text)
+			strbuf_printf(&sb, "\nSQL statement \"%s\"", o->spi_text);
+		strbuf_printf(&sb, "\n%s", frame_line(o, o->at, r->scratch));
+	}
+	const char *out = arena_strndup(r->scratch, sb.data ? sb.data : "", sb.len);
+	strbuf_fini(&sb);
+	return out;
+}
 
 /* RAISE's message: each % replaced by the next argument's text, %% by %. */
 static const char *format_message(struct pl_run *r, const char *fmt, const struct pl_arg *args)
@@ -74,7 +184,8 @@ bool sess_pl_raise(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr
 			return pgerr_set(err, PL_RERAISE_OUTSIDE,
 					 "RAISE without parameters cannot be used outside an "
 					 "exception handler");
-		*err = *r->caught;
+		*err = *r->caught; /* with its CONTEXT as it was caught (PostgreSQL's ReThrowError) */
+		r->context_said = true;
 		return false;
 	}
 	struct pl_arg *args;
@@ -118,7 +229,7 @@ bool sess_pl_raise(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr
 		case XLAT_PL_RAISE_HINT:
 			hint = v;
 			break;
-		default: /* COLUMN, CONSTRAINT, TABLE, SCHEMA: the error's fields */
+		default: /* COLUMN, CONSTRAINT, DATATYPE, TABLE, SCHEMA: the error's fields */
 			names[st->opt_kinds[i]] = v;
 			break;
 		}
@@ -134,6 +245,7 @@ bool sess_pl_raise(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr
 		pgerr_hint(err, "%s", hint);
 	set_name(err->column_name, names[XLAT_PL_RAISE_COLUMN]);
 	set_name(err->constraint_name, names[XLAT_PL_RAISE_CONSTRAINT]);
+	set_name(err->datatype_name, names[XLAT_PL_RAISE_DATATYPE]);
 	set_name(err->table_name, names[XLAT_PL_RAISE_TABLE]);
 	set_name(err->schema_name, names[XLAT_PL_RAISE_SCHEMA]);
 	if (st->level < 5) { /* a notice: PostgreSQL sends no CONTEXT with it */
@@ -185,6 +297,12 @@ bool sess_pl_getdiag(struct pl_run *r, const struct xlat_pl_stmt *st, struct pge
 			break;
 		case XLAT_PL_DIAG_SCHEMA:
 			v = c->schema_name;
+			break;
+		case XLAT_PL_DIAG_DATATYPE:
+			v = c->datatype_name;
+			break;
+		case XLAT_PL_DIAG_PG_CONTEXT:
+			v = call_stack(r, st);
 			break;
 		}
 		if (!sess_pl_assign(r, st->diag_vars[i], v, PGTYPE_TEXT, err))

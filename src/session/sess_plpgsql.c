@@ -18,70 +18,11 @@ enum pl_flow { PL_NEXT, PL_EXIT, PL_CONTINUE, PL_RETURN, PL_FAIL };
 
 static enum pl_flow exec_list(struct pl_run *r, const struct xlat_pl_list *l, struct pgerr *err);
 
-/* PostgreSQL's name of each statement in the CONTEXT line of an error. */
-static const char *stmt_name(const struct xlat_pl_stmt *st)
-{
-	switch (st->kind) {
-	case XLAT_PL_BLOCK:
-		return "statement block";
-	case XLAT_PL_ASSIGN:
-		return "assignment";
-	case XLAT_PL_IF:
-		return st->case_stmt ? "CASE" : "IF";
-	case XLAT_PL_LOOP:
-		return "LOOP";
-	case XLAT_PL_WHILE:
-		return "WHILE";
-	case XLAT_PL_FORI:
-		return "FOR with integer loop variable";
-	case XLAT_PL_FORS:
-		return st->iter == XLAT_PL_ITER_ARRAY	 ? "FOREACH over array"
-		       : st->iter == XLAT_PL_ITER_CURSOR ? "FOR over cursor"
-		       : st->dynamic			 ? "FOR over EXECUTE statement"
-							 : "FOR over SELECT rows";
-	case XLAT_PL_EXIT:
-		return st->is_exit ? "EXIT" : "CONTINUE";
-	case XLAT_PL_SQL:
-		return "SQL statement";
-	case XLAT_PL_PERFORM:
-		return "PERFORM";
-	case XLAT_PL_DYNEXEC:
-		return "EXECUTE";
-	case XLAT_PL_RAISE:
-		return "RAISE";
-	case XLAT_PL_GETDIAG:
-		return "GET DIAGNOSTICS";
-	case XLAT_PL_RETURN:
-		return "RETURN";
-	case XLAT_PL_ASSERT:
-		return "ASSERT";
-	case XLAT_PL_CURSOR:
-		return st->curop == XLAT_PL_OPEN    ? "OPEN"
-		       : st->curop == XLAT_PL_FETCH ? "FETCH"
-		       : st->curop == XLAT_PL_MOVE  ? "MOVE"
-						    : "CLOSE";
-	case XLAT_PL_RETURN_QUERY:
-		return st->ret_record ? "RETURN" : "RETURN QUERY"; /* RETURN r in RETURNS record */
-	case XLAT_PL_RETURN_NEXT:
-		return "RETURN NEXT";
-	case XLAT_PL_TXN:
-		return st->txn_rollback ? "ROLLBACK" : "COMMIT";
-	}
-	return "statement";
-}
-
-/* The innermost statement's line, as PostgreSQL's CONTEXT says it; positions inside embedded
- * SQL do not point into the client's text, so they go. */
+/* An error: its CONTEXT says the statement's line (the innermost one failing); positions
+ * inside embedded SQL do not point into the client's text, so they go. */
 static enum pl_flow failed(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
 {
-	if (!err->context[0] && r->f->sql_body)
-		snprintf(err->context, sizeof(err->context), "SQL function \"%s\" statement %d",
-			 r->f->name, st->line);
-	else if (!err->context[0] && st->line > 0)
-		snprintf(err->context, sizeof(err->context), "PL/pgSQL function %s line %d at %s",
-			 r->f->name, st->line, stmt_name(st));
-	else if (!err->context[0])
-		snprintf(err->context, sizeof(err->context), "PL/pgSQL function %s", r->f->name);
+	sess_pl_context_frame(r, st, err);
 	err->position = 0;
 	return PL_FAIL;
 }
@@ -265,7 +206,7 @@ static bool exec_sql(struct pl_run *r, const struct xlat_pl_stmt *st, struct pge
 {
 	struct pl_rows rows;
 	r->counted = r->modified = false;
-	if (!sess_pl_exec_expr(r, st->expr, st->into, st->into ? &rows : NULL, err))
+	if (!sess_pl_spi_expr(r, st->expr, st->into, st->into ? &rows : NULL, err))
 		return false;
 	if (st->into && !into(r, st, &rows, r->modified, err))
 		return false;
@@ -298,8 +239,9 @@ static bool exec_dynamic(struct pl_run *r, const struct xlat_pl_stmt *st, struct
 	int nargs = (int)st->nparams;
 	if (!sess_pl_dyn_sql(r, st, &sql, &args, err))
 		return false;
+	const char *text = sql;
 	sess_pl_dyn_records(r, st, &sql, &args, &nargs);
-	if (!sess_pl_exec(r, sql, args, nargs, true, st->into ? &rows : NULL, err))
+	if (!sess_pl_spi_exec(r, text, sql, args, nargs, true, st->into ? &rows : NULL, err))
 		return false;
 	return !st->into || into(r, st, &rows, false, err);
 }
@@ -313,8 +255,9 @@ static bool return_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struct 
 	if (st->ret_null && !st->expr)
 		return sess_udf_add_null_row(r, err);
 	bool ok = st->dynamic ? sess_pl_dyn_sql(r, st, &sql, &args, err) &&
-					sess_pl_exec(r, sql, args, (int)st->nparams, true, &rows, err)
-			      : sess_pl_exec_expr(r, st->expr, true, &rows, err);
+					sess_pl_spi_exec(r, sql, sql, args, (int)st->nparams, true,
+							 &rows, err)
+			      : sess_pl_spi_expr(r, st->expr, true, &rows, err);
 	if (ok && st->ret_record && st->kind == XLAT_PL_RETURN_QUERY && st->var > 0 &&
 	    (size_t)st->var <= rows.ncols)
 		rows.types[st->var - 1] = PGTYPE_UNKNOWN; /* ROW('x', ...): PostgreSQL's unknown */
@@ -334,11 +277,13 @@ static bool return_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struct 
 	snprintf(err->message, sizeof(err->message), "%s",
 		 next ? "wrong record type supplied in RETURN NEXT"
 		      : "returned record type does not match expected record type");
-	if (!next)
+	if (!next) { /* the function's CONTEXT line, in place of the statement's */
 		snprintf(
 			err->context, sizeof(err->context),
 			"PL/pgSQL function %s while casting return value to function's return type",
 			r->f->name);
+		r->context_said = true;
+	}
 	return false;
 }
 
@@ -439,6 +384,7 @@ static enum pl_flow exec_fors(struct pl_run *r, const struct xlat_pl_stmt *st, s
 	r->scratch = rows_arena;
 	bool ok = st->iter == XLAT_PL_ITER_ARRAY    ? sess_pl_foreach_rows(r, st, &rows, err)
 		  : st->iter == XLAT_PL_ITER_CURSOR ? sess_pl_forc_rows(r, st, &rows, &open, err)
+		  /* a cursor's query, which PostgreSQL runs outside its SPI error callback */
 		  : st->dynamic ? sess_pl_exec(r, sql, args, (int)st->nparams, true, &rows, err)
 				: sess_pl_exec_expr(r, st->expr, true, &rows, err);
 	r->scratch = scratch;
@@ -618,7 +564,7 @@ static enum pl_flow exec_block(struct pl_run *r, const struct xlat_pl_stmt *st, 
 
 /* ---- dispatch ---- */
 
-static enum pl_flow exec_stmt(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
+static enum pl_flow dispatch(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
 {
 	const char *text;
 	uint32_t type;
@@ -661,7 +607,7 @@ static enum pl_flow exec_stmt(struct pl_run *r, const struct xlat_pl_stmt *st, s
 		return exec_sql(r, st, err) ? PL_NEXT : PL_FAIL;
 	case XLAT_PL_PERFORM:
 		r->counted = false;
-		return sess_pl_exec_expr(r, st->expr, true, NULL, err) &&
+		return sess_pl_spi_expr(r, st->expr, true, NULL, err) &&
 				       set_found(r, r->row_count > 0, err)
 			       ? PL_NEXT
 			       : PL_FAIL;
@@ -685,6 +631,18 @@ static enum pl_flow exec_stmt(struct pl_run *r, const struct xlat_pl_stmt *st, s
 	}
 	pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "unknown PL/pgSQL statement");
 	return PL_FAIL;
+}
+
+/* st, as the statement running (r->at) while it runs: a statement starting means no error
+ * unwinds (one a handler caught is done with). */
+static enum pl_flow exec_stmt(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
+{
+	const struct xlat_pl_stmt *outer = r->at;
+	r->at = st;
+	r->context_said = false;
+	enum pl_flow flow = dispatch(r, st, err);
+	r->at = outer;
+	return flow;
 }
 
 static enum pl_flow exec_list(struct pl_run *r, const struct xlat_pl_list *l, struct pgerr *err)

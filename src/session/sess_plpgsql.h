@@ -78,7 +78,13 @@ struct pl_run {
 	int savepoints;             /* nesting of the blocks' savepoints */
 	const char *label;          /* EXIT/CONTINUE's label while it unwinds, NULL: innermost */
 	bool busy;                  /* met another connection's lock: the DO runs again later */
-	const struct xlat_pl_stmt *at; /* the statement running, for the error's CONTEXT */
+	/* PostgreSQL's CONTEXT lines, innermost call first (sess_plmsg.c): the statement running
+	 * (its line), the text of the SQL statement it runs meanwhile (spi_text: PostgreSQL's SPI
+	 * error callback; NULL while it evaluates an expression, which PostgreSQL runs outside
+	 * SPI when simple), and whether this run's line is in the error unwinding already */
+	const struct xlat_pl_stmt *at;
+	const char *spi_text;
+	bool context_said;
 	int ret_rec; /* a trigger function's RETURN: the record returned, -1 NULL, PL_RET_ROW
 		      * ret_text (RETURN expr: a row's text of type ret_type) */
 	char *ret_text;
@@ -269,6 +275,15 @@ bool sess_pl_exec(struct pl_run *r, const char *sql, const struct pl_arg *args, 
 /* Runs expression e (a SELECT) with its variables bound: rows as pl_exec. */
 bool sess_pl_exec_expr(struct pl_run *r, const struct xlat_pl_expr *e, bool no_rows_ok,
 		       struct pl_rows *out, struct pgerr *err);
+/* As sess_pl_exec / sess_pl_exec_expr for the SQL statement a PL/pgSQL statement runs (SQL,
+ * PERFORM, EXECUTE, FOR over a query, RETURN QUERY), as PostgreSQL's SPI runs it: the functions
+ * it calls see its text in PG_CONTEXT, and its error's CONTEXT says `SQL statement "text"`
+ * (text: as written; EXECUTE's string). */
+bool sess_pl_spi_exec(struct pl_run *r, const char *text, const char *sql,
+		      const struct pl_arg *args, int nargs, bool no_rows_ok, struct pl_rows *out,
+		      struct pgerr *err);
+bool sess_pl_spi_expr(struct pl_run *r, const struct xlat_pl_expr *e, bool no_rows_ok,
+		      struct pl_rows *out, struct pgerr *err);
 /* e's single value (text, NULL for NULL, in scratch) and type; 42601/21000 unless e returns
  * one column and at most one row. */
 bool sess_pl_eval(struct pl_run *r, const struct xlat_pl_expr *e, const char **text, uint32_t *type,
@@ -388,5 +403,11 @@ bool sess_pl_raise(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr
 bool sess_pl_getdiag(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err);
 /* ASSERT: false with P0004 when the condition is not true. */
 bool sess_pl_assert(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err);
+/* err failed st: its CONTEXT gets r's line at st, under the lines of the function st called
+ * that failed (sess_udf_fix_error); once per error, by the innermost statement. */
+void sess_pl_context_frame(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err);
+/* err came from running the SQL statement text: its CONTEXT gets PostgreSQL's
+ * `SQL statement "text"` line; false. */
+bool sess_pl_spi_failed(struct pl_run *r, const char *text, struct pgerr *err);
 
 #endif

@@ -677,6 +677,28 @@ bool sess_pl_exec_expr(struct pl_run *r, const struct xlat_pl_expr *e, bool no_r
 	       sess_pl_exec(r, sql, args, nargs, no_rows_ok, out, err);
 }
 
+bool sess_pl_spi_exec(struct pl_run *r, const char *text, const char *sql,
+		      const struct pl_arg *args, int nargs, bool no_rows_ok, struct pl_rows *out,
+		      struct pgerr *err)
+{
+	const char *outer = r->spi_text;
+	r->spi_text = r->f->sql_body ? NULL : text; /* a LANGUAGE sql body runs without SPI */
+	bool ok = sess_pl_exec(r, sql, args, nargs, no_rows_ok, out, err);
+	r->spi_text = outer;
+	return ok || (!r->f->sql_body && sess_pl_spi_failed(r, text, err));
+}
+
+bool sess_pl_spi_expr(struct pl_run *r, const struct xlat_pl_expr *e, bool no_rows_ok,
+		      struct pl_rows *out, struct pgerr *err)
+{
+	const char *text = e->text ? e->text : e->sql;
+	const char *outer = r->spi_text;
+	r->spi_text = r->f->sql_body ? NULL : text;
+	bool ok = sess_pl_exec_expr(r, e, no_rows_ok, out, err);
+	r->spi_text = outer;
+	return ok || (!r->f->sql_body && sess_pl_spi_failed(r, text, err));
+}
+
 bool sess_pl_eval(struct pl_run *r, const struct xlat_pl_expr *e, const char **text, uint32_t *type,
 		  struct pgerr *err)
 {

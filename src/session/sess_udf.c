@@ -835,10 +835,11 @@ void sess_udf_fix_error(struct session *s, struct pgerr *err)
 	if (!err->context[0])
 		memcpy(err->context, e->context, sizeof(err->context));
 	if (!err->schema_name[0] && !err->table_name[0] && !err->column_name[0] &&
-	    !err->constraint_name[0]) {
+	    !err->datatype_name[0] && !err->constraint_name[0]) {
 		memcpy(err->schema_name, e->schema_name, sizeof(err->schema_name));
 		memcpy(err->table_name, e->table_name, sizeof(err->table_name));
 		memcpy(err->column_name, e->column_name, sizeof(err->column_name));
+		memcpy(err->datatype_name, e->datatype_name, sizeof(err->datatype_name));
 		memcpy(err->constraint_name, e->constraint_name, sizeof(err->constraint_name));
 	}
 	free(e);

@@ -286,7 +286,7 @@ bool xlat_plbind(const char *sql, xlat_plbind_fn *fn, void *arg, struct arena *a
 		 struct xlat_pl_expr *out, struct pgerr *err)
 {
 	struct walk w = {.sql = sql, .fn = fn, .arg = arg, .a = a, .err = err};
-	out->sql = sql;
+	out->sql = out->text = sql;
 	out->refs = NULL;
 	out->nrefs = 0;
 	out->hits = NULL;

@@ -234,8 +234,8 @@ static bool load_raise(struct xlat_plloader *l, const struct xlat_json *b, struc
 	for (size_t i = 0; i < n; i++) {
 		const struct xlat_json *o = xlat_json_get(&opts->items[i], "PLpgSQL_raise_option");
 		int t = xlat_json_int(o, "opt_type", -1);
-		if (t < 0 || t > XLAT_PL_RAISE_SCHEMA || t == XLAT_PL_RAISE_DATATYPE)
-			return xlat_plload_unsupported(l, "RAISE USING DATATYPE");
+		if (t < 0 || t > XLAT_PL_RAISE_SCHEMA)
+			return xlat_plload_unsupported(l, "this RAISE USING option");
 		kinds[i] = (enum xlat_pl_raise_opt)t;
 		if (!(exprs[i] = xlat_plload_expr(l, xlat_json_get(o, "expr"))))
 			return false;
@@ -254,7 +254,8 @@ static bool load_getdiag(struct xlat_plloader *l, const struct xlat_json *b,
 					    "MESSAGE_TEXT",      "PG_EXCEPTION_DETAIL",
 					    "PG_EXCEPTION_HINT", "PG_EXCEPTION_CONTEXT",
 					    "COLUMN_NAME",       "CONSTRAINT_NAME",
-					    "TABLE_NAME",        "SCHEMA_NAME"};
+					    "TABLE_NAME",        "SCHEMA_NAME",
+					    "PG_DATATYPE_NAME",  "PG_CONTEXT"};
 	const struct xlat_json *items = xlat_json_get(b, "diag_items");
 	size_t n = items && items->type == XJ_ARRAY ? items->n : 0;
 	enum xlat_pl_diag *kinds = arena_zalloc(l->c->a, (n ? n : 1) * sizeof(*kinds));
@@ -266,7 +267,8 @@ static bool load_getdiag(struct xlat_plloader *l, const struct xlat_json *b,
 		size_t k = 0;
 		while (kind && k < ARRAY_LEN(names) && strcmp(kind, names[k]) != 0)
 			k++;
-		if (!kind || k == ARRAY_LEN(names) || (k == 0) == st->stacked)
+		bool current = k == XLAT_PL_DIAG_ROW_COUNT || k == XLAT_PL_DIAG_PG_CONTEXT;
+		if (!kind || k == ARRAY_LEN(names) || current == st->stacked)
 			return xlat_plload_unsupported(
 				l, arena_printf(l->c->a, "GET DIAGNOSTICS %s", kind ? kind : "?"));
 		kinds[i] = (enum xlat_pl_diag)k;

@@ -9,7 +9,8 @@
  * extended protocol (PQexecParams: Parse, Bind, Describe, Execute, Sync in one packet). One
  * preceded by `-- detail` must also fail with PostgreSQL's message and DETAIL, word for word;
  * one preceded by `-- fields` also with its HINT and its schema, table and constraint name
- * fields. One preceded by `-- notices` must send PostgreSQL's NOTICEs (their messages); with
+ * fields; one preceded by `-- context` with its message, DETAIL, CONTEXT (the PL/pgSQL call
+ * stack) and datatype name. One preceded by `-- notices` must send PostgreSQL's NOTICEs (their messages); with
  * REGRESS_NOTICES set, every statement's are compared (scripts/probe-pgreg sets it).
  *
  * usage: regress PG_CONNINFO SHARDLITE_CONNINFO FILE.sql...   (conninfo without dbname) */
@@ -28,6 +29,7 @@ struct stmt {
 	bool extended;     /* `-- extended`: sent with PQexecParams, not PQexec */
 	bool detail;       /* `-- detail`: an error's message and DETAIL compared too */
 	bool fields;       /* `-- fields`: and HINT, schema, table and constraint names */
+	bool context;      /* `-- context`: message, DETAIL, CONTEXT and datatype name */
 	bool notices;      /* `-- notices`: the NOTICE messages compared */
 	int line;          /* first line in the file */
 };
@@ -63,7 +65,7 @@ static bool next_stmt(FILE *f, int *lineno, struct stmt *st)
 	bool quoted = false;
 	char dollar[64] = ""; /* the open dollar quote's tag ("$$", "$body$"), "" outside one */
 	st->text[0] = st->differs[0] = '\0';
-	st->extended = st->detail = st->fields = st->notices = false;
+	st->extended = st->detail = st->fields = st->context = st->notices = false;
 	while (fgets(line, sizeof(line), f)) {
 		++*lineno;
 		if (len == 0) {
@@ -80,6 +82,8 @@ static bool next_stmt(FILE *f, int *lineno, struct stmt *st)
 				st->detail = true;
 			if (strncmp(p, "-- fields", 9) == 0 && strchr(" \t\r\n", p[9]))
 				st->detail = st->fields = true;
+			if (strncmp(p, "-- context", 10) == 0 && strchr(" \t\r\n", p[10]))
+				st->detail = st->context = true;
 			if (strncmp(p, "-- notices", 10) == 0 && strchr(" \t\r\n", p[10]))
 				st->notices = true;
 			if (*p == '\n' || strncmp(p, "--", 2) == 0)
@@ -166,12 +170,18 @@ static void compare(const PGresult *pg, const PGresult *sl, const struct stmt *s
 	if (PQresultStatus(pg) == PGRES_FATAL_ERROR) {
 		static const int codes[] = {PG_DIAG_MESSAGE_PRIMARY, PG_DIAG_MESSAGE_DETAIL,
 					    PG_DIAG_MESSAGE_HINT,    PG_DIAG_SCHEMA_NAME,
-					    PG_DIAG_TABLE_NAME,      PG_DIAG_CONSTRAINT_NAME};
+					    PG_DIAG_TABLE_NAME,      PG_DIAG_CONSTRAINT_NAME,
+					    PG_DIAG_CONTEXT,         PG_DIAG_DATATYPE_NAME};
 		static const char *const names[] = {"message", "detail",     "hint",
-						    "schema",  "table_name", "constraint"};
-		size_t ncodes = st->fields ? 6 : detail ? 2 : 0;
-		for (size_t i = 0; i < ncodes; i++)
-			if (strcmp(field(pg, codes[i]), field(sl, codes[i])) != 0) {
+						    "schema",  "table_name", "constraint",
+						    "context", "datatype"};
+		/* -- detail: the first two; -- fields: the first six; -- context: those two and
+		 * the last two */
+		for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++)
+			if ((i < 2   ? detail
+			     : i < 6 ? st->fields
+				     : st->context) &&
+			    strcmp(field(pg, codes[i]), field(sl, codes[i])) != 0) {
 				note(why, cap, "%s: [%s] vs ", names[i], field(pg, codes[i]));
 				note(why, cap, "[%s]%s; ", field(sl, codes[i]), "");
 			}

@@ -152,7 +152,6 @@ DO $$ DECLARE c text; k text; t text; s text; BEGIN RAISE EXCEPTION 'bad' USING 
 DO $$ DECLARE k text; t text; BEGIN INSERT INTO pl_d VALUES (2, 'a@x', 1); EXCEPTION WHEN unique_violation THEN GET STACKED DIAGNOSTICS k = CONSTRAINT_NAME, t = TABLE_NAME; INSERT INTO pl_dlog (msg) VALUES (concat_ws('/', 'unique', k, t)); END $$;
 DO $$ DECLARE k text; t text; c text; BEGIN INSERT INTO pl_d VALUES (3, 'b@x', NULL); EXCEPTION WHEN not_null_violation THEN GET STACKED DIAGNOSTICS c = COLUMN_NAME, t = TABLE_NAME; INSERT INTO pl_dlog (msg) VALUES (concat_ws('/', 'notnull', c, t)); END $$;
 DO $$ DECLARE k text; t text; BEGIN INSERT INTO pl_d VALUES (4, 'c@x', 0); EXCEPTION WHEN check_violation THEN GET STACKED DIAGNOSTICS k = CONSTRAINT_NAME, t = TABLE_NAME; INSERT INTO pl_dlog (msg) VALUES (concat_ws('/', 'check', k, t)); END $$;
--- differs: refused (0A000): RAISE USING DATATYPE (an error carries no data type name here)
 DO $$ BEGIN RAISE EXCEPTION 'x' USING DATATYPE = 'int'; END $$;
 SELECT msg FROM pl_dlog ORDER BY n;
 -- assigning an array's element
