@@ -14,6 +14,13 @@ set -euo pipefail
 CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|prisma|postgresjs|sequelize|knex|kysely|pg8000|ruby|perl|pgcli|activerecord|php|go|pgx|odbc|pgbouncer|sequel|peewee|rust|pgpromise|slonik|objection|mikroorm|alembic|dbic|sqlobject|doctrine|eloquent|adminer|drizzlekit|nodepgmigrate|pgboss|postgraphile|graphileworker|pony|databases|psycopgpool|hibernate|ibatis|pqxx|qtsql|rpostgresql|pandas|aiopg|nodestreams|atdatabases|typegen|massive|tspostgres}
 BIN=${SHARDLITE_BIN:?SHARDLITE_BIN must point at the shardlite binary}
 HERE=$(cd "$(dirname "$0")" && pwd)
+# SHARDLITE_CLIENTS_CACHE (scripts/test sets it): one place for the drivers' builds and npm
+# installs of every build directory, so the sanitizer step neither builds nor installs them again.
+if [[ -n ${SHARDLITE_CLIENTS_CACHE:-} ]]; then
+	CLIENTS_NODE_DIR=$SHARDLITE_CLIENTS_CACHE/node
+	CLIENTS_GO_CACHE=$SHARDLITE_CLIENTS_CACHE/gocache
+	CLIENTS_RUST_DIR=$SHARDLITE_CLIENTS_CACHE/rust
+fi
 PY=/usr/bin/python3
 . "$HERE/pair.sh"
 [[ -x "$PGBIN/postgres" ]] || { echo "PostgreSQL 15 not installed: skipped"; exit 77; }
