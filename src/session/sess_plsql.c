@@ -632,6 +632,22 @@ static bool run_one(struct pl_run *r, const struct xlat_stmt *x, const struct pl
 	}
 }
 
+/* A statement that met another connection's write lock after the body ended a transaction
+ * (COMMIT in a procedure or DO): the run cannot park and start over as a whole, so it waits
+ * here, holding its worker, as PostgreSQL waits for the lock, and the statement runs again (it
+ * did nothing: SQLite's BUSY comes before a write's first effect). */
+static bool lock_wait(struct pl_run *r, int64_t *deadline, bool *held, struct pgerr *err)
+{
+	struct session *s = r->s;
+	if (!r->busy || !s->udf || !s->udf->ended || !sess_wait_call_met_lock(s))
+		return false;
+	if (!sess_wait_block(s, deadline, held, err))
+		return false;
+	r->busy = false;
+	pgerr_clear(err);
+	return true;
+}
+
 bool sess_pl_exec(struct pl_run *r, const char *sql, const struct pl_arg *args, int nargs,
 		  bool no_rows_ok, struct pl_rows *out, struct pgerr *err)
 {
@@ -656,12 +672,16 @@ bool sess_pl_exec(struct pl_run *r, const char *sql, const struct pl_arg *args, 
 				 "cannot insert multiple commands into a prepared statement");
 	if (out)
 		*out = (struct pl_rows){0};
-	for (size_t i = 0; i < n; i++) {
+	bool ok = true, held = false;
+	int64_t deadline = 0;
+	for (size_t i = 0; ok && i < n; i++) {
 		sess_types_saw(s, &x[i], 1);
-		if (!run_one(r, &x[i], args, nargs, no_rows_ok, out, err))
-			return false;
+		while (!(ok = run_one(r, &x[i], args, nargs, no_rows_ok, out, err)) &&
+		       lock_wait(r, &deadline, &held, err))
+			;
 	}
-	return true;
+	sess_wait_block_end(&held);
+	return ok;
 }
 
 bool sess_pl_exec_expr(struct pl_run *r, const struct xlat_pl_expr *e, bool no_rows_ok,

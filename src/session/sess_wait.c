@@ -12,8 +12,12 @@
  * A statement that meets a write lock (SQLITE_BUSY before any effect) parks: the session's
  * connection joins its tenant's waiter list and session_input returns; the waker (a connection
  * of the tenant let go of its lock, a cancel, or a deadline through session_wake_after_ms)
- * runs the statement again from scratch. */
+ * runs the statement again from scratch. A statement that cannot start over (a procedure's
+ * after its COMMIT) waits on its worker instead, at most half the pool at once
+ * (sess_wait_block). */
 #include "session_int.h"
+
+#include "exec.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -87,6 +91,43 @@ bool sess_wait_sleep(struct session *s, sqlite3_context *ctx, double seconds, st
 		return false;
 	sqlite3_result_text(ctx, "", 0, SQLITE_STATIC);
 	return true;
+}
+
+/* Workers held by sess_wait_block now: at most half the pool, so the transactions they wait
+ * for always find a worker to commit on. */
+static atomic_int blocked_waits;
+
+bool sess_wait_block(struct session *s, int64_t *deadline, bool *held, struct pgerr *err)
+{
+	if (!sess_wait_check(s, err))
+		return false;
+	int64_t now = now_ms();
+	if (!*deadline) {
+		int64_t t = sess_guc_ms(s, "lock_timeout");
+		*deadline = t > 0 ? now + t : -1;
+	}
+	if (*deadline > 0 && now >= *deadline)
+		return pgerr_set(err, SQLSTATE_LOCK_NOT_AVAILABLE,
+				 "canceling statement due to lock timeout");
+	if (!*held) {
+		int workers = s->cfg && s->cfg->worker_threads > 0 ? s->cfg->worker_threads
+								   : exec_default_threads();
+		if (atomic_fetch_add(&blocked_waits, 1) >= (workers > 2 ? workers / 2 : 1)) {
+			atomic_fetch_sub(&blocked_waits, 1);
+			return false; /* err: the caller's 55P03 */
+		}
+		*held = true;
+	}
+	struct timespec ts = {0, SLEEP_SLICE_MS * 1000000L};
+	nanosleep(&ts, NULL);
+	return true;
+}
+
+void sess_wait_block_end(bool *held)
+{
+	if (*held)
+		atomic_fetch_sub(&blocked_waits, 1);
+	*held = false;
 }
 
 void sess_wait_budget(struct session *s, int steps)

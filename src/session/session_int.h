@@ -1131,6 +1131,15 @@ bool sess_wait_check(struct session *s, struct pgerr *err) MUST_CHECK;
  * seconds, then answers void on ctx; false with err (57014) when a cancel or the statement
  * deadline ends it early (see sess_wait.c). */
 bool sess_wait_sleep(struct session *s, sqlite3_context *ctx, double seconds, struct pgerr *err);
+/* Another connection's write lock met (err: SQLite's 55P03) where the statement cannot park and
+ * run again from scratch (a procedure or DO block that ended a transaction inside: its
+ * committed part cannot be run again): the worker thread sleeps one slice and true, the caller
+ * tries the statement again; false with err at a cancel, statement_timeout or lock_timeout
+ * (*deadline: 0 before the first wait), and with err as it was when half the worker threads
+ * already wait so. *held
+ * says whether this caller holds one of those waits; sess_wait_block_end lets it go. */
+bool sess_wait_block(struct session *s, int64_t *deadline, bool *held, struct pgerr *err) MUST_CHECK;
+void sess_wait_block_end(bool *held);
 /* True when the idle-in-transaction timeout has passed (the caller ends the session). */
 bool sess_wait_idle_expired(struct session *s);
 /* Rewords a 57014 to name what interrupted it: the statement timeout, or shutdown (FATAL

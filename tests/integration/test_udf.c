@@ -4,7 +4,8 @@
  * its result the declared type, another session sees a function as soon as it is created (and
  * not after a rolled-back CREATE), errors keep their CONTEXT, and the updated_at and audit
  * triggers fire for statements with Bind parameters, also inside a transaction block; CALL
- * with Bind parameters, INOUT values as a row; a refcursor result FETCHed in its transaction. */
+ * with Bind parameters, INOUT values as a row; a refcursor result FETCHed in its transaction; a
+ * procedure waiting for another session's lock after its COMMIT. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -271,6 +272,50 @@ START_TEST(call_through_bind)
 }
 END_TEST
 
+/* A procedure's statement after its COMMIT that meets another session's write lock waits for
+ * it, as PostgreSQL's does (its committed part cannot run again, so it does not park and start
+ * over): the CALL ends once the other transaction commits, with every row; lock_timeout still
+ * ends the wait with 55P03. */
+START_TEST(call_waits_after_commit)
+{
+	PGconn *a = harness_connect(&H, "dbname=acme");
+	PGconn *b = harness_connect(&H, "dbname=acme");
+	harness_exec(a, "CREATE TABLE lt (v int)");
+	harness_exec(a, "CREATE PROCEDURE lp(k int) LANGUAGE plpgsql AS $$ BEGIN INSERT INTO lt "
+			"VALUES (k); COMMIT; PERFORM pg_sleep(0.4); INSERT INTO lt VALUES (k + 1); "
+			"COMMIT; END $$");
+	ck_assert_int_eq(PQsendQuery(a, "CALL lp(1)"), 1);
+	harness_exec(b, "SELECT pg_sleep(0.15)"); /* a's first row committed meanwhile */
+	harness_exec(b, "BEGIN");
+	harness_exec(b, "INSERT INTO lt VALUES (10)");
+	harness_exec(b, "SELECT pg_sleep(0.8)"); /* a's second INSERT meets the lock */
+	harness_exec(b, "COMMIT");
+	PGresult *r = PQgetResult(a);
+	ck_assert_msg(PQresultStatus(r) == PGRES_COMMAND_OK, "%s", PQresultErrorMessage(r));
+	PQclear(r);
+	while ((r = PQgetResult(a)))
+		PQclear(r);
+	harness_expect_value(a, "SELECT string_agg(v::text, ',' ORDER BY v) FROM lt", "1,2,10");
+	/* with lock_timeout the wait ends in PostgreSQL's error */
+	harness_exec(a, "SET lock_timeout = '200ms'");
+	ck_assert_int_eq(PQsendQuery(a, "CALL lp(20)"), 1);
+	harness_exec(b, "SELECT pg_sleep(0.15)");
+	harness_exec(b, "BEGIN");
+	harness_exec(b, "INSERT INTO lt VALUES (30)");
+	harness_exec(b, "SELECT pg_sleep(0.8)");
+	harness_exec(b, "COMMIT");
+	r = PQgetResult(a);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_FATAL_ERROR);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "55P03");
+	PQclear(r);
+	while ((r = PQgetResult(a)))
+		PQclear(r);
+	harness_expect_value(a, "SELECT count(*) FROM lt WHERE v = 21", "0");
+	PQfinish(a);
+	PQfinish(b);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("udf");
@@ -281,6 +326,7 @@ int main(void)
 	tcase_add_test(tc, triggers_through_bind);
 	tcase_add_test(tc, call_through_bind);
 	tcase_add_test(tc, call_commit_through_bind);
+	tcase_add_test(tc, call_waits_after_commit);
 	suite_add_tcase(s, tc);
 	return check_run(s);
 }
