@@ -616,6 +616,8 @@ struct xlat_pl_hit {
 struct xlat_pl_expr {
 	const char *sql;
 	const char *text; /* as written (PostgreSQL's CONTEXT quotes it): sql before its rewrites */
+	bool simple;      /* one value, no FROM, subquery, aggregate...: PostgreSQL runs it without
+			   * SPI (its errors say no `SQL expression` line) */
 	const struct xlat_pl_ref *refs;
 	int nrefs;
 	const struct xlat_pl_hit *hits;
@@ -713,6 +715,7 @@ struct xlat_pl_stmt {
 				  * RETURN QUERY of RETURN ROW(...): 1 + its first untyped
 				  * literal's field (unknown), 0 none */
 	const char *field; /* ASSIGN to a record's field (NEW.x := ...): its name */
+	const char *assign_text; /* ASSIGN: as written (`x := expr`), for its CONTEXT line */
 	/* ASSIGN of a whole record var other than NULL (rec_whole): from record variable
 	 * rec_from - 1 (0: none), or from expr: a row's fields as its columns (rec_anon: ROW(a,
 	 * b) or (a, b), whose fields a record names f1, f2, ...), else one composite value */

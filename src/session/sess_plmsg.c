@@ -96,10 +96,13 @@ void sess_pl_context_frame(struct pl_run *r, const struct xlat_pl_stmt *st, stru
 	context_add(err, frame_line(r, st, r->scratch));
 }
 
-bool sess_pl_spi_failed(struct pl_run *r, const char *text, struct pgerr *err)
+bool sess_pl_spi_failed(struct pl_run *r, struct pl_spi spi, struct pgerr *err)
 {
 	sess_udf_fix_error(r->s, err);
-	context_add(err, arena_printf(r->scratch, "SQL statement \"%s\"", text));
+	/* PostgreSQL's callback makes an error with a position an internal position instead */
+	if (err->position > 0 || r->analysis_failed)
+		return false;
+	context_add(err, arena_printf(r->scratch, "%s \"%s\"", spi.what, spi.text));
 	return false;
 }
 
@@ -111,8 +114,8 @@ static const char *call_stack(struct pl_run *r, const struct xlat_pl_stmt *st)
 	strbuf_init(&sb, 0);
 	strbuf_puts(&sb, frame_line(r, st, r->scratch));
 	for (const struct pl_run *o = r->outer; o; o = o->outer) {
-		if (o->spi_text)
-			strbuf_printf(&sb, "\nSQL statement \"%s\"", o->spi_text);
+		if (o->spi.what)
+			strbuf_printf(&sb, "\n%s \"%s\"", o->spi.what, o->spi.text);
 		strbuf_printf(&sb, "\n%s", frame_line(o, o->at, r->scratch));
 	}
 	const char *out = arena_strndup(r->scratch, sb.data ? sb.data : "", sb.len);

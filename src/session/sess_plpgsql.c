@@ -581,6 +581,7 @@ static enum pl_flow dispatch(struct pl_run *r, const struct xlat_pl_stmt *st, st
 		}
 		if (st->subscript || st->slice_spec)
 			return sess_pl_assign_element(r, st, err) ? PL_NEXT : PL_FAIL;
+		r->assign_text = st->assign_text;
 		return sess_pl_eval(r, st->expr, &text, &type, err) &&
 				       (st->field ? sess_pl_assign_field(r, st->var, st->field, text,
 									 type, err)

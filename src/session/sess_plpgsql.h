@@ -64,6 +64,12 @@ struct pl_cursor {
 
 #define PL_RET_ROW (-2)
 
+/* The CONTEXT line of the SQL a PL/pgSQL statement runs through SPI: `what "text"`, what
+ * "SQL statement", "SQL expression" or "PL/pgSQL assignment"; what NULL: none. */
+struct pl_spi {
+	const char *what, *text;
+};
+
 struct pl_run {
 	struct session *s;
 	const struct xlat_pl_func *f;
@@ -79,12 +85,14 @@ struct pl_run {
 	const char *label;          /* EXIT/CONTINUE's label while it unwinds, NULL: innermost */
 	bool busy;                  /* met another connection's lock: the DO runs again later */
 	/* PostgreSQL's CONTEXT lines, innermost call first (sess_plmsg.c): the statement running
-	 * (its line), the text of the SQL statement it runs meanwhile (spi_text: PostgreSQL's SPI
-	 * error callback; NULL while it evaluates an expression, which PostgreSQL runs outside
-	 * SPI when simple), and whether this run's line is in the error unwinding already */
+	 * (its line), the SQL it runs meanwhile (spi: PostgreSQL's SPI error callback's line;
+	 * none while it evaluates a simple expression, which PostgreSQL runs outside SPI), and
+	 * whether this run's line is in the error unwinding already */
 	const struct xlat_pl_stmt *at;
-	const char *spi_text;
+	struct pl_spi spi;
 	bool context_said;
+	const char *assign_text; /* set by an assignment for its expression's sess_pl_eval */
+	bool analysis_failed;    /* the SQL run last failed to translate (parse analysis) */
 	int ret_rec; /* a trigger function's RETURN: the record returned, -1 NULL, PL_RET_ROW
 		      * ret_text (RETURN expr: a row's text of type ret_type) */
 	char *ret_text;
@@ -406,8 +414,10 @@ bool sess_pl_assert(struct pl_run *r, const struct xlat_pl_stmt *st, struct pger
 /* err failed st: its CONTEXT gets r's line at st, under the lines of the function st called
  * that failed (sess_udf_fix_error); once per error, by the innermost statement. */
 void sess_pl_context_frame(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err);
-/* err came from running the SQL statement text: its CONTEXT gets PostgreSQL's
- * `SQL statement "text"` line; false. */
-bool sess_pl_spi_failed(struct pl_run *r, const char *text, struct pgerr *err);
+/* err came from running SQL through SPI: its CONTEXT gets PostgreSQL's `what "text"` line
+ * (under the lines of a function the SQL called), unless it points into the text (a position,
+ * or a translation's error: PostgreSQL's parse analysis gives one, which it reports as an
+ * internal query and position instead); false. */
+bool sess_pl_spi_failed(struct pl_run *r, struct pl_spi spi, struct pgerr *err);
 
 #endif

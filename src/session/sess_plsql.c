@@ -561,8 +561,10 @@ static bool run_sql(struct pl_run *r, const struct xlat_stmt *x, const struct pl
 		return false;
 	}
 	sqlite3_stmt *vm = sess_prepare(s, x, err);
-	if (!vm)
+	if (!vm) {
+		r->analysis_failed = true; /* a missing table or column, as parse analysis finds */
 		return false;
+	}
 	sqlite3 *db = shard_conn_db(s->conn);
 	uint64_t rows = 0;
 	uint64_t skips = sess_skip_check(s, x);
@@ -665,8 +667,10 @@ bool sess_pl_exec(struct pl_run *r, const char *sql, const struct pl_arg *args, 
 		sql = scan ? scan : sql;
 		r->scan_ctid = false;
 	}
-	if (!xlat_translate_in(&env, sql, types, nargs, r->scratch, &x, &n, err))
+	if (!xlat_translate_in(&env, sql, types, nargs, r->scratch, &x, &n, err)) {
+		r->analysis_failed = true; /* PostgreSQL's parse analysis: its error has a position */
 		return false;
+	}
 	if (n > 1 && nargs)
 		return pgerr_set(err, SQLSTATE_SYNTAX_ERROR,
 				 "cannot insert multiple commands into a prepared statement");
@@ -697,34 +701,59 @@ bool sess_pl_exec_expr(struct pl_run *r, const struct xlat_pl_expr *e, bool no_r
 	       sess_pl_exec(r, sql, args, nargs, no_rows_ok, out, err);
 }
 
+/* e (or sql with args) run with r's SPI line spi while it runs (a LANGUAGE sql body runs
+ * without SPI): the functions it calls read it in their PG_CONTEXT. */
+static bool run_as(struct pl_run *r, struct pl_spi spi, const struct xlat_pl_expr *e,
+		   const char *sql, const struct pl_arg *args, int nargs, bool no_rows_ok,
+		   struct pl_rows *out, struct pgerr *err)
+{
+	struct pl_spi outer = r->spi;
+	r->spi = r->f->sql_body ? (struct pl_spi){0} : spi;
+	r->analysis_failed = false;
+	bool ok = e ? sess_pl_exec_expr(r, e, no_rows_ok, out, err)
+		    : sess_pl_exec(r, sql, args, nargs, no_rows_ok, out, err);
+	r->spi = outer;
+	return ok || (!r->f->sql_body && spi.what && sess_pl_spi_failed(r, spi, err));
+}
+
 bool sess_pl_spi_exec(struct pl_run *r, const char *text, const char *sql,
 		      const struct pl_arg *args, int nargs, bool no_rows_ok, struct pl_rows *out,
 		      struct pgerr *err)
 {
-	const char *outer = r->spi_text;
-	r->spi_text = r->f->sql_body ? NULL : text; /* a LANGUAGE sql body runs without SPI */
-	bool ok = sess_pl_exec(r, sql, args, nargs, no_rows_ok, out, err);
-	r->spi_text = outer;
-	return ok || (!r->f->sql_body && sess_pl_spi_failed(r, text, err));
+	return run_as(r, (struct pl_spi){"SQL statement", text}, NULL, sql, args, nargs, no_rows_ok,
+		      out, err);
 }
 
 bool sess_pl_spi_expr(struct pl_run *r, const struct xlat_pl_expr *e, bool no_rows_ok,
 		      struct pl_rows *out, struct pgerr *err)
 {
-	const char *text = e->text ? e->text : e->sql;
-	const char *outer = r->spi_text;
-	r->spi_text = r->f->sql_body ? NULL : text;
-	bool ok = sess_pl_exec_expr(r, e, no_rows_ok, out, err);
-	r->spi_text = outer;
-	return ok || (!r->f->sql_body && sess_pl_spi_failed(r, text, err));
+	return run_as(r, (struct pl_spi){"SQL statement", e->text ? e->text : e->sql}, e, NULL,
+		      NULL, 0, no_rows_ok, out, err);
+}
+
+/* An expression's CONTEXT line as PostgreSQL's SPI names it: an assignment's whole text, else
+ * the expression's (its SELECT is the loader's). */
+static struct pl_spi expr_spi(struct pl_run *r, const struct xlat_pl_expr *e)
+{
+	const char *t = e->text ? e->text : e->sql;
+	if (r->assign_text)
+		return (struct pl_spi){"PL/pgSQL assignment", r->assign_text};
+	return (struct pl_spi){"SQL expression", strncmp(t, "SELECT ", 7) == 0 ? t + 7 : t};
 }
 
 bool sess_pl_eval(struct pl_run *r, const struct xlat_pl_expr *e, const char **text, uint32_t *type,
 		  struct pgerr *err)
 {
 	struct pl_rows rows;
-	if (!sess_pl_exec_expr(r, e, true, &rows, err))
+	struct pl_spi spi = expr_spi(r, e);
+	r->assign_text = NULL; /* its own expression only */
+	/* a simple expression runs outside SPI: no line, unless it failed as PostgreSQL's planner
+	 * would fold it (constants only, not a function's error) */
+	if (!run_as(r, e->simple ? (struct pl_spi){0} : spi, e, NULL, NULL, 0, true, &rows, err)) {
+		if (e->simple && !e->nrefs && !r->f->sql_body && !sess_udf_error_pending(r->s, err))
+			sess_pl_spi_failed(r, spi, err);
 		return false;
+	}
 	if (rows.ncols != 1)
 		return pgerr_set(err, SQLSTATE_SYNTAX_ERROR, "query \"%s\" returned %zu columns",
 				 e->sql, rows.ncols);

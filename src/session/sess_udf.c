@@ -823,10 +823,16 @@ void sess_udf_fini(struct session *s)
 	s->udf = NULL;
 }
 
+bool sess_udf_error_pending(const struct session *s, const struct pgerr *err)
+{
+	const struct pgerr *e = s->udf ? s->udf->err : NULL;
+	return e && strcmp(e->sqlstate, err->sqlstate) == 0 && strcmp(e->message, err->message) == 0;
+}
+
 void sess_udf_fix_error(struct session *s, struct pgerr *err)
 {
 	struct pgerr *e = s->udf ? s->udf->err : NULL;
-	if (!e || strcmp(e->sqlstate, err->sqlstate) != 0 || strcmp(e->message, err->message) != 0)
+	if (!sess_udf_error_pending(s, err))
 		return;
 	if (!err->detail[0])
 		memcpy(err->detail, e->detail, sizeof(err->detail));

@@ -816,6 +816,8 @@ void sess_trigger_transition_call(struct session *s, sqlite3_context *ctx, sqlit
 /* A failed call reaches SQLite as SQLSTATE and message only: when err is that failure, its
  * DETAIL, HINT and CONTEXT are put back. */
 void sess_udf_fix_error(struct session *s, struct pgerr *err);
+/* Whether err is the error a called function raised (its DETAIL, CONTEXT... kept for it). */
+bool sess_udf_error_pending(const struct session *s, const struct pgerr *err);
 
 /* ---- sess_nspmsg.c: names of the tenant's own schemas' objects in errors ---- */
 /* name as PostgreSQL shows it: t for the stored "s.t" of a local schema s (*schema, when not

@@ -32,6 +32,7 @@ struct walk {
 	size_t nhits, cap_hits;
 	struct pgerr *err;
 	bool failed;
+	bool complex; /* a subquery, aggregate or window call: not a simple expression */
 };
 
 static bool ident_start(unsigned char ch)
@@ -228,6 +229,11 @@ static bool visit(void *arg, const ProtobufCMessage *m)
 				return false;
 		return !w->failed;
 	}
+	if (m->descriptor == &pg_query__sub_link__descriptor)
+		w->complex = true;
+	else if (m->descriptor == &pg_query__func_call__descriptor)
+		w->complex |= ((const PgQuery__FuncCall *)m)->over != NULL ||
+			      xlat_group_is_agg((const PgQuery__FuncCall *)m);
 	if (m->descriptor == &pg_query__column_ref__descriptor)
 		column_ref(w, (const PgQuery__ColumnRef *)m);
 	else if (m->descriptor == &pg_query__param_ref__descriptor)
@@ -253,6 +259,20 @@ static bool optimizable(const PgQuery__Node *n)
 	default:
 		return false;
 	}
+}
+
+/* PostgreSQL's exec_is_simple_query and exec_simple_check_plan (a subquery, aggregate or
+ * window call found by the walk too): a SELECT of one value with nothing else, which PL/pgSQL
+ * evaluates without SPI — an error in it has no `SQL expression` CONTEXT line. */
+static bool simple_select(const PgQuery__Node *n)
+{
+	const PgQuery__SelectStmt *s =
+		n && n->node_case == PG_QUERY__NODE__NODE_SELECT_STMT ? n->select_stmt : NULL;
+	return s && s->op == PG_QUERY__SET_OPERATION__SETOP_NONE && s->n_target_list == 1 &&
+	       !s->n_from_clause && !s->where_clause && !s->n_group_clause && !s->having_clause &&
+	       !s->n_window_clause && !s->n_sort_clause && !s->limit_count && !s->limit_offset &&
+	       !s->n_distinct_clause && !s->with_clause && !s->n_locking_clause &&
+	       !s->into_clause && !s->n_values_lists;
 }
 
 /* The text with the references replaced, in order; where each one went into e->hits. */
@@ -307,6 +327,7 @@ bool xlat_plbind(const char *sql, xlat_plbind_fn *fn, void *arg, struct arena *a
 		if (n && optimizable(n))
 			ok = visit(&w, &n->base) && !w.failed;
 	}
+	out->simple = ok && tree->n_stmts == 1 && simple_select(tree->stmts[0]->stmt) && !w.complex;
 	if (tree)
 		pg_query__parse_result__free_unpacked(tree, NULL);
 	pg_query_free_protobuf_parse_result(r);

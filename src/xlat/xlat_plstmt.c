@@ -25,6 +25,7 @@ static bool record_field(struct xlat_plloader *l, struct xlat_pl_stmt *st)
 static bool load_assign(struct xlat_plloader *l, const struct xlat_json *b, struct xlat_pl_stmt *st)
 {
 	const char *q = xlat_plload_text(xlat_json_get(b, "expr"));
+	st->assign_text = q;
 	st->var = xlat_json_int(b, "varno", 0); /* libpg_query leaves a 0 out */
 	if (q && st->var >= 0 && l->trigger && record_field(l, st)) {
 		const char *p = strstr(q, ":=");

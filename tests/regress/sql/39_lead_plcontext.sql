@@ -194,6 +194,51 @@ BEGIN
   x := (SELECT count(*) FROM ctx_u) / 0;
   RETURN x;
 END $$;
--- differs: an expression PostgreSQL does not evaluate as a simple one (a subquery in it) adds `PL/pgSQL assignment "x := ..."` (`SQL expression "..."`) to the CONTEXT
+-- an expression PostgreSQL does not evaluate as a simple one (a subquery in it) says
+-- `PL/pgSQL assignment "x := ..."` / `SQL expression "..."`, so does one its planner folds
 -- context
 SELECT ctx_nonsimple();
+CREATE FUNCTION ctx_expr(how text) RETURNS int LANGUAGE plpgsql AS $$
+DECLARE x int := 0;
+BEGIN
+  IF how = 'cond' THEN
+    IF (SELECT count(*) FROM ctx_u) / x > 0 THEN RETURN 1; END IF;
+  ELSIF how = 'const' THEN
+    RETURN 1/0;
+  ELSIF how = 'cast' THEN
+    x := 'abc'::int;
+  ELSIF how = 'var' THEN
+    x := 1 / x;
+  ELSIF how = 'agg' THEN
+    x := max(a) / 0 FROM ctx_u;
+  ELSE
+    RETURN ctx_boom() + (SELECT 1);
+  END IF;
+  RETURN x;
+END $$;
+-- context
+SELECT ctx_expr('cond');
+-- context
+SELECT ctx_expr('const');
+-- context
+SELECT ctx_expr('cast');
+-- context
+SELECT ctx_expr('var');
+-- context
+SELECT ctx_expr('agg');
+-- context
+SELECT ctx_expr('call');
+-- a LANGUAGE sql function PostgreSQL inlines says `during inlining` in its CONTEXT
+CREATE FUNCTION ctx_sqlf() RETURNS int LANGUAGE sql AS $$ SELECT 1/0 $$;
+-- differs: PostgreSQL's planner inlines the LANGUAGE sql function and folds its 1/0 (`SQL function "ctx_sqlf" during inlining`); shardlite runs it (`statement 1`)
+-- context
+SELECT ctx_sqlf();
+-- an error pointing into the statement's text (a missing table) has no `SQL statement` line:
+-- PostgreSQL reports its position in the internal query instead
+CREATE FUNCTION ctx_missing() RETURNS int LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO ctx_nope VALUES (1);
+  RETURN 1;
+END $$;
+-- context
+SELECT ctx_missing();
