@@ -232,7 +232,17 @@ const struct cat_model *cat_conn_model(struct cat_conn *cc, char **msg)
 	return &cc->model;
 }
 
-void catalog_rolled_back(struct cat_conn *cc) { cc->schema_version = -1; }
+void catalog_rolled_back(struct cat_conn *cc)
+{
+	cc->schema_version = -1;
+	cc->partfor_stale = true;
+}
+
+void catalog_closing(struct cat_conn *cc)
+{
+	if (cc)
+		cat_partfor_cache_free(cc);
+}
 
 const char *cat_conn_user(const struct cat_conn *cc)
 {
@@ -828,6 +838,7 @@ static void conn_free(void *p)
 	free(cc->views_marked);
 	free(cc->cascaded);
 	cat_view_memo_free(cc->view_memo);
+	cat_partfor_cache_free(cc);
 	free(cc);
 }
 

@@ -2186,7 +2186,8 @@ bool cat_part_register(sqlite3 *db, struct cat_conn *cc)
 					  fn_partition_drop, NULL, NULL, NULL) == SQLITE_OK &&
 	       sqlite3_create_function_v2(db, "shardlite_partition_subkey", 2, flags, cc,
 					  fn_partition_subkey, NULL, NULL, NULL) == SQLITE_OK &&
-	       cat_partdate_register(db) && cat_partown_register(db) && cat_partfor_register(db) &&
+	       cat_partdate_register(db) && cat_partown_register(db) &&
+	       cat_partfor_register(db, cc) &&
 	       /* called by the routing trigger, which is schema */
 	       sqlite3_create_function_v2(db, "shardlite_partition_none", -1,
 					  SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, fn_partition_none,

@@ -155,7 +155,7 @@ const char *sess_trigger_relname(struct session *s, const char *table,
 		cols[k] = rel->cols[k].name;
 	/* an INSERT's new row, an UPDATE's or DELETE's old one (where PostgreSQL's fires) */
 	sqlite3_value *const *row = strcmp(event, "INSERT") == 0 ? vals : vals + ncols;
-	char *p = catalog_partition_of(shard_conn_db(s->conn), table, cols, row,
+	char *p = catalog_partition_of(shard_conn_catalog(s->conn), table, cols, row,
 				       ncols < rel->ncols ? ncols : rel->ncols);
 	const char *name = p ? arena_strdup(a, p) : table;
 	free(p);
@@ -190,7 +190,8 @@ static bool partition_of_texts(struct session *s, const char *table,
 			cols[k] = rel->cols[k].name;
 			row[k] = sqlite3_column_value(vm, (int)k);
 		}
-		*out = catalog_partition_of(db, table, cols, row, rel->ncols);
+		*out = catalog_partition_of(shard_conn_catalog(s->conn), table, cols, row,
+					    rel->ncols);
 	} else if (ok) {
 		ok = (shard_error(db, rc, err), false);
 	}
