@@ -157,6 +157,14 @@ struct cat_conn *catalog_register(sqlite3 *db, struct pgerr *err) MUST_CHECK;
  * the next use reads the model again. A store: safe in SQLite's rollback hook. */
 void catalog_rolled_back(struct cat_conn *cc);
 
+/* The flag of partition part's copy of partitioned table table's row trigger name that ALTER
+ * TABLE part {ENABLE | DISABLE} TRIGGER set (catalog_trigpart.c): 0 disabled, 1 enabled,
+ * 2 always, 3 replica; -1 when the copy has the trigger's own. May run inside a statement. */
+int catalog_trigger_part_enabled(sqlite3 *db, const char *table, const char *name,
+				 const char *part);
+/* Whether any partition's copy ever had a flag of its own (the sidecar exists). */
+bool catalog_trigger_parts_any(sqlite3 *db);
+
 /* db is about to close: finalizes the statements the catalog keeps on it between statements
  * (catalog_partition_of's), which would keep sqlite3_close_v2 from freeing it. */
 void catalog_closing(struct cat_conn *cc);

@@ -1625,6 +1625,8 @@ static void fn_partition_add(sqlite3_context *ctx, int argc, sqlite3_value **arg
 		ok = sync(ctx, db, parent, &p, NULL);
 		parts_fini(&p);
 	}
+	/* the copies of the parent's triggers start with the parent's flags */
+	ok = ok && cat_trigpart_forget_part(ctx, db, child);
 	if (ok)
 		sqlite3_result_null(ctx);
 	free(np.lo);

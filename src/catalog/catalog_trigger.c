@@ -107,6 +107,7 @@ bool cat_trigger_load(sqlite3 *db, struct cat_model *m)
 	if (!load_schema(db, m, false) || !load_schema(db, m, true))
 		return false;
 	cat_partinh_triggers(m);
+	cat_trigpart_load(db, m);
 	return true;
 }
 
