@@ -157,6 +157,18 @@ struct cat_conn *catalog_register(sqlite3 *db, struct pgerr *err) MUST_CHECK;
  * the next use reads the model again. A store: safe in SQLite's rollback hook. */
 void catalog_rolled_back(struct cat_conn *cc);
 
+/* The flag of partition part's copy of partitioned table table's row trigger name that ALTER
+ * TABLE part {ENABLE | DISABLE} TRIGGER set (catalog_trigpart.c): 0 disabled, 1 enabled,
+ * 2 always, 3 replica; -1 when the copy has the trigger's own. May run inside a statement. */
+int catalog_trigger_part_enabled(sqlite3 *db, const char *table, const char *name,
+				 const char *part);
+/* Whether any partition's copy ever had a flag of its own (the sidecar exists). */
+bool catalog_trigger_parts_any(sqlite3 *db);
+
+/* db is about to close: finalizes the statements the catalog keeps on it between statements
+ * (catalog_partition_of's), which would keep sqlite3_close_v2 from freeing it. */
+void catalog_closing(struct cat_conn *cc);
+
 /* While numbers of table's serial key are held ahead (shard_serial.c), its sqlite_sequence row
  * is ahead of the sequence: fn answers true with the last number given, which nextval,
  * `SELECT * FROM t_id_seq` and pg_sequences then read as the sequence's state. written is
@@ -487,10 +499,11 @@ void catalog_trigger_transition_names(sqlite3 *db, const char *table, const char
  * (catalog_part.c; xlat_partition.c reads it as XLAT_PARTITION_MARK). */
 #define CATALOG_PARTITION_MARK "/* shardlite: partition of "
 /* The partition of partitioned table parent that takes a row whose n columns are named cols
- * with values row (catalog_partfor.c: the partitions' conditions, prepared for this call), as
- * a malloc'd name; NULL when none takes it. The trigger machinery's TG_TABLE_NAME: PostgreSQL
- * fires the partition's copy of a row trigger. May run inside a statement of db. */
-char *catalog_partition_of(sqlite3 *db, const char *parent, const char *const *cols,
+ * with values row (catalog_partfor.c: the partitions' conditions, prepared once and kept on
+ * cc until the schema changes), as a malloc'd name; NULL when none takes it. The trigger
+ * machinery's TG_TABLE_NAME: PostgreSQL fires the partition's copy of a row trigger. May run
+ * inside a statement of cc's db. */
+char *catalog_partition_of(struct cat_conn *cc, const char *parent, const char *const *cols,
 			   sqlite3_value *const *row, size_t n);
 /* Ends a CHECK or FOREIGN KEY table constraint of a stored CREATE TABLE text that was added
  * NOT VALID (ALTER TABLE ... ADD ... NOT VALID): pg_constraint.convalidated is false and

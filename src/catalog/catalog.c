@@ -232,7 +232,17 @@ const struct cat_model *cat_conn_model(struct cat_conn *cc, char **msg)
 	return &cc->model;
 }
 
-void catalog_rolled_back(struct cat_conn *cc) { cc->schema_version = -1; }
+void catalog_rolled_back(struct cat_conn *cc)
+{
+	cc->schema_version = -1;
+	cc->partfor_stale = true;
+}
+
+void catalog_closing(struct cat_conn *cc)
+{
+	if (cc)
+		cat_partfor_cache_free(cc);
+}
 
 const char *cat_conn_user(const struct cat_conn *cc)
 {
@@ -828,6 +838,7 @@ static void conn_free(void *p)
 	free(cc->views_marked);
 	free(cc->cascaded);
 	cat_view_memo_free(cc->view_memo);
+	cat_partfor_cache_free(cc);
 	free(cc);
 }
 
@@ -880,13 +891,16 @@ struct cat_conn *catalog_register(sqlite3 *db, struct pgerr *err)
 		rc = register_defs(db, cc, defs, n);
 	}
 	if (rc == SQLITE_OK &&
-	    (!cat_fn_register(db, cc) || !cat_srf_register(db, cc) || !cat_dump_register(db, cc) || !cat_priv_register(db, cc) ||
-	     !cat_seqfn_register(db, cc) || !cat_ddl_register(db, cc) || !cat_partinh_register(db, cc) || !cat_index_register(db, cc) ||
-	     !cat_seqname_register(db, cc) || !cat_serialkey_register(db, cc) ||
-	     !cat_enumddl_register(db, cc) || !cat_ext_register(db, cc) || !cat_policy_register(db, cc) || !cat_nsp_register(db, cc) || !cat_exclude_register(db, cc) ||
+	    (!cat_fn_register(db, cc) || !cat_srf_register(db, cc) || !cat_dump_register(db, cc) ||
+	     !cat_priv_register(db, cc) || !cat_seqfn_register(db, cc) ||
+	     !cat_ddl_register(db, cc) || !cat_partinh_register(db, cc) ||
+	     !cat_index_register(db, cc) || !cat_seqname_register(db, cc) ||
+	     !cat_serialkey_register(db, cc) || !cat_enumddl_register(db, cc) ||
+	     !cat_ext_register(db, cc) || !cat_policy_register(db, cc) ||
+	     !cat_nsp_register(db, cc) || !cat_exclude_register(db, cc) ||
 	     !cat_comptype_register(db, cc) || !cat_domain_register(db, cc) ||
 	     !cat_grant_register(db, cc) || !cat_lo_register(db, cc) ||
-	     !cat_trigger_register(db, cc)))
+	     !cat_trigger_register(db, cc) || !cat_trigpart_register(db, cc)))
 		rc = SQLITE_ERROR;
 	if (rc != SQLITE_OK) {
 		pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "catalog registration failed: %s",

@@ -430,6 +430,9 @@ struct cat_conn {
 	 * (catalog.c: side_key_run) */
 	bool side_run_valid;
 	int64_t side_run_changes, side_run_key;
+	/* partitioned tables' partitions, prepared (catalog_partfor.c); stale after a rollback */
+	struct cat_partfor_cache *partfor;
+	bool partfor_stale;
 };
 
 /* The model for db's current schema, reloaded when another connection changed it. NULL with
@@ -921,7 +924,18 @@ bool cat_part_register(sqlite3 *db, struct cat_conn *cc);
 char **cat_part_list(sqlite3 *db, const char *parent, size_t *n, char ***keys, size_t *nkeys);
 /* catalog_partfor.c: shardlite_partition_for(parent, key value), the partition a row is in
  * (tableoid of a partitioned table's rows). */
-bool cat_partfor_register(sqlite3 *db);
+bool cat_partfor_register(sqlite3 *db, struct cat_conn *cc);
+/* ---- catalog_trigpart.c: a partition's copies of row triggers, their own flags ---- */
+/* Partition child (and, when it is partitioned, its partitions) was made or attached: their
+ * copies' flags are the partitioned table's again. False with ctx's error. */
+bool cat_trigpart_forget_part(sqlite3_context *ctx, sqlite3 *db, const char *child);
+/* ALTER TABLE from RENAME TO to: its copies' flags follow. */
+bool cat_trigpart_renamed(sqlite3_context *ctx, sqlite3 *db, const char *from, const char *to);
+/* After the copies are made (cat_partinh_triggers): their own flags, as tgenabled. */
+void cat_trigpart_load(sqlite3 *db, struct cat_model *m);
+bool cat_trigpart_register(sqlite3 *db, struct cat_conn *cc);
+/* Finalizes and frees cc's cache of partitions (catalog_partfor.c). */
+void cat_partfor_cache_free(struct cat_conn *cc);
 bool cat_part_register_fn(sqlite3 *db, struct cat_conn *cc);
 /* After the tables load: partitioned tables' keys, and partitions (views) as kind 'r'. */
 void cat_part_load(struct cat_model *m);

@@ -409,6 +409,19 @@ static bool run(sqlite3_context *ctx, sqlite3 *db, const char *sql)
 	return false;
 }
 
+/* The row triggers of partitioned table top made again (shardlite_trigger_refit,
+ * catalog_trigger.c): their move guards watch the partitioned partitions' keys too. */
+static bool refit_guards(sqlite3_context *ctx, sqlite3 *db, const char *top)
+{
+	if (!top || sqlite3_table_column_metadata(db, "main", "_shardlite_triggers", "name", NULL,
+						  NULL, NULL, NULL, NULL) != SQLITE_OK)
+		return true;
+	char *q = sqlite3_mprintf("SELECT shardlite_trigger_refit(%Q, 1)", top);
+	bool ok = run(ctx, db, q);
+	sqlite3_free(q);
+	return ok;
+}
+
 /* 1 when the query's first column of its first row is true, 0 when not or no row, -1 on an
  * error (set on ctx). */
 static int ask(sqlite3_context *ctx, sqlite3 *db, const char *sql)
@@ -1615,6 +1628,8 @@ static void fn_partition_add(sqlite3_context *ctx, int argc, sqlite3_value **arg
 			     kind[0] == 'd' ? "0" : np.cond.data, np.lo ? np.lo : "", own.data, false,
 			     NULL, keymark) &&
 	     (!after.len || run(ctx, db, after.data));
+	/* a partitioned table attached: its keys join the top table's triggers' move guards */
+	ok = ok && (!keymark || refit_guards(ctx, db, p.view ? root : parent));
 	free(keymark);
 	sqlite3_free(path);
 	free(root);
@@ -1625,6 +1640,8 @@ static void fn_partition_add(sqlite3_context *ctx, int argc, sqlite3_value **arg
 		ok = sync(ctx, db, parent, &p, NULL);
 		parts_fini(&p);
 	}
+	/* the copies of the parent's triggers start with the parent's flags */
+	ok = ok && cat_trigpart_forget_part(ctx, db, child);
 	if (ok)
 		sqlite3_result_null(ctx);
 	free(np.lo);
@@ -2152,7 +2169,8 @@ static void fn_partition_subkey(sqlite3_context *ctx, int argc, sqlite3_value **
 	    make_view(ctx, db, up, name, one.kind, one.bound, one.cond, one.lo, one.own, true, NULL,
 		      mark) &&
 	    load_parts(db, name, &p)) {
-		if (sync(ctx, db, name, &p, NULL))
+		/* its key joins the top table's triggers' move guards */
+		if (sync(ctx, db, name, &p, NULL) && refit_guards(ctx, db, root))
 			sqlite3_result_null(ctx);
 		parts_fini(&p);
 	}
@@ -2186,7 +2204,8 @@ bool cat_part_register(sqlite3 *db, struct cat_conn *cc)
 					  fn_partition_drop, NULL, NULL, NULL) == SQLITE_OK &&
 	       sqlite3_create_function_v2(db, "shardlite_partition_subkey", 2, flags, cc,
 					  fn_partition_subkey, NULL, NULL, NULL) == SQLITE_OK &&
-	       cat_partdate_register(db) && cat_partown_register(db) && cat_partfor_register(db) &&
+	       cat_partdate_register(db) && cat_partown_register(db) &&
+	       cat_partfor_register(db, cc) &&
 	       /* called by the routing trigger, which is schema */
 	       sqlite3_create_function_v2(db, "shardlite_partition_none", -1,
 					  SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, fn_partition_none,

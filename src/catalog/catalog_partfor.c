@@ -4,8 +4,10 @@
  * table, so the translator writes tableoid of a parent's row as
  * pg_regclass_in(shardlite_partition_for(parent, 'a', a, 'b', b, ...)), which tries the
  * partitions' conditions in turn, and a partitioned partition's partitions' below it (the leaf
- * is PostgreSQL's tableoid). The conditions, prepared once, are kept for the statement
- * (SQLite's auxiliary data of the constant parent argument). */
+ * is PostgreSQL's tableoid). The conditions, prepared once, are kept on the connection
+ * (struct cat_conn) for each parent until the schema's version changes or a transaction rolls
+ * back: a row trigger's program frees SQLite's auxiliary data at every row's end, and the
+ * move guard and the trigger machinery ask for every row. */
 #include "catalog_int.h"
 
 #include <stdlib.h>
@@ -114,24 +116,96 @@ static const char *leaf_of(const struct partfor *f, const char *const *cols,
 	return NULL;
 }
 
+/* The connection's loaded parents, most recently loaded last; all valid at schema versions
+ * main and temp. */
+#define PARTFOR_CACHE_MAX 16
+struct cat_partfor_cache {
+	sqlite3_stmt *version[2]; /* PRAGMA main.schema_version, temp.schema_version */
+	int main, temp;
+	size_t n;
+	char *parents[PARTFOR_CACHE_MAX];
+	struct partfor *fors[PARTFOR_CACHE_MAX];
+};
+
+static void cache_clear(struct cat_partfor_cache *pc)
+{
+	for (size_t i = 0; i < pc->n; i++) {
+		free(pc->parents[i]);
+		partfor_free(pc->fors[i]);
+	}
+	pc->n = 0;
+}
+
+void cat_partfor_cache_free(struct cat_conn *cc)
+{
+	struct cat_partfor_cache *pc = cc->partfor;
+	if (!pc)
+		return;
+	cache_clear(pc);
+	sqlite3_finalize(pc->version[0]);
+	sqlite3_finalize(pc->version[1]);
+	free(pc);
+	cc->partfor = NULL;
+}
+
+static int version_of(sqlite3 *db, sqlite3_stmt **st, const char *sql)
+{
+	int rc = *st ? SQLITE_OK
+		     : sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL);
+	int v = -1;
+	if (rc == SQLITE_OK && sqlite3_step(*st) == SQLITE_ROW)
+		v = sqlite3_column_int(*st, 0);
+	if (*st)
+		sqlite3_reset(*st);
+	return v;
+}
+
+/* parent's partitions on cc's connection (borrowed from the cache until the next call), NULL
+ * when they could not be read. */
+static const struct partfor *partfor_get(struct cat_conn *cc, const char *parent)
+{
+	if (!cc->partfor)
+		cc->partfor = base_xcalloc(1, sizeof(*cc->partfor));
+	struct cat_partfor_cache *pc = cc->partfor;
+	int main = version_of(cc->db, &pc->version[0], "PRAGMA main.schema_version");
+	int temp = version_of(cc->db, &pc->version[1], "PRAGMA temp.schema_version");
+	if (cc->partfor_stale || main < 0 || temp < 0 || main != pc->main || temp != pc->temp) {
+		cache_clear(pc);
+		cc->partfor_stale = false;
+		pc->main = main;
+		pc->temp = temp;
+	}
+	for (size_t i = 0; i < pc->n; i++)
+		if (strcmp(pc->parents[i], parent) == 0)
+			return pc->fors[i];
+	struct partfor *f = partfor_load(cc->db, parent, 0);
+	if (!f)
+		return NULL;
+	/* kept also when a version was unread (-1): the next call clears it */
+	if (pc->n == PARTFOR_CACHE_MAX) { /* the oldest goes */
+		free(pc->parents[0]);
+		partfor_free(pc->fors[0]);
+		memmove(pc->parents, pc->parents + 1, (pc->n - 1) * sizeof(*pc->parents));
+		memmove(pc->fors, pc->fors + 1, (pc->n - 1) * sizeof(*pc->fors));
+		pc->n--;
+	}
+	pc->parents[pc->n] = base_xstrdup(parent);
+	pc->fors[pc->n++] = f;
+	return f;
+}
+
 /* shardlite_partition_for(parent, key values...): the name of the partition of parent that
  * takes the values, NULL when none does; shardlite_partition_for(parent, 'a', a, 'b', b, ...)
  * (every column, named): the leaf partition, under partitioned partitions. */
 static void fn_partition_for(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	struct partfor *f = sqlite3_get_auxdata(ctx, 0);
 	const char *parent = (const char *)sqlite3_value_text(argv[0]);
-	if (!f && parent) {
-		f = partfor_load(sqlite3_context_db_handle(ctx), parent, 0);
+	const struct partfor *f = NULL;
+	if (parent) {
+		f = partfor_get(sqlite3_user_data(ctx), parent);
 		if (!f) {
 			pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR,
 				   "the partitions of \"%s\" could not be read", parent);
-			return;
-		}
-		sqlite3_set_auxdata(ctx, 0, f, partfor_free);
-		f = sqlite3_get_auxdata(ctx, 0); /* SQLite may have freed it already */
-		if (!f) {
-			pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "out of memory");
 			return;
 		}
 	}
@@ -183,21 +257,18 @@ static void fn_partition_for(sqlite3_context *ctx, int argc, sqlite3_value **arg
 	sqlite3_result_null(ctx);
 }
 
-char *catalog_partition_of(sqlite3 *db, const char *parent, const char *const *cols,
+char *catalog_partition_of(struct cat_conn *cc, const char *parent, const char *const *cols,
 			   sqlite3_value *const *row, size_t n)
 {
-	struct partfor *f = partfor_load(db, parent, 0);
+	const struct partfor *f = partfor_get(cc, parent);
 	int rc = 0;
 	const char *leaf = leaf_of(f, cols, row, n, &rc);
-	char *name = leaf ? strdup(leaf) : NULL;
-	if (f)
-		partfor_free(f);
-	return name;
+	return leaf ? strdup(leaf) : NULL;
 }
 
-bool cat_partfor_register(sqlite3 *db)
+bool cat_partfor_register(sqlite3 *db, struct cat_conn *cc)
 {
 	return sqlite3_create_function_v2(db, "shardlite_partition_for", -1,
-					  SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, fn_partition_for,
+					  SQLITE_UTF8 | SQLITE_INNOCUOUS, cc, fn_partition_for,
 					  NULL, NULL, NULL) == SQLITE_OK;
 }

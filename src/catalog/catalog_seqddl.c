@@ -944,7 +944,7 @@ static void fn_renamed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	if (t && to && !c && !temp &&
 	    (!cat_grant_renamed(ctx, t, to) || !cat_policy_renamed(ctx, t, to) ||
-	     !cat_vacstat_moved(ctx, t, to)))
+	     !cat_vacstat_moved(ctx, t, to) || !cat_trigpart_renamed(ctx, db, t, to)))
 		return;
 	for (int i = 0; t && to && i < 4; i++) {
 		if (sql[i] && cat_sidecar_in(db, temp, tables[i]) &&

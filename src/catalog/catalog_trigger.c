@@ -107,6 +107,7 @@ bool cat_trigger_load(sqlite3 *db, struct cat_model *m)
 	if (!load_schema(db, m, false) || !load_schema(db, m, true))
 		return false;
 	cat_partinh_triggers(m);
+	cat_trigpart_load(db, m);
 	return true;
 }
 
@@ -406,8 +407,34 @@ static const char **table_columns(sqlite3 *db, const char *table, struct arena *
 	return cols;
 }
 
-/* A partitioned table's key columns, 0x1f-joined in a (xlat_trigger_sqlite's guard); NULL
- * for another table. */
+/* Appends to sb the key columns of parent's partitioned partitions (their partitions' too)
+ * that sb does not have yet: a row moving between two partitions of a partitioned partition
+ * moves to another leaf, which PostgreSQL makes a DELETE and an INSERT too. */
+static void sub_keys(sqlite3 *db, const char *parent, struct strbuf *sb, int depth)
+{
+	size_t n = 0, nkeys = 0;
+	char **keys = NULL;
+	char **list = depth < 32 ? cat_part_list(db, parent, &n, &keys, &nkeys) : NULL;
+	for (size_t i = 0; list && depth > 0 && i < nkeys; i++) {
+		char *have = sb->data ? sqlite3_mprintf("\x1f%s\x1f", sb->data) : NULL;
+		char *one = sqlite3_mprintf("\x1f%s\x1f", keys[i]);
+		if (have && one && !strstr(have, one))
+			strbuf_printf(sb, "\x1f%s", keys[i]);
+		sqlite3_free(have);
+		sqlite3_free(one);
+	}
+	for (size_t i = 0; list && i < n; i++)
+		sub_keys(db, list[2 * i], sb, depth + 1);
+	for (size_t i = 0; list && i < 2 * n; i++)
+		free(list[i]);
+	free(list);
+	for (size_t i = 0; keys && i < nkeys; i++)
+		free(keys[i]);
+	free(keys);
+}
+
+/* A partitioned table's key columns, and its partitioned partitions', 0x1f-joined in a
+ * (xlat_trigger_sqlite's guard); NULL for another table. */
 static const char *partition_keys(sqlite3 *db, const char *table, struct arena *a)
 {
 	sqlite3_stmt *st = NULL;
@@ -426,6 +453,8 @@ static const char *partition_keys(sqlite3 *db, const char *table, struct arena *
 			strbuf_init(&sb, 0);
 			for (size_t i = 0; i < n; i++)
 				strbuf_printf(&sb, "%s%s", i ? "\x1f" : "", keys[i]);
+			if (n)
+				sub_keys(db, table, &sb, 0);
 			out = sb.failed || !n ? NULL : arena_strdup(a, sb.data);
 			strbuf_fini(&sb);
 		}

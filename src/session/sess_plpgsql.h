@@ -205,6 +205,12 @@ bool sess_trigger_def(struct session *s, const char *table, const char *name, st
 		      struct sess_trg_def *d, struct pgerr *err);
 /* Whether d fires under the session's session_replication_role. */
 bool sess_trigger_enabled(struct session *s, const struct sess_trg_def *d);
+/* A row trigger d of partitioned table rel (named table): the flag the copy on the partition
+ * of the row vals (NEW then OLD, ncols each) has of its own (ALTER TABLE p1 DISABLE TRIGGER
+ * t; catalog_trigpart.c) replaces d's. */
+void sess_trigger_part_flag(struct session *s, struct sess_trg_def *d, const char *table,
+			    const char *name, const struct catalog_relation *rel, const char *event,
+			    sqlite3_value *const *vals, size_t ncols, struct arena *a);
 /* Sets the TG_ variables of r (level "ROW" or "STATEMENT"). */
 bool sess_trigger_set_tg(struct pl_run *r, const char *name, const char *table, const char *event,
 			 const char *level, const struct sess_trg_def *d, struct arena *a,

@@ -257,9 +257,12 @@ static bool fire_event(struct session *s, const struct sess_trg_event *e, size_t
 	struct sess_trg_def d = {0};
 	struct pgerr ignored;
 	bool ok = true;
-	if (!sess_trigger_def(s, table, name, a, &d, &ignored) || !sess_trigger_enabled(s, &d))
+	if (!sess_trigger_def(s, table, name, a, &d, &ignored))
 		goto out;
 	const struct catalog_relation *rel = sess_types_relation(s, table);
+	sess_trigger_part_flag(s, &d, table, name, rel, event, e->vals, e->ncols, a);
+	if (!sess_trigger_enabled(s, &d))
+		goto out;
 	if (!rel || rel->ncols < e->ncols) { /* ADD COLUMN appends: the later ones NULL */
 		ok = pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 			       "the columns of table \"%s\" changed under its trigger \"%s\"",

@@ -105,6 +105,20 @@ static const char *argv_text(struct arena *a, const char *args, int *n)
 	return out;
 }
 
+void sess_trigger_part_flag(struct session *s, struct sess_trg_def *d, const char *table,
+			    const char *name, const struct catalog_relation *rel, const char *event,
+			    sqlite3_value *const *vals, size_t ncols, struct arena *a)
+{
+	if (!rel || rel->partition != 'p' || (d->events & SESS_TRG_STATEMENT) ||
+	    ncols > rel->ncols || !catalog_trigger_parts_any(shard_conn_db(s->conn)))
+		return;
+	int own = catalog_trigger_part_enabled(shard_conn_db(s->conn), table, name,
+					       sess_trigger_relname(s, table, rel, event, vals,
+								    ncols, a));
+	if (own >= 0)
+		d->enabled = own;
+}
+
 /* ENABLE [ALWAYS | REPLICA] TRIGGER against session_replication_role. */
 bool sess_trigger_enabled(struct session *s, const struct sess_trg_def *d)
 {
@@ -155,7 +169,7 @@ const char *sess_trigger_relname(struct session *s, const char *table,
 		cols[k] = rel->cols[k].name;
 	/* an INSERT's new row, an UPDATE's or DELETE's old one (where PostgreSQL's fires) */
 	sqlite3_value *const *row = strcmp(event, "INSERT") == 0 ? vals : vals + ncols;
-	char *p = catalog_partition_of(shard_conn_db(s->conn), table, cols, row,
+	char *p = catalog_partition_of(shard_conn_catalog(s->conn), table, cols, row,
 				       ncols < rel->ncols ? ncols : rel->ncols);
 	const char *name = p ? arena_strdup(a, p) : table;
 	free(p);
@@ -190,7 +204,8 @@ static bool partition_of_texts(struct session *s, const char *table,
 			cols[k] = rel->cols[k].name;
 			row[k] = sqlite3_column_value(vm, (int)k);
 		}
-		*out = catalog_partition_of(db, table, cols, row, rel->ncols);
+		*out = catalog_partition_of(shard_conn_catalog(s->conn), table, cols, row,
+					    rel->ncols);
 	} else if (ok) {
 		ok = (shard_error(db, rc, err), false);
 	}
@@ -559,6 +574,8 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 	struct sess_trg_def d = {0};
 	if (!sess_trigger_def(s, table, name, a, &d, err))
 		return false;
+	if ((size_t)argc == 4 + 2 * ncols)
+		sess_trigger_part_flag(s, &d, table, name, rel, event, argv + 4, ncols, a);
 	if (!sess_trigger_enabled(s, &d))
 		return true;
 	bool before = strcmp(d.timing, "BEFORE") == 0;

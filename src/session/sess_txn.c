@@ -263,8 +263,12 @@ static bool savepoint_op(struct session *s, const struct xlat_stmt *x, struct pg
 	sess_cursor_savepoint(s, x->txn, x->savepoint);
 	sess_notify_savepoint(s, x->txn, x->savepoint);
 	sess_trigger_defer_savepoint(s, x->txn, x->savepoint);
-	if (x->txn == XLAT_TXN_ROLLBACK_TO)
+	if (x->txn == XLAT_TXN_ROLLBACK_TO) {
 		s->txn = SESS_TXN_BLOCK;
+		/* no rollback hook for a savepoint: what the catalog read after it is gone, and
+		 * schema_version may come back to the same number with another schema */
+		catalog_rolled_back(shard_conn_catalog(s->conn));
+	}
 	return true;
 }
 

@@ -265,6 +265,7 @@ void shard_conn_close(struct shard_conn *c)
 		shard_attach_forget(c, c->attached[--c->nattached]);
 	shard_stmt_cache_clear(c);
 	shard_conn_set_aux(c, NULL, NULL);
+	catalog_closing(c->cat);
 	if (!sqlite3_get_autocommit(c->db))
 		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close_v2(c->db);

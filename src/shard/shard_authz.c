@@ -156,6 +156,7 @@ static int check_sidecar_create(const char *table)
 	    sqlite3_stricmp(table, "_shardlite_triggers") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_trigger_refs") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_trigger_from") == 0 ||
+	    sqlite3_stricmp(table, "_shardlite_trigger_parts") == 0 || /* catalog_trigpart.c */
 	    sqlite3_stricmp(table, "_shardlite_largeobject") == 0 || /* src/catalog/catalog_lo.c */
 	    sqlite3_stricmp(table, "_shardlite_largeobject_metadata") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_vacuum") == 0) /* src/catalog/catalog_vacstat.c */

@@ -2324,6 +2324,10 @@ bool xlat_own_table(const struct xlat_ctx *c, const PgQuery__RangeVar *table);
 bool xlat_is_trigger_toggle(const PgQuery__AlterTableCmd *cmd);
 bool xlat_alter_trigger(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 			const PgQuery__AlterTableCmd *cmd);
+/* The same of a partition: its copies of its partitioned table's row triggers
+ * (shardlite_trigger_part_set, catalog_trigpart.c). */
+bool xlat_alter_trigger_part(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+			     const PgQuery__AlterTableCmd *cmd);
 /* xlat_plpgsql.c: whether a LANGUAGE sql body's last statement returns rows (a SELECT or
  * VALUES, or INSERT/UPDATE/DELETE with RETURNING). */
 bool xlat_sql_body_returns(const char *body);

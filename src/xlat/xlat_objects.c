@@ -1435,6 +1435,11 @@ bool xlat_stmt_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 	if (!xlat_policy_columns_kept(c, s))
 		return false;
 	bool own = xlat_own_table(c, s->relation);
+	/* of a partition's copies of its partitioned table's row triggers (catalog_trigpart.c) */
+	if (own && s->n_cmds == 1 && !s->missing_ok &&
+	    xlat_is_trigger_toggle(s->cmds[0]->alter_table_cmd) &&
+	    xlat_partition_is_partition(c, s->relation->relname))
+		return xlat_alter_trigger_part(c, s->relation, s->cmds[0]->alter_table_cmd);
 	if (own && xlat_partition_is_partition(c, s->relation->relname))
 		return xlat_partition_alter_own(c, s);
 	if (own && xlat_partition_is_parent(c, s->relation->relname) && s->n_cmds == 1 &&

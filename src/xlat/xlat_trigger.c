@@ -72,6 +72,20 @@ static void drop_sqlite_triggers(struct xlat_ctx *c, const char *table, const ch
 	sqlite_name(c, table, name, "mv", false);
 }
 
+/* Trigger name (NULL: every one) of table was made, dropped or had its flag set: the flags
+ * its partitions' copies had of their own go (catalog_trigpart.c). */
+static void forget_parts(struct xlat_ctx *c, const char *table, const char *name)
+{
+	xlat_puts(c, "; SELECT shardlite_trigger_part_forget(");
+	xlat_string(c, table);
+	xlat_puts(c, ", ");
+	if (name)
+		xlat_string(c, name);
+	else
+		xlat_puts(c, "NULL");
+	xlat_puts(c, ")");
+}
+
 /* The next name of the SEP-separated list at *p, which moves past it; NULL at the end. */
 static const char *next_name(struct xlat_ctx *c, const char **p)
 {
@@ -680,6 +694,7 @@ static void emit_row(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, const
 	else
 		xlat_puts(c, "NULL");
 	xlat_puts(c, ", 1)");
+	forget_parts(c, table, s->trigname);
 	xlat_puts(c, REFS "; DELETE FROM _shardlite_trigger_refs WHERE table_name = ");
 	xlat_string(c, table);
 	xlat_puts(c, " AND name = ");
@@ -868,6 +883,7 @@ bool xlat_drop_triggers(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 			}
 		}
 		drop_sqlite_triggers(c, table, name);
+		forget_parts(c, table, name);
 		xlat_puts(c, "; DELETE FROM _shardlite_triggers WHERE table_name = ");
 		xlat_string(c, table);
 		xlat_puts(c, " AND name = ");
@@ -903,6 +919,17 @@ bool xlat_is_trigger_toggle(const PgQuery__AlterTableCmd *cmd)
 	}
 }
 
+/* The sidecar's flag an ENABLE [ALWAYS | REPLICA] / DISABLE TRIGGER sets. */
+static int toggle_flag(const PgQuery__AlterTableCmd *cmd)
+{
+	return cmd->subtype == AT(EnableAlwaysTrig)    ? 2
+	       : cmd->subtype == AT(EnableReplicaTrig) ? 3
+	       : cmd->subtype == AT(EnableTrig) || cmd->subtype == AT(EnableTrigAll) ||
+			       cmd->subtype == AT(EnableTrigUser)
+		       ? 1
+		       : 0;
+}
+
 /* ENABLE [ALWAYS | REPLICA] / DISABLE TRIGGER: the sidecar's flag (0 disabled, 1 enabled, 2
  * always, 3 replica: pg_trigger.tgenabled's D, O, A, R), which the session reads before each
  * firing. ALL and USER are the same here (no internal triggers: foreign keys are SQLite's). */
@@ -916,12 +943,7 @@ bool xlat_alter_trigger(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	if (!c->schema || !c->schema->table_fn(c->schema->arg, table->relname, c->a, &cols, &n))
 		return xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, -1, "relation \"%s\" does not exist",
 				 table->relname);
-	int on = cmd->subtype == AT(EnableAlwaysTrig)	  ? 2
-		 : cmd->subtype == AT(EnableReplicaTrig) ? 3
-		 : cmd->subtype == AT(EnableTrig) || cmd->subtype == AT(EnableTrigAll) ||
-				 cmd->subtype == AT(EnableTrigUser)
-			 ? 1
-			 : 0;
+	int on = toggle_flag(cmd);
 	bool one = cmd->subtype == AT(EnableTrig) || cmd->subtype == AT(DisableTrig) ||
 		   cmd->subtype == AT(EnableAlwaysTrig) || cmd->subtype == AT(EnableReplicaTrig);
 	c->st->kind = XLAT_SCRIPT;
@@ -945,8 +967,30 @@ bool xlat_alter_trigger(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		xlat_puts(c, " AND name = ");
 		xlat_string(c, cmd->name);
 	}
+	/* PostgreSQL recurses: a partitioned table's partitions' copies follow */
+	forget_parts(c, table->relname, one ? cmd->name : NULL);
 	/* the flag shows in pg_trigger: move schema_version so that catalogs read it again */
 	xlat_puts(c, "; DROP INDEX IF EXISTS _shardlite_triggers_v; CREATE INDEX "
 		     "_shardlite_triggers_v ON _shardlite_triggers (enabled)");
+	return true;
+}
+
+bool xlat_alter_trigger_part(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+			     const PgQuery__AlterTableCmd *cmd)
+{
+	int on = toggle_flag(cmd);
+	bool one = cmd->subtype == AT(EnableTrig) || cmd->subtype == AT(DisableTrig) ||
+		   cmd->subtype == AT(EnableAlwaysTrig) || cmd->subtype == AT(EnableReplicaTrig);
+	c->st->kind = XLAT_SCRIPT;
+	c->st->writes = c->st->is_ddl = true;
+	xlat_nocache(c);
+	xlat_puts(c, "SELECT shardlite_trigger_part_set(");
+	xlat_string(c, table->relname);
+	xlat_puts(c, ", ");
+	if (one)
+		xlat_string(c, cmd->name);
+	else
+		xlat_puts(c, "NULL");
+	xlat_printf(c, ", %d)", on);
 	return true;
 }
