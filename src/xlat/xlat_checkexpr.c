@@ -70,6 +70,29 @@ static bool temporal(struct ce *p, const PgQuery__Node *n)
 	}
 }
 
+/* A cast of a date/time column to a date/time type (created_at::date), which the untyped
+ * column would read by sniffing its stored text. */
+static bool column_cast(struct ce *p, const PgQuery__Node *n)
+{
+	return n->node_case == NODE(TYPE_CAST) && n->type_cast->arg &&
+	       n->type_cast->arg->node_case == NODE(COLUMN_REF) && temporal(p, n->type_cast->arg) &&
+	       temporal(p, n);
+}
+
+/* date_trunc, extract or date_part of a date/time column: typed, their IMMUTABLE forms are
+ * deterministic (an index over date_trunc('day', ts) of a timestamp). */
+static bool column_part(struct ce *p, const PgQuery__Node *n)
+{
+	if (n->node_case != NODE(FUNC_CALL) || n->func_call->n_args < 2)
+		return false;
+	const PgQuery__FuncCall *f = n->func_call;
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	return name &&
+	       (strcmp(name, "date_trunc") == 0 || strcmp(name, "extract") == 0 ||
+		strcmp(name, "date_part") == 0) &&
+	       f->args[1]->node_case == NODE(COLUMN_REF) && temporal(p, f->args[1]);
+}
+
 static bool visit(void *arg, const ProtobufCMessage *m)
 {
 	struct ce *p = arg;
@@ -77,7 +100,8 @@ static bool visit(void *arg, const ProtobufCMessage *m)
 		return false;
 	if (m->descriptor == &pg_query__node__descriptor) {
 		const PgQuery__Node *n = (const PgQuery__Node *)m;
-		if (n->node_case == NODE(A_EXPR) && is_arith(n->a_expr) && temporal(p, n)) {
+		if ((n->node_case == NODE(A_EXPR) && is_arith(n->a_expr) && temporal(p, n)) ||
+		    column_cast(p, n) || column_part(p, n)) {
 			p->failed = true;
 			return false;
 		}

@@ -135,9 +135,19 @@ bool xlat_dt_interval_literal(struct xlat_ctx *c, const char *s, int32_t typmod,
 	return true;
 }
 
+/* A date, time, timestamp or interval: a cast between two reads no session setting. */
+static bool plain_dt(uint32_t oid)
+{
+	return oid == XLAT_OID_DATE || oid == XLAT_OID_TIME || oid == XLAT_OID_TIMESTAMP ||
+	       oid == XLAT_OID_INTERVAL;
+}
+
 bool xlat_dt_cast_expr(struct xlat_ctx *c, const char *x, uint32_t from, uint32_t to)
 {
-	xlat_printf(c, "pg_dt_cast(%s, %u, %u)", x, from, to);
+	/* in a stored expression, PostgreSQL's IMMUTABLE casts (timestamp::date) as the
+	 * deterministic form an index or a generated column may call */
+	bool immutable = (c->flags & XLAT_X_STORED) && plain_dt(from) && plain_dt(to);
+	xlat_printf(c, "%s(%s, %u, %u)", immutable ? "pg_dt_icast" : "pg_dt_cast", x, from, to);
 	return true;
 }
 
@@ -435,6 +445,7 @@ static bool untyped_value(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct
 bool xlat_dt_date_trunc(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
 {
 	struct xlat_type xt, ft;
+	size_t head = c->sb->len;
 	xlat_puts(c, "pg_date_trunc(");
 	if (!xlat_expr(c, f->args[0], &ft))
 		return false;
@@ -450,6 +461,9 @@ bool xlat_dt_date_trunc(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct x
 		xt.oid = XLAT_OID_TIMESTAMPTZ;
 	}
 	xlat_printf(c, ", %u", xt.oid == XLAT_OID_UNKNOWN ? 0 : xt.oid);
+	if (f->n_args == 2 && (c->flags & XLAT_X_STORED) && plain_dt(xt.oid) &&
+	    xt.oid != XLAT_OID_DATE) /* IMMUTABLE: the deterministic form (pgfn_dtpart.c) */
+		xlat_insert_at(c, head + 8, "i"); /* pg_date_itrunc */
 	if (f->n_args == 3) {
 		xlat_puts(c, ", ");
 		if (!plain_arg(c, f->args[2]))
@@ -494,10 +508,13 @@ bool xlat_dt_extract(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat
 	int mode = !numeric ? 0 : (c->flags & XLAT_X_EXACT) ? 1 : 2;
 	unsigned exact = c->flags & XLAT_X_EXACT; /* the result's, not the arguments' */
 	c->flags &= ~(unsigned)XLAT_X_EXACT;
+	size_t head = c->sb->len;
 	xlat_puts(c, "pg_extract(");
 	bool ok = plain_arg(c, f->args[0]);
 	xlat_puts(c, ", ");
 	ok = ok && typed_arg(c, f->args[1], &xt);
+	if (ok && (c->flags & XLAT_X_STORED) && plain_dt(xt.oid))
+		xlat_insert_at(c, head + 3, "i"); /* pg_iextract: IMMUTABLE (pgfn_dtpart.c) */
 	c->flags |= exact;
 	if (!ok || !untyped_value(c, f, (struct xlat_type){XLAT_OID_TEXT, -1}, xt))
 		return false;
