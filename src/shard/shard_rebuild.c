@@ -264,11 +264,30 @@ static bool generated_type_check(const char *sql, const char *column, struct pge
 	return false;
 }
 
+/* Whether at p (after a column's name) the translator wrote the column's date/time type
+ * OID as the next argument: ", 1082," or ", 1114)". */
+static bool dt_oid_follows(const char *p)
+{
+	static const char *const oids[] = {"1082", "1083", "1114", "1184", "1186", "1266"};
+	if (strncmp(p, ", ", 2) != 0)
+		return false;
+	for (size_t i = 0; i < ARRAY_LEN(oids); i++)
+		if (strncmp(p + 2, oids[i], 4) == 0 && (p[6] == ',' || p[6] == ')'))
+			return true;
+	return false;
+}
+
 /* Whether SQLite text sql passes column (as the translator writes it: bare or quoted) with
- * its type's OID to a date/time operator (pg_dt_iadd(d, 1082, ...), xlat_datetime.c). */
+ * its type's OID to a date/time function (pg_dt_iadd(d, 1082, ...), pg_iextract('year', d,
+ * 1082, 2), xlat_datetime.c). */
 static bool dt_reads(const char *sql, const char *column)
 {
-	if (!sql || (!strstr(sql, "pg_dt_") && !strstr(sql, "pg_interval_")))
+	static const char *const fns[] = {"pg_dt_",      "pg_interval_",  "pg_extract",
+					  "pg_iextract", "pg_date_trunc", "pg_date_itrunc"};
+	bool any = false;
+	for (size_t i = 0; sql && i < ARRAY_LEN(fns); i++)
+		any |= strstr(sql, fns[i]) != NULL;
+	if (!any)
 		return false;
 	struct strbuf id;
 	strbuf_init(&id, 0);
@@ -280,8 +299,7 @@ static bool dt_reads(const char *sql, const char *column)
 		for (const char *p = strstr(sql, name); p && !found; p = strstr(p + 1, name)) {
 			bool before = p > sql && (p[-1] == '(' ||
 						  (p[-1] == ' ' && p - 1 > sql && p[-2] == ','));
-			found = before && strncmp(p + n, ", 1", 3) == 0 &&
-				strspn(p + n + 2, "0123456789") == 4;
+			found = before && dt_oid_follows(p + n);
 		}
 	}
 	strbuf_fini(&id);

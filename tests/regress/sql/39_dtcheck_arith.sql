@@ -136,3 +136,13 @@ SELECT pg_get_indexdef('dc_part_a'::regclass), pg_get_indexdef('dc_part_f'::regc
 CREATE TABLE dc_gen2 (ts timestamp, day date GENERATED ALWAYS AS (ts::date) STORED, yr numeric GENERATED ALWAYS AS (extract(year from ts)) STORED);
 INSERT INTO dc_gen2 (ts) VALUES ('2024-12-31 23:59');
 SELECT * FROM dc_gen2;
+-- ALTER COLUMN ... TYPE of a column an extract or date_trunc index key reads
+CREATE TABLE dc_at2 (d date, ts timestamp, n int CHECK (coalesce(n, 1082) > 0));
+CREATE INDEX dc_at2_d ON dc_at2 ((extract(year from d)));
+CREATE INDEX dc_at2_t ON dc_at2 (date_trunc('day', ts));
+-- differs: refused (0A000): the index's text names the column's old type (PostgreSQL makes it, extract of a timestamp)
+ALTER TABLE dc_at2 ALTER COLUMN d TYPE timestamp;
+-- differs: refused (0A000), as above (PostgreSQL: 42P17, date_trunc of a timestamptz)
+ALTER TABLE dc_at2 ALTER COLUMN ts TYPE timestamptz;
+ALTER TABLE dc_at2 ALTER COLUMN n TYPE bigint;
+INSERT INTO dc_at2 VALUES ('2024-01-01', '2024-01-01 10:00', 5);
