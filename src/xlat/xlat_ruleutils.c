@@ -679,6 +679,31 @@ static bool func_type(const char *name, bool star, struct rnode **v, size_t n, s
 		*out = T(PGTYPE_TIMESTAMPTZ);
 		return true;
 	}
+	/* date_trunc(text, timestamp|timestamptz|interval) and EXTRACT(field FROM x) of a
+	 * date/time value (numeric): the stored expressions' (xlat_checkexpr.c) */
+	uint32_t b = n == 2 ? v[1]->type.oid : 0;
+	if (n == 2 && !star && (a == PGTYPE_UNKNOWN || a == PGTYPE_TEXT) &&
+	    strcmp(name, "date_trunc") == 0 &&
+	    (b == PGTYPE_TIMESTAMP || b == PGTYPE_TIMESTAMPTZ || b == PGTYPE_INTERVAL)) {
+		*out = T(b);
+		return true;
+	}
+	if (n == 2 && !star && (a == PGTYPE_UNKNOWN || a == PGTYPE_TEXT) &&
+	    strcmp(name, "date_part") == 0 &&
+	    (b == PGTYPE_DATE || b == PGTYPE_TIME || b == PGTYPE_TIMESTAMP ||
+	     b == PGTYPE_TIMESTAMPTZ || b == PGTYPE_INTERVAL)) {
+		*out = T(PGTYPE_FLOAT8);
+		return true;
+	}
+	if (n == 2 && !star && a == PGTYPE_UNKNOWN && v[0]->kind == R_CONST && !v[0]->isnull &&
+	    v[0]->text && *v[0]->text &&
+	    strspn(v[0]->text, "abcdefghijklmnopqrstuvwxyz_") == strlen(v[0]->text) &&
+	    strcmp(name, "extract") == 0 &&
+	    (b == PGTYPE_DATE || b == PGTYPE_TIME || b == PGTYPE_TIMESTAMP ||
+	     b == PGTYPE_TIMESTAMPTZ || b == PGTYPE_INTERVAL)) {
+		*out = T(PGTYPE_NUMERIC);
+		return true;
+	}
 	if (strcmp(name, "count") == 0 && (star ? n == 0 : n == 1)) {
 		*agg = true;
 		*out = T(PGTYPE_INT8);
@@ -792,8 +817,9 @@ static struct rnode *func_call(struct ru *r, const PgQuery__FuncCall *f)
 	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
 	if (!name ||
 	    (sql && strcmp(name, "btrim") != 0 && strcmp(name, "ltrim") != 0 &&
-	     strcmp(name, "rtrim") != 0 && strcmp(name, "position") != 0) ||
-	    (!sql && strcmp(name, "position") == 0))
+	     strcmp(name, "rtrim") != 0 && strcmp(name, "position") != 0 &&
+	     strcmp(name, "extract") != 0) ||
+	    (!sql && strcmp(name, "extract") == 0) || (!sql && strcmp(name, "position") == 0))
 		return NULL;
 	struct rnode **v = ru_zalloc(r, f->n_args * sizeof(*v));
 	for (size_t i = 0; i < f->n_args; i++)
@@ -835,7 +861,10 @@ static struct rnode *func_call(struct ru *r, const PgQuery__FuncCall *f)
 	     i++)
 		if (!(e->args[i] = xlat_ru_coerce(r, v[i], T(PGTYPE_TEXT))))
 			return NULL;
-	/* the text functions' literal arguments are text (trim's characters, position's) */
+	/* the text functions' literal arguments are text (trim's characters, position's),
+	 * date_trunc's field too ('day'::text) */
+	if (strcmp(name, "date_trunc") == 0 || strcmp(name, "date_part") == 0)
+		return (e->args[0] = xlat_ru_coerce(r, v[0], T(PGTYPE_TEXT))) ? e : NULL;
 	bool texts = strcmp(name, "btrim") == 0 || strcmp(name, "ltrim") == 0 ||
 		     strcmp(name, "rtrim") == 0 || strcmp(name, "position") == 0;
 	for (size_t i = 0; texts && i < e->nargs; i++)
