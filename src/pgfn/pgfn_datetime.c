@@ -192,6 +192,34 @@ static void fn_cast(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		pgfn_dt_result(ctx, &v);
 }
 
+/* Whether a cast between date/time types from and to reads no session setting: PostgreSQL's
+ * IMMUTABLE ones (timestamp::date, date::timestamp, timestamp::time, interval::time ...). */
+static bool immutable_cast(uint32_t from, uint32_t to)
+{
+	static const uint32_t plain[] = {PGTYPE_DATE, PGTYPE_TIME, PGTYPE_TIMESTAMP,
+					 PGTYPE_INTERVAL};
+	bool f = false, t = false;
+	for (size_t i = 0; i < ARRAY_LEN(plain); i++) {
+		f |= from == plain[i];
+		t |= to == plain[i];
+	}
+	return f && t;
+}
+
+/* pg_dt_icast(x, from_oid, to_oid): pg_dt_cast's immutable form, which the translator writes
+ * into a stored expression (an index key, a generated column) for such a cast; registered
+ * SQLITE_DETERMINISTIC and without the session (pgfn_dtarith.c's pg_dt_iadd is its model). */
+static void fn_icast(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (!immutable_cast((uint32_t)sqlite3_value_int64(argv[1]),
+			    (uint32_t)sqlite3_value_int64(argv[2]))) {
+		pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR,
+			   "a cast that reads the session reached pg_dt_icast");
+		return;
+	}
+	fn_cast(ctx, argc, argv);
+}
+
 static int64_t round_to(int64_t t, int prec)
 {
 	static const int64_t scale[] = {1000000, 100000, 10000, 1000, 100, 10};
@@ -462,6 +490,9 @@ int pgfn_register_datetime(sqlite3 *db, struct pgfn_conn *c)
 					    NULL, free);
 	if (rc == SQLITE_OK)
 		rc = pgfn_define_with(db, fns + 1, ARRAY_LEN(fns) - 1, SQLITE_INNOCUOUS, c);
+	static const struct pgfn_def immutable[] = {{"pg_dt_icast", 3, fn_icast}};
+	if (rc == SQLITE_OK)
+		rc = pgfn_define(db, immutable, ARRAY_LEN(immutable));
 	if (rc == SQLITE_OK)
 		rc = pgfn_register_dtarith(db, c);
 	if (rc == SQLITE_OK)

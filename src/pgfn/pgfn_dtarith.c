@@ -737,8 +737,51 @@ static int collate_timetz(void *arg, int na, const void *a, int nb, const void *
 	return r ? r : na - nb;
 }
 
+/* The immutable forms pg_dt_iadd, pg_dt_isub, pg_dt_icmp and pg_interval_imul: what the
+ * translator writes into a stored expression (a CHECK, an index's key or predicate, a generated
+ * column) for operand types PostgreSQL's IMMUTABLE operators take: not timestamptz ±
+ * interval, nor a timestamptz beside a date or timestamp (their zone is the session's).
+ * Registered SQLITE_DETERMINISTIC and without the session, so they read the stored ISO texts
+ * under the default DateStyle and UTC, which those texts do not depend on; an operand type
+ * that would need the session is refused (the translator never writes one). */
+static bool immutable_args(sqlite3_context *ctx, sqlite3_value **argv, char op)
+{
+	uint32_t a = (uint32_t)sqlite3_value_int64(argv[1]);
+	uint32_t b = (uint32_t)sqlite3_value_int64(argv[3]);
+	bool tz_a = a == PGTYPE_TIMESTAMPTZ, tz_b = b == PGTYPE_TIMESTAMPTZ;
+	if (op == '+' ? !(tz_a || tz_b) : tz_a == tz_b)
+		return true;
+	pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR,
+		   "timestamp with time zone reached an immutable date/time operator");
+	return false;
+}
+
+static void fn_iadd(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (immutable_args(ctx, argv, '+'))
+		fn_add(ctx, argc, argv);
+}
+
+static void fn_isub(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (immutable_args(ctx, argv, '-'))
+		fn_sub(ctx, argc, argv);
+}
+
+static void fn_icmp(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (immutable_args(ctx, argv, '='))
+		fn_cmp(ctx, argc, argv);
+}
+
 int pgfn_register_dtarith(sqlite3 *db, struct pgfn_conn *c)
 {
+	static const struct pgfn_def immutable[] = {
+		{"pg_dt_iadd", 5, fn_iadd},
+		{"pg_dt_isub", 4, fn_isub},
+		{"pg_dt_icmp", 4, fn_icmp},
+		{"pg_interval_imul", 3, fn_mul},
+	};
 	static const struct pgfn_def fns[] = {
 		{"pg_dt_add", 5, fn_add},        {"pg_dt_sub", 4, fn_sub},
 		{"pg_dt_cmp", 4, fn_cmp},        {"pg_interval_mul", 3, fn_mul},
@@ -747,6 +790,8 @@ int pgfn_register_dtarith(sqlite3 *db, struct pgfn_conn *c)
 		{"pg_overlaps", 8, fn_overlaps}, {"pg_dt_us", 2, fn_us},
 	};
 	int rc = pgfn_define_with(db, fns, ARRAY_LEN(fns), SQLITE_INNOCUOUS, c);
+	if (rc == SQLITE_OK)
+		rc = pgfn_define(db, immutable, ARRAY_LEN(immutable));
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_collation(db, "pgfn_interval", SQLITE_UTF8, NULL,
 					      collate_interval);

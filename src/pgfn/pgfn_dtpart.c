@@ -599,6 +599,34 @@ static void fn_extract(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	put_part(ctx, &p, mode);
 }
 
+/* The immutable forms pg_date_itrunc(unit, x, oid) and pg_iextract(unit, x, oid, mode): what
+ * the translator writes into a stored expression (an index key, a generated column) for a
+ * date, time, timestamp or interval value, whose date_trunc and extract PostgreSQL marks
+ * IMMUTABLE (a timestamptz's read the session's zone: STABLE). Registered
+ * SQLITE_DETERMINISTIC and without the session; another type is refused (the translator
+ * never writes one). */
+static bool immutable_part(sqlite3_context *ctx, sqlite3_value *oid)
+{
+	uint32_t o = (uint32_t)sqlite3_value_int64(oid);
+	if (o == PGTYPE_DATE || o == PGTYPE_TIME || o == PGTYPE_TIMESTAMP || o == PGTYPE_INTERVAL)
+		return true;
+	pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR,
+		   "a value of another type reached an immutable date/time function");
+	return false;
+}
+
+static void fn_date_itrunc(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (immutable_part(ctx, argv[2]))
+		fn_date_trunc(ctx, argc, argv);
+}
+
+static void fn_iextract(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (immutable_part(ctx, argv[2]))
+		fn_extract(ctx, argc, argv);
+}
+
 int pgfn_register_dtpart(sqlite3 *db, struct pgfn_conn *c)
 {
 	static const struct pgfn_def fns[] = {
@@ -606,5 +634,10 @@ int pgfn_register_dtpart(sqlite3 *db, struct pgfn_conn *c)
 		{"pg_date_trunc", 4, fn_date_trunc},
 		{"pg_extract", 4, fn_extract},
 	};
-	return pgfn_define_with(db, fns, ARRAY_LEN(fns), SQLITE_INNOCUOUS, c);
+	static const struct pgfn_def immutable[] = {
+		{"pg_date_itrunc", 3, fn_date_itrunc},
+		{"pg_iextract", 4, fn_iextract},
+	};
+	int rc = pgfn_define_with(db, fns, ARRAY_LEN(fns), SQLITE_INNOCUOUS, c);
+	return rc == SQLITE_OK ? pgfn_define(db, immutable, ARRAY_LEN(immutable)) : rc;
 }

@@ -264,6 +264,75 @@ static bool generated_type_check(const char *sql, const char *column, struct pge
 	return false;
 }
 
+/* Whether at p (after a column's name) the translator wrote the column's date/time type
+ * OID as the next argument: ", 1082," or ", 1114)". */
+static bool dt_oid_follows(const char *p)
+{
+	static const char *const oids[] = {"1082", "1083", "1114", "1184", "1186", "1266"};
+	if (strncmp(p, ", ", 2) != 0)
+		return false;
+	for (size_t i = 0; i < ARRAY_LEN(oids); i++)
+		if (strncmp(p + 2, oids[i], 4) == 0 && (p[6] == ',' || p[6] == ')'))
+			return true;
+	return false;
+}
+
+/* Whether SQLite text sql passes column (as the translator writes it: bare or quoted) with
+ * its type's OID to a date/time function (pg_dt_iadd(d, 1082, ...), pg_iextract('year', d,
+ * 1082, 2), xlat_datetime.c). */
+static bool dt_reads(const char *sql, const char *column)
+{
+	static const char *const fns[] = {"pg_dt_",      "pg_interval_",  "pg_extract",
+					  "pg_iextract", "pg_date_trunc", "pg_date_itrunc"};
+	bool any = false;
+	for (size_t i = 0; sql && i < ARRAY_LEN(fns); i++)
+		any |= strstr(sql, fns[i]) != NULL;
+	if (!any)
+		return false;
+	struct strbuf id;
+	strbuf_init(&id, 0);
+	strbuf_put_quoted(&id, column, '"');
+	bool found = false;
+	for (int quoted = 0; quoted < 2 && !found && !id.failed; quoted++) {
+		const char *name = quoted ? id.data : column;
+		size_t n = strlen(name);
+		for (const char *p = strstr(sql, name); p && !found; p = strstr(p + 1, name)) {
+			bool before = p > sql && (p[-1] == '(' ||
+						  (p[-1] == ' ' && p - 1 > sql && p[-2] == ','));
+			found = before && dt_oid_follows(p + n);
+		}
+	}
+	strbuf_fini(&id);
+	return found;
+}
+
+/* ALTER COLUMN TYPE of a column that date/time arithmetic in a CHECK (the table's text sql)
+ * or an index of table reads: that text names the column's old type, which PostgreSQL would
+ * parse again for the new one (often 42883 operator does not exist); not made here (0A000). */
+static bool dtarith_type_check(sqlite3 *db, const char *table, const char *sql, const char *column,
+			       struct pgerr *err)
+{
+	bool found = column && dt_reads(sql, column);
+	sqlite3_stmt *vm = NULL;
+	if (!found && column &&
+	    sqlite3_prepare_v2(
+		    db,
+		    "SELECT sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ?1 "
+		    "COLLATE NOCASE UNION ALL SELECT sql FROM temp.sqlite_schema WHERE "
+		    "type = 'index' AND tbl_name = ?1 COLLATE NOCASE",
+		    -1, &vm, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, table, -1, SQLITE_STATIC);
+		while (!found && sqlite3_step(vm) == SQLITE_ROW)
+			found = dt_reads((const char *)sqlite3_column_text(vm, 0), column);
+	}
+	sqlite3_finalize(vm);
+	return !found || pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				   "ALTER COLUMN ... TYPE of column \"%s\", which date/time "
+				   "arithmetic in a CHECK constraint or an index reads, is not "
+				   "supported",
+				   column);
+}
+
 static bool precheck(struct shard_conn *c, const struct shard_rebuild *rb, const char **not_null,
 		     size_t *nnn, struct pgerr *err)
 {
@@ -1035,6 +1104,8 @@ static bool change_table(struct shard_conn *c, const struct shard_rebuild *rb, b
 		if (x->kind == SHARD_RB_ALTER_TYPE &&
 		    ((!x->keep_rows && !shard_view_type_check(c, rb->table, x->column, err)) ||
 		     !generated_type_check(old_sql, x->column, err) ||
+		     (!x->keep_rows &&
+		      !dtarith_type_check(db, rb->table, old_sql, x->column, err)) ||
 		     !shard_int_range_check(db, &one, err))) {
 			free(old_sql);
 			return false;

@@ -102,8 +102,6 @@ void xlat_checkdef_done(struct xlat_ctx *c)
 
 PgQuery__Node *xlat_checkdef_expr(struct xlat_ctx *c, PgQuery__Node *e)
 {
-	if (!xlat_checkexpr_guard(c, c->pred_cols, c->npred_cols, e, "a CHECK constraint"))
-		return NULL;
 	return xlat_enumpred(c, c->pred_cols, c->npred_cols, e);
 }
 

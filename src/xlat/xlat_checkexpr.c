@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* xlat_checkexpr.c: date/time arithmetic inside a CHECK constraint, an index's predicate or an
- * index's expression key, whose SQLite text the tenant's file keeps (plain SQLite SQL every
- * SQLite tool must read). There the translator does not type the table's columns, so
- * d + 1 on a date column would be stored as SQLite's + over the date's text ('2024-01-01' + 1
- * is 2025, a number, which orders below every text): a silently wrong CHECK. Until a faithful
- * plain-SQLite form is emitted, an operator + - * / with a date/time operand (a column of a
- * date/time type, a cast to one, CURRENT_DATE and the like, or such a sum or difference) is
- * refused with 0A000 when the CHECK or index is made, never stored. */
+/* xlat_checkexpr.c: date/time arithmetic inside a CHECK constraint, an index's predicate or
+ * expression key, or a generated column, whose SQLite text the tenant's file keeps. There the
+ * translator does not type the table's columns (their comparisons stay plain SQLite SQL), so
+ * d + 1 on a date column would be SQLite's + over the date's text ('2024-01-01' + 1 is 2025).
+ * An expression with an operator + - * / over a date/time operand (a column of a date/time
+ * type, a cast to one, CURRENT_DATE and the like, or such a sum or difference) is translated
+ * with the table's date/time columns typed, so the operators become the pg_dt_* calls an
+ * ordinary query makes (their immutable forms where PostgreSQL's are: XLAT_X_STORED). */
 #include "xlat_int.h"
 
 #include <string.h>
@@ -17,8 +17,7 @@ struct ce {
 	struct xlat_ctx *c;
 	const struct xlat_schema_col *cols;
 	size_t ncols;
-	const char *what;
-	bool failed;
+	bool failed; /* found */
 };
 
 static bool temporal_oid(uint32_t oid)
@@ -71,41 +70,76 @@ static bool temporal(struct ce *p, const PgQuery__Node *n)
 	}
 }
 
+/* A cast of a date/time column to a date/time type (created_at::date), which the untyped
+ * column would read by sniffing its stored text. */
+static bool column_cast(struct ce *p, const PgQuery__Node *n)
+{
+	return n->node_case == NODE(TYPE_CAST) && n->type_cast->arg &&
+	       n->type_cast->arg->node_case == NODE(COLUMN_REF) && temporal(p, n->type_cast->arg) &&
+	       temporal(p, n);
+}
+
+/* date_trunc, extract or date_part of a date/time column: typed, their IMMUTABLE forms are
+ * deterministic (an index over date_trunc('day', ts) of a timestamp). */
+static bool column_part(struct ce *p, const PgQuery__Node *n)
+{
+	if (n->node_case != NODE(FUNC_CALL) || n->func_call->n_args < 2)
+		return false;
+	const PgQuery__FuncCall *f = n->func_call;
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	return name &&
+	       (strcmp(name, "date_trunc") == 0 || strcmp(name, "extract") == 0 ||
+		strcmp(name, "date_part") == 0) &&
+	       f->args[1]->node_case == NODE(COLUMN_REF) && temporal(p, f->args[1]);
+}
+
 static bool visit(void *arg, const ProtobufCMessage *m)
 {
 	struct ce *p = arg;
+	if (p->failed)
+		return false;
 	if (m->descriptor == &pg_query__node__descriptor) {
 		const PgQuery__Node *n = (const PgQuery__Node *)m;
-		if (n->node_case == NODE(A_EXPR) && is_arith(n->a_expr) && temporal(p, n)) {
+		if ((n->node_case == NODE(A_EXPR) && is_arith(n->a_expr) && temporal(p, n)) ||
+		    column_cast(p, n) || column_part(p, n)) {
 			p->failed = true;
-			return xlat_unsupported(p->c, n->a_expr->location,
-						arena_printf(p->c->a, "date/time arithmetic in %s",
-							     p->what));
+			return false;
 		}
 	}
 	return xlat_tree_each(m, visit, arg);
 }
 
-bool xlat_checkexpr_guard(struct xlat_ctx *c, const struct xlat_schema_col *cols, size_t ncols,
-			  const PgQuery__Node *e, const char *what)
+bool xlat_checkexpr_dtarith(struct xlat_ctx *c, const struct xlat_schema_col *cols, size_t ncols,
+			    const PgQuery__Node *e)
 {
-	struct ce p = {c, cols, ncols, what, false};
-	if (!e)
-		return true;
-	visit(&p, &e->base);
-	return !p.failed;
+	struct ce p = {c, cols, ncols, false};
+	if (e)
+		visit(&p, &e->base);
+	return p.failed;
 }
 
-bool xlat_checkexpr_table(struct xlat_ctx *c, const PgQuery__RangeVar *rel, const PgQuery__Node *e,
-			  const char *what)
+struct xlat_schema_col *xlat_checkexpr_cols(struct xlat_ctx *c, const struct xlat_schema_col *cols,
+					    size_t ncols, const PgQuery__Node *e,
+					    bool (*keep)(uint32_t oid))
+{
+	struct xlat_schema_col *out = arena_zalloc(c->a, (ncols + 1) * sizeof(*out));
+	bool dt = xlat_checkexpr_dtarith(c, cols, ncols, e);
+	memcpy(out, cols, ncols * sizeof(*out));
+	for (size_t i = 0; i < ncols; i++)
+		if (!(keep && keep(out[i].type_oid)) && !(dt && temporal_oid(out[i].type_oid)))
+			out[i].type_oid = 0;
+	return out;
+}
+
+void xlat_checkexpr_scope(struct xlat_ctx *c, const PgQuery__RangeVar *rel, const PgQuery__Node *e)
 {
 	const struct xlat_schema_col *cols = NULL;
 	size_t n = 0;
 	struct pgerr saved = *c->err;
 	if (!xlat_scope_target(c, rel, &cols, &n)) { /* the index's own translation reports it */
 		*c->err = saved;
-		cols = NULL;
-		n = 0;
+		return;
 	}
-	return xlat_checkexpr_guard(c, cols, n, e, what);
+	if (xlat_checkexpr_dtarith(c, cols, n, e))
+		xlat_scope_cols(c, rel->relname, xlat_checkexpr_cols(c, cols, n, e, NULL), n);
 }

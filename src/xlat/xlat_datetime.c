@@ -135,9 +135,19 @@ bool xlat_dt_interval_literal(struct xlat_ctx *c, const char *s, int32_t typmod,
 	return true;
 }
 
+/* A date, time, timestamp or interval: a cast between two reads no session setting. */
+static bool plain_dt(uint32_t oid)
+{
+	return oid == XLAT_OID_DATE || oid == XLAT_OID_TIME || oid == XLAT_OID_TIMESTAMP ||
+	       oid == XLAT_OID_INTERVAL;
+}
+
 bool xlat_dt_cast_expr(struct xlat_ctx *c, const char *x, uint32_t from, uint32_t to)
 {
-	xlat_printf(c, "pg_dt_cast(%s, %u, %u)", x, from, to);
+	/* in a stored expression, PostgreSQL's IMMUTABLE casts (timestamp::date) as the
+	 * deterministic form an index or a generated column may call */
+	bool immutable = (c->flags & XLAT_X_STORED) && plain_dt(from) && plain_dt(to);
+	xlat_printf(c, "%s(%s, %u, %u)", immutable ? "pg_dt_icast" : "pg_dt_cast", x, from, to);
 	return true;
 }
 
@@ -209,6 +219,51 @@ static uint32_t unknown_operand(char op, uint32_t other)
 	return other == XLAT_OID_DATE ? 0 : XLAT_OID_INTERVAL;
 }
 
+/* In a stored expression (XLAT_X_STORED), the name of an operator function whose operand types
+ * a and b PostgreSQL's operator reads without the session (IMMUTABLE): the deterministic form
+ * SQLite lets an index or a generated column call (pgfn_dtarith.c), else name. cmp: a
+ * comparison, where only a timestamptz beside a date or timestamp needs the session. */
+static const char *dt_fn(const struct xlat_ctx *c, const char *name, const char *immutable,
+			 uint32_t a, uint32_t b, char op)
+{
+	bool tz_a = a == XLAT_OID_TIMESTAMPTZ, tz_b = b == XLAT_OID_TIMESTAMPTZ;
+	if (!(c->flags & XLAT_X_STORED) || (op == '+' ? tz_a || tz_b : tz_a != tz_b))
+		return name;
+	return immutable;
+}
+
+/* The string literal lit (its SQL text) read as type oid beside a date/time value: in a
+ * stored expression, a literal that reads the same in every session is stored read, as
+ * PostgreSQL's parser folds it when the CHECK or index is made; else pg_dt_cast at run time. */
+static const char *dt_unknown(struct xlat_ctx *c, const char *lit, uint32_t oid)
+{
+	size_t n = strlen(lit);
+	bool plain = n >= 2 && lit[0] == '\'' && lit[n - 1] == '\'';
+	for (size_t i = 1; plain && i + 1 < n; i++) /* one literal: its quotes doubled */
+		if (lit[i] == '\'' && lit[++i] != '\'')
+			plain = false;
+	if ((c->flags & XLAT_X_STORED) && plain && oid != XLAT_OID_TIMESTAMPTZ &&
+	    oid != XLAT_OID_TIMETZ) {
+		struct strbuf text;
+		strbuf_init(&text, 0);
+		for (size_t i = 1; i + 1 < n; i++)
+			strbuf_putc(&text, lit[i] == '\'' ? lit[i++] : lit[i]);
+		const char *s = arena_strndup(c->a, text.data ? text.data : "", text.len);
+		strbuf_fini(&text);
+		size_t mark = c->sb->len;
+		struct pgerr saved = *c->err;
+		bool ok = oid == XLAT_OID_INTERVAL ? xlat_dt_interval_literal(c, s, -1, -1)
+						   : xlat_dt_literal(c, oid, s, -1);
+		const char *out = arena_strndup(c->a, c->sb->data + mark, c->sb->len - mark);
+		c->sb->len = mark;
+		c->sb->data[mark] = '\0';
+		if (ok && !strstr(out, "pg_dt_cast"))
+			return out;
+		*c->err = saved;
+	}
+	return arena_printf(c->a, "pg_dt_cast(%s, %u, %u)", lit, XLAT_OID_TEXT, oid);
+}
+
 int xlat_dt_operator(struct xlat_ctx *c, const char *op, const char *l, struct xlat_type lt,
 		     const char *r, struct xlat_type rt, int location, struct xlat_type *t)
 {
@@ -259,18 +314,23 @@ int xlat_dt_operator(struct xlat_ctx *c, const char *op, const char *l, struct x
 		/* a string literal takes the other side's type, read in the session's zone */
 		if (ta && b == XLAT_OID_UNKNOWN && a != XLAT_OID_INTERVAL) {
 			t->oid = XLAT_OID_BOOL;
-			xlat_printf(c, "%s %s pg_dt_cast(%s, %u, %u)", l, op, r, XLAT_OID_TEXT, a);
+			xlat_printf(c, "%s %s %s", l, op, dt_unknown(c, r, a));
 			return 1;
 		}
 		if (tb && a == XLAT_OID_UNKNOWN && b != XLAT_OID_INTERVAL) {
 			t->oid = XLAT_OID_BOOL;
-			xlat_printf(c, "pg_dt_cast(%s, %u, %u) %s %s", l, XLAT_OID_TEXT, b, op, r);
+			xlat_printf(c, "%s %s %s", dt_unknown(c, l, b), op, r);
 			return 1;
 		}
 		if (!(ta && tb) && a != XLAT_OID_INTERVAL && b != XLAT_OID_INTERVAL)
 			return 0;
 		t->oid = XLAT_OID_BOOL;
-		xlat_printf(c, "(pg_dt_cmp(%s, %u, %s, %u) %s 0)", l, a, r, b, op);
+		if ((c->flags & XLAT_X_STORED) && a == XLAT_OID_UNKNOWN) /* beside an interval */
+			l = dt_unknown(c, l, b), a = b;
+		if ((c->flags & XLAT_X_STORED) && b == XLAT_OID_UNKNOWN)
+			r = dt_unknown(c, r, a), b = a;
+		xlat_printf(c, "(%s(%s, %u, %s, %u) %s 0)",
+			    dt_fn(c, "pg_dt_cmp", "pg_dt_icmp", a, b, '='), l, a, r, b, op);
 		return 1;
 	}
 	if ((op[0] == '*' || op[0] == '/') && !op[1]) {
@@ -279,8 +339,9 @@ int xlat_dt_operator(struct xlat_ctx *c, const char *op, const char *l, struct x
 		if (!left_iv && !right_iv)
 			return xlat_no_operator(c, op, a, b, location) ? 1 : -1;
 		t->oid = XLAT_OID_INTERVAL;
-		xlat_printf(c, "pg_interval_mul(%s, %s, %d)", left_iv ? l : r, left_iv ? r : l,
-			    op[0] == '/');
+		xlat_printf(c, "%s(%s, %s, %d)",
+			    c->flags & XLAT_X_STORED ? "pg_interval_imul" : "pg_interval_mul",
+			    left_iv ? l : r, left_iv ? r : l, op[0] == '/');
 		return 1;
 	}
 	if ((op[0] != '+' && op[0] != '-') || op[1])
@@ -296,8 +357,7 @@ int xlat_dt_operator(struct xlat_ctx *c, const char *op, const char *l, struct x
 					   "need to add explicit type casts.");
 			return -1;
 		}
-		const char *cast = arena_printf(c->a, "pg_dt_cast(%s, %u, %u)", left ? l : r,
-						XLAT_OID_TEXT, as);
+		const char *cast = dt_unknown(c, left ? l : r, as);
 		return xlat_dt_operator(c, op, left ? cast : l,
 					left ? (struct xlat_type){as, -1} : lt, left ? r : cast,
 					left ? rt : (struct xlat_type){as, -1}, location, t);
@@ -315,12 +375,14 @@ int xlat_dt_operator(struct xlat_ctx *c, const char *op, const char *l, struct x
 	if (!known)
 		return xlat_no_operator(c, op, a, b, location) ? 1 : -1;
 	bool sub = op[0] == '-' && b != XLAT_OID_INTERVAL && !is_int(b);
+	const char *add = dt_fn(c, "pg_dt_add", "pg_dt_iadd", a, b, '+');
 	if ((is_int(a) || a == XLAT_OID_TIME) && b == XLAT_OID_DATE) /* the date first */
-		xlat_printf(c, "pg_dt_add(%s, %u, %s, %u, 1)", r, b, l, a);
+		xlat_printf(c, "%s(%s, %u, %s, %u, 1)", add, r, b, l, a);
 	else if (sub)
-		xlat_printf(c, "pg_dt_sub(%s, %u, %s, %u)", l, a, r, b);
+		xlat_printf(c, "%s(%s, %u, %s, %u)", dt_fn(c, "pg_dt_sub", "pg_dt_isub", a, b, '-'),
+			    l, a, r, b);
 	else
-		xlat_printf(c, "pg_dt_add(%s, %u, %s, %u, %d)", l, a, r, b, op[0] == '-' ? -1 : 1);
+		xlat_printf(c, "%s(%s, %u, %s, %u, %d)", add, l, a, r, b, op[0] == '-' ? -1 : 1);
 	return 1;
 }
 
@@ -383,6 +445,7 @@ static bool untyped_value(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct
 bool xlat_dt_date_trunc(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
 {
 	struct xlat_type xt, ft;
+	size_t head = c->sb->len;
 	xlat_puts(c, "pg_date_trunc(");
 	if (!xlat_expr(c, f->args[0], &ft))
 		return false;
@@ -398,6 +461,9 @@ bool xlat_dt_date_trunc(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct x
 		xt.oid = XLAT_OID_TIMESTAMPTZ;
 	}
 	xlat_printf(c, ", %u", xt.oid == XLAT_OID_UNKNOWN ? 0 : xt.oid);
+	if (f->n_args == 2 && (c->flags & XLAT_X_STORED) && plain_dt(xt.oid) &&
+	    xt.oid != XLAT_OID_DATE) /* IMMUTABLE: the deterministic form (pgfn_dtpart.c) */
+		xlat_insert_at(c, head + 8, "i"); /* pg_date_itrunc */
 	if (f->n_args == 3) {
 		xlat_puts(c, ", ");
 		if (!plain_arg(c, f->args[2]))
@@ -442,10 +508,13 @@ bool xlat_dt_extract(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat
 	int mode = !numeric ? 0 : (c->flags & XLAT_X_EXACT) ? 1 : 2;
 	unsigned exact = c->flags & XLAT_X_EXACT; /* the result's, not the arguments' */
 	c->flags &= ~(unsigned)XLAT_X_EXACT;
+	size_t head = c->sb->len;
 	xlat_puts(c, "pg_extract(");
 	bool ok = plain_arg(c, f->args[0]);
 	xlat_puts(c, ", ");
 	ok = ok && typed_arg(c, f->args[1], &xt);
+	if (ok && (c->flags & XLAT_X_STORED) && plain_dt(xt.oid))
+		xlat_insert_at(c, head + 3, "i"); /* pg_iextract: IMMUTABLE (pgfn_dtpart.c) */
 	c->flags |= exact;
 	if (!ok || !untyped_value(c, f, (struct xlat_type){XLAT_OID_TEXT, -1}, xt))
 		return false;

@@ -495,8 +495,8 @@ static bool default_expr(struct xlat_ctx *c, const PgQuery__Node *e, const struc
 	return ok;
 }
 
-static bool ddl_expr(struct xlat_ctx *c, const char *head, const PgQuery__Node *e,
-		     const char *tail);
+static bool ddl_expr(struct xlat_ctx *c, const char *head, const PgQuery__Node *e, const char *tail,
+		     struct xlat_type *t);
 
 /* Whether a CHECK compares a column of type oid with a literal wrongly when untyped: its
  * stored value is no text the literal equals or orders with (an interval's '23:00:00' against
@@ -513,34 +513,41 @@ static bool check_typed(uint32_t oid)
 /* A CHECK's expression: the columns of those types are typed as the table's
  * (xlat_checkdef.c), so that a comparison with a literal is made at the column's type (i <
  * '1 day' of an interval, m > '10' of money), as PostgreSQL's parser coerces the literal, not
- * over the stored texts; the others keep their plain SQLite text. */
-static bool check_expr(struct xlat_ctx *c, const char *head, const PgQuery__Node *e,
-		       const char *tail)
+ * over the stored texts; so are the date/time columns of one with date/time arithmetic
+ * (xlat_checkexpr.c); the others keep their plain SQLite text. A generated column's
+ * expression (keep NULL) types only the latter. */
+static bool stored_expr(struct xlat_ctx *c, const char *head, const PgQuery__Node *e,
+			const char *tail, bool (*keep)(uint32_t oid), struct xlat_type *t)
 {
 	int mark = xlat_scope_enter(c);
-	if (c->pred_cols && c->check_table) {
-		struct xlat_schema_col *cols =
-			arena_zalloc(c->a, (c->npred_cols + 1) * sizeof(*cols));
-		memcpy(cols, c->pred_cols, c->npred_cols * sizeof(*cols));
-		for (size_t i = 0; i < c->npred_cols; i++)
-			if (!check_typed(cols[i].type_oid))
-				cols[i].type_oid = 0;
-		xlat_scope_cols(c, c->check_table, cols, c->npred_cols);
-	}
-	bool ok = ddl_expr(c, head, e, tail);
+	unsigned saved = c->flags;
+	if (c->pred_cols && c->check_table)
+		xlat_scope_cols(c, c->check_table,
+				xlat_checkexpr_cols(c, c->pred_cols, c->npred_cols, e, keep),
+				c->npred_cols);
+	c->flags |= XLAT_X_STORED;
+	bool ok = ddl_expr(c, head, e, tail, t);
+	c->flags = saved;
 	xlat_scope_leave(c, mark);
 	return ok;
 }
 
-static bool ddl_expr(struct xlat_ctx *c, const char *head, const PgQuery__Node *e, const char *tail)
+static bool check_expr(struct xlat_ctx *c, const char *head, const PgQuery__Node *e,
+		       const char *tail)
 {
 	struct xlat_type ignored;
+	return stored_expr(c, head, e, tail, check_typed, &ignored);
+}
+
+static bool ddl_expr(struct xlat_ctx *c, const char *head, const PgQuery__Node *e, const char *tail,
+		     struct xlat_type *t)
+{
 	unsigned saved = c->flags;
 	if (!e) /* xlat_checkdef_expr's failure, err set */
 		return false;
 	xlat_puts(c, head);
 	c->flags |= XLAT_X_NOSUBQUERY;
-	bool ok = xlat_expr(c, e, &ignored);
+	bool ok = xlat_expr(c, e, t);
 	c->flags = saved;
 	xlat_puts(c, tail);
 	return ok;
@@ -682,13 +689,19 @@ static bool column_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k, 
 	case CONSTR(GENERATED): {
 		/* the PostgreSQL text first (CATALOG_GENERATED_MARK), unless it would end the
 		 * comment early */
-		if (!xlat_checkexpr_guard(c, c->pred_cols, c->npred_cols, k->raw_expr,
-					  "a generated column"))
-			return false;
-		const char *pg = xlat_deparse_expr(c, k->raw_expr);
+		const char *pg = NULL;
+		bool op = false;
+		/* typed as pg_get_expr prints it ((duration * (2)::double precision)) when the
+		 * printer can, else as libpg_query deparses it */
+		if (!c->check_cols ||
+		    !xlat_checkexpr_dtarith(c, c->pred_cols, c->npred_cols, k->raw_expr) ||
+		    !xlat_ruleutils_colsexpr(c->check_table, c->check_cols, c->ncheck_cols,
+					     k->raw_expr, false, false, c->schema, c->a, &pg)) {
+			pg = xlat_deparse_expr(c, k->raw_expr);
+			op = k->raw_expr->node_case == PG_QUERY__NODE__NODE_A_EXPR ||
+			     k->raw_expr->node_case == PG_QUERY__NODE__NODE_BOOL_EXPR;
+		}
 		xlat_puts(c, " GENERATED ALWAYS AS (");
-		bool op = k->raw_expr->node_case == PG_QUERY__NODE__NODE_A_EXPR ||
-			  k->raw_expr->node_case == PG_QUERY__NODE__NODE_BOOL_EXPR;
 		if (pg && !strstr(pg, "*/")) /* an operator in parentheses, as pg_get_expr */
 			xlat_printf(c, CATALOG_GENERATED_MARK "%s%s%s */ ", op ? "(" : "", pg,
 				    op ? ")" : "");
@@ -699,8 +712,18 @@ static bool column_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k, 
 				 : oid == XLAT_OID_INT4 ? "shardlite_int4("
 				 : oid == XLAT_OID_INT8 ? "shardlite_int8("
 							: NULL;
-		return fn ? ddl_expr(c, fn, k->raw_expr, ")) STORED")
-			  : ddl_expr(c, "", k->raw_expr, ") STORED");
+		struct xlat_type t = {0, -1};
+		if (!stored_expr(c, fn ? fn : "", k->raw_expr, fn ? ")) STORED" : ") STORED", NULL,
+				 &t))
+			return false;
+		/* date/time arithmetic gives its value in its own type's stored text: PostgreSQL's
+		 * assignment cast to another type is not made here */
+		if (xlat_type_is_temporal(t.oid) && t.oid != oid &&
+		    xlat_checkexpr_dtarith(c, c->pred_cols, c->npred_cols, k->raw_expr))
+			return xlat_unsupported(c, k->location,
+						"a generated column of another type than its "
+						"date/time arithmetic");
+		return true;
 	}
 	case CONSTR(PRIMARY):
 		xlat_puts(c, autonum == XLAT_ROWID_SERIAL ? " PRIMARY KEY AUTOINCREMENT"

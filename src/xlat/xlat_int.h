@@ -161,6 +161,8 @@ enum {
 	XLAT_X_EXACT = 1 << 3,      /* numeric computed exactly, as decimal text (xlat_numeric.c) */
 	XLAT_X_EXACT_DISTINCT = 1 << 4, /* ... compared by DISTINCT or GROUP BY: by value */
 	XLAT_X_EXACT_OPERAND = 1 << 5,  /* ... an operand of + - * /: numeric constants as text */
+	XLAT_X_STORED = 1 << 6, /* a CHECK, index key or predicate, generated column: date/time
+				 * operators immutable where PostgreSQL's are (xlat_datetime.c) */
 };
 
 struct xlat_ctx {
@@ -1019,14 +1021,21 @@ void xlat_checkdef_mark(struct xlat_ctx *c, PgQuery__Node *e);
 /* The CHECK expression e to translate: e with its enum orderings as xlat_enumpred makes them
  * over the CHECK columns (pred_cols); NULL with err set. */
 PgQuery__Node *xlat_checkdef_expr(struct xlat_ctx *c, PgQuery__Node *e);
-/* xlat_checkexpr.c: false with 0A000 set when expression e, stored as SQLite text (what: "a
- * CHECK constraint", "an index predicate"), holds date/time arithmetic (+ - * / with an operand
- * of a date/time column of cols, a cast to such a type, CURRENT_DATE and the like), which that
- * text would compute over the values' text. xlat_checkexpr_table: over table rel's columns. */
-bool xlat_checkexpr_guard(struct xlat_ctx *c, const struct xlat_schema_col *cols, size_t ncols,
-			  const PgQuery__Node *e, const char *what);
-bool xlat_checkexpr_table(struct xlat_ctx *c, const PgQuery__RangeVar *rel, const PgQuery__Node *e,
-			  const char *what);
+/* xlat_checkexpr.c: whether expression e, stored as SQLite text (a CHECK, an index's key or
+ * predicate, a generated column), holds date/time arithmetic (+ - * / with an operand of a
+ * date/time column of cols, a cast to such a type, CURRENT_DATE and the like), which must be
+ * translated with those columns typed. */
+bool xlat_checkexpr_dtarith(struct xlat_ctx *c, const struct xlat_schema_col *cols, size_t ncols,
+			    const PgQuery__Node *e);
+/* A copy of cols (from c->a) for translating e as stored text: a column keeps its type when
+ * keep (NULL: none) says so, or when e holds date/time arithmetic and it is a date/time one;
+ * the others are untyped (0), their comparisons plain SQLite ones. */
+struct xlat_schema_col *xlat_checkexpr_cols(struct xlat_ctx *c, const struct xlat_schema_col *cols,
+					    size_t ncols, const PgQuery__Node *e,
+					    bool (*keep)(uint32_t oid));
+/* Puts table rel's columns typed so into the current scope level when e holds date/time
+ * arithmetic (an index's key or predicate); nothing otherwise or when rel is not known. */
+void xlat_checkexpr_scope(struct xlat_ctx *c, const PgQuery__RangeVar *rel, const PgQuery__Node *e);
 
 /* xlat_gencheck.c: CREATE TABLE s's generated columns as PostgreSQL checks them (no aggregate
  * 42803, window function 42P20 or generated column 42P17 in a generation expression; no

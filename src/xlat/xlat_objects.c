@@ -565,12 +565,15 @@ static bool index_elem(struct xlat_ctx *c, const PgQuery__IndexStmt *s,
 	} else {
 		index_pg_mark(c, s, ie->expr, false);
 		PgQuery__Node *x = xlat_enumpred_table(c, s->relation, ie->expr);
-		if (!x || !xlat_checkexpr_table(c, s->relation, ie->expr, "an index expression"))
+		if (!x)
 			return false;
 		unsigned saved = c->flags;
-		c->flags |= XLAT_X_NOSUBQUERY;
+		int mark = xlat_scope_enter(c);
+		xlat_checkexpr_scope(c, s->relation, ie->expr);
+		c->flags |= XLAT_X_NOSUBQUERY | XLAT_X_STORED;
 		bool ok = xlat_operand(c, x, &ignored);
 		c->flags = saved;
+		xlat_scope_leave(c, mark);
 		if (!ok)
 			return false;
 		*type = ignored.oid;
@@ -760,13 +763,15 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 		xlat_puts(c, " WHERE ");
 		index_pg_mark(c, s, s->where_clause, true);
 		PgQuery__Node *w = xlat_enumpred_table(c, s->relation, s->where_clause);
-		if (!w ||
-		    !xlat_checkexpr_table(c, s->relation, s->where_clause, "an index predicate"))
+		if (!w)
 			return false;
 		unsigned saved = c->flags;
-		c->flags |= XLAT_X_NOSUBQUERY;
+		int mark = xlat_scope_enter(c);
+		xlat_checkexpr_scope(c, s->relation, s->where_clause);
+		c->flags |= XLAT_X_NOSUBQUERY | XLAT_X_STORED;
 		bool ok = xlat_expr(c, w, &ignored);
 		c->flags = saved;
+		xlat_scope_leave(c, mark);
 		if (!ok)
 			return false;
 	}

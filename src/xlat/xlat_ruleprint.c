@@ -164,6 +164,14 @@ static void print_sql_syntax(struct ru *r, const struct rnode *e)
 		put(r, e->text);
 		return;
 	}
+	if (strcmp(e->text, "extract") == 0) { /* EXTRACT(year FROM d): the field's text bare */
+		put(r, "EXTRACT(");
+		put(r, e->args[0]->text);
+		put(r, " FROM ");
+		print_expr(r, e->args[1], false);
+		put(r, ")");
+		return;
+	}
 	if (strcmp(e->text, "position") == 0) {
 		put(r, "POSITION((");
 		print_expr(r, e->args[1], false);

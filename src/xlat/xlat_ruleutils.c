@@ -206,6 +206,34 @@ static bool canonical_numeric(const char *s)
 	return true;
 }
 
+/* interval_out's text (IntervalStyle postgres) of v, unless its reading depends on the
+ * session's IntervalStyle ('-1 2:03:04'). */
+static bool interval_text(struct strbuf *sb, const char *v)
+{
+	struct pgtype_interval iv;
+	struct pgerr err;
+	if (pgtype_interval_sign_applies(v, strlen(v)) ||
+	    !pgtype_interval_in(v, strlen(v), &iv, &err))
+		return false;
+	strbuf_putc(sb, '\'');
+	pgtype_interval_out(sb, &iv);
+	strbuf_putc(sb, '\'');
+	return true;
+}
+
+/* time_out's text of v, a time of day written with digits ('8:00' is '08:00:00'). */
+static bool time_text(struct strbuf *sb, const char *v)
+{
+	int64_t t;
+	struct pgerr err;
+	if (strspn(v, "0123456789:. ") != strlen(v) || !pgtype_time_in(v, strlen(v), &t, &err))
+		return false;
+	strbuf_putc(sb, '\'');
+	pgtype_time_out(sb, t);
+	strbuf_putc(sb, '\'');
+	return true;
+}
+
 /* get_const_expr's text of value v of type t (showtype 0); NULL when this file cannot tell
  * how the type's output function writes it. */
 static bool const_text(struct ru *r, struct rnode *c, const char *v, struct rtype t)
@@ -259,6 +287,10 @@ static bool const_text(struct ru *r, struct rnode *c, const char *v, struct rtyp
 		strbuf_printf(&sb, "'%s'", far); /* '.9956-03-15' is '0044-03-15 BC' */
 	} else if (t.oid == PGTYPE_TIMESTAMP && t.typmod < 0 && canonical_date(v)) {
 		strbuf_printf(&sb, "'%s 00:00:00'", v); /* a date's midnight, as timestamp_out */
+	} else if (t.oid == PGTYPE_INTERVAL && t.typmod < 0 && !strchr(v, '\'') &&
+		   interval_text(&sb, v)) {
+		/* '00:01:00'::interval of interval '1 minute' */
+	} else if (t.oid == PGTYPE_TIME && t.typmod < 0 && time_text(&sb, v)) {
 	} else if (t.oid == PGTYPE_UUID && canonical_uuid(v)) {
 		strbuf_printf(&sb, "'%s'", v);
 	} else if ((t.oid == PGTYPE_DATE && canonical_date(v)) ||
@@ -386,6 +418,31 @@ struct rnode *xlat_ru_const(struct ru *r, const PgQuery__AConst *k)
 	}
 }
 
+/* A date/time operator of x and y (op + - * / or a comparison) and its result type: those
+ * whose operands PostgreSQL takes as they are, without a cast. */
+static bool dt_binop(const char *op, bool cmp, uint32_t x, uint32_t y, struct rtype *res)
+{
+	bool ts = x == PGTYPE_TIMESTAMP || x == PGTYPE_TIMESTAMPTZ;
+	char o = op[1] ? 0 : op[0];
+	uint32_t r = 0;
+	if (x == y && (x == PGTYPE_TIME || x == PGTYPE_INTERVAL) && cmp)
+		r = PGTYPE_BOOL;
+	else if ((o == '+' || o == '-') && y == PGTYPE_INTERVAL &&
+		 (ts || x == PGTYPE_TIME || x == PGTYPE_INTERVAL))
+		r = x;
+	else if ((o == '+' || o == '-') && x == PGTYPE_DATE && y == PGTYPE_INTERVAL)
+		r = PGTYPE_TIMESTAMP;
+	else if (o == '-' && x == PGTYPE_DATE && y == PGTYPE_DATE)
+		r = PGTYPE_INT4;
+	else if (o == '-' && x == y && (ts || x == PGTYPE_TIME))
+		r = PGTYPE_INTERVAL;
+	else if ((o == '*' || o == '/') && x == PGTYPE_INTERVAL &&
+		 (y == PGTYPE_INT4 || y == PGTYPE_FLOAT8))
+		r = PGTYPE_INTERVAL;
+	*res = T(r);
+	return r != 0;
+}
+
 static struct rnode *binop(struct ru *r, const char *op, struct rnode *a, struct rnode *b)
 {
 	if (!a || !b || a->type.oid == NOTYPE || b->type.oid == NOTYPE)
@@ -433,6 +490,12 @@ static struct rnode *binop(struct ru *r, const char *op, struct rnode *a, struct
 		ta = T(x); /* date_pli, date_mii */
 		tb = T(y);
 		res = T(PGTYPE_DATE);
+	} else if (dt_binop(op, cmp, x, y, &res)) {
+		/* date_mi, timestamp_pl_interval ... (the date/time operators of CHECKs, indexes
+		 * and generated columns, xlat_checkexpr.c); an integer factor of an interval is
+		 * float8, shown cast */
+		ta = T(x);
+		tb = x == PGTYPE_INTERVAL && y != PGTYPE_INTERVAL ? T(PGTYPE_FLOAT8) : T(y);
 	} else if ((x == PGTYPE_FLOAT8 || y == PGTYPE_FLOAT8) &&
 		   (x == PGTYPE_FLOAT8 || x == PGTYPE_NUMERIC || is_int(x)) &&
 		   (y == PGTYPE_FLOAT8 || y == PGTYPE_NUMERIC || is_int(y)) && (cmp || arith)) {
@@ -616,6 +679,31 @@ static bool func_type(const char *name, bool star, struct rnode **v, size_t n, s
 		*out = T(PGTYPE_TIMESTAMPTZ);
 		return true;
 	}
+	/* date_trunc(text, timestamp|timestamptz|interval) and EXTRACT(field FROM x) of a
+	 * date/time value (numeric): the stored expressions' (xlat_checkexpr.c) */
+	uint32_t b = n == 2 ? v[1]->type.oid : 0;
+	if (n == 2 && !star && (a == PGTYPE_UNKNOWN || a == PGTYPE_TEXT) &&
+	    strcmp(name, "date_trunc") == 0 &&
+	    (b == PGTYPE_TIMESTAMP || b == PGTYPE_TIMESTAMPTZ || b == PGTYPE_INTERVAL)) {
+		*out = T(b);
+		return true;
+	}
+	if (n == 2 && !star && (a == PGTYPE_UNKNOWN || a == PGTYPE_TEXT) &&
+	    strcmp(name, "date_part") == 0 &&
+	    (b == PGTYPE_DATE || b == PGTYPE_TIME || b == PGTYPE_TIMESTAMP ||
+	     b == PGTYPE_TIMESTAMPTZ || b == PGTYPE_INTERVAL)) {
+		*out = T(PGTYPE_FLOAT8);
+		return true;
+	}
+	if (n == 2 && !star && a == PGTYPE_UNKNOWN && v[0]->kind == R_CONST && !v[0]->isnull &&
+	    v[0]->text && *v[0]->text &&
+	    strspn(v[0]->text, "abcdefghijklmnopqrstuvwxyz_") == strlen(v[0]->text) &&
+	    strcmp(name, "extract") == 0 &&
+	    (b == PGTYPE_DATE || b == PGTYPE_TIME || b == PGTYPE_TIMESTAMP ||
+	     b == PGTYPE_TIMESTAMPTZ || b == PGTYPE_INTERVAL)) {
+		*out = T(PGTYPE_NUMERIC);
+		return true;
+	}
 	if (strcmp(name, "count") == 0 && (star ? n == 0 : n == 1)) {
 		*agg = true;
 		*out = T(PGTYPE_INT8);
@@ -729,8 +817,9 @@ static struct rnode *func_call(struct ru *r, const PgQuery__FuncCall *f)
 	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
 	if (!name ||
 	    (sql && strcmp(name, "btrim") != 0 && strcmp(name, "ltrim") != 0 &&
-	     strcmp(name, "rtrim") != 0 && strcmp(name, "position") != 0) ||
-	    (!sql && strcmp(name, "position") == 0))
+	     strcmp(name, "rtrim") != 0 && strcmp(name, "position") != 0 &&
+	     strcmp(name, "extract") != 0) ||
+	    (!sql && strcmp(name, "extract") == 0) || (!sql && strcmp(name, "position") == 0))
 		return NULL;
 	struct rnode **v = ru_zalloc(r, f->n_args * sizeof(*v));
 	for (size_t i = 0; i < f->n_args; i++)
@@ -772,7 +861,10 @@ static struct rnode *func_call(struct ru *r, const PgQuery__FuncCall *f)
 	     i++)
 		if (!(e->args[i] = xlat_ru_coerce(r, v[i], T(PGTYPE_TEXT))))
 			return NULL;
-	/* the text functions' literal arguments are text (trim's characters, position's) */
+	/* the text functions' literal arguments are text (trim's characters, position's),
+	 * date_trunc's field too ('day'::text) */
+	if (strcmp(name, "date_trunc") == 0 || strcmp(name, "date_part") == 0)
+		return (e->args[0] = xlat_ru_coerce(r, v[0], T(PGTYPE_TEXT))) ? e : NULL;
 	bool texts = strcmp(name, "btrim") == 0 || strcmp(name, "ltrim") == 0 ||
 		     strcmp(name, "rtrim") == 0 || strcmp(name, "position") == 0;
 	for (size_t i = 0; texts && i < e->nargs; i++)

@@ -66,11 +66,32 @@ static const struct xcase cases[] = {
 	 "CREATE TABLE n1 (a character varying(4))"},
 	{"CREATE TABLE n1 (a int, EXCLUDE USING gist (a WITH =) DEFERRABLE)", "!0A000@25"},
 	{"CREATE TABLE n1 (a int, EXCLUDE USING gist (lower(a) WITH =))", "!0A000@25"},
-	/* date/time arithmetic in a CHECK would be SQLite's over the values' text (xlat_checkexpr.c) */
-	{"CREATE TABLE n1 (d date CHECK (d + 1 > '2000-01-01'))", "!0A000@34"},
-	{"CREATE TABLE n1 (a date, b date, CHECK (b - a < 30))", "!0A000@43"},
-	{"CREATE TABLE n1 (d date CHECK (d > current_date - 30))", "!0A000@49"},
-	{"CREATE TABLE n1 (t timestamp CHECK (t - interval '1 hour' > '2000-01-01'))", "!0A000@39"},
+	/* date/time arithmetic in a CHECK: the date/time columns typed, the operators' immutable
+	 * forms where PostgreSQL's are (xlat_checkexpr.c) */
+	{"CREATE TABLE n1 (d date CHECK (d + 1 > '2000-01-01'))",
+	 "CREATE TABLE n1 (d date CHECK (/* shardlite: pg ((d + 1) > '2000-01-01'::date) */ /* "
+	 "shardlite: pgp (d + 1) > '2000-01-01'::date */ pg_dt_iadd(d, 1082, 1, 23, 1) > "
+	 "'2000-01-01'))"},
+	{"CREATE TABLE n1 (a date, b date, CHECK (b - a < 30))",
+	 "CREATE TABLE n1 (a date, b date, CHECK (/* shardlite: pg ((b - a) < 30) */ /* shardlite: "
+	 "pgp (b - a) < 30 */ pg_dt_isub(b, 1082, a, 1082) < 30))"},
+	{"CREATE TABLE n1 (d date CHECK (d > current_date - 30))",
+	 "CREATE TABLE n1 (d date CHECK (/* shardlite: pg (d > (CURRENT_DATE - 30)) */ /* "
+	 "shardlite: pgp d > (CURRENT_DATE - 30) */ d > pg_dt_iadd(pg_current(1082, -1), 1082, 30, "
+	 "23, -1)))"},
+	{"CREATE TABLE n1 (t timestamp CHECK (t - interval '1 hour' > '2000-01-01'))",
+	 "CREATE TABLE n1 (t timestamp without time zone CHECK (/* shardlite: pg ((t - "
+	 "'01:00:00'::interval) > '2000-01-01 00:00:00'::timestamp without time zone) */ /* "
+	 "shardlite: pgp (t - '01:00:00'::interval) > '2000-01-01 00:00:00'::timestamp without time "
+	 "zone */ pg_dt_iadd(t, 1114, '01:00:00', 1186, -1) > '2000-01-01 00:00:00'))"},
+	{"CREATE TABLE n1 (z timestamptz CHECK (z + interval '1 day' > '2000-01-01'))",
+	 "CREATE TABLE n1 (z timestamp with time zone CHECK (pg_dt_add(z, 1184, '1 day', 1186, 1) > "
+	 "pg_dt_cast('2000-01-01', 25, 1184)))"},
+	{"CREATE TABLE n1 (d date, e date GENERATED ALWAYS AS (d + 1) STORED)",
+	 "CREATE TABLE n1 (d date, e date GENERATED ALWAYS AS (/* shardlite: generated as (d + 1) "
+	 "*/ pg_dt_iadd(d, 1082, 1, 23, 1)) STORED)"},
+	{"CREATE TABLE n1 (t timestamp, e date GENERATED ALWAYS AS (t + interval '1 day') STORED)",
+	 "!0A000"},
 	{"CREATE TABLE n1 (a int, d date CHECK (d > '2000-01-01'), CHECK (a + 1 > 0))",
 	 "CREATE TABLE n1 (a int4, d date CHECK (/* shardlite: pg (d > '2000-01-01'::date) */ /* shardlite: pgp d > '2000-01-01'::date */ d > '2000-01-01'), CHECK (/* shardlite: pg ((a + 1) > 0) */ /* shardlite: pgp (a + 1) > 0 */ a + 1 > 0))"},
 	{"CREATE TABLE n1 (a int, EXCLUDE USING gist (a DESC WITH =))", "!0A000@25"},
