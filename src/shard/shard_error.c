@@ -185,7 +185,8 @@ void shard_match_full_error(struct pgerr *e, const char *table, const char *name
 
 /* SQLite names a CHECK constraint by its name, or an unnamed one by its expression as written
  * in the table's DDL (the catalog gives it PostgreSQL's default name, t_n_check); neither says
- * which table. The catalog knows both; an expression two tables share stays unresolved. */
+ * which table. The catalog knows both; an expression (or name) two constraints share stays
+ * unresolved here, for shard_row_explain, which sees the statement, to resolve. */
 static void reword_check(sqlite3 *db, struct pgerr *e, const char *arg)
 {
 	char table[PGERR_NAME_MAX], name[PGERR_NAME_MAX];
@@ -237,6 +238,11 @@ static void reword_check(sqlite3 *db, struct pgerr *e, const char *arg)
 		return;
 	}
 	free(pg);
+	shard_check_error(e, table, name);
+}
+
+void shard_check_error(struct pgerr *e, const char *table, const char *name)
+{
 	snprintf(e->message, sizeof(e->message),
 		 "new row for relation \"%s\" violates check constraint \"%s\"", table, name);
 	snprintf(e->schema_name, sizeof(e->schema_name), "public");

@@ -378,6 +378,8 @@ bool shard_table_rebuild_fk_off(sqlite3 *db, const char *table);
 /* shard_error.c: PostgreSQL's 23503 for a row whose key of MATCH FULL foreign key name of
  * table is neither all NULL nor all set (its guard failed: CATALOG_MATCH_FULL_MARK), into e. */
 void shard_match_full_error(struct pgerr *e, const char *table, const char *name);
+/* PostgreSQL's 23514 message and fields for CHECK constraint name of table, into e. */
+void shard_check_error(struct pgerr *e, const char *table, const char *name);
 /* PostgreSQL's 23503 for foreign key rb (FOREIGN: its columns, referenced table and name) of
  * rb->table, whose rows are in table rows, naming a key without its referenced row. Always
  * false, err set. */

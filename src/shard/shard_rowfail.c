@@ -229,8 +229,75 @@ static bool rerun(sqlite3 *db, sqlite3_stmt *vm, int rc, const char *table, char
 	return ok;
 }
 
+/* The table of vm's program with root page root in schema db_index (0 main, 1 temp). */
+static bool written_table(sqlite3 *db, int db_index, int root, char *out, size_t cap)
+{
+	sqlite3_stmt *q;
+	const char *sql = db_index == 1 ? "SELECT name FROM temp.sqlite_schema WHERE type = "
+					  "'table' AND rootpage = ?1"
+					: "SELECT name FROM main.sqlite_schema WHERE type = 'table' "
+					  "AND rootpage = ?1";
+	if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_int(q, 1, root);
+	bool found = sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0);
+	if (found)
+		snprintf(out, cap, "%s", (const char *)sqlite3_column_text(q, 0));
+	sqlite3_finalize(q);
+	return found;
+}
+
+/* An unnamed CHECK whose expression two constraints share (two tables' CHECK (price > 0), or
+ * one table's on two columns), or a name two tables' CHECKs share, which shard_error could not
+ * resolve: the tables vm's program writes (its OpenWrite opcodes, from EXPLAIN of its text)
+ * say which table; of that table's matches PostgreSQL, checking in name order, names the
+ * first. A write inside a trigger's program stays unresolved. */
+static void resolve_check(sqlite3 *db, sqlite3_stmt *vm, struct pgerr *err)
+{
+	static const char pre[] = "new row violates check constraint \"";
+	size_t n = strlen(err->message);
+	if (strcmp(err->sqlstate, SQLSTATE_CHECK_VIOLATION) != 0 || err->table_name[0] ||
+	    strncmp(err->message, pre, sizeof(pre) - 1) != 0 || err->message[n - 1] != '"')
+		return;
+	char *expr = strndup(err->message + sizeof(pre) - 1, n - sizeof(pre));
+	char *explain = sqlite3_sql(vm) ? sqlite3_mprintf("EXPLAIN %s", sqlite3_sql(vm)) : NULL;
+	sqlite3_stmt *ex = NULL, *q = NULL;
+	bool ok = expr && explain &&
+		  sqlite3_prepare_v2(db, explain, -1, &ex, NULL) == SQLITE_OK &&
+		  sqlite3_prepare_v2(
+			  db,
+			  "SELECT c.conname FROM pg_constraint c JOIN pg_class r ON r.oid = "
+			  "c.conrelid WHERE c.contype = 'c' AND shardlite_relname(r.oid) = ?2 AND "
+			  "(c.conname = ?1 OR pg_get_constraintdef(c.oid) = 'CHECK (' || ?1 || ')') "
+			  "ORDER BY c.conname LIMIT 1",
+			  -1, &q, NULL) == SQLITE_OK;
+	char table[PGERR_NAME_MAX];
+	while (ok && sqlite3_step(ex) == SQLITE_ROW) {
+		const char *op = (const char *)sqlite3_column_text(ex, 1);
+		if (!op || strcmp(op, "OpenWrite") != 0 ||
+		    !written_table(db, sqlite3_column_int(ex, 4), sqlite3_column_int(ex, 3), table,
+				   sizeof(table)))
+			continue;
+		sqlite3_reset(q);
+		sqlite3_bind_text(q, 1, expr, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 2, table, -1, SQLITE_STATIC);
+		if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0)) {
+			char name[PGERR_NAME_MAX];
+			snprintf(name, sizeof(name), "%s", (const char *)sqlite3_column_text(q, 0));
+			shard_check_error(err, table, name);
+			break;
+		}
+	}
+	sqlite3_finalize(ex);
+	sqlite3_finalize(q);
+	sqlite3_free(explain);
+	free(expr);
+}
+
 void shard_row_explain(sqlite3 *db, sqlite3_stmt *vm, int rc, struct pgerr *err)
 {
+	if (rc == SQLITE_CONSTRAINT_CHECK)
+		resolve_check(db, vm, err);
 	static const char nn[] = "null value in column ", ck[] = "new row for relation ";
 	bool notnull = rc == SQLITE_CONSTRAINT_NOTNULL &&
 		       strcmp(err->sqlstate, SQLSTATE_NOT_NULL_VIOLATION) == 0 &&
