@@ -7,7 +7,8 @@
  * dangling tenant, a checkpoint holds writers off until the WAL can start over, and a
  * failed flush fails every later sync of the tenant (white-box: it
  * reads shard_int.h to stand in for a failed fdatasync), and a checkpoint flushes the pages
- * it copied before its RESTART step takes the write lock. */
+ * it copied before its RESTART step takes the write lock and tries that step again when it met
+ * a writer. */
 #include <check.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -347,6 +348,48 @@ START_TEST(checkpoint_flushes_copied_pages_before_the_restart)
 }
 END_TEST
 
+/* The busy handler of the checkpointing connection when its RESTART step meets another
+ * connection's write transaction: that one commits, and the handler gives up this try. */
+static int commit_meanwhile(void *arg, int tries)
+{
+	struct meanwhile *m = arg;
+	struct pgerr err;
+	(void)tries;
+	if (m->calls++ == 0)
+		ck_assert(shard_exec(m->writer, "COMMIT", &err));
+	return 0;
+}
+
+/* A RESTART step that met the write lock is tried again a little later: a writer holds the lock
+ * about half the time under eight clients' inserts, and a checkpoint that did not start the
+ * WAL over sent every commit after it to a worker, to checkpoint again. */
+START_TEST(checkpoint_tries_the_restart_again)
+{
+	struct shard_conn *a = acquire("rt"), *b = acquire("rt");
+	struct pgerr err;
+	ck_assert(shard_exec(a, "CREATE TABLE t (x blob)", &err));
+	shard_conn_set_on_loop(a, true);
+	ck_assert(shard_exec(a,
+			     "WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g "
+			     "WHERE n < 1200) INSERT INTO t SELECT zeroblob(3000) FROM g",
+			     &err));
+	shard_conn_set_on_loop(a, false);
+	ck_assert(shard_conn_checkpoint_due(a));
+	ck_assert(shard_exec(b, "BEGIN", &err));
+	ck_assert(shard_exec(b, "INSERT INTO t VALUES ('w')", &err)); /* holds the write lock */
+	struct meanwhile m = {.writer = b};
+	sqlite3_busy_handler(shard_conn_db(a), commit_meanwhile, &m);
+	shard_conn_checkpoint(a);
+	sqlite3_busy_handler(shard_conn_db(a), NULL, NULL);
+	ck_assert_int_eq(m.calls, 1);
+	ck_assert(!shard_conn_commit_blocks(a)); /* the next commit starts the WAL over */
+	shard_conn_settle(a);
+	shard_conn_settle(b);
+	shard_conn_release(b);
+	shard_conn_release(a);
+}
+END_TEST
+
 /* A failed flush of the tenant's files outside the group commit (a checkpoint's flush of the
  * database file) fails every later sync of the tenant, as a failed flush of the WAL does. */
 START_TEST(failed_checkpoint_flush_fails_later_syncs)
@@ -425,6 +468,7 @@ int main(void)
 	tcase_add_test(tc, flush_follows_a_new_wal);
 	tcase_add_test(tc, checkpoint_flushes_copied_pages_before_the_restart);
 	tcase_add_test(tc, failed_checkpoint_flush_fails_later_syncs);
+	tcase_add_test(tc, checkpoint_tries_the_restart_again);
 	suite_add_tcase(s, tc);
 	return check_run(s);
 }
