@@ -7,8 +7,9 @@
  * threshold, with an fsync of the WAL and one of the database file. A commit on the loop that
  * takes the tenant's WAL past the threshold only marks the checkpoint due on its connection;
  * its borrower runs it on a worker (shard_conn_checkpoint), or release does. It ends in
- * RESTART mode, which holds the write lock while it copies the last frames, so the next
- * writer starts the WAL over. (A PASSIVE checkpoint alone lets the next writer append first,
+ * RESTART mode, which holds the write lock while it copies (and flushes) the last frames, so
+ * the next writer starts the WAL over; the bulk is copied and flushed before, without the lock
+ * (catch_up). (A PASSIVE checkpoint alone lets the next writer append first,
  * and under steady load the WAL then never starts over: checkpoint().) While the WAL (as the
  * last commit left it) is past the threshold, a checkpoint is under way or did not restart it:
  * commits are not offered to the loop (shard_conn_commit_blocks) and run on workers, which
@@ -106,10 +107,10 @@ static int restart(struct shard_conn *c)
  * what was appended meanwhile and waits for no reader to use the WAL, so the next writer
  * starts it over; writers that meet it park as behind a commit. The PASSIVE steps first do
  * the bulk of the copying and its flushes without the lock (catch_up): a RESTART alone held
- * every writer of the tenant through a thousand pages' copy and flush. With no busy handler
- * neither waits: a writer under way, another checkpoint or a reader on the WAL leave it to a
- * later commit. Other files attached for schema prefixes keep PASSIVE: their waiters are their
- * tenants'. */
+ * every writer of the tenant through a thousand pages' copy and flush. No step sleeps inside
+ * SQLite (no busy handler): a writer under way or a reader on the WAL through every try of the
+ * RESTART step (restart), or another process's checkpoint, leave it to a later commit. Other
+ * files attached for schema prefixes keep PASSIVE: their waiters are their tenants'. */
 static void checkpoint(struct shard_conn *c, const char *schema)
 {
 	if (strcmp(schema, "main") != 0) {
