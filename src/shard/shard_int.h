@@ -214,6 +214,10 @@ struct shard_tenant *shard_pool_tenant_locked(struct shard_registry *r, const ch
  * durability), and forgets c as a waiter of a flush (release). */
 void shard_sync_settle_locked(struct shard_conn *c);
 void shard_sync_forget_locked(struct shard_conn *c);
+/* shard_sync.c: a flush of c's tenant's files failed with errno e outside the group commit (a
+ * checkpoint's sync of the database file): as a failed flush of the WAL, no later commit of
+ * the tenant is called durable. Takes the registry lock. */
+void shard_sync_fail(struct shard_conn *c, int e);
 /* shard_snapshot.c: counts a commit of c's file schema ("main" or an attached tenant's)
  * that has landed (called from the WAL hook, after SQLite let the write lock go). */
 void shard_snapshot_committed(struct shard_conn *c, const char *schema);

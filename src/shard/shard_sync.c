@@ -133,6 +133,16 @@ static bool done_unlocked(struct shard_ticket *tk)
 
 void shard_sync_forget_locked(struct shard_conn *c) { empty(&c->tk); }
 
+void shard_sync_fail(struct shard_conn *c, int e)
+{
+	if (!c->t)
+		return;
+	pthread_mutex_lock(&c->reg->lock);
+	if (!c->t->sync_errno)
+		c->t->sync_errno = e;
+	pthread_mutex_unlock(&c->reg->lock);
+}
+
 /* Without the registry lock: durable only grows, and t stays while tk holds the commit. */
 bool shard_ticket_pending(const struct shard_ticket *tk)
 {

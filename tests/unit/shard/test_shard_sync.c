@@ -6,14 +6,21 @@
  * WAL deleted and created anew, a waiter that goes away early leaves no
  * dangling tenant, a checkpoint holds writers off until the WAL can start over, and a
  * failed flush fails every later sync of the tenant (white-box: it
- * reads shard_int.h to stand in for a failed fdatasync). */
+ * reads shard_int.h to stand in for a failed fdatasync), and a checkpoint flushes the pages
+ * it copied before its RESTART step takes the write lock and tries that step again when it met
+ * a writer. */
 #include <check.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <linux/magic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/syscall.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "../../../src/shard/shard_int.h"
 #include "../../check_run.h"
@@ -266,6 +273,141 @@ START_TEST(checkpoint_holds_writers_off_and_restarts_the_wal)
 }
 END_TEST
 
+/* The page-cache state of a file by Linux's cachestat (6.5 and later). */
+struct cache_counts {
+	uint64_t cached, dirty, writeback, evicted, recently_evicted;
+};
+
+/* False when the kernel has no cachestat, or dir is on tmpfs (whose pages a sync never
+ * cleans): the caller skips its check. */
+static bool cache_counts_of(const char *path, struct cache_counts *cc)
+{
+	struct statfs sf;
+	if (statfs(path, &sf) != 0 || sf.f_type == TMPFS_MAGIC)
+		return false;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ck_assert_int_ge(fd, 0);
+	uint64_t range[2] = {0, 0}; /* offset, length (0: to the end) */
+	long rc = syscall(451 /* cachestat */, fd, range, cc, 0);
+	close(fd);
+	return rc == 0;
+}
+
+struct restart_seen {
+	char path[128];
+	int calls;
+	bool counted;
+	struct cache_counts cc;
+};
+
+/* The busy handler of the checkpointing connection, called when its RESTART step waits for
+ * the reader: the database file's pages as the RESTART step found them. */
+static int look_at_the_file(void *arg, int tries)
+{
+	struct restart_seen *rs = arg;
+	(void)tries;
+	if (rs->calls++ == 0)
+		rs->counted = cache_counts_of(rs->path, &rs->cc);
+	return 0;
+}
+
+/* SQLite flushes the database file only in the checkpoint step that copies the WAL's last
+ * frame; a PASSIVE step that could not (frames appended meanwhile, or, as here, a reader on an
+ * older snapshot) leaves its pages unflushed. The checkpoint flushes them itself before the
+ * RESTART step, which holds the write lock: by then none of the copied pages is dirty. */
+START_TEST(checkpoint_flushes_copied_pages_before_the_restart)
+{
+	struct shard_conn *a = acquire("cf"), *r = acquire("cf");
+	struct pgerr err;
+	ck_assert(shard_exec(a, "CREATE TABLE t (x blob)", &err));
+	shard_conn_set_on_loop(a, true);
+	ck_assert(shard_exec(a,
+			     "WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g "
+			     "WHERE n < 1200) INSERT INTO t SELECT zeroblob(3000) FROM g",
+			     &err));
+	/* A reader on that snapshot; then more frames: a PASSIVE step copies up to the reader's */
+	ck_assert(shard_exec(r, "BEGIN", &err));
+	ck_assert(shard_exec(r, "SELECT count(*) FROM t", &err));
+	ck_assert(shard_exec(a, "INSERT INTO t SELECT zeroblob(3000) FROM t LIMIT 50", &err));
+	shard_conn_set_on_loop(a, false);
+	ck_assert(shard_conn_checkpoint_due(a));
+	struct restart_seen rs = {0};
+	ck_assert(shard_tenant_path(reg, "cf", rs.path, sizeof(rs.path)));
+	sqlite3_busy_handler(shard_conn_db(a), look_at_the_file, &rs);
+	shard_conn_checkpoint(a);
+	sqlite3_busy_handler(shard_conn_db(a), NULL, NULL);
+	ck_assert_int_ge(rs.calls, 1); /* the RESTART step waited for the reader */
+	if (rs.counted) {
+		ck_assert_uint_gt(rs.cc.cached, 1000); /* the copied pages are in the file */
+		ck_assert_uint_eq(rs.cc.dirty, 0);
+		ck_assert_uint_eq(rs.cc.writeback, 0);
+	}
+	ck_assert(shard_exec(r, "COMMIT", &err));
+	shard_conn_release(r);
+	shard_conn_release(a);
+}
+END_TEST
+
+/* The busy handler of the checkpointing connection when its RESTART step meets another
+ * connection's write transaction: that one commits, and the handler gives up this try. */
+static int commit_meanwhile(void *arg, int tries)
+{
+	struct meanwhile *m = arg;
+	struct pgerr err;
+	(void)tries;
+	if (m->calls++ == 0)
+		ck_assert(shard_exec(m->writer, "COMMIT", &err));
+	return 0;
+}
+
+/* A RESTART step that met the write lock is tried again a little later: a writer holds the lock
+ * about half the time under eight clients' inserts, and a checkpoint that did not start the
+ * WAL over sent every commit after it to a worker, to checkpoint again. */
+START_TEST(checkpoint_tries_the_restart_again)
+{
+	struct shard_conn *a = acquire("rt"), *b = acquire("rt");
+	struct pgerr err;
+	ck_assert(shard_exec(a, "CREATE TABLE t (x blob)", &err));
+	shard_conn_set_on_loop(a, true);
+	ck_assert(shard_exec(a,
+			     "WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g "
+			     "WHERE n < 1200) INSERT INTO t SELECT zeroblob(3000) FROM g",
+			     &err));
+	shard_conn_set_on_loop(a, false);
+	ck_assert(shard_conn_checkpoint_due(a));
+	ck_assert(shard_exec(b, "BEGIN", &err));
+	ck_assert(shard_exec(b, "INSERT INTO t VALUES ('w')", &err)); /* holds the write lock */
+	struct meanwhile m = {.writer = b};
+	sqlite3_busy_handler(shard_conn_db(a), commit_meanwhile, &m);
+	shard_conn_checkpoint(a);
+	sqlite3_busy_handler(shard_conn_db(a), NULL, NULL);
+	ck_assert_int_eq(m.calls, 1);
+	ck_assert(!shard_conn_commit_blocks(a)); /* the next commit starts the WAL over */
+	shard_conn_settle(a);
+	shard_conn_settle(b);
+	shard_conn_release(b);
+	shard_conn_release(a);
+}
+END_TEST
+
+/* A failed flush of the tenant's files outside the group commit (a checkpoint's flush of the
+ * database file) fails every later sync of the tenant, as a failed flush of the WAL does. */
+START_TEST(failed_checkpoint_flush_fails_later_syncs)
+{
+	struct shard_conn *a = acquire("cff");
+	int wa = 0;
+	shard_conn_set_waker(a, shard_fixture_wake, &wa);
+	shard_fixture_commit(a, "CREATE TABLE t (x int)");
+	sync_waiting(a, &wa);
+	shard_sync_fail(a, EIO);
+	commit_one(a);
+	struct pgerr err;
+	ck_assert_int_eq(shard_conn_sync(a, true, &err), SHARD_SYNC_FAILED);
+	ck_assert_str_eq(err.sqlstate, SQLSTATE_IO_ERROR);
+	shard_conn_release(a);
+}
+END_TEST
+
 static nlink_t links_of(int fd)
 {
 	struct stat st;
@@ -324,6 +466,9 @@ int main(void)
 	tcase_add_test(tc, loop_commit_defers_the_checkpoint);
 	tcase_add_test(tc, checkpoint_holds_writers_off_and_restarts_the_wal);
 	tcase_add_test(tc, flush_follows_a_new_wal);
+	tcase_add_test(tc, checkpoint_flushes_copied_pages_before_the_restart);
+	tcase_add_test(tc, failed_checkpoint_flush_fails_later_syncs);
+	tcase_add_test(tc, checkpoint_tries_the_restart_again);
 	suite_add_tcase(s, tc);
 	return check_run(s);
 }
