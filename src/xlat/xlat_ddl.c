@@ -457,7 +457,8 @@ static bool default_expr(struct xlat_ctx *c, const PgQuery__Node *e, const struc
 		return xlat_money_default(c, e); /* refused (0A000) unless a constant */
 	bool coerce = str && !col->tr.is_array &&
 		      (col->tr.info->store != XLAT_ST_TEXT || xlat_type_is_temporal(oid) ||
-		       oid == XLAT_OID_CHAR); /* 'xy' is stored x, shown 'x'::"char" */
+		       oid == XLAT_OID_CHAR || /* 'xy' is stored x, shown 'x'::"char" */
+		       oid == XLAT_OID_NAME);  /* cut to 63 bytes, shown 'x'::name */
 	unsigned saved = c->flags;
 	bool ok;
 	c->flags |= XLAT_X_NOSUBQUERY;

@@ -56,3 +56,8 @@ CREATE TABLE qdef2 (b bool[] DEFAULT '{maybe}');
 CREATE TABLE qdef2 (n int[] DEFAULT '{1,x}');
 CREATE TABLE qdef3 (c "char" DEFAULT 65);
 SELECT min(c), max(c), pg_typeof(max(c)) FROM qc;
+-- a name column's string default: read by namein when the table is made, shown 'x'::name
+CREATE TABLE qname (id int, n name DEFAULT 'nm');
+INSERT INTO qname (id) VALUES (1);
+SELECT n, pg_typeof(n) FROM qname;
+SELECT adnum, pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'qname'::regclass ORDER BY adnum;
