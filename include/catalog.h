@@ -262,6 +262,7 @@ struct catalog_column {
 				* table's "pg_temp.name"), else NULL */
 	bool rowid_key;        /* a plain integer key that is the rowid alias (see xlat.h) */
 	bool generated;        /* a stored generated column */
+	bool collate_c;        /* declared COLLATE "C" (attcollation 950, not the default) */
 };
 /* A table's PRIMARY KEY or UNIQUE constraint: its name and columns in key order. */
 struct catalog_ukey {
@@ -426,6 +427,9 @@ void catalog_renamed_refs(struct strbuf *sb, const char *b, const char *e, const
  * column whose expression reads column; malloc'd, NULL when none. */
 char *catalog_generated_clause(const char *table_sql, const char *column);
 char *catalog_generated_reader(const char *table_sql, const char *column);
+/* Whether column of the CREATE TABLE text table_sql is declared COLLATE BINARY (how the
+ * translator keeps a column's COLLATE "C"). */
+bool catalog_sql_collate_c(const char *table_sql, const char *column);
 /* Whether a stored CREATE TABLE text declares an AUTOINCREMENT key (a serial or identity key
  * that is the rowid alias): the keyword as a token, not the word inside a string, a quoted
  * name or a comment. */

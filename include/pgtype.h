@@ -104,6 +104,14 @@ bool pgtype_decl_text_affinity(const char *decl);
  * share. False when s is not a boolean. */
 bool pgtype_parse_bool(const char *s, size_t n, bool *out) MUST_CHECK;
 
+/* "char" (pgtype_input.c), a single byte stored as the text charout prints for it:
+ * pgtype_char_in is charin's and text_char's reading of s[0..n) — \ooo (three octal digits) is
+ * that byte, else the first byte, 0 for the empty string; pgtype_char_out writes charout's text
+ * of byte b into out (at least 5 bytes: "" for 0, \ooo for a byte of 128 or more, else the
+ * byte) and returns its length. */
+uint8_t pgtype_char_in(const char *s, size_t n);
+size_t pgtype_char_out(uint8_t b, char *out);
+
 /* LIKE's literal prefix (pgtype_like.c): the bytes of pattern pat[0..plen) before its first
  * unescaped % or _ (or an escape with nothing after it), escapes removed, into out (at least
  * plen bytes); esc[0..esclen) the escape character, esclen 0 none. Returns its length. */

@@ -1000,6 +1000,7 @@ struct xlat_schema_col {
 	 * refuses both (23502); nothing numbers it. */
 	bool rowid_key;
 	bool generated; /* GENERATED ALWAYS AS (...) STORED: only DEFAULT may be written to it */
+	bool collate_c; /* declared COLLATE "C": its keys' collation (ON CONFLICT inference) */
 };
 /* An enum type of the tenant: its labels in sort order, and the columns of tables declared
  * with it or an array of it (tables[i].columns[i]), which DROP TYPE ... CASCADE drops and

@@ -260,7 +260,16 @@ static void column_row(struct cat_conn *cc, struct cat_rows *r, const struct cat
 	numeric_facts(r, c);
 	datetime_precision(r, c);
 	interval_type(r, c);
-	nulls(r, 1 + 3 + 3); /* interval_precision, character set, collation */
+	nulls(r, 1 + 3); /* interval_precision, character set */
+	/* COLLATE "C", and name's own collation C (the default collation shows none) */
+	bool name = c->typoid == PGTYPE_NAME || (ti && ti->elem_oid == PGTYPE_NAME);
+	if (c->collation || name) {
+		cat_text(r, cat_conn_database(cc));
+		cat_text(r, "pg_catalog");
+		cat_text(r, "C");
+	} else {
+		nulls(r, 3);
+	}
 	if (c->domain) {
 		cat_text(r, cat_conn_database(cc));
 		cat_text(r, cat_conn_public(cc));

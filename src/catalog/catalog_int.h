@@ -45,6 +45,9 @@ struct cat_col {
 	 * numeric typmod of precision 0 or 1001, xlat_numeric.c), which pg_attribute does not
 	 * show; 0: none (the column sidecar's identity "display:<typmod>") */
 	int32_t display_typmod;
+	/* COLLATE "C" on the column (CAT_COLL_C: the translator wrote SQLite's COLLATE BINARY
+	 * after its type), 0: its type's collation */
+	uint32_t collation;
 };
 
 struct cat_rel;
@@ -354,7 +357,15 @@ bool cat_fndef_register(sqlite3 *db);
 /* ---- the DDL scanner: what pragmas do not tell (constraint names, CHECK, index keys) ---- */
 /* GENERATED: not a constraint, a generated column's PostgreSQL text (CATALOG_GENERATED_MARK)
  * in expr. */
-enum cat_con_kind { CAT_CON_PK, CAT_CON_UNIQUE, CAT_CON_CHECK, CAT_CON_FK, CAT_CON_GENERATED };
+/* COLLATE: not a constraint, a column's COLLATE BINARY (its COLLATE "C"). */
+enum cat_con_kind {
+	CAT_CON_PK,
+	CAT_CON_UNIQUE,
+	CAT_CON_CHECK,
+	CAT_CON_FK,
+	CAT_CON_GENERATED,
+	CAT_CON_COLLATE
+};
 
 struct cat_scanned {
 	enum cat_con_kind kind;

@@ -841,6 +841,9 @@ static bool load_table(sqlite3 *db, struct cat_model *m, struct cat_rel *t, stru
 	size_t nsc = 0;
 	cat_scan_table(m->a, t->sql, &sc, &nsc);
 	for (size_t i = 0; i < nsc; i++) { /* a generated column's expression is its default */
+		int16_t c = sc[i].kind == CAT_CON_COLLATE ? attnum(t, sc[i].column) : 0;
+		if (c)
+			t->cols[c - 1].collation = CAT_COLL_C;
 		int16_t k = sc[i].kind == CAT_CON_GENERATED ? attnum(t, sc[i].column) : 0;
 		if (k && t->cols[k - 1].generated && sc[i].expr) {
 			t->cols[k - 1].dflt = sc[i].expr;

@@ -82,7 +82,8 @@ static void fn_regrole_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 static const struct pgfn_def fns[] = {
 	{"pg_regoper_in", 2, fn_regoper_in},
 	{"pg_regoper_out", 1, fn_regoper_out},
-	{"pg_regrole_in", 2, fn_regrole_in},
+	{"pg_regrole_in", 1, fn_regrole_in}, /* 'name'::regrole: 42704 for none */
+	{"pg_regrole_in", 2, fn_regrole_in}, /* to_regrole: NULL */
 };
 
 bool cat_regoper_register(sqlite3 *db, struct cat_conn *cc)

@@ -279,6 +279,12 @@ static uint32_t type_collation(uint32_t oid)
 		       : 0;
 }
 
+/* A column's collation: its COLLATE "C", else its type's. */
+static uint32_t col_collation(const struct cat_col *c)
+{
+	return c->collation ? c->collation : type_collation(c->typoid);
+}
+
 static void attribute(struct cat_rows *r, const struct cat_model *m, const struct cat_rel *rel,
 		      int i)
 {
@@ -311,7 +317,7 @@ static void attribute(struct cat_rows *r, const struct cat_model *m, const struc
 	cat_bool(r, false);
 	cat_bool(r, true);
 	cat_int(r, 0);
-	cat_int(r, type_collation(c->typoid));
+	cat_int(r, col_collation(c));
 	cat_null(r);
 	cat_null(r);
 	cat_null(r);
@@ -382,8 +388,8 @@ static const char *key_vector(const struct cat_model *m, struct arena *a,
 		uint32_t v = what == 'c'   ? cat_index_key_opclass(m, ix, k)
 			     : what == 'o' ? (ix->desc && ix->desc[k] ? 1u : 0u) |
 						     (cat_index_key_nulls_first(ix, k) ? 2u : 0u)
-			     : col	   ? type_collation(ix->table->cols[ix->keys[k] - 1].typoid)
-					   : 0;
+			     : col ? col_collation(&ix->table->cols[ix->keys[k] - 1])
+				   : 0;
 		strbuf_printf(&sb, "%s%u", k ? " " : "", v);
 	}
 	const char *s = arena_strdup(a, sb.data ? sb.data : "");

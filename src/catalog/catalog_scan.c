@@ -225,6 +225,9 @@ static bool element(struct scan_out *o, struct lexer *lx)
 			fk->match_full = is_word(&nt, "FULL");
 		} else if (is_word(&t, "INITIALLY") && fk && next(lx, &nt)) {
 			fk->deferred = is_word(&nt, "DEFERRED");
+		} else if (is_word(&t, "COLLATE") && column && next(lx, &nt) &&
+			   is_word(&nt, "BINARY")) {
+			add(o, CAT_CON_COLLATE, NULL, column);
 		} else if (is_word(&t, "AS") && column && next(lx, &nt) && nt.kind == '(') {
 			generated(o, column, group(o->a, lx, &nt));
 		} else if (t.kind == '(') {
@@ -326,6 +329,19 @@ static const struct cat_scanned *generated_entry(struct arena *a, const char *sq
 			return &sc[i];
 	}
 	return NULL;
+}
+
+bool catalog_sql_collate_c(const char *table_sql, const char *column)
+{
+	struct arena *a = arena_new(0);
+	struct cat_scanned *sc = NULL;
+	size_t n = 0;
+	bool found = false;
+	cat_scan_table(a, table_sql, &sc, &n);
+	for (size_t i = 0; i < n && !found; i++)
+		found = sc[i].kind == CAT_CON_COLLATE && strcasecmp(sc[i].column, column) == 0;
+	arena_free(a);
+	return found;
 }
 
 char *catalog_generated_clause(const char *table_sql, const char *column)

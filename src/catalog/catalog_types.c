@@ -248,10 +248,13 @@ static void copy_cols(struct arena *a, struct catalog_relation *d, const struct 
 			.name = arena_strdup(a, c->name),
 			.type_oid = unknown ? 0 : c->typoid,
 			/* the translator's display scale of a numeric expression column */
-			.typmod = unknown ? -1 : c->display_typmod ? c->display_typmod : c->typmod,
+			.typmod = unknown             ? -1
+				  : c->display_typmod ? c->display_typmod
+						      : c->typmod,
 			.identity = c->identity,
 			.rowid_key = c->rowid_key,
 			.generated = c->generated != '\0',
+			.collate_c = c->collation == CAT_COLL_C,
 			.rowid_seq = c->rowid_seq ? arena_strdup(a, c->rowid_seq) : NULL};
 		dflt[k] = c->dflt_sql ? arena_strdup(a, c->dflt_sql) : NULL;
 	}

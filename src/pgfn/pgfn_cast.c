@@ -744,6 +744,65 @@ static void fn_bool(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(ctx, v.i != 0);
 }
 
+/* pgfn_char(x): text_char, x's text read as charin reads it into the stored form of a
+ * "char" (charout's text: 'ab' is a, 'é' is \303). */
+static void fn_char(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	char out[5];
+	size_t n = pgtype_char_out(pgtype_char_in(s ? s : "", (size_t)sqlite3_value_bytes(argv[0])),
+				   out);
+	sqlite3_result_text(ctx, out, (int)n, SQLITE_TRANSIENT);
+}
+
+/* pgfn_i4tochar(i): i4tochar, the byte of a signed value -128 .. 127. */
+static void fn_i4tochar(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	sqlite3_int64 i = sqlite3_value_int64(argv[0]);
+	if (i < -128 || i > 127) {
+		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "\"char\" out of range");
+		return;
+	}
+	char out[5];
+	size_t n = pgtype_char_out((uint8_t)(int8_t)i, out);
+	sqlite3_result_text(ctx, out, (int)n, SQLITE_TRANSIENT);
+}
+
+/* pgfn_chartoi4(c): chartoi4, the byte of a "char" as a signed value ('\377' is -1). */
+static void fn_chartoi4(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	uint8_t b = pgtype_char_in(s ? s : "", (size_t)sqlite3_value_bytes(argv[0]));
+	sqlite3_result_int(ctx, (int8_t)b);
+}
+
+/* The collation pgfn_char: "char" values (charout's text) in charlt's order, their bytes as
+ * unsigned (\303 after z); a text no "char" has (a foreign writer's) after an equal byte. */
+static int collate_char(void *arg, int na, const void *a, int nb, const void *b)
+{
+	(void)arg;
+	int x = pgtype_char_in(a, (size_t)na), y = pgtype_char_in(b, (size_t)nb);
+	if (x != y)
+		return x - y;
+	int r = memcmp(a, b, (size_t)(na < nb ? na : nb));
+	return r ? r : na - nb;
+}
+
 int pgfn_register_cast(sqlite3 *db)
 {
 	static const struct {
@@ -764,6 +823,9 @@ int pgfn_register_cast(sqlite3 *db)
 		{"pgfn_bpchar_pad", 2, fn_bpchar_pad},
 		{"pgfn_inet_text", 1, fn_inet_text},
 		{"pgfn_name", 1, fn_name},
+		{"pgfn_char", 1, fn_char},
+		{"pgfn_i4tochar", 1, fn_i4tochar},
+		{"pgfn_chartoi4", 1, fn_chartoi4},
 		{"shardlite_notnull", 3, fn_notnull},
 		{"shardlite_merge_once", 1, fn_merge_once},
 		{"shardlite_substr_len", 1, fn_substr_len},
@@ -783,10 +845,12 @@ int pgfn_register_cast(sqlite3 *db)
 		if (rc != SQLITE_OK)
 			return rc;
 	}
+	int rc = sqlite3_create_collation(db, "pgfn_char", SQLITE_UTF8, NULL, collate_char);
+	if (rc != SQLITE_OK)
+		return rc;
 	/* not deterministic: it counts rows, a call of constant arguments too */
-	int rc = sqlite3_create_function(db, "shardlite_upsert_key", -1,
-					 SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, fn_upsert_key, NULL,
-					 NULL);
+	rc = sqlite3_create_function(db, "shardlite_upsert_key", -1, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+				     NULL, fn_upsert_key, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
 	static const struct {

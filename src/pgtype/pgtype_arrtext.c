@@ -46,6 +46,7 @@ static bool converted(uint32_t elem)
 	switch (elem) {
 	case PGTYPE_BOOL:
 	case PGTYPE_NAME:
+	case PGTYPE_CHAR: /* charin: the first byte, {ab} is {a} */
 	case PGTYPE_INT2:
 	case PGTYPE_INT4:
 	case PGTYPE_INT8:

@@ -156,7 +156,6 @@ static bool send_tid(struct strbuf *out, const struct pgtype_value *v, struct pg
 	return true;
 }
 
-/* "char" is one byte; the empty string is a NUL byte, as charsend sends it. */
 /* Through the text form, so numeric(p,s) shows its scale in dscale as in text output. */
 static bool send_numeric(struct strbuf *out, int32_t typmod, const struct pgtype_value *v,
 			 struct pgerr *err)
@@ -184,12 +183,14 @@ static bool recv_numeric(const uint8_t *p, size_t n, struct arena *a, struct pgt
 	return ok;
 }
 
+/* "char" is one byte, read from its stored text as charin reads it (\303 is the byte 0xC3);
+ * the empty string is a NUL byte, as charsend sends it. */
 static bool send_char(struct strbuf *out, const struct pgtype_value *v)
 {
 	struct strbuf tmp;
 	strbuf_init(&tmp, 0);
 	pgtype_append_as_text(&tmp, v);
-	strbuf_put_u8(out, tmp.len > 0 ? (uint8_t)tmp.data[0] : 0);
+	strbuf_put_u8(out, pgtype_char_in(tmp.data ? tmp.data : "", tmp.len));
 	strbuf_fini(&tmp);
 	return true;
 }
@@ -409,8 +410,14 @@ static bool recv_other(uint32_t oid, const uint8_t *p, size_t n, struct arena *a
 	case PGTYPE_BYTEA:
 		out->kind = PGTYPE_V_BLOB;
 		return true;
-	case PGTYPE_CHAR:
-		return need_len(oid, n, 1, err);
+	case PGTYPE_CHAR: { /* the byte, stored as charout prints it */
+		if (!need_len(oid, n, 1, err))
+			return false;
+		char *buf = arena_alloc(a, 5);
+		out->n = pgtype_char_out(p[0], buf);
+		out->p = buf;
+		return true;
+	}
 	case PGTYPE_JSONB:
 	case PGTYPE_JSONPATH:
 		if (n < 1 || p[0] != 1)

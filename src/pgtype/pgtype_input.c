@@ -432,6 +432,29 @@ static bool decode_number(uint32_t oid, const char *s, size_t n, struct pgtype_v
 	return rc == PGTYPE_PARSE_OK || parse_failed(err, rc, oid, s, n, &num);
 }
 
+uint8_t pgtype_char_in(const char *s, size_t n)
+{
+	if (n == 4 && s[0] == '\\' && is_octal(s[1], '7') && is_octal(s[2], '7') &&
+	    is_octal(s[3], '7'))
+		return (uint8_t)(((s[1] - '0') << 6) + ((s[2] - '0') << 3) + (s[3] - '0'));
+	return n ? (uint8_t)s[0] : 0;
+}
+
+size_t pgtype_char_out(uint8_t b, char *out)
+{
+	if (b >= 0x80) {
+		out[0] = '\\';
+		out[1] = (char)('0' + (b >> 6));
+		out[2] = (char)('0' + ((b >> 3) & 7));
+		out[3] = (char)('0' + (b & 7));
+		out[4] = '\0';
+		return 4;
+	}
+	out[0] = (char)b;
+	out[1] = '\0';
+	return b ? 1 : 0;
+}
+
 static bool decode_other(uint32_t oid, const char *s, size_t n, struct arena *a,
 			 struct pgtype_value *out, struct pgerr *err)
 {
@@ -457,6 +480,12 @@ static bool decode_other(uint32_t oid, const char *s, size_t n, struct arena *a,
 		while (out->n > 63 || (out->n < n && ((unsigned char)s[out->n] & 0xC0) == 0x80))
 			out->n--;
 		return true;
+	case PGTYPE_CHAR: { /* charin, stored as charout prints it */
+		char *buf = arena_alloc(a, 5);
+		out->n = pgtype_char_out(pgtype_char_in(s, n), buf);
+		out->p = buf;
+		return true;
+	}
 	case PGTYPE_UUID:
 		if (!pgtype_parse_uuid(s, n, u))
 			return syntax_error(err, oid, s, n);

@@ -250,7 +250,9 @@ _Static_assert(sizeof(struct xlat_schema_col) == sizeof(struct catalog_column) &
 		       offsetof(struct xlat_schema_col, rowid_seq) ==
 			       offsetof(struct catalog_column, rowid_seq) &&
 		       offsetof(struct xlat_schema_col, generated) ==
-			       offsetof(struct catalog_column, generated),
+			       offsetof(struct catalog_column, generated) &&
+		       offsetof(struct xlat_schema_col, collate_c) ==
+			       offsetof(struct catalog_column, collate_c),
 	       "xlat_schema_col and catalog_column must share their layout");
 _Static_assert(sizeof(struct xlat_domain) == sizeof(struct catalog_domain) &&
 		       offsetof(struct xlat_domain, base) == offsetof(struct catalog_domain, base) &&

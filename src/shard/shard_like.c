@@ -241,6 +241,8 @@ static bool column(struct like *l, sqlite3_stmt *vm, int npk, struct pgerr *err)
 			      : strcasecmp(decl, "integer") == 0 ? integer_type(l, name)
 								 : decl);
 	}
+	if (catalog_sql_collate_c(l->src_sql, name)) /* COLLATE "C": copied, as PostgreSQL */
+		strbuf_puts(&l->def, " COLLATE BINARY");
 	if (sqlite3_column_int(vm, 2) || (pk && !hidden))
 		strbuf_puts(&l->def, " NOT NULL");
 	/* a domain's DEFAULT is the type's: the column has it unless it has one of its own */

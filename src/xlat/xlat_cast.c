@@ -374,6 +374,8 @@ static bool from_string(struct xlat_ctx *c, const struct cast *k, const char *s)
 		return true;
 	case XLAT_OID_XID:
 		return xlat_xid_literal(c, s);
+	case XLAT_OID_CHAR: /* charin: the first byte ('ab' is a) */
+		return xlat_net_literal(c, XLAT_OID_CHAR, s, const_location(k->arg));
 	case XLAT_OID_MONEY: /* cash_in: the cents */
 		return xlat_money_literal(c, s, const_location(k->arg));
 	case XLAT_OID_BIT:
@@ -717,6 +719,9 @@ static bool from_expr(struct xlat_ctx *c, const struct cast *k)
 	int xid = xlat_xid_cast_from(c, x, st, k->to.info->oid, k->location);
 	if (xid)
 		return xid > 0;
+	int qchar = xlat_char_cast_from(c, x, st, k->to.info->oid, k->location);
+	if (qchar)
+		return qchar > 0;
 	bool repeatable = c->volatile_seen == vol;
 	switch (k->to.info->store) {
 	case XLAT_ST_INT:
@@ -960,7 +965,7 @@ bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type
 	struct cast k = {.arg = tc->arg, .location = tc->location};
 	if (ctor_cast(tc)) { /* each element cast, not the constructor's text read as an array */
 		c->flags &= ~(unsigned)XLAT_X_RESULT;
-		if (qchar_array(tc)) /* "char" is no column type, but its elements cast (catalog) */
+		if (qchar_array(tc)) /* pg_catalog."char"[] too */
 			return xlat_array_ctor_cast(c, tc, 1002 /* "char"[] */, t);
 		return xlat_type_resolve(c, tc->type_name, &k.to) &&
 		       xlat_array_ctor_cast(c, tc, xlat_type_oid(&k.to), t);

@@ -1074,12 +1074,20 @@ static bool to_regproc(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t
 		xlat_puts(c, ")");
 		return true;
 	}
-	struct xlat_type ignored;
-	if (!shown || oid == XLAT_OID_REGPROC)
+	struct xlat_type at, ignored;
+	if (!shown)
 		return xlat_expr(c, tc->arg, &ignored);
-	xlat_puts(c, "pg_regprocedure_out("); /* an OID column shown as name(argtypes) */
+	if (!xlat_scope_dry_expr(c, tc->arg, &at))
+		return false;
+	if (oid == XLAT_OID_REGPROC && at.oid == XLAT_OID_REGPROC)
+		return xlat_expr(c, tc->arg, &ignored); /* typinput::regproc: the name already */
+	/* an OID column shown as its name (p.oid::regproc) or name(argtypes); a regproc value
+	 * (typinput::regprocedure) is a name here: through its OID */
+	xlat_puts(c, oid == XLAT_OID_REGPROC      ? "pg_regproc_out("
+		     : at.oid == XLAT_OID_REGPROC ? "pg_regprocedure_out(pg_regproc_match("
+						  : "pg_regprocedure_out(");
 	bool ok = xlat_expr(c, tc->arg, &ignored);
-	xlat_puts(c, ")");
+	xlat_puts(c, oid != XLAT_OID_REGPROC && at.oid == XLAT_OID_REGPROC ? "))" : ")");
 	return ok;
 }
 
@@ -1131,6 +1139,8 @@ static const char *reg_in(uint32_t oid)
 		return "pg_regtype_in";
 	case OID_REGNAMESPACE:
 		return "pg_regnamespace_in";
+	case 4096: /* regrole */
+		return "pg_regrole_in";
 	default:
 		return NULL;
 	}
@@ -1186,26 +1196,6 @@ static bool to_oid(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_
 		xlat_printf(c, "CAST(%s AS INTEGER)", arg.data ? arg.data : "");
 	strbuf_fini(&arg);
 	return ok;
-}
-
-/* x::"char" (pg_dump's 's'::"char", compared with catalog columns such as relkind): the
- * first character of the text, as text → "char" keeps the first byte (the catalog's "char"
- * values are ASCII letters). Other sources (integers) are not converted. */
-static int to_char_type(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t)
-{
-	const char *s = str_literal(tc->arg);
-	*t = (struct xlat_type){18 /* "char" */, -1};
-	if (s) {
-		xlat_string(c, arena_strndup(c->a, s, *s ? 1 : 0));
-		return 1;
-	}
-	if (is_int_literal(tc->arg))
-		return 0;
-	struct xlat_type ignored;
-	xlat_puts(c, "substr(");
-	bool ok = xlat_expr(c, tc->arg, &ignored);
-	xlat_puts(c, ", 1, 1)");
-	return ok ? 1 : -1;
 }
 
 /* '{int,int8,int2}'::regtype[] (drizzle-kit: atttypid = ANY ('{int,int8,int2}'::regtype[])):
@@ -1316,7 +1306,7 @@ int xlat_catalog_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xl
 		return 0;
 	bool ok;
 	if (!tn->n_array_bounds && strcmp(name, "char") == 0 && tn->n_typmods == 0)
-		return to_char_type(c, tc, t);
+		return xlat_char_cast(c, tc->arg, tc->location, t) ? 1 : -1;
 	int lit = tn->n_array_bounds == 1 && strcmp(name, "regtype") == 0
 			  ? regtype_array_literal(c, tc, shown, t)
 			  : 0;
@@ -1345,6 +1335,8 @@ int xlat_catalog_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xl
 	else if (strcmp(name, "regnamespace") == 0)
 		ok = to_reg(c, tc, OID_REGNAMESPACE, "pg_regnamespace_in", "pg_regnamespace_out",
 			    shown, t);
+	else if (strcmp(name, "regrole") == 0) /* 'postgres'::regrole, r.oid::regrole */
+		ok = to_reg(c, tc, 4096, "pg_regrole_in", "pg_get_userbyid", shown, t);
 	else if (strcmp(name, "oid") == 0)
 		ok = to_oid(c, tc, t);
 	else if (strcmp(name, "regproc") == 0 || strcmp(name, "regprocedure") == 0)

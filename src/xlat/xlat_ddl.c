@@ -14,6 +14,7 @@
 #include "xlat_syscol.h"
 
 #include "catalog.h"
+#include "pgtype.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -413,8 +414,39 @@ static void refit(struct xlat_ctx *c, size_t start, bool paren, struct xlat_type
 	xlat_puts(c, ")");
 }
 
+/* A string default of an array of a built-in type whose elements pgtype reads ('{yes}' of a
+ * boolean[], '{ab}' of a "char"[]): stored as array_in reads it ({t}, {a}), as PostgreSQL
+ * keeps the constant; 0 for another default (date/time elements, which read by the session's
+ * settings, or an enum's, a composite's: kept as written), -1 failed (22P02). */
+static int array_string_default(struct xlat_ctx *c, const PgQuery__Node *e,
+				const struct column *col)
+{
+	uint32_t elem = col->tr.info->oid;
+	if (!col->tr.is_array || e->node_case != NODE(A_CONST) || e->a_const->isnull ||
+	    e->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL || elem >= 16384 ||
+	    pgtype_array_styled(elem) || !pgtype_by_oid(elem))
+		return 0;
+	const char *s = e->a_const->sval->sval;
+	struct pgtype_value v;
+	struct pgerr err;
+	pgerr_clear(&err);
+	if (!pgtype_array_canon(elem, s, strlen(s), c->a, &v, &err)) {
+		xlat_fail(c, err.sqlstate, e->a_const->location, "%s", err.message);
+		if (err.detail[0])
+			pgerr_detail(c->err, "%s", err.detail);
+		return -1;
+	}
+	xlat_puts(c, "DEFAULT (");
+	xlat_string(c, arena_strndup(c->a, v.p, v.n));
+	xlat_puts(c, ")");
+	return 1;
+}
+
 static bool default_expr(struct xlat_ctx *c, const PgQuery__Node *e, const struct column *col)
 {
+	int arr = array_string_default(c, e, col);
+	if (arr)
+		return arr > 0;
 	struct xlat_type ignored;
 	uint32_t oid = col->tr.info->oid;
 	bool str = e->node_case == NODE(A_CONST) && !e->a_const->isnull &&
@@ -424,7 +456,9 @@ static bool default_expr(struct xlat_ctx *c, const PgQuery__Node *e, const struc
 	if (oid == XLAT_OID_MONEY && e->node_case != NODE(A_CONST) && !col->tr.is_array)
 		return xlat_money_default(c, e); /* refused (0A000) unless a constant */
 	bool coerce = str && !col->tr.is_array &&
-		      (col->tr.info->store != XLAT_ST_TEXT || xlat_type_is_temporal(oid));
+		      (col->tr.info->store != XLAT_ST_TEXT || xlat_type_is_temporal(oid) ||
+		       oid == XLAT_OID_CHAR || /* 'xy' is stored x, shown 'x'::"char" */
+		       oid == XLAT_OID_NAME);  /* cut to 63 bytes, shown 'x'::name */
 	unsigned saved = c->flags;
 	bool ok;
 	c->flags |= XLAT_X_NOSUBQUERY;
@@ -824,6 +858,14 @@ bool xlat_value_clauses_check(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, 
 				  "%s for column \"%s\" of table \"%s\"", what, col, table);
 }
 
+/* A column's COLLATE "C" ("POSIX", ucs_basic: the same bytewise order), not "default". */
+static bool collate_c(const PgQuery__CollateClause *cc)
+{
+	const char *name = cc && cc->n_collname ? xlat_node_str(cc->collname[cc->n_collname - 1])
+						: NULL;
+	return name && xlat_collation_name_ok(name, false);
+}
+
 bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, int autonum,
 		     const char *pk_name, const char *seq_table)
 {
@@ -852,6 +894,9 @@ bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, int auton
 	xlat_puts(c, " ");
 	/* A rowid alias must be declared exactly INTEGER; SQLite reports it back as INTEGER. */
 	put_decl(c, autonum ? "integer" : xlat_type_format(c, &tr));
+	if (collate_c(cd->coll_clause)) /* kept for the catalog (attcollation C); bytewise is
+					 * SQLite's default order too */
+		xlat_puts(c, " COLLATE BINARY");
 	const PgQuery__Constraint *prev = NULL;
 	bool has_pk = false, has_notnull = false, has_default = false, deferrable_pk = false;
 	for (size_t i = 0; i < cd->n_constraints; i++) {

@@ -560,13 +560,26 @@ static bool arbiters_immediate(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 	return true;
 }
 
+/* Whether ON CONFLICT's collation cn for key column name (NULL: an expression) is the
+ * collation of that column's index keys: "C" (POSIX, ucs_basic) of a COLLATE "C" column,
+ * "default" of another (an index key keeps no COLLATE of its own here). */
+static bool key_collation(const char *cn, const char *name, const struct xlat_schema_col *cols,
+			  size_t ncols)
+{
+	const struct xlat_schema_col *col = name ? xlat_scope_col(cols, ncols, name) : NULL;
+	if (col && col->collate_c)
+		return xlat_collation_name_ok(cn, false);
+	return strcmp(cn, "default") == 0;
+}
+
 /* ON CONFLICT (col opclass) and (col COLLATE x): PostgreSQL infers only an index whose key
  * has that operator class and collation (infer_collation_and_opclass_matches); SQLite would
- * take any unique index of the columns. A collation other than "default" matches none, as
- * the translator keeps none on a column or an index key (COLLATE "C" is the default's
- * order here). A class is checked for plain columns without WHERE; else left to SQLite. */
+ * take any unique index of the columns. A column's key collation is its own (key_collation);
+ * another matches none. A class is checked for plain columns without WHERE; else left to
+ * SQLite. */
 static bool arbiter_classes(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
-			    const PgQuery__InferClause *inf, const char *const *names)
+			    const PgQuery__InferClause *inf, const char *const *names,
+			    const struct xlat_schema_col *cols, size_t ncols)
 {
 	size_t n = inf->n_index_elems;
 	const char **classes = arena_zalloc(c->a, (n + 1) * sizeof(char *));
@@ -578,7 +591,7 @@ static bool arbiter_classes(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 			classes[i] = xlat_node_str(ie->opclass[ie->n_opclass - 1]);
 		const char *cn = ie->n_collation ? xlat_node_str(ie->collation[ie->n_collation - 1])
 						 : NULL;
-		coll |= cn && strcmp(cn, "default") != 0;
+		coll |= cn && !key_collation(cn, names[i], cols, ncols);
 		any |= classes[i] || coll;
 	}
 	if (!coll && (!any || expr || inf->where_clause))
@@ -659,7 +672,7 @@ static bool on_conflict(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 			names[i] = ie->name && *ie->name ? ie->name : NULL;
 		}
 		if (!arbiters_immediate(c, rel, NULL, names, inf->n_index_elems) ||
-		    !arbiter_classes(c, rel, inf, names))
+		    !arbiter_classes(c, rel, inf, names, cols, ncols))
 			return false;
 		/* a key named twice is named once: PostgreSQL infers the index all the same,
 		 * SQLite matches none */

@@ -506,7 +506,11 @@ bool xlat_default_assignable(struct xlat_ctx *c, const char *column, struct xlat
 	if (base.oid == XLAT_OID_TEXT || base.oid == XLAT_OID_VARCHAR ||
 	    base.oid == XLAT_OID_BPCHAR || base.oid == XLAT_OID_NAME)
 		return true; /* every type has an assignment cast to a string type */
-	if (!xlat_type_unmatched(dt, base) && !(number_or_bool && xlat_type_is_temporal(dt.oid)))
+	bool qchar = base.oid == XLAT_OID_CHAR && dt.oid != XLAT_OID_CHAR && dt.oid &&
+		     dt.oid != XLAT_OID_UNKNOWN && dt.oid != XLAT_OID_TEXT &&
+		     dt.oid != XLAT_OID_VARCHAR && dt.oid != XLAT_OID_BPCHAR;
+	if (!qchar && !xlat_type_unmatched(dt, base) &&
+	    !(number_or_bool && xlat_type_is_temporal(dt.oid)))
 		return true;
 	const struct xlat_typeinfo *bi = xlat_type_by_oid(base.oid), *di = xlat_type_by_oid(dt.oid);
 	if (!bi || !di)
@@ -580,7 +584,7 @@ bool xlat_collation_clause(struct xlat_ctx *c, const PgQuery__CollateClause *cc,
 					      base->domain ? base->domain->name : base->info->sql_name,
 					      base->is_array ? "[]" : ""));
 	const char *name = cc->n_collname ? xlat_node_str(cc->collname[cc->n_collname - 1]) : NULL;
-	if (!xlat_collation_name_ok(name, false))
+	if (!xlat_collation_name_ok(name, true)) /* "default": the type's own */
 		return xlat_unsupported(c, cc->location, "a collation other than \"C\"");
 	return true;
 }

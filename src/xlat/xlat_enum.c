@@ -239,7 +239,8 @@ const char *xlat_order_collation(struct xlat_ctx *c, uint32_t oid)
 	       : oid == XLAT_OID_JSONB          ? xlat_jsonb_collation(oid, oid, NULL)
 	       : oid == XLAT_OID_INTERVAL       ? " COLLATE pgfn_interval" /* pgfn_dtarith.c */
 	       : oid == XLAT_OID_TIMETZ         ? " COLLATE pgfn_timetz"
-					        : xlat_enum_collation(c, oid);
+	       : oid == XLAT_OID_CHAR           ? " COLLATE pgfn_char" /* xlat_char.c */
+						: xlat_enum_collation(c, oid);
 }
 
 const char **xlat_enum_sort_colls(struct xlat_ctx *c, const PgQuery__SelectStmt *s,

@@ -618,8 +618,11 @@ static void regproc_cmp(struct xlat_ctx *c, struct xlat_type l, struct xlat_type
 static bool reg_cmp(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type l,
 		    struct xlat_type r, size_t mark, size_t lend, size_t rstart)
 {
-	const char *lin = xlat_catalog_reg_input(xlat_type_reg_oid(l.oid) ? l.oid : 0);
-	const char *rin = xlat_catalog_reg_input(xlat_type_reg_oid(r.oid) ? r.oid : 0);
+	/* regrole too: its value is the role's name (r.oid = current_user::regrole) */
+	const char *lin =
+		xlat_catalog_reg_input(xlat_type_reg_oid(l.oid) || l.oid == 4096 ? l.oid : 0);
+	const char *rin =
+		xlat_catalog_reg_input(xlat_type_reg_oid(r.oid) || r.oid == 4096 ? r.oid : 0);
 	if (!lin && !rin)
 		return true;
 	bool rstr = r.oid == XLAT_OID_TEXT || r.oid == XLAT_OID_UNKNOWN;
@@ -874,6 +877,8 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		coll = xlat_enum_collation(c, xlat_enum_by_oid(c, l.oid, NULL) ? l.oid : r.oid);
 	if (cmp && !coll) /* inet: in network_cmp's order (xlat_net.c) */
 		coll = xlat_net_collation(l.oid, r.oid, op);
+	if (cmp && !coll) /* "char": its bytes unsigned (xlat_char.c) */
+		coll = xlat_char_collation(l.oid, r.oid, op);
 	if (cmp && !coll) /* ranges: in range_cmp's order (xlat_range.c) */
 		coll = xlat_range_collation(l.oid, r.oid);
 	if (cmp && !coll) /* tsvector, tsquery: their btree order (xlat_tsearch.c) */

@@ -200,11 +200,15 @@ static bool sp_pg_typeof(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct 
 	bool agg = !no_agg(NULL, &f->args[0]->base);
 	struct strbuf scratch, *saved = c->sb;
 	strbuf_init(&scratch, 0);
+	unsigned flags = c->flags;
 	if (agg)
 		xlat_puts(c, "CASE WHEN (");
 	else
 		c->sb = &scratch;
+	if (!agg && f->args[0]->node_case == PG_QUERY__NODE__NODE_TYPE_CAST)
+		c->flags |= XLAT_X_RESULT; /* 'users'::regclass is a regclass, not its OID */
 	bool ok = xlat_expr(c, f->args[0], &tv[0]);
+	c->flags = flags;
 	c->sb = saved;
 	strbuf_fini(&scratch);
 	if (!ok)
@@ -235,6 +239,16 @@ static bool sp_pg_typeof(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct 
 	static const struct xlat_typeinfo voidti = {.sql_name = "void"};
 	if (tv[0].oid == 2278 /* void: a void function's result, NULL::void */)
 		ti = &voidti;
+	/* the OID alias types the translator types values with but keeps no column type of */
+	static const struct xlat_typeinfo regti[] = {{.oid = XLAT_OID_REGPROC,
+						      .sql_name = "regproc"},
+						     {.oid = 2202, .sql_name = "regprocedure"},
+						     {.oid = 2203, .sql_name = "regoper"},
+						     {.oid = 2204, .sql_name = "regoperator"},
+						     {.oid = 4096, .sql_name = "regrole"}};
+	for (size_t i = 0; !ti && !elem && !d && i < ARRAY_LEN(regti); i++)
+		if (tv[0].oid == regti[i].oid)
+			ti = &regti[i];
 	if (tv[0].oid != XLAT_OID_UNKNOWN && !ti && !elem && !d)
 		return xlat_unsupported(c, f->location,
 					"pg_typeof of a value whose type is only known when the "

@@ -556,8 +556,8 @@ static struct xlat_type result_type(const struct fn *fn, const struct xlat_type 
 					(a.oid == XLAT_OID_VARCHAR && !(fn->flags & FN_WINDOW))
 				? XLAT_OID_TEXT
 				: a.oid;
-		if (a.oid == XLAT_OID_NAME && fn->flags & FN_AGG)
-			r.oid = XLAT_OID_TEXT; /* no min(name): PostgreSQL takes min(text) */
+		if ((a.oid == XLAT_OID_NAME || a.oid == XLAT_OID_CHAR) && fn->flags & FN_AGG)
+			r.oid = XLAT_OID_TEXT; /* no min(name), min("char"): min(text) */
 		xlat_numeric_arith(&r, a, a, "+");
 		break;
 	case R_SUM:

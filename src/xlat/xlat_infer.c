@@ -112,6 +112,9 @@ static const char *check_fn(const struct xlat_schema_col *col, bool *takes_mod)
 	case XLAT_OID_NAME: /* cut to 63 bytes, as the assignment to name cuts it */
 		*takes_mod = false;
 		return "pgfn_name";
+	case XLAT_OID_CHAR: /* text_char: the first byte */
+		*takes_mod = false;
+		return "pgfn_char";
 	case XLAT_OID_FLOAT4: /* a double past a real's range is 22003 (float8_float4) */
 		*takes_mod = false;
 		return "pgfn_f8_f4";
@@ -148,6 +151,7 @@ static bool literal_input(uint32_t oid)
 	switch (oid) {
 	case XLAT_OID_BOOL:
 	case XLAT_OID_BYTEA:
+	case XLAT_OID_CHAR:
 	case XLAT_OID_INT2:
 	case XLAT_OID_INT4:
 	case XLAT_OID_INT8:
@@ -433,6 +437,8 @@ bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,
 		return false;
 	bool null = n->node_case == NODE(A_CONST) && n->a_const->isnull;
 	if (!null && !xlat_xid_assign_check(c, col, t, xlat_tree_location(&n->base)))
+		return false;
+	if (!null && !xlat_char_assign_check(c, col, t, xlat_tree_location(&n->base)))
 		return false;
 	if (col->type_oid == XLAT_OID_BOOL &&
 	    (int_rank(t.oid) || t.oid == XLAT_OID_NUMERIC || t.oid == XLAT_OID_FLOAT4 ||

@@ -15,6 +15,7 @@ enum {
 	XLAT_OID_UNKNOWN_COL = 0,
 	XLAT_OID_BOOL = 16,
 	XLAT_OID_BYTEA = 17,
+	XLAT_OID_CHAR = 18, /* "char" */
 	XLAT_OID_NAME = 19,
 	XLAT_OID_INT8 = 20,
 	XLAT_OID_INT2 = 21,
@@ -1604,6 +1605,23 @@ int xlat_ts_any(struct xlat_ctx *c, const PgQuery__AExpr *e, bool all, struct xl
 /* The collation of a comparison or ORDER BY of tsvector or tsquery (their btree order,
  * pgfn_tscmp.c), NULL for other types. */
 const char *xlat_ts_collation(uint32_t l, uint32_t r);
+/* ---- xlat_char.c: "char" (one byte, stored as charout's text) ---- */
+/* x::"char": string and int4 values, literals and parameters (charin, text_char, i4tochar);
+ * 42846 for the others, 22003 for an integer outside -128 .. 127. */
+bool xlat_char_cast(struct xlat_ctx *c, const PgQuery__Node *arg, int location,
+		    struct xlat_type *t);
+/* A "char" x cast to type to: 0 not a "char" or to a string type (its text), 1 written
+ * (int4: chartoi4), -1 failed (42846). */
+int xlat_char_cast_from(struct xlat_ctx *c, const char *x, struct xlat_type st, uint32_t to,
+			int location);
+/* The collation an ordering comparison (op) of a "char" with a "char" or a literal takes,
+ * pgfn_char (charlt: bytes unsigned, \303 after z); NULL for another comparison. */
+const char *xlat_char_collation(uint32_t l, uint32_t r, const char *op);
+/* A value of type t stored into col: 42804 when col is a "char" and t neither "char" nor a
+ * string type with an assignment cast (text, varchar, bpchar). */
+bool xlat_char_assign_check(struct xlat_ctx *c, const struct xlat_schema_col *col,
+			    struct xlat_type t, int location);
+
 /* ---- xlat_xid.c: xid (a transaction id stored as its INTEGER) ---- */
 /* A string literal read by xidin (PostgreSQL 15: never an error). */
 bool xlat_xid_literal(struct xlat_ctx *c, const char *s);

@@ -191,9 +191,9 @@ bool xlat_scope_sequence(struct xlat_ctx *c, const PgQuery__RangeVar *rv,
 {
 	/* what PostgreSQL shows of a sequence read as a relation */
 	static const struct xlat_schema_col seq_cols[] = {
-		{"last_value", XLAT_OID_INT8, -1, '\0', NULL, false, false},
-		{"log_cnt", XLAT_OID_INT8, -1, '\0', NULL, false, false},
-		{"is_called", XLAT_OID_BOOL, -1, '\0', NULL, false, false},
+		{"last_value", XLAT_OID_INT8, -1, '\0', NULL, false, false, false},
+		{"log_cnt", XLAT_OID_INT8, -1, '\0', NULL, false, false, false},
+		{"is_called", XLAT_OID_BOOL, -1, '\0', NULL, false, false, false},
 	};
 	bool bare = !rv->schemaname || !*rv->schemaname;
 	const struct xlat_schema_col *ignored;
@@ -317,6 +317,7 @@ static bool lateral_row_cols(struct xlat_ctx *c, const PgQuery__RangeSubselect *
 						   t.typmod,
 						   '\0',
 						   NULL,
+						   false,
 						   false,
 						   false};
 	}

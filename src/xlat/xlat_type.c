@@ -12,6 +12,8 @@ static const struct xlat_typeinfo types[] = {
 	{"bool", XLAT_OID_BOOL, 1000, "boolean", XLAT_ST_INT, XLAT_TMOD_NONE},
 	{"bytea", XLAT_OID_BYTEA, 1001, "bytea", XLAT_ST_BLOB, XLAT_TMOD_NONE},
 	{"name", XLAT_OID_NAME, 1003, "name", XLAT_ST_TEXT, XLAT_TMOD_NONE},
+	/* one byte, stored as the text charout prints (xlat_char.c); declared pg_char */
+	{"char", XLAT_OID_CHAR, 1002, "\"char\"", XLAT_ST_TEXT, XLAT_TMOD_NONE},
 	{"int8", XLAT_OID_INT8, 1016, "bigint", XLAT_ST_INT, XLAT_TMOD_NONE},
 	{"int2", XLAT_OID_INT2, 1005, "smallint", XLAT_ST_INT, XLAT_TMOD_NONE},
 	{"int4", XLAT_OID_INT4, 1007, "integer", XLAT_ST_INT, XLAT_TMOD_NONE},
@@ -56,8 +58,7 @@ static const struct xlat_typeinfo types[] = {
 	 XLAT_TMOD_NONE},
 	{"datemultirange", XLAT_OID_DATEMULTIRANGE, 6155, "datemultirange", XLAT_ST_TEXT,
 	 XLAT_TMOD_NONE},
-	{"tsmultirange", XLAT_OID_TSMULTIRANGE, 6152, "tsmultirange", XLAT_ST_TEXT,
-	 XLAT_TMOD_NONE},
+	{"tsmultirange", XLAT_OID_TSMULTIRANGE, 6152, "tsmultirange", XLAT_ST_TEXT, XLAT_TMOD_NONE},
 	{"tstzmultirange", XLAT_OID_TSTZMULTIRANGE, 6153, "tstzmultirange", XLAT_ST_TEXT,
 	 XLAT_TMOD_NONE},
 	{"jsonpath", XLAT_OID_JSONPATH, 4073, "jsonpath", XLAT_ST_TEXT, XLAT_TMOD_NONE},
@@ -126,37 +127,11 @@ bool xlat_type_pseudo_check(struct xlat_ctx *c, const PgQuery__TypeName *tn, con
 }
 
 static const char *const refused_types[] = {
-	"xml",
-	"point",
-	"line",
-	"lseg",
-	"box",
-	"path",
-	"polygon",
-	"circle",
-	"regproc",
-	"regprocedure",
-	"regoper",
-	"regoperator",
-	"regrole",
-	"regconfig",
-	"regdictionary",
-	"regcollation",
-	"char",
-	"txid_snapshot",
-	"pg_snapshot",
-	"pg_lsn",
-	"oidvector",
-	"int2vector",
-	"record",
-	"void",
-	"cstring",
-	"tid",
-	"xid8",
-	"cid",
-	"aclitem",
-	"anyelement",
-	"anyarray",
+	"xml",     "point",     "line",          "lseg",         "box",           "path",
+	"polygon", "circle",    "regproc",       "regprocedure", "regoper",       "regoperator",
+	"regrole", "regconfig", "regdictionary", "regcollation", "txid_snapshot", "pg_snapshot",
+	"pg_lsn",  "oidvector", "int2vector",    "record",       "void",          "cstring",
+	"tid",     "xid8",      "cid",           "aclitem",      "anyelement",    "anyarray",
 };
 
 static const struct serial_name {
@@ -510,6 +485,8 @@ const char *xlat_type_format(struct xlat_ctx *c, const struct xlat_typeref *r)
 		struct xlat_enum row = {.name = ti->typname};
 		return xlat_enum_decl(c, &row, r->is_array);
 	}
+	if (ti->oid == XLAT_OID_CHAR) /* SQLite would drop the quotes of "char" (pgtype_decl.c) */
+		return r->is_array ? "pg_char[]" : "pg_char";
 	if (r->typmod < 0 && ti->oid == XLAT_OID_BPCHAR)
 		return arena_printf(c->a, "bpchar%s", arr);
 	if (ti->oid == XLAT_OID_MONEY && !r->is_array) /* INTEGER affinity (pgtype_decl.c) */

@@ -32,7 +32,7 @@ same() { # name, file a, file b
 # indexes, a view and a materialized view, SQL and PL/pgSQL functions and a procedure, a
 # trigger, an RLS policy, comments on all of them, grants, defaults, CHECKs, generated
 # columns, indexes and a policy calling the tenant's functions (one leaving out a defaulted
-# argument), arrays and jsonb. Loaded into a tenant and into PostgreSQL, the dumps
+# argument), arrays, "char", a COLLATE "C" column and jsonb. Loaded into a tenant and into PostgreSQL, the dumps
 # (--schema-only, --data-only, -Fc's table of contents) match; shardlite's restores with psql
 # and pg_restore into a new tenant and into PostgreSQL, which read back the same rows.
 RICH="
@@ -81,6 +81,7 @@ ALTER SEQUENCE ticket_seq OWNED BY orders.ticket;
 CREATE TABLE lines (
   order_id integer NOT NULL, n integer NOT NULL, qty integer DEFAULT 1,
   code integer GENERATED ALWAYS AS IDENTITY,
+  kind \"char\" NOT NULL DEFAULT 'n', marks \"char\"[], sku text COLLATE \"C\",
   PRIMARY KEY (order_id, n),
   CONSTRAINT lines_code_key UNIQUE (code) DEFERRABLE,
   CONSTRAINT lines_order_fk FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE RESTRICT
@@ -122,7 +123,7 @@ INSERT INTO people (name, handle, feeling, age, nick, home, tags, prefs) VALUES
   ('Ann', 'ann', 'happy', 31, 'a', ROW('Main St', 12345), '{x,y}', '{\"a\": [1, 2]}'),
   ('Bob', DEFAULT, 'sad', NULL, 'b', NULL, NULL, NULL);
 INSERT INTO orders (person_id, price, placed) VALUES (1, 25.50, '2024-03-01'), (2, 5, NULL);
-INSERT INTO lines VALUES (1, 1, 2), (1, 2, DEFAULT);
+INSERT INTO lines (order_id, n, qty, kind, marks, sku) VALUES (1, 1, 2, 'xy', '{a,b}', 'Zb'), (1, 2, DEFAULT, DEFAULT, NULL, NULL);
 INSERT INTO measures VALUES (1, '2024-05-05', 1.5), (2, '2026-01-01', NULL);
 UPDATE people SET name = 'Annie' WHERE id = 1;
 CALL bump(2);

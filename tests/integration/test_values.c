@@ -237,6 +237,57 @@ START_TEST(jsonpath_parameters_and_binary)
 }
 END_TEST
 
+/* "char": one byte on the wire (charsend/charrecv), a text parameter and a COPY row read by
+ * charin ('xy' is x, \303 the byte 0xC3), RowDescription OID 18 of length 1, a "char"[]. */
+START_TEST(qchar_binary_parameters_and_copy)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	PQclear(harness_exec_ok(c,
+				"CREATE TABLE qc (id int PRIMARY KEY, c \"char\", a \"char\"[])"));
+	const char *tv = "ab";
+	PGresult *r = PQexecParams(c, "INSERT INTO qc VALUES (1, $1, '{xy,z}')", 1, NULL, &tv, NULL,
+				   NULL, 0);
+	ck_assert_msg(PQresultStatus(r) == PGRES_COMMAND_OK, "%s", PQerrorMessage(c));
+	PQclear(r);
+	const char *bv = "\xc3";
+	int len = 1, fmt = 1;
+	r = PQexecParams(c, "INSERT INTO qc VALUES (2, $1)", 1, (const Oid[]){18}, &bv, &len, &fmt,
+			 0);
+	ck_assert_msg(PQresultStatus(r) == PGRES_COMMAND_OK, "%s", PQerrorMessage(c));
+	PQclear(r);
+	r = PQexec(c, "COPY qc (id, c) FROM STDIN");
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COPY_IN);
+	PQclear(r);
+	ck_assert_int_eq(PQputCopyData(c, "3\tqr\n4\t\n", 8), 1);
+	ck_assert_int_eq(PQputCopyEnd(c, NULL), 1);
+	r = PQgetResult(c);
+	ck_assert_msg(PQresultStatus(r) == PGRES_COMMAND_OK, "%s", PQerrorMessage(c));
+	PQclear(r);
+	PQclear(PQgetResult(c));
+	r = harness_exec_ok(c, "SELECT c, c::int, a FROM qc ORDER BY id");
+	ck_assert_int_eq(PQftype(r, 0), 18);
+	ck_assert_int_eq(PQfsize(r, 0), 1);
+	ck_assert_int_eq(PQftype(r, 2), 1002);
+	static const char *const want[][2] = {
+		{"a", "97"}, {"\\303", "-61"}, {"q", "113"}, {"", "0"}};
+	for (int i = 0; i < 4; i++) {
+		ck_assert_str_eq(PQgetvalue(r, i, 0), want[i][0]);
+		ck_assert_str_eq(PQgetvalue(r, i, 1), want[i][1]);
+	}
+	ck_assert_str_eq(PQgetvalue(r, 0, 2), "{x,z}");
+	PQclear(r);
+	r = PQexecParams(c, "SELECT c FROM qc ORDER BY id", 0, NULL, NULL, NULL, NULL, 1);
+	ck_assert_msg(PQresultStatus(r) == PGRES_TUPLES_OK, "%s", PQerrorMessage(c));
+	static const unsigned char bytes[] = {'a', 0xc3, 'q', 0};
+	for (int i = 0; i < 4; i++) {
+		ck_assert_int_eq(PQgetlength(r, i, 0), 1);
+		ck_assert_int_eq((unsigned char)PQgetvalue(r, i, 0)[0], bytes[i]);
+	}
+	PQclear(r);
+	PQfinish(c);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("values");
@@ -248,6 +299,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, exact_numeric_binary);
 	tcase_add_test(tc, bpchar_ignores_trailing_blanks);
 	tcase_add_test(tc, jsonpath_parameters_and_binary);
+	tcase_add_test(tc, qchar_binary_parameters_and_copy);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -12,12 +12,15 @@
 
 /* The harness's tables t and u (xlat_harness.c), as the session's schema describes them. */
 static const struct xlat_schema_col t_cols[] = {
-	{"id", 23, -1, 0, NULL, false, false}, {"a", 23, -1, 0, NULL, false, false},   {"b", 25, -1, 0, NULL, false, false},
-	{"c", 701, -1, 0, NULL, false, false}, {"d", 1184, -1, 0, NULL, false, false}, {"e", 16, -1, 0, NULL, false, false},
+	{"id", 23, -1, 0, NULL, false, false, false},  {"a", 23, -1, 0, NULL, false, false, false},
+	{"b", 25, -1, 0, NULL, false, false, false},   {"c", 701, -1, 0, NULL, false, false, false},
+	{"d", 1184, -1, 0, NULL, false, false, false}, {"e", 16, -1, 0, NULL, false, false, false},
 };
 static const struct xlat_schema_col u_cols[] = {
-	{"id", 23, -1, 0, NULL, false, false}, {"t_id", 23, -1, 0, NULL, false, false}, {"name", 25, -1, 0, NULL, false, false},
-	{"x", 23, -1, 0, NULL, false, false},
+	{"id", 23, -1, 0, NULL, false, false, false},
+	{"t_id", 23, -1, 0, NULL, false, false, false},
+	{"name", 25, -1, 0, NULL, false, false, false},
+	{"x", 23, -1, 0, NULL, false, false, false},
 };
 
 static bool table_fn(void *arg, const char *name, struct arena *a,

@@ -26,9 +26,10 @@
 	"_shardlite_domains (base)"
 
 /* contact(id int4, mail text of email, qty int4 of posint); email, posint, money2 */
-static const struct xlat_schema_col contact_cols[] = {{"id", 23, -1, 0, NULL, false, false},
-						      {"mail", 25, -1, 0, NULL, false, false},
-						      {"qty", 23, -1, 0, NULL, false, false}};
+static const struct xlat_schema_col contact_cols[] = {
+	{"id", 23, -1, 0, NULL, false, false, false},
+	{"mail", 25, -1, 0, NULL, false, false, false},
+	{"qty", 23, -1, 0, NULL, false, false, false}};
 static const char *const email_names[] = {"email_check"};
 static const char *const email_checks[] = {"value ~ '^[^@]+@[^@]+$'"};
 static const char *const posint_names[] = {"a_small", "posint_check"};

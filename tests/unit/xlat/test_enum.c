@@ -36,7 +36,9 @@
 
 /* person(name text, m mood, ms mood[]); the enum mood ('sad', 'ok', 'happy') and "Role" ('A') */
 static const struct xlat_schema_col person_cols[] = {
-	{"name", 25, -1, 0, NULL, false, false}, {"m", MOOD_OID, -1, 0, NULL, false, false}, {"ms", MOOD_ARRAY_OID, -1, 0, NULL, false, false},
+	{"name", 25, -1, 0, NULL, false, false, false},
+	{"m", MOOD_OID, -1, 0, NULL, false, false, false},
+	{"ms", MOOD_ARRAY_OID, -1, 0, NULL, false, false, false},
 };
 static const char *const mood_labels[] = {"sad", "ok", "happy"};
 static const char *const role_labels[] = {"A"};

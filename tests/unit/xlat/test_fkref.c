@@ -11,14 +11,14 @@
 
 /* p (id int4 primary key, code text unique, n numeric, f float8, d date unique, arr int4[]
  * unique); c (x int4, t text); v a view */
-static const struct xlat_schema_col p_cols[] = {{"id", 23, -1, 0, NULL, false, false},
-						{"code", 25, -1, 0, NULL, false, false},
-						{"n", 1700, -1, 0, NULL, false, false},
-						{"f", 701, -1, 0, NULL, false, false},
-						{"d", 1082, -1, 0, NULL, false, false},
-						{"arr", 1007, -1, 0, NULL, false, false}};
-static const struct xlat_schema_col c_cols[] = {{"x", 23, -1, 0, NULL, false, false},
-						{"t", 25, -1, 0, NULL, false, false}};
+static const struct xlat_schema_col p_cols[] = {{"id", 23, -1, 0, NULL, false, false, false},
+						{"code", 25, -1, 0, NULL, false, false, false},
+						{"n", 1700, -1, 0, NULL, false, false, false},
+						{"f", 701, -1, 0, NULL, false, false, false},
+						{"d", 1082, -1, 0, NULL, false, false, false},
+						{"arr", 1007, -1, 0, NULL, false, false, false}};
+static const struct xlat_schema_col c_cols[] = {{"x", 23, -1, 0, NULL, false, false, false},
+						{"t", 25, -1, 0, NULL, false, false, false}};
 
 static bool table_fn(void *arg, const char *name, struct arena *a,
 		     const struct xlat_schema_col **cols, size_t *ncols)

@@ -13,15 +13,21 @@
 /* dept(id PK, name), emp(id PK, name, dept_id, salary), nk(a, b) without a key,
  * pair(x, y, v) with the two-column key (x, y). */
 static const struct xlat_schema_col dept_cols[] = {
-	{"id", 23, -1, 0, NULL, false, false}, {"name", 25, -1, 0, NULL, false, false},
+	{"id", 23, -1, 0, NULL, false, false, false},
+	{"name", 25, -1, 0, NULL, false, false, false},
 };
 static const struct xlat_schema_col emp_cols[] = {
-	{"id", 23, -1, 0, NULL, false, false}, {"name", 25, -1, 0, NULL, false, false}, {"dept_id", 23, -1, 0, NULL, false, false},
-	{"salary", 23, -1, 0, NULL, false, false},
+	{"id", 23, -1, 0, NULL, false, false, false},
+	{"name", 25, -1, 0, NULL, false, false, false},
+	{"dept_id", 23, -1, 0, NULL, false, false, false},
+	{"salary", 23, -1, 0, NULL, false, false, false},
 };
-static const struct xlat_schema_col nk_cols[] = {{"a", 23, -1, 0, NULL, false, false}, {"b", 23, -1, 0, NULL, false, false}};
+static const struct xlat_schema_col nk_cols[] = {{"a", 23, -1, 0, NULL, false, false, false},
+						 {"b", 23, -1, 0, NULL, false, false, false}};
 static const struct xlat_schema_col pair_cols[] = {
-	{"x", 23, -1, 0, NULL, false, false}, {"y", 23, -1, 0, NULL, false, false}, {"v", 25, -1, 0, NULL, false, false},
+	{"x", 23, -1, 0, NULL, false, false, false},
+	{"y", 23, -1, 0, NULL, false, false, false},
+	{"v", 25, -1, 0, NULL, false, false, false},
 };
 static const char *const id_key[] = {"id"};
 static const char *const pair_key[] = {"x", "y"};

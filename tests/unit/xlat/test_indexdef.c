@@ -9,10 +9,14 @@
 #include <strings.h>
 
 static const struct xlat_schema_col t_cols[] = {
-	{"id", 23, -1, 0, NULL, false, false},     {"active", 16, -1, 0, NULL, false, false},
-	{"email", 25, -1, 0, NULL, false, false},  {"nick", 1043, 24, 0, NULL, false, false},
-	{"a", 23, -1, 0, NULL, false, false},      {"b", 20, -1, 0, NULL, false, false},
-	{"data", 3802, -1, 0, NULL, false, false}, {"d", 1082, -1, 0, NULL, false, false},
+	{"id", 23, -1, 0, NULL, false, false, false},
+	{"active", 16, -1, 0, NULL, false, false, false},
+	{"email", 25, -1, 0, NULL, false, false, false},
+	{"nick", 1043, 24, 0, NULL, false, false, false},
+	{"a", 23, -1, 0, NULL, false, false, false},
+	{"b", 20, -1, 0, NULL, false, false, false},
+	{"data", 3802, -1, 0, NULL, false, false, false},
+	{"d", 1082, -1, 0, NULL, false, false, false},
 };
 
 static bool table_fn(void *arg, const char *name, struct arena *a,

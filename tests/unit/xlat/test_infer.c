@@ -12,37 +12,47 @@
 /* acct(id int4, owner varchar(10), balance int8, rate numeric(5,2), code char(3),
  *      small int2, at timestamptz, flag bool, data bytea), emp(id int4, name text, salary int4, boss int4). */
 static const struct xlat_schema_col acct_cols[] = {
-	{"id", 23, -1, 0, NULL, false, false},      {"owner", 1043, 14, 0, NULL, false, false},
-	{"balance", 20, -1, 0, NULL, false, false}, {"rate", 1700, 327686, 0, NULL, false, false},
-	{"code", 1042, 7, 0, NULL, false, false},   {"small", 21, -1, 0, NULL, false, false},
-	{"at", 1184, -1, 0, NULL, false, false},    {"flag", 16, -1, 0, NULL, false, false},
-	{"data", 17, -1, 0, NULL, false, false},
+	{"id", 23, -1, 0, NULL, false, false, false},
+	{"owner", 1043, 14, 0, NULL, false, false, false},
+	{"balance", 20, -1, 0, NULL, false, false, false},
+	{"rate", 1700, 327686, 0, NULL, false, false, false},
+	{"code", 1042, 7, 0, NULL, false, false, false},
+	{"small", 21, -1, 0, NULL, false, false, false},
+	{"at", 1184, -1, 0, NULL, false, false, false},
+	{"flag", 16, -1, 0, NULL, false, false, false},
+	{"data", 17, -1, 0, NULL, false, false, false},
 };
 static const struct xlat_schema_col emp_cols[] = {
-	{"id", 23, -1, 0, NULL, false, false},
-	{"name", 25, -1, 0, NULL, false, false},
-	{"salary", 23, -1, 0, NULL, false, false},
-	{"boss", 23, -1, 0, NULL, false, false},
+	{"id", 23, -1, 0, NULL, false, false, false},
+	{"name", 25, -1, 0, NULL, false, false, false},
+	{"salary", 23, -1, 0, NULL, false, false, false},
+	{"boss", 23, -1, 0, NULL, false, false, false},
 };
 
 /* ser(id int4 GENERATED ALWAYS AS IDENTITY PRIMARY KEY: the rowid alias, a text). */
 static const struct xlat_schema_col ser_cols[] = {
-	{"id", 23, -1, 'a', "ser_id_seq", false, false},
-	{"a", 25, -1, 0, NULL, false, false},
+	{"id", 23, -1, 'a', "ser_id_seq", false, false, false},
+	{"a", 25, -1, 0, NULL, false, false, false},
 };
 /* ev(d date, ts timestamp, tz timestamptz, iv interval, u uuid, j jsonb, b bytea, js json) */
 static const struct xlat_schema_col ev_cols[] = {
-	{"d", 1082, -1, 0, NULL, false, false},  {"ts", 1114, -1, 0, NULL, false, false},
-	{"tz", 1184, -1, 0, NULL, false, false}, {"iv", 1186, -1, 0, NULL, false, false},
-	{"u", 2950, -1, 0, NULL, false, false},  {"j", 3802, -1, 0, NULL, false, false},
-	{"b", 17, -1, 0, NULL, false, false},    {"js", 114, -1, 0, NULL, false, false},
+	{"d", 1082, -1, 0, NULL, false, false, false},
+	{"ts", 1114, -1, 0, NULL, false, false, false},
+	{"tz", 1184, -1, 0, NULL, false, false, false},
+	{"iv", 1186, -1, 0, NULL, false, false, false},
+	{"u", 2950, -1, 0, NULL, false, false, false},
+	{"j", 3802, -1, 0, NULL, false, false, false},
+	{"b", 17, -1, 0, NULL, false, false, false},
+	{"js", 114, -1, 0, NULL, false, false, false},
 };
 
 /* arr(id int4, a int4[], t text[], f float8[], b bool[]): subscripted SET targets */
 static const struct xlat_schema_col arr_cols[] = {
-	{"id", 23, -1, 0, NULL, false, false},  {"a", 1007, -1, 0, NULL, false, false},
-	{"t", 1009, -1, 0, NULL, false, false}, {"f", 1022, -1, 0, NULL, false, false},
-	{"b", 1000, -1, 0, NULL, false, false},
+	{"id", 23, -1, 0, NULL, false, false, false},
+	{"a", 1007, -1, 0, NULL, false, false, false},
+	{"t", 1009, -1, 0, NULL, false, false, false},
+	{"f", 1022, -1, 0, NULL, false, false, false},
+	{"b", 1000, -1, 0, NULL, false, false, false},
 };
 
 static bool table_fn(void *arg, const char *name, struct arena *a,

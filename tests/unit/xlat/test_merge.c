@@ -12,10 +12,11 @@
 #include "base.h"
 
 /* t(id int4 serial key, v varchar(3), n int8), s(id int4, w text) */
-static const struct xlat_schema_col t_cols[] = {{"id", 23, -1, 0, "t_id_seq", false, false},
-						{"v", 1043, 7, 0, NULL, false, false},
-						{"n", 20, -1, 0, NULL, false, false}};
-static const struct xlat_schema_col s_cols[] = {{"id", 23, -1, 0, NULL, false, false}, {"w", 25, -1, 0, NULL, false, false}};
+static const struct xlat_schema_col t_cols[] = {{"id", 23, -1, 0, "t_id_seq", false, false, false},
+						{"v", 1043, 7, 0, NULL, false, false, false},
+						{"n", 20, -1, 0, NULL, false, false, false}};
+static const struct xlat_schema_col s_cols[] = {{"id", 23, -1, 0, NULL, false, false, false},
+						{"w", 25, -1, 0, NULL, false, false, false}};
 
 static bool table_fn(void *arg, const char *name, struct arena *a,
 		     const struct xlat_schema_col **cols, size_t *ncols)

@@ -569,14 +569,15 @@ END_TEST
 /* pg_get_viewdef laid out as ruleutils prints it, typed from the tenant's columns: view v over
  * t, with the pretty flag's parentheses, the wrap column and a qualifying schema */
 static const struct xlat_schema_col vd_t_cols[] = {
-	{"a", 23, -1, 0, NULL, false, false},
-	{"b", 25, -1, 0, NULL, false, false},
-	{"c", 1043, 14, 0, NULL, false, false},
-	{"d", 1700, -1, 0, NULL, false, false},
+	{"a", 23, -1, 0, NULL, false, false, false},
+	{"b", 25, -1, 0, NULL, false, false, false},
+	{"c", 1043, 14, 0, NULL, false, false, false},
+	{"d", 1700, -1, 0, NULL, false, false, false},
 };
 static const struct xlat_schema_col vd_v_cols[] = {
-	{"a", 23, -1, 0, NULL, false, false},
-	{"c", 0, -1, 0, NULL, false, false}, /* an expression column the catalog shows as text */
+	{"a", 23, -1, 0, NULL, false, false, false},
+	{"c", 0, -1, 0, NULL, false, false,
+	 false}, /* an expression column the catalog shows as text */
 };
 
 static bool vd_table_fn(void *arg, const char *name, struct arena *a,

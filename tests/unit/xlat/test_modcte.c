@@ -11,11 +11,11 @@
 #include "base.h"
 
 /* a(id int4, v text), b(id int4, v text, n int8) */
-static const struct xlat_schema_col a_cols[] = {{"id", 23, -1, 0, NULL, false, false},
-						{"v", 25, -1, 0, NULL, false, false}};
-static const struct xlat_schema_col b_cols[] = {{"id", 23, -1, 0, NULL, false, false},
-						{"v", 25, -1, 0, NULL, false, false},
-						{"n", 20, -1, 0, NULL, false, false}};
+static const struct xlat_schema_col a_cols[] = {{"id", 23, -1, 0, NULL, false, false, false},
+						{"v", 25, -1, 0, NULL, false, false, false}};
+static const struct xlat_schema_col b_cols[] = {{"id", 23, -1, 0, NULL, false, false, false},
+						{"v", 25, -1, 0, NULL, false, false, false},
+						{"n", 20, -1, 0, NULL, false, false, false}};
 
 static bool table_fn(void *arg, const char *name, struct arena *a,
 		     const struct xlat_schema_col **cols, size_t *ncols)

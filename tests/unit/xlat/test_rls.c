@@ -10,8 +10,8 @@
 #include <strings.h>
 
 /* p (id int4, o text), under FORCE with policies; q (id int4) without; v a view over p */
-static const struct xlat_schema_col p_cols[] = {{"id", 23, -1, 0, NULL, false, false},
-						{"o", 25, -1, 0, NULL, false, false}};
+static const struct xlat_schema_col p_cols[] = {{"id", 23, -1, 0, NULL, false, false, false},
+						{"o", 25, -1, 0, NULL, false, false, false}};
 
 static bool table_fn(void *arg, const char *name, struct arena *a,
 		     const struct xlat_schema_col **cols, size_t *ncols)

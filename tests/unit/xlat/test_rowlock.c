@@ -6,8 +6,8 @@
 #include <strings.h>
 
 static const struct xlat_schema_col cols[] = {
-	{"id", 23, -1, 0, NULL, false, false},
-	{"a", 23, -1, 0, NULL, false, false},
+	{"id", 23, -1, 0, NULL, false, false, false},
+	{"a", 23, -1, 0, NULL, false, false, false},
 };
 
 static bool table_fn(void *arg, const char *name, struct arena *a,

@@ -12,8 +12,10 @@
 
 #include "pgfn.h"
 
-static const struct xlat_schema_col s_cols[] = {{"k", 23, -1, 0, NULL, false, false}, {"v", 25, -1, 0, NULL, false, false}};
-static const struct xlat_schema_col w_cols[] = {{"k", 23, -1, 0, NULL, false, false}, {"xmin", 23, -1, 0, NULL, false, false}};
+static const struct xlat_schema_col s_cols[] = {{"k", 23, -1, 0, NULL, false, false, false},
+						{"v", 25, -1, 0, NULL, false, false, false}};
+static const struct xlat_schema_col w_cols[] = {{"k", 23, -1, 0, NULL, false, false, false},
+						{"xmin", 23, -1, 0, NULL, false, false, false}};
 
 static bool table_fn(void *arg, const char *name, struct arena *a,
 		     const struct xlat_schema_col **cols, size_t *ncols)

@@ -11,8 +11,8 @@
 #include "base.h"
 
 /* items(id int4, name text) */
-static const struct xlat_schema_col item_cols[] = {{"id", 23, -1, 0, NULL, false, false},
-						   {"name", 25, -1, 0, NULL, false, false}};
+static const struct xlat_schema_col item_cols[] = {{"id", 23, -1, 0, NULL, false, false, false},
+						   {"name", 25, -1, 0, NULL, false, false, false}};
 
 static bool table_fn(void *arg, const char *name, struct arena *a,
 		     const struct xlat_schema_col **cols, size_t *ncols)

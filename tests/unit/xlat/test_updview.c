@@ -9,14 +9,14 @@
 
 /* The harness's table t (xlat_harness.c) as the session's schema describes it, and views. */
 static const struct xlat_schema_col t_cols[] = {
-	{"id", 23, -1, 0, NULL, false, false},  {"a", 23, -1, 0, NULL, false, false},
-	{"b", 25, -1, 0, NULL, false, false},   {"c", 701, -1, 0, NULL, false, false},
-	{"d", 1184, -1, 0, NULL, false, false}, {"e", 16, -1, 0, NULL, false, false},
+	{"id", 23, -1, 0, NULL, false, false, false},  {"a", 23, -1, 0, NULL, false, false, false},
+	{"b", 25, -1, 0, NULL, false, false, false},   {"c", 701, -1, 0, NULL, false, false, false},
+	{"d", 1184, -1, 0, NULL, false, false, false}, {"e", 16, -1, 0, NULL, false, false, false},
 };
 static const struct xlat_schema_col v_cols[] = {
-	{"id", 23, -1, 0, NULL, false, false},
-	{"aa", 23, -1, 0, NULL, false, false},
-	{"a1", 23, -1, 0, NULL, false, false},
+	{"id", 23, -1, 0, NULL, false, false, false},
+	{"aa", 23, -1, 0, NULL, false, false, false},
+	{"a1", 23, -1, 0, NULL, false, false, false},
 };
 
 static const struct {

@@ -1,0 +1,63 @@
+-- The "char" type (one byte): a column, its casts to and from text and int4, charin's reading
+-- of literals and values ('ab' is a, \303 the byte 0xC3, '' the NUL byte), comparisons, arrays,
+-- and the errors of the casts and assignments PostgreSQL does not have.
+CREATE TABLE qc (id int PRIMARY KEY, c "char", a "char"[]);
+INSERT INTO qc VALUES (1, 'xy', '{ab,c,""}'), (2, 'b', NULL), (3, '', ARRAY['pq', 'r']);
+INSERT INTO qc VALUES (4, '\303', '{\\303}');
+INSERT INTO qc (id, c) SELECT 5, 'qq'::text;
+INSERT INTO qc (id, c) SELECT 6, 'vv'::varchar;
+INSERT INTO qc (id, c) SELECT 7, 'bb'::bpchar;
+INSERT INTO qc (id, c) VALUES (8, NULL);
+SELECT id, c, a FROM qc ORDER BY id;
+SELECT id, c::text, length(c::text), c::int, c IS NULL FROM qc ORDER BY id;
+SELECT id FROM qc WHERE c = 'xz' ORDER BY id;
+SELECT id FROM qc WHERE c IN ('bq', 'qa') ORDER BY id;
+SELECT id FROM qc WHERE c = '' ORDER BY id;
+SELECT id FROM qc WHERE c < 'c' AND c > 'a' ORDER BY id;
+SELECT id, c FROM qc WHERE c <> '' AND c <> '\303' ORDER BY c, id;
+SELECT id, c FROM qc WHERE c IS NOT NULL ORDER BY c DESC, id;
+SELECT id FROM qc WHERE c > 'y' ORDER BY id;
+SELECT id FROM qc WHERE c >= '\300' ORDER BY id;
+SELECT a[1], pg_typeof(a[1]), pg_typeof(a) FROM qc WHERE id = 1;
+UPDATE qc SET c = 'zz' WHERE id = 2 RETURNING c;
+SELECT 'ab'::"char", 'é'::"char", ('é'::"char")::text, '\101'::"char", ''::"char", (''::"char")::int;
+SELECT 65::"char", (-1)::"char", 0::"char", 127::"char", ('\377'::"char")::int, ('a'::"char")::int;
+SELECT 'ab'::varchar::"char", 'ab'::bpchar::"char", 'ab'::name::"char", 'ab'::text::"char";
+SELECT 'x'::"char"::name, 'x'::"char"::bpchar, 'x'::"char"::varchar, 'x'::"char"::text;
+SELECT pg_typeof('a'::"char"), 'a'::"char" = 'a', 'a'::"char" < 'é'::"char";
+SELECT '{ab,cd}'::"char"[], ARRAY['ab', 'cd']::"char"[];
+SELECT 200::"char";
+SELECT (-129)::"char";
+SELECT 1::int2::"char";
+SELECT 65::int8::"char";
+SELECT 1.5::"char";
+SELECT true::"char";
+SELECT 'x'::"char"::bool;
+SELECT 'a'::"char"::int8;
+INSERT INTO qc (id, c) VALUES (9, 65);
+INSERT INTO qc (id, c) VALUES (9, 1.5);
+INSERT INTO qc (id, c) SELECT 9, true;
+INSERT INTO qc (id, c) SELECT 9, 'nn'::name;
+INSERT INTO qc (id, c) SELECT 9, 65::"char";
+SELECT c FROM qc WHERE id = 9;
+SELECT attname, atttypid, attlen, format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'qc'::regclass AND attnum > 0 ORDER BY attnum;
+SELECT column_name, data_type, udt_name FROM information_schema.columns WHERE table_name = 'qc' ORDER BY ordinal_position;
+CREATE TABLE qd (k "char" PRIMARY KEY, v int);
+INSERT INTO qd VALUES ('a', 1), ('b', 2);
+INSERT INTO qd VALUES ('ax', 3);
+INSERT INTO qd VALUES ('ax', 3) ON CONFLICT (k) DO UPDATE SET v = excluded.v RETURNING k, v;
+SELECT k, count(*) FROM qd GROUP BY k ORDER BY k;
+-- defaults: the constant as the input function reads it, shown as PostgreSQL keeps it
+CREATE TABLE qdef (id int PRIMARY KEY, c "char" NOT NULL DEFAULT 'xy', d "char"[] DEFAULT '{ab}', b bool[] DEFAULT '{yes,off}', n int[] DEFAULT '{01, 2}');
+INSERT INTO qdef (id) VALUES (1);
+SELECT * FROM qdef;
+SELECT adnum, pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'qdef'::regclass ORDER BY adnum;
+CREATE TABLE qdef2 (b bool[] DEFAULT '{maybe}');
+CREATE TABLE qdef2 (n int[] DEFAULT '{1,x}');
+CREATE TABLE qdef3 (c "char" DEFAULT 65);
+SELECT min(c), max(c), pg_typeof(max(c)) FROM qc;
+-- a name column's string default: read by namein when the table is made, shown 'x'::name
+CREATE TABLE qname (id int, n name DEFAULT 'nm');
+INSERT INTO qname (id) VALUES (1);
+SELECT n, pg_typeof(n) FROM qname;
+SELECT adnum, pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'qname'::regclass ORDER BY adnum;
