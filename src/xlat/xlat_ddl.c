@@ -1170,6 +1170,7 @@ static bool create_options(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 				 "only temporary relations may be created in temporary schemas");
 	if (!xlat_temp_create(c, s->relation, s->oncommit))
 		return false;
+	c->st->created_table = arena_strdup(c->a, s->relation->relname);
 	if (s->n_inh_relations && !s->partbound) /* a partition's parent is there too */
 		return xlat_unsupported(c, -1, "INHERITS");
 	if (s->of_typename)
