@@ -141,7 +141,7 @@ static bool plain_table(const struct cat_rel *t)
  * defer_foreign_keys, shard_fk_explain's run again). NULL when f needs none. */
 static char *nvfk_sql(const struct cat_model *m, const struct cat_fkey *f)
 {
-	const struct cat_rel *p = cat_model_rel(m, f->reftable);
+	const struct cat_rel *p = cat_model_rel_in(m, f->reftable, f->table->temp);
 	if (!f->not_valid || f->deferrable || f->parent || !plain_table(f->table) ||
 	    !plain_table(p) || f->ncols < 1)
 		return NULL;

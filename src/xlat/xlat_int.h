@@ -161,6 +161,7 @@ enum {
 	XLAT_X_EXACT = 1 << 3,      /* numeric computed exactly, as decimal text (xlat_numeric.c) */
 	XLAT_X_EXACT_DISTINCT = 1 << 4, /* ... compared by DISTINCT or GROUP BY: by value */
 	XLAT_X_EXACT_OPERAND = 1 << 5,  /* ... an operand of + - * /: numeric constants as text */
+	XLAT_X_COLDEFAULT = 1 << 6,     /* a column DEFAULT: a sequence named is bound now */
 };
 
 struct xlat_ctx {
