@@ -195,6 +195,9 @@ struct sess_udf_state {
 		/* INSERT ... ON CONFLICT DO NOTHING without a target: EXCLUDE constraints skip
 		 * the rows they refuse (shardlite_exclude_skipping, xlat_exclude.c) */
 		bool exclude_skip;
+		/* ... and with a target: its key columns (xlat_stmt.conflict_keys), whose NULLS
+		 * NOT DISTINCT key skips the rows it refuses; NULL: none */
+		const char *conflict_keys;
 		/* the marker of the RETURNING row SQLite just read of a row a BEFORE trigger
 		 * changed, which the companion writes next (sess_trgret.c); 0: none */
 		uint64_t ret_wait;
