@@ -345,22 +345,28 @@ static const PgQuery__Node *seq_name_arg(const char *fn, size_t i, const PgQuery
  * search_path) is written 'public.s', which the catalog reads as that one whatever the
  * session holds, and pg_get_expr prints as regclass does (catalog_fn.c). Anything else is
  * left as written. True when arg was written here. */
-static bool bound_seq_arg(struct xlat_ctx *c, const char *fn, size_t i, const PgQuery__Node *arg)
+bool xlat_seq_binds(struct xlat_ctx *c, const char *name)
 {
 	const struct xlat_env *env = c->env;
-	if (!(c->flags & XLAT_X_COLDEFAULT) || i != 0 || !env || env->no_default ||
-	    env->nsearch_local || !env->file_rel_fn || arg->node_case != NODE(A_CONST) ||
-	    arg->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL ||
-	    (strcmp(fn, "nextval") != 0 && strcmp(fn, "currval") != 0 && strcmp(fn, "setval") != 0))
-		return false;
-	const char *name = arg->a_const->sval->sval;
-	if (!*name || strpbrk(name, ".\"\\") ||
-	    strcspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != strlen(name))
+	if (!env || env->no_default || env->nsearch_local || !env->file_rel_fn || !*name ||
+	    strpbrk(name, ".\"\\'") || strcspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != strlen(name))
 		return false; /* qualified, quoted or folded: as written */
 	if ((env->temp_tables && env->temp_rel_fn && env->temp_rel_fn(env->session_arg, name)) ||
 	    !env->file_rel_fn(env->session_arg, name))
 		return false;
 	xlat_nocache(c); /* what the session holds decided it */
+	return true;
+}
+
+static bool bound_seq_arg(struct xlat_ctx *c, const char *fn, size_t i, const PgQuery__Node *arg)
+{
+	if (!(c->flags & XLAT_X_COLDEFAULT) || i != 0 || arg->node_case != NODE(A_CONST) ||
+	    arg->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL ||
+	    (strcmp(fn, "nextval") != 0 && strcmp(fn, "currval") != 0 && strcmp(fn, "setval") != 0))
+		return false;
+	const char *name = arg->a_const->sval->sval;
+	if (!xlat_seq_binds(c, name))
+		return false;
 	xlat_string(c, arena_printf(c->a, "public.%s", name));
 	return true;
 }

@@ -719,6 +719,9 @@ bool xlat_relname_local(struct xlat_ctx *c, const PgQuery__RangeVar *rv);
  * or ON COMMIT on a permanent table: 42P16), noting ON COMMIT DELETE ROWS / DROP in c->st. */
 bool xlat_temp_is(const PgQuery__RangeVar *rv);
 bool xlat_temp_create(struct xlat_ctx *c, const PgQuery__RangeVar *rv, PgQuery__OnCommitAction oc);
+/* Whether a column DEFAULT's nextval('name') is written nextval('public.name'): name is the
+ * permanent sequence of the tenant's file that it means now (xlat_catalog.c). */
+bool xlat_seq_binds(struct xlat_ctx *c, const char *name);
 /* Whether a view's query reads one of the session's temporary relations (pg_temp.t, or a
  * name that is no WITH query's and is a temporary table or view: xlat_env.temp_rel_fn).
  * xlat_objects.c. */

@@ -56,3 +56,19 @@ SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'public.t'::r
 DISCARD TEMP;
 DROP TABLE t;
 DROP SEQUENCE s;
+-- ADD COLUMN and ALTER COLUMN ... SET DEFAULT bind the same way
+CREATE SEQUENCE s9;
+CREATE TABLE u9 (a int);
+INSERT INTO u9 VALUES (1);
+ALTER TABLE u9 ADD COLUMN b int DEFAULT nextval('s9');
+ALTER TABLE u9 ADD COLUMN c int;
+ALTER TABLE u9 ALTER COLUMN c SET DEFAULT nextval('s9');
+ALTER TABLE u9 ADD COLUMN d int;
+ALTER TABLE u9 ALTER COLUMN d SET DEFAULT nextval('s9'::regclass);
+CREATE TEMP SEQUENCE s9 START 100;
+INSERT INTO u9 (a) VALUES (2) RETURNING *;
+SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'u9'::regclass ORDER BY adnum;
+DISCARD TEMP;
+SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'u9'::regclass ORDER BY adnum;
+DROP TABLE u9;
+DROP SEQUENCE s9;
