@@ -498,6 +498,13 @@ struct xlat_stmt {
 	 * transaction block (25001) whatever its options; 0 otherwise */
 	char no_block;
 	const char *temp_table;
+	/* CREATE TABLE [AS], SELECT INTO: the table made (as written, no schema), which a COPY
+	 * ... FREEZE later in the same subtransaction may fill (sess_freeze.c); NULL otherwise. */
+	const char *created_table;
+	/* INSERT ... ON CONFLICT (cols) / ON CONSTRAINT k DO NOTHING: the arbiter's key columns,
+	 * sorted, joined by ',' (a NULLS NOT DISTINCT key's trigger skips the row then, as
+	 * PostgreSQL's arbiter does: catalog_fkset.c); NULL otherwise. */
+	const char *conflict_keys;
 
 	int location; /* byte offset of the statement in the input */
 	int length;   /* byte length of the statement in the input (0 = to the end) */

@@ -308,7 +308,7 @@ static void constraint_depends(const struct cat_model *m, struct cat_rows *r)
 	}
 	for (size_t i = 0; i < m->nfks; i++) {
 		const struct cat_fkey *f = m->fks[i];
-		const struct cat_rel *rt = cat_model_rel(m, f->reftable);
+		const struct cat_rel *rt = cat_model_rel_in(m, f->reftable, f->table->temp);
 		uint32_t ix = cat_fkey_index(m, f);
 		for (int k = 0; k < f->ncols; k++)
 			constraint_depend(r, f->oid, f->table->oid, f->from[k], 'a');
@@ -452,6 +452,40 @@ const char *cat_qualify_after(const struct cat_conn *cc, struct arena *a, const 
 			strbuf_puts(&sb, ".");
 		}
 		p = hit;
+	}
+	strbuf_puts(&sb, p);
+	const char *out = sb.failed ? text : arena_strdup(a, sb.data);
+	strbuf_fini(&sb);
+	return out;
+}
+
+const char *cat_unqualify_seq(const struct cat_conn *cc, const struct cat_model *m, struct arena *a,
+			      const char *text)
+{
+	static const char marker[] = "val('"; /* nextval(' and currval(' */
+	static const char own[] = "public";   /* as the translator binds it */
+	size_t olen = sizeof(own) - 1;
+	if (!text || !m || !strstr(text, marker) || !cat_public_visible(cc))
+		return text;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	const char *p = text, *hit;
+	while ((hit = strstr(p, marker)) != NULL) {
+		bool seqfn = hit - text >= 4 &&
+			     (strncmp(hit - 4, "next", 4) == 0 || strncmp(hit - 4, "curr", 4) == 0);
+		hit += sizeof(marker) - 1;
+		strbuf_append(&sb, p, (size_t)(hit - p));
+		p = hit;
+		if (!seqfn)
+			continue;
+		if (strncmp(hit, own, olen) != 0 || hit[olen] != '.')
+			continue;
+		const char *name = hit + olen + 1;
+		size_t n = strcspn(name, "'.\"");
+		if (name[n] != '\'' ||
+		    cat_model_rel_in(m, arena_strndup(a, name, n), true)) /* hidden: as written */
+			continue;
+		p = name;
 	}
 	strbuf_puts(&sb, p);
 	const char *out = sb.failed ? text : arena_strdup(a, sb.data);

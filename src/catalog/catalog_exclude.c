@@ -516,7 +516,7 @@ void cat_exclude_read(struct cat_model *m, struct cat_index *ix, const char *sql
 		p += strspn(p, " ");
 	}
 	ix->conname = ix->rel->name;
-	ix->conoid = cat_oid("con", ix->table->name, ix->conname);
+	ix->conoid = cat_con_oid(ix->table, ix->conname);
 }
 
 const char *cat_exclude_opers(const struct cat_model *m, struct arena *a,

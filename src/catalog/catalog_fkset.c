@@ -8,6 +8,7 @@
  * made and dropped here to match the keys and indexes the tables have. */
 #include "catalog_int.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -141,7 +142,7 @@ static bool plain_table(const struct cat_rel *t)
  * defer_foreign_keys, shard_fk_explain's run again). NULL when f needs none. */
 static char *nvfk_sql(const struct cat_model *m, const struct cat_fkey *f)
 {
-	const struct cat_rel *p = cat_model_rel(m, f->reftable);
+	const struct cat_rel *p = cat_model_rel_in(m, f->reftable, f->table->temp);
 	if (!f->not_valid || f->deferrable || f->parent || !plain_table(f->table) ||
 	    !plain_table(p) || f->ncols < 1)
 		return NULL;
@@ -191,6 +192,30 @@ static char *nvfk_sql(const struct cat_model *m, const struct cat_fkey *f)
 	return strbuf_take(&sb);
 }
 
+static int name_cmp(const void *a, const void *b)
+{
+	return strcasecmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* ix's key columns as INSERT ... ON CONFLICT (cols) DO NOTHING names its arbiter to the
+ * session (xlat_stmt.conflict_keys): sorted, lower case, joined by ','. */
+static void key_list(struct strbuf *sb, struct arena *a, const struct cat_index *ix)
+{
+	const char **v = arena_alloc(a, (size_t)ix->nkeyatts * sizeof(*v));
+	for (int k = 0; k < ix->nkeyatts; k++)
+		v[k] = ix->table->cols[ix->keys[k] - 1].name;
+	qsort(v, (size_t)ix->nkeyatts, sizeof(*v), name_cmp);
+	struct strbuf keys;
+	strbuf_init(&keys, 0);
+	for (int k = 0; k < ix->nkeyatts; k++) {
+		strbuf_puts(&keys, k ? "," : "");
+		for (const char *p = v[k]; *p; p++)
+			strbuf_printf(&keys, "%c", (char)tolower((unsigned char)*p));
+	}
+	strbuf_put_quoted(sb, keys.failed || !keys.data ? "" : keys.data, '\'');
+	strbuf_fini(&keys);
+}
+
 /* One of the two triggers of UNIQUE index ix made NULLS NOT DISTINCT (ins: BEFORE INSERT,
  * else BEFORE UPDATE of its columns): a row whose key has a NULL and equals another row's
  * key, NULLs equal, is refused as PostgreSQL refuses it (23505; SQLite's unique index takes
@@ -235,10 +260,16 @@ static char *nnd_sql(const struct cat_model *m, const struct cat_index *ix, bool
 	}
 	strbuf_puts(&sb, ins ? "" : " AND rowid <> OLD.rowid");
 	/* INSERT ... ON CONFLICT DO NOTHING without a target skips the row, as PostgreSQL's
-	 * arbiters (every unique index) do */
-	strbuf_puts(&sb, ins ? ") BEGIN SELECT RAISE(IGNORE) WHERE shardlite_exclude_skipping(); "
-			       "SELECT RAISE(ABORT, "
-			     : ") BEGIN SELECT RAISE(ABORT, ");
+	 * arbiters (every unique index) do, and so does one whose target is this key's columns
+	 * (ON CONFLICT (cols), ON CONSTRAINT k), which infers it as an arbiter */
+	if (ins) {
+		strbuf_puts(&sb, ") BEGIN SELECT RAISE(IGNORE) WHERE shardlite_exclude_skipping() "
+				 "OR shardlite_exclude_skipping(");
+		key_list(&sb, m->a, ix);
+		strbuf_puts(&sb, "); SELECT RAISE(ABORT, ");
+	} else {
+		strbuf_puts(&sb, ") BEGIN SELECT RAISE(ABORT, ");
+	}
 	strbuf_put_quoted(&sb, arena_printf(m->a, XLAT_NND_MESSAGE "\"%s\"", ix->rel->name), '\'');
 	strbuf_puts(&sb, "); END");
 	return strbuf_take(&sb);

@@ -189,7 +189,8 @@ static void fn_get_expr(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		arena_free(a);
 		return;
 	}
-	const char *q = cat_qualify_after(CTX_CONN(ctx), a, e, "nextval('");
+	const char *q = cat_unqualify_seq(CTX_CONN(ctx), cat_fn_model(ctx), a, e);
+	q = cat_qualify_after(CTX_CONN(ctx), a, q, "nextval('");
 	q = enum_default(ctx, a, q);
 	q = cat_qualify_calls(CTX_CONN(ctx), a, q, false);
 	if (q == e)
@@ -321,7 +322,7 @@ static void fn_visible(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 /* information_schema is not on the search path (psql's \\dp lists visible relations only). */
 /* A permanent table is hidden by a temporary one of the same name (pg_temp comes first,
  * unless search_path names it after public). */
-static bool shadowed(struct cat_conn *cc, uint32_t oid)
+bool cat_rel_shadowed(struct cat_conn *cc, uint32_t oid)
 {
 	char *msg = NULL;
 	const struct cat_model *m = cat_conn_model(cc, &msg);
@@ -350,7 +351,7 @@ static void fn_table_visible(sqlite3_context *ctx, int argc, sqlite3_value **arg
 		sqlite3_result_null(ctx);
 	else
 		sqlite3_result_int(ctx, !cat_infoschema_rel_oid(oid) &&
-						!shadowed(CTX_CONN(ctx), oid));
+						!cat_rel_shadowed(CTX_CONN(ctx), oid));
 }
 
 /* A role of the users file, or PostgreSQL's fallback text. */

@@ -253,7 +253,7 @@ static void column_row(struct cat_conn *cc, struct cat_rows *r, const struct cat
 	rel_head(r, cc, m, rel->name);
 	cat_text(r, c->name);
 	cat_int(r, k + 1);
-	cat_text(r, c->generated ? NULL : c->dflt);
+	cat_text(r, c->generated ? NULL : cat_unqualify_seq(cc, m, r->a, c->dflt));
 	yes_no(r, !c->notnull);
 	cat_text(r, udt ? (array ? "ARRAY" : "USER-DEFINED") : data_type(r->a, c->typoid));
 	char_facts(r, c);
@@ -671,7 +671,7 @@ static bool fill_constraint_column_usage(struct cat_conn *cc, const struct cat_m
 	}
 	for (size_t i = 0; i < m->nfks; i++) {
 		const struct cat_fkey *f = m->fks[i];
-		const struct cat_rel *rt = cat_model_rel(m, f->reftable);
+		const struct cat_rel *rt = cat_model_rel_in(m, f->reftable, f->table->temp);
 		for (int k = 0; rt && k < f->ncols; k++)
 			usage_row(r, cc, rt, f->to[k], f->name);
 	}
@@ -701,7 +701,7 @@ static bool fill_constraint_table_usage(struct cat_conn *cc, const struct cat_mo
 	}
 	for (size_t i = 0; i < m->nfks; i++) {
 		const struct cat_fkey *f = m->fks[i];
-		const struct cat_rel *rt = cat_model_rel(m, f->reftable);
+		const struct cat_rel *rt = cat_model_rel_in(m, f->reftable, f->table->temp);
 		if (!rt)
 			continue;
 		rel_head(r, cc, m, rt->name);

@@ -317,6 +317,11 @@ void cat_view_each_rel(const struct cat_model *m, const struct cat_rel *v, cat_v
 typedef void cat_view_call_fn(void *arg, const char *name, const char *sig);
 void cat_view_each_call(const struct cat_rel *v, cat_view_call_fn *fn, void *arg);
 uint32_t cat_oid(const char *kind, const char *a, const char *b);
+/* Whether relation oid is hidden by one of its name in another schema: a permanent one by a
+ * temporary one (pg_temp first in search_path), or that one by it (pg_temp named later). */
+bool cat_rel_shadowed(struct cat_conn *cc, uint32_t oid);
+/* The OID of constraint name of table t (a temporary table's apart from a permanent one's). */
+uint32_t cat_con_oid(const struct cat_rel *t, const char *name);
 /* pg_get_constraintdef / pg_get_indexdef texts. */
 const char *cat_fkey_def(const struct cat_model *m, const struct cat_fkey *f);
 /* The unique index of the referenced table an FK relies on (conindid), 0: none. */
@@ -1329,6 +1334,11 @@ void cat_dump_depends(const struct cat_model *m, struct cat_rows *r);
  * whose name is not qualified already, when public is not on the search path; else text. */
 const char *cat_qualify_after(const struct cat_conn *cc, struct arena *a, const char *text,
 			      const char *marker);
+/* text with the "public." of each nextval('public.s' taken out where regclass would print s
+ * unqualified: public on the search path and no temporary relation s of the session (in m)
+ * hiding it (a DEFAULT bound to public.s when it was made, xlat_catalog.c); else text. */
+const char *cat_unqualify_seq(const struct cat_conn *cc, const struct cat_model *m, struct arena *a,
+			      const char *text);
 /* text (an expression, or a whole statement when statement) with public. before each call of
  * the tenant's own functions named without a schema, when public is not on the search path,
  * as ruleutils.c qualifies them (xlat_qualify_calls); else text. */

@@ -30,6 +30,12 @@ uint32_t catalog_rel_oid(const char *name) { return cat_oid("rel", name, NULL); 
 
 uint32_t catalog_temp_rel_oid(const char *name) { return cat_oid("rel", name, CAT_NS_TEMP_NAME); }
 
+uint32_t cat_con_oid(const struct cat_rel *t, const char *name)
+{
+	/* a temporary table's apart from a permanent one's of the same names */
+	return t->temp ? cat_oid("tcon", t->name, name) : cat_oid("con", t->name, name);
+}
+
 uint32_t catalog_schema_oid(const char *name) { return cat_oid("schema", name, NULL); }
 
 /* Grows a pointer array kept in the model's arena. */
@@ -95,9 +101,10 @@ static const char *unparen(struct arena *a, const char *s)
  * regclass, so PostgreSQL shows nextval('s'::regclass) however the DEFAULT was written). */
 static const char *unregclass(struct arena *a, const char *d)
 {
-	static const char nv[] = "nextval('";
-	if (strncmp(d, nv, sizeof(nv) - 1) == 0 && strcmp(d + strlen(d) - 2, "')") == 0 &&
-	    !strchr(d + sizeof(nv) - 1, '(')) /* nextval('name') exactly */
+	static const char nv[] = "nextval('", cv[] = "currval('";
+	if ((strncmp(d, nv, sizeof(nv) - 1) == 0 || strncmp(d, cv, sizeof(cv) - 1) == 0) &&
+	    strcmp(d + strlen(d) - 2, "')") == 0 &&
+	    !strchr(d + sizeof(nv) - 1, '(')) /* nextval('name') exactly, currval alike */
 		return arena_printf(a, "%.*s::regclass)", (int)strlen(d) - 1, d);
 	static const char fn[] = "pg_regclass_in('";
 	const char *p = strstr(d, fn);
@@ -558,7 +565,7 @@ static void set_index_constraint(struct cat_model *m, struct cat_index *ix, cons
 	ix->conname = name ? name
 			   : default_name(m->a, ix->table, pk ? NULL : ix->keys, pk ? 0 : ix->nkeys,
 					  pk ? "pkey" : "key");
-	ix->conoid = cat_oid("con", ix->table->name, ix->conname);
+	ix->conoid = cat_con_oid(ix->table, ix->conname);
 	ix->rel->name = ix->conname; /* PostgreSQL names the index after its constraint */
 	ix->rel->oid = cat_oid("rel", ix->conname, ix->rel->temp ? CAT_NS_TEMP_NAME : NULL);
 }
@@ -781,7 +788,7 @@ static bool load_fkeys(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
 		} else {
 			deferral(t, sc, nsc, f);
 		}
-		f->oid = cat_oid("con", t->name, f->name);
+		f->oid = cat_con_oid(t, f->name);
 	}
 	return true;
 }
@@ -826,7 +833,7 @@ static void load_checks(struct cat_model *m, struct cat_rel *t, const struct cat
 				name = arena_printf(m->a, "%s%d", base, n);
 		}
 		ck->name = name;
-		ck->oid = cat_oid("con", t->name, name);
+		ck->oid = cat_con_oid(t, name);
 		PUSH(m, checks, nchecks, ck);
 	}
 }
@@ -859,7 +866,7 @@ static void resolve_fkeys(struct cat_model *m)
 {
 	for (size_t i = 0; i < m->nfks; i++) {
 		struct cat_fkey *f = m->fks[i];
-		const struct cat_rel *rt = cat_model_rel(m, f->reftable);
+		const struct cat_rel *rt = cat_model_rel_in(m, f->reftable, f->table->temp);
 		for (int k = 0; rt && k < f->ncols; k++) {
 			f->to[k] = attnum(rt, f->to_names[k]);
 			for (int c = 0; !f->to_names[k] && c < rt->ncols; c++) {
@@ -1031,7 +1038,7 @@ const char *cat_fkey_def(const struct cat_model *m, const struct cat_fkey *f)
 	strbuf_puts(&sb, "FOREIGN KEY (");
 	put_cols(&sb, m->a, f->table, f->from, f->ncols);
 	strbuf_printf(&sb, ") REFERENCES %s(", cat_nsp_quote(m, m->a, f->reftable));
-	put_cols(&sb, m->a, cat_model_rel(m, f->reftable), f->to, f->ncols);
+	put_cols(&sb, m->a, cat_model_rel_in(m, f->reftable, f->table->temp), f->to, f->ncols);
 	strbuf_puts(&sb, ")");
 	if (f->match == 'f')
 		strbuf_puts(&sb, " MATCH FULL");

@@ -231,9 +231,14 @@ static void fn_regclass_out(sqlite3_context *ctx, int argc, sqlite3_value **argv
 		int vis = cat_nsp_visible(cc, m, rel);
 		const char *name = vis == 1 ? cat_quote_ident(a, cat_nsp_bare(m, rel->name))
 					    : cat_nsp_quote(m, a, rel->name);
-		cat_result_text(ctx, vis >= 0 || cat_public_visible(cc) || cat_nsp_of(m, rel->name, NULL)
-					     ? name
-					     : arena_printf(a, "%s.%s", cat_conn_public(cc), name));
+		if (vis < 0 && cat_rel_shadowed(cc, oid)) /* hidden by a relation of its name */
+			name = arena_printf(a, "%s.%s",
+					    rel->temp ? CAT_NS_TEMP_NAME : cat_conn_public(cc),
+					    name);
+		else if (vis < 0 && !rel->temp && !cat_public_visible(cc) &&
+			 !cat_nsp_of(m, rel->name, NULL))
+			name = arena_printf(a, "%s.%s", cat_conn_public(cc), name);
+		cat_result_text(ctx, name);
 		arena_free(a);
 	} else {
 		sqlite3_result_text(ctx, sqlite3_mprintf("%u", oid), -1, sqlite3_free);

@@ -442,7 +442,7 @@ static void con_head_deferral(struct cat_conn *cc, struct cat_rows *r, uint32_t 
 	/* a constraint of a local schema's table "s.t" is stored as "s.name" when derived:
 	 * shown as name, in schema s (catalog_nsp.c) */
 	const struct cat_model *m = cc->have_model ? &cc->model : NULL; /* the one being listed */
-	const struct cat_rel *t = m && m->nnsps ? cat_model_rel_oid(m, rel) : NULL;
+	const struct cat_rel *t = m ? cat_model_rel_oid(m, rel) : NULL; /* its schema's (temp) */
 	cat_row(r);
 	cat_int(r, oid);
 	cat_text(r, m ? cat_nsp_bare(m, name) : name);
@@ -495,7 +495,7 @@ uint32_t cat_fkey_index(const struct cat_model *m, const struct cat_fkey *f)
 	for (size_t i = 0; i < m->nidx; i++) {
 		const struct cat_index *ix = m->idx[i];
 		if (!ix->unique || strcasecmp(ix->table->name, f->reftable) != 0 ||
-		    ix->nkeys != f->ncols)
+		    ix->nkeys != f->ncols || ix->table->temp != f->table->temp)
 			continue;
 		bool same = true; /* the referenced columns in any order, as PostgreSQL finds it */
 		for (int k = 0; k < f->ncols && same; k++) {
@@ -529,7 +529,9 @@ static bool fill_constraint(struct cat_conn *cc, const struct cat_model *m, stru
 	}
 	for (size_t i = 0; i < m->nfks; i++) {
 		const struct cat_fkey *f = m->fks[i];
-		const struct cat_rel *rt = cat_model_rel(m, f->reftable);
+		/* a key references a table of its own table's schema (a temporary table's
+		 * another temporary one), not one of that name hiding it */
+		const struct cat_rel *rt = cat_model_rel_in(m, f->reftable, f->table->temp);
 		con_head_deferral(cc, r, f->oid, f->name, 'f', f->table->oid, cat_fkey_index(m, f),
 				  f->parent ? f->parent->oid : 0, rt ? rt->oid : 0, f->deferrable, f->deferred, !f->not_valid);
 		cat_char(r, f->upd);

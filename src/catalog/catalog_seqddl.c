@@ -407,16 +407,20 @@ static void seq_alter(sqlite3_context *ctx, const struct cat_model *m, const cha
 }
 
 /* A column whose default takes nextval of sequence name (*table its table), NULL when none:
- * PostgreSQL's pg_depend has the default depend on the sequence. */
-static const struct cat_col *default_using(const struct cat_model *m, const char *name,
+ * PostgreSQL's pg_depend has the default depend on the sequence. A default bound to the
+ * permanent sequence (nextval('public.s'), xlat_catalog.c) counts for it, not for a
+ * temporary one of its name. */
+static const struct cat_col *default_using(const struct cat_model *m, const char *name, bool temp,
 					   const char **table)
 {
-	char want[200];
+	char want[200], bound[220];
 	snprintf(want, sizeof(want), "nextval('%s')", name);
+	snprintf(bound, sizeof(bound), "nextval('public.%s')", name);
 	for (size_t i = 0; i < m->nrels; i++) {
 		const struct cat_rel *r = m->rels[i];
 		for (int k = 0; r->kind == 'r' && k < r->ncols; k++) {
-			if (r->cols[k].dflt_sql && strstr(r->cols[k].dflt_sql, want)) {
+			const char *d = r->cols[k].dflt_sql;
+			if (d && (strstr(d, want) || (!temp && strstr(d, bound)))) {
 				*table = r->name;
 				return &r->cols[k];
 			}
@@ -468,7 +472,7 @@ static void seq_drop(sqlite3_context *ctx, const struct cat_model *m, const char
 		return;
 	}
 	const char *table = NULL;
-	const struct cat_col *col = plain ? default_using(m, name, &table) : NULL;
+	const struct cat_col *col = plain ? default_using(m, name, q->rel->temp, &table) : NULL;
 	if (col) { /* DROP SEQUENCE (not the one a dropped table or identity owned) */
 		char detail[400];
 		snprintf(detail, sizeof(detail),

@@ -136,6 +136,10 @@ static bool parse_name(const struct cat_conn *cc, const char *s, char *out, size
 		       signed char *in)
 {
 	const char *rest = cat_conn_unqualify(cc, s);
+	/* a DEFAULT bound to the file's sequence (xlat_catalog.c) runs in any session, also
+	 * one whose own schema is called after its tenant */
+	if (rest == s && strncmp(s, "public.", 7) == 0)
+		rest = s + 7;
 	*in = rest != s ? 0 : -1;
 	static const char *const temps[] = {"pg_temp.", CAT_NS_TEMP_NAME "."};
 	for (size_t i = 0; i < ARRAY_LEN(temps) && rest == s; i++) {

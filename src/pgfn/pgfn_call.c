@@ -62,7 +62,8 @@ static void fn_transition(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 }
 
 /* shardlite_exclude_skipping(): whether an EXCLUDE constraint's conflicting row is skipped
- * (INSERT ... ON CONFLICT DO NOTHING); never without a session. */
+ * (INSERT ... ON CONFLICT DO NOTHING); (keys): also with a conflict target of those key
+ * columns (a NULLS NOT DISTINCT key's trigger); never without a session. */
 static void fn_exclude_skipping(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	const struct pgfn_conn *c = sqlite3_user_data(ctx);
@@ -138,18 +139,19 @@ int pgfn_register_call(sqlite3 *db, struct pgfn_conn *c)
 	/* Not deterministic (a function may read and write tables); innocuous so that a column
 	 * DEFAULT, a view or a CHECK may call it, as in PostgreSQL (the schema is not trusted:
 	 * shard_authz.c) — what it runs is the tenant's own SQL, checked like a client's. */
-	static const struct pgfn_def defs[] = {{"shardlite_call", -1, fn_call},
-					       {"shardlite_trigger", -1, fn_trigger},
-					       {"shardlite_trigger_apply", 2, fn_apply},
-					       {"pg_trigger_depth", 0, fn_depth},
-					       {"shardlite_transition", 1, fn_transition},
-					       {"shardlite_exclude_skipping", 0,
-						fn_exclude_skipping},
-					       {"shardlite_unique_pending", 2, fn_unique_pending},
-					       {"shardlite_returning", -1, fn_returning},
-					       {"shardlite_upsert", 1, fn_upsert},
-					       {"shardlite_excluded", 3, fn_excluded},
-					       {"shardlite_current_of", 2, fn_current_of}};
+	static const struct pgfn_def defs[] = {
+		{"shardlite_call", -1, fn_call},
+		{"shardlite_trigger", -1, fn_trigger},
+		{"shardlite_trigger_apply", 2, fn_apply},
+		{"pg_trigger_depth", 0, fn_depth},
+		{"shardlite_transition", 1, fn_transition},
+		{"shardlite_exclude_skipping", 0, fn_exclude_skipping},
+		{"shardlite_exclude_skipping", 1, fn_exclude_skipping},
+		{"shardlite_unique_pending", 2, fn_unique_pending},
+		{"shardlite_returning", -1, fn_returning},
+		{"shardlite_upsert", 1, fn_upsert},
+		{"shardlite_excluded", 3, fn_excluded},
+		{"shardlite_current_of", 2, fn_current_of}};
 	/* an IMMUTABLE function's call in an index key or a generated column (xlat_call.c) */
 	static const struct pgfn_def immutable[] = {{"shardlite_icall", -1, fn_call}};
 	int rc = pgfn_define_with(db, defs, ARRAY_LEN(defs), SQLITE_UTF8 | SQLITE_INNOCUOUS, c);

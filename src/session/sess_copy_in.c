@@ -166,15 +166,15 @@ static bool prepare_filter(struct session *s, struct sess_copy *c, const char *c
 
 /* COPY FROM ... FREEZE: PostgreSQL's checks (CopyFrom). A partitioned table is 0A000; a
  * statement that opens its own transaction (fresh: no block, implicit or explicit, before
- * it) cannot have created or truncated the table in it, so it is 55000. Inside a block the
- * table's history in the transaction is not kept, and FREEZE is accepted. */
+ * it) cannot have created or truncated the table in it, so it is 55000, and so is a table
+ * the current subtransaction did not create or truncate (sess_freeze.c). */
 static bool freeze_ok(struct session *s, const char *rel, bool fresh, struct pgerr *err)
 {
 	char part = sess_types_partition(s, rel);
 	if (part == 'p' || part == 's')
 		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 				 "cannot perform COPY FREEZE on a partitioned table");
-	if (fresh)
+	if (fresh || !sess_freeze_fresh(s, rel))
 		return pgerr_set(err, "55000",
 				 "cannot perform COPY FREEZE because the table was not created or "
 				 "truncated in the current subtransaction");

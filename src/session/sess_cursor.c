@@ -734,11 +734,14 @@ void sess_cursor_savepoint(struct session *s, enum xlat_txn op, const char *name
 				realloc(r->cursor_sp.names, r->cursor_sp.cap * sizeof(char *));
 			r->cursor_sp.read_only =
 				realloc(r->cursor_sp.read_only, r->cursor_sp.cap * sizeof(bool));
-			ASSERT(r->cursor_sp.names && r->cursor_sp.read_only);
+			r->cursor_sp.sub =
+				realloc(r->cursor_sp.sub, r->cursor_sp.cap * sizeof(unsigned));
+			ASSERT(r->cursor_sp.names && r->cursor_sp.read_only && r->cursor_sp.sub);
 		}
 		r->cursor_sp.names[r->cursor_sp.n] = strdup(name);
 		ASSERT(r->cursor_sp.names[r->cursor_sp.n]);
 		r->cursor_sp.read_only[r->cursor_sp.n] = s->txn_read_only;
+		r->cursor_sp.sub[r->cursor_sp.n] = ++r->sub_seq;
 		r->cursor_sp.n++;
 		return;
 	}
@@ -752,9 +755,12 @@ void sess_cursor_savepoint(struct session *s, enum xlat_txn op, const char *name
 	/* both end the subtransaction, which gives back the READ ONLY it began with (PostgreSQL's
 	 * prevXactReadOnly) */
 	s->txn_read_only = s->rare->cursor_sp.read_only[i - 1];
+	unsigned *sub = s->rare->cursor_sp.sub;
+	sess_freeze_sub_end(s, sub[i - 1], op == XLAT_TXN_RELEASE, i > 1 ? sub[i - 2] : 0);
 	if (op == XLAT_TXN_ROLLBACK_TO) {
 		close_above(s, i - 1); /* the savepoint stays: level i - 1 holds it */
 		sp_truncate(s, i);
+		sub[i - 1] = ++s->rare->sub_seq; /* and begins a new subtransaction */
 		return;
 	}
 	sp_truncate(s, i - 1); /* RELEASE: its cursors now belong to the enclosing level */
@@ -766,6 +772,7 @@ void sess_cursor_savepoint(struct session *s, enum xlat_txn op, const char *name
 void sess_cursor_txn_end(struct session *s, bool commit)
 {
 	sp_truncate(s, 0);
+	sess_freeze_forget(s);
 	if (!s->rare)
 		return;
 	struct sess_cursor **pp = &s->rare->cursors;
@@ -802,11 +809,14 @@ void sess_cursor_free_all(struct session *s)
 {
 	close_all(s);
 	sp_truncate(s, 0); /* outside a transaction (DISCARD ALL) or at the session's end */
+	sess_freeze_forget(s);
 	if (!s->rare)
 		return;
 	free(s->rare->cursor_sp.names);
 	free(s->rare->cursor_sp.read_only);
+	free(s->rare->cursor_sp.sub);
 	s->rare->cursor_sp.names = NULL;
 	s->rare->cursor_sp.read_only = NULL;
+	s->rare->cursor_sp.sub = NULL;
 	s->rare->cursor_sp.cap = 0;
 }

@@ -138,6 +138,7 @@ static bool forget_sidecar(struct session *s, const char *name, struct pgerr *er
 
 void sess_temp_saw(struct session *s, const struct xlat_stmt *x)
 {
+	sess_freeze_saw(s, x); /* COPY FREEZE may fill the tables it made or emptied */
 	if (x->temp_on_commit && x->temp_table) {
 		size_t n = strlen(x->temp_table) + 1;
 		struct sess_temp *t = base_xcalloc(1, sizeof(*t) + n);

@@ -323,6 +323,8 @@ bool sess_trigger_statement(struct session *s, const struct xlat_stmt *x, bool b
 	}
 	if (before && x && (x->dml_events & 1024)) /* ON CONFLICT DO NOTHING, no target */
 		sess_udf_state(s)->trg.exclude_skip = true;
+	if (before && x && x->conflict_keys) /* ... ON CONFLICT (cols) DO NOTHING */
+		sess_udf_state(s)->trg.conflict_keys = x->conflict_keys;
 	if (before && (!x || !x->nsteps)) /* steps queue the statement's rows before it */
 		sess_trigger_queue_begin(s);
 	if (!x || !x->dml_table)

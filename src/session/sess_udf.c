@@ -733,7 +733,11 @@ static void call_fn(void *arg, sqlite3_context *ctx, enum pgfn_call_kind kind, i
 		return;
 	}
 	if (kind == PGFN_CALL_EXCLUDE_SKIP) { /* never blocks */
-		sqlite3_result_int(ctx, s->udf && s->udf->trg.exclude_skip);
+		/* (keys): a NULLS NOT DISTINCT key's trigger, skipped by a target of its keys */
+		const char *keys = argc == 1 ? (const char *)sqlite3_value_text(argv[0]) : NULL;
+		const char *want = s->udf ? s->udf->trg.conflict_keys : NULL;
+		sqlite3_result_int(ctx, s->udf && (s->udf->trg.exclude_skip ||
+						   (keys && want && strcmp(keys, want) == 0)));
 		return;
 	}
 	if (kind == PGFN_CALL_RETURNING) { /* never blocks */

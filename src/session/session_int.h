@@ -21,6 +21,7 @@ struct pgtype_value;
 struct sess_copy;
 struct sess_copy_out;
 struct sess_notify;
+struct sess_fresh;
 
 enum sess_state {
 	SESS_STARTUP,      /* waiting for the startup packet (after optional SSL/GSS answer) */
@@ -144,7 +145,10 @@ struct sess_rare {
 		char **names;        /* ROLLBACK TO closes the cursors declared after one */
 		bool *read_only;     /* and the block's READ ONLY when each was made, which */
 		size_t n, cap;       /* ROLLBACK TO restores (SET TRANSACTION inside one) */
+		unsigned *sub; /* and the subtransaction each level runs now (sess_freeze.c) */
 	} cursor_sp;
+	unsigned sub_seq;         /* the last subtransaction number given */
+	struct sess_fresh *fresh; /* tables created or truncated in the transaction */
 	/* TLS: cb_data is the tls-server-end-point hash; sni the server name, NULL when none. */
 	uint8_t *cb_data;
 	size_t cb_len;
@@ -191,6 +195,9 @@ struct sess_udf_state {
 		/* INSERT ... ON CONFLICT DO NOTHING without a target: EXCLUDE constraints skip
 		 * the rows they refuse (shardlite_exclude_skipping, xlat_exclude.c) */
 		bool exclude_skip;
+		/* ... and with a target: its key columns (xlat_stmt.conflict_keys), whose NULLS
+		 * NOT DISTINCT key skips the rows it refuses; NULL: none */
+		const char *conflict_keys;
 		/* the marker of the RETURNING row SQLite just read of a row a BEFORE trigger
 		 * changed, which the companion writes next (sess_trgret.c); 0: none */
 		uint64_t ret_wait;
@@ -917,6 +924,19 @@ size_t sess_cursor_list(void *arg, struct arena *a, struct catalog_cursor **out)
 void sess_cursor_current_of(struct session *s, sqlite3_context *ctx, sqlite3_value **argv);
 /* Closes every cursor (DISCARD ALL, session end). */
 void sess_cursor_free_all(struct session *s);
+
+/* ---- sess_freeze.c: the tables a transaction created or truncated, for COPY FREEZE ----
+ * sess_freeze_saw notes those of a statement that ran inside a transaction (block or
+ * implicit); sess_freeze_fresh says whether rel is one of the current subtransaction's;
+ * sess_freeze_subxact is that subtransaction's number (0: the transaction itself);
+ * sess_freeze_sub_end ends the subtransactions numbered from and above, handing their
+ * tables to parent (commit: RELEASE) or forgetting them (ROLLBACK TO); sess_freeze_forget
+ * forgets them all (the transaction's end). */
+void sess_freeze_saw(struct session *s, const struct xlat_stmt *x);
+bool sess_freeze_fresh(const struct session *s, const char *rel);
+unsigned sess_freeze_subxact(const struct session *s);
+void sess_freeze_sub_end(struct session *s, unsigned from, bool commit, unsigned parent);
+void sess_freeze_forget(struct session *s);
 
 /* ---- sess_modcte.c: data-modifying statements in WITH (xlat_stmt.steps) ---- */
 /* Prepares x's nsteps steps into steps[]; false with err (nothing left prepared). */

@@ -64,6 +64,25 @@ static const char *default_text(struct xlat_ctx *c)
 	return NULL;
 }
 
+/* SET DEFAULT nextval('s') (or 's'::regclass, currval), the whole default: bound to the
+ * sequence s means now, as CREATE TABLE's (xlat_seq_binds); any other text as it is. */
+static const char *bind_default(struct xlat_ctx *c, const char *d)
+{
+	static const char *const fns[] = {"nextval('", "currval('"};
+	for (size_t i = 0; d && i < 2; i++) {
+		size_t k = strlen(fns[i]);
+		if (strncasecmp(d, fns[i], k) != 0)
+			continue;
+		const char *name = d + k, *end = strchr(name, '\'');
+		if (!end || (strcmp(end + 1, ")") != 0 && strcasecmp(end + 1, "::regclass)") != 0))
+			continue;
+		const char *s = arena_strndup(c->a, name, (size_t)(end - name));
+		return xlat_seq_binds(c, s) ? arena_printf(c->a, "%.*spublic.%s", (int)k, d, name)
+					    : d;
+	}
+	return d;
+}
+
 static bool set_default(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 			const PgQuery__AlterTableCmd *cmd)
 {
@@ -94,7 +113,7 @@ static bool set_default(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	}
 	if (!cmd->def)
 		return true; /* DROP DEFAULT */
-	rb->default_pg = default_text(c);
+	rb->default_pg = bind_default(c, default_text(c));
 	return rb->default_pg ? true : xlat_unsupported(c, -1, "this SET DEFAULT");
 }
 

@@ -52,7 +52,7 @@ static struct {
 /* (steps are never cached: xlat_modcte.c marks its statements nocache; nor are PREPARE and
  * EXECUTE, xlat_prepare.c, nor DO, whose kind is not XLAT_SQL, nor CREATE/DROP/ALTER DATABASE,
  * xlat_database.c, nor CREATE TEMP TABLE, xlat_temp_create, nor LISTEN/NOTIFY, xlat_utility.c) */
-_Static_assert(sizeof(struct xlat_stmt) == 488,
+_Static_assert(sizeof(struct xlat_stmt) == 504,
 	       "struct xlat_stmt changed: copy its new fields in copy_stmt()");
 
 /* ---- recording during translation ---- */
@@ -219,6 +219,8 @@ static void copy_stmt(struct arena *a, struct xlat_stmt *d, const struct xlat_st
 	}
 	d->numbered_seq = dup_opt(a, s->numbered_seq);
 	d->dml_table = dup_opt(a, s->dml_table);
+	d->created_table = dup_opt(a, s->created_table);
+	d->conflict_keys = dup_opt(a, s->conflict_keys);
 	d->lock_nowait = dup_opt(a, s->lock_nowait);
 	d->returning_sql = dup_opt(a, s->returning_sql);
 	d->dml_named = dup_opt(a, s->dml_named);

@@ -338,6 +338,39 @@ static const PgQuery__Node *seq_name_arg(const char *fn, size_t i, const PgQuery
 	return type && strcmp(type, "regclass") == 0 && !tn->n_array_bounds && str ? tc->arg : arg;
 }
 
+/* A column DEFAULT's nextval('s') (currval, setval; 's'::regclass alike): PostgreSQL binds
+ * the regclass constant to the relation s means when the DEFAULT is made, so a temporary
+ * sequence s made later in the session does not take its place. The permanent sequence s
+ * of the tenant's file (no temporary relation of the name, no schema of the tenant's on
+ * search_path) is written 'public.s', which the catalog reads as that one whatever the
+ * session holds, and pg_get_expr prints as regclass does (catalog_fn.c). Anything else is
+ * left as written. True when arg was written here. */
+bool xlat_seq_binds(struct xlat_ctx *c, const char *name)
+{
+	const struct xlat_env *env = c->env;
+	if (!env || env->no_default || env->nsearch_local || !env->file_rel_fn || !*name ||
+	    strpbrk(name, ".\"\\'") || strcspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != strlen(name))
+		return false; /* qualified, quoted or folded: as written */
+	if ((env->temp_tables && env->temp_rel_fn && env->temp_rel_fn(env->session_arg, name)) ||
+	    !env->file_rel_fn(env->session_arg, name))
+		return false;
+	xlat_nocache(c); /* what the session holds decided it */
+	return true;
+}
+
+static bool bound_seq_arg(struct xlat_ctx *c, const char *fn, size_t i, const PgQuery__Node *arg)
+{
+	if (!(c->flags & XLAT_X_COLDEFAULT) || i != 0 || arg->node_case != NODE(A_CONST) ||
+	    arg->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL ||
+	    (strcmp(fn, "nextval") != 0 && strcmp(fn, "currval") != 0 && strcmp(fn, "setval") != 0))
+		return false;
+	const char *name = arg->a_const->sval->sval;
+	if (!xlat_seq_binds(c, name))
+		return false;
+	xlat_string(c, arena_printf(c->a, "public.%s", name));
+	return true;
+}
+
 /* to_regclass(text) and its siblings: the cast's input function with a second argument,
  * which turns "does not exist" into NULL (catalog_reg.c). The value is an OID, as a
  * 'name'::regclass literal's, except as a whole result column, where PostgreSQL prints the
@@ -503,8 +536,10 @@ int xlat_catalog_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 		xlat_puts(c, i ? ", " : "");
 		size_t mark = c->sb->len;
 		int typed = lo_arg(c, fn->name, i, f->args[i]);
-		if (typed < 0 ||
-		    (!typed && !xlat_expr(c, seq_name_arg(fn->name, i, f->args[i]), &ignored)))
+		const PgQuery__Node *arg = typed ? NULL : seq_name_arg(fn->name, i, f->args[i]);
+		if (arg && bound_seq_arg(c, fn->name, i, arg))
+			continue;
+		if (typed < 0 || (!typed && !xlat_expr(c, arg, &ignored)))
 			return -1;
 		if (i == 0 && strcmp(fn->name, "array_to_string") == 0 && /* timestamptz elements */
 		    !xlat_array_untyped(c, ignored, f->location))

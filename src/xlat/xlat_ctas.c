@@ -25,6 +25,7 @@ static bool target(struct xlat_ctx *c, const PgQuery__IntoClause *in, struct xla
 				 "cross-database references are not implemented: %s.%s.%s",
 				 rv->catalogname, schema, rv->relname);
 	ct->name = arena_strdup(c->a, rv->relname);
+	c->st->created_table = ct->name;
 	if (xlat_temp_is(rv)) {
 		ct->schema = "temp";
 		return true;

@@ -461,7 +461,7 @@ static bool default_expr(struct xlat_ctx *c, const PgQuery__Node *e, const struc
 		       oid == XLAT_OID_NAME);  /* cut to 63 bytes, shown 'x'::name */
 	unsigned saved = c->flags;
 	bool ok;
-	c->flags |= XLAT_X_NOSUBQUERY;
+	c->flags |= XLAT_X_NOSUBQUERY | XLAT_X_COLDEFAULT;
 	if (is_now(e) && xlat_type_is_temporal(oid)) {
 		xlat_puts(c, "DEFAULT (");
 		ok = now_as(c, oid, now_spelling(e));
@@ -941,7 +941,12 @@ bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, int auton
 					    &seq))
 			return false;
 		xlat_puts(c, " DEFAULT (nextval(");
-		xlat_string(c, xlat_enum_display(c, seq)); /* a name nextval reads: "Seq" quoted */
+		/* a name nextval reads: "Seq" quoted; a permanent table's bound to the file's
+		 * sequence, which a temporary one of its name does not replace (xlat_catalog.c) */
+		const char *shown = xlat_enum_display(c, seq);
+		bool bind = !c->st->temp_table && c->env && !c->env->no_default &&
+			    !strpbrk(shown, ".\""); /* a schema's of the tenant: as it was */
+		xlat_string(c, bind ? arena_printf(c->a, "public.%s", shown) : shown);
 		xlat_puts(c, "))");
 	}
 	if (tr.domain && !has_default && !domain_default(c, tr.domain, &col))
@@ -1238,6 +1243,7 @@ static bool create_options(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 				 "only temporary relations may be created in temporary schemas");
 	if (!xlat_temp_create(c, s->relation, s->oncommit))
 		return false;
+	c->st->created_table = arena_strdup(c->a, s->relation->relname);
 	if (s->n_inh_relations && !s->partbound) /* a partition's parent is there too */
 		return xlat_unsupported(c, -1, "INHERITS");
 	if (s->of_typename)

@@ -9,8 +9,10 @@
 #include "xlat_int.h"
 #include "xlat_syscol.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
 #define OVERRIDING(x) PG_QUERY__OVERRIDING_KIND__OVERRIDING_##x
@@ -624,6 +626,34 @@ static bool inference_expr(struct xlat_ctx *c, const PgQuery__RangeVar *rel, PgQ
 	return ok;
 }
 
+static int key_cmp(const void *a, const void *b)
+{
+	return strcasecmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The arbiter's key columns as the NULLS NOT DISTINCT triggers name them (conflict_keys):
+ * sorted, lower case, joined by ','; NULL when one is an expression. */
+static const char *conflict_keys(struct xlat_ctx *c, const char *const *keys, size_t n)
+{
+	const char **v = arena_alloc(c->a, (n + 1) * sizeof(*v));
+	for (size_t i = 0; i < n; i++) {
+		if (!keys[i])
+			return NULL;
+		v[i] = keys[i];
+	}
+	qsort(v, n, sizeof(*v), key_cmp);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (size_t i = 0; i < n; i++) {
+		strbuf_puts(&sb, i ? "," : "");
+		for (const char *p = v[i]; *p; p++)
+			strbuf_printf(&sb, "%c", (char)tolower((unsigned char)*p));
+	}
+	const char *out = sb.failed || !n ? NULL : arena_strdup(c->a, sb.data);
+	strbuf_fini(&sb);
+	return out;
+}
+
 static bool on_conflict(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 			const PgQuery__OnConflictClause *oc, const struct xlat_schema_col *cols,
 			size_t ncols, const char *mark)
@@ -659,6 +689,8 @@ static bool on_conflict(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 						"constraint");
 		if (!arbiters_immediate(c, rel, inf->conname, NULL, 0))
 			return false;
+		if (oc->action == PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_NOTHING)
+			c->st->conflict_keys = conflict_keys(c, keys, nkeys);
 		xlat_puts(c, " (");
 		for (size_t i = 0; i < nkeys; i++) {
 			xlat_puts(c, i ? ", " : "");
@@ -674,6 +706,9 @@ static bool on_conflict(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 		if (!arbiters_immediate(c, rel, NULL, names, inf->n_index_elems) ||
 		    !arbiter_classes(c, rel, inf, names, cols, ncols))
 			return false;
+		if (oc->action == PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_NOTHING &&
+		    !inf->where_clause)
+			c->st->conflict_keys = conflict_keys(c, names, inf->n_index_elems);
 		/* a key named twice is named once: PostgreSQL infers the index all the same,
 		 * SQLite matches none */
 		size_t *at = arena_zalloc(c->a, (inf->n_index_elems + 1) * 2 * sizeof(*at)), n = 0;

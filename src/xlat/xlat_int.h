@@ -164,6 +164,7 @@ enum {
 	XLAT_X_EXACT_OPERAND = 1 << 5,  /* ... an operand of + - * /: numeric constants as text */
 	XLAT_X_STORED = 1 << 6, /* a CHECK, index key or predicate, generated column: date/time
 				 * operators immutable where PostgreSQL's are (xlat_datetime.c) */
+	XLAT_X_COLDEFAULT = 1 << 7,     /* a column DEFAULT: a sequence named is bound now */
 };
 
 struct xlat_ctx {
@@ -721,6 +722,9 @@ bool xlat_relname_local(struct xlat_ctx *c, const PgQuery__RangeVar *rv);
  * or ON COMMIT on a permanent table: 42P16), noting ON COMMIT DELETE ROWS / DROP in c->st. */
 bool xlat_temp_is(const PgQuery__RangeVar *rv);
 bool xlat_temp_create(struct xlat_ctx *c, const PgQuery__RangeVar *rv, PgQuery__OnCommitAction oc);
+/* Whether a column DEFAULT's nextval('name') is written nextval('public.name'): name is the
+ * permanent sequence of the tenant's file that it means now (xlat_catalog.c). */
+bool xlat_seq_binds(struct xlat_ctx *c, const char *name);
 /* Whether a view's query reads one of the session's temporary relations (pg_temp.t, or a
  * name that is no WITH query's and is a temporary table or view: xlat_env.temp_rel_fn).
  * xlat_objects.c. */

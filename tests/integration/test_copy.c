@@ -566,6 +566,56 @@ END_TEST
  * a COPY that is its own transaction (the table cannot have been created or truncated in it)
  * and on a partitioned table; loads the rows after TRUNCATE in a block or in the Query that
  * creates the table. */
+/* COPY ... FREEZE inside a block, as PostgreSQL 15 answers each (the table created or
+ * truncated in the current subtransaction, one released into it, not one rolled back). */
+static void freeze_refused(PGconn *c, const char *sql)
+{
+	PGresult *r = copy_in(c, sql, "9\n", 2, 0);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "55000");
+	PQclear(r);
+}
+
+static void freeze_in_blocks(PGconn *c)
+{
+	PQclear(harness_exec_ok(c, "BEGIN"));
+	freeze_refused(c, "COPY t (a) FROM STDIN (FREEZE)"); /* not truncated in it */
+	PQclear(harness_exec_ok(c, "ROLLBACK"));
+	PQclear(harness_exec_ok(c, "BEGIN"));
+	PQclear(harness_exec_ok(c, "TRUNCATE t"));
+	PQclear(harness_exec_ok(c, "SAVEPOINT a"));
+	freeze_refused(c, "COPY t (a) FROM STDIN (FREEZE)"); /* truncated in the parent */
+	PQclear(harness_exec_ok(c, "ROLLBACK TO a"));
+	freeze_refused(c, "COPY t (a) FROM STDIN (FREEZE)"); /* a new subtransaction */
+	PQclear(harness_exec_ok(c, "ROLLBACK"));
+	PQclear(harness_exec_ok(c, "BEGIN"));
+	PQclear(harness_exec_ok(c, "SAVEPOINT a"));
+	PQclear(harness_exec_ok(c, "TRUNCATE t"));
+	PQclear(harness_exec_ok(c, "RELEASE a"));
+	copy_in_ok(c, "COPY t (a) FROM STDIN (FREEZE)", "5\n", 2, 0, "COPY 1");
+	PQclear(harness_exec_ok(c, "SAVEPOINT b"));
+	PQclear(harness_exec_ok(c, "TRUNCATE t"));
+	PQclear(harness_exec_ok(c, "ROLLBACK TO b"));
+	freeze_refused(c, "COPY t (a) FROM STDIN (FREEZE)"); /* its last TRUNCATE undone */
+	PQclear(harness_exec_ok(c, "ROLLBACK"));
+	PQclear(harness_exec_ok(c, "BEGIN"));
+	PQclear(harness_exec_ok(c, "SAVEPOINT a"));
+	PQclear(harness_exec_ok(c, "CREATE TABLE f3 (a int)"));
+	PQclear(harness_exec_ok(c, "SAVEPOINT b"));
+	freeze_refused(c, "COPY f3 FROM STDIN (FREEZE)"); /* created in the parent */
+	PQclear(harness_exec_ok(c, "ROLLBACK TO b"));
+	PQclear(harness_exec_ok(c, "RELEASE b"));
+	copy_in_ok(c, "COPY f3 FROM STDIN (FREEZE)", "7\n", 2, 0, "COPY 1");
+	PQclear(harness_exec_ok(c, "RELEASE a"));
+	copy_in_ok(c, "COPY f3 FROM STDIN (FREEZE)", "8\n", 2, 0, "COPY 1");
+	PQclear(harness_exec_ok(c, "COMMIT"));
+	PGresult *r = harness_exec_ok(c, "SELECT string_agg(a::text, ',' ORDER BY a) FROM f3");
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "7,8");
+	PQclear(r);
+	PQclear(harness_exec_ok(c, "BEGIN"));
+	freeze_refused(c, "COPY f3 FROM STDIN (FREEZE)"); /* made by an earlier transaction */
+	PQclear(harness_exec_ok(c, "ROLLBACK"));
+}
+
 START_TEST(copy_freeze)
 {
 	PGconn *c = connect_with_table();
@@ -593,6 +643,7 @@ START_TEST(copy_freeze)
 	ck_assert_str_eq(PQgetvalue(r, 0, 0), "1,2,4");
 	ck_assert_str_eq(PQgetvalue(r, 0, 1), "3");
 	PQclear(r);
+	freeze_in_blocks(c);
 	PQfinish(c);
 }
 END_TEST

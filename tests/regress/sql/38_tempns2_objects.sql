@@ -23,10 +23,8 @@ COMMENT ON COLUMN pg_temp.x.a IS 'temp col';
 SELECT col_description('public.x'::regclass, 1) AS p, col_description('pg_temp.x'::regclass, 1) AS t;
 COMMENT ON COLUMN public.x.nosuch IS 'no';
 COMMENT ON CONSTRAINT x_a_check ON public.x IS 'perm check';
--- differs: a temporary and a permanent table of one name share their same-named constraints' OIDs, so each shows the comment last made on either
 SELECT c.relpersistence, obj_description(k.oid, 'pg_constraint') FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid WHERE c.relname = 'x' ORDER BY 1;
 COMMENT ON CONSTRAINT x_a_check ON pg_temp.x IS 'temp check';
--- differs: a temporary and a permanent table of one name share their same-named constraints' OIDs, so each shows the comment last made on either
 SELECT c.relpersistence, obj_description(k.oid, 'pg_constraint') FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid WHERE c.relname = 'x' ORDER BY 1;
 SET search_path = public, pg_temp;
 COMMENT ON TABLE x IS 'perm by search_path';

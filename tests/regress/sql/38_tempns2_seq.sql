@@ -69,7 +69,6 @@ SELECT last_value FROM public.ser_id_seq;
 SELECT last_value FROM pg_temp.ser_id_seq;
 ALTER SEQUENCE public.ser_id_seq RESTART WITH 90;
 SELECT nextval('public.ser_id_seq') AS p, nextval('pg_temp.ser_id_seq') AS t;
--- differs: a permanent table's serial default takes its numbers from a temporary sequence of its name (PostgreSQL's default names the sequence by OID; docs/sql-compat.md Temporary tables)
 INSERT INTO public.ser (b) VALUES ('p') RETURNING id;
 -- functions: pg_temp.f only when qualified
 CREATE FUNCTION f() RETURNS text AS 'SELECT ''perm''' LANGUAGE sql;
