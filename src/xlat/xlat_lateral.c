@@ -79,7 +79,22 @@ static void lateral_add(struct xlat_ctx *c, const char *alias, const char *col,
 		c->lat = v;
 		c->lat_cap = cap;
 	}
-	c->lat[c->nlat++] = (struct xlat_lateral){alias, col, expr, sql};
+	c->lat[c->nlat++] = (struct xlat_lateral){alias, col, expr, sql, false};
+}
+
+void xlat_lateral_add_using(struct xlat_ctx *c, const char *alias, const char *col,
+			    const PgQuery__Node *expr)
+{
+	lateral_add(c, alias, col, expr, NULL);
+	c->lat[c->nlat - 1].using_alias = true;
+}
+
+bool xlat_lateral_since(const struct xlat_ctx *c, int mark)
+{
+	for (int i = mark; i < c->nlat; i++)
+		if (!c->lat[i].using_alias)
+			return true;
+	return false;
 }
 
 /* ---- other LATERAL subqueries: packed rows ---- */
@@ -160,6 +175,7 @@ static void collect(struct xlat_ctx *c, const PgQuery__Node *n)
 	if (n->node_case == NODE(JOIN_EXPR)) {
 		collect(c, n->join_expr->larg);
 		collect(c, n->join_expr->rarg);
+		xlat_joinusing_collect(c, n->join_expr); /* JOIN ... USING (x) AS u */
 		return;
 	}
 	if (packed(n)) {
@@ -218,6 +234,11 @@ static int alias_star(struct xlat_ctx *c, const char *alias, bool *first)
 		if (strcmp(l->alias, alias) != 0)
 			continue;
 		struct xlat_type ignored;
+		if (l->using_alias && !l->expr) {
+			(void)xlat_unsupported(
+				c, -1, "a USING alias's column whose join input is not known");
+			return -1;
+		}
 		xlat_puts(c, *first ? "(" : ", (");
 		*first = false;
 		if (l->sql)
@@ -239,6 +260,21 @@ int xlat_lateral_star(struct xlat_ctx *c, const PgQuery__Node *n, bool *first)
 	return alias_star(c, n->range_subselect->alias->aliasname, first);
 }
 
+/* u.x where u is a join's USING alias of this query level or an enclosing one and x is not
+ * among its columns: PostgreSQL's 42703 (-1), else 0. */
+static int using_alias_col(struct xlat_ctx *c, const PgQuery__ColumnRef *cr)
+{
+	const char *alias = cr->n_fields == 2 ? xlat_node_str(cr->fields[0]) : NULL;
+	const char *col = cr->n_fields == 2 ? xlat_node_str(cr->fields[1]) : NULL;
+	for (int i = c->nlat - 1; alias && col && i >= 0; i--) {
+		if (!c->lat[i].using_alias || strcmp(c->lat[i].alias, alias) != 0)
+			continue;
+		xlat_fail(c, "42703", cr->location, "column %s.%s does not exist", alias, col);
+		return -1;
+	}
+	return 0;
+}
+
 int xlat_lateral_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xlat_type *t)
 {
 	if ((cr->n_fields != 1 && cr->n_fields != 2) || !c->nlat)
@@ -250,7 +286,12 @@ int xlat_lateral_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xl
 	}
 	const struct xlat_lateral *l = find(c, cr);
 	if (!l)
-		return 0;
+		return using_alias_col(c, cr);
+	if (l->using_alias && !l->expr) {
+		(void)xlat_unsupported(c, cr->location,
+				       "a USING alias's column whose join input is not known");
+		return -1;
+	}
 	if (l->sql) { /* in parentheses: the select list names the column after the reference */
 		xlat_printf(c, "(%s)", l->sql);
 		*t = xlat_scope_column_type(c, cr);
@@ -260,4 +301,35 @@ int xlat_lateral_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xl
 	bool ok = xlat_expr(c, l->expr, t);
 	xlat_puts(c, ")");
 	return ok ? 1 : -1;
+}
+
+int xlat_lateral_using_shape(struct xlat_ctx *c, const char *alias, struct xlat_type *types,
+			     const char **names, struct xlat_origin *origins, size_t *n, size_t cap)
+{
+	int found = 0;
+	for (int i = 0; i < c->nlat; i++) {
+		const struct xlat_lateral *l = &c->lat[i];
+		if (!l->using_alias || strcmp(l->alias, alias) != 0)
+			continue;
+		struct xlat_type t;
+		if (!l->expr || *n == cap || !xlat_scope_dry_expr(c, l->expr, &t))
+			return -1;
+		/* a merged column read from one side is that side's column; COALESCE is 0/0 */
+		origins[*n] = l->expr->node_case == NODE(COLUMN_REF)
+				      ? xlat_scope_column_origin(c, l->expr->column_ref, false)
+				      : (struct xlat_origin){XLAT_ORIGIN_NONE, NULL, NULL};
+		names[*n] = l->col;
+		types[(*n)++] = t;
+		found = 1;
+	}
+	return found;
+}
+
+bool xlat_lateral_type(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xlat_type *t)
+{
+	if ((cr->n_fields != 1 && cr->n_fields != 2) || !c->nlat ||
+	    cr->fields[cr->n_fields - 1]->node_case != NODE(STRING))
+		return false;
+	const struct xlat_lateral *l = find(c, cr);
+	return l && l->expr && xlat_scope_dry_expr(c, l->expr, t);
 }
