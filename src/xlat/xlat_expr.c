@@ -399,11 +399,12 @@ static bool column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct 
 	const char *hid = n == 2 && xlat_node_str(cr->fields[0])
 				  ? xlat_scope_hidden_by_alias(c, xlat_node_str(cr->fields[0]))
 				  : NULL;
-	if (n == 2 && f0 && f1 && !hid && xlat_scope_missing(c, f0)) { /* errorMissingRTE's */
-		const char *entry = xlat_scope_join_hidden(c, f0);     /* inside an aliased join */
-		if (!entry)
-			return xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, cr->location,
-					 "missing FROM-clause entry for table \"%s\"", f0);
+	/* an entry inside an aliased join, not a name nor a column in scope (errorMissingRTE) */
+	const char *entry = n == 2 && f0 && f1 && !hid && !xlat_scope_visible(c, f0, NULL) &&
+					    xlat_scope_visible(c, NULL, f0) <= 0
+				    ? xlat_scope_join_hidden(c, f0)
+				    : NULL;
+	if (entry) {
 		xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, cr->location,
 			  "invalid reference to FROM-clause entry for table \"%s\"", f0);
 		pgerr_hint(c->err,
@@ -412,6 +413,9 @@ static bool column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct 
 			   entry);
 		return false;
 	}
+	if (n == 2 && f0 && f1 && !hid && xlat_scope_missing(c, f0)) /* errorMissingRTE's */
+		return xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, cr->location,
+				 "missing FROM-clause entry for table \"%s\"", f0);
 	if (n == 2 && f0 && f1 && !hid && xlat_scope_ambiguous(c, f0)) /* scanNameSpaceForRefname */
 		return xlat_fail(c, "42P09", cr->location, "table reference \"%s\" is ambiguous",
 				 f0);

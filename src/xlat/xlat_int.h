@@ -120,6 +120,7 @@ struct xlat_lateral {
 	const PgQuery__Node *expr;
 	const char *sql;
 	bool using_alias; /* a join's USING alias's column (xlat_joinusing.c); expr NULL: unknown */
+	const PgQuery__Node *other; /* ... read from one side: the other side's column */
 };
 
 /* A column of a set-returning function in FROM that takes another FROM item's columns, so is
@@ -1800,9 +1801,10 @@ bool xlat_lateral_type(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct 
 /* Whether lat[mark..nlat) holds a LATERAL subquery's column (not only USING aliases'). */
 bool xlat_lateral_since(const struct xlat_ctx *c, int mark);
 /* Enters alias.col, a column of a join's USING alias, as expression expr (NULL: which input
- * has it is not known here, 0A000 when it is read). */
+ * has it is not known here, 0A000 when it is read); other, when expr reads one side's
+ * column, the other side's, whose type may widen it (PostgreSQL's common type). */
 void xlat_lateral_add_using(struct xlat_ctx *c, const char *alias, const char *col,
-			    const PgQuery__Node *expr);
+			    const PgQuery__Node *expr, const PgQuery__Node *other);
 /* The columns u.* stands for when alias u is a join's USING alias (their types, names and
  * origins appended at *n, at most cap in all): 1, 0 when alias is not one, -1 when they are
  * not known. */

@@ -175,10 +175,13 @@ void xlat_joinusing_collect(struct xlat_ctx *c, const PgQuery__JoinExpr *j)
 {
 	if (!j->join_using_alias || !j->larg || !j->rarg)
 		return;
+	bool right = j->jointype == PG_QUERY__JOIN_TYPE__JOIN_RIGHT;
+	bool full = j->jointype == PG_QUERY__JOIN_TYPE__JOIN_FULL;
 	for (size_t i = 0; i < j->n_using_clause; i++) {
 		const char *col = xlat_node_str(j->using_clause[i]);
-		if (col)
-			xlat_lateral_add_using(c, j->join_using_alias->aliasname, col,
-					       merged(c, j, col));
+		if (col) /* the side not read, whose type may widen the column */
+			xlat_lateral_add_using(
+				c, j->join_using_alias->aliasname, col, merged(c, j, col),
+				full ? NULL : side(c, right ? j->larg : j->rarg, col));
 	}
 }

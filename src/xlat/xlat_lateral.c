@@ -79,14 +79,47 @@ static void lateral_add(struct xlat_ctx *c, const char *alias, const char *col,
 		c->lat = v;
 		c->lat_cap = cap;
 	}
-	c->lat[c->nlat++] = (struct xlat_lateral){alias, col, expr, sql, false};
+	c->lat[c->nlat++] = (struct xlat_lateral){alias, col, expr, sql, false, NULL};
 }
 
 void xlat_lateral_add_using(struct xlat_ctx *c, const char *alias, const char *col,
-			    const PgQuery__Node *expr)
+			    const PgQuery__Node *expr, const PgQuery__Node *other)
 {
 	lateral_add(c, alias, col, expr, NULL);
 	c->lat[c->nlat - 1].using_alias = true;
+	c->lat[c->nlat - 1].other = other;
+}
+
+static int num_rank(uint32_t oid)
+{
+	switch (oid) {
+	case XLAT_OID_INT2:
+		return 1;
+	case XLAT_OID_INT4:
+		return 2;
+	case XLAT_OID_INT8:
+		return 3;
+	case XLAT_OID_NUMERIC:
+		return 4;
+	case XLAT_OID_FLOAT8:
+		return 5;
+	default:
+		return 0;
+	}
+}
+
+/* The expression entry l stands for: a USING column read from one side is cast to the other
+ * side's type when that one is the wider number type, as PostgreSQL's merged column has
+ * their common type (int and bigint: bigint). */
+static const PgQuery__Node *entry_expr(struct xlat_ctx *c, const struct xlat_lateral *l)
+{
+	static const char *const names[] = {"", "int2", "int4", "int8", "numeric", "float8"};
+	struct xlat_type a, b;
+	if (!l->other || !l->expr || !xlat_scope_dry_expr(c, l->expr, &a) ||
+	    !xlat_scope_dry_expr(c, l->other, &b) || a.oid == b.oid || !num_rank(a.oid) ||
+	    num_rank(b.oid) <= num_rank(a.oid))
+		return l->expr;
+	return xlat_tree_cast(c->a, l->expr, names[num_rank(b.oid)], -1);
 }
 
 bool xlat_lateral_since(const struct xlat_ctx *c, int mark)
@@ -243,7 +276,7 @@ static int alias_star(struct xlat_ctx *c, const char *alias, bool *first)
 		*first = false;
 		if (l->sql)
 			xlat_puts(c, l->sql);
-		else if (!xlat_expr(c, l->expr, &ignored))
+		else if (!xlat_expr(c, entry_expr(c, l), &ignored))
 			return -1;
 		xlat_puts(c, ") AS ");
 		xlat_ident(c, l->col);
@@ -298,7 +331,7 @@ int xlat_lateral_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xl
 		return 1;
 	}
 	xlat_puts(c, "(");
-	bool ok = xlat_expr(c, l->expr, t);
+	bool ok = xlat_expr(c, entry_expr(c, l), t);
 	xlat_puts(c, ")");
 	return ok ? 1 : -1;
 }
@@ -312,11 +345,12 @@ int xlat_lateral_using_shape(struct xlat_ctx *c, const char *alias, struct xlat_
 		if (!l->using_alias || strcmp(l->alias, alias) != 0)
 			continue;
 		struct xlat_type t;
-		if (!l->expr || *n == cap || !xlat_scope_dry_expr(c, l->expr, &t))
+		const PgQuery__Node *e = l->expr ? entry_expr(c, l) : NULL;
+		if (!e || *n == cap || !xlat_scope_dry_expr(c, e, &t))
 			return -1;
 		/* a merged column read from one side is that side's column; COALESCE is 0/0 */
-		origins[*n] = l->expr->node_case == NODE(COLUMN_REF)
-				      ? xlat_scope_column_origin(c, l->expr->column_ref, false)
+		origins[*n] = e->node_case == NODE(COLUMN_REF)
+				      ? xlat_scope_column_origin(c, e->column_ref, false)
 				      : (struct xlat_origin){XLAT_ORIGIN_NONE, NULL, NULL};
 		names[*n] = l->col;
 		types[(*n)++] = t;
@@ -331,5 +365,5 @@ bool xlat_lateral_type(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct 
 	    cr->fields[cr->n_fields - 1]->node_case != NODE(STRING))
 		return false;
 	const struct xlat_lateral *l = find(c, cr);
-	return l && l->expr && xlat_scope_dry_expr(c, l->expr, t);
+	return l && l->expr && xlat_scope_dry_expr(c, entry_expr(c, l), t);
 }

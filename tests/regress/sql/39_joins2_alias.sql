@@ -48,6 +48,17 @@ CREATE VIEW jbv AS SELECT u.a, jb2.c FROM jb1 JOIN jb2 USING (a) AS u;
 SELECT * FROM jbv;
 -- differs: a USING alias as a whole row (SELECT u) is 42703 in shardlite
 SELECT u FROM jb1 JOIN jb2 USING (a) AS u;
+-- merged columns of two number types have the wider type, as PostgreSQL's common type
+CREATE TABLE jb6 (a bigint, y numeric);
+INSERT INTO jb6 VALUES (1, 2.5), (5, 1);
+SELECT u.a FROM jb1 JOIN jb6 USING (a) AS u;
+SELECT u.a FROM jb6 JOIN jb1 USING (a) AS u;
+SELECT u.* FROM jb1 LEFT JOIN jb6 USING (a) AS u ORDER BY 1;
+SELECT u.a FROM jb1 RIGHT JOIN jb6 USING (a) AS u ORDER BY 1;
+SELECT u.a FROM jb1 FULL JOIN jb6 USING (a) AS u ORDER BY 1;
+SELECT u.y FROM jb6 AS p JOIN jb6 AS q USING (y) AS u ORDER BY 1;
+-- fields
+SELECT q.x FROM (jb1 AS q JOIN jb6 USING (a)) AS j;
 -- 42703: u has only the USING columns
 SELECT u.x FROM jb1 JOIN jb2 USING (a) AS u;
 -- 42712: the alias is a FROM item's name
