@@ -240,7 +240,8 @@ void catalog_lend(struct cat_conn *cc, const struct catalog_session *s);
 /* The OID and attnum of column col of relation rel (a table, view or materialized view of
  * the tenant; a temporary one first, as SQLite finds a name), as RowDescription reports a
  * column read through a view (the view's, not the table below it: PostgreSQL's origin stops
- * at the view); false (0s) when there is no such column. Reads the schema model as
+ * at the view); col NULL: the whole row (SELECT t FROM t), rel's OID and attnum 0; false
+ * (0s) when there is no such column. Reads the schema model as
  * catalog_column_origins does. */
 bool catalog_rel_column(struct cat_conn *cc, const char *rel, const char *col, uint32_t *oid,
 			int16_t *attnum);

@@ -59,7 +59,8 @@ enum xlat_txn {
  * (a table's column, through subqueries and CTEs; or not known here), NONE for 0/0 where
  * SQLite would name a column (a set operation's, a scalar subquery's, a cast it does not
  * need), REL for column col of rel, a view or partition of the tenant (SQLite's looks
- * through it to the table below). */
+ * through it to the table below; a LATERAL subquery's column, which SQLite cannot see into;
+ * col NULL: rel's whole row, attribute 0). */
 enum xlat_origin_kind { XLAT_ORIGIN_SQLITE, XLAT_ORIGIN_NONE, XLAT_ORIGIN_REL };
 struct xlat_origin {
 	enum xlat_origin_kind kind;

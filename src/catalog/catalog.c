@@ -809,6 +809,11 @@ bool catalog_rel_column(struct cat_conn *cc, const char *rel, const char *col, u
 	/* as SQLite finds an unqualified name: a temporary relation first */
 	const struct cat_rel *t = m ? cat_model_rel_in(m, rel, true) : NULL;
 	t = t || !m ? t : cat_model_rel_in(m, rel, false);
+	if (!col) { /* the whole row: attribute 0 */
+		*oid = t && (t->kind == 'r' || t->kind == 'v') ? t->oid : 0;
+		*attnum = 0;
+		return *oid != 0;
+	}
 	int16_t k = t && (t->kind == 'r' || t->kind == 'v') ? column_attnum(t, col) : 0;
 	*oid = k ? t->oid : 0;
 	*attnum = k;

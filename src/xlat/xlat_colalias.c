@@ -9,7 +9,10 @@
  * here too, as unnest(a) WITH ORDINALITY AS alias(x, n). An alias on a join, (a JOIN b ...)
  * AS x [(cols)], makes the join the subquery (SELECT * FROM a JOIN b ...) AS x [(cols)]: its
  * columns are the join's (USING's merged ones first), and the joined tables' names are hidden
- * outside it, as PostgreSQL's join alias hides them. The rewrite is made in place, with
+ * outside it, as PostgreSQL's join alias hides them (xlat_colalias_join tells such a subquery,
+ * for the 42P01 and 42P10 PostgreSQL gives a join); also a join holding a LATERAL item, unless
+ * that item may read a FROM item before the join, which a subquery could not see (the alias
+ * then stays, 0A000 in xlat_from.c). The rewrite is made in place, with
  * xlat_tree_* nodes (later passes, xlat_view_star and xlat_group_check, read and edit the same
  * tree), and is idempotent. */
 #include "xlat_int.h"
@@ -132,34 +135,152 @@ static PgQuery__Node *subquery(PgQuery__SelectStmt *sel, PgQuery__Node *from, Pg
 	return m;
 }
 
-/* Whether a join holds a LATERAL item, which may read FROM items left of the join: a subquery
- * made of the join would not see them (such a join keeps its alias, 0A000 in xlat_from.c). */
-static bool has_lateral(const PgQuery__Node *n)
+/* The FROM items a LATERAL item inside a join may read besides the join's own: those before
+ * the join in its FROM list and the left sides of the joins it is the right side of. */
+struct left {
+	const PgQuery__Node *v[32];
+	size_t n;
+	bool overflow; /* more than v holds: any of them might be read */
+};
+
+static struct left left_plus(const struct left *l, const PgQuery__Node *n)
+{
+	struct left out = *l;
+	if (out.n < ARRAY_LEN(out.v))
+		out.v[out.n++] = n;
+	else
+		out.overflow = true;
+	return out;
+}
+
+/* Whether FROM item n might have a column called col (true when its columns are not known
+ * here). */
+static bool might_have(struct xlat_ctx *c, const PgQuery__Node *n, const char *col)
 {
 	switch (n->node_case) {
 	case NODE(JOIN_EXPR):
-		return (n->join_expr->larg && has_lateral(n->join_expr->larg)) ||
-		       (n->join_expr->rarg && has_lateral(n->join_expr->rarg));
-	case NODE(RANGE_SUBSELECT):
-		return n->range_subselect->lateral;
-	case NODE(RANGE_FUNCTION):
-		return n->range_function->lateral;
+		return might_have(c, n->join_expr->larg, col) ||
+		       might_have(c, n->join_expr->rarg, col);
+	case NODE(RANGE_VAR): {
+		const PgQuery__RangeVar *rv = n->range_var;
+		const struct xlat_schema_col *cols = NULL;
+		size_t ncols = 0;
+		struct pgerr saved = *c->err;
+		if (((!rv->schemaname || !*rv->schemaname) &&
+		     xlat_scope_cte_find(c, rv->relname) >= 0) ||
+		    !xlat_scope_target(c, rv, &cols, &ncols) || !ncols) {
+			*c->err = saved;
+			return true;
+		}
+		for (size_t i = 0; rv->alias && i < rv->alias->n_colnames; i++)
+			if (strcmp(xlat_node_str(rv->alias->colnames[i]), col) == 0)
+				return true;
+		return xlat_scope_col(cols, ncols, col) != NULL;
+	}
+	case NODE(RANGE_SUBSELECT): {
+		const PgQuery__RangeSubselect *rs = n->range_subselect;
+		for (size_t i = 0; rs->alias && i < rs->alias->n_colnames; i++)
+			if (strcmp(xlat_node_str(rs->alias->colnames[i]), col) == 0)
+				return true;
+		size_t k = 0;
+		const char **names =
+			rs->subquery && rs->subquery->node_case == NODE(SELECT_STMT)
+				? xlat_select_colnames(c, rs->subquery->select_stmt, &k)
+				: NULL;
+		for (size_t i = 0; names && i < k; i++)
+			if (names[i] && strcmp(names[i], col) == 0)
+				return true;
+		return !names;
+	}
 	default:
-		return false;
+		return true;
 	}
 }
 
+/* A column reference in a LATERAL item of a join to a FROM item outside the join (left):
+ * qualified with a name only such an item has, or a bare name such an item might have. */
+struct outside {
+	struct xlat_ctx *c;
+	const PgQuery__Node *join;
+	const struct left *left;
+	bool found;
+};
+
+static bool outside_walk(void *arg, const ProtobufCMessage *m)
+{
+	struct outside *o = arg;
+	if (m->descriptor == &pg_query__column_ref__descriptor) {
+		const PgQuery__ColumnRef *cr = (const PgQuery__ColumnRef *)m;
+		const char *first = cr->n_fields ? xlat_node_str(cr->fields[0]) : NULL;
+		for (size_t i = 0; first && i < o->left->n && !o->found; i++)
+			o->found = cr->n_fields >= 2 ? !xlat_names_item(o->join, first) &&
+							       xlat_names_item(o->left->v[i], first)
+						     : might_have(o->c, o->left->v[i], first);
+		o->found = o->found || (first && o->left->overflow);
+		if (o->found)
+			return false;
+	}
+	return xlat_tree_each(m, outside_walk, arg);
+}
+
+/* Whether a LATERAL item inside join item n may read a FROM item outside it (left): a
+ * subquery made of the join would not see those (such a join keeps its alias, 0A000 in
+ * xlat_from.c). Functions in FROM, which may read the items before them without LATERAL,
+ * count too. */
+static bool lateral_outside(struct xlat_ctx *c, const PgQuery__Node *join, const PgQuery__Node *n,
+			    const struct left *left)
+{
+	const ProtobufCMessage *m = NULL;
+	switch (n->node_case) {
+	case NODE(JOIN_EXPR):
+		return (n->join_expr->larg && lateral_outside(c, join, n->join_expr->larg, left)) ||
+		       (n->join_expr->rarg && lateral_outside(c, join, n->join_expr->rarg, left));
+	case NODE(RANGE_SUBSELECT):
+		m = n->range_subselect->lateral ? &n->range_subselect->base : NULL;
+		break;
+	case NODE(RANGE_FUNCTION):
+		m = &n->range_function->base;
+		break;
+	default:
+		break;
+	}
+	if (!m || (!left->n && !left->overflow))
+		return false;
+	struct outside o = {c, join, left, false};
+	xlat_tree_each(m, outside_walk, &o);
+	return o.found;
+}
+
+static void note_join(struct xlat_ctx *c, const PgQuery__SelectStmt *sel)
+{
+	if (c->njoinsubs == c->joinsubs_cap) {
+		int cap = c->joinsubs_cap ? c->joinsubs_cap * 2 : 8;
+		const PgQuery__SelectStmt **v = arena_zalloc(c->a, (size_t)cap * sizeof(*v));
+		if (c->njoinsubs)
+			memcpy(v, c->joinsubs, (size_t)c->njoinsubs * sizeof(*v));
+		c->joinsubs = v;
+		c->joinsubs_cap = cap;
+	}
+	c->joinsubs[c->njoinsubs++] = sel;
+}
+
 /* *slot, a FROM item, rewritten in place when it (or a join's side) is a table with a column
- * alias list, or _pg_expandarray; false with c->err set on failure. */
-static bool item(struct xlat_ctx *c, PgQuery__Node **slot)
+ * alias list, an aliased join, or _pg_expandarray; false with c->err set on failure. */
+static bool item(struct xlat_ctx *c, PgQuery__Node **slot, const struct left *left)
 {
 	PgQuery__Node *n = *slot;
 	if (n->node_case == NODE(JOIN_EXPR)) {
 		PgQuery__JoinExpr *j = n->join_expr;
-		if ((j->larg && !item(c, &j->larg)) || (j->rarg && !item(c, &j->rarg)))
+		if (j->larg && !item(c, &j->larg, left))
 			return false;
-		if (j->alias && !j->join_using_alias && !has_lateral(n))
-			*slot = subquery(star(), n, j->alias, &j->alias);
+		struct left right = j->larg ? left_plus(left, j->larg) : *left;
+		if (j->rarg && !item(c, &j->rarg, &right))
+			return false;
+		if (j->alias && !lateral_outside(c, n, n, left)) {
+			PgQuery__SelectStmt *sel = star();
+			note_join(c, sel);
+			*slot = subquery(sel, n, j->alias, &j->alias);
+		}
 		return true;
 	}
 	if (n->node_case == NODE(RANGE_FUNCTION))
@@ -208,8 +329,24 @@ bool xlat_colalias_expandarray(const struct xlat_ctx *c, const PgQuery__RangeFun
 
 bool xlat_colalias_rewrite(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 {
-	for (size_t i = 0; i < s->n_from_clause; i++)
-		if (!item(c, &s->from_clause[i]))
+	return xlat_colalias_rewrite_list(c, s->from_clause, s->n_from_clause);
+}
+
+bool xlat_colalias_rewrite_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
+{
+	struct left left = {.n = 0};
+	for (size_t i = 0; i < n; i++) {
+		if (!item(c, &v[i], &left))
 			return false;
+		left = left_plus(&left, v[i]);
+	}
 	return true;
+}
+
+const PgQuery__Node *xlat_colalias_join(const struct xlat_ctx *c, const PgQuery__SelectStmt *s)
+{
+	for (int i = 0; s && i < c->njoinsubs; i++)
+		if (c->joinsubs[i] == s)
+			return s->from_clause[0];
+	return NULL;
 }

@@ -165,6 +165,9 @@ bool xlat_names_item(const PgQuery__Node *item, const char *name)
 		al = item->join_expr->alias;
 		if (al && strcmp(al->aliasname, name) == 0)
 			return true;
+		al = item->join_expr->join_using_alias; /* JOIN ... USING (x) AS u */
+		if (al && strcmp(al->aliasname, name) == 0)
+			return true;
 		return (item->join_expr->larg && xlat_names_item(item->join_expr->larg, name)) ||
 		       (item->join_expr->rarg && xlat_names_item(item->join_expr->rarg, name));
 	default:
@@ -1590,6 +1593,12 @@ bool xlat_stmt_update(struct xlat_ctx *c, const PgQuery__UpdateStmt *s)
 	const struct xlat_schema_col *cols = NULL;
 	size_t ncols = 0;
 	(void)xlat_scope_target(c, s->relation, &cols, &ncols);
+	/* FROM (a JOIN b ...) AS x, t AS x(a, b), JOIN ... USING (k) AS u, LATERAL */
+	if (!xlat_colalias_rewrite_list(c, s->from_clause, s->n_from_clause))
+		return false;
+	int lateral_mark = c->nlat, lateral_bare = c->lat_bare;
+	c->lat_bare = lateral_mark;
+	xlat_lateral_collect(c, s->from_clause, s->n_from_clause);
 	int scope = xlat_scope_enter(c);
 	xlat_scope_table(c, s->relation);
 	bool ok = xlat_scope_from(c, s->from_clause, s->n_from_clause);
@@ -1645,6 +1654,8 @@ bool xlat_stmt_update(struct xlat_ctx *c, const PgQuery__UpdateStmt *s)
 	     returning(c, s, s->relation, ret, nret, from, to, s->n_from_clause > 0 && !rf, !rf);
 	xlat_retfrom_mode(c, NULL, false, NULL);
 	xlat_scope_leave(c, scope);
+	c->nlat = lateral_mark;
+	c->lat_bare = lateral_bare;
 	return ok;
 }
 
@@ -1671,6 +1682,12 @@ bool xlat_stmt_delete(struct xlat_ctx *c, const PgQuery__DeleteStmt *s)
 	size_t target_end = c->sb->len;
 	note_dml(c, s->relation, 8);
 	note_named(c, named, s->relation);
+	/* USING (a JOIN b ...) AS x, t AS x(a, b), JOIN ... USING (k) AS u, LATERAL */
+	if (!xlat_colalias_rewrite_list(c, s->using_clause, s->n_using_clause))
+		return false;
+	int lateral_mark = c->nlat, lateral_bare = c->lat_bare;
+	c->lat_bare = lateral_mark;
+	xlat_lateral_collect(c, s->using_clause, s->n_using_clause);
 	int scope = xlat_scope_enter(c);
 	xlat_scope_table(c, s->relation);
 	bool ok = xlat_scope_from(c, s->using_clause, s->n_using_clause);
@@ -1706,6 +1723,8 @@ bool xlat_stmt_delete(struct xlat_ctx *c, const PgQuery__DeleteStmt *s)
 		ok = ok && delete_rest(c, s);
 	}
 	xlat_scope_leave(c, scope);
+	c->nlat = lateral_mark;
+	c->lat_bare = lateral_bare;
 	return ok;
 }
 

@@ -399,6 +399,20 @@ static bool column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct 
 	const char *hid = n == 2 && xlat_node_str(cr->fields[0])
 				  ? xlat_scope_hidden_by_alias(c, xlat_node_str(cr->fields[0]))
 				  : NULL;
+	/* an entry inside an aliased join, not a name nor a column in scope (errorMissingRTE) */
+	const char *entry = n == 2 && f0 && f1 && !hid && !xlat_scope_visible(c, f0, NULL) &&
+					    xlat_scope_visible(c, NULL, f0) <= 0
+				    ? xlat_scope_join_hidden(c, f0)
+				    : NULL;
+	if (entry) {
+		xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, cr->location,
+			  "invalid reference to FROM-clause entry for table \"%s\"", f0);
+		pgerr_hint(c->err,
+			   "There is an entry for table \"%s\", but it cannot be referenced from "
+			   "this part of the query.",
+			   entry);
+		return false;
+	}
 	if (n == 2 && f0 && f1 && !hid && xlat_scope_missing(c, f0)) /* errorMissingRTE's */
 		return xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, cr->location,
 				 "missing FROM-clause entry for table \"%s\"", f0);

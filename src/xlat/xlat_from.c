@@ -19,11 +19,21 @@ static bool renamed(struct xlat_ctx *c, const PgQuery__Alias *al, const PgQuery_
 {
 	size_t width = 0;
 	const char **names = xlat_select_colnames(c, sub, &width);
+	if (!names && xlat_colalias_join(c, sub)) { /* an aliased join: SELECT * of it */
+		struct xlat_shape shape = {0};
+		uint64_t saved = xlat_scope_hide_level(c); /* it sees the levels above only */
+		bool ok = xlat_scope_dry_select(c, sub, &shape);
+		xlat_scope_unhide(c, saved);
+		if (!ok)
+			return false;
+		names = xlat_shape_colnames(c, sub, &shape, &width);
+	}
 	if (!names)
 		return xlat_unsupported(c, -1, "a column alias list on a subquery with *");
-	if (width < al->n_colnames)
+	if (width < al->n_colnames) /* an aliased join is PostgreSQL's join expression */
 		return xlat_fail(c, "42P10", -1,
-				 "table \"%s\" has %zu columns available but %zu columns specified",
+				 "%s \"%s\" has %zu columns available but %zu columns specified",
+				 xlat_colalias_join(c, sub) ? "join expression" : "table",
 				 al->aliasname, width, al->n_colnames);
 	const char *name = arena_printf(c->a, "xlat:%d", ++c->cte_seq);
 	xlat_puts(c, "(WITH ");
@@ -210,11 +220,10 @@ static bool lateral_ref_ok(struct xlat_ctx *c, const PgQuery__JoinExpr *j)
 
 static bool join(struct xlat_ctx *c, const PgQuery__JoinExpr *j)
 {
-	if (j->alias || j->join_using_alias)
+	if (j->alias) /* one not made a subquery (xlat_colalias.c) */
 		return xlat_unsupported(
 			c, -1,
-			j->alias ? "an alias on a join holding LATERAL or outside a SELECT"
-				 : "an alias on a join's USING clause");
+			"an alias on a join whose LATERAL item reads a FROM item outside it");
 	if (!lateral_ref_ok(c, j))
 		return false;
 	if (xlat_lateral_skip(j->rarg)) {

@@ -120,6 +120,8 @@ struct xlat_lateral {
 	const char *col;
 	const PgQuery__Node *expr;
 	const char *sql;
+	bool using_alias; /* a join's USING alias's column (xlat_joinusing.c); expr NULL: unknown */
+	const PgQuery__Node *other; /* ... read from one side: the other side's column */
 };
 
 /* A column of a set-returning function in FROM that takes another FROM item's columns, so is
@@ -277,6 +279,9 @@ struct xlat_ctx {
 	int nctes, ctes_cap;
 	struct xlat_scope_memo *memo;
 	int nmemo, memo_cap;
+	/* a LATERAL subquery's columns are being found: their origins name a table's column
+	 * where SQLite's would be asked, as SQLite cannot see into pgfn_rows (xlat_lateral.c) */
+	bool origins_named;
 	const PgQuery__JoinExpr *on_join; /* the join whose ON clause is being written */
 	int on_level;                     /* ... and its query level */
 
@@ -303,6 +308,9 @@ struct xlat_ctx {
 	 * (xlat_colalias.c) */
 	const PgQuery__RangeFunction *expandarray[8];
 	int nexpandarray;
+	/* the SELECT * subqueries aliased joins became (xlat_colalias.c) */
+	const PgQuery__SelectStmt **joinsubs;
+	int njoinsubs, joinsubs_cap;
 	PgQuery__Node **star_from; /* this level's FROM list when * must be spelled out */
 	size_t n_star_from;
 	/* the SELECT whose ORDER BY is being emitted, when its results are exact (xlat_numeric.c) */
@@ -1055,6 +1063,10 @@ int xlat_jsonb_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind, s
 /* xlat_colalias.c: each table of s's FROM list that has a column alias list (FROM t AS
  * x(a, b)) made a subquery renaming the columns, in place; false with err set. */
 bool xlat_colalias_rewrite(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
+/* The same for the FROM items v[0..n) (an UPDATE's FROM, a DELETE's USING). */
+bool xlat_colalias_rewrite_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n);
+/* When s is the SELECT * an aliased join became, the join (s's one FROM item); else NULL. */
+const PgQuery__Node *xlat_colalias_join(const struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 /* xlat_volsort.c: a top-level SELECT with ORDER BY whose select list calls a volatile function
  * (nextval) rewritten in place, before it is translated, so that the call runs after the sort
  * and for the rows LIMIT keeps only, as PostgreSQL's; s stays as it was when not certain. */
@@ -1432,6 +1444,10 @@ const char *xlat_scope_on_owner(const struct xlat_ctx *c, const PgQuery__JoinExp
  * (PostgreSQL's 42P01 "invalid reference to FROM-clause entry"), else NULL; NULL too when
  * rel might still be something else in scope (an unnamed or unknown relation, a column). */
 const char *xlat_scope_hidden_by_alias(const struct xlat_ctx *c, const char *rel);
+/* When rel names an entry an aliased join in scope hides, (a JOIN b ON ...) AS x hiding a,
+ * the entry's name (its alias, else its table's), as PostgreSQL's searchRangeTableForRel
+ * finds it; NULL otherwise. */
+const char *xlat_scope_join_hidden(const struct xlat_ctx *c, const char *rel);
 /* Whether rel.col (rel NULL: a bare col) names a column its relation has twice (a subquery's
  * SELECT * over a join, SELECT 1 AS a, 2 AS a): PostgreSQL's 42702, where SQLite, which
  * names the second a:1, would read the first. */
@@ -1444,6 +1460,10 @@ struct xlat_type xlat_scope_column_type(const struct xlat_ctx *c, const PgQuery_
  * told. */
 struct xlat_origin xlat_scope_column_origin(const struct xlat_ctx *c, const PgQuery__ColumnRef *cr,
 					    bool named);
+/* Where whole-row reference cr (SELECT t FROM t) comes from: the table or view it names, its
+ * column NULL (PostgreSQL's attribute 0); SQLITE when cr may be a column, or names another
+ * kind of relation. */
+struct xlat_origin xlat_scope_row_origin(const struct xlat_ctx *c, const PgQuery__ColumnRef *cr);
 /* The column cr names when it is a column of one of the tenant's tables (not a view's, a
  * CTE's, a subquery's or the catalog's) in scope that SQLite gives TEXT affinity
  * (xlat_schema.default_fn); NULL otherwise or when unsure. */
@@ -1806,6 +1826,25 @@ bool xlat_catalog_shows_name(const PgQuery__Node *n);
 /* LATERAL subqueries (xlat_lateral.c). Brings the LATERAL columns of a FROM list into scope
  * (c->nlat grows; the caller restores it when the query ends). */
 void xlat_lateral_collect(struct xlat_ctx *c, PgQuery__Node **v, size_t n);
+/* The type of cr when it names a substituted column (a one-row LATERAL's, a USING alias's):
+ * its expression's; false when it names none. */
+bool xlat_lateral_type(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xlat_type *t);
+/* Whether lat[mark..nlat) holds a LATERAL subquery's column (not only USING aliases'). */
+bool xlat_lateral_since(const struct xlat_ctx *c, int mark);
+/* Enters alias.col, a column of a join's USING alias, as expression expr (NULL: which input
+ * has it is not known here, 0A000 when it is read); other, when expr reads one side's
+ * column, the other side's, whose type may widen it (PostgreSQL's common type). */
+void xlat_lateral_add_using(struct xlat_ctx *c, const char *alias, const char *col,
+			    const PgQuery__Node *expr, const PgQuery__Node *other);
+/* The columns u.* stands for when alias u is a join's USING alias (their types, names and
+ * origins appended at *n, at most cap in all): 1, 0 when alias is not one, -1 when they are
+ * not known. */
+int xlat_lateral_using_shape(struct xlat_ctx *c, const char *alias, struct xlat_type *types,
+			     const char **names, struct xlat_origin *origins, size_t *n,
+			     size_t cap);
+/* xlat_joinusing.c: the columns of join j's USING alias (JOIN b USING (x) AS u), when it has
+ * one, entered with xlat_lateral_add_using as the merged columns' expressions. */
+void xlat_joinusing_collect(struct xlat_ctx *c, const PgQuery__JoinExpr *j);
 /* True for a one-row LATERAL FROM item, whose columns are substituted (it is not emitted). */
 bool xlat_lateral_skip(const PgQuery__Node *n);
 /* Any other LATERAL subquery as a FROM item: pgfn_rows over its packed rows. */

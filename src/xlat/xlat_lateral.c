@@ -79,7 +79,55 @@ static void lateral_add(struct xlat_ctx *c, const char *alias, const char *col,
 		c->lat = v;
 		c->lat_cap = cap;
 	}
-	c->lat[c->nlat++] = (struct xlat_lateral){alias, col, expr, sql};
+	c->lat[c->nlat++] = (struct xlat_lateral){alias, col, expr, sql, false, NULL};
+}
+
+void xlat_lateral_add_using(struct xlat_ctx *c, const char *alias, const char *col,
+			    const PgQuery__Node *expr, const PgQuery__Node *other)
+{
+	lateral_add(c, alias, col, expr, NULL);
+	c->lat[c->nlat - 1].using_alias = true;
+	c->lat[c->nlat - 1].other = other;
+}
+
+static int num_rank(uint32_t oid)
+{
+	switch (oid) {
+	case XLAT_OID_INT2:
+		return 1;
+	case XLAT_OID_INT4:
+		return 2;
+	case XLAT_OID_INT8:
+		return 3;
+	case XLAT_OID_NUMERIC:
+		return 4;
+	case XLAT_OID_FLOAT8:
+		return 5;
+	default:
+		return 0;
+	}
+}
+
+/* The expression entry l stands for: a USING column read from one side is cast to the other
+ * side's type when that one is the wider number type, as PostgreSQL's merged column has
+ * their common type (int and bigint: bigint). */
+static const PgQuery__Node *entry_expr(struct xlat_ctx *c, const struct xlat_lateral *l)
+{
+	static const char *const names[] = {"", "int2", "int4", "int8", "numeric", "float8"};
+	struct xlat_type a, b;
+	if (!l->other || !l->expr || !xlat_scope_dry_expr(c, l->expr, &a) ||
+	    !xlat_scope_dry_expr(c, l->other, &b) || a.oid == b.oid || !num_rank(a.oid) ||
+	    num_rank(b.oid) <= num_rank(a.oid))
+		return l->expr;
+	return xlat_tree_cast(c->a, l->expr, names[num_rank(b.oid)], -1);
+}
+
+bool xlat_lateral_since(const struct xlat_ctx *c, int mark)
+{
+	for (int i = mark; i < c->nlat; i++)
+		if (!c->lat[i].using_alias)
+			return true;
+	return false;
 }
 
 /* ---- other LATERAL subqueries: packed rows ---- */
@@ -160,6 +208,7 @@ static void collect(struct xlat_ctx *c, const PgQuery__Node *n)
 	if (n->node_case == NODE(JOIN_EXPR)) {
 		collect(c, n->join_expr->larg);
 		collect(c, n->join_expr->rarg);
+		xlat_joinusing_collect(c, n->join_expr); /* JOIN ... USING (x) AS u */
 		return;
 	}
 	if (packed(n)) {
@@ -218,11 +267,16 @@ static int alias_star(struct xlat_ctx *c, const char *alias, bool *first)
 		if (strcmp(l->alias, alias) != 0)
 			continue;
 		struct xlat_type ignored;
+		if (l->using_alias && !l->expr) {
+			(void)xlat_unsupported(
+				c, -1, "a USING alias's column whose join input is not known");
+			return -1;
+		}
 		xlat_puts(c, *first ? "(" : ", (");
 		*first = false;
 		if (l->sql)
 			xlat_puts(c, l->sql);
-		else if (!xlat_expr(c, l->expr, &ignored))
+		else if (!xlat_expr(c, entry_expr(c, l), &ignored))
 			return -1;
 		xlat_puts(c, ") AS ");
 		xlat_ident(c, l->col);
@@ -239,6 +293,21 @@ int xlat_lateral_star(struct xlat_ctx *c, const PgQuery__Node *n, bool *first)
 	return alias_star(c, n->range_subselect->alias->aliasname, first);
 }
 
+/* u.x where u is a join's USING alias of this query level or an enclosing one and x is not
+ * among its columns: PostgreSQL's 42703 (-1), else 0. */
+static int using_alias_col(struct xlat_ctx *c, const PgQuery__ColumnRef *cr)
+{
+	const char *alias = cr->n_fields == 2 ? xlat_node_str(cr->fields[0]) : NULL;
+	const char *col = cr->n_fields == 2 ? xlat_node_str(cr->fields[1]) : NULL;
+	for (int i = c->nlat - 1; alias && col && i >= 0; i--) {
+		if (!c->lat[i].using_alias || strcmp(c->lat[i].alias, alias) != 0)
+			continue;
+		xlat_fail(c, "42703", cr->location, "column %s.%s does not exist", alias, col);
+		return -1;
+	}
+	return 0;
+}
+
 int xlat_lateral_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xlat_type *t)
 {
 	if ((cr->n_fields != 1 && cr->n_fields != 2) || !c->nlat)
@@ -250,14 +319,51 @@ int xlat_lateral_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xl
 	}
 	const struct xlat_lateral *l = find(c, cr);
 	if (!l)
-		return 0;
+		return using_alias_col(c, cr);
+	if (l->using_alias && !l->expr) {
+		(void)xlat_unsupported(c, cr->location,
+				       "a USING alias's column whose join input is not known");
+		return -1;
+	}
 	if (l->sql) { /* in parentheses: the select list names the column after the reference */
 		xlat_printf(c, "(%s)", l->sql);
 		*t = xlat_scope_column_type(c, cr);
 		return 1;
 	}
 	xlat_puts(c, "(");
-	bool ok = xlat_expr(c, l->expr, t);
+	bool ok = xlat_expr(c, entry_expr(c, l), t);
 	xlat_puts(c, ")");
 	return ok ? 1 : -1;
+}
+
+int xlat_lateral_using_shape(struct xlat_ctx *c, const char *alias, struct xlat_type *types,
+			     const char **names, struct xlat_origin *origins, size_t *n, size_t cap)
+{
+	int found = 0;
+	for (int i = 0; i < c->nlat; i++) {
+		const struct xlat_lateral *l = &c->lat[i];
+		if (!l->using_alias || strcmp(l->alias, alias) != 0)
+			continue;
+		struct xlat_type t;
+		const PgQuery__Node *e = l->expr ? entry_expr(c, l) : NULL;
+		if (!e || *n == cap || !xlat_scope_dry_expr(c, e, &t))
+			return -1;
+		/* a merged column read from one side is that side's column; COALESCE is 0/0 */
+		origins[*n] = e->node_case == NODE(COLUMN_REF)
+				      ? xlat_scope_column_origin(c, e->column_ref, false)
+				      : (struct xlat_origin){XLAT_ORIGIN_NONE, NULL, NULL};
+		names[*n] = l->col;
+		types[(*n)++] = t;
+		found = 1;
+	}
+	return found;
+}
+
+bool xlat_lateral_type(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xlat_type *t)
+{
+	if ((cr->n_fields != 1 && cr->n_fields != 2) || !c->nlat ||
+	    cr->fields[cr->n_fields - 1]->node_case != NODE(STRING))
+		return false;
+	const struct xlat_lateral *l = find(c, cr);
+	return l && l->expr && xlat_scope_dry_expr(c, entry_expr(c, l), t);
 }

@@ -446,6 +446,7 @@ int xlat_retfrom_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xl
 		xlat_ident(c, rf->target);
 		xlat_puts(c, ".rowid)");
 	}
-	*t = xlat_scope_column_type(c, cr);
+	if (!xlat_lateral_type(c, cr, t)) /* u.x of a USING alias: its expression's */
+		*t = xlat_scope_column_type(c, cr);
 	return 1;
 }

@@ -30,6 +30,7 @@ struct xlat_scope_rel {
 	 * or partition's own column (table), SQLite's answer otherwise */
 	const struct xlat_origin *origins;
 	bool renamed; /* a table with an alias's column list: its names are not cols' names */
+	const PgQuery__Node *join; /* an aliased join made a subquery: the join it hides */
 };
 
 /* A subquery's output, computed once (a dry run) and reused by the real pass. */
@@ -304,11 +305,17 @@ static bool lateral_row_cols(struct xlat_ctx *c, const PgQuery__RangeSubselect *
 {
 	const PgQuery__SelectStmt *s = rs->subquery->select_stmt;
 	struct xlat_schema_col *cols = arena_zalloc(c->a, s->n_target_list * sizeof(*cols));
+	struct xlat_origin *origins = arena_zalloc(c->a, s->n_target_list * sizeof(*origins));
 	for (size_t i = 0; i < s->n_target_list; i++) {
 		const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
 		struct xlat_type t;
 		if (!xlat_scope_dry_expr(c, rt->val, &t))
 			return false;
+		/* a plain column reference is that column (substituted, SQLite sees an
+		 * expression); anything else is PostgreSQL's 0/0 */
+		origins[i] = rt->val->node_case == NODE(COLUMN_REF)
+				     ? xlat_scope_column_origin(c, rt->val->column_ref, true)
+				     : (struct xlat_origin){XLAT_ORIGIN_NONE, NULL, NULL};
 		cols[i] = (struct xlat_schema_col){i < rs->alias->n_colnames
 							   ? xlat_node_str(rs->alias->colnames[i])
 						   : rt->name && *rt->name ? rt->name
@@ -322,6 +329,7 @@ static bool lateral_row_cols(struct xlat_ctx *c, const PgQuery__RangeSubselect *
 						   false};
 	}
 	c->rels[at].cols = cols; /* the dry runs may have moved c->rels */
+	c->rels[at].origins = origins;
 	c->rels[at].ncols = s->n_target_list;
 	c->rels[at].opaque = false;
 	return true;
@@ -342,10 +350,14 @@ static bool from_item(struct xlat_ctx *c, const PgQuery__Node *n)
 			return true; /* refused by the real pass, or unknown */
 		struct xlat_scope_rel got = *r;
 		uint64_t saved = rs->lateral ? c->hidden_levels : xlat_scope_hide_level(c);
+		bool named = c->origins_named;
+		c->origins_named = named || rs->lateral;
 		bool ok = subquery_cols(c, rs->subquery->select_stmt, rs->alias, &got);
+		c->origins_named = named;
 		xlat_scope_unhide(c, saved);
 		if (!ok)
 			return false;
+		got.join = xlat_colalias_join(c, rs->subquery->select_stmt);
 		c->rels[c->nrels - 1] = got; /* the dry run may have moved c->rels */
 		return true;
 	}
@@ -421,7 +433,11 @@ static size_t refnames(struct xlat_ctx *c, const PgQuery__Node *n, struct refnam
 			break;
 		}
 		at = refnames(c, n->join_expr->larg, v, at, max);
-		return refnames(c, n->join_expr->rarg, v, at, max);
+		at = refnames(c, n->join_expr->rarg, v, at, max);
+		if (n->join_expr->join_using_alias && at < max) /* JOIN ... USING (x) AS u */
+			v[at++] = (struct refname){n->join_expr->join_using_alias->aliasname, NULL,
+						   -1};
+		return at;
 	case NODE(RANGE_VAR):
 		al = n->range_var->alias;
 		if (al && al->aliasname && local_alias(n->range_var->relname, al->aliasname) &&
@@ -777,6 +793,55 @@ const char *xlat_scope_hidden_by_alias(const struct xlat_ctx *c, const char *rel
 	return alias;
 }
 
+/* The name of the entry inside join item n (through the aliased joins in it) that rel names,
+ * by its name or as its table's, NULL for none. */
+static const char *join_entry(const struct xlat_ctx *c, const PgQuery__Node *n, const char *rel)
+{
+	const PgQuery__Alias *al = NULL;
+	switch (n->node_case) {
+	case NODE(JOIN_EXPR): {
+		const char *l = n->join_expr->larg ? join_entry(c, n->join_expr->larg, rel) : NULL;
+		return l ? l : n->join_expr->rarg ? join_entry(c, n->join_expr->rarg, rel) : NULL;
+	}
+	case NODE(RANGE_VAR): {
+		const PgQuery__RangeVar *rv = n->range_var;
+		const char *name = rv->alias ? rv->alias->aliasname : rv->relname;
+		bool table = rv->relname && strcmp(rv->relname, rel) == 0 &&
+			     (!rv->schemaname || !*rv->schemaname ||
+			      strcmp(rv->schemaname, "public") == 0);
+		return name && (strcmp(name, rel) == 0 || table) ? name : NULL;
+	}
+	case NODE(RANGE_SUBSELECT): {
+		const PgQuery__RangeSubselect *rs = n->range_subselect;
+		if (rs->alias && strcmp(rs->alias->aliasname, rel) == 0)
+			return rs->alias->aliasname;
+		const PgQuery__Node *inner =
+			rs->subquery && rs->subquery->node_case == NODE(SELECT_STMT)
+				? xlat_colalias_join(c, rs->subquery->select_stmt)
+				: NULL;
+		return inner ? join_entry(c, inner, rel) : NULL;
+	}
+	case NODE(RANGE_FUNCTION):
+		al = n->range_function->alias;
+		break;
+	default:
+		break;
+	}
+	return al && strcmp(al->aliasname, rel) == 0 ? al->aliasname : NULL;
+}
+
+const char *xlat_scope_join_hidden(const struct xlat_ctx *c, const char *rel)
+{
+	for (int i = c->nrels - 1; i >= 0; i--) {
+		const struct xlat_scope_rel *r = &c->rels[i];
+		const char *entry = !hidden(c, r->level) && r->join ? join_entry(c, r->join, rel)
+								    : NULL;
+		if (entry)
+			return entry;
+	}
+	return NULL;
+}
+
 static size_t col_count(const struct xlat_scope_rel *r, const char *col)
 {
 	size_t n = 0;
@@ -853,6 +918,7 @@ struct xlat_origin xlat_scope_column_origin(const struct xlat_ctx *c, const PgQu
 	const char *rel = NULL, *col = NULL;
 	if (!field_names(cr, &rel, &col) || cr->n_fields > 2)
 		return sqlite;
+	named = named || c->origins_named;
 	const struct xlat_scope_rel *owner = NULL;
 	const struct xlat_schema_col *hit = NULL;
 	for (int i = c->nrels - 1; rel && i >= 0; i--) {
@@ -884,6 +950,24 @@ struct xlat_origin xlat_scope_column_origin(const struct xlat_ctx *c, const PgQu
 	if (!hit || owner->renamed)
 		return sqlite;
 	return rel_origin(c, owner, (size_t)(hit - owner->cols), named);
+}
+
+struct xlat_origin xlat_scope_row_origin(const struct xlat_ctx *c, const PgQuery__ColumnRef *cr)
+{
+	const struct xlat_origin sqlite = {XLAT_ORIGIN_SQLITE, NULL, NULL};
+	const char *name = cr->n_fields == 1 ? xlat_node_str(cr->fields[0]) : NULL;
+	if (!name || xlat_scope_visible(c, NULL, name))
+		return sqlite; /* a column (or might be one) */
+	for (int i = c->nrels - 1; i >= 0; i--) {
+		const struct xlat_scope_rel *r = &c->rels[i];
+		if (hidden(c, r->level) || !r->name || strcmp(r->name, name) != 0)
+			continue;
+		return r->table && !r->catalog && !r->opaque
+			       ? (struct xlat_origin){XLAT_ORIGIN_REL, arena_strdup(c->a, r->table),
+						      NULL}
+			       : sqlite;
+	}
+	return sqlite;
 }
 
 /* k, a column of r, when r is one of the tenant's tables (not a view, CTE, subquery or
@@ -1076,7 +1160,7 @@ void xlat_scope_star_shape(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int
 	size_t cap = 0;
 	for (int i = first; i < c->nrels; i++)
 		cap += c->rels[i].ncols;
-	cap += s->n_target_list;
+	cap += s->n_target_list + (size_t)c->nlat;
 	struct xlat_type *v = arena_zalloc(c->a, (cap ? cap : 1) * sizeof(*v));
 	const char **names = arena_zalloc(c->a, (cap ? cap : 1) * sizeof(*names));
 	struct xlat_origin *origins = arena_zalloc(c->a, (cap ? cap : 1) * sizeof(*origins));
@@ -1099,8 +1183,9 @@ void xlat_scope_star_shape(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int
 		if (cr->n_fields > 2 || (merged && cr->n_fields == 1))
 			return;
 		const char *rel = cr->n_fields == 2 ? xlat_node_str(cr->fields[0]) : NULL;
-		if ((cr->n_fields == 2 && !rel) ||
-		    !star_cols(c, first, rel, v, names, origins, &n, cap))
+		int using = rel ? xlat_lateral_using_shape(c, rel, v, names, origins, &n, cap) : 0;
+		if (using < 0 || (cr->n_fields == 2 && !rel) ||
+		    (!using && !star_cols(c, first, rel, v, names, origins, &n, cap)))
 			return;
 	}
 	shape->types = v;
@@ -1280,8 +1365,8 @@ static bool join_jcols(struct xlat_ctx *c, int first, const PgQuery__Node *n, st
 	case NODE(JOIN_EXPR): {
 		const PgQuery__JoinExpr *j = n->join_expr;
 		struct jcols l = {0}, r = {0};
-		if (j->alias || j->join_using_alias || !j->larg || !j->rarg ||
-		    !join_jcols(c, first, j->larg, &l) || !join_jcols(c, first, j->rarg, &r))
+		if (j->alias || !j->larg || !j->rarg || !join_jcols(c, first, j->larg, &l) ||
+		    !join_jcols(c, first, j->rarg, &r))
 			return false;
 		return merge_jcols(c, j, &l, &r, out);
 	}

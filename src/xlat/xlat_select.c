@@ -235,8 +235,11 @@ static struct xlat_origin target_origin(struct xlat_ctx *c, const PgQuery__Node 
 	const struct xlat_origin sqlite = {XLAT_ORIGIN_SQLITE, NULL, NULL};
 	const struct xlat_origin none = {XLAT_ORIGIN_NONE, NULL, NULL};
 	switch (n->node_case) {
-	case NODE(COLUMN_REF):
-		return xlat_scope_column_origin(c, n->column_ref, false);
+	case NODE(COLUMN_REF): {
+		struct xlat_origin o = xlat_scope_column_origin(c, n->column_ref, false);
+		return o.kind == XLAT_ORIGIN_SQLITE ? xlat_scope_row_origin(c, n->column_ref)
+						    : o; /* SELECT t FROM t: t's, attribute 0 */
+	}
 	case NODE(TYPE_CAST): {
 		const PgQuery__TypeCast *tc = n->type_cast;
 		if (tc->arg->node_case != NODE(COLUMN_REF))
@@ -327,6 +330,10 @@ bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_s
 		if (row) {
 			if (shape && row > 0)
 				shape->types[i + more] = t;
+			if (shape && row > 0 && shape->origins &&
+			    rt->val->node_case == NODE(COLUMN_REF))
+				shape->origins[i + more] = xlat_scope_row_origin(
+					c, rt->val->column_ref); /* SELECT t FROM t: attribute 0 */
 			if (row < 0)
 				return false;
 			continue;
@@ -964,7 +971,7 @@ static bool select_core_tail(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 	PgQuery__Node **star_from = c->star_from;
 	size_t n_star_from = c->n_star_from;
 	xlat_srf_collect(c, s->from_clause, s->n_from_clause);
-	if (c->nlat > lateral_mark) { /* a * spells the LATERAL columns out */
+	if (xlat_lateral_since(c, lateral_mark)) { /* a * spells the LATERAL columns out */
 		c->star_from = s->from_clause;
 		c->n_star_from = s->n_from_clause;
 	}

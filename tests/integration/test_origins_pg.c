@@ -3,8 +3,9 @@
  * (PQftable, PQftablecol), on shardlite and on a real PostgreSQL 15 started by the test
  * (harness_pg.c): columns of tables, views, materialized views, partitions, subqueries, CTEs,
  * set operations and expressions, each written as the relation and column the server's own
- * pg_class and pg_attribute name for that OID and number (OIDs differ between the two); the
- * two transcripts must be equal. Skipped (77) when PostgreSQL 15 is not installed. */
+ * pg_class and pg_attribute name for that OID and number (OIDs differ between the two); whole
+ * rows, LATERAL subqueries' columns and joins' USING aliases too. The two transcripts must be
+ * equal. Skipped (77) when PostgreSQL 15 is not installed. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -119,6 +120,28 @@ static const char *const queries[] = {
 	"SELECT a, count(*) FROM v GROUP BY a",
 	"SELECT a FROM v ORDER BY 1",
 	"SELECT 1, 2",
+	/* whole rows: the relation, attribute 0 (a subquery's: 0/0) */
+	"SELECT t FROM t",
+	"SELECT t.*, t FROM t",
+	"SELECT u, t.id FROM t JOIN u USING (id)",
+	"SELECT v FROM v",
+	"SELECT x FROM (SELECT id, a FROM t) x",
+	/* LATERAL subqueries' columns: the column a plain reference reads */
+	"SELECT t.id, l.c FROM t, LATERAL (SELECT c FROM u WHERE u.id = t.id) l",
+	("SELECT t.id, l.c, l.n FROM t LEFT JOIN LATERAL (SELECT c, id + 1 AS n FROM u WHERE "
+	 "u.id = t.id LIMIT 1) l ON true"),
+	"SELECT l.* FROM t CROSS JOIN LATERAL (SELECT t.a, t.b + 1 AS n) l",
+	"SELECT l.x, l.y FROM t CROSS JOIN LATERAL (SELECT t.a AS x, t.id * 2 AS y) l",
+	"SELECT * FROM t, LATERAL (SELECT c FROM u WHERE u.id = t.id) l",
+	"SELECT l.bb FROM t, LATERAL (SELECT bb FROM v WHERE v.id = t.id) l",
+	"SELECT l FROM t, LATERAL (SELECT c FROM u WHERE u.id = t.id) l",
+	/* aliased joins, USING aliases */
+	"SELECT u2.id FROM t JOIN u USING (id) AS u2",
+	"SELECT u2.id FROM t FULL JOIN u USING (id) AS u2",
+	"SELECT u2.* FROM t RIGHT JOIN u USING (id) AS u2",
+	"SELECT j.a, j.c FROM (t JOIN u USING (id)) j",
+	"SELECT z.a, z.two FROM (t CROSS JOIN LATERAL (SELECT t.b * 2 AS two, t.a AS aa) l) z",
+	"SELECT z.aa FROM (t CROSS JOIN LATERAL (SELECT t.a AS aa) l) z",
 };
 
 static void script(PGconn *c, struct harness_transcript *t)

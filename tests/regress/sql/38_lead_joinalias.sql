@@ -16,16 +16,18 @@ SELECT k, m FROM (ja1 FULL JOIN ja2 USING (a)) AS x(k, l, m) ORDER BY k;
 SELECT * FROM (ja1 JOIN ja2 ON ja1.a = ja2.a) x;
 SELECT x.a FROM (ja1 JOIN ja2 ON ja1.a = ja2.a) x;
 SELECT x.x, x.c FROM (ja1 JOIN ja2 ON ja1.a = ja2.a) x;
--- 42P01 both; PostgreSQL's message is invalid reference to FROM-clause entry for table "ja1", with a HINT
+-- 42P01 invalid reference to FROM-clause entry for table "ja1", with PostgreSQL's HINT
+-- fields
 SELECT ja1.x FROM (ja1 JOIN ja2 ON ja1.a = ja2.a) x;
 SELECT * FROM (ja1 NATURAL JOIN ja2) nj JOIN ja3 USING (a);
 SELECT nj.b, ja3.d FROM (ja1 JOIN ja2 USING (a)) nj JOIN ja3 ON nj.a = ja3.a;
 SELECT * FROM ((ja1 JOIN ja2 USING (a)) inner_j JOIN ja3 USING (a)) outer_j;
 SELECT count(*) FROM (ja1 CROSS JOIN ja2) cj;
 SELECT * FROM ja3 WHERE a IN (SELECT a FROM (ja1 JOIN ja2 USING (a)) z);
--- differs: an alias on a join holding LATERAL is 0A000 in shardlite
+-- an alias on a join holding LATERAL
 SELECT z.a, z.two FROM (ja3 CROSS JOIN LATERAL (SELECT ja3.a * 2 AS two) l) z ORDER BY 1;
--- PostgreSQL's message says join expression "x", shardlite's table "x" (42P10 both)
+-- 42P10 join expression "x" has 4 columns available but 5 columns specified
+-- detail
 SELECT * FROM (ja1 JOIN ja2 USING (a)) x(p, q, r, s, t);
 -- a column a relation has twice
 SELECT s.a FROM (SELECT * FROM ja1 JOIN ja2 ON ja1.a = ja2.a) s;
@@ -41,7 +43,7 @@ WITH w AS (SELECT * FROM ja1 JOIN ja2 ON ja1.a = ja2.a) SELECT x FROM w;
 SELECT (SELECT a FROM (SELECT 1 AS a, 2 AS a) s2) FROM ja1;
 SELECT x FROM ja1 WHERE EXISTS (SELECT 1 FROM (SELECT 1 AS a, 2 AS a) s WHERE s.a = 1);
 SELECT a FROM ja1 JOIN ja2 USING (a);
--- differs: a join's USING alias (JOIN ... USING (a) AS u) is 0A000 in shardlite
+-- a join's USING alias (JOIN ... USING (a) AS u)
 SELECT u.a FROM (ja1 JOIN ja2 USING (a) AS u);
 -- a view's * over a relation whose names repeat stays * (SQLite spells it out by position):
 -- rel.col would read the first of them twice
