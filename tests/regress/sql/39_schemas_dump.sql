@@ -80,3 +80,16 @@ SELECT i.name, n.body FROM sd_items i JOIN sd_notes n ON n.item_id = i.id;
 INSERT INTO sd_notes (item_id, body) VALUES (9, 'on nothing');
 DROP TABLE sd_notes, sd_items;
 SELECT count(*) FROM pg_class WHERE relname = 'sd_items_id_seq';
+-- an enum literal is read by the parser: a label the type lacks is 22P02 at its position, also
+-- where no row is read
+CREATE TYPE sd_state AS ENUM ('open', 'closed');
+CREATE TABLE sd_tickets (id integer, state sd_state DEFAULT 'open'::sd_state NOT NULL);
+SELECT 'opened'::sd_state;
+SELECT id FROM sd_tickets WHERE state = 'shut';
+SELECT id FROM sd_tickets WHERE state IN ('open', 'gone');
+SELECT CASE WHEN false THEN 'nope'::sd_state END;
+INSERT INTO sd_tickets VALUES (1, 'open'), (2, 'closed');
+SELECT id FROM sd_tickets WHERE state = 'closed'::sd_state OR state < 'closed' ORDER BY id;
+SELECT id FROM sd_tickets WHERE state = 'Closed';
+DROP TABLE sd_tickets;
+DROP TYPE sd_state;
