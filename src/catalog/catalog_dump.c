@@ -437,8 +437,11 @@ bool cat_public_visible(const struct cat_conn *cc)
 const char *cat_qualify_after(const struct cat_conn *cc, struct arena *a, const char *text,
 			      const char *marker)
 {
-	if (!text || cat_public_visible(cc))
+	if (!text)
 		return text;
+	bool visible = cat_public_visible(cc);
+	const char *pub = cat_conn_public(cc);
+	size_t plen = strlen(pub);
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	const char *p = text, *hit;
@@ -447,8 +450,10 @@ const char *cat_qualify_after(const struct cat_conn *cc, struct arena *a, const 
 		hit += mlen;
 		strbuf_append(&sb, p, (size_t)(hit - p));
 		size_t name = strcspn(hit, "('.:");
-		if (hit[name] != '.') {
-			strbuf_puts(&sb, cat_conn_public(cc));
+		if (visible && name == plen && hit[name] == '.' && strncmp(hit, pub, plen) == 0)
+			hit += plen + 1; /* written qualified (a dump's nextval('public.s')) */
+		else if (!visible && hit[name] != '.') {
+			strbuf_puts(&sb, pub);
 			strbuf_puts(&sb, ".");
 		}
 		p = hit;
@@ -491,6 +496,13 @@ const char *cat_unqualify_seq(const struct cat_conn *cc, const struct cat_model 
 	const char *out = sb.failed ? text : arena_strdup(a, sb.data);
 	strbuf_fini(&sb);
 	return out;
+}
+
+const char *cat_default_seq_text(const struct cat_conn *cc, const struct cat_model *m,
+				 struct arena *a, const char *text)
+{
+	return cat_public_visible(cc) ? cat_unqualify_seq(cc, m, a, text)
+				      : cat_qualify_after(cc, a, text, "nextval('");
 }
 
 /* Whether the tenant has a function called name and no built-in function has that name

@@ -18,22 +18,54 @@
 #define AM_GIST 783
 #define MAX_KEYS 32 /* PostgreSQL's INDEX_MAX_KEYS */
 
-/* The types btree_gist gives gist operator classes (btree_gist 1.7, PostgreSQL 15). */
-static const uint32_t btree_gist_types[] = {
-	PGTYPE_INT2,     PGTYPE_INT4,      PGTYPE_INT8,        PGTYPE_FLOAT4, PGTYPE_FLOAT8,
-	PGTYPE_NUMERIC,  PGTYPE_TIMESTAMP, PGTYPE_TIMESTAMPTZ, PGTYPE_TIME,   PGTYPE_TIMETZ,
-	PGTYPE_DATE,     PGTYPE_INTERVAL,  PGTYPE_OID,         PGTYPE_TEXT,   PGTYPE_VARCHAR,
-	PGTYPE_BPCHAR,   PGTYPE_BYTEA,     PGTYPE_BIT,         PGTYPE_VARBIT, PGTYPE_MACADDR,
-	PGTYPE_MACADDR8, PGTYPE_INET,      PGTYPE_CIDR,        PGTYPE_UUID,   PGTYPE_BOOL,
+/* The types btree_gist gives gist operator classes (btree_gist 1.7, PostgreSQL 15), in the
+ * order its script creates them (their OIDs' order), with each class's name. */
+static const struct {
+	uint32_t type;
+	const char *opclass;
+} btree_gist_types[] = {
+	{PGTYPE_OID, "gist_oid_ops"},
+	{PGTYPE_INT2, "gist_int2_ops"},
+	{PGTYPE_INT4, "gist_int4_ops"},
+	{PGTYPE_INT8, "gist_int8_ops"},
+	{PGTYPE_FLOAT4, "gist_float4_ops"},
+	{PGTYPE_FLOAT8, "gist_float8_ops"},
+	{PGTYPE_TIMESTAMP, "gist_timestamp_ops"},
+	{PGTYPE_TIMESTAMPTZ, "gist_timestamptz_ops"},
+	{PGTYPE_TIME, "gist_time_ops"},
+	{PGTYPE_TIMETZ, "gist_timetz_ops"},
+	{PGTYPE_DATE, "gist_date_ops"},
+	{PGTYPE_INTERVAL, "gist_interval_ops"},
+	{PGTYPE_MACADDR, "gist_macaddr_ops"},
+	{PGTYPE_TEXT, "gist_text_ops"},
+	{PGTYPE_VARCHAR, "gist_text_ops"}, /* text's class serves it */
+	{PGTYPE_BPCHAR, "gist_bpchar_ops"},
+	{PGTYPE_BYTEA, "gist_bytea_ops"},
+	{PGTYPE_NUMERIC, "gist_numeric_ops"},
+	{PGTYPE_BIT, "gist_bit_ops"},
+	{PGTYPE_VARBIT, "gist_vbit_ops"},
+	{PGTYPE_INET, "gist_inet_ops"},
+	{PGTYPE_CIDR, "gist_cidr_ops"},
+	{PGTYPE_UUID, "gist_uuid_ops"},
+	{PGTYPE_MACADDR8, "gist_macaddr8_ops"},
+	{PGTYPE_BOOL, "gist_bool_ops"},
 };
 
-static bool btree_gist_type(uint32_t type)
+/* type's place in btree_gist_types, -1 when it has no class there */
+static int btree_gist_rank(uint32_t type)
 {
 	for (size_t i = 0; i < ARRAY_LEN(btree_gist_types); i++) {
-		if (btree_gist_types[i] == type)
-			return true;
+		if (btree_gist_types[i].type == type)
+			return (int)i;
 	}
-	return false;
+	return -1;
+}
+
+static bool btree_gist_type(uint32_t type) { return btree_gist_rank(type) >= 0; }
+
+bool cat_btree_gist_class(sqlite3 *db, uint32_t am, uint32_t type)
+{
+	return am == AM_GIST && btree_gist_type(type) && cat_ext_created(db, "btree_gist");
 }
 
 /* The binary operator name of (type, type): exactly, else through binary-coercible types
@@ -91,8 +123,7 @@ static bool check_element(sqlite3_context *ctx, const struct cat_model *m, struc
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
 	const char *tname = cat_format_type_m(m, a, col->typoid, -1);
 	uint32_t opc = cat_opclass_default(m, am->oid, col->typoid);
-	bool btree_gist = !opc && am->oid == AM_GIST && btree_gist_type(col->typoid) &&
-			  cat_ext_created(db, "btree_gist");
+	bool btree_gist = !opc && cat_btree_gist_class(db, am->oid, col->typoid);
 	if (!opc && !btree_gist) { /* the HINT is added by the shard's error mapping */
 		pgfn_error(ctx, SQLSTATE_UNDEFINED_OBJECT,
 			   "data type %s has no default operator class for access method \"%s\"",
@@ -557,26 +588,40 @@ const char *cat_exclude_def(const struct cat_model *m, struct arena *a, const st
 	return r;
 }
 
+/* The btree_gist class a gist index (or EXCLUDE constraint) is reported to depend on: DROP
+ * EXTENSION visits the classes newest first and names each object once, by the first one that
+ * reaches it, its newest; -1 when it uses none. */
+static int btree_gist_dependency(const struct cat_model *m, const struct cat_index *ix)
+{
+	int best = -1;
+	for (int k = 0; ix->am == AM_GIST && k < ix->nkeys; k++) {
+		uint32_t type = ix->keys[k] > 0 && ix->keys[k] <= ix->table->ncols
+					? ix->table->cols[ix->keys[k] - 1].typoid
+					: 0;
+		int rank = type && !cat_opclass_default(m, AM_GIST, type) ? btree_gist_rank(type)
+									  : -1;
+		best = rank > best ? rank : best;
+	}
+	return best;
+}
+
+/* PostgreSQL lists the objects in the reverse of its visit: oldest class first. */
 const char *cat_exclude_btree_gist_users(const struct cat_model *m, struct arena *a)
 {
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	for (size_t i = 0; i < m->nidx; i++) {
-		const struct cat_index *ix = m->idx[i];
-		for (int k = 0; ix->exclops && ix->am == AM_GIST && k < ix->nkeys; k++) {
-			uint32_t type = ix->keys[k] > 0 && ix->keys[k] <= ix->table->ncols
-						? ix->table->cols[ix->keys[k] - 1].typoid
-						: 0;
-			if (!type || cat_opclass_default(m, AM_GIST, type))
+	for (int rank = 0; rank < (int)ARRAY_LEN(btree_gist_types); rank++) {
+		for (size_t i = 0; i < m->nidx; i++) {
+			const struct cat_index *ix = m->idx[i];
+			if (btree_gist_dependency(m, ix) != rank)
 				continue;
-			const struct pgtype_info *ti = pgtype_by_oid(type);
-			strbuf_printf(&sb,
-				      "%sconstraint %s on table %s depends on operator class "
-				      "gist_%s_ops for access method gist",
-				      sb.len ? "\n" : "", ix->conname, ix->table->name,
-				      type == PGTYPE_VARCHAR ? "text"
-				      : ti                   ? ti->name
-							     : "?");
+			if (ix->exclops)
+				strbuf_printf(&sb, "%sconstraint %s on table %s",
+					      sb.len ? "\n" : "", ix->conname, ix->table->name);
+			else
+				strbuf_printf(&sb, "%sindex %s", sb.len ? "\n" : "", ix->rel->name);
+			strbuf_printf(&sb, " depends on operator class %s for access method gist",
+				      btree_gist_types[rank].opclass);
 		}
 	}
 	const char *r = sb.len && !sb.failed ? arena_strdup(a, sb.data) : NULL;

@@ -9,6 +9,17 @@
 
 #define SQLSTATE_DUPLICATE_OBJECT "42710"
 
+/* The comment each extension's control file gives it (pg_description's row after CREATE
+ * EXTENSION, until COMMENT ON EXTENSION replaces it). */
+static const char *comment_of(const char *name)
+{
+	return strcmp(name, "plpgsql") == 0      ? "PL/pgSQL procedural language"
+	       : strcmp(name, "uuid-ossp") == 0  ? "generate universally unique identifiers (UUIDs)"
+	       : strcmp(name, "btree_gist") == 0 ? "support for indexing common datatypes in GiST"
+	       : strcmp(name, "pgcrypto") == 0   ? "cryptographic functions"
+						 : NULL;
+}
+
 /* The version PostgreSQL 15 installs of each extension shardlite accepts. */
 static const char *version_of(const char *name)
 {
@@ -92,15 +103,30 @@ static void fn_extension(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		if (!if_flag)
 			pgfn_error(ctx, SQLSTATE_UNDEFINED_OBJECT, "extension \"%s\" does not exist",
 				   name);
-	} else if (strcmp(name, "btree_gist") != 0 || !btree_gist_used(ctx)) {
-		(void)exec(ctx, "DELETE FROM " CAT_SIDECAR_EXTENSIONS " WHERE name = ?1", name,
-			   NULL);
+	} else if ((strcmp(name, "btree_gist") != 0 || !btree_gist_used(ctx)) &&
+		   exec(ctx, "DELETE FROM " CAT_SIDECAR_EXTENSIONS " WHERE name = ?1", name,
+			NULL) &&
+		   cat_sidecar_exists(db, CAT_SIDECAR_COMMENTS)) { /* its comment goes with it */
+		(void)exec(ctx,
+			   "DELETE FROM " CAT_SIDECAR_COMMENTS
+			   " WHERE kind = 'extension' AND name = ?1",
+			   name, NULL);
 	}
 }
 
 bool cat_fill_extension(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
 	(void)m;
+	/* PL/pgSQL's, always there as in PostgreSQL 15 (initdb's OID, in pg_catalog) */
+	cat_row(r);
+	cat_int(r, CAT_PLPGSQL_EXT_OID);
+	cat_text(r, "plpgsql");
+	cat_int(r, CAT_ROLE_BOOTSTRAP);
+	cat_int(r, CAT_NS_PG_CATALOG);
+	cat_bool(r, false);
+	cat_text(r, "1.0");
+	cat_null(r);
+	cat_null(r);
 	sqlite3_stmt *st = NULL;
 	if (!cat_sidecar_exists(cc->db, CAT_SIDECAR_EXTENSIONS) ||
 	    sqlite3_prepare_v2(cc->db,
@@ -129,4 +155,83 @@ bool cat_ext_register(sqlite3 *db, struct cat_conn *cc)
 	return sqlite3_create_function_v2(db, "shardlite_extension", 3,
 					  SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_extension, NULL,
 					  NULL, NULL) == SQLITE_OK;
+}
+
+/* name's comment, in a: its COMMENT ON EXTENSION ("": none), else its control file's; NULL
+ * for none. */
+static const char *ext_comment(sqlite3 *db, struct arena *a, const char *name)
+{
+	sqlite3_stmt *st = NULL;
+	const char *text = comment_of(name);
+	if (cat_sidecar_exists(db, CAT_SIDECAR_COMMENTS) &&
+	    sqlite3_prepare_v2(db,
+			       "SELECT description FROM " CAT_SIDECAR_COMMENTS
+			       " WHERE kind = 'extension' AND name = ?1",
+			       -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			text = arena_strdup(a, (const char *)sqlite3_column_text(st, 0));
+	}
+	sqlite3_finalize(st);
+	return text && *text ? text : NULL;
+}
+
+/* Calls fn with each extension there is (plpgsql first, then the tenant's) until it returns
+ * false. */
+static void each_extension(sqlite3 *db, bool (*fn)(void *, const char *, uint32_t), void *arg)
+{
+	if (!fn(arg, "plpgsql", CAT_PLPGSQL_EXT_OID))
+		return;
+	sqlite3_stmt *st = NULL;
+	if (cat_sidecar_exists(db, CAT_SIDECAR_EXTENSIONS) &&
+	    sqlite3_prepare_v2(db, "SELECT name FROM " CAT_SIDECAR_EXTENSIONS " ORDER BY rowid", -1,
+			       &st, NULL) == SQLITE_OK) {
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			const char *name = (const char *)sqlite3_column_text(st, 0);
+			if (!fn(arg, name, cat_oid("ext", name, NULL)))
+				break;
+		}
+	}
+	sqlite3_finalize(st);
+}
+
+struct desc_walk {
+	sqlite3 *db;
+	struct arena *a;
+	struct cat_rows *r; /* cat_ext_descriptions: each one's row */
+	uint32_t want;      /* cat_ext_comment: the one of this OID */
+	const char *found;
+};
+
+static bool describe(void *arg, const char *name, uint32_t oid)
+{
+	struct desc_walk *w = arg;
+	if (!w->r && oid != w->want)
+		return true;
+	const char *text = ext_comment(w->db, w->a, name);
+	if (!w->r) {
+		w->found = text;
+		return false;
+	}
+	if (text) {
+		cat_row(w->r);
+		cat_int(w->r, oid);
+		cat_int(w->r, 3079); /* pg_extension */
+		cat_int(w->r, 0);
+		cat_text(w->r, text);
+	}
+	return true;
+}
+
+void cat_ext_descriptions(struct cat_conn *cc, struct cat_rows *r)
+{
+	struct desc_walk w = {.db = cc->db, .a = r->a, .r = r};
+	each_extension(cc->db, describe, &w);
+}
+
+const char *cat_ext_comment(sqlite3 *db, struct arena *a, uint32_t oid)
+{
+	struct desc_walk w = {.db = db, .a = a, .want = oid};
+	each_extension(db, describe, &w);
+	return w.found;
 }

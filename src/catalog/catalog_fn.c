@@ -189,8 +189,7 @@ static void fn_get_expr(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		arena_free(a);
 		return;
 	}
-	const char *q = cat_unqualify_seq(CTX_CONN(ctx), cat_fn_model(ctx), a, e);
-	q = cat_qualify_after(CTX_CONN(ctx), a, q, "nextval('");
+	const char *q = cat_default_seq_text(CTX_CONN(ctx), cat_fn_model(ctx), a, e);
 	q = enum_default(ctx, a, q);
 	q = cat_qualify_calls(CTX_CONN(ctx), a, q, false);
 	if (q == e)

@@ -260,7 +260,8 @@ static bool check_key(sqlite3_context *ctx, const struct cat_model *m, const str
 				   tname);
 			return false;
 		}
-	} else if (!cat_opclass_default(m, am->oid, type)) {
+	} else if (!cat_opclass_default(m, am->oid, type) &&
+		   !cat_btree_gist_class(sqlite3_context_db_handle(ctx), am->oid, type)) {
 		/* the HINT is added by the shard's error mapping */
 		pgfn_error(ctx, SQLSTATE_UNDEFINED_OBJECT,
 			   "data type %s has no default operator class for access method \"%s\"",

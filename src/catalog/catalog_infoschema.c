@@ -253,7 +253,8 @@ static void column_row(struct cat_conn *cc, struct cat_rows *r, const struct cat
 	rel_head(r, cc, m, rel->name);
 	cat_text(r, c->name);
 	cat_int(r, k + 1);
-	cat_text(r, c->generated ? NULL : cat_unqualify_seq(cc, m, r->a, c->dflt));
+	/* pg_get_expr's text: a sequence named as the search path shows it */
+	cat_text(r, c->generated ? NULL : cat_default_seq_text(cc, m, r->a, c->dflt));
 	yes_no(r, !c->notnull);
 	cat_text(r, udt ? (array ? "ARRAY" : "USER-DEFINED") : data_type(r->a, c->typoid));
 	char_facts(r, c);

@@ -19,6 +19,7 @@ enum {
 	CAT_COLL_C = 950,
 	CAT_DB_OID = 16384 - 1, /* below user OIDs: the tenant's one pg_database row */
 	CAT_TABLESPACE_DEFAULT = 1663,
+	CAT_PLPGSQL_EXT_OID = 13559, /* initdb's pg_extension row of plpgsql */
 };
 
 /* ---- the model: the tenant's schema as PostgreSQL would describe it ---- */
@@ -742,6 +743,15 @@ void cat_exclude_drop_sql(struct strbuf *sb, const char *name);
 bool cat_exclude_register(sqlite3 *db, struct cat_conn *cc);
 /* Whether the tenant has created extension name (catalog_ext.c). */
 bool cat_ext_created(sqlite3 *db, const char *name);
+/* Whether btree_gist, created in db, gives type a default operator class of access method am
+ * (gist on the scalar types: EXCLUDE constraints and gist indexes of them). */
+bool cat_btree_gist_class(sqlite3 *db, uint32_t am, uint32_t type);
+/* pg_description's rows of the extensions there are (plpgsql and the tenant's): COMMENT ON
+ * EXTENSION's text from the comments sidecar, else the extension's own. */
+void cat_ext_descriptions(struct cat_conn *cc, struct cat_rows *r);
+/* obj_description(oid, 'pg_extension'): the comment of the extension of that OID, in a; NULL
+ * for none. */
+const char *cat_ext_comment(sqlite3 *db, struct arena *a, uint32_t oid);
 struct cat_opfamily {
 	uint32_t oid, method;
 	const char *name;
@@ -1331,7 +1341,8 @@ bool cat_fill_init_privs(struct cat_conn *cc, const struct cat_model *m, struct 
  * orders its output by. */
 void cat_dump_depends(const struct cat_model *m, struct cat_rows *r);
 /* text with "public." inserted after each occurrence of marker ("REFERENCES ", "nextval('")
- * whose name is not qualified already, when public is not on the search path; else text. */
+ * whose name is not qualified already, when public is not on the search path; when it is, the
+ * names qualified with public lose it, as PostgreSQL prints a visible name. */
 const char *cat_qualify_after(const struct cat_conn *cc, struct arena *a, const char *text,
 			      const char *marker);
 /* text with the "public." of each nextval('public.s' taken out where regclass would print s
@@ -1339,6 +1350,11 @@ const char *cat_qualify_after(const struct cat_conn *cc, struct arena *a, const 
  * hiding it (a DEFAULT bound to public.s when it was made, xlat_catalog.c); else text. */
 const char *cat_unqualify_seq(const struct cat_conn *cc, const struct cat_model *m, struct arena *a,
 			      const char *text);
+/* A column default as pg_get_expr prints its sequence: with public on the search path
+ * cat_unqualify_seq (public.s stays qualified while a temporary s hides it), else
+ * cat_qualify_after (an unqualified s is public.s). */
+const char *cat_default_seq_text(const struct cat_conn *cc, const struct cat_model *m,
+				 struct arena *a, const char *text);
 /* text (an expression, or a whole statement when statement) with public. before each call of
  * the tenant's own functions named without a schema, when public is not on the search path,
  * as ruleutils.c qualifies them (xlat_qualify_calls); else text. */

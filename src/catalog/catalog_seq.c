@@ -382,6 +382,8 @@ static bool load_comments(sqlite3 *db, struct cat_model *m, bool temp)
 			m->public_comment = dup_col(m->a, st, 3);
 			continue;
 		}
+		if (strcmp((const char *)sqlite3_column_text(st, 0), "extension") == 0)
+			continue; /* pg_description reads them (cat_ext_descriptions) */
 		uint32_t oid = comment_target(m, temp, (const char *)sqlite3_column_text(st, 0),
 					      (const char *)sqlite3_column_text(st, 1),
 					      (const char *)sqlite3_column_text(st, 2), &subid,
@@ -603,6 +605,7 @@ static bool fill_description(struct cat_conn *cc, const struct cat_model *m, str
 	}
 	cat_dump_description(r, m->public_comment);
 	cat_lo_descriptions(cc, r);
+	cat_ext_descriptions(cc, r);
 	return true;
 }
 

@@ -722,6 +722,7 @@ static void fn_comment(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	char kind[32];
 	int in = given ? op_in(given, kind, sizeof(kind)) : -1;
 	bool schema = given && strcmp(kind, "schema") == 0; /* public's: an empty text is none */
+	bool ext = given && strcmp(kind, "extension") == 0; /* so is an extension's */
 	bool con = given && strcmp(kind, "constraint") == 0;
 	bool dcon = given && strcmp(kind, "domain constraint") == 0;
 	/* a type's, a domain's, a trigger's or a policy's (object_target) */
@@ -732,6 +733,14 @@ static void fn_comment(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	if (m && given && name && col && (con || dcon)) {
 		if (!(target = constraint_target(ctx, m, dcon, name, col, in)))
 			return;
+	} else if (m && given && name && col && ext) {
+		if (strcmp(name, "plpgsql") != 0 &&
+		    !cat_ext_created(sqlite3_context_db_handle(ctx), name)) {
+			pgfn_error(ctx, SQLSTATE_UNDEFINED_OBJECT,
+				   "extension \"%s\" does not exist", name);
+			return;
+		}
+		target = name;
 	} else if (m && given && name && col && other) {
 		if (!(target = object_target(ctx, m, kind, name, col)))
 			return;
@@ -741,17 +750,18 @@ static void fn_comment(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
 	/* a temporary table's comments live in the temp schema's sidecar, gone with it */
-	bool temp = !schema && !dcon && !type && rel_in(m, name, in)->temp;
+	bool temp = !schema && !ext && !dcon && !type && rel_in(m, name, in)->temp;
 	if (!target)
 		target = schema ? name : rel_in(m, name, in)->name;
 	if (!cat_sidecar_in(db, temp, CAT_SIDECAR_COMMENTS))
 		return; /* IS NULL before any comment: nothing to remove */
 	sqlite3_stmt *st = NULL;
 	char *sql = sqlite3_mprintf(
-		(text && *text) || schema ? "INSERT OR REPLACE INTO %s" CAT_SIDECAR_COMMENTS
-				" (kind, name, column_name, description) VALUES (?1, ?2, ?3, ?4)"
-			      : "DELETE FROM %s" CAT_SIDECAR_COMMENTS
-				" WHERE kind = ?1 AND name = ?2 AND column_name = ?3",
+		(text && *text) || schema || ext
+			? "INSERT OR REPLACE INTO %s" CAT_SIDECAR_COMMENTS
+			  " (kind, name, column_name, description) VALUES (?1, ?2, ?3, ?4)"
+			: "DELETE FROM %s" CAT_SIDECAR_COMMENTS
+			  " WHERE kind = ?1 AND name = ?2 AND column_name = ?3",
 		cat_sidecar_schema(temp));
 	int rc = sql ? sqlite3_prepare_v2(db, sql, -1, &st, NULL) : SQLITE_NOMEM;
 	sqlite3_free(sql);
@@ -761,7 +771,7 @@ static void fn_comment(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 				  SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, target, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, col, -1, SQLITE_STATIC);
-		if ((text && *text) || schema)
+		if ((text && *text) || schema || ext)
 			sqlite3_bind_text(st, 4, text ? text : "", -1, SQLITE_STATIC);
 		rc = sqlite3_step(st);
 		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;

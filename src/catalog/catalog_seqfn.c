@@ -617,6 +617,16 @@ static void fn_obj_description(sqlite3_context *ctx, int argc, sqlite3_value **a
 		arena_free(a);
 		return;
 	}
+	if (cls && strcmp(cls, "pg_extension") == 0) { /* COMMENT ON EXTENSION's, or its own */
+		struct arena *a = arena_new(0);
+		cat_result_text(ctx,
+				sqlite3_value_type(argv[0]) == SQLITE_NULL
+					? NULL
+					: cat_ext_comment(sqlite3_context_db_handle(ctx), a,
+							  (uint32_t)sqlite3_value_int64(argv[0])));
+		arena_free(a);
+		return;
+	}
 	if (cls && sqlite3_value_type(argv[0]) != SQLITE_NULL && strcmp(cls, "pg_class") != 0) {
 		/* a regproc column of the catalog (pg_operator.oprcode) holds the name */
 		bool name = sqlite3_value_type(argv[0]) == SQLITE_TEXT && strcmp(cls, "pg_proc") == 0;

@@ -283,6 +283,18 @@ static bool check_bool(const char *v, char *out, size_t len, struct pgerr *err)
 	return bad_value(err, "boolean setting", v);
 }
 
+/* PostgreSQL 12 removed tables WITH OIDS and keeps the setting for old dumps, which all write
+ * SET default_with_oids = false: off only, on is 0A000 as there. */
+static bool check_default_with_oids(const char *v, char *out, size_t len, struct pgerr *err)
+{
+	if (!check_bool(v, out, len, err))
+		return false;
+	if (strcmp(out, "on") == 0)
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "tables declared WITH OIDS are not supported");
+	return true;
+}
+
 /* transaction_isolation is the transaction's own (sess_rc_iso), so it has a check function of
  * its own to be told apart. */
 static bool check_txn_isolation(const char *v, char *out, size_t len, struct pgerr *err)
@@ -364,6 +376,8 @@ static const struct sess_guc_def guc_defs[] = {
 	 "Default tablespace of new tables and indexes (always the default)."},
 	{"default_table_access_method", "heap", false, false, check_table_am,
 	 "Default access method of new tables (only heap: tables are SQLite b-trees)."},
+	{"default_with_oids", "off", false, false, check_default_with_oids,
+	 "WITH OIDS for new tables (only off: PostgreSQL 12 removed them)."},
 	{"default_transaction_deferrable", "off", false, false, check_bool,
 	 "Default deferrable status of new transactions (no effect: nothing to wait for)."},
 	{"default_transaction_isolation", "read committed", false, false, check_isolation,

@@ -149,6 +149,8 @@ static bool exists(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *s
 		return false;
 	if (strcmp(type, "cascade") == 0) /* ... and the objects a CASCADE drops */
 		return true;
+	if (strcmp(type, "extension") == 0 && strcmp(name, "plpgsql") == 0) /* built in */
+		return true;
 	if (strcmp(type, "type") == 0)
 		return is_enum(s, name, NULL);
 	if (strcmp(type, "enum label") == 0) /* skip_of: the enum */

@@ -158,6 +158,8 @@ void xlat_enum_sort_key(struct xlat_ctx *c, size_t mark, uint32_t oid)
 	xlat_puts(c, " END");
 }
 
+static int label_index(const struct xlat_enum *e, const char *label);
+
 /* `expr::enum` and a literal read as an enum: the value checked against the labels. */
 bool xlat_enum_input(struct xlat_ctx *c, const PgQuery__Node *arg, const struct xlat_enum *e,
 		     struct xlat_type *t)
@@ -181,6 +183,14 @@ bool xlat_enum_input(struct xlat_ctx *c, const PgQuery__Node *arg, const struct 
 		if (lit->node_case == NODE(A_CONST) && lit->a_const->isnull)
 			return xlat_expr(c, lit, &at);
 	} /* a computed value (ALTER COLUMN ... TYPE USING): checked row by row */
+	/* a literal: PostgreSQL's parser reads it, so a label the type lacks is 22P02 at its
+	 * position even where no row is read (WHERE e = 'x' over no rows) */
+	bool label = arg->node_case == NODE(A_CONST) && !arg->a_const->isnull &&
+		     arg->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL;
+	if (label && label_index(e, arg->a_const->sval->sval) < 0)
+		return xlat_fail(c, "22P02", arg->a_const->location,
+				 "invalid input value for enum %s: \"%s\"",
+				 xlat_enum_display(c, e->name), arg->a_const->sval->sval);
 	xlat_puts(c, "pgfn_enum_in(");
 	if (arg->node_case == NODE(PARAM_REF)) {
 		if (!xlat_param(c, arg->param_ref->number, e->oid, arg->param_ref->location))

@@ -578,6 +578,22 @@ static bool table_object_comment(struct xlat_ctx *c, const PgQuery__CommentStmt 
 			    s->comment, false);
 }
 
+/* COMMENT ON EXTENSION e: kind "extension", name the extension's; shardlite_comment checks
+ * it exists (plpgsql always does). IS NULL keeps an empty text, which stands for no comment
+ * (the one the extension came with is gone), so the sidecar is made either way. */
+static bool extension_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s)
+{
+	const char *n = s->object->node_case == NODE(STRING) ? xlat_node_str(s->object) : NULL;
+	if (!n)
+		return xlat_unsupported(c, -1, "this extension name");
+	xlat_printf(c, SIDECAR_COMMENTS "; SELECT shardlite_comment('extension', ", "");
+	xlat_string(c, n);
+	xlat_puts(c, ", '', ");
+	xlat_string(c, s->comment ? s->comment : "");
+	xlat_puts(c, ")");
+	return true;
+}
+
 bool xlat_stmt_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s)
 {
 	if (s->objtype == OBJ(SCHEMA) && xlat_local_schema(c, xlat_node_str(s->object)))
@@ -585,6 +601,8 @@ bool xlat_stmt_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s)
 	xlat_sidecar_script(c, "COMMENT");
 	if (s->objtype == OBJ(SCHEMA))
 		return schema_comment(c, s);
+	if (s->objtype == OBJ(EXTENSION))
+		return extension_comment(c, s);
 	const char *kind = comment_kind(s->objtype);
 	if (s->objtype == OBJ(LARGEOBJECT))
 		return xlat_lo_comment(c, s);

@@ -682,6 +682,20 @@ bool xlat_stmt_create_schema(struct xlat_ctx *c, const PgQuery__CreateSchemaStmt
 	"; DROP INDEX IF EXISTS _shardlite_extensions_v; CREATE INDEX _shardlite_extensions_v ON " \
 	"_shardlite_extensions (version)"
 
+/* PL/pgSQL is built in and, as in every PostgreSQL database, its extension is always there
+ * (pg_extension lists it, catalog_ext.c): CREATE EXTENSION plpgsql, which pg_dump wrote into
+ * every dump before PostgreSQL 11 (WITH SCHEMA pg_catalog), is 42710, or with IF NOT EXISTS
+ * the notice that it is skipped; PostgreSQL looks no further at the options either. */
+static bool create_plpgsql(struct xlat_ctx *c, const PgQuery__CreateExtensionStmt *s)
+{
+	if (!s->if_not_exists)
+		return pgerr_set(c->err, "42710", "extension \"plpgsql\" already exists");
+	c->st->tag = "CREATE EXTENSION";
+	c->st->kind = XLAT_NOOP;
+	xlat_skip_note(c, "extension", NULL, s->extname, true);
+	return true;
+}
+
 /* CREATE EXTENSION of an extension whose features shardlite has built in: uuid-ossp's
  * functions and pgcrypto's digest, hmac and gen_random_bytes exist once it was created
  * (xlat_func.c, xlat_env.extensions), btree_gist's operator classes serve EXCLUDE
@@ -690,6 +704,8 @@ bool xlat_stmt_create_schema(struct xlat_ctx *c, const PgQuery__CreateSchemaStmt
  * options may only name the schema public and CASCADE. Any other extension is refused. */
 bool xlat_stmt_create_extension(struct xlat_ctx *c, const PgQuery__CreateExtensionStmt *s)
 {
+	if (strcmp(s->extname, "plpgsql") == 0)
+		return create_plpgsql(c, s);
 	if (strcmp(s->extname, "uuid-ossp") != 0 && strcmp(s->extname, "btree_gist") != 0 &&
 	    strcmp(s->extname, "pgcrypto") != 0)
 		return xlat_unsupported(c, -1,
@@ -725,6 +741,8 @@ bool xlat_drop_extensions(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 		const char *name = xlat_node_str(s->objects[i]);
 		if (!name)
 			return xlat_unsupported(c, -1, "this DROP EXTENSION");
+		if (strcmp(name, "plpgsql") == 0) /* built in: it cannot go */
+			return xlat_unsupported(c, -1, "DROP EXTENSION plpgsql");
 		xlat_puts(c, "; SELECT shardlite_extension('drop', ");
 		xlat_string(c, name);
 		xlat_puts(c, s->missing_ok ? ", 1)" : ", 0)");

@@ -405,12 +405,14 @@ def main():
     for line in (p if isinstance(p, str) else '\n'.join(p.pre)).splitlines():
         print('csv', line)
 
-    # The process list: this session's row (the others are each server's own processes).
+    # The process list: this session's row, the one running (the others are each server's own
+    # processes, and an earlier request's connection PostgreSQL's backend may not have left yet:
+    # its exit after the client's goodbye is asynchronous).
     p = b.get(processlist='')
     head = p.tables[0][0] if p.tables else []
     for row in (p.tables[0][1:] if p.tables else []):
         r = dict(zip(head, row))
-        if r.get('backend_type?') == 'client backend':
+        if r.get('backend_type?') == 'client backend' and r.get('state?') == 'active':
             say('process', {k: r.get(k + '?') for k in ('datname', 'usename', 'application_name',
                                                          'client_addr', 'state', 'query')})
 

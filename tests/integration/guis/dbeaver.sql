@@ -161,7 +161,6 @@ WHERE table_catalog = 'shop' AND table_schema = 'public' AND table_name = 'order
 SELECT sa.* FROM pg_catalog.pg_stat_activity sa;
 
 -- action: extensions (PostgreDatabase.ExtensionCache)
--- differs(columns): PostgreSQL has plpgsql installed, a tenant no extensions
 SELECT e.oid, a.rolname AS owner_name, n.nspname AS schema_name, e.*
 FROM pg_catalog.pg_extension e
 JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace

@@ -1000,7 +1000,7 @@ static const struct errcase errors[] = {
 	{"DROP COLLATION IF EXISTS c", "0A000", 0, "DROP COLLATION is not supported"},
 	{"DROP TEXT SEARCH DICTIONARY d", "0A000", 0,
 	 "DROP TEXT SEARCH DICTIONARY is not supported"},
-	{"COMMENT ON EXTENSION plpgsql IS 'x'", "0A000", 0,
+	{"COMMENT ON COLLATION c IS 'x'", "0A000", 0,
 	 "COMMENT on this kind of object is not supported"},
 	{"COMMENT ON FUNCTION f() IS 'x'", "42883", 0, "function f() does not exist"},
 	{"CREATE TABLE n AS EXECUTE p", "0A000", 0, "CREATE TABLE AS EXECUTE is not supported"},
