@@ -457,6 +457,9 @@ PgQuery__Node *xlat_tree_cast(struct arena *a, const PgQuery__Node *n, const cha
 /* Constants as the parser makes them (an A_Const, no location), in arena a: a string (not
  * copied), an integer, a boolean. */
 PgQuery__Node *xlat_tree_str(struct arena *a, const char *s);
+/* An empty Node, and a String node (a name: not copied, no A_Const), in arena a. */
+PgQuery__Node *xlat_tree_anode(struct arena *a);
+PgQuery__Node *xlat_tree_name(struct arena *a, const char *s);
 PgQuery__Node *xlat_tree_int(struct arena *a, int i);
 PgQuery__Node *xlat_tree_bool(struct arena *a, bool b);
 /* A deep copy of the message m in arena a (a tree a rewrite may change). */

@@ -10,24 +10,6 @@
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
 
-static PgQuery__Node *node(struct xlat_ctx *c)
-{
-	PgQuery__Node *n = arena_zalloc(c->a, sizeof(*n));
-	pg_query__node__init(n);
-	return n;
-}
-
-static PgQuery__Node *string(struct xlat_ctx *c, const char *s)
-{
-	PgQuery__String *v = arena_zalloc(c->a, sizeof(*v));
-	pg_query__string__init(v);
-	v->sval = (char *)s;
-	PgQuery__Node *n = node(c);
-	n->node_case = NODE(STRING);
-	n->string = v;
-	return n;
-}
-
 /* schema.rel.col (schema NULL: rel.col) */
 static PgQuery__Node *colref(struct xlat_ctx *c, const char *schema, const char *rel,
 			     const char *col)
@@ -36,11 +18,11 @@ static PgQuery__Node *colref(struct xlat_ctx *c, const char *schema, const char 
 	pg_query__column_ref__init(cr);
 	cr->fields = arena_zalloc(c->a, 3 * sizeof(*cr->fields));
 	if (schema)
-		cr->fields[cr->n_fields++] = string(c, schema);
-	cr->fields[cr->n_fields++] = string(c, rel);
-	cr->fields[cr->n_fields++] = string(c, col);
+		cr->fields[cr->n_fields++] = xlat_tree_name(c->a, schema);
+	cr->fields[cr->n_fields++] = xlat_tree_name(c->a, rel);
+	cr->fields[cr->n_fields++] = xlat_tree_name(c->a, col);
 	cr->location = -1;
-	PgQuery__Node *n = node(c);
+	PgQuery__Node *n = xlat_tree_anode(c->a);
 	n->node_case = NODE(COLUMN_REF);
 	n->column_ref = cr;
 	return n;
@@ -55,7 +37,7 @@ static PgQuery__Node *coalesce(struct xlat_ctx *c, PgQuery__Node *a, PgQuery__No
 	e->args[1] = b;
 	e->n_args = 2;
 	e->location = -1;
-	PgQuery__Node *n = node(c);
+	PgQuery__Node *n = xlat_tree_anode(c->a);
 	n->node_case = NODE(COALESCE_EXPR);
 	n->coalesce_expr = e;
 	return n;

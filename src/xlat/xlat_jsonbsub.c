@@ -13,31 +13,13 @@
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
 
-static PgQuery__Node *node(struct xlat_ctx *c)
-{
-	PgQuery__Node *n = arena_zalloc(c->a, sizeof(*n));
-	pg_query__node__init(n);
-	return n;
-}
-
-static PgQuery__Node *string(struct xlat_ctx *c, const char *s)
-{
-	PgQuery__String *str = arena_zalloc(c->a, sizeof(*str));
-	pg_query__string__init(str);
-	str->sval = (char *)s;
-	PgQuery__Node *n = node(c);
-	n->node_case = NODE(STRING);
-	n->string = str;
-	return n;
-}
-
 /* k::text */
 static PgQuery__Node *to_text(struct xlat_ctx *c, PgQuery__Node *k)
 {
 	PgQuery__TypeName *tn = arena_zalloc(c->a, sizeof(*tn));
 	pg_query__type_name__init(tn);
 	tn->names = arena_zalloc(c->a, sizeof(*tn->names));
-	tn->names[0] = string(c, "text");
+	tn->names[0] = xlat_tree_name(c->a, "text");
 	tn->n_names = 1;
 	tn->typemod = -1;
 	tn->location = -1;
@@ -46,7 +28,7 @@ static PgQuery__Node *to_text(struct xlat_ctx *c, PgQuery__Node *k)
 	tc->arg = k;
 	tc->type_name = tn;
 	tc->location = -1;
-	PgQuery__Node *n = node(c);
+	PgQuery__Node *n = xlat_tree_anode(c->a);
 	n->node_case = NODE(TYPE_CAST);
 	n->type_cast = tc;
 	return n;
@@ -76,7 +58,7 @@ int xlat_jsonb_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
 	PgQuery__FuncCall *f = arena_zalloc(c->a, sizeof(*f));
 	pg_query__func_call__init(f);
 	f->funcname = arena_zalloc(c->a, sizeof(*f->funcname));
-	f->funcname[0] = string(c, "jsonb_extract_path");
+	f->funcname[0] = xlat_tree_name(c->a, "jsonb_extract_path");
 	f->n_funcname = 1;
 	f->location = -1;
 	f->args = arena_zalloc(c->a, (ind->n_indirection + 1) * sizeof(*f->args));
@@ -105,7 +87,7 @@ int xlat_jsonb_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
 		}
 		f->args[f->n_args++] = to_text(c, u);
 	}
-	PgQuery__Node *call = node(c);
+	PgQuery__Node *call = xlat_tree_anode(c->a);
 	call->node_case = NODE(FUNC_CALL);
 	call->func_call = f;
 	return xlat_expr(c, call, t) ? 1 : -1;

@@ -210,6 +210,24 @@ static PgQuery__Node *a_const(struct arena *a, PgQuery__AConst *k)
 	return n;
 }
 
+PgQuery__Node *xlat_tree_anode(struct arena *a)
+{
+	PgQuery__Node *n = arena_zalloc(a, sizeof(*n));
+	pg_query__node__init(n);
+	return n;
+}
+
+PgQuery__Node *xlat_tree_name(struct arena *a, const char *s)
+{
+	PgQuery__String *v = arena_zalloc(a, sizeof(*v));
+	pg_query__string__init(v);
+	v->sval = (char *)s;
+	PgQuery__Node *n = xlat_tree_anode(a);
+	n->node_case = PG_QUERY__NODE__NODE_STRING;
+	n->string = v;
+	return n;
+}
+
 PgQuery__Node *xlat_tree_str(struct arena *a, const char *s)
 {
 	PgQuery__AConst *k = arena_zalloc(a, sizeof(*k));
