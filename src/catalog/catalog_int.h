@@ -19,7 +19,8 @@ enum {
 	CAT_COLL_C = 950,
 	CAT_DB_OID = 16384 - 1, /* below user OIDs: the tenant's one pg_database row */
 	CAT_TABLESPACE_DEFAULT = 1663,
-	CAT_PLPGSQL_EXT_OID = 13559, /* initdb's pg_extension row of plpgsql */
+	CAT_PLPGSQL_EXT_OID = 13559,  /* initdb's pg_extension row of plpgsql */
+	CAT_PLPGSQL_LANG_OID = 13563, /* ... and its pg_language row */
 };
 
 /* ---- the model: the tenant's schema as PostgreSQL would describe it ---- */

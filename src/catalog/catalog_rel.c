@@ -138,11 +138,22 @@ bool cat_infoschema_rel_oid(uint32_t oid)
 }
 
 /* pg_depend's rows for the built-in relations pg_class lists: each information_schema view on
- * its schema ('n'), as initdb records it (pg_catalog's tables are pinned: no rows). Their
- * columns, row types and rules are not listed, so neither are those dependencies. Clients
- * read the highest objid below 16384 as the last built-in OID (pgModeler). */
+ * its schema ('n'), as initdb records it (pg_catalog's tables are pinned: no rows), and the
+ * plpgsql language's membership of its extension ('e'; pg_proc lists none of its handler
+ * functions, so neither are theirs). Their columns, row types and rules are not listed, so
+ * neither are those dependencies. Clients read the highest objid below 16384 as the last
+ * built-in OID (pgModeler, which then leaves plpgsql's extension out of a model as
+ * PostgreSQL's initdb objects). */
 void cat_infoschema_depends(struct cat_rows *r)
 {
+	cat_row(r);
+	cat_int(r, 2612 /* pg_language */);
+	cat_int(r, CAT_PLPGSQL_LANG_OID);
+	cat_int(r, 0);
+	cat_int(r, 3079 /* pg_extension */);
+	cat_int(r, CAT_PLPGSQL_EXT_OID);
+	cat_int(r, 0);
+	cat_char(r, 'e');
 	uint32_t oid = CAT_NS_INFORMATION_SCHEMA + 1;
 	while (cat_infoschema_rel_oid(oid)) {
 		cat_row(r);

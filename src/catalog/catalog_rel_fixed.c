@@ -208,7 +208,7 @@ bool cat_fill_language(struct cat_conn *cc, const struct cat_model *m, struct ca
 	} lang[] = {{12, "internal", false, 2246, false, 0, 0},
 		    {13, "c", false, 2247, false, 0, 0},
 		    {14, "sql", true, 2248, false, 0, 0},
-		    {13563, "plpgsql", true, 13562, true, 13560, 13561}};
+		    {CAT_PLPGSQL_LANG_OID, "plpgsql", true, 13562, true, 13560, 13561}};
 	for (size_t i = 0; i < ARRAY_LEN(lang); i++) {
 		cat_row(r);
 		cat_int(r, lang[i].oid);

@@ -13,7 +13,7 @@
 #include "pgtype.h"
 
 #define SEP '\x1f'
-#define LANG_PLPGSQL 13563 /* PostgreSQL 15's pg_language row (initdb's) */
+#define LANG_PLPGSQL CAT_PLPGSQL_LANG_OID /* PostgreSQL 15's pg_language row (initdb's) */
 #define LANG_SQL 14
 #define LANG_INTERNAL 12
 
