@@ -45,18 +45,6 @@ bool xlat_bit_literal(struct xlat_ctx *c, uint32_t oid, int32_t typmod, const ch
 	return put_bits(c, s, typmod, oid == XLAT_OID_VARBIT, location);
 }
 
-static bool texty(uint32_t oid)
-{
-	return oid == XLAT_OID_TEXT || oid == XLAT_OID_VARCHAR || oid == XLAT_OID_BPCHAR ||
-	       oid == XLAT_OID_NAME || oid == XLAT_OID_UNKNOWN || oid == XLAT_OID_UNKNOWN_COL;
-}
-
-static const char *type_name(uint32_t oid)
-{
-	const struct xlat_typeinfo *ti = xlat_type_by_oid(oid);
-	return ti ? ti->sql_name : "unknown";
-}
-
 /* A bit string as a column of type oid(typmod) stores it: the length rule checked (an
  * assignment cast, 22026); a text value read by bit_in first. NULL: nothing to wrap. */
 const char *xlat_bit_store(struct xlat_ctx *c, uint32_t oid, int32_t typmod, struct xlat_type t,
@@ -73,11 +61,11 @@ const char *xlat_bit_store(struct xlat_ctx *c, uint32_t oid, int32_t typmod, str
 bool xlat_bit_assign_check(struct xlat_ctx *c, const struct xlat_schema_col *col,
 			   struct xlat_type t, int location)
 {
-	if (!xlat_bit_type(col->type_oid) || xlat_bit_type(t.oid) || texty(t.oid) ||
+	if (!xlat_bit_type(col->type_oid) || xlat_bit_type(t.oid) || xlat_type_reads_as_text(t.oid) ||
 	    !xlat_type_by_oid(t.oid))
 		return true;
 	xlat_fail(c, "42804", location, "column \"%s\" is of type %s but expression is of type %s",
-		  col->name, type_name(col->type_oid), type_name(t.oid));
+		  col->name, xlat_type_name(col->type_oid), xlat_type_name(t.oid));
 	pgerr_hint(c->err, "You will need to rewrite or cast the expression.");
 	return false;
 }
@@ -125,9 +113,9 @@ bool xlat_bit_cast(struct xlat_ctx *c, const PgQuery__Node *arg, uint32_t oid, i
 		xlat_printf(c, ", %d, %d)", (int)typmod, st.oid == XLAT_OID_INT4 ? 32 : 64);
 		return true;
 	}
-	if (!xlat_bit_type(st.oid) && !texty(st.oid))
+	if (!xlat_bit_type(st.oid) && !xlat_type_reads_as_text(st.oid))
 		return xlat_fail(c, "42846", location, "cannot cast type %s to %s",
-				 type_name(st.oid), type_name(oid));
+				 xlat_type_name(st.oid), xlat_type_name(oid));
 	if (!xlat_bit_type(st.oid)) { /* text: through bit_in, then the explicit coercion */
 		xlat_insert_at(c, mark, "pgfn_varbit_in(");
 		xlat_printf(c, ", -1, %d)", varying);
@@ -148,10 +136,10 @@ int xlat_bit_cast_from(struct xlat_ctx *c, const char *x, struct xlat_type st, u
 		xlat_printf(c, "pgfn_varbit_to_int(%s, %d)", x, to == XLAT_OID_INT4 ? 32 : 64);
 		return 1;
 	}
-	if (texty(to))
+	if (xlat_type_reads_as_text(to))
 		return 0; /* the text of the bits */
-	xlat_fail(c, "42846", location, "cannot cast type %s to %s", type_name(st.oid),
-		  type_name(to));
+	xlat_fail(c, "42846", location, "cannot cast type %s to %s", xlat_type_name(st.oid),
+		  xlat_type_name(to));
 	return -1;
 }
 
@@ -170,7 +158,7 @@ int xlat_bit_operator(struct xlat_ctx *c, const char *op, const char *ls, struct
 		return 0;
 	bool shift = strcmp(op, "<<") == 0 || strcmp(op, ">>") == 0;
 	bool logic = strcmp(op, "&") == 0 || strcmp(op, "|") == 0 || strcmp(op, "#") == 0;
-	if (strcmp(op, "||") == 0 && (texty(l.oid) && !lu) != (texty(r.oid) && !ru))
+	if (strcmp(op, "||") == 0 && (xlat_type_reads_as_text(l.oid) && !lu) != (xlat_type_reads_as_text(r.oid) && !ru))
 		return 0; /* bit || text is text's || */
 	if (shift && lb && (r.oid == XLAT_OID_INT4 || r.oid == XLAT_OID_INT2 || ru)) {
 		xlat_printf(c, "pgfn_varbit_shift(%s, %s(%s))", ls, *op == '<' ? "" : "-", rs);
@@ -256,7 +244,7 @@ int xlat_bit_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *na
 	xlat_nocache(c);
 	if (agg && (name[0] == 'm')) {
 		xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, f->location,
-			  "function %s(%s) does not exist", name, type_name(at[0].oid));
+			  "function %s(%s) does not exist", name, xlat_type_name(at[0].oid));
 		pgerr_hint(c->err, "No function matches the given name and argument types. You "
 				   "might need to add explicit type casts.");
 		return -1;

@@ -11,20 +11,6 @@
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
 
-/* The string types a "char" casts from and to by I/O; unknown literals and values typed only
- * when the statement runs are read as text. */
-static bool texty(uint32_t oid)
-{
-	return oid == XLAT_OID_TEXT || oid == XLAT_OID_VARCHAR || oid == XLAT_OID_BPCHAR ||
-	       oid == XLAT_OID_NAME || oid == XLAT_OID_UNKNOWN || oid == XLAT_OID_UNKNOWN_COL;
-}
-
-static const char *type_name(uint32_t oid)
-{
-	const struct xlat_typeinfo *ti = xlat_type_by_oid(oid);
-	return ti ? ti->sql_name : "unknown";
-}
-
 static bool put_byte(struct xlat_ctx *c, uint8_t b)
 {
 	char out[5];
@@ -66,25 +52,25 @@ bool xlat_char_cast(struct xlat_ctx *c, const PgQuery__Node *arg, int location, 
 		return false;
 	if (st.oid == XLAT_OID_CHAR)
 		return true;
-	if (st.oid == XLAT_OID_INT4 || texty(st.oid)) {
+	if (st.oid == XLAT_OID_INT4 || xlat_type_reads_as_text(st.oid)) {
 		xlat_insert_at(c, mark, st.oid == XLAT_OID_INT4 ? "pgfn_i4tochar(" : "pgfn_char(");
 		xlat_puts(c, ")");
 		return true;
 	}
 	return xlat_fail(c, "42846", location, "cannot cast type %s to \"char\"",
-			 type_name(st.oid));
+			 xlat_type_name(st.oid));
 }
 
 int xlat_char_cast_from(struct xlat_ctx *c, const char *x, struct xlat_type st, uint32_t to,
 			int location)
 {
-	if (st.oid != XLAT_OID_CHAR || to == XLAT_OID_CHAR || texty(to))
+	if (st.oid != XLAT_OID_CHAR || to == XLAT_OID_CHAR || xlat_type_reads_as_text(to))
 		return 0;          /* to text: the stored text, as char_text gives it */
 	if (to == XLAT_OID_INT4) { /* chartoi4: the byte as a signed value */
 		xlat_printf(c, "pgfn_chartoi4(%s)", x);
 		return 1;
 	}
-	xlat_fail(c, "42846", location, "cannot cast type \"char\" to %s", type_name(to));
+	xlat_fail(c, "42846", location, "cannot cast type \"char\" to %s", xlat_type_name(to));
 	return -1;
 }
 
@@ -103,11 +89,11 @@ bool xlat_char_assign_check(struct xlat_ctx *c, const struct xlat_schema_col *co
 {
 	/* text_char is an assignment cast (varchar and bpchar are binary-coercible to text) */
 	if (col->type_oid != XLAT_OID_CHAR || t.oid == XLAT_OID_CHAR || !t.oid ||
-	    (texty(t.oid) && t.oid != XLAT_OID_NAME))
+	    (xlat_type_reads_as_text(t.oid) && t.oid != XLAT_OID_NAME))
 		return true;
 	xlat_fail(c, "42804", location,
 		  "column \"%s\" is of type \"char\" but expression is of type %s", col->name,
-		  type_name(t.oid));
+		  xlat_type_name(t.oid));
 	pgerr_hint(c->err, "You will need to rewrite or cast the expression.");
 	return false;
 }

@@ -194,16 +194,10 @@ static uint32_t arith_result(const char *op, uint32_t a, uint32_t b, bool *known
 	return 0;
 }
 
-static const char *type_name(uint32_t oid)
-{
-	const struct xlat_typeinfo *ti = xlat_type_by_oid(oid);
-	return ti ? ti->sql_name : "unknown";
-}
-
 bool xlat_no_operator(struct xlat_ctx *c, const char *op, uint32_t a, uint32_t b, int location)
 {
 	xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, location, "operator does not exist: %s %s %s",
-		  type_name(a), op, type_name(b));
+		  xlat_type_name(a), op, xlat_type_name(b));
 	pgerr_hint(c->err, "No operator matches the given name and argument types. You might "
 			   "need to add explicit type casts.");
 	return false;
@@ -352,7 +346,7 @@ int xlat_dt_operator(struct xlat_ctx *c, const char *op, const char *l, struct x
 		uint32_t other = left ? b : a, as = unknown_operand(op[0], other);
 		if (!as) {
 			xlat_fail(c, "42725", location, "operator is not unique: %s %s %s",
-				  type_name(a), op, type_name(b));
+				  xlat_type_name(a), op, xlat_type_name(b));
 			pgerr_hint(c->err, "Could not choose a best candidate operator. You might "
 					   "need to add explicit type casts.");
 			return -1;
@@ -364,8 +358,8 @@ int xlat_dt_operator(struct xlat_ctx *c, const char *op, const char *l, struct x
 	}
 	if (op[0] == '+' && a == XLAT_OID_TIME && b == XLAT_OID_TIME) {
 		/* time + interval and time + date both take a time: PostgreSQL cannot choose */
-		xlat_fail(c, "42725", location, "operator is not unique: %s %s %s", type_name(a),
-			  op, type_name(b));
+		xlat_fail(c, "42725", location, "operator is not unique: %s %s %s", xlat_type_name(a),
+			  op, xlat_type_name(b));
 		pgerr_hint(c->err, "Could not choose a best candidate operator. You might need to "
 				   "add explicit type casts.");
 		return -1;

@@ -1300,6 +1300,11 @@ const char *xlat_type_format(struct xlat_ctx *c, const struct xlat_typeref *r);
 /* The OID of r as a value (arrays → their array OID, 0 when we report none). */
 uint32_t xlat_type_oid(const struct xlat_typeref *r);
 const struct xlat_typeinfo *xlat_type_by_oid(uint32_t oid);
+/* Its sql_name (format_type's spelling), "unknown" for a type not built in: as errors name it. */
+const char *xlat_type_name(uint32_t oid);
+/* A string type (text, varchar, bpchar, name) or a value not typed yet (an unknown literal, a
+ * value typed only when the statement runs): what an I/O cast reads as text. */
+bool xlat_type_reads_as_text(uint32_t oid);
 /* The built-in type whose array type is oid, NULL if none. */
 const struct xlat_typeinfo *xlat_type_by_array_oid(uint32_t oid);
 /* date, time, timetz, timestamp, timestamptz, interval: stored as text, so no arithmetic. */

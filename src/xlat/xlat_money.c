@@ -27,12 +27,6 @@ static bool texty(uint32_t oid)
 	       oid == XLAT_OID_NAME;
 }
 
-static const char *type_name(uint32_t oid)
-{
-	const struct xlat_typeinfo *ti = xlat_type_by_oid(oid);
-	return ti ? ti->sql_name : "unknown";
-}
-
 bool xlat_money_literal(struct xlat_ctx *c, const char *s, int location)
 {
 	struct pgerr err;
@@ -89,7 +83,7 @@ bool xlat_money_cast(struct xlat_ctx *c, const PgQuery__Node *arg, int location,
 	const char *fn = from_fn(st.oid, false);
 	if (fn && !*fn)
 		return xlat_fail(c, "42846", location, "cannot cast type %s to money",
-				 type_name(st.oid));
+				 xlat_type_name(st.oid));
 	if (fn) {
 		xlat_insert_at(c, mark, fn);
 		xlat_puts(c, ")");
@@ -110,7 +104,7 @@ int xlat_money_cast_from(struct xlat_ctx *c, const char *x, struct xlat_type st,
 	}
 	if (texty(to))
 		return 0; /* cash_out's text (xlat_textout.c) */
-	xlat_fail(c, "42846", location, "cannot cast type money to %s", type_name(to));
+	xlat_fail(c, "42846", location, "cannot cast type money to %s", xlat_type_name(to));
 	return -1;
 }
 
@@ -126,7 +120,7 @@ const char *xlat_money_store(struct xlat_ctx *c, const struct xlat_schema_col *c
 	*ok = false;
 	xlat_fail(c, "42804", location,
 		  "column \"%s\" is of type money but expression is of type %s", col->name,
-		  type_name(t.oid));
+		  xlat_type_name(t.oid));
 	pgerr_hint(c->err, "You will need to rewrite or cast the expression.");
 	return NULL;
 }
@@ -220,7 +214,7 @@ int xlat_money_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 			return -1;
 		if (at.oid != XLAT_OID_MONEY && at.oid != XLAT_OID_UNKNOWN_COL) {
 			xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, f->location,
-				  "function %s(%s) does not exist", name, type_name(at.oid));
+				  "function %s(%s) does not exist", name, xlat_type_name(at.oid));
 			pgerr_hint(c->err, "No function matches the given name and argument types. "
 					   "You might need to add explicit type casts.");
 			return -1;

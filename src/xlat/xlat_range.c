@@ -107,12 +107,6 @@ static void take_back(struct xlat_ctx *c, size_t mark, int nslots)
 	c->nslots = nslots;
 }
 
-static const char *type_name(uint32_t oid)
-{
-	const struct xlat_typeinfo *ti = xlat_type_by_oid(oid);
-	return ti ? ti->sql_name : "unknown";
-}
-
 /* Ranges of integers and numbers read the same in every session: checked and made canonical
  * now (with the literal's position), as a DDL expression must be (a tenant's schema names no
  * pgfn function). Date/time bounds depend on the session's TimeZone and DateStyle: read when
@@ -165,8 +159,8 @@ bool xlat_multirange_cast(struct xlat_ctx *c, uint32_t to, const char *x, uint32
 		return true;
 	}
 	if (!texty(from))
-		return xlat_fail(c, "42846", location, "cannot cast type %s to %s", type_name(from),
-				 type_name(to));
+		return xlat_fail(c, "42846", location, "cannot cast type %s to %s", xlat_type_name(from),
+				 xlat_type_name(to));
 	xlat_printf(c, "shardlite_multirange(%s, %u)", x, to);
 	return true;
 }
@@ -178,8 +172,8 @@ bool xlat_range_cast(struct xlat_ctx *c, uint32_t to, const char *x, uint32_t fr
 		return true;
 	}
 	if (!texty(from))
-		return xlat_fail(c, "42846", location, "cannot cast type %s to %s", type_name(from),
-				 type_name(to));
+		return xlat_fail(c, "42846", location, "cannot cast type %s to %s", xlat_type_name(from),
+				 xlat_type_name(to));
 	xlat_printf(c, "shardlite_range(%s, %u)", x, to);
 	return true;
 }
@@ -222,7 +216,7 @@ static int no_function(struct xlat_ctx *c, const PgQuery__FuncCall *f, const cha
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	for (size_t i = 0; i < f->n_args && i < 3; i++)
-		strbuf_printf(&sb, "%s%s", i ? ", " : "", type_name(at[i].oid));
+		strbuf_printf(&sb, "%s%s", i ? ", " : "", xlat_type_name(at[i].oid));
 	xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, f->location, "function %s(%s) does not exist",
 		  name, sb.data ? sb.data : "");
 	strbuf_fini(&sb);

@@ -163,6 +163,18 @@ const struct xlat_typeinfo *xlat_type_by_oid(uint32_t oid)
 	return NULL;
 }
 
+const char *xlat_type_name(uint32_t oid)
+{
+	const struct xlat_typeinfo *ti = xlat_type_by_oid(oid);
+	return ti ? ti->sql_name : "unknown";
+}
+
+bool xlat_type_reads_as_text(uint32_t oid)
+{
+	return oid == XLAT_OID_TEXT || oid == XLAT_OID_VARCHAR || oid == XLAT_OID_BPCHAR ||
+	       oid == XLAT_OID_NAME || oid == XLAT_OID_UNKNOWN || oid == XLAT_OID_UNKNOWN_COL;
+}
+
 const struct xlat_typeinfo *xlat_type_by_array_oid(uint32_t oid)
 {
 	for (size_t i = 0; oid && i < ARRAY_LEN(types); i++) {

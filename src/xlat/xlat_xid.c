@@ -10,18 +10,6 @@
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
 
-static bool texty(uint32_t oid)
-{
-	return oid == XLAT_OID_TEXT || oid == XLAT_OID_VARCHAR || oid == XLAT_OID_BPCHAR ||
-	       oid == XLAT_OID_NAME || oid == XLAT_OID_UNKNOWN || oid == XLAT_OID_UNKNOWN_COL;
-}
-
-static const char *type_name(uint32_t oid)
-{
-	const struct xlat_typeinfo *ti = xlat_type_by_oid(oid);
-	return ti ? ti->sql_name : "unknown";
-}
-
 bool xlat_xid_literal(struct xlat_ctx *c, const char *s)
 {
 	/* PostgreSQL 15's xidin is strtoul(s, NULL, 0) taken to 32 bits: decimal, 0x hex or 0
@@ -59,9 +47,9 @@ bool xlat_xid_cast(struct xlat_ctx *c, const PgQuery__Node *arg, int location,
 		return false;
 	if (st.oid == XLAT_OID_XID)
 		return true;
-	if (!texty(st.oid))
+	if (!xlat_type_reads_as_text(st.oid))
 		return xlat_fail(c, "42846", location, "cannot cast type %s to xid",
-				 type_name(st.oid));
+				 xlat_type_name(st.oid));
 	xlat_insert_at(c, mark, "pgfn_xid_in(");
 	xlat_puts(c, ")");
 	return true;
@@ -71,9 +59,9 @@ int xlat_xid_cast_from(struct xlat_ctx *c, const char *x, struct xlat_type st, u
 		       int location)
 {
 	(void)x;
-	if (st.oid != XLAT_OID_XID || to == XLAT_OID_XID || texty(to))
+	if (st.oid != XLAT_OID_XID || to == XLAT_OID_XID || xlat_type_reads_as_text(to))
 		return 0; /* to text: the decimal digits, as xidout prints them */
-	xlat_fail(c, "42846", location, "cannot cast type xid to %s", type_name(to));
+	xlat_fail(c, "42846", location, "cannot cast type xid to %s", xlat_type_name(to));
 	return -1;
 }
 
@@ -168,7 +156,7 @@ bool xlat_xid_assign_check(struct xlat_ctx *c, const struct xlat_schema_col *col
 	    t.oid == XLAT_OID_UNKNOWN_COL)
 		return true;
 	xlat_fail(c, "42804", location, "column \"%s\" is of type xid but expression is of type %s",
-		  col->name, type_name(t.oid));
+		  col->name, xlat_type_name(t.oid));
 	pgerr_hint(c->err, "You will need to rewrite or cast the expression.");
 	return false;
 }
