@@ -75,6 +75,14 @@ void xlat_ident(struct xlat_ctx *c, const char *name)
 
 void xlat_string(struct xlat_ctx *c, const char *s) { strbuf_put_quoted(c->sb, s, '\''); }
 
+void xlat_string_or_null(struct xlat_ctx *c, const char *s)
+{
+	if (s)
+		xlat_string(c, s);
+	else
+		xlat_puts(c, "NULL");
+}
+
 int xlat_position(const struct xlat_ctx *c, int location)
 {
 	if (location < 0 || !c->src)

@@ -138,10 +138,7 @@ static bool strict_fn(struct xlat_ctx *c, const char *name, size_t nargs)
 
 static void sql_or_null(struct xlat_ctx *c, const char *sql)
 {
-	if (sql)
-		xlat_string(c, sql);
-	else
-		xlat_puts(c, "NULL");
+	xlat_string_or_null(c, sql);
 }
 
 static bool refuse_decorations(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name)

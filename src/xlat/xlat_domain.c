@@ -642,10 +642,7 @@ bool xlat_stmt_create_domain(struct xlat_ctx *c, const PgQuery__CreateDomainStmt
 		       : over_enum ? over_enum->name
 				   : xlat_type_format(c, &base));
 	xlat_printf(c, ", %d, ", dd.nullness == 2 ? 1 : 0);
-	if (dflt)
-		xlat_string(c, dflt);
-	else
-		xlat_puts(c, "NULL");
+	xlat_string_or_null(c, dflt);
 	for (size_t i = 0; i < dd.nchecks; i++) {
 		const char *text =
 			xlat_checkdef_domain(c, base.domain ? NULL : &base, dd.checks[i]);
@@ -1002,10 +999,7 @@ bool xlat_stmt_alter_domain(struct xlat_ctx *c, const PgQuery__AlterDomainStmt *
 		xlat_puts(c, "'default', ");
 		xlat_string(c, name);
 		xlat_puts(c, ", ");
-		if (nd->dflt)
-			xlat_string(c, nd->dflt);
-		else
-			xlat_puts(c, "NULL");
+		xlat_string_or_null(c, nd->dflt);
 		break;
 	case 'N': /* DROP NOT NULL */
 	case 'O': /* SET NOT NULL */

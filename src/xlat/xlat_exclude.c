@@ -132,10 +132,7 @@ bool xlat_exclude_add(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 		xlat_puts(c, ", ");
 		xlat_string(c, ops.data);
 		xlat_puts(c, ", ");
-		if (pred)
-			xlat_string(c, pred);
-		else
-			xlat_puts(c, "NULL");
+		xlat_string_or_null(c, pred);
 		xlat_puts(c, ", ");
 		xlat_string(c, names.data);
 		xlat_puts(c, ")");

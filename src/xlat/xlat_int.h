@@ -656,6 +656,8 @@ void xlat_printf(struct xlat_ctx *c, const char *fmt, ...) PRINTF_LIKE(2, 3);
 void xlat_ident(struct xlat_ctx *c, const char *name);
 /* A string literal with '' escaping. */
 void xlat_string(struct xlat_ctx *c, const char *s);
+/* xlat_string, or NULL for a NULL s. */
+void xlat_string_or_null(struct xlat_ctx *c, const char *s);
 /* PostgreSQL's 1-based character position of a byte offset into the input (0 = none). */
 int xlat_position(const struct xlat_ctx *c, int location);
 /* Sets err (SQLSTATE, position from location when >= 0); always returns false. */

@@ -859,10 +859,7 @@ bool xlat_localnsp_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s)
 	xlat_puts(c, "'comment', ");
 	xlat_string(c, n);
 	xlat_puts(c, ", ");
-	if (s->comment)
-		xlat_string(c, s->comment);
-	else
-		xlat_puts(c, "NULL");
+	xlat_string_or_null(c, s->comment);
 	xlat_puts(c, ")" SCHEMAS_BUMP);
 	return true;
 }

@@ -162,10 +162,7 @@ static char cmd_of(const char *name)
 
 static void put_text(struct xlat_ctx *c, const char *s)
 {
-	if (s)
-		xlat_string(c, s);
-	else
-		xlat_puts(c, "NULL");
+	xlat_string_or_null(c, s);
 }
 
 /* ---- WITH CHECK: SQLite triggers that check each new row ----

@@ -445,10 +445,7 @@ void xlat_renamed(struct xlat_ctx *c, const char *table, const char *column, con
 	xlat_puts(c, "; SELECT shardlite_renamed(");
 	xlat_string(c, table);
 	xlat_puts(c, ", ");
-	if (column)
-		xlat_string(c, column);
-	else
-		xlat_puts(c, "NULL");
+	xlat_string_or_null(c, column);
 	xlat_puts(c, ", ");
 	xlat_string(c, to);
 	xlat_puts(c, ")");

@@ -79,10 +79,7 @@ static void forget_parts(struct xlat_ctx *c, const char *table, const char *name
 	xlat_puts(c, "; SELECT shardlite_trigger_part_forget(");
 	xlat_string(c, table);
 	xlat_puts(c, ", ");
-	if (name)
-		xlat_string(c, name);
-	else
-		xlat_puts(c, "NULL");
+	xlat_string_or_null(c, name);
 	xlat_puts(c, ")");
 }
 
@@ -689,10 +686,7 @@ static void emit_row(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, const
 	xlat_puts(c, ", ");
 	put_args(c, s);
 	xlat_puts(c, ", ");
-	if (when)
-		xlat_string(c, when);
-	else
-		xlat_puts(c, "NULL");
+	xlat_string_or_null(c, when);
 	xlat_puts(c, ", 1)");
 	forget_parts(c, table, s->trigname);
 	xlat_puts(c, REFS "; DELETE FROM _shardlite_trigger_refs WHERE table_name = ");
@@ -709,10 +703,7 @@ static void emit_row(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, const
 	for (int k = 0; k < 2; k++) {
 		const char *t = transition_name(s, k == 1);
 		xlat_puts(c, ", ");
-		if (t)
-			xlat_string(c, t);
-		else
-			xlat_puts(c, "NULL");
+		xlat_string_or_null(c, t);
 	}
 	xlat_puts(c, ")");
 }
