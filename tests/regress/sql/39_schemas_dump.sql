@@ -93,3 +93,9 @@ SELECT id FROM sd_tickets WHERE state = 'closed'::sd_state OR state < 'closed' O
 SELECT id FROM sd_tickets WHERE state = 'Closed';
 DROP TABLE sd_tickets;
 DROP TYPE sd_state;
+-- the highest built-in objid in pg_depend, which pgModeler reads as the last system OID (so it
+-- leaves plpgsql's extension out of a model): plpgsql's language, a member of its extension
+SELECT objid FROM pg_depend WHERE objid > 0 AND objid <= 16383 ORDER BY objid DESC LIMIT 1;
+SELECT classid::regclass, deptype FROM pg_depend
+WHERE classid = 'pg_language'::regclass
+  AND refobjid = (SELECT oid FROM pg_extension WHERE extname = 'plpgsql');
