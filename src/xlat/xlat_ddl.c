@@ -698,13 +698,25 @@ static bool column_deferrable_keys(struct xlat_ctx *c, const PgQuery__RangeVar *
 	return true;
 }
 
+/* The name k has or was given by name_checks; NULL: none. */
+static const char *check_name(const struct xlat_ctx *c, const PgQuery__Constraint *k)
+{
+	if (k->conname && *k->conname)
+		return k->conname;
+	for (size_t i = 0; i < c->ncheck_names; i++)
+		if (c->check_names[i].k == k)
+			return c->check_names[i].name;
+	return NULL;
+}
+
 /* One column constraint other than the deferral attributes. */
 static bool column_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k, int autonum,
 			      const struct column *col)
 {
-	if (k->conname && *k->conname) {
+	const char *name = check_name(c, k);
+	if (name) {
 		xlat_puts(c, " CONSTRAINT ");
-		xlat_ident(c, k->conname);
+		xlat_ident(c, name);
 	}
 	switch (k->contype) {
 	case CONSTR(NULL):
@@ -1013,9 +1025,10 @@ static bool declared_not_null(const PgQuery__ColumnDef *cd)
 
 static bool table_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k)
 {
-	if (k->conname && *k->conname) {
+	const char *name = check_name(c, k);
+	if (name) {
 		xlat_puts(c, "CONSTRAINT ");
-		xlat_ident(c, k->conname);
+		xlat_ident(c, name);
 		xlat_puts(c, " ");
 	}
 	switch (k->contype) {
@@ -1467,6 +1480,95 @@ static bool fkset_triggers(struct xlat_ctx *c, const PgQuery__CreateStmt *s, con
 	return true;
 }
 
+/* The one column a CHECK reads (*col), or several (*col NULL after one was seen). */
+struct check_cols {
+	const char *col;
+	bool several;
+};
+
+static bool check_cols_walk(void *arg, const ProtobufCMessage *m)
+{
+	struct check_cols *cc = arg;
+	if (m->descriptor == &pg_query__column_ref__descriptor) {
+		const PgQuery__ColumnRef *cr = (const PgQuery__ColumnRef *)m;
+		const char *s = xlat_node_str(cr->fields[cr->n_fields - 1]);
+		if (s && cc->col && strcmp(cc->col, s) != 0)
+			cc->several = true;
+		else if (s)
+			cc->col = s;
+		return true;
+	}
+	return xlat_tree_each(m, check_cols_walk, cc);
+}
+
+/* PostgreSQL names each unnamed CHECK as it creates the table, in the order the list gives
+ * them (AddRelationNewConstraints): table_col_check for the one column it reads, else
+ * table_check, with 1, 2, ... when an earlier one of the statement has the name; a named one
+ * after an unnamed one of its name is 42710. The name is written into SQLite's text
+ * (c->check_names, which check_name reads), so it stays through RENAME COLUMN, RENAME TO and
+ * DROP CONSTRAINT, as PostgreSQL's. */
+static bool name_checks(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
+{
+	const char **names = NULL;
+	size_t n = 0, cap = 0, all = 0;
+	for (size_t i = 0; i < s->n_table_elts; i++)
+		all += s->table_elts[i]->node_case == NODE(COLUMN_DEF)
+			       ? s->table_elts[i]->column_def->n_constraints
+			       : 1;
+	c->check_names = arena_zalloc(c->a, (all ? all : 1) * sizeof(*c->check_names));
+	c->ncheck_names = 0;
+	/* a local schema's table "s.t" (xlat_localnsp.c) names them after t */
+	const char *table = s->relation->relname, *dot = strchr(table, '.');
+	if (dot && xlat_local_schema(c, arena_strndup(c->a, table, (size_t)(dot - table))))
+		table = dot + 1;
+	for (size_t i = 0; i < s->n_table_elts; i++) {
+		const PgQuery__Node *e = s->table_elts[i];
+		size_t nk = e->node_case == NODE(COLUMN_DEF)   ? e->column_def->n_constraints
+			    : e->node_case == NODE(CONSTRAINT) ? 1
+							       : 0;
+		for (size_t j = 0; j < nk; j++) {
+			const PgQuery__Constraint *k =
+				e->node_case == NODE(CONSTRAINT)
+					? e->constraint
+					: e->column_def->constraints[j]->constraint;
+			if (k->contype != CONSTR(CHECK))
+				continue;
+			const char *name = k->conname && *k->conname ? k->conname : NULL;
+			for (size_t m = 0; name && m < n; m++)
+				if (strcmp(names[m], name) == 0)
+					return xlat_fail(c, "42710", -1,
+							 "check constraint \"%s\" already exists",
+							 name);
+			if (!name) {
+				struct check_cols cc = {NULL, false};
+				if (k->raw_expr)
+					check_cols_walk(&cc, &k->raw_expr->base);
+				const char *col = cc.col && !cc.several ? cc.col : NULL;
+				for (int pass = 0; !name; pass++) {
+					const char *label =
+						pass ? arena_printf(c->a, "check%d", pass)
+						     : "check";
+					name = base_object_name(c->a, table, col, label);
+					for (size_t m = 0; name && m < n; m++)
+						if (strcmp(names[m], name) == 0)
+							name = NULL;
+				}
+				c->check_names[c->ncheck_names].k = k;
+				c->check_names[c->ncheck_names++].name = name;
+			}
+			if (n == cap) {
+				cap = cap ? cap * 2 : 8;
+				const char **v = arena_alloc(c->a, cap * sizeof(*v));
+				if (n)
+					memcpy(v, names, n * sizeof(*v));
+				names = v;
+			}
+			names[n++] = name;
+		}
+	}
+	return true;
+}
+
 bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 {
 	struct autonum an;
@@ -1480,7 +1582,7 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 		return s->partspec ? xlat_unsupported(c, -1, "LIKE in a partitioned table")
 				   : create_like(c, s);
 	if (!one_primary_key(c, s) || !xlat_gencheck_create(c, s) || !find_autonum(c, s, &an) ||
-	    !foreign_key_types(c, s))
+	    !foreign_key_types(c, s) || !name_checks(c, s))
 		return false;
 	bool temp = xlat_temp_is(s->relation);
 	xlat_puts(c, temp ? "CREATE TEMP TABLE " : "CREATE TABLE ");

@@ -226,12 +226,11 @@ static bool join(struct xlat_ctx *c, const PgQuery__JoinExpr *j)
 			"an alias on a join whose LATERAL item reads a FROM item outside it");
 	if (!lateral_ref_ok(c, j))
 		return false;
-	if (xlat_lateral_skip(j->rarg)) {
-		/* its columns are substituted; joining its one row changes nothing */
-		if (j->jointype != PG_QUERY__JOIN_TYPE__JOIN_INNER || j->quals || j->n_using_clause)
-			return xlat_unsupported(c, -1, "LATERAL in this join");
+	if (xlat_lateral_skip(c, j->rarg)) /* substituted: joining its one row ON true */
 		return from_item(c, j->larg);
-	}
+	if ((j->n_using_clause || j->is_natural) && j->rarg->node_case == NODE(RANGE_SUBSELECT) &&
+	    j->rarg->range_subselect->lateral) /* its columns are pgfn_rows' c0, c1, ... */
+		return xlat_unsupported(c, -1, "USING or NATURAL with a LATERAL subquery");
 	if (!from_item(c, j->larg))
 		return false;
 	if (j->is_natural)
@@ -306,7 +305,7 @@ bool xlat_from_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 {
 	bool first = true;
 	for (size_t i = 0; i < n; i++) {
-		if (i > 0 && xlat_lateral_skip(v[i]))
+		if (i > 0 && xlat_lateral_skip(c, v[i]))
 			continue; /* substituted: a cross join with one row */
 		xlat_puts(c, first ? "" : ", ");
 		first = false;

@@ -244,6 +244,16 @@ struct xlat_ctx {
 	struct xlat_lateral *lat; /* LATERAL columns in scope (xlat_catalog.c) */
 	int nlat, lat_cap;
 	int lat_bare; /* lat[lat_bare..nlat): the current query's own, which bare names find */
+	/* CREATE TABLE's unnamed CHECKs and the names PostgreSQL gives them (xlat_ddl.c) */
+	struct {
+		const PgQuery__Constraint *k;
+		const char *name;
+	} * check_names;
+	size_t ncheck_names;
+	const PgQuery__Node **lat_joined; /* one-row LATERAL subqueries packed all the same */
+	int nlat_joined, lat_joined_cap;
+	int lat_upto; /* > 0: a LATERAL column's expression is being written, which sees only
+		       * lat[0..lat_upto - 1): the LATERAL items before its own */
 	struct xlat_srf *srf; /* this query level's set-returning functions, NULL: none */
 
 	/* Schema prefixes (xlat_schema.c): the session's resolution rules, and the other
@@ -1072,6 +1082,9 @@ bool xlat_colalias_rewrite(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 bool xlat_colalias_rewrite_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n);
 /* When s is the SELECT * an aliased join became, the join (s's one FROM item); else NULL. */
 const PgQuery__Node *xlat_colalias_join(const struct xlat_ctx *c, const PgQuery__SelectStmt *s);
+/* Whether n calls a volatile function (random(), nextval(), a tenant's VOLATILE one), also
+ * inside its subqueries: evaluating it twice gives two values. */
+bool xlat_volatile_in(const struct xlat_ctx *c, const PgQuery__Node *n);
 /* xlat_volsort.c: a top-level SELECT with ORDER BY whose select list calls a volatile function
  * (nextval) rewritten in place, before it is translated, so that the call runs after the sort
  * and for the rows LIMIT keeps only, as PostgreSQL's; s stays as it was when not certain. */
@@ -1839,6 +1852,13 @@ void xlat_lateral_collect(struct xlat_ctx *c, PgQuery__Node **v, size_t n);
 /* The type of cr when it names a substituted column (a one-row LATERAL's, a USING alias's):
  * its expression's; false when it names none. */
 bool xlat_lateral_type(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xlat_type *t);
+/* How many times the relations of the current query level have column col, leaving out those
+ * skip says yes to (by name). */
+int xlat_scope_level_has(const struct xlat_ctx *c, const char *col,
+			 bool (*skip)(const struct xlat_ctx *c, const char *name));
+/* While the one-row LATERAL subquery alias's expressions are typed or written, they see only
+ * the LATERAL items before it: returns what to give c->lat_upto back after. */
+int xlat_lateral_enter(struct xlat_ctx *c, const char *alias);
 /* Whether lat[mark..nlat) holds a LATERAL subquery's column (not only USING aliases'). */
 bool xlat_lateral_since(const struct xlat_ctx *c, int mark);
 /* Enters alias.col, a column of a join's USING alias, as expression expr (NULL: which input
@@ -1856,7 +1876,7 @@ int xlat_lateral_using_shape(struct xlat_ctx *c, const char *alias, struct xlat_
  * one, entered with xlat_lateral_add_using as the merged columns' expressions. */
 void xlat_joinusing_collect(struct xlat_ctx *c, const PgQuery__JoinExpr *j);
 /* True for a one-row LATERAL FROM item, whose columns are substituted (it is not emitted). */
-bool xlat_lateral_skip(const PgQuery__Node *n);
+bool xlat_lateral_skip(const struct xlat_ctx *c, const PgQuery__Node *n);
 /* Any other LATERAL subquery as a FROM item: pgfn_rows over its packed rows. */
 bool xlat_lateral_subquery(struct xlat_ctx *c, const PgQuery__RangeSubselect *rs);
 /* The columns of FROM item n when it is a LATERAL subquery, for a * (", " before each but

@@ -132,10 +132,45 @@ bool xlat_lateral_since(const struct xlat_ctx *c, int mark)
 
 /* ---- other LATERAL subqueries: packed rows ---- */
 
-static bool packed(const PgQuery__Node *n)
+/* Whether the one-row LATERAL subquery n is packed like the others all the same
+ * (xlat_lateral_collect noted it): the right side of a join that may drop or null its row (an
+ * ON condition other than true, USING, an outer join but LEFT ... ON true), or one whose
+ * expressions call a volatile function, which each substituted reference would call again. */
+static bool joined(const struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	for (int i = 0; i < c->nlat_joined; i++)
+		if (c->lat_joined[i] == n)
+			return true;
+	return false;
+}
+
+static bool on_true(const PgQuery__Node *q)
+{
+	return !q || (q->node_case == NODE(A_CONST) &&
+		      q->a_const->val_case == PG_QUERY__A__CONST__VAL_BOOLVAL &&
+		      q->a_const->boolval->boolval);
+}
+
+static void note_joined(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	if (!lateral_row(n) || joined(c, n))
+		return;
+	if (c->nlat_joined == c->lat_joined_cap) {
+		int cap = c->lat_joined_cap ? c->lat_joined_cap * 2 : 4;
+		const PgQuery__Node **v = arena_zalloc(c->a, (size_t)cap * sizeof(*v));
+		if (c->nlat_joined)
+			memcpy(v, c->lat_joined, (size_t)c->nlat_joined * sizeof(*v));
+		c->lat_joined = v;
+		c->lat_joined_cap = cap;
+	}
+	c->lat_joined[c->nlat_joined++] = n;
+}
+
+static bool packed(const struct xlat_ctx *c, const PgQuery__Node *n)
 {
 	return n->node_case == NODE(RANGE_SUBSELECT) && n->range_subselect->lateral &&
-	       !lateral_row(n) && n->range_subselect->alias && n->range_subselect->subquery &&
+	       (!lateral_row(n) || joined(c, n)) && n->range_subselect->alias &&
+	       n->range_subselect->subquery &&
 	       n->range_subselect->subquery->node_case == NODE(SELECT_STMT);
 }
 
@@ -206,12 +241,19 @@ bool xlat_lateral_subquery(struct xlat_ctx *c, const PgQuery__RangeSubselect *rs
 static void collect(struct xlat_ctx *c, const PgQuery__Node *n)
 {
 	if (n->node_case == NODE(JOIN_EXPR)) {
+		const PgQuery__JoinExpr *j = n->join_expr;
+		if ((j->jointype != PG_QUERY__JOIN_TYPE__JOIN_INNER &&
+		     j->jointype != PG_QUERY__JOIN_TYPE__JOIN_LEFT) ||
+		    j->n_using_clause || j->is_natural || !on_true(j->quals))
+			note_joined(c, j->rarg);
 		collect(c, n->join_expr->larg);
 		collect(c, n->join_expr->rarg);
 		xlat_joinusing_collect(c, n->join_expr); /* JOIN ... USING (x) AS u */
 		return;
 	}
-	if (packed(n)) {
+	if (lateral_row(n) && xlat_volatile_in(c, n->range_subselect->subquery))
+		note_joined(c, n);
+	if (packed(c, n)) {
 		collect_packed(c, n->range_subselect);
 		return;
 	}
@@ -234,28 +276,82 @@ void xlat_lateral_collect(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 		collect(c, v[i]);
 }
 
-bool xlat_lateral_skip(const PgQuery__Node *n) { return lateral_row(n); }
+bool xlat_lateral_skip(const struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	return lateral_row(n) && !joined(c, n);
+}
 
-/* The entry a reference names: alias.col, or a bare col that exactly one packed LATERAL
- * column of this query level is called (a subquery's own columns are not looked for). */
-static const struct xlat_lateral *find(const struct xlat_ctx *c, const PgQuery__ColumnRef *cr)
+/* Whether name is a LATERAL item (or USING alias) of the current query level. */
+static bool lateral_alias(const struct xlat_ctx *c, const char *name)
+{
+	for (int i = c->lat_bare; i < c->nlat; i++)
+		if (strcmp(c->lat[i].alias, name) == 0)
+			return true;
+	return false;
+}
+
+/* The entries a reference may see: a LATERAL column's expression only the items before its
+ * own (LATERAL reads to its left). */
+static int visible(const struct xlat_ctx *c)
+{
+	return c->lat_upto > 0 && c->lat_upto - 1 < c->nlat ? c->lat_upto - 1 : c->nlat;
+}
+
+/* The entry a reference names: alias.col, or a bare col that exactly one LATERAL column of
+ * this query level is called while no other FROM item of the level has it (a subquery's own
+ * columns are not looked for). *ambiguous: col is two such columns, or one and another FROM
+ * item's (PostgreSQL's 42702). */
+static const struct xlat_lateral *find(const struct xlat_ctx *c, const PgQuery__ColumnRef *cr,
+				       bool *ambiguous)
 {
 	const char *alias = cr->n_fields == 2 ? xlat_node_str(cr->fields[0]) : NULL;
 	const char *col = xlat_node_str(cr->fields[cr->n_fields - 1]);
 	const struct xlat_lateral *hit = NULL;
-	for (int i = c->nlat - 1; col && i >= 0; i--) {
+	*ambiguous = false;
+	for (int i = visible(c) - 1; col && i >= 0; i--) {
 		const struct xlat_lateral *l = &c->lat[i];
 		if (strcmp(l->col, col) != 0)
 			continue;
 		if (alias && strcmp(l->alias, alias) == 0)
 			return l;
-		if (!alias && l->sql && i >= c->lat_bare) {
-			if (hit)
-				return NULL; /* two of them: the scope reports the ambiguity */
+		if (!alias && !l->using_alias && i >= c->lat_bare) {
+			if (hit) {
+				*ambiguous = true;
+				return NULL;
+			}
 			hit = l;
 		}
 	}
-	return alias ? NULL : hit;
+	if (alias || !hit)
+		return NULL;
+	*ambiguous = xlat_scope_level_has(c, col, lateral_alias) > 0;
+	return *ambiguous ? NULL : hit;
+}
+
+int xlat_lateral_enter(struct xlat_ctx *c, const char *alias)
+{
+	int saved = c->lat_upto;
+	for (int i = c->lat_bare; alias && i < c->nlat; i++)
+		if (strcmp(c->lat[i].alias, alias) == 0) {
+			c->lat_upto = i + 1;
+			break;
+		}
+	return saved;
+}
+
+/* Writes (or with dry, types) the expression entry l stands for, seeing only the LATERAL
+ * items before l's own. */
+static bool entry_write(struct xlat_ctx *c, const struct xlat_lateral *l, bool dry,
+			struct xlat_type *t)
+{
+	int first = (int)(l - c->lat), saved = c->lat_upto;
+	while (first > 0 && strcmp(c->lat[first - 1].alias, l->alias) == 0)
+		first--;
+	c->lat_upto = first + 1;
+	const PgQuery__Node *e = entry_expr(c, l);
+	bool ok = dry ? xlat_scope_dry_expr(c, e, t) : xlat_expr(c, e, t);
+	c->lat_upto = saved;
+	return ok;
 }
 
 /* alias.* of a LATERAL subquery: each column as its reference writes it, under its name. */
@@ -276,7 +372,7 @@ static int alias_star(struct xlat_ctx *c, const char *alias, bool *first)
 		*first = false;
 		if (l->sql)
 			xlat_puts(c, l->sql);
-		else if (!xlat_expr(c, entry_expr(c, l), &ignored))
+		else if (!entry_write(c, l, false, &ignored))
 			return -1;
 		xlat_puts(c, ") AS ");
 		xlat_ident(c, l->col);
@@ -317,7 +413,13 @@ int xlat_lateral_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xl
 		return (c->flags & XLAT_X_STAR) ? alias_star(c, xlat_node_str(cr->fields[0]), &first)
 						: 0;
 	}
-	const struct xlat_lateral *l = find(c, cr);
+	bool ambiguous;
+	const struct xlat_lateral *l = find(c, cr, &ambiguous);
+	if (ambiguous) {
+		(void)xlat_fail(c, "42702", cr->location, "column reference \"%s\" is ambiguous",
+				xlat_node_str(cr->fields[cr->n_fields - 1]));
+		return -1;
+	}
 	if (!l)
 		return using_alias_col(c, cr);
 	if (l->using_alias && !l->expr) {
@@ -331,7 +433,7 @@ int xlat_lateral_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xl
 		return 1;
 	}
 	xlat_puts(c, "(");
-	bool ok = xlat_expr(c, entry_expr(c, l), t);
+	bool ok = entry_write(c, l, false, t);
 	xlat_puts(c, ")");
 	return ok ? 1 : -1;
 }
@@ -346,7 +448,7 @@ int xlat_lateral_using_shape(struct xlat_ctx *c, const char *alias, struct xlat_
 			continue;
 		struct xlat_type t;
 		const PgQuery__Node *e = l->expr ? entry_expr(c, l) : NULL;
-		if (!e || *n == cap || !xlat_scope_dry_expr(c, e, &t))
+		if (!e || *n == cap || !entry_write(c, l, true, &t))
 			return -1;
 		/* a merged column read from one side is that side's column; COALESCE is 0/0 */
 		origins[*n] = e->node_case == NODE(COLUMN_REF)
@@ -364,6 +466,7 @@ bool xlat_lateral_type(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct 
 	if ((cr->n_fields != 1 && cr->n_fields != 2) || !c->nlat ||
 	    cr->fields[cr->n_fields - 1]->node_case != NODE(STRING))
 		return false;
-	const struct xlat_lateral *l = find(c, cr);
-	return l && l->expr && xlat_scope_dry_expr(c, entry_expr(c, l), t);
+	bool ambiguous;
+	const struct xlat_lateral *l = find(c, cr, &ambiguous);
+	return l && l->expr && entry_write(c, l, true, t);
 }

@@ -306,11 +306,14 @@ static bool lateral_row_cols(struct xlat_ctx *c, const PgQuery__RangeSubselect *
 	const PgQuery__SelectStmt *s = rs->subquery->select_stmt;
 	struct xlat_schema_col *cols = arena_zalloc(c->a, s->n_target_list * sizeof(*cols));
 	struct xlat_origin *origins = arena_zalloc(c->a, s->n_target_list * sizeof(*origins));
+	int upto = xlat_lateral_enter(c, rs->alias->aliasname);
 	for (size_t i = 0; i < s->n_target_list; i++) {
 		const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
 		struct xlat_type t;
-		if (!xlat_scope_dry_expr(c, rt->val, &t))
+		if (!xlat_scope_dry_expr(c, rt->val, &t)) {
+			c->lat_upto = upto;
 			return false;
+		}
 		/* a plain column reference is that column (substituted, SQLite sees an
 		 * expression); anything else is PostgreSQL's 0/0 */
 		origins[i] = rt->val->node_case == NODE(COLUMN_REF)
@@ -328,6 +331,7 @@ static bool lateral_row_cols(struct xlat_ctx *c, const PgQuery__RangeSubselect *
 						   false,
 						   false};
 	}
+	c->lat_upto = upto;
 	c->rels[at].cols = cols; /* the dry runs may have moved c->rels */
 	c->rels[at].origins = origins;
 	c->rels[at].ncols = s->n_target_list;
@@ -344,7 +348,7 @@ static bool from_item(struct xlat_ctx *c, const PgQuery__Node *n)
 	case NODE(RANGE_SUBSELECT): {
 		const PgQuery__RangeSubselect *rs = n->range_subselect;
 		struct xlat_scope_rel *r = push_rel(c, rs->alias ? rs->alias->aliasname : NULL);
-		if (rs->lateral && xlat_lateral_skip(n))
+		if (rs->lateral && xlat_lateral_skip(c, n))
 			return lateral_row_cols(c, rs, c->nrels - 1);
 		if (!rs->subquery || rs->subquery->node_case != NODE(SELECT_STMT))
 			return true; /* refused by the real pass, or unknown */
@@ -847,6 +851,18 @@ static size_t col_count(const struct xlat_scope_rel *r, const char *col)
 	size_t n = 0;
 	for (size_t i = 0; !r->opaque && i < r->ncols; i++)
 		n += r->cols[i].name && strcasecmp(r->cols[i].name, col) == 0;
+	return n;
+}
+
+int xlat_scope_level_has(const struct xlat_ctx *c, const char *col,
+			 bool (*skip)(const struct xlat_ctx *c, const char *name))
+{
+	int n = 0;
+	for (int i = c->nrels - 1; i >= 0 && c->rels[i].level == c->level; i--) {
+		const struct xlat_scope_rel *r = &c->rels[i];
+		if (!hidden(c, r->level) && !r->opaque && !(r->name && skip(c, r->name)))
+			n += (int)col_count(r, col);
+	}
 	return n;
 }
 

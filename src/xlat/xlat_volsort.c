@@ -28,6 +28,35 @@ static const char *const volatile_fns[] = {
 	"setval",          "timeofday",       "uuid_generate_v4",
 };
 
+struct volatile_walk {
+	const struct xlat_ctx *c;
+	bool found;
+};
+
+static bool volatile_call(void *arg, const ProtobufCMessage *m)
+{
+	struct volatile_walk *w = arg;
+	if (m->descriptor == &pg_query__func_call__descriptor) {
+		const PgQuery__FuncCall *f = (const PgQuery__FuncCall *)m;
+		const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+		for (size_t i = 0; name && i < ARRAY_LEN(volatile_fns); i++)
+			w->found |= strcmp(name, volatile_fns[i]) == 0;
+		const struct xlat_schema *schema = w->c->schema;
+		for (uint32_t i = 0; name && schema && i < schema->nudfs; i++)
+			w->found |= schema->udfs[i].volatility == 'v' &&
+				    strcmp(schema->udfs[i].name, name) == 0;
+	}
+	return !w->found && xlat_tree_each(m, volatile_call, w);
+}
+
+bool xlat_volatile_in(const struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	struct volatile_walk w = {c, false};
+	if (n)
+		volatile_call(&w, &n->base);
+	return w.found;
+}
+
 /* What an item holds: VOLATILE a volatile call, COLUMN a column or a subquery, OTHER one
  * this rewrite does not take (an aggregate, a window, a *). */
 enum { HOLDS_VOLATILE = 1, HOLDS_COLUMN = 2, HOLDS_OTHER = 4 };

@@ -73,34 +73,43 @@ static const struct {
 	{"CREATE TYPE public.\"Pri\"\"o\" AS ENUM ()",
 	 SIDECAR "SELECT shardlite_enum('create', 'Pri\"o')" BUMP, 0},
 	{"ALTER TYPE mood ADD VALUE IF NOT EXISTS 'meh' BEFORE 'ok'",
-	 SIDECAR "SELECT shardlite_enum('add', 'mood', 'meh', 'ok', 0, 1)" GUARD("ADD VALUE", "mood") BUMP, 0},
+	 SIDECAR
+	 "SELECT shardlite_enum('add', 'mood', 'meh', 'ok', 0, 1)" GUARD("ADD VALUE", "mood") BUMP,
+	 0},
 	{"ALTER TYPE mood ADD VALUE 'wow'",
-	 SIDECAR "SELECT shardlite_enum('add', 'mood', 'wow', NULL, 1, 0)" GUARD("ADD VALUE", "mood") BUMP, 0},
+	 SIDECAR
+	 "SELECT shardlite_enum('add', 'mood', 'wow', NULL, 1, 0)" GUARD("ADD VALUE", "mood") BUMP,
+	 0},
 	{"ALTER TYPE mood RENAME VALUE 'ok' TO 'fine'",
-	 SIDECAR "SELECT shardlite_enum('rename_value', 'mood', 'ok', 'fine')" GUARD_RENAME("mood") "; UPDATE person SET "
-		 "m = 'fine' WHERE m = 'ok'; UPDATE person SET ms = "
-		 "pgfn_enum_array_rename(ms, 'ok', 'fine') WHERE ms IS NOT NULL" BUMP,
+	 SIDECAR "SELECT shardlite_enum('rename_value', 'mood', 'ok', 'fine')" GUARD_RENAME(
+		 "mood") "; UPDATE person SET "
+			 "m = 'fine' WHERE m = 'ok'; UPDATE person SET ms = "
+			 "pgfn_enum_array_rename(ms, 'ok', 'fine') WHERE ms IS NOT NULL" BUMP,
 	 0},
 	{"ALTER TYPE \"Role\" RENAME TO role2",
-	 SIDECAR "SELECT shardlite_enum('rename', 'Role', 'role2')" GUARD("RENAME TO", "Role") BUMP, 0},
+	 SIDECAR "SELECT shardlite_enum('rename', 'Role', 'role2')" GUARD("RENAME TO", "Role") BUMP,
+	 0},
 	/* an enum ordered in an index or CHECK: a membership test over the labels */
 	{"CREATE INDEX pi ON person (name) WHERE m < 'happy'",
-	 "CREATE INDEX pi ON person (name) WHERE " MARKS("(m < 'happy'::mood)", "m < 'happy'::mood") "m IN ('sad', 'ok')", 0},
+	 "CREATE INDEX pi ON person (name) WHERE " MARKS("(m < 'happy'::mood)",
+							 "m < 'happy'::mood") "m IN ('sad', 'ok')",
+	 0},
 	{"CREATE INDEX pi ON person (name) WHERE 'ok' <= m AND m BETWEEN 'sad' AND 'ok'",
-	 "CREATE INDEX pi ON person (name) WHERE "
-	 MARKS("(('ok'::mood <= m) AND ((m >= 'sad'::mood) AND (m <= 'ok'::mood)))",
-	       "'ok'::mood <= m AND m >= 'sad'::mood AND m <= 'ok'::mood")
-	 "m IN ('ok', 'happy') AND m IN ('sad', 'ok')", 0},
+	 "CREATE INDEX pi ON person (name) WHERE " MARKS(
+		 "(('ok'::mood <= m) AND ((m >= 'sad'::mood) AND (m <= 'ok'::mood)))",
+		 "'ok'::mood <= m AND m >= 'sad'::mood AND m <= 'ok'::mood") "m IN ('ok', 'happy') AND m IN ('sad', 'ok')",
+	 0},
 	/* a CHECK comparing the enum with a label keeps the label's text: marked for RENAME VALUE's
 	 * guard */
 	{"CREATE TABLE pc (m mood CHECK (m <> 'sad'))",
-	 "CREATE TABLE pc (m \"mood\" CHECK (/* shardlite: pg (m <> 'sad'::mood) */ /* shardlite: pgp m "
+	 "CREATE TABLE pc (m \"mood\" CONSTRAINT pc_m_check CHECK (/* shardlite: pg (m <> 'sad'::mood) */ /* shardlite: pgp m "
 	 "<> 'sad'::mood */ /* shardlite: enum label mood */ m <> 'sad')); SELECT shardlite_defacl('r', 'pc', 'pc')",
 	 0},
 	/* no label after the last: NULL for NULL, else false */
 	{"CREATE INDEX pi ON person (name) WHERE m > 'happy'",
-	 "CREATE INDEX pi ON person (name) WHERE " MARKS("(m > 'happy'::mood)", "m > 'happy'::mood")
-	 "CASE WHEN m IS NOT NULL THEN 0 END", 0},
+	 "CREATE INDEX pi ON person (name) WHERE " MARKS(
+		 "(m > 'happy'::mood)", "m > 'happy'::mood") "CASE WHEN m IS NOT NULL THEN 0 END",
+	 0},
 	{"DROP TYPE IF EXISTS nosuch, \"Role\"",
 	 SIDECAR "SELECT shardlite_enum('drop', 'nosuch', 1); SELECT shardlite_enum('drop', "
 		 "'Role', 1)" BUMP,
@@ -116,8 +125,8 @@ static const struct {
 	 "INSERT INTO person (name, m) VALUES ('x', pgfn_enum_in('ok', " MOOD_ARGS
 	 ")), (?1, pgfn_enum_in(?2, " MOOD_ARGS "))",
 	 0},
-	{"UPDATE person SET ms = $1", "UPDATE person SET ms = pgfn_enum_array_in(?1, " MOOD_ARGS ")",
-	 0},
+	{"UPDATE person SET ms = $1",
+	 "UPDATE person SET ms = pgfn_enum_array_in(?1, " MOOD_ARGS ")", 0},
 	{"UPDATE person SET m = 'happy'::mood",
 	 "UPDATE person SET m = pgfn_enum_in('happy', " MOOD_ARGS ")", 0},
 	{"SELECT m, m::text, 'ok'::mood FROM person",
@@ -135,7 +144,8 @@ static const struct {
 	 "SELECT '{sad,ok,happy}' AS enum_range, 'sad' AS enum_first, 'happy' AS enum_last FROM "
 	 "person",
 	 MOOD_ARRAY_OID},
-	{"SELECT enum_range('ok'::mood, NULL)", "SELECT '{ok,happy}' AS enum_range", MOOD_ARRAY_OID},
+	{"SELECT enum_range('ok'::mood, NULL)", "SELECT '{ok,happy}' AS enum_range",
+	 MOOD_ARRAY_OID},
 	{"SELECT 'A'::\"Role\"", "SELECT pgfn_enum_in('A', '\"Role\"', 'A') AS \"Role\"", 40003},
 	/* a composite type: its attributes' declared types to the catalog's writer */
 	{"CREATE TYPE pair AS (a int, b varchar(3), c numeric(10,2), \"D\" text[])",

@@ -433,7 +433,7 @@ static const struct icase cases[] = {
 	 "' {\"a\": [1, 2.5e3, \"\\u00e9\", true, null]} ' AS json"},
 	/* DDL keeps plain SQLite SQL: no checks stored in the schema */
 	{"CREATE TABLE t2 (a int CHECK (a + 1 > 0))", NULL, NULL,
-	 "CREATE TABLE t2 (a int4 CHECK (/* shardlite: pg ((a + 1) > 0) */ /* shardlite: pgp (a + 1) > 0 */ a + 1 > 0)); SELECT shardlite_defacl('r', 't2', 't2')"},
+	 "CREATE TABLE t2 (a int4 CONSTRAINT t2_a_check CHECK (/* shardlite: pg ((a + 1) > 0) */ /* shardlite: pgp (a + 1) > 0 */ a + 1 > 0)); SELECT shardlite_defacl('r', 't2', 't2')"},
 };
 
 /* Serial and identity keys (the ser table): what is refused, what is emitted, and which
