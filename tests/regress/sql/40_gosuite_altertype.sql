@@ -42,6 +42,7 @@ SELECT * FROM m;
 ALTER TABLE m ALTER COLUMN role TYPE integer USING role::integer;
 ALTER TABLE m ALTER COLUMN v TYPE uuid USING v::uuid;
 ALTER TABLE m ALTER COLUMN big TYPE integer;
+ALTER TABLE m ALTER COLUMN v TYPE integer USING (SELECT 1);
 -- numeric(p,s): rounded, and too many integer digits refused with PostgreSQL's DETAIL
 -- detail
 ALTER TABLE m ALTER COLUMN n TYPE numeric(3,1);
