@@ -236,7 +236,11 @@ static enum cast_family cast_family(uint32_t oid)
 static bool assignable(uint32_t from, uint32_t to)
 {
 	enum cast_family f = cast_family(from), t = cast_family(to);
-	if (f == CF_NONE || t == CF_NONE || from == to || t == CF_STRING)
+	if (f == CF_NONE || t == CF_NONE || from == to)
+		return true;
+	if (to == XLAT_OID_CHAR) /* "char" is no string category: only text's casts to it */
+		return from == XLAT_OID_TEXT || from == XLAT_OID_VARCHAR || from == XLAT_OID_BPCHAR;
+	if (t == CF_STRING)
 		return true;
 	if (f != t || f == CF_STRING)
 		return false;

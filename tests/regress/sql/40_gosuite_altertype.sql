@@ -83,3 +83,17 @@ ALTER TABLE m ALTER COLUMN role TYPE text;
 ALTER TABLE m ALTER COLUMN role TYPE "char";
 SELECT role FROM m;
 DROP TABLE m;
+-- "char" takes only the string types' casts
+CREATE TABLE qc (i int, b bool, n name, t text, c "char", d date);
+INSERT INTO qc VALUES (65, true, 'x', 'y', 'z', '2024-01-01');
+-- fields
+ALTER TABLE qc ALTER COLUMN i TYPE "char";
+-- fields
+ALTER TABLE qc ALTER COLUMN b TYPE "char";
+-- fields
+ALTER TABLE qc ALTER COLUMN n TYPE "char";
+ALTER TABLE qc ALTER COLUMN t TYPE "char";
+ALTER TABLE qc ALTER COLUMN c TYPE name;
+ALTER TABLE qc ALTER COLUMN d TYPE name;
+SELECT * FROM qc;
+DROP TABLE qc;
