@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // clients_sqlx.go: drives jmoiron/sqlx 1.3.5 (Debian's packaged sources, built offline in GOPATH
 // mode) over lib/pq (driver "postgres"; also with binary_parameters=yes) and over pgx v4's
-// database/sql driver (stdlib, "pgx"): Get/Select into structs (db tags, embedded structs,
+// database/sql driver (stdlib, "pgx"; also with prefer_simple_protocol): Get/Select into structs (db tags, embedded structs,
 // NULLs into sql.Null*), named queries with maps and structs, In() + Rebind, prepared and named
 // statements, transactions, Queryx with StructScan/MapScan/SliceScan, and Unsafe. One line per
 // step, for test_clients.sh to compare with PostgreSQL 15.
@@ -753,5 +753,7 @@ func main() {
 	// Parse/Bind/Execute with no Describe round trip before it
 	run("pqbinary", "postgres", os.Args[1]+"&binary_parameters=yes")
 	run("pgx", "pgx", os.Args[1])
+	// pgx's simple protocol: the parameters quoted into the SQL by pgx itself
+	run("pgxsimple", "pgx", os.Args[1]+"&prefer_simple_protocol=true")
 	fmt.Println("done")
 }
