@@ -169,8 +169,6 @@ static bool domain_type_chain(struct xlat_ctx *c, const PgQuery__RangeVar *table
 	return v[2].script != NULL;
 }
 
-/* ALTER COLUMN c TYPE t [USING e]: the new declared type as CREATE TABLE writes it, and each
- * row's new value: CAST(e AS t), e being the column itself without USING. */
 /* The families of built-in types whose casts among each other pg_cast lists; 0 for a type
  * this check leaves alone (money, bit, arrays, enums, domains, ranges, ...). */
 enum cast_family {
@@ -286,6 +284,8 @@ static const char *hint_type(struct xlat_ctx *c, const struct xlat_typeref *tr)
 	}
 }
 
+/* ALTER COLUMN c TYPE t [USING e]: the new declared type as CREATE TABLE writes it, and each
+ * row's new value: CAST(e AS t), e being the column itself without USING. */
 static bool alter_type(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		       const PgQuery__AlterTableCmd *cmd)
 {

@@ -1054,6 +1054,57 @@ func edges() {
 	step("edge drop", func() (interface{}, error) {
 		return "ok", db.DropTableIfExists(&Edge{}, &Membership{}, "hs").Error
 	})
+	type Token struct {
+		ID      string    `gorm:"primary_key;type:uuid;default:gen_random_uuid()"`
+		Email   string    `gorm:"type:varchar(100);unique;not null"`
+		Local   time.Time `gorm:"type:timestamp"`
+		Clock   time.Time `gorm:"type:time"`
+		Day     time.Time `gorm:"type:date"`
+		Span    string    `gorm:"type:interval"`
+		Small   int16     `gorm:"type:smallint"`
+		Addr    string    `gorm:"type:inet"`
+		Amount  float64   `gorm:"type:numeric(6,3)"`
+		OwnerID uint
+		OwnerTy string
+	}
+	step("token automigrate", func() (interface{}, error) {
+		db.DropTableIfExists(&Token{})
+		if err := db.AutoMigrate(&Token{}).Error; err != nil {
+			return nil, err
+		}
+		return indexes("tokens")
+	})
+	step("token create", func() (interface{}, error) {
+		plus2 := time.FixedZone("", 2*3600)
+		t := Token{Email: "a@x", Local: time.Date(2024, 1, 1, 10, 0, 0, 500000000, plus2),
+			Clock: time.Date(2000, 1, 1, 23, 59, 59, 999999000, plus2),
+			Day:   time.Date(2024, 1, 1, 1, 0, 0, 0, plus2), Span: "1 day 02:03:04.5",
+			Small: -32768, Addr: "192.168.1.5/24", Amount: 1.2345}
+		if err := db.Create(&t).Error; err != nil {
+			return nil, err
+		}
+		dup := db.Create(&Token{Email: "a@x", Span: "0"}).Error
+		return fmt.Sprint(len(t.ID), " ", errText(dup)), nil
+	})
+	step("token read", func() (interface{}, error) {
+		return query(`SELECT length(id::text) AS idlen, email, local, clock, day, span, small, addr,
+			amount, local::text AS local_text FROM tokens`)
+	})
+	step("token struct", func() (interface{}, error) {
+		var t Token
+		err := db.First(&t).Error
+		return fmt.Sprint(t.Local.String(), " | ", t.Clock.String(), " | ", t.Day.String(), " | ",
+			t.Span, " | ", t.Small, " | ", t.Addr, " | ", t.Amount), err
+	})
+	step("token where local", func() (interface{}, error) {
+		var n int
+		err := db.Model(&Token{}).Where("local = ?", time.Date(2024, 1, 1, 10, 0, 0, 500000000,
+			time.UTC)).Count(&n).Error
+		return n, err
+	})
+	step("token drop", func() (interface{}, error) {
+		return "ok", db.DropTableIfExists(&Token{}).Error
+	})
 }
 
 func main() {
