@@ -325,8 +325,11 @@ static bool alter_type(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		return false;
 	}
 	col = cols ? xlat_scope_col(cols, ncols, cmd->name) : NULL;
+	/* an enum is converted to only from itself: no other type has a cast to it */
+	bool to_enum = !tr.is_array && !tr.domain && xlat_enum_by_oid(c, to, NULL) != NULL;
 	if (col && !cd->raw_default && !from && !tr.is_array && !tr.domain &&
-	    !assignable(col->type_oid, to)) { /* text to integer: 42804, not 'abc' as 0 */
+	    (to_enum ? col->type_oid != to : !assignable(col->type_oid, to))) {
+		/* text to integer: 42804, not 'abc' as 0 */
 		xlat_fail(c, SQLSTATE_DATATYPE_MISMATCH, -1,
 			  "column \"%s\" cannot be cast automatically to type %s", cmd->name,
 			  tr.info->sql_name);

@@ -97,3 +97,17 @@ ALTER TABLE qc ALTER COLUMN c TYPE name;
 ALTER TABLE qc ALTER COLUMN d TYPE name;
 SELECT * FROM qc;
 DROP TABLE qc;
+-- an enum: only from itself
+CREATE TYPE mood AS ENUM ('sad', 'ok');
+CREATE TABLE en (t text, m mood, i int);
+INSERT INTO en VALUES ('ok', 'sad', 1);
+-- fields
+ALTER TABLE en ALTER COLUMN t TYPE mood;
+-- fields
+ALTER TABLE en ALTER COLUMN i TYPE mood;
+ALTER TABLE en ALTER COLUMN t TYPE mood USING t::mood;
+ALTER TABLE en ALTER COLUMN m TYPE text;
+ALTER TABLE en ALTER COLUMN m TYPE mood USING m::mood;
+SELECT * FROM en ORDER BY t;
+DROP TABLE en;
+DROP TYPE mood;
