@@ -705,6 +705,84 @@ func relations() {
 	})
 }
 
+// Toy and Pet/Kid: a polymorphic has-many (owner_id, owner_type).
+type Toy struct {
+	ID        uint
+	Name      string
+	OwnerID   uint
+	OwnerType string
+}
+
+type Pet struct {
+	ID   uint
+	Name string
+	Toys []Toy `gorm:"polymorphic:Owner"`
+}
+
+type Kid struct {
+	ID   uint
+	Name string
+	Toys []Toy `gorm:"polymorphic:Owner"`
+}
+
+func polymorphic() {
+	step("polymorphic create", func() (interface{}, error) {
+		db.DropTableIfExists(&Toy{}, &Pet{}, &Kid{})
+		if err := db.AutoMigrate(&Toy{}, &Pet{}, &Kid{}).Error; err != nil {
+			return nil, err
+		}
+		p := Pet{Name: "rex", Toys: []Toy{{Name: "ball"}, {Name: "bone"}}}
+		k := Kid{Name: "ann", Toys: []Toy{{Name: "doll"}}}
+		if err := db.Create(&p).Error; err != nil {
+			return nil, err
+		}
+		err := db.Create(&k).Error
+		return fmt.Sprint(p.ID, k.ID), err
+	})
+	step("polymorphic preload", func() (interface{}, error) {
+		var ps []Pet
+		var ks []Kid
+		if err := db.Preload("Toys", "name <> ?", "bone").Find(&ps).Error; err != nil {
+			return nil, err
+		}
+		err := db.Preload("Toys").Find(&ks).Error
+		var out []string
+		for _, p := range ps {
+			for _, t := range p.Toys {
+				out = append(out, p.Name+":"+t.Name+":"+t.OwnerType)
+			}
+		}
+		for _, k := range ks {
+			for _, t := range k.Toys {
+				out = append(out, k.Name+":"+t.Name+":"+t.OwnerType)
+			}
+		}
+		return out, err
+	})
+	step("polymorphic count", func() (interface{}, error) {
+		var p Pet
+		db.First(&p)
+		n := db.Model(&p).Association("Toys").Count()
+		var names []string
+		err := db.Model(&Toy{}).Where("owner_type = ?", "pets").Order("name DESC").
+			Offset(1).Limit(5).Pluck("name", &names).Error
+		return fmt.Sprint(n, names), err
+	})
+	step("scopes page", func() (interface{}, error) {
+		page := func(n, size int) func(*gorm.DB) *gorm.DB {
+			return func(d *gorm.DB) *gorm.DB { return d.Offset((n - 1) * size).Limit(size) }
+		}
+		var ts []Toy
+		err := db.Scopes(page(2, 2)).Order("id").Find(&ts).Error
+		var total int
+		db.Model(&Toy{}).Count(&total)
+		return fmt.Sprint(len(ts), total), err
+	})
+	step("polymorphic drop", func() (interface{}, error) {
+		return "ok", db.DropTableIfExists(&Toy{}, &Pet{}, &Kid{}).Error
+	})
+}
+
 func transactions() {
 	step("tx rollback", func() (interface{}, error) {
 		tx := db.Begin()
@@ -1125,6 +1203,7 @@ func main() {
 	migrate()
 	crud()
 	relations()
+	polymorphic()
 	transactions()
 	raw()
 	edges()
