@@ -239,7 +239,15 @@ static void fn_numeric(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	double r = round_decimal(d, scale); /* in decimal, as numeric does */
 	if (isinf(r) || fabs(r) >= pow(10, prec - scale)) {
-		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "numeric field overflow");
+		/* numeric.c's apply_typmod: 10^0 shown as 1 */
+		char detail[160];
+		int digits = prec - scale;
+		snprintf(detail, sizeof(detail),
+			 "A field with precision %d, scale %d must round to an absolute value less "
+			 "than %s%d.",
+			 prec, scale, digits ? "10^" : "", digits ? digits : 1);
+		pgfn_error_detail(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, detail,
+				  "numeric field overflow");
 		return;
 	}
 	if (sqlite3_value_type(v) == SQLITE_INTEGER && scale >= 0)

@@ -420,10 +420,11 @@ static bool recv_other(uint32_t oid, const uint8_t *p, size_t n, struct arena *a
 	}
 	case PGTYPE_JSONB:
 	case PGTYPE_JSONPATH:
-		if (n < 1 || p[0] != 1)
-			return pgerr_set(err, SQLSTATE_INVALID_BINARY_REPRESENTATION,
-					 "unsupported %s version number %d",
-					 oid == PGTYPE_JSONB ? "jsonb" : "jsonpath", n < 1 ? -1 : p[0]);
+		if (n < 1 || p[0] != 1) /* jsonb_recv's and jsonpath_recv's elog: XX000 */
+			return pgerr_set(err, SQLSTATE_INTERNAL_ERROR,
+					 "unsupported %s version number%s %d",
+					 oid == PGTYPE_JSONB ? "jsonb" : "jsonpath",
+					 oid == PGTYPE_JSONB ? "" : ":", n < 1 ? -1 : p[0]);
 		out->p++;
 		out->n--;
 		return true;

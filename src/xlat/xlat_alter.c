@@ -169,6 +169,121 @@ static bool domain_type_chain(struct xlat_ctx *c, const PgQuery__RangeVar *table
 	return v[2].script != NULL;
 }
 
+/* The families of built-in types whose casts among each other pg_cast lists; 0 for a type
+ * this check leaves alone (money, bit, arrays, enums, domains, ranges, ...). */
+enum cast_family {
+	CF_NONE,
+	CF_STRING,
+	CF_NUMBER,
+	CF_BOOL,
+	CF_DATETIME,
+	CF_JSON,
+	CF_UUID,
+	CF_BYTEA,
+	CF_INET,
+	CF_MAC
+};
+
+static enum cast_family cast_family(uint32_t oid)
+{
+	switch (oid) {
+	case XLAT_OID_TEXT:
+	case XLAT_OID_VARCHAR:
+	case XLAT_OID_BPCHAR:
+	case XLAT_OID_NAME:
+	case XLAT_OID_CHAR:
+		return CF_STRING;
+	case XLAT_OID_INT2:
+	case XLAT_OID_INT4:
+	case XLAT_OID_INT8:
+	case XLAT_OID_FLOAT4:
+	case XLAT_OID_FLOAT8:
+	case XLAT_OID_NUMERIC:
+		return CF_NUMBER;
+	case XLAT_OID_BOOL:
+		return CF_BOOL;
+	case XLAT_OID_DATE:
+	case XLAT_OID_TIME:
+	case XLAT_OID_TIMETZ:
+	case XLAT_OID_TIMESTAMP:
+	case XLAT_OID_TIMESTAMPTZ:
+	case XLAT_OID_INTERVAL:
+		return CF_DATETIME;
+	case XLAT_OID_JSON:
+	case XLAT_OID_JSONB:
+		return CF_JSON;
+	case XLAT_OID_UUID:
+		return CF_UUID;
+	case XLAT_OID_BYTEA:
+		return CF_BYTEA;
+	case XLAT_OID_INET:
+	case XLAT_OID_CIDR:
+		return CF_INET;
+	case XLAT_OID_MACADDR:
+	case XLAT_OID_MACADDR8:
+		return CF_MAC;
+	default:
+		return CF_NONE;
+	}
+}
+
+/* Whether PostgreSQL converts a column of type `from` to `to` without USING: an implicit or
+ * assignment cast (pg_cast), or the I/O conversion to a string type, which is an assignment
+ * one (from a string type it is explicit). Pairs of types outside cast_family are taken as
+ * convertible, as before this check. */
+static bool assignable(uint32_t from, uint32_t to)
+{
+	enum cast_family f = cast_family(from), t = cast_family(to);
+	if (f == CF_NONE || t == CF_NONE || from == to)
+		return true;
+	if (to == XLAT_OID_CHAR) /* "char" is no string category: only text's casts to it */
+		return from == XLAT_OID_TEXT || from == XLAT_OID_VARCHAR || from == XLAT_OID_BPCHAR;
+	if (t == CF_STRING)
+		return true;
+	if (f != t || f == CF_STRING)
+		return false;
+	if (f != CF_DATETIME) /* numbers, json/jsonb, inet/cidr, macaddr/macaddr8 */
+		return true;
+	switch (from) {
+	case XLAT_OID_DATE:
+		return to == XLAT_OID_TIMESTAMP || to == XLAT_OID_TIMESTAMPTZ;
+	case XLAT_OID_TIME:
+		return to == XLAT_OID_INTERVAL || to == XLAT_OID_TIMETZ;
+	case XLAT_OID_TIMETZ:
+	case XLAT_OID_INTERVAL:
+		return to == XLAT_OID_TIME;
+	case XLAT_OID_TIMESTAMP:
+		return to == XLAT_OID_DATE || to == XLAT_OID_TIME || to == XLAT_OID_TIMESTAMPTZ;
+	default: /* timestamptz */
+		return to != XLAT_OID_INTERVAL;
+	}
+}
+
+/* The type as format_type_with_typemod spells it, for the hint's USING. */
+static const char *hint_type(struct xlat_ctx *c, const struct xlat_typeref *tr)
+{
+	const char *name = tr->info->sql_name;
+	int32_t m = tr->typmod;
+	if (m < 0)
+		return name;
+	switch (tr->info->oid) {
+	case XLAT_OID_NUMERIC:
+		return m < 4 ? name
+			     : arena_printf(c->a, "numeric(%d,%d)", ((m - 4) >> 16) & 0xffff,
+					    (((m - 4) & 0x7ff) ^ 1024) - 1024);
+	case XLAT_OID_TIME:
+		return arena_printf(c->a, "time(%d) without time zone", (int)m);
+	case XLAT_OID_TIMETZ:
+		return arena_printf(c->a, "time(%d) with time zone", (int)m);
+	case XLAT_OID_TIMESTAMP:
+		return arena_printf(c->a, "timestamp(%d) without time zone", (int)m);
+	case XLAT_OID_TIMESTAMPTZ:
+		return arena_printf(c->a, "timestamp(%d) with time zone", (int)m);
+	default:
+		return name;
+	}
+}
+
 /* ALTER COLUMN c TYPE t [USING e]: the new declared type as CREATE TABLE writes it, and each
  * row's new value: CAST(e AS t), e being the column itself without USING. */
 static bool alter_type(struct xlat_ctx *c, const PgQuery__RangeVar *table,
@@ -210,6 +325,18 @@ static bool alter_type(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		return false;
 	}
 	col = cols ? xlat_scope_col(cols, ncols, cmd->name) : NULL;
+	/* an enum is converted to only from itself: no other type has a cast to it */
+	bool to_enum = !tr.is_array && !tr.domain && xlat_enum_by_oid(c, to, NULL) != NULL;
+	if (col && !cd->raw_default && !from && !tr.is_array && !tr.domain &&
+	    (to_enum ? col->type_oid != to : !assignable(col->type_oid, to))) {
+		/* text to integer: 42804, not 'abc' as 0 */
+		xlat_fail(c, SQLSTATE_DATATYPE_MISMATCH, -1,
+			  "column \"%s\" cannot be cast automatically to type %s", cmd->name,
+			  tr.info->sql_name);
+		pgerr_hint(c->err, "You might need to specify \"USING %s::%s\".", cmd->name,
+			   hint_type(c, &tr));
+		return false;
+	}
 	bool from_money = col && col->type_oid == XLAT_OID_MONEY && !cd->raw_default &&
 			  to != XLAT_OID_MONEY; /* the cents converted by xlat_money.c */
 	if (from_money && !xlat_money_alter_check(c, cmd->name, &tr))
@@ -252,6 +379,16 @@ static bool alter_type(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		bare.typmods = NULL;
 		tc.type_name = &bare;
 	}
+	if (!tr.is_array && !tr.domain && tr.typmod >= 4 && tr.info->oid == XLAT_OID_NUMERIC &&
+	    !from_money) {
+		/* numeric(p,s): rounded in decimal, 22003 past p - s integer digits, as the
+		 * assignment does (round() alone kept 123.45 in a numeric(3,1)) */
+		check = "shardlite_numeric";
+		bare = *cd->type_name;
+		bare.n_typmods = 0;
+		bare.typmods = NULL;
+		tc.type_name = &bare;
+	}
 	if (!tr.is_array && tr.typmod > 0 && xlat_bit_type(tr.info->oid)) {
 		/* bit(n)/varbit(n): likewise, the length rule of an assignment (22026, 22001) */
 		check = "pgfn_varbit_cast";
@@ -265,13 +402,22 @@ static bool alter_type(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	strbuf_init(&sb, 0);
 	c->sb = &sb;
 	unsigned flags = c->flags;
-	c->flags |= XLAT_X_NOSUBQUERY;
+	/* run once over the rows, not kept: shardlite's functions may be called, as in a query */
+	c->flags = (c->flags & ~(unsigned)XLAT_X_NOSUBQUERY) | XLAT_X_CONVERT;
+	/* the table's columns typed, so that the cast is the one from the column's type (a
+	 * boolean as 'true', not SQLite's 1) */
+	int mark = xlat_scope_enter(c);
+	if (cols)
+		xlat_scope_cols(c, table->relname, cols, ncols);
 	xlat_puts(c, check ? check : "");
 	xlat_puts(c, check ? "(" : "");
 	bool ok = from_money ? xlat_money_alter_convert(c, cmd->name, tr.info->oid)
 			     : xlat_cast(c, &tc, &ignored);
+	xlat_scope_leave(c, mark);
 	if (check && xlat_bit_type(tr.info->oid))
 		xlat_printf(c, ", %d, %d, 0)", (int)tr.typmod, tr.info->oid == XLAT_OID_VARBIT);
+	else if (check && tr.info->oid == XLAT_OID_NUMERIC)
+		xlat_printf(c, ", %d)", (int)tr.typmod);
 	else if (check)
 		xlat_printf(c, ", %d)", (int)(tr.typmod - 4));
 	ok = ok && !sb.failed;

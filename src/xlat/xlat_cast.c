@@ -207,9 +207,15 @@ static bool numeric_literal(struct xlat_ctx *c, const struct cast *k, const char
 	while (lead < point - 1 && dig[lead] == '0')
 		lead++;
 	bool zero = strspn(dig, "0") >= (size_t)nd;
-	if (!zero && point - lead > prec - scale && !(point - lead == 1 && dig[lead] == '0'))
-		return xlat_fail(c, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, -1,
-				 "numeric field overflow");
+	if (!zero && point - lead > prec - scale && !(point - lead == 1 && dig[lead] == '0')) {
+		int digits = prec - scale;
+		xlat_fail(c, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, -1, "numeric field overflow");
+		pgerr_detail(c->err,
+			     "A field with precision %d, scale %d must round to an absolute value "
+			     "less than %s%d.",
+			     prec, scale, digits ? "10^" : "", digits ? digits : 1);
+		return false;
+	}
 	xlat_printf(c, "%s%s%.*s%s%.*s%s", q, neg && !zero ? "-" : "", (int)(point - lead),
 		    dig + lead, scale ? "." : "", scale, dig + point, q);
 	return true;
@@ -775,6 +781,10 @@ static bool from_expr(struct xlat_ctx *c, const struct cast *k)
 			xlat_printf(c, "shardlite_numeric(%s, %d)", x, (int)k->to.typmod);
 		else if (textual(st.oid)) /* numeric_in's checks, NaN kept */
 			xlat_printf(c, "shardlite_num_in(%s, 'n')", x);
+		else if (k->to.typmod >= 4 && xlat_checks_on(c))
+			/* numeric(p,s): rounded in decimal, 22003 past p - s integer digits
+			 * (123.45 of a numeric(10,2) column as numeric(3,1)) */
+			xlat_printf(c, "shardlite_numeric(%s, %d)", x, (int)k->to.typmod);
 		else if (k->to.typmod >=
 			 4) /* numeric(p,s): rounded to s places (in binary, see docs) */
 			xlat_printf(c, "round(%s, %d)", x,

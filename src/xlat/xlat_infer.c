@@ -125,7 +125,8 @@ static const char *check_fn(const struct xlat_schema_col *col, bool *takes_mod)
 
 bool xlat_checks_on(const struct xlat_ctx *c)
 {
-	return c->schema && !c->st->is_ddl && !(c->flags & XLAT_X_NOSUBQUERY);
+	return c->schema &&
+	       ((c->flags & XLAT_X_CONVERT) || (!c->st->is_ddl && !(c->flags & XLAT_X_NOSUBQUERY)));
 }
 
 static int int_rank(uint32_t oid)

@@ -164,9 +164,11 @@ enum {
 	XLAT_X_EXACT = 1 << 3,      /* numeric computed exactly, as decimal text (xlat_numeric.c) */
 	XLAT_X_EXACT_DISTINCT = 1 << 4, /* ... compared by DISTINCT or GROUP BY: by value */
 	XLAT_X_EXACT_OPERAND = 1 << 5,  /* ... an operand of + - * /: numeric constants as text */
-	XLAT_X_STORED = 1 << 6, /* a CHECK, index key or predicate, generated column: date/time
+	XLAT_X_STORED = 1 << 6,     /* a CHECK, index key or predicate, generated column: date/time
 				 * operators immutable where PostgreSQL's are (xlat_datetime.c) */
-	XLAT_X_COLDEFAULT = 1 << 7,     /* a column DEFAULT: a sequence named is bound now */
+	XLAT_X_COLDEFAULT = 1 << 7, /* a column DEFAULT: a sequence named is bound now */
+	XLAT_X_CONVERT = 1 << 8,    /* ALTER COLUMN TYPE's conversion of the rows: run once, not
+				  * kept, so cast as in a query (22P02 for 'abc'); no subquery */
 };
 
 struct xlat_ctx {

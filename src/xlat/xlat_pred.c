@@ -411,7 +411,7 @@ bool xlat_boolean_test(struct xlat_ctx *c, const PgQuery__BooleanTest *bt, struc
 
 static bool subquery(struct xlat_ctx *c, const PgQuery__Node *sel, struct xlat_shape *shape)
 {
-	if (c->flags & XLAT_X_NOSUBQUERY)
+	if (c->flags & (XLAT_X_NOSUBQUERY | XLAT_X_CONVERT))
 		return xlat_unsupported(c, -1, "a subquery in this context");
 	if (sel->node_case != NODE(SELECT_STMT))
 		return xlat_unsupported(c, -1, "this subquery");

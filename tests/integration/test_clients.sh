@@ -6,12 +6,12 @@
 # slonik, objection, mikroorm, alembic, dbic, sqlobject, doctrine, eloquent, adminer, drizzlekit,
 # nodepgmigrate, pgboss, postgraphile, graphileworker, pony, databases, psycopgpool,
 # hibernate, ibatis, pqxx, qtsql, rpostgresql, pandas, aiopg, nodestreams, atdatabases, typegen,
-# massive, tspostgres) against shardlite and against a real PostgreSQL 15 this script starts, and compares
+# massive, tspostgres, gorm, sqlx) against shardlite and against a real PostgreSQL 15 this script starts, and compares
 # what the client prints on both. Known differences are asserted inside the client programs
 # (their gap() helpers) and listed in docs/clients.md.
 set -euo pipefail
 
-CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|prisma|postgresjs|sequelize|knex|kysely|pg8000|ruby|perl|pgcli|activerecord|php|go|pgx|odbc|pgbouncer|sequel|peewee|rust|pgpromise|slonik|objection|mikroorm|alembic|dbic|sqlobject|doctrine|eloquent|adminer|drizzlekit|nodepgmigrate|pgboss|postgraphile|graphileworker|pony|databases|psycopgpool|hibernate|ibatis|pqxx|qtsql|rpostgresql|pandas|aiopg|nodestreams|atdatabases|typegen|massive|tspostgres}
+CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|prisma|postgresjs|sequelize|knex|kysely|pg8000|ruby|perl|pgcli|activerecord|php|go|pgx|odbc|pgbouncer|sequel|peewee|rust|pgpromise|slonik|objection|mikroorm|alembic|dbic|sqlobject|doctrine|eloquent|adminer|drizzlekit|nodepgmigrate|pgboss|postgraphile|graphileworker|pony|databases|psycopgpool|hibernate|ibatis|pqxx|qtsql|rpostgresql|pandas|aiopg|nodestreams|atdatabases|typegen|massive|tspostgres|gorm|sqlx}
 BIN=${SHARDLITE_BIN:?SHARDLITE_BIN must point at the shardlite binary}
 HERE=$(cd "$(dirname "$0")" && pwd)
 # SHARDLITE_CLIENTS_CACHE (scripts/test sets it): one place for the drivers' builds and npm
@@ -76,6 +76,23 @@ go | pgx)
 		echo "$CLIENT: needs golang-go, golang-github-lib-pq-dev, golang-github-jackc-pgx-v4-dev: skipped"
 		exit 77
 	fi ;;
+gorm | sqlx)
+	GOSRC=/usr/share/gocode/src/github.com
+	GOPKG=(golang-go golang-github-lib-pq-dev)
+	GODIRS=("$GOSRC/lib/pq")
+	if [[ $CLIENT == gorm ]]; then
+		GOPKG+=(golang-github-jinzhu-gorm-dev)
+		GODIRS+=("$GOSRC/jinzhu/gorm")
+	else
+		GOPKG+=(golang-github-jmoiron-sqlx-dev golang-github-jackc-pgx-v4-dev)
+		GODIRS+=("$GOSRC/jmoiron/sqlx" "$GOSRC/jackc/pgx/v4/stdlib")
+	fi
+	for d in "${GODIRS[@]}"; do
+		if ! command -v go >/dev/null || [[ ! -d $d ]]; then
+			echo "$CLIENT: needs ${GOPKG[*]}: skipped"
+			exit 77
+		fi
+	done ;;
 rust)
 	CRATES=/usr/share/cargo/registry
 	if ! command -v cargo >/dev/null || [[ ! -d $(echo $CRATES/tokio-postgres-0.7.*) ]]; then
@@ -177,7 +194,7 @@ run_client() {
 	peewee) $PY "$HERE/clients_peewee.py" "$port" "$target" ;;
 	rpostgresql) TZ=UTC Rscript "$HERE/clients_rpostgresql.R" "$port" "$target" ;;
 	pqxx) "$DIR/clients_pqxx" "host=127.0.0.1 port=$port user=postgres dbname=acme" "$target" ;;
-	go | pgx) "$DIR/clients_$CLIENT" "postgres://postgres@127.0.0.1:$port/acme?sslmode=disable" "$target" ;;
+	go | pgx | gorm | sqlx) "$DIR/clients_$CLIENT" "postgres://postgres@127.0.0.1:$port/acme?sslmode=disable" "$target" ;;
 	rust) "$RUST_DIR/target/debug/clients_rust" "host=127.0.0.1 port=$port user=postgres dbname=acme" "$target" ;;
 	jdbc) java -cp "$JAR:$DIR" ClientsJdbc "jdbc:postgresql://127.0.0.1:$port/acme" "$target" ;;
 	hibernate) java -cp "$JAR:$DIR" ClientsHibernate "jdbc:postgresql://127.0.0.1:$port/acme" "$target" ;;
@@ -208,7 +225,7 @@ pqxx)
 	# shellcheck disable=SC2046  # pkg-config's flags are words
 	g++ -std=c++17 -O0 -Wall -o "$DIR/clients_pqxx" "$HERE/clients_pqxx.cxx" \
 		$(pkg-config --cflags --libs libpqxx) || fail "g++ clients_pqxx.cxx" ;;
-go | pgx)
+go | pgx | gorm | sqlx)
 	# Offline, in GOPATH mode over Debian's packaged sources (no module proxy is reachable).
 	gocache=${CLIENTS_GO_CACHE:-$DIR/gocache}
 	mkdir -p "$gocache"

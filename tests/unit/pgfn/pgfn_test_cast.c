@@ -35,9 +35,16 @@ static const struct {
 	 "ERROR 22003: numeric field overflow\x1e"
 	 "A field with precision 10, scale 2 cannot hold an infinite value."},
 	{"shardlite_numeric(2.567, (5 << 16 | 2) + 4)", "2.57"},
-	{"shardlite_numeric(12345, (5 << 16 | 2) + 4)", "ERROR 22003: numeric field overflow"},
+	{"shardlite_numeric(12345, (5 << 16 | 2) + 4)",
+	 "ERROR 22003: numeric field overflow\x1e"
+	 "A field with precision 5, scale 2 must round to an absolute value less than 10^3."},
 	{"shardlite_numeric(999.994, (5 << 16 | 2) + 4)", "999.99"},
-	{"shardlite_numeric(999.995, (5 << 16 | 2) + 4)", "ERROR 22003: numeric field overflow"},
+	{"shardlite_numeric(999.995, (5 << 16 | 2) + 4)",
+	 "ERROR 22003: numeric field overflow\x1e"
+	 "A field with precision 5, scale 2 must round to an absolute value less than 10^3."},
+	{"shardlite_numeric(1.5, (2 << 16 | 2) + 4)",
+	 "ERROR 22003: numeric field overflow\x1e"
+	 "A field with precision 2, scale 2 must round to an absolute value less than 1."},
 	{"shardlite_numeric('1.5', (3 << 16 | 0) + 4)", "2.0"},
 	{"shardlite_numeric('abc', (3 << 16 | 0) + 4)",
 	 "ERROR 22P02: invalid input syntax for type numeric: \"abc\""},
