@@ -122,6 +122,7 @@ struct xlat_lateral {
 	const char *sql;
 	bool using_alias; /* a join's USING alias's column (xlat_joinusing.c); expr NULL: unknown */
 	const PgQuery__Node *other; /* ... read from one side: the other side's column */
+	int group; /* the first entry of its query level's (c->lat_bare when it was added) */
 };
 
 /* A column of a set-returning function in FROM that takes another FROM item's columns, so is
@@ -1854,6 +1855,10 @@ void xlat_lateral_collect(struct xlat_ctx *c, PgQuery__Node **v, size_t n);
 /* The type of cr when it names a substituted column (a one-row LATERAL's, a USING alias's):
  * its expression's; false when it names none. */
 bool xlat_lateral_type(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xlat_type *t);
+/* Whether a relation of any query level in scope has column col (or might: one whose columns
+ * are not known), leaving out those skip says yes to (by name). */
+bool xlat_scope_any_has(const struct xlat_ctx *c, const char *col,
+			bool (*skip)(const struct xlat_ctx *c, const char *name));
 /* How many times the relations of the current query level have column col, leaving out those
  * skip says yes to (by name). */
 int xlat_scope_level_has(const struct xlat_ctx *c, const char *col,

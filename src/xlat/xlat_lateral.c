@@ -79,7 +79,7 @@ static void lateral_add(struct xlat_ctx *c, const char *alias, const char *col,
 		c->lat = v;
 		c->lat_cap = cap;
 	}
-	c->lat[c->nlat++] = (struct xlat_lateral){alias, col, expr, sql, false, NULL};
+	c->lat[c->nlat++] = (struct xlat_lateral){alias, col, expr, sql, false, NULL, c->lat_bare};
 }
 
 void xlat_lateral_add_using(struct xlat_ctx *c, const char *alias, const char *col,
@@ -290,6 +290,15 @@ static bool lateral_alias(const struct xlat_ctx *c, const char *name)
 	return false;
 }
 
+/* Whether name is a LATERAL item (or USING alias) of any query level. */
+static bool any_lateral_alias(const struct xlat_ctx *c, const char *name)
+{
+	for (int i = 0; i < c->nlat; i++)
+		if (strcmp(c->lat[i].alias, name) == 0)
+			return true;
+	return false;
+}
+
 /* The entries a reference may see: a LATERAL column's expression only the items before its
  * own (LATERAL reads to its left). */
 static int visible(const struct xlat_ctx *c)
@@ -298,9 +307,10 @@ static int visible(const struct xlat_ctx *c)
 }
 
 /* The entry a reference names: alias.col, or a bare col that exactly one LATERAL column of
- * this query level is called while no other FROM item of the level has it (a subquery's own
- * columns are not looked for). *ambiguous: col is two such columns, or one and another FROM
- * item's (PostgreSQL's 42702). */
+ * this query level is called while no other FROM item of the level has it, else that an
+ * enclosing level's is called while no FROM item in scope has it (a subquery's own columns are
+ * not looked for). *ambiguous: col is two such columns of a level, or one and another FROM
+ * item's of its level (PostgreSQL's 42702). */
 static const struct xlat_lateral *find(const struct xlat_ctx *c, const PgQuery__ColumnRef *cr,
 				       bool *ambiguous)
 {
@@ -322,10 +332,30 @@ static const struct xlat_lateral *find(const struct xlat_ctx *c, const PgQuery__
 			hit = l;
 		}
 	}
-	if (alias || !hit)
+	if (alias || !col)
 		return NULL;
-	*ambiguous = xlat_scope_level_has(c, col, lateral_alias) > 0;
-	return *ambiguous ? NULL : hit;
+	if (hit) {
+		*ambiguous = xlat_scope_level_has(c, col, lateral_alias) > 0;
+		return *ambiguous ? NULL : hit;
+	}
+	if (c->scope_left || xlat_scope_any_has(c, col, any_lateral_alias))
+		return NULL; /* (ORDER BY: the query's own FROM items are not in scope to tell) */
+	/* an enclosing query level's, the nearest first (a subquery's reference to it) */
+	for (int g = c->lat_bare; g > 0 && !hit;) {
+		int start = c->lat[g - 1].group, end = g < visible(c) ? g : visible(c);
+		for (int i = start; i < end; i++) {
+			const struct xlat_lateral *l = &c->lat[i];
+			if (l->using_alias || strcmp(l->col, col) != 0)
+				continue;
+			if (hit) {
+				*ambiguous = true;
+				return NULL;
+			}
+			hit = l;
+		}
+		g = start;
+	}
+	return hit;
 }
 
 int xlat_lateral_enter(struct xlat_ctx *c, const char *alias)

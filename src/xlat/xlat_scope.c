@@ -854,6 +854,18 @@ static size_t col_count(const struct xlat_scope_rel *r, const char *col)
 	return n;
 }
 
+bool xlat_scope_any_has(const struct xlat_ctx *c, const char *col,
+			bool (*skip)(const struct xlat_ctx *c, const char *name))
+{
+	for (int i = c->nrels - 1; i >= 0; i--) {
+		const struct xlat_scope_rel *r = &c->rels[i];
+		if (!hidden(c, r->level) && !(r->name && skip(c, r->name)) &&
+		    (r->opaque || col_count(r, col)))
+			return true;
+	}
+	return false;
+}
+
 int xlat_scope_level_has(const struct xlat_ctx *c, const char *col,
 			 bool (*skip)(const struct xlat_ctx *c, const char *name))
 {

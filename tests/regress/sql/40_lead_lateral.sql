@@ -42,3 +42,10 @@ SELECT u.id, l.n, l.n + 0 FROM lat_u u, LATERAL (SELECT nextval('lat_s') + u.id 
 CREATE FUNCTION lat_bump() RETURNS bigint LANGUAGE sql AS $$ SELECT nextval('lat_s') $$;
 SELECT l.b = l.b FROM lat_u, LATERAL (SELECT lat_bump() AS b) l;
 SELECT currval('lat_s') < 20;
+-- a subquery's bare reference to an enclosing query's LATERAL column
+SELECT name FROM lat_u, LATERAL (SELECT lat_u.id AS k) l WHERE EXISTS (SELECT 1 FROM lat_o WHERE uid = k) ORDER BY 1;
+SELECT name, (SELECT sum(amount) FROM lat_o WHERE uid = k) FROM lat_u, LATERAL (SELECT lat_u.id AS k) l ORDER BY 1;
+SELECT name, (SELECT sum(amount) FROM lat_o WHERE uid = k) FROM lat_u, LATERAL (SELECT uid AS k FROM lat_o WHERE lat_o.uid = lat_u.id LIMIT 1) l ORDER BY 1;
+SELECT name, (SELECT max(l.k) FROM lat_o) FROM lat_u, LATERAL (SELECT lat_u.id AS k) l ORDER BY 1;
+SELECT name, t FROM lat_u, LATERAL (SELECT lat_u.c AS k) a, LATERAL (SELECT sum(amount) + k AS t FROM lat_o WHERE uid = lat_u.id) b ORDER BY 1;
+SELECT name, (SELECT amount FROM lat_o WHERE uid = id ORDER BY amount LIMIT 1) FROM lat_u, LATERAL (SELECT lat_u.id * 0 AS id) l ORDER BY 1;
