@@ -4,6 +4,7 @@
  * session's schema snapshot); what CREATE EXTENSION adds is the tenant's record of it, one row of the sidecar _shardlite_extensions
  * (name, version), which pg_extension lists and DROP EXTENSION removes. */
 #include "catalog_int.h"
+#include "xlat.h" /* xlat_extension_find: the extensions built in */
 
 #include <string.h>
 
@@ -13,20 +14,15 @@
  * EXTENSION, until COMMENT ON EXTENSION replaces it). */
 static const char *comment_of(const char *name)
 {
-	return strcmp(name, "plpgsql") == 0      ? "PL/pgSQL procedural language"
-	       : strcmp(name, "uuid-ossp") == 0  ? "generate universally unique identifiers (UUIDs)"
-	       : strcmp(name, "btree_gist") == 0 ? "support for indexing common datatypes in GiST"
-	       : strcmp(name, "pgcrypto") == 0   ? "cryptographic functions"
-						 : NULL;
+	const struct xlat_extension *ext = xlat_extension_find(name);
+	return ext ? ext->comment : NULL;
 }
 
 /* The version PostgreSQL 15 installs of each extension shardlite accepts. */
 static const char *version_of(const char *name)
 {
-	return strcmp(name, "uuid-ossp") == 0    ? "1.1"
-	       : strcmp(name, "btree_gist") == 0 ? "1.7"
-	       : strcmp(name, "pgcrypto") == 0   ? "1.3"
-						 : NULL;
+	const struct xlat_extension *ext = xlat_extension_find(name);
+	return ext ? ext->version : NULL;
 }
 
 bool cat_ext_created(sqlite3 *db, const char *name)
