@@ -1292,7 +1292,12 @@ struct xlat_env {
 	size_t nrls;
 	void *session_arg;
 };
-enum { XLAT_EXT_UUID_OSSP = 1, XLAT_EXT_PGCRYPTO = 2 };
+enum {
+	XLAT_EXT_UUID_OSSP = 1,
+	XLAT_EXT_PGCRYPTO = 2,
+	XLAT_EXT_PG_TRGM = 4,
+	XLAT_EXT_FUZZYSTRMATCH = 8
+};
 
 /* An extension whose features shardlite has built in (xlat_extlist.c): CREATE EXTENSION
  * records it in the tenant, pg_extension lists it with this version and pg_description with

@@ -14,6 +14,10 @@ static const struct xlat_extension extensions[] = {
 	{"uuid-ossp", "1.1", "generate universally unique identifiers (UUIDs)", XLAT_EXT_UUID_OSSP},
 	{"btree_gist", "1.7", "support for indexing common datatypes in GiST", 0},
 	{"pgcrypto", "1.3", "cryptographic functions", XLAT_EXT_PGCRYPTO},
+	{"pg_trgm", "1.6", "text similarity measurement and index searching based on trigrams",
+	 XLAT_EXT_PG_TRGM},
+	{"fuzzystrmatch", "1.1", "determine similarities and distance between strings",
+	 XLAT_EXT_FUZZYSTRMATCH},
 };
 
 const struct xlat_extension *xlat_extension_find(const char *name)
