@@ -266,7 +266,8 @@ static bool check_key(sqlite3_context *ctx, const struct cat_model *m, const str
 	}
 	if (type == 0) /* an expression of a type known only when it runs */
 		return true;
-	const char *tname = cat_format_type_m(m, a, type, -1);
+	/* format_type_be's spelling: bpchar without its typmod is "character" */
+	const char *tname = type == PGTYPE_BPCHAR ? "character" : cat_format_type_m(m, a, type, -1);
 	if (opc && *opc) {
 		const char *base = opclass_base(opc);
 		const struct cat_opclass *oc = base ? cat_opclass_named(am->oid, base) : NULL;
@@ -485,7 +486,7 @@ static const char *read_nulls(struct cat_index *ix, const char *p);
 
 /* Reads "/ * shardlite: USING am (opc, , opc) NULLS (l, , f) INCLUDE n WITH (a=b, c=d) * /"
  * after the index's name: its access method, the operator class each key names (empty: the
- * default), each key's NULLS FIRST/LAST (empty: its direction's default), how many of the
+ * default; "gist_trgm_ops siglen 32" with its option), each key's NULLS FIRST/LAST (empty: its direction's default), how many of the
  * SQLite index's last columns are INCLUDE's, and its storage parameters as written
  * (pg_class.reloptions). */
 void cat_index_am_read(struct arena *a, struct cat_index *ix, const char *sql)
@@ -493,6 +494,7 @@ void cat_index_am_read(struct arena *a, struct cat_index *ix, const char *sql)
 	ix->am = CAT_AM_BTREE;
 	ix->opclass = arena_zalloc(a, (size_t)(ix->nkeys + 1) * sizeof(*ix->opclass));
 	ix->nulls = arena_zalloc(a, (size_t)(ix->nkeys + 1) * sizeof(*ix->nulls));
+	ix->siglen = arena_zalloc(a, (size_t)(ix->nkeys + 1) * sizeof(*ix->siglen));
 	const char *p = sql ? strstr(sql, CATALOG_INDEX_AM_MARK) : NULL;
 	if (!p)
 		return;
@@ -582,6 +584,12 @@ static const char *read_opclasses(struct cat_index *ix, const struct cat_am *am,
 		p += n;
 		while (*p == ' ')
 			p++;
+		if (strncmp(p, "siglen ", 7) == 0) { /* gist_trgm_ops's option (xlat_index.c) */
+			ix->siglen[k] = atoi(p + 7);
+			p += 7;
+			while (isdigit((unsigned char)*p) || *p == ' ')
+				p++;
+		}
 		if (*p == ',')
 			p++;
 	}

@@ -71,6 +71,7 @@ struct cat_index {
 	uint32_t conoid;
 	uint32_t am;       /* pg_am OID: btree unless CATALOG_INDEX_AM_MARK names another */
 	uint32_t *opclass; /* per key: the operator class CREATE INDEX named, 0: the default */
+	int *siglen;       /* per key: gist_trgm_ops(siglen=n) as written, 0: none */
 	char *nulls; /* per key: 'f' NULLS FIRST, 'l' NULLS LAST as written, 0: desc's default */
 	const char *reloptions; /* WITH's "name=value, ..." as written, NULL: none */
 	int nkeyatts; /* key columns: the first of nkeys; the rest are INCLUDE's columns */

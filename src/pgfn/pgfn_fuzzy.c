@@ -454,7 +454,7 @@ static void fn_metaphone(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
 			   "output exceeds the maximum length of %d bytes", MAX_METAPHONE_STRLEN);
 	else if (max <= 0)
-		pgfn_error(ctx, "22024", "output cannot be empty string");
+		pgfn_error(ctx, "2200F", "output cannot be empty string");
 	else {
 		metaphone(s, max, out);
 		sqlite3_result_text(ctx, out, -1, SQLITE_TRANSIENT);

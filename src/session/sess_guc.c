@@ -155,8 +155,7 @@ static bool check_threshold(const char *name, const char *v, char *out, size_t l
 	while (end != v && isspace((unsigned char)*end))
 		end++;
 	if (end == v || *end || d != d)
-		return pgerr_set(err, SQLSTATE_INVALID_PARAMETER_VALUE,
-				 "parameter \"%s\" requires a numeric value", name);
+		return bad_value(err, name, v);
 	if (d < 0 || d > 1)
 		return pgerr_set(err, SQLSTATE_INVALID_PARAMETER_VALUE,
 				 "%g is outside the valid range for parameter \"%s\" (0 .. 1)", d,

@@ -1207,6 +1207,19 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 	return true;
 }
 
+/* pg_trgm's and fuzzystrmatch's text arguments (all, but metaphone's length and
+ * levenshtein's costs) take no number, date or the like: similarity(1, 2) is 42883. */
+static bool ext_text_args(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name)
+{
+	size_t n = strcmp(name, "metaphone") == 0 ? 1 : f->n_args < 2 ? f->n_args : 2;
+	for (size_t i = 0; i < n; i++) {
+		struct xlat_type at = {0, -1};
+		if (xlat_scope_dry_expr(c, f->args[i], &at) && no_text_cast(at.oid))
+			return no_such_function(c, f, name);
+	}
+	return true;
+}
+
 /* The XLAT_EXT_* bit of the extension that gives fn; 0 for a built-in function. */
 static unsigned extension_of(const struct fn *fn)
 {
@@ -1227,6 +1240,9 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 	unsigned ext = fn ? extension_of(fn) : 0;
 	if (ext && c->env && c->env->schema && !(c->env->extensions & ext))
 		fn = NULL; /* a function of the tenant's own, or 42883 */
+	if (fn && (fn->flags & (FN_PG_TRGM | FN_FUZZY)) && !fn->special &&
+	    !ext_text_args(c, f, name))
+		return false;
 	int cat = f->agg_within_group && name && schema && strcmp(schema, "pg_catalog") == 0
 			  ? xlat_osagg(c, f, name, t) /* percentile_cont ... */
 			  : 0;

@@ -31,23 +31,36 @@ bool xlat_trgm_created(const struct xlat_ctx *c)
 	return !c->env || !c->env->schema || (c->env->extensions & XLAT_EXT_PG_TRGM);
 }
 
-/* Whether operand n reads as text for pg_trgm's operators: a text, varchar, char or name
- * value, a string literal, or a $n of no type yet (which then becomes text). */
-static bool texty(struct xlat_ctx *c, const PgQuery__Node *n, bool *param)
+/* How operand n reads for pg_trgm's operators: 'T' a text, varchar, char or name value, 'L'
+ * a string literal or a $n of no type yet (which becomes text), '0' a value whose type the
+ * translator does not know here (a column ORDER BY reads through the result), 'X' another
+ * type; *t its type. */
+static char classify(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t)
 {
-	struct xlat_type t = {0, -1};
-	*param = xlat_untyped_param(c, n);
-	if (*param)
-		return true;
-	if (!xlat_scope_dry_expr(c, n, &t))
-		return false;
-	return t.oid == XLAT_OID_TEXT || t.oid == XLAT_OID_VARCHAR || t.oid == XLAT_OID_BPCHAR ||
-	       t.oid == XLAT_OID_UNKNOWN || t.oid == 19 /* name */;
+	*t = (struct xlat_type){0, -1};
+	if (xlat_untyped_param(c, n))
+		return 'L';
+	if (!xlat_scope_dry_expr(c, n, t))
+		return 'X';
+	switch (t->oid) {
+	case XLAT_OID_TEXT:
+	case XLAT_OID_VARCHAR:
+	case XLAT_OID_BPCHAR:
+	case 19: /* name */
+		return 'T';
+	case XLAT_OID_UNKNOWN:
+		return 'L';
+	case 0: /* XLAT_OID_UNKNOWN_COL */
+		return '0';
+	default:
+		return 'X';
+	}
 }
 
-static bool operand(struct xlat_ctx *c, const PgQuery__Node *n, bool param)
+static bool operand(struct xlat_ctx *c, const PgQuery__Node *n)
 {
 	struct xlat_type t;
+	bool param = xlat_untyped_param(c, n);
 	if (!xlat_expr(c, n, &t))
 		return false;
 	if (param)
@@ -55,24 +68,60 @@ static bool operand(struct xlat_ctx *c, const PgQuery__Node *n, bool param)
 	return true;
 }
 
+/* Whether a op b, operands of classes l and r, is pg_trgm's: two texts or literals, or one
+ * of a type not known here beside a text (or, but for %, beside a literal). */
+static bool trgm_pair(const char *op, char l, char r)
+{
+	bool lt = l == 'T' || l == 'L', rt = r == 'T' || r == 'L';
+	if (lt && rt)
+		return true;
+	if (l == '0' && r == '0')
+		return false;
+	char other = l == '0' ? r : r == '0' ? l : 0;
+	return other == 'T' || (other == 'L' && strcmp(op, "%") != 0);
+}
+
+static bool string_literal(const PgQuery__Node *n)
+{
+	return n->node_case == PG_QUERY__NODE__NODE_A_CONST && !n->a_const->isnull &&
+	       n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL;
+}
+
+/* 'a' % 'b' without pg_trgm: PostgreSQL's candidates are the numbers' modulo operators, none
+ * preferred for two unknowns. */
+static int not_unique(struct xlat_ctx *c, const PgQuery__AExpr *e)
+{
+	xlat_fail(c, "42725", e->location, "operator is not unique: unknown %% unknown");
+	pgerr_hint(c->err, "Could not choose a best candidate operator. You might need to add "
+			   "explicit type casts.");
+	return -1;
+}
+
 int xlat_trgm_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op, struct xlat_type *t)
 {
 	size_t i = 0;
 	while (i < ARRAY_LEN(ops) && strcmp(ops[i].op, op) != 0)
 		i++;
-	if (i == ARRAY_LEN(ops) || !e->lexpr || !xlat_trgm_created(c))
+	if (i == ARRAY_LEN(ops) || !e->lexpr)
 		return 0;
-	bool lp, rp;
-	bool lt = texty(c, e->lexpr, &lp), rt = lt && texty(c, e->rexpr, &rp);
-	if (!lt || !rt) /* %: modulo, <->: tsquery's; the others: 42883 from the caller */
-		return 0;
+	if (!xlat_trgm_created(c))
+		return i == 0 && string_literal(e->lexpr) && string_literal(e->rexpr)
+			       ? not_unique(c, e)
+			       : 0;
+	struct xlat_type lt, rt;
+	char l = classify(c, e->lexpr, &lt), r = classify(c, e->rexpr, &rt);
+	if (!trgm_pair(op, l, r)) {
+		if ((l == 'T' && r == 'X') || (l == 'X' && r == 'T')) /* text % integer */
+			return xlat_no_operator(c, op, lt.oid, rt.oid, e->location) ? 1 : -1;
+		return 0; /* %: modulo, <->: tsquery's; the others: 42883 from the caller */
+	}
 	const PgQuery__Node *a = ops[i].swap ? e->rexpr : e->lexpr;
 	const PgQuery__Node *b = ops[i].swap ? e->lexpr : e->rexpr;
 	xlat_printf(c, "pgfn_trgm_%s(%d, ", ops[i].match ? "match" : "dist", ops[i].kind);
-	if (!operand(c, a, ops[i].swap ? rp : lp))
+	if (!operand(c, a))
 		return -1;
 	xlat_puts(c, ", ");
-	if (!operand(c, b, ops[i].swap ? lp : rp))
+	if (!operand(c, b))
 		return -1;
 	if (ops[i].match)
 		xlat_printf(c, ", current_setting('%s'))", thresholds[ops[i].kind]);
