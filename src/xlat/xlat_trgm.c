@@ -69,14 +69,15 @@ static bool operand(struct xlat_ctx *c, const PgQuery__Node *n)
 }
 
 /* Whether a op b, operands of classes l and r, is pg_trgm's: two texts or literals, or one
- * of a type not known here beside a text (or, but for %, beside a literal). */
+ * of a type not known here beside a text (or, but for %, beside a literal or another such:
+ * ORDER BY name <-> $1, where no other reading could run in SQLite either). */
 static bool trgm_pair(const char *op, char l, char r)
 {
 	bool lt = l == 'T' || l == 'L', rt = r == 'T' || r == 'L';
 	if (lt && rt)
 		return true;
 	if (l == '0' && r == '0')
-		return false;
+		return strcmp(op, "%") != 0;
 	char other = l == '0' ? r : r == '0' ? l : 0;
 	return other == 'T' || (other == 'L' && strcmp(op, "%") != 0);
 }
@@ -140,7 +141,17 @@ bool xlat_trgm_limit(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat
 		xlat_printf(c, "pgfn_trgm_limit(current_setting('%s'))", thresholds[0]);
 		return true;
 	}
-	struct xlat_type at;
+	struct xlat_type at = {0, -1};
+	if (xlat_scope_dry_expr(c, f->args[0], &at) && at.oid != XLAT_OID_FLOAT4 &&
+	    at.oid != XLAT_OID_NUMERIC && at.oid != XLAT_OID_INT2 && at.oid != XLAT_OID_INT4 &&
+	    at.oid != XLAT_OID_INT8 && at.oid != XLAT_OID_UNKNOWN && at.oid != 0) {
+		/* no implicit cast to real: float8, text ... */
+		xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, f->location,
+			  "function set_limit(%s) does not exist", xlat_type_name(at.oid));
+		pgerr_hint(c->err, "No function matches the given name and argument types. You "
+				   "might need to add explicit type casts.");
+		return false;
+	}
 	xlat_printf(c, "pgfn_trgm_limit(set_config('%s', pgfn_text_out(CAST(", thresholds[0]);
 	if (!xlat_expr(c, f->args[0], &at))
 		return false;

@@ -55,6 +55,12 @@ PREPARE q1(text) AS SELECT id FROM t WHERE name % $1 ORDER BY id;
 EXECUTE q1('postgresql');
 PREPARE q2 AS SELECT id FROM t WHERE name % $1 ORDER BY id;
 EXECUTE q2('mysql');
+PREPARE q3 AS SELECT id, name <-> $1 FROM t ORDER BY name <-> $2, id LIMIT 3;
+EXECUTE q3('postgre', 'mysq');
+PREPARE q4 AS SELECT id FROM t WHERE $1 <<% name ORDER BY id;
+EXECUTE q4('sql');
+SELECT set_limit(0.25::float8);
+SELECT set_limit('0.25'), set_limit(1), show_limit();
 CREATE TABLE p (i int, a text, b text);
 INSERT INTO p VALUES
 (0, 'o1de l d''w', 'k'),
