@@ -105,12 +105,17 @@ int xlat_trgm_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op, st
 		i++;
 	if (i == ARRAY_LEN(ops) || !e->lexpr)
 		return 0;
-	if (!xlat_trgm_created(c))
-		return i == 0 && string_literal(e->lexpr) && string_literal(e->rexpr)
-			       ? not_unique(c, e)
-			       : 0;
+	bool created = xlat_trgm_created(c);
+	if (!created && i == 0 && string_literal(e->lexpr) && string_literal(e->rexpr))
+		return not_unique(c, e);
+	if (!created && i != 0)
+		return 0; /* 42883 from the caller; <->: tsquery's */
 	struct xlat_type lt, rt;
 	char l = classify(c, e->lexpr, &lt), r = classify(c, e->rexpr, &rt);
+	if (!created) /* text % integer: no modulo takes text */
+		return (l == 'T' && r == 'X') || (l == 'X' && r == 'T')
+			       ? (xlat_no_operator(c, op, lt.oid, rt.oid, e->location) ? 1 : -1)
+			       : 0;
 	if (!trgm_pair(op, l, r)) {
 		if ((l == 'T' && r == 'X') || (l == 'X' && r == 'T')) /* text % integer */
 			return xlat_no_operator(c, op, lt.oid, rt.oid, e->location) ? 1 : -1;

@@ -5,6 +5,8 @@
 SELECT similarity('word', 'two words');
 SELECT 'word' <% 'two words';
 SELECT 'abc' % 'abd';
+SELECT 'abc'::text % 3, 7 % 3;
+SELECT 'abc'::varchar % 3;
 CREATE EXTENSION pg_trgm;
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE EXTENSION pg_trgm;
