@@ -1292,7 +1292,27 @@ struct xlat_env {
 	size_t nrls;
 	void *session_arg;
 };
-enum { XLAT_EXT_UUID_OSSP = 1, XLAT_EXT_PGCRYPTO = 2 };
+enum {
+	XLAT_EXT_UUID_OSSP = 1,
+	XLAT_EXT_PGCRYPTO = 2,
+	XLAT_EXT_PG_TRGM = 4,
+	XLAT_EXT_FUZZYSTRMATCH = 8
+};
+
+/* An extension whose features shardlite has built in (xlat_extlist.c): CREATE EXTENSION
+ * records it in the tenant, pg_extension lists it with this version and pg_description with
+ * this comment; bit (XLAT_EXT_*, 0: none) is set in xlat_env.extensions once it was created,
+ * for the functions that exist only then. */
+struct xlat_extension {
+	const char *name;
+	const char *version; /* the one PostgreSQL 15 installs */
+	const char *comment; /* its control file's */
+	unsigned bit;
+};
+/* The built-in extension called name; NULL when there is none (CREATE EXTENSION: 0A000). */
+const struct xlat_extension *xlat_extension_find(const char *name);
+/* The i-th of them (0 first); NULL past the last. */
+const struct xlat_extension *xlat_extension_at(size_t i);
 
 /* A view PostgreSQL updates automatically (view_query_is_auto_updatable, its columns aside):
  * its FROM relation, and for each of its ncols columns its name and the base column it reads

@@ -4,6 +4,7 @@
  * session's schema snapshot); what CREATE EXTENSION adds is the tenant's record of it, one row of the sidecar _shardlite_extensions
  * (name, version), which pg_extension lists and DROP EXTENSION removes. */
 #include "catalog_int.h"
+#include "xlat.h" /* xlat_extension_find: the extensions built in */
 
 #include <string.h>
 
@@ -13,20 +14,15 @@
  * EXTENSION, until COMMENT ON EXTENSION replaces it). */
 static const char *comment_of(const char *name)
 {
-	return strcmp(name, "plpgsql") == 0      ? "PL/pgSQL procedural language"
-	       : strcmp(name, "uuid-ossp") == 0  ? "generate universally unique identifiers (UUIDs)"
-	       : strcmp(name, "btree_gist") == 0 ? "support for indexing common datatypes in GiST"
-	       : strcmp(name, "pgcrypto") == 0   ? "cryptographic functions"
-						 : NULL;
+	const struct xlat_extension *ext = xlat_extension_find(name);
+	return ext ? ext->comment : NULL;
 }
 
 /* The version PostgreSQL 15 installs of each extension shardlite accepts. */
 static const char *version_of(const char *name)
 {
-	return strcmp(name, "uuid-ossp") == 0    ? "1.1"
-	       : strcmp(name, "btree_gist") == 0 ? "1.7"
-	       : strcmp(name, "pgcrypto") == 0   ? "1.3"
-						 : NULL;
+	const struct xlat_extension *ext = xlat_extension_find(name);
+	return ext ? ext->version : NULL;
 }
 
 bool cat_ext_created(sqlite3 *db, const char *name)
@@ -63,18 +59,52 @@ static bool exec(sqlite3_context *ctx, const char *sql, const char *name, const 
 	return rc == SQLITE_OK;
 }
 
-/* Whether an EXCLUDE constraint uses btree_gist's operator classes: PostgreSQL's 2BP01 then. */
-static bool btree_gist_used(sqlite3_context *ctx)
+/* The indexes that use pg_trgm's operator classes, as DROP EXTENSION's DETAIL lists them:
+ * gist_trgm_ops's first (PostgreSQL visits the newer gin_trgm_ops first and lists in
+ * reverse); NULL when none does. */
+static const char *trgm_users(const struct cat_model *m, struct arena *a)
 {
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (int pass = 0; pass < 2; pass++) {
+		const char *want = pass ? "gin_trgm_ops" : "gist_trgm_ops";
+		for (size_t i = 0; i < m->nidx; i++) {
+			const struct cat_index *ix = m->idx[i];
+			for (int k = 0; k < ix->nkeyatts; k++) {
+				const struct cat_opclass *oc =
+					cat_opclass_by_oid(cat_index_key_opclass(m, ix, k));
+				if (!oc || !cat_opclass_of_trgm(oc) || strcmp(oc->name, want) != 0)
+					continue;
+				strbuf_printf(&sb,
+					      "%sindex %s depends on operator class %s for access "
+					      "method %s",
+					      sb.len ? "\n" : "", ix->rel->name, oc->name,
+					      pass ? "gin" : "gist");
+				break;
+			}
+		}
+	}
+	const char *r = sb.len && !sb.failed ? arena_strdup(a, sb.data) : NULL;
+	strbuf_fini(&sb);
+	return r;
+}
+
+/* Whether objects use extension name's operator classes (btree_gist's in EXCLUDE constraints
+ * and gist indexes, pg_trgm's in indexes): PostgreSQL's 2BP01 then. */
+static bool ext_used(sqlite3_context *ctx, const char *name)
+{
+	bool gist = strcmp(name, "btree_gist") == 0;
+	if (!gist && strcmp(name, "pg_trgm") != 0)
+		return false;
 	const struct cat_model *m = cat_fn_model(ctx);
 	if (!m)
 		return true; /* its error is set */
 	struct arena *a = arena_new(0);
-	const char *users = cat_exclude_btree_gist_users(m, a);
+	const char *users = gist ? cat_exclude_btree_gist_users(m, a) : trgm_users(m, a);
 	if (users)
 		pgfn_error_detail(ctx, "2BP01", users,
-				  "cannot drop extension btree_gist because other objects depend "
-				  "on it");
+				  "cannot drop extension %s because other objects depend on it",
+				  name);
 	arena_free(a);
 	return users != NULL;
 }
@@ -103,7 +133,7 @@ static void fn_extension(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		if (!if_flag)
 			pgfn_error(ctx, SQLSTATE_UNDEFINED_OBJECT, "extension \"%s\" does not exist",
 				   name);
-	} else if ((strcmp(name, "btree_gist") != 0 || !btree_gist_used(ctx)) &&
+	} else if (!ext_used(ctx, name) &&
 		   exec(ctx, "DELETE FROM " CAT_SIDECAR_EXTENSIONS " WHERE name = ?1", name,
 			NULL) &&
 		   cat_sidecar_exists(db, CAT_SIDECAR_COMMENTS)) { /* its comment goes with it */

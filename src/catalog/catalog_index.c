@@ -178,6 +178,20 @@ uint32_t cat_opclass_default(const struct cat_model *m, uint32_t am, uint32_t ty
 	return nexact == 1 ? exact : npref == 1 ? pref : ncompat == 1 ? compat : 0;
 }
 
+/* pg_trgm's operator classes, which an index may name once CREATE EXTENSION pg_trgm has run
+ * (check_key): OIDs as cat_oid("opclass", name) gives an object of the tenant's, GIN's keys
+ * stored as int4 (opckeytype); gist_trgm_ops's gtrgm keys are not a type here, so its index
+ * column stays text. pg_opclass does not list them. */
+static const struct cat_opclass trgm_classes[] = {
+	{1146049107, 2742, "gin_trgm_ops", 0, PGTYPE_TEXT, false, PGTYPE_INT4},
+	{966245506, 783, "gist_trgm_ops", 0, PGTYPE_TEXT, false, 0},
+};
+
+bool cat_opclass_of_trgm(const struct cat_opclass *oc)
+{
+	return oc >= trgm_classes && oc < trgm_classes + ARRAY_LEN(trgm_classes);
+}
+
 const struct cat_opclass *cat_opclass_named(uint32_t am, const char *name)
 {
 	size_t n = 0;
@@ -185,6 +199,10 @@ const struct cat_opclass *cat_opclass_named(uint32_t am, const char *name)
 	for (size_t i = 0; name && i < n; i++) {
 		if (c[i].method == am && strcmp(c[i].name, name) == 0)
 			return &c[i];
+	}
+	for (size_t i = 0; name && i < ARRAY_LEN(trgm_classes); i++) {
+		if (trgm_classes[i].method == am && strcmp(trgm_classes[i].name, name) == 0)
+			return &trgm_classes[i];
 	}
 	return NULL;
 }
@@ -196,6 +214,10 @@ const struct cat_opclass *cat_opclass_by_oid(uint32_t oid)
 	for (size_t i = 0; i < n; i++) {
 		if (c[i].oid == oid)
 			return &c[i];
+	}
+	for (size_t i = 0; i < ARRAY_LEN(trgm_classes); i++) {
+		if (trgm_classes[i].oid == oid)
+			return &trgm_classes[i];
 	}
 	return NULL;
 }
@@ -244,10 +266,14 @@ static bool check_key(sqlite3_context *ctx, const struct cat_model *m, const str
 	}
 	if (type == 0) /* an expression of a type known only when it runs */
 		return true;
-	const char *tname = cat_format_type_m(m, a, type, -1);
+	/* format_type_be's spelling: bpchar without its typmod is "character" */
+	const char *tname = type == PGTYPE_BPCHAR ? "character" : cat_format_type_m(m, a, type, -1);
 	if (opc && *opc) {
 		const char *base = opclass_base(opc);
 		const struct cat_opclass *oc = base ? cat_opclass_named(am->oid, base) : NULL;
+		if (oc && cat_opclass_of_trgm(oc) &&
+		    !cat_ext_created(sqlite3_context_db_handle(ctx), "pg_trgm"))
+			oc = NULL; /* an extension's, not created */
 		if (!oc) {
 			pgfn_error(ctx, SQLSTATE_UNDEFINED_OBJECT,
 				   "operator class \"%s\" does not exist for access method \"%s\"",
@@ -460,7 +486,7 @@ static const char *read_nulls(struct cat_index *ix, const char *p);
 
 /* Reads "/ * shardlite: USING am (opc, , opc) NULLS (l, , f) INCLUDE n WITH (a=b, c=d) * /"
  * after the index's name: its access method, the operator class each key names (empty: the
- * default), each key's NULLS FIRST/LAST (empty: its direction's default), how many of the
+ * default; "gist_trgm_ops siglen 32" with its option), each key's NULLS FIRST/LAST (empty: its direction's default), how many of the
  * SQLite index's last columns are INCLUDE's, and its storage parameters as written
  * (pg_class.reloptions). */
 void cat_index_am_read(struct arena *a, struct cat_index *ix, const char *sql)
@@ -468,6 +494,7 @@ void cat_index_am_read(struct arena *a, struct cat_index *ix, const char *sql)
 	ix->am = CAT_AM_BTREE;
 	ix->opclass = arena_zalloc(a, (size_t)(ix->nkeys + 1) * sizeof(*ix->opclass));
 	ix->nulls = arena_zalloc(a, (size_t)(ix->nkeys + 1) * sizeof(*ix->nulls));
+	ix->siglen = arena_zalloc(a, (size_t)(ix->nkeys + 1) * sizeof(*ix->siglen));
 	const char *p = sql ? strstr(sql, CATALOG_INDEX_AM_MARK) : NULL;
 	if (!p)
 		return;
@@ -557,6 +584,12 @@ static const char *read_opclasses(struct cat_index *ix, const struct cat_am *am,
 		p += n;
 		while (*p == ' ')
 			p++;
+		if (strncmp(p, "siglen ", 7) == 0) { /* gist_trgm_ops's option (xlat_index.c) */
+			ix->siglen[k] = atoi(p + 7);
+			p += 7;
+			while (isdigit((unsigned char)*p) || *p == ' ')
+				p++;
+		}
 		if (*p == ',')
 			p++;
 	}

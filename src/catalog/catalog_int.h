@@ -71,6 +71,7 @@ struct cat_index {
 	uint32_t conoid;
 	uint32_t am;       /* pg_am OID: btree unless CATALOG_INDEX_AM_MARK names another */
 	uint32_t *opclass; /* per key: the operator class CREATE INDEX named, 0: the default */
+	int *siglen;       /* per key: gist_trgm_ops(siglen=n) as written, 0: none */
 	char *nulls; /* per key: 'f' NULLS FIRST, 'l' NULLS LAST as written, 0: desc's default */
 	const char *reloptions; /* WITH's "name=value, ..." as written, NULL: none */
 	int nkeyatts; /* key columns: the first of nkeys; the rest are INCLUDE's columns */
@@ -702,6 +703,9 @@ uint32_t cat_opclass_default(const struct cat_model *m, uint32_t am, uint32_t ty
 /* The built-in operator class of am named name, or of that OID; NULL when none. */
 const struct cat_opclass *cat_opclass_named(uint32_t am, const char *name);
 const struct cat_opclass *cat_opclass_by_oid(uint32_t oid);
+/* Whether oc is one of pg_trgm's classes (gin_trgm_ops, gist_trgm_ops), which exist once the
+ * tenant created the extension, and which DROP EXTENSION pg_trgm looks for (catalog_ext.c). */
+bool cat_opclass_of_trgm(const struct cat_opclass *oc);
 /* Fills ix->am, ix->opclass and ix->nulls (allocated in a) from the index's stored SQL. */
 void cat_index_am_read(struct arena *a, struct cat_index *ix, const char *sql);
 /* The columns a UNIQUE index's CATALOG_INCLUDE_MARK names (in a), how many; 0 when none. */

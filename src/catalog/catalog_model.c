@@ -1103,6 +1103,8 @@ static const char *key_texts(const struct cat_model *m, const struct cat_index *
 		const char *opc = cat_index_key_opclass_shown(m, ix, k);
 		if (opc)
 			strbuf_printf(&sb, " %s", opc);
+		if (opc && ix->siglen && ix->siglen[k]) /* gist_trgm_ops(siglen=n) */
+			strbuf_printf(&sb, " (siglen='%d')", ix->siglen[k]);
 		bool desc = ix->desc && ix->desc[k], first = cat_index_key_nulls_first(ix, k);
 		if (k < ix->nkeyatts) /* PostgreSQL's defaults, ASC NULLS LAST, DESC NULLS FIRST */
 			strbuf_puts(&sb, desc ? (first ? " DESC" : " DESC NULLS LAST")

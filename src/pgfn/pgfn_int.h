@@ -388,5 +388,10 @@ bool pgfn_record_collation(sqlite3 *db, const char *name);
 /* pgfn_pgcrypto.c: registers pgcrypto's digest, hmac and gen_random_bytes (called by
  * pgfn_register_uuid, with uuid-ossp's: the extensions' functions). */
 int pgfn_register_pgcrypto(sqlite3 *db);
+/* pgfn_trgm.c: pg_trgm's similarity functions and operators (called by pgfn_register_uuid,
+ * with the other extensions' functions). */
+int pgfn_register_trgm(sqlite3 *db);
+/* pgfn_fuzzy.c: fuzzystrmatch's levenshtein, soundex, difference and metaphone (the same). */
+int pgfn_register_fuzzy(sqlite3 *db);
 
 #endif

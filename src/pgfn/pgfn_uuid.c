@@ -126,5 +126,9 @@ int pgfn_register_uuid(sqlite3 *db)
 					     (void *)(intptr_t)5, fn_uuid_named, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = pgfn_register_pgcrypto(db);
+	if (rc == SQLITE_OK)
+		rc = pgfn_register_trgm(db);
+	if (rc == SQLITE_OK)
+		rc = pgfn_register_fuzzy(db);
 	return rc;
 }

@@ -144,6 +144,43 @@ static bool check_float_digits(const char *v, char *out, size_t len, struct pger
 	return snprintf(out, len, "%ld", n) > 0;
 }
 
+/* pg_trgm's thresholds: a real in 0 .. 1 (parse_real's errors), shown by %g as PostgreSQL
+ * shows a real setting, unless %g would lose digits that the % operators compare with (then
+ * all 17 of them). */
+static bool check_threshold(const char *name, const char *v, char *out, size_t len,
+			    struct pgerr *err)
+{
+	char *end;
+	double d = strtod(v, &end);
+	while (end != v && isspace((unsigned char)*end))
+		end++;
+	if (end == v || *end || d != d)
+		return bad_value(err, name, v);
+	if (d < 0 || d > 1)
+		return pgerr_set(err, SQLSTATE_INVALID_PARAMETER_VALUE,
+				 "%g is outside the valid range for parameter \"%s\" (0 .. 1)", d,
+				 name);
+	snprintf(out, len, "%g", d);
+	if (strtod(out, NULL) != d)
+		snprintf(out, len, "%.17g", d);
+	return true;
+}
+
+static bool check_trgm_sim(const char *v, char *out, size_t len, struct pgerr *err)
+{
+	return check_threshold("pg_trgm.similarity_threshold", v, out, len, err);
+}
+
+static bool check_trgm_word(const char *v, char *out, size_t len, struct pgerr *err)
+{
+	return check_threshold("pg_trgm.word_similarity_threshold", v, out, len, err);
+}
+
+static bool check_trgm_strict(const char *v, char *out, size_t len, struct pgerr *err)
+{
+	return check_threshold("pg_trgm.strict_word_similarity_threshold", v, out, len, err);
+}
+
 /* A duration as PostgreSQL shows it: the largest unit that divides it ("5s", "90s", "2min"). */
 static void format_duration(int64_t ms, char *out, size_t len)
 {
@@ -432,6 +469,13 @@ static const struct sess_guc_def guc_defs[] = {
 	/* as PostgreSQL's default: Sequel reads it before PREPARE TRANSACTION, refused here */
 	{"max_prepared_transactions", "0", false, true, NULL,
 	 "Prepared (two-phase) transactions (none)."},
+	/* pg_trgm's (xlat_trgm.c reads them when a % operator runs) */
+	{"pg_trgm.similarity_threshold", "0.3", false, false, check_trgm_sim,
+	 "Sets the threshold used by the % operator."},
+	{"pg_trgm.strict_word_similarity_threshold", "0.5", false, false, check_trgm_strict,
+	 "Sets the threshold used by the <<% operator."},
+	{"pg_trgm.word_similarity_threshold", "0.6", false, false, check_trgm_word,
+	 "Sets the threshold used by the <% operator."},
 	{"random_page_cost", "4", false, false, check_cost, "Planner cost (no effect)."},
 	{"row_security", "on", false, false, check_bool,
 	 "Enable row security (off: a query row-level security policies would filter is "

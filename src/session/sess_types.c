@@ -376,14 +376,13 @@ static struct sess_types_snap *snap_read(sqlite3 *db, int version)
 			h = (h ^ (unsigned char)*p) * 0x100000001b3ull;
 		snap->fingerprint = (snap->fingerprint ^ (h + i)) | 1;
 	}
-	if (catalog_extension_created(db, "uuid-ossp")) { /* its functions exist */
-		snap->extensions |= XLAT_EXT_UUID_OSSP;
-		snap->fingerprint = (snap->fingerprint ^ 0x9e3779b97f4a7c15ull) | 1;
-	}
-	if (catalog_extension_created(db, "pgcrypto")) { /* its digest, hmac ... exist */
-		snap->extensions |= XLAT_EXT_PGCRYPTO;
-		snap->fingerprint = (snap->fingerprint ^ 0xc2b2ae3d27d4eb4full) | 1;
-	}
+	const struct xlat_extension *ext;
+	for (size_t i = 0; (ext = xlat_extension_at(i)); i++) /* their functions exist */
+		if (ext->bit && catalog_extension_created(db, ext->name))
+			snap->extensions |= ext->bit;
+	if (snap->extensions)
+		snap->fingerprint =
+			(snap->fingerprint ^ (0x9e3779b97f4a7c15ull * snap->extensions)) | 1;
 	return snap;
 }
 

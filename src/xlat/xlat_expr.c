@@ -1328,6 +1328,9 @@ static bool a_op(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *
 		return xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, e->location,
 				 "operator does not exist: %s",
 				 xlat_node_str(e->name[e->n_name - 1]));
+	int tg = xlat_trgm_op(c, e, op, t); /* pg_trgm's %, <->, <% ... on text */
+	if (tg)
+		return tg > 0;
 	if (unknown_op(c, e, op) < 0)
 		return false;
 	int ts = xlat_ts_op(c, e, op, t); /* @@, !! (xlat_tsearch.c) */

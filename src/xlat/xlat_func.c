@@ -9,9 +9,18 @@
 
 #include <string.h>
 
-/* FN_UUID_OSSP, FN_PGCRYPTO: one of uuid-ossp's or pgcrypto's functions, which exist once
- * CREATE EXTENSION has run in the tenant (xlat_env.extensions), as in PostgreSQL. */
-enum { FN_AGG = 1, FN_WINDOW = 2, FN_VOLATILE = 4, FN_UUID_OSSP = 8, FN_PGCRYPTO = 16 };
+/* FN_UUID_OSSP, FN_PGCRYPTO, FN_PG_TRGM, FN_FUZZY: one of uuid-ossp's, pgcrypto's, pg_trgm's or
+ * fuzzystrmatch's functions, which exist once CREATE EXTENSION has run in the tenant
+ * (xlat_env.extensions), as in PostgreSQL. */
+enum {
+	FN_AGG = 1,
+	FN_WINDOW = 2,
+	FN_VOLATILE = 4,
+	FN_UUID_OSSP = 8,
+	FN_PGCRYPTO = 16,
+	FN_PG_TRGM = 32,
+	FN_FUZZY = 64,
+};
 enum rtype { R_FIX, R_SAME, R_SUM, R_AVG, R_FLOATY };
 
 struct fn {
@@ -316,6 +325,16 @@ static bool fn_pgcrypto_refused(struct xlat_ctx *c, const PgQuery__FuncCall *f, 
 			 "pgcrypto's %s() is not supported", name ? name : "function");
 }
 
+/* fuzzystrmatch's Double Metaphone is not built */
+static bool fn_dmetaphone_refused(struct xlat_ctx *c, const PgQuery__FuncCall *f,
+				  struct xlat_type *t)
+{
+	(void)t;
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, f->location,
+			 "fuzzystrmatch's %s() is not supported", name ? name : "function");
+}
+
 /* position(sub IN s) arrives as position(s, sub), like strpos(s, sub): SQLite's instr. */
 static bool fn_instr(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
 {
@@ -425,6 +444,28 @@ static const struct fn fns[] = {
 	{"uuid_ns_url", NULL, 0, 0, FN_UUID_OSSP, R_FIX, 0, fn_uuid_const},
 	{"uuid_ns_oid", NULL, 0, 0, FN_UUID_OSSP, R_FIX, 0, fn_uuid_const},
 	{"uuid_ns_x500", NULL, 0, 0, FN_UUID_OSSP, R_FIX, 0, fn_uuid_const},
+	/* pg_trgm, once CREATE EXTENSION pg_trgm has run (src/pgfn/pgfn_trgm.c; its operators
+	 * and thresholds: xlat_trgm.c) */
+	{"similarity", "pgfn_trgm_similarity", 2, 2, FN_PG_TRGM, R_FIX, XLAT_OID_FLOAT4, NULL},
+	{"word_similarity", "pgfn_trgm_word_similarity", 2, 2, FN_PG_TRGM, R_FIX, XLAT_OID_FLOAT4,
+	 NULL},
+	{"strict_word_similarity", "pgfn_trgm_strict_word_similarity", 2, 2, FN_PG_TRGM, R_FIX,
+	 XLAT_OID_FLOAT4, NULL},
+	{"show_trgm", "pgfn_trgm_show", 1, 1, FN_PG_TRGM, R_FIX, 1009 /* text[] */, NULL},
+	{"show_limit", NULL, 0, 0, FN_PG_TRGM, R_FIX, 0, xlat_trgm_limit},
+	{"set_limit", NULL, 1, 1, FN_PG_TRGM | FN_VOLATILE, R_FIX, 0, xlat_trgm_limit},
+	/* fuzzystrmatch, once CREATE EXTENSION fuzzystrmatch has run (src/pgfn/pgfn_fuzzy.c) */
+	{"levenshtein", "pgfn_levenshtein", 2, 2, FN_FUZZY, R_FIX, XLAT_OID_INT4, NULL},
+	{"levenshtein", "pgfn_levenshtein", 5, 5, FN_FUZZY, R_FIX, XLAT_OID_INT4, NULL},
+	{"levenshtein_less_equal", "pgfn_levenshtein_less_equal", 3, 3, FN_FUZZY, R_FIX,
+	 XLAT_OID_INT4, NULL},
+	{"levenshtein_less_equal", "pgfn_levenshtein_less_equal", 6, 6, FN_FUZZY, R_FIX,
+	 XLAT_OID_INT4, NULL},
+	{"soundex", "pgfn_soundex", 1, 1, FN_FUZZY, R_FIX, XLAT_OID_TEXT, NULL},
+	{"difference", "pgfn_difference", 2, 2, FN_FUZZY, R_FIX, XLAT_OID_INT4, NULL},
+	{"metaphone", "pgfn_metaphone", 2, 2, FN_FUZZY, R_FIX, XLAT_OID_TEXT, NULL},
+	{"dmetaphone", NULL, 1, 1, FN_FUZZY, R_FIX, 0, fn_dmetaphone_refused},
+	{"dmetaphone_alt", NULL, 1, 1, FN_FUZZY, R_FIX, 0, fn_dmetaphone_refused},
 	/* pgcrypto, once CREATE EXTENSION pgcrypto has run (src/pgfn/pgfn_pgcrypto.c) */
 	{"digest", "pgfn_pgcrypto_digest", 2, 2, FN_PGCRYPTO, R_FIX, XLAT_OID_BYTEA, NULL},
 	{"hmac", "pgfn_pgcrypto_hmac", 3, 3, FN_PGCRYPTO, R_FIX, XLAT_OID_BYTEA, NULL},
@@ -527,6 +568,16 @@ static const struct fn *find_fn(const char *name)
 			return &fns[i];
 	}
 	return NULL;
+}
+
+/* The row of name that takes n arguments (levenshtein's 2 and 5), else its first. */
+static const struct fn *find_fn_args(const char *name, size_t n)
+{
+	for (size_t i = 0; i < ARRAY_LEN(fns); i++) {
+		if (strcmp(fns[i].name, name) == 0 && (int)n >= fns[i].min && (int)n <= fns[i].max)
+			return &fns[i];
+	}
+	return find_fn(name);
 }
 
 enum xlat_fn_class xlat_func_class(const char *name)
@@ -1156,17 +1207,42 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 	return true;
 }
 
+/* pg_trgm's and fuzzystrmatch's text arguments (all, but metaphone's length and
+ * levenshtein's costs) take no number, date or the like: similarity(1, 2) is 42883. */
+static bool ext_text_args(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name)
+{
+	size_t n = strcmp(name, "metaphone") == 0 ? 1 : f->n_args < 2 ? f->n_args : 2;
+	for (size_t i = 0; i < n; i++) {
+		struct xlat_type at = {0, -1};
+		if (xlat_scope_dry_expr(c, f->args[i], &at) && no_text_cast(at.oid))
+			return no_such_function(c, f, name);
+	}
+	return true;
+}
+
+/* The XLAT_EXT_* bit of the extension that gives fn; 0 for a built-in function. */
+static unsigned extension_of(const struct fn *fn)
+{
+	return fn->flags & FN_UUID_OSSP  ? XLAT_EXT_UUID_OSSP
+	       : fn->flags & FN_PGCRYPTO ? XLAT_EXT_PGCRYPTO
+	       : fn->flags & FN_PG_TRGM  ? XLAT_EXT_PG_TRGM
+	       : fn->flags & FN_FUZZY    ? XLAT_EXT_FUZZYSTRMATCH
+					 : 0;
+}
+
 bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
 {
 	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
 	const char *schema = f->n_funcname > 1 ? xlat_node_str(f->funcname[0]) : "pg_catalog";
-	const struct fn *fn = name ? find_fn(name) : NULL;
+	const struct fn *fn = name ? find_fn_args(name, f->n_args) : NULL;
 	if (f->n_funcname > 2 || !schema || strcmp(schema, "pg_catalog") != 0)
 		fn = NULL;
-	if (fn && (fn->flags & (FN_UUID_OSSP | FN_PGCRYPTO)) && c->env && c->env->schema &&
-	    !(c->env->extensions &
-	      (fn->flags & FN_UUID_OSSP ? XLAT_EXT_UUID_OSSP : XLAT_EXT_PGCRYPTO)))
+	unsigned ext = fn ? extension_of(fn) : 0;
+	if (ext && c->env && c->env->schema && !(c->env->extensions & ext))
 		fn = NULL; /* a function of the tenant's own, or 42883 */
+	if (fn && (fn->flags & (FN_PG_TRGM | FN_FUZZY)) && !fn->special &&
+	    !ext_text_args(c, f, name))
+		return false;
 	int cat = f->agg_within_group && name && schema && strcmp(schema, "pg_catalog") == 0
 			  ? xlat_osagg(c, f, name, t) /* percentile_cont ... */
 			  : 0;

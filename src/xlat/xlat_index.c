@@ -6,6 +6,7 @@
  * shardlite_index_check (catalog_index.c) makes PostgreSQL's checks before it is made. */
 #include "xlat_int.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* The mark catalog.h's CATALOG_INDEX_AM_MARK reads: "/" "* shardlite: USING " ... */
@@ -71,6 +72,39 @@ static const char *options_text(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 	return r;
 }
 
+/* An operator class's options, "col gist_trgm_ops(siglen = n)": pg_trgm's GiST class takes
+ * siglen (1 .. 2024, PostgreSQL's errors); no other class here takes any. *siglen: n. */
+static bool opclass_options(struct xlat_ctx *c, const PgQuery__IndexElem *ie, int *siglen)
+{
+	*siglen = 0;
+	const char *opc = ie->n_opclass ? xlat_node_str(ie->opclass[ie->n_opclass - 1]) : NULL;
+	for (size_t i = 0; i < ie->n_opclassopts; i++) {
+		const PgQuery__Node *o = ie->opclassopts[i];
+		const PgQuery__DefElem *d =
+			o->node_case == PG_QUERY__NODE__NODE_DEF_ELEM ? o->def_elem : NULL;
+		if (!d || !opc || strcmp(opc, "gist_trgm_ops") != 0)
+			return xlat_unsupported(c, -1, "operator class options");
+		if (strcmp(d->defname, "siglen") != 0)
+			return xlat_fail(c, SQLSTATE_INVALID_PARAMETER_VALUE, -1,
+					 "unrecognized parameter \"%s\"", d->defname);
+		const char *v = xlat_option_value(c, d->arg);
+		char *end = NULL;
+		long n = v ? strtol(v, &end, 10) : 0;
+		if (!v || end == v || *end)
+			return xlat_fail(c, SQLSTATE_INVALID_PARAMETER_VALUE, -1,
+					 "invalid value for integer option \"siglen\": %s",
+					 v ? v : "");
+		if (n < 1 || n > 2024) {
+			xlat_fail(c, SQLSTATE_INVALID_PARAMETER_VALUE, -1,
+				  "value %s out of bounds for option \"siglen\"", v);
+			pgerr_detail(c->err, "Valid values are between \"1\" and \"2024\".");
+			return false;
+		}
+		*siglen = (int)n;
+	}
+	return true;
+}
+
 static bool plain_btree(const PgQuery__IndexStmt *s)
 {
 	const char *am = s->access_method;
@@ -78,7 +112,8 @@ static bool plain_btree(const PgQuery__IndexStmt *s)
 		return false;
 	for (size_t i = 0; i < s->n_index_params; i++) {
 		const PgQuery__IndexElem *ie = s->index_params[i]->index_elem;
-		if (ie->n_opclass || ie->nulls_ordering != PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_DEFAULT)
+		if (ie->n_opclass || ie->n_opclassopts ||
+		    ie->nulls_ordering != PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_DEFAULT)
 			return false;
 	}
 	return true;
@@ -158,9 +193,12 @@ static void am_mark(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 		xlat_puts(c, " (");
 		for (size_t i = 0; i < s->n_index_params; i++) {
 			const PgQuery__IndexElem *ie = s->index_params[i]->index_elem;
+			int siglen = 0;
 			xlat_puts(c, i ? ", " : "");
 			if (ie->n_opclass)
 				mark_word(c, xlat_node_str(ie->opclass[ie->n_opclass - 1]));
+			if (opclass_options(c, ie, &siglen) && siglen) /* checked before */
+				xlat_printf(c, " siglen %d", siglen);
 		}
 		xlat_puts(c, ")");
 	}
@@ -193,6 +231,11 @@ bool xlat_index_am(struct xlat_ctx *c, const PgQuery__IndexStmt *s, size_t start
 	const char *tail = arena_strdup(c->a, c->sb->data + split);
 	c->sb->len = start;
 	c->sb->data[start] = '\0';
+	for (size_t i = 0; i < s->n_index_params; i++) {
+		int siglen;
+		if (!opclass_options(c, s->index_params[i]->index_elem, &siglen))
+			return false;
+	}
 	check_call(c, s, types);
 	*name_at += c->sb->len - start;
 	xlat_puts(c, head);

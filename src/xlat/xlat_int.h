@@ -1554,6 +1554,16 @@ bool xlat_scope_dry_expr(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat
 bool xlat_scope_dry_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 			   struct xlat_shape *shape);
 
+/* ---- xlat_trgm.c: pg_trgm's operators and set_limit/show_limit ---- */
+/* Whether pg_trgm's functions and operators exist: the tenant created the extension (or the
+ * translation has no schema to say). */
+bool xlat_trgm_created(const struct xlat_ctx *c);
+/* a op b for pg_trgm's operators on text operands: 1 emitted (*t bool or float4), 0 not
+ * one (other operand types, or no pg_trgm), -1 failed. */
+int xlat_trgm_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op, struct xlat_type *t);
+/* set_limit(x) and show_limit(), through the setting pg_trgm.similarity_threshold. */
+bool xlat_trgm_limit(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
+
 /* ---- xlat_literal.c: input checks of string literals cast to uuid and json ---- */
 /* Emits s as a uuid in canonical form, or fails with 22P02 at location. */
 bool xlat_uuid_literal(struct xlat_ctx *c, const char *s, int location);

@@ -701,13 +701,13 @@ static bool create_plpgsql(struct xlat_ctx *c, const PgQuery__CreateExtensionStm
  * (xlat_func.c, xlat_env.extensions), btree_gist's operator classes serve EXCLUDE
  * constraints (catalog_exclude.c); the tenant records the extension, so that pg_extension
  * lists it and a second CREATE EXTENSION without IF NOT EXISTS is 42710, as in PostgreSQL. Its
- * options may only name the schema public and CASCADE. Any other extension is refused. */
+ * options may only name the schema public and CASCADE. An extension not in xlat_extlist.c is
+ * refused. */
 bool xlat_stmt_create_extension(struct xlat_ctx *c, const PgQuery__CreateExtensionStmt *s)
 {
 	if (strcmp(s->extname, "plpgsql") == 0)
 		return create_plpgsql(c, s);
-	if (strcmp(s->extname, "uuid-ossp") != 0 && strcmp(s->extname, "btree_gist") != 0 &&
-	    strcmp(s->extname, "pgcrypto") != 0)
+	if (!xlat_extension_find(s->extname))
 		return xlat_unsupported(c, -1,
 					arena_printf(c->a, "CREATE EXTENSION \"%s\"", s->extname));
 	for (size_t i = 0; i < s->n_options; i++) {

@@ -141,6 +141,37 @@ step("iterator", iterate)
 step("crud", crud)
 
 
+# django.contrib.postgres's trigram search (TrigramExtension's CREATE EXTENSION pg_trgm,
+# TrigramSimilarity, TrigramDistance, the trigram_similar lookup, GinIndex with gin_trgm_ops)
+# over the customers crud left: Ada, Bob
+def trigram():
+    from django.contrib.postgres.indexes import GinIndex
+    from django.contrib.postgres.lookups import TrigramSimilar
+    from django.contrib.postgres.search import TrigramDistance, TrigramSimilarity
+    from django.db.models import CharField
+
+    CharField.register_lookup(TrigramSimilar)
+    with connection.cursor() as cur:
+        cur.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    index = GinIndex(fields=["name"], name="customer_name_trgm", opclasses=["gin_trgm_ops"])
+    with connection.schema_editor() as editor:
+        editor.add_index(Customer, index)
+    out = [list(Customer.objects.annotate(sim=TrigramSimilarity("name", "Adda"))
+                .filter(sim__gt=0.1).order_by("-sim").values_list("name", "sim"))]
+    out.append(list(Customer.objects.annotate(d=TrigramDistance("email", "bob@example.org"))
+                    .order_by("d", "name").values_list("name", "d")))
+    out.append(list(Customer.objects.filter(name__trigram_similar="Bobby").values_list("name", flat=True)))
+    with connection.cursor() as cur:
+        cur.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'customer_name_trgm'")
+        out.append(cur.fetchone()[0])
+    with connection.schema_editor() as editor:
+        editor.remove_index(Customer, index)
+    return out
+
+
+step("trigram", trigram)
+
+
 def atomic():
     out = []
     try:

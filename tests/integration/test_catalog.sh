@@ -90,6 +90,28 @@ $want
 $got"
 done
 
+# pg_trgm's index classes (gin_trgm_ops, gist_trgm_ops with siglen) and \dx's row for it.
+SCHEMA_TRGM="
+CREATE EXTENSION pg_trgm;
+CREATE TABLE words (id int PRIMARY KEY, w varchar(40), body text);
+CREATE INDEX words_w_trgm ON words USING gin (w gin_trgm_ops);
+CREATE INDEX words_body_gist ON words USING gist (body gist_trgm_ops(siglen=64));
+CREATE INDEX words_lower ON words USING gin (lower(body) gin_trgm_ops);"
+psql -X -q -h "$DIR" -p "$PPORT" -U postgres -c 'CREATE DATABASE trgm' postgres || fail "CREATE DATABASE trgm"
+echo "$SCHEMA_TRGM" | psql -X -q -v ON_ERROR_STOP=1 -h "$DIR" -p "$PPORT" -U postgres -d trgm >/dev/null ||
+	fail "pg_trgm schema on PostgreSQL"
+echo "$SCHEMA_TRGM" | psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$SPORT" -U postgres -d trgm >/dev/null ||
+	fail "pg_trgm schema on shardlite"
+for cmd in '\d words' '\dx' '\di'; do
+	want=$(psql -X -h "$DIR" -p "$PPORT" -U postgres -d trgm -c "$cmd" 2>&1)
+	got=$(psql -X -h 127.0.0.1 -p "$SPORT" -U postgres -d trgm -c "$cmd" 2>&1)
+	[[ "$got" == "$want" ]] || fail "trgm $cmd differs:
+--- PostgreSQL
+$want
+--- shardlite
+$got"
+done
+
 # Enum types (CREATE TYPE ... AS ENUM): \dT lists them with their labels in sort order, \d
 # shows columns of them, arrays of them and their defaults.
 SCHEMA_ENUM="
