@@ -388,5 +388,9 @@ bool pgfn_record_collation(sqlite3 *db, const char *name);
 /* pgfn_pgcrypto.c: registers pgcrypto's digest, hmac and gen_random_bytes (called by
  * pgfn_register_uuid, with uuid-ossp's: the extensions' functions). */
 int pgfn_register_pgcrypto(sqlite3 *db);
+/* pgfn_pgcrypto_crypt.c: crypt and gen_salt; pgfn_pgcrypto_cipher.c: encrypt, decrypt,
+ * encrypt_iv, decrypt_iv, armor, dearmor (both called by pgfn_register_pgcrypto). */
+int pgfn_register_pgcrypto_crypt(sqlite3 *db);
+int pgfn_register_pgcrypto_cipher(sqlite3 *db);
 
 #endif

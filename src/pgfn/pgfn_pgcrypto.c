@@ -2,7 +2,8 @@
 /* pgfn_pgcrypto.c: the functions of PostgreSQL's pgcrypto extension that shardlite computes —
  * digest, hmac (through libcrypto, named digests as pgcrypto looks them up) and
  * gen_random_bytes. The translator calls them only once CREATE EXTENSION pgcrypto has run
- * (xlat_func.c); crypt, gen_salt, encrypt/decrypt and pgp_* are refused there with 0A000. */
+ * (xlat_func.c). crypt and gen_salt are in pgfn_pgcrypto_crypt.c, encrypt/decrypt and armor in
+ * pgfn_pgcrypto_cipher.c; pgp_* are refused by the translator with 0A000. */
 #include "pgfn_int.h"
 
 #include <openssl/evp.h>
@@ -104,5 +105,9 @@ int pgfn_register_pgcrypto(sqlite3 *db)
 		rc = sqlite3_create_function(db, "pgfn_gen_random_bytes", 1,
 					     SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL,
 					     fn_gen_random_bytes, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = pgfn_register_pgcrypto_crypt(db);
+	if (rc == SQLITE_OK)
+		rc = pgfn_register_pgcrypto_cipher(db);
 	return rc;
 }
