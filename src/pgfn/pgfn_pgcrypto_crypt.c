@@ -3,9 +3,13 @@
  * gen_salt(type [, rounds]), byte-identical with PostgreSQL 15's contrib/pgcrypto. Blowfish
  * ($2a$, $2x$), traditional and extended DES run through libxcrypt's crypt_rn after pgcrypto's
  * own reading of the salt; md5 ($1$) is computed here, as pgcrypto takes any byte into it. */
+/* xdes folds a long password with single DES (xdes_fold), which EVP offers only through
+ * OpenSSL 3's legacy provider; its low-level DES functions are deprecated but always there. */
+#define OPENSSL_SUPPRESS_DEPRECATED
 #include "pgfn_int.h"
 
 #include <crypt.h>
+#include <openssl/des.h>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 #include <stdio.h>
@@ -50,7 +54,8 @@ static const char *xcrypt(struct crypt_data *cd, const char *pw, const char *set
 }
 
 /* Blowfish reads at most 72 bytes of the password (the 18 P-array words), so a longer one
- * gives the hash of its first 72 bytes: libxcrypt refuses passwords of 512 bytes and more. */
+ * gives the hash of its first 72 bytes: libxcrypt refuses passwords of 512 bytes and more,
+ * and a setting with bytes outside its alphabet after the salt, which pgcrypto ignores. */
 static bool crypt_bf(sqlite3_context *ctx, struct crypt_data *cd, const char *pw, const char *salt,
 		     char *out, size_t outsz)
 {
@@ -58,7 +63,9 @@ static bool crypt_bf(sqlite3_context *ctx, struct crypt_data *cd, const char *pw
 	size_t n = strlen(pw);
 	memcpy(key, pw, n > 72 ? 72 : n);
 	key[n > 72 ? 72 : n] = '\0';
-	const char *r = xcrypt(cd, key, salt);
+	char setting[30]; /* "$2a$NN$" and 22 salt characters: pgcrypto reads no further */
+	snprintf(setting, sizeof(setting), "%s", salt);
+	const char *r = xcrypt(cd, key, setting);
 	if (!r) {
 		invalid_salt(ctx);
 		return false;
@@ -91,6 +98,53 @@ static bool crypt_des(sqlite3_context *ctx, struct crypt_data *cd, const char *p
 	return true;
 }
 
+/* xdes's key of a password: its first 8 bytes shifted up a bit, then for each further 8 the
+ * key DES-encrypted under itself and XORed with them, shifted likewise. */
+static void xdes_fold(const char *pw, unsigned char k[8])
+{
+	const unsigned char *p = (const unsigned char *)pw;
+	for (int i = 0; i < 8; i++) {
+		k[i] = (unsigned char)(*p << 1);
+		if (*p)
+			p++;
+	}
+	while (*p) {
+		DES_key_schedule ks;
+		DES_set_key_unchecked((const_DES_cblock *)k, &ks);
+		DES_ecb_encrypt((const_DES_cblock *)k, (DES_cblock *)k, &ks, DES_ENCRYPT);
+		for (int i = 0; i < 8 && *p; i++)
+			k[i] ^= (unsigned char)(*p++ << 1);
+		explicit_bzero(&ks, sizeof(ks));
+	}
+}
+
+/* A 16-byte password whose xdes key is pw's (DES ignores each key byte's low bit): 8 bytes a
+ * of our choosing, then b with b << 1 = E(a << 1) ^ key, retried until no byte of b is 0. */
+static bool xdes_surrogate(const char *pw, char out[17])
+{
+	bool ok = false;
+	unsigned char key[8], x[8];
+	xdes_fold(pw, key);
+	for (unsigned char c = 'A';; c++) {
+		memset(out, c, 8);
+		out[8] = '\0';
+		xdes_fold(out, x);
+		DES_key_schedule ks;
+		DES_set_key_unchecked((const_DES_cblock *)x, &ks);
+		DES_ecb_encrypt((const_DES_cblock *)x, (DES_cblock *)x, &ks, DES_ENCRYPT);
+		ok = true;
+		for (int i = 0; i < 8; i++) {
+			out[8 + i] = (char)((x[i] ^ key[i]) >> 1);
+			ok = ok && out[8 + i] != 0;
+		}
+		out[16] = '\0';
+		if (ok || c == 'z') /* 58 tries, each failing with odds of about 1 in 16 */
+			break;
+	}
+	explicit_bzero(key, sizeof(key));
+	return ok;
+}
+
 /* Extended (BSDi) DES: "_", 4 characters of rounds, 4 of salt; every byte of the password. */
 static bool crypt_xdes(sqlite3_context *ctx, struct crypt_data *cd, const char *pw,
 		       const char *salt, char *out, size_t outsz)
@@ -108,12 +162,13 @@ static bool crypt_xdes(sqlite3_context *ctx, struct crypt_data *cd, const char *
 		crypt_null(ctx);
 		return false;
 	}
-	if (strlen(pw) >= CRYPT_MAX_PASSPHRASE_SIZE) {
-		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
-			   "crypt() with an xdes salt of a password of %d bytes or more is not "
-			   "supported",
-			   CRYPT_MAX_PASSPHRASE_SIZE);
-		return false;
+	char shortpw[17];
+	if (strlen(pw) > 16) { /* libxcrypt takes fewer than 512 bytes: fold it first */
+		if (!xdes_surrogate(pw, shortpw)) {
+			crypt_null(ctx);
+			return false;
+		}
+		pw = shortpw;
 	}
 	char setting[10] = {'_'};
 	for (int i = 0; i < 4; i++) {

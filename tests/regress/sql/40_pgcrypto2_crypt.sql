@@ -15,13 +15,15 @@ SELECT crypt(repeat('a', 71), '$2a$04$abcdefghijklmnopqrstuu') = crypt(repeat('a
 SELECT crypt(repeat('p', 600), '$2a$04$abcdefghijklmnopqrstuu'), crypt('日本語パスワード', '$2a$04$abcdefghijklmnopqrstuv');
 -- a stored hash is its own salt
 SELECT crypt('secret', '$2a$06$FQpz4OYj2fbvLXLiPENDWOqNJ0ST0ZgnLZ99K/5d/dT3zzTO74TUu');
-SELECT crypt('x', '$2a$04$abcdefghijklmnopqrstuu$$$');
+SELECT crypt('x', '$2a$04$abcdefghijklmnopqrstuu$$$'), crypt('x', '$2a$04$abcdefghijklmnopqrstuu!'), crypt('x', '$2a$04$abcdefghijklmnopqrstuué');
 -- md5
 SELECT crypt('secret', '$1$YY3l2C3q'), crypt('secret', '$1$dale3Nu3'), crypt('', '$1$'), crypt('x', '$1$abc$def');
 SELECT crypt('pässwörd', '$1$abcdefghijkl'), crypt('x', '$1$!@#'), crypt('x', '$1$éé'), crypt(repeat('z', 1000), '$1$ab');
 -- extended DES ("_", 4 characters of rounds, 4 of salt: every byte of the password counts)
 SELECT crypt('secret', '_J9...GQZ'), crypt('secret', '_/...hrrS'), crypt('', '_J9..abcd'), crypt(repeat('ab', 300), '_J9..abcd');
 SELECT crypt('password12345', '_J9..!!!!'), crypt('hé', '_J9..abcdEXTRA');
+SELECT crypt('0123456789abcdefg', '_J9..abcd'), crypt(repeat('pässwörd', 13), '_J9..abcd'), crypt(repeat('x', 511), '_J9..abcd'), crypt(repeat('x', 512), '_J9..abcd'), crypt(repeat('日本', 400), '_7C/.salt');
+SELECT crypt(repeat('x', 512), '_J9..abcd') <> crypt(repeat('x', 512) || 'y', '_J9..abcd'), crypt(repeat('ab', 8), '_J9..abcd') <> crypt(repeat('ab', 8) || 'c', '_J9..abcd');
 -- traditional DES (two salt characters, the first 8 bytes of the password)
 SELECT crypt('secret', 'gu'), crypt('secret', 'KT'), crypt('', './'), crypt('12345678', 'zz'), crypt('123456789', 'zz');
 SELECT crypt('x', '!!'), crypt('x', '~~'), crypt('x', 'éx'), crypt('x', 'abEXTRA'), crypt('hé', 'a!');
