@@ -392,5 +392,8 @@ int pgfn_register_pgcrypto(sqlite3 *db);
  * encrypt_iv, decrypt_iv, armor, dearmor (both called by pgfn_register_pgcrypto). */
 int pgfn_register_pgcrypto_crypt(sqlite3 *db);
 int pgfn_register_pgcrypto_cipher(sqlite3 *db);
+/* A pgcrypto algorithm name as its find_provider reads it: ASCII letters downcased, cut to 63
+ * bytes (NAMEDATALEN - 1) at a character boundary; sqlite3_malloc'd, NULL when out of memory. */
+char *pgfn_pgcrypto_type_name(sqlite3_value *v);
 
 #endif

@@ -178,9 +178,7 @@ static const char *run_combo(const struct combo *cx, bool enc, const unsigned ch
 	return err;
 }
 
-/* The type argument as pgcrypto's find_provider sees it: ASCII letters downcased, cut to 63
- * bytes (NAMEDATALEN - 1) at a character boundary. */
-static char *type_name(sqlite3_value *v)
+char *pgfn_pgcrypto_type_name(sqlite3_value *v)
 {
 	const char *s = (const char *)sqlite3_value_text(v);
 	if (!s)
@@ -209,7 +207,7 @@ static void fn_cipher(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	int mode = (int)(intptr_t)sqlite3_user_data(ctx);
 	bool dec = mode & 1, with_iv = mode & 2;
 	static const char *const what[] = {"encrypt", "decrypt", "encrypt_iv", "decrypt_iv"};
-	char *name = type_name(argv[argc - 1]);
+	char *name = pgfn_pgcrypto_type_name(argv[argc - 1]);
 	if (!name) {
 		sqlite3_result_error_nomem(ctx);
 		return;

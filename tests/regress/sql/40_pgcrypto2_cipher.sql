@@ -57,6 +57,19 @@ SELECT encrypt('x', 'k', 'aes-cfb');
 SELECT encrypt('x', 'k', repeat('A', 70));
 -- detail
 SELECT encrypt('x'::text, 'k', 'aes');
+-- detail
+SELECT encrypt('x', 'k', repeat('é', 40));
+-- detail
+SELECT encrypt('x', 'k', 'ÄES');
+-- digest and hmac name an unknown algorithm as pgcrypto does: downcased, cut to 63 bytes
+-- detail
+SELECT digest('abc', 'FOO');
+-- detail
+SELECT hmac('a', 'b', 'NOPE');
+-- detail
+SELECT digest('a', repeat('X', 70));
+-- detail
+SELECT digest('a', 'MD4');
 -- encrypted columns
 CREATE TABLE pc_secret (id int PRIMARY KEY, body bytea);
 INSERT INTO pc_secret VALUES (1, encrypt('card 4111', 'k3y', 'aes')), (2, encrypt_iv('note', 'k3y', 'iv', 'aes'));
