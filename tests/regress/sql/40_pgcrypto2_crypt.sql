@@ -91,6 +91,13 @@ CREATE TABLE pc_keys (k text DEFAULT crypt('default', '$1$salt'), s text DEFAULT
 INSERT INTO pc_keys DEFAULT VALUES;
 SELECT k, length(s) FROM pc_keys;
 CREATE INDEX pc_users_h ON pc_users ((crypt(email, '$1$ix')));
+-- text-like arguments: a domain over text, varchar, char (its padding dropped), name
+CREATE DOMAIN pc_pwd AS text;
+CREATE TABLE pc_kinds (p pc_pwd, v varchar(20), c char(4), n name);
+INSERT INTO pc_kinds VALUES ('a', 'b', 'c', 'd');
+SELECT crypt(p, '$1$x'), crypt(v, '$1$x'), crypt(c, '$1$x'), crypt(n, 'ab'), crypt(v, p || 'z') FROM pc_kinds;
+DROP TABLE pc_kinds;
+DROP DOMAIN pc_pwd;
 -- detail
 SELECT crypt(1, 'ab');
 -- detail
