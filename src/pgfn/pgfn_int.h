@@ -395,5 +395,7 @@ int pgfn_register_pgcrypto_cipher(sqlite3 *db);
 /* A pgcrypto algorithm name as its find_provider reads it: ASCII letters downcased, cut to 63
  * bytes (NAMEDATALEN - 1) at a character boundary; sqlite3_malloc'd, NULL when out of memory. */
 char *pgfn_pgcrypto_type_name(sqlite3_value *v);
+/* pgfn_pgcrypto_pgp.c: pgp_sym_encrypt(_bytea), pgp_sym_decrypt(_bytea). */
+int pgfn_register_pgcrypto_pgp(sqlite3 *db);
 
 #endif

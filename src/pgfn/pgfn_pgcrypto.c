@@ -3,7 +3,8 @@
  * digest, hmac (through libcrypto, named digests as pgcrypto looks them up) and
  * gen_random_bytes. The translator calls them only once CREATE EXTENSION pgcrypto has run
  * (xlat_func.c). crypt and gen_salt are in pgfn_pgcrypto_crypt.c, encrypt/decrypt and armor in
- * pgfn_pgcrypto_cipher.c; pgp_* are refused by the translator with 0A000. */
+ * pgfn_pgcrypto_cipher.c, pgp_sym_* in pgfn_pgcrypto_pgp.c; the public-key pgp_* are refused
+ * by the translator with 0A000. */
 #include "pgfn_int.h"
 
 #include <openssl/evp.h>
@@ -107,5 +108,7 @@ int pgfn_register_pgcrypto(sqlite3 *db)
 		rc = pgfn_register_pgcrypto_crypt(db);
 	if (rc == SQLITE_OK)
 		rc = pgfn_register_pgcrypto_cipher(db);
+	if (rc == SQLITE_OK)
+		rc = pgfn_register_pgcrypto_pgp(db);
 	return rc;
 }

@@ -305,8 +305,8 @@ static bool fn_uuid_const(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct
 	return xlat_unsupported(c, f->location, name ? name : "this function");
 }
 
-/* pgcrypto's password hashing, raw encryption and armor (src/pgfn/pgfn_pgcrypto_crypt.c,
- * pgfn_pgcrypto_cipher.c), by name and arity: argument types (t text, b bytea, i integer,
+/* pgcrypto's password hashing, raw encryption, armor and PGP symmetric encryption
+ * (src/pgfn/pgfn_pgcrypto_crypt.c, pgfn_pgcrypto_cipher.c, pgfn_pgcrypto_pgp.c), by name and arity: argument types (t text, b bytea, i integer,
  * a text[]) type $n and an untyped literal as PostgreSQL resolves the one candidate; another
  * argument type is 42883, as there. */
 static const struct {
@@ -323,6 +323,14 @@ static const struct {
 	{"armor", "pgfn_pgcrypto_armor", "b", XLAT_OID_TEXT},
 	{"armor", "pgfn_pgcrypto_armor", "baa", XLAT_OID_TEXT},
 	{"dearmor", "pgfn_pgcrypto_dearmor", "t", XLAT_OID_BYTEA},
+	{"pgp_sym_encrypt", "pgfn_pgp_sym_encrypt", "tt", XLAT_OID_BYTEA},
+	{"pgp_sym_encrypt", "pgfn_pgp_sym_encrypt", "ttt", XLAT_OID_BYTEA},
+	{"pgp_sym_encrypt_bytea", "pgfn_pgp_sym_encrypt_bytea", "bt", XLAT_OID_BYTEA},
+	{"pgp_sym_encrypt_bytea", "pgfn_pgp_sym_encrypt_bytea", "btt", XLAT_OID_BYTEA},
+	{"pgp_sym_decrypt", "pgfn_pgp_sym_decrypt", "bt", XLAT_OID_TEXT},
+	{"pgp_sym_decrypt", "pgfn_pgp_sym_decrypt", "btt", XLAT_OID_TEXT},
+	{"pgp_sym_decrypt_bytea", "pgfn_pgp_sym_decrypt_bytea", "bt", XLAT_OID_BYTEA},
+	{"pgp_sym_decrypt_bytea", "pgfn_pgp_sym_decrypt_bytea", "btt", XLAT_OID_BYTEA},
 };
 
 static bool pgcrypto_arg_fits(char letter, uint32_t oid)
@@ -392,7 +400,7 @@ static bool fn_pgcrypto(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct x
 	return true;
 }
 
-/* pgcrypto's PGP functions, which shardlite does not compute: 0A000 naming the function, once
+/* pgcrypto's public-key PGP functions, which shardlite does not compute: 0A000 naming the function, once
  * the extension exists (42883 before, as in PostgreSQL). */
 static bool fn_pgcrypto_refused(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
 {
@@ -526,10 +534,10 @@ static const struct fn fns[] = {
 	{"dearmor", NULL, 1, 1, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto},
 	{"pgp_key_id", NULL, 1, 1, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
 	{"pgp_armor_headers", NULL, 1, 1, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
-	{"pgp_sym_encrypt", NULL, 2, 3, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
-	{"pgp_sym_encrypt_bytea", NULL, 2, 3, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
-	{"pgp_sym_decrypt", NULL, 2, 3, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
-	{"pgp_sym_decrypt_bytea", NULL, 2, 3, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
+	{"pgp_sym_encrypt", NULL, 2, 3, FN_VOLATILE | FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto},
+	{"pgp_sym_encrypt_bytea", NULL, 2, 3, FN_VOLATILE | FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto},
+	{"pgp_sym_decrypt", NULL, 2, 3, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto},
+	{"pgp_sym_decrypt_bytea", NULL, 2, 3, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto},
 	{"pgp_pub_encrypt", NULL, 2, 3, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
 	{"pgp_pub_encrypt_bytea", NULL, 2, 3, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
 	{"pgp_pub_decrypt", NULL, 2, 4, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},

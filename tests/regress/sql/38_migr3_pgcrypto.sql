@@ -1,7 +1,7 @@
 -- pgcrypto, as applications' migrations create it (CREATE EXTENSION IF NOT EXISTS "pgcrypto"
 -- before tables whose keys default to gen_random_uuid()): digest, hmac and gen_random_bytes
--- are built in and exist once the extension was created (crypt, gen_salt, encrypt and armor:
--- 40_pgcrypto2_*.sql); the PGP functions are 0A000 naming the function.
+-- are built in and exist once the extension was created (crypt, gen_salt, encrypt, armor and
+-- pgp_sym_*: 40_pgcrypto2_*.sql); the public-key PGP functions are 0A000 naming the function.
 SELECT digest('abc', 'sha256');
 CREATE EXTENSION IF NOT EXISTS "pgcrypto";
 -- notices
@@ -26,8 +26,9 @@ SELECT gen_random_bytes(1025);
 UPDATE mg_pc SET token = digest(name, 'sha256') WHERE name = 'a' RETURNING encode(token, 'hex');
 SELECT length(crypt('secret', gen_salt('bf'))), length(gen_salt('md5'));
 SELECT encrypt('x'::bytea, 'k'::bytea, 'aes');
--- differs: refused (0A000): pgcrypto's PGP functions are not built in
-SELECT pgp_sym_encrypt('x', 'k');
+SELECT pgp_sym_decrypt(pgp_sym_encrypt('x', 'k'), 'k');
+-- differs: refused (0A000): pgcrypto's public-key PGP functions are not built in
+SELECT pgp_pub_encrypt('x', dearmor('-----BEGIN PGP PUBLIC KEY BLOCK-----'));
 -- differs: pg_proc does not list pgcrypto's functions (PostgreSQL: 36 in public)
 SELECT count(*) FROM pg_proc WHERE proname IN ('digest', 'hmac', 'gen_random_bytes');
 DROP TABLE mg_pc;
