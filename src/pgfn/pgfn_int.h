@@ -393,5 +393,14 @@ int pgfn_register_pgcrypto(sqlite3 *db);
 int pgfn_register_trgm(sqlite3 *db);
 /* pgfn_fuzzy.c: fuzzystrmatch's levenshtein, soundex, difference and metaphone (the same). */
 int pgfn_register_fuzzy(sqlite3 *db);
+/* pgfn_pgcrypto_crypt.c: crypt and gen_salt; pgfn_pgcrypto_cipher.c: encrypt, decrypt,
+ * encrypt_iv, decrypt_iv, armor, dearmor (both called by pgfn_register_pgcrypto). */
+int pgfn_register_pgcrypto_crypt(sqlite3 *db);
+int pgfn_register_pgcrypto_cipher(sqlite3 *db);
+/* A pgcrypto algorithm name as its find_provider reads it: ASCII letters downcased, cut to 63
+ * bytes (NAMEDATALEN - 1) at a character boundary; sqlite3_malloc'd, NULL when out of memory. */
+char *pgfn_pgcrypto_type_name(sqlite3_value *v);
+/* pgfn_pgcrypto_pgp.c: pgp_sym_encrypt(_bytea), pgp_sym_decrypt(_bytea). */
+int pgfn_register_pgcrypto_pgp(sqlite3 *db);
 
 #endif

@@ -2,7 +2,9 @@
 /* pgfn_pgcrypto.c: the functions of PostgreSQL's pgcrypto extension that shardlite computes —
  * digest, hmac (through libcrypto, named digests as pgcrypto looks them up) and
  * gen_random_bytes. The translator calls them only once CREATE EXTENSION pgcrypto has run
- * (xlat_func.c); crypt, gen_salt, encrypt/decrypt and pgp_* are refused there with 0A000. */
+ * (xlat_func.c). crypt and gen_salt are in pgfn_pgcrypto_crypt.c, encrypt/decrypt and armor in
+ * pgfn_pgcrypto_cipher.c, pgp_sym_* in pgfn_pgcrypto_pgp.c; the public-key pgp_* are refused
+ * by the translator with 0A000. */
 #include "pgfn_int.h"
 
 #include <openssl/evp.h>
@@ -11,25 +13,23 @@
 #include <string.h>
 
 /* pgcrypto's find_provider: a name libcrypto does not know, and one it knows but cannot
- * initialise (md4 without the legacy provider), are both 22023. */
+ * initialise (md4 without the legacy provider), are both 22023, naming it downcased. */
 static const EVP_MD *named_digest(sqlite3_context *ctx, sqlite3_value *v)
 {
-	const char *name = (const char *)sqlite3_value_text(v);
-	const EVP_MD *md = name ? EVP_get_digestbyname(name) : NULL;
-	if (!md) {
-		pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
-			   "Cannot use \"%s\": No such hash algorithm", name ? name : "");
+	char *name = pgfn_pgcrypto_type_name(v);
+	if (!name) {
+		sqlite3_result_error_nomem(ctx);
 		return NULL;
 	}
-	EVP_MD_CTX *probe = EVP_MD_CTX_new();
+	const EVP_MD *md = EVP_get_digestbyname(name);
+	EVP_MD_CTX *probe = md ? EVP_MD_CTX_new() : NULL;
 	bool ok = probe && EVP_DigestInit_ex(probe, md, NULL);
 	EVP_MD_CTX_free(probe);
-	if (!ok) {
-		pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
-			   "Cannot use \"%s\": Cipher cannot be initialized", name);
-		return NULL;
-	}
-	return md;
+	if (!ok)
+		pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE, "Cannot use \"%s\": %s", name,
+			   md ? "Cipher cannot be initialized" : "No such hash algorithm");
+	sqlite3_free(name);
+	return ok ? md : NULL;
 }
 
 /* digest(data text | bytea, type text) → bytea: text is hashed as its UTF-8 bytes. */
@@ -104,5 +104,11 @@ int pgfn_register_pgcrypto(sqlite3 *db)
 		rc = sqlite3_create_function(db, "pgfn_gen_random_bytes", 1,
 					     SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL,
 					     fn_gen_random_bytes, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = pgfn_register_pgcrypto_crypt(db);
+	if (rc == SQLITE_OK)
+		rc = pgfn_register_pgcrypto_cipher(db);
+	if (rc == SQLITE_OK)
+		rc = pgfn_register_pgcrypto_pgp(db);
 	return rc;
 }

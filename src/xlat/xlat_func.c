@@ -314,9 +314,103 @@ static bool fn_uuid_const(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct
 	return xlat_unsupported(c, f->location, name ? name : "this function");
 }
 
-/* pgcrypto's functions that shardlite does not compute (password hashing, raw and PGP
- * encryption): 0A000 naming the function, once the extension exists (42883 before, as in
- * PostgreSQL). */
+/* pgcrypto's password hashing, raw encryption, armor and PGP symmetric encryption
+ * (src/pgfn/pgfn_pgcrypto_crypt.c, pgfn_pgcrypto_cipher.c, pgfn_pgcrypto_pgp.c), by name and arity: argument types (t text, b bytea, i integer,
+ * a text[]) type $n and an untyped literal as PostgreSQL resolves the one candidate; another
+ * argument type is 42883, as there. */
+static const struct {
+	const char *name, *sqlite, *args;
+	uint32_t oid;
+} pgcrypto_fns[] = {
+	{"crypt", "pgfn_pgcrypto_crypt", "tt", XLAT_OID_TEXT},
+	{"gen_salt", "pgfn_pgcrypto_gen_salt", "t", XLAT_OID_TEXT},
+	{"gen_salt", "pgfn_pgcrypto_gen_salt", "ti", XLAT_OID_TEXT},
+	{"encrypt", "pgfn_pgcrypto_encrypt", "bbt", XLAT_OID_BYTEA},
+	{"decrypt", "pgfn_pgcrypto_decrypt", "bbt", XLAT_OID_BYTEA},
+	{"encrypt_iv", "pgfn_pgcrypto_encrypt_iv", "bbbt", XLAT_OID_BYTEA},
+	{"decrypt_iv", "pgfn_pgcrypto_decrypt_iv", "bbbt", XLAT_OID_BYTEA},
+	{"armor", "pgfn_pgcrypto_armor", "b", XLAT_OID_TEXT},
+	{"armor", "pgfn_pgcrypto_armor", "baa", XLAT_OID_TEXT},
+	{"dearmor", "pgfn_pgcrypto_dearmor", "t", XLAT_OID_BYTEA},
+	{"pgp_sym_encrypt", "pgfn_pgp_sym_encrypt", "tt", XLAT_OID_BYTEA},
+	{"pgp_sym_encrypt", "pgfn_pgp_sym_encrypt", "ttt", XLAT_OID_BYTEA},
+	{"pgp_sym_encrypt_bytea", "pgfn_pgp_sym_encrypt_bytea", "bt", XLAT_OID_BYTEA},
+	{"pgp_sym_encrypt_bytea", "pgfn_pgp_sym_encrypt_bytea", "btt", XLAT_OID_BYTEA},
+	{"pgp_sym_decrypt", "pgfn_pgp_sym_decrypt", "bt", XLAT_OID_TEXT},
+	{"pgp_sym_decrypt", "pgfn_pgp_sym_decrypt", "btt", XLAT_OID_TEXT},
+	{"pgp_sym_decrypt_bytea", "pgfn_pgp_sym_decrypt_bytea", "bt", XLAT_OID_BYTEA},
+	{"pgp_sym_decrypt_bytea", "pgfn_pgp_sym_decrypt_bytea", "btt", XLAT_OID_BYTEA},
+};
+
+static bool pgcrypto_arg_fits(char letter, uint32_t oid)
+{
+	if (oid == 0 || oid == XLAT_OID_UNKNOWN)
+		return true;
+	switch (letter) {
+	case 't':
+		return xlat_type_reads_as_text(oid);
+	case 'b':
+		return oid == XLAT_OID_BYTEA;
+	case 'i':
+		return oid == XLAT_OID_INT4 || oid == XLAT_OID_INT2;
+	default:
+		return oid == PGTYPE_TEXT_ARRAY;
+	}
+}
+
+static uint32_t pgcrypto_arg_oid(char letter)
+{
+	return letter == 't'   ? XLAT_OID_TEXT
+	       : letter == 'b' ? XLAT_OID_BYTEA
+	       : letter == 'i' ? XLAT_OID_INT4
+			       : PGTYPE_TEXT_ARRAY;
+}
+
+static bool fn_pgcrypto(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	const char *sqlite = NULL, *sig = NULL;
+	for (size_t i = 0; name && i < ARRAY_LEN(pgcrypto_fns); i++) {
+		if (strcmp(pgcrypto_fns[i].name, name) == 0 &&
+		    strlen(pgcrypto_fns[i].args) == f->n_args) {
+			sqlite = pgcrypto_fns[i].sqlite;
+			sig = pgcrypto_fns[i].args;
+			*t = (struct xlat_type){pgcrypto_fns[i].oid, -1};
+		}
+	}
+	if (!sqlite)
+		return no_such_function(c, f, name ? name : "?");
+	size_t mark = c->sb->len;
+	xlat_printf(c, "%s(", sqlite);
+	for (size_t i = 0; i < f->n_args; i++) {
+		const PgQuery__Node *a = f->args[i];
+		struct xlat_type at = {0, -1};
+		if (i)
+			xlat_puts(c, ", ");
+		if (a->node_case == PG_QUERY__NODE__NODE_PARAM_REF &&
+		    !xlat_param(c, a->param_ref->number, pgcrypto_arg_oid(sig[i]),
+				a->param_ref->location))
+			return false;
+		if (sig[i] == 'b' && a->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+		    a->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL) {
+			/* an untyped literal is bytea's input: '\x41' is one byte */
+			if (!xlat_cast_string(c, a, XLAT_OID_BYTEA, -1))
+				return false;
+			continue;
+		}
+		if (!xlat_expr(c, a, &at))
+			return false;
+		if (!pgcrypto_arg_fits(sig[i], at.oid)) {
+			c->sb->len = mark;
+			return no_such_function(c, f, name);
+		}
+	}
+	xlat_puts(c, ")");
+	return true;
+}
+
+/* pgcrypto's public-key PGP functions, which shardlite does not compute: 0A000 naming the function, once
+ * the extension exists (42883 before, as in PostgreSQL). */
 static bool fn_pgcrypto_refused(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
 {
 	(void)t;
@@ -471,20 +565,20 @@ static const struct fn fns[] = {
 	{"hmac", "pgfn_pgcrypto_hmac", 3, 3, FN_PGCRYPTO, R_FIX, XLAT_OID_BYTEA, NULL},
 	{"gen_random_bytes", "pgfn_gen_random_bytes", 1, 1, FN_VOLATILE | FN_PGCRYPTO, R_FIX,
 	 XLAT_OID_BYTEA, NULL},
-	{"crypt", NULL, 2, 2, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
-	{"gen_salt", NULL, 1, 2, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
-	{"encrypt", NULL, 3, 3, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
-	{"decrypt", NULL, 3, 3, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
-	{"encrypt_iv", NULL, 4, 4, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
-	{"decrypt_iv", NULL, 4, 4, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
-	{"armor", NULL, 1, 3, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
-	{"dearmor", NULL, 1, 1, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
+	{"crypt", NULL, 2, 2, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto},
+	{"gen_salt", NULL, 1, 2, FN_VOLATILE | FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto},
+	{"encrypt", NULL, 3, 3, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto},
+	{"decrypt", NULL, 3, 3, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto},
+	{"encrypt_iv", NULL, 4, 4, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto},
+	{"decrypt_iv", NULL, 4, 4, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto},
+	{"armor", NULL, 1, 3, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto},
+	{"dearmor", NULL, 1, 1, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto},
 	{"pgp_key_id", NULL, 1, 1, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
 	{"pgp_armor_headers", NULL, 1, 1, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
-	{"pgp_sym_encrypt", NULL, 2, 3, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
-	{"pgp_sym_encrypt_bytea", NULL, 2, 3, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
-	{"pgp_sym_decrypt", NULL, 2, 3, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
-	{"pgp_sym_decrypt_bytea", NULL, 2, 3, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
+	{"pgp_sym_encrypt", NULL, 2, 3, FN_VOLATILE | FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto},
+	{"pgp_sym_encrypt_bytea", NULL, 2, 3, FN_VOLATILE | FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto},
+	{"pgp_sym_decrypt", NULL, 2, 3, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto},
+	{"pgp_sym_decrypt_bytea", NULL, 2, 3, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto},
 	{"pgp_pub_encrypt", NULL, 2, 3, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
 	{"pgp_pub_encrypt_bytea", NULL, 2, 3, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
 	{"pgp_pub_decrypt", NULL, 2, 4, FN_PGCRYPTO, R_FIX, 0, fn_pgcrypto_refused},
