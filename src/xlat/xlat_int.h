@@ -1849,6 +1849,9 @@ void xlat_lateral_add_using(struct xlat_ctx *c, const char *alias, const char *c
 /* The columns u.* stands for when alias u is a join's USING alias (their types, names and
  * origins appended at *n, at most cap in all): 1, 0 when alias is not one, -1 when they are
  * not known. */
+/* ROW(u.a, ...) of the columns of USING alias u in scope (SELECT u: the merged columns as a
+ * record, in the arena); NULL when no USING alias is called alias. */
+PgQuery__Node *xlat_lateral_using_row(struct xlat_ctx *c, const char *alias);
 int xlat_lateral_using_shape(struct xlat_ctx *c, const char *alias, struct xlat_type *types,
 			     const char **names, struct xlat_origin *origins, size_t *n,
 			     size_t cap);
