@@ -1160,6 +1160,11 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 {
 	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
 	const char *schema = f->n_funcname > 1 ? xlat_node_str(f->funcname[0]) : "pg_catalog";
+	if (xlat_udf_exact(c, f, name)) { /* the tenant's lower(int) for lower(5) */
+		int udf = xlat_udf_call(c, f, name, NULL, t);
+		if (udf)
+			return udf > 0;
+	}
 	const struct fn *fn = name ? find_fn(name) : NULL;
 	if (f->n_funcname > 2 || !schema || strcmp(schema, "pg_catalog") != 0)
 		fn = NULL;

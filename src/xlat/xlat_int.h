@@ -2384,6 +2384,12 @@ bool xlat_routine_store(struct xlat_ctx *c, const struct xlat_udf *u, bool repla
 			const char *tag);
 /* xlat_call.c: CALL p(args). */
 bool xlat_stmt_call(struct xlat_ctx *c, const PgQuery__CallStmt *s);
+/* xlat_call.c: whether f (unqualified, not an aggregate's call) is the tenant's function of its name
+ * whose parameter types are exactly its arguments' -- PostgreSQL's exact match, which wins
+ * over a built-in function of the name taking them by a cast (lower(5) beside a tenant's
+ * lower(int)); false with an unknown literal among them, or a tenant function of text
+ * parameters only (the built-in's own signature, first on the search path). */
+bool xlat_udf_exact(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name);
 /* xlat_call.c: a call of one of the tenant's functions (schema: as written, NULL when
  * unqualified): 1 emitted with *t its result type, 0 when none takes these arguments, -1
  * failed. */
