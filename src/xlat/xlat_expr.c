@@ -1367,8 +1367,13 @@ static bool nullif(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type
 {
 	struct xlat_type ignored;
 	xlat_puts(c, "nullif(");
+	size_t mark = c->sb->len;
 	if (!xlat_expr(c, e->lexpr, t))
 		return false;
+	if (t->oid == XLAT_OID_INTERVAL) { /* interval_cmp's equality: 1 day = 24 hours */
+		xlat_insert_at(c, mark, "(");
+		xlat_puts(c, ") COLLATE pgfn_interval");
+	}
 	xlat_puts(c, ", ");
 	if (!xlat_expr(c, e->rexpr, &ignored))
 		return false;

@@ -900,8 +900,17 @@ static bool window_items(struct xlat_ctx *c, const PgQuery__WindowDef *w)
 	}
 	if (w->n_partition_clause) {
 		xlat_printf(c, "%sPARTITION BY ", sep);
-		if (!xlat_expr_list(c, w->partition_clause, w->n_partition_clause))
-			return false;
+		for (size_t i = 0; i < w->n_partition_clause; i++) {
+			struct xlat_type pt;
+			xlat_puts(c, i ? ", " : "");
+			size_t mark = c->sb->len;
+			if (!xlat_expr(c, w->partition_clause[i], &pt))
+				return false;
+			if (pt.oid == XLAT_OID_INTERVAL) { /* interval_cmp's: 1 mon = 30 days */
+				xlat_insert_at(c, mark, "(");
+				xlat_puts(c, ") COLLATE pgfn_interval");
+			}
+		}
 		sep = " ";
 	}
 	uint32_t outer_key = c->range_key;
@@ -1085,6 +1094,11 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 		return xlat_func_not_unique(c, fn->name, tv, 1, f->location);
 	if (f->agg_distinct && f->n_args == 1 && !xlat_comptype_grouped(c, tv[0], f->location))
 		return false; /* count(DISTINCT row): by its fields (xlat_comptype.c) */
+	if (f->agg_distinct && f->n_args == 1 && tv[0].oid == XLAT_OID_INTERVAL) {
+		/* count(DISTINCT v): interval_cmp's equality, '1 mon' is '30 days' */
+		xlat_insert_at(c, mark + 1 + strlen("DISTINCT "), "(");
+		xlat_puts(c, ") COLLATE pgfn_interval");
+	}
 	if ((fn->flags & FN_AGG) && fn->rt == R_SAME && f->n_args == 1 && !ordered(tv[0].oid))
 		return no_such_function(c, f, fn->name); /* max(jsonb): 42883, as in PostgreSQL */
 	if ((fn->rt == R_SUM || fn->rt == R_AVG) && f->n_args == 1 &&

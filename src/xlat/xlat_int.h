@@ -300,6 +300,9 @@ struct xlat_ctx {
 	const struct xlat_shape *arm_want;
 	const PgQuery__SelectStmt *arm_for;
 	const struct xlat_shape *arm_targets; /* for the next xlat_targets */
+	/* the next xlat_targets' results are compared (DISTINCT, GROUP BY, a set operation, a
+	 * subquery's): an interval one carries COLLATE pgfn_interval, interval_cmp's equality */
+	bool compared_targets;
 	const char *assign_rel; /* the INSERT's or UPDATE's table (for shardlite_notnull) */
 
 	struct xlat_srfcol *srfcols; /* columns of directly joined FROM functions (xlat_srf.c) */
