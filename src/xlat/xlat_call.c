@@ -672,8 +672,7 @@ static bool exact_udf(const struct xlat_udf *u, const char *name, const struct x
 	return !text_only;
 }
 
-static bool udf_exact(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
-		      bool rows)
+static bool udf_exact(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name, bool rows)
 {
 	if (!name || f->n_funcname != 1 || !f->n_args || f->n_args > MAX_ARGS || f->agg_star ||
 	    f->agg_distinct || f->n_agg_order || f->agg_filter || f->over || f->func_variadic ||

@@ -1063,6 +1063,7 @@ static bool ordered(uint32_t oid)
 	case XLAT_OID_TSVECTOR:
 	case XLAT_OID_TSQUERY:
 	case XLAT_OID_JSONPATH:
+	case XLAT_OID_XID:
 		return false;
 	default:
 		return true;
@@ -1094,6 +1095,12 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 		return xlat_func_not_unique(c, fn->name, tv, 1, f->location);
 	if (f->agg_distinct && f->n_args == 1 && !xlat_comptype_grouped(c, tv[0], f->location))
 		return false; /* count(DISTINCT row): by its fields (xlat_comptype.c) */
+	if (f->agg_distinct && f->n_args == 1 &&
+	    !xlat_sortable(c, tv[0], xlat_tree_location(&f->args[0]->base))) {
+		pgerr_detail(c->err, "Aggregates with DISTINCT must be able to sort their inputs.");
+		c->err->hint[0] = '\0';
+		return false;
+	}
 	if (f->agg_distinct && f->n_args == 1 && tv[0].oid == XLAT_OID_INTERVAL) {
 		/* count(DISTINCT v): interval_cmp's equality, '1 mon' is '30 days' */
 		xlat_insert_at(c, mark + 1 + strlen("DISTINCT "), "(");

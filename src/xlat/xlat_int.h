@@ -1667,6 +1667,9 @@ bool xlat_xid_cast(struct xlat_ctx *c, const PgQuery__Node *arg, int location, s
 /* An xid x cast to type to: 0 not an xid or to a string type (its digits), -1 failed (42846). */
 int xlat_xid_cast_from(struct xlat_ctx *c, const char *x, struct xlat_type st, uint32_t to,
 		       int location);
+/* xlat_xid.c: whether values of type t sort (ORDER BY, a window's, count(DISTINCT)): xid and
+ * json have no ordering operator in PostgreSQL, 42883 (false, failed) as there. */
+bool xlat_sortable(struct xlat_ctx *c, struct xlat_type t, int location);
 /* An operator with an xid operand: true when it exists (= and <> of xid and xid or integer),
  * else false after 42883. */
 bool xlat_xid_operator(struct xlat_ctx *c, const char *op, struct xlat_type l, struct xlat_type r,

@@ -446,6 +446,8 @@ static bool sort_items(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 			return false;
 		else if (sb->node->node_case == NODE(FUNC_CALL)) /* a tenant's numeric result: */
 			(void)xlat_numeric_param_operand(c, sb->node, st, mark, c->sb->len);
+		if (!(sys && sys[i]) && !xlat_sortable(c, st, xlat_tree_location(&sb->node->base)))
+			return false;
 		if (range && i == 0) { /* RANGE ... n PRECEDING: the key's type; a date/time
 					      * key offset by an interval: a number to offset */
 			c->range_key = st.oid;
