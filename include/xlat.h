@@ -504,7 +504,8 @@ struct xlat_stmt {
 	const char *created_table;
 	/* INSERT ... ON CONFLICT (cols) / ON CONSTRAINT k DO NOTHING: the arbiter's key columns,
 	 * sorted, joined by ',' (a NULLS NOT DISTINCT key's trigger skips the row then, as
-	 * PostgreSQL's arbiter does: catalog_fkset.c); NULL otherwise. */
+	 * PostgreSQL's arbiter does: catalog_fkset.c); DO UPDATE: the same after "u:" (that
+	 * trigger's 0A000, sess_udf.c); NULL otherwise. */
 	const char *conflict_keys;
 
 	int location; /* byte offset of the statement in the input */

@@ -39,6 +39,19 @@ static int cmp_elem(sqlite3_value *x, const char *e)
 	return c < 0 ? -1 : c > 0;
 }
 
+/* An interval x against element e as interval_cmp compares them (a month as 30 days, a day
+ * as 24 hours); a text that is no interval bytewise. */
+static int cmp_interval(sqlite3_value *x, const char *e)
+{
+	struct pgtype_interval a, b;
+	struct pgerr err;
+	const char *s = (const char *)sqlite3_value_text(x);
+	if (s && pgtype_interval_in(s, strlen(s), &a, &err) &&
+	    pgtype_interval_in(e, strlen(e), &b, &err))
+		return pgfn_dt_interval_cmp(&a, &b);
+	return cmp_elem(x, e);
+}
+
 /* ILIKE's operands: ASCII letters lower-cased, as lower() does for ILIKE elsewhere. */
 static char *fold(struct arena *a, const char *s)
 {
@@ -70,7 +83,9 @@ static int compare(struct arena *a, sqlite3_value *x, const char *e, const char 
 		int m = like(a, s ? s : "", e, strstr(op, "ILIKE") != NULL);
 		return m < 0 || strncmp(op, "NOT ", 4) != 0 ? m : !m;
 	}
-	int c = cmp_elem(x, e);
+	bool iv = op[0] == 'i'; /* i=, i<, ...: of intervals */
+	int c = iv ? cmp_interval(x, e) : cmp_elem(x, e);
+	op += iv;
 	switch (op[0]) {
 	case '=':
 		return c == 0;
@@ -83,7 +98,8 @@ static int compare(struct arena *a, sqlite3_value *x, const char *e, const char 
 	}
 }
 
-/* pgfn_array_cmp(x, array, op, all): x op ANY (all = 0) or ALL (1) of the array. */
+/* pgfn_array_cmp(x, array, op, all): x op ANY (all = 0) or ALL (1) of the array; op i=,
+ * i<, ... compares intervals. */
 static void fn_array_cmp(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;

@@ -736,6 +736,15 @@ static void call_fn(void *arg, sqlite3_context *ctx, enum pgfn_call_kind kind, i
 		/* (keys): a NULLS NOT DISTINCT key's trigger, skipped by a target of its keys */
 		const char *keys = argc == 1 ? (const char *)sqlite3_value_text(argv[0]) : NULL;
 		const char *want = s->udf ? s->udf->trg.conflict_keys : NULL;
+		if (keys && want && strncmp(want, "u:", 2) == 0 && strcmp(keys, want + 2) == 0) {
+			/* DO UPDATE: SQLite's upsert sees no conflict of a key with a NULL */
+			pgfn_error(
+				ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				"INSERT ... ON CONFLICT DO UPDATE of a row whose UNIQUE NULLS NOT "
+				"DISTINCT key (%s) holds a NULL is not supported",
+				keys);
+			return;
+		}
 		sqlite3_result_int(ctx, s->udf && (s->udf->trg.exclude_skip ||
 						   (keys && want && strcmp(keys, want) == 0)));
 		return;

@@ -251,8 +251,14 @@ int xlat_array_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type
 	const char *op = xlat_op_name(e);
 	bool param = e->rexpr->node_case == PG_QUERY__NODE__NODE_PARAM_REF;
 	bool ctor = e->rexpr->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR;
-	if (op && strcmp(op, all ? "<>" : "=") == 0 && !param && !ctor)
-		return 0; /* the catalog's pg_array_has, which also reads int2vector/oidvector */
+	struct xlat_type l, r;
+	if (op && strcmp(op, all ? "<>" : "=") == 0 && !param && !ctor) {
+		struct pgerr saved = *c->err; /* an interval: interval_cmp's equality, below */
+		bool iv = xlat_scope_dry_expr(c, e->lexpr, &l) && l.oid == XLAT_OID_INTERVAL;
+		*c->err = saved;
+		if (!iv) /* the catalog's pg_array_has, which also reads int2vector/oidvector */
+			return 0;
+	}
 	const char *fn = cmp_op(op);
 	static const char *const arith[] = {"+", "-", "*", "/", "%", "^", "||"};
 	const PgQuery__Node *x = e->lexpr; /* a number (a string for ||): the operator exists */
@@ -276,7 +282,6 @@ int xlat_array_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type
 		return ts;
 	if (!fn)
 		return xlat_unsupported(c, e->location, "this operator with ANY/ALL") ? 1 : -1;
-	struct xlat_type l, r;
 	xlat_puts(c, "pgfn_array_cmp(");
 	if (!xlat_expr(c, e->lexpr, &l))
 		return -1;
@@ -286,7 +291,8 @@ int xlat_array_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type
 		return -1;
 	if (!xlat_expr(c, e->rexpr, &r))
 		return -1;
-	xlat_printf(c, ", '%s', %d)", fn, all);
+	bool icmp = l.oid == XLAT_OID_INTERVAL && !strstr(fn, "LIKE"); /* interval_cmp's */
+	xlat_printf(c, ", '%s%s', %d)", icmp ? "i" : "", fn, all);
 	*t = (struct xlat_type){XLAT_OID_BOOL, -1};
 	return 1;
 }

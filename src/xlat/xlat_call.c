@@ -653,6 +653,57 @@ static int udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 	return 1;
 }
 
+/* Whether the tenant's function u takes exactly the n types tv, as PostgreSQL's exact match
+ * (func_get_detail) finds it before any cast is weighed; never one of text parameters only,
+ * which PostgreSQL's own function of that signature (lower(text)) would hide. rows: one that
+ * returns rows (a select list's set-returning call, whose path is its own), else not. */
+static bool exact_udf(const struct xlat_udf *u, const char *name, const struct xlat_type *tv,
+		      size_t n, bool rows)
+{
+	if (strcmp(u->name, name) != 0 || u->temp || u->variadic || u->kind != 'f' ||
+	    u->nargs != n || xlat_udf_rows(u) != rows)
+		return false;
+	bool text_only = true;
+	for (size_t k = 0; k < n; k++) {
+		if (u->argtypes[k] != tv[k].oid)
+			return false;
+		text_only = text_only && u->argtypes[k] == XLAT_OID_TEXT;
+	}
+	return !text_only;
+}
+
+static bool udf_exact(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name, bool rows)
+{
+	if (!name || f->n_funcname != 1 || !f->n_args || f->n_args > MAX_ARGS || f->agg_star ||
+	    f->agg_distinct || f->n_agg_order || f->agg_filter || f->over || f->func_variadic ||
+	    !c->schema || !xlat_udf_count(c, name))
+		return false;
+	if (xlat_func_class(name) == XLAT_FN_UNKNOWN &&
+	    !(c->env && c->env->builtin_fn && c->env->builtin_fn(name)))
+		return false; /* no built-in of the name: the tenant's own call path */
+	struct xlat_type tv[MAX_ARGS];
+	for (size_t k = 0; k < f->n_args; k++) {
+		struct pgerr saved = *c->err;
+		bool ok = f->args[k]->node_case != NODE(NAMED_ARG_EXPR) &&
+			  xlat_scope_dry_expr(c, f->args[k], &tv[k]);
+		*c->err = saved;
+		/* an unknown literal or an untyped $n: PostgreSQL weighs categories (lower('AB')
+		 * prefers lower(text), the string category) -- the built-in's */
+		if (!ok || !tv[k].oid || tv[k].oid == XLAT_OID_UNKNOWN ||
+		    tv[k].oid == XLAT_OID_UNKNOWN_COL)
+			return false;
+	}
+	for (size_t i = 0; i < c->schema->nudfs; i++)
+		if (exact_udf(&c->schema->udfs[i], name, tv, f->n_args, rows))
+			return true;
+	return false;
+}
+
+bool xlat_udf_exact(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name)
+{
+	return udf_exact(c, f, name, false);
+}
+
 int xlat_udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		  const char *schema, struct xlat_type *t)
 {
@@ -1012,6 +1063,13 @@ int xlat_udf_srf_target(struct xlat_ctx *c, struct xlat_srf **srfp, const PgQuer
 	const char *schema = f->n_funcname > 1 ? xlat_node_str(f->funcname[0]) : NULL;
 	if (!name || !xlat_udf_count(c, name))
 		return 0;
+	if (schema && strcmp(schema, "pg_catalog") == 0)
+		return 0; /* pg_catalog.lower('ZZ'): the built-in's */
+	if (!schema &&
+	    (xlat_func_class(name) != XLAT_FN_UNKNOWN ||
+	     (c->env && c->env->builtin_fn && c->env->builtin_fn(name))) &&
+	    !udf_exact(c, f, name, true))
+		return 0; /* the built-in's call (lower('AB') beside a tenant's lower(int)) */
 	const char *text;
 	const struct xlat_udf *u = NULL;
 	int r = call_aside(c, f, name, schema, &text, &u);

@@ -635,8 +635,10 @@ static int key_cmp(const void *a, const void *b)
 }
 
 /* The arbiter's key columns as the NULLS NOT DISTINCT triggers name them (conflict_keys):
- * sorted, lower case, joined by ','; NULL when one is an expression. */
-static const char *conflict_keys(struct xlat_ctx *c, const char *const *keys, size_t n)
+ * sorted, lower case, joined by ','; after "u:" for DO UPDATE (which such a key's trigger
+ * refuses, 0A000); NULL when one is an expression. */
+static const char *conflict_keys(struct xlat_ctx *c, const char *const *keys, size_t n,
+				 PgQuery__OnConflictAction action)
 {
 	const char **v = arena_alloc(c->a, (n + 1) * sizeof(*v));
 	for (size_t i = 0; i < n; i++) {
@@ -647,6 +649,7 @@ static const char *conflict_keys(struct xlat_ctx *c, const char *const *keys, si
 	qsort(v, n, sizeof(*v), key_cmp);
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, action == PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_UPDATE ? "u:" : "");
 	for (size_t i = 0; i < n; i++) {
 		strbuf_puts(&sb, i ? "," : "");
 		for (const char *p = v[i]; *p; p++)
@@ -692,8 +695,7 @@ static bool on_conflict(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 						"constraint");
 		if (!arbiters_immediate(c, rel, inf->conname, NULL, 0))
 			return false;
-		if (oc->action == PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_NOTHING)
-			c->st->conflict_keys = conflict_keys(c, keys, nkeys);
+		c->st->conflict_keys = conflict_keys(c, keys, nkeys, oc->action);
 		xlat_puts(c, " (");
 		for (size_t i = 0; i < nkeys; i++) {
 			xlat_puts(c, i ? ", " : "");
@@ -709,9 +711,9 @@ static bool on_conflict(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 		if (!arbiters_immediate(c, rel, NULL, names, inf->n_index_elems) ||
 		    !arbiter_classes(c, rel, inf, names, cols, ncols))
 			return false;
-		if (oc->action == PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_NOTHING &&
-		    !inf->where_clause)
-			c->st->conflict_keys = conflict_keys(c, names, inf->n_index_elems);
+		if (!inf->where_clause)
+			c->st->conflict_keys =
+				conflict_keys(c, names, inf->n_index_elems, oc->action);
 		/* a key named twice is named once: PostgreSQL infers the index all the same,
 		 * SQLite matches none */
 		size_t *at = arena_zalloc(c->a, (inf->n_index_elems + 1) * 2 * sizeof(*at)), n = 0;

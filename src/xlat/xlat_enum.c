@@ -265,6 +265,13 @@ const char **xlat_enum_sort_colls(struct xlat_ctx *c, const PgQuery__SelectStmt 
 		const PgQuery__Node *n = s->sort_clause[i];
 		uint32_t oid = n->node_case == NODE(SORT_BY) ? sort_type(c, s, shape, n->sort_by->node)
 							     : 0;
+		if (!xlat_sortable(c, (struct xlat_type){oid, -1},
+				   n->node_case == NODE(SORT_BY)
+					   ? xlat_tree_location(&n->sort_by->node->base)
+					   : -1)) {
+			*refused = true; /* ORDER BY an xid or a json value: 42883 */
+			return NULL;
+		}
 		const char *rec = oid >= 16384 ? xlat_comptype_collation(c, oid) : NULL;
 		if (!rec && oid >= 16384 && xlat_comptype_of_oid(c, oid)) { /* by its fields */
 			*refused = !xlat_unsupported(c, n->sort_by->location,

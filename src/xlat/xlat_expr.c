@@ -778,9 +778,13 @@ static const char *commutator(const struct xlat_ctx *c, const PgQuery__AExpr *e,
 	static const char *const pairs[][2] = {{"=", "="}, {"<>", "<>"}, {"<", ">"},
 					       {">", "<"}, {"<=", ">="}, {">=", "<="}};
 	const PgQuery__Node *l = e->lexpr, *r = e->rexpr;
+	/* a number or boolean constant on the right too ('1' = 1, 'true' = true): the literal
+	 * is read as its type, which SQLite's text-to-number comparison would not do */
 	if (!c->schema || !l || !r || l->node_case != PG_QUERY__NODE__NODE_A_CONST ||
 	    l->a_const->isnull || l->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL ||
-	    r->node_case == PG_QUERY__NODE__NODE_A_CONST ||
+	    (r->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+	     (r->a_const->isnull || r->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL ||
+	      r->a_const->val_case == PG_QUERY__A__CONST__VAL_BSVAL)) ||
 	    r->node_case == PG_QUERY__NODE__NODE_PARAM_REF)
 		return NULL;
 	for (size_t i = 0; i < ARRAY_LEN(pairs); i++)
@@ -794,6 +798,19 @@ static bool str_const(const PgQuery__Node *n)
 {
 	return n && n->node_case == NODE(A_CONST) && !n->a_const->isnull &&
 	       n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL;
+}
+
+/* A string type's value (not an untyped literal): no comparison with a boolean exists. */
+static bool text_typed(uint32_t oid)
+{
+	return oid == XLAT_OID_TEXT || oid == XLAT_OID_VARCHAR || oid == XLAT_OID_BPCHAR;
+}
+
+/* Whether n's type is the one the statement writes (a constant, a cast), not a column's or a
+ * function's, which the catalog's emulated relations do not all type as PostgreSQL does. */
+static bool written_type(const PgQuery__Node *n)
+{
+	return n->node_case == NODE(A_CONST) || n->node_case == NODE(TYPE_CAST);
 }
 
 /* An untyped string literal beside an integer in arithmetic (3 + 'h', a + '1.5') takes the
@@ -871,6 +888,14 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		return false;
 	if (b->cls != OPC_CONCAT && !xlat_xid_operator(c, op, l, r, e->location))
 		return false; /* xid: = and <> only */
+	if (cmp && (l.oid == XLAT_OID_JSON || r.oid == XLAT_OID_JSON) &&
+	    l.oid != XLAT_OID_UNKNOWN_COL && r.oid != XLAT_OID_UNKNOWN_COL)
+		return xlat_no_operator(c, op, l.oid, r.oid, e->location); /* json: none */
+	if (cmp &&
+	    ((text_typed(l.oid) && r.oid == XLAT_OID_BOOL) ||
+	     (l.oid == XLAT_OID_BOOL && text_typed(r.oid))) &&
+	    written_type(e->lexpr) && written_type(e->rexpr))
+		return xlat_no_operator(c, op, l.oid, r.oid, e->location); /* text = boolean */
 	if (b->cls == OPC_ARITH && strlen(op) == 1 && strchr("+-*/%", op[0]) &&
 	    (!int_literal_operand(c, e->lexpr, r) || !int_literal_operand(c, e->rexpr, l)))
 		return false;
@@ -1370,8 +1395,13 @@ static bool nullif(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type
 {
 	struct xlat_type ignored;
 	xlat_puts(c, "nullif(");
+	size_t mark = c->sb->len;
 	if (!xlat_expr(c, e->lexpr, t))
 		return false;
+	if (t->oid == XLAT_OID_INTERVAL) { /* interval_cmp's equality: 1 day = 24 hours */
+		xlat_insert_at(c, mark, "(");
+		xlat_puts(c, ") COLLATE pgfn_interval");
+	}
 	xlat_puts(c, ", ");
 	if (!xlat_expr(c, e->rexpr, &ignored))
 		return false;
@@ -1418,30 +1448,58 @@ static bool a_expr(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type
 	}
 }
 
-bool xlat_condition(struct xlat_ctx *c, const PgQuery__Node *n)
+static bool condition(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t)
 {
-	struct xlat_type ignored;
+	*t = T_BOOL;
 	if (n->node_case == NODE(A_CONST) && !n->a_const->isnull &&
 	    n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL)
 		return xlat_cast_string(c, n, XLAT_OID_BOOL, -1);
 	/* a condition that is a bare $n (WHERE $1, a AND $2) is a boolean, as in PostgreSQL */
 	bool untyped = xlat_untyped_param(c, n);
-	if (!xlat_expr(c, n, &ignored))
+	if (!xlat_expr(c, n, t))
 		return false;
 	if (untyped)
 		xlat_infer_like(c, n, T_BOOL);
 	return true;
 }
 
-/* AND/OR/NOT bind more loosely than every other operator in both grammars: only nested
- * boolean operators need parentheses. */
-static bool bool_arg(struct xlat_ctx *c, const PgQuery__Node *n)
+bool xlat_condition(struct xlat_ctx *c, const PgQuery__Node *n)
 {
 	struct xlat_type ignored;
-	if (n->node_case != NODE(BOOL_EXPR))
-		return xlat_condition(c, n);
+	return condition(c, n, &ignored);
+}
+
+/* AND/OR/NOT bind more loosely than every other operator in both grammars: only nested
+ * boolean operators need parentheses. A constant or a cast of a number or string type is
+ * PostgreSQL's 42804 (true AND 1), not SQLite's truth of a number (a column's or a
+ * function's type is left alone: the catalog's emulated columns are not all typed). */
+static bool bool_arg(struct xlat_ctx *c, const PgQuery__Node *n, const char *what)
+{
+	struct xlat_type t;
+	if (n->node_case != NODE(BOOL_EXPR)) {
+		if (!condition(c, n, &t))
+			return false;
+		if (n->node_case != NODE(A_CONST) && n->node_case != NODE(TYPE_CAST))
+			return true;
+		switch (t.oid) {
+		case XLAT_OID_INT2:
+		case XLAT_OID_INT4:
+		case XLAT_OID_INT8:
+		case XLAT_OID_NUMERIC:
+		case XLAT_OID_FLOAT4:
+		case XLAT_OID_FLOAT8:
+		case XLAT_OID_TEXT:
+		case XLAT_OID_VARCHAR:
+			return xlat_fail(c, SQLSTATE_DATATYPE_MISMATCH,
+					 xlat_tree_location(&n->base),
+					 "argument of %s must be type boolean, not type %s", what,
+					 xlat_type_name(t.oid));
+		default:
+			return true;
+		}
+	}
 	xlat_puts(c, "(");
-	bool ok = xlat_expr(c, n, &ignored);
+	bool ok = xlat_expr(c, n, &t);
 	xlat_puts(c, ")");
 	return ok;
 }
@@ -1451,13 +1509,13 @@ static bool bool_expr(struct xlat_ctx *c, const PgQuery__BoolExpr *b, struct xla
 	*t = T_BOOL;
 	if (b->boolop == PG_QUERY__BOOL_EXPR_TYPE__NOT_EXPR) {
 		xlat_puts(c, "NOT ");
-		return b->n_args == 1 && bool_arg(c, b->args[0]);
+		return b->n_args == 1 && bool_arg(c, b->args[0], "NOT");
 	}
-	const char *sep = b->boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR ? " AND " : " OR ";
+	bool is_and = b->boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR;
 	for (size_t i = 0; i < b->n_args; i++) {
 		if (i)
-			xlat_puts(c, sep);
-		if (!bool_arg(c, b->args[i]))
+			xlat_puts(c, is_and ? " AND " : " OR ");
+		if (!bool_arg(c, b->args[i], is_and ? "AND" : "OR"))
 			return false;
 	}
 	return true;

@@ -1045,8 +1045,17 @@ static bool window_items(struct xlat_ctx *c, const PgQuery__WindowDef *w)
 	}
 	if (w->n_partition_clause) {
 		xlat_printf(c, "%sPARTITION BY ", sep);
-		if (!xlat_expr_list(c, w->partition_clause, w->n_partition_clause))
-			return false;
+		for (size_t i = 0; i < w->n_partition_clause; i++) {
+			struct xlat_type pt;
+			xlat_puts(c, i ? ", " : "");
+			size_t mark = c->sb->len;
+			if (!xlat_expr(c, w->partition_clause[i], &pt))
+				return false;
+			if (pt.oid == XLAT_OID_INTERVAL) { /* interval_cmp's: 1 mon = 30 days */
+				xlat_insert_at(c, mark, "(");
+				xlat_puts(c, ") COLLATE pgfn_interval");
+			}
+		}
 		sep = " ";
 	}
 	uint32_t outer_key = c->range_key;
@@ -1199,6 +1208,7 @@ static bool ordered(uint32_t oid)
 	case XLAT_OID_TSVECTOR:
 	case XLAT_OID_TSQUERY:
 	case XLAT_OID_JSONPATH:
+	case XLAT_OID_XID:
 		return false;
 	default:
 		return true;
@@ -1230,6 +1240,17 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 		return xlat_func_not_unique(c, fn->name, tv, 1, f->location);
 	if (f->agg_distinct && f->n_args == 1 && !xlat_comptype_grouped(c, tv[0], f->location))
 		return false; /* count(DISTINCT row): by its fields (xlat_comptype.c) */
+	if (f->agg_distinct && f->n_args == 1 &&
+	    !xlat_sortable(c, tv[0], xlat_tree_location(&f->args[0]->base))) {
+		pgerr_detail(c->err, "Aggregates with DISTINCT must be able to sort their inputs.");
+		c->err->hint[0] = '\0';
+		return false;
+	}
+	if (f->agg_distinct && f->n_args == 1 && tv[0].oid == XLAT_OID_INTERVAL) {
+		/* count(DISTINCT v): interval_cmp's equality, '1 mon' is '30 days' */
+		xlat_insert_at(c, mark + 1 + strlen("DISTINCT "), "(");
+		xlat_puts(c, ") COLLATE pgfn_interval");
+	}
 	if ((fn->flags & FN_AGG) && fn->rt == R_SAME && f->n_args == 1 && !ordered(tv[0].oid))
 		return no_such_function(c, f, fn->name); /* max(jsonb): 42883, as in PostgreSQL */
 	if ((fn->rt == R_SUM || fn->rt == R_AVG) && f->n_args == 1 &&
@@ -1328,6 +1349,11 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 {
 	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
 	const char *schema = f->n_funcname > 1 ? xlat_node_str(f->funcname[0]) : "pg_catalog";
+	if (xlat_udf_exact(c, f, name)) { /* the tenant's lower(int) for lower(5) */
+		int udf = xlat_udf_call(c, f, name, NULL, t);
+		if (udf)
+			return udf > 0;
+	}
 	const struct fn *fn = name ? find_fn_args(name, f->n_args) : NULL;
 	if (f->n_funcname > 2 || !schema || strcmp(schema, "pg_catalog") != 0)
 		fn = NULL;

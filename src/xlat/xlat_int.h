@@ -313,6 +313,9 @@ struct xlat_ctx {
 	const struct xlat_shape *arm_want;
 	const PgQuery__SelectStmt *arm_for;
 	const struct xlat_shape *arm_targets; /* for the next xlat_targets */
+	/* the next xlat_targets' results are compared (DISTINCT, GROUP BY, a set operation, a
+	 * subquery's): an interval one carries COLLATE pgfn_interval, interval_cmp's equality */
+	bool compared_targets;
 	const char *assign_rel; /* the INSERT's or UPDATE's table (for shardlite_notnull) */
 
 	struct xlat_srfcol *srfcols; /* columns of directly joined FROM functions (xlat_srf.c) */
@@ -1690,6 +1693,9 @@ bool xlat_xid_cast(struct xlat_ctx *c, const PgQuery__Node *arg, int location, s
 /* An xid x cast to type to: 0 not an xid or to a string type (its digits), -1 failed (42846). */
 int xlat_xid_cast_from(struct xlat_ctx *c, const char *x, struct xlat_type st, uint32_t to,
 		       int location);
+/* xlat_xid.c: whether values of type t sort (ORDER BY, a window's, count(DISTINCT)): xid and
+ * json have no ordering operator in PostgreSQL, 42883 (false, failed) as there. */
+bool xlat_sortable(struct xlat_ctx *c, struct xlat_type t, int location);
 /* An operator with an xid operand: true when it exists (= and <> of xid and xid or integer),
  * else false after 42883. */
 bool xlat_xid_operator(struct xlat_ctx *c, const char *op, struct xlat_type l, struct xlat_type r,
@@ -1886,6 +1892,9 @@ void xlat_lateral_add_using(struct xlat_ctx *c, const char *alias, const char *c
 /* The columns u.* stands for when alias u is a join's USING alias (their types, names and
  * origins appended at *n, at most cap in all): 1, 0 when alias is not one, -1 when they are
  * not known. */
+/* ROW(u.a, ...) of the columns of USING alias u in scope (SELECT u: the merged columns as a
+ * record, in the arena); NULL when no USING alias is called alias. */
+PgQuery__Node *xlat_lateral_using_row(struct xlat_ctx *c, const char *alias);
 int xlat_lateral_using_shape(struct xlat_ctx *c, const char *alias, struct xlat_type *types,
 			     const char **names, struct xlat_origin *origins, size_t *n,
 			     size_t cap);
@@ -2418,6 +2427,12 @@ bool xlat_routine_store(struct xlat_ctx *c, const struct xlat_udf *u, bool repla
 			const char *tag);
 /* xlat_call.c: CALL p(args). */
 bool xlat_stmt_call(struct xlat_ctx *c, const PgQuery__CallStmt *s);
+/* xlat_call.c: whether f (unqualified, not an aggregate's call) is the tenant's function of its name
+ * whose parameter types are exactly its arguments' -- PostgreSQL's exact match, which wins
+ * over a built-in function of the name taking them by a cast (lower(5) beside a tenant's
+ * lower(int)); false with an unknown literal among them, or a tenant function of text
+ * parameters only (the built-in's own signature, first on the search path). */
+bool xlat_udf_exact(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name);
 /* xlat_call.c: a call of one of the tenant's functions (schema: as written, NULL when
  * unqualified): 1 emitted with *t its result type, 0 when none takes these arguments, -1
  * failed. */

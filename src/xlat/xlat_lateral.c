@@ -468,6 +468,36 @@ int xlat_lateral_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xl
 	return ok ? 1 : -1;
 }
 
+PgQuery__Node *xlat_lateral_using_row(struct xlat_ctx *c, const char *alias)
+{
+	size_t n = 0;
+	for (int i = 0; alias && i < c->nlat; i++)
+		n += c->lat[i].using_alias && strcmp(c->lat[i].alias, alias) == 0;
+	if (!n)
+		return NULL;
+	PgQuery__Node **args = arena_zalloc(c->a, n * sizeof(*args));
+	struct xlat_colref *refs = arena_zalloc(c->a, n * sizeof(*refs));
+	size_t k = 0;
+	for (int i = 0; i < c->nlat && k < n; i++) {
+		const struct xlat_lateral *l = &c->lat[i];
+		if (l->using_alias && strcmp(l->alias, alias) == 0) {
+			args[k] = (PgQuery__Node *)xlat_colref(&refs[k], alias, l->col, -1);
+			k++;
+		}
+	}
+	PgQuery__RowExpr *row = arena_zalloc(c->a, sizeof(*row));
+	PgQuery__Node *node = arena_zalloc(c->a, sizeof(*node));
+	pg_query__row_expr__init(row);
+	pg_query__node__init(node);
+	row->n_args = n;
+	row->args = args;
+	row->row_format = PG_QUERY__COERCION_FORM__COERCE_IMPLICIT_CAST;
+	row->location = -1;
+	node->node_case = NODE(ROW_EXPR);
+	node->row_expr = row;
+	return node;
+}
+
 int xlat_lateral_using_shape(struct xlat_ctx *c, const char *alias, struct xlat_type *types,
 			     const char **names, struct xlat_origin *origins, size_t *n, size_t cap)
 {

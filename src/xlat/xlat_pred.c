@@ -353,8 +353,13 @@ bool xlat_distinct(struct xlat_ctx *c, const PgQuery__AExpr *e, bool is_not, str
 	struct xlat_type ignored;
 	struct xlat_type lt;
 	*t = T_BOOL;
+	size_t mark = c->sb->len;
 	if (!xlat_cmp_operand(c, e->lexpr, &lt))
 		return false;
+	if (lt.oid == XLAT_OID_INTERVAL) { /* interval_cmp's equality: 1 day = 24 hours */
+		xlat_insert_at(c, mark, "(");
+		xlat_puts(c, ") COLLATE pgfn_interval");
+	}
 	xlat_infer_like(c, e->rexpr, lt);
 	xlat_puts(c, is_not ? " IS NOT " : " IS ");
 	return xlat_cmp_operand(c, e->rexpr, &ignored);
@@ -522,8 +527,13 @@ static bool quantified(struct xlat_ctx *c, const PgQuery__SubLink *s, struct xla
 		    col.oid != XLAT_OID_UNKNOWN_COL)
 			typed = xlat_infer_literal(c, s->testexpr, col);
 	}
+	size_t mark = c->sb->len;
 	if (typed < 0 || (!typed && !xlat_cmp_operand(c, s->testexpr, &ignored)))
 		return false;
+	if (!typed && ignored.oid == XLAT_OID_INTERVAL) { /* interval_cmp's: 1 day = 24 hours */
+		xlat_insert_at(c, mark, "(");
+		xlat_puts(c, ") COLLATE pgfn_interval");
+	}
 	xlat_puts(c, any ? " IN " : " NOT IN ");
 	return subquery(c, s->subselect, NULL);
 }

@@ -71,6 +71,16 @@ static void direction(struct xlat_ctx *c, const PgQuery__SortBy *sb)
 	xlat_puts(c, first ? " NULLS FIRST" : " NULLS LAST");
 }
 
+/* The key emitted since mark, of type t: an interval compares as interval_cmp (1 mon = 30
+ * days), in order and in equality. */
+static void interval_key(struct xlat_ctx *c, size_t mark, struct xlat_type t)
+{
+	if (t.oid != XLAT_OID_INTERVAL)
+		return;
+	xlat_insert_at(c, mark, "(");
+	xlat_puts(c, ") COLLATE pgfn_interval");
+}
+
 /* The ORDER BY of a window: its sort keys as expressions (SQLite's OVER sees no aliases). */
 static bool window_order(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 {
@@ -78,8 +88,10 @@ static bool window_order(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 	for (size_t i = 0; i < s->n_sort_clause; i++) {
 		const PgQuery__SortBy *sb = s->sort_clause[i]->sort_by;
 		xlat_puts(c, i ? ", " : " ORDER BY ");
+		size_t mark = c->sb->len;
 		if (!xlat_expr(c, xlat_target_of(c, s, sb->node), &ignored))
 			return false;
+		interval_key(c, mark, ignored);
 		direction(c, sb);
 	}
 	return true;
@@ -113,15 +125,19 @@ bool xlat_distinct_on_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 		if (sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_USING)
 			return xlat_unsupported(c, sb->location, "ORDER BY ... USING");
 		xlat_puts(c, ", ");
+		size_t mark = c->sb->len;
 		if (!xlat_expr(c, xlat_target_of(c, s, sb->node), &ignored))
 			return false;
+		interval_key(c, mark, ignored);
 		xlat_printf(c, " AS shardlite_k%zu", i);
 	}
 	xlat_puts(c, ", row_number() OVER (PARTITION BY ");
 	for (size_t i = 0; i < s->n_distinct_clause; i++) {
 		xlat_puts(c, i ? ", " : "");
+		size_t mark = c->sb->len;
 		if (!xlat_expr(c, xlat_target_of(c, s, s->distinct_clause[i]), &ignored))
 			return false;
+		interval_key(c, mark, ignored);
 	}
 	if (!window_order(c, s))
 		return false;

@@ -90,6 +90,18 @@ int xlat_row_result(struct xlat_ctx *c, const PgQuery__ResTarget *rt, size_t i, 
 {
 	bool ctor = rt->val->node_case == NODE(ROW_EXPR);
 	const char *rel = ctor ? NULL : row_name(c, rt->val);
+	const PgQuery__ColumnRef *cr = rt->val->node_case == NODE(COLUMN_REF) ? rt->val->column_ref
+									      : NULL;
+	const char *one = cr && cr->n_fields == 1 ? xlat_node_str(cr->fields[0]) : NULL;
+	PgQuery__Node *merged = !ctor && !rel && one && !xlat_scope_column_type(c, cr).oid
+					? xlat_lateral_using_row(c, one)
+					: NULL;
+	if (merged) { /* SELECT u of JOIN ... USING (a) AS u: ROW(u.a), named u */
+		PgQuery__ResTarget as = *rt;
+		as.val = merged;
+		as.name = rt->name && *rt->name ? rt->name : (char *)one;
+		return xlat_row_result(c, &as, i, t);
+	}
 	if (!ctor && !rel)
 		return dup_named(c, rt->val) ? xlat_row_text(c, rt->val, rt->location) : 0;
 	const char *name = rt->name && *rt->name ? rt->name : ctor ? "row" : rel;

@@ -271,8 +271,10 @@ bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_s
 {
 	const struct xlat_schema_col **assign = c->assign_targets; /* INSERT ... SELECT */
 	const struct xlat_shape *want = c->arm_targets;            /* a set operation's arm */
+	bool compared = c->compared_targets && !assign;
 	c->assign_targets = NULL;
 	c->arm_targets = NULL;
+	c->compared_targets = false;
 	for (size_t i = 0; assign && i < n; i++) {
 		if (is_star(v[i]->res_target->val))
 			assign = NULL; /* the positions are not known */
@@ -357,13 +359,18 @@ bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_s
 			xlat_puts(
 				c,
 				" COLLATE pgfn_num"); /* decimal text: DISTINCT, GROUP BY by value */
+		bool collated = compared && t.oid == XLAT_OID_INTERVAL;
+		if (collated) { /* '1 mon' and '30 days' are one value to interval_cmp */
+			xlat_insert_at(c, mark, "(");
+			xlat_puts(c, ") COLLATE pgfn_interval");
+		}
 		if (shape) {
 			shape->types[i + more] = t;
 			shape->origins[i + more] = target_origin(c, rt->val, t);
 		}
 		/* a LATERAL column reference or a system column (xlat_syscol.c) was replaced by
 		 * its expression, parenthesized */
-		bool substituted = c->sb->len > mark && c->sb->data[mark] == '(';
+		bool substituted = collated || (c->sb->len > mark && c->sb->data[mark] == '(');
 		if (rt->name && *rt->name) {
 			xlat_puts(c, " AS ");
 			xlat_ident(c, rt->name);
@@ -439,6 +446,8 @@ static bool sort_items(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 			return false;
 		else if (sb->node->node_case == NODE(FUNC_CALL)) /* a tenant's numeric result: */
 			(void)xlat_numeric_param_operand(c, sb->node, st, mark, c->sb->len);
+		if (!(sys && sys[i]) && !xlat_sortable(c, st, xlat_tree_location(&sb->node->base)))
+			return false;
 		if (range && i == 0) { /* RANGE ... n PRECEDING: the key's type; a date/time
 					      * key offset by an interval: a number to offset */
 			c->range_key = st.oid;
@@ -881,11 +890,17 @@ static bool group_by(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xl
 				return false;
 			if (whole)
 				continue;
+			size_t mark = c->sb->len;
 			if (!group_position(c, s, s->group_clause[i]) ||
 			    !xlat_expr(c, s->group_clause[i], &t) ||
 			    !xlat_comptype_grouped(c, t,
 						   xlat_tree_location(&s->group_clause[i]->base)))
 				return false;
+			if (t.oid ==
+			    XLAT_OID_INTERVAL) { /* interval_cmp's groups: 1 mon = 30 days */
+				xlat_insert_at(c, mark, "(");
+				xlat_puts(c, ") COLLATE pgfn_interval");
+			}
 		}
 	}
 	if (s->having_clause) {
@@ -1042,6 +1057,20 @@ static bool core_body(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct x
 	return ok;
 }
 
+/* 1 when s is the statement's own SELECT, 2 a CREATE TABLE AS's or a view's (whose columns'
+ * declared types SQLite reads from its plain column references), else 0. */
+static int top_select(const struct xlat_ctx *c, const PgQuery__SelectStmt *s)
+{
+	const PgQuery__Node *top = c->top_stmt, *q = NULL;
+	if (top && top->node_case == NODE(SELECT_STMT))
+		return top->select_stmt == s;
+	if (top && top->node_case == NODE(CREATE_TABLE_AS_STMT))
+		q = top->create_table_as_stmt->query;
+	else if (top && top->node_case == NODE(VIEW_STMT))
+		q = top->view_stmt->query;
+	return q && q->node_case == NODE(SELECT_STMT) && q->select_stmt == s ? 2 : 0;
+}
+
 static bool core_body_items(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 			    struct xlat_shape *shape)
 {
@@ -1056,6 +1085,8 @@ static bool core_body_items(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 	unsigned flags = c->flags;
 	if (xlat_exact_select(c, s))
 		c->flags |= XLAT_X_EXACT | (xlat_exact_compared(s) ? XLAT_X_EXACT_DISTINCT : 0);
+	int top = top_select(c, s);
+	c->compared_targets = !top || s->n_distinct_clause || (top == 1 && s->n_group_clause);
 	struct xlat_gset *gset = c->gset_for == s ? c->gset_arm : NULL; /* xlat_gsets.c */
 	c->gset = gset; /* its NULLs stand in the select list and HAVING only */
 	PgQuery__SelectStmt *ms = (PgQuery__SelectStmt *)s; /* (x).* spelled out in the tree */

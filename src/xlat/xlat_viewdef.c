@@ -367,11 +367,16 @@ static void put_back_calls(struct walk *w)
 	}
 }
 
-/* x of shardlite_num_in(x, 'n'), else NULL. */
+/* x of shardlite_num_in(x, 'n') or of x COLLATE pgfn_interval (interval_cmp's order and
+ * equality, which PostgreSQL's interval has of itself), else NULL. */
 static PgQuery__Node *read_as_number(const ProtobufCMessage *m)
 {
 	const PgQuery__Node *n =
 		m && m->descriptor == &pg_query__node__descriptor ? (const PgQuery__Node *)m : NULL;
+	const PgQuery__CollateClause *cc =
+		n && n->node_case == PG_QUERY__NODE__NODE_COLLATE_CLAUSE ? n->collate_clause : NULL;
+	if (cc && cc->arg && cc->n_collname == 1 && is_name(cc->collname[0], "pgfn_interval"))
+		return cc->arg;
 	const PgQuery__FuncCall *f =
 		n && n->node_case == PG_QUERY__NODE__NODE_FUNC_CALL ? n->func_call : NULL;
 	const char *kind = f && f->n_args == 2 ? string_const(f->args[1]) : NULL;
@@ -381,8 +386,8 @@ static PgQuery__Node *read_as_number(const ProtobufCMessage *m)
 		       : NULL;
 }
 
-/* The child in slot, shown without the translator's shardlite_num_in around it. */
-static void visit_slot(struct walk *w, ProtobufCMessage **slot)
+/* The child in slot without the translator's shardlite_num_in or collation around it. */
+static void unwrap_slot(struct walk *w, ProtobufCMessage **slot)
 {
 	PgQuery__Node *x;
 	while ((x = read_as_number(*slot)) && w->nread_as < ARRAY_LEN(w->read_as)) {
@@ -390,6 +395,11 @@ static void visit_slot(struct walk *w, ProtobufCMessage **slot)
 		w->read_as[w->nread_as++].held = (PgQuery__Node *)*slot;
 		*slot = &x->base;
 	}
+}
+
+static void visit_slot(struct walk *w, ProtobufCMessage **slot)
+{
+	unwrap_slot(w, slot);
 	visit(w, *slot);
 }
 
@@ -433,7 +443,10 @@ static void visit(struct walk *w, ProtobufCMessage *m)
 		if (name && !w->internal && internal_function(name))
 			w->internal = name;
 	} else if (m->descriptor == &pg_query__res_target__descriptor) {
-		drop_same_alias((PgQuery__ResTarget *)m);
+		PgQuery__ResTarget *rt = (PgQuery__ResTarget *)m;
+		if (rt->val) /* v COLLATE pgfn_interval AS v: v */
+			unwrap_slot(w, (ProtobufCMessage **)&rt->val);
+		drop_same_alias(rt);
 	} else if (m->descriptor == &pg_query__sub_link__descriptor) {
 		PgQuery__SubLink *s = (PgQuery__SubLink *)m;
 		PgQuery__Node *q = wrapped_scalar(s);

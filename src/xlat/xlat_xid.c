@@ -176,3 +176,13 @@ bool xlat_xid_key_check(struct xlat_ctx *c, const PgQuery__RangeVar *rv,
 	}
 	return true;
 }
+
+bool xlat_sortable(struct xlat_ctx *c, struct xlat_type t, int location)
+{
+	if (t.oid != XLAT_OID_XID && t.oid != XLAT_OID_JSON)
+		return true;
+	xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, location,
+		  "could not identify an ordering operator for type %s", xlat_type_name(t.oid));
+	pgerr_hint(c->err, "Use an explicit ordering operator or modify the query.");
+	return false;
+}

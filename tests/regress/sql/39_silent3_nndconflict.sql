@@ -28,6 +28,6 @@ INSERT INTO n2 VALUES (NULL, '1');
 INSERT INTO n2 VALUES (NULL, '2') ON CONFLICT (a) DO NOTHING;
 INSERT INTO n2 VALUES (NULL, '3');
 SELECT * FROM n2;
--- differs: ON CONFLICT ... DO UPDATE of a row whose NULLS NOT DISTINCT key with a NULL is there is 23505 here; PostgreSQL updates that row
+-- differs: ON CONFLICT ... DO UPDATE of a row whose NULLS NOT DISTINCT key with a NULL is there is 0A000 here; PostgreSQL updates that row
 INSERT INTO n VALUES (1, NULL, 'w') ON CONFLICT (a, b) DO UPDATE SET c = excluded.c;
 DROP TABLE n, n2;

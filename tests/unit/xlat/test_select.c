@@ -497,7 +497,7 @@ static const struct xcase cases[] = {
 	 "SELECT - -5 AS \"?column?\", pgfn_shl(1,   15, 16) AS \"?column?\", CAST(a AS REAL) AS float8, "
 	 "CAST(iif(typeof(c) = 'real', round(c), c) AS INTEGER) AS int4 FROM t"},
 	{"SELECT sum(x), avg(x), min(x), max(DISTINCT x) FROM (VALUES ('1 day'::interval)) v (x)",
-	 "SELECT pgfn_interval_sum(x) AS sum, pgfn_interval_avg(x) AS avg, pgfn_interval_min(x) AS min, pgfn_interval_max(DISTINCT x) AS max FROM (WITH \"xlat:1\"(x) AS (VALUES ('1 day')) SELECT * FROM \"xlat:1\") AS v"},
+	 "SELECT pgfn_interval_sum(x) AS sum, pgfn_interval_avg(x) AS avg, pgfn_interval_min(x) AS min, pgfn_interval_max(DISTINCT (x) COLLATE pgfn_interval) AS max FROM (WITH \"xlat:1\"(x) AS (VALUES ('1 day')) SELECT * FROM \"xlat:1\") AS v"},
 	{"SELECT 'NaN'::float8, 'inf'::real, 1.5::float8 * 2, 2 - 0.5::real",
 	 "SELECT 'NaN' AS float8, 9e999 AS float4, pgfn_fop(1.5, '*', 2) AS \"?column?\", pgfn_fop(2, '-', pgfn_f4(0.5)) AS \"?column?\""},
 	{"SELECT random(), gen_random_uuid()",

@@ -1,0 +1,45 @@
+-- silent4: intervals compared as PostgreSQL's interval_cmp (a month as 30 days, a day as 24
+-- hours) in every grouping, set and membership form, as = and ORDER BY compare them. Which of
+-- equal spellings a group shows is PostgreSQL's plan's choice: these show extract(epoch).
+CREATE TABLE s4iv (id int, v interval);
+INSERT INTO s4iv VALUES (1, '1 mon'), (2, '30 days'), (3, '1 day'), (4, '24 hours'), (5, '2 days'), (6, NULL), (7, '720 hours'), (8, '1 day 1 hour'), (9, '-1 day'), (10, '-24 hours');
+SELECT extract(epoch FROM v), count(*), min(id), max(id) FROM s4iv GROUP BY v ORDER BY min(id);
+SELECT extract(epoch FROM v) AS e, count(*) FROM s4iv GROUP BY 1 ORDER BY 1;
+SELECT count(*), min(id) FROM s4iv GROUP BY v HAVING count(*) > 1 ORDER BY 2;
+SELECT count(*) FROM (SELECT DISTINCT v FROM s4iv) d;
+SELECT extract(epoch FROM v) FROM (SELECT DISTINCT v FROM s4iv) d ORDER BY 1;
+SELECT DISTINCT v FROM s4iv WHERE id IN (5, 6, 8) ORDER BY v;
+SELECT count(DISTINCT v), count(v), count(DISTINCT v::text) FROM s4iv;
+SELECT count(*) FROM (SELECT v FROM s4iv WHERE id IN (1, 3) UNION SELECT v FROM s4iv WHERE id IN (2, 4, 7)) u;
+SELECT count(*) FROM (SELECT v FROM s4iv WHERE id = 1 INTERSECT SELECT v FROM s4iv WHERE id = 7) u;
+SELECT count(*) FROM (SELECT v FROM s4iv WHERE id IN (1, 3, 5) EXCEPT SELECT v FROM s4iv WHERE id IN (2, 4)) u;
+SELECT v FROM s4iv WHERE id IN (1, 3, 5) EXCEPT SELECT v FROM s4iv WHERE id IN (2, 4) ORDER BY 1;
+SELECT id FROM s4iv WHERE v IN (SELECT '24 hours'::interval) ORDER BY id;
+SELECT id FROM s4iv WHERE v IN (SELECT v FROM s4iv WHERE id = 7) ORDER BY id;
+SELECT id FROM s4iv WHERE v NOT IN (SELECT v FROM s4iv WHERE id IN (2, 4)) ORDER BY id;
+SELECT id FROM s4iv WHERE v = ANY (ARRAY['1 day'::interval]) ORDER BY id;
+SELECT id FROM s4iv WHERE v = ANY (ARRAY['720:00:00'::interval, '-1 day']) ORDER BY id;
+SELECT id FROM s4iv WHERE v <> ALL (ARRAY['1 day'::interval, '1 mon']) ORDER BY id;
+SELECT id FROM s4iv WHERE v < ANY (ARRAY['25 hours'::interval]) ORDER BY id;
+SELECT id, v IS DISTINCT FROM '24 hours'::interval, v IS NOT DISTINCT FROM interval '1 mon' FROM s4iv ORDER BY id;
+SELECT '1 mon'::interval IS DISTINCT FROM '30 days'::interval, '1 mon'::interval IS NOT DISTINCT FROM '30 days'::interval;
+SELECT nullif('1 day'::interval, '24 hours'), nullif(interval '1 mon', interval '29 days');
+SELECT id, nullif(v, '1 day') FROM s4iv ORDER BY id;
+SELECT a.id, b.id FROM s4iv a JOIN (SELECT id, v FROM s4iv) b ON a.v = b.v AND a.id < b.id ORDER BY 1, 2;
+WITH w AS (SELECT v FROM s4iv) SELECT count(DISTINCT v) FROM w;
+SELECT count(*) FROM (SELECT v, count(*) FROM s4iv GROUP BY v) g;
+SELECT count(*) FROM (SELECT v FROM s4iv WHERE id IN (1, 2) INTERSECT ALL SELECT v FROM s4iv WHERE id IN (7, 1, 5)) u;
+SELECT count(*) FROM (SELECT v FROM s4iv WHERE id IN (1, 2, 3) EXCEPT ALL SELECT v FROM s4iv WHERE id IN (7, 4)) u;
+SELECT id, count(*) OVER (PARTITION BY v), rank() OVER (PARTITION BY v ORDER BY id) FROM s4iv ORDER BY id;
+SELECT DISTINCT ON (v) id FROM s4iv ORDER BY v, id;
+SELECT v, count(*) FROM s4iv WHERE id IN (3, 5, 8, 9) GROUP BY v ORDER BY v;
+CREATE VIEW s4ivv AS SELECT DISTINCT v FROM s4iv;
+SELECT count(*) FROM s4ivv;
+SELECT pg_get_viewdef('s4ivv'::regclass);
+CREATE TABLE s4ivc AS SELECT DISTINCT v FROM s4iv WHERE id IN (1, 2, 5);
+SELECT count(*) FROM s4ivc;
+SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 's4ivc'::regclass AND attnum > 0;
+DROP VIEW s4ivv;
+DROP TABLE s4ivc;
+SELECT id, v FROM s4iv WHERE id IN (1, 5, 9) ORDER BY v FETCH FIRST 2 ROWS WITH TIES;
+SELECT DISTINCT ON (v) id, v FROM s4iv WHERE id IN (1, 5, 8) ORDER BY v, id;
