@@ -389,4 +389,7 @@ bool pgfn_record_collation(sqlite3 *db, const char *name);
  * pgfn_register_uuid, with uuid-ossp's: the extensions' functions). */
 int pgfn_register_pgcrypto(sqlite3 *db);
 
+/* shardlite_numeric(x, typmod) (pgfn_cast.c), which pgfn_num_fit calls for a number. */
+void pgfn_cast_numeric(sqlite3_context *ctx, int argc, sqlite3_value **argv);
+
 #endif
