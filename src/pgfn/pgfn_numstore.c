@@ -75,6 +75,24 @@ static void fn_num_store(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_free(copy);
 }
 
+/* Plain digits ([-]123.45, no blanks, no exponent) that numeric(p,s) keeps as they are: at most
+ * s after the point, at most p - s before it (leading zeros aside). */
+static bool fits_as_written(const char *t, size_t n, int typmod)
+{
+	size_t i = n > 0 && (t[0] == '-' || t[0] == '+');
+	int m = typmod - 4, prec = (m >> 16) & 0xffff, scale = ((m & 0x7ff) ^ 1024) - 1024;
+	while (i < n && t[i] == '0')
+		i++;
+	size_t whole = 0, frac = 0;
+	for (; i < n && t[i] >= '0' && t[i] <= '9'; i++)
+		whole++;
+	if (i < n && t[i] == '.')
+		for (i++; i < n && t[i] >= '0' && t[i] <= '9'; i++)
+			frac++;
+	return i == n && whole + frac > 0 && typmod >= 4 && scale >= 0 && (int)frac <= scale &&
+	       (int)whole <= prec - scale;
+}
+
 /* pgfn_num_fit(x, typmod): numeric(p,s)'s rounding of a value stored into such a column. Text
  * (a bound parameter, a constant) is read by numeric_in and rounded in decimal, returned as the
  * rounded text for pgfn_num_store to convert (22P02, 22003 with PostgreSQL's DETAIL); a number
@@ -88,6 +106,10 @@ static void fn_num_fit(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	const char *t = (const char *)sqlite3_value_text(v);
 	size_t n = (size_t)sqlite3_value_bytes(v);
+	if (t && fits_as_written(t, n, sqlite3_value_int(argv[1]))) {
+		sqlite3_result_value(ctx, v);
+		return;
+	}
 	struct arena *a = arena_new(0);
 	struct pgtype_value dec, out;
 	struct pgerr err;

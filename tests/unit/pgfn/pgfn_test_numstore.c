@@ -39,6 +39,10 @@ static const struct {
 	{"12345678901234567.891", N(30, -2), "12345678901234600"},
 	{"99.995", N(4, 2), "ERROR 22003: numeric field overflow"},
 	{"abc", N(4, 2), "ERROR 22P02: invalid input syntax for type numeric: \"abc\""},
+	{".", N(4, 2), "ERROR 22P02: invalid input syntax for type numeric: \".\""},
+	{"-12.5", N(4, 2), "-12.5"}, /* fits as written: passed on as it is */
+	{"0012.50", N(4, 2), "12.5"},
+	{"123.5", N(4, 2), "ERROR 22003: numeric field overflow"},
 };
 
 START_TEST(numstore_case)
