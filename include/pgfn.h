@@ -254,6 +254,10 @@ int pgfn_register_floatwin(sqlite3 *db);
  * shardlite_numeric(x, typmod), shardlite_varchar/bpchar(x, n) (22003, 22P02, 22001),
  * shardlite_uuid(x) (canonical text), shardlite_bytea(x) (text read as bytea input). */
 int pgfn_register_cast(sqlite3 *db);
+/* A numeric value stored into a numeric column (pgfn_numstore.c): pgfn_num_store(x, column)
+ * refuses (0A000) a decimal text the SQLite number it becomes would not read back as;
+ * pgfn_num_fit(x, typmod) is numeric(p,s)'s rounding, of a text in decimal, returned as text. */
+int pgfn_register_numstore(sqlite3 *db);
 /* Enum types (pgfn_enum.c): pgfn_enum_in(x, type, label1, ..., labelN) returns x when it is
  * one of the labels (22P02 `invalid input value for enum type: "x"` otherwise; type is the
  * name as format_type spells it), pgfn_enum_array_in(x, type, labels...) the same for each

@@ -619,4 +619,14 @@ bool pgtype_bit_length_ok(size_t bitlen, int32_t typmod, bool varying, struct pg
 bool pgtype_numeric_typmod(const char *s, size_t n, int32_t typmod, struct arena *a,
 			   struct pgtype_value *out, struct pgerr *err) MUST_CHECK;
 
+/* A numeric at rest is an SQLite number: whether the decimal s[0..n) (numeric_in's text, plain
+ * or with an exponent) has the same value as what the tenant file would keep of it, the 64-bit
+ * integer i (is_int) or the double d as it reads back (its shortest round-trip digits, as
+ * pgtype prints it). False for text that is no such decimal (NaN, Infinity) and for a d that is
+ * not finite. Pure; pgfn's pgfn_num_store asks SQLite for i or d. */
+bool pgtype_numeric_kept(const char *s, size_t n, bool is_int, int64_t i, double d);
+/* Whether s[0..n) is a decimal number's text, as pgtype_numeric_kept judges (not NaN or an
+ * infinity). */
+bool pgtype_numeric_kept_decimal(const char *s, size_t n);
+
 #endif

@@ -153,11 +153,10 @@ static const char *now_keyword(const char *d)
 
 const char *catalog_default_unrefit(struct arena *a, const char *d)
 {
-	static const char *const fns[] = {"pgfn_varbit_cast(",  "shardlite_int2(",
-					  "shardlite_int4(",    "shardlite_int8(",
-					  "shardlite_numeric(", "shardlite_varchar(",
-					  "shardlite_bpchar(",  "pgfn_f8_f4(",
-					  "pgfn_varbit_in("};
+	static const char *const fns[] = {
+		"pgfn_varbit_cast(",  "shardlite_int2(",    "shardlite_int4(",   "shardlite_int8(",
+		"shardlite_numeric(", "shardlite_varchar(", "shardlite_bpchar(", "pgfn_f8_f4(",
+		"pgfn_varbit_in(",    "pgfn_num_store(",    "pgfn_num_fit("};
 	size_t n = strlen(d), k = 0;
 	while (k < ARRAY_LEN(fns) && strncmp(d, fns[k], strlen(fns[k])) != 0)
 		k++;
@@ -182,6 +181,10 @@ const char *catalog_default_unrefit(struct arena *a, const char *d)
 	if (p != d + n - 1) /* the call is not the whole text */
 		return d;
 	const char *x = arena_strndup(a, arg, (size_t)((comma ? comma : p) - arg));
+	if (k == 9) /* pgfn_num_store(pgfn_num_fit('1.005', typmod), NULL) */
+		x = catalog_default_unrefit(a, x);
+	if (k >= 9 && x[0] == '\'' && strlen(x) > 1 && x[strlen(x) - 1] == '\'')
+		x = arena_strndup(a, x + 1, strlen(x) - 2); /* a decimal's text: the number */
 	return k == 0 ? catalog_default_unrefit(a, x) : x; /* a text argument: pgfn_varbit_in's */
 }
 

@@ -37,6 +37,7 @@ struct pgfn_conn *pgfn_register(sqlite3 *db)
 		pgfn_register_simsub,
 		pgfn_register_hash,
 		pgfn_register_cast,
+		pgfn_register_numstore,
 		pgfn_register_uuid,
 		pgfn_register_dtagg,
 		pgfn_register_floatwin,

@@ -200,7 +200,7 @@ static double round_decimal(double d, int scale)
 
 /* shardlite_numeric(x, typmod): x rounded to numeric(p,s)'s scale, 22003 when its integer
  * part needs more than p - s digits. */
-static void fn_numeric(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+void pgfn_cast_numeric(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
 	sqlite3_value *v = argv[0];
@@ -825,7 +825,7 @@ int pgfn_register_cast(sqlite3 *db)
 		{"shardlite_int4", 2, fn_int4},
 		{"shardlite_int8", 2, fn_int8},
 		{"shardlite_int8op", 1, fn_int8op},
-		{"shardlite_numeric", 2, fn_numeric},
+		{"shardlite_numeric", 2, pgfn_cast_numeric},
 		{"shardlite_varchar", 2, fn_varchar},
 		{"shardlite_bpchar", 2, fn_bpchar},
 		{"pgfn_bpchar_pad", 2, fn_bpchar_pad},

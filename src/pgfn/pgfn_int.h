@@ -403,4 +403,7 @@ char *pgfn_pgcrypto_type_name(sqlite3_value *v);
 /* pgfn_pgcrypto_pgp.c: pgp_sym_encrypt(_bytea), pgp_sym_decrypt(_bytea). */
 int pgfn_register_pgcrypto_pgp(sqlite3 *db);
 
+/* shardlite_numeric(x, typmod) (pgfn_cast.c), which pgfn_num_fit calls for a number. */
+void pgfn_cast_numeric(sqlite3_context *ctx, int argc, sqlite3_value **argv);
+
 #endif

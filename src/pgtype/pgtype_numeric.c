@@ -2,9 +2,15 @@
 /* pgtype_numeric.c: numeric's binary form, as PostgreSQL's numeric_send/numeric_recv write it:
  * int16 ndigits, int16 weight, uint16 sign, uint16 dscale, then ndigits base-10000 digits, most
  * significant first; the value is sum(digit[i] * 10000^(weight - i)). Converted from and to the
- * plain decimal text the rest of pgtype uses for numeric values. */
+ * plain decimal text the rest of pgtype uses for numeric values; and whether a decimal keeps its
+ * value as the SQLite number a tenant file stores (pgtype_numeric_kept). */
 #include "pgtype_int.h"
 
+#include <inttypes.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define SIGN_POS 0x0000
@@ -153,6 +159,114 @@ bool pgtype_numeric_recv(const uint8_t *p, size_t n, struct strbuf *out, struct 
 		int v = i >= 0 && i < ndigits ? u16(dg + 2 * i) : 0;
 		static const int div[DEC_DIGITS] = {1000, 100, 10, 1};
 		strbuf_putc(out, (char)('0' + v / div[k % DEC_DIGITS] % 10));
+	}
+	return true;
+}
+
+/* A decimal's value as |v| = 0.digits x 10^point, the first and last digit not 0 (no digits:
+ * zero). The digits are a view into the text, with the point skipped by dig(). */
+struct norm {
+	bool neg;
+	const char *s;      /* the text's mantissa (digits and at most one point) */
+	size_t first, last; /* indexes in s of the first and last non-zero digit */
+	size_t ndigits;
+	long point;
+};
+
+static bool norm_of(const char *s, size_t n, struct norm *v)
+{
+	size_t i = 0;
+	*v = (struct norm){.neg = n > 0 && s[0] == '-'};
+	if (n > 0 && (s[0] == '-' || s[0] == '+'))
+		i++;
+	v->s = s;
+	size_t start = i, dot = SIZE_MAX, digits = 0;
+	bool any = false;
+	long before = 0; /* digits before the point up to the first non-zero one, counted */
+	for (; i < n && s[i] != 'e' && s[i] != 'E'; i++) {
+		if (s[i] == '.' && dot == SIZE_MAX) {
+			dot = i;
+			continue;
+		}
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+		digits++;
+		if (s[i] != '0') {
+			if (!any)
+				v->first = i;
+			any = true;
+			v->last = i;
+		}
+	}
+	if (!digits)
+		return false;
+	long exp10 = 0;
+	if (i < n) { /* an exponent: [+-]digits */
+		char *end;
+		const char *e = s + i + 1;
+		long x = strtol(e, &end, 10);
+		if (end == e || end != s + n)
+			return false;
+		exp10 = x > INT_MAX / 2 ? INT_MAX / 2 : x < -(INT_MAX / 2) ? -(INT_MAX / 2) : x;
+	}
+	if (!any)
+		return true; /* zero */
+	size_t intend = dot == SIZE_MAX ? i
+					: dot; /* digits [start, intend) stand before the point */
+	for (size_t k = start; k < v->first; k++)
+		before += s[k] != '.' && k < intend;
+	long ndig_int = (long)(intend - start);
+	/* the first significant digit's place: 10^(point - 1) */
+	v->point = v->first < intend ? ndig_int - before : -(long)(v->first - dot - 1);
+	v->point += exp10;
+	for (size_t k = v->first; k <= v->last; k++)
+		v->ndigits += s[k] != '.';
+	return true;
+}
+
+bool pgtype_numeric_kept_decimal(const char *s, size_t n)
+{
+	struct norm v;
+	return norm_of(s, n, &v);
+}
+
+bool pgtype_numeric_kept(const char *s, size_t n, bool is_int, int64_t i, double d)
+{
+	struct norm v;
+	if (!norm_of(s, n, &v))
+		return false;
+	char buf[24];
+	struct pgtype_decimal dec;
+	const char *ds;
+	int nd, point;
+	bool neg;
+	if (is_int ? i == 0 : d == 0) /* -0 too */
+		return v.ndigits == 0;
+	if (is_int) {
+		uint64_t u = i < 0 ? (uint64_t)0 - (uint64_t)i : (uint64_t)i;
+		int len = snprintf(buf, sizeof(buf), "%" PRIu64, u);
+		point = len;
+		while (len > 1 && buf[len - 1] == '0')
+			len--;
+		ds = buf;
+		nd = len;
+		neg = i < 0;
+	} else {
+		if (!isfinite(d))
+			return false;
+		pgtype_shortest_double(d, &dec);
+		ds = dec.digits;
+		nd = dec.ndigits;
+		point = dec.point;
+		neg = dec.negative;
+	}
+	if (v.ndigits != (size_t)nd || v.point != point || v.neg != neg)
+		return false;
+	for (size_t k = v.first, j = 0; k <= v.last; k++) {
+		if (s[k] == '.')
+			continue;
+		if (s[k] != ds[j++])
+			return false;
 	}
 	return true;
 }

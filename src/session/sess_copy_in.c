@@ -100,13 +100,21 @@ static const char *insert_sql(struct sess_copy *c, size_t rows)
 	strbuf_puts(&sb, ") VALUES ");
 	for (size_t r = 0; r < rows; r++) {
 		strbuf_puts(&sb, r ? ", (" : "(");
-		for (size_t i = 0; i < c->ncols; i++) /* json: checked, jsonb: made canonical */
-			strbuf_printf(&sb, "%s%s(?%zu%s)", i ? ", " : "",
+		for (size_t i = 0; i < c->ncols; i++) { /* json: checked, jsonb: made canonical */
+			bool num = c->types[i] == PGTYPE_NUMERIC; /* kept exactly or 0A000 */
+			strbuf_printf(&sb, "%s%s(?%zu%s", i ? ", " : "",
 				      c->types[i] == PGTYPE_JSONB  ? "pgfn_jsonb_in"
 				      : c->types[i] == PGTYPE_JSON ? "pgfn_json_in"
 				      : c->enum_args[i]            ? "pgfn_enum_in"
+				      : num                        ? "pgfn_num_store"
 								   : "",
 				      r * c->ncols + i + 1, c->enum_args[i] ? c->enum_args[i] : "");
+			if (num) {
+				strbuf_puts(&sb, ", ");
+				strbuf_put_quoted(&sb, c->names[i], '\'');
+			}
+			strbuf_puts(&sb, ")");
+		}
 		strbuf_puts(&sb, ")");
 	}
 	const char *r = arena_strdup(c->arena, sb.data);

@@ -16,6 +16,7 @@
 #include "catalog.h"
 #include "pgtype.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -323,6 +324,34 @@ static bool numeric_typmod_fits(const char *s, int32_t typmod)
 	return typmod < 4 || (scale >= 0 && (int)nfrac <= scale && (int)whole <= prec - scale);
 }
 
+/* A numeric constant's decimal text as numeric_in reads it (a string's too), or NULL for
+ * another constant (NaN, an infinity, not a number). */
+static const char *numeric_const_decimal(struct xlat_ctx *c, const PgQuery__AConst *k)
+{
+	const char *s = k->val_case == PG_QUERY__A__CONST__VAL_FVAL   ? k->fval->fval
+			: k->val_case == PG_QUERY__A__CONST__VAL_SVAL ? k->sval->sval
+								      : NULL;
+	struct pgtype_value v;
+	struct pgerr err;
+	pgerr_clear(&err);
+	if (!s || !pgtype_decode_text(XLAT_OID_NUMERIC, s, strlen(s), c->a, &v, &err) ||
+	    v.kind != PGTYPE_V_TEXT || !pgtype_numeric_kept_decimal(v.p, v.n))
+		return NULL;
+	return arena_strndup(c->a, v.p, v.n);
+}
+
+/* Whether a numeric column keeps decimal s as it is (pgfn_numstore.c decides when a row takes
+ * it; here the nearest double stands for SQLite's): digits that fit int64, or a double that
+ * reads back as s. */
+static bool numeric_default_kept(const char *s)
+{
+	const char *p = s + (*s == '-' || *s == '+');
+	errno = 0;
+	if (strspn(p, "0123456789") == strlen(p) && (strtoll(s, NULL, 10), errno != ERANGE))
+		return true;
+	return pgtype_numeric_kept(s, strlen(s), false, 0, strtod(s, NULL));
+}
+
 /* Whether the constant default e is stored unchanged as a value of the column's type and
  * typmod — then it stays bare (DEFAULT 0, DEFAULT 'x': nothing runs when a row takes it).
  * One that would be rounded, cut or refused gets the column's check (xlat_default_refit),
@@ -354,9 +383,11 @@ static bool constant_fits(struct xlat_ctx *c, const PgQuery__Node *e, const stru
 						    : 9.2e18;
 		return !*end && v == (double)(long long)v && v >= -max - 1 && v <= max;
 	}
-	case XLAT_OID_NUMERIC:
+	case XLAT_OID_NUMERIC: { /* and kept exactly as an SQLite number */
+		const char *dec = numeric_const_decimal(c, k);
 		return k->val_case != PG_QUERY__A__CONST__VAL_BOOLVAL &&
-		       numeric_typmod_fits(s, typmod);
+		       numeric_typmod_fits(s, typmod) && (!dec || numeric_default_kept(dec));
+	}
 	case XLAT_OID_VARCHAR:
 	case XLAT_OID_BPCHAR: {
 		size_t chars = 0, n = strlen(s);
@@ -403,8 +434,20 @@ static void refit(struct xlat_ctx *c, size_t start, bool paren, struct xlat_type
 	c->sb->data[start] = '\0';
 	xlat_puts(c, "DEFAULT (");
 	size_t mark = c->sb->len;
-	xlat_puts(c, x);
-	if (!xlat_default_refit(c, mark, t, col->tr.info->oid, col->tr.typmod)) {
+	const char *dec = col->tr.info->oid == XLAT_OID_NUMERIC && e->node_case == NODE(A_CONST)
+				  ? numeric_const_decimal(c, e->a_const)
+				  : NULL;
+	if (dec) { /* rounded in decimal, then kept exactly or 0A000 when a row takes it */
+		bool fit = col->tr.typmod >= 4;
+		xlat_puts(c, fit ? "pgfn_num_store(pgfn_num_fit(" : "pgfn_num_store(");
+		xlat_string(c, dec);
+		if (fit)
+			xlat_printf(c, ", %d)", (int)col->tr.typmod);
+		xlat_puts(c, ", NULL)");
+	} else {
+		xlat_puts(c, x);
+	}
+	if (!dec && !xlat_default_refit(c, mark, t, col->tr.info->oid, col->tr.typmod)) {
 		c->sb->len = start;
 		c->sb->data[start] = '\0';
 		xlat_puts(c, was);

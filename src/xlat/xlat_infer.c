@@ -6,7 +6,10 @@
  * length 22001). Integer arithmetic is checked for overflow the same way. */
 #include "xlat_int.h"
 
+#include "pgtype.h"
+
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -381,6 +384,88 @@ static void numeric_const_text(struct xlat_ctx *c, const PgQuery__Node *n, size_
 	*t = (struct xlat_type){XLAT_OID_TEXT, -1};
 }
 
+/* A numeric column keeps an SQLite number (docs/sql-compat.md, "A numeric at rest"): a decimal
+ * stored into it goes to SQLite as text through pgfn_num_store, which refuses (0A000) one that
+ * the number SQLite makes of it would not read back as; numeric(p,s) rounds it in decimal first
+ * (pgfn_num_fit). The value written since mark is wrapped so. */
+static void numeric_store_wrap(struct xlat_ctx *c, size_t mark, const struct xlat_schema_col *col)
+{
+	bool fit = col->typmod >= 4;
+	xlat_insert_at(c, mark, fit ? "pgfn_num_store(pgfn_num_fit(" : "pgfn_num_store(");
+	if (fit)
+		xlat_printf(c, ", %d)", (int)col->typmod);
+	xlat_puts(c, ", ");
+	xlat_string(c, col->name ? col->name : "?column?");
+	xlat_puts(c, ")");
+}
+
+/* A numeric constant SQLite reads exactly as an integer: digits that fit int64. */
+static bool int64_constant(const char *s)
+{
+	const char *p = s + (*s == '-');
+	if (!*p || strspn(p, "0123456789") != strlen(p))
+		return false;
+	errno = 0;
+	(void)strtoll(s, NULL, 10);
+	return errno != ERANGE;
+}
+
+/* x::numeric, CAST(x AS numeric), without a typmod. */
+static bool plain_numeric_cast(const PgQuery__TypeCast *tc)
+{
+	const PgQuery__TypeName *tn = tc->type_name;
+	if (!tn || tn->n_array_bounds || tn->n_typmods || !tn->n_names || tn->n_names > 2)
+		return false;
+	const char *name = xlat_node_str(tn->names[tn->n_names - 1]);
+	const char *schema = tn->n_names == 2 ? xlat_node_str(tn->names[0]) : "pg_catalog";
+	return name && schema && strcmp(schema, "pg_catalog") == 0 &&
+	       (strcmp(name, "numeric") == 0 || strcmp(name, "decimal") == 0);
+}
+
+/* A decimal constant (1.50, 12345678901234567890.5, '0.1') stored into a numeric column:
+ * written as text inside pgfn_num_store; 1 done, -1 failed, 0 for another value (an integer
+ * constant, NULL, 'NaN', text numeric_in refuses: the usual path, its errors). A string
+ * constant is read at translation (pinned); a numeric one stays the translation cache's hole. */
+static int numeric_store_const(struct xlat_ctx *c, const struct xlat_schema_col *col,
+			       const PgQuery__Node *n)
+{
+	if (col->type_oid != XLAT_OID_NUMERIC || !xlat_checks_on(c))
+		return 0;
+	if (n->node_case == NODE(TYPE_CAST) && plain_numeric_cast(n->type_cast))
+		n = n->type_cast->arg; /* '1.5'::numeric: the constant itself */
+	if (n->node_case != NODE(A_CONST) || n->a_const->isnull)
+		return 0;
+	const PgQuery__AConst *k = n->a_const;
+	size_t mark = c->sb->len;
+	if (k->val_case == PG_QUERY__A__CONST__VAL_FVAL && !int64_constant(k->fval->fval)) {
+		unsigned saved = c->flags;
+		c->flags &= ~(unsigned)(XLAT_X_EXACT | XLAT_X_EXACT_OPERAND); /* bare digits */
+		struct xlat_type t;
+		xlat_puts(c, "'");
+		bool ok = xlat_expr(c, n, &t);
+		c->flags = saved;
+		if (!ok)
+			return -1;
+		xlat_puts(c, "'");
+		numeric_store_wrap(c, mark, col);
+		return 1;
+	}
+	if (k->val_case != PG_QUERY__A__CONST__VAL_SVAL)
+		return 0;
+	struct pgtype_value v;
+	struct pgerr err;
+	pgerr_clear(&err);
+	const char *s = k->sval->sval;
+	if (!pgtype_decode_text(XLAT_OID_NUMERIC, s, strlen(s), c->a, &v, &err) ||
+	    v.kind != PGTYPE_V_TEXT || !pgtype_numeric_kept_decimal(v.p, v.n))
+		return 0;
+	if (!xlat_const_value(c, n)) /* pins it: its value decided the translation */
+		return 0;
+	xlat_string(c, arena_strndup(c->a, v.p, v.n));
+	numeric_store_wrap(c, mark, col);
+	return 1;
+}
+
 bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,
 		       const PgQuery__Node *n)
 {
@@ -408,6 +493,9 @@ bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,
 	}
 	if (local_timestamp(c, col, n))
 		return xlat_dt_sqlvalue(c, XLAT_OID_TIMESTAMP, -1, &t);
+	int numeric = numeric_store_const(c, col, n);
+	if (numeric)
+		return numeric > 0;
 	/* a string into a numeric column is read by numeric_in too: 22P02 for 'abc', NaN and
 	 * the infinities in their own spelling ('nan' was stored as the text) */
 	bool num = col->type_oid == XLAT_OID_NUMERIC && col->typmod < 0;
@@ -469,8 +557,14 @@ bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,
 		}
 		return ok;
 	}
+	/* a parameter bound as text (numeric's, binary too: pgtype reads it into its decimal) */
+	bool num_param = col->type_oid == XLAT_OID_NUMERIC && is_param(n) &&
+			 (t.oid == XLAT_OID_NUMERIC || t.oid == XLAT_OID_TEXT ||
+			  t.oid == XLAT_OID_VARCHAR || t.oid == XLAT_OID_UNKNOWN);
 	const char *tail, *store = stored_form_fn(c, col, t, is_param(n), &tail);
-	if (store && !null && xlat_checks_on(c)) {
+	if (num_param && xlat_checks_on(c)) {
+		numeric_store_wrap(c, mark, col);
+	} else if (store && !null && xlat_checks_on(c)) {
 		xlat_insert_at(c, mark, store);
 		xlat_puts(c, tail);
 	} else if (fn && !null && xlat_checks_on(c) && !fits(t, col)) {

@@ -20,6 +20,7 @@ Suite *pgfn_test_json_suite(void);
 Suite *pgfn_test_datetime_suite(void);
 Suite *pgfn_test_array_suite(void);
 Suite *pgfn_test_cast_suite(void);
+Suite *pgfn_test_numstore_suite(void);
 Suite *pgfn_test_srf_suite(void);
 Suite *pgfn_test_numeric_suite(void);
 Suite *pgfn_test_enum_suite(void);

@@ -40,6 +40,7 @@ int main(void)
 	srunner_add_suite(sr, pgfn_test_datetime_suite());
 	srunner_add_suite(sr, pgfn_test_array_suite());
 	srunner_add_suite(sr, pgfn_test_cast_suite());
+	srunner_add_suite(sr, pgfn_test_numstore_suite());
 	srunner_add_suite(sr, pgfn_test_srf_suite());
 	srunner_add_suite(sr, pgfn_test_numeric_suite());
 	srunner_add_suite(sr, pgfn_test_enum_suite());

@@ -425,6 +425,53 @@ START_TEST(array_binary_errors)
 }
 END_TEST
 
+/* pgtype_numeric_kept: a decimal against the SQLite number a numeric column would keep, an
+ * integer or a double as it reads back (its shortest digits), compared by value. */
+static const struct {
+	const char *text;
+	bool is_int;
+	int64_t i;
+	double d;
+	bool kept;
+} kept_cases[] = {
+	{"1.50", false, 0, 1.5, true},
+	{"0.1", false, 0, 0.1, true},
+	{"0.1", false, 0, 0.10000000000000002, false},
+	{"-0.001", false, 0, -1e-3, true},
+	{"0.001", false, 0, -1e-3, false},
+	{"1e3", false, 0, 1000.0, true},
+	{"1000.000e-3", false, 0, 1.0, true},
+	{"000123.4500", false, 0, 123.45, true},
+	{".5", false, 0, 0.5, true},
+	{"0", false, 0, 0.0, true},
+	{"-0.0", false, 0, -0.0, true},
+	{"0.0", false, 0, 1e-300, false},
+	{"12345678901234567890.5", false, 0, 12345678901234567890.5, false},
+	{"12345678901234567000", false, 0, 12345678901234567890.5, true},
+	{"0.562278", false, 0, 0.56227800000000006, false}, /* SQLite 3.40's double for it */
+	{"9223372036854775807", true, INT64_MAX, 0, true},
+	{"-9223372036854775808", true, INT64_MIN, 0, true},
+	{"9223372036854775808", true, INT64_MAX, 0, false},
+	{"1200", true, 1200, 0, true},
+	{"1.2e3", true, 1200, 0, true},
+	{"120", true, 1200, 0, false},
+	{"0", true, 0, 0, true},
+	{"NaN", false, 0, 1.0, false},
+	{"1.5", false, 0, 1.0 / 0.0, false},
+	{"1e999999999999", false, 0, 1.0, false},
+	{"1e999999999999", false, 0, 1.0 / 0.0, false},
+	{"0e999999999999", false, 0, 0.0, true},
+};
+
+START_TEST(numeric_kept)
+{
+	ck_assert_msg(pgtype_numeric_kept(kept_cases[_i].text, strlen(kept_cases[_i].text),
+					  kept_cases[_i].is_int, kept_cases[_i].i,
+					  kept_cases[_i].d) == kept_cases[_i].kept,
+		      "%s", kept_cases[_i].text);
+}
+END_TEST
+
 Suite *pgtype_test_binary_suite(void)
 {
 	Suite *s = suite_create("pgtype_binary");
@@ -436,6 +483,7 @@ Suite *pgtype_test_binary_suite(void)
 	tcase_add_loop_test(tc, send_errors_test, 0, ARRAY_LEN(send_errors));
 	tcase_add_test(tc, send_bpchar_typmod);
 	tcase_add_loop_test(tc, numeric_binary, 0, ARRAY_LEN(numeric_cases));
+	tcase_add_loop_test(tc, numeric_kept, 0, ARRAY_LEN(kept_cases));
 	tcase_add_loop_test(tc, array_binary, 0, ARRAY_LEN(array_cases));
 	tcase_add_test(tc, array_binary_errors);
 	suite_add_tcase(s, tc);

@@ -215,8 +215,9 @@ static const struct xcase cases[] = {
 	{"CREATE TABLE n1 (a int2 DEFAULT 70000, b numeric(4,2) DEFAULT 123.456, c char(2) DEFAULT "
 	 "'a ', d numeric(4,2) DEFAULT '1.555', e real DEFAULT 1e300, f bit(3) DEFAULT B'10')",
 	 "CREATE TABLE n1 (a smallint DEFAULT (shardlite_int2(70000)), b numeric(4,2) DEFAULT "
-	 "(shardlite_numeric(123.456, 262150)), c character(2) DEFAULT (shardlite_bpchar('a ', 2)), "
-	 "d numeric(4,2) DEFAULT (shardlite_numeric(1.555, 262150)), e float4 DEFAULT "
+	 "(pgfn_num_store(pgfn_num_fit('123.456', 262150), NULL)), c character(2) DEFAULT "
+	 "(shardlite_bpchar('a ', 2)), "
+	 "d numeric(4,2) DEFAULT (pgfn_num_store(pgfn_num_fit('1.555', 262150), NULL)), e float4 DEFAULT "
 	 "(pgfn_f8_f4(1e300)), f bit text(3) DEFAULT (pgfn_varbit_cast('10', 3, 0, 0)))"},
 	{"CREATE TABLE n1 (a int2 DEFAULT 7, b numeric(4,2) DEFAULT 12.34, c char(2) DEFAULT 'ab', "
 	 "d varchar(3) DEFAULT 'éé', e int DEFAULT 5.00, f int8 DEFAULT 9223372036854775807, g "

@@ -353,7 +353,7 @@ static const struct icase cases[] = {
 	/* value checks where a value is stored */
 	{"INSERT INTO acct (id, owner, rate, code) VALUES (1, 'x', 2.5, 'abc')", NULL, "",
 	 "INSERT INTO acct (id, owner, rate, code) VALUES (1, shardlite_varchar('x', 10), "
-	 "shardlite_numeric(2.5, 327686), shardlite_bpchar('abc', 3))"},
+	 "pgfn_num_store(pgfn_num_fit('2.5', 327686), 'rate'), shardlite_bpchar('abc', 3))"},
 	{"INSERT INTO acct (small, id) VALUES (1, 3000000000)", NULL, "",
 	 "INSERT INTO acct (small, id) VALUES (shardlite_int2(1), shardlite_int4(3000000000))"},
 	{"INSERT INTO acct (id, balance) VALUES ('7', 7)", NULL, "",
