@@ -1292,7 +1292,7 @@ struct xlat_env {
 	size_t nrls;
 	void *session_arg;
 };
-enum { XLAT_EXT_UUID_OSSP = 1, XLAT_EXT_PGCRYPTO = 2 };
+enum { XLAT_EXT_UUID_OSSP = 1, XLAT_EXT_PGCRYPTO = 2, XLAT_EXT_CITEXT = 8 };
 
 /* A view PostgreSQL updates automatically (view_query_is_auto_updatable, its columns aside):
  * its FROM relation, and for each of its ncols columns its name and the base column it reads

@@ -17,7 +17,8 @@ static const char *comment_of(const char *name)
 	       : strcmp(name, "uuid-ossp") == 0  ? "generate universally unique identifiers (UUIDs)"
 	       : strcmp(name, "btree_gist") == 0 ? "support for indexing common datatypes in GiST"
 	       : strcmp(name, "pgcrypto") == 0   ? "cryptographic functions"
-						 : NULL;
+	       : strcmp(name, "citext") == 0 ? "data type for case-insensitive character strings"
+					     : NULL;
 }
 
 /* The version PostgreSQL 15 installs of each extension shardlite accepts. */
@@ -26,6 +27,7 @@ static const char *version_of(const char *name)
 	return strcmp(name, "uuid-ossp") == 0    ? "1.1"
 	       : strcmp(name, "btree_gist") == 0 ? "1.7"
 	       : strcmp(name, "pgcrypto") == 0   ? "1.3"
+	       : strcmp(name, "citext") == 0     ? "1.6"
 						 : NULL;
 }
 
@@ -79,6 +81,50 @@ static bool btree_gist_used(sqlite3_context *ctx)
 	return users != NULL;
 }
 
+/* Whether a column of the tenant's tables or a domain has citext's type: PostgreSQL's 2BP01,
+ * its DETAIL naming each, then. */
+static bool citext_used(sqlite3_context *ctx)
+{
+	const struct cat_model *m = cat_fn_model(ctx);
+	if (!m)
+		return true; /* its error is set */
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (size_t i = 0; i < m->ndomains; i++) {
+		const struct cat_domain *d = m->domains[i];
+		if (!d->parent &&
+		    (d->base_oid == PGTYPE_CITEXT || d->base_oid == PGTYPE_CITEXT_ARRAY))
+			strbuf_printf(&sb, "%stype %s depends on type citext", sb.len ? "\n" : "",
+				      d->name);
+	}
+	for (size_t i = 0; i < m->nrels; i++) {
+		const struct cat_rel *rel = m->rels[i];
+		for (int k = 0; rel->kind == 'r' && k < rel->ncols; k++) {
+			uint32_t t = rel->cols[k].typoid;
+			if (!rel->cols[k].domain &&
+			    (t == PGTYPE_CITEXT || t == PGTYPE_CITEXT_ARRAY))
+				strbuf_printf(&sb, "%scolumn %s of table %s depends on type %s",
+					      sb.len ? "\n" : "", rel->cols[k].name, rel->name,
+					      t == PGTYPE_CITEXT ? "citext" : "citext[]");
+		}
+	}
+	bool used = sb.len > 0;
+	if (used)
+		pgfn_error_detail(
+			ctx, "2BP01", sb.data,
+			"cannot drop extension citext because other objects depend on it");
+	strbuf_fini(&sb);
+	return used;
+}
+
+/* Whether extension name may go: not while objects use what it made (2BP01 set). */
+static bool droppable(sqlite3_context *ctx, const char *name)
+{
+	return strcmp(name, "btree_gist") == 0 ? !btree_gist_used(ctx)
+	       : strcmp(name, "citext") == 0   ? !citext_used(ctx)
+					       : true;
+}
+
 /* shardlite_extension(op, name, if_flag): op 'create' (if_flag: IF NOT EXISTS) or 'drop'
  * (if_flag: IF EXISTS), which the translator writes after creating the sidecar. */
 static void fn_extension(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -103,7 +149,7 @@ static void fn_extension(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		if (!if_flag)
 			pgfn_error(ctx, SQLSTATE_UNDEFINED_OBJECT, "extension \"%s\" does not exist",
 				   name);
-	} else if ((strcmp(name, "btree_gist") != 0 || !btree_gist_used(ctx)) &&
+	} else if (droppable(ctx, name) &&
 		   exec(ctx, "DELETE FROM " CAT_SIDECAR_EXTENSIONS " WHERE name = ?1", name,
 			NULL) &&
 		   cat_sidecar_exists(db, CAT_SIDECAR_COMMENTS)) { /* its comment goes with it */
@@ -155,6 +201,51 @@ bool cat_ext_register(sqlite3 *db, struct cat_conn *cc)
 	return sqlite3_create_function_v2(db, "shardlite_extension", 3,
 					  SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_extension, NULL,
 					  NULL, NULL) == SQLITE_OK;
+}
+
+void cat_ext_type_rows(struct cat_conn *cc, struct cat_rows *r)
+{
+	if (!cat_ext_created(cc->db, "citext"))
+		return;
+	/* as citext--1.4.sql makes them: text's storage, the default collation */
+	cat_type_put(r, &(struct cat_type_row){.oid = PGTYPE_CITEXT,
+					       .name = "citext",
+					       .nsp = cat_conn_own_nsp(cc),
+					       .len = -1,
+					       .type = 'b',
+					       .category = 'S',
+					       .subscript = "-",
+					       .array = PGTYPE_CITEXT_ARRAY,
+					       .in = "citextin",
+					       .out = "citextout",
+					       .recv = "citextrecv",
+					       .send = "citextsend",
+					       .analyze = "-",
+					       .align = 'i',
+					       .storage = 'x',
+					       .collation = 100});
+	cat_type_put(r, &(struct cat_type_row){.oid = PGTYPE_CITEXT_ARRAY,
+					       .name = "_citext",
+					       .nsp = cat_conn_own_nsp(cc),
+					       .len = -1,
+					       .type = 'b',
+					       .category = 'A',
+					       .subscript = "array_subscript_handler",
+					       .elem = PGTYPE_CITEXT,
+					       .in = "array_in",
+					       .out = "array_out",
+					       .recv = "array_recv",
+					       .send = "array_send",
+					       .analyze = "array_typanalyze",
+					       .align = 'i',
+					       .storage = 'x',
+					       .collation = 100});
+}
+
+const char *cat_ext_udt(uint32_t oid, bool *array)
+{
+	*array = oid == PGTYPE_CITEXT_ARRAY;
+	return oid == PGTYPE_CITEXT || oid == PGTYPE_CITEXT_ARRAY ? "citext" : NULL;
 }
 
 /* name's comment, in a: its COMMENT ON EXTENSION ("": none), else its control file's; NULL

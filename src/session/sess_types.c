@@ -384,6 +384,10 @@ static struct sess_types_snap *snap_read(sqlite3 *db, int version)
 		snap->extensions |= XLAT_EXT_PGCRYPTO;
 		snap->fingerprint = (snap->fingerprint ^ 0xc2b2ae3d27d4eb4full) | 1;
 	}
+	if (catalog_extension_created(db, "citext")) { /* its type exists */
+		snap->extensions |= XLAT_EXT_CITEXT;
+		snap->fingerprint = (snap->fingerprint ^ 0x165667b19e3779f9ull) | 1;
+	}
 	return snap;
 }
 

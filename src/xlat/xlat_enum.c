@@ -219,6 +219,17 @@ bool xlat_enum_array_input(struct xlat_ctx *c, const PgQuery__Node *arg,
 }
 
 /* The type of ORDER BY item n: a result column by position or name, else a column of FROM. */
+/* The name PostgreSQL gives an output column without AS where ORDER BY may name it: a
+ * column's (t.a: a), also through a cast (a::text: a). NULL for others. */
+static const char *implicit_name(const PgQuery__Node *v)
+{
+	while (v && v->node_case == NODE(TYPE_CAST))
+		v = v->type_cast->arg;
+	if (!v || v->node_case != NODE(COLUMN_REF) || !v->column_ref->n_fields)
+		return NULL;
+	return xlat_node_str(v->column_ref->fields[v->column_ref->n_fields - 1]);
+}
+
 static uint32_t sort_type(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 			  const struct xlat_shape *shape, const PgQuery__Node *n)
 {
@@ -234,7 +245,8 @@ static uint32_t sort_type(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 	const char *name = cr->n_fields == 1 ? xlat_node_str(cr->fields[0]) : NULL;
 	for (size_t i = 0; name && shape && !shape->star && i < s->n_target_list; i++) {
 		const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
-		if (i < shape->n && rt->name && strcmp(rt->name, name) == 0)
+		const char *shown = rt->name ? rt->name : implicit_name(rt->val);
+		if (i < shape->n && shown && strcmp(shown, name) == 0)
 			return shape->types[i].oid;
 	}
 	return xlat_scope_column_type(c, cr).oid;
@@ -250,6 +262,7 @@ const char *xlat_order_collation(struct xlat_ctx *c, uint32_t oid)
 	       : oid == XLAT_OID_INTERVAL       ? " COLLATE pgfn_interval" /* pgfn_dtarith.c */
 	       : oid == XLAT_OID_TIMETZ         ? " COLLATE pgfn_timetz"
 	       : oid == XLAT_OID_CHAR           ? " COLLATE pgfn_char" /* xlat_char.c */
+	       : oid == XLAT_OID_CITEXT         ? " COLLATE NOCASE"    /* xlat_citext.c */
 						: xlat_enum_collation(c, oid);
 }
 

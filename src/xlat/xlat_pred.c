@@ -157,6 +157,8 @@ bool xlat_like(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
 	const char *op = xlat_node_str(e->name[0]);
 	bool ilike = e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE;
 	bool negate = op && op[0] == '!';
+	if (!ilike && xlat_citext_operand(c, e->lexpr))
+		ilike = true; /* citext's LIKE is texticlike */
 	const PgQuery__Node *pat = e->rexpr, *esc = NULL;
 	if (pat->node_case == NODE(FUNC_CALL) && pat->func_call->n_args == 2 &&
 	    strcmp(xlat_node_str(pat->func_call->funcname[pat->func_call->n_funcname - 1]),

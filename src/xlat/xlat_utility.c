@@ -699,7 +699,8 @@ static bool create_plpgsql(struct xlat_ctx *c, const PgQuery__CreateExtensionStm
 /* CREATE EXTENSION of an extension whose features shardlite has built in: uuid-ossp's
  * functions and pgcrypto's digest, hmac and gen_random_bytes exist once it was created
  * (xlat_func.c, xlat_env.extensions), btree_gist's operator classes serve EXCLUDE
- * constraints (catalog_exclude.c); the tenant records the extension, so that pg_extension
+ * constraints (catalog_exclude.c), citext's type exists once it was created (xlat_citext.c);
+ * the tenant records the extension, so that pg_extension
  * lists it and a second CREATE EXTENSION without IF NOT EXISTS is 42710, as in PostgreSQL. Its
  * options may only name the schema public and CASCADE. Any other extension is refused. */
 bool xlat_stmt_create_extension(struct xlat_ctx *c, const PgQuery__CreateExtensionStmt *s)
@@ -707,7 +708,7 @@ bool xlat_stmt_create_extension(struct xlat_ctx *c, const PgQuery__CreateExtensi
 	if (strcmp(s->extname, "plpgsql") == 0)
 		return create_plpgsql(c, s);
 	if (strcmp(s->extname, "uuid-ossp") != 0 && strcmp(s->extname, "btree_gist") != 0 &&
-	    strcmp(s->extname, "pgcrypto") != 0)
+	    strcmp(s->extname, "pgcrypto") != 0 && strcmp(s->extname, "citext") != 0)
 		return xlat_unsupported(c, -1,
 					arena_printf(c->a, "CREATE EXTENSION \"%s\"", s->extname));
 	for (size_t i = 0; i < s->n_options; i++) {
