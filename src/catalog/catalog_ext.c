@@ -65,38 +65,17 @@ static bool exec(sqlite3_context *ctx, const char *sql, const char *name, const 
 	return rc == SQLITE_OK;
 }
 
-/* Whether an EXCLUDE constraint uses btree_gist's operator classes: PostgreSQL's 2BP01 then. */
-static bool btree_gist_used(sqlite3_context *ctx)
+/* What uses extension name's objects, as PostgreSQL's DETAIL lists them (in a): EXCLUDE
+ * constraints and gist indexes on btree_gist's operator classes, columns and domains of
+ * citext's type; NULL when nothing does (or the extension makes nothing that can be used). */
+static const char *users_of(const struct cat_model *m, struct arena *a, const char *name)
 {
-	const struct cat_model *m = cat_fn_model(ctx);
-	if (!m)
-		return true; /* its error is set */
-	struct arena *a = arena_new(0);
-	const char *users = cat_exclude_btree_gist_users(m, a);
-	if (users)
-		pgfn_error_detail(ctx, "2BP01", users,
-				  "cannot drop extension btree_gist because other objects depend "
-				  "on it");
-	arena_free(a);
-	return users != NULL;
-}
-
-/* Whether a column of the tenant's tables or a domain has citext's type: PostgreSQL's 2BP01,
- * its DETAIL naming each, then. */
-static bool citext_used(sqlite3_context *ctx)
-{
-	const struct cat_model *m = cat_fn_model(ctx);
-	if (!m)
-		return true; /* its error is set */
+	if (strcmp(name, "btree_gist") == 0)
+		return cat_exclude_btree_gist_users(m, a);
+	if (strcmp(name, "citext") != 0)
+		return NULL;
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	for (size_t i = 0; i < m->ndomains; i++) {
-		const struct cat_domain *d = m->domains[i];
-		if (!d->parent &&
-		    (d->base_oid == PGTYPE_CITEXT || d->base_oid == PGTYPE_CITEXT_ARRAY))
-			strbuf_printf(&sb, "%stype %s depends on type citext", sb.len ? "\n" : "",
-				      d->name);
-	}
 	for (size_t i = 0; i < m->nrels; i++) {
 		const struct cat_rel *rel = m->rels[i];
 		for (int k = 0; rel->kind == 'r' && k < rel->ncols; k++) {
@@ -108,21 +87,39 @@ static bool citext_used(sqlite3_context *ctx)
 					      t == PGTYPE_CITEXT ? "citext" : "citext[]");
 		}
 	}
-	bool used = sb.len > 0;
-	if (used)
-		pgfn_error_detail(
-			ctx, "2BP01", sb.data,
-			"cannot drop extension citext because other objects depend on it");
+	/* a domain: PostgreSQL names the first of the type's functions it depends on */
+	for (size_t i = 0; i < m->ndomains; i++) {
+		const struct cat_domain *d = m->domains[i];
+		if (!d->parent &&
+		    (d->base_oid == PGTYPE_CITEXT || d->base_oid == PGTYPE_CITEXT_ARRAY))
+			strbuf_printf(&sb, "%stype %s depends on function citextsend(citext)",
+				      sb.len ? "\n" : "", d->name);
+	}
+	const char *users = sb.len ? arena_strdup(a, sb.data) : NULL;
 	strbuf_fini(&sb);
-	return used;
+	return users;
 }
 
-/* Whether extension name may go: not while objects use what it made (2BP01 set). */
-static bool droppable(sqlite3_context *ctx, const char *name)
+/* Whether extension name may go: not while objects use what it made (PostgreSQL's 2BP01 set;
+ * with CASCADE, which would drop them, 0A000). */
+static bool droppable(sqlite3_context *ctx, const char *name, bool cascade)
 {
-	return strcmp(name, "btree_gist") == 0 ? !btree_gist_used(ctx)
-	       : strcmp(name, "citext") == 0   ? !citext_used(ctx)
-					       : true;
+	if (strcmp(name, "btree_gist") != 0 && strcmp(name, "citext") != 0)
+		return true;
+	const struct cat_model *m = cat_fn_model(ctx);
+	if (!m)
+		return false; /* its error is set */
+	struct arena *a = arena_new(0);
+	const char *users = users_of(m, a, name);
+	if (users && cascade)
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			   "DROP EXTENSION %s CASCADE while objects use it is not supported", name);
+	else if (users)
+		pgfn_error_detail(ctx, "2BP01", users,
+				  "cannot drop extension %s because other objects depend on it",
+				  name);
+	arena_free(a);
+	return users == NULL;
 }
 
 /* shardlite_extension(op, name, if_flag): op 'create' (if_flag: IF NOT EXISTS) or 'drop'
@@ -149,7 +146,7 @@ static void fn_extension(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		if (!if_flag)
 			pgfn_error(ctx, SQLSTATE_UNDEFINED_OBJECT, "extension \"%s\" does not exist",
 				   name);
-	} else if (droppable(ctx, name) &&
+	} else if (droppable(ctx, name, strcmp(op, "drop cascade") == 0) &&
 		   exec(ctx, "DELETE FROM " CAT_SIDECAR_EXTENSIONS " WHERE name = ?1", name,
 			NULL) &&
 		   cat_sidecar_exists(db, CAT_SIDECAR_COMMENTS)) { /* its comment goes with it */
@@ -240,6 +237,21 @@ void cat_ext_type_rows(struct cat_conn *cc, struct cat_rows *r)
 					       .align = 'i',
 					       .storage = 'x',
 					       .collation = 100});
+}
+
+void cat_ext_depends(struct cat_conn *cc, struct cat_rows *r)
+{
+	if (!cat_ext_created(cc->db, "citext"))
+		return;
+	/* the type is the extension's member: pg_dump writes CREATE EXTENSION, not the type */
+	cat_row(r);
+	cat_int(r, 1247 /* pg_type */);
+	cat_int(r, PGTYPE_CITEXT);
+	cat_int(r, 0);
+	cat_int(r, 3079 /* pg_extension */);
+	cat_int(r, cat_oid("ext", "citext", NULL));
+	cat_int(r, 0);
+	cat_char(r, 'e');
 }
 
 const char *cat_ext_udt(uint32_t oid, bool *array)

@@ -747,6 +747,8 @@ bool cat_ext_created(sqlite3 *db, const char *name);
 /* pg_type's rows of the extensions' types the tenant created (citext, _citext), in its own
  * namespace. */
 void cat_ext_type_rows(struct cat_conn *cc, struct cat_rows *r);
+/* pg_depend's rows of those types' membership of their extension ('e'). */
+void cat_ext_depends(struct cat_conn *cc, struct cat_rows *r);
 /* The name of the extension type oid is or is an array of (citext), *array which; NULL for
  * another type (information_schema's USER-DEFINED ones). */
 const char *cat_ext_udt(uint32_t oid, bool *array);

@@ -355,11 +355,21 @@ bool xlat_distinct(struct xlat_ctx *c, const PgQuery__AExpr *e, bool is_not, str
 	struct xlat_type ignored;
 	struct xlat_type lt;
 	*t = T_BOOL;
+	size_t mark = c->sb->len;
 	if (!xlat_cmp_operand(c, e->lexpr, &lt))
 		return false;
 	xlat_infer_like(c, e->rexpr, lt);
+	size_t lend = c->sb->len;
 	xlat_puts(c, is_not ? " IS NOT " : " IS ");
-	return xlat_cmp_operand(c, e->rexpr, &ignored);
+	if (!xlat_cmp_operand(c, e->rexpr, &ignored))
+		return false;
+	/* citext's = (or text's, beside a text) decides, as for = (xlat_citext.c) */
+	const char *coll = xlat_citext_collation(lt.oid, ignored.oid);
+	if (coll) {
+		xlat_insert_at(c, lend, arena_printf(c->a, ")%s", coll));
+		xlat_insert_at(c, mark, "(");
+	}
+	return true;
 }
 
 bool xlat_null_test(struct xlat_ctx *c, const PgQuery__NullTest *nt, struct xlat_type *t)

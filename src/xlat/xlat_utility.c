@@ -734,8 +734,9 @@ bool xlat_stmt_create_extension(struct xlat_ctx *c, const PgQuery__CreateExtensi
 
 bool xlat_drop_extensions(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 {
-	if (s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
-		return xlat_unsupported(c, -1, "DROP EXTENSION ... CASCADE");
+	/* CASCADE: the same while nothing uses the extension (catalog_ext.c), as Rails'
+	 * disable_extension writes it after dropping the tables */
+	bool cascade = s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
 	c->st->kind = XLAT_SCRIPT;
 	xlat_puts(c, SIDECAR_EXTENSIONS);
 	for (size_t i = 0; i < s->n_objects; i++) {
@@ -744,7 +745,8 @@ bool xlat_drop_extensions(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 			return xlat_unsupported(c, -1, "this DROP EXTENSION");
 		if (strcmp(name, "plpgsql") == 0) /* built in: it cannot go */
 			return xlat_unsupported(c, -1, "DROP EXTENSION plpgsql");
-		xlat_puts(c, "; SELECT shardlite_extension('drop', ");
+		xlat_puts(c, cascade ? "; SELECT shardlite_extension('drop cascade', "
+				     : "; SELECT shardlite_extension('drop', ");
 		xlat_string(c, name);
 		xlat_puts(c, s->missing_ok ? ", 1)" : ", 0)");
 		if (s->missing_ok)
