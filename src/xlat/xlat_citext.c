@@ -47,28 +47,150 @@ bool xlat_citext_operand(struct xlat_ctx *c, const PgQuery__Node *n)
 	return t.oid == XLAT_OID_CITEXT;
 }
 
-/* citext's own overloads of these compare case-insensitively (strpos(lower(a), lower(b)),
- * regexp_*(a, b, 'i') ...); shardlite has text's only. */
-static const char *const folding_fns[] = {
-	"regexp_match",
-	"regexp_matches",
-	"regexp_replace",
-	"regexp_split_to_array",
-	"regexp_split_to_table",
-	"strpos",
-	"replace",
-	"split_part",
-	"translate",
+/* citext's own overloads (citext--1.4.sql), PostgreSQL's choice when the first argument is a
+ * citext and each other citext parameter a citext or an untyped literal: their SQL bodies, $n
+ * the call's arguments; 'F' stands for the flags (with i). */
+struct folding_fn {
+	const char *name;
+	int nargs;
+	unsigned citext_args; /* bit i: parameter i+1 is citext */
+	const char *body;
 };
 
-bool xlat_citext_fn_check(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name)
+static const struct folding_fn folding_fns[] = {
+	{"strpos", 2, 3,
+	 "pg_catalog.strpos(pg_catalog.lower(($1)::pg_catalog.text), "
+	 "pg_catalog.lower(($2)::pg_catalog.text))"},
+	{"replace", 3, 7,
+	 "pg_catalog.regexp_replace(($1)::pg_catalog.text, "
+	 "pg_catalog.regexp_replace(($2)::pg_catalog.text, '([^a-zA-Z_0-9])', '\\\\\\1', 'g'), "
+	 "($3)::pg_catalog.text, 'gi')"},
+	{"split_part", 3, 3,
+	 "(pg_catalog.regexp_split_to_array(($1)::pg_catalog.text, "
+	 "pg_catalog.regexp_replace(($2)::pg_catalog.text, '([^a-zA-Z_0-9])', '\\\\\\1', 'g'), "
+	 "'i'))[$3]"},
+	{"translate", 3, 3,
+	 "pg_catalog.translate(pg_catalog.translate(($1)::pg_catalog.text, "
+	 "pg_catalog.lower(($2)::pg_catalog.text), ($3)::pg_catalog.text), "
+	 "pg_catalog.upper(($2)::pg_catalog.text), ($3)::pg_catalog.text)"},
+	{"regexp_match", 2, 3,
+	 "pg_catalog.regexp_match(($1)::pg_catalog.text, ($2)::pg_catalog.text, F)"},
+	{"regexp_match", 3, 3,
+	 "pg_catalog.regexp_match(($1)::pg_catalog.text, ($2)::pg_catalog.text, F)"},
+	{"regexp_replace", 3, 3,
+	 "pg_catalog.regexp_replace(($1)::pg_catalog.text, ($2)::pg_catalog.text, $3, F)"},
+	{"regexp_replace", 4, 3,
+	 "pg_catalog.regexp_replace(($1)::pg_catalog.text, ($2)::pg_catalog.text, $3, F)"},
+	{"regexp_split_to_array", 2, 3,
+	 "pg_catalog.regexp_split_to_array(($1)::pg_catalog.text, ($2)::pg_catalog.text, F)"},
+	{"regexp_split_to_array", 3, 3,
+	 "pg_catalog.regexp_split_to_array(($1)::pg_catalog.text, ($2)::pg_catalog.text, F)"},
+};
+
+struct subst {
+	PgQuery__Node *const *args;
+	size_t n;
+};
+
+/* Puts the call's arguments in place of the body's $n (not looking inside them: their own
+ * parameters are the client's). */
+static bool subst_params(void *arg, const ProtobufCMessage *m)
 {
-	bool folding = false;
+	const struct subst *s = arg;
+	if (m->descriptor == &pg_query__node__descriptor) {
+		PgQuery__Node *n = (PgQuery__Node *)m; /* the body's own tree, in the arena */
+		if (n->node_case == PG_QUERY__NODE__NODE_PARAM_REF && n->param_ref->number >= 1 &&
+		    (size_t)n->param_ref->number <= s->n) {
+			*n = *s->args[n->param_ref->number - 1];
+			return true;
+		}
+	}
+	return xlat_tree_each(m, subst_params, arg);
+}
+
+static uint32_t dry_type(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	struct xlat_type t = {0, -1};
+	bool ok = xlat_scope_dry_expr(c, n, &t);
+	pgerr_clear(c->err);
+	return ok ? t.oid : 0;
+}
+
+/* The flags of citext's regexp functions: the given ones (a literal) with i, unless they ask
+ * for c; NULL when they are no literal. */
+static const char *fold_flags(struct xlat_ctx *c, const PgQuery__FuncCall *f, int at)
+{
+	if (f->n_args <= (size_t)at)
+		return "'i'";
+	const PgQuery__Node *g = f->args[at];
+	if (g->node_case != PG_QUERY__NODE__NODE_A_CONST || g->a_const->isnull ||
+	    g->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL)
+		return NULL;
+	const char *v = g->a_const->sval->sval;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_put_quoted(&sb, strchr(v, 'c') ? v : arena_printf(c->a, "%si", v), '\'');
+	const char *q = arena_strdup(c->a, sb.data ? sb.data : "''");
+	strbuf_fini(&sb);
+	return q;
+}
+
+const char *xlat_citext_regexp_flags(struct xlat_ctx *c, const PgQuery__FuncCall *f, bool *failed)
+{
+	*failed = false;
+	if (f->n_args < 2 || f->n_args > 3 || dry_type(c, f->args[0]) != XLAT_OID_CITEXT)
+		return NULL;
+	uint32_t re = dry_type(c, f->args[1]);
+	if (re != XLAT_OID_CITEXT && re != XLAT_OID_UNKNOWN)
+		return NULL; /* text's function */
+	const char *flags = fold_flags(c, f, 2);
+	if (!flags)
+		*failed = !xlat_unsupported(c, f->location,
+					    "regexp_matches() of a citext with flags that are no "
+					    "literal");
+	return flags;
+}
+
+int xlat_citext_fn(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		   struct xlat_type *t)
+{
+	const struct folding_fn *ff = NULL;
 	for (size_t i = 0; name && i < ARRAY_LEN(folding_fns); i++)
-		folding |= strcmp(name, folding_fns[i]) == 0;
-	if (!folding || f->n_args < 1 || !xlat_citext_operand(c, f->args[0]))
-		return true;
-	return xlat_unsupported(c, f->location, arena_printf(c->a, "%s() of a citext", name));
+		if (strcmp(name, folding_fns[i].name) == 0 &&
+		    (size_t)folding_fns[i].nargs == f->n_args && !f->agg_star && !f->over)
+			ff = &folding_fns[i];
+	if (!ff || dry_type(c, f->args[0]) != XLAT_OID_CITEXT)
+		return 0;
+	for (int i = 1; i < ff->nargs; i++) {
+		uint32_t at = (ff->citext_args >> i) & 1 ? dry_type(c, f->args[i])
+							 : XLAT_OID_CITEXT;
+		if (at != XLAT_OID_CITEXT && at != XLAT_OID_UNKNOWN)
+			return 0; /* text's function: citext → text is the implicit cast */
+	}
+	const char *body = ff->body;
+	const char *flag = strstr(body, ", F)");
+	if (flag) {
+		int at = strcmp(name, "regexp_replace") == 0 ? 3 : 2;
+		if (at == 3 && f->n_args == 4 && dry_type(c, f->args[3]) != XLAT_OID_UNKNOWN &&
+		    dry_type(c, f->args[3]) != XLAT_OID_TEXT)
+			return 0; /* regexp_replace(s, re, r, start): text's */
+		const char *flags = fold_flags(c, f, at);
+		if (!flags) {
+			xlat_unsupported(c, f->location,
+					 arena_printf(c->a,
+						      "%s() of a citext with flags that are "
+						      "no literal",
+						      name));
+			return -1;
+		}
+		body = arena_printf(c->a, "%.*s, %s)%s", (int)(flag - body), body, flags, flag + 4);
+	}
+	PgQuery__Node *tree = xlat_parse_expr(c->a, body);
+	ASSERT(tree);
+	struct subst s = {f->args, f->n_args};
+	if (!subst_params(&s, &tree->base))
+		return -1;
+	return xlat_expr(c, tree, t) ? 1 : -1;
 }
 
 bool xlat_citext_any_check(struct xlat_ctx *c, const PgQuery__AExpr *e)

@@ -1167,8 +1167,9 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 	    !(c->env->extensions &
 	      (fn->flags & FN_UUID_OSSP ? XLAT_EXT_UUID_OSSP : XLAT_EXT_PGCRYPTO)))
 		fn = NULL; /* a function of the tenant's own, or 42883 */
-	if (f->n_funcname == 1 && !xlat_citext_fn_check(c, f, name)) /* strpos(citext, ...) */
-		return false;
+	int folded = f->n_funcname == 1 ? xlat_citext_fn(c, f, name, t) : 0; /* strpos(citext) */
+	if (folded)
+		return folded > 0;
 	int cat = f->agg_within_group && name && schema && strcmp(schema, "pg_catalog") == 0
 			  ? xlat_osagg(c, f, name, t) /* percentile_cont ... */
 			  : 0;

@@ -1651,11 +1651,19 @@ bool xlat_citext_exists(struct xlat_ctx *c);
 const char *xlat_citext_collation(uint32_t l, uint32_t r);
 /* Whether expression n is of type citext (LIKE and ~ of one are case-insensitive). */
 bool xlat_citext_operand(struct xlat_ctx *c, const PgQuery__Node *n);
-/* Refusals (0A000, false) where citext's own operators or functions would fold case and
- * shardlite has text's: strpos, replace, split_part, translate and regexp_* of a citext (name:
- * the called function's), ANY/ALL with a citext or a citext[], comparisons of citext[] (types
- * l and r), SIMILAR TO of a citext. True when the construct is no such case. */
-bool xlat_citext_fn_check(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name);
+/* A call of citext's own strpos, replace, split_part, translate or regexp_* (PostgreSQL's
+ * choice for a citext first argument and citext or untyped others), translated as its SQL
+ * body: 1 emitted (*t its type), 0 not such a call, -1 failed (0A000 for flags that are no
+ * literal). */
+int xlat_citext_fn(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		   struct xlat_type *t);
+/* citext's regexp_matches(s, re [, flags]) (a set-returning function, xlat_catalog_srf.c): the
+ * flags to use instead of the given ones, a quoted literal with i; NULL when the call is text's
+ * (*failed: 0A000 for flags that are no literal). */
+const char *xlat_citext_regexp_flags(struct xlat_ctx *c, const PgQuery__FuncCall *f, bool *failed);
+/* Refusals (0A000, false) where citext's own operators would fold case and shardlite has
+ * text's: ANY/ALL with a citext or a citext[], comparisons of citext[] (types l and r),
+ * SIMILAR TO of a citext. True when the construct is no such case. */
 bool xlat_citext_any_check(struct xlat_ctx *c, const PgQuery__AExpr *e);
 bool xlat_citext_array_cmp_check(struct xlat_ctx *c, uint32_t l, uint32_t r, int location);
 bool xlat_citext_similar_check(struct xlat_ctx *c, const PgQuery__AExpr *e);
