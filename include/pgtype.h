@@ -63,6 +63,14 @@ enum {
 	PGTYPE_UUID_ARRAY = 2951,
 };
 
+/* The citext extension's type and its array type (CREATE EXTENSION citext). PostgreSQL gives
+ * an extension's types OIDs when it is created; these are the ones the catalog gives a
+ * tenant's own types, FNV-1a of "type" + name (docs/catalog.md, "OIDs"), fixed since the names
+ * are. Not among pgtype_all's built-ins: the catalog lists them once the tenant created the
+ * extension (pgtype_extension_types). */
+#define PGTYPE_CITEXT 174450007u
+#define PGTYPE_CITEXT_ARRAY 1706442074u
+
 /* Static facts about one built-in type: what RowDescription and the catalog report. */
 struct pgtype_info {
 	uint32_t oid;
@@ -87,6 +95,9 @@ int pgtype_array_bounds(const char *s, size_t n, int *lb, int *ub, const char **
 const struct pgtype_info *pgtype_by_oid(uint32_t oid);
 /* Every known type, for the catalog; *n receives the count. */
 const struct pgtype_info *pgtype_all(size_t *n);
+/* The extensions' types pgtype_by_oid and pgtype_from_decl also know (citext, _citext), which
+ * pg_type lists only in a tenant that created their extension; *n receives the count. */
+const struct pgtype_info *pgtype_extension_types(size_t *n);
 
 /* Maps a declared column type as SQLite stores it in its schema ("int4", "INTEGER",
  * "bigint", "double precision", "varchar(20)", "numeric(10,2)", "timestamp with time zone",

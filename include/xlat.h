@@ -1297,7 +1297,8 @@ enum {
 	XLAT_EXT_UUID_OSSP = 1,
 	XLAT_EXT_PGCRYPTO = 2,
 	XLAT_EXT_PG_TRGM = 4,
-	XLAT_EXT_FUZZYSTRMATCH = 8
+	XLAT_EXT_FUZZYSTRMATCH = 8,
+	XLAT_EXT_CITEXT = 16
 };
 
 /* An extension whose features shardlite has built in (xlat_extlist.c): CREATE EXTENSION

@@ -89,24 +89,64 @@ static const char *trgm_users(const struct cat_model *m, struct arena *a)
 	return r;
 }
 
-/* Whether objects use extension name's operator classes (btree_gist's in EXCLUDE constraints
- * and gist indexes, pg_trgm's in indexes): PostgreSQL's 2BP01 then. */
-static bool ext_used(sqlite3_context *ctx, const char *name)
+/* What uses extension name's objects, as PostgreSQL's DETAIL lists them (in a): EXCLUDE
+ * constraints and gist indexes on btree_gist's operator classes, indexes on pg_trgm's,
+ * columns and domains of citext's type; NULL when nothing does (or the extension makes nothing that can be used). */
+static const char *users_of(const struct cat_model *m, struct arena *a, const char *name)
 {
-	bool gist = strcmp(name, "btree_gist") == 0;
-	if (!gist && strcmp(name, "pg_trgm") != 0)
-		return false;
+	if (strcmp(name, "btree_gist") == 0)
+		return cat_exclude_btree_gist_users(m, a);
+	if (strcmp(name, "pg_trgm") == 0)
+		return trgm_users(m, a);
+	if (strcmp(name, "citext") != 0)
+		return NULL;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (size_t i = 0; i < m->nrels; i++) {
+		const struct cat_rel *rel = m->rels[i];
+		for (int k = 0; rel->kind == 'r' && k < rel->ncols; k++) {
+			uint32_t t = rel->cols[k].typoid;
+			if (!rel->cols[k].domain &&
+			    (t == PGTYPE_CITEXT || t == PGTYPE_CITEXT_ARRAY))
+				strbuf_printf(&sb, "%scolumn %s of table %s depends on type %s",
+					      sb.len ? "\n" : "", rel->cols[k].name, rel->name,
+					      t == PGTYPE_CITEXT ? "citext" : "citext[]");
+		}
+	}
+	/* a domain: PostgreSQL names the first of the type's functions it depends on */
+	for (size_t i = 0; i < m->ndomains; i++) {
+		const struct cat_domain *d = m->domains[i];
+		if (!d->parent &&
+		    (d->base_oid == PGTYPE_CITEXT || d->base_oid == PGTYPE_CITEXT_ARRAY))
+			strbuf_printf(&sb, "%stype %s depends on function citextsend(citext)",
+				      sb.len ? "\n" : "", d->name);
+	}
+	const char *users = sb.len ? arena_strdup(a, sb.data) : NULL;
+	strbuf_fini(&sb);
+	return users;
+}
+
+/* Whether extension name may go: not while objects use what it made (PostgreSQL's 2BP01 set;
+ * with CASCADE, which would drop them, 0A000). */
+static bool droppable(sqlite3_context *ctx, const char *name, bool cascade)
+{
+	if (strcmp(name, "btree_gist") != 0 && strcmp(name, "pg_trgm") != 0 &&
+	    strcmp(name, "citext") != 0)
+		return true;
 	const struct cat_model *m = cat_fn_model(ctx);
 	if (!m)
-		return true; /* its error is set */
+		return false; /* its error is set */
 	struct arena *a = arena_new(0);
-	const char *users = gist ? cat_exclude_btree_gist_users(m, a) : trgm_users(m, a);
-	if (users)
+	const char *users = users_of(m, a, name);
+	if (users && cascade)
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			   "DROP EXTENSION %s CASCADE while objects use it is not supported", name);
+	else if (users)
 		pgfn_error_detail(ctx, "2BP01", users,
 				  "cannot drop extension %s because other objects depend on it",
 				  name);
 	arena_free(a);
-	return users != NULL;
+	return users == NULL;
 }
 
 /* shardlite_extension(op, name, if_flag): op 'create' (if_flag: IF NOT EXISTS) or 'drop'
@@ -133,7 +173,7 @@ static void fn_extension(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		if (!if_flag)
 			pgfn_error(ctx, SQLSTATE_UNDEFINED_OBJECT, "extension \"%s\" does not exist",
 				   name);
-	} else if (!ext_used(ctx, name) &&
+	} else if (droppable(ctx, name, strcmp(op, "drop cascade") == 0) &&
 		   exec(ctx, "DELETE FROM " CAT_SIDECAR_EXTENSIONS " WHERE name = ?1", name,
 			NULL) &&
 		   cat_sidecar_exists(db, CAT_SIDECAR_COMMENTS)) { /* its comment goes with it */
@@ -185,6 +225,66 @@ bool cat_ext_register(sqlite3 *db, struct cat_conn *cc)
 	return sqlite3_create_function_v2(db, "shardlite_extension", 3,
 					  SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_extension, NULL,
 					  NULL, NULL) == SQLITE_OK;
+}
+
+void cat_ext_type_rows(struct cat_conn *cc, struct cat_rows *r)
+{
+	if (!cat_ext_created(cc->db, "citext"))
+		return;
+	/* as citext--1.4.sql makes them: text's storage, the default collation */
+	cat_type_put(r, &(struct cat_type_row){.oid = PGTYPE_CITEXT,
+					       .name = "citext",
+					       .nsp = cat_conn_own_nsp(cc),
+					       .len = -1,
+					       .type = 'b',
+					       .category = 'S',
+					       .subscript = "-",
+					       .array = PGTYPE_CITEXT_ARRAY,
+					       .in = "citextin",
+					       .out = "citextout",
+					       .recv = "citextrecv",
+					       .send = "citextsend",
+					       .analyze = "-",
+					       .align = 'i',
+					       .storage = 'x',
+					       .collation = 100});
+	cat_type_put(r, &(struct cat_type_row){.oid = PGTYPE_CITEXT_ARRAY,
+					       .name = "_citext",
+					       .nsp = cat_conn_own_nsp(cc),
+					       .len = -1,
+					       .type = 'b',
+					       .category = 'A',
+					       .subscript = "array_subscript_handler",
+					       .elem = PGTYPE_CITEXT,
+					       .in = "array_in",
+					       .out = "array_out",
+					       .recv = "array_recv",
+					       .send = "array_send",
+					       .analyze = "array_typanalyze",
+					       .align = 'i',
+					       .storage = 'x',
+					       .collation = 100});
+}
+
+void cat_ext_depends(struct cat_conn *cc, struct cat_rows *r)
+{
+	if (!cat_ext_created(cc->db, "citext"))
+		return;
+	/* the type is the extension's member: pg_dump writes CREATE EXTENSION, not the type */
+	cat_row(r);
+	cat_int(r, 1247 /* pg_type */);
+	cat_int(r, PGTYPE_CITEXT);
+	cat_int(r, 0);
+	cat_int(r, 3079 /* pg_extension */);
+	cat_int(r, cat_oid("ext", "citext", NULL));
+	cat_int(r, 0);
+	cat_char(r, 'e');
+}
+
+const char *cat_ext_udt(uint32_t oid, bool *array)
+{
+	*array = oid == PGTYPE_CITEXT_ARRAY;
+	return oid == PGTYPE_CITEXT || oid == PGTYPE_CITEXT_ARRAY ? "citext" : NULL;
 }
 
 /* name's comment, in a: its COMMENT ON EXTENSION ("": none), else its control file's; NULL

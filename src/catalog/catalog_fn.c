@@ -118,7 +118,8 @@ static void fn_format_type(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	const struct cat_enum *en = s && !row && m ? cat_model_enum_oid(m, oid, NULL) : NULL;
 	const struct cat_domain *dm = s && !row && m && !en ? cat_model_domain_oid(m, oid, NULL)
 							    : NULL;
-	const char *tn = en ? en->name : dm ? dm->name : NULL;
+	bool array = false;
+	const char *tn = en ? en->name : dm ? dm->name : cat_ext_udt(oid, &array); /* citext */
 	if (((tn && !cat_nsp_of(m, tn, NULL)) || (row && !qualified(row))) &&
 	    !cat_public_visible(CTX_CONN(ctx)))
 		s = arena_printf(a, "%s.%s", cat_conn_public(CTX_CONN(ctx)), s);

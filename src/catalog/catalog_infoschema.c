@@ -249,7 +249,10 @@ static void column_row(struct cat_conn *cc, struct cat_rows *r, const struct cat
 	/* a composite type's (or a relation's row type's) column: the tenant's type too */
 	const struct cat_rel *row =
 		e || ti || over ? NULL : cat_model_rowtype_rel(m, c->typoid, &array);
-	const char *udt = over ? over->name : e ? e->name : row ? row->name : NULL;
+	const char *udt = over  ? over->name
+			  : e   ? e->name
+			  : row ? row->name
+				: cat_ext_udt(c->typoid, &array); /* citext */
 	rel_head(r, cc, m, rel->name);
 	cat_text(r, c->name);
 	cat_int(r, k + 1);

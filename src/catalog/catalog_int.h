@@ -748,6 +748,14 @@ void cat_exclude_drop_sql(struct strbuf *sb, const char *name);
 bool cat_exclude_register(sqlite3 *db, struct cat_conn *cc);
 /* Whether the tenant has created extension name (catalog_ext.c). */
 bool cat_ext_created(sqlite3 *db, const char *name);
+/* pg_type's rows of the extensions' types the tenant created (citext, _citext), in its own
+ * namespace. */
+void cat_ext_type_rows(struct cat_conn *cc, struct cat_rows *r);
+/* pg_depend's rows of those types' membership of their extension ('e'). */
+void cat_ext_depends(struct cat_conn *cc, struct cat_rows *r);
+/* The name of the extension type oid is or is an array of (citext), *array which; NULL for
+ * another type (information_schema's USER-DEFINED ones). */
+const char *cat_ext_udt(uint32_t oid, bool *array);
 /* Whether btree_gist, created in db, gives type a default operator class of access method am
  * (gist on the scalar types: EXCLUDE constraints and gist indexes of them). */
 bool cat_btree_gist_class(sqlite3 *db, uint32_t am, uint32_t type);

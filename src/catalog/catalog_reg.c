@@ -807,8 +807,12 @@ static void fn_regtype_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		low[k] = (char)(name[k] >= 'A' && name[k] <= 'Z' ? name[k] + 32 : name[k]);
 	low[k] = '\0';
 	int32_t typmod;
-	uint32_t oid = name[0] == '"' ? 0 : pgtype_from_decl(low, &typmod);
-	if (oid && (oid != PGTYPE_TEXT || strcmp(low, "text") == 0)) {
+	const char *own = strncmp(low, "public.", 7) == 0 ? low + 7 : low;
+	uint32_t oid = name[0] == '"' ? 0 : pgtype_from_decl(own, &typmod);
+	bool ext = oid == PGTYPE_CITEXT || oid == PGTYPE_CITEXT_ARRAY; /* the tenant's, in public */
+	if (ext && !cat_ext_created(sqlite3_context_db_handle(ctx), "citext"))
+		oid = 0;
+	if (oid && (ext || own == low) && (oid != PGTYPE_TEXT || strcmp(low, "text") == 0)) {
 		sqlite3_result_int64(ctx, oid);
 		return;
 	}

@@ -825,6 +825,7 @@ static bool fill_type(struct cat_conn *cc, const struct cat_model *m, struct cat
 	cat_domain_type_rows(m, r, cat_conn_own_nsp(cc));
 	cat_rowtype_rows(m, r, cat_conn_own_nsp(cc));
 	cat_sys_rowtype_rows(r);
+	cat_ext_type_rows(cc, r);
 	return true;
 }
 

@@ -591,6 +591,7 @@ static bool fill_depend(struct cat_conn *cc, const struct cat_model *m, struct c
 	cat_dump_depends(m, r);
 	cat_domain_depends(m, r);
 	cat_infoschema_depends(r);
+	cat_ext_depends(cc, r);
 	return true;
 }
 

@@ -228,6 +228,7 @@ static bool text_like(uint32_t oid)
 	case PGTYPE_JSON:
 	case PGTYPE_XML:
 	case PGTYPE_UNKNOWN:
+	case PGTYPE_CITEXT:
 	case 2275: /* cstring */
 		return true;
 	default:

@@ -323,6 +323,10 @@ static uint32_t lookup(const struct decl *d, int32_t *typmod)
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(d->name, all[i].name) == 0 || strcmp(d->name, all[i].sql_name) == 0)
 			return all[i].oid;
+	all = pgtype_extension_types(&n);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(d->name, all[i].name) == 0)
+			return all[i].oid;
 	return 0;
 }
 

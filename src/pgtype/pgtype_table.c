@@ -199,8 +199,23 @@ static const struct pgtype_info types[] = {
 	{6157, "_int8multirange", "int8multirange[]", -1, 'A', 0, 4536, false},
 };
 
+/* The extensions' types (citext's: category S, collatable, text's I/O and binary format). */
+static const struct pgtype_info ext_types[] = {
+	{PGTYPE_CITEXT, "citext", "citext", -1, 'S', PGTYPE_CITEXT_ARRAY, 0, true},
+	{PGTYPE_CITEXT_ARRAY, "_citext", "citext[]", -1, 'A', 0, PGTYPE_CITEXT, true},
+};
+
+const struct pgtype_info *pgtype_extension_types(size_t *n)
+{
+	*n = ARRAY_LEN(ext_types);
+	return ext_types;
+}
+
 const struct pgtype_info *pgtype_by_oid(uint32_t oid)
 {
+	for (size_t i = 0; oid >= 16384 && i < ARRAY_LEN(ext_types); i++)
+		if (ext_types[i].oid == oid)
+			return &ext_types[i];
 	size_t lo = 0, hi = ARRAY_LEN(types);
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;

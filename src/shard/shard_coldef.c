@@ -311,6 +311,26 @@ static const char *default_anew(const char *s, const struct tok *t, size_t i, si
 	return clause;
 }
 
+/* A column made citext (on) or made another type from citext: the translator's COLLATE NOCASE
+ * (xlat_citext.c) after the new type, out[tail..] its constraints, added or taken away. */
+static void citext_collation(struct strbuf *out, size_t tail, bool on)
+{
+	static const char nocase[] = " COLLATE NOCASE";
+	if (out->failed || !out->data)
+		return;
+	char *at = strstr(out->data + tail, nocase);
+	if (at && !on) {
+		memmove(at, at + strlen(nocase), strlen(at + strlen(nocase)) + 1);
+		out->len -= strlen(nocase);
+	} else if (!at && on) {
+		char *rest = base_xstrdup(out->data + tail);
+		out->len = tail;
+		strbuf_puts(out, nocase);
+		strbuf_puts(out, rest);
+		free(rest);
+	}
+}
+
 /* The declared type: the tokens after the name up to the first constraint. A DEFAULT must
  * still fit the new type (42804 otherwise, as in PostgreSQL). */
 static bool edit_type(struct strbuf *out, const char *s, struct span el, const char *decl,
@@ -353,6 +373,7 @@ static bool edit_type(struct strbuf *out, const char *s, struct span el, const c
 		has_default ? default_anew(s, t, at, n, from, to, decl, column, a, &end) : NULL;
 	strbuf_append(out, s + el.b, t[0].e - el.b);
 	strbuf_printf(out, " %s", decl);
+	size_t tail = out->len;
 	if (j < n && clause) { /* the DEFAULT clause written anew */
 		strbuf_append(out, s + t[j - 1].e, t[at].b - t[j - 1].e);
 		strbuf_puts(out, clause);
@@ -361,6 +382,8 @@ static bool edit_type(struct strbuf *out, const char *s, struct span el, const c
 		strbuf_append(out, s + t[j - 1].e, el.e - t[j - 1].e);
 	}
 	arena_free(a);
+	if (from != to && (from == PGTYPE_CITEXT || to == PGTYPE_CITEXT))
+		citext_collation(out, tail, to == PGTYPE_CITEXT);
 	return true;
 }
 

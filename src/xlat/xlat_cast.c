@@ -437,7 +437,7 @@ static bool from_number(struct xlat_ctx *c, const struct cast *k, const char *s)
 	case XLAT_ST_TEXT:
 		if (!k->to.info->sql_name ||
 		    (k->to.info->oid != XLAT_OID_TEXT && k->to.info->oid != XLAT_OID_VARCHAR &&
-		     k->to.info->oid != XLAT_OID_BPCHAR))
+		     k->to.info->oid != XLAT_OID_BPCHAR && k->to.info->oid != XLAT_OID_CITEXT))
 			return xlat_fail(c, "42846", const_location(k->arg),
 					 "cannot cast type numeric to %s", k->to.info->sql_name);
 		text_literal(c, k, s);
@@ -728,6 +728,9 @@ static bool from_expr(struct xlat_ctx *c, const struct cast *k)
 	int qchar = xlat_char_cast_from(c, x, st, k->to.info->oid, k->location);
 	if (qchar)
 		return qchar > 0;
+	if (st.oid == XLAT_OID_CITEXT && (k->to.info->oid != XLAT_OID_CITEXT || k->to.is_array))
+		x = arena_printf(c->a, "(%s COLLATE BINARY)",
+				 x); /* a citext column's NOCASE goes */
 	bool repeatable = c->volatile_seen == vol;
 	switch (k->to.info->store) {
 	case XLAT_ST_INT:

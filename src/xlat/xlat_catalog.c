@@ -594,7 +594,8 @@ bool xlat_catalog_regex(struct xlat_ctx *c, const PgQuery__AExpr *e, const char 
 {
 	struct xlat_type ignored;
 	bool neg = op[0] == '!';
-	bool icase = op[strlen(op) - 1] == '*';
+	/* citext's ~ is texticregexeq */
+	bool icase = op[strlen(op) - 1] == '*' || xlat_citext_operand(c, e->lexpr);
 	xlat_puts(c, neg ? "NOT pg_regex(" : "pg_regex(");
 	size_t mark = c->sb->len;
 	struct xlat_type lt;

@@ -949,8 +949,10 @@ bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, int auton
 	xlat_puts(c, " ");
 	/* A rowid alias must be declared exactly INTEGER; SQLite reports it back as INTEGER. */
 	put_decl(c, autonum ? "integer" : xlat_type_format(c, &tr));
-	if (collate_c(cd->coll_clause)) /* kept for the catalog (attcollation C); bytewise is
-					 * SQLite's default order too */
+	if (tr.info->oid == XLAT_OID_CITEXT && !tr.is_array) /* xlat_citext.c */
+		xlat_puts(c, " COLLATE NOCASE");
+	else if (collate_c(cd->coll_clause)) /* kept for the catalog (attcollation C); bytewise
+					      * is SQLite's default order too */
 		xlat_puts(c, " COLLATE BINARY");
 	const PgQuery__Constraint *prev = NULL;
 	bool has_pk = false, has_notnull = false, has_default = false, deferrable_pk = false;

@@ -219,6 +219,17 @@ bool xlat_enum_array_input(struct xlat_ctx *c, const PgQuery__Node *arg,
 }
 
 /* The type of ORDER BY item n: a result column by position or name, else a column of FROM. */
+/* The name PostgreSQL gives an output column without AS where ORDER BY may name it: a
+ * column's (t.a: a), also through a cast (a::text: a). NULL for others. */
+static const char *implicit_name(const PgQuery__Node *v)
+{
+	while (v && v->node_case == NODE(TYPE_CAST))
+		v = v->type_cast->arg;
+	if (!v || v->node_case != NODE(COLUMN_REF) || !v->column_ref->n_fields)
+		return NULL;
+	return xlat_node_str(v->column_ref->fields[v->column_ref->n_fields - 1]);
+}
+
 static uint32_t sort_type(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 			  const struct xlat_shape *shape, const PgQuery__Node *n)
 {
@@ -228,13 +239,20 @@ static uint32_t sort_type(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 			       ? shape->types[k - 1].oid
 			       : 0;
 	}
-	if (n->node_case != NODE(COLUMN_REF))
+	if (n->node_case != NODE(COLUMN_REF) && xlat_range_node_type(n))
 		return xlat_range_node_type(n); /* ORDER BY int4range(a, b) */
+	if (n->node_case != NODE(COLUMN_REF)) { /* ORDER BY coalesce(a, 'x') of a citext a */
+		struct xlat_type t = {0, -1};
+		bool ok = xlat_scope_dry_expr(c, n, &t);
+		pgerr_clear(c->err);
+		return ok && t.oid == XLAT_OID_CITEXT ? t.oid : 0;
+	}
 	const PgQuery__ColumnRef *cr = n->column_ref;
 	const char *name = cr->n_fields == 1 ? xlat_node_str(cr->fields[0]) : NULL;
 	for (size_t i = 0; name && shape && !shape->star && i < s->n_target_list; i++) {
 		const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
-		if (i < shape->n && rt->name && strcmp(rt->name, name) == 0)
+		const char *shown = rt->name ? rt->name : implicit_name(rt->val);
+		if (i < shape->n && shown && strcmp(shown, name) == 0)
 			return shape->types[i].oid;
 	}
 	return xlat_scope_column_type(c, cr).oid;
@@ -250,7 +268,34 @@ const char *xlat_order_collation(struct xlat_ctx *c, uint32_t oid)
 	       : oid == XLAT_OID_INTERVAL       ? " COLLATE pgfn_interval" /* pgfn_dtarith.c */
 	       : oid == XLAT_OID_TIMETZ         ? " COLLATE pgfn_timetz"
 	       : oid == XLAT_OID_CHAR           ? " COLLATE pgfn_char" /* xlat_char.c */
+	       : oid == XLAT_OID_CITEXT         ? " COLLATE NOCASE"    /* xlat_citext.c */
 						: xlat_enum_collation(c, oid);
+}
+
+/* ORDER BY x::type (xlat_citext.c): citext's order for a cast to citext, the bytes' for a cast
+ * of a citext to a string type, where the column's own NOCASE, which SQLite's CAST passes on,
+ * would decide. NULL for another key. */
+static const char *cast_sort_collation(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
+				       const struct xlat_shape *shape, const PgQuery__Node *n)
+{
+	if (n->node_case != NODE(TYPE_CAST) || !n->type_cast->type_name ||
+	    n->type_cast->type_name->n_array_bounds || !n->type_cast->type_name->n_names)
+		return NULL;
+	const PgQuery__TypeName *tn = n->type_cast->type_name;
+	const char *name = xlat_node_str(tn->names[tn->n_names - 1]);
+	if (!name)
+		return NULL;
+	if (strcmp(name, "citext") == 0)
+		return " COLLATE NOCASE";
+	if (strcmp(name, "text") != 0 && strcmp(name, "varchar") != 0 &&
+	    strcmp(name, "bpchar") != 0 && strcmp(name, "name") != 0)
+		return NULL;
+	const PgQuery__Node *arg = n->type_cast->arg;
+	bool citext = cast_sort_collation(c, s, shape, arg) != NULL &&
+		      strcmp(cast_sort_collation(c, s, shape, arg), " COLLATE NOCASE") == 0;
+	if (!citext && arg->node_case == NODE(COLUMN_REF))
+		citext = sort_type(c, s, shape, arg) == XLAT_OID_CITEXT;
+	return citext ? " COLLATE BINARY" : NULL;
 }
 
 const char **xlat_enum_sort_colls(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
@@ -280,7 +325,9 @@ const char **xlat_enum_sort_colls(struct xlat_ctx *c, const PgQuery__SelectStmt 
 			return NULL;
 		}
 		if (n->node_case == NODE(SORT_BY))
-			v[i] = rec ? rec : xlat_order_collation(c, oid);
+			v[i] = rec    ? rec
+			       : !oid ? cast_sort_collation(c, s, shape, n->sort_by->node)
+				      : xlat_order_collation(c, oid);
 		any |= v[i] != NULL;
 	}
 	return any ? v : NULL;

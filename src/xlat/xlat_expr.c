@@ -916,6 +916,10 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		coll = xlat_enum_collation(c, xlat_enum_by_oid(c, l.oid, NULL) ? l.oid : r.oid);
 	if (cmp && !coll) /* inet: in network_cmp's order (xlat_net.c) */
 		coll = xlat_net_collation(l.oid, r.oid, op);
+	if (cmp && !xlat_citext_array_cmp_check(c, l.oid, r.oid, e->location))
+		return false;
+	if (cmp && !coll) /* citext: ASCII letters folded, or text's bytes (xlat_citext.c) */
+		coll = xlat_citext_collation(l.oid, r.oid);
 	if (cmp && !coll) /* "char": its bytes unsigned (xlat_char.c) */
 		coll = xlat_char_collation(l.oid, r.oid, op);
 	if (cmp && !coll) /* ranges: in range_cmp's order (xlat_range.c) */
@@ -1440,6 +1444,8 @@ static bool a_expr(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type
 		return xlat_similar(c, e, t);
 	case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY:
 	case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL: {
+		if (!xlat_citext_any_check(c, e))
+			return false;
 		int arr = xlat_array_any(c, e, t);
 		return arr ? arr > 0 : xlat_catalog_any(c, e, t);
 	}

@@ -18,6 +18,7 @@ static const struct xlat_extension extensions[] = {
 	 XLAT_EXT_PG_TRGM},
 	{"fuzzystrmatch", "1.1", "determine similarities and distance between strings",
 	 XLAT_EXT_FUZZYSTRMATCH},
+	{"citext", "1.6", "data type for case-insensitive character strings", XLAT_EXT_CITEXT},
 };
 
 const struct xlat_extension *xlat_extension_find(const char *name)

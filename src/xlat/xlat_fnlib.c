@@ -787,6 +787,8 @@ bool xlat_similar(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type 
 	if (r->node_case != PG_QUERY__NODE__NODE_FUNC_CALL || r->func_call->n_args < 1 ||
 	    r->func_call->n_args > 2)
 		return xlat_unsupported(c, e->location, "this SIMILAR TO form");
+	if (!xlat_citext_similar_check(c, e))
+		return false;
 	xlat_puts(c, op && op[0] == '!' ? "NOT pgfn_similar(" : "pgfn_similar(");
 	if (!xlat_expr(c, e->lexpr, &ignored))
 		return false;

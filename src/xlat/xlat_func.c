@@ -1363,6 +1363,9 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 	if (fn && (fn->flags & (FN_PG_TRGM | FN_FUZZY)) && !fn->special &&
 	    !ext_text_args(c, f, name))
 		return false;
+	int folded = f->n_funcname == 1 ? xlat_citext_fn(c, f, name, t) : 0; /* strpos(citext) */
+	if (folded)
+		return folded > 0;
 	int cat = f->agg_within_group && name && schema && strcmp(schema, "pg_catalog") == 0
 			  ? xlat_osagg(c, f, name, t) /* percentile_cont ... */
 			  : 0;

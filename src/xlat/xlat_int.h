@@ -63,6 +63,8 @@ enum {
 	XLAT_OID_JSONPATH = 4072,
 	XLAT_OID_TSVECTOR = 3614,
 	XLAT_OID_TSQUERY = 3615,
+	XLAT_OID_CITEXT = 174450007, /* the citext extension's: PGTYPE_CITEXT (xlat_citext.c) */
+	XLAT_OID_CITEXT_ARRAY = 1706442074,
 };
 
 /* The static type of an emitted expression. */
@@ -1668,6 +1670,32 @@ int xlat_ts_any(struct xlat_ctx *c, const PgQuery__AExpr *e, bool all, struct xl
 /* The collation of a comparison or ORDER BY of tsvector or tsquery (their btree order,
  * pgfn_tscmp.c), NULL for other types. */
 const char *xlat_ts_collation(uint32_t l, uint32_t r);
+/* ---- xlat_citext.c: the citext extension's case-insensitive text ---- */
+/* Whether the type citext exists: the tenant created the extension (or no schema is known). */
+bool xlat_citext_exists(struct xlat_ctx *c);
+/* The collation a comparison of types l and r takes: " COLLATE NOCASE" when PostgreSQL picks
+ * citext's operator (both citext, or one an untyped literal), " COLLATE BINARY" when a citext
+ * meets a string type (text's operator: citext → text is the implicit cast), NULL when neither
+ * is citext. */
+const char *xlat_citext_collation(uint32_t l, uint32_t r);
+/* Whether expression n is of type citext (LIKE and ~ of one are case-insensitive). */
+bool xlat_citext_operand(struct xlat_ctx *c, const PgQuery__Node *n);
+/* A call of citext's own strpos, replace, split_part, translate or regexp_* (PostgreSQL's
+ * choice for a citext first argument and citext or untyped others), translated as its SQL
+ * body: 1 emitted (*t its type), 0 not such a call, -1 failed (0A000 for flags that are no
+ * literal). */
+int xlat_citext_fn(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		   struct xlat_type *t);
+/* citext's regexp_matches(s, re [, flags]) (a set-returning function, xlat_catalog_srf.c): the
+ * flags to use instead of the given ones, a quoted literal with i; NULL when the call is text's
+ * (*failed: 0A000 for flags that are no literal). */
+const char *xlat_citext_regexp_flags(struct xlat_ctx *c, const PgQuery__FuncCall *f, bool *failed);
+/* Refusals (0A000, false) where citext's own operators would fold case and shardlite has
+ * text's: ANY/ALL with a citext or a citext[], comparisons of citext[] (types l and r),
+ * SIMILAR TO of a citext. True when the construct is no such case. */
+bool xlat_citext_any_check(struct xlat_ctx *c, const PgQuery__AExpr *e);
+bool xlat_citext_array_cmp_check(struct xlat_ctx *c, uint32_t l, uint32_t r, int location);
+bool xlat_citext_similar_check(struct xlat_ctx *c, const PgQuery__AExpr *e);
 /* ---- xlat_char.c: "char" (one byte, stored as charout's text) ---- */
 /* x::"char": string and int4 values, literals and parameters (charin, text_char, i4tochar);
  * 42846 for the others, 22003 for an integer outside -128 .. 127. */

@@ -157,6 +157,8 @@ bool xlat_like(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
 	const char *op = xlat_node_str(e->name[0]);
 	bool ilike = e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE;
 	bool negate = op && op[0] == '!';
+	if (!ilike && xlat_citext_operand(c, e->lexpr))
+		ilike = true; /* citext's LIKE is texticlike */
 	const PgQuery__Node *pat = e->rexpr, *esc = NULL;
 	if (pat->node_case == NODE(FUNC_CALL) && pat->func_call->n_args == 2 &&
 	    strcmp(xlat_node_str(pat->func_call->funcname[pat->func_call->n_funcname - 1]),
@@ -361,8 +363,17 @@ bool xlat_distinct(struct xlat_ctx *c, const PgQuery__AExpr *e, bool is_not, str
 		xlat_puts(c, ") COLLATE pgfn_interval");
 	}
 	xlat_infer_like(c, e->rexpr, lt);
+	size_t lend = c->sb->len;
 	xlat_puts(c, is_not ? " IS NOT " : " IS ");
-	return xlat_cmp_operand(c, e->rexpr, &ignored);
+	if (!xlat_cmp_operand(c, e->rexpr, &ignored))
+		return false;
+	/* citext's = (or text's, beside a text) decides, as for = (xlat_citext.c) */
+	const char *coll = xlat_citext_collation(lt.oid, ignored.oid);
+	if (coll) {
+		xlat_insert_at(c, lend, arena_printf(c->a, ")%s", coll));
+		xlat_insert_at(c, mark, "(");
+	}
+	return true;
 }
 
 bool xlat_null_test(struct xlat_ctx *c, const PgQuery__NullTest *nt, struct xlat_type *t)

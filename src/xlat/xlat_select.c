@@ -364,6 +364,10 @@ bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_s
 			xlat_insert_at(c, mark, "(");
 			xlat_puts(c, ") COLLATE pgfn_interval");
 		}
+		if (!assign && t.oid == XLAT_OID_CITEXT && rt->val->node_case != NODE(COLUMN_REF))
+			xlat_puts(
+				c,
+				" COLLATE NOCASE"); /* DISTINCT, UNION, an outer query: citext's */
 		if (shape) {
 			shape->types[i + more] = t;
 			shape->origins[i + more] = target_origin(c, rt->val, t);

@@ -511,6 +511,12 @@ int xlat_srf_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf
 	const struct srf *s = ours(rf, &f, &name);
 	if (!s)
 		return 0;
+	bool failed = false; /* citext's regexp_matches folds case: refused (xlat_citext.c) */
+	if (strcmp(name, "regexp_matches") == 0 && xlat_citext_regexp_flags(c, f, &failed) &&
+	    !failed)
+		failed = !xlat_unsupported(c, f->location, "regexp_matches() of a citext");
+	if (failed)
+		return -1;
 	const char *alias = rf->alias ? rf->alias->aliasname : name;
 	size_t nout = out_count(s, f);
 	size_t ncol = rf->alias ? rf->alias->n_colnames : 0;

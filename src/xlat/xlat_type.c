@@ -66,6 +66,8 @@ static const struct xlat_typeinfo types[] = {
 	{"refcursor", XLAT_OID_REFCURSOR, 2201, "refcursor", XLAT_ST_TEXT, XLAT_TMOD_NONE},
 	{"tsvector", XLAT_OID_TSVECTOR, 3643, "tsvector", XLAT_ST_TEXT, XLAT_TMOD_NONE},
 	{"tsquery", XLAT_OID_TSQUERY, 3645, "tsquery", XLAT_ST_TEXT, XLAT_TMOD_NONE},
+	/* the citext extension's, in public once it was created (xlat_citext.c) */
+	{"citext", XLAT_OID_CITEXT, XLAT_OID_CITEXT_ARRAY, "citext", XLAT_ST_TEXT, XLAT_TMOD_NONE},
 	/* OID alias types as the types of routine parameters, results and PL/pgSQL variables:
 	 * the value is carried as the name its output function prints (users, integer, public),
 	 * which pg_regclass_in() and its siblings read back into the OID (xlat_catalog.c); a
@@ -435,6 +437,19 @@ static bool domain_ref(struct xlat_ctx *c, const PgQuery__TypeName *tn, const st
 	return xlat_domain_base(c, d, out);
 }
 
+/* citext or _citext: the extension's type, in public, once the tenant created it. */
+static bool citext_ref(struct xlat_ctx *c, const PgQuery__TypeName *tn, const char *name,
+		       struct xlat_typeref *out)
+{
+	const char *schema = tn->n_names == 2 ? xlat_node_str(tn->names[0]) : "public";
+	if (!schema || strcmp(schema, "public") != 0 || !xlat_citext_exists(c))
+		return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, tn->location,
+				 "type \"%s\" does not exist", full_name(c, tn));
+	out->info = by_name("citext");
+	out->is_array = name[0] == '_' || tn->n_array_bounds > 0;
+	return modifiers(c, tn, out);
+}
+
 bool xlat_type_resolve(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct xlat_typeref *out)
 {
 	memset(out, 0, sizeof(*out));
@@ -450,6 +465,8 @@ bool xlat_type_resolve(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct x
 				 full_name(c, tn));
 	const char *name = xlat_node_str(tn->names[tn->n_names - 1]);
 	const char *schema = tn->n_names == 2 ? xlat_node_str(tn->names[0]) : "pg_catalog";
+	if (name && (strcmp(name, "citext") == 0 || strcmp(name, "_citext") == 0))
+		return citext_ref(c, tn, name, out);
 	const struct xlat_domain *dom = tn->n_names == 1 ||
 							(schema && strcmp(schema, "public") == 0)
 						? xlat_domain_by_name(c, name)

@@ -699,7 +699,8 @@ static bool create_plpgsql(struct xlat_ctx *c, const PgQuery__CreateExtensionStm
 /* CREATE EXTENSION of an extension whose features shardlite has built in: uuid-ossp's
  * functions and pgcrypto's digest, hmac and gen_random_bytes exist once it was created
  * (xlat_func.c, xlat_env.extensions), btree_gist's operator classes serve EXCLUDE
- * constraints (catalog_exclude.c); the tenant records the extension, so that pg_extension
+ * constraints (catalog_exclude.c), citext's type exists once it was created (xlat_citext.c);
+ * the tenant records the extension, so that pg_extension
  * lists it and a second CREATE EXTENSION without IF NOT EXISTS is 42710, as in PostgreSQL. Its
  * options may only name the schema public and CASCADE. An extension not in xlat_extlist.c is
  * refused. */
@@ -733,8 +734,9 @@ bool xlat_stmt_create_extension(struct xlat_ctx *c, const PgQuery__CreateExtensi
 
 bool xlat_drop_extensions(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 {
-	if (s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
-		return xlat_unsupported(c, -1, "DROP EXTENSION ... CASCADE");
+	/* CASCADE: the same while nothing uses the extension (catalog_ext.c), as Rails'
+	 * disable_extension writes it after dropping the tables */
+	bool cascade = s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
 	c->st->kind = XLAT_SCRIPT;
 	xlat_puts(c, SIDECAR_EXTENSIONS);
 	for (size_t i = 0; i < s->n_objects; i++) {
@@ -743,7 +745,8 @@ bool xlat_drop_extensions(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 			return xlat_unsupported(c, -1, "this DROP EXTENSION");
 		if (strcmp(name, "plpgsql") == 0) /* built in: it cannot go */
 			return xlat_unsupported(c, -1, "DROP EXTENSION plpgsql");
-		xlat_puts(c, "; SELECT shardlite_extension('drop', ");
+		xlat_puts(c, cascade ? "; SELECT shardlite_extension('drop cascade', "
+				     : "; SELECT shardlite_extension('drop', ");
 		xlat_string(c, name);
 		xlat_puts(c, s->missing_ok ? ", 1)" : ", 0)");
 		if (s->missing_ok)

@@ -108,6 +108,9 @@ INSERT INTO app.plans VALUES (1, 3, 'paid', ROW(1, 2));
 CREATE FUNCTION app.seats_of(p integer) RETURNS integer LANGUAGE sql
   AS 'SELECT seats FROM app.plans WHERE id = p';
 GRANT USAGE ON SCHEMA app TO PUBLIC;
+CREATE EXTENSION citext;
+CREATE TABLE members (id integer PRIMARY KEY, login citext UNIQUE, alias citext[]);
+INSERT INTO members VALUES (1, 'Ann', '{a,B}'), (2, 'bob', NULL);
 SELECT nextval('invoice_seq'), nextval('invoice_seq');"
 echo "$SCHEMA" | sl shop >/dev/null || fail "schema on shardlite"
 echo "$SCHEMA" | pg shop >/dev/null || fail "schema on PostgreSQL"
@@ -174,7 +177,7 @@ same "shardlite's dump restored into PostgreSQL differs from PostgreSQL's own" "
 for q in "SELECT * FROM customers ORDER BY id" "SELECT * FROM orders ORDER BY id" \
 	"SELECT * FROM items ORDER BY 1, 2" "SELECT * FROM events ORDER BY id" \
 	"SELECT * FROM contacts ORDER BY id" "SELECT * FROM slots ORDER BY id" \
-	"SELECT * FROM ranks ORDER BY id" \
+	"SELECT * FROM ranks ORDER BY id" "SELECT * FROM members WHERE login = 'ANN' ORDER BY id" \
 	"SELECT * FROM big_orders ORDER BY id" "SELECT nextval('invoice_seq'), nextval('customers_id_seq')"; do
 	sl restored -A -c "$q" >"$DIR/a.txt"
 	pg restored -A -c "$q" >"$DIR/b.txt"
