@@ -639,5 +639,11 @@ bool pgtype_numeric_kept(const char *s, size_t n, bool is_int, int64_t i, double
 /* Whether s[0..n) is a decimal number's text, as pgtype_numeric_kept judges (not NaN or an
  * infinity). */
 bool pgtype_numeric_kept_decimal(const char *s, size_t n);
+/* The text-to-double conversion of the store that keeps numeric values (SQLite's), which
+ * tells the doubles it made of short decimals; set once, before threads start (NULL: none). */
+void pgtype_set_store_atof(double (*fn)(const char *s));
+/* Appends d as the numeric it stands for (pgtype_numeric_double's digits): plain digits, never
+ * an exponent; NaN, Infinity, -Infinity; -0 prints "0". */
+void pgtype_format_plain_double(struct strbuf *out, double d);
 
 #endif

@@ -42,15 +42,19 @@ static bool text_value(const char *p, size_t n, int64_t *m, int *s)
 	return any && frac <= 18;
 }
 
-/* A double as its shortest round-trip decimal when that has at most 15 significant digits
- * (every decimal of 15 digits survives the round trip); longer ones go to pgtype's digits. */
+/* A double as the decimal a numeric column's number stands for (pgtype_format_plain_double:
+ * up to 15 significant digits as written, even where SQLite's conversion is a unit off), when
+ * it fits in 18 digits. */
 static bool real_value(double d, int64_t *m, int *s)
 {
-	char buf[40];
-	int n = snprintf(buf, sizeof(buf), "%.15g", d);
-	if (n <= 0 || n >= (int)sizeof(buf) || strpbrk(buf, "eEni") || strtod(buf, NULL) != d)
+	if (!isfinite(d))
 		return false;
-	return text_value(buf, (size_t)n, m, s);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	pgtype_format_plain_double(&sb, d);
+	bool ok = !sb.failed && sb.len <= 40 && text_value(sb.data, sb.len, m, s);
+	strbuf_fini(&sb);
+	return ok;
 }
 
 bool pgfn_num_fast_value(sqlite3_value *v, int scale, int64_t *m, int *s)

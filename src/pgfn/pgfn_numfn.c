@@ -42,7 +42,7 @@ int pgfn_num_arg(sqlite3_context *ctx, sqlite3_value *v, int scale, struct pgfn_
 			return -1;
 		}
 		strbuf_init(&sb, 0);
-		pgtype_format_float8(&sb, sqlite3_value_double(v));
+		pgtype_format_plain_double(&sb, sqlite3_value_double(v));
 		ok = !sb.failed && pgfn_num_parse(sb.data, sb.len, x);
 		strbuf_fini(&sb);
 		break;

@@ -7,6 +7,7 @@
 #include "pgfn_int.h"
 #include "pgtype.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,8 +127,33 @@ static void fn_num_fit(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	arena_free(a);
 }
 
+/* SQLite's own conversion of decimal text to a double (sqlite3AtoF, which CAST AS REAL and the
+ * NUMERIC affinity both use), for pgtype_numeric_double: on a connection of each thread's own,
+ * in memory, made the first time. strtod's when that fails. */
+static _Thread_local sqlite3 *atof_db;
+static _Thread_local sqlite3_stmt *atof_st;
+
+static double sqlite_atof(const char *s)
+{
+	if (!atof_st && (atof_db || sqlite3_open(":memory:", &atof_db) == SQLITE_OK) &&
+	    sqlite3_prepare_v2(atof_db, "SELECT CAST(?1 AS REAL)", -1, &atof_st, NULL) != SQLITE_OK)
+		atof_st = NULL;
+	if (!atof_st)
+		return strtod(s, NULL);
+	sqlite3_bind_text(atof_st, 1, s, -1, SQLITE_STATIC);
+	double d = sqlite3_step(atof_st) == SQLITE_ROW ? sqlite3_column_double(atof_st, 0)
+						       : strtod(s, NULL);
+	sqlite3_reset(atof_st);
+	sqlite3_clear_bindings(atof_st);
+	return d;
+}
+
+static void set_store_atof(void) { pgtype_set_store_atof(sqlite_atof); }
+
 int pgfn_register_numstore(sqlite3 *db)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	(void)pthread_once(&once, set_store_atof);
 	int rc = sqlite3_create_function(db, "pgfn_num_store", 2,
 					 SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
 					 NULL, fn_num_store, NULL, NULL);

@@ -8,6 +8,9 @@
 #include "pgtype_int.h"
 
 #include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Enough for 2^1076 × 10^324 × 10 (the largest value the subnormal case reaches). */
@@ -254,6 +257,31 @@ void pgtype_shortest_double(double d, struct pgtype_decimal *out)
 			 out);
 }
 
+static double (*store_atof)(const char *s); /* the store's text-to-double conversion */
+
+void pgtype_set_store_atof(double (*fn)(const char *s)) { store_atof = fn; }
+
+void pgtype_numeric_double(double d, struct pgtype_decimal *out)
+{
+	pgtype_shortest_double(d, out);
+	if (out->ndigits <= 15 || !store_atof)
+		return;
+	char buf[40]; /* d.ddddddddddddddde[+-]x: its 15-digit rounding (glibc rounds exactly) */
+	snprintf(buf, sizeof(buf), "%.14e", d);
+	if (store_atof(buf) != d || strtod(buf, NULL) == d)
+		return; /* not the store's image of a shorter decimal: as written */
+	const char *p = buf + (buf[0] == '-');
+	int n = 0;
+	for (; *p && *p != 'e'; p++)
+		if (*p >= '0' && *p <= '9')
+			out->digits[n++] = *p;
+	while (n > 1 && out->digits[n - 1] == '0')
+		n--;
+	out->digits[n] = '\0';
+	out->ndigits = n;
+	out->point = *p == 'e' ? atoi(p + 1) + 1 : 1;
+}
+
 void pgtype_shortest_float(float f, struct pgtype_decimal *out)
 {
 	uint32_t bits;
@@ -359,7 +387,7 @@ void pgtype_format_plain_double(struct strbuf *out, double d)
 		return;
 	}
 	struct pgtype_decimal dec;
-	pgtype_shortest_double(d, &dec);
+	pgtype_numeric_double(d, &dec);
 	if (dec.negative)
 		strbuf_putc(out, '-');
 	put_fixed(out, &dec);

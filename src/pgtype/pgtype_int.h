@@ -19,10 +19,12 @@ struct pgtype_decimal {
  * ties to even). d and f must be finite and non-zero. */
 void pgtype_shortest_double(double d, struct pgtype_decimal *out);
 void pgtype_shortest_float(float f, struct pgtype_decimal *out);
-
-/* Appends d as PostgreSQL's numeric would print it after float8 → numeric with shortest
- * digits: plain digits, never an exponent; NaN, Infinity, -Infinity; -0 prints "0". */
-void pgtype_format_plain_double(struct strbuf *out, double d);
+/* The decimal a double kept as a numeric stands for: its shortest digits, or the 15-digit
+ * rounding D when those are more than 15, the store's conversion of D gives d and the nearest
+ * double to D is another (pgtype_set_store_atof). SQLite 3.40 turns decimal text into a double
+ * that is not always the nearest (0.562278 into 0.56227800000000006), and a decimal of up to
+ * 15 digits written into a numeric column must read back as written. */
+void pgtype_numeric_double(double d, struct pgtype_decimal *out);
 
 /* Appends the digits of v's storage class the way a text column would show them (INT as
  * digits, FLOAT as float8out, TEXT/BLOB bytes as they are). */

@@ -254,7 +254,7 @@ bool pgtype_numeric_kept(const char *s, size_t n, bool is_int, int64_t i, double
 	} else {
 		if (!isfinite(d))
 			return false;
-		pgtype_shortest_double(d, &dec);
+		pgtype_numeric_double(d, &dec);
 		ds = dec.digits;
 		nd = dec.ndigits;
 		point = dec.point;

@@ -437,6 +437,10 @@ static const struct {
 	{"1.50", false, 0, 1.5, true},
 	{"0.1", false, 0, 0.1, true},
 	{"0.1", false, 0, 0.10000000000000002, false},
+	{"0.10000000000000002", false, 0, 0.10000000000000002, true},
+	{"0.3", false, 0, 0.1 + 0.2, false},
+	{"0.30000000000000004", false, 0, 0.1 + 0.2, true},
+	{"0.12345678901234568", false, 0, 0.12345678901234568, true}, /* 17 digits, as written */
 	{"-0.001", false, 0, -1e-3, true},
 	{"0.001", false, 0, -1e-3, false},
 	{"1e3", false, 0, 1000.0, true},
@@ -448,7 +452,9 @@ static const struct {
 	{"0.0", false, 0, 1e-300, false},
 	{"12345678901234567890.5", false, 0, 12345678901234567890.5, false},
 	{"12345678901234567000", false, 0, 12345678901234567890.5, true},
-	{"0.562278", false, 0, 0.56227800000000006, false}, /* SQLite 3.40's double for it */
+	/* SQLite 3.40's double for 0.562278 (test_store_atof), a unit above the nearest */
+	{"0.562278", false, 0, 0.56227800000000006, true},
+	{"0.5622780000000001", false, 0, 0.56227800000000006, false},
 	{"9223372036854775807", true, INT64_MAX, 0, true},
 	{"-9223372036854775808", true, INT64_MIN, 0, true},
 	{"9223372036854775808", true, INT64_MAX, 0, false},
@@ -463,12 +469,39 @@ static const struct {
 	{"0e999999999999", false, 0, 0.0, true},
 };
 
+/* The store's conversion as SQLite 3.40's: strtod's but for 0.562278, a unit off. */
+static double test_store_atof(const char *s)
+{
+	return strcmp(s, "5.62278000000000e-01") == 0 ? 0.56227800000000006 : strtod(s, NULL);
+}
+
 START_TEST(numeric_kept)
 {
+	pgtype_set_store_atof(test_store_atof);
 	ck_assert_msg(pgtype_numeric_kept(kept_cases[_i].text, strlen(kept_cases[_i].text),
 					  kept_cases[_i].is_int, kept_cases[_i].i,
 					  kept_cases[_i].d) == kept_cases[_i].kept,
 		      "%s", kept_cases[_i].text);
+}
+END_TEST
+
+/* A numeric's double reads back as the decimal the store made it of. */
+START_TEST(numeric_double_text)
+{
+	pgtype_set_store_atof(test_store_atof);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	pgtype_format_plain_double(&sb, 0.56227800000000006);
+	strbuf_puts(&sb, " ");
+	pgtype_format_plain_double(&sb, 0.1 + 0.2);
+	strbuf_puts(&sb, " ");
+	pgtype_format_plain_double(&sb, 12345678901234567890.5);
+	ck_assert_str_eq(sb.data, "0.562278 0.30000000000000004 12345678901234567000");
+	pgtype_set_store_atof(NULL);
+	sb.len = 0;
+	pgtype_format_plain_double(&sb, 0.56227800000000006);
+	ck_assert_str_eq(sb.data, "0.5622780000000001");
+	strbuf_fini(&sb);
 }
 END_TEST
 
@@ -478,6 +511,7 @@ Suite *pgtype_test_binary_suite(void)
 	TCase *tc = tcase_create("binary");
 	tcase_add_loop_test(tc, send, 0, ARRAY_LEN(send_cases));
 	tcase_add_loop_test(tc, receive, 0, ARRAY_LEN(send_cases));
+	tcase_add_test(tc, numeric_double_text);
 	tcase_add_test(tc, receive_values);
 	tcase_add_loop_test(tc, receive_errors, 0, ARRAY_LEN(recv_errors));
 	tcase_add_loop_test(tc, send_errors_test, 0, ARRAY_LEN(send_errors));
