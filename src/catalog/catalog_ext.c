@@ -220,6 +220,26 @@ bool cat_fill_extension(struct cat_conn *cc, const struct cat_model *m, struct c
 	return sqlite3_finalize(st) == SQLITE_OK;
 }
 
+bool cat_fill_available_extensions(struct cat_conn *cc, const struct cat_model *m,
+				   struct cat_rows *r)
+{
+	(void)m;
+	const struct xlat_extension *ext;
+	for (size_t i = 0; (ext = xlat_extension_at(i)); i++) {
+		bool installed = strcmp(ext->name, "plpgsql") == 0 ||
+				 cat_ext_created(cc->db, ext->name);
+		cat_row(r);
+		cat_text(r, ext->name);
+		cat_text(r, ext->version);
+		if (installed)
+			cat_text(r, ext->version);
+		else
+			cat_null(r);
+		cat_text(r, ext->comment);
+	}
+	return true;
+}
+
 bool cat_ext_register(sqlite3 *db, struct cat_conn *cc)
 {
 	return sqlite3_create_function_v2(db, "shardlite_extension", 3,

@@ -1239,6 +1239,10 @@ bool cat_grant_renamed(sqlite3_context *ctx, const char *from, const char *to);
 /* rel's ACL as aclitem[] text, NULL while it is the default. */
 const char *cat_grant_acl(struct cat_conn *cc, const char *rel, struct arena *a);
 bool cat_fill_extension(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
+/* pg_available_extensions: the extensions shardlite has built in (xlat_extlist.c), with the
+ * version the tenant installed (plpgsql always). */
+bool cat_fill_available_extensions(struct cat_conn *cc, const struct cat_model *m,
+				   struct cat_rows *r);
 /* catalog_policy.c: shardlite_policy_role(); pg_policy's and pg_policies' rows; a table's
  * ENABLE/FORCE ROW LEVEL SECURITY flags; its policies go with DROP TABLE and follow a
  * rename (false with ctx's error when the sidecar failed). */

@@ -870,6 +870,10 @@ static const struct cat_reldef defs[] = {
 	 "datminmxid xid, dattablespace oid, datcollate text, datctype text, daticulocale text, "
 	 "datcollversion text, datacl \"aclitem[]\"",
 	 cat_fill_database},
+	/* a view in PostgreSQL: the extensions installable, here the built-in ones */
+	{"pg_available_extensions",
+	 "name name, default_version text, installed_version text, comment text",
+	 cat_fill_available_extensions},
 	{"pg_extension",
 	 "oid oid, extname name, extowner oid, extnamespace oid, extrelocatable bool, "
 	 "extversion text, extconfig \"oid[]\", extcondition \"text[]\"",

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* catalog_rel_absent.c: pg_catalog relations of objects shardlite does not have at all — text
  * search configurations, foreign data, event triggers, subscriptions, security labels,
- * extensions to install, replication — declared with PostgreSQL 15's columns and always empty, so that a
+ * replication — declared with PostgreSQL 15's columns and always empty, so that a
  * GUI browsing for them (pgAdmin's tree lists each kind) hears "none" rather than 42P01. A
  * kind PostgreSQL has built-in rows of that shardlite also has (operators, casts,
  * aggregates) does not belong here: an empty relation would deny them. */
@@ -13,9 +13,6 @@ static bool fill_none(struct cat_conn *cc, const struct cat_model *m, struct cat
 }
 
 static const struct cat_reldef defs[] = {
-	/* a view in PostgreSQL: the extensions installable on the server, here none */
-	{"pg_available_extensions",
-	 "name name, default_version text, installed_version text, comment text", fill_none},
 	/* encodings: the server speaks UTF8 only, so there is nothing to convert between */
 	{"pg_conversion",
 	 "oid oid, conname name, connamespace oid, conowner oid, conforencoding int4, "

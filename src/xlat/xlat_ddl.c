@@ -1362,20 +1362,29 @@ static bool has_like(const PgQuery__CreateStmt *s)
 
 /* Two constraints of one CREATE TABLE with one name: PostgreSQL's 42710 for two checks or a
  * check and a key, 42P07 (the index's relation) for two keys. */
+/* How many constraints element e of CREATE TABLE's list carries: a column's, or itself. */
+static size_t element_nconstraints(const PgQuery__Node *e)
+{
+	return e->node_case == NODE(COLUMN_DEF)   ? e->column_def->n_constraints
+	       : e->node_case == NODE(CONSTRAINT) ? 1
+						  : 0;
+}
+
+/* The j-th of them. */
+static const PgQuery__Constraint *element_constraint(const PgQuery__Node *e, size_t j)
+{
+	return e->node_case == NODE(CONSTRAINT) ? e->constraint
+						: e->column_def->constraints[j]->constraint;
+}
+
 static bool names_once(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 {
 	const PgQuery__Constraint *seen[64];
 	size_t n = 0;
 	for (size_t i = 0; i < s->n_table_elts; i++) {
 		const PgQuery__Node *e = s->table_elts[i];
-		size_t nk = e->node_case == NODE(COLUMN_DEF)   ? e->column_def->n_constraints
-			    : e->node_case == NODE(CONSTRAINT) ? 1
-							       : 0;
-		for (size_t j = 0; j < nk; j++) {
-			const PgQuery__Constraint *k =
-				e->node_case == NODE(CONSTRAINT)
-					? e->constraint
-					: e->column_def->constraints[j]->constraint;
+		for (size_t j = 0, nk = element_nconstraints(e); j < nk; j++) {
+			const PgQuery__Constraint *k = element_constraint(e, j);
 			if (!k->conname || !*k->conname)
 				continue;
 			bool check = k->contype == CONSTR(CHECK);
@@ -1557,9 +1566,7 @@ static bool name_checks(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 	const char **names = NULL;
 	size_t n = 0, cap = 0, all = 0;
 	for (size_t i = 0; i < s->n_table_elts; i++)
-		all += s->table_elts[i]->node_case == NODE(COLUMN_DEF)
-			       ? s->table_elts[i]->column_def->n_constraints
-			       : 1;
+		all += element_nconstraints(s->table_elts[i]);
 	c->check_names = arena_zalloc(c->a, (all ? all : 1) * sizeof(*c->check_names));
 	c->ncheck_names = 0;
 	/* a local schema's table "s.t" (xlat_localnsp.c) names them after t */
@@ -1568,14 +1575,8 @@ static bool name_checks(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 		table = dot + 1;
 	for (size_t i = 0; i < s->n_table_elts; i++) {
 		const PgQuery__Node *e = s->table_elts[i];
-		size_t nk = e->node_case == NODE(COLUMN_DEF)   ? e->column_def->n_constraints
-			    : e->node_case == NODE(CONSTRAINT) ? 1
-							       : 0;
-		for (size_t j = 0; j < nk; j++) {
-			const PgQuery__Constraint *k =
-				e->node_case == NODE(CONSTRAINT)
-					? e->constraint
-					: e->column_def->constraints[j]->constraint;
+		for (size_t j = 0, nk = element_nconstraints(e); j < nk; j++) {
+			const PgQuery__Constraint *k = element_constraint(e, j);
 			if (k->contype != CONSTR(CHECK))
 				continue;
 			const char *name = k->conname && *k->conname ? k->conname : NULL;
