@@ -129,22 +129,45 @@ static void fn_num_fit(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 /* SQLite's own conversion of decimal text to a double (sqlite3AtoF, which CAST AS REAL and the
  * NUMERIC affinity both use), for pgtype_numeric_double: on a connection of each thread's own,
- * in memory, made the first time. strtod's when that fails. */
-static _Thread_local sqlite3 *atof_db;
-static _Thread_local sqlite3_stmt *atof_st;
+ * in memory, made the first time and kept for the process's life on one list (so that it is
+ * never lost with its thread). strtod's when that fails. */
+struct atof_conn {
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	struct atof_conn *next;
+};
+static struct atof_conn *atof_all;
+static pthread_mutex_t atof_lock = PTHREAD_MUTEX_INITIALIZER;
+static _Thread_local struct atof_conn *atof_mine;
+
+static struct atof_conn *atof_conn(void)
+{
+	if (atof_mine)
+		return atof_mine->st ? atof_mine : NULL;
+	struct atof_conn *a = calloc(1, sizeof(*a));
+	if (!a)
+		return NULL;
+	if (sqlite3_open(":memory:", &a->db) != SQLITE_OK ||
+	    sqlite3_prepare_v2(a->db, "SELECT CAST(?1 AS REAL)", -1, &a->st, NULL) != SQLITE_OK)
+		a->st = NULL;
+	pthread_mutex_lock(&atof_lock);
+	a->next = atof_all;
+	atof_all = a;
+	pthread_mutex_unlock(&atof_lock);
+	atof_mine = a;
+	return a->st ? a : NULL;
+}
 
 static double sqlite_atof(const char *s)
 {
-	if (!atof_st && (atof_db || sqlite3_open(":memory:", &atof_db) == SQLITE_OK) &&
-	    sqlite3_prepare_v2(atof_db, "SELECT CAST(?1 AS REAL)", -1, &atof_st, NULL) != SQLITE_OK)
-		atof_st = NULL;
-	if (!atof_st)
+	struct atof_conn *a = atof_conn();
+	if (!a)
 		return strtod(s, NULL);
-	sqlite3_bind_text(atof_st, 1, s, -1, SQLITE_STATIC);
-	double d = sqlite3_step(atof_st) == SQLITE_ROW ? sqlite3_column_double(atof_st, 0)
-						       : strtod(s, NULL);
-	sqlite3_reset(atof_st);
-	sqlite3_clear_bindings(atof_st);
+	sqlite3_bind_text(a->st, 1, s, -1, SQLITE_STATIC);
+	double d = sqlite3_step(a->st) == SQLITE_ROW ? sqlite3_column_double(a->st, 0)
+						     : strtod(s, NULL);
+	sqlite3_reset(a->st);
+	sqlite3_clear_bindings(a->st);
 	return d;
 }
 

@@ -142,10 +142,12 @@ static const char *run_combo(const struct combo *cx, bool enc, const unsigned ch
 	const struct cipher *c = cx->cipher;
 	unsigned char keybuf[56] = {0}, ivbuf[16] = {0};
 	const unsigned bs = c->rule == K_AES ? 16 : 8;
-	memcpy(ivbuf, iv, ivlen > bs ? bs : ivlen);
+	if (ivlen) /* (an empty bytea's pointer may be NULL) */
+		memcpy(ivbuf, iv, ivlen > bs ? bs : ivlen);
 	if (klen > c->max_key)
 		klen = c->max_key;
-	memcpy(keybuf, key, klen);
+	if (klen)
+		memcpy(keybuf, key, klen);
 	const EVP_CIPHER *evp = c->evp ? c->evp() : NULL;
 	switch (c->rule) {
 	case K_BF:
