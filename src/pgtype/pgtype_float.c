@@ -268,7 +268,7 @@ void pgtype_numeric_double(double d, struct pgtype_decimal *out)
 		return;
 	char buf[40]; /* d.ddddddddddddddde[+-]x: its 15-digit rounding (glibc rounds exactly) */
 	snprintf(buf, sizeof(buf), "%.14e", d);
-	if (store_atof(buf) != d || strtod(buf, NULL) == d)
+	if (store_atof(buf) != d) /* (the nearest double to buf is another: d has 16+ digits) */
 		return; /* not the store's image of a shorter decimal: as written */
 	const char *p = buf + (buf[0] == '-');
 	int n = 0;

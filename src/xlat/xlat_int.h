@@ -255,8 +255,8 @@ struct xlat_ctx {
 		const char *name;
 	} * check_names;
 	size_t ncheck_names;
-	const PgQuery__Node **lat_joined; /* one-row LATERAL subqueries packed all the same */
-	int nlat_joined, lat_joined_cap;
+	const PgQuery__Node **lat_packed; /* one-row LATERAL subqueries packed all the same */
+	int nlat_packed, lat_packed_cap;
 	int lat_upto; /* > 0: a LATERAL column's expression is being written, which sees only
 		       * lat[0..lat_upto - 1): the LATERAL items before its own */
 	struct xlat_srf *srf; /* this query level's set-returning functions, NULL: none */

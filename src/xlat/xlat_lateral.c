@@ -136,10 +136,10 @@ bool xlat_lateral_since(const struct xlat_ctx *c, int mark)
  * (xlat_lateral_collect noted it): the right side of a join that may drop or null its row (an
  * ON condition other than true, USING, an outer join but LEFT ... ON true), or one whose
  * expressions call a volatile function, which each substituted reference would call again. */
-static bool joined(const struct xlat_ctx *c, const PgQuery__Node *n)
+static bool packed_anyway(const struct xlat_ctx *c, const PgQuery__Node *n)
 {
-	for (int i = 0; i < c->nlat_joined; i++)
-		if (c->lat_joined[i] == n)
+	for (int i = 0; i < c->nlat_packed; i++)
+		if (c->lat_packed[i] == n)
 			return true;
 	return false;
 }
@@ -151,25 +151,25 @@ static bool on_true(const PgQuery__Node *q)
 		      q->a_const->boolval->boolval);
 }
 
-static void note_joined(struct xlat_ctx *c, const PgQuery__Node *n)
+static void note_packed(struct xlat_ctx *c, const PgQuery__Node *n)
 {
-	if (!lateral_row(n) || joined(c, n))
+	if (!lateral_row(n) || packed_anyway(c, n))
 		return;
-	if (c->nlat_joined == c->lat_joined_cap) {
-		int cap = c->lat_joined_cap ? c->lat_joined_cap * 2 : 4;
+	if (c->nlat_packed == c->lat_packed_cap) {
+		int cap = c->lat_packed_cap ? c->lat_packed_cap * 2 : 4;
 		const PgQuery__Node **v = arena_zalloc(c->a, (size_t)cap * sizeof(*v));
-		if (c->nlat_joined)
-			memcpy(v, c->lat_joined, (size_t)c->nlat_joined * sizeof(*v));
-		c->lat_joined = v;
-		c->lat_joined_cap = cap;
+		if (c->nlat_packed)
+			memcpy(v, c->lat_packed, (size_t)c->nlat_packed * sizeof(*v));
+		c->lat_packed = v;
+		c->lat_packed_cap = cap;
 	}
-	c->lat_joined[c->nlat_joined++] = n;
+	c->lat_packed[c->nlat_packed++] = n;
 }
 
 static bool packed(const struct xlat_ctx *c, const PgQuery__Node *n)
 {
 	return n->node_case == NODE(RANGE_SUBSELECT) && n->range_subselect->lateral &&
-	       (!lateral_row(n) || joined(c, n)) && n->range_subselect->alias &&
+	       (!lateral_row(n) || packed_anyway(c, n)) && n->range_subselect->alias &&
 	       n->range_subselect->subquery &&
 	       n->range_subselect->subquery->node_case == NODE(SELECT_STMT);
 }
@@ -245,14 +245,14 @@ static void collect(struct xlat_ctx *c, const PgQuery__Node *n)
 		if ((j->jointype != PG_QUERY__JOIN_TYPE__JOIN_INNER &&
 		     j->jointype != PG_QUERY__JOIN_TYPE__JOIN_LEFT) ||
 		    j->n_using_clause || j->is_natural || !on_true(j->quals))
-			note_joined(c, j->rarg);
+			note_packed(c, j->rarg);
 		collect(c, n->join_expr->larg);
 		collect(c, n->join_expr->rarg);
 		xlat_joinusing_collect(c, n->join_expr); /* JOIN ... USING (x) AS u */
 		return;
 	}
 	if (lateral_row(n) && xlat_volatile_in(c, n->range_subselect->subquery))
-		note_joined(c, n);
+		note_packed(c, n);
 	if (packed(c, n)) {
 		collect_packed(c, n->range_subselect);
 		return;
@@ -278,25 +278,27 @@ void xlat_lateral_collect(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 
 bool xlat_lateral_skip(const struct xlat_ctx *c, const PgQuery__Node *n)
 {
-	return lateral_row(n) && !joined(c, n);
+	return lateral_row(n) && !packed_anyway(c, n);
 }
 
-/* Whether name is a LATERAL item (or USING alias) of the current query level. */
+/* Whether name is a LATERAL item (or USING alias) among lat[first..nlat). */
+static bool alias_since(const struct xlat_ctx *c, int first, const char *name)
+{
+	for (int i = first; i < c->nlat; i++)
+		if (strcmp(c->lat[i].alias, name) == 0)
+			return true;
+	return false;
+}
+
+/* ... of the current query level; of any level (callbacks of the scope's lookups) */
 static bool lateral_alias(const struct xlat_ctx *c, const char *name)
 {
-	for (int i = c->lat_bare; i < c->nlat; i++)
-		if (strcmp(c->lat[i].alias, name) == 0)
-			return true;
-	return false;
+	return alias_since(c, c->lat_bare, name);
 }
 
-/* Whether name is a LATERAL item (or USING alias) of any query level. */
 static bool any_lateral_alias(const struct xlat_ctx *c, const char *name)
 {
-	for (int i = 0; i < c->nlat; i++)
-		if (strcmp(c->lat[i].alias, name) == 0)
-			return true;
-	return false;
+	return alias_since(c, 0, name);
 }
 
 /* The entries a reference may see: a LATERAL column's expression only the items before its

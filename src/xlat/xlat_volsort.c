@@ -28,6 +28,14 @@ static const char *const volatile_fns[] = {
 	"setval",          "timeofday",       "uuid_generate_v4",
 };
 
+static bool volatile_builtin(const char *name)
+{
+	for (size_t i = 0; name && i < ARRAY_LEN(volatile_fns); i++)
+		if (strcmp(name, volatile_fns[i]) == 0)
+			return true;
+	return false;
+}
+
 struct volatile_walk {
 	const struct xlat_ctx *c;
 	bool found;
@@ -39,8 +47,7 @@ static bool volatile_call(void *arg, const ProtobufCMessage *m)
 	if (m->descriptor == &pg_query__func_call__descriptor) {
 		const PgQuery__FuncCall *f = (const PgQuery__FuncCall *)m;
 		const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
-		for (size_t i = 0; name && i < ARRAY_LEN(volatile_fns); i++)
-			w->found |= strcmp(name, volatile_fns[i]) == 0;
+		w->found |= volatile_builtin(name);
 		const struct xlat_schema *schema = w->c->schema;
 		for (uint32_t i = 0; name && schema && i < schema->nudfs; i++)
 			w->found |= schema->udfs[i].volatility == 'v' &&
@@ -73,9 +80,8 @@ static bool holds(void *arg, const ProtobufCMessage *m)
 	if (m->descriptor == &pg_query__func_call__descriptor) {
 		const PgQuery__FuncCall *f = (const PgQuery__FuncCall *)m;
 		const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
-		for (size_t i = 0; name && i < ARRAY_LEN(volatile_fns); i++)
-			if (strcmp(name, volatile_fns[i]) == 0)
-				*h |= HOLDS_VOLATILE;
+		if (volatile_builtin(name))
+			*h |= HOLDS_VOLATILE;
 		if (f->over || f->agg_star || f->agg_distinct || f->n_agg_order || f->agg_filter ||
 		    xlat_group_is_agg(f))
 			*h |= HOLDS_OTHER;
